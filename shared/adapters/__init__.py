@@ -1,0 +1,1 @@
+"""Adapters implementing ``shared.ports``: ``local`` (embedded engines) and ``gcp`` (official clients)."""

@@ -1,0 +1,140 @@
+"""BigQuery-shaped warehouse on an embedded DuckDB file.
+
+Queries are written in BigQuery SQL with ``@named`` parameters and transpiled to DuckDB with sqlglot
+(cached per statement), so the cores carry one dialect only.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import sqlglot
+
+from shared.models.tables import TABLES, TableSpec
+
+_DUCK_TYPES = {
+    "STRING": "VARCHAR",
+    "INT64": "BIGINT",
+    "FLOAT64": "DOUBLE",
+    "BOOL": "BOOLEAN",
+    "DATE": "DATE",
+    "TIMESTAMP": "TIMESTAMPTZ",
+    "JSON": "JSON",
+}
+
+
+@lru_cache(maxsize=2048)
+def to_duckdb_sql(sql: str) -> str:
+    """Transpile one BigQuery statement to DuckDB (parameters become ``$name``)."""
+    return ";\n".join(sqlglot.transpile(sql, read="bigquery", write="duckdb"))
+
+
+def duckdb_ddl(spec: TableSpec) -> str:
+    """``CREATE TABLE IF NOT EXISTS`` for a table spec."""
+    cols = ", ".join(
+        f'"{c.name}" {_DUCK_TYPES[c.type]}{" NOT NULL" if c.mode == "REQUIRED" else ""}' for c in spec.columns
+    )
+    return f'CREATE TABLE IF NOT EXISTS "{spec.name}" ({cols})'
+
+
+class DuckDBWarehouse:
+    """One DuckDB database file; a cursor per thread over a shared connection."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._con = duckdb.connect(str(path))
+        self._local = threading.local()
+        self._write_lock = threading.RLock()
+
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        cur = getattr(self._local, "cur", None)
+        if cur is None:
+            cur = self._con.cursor()
+            self._local.cur = cur
+        return cur
+
+    def close(self) -> None:
+        """Close the database (tests; other processes may then open the file)."""
+        self._con.close()
+
+    def ensure_tables(self) -> None:
+        """Create every registered table that is missing and add columns added since."""
+        cur = self._cursor()
+        with self._write_lock:
+            for spec in TABLES.values():
+                cur.execute(duckdb_ddl(spec))
+                existing = {r[0] for r in cur.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [spec.name]
+                ).fetchall()}
+                for col in spec.columns:
+                    if col.name not in existing:
+                        cur.execute(f'ALTER TABLE "{spec.name}" ADD COLUMN "{col.name}" {_DUCK_TYPES[col.type]}')
+
+    def _spec(self, table: str) -> TableSpec:
+        if table not in TABLES:
+            raise KeyError(f"unknown table {table!r}")
+        return TABLES[table]
+
+    def insert(self, table: str, rows: pd.DataFrame) -> int:
+        """Append ``rows`` by column name (missing nullable columns become NULL)."""
+        if rows.empty:
+            return 0
+        spec = self._spec(table)
+        unknown = set(rows.columns) - set(spec.column_names)
+        if unknown:
+            raise ValueError(f"columns not in {table}: {sorted(unknown)}")
+        cols = [c for c in spec.column_names if c in rows.columns]
+        cur = self._cursor()
+        with self._write_lock:
+            cur.register("_incoming", rows[cols])
+            try:
+                quoted = ", ".join(f'"{c}"' for c in cols)
+                cur.execute(f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM _incoming')
+            finally:
+                cur.unregister("_incoming")
+        return len(rows)
+
+    def upsert(self, table: str, rows: pd.DataFrame, key_columns: list[str]) -> int:
+        """Delete rows sharing the key, then insert, in one transaction."""
+        if rows.empty:
+            return 0
+        spec = self._spec(table)
+        for k in key_columns:
+            if k not in spec.column_names:
+                raise ValueError(f"key column {k!r} not in {table}")
+        cols = [c for c in spec.column_names if c in rows.columns]
+        cur = self._cursor()
+        with self._write_lock:
+            cur.register("_incoming", rows[cols])
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                match = " AND ".join(f't."{k}" IS NOT DISTINCT FROM i."{k}"' for k in key_columns)
+                cur.execute(f'DELETE FROM "{table}" t WHERE EXISTS (SELECT 1 FROM _incoming i WHERE {match})')
+                quoted = ", ".join(f'"{c}"' for c in cols)
+                cur.execute(f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM _incoming')
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.unregister("_incoming")
+        return len(rows)
+
+    def query(self, sql: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+        """Run a BigQuery-dialect query and return a DataFrame."""
+        cur = self._cursor()
+        return cur.execute(to_duckdb_sql(sql), dict(params or {})).df()
+
+    def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> int:
+        """Run a BigQuery-dialect DML statement; returns affected rows."""
+        cur = self._cursor()
+        with self._write_lock:
+            result = cur.execute(to_duckdb_sql(sql), dict(params or {})).fetchall()
+        return int(result[0][0]) if result and result[0] and isinstance(result[0][0], int) else 0

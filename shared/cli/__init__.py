@@ -1,0 +1,1 @@
+"""The ``ecomintel`` command line."""

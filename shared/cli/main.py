@@ -1,0 +1,47 @@
+"""``ecomintel``: one entry point; each command group lives in its own module under ``shared.cli``.
+
+A module registers its sub-commands with ``register(subparsers)``; each sub-command sets ``func`` to a
+callable ``(args) -> int`` (the exit code). Heavy imports stay inside those callables so ``--help`` is fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+#: Command modules, in help order.
+COMMAND_MODULES = [
+    "shared.cli.data",
+]
+
+
+class CliError(Exception):
+    """A user-facing failure: printed as one line, exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser."""
+    parser = argparse.ArgumentParser(prog="ecomintel", description="E-commerce intelligence platform CLI.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        sys.stderr.write(f"ecomintel: error: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""Runtime settings, read once from the environment (prefix ``ECOMINTEL_``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Backend = Literal["local", "emulator", "gcp"]
+
+
+class Settings(BaseSettings):
+    """Everything a function or the CLI needs to know about where it runs.
+
+    Secrets are ``SecretStr`` so they never appear in reprs or logs.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="ECOMINTEL_", extra="ignore")
+
+    backend: Backend = "local"
+    home: Path = Field(default=Path(".ecomintel"), description="Embedded backend state directory.")
+    project_id: str = "ecomintel-local"
+    region: str = "europe-west1"
+    dataset: str = "ecomintel"
+    bucket_prefix: str = "ecomintel"
+
+    # Ingestion
+    ingest_chunk_rows: int = 50_000
+    max_upload_bytes: int = 512 * 1024 * 1024
+    signed_url_threshold_bytes: int = 32 * 1024 * 1024
+
+    # Message delivery (local bus mirrors Pub/Sub defaults)
+    max_delivery_attempts: int = 5
+
+    # LLM
+    gemini_api_key: SecretStr | None = None
+    gemini_base_url: str | None = None
+    gemini_model: str = "gemini-2.5-flash"
+    llm_timeout_seconds: float = 20.0
+
+    # Security
+    jwt_signing_key: SecretStr | None = None
+    public_base_url: str = "http://127.0.0.1:8080"
+
+    def bucket_name(self, logical: str) -> str:
+        """Real bucket name of a manifest bucket (``raw`` -> ``<prefix>-raw``)."""
+        return f"{self.bucket_prefix}-{logical}"
+
+    @property
+    def state_dir(self) -> Path:
+        """Absolute path of the embedded backend's state directory."""
+        return self.home.expanduser().resolve()
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings for this process, cached; tests clear it with ``get_settings.cache_clear()``."""
+    return Settings()

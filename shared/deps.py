@@ -1,0 +1,140 @@
+"""The composition root: the one place that chooses adapters for the configured backend.
+
+Functions call ``get_deps()``; it builds the adapters lazily on first use and caches them for the life
+of the instance (a cold start pays once). Tests call ``reset_deps()`` (the autouse fixture does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from shared.config import Settings, get_settings
+from shared.manifest import Manifest, load_manifest
+from shared.ports import BlobInfo, BlobStore, DocumentStore, LanguageModel, MessageBus, Warehouse
+
+
+@dataclass
+class Deps:
+    """Everything a core may need, already wired to one backend."""
+
+    settings: Settings
+    manifest: Manifest
+    documents: DocumentStore
+    warehouse: Warehouse
+    blobs: BlobStore
+    bus: MessageBus
+    _llm: LanguageModel | None = field(default=None, repr=False)
+    _llm_built: bool = field(default=False, repr=False)
+
+    @property
+    def llm(self) -> LanguageModel | None:
+        """The configured language model, or ``None`` when no key is set (deterministic paths only)."""
+        if not self._llm_built:
+            self._llm = build_llm(self.settings)
+            self._llm_built = True
+        return self._llm
+
+
+def build_llm(settings: Settings) -> LanguageModel | None:
+    """A Gemini adapter when a key is configured, else ``None``."""
+    if settings.gemini_api_key is None:
+        return None
+    from shared.adapters.gemini import GeminiModel
+
+    return GeminiModel(settings)
+
+
+def _local_signing_key(settings: Settings) -> bytes:
+    """Key for local signed URLs: the configured JWT key, or a per-home random key kept on disk."""
+    if settings.jwt_signing_key is not None:
+        return hashlib.sha256(b"signed-url:" + settings.jwt_signing_key.get_secret_value().encode()).digest()
+    path = settings.state_dir / "signing.key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        import secrets
+
+        path.write_bytes(secrets.token_bytes(32))
+        path.chmod(0o600)
+    return path.read_bytes()
+
+
+def _build_local(settings: Settings, manifest: Manifest) -> Deps:
+    from shared.adapters.local.blobs import DirectoryBlobStore
+    from shared.adapters.local.bus import SqliteMessageBus
+    from shared.adapters.local.documents import SqliteDocumentStore
+    from shared.adapters.local.warehouse import DuckDBWarehouse
+    from shared.events import gcs_notification
+
+    home = settings.state_dir
+    bus = SqliteMessageBus(home / "bus.sqlite")
+    for topic, spec in manifest.topics.items():
+        for fn in manifest.subscribers(topic):
+            bus.ensure_subscription(
+                manifest.subscription_name(fn.name, topic),
+                topic,
+                dead_letter_topic=manifest.dead_letter_topic(topic) if spec.dead_letter else None,
+                max_attempts=settings.max_delivery_attempts,
+            )
+    notify_topics = {
+        settings.bucket_name(name): b.notification_topic for name, b in manifest.buckets.items() if b.notification_topic
+    }
+
+    def on_finalize(info: BlobInfo) -> None:
+        topic = notify_topics.get(info.bucket)
+        if topic:
+            data, attrs = gcs_notification(info)
+            bus.publish(topic, data, attrs)
+
+    blobs = DirectoryBlobStore(
+        home / "blobs", signing_key=_local_signing_key(settings), base_url=settings.public_base_url,
+        on_finalize=on_finalize,
+    )
+    warehouse = DuckDBWarehouse(home / "warehouse.duckdb")
+    warehouse.ensure_tables()
+    return Deps(settings, manifest, SqliteDocumentStore(home / "documents.sqlite"), warehouse, blobs, bus)
+
+
+def build_deps(settings: Settings) -> Deps:
+    """Wire the adapters for ``settings.backend``."""
+    manifest = load_manifest()
+    if settings.backend == "local":
+        return _build_local(settings, manifest)
+    from shared.adapters.gcp import build_gcp_deps  # official clients; also used against the emulators
+
+    return build_gcp_deps(settings, manifest)
+
+
+_lock = threading.Lock()
+_deps: Deps | None = None
+
+
+def get_deps() -> Deps:
+    """This instance's dependencies, built on first use."""
+    global _deps
+    if _deps is None:
+        with _lock:
+            if _deps is None:
+                _deps = build_deps(get_settings())
+    return _deps
+
+
+def reset_deps() -> None:
+    """Forget cached dependencies and settings (tests, or after changing the environment)."""
+    global _deps
+    with _lock:
+        if _deps is not None:
+            close = getattr(_deps.warehouse, "close", None)
+            if callable(close):
+                close()
+        _deps = None
+    get_settings.cache_clear()
+
+
+def override_deps(deps: Any) -> None:
+    """Install prebuilt dependencies (tests that wire fakes or a shared embedded home)."""
+    global _deps
+    with _lock:
+        _deps = deps

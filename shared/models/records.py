@@ -1,0 +1,122 @@
+"""The five kinds of merchant data, as validated records.
+
+These models are the single source of truth for what a valid row is: the ingest step's vectorised
+validator, the warehouse schemas (BigQuery JSON in ``infra/bigquery``) and the DuckDB DDL are all
+derived from them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class DataKind(StrEnum):
+    """A kind of merchant data; each has its own record model and tables."""
+
+    SALES = "sales"
+    PRODUCTS = "products"
+    REVIEWS = "reviews"
+    COMPETITOR_PRICES = "competitor_prices"
+    INVENTORY = "inventory"
+
+
+class Record(BaseModel):
+    """Base for every merchant record: strict about unknown shapes, lenient about extra columns."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    #: Fields that identify one logical record (a newer row with the same key replaces the older).
+    natural_key: ClassVar[tuple[str, ...]] = ()
+
+
+class SaleRecord(Record):
+    """Units of one SKU sold on one day (optionally one order line)."""
+
+    natural_key: ClassVar[tuple[str, ...]] = ("order_id", "sku", "date", "channel")
+
+    sku: str = Field(min_length=1, max_length=128)
+    date: date
+    units: int = Field(ge=0, le=10_000_000)
+    unit_price: float | None = Field(default=None, ge=0)
+    revenue: float | None = Field(default=None, ge=0)
+    currency: str | None = Field(default=None, min_length=3, max_length=3)
+    order_id: str | None = Field(default=None, max_length=128)
+    channel: str | None = Field(default=None, max_length=64)
+    promo: bool | None = None
+
+
+class Product(Record):
+    """A catalogue entry, with the identifiers used to match it to marketplaces and competitors."""
+
+    natural_key: ClassVar[tuple[str, ...]] = ("sku",)
+
+    sku: str = Field(min_length=1, max_length=128)
+    title: str = Field(min_length=1, max_length=1000)
+    brand: str | None = Field(default=None, max_length=200)
+    category: str | None = Field(default=None, max_length=200)
+    price: float | None = Field(default=None, ge=0)
+    cost: float | None = Field(default=None, ge=0)
+    map_price: float | None = Field(default=None, ge=0)
+    msrp: float | None = Field(default=None, ge=0)
+    currency: str | None = Field(default=None, min_length=3, max_length=3)
+    gtin: str | None = Field(default=None, max_length=14)
+    asin: str | None = Field(default=None, max_length=10)
+    size: str | None = Field(default=None, max_length=64)
+
+
+class Review(Record):
+    """One customer review of a SKU."""
+
+    natural_key: ClassVar[tuple[str, ...]] = ("review_id",)
+
+    review_id: str = Field(min_length=1, max_length=128)
+    sku: str = Field(min_length=1, max_length=128)
+    date: date
+    rating: int | None = Field(default=None, ge=1, le=5)
+    title: str | None = Field(default=None, max_length=1000)
+    text: str = Field(default="", max_length=20_000)
+    author: str | None = Field(default=None, max_length=200)
+    verified: bool | None = None
+    channel: str | None = Field(default=None, max_length=64)
+
+
+class CompetitorPrice(Record):
+    """A competitor's observed price for (their equivalent of) one of our SKUs."""
+
+    natural_key: ClassVar[tuple[str, ...]] = ("sku", "competitor", "date")
+
+    sku: str = Field(min_length=1, max_length=128)
+    competitor: str = Field(min_length=1, max_length=200)
+    date: date
+    price: float = Field(ge=0)
+    shipping: float | None = Field(default=None, ge=0)
+    currency: str | None = Field(default=None, min_length=3, max_length=3)
+    in_stock: bool | None = None
+    competitor_sku: str | None = Field(default=None, max_length=128)
+    url: str | None = Field(default=None, max_length=2000)
+
+
+class InventoryLevel(Record):
+    """Stock on hand of one SKU at one location on one day."""
+
+    natural_key: ClassVar[tuple[str, ...]] = ("sku", "location", "date")
+
+    sku: str = Field(min_length=1, max_length=128)
+    date: date
+    on_hand: int = Field(ge=0)
+    on_order: int | None = Field(default=None, ge=0)
+    lead_time_days: int | None = Field(default=None, ge=0, le=365)
+    location: str | None = Field(default=None, max_length=128)
+
+
+RECORD_MODELS: dict[DataKind, type[Record]] = {
+    DataKind.SALES: SaleRecord,
+    DataKind.PRODUCTS: Product,
+    DataKind.REVIEWS: Review,
+    DataKind.COMPETITOR_PRICES: CompetitorPrice,
+    DataKind.INVENTORY: InventoryLevel,
+}

@@ -1,0 +1,199 @@
+"""Ports: the only ways the cores touch storage, messaging and models.
+
+Each port has an embedded adapter (``shared/adapters/local``) and an official-client adapter
+(``shared/adapters/gcp``, used against Google Cloud and against the emulators). Cores receive these
+through ``shared.deps.Deps`` and never ask which backend they run on.
+
+Tenancy: document paths and warehouse queries always carry the tenant explicitly; adapters do not
+guess it. Warehouse SQL is written in BigQuery's dialect with ``@named`` parameters only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import IO, Any, Literal, Protocol, TypeVar, runtime_checkable
+
+import pandas as pd
+from pydantic import BaseModel
+
+T = TypeVar("T")
+
+FilterOp = Literal["==", "!=", "<", "<=", ">", ">=", "in", "array_contains"]
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One equality/range condition on a document field (dotted paths allowed)."""
+
+    field: str
+    op: FilterOp
+    value: Any
+
+
+@runtime_checkable
+class DocumentStore(Protocol):
+    """Operational state, Firestore-shaped: ``collection`` is a slash path like ``tenants/t1/ingestions``."""
+
+    def get(self, collection: str, doc_id: str) -> dict[str, Any] | None:
+        """Return the document or ``None``."""
+        ...
+
+    def set(self, collection: str, doc_id: str, data: Mapping[str, Any], *, merge: bool = False) -> None:
+        """Write a document (replace, or shallow-merge top-level fields with ``merge=True``)."""
+        ...
+
+    def create(self, collection: str, doc_id: str, data: Mapping[str, Any]) -> bool:
+        """Create the document only if absent; return ``False`` if it existed (idempotency primitive)."""
+        ...
+
+    def delete(self, collection: str, doc_id: str) -> None:
+        """Delete the document if present."""
+        ...
+
+    def query(
+        self,
+        collection: str,
+        filters: Iterable[Filter] = (),
+        *,
+        order_by: str | None = None,
+        descending: bool = False,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Documents of one collection matching every filter; each dict includes ``_id``."""
+        ...
+
+    def transact(self, collection: str, doc_id: str, update: Callable[[dict[str, Any] | None], T]) -> T:
+        """Atomically read a document, let ``update`` mutate the dict it is given, write it back.
+
+        ``update`` receives a dict (``{}`` when absent) and may mutate it in place; its return value is
+        passed through. Returning without mutating leaves the document unchanged.
+        """
+        ...
+
+
+@dataclass(frozen=True)
+class BlobInfo:
+    """Metadata of a stored object, as GCS reports it."""
+
+    bucket: str
+    name: str
+    size: int
+    generation: str
+    content_type: str | None = None
+    md5_hash: str | None = None
+    crc32c: str | None = None
+    updated: datetime | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+@runtime_checkable
+class BlobStore(Protocol):
+    """Raw files. Writing an object emits a GCS-shaped finalize notification where the bucket has one."""
+
+    def write(
+        self,
+        bucket: str,
+        name: str,
+        data: bytes | IO[bytes],
+        *,
+        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> BlobInfo:
+        """Store an object (streaming from a file object when given one)."""
+        ...
+
+    def open(self, bucket: str, name: str) -> IO[bytes]:
+        """Open an object for streaming reads."""
+        ...
+
+    def stat(self, bucket: str, name: str) -> BlobInfo | None:
+        """Object metadata or ``None`` when absent."""
+        ...
+
+    def list(self, bucket: str, prefix: str = "") -> Iterator[BlobInfo]:
+        """Objects under ``prefix``."""
+        ...
+
+    def delete(self, bucket: str, name: str) -> None:
+        """Delete an object if present."""
+        ...
+
+    def signed_url(self, bucket: str, name: str, *, method: str = "PUT", expires_seconds: int = 900,
+                   content_type: str | None = None) -> str:
+        """A time-limited URL a client can PUT (upload) or GET (download) directly."""
+        ...
+
+
+@dataclass(frozen=True)
+class Message:
+    """A delivered message, Pub/Sub-shaped."""
+
+    message_id: str
+    topic: str
+    data: bytes
+    attributes: dict[str, str]
+    publish_time: datetime
+    delivery_attempt: int = 1
+    ack_id: str = ""
+
+
+@runtime_checkable
+class MessageBus(Protocol):
+    """At-least-once publish; delivery to functions is the runtime's job (push subscriptions)."""
+
+    def publish(self, topic: str, data: bytes, attributes: Mapping[str, str] | None = None) -> str:
+        """Publish and return the message id."""
+        ...
+
+
+@runtime_checkable
+class Warehouse(Protocol):
+    """Analytical store, BigQuery-shaped. Tables come from ``shared.models.tables.TABLES``."""
+
+    def ensure_tables(self) -> None:
+        """Create the dataset and every registered table if missing (idempotent)."""
+        ...
+
+    def insert(self, table: str, rows: pd.DataFrame) -> int:
+        """Append rows (columns must be a subset of the table's); returns rows written."""
+        ...
+
+    def upsert(self, table: str, rows: pd.DataFrame, key_columns: list[str]) -> int:
+        """Replace rows sharing ``key_columns`` with ``rows`` and insert the rest, atomically."""
+        ...
+
+    def query(self, sql: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+        """Run BigQuery-dialect SQL with ``@named`` parameters; never format values into ``sql``."""
+        ...
+
+    def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> int:
+        """Run a BigQuery-dialect DML statement; returns affected rows where known."""
+        ...
+
+
+class LLMResponse(BaseModel):
+    """What a language model returned, with its token accounting."""
+
+    text: str
+    parsed: Any = None
+    input_tokens: int = 0
+    output_tokens: int = 0
+    model: str = ""
+
+
+@runtime_checkable
+class LanguageModel(Protocol):
+    """A text model with structured output. Gemini first; other providers are new adapters."""
+
+    def generate(
+        self,
+        *,
+        system: str,
+        prompt: str,
+        schema: type[BaseModel] | None = None,
+        timeout_seconds: float | None = None,
+    ) -> LLMResponse:
+        """Generate a response; with ``schema``, ``parsed`` is an instance of it."""
+        ...

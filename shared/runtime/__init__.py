@@ -1,0 +1,1 @@
+"""Running functions locally through their real trigger shapes."""

@@ -1,0 +1,62 @@
+"""JWT access tokens (HS256). The signing key comes from settings (env locally, Secret Manager on GCP).
+
+Verification pins the algorithm list, so ``alg: none`` and algorithm-confusion tokens are rejected,
+and requires ``exp``, ``iat``, ``sub`` and the tenant claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+
+import jwt
+
+from shared.config import Settings
+from shared.errors import Unauthenticated
+from shared.security.principal import Principal, Role
+
+ALGORITHM = "HS256"
+ISSUER = "ecomintel"
+ACCESS_TOKEN_SECONDS = 24 * 3600
+
+
+def signing_key(settings: Settings) -> bytes:
+    """The JWT signing key: configured, or for the embedded backend a per-home random key on disk."""
+    if settings.jwt_signing_key is not None:
+        return settings.jwt_signing_key.get_secret_value().encode()
+    if settings.backend != "local":
+        raise Unauthenticated("no JWT signing key configured (ECOMINTEL_JWT_SIGNING_KEY)")
+    path = settings.state_dir / "jwt.key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        import secrets
+
+        path.write_bytes(secrets.token_bytes(32))
+        path.chmod(0o600)
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
+def mint_token(settings: Settings, *, subject: str, tenant_id: str, role: Role,
+               ttl_seconds: int = ACCESS_TOKEN_SECONDS) -> str:
+    """A signed access token for ``subject`` in ``tenant_id`` with ``role``."""
+    now = int(time.time())
+    claims = {"sub": subject, "tid": tenant_id, "role": role.value, "iat": now, "nbf": now,
+              "exp": now + ttl_seconds, "iss": ISSUER, "jti": uuid.uuid4().hex}
+    return jwt.encode(claims, signing_key(settings), algorithm=ALGORITHM)
+
+
+def verify_token(settings: Settings, token: str) -> Principal:
+    """Verify signature, algorithm, expiry and not-before; return the principal."""
+    try:
+        claims = jwt.decode(
+            token,
+            signing_key(settings),
+            algorithms=[ALGORITHM],
+            issuer=ISSUER,
+            options={"require": ["exp", "iat", "sub", "tid"]},
+            leeway=5,
+        )
+        return Principal(subject=claims["sub"], tenant_id=claims["tid"], role=Role(claims.get("role", "viewer")))
+    except (jwt.PyJWTError, ValueError, KeyError) as exc:
+        raise Unauthenticated("invalid or expired token") from exc

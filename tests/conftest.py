@@ -1,0 +1,25 @@
+"""Test isolation: every test gets its own environment, embedded home and fresh cached deps."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from shared.deps import reset_deps
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Clear ECOMINTEL_* and cloud emulator variables, point the embedded home at a temp dir."""
+    for key in list(os.environ):
+        if key.startswith(("ECOMINTEL_", "PUBSUB_EMULATOR", "FIRESTORE_EMULATOR", "STORAGE_EMULATOR",
+                           "GEMINI_", "GOOGLE_API_KEY")):
+            monkeypatch.delenv(key, raising=False)
+    home = tmp_path / "ecomintel-home"
+    monkeypatch.setenv("ECOMINTEL_HOME", str(home))
+    reset_deps()
+    yield home
+    reset_deps()

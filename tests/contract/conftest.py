@@ -1,0 +1,46 @@
+"""Contract fixtures: each port fixture is parametrised over every adapter family.
+
+An adapter whose engine is missing is skipped with the reason (never silently passed).
+``ADAPTER_FACTORIES`` maps a family to a module exposing ``make_<port>(tmp_path)`` context managers.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ADAPTER_FAMILIES = ["local", "emulator"]
+PORTS = ["documents", "blobs", "bus", "warehouse"]
+
+
+def _make(family: str, port: str, tmp_path: Path) -> Iterator[Any]:
+    module = importlib.import_module(f"tests.contract.adapters_{family}")
+    available, reason = module.available(port)
+    if not available:
+        pytest.skip(f"{family} {port} adapter unavailable: {reason}")
+    with getattr(module, f"make_{port}")(tmp_path) as adapter:
+        yield adapter
+
+
+@pytest.fixture(params=ADAPTER_FAMILIES)
+def documents(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    yield from _make(request.param, "documents", tmp_path)
+
+
+@pytest.fixture(params=ADAPTER_FAMILIES)
+def blobs(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    yield from _make(request.param, "blobs", tmp_path)
+
+
+@pytest.fixture(params=ADAPTER_FAMILIES)
+def bus(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    yield from _make(request.param, "bus", tmp_path)
+
+
+@pytest.fixture(params=ADAPTER_FAMILIES)
+def warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    yield from _make(request.param, "warehouse", tmp_path)

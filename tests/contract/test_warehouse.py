@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pandas as pd
+
+
+def _sales(tenant: str, sku: str, units: int, key: str) -> dict[str, Any]:
+    return {"tenant_id": tenant, "ingestion_id": "i1", "sku": sku, "date": date(2024, 1, 2), "units": units,
+            "row_hash": f"h-{sku}-{units}", "record_key": key, "ingested_at": datetime(2024, 1, 3, tzinfo=UTC)}
+
+
+def test_insert_and_parameterised_query(warehouse: Any) -> None:
+    warehouse.insert("sales", pd.DataFrame([_sales("t1", "A", 3, "k1"), _sales("t2", "A", 5, "k2")]))
+    df = warehouse.query("SELECT sku, SUM(units) AS units FROM sales WHERE tenant_id = @tenant GROUP BY sku",
+                         {"tenant": "t1"})
+    assert df.to_dict("records") == [{"sku": "A", "units": 3}]
+
+
+def test_injection_strings_are_data(warehouse: Any) -> None:
+    evil = "x' OR '1'='1"
+    warehouse.insert("sales", pd.DataFrame([_sales("t1", evil, 1, "k1")]))
+    assert len(warehouse.query("SELECT * FROM sales WHERE tenant_id = @t", {"t": evil})) == 0
+    got = warehouse.query("SELECT sku FROM sales WHERE sku = @s", {"s": evil})
+    assert got["sku"].tolist() == [evil]
+
+
+def test_upsert_replaces_by_key(warehouse: Any) -> None:
+    warehouse.upsert("sales", pd.DataFrame([_sales("t1", "A", 1, "k1"), _sales("t1", "B", 2, "k2")]),
+                     ["tenant_id", "record_key"])
+    warehouse.upsert("sales", pd.DataFrame([_sales("t1", "A", 7, "k1")]), ["tenant_id", "record_key"])
+    df = warehouse.query("SELECT sku, units FROM sales WHERE tenant_id = @t ORDER BY sku", {"t": "t1"})
+    assert df.to_dict("records") == [{"sku": "A", "units": 7}, {"sku": "B", "units": 2}]
+
+
+def test_ensure_tables_is_idempotent(warehouse: Any) -> None:
+    warehouse.ensure_tables()
+    warehouse.ensure_tables()
+    assert warehouse.query("SELECT COUNT(*) AS n FROM rejects")["n"].tolist() == [0]
