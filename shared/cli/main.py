@@ -1,20 +1,18 @@
 """``ecomintel``: one entry point; each command group lives in its own module under ``shared.cli``.
 
-A module registers its sub-commands with ``register(subparsers)``; each sub-command sets ``func`` to a
-callable ``(args) -> int`` (the exit code). Heavy imports stay inside those callables so ``--help`` is fast.
+Every module in this package that defines ``register(subparsers)`` is a command group (discovered, so
+adding a command never edits this file). Each sub-command sets ``func`` to a callable
+``(args) -> int`` (the exit code). Heavy imports stay inside those callables so ``--help`` is fast.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
 
-#: Command modules, in help order.
-COMMAND_MODULES = [
-    "shared.cli.data",
-]
 
 
 class CliError(Exception):
@@ -25,8 +23,14 @@ def build_parser() -> argparse.ArgumentParser:
     """The full argument parser."""
     parser = argparse.ArgumentParser(prog="ecomintel", description="E-commerce intelligence platform CLI.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    import shared.cli
+
+    for mod in sorted(pkgutil.iter_modules(shared.cli.__path__), key=lambda m: m.name):
+        if mod.name in ("main", "__main__"):
+            continue
+        module = importlib.import_module(f"shared.cli.{mod.name}")
+        if hasattr(module, "register"):
+            module.register(sub)
     return parser
 
 

@@ -6,6 +6,7 @@ the DuckDB adapter builds its DDL from the same specs.
 
 from __future__ import annotations
 
+import pathlib
 import types
 import typing
 from dataclasses import dataclass, field
@@ -130,6 +131,23 @@ TABLES: dict[str, TableSpec] = {t.name: t for kind in DataKind for t in _kind_ta
 TABLES[REJECTS.name] = REJECTS
 
 
-def register_table(spec: TableSpec) -> None:
-    """Add a table owned by another core (agent outputs, audit log, ...) to the warehouse schema."""
+def register_table(spec: TableSpec) -> TableSpec:
+    """Add a table owned by another core (agent outputs, audit log, ...) to the warehouse schema.
+
+    Call it at import time of ``shared/<domain>/tables.py``; ``all_tables()`` imports every such module.
+    """
     TABLES[spec.name] = spec
+    return spec
+
+
+def all_tables() -> dict[str, TableSpec]:
+    """Every table: the record tables above plus those registered by ``shared/<domain>/tables.py`` modules."""
+    import importlib
+    import pkgutil
+
+    import shared
+
+    for mod in pkgutil.iter_modules(shared.__path__):
+        if mod.ispkg and (pathlib.Path(shared.__path__[0]) / mod.name / "tables.py").exists():
+            importlib.import_module(f"shared.{mod.name}.tables")
+    return TABLES

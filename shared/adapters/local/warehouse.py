@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 import sqlglot
 
-from shared.models.tables import TABLES, TableSpec
+from shared.models.tables import TableSpec, all_tables
 
 _DUCK_TYPES = {
     "STRING": "VARCHAR",
@@ -68,7 +68,7 @@ class DuckDBWarehouse:
         """Create every registered table that is missing and add columns added since."""
         cur = self._cursor()
         with self._write_lock:
-            for spec in TABLES.values():
+            for spec in all_tables().values():
                 cur.execute(duckdb_ddl(spec))
                 existing = {r[0] for r in cur.execute(
                     "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [spec.name]
@@ -78,9 +78,10 @@ class DuckDBWarehouse:
                         cur.execute(f'ALTER TABLE "{spec.name}" ADD COLUMN "{col.name}" {_DUCK_TYPES[col.type]}')
 
     def _spec(self, table: str) -> TableSpec:
-        if table not in TABLES:
+        tables = all_tables()
+        if table not in tables:
             raise KeyError(f"unknown table {table!r}")
-        return TABLES[table]
+        return tables[table]
 
     def insert(self, table: str, rows: pd.DataFrame) -> int:
         """Append ``rows`` by column name (missing nullable columns become NULL)."""

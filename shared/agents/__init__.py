@@ -1,0 +1,1 @@
+"""The agent registry: name -> runner, so the orchestrator and agent functions share one lookup."""
