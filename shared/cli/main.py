@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 
 
-
 class CliError(Exception):
     """A user-facing failure: printed as one line, exit code 2."""
 
