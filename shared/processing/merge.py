@@ -76,7 +76,8 @@ def prepare_batch(
             changes[f"{item['field']}:{item['action']}"] += 1
 
     existing = rows["quality_flags"] if "quality_flags" in rows.columns else pd.Series(None, index=rows.index)
-    rows["quality_flags"] = [merge_flags(existing.at[idx], flags.get(idx, [])) for idx in rows.index]
+    rows["quality_flags"] = pd.Series(
+        [merge_flags(existing.at[idx], flags.get(idx, [])) for idx in rows.index], index=rows.index, dtype=object)
     return PreparedBatch(rows[[c for c in columns if c in rows.columns]].reset_index(drop=True), changes)
 
 
