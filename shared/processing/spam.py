@@ -3,8 +3,8 @@
 Signals (each a reason name in ``spam_reasons``):
 
 - ``duplicate_text``: the same non-trivial text (5+ words) appears in another review.
-- ``near_duplicate_text``: word 3-shingle Jaccard >= 0.5 with another review (MinHash LSH candidates,
-  verified exactly), the usual sign of lightly edited copy-paste campaigns.
+- ``near_duplicate_text``: word 3-shingle Jaccard >= 0.6 with another review of 8+ words (MinHash LSH
+  candidates, verified exactly), the usual sign of lightly edited copy-paste campaigns.
 - ``burst``: many reviews of one SKU within +-1 day, far above that SKU's usual rate.
 - ``link_or_contact``: URLs, e-mails, phone numbers, messenger handles or coupon pitches.
 - ``rating_text_mismatch``: star rating contradicts the text's polarity (small lexicon with negation,
@@ -34,7 +34,7 @@ SPAM_THRESHOLD = 0.5
 
 DEFAULT_WEIGHTS: Mapping[str, float] = {
     "duplicate_text": 0.6,
-    "near_duplicate_text": 0.5,
+    "near_duplicate_text": 0.45,
     "burst": 0.35,
     "link_or_contact": 0.7,
     "rating_text_mismatch": 0.3,
@@ -65,7 +65,8 @@ _NEGATIVE = frozenset(
 )
 _NEGATORS = frozenset("not no never hardly isn't wasn't don't doesn't didn't aren't won't can't cannot nothing".split())
 _MIN_DUP_TOKENS = 5
-_NEAR_DUP_JACCARD = 0.5
+_NEAR_DUP_JACCARD = 0.6
+_MIN_NEAR_DUP_TOKENS = 8
 _PERMUTATIONS = 64
 _BANDS = 16
 
@@ -223,7 +224,7 @@ def score_reviews(
         if len(w) >= _MIN_DUP_TOKENS:
             exact[" ".join(w)].append(i)
     duplicate = {i for members in exact.values() if len(members) > 1 for i in members}
-    candidates = [i for i, w in enumerate(words) if len(w) >= _MIN_DUP_TOKENS]
+    candidates = [i for i, w in enumerate(words) if len(w) >= _MIN_NEAR_DUP_TOKENS]
     near_local = _near_duplicates([_shingles(words[i]) for i in candidates])
     near = {candidates[k] for k in near_local} - duplicate
     bursts = _bursts([r.sku for r in pool], [r.date.toordinal() for r in pool])

@@ -60,6 +60,18 @@ _LINK_SPAM = (
     "Contact me on whatsapp +1 555 013 {n:04d} for wholesale prices on this {noun}",
     "Terrible, buy the original from {site}.shop instead, much better quality",
 )
+_CONTEXT = (
+    "Bought this {noun} for my {who}.", "Got it as a gift for my {who}.", "I use it {when}.",
+    "Replaced my {old} {noun} with this one.", "Have had it for {n} weeks now.", "My {who} uses it {when}.",
+    "Second one I have bought in {n} months.", "Ordered it on a {when_day} and it is in daily use.",
+    "Picked it over a {old} one after reading reviews.", "We are a family of {n} and use it {when}.",
+)
+_WHO = ("wife", "husband", "son", "daughter", "mum", "dad", "flatmate", "partner", "grandmother", "neighbour",
+        "office", "students", "team")
+_WHEN = ("every morning", "most evenings", "at weekends", "on camping trips", "at work", "twice a day",
+         "for travel", "in the garden", "when friends visit", "on the commute")
+_OLD = ("old", "cheaper", "ten-year-old", "worn out", "borrowed", "previous", "budget", "branded")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SHORT_GENERIC = ("Great product!", "Love it", "Awesome", "Best ever", "Perfect!!", "Five stars")
 
 
@@ -72,22 +84,38 @@ class ReviewTruth:
     declining_sku: str
 
 
-def _noun(title: str) -> str:
-    return " ".join(title.split()[2:4]).lower()
+def _noun(title: str, brand: str, size: object) -> str:
+    """The product noun of a catalogue title (``Brand Adjective Noun [Size]``)."""
+    rest = title[len(brand):].split(maxsplit=1)[-1]
+    if isinstance(size, str) and rest.endswith(size):
+        rest = rest[: -len(size)]
+    return rest.strip().lower()
 
 
-def _genuine_text(rng: np.random.Generator, rating: int, aspects: list[str]) -> tuple[str, str]:
+def _pick(rng: np.random.Generator, options: tuple[str, ...]) -> str:
+    return options[int(rng.integers(len(options)))]
+
+
+def _context_sentence(rng: np.random.Generator, noun: str) -> str:
+    """A personal detail: who it is for, how it is used, how long it has been used."""
+    template = _pick(rng, _CONTEXT)
+    return template.format(noun=noun, who=_pick(rng, _WHO), when=_pick(rng, _WHEN), n=int(rng.integers(2, 13)),
+                           old=_pick(rng, _OLD), when_day=_pick(rng, _DAYS))
+
+
+def _genuine_text(rng: np.random.Generator, rating: int, aspects: list[str], noun: str) -> tuple[str, str]:
     sentences = []
     for aspect in aspects:
         positive, negative = ASPECTS[aspect]
         good = rating >= 4 or (rating == 3 and rng.random() < 0.5)
-        bank = positive if good else negative
-        sentences.append(bank[int(rng.integers(len(bank)))])
+        sentences.append(_pick(rng, positive if good else negative))
+    for _ in range(int(rng.integers(1, 3))):
+        sentences.insert(int(rng.integers(len(sentences) + 1)), _context_sentence(rng, noun))
     if rng.random() < 0.3:
-        opener = _MIXED_OPENERS[int(rng.integers(len(_MIXED_OPENERS)))]
+        opener = _pick(rng, _MIXED_OPENERS)
         sentences[0] = f"{opener} {sentences[0][0].lower()}{sentences[0][1:]}"
     titles = _POS_TITLES if rating >= 4 else _NEG_TITLES
-    return " ".join(sentences), titles[int(rng.integers(len(titles)))]
+    return " ".join(sentences), _pick(rng, titles)
 
 
 def make_reviews(
@@ -99,7 +127,8 @@ def make_reviews(
     start = min(sales["date"]) if len(sales) else end - timedelta(days=730)
     span = (end - start).days
     skus = catalogue["sku"].to_numpy()
-    titles = dict(zip(catalogue["sku"], catalogue["title"], strict=True))
+    nouns = {sku: _noun(title, brand, size) for sku, title, brand, size in
+             zip(catalogue["sku"], catalogue["title"], catalogue["brand"], catalogue["size"], strict=True)}
     categories = dict(zip(catalogue["sku"], catalogue["category"], strict=True))
     quality = dict(zip(skus, rng.normal(4.1, 0.45, len(skus)).clip(2.2, 4.8), strict=True))
     kitchen = catalogue.loc[catalogue["category"] == "Kitchen", "sku"].to_numpy()
@@ -131,7 +160,7 @@ def make_reviews(
         aspects = list(rng.choice(pool, size=int(rng.integers(1, 4)), replace=False))
         if sku == declining and mean < 3 and "quality" not in aspects:
             aspects.insert(0, "quality")
-        text, genuine_title = _genuine_text(rng, rating, aspects)
+        text, genuine_title = _genuine_text(rng, rating, aspects, nouns[str(sku)])
         title: str | None = genuine_title
         if rng.random() < 0.04:
             text, title = _SHORT_GENERIC[int(rng.integers(len(_SHORT_GENERIC)))], None
@@ -148,13 +177,13 @@ def make_reviews(
         kind = rng.random()
         sku = str(rng.choice(skus, p=weights))
         day = start + timedelta(days=int(rng.integers(30, span + 1)))
-        noun = _noun(titles[sku])
-        if kind < 0.35:  # a burst of short 5-star praise on one SKU within two days
+        noun = nouns[sku]
+        if kind < 0.12:  # a burst of short 5-star praise on one SKU within two days
             for _ in range(min(int(rng.integers(6, 12)), n_spam)):
                 add(sku, day + timedelta(days=int(rng.integers(2))), 5,
                     _SHORT_GENERIC[int(rng.integers(len(_SHORT_GENERIC)))], None, bool(rng.random() < 0.2), True)
                 n_spam -= 1
-        elif kind < 0.7:  # templated praise copied across products
+        elif kind < 0.6:  # templated praise copied across products
             text = _SPAM_TEMPLATES[int(rng.integers(len(_SPAM_TEMPLATES)))].format(noun=noun)
             add(sku, day, 5, text, "Best ever", bool(rng.random() < 0.15), True)
             n_spam -= 1
