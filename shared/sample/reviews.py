@@ -82,6 +82,7 @@ class ReviewTruth:
     spam_ids: frozenset[str]
     mismatch_ids: frozenset[str]
     declining_sku: str
+    declining_from: date  # ratings of ``declining_sku`` fall from this day (a supplier change)
 
 
 def _noun(title: str, brand: str, size: object) -> str:
@@ -134,6 +135,7 @@ def make_reviews(
     kitchen = catalogue.loc[catalogue["category"] == "Kitchen", "sku"].to_numpy()
     declining = str(kitchen[np.argmax(units[catalogue["category"].to_numpy() == "Kitchen"])])
 
+    declining_from = start + timedelta(days=int(span * 0.6))
     rows: list[dict[str, object]] = []
     spam: set[str] = set()
     mismatch: set[str] = set()
@@ -151,7 +153,7 @@ def make_reviews(
     for sku in rng.choice(skus, size=n_genuine, p=weights):
         day = start + timedelta(days=int(rng.integers(span + 1)))
         mean = quality[sku]
-        if sku == declining and day > start + timedelta(days=int(span * 0.6)):
+        if sku == declining and day >= declining_from:
             mean = 2.0  # a supplier change: durability complaints from here on
         rating = int(np.clip(np.rint(rng.normal(mean, 0.9)), 1, 5))
         pool = ["price", "quality", "shipping", "service", "packaging", "usability"]
@@ -195,4 +197,4 @@ def make_reviews(
 
     reviews = pd.DataFrame(rows).sort_values(["date", "review_id"], ignore_index=True)
     reviews["rating"] = reviews["rating"].astype("Int64")
-    return reviews, ReviewTruth(frozenset(spam), frozenset(mismatch), declining)
+    return reviews, ReviewTruth(frozenset(spam), frozenset(mismatch), declining, declining_from)

@@ -8,6 +8,9 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+#: Weeks of demand on hand at the last snapshot, by role.
+_COVER_WEEKS = {"normal": (4.0, 10.0), "stockout": (0.5, 1.5), "overstock": (40.0, 80.0)}
+
 
 @dataclass(frozen=True)
 class StockTruth:
@@ -30,8 +33,8 @@ def make_inventory(
         demand = float(weekly_demand[sku])
         lead = int(rng.choice([21, 30, 45] if kind == "stockout" else [7, 14, 21, 30, 45]))
         burn = 1.6 if kind == "stockout" else 1.0
-        cover = {"normal": rng.uniform(4, 10), "stockout": rng.uniform(1.5, 3), "overstock": rng.uniform(40, 80)}[kind]
-        on_hand = demand * (cover + weeks * burn)
+        cover = rng.uniform(*_COVER_WEEKS[kind])
+        on_hand = demand * (cover + (weeks - 1) * burn)
         on_order = 0 if kind != "normal" else int(demand * rng.uniform(0, 4))
         for w in range(weeks):
             day = end - timedelta(days=7 * (weeks - 1 - w))
