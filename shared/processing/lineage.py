@@ -51,11 +51,27 @@ def record_key(kind: DataKind, values: Mapping[str, Any]) -> str:
 
 
 def record_keys(kind: DataKind, frame: pd.DataFrame) -> list[str]:
-    """``record_key`` for every row of ``frame``."""
+    """``record_key`` for every row of ``frame`` (same values as ``record_key``, encoded per distinct value)."""
     fields = RECORD_MODELS[kind].natural_key
-    columns = [frame[f].tolist() if f in frame.columns else [None] * len(frame) for f in fields]
-    return [record_key(kind, dict(zip(fields, values, strict=True))) for values in zip(*columns, strict=True)] \
-        if fields else []
+    encoded_columns = []
+    for f in fields:
+        values = frame[f].tolist() if f in frame.columns else [None] * len(frame)
+        cache: dict[Any, str] = {}
+        column = []
+        for v in values:
+            try:
+                part = cache[v]
+            except (KeyError, TypeError):
+                part = json.dumps(_key_part(v))
+                try:
+                    cache[v] = part
+                except TypeError:
+                    pass
+            column.append(part)
+        encoded_columns.append(column)
+    head = json.dumps(kind.value)
+    return [hashlib.sha256(f"[{head},{','.join(parts)}]".encode()).hexdigest()
+            for parts in zip(*encoded_columns, strict=True)]
 
 
 def merge_flags(existing: Any, added: Sequence[QualityFlagDict]) -> str | None:

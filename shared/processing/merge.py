@@ -75,9 +75,12 @@ def prepare_batch(
         for item in items:
             changes[f"{item['field']}:{item['action']}"] += 1
 
-    existing = rows["quality_flags"] if "quality_flags" in rows.columns else pd.Series(None, index=rows.index)
-    rows["quality_flags"] = pd.Series(
-        [merge_flags(existing.at[idx], flags.get(idx, [])) for idx in rows.index], index=rows.index, dtype=object)
+    existing = rows["quality_flags"].tolist() if "quality_flags" in rows.columns else [None] * len(rows)
+    merged = [
+        merge_flags(before, flags[idx]) if idx in flags else (before if isinstance(before, str) else None)
+        for idx, before in zip(rows.index, existing, strict=True)
+    ]
+    rows["quality_flags"] = pd.Series(merged, index=rows.index, dtype=object)
     return PreparedBatch(rows[[c for c in columns if c in rows.columns]].reset_index(drop=True), changes)
 
 
