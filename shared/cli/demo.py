@@ -10,13 +10,14 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from shared.deps import Deps
-from shared.sample.merchant import SampleFile
+if TYPE_CHECKING:
+    from shared.deps import Deps
+    from shared.sample.merchant import SampleFile
 
 DEMO_TENANT = "demo"
-IngestPath = Callable[[Deps, Path, str, str], Any]
+IngestPath = Callable[["Deps", Path, str, str], Any]
 _COLUMNS = ("kind", "rows_read", "accepted", "rejected", "duplicates", "processed", "status")
 
 
@@ -40,14 +41,20 @@ def load_ingest_path() -> IngestPath:
 
 
 def ingest_sample(deps: Deps, files: Sequence[SampleFile], tenant: str, ingest: IngestPath) -> list[dict[str, Any]]:
-    """Ingest each file in order with a progress bar; one row of counts per kind."""
+    """Ingest each file in order with a progress bar; one row of counts per kind (failures included)."""
     from tqdm import tqdm
+
+    from shared.errors import EcomIntelError
 
     rows = []
     with tqdm(files, desc="ingesting", unit="file", file=sys.stderr) as bar:
         for f in bar:
             bar.set_postfix_str(f.kind.value)
-            result = ingest(deps, f.path, tenant, f.kind.value)
+            try:
+                result = ingest(deps, f.path, tenant, f.kind.value)
+            except EcomIntelError as exc:  # one refused file must not hide the others' counts
+                rows.append({"kind": f.kind.value, "status": f"failed: {exc.message}"})
+                continue
             doc = deps.documents.get(f"tenants/{tenant}/ingestions", str(result.ingestion_id)) or {}
             rows.append({
                 "kind": f.kind.value,
@@ -86,7 +93,8 @@ def ask_examples(deps: Deps) -> None:
 def run_demo(args: argparse.Namespace) -> int:
     """Generate the sample into ``$ECOMINTEL_HOME/sample``, ingest it for ``demo``, print counts, ask."""
     from shared.deps import get_deps
-    from shared.sample.merchant import DEFAULT_SEED, DEFAULT_SKUS, generate_merchant, write_merchant
+    from shared.sample.defaults import DEFAULT_SEED, DEFAULT_SKUS
+    from shared.sample.merchant import generate_merchant, write_merchant
 
     ingest = load_ingest_path()
     deps = get_deps()
@@ -98,5 +106,9 @@ def run_demo(args: argparse.Namespace) -> int:
     rows = ingest_sample(deps, files, DEMO_TENANT, ingest)
     print(f"\nIngested for tenant '{DEMO_TENANT}':\n")
     print(format_counts(rows))
+    failed = [r["kind"] for r in rows if str(r.get("status", "")).startswith("failed")]
+    if failed:
+        print(f"\nIngestion failed for: {', '.join(failed)}", file=sys.stderr)
+        return 1
     ask_examples(deps)
     return 0

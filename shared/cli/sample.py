@@ -8,7 +8,7 @@ from pathlib import Path
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``sample``."""
-    from shared.sample.merchant import DEFAULT_SEED, DEFAULT_SKUS
+    from shared.sample.defaults import DEFAULT_SEED, DEFAULT_SKUS
 
     p = sub.add_parser("sample", help="Generate the sample merchant (one messy CSV per kind).")
     p.add_argument("--out", required=True, type=Path, help="Directory to write <kind>.csv files into.")

@@ -33,28 +33,48 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def _key_part(value: Any) -> str | None:
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
-        return None
+MISSING = "\x00"
+SEPARATOR = "\x1f"
+
+
+def canonical_text(value: Any) -> str:
+    """A key value in the canonical text form ingestion hashes (``shared.ingest.lineage``).
+
+    Text as is, integers in decimal, floats via ``repr``, dates ``YYYY-MM-DD``, booleans ``true/false``,
+    missing as NUL.
+    """
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and value != value):
+        return MISSING
     if isinstance(value, pd.Timestamp | datetime):
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalar
+        return canonical_text(value.item())
+    if isinstance(value, float):
+        return repr(value)
     return str(value)
 
 
+def _digest(parts: Sequence[str]) -> str:
+    return hashlib.blake2b(SEPARATOR.join(parts).encode(), digest_size=16).hexdigest()
+
+
 def record_key(kind: DataKind, values: Mapping[str, Any]) -> str:
-    """Hash of the natural key of a record of ``kind`` (newer rows with the same key replace older ones)."""
-    fields = RECORD_MODELS[kind].natural_key
-    payload = json.dumps([kind.value, *[_key_part(values.get(f)) for f in fields]], separators=(",", ":"))
-    return hashlib.sha256(payload.encode()).hexdigest()
+    """Hash of the natural key of a record of ``kind`` (newer rows with the same key replace older ones).
+
+    Same digest as ingestion's ``record_key`` (BLAKE2b-128 of the canonical key values joined by 0x1F),
+    so a row whose SKU needed no rewrite keeps the key it was staged with.
+    """
+    return _digest([canonical_text(values.get(f)) for f in RECORD_MODELS[kind].natural_key])
 
 
 def record_keys(kind: DataKind, frame: pd.DataFrame) -> list[str]:
-    """``record_key`` for every row of ``frame`` (same values as ``record_key``, encoded per distinct value)."""
-    fields = RECORD_MODELS[kind].natural_key
+    """``record_key`` for every row of ``frame`` (each distinct value is encoded once)."""
     encoded_columns = []
-    for f in fields:
+    for f in RECORD_MODELS[kind].natural_key:
         values = frame[f].tolist() if f in frame.columns else [None] * len(frame)
         cache: dict[Any, str] = {}
         column = []
@@ -62,16 +82,14 @@ def record_keys(kind: DataKind, frame: pd.DataFrame) -> list[str]:
             try:
                 part = cache[v]
             except (KeyError, TypeError):
-                part = json.dumps(_key_part(v))
+                part = canonical_text(v)
                 try:
                     cache[v] = part
                 except TypeError:
                     pass
             column.append(part)
         encoded_columns.append(column)
-    head = json.dumps(kind.value)
-    return [hashlib.sha256(f"[{head},{','.join(parts)}]".encode()).hexdigest()
-            for parts in zip(*encoded_columns, strict=True)]
+    return [_digest(parts) for parts in zip(*encoded_columns, strict=True)]
 
 
 def merge_flags(existing: Any, added: Sequence[QualityFlagDict]) -> str | None:

@@ -15,7 +15,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.deps import Deps
-from shared.errors import InvalidInput, NotFound
+from shared.errors import InvalidInput, NotFound, TransientError
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.processing.loader import (
@@ -70,6 +70,7 @@ def process_staged(deps: Deps, notice: StagedNotice) -> ProcessingOutcome:
     Raises:
         NotFound: the ingestion document does not exist (permanent).
         InvalidInput: the ingestion cannot be processed (kind mismatch, failed ingestion; permanent).
+        TransientError: the ingestion is still being staged (the message is redelivered later).
     """
     collection = ingestion_collection(notice.tenant_id)
     doc = deps.documents.get(collection, notice.ingestion_id)
@@ -84,6 +85,8 @@ def process_staged(deps: Deps, notice: StagedNotice) -> ProcessingOutcome:
             _publish_data_updated(deps, notice, rows)
         return ProcessingOutcome(tenant_id=notice.tenant_id, ingestion_id=notice.ingestion_id, kind=notice.kind,
                                  status="already_processed", rows=rows, changes=dict(doc.get("changes") or {}))
+    if status == "staging":
+        raise TransientError(f"ingestion {notice.ingestion_id} is still staging; retry later")
     if status not in ("staged", "processing"):
         raise InvalidInput(f"ingestion {notice.ingestion_id} has status {status!r}; only staged data is processed")
     deps.documents.set(collection, notice.ingestion_id, {"status": "processing"}, merge=True)

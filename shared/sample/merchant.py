@@ -18,16 +18,16 @@ import pandas as pd
 
 from shared.models.records import DataKind
 from shared.sample.catalogue import make_catalogue
+from shared.sample.defaults import DEFAULT_DAYS, DEFAULT_END, DEFAULT_SEED, DEFAULT_SKUS
 from shared.sample.demand import DemandPlan, make_sales, plan_demand
 from shared.sample.market import make_competitor_prices
 from shared.sample.messy_csv import MessReport, write_messy_csv
 from shared.sample.reviews import ReviewTruth, make_reviews
 from shared.sample.stock import StockTruth, make_inventory
 
-DEFAULT_SEED = 42
-DEFAULT_SKUS = 300
-DEFAULT_END = date(2026, 10, 31)
-DEFAULT_DAYS = 730
+__all__ = ["DEFAULT_DAYS", "DEFAULT_END", "DEFAULT_SEED", "DEFAULT_SKUS", "KIND_ORDER", "SampleFile",
+           "SampleMerchant", "generate_merchant", "write_merchant"]
+
 #: Ingestion order: products first so SKU identifiers (ASIN/GTIN) resolve for the other kinds.
 KIND_ORDER: tuple[DataKind, ...] = (DataKind.PRODUCTS, DataKind.INVENTORY, DataKind.COMPETITOR_PRICES,
                                     DataKind.REVIEWS, DataKind.SALES)

@@ -1,6 +1,6 @@
 """Write clean sample tables as the messy CSVs merchants really send.
 
-Realistic mess, all of it deliberate and counted: header aliases (``Unit Price`` for ``unit_price``),
+Realistic mess, all of it deliberate and counted: header aliases (``Qty`` for ``units``, ``EAN``),
 money as ``$1,299.00``, marketplace SKU spellings (ASINs on Amazon rows, lower case and ``sku-``
 prefixes elsewhere), a few gaps to fill, a few rows with one clear defect, and a few exact duplicate
 lines. The clean values stay in memory for tests.
@@ -15,18 +15,19 @@ import numpy as np
 import pandas as pd
 
 HEADER_ALIASES: dict[str, dict[str, str]] = {
-    "sales": {"sku": "SKU", "date": "Date", "units": "Units", "unit_price": "Unit Price", "revenue": "Revenue",
-              "currency": "Currency", "order_id": "Order ID", "channel": "Channel", "promo": "Promo"},
-    "products": {"sku": "SKU", "title": "Title", "brand": "Brand", "category": "Category", "price": "Price",
-                 "cost": "Cost", "map_price": "MAP Price", "msrp": "MSRP", "currency": "Currency", "gtin": "GTIN",
+    "sales": {"sku": "SKU", "date": "Order Date", "units": "Qty", "unit_price": "Unit Price", "revenue": "Total",
+              "currency": "Currency", "order_id": "Order ID", "channel": "Sales Channel", "promo": "Promo"},
+    "products": {"sku": "SKU", "title": "Product Name", "brand": "Brand", "category": "Category", "price": "Price",
+                 "cost": "Unit Cost", "map_price": "MAP", "msrp": "MSRP", "currency": "Currency", "gtin": "EAN",
                  "asin": "ASIN", "size": "Size"},
-    "reviews": {"review_id": "Review ID", "sku": "SKU", "date": "Date", "rating": "Rating", "title": "Title",
-                "text": "Text", "author": "Author", "verified": "Verified", "channel": "Channel"},
+    "reviews": {"review_id": "Review ID", "sku": "SKU", "date": "Review Date", "rating": "Stars",
+                "title": "Headline", "text": "Review Text", "author": "Reviewer", "verified": "Verified Purchase",
+                "channel": "Channel"},
     "competitor_prices": {"sku": "SKU", "competitor": "Competitor", "date": "Date", "price": "Price",
-                          "shipping": "Shipping", "currency": "Currency", "in_stock": "In Stock",
-                          "competitor_sku": "Competitor SKU", "url": "URL"},
-    "inventory": {"sku": "SKU", "date": "Date", "on_hand": "On Hand", "on_order": "On Order",
-                  "lead_time_days": "Lead Time Days", "location": "Location"},
+                          "shipping": "Shipping Cost", "currency": "Currency", "in_stock": "In Stock",
+                          "competitor_sku": "Competitor SKU", "url": "Product URL"},
+    "inventory": {"sku": "SKU", "date": "Snapshot Date", "on_hand": "Qty On Hand", "on_order": "On Order",
+                  "lead_time_days": "Lead Time", "location": "Warehouse"},
 }
 MONEY_COLUMNS: dict[str, tuple[str, ...]] = {
     "sales": ("unit_price", "revenue"), "products": ("price", "cost", "map_price", "msrp"),

@@ -184,3 +184,14 @@ def test_transient_error_is_retried(deps: Deps, monkeypatch: pytest.MonkeyPatch)
     assert calls["n"] == 2
     doc = deps.documents.get(f"tenants/{TENANT}/ingestions", "s1")
     assert doc is not None and doc["status"] == "processed"
+
+
+def test_still_staging_is_transient(deps: Deps) -> None:
+    from shared.errors import TransientError
+    from shared.processing.service import StagedNotice, process_staged
+
+    deps.documents.set(f"tenants/{TENANT}/ingestions", "s9", {"status": "staging", "kind": "sales"})
+    with pytest.raises(TransientError):
+        process_staged(deps, StagedNotice(tenant_id=TENANT, ingestion_id="s9", kind=DataKind.SALES))
+    doc = deps.documents.get(f"tenants/{TENANT}/ingestions", "s9")
+    assert doc is not None and doc["status"] == "staging"

@@ -76,3 +76,13 @@ def test_drop_stale_only_drops_strictly_newer_existing() -> None:
     kept, stale = drop_stale(rows, existing)
     assert stale == 1
     assert kept["record_key"].tolist() == ["k2", "k3"]
+
+
+def test_record_key_matches_the_ingest_contract() -> None:
+    # BLAKE2b-128 over the canonical natural key values joined by 0x1F, missing as NUL (shared.ingest.lineage).
+    import hashlib
+
+    expected = hashlib.blake2b(b"\x00\x1fAB-1\x1f2024-02-01\x1fweb", digest_size=16).hexdigest()
+    got = record_key(DataKind.SALES, {"order_id": None, "sku": "AB-1", "date": date(2024, 2, 1), "channel": "web"})
+    assert got == expected
+    assert record_key(DataKind.PRODUCTS, {"sku": "AB-1"}) == hashlib.blake2b(b"AB-1", digest_size=16).hexdigest()

@@ -83,3 +83,21 @@ def test_ask_examples_hook_exists_and_is_quiet(capsys: pytest.CaptureFixture[str
 
     demo.ask_examples(get_deps())
     assert capsys.readouterr().out == ""
+
+
+def test_demo_reports_a_refused_file_and_keeps_going(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from shared.errors import InvalidInput
+
+    def fake_ingest(deps: Deps, path: Path, tenant: str, kind: str) -> FakeResult:
+        if kind == "reviews":
+            raise InvalidInput("reviews file is missing required column(s) text")
+        return FakeResult(ingestion_id=f"i-{kind}", kind=kind, rows_read=3, accepted=3, rejected=0, duplicates=0,
+                          status="processed")
+
+    monkeypatch.setattr(demo, "load_ingest_path", lambda: fake_ingest)
+    assert main(["demo", "--skus", "5", "--seed", "1"]) == 1
+    captured = capsys.readouterr()
+    assert "failed: reviews file is missing" in captured.out
+    assert "sales" in captured.out and "Ingestion failed for: reviews" in captured.err
