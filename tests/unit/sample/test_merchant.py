@@ -118,19 +118,23 @@ def test_written_files_are_messy_in_the_documented_ways(tmp_path: Path, merchant
         assert len(data) == f.mess.rows
         assert len(data) - len({tuple(r) for r in data}) == f.mess.duplicate_rows > 0
         assert len(f.mess.bad_rows) == 4
+    h = HEADER_ALIASES["sales"]
     sales = pd.read_csv(tmp_path / "sales.csv", dtype=str, keep_default_na=False)
-    assert sales["Unit Price"].str.startswith("$").any()
-    assert sales["SKU"].str.match(r"^B0[A-Z0-9]{8}$").any() and sales["SKU"].str.startswith("sku-").any()
-    assert (sales["Unit Price"] == "").any() and (sales["Revenue"] == "").any()
+    assert sales[h["unit_price"]].str.startswith("$").any()
+    assert sales[h["sku"]].str.match(r"^B0[A-Z0-9]{8}$").any() and sales[h["sku"]].str.startswith("sku-").any()
+    assert (sales[h["unit_price"]] == "").any() and (sales[h["revenue"]] == "").any()
     bad = sales.iloc[[n - 1 for n in files[-1].mess.bad_rows]]
-    assert set(bad["Date"]) & {"2025-13-45"} or set(bad["Units"]) & {"-3", "lots"} or (bad["SKU"] == "").any()
+    defects = {"2025-13-45", "-3", "lots", ""}
+    assert all({r[h["date"]], r[h["units"]], r[h["sku"]]} & defects for r in bad.to_dict("records"))
 
 
 def test_marketplace_skus_resolve_to_the_catalogue(tmp_path: Path, merchant: SampleMerchant) -> None:
     write_merchant(merchant, tmp_path)
     products = pd.read_csv(tmp_path / "products.csv", dtype=str, keep_default_na=False)
+    p = HEADER_ALIASES["products"]
     resolver = SkuResolver.from_products(
-        {"sku": r["SKU"], "asin": r["ASIN"], "gtin": r["GTIN"]} for r in products.to_dict("records") if r["SKU"])
+        {"sku": r[p["sku"]], "asin": r[p["asin"]], "gtin": r[p["gtin"]]} for r in products.to_dict("records")
+        if r[p["sku"]])
     sales = pd.read_csv(tmp_path / "sales.csv", dtype=str, keep_default_na=False)
     resolved = {resolver.resolve(s).sku for s in sales["SKU"] if s}
     assert resolved <= set(merchant.products["sku"])
