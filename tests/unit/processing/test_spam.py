@@ -107,3 +107,15 @@ def test_scores_are_probabilities_and_deterministic(items: list[tuple[str, int |
     assert first == score_reviews(reviews)
     assert all(0.0 <= a.score <= 1.0 for a in first)
     assert all((a.score == 0.0) == (a.reasons == []) for a in first)
+
+
+def test_planted_spam_of_the_sample_merchant_is_found() -> None:
+    # Regression floor; bench/spam.py reports the full figures against baselines.
+    from shared.sample.merchant import generate_merchant
+
+    merchant = generate_merchant(seed=11, n_skus=100)
+    truth = set(merchant.review_truth.spam_ids)
+    flagged = {a.review_id for a in score_reviews(merchant.reviews.to_dict("records")) if a.is_spam}
+    precision = len(flagged & truth) / len(flagged)
+    recall = len(flagged & truth) / len(truth)
+    assert precision >= 0.7 and recall >= 0.7, (precision, recall)
