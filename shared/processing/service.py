@@ -77,7 +77,9 @@ def process_staged(deps: Deps, notice: StagedNotice) -> ProcessingOutcome:
     if doc is None:
         raise NotFound(f"unknown ingestion {notice.ingestion_id} for tenant {notice.tenant_id}")
     if doc.get("kind") not in (None, notice.kind.value):
-        raise InvalidInput(f"ingestion {notice.ingestion_id} is {doc.get('kind')}, message says {notice.kind.value}")
+        error = f"ingestion {notice.ingestion_id} is {doc.get('kind')}, message says {notice.kind.value}"
+        deps.documents.set(collection, notice.ingestion_id, {"processing_error": error}, merge=True)
+        raise InvalidInput(error)
     status = doc.get("status")
     if status == "processed":
         rows = int(doc.get("processed_rows") or 0)

@@ -195,3 +195,24 @@ def test_still_staging_is_transient(deps: Deps) -> None:
         process_staged(deps, StagedNotice(tenant_id=TENANT, ingestion_id="s9", kind=DataKind.SALES))
     doc = deps.documents.get(f"tenants/{TENANT}/ingestions", "s9")
     assert doc is not None and doc["status"] == "staging"
+
+
+def test_kind_mismatch_is_recorded_and_acknowledged(deps: Deps) -> None:
+    _stage(deps, DataKind.SALES, "s1", [{"sku": "A", "date": date(2024, 2, 1), "units": 1, "unit_price": 1.0}])
+    _publish(deps, DataKind.REVIEWS, "s1")
+    LocalRuntime(deps).drain()
+    doc = deps.documents.get(f"tenants/{TENANT}/ingestions", "s1")
+    assert doc is not None and doc["status"] == "staged" and "message says reviews" in doc["processing_error"]
+    bus: Any = deps.bus
+    assert bus.pending("process--ingestion-staged") == 0
+
+
+def test_tenant_default_lead_time(deps: Deps) -> None:
+    deps.documents.set("tenants", TENANT, {"default_lead_time_days": 30})
+    _stage(deps, DataKind.INVENTORY, "v1", [{"sku": "A", "date": date(2024, 2, 1), "on_hand": 5}])
+    _publish(deps, DataKind.INVENTORY, "v1")
+    LocalRuntime(deps).drain()
+    rows = deps.warehouse.query("SELECT lead_time_days, quality_flags FROM inventory WHERE tenant_id = @t",
+                                {"t": TENANT})
+    assert rows["lead_time_days"].tolist() == [30]
+    assert json.loads(rows["quality_flags"].iloc[0])[0]["action"] == "default_from_tenant"
