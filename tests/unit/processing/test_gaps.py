@@ -3,6 +3,9 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from shared.processing.gaps import GapContext, fill_inventory, fill_reviews, fill_sales
 
@@ -66,3 +69,31 @@ def test_lead_time_from_sku_history_then_tenant_default() -> None:
     assert [flags[i][0]["action"] for i in (1, 2, 3)] == [
         "default_from_sku_history", "default_from_sku_history", "default_from_tenant"]
     assert 0 not in flags
+
+
+money = st.none() | st.floats(0, 1000, allow_nan=False).map(lambda v: round(v, 2))
+
+
+@given(st.lists(st.tuples(st.sampled_from(["A", "B", "C"]), st.integers(1, 5), st.integers(0, 20), money, money),
+                min_size=1, max_size=25),
+       st.dictionaries(st.sampled_from(["A", "B", "C"]), st.floats(0.01, 500, allow_nan=False)))
+def test_fill_sales_properties(rows: list[tuple[str, int, int, float | None, float | None]],
+                               product_prices: dict[str, float]) -> None:
+    frame = _sales([(sku, date(2024, 1, day), units, price, revenue) for sku, day, units, price, revenue in rows])
+    out, flags = fill_sales(frame, GapContext(product_prices=product_prices))
+    before_price = frame["unit_price"].astype("float64")
+    before_revenue = frame["revenue"].astype("float64")
+    for i in frame.index:
+        changed = {f["field"] for f in flags.get(i, []) if f["action"] != "missing_no_source"}
+        # Present values are never changed; every change is flagged.
+        if pd.notna(before_price[i]):
+            assert out.at[i, "unit_price"] == before_price[i] and "unit_price" not in changed
+        else:
+            assert ("unit_price" in changed) == pd.notna(out.at[i, "unit_price"])
+        if pd.notna(before_revenue[i]):
+            assert out.at[i, "revenue"] == before_revenue[i] and "revenue" not in changed
+        elif pd.notna(out.at[i, "unit_price"]):
+            assert out.at[i, "revenue"] == pytest.approx(out.at[i, "unit_price"] * frame.at[i, "units"], abs=0.01)
+        assert pd.isna(out.at[i, "unit_price"]) or out.at[i, "unit_price"] >= 0
+        if frame.at[i, "sku"] in product_prices and pd.isna(before_price[i]):
+            assert pd.notna(out.at[i, "unit_price"])  # a known product price always fills a gap
