@@ -24,10 +24,10 @@ def main() -> None:
     from shared.deps import get_deps
     from shared.models.records import DataKind
     from shared.processing.service import StagedNotice, process_staged
-    from shared.sample.merchant import KIND_ORDER, _marketplace_spellings, generate_merchant
+    from shared.sample.merchant import KIND_ORDER, generate_merchant, marketplace_tables
 
     merchant = generate_merchant()
-    tables = _marketplace_spellings(merchant, np.random.default_rng(1))
+    tables = marketplace_tables(merchant, np.random.default_rng(1))
     deps = get_deps()
     print(f"{'kind':<18} {'rows':>7} {'process s':>9} {'rows/s':>9} {'upsert s':>8} {'ratio':>6} {'reprocess s':>11}")
     for kind in KIND_ORDER:

@@ -77,7 +77,7 @@ def generate_merchant(seed: int = DEFAULT_SEED, n_skus: int = DEFAULT_SKUS, end:
     return SampleMerchant(products, sales, reviews, competitors, inventory, plan, review_truth, stock_truth, seed)
 
 
-def _marketplace_spellings(merchant: SampleMerchant, rng: np.random.Generator) -> dict[DataKind, pd.DataFrame]:
+def marketplace_tables(merchant: SampleMerchant, rng: np.random.Generator) -> dict[DataKind, pd.DataFrame]:
     """The tables as merchants export them: SKU spellings per channel and a few gaps to fill."""
     asin = dict(zip(merchant.products["sku"], merchant.products["asin"], strict=True))
     sales = merchant.sales.copy()
@@ -106,7 +106,7 @@ def _marketplace_spellings(merchant: SampleMerchant, rng: np.random.Generator) -
 def write_merchant(merchant: SampleMerchant, out_dir: Path) -> list[SampleFile]:
     """Write ``<kind>.csv`` for every kind into ``out_dir`` (in ingestion order)."""
     rng = np.random.default_rng(merchant.seed + 1)
-    tables = _marketplace_spellings(merchant, rng)
+    tables = marketplace_tables(merchant, rng)
     files = []
     for kind in KIND_ORDER:
         path = Path(out_dir) / f"{kind.value}.csv"
