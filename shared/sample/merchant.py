@@ -26,7 +26,7 @@ from shared.sample.reviews import ReviewTruth, make_reviews
 from shared.sample.stock import StockTruth, make_inventory
 
 __all__ = ["DEFAULT_DAYS", "DEFAULT_END", "DEFAULT_SEED", "DEFAULT_SKUS", "KIND_ORDER", "SampleFile",
-           "SampleMerchant", "generate_merchant", "write_merchant"]
+           "SampleMerchant", "generate_merchant", "marketplace_tables", "write_merchant"]
 
 #: Ingestion order: products first so SKU identifiers (ASIN/GTIN) resolve for the other kinds.
 KIND_ORDER: tuple[DataKind, ...] = (DataKind.PRODUCTS, DataKind.INVENTORY, DataKind.COMPETITOR_PRICES,
