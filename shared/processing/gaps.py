@@ -1,0 +1,112 @@
+"""Missing-data handling: fill what can be derived, keep what cannot as NULL, and flag both.
+
+Every function takes the batch as a DataFrame plus the reference data it needs (passed in, so the
+cores never touch a backend) and returns the filled frame and the flags to record per row index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from shared.processing.lineage import QualityFlagDict, flag
+
+Flags = dict[object, list[QualityFlagDict]]
+
+DEFAULT_LEAD_TIME_DAYS = 14
+
+
+@dataclass(frozen=True)
+class GapContext:
+    """Reference data for filling gaps, loaded by the caller from the warehouse and documents."""
+
+    product_prices: Mapping[str, float] = field(default_factory=dict)
+    last_prices: Mapping[str, float] = field(default_factory=dict)
+    last_lead_times: Mapping[str, int] = field(default_factory=dict)
+    default_lead_time_days: int = DEFAULT_LEAD_TIME_DAYS
+
+
+def _add(flags: Flags, index: object, item: QualityFlagDict) -> None:
+    flags.setdefault(index, []).append(item)
+
+
+def _batch_forward_fill(rows: pd.DataFrame, column: str) -> pd.Series:
+    """Per SKU, the last known non-null ``column`` from an earlier-or-same-date row of the batch."""
+    order = rows.sort_values(["sku", "date"], kind="stable")
+    filled = order.groupby("sku", sort=False)[column].ffill()
+    return filled.reindex(rows.index)
+
+
+def fill_sales(rows: pd.DataFrame, ctx: GapContext) -> tuple[pd.DataFrame, Flags]:
+    """Derive missing ``unit_price`` (revenue/units, product price, SKU's last price) and ``revenue``."""
+    out = rows.copy()
+    flags: Flags = {}
+    if out.empty:
+        return out, flags
+    price = pd.to_numeric(out["unit_price"], errors="coerce").astype("float64")
+    revenue = pd.to_numeric(out["revenue"], errors="coerce").astype("float64")
+    units = pd.to_numeric(out["units"], errors="coerce")
+    missing = price.isna()
+    if missing.any():
+        from_revenue = missing & revenue.notna() & (units > 0)
+        product = out["sku"].map(ctx.product_prices).astype("float64")
+        from_product = missing & ~from_revenue & product.notna()
+        batch_last = _batch_forward_fill(out.assign(unit_price=price), "unit_price")
+        history = out["sku"].map(ctx.last_prices).astype("float64")
+        last = batch_last.fillna(history)
+        from_last = missing & ~from_revenue & ~from_product & last.notna()
+        unfilled = missing & ~from_revenue & ~from_product & ~from_last
+        derived = (revenue / units.where(units > 0)).round(4)
+        for mask, values, action in (
+            (from_revenue, derived, "derived_from_revenue"),
+            (from_product, product, "filled_from_product_price"),
+            (from_last, last, "forward_filled_last_price"),
+        ):
+            price = price.where(~mask, values)
+            for idx, value in price[mask].items():
+                _add(flags, idx, flag("unit_price", action, None, float(value)))
+        for idx in out.index[unfilled]:
+            _add(flags, idx, flag("unit_price", "missing_no_source", None, None))
+    missing_revenue = revenue.isna() & price.notna() & units.notna()
+    if missing_revenue.any():
+        revenue = revenue.where(~missing_revenue, (price * units).round(2))
+        for idx, value in revenue[missing_revenue].items():
+            _add(flags, idx, flag("revenue", "derived_from_price_x_units", None, float(value)))
+    out["unit_price"] = price
+    out["revenue"] = revenue
+    return out, flags
+
+
+def fill_reviews(rows: pd.DataFrame) -> tuple[pd.DataFrame, Flags]:
+    """Reviews without a rating keep ``NULL`` (never guessed), flagged so analyses can exclude them."""
+    flags: Flags = {}
+    if rows.empty:
+        return rows.copy(), flags
+    for idx in rows.index[rows["rating"].isna()]:
+        _add(flags, idx, flag("rating", "missing_kept_null", None, None))
+    return rows.copy(), flags
+
+
+def fill_inventory(rows: pd.DataFrame, ctx: GapContext) -> tuple[pd.DataFrame, Flags]:
+    """Missing ``lead_time_days``: the SKU's last known lead time, else the tenant default."""
+    out = rows.copy()
+    flags: Flags = {}
+    if out.empty:
+        return out, flags
+    lead = pd.to_numeric(out["lead_time_days"], errors="coerce").astype("float64")
+    missing = lead.isna()
+    if missing.any():
+        batch_last = _batch_forward_fill(out.assign(lead_time_days=lead), "lead_time_days")
+        history = out["sku"].map(ctx.last_lead_times).astype("float64")
+        last = batch_last.fillna(history)
+        from_sku = missing & last.notna()
+        from_tenant = missing & ~from_sku
+        lead = lead.where(~from_sku, last).where(~from_tenant, float(ctx.default_lead_time_days))
+        for idx, value in lead[from_sku].items():
+            _add(flags, idx, flag("lead_time_days", "default_from_sku_history", None, int(value)))
+        for idx, value in lead[from_tenant].items():
+            _add(flags, idx, flag("lead_time_days", "default_from_tenant", None, int(value)))
+    out["lead_time_days"] = lead.round().astype("Int64")
+    return out, flags

@@ -1,0 +1,110 @@
+"""Lineage: record keys and the ``quality_flags`` JSON list that says what processing changed in a row."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+from shared.models.records import RECORD_MODELS, DataKind
+
+#: One change applied to a row: ``{"field", "action", "from", "to"}``.
+QualityFlagDict = dict[str, Any]
+
+
+def flag(field: str, action: str, before: Any, after: Any) -> QualityFlagDict:
+    """A quality flag ``{"field", "action", "from", "to"}`` with JSON-safe values."""
+    return {"field": field, "action": action, "from": _json_value(before), "to": _json_value(after)}
+
+
+def _json_value(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if isinstance(value, datetime | date | pd.Timestamp):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalar
+        return value.item()
+    return value
+
+
+MISSING = "\x00"
+SEPARATOR = "\x1f"
+
+
+def canonical_text(value: Any) -> str:
+    """A key value in the canonical text form ingestion hashes (``shared.ingest.lineage``).
+
+    Text as is, integers in decimal, floats via ``repr``, dates ``YYYY-MM-DD``, booleans ``true/false``,
+    missing as NUL.
+    """
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and value != value):
+        return MISSING
+    if isinstance(value, pd.Timestamp | datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalar
+        return canonical_text(value.item())
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _digest(parts: Sequence[str]) -> str:
+    return hashlib.blake2b(SEPARATOR.join(parts).encode(), digest_size=16).hexdigest()
+
+
+def record_key(kind: DataKind, values: Mapping[str, Any]) -> str:
+    """Hash of the natural key of a record of ``kind`` (newer rows with the same key replace older ones).
+
+    Same digest as ingestion's ``record_key`` (BLAKE2b-128 of the canonical key values joined by 0x1F),
+    so a row whose SKU needed no rewrite keeps the key it was staged with.
+    """
+    return _digest([canonical_text(values.get(f)) for f in RECORD_MODELS[kind].natural_key])
+
+
+def record_keys(kind: DataKind, frame: pd.DataFrame) -> list[str]:
+    """``record_key`` for every row of ``frame`` (each distinct value is encoded once)."""
+    encoded_columns = []
+    for f in RECORD_MODELS[kind].natural_key:
+        values = frame[f].tolist() if f in frame.columns else [None] * len(frame)
+        cache: dict[Any, str] = {}
+        column = []
+        for v in values:
+            try:
+                part = cache[v]
+            except (KeyError, TypeError):
+                part = canonical_text(v)
+                try:
+                    cache[v] = part
+                except TypeError:
+                    pass
+            column.append(part)
+        encoded_columns.append(column)
+    return [_digest(parts) for parts in zip(*encoded_columns, strict=True)]
+
+
+def merge_flags(existing: Any, added: Sequence[QualityFlagDict]) -> str | None:
+    """The row's ``quality_flags`` JSON with ``added`` appended (ingest's own flags are kept)."""
+    current: list[Any] = []
+    if isinstance(existing, str) and existing.strip():
+        try:
+            parsed = json.loads(existing)
+        except json.JSONDecodeError:
+            parsed = [{"field": None, "action": "unparsed_flags", "from": existing, "to": None}]
+        current = parsed if isinstance(parsed, list) else [parsed]
+    if not added:
+        return existing if isinstance(existing, str) else (json.dumps(current) if current else None)
+    # Re-processing the same staged row must not duplicate flags.
+    for f in added:
+        if f not in current:
+            current.append(f)
+    return json.dumps(current, default=str)

@@ -1,0 +1,127 @@
+"""Process one staged ingestion end to end: load, prepare, merge, record, announce.
+
+Idempotent on the ingestion: a processed ingestion is acknowledged without work, and a redelivery
+after a crash half-way converges (the upsert replaces rows by key, equal versions are not stale, and
+the ``data-updated`` publication is re-sent until the document records it was published).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from shared.deps import Deps
+from shared.errors import InvalidInput, NotFound, TransientError
+from shared.models.records import DataKind
+from shared.observability.logs import get_logger, log_event
+from shared.processing.loader import (
+    ingestion_collection,
+    load_existing_versions,
+    load_gap_context,
+    load_products,
+    load_review_context,
+    load_staged,
+)
+from shared.processing.merge import prepare_batch, without_stale
+from shared.processing.metrics import PROCESSED_ROWS, PROCESSING_CHANGES
+from shared.processing.sku import SkuResolver
+
+DATA_UPDATED_TOPIC = "data-updated"
+_log = get_logger(__name__)
+
+
+class StagedNotice(BaseModel):
+    """The ``ingestion-staged`` message: which ingestion of which tenant staged rows of which kind."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    tenant_id: str = Field(min_length=1, max_length=128)
+    ingestion_id: str = Field(min_length=1, max_length=256)
+    kind: DataKind
+
+
+class ProcessingOutcome(BaseModel):
+    """What processing did with one ingestion."""
+
+    tenant_id: str
+    ingestion_id: str
+    kind: DataKind
+    status: Literal["processed", "already_processed"]
+    rows: int
+    changes: dict[str, int] = Field(default_factory=dict)
+
+
+def _publish_data_updated(deps: Deps, notice: StagedNotice, rows: int) -> None:
+    payload = {"tenant_id": notice.tenant_id, "kind": notice.kind.value, "ingestion_id": notice.ingestion_id,
+               "rows": rows}
+    deps.bus.publish(DATA_UPDATED_TOPIC, json.dumps(payload).encode(),
+                     {"tenant_id": notice.tenant_id, "kind": notice.kind.value})
+    deps.documents.set(ingestion_collection(notice.tenant_id), notice.ingestion_id,
+                       {"data_updated_published": True}, merge=True)
+
+
+def process_staged(deps: Deps, notice: StagedNotice) -> ProcessingOutcome:
+    """Merge the staged rows of ``notice``'s ingestion into the final table of its kind.
+
+    Raises:
+        NotFound: the ingestion document does not exist (permanent).
+        InvalidInput: the ingestion cannot be processed (kind mismatch, failed ingestion; permanent).
+        TransientError: the ingestion is still being staged (the message is redelivered later).
+    """
+    collection = ingestion_collection(notice.tenant_id)
+    doc = deps.documents.get(collection, notice.ingestion_id)
+    if doc is None:
+        raise NotFound(f"unknown ingestion {notice.ingestion_id} for tenant {notice.tenant_id}")
+    if doc.get("kind") not in (None, notice.kind.value):
+        error = f"ingestion {notice.ingestion_id} is {doc.get('kind')}, message says {notice.kind.value}"
+        deps.documents.set(collection, notice.ingestion_id, {"processing_error": error}, merge=True)
+        raise InvalidInput(error)
+    status = doc.get("status")
+    if status == "processed":
+        rows = int(doc.get("processed_rows") or 0)
+        if not doc.get("data_updated_published"):
+            _publish_data_updated(deps, notice, rows)
+        return ProcessingOutcome(tenant_id=notice.tenant_id, ingestion_id=notice.ingestion_id, kind=notice.kind,
+                                 status="already_processed", rows=rows, changes=dict(doc.get("changes") or {}))
+    if status == "staging":
+        raise TransientError(f"ingestion {notice.ingestion_id} is still staging; retry later")
+    if status not in ("staged", "processing"):
+        raise InvalidInput(f"ingestion {notice.ingestion_id} has status {status!r}; only staged data is processed")
+    deps.documents.set(collection, notice.ingestion_id, {"status": "processing"}, merge=True)
+
+    staged = load_staged(deps.warehouse, notice.tenant_id, notice.ingestion_id, notice.kind)
+    products = load_products(deps.warehouse, notice.tenant_id)
+    if notice.kind is DataKind.PRODUCTS and not staged.empty:
+        products = pd.concat([products, staged[["sku", "asin", "gtin", "price"]]], ignore_index=True)
+    resolver = SkuResolver.from_products(products.to_dict("records"))
+    gaps = load_gap_context(deps.warehouse, deps.documents, notice.tenant_id, notice.kind, products)
+    review_context = (load_review_context(deps.warehouse, notice.tenant_id, notice.ingestion_id)
+                      if notice.kind is DataKind.REVIEWS else None)
+
+    batch = prepare_batch(notice.kind, staged, resolver, gaps, review_context)
+    existing = load_existing_versions(deps.warehouse, notice.tenant_id, notice.kind,
+                                      batch.rows["record_key"].tolist())
+    batch = without_stale(batch, existing)
+    written = deps.warehouse.upsert(notice.kind.value, batch.rows, ["tenant_id", "record_key"])
+
+    changes = {k: int(v) for k, v in sorted(batch.changes.items())}
+    deps.documents.set(collection, notice.ingestion_id, {
+        "status": "processed",
+        "staged_rows": len(staged),
+        "processed_rows": written,
+        "changes": changes,
+        "processed_at": datetime.now(UTC).isoformat(),
+        "data_updated_published": False,
+    }, merge=True)
+    PROCESSED_ROWS.labels(kind=notice.kind.value).inc(written)
+    for change, count in changes.items():
+        PROCESSING_CHANGES.labels(kind=notice.kind.value, change=change).inc(count)
+    log_event(_log, "ingestion processed", kind=notice.kind.value, ingestion_id=notice.ingestion_id,
+              staged=len(staged), rows=written, changes=changes)
+    _publish_data_updated(deps, notice, written)
+    return ProcessingOutcome(tenant_id=notice.tenant_id, ingestion_id=notice.ingestion_id, kind=notice.kind,
+                             status="processed", rows=written, changes=changes)

@@ -1,0 +1,1 @@
+"""A deterministic sample merchant for demos, tests and benchmarks."""
