@@ -28,6 +28,9 @@ EXTRA_NEGATORS: frozenset[str] = frozenset({
     "lacks", "lacking", "neither", "nor", "nothing", "none", "nobody",
 })
 
+#: TextBlob senses below this subjectivity describe rather than judge ("hard disk", "first", "sound").
+MIN_TEXTBLOB_SUBJECTIVITY = 0.6
+
 #: Tokens that end a negation scope (besides punctuation).
 SCOPE_BREAKERS: frozenset[str] = frozenset({"but", "however", "although", "though", "yet", "except", "whereas"})
 
@@ -114,7 +117,18 @@ DOMAIN_PHRASES: dict[str, float] = {
     "worse than expected": -2.4, "not as described": -2.6, "not as advertised": -2.6,
     "not what i expected": -2.0, "not happy": -2.2, "not impressed": -2.0, "not recommend": -2.2,
     "no longer": -0.6, "at all": 0.0,
+    # advice to other buyers: the negator belongs to the imperative, the verb stays negative
+    "don't waste": -2.6, "do not waste": -2.6, "don't buy": -2.8, "do not buy": -2.8, "stay away": -2.8,
+    "save your money": -2.6, "buyer beware": -2.6, "don't bother": -2.4, "do not bother": -2.4,
+    "look elsewhere": -2.2,
 }
+
+#: Irrealis markers: positive words after them describe what is missing ("would have liked a backlight").
+IRREALIS_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("would", "have"), ("could", "have"), ("should", "have"), ("would", "be"), ("would", "like"),
+    ("would", "love"), ("if", "only"), ("would've",), ("should've",), ("could've",), ("wish",), ("wished",),
+    ("wishing",), ("hopefully",),
+)
 
 #: Degree adverbs (VADER's booster list plus a few): scalar added to the magnitude of the next word.
 EXTRA_BOOSTERS: dict[str, float] = {
@@ -145,7 +159,8 @@ def _textblob_words() -> dict[str, float]:
         for _, elem in ET.iterparse(fh):
             if elem.tag == "word":
                 form = (elem.get("form") or "").lower()
-                if form and " " not in form:
+                subjective = float(elem.get("subjectivity") or 0.0) >= MIN_TEXTBLOB_SUBJECTIVITY
+                if form and " " not in form and subjective:
                     sums[form].append(float(elem.get("polarity") or 0.0))
             elem.clear()
     return {w: 4.0 * sum(v) / len(v) for w, v in sums.items() if v}

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from shared.sentiment.aspects import ASPECT_CUES, ASPECT_PHRASES, PRICE_CONTEXT
-from shared.sentiment.lexicon import CONTRAST, SCOPE_BREAKERS, Lexicon, load_lexicon
+from shared.sentiment.lexicon import CONTRAST, IRREALIS_PHRASES, SCOPE_BREAKERS, Lexicon, load_lexicon
 from shared.sentiment.tokens import CLAUSE_PUNCT, SENTENCE_PUNCT, tokenize
 
 #: VADER's normalisation constant (valences on the [-4, 4] scale).
@@ -37,6 +37,13 @@ NEGATIVE_THRESHOLD = -0.10
 RATING_PRIOR_WEIGHT = 2.0
 #: Weight of the text in a rated review saturates at this many opinion expressions.
 MAX_TEXT_EVIDENCE = 6.0
+
+#: Positive words in an irrealis clause report an absence: they count this much, negatively.
+IRREALIS_POSITIVE = -0.4
+
+_IRREALIS: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _p in IRREALIS_PHRASES:
+    _IRREALIS[_p[0]] = (*_IRREALIS.get(_p[0], ()), _p)
 
 LABELS: tuple[str, str, str] = ("negative", "neutral", "positive")
 
@@ -100,6 +107,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
     aspect_scores: dict[str, float] = {}
     terms: list[tuple[str, float]] = []
     after_contrast = False
+    irrealis = False
     i = 0
     while i < n:
         tok = toks[i]
@@ -110,7 +118,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
             clause_aspects, clause_sum, clause_hits = [], 0.0, 0
             if tok in SENTENCE_PUNCT:
                 _resolve_sentence(pending, aspect_scores)
-            neg_left, boost = 0, 0.0
+            neg_left, boost, irrealis = 0, 0.0, False
             i += 1
             continue
         if tok in CONTRAST or tok == "and":
@@ -150,6 +158,9 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
                                 clause_aspects.append(aspect)
                     break
         if valence is None:
+            marks = _IRREALIS.get(tok)
+            if marks and any(tuple(toks[i:i + len(m)]) == m for m in marks):
+                irrealis = True
             if tok in negators:
                 neg_left = NEGATION_SCOPE
                 i += 1
@@ -178,7 +189,10 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
             if boost:
                 valence += boost if valence > 0 else -boost
                 valence = valence if abs(valence) > 0 else 0.0
-            if neg_left > 0:
+            if irrealis and valence > 0:
+                valence *= IRREALIS_POSITIVE
+                term = "lacks " + term
+            elif neg_left > 0:
                 valence *= NEGATE_POSITIVE if valence > 0 else NEGATE_NEGATIVE
                 term = "not " + term
             if after_contrast:
