@@ -69,8 +69,11 @@ for _phrase, _aspect in {
     "took forever": "shipping_delivery", "bubble wrap": "packaging", "easy to use": "usability",
     "doesn't work": "quality_durability", "not working": "quality_durability",
     "quit working": "quality_durability", "well made": "quality_durability", "money back": "price_value",
-    "for the price": "price_value", "arrived broken": "quality_durability",
-    "arrived damaged": "packaging", "put together": "usability", "never arrived": "shipping_delivery",
+    "for the price": "price_value",
+    "arrived broken": "quality_durability",
+    "arrived damaged": "packaging",
+    "feels cheap": "quality_durability", "looks cheap": "quality_durability",
+    "put together": "usability", "never arrived": "shipping_delivery",
 }.items():
     _toks = tuple(tokenize(_phrase))
     ASPECT_PHRASES[_toks[0]] = (*ASPECT_PHRASES.get(_toks[0], ()), (_toks, _aspect))
