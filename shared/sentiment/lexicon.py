@@ -77,6 +77,9 @@ DOMAIN_WORDS: dict[str, float] = {
     "fine": 0.8, "okay": 0.6, "ok": 0.6, "decent": 1.0, "alright": 0.6, "average": -0.2, "hope": 0.0,
     "hoping": 0.0, "problem": -1.6, "problems": -1.6, "issue": -1.4, "issues": -1.4, "fix": 0.0,
     "support": 0.0, "battery": 0.0, "charge": 0.0, "charges": 0.0, "block": 0.0, "joke": -1.2,
+    # functional verbs and descriptive words of devices, not judgements ("it played", "able to", "new model")
+    "play": 0.0, "plays": 0.0, "played": 0.0, "playing": 0.0, "able": 0.0, "main": 0.0, "new": 0.0,
+    "number": 0.0, "far": 0.0, "light": 0.0, "well": 0.0, "free": 0.3, "sound": 0.0, "clear": 0.8,
 }
 
 #: Multi-word expressions (VADER scale) matched on tokens before single words.
@@ -120,13 +123,14 @@ DOMAIN_PHRASES: dict[str, float] = {
     # advice to other buyers: the negator belongs to the imperative, the verb stays negative
     "don't waste": -2.6, "do not waste": -2.6, "don't buy": -2.8, "do not buy": -2.8, "stay away": -2.8,
     "save your money": -2.6, "buyer beware": -2.6, "don't bother": -2.4, "do not bother": -2.4,
-    "look elsewhere": -2.2,
+    "look elsewhere": -2.2, "thanks for nothing": -2.6, "while it lasted": -1.6, "a steal": 2.2,
 }
 
 #: Irrealis markers: positive words after them describe what is missing ("would have liked a backlight").
 IRREALIS_PHRASES: tuple[tuple[str, ...], ...] = (
     ("would", "have"), ("could", "have"), ("should", "have"), ("would", "be"), ("would", "like"),
-    ("would", "love"), ("if", "only"), ("would've",), ("should've",), ("could've",), ("wish",), ("wished",),
+    ("would", "love"), ("i'd", "have"), ("i'd", "like"), ("if", "only"),
+    ("would've",), ("should've",), ("could've",), ("wish",), ("wished",),
     ("wishing",), ("hopefully",),
 )
 
@@ -188,13 +192,19 @@ def _tokens_of(phrase: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """Build the merged lexicon once per process."""
+    """The merged lexicon, built once per process."""
+    return build_lexicon()
+
+
+def build_lexicon(*, domain: bool = True) -> Lexicon:
+    """Merge the published lexicons and (unless ``domain=False``, for ablations) the domain layer."""
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SPECIAL_CASES
 
     words: dict[str, float] = {}
     words.update(_textblob_words())
     words.update(_vader_words())
-    words.update(DOMAIN_WORDS)
+    if domain:
+        words.update(DOMAIN_WORDS)
     boosters = {k: v for k, v in BOOSTER_DICT.items() if " " not in k}
     boosters.update(EXTRA_BOOSTERS)
     for b in ("kind", "sort", "little", "more", "most", "so", "total", "major", "less", "enormous",
@@ -202,7 +212,7 @@ def load_lexicon() -> Lexicon:
         boosters.pop(b, None)  # ambiguous as degree adverbs in reviews ("more", "so", "a little")
     negators = frozenset(n.replace("'", "") for n in NEGATE) | frozenset(NEGATE) | EXTRA_NEGATORS
     negators -= {"despite", "rarely", "seldom"}
-    phrase_map: dict[str, float] = {**dict.fromkeys(SPECIAL_CASES, 0.0), **DOMAIN_PHRASES}
+    phrase_map: dict[str, float] = {**dict.fromkeys(SPECIAL_CASES, 0.0), **(DOMAIN_PHRASES if domain else {})}
     phrase_map.update({k: v for k, v in SPECIAL_CASES.items() if k in ("to die for", "yeah right")})
     indexed: dict[str, list[tuple[tuple[str, ...], float]]] = defaultdict(list)
     for text, valence in phrase_map.items():

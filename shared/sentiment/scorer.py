@@ -31,8 +31,8 @@ NEGATION_SCOPE = 3
 BEFORE_CONTRAST = 0.5
 AFTER_CONTRAST = 1.5
 #: Decision thresholds on the final score (chosen by cross-validation, see docs/sentiment.md).
-POSITIVE_THRESHOLD = 0.10
-NEGATIVE_THRESHOLD = -0.10
+POSITIVE_THRESHOLD = 0.05
+NEGATIVE_THRESHOLD = -0.05
 #: Prior strength of a star rating, in "opinion expressions" of evidence.
 RATING_PRIOR_WEIGHT = 2.0
 #: Weight of the text in a rated review saturates at this many opinion expressions.
@@ -186,15 +186,19 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
                 valence = words.get(tok)
             term = tok
         if valence is not None and valence != _NEUTRAL:
+            is_phrase = span > 1
             if boost:
                 valence += boost if valence > 0 else -boost
                 valence = valence if abs(valence) > 0 else 0.0
-            if irrealis and valence > 0:
+            if irrealis and valence > 0 and not is_phrase:
                 valence *= IRREALIS_POSITIVE
                 term = "lacks " + term
             elif neg_left > 0:
-                valence *= NEGATE_POSITIVE if valence > 0 else NEGATE_NEGATIVE
-                term = "not " + term
+                if valence > 0 and "enough" in toks[i + span:i + span + 3]:
+                    valence *= 1.2  # "can't praise it enough": negated praise that is stronger praise
+                else:
+                    valence *= NEGATE_POSITIVE if valence > 0 else NEGATE_NEGATIVE
+                    term = "not " + term
             if after_contrast:
                 valence *= AFTER_CONTRAST
             total += valence
@@ -267,9 +271,11 @@ def confidence_of(score: np.ndarray, evidence: np.ndarray, has_rating: np.ndarra
     return np.clip(np.round(conf), 0, 100).astype(np.int16)
 
 
-def score_reviews(texts: Sequence[str], ratings: Sequence[float | None] | None = None) -> ScoredBatch:
+def score_reviews(
+    texts: Sequence[str], ratings: Sequence[float | None] | None = None, *, lexicon: Lexicon | None = None,
+) -> ScoredBatch:
     """Score many reviews; ``ratings`` (1-5 stars, ``None`` where absent) act as a prior."""
-    lex = load_lexicon()
+    lex = lexicon or load_lexicon()
     n = len(texts)
     text_score = np.empty(n, dtype=np.float64)
     evidence = np.empty(n, dtype=np.float64)
