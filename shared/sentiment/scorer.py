@@ -34,7 +34,7 @@ AFTER_CONTRAST = 1.5
 POSITIVE_THRESHOLD = 0.05
 NEGATIVE_THRESHOLD = -0.05
 #: Prior strength of a star rating, in "opinion expressions" of evidence.
-RATING_PRIOR_WEIGHT = 2.0
+RATING_PRIOR_WEIGHT = 4.0
 #: Weight of the text in a rated review saturates at this many opinion expressions.
 MAX_TEXT_EVIDENCE = 6.0
 
