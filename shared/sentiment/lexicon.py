@@ -15,11 +15,12 @@ Valences stay on VADER's [-4, 4] scale so its normalisation constant applies unc
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib.util
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 #: Words that invert the polarity of what follows (VADER's list plus common apostrophe-less spellings).
 EXTRA_NEGATORS: frozenset[str] = frozenset({
@@ -155,9 +156,17 @@ class Lexicon:
         return sum(len(v) for v in self.phrases.values())
 
 
+def _package_file(package: str, *parts: str) -> Path:
+    """A data file of an installed package, located without importing it (textblob imports nltk)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"package {package!r} is not installed; it provides the sentiment lexicon")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
 def _textblob_words() -> dict[str, float]:
     """TextBlob's adjective polarities, averaged per form and scaled to [-4, 4]."""
-    path = importlib.resources.files("textblob") / "en" / "en-sentiment.xml"
+    path = _package_file("textblob", "en", "en-sentiment.xml")
     sums: dict[str, list[float]] = defaultdict(list)
     with path.open("rb") as fh:
         for _, elem in ET.iterparse(fh):
@@ -172,7 +181,7 @@ def _textblob_words() -> dict[str, float]:
 
 def _vader_words() -> dict[str, float]:
     """VADER's rated lexicon (word -> mean valence)."""
-    path = importlib.resources.files("vaderSentiment") / "vader_lexicon.txt"
+    path = _package_file("vaderSentiment", "vader_lexicon.txt")
     out: dict[str, float] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
