@@ -6,9 +6,12 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from prometheus_client import Counter, Histogram
+
 from shared.errors import InvalidInput
 from shared.models.agents import AgentRequest, AgentResult
 from shared.observability.logs import get_logger, log_event
+from shared.observability.metrics import REGISTRY
 from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
 from shared.sentiment.loader import load_reviews
 
@@ -16,6 +19,14 @@ if TYPE_CHECKING:
     from shared.deps import Deps
 
 _log = get_logger(__name__)
+
+REVIEWS_ANALYSED = Counter(
+    "ecomintel_sentiment_reviews_total", "Reviews read by the sentiment agent, by outcome.", ["outcome"],
+    registry=REGISTRY,
+)
+RUN_SECONDS = Histogram(
+    "ecomintel_sentiment_run_seconds", "Time to answer one sentiment request.", ["status"], registry=REGISTRY,
+)
 
 #: Default look-back when the request gives no start date.
 DEFAULT_LOOKBACK_DAYS = 365
@@ -47,7 +58,13 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         result.missing_data.append(
             f"reviews for tenant between {start.isoformat()} and {end.isoformat()}"
             + (f" for SKUs {', '.join(request.skus)}" if request.skus else ""))
-    result.elapsed_ms = round((time.perf_counter() - started) * 1000.0, 1)
+    elapsed = time.perf_counter() - started
+    result.elapsed_ms = round(elapsed * 1000.0, 1)
+    RUN_SECONDS.labels(status=result.status).observe(elapsed)
+    for outcome, key in (("analysed", "reviews_analysed"), ("spam_excluded", "spam_excluded")):
+        value = result.metrics.get(key)
+        if isinstance(value, int) and value:
+            REVIEWS_ANALYSED.labels(outcome=outcome).inc(value)
     log_event(_log, "sentiment analysed", tenant=request.tenant_id, reviews=int(len(frame)),
               status=result.status, elapsed_ms=result.elapsed_ms)
     return result

@@ -33,6 +33,9 @@ def test_sentiment_http_answers_why_ratings_fall() -> None:
     _insert(deps, "acme", "SKU-42", "watches")
     _insert(deps, "other", "SKU-42", "watches")
     rt = LocalRuntime(deps)
+    from shared.observability.metrics import REGISTRY
+
+    before = REGISTRY.get_sample_value("ecomintel_sentiment_reviews_total", {"outcome": "analysed"}) or 0.0
     body = {"tenant_id": "other", "skus": ["SKU-42"], "as_of": AS_OF.isoformat(), "options": {"window_days": 30}}
     resp = rt.call_http("sentiment", "POST", "/v1/agents/sentiment", headers=_auth("acme"), json_body=body)
     assert resp.status == 200, resp.body
@@ -44,6 +47,8 @@ def test_sentiment_http_answers_why_ratings_fall() -> None:
     assert "tenant_id = @tenant_id" in query_ev["query"] and query_ev["params"]["tenant_id"] == "acme"
     assert decline["evidence"][-1]["row_ids"]
     assert result["data"]["per_sku"][0]["product_title"] == "Watch SKU-42"
+    after = REGISTRY.get_sample_value("ecomintel_sentiment_reviews_total", {"outcome": "analysed"})
+    assert after == before + 40
 
 
 def test_sentiment_http_filters_by_category() -> None:
