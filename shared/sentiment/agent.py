@@ -21,11 +21,16 @@ if TYPE_CHECKING:
 _log = get_logger(__name__)
 
 REVIEWS_ANALYSED = Counter(
-    "ecomintel_sentiment_reviews_total", "Reviews read by the sentiment agent, by outcome.", ["outcome"],
+    "ecomintel_sentiment_reviews_total",
+    "Reviews read by the sentiment agent, by outcome.",
+    ["outcome"],
     registry=REGISTRY,
 )
 RUN_SECONDS = Histogram(
-    "ecomintel_sentiment_run_seconds", "Time to answer one sentiment request.", ["status"], registry=REGISTRY,
+    "ecomintel_sentiment_run_seconds",
+    "Time to answer one sentiment request.",
+    ["status"],
+    registry=REGISTRY,
 )
 
 #: Default look-back when the request gives no start date.
@@ -35,8 +40,9 @@ DEFAULT_LOOKBACK_DAYS = 365
 def _int_option(request: AgentRequest, name: str, default: int, low: int, high: int) -> int:
     value = request.options.get(name, default)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise InvalidInput(f"options.{name} must be an integer between {low} and {high}",
-                           details={"field": f"options.{name}"})
+        raise InvalidInput(
+            f"options.{name} must be an integer between {low} and {high}", details={"field": f"options.{name}"}
+        )
     return value
 
 
@@ -50,14 +56,25 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     start = request.start_date or (end - timedelta(days=DEFAULT_LOOKBACK_DAYS))
     if start > end:
         raise InvalidInput("start_date is after end_date", details={"field": "start_date"})
-    frame, evidence = load_reviews(deps.warehouse, tenant_id=request.tenant_id, start_date=start, end_date=end,
-                                   skus=request.skus, categories=request.categories)
-    result = analyse_reviews(frame, tenant_id=request.tenant_id, query=evidence,
-                             options=AnalysisOptions(as_of=min(as_of, end), window_days=window, top_n=top_n))
+    frame, evidence = load_reviews(
+        deps.warehouse,
+        tenant_id=request.tenant_id,
+        start_date=start,
+        end_date=end,
+        skus=request.skus,
+        categories=request.categories,
+    )
+    result = analyse_reviews(
+        frame,
+        tenant_id=request.tenant_id,
+        query=evidence,
+        options=AnalysisOptions(as_of=min(as_of, end), window_days=window, top_n=top_n),
+    )
     if result.status == "insufficient_data":
         result.missing_data.append(
             f"reviews for tenant between {start.isoformat()} and {end.isoformat()}"
-            + (f" for SKUs {', '.join(request.skus)}" if request.skus else ""))
+            + (f" for SKUs {', '.join(request.skus)}" if request.skus else "")
+        )
     elapsed = time.perf_counter() - started
     result.elapsed_ms = round(elapsed * 1000.0, 1)
     RUN_SECONDS.labels(status=result.status).observe(elapsed)
@@ -65,6 +82,12 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         value = result.metrics.get(key)
         if isinstance(value, int) and value:
             REVIEWS_ANALYSED.labels(outcome=outcome).inc(value)
-    log_event(_log, "sentiment analysed", tenant=request.tenant_id, reviews=int(len(frame)),
-              status=result.status, elapsed_ms=result.elapsed_ms)
+    log_event(
+        _log,
+        "sentiment analysed",
+        tenant=request.tenant_id,
+        reviews=int(len(frame)),
+        status=result.status,
+        elapsed_ms=result.elapsed_ms,
+    )
     return result

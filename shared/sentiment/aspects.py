@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from shared.sentiment.tokens import tokenize
 
 ASPECTS: tuple[str, ...] = (
-    "price_value", "quality_durability", "shipping_delivery", "size_fit", "customer_service", "packaging",
+    "price_value",
+    "quality_durability",
+    "shipping_delivery",
+    "size_fit",
+    "customer_service",
+    "packaging",
     "usability",
 )
 
@@ -21,14 +26,15 @@ _CUES: dict[str, str] = {
     "price_value": (
         "price prices priced pricing cost costs costly expensive money value worth "
         "deal bargain affordable inexpensive overpriced pricey $ dollars dollar bucks budget spend spent "
-        "paid pay refund refunded ripoff sale discount"
+        "paid pay ripoff sale discount"
     ),
     "quality_durability": (
         "quality durable durability sturdy sturdier flimsy solid robust reliable unreliable lasted lasts last "
         "broke broken breaks breaking defective faulty malfunction malfunctioned died dies dead cracked crack "
         "cracks leak leaks leaked leaking ripped torn tore snapped shattered rusted rusty peeling frayed "
         "wobbly material materials build built construction stitching seams plastic metal fabric cheaply "
-        "well-made shoddy junk garbage flimsy fragile wear worn durable craftsmanship glitchy buggy"
+        "well-made shoddy junk garbage flimsy fragile wear worn durable craftsmanship glitchy buggy battery "
+        "crashing crashes crashed"
     ),
     "shipping_delivery": (
         "shipping shipped ship ships delivery delivered deliver arrived arrive arrives arrival late delayed "
@@ -36,10 +42,11 @@ _CUES: dict[str, str] = {
     ),
     "size_fit": (
         "size sizes sizing fit fits fitted fitting tight loose snug small smaller large larger big bigger "
-        "waist length inseam sleeves narrow wide roomy"
+        "waist length inseam sleeves narrow wide roomy comfortable comfy uncomfortable"
     ),
     "customer_service": (
-        "service seller sellers support customer-service rep representative agent staff warranty replacement "
+        "service seller sellers support customer-service refund refunded rep representative agent staff "
+        "warranty replacement "
         "response responded respond contacted contact email emailed rude helpful unresponsive ignored "
         "refused exchange store vendor"
     ),
@@ -63,25 +70,40 @@ for _aspect, _words in _CUES.items():
 #: Two-token cues, indexed by their first token.
 ASPECT_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
 for _phrase, _aspect in {
-    "customer service": "customer_service", "set up": "usability", "stopped working": "quality_durability",
-    "fell apart": "quality_durability", "falls apart": "quality_durability", "runs small": "size_fit",
-    "runs large": "size_fit", "true to size": "size_fit", "on time": "shipping_delivery",
-    "took forever": "shipping_delivery", "bubble wrap": "packaging", "easy to use": "usability",
-    "doesn't work": "quality_durability", "not working": "quality_durability",
-    "quit working": "quality_durability", "well made": "quality_durability", "money back": "price_value",
+    "customer service": "customer_service",
+    "set up": "usability",
+    "stopped working": "quality_durability",
+    "fell apart": "quality_durability",
+    "falls apart": "quality_durability",
+    "runs small": "size_fit",
+    "runs large": "size_fit",
+    "run small": "size_fit",
+    "run large": "size_fit",
+    "true to size": "size_fit",
+    "on time": "shipping_delivery",
+    "took forever": "shipping_delivery",
+    "bubble wrap": "packaging",
+    "easy to use": "usability",
+    "doesn't work": "quality_durability",
+    "not working": "quality_durability",
+    "quit working": "quality_durability",
+    "well made": "quality_durability",
+    "money back": "price_value",
     "for the price": "price_value",
     "arrived broken": "quality_durability",
     "arrived damaged": "packaging",
-    "feels cheap": "quality_durability", "looks cheap": "quality_durability",
-    "put together": "usability", "never arrived": "shipping_delivery",
+    "feels cheap": "quality_durability",
+    "looks cheap": "quality_durability",
+    "put together": "usability",
+    "never arrived": "shipping_delivery",
+    "never replied": "customer_service",
+    "never responded": "customer_service",
 }.items():
     _toks = tuple(tokenize(_phrase))
     ASPECT_PHRASES[_toks[0]] = (*ASPECT_PHRASES.get(_toks[0], ()), (_toks, _aspect))
 
 #: Words that make "cheap" mean a low price rather than low quality.
-PRICE_CONTEXT: frozenset[str] = frozenset(
-    _CUES["price_value"].split()
-) - {"refund", "refunded"}
+PRICE_CONTEXT: frozenset[str] = frozenset(_CUES["price_value"].split())
 
 
 @dataclass(frozen=True)
@@ -96,7 +118,8 @@ class AspectSummary:
 
 
 def summarise_aspects(
-    per_review: Iterable[Mapping[str, float]], weights: Iterable[float] | None = None,
+    per_review: Iterable[Mapping[str, float]],
+    weights: Iterable[float] | None = None,
 ) -> dict[str, AspectSummary]:
     """Mention counts and (weighted) mean sentiment per aspect over many reviews' aspect maps."""
     totals: dict[str, list[float]] = {a: [0.0, 0.0, 0.0, 0.0, 0.0] for a in ASPECTS}

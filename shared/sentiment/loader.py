@@ -49,15 +49,21 @@ def load_reviews(
     skus = list(skus or [])
     categories = list(categories or [])
     sql = reviews_query(skus=skus, categories=categories)
-    params: dict[str, object] = {"tenant_id": tenant_id, "start_date": start_date, "end_date": end_date,
-                                 "max_rows": max_rows}
+    params: dict[str, object] = {
+        "tenant_id": tenant_id,
+        "start_date": start_date,
+        "end_date": end_date,
+        "max_rows": max_rows,
+    }
     if skus:
         params["skus"] = skus
     if categories:
         params["categories"] = categories
     frame = warehouse.query(sql, params)
     evidence = Evidence(
-        description="reviews read from the warehouse", values={"rows": int(len(frame))}, query=sql,
+        description="reviews read from the warehouse",
+        values={"rows": int(len(frame))},
+        query=sql,
         params={k: (v.isoformat() if isinstance(v, date) else v) for k, v in params.items()},
     )
     return frame, evidence

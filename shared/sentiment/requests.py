@@ -68,7 +68,11 @@ def extract_requests(text: str) -> list[str]:
 
 
 def rank_requests(
-    review_ids: Sequence[str], texts: Sequence[str], weights: Sequence[float], *, limit: int = 10,
+    review_ids: Sequence[str],
+    texts: Sequence[str],
+    weights: Sequence[float],
+    *,
+    limit: int = 10,
     max_examples: int = 5,
 ) -> list[FeatureRequest]:
     """Feature requests across reviews, ranked by spam-weighted number of reviews asking."""

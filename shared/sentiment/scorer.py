@@ -64,7 +64,10 @@ class TextScore:
 
 
 def _clause_close(
-    clause_aspects: list[str], clause_sum: float, clause_hits: int, pending: list[tuple[list[str], float, int]],
+    clause_aspects: list[str],
+    clause_sum: float,
+    clause_hits: int,
+    pending: list[tuple[list[str], float, int]],
 ) -> None:
     pending.append((clause_aspects, clause_sum, clause_hits))
 
@@ -135,7 +138,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
         cue = ASPECT_PHRASES.get(tok)
         if cue:
             for ptoks, aspect in cue:
-                if tuple(toks[i:i + len(ptoks)]) == ptoks and aspect not in clause_aspects:
+                if tuple(toks[i : i + len(ptoks)]) == ptoks and aspect not in clause_aspects:
                     clause_aspects.append(aspect)
         cue_aspects = ASPECT_CUES.get(tok)
         if cue_aspects:
@@ -149,7 +152,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
         if cands:
             for ptoks, pval in cands:
                 m = len(ptoks)
-                if tuple(toks[i:i + m]) == ptoks:
+                if tuple(toks[i : i + m]) == ptoks:
                     valence, span = pval, m
                     term = " ".join(ptoks)
                     for extra in ptoks[1:]:
@@ -159,7 +162,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
                     break
         if valence is None:
             marks = _IRREALIS.get(tok)
-            if marks and any(tuple(toks[i:i + len(m)]) == m for m in marks):
+            if marks and any(tuple(toks[i : i + len(m)]) == m for m in marks):
                 irrealis = True
             if tok in negators:
                 neg_left = NEGATION_SCOPE
@@ -176,7 +179,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
                 if fixed is not None:
                     valence = fixed
                 else:
-                    window = toks[max(0, i - 4):i + 5]
+                    window = toks[max(0, i - 4) : i + 5]
                     valence = _CHEAP_PRICE if any(w in PRICE_CONTEXT for w in window) else _CHEAP_QUALITY
                     if "price_value" not in clause_aspects and valence > 0:
                         clause_aspects.append("price_value")
@@ -194,7 +197,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
                 valence *= IRREALIS_POSITIVE
                 term = "lacks " + term
             elif neg_left > 0:
-                if valence > 0 and "enough" in toks[i + span:i + span + 3]:
+                if valence > 0 and "enough" in toks[i + span : i + span + 3]:
                     valence *= 1.2  # "can't praise it enough": negated praise that is stronger praise
                 else:
                     valence *= NEGATE_POSITIVE if valence > 0 else NEGATE_NEGATIVE
@@ -256,8 +259,7 @@ def label_scores(score: np.ndarray, pos: float = POSITIVE_THRESHOLD, neg: float 
     return np.where(score >= pos, 2, np.where(score <= neg, 0, 1)).astype(np.int8)
 
 
-def confidence_of(score: np.ndarray, evidence: np.ndarray, has_rating: np.ndarray,
-                  mismatch: np.ndarray) -> np.ndarray:
+def confidence_of(score: np.ndarray, evidence: np.ndarray, has_rating: np.ndarray, mismatch: np.ndarray) -> np.ndarray:
     """0-100 confidence: distance from the decision boundary times how much evidence there is."""
     margin = np.where(score >= 0, score - POSITIVE_THRESHOLD, NEGATIVE_THRESHOLD - score)
     neutral = (score < POSITIVE_THRESHOLD) & (score > NEGATIVE_THRESHOLD)
@@ -272,7 +274,10 @@ def confidence_of(score: np.ndarray, evidence: np.ndarray, has_rating: np.ndarra
 
 
 def score_reviews(
-    texts: Sequence[str], ratings: Sequence[float | None] | None = None, *, lexicon: Lexicon | None = None,
+    texts: Sequence[str],
+    ratings: Sequence[float | None] | None = None,
+    *,
+    lexicon: Lexicon | None = None,
 ) -> ScoredBatch:
     """Score many reviews; ``ratings`` (1-5 stars, ``None`` where absent) act as a prior."""
     lex = lexicon or load_lexicon()
@@ -294,8 +299,12 @@ def score_reviews(
     has_rating = ~np.isnan(rating)
     score = np.clip(combine_with_rating(text_score, evidence, rating), -1.0, 1.0)
     prior = (rating - 3.0) / 2.0
-    mismatch = has_rating & (np.abs(np.nan_to_num(prior)) >= 0.5) & (np.abs(text_score) >= 0.3) & (
-        np.sign(np.nan_to_num(prior)) * np.sign(text_score) < 0)
+    mismatch = (
+        has_rating
+        & (np.abs(np.nan_to_num(prior)) >= 0.5)
+        & (np.abs(text_score) >= 0.3)
+        & (np.sign(np.nan_to_num(prior)) * np.sign(text_score) < 0)
+    )
     codes = label_scores(score)
     conf = confidence_of(score, evidence, has_rating, mismatch)
     return ScoredBatch(score, text_score, evidence, conf, codes, aspects, terms, mismatch)

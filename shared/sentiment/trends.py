@@ -47,7 +47,11 @@ def _wmean(values: np.ndarray, weights: np.ndarray) -> float | None:
 
 
 def compare_windows(
-    dates: pd.Series, values: np.ndarray, weights: np.ndarray, as_of: date, window_days: int,
+    dates: pd.Series,
+    values: np.ndarray,
+    weights: np.ndarray,
+    as_of: date,
+    window_days: int,
 ) -> WindowComparison:
     """Weighted mean of ``values`` in the recent window versus the one before it."""
     recent, before = window_masks(dates, as_of, window_days)
@@ -56,9 +60,13 @@ def compare_windows(
     usable = ~np.isnan(vals) & (w > 0)
     recent_start = as_of - timedelta(days=window_days)
     return WindowComparison(
-        recent_start=recent_start, before_start=recent_start - timedelta(days=window_days), as_of=as_of,
-        recent_n=int((recent & usable).sum()), before_n=int((before & usable).sum()),
-        recent_mean=_wmean(vals[recent], w[recent]), before_mean=_wmean(vals[before], w[before]),
+        recent_start=recent_start,
+        before_start=recent_start - timedelta(days=window_days),
+        as_of=as_of,
+        recent_n=int((recent & usable).sum()),
+        before_n=int((before & usable).sum()),
+        recent_mean=_wmean(vals[recent], w[recent]),
+        before_mean=_wmean(vals[before], w[before]),
     )
 
 
@@ -92,10 +100,12 @@ def period_series(frame: pd.DataFrame, *, freq: str = "W") -> pd.DataFrame:
     )
     rated = f[f["rating"].notna() & (f["weight"] > 0)]
     g = f[f["weight"] > 0].groupby("period_start")
-    out = pd.DataFrame({
-        "reviews": g.size(),
-        "mean_sentiment": g["ws"].sum() / g["weight"].sum(),
-    })
+    out = pd.DataFrame(
+        {
+            "reviews": g.size(),
+            "mean_sentiment": g["ws"].sum() / g["weight"].sum(),
+        }
+    )
     out["mean_rating"] = rated.groupby("period_start")["rating"].mean()
     out = out.reset_index()
     return out[["period_start", "reviews", "mean_rating", "mean_sentiment"]]

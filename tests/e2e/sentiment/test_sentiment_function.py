@@ -12,14 +12,29 @@ from tests.unit.sentiment.reviews_fixture import AS_OF, falling_sku_reviews
 
 def _insert(deps: object, tenant: str, sku: str, category: str) -> None:
     frame = falling_sku_reviews(sku).assign(
-        tenant_id=tenant, ingestion_id="ing-1", row_hash=lambda d: d["review_id"],
-        record_key=lambda d: d["review_id"], ingested_at=datetime(2026, 11, 1, tzinfo=UTC))
+        tenant_id=tenant,
+        ingestion_id="ing-1",
+        row_hash=lambda d: d["review_id"],
+        record_key=lambda d: d["review_id"],
+        ingested_at=datetime(2026, 11, 1, tzinfo=UTC),
+    )
     deps.warehouse.insert("reviews", frame)  # type: ignore[attr-defined]
     import pandas as pd
 
-    products = pd.DataFrame([{"sku": sku, "title": f"Watch {sku}", "category": category, "tenant_id": tenant,
-                              "ingestion_id": "ing-1", "row_hash": sku, "record_key": sku,
-                              "ingested_at": datetime(2026, 11, 1, tzinfo=UTC)}])
+    products = pd.DataFrame(
+        [
+            {
+                "sku": sku,
+                "title": f"Watch {sku}",
+                "category": category,
+                "tenant_id": tenant,
+                "ingestion_id": "ing-1",
+                "row_hash": sku,
+                "record_key": sku,
+                "ingested_at": datetime(2026, 11, 1, tzinfo=UTC),
+            }
+        ]
+    )
     deps.warehouse.insert("products", products)  # type: ignore[attr-defined]
 
 
@@ -65,13 +80,20 @@ def test_sentiment_http_errors() -> None:
     rt = LocalRuntime(get_deps())
     anon = rt.call_http("sentiment", "POST", "/v1/agents/sentiment", json_body={})
     assert anon.status == 401 and anon.json()["error"]["code"] == "unauthenticated"
-    bad = rt.call_http("sentiment", "POST", "/v1/agents/sentiment", headers=_auth("acme"),
-                       json_body={"horizon_days": -3})
+    bad = rt.call_http(
+        "sentiment", "POST", "/v1/agents/sentiment", headers=_auth("acme"), json_body={"horizon_days": -3}
+    )
     assert bad.status == 400 and bad.json()["error"]["code"] == "invalid_argument"
-    opt = rt.call_http("sentiment", "POST", "/v1/agents/sentiment", headers=_auth("acme"),
-                       json_body={"options": {"window_days": "30; DROP TABLE reviews"}})
+    opt = rt.call_http(
+        "sentiment",
+        "POST",
+        "/v1/agents/sentiment",
+        headers=_auth("acme"),
+        json_body={"options": {"window_days": "30; DROP TABLE reviews"}},
+    )
     assert opt.status == 400 and "window_days" in opt.json()["error"]["message"]
-    empty = rt.call_http("sentiment", "POST", "/v1/agents/sentiment", headers=_auth("acme"),
-                         json_body={"skus": ["NOPE"]})
+    empty = rt.call_http(
+        "sentiment", "POST", "/v1/agents/sentiment", headers=_auth("acme"), json_body={"skus": ["NOPE"]}
+    )
     assert empty.status == 200 and empty.json()["status"] == "insufficient_data"
     assert empty.json()["missing_data"]

@@ -29,6 +29,16 @@ def falling_sku_reviews(sku: str = "SKU-42") -> pd.DataFrame:
         recent = i >= 20
         day = AS_OF - timedelta(days=58 - i) if not recent else AS_OF - timedelta(days=39 - i)
         text = BAD[i % len(BAD)] if recent else GOOD[i % len(GOOD)]
-        rows.append({"review_id": f"{sku}-r{i}", "sku": sku, "date": day, "rating": 2 if recent else 5,
-                     "title": None, "text": text, "spam_score": 0.05, "spam_reasons": "[]"})
+        rows.append(
+            {
+                "review_id": f"{sku}-r{i}",
+                "sku": sku,
+                "date": day,
+                "rating": 2 if recent else 5,
+                "title": None,
+                "text": text,
+                "spam_score": 0.05,
+                "spam_reasons": "[]",
+            }
+        )
     return pd.DataFrame(rows)

@@ -22,8 +22,11 @@ def read(out: Path) -> list[dict[str, str]]:
 
 
 def test_batch_contract(tmp_path: Path) -> None:
-    code, out = run_cli(tmp_path, 'id,text,rating\n1,"Stopped working after a week",\n2,not bad,\n'
-                                  '3,"Great price, but the strap broke",2\n4,"",5\n')
+    code, out = run_cli(
+        tmp_path,
+        'id,text,rating\n1,"Stopped working after a week",\n2,not bad,\n'
+        '3,"Great price, but the strap broke",2\n4,"",5\n',
+    )
     assert code == 0
     rows = read(out)
     assert list(rows[0]) == ["id", "label", "score", "confidence", "aspects"]
@@ -53,8 +56,9 @@ def test_rating_is_optional_and_text_with_quotes_newlines_round_trips(tmp_path: 
         ("", "empty file"),
     ],
 )
-def test_bad_input_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str,
-                                     message: str) -> None:
+def test_bad_input_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, message: str
+) -> None:
     code, out = run_cli(tmp_path, content)
     assert code != 0
     err = capsys.readouterr().err.strip()

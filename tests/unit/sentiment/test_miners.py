@@ -23,8 +23,11 @@ def test_feature_requests_are_extracted_and_normalised() -> None:
 
 
 def test_feature_requests_rank_by_reviews_not_repeats() -> None:
-    ranked = rank_requests(["a", "b", "c"], ["Wish it had a timer. Wish it had a timer!",
-                                            "I wish it had a timer", "please add a bigger handle"], [1, 1, 1])
+    ranked = rank_requests(
+        ["a", "b", "c"],
+        ["Wish it had a timer. Wish it had a timer!", "I wish it had a timer", "please add a bigger handle"],
+        [1, 1, 1],
+    )
     assert ranked[0].request == "timer" and ranked[0].reviews == 2 and ranked[0].review_ids == ["a", "b"]
     assert ranked[1].request == "bigger handle"
     assert rank_requests(["a"], ["wish it had a timer"], [0.0]) == []
@@ -41,8 +44,17 @@ def test_complaints_ranked_with_trend() -> None:
     texts = ["stopped working after a week", "stopped working, sad", "runs small", "love it", "stopped working"]
     b = score_reviews(texts)
     recent = [True, True, False, False, True]
-    stats = rank_terms([f"r{i}" for i in range(5)], texts, b.terms, b.score.tolist(), [1.0] * 5, recent,
-                       [not r for r in recent], negative=True, min_reviews=2)
+    stats = rank_terms(
+        [f"r{i}" for i in range(5)],
+        texts,
+        b.terms,
+        b.score.tolist(),
+        [1.0] * 5,
+        recent,
+        [not r for r in recent],
+        negative=True,
+        min_reviews=2,
+    )
     top = stats[0]
     assert top.term == "stopped working" and top.reviews == 3 and top.kind == "expression"
     assert top.recent_share == 1.0 and top.before_share == 0.0 and top.trend == 1.0
@@ -67,8 +79,14 @@ def test_window_comparison_and_slope() -> None:
 
 
 def test_period_series_ignores_zero_weight() -> None:
-    frame = pd.DataFrame({"date": [date(2026, 10, 5), date(2026, 10, 6), date(2026, 10, 13)],
-                          "rating": [5.0, 1.0, None], "score": [0.8, -0.8, 0.2], "weight": [1.0, 0.0, 1.0]})
+    frame = pd.DataFrame(
+        {
+            "date": [date(2026, 10, 5), date(2026, 10, 6), date(2026, 10, 13)],
+            "rating": [5.0, 1.0, None],
+            "score": [0.8, -0.8, 0.2],
+            "weight": [1.0, 0.0, 1.0],
+        }
+    )
     s = period_series(frame)
     assert s["reviews"].tolist() == [1, 1]
     assert s["mean_rating"].iloc[0] == 5.0 and np.isnan(s["mean_rating"].iloc[1])
