@@ -144,3 +144,13 @@ def test_negating_a_positive_word_makes_it_negative(word: str) -> None:
 def test_higher_rating_never_lowers_the_score(text: str, r: int) -> None:
     b = score_reviews([text, text], [float(r), float(r + 1)])
     assert b.score[1] >= b.score[0] - 1e-12
+
+
+def test_emoticons_and_emoji_carry_polarity_but_urls_do_not() -> None:
+    assert score_reviews(["arrived :)", "arrived :(", "\U0001f44d", "\U0001f621"]).labels == [
+        "positive",
+        "negative",
+        "positive",
+        "negative",
+    ]
+    assert score_text("see https://example.com/item").score == 0.0
