@@ -527,6 +527,14 @@ IRREALIS_PHRASES: tuple[tuple[str, ...], ...] = (
     ("wished",),
     ("wishing",),
     ("hopefully",),
+    # unmet expectations: "wanted to love it", "supposed to be waterproof", "I expected better"
+    ("wanted", "to"),
+    ("was", "hoping"),
+    ("were", "hoping"),
+    ("hoped",),
+    ("expected",),
+    ("expecting",),
+    ("supposed", "to"),
 )
 
 #: Degree adverbs (VADER's booster list plus a few): scalar added to the magnitude of the next word.

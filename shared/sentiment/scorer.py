@@ -131,6 +131,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
                 total *= BEFORE_CONTRAST
                 after_contrast = True
                 neg_left = 0
+                irrealis = False
             boost = 0.0
             i += 1
             continue

@@ -154,3 +154,16 @@ def test_emoticons_and_emoji_carry_polarity_but_urls_do_not() -> None:
         "negative",
     ]
     assert score_text("see https://example.com/item").score == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I wanted to love this but it broke in a day", "I expected better", "I would have liked a backlight"],
+)
+def test_unmet_expectations_are_not_praise(text: str) -> None:
+    assert label(text) == "negative"
+
+
+def test_met_expectations_are_praise() -> None:
+    assert label("Works as expected") == "positive"
+    assert label("Better than expected!") == "positive"
