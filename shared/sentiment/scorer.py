@@ -11,6 +11,7 @@ Scores are in [-1, 1]; labels are ``positive``/``negative``/``neutral``; confide
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -44,6 +45,10 @@ IRREALIS_POSITIVE = -0.4
 _IRREALIS: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _p in IRREALIS_PHRASES:
     _IRREALIS[_p[0]] = (*_IRREALIS.get(_p[0], ()), _p)
+
+#: An opinion word in capitals inside mixed-case text is emphasised (VADER's empirical constant).
+CAPS_EMPHASIS = 0.733
+_CAPS = re.compile(r"\b[A-Z][A-Z']+\b")
 
 LABELS: tuple[str, str, str] = ("negative", "neutral", "positive")
 
@@ -92,12 +97,21 @@ def _resolve_sentence(pending: list[tuple[list[str], float, int]], out: dict[str
     pending.clear()
 
 
+def _shouted_words(text: str) -> frozenset[str]:
+    """Lower-cased words written in capitals, when the text is not all capitals."""
+    caps = _CAPS.findall(text)
+    if not caps or not any(c.islower() for c in text):
+        return frozenset()
+    return frozenset(c.lower() for c in caps)
+
+
 def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
     """Score one review text: normalised polarity, opinion count, per-aspect polarity and fired terms."""
     lex = lexicon or load_lexicon()
     words, boosters, negators, phrases = lex.words, lex.boosters, lex.negators, lex.phrases
     toks = tokenize(text)
     n = len(toks)
+    shouted = _shouted_words(text)
     total = 0.0
     hits = 0
     neg_left = 0
@@ -191,9 +205,10 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
             term = tok
         if valence is not None and valence != _NEUTRAL:
             is_phrase = span > 1
+            if shouted and tok in shouted:
+                boost += CAPS_EMPHASIS
             if boost:
                 valence += boost if valence > 0 else -boost
-                valence = valence if abs(valence) > 0 else 0.0
             if irrealis and valence > 0 and not is_phrase:
                 valence *= IRREALIS_POSITIVE
                 term = "lacks " + term

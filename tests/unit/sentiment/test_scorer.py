@@ -167,3 +167,8 @@ def test_unmet_expectations_are_not_praise(text: str) -> None:
 def test_met_expectations_are_praise() -> None:
     assert label("Works as expected") == "positive"
     assert label("Better than expected!") == "positive"
+
+
+def test_capitals_emphasise_only_in_mixed_case_text() -> None:
+    assert score_text("this is GREAT").score > score_text("this is great").score
+    assert score_text("THIS IS GREAT").score == score_text("this is great").score
