@@ -68,15 +68,6 @@ class TextScore:
     terms: list[tuple[str, float]] = field(default_factory=list)
 
 
-def _clause_close(
-    clause_aspects: list[str],
-    clause_sum: float,
-    clause_hits: int,
-    pending: list[tuple[list[str], float, int]],
-) -> None:
-    pending.append((clause_aspects, clause_sum, clause_hits))
-
-
 def _resolve_sentence(pending: list[tuple[list[str], float, int]], out: dict[str, float]) -> None:
     """Attribute each clause's sentiment to its aspects; aspect-only clauses borrow a neighbour's."""
     n = len(pending)
@@ -105,10 +96,37 @@ def _shouted_words(text: str) -> frozenset[str]:
     return frozenset(c.lower() for c in caps)
 
 
+_ACTIVE: dict[int, frozenset[str]] = {}
+
+
+def _active_tokens(lex: Lexicon) -> frozenset[str]:
+    """Tokens that can change the state of the scan; every other token only ages the negation scope."""
+    key = id(lex)
+    active = _ACTIVE.get(key)
+    if active is None:
+        active = frozenset(
+            {w for w, v in lex.words.items() if v != 0.0}
+            | set(lex.phrases)
+            | lex.negators
+            | set(lex.boosters)
+            | set(ASPECT_CUES)
+            | set(ASPECT_PHRASES)
+            | set(_IRREALIS)
+            | CLAUSE_PUNCT
+            | CONTRAST
+            | SCOPE_BREAKERS
+            | set(_CHEAP_WORDS)
+            | {"and"}
+        )
+        _ACTIVE[key] = active
+    return active
+
+
 def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
     """Score one review text: normalised polarity, opinion count, per-aspect polarity and fired terms."""
     lex = lexicon or load_lexicon()
     words, boosters, negators, phrases = lex.words, lex.boosters, lex.negators, lex.phrases
+    active = _active_tokens(lex)
     toks = tokenize(text)
     n = len(toks)
     shouted = _shouted_words(text)
@@ -128,10 +146,15 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
     i = 0
     while i < n:
         tok = toks[i]
+        if tok not in active:
+            if neg_left > 0:
+                neg_left -= 1
+            i += 1
+            continue
         if tok in CLAUSE_PUNCT:
             if tok == "!":
                 exclaim += 1
-            _clause_close(clause_aspects, clause_sum, clause_hits, pending)
+            pending.append((clause_aspects, clause_sum, clause_hits))
             clause_aspects, clause_sum, clause_hits = [], 0.0, 0
             if tok in SENTENCE_PUNCT:
                 _resolve_sentence(pending, aspect_scores)
@@ -139,7 +162,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
             i += 1
             continue
         if tok in CONTRAST or tok == "and":
-            _clause_close(clause_aspects, clause_sum, clause_hits, pending)
+            pending.append((clause_aspects, clause_sum, clause_hits))
             clause_aspects, clause_sum, clause_hits = [], 0.0, 0
             if tok in CONTRAST:
                 total *= BEFORE_CONTRAST
@@ -230,7 +253,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
         elif neg_left > 0:
             neg_left -= 1
         i += span
-    _clause_close(clause_aspects, clause_sum, clause_hits, pending)
+    pending.append((clause_aspects, clause_sum, clause_hits))
     _resolve_sentence(pending, aspect_scores)
     if exclaim and total:
         total += math.copysign(min(exclaim, 3) * 0.292, total)
