@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from shared.models.agents import AgentResult, Confidence, Evidence, Finding, Severity
+from shared.models.agents import Action, AgentResult, Confidence, Evidence, Finding, Severity
 from shared.sentiment.aspects import summarise_aspects
 from shared.sentiment.requests import rank_requests
 from shared.sentiment.scorer import LABELS, score_reviews
@@ -29,6 +29,8 @@ SPAM_DOWNWEIGHT = 0.5
 FULL_EVIDENCE_REVIEWS = 30
 #: A drop of this much (rating stars / sentiment units) between windows is reported as a decline.
 RATING_DROP = 0.3
+#: Both windows need this many reviews before a change between them is reported.
+MIN_WINDOW_REVIEWS = 3
 SENTIMENT_DROP = 0.15
 
 REQUIRED_COLUMNS = ("review_id", "sku", "date", "text")
@@ -272,6 +274,7 @@ def analyse_reviews(
             )
         )
 
+    actions = recommend_actions(findings)
     incl = df[included]
     w_incl = weights[included]
     mean_rating = _wmean(incl["rating"].to_numpy(dtype=float), w_incl)
@@ -311,6 +314,7 @@ def analyse_reviews(
         summary=summary,
         metrics=metrics,
         findings=findings,
+        actions=actions,
         warnings=warnings,
         confidence=confidence,
         data={
@@ -349,7 +353,64 @@ def analyse_reviews(
     )
 
 
+#: What to do when an aspect drops, by aspect (rule-based; impact unknown, so 0).
+ASPECT_ACTIONS: dict[str, str] = {
+    "quality_durability": "Inspect recent stock for defects and check the supplier batch",
+    "shipping_delivery": "Review the carrier and fulfilment times",
+    "size_fit": "Check the size chart and the product's measurements",
+    "customer_service": "Review support response times and the returns process",
+    "packaging": "Improve the packaging protection",
+    "price_value": "Review the price against perceived value and competitors",
+    "usability": "Improve setup instructions and onboarding",
+}
+_URGENCY: dict[str, Literal["low", "medium", "high"]] = {
+    "critical": "high",
+    "high": "high",
+    "medium": "medium",
+    "low": "low",
+    "info": "low",
+}
+
+
+def recommend_actions(findings: list[Finding]) -> list[Action]:
+    """Rule-based actions for aspect drops and top feature requests, most urgent first."""
+    actions: list[Action] = []
+    for f in findings:
+        if f.id.startswith("aspect-drop-") and f.sku:
+            aspect = str(f.metrics.get("aspect"))
+            actions.append(
+                Action(
+                    title=f"{ASPECT_ACTIONS.get(aspect, 'Investigate ' + aspect)} ({f.sku})",
+                    detail=f.title,
+                    sku=f.sku,
+                    urgency=_URGENCY[f.severity],
+                    method="rule: aspect sentiment drop between windows",
+                    finding_ids=[f.id],
+                )
+            )
+        elif f.id.startswith("request-") and f.sku and int(f.metrics.get("reviews") or 0) >= 3:
+            actions.append(
+                Action(
+                    title=f"Consider the requested feature {f.metrics.get('request')!r} ({f.sku})",
+                    detail=f.title,
+                    sku=f.sku,
+                    urgency="low",
+                    method="rule: feature request asked in 3+ reviews",
+                    finding_ids=[f.id],
+                )
+            )
+    order = {"high": 0, "medium": 1, "low": 2}
+    actions.sort(key=lambda a: order[a.urgency])
+    return actions
+
+
 _SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
+
+
+def _fmt(value: float | None, *, signed: bool = False) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:+.2f}" if signed else f"{value:.2f}"
 
 
 def _severity(drop: float, scale: float) -> Severity:
@@ -425,9 +486,35 @@ def _sku_findings(
         )
     )
     r_delta, t_delta = rating_cmp.delta, text_cmp.delta
-    declining = (r_delta is not None and r_delta <= -RATING_DROP) or (
-        t_delta is not None and t_delta <= -SENTIMENT_DROP
+    recent_n = rating_cmp.recent_n or text_cmp.recent_n
+    before_n = rating_cmp.before_n or text_cmp.before_n
+    comparable = min(recent_n, before_n) >= MIN_WINDOW_REVIEWS
+    declining = comparable and (
+        (r_delta is not None and r_delta <= -RATING_DROP) or (t_delta is not None and t_delta <= -SENTIMENT_DROP)
     )
+    if comparable and not declining:
+        out.append(
+            Finding(
+                id=f"trend-{sku}",
+                sku=sku,
+                category=row.get("category"),
+                severity="info",
+                title=f"{sku}: no significant decline in the last {options.window_days} days",
+                detail=(
+                    f"Rating {_fmt(rating_cmp.before_mean)} -> {_fmt(rating_cmp.recent_mean)}, text sentiment "
+                    f"{_fmt(text_cmp.before_mean, signed=True)} -> {_fmt(text_cmp.recent_mean, signed=True)} "
+                    f"({before_n} reviews before, {recent_n} recent)."
+                ),
+                metrics={
+                    "rating_delta": _round(r_delta, 2),
+                    "text_sentiment_delta": _round(t_delta),
+                    "recent_reviews": recent_n,
+                    "before_reviews": before_n,
+                },
+                evidence=list(base_evidence),
+                confidence=conf("window comparison", min(recent_n, before_n)),
+            )
+        )
     if declining:
         recent_neg = g.loc[recent_mask & g["label"].eq("negative").to_numpy() & (w > 0), "review_id"].tolist()[:5]
         severity = _severity(max(-(r_delta or 0.0) / RATING_DROP, -(t_delta or 0.0) / SENTIMENT_DROP), 1.0)

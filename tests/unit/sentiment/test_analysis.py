@@ -89,3 +89,28 @@ def test_injection_review_is_only_data() -> None:
     assert any(r["review_id"] == "inj" for r in result.data["reviews"])
     baseline = analyse_reviews(falling_sku_reviews(), tenant_id="t1", options=OPTS)
     assert result.metrics["reviews"] == baseline.metrics["reviews"] + 1
+
+
+def test_actions_follow_aspect_drops() -> None:
+    result = analyse_reviews(falling_sku_reviews(), tenant_id="t1", options=OPTS)
+    quality = [a for a in result.actions if "aspect-drop-SKU-42-quality_durability" in a.finding_ids]
+    assert quality and quality[0].sku == "SKU-42" and "defects" in quality[0].title
+    assert quality[0].urgency in ("medium", "high")
+    urgencies = [a.urgency for a in result.actions]
+    assert urgencies == sorted(urgencies, key={"high": 0, "medium": 1, "low": 2}.get)
+
+
+def test_stable_product_reports_no_decline() -> None:
+    df = falling_sku_reviews()
+    df["text"] = "Great quality, works perfectly."
+    df["rating"] = 5
+    result = analyse_reviews(df, tenant_id="t1", options=OPTS)
+    ids = {f.id for f in result.findings}
+    assert "trend-SKU-42" in ids and "decline-SKU-42" not in ids
+    assert not result.actions
+
+
+def test_too_few_reviews_in_a_window_is_not_a_trend() -> None:
+    df = falling_sku_reviews().iloc[list(range(20)) + [20, 21]]
+    result = analyse_reviews(df, tenant_id="t1", options=OPTS)
+    assert not any(f.id.startswith(("decline-", "trend-")) for f in result.findings)
