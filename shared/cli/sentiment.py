@@ -8,6 +8,7 @@ Input columns: ``id``, ``text`` and optionally ``rating`` (1-5 stars) and ``titl
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import math
 import sys
@@ -58,16 +59,29 @@ def parse_rating(raw: str, row: int, column: str) -> float | None:
     return rating
 
 
+def decode_text(data: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM); otherwise the encoding charset-normalizer detects, said on stderr."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None or best.encoding is None:
+            raise _fail(f"{path}: not text in a known encoding ({exc.reason} at byte {exc.start})") from None
+        sys.stderr.write(f"{path}: not UTF-8, read as {best.encoding}\n")
+        return str(best)
+
+
 def read_reviews(path: Path) -> tuple[list[str], list[str], list[float | None]]:
     """Ids, texts (title prepended when present) and ratings from the input CSV, validated."""
     import pandas as pd
 
     if not path.is_file():
         raise _fail(f"input file not found: {path}")
+    text = decode_text(path.read_bytes(), path)
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _fail(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError:
         raise _fail(f"{path}: empty file (expected a header with id,text)") from None
     except pd.errors.ParserError as exc:

@@ -78,3 +78,18 @@ def test_long_input_shows_progress_on_stderr(tmp_path: Path, capsys: pytest.Capt
     captured = capsys.readouterr()
     assert "6000" in captured.err and "review" in captured.err
     assert captured.out == ""
+
+
+def test_non_utf8_input_is_detected_not_rejected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "latin.csv"
+    src.write_bytes("id,text\n1,Très déçu: cassé à l'arrivée. Broken on arrival, terrible.\n".encode("cp1252"))
+    out = tmp_path / "o.csv"
+    assert main(["sentiment", "--input", str(src), "--output", str(out)]) == 0
+    assert read(out)[0]["label"] == "negative"
+    assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_ragged_csv_names_the_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = run_cli(tmp_path, "id,text\n1,ok\n2,ok,extra,fields\n")
+    assert code == 2
+    assert "line 3" in capsys.readouterr().err
