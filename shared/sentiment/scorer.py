@@ -149,6 +149,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
         if tok not in active:
             if neg_left > 0:
                 neg_left -= 1
+            boost = 0.0  # a degree adverb modifies the word right after it
             i += 1
             continue
         if tok in CLAUSE_PUNCT:
