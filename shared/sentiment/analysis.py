@@ -29,6 +29,8 @@ SPAM_DOWNWEIGHT = 0.5
 FULL_EVIDENCE_REVIEWS = 30
 #: A drop of this much (rating stars / sentiment units) between windows is reported as a decline.
 RATING_DROP = 0.3
+#: Per-SKU weekly series keep at most this many most recent weeks.
+MAX_SERIES_PERIODS = 104
 #: Both windows need this many reviews before a change between them is reported.
 MIN_WINDOW_REVIEWS = 3
 SENTIMENT_DROP = 0.15
@@ -255,6 +257,8 @@ def analyse_reviews(
         row["feature_requests"] = [
             {"request": f.request, "reviews": f.reviews, "review_ids": f.review_ids} for f in requests
         ]
+        sku_frame = g[["date", "rating", "score"]].assign(weight=w)
+        row["weekly"] = _series_rows(period_series(sku_frame))[-MAX_SERIES_PERIODS:]
         findings.extend(
             _sku_findings(
                 sku,
@@ -319,13 +323,7 @@ def analyse_reviews(
         confidence=confidence,
         data={
             "per_sku": per_sku_rows,
-            "weekly": [
-                {
-                    k: (v.isoformat() if isinstance(v, date) else _round(v) if isinstance(v, float) else v)
-                    for k, v in rec.items()
-                }
-                for rec in series.to_dict("records")
-            ],
+            "weekly": _series_rows(series),
             "reviews": [
                 {
                     "review_id": rid,
@@ -405,6 +403,19 @@ def recommend_actions(findings: list[Finding]) -> list[Action]:
 
 
 _SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
+
+
+def _series_rows(series: pd.DataFrame) -> list[dict[str, Any]]:
+    """JSON-ready rows of a period series (dates as ISO strings, floats rounded, NaN as None)."""
+    rows: list[dict[str, Any]] = []
+    for rec in series.to_dict("records"):
+        rows.append(
+            {
+                str(k): (v.isoformat() if isinstance(v, date) else _round(v) if isinstance(v, float) else v)
+                for k, v in rec.items()
+            }
+        )
+    return rows
 
 
 def _fmt(value: float | None, *, signed: bool = False) -> str:

@@ -114,3 +114,14 @@ def test_too_few_reviews_in_a_window_is_not_a_trend() -> None:
     df = falling_sku_reviews().iloc[list(range(20)) + [20, 21]]
     result = analyse_reviews(df, tenant_id="t1", options=OPTS)
     assert not any(f.id.startswith(("decline-", "trend-")) for f in result.findings)
+
+
+def test_per_sku_weekly_series_shows_the_fall() -> None:
+    result = analyse_reviews(falling_sku_reviews(), tenant_id="t1", options=OPTS)
+    weekly = result.data["per_sku"][0]["weekly"]
+    assert sum(w["reviews"] for w in weekly) == 40
+    assert weekly[0]["mean_rating"] == 5.0 and weekly[-1]["mean_rating"] == 2.0
+    assert weekly[-1]["mean_sentiment"] < 0 < weekly[0]["mean_sentiment"]
+    import json
+
+    json.dumps(result.model_dump(mode="json"))  # the whole result is JSON-serialisable
