@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import json
+from datetime import timedelta
+
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shared.sentiment.analysis import AnalysisOptions, analyse_reviews, spam_weights
 from tests.unit.sentiment.reviews_fixture import AS_OF, falling_sku_reviews
@@ -122,6 +127,41 @@ def test_per_sku_weekly_series_shows_the_fall() -> None:
     assert sum(w["reviews"] for w in weekly) == 40
     assert weekly[0]["mean_rating"] == 5.0 and weekly[-1]["mean_rating"] == 2.0
     assert weekly[-1]["mean_sentiment"] < 0 < weekly[0]["mean_sentiment"]
-    import json
-
     json.dumps(result.model_dump(mode="json"))  # the whole result is JSON-serialisable
+
+
+_row = st.fixed_dictionaries(
+    {
+        "sku": st.sampled_from(["A", "B", "C"]),
+        "days_ago": st.integers(0, 120),
+        "rating": st.one_of(st.none(), st.integers(1, 5)),
+        "text": st.text(max_size=80),
+        "spam_score": st.one_of(st.none(), st.floats(0, 1)),
+    }
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_row, min_size=1, max_size=25))
+def test_any_rows_give_a_valid_result(rows: list[dict[str, object]]) -> None:
+    frame = pd.DataFrame(
+        [
+            {
+                "review_id": f"r{i}",
+                "sku": r["sku"],
+                "date": AS_OF - timedelta(days=int(r["days_ago"])),  # type: ignore[call-overload]
+                "rating": r["rating"],
+                "title": None,
+                "text": r["text"],
+                "spam_score": r["spam_score"],
+            }
+            for i, r in enumerate(rows)
+        ]
+    )
+    result = analyse_reviews(frame, tenant_id="t1", options=OPTS)
+    assert result.status in ("ok", "insufficient_data")
+    if result.status == "ok":
+        analysed = result.metrics["reviews_analysed"]
+        assert analysed == len(rows) - result.metrics["spam_excluded"]
+        assert result.confidence.score is None or 0 <= result.confidence.score <= 100
+    result.model_dump_json()
