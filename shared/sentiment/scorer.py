@@ -131,6 +131,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
     n = len(toks)
     shouted = _shouted_words(text)
     total = 0.0
+    sentence_total = 0.0
     hits = 0
     neg_left = 0
     boost = 0.0
@@ -159,6 +160,8 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
             clause_aspects, clause_sum, clause_hits = [], 0.0, 0
             if tok in SENTENCE_PUNCT:
                 _resolve_sentence(pending, aspect_scores)
+                total += sentence_total  # contrast weighting stays inside its sentence
+                sentence_total, after_contrast = 0.0, False
             neg_left, boost, irrealis = 0, 0.0, False
             i += 1
             continue
@@ -166,7 +169,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
             pending.append((clause_aspects, clause_sum, clause_hits))
             clause_aspects, clause_sum, clause_hits = [], 0.0, 0
             if tok in CONTRAST:
-                total *= BEFORE_CONTRAST
+                sentence_total *= BEFORE_CONTRAST
                 after_contrast = True
                 neg_left = 0
                 irrealis = False
@@ -244,7 +247,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
                     term = "not " + term
             if after_contrast:
                 valence *= AFTER_CONTRAST
-            total += valence
+            sentence_total += valence
             clause_sum += valence
             clause_hits += 1
             hits += 1
@@ -256,6 +259,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
         i += span
     pending.append((clause_aspects, clause_sum, clause_hits))
     _resolve_sentence(pending, aspect_scores)
+    total += sentence_total
     if exclaim and total:
         total += math.copysign(min(exclaim, 3) * 0.292, total)
     norm = total / math.sqrt(total * total + ALPHA)

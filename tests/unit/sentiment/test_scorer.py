@@ -172,3 +172,9 @@ def test_met_expectations_are_praise() -> None:
 def test_capitals_emphasise_only_in_mixed_case_text() -> None:
     assert score_text("this is GREAT").score > score_text("this is great").score
     assert score_text("THIS IS GREAT").score == score_text("this is great").score
+
+
+def test_contrast_stays_inside_its_sentence() -> None:
+    # the first sentence's "but" must not halve the second sentence's praise
+    ts = score_text("It looked nice but it broke. The replacement works great, love it.")
+    assert ts.score > 0.3
