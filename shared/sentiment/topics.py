@@ -29,6 +29,121 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 
 
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "stopped working": (
+        "stopped working",
+        "quit working",
+        "stops working",
+        "stop working",
+        "doesn't work",
+        "didn't work",
+        "does not work",
+        "did not work",
+        "won't work",
+        "not working",
+        "no longer works",
+        "died",
+        "dies",
+        "dead",
+        "dead on arrival",
+        "doa",
+        "malfunction",
+        "malfunctioned",
+        "malfunctions",
+        "not works",
+        "not work",
+    ),
+    "broke / fell apart": (
+        "broke",
+        "broken",
+        "breaks",
+        "breaking",
+        "broke down",
+        "fell apart",
+        "falls apart",
+        "falling apart",
+        "came apart",
+        "snapped",
+        "cracked",
+        "shattered",
+        "ripped",
+        "torn",
+        "tore",
+        "keeps breaking",
+    ),
+    "arrived damaged": ("arrived broken", "arrived damaged", "came broken", "damaged", "crushed", "dented"),
+    "poor quality": (
+        "poor quality",
+        "low quality",
+        "cheap quality",
+        "cheaply made",
+        "made cheaply",
+        "feels cheap",
+        "looks cheap",
+        "cheap",
+        "cheaply",
+        "flimsy",
+        "shoddy",
+        "cheap plastic",
+        "cheap material",
+        "junk",
+        "piece of junk",
+        "garbage",
+        "piece of garbage",
+    ),
+    "runs small": ("runs small", "run small", "ran small", "running small", "too small", "too tight"),
+    "runs large": ("runs large", "runs big", "run large", "run big", "ran large", "too big", "too large", "too loose"),
+    "late or missing delivery": (
+        "late",
+        "delayed",
+        "delay",
+        "arrived late",
+        "took forever",
+        "weeks to arrive",
+        "weeks to ship",
+        "weeks to deliver",
+        "never arrived",
+        "never received",
+        "never came",
+        "lost",
+    ),
+    "unresponsive support": (
+        "never replied",
+        "never responded",
+        "never heard back",
+        "no response",
+        "no reply",
+        "unresponsive",
+        "rude",
+        "ignored",
+    ),
+    "not worth the money": (
+        "waste of money",
+        "not worth",
+        "overpriced",
+        "too expensive",
+        "ripoff",
+        "not worth it",
+        "not worth the money",
+    ),
+    "returned / refund": (
+        "returned",
+        "returned it",
+        "return it",
+        "returning",
+        "returning it",
+        "sent it back",
+        "send it back",
+        "sending it back",
+        "money back",
+        "refund",
+        "return",
+    ),
+}
+#: Opinion expression -> the complaint family it reports (variants of one problem count together).
+COMPLAINT_FAMILY: dict[str, str] = {term: family for family, terms in _FAMILIES.items() for term in terms}
+
+
 @dataclass
 class TermStat:
     """How often one complaint (or praise) term appears, now and before."""
@@ -79,7 +194,7 @@ def rank_terms(
         found: set[tuple[str, str]] = set()
         for term, valence in fired:
             if (valence < 0) == negative and valence != 0:
-                found.add((term, "expression"))
+                found.add((COMPLAINT_FAMILY.get(term, term) if negative else term, "expression"))
         if (score < -0.05) if negative else (score > 0.05):
             opinion_words = {w for t, _ in fired for w in t.split()}
             for tok in set(tokenize(text)):

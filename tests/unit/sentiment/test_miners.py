@@ -90,3 +90,22 @@ def test_period_series_ignores_zero_weight() -> None:
     s = period_series(frame)
     assert s["reviews"].tolist() == [1, 1]
     assert s["mean_rating"].iloc[0] == 5.0 and np.isnan(s["mean_rating"].iloc[1])
+
+
+def test_complaint_variants_count_as_one_problem() -> None:
+    texts = ["It doesn't work.", "Died after a day.", "Stopped working.", "Runs small", "Way too small"]
+    b = score_reviews(texts)
+    stats = rank_terms(
+        [f"r{i}" for i in range(5)],
+        texts,
+        b.terms,
+        b.score.tolist(),
+        [1.0] * 5,
+        [True] * 5,
+        [False] * 5,
+        negative=True,
+        min_reviews=2,
+    )
+    by_term = {s.term: s for s in stats if s.kind == "expression"}
+    assert by_term["stopped working"].reviews == 3
+    assert by_term["runs small"].reviews == 2
