@@ -8,6 +8,7 @@ Review text is only ever data here: it is scored and counted, never interpreted 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -418,6 +419,11 @@ def _series_rows(series: pd.DataFrame) -> list[dict[str, Any]]:
     return rows
 
 
+def _slug(text: str) -> str:
+    """A finding-id fragment: lower-case letters and digits joined by underscores."""
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "term"
+
+
 def _fmt(value: float | None, *, signed: bool = False) -> str:
     if value is None:
         return "n/a"
@@ -612,7 +618,7 @@ def _sku_findings(
             continue
         out.append(
             Finding(
-                id=f"complaint-{sku}-{c.term.replace(' ', '_')}",
+                id=f"complaint-{sku}-{_slug(c.term)}",
                 sku=sku,
                 category=row.get("category"),
                 severity="medium" if c.trend > 0.2 else "low",
@@ -636,7 +642,7 @@ def _sku_findings(
     for fr in requests[:3]:
         out.append(
             Finding(
-                id=f"request-{sku}-{fr.request.replace(' ', '_')[:40]}",
+                id=f"request-{sku}-{_slug(fr.request)[:40]}",
                 sku=sku,
                 category=row.get("category"),
                 severity="info",

@@ -71,6 +71,17 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
         "tore",
         "keeps breaking",
     ),
+    "failed early": (
+        "after a week",
+        "after a month",
+        "after one use",
+        "after a few uses",
+        "lasted a week",
+        "lasted a month",
+        "lasted two weeks",
+        "lasted 2 weeks",
+        "while it lasted",
+    ),
     "arrived damaged": ("arrived broken", "arrived damaged", "came broken", "damaged", "crushed", "dented"),
     "poor quality": (
         "poor quality",
