@@ -543,7 +543,10 @@ def _sku_findings(
         dropped = sorted(
             [a for a in aspect_rows if a["delta"] is not None and a["delta"] < -0.1], key=lambda a: a["delta"]
         )
-        new_complaints = sorted([c for c in complaints if c.trend > 0.05], key=lambda c: -c.trend)
+        # only lexicon expressions (fixed vocabulary) go into prose; review-derived topic words stay in data
+        new_complaints = sorted(
+            [c for c in complaints if c.trend > 0.05 and c.kind == "expression"], key=lambda c: -c.trend
+        )
         out.append(
             Finding(
                 id=f"decline-{sku}",
@@ -682,7 +685,7 @@ def _summary(rows: list[dict[str, Any]], findings: list[Finding], metrics: dict[
     ]
     declines = [f for f in findings if f.id.startswith("decline-")]
     for f in declines[:3]:
-        parts.append(f.title + ".")
+        parts.append(f"{f.title}. {f.detail}".strip())
     if metrics["spam_excluded"]:
         parts.append(f"{metrics['spam_excluded']} suspected spam reviews excluded.")
     return " ".join(parts)

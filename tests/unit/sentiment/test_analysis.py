@@ -31,6 +31,7 @@ def test_explains_why_ratings_fall() -> None:
     requests = [f for f in result.findings if f.id.startswith("request-SKU-42")]
     assert requests and requests[0].metrics["request"] == "longer warranty"
     assert "SKU-42" in result.summary and "falling" in result.summary
+    assert "quality_durability" in result.summary and "Complaints rising" in result.summary
     assert result.confidence.known and result.confidence.score is not None
 
 
