@@ -1,0 +1,93 @@
+"""The sentiment agent's runner: load reviews for the request, analyse them, return ``AgentResult``."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from prometheus_client import Counter, Histogram
+
+from shared.errors import InvalidInput
+from shared.models.agents import AgentRequest, AgentResult
+from shared.observability.logs import get_logger, log_event
+from shared.observability.metrics import REGISTRY
+from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
+from shared.sentiment.loader import load_reviews
+
+if TYPE_CHECKING:
+    from shared.deps import Deps
+
+_log = get_logger(__name__)
+
+REVIEWS_ANALYSED = Counter(
+    "ecomintel_sentiment_reviews_total",
+    "Reviews read by the sentiment agent, by outcome.",
+    ["outcome"],
+    registry=REGISTRY,
+)
+RUN_SECONDS = Histogram(
+    "ecomintel_sentiment_run_seconds",
+    "Time to answer one sentiment request.",
+    ["status"],
+    registry=REGISTRY,
+)
+
+#: Default look-back when the request gives no start date.
+DEFAULT_LOOKBACK_DAYS = 365
+
+
+def _int_option(request: AgentRequest, name: str, default: int, low: int, high: int) -> int:
+    value = request.options.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidInput(
+            f"options.{name} must be an integer between {low} and {high}", details={"field": f"options.{name}"}
+        )
+    return value
+
+
+def run(deps: Deps, request: AgentRequest) -> AgentResult:
+    """Answer a sentiment request ("why are ratings for SKU-42 falling?") for the request's tenant."""
+    started = time.perf_counter()
+    as_of = request.as_of or datetime.now(UTC).date()
+    window = _int_option(request, "window_days", 30, 7, 365)
+    top_n = _int_option(request, "top_n", 5, 1, 50)
+    end = request.end_date or as_of
+    start = request.start_date or (end - timedelta(days=DEFAULT_LOOKBACK_DAYS))
+    if start > end:
+        raise InvalidInput("start_date is after end_date", details={"field": "start_date"})
+    frame, evidence = load_reviews(
+        deps.warehouse,
+        tenant_id=request.tenant_id,
+        start_date=start,
+        end_date=end,
+        skus=request.skus,
+        categories=request.categories,
+    )
+    result = analyse_reviews(
+        frame,
+        tenant_id=request.tenant_id,
+        query=evidence,
+        options=AnalysisOptions(as_of=min(as_of, end), window_days=window, top_n=top_n),
+    )
+    if result.status == "insufficient_data":
+        result.missing_data.append(
+            f"reviews for tenant between {start.isoformat()} and {end.isoformat()}"
+            + (f" for SKUs {', '.join(request.skus)}" if request.skus else "")
+        )
+    elapsed = time.perf_counter() - started
+    result.elapsed_ms = round(elapsed * 1000.0, 1)
+    RUN_SECONDS.labels(status=result.status).observe(elapsed)
+    for outcome, key in (("analysed", "reviews_analysed"), ("spam_excluded", "spam_excluded")):
+        value = result.metrics.get(key)
+        if isinstance(value, int) and value:
+            REVIEWS_ANALYSED.labels(outcome=outcome).inc(value)
+    log_event(
+        _log,
+        "sentiment analysed",
+        tenant=request.tenant_id,
+        reviews=int(len(frame)),
+        status=result.status,
+        elapsed_ms=result.elapsed_ms,
+    )
+    return result

@@ -1,0 +1,354 @@
+"""Review polarity: lexicon + rules (negation scope, intensifiers, contrast, domain phrases, star prior).
+
+One pass over the tokens of a review produces its text score, the aspects of each clause with the
+clause's sentiment, and the opinion expressions that fired (for complaint mining). The per-review loop
+is plain Python over dict lookups (tens of thousands of short reviews per second); combining the text
+score with the star rating and labelling are vectorised with numpy over the whole batch.
+
+Scores are in [-1, 1]; labels are ``positive``/``negative``/``neutral``; confidence is 0-100.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from shared.sentiment.aspects import ASPECT_CUES, ASPECT_PHRASES, PRICE_CONTEXT
+from shared.sentiment.lexicon import CONTRAST, IRREALIS_PHRASES, SCOPE_BREAKERS, Lexicon, load_lexicon
+from shared.sentiment.tokens import CLAUSE_PUNCT, SENTENCE_PUNCT, tokenize
+
+#: VADER's normalisation constant (valences on the [-4, 4] scale).
+ALPHA = 15.0
+#: Negation multipliers: "not good" is mildly negative, "not bad" mildly positive (asymmetric, as rated).
+NEGATE_POSITIVE = -0.6
+NEGATE_NEGATIVE = -0.5
+#: How many tokens a negator reaches (stopped early by punctuation or a contrast word).
+NEGATION_SCOPE = 3
+#: Contrast weighting: text before "but" counts half, text after it 1.5 times (VADER's rule).
+BEFORE_CONTRAST = 0.5
+AFTER_CONTRAST = 1.5
+#: Decision thresholds on the final score (chosen by cross-validation, see docs/sentiment.md).
+POSITIVE_THRESHOLD = 0.05
+NEGATIVE_THRESHOLD = -0.05
+#: Prior strength of a star rating, in "opinion expressions" of evidence.
+RATING_PRIOR_WEIGHT = 4.0
+#: Weight of the text in a rated review saturates at this many opinion expressions.
+MAX_TEXT_EVIDENCE = 6.0
+
+#: Positive words in an irrealis clause report an absence: they count this much, negatively.
+IRREALIS_POSITIVE = -0.4
+
+_IRREALIS: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _p in IRREALIS_PHRASES:
+    _IRREALIS[_p[0]] = (*_IRREALIS.get(_p[0], ()), _p)
+
+#: An opinion word in capitals inside mixed-case text is emphasised (VADER's empirical constant).
+CAPS_EMPHASIS = 0.733
+_CAPS = re.compile(r"\b[A-Z][A-Z']+\b")
+
+LABELS: tuple[str, str, str] = ("negative", "neutral", "positive")
+
+_CHEAP_PRICE = 1.2
+_CHEAP_QUALITY = -1.6
+_CHEAP_WORDS = {"cheap": None, "cheaper": 0.8, "cheapest": 0.4}
+_NEUTRAL = 0.0
+
+
+@dataclass
+class TextScore:
+    """What the text of one review says, before the star prior."""
+
+    score: float
+    evidence: int
+    aspects: dict[str, float] = field(default_factory=dict)
+    terms: list[tuple[str, float]] = field(default_factory=list)
+
+
+def _resolve_sentence(pending: list[tuple[list[str], float, int]], out: dict[str, float]) -> None:
+    """Attribute each clause's sentiment to its aspects; aspect-only clauses borrow a neighbour's."""
+    n = len(pending)
+    for i, (aspects, total, hits) in enumerate(pending):
+        if not aspects:
+            continue
+        value, found = total, hits > 0
+        if not found:
+            for j in (i + 1, i - 1):
+                if 0 <= j < n and pending[j][2] > 0 and not pending[j][0]:
+                    value, found = pending[j][1], True
+                    break
+        if not found:
+            continue
+        norm = value / math.sqrt(value * value + ALPHA)
+        for a in aspects:
+            out[a] = out[a] + norm if a in out else norm
+    pending.clear()
+
+
+def _shouted_words(text: str) -> frozenset[str]:
+    """Lower-cased words written in capitals, when the text is not all capitals."""
+    caps = _CAPS.findall(text)
+    if not caps or not any(c.islower() for c in text):
+        return frozenset()
+    return frozenset(c.lower() for c in caps)
+
+
+_ACTIVE: dict[int, frozenset[str]] = {}
+
+
+def _active_tokens(lex: Lexicon) -> frozenset[str]:
+    """Tokens that can change the state of the scan; every other token only ages the negation scope."""
+    key = id(lex)
+    active = _ACTIVE.get(key)
+    if active is None:
+        active = frozenset(
+            {w for w, v in lex.words.items() if v != 0.0}
+            | set(lex.phrases)
+            | lex.negators
+            | set(lex.boosters)
+            | set(ASPECT_CUES)
+            | set(ASPECT_PHRASES)
+            | set(_IRREALIS)
+            | CLAUSE_PUNCT
+            | CONTRAST
+            | SCOPE_BREAKERS
+            | set(_CHEAP_WORDS)
+            | {"and"}
+        )
+        _ACTIVE[key] = active
+    return active
+
+
+def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
+    """Score one review text: normalised polarity, opinion count, per-aspect polarity and fired terms."""
+    lex = lexicon or load_lexicon()
+    words, boosters, negators, phrases = lex.words, lex.boosters, lex.negators, lex.phrases
+    active = _active_tokens(lex)
+    toks = tokenize(text)
+    n = len(toks)
+    shouted = _shouted_words(text)
+    total = 0.0
+    sentence_total = 0.0
+    hits = 0
+    neg_left = 0
+    boost = 0.0
+    exclaim = 0
+    clause_sum = 0.0
+    clause_hits = 0
+    clause_aspects: list[str] = []
+    pending: list[tuple[list[str], float, int]] = []
+    aspect_scores: dict[str, float] = {}
+    terms: list[tuple[str, float]] = []
+    after_contrast = False
+    irrealis = False
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if tok not in active:
+            if neg_left > 0:
+                neg_left -= 1
+            boost = 0.0  # a degree adverb modifies the word right after it
+            i += 1
+            continue
+        if tok in CLAUSE_PUNCT:
+            if tok == "!":
+                exclaim += 1
+            pending.append((clause_aspects, clause_sum, clause_hits))
+            clause_aspects, clause_sum, clause_hits = [], 0.0, 0
+            if tok in SENTENCE_PUNCT:
+                _resolve_sentence(pending, aspect_scores)
+                total += sentence_total  # contrast weighting stays inside its sentence
+                sentence_total, after_contrast = 0.0, False
+            neg_left, boost, irrealis = 0, 0.0, False
+            i += 1
+            continue
+        if tok in CONTRAST or tok == "and":
+            pending.append((clause_aspects, clause_sum, clause_hits))
+            clause_aspects, clause_sum, clause_hits = [], 0.0, 0
+            if tok in CONTRAST:
+                sentence_total *= BEFORE_CONTRAST
+                after_contrast = True
+                neg_left = 0
+                irrealis = False
+            boost = 0.0
+            i += 1
+            continue
+        # aspect cues (phrases first)
+        cue = ASPECT_PHRASES.get(tok)
+        if cue:
+            for ptoks, aspect in cue:
+                if tuple(toks[i : i + len(ptoks)]) == ptoks and aspect not in clause_aspects:
+                    clause_aspects.append(aspect)
+        cue_aspects = ASPECT_CUES.get(tok)
+        if cue_aspects:
+            for aspect in cue_aspects:
+                if aspect not in clause_aspects:
+                    clause_aspects.append(aspect)
+        # opinion expressions: phrases first, then words
+        valence: float | None = None
+        span = 1
+        cands = phrases.get(tok)
+        if cands:
+            for ptoks, pval in cands:
+                m = len(ptoks)
+                if tuple(toks[i : i + m]) == ptoks:
+                    valence, span = pval, m
+                    term = " ".join(ptoks)
+                    for extra in ptoks[1:]:
+                        for aspect in ASPECT_CUES.get(extra, ()):
+                            if aspect not in clause_aspects:
+                                clause_aspects.append(aspect)
+                    break
+        if valence is None:
+            marks = _IRREALIS.get(tok)
+            if marks and any(tuple(toks[i : i + len(m)]) == m for m in marks):
+                irrealis = True
+            if tok in negators:
+                neg_left = NEGATION_SCOPE
+                i += 1
+                continue
+            if tok in boosters:
+                boost += boosters[tok]
+                i += 1
+                continue
+            if tok in SCOPE_BREAKERS:
+                neg_left = 0
+            if tok in _CHEAP_WORDS:
+                fixed = _CHEAP_WORDS[tok]
+                if fixed is not None:
+                    valence = fixed
+                else:
+                    window = toks[max(0, i - 4) : i + 5]
+                    valence = _CHEAP_PRICE if any(w in PRICE_CONTEXT for w in window) else _CHEAP_QUALITY
+                    if "price_value" not in clause_aspects and valence > 0:
+                        clause_aspects.append("price_value")
+                    elif valence < 0 and "quality_durability" not in clause_aspects:
+                        clause_aspects.append("quality_durability")
+            else:
+                valence = words.get(tok)
+            term = tok
+        if valence is not None and valence != _NEUTRAL:
+            is_phrase = span > 1
+            if shouted and tok in shouted:
+                boost += CAPS_EMPHASIS
+            if boost:
+                valence += boost if valence > 0 else -boost
+            if irrealis and valence > 0 and not is_phrase:
+                valence *= IRREALIS_POSITIVE
+                term = "lacks " + term
+            elif neg_left > 0:
+                if valence > 0 and "enough" in toks[i + span : i + span + 3]:
+                    valence *= 1.2  # "can't praise it enough": negated praise that is stronger praise
+                else:
+                    valence *= NEGATE_POSITIVE if valence > 0 else NEGATE_NEGATIVE
+                    term = "not " + term
+            if after_contrast:
+                valence *= AFTER_CONTRAST
+            sentence_total += valence
+            clause_sum += valence
+            clause_hits += 1
+            hits += 1
+            terms.append((term, valence))
+            boost = 0.0
+            neg_left = 0
+        elif neg_left > 0:
+            neg_left -= 1
+        i += span
+    pending.append((clause_aspects, clause_sum, clause_hits))
+    _resolve_sentence(pending, aspect_scores)
+    total += sentence_total
+    if exclaim and total:
+        total += math.copysign(min(exclaim, 3) * 0.292, total)
+    norm = total / math.sqrt(total * total + ALPHA)
+    aspects = {a: max(-1.0, min(1.0, v)) for a, v in aspect_scores.items()}
+    return TextScore(norm, hits, aspects, terms)
+
+
+@dataclass
+class ScoredBatch:
+    """Scores of a batch of reviews, column-wise."""
+
+    score: np.ndarray
+    text_score: np.ndarray
+    evidence: np.ndarray
+    confidence: np.ndarray
+    label_code: np.ndarray
+    aspects: list[dict[str, float]]
+    terms: list[list[tuple[str, float]]]
+    rating_mismatch: np.ndarray
+
+    @property
+    def labels(self) -> list[str]:
+        """Label strings in input order."""
+        return [LABELS[c] for c in self.label_code]
+
+    def __len__(self) -> int:
+        return int(self.score.shape[0])
+
+
+def combine_with_rating(text_score: np.ndarray, evidence: np.ndarray, rating: np.ndarray) -> np.ndarray:
+    """Blend the text score with the star prior ((r - 3) / 2), weighting text by its evidence count."""
+    prior = (rating - 3.0) / 2.0
+    has_rating = ~np.isnan(rating)
+    ev = np.minimum(evidence, MAX_TEXT_EVIDENCE)
+    blended = (RATING_PRIOR_WEIGHT * np.nan_to_num(prior) + ev * text_score) / (RATING_PRIOR_WEIGHT + ev)
+    return np.where(has_rating, blended, text_score)
+
+
+def label_scores(score: np.ndarray, pos: float = POSITIVE_THRESHOLD, neg: float = NEGATIVE_THRESHOLD) -> np.ndarray:
+    """Label codes (0 negative, 1 neutral, 2 positive) for final scores."""
+    return np.where(score >= pos, 2, np.where(score <= neg, 0, 1)).astype(np.int8)
+
+
+def confidence_of(score: np.ndarray, evidence: np.ndarray, has_rating: np.ndarray, mismatch: np.ndarray) -> np.ndarray:
+    """0-100 confidence: distance from the decision boundary times how much evidence there is."""
+    margin = np.where(score >= 0, score - POSITIVE_THRESHOLD, NEGATIVE_THRESHOLD - score)
+    neutral = (score < POSITIVE_THRESHOLD) & (score > NEGATIVE_THRESHOLD)
+    margin = np.where(neutral, np.minimum(POSITIVE_THRESHOLD - score, score - NEGATIVE_THRESHOLD), margin)
+    certainty = 0.5 + 0.5 * np.minimum(1.0, np.abs(margin) / 0.4)
+    support = evidence + 2.0 * has_rating
+    evidence_factor = 1.0 - 0.5 ** (support + 1.0)
+    conf = 100.0 * certainty * evidence_factor
+    conf = np.where(mismatch, conf * 0.7, conf)
+    conf = np.where((evidence == 0) & ~has_rating, 50.0, conf)
+    return np.clip(np.round(conf), 0, 100).astype(np.int16)
+
+
+def score_reviews(
+    texts: Sequence[str],
+    ratings: Sequence[float | None] | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+) -> ScoredBatch:
+    """Score many reviews; ``ratings`` (1-5 stars, ``None`` where absent) act as a prior."""
+    lex = lexicon or load_lexicon()
+    n = len(texts)
+    text_score = np.empty(n, dtype=np.float64)
+    evidence = np.empty(n, dtype=np.float64)
+    aspects: list[dict[str, float]] = []
+    terms: list[list[tuple[str, float]]] = []
+    for k, text in enumerate(texts):
+        ts = score_text(text or "", lex)
+        text_score[k] = ts.score
+        evidence[k] = ts.evidence
+        aspects.append(ts.aspects)
+        terms.append(ts.terms)
+    if ratings is None:
+        rating = np.full(n, np.nan)
+    else:
+        rating = np.array([np.nan if r is None else float(r) for r in ratings], dtype=np.float64)
+    has_rating = ~np.isnan(rating)
+    score = np.clip(combine_with_rating(text_score, evidence, rating), -1.0, 1.0)
+    prior = (rating - 3.0) / 2.0
+    mismatch = (
+        has_rating
+        & (np.abs(np.nan_to_num(prior)) >= 0.5)
+        & (np.abs(text_score) >= 0.3)
+        & (np.sign(np.nan_to_num(prior)) * np.sign(text_score) < 0)
+    )
+    codes = label_scores(score)
+    conf = confidence_of(score, evidence, has_rating, mismatch)
+    return ScoredBatch(score, text_score, evidence, conf, codes, aspects, terms, mismatch)

@@ -1,0 +1,111 @@
+"""Trends over time: period series, slopes and recent-versus-before window comparisons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class WindowComparison:
+    """A metric in the recent window against the window of equal length before it."""
+
+    recent_start: date
+    before_start: date
+    as_of: date
+    recent_n: int
+    before_n: int
+    recent_mean: float | None
+    before_mean: float | None
+
+    @property
+    def delta(self) -> float | None:
+        """Recent minus before (``None`` when either window is empty)."""
+        if self.recent_mean is None or self.before_mean is None:
+            return None
+        return self.recent_mean - self.before_mean
+
+
+def window_masks(dates: pd.Series, as_of: date, window_days: int) -> tuple[np.ndarray, np.ndarray]:
+    """Boolean masks of the recent window ``(as_of - window, as_of]`` and the window before it."""
+    d = pd.to_datetime(dates).dt.date
+    recent_start = as_of - timedelta(days=window_days)
+    before_start = recent_start - timedelta(days=window_days)
+    recent = ((d > recent_start) & (d <= as_of)).to_numpy()
+    before = ((d > before_start) & (d <= recent_start)).to_numpy()
+    return recent, before
+
+
+def _wmean(values: np.ndarray, weights: np.ndarray) -> float | None:
+    ok = ~np.isnan(values) & (weights > 0)
+    if not ok.any():
+        return None
+    return float(np.average(values[ok], weights=weights[ok]))
+
+
+def compare_windows(
+    dates: pd.Series,
+    values: np.ndarray,
+    weights: np.ndarray,
+    as_of: date,
+    window_days: int,
+) -> WindowComparison:
+    """Weighted mean of ``values`` in the recent window versus the one before it."""
+    recent, before = window_masks(dates, as_of, window_days)
+    vals = np.asarray(values, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    usable = ~np.isnan(vals) & (w > 0)
+    recent_start = as_of - timedelta(days=window_days)
+    return WindowComparison(
+        recent_start=recent_start,
+        before_start=recent_start - timedelta(days=window_days),
+        as_of=as_of,
+        recent_n=int((recent & usable).sum()),
+        before_n=int((before & usable).sum()),
+        recent_mean=_wmean(vals[recent], w[recent]),
+        before_mean=_wmean(vals[before], w[before]),
+    )
+
+
+def slope_per_30_days(dates: pd.Series, values: np.ndarray, weights: np.ndarray) -> float | None:
+    """Weighted least-squares slope of ``values`` against time, per 30 days (``None`` if undefined)."""
+    vals = np.asarray(values, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    days = (pd.to_datetime(dates) - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float)
+    ok = ~np.isnan(vals) & (w > 0)
+    if ok.sum() < 3 or np.ptp(days[ok]) < 1:
+        return None
+    x, y, ww = days[ok], vals[ok], w[ok]
+    xm = np.average(x, weights=ww)
+    ym = np.average(y, weights=ww)
+    var = np.sum(ww * (x - xm) ** 2)
+    if var <= 0:
+        return None
+    return float(np.sum(ww * (x - xm) * (y - ym)) / var * 30.0)
+
+
+def period_series(frame: pd.DataFrame, *, freq: str = "W") -> pd.DataFrame:
+    """Per-period review count, mean rating and weighted mean sentiment.
+
+    ``frame`` needs ``date``, ``rating`` (may be null), ``score`` and ``weight`` columns.
+    """
+    if frame.empty:
+        return pd.DataFrame(columns=["period_start", "reviews", "mean_rating", "mean_sentiment"])
+    f = frame.assign(
+        period_start=pd.to_datetime(frame["date"]).dt.to_period(freq).dt.start_time.dt.date,
+        ws=frame["score"] * frame["weight"],
+    )
+    rated = f[f["rating"].notna() & (f["weight"] > 0)]
+    g = f[f["weight"] > 0].groupby("period_start")
+    out = pd.DataFrame(
+        {
+            "reviews": g.size(),
+            "mean_sentiment": g["ws"].sum() / g["weight"].sum(),
+        }
+    )
+    out["mean_rating"] = rated.groupby("period_start")["rating"].mean()
+    out = out.reset_index()
+    return out[["period_start", "reviews", "mean_rating", "mean_sentiment"]]
