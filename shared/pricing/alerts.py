@@ -34,18 +34,55 @@ def hysteresis_alerts(values: np.ndarray, threshold: float) -> tuple[np.ndarray,
     return alert, ref_before
 
 
-def _wide(obs: pd.DataFrame, value: str) -> pd.DataFrame:
-    """(date x (sku, competitor)) matrix of ``value``; the last row wins for duplicate keys."""
-    frame = obs[["sku", "competitor", "date", value]].drop_duplicates(["sku", "competitor", "date"], keep="last")
-    return frame.set_index(["date", "sku", "competitor"])[value].unstack(["sku", "competitor"]).sort_index()
+def price_matrix(obs: pd.DataFrame, value: str = "competitor_price") -> pd.DataFrame:
+    """(date x (sku, competitor)) matrix of ``value``; the last row wins for duplicate keys.
+
+    Built from factorized codes straight into a numpy array (a pandas ``unstack`` on string keys is
+    several times slower at millions of rows).
+    """
+    sku_codes, sku_values = pd.factorize(obs["sku"])
+    comp_codes, comp_values = pd.factorize(obs["competitor"])
+    pair = sku_codes.astype("int64") * max(1, len(comp_values)) + comp_codes
+    pair_codes, pair_values = pd.factorize(pair, sort=True)
+    date_codes, date_values = pd.factorize(obs["date"], sort=True)
+    n_pairs = len(pair_values)
+    cell = date_codes.astype("int64") * n_pairs + pair_codes
+    values = obs[value].to_numpy(dtype="float64")
+    if len(cell) and np.bincount(cell).max() > 1:  # duplicate keys: keep the last row of each cell
+        order = np.argsort(cell, kind="stable")
+        ordered = cell[order]
+        keep = order[np.append(ordered[1:] != ordered[:-1], True)]
+        cell, values = cell[keep], values[keep]
+    matrix = np.full(len(date_values) * n_pairs, np.nan)
+    matrix[cell] = values
+    matrix = matrix.reshape(len(date_values), n_pairs)
+    n_comp = max(1, len(comp_values))
+    columns = pd.MultiIndex.from_arrays(
+        [np.asarray(sku_values)[pair_values // n_comp], np.asarray(comp_values)[pair_values % n_comp]],
+        names=["sku", "competitor"])
+    return pd.DataFrame(matrix, index=pd.DatetimeIndex(date_values, name="date"), columns=columns)
 
 
-def competitor_moves(obs: pd.DataFrame, *, threshold: float = 0.05) -> pd.DataFrame:
+def rolling_median_before(values: np.ndarray, window: int, min_periods: int = 3) -> np.ndarray:
+    """For a (time x series) matrix: median of each series' previous ``window`` rows (NaN-skipping).
+
+    All series are laid end to end with ``window`` NaNs between them, so one C-level rolling median
+    over the flat array never mixes two series.
+    """
+    n_t, n_s = values.shape
+    padded = np.full((n_s, window + n_t), np.nan)
+    padded[:, window:] = values.T
+    rolled = pd.Series(padded.ravel()).rolling(window, min_periods=min_periods).median().to_numpy()
+    rolled = rolled.reshape(n_s, window + n_t)[:, window - 1:-1]  # shift by one: strictly before t
+    return np.ascontiguousarray(rolled.T)
+
+
+def competitor_moves(obs: pd.DataFrame, *, threshold: float = 0.05, wide: pd.DataFrame | None = None) -> pd.DataFrame:
     """Competitor price moves beyond ``threshold`` (both directions), one row per alert."""
     cols = ["sku", "competitor", "date", "reference_price", "price", "change_pct", "direction"]
     if obs.empty:
         return pd.DataFrame(columns=cols)
-    wide = _wide(obs, "competitor_price")
+    wide = price_matrix(obs) if wide is None else wide
     values = wide.to_numpy(dtype="float64")
     alert, ref = hysteresis_alerts(values, threshold)
     t_idx, s_idx = np.nonzero(alert)
@@ -64,7 +101,9 @@ def competitor_moves(obs: pd.DataFrame, *, threshold: float = 0.05) -> pd.DataFr
     return out.sort_values(["sku", "competitor", "date"]).reset_index(drop=True)
 
 
-def promotions(obs: pd.DataFrame, *, min_depth: float = 0.10, window: int = 28) -> pd.DataFrame:
+def promotions(
+    obs: pd.DataFrame, *, min_depth: float = 0.10, window: int = 28, wide: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Competitor promotions: runs of days priced ``min_depth`` or more below their regular price.
 
     The regular price is the median of the previous ``window`` observations of that series (at least 3).
@@ -75,10 +114,9 @@ def promotions(obs: pd.DataFrame, *, min_depth: float = 0.10, window: int = 28) 
             "max_depth_pct", "mean_depth_pct", "ongoing"]
     if obs.empty:
         return pd.DataFrame(columns=cols)
-    wide = _wide(obs, "competitor_price")
-    regular = wide.rolling(window, min_periods=3).median().shift(1)
+    wide = price_matrix(obs) if wide is None else wide
     values = wide.to_numpy(dtype="float64")
-    reg = regular.to_numpy(dtype="float64")
+    reg = rolling_median_before(values, window)
     with np.errstate(divide="ignore", invalid="ignore"):
         depth = 1.0 - values / reg
     flag = (depth >= min_depth) & ~np.isnan(values) & (reg > 0)

@@ -123,7 +123,7 @@ def analyse(inputs: PricingInputs, options: PricingOptions, *, today: date | Non
     pos = position.price_position(obs, include_shipping=options.include_shipping,
                                   our_shipping=options.our_shipping) if not obs.empty else position.price_position(
         pd.DataFrame(columns=list(position.OBSERVATION_COLUMNS)))
-    no_price = sorted(set(obs["sku"]) - set(pos.index)) if not obs.empty else []
+    no_price = sorted(pd.Index(obs["sku"].unique()).difference(pos.index)) if not obs.empty else []
     if no_price:
         warnings.append(f"{len(no_price)} SKUs have competitor prices but no price of ours on those dates "
                         f"(e.g. {', '.join(map(str, no_price[:5]))}); they have no position")
@@ -154,8 +154,9 @@ def analyse(inputs: PricingInputs, options: PricingOptions, *, today: date | Non
         for name in ("model_certainty", "data_completeness", "data_freshness", "confidence"):
             skus[name] = pd.Series(dtype="float64")
     categories = position.category_position(pos, attrs["category"]) if "category" in attrs else pd.DataFrame()
-    moves = alerts.competitor_moves(obs, threshold=options.move_threshold)
-    promos = alerts.promotions(obs, min_depth=options.promo_min_depth, window=options.promo_window)
+    wide = alerts.price_matrix(obs) if not obs.empty else None
+    moves = alerts.competitor_moves(obs, threshold=options.move_threshold, wide=wide)
+    promos = alerts.promotions(obs, min_depth=options.promo_min_depth, window=options.promo_window, wide=wide)
     violations = alerts.map_violations(pos, obs, attrs)
     return PricingAnalysis(skus=skus, categories=categories, moves=moves, promotions=promos, violations=violations,
                            elasticity=est, today=today, warnings=warnings, missing_data=missing)

@@ -76,3 +76,15 @@ def test_map_and_msrp_violations() -> None:
     got = {(r.sku, r.party, r.kind, r.price, r.limit) for r in v.itertuples()}
     assert got == {("A", "us", "below_map", 9.0, 10.0), ("A", "x", "below_map", 8.0, 10.0),
                    ("B", "us", "above_msrp", 30.0, 25.0)}
+
+
+def test_price_matrix_keeps_the_last_duplicate_and_aligns_keys() -> None:
+    from shared.pricing.alerts import price_matrix
+
+    obs = observations([("B", "2026-01-02", "y", 5.0, 1.0), ("A", "2026-01-01", "x", 1.0, 1.0),
+                        ("A", "2026-01-01", "x", 2.0, 1.0), ("B", "2026-01-01", "x", 7.0, 1.0)])
+    wide = price_matrix(obs)
+    assert wide.loc["2026-01-01", ("A", "x")] == 2.0
+    assert wide.loc["2026-01-02", ("B", "y")] == 5.0 and wide.loc["2026-01-01", ("B", "x")] == 7.0
+    assert np.isnan(wide.loc["2026-01-02", ("A", "x")])
+    assert wide.shape == (2, 3)
