@@ -53,9 +53,9 @@ def price_matrix(obs: pd.DataFrame, value: str = "competitor_price") -> pd.DataF
         ordered = cell[order]
         keep = order[np.append(ordered[1:] != ordered[:-1], True)]
         cell, values = cell[keep], values[keep]
-    matrix = np.full(len(date_values) * n_pairs, np.nan)
-    matrix[cell] = values
-    matrix = matrix.reshape(len(date_values), n_pairs)
+    flat = np.full(len(date_values) * n_pairs, np.nan)
+    flat[cell] = values
+    matrix = flat.reshape(len(date_values), n_pairs)
     n_comp = max(1, len(comp_values))
     columns = pd.MultiIndex.from_arrays(
         [np.asarray(sku_values)[pair_values // n_comp], np.asarray(comp_values)[pair_values % n_comp]],
