@@ -19,12 +19,27 @@ _log = get_logger(__name__)
 
 
 def run(deps: Deps, request: AgentRequest) -> AgentResult:
-    """Analyse the tenant's pricing for ``request``; ``as_of`` is today, ``price_change_pct`` a what-if."""
+    """Analyse the tenant's pricing for ``request``; ``as_of`` is today, ``price_change_pct`` a what-if.
+
+    ``request.options`` may override ``PricingOptions`` fields and may carry ``listings`` (competitor item
+    descriptions: competitor, competitor_sku, title, brand, size, gtin, asin) to check the SKU mappings
+    of competitor prices; weak or contradicted matches lower the confidence of the SKUs concerned.
+    """
     started = time.perf_counter()
     options = PricingOptions.from_request(request.options)
     today = request.as_of or datetime.now(UTC).date()
     data = load(deps.warehouse, request)
     inputs = to_inputs(data)
+    listings = request.options.get("listings")
+    if listings:
+        import pandas as pd
+
+        from shared.pricing.matching import listing_confidence
+
+        conf, notes = listing_confidence(inputs.observations, data.products, pd.DataFrame(listings),
+                                         review_threshold=options.match_review_threshold)
+        inputs.observations["match_confidence"] = conf
+        inputs.warnings.extend(notes)
     analysis = analyse(inputs, options, today=today)
     if request.price_change_pct is not None:
         if len(request.skus) == 1:

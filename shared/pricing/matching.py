@@ -140,3 +140,44 @@ def match_listings(
     result["confidence"] = result["confidence"].fillna(0.0)
     result["needs_review"] = (result["confidence"] < review_threshold) | result["runner_up"].notna()
     return result[["sku", "method", "confidence", "needs_review", "runner_up"]]
+
+
+def listing_confidence(
+    obs: pd.DataFrame, products: pd.DataFrame, listings: pd.DataFrame, *, review_threshold: float = 0.80,
+) -> tuple[pd.Series, list[str]]:
+    """Match confidence for each observation row, checking mapped rows against competitor listings.
+
+    ``obs`` rows name our ``sku`` plus ``competitor``/``competitor_sku``; ``listings`` describe competitor
+    items (``competitor``, ``competitor_sku``, ``title``, optional ``brand``/``size``/``gtin``/``asin``).
+    A row whose listing matches its SKU by GTIN/ASIN keeps 1.0; by similarity it takes the similarity
+    score; a listing that matches a different SKU better gets 0.0 and a warning. Rows without a listing
+    are explicit mappings (1.0).
+    """
+    conf = pd.Series(1.0, index=obs.index)
+    warnings: list[str] = []
+    if listings.empty or products.empty or "competitor_sku" not in obs:
+        return conf, warnings
+    listings = listings.drop_duplicates(["competitor", "competitor_sku"], keep="last").reset_index(drop=True)
+    matched = match_listings(products, listings, review_threshold=review_threshold)
+    table = pd.concat([listings[["competitor", "competitor_sku"]], matched], axis=1)
+    # how well each listing matches the SKU it is mapped to in obs
+    pairs = obs[["sku", "competitor", "competitor_sku"]].dropna().drop_duplicates()
+    pairs = pairs.merge(table, on=["competitor", "competitor_sku"], how="inner", suffixes=("", "_best"))
+    if pairs.empty:
+        return conf, warnings
+    scored = []
+    for sku, competitor, item, best, method, score in zip(
+        pairs["sku"], pairs["competitor"], pairs["competitor_sku"], pairs["sku_best"], pairs["method"],
+        pairs["confidence"].astype("float64").tolist(), strict=True,
+    ):
+        if sku == best:
+            scored.append(score)
+        else:
+            scored.append(0.0)
+            warnings.append(f"{competitor} item {item} is mapped to {sku} but looks like {best} "
+                            f"({method}, {score:.2f}): check the mapping")
+    pairs["score"] = scored
+    key = obs[["sku", "competitor", "competitor_sku"]].merge(pairs[["sku", "competitor", "competitor_sku", "score"]],
+                                                              how="left", on=["sku", "competitor", "competitor_sku"])
+    conf = pd.Series(key["score"].fillna(1.0).to_numpy(), index=obs.index)
+    return conf, warnings

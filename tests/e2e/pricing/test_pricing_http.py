@@ -37,10 +37,10 @@ def _seed(tenant: str, *, competitor_price_a: float = 10.0) -> None:
     days = [START + timedelta(days=i) for i in range(30)]
     rows = []
     for d in days:
-        rows += [("SKU-A", "shopx", d, competitor_price_a), ("SKU-A", "shopy", d, 11.0),
-                 ("SKU-B", "shopx", d, 18.5 if d >= START + timedelta(days=25) else 21.0)]
-    wh.insert("competitor_prices", _lineage(pd.DataFrame(rows, columns=["sku", "competitor", "date", "price"]),
-                                            tenant, "competitor_prices"))
+        rows += [("SKU-A", "shopx", d, competitor_price_a, "X-A"), ("SKU-A", "shopy", d, 11.0, "Y-A"),
+                 ("SKU-B", "shopx", d, 18.5 if d >= START + timedelta(days=25) else 21.0, "X-B")]
+    wh.insert("competitor_prices", _lineage(pd.DataFrame(
+        rows, columns=["sku", "competitor", "date", "price", "competitor_sku"]), tenant, "competitor_prices"))
     # SKU-A sales with price variation following elasticity -2
     rng = np.random.default_rng(7)
     prices = rng.choice([10.0, 11.0, 12.0, 13.0], size=len(days))
@@ -106,3 +106,15 @@ def test_requires_a_token_and_rejects_bad_bodies() -> None:
     assert runtime.call_http("pricing", "POST", PATH, json_body={}).status == 401
     bad = _call({"price_change_pct": "lots"})
     assert bad.status == 400 and "price_change_pct" in bad.json()["error"]["message"]
+
+
+def test_listings_check_the_competitor_mappings() -> None:
+    _seed("t1")
+    listings = [{"competitor": "shopx", "competitor_sku": "X-A", "title": "Gadget"},
+                {"competitor": "shopy", "competitor_sku": "Y-A", "title": "Widget"}]
+    plain = _call({"as_of": "2026-03-30"}).json()
+    checked = _call({"as_of": "2026-03-30", "options": {"listings": listings}}).json()
+    assert any("shopx item X-A is mapped to SKU-A but looks like SKU-B" in w for w in checked["warnings"])
+    a_plain = next(p for p in plain["data"]["positions"] if p["sku"] == "SKU-A")
+    a_checked = next(p for p in checked["data"]["positions"] if p["sku"] == "SKU-A")
+    assert a_checked["model_certainty"] == pytest.approx(0.5 * a_plain["model_certainty"])  # match mean (0 + 1) / 2

@@ -61,3 +61,18 @@ def test_review_threshold_is_configurable(threshold: float) -> None:
     got = match_listings(PRODUCTS, listings, review_threshold=threshold).iloc[0]
     assert got["sku"] == "COLA-05"
     assert bool(got["needs_review"]) == (got["confidence"] < threshold)
+
+
+def test_listing_confidence_checks_mapped_rows() -> None:
+    from shared.pricing.matching import listing_confidence
+
+    obs = pd.DataFrame({"sku": ["SHAMP-250", "SHAMP-250", "COLA-05", "LEMON-1"],
+                        "competitor": ["x", "x", "x", "y"], "competitor_sku": ["a", "a", "b", "c"]})
+    listings = pd.DataFrame({"competitor": ["x", "x"], "competitor_sku": ["a", "b"],
+                             "title": ["Zeta Argan Shampoo", "Acme Lemonade"], "brand": ["Zeta", "Acme"],
+                             "size": ["250 ml", "1 l"]})
+    conf, warnings = listing_confidence(obs, PRODUCTS, listings)
+    assert conf.iloc[0] == conf.iloc[1] and 0.8 <= conf.iloc[0] <= 1.0  # similarity agrees with the mapping
+    assert conf.iloc[2] == 0.0  # mapped to cola, but the listing is the lemonade
+    assert conf.iloc[3] == 1.0  # no listing: explicit mapping
+    assert len(warnings) == 1 and "looks like LEMON-1" in warnings[0]
