@@ -63,12 +63,23 @@ class PricingAnalysis:
 
 def _confidence_factors(obs: pd.DataFrame, skus: pd.DataFrame, today: date, half_life: float) -> pd.DataFrame:
     """Per-SKU model certainty, data completeness, data freshness and the 0-100 score (same formula)."""
-    grouped = obs.groupby("sku", sort=True)
-    match = grouped["match_confidence"].mean() if "match_confidence" in obs else pd.Series(1.0, index=skus.index)
-    cells = grouped.size()
-    dates = grouped["date"].nunique()
-    comps = grouped["competitor"].nunique()
-    completeness = (cells / (dates * comps)).clip(upper=1.0)
+    codes, names = pd.factorize(obs["sku"])
+    n = len(names)
+    cells = np.bincount(codes, minlength=n).astype("float64")
+    date_codes = pd.factorize(obs["date"])[0].astype("int64")
+    comp_codes = pd.factorize(obs["competitor"])[0].astype("int64")
+    dates = np.bincount(codes[np.unique(codes * (date_codes.max() + 1) + date_codes, return_index=True)[1]],
+                        minlength=n)
+    comps = np.bincount(codes[np.unique(codes * (comp_codes.max() + 1) + comp_codes, return_index=True)[1]],
+                        minlength=n)
+    index = pd.Index(np.asarray(names), name="sku")
+    if "match_confidence" in obs:
+        weights = obs["match_confidence"].to_numpy(dtype="float64")
+        match = pd.Series(np.bincount(codes, weights=weights, minlength=n) / np.maximum(cells, 1), index=index)
+    else:
+        match = pd.Series(1.0, index=index)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        completeness = pd.Series(np.minimum(cells / (dates * comps), 1.0), index=index)
     out = pd.DataFrame(index=skus.index)
     certainty = match.reindex(skus.index).fillna(1.0)
     if "elasticity_certainty" in skus:

@@ -47,6 +47,9 @@ def price_position(obs: pd.DataFrame, *, include_shipping: bool = False, our_shi
     """Position of every SKU (index ``sku``) on its latest comparable date, plus its history share."""
     eff = effective_prices(obs, include_shipping=include_shipping, our_shipping=our_shipping)
     eff = eff[eff["comp_eff"].notna()]
+    # group on integer SKU codes (much faster than strings at millions of rows); names restored at the end
+    codes, names = pd.factorize(eff["sku"])
+    eff = eff.assign(sku=codes)
     daily = daily_summary(eff)
     daily = daily[daily["our"].notna() & (daily["n_competitors"] > 0)]
     if daily.empty:
@@ -60,8 +63,14 @@ def price_position(obs: pd.DataFrame, *, include_shipping: bool = False, our_shi
                          first_date=("date", "min"))
     latest = by_sku.tail(1).set_index("sku")
     # rank: competitors strictly cheaper than us on the latest date
-    at_latest = eff.merge(latest[["date", "our"]].reset_index(), on=["sku", "date"], how="inner")
-    cheaper = (at_latest["comp_eff"] < at_latest["our"]).groupby(at_latest["sku"]).sum()
+    latest_date = np.full(len(names), np.datetime64("NaT"), dtype=eff["date"].to_numpy().dtype)
+    latest_our = np.full(len(names), np.nan)
+    latest_date[latest.index.to_numpy()] = latest["date"].to_numpy()
+    latest_our[latest.index.to_numpy()] = latest["our"].to_numpy()
+    row_codes = eff["sku"].to_numpy()
+    on_latest = eff["date"].to_numpy() == latest_date[row_codes]
+    cheaper_rows = on_latest & (eff["comp_eff"].to_numpy() < latest_our[row_codes])
+    cheaper = np.bincount(row_codes[cheaper_rows], minlength=len(names))
     pos = pd.DataFrame(index=latest.index)
     pos["latest_date"] = latest["date"]
     pos["our_price"] = latest["our"]
@@ -72,9 +81,10 @@ def price_position(obs: pd.DataFrame, *, include_shipping: bool = False, our_shi
     pos["gap_to_max"] = pos["our_price"] - pos["comp_max"]
     with np.errstate(divide="ignore", invalid="ignore"):
         pos["price_index"] = np.where(pos["comp_median"] > 0, 100.0 * pos["our_price"] / pos["comp_median"], np.nan)
-    pos["rank"] = 1 + cheaper.reindex(pos.index).fillna(0).astype("int64")
+    pos["rank"] = 1 + cheaper[pos.index.to_numpy()].astype("int64")
     pos = pos.join(history)
-    return pos.rename_axis("sku")
+    pos.index = pd.Index(np.asarray(names)[pos.index.to_numpy()], name="sku")
+    return pos.sort_index()
 
 
 def category_position(position: pd.DataFrame, categories: pd.Series) -> pd.DataFrame:
