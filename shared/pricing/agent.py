@@ -6,8 +6,11 @@ import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from prometheus_client import Histogram
+
 from shared.models.agents import AgentRequest, AgentResult
 from shared.observability.logs import get_logger, log_event
+from shared.observability.metrics import REGISTRY
 from shared.pricing.analysis import analyse, price_change_scenario, to_agent_result
 from shared.pricing.loader import load, to_inputs
 from shared.pricing.options import PricingOptions
@@ -16,6 +19,11 @@ if TYPE_CHECKING:
     from shared.deps import Deps
 
 _log = get_logger(__name__)
+
+PRICING_SECONDS = Histogram(
+    "ecomintel_pricing_analysis_seconds", "Time to run one pricing analysis, by result status.", ["status"],
+    registry=REGISTRY,
+)
 
 
 def run(deps: Deps, request: AgentRequest) -> AgentResult:
@@ -49,7 +57,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         else:
             analysis.warnings.append("price_change_pct needs exactly one SKU in skus; the what-if was not run")
     result = to_agent_result(analysis, request, options, observations=inputs.observations, sources=data.sources)
-    result.elapsed_ms = round(1000 * (time.perf_counter() - started), 1)
+    elapsed = time.perf_counter() - started
+    result.elapsed_ms = round(1000 * elapsed, 1)
+    PRICING_SECONDS.labels(status=result.status).observe(elapsed)
     log_event(_log, "pricing analysis done", tenant=request.tenant_id, status=result.status,
               skus=result.metrics.get("skus_positioned"), elapsed_ms=result.elapsed_ms)
     return result
