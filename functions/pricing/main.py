@@ -24,9 +24,9 @@ def pricing_http(request: flask.Request, principal: Principal) -> Any:
         raise NotFound(f"no route {request.path}")
     if request.method != "POST":
         raise InvalidInput(f"method {request.method} not allowed; use POST")
-    body = request.get_json(silent=True)
+    body = request.get_json(silent=True) if request.get_data() else {}
     if body is None:
-        body = {}
+        raise InvalidInput("body is not valid JSON")
     if not isinstance(body, dict):
         raise InvalidInput("body must be a JSON object shaped like AgentRequest")
     body = {**body, "tenant_id": principal.tenant_id}  # the tenant comes from the token, never the body

@@ -106,6 +106,22 @@ def test_requires_a_token_and_rejects_bad_bodies() -> None:
     assert runtime.call_http("pricing", "POST", PATH, json_body={}).status == 401
     bad = _call({"price_change_pct": "lots"})
     assert bad.status == 400 and "price_change_pct" in bad.json()["error"]["message"]
+    token = mint_token(get_deps().settings, subject="u1", tenant_id="t1", role=Role.VIEWER)
+    garbled = runtime.call_http("pricing", "POST", PATH, data=b"{not json",
+                                headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    assert garbled.status == 400 and garbled.json()["error"]["message"] == "body is not valid JSON"
+
+
+def test_request_filters_reach_the_queries() -> None:
+    _seed("t1")
+    body = {"skus": ["SKU-A", "SKU-B"], "categories": ["tools"], "competitors": ["shopx"],
+            "start_date": "2026-03-20", "end_date": "2026-03-28", "as_of": "2026-03-30"}
+    result = _call(body).json()
+    positions = {p["sku"]: p for p in result["data"]["positions"]}
+    assert set(positions) == {"SKU-A", "SKU-B"}
+    assert positions["SKU-A"]["n_competitors"] == 1 and positions["SKU-A"]["n_dates"] == 9
+    assert positions["SKU-A"]["latest_date"] == "2026-03-28"
+    assert _call({**body, "categories": ["garden"]}).json()["status"] == "insufficient_data"
 
 
 def test_listings_check_the_competitor_mappings() -> None:
