@@ -48,24 +48,28 @@ def parse_money(text: str) -> float:
 def parse_money_column(values: pd.Series, *, required: bool) -> tuple[pd.Series, int | None, str | None]:
     """Parse a column of strings; return (floats, position of the first bad value, why it is bad).
 
-    Empty cells become NaN when the column is optional. Plain numbers take a vectorised fast path; only
-    the rest go through ``parse_money``.
+    Empty cells become NaN when the column is optional. Each distinct text is parsed once (prices
+    repeat a lot); plain numbers take a vectorised path and only the rest go through ``parse_money``.
     """
     text = values.astype("string").str.strip().fillna("")
-    out = pd.to_numeric(text.where(text != "", None), errors="coerce").astype("float64")
-    out = out.where(np.isfinite(out) | out.isna(), np.nan)
-    negative = (out < 0).to_numpy()
-    if negative.any():
-        first = int(np.flatnonzero(negative)[0])
-        return out, first, f"{text.iloc[first]!r} is negative"
-    todo = np.flatnonzero((out.isna() & (text != "")).to_numpy())
-    for pos in todo.tolist():
+    codes, uniques = pd.factorize(text)
+    distinct = pd.Series(np.asarray(uniques, dtype=object), dtype="string")
+    parsed = pd.to_numeric(distinct.where(distinct != "", None), errors="coerce").to_numpy(dtype="float64", copy=True)
+    parsed[~np.isfinite(parsed)] = np.nan
+    why: dict[int, str] = {}
+    for i in np.flatnonzero(parsed < 0).tolist():
+        why[i] = f"{distinct.iloc[i]!r} is negative"
+    for i in np.flatnonzero(np.isnan(parsed) & (distinct != "").to_numpy()).tolist():
         try:
-            out.iloc[pos] = parse_money(str(text.iloc[pos]))
+            parsed[i] = parse_money(str(distinct.iloc[i]))
         except MoneyError as exc:
-            return out, int(pos), str(exc)
+            why[i] = str(exc)
     if required:
-        empty = np.flatnonzero((text == "").to_numpy())
-        if len(empty):
-            return out, int(empty[0]), "is empty"
+        for i in np.flatnonzero((distinct == "").to_numpy()).tolist():
+            why[i] = "is empty"
+    out = pd.Series(parsed[codes], index=values.index, dtype="float64")
+    if why:
+        bad = np.isin(codes, np.fromiter(why, dtype=np.int64))
+        first = int(np.flatnonzero(bad)[0])
+        return out, first, why[int(codes[first])]
     return out, None, None

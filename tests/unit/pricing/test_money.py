@@ -38,3 +38,12 @@ def test_column_reports_first_bad_position() -> None:
     assert pos == 1 and why == "is empty"
     _, pos, why = parse_money_column(pd.Series(["1", "-2"]), required=True)
     assert pos == 1 and "negative" in (why or "")
+
+
+@given(st.lists(st.one_of(st.decimals(min_value=0, max_value=100_000, places=2).map(lambda d: f"${float(d):,.2f}"),
+                          st.integers(0, 10_000).map(str), st.sampled_from(["12,50", "€1.299,00", "7 EUR"])),
+                min_size=1, max_size=30))
+def test_column_parse_equals_elementwise_parse(texts: list[str]) -> None:
+    values, pos, _ = parse_money_column(pd.Series(texts), required=True)
+    assert pos is None
+    assert values.tolist() == pytest.approx([parse_money(t) for t in texts])
