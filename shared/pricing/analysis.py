@@ -194,7 +194,10 @@ def price_change_scenario(
     sim = elasticity.simulate_price_change(
         change_pct=change_pct, elasticity=float(row["elasticity"]), ci_low=float(row["ci_low"]),
         ci_high=float(row["ci_high"]), price=price, base_units=daily_units * horizon_days, cost=cost)
+    span_days = int((hist["date"].max() - hist["date"].min()).days) + 1
     return {**base, "available": True, "price": price, "cost": cost, "baseline_daily_units": daily_units,
+            "latest_sales_date": pd.Timestamp(hist["date"].max()).date().isoformat(),
+            "sales_completeness": min(1.0, hist["date"].nunique() / span_days),
             "elasticity": float(row["elasticity"]), "ci_low": float(row["ci_low"]), "ci_high": float(row["ci_high"]),
             "n_obs": int(row["n_obs"]), **sim}
 
@@ -289,7 +292,11 @@ def to_agent_result(
             metrics={k: _metric(v) for k, v in crow.items()},
             evidence=[_evidence(sources, "competitor_prices", "per-SKU positions aggregated by category",
                                 {"n_skus": crow["n_skus"]})]))
-    for _, v in analysis.violations.iterrows():
+    violations = analysis.violations
+    if not violations.empty:  # our own breaches first
+        violations = violations.assign(_ours=violations["party"] == "us").sort_values(
+            ["_ours", "kind"], ascending=[False, True], kind="stable").head(options.max_findings)
+    for _, v in violations.iterrows():
         ours = v["party"] == "us"
         what = "below MAP" if v["kind"] == "below_map" else "above MSRP"
         findings.append(Finding(
@@ -369,8 +376,12 @@ def to_agent_result(
                 confidence=Confidence.compute(
                     model_certainty=float(max(0.0, 1.0 - (scenario["ci_high"] - scenario["ci_low"])
                                               / (2 * abs(scenario["elasticity"]) or 1.0))),
-                    data_completeness=1.0, data_freshness=None,
-                    explanation="freshness of sales is not assessed for the scenario")))
+                    data_completeness=float(scenario["sales_completeness"]),
+                    data_freshness=Confidence.freshness(date.fromisoformat(scenario["latest_sales_date"]),
+                                                        analysis.today,
+                                                        half_life_days=options.freshness_half_life_days),
+                    explanation="model certainty = elasticity interval tightness; completeness = share of days "
+                                "with sales rows between the first and last; freshness of the latest sales day")))
         else:
             analysis.missing_data.append(
                 f"price change scenario for {scenario['sku']}: {scenario.get('reason')}; needs daily sales "

@@ -90,6 +90,9 @@ def test_price_change_scenario_uses_elasticity_with_interval() -> None:
     assert -3.0 < scenario["ci_low"] < scenario["elasticity"] < scenario["ci_high"] < -1.5
     assert scenario["delta_units"] > 0  # a price cut sells more when demand is elastic
     assert scenario["delta_units_low"] <= scenario["delta_units"] <= scenario["delta_units_high"]
+    finding = next(f for f in resp.json()["findings"] if f["id"] == "scenario:SKU-A")
+    assert finding["confidence"]["known"] is True
+    assert finding["confidence"]["data_freshness"] == 1.0  # sales run up to as_of, 2026-03-30
 
 
 def test_no_competitor_prices_reports_missing_data() -> None:
