@@ -88,7 +88,11 @@ def _confidence_factors(obs: pd.DataFrame, skus: pd.DataFrame, today: date, half
     out["data_completeness"] = completeness.reindex(skus.index).fillna(0.0)
     age = (pd.Timestamp(today) - pd.to_datetime(skus["latest_date"])).dt.days.clip(lower=0)
     out["data_freshness"] = np.power(0.5, age / half_life)
-    out["confidence"] = np.round(100.0 * out["model_certainty"] * out["data_completeness"] * out["data_freshness"])
+    out["confidence"] = [  # the one formula every agent uses
+        Confidence.compute(model_certainty=m, data_completeness=c, data_freshness=f).score
+        for m, c, f in zip(out["model_certainty"].tolist(), out["data_completeness"].tolist(),
+                           out["data_freshness"].tolist(), strict=True)
+    ]
     out["confidence"] = out["confidence"].astype("int64")
     return out
 

@@ -72,3 +72,12 @@ def test_no_competitor_prices_is_insufficient_data_with_unknown_confidence() -> 
     assert result.status == "insufficient_data"
     assert result.missing_data and "competitor prices" in result.missing_data[0]
     assert result.confidence.known is False and "confidence unknown" in result.confidence.explanation
+
+
+def test_no_own_prices_is_reported_not_crashed() -> None:
+    obs = observations([("A", "2026-02-01", "x", 10.0, float("nan"))])
+    analysis = analyse(PricingInputs(observations=obs), PricingOptions(), today=date(2026, 2, 1))
+    result = to_agent_result(analysis, AgentRequest(tenant_id="t1"), PricingOptions(), observations=obs)
+    assert analysis.skus.empty and result.status == "insufficient_data"
+    assert any("our prices" in m for m in result.missing_data)
+    assert any("no price of ours" in w for w in result.warnings)
