@@ -137,3 +137,13 @@ def test_listings_check_the_competitor_mappings() -> None:
     a_plain = next(p for p in plain["data"]["positions"] if p["sku"] == "SKU-A")
     a_checked = next(p for p in checked["data"]["positions"] if p["sku"] == "SKU-A")
     assert a_checked["model_certainty"] == pytest.approx(0.5 * a_plain["model_certainty"])  # match mean (0 + 1) / 2
+
+
+def test_registry_runner_is_the_pricing_agent() -> None:
+    from shared.agents.registry import get_runner
+    from shared.models.agents import AgentRequest
+
+    _seed("t1")
+    result = get_runner("pricing")(get_deps(), AgentRequest(tenant_id="t1", as_of=date(2026, 3, 30)))
+    assert result.agent == "pricing" and result.metrics["skus_positioned"] == 2
+    assert result.elapsed_ms is not None
