@@ -1,0 +1,65 @@
+"""The pricing agent runner: load through the warehouse, analyse with the pure core, return the result."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from prometheus_client import Histogram
+
+from shared.models.agents import AgentRequest, AgentResult
+from shared.observability.logs import get_logger, log_event
+from shared.observability.metrics import REGISTRY
+from shared.pricing.analysis import analyse, price_change_scenario, to_agent_result
+from shared.pricing.loader import load, to_inputs
+from shared.pricing.options import PricingOptions
+
+if TYPE_CHECKING:
+    from shared.deps import Deps
+
+_log = get_logger(__name__)
+
+PRICING_SECONDS = Histogram(
+    "ecomintel_pricing_analysis_seconds", "Time to run one pricing analysis, by result status.", ["status"],
+    registry=REGISTRY,
+)
+
+
+def run(deps: Deps, request: AgentRequest) -> AgentResult:
+    """Analyse the tenant's pricing for ``request``; ``as_of`` is today, ``price_change_pct`` a what-if.
+
+    ``request.options`` may override ``PricingOptions`` fields and may carry ``listings`` (competitor item
+    descriptions: competitor, competitor_sku, title, brand, size, gtin, asin) to check the SKU mappings
+    of competitor prices; weak or contradicted matches lower the confidence of the SKUs concerned.
+    """
+    started = time.perf_counter()
+    options = PricingOptions.from_request(request.options)
+    today = request.as_of or datetime.now(UTC).date()
+    data = load(deps.warehouse, request)
+    inputs = to_inputs(data)
+    listings = request.options.get("listings")
+    if listings:
+        import pandas as pd
+
+        from shared.pricing.matching import listing_confidence
+
+        conf, notes = listing_confidence(inputs.observations, data.products, pd.DataFrame(listings),
+                                         review_threshold=options.match_review_threshold)
+        inputs.observations["match_confidence"] = conf
+        inputs.warnings.extend(notes)
+    analysis = analyse(inputs, options, today=today)
+    if request.price_change_pct is not None:
+        if len(request.skus) == 1:
+            analysis.scenario = price_change_scenario(analysis, inputs.sales, sku=request.skus[0],
+                                                      change_pct=request.price_change_pct,
+                                                      horizon_days=request.horizon_days)
+        else:
+            analysis.warnings.append("price_change_pct needs exactly one SKU in skus; the what-if was not run")
+    result = to_agent_result(analysis, request, options, observations=inputs.observations, sources=data.sources)
+    elapsed = time.perf_counter() - started
+    result.elapsed_ms = round(1000 * elapsed, 1)
+    PRICING_SECONDS.labels(status=result.status).observe(elapsed)
+    log_event(_log, "pricing analysis done", tenant=request.tenant_id, status=result.status,
+              skus=result.metrics.get("skus_positioned"), elapsed_ms=result.elapsed_ms)
+    return result

@@ -1,0 +1,119 @@
+"""The batch contract: a CSV of price observations in, one row of position + recommendation per SKU out.
+
+Input columns: ``sku,date,our_price,competitor,competitor_price`` and optionally ``cost,map,shipping,units``
+(``msrp`` and ``category`` are accepted too). Rows are numbered from 1 for the first data row, as the
+ingest rejects table numbers them. Validation stops at the first bad value with a one-line message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+import numpy as np
+import pandas as pd
+
+from shared.pricing.analysis import PricingAnalysis, PricingInputs
+from shared.pricing.money import parse_money_column
+
+REQUIRED = ("sku", "date", "our_price", "competitor", "competitor_price")
+MONEY_OPTIONAL = ("cost", "map", "msrp", "shipping")
+OUTPUT_COLUMNS = ("sku", "price_index", "rank", "gap_to_min", "cheapest_share", "recommended_price", "confidence")
+EXTRA_COLUMNS = ("method", "our_price", "comp_min", "comp_median", "comp_max", "gap_to_median", "gap_to_max",
+                 "n_competitors", "latest_date", "elasticity", "ci_low", "ci_high", "flags")
+
+
+class BatchInputError(ValueError):
+    """Bad input; the message names the row and column."""
+
+
+def _fail(pos: int, column: str, why: str) -> BatchInputError:
+    return BatchInputError(f"row {pos + 1}, column {column}: {why}")
+
+
+def read_observations(source: str | Path | IO[str], *, chunk_rows: int = 200_000,
+                      progress: Callable[[int], None] | None = None) -> PricingInputs:
+    """Read and validate the batch CSV into analysis inputs; raise ``BatchInputError`` on bad input."""
+    try:
+        raw = pd.read_csv(source, dtype=str, keep_default_na=False, skipinitialspace=True)
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise BatchInputError(f"cannot read the CSV: {str(exc).splitlines()[0]}") from exc
+    except pd.errors.EmptyDataError as exc:
+        raise BatchInputError("the CSV is empty (expected a header row)") from exc
+    raw.columns = [c.strip().lower() for c in raw.columns]
+    absent = [c for c in REQUIRED if c not in raw.columns]
+    if absent:
+        raise BatchInputError(f"missing required column(s): {', '.join(absent)} (header: {','.join(raw.columns)})")
+    if raw.empty:
+        raise BatchInputError("the CSV has a header but no data rows")
+    parts: list[pd.DataFrame] = []
+    for start in range(0, len(raw), chunk_rows):
+        parts.append(_parse_chunk(raw.iloc[start:start + chunk_rows], start))
+        if progress is not None:
+            progress(min(chunk_rows, len(raw) - start))
+    frame = pd.concat(parts, ignore_index=True)
+    attrs = _attributes(frame)
+    obs_cols = ["sku", "date", "competitor", "competitor_price", "our_price", "row_id"]
+    obs_cols += [c for c in ("shipping", "units") if c in frame]
+    return PricingInputs(observations=frame[obs_cols], attributes=attrs)
+
+
+def _parse_chunk(chunk: pd.DataFrame, offset: int) -> pd.DataFrame:
+    out = pd.DataFrame(index=chunk.index)
+    for col in ("sku", "competitor"):
+        values = chunk[col].str.strip()
+        empty = np.flatnonzero((values == "").to_numpy())
+        if len(empty):
+            raise _fail(offset + int(empty[0]), col, "is empty")
+        out[col] = values
+    dates = pd.to_datetime(chunk["date"].str.strip(), format="%Y-%m-%d", errors="coerce")
+    bad = np.flatnonzero(dates.isna().to_numpy())
+    if len(bad):
+        raise _fail(offset + int(bad[0]), "date", f"{chunk['date'].iloc[bad[0]]!r} is not a date (YYYY-MM-DD)")
+    out["date"] = dates
+    for col in ("our_price", "competitor_price", *MONEY_OPTIONAL):
+        if col not in chunk:
+            continue
+        values, pos, why = parse_money_column(chunk[col], required=col in REQUIRED)
+        if pos is not None:
+            raise _fail(offset + pos, col, why or "is not a number")
+        out["map_price" if col == "map" else col] = values.to_numpy()
+    if "units" in chunk:
+        text = chunk["units"].str.strip()
+        units = pd.to_numeric(text.where(text != "", None), errors="coerce")
+        fractional = units.notna() & (units % 1 != 0)
+        bad = np.flatnonzero(((units.isna() & (text != "")) | (units < 0) | fractional).to_numpy())
+        if len(bad):
+            raise _fail(offset + int(bad[0]), "units",
+                        f"{chunk['units'].iloc[bad[0]]!r} is not a whole number >= 0")
+        out["units"] = units.to_numpy()
+    if "category" in chunk:
+        out["category"] = chunk["category"].str.strip().replace("", None)
+    out["row_id"] = [f"row {offset + i + 1}" for i in range(len(chunk))]
+    return out
+
+
+def _attributes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per-SKU cost/MAP/MSRP/category: the value on the SKU's latest row that has one."""
+    cols = [c for c in ("cost", "map_price", "msrp", "category") if c in frame]
+    if not cols:
+        return pd.DataFrame(columns=["cost", "map_price", "msrp", "category"]).rename_axis("sku")
+    ordered = frame.sort_values("date", kind="stable")
+    attrs = ordered.groupby("sku", sort=True)[cols].last()  # last non-null per column
+    return attrs.reindex(columns=["cost", "map_price", "msrp", "category"])
+
+
+def output_table(analysis: PricingAnalysis) -> pd.DataFrame:
+    """The batch output: the contract columns, then extra columns."""
+    skus = analysis.skus
+    table = skus.reindex(columns=[c for c in (*OUTPUT_COLUMNS, *EXTRA_COLUMNS) if c != "sku"])
+    table = table.rename_axis("sku").reset_index()
+    table["latest_date"] = pd.to_datetime(table["latest_date"]).dt.strftime("%Y-%m-%d")
+    for col in ("price_index", "gap_to_min", "gap_to_median", "gap_to_max", "comp_min", "comp_median", "comp_max",
+                "our_price", "recommended_price"):
+        table[col] = table[col].astype("float64").round(4)
+    table["cheapest_share"] = table["cheapest_share"].astype("float64").round(4)
+    for col in ("elasticity", "ci_low", "ci_high"):
+        table[col] = table[col].astype("float64").round(4)
+    return table

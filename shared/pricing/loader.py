@@ -1,0 +1,136 @@
+"""Read a tenant's products, competitor prices and sales through the ``Warehouse`` port.
+
+BigQuery-dialect SQL with ``@named`` parameters only; every query filters on ``tenant_id``. The exact
+query and params of each read are returned so findings can cite them as evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from shared.models.agents import AgentRequest
+from shared.ports import Warehouse
+from shared.pricing.analysis import PricingInputs, SourceQuery
+
+
+@dataclass
+class LoadedData:
+    """Frames read for one request, with the queries that produced them."""
+
+    products: pd.DataFrame
+    competitor_prices: pd.DataFrame
+    sales: pd.DataFrame
+    sources: dict[str, SourceQuery] = field(default_factory=dict)
+
+
+def _filters(request: AgentRequest, *, dated: bool, cutoff: date | None) -> tuple[str, dict[str, Any]]:
+    """WHERE conditions (after the tenant one) and their params for the request's optional filters."""
+    clauses: list[str] = []
+    params: dict[str, Any] = {"tenant_id": request.tenant_id}
+    if request.skus:
+        clauses.append("sku IN UNNEST(@skus)")
+        params["skus"] = list(request.skus)
+    if request.categories:
+        clauses.append("sku IN (SELECT p.sku FROM products AS p WHERE p.tenant_id = @tenant_id "
+                       "AND p.category IN UNNEST(@categories))")
+        params["categories"] = list(request.categories)
+    if dated:
+        if request.start_date is not None:
+            clauses.append("date >= @start_date")
+            params["start_date"] = request.start_date
+        end = request.end_date or cutoff
+        if end is not None:
+            clauses.append("date <= @end_date")
+            params["end_date"] = end
+    return "".join(f"\n  AND {c}" for c in clauses), params
+
+
+def load(warehouse: Warehouse, request: AgentRequest) -> LoadedData:
+    """Read the three tables for ``request`` (tenant, SKUs, categories, competitors, dates, as_of)."""
+    sources: dict[str, SourceQuery] = {}
+
+    where, params = _filters(request, dated=False, cutoff=None)
+    sql = ("SELECT sku, title, brand, category, price, cost, map_price, msrp, currency, gtin, asin, size, record_key\n"
+           "FROM products\nWHERE tenant_id = @tenant_id" + where + "\nORDER BY sku")
+    products = warehouse.query(sql, params)
+    sources["products"] = SourceQuery(sql, _jsonable_params(params))
+
+    where, params = _filters(request, dated=True, cutoff=request.as_of)
+    if request.competitors:
+        where += "\n  AND competitor IN UNNEST(@competitors)"
+        params["competitors"] = list(request.competitors)
+    sql = ("SELECT sku, competitor, date, price, shipping, currency, in_stock, competitor_sku, record_key\n"
+           "FROM competitor_prices\nWHERE tenant_id = @tenant_id" + where + "\nORDER BY sku, competitor, date")
+    competitor_prices = warehouse.query(sql, params)
+    sources["competitor_prices"] = SourceQuery(sql, _jsonable_params(params))
+
+    where, params = _filters(request, dated=True, cutoff=request.as_of)
+    sql = ("SELECT sku, date, SUM(units) AS units,\n"
+           "  SUM(COALESCE(revenue, unit_price * units)) AS revenue,\n"
+           "  COUNTIF(revenue IS NULL AND unit_price IS NULL) AS rows_without_price\n"
+           "FROM sales\nWHERE tenant_id = @tenant_id" + where + "\nGROUP BY sku, date\nORDER BY sku, date")
+    sales = warehouse.query(sql, params)
+    sources["sales"] = SourceQuery(sql, _jsonable_params(params))
+    return LoadedData(products, competitor_prices, sales, sources)
+
+
+def _jsonable_params(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in params.items()}
+
+
+def to_inputs(data: LoadedData) -> PricingInputs:
+    """Shape the loaded tables into analysis inputs.
+
+    Our price on a date is the average selling price from sales (revenue / units) on the latest sales
+    day on or before it, else the catalogue ``products.price``. Competitor rows are explicit mappings
+    (the row names our SKU), so their match confidence is 1.0.
+    """
+    warnings: list[str] = []
+    cp = data.competitor_prices.copy()
+    cp["date"] = pd.to_datetime(cp["date"])
+    sales = data.sales.copy()
+    sales["date"] = pd.to_datetime(sales["date"])
+    units = sales["units"].astype("float64")
+    revenue = sales["revenue"].astype("float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        sales["price"] = np.where(units > 0, revenue / units, np.nan)
+    sales["units"] = units
+    n_no_price = int(sales.get("rows_without_price", pd.Series(dtype="int64")).fillna(0).sum())
+    if n_no_price:
+        warnings.append(f"{n_no_price} sales rows have neither revenue nor unit_price; their units count but "
+                        "they add no price information")
+    products = data.products.drop_duplicates("sku", keep="last").set_index("sku")
+    attrs = products.reindex(columns=["cost", "map_price", "msrp", "category"]).astype(
+        {"cost": "float64", "map_price": "float64", "msrp": "float64"})
+    obs = cp.rename(columns={"price": "competitor_price", "record_key": "row_id"})
+    obs["competitor_price"] = obs["competitor_price"].astype("float64")
+    obs["shipping"] = obs["shipping"].astype("float64")
+    obs["match_confidence"] = 1.0
+    obs["our_price"] = _our_prices(obs, sales, products)
+    currencies = set(cp["currency"].dropna()) | set(products["currency"].dropna()) if "currency" in products else set()
+    if len(currencies) > 1:
+        warnings.append(f"prices in several currencies ({', '.join(sorted(currencies))}) are compared as-is")
+    unknown = sorted(set(cp["sku"]) - set(products.index))
+    if unknown and not products.empty:
+        warnings.append(f"{len(unknown)} SKUs in competitor_prices are not in products (e.g. "
+                        f"{', '.join(unknown[:5])}): no cost/MAP/category for them")
+    return PricingInputs(observations=obs, attributes=attrs,
+                         sales=sales[["sku", "date", "units", "price"]].dropna(subset=["price"]), warnings=warnings)
+
+
+def _our_prices(obs: pd.DataFrame, sales: pd.DataFrame, products: pd.DataFrame) -> pd.Series:
+    """Our price for each observation row: latest sales price on or before its date, else catalogue price."""
+    catalogue = obs["sku"].map(products["price"].astype("float64")) if "price" in products else np.nan
+    priced = sales.dropna(subset=["price"])[["sku", "date", "price"]].sort_values("date")
+    if priced.empty or obs.empty:
+        return pd.Series(catalogue, index=obs.index, dtype="float64")
+    left = obs[["sku", "date"]].reset_index().sort_values("date")
+    merged = pd.merge_asof(left, priced.rename(columns={"price": "sales_price"}), on="date", by="sku",
+                           direction="backward")
+    from_sales = merged.set_index("index")["sales_price"].reindex(obs.index)
+    return from_sales.fillna(pd.Series(catalogue, index=obs.index))

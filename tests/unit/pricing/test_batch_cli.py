@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from shared.cli.main import main
+from shared.pricing.batch import OUTPUT_COLUMNS
+
+HEADER = "sku,date,our_price,competitor,competitor_price,cost,map\n"
+
+
+def _run(tmp_path: Path, body: str, *extra: str) -> tuple[int, pd.DataFrame | None]:
+    src = tmp_path / "in.csv"
+    src.write_text(body)
+    out = tmp_path / "out.csv"
+    code = main(["pricing", "--input", str(src), "--output", str(out), *extra])
+    return code, (pd.read_csv(out) if out.exists() else None)
+
+
+def test_batch_output_contract(tmp_path: Path) -> None:
+    body = HEADER + (
+        "A,2026-01-01,$10.00,x,$9.00,5,\n"
+        "A,2026-01-01,$10.00,y,\"$1,011.00\",5,\n"
+        "A,2026-01-02,$10.00,x,$8.00,5,\n"
+        "A,2026-01-02,$10.00,y,$12.00,5,\n"
+        "A,2026-01-02,$10.00,z,$10.00,5,\n"
+        "B,2026-01-02,20,x,25,10,21\n"
+    )
+    code, out = _run(tmp_path, body)
+    assert code == 0 and out is not None
+    assert tuple(out.columns[: len(OUTPUT_COLUMNS)]) == OUTPUT_COLUMNS
+    a = out.set_index("sku").loc["A"]
+    assert a["price_index"] == pytest.approx(100.0)  # median of 8, 12, 10 on the latest date
+    assert a["rank"] == 2 and a["gap_to_min"] == pytest.approx(2.0)
+    assert a["cheapest_share"] == pytest.approx(0.0)  # day 1: 10 > 9; day 2: 10 > 8
+    b = out.set_index("sku").loc["B"]
+    assert b["recommended_price"] >= 21.0  # never below MAP
+    assert 0 <= a["confidence"] <= 100
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("A,2026-01-01,abc,x,9,,", "row 2, column our_price: 'abc' is not a number"),
+    ("A,2026-13-01,10,x,9,,", "row 2, column date: '2026-13-01' is not a date (YYYY-MM-DD)"),
+    (",2026-01-01,10,x,9,,", "row 2, column sku: is empty"),
+    ("A,2026-01-01,10,x,-9,,", "row 2, column competitor_price: '-9' is negative"),
+    ("A,2026-01-01,10,x,9,cheap,", "row 2, column cost: 'cheap' is not a number"),
+])
+def test_bad_input_names_row_and_column(tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str,
+                                        message: str) -> None:
+    code, out = _run(tmp_path, HEADER + "A,2026-01-01,10,x,9,,\n" + line + "\n")
+    assert code == 2 and out is None
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"ecomintel: error: {message}"]
+
+
+def test_missing_column_and_empty_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = _run(tmp_path, "sku,date,our_price,competitor\nA,2026-01-01,1,x\n")
+    assert code == 2 and "missing required column(s): competitor_price" in capsys.readouterr().err
+    code, _ = _run(tmp_path, "")
+    assert code == 2 and "empty" in capsys.readouterr().err
+
+
+def test_progress_bar_on_long_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    days = pd.date_range("2026-01-01", periods=50).strftime("%Y-%m-%d")
+    rows = [f"S{i},{d},10,x,{9 + (i % 3)}" for i in range(450) for d in days]
+    code, out = _run(tmp_path, "sku,date,our_price,competitor,competitor_price\n" + "\n".join(rows) + "\n")
+    assert code == 0 and out is not None and len(out) == 450
+    err = capsys.readouterr().err
+    assert "pricing:" in err and "22500/22500" in err
+
+
+def test_units_column_feeds_elasticity(tmp_path: Path) -> None:
+    days = pd.date_range("2026-01-01", periods=20).strftime("%Y-%m-%d")
+    prices = [8 + (i % 5) for i in range(20)]
+    lines = [f"A,{d},{p},x,10,4,,{round(1_000_000 * p ** -3.0)}" for d, p in zip(days, prices, strict=True)]
+    code, out = _run(tmp_path, "sku,date,our_price,competitor,competitor_price,cost,map,units\n"
+                     + "\n".join(lines) + "\n")
+    assert code == 0 and out is not None
+    a = out.iloc[0]
+    assert a["elasticity"] == pytest.approx(-3.0, abs=0.05)
+    assert a["method"] == "elasticity"  # optimum 4 * -3 / -2 = 6, reached by 10% steps from our price
