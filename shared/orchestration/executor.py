@@ -1,0 +1,80 @@
+"""Quick mode: run the planned agents in parallel within a time budget; failures stay with their agent."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from datetime import date
+from typing import TYPE_CHECKING
+
+from shared.agents.registry import Runner, get_runner
+from shared.models.agents import AgentName, AgentRequest
+from shared.observability.logs import get_logger, log_event
+from shared.orchestration.outcome import AgentOutcome
+from shared.orchestration.plan import Plan
+
+if TYPE_CHECKING:
+    from shared.deps import Deps
+
+_log = get_logger(__name__)
+
+RunnerLookup = Callable[[AgentName], Runner] | Mapping[AgentName, Runner]
+
+
+def resolve_runner(runners: RunnerLookup | None, agent: AgentName) -> Runner:
+    """The runner of ``agent`` from a mapping, a lookup function, or the registry (default)."""
+    if runners is None:
+        return get_runner(agent)
+    if isinstance(runners, Mapping):
+        return runners[agent]
+    return runners(agent)
+
+
+def agent_request(tenant_id: str, plan: Plan, *, as_of: date | None = None,
+                  options: Mapping[str, object] | None = None) -> AgentRequest:
+    """The request every planned agent receives (tenant from the caller's token)."""
+    e = plan.entities
+    return AgentRequest(
+        tenant_id=tenant_id, skus=e.skus, categories=e.categories, competitors=e.competitors,
+        horizon_days=e.horizon_days or 30, start_date=e.start_date, end_date=e.end_date,
+        price_change_pct=e.price_change_pct, as_of=as_of,
+        options={"intents": list(plan.intents), **dict(options or {})},
+    )
+
+
+def run_one(deps: Deps, agent: AgentName, request: AgentRequest, runners: RunnerLookup | None) -> AgentOutcome:
+    """Run one agent; any exception becomes a failed outcome naming the error."""
+    start = time.perf_counter()
+    try:
+        result = resolve_runner(runners, agent)(deps, request)
+    except Exception as exc:  # isolation: one agent's failure never sinks the report
+        log_event(_log, "agent failed", severity="WARNING", agent=agent, tenant=request.tenant_id,
+                  error=f"{type(exc).__name__}: {exc}")
+        return AgentOutcome(agent=agent, status="failed", error=f"{type(exc).__name__}: {exc}",
+                            elapsed_ms=(time.perf_counter() - start) * 1000)
+    elapsed = (time.perf_counter() - start) * 1000
+    if result.elapsed_ms is None:
+        result.elapsed_ms = elapsed
+    return AgentOutcome(agent=agent, status="ok", result=result, elapsed_ms=elapsed)
+
+
+def run_agents(deps: Deps, agents: list[AgentName], request: AgentRequest, *, budget_seconds: float,
+               runners: RunnerLookup | None = None) -> list[AgentOutcome]:
+    """Run ``agents`` in parallel; those not done within ``budget_seconds`` are reported as timed out."""
+    if not agents:
+        return []
+    pool = ThreadPoolExecutor(max_workers=len(agents), thread_name_prefix="agent")
+    futures: dict[AgentName, Future[AgentOutcome]] = {
+        a: pool.submit(run_one, deps, a, request.model_copy(deep=True), runners) for a in agents
+    }
+    wait(futures.values(), timeout=budget_seconds)
+    pool.shutdown(wait=False, cancel_futures=True)
+    outcomes = []
+    for agent, fut in futures.items():
+        if fut.done() and not fut.cancelled():
+            outcomes.append(fut.result())
+        else:
+            outcomes.append(AgentOutcome(agent=agent, status="timed_out",
+                                         error=f"no result within the {budget_seconds:g}s time budget"))
+    return outcomes

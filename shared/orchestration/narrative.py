@@ -1,0 +1,57 @@
+"""LLM narrative for a report, accepted only when every number it cites came from an agent."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from shared.observability.logs import get_logger, log_event
+from shared.orchestration.numbers import collect_numbers, unsupported_numbers
+from shared.orchestration.outcome import AgentOutcome
+from shared.orchestration.prompts import NARRATIVE_SYSTEM, narrative_prompt
+from shared.orchestration.report import Report
+from shared.ports import LanguageModel, LLMResponse
+
+_log = get_logger(__name__)
+
+
+class Narrative(BaseModel):
+    """Structured output of the narrative writer."""
+
+    executive_summary: str = Field(max_length=4000)
+
+
+def allowed_numbers(question: str, outcomes: list[AgentOutcome], report: Report) -> set[float]:
+    """Numbers a narrative may cite: everything in agent results, the report's derived figures, the question."""
+    allowed = collect_numbers([o.result for o in outcomes if o.result])
+    collect_numbers(report.model_dump(mode="json", exclude={"generated_at", "executive_summary"}), allowed)
+    collect_numbers(question, allowed)
+    return allowed
+
+
+def narrate(llm: LanguageModel, question: str, outcomes: list[AgentOutcome], report: Report,
+            timeout_seconds: float) -> tuple[Report, list[LLMResponse]]:
+    """Replace the summary with the model's when it passes the number check; otherwise keep the deterministic one."""
+    results = [o.result.model_dump(mode="json", exclude={"generated_at", "elapsed_ms"}) for o in outcomes if o.result]
+    missing = [m.model_dump(mode="json") for m in report.missing]
+    try:
+        response = llm.generate(system=NARRATIVE_SYSTEM, prompt=narrative_prompt(question, results, missing),
+                                schema=Narrative, timeout_seconds=timeout_seconds)
+    except Exception as exc:
+        log_event(_log, "llm narrative failed", severity="WARNING", error=type(exc).__name__)
+        report.warnings.append(f"LLM narrative unavailable ({type(exc).__name__}); deterministic summary used")
+        return report, []
+    try:
+        parsed = response.parsed if isinstance(response.parsed, Narrative) else Narrative.model_validate_json(
+            response.text)
+    except Exception as exc:
+        report.warnings.append(f"LLM narrative rejected: output did not match the schema ({type(exc).__name__})")
+        return report, [response]
+    bad = unsupported_numbers(parsed.executive_summary, allowed_numbers(question, outcomes, report))
+    if bad:
+        log_event(_log, "llm narrative cited unknown numbers", severity="WARNING", numbers=bad[:10])
+        report.warnings.append("LLM narrative rejected: it cited numbers no agent produced ("
+                               + ", ".join(f"{n:g}" for n in bad[:10]) + "); deterministic summary used")
+        return report, [response]
+    report.executive_summary = parsed.executive_summary
+    report.narrative_source = "llm"
+    return report, [response]

@@ -1,0 +1,60 @@
+"""Checking that every number a narrative cites was produced by an agent (or stated in the question)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from typing import Any
+
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?\b")
+_IDENTIFIER = re.compile(r"\b[A-Za-z]+[-_]?\d[\w-]*\b")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?(?![\w])")
+
+
+def cited_numbers(text: str) -> list[float]:
+    """Numbers in ``text`` as magnitudes; dates and identifiers like ``SKU-123`` are not numbers."""
+    stripped = _IDENTIFIER.sub(" ", _DATE.sub(" ", text))
+    return [float(m.group(0).replace(",", "")) for m in _NUMBER.finditer(stripped)]
+
+
+def collect_numbers(value: Any, out: set[float] | None = None) -> set[float]:
+    """Every finite number (magnitude) inside nested dicts/lists/models, plus numbers inside strings."""
+    out = set() if out is None else out
+    if hasattr(value, "model_dump"):
+        value = value.model_dump(mode="json")
+    if isinstance(value, bool) or value is None:
+        return out
+    if isinstance(value, int | float):
+        if math.isfinite(float(value)):
+            out.add(abs(float(value)))
+    elif isinstance(value, str):
+        out.update(cited_numbers(value))
+    elif isinstance(value, dict):
+        for v in value.values():
+            collect_numbers(v, out)
+    elif isinstance(value, list | tuple | set):
+        for v in value:
+            collect_numbers(v, out)
+        out.add(float(len(value)))
+    return out
+
+
+def _decimals(n: float) -> int:
+    text = repr(n)
+    return len(text.split(".")[1].rstrip("0")) if "." in text else 0
+
+
+def is_supported(cited: float, allowed: Iterable[float]) -> bool:
+    """True when ``cited`` equals an allowed value, its rounding, or its percentage form."""
+    tol = 0.5 * 10 ** (-_decimals(cited)) + 1e-9
+    for v in allowed:
+        for candidate in (v, v * 100):
+            if abs(candidate - cited) <= max(tol, 1e-9 * abs(candidate)):
+                return True
+    return False
+
+
+def unsupported_numbers(text: str, allowed: set[float]) -> list[float]:
+    """Numbers cited in ``text`` that no agent produced (small ordinals 0-10 are allowed as wording)."""
+    return [n for n in cited_numbers(text) if not (n <= 10 and n == int(n)) and not is_supported(n, allowed)]
