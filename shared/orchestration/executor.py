@@ -31,12 +31,18 @@ def resolve_runner(runners: RunnerLookup | None, agent: AgentName) -> Runner:
     return runners(agent)
 
 
-def agent_request(tenant_id: str, plan: Plan, *, as_of: date | None = None,
+def agent_requests(tenant_id: str, plan: Plan, *, as_of: date | None = None,
+                   options: Mapping[str, object] | None = None) -> dict[AgentName, AgentRequest]:
+    """The request each planned agent receives (tenant from the caller's token)."""
+    return {a: agent_request(tenant_id, plan, a, as_of=as_of, options=options) for a in plan.agents}
+
+
+def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date | None = None,
                   options: Mapping[str, object] | None = None) -> AgentRequest:
-    """The request every planned agent receives (tenant from the caller's token)."""
+    """The request ``agent`` receives."""
     e = plan.entities
     return AgentRequest(
-        tenant_id=tenant_id, skus=e.skus, categories=e.categories, competitors=e.competitors,
+        tenant_id=tenant_id, skus=plan.skus_for(agent), categories=e.categories, competitors=e.competitors,
         horizon_days=e.horizon_days or 30, start_date=e.start_date, end_date=e.end_date,
         price_change_pct=e.price_change_pct, as_of=as_of,
         options={"intents": list(plan.intents), **dict(options or {})},
@@ -59,14 +65,14 @@ def run_one(deps: Deps, agent: AgentName, request: AgentRequest, runners: Runner
     return AgentOutcome(agent=agent, status="ok", result=result, elapsed_ms=elapsed)
 
 
-def run_agents(deps: Deps, agents: list[AgentName], request: AgentRequest, *, budget_seconds: float,
+def run_agents(deps: Deps, requests: Mapping[AgentName, AgentRequest], *, budget_seconds: float,
                runners: RunnerLookup | None = None) -> list[AgentOutcome]:
-    """Run ``agents`` in parallel; those not done within ``budget_seconds`` are reported as timed out."""
-    if not agents:
+    """Run one agent per request in parallel; those not done within ``budget_seconds`` are timed out."""
+    if not requests:
         return []
-    pool = ThreadPoolExecutor(max_workers=len(agents), thread_name_prefix="agent")
+    pool = ThreadPoolExecutor(max_workers=len(requests), thread_name_prefix="agent")
     futures: dict[AgentName, Future[AgentOutcome]] = {
-        a: pool.submit(run_one, deps, a, request.model_copy(deep=True), runners) for a in agents
+        a: pool.submit(run_one, deps, a, r, runners) for a, r in requests.items()
     }
     wait(futures.values(), timeout=budget_seconds)
     pool.shutdown(wait=False, cancel_futures=True)

@@ -74,20 +74,20 @@ def parts_collection(tenant_id: str, job_id: str) -> str:
     return f"tenants/{tenant_id}/jobs/{job_id}/parts"
 
 
-def create_job(deps: Deps, *, question: str, plan: Plan, planner: str, request: AgentRequest,
+def create_job(deps: Deps, *, question: str, plan: Plan, planner: str, requests: dict[AgentName, AgentRequest],
                deadline_seconds: float, warnings: list[str], kpis: list[str], data_version: int,
                user: str) -> str:
     """Create the job document and publish one task per planned agent; returns the job id."""
     job_id = uuid.uuid4().hex
-    tenant = request.tenant_id
+    tenant = next(iter(requests.values())).tenant_id
     now = time.time()
     deps.documents.create(jobs_collection(tenant), job_id, {
         "job_id": job_id, "status": "running", "question": question, "plan": plan.model_dump(mode="json"),
-        "planner": planner, "agents": plan.agents, "request": request.model_dump(mode="json"),
+        "planner": planner, "agents": list(requests),
         "warnings": warnings, "kpis": kpis, "data_version": data_version, "user": user,
         "created_at": now, "deadline_at": now + deadline_seconds,
     })
-    for agent in plan.agents:
+    for agent, request in requests.items():
         task = AgentTask(tenant_id=tenant, job_id=job_id, agent=agent, request=request)
         deps.bus.publish(task_topic(agent), task.model_dump_json().encode(),
                          {"tenant_id": tenant, "job_id": job_id, "agent": agent})

@@ -43,6 +43,13 @@ class Plan(BaseModel):
     intents: list[Intent] = Field(min_length=1)
     entities: Entities = Field(default_factory=Entities)
     rationale: str = Field(default="", max_length=500)
+    sku_scope: dict[AgentName, list[str]] = Field(
+        default_factory=dict,
+        description="Per-agent SKU override: [] means the whole catalogue (e.g. 'which of my products ...').")
+
+    def skus_for(self, agent: AgentName) -> list[str]:
+        """The SKUs ``agent`` should analyse."""
+        return self.sku_scope.get(agent, self.entities.skus)
 
     @property
     def agents(self) -> list[AgentName]:

@@ -54,4 +54,6 @@ def plan_question(question: str, *, llm: LanguageModel | None, timeout_seconds: 
         e.skus = routed.entities.skus
     if e.price_change_pct is None and routed.entities.price_change_pct is not None:
         e.price_change_pct = routed.entities.price_change_pct
+    if not plan.sku_scope and e.skus == routed.entities.skus:
+        plan.sku_scope = {a: v for a, v in routed.sku_scope.items() if a in plan.agents}
     return PlanningOutcome(plan, "llm", [response])

@@ -46,6 +46,8 @@ _CHANGE = re.compile(
     r"\b(cut|reduce|lower|drop|decrease|discount|raise|increase|hike|bump)\b[^.?!%]{0,60}?\bby (\d{1,3}(?:\.\d+)?) ?%"
     r"|([+-]\d{1,3}(?:\.\d+)?) ?%", re.I)
 _DOWN_WORDS = {"cut", "reduce", "lower", "drop", "decrease", "discount"}
+_CATALOGUE = re.compile(r"\b(?:which|what|any) of (?:my|our) (?:products|items|skus)\b|\ball (?:my |our )?(?:products|"
+                        r"items|skus)\b|\bwhich (?:products|items|skus)\b|\bacross (?:my|the) catalog", re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
 
 
@@ -103,4 +105,9 @@ def route(question: str, *, today: date | None = None) -> Plan:
         intents.append("what_if")
     if not intents:
         intents = ["overview"]
-    return Plan(intents=intents, entities=entities, rationale="pattern router")
+    plan = Plan(intents=intents, entities=entities, rationale="pattern router")
+    if entities.skus and _CATALOGUE.search(question) and len(plan.agents) > 1:
+        # "which of my products are overpriced ... and what if I cut SKU-123": pricing scans the catalogue,
+        # the what-if stays on the named SKUs.
+        plan.sku_scope = {"pricing": []}
+    return plan

@@ -17,7 +17,7 @@ from shared.orchestration.context import (
     record_turn,
     resolve_follow_up,
 )
-from shared.orchestration.executor import RunnerLookup, agent_request, run_agents
+from shared.orchestration.executor import RunnerLookup, agent_requests, run_agents
 from shared.orchestration.jobs import create_job
 from shared.orchestration.narrative import narrate
 from shared.orchestration.outcome import AgentOutcome
@@ -113,17 +113,17 @@ def answer_query(deps: Deps, principal: Principal, req: QueryRequest, *,
                                        warehouse=deps.warehouse, tenant_id=tenant)
         log_event(_log, "follow-up resolved", tenant=tenant, note=note)
     options = {"marketplaces": prefs.marketplaces, "kpis": prefs.kpis, "goals": prefs.goals}
-    request = agent_request(tenant, plan, as_of=today if req.as_of else None, options=options)
+    requests = agent_requests(tenant, plan, as_of=today if req.as_of else None, options=options)
     if req.session_id:
         record_turn(deps.documents, tenant, req.session_id, user, req.question, plan)
 
     if req.mode == "deep":
-        job_id = create_job(deps, question=req.question, plan=plan, planner=planning.planner, request=request,
+        job_id = create_job(deps, question=req.question, plan=plan, planner=planning.planner, requests=requests,
                             deadline_seconds=s.job_deadline_seconds, warnings=warnings, kpis=prefs.kpis,
                             data_version=version, user=user)
         return QueryResponse(mode="deep", status="running", job_id=job_id, warnings=warnings)
 
-    outcomes = run_agents(deps, plan.agents, request, budget_seconds=s.query_budget_seconds, runners=runners)
+    outcomes = run_agents(deps, requests, budget_seconds=s.query_budget_seconds, runners=runners)
     report = synthesize(req.question, plan, outcomes, mode="quick", planner=planning.planner, kpis=prefs.kpis,
                         warnings=warnings, data_version=version)
     if llm is not None:
