@@ -43,6 +43,7 @@ class GeminiModel:
                 api_key=self._settings.gemini_api_key.get_secret_value(),
                 http_options=types.HttpOptions(
                     base_url=self._settings.gemini_base_url,
+                    api_version="v1beta",
                     timeout=int(self._settings.llm_timeout_seconds * 1000),
                     retry_options=types.HttpRetryOptions(
                         attempts=self._retry_attempts, initial_delay=self._retry_initial_delay, max_delay=4.0,

@@ -18,8 +18,13 @@ def cited_numbers(text: str) -> list[float]:
     return [float(m.group(0).replace(",", "")) for m in _NUMBER.finditer(stripped)]
 
 
-def collect_numbers(value: Any, out: set[float] | None = None) -> set[float]:
-    """Every finite number (magnitude) inside nested dicts/lists/models, plus numbers inside strings."""
+#: Free-text fields written by the agents themselves; numbers inside other strings (review text, details that
+#: quote customers, uploaded values) are data, not agent output, and do not vouch for a cited number.
+AGENT_TEXT_KEYS = frozenset({"summary", "title", "description", "explanation"})
+
+
+def collect_numbers(value: Any, out: set[float] | None = None, *, text: bool = True) -> set[float]:
+    """Every finite number (magnitude) in nested dicts/lists/models, and numbers in agent-written text."""
     out = set() if out is None else out
     if hasattr(value, "model_dump"):
         value = value.model_dump(mode="json")
@@ -29,13 +34,14 @@ def collect_numbers(value: Any, out: set[float] | None = None) -> set[float]:
         if math.isfinite(float(value)):
             out.add(abs(float(value)))
     elif isinstance(value, str):
-        out.update(cited_numbers(value))
+        if text:
+            out.update(cited_numbers(value))
     elif isinstance(value, dict):
-        for v in value.values():
-            collect_numbers(v, out)
+        for k, v in value.items():
+            collect_numbers(v, out, text=k in AGENT_TEXT_KEYS)
     elif isinstance(value, list | tuple | set):
         for v in value:
-            collect_numbers(v, out)
+            collect_numbers(v, out, text=text)
         out.add(float(len(value)))
     return out
 
