@@ -12,10 +12,15 @@ _IDENTIFIER = re.compile(r"\b[A-Za-z]+[-_]?\d[\w-]*\b")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?(?![\w])")
 
 
-def cited_numbers(text: str) -> list[float]:
-    """Numbers in ``text`` as magnitudes; dates and identifiers like ``SKU-123`` are not numbers."""
+def cited_tokens(text: str) -> list[str]:
+    """Number tokens in ``text`` as written (``1,250``, ``7.0``); dates and identifiers like ``SKU-123`` are skipped."""
     stripped = _IDENTIFIER.sub(" ", _DATE.sub(" ", text))
-    return [float(m.group(0).replace(",", "")) for m in _NUMBER.finditer(stripped)]
+    return [m.group(0).replace(",", "") for m in _NUMBER.finditer(stripped)]
+
+
+def cited_numbers(text: str) -> list[float]:
+    """Numbers in ``text`` as magnitudes."""
+    return [float(t) for t in cited_tokens(text)]
 
 
 #: Free-text fields written by the agents themselves; numbers inside other strings (review text, details that
@@ -46,14 +51,19 @@ def collect_numbers(value: Any, out: set[float] | None = None, *, text: bool = T
     return out
 
 
-def _decimals(n: float) -> int:
-    text = repr(n)
-    return len(text.split(".")[1].rstrip("0")) if "." in text else 0
+def _decimals(token: str) -> int:
+    return len(token.split(".")[1]) if "." in token else 0
 
 
-def is_supported(cited: float, allowed: Iterable[float]) -> bool:
-    """True when ``cited`` equals an allowed value, its rounding, or its percentage form."""
-    tol = 0.5 * 10 ** (-_decimals(cited)) + 1e-9
+def is_supported(cited: float | str, allowed: Iterable[float]) -> bool:
+    """True when ``cited`` (a token as written, or a number) is an allowed value rounded as written.
+
+    The precision comes from how the number is written: ``7.0`` must be within 0.05 of an allowed value,
+    ``7`` within 0.5. Fractions may be cited as percentages (0.15 -> 15%).
+    """
+    token = cited if isinstance(cited, str) else repr(float(cited)).removesuffix(".0")
+    cited = float(token)
+    tol = 0.5 * 10 ** (-_decimals(token)) + 1e-9
     for v in allowed:
         for candidate in (v, v * 100):
             if abs(candidate - cited) <= max(tol, 1e-9 * abs(candidate)):
@@ -63,4 +73,5 @@ def is_supported(cited: float, allowed: Iterable[float]) -> bool:
 
 def unsupported_numbers(text: str, allowed: set[float]) -> list[float]:
     """Numbers cited in ``text`` that no agent produced (small ordinals 0-10 are allowed as wording)."""
-    return [n for n in cited_numbers(text) if not (n <= 10 and n == int(n)) and not is_supported(n, allowed)]
+    return [float(t) for t in cited_tokens(text)
+            if not ("." not in t and float(t) <= 10) and not is_supported(t, allowed)]
