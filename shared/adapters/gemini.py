@@ -81,16 +81,18 @@ class GeminiModel:
             raise LanguageModelError(f"Gemini request failed: {type(exc).__name__}") from exc
         text = response.text or ""
         usage = response.usage_metadata
+        input_tokens = int(getattr(usage, "prompt_token_count", 0) or 0)
+        output_tokens = int(getattr(usage, "candidates_token_count", 0) or 0)
         parsed: Any = None
         if schema is not None:
             try:
                 parsed = schema.model_validate_json(text)
-            except ValidationError as exc:
+            except ValidationError as exc:  # tokens were still spent: report them for budget accounting
                 raise LanguageModelError("Gemini answer does not match the response schema",
-                                         details={"errors": exc.error_count()}) from exc
+                                         details={"errors": exc.error_count(), "input_tokens": input_tokens,
+                                                  "output_tokens": output_tokens}) from exc
         return LLMResponse(
             text=text, parsed=parsed,
-            input_tokens=int(getattr(usage, "prompt_token_count", 0) or 0),
-            output_tokens=int(getattr(usage, "candidates_token_count", 0) or 0),
+            input_tokens=input_tokens, output_tokens=output_tokens,
             model=str(getattr(response, "model_version", None) or self.model),
         )

@@ -64,3 +64,12 @@ def record_usage(documents: DocumentStore, tenant_id: str, response: LLMResponse
         return int(doc["total_tokens"])
 
     return documents.transact(_collection(tenant_id), period(now), update)
+
+
+def spent_on_failure(exc: BaseException) -> list[LLMResponse]:
+    """Tokens an adapter reports for a failed call (e.g. an answer that missed the schema), for accounting."""
+    details = getattr(exc, "details", None)
+    if not isinstance(details, dict) or not (details.get("input_tokens") or details.get("output_tokens")):
+        return []
+    return [LLMResponse(text="", input_tokens=int(details.get("input_tokens") or 0),
+                        output_tokens=int(details.get("output_tokens") or 0))]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from shared.agents.registry import Runner, get_runner
 from shared.models.agents import AgentName, AgentRequest
 from shared.observability.logs import get_logger, log_event
+from shared.orchestration.metrics import AGENT_RUNS
 from shared.orchestration.outcome import AgentOutcome
 from shared.orchestration.plan import Plan
 
@@ -57,9 +58,11 @@ def run_one(deps: Deps, agent: AgentName, request: AgentRequest, runners: Runner
     except Exception as exc:  # isolation: one agent's failure never sinks the report
         log_event(_log, "agent failed", severity="WARNING", agent=agent, tenant=request.tenant_id,
                   error=f"{type(exc).__name__}: {exc}")
+        AGENT_RUNS.labels(agent=agent, outcome="failed").inc()
         return AgentOutcome(agent=agent, status="failed", error=f"{type(exc).__name__}: {exc}",
                             elapsed_ms=(time.perf_counter() - start) * 1000)
     elapsed = (time.perf_counter() - start) * 1000
+    AGENT_RUNS.labels(agent=agent, outcome=result.status).inc()
     if result.elapsed_ms is None:
         result.elapsed_ms = elapsed
     return AgentOutcome(agent=agent, status="ok", result=result, elapsed_ms=elapsed)
@@ -81,6 +84,7 @@ def run_agents(deps: Deps, requests: Mapping[AgentName, AgentRequest], *, budget
         if fut.done() and not fut.cancelled():
             outcomes.append(fut.result())
         else:
+            AGENT_RUNS.labels(agent=agent, outcome="timed_out").inc()
             outcomes.append(AgentOutcome(agent=agent, status="timed_out",
                                          error=f"no result within the {budget_seconds:g}s time budget"))
     return outcomes

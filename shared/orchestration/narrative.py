@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from shared.observability.logs import get_logger, log_event
+from shared.orchestration.budget import spent_on_failure
 from shared.orchestration.numbers import collect_numbers, unsupported_numbers
 from shared.orchestration.outcome import AgentOutcome
 from shared.orchestration.prompts import NARRATIVE_SYSTEM, narrative_prompt
@@ -38,8 +39,9 @@ def narrate(llm: LanguageModel, question: str, outcomes: list[AgentOutcome], rep
                                 schema=Narrative, timeout_seconds=timeout_seconds)
     except Exception as exc:
         log_event(_log, "llm narrative failed", severity="WARNING", error=type(exc).__name__)
-        report.warnings.append(f"LLM narrative unavailable ({type(exc).__name__}); deterministic summary used")
-        return report, []
+        report.warnings.append(f"LLM narrative unavailable ({type(exc).__name__}: {str(exc)[:120]}); "
+                               "deterministic summary used")
+        return report, spent_on_failure(exc)
     try:
         parsed = response.parsed if isinstance(response.parsed, Narrative) else Narrative.model_validate_json(
             response.text)

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Literal
 
 from shared.observability.logs import get_logger, log_event
+from shared.orchestration.budget import spent_on_failure
 from shared.orchestration.plan import LlmPlan, Plan
 from shared.orchestration.prompts import PLANNER_SYSTEM, planner_prompt
 from shared.orchestration.router import route
@@ -38,8 +39,9 @@ def plan_question(question: str, *, llm: LanguageModel | None, timeout_seconds: 
                                 schema=LlmPlan, timeout_seconds=timeout_seconds)
     except Exception as exc:  # any model failure: the deterministic planner answers
         log_event(_log, "llm planner failed; using router", severity="WARNING", error=f"{type(exc).__name__}")
-        return PlanningOutcome(routed, "router", warnings=[f"LLM planner unavailable ({type(exc).__name__}); "
-                                                           "used the pattern router"])
+        return PlanningOutcome(routed, "router", spent_on_failure(exc),
+                               [f"LLM planner unavailable ({type(exc).__name__}: {str(exc)[:120]}); "
+                                "used the pattern router"])
     try:
         parsed = response.parsed if isinstance(response.parsed, LlmPlan) else LlmPlan.model_validate_json(
             response.text)

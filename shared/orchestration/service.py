@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from shared.orchestration.context import (
 )
 from shared.orchestration.executor import RunnerLookup, agent_requests, run_agents
 from shared.orchestration.jobs import create_job
+from shared.orchestration.metrics import LLM_TOKENS, PLANS, QUERY_SECONDS
 from shared.orchestration.narrative import narrate
 from shared.orchestration.outcome import AgentOutcome
 from shared.orchestration.planner import plan_question
@@ -46,6 +48,8 @@ class BudgetExceeded(EcomIntelError):
 def _record(deps: Deps, tenant_id: str, responses: list[LLMResponse]) -> None:
     for r in responses:
         budget_mod.record_usage(deps.documents, tenant_id, r)
+        LLM_TOKENS.labels(direction="input").inc(r.input_tokens)
+        LLM_TOKENS.labels(direction="output").inc(r.output_tokens)
 
 
 def llm_for(deps: Deps, tenant_id: str) -> tuple[LanguageModel | None, budget_mod.BudgetStatus | None]:
@@ -75,6 +79,13 @@ def _today(req: QueryRequest) -> date:
 def answer_query(deps: Deps, principal: Principal, req: QueryRequest, *,
                  runners: RunnerLookup | None = None) -> QueryResponse:
     """Answer one question for the authenticated caller's tenant."""
+    start = time.perf_counter()
+    resp = _answer(deps, principal, req, runners)
+    QUERY_SECONDS.labels(mode=req.mode, cached=str(resp.cached).lower()).observe(time.perf_counter() - start)
+    return resp
+
+
+def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: RunnerLookup | None) -> QueryResponse:
     s = orchestration_settings()
     tenant, user = principal.tenant_id, principal.subject
     today = _today(req)
@@ -106,6 +117,7 @@ def answer_query(deps: Deps, principal: Principal, req: QueryRequest, *,
     planning = plan_question(req.question, llm=llm, timeout_seconds=deps.settings.llm_timeout_seconds,
                              previous_question=previous["question"] if previous else None, today=today)
     _record(deps, tenant, planning.responses)
+    PLANS.labels(planner=planning.planner).inc()
     warnings.extend(planning.warnings)
     plan = planning.plan
     if follow_up and previous is not None:

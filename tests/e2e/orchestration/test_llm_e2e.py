@@ -169,3 +169,11 @@ def test_gemini_adapter_directly(gemini: FakeGemini) -> None:
     gemini.push(ok({"value": "seven"}))
     with pytest.raises(LanguageModelError, match="schema"):
         model.generate(system="sys", prompt="p", schema=Answer)
+
+
+def test_tokens_of_an_off_schema_answer_are_still_counted(llm_client: Client, gemini: FakeGemini) -> None:
+    gemini.push(ok({"intents": ["nope"]}, prompt_tokens=70, output_tokens=5))
+    report = _report(llm_client.query(EXAMPLE))
+    assert report.planner == "router"
+    usage = llm_client.deps.documents.get(f"tenants/{TENANT}/llm_usage", period())
+    assert usage is not None and usage["total_tokens"] == 75
