@@ -1,11 +1,12 @@
 """Conversation context (follow-ups resolve against the session's previous question) and user preferences.
 
-Documents: ``tenants/{t}/sessions/{session_id}`` (``{"turns": [{"question", "plan", "at"}], "user"}``) and
+Documents: ``tenants/{t}/sessions/{sha256(user, session_id)}`` (``{"turns": [{"question", "plan", "at"}], "user"}``) and
 ``tenants/{t}/preferences/{user}`` (:class:`Preferences`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from typing import Any
@@ -51,9 +52,14 @@ def _session_collection(tenant_id: str) -> str:
     return f"tenants/{tenant_id}/sessions"
 
 
-def previous_turn(documents: DocumentStore, tenant_id: str, session_id: str) -> dict[str, Any] | None:
+def _session_doc(user: str, session_id: str) -> str:
+    """Sessions are per user: another user of the tenant cannot continue (or read) someone else's session."""
+    return hashlib.sha256(f"{user}\x1f{session_id}".encode()).hexdigest()[:40]
+
+
+def previous_turn(documents: DocumentStore, tenant_id: str, user: str, session_id: str) -> dict[str, Any] | None:
     """The session's last question and plan, if any."""
-    doc = documents.get(_session_collection(tenant_id), session_id)
+    doc = documents.get(_session_collection(tenant_id), _session_doc(user, session_id))
     turns = (doc or {}).get("turns") or []
     return turns[-1] if turns else None
 
@@ -66,9 +72,9 @@ def record_turn(documents: DocumentStore, tenant_id: str, session_id: str, user:
         assert doc is not None  # the store passes {} for a new document
         turns = list(doc.get("turns", []))
         turns.append({"question": question, "plan": plan.model_dump(mode="json"), "at": time.time()})
-        doc.update({"turns": turns[-_MAX_TURNS:], "user": user})
+        doc.update({"turns": turns[-_MAX_TURNS:], "user": user, "session_id": session_id})
 
-    documents.transact(_session_collection(tenant_id), session_id, update)
+    documents.transact(_session_collection(tenant_id), _session_doc(user, session_id), update)
 
 
 def is_follow_up(question: str, plan: Plan, explicit_intents: bool) -> bool:

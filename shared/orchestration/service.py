@@ -100,7 +100,7 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
 
     version = data_version(deps.documents, tenant)
     prefs = get_preferences(deps.documents, tenant, user)
-    previous = previous_turn(deps.documents, tenant, req.session_id) if req.session_id else None
+    previous = previous_turn(deps.documents, tenant, user, req.session_id) if req.session_id else None
     explicit = bool(detect_intents(req.question))
     follow_up = previous is not None and is_follow_up(req.question, route(req.question, today=today), explicit)
     context = "|".join([previous["question"] if follow_up and previous else "", prefs.model_dump_json(),

@@ -194,8 +194,10 @@ def test_follow_up_resolves_against_the_session(client: Client) -> None:
     assert follow.plan.intents == ["sentiment"]
     assert follow.plan.entities.skus == ["SKU-123"]  # the only blue shoe
     assert "resolved to SKU-123" in follow.plan.rationale
-    # without the session the same words are an overview of everything
+    # without the session, or in another user's session of the same id, the words stand alone
     assert _report(client.query("and for the blue one?")).plan.intents == ["overview"]
+    assert _report(client.query("and for the blue one?", session_id="s1", user="mallory")).plan.intents == \
+        ["overview"]
 
 
 def test_preferences_are_stored_and_order_key_metrics(client: Client) -> None:
