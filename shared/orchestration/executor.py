@@ -42,10 +42,14 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
                   options: Mapping[str, object] | None = None) -> AgentRequest:
     """The request ``agent`` receives."""
     e = plan.entities
+    skus = plan.skus_for(agent)
+    # The pricing agent runs a what-if for exactly one SKU; when it scans the catalogue the scenario is the
+    # forecast agent's (it gets the named SKU), so pricing is not sent a change it cannot apply.
+    change = e.price_change_pct if agent != "pricing" or len(skus) == 1 else None
     return AgentRequest(
-        tenant_id=tenant_id, skus=plan.skus_for(agent), categories=e.categories, competitors=e.competitors,
+        tenant_id=tenant_id, skus=skus, categories=e.categories, competitors=e.competitors,
         horizon_days=e.horizon_days or 30, start_date=e.start_date, end_date=e.end_date,
-        price_change_pct=e.price_change_pct, as_of=as_of,
+        price_change_pct=change, as_of=as_of,
         options={"intents": list(plan.intents), **dict(options or {})},
     )
 
