@@ -32,10 +32,18 @@ def resolve_runner(runners: RunnerLookup | None, agent: AgentName) -> Runner:
     return runners(agent)
 
 
+#: Quick mode trades a little accuracy for latency: no Prophet fits inside a request (deep mode keeps "auto").
+QUICK_AGENT_OPTIONS: dict[AgentName, dict[str, object]] = {"forecast": {"prophet": "never", "max_skus": 30}}
+
+
 def agent_requests(tenant_id: str, plan: Plan, *, as_of: date | None = None,
-                   options: Mapping[str, object] | None = None) -> dict[AgentName, AgentRequest]:
+                   options: Mapping[str, object] | None = None,
+                   agent_options: Mapping[AgentName, Mapping[str, object]] | None = None,
+                   ) -> dict[AgentName, AgentRequest]:
     """The request each planned agent receives (tenant from the caller's token)."""
-    return {a: agent_request(tenant_id, plan, a, as_of=as_of, options=options) for a in plan.agents}
+    return {a: agent_request(tenant_id, plan, a, as_of=as_of,
+                             options={**dict(options or {}), **dict((agent_options or {}).get(a, {}))})
+            for a in plan.agents}
 
 
 def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date | None = None,

@@ -18,7 +18,7 @@ from shared.orchestration.context import (
     record_turn,
     resolve_follow_up,
 )
-from shared.orchestration.executor import RunnerLookup, agent_requests, run_agents
+from shared.orchestration.executor import QUICK_AGENT_OPTIONS, RunnerLookup, agent_requests, run_agents
 from shared.orchestration.jobs import create_job
 from shared.orchestration.metrics import LLM_TOKENS, PLANS, QUERY_SECONDS
 from shared.orchestration.narrative import narrate
@@ -125,7 +125,8 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
                                        warehouse=deps.warehouse, tenant_id=tenant)
         log_event(_log, "follow-up resolved", tenant=tenant, note=note)
     options = {"marketplaces": prefs.marketplaces, "kpis": prefs.kpis, "goals": prefs.goals}
-    requests = agent_requests(tenant, plan, as_of=today if req.as_of else None, options=options)
+    requests = agent_requests(tenant, plan, as_of=today if req.as_of else None, options=options,
+                              agent_options=QUICK_AGENT_OPTIONS if req.mode == "quick" else None)
     if req.session_id:
         record_turn(deps.documents, tenant, req.session_id, user, req.question, plan)
 
