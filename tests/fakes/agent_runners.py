@@ -7,6 +7,7 @@ They follow the runner contract (``run(deps, request) -> AgentResult``) of the a
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Any
 
 from shared.models.agents import Action, AgentName, AgentRequest, AgentResult, Confidence, Evidence, Finding
@@ -132,3 +133,13 @@ DOTTED: dict[AgentName, str] = {
     "sentiment": "tests.fakes.agent_runners:sentiment",
     "forecast": "tests.fakes.agent_runners:forecast",
 }
+
+
+#: Set by a test to let :func:`blocking_forecast` return (it never waits longer than 30 s).
+RELEASE = threading.Event()
+
+
+def blocking_forecast(deps: Deps, request: AgentRequest) -> AgentResult:
+    """A forecast runner that does not answer until :data:`RELEASE` is set (time-budget tests)."""
+    RELEASE.wait(30)
+    return forecast(deps, request)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from shared.deps import get_deps
 from shared.observability.metrics import REGISTRY
@@ -68,3 +70,9 @@ def test_preferences_round_trip() -> None:
     set_preferences(docs, "t", "u", Preferences(kpis=["margin"], goals=["grow"]))
     assert get_preferences(docs, "t", "u").kpis == ["margin"]
     assert get_preferences(docs, "t", "v") == Preferences()
+
+
+@given(st.text(max_size=200))
+def test_normalise_is_idempotent(text: str) -> None:
+    once = cache.normalise_question(text)
+    assert cache.normalise_question(once) == once
