@@ -21,7 +21,7 @@ class DataUpdated(BaseModel):
 
     tenant_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")
     kind: str = Field(min_length=1, max_length=64)
-    ingestion_id: str = Field(min_length=1, max_length=200)
+    ingestion_id: str = Field(min_length=1, max_length=256)
     rows: int = Field(default=0, ge=0)
 
 

@@ -228,12 +228,15 @@ def test_cli_ask_prints_sections_and_json(client: Client, capsys: pytest.Capture
 def test_ask_examples(client: Client) -> None:
     import io
 
-    from shared.orchestration.examples import EXAMPLE_QUESTIONS, ask_examples
+    from shared.orchestration.examples import EXAMPLES, ask_examples, top_sku
 
     out = io.StringIO()
     answers = ask_examples(client.deps, TENANT, out=out)
-    assert len(answers) == len(EXAMPLE_QUESTIONS) and all(a.report for a in answers)
+    assert len(answers) == len(EXAMPLES) and all(a.report for a in answers)
+    assert [a.mode for a in answers] == ["quick", "quick", "deep"]
     assert out.getvalue().count("== Executive summary ==") == 3
+    sku = top_sku(client.deps, TENANT)
+    assert sku.startswith("SKU-2") and answers[0].report.plan.entities.skus == [sku]  # type: ignore[union-attr]
 
 
 def test_quick_mode_returns_partial_results_when_an_agent_runs_out_of_time(
