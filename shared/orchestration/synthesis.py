@@ -117,11 +117,13 @@ def synthesize(question: str, plan: Plan, outcomes: list[AgentOutcome], *, mode:
     missing = missing_parts(outcomes)
     limitations: list[str] = []
     all_warnings = list(warnings or [])
+    listed = {m.agent for m in missing}  # their missing data is already stated once, in ``missing``
     for o in outcomes:
         if o.result is None:
             continue
         limitations.extend(f"{o.agent}: {w}" for w in o.result.warnings)
-        limitations.extend(f"{o.agent}: missing {m}" for m in o.result.missing_data)
+        if o.agent not in listed:
+            limitations.extend(f"{o.agent}: missing {m}" for m in o.result.missing_data)
         if not o.result.confidence.known and o.result.confidence.explanation:
             limitations.append(f"{o.agent}: {o.result.confidence.explanation}")
     for m in missing:

@@ -42,8 +42,8 @@ def test_report_sections_and_missing_parts() -> None:
     assert [r.finding_id for r in report.risks] == ["p1"]
     assert {(m.agent, m.status) for m in report.missing} == {("sentiment", "failed"),
                                                              ("forecast", "insufficient_data")}
-    assert "pricing: 3 prices are stale" in report.limitations and "forecast: missing sales history" in \
-        report.limitations
+    assert report.limitations == ["pricing: 3 prices are stale"]
+    assert next(m.reason for m in report.missing if m.agent == "forecast") == "sales history"
     assert report.confidence.score == round(80 * 2 / 3)  # one of three agents failed
     assert report.warnings == ["partial report: sentiment failed (RuntimeError: boom)"]
 
