@@ -135,11 +135,16 @@ DOTTED: dict[AgentName, str] = {
 }
 
 
-#: Set by a test to let :func:`blocking_forecast` return (it never waits longer than 30 s).
+#: Set by a test to let :func:`blocking_forecast` return (it never waits longer than 30 s); it sets
+#: :data:`FINISHED` when it is done so the test can wait for the orphaned thread before teardown.
 RELEASE = threading.Event()
+FINISHED = threading.Event()
 
 
 def blocking_forecast(deps: Deps, request: AgentRequest) -> AgentResult:
     """A forecast runner that does not answer until :data:`RELEASE` is set (time-budget tests)."""
-    RELEASE.wait(30)
-    return forecast(deps, request)
+    try:
+        RELEASE.wait(30)
+        return AgentResult(agent="forecast", tenant_id=request.tenant_id, summary="late")
+    finally:
+        FINISHED.set()
