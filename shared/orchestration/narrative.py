@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 from shared.observability.logs import get_logger, log_event
@@ -21,6 +23,19 @@ class Narrative(BaseModel):
     executive_summary: str = Field(max_length=4000)
 
 
+MAX_FINDINGS_IN_PROMPT = 25
+MAX_ACTIONS_IN_PROMPT = 10
+
+
+def _compact(result: dict[str, Any]) -> dict[str, Any]:
+    """What the writer needs (no bulky tables, no SQL): keeps prompts and token costs bounded."""
+    result["findings"] = [{k: v for k, v in f.items() if k != "evidence"} | {
+        "evidence": [{k: v for k, v in e.items() if k not in ("query", "params", "row_ids")} for e in f["evidence"]]}
+        for f in result.get("findings", [])[:MAX_FINDINGS_IN_PROMPT]]
+    result["actions"] = result.get("actions", [])[:MAX_ACTIONS_IN_PROMPT]
+    return result
+
+
 def allowed_numbers(question: str, outcomes: list[AgentOutcome], report: Report) -> set[float]:
     """Numbers a narrative may cite: everything in agent results, the report's derived figures, the question."""
     allowed = collect_numbers([o.result for o in outcomes if o.result])
@@ -32,7 +47,8 @@ def allowed_numbers(question: str, outcomes: list[AgentOutcome], report: Report)
 def narrate(llm: LanguageModel, question: str, outcomes: list[AgentOutcome], report: Report,
             timeout_seconds: float) -> tuple[Report, list[LLMResponse]]:
     """Replace the summary with the model's when it passes the number check; otherwise keep the deterministic one."""
-    results = [o.result.model_dump(mode="json", exclude={"generated_at", "elapsed_ms"}) for o in outcomes if o.result]
+    results = [_compact(o.result.model_dump(mode="json", exclude={"generated_at", "elapsed_ms", "data"}))
+               for o in outcomes if o.result]
     missing = [m.model_dump(mode="json") for m in report.missing]
     try:
         response = llm.generate(system=NARRATIVE_SYSTEM, prompt=narrative_prompt(question, results, missing),
