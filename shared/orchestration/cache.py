@@ -25,6 +25,10 @@ CACHE_LOOKUPS = Counter("ecomintel_query_cache_total", "Query cache lookups by o
 CACHE_HIT_RATIO = Gauge("ecomintel_query_cache_hit_ratio", "Query cache hits / lookups in this process.",
                         registry=REGISTRY)
 _counts = {"hit": 0, "miss": 0}
+#: Validated reports of recent hits, keyed by (tenant, key, created_at): the document stays the source of
+#: truth (expiry and version are checked on every lookup), this only skips re-validating the same entry.
+_memo: dict[tuple[str, str, float], Report] = {}
+_MEMO_SIZE = 256
 
 
 def normalise_question(question: str) -> str:
@@ -65,7 +69,14 @@ def lookup(documents: DocumentStore, tenant_id: str, key: str, *, now: float | N
         _record("miss")
         return None
     _record("hit")
-    return Report.model_validate(doc["report"])
+    memo_key = (tenant_id, key, float(doc.get("created_at", 0)))
+    report = _memo.get(memo_key)
+    if report is None:
+        report = Report.model_validate(doc["report"])
+        if len(_memo) >= _MEMO_SIZE:
+            _memo.pop(next(iter(_memo)))
+        _memo[memo_key] = report
+    return report.model_copy(deep=True)
 
 
 def store(documents: DocumentStore, tenant_id: str, key: str, report: Report, ttl_seconds: int,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -9,7 +12,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class OrchestrationSettings(BaseSettings):
     """Time budgets, deadlines, LLM token budget and cache freshness limits.
 
-    Not cached: it is cheap to build and tests change the environment between cases.
+    Cached per snapshot of the ``ECOMINTEL_`` environment, so tests that change it get fresh values.
     """
 
     model_config = SettingsConfigDict(env_prefix="ECOMINTEL_", extra="ignore")
@@ -25,5 +28,11 @@ class OrchestrationSettings(BaseSettings):
 
 
 def orchestration_settings() -> OrchestrationSettings:
-    """Current orchestration settings."""
+    """Current orchestration settings (rebuilt only when an ``ECOMINTEL_`` variable changed)."""
+    snapshot = tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("ECOMINTEL_")))
+    return _settings_for(snapshot)
+
+
+@lru_cache(maxsize=8)
+def _settings_for(snapshot: tuple[tuple[str, str], ...]) -> OrchestrationSettings:
     return OrchestrationSettings()
