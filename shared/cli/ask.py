@@ -1,0 +1,41 @@
+"""``ecomintel ask``: a question in plain language -> the report, through the real query function."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``ask``."""
+    p = sub.add_parser("ask", help="Ask a question about a tenant's data; prints the evidence-backed report.")
+    p.add_argument("question")
+    p.add_argument("--tenant", required=True)
+    p.add_argument("--mode", choices=["quick", "deep"], default="quick")
+    p.add_argument("--json", action="store_true", help="Print the report model as JSON.")
+    p.add_argument("--session", default=None, help="Session id: follow-up questions resolve against it.")
+    p.add_argument("--user", default="cli", help="User whose preferences apply.")
+    p.add_argument("--no-cache", action="store_true", help="Do not serve or store a cached answer.")
+    p.add_argument("--as-of", default=None, help="Treat this date (YYYY-MM-DD) as today.")
+    p.set_defaults(func=_ask)
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from shared.cli.main import CliError
+    from shared.deps import get_deps
+    from shared.orchestration.client import AskFailed, ask
+    from shared.orchestration.render import render_report
+
+    try:
+        resp = ask(get_deps(), args.question, tenant=args.tenant, mode=args.mode, user=args.user,
+                   session_id=args.session, use_cache=not args.no_cache, as_of=args.as_of)
+    except AskFailed as exc:
+        raise CliError(exc.message) from exc
+    if resp.report is None:
+        raise CliError(f"job {resp.job_id} did not finish; poll GET /v1/jobs/{resp.job_id}")
+    if args.json:
+        sys.stdout.write(json.dumps(resp.report.model_dump(mode="json"), indent=2) + "\n")
+    else:
+        sys.stdout.write(render_report(resp.report, cached=resp.cached) + "\n")
+    return 0

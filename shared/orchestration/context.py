@@ -1,0 +1,121 @@
+"""Conversation context (follow-ups resolve against the session's previous question) and user preferences.
+
+Documents: ``tenants/{t}/sessions/{sha256(user, session_id)}`` (``{"turns": [{"question", "plan", "at"}], "user"}``) and
+``tenants/{t}/preferences/{user}`` (:class:`Preferences`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from shared.orchestration.plan import Entities, Plan
+from shared.ports import DocumentStore, Warehouse
+
+_MAX_TURNS = 20
+_FOLLOW_UP = re.compile(
+    r"^\s*(?:and|what about|how about|same for|and what about|also)\b|\b(?:it|that one|this one|those|them|"
+    r"the same)\b|\bthe \w+ one\b", re.I)
+_DESCRIPTOR = re.compile(r"\bthe ([a-z][\w-]*) one\b", re.I)
+
+
+class Preferences(BaseModel):
+    """What a user wants to see first and optimise for."""
+
+    model_config = {"extra": "forbid"}
+
+    kpis: list[str] = Field(default_factory=list, max_length=20)
+    marketplaces: list[str] = Field(default_factory=list, max_length=20)
+    goals: list[str] = Field(default_factory=list, max_length=20)
+
+
+def _prefs_collection(tenant_id: str) -> str:
+    return f"tenants/{tenant_id}/preferences"
+
+
+def get_preferences(documents: DocumentStore, tenant_id: str, user: str) -> Preferences:
+    """The user's stored preferences (defaults when none)."""
+    doc = documents.get(_prefs_collection(tenant_id), user)
+    return Preferences.model_validate({k: v for k, v in (doc or {}).items() if not k.startswith("_")})
+
+
+def set_preferences(documents: DocumentStore, tenant_id: str, user: str, prefs: Preferences) -> None:
+    """Store the user's preferences."""
+    documents.set(_prefs_collection(tenant_id), user, prefs.model_dump())
+
+
+def _session_collection(tenant_id: str) -> str:
+    return f"tenants/{tenant_id}/sessions"
+
+
+def _session_doc(user: str, session_id: str) -> str:
+    """Sessions are per user: another user of the tenant cannot continue (or read) someone else's session."""
+    return hashlib.sha256(f"{user}\x1f{session_id}".encode()).hexdigest()[:40]
+
+
+def previous_turn(documents: DocumentStore, tenant_id: str, user: str, session_id: str) -> dict[str, Any] | None:
+    """The session's last question and plan, if any."""
+    doc = documents.get(_session_collection(tenant_id), _session_doc(user, session_id))
+    turns = (doc or {}).get("turns") or []
+    return turns[-1] if turns else None
+
+
+def record_turn(documents: DocumentStore, tenant_id: str, session_id: str, user: str, question: str,
+                plan: Plan) -> None:
+    """Append a turn to the session (bounded history)."""
+
+    def update(doc: dict[str, Any] | None) -> None:
+        assert doc is not None  # the store passes {} for a new document
+        turns = list(doc.get("turns", []))
+        turns.append({"question": question, "plan": plan.model_dump(mode="json"), "at": time.time()})
+        doc.update({"turns": turns[-_MAX_TURNS:], "user": user, "session_id": session_id})
+
+    documents.transact(_session_collection(tenant_id), _session_doc(user, session_id), update)
+
+
+def is_follow_up(question: str, plan: Plan, explicit_intents: bool) -> bool:
+    """A question that leans on the previous one: a follow-up phrase, or no intent and no entity of its own."""
+    e = plan.entities
+    has_entities = bool(e.skus or e.categories or e.competitors)
+    return bool(_FOLLOW_UP.search(question)) or (not explicit_intents and not has_entities)
+
+
+def find_skus_by_descriptor(warehouse: Warehouse, tenant_id: str, descriptor: str,
+                            candidates: list[str], categories: list[str]) -> list[str]:
+    """SKUs among the previous turn's SKUs/categories whose title mentions ``descriptor`` ("blue")."""
+    sql = (
+        "SELECT DISTINCT sku FROM products WHERE tenant_id = @tenant_id "
+        "AND LOWER(title) LIKE @pattern "
+        "AND (ARRAY_LENGTH(@skus) = 0 OR sku IN UNNEST(@skus)) "
+        "AND (ARRAY_LENGTH(@categories) = 0 OR LOWER(category) IN UNNEST(@categories)) ORDER BY sku"
+    )
+    df = warehouse.query(sql, {"tenant_id": tenant_id, "pattern": f"%{descriptor.lower()}%", "skus": candidates,
+                               "categories": [c.lower() for c in categories]})
+    return [str(s) for s in df["sku"].tolist()]
+
+
+def resolve_follow_up(question: str, plan: Plan, previous: dict[str, Any], *, explicit_intents: bool,
+                      warehouse: Warehouse | None = None, tenant_id: str = "") -> tuple[Plan, str | None]:
+    """Merge the previous turn into ``plan``; returns the plan and a note describing the resolution."""
+    prev = Plan.model_validate(previous["plan"])
+    intents = plan.intents if explicit_intents else prev.intents
+    e, p = plan.entities, prev.entities
+    merged = Entities(
+        skus=e.skus or p.skus, categories=e.categories or p.categories, competitors=e.competitors or p.competitors,
+        horizon_days=e.horizon_days or p.horizon_days, start_date=e.start_date or p.start_date,
+        end_date=e.end_date or p.end_date,
+        price_change_pct=e.price_change_pct if e.price_change_pct is not None else p.price_change_pct,
+    )
+    note = f"follow-up of: {previous['question']!r}"
+    if (m := _DESCRIPTOR.search(question)) and warehouse is not None and not e.skus:
+        skus = find_skus_by_descriptor(warehouse, tenant_id, m.group(1), p.skus, p.categories)
+        if skus:
+            merged.skus = skus
+            note += f"; 'the {m.group(1)} one' resolved to {', '.join(skus)}"
+        else:
+            note += f"; no product matching {m.group(1)!r} among the previous question's products"
+    return Plan(intents=intents, entities=merged, rationale=(plan.rationale + "; " + note).strip("; ")), note

@@ -1,0 +1,102 @@
+"""Quick mode: run the planned agents in parallel within a time budget; failures stay with their agent."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from datetime import date
+from typing import TYPE_CHECKING
+
+from shared.agents.registry import Runner, get_runner
+from shared.models.agents import AgentName, AgentRequest
+from shared.observability.logs import get_logger, log_event
+from shared.orchestration.metrics import AGENT_RUNS
+from shared.orchestration.outcome import AgentOutcome
+from shared.orchestration.plan import Plan
+
+if TYPE_CHECKING:
+    from shared.deps import Deps
+
+_log = get_logger(__name__)
+
+RunnerLookup = Callable[[AgentName], Runner] | Mapping[AgentName, Runner]
+
+
+def resolve_runner(runners: RunnerLookup | None, agent: AgentName) -> Runner:
+    """The runner of ``agent`` from a mapping, a lookup function, or the registry (default)."""
+    if runners is None:
+        return get_runner(agent)
+    if isinstance(runners, Mapping):
+        return runners[agent]
+    return runners(agent)
+
+
+#: Quick mode trades a little accuracy for latency: no Prophet fits inside a request (deep mode keeps "auto").
+QUICK_AGENT_OPTIONS: dict[AgentName, dict[str, object]] = {"forecast": {"prophet": "never", "max_skus": 30}}
+
+
+def agent_requests(tenant_id: str, plan: Plan, *, as_of: date | None = None,
+                   options: Mapping[str, object] | None = None,
+                   agent_options: Mapping[AgentName, Mapping[str, object]] | None = None,
+                   ) -> dict[AgentName, AgentRequest]:
+    """The request each planned agent receives (tenant from the caller's token)."""
+    return {a: agent_request(tenant_id, plan, a, as_of=as_of,
+                             options={**dict(options or {}), **dict((agent_options or {}).get(a, {}))})
+            for a in plan.agents}
+
+
+def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date | None = None,
+                  options: Mapping[str, object] | None = None) -> AgentRequest:
+    """The request ``agent`` receives."""
+    e = plan.entities
+    skus = plan.skus_for(agent)
+    # The pricing agent runs a what-if for exactly one SKU; when it scans the catalogue the scenario is the
+    # forecast agent's (it gets the named SKU), so pricing is not sent a change it cannot apply.
+    change = e.price_change_pct if agent != "pricing" or len(skus) == 1 else None
+    return AgentRequest(
+        tenant_id=tenant_id, skus=skus, categories=e.categories, competitors=e.competitors,
+        horizon_days=e.horizon_days or 30, start_date=e.start_date, end_date=e.end_date,
+        price_change_pct=change, as_of=as_of,
+        options={"intents": list(plan.intents), **dict(options or {})},
+    )
+
+
+def run_one(deps: Deps, agent: AgentName, request: AgentRequest, runners: RunnerLookup | None) -> AgentOutcome:
+    """Run one agent; any exception becomes a failed outcome naming the error."""
+    start = time.perf_counter()
+    try:
+        result = resolve_runner(runners, agent)(deps, request)
+    except Exception as exc:  # isolation: one agent's failure never sinks the report
+        log_event(_log, "agent failed", severity="WARNING", agent=agent, tenant=request.tenant_id,
+                  error=f"{type(exc).__name__}: {exc}")
+        AGENT_RUNS.labels(agent=agent, outcome="failed").inc()
+        return AgentOutcome(agent=agent, status="failed", error=f"{type(exc).__name__}: {exc}",
+                            elapsed_ms=(time.perf_counter() - start) * 1000)
+    elapsed = (time.perf_counter() - start) * 1000
+    AGENT_RUNS.labels(agent=agent, outcome=result.status).inc()
+    if result.elapsed_ms is None:
+        result.elapsed_ms = elapsed
+    return AgentOutcome(agent=agent, status="ok", result=result, elapsed_ms=elapsed)
+
+
+def run_agents(deps: Deps, requests: Mapping[AgentName, AgentRequest], *, budget_seconds: float,
+               runners: RunnerLookup | None = None) -> list[AgentOutcome]:
+    """Run one agent per request in parallel; those not done within ``budget_seconds`` are timed out."""
+    if not requests:
+        return []
+    pool = ThreadPoolExecutor(max_workers=len(requests), thread_name_prefix="agent")
+    futures: dict[AgentName, Future[AgentOutcome]] = {
+        a: pool.submit(run_one, deps, a, r, runners) for a, r in requests.items()
+    }
+    wait(futures.values(), timeout=budget_seconds)
+    pool.shutdown(wait=False, cancel_futures=True)
+    outcomes = []
+    for agent, fut in futures.items():
+        if fut.done() and not fut.cancelled():
+            outcomes.append(fut.result())
+        else:
+            AGENT_RUNS.labels(agent=agent, outcome="timed_out").inc()
+            outcomes.append(AgentOutcome(agent=agent, status="timed_out",
+                                         error=f"no result within the {budget_seconds:g}s time budget"))
+    return outcomes

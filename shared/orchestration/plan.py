@@ -1,0 +1,89 @@
+"""The query plan: which intents a question has, which agents answer it, and with which entities."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from shared.models.agents import AgentName
+
+Intent = Literal["pricing", "sentiment", "forecast", "inventory", "overview", "what_if"]
+INTENTS: tuple[Intent, ...] = ("pricing", "sentiment", "forecast", "inventory", "overview", "what_if")
+AGENTS: tuple[AgentName, ...] = ("pricing", "sentiment", "forecast")
+
+INTENT_AGENTS: dict[Intent, tuple[AgentName, ...]] = {
+    "pricing": ("pricing",),
+    "sentiment": ("sentiment",),
+    "forecast": ("forecast",),
+    "inventory": ("forecast",),
+    "overview": ("pricing", "sentiment", "forecast"),
+    "what_if": ("pricing", "forecast"),
+}
+
+SKU_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,127}$"
+
+
+class Entities(BaseModel):
+    """What the question is about."""
+
+    skus: list[str] = Field(default_factory=list, max_length=200)
+    categories: list[str] = Field(default_factory=list, max_length=50)
+    competitors: list[str] = Field(default_factory=list, max_length=50)
+    horizon_days: int | None = Field(default=None, ge=1, le=730)
+    start_date: date | None = None
+    end_date: date | None = None
+    price_change_pct: float | None = Field(default=None, ge=-90, le=500)
+
+
+class Plan(BaseModel):
+    """A validated plan. The LLM planner must return exactly this shape (structured output)."""
+
+    intents: list[Intent] = Field(min_length=1)
+    entities: Entities = Field(default_factory=Entities)
+    rationale: str = Field(default="", max_length=500)
+    sku_scope: dict[AgentName, list[str]] = Field(
+        default_factory=dict,
+        description="Per-agent SKU override: [] means the whole catalogue (e.g. 'which of my products ...').")
+
+    def skus_for(self, agent: AgentName) -> list[str]:
+        """The SKUs ``agent`` should analyse."""
+        return self.sku_scope.get(agent, self.entities.skus)
+
+    @property
+    def agents(self) -> list[AgentName]:
+        """Agents needed, in a stable order."""
+        needed = {a for i in self.intents for a in INTENT_AGENTS[i]}
+        return [a for a in AGENTS if a in needed]
+
+
+class LlmPlan(BaseModel):
+    """The structured-output schema sent to the model (flat and simple: models follow it reliably)."""
+
+    intents: list[Intent]
+    skus: list[str] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list)
+    competitors: list[str] = Field(default_factory=list)
+    horizon_days: int | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    price_change_pct: float | None = None
+    rationale: str = ""
+
+    def to_plan(self) -> Plan:
+        """Validate into a :class:`Plan` (raises ``ValidationError`` on out-of-range values)."""
+        import re
+
+        for sku in self.skus:
+            if not re.match(SKU_PATTERN, sku):
+                raise ValueError(f"planner returned an invalid SKU {sku!r}")
+        return Plan.model_validate({
+            "intents": list(dict.fromkeys(self.intents)),
+            "entities": {
+                "skus": self.skus, "categories": self.categories, "competitors": self.competitors,
+                "horizon_days": self.horizon_days, "start_date": self.start_date, "end_date": self.end_date,
+                "price_change_pct": self.price_change_pct,
+            },
+            "rationale": self.rationale[:500],
+        })

@@ -1,0 +1,53 @@
+"""Plain-text rendering of a report, with sections, for the CLI and the demo."""
+
+from __future__ import annotations
+
+from shared.orchestration.report import Report
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "n/a" if value is None else str(value)
+
+
+def render_report(report: Report, *, cached: bool = False) -> str:
+    """The report as readable text."""
+    conf = report.confidence
+    lines = [
+        f"Question: {report.question}",
+        f"Plan: intents={', '.join(report.plan.intents)}; agents={', '.join(report.plan.agents)} "
+        f"(planner: {report.planner}{'; cached' if cached else ''})",
+        "",
+        "== Executive summary ==",
+        report.executive_summary,
+        "",
+        f"Overall confidence: {conf.score if conf.known else 'unknown'}"
+        + (f" ({conf.explanation})" if conf.explanation else ""),
+    ]
+    if report.key_metrics:
+        lines += ["", "== Key metrics =="]
+        lines += [f"- [{m.agent}] {m.name}: {_fmt(m.value)}" + (f" (trend {_fmt(m.trend)})" if m.trend is not None
+                                                                  else "") for m in report.key_metrics]
+    if report.findings:
+        lines += ["", "== Findings =="]
+        for f in report.findings:
+            c = f.confidence.score if f.confidence.known else "unknown"
+            lines.append(f"- [{f.agent}/{f.severity}] {f.title} (confidence {c})")
+            for e in f.evidence[:2]:
+                vals = ", ".join(f"{k}={_fmt(v)}" for k, v in list(e.values.items())[:6])
+                lines.append(f"    evidence: {e.description}" + (f": {vals}" if vals else ""))
+    if report.risks:
+        lines += ["", "== Risks =="]
+        lines += [f"- {r.severity.upper()}: {r.title}" for r in report.risks]
+    if report.actions:
+        lines += ["", "== Actions (by impact x urgency) =="]
+        lines += [f"{a.rank}. {a.title} [impact {_fmt(a.impact)}, urgency {a.urgency}]" for a in report.actions]
+    if report.missing or report.limitations:
+        lines += ["", "== Data limitations =="]
+        lines += [f"- {m.agent} {m.status.replace('_', ' ')}: {m.reason}" for m in report.missing]
+        lines += [f"- {x}" for x in report.limitations]
+    if report.warnings:
+        lines += ["", "== Warnings =="]
+        lines += [f"- {w}" for w in report.warnings]
+    return "\n".join(lines)

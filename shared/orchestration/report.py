@@ -1,0 +1,101 @@
+"""The report a merchant gets back, and the request/response shapes of ``POST /v1/query``."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from shared.models.agents import Action, AgentName, Confidence, Finding, Severity
+from shared.orchestration.plan import Plan
+
+Mode = Literal["quick", "deep"]
+
+
+class KeyMetric(BaseModel):
+    """A headline number with its trend when the agent reported one."""
+
+    agent: AgentName
+    name: str
+    value: float | int | str | None
+    trend: float | int | str | None = None
+
+
+class ReportFinding(Finding):
+    """A finding, labelled with the agent that produced it."""
+
+    agent: AgentName
+
+
+class Risk(BaseModel):
+    """A finding that needs attention, by severity."""
+
+    agent: AgentName
+    title: str
+    severity: Severity
+    finding_id: str
+    sku: str | None = None
+
+
+class RankedAction(Action):
+    """An action with its rank score (impact x urgency weight) and source agent."""
+
+    agent: AgentName
+    rank: int = 0
+    score: float = 0.0
+
+
+class MissingPart(BaseModel):
+    """An agent whose result is not (fully) in the report, and why."""
+
+    agent: AgentName
+    reason: str
+    status: Literal["failed", "timed_out", "insufficient_data", "partial", "not_run"]
+
+
+class Report(BaseModel):
+    """An evidence-backed answer to one question."""
+
+    question: str
+    mode: Mode = "quick"
+    plan: Plan
+    planner: Literal["router", "llm"] = "router"
+    narrative_source: Literal["deterministic", "llm"] = "deterministic"
+    executive_summary: str
+    key_metrics: list[KeyMetric] = Field(default_factory=list)
+    findings: list[ReportFinding] = Field(default_factory=list)
+    risks: list[Risk] = Field(default_factory=list)
+    actions: list[RankedAction] = Field(default_factory=list)
+    confidence: Confidence = Field(default_factory=Confidence)
+    limitations: list[str] = Field(default_factory=list)
+    missing: list[MissingPart] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    agents: dict[str, str] = Field(default_factory=dict, description="Agent -> result status.")
+    data_version: int = 0
+    job_id: str | None = None
+    generated_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+
+
+class QueryRequest(BaseModel):
+    """Body of ``POST /v1/query``. There is deliberately no tenant field: it comes from the token."""
+
+    model_config = {"extra": "forbid"}
+
+    question: str = Field(min_length=3, max_length=2000)
+    mode: Mode = "quick"
+    session_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]{1,64}$")
+    use_cache: bool = True
+    as_of: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$",
+                              description="Treat this date as today (backfills, tests).")
+
+
+class QueryResponse(BaseModel):
+    """Quick mode: the report. Deep mode: the job id to poll."""
+
+    mode: Mode
+    status: Literal["done", "running"]
+    cached: bool = False
+    job_id: str | None = None
+    report: Report | None = None
+    warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,147 @@
+"""``answer_query``: validate, check the cache, plan, run (quick) or fan out (deep), synthesise, remember."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+from shared.errors import EcomIntelError
+from shared.observability.logs import get_logger, log_event
+from shared.orchestration import budget as budget_mod
+from shared.orchestration import cache
+from shared.orchestration.context import (
+    get_preferences,
+    is_follow_up,
+    previous_turn,
+    record_turn,
+    resolve_follow_up,
+)
+from shared.orchestration.executor import QUICK_AGENT_OPTIONS, RunnerLookup, agent_requests, run_agents
+from shared.orchestration.jobs import create_job
+from shared.orchestration.metrics import LLM_TOKENS, PLANS, QUERY_SECONDS
+from shared.orchestration.narrative import narrate
+from shared.orchestration.outcome import AgentOutcome
+from shared.orchestration.planner import plan_question
+from shared.orchestration.report import QueryRequest, QueryResponse, Report
+from shared.orchestration.router import detect_intents, route
+from shared.orchestration.settings import orchestration_settings
+from shared.orchestration.synthesis import synthesize
+from shared.orchestration.versions import data_version
+from shared.ports import LanguageModel, LLMResponse
+
+if TYPE_CHECKING:
+    from shared.deps import Deps
+    from shared.security.principal import Principal
+
+_log = get_logger(__name__)
+
+
+class BudgetExceeded(EcomIntelError):
+    """The tenant's LLM token budget for the period is spent (deep mode needs the model)."""
+
+    code = "budget_exceeded"
+    http_status = 429
+
+
+def _record(deps: Deps, tenant_id: str, responses: list[LLMResponse]) -> None:
+    for r in responses:
+        budget_mod.record_usage(deps.documents, tenant_id, r)
+        LLM_TOKENS.labels(direction="input").inc(r.input_tokens)
+        LLM_TOKENS.labels(direction="output").inc(r.output_tokens)
+
+
+def llm_for(deps: Deps, tenant_id: str) -> tuple[LanguageModel | None, budget_mod.BudgetStatus | None]:
+    """The model to use for this tenant now (``None`` when unconfigured or over budget) and the budget status."""
+    llm = deps.llm
+    if llm is None:
+        return None, None
+    s = orchestration_settings()
+    status = budget_mod.budget_status(deps.documents, tenant_id, s.llm_token_budget, s.llm_budget_warning_ratio)
+    return (None if status.state == "exceeded" else llm), status
+
+
+def maybe_narrate(deps: Deps, tenant_id: str, question: str, outcomes: list[AgentOutcome], report: Report) -> Report:
+    """Let the model write the summary when available and within budget (numbers checked)."""
+    llm, _ = llm_for(deps, tenant_id)
+    if llm is None:
+        return report
+    report, responses = narrate(llm, question, outcomes, report, deps.settings.llm_timeout_seconds)
+    _record(deps, tenant_id, responses)
+    return report
+
+
+def _today(req: QueryRequest) -> date:
+    return date.fromisoformat(req.as_of) if req.as_of else datetime.now(UTC).date()
+
+
+def answer_query(deps: Deps, principal: Principal, req: QueryRequest, *,
+                 runners: RunnerLookup | None = None) -> QueryResponse:
+    """Answer one question for the authenticated caller's tenant."""
+    start = time.perf_counter()
+    resp = _answer(deps, principal, req, runners)
+    QUERY_SECONDS.labels(mode=req.mode, cached=str(resp.cached).lower()).observe(time.perf_counter() - start)
+    return resp
+
+
+def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: RunnerLookup | None) -> QueryResponse:
+    s = orchestration_settings()
+    tenant, user = principal.tenant_id, principal.subject
+    today = _today(req)
+    warnings: list[str] = []
+    llm, status = llm_for(deps, tenant)
+    if status is not None and status.state != "ok":
+        if status.state == "exceeded" and req.mode == "deep":
+            raise BudgetExceeded(status.message + "; deep mode is unavailable until the next period, "
+                                 "quick mode still works with the deterministic planner",
+                                 details={"used": status.used, "budget": status.budget, "period": status.period})
+        warnings.append(status.message + ("; using the deterministic planner" if status.state == "exceeded" else ""))
+
+    version = data_version(deps.documents, tenant)
+    prefs = get_preferences(deps.documents, tenant, user)
+    previous = previous_turn(deps.documents, tenant, user, req.session_id) if req.session_id else None
+    explicit = bool(detect_intents(req.question))
+    follow_up = previous is not None and is_follow_up(req.question, route(req.question, today=today), explicit)
+    context = "|".join([previous["question"] if follow_up and previous else "", prefs.model_dump_json(),
+                        req.as_of or ""])
+    key = cache.cache_key(tenant, req.question, version, hashlib.sha256(context.encode()).hexdigest())
+
+    if req.mode == "quick" and req.use_cache:
+        hit = cache.lookup(deps.documents, tenant, key)
+        if hit is not None:
+            if req.session_id:
+                record_turn(deps.documents, tenant, req.session_id, user, req.question, hit.plan)
+            return QueryResponse(mode="quick", status="done", cached=True, report=hit, warnings=warnings)
+
+    planning = plan_question(req.question, llm=llm, timeout_seconds=deps.settings.llm_timeout_seconds,
+                             previous_question=previous["question"] if previous else None, today=today)
+    _record(deps, tenant, planning.responses)
+    PLANS.labels(planner=planning.planner).inc()
+    warnings.extend(planning.warnings)
+    plan = planning.plan
+    if follow_up and previous is not None:
+        plan, note = resolve_follow_up(req.question, plan, previous, explicit_intents=explicit,
+                                       warehouse=deps.warehouse, tenant_id=tenant)
+        log_event(_log, "follow-up resolved", tenant=tenant, note=note)
+    options = {"marketplaces": prefs.marketplaces, "kpis": prefs.kpis, "goals": prefs.goals}
+    requests = agent_requests(tenant, plan, as_of=today if req.as_of else None, options=options,
+                              agent_options=QUICK_AGENT_OPTIONS if req.mode == "quick" else None)
+    if req.session_id:
+        record_turn(deps.documents, tenant, req.session_id, user, req.question, plan)
+
+    if req.mode == "deep":
+        job_id = create_job(deps, question=req.question, plan=plan, planner=planning.planner, requests=requests,
+                            deadline_seconds=s.job_deadline_seconds, warnings=warnings, kpis=prefs.kpis,
+                            data_version=version, user=user)
+        return QueryResponse(mode="deep", status="running", job_id=job_id, warnings=warnings)
+
+    outcomes = run_agents(deps, requests, budget_seconds=s.query_budget_seconds, runners=runners)
+    report = synthesize(req.question, plan, outcomes, mode="quick", planner=planning.planner, kpis=prefs.kpis,
+                        warnings=warnings, data_version=version)
+    if llm is not None:
+        report, responses = narrate(llm, req.question, outcomes, report, deps.settings.llm_timeout_seconds)
+        _record(deps, tenant, responses)
+    if req.use_cache and not any(m.status in ("failed", "timed_out") for m in report.missing):
+        cache.store(deps.documents, tenant, key, report, cache.freshness_seconds(plan.agents, s))
+    return QueryResponse(mode="quick", status="done", report=report, warnings=report.warnings)

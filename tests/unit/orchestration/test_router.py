@@ -1,0 +1,73 @@
+"""Pattern router: intents and entities."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from shared.orchestration.plan import INTENTS, LlmPlan, Plan
+from shared.orchestration.router import extract_entities, route
+
+TODAY = date(2026, 3, 31)
+
+
+@pytest.mark.parametrize(("question", "intents", "agents"), [
+    ("Which products are overpriced vs Amazon?", ["pricing"], ["pricing"]),
+    ("What do customers complain about in reviews?", ["sentiment"], ["sentiment"]),
+    ("Forecast demand for next month", ["forecast"], ["forecast"]),
+    ("Which items will run out of stock?", ["inventory"], ["forecast"]),
+    ("Give me an overview", ["overview"], ["pricing", "sentiment", "forecast"]),
+    ("What happens if I raise SKU-9 by 5%?", ["what_if"], ["pricing", "forecast"]),
+    ("hello there", ["overview"], ["pricing", "sentiment", "forecast"]),
+])
+def test_intents(question: str, intents: list[str], agents: list[str]) -> None:
+    plan = route(question, today=TODAY)
+    assert plan.intents == intents and plan.agents == agents
+
+
+def test_example_question_entities_and_scope() -> None:
+    plan = route("which of my products are overpriced compared to competitors, and what happens to demand if I "
+                 "cut SKU-123 by 10%?", today=TODAY)
+    assert plan.entities.skus == ["SKU-123"] and plan.entities.price_change_pct == -10
+    assert plan.skus_for("pricing") == [] and plan.skus_for("forecast") == ["SKU-123"]
+
+
+@pytest.mark.parametrize(("question", "field", "value"), [
+    ("sales over the last 30 days", "start_date", date(2026, 3, 1)),
+    ("between 2026-01-01 and 2026-02-01", "end_date", date(2026, 2, 1)),
+    ("since 2026-03-01", "start_date", date(2026, 3, 1)),
+    ("demand over the next 3 weeks", "horizon_days", 21),
+    ("next quarter", "horizon_days", 91),
+    ("prices in the running shoes category", "categories", ["running shoes"]),
+    ("on Zalando, compared to MegaShop", "competitors", ["zalando", "megashop"]),
+    ("increase sku-77 by 12.5%", "price_change_pct", 12.5),
+    ("SKU-1 at -20%", "price_change_pct", -20.0),
+])
+def test_entities(question: str, field: str, value: object) -> None:
+    assert getattr(extract_entities(question, today=TODAY), field) == value
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_a_valid_plan(text: str) -> None:
+    plan = route(text, today=TODAY)
+    assert Plan.model_validate(plan.model_dump()) == plan
+    assert plan.agents and set(plan.intents) <= set(INTENTS)
+
+
+@given(st.integers(min_value=1, max_value=90), st.sampled_from(["cut", "reduce", "lower", "raise", "increase"]))
+def test_price_change_sign(pct: int, verb: str) -> None:
+    change = extract_entities(f"what if I {verb} SKU-5 by {pct}%", today=TODAY).price_change_pct
+    assert change == (-pct if verb in ("cut", "reduce", "lower") else pct)
+
+
+def test_llm_plan_is_validated() -> None:
+    with pytest.raises(ValueError):
+        LlmPlan(intents=["pricing"], skus=["'; DROP TABLE x"]).to_plan()
+    with pytest.raises(ValueError):
+        LlmPlan(intents=[]).to_plan()
+    with pytest.raises(ValueError):
+        LlmPlan(intents=["pricing"], price_change_pct=-95).to_plan()
+    assert LlmPlan(intents=["what_if", "what_if"], skus=["SKU-1"]).to_plan().intents == ["what_if"]
