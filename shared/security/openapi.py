@@ -65,7 +65,8 @@ _BODY_ERRORS = (400, 413, 415)
 
 OPERATIONS: tuple[Operation, ...] = (
     Operation("POST", "/v1/auth/signup", "auth", "signup",
-              "Create a tenant and its first admin, or join with an invite", None, "SignupRequest", "SignupResponse", 201, (400, 409, 413, 415, 429), tags=("auth",)),
+              "Create a tenant and its first admin, or join with an invite", None, "SignupRequest", "SignupResponse",
+              201, (400, 409, 413, 415, 429), tags=("auth",)),
     Operation("POST", "/v1/auth/login", "auth", "login", "Exchange e-mail and password for an access token",
               None, "LoginRequest", "TokenResponse", 200, (400, 401, 413, 415, 429), tags=("auth",)),
     Operation("GET", "/v1/me", "auth", "me", "Who the credentials belong to", "viewer", None, "MeResponse",
