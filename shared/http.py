@@ -30,6 +30,7 @@ import flask
 from pydantic import BaseModel, ValidationError
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.routing import Map, Rule
+from werkzeug.wrappers import Request as WerkzeugRequest
 
 from shared.audit.security_events import record_security_event
 from shared.config import Settings, get_settings
@@ -93,7 +94,7 @@ def error_response(exc: EcomIntelError, request_id: str) -> flask.Response:
     return json_response(exc.to_body(request_id), exc.http_status, headers)
 
 
-def request_id_of(request: flask.Request) -> str:
+def request_id_of(request: WerkzeugRequest) -> str:
     """The caller's ``X-Request-Id`` when well-formed (no log injection), else a new one."""
     given = request.headers.get("X-Request-Id", "")
     return given if _REQUEST_ID.match(given) else uuid.uuid4().hex

@@ -25,6 +25,7 @@ from shared.security.api_models import (
     TokenResponse,
 )
 from shared.security.principal import Principal, Role
+from shared.security.tenancy import require_same_tenant
 from shared.security.tokens import ACCESS_TOKEN_SECONDS, mint_token
 
 
@@ -99,6 +100,7 @@ def list_api_keys(request: flask.Request, principal: Principal) -> ApiKeyList:
 def revoke_api_key(request: flask.Request, principal: Principal) -> flask.Response:
     key_id = path_param(request, "key_id")
     deps = get_deps()
+    require_same_tenant(deps, principal, api_keys.owner_of(deps.documents, key_id), f"api_key:{key_id}")
     api_keys.revoke_api_key(deps.documents, principal.tenant_id, key_id)
     record_audit(deps, principal.tenant_id, principal.subject, "api_key.revoked", key_id)
     return flask.Response(status=204)

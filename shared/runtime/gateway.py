@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +20,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
+from shared.http import request_id_of
 from shared.manifest import Manifest, load_manifest
 from shared.observability.metrics import HTTP_REQUESTS, REGISTRY
 from shared.runtime.local import function_app
@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 _METHODS = ("get", "post", "put", "patch", "delete")
 
 
-def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
-    request_id = uuid.uuid4().hex
+def _error(request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
+    request_id = request_id_of(request)
     body = {"error": {"code": code, "message": message, "details": {}, "request_id": request_id}}
     return Response(json.dumps(body), status=status, mimetype="application/json",
                     headers={"X-Request-Id": request_id, **(headers or {})})
@@ -81,15 +81,15 @@ class Gateway:
             if request.method == "OPTIONS":
                 template, _ = adapter.match(path, method=sorted(exc.valid_methods or ["GET"])[0])
             else:
-                resp = _error(405, "method_not_allowed", f"{request.method} is not allowed on {path}",
+                resp = _error(request, 405, "method_not_allowed", f"{request.method} is not allowed on {path}",
                               {"Allow": ", ".join(sorted(exc.valid_methods or []))})
                 return self._count(resp, request)(environ, start_response)
         except HTTPException:
-            resp = _error(404, "not_found", f"no route for {path}")
+            resp = _error(request, 404, "not_found", f"no route for {path}")
             return self._count(resp, request)(environ, start_response)
         function = self.functions[str(template)]
         if not self.available(function):
-            resp = _error(501, "not_implemented", f"function {function!r} is not part of this build")
+            resp = _error(request, 501, "not_implemented", f"function {function!r} is not part of this build")
             return self._count(resp, request)(environ, start_response)
         return function_app(self.manifest.functions[function])(environ, start_response)
 

@@ -20,6 +20,7 @@ from shared.ports import DocumentStore
 from shared.security.principal import Principal, Role
 
 KEY_INDEX = "api_key_hashes"
+KEY_OWNERS = "api_key_owners"
 
 
 def keys_collection(tenant_id: str) -> str:
@@ -45,6 +46,7 @@ def create_api_key(documents: DocumentStore, settings: Settings, creator: Princi
               "hash": digest}
     documents.set(keys_collection(creator.tenant_id), key_id, record)
     documents.set(KEY_INDEX, digest, {"tenant_id": creator.tenant_id, "key_id": key_id})
+    documents.set(KEY_OWNERS, key_id, {"tenant_id": creator.tenant_id})
     return key, record
 
 
@@ -63,6 +65,12 @@ def revoke_api_key(documents: DocumentStore, tenant_id: str, key_id: str) -> dic
         documents.set(keys_collection(tenant_id), key_id, record)
     documents.delete(KEY_INDEX, str(record["hash"]))
     return record
+
+
+def owner_of(documents: DocumentStore, key_id: str) -> str | None:
+    """The tenant owning ``key_id`` (to detect and record cross-tenant attempts), or ``None``."""
+    doc = documents.get(KEY_OWNERS, key_id)
+    return None if doc is None else str(doc["tenant_id"])
 
 
 def verify_api_key(documents: DocumentStore, key: str) -> Principal:
