@@ -192,11 +192,8 @@ def parse_body(request: flask.Request, model: type[M]) -> M:
         raise InvalidInput(f"request body over {MAX_JSON_BYTES} bytes")
     if not request.is_json:
         raise InvalidInput("request body must be JSON (Content-Type: application/json)")
-    data = request.get_json(silent=True)
-    if data is None:
-        raise InvalidInput("request body is not valid JSON")
     try:
-        return model.model_validate(data)
+        return model.model_validate_json(request.get_data(cache=True) or b"null")
     except ValidationError as exc:
         raise _validation_error(exc) from exc
 

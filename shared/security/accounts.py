@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from shared.config import Settings
-from shared.errors import Conflict, InvalidInput, Unauthenticated
+from shared.errors import Conflict, PermissionDenied, Unauthenticated
 from shared.ports import DocumentStore
 from shared.security.api_models import SignupRequest
 from shared.security.passwords import burn_password_check, check_password_policy, hash_password, verify_password
@@ -109,7 +109,7 @@ def create_invite(
 ) -> tuple[str, datetime]:
     """A single-use invite code into the principal's tenant; returns the code and its expiry."""
     if not principal.has_role(role):
-        raise InvalidInput("cannot invite with a role above your own", details={"field": "role"})
+        raise PermissionDenied("cannot invite with a role above your own", details={"field": "role"})
     code = "inv_" + secrets.token_urlsafe(24)
     invite_id = uuid.uuid4().hex[:16]
     expires = _now() + timedelta(hours=expires_in_hours)
@@ -132,5 +132,5 @@ def _consume_invite(documents: DocumentStore, code: str) -> dict[str, Any]:
 
     invite = documents.transact(INVITE_INDEX, key, take)
     if invite is None:
-        raise InvalidInput("invite code is invalid, expired or already used", details={"field": "invite_code"})
+        raise PermissionDenied("invite code is invalid, expired or already used", details={"field": "invite_code"})
     return invite

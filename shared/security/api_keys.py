@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from shared.config import Settings
-from shared.errors import InvalidInput, NotFound, Unauthenticated
+from shared.errors import NotFound, PermissionDenied, Unauthenticated
 from shared.ports import DocumentStore
 from shared.security.principal import Principal, Role
 
@@ -37,7 +37,7 @@ def create_api_key(documents: DocumentStore, settings: Settings, creator: Princi
                    role: Role) -> tuple[str, dict[str, Any]]:
     """Create a key in the creator's tenant; return the key (show once) and its stored record."""
     if not creator.has_role(role):
-        raise InvalidInput("an API key cannot have a role above its creator's", details={"field": "role"})
+        raise PermissionDenied("an API key cannot have a role above its creator's", details={"field": "role"})
     key_id = uuid.uuid4().hex[:16]
     key = f"{settings.api_key_prefix}_{key_id}_{secrets.token_urlsafe(32)}"
     digest = hash_key(key)

@@ -13,7 +13,7 @@ _EMAIL = r"^[^@\s]{1,64}@[^@\s]{1,255}$"
 
 
 class _Body(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class ErrorDetail(BaseModel):

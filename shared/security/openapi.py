@@ -66,7 +66,7 @@ _BODY_ERRORS = (400, 413, 415)
 OPERATIONS: tuple[Operation, ...] = (
     Operation("POST", "/v1/auth/signup", "auth", "signup",
               "Create a tenant and its first admin, or join with an invite", None, "SignupRequest", "SignupResponse",
-              201, (400, 409, 413, 415, 429), tags=("auth",)),
+              201, (400, 403, 409, 413, 415, 429), tags=("auth",)),
     Operation("POST", "/v1/auth/login", "auth", "login", "Exchange e-mail and password for an access token",
               None, "LoginRequest", "TokenResponse", 200, (400, 401, 413, 415, 429), tags=("auth",)),
     Operation("GET", "/v1/me", "auth", "me", "Who the credentials belong to", "viewer", None, "MeResponse",
@@ -82,7 +82,7 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("GET", "/v1/audit", "admin", "listAudit", "Audit log, newest first (admin)", "admin", None,
               "AuditPage", 200, (400, *_AUTH_ERRORS),
               query=(QueryParam("limit", {"type": "integer", "minimum": 1, "maximum": 1000}),
-                     QueryParam("before_ns", {"type": "integer", "minimum": 0}, "Page cursor (next_before_ns)."),
+                     QueryParam("before_ns", {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}, "Page cursor (next_before_ns)."),
                      QueryParam("action", {"type": "string", "maxLength": 100},
                                 "One action, or a prefix ending in '.' (e.g. 'security.')")), tags=("admin",)),
     Operation("GET", "/v1/settings", "admin", "getSettings", "Tenant settings", "viewer", None, "TenantSettings",

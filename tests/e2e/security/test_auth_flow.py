@@ -43,7 +43,7 @@ def test_invite_joins_tenant_with_role_once(api: Client) -> None:
     assert me["role"] == "viewer"
     again = api.post("/v1/auth/signup", json={"email": "second@example.com", "password": "password123",
                                              "invite_code": code})
-    assert again.status_code == 400 and error_of(again)["details"] == {"field": "invite_code"}
+    assert again.status_code == 403 and error_of(again)["details"] == {"field": "invite_code"}
 
 
 def test_viewer_cannot_change_settings_or_manage_keys(api: Client) -> None:
