@@ -21,7 +21,15 @@ from typing import Any, TypeVar, overload
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
+from shared.observability.logs import get_logger, log_event
+
 REGISTRY = CollectorRegistry(auto_describe=True)
+_log = get_logger(__name__)
+
+# Log messages that GCP log-based metrics match (infra/monitoring/alerts.yaml); keep them stable.
+LOG_INGESTION_FAILED = "ingestion failed"
+LOG_AGENT_TIMEOUT = "agent run timed out"
+LOG_LLM_BUDGET = "llm budget usage"
 
 _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300)
 
@@ -107,9 +115,10 @@ def track_ingest_metrics(func: F) -> F:
         start = time.perf_counter()
         try:
             result = func(*args, **kwargs)
-        except Exception:
+        except Exception as exc:
             INGESTIONS.labels(kind="unknown", outcome="failed").inc()
             INGEST_CONSECUTIVE_FAILURES.inc()
+            log_event(_log, LOG_INGESTION_FAILED, severity="ERROR", error=type(exc).__name__)
             raise
         kind = str(getattr(result, "kind", "unknown"))
         INGEST_SECONDS.labels(kind=kind).observe(time.perf_counter() - start)
@@ -200,6 +209,7 @@ def track_agent_metrics(agent: str) -> Callable[[F], F]:
                 return func(*args, **kwargs)
             except TimeoutError:
                 outcome = "timeout"
+                log_event(_log, LOG_AGENT_TIMEOUT, severity="ERROR", agent=agent)
                 raise
             except Exception:
                 outcome = "error"
@@ -272,3 +282,5 @@ def record_cache(cache: str, hit: bool) -> None:
 def record_llm_budget(tenant: str, used_ratio: float) -> None:
     """Publish the share of a tenant's LLM budget used (the 80% alert reads this)."""
     LLM_BUDGET_USED_RATIO.labels(tenant=tenant).set(max(0.0, used_ratio))
+    if used_ratio >= 0.8:
+        log_event(_log, LOG_LLM_BUDGET, severity="WARNING", budget_tenant=tenant, used_ratio=round(used_ratio, 4))
