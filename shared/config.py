@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     rate_limit_public_per_minute: int = 30
     rate_limit_public_burst: int = 10
     api_key_prefix: str = "eik"
+    trusted_proxy_hops: int = Field(default=0, ge=0, le=5,
+                                    description="Proxies in front of functions (X-Forwarded-For entries to trust).")
+    login_attempts_per_minute: int = 10
     bcrypt_rounds: int = Field(default=12, ge=4, le=16, description="bcrypt cost; tests lower it.")
 
     def bucket_name(self, logical: str) -> str:

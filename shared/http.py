@@ -51,7 +51,7 @@ M = TypeVar("M", bound=BaseModel)
 MAX_JSON_BYTES = 1024 * 1024
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
 _PATH_PARAMS = "ecomintel.path_params"
-_SECURITY_HEADERS = {
+SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
     "X-Frame-Options": "DENY",
@@ -151,7 +151,7 @@ def authenticate(request: flask.Request) -> Principal:
     return verify_token(get_settings(), value.strip())
 
 
-def _enforce_rate_limits(settings: Settings, buckets: Sequence[tuple[str, str, Limit]]) -> None:
+def _enforce_rate_limits(buckets: Sequence[tuple[str, str, Limit]]) -> None:
     from shared.deps import get_deps
 
     documents = get_deps().documents
@@ -163,10 +163,23 @@ def _enforce_rate_limits(settings: Settings, buckets: Sequence[tuple[str, str, L
                               retry_after=decision.retry_after, details={"scope": scope})
 
 
-def client_address(request: flask.Request) -> str:
-    """The client's address (first ``X-Forwarded-For`` hop when behind a proxy)."""
-    forwarded = request.headers.get("X-Forwarded-For", "")
-    return forwarded.split(",")[0].strip() or request.remote_addr or "unknown"
+def client_address(request: flask.Request, trusted_proxy_hops: int = 0) -> str:
+    """The client's address.
+
+    With ``trusted_proxy_hops`` = 0 (local) the socket peer; behind N trusted proxies (API Gateway, the
+    Google front end) the N-th ``X-Forwarded-For`` entry from the right, which a client cannot forge
+    (entries to its left are whatever the client sent).
+    """
+    if trusted_proxy_hops > 0:
+        hops = [h.strip() for h in request.headers.get("X-Forwarded-For", "").split(",") if h.strip()]
+        if len(hops) >= trusted_proxy_hops:
+            return hops[-trusted_proxy_hops]
+    return request.remote_addr or "unknown"
+
+
+def enforce_rate_limit(scope: str, key: str, limit: Limit) -> None:
+    """Take a token from a shared bucket; ``RateLimited`` (429 + Retry-After) when it is empty."""
+    _enforce_rate_limits([(scope, key, limit)])
 
 
 def _function_label(handler: Callable[..., Any]) -> str:
@@ -177,6 +190,23 @@ def _function_label(handler: Callable[..., Any]) -> str:
         return Path(inspect.getfile(handler)).parent.name
     except (TypeError, OSError):
         return "unknown"
+
+
+@functools.lru_cache(maxsize=1)
+def _documented_routes() -> Map:
+    from shared.security.openapi import OPERATIONS
+
+    rules = [Rule(re.sub(r"\{(\w+)\}", r"<\1>", op.path), endpoint=op.path) for op in OPERATIONS]
+    return Map(rules, strict_slashes=False, merge_slashes=False)
+
+
+def route_label(request: WerkzeugRequest, fallback: str) -> str:
+    """The documented path template a request matches (bounded metric labels), else ``fallback``."""
+    try:
+        template, _ = _documented_routes().bind("localhost").match(request.path)
+    except HTTPException:
+        return fallback
+    return str(template)
 
 
 def _validation_error(exc: ValidationError) -> InvalidInput:
@@ -192,8 +222,11 @@ def parse_body(request: flask.Request, model: type[M]) -> M:
         raise InvalidInput(f"request body over {MAX_JSON_BYTES} bytes")
     if not request.is_json:
         raise InvalidInput("request body must be JSON (Content-Type: application/json)")
+    raw = request.stream.read(MAX_JSON_BYTES + 1)
+    if len(raw) > MAX_JSON_BYTES:
+        raise InvalidInput(f"request body over {MAX_JSON_BYTES} bytes")
     try:
-        return model.model_validate_json(request.get_data(cache=True) or b"null")
+        return model.model_validate_json(raw or b"null")
     except ValidationError as exc:
         raise _validation_error(exc) from exc
 
@@ -243,7 +276,7 @@ def _run(request: flask.Request, state: dict[str, Any], call: Callable[[], Any])
         _log.exception("unhandled error")
         resp = error_response(EcomIntelError("internal error"), request_id)
     resp.headers["X-Request-Id"] = request_id
-    for key, value in {**_SECURITY_HEADERS, **cors_headers(request, settings)}.items():
+    for key, value in {**SECURITY_HEADERS, **cors_headers(request, settings)}.items():
         resp.headers.setdefault(key, value)
     state["status"] = resp.status_code
     return resp
@@ -258,20 +291,20 @@ def endpoint(*, role: Role = Role.VIEWER, route: str | None = None) -> Callable[
 
     def decorate(handler: Handler) -> FlaskView:
         function = _function_label(handler)
-        label = route or handler.__name__
 
         @functools.wraps(handler)
         def wrapper(request: flask.Request) -> flask.Response:
             settings = get_settings()
             if request.method == "OPTIONS":
                 return preflight_response(request, settings)
+            label = route or route_label(request, handler.__name__)
             with _served(request, function, label) as state:
 
                 def call() -> Any:
                     principal = authenticate(request)
                     state["tenant"] = principal.tenant_id
                     with log_context(tenant=principal.tenant_id, subject=principal.subject):
-                        _enforce_rate_limits(settings, [
+                        _enforce_rate_limits([
                             ("tenant", principal.tenant_id,
                              Limit(settings.rate_limit_tenant_per_minute, settings.rate_limit_tenant_burst)),
                             ("key", f"{principal.tenant_id}/{principal.subject}",
@@ -301,18 +334,18 @@ def public_endpoint(*, route: str | None = None) -> Callable[[PublicHandler], Fl
 
     def decorate(handler: PublicHandler) -> FlaskView:
         function = _function_label(handler)
-        label = route or handler.__name__
 
         @functools.wraps(handler)
         def wrapper(request: flask.Request) -> flask.Response:
             settings = get_settings()
             if request.method == "OPTIONS":
                 return preflight_response(request, settings)
+            label = route or route_label(request, handler.__name__)
             with _served(request, function, label) as state:
 
                 def call() -> Any:
-                    _enforce_rate_limits(settings, [
-                        ("public", f"{label}/{client_address(request)}",
+                    _enforce_rate_limits([
+                        ("public", f"{label}/{client_address(request, settings.trusted_proxy_hops)}",
                          Limit(settings.rate_limit_public_per_minute, settings.rate_limit_public_burst)),
                     ])
                     return handler(request)

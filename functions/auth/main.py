@@ -9,7 +9,7 @@ from shared.audit.log import record_audit
 from shared.audit.security_events import record_security_event
 from shared.deps import get_deps
 from shared.errors import Unauthenticated
-from shared.http import Routes, endpoint, json_response, parse_body, path_param, public_endpoint
+from shared.http import Routes, endpoint, enforce_rate_limit, json_response, parse_body, path_param, public_endpoint
 from shared.security import accounts, api_keys
 from shared.security.api_models import (
     ApiKeyCreated,
@@ -25,6 +25,7 @@ from shared.security.api_models import (
     TokenResponse,
 )
 from shared.security.principal import Principal, Role
+from shared.security.rate_limit import Limit
 from shared.security.tenancy import require_same_tenant
 from shared.security.tokens import ACCESS_TOKEN_SECONDS, mint_token
 
@@ -50,6 +51,8 @@ def signup(request: flask.Request) -> flask.Response:
 def login(request: flask.Request) -> TokenResponse:
     body = parse_body(request, LoginRequest)
     deps = get_deps()
+    per_account = Limit(deps.settings.login_attempts_per_minute, deps.settings.login_attempts_per_minute)
+    enforce_rate_limit("login", accounts.normalise_email(body.email), per_account)
     try:
         principal = accounts.login(deps.documents, deps.settings, body.email, body.password)
     except Unauthenticated:

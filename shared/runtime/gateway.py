@@ -20,7 +20,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
-from shared.http import request_id_of
+from shared.http import SECURITY_HEADERS, request_id_of
 from shared.manifest import Manifest, load_manifest
 from shared.observability.metrics import HTTP_REQUESTS, REGISTRY
 from shared.runtime.local import function_app
@@ -30,13 +30,16 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
 _METHODS = ("get", "post", "put", "patch", "delete")
+# Local-only routes, not part of the public API: the embedded blob store's signed-URL PUT target
+# (on GCP, signed URLs point at Cloud Storage directly).
+LOCAL_ROUTES = (("/v1/blobs/<path:rest>", ("PUT",), "upload"),)
 
 
 def _error(request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
     request_id = request_id_of(request)
     body = {"error": {"code": code, "message": message, "details": {}, "request_id": request_id}}
     return Response(json.dumps(body), status=status, mimetype="application/json",
-                    headers={"X-Request-Id": request_id, **(headers or {})})
+                    headers={"X-Request-Id": request_id, **SECURITY_HEADERS, **(headers or {})})
 
 
 class Gateway:
@@ -54,6 +57,9 @@ class Gateway:
                 raise ValueError(f"{path}: every method of one path must be served by one function, got {owners}")
             self.functions[path] = owners.pop()
             rules.append(Rule(re.sub(r"\{(\w+)\}", r"<\1>", path), methods=sorted(methods), endpoint=path))
+        for rule, local_methods, function in LOCAL_ROUTES:
+            self.functions[rule] = function
+            rules.append(Rule(rule, methods=list(local_methods), endpoint=rule))
         self.routes = Map(rules, strict_slashes=False, merge_slashes=False)
 
     def available(self, function: str) -> bool:

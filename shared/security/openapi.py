@@ -58,6 +58,7 @@ class Operation:
     query: tuple[QueryParam, ...] = ()
     request_content: str = "application/json"
     tags: tuple[str, ...] = field(default=())
+    also: tuple[tuple[int, str], ...] = ()  # further success statuses and their schemas
 
 
 _AUTH_ERRORS = (401, 403, 429)
@@ -91,15 +92,25 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("PUT", "/v1/settings", "admin", "putSettings", "Replace tenant settings (admin)", "admin",
               "TenantSettings", "TenantSettings", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("admin",)),
     Operation("POST", "/v1/uploads", "upload", "createUpload", "Upload a CSV (multipart, raw or gzip) (analyst)",
-              "analyst", "UploadForm", "UploadAccepted", 202, (*_BODY_ERRORS, *_AUTH_ERRORS),
+              "analyst", "UploadForm", "UploadAccepted", 201, (*_BODY_ERRORS, *_AUTH_ERRORS),
+              query=(QueryParam("filename", {"type": "string", "maxLength": 255}, "File name (raw uploads)."),
+                     QueryParam("kind", {"type": "string", "maxLength": 40}, "Data kind (detected if omitted).")),
               request_content="multipart/form-data", tags=("data",)),
+    Operation("POST", "/v1/uploads:signed-url", "upload", "createSignedUpload",
+              "A signed URL to PUT a large file to (analyst)", "analyst", "SignedUrlRequest", "SignedUrl", 201,
+              (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("data",)),
     *(Operation("POST", f"/v1/agents/{agent}", agent, f"run{agent.title()}Agent", f"Run the {agent} agent",
                 "viewer", "AgentQuery", "AgentResult", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("agents",))
       for agent in ("pricing", "sentiment", "forecast")),
-    Operation("POST", "/v1/query", "query", "ask", "Ask a question; returns a job to poll", "viewer",
-              "QueryRequest", "JobAccepted", 202, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("query",)),
+    Operation("POST", "/v1/query", "query", "ask", "Ask a question: 200 with the report, or 202 with a job to poll",
+              "viewer", "QueryRequest", "Job", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("query",),
+              also=((202, "Job"),)),
     Operation("GET", "/v1/jobs/{job_id}", "query", "getJob", "A query job's status and report", "viewer", None,
               "Job", 200, (*_AUTH_ERRORS, 404), tags=("query",)),
+    Operation("GET", "/v1/preferences", "query", "getPreferences", "The caller's report preferences", "viewer",
+              None, "Preferences", 200, _AUTH_ERRORS, tags=("query",)),
+    Operation("PUT", "/v1/preferences", "query", "putPreferences", "Replace the caller's report preferences",
+              "viewer", "Preferences", "Preferences", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("query",)),
 )
 
 _API_MODELS: tuple[type[BaseModel], ...] = (
@@ -162,14 +173,17 @@ def component_schemas() -> dict[str, Any]:
         "properties": {"file": {"type": "string", "format": "binary"},
                        "kind": {"type": "string", "description": "Data kind (detected from the header if omitted)."}},
     }
-    schemas["UploadAccepted"] = {"type": "object", "additionalProperties": True,
-                                 "description": "Owned by the upload function (ingestion id, object, status)."}
+    # Bodies owned by other functions: declared loosely here; their owners may tighten them.
+    owned = "Owned by the {} function; see its docs."
+    schemas["UploadAccepted"] = {"type": "object", "additionalProperties": True, "description": owned.format("upload")}
+    schemas["SignedUrlRequest"] = {"type": "object", "additionalProperties": True,
+                                   "description": owned.format("upload")}
+    schemas["SignedUrl"] = {"type": "object", "additionalProperties": True, "description": owned.format("upload")}
     schemas["QueryRequest"] = {"type": "object", "required": ["question"], "additionalProperties": True,
-                               "properties": {"question": {"type": "string", "minLength": 1, "maxLength": 2000}}}
-    schemas["JobAccepted"] = {"type": "object", "required": ["job_id"], "additionalProperties": True,
-                              "properties": {"job_id": {"type": "string"}}}
-    schemas["Job"] = {"type": "object", "required": ["job_id"], "additionalProperties": True,
-                      "properties": {"job_id": {"type": "string"}, "status": {"type": "string"}}}
+                               "properties": {"question": {"type": "string", "minLength": 1, "maxLength": 2000}},
+                               "description": owned.format("query")}
+    schemas["Job"] = {"type": "object", "additionalProperties": True, "description": owned.format("query")}
+    schemas["Preferences"] = {"type": "object", "additionalProperties": True, "description": owned.format("query")}
     return dict(sorted(schemas.items()))
 
 
@@ -203,6 +217,8 @@ def _operation(op: Operation) -> dict[str, Any]:
         responses[str(op.status)] = {"description": "OK", "content": _json(op.response)}
     else:
         responses[str(op.status)] = {"description": "Done (no body)."}
+    for status, schema_name in op.also:
+        responses[str(status)] = {"description": "OK", "content": _json(schema_name)}
     for code in sorted(set(op.errors)):
         responses[str(code)] = {"$ref": f"#/components/responses/{_ERRORS[code][0]}"}
     out["responses"] = responses

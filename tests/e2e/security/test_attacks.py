@@ -228,3 +228,16 @@ def test_errors_share_one_shape_and_propagate_request_id(api: Client) -> None:
     evil = 'x", "severity": "CRITICAL", "tenant": "other'
     resp = api.get("/v1/me", headers={"X-Request-Id": evil})
     assert re.fullmatch(r"[0-9a-f]{32}", error_of(resp)["request_id"])
+
+
+def test_password_guessing_is_limited_per_account(monkeypatch: pytest.MonkeyPatch, api: Client) -> None:
+    acct = signup(api)
+    monkeypatch.setenv("ECOMINTEL_LOGIN_ATTEMPTS_PER_MINUTE", "3")
+    get_settings.cache_clear()
+    guesses = [api.post("/v1/auth/login", json={"email": acct.email, "password": f"guess-{i}-xx"}).status_code
+               for i in range(5)]
+    assert guesses == [401, 401, 401, 429, 429]
+    # even the right password waits: the bucket is per account, whoever asks
+    assert api.post("/v1/auth/login", json={"email": acct.email, "password": acct.password}).status_code == 429
+    other = signup(api)
+    assert api.post("/v1/auth/login", json={"email": other.email, "password": other.password}).status_code == 200
