@@ -7,6 +7,7 @@ import functions_framework
 
 from shared.audit.log import record_audit
 from shared.audit.security_events import record_security_event
+from shared.config import get_settings
 from shared.deps import get_deps
 from shared.errors import Unauthenticated
 from shared.http import Routes, endpoint, enforce_rate_limit, json_response, parse_body, path_param, public_endpoint
@@ -51,7 +52,8 @@ def signup(request: flask.Request) -> flask.Response:
 def login(request: flask.Request) -> TokenResponse:
     body = parse_body(request, LoginRequest)
     deps = get_deps()
-    per_account = Limit(deps.settings.login_attempts_per_minute, deps.settings.login_attempts_per_minute)
+    attempts = get_settings().login_attempts_per_minute
+    per_account = Limit(attempts, attempts)
     enforce_rate_limit("login", accounts.normalise_email(body.email), per_account)
     try:
         principal = accounts.login(deps.documents, deps.settings, body.email, body.password)
