@@ -72,7 +72,8 @@ EVENT_SECONDS = Histogram(
     registry=REGISTRY,
 )
 AGENT_RUNS = Counter(
-    "ecomintel_agent_runs_total", "Agent runs by agent and outcome (ok/error/timeout).", ["agent", "outcome"],
+    "ecomintel_agent_results_total", "Agent runs by agent and outcome (ok/error/timeout), via track_agent_metrics.",
+    ["agent", "outcome"],
     registry=REGISTRY,
 )
 AGENT_SECONDS = Histogram(
@@ -85,7 +86,7 @@ LLM_SECONDS = Histogram(
     "ecomintel_llm_seconds", "Language-model call latency.", ["model"], buckets=_LATENCY_BUCKETS, registry=REGISTRY
 )
 LLM_TOKENS = Counter(
-    "ecomintel_llm_tokens_total", "Language-model tokens by model and direction (input/output).",
+    "ecomintel_llm_model_tokens_total", "Language-model tokens by model and direction (input/output).",
     ["model", "direction"], registry=REGISTRY,
 )
 LLM_BUDGET_USED_RATIO = Gauge(
@@ -93,11 +94,13 @@ LLM_BUDGET_USED_RATIO = Gauge(
     registry=REGISTRY,
 )
 QUERY_SECONDS = Histogram(
-    "ecomintel_query_seconds", "Warehouse query latency by query name.", ["query"], buckets=_LATENCY_BUCKETS,
+    "ecomintel_warehouse_query_seconds", "Warehouse query latency by query name.", ["query"],
+    buckets=_LATENCY_BUCKETS,
     registry=REGISTRY,
 )
 QUERIES = Counter(
-    "ecomintel_queries_total", "Warehouse queries by name and outcome.", ["query", "outcome"], registry=REGISTRY
+    "ecomintel_warehouse_queries_total", "Warehouse queries by name and outcome.", ["query", "outcome"],
+    registry=REGISTRY,
 )
 CACHE_LOOKUPS = Counter(
     "ecomintel_cache_lookups_total", "Cache lookups by cache and result (hit/miss); hit ratio = hit / all.",

@@ -54,9 +54,9 @@ class _Resp:
 
 
 def test_llm_tokens_and_calls() -> None:
-    before = _value("ecomintel_llm_tokens_total", model="gemini-x", direction="input")
+    before = _value("ecomintel_llm_model_tokens_total", model="gemini-x", direction="input")
     assert track_llm_metrics(lambda: _Resp())().input_tokens == 120
-    assert _value("ecomintel_llm_tokens_total", model="gemini-x", direction="input") == before + 120
+    assert _value("ecomintel_llm_model_tokens_total", model="gemini-x", direction="input") == before + 120
     assert _value("ecomintel_llm_calls_total", model="gemini-x", outcome="ok") >= 1
 
 
@@ -67,12 +67,12 @@ def test_agent_timeout_outcome() -> None:
 
     with pytest.raises(TimeoutError):
         run()
-    assert _value("ecomintel_agent_runs_total", agent="unit-agent", outcome="timeout") >= 1
+    assert _value("ecomintel_agent_results_total", agent="unit-agent", outcome="timeout") >= 1
 
 
 def test_query_and_cache() -> None:
     assert track_query_metrics("unit-q")(lambda x: x * 2)(3) == 6
-    assert _value("ecomintel_queries_total", query="unit-q", outcome="ok") >= 1
+    assert _value("ecomintel_warehouse_queries_total", query="unit-q", outcome="ok") >= 1
     record_cache("unit-cache", True)
     record_cache("unit-cache", False)
     assert _value("ecomintel_cache_lookups_total", cache="unit-cache", result="hit") >= 1
