@@ -25,6 +25,7 @@ from pydantic.json_schema import models_json_schema
 
 from shared.manifest import REPO_ROOT
 from shared.models.agents import AgentRequest, AgentResult
+from shared.models.records import DataKind
 from shared.security import api_models as m
 
 OPENAPI_PATH = REPO_ROOT / "infra" / "openapi.yaml"
@@ -57,11 +58,13 @@ class Operation:
     errors: tuple[int, ...] = ()
     query: tuple[QueryParam, ...] = ()
     request_content: str = "application/json"
+    body_required: bool = True
     tags: tuple[str, ...] = field(default=())
     also: tuple[tuple[int, str], ...] = ()  # further success statuses and their schemas
 
 
 _AUTH_ERRORS = (401, 403, 429)
+_KIND = {"type": "string", "enum": [k.value for k in DataKind]}
 _BODY_ERRORS = (400, 413, 415)
 
 OPERATIONS: tuple[Operation, ...] = (
@@ -94,13 +97,14 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("POST", "/v1/uploads", "upload", "createUpload", "Upload a CSV (multipart, raw or gzip) (analyst)",
               "analyst", "UploadForm", "UploadAccepted", 201, (*_BODY_ERRORS, *_AUTH_ERRORS),
               query=(QueryParam("filename", {"type": "string", "maxLength": 255}, "File name (raw uploads)."),
-                     QueryParam("kind", {"type": "string", "maxLength": 40}, "Data kind (detected if omitted).")),
+                     QueryParam("kind", _KIND, "Data kind (detected from the header if omitted).")),
               request_content="multipart/form-data", tags=("data",)),
     Operation("POST", "/v1/uploads:signed-url", "upload", "createSignedUpload",
               "A signed URL to PUT a large file to (analyst)", "analyst", "SignedUrlRequest", "SignedUrl", 201,
               (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("data",)),
     *(Operation("POST", f"/v1/agents/{agent}", agent, f"run{agent.title()}Agent", f"Run the {agent} agent",
-                "viewer", "AgentQuery", "AgentResult", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("agents",))
+                "viewer", "AgentQuery", "AgentResult", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("agents",),
+                body_required=False)
       for agent in ("pricing", "sentiment", "forecast")),
     Operation("POST", "/v1/query", "query", "ask", "Ask a question: 200 with the report, or 202 with a job to poll",
               "viewer", "QueryRequest", "Job", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("query",),
@@ -171,19 +175,32 @@ def component_schemas() -> dict[str, Any]:
     schemas["UploadForm"] = {
         "type": "object", "required": ["file"],
         "properties": {"file": {"type": "string", "format": "binary"},
-                       "kind": {"type": "string", "description": "Data kind (detected from the header if omitted)."}},
+                       "kind": {**_KIND, "description": "Data kind (detected from the header if omitted)."}},
     }
     # Bodies owned by other functions: declared loosely here; their owners may tighten them.
     owned = "Owned by the {} function; see its docs."
     schemas["UploadAccepted"] = {"type": "object", "additionalProperties": True, "description": owned.format("upload")}
-    schemas["SignedUrlRequest"] = {"type": "object", "additionalProperties": True,
-                                   "description": owned.format("upload")}
+    schemas["SignedUrlRequest"] = {
+        "type": "object", "required": ["kind"], "additionalProperties": True, "description": owned.format("upload"),
+        "properties": {"kind": _KIND, "filename": {"type": "string", "maxLength": 255},
+                       "content_type": {"type": "string", "maxLength": 100}},
+    }
     schemas["SignedUrl"] = {"type": "object", "additionalProperties": True, "description": owned.format("upload")}
-    schemas["QueryRequest"] = {"type": "object", "required": ["question"], "additionalProperties": True,
-                               "properties": {"question": {"type": "string", "minLength": 1, "maxLength": 2000}},
-                               "description": owned.format("query")}
+    schemas["QueryRequest"] = {
+        "type": "object", "required": ["question"], "additionalProperties": False,
+        "description": owned.format("query"),
+        "properties": {"question": {"type": "string", "minLength": 3, "maxLength": 2000},
+                       "mode": {"type": "string", "enum": ["quick", "deep"]},
+                       "session_id": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$", "nullable": True},
+                       "use_cache": {"type": "boolean"},
+                       "as_of": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "nullable": True}},
+    }
     schemas["Job"] = {"type": "object", "additionalProperties": True, "description": owned.format("query")}
-    schemas["Preferences"] = {"type": "object", "additionalProperties": True, "description": owned.format("query")}
+    schemas["Preferences"] = {
+        "type": "object", "additionalProperties": False, "description": owned.format("query"),
+        "properties": {name: {"type": "array", "maxItems": 20, "items": {"type": "string"}}
+                       for name in ("kpis", "marketplaces", "goals")},
+    }
     return dict(sorted(schemas.items()))
 
 
@@ -211,7 +228,7 @@ def _operation(op: Operation) -> dict[str, Any]:
         content: dict[str, Any] = {op.request_content: {"schema": {"$ref": REF.format(model=op.request)}}}
         if op.request_content == "multipart/form-data":
             content["text/csv"] = {"schema": {"type": "string"}}
-        out["requestBody"] = {"required": True, "content": content}
+        out["requestBody"] = {"required": op.body_required, "content": content}
     responses: dict[str, Any] = {}
     if op.response:
         responses[str(op.status)] = {"description": "OK", "content": _json(op.response)}
