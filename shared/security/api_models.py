@@ -9,11 +9,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from shared.security.principal import Role
 
-_EMAIL = r"^[^@\s]{1,64}@[^@\s]{1,255}$"
+_EMAIL = r"^[^@\x00-\x20\x7f]{1,64}@[^@\x00-\x20\x7f]{1,255}$"  # explicit class: same in every regex engine
 
 
 class _Body(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, regex_engine="python-re")
 
 
 class ErrorDetail(BaseModel):
