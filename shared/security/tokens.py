@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import time
 import uuid
+from pathlib import Path
 
 import jwt
 
@@ -19,6 +20,7 @@ from shared.security.principal import Principal, Role
 ALGORITHM = "HS256"
 ISSUER = "ecomintel"
 ACCESS_TOKEN_SECONDS = 24 * 3600
+_LOCAL_KEYS: dict[Path, bytes] = {}
 
 
 def signing_key(settings: Settings) -> bytes:
@@ -28,13 +30,17 @@ def signing_key(settings: Settings) -> bytes:
     if settings.backend != "local":
         raise Unauthenticated("no JWT signing key configured (ECOMINTEL_JWT_SIGNING_KEY)")
     path = settings.state_dir / "jwt.key"
+    cached = _LOCAL_KEYS.get(path)
+    if cached is not None and path.exists():
+        return cached
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         import secrets
 
         path.write_bytes(secrets.token_bytes(32))
         path.chmod(0o600)
-    return hashlib.sha256(path.read_bytes()).digest()
+    key = _LOCAL_KEYS[path] = hashlib.sha256(path.read_bytes()).digest()
+    return key
 
 
 def mint_token(settings: Settings, *, subject: str, tenant_id: str, role: Role,

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from shared.adapters.local.documents import SqliteDocumentStore
+from shared.config import Settings
+from shared.errors import Conflict, PermissionDenied, Unauthenticated
+from shared.security import accounts, api_keys
+from shared.security.api_models import SignupRequest
+from shared.security.passwords import hash_password, verify_password
+from shared.security.principal import Principal, Role
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SqliteDocumentStore:
+    return SqliteDocumentStore(tmp_path / "docs.sqlite")
+
+
+SETTINGS = Settings(bcrypt_rounds=4)
+
+
+def test_password_hash_is_bcrypt_and_long_passwords_are_not_truncated() -> None:
+    h = hash_password("x" * 100, rounds=4)
+    assert h.startswith("$2b$04$") and "x" * 8 not in h
+    assert verify_password("x" * 100, h) and not verify_password("x" * 99, h)
+    assert not verify_password("x" * 100 + "y", h)
+    assert not verify_password("anything", "not-a-hash")
+
+
+def test_signup_login(store: SqliteDocumentStore) -> None:
+    p, email = accounts.signup(store, SETTINGS, SignupRequest(email="A@B.io", password="password1"))
+    assert p.role == Role.ADMIN and email == "a@b.io"
+    assert accounts.login(store, SETTINGS, "a@b.io", "password1") == p
+    with pytest.raises(Unauthenticated):
+        accounts.login(store, SETTINGS, "a@b.io", "password2")
+    with pytest.raises(Conflict):
+        accounts.signup(store, SETTINGS, SignupRequest(email="a@b.io", password="password1"))
+    stored = store.get(accounts.users_collection(p.tenant_id), p.subject)
+    assert stored is not None and "password1" not in str(stored)
+
+
+def test_api_keys_hashed_and_revocable(store: SqliteDocumentStore) -> None:
+    admin = Principal(subject="u1", tenant_id="t1", role=Role.ADMIN)
+    key, record = api_keys.create_api_key(store, SETTINGS, admin, name="ci", role=Role.VIEWER)
+    assert key not in str(store.query(api_keys.keys_collection("t1"))) and key not in str(store.query("api_key_hashes"))
+    assert api_keys.verify_api_key(store, key).role == Role.VIEWER
+    with pytest.raises(Unauthenticated):
+        api_keys.verify_api_key(store, key + "x")
+    api_keys.revoke_api_key(store, "t1", record["id"])
+    with pytest.raises(Unauthenticated):
+        api_keys.verify_api_key(store, key)
+
+
+def test_key_role_capped_by_creator(store: SqliteDocumentStore) -> None:
+    analyst = Principal(subject="u1", tenant_id="t1", role=Role.ANALYST)
+    with pytest.raises(PermissionDenied):
+        api_keys.create_api_key(store, SETTINGS, analyst, name="x", role=Role.ADMIN)
+
+
+def test_revoke_is_tenant_scoped(store: SqliteDocumentStore) -> None:
+    admin = Principal(subject="u1", tenant_id="t1", role=Role.ADMIN)
+    key, record = api_keys.create_api_key(store, SETTINGS, admin, name="ci", role=Role.VIEWER)
+    with pytest.raises(Exception, match="not found"):
+        api_keys.revoke_api_key(store, "t2", record["id"])
+    assert api_keys.verify_api_key(store, key).tenant_id == "t1"
