@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -86,8 +86,7 @@ class QueryRequest(BaseModel):
     mode: Mode = "quick"
     session_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]{1,64}$")
     use_cache: bool = True
-    as_of: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$",
-                              description="Treat this date as today (backfills, tests).")
+    as_of: date | None = Field(default=None, description="Treat this date as today (backfills, tests).")
 
 
 class QueryResponse(BaseModel):

@@ -73,7 +73,7 @@ def maybe_narrate(deps: Deps, tenant_id: str, question: str, outcomes: list[Agen
 
 
 def _today(req: QueryRequest) -> date:
-    return date.fromisoformat(req.as_of) if req.as_of else datetime.now(UTC).date()
+    return req.as_of or datetime.now(UTC).date()
 
 
 def answer_query(deps: Deps, principal: Principal, req: QueryRequest, *,
@@ -104,7 +104,7 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     explicit = bool(detect_intents(req.question))
     follow_up = previous is not None and is_follow_up(req.question, route(req.question, today=today), explicit)
     context = "|".join([previous["question"] if follow_up and previous else "", prefs.model_dump_json(),
-                        req.as_of or ""])
+                        req.as_of.isoformat() if req.as_of else ""])
     key = cache.cache_key(tenant, req.question, version, hashlib.sha256(context.encode()).hexdigest())
 
     if req.mode == "quick" and req.use_cache:
