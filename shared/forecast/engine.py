@@ -1,0 +1,186 @@
+"""Forecast one series: backtest every candidate, select or combine, add intervals, explain.
+
+Pure: a :class:`RegularSeries` in, a :class:`SeriesForecast` out. Externally computed candidates
+(the global model, fitted once per batch) come in as forecasts per backtest origin.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from shared.forecast.backtest import Backtest, ModelScore, plan_origins, sanitise
+from shared.forecast.baselines import CHEAP_MODELS, LocalModel, mean, naive
+from shared.forecast.intermittent import INTERMITTENT_MODELS, classify
+from shared.forecast.intervals import apply_intervals, interval_offsets
+from shared.forecast.periods import RegularSeries
+from shared.forecast.select import select_model
+
+Status = Literal["ok", "insufficient_history", "no_demand"]
+BASELINES = ("naive", "seasonal_naive")
+PROPHET_MIN_LENGTH: dict[str, int] = {"D": 56, "W": 52, "M": 24}
+
+
+@dataclass(frozen=True)
+class ForecastOptions:
+    """How to forecast: horizon, interval level, backtest size, Prophet policy and holiday country."""
+
+    horizon: int
+    level: float = 0.9
+    max_origins: int = 3
+    prophet: Literal["auto", "always", "never"] = "auto"
+    prophet_origins: int = 1
+    country: str | None = None
+    min_history: int = 4
+
+
+@dataclass
+class SeriesForecast:
+    """The forecast of one series, with its backtest and everything needed to explain it."""
+
+    series_id: str
+    dates: pd.DatetimeIndex
+    forecast: np.ndarray
+    lower: np.ndarray
+    upper: np.ndarray
+    model: str
+    status: Status
+    history_periods: int
+    backtest: dict[str, dict[str, float | int]] = field(default_factory=dict)
+    backtest_horizon: int = 0
+    interval_coverage: float | None = None
+    demand_class: str = ""
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def score(self, name: str) -> dict[str, float | int] | None:
+        """Backtest score of one model (or the chosen one with ``name='chosen'``)."""
+        return self.backtest.get(self.model if name == "chosen" else name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-friendly summary (dates as ISO strings)."""
+        return {
+            "series_id": self.series_id, "model": self.model, "status": self.status,
+            "history_periods": self.history_periods, "demand_class": self.demand_class,
+            "backtest_horizon": self.backtest_horizon, "interval_coverage": self.interval_coverage,
+            "backtest": self.backtest, "warnings": self.warnings,
+            "dates": [d.date().isoformat() for d in self.dates],
+            "forecast": [round(float(v), 4) for v in self.forecast],
+            "lower": [round(float(v), 4) for v in self.lower], "upper": [round(float(v), 4) for v in self.upper],
+        }
+
+
+ExternalForecasts = dict[str, dict[int, np.ndarray]]
+
+
+def forecast_series(series: RegularSeries, options: ForecastOptions,
+                    external: ExternalForecasts | None = None) -> SeriesForecast:
+    """Forecast ``series`` ``options.horizon`` periods ahead with the backtest-selected model.
+
+    ``external`` maps a model name to forecasts keyed by training length (each backtest cut and the
+    full length ``n`` for the final forecast); such models join the selection like any other.
+    """
+    started = time.perf_counter()
+    y = np.asarray(series.values, dtype=float)
+    n, h, m = len(y), options.horizon, series.season_length
+    future = series.future_dates(h)
+    profile = classify(y)
+    warnings: list[str] = []
+    if series.filled_periods:
+        warnings.append(f"{series.filled_periods} of {n} periods had no sales rows and count as 0 units")
+    if profile.demand_class == "no_demand":
+        zeros = np.zeros(h)
+        return SeriesForecast(series.series_id, future, zeros, zeros.copy(), zeros.copy(), "zero", "no_demand", n,
+                              demand_class="no_demand", warnings=[*warnings, "no sales in the history: forecast is 0"],
+                              seconds=time.perf_counter() - started)
+    plan = plan_origins(n, h, options.max_origins) if n >= options.min_history else None
+    if plan is None:
+        model = naive if n < 2 else mean
+        f = sanitise(model(y, h, m), y)
+        lo_off, hi_off = interval_offsets(None, h, options.level, y, m)
+        lower, upper = apply_intervals(f, lo_off, hi_off, options.level)
+        return SeriesForecast(
+            series.series_id, future, f, lower, upper, model.__name__, "insufficient_history", n,
+            demand_class=profile.demand_class,
+            warnings=[*warnings, f"too little history to backtest: {n} periods (need at least "
+                      f"{max(options.min_history, 4)}); forecast is the {model.__name__} of what exists and "
+                      "is not validated"],
+            seconds=time.perf_counter() - started)
+
+    bt = Backtest(y, m, plan)
+    models: dict[str, LocalModel] = dict(CHEAP_MODELS)
+    if profile.intermittent or profile.zero_share > 0.3:
+        models.update(INTERMITTENT_MODELS)
+    for name, fn in models.items():
+        bt.add(name, _local_runner(fn, y, m))
+    for name, by_cut in (external or {}).items():
+        if all(c in by_cut for c in plan.cuts) and n in by_cut:
+            for c in plan.cuts:
+                bt.forecasts.setdefault(name, {})[c] = sanitise(by_cut[c][: plan.horizon], y[:c])
+    selection = select_model(bt)
+    final = _final_forecast(selection.components, models, external, y, n, h, m)
+
+    if _prophet_eligible(series, options, profile.intermittent):
+        from shared.forecast.prophet_model import prophet_forecast
+
+        cuts = plan.cuts[-options.prophet_origins:]
+        try:
+            bt.add("prophet", lambda cut, hh: prophet_forecast(series.head(cut), hh, country=options.country),
+                   cuts=cuts)
+            p_score = bt.score("prophet", cuts)
+            rival = bt.score(selection.name, cuts)
+            selection.scores["prophet"] = p_score
+            if p_score.mase < rival.mase:
+                final = sanitise(prophet_forecast(series, h, country=options.country), y)
+                selection = type(selection)("prophet", ("prophet",), p_score, selection.scores)
+        except Exception as exc:  # noqa: BLE001 - Prophet failing on one series must not fail the batch
+            warnings.append(f"prophet failed and was skipped: {exc}")
+
+    errors = bt.errors(selection.name) if selection.name in bt.forecasts else None
+    lo_off, hi_off = interval_offsets(errors, h, options.level, y, m)
+    lower, upper = apply_intervals(final, lo_off, hi_off, options.level)
+    cov = bt.interval_coverage(selection.name, lo_off, hi_off) if errors is not None else None
+    scores: dict[str, ModelScore] = selection.scores
+    table = {k: v.as_dict() for k, v in sorted(scores.items(), key=lambda kv: kv[1].mase)}
+    for base in BASELINES:
+        if base in scores:
+            table[base] = scores[base].as_dict()
+    if profile.intermittent:
+        warnings.append(f"intermittent demand ({profile.demand_class}, {profile.zero_share:.0%} zero periods): "
+                        "Croston/SBA/TSB were candidates")
+    return SeriesForecast(series.series_id, future, final, lower, upper, selection.name, "ok", n, table,
+                          plan.horizon, None if cov is None else round(cov, 3), profile.demand_class, warnings,
+                          time.perf_counter() - started)
+
+
+def _local_runner(fn: LocalModel, y: np.ndarray, m: int) -> Callable[[int, int], np.ndarray]:
+    """``(cut, h) -> forecast`` for a local model trained on ``y[:cut]``."""
+
+    def run(cut: int, h: int) -> np.ndarray:
+        return fn(y[:cut], h, m)
+
+    return run
+
+
+def _final_forecast(components: tuple[str, ...], models: dict[str, Any], external: ExternalForecasts | None,
+                    y: np.ndarray, n: int, h: int, m: int) -> np.ndarray:
+    parts = []
+    for name in components:
+        if name in models:
+            parts.append(sanitise(models[name](y, h, m), y))
+        else:
+            parts.append(sanitise((external or {})[name][n][:h], y))
+    return np.asarray(np.mean(parts, axis=0), dtype=float)
+
+
+def _prophet_eligible(series: RegularSeries, options: ForecastOptions, intermittent: bool) -> bool:
+    if options.prophet == "never":
+        return False
+    if options.prophet == "always":
+        return True
+    return len(series.values) >= PROPHET_MIN_LENGTH[series.freq] and not intermittent
