@@ -74,6 +74,14 @@ class SeriesForecast:
             "lower": [round(float(v), 4) for v in self.lower], "upper": [round(float(v), 4) for v in self.upper],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> SeriesForecast:
+        """Rebuild from :meth:`to_dict` (the forecast cache)."""
+        return cls(d["series_id"], pd.DatetimeIndex(pd.to_datetime(d["dates"])), np.asarray(d["forecast"], dtype=float),
+                   np.asarray(d["lower"], dtype=float), np.asarray(d["upper"], dtype=float), d["model"], d["status"],
+                   d["history_periods"], d["backtest"], d["backtest_horizon"], d["interval_coverage"],
+                   d["demand_class"], list(d["warnings"]), 0.0)
+
 
 ExternalForecasts = dict[str, dict[int, np.ndarray]]
 
