@@ -31,7 +31,8 @@ warnings.filterwarnings("ignore")
 def _fractional_year_to_month(t: pd.Series) -> pd.DatetimeIndex:
     year = np.floor(t.to_numpy() + 1e-6).astype(int)
     month = np.round((t.to_numpy() - year) * 12).astype(int) + 1
-    return pd.DatetimeIndex([pd.Timestamp(year=int(y), month=int(mo), day=1) for y, mo in zip(year, month, strict=True)])
+    pairs = zip(year, month, strict=True)
+    return pd.DatetimeIndex([pd.Timestamp(year=int(y), month=int(mo), day=1) for y, mo in pairs])
 
 
 def monthly_series() -> list[RegularSeries]:
