@@ -22,13 +22,14 @@ from shared.forecast.periods import RegularSeries
 GLOBAL_NAME = "global_lgbm"
 MAX_CHUNK = 500
 PARALLEL_MIN_SERIES = 16
+MIN_GLOBAL_SERIES = 4  # below this a "global" model is just a slower local one
 
 
 def global_candidates(chunk: list[RegularSeries], options: ForecastOptions) -> dict[str, ExternalForecasts]:
     """Global-model forecasts per series id, keyed by training length (backtest cuts and the full length)."""
     out: dict[str, ExternalForecasts] = {s.series_id: {} for s in chunk}
     usable = [s for s in chunk if len(s.values) >= options.min_history and np.any(s.values > 0)]
-    if not usable:
+    if len(usable) < MIN_GLOBAL_SERIES:
         return out
     freq = usable[0].freq
     usable = [s for s in usable if s.freq == freq]

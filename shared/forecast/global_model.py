@@ -119,7 +119,7 @@ def fit_predict_global(inputs: list[GlobalInput], horizon: int, freq: Freq, seed
     params = {"objective": "regression", "learning_rate": 0.05, "num_leaves": 31, "min_data_in_leaf": 40,
               "bagging_fraction": 0.8, "bagging_freq": 1, "feature_fraction": 0.9, "num_threads": 1,
               "seed": seed, "verbose": -1}
-    model = lgb.train(params, lgb.Dataset(rows, targets), num_boost_round=150)
+    model = lgb.train(params, lgb.Dataset(rows, targets), num_boost_round=120)
     hists = [np.asarray(s.values, dtype=float).copy() for s in inputs]
     for step in range(horizon):
         batch: list[list[float]] = []
