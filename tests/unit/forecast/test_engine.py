@@ -87,8 +87,8 @@ def test_intervals_contain_forecast_and_backtest_coverage_is_reported() -> None:
 def test_batch_with_global_model_across_series() -> None:
     rng = np.random.default_rng(5)
     pattern = np.array([1.0, 1, 1, 1.2, 1.5, 2, 0.6])
-    series = [_series(rng.poisson(l * np.tile(pattern, 30)).astype(float), sid=f"s{i}")
-              for i, l in enumerate(rng.uniform(5, 40, 12))]
+    series = [_series(rng.poisson(lam * np.tile(pattern, 30)).astype(float), sid=f"s{i}")
+              for i, lam in enumerate(rng.uniform(5, 40, 12))]
     results = forecast_batch(series, ForecastOptions(horizon=14, prophet="never"), workers=1)
     assert [r.series_id for r in results] == [s.series_id for s in series]
     assert all(GLOBAL_NAME in r.backtest for r in results)
