@@ -21,7 +21,7 @@ def fingerprint(series: RegularSeries, options: ForecastOptions, extra: str = ""
     """Hash of everything the forecast depends on."""
     h = hashlib.sha256()
     h.update(series.freq.encode())
-    h.update(np.asarray(series.dates.asi8, dtype=np.int64).tobytes())
+    h.update(",".join(series.dates.strftime("%Y-%m-%d")).encode())
     h.update(np.asarray(series.values, dtype=np.float64).tobytes())
     for x in (series.price, series.promo):
         h.update(b"-" if x is None else np.asarray(x, dtype=np.float64).tobytes())

@@ -22,7 +22,7 @@ def infer_freq(dates: pd.Series | pd.DatetimeIndex) -> Freq:
     unique = pd.DatetimeIndex(pd.unique(pd.DatetimeIndex(dates))).sort_values()
     if len(unique) < 2:
         return "D"
-    gaps = np.diff(unique.asi8) / (86_400 * 1e9)
+    gaps = np.asarray((unique[1:] - unique[:-1]) / pd.Timedelta(days=1), dtype=float)
     step = float(np.median(gaps))
     if step < 4:
         return "D"
