@@ -53,7 +53,8 @@ def test_reorder_point_grows_with_service_level(rate: float, sd: float, lead: in
     f = np.full(30, rate)
     lo, hi = f - Z90 * sd, f + Z90 * sd
     a = plan_inventory(f, lo, hi, level=0.9, on_hand=10, lead_time_days=lead, service_level=service)
-    b = plan_inventory(f, lo, hi, level=0.9, on_hand=10, lead_time_days=lead, service_level=min(0.9999, service + 0.0005))
+    higher = min(0.9999, service + 0.0005)
+    b = plan_inventory(f, lo, hi, level=0.9, on_hand=10, lead_time_days=lead, service_level=higher)
     assert b.reorder_point >= a.reorder_point
     assert a.reorder_quantity >= 0
     assert np.allclose(sigma_from_interval(lo, hi, 0.9), sd)
