@@ -15,9 +15,16 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 import numpy as np
 
 from shared.forecast.backtest import plan_origins
-from shared.forecast.engine import ExternalForecasts, ForecastOptions, SeriesForecast, forecast_series
+from shared.forecast.engine import (
+    ExternalForecasts,
+    ForecastOptions,
+    SeriesForecast,
+    candidate_backtest,
+    forecast_series,
+)
 from shared.forecast.global_model import fit_predict_global, global_input
 from shared.forecast.periods import RegularSeries
+from shared.forecast.select import pooled_choice
 
 GLOBAL_NAME = "global_lgbm"
 MAX_CHUNK = 500
@@ -57,7 +64,9 @@ def forecast_chunk(chunk: list[RegularSeries], options: ForecastOptions,
                    use_global: bool = True) -> list[SeriesForecast]:
     """Forecast one chunk in this process (the unit of fan-out)."""
     externals = global_candidates(chunk, options) if use_global else {}
-    return [forecast_series(s, options, externals.get(s.series_id)) for s in chunk]
+    backtests = [candidate_backtest(s, options, externals.get(s.series_id)) for s in chunk]
+    preferred = pooled_choice([bt for bt in backtests if bt is not None])
+    return [forecast_series(s, options, externals.get(s.series_id), preferred) for s in chunk]
 
 
 def forecast_batch(series: list[RegularSeries], options: ForecastOptions, *, workers: int | None = None,

@@ -14,16 +14,18 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from shared.forecast.backtest import Backtest, ModelScore, plan_origins, sanitise
+from shared.forecast.backtest import Backtest, ModelScore, OriginPlan, plan_origins, sanitise
 from shared.forecast.baselines import CHEAP_MODELS, LocalModel, mean, naive
 from shared.forecast.intermittent import INTERMITTENT_MODELS, classify
 from shared.forecast.intervals import apply_intervals, interval_offsets
 from shared.forecast.periods import RegularSeries
-from shared.forecast.select import select_model
+from shared.forecast.select import Selection, combine, select_model
 
 Status = Literal["ok", "insufficient_history", "no_demand"]
 BASELINES = ("naive", "seasonal_naive")
 PROPHET_MARGIN = 0.9  # one origin is noisy: Prophet must beat the selection by 10% there
+SWITCH_MARGIN = 0.9
+STRUCTURED = ("seasonal_naive", "seasonal_median", "theta", "drift")
 PROPHET_MIN_LENGTH: dict[str, int] = {"D": 56, "W": 52, "M": 24}
 
 
@@ -87,12 +89,14 @@ class SeriesForecast:
 ExternalForecasts = dict[str, dict[int, np.ndarray]]
 
 
-def forecast_series(series: RegularSeries, options: ForecastOptions,
-                    external: ExternalForecasts | None = None) -> SeriesForecast:
+def forecast_series(series: RegularSeries, options: ForecastOptions, external: ExternalForecasts | None = None,
+                    preferred: tuple[str, ...] | None = None) -> SeriesForecast:
     """Forecast ``series`` ``options.horizon`` periods ahead with the backtest-selected model.
 
     ``external`` maps a model name to forecasts keyed by training length (each backtest cut and the
     full length ``n`` for the final forecast); such models join the selection like any other.
+    ``preferred`` is the choice pooled over the batch (:func:`pooled_choice`): the series keeps it unless
+    its own best beats it by more than 10% on its own backtest (per-series selection alone overfits noise).
     """
     started = time.perf_counter()
     y = np.asarray(series.values, dtype=float)
@@ -121,20 +125,16 @@ def forecast_series(series: RegularSeries, options: ForecastOptions,
                       "is not validated"],
             seconds=time.perf_counter() - started)
 
-    bt = Backtest(y, m, plan)
-    models: dict[str, LocalModel] = dict(CHEAP_MODELS)
-    if profile.intermittent or profile.zero_share > 0.3:
-        models.update(INTERMITTENT_MODELS)
-    for name, fn in models.items():
-        bt.add(name, _local_runner(fn, y, m))
-    for name, by_cut in (external or {}).items():
-        if all(c in by_cut for c in plan.cuts) and n in by_cut:
-            for c in plan.cuts:
-                bt.forecasts.setdefault(name, {})[c] = sanitise(by_cut[c][: plan.horizon], y[:c])
+    bt, models = _candidates(series, plan, profile.intermittent or profile.zero_share > 0.3, external)
     selection = select_model(bt)
+    if preferred and all(p in bt.forecasts for p in preferred):
+        pref_name = combine(bt, preferred)
+        pref_score = bt.score(pref_name)
+        if not selection.score.mase < SWITCH_MARGIN * pref_score.mase:
+            selection = Selection(pref_name, preferred, pref_score, {**selection.scores, pref_name: pref_score})
     final = _final_forecast(selection.components, models, external, y, n, h, m)
 
-    if _prophet_eligible(series, options, profile.intermittent):
+    if _prophet_eligible(series, options, profile.intermittent, selection.scores):
         from shared.forecast.prophet_model import prophet_forecast
 
         cuts = plan.cuts[-options.prophet_origins:]
@@ -167,6 +167,36 @@ def forecast_series(series: RegularSeries, options: ForecastOptions,
                           time.perf_counter() - started)
 
 
+def candidate_backtest(series: RegularSeries, options: ForecastOptions,
+                       external: ExternalForecasts | None = None) -> Backtest | None:
+    """The backtest of every cheap and external candidate (``None`` for series that are not forecast by models)."""
+    y = np.asarray(series.values, dtype=float)
+    profile = classify(y)
+    if profile.demand_class == "no_demand" or len(y) < options.min_history:
+        return None
+    plan = plan_origins(len(y), options.horizon, options.max_origins)
+    if plan is None:
+        return None
+    return _candidates(series, plan, profile.intermittent or profile.zero_share > 0.3, external)[0]
+
+
+def _candidates(series: RegularSeries, plan: OriginPlan, intermittent: bool,
+                external: ExternalForecasts | None) -> tuple[Backtest, dict[str, LocalModel]]:
+    y = np.asarray(series.values, dtype=float)
+    n, m = len(y), series.season_length
+    bt = Backtest(y, m, plan)
+    models: dict[str, LocalModel] = dict(CHEAP_MODELS)
+    if intermittent:
+        models.update(INTERMITTENT_MODELS)
+    for name, fn in models.items():
+        bt.add(name, _local_runner(fn, y, m))
+    for name, by_cut in (external or {}).items():
+        if all(c in by_cut for c in plan.cuts) and n in by_cut:
+            for c in plan.cuts:
+                bt.forecasts.setdefault(name, {})[c] = sanitise(by_cut[c][: plan.horizon], y[:c])
+    return bt, models
+
+
 def _local_runner(fn: LocalModel, y: np.ndarray, m: int) -> Callable[[int, int], np.ndarray]:
     """``(cut, h) -> forecast`` for a local model trained on ``y[:cut]``."""
 
@@ -187,9 +217,19 @@ def _final_forecast(components: tuple[str, ...], models: dict[str, Any], externa
     return np.asarray(np.mean(parts, axis=0), dtype=float)
 
 
-def _prophet_eligible(series: RegularSeries, options: ForecastOptions, intermittent: bool) -> bool:
+def _prophet_eligible(series: RegularSeries, options: ForecastOptions, intermittent: bool,
+                      scores: dict[str, ModelScore]) -> bool:
+    """Prophet models trend + seasonality: in ``auto`` it is fitted only where the cheap backtest shows some.
+
+    That is: the series is long enough, not intermittent, and a structured cheap model (seasonal or
+    trended) beat every flat-level model; otherwise Prophet has nothing to add and costs ~0.1-1 s.
+    """
     if options.prophet == "never":
         return False
     if options.prophet == "always":
         return True
-    return len(series.values) >= PROPHET_MIN_LENGTH[series.freq] and not intermittent
+    if len(series.values) < PROPHET_MIN_LENGTH[series.freq] or intermittent:
+        return False
+    structured = [scores[k].mase for k in STRUCTURED if k in scores]
+    flat = [v.mase for k, v in scores.items() if k in CHEAP_MODELS and k not in STRUCTURED]
+    return bool(structured and flat and min(structured) < min(flat))

@@ -20,6 +20,7 @@ def _quiet() -> None:
         logger = logging.getLogger(name)
         logger.setLevel(logging.ERROR)
         logger.propagate = False
+        logger.disabled = True
         for handler in logger.handlers:
             handler.setLevel(logging.ERROR)
 

@@ -13,6 +13,8 @@ import numpy as np
 from shared.forecast.backtest import Backtest, ModelScore
 
 COMBO_SIZE = 3
+MIN_POOL = 5
+MASE_CAP = 10.0
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,39 @@ def combo_name(components: tuple[str, ...]) -> str:
     return "combo(" + "+".join(components) + ")"
 
 
+def combine(bt: Backtest, components: tuple[str, ...]) -> str:
+    """Register the equal-weight combination of ``components`` in ``bt``; returns its name."""
+    if len(components) == 1:
+        return components[0]
+    cname = combo_name(components)
+    if cname not in bt.forecasts:
+        cuts = set.intersection(*(set(bt.forecasts[n]) for n in components))
+        bt.forecasts[cname] = {c: np.mean([bt.forecasts[n][c] for n in components], axis=0) for c in sorted(cuts)}
+    return cname
+
+
+def pooled_choice(backtests: list[Backtest], combo_size: int = COMBO_SIZE) -> tuple[str, ...] | None:
+    """The model (or combination) with the best mean MASE over a batch of series; ``None`` below 5 series.
+
+    Each series' MASE is capped at ``MASE_CAP`` so a few wild series cannot decide for everyone.
+    """
+    if len(backtests) < MIN_POOL:
+        return None
+    common = set.intersection(*(set(bt.forecasts) for bt in backtests))
+    common = {n for n in common if not n.startswith("combo(")}
+    if not common:
+        return None
+
+    def pooled(name_of: dict[int, str]) -> float:
+        return float(np.mean([min(MASE_CAP, bt.score(name_of[i]).mase) for i, bt in enumerate(backtests)]))
+
+    singles = {n: pooled(dict.fromkeys(range(len(backtests)), n)) for n in common}
+    ranked = sorted(singles, key=lambda n: (singles[n], n))
+    top = tuple(ranked[:combo_size])
+    combo = pooled({i: combine(bt, top) for i, bt in enumerate(backtests)}) if len(top) > 1 else np.inf
+    return top if combo < singles[ranked[0]] else (ranked[0],)
+
+
 def select_model(bt: Backtest, candidates: list[str] | None = None, combo_size: int = COMBO_SIZE) -> Selection:
     """Rank candidates by backtest MASE (ties by sMAPE), then try the combination of the best few."""
     names = [n for n in (candidates or list(bt.forecasts)) if n in bt.forecasts]
@@ -39,9 +74,7 @@ def select_model(bt: Backtest, candidates: list[str] | None = None, combo_size: 
     chosen = Selection(best, (best,), scores[best], scores)
     top = tuple(ranked[:combo_size])
     if len(top) >= 2:
-        cname = combo_name(top)
-        cuts = set.intersection(*(set(bt.forecasts[n]) for n in top))
-        bt.forecasts[cname] = {c: np.mean([bt.forecasts[n][c] for n in top], axis=0) for c in sorted(cuts)}
+        cname = combine(bt, top)
         scores[cname] = bt.score(cname)
         if scores[cname].mase < scores[best].mase:
             chosen = Selection(cname, top, scores[cname], scores)
