@@ -22,7 +22,7 @@ from shared.forecast.engine import (
     candidate_backtest,
     forecast_series,
 )
-from shared.forecast.global_model import fit_predict_global, global_input
+from shared.forecast.global_model import fit_global, fit_predict_global, global_input, predict_global
 from shared.forecast.periods import RegularSeries
 from shared.forecast.select import pooled_choice
 
@@ -41,22 +41,25 @@ def global_candidates(chunk: list[RegularSeries], options: ForecastOptions) -> d
     freq = usable[0].freq
     usable = [s for s in usable if s.freq == freq]
     plans = {s.series_id: plan_origins(len(s.values), options.horizon, options.max_origins) for s in usable}
-    ranks: list[list[tuple[RegularSeries, int, int]]] = [[(s, len(s.values), options.horizon) for s in usable]]
-    for k in range(options.max_origins):
-        members = []
-        for s in usable:
-            plan = plans[s.series_id]
-            if plan is not None and len(plan.cuts) > k:
-                members.append((s, plan.cuts[-1 - k], plan.horizon))
-        if members:
-            ranks.append(members)
-    for members in ranks:
-        horizon = max(hh for _, _, hh in members)
-        preds = fit_predict_global([global_input(s, cut, horizon) for s, cut, _ in members], horizon, freq)
-        if preds is None:
-            return {s.series_id: {} for s in chunk}
-        for (s, cut, hh), p in zip(members, preds, strict=True):
-            out[s.series_id].setdefault(GLOBAL_NAME, {})[cut] = p[:hh] if cut != len(s.values) else p
+    # Backtest: ONE model trained on each series up to its earliest cut serves every origin (no leakage,
+    # slightly pessimistic for later origins); the final model is trained on everything.
+    earliest = [(s, plans[s.series_id].cuts[0]) for s in usable if plans[s.series_id] is not None]  # type: ignore[union-attr]
+    if earliest:
+        model = fit_global([global_input(s, cut, 1) for s, cut in earliest], freq)
+        if model is None:
+            return out
+        pairs = [(s, cut, plans[s.series_id].horizon) for s, _ in earliest  # type: ignore[union-attr]
+                 for cut in plans[s.series_id].cuts]  # type: ignore[union-attr]
+        horizon = max(hh for _, _, hh in pairs)
+        preds = predict_global(model, [global_input(s, cut, horizon) for s, cut, _ in pairs], horizon, freq)
+        for (s, cut, hh), pred in zip(pairs, preds, strict=True):
+            out[s.series_id].setdefault(GLOBAL_NAME, {})[cut] = pred[:hh]
+    final = fit_predict_global([global_input(s, len(s.values), options.horizon) for s in usable],
+                               options.horizon, freq)
+    if final is None:
+        return {s.series_id: {} for s in chunk}
+    for s, pred in zip(usable, final, strict=True):
+        out[s.series_id].setdefault(GLOBAL_NAME, {})[len(s.values)] = pred
     return out
 
 

@@ -8,6 +8,7 @@ when present, relative price and promotion. Predictions are made for all series 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -43,7 +44,7 @@ def calendar_position(dates: pd.DatetimeIndex, freq: Freq) -> np.ndarray:
 def global_input(series: RegularSeries, cut: int, horizon: int) -> GlobalInput:
     """The global model's view of ``series`` truncated at ``cut``."""
     head = series.head(cut)
-    cal = calendar_position(series.dates[:cut].append(head.future_dates(horizon)), series.freq)
+    cal = calendar_position(pd.DatetimeIndex(series.dates[:cut].append(head.future_dates(horizon))), series.freq)
     return GlobalInput(head.values, cal[:cut], cal[cut:], head.price, head.promo)
 
 
@@ -101,25 +102,28 @@ def _training_rows(s: GlobalInput, lags: int, slag: int) -> tuple[np.ndarray, np
     return x, y[1:] / scale
 
 
-def fit_predict_global(inputs: list[GlobalInput], horizon: int, freq: Freq, seed: int = 0) -> list[np.ndarray] | None:
-    """Train one model on all ``inputs`` and forecast each ``horizon`` steps; ``None`` if too little data."""
+def fit_global(inputs: list[GlobalInput], freq: Freq, seed: int = 0) -> Any | None:
+    """Train one LightGBM booster on every input series; ``None`` when there are too few rows."""
     import lightgbm as lgb
 
     lags, slag = LAGS[freq], SEASON_LAG[freq]
     parts = [_training_rows(s, lags, slag) for s in inputs]
-    x_all = np.vstack([p[0] for p in parts]) if parts else np.empty((0, lags + 5))
-    y_all = np.concatenate([p[1] for p in parts]) if parts else np.empty(0)
-    if len(y_all) > MAX_ROWS:
-        pick = np.random.default_rng(seed).choice(len(y_all), MAX_ROWS, replace=False)
-        x_all, y_all = x_all[pick], y_all[pick]
-    rows = x_all
-    targets = y_all
-    if len(rows) < MIN_ROWS:
+    rows = np.vstack([p[0] for p in parts]) if parts else np.empty((0, lags + 5))
+    targets = np.concatenate([p[1] for p in parts]) if parts else np.empty(0)
+    if len(targets) > MAX_ROWS:
+        pick = np.random.default_rng(seed).choice(len(targets), MAX_ROWS, replace=False)
+        rows, targets = rows[pick], targets[pick]
+    if len(targets) < MIN_ROWS:
         return None
     params = {"objective": "regression", "learning_rate": 0.08, "num_leaves": 31, "min_data_in_leaf": 40,
               "bagging_fraction": 0.8, "bagging_freq": 1, "feature_fraction": 0.9, "num_threads": 1,
               "seed": seed, "verbose": -1}
-    model = lgb.train(params, lgb.Dataset(rows, targets), num_boost_round=80)
+    return lgb.train(params, lgb.Dataset(rows, targets), num_boost_round=80)
+
+
+def predict_global(model: Any, inputs: list[GlobalInput], horizon: int, freq: Freq) -> list[np.ndarray]:
+    """Forecast every input ``horizon`` steps, recursively and for all series at once."""
+    lags, slag = LAGS[freq], SEASON_LAG[freq]
     hists = [np.asarray(s.values, dtype=float).copy() for s in inputs]
     for step in range(horizon):
         batch: list[list[float]] = []
@@ -135,3 +139,9 @@ def fit_predict_global(inputs: list[GlobalInput], horizon: int, freq: Freq, seed
             hists[i] = np.append(hist, max(0.0, float(pred[i]) * scales[i]))
     n0 = [len(s.values) for s in inputs]
     return [h[n:] for h, n in zip(hists, n0, strict=True)]
+
+
+def fit_predict_global(inputs: list[GlobalInput], horizon: int, freq: Freq, seed: int = 0) -> list[np.ndarray] | None:
+    """Train on all ``inputs`` and forecast each ``horizon`` steps; ``None`` if too little data."""
+    model = fit_global(inputs, freq, seed)
+    return None if model is None else predict_global(model, inputs, horizon, freq)
