@@ -22,6 +22,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--report", default=None, help="Also write a JSON backtest report per series here.")
     p.set_defaults(func=run_forecast)
 
+    j = sub.add_parser("forecast-job", help="Forecast every SKU of a tenant: fan out chunks over the message bus.")
+    j.add_argument("--tenant", required=True)
+    j.add_argument("--horizon", type=int, default=30, help="Days to forecast.")
+    j.add_argument("--as-of", default=None, help="Treat this date (YYYY-MM-DD) as today.")
+    j.add_argument("--chunk-size", type=int, default=200, help="SKUs per message.")
+    j.add_argument("--wait", action="store_true", help="Embedded backend: deliver the chunks now and report.")
+    j.set_defaults(func=run_forecast_job)
+
 
 def run_forecast(args: argparse.Namespace) -> int:
     """Read, forecast in parallel with a progress bar on stderr, write the output CSV."""
@@ -66,4 +74,30 @@ def run_forecast(args: argparse.Namespace) -> int:
         with open(args.report, "w", encoding="utf-8") as fh:
             json.dump({"freq": freq, "horizon": args.horizon, "series": [r.to_dict() for r in results]}, fh)
     sys.stderr.write(f"wrote {len(rows)} rows for {len(results)} series ({freq}) to {args.output}\n")
+    return 0
+
+
+def run_forecast_job(args: argparse.Namespace) -> int:
+    """Publish the chunk messages of a tenant-wide forecast (and, with ``--wait``, run them locally)."""
+    import json
+    from datetime import date
+
+    from shared.cli.main import CliError
+    from shared.deps import get_deps
+    from shared.forecast.jobs import start_job
+
+    try:
+        as_of = date.fromisoformat(args.as_of) if args.as_of else None
+    except ValueError as exc:
+        raise CliError(f"--as-of: {exc}") from exc
+    if args.chunk_size < 1 or args.horizon < 1:
+        raise CliError("--chunk-size and --horizon must be at least 1")
+    deps = get_deps()
+    job = start_job(deps, args.tenant, horizon_days=args.horizon, as_of=as_of, chunk_size=args.chunk_size)
+    if args.wait and deps.settings.backend == "local":
+        from shared.runtime.local import LocalRuntime
+
+        LocalRuntime(deps).drain()
+        job = deps.documents.get(f"tenants/{args.tenant}/forecast_jobs", job["job_id"]) or job
+    print(json.dumps(job))
     return 0
