@@ -84,7 +84,9 @@ def run_chunk(deps: Deps, msg: ChunkMessage) -> dict[str, Any]:
     if not deps.documents.create(done_collection, key, summary):
         return {"job_id": msg.job_id, "chunk": msg.chunk, "duplicate": True}
 
-    def bump(job: dict[str, Any]) -> dict[str, Any]:
+    def bump(job: dict[str, Any] | None) -> dict[str, Any]:
+        if job is None:  # the port passes {} for a missing document; be strict about the type anyway
+            return {}
         job["done_chunks"] = int(job.get("done_chunks", 0)) + 1
         if job["done_chunks"] >= int(job.get("chunks", 0)):
             job["status"] = "done"
