@@ -91,19 +91,21 @@ def _recent_window(n: int, m: int) -> int:
 
 
 def _ses_fit(x: np.ndarray) -> tuple[float, float]:
-    """Best alpha on a coarse grid and the final smoothed level."""
+    """Best alpha on a coarse grid (in-sample one-step SSE) and the final smoothed level.
+
+    The recursion ``level_t = a*y_t + (1-a)*level_{t-1}`` is a first-order linear filter, run in C.
+    """
+    from scipy.signal import lfilter
+
     if len(x) < 3:
         return float(x[-1]), 1.0
     best: tuple[float, float, float] = (np.inf, float(x[-1]), 1.0)
     for alpha in (0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9):
-        level = float(x[0])
-        sse = 0.0
-        for v in x[1:]:
-            err = float(v) - level
-            sse += err * err
-            level += alpha * err
+        levels = lfilter([alpha], [1.0, alpha - 1.0], x[1:], zi=[(1 - alpha) * float(x[0])])[0]
+        prev = np.concatenate([[x[0]], levels[:-1]])
+        sse = float(np.sum((x[1:] - prev) ** 2))
         if sse < best[0]:
-            best = (sse, level, alpha)
+            best = (sse, float(levels[-1]), alpha)
     return best[1], best[2]
 
 

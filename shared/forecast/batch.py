@@ -69,7 +69,8 @@ def forecast_chunk(chunk: list[RegularSeries], options: ForecastOptions,
     externals = global_candidates(chunk, options) if use_global else {}
     backtests = [candidate_backtest(s, options, externals.get(s.series_id)) for s in chunk]
     preferred = pooled_choice([bt for bt in backtests if bt is not None])
-    return [forecast_series(s, options, externals.get(s.series_id), preferred) for s in chunk]
+    return [forecast_series(s, options, externals.get(s.series_id), preferred, bt)
+            for s, bt in zip(chunk, backtests, strict=True)]
 
 
 def forecast_batch(series: list[RegularSeries], options: ForecastOptions, *, workers: int | None = None,

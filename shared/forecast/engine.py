@@ -90,13 +90,14 @@ ExternalForecasts = dict[str, dict[int, np.ndarray]]
 
 
 def forecast_series(series: RegularSeries, options: ForecastOptions, external: ExternalForecasts | None = None,
-                    preferred: tuple[str, ...] | None = None) -> SeriesForecast:
+                    preferred: tuple[str, ...] | None = None, backtest: Backtest | None = None) -> SeriesForecast:
     """Forecast ``series`` ``options.horizon`` periods ahead with the backtest-selected model.
 
     ``external`` maps a model name to forecasts keyed by training length (each backtest cut and the
     full length ``n`` for the final forecast); such models join the selection like any other.
     ``preferred`` is the choice pooled over the batch (:func:`pooled_choice`): the series keeps it unless
     its own best beats it by more than 10% on its own backtest (per-series selection alone overfits noise).
+    ``backtest`` reuses the candidates' backtest already run by :func:`candidate_backtest`.
     """
     started = time.perf_counter()
     y = np.asarray(series.values, dtype=float)
@@ -125,7 +126,11 @@ def forecast_series(series: RegularSeries, options: ForecastOptions, external: E
                       "is not validated"],
             seconds=time.perf_counter() - started)
 
-    bt, models = _candidates(series, plan, profile.intermittent or profile.zero_share > 0.3, external)
+    intermittent = profile.intermittent or profile.zero_share > 0.3
+    if backtest is not None and backtest.plan == plan:
+        bt, models = backtest, _local_models(intermittent)
+    else:
+        bt, models = _candidates(series, plan, intermittent, external)
     selection = select_model(bt)
     if preferred and all(p in bt.forecasts for p in preferred):
         pref_name = combine(bt, preferred)
@@ -185,9 +190,7 @@ def _candidates(series: RegularSeries, plan: OriginPlan, intermittent: bool,
     y = np.asarray(series.values, dtype=float)
     n, m = len(y), series.season_length
     bt = Backtest(y, m, plan)
-    models: dict[str, LocalModel] = dict(CHEAP_MODELS)
-    if intermittent:
-        models.update(INTERMITTENT_MODELS)
+    models = _local_models(intermittent)
     for name, fn in models.items():
         bt.add(name, _local_runner(fn, y, m))
     for name, by_cut in (external or {}).items():
@@ -195,6 +198,13 @@ def _candidates(series: RegularSeries, plan: OriginPlan, intermittent: bool,
             for c in plan.cuts:
                 bt.forecasts.setdefault(name, {})[c] = sanitise(by_cut[c][: plan.horizon], y[:c])
     return bt, models
+
+
+def _local_models(intermittent: bool) -> dict[str, LocalModel]:
+    models: dict[str, LocalModel] = dict(CHEAP_MODELS)
+    if intermittent:
+        models.update(INTERMITTENT_MODELS)
+    return models
 
 
 def _local_runner(fn: LocalModel, y: np.ndarray, m: int) -> Callable[[int, int], np.ndarray]:

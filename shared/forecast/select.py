@@ -67,7 +67,7 @@ def pooled_choice(backtests: list[Backtest], combo_size: int = COMBO_SIZE) -> tu
 
 def select_model(bt: Backtest, candidates: list[str] | None = None, combo_size: int = COMBO_SIZE) -> Selection:
     """Rank candidates by backtest MASE (ties by sMAPE), then try the combination of the best few."""
-    names = [n for n in (candidates or list(bt.forecasts)) if n in bt.forecasts]
+    names = [n for n in (candidates or list(bt.forecasts)) if n in bt.forecasts and not n.startswith("combo(")]
     scores = {n: bt.score(n) for n in names}
     ranked = sorted(names, key=lambda n: (scores[n].mase, scores[n].smape, n))
     best = ranked[0]
