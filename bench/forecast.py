@@ -95,6 +95,7 @@ def evaluate(group: str, series: list[RegularSeries], h: int, freq: Freq) -> dic
     seconds["ours"] = time.perf_counter() - t0
     forecasts["ours"] = [r.forecast for r in ours]
     chosen = pd.Series([r.model.split("(")[0] for r in ours]).value_counts().to_dict()
+    inside = [float(np.mean((a >= r.lower) & (a <= r.upper))) for a, r in zip(test, ours, strict=True)]
 
     t0 = time.perf_counter()
     forecasts["prophet"] = [sanitise(prophet_default(s, h), s.values) for s in train]
@@ -118,7 +119,7 @@ def evaluate(group: str, series: list[RegularSeries], h: int, freq: Freq) -> dic
     best_base = min(table[b]["mase"] for b in ("prophet", "naive", "seasonal_naive"))
     print(f"ratio MASE ours / best baseline: {table['ours']['mase'] / best_base:.3f}; "
           f"time ours / prophet: {table['ours']['sec_per_series'] / table['prophet']['sec_per_series']:.2f}x")
-    print(f"chosen models: {chosen}")
+    print(f"ours: 90% interval coverage on the holdout {np.mean(inside):.3f}; chosen models: {chosen}")
     return table
 
 

@@ -35,9 +35,9 @@ class GlobalInput:
 def calendar_position(dates: pd.DatetimeIndex, freq: Freq) -> np.ndarray:
     """Day of week (daily), week of year (weekly) or month (monthly)."""
     if freq == "D":
-        return np.asarray(dates.dayofweek, dtype=float)
+        return np.asarray(dates.day_of_week, dtype=float)
     if freq == "W":
-        return np.asarray((dates.dayofyear - 1) // 7, dtype=float)  # week of year; isocalendar is ~10 ms
+        return np.asarray((dates.day_of_year - 1) // 7, dtype=float)  # week of year; isocalendar is ~10 ms
     return np.asarray(dates.month, dtype=float)
 
 
