@@ -18,6 +18,7 @@ from shared.forecast.backtest import plan_origins
 from shared.forecast.engine import (
     ExternalForecasts,
     ForecastOptions,
+    ProphetProbe,
     SeriesForecast,
     candidate_backtest,
     forecast_series,
@@ -69,7 +70,8 @@ def forecast_chunk(chunk: list[RegularSeries], options: ForecastOptions,
     externals = global_candidates(chunk, options) if use_global else {}
     backtests = [candidate_backtest(s, options, externals.get(s.series_id)) for s in chunk]
     preferred = pooled_choice([bt for bt in backtests if bt is not None])
-    return [forecast_series(s, options, externals.get(s.series_id), preferred, bt)
+    probe = ProphetProbe()
+    return [forecast_series(s, options, externals.get(s.series_id), preferred, bt, probe)
             for s, bt in zip(chunk, backtests, strict=True)]
 
 

@@ -86,18 +86,43 @@ class SeriesForecast:
                    d["demand_class"], list(d["warnings"]), 0.0)
 
 
+@dataclass
+class ProphetProbe:
+    """Batch-level Prophet budget: after ``probe`` tries, keep fitting only if it won often enough.
+
+    Prophet costs 0.1-1 s per fit; on data where it loses (noisy promotion-driven retail) a batch of
+    thousands of series should stop paying for it after a fair sample.
+    """
+
+    probe: int = 20
+    min_win_rate: float = 0.1
+    tried: int = 0
+    won: int = 0
+
+    def allow(self) -> bool:
+        """Whether the next eligible series should still try Prophet."""
+        return self.tried < self.probe or self.won / self.tried >= self.min_win_rate
+
+    def record(self, won: bool) -> None:
+        """Count one Prophet attempt."""
+        self.tried += 1
+        self.won += int(won)
+
+
 ExternalForecasts = dict[str, dict[int, np.ndarray]]
 
 
 def forecast_series(series: RegularSeries, options: ForecastOptions, external: ExternalForecasts | None = None,
-                    preferred: tuple[str, ...] | None = None, backtest: Backtest | None = None) -> SeriesForecast:
+                    preferred: tuple[str, ...] | None = None, backtest: Backtest | None = None,
+                    probe: ProphetProbe | None = None) -> SeriesForecast:
     """Forecast ``series`` ``options.horizon`` periods ahead with the backtest-selected model.
 
     ``external`` maps a model name to forecasts keyed by training length (each backtest cut and the
     full length ``n`` for the final forecast); such models join the selection like any other.
     ``preferred`` is the choice pooled over the batch (:func:`pooled_choice`): the series keeps it unless
     its own best beats it by more than 10% on its own backtest (per-series selection alone overfits noise).
-    ``backtest`` reuses the candidates' backtest already run by :func:`candidate_backtest`.
+    ``backtest`` reuses the candidates' backtest already run by :func:`candidate_backtest`; ``probe``
+    (shared across a batch) stops trying Prophet once it has shown it rarely wins on this data.
     """
     started = time.perf_counter()
     y = np.asarray(series.values, dtype=float)
@@ -139,7 +164,8 @@ def forecast_series(series: RegularSeries, options: ForecastOptions, external: E
             selection = Selection(pref_name, preferred, pref_score, {**selection.scores, pref_name: pref_score})
     final = _final_forecast(selection.components, models, external, y, n, h, m)
 
-    if _prophet_eligible(series, options, profile.intermittent, selection.scores):
+    if _prophet_eligible(series, options, profile.intermittent, selection.scores) and (
+            probe is None or probe.allow()):
         from shared.forecast.prophet_model import prophet_forecast
 
         cuts = plan.cuts[-options.prophet_origins:]
@@ -149,7 +175,10 @@ def forecast_series(series: RegularSeries, options: ForecastOptions, external: E
             p_score = bt.score("prophet", cuts)
             rival = bt.score(selection.name, cuts)
             selection.scores["prophet"] = p_score
-            if p_score.mase < PROPHET_MARGIN * rival.mase:
+            won = p_score.mase < PROPHET_MARGIN * rival.mase
+            if probe is not None:
+                probe.record(won)
+            if won:
                 final = sanitise(prophet_forecast(series, h, country=options.country), y)
                 selection = type(selection)("prophet", ("prophet",), p_score, selection.scores)
         except Exception as exc:  # noqa: BLE001 - Prophet failing on one series must not fail the batch

@@ -103,3 +103,17 @@ def test_prophet_competes_on_a_long_enough_series() -> None:
     r = forecast_series(_series(y), ForecastOptions(horizon=14, prophet="always", country="US"))
     assert "prophet" in r.backtest
     assert r.status == "ok" and len(r.forecast) == 14
+
+
+def test_prophet_probe_stops_after_a_losing_sample() -> None:
+    from shared.forecast.engine import ProphetProbe
+
+    probe = ProphetProbe(probe=5, min_win_rate=0.2)
+    for _ in range(5):
+        assert probe.allow()
+        probe.record(False)
+    assert not probe.allow()
+    winning = ProphetProbe(probe=2, min_win_rate=0.2)
+    winning.record(True)
+    winning.record(False)
+    assert winning.allow()
