@@ -8,6 +8,7 @@ records the new forecasts, and returns the standard :class:`AgentResult`.
 
 from __future__ import annotations
 
+import math
 import time
 import uuid
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from shared.errors import InvalidInput
 from shared.forecast.batch import forecast_chunk
 from shared.forecast.cache import ForecastCache, fingerprint
 from shared.forecast.drift import DriftReport, assess_drift
@@ -25,7 +27,7 @@ from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_from_interval
 from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
-from shared.forecast.periods import RegularSeries, regularise
+from shared.forecast.periods import Freq, RegularSeries, regularise
 from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding
 from shared.observability.logs import get_logger, log_event
 
@@ -54,6 +56,7 @@ class SkuOutcome:
     whatif_note: str | None = None
     plan: InventoryPlan | None = None
     drift: DriftReport | None = None
+    period_days: int = 1
 
 
 def run(deps: Deps, request: AgentRequest) -> AgentResult:
@@ -62,8 +65,13 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     as_of = request.as_of or datetime.now(UTC).date()
     opts = request.options
     level = float(opts.get("level", 0.9))
-    options = ForecastOptions(horizon=request.horizon_days, level=level, prophet=opts.get("prophet", "auto"),
-                              country=opts.get("country"))
+    freq_text = str(opts.get("freq", "D")).upper()
+    if freq_text not in ("D", "W"):
+        raise InvalidInput(f"options.freq must be D or W, not {opts.get('freq')!r}")
+    freq: Freq = "W" if freq_text == "W" else "D"
+    period_days = 7 if freq == "W" else 1
+    options = ForecastOptions(horizon=math.ceil(request.horizon_days / period_days), level=level,
+                              prophet=opts.get("prophet", "auto"), country=opts.get("country"))
     inputs = load_inputs(deps.warehouse, request.tenant_id, as_of, request.skus)
     sales_evidence = Evidence(description="daily units per SKU", query=inputs.queries["sales"].sql,
                               params=inputs.queries["sales"].params)
@@ -80,7 +88,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     warnings: list[str] = []
     missing: list[str] = []
     last_date = inputs.sales["date"].max()
-    series = _build_series(inputs.sales, last_date)
+    series = _build_series(inputs.sales, last_date, freq)
     if request.skus:
         absent = [s for s in request.skus if s not in series]
         missing += [f"sales history for SKU {s}" for s in absent]
@@ -94,19 +102,21 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
 
     outcomes = _forecast_all(deps, request.tenant_id, list(series.values()), options)
     for o in outcomes:
+        o.period_days = period_days
+    for o in outcomes:
         if request.price_change_pct is not None:
             _apply_whatif(o, request.price_change_pct)
         o.plan = _plan(o, inputs, opts, level, warnings, missing)
     drift_rows = _track_drift(deps, request.tenant_id, outcomes, last_date)
     run_id = uuid.uuid4().hex
     if opts.get("persist", True):
-        _persist(deps, request.tenant_id, run_id, outcomes, last_date.date(), level)
+        _persist(deps, request.tenant_id, run_id, outcomes, last_date.date(), level, freq)
 
     findings, actions = _findings(outcomes, inputs, sales_evidence, level, as_of, request)
     freshness = Confidence.freshness(last_date.date(), as_of)
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
-    completeness = float(np.mean([min(1.0, o.result.history_periods / (2 * options.horizon + 28)) for o in outcomes]))
+    completeness = float(np.mean([_completeness(o) for o in outcomes]))
     confidence = Confidence.compute(
         model_certainty=float(np.mean(known)) if known else None, data_completeness=completeness,
         data_freshness=freshness,
@@ -118,7 +128,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         status = "insufficient_data"
     for o in outcomes:
         warnings += [f"{o.series.series_id}: {w}" for w in o.result.warnings]
-    summary = _summary(outcomes, options.horizon, as_of)
+    summary = _summary(outcomes, request.horizon_days, as_of)
     log_event(_log, "forecast agent run", tenant=request.tenant_id, skus=len(outcomes), run_id=run_id,
               cached=sum(o.cached for o in outcomes))
     return AgentResult(
@@ -134,16 +144,32 @@ def _ms(started: float) -> float:
     return round((time.perf_counter() - started) * 1000, 1)
 
 
-def _build_series(sales: pd.DataFrame, last_date: pd.Timestamp) -> dict[str, RegularSeries]:
-    """Daily series per SKU, each running to the tenant's last sales date (no row = 0 units sold)."""
+def _build_series(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq) -> dict[str, RegularSeries]:
+    """Series per SKU running to the tenant's last sales date (no row = 0 units sold).
+
+    Weekly buckets are anchored so the last one ends on that date (a complete final week).
+    """
     out: dict[str, RegularSeries] = {}
     for sku, g in sales.groupby("sku", sort=True):
         frame = g[["date", "units", "price", "promo"]].astype({"units": float})
-        if frame["date"].max() < last_date:
-            pad = pd.DataFrame({"date": [last_date], "units": [0.0], "price": [np.nan], "promo": [np.nan]})
-            frame = pd.concat([frame, pad], ignore_index=True)
-        out[str(sku)] = regularise(str(sku), frame, "D")
+        pads = [last_date]
+        if freq == "W":
+            weeks = math.ceil(((last_date - frame["date"].min()).days + 1) / 7)
+            pads.append(last_date - pd.Timedelta(days=weeks * 7 - 1))
+        pad = pd.DataFrame({"date": pads, "units": 0.0, "price": np.nan, "promo": np.nan})
+        frame = pd.concat([frame, pad], ignore_index=True)
+        out[str(sku)] = regularise(str(sku), frame, freq)
     return out
+
+
+def _history_end(o: SkuOutcome) -> date:
+    """Last day covered by the history (the end of the last period)."""
+    return (o.series.dates[-1] + pd.Timedelta(days=o.period_days - 1)).date()
+
+
+def _completeness(o: SkuOutcome) -> float:
+    """History length against twice the horizon plus four weeks."""
+    return min(1.0, o.result.history_periods * o.period_days / (2 * len(o.result.forecast) * o.period_days + 28))
 
 
 def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries],
@@ -193,7 +219,7 @@ def _plan(o: SkuOutcome, inputs: ForecastInputs, opts: dict[str, Any], level: fl
     return plan_inventory(r.forecast, r.lower, r.upper, level=level, on_hand=float(rec["on_hand"]),
                           on_order=float(rec["on_order"] or 0.0), lead_time_days=int(lead),
                           service_level=float(opts.get("service_level", 0.95)),
-                          review_days=int(opts.get("review_days", 7)))
+                          review_days=int(opts.get("review_days", 7)), period_days=o.period_days)
 
 
 def _track_drift(deps: Deps, tenant_id: str, outcomes: list[SkuOutcome],
@@ -228,7 +254,8 @@ def _track_drift(deps: Deps, tenant_id: str, outcomes: list[SkuOutcome],
     return [{k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in r.items()} for r in rows]
 
 
-def _persist(deps: Deps, tenant_id: str, run_id: str, outcomes: list[SkuOutcome], as_of: date, level: float) -> None:
+def _persist(deps: Deps, tenant_id: str, run_id: str, outcomes: list[SkuOutcome], as_of: date, level: float,
+             freq: str) -> None:
     now = datetime.now(UTC)
     frames = []
     for o in outcomes:
@@ -237,7 +264,7 @@ def _persist(deps: Deps, tenant_id: str, run_id: str, outcomes: list[SkuOutcome]
         scale = mase_scale(o.series.values, 1)
         frames.append(pd.DataFrame({
             "tenant_id": tenant_id, "run_id": run_id, "sku": r.series_id, "date": [d.date() for d in r.dates],
-            "as_of": as_of, "freq": "D", "forecast": r.forecast, "lower": r.lower, "upper": r.upper,
+            "as_of": as_of, "freq": freq, "forecast": r.forecast, "lower": r.lower, "upper": r.upper,
             "level": level, "model": r.model, "backtest_mase": chosen.get("mase"),
             "backtest_smape": chosen.get("smape"), "mase_scale": None if np.isnan(scale) else scale,
             "created_at": now}))
@@ -276,26 +303,27 @@ def _findings(outcomes: list[SkuOutcome], inputs: ForecastInputs, sales_evidence
         naive = r.backtest.get("naive") or {}
         snaive = r.backtest.get("seasonal_naive") or {}
         conf = Confidence.compute(model_certainty=_certainty(r),
-                                  data_completeness=min(1.0, r.history_periods / (2 * len(r.forecast) + 28)),
-                                  data_freshness=Confidence.freshness(o.series.dates[-1].date(), as_of))
+                                  data_completeness=_completeness(o),
+                                  data_freshness=Confidence.freshness(_history_end(o), as_of))
         metrics: dict[str, float | int | str | None] = {
             "forecast_total": round(total, 2), "lower": round(lo, 2), "upper": round(hi, 2),
-            "interval_level": level, "horizon_days": len(r.forecast), "model": r.model, "status": r.status,
+            "interval_level": level, "horizon_days": request.horizon_days, "freq": "W" if o.period_days == 7 else "D",
+            "periods": len(r.forecast), "model": r.model, "status": r.status,
             "backtest_mase": chosen.get("mase"), "backtest_smape": chosen.get("smape"),
             "naive_mase": naive.get("mase"), "seasonal_naive_mase": snaive.get("mase"),
             "backtest_origins": chosen.get("origins"), "backtest_horizon": r.backtest_horizon,
-            "interval_coverage_backtest": r.interval_coverage, "history_days": r.history_periods,
+            "interval_coverage_backtest": r.interval_coverage, "history_periods": r.history_periods,
             "demand_class": r.demand_class, "cached": int(o.cached),
         }
-        detail = (f"{total:.0f} units expected over the next {len(r.forecast)} days "
+        detail = (f"{total:.0f} units expected over the next {len(r.forecast) * o.period_days} days "
                   f"({level:.0%} interval {lo:.0f}-{hi:.0f}); model {r.model}")
         if chosen:
             detail += (f", backtest MASE {chosen['mase']} vs naive {naive.get('mase')} / seasonal naive "
                        f"{snaive.get('mase')}")
         if o.whatif_note:
             detail += f"; {o.whatif_note}"
-        evidence = [sales_evidence.model_copy(update={"values": {"sku": sku, "history_days": r.history_periods,
-                                                                 "last_history_date": str(o.series.dates[-1].date())}}),
+        evidence = [sales_evidence.model_copy(update={"values": {"sku": sku, "history_periods": r.history_periods,
+                                                                 "last_history_date": str(_history_end(o))}}),
                     Evidence(description="rolling-origin backtest of every candidate (MASE, sMAPE)",
                              values={f"{k}.mase": v.get("mase") for k, v in r.backtest.items()})]
         findings.append(Finding(id=f"forecast:{sku}", title=f"Demand forecast for {sku}", detail=detail, sku=sku,
@@ -325,9 +353,9 @@ def _findings(outcomes: list[SkuOutcome], inputs: ForecastInputs, sales_evidence
 def _stock_finding(o: SkuOutcome, plan: InventoryPlan, as_of: date, sql: str, params: dict[str, Any],
                    conf: Confidence) -> Finding:
     sku = o.series.series_id
-    history_end = o.series.dates[-1].date()
+    history_end = _history_end(o)
     if plan.days_of_cover is None:
-        when = f"stock lasts beyond the {len(o.result.forecast)}-day horizon"
+        when = f"stock lasts beyond the {len(o.result.forecast) * o.period_days}-day horizon"
         stockout = None
     else:
         stockout = (pd.Timestamp(history_end) + pd.Timedelta(days=plan.days_of_cover)).date().isoformat()

@@ -72,3 +72,16 @@ def test_drift_is_tracked_against_new_actuals() -> None:
     stored = get_deps().warehouse.query("SELECT COUNT(*) AS n FROM forecast_accuracy WHERE tenant_id = @t",
                                         {"t": "acme"})
     assert int(stored["n"].iloc[0]) == 1
+
+
+def test_weekly_forecast_buckets_end_on_the_last_sales_day() -> None:
+    _seed_sales(days=150)
+    res = run(get_deps(), _request(as_of=END, horizon_days=28, options={"prophet": "never", "freq": "W"}))
+    table = res.data["forecasts"][0]
+    assert len(table["forecast"]) == 4
+    assert table["dates"][0] == (END + timedelta(days=1)).isoformat()
+    assert res.findings[0].metrics["freq"] == "W"
+    daily_total = run(get_deps(), _request(as_of=END, horizon_days=28)).findings[0].metrics["forecast_total"]
+    weekly_total = res.findings[0].metrics["forecast_total"]
+    assert isinstance(daily_total, float) and isinstance(weekly_total, float)
+    assert 0.7 < weekly_total / daily_total < 1.4
