@@ -1,0 +1,403 @@
+"""The demand forecast agent: how many units of X will we sell in the next N days, and when do we run out?
+
+Loads a tenant's sales and stock, forecasts every requested SKU with the backtest-selected model (cached
+until the SKU's data changes), applies a price what-if where the price history supports one, turns the
+forecast into stock decisions, checks earlier forecasts against the actuals that arrived since (drift),
+records the new forecasts, and returns the standard :class:`AgentResult`.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from shared.errors import InvalidInput
+from shared.forecast.batch import forecast_chunk
+from shared.forecast.cache import ForecastCache, fingerprint
+from shared.forecast.drift import DriftReport, assess_drift
+from shared.forecast.elasticity import estimate_elasticity
+from shared.forecast.engine import ForecastOptions, SeriesForecast
+from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_from_interval
+from shared.forecast.loader import ForecastInputs, load_inputs
+from shared.forecast.metrics import mase_scale
+from shared.forecast.periods import Freq, RegularSeries, regularise
+from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding
+from shared.observability.logs import get_logger, log_event
+
+if TYPE_CHECKING:
+    from shared.deps import Deps
+
+_log = get_logger(__name__)
+DEFAULT_LEAD_TIME_DAYS = 7
+DEFAULT_MAX_SKUS = 50
+
+PREVIOUS_SQL = """
+SELECT run_id, sku, date, as_of, forecast, backtest_mase, mase_scale, created_at
+FROM forecasts
+WHERE tenant_id = @tenant_id AND sku IN UNNEST(@skus) AND as_of < @last_date AND date <= @last_date
+ORDER BY sku, created_at, date
+""".strip()
+
+
+@dataclass
+class SkuOutcome:
+    """Everything computed for one SKU."""
+
+    series: RegularSeries
+    result: SeriesForecast
+    cached: bool
+    whatif_note: str | None = None
+    plan: InventoryPlan | None = None
+    drift: DriftReport | None = None
+    period_days: int = 1
+
+
+def run(deps: Deps, request: AgentRequest) -> AgentResult:
+    """Forecast the request's SKUs (or the top sellers) and plan their stock."""
+    started = time.perf_counter()
+    as_of = request.as_of or datetime.now(UTC).date()
+    opts = request.options
+    level = float(opts.get("level", 0.9))
+    freq_text = str(opts.get("freq", "D")).upper()
+    if freq_text not in ("D", "W"):
+        raise InvalidInput(f"options.freq must be D or W, not {opts.get('freq')!r}")
+    freq: Freq = "W" if freq_text == "W" else "D"
+    period_days = 7 if freq == "W" else 1
+    options = ForecastOptions(horizon=math.ceil(request.horizon_days / period_days), level=level,
+                              prophet=opts.get("prophet", "auto"), country=opts.get("country"))
+    inputs = load_inputs(deps.warehouse, request.tenant_id, as_of, request.skus)
+    sales_evidence = Evidence(description="daily units per SKU", query=inputs.queries["sales"].sql,
+                              params=inputs.queries["sales"].params)
+    if inputs.sales.empty:
+        what = ", ".join(request.skus) if request.skus else "any SKU"
+        return AgentResult(
+            agent="forecast", tenant_id=request.tenant_id, status="insufficient_data",
+            summary=f"No sales history for {what} up to {as_of}: nothing to forecast.",
+            missing_data=[f"daily sales (sku, date, units) for {what} up to {as_of}"],
+            confidence=Confidence.compute(model_certainty=None, data_completeness=0.0, data_freshness=None,
+                                          explanation="no sales data"),
+            data={"evidence": [sales_evidence.model_dump()]}, elapsed_ms=_ms(started))
+
+    warnings: list[str] = []
+    missing: list[str] = []
+    last_date = inputs.sales["date"].max()
+    series = _build_series(inputs.sales, last_date, freq)
+    if request.skus:
+        absent = [s for s in request.skus if s not in series]
+        missing += [f"sales history for SKU {s}" for s in absent]
+    else:
+        limit = int(opts.get("max_skus", DEFAULT_MAX_SKUS))
+        if len(series) > limit:
+            totals = inputs.sales.groupby("sku")["units"].sum().sort_values(ascending=False)
+            keep = set(totals.index[:limit])
+            warnings.append(f"{len(series)} SKUs have sales; forecast the top {limit} by units (options.max_skus)")
+            series = {k: v for k, v in series.items() if k in keep}
+
+    outcomes = _forecast_all(deps, request.tenant_id, list(series.values()), options)
+    for o in outcomes:
+        o.period_days = period_days
+    for o in outcomes:
+        if request.price_change_pct is not None:
+            _apply_whatif(o, request.price_change_pct)
+        o.plan = _plan(o, inputs, opts, level, warnings, missing)
+    drift_rows = _track_drift(deps, request.tenant_id, outcomes, last_date)
+    run_id = uuid.uuid4().hex
+    if opts.get("persist", True):
+        _persist(deps, request.tenant_id, run_id, outcomes, last_date.date(), level, freq)
+
+    findings, actions = _findings(outcomes, inputs, sales_evidence, level, as_of, request)
+    freshness = Confidence.freshness(last_date.date(), as_of)
+    certainty = [_certainty(o.result) for o in outcomes]
+    known = [c for c in certainty if c is not None]
+    completeness = float(np.mean([_completeness(o) for o in outcomes]))
+    confidence = Confidence.compute(
+        model_certainty=float(np.mean(known)) if known else None, data_completeness=completeness,
+        data_freshness=freshness,
+        explanation="certainty = 1 - backtest sMAPE/100 of the chosen models; completeness = history length "
+                    "vs 2x horizon + 4 weeks; freshness halves every 14 days since the last sale")
+    statuses = {o.result.status for o in outcomes}
+    status = "ok" if statuses <= {"ok", "no_demand"} and not missing else "partial"
+    if statuses == {"insufficient_history"}:
+        status = "insufficient_data"
+    for o in outcomes:
+        warnings += [f"{o.series.series_id}: {w}" for w in o.result.warnings]
+    summary = _summary(outcomes, request.horizon_days, as_of)
+    log_event(_log, "forecast agent run", tenant=request.tenant_id, skus=len(outcomes), run_id=run_id,
+              cached=sum(o.cached for o in outcomes))
+    return AgentResult(
+        agent="forecast", tenant_id=request.tenant_id, status=status, summary=summary,
+        metrics=_metrics(outcomes, run_id), findings=findings, actions=actions, warnings=warnings,
+        missing_data=missing, confidence=confidence,
+        data={"run_id": run_id, "history_end": last_date.date().isoformat(), "level": level,
+              "forecasts": [_table(o) for o in outcomes], "drift": drift_rows},
+        elapsed_ms=_ms(started))
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)
+
+
+def _build_series(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq) -> dict[str, RegularSeries]:
+    """Series per SKU running to the tenant's last sales date (no row = 0 units sold).
+
+    Weekly buckets are anchored so the last one ends on that date (a complete final week).
+    """
+    out: dict[str, RegularSeries] = {}
+    for sku, g in sales.groupby("sku", sort=True):
+        frame = g[["date", "units", "price", "promo"]].astype({"units": float})
+        pads = [last_date]
+        if freq == "W":
+            weeks = math.ceil(((last_date - frame["date"].min()).days + 1) / 7)
+            pads.append(last_date - pd.Timedelta(days=weeks * 7 - 1))
+        pad = pd.DataFrame({"date": pads, "units": 0.0, "price": np.nan, "promo": np.nan})
+        frame = pd.concat([frame, pad], ignore_index=True)
+        out[str(sku)] = regularise(str(sku), frame, freq)
+    return out
+
+
+def _history_end(o: SkuOutcome) -> date:
+    """Last day covered by the history (the end of the last period)."""
+    return (o.series.dates[-1] + pd.Timedelta(days=o.period_days - 1)).date()
+
+
+def _completeness(o: SkuOutcome) -> float:
+    """History length against twice the horizon plus four weeks."""
+    return min(1.0, o.result.history_periods * o.period_days / (2 * len(o.result.forecast) * o.period_days + 28))
+
+
+def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries],
+                  options: ForecastOptions) -> list[SkuOutcome]:
+    """Cached results where the data is unchanged; one batch (with the global model) for the rest."""
+    cache = ForecastCache(deps.documents, tenant_id)
+    keys = {s.series_id: fingerprint(s, options) for s in series}
+    hits: dict[str, SeriesForecast] = {}
+    for s in series:
+        cached = cache.get(s.series_id, keys[s.series_id])
+        if cached is not None:
+            hits[s.series_id] = SeriesForecast.from_dict(cached)
+    todo = [s for s in series if s.series_id not in hits]
+    fresh = {r.series_id: r for r in forecast_chunk(todo, options)} if todo else {}
+    for sid, r in fresh.items():
+        cache.put(sid, keys[sid], r.to_dict())
+    return [SkuOutcome(s, hits.get(s.series_id) or fresh[s.series_id], s.series_id in hits) for s in series]
+
+
+def _apply_whatif(o: SkuOutcome, pct: float) -> None:
+    """Scale the forecast by the estimated price response, or say why not."""
+    est = estimate_elasticity(o.series.values, o.series.price)
+    mult = est.multiplier(pct)
+    if mult is None:
+        o.whatif_note = f"price what-if ({pct:+g}%) not applied: {est.reason}"
+        o.result.warnings.append(o.whatif_note)
+        return
+    r = o.result
+    r.forecast, r.lower, r.upper = r.forecast * mult, r.lower * mult, r.upper * mult
+    o.whatif_note = (f"price {pct:+g}% applied with elasticity {est.value:.2f} ({est.reason}): "
+                     f"demand x{mult:.3f}")
+
+
+def _plan(o: SkuOutcome, inputs: ForecastInputs, opts: dict[str, Any], level: float, warnings: list[str],
+          missing: list[str]) -> InventoryPlan | None:
+    sku = o.series.series_id
+    row = inputs.stock[inputs.stock["sku"] == sku]
+    if row.empty:
+        missing.append(f"stock on hand for SKU {sku} (inventory) - needed for the stockout date and reorder point")
+        return None
+    rec = row.iloc[0]
+    lead = rec["lead_time_days"]
+    if pd.isna(lead):
+        lead = int(opts.get("lead_time_days", DEFAULT_LEAD_TIME_DAYS))
+        warnings.append(f"{sku}: no lead time on record; assumed {lead} days (options.lead_time_days)")
+    r = o.result
+    return plan_inventory(r.forecast, r.lower, r.upper, level=level, on_hand=float(rec["on_hand"]),
+                          on_order=float(rec["on_order"] or 0.0), lead_time_days=int(lead),
+                          service_level=float(opts.get("service_level", 0.95)),
+                          review_days=int(opts.get("review_days", 7)), period_days=o.period_days)
+
+
+def _track_drift(deps: Deps, tenant_id: str, outcomes: list[SkuOutcome],
+                 last_date: pd.Timestamp) -> list[dict[str, Any]]:
+    """Score each SKU's latest earlier forecast against the actuals since; record and flag drift."""
+    params = {"tenant_id": tenant_id, "skus": [o.series.series_id for o in outcomes], "last_date": last_date.date()}
+    prev = deps.warehouse.query(PREVIOUS_SQL, params)
+    if prev.empty:
+        return []
+    rows = []
+    for o in outcomes:
+        p = prev[prev["sku"] == o.series.series_id]
+        if p.empty:
+            continue
+        p = p[p["run_id"] == p.sort_values("created_at")["run_id"].iloc[-1]]
+        dates = pd.DatetimeIndex(pd.to_datetime(p["date"]))
+        pos = pd.Series(np.arange(len(o.series.dates)), index=o.series.dates).reindex(dates)
+        ok = pos.notna().to_numpy()
+        if not ok.any():
+            continue
+        actual = o.series.values[pos[ok].astype(int).to_numpy()]
+        expected = p["backtest_mase"].iloc[0]
+        o.drift = assess_drift(p["forecast"].to_numpy(dtype=float)[ok], actual,
+                               scale=float(p["mase_scale"].iloc[0] or 0.0),
+                               expected_mase=None if pd.isna(expected) else float(expected))
+        rows.append({"tenant_id": tenant_id, "run_id": str(p["run_id"].iloc[0]), "sku": o.series.series_id,
+                     "periods": o.drift.periods, "live_mase": o.drift.live_mase,
+                     "expected_mase": o.drift.expected_mase, "ratio": o.drift.ratio, "alert": o.drift.alert,
+                     "measured_at": datetime.now(UTC)})
+    if rows:
+        deps.warehouse.insert("forecast_accuracy", pd.DataFrame(rows))
+    return [{k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in r.items()} for r in rows]
+
+
+def _persist(deps: Deps, tenant_id: str, run_id: str, outcomes: list[SkuOutcome], as_of: date, level: float,
+             freq: str) -> None:
+    now = datetime.now(UTC)
+    frames = []
+    for o in outcomes:
+        r = o.result
+        chosen = r.score("chosen") or {}
+        scale = mase_scale(o.series.values, 1)
+        frames.append(pd.DataFrame({
+            "tenant_id": tenant_id, "run_id": run_id, "sku": r.series_id, "date": [d.date() for d in r.dates],
+            "as_of": as_of, "freq": freq, "forecast": r.forecast, "lower": r.lower, "upper": r.upper,
+            "level": level, "model": r.model, "backtest_mase": chosen.get("mase"),
+            "backtest_smape": chosen.get("smape"), "mase_scale": None if np.isnan(scale) else scale,
+            "created_at": now}))
+    if frames:
+        deps.warehouse.insert("forecasts", pd.concat(frames, ignore_index=True))
+
+
+def _certainty(r: SeriesForecast) -> float | None:
+    chosen = r.score("chosen")
+    if r.status == "no_demand":
+        return 1.0
+    if chosen is None:
+        return None
+    return max(0.0, 1.0 - float(chosen["smape"]) / 100.0)
+
+
+def _total_interval(r: SeriesForecast, level: float) -> tuple[float, float, float]:
+    """Total over the horizon with a central interval (independent periods, normal approximation)."""
+    from scipy import stats
+
+    total = float(r.forecast.sum())
+    sd = float(np.sqrt(np.sum(sigma_from_interval(r.lower, r.upper, level) ** 2)))
+    z = float(stats.norm.ppf(0.5 + level / 2))
+    return total, max(0.0, total - z * sd), total + z * sd
+
+
+def _findings(outcomes: list[SkuOutcome], inputs: ForecastInputs, sales_evidence: Evidence, level: float,
+              as_of: date, request: AgentRequest) -> tuple[list[Finding], list[Action]]:
+    findings: list[Finding] = []
+    actions: list[Action] = []
+    inv_q = inputs.queries["inventory"]
+    for o in outcomes:
+        r, sku = o.result, o.series.series_id
+        total, lo, hi = _total_interval(r, level)
+        chosen = r.score("chosen") or {}
+        naive = r.backtest.get("naive") or {}
+        snaive = r.backtest.get("seasonal_naive") or {}
+        conf = Confidence.compute(model_certainty=_certainty(r),
+                                  data_completeness=_completeness(o),
+                                  data_freshness=Confidence.freshness(_history_end(o), as_of))
+        metrics: dict[str, float | int | str | None] = {
+            "forecast_total": round(total, 2), "lower": round(lo, 2), "upper": round(hi, 2),
+            "interval_level": level, "horizon_days": request.horizon_days, "freq": "W" if o.period_days == 7 else "D",
+            "periods": len(r.forecast), "model": r.model, "status": r.status,
+            "backtest_mase": chosen.get("mase"), "backtest_smape": chosen.get("smape"),
+            "naive_mase": naive.get("mase"), "seasonal_naive_mase": snaive.get("mase"),
+            "backtest_origins": chosen.get("origins"), "backtest_horizon": r.backtest_horizon,
+            "interval_coverage_backtest": r.interval_coverage, "history_periods": r.history_periods,
+            "demand_class": r.demand_class, "cached": int(o.cached),
+        }
+        detail = (f"{total:.0f} units expected over the next {len(r.forecast) * o.period_days} days "
+                  f"({level:.0%} interval {lo:.0f}-{hi:.0f}); model {r.model}")
+        if chosen:
+            detail += (f", backtest MASE {chosen['mase']} vs naive {naive.get('mase')} / seasonal naive "
+                       f"{snaive.get('mase')}")
+        if o.whatif_note:
+            detail += f"; {o.whatif_note}"
+        evidence = [sales_evidence.model_copy(update={"values": {"sku": sku, "history_periods": r.history_periods,
+                                                                 "last_history_date": str(_history_end(o))}}),
+                    Evidence(description="rolling-origin backtest of every candidate (MASE, sMAPE)",
+                             values={f"{k}.mase": v.get("mase") for k, v in r.backtest.items()})]
+        findings.append(Finding(id=f"forecast:{sku}", title=f"Demand forecast for {sku}", detail=detail, sku=sku,
+                                severity="info", metrics=metrics, evidence=evidence, confidence=conf))
+        if o.plan is not None:
+            findings.append(_stock_finding(o, o.plan, as_of, inv_q.sql, inv_q.params, conf))
+            if o.plan.reorder_now or (o.plan.days_of_cover is not None
+                                      and o.plan.days_of_cover <= o.plan.lead_time_days):
+                actions.append(Action(
+                    title=f"Reorder {o.plan.reorder_quantity:.0f} units of {sku}", sku=sku,
+                    detail=f"inventory position {o.plan.inventory_position:.0f} is at or below the reorder point "
+                           f"{o.plan.reorder_point:.1f} ({o.plan.service_level:.0%} service level, "
+                           f"{o.plan.lead_time_days}-day lead time)",
+                    impact=o.plan.reorder_quantity,
+                    urgency="high" if o.plan.stockout_risk_lead_time > 0.5 else "medium",
+                    method="reorder point = lead-time demand + z * sigma", finding_ids=[f"stock:{sku}"]))
+        if o.drift is not None and o.drift.alert:
+            findings.append(Finding(id=f"drift:{sku}", title=f"Forecast accuracy drift for {sku}", sku=sku,
+                                    detail=o.drift.message, severity="medium",
+                                    metrics={"live_mase": o.drift.live_mase, "expected_mase": o.drift.expected_mase,
+                                             "ratio": o.drift.ratio, "periods": o.drift.periods},
+                                    evidence=[Evidence(description="earlier forecasts vs actuals",
+                                                       query=PREVIOUS_SQL)], confidence=conf))
+    return findings, actions
+
+
+def _stock_finding(o: SkuOutcome, plan: InventoryPlan, as_of: date, sql: str, params: dict[str, Any],
+                   conf: Confidence) -> Finding:
+    sku = o.series.series_id
+    history_end = _history_end(o)
+    if plan.days_of_cover is None:
+        when = f"stock lasts beyond the {len(o.result.forecast) * o.period_days}-day horizon"
+        stockout = None
+    else:
+        stockout = (pd.Timestamp(history_end) + pd.Timedelta(days=plan.days_of_cover)).date().isoformat()
+        when = f"runs out around {stockout} ({plan.days_of_cover:.1f} days of cover)"
+    severity = "high" if plan.stockout_risk_lead_time > 0.5 else "medium" if plan.reorder_now else "info"
+    metrics: dict[str, float | int | str | None] = {
+        **{k: v for k, v in plan.as_dict().items() if not isinstance(v, bool)},
+        "reorder_now": int(plan.reorder_now), "stockout_within_horizon": int(plan.stockout_within_horizon),
+        "stockout_date": stockout,
+    }
+    return Finding(
+        id=f"stock:{sku}", title=f"Stock outlook for {sku}", sku=sku, severity=severity,
+        detail=(f"{plan.on_hand:.0f} on hand: {when}; reorder point {plan.reorder_point:.1f}, "
+                f"order {plan.reorder_quantity:.0f} units; stockout risk within lead time "
+                f"{plan.stockout_risk_lead_time:.0%}, overstock risk {plan.overstock_risk:.0%}"),
+        metrics=metrics, confidence=conf,
+        evidence=[Evidence(description="latest stock per location, summed", query=sql, params=params,
+                           values={"on_hand": plan.on_hand, "lead_time_days": plan.lead_time_days})])
+
+
+def _metrics(outcomes: list[SkuOutcome], run_id: str) -> dict[str, float | int | str | None]:
+    total = float(sum(o.result.forecast.sum() for o in outcomes))
+    return {"skus": len(outcomes), "forecast_total_units": round(total, 2),
+            "skus_reorder_now": sum(1 for o in outcomes if o.plan is not None and o.plan.reorder_now),
+            "skus_drifting": sum(1 for o in outcomes if o.drift is not None and o.drift.alert),
+            "cached": sum(o.cached for o in outcomes), "run_id": run_id}
+
+
+def _table(o: SkuOutcome) -> dict[str, Any]:
+    out = o.result.to_dict()
+    out["inventory"] = o.plan.as_dict() if o.plan else None
+    out["whatif"] = o.whatif_note
+    return out
+
+
+def _summary(outcomes: list[SkuOutcome], horizon: int, as_of: date) -> str:
+    parts = []
+    for o in outcomes[:5]:
+        total = float(o.result.forecast.sum())
+        text = f"{o.series.series_id}: {total:.0f} units in {horizon} days ({o.result.model})"
+        if o.plan is not None and o.plan.days_of_cover is not None:
+            text += f", runs out in {o.plan.days_of_cover:.0f} days"
+        parts.append(text)
+    more = f"; and {len(outcomes) - 5} more" if len(outcomes) > 5 else ""
+    return "; ".join(parts) + more

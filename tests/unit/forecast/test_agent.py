@@ -1,0 +1,87 @@
+"""The agent runner directly: what-if through elasticity, drift tracking across runs, missing stock."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import numpy as np
+import pandas as pd
+
+from shared.deps import get_deps
+from shared.forecast.agent import run
+from shared.models.agents import AgentRequest
+
+END = date(2025, 5, 31)
+
+
+def _seed_sales(days: int = 150, shift_after: int | None = None) -> None:
+    rng = np.random.default_rng(11)
+    dates = [END - timedelta(days=i) for i in range(days - 1, -1, -1)]
+    price = rng.choice([8.0, 10.0, 12.0], days)
+    lam = 400 * price ** -1.2
+    if shift_after is not None:
+        lam = np.where(np.arange(days) >= shift_after, lam * 4, lam)  # demand jumps: earlier forecasts drift
+    units = rng.poisson(lam)
+    frame = pd.DataFrame({"sku": "P1", "date": dates, "units": units, "unit_price": price, "tenant_id": "acme",
+                          "ingestion_id": "i", "row_hash": [f"h{i}" for i in range(days)],
+                          "record_key": [f"k{i}" for i in range(days)],
+                          "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)})
+    get_deps().warehouse.insert("sales", frame)
+
+
+def _request(**kw: object) -> AgentRequest:
+    base: dict[str, object] = {"tenant_id": "acme", "skus": ["P1"], "horizon_days": 14,
+                               "options": {"prophet": "never"}}
+    base.update(kw)
+    return AgentRequest.model_validate(base)
+
+
+def test_price_whatif_uses_estimated_elasticity() -> None:
+    _seed_sales()
+    base = run(get_deps(), _request(as_of=END))
+    cut = run(get_deps(), _request(as_of=END, price_change_pct=-20))
+    b = base.findings[0].metrics["forecast_total"]
+    c = cut.findings[0].metrics["forecast_total"]
+    assert isinstance(b, float) and isinstance(c, float)
+    assert 1.15 < c / b < 1.6  # elasticity about -1.2: 0.8 ** -1.2 = 1.31
+    assert "elasticity" in cut.findings[0].detail
+    assert any("stock on hand" in m for m in base.missing_data)
+    assert base.status == "partial"
+
+
+def test_whatif_declined_without_price_variation() -> None:
+    rng = np.random.default_rng(0)
+    n = 60
+    dates = [END - timedelta(days=i) for i in range(n - 1, -1, -1)]
+    get_deps().warehouse.insert("sales", pd.DataFrame({
+        "sku": "P1", "date": dates, "units": rng.poisson(5, n), "unit_price": 9.99, "tenant_id": "acme",
+        "ingestion_id": "i", "row_hash": [f"h{i}" for i in range(n)], "record_key": [f"k{i}" for i in range(n)],
+        "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)}))
+    res = run(get_deps(), _request(as_of=END, price_change_pct=10))
+    assert any("not applied" in w for w in res.warnings)
+
+
+def test_drift_is_tracked_against_new_actuals() -> None:
+    _seed_sales(shift_after=140)
+    first = run(get_deps(), _request(as_of=END - timedelta(days=10)))  # history ends before the jump
+    assert first.data["drift"] == []
+    second = run(get_deps(), _request(as_of=END))
+    drift = second.data["drift"]
+    assert len(drift) == 1 and drift[0]["periods"] == 10 and drift[0]["alert"] is True
+    assert any(f.id == "drift:P1" for f in second.findings)
+    stored = get_deps().warehouse.query("SELECT COUNT(*) AS n FROM forecast_accuracy WHERE tenant_id = @t",
+                                        {"t": "acme"})
+    assert int(stored["n"].iloc[0]) == 1
+
+
+def test_weekly_forecast_buckets_end_on_the_last_sales_day() -> None:
+    _seed_sales(days=150)
+    res = run(get_deps(), _request(as_of=END, horizon_days=28, options={"prophet": "never", "freq": "W"}))
+    table = res.data["forecasts"][0]
+    assert len(table["forecast"]) == 4
+    assert table["dates"][0] == (END + timedelta(days=1)).isoformat()
+    assert res.findings[0].metrics["freq"] == "W"
+    daily_total = run(get_deps(), _request(as_of=END, horizon_days=28)).findings[0].metrics["forecast_total"]
+    weekly_total = res.findings[0].metrics["forecast_total"]
+    assert isinstance(daily_total, float) and isinstance(weekly_total, float)
+    assert 0.7 < weekly_total / daily_total < 1.4

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from shared.cli.main import main
+from shared.forecast.csv_input import choose_freq, read_sales_csv, to_series
+
+
+def _write(path: Path, rows: list[str]) -> Path:
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_cli_writes_the_contract_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rng = np.random.default_rng(0)
+    dates = pd.date_range("2024-01-07", periods=60, freq="7D")
+    rows = ["series_id,date,units,price,promo"]
+    for sid, lam in (("a", 20), ("b", 3)):
+        for d in dates:
+            rows.append(f"{sid},{d.date()},{rng.poisson(lam)},9.5,0")
+    rows.append("short,2024-01-07,4,,")
+    src = _write(tmp_path / "in.csv", rows)
+    out = tmp_path / "out.csv"
+    code = main(["forecast", "--input", str(src), "--horizon", "8", "--output", str(out), "--prophet", "never",
+                 "--workers", "1"])
+    assert code == 0
+    df = pd.read_csv(out)
+    assert list(df.columns) == ["series_id", "date", "forecast", "lower", "upper", "model"]
+    assert df.groupby("series_id").size().to_dict() == {"a": 8, "b": 8, "short": 8}
+    a = df[df.series_id == "a"]
+    assert a["date"].iloc[0] == "2025-03-02" and a["date"].iloc[1] == "2025-03-09"  # weekly, inferred
+    assert (df["lower"] <= df["forecast"]).all() and (df["forecast"] <= df["upper"]).all()
+    assert 10 < a["forecast"].mean() < 30
+    assert "too little history" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("line", "needle"), [
+    ("a,2024-13-45,3", "row 2 (line 3), column 'date'"),
+    ("a,2024-01-02,-1", "row 2 (line 3), column 'units'"),
+    ("a,2024-01-02,lots", "row 2 (line 3), column 'units'"),
+    (",2024-01-02,3", "row 2 (line 3), column 'series_id'"),
+])
+def test_cli_bad_input_names_row_and_column(tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str,
+                                            needle: str) -> None:
+    src = _write(tmp_path / "bad.csv", ["series_id,date,units", "a,2024-01-01,3", line])
+    code = main(["forecast", "--input", str(src), "--horizon", "3", "--output", str(tmp_path / "o.csv")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert needle in err and err.count("\n") == 1
+
+
+def test_missing_column_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _write(tmp_path / "bad.csv", ["sku,date,qty", "a,2024-01-01,3"])
+    assert main(["forecast", "--input", str(src), "--horizon", "3", "--output", str(tmp_path / "o.csv")]) == 2
+    assert "missing column(s) series_id, units" in capsys.readouterr().err
+
+
+def test_gaps_count_as_zero_and_duplicates_are_summed(tmp_path: Path) -> None:
+    src = _write(tmp_path / "in.csv", ["series_id,date,units,promo", "a,2024-01-01,3,yes", "a,2024-01-01,2,0",
+                                       "a,2024-01-04,1,no", "a,2024-01-02,4,"])
+    frame = read_sales_csv(src)
+    freq = choose_freq(frame, None)
+    assert freq == "D"
+    (s,) = to_series(frame, freq)
+    assert s.values.tolist() == [5.0, 4.0, 0.0, 1.0]
+    assert s.filled_periods == 1
+    assert s.promo is not None and s.promo.tolist() == [1.0, 0.0, 0.0, 0.0]
