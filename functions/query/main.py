@@ -7,11 +7,10 @@ from typing import Any
 
 import flask
 import functions_framework
-from pydantic import ValidationError
 
 from shared.deps import get_deps
-from shared.errors import InvalidInput, NotFound
-from shared.http import endpoint, json_response
+from shared.errors import NotFound
+from shared.http import endpoint, json_response, parse_body
 from shared.orchestration.context import Preferences, get_preferences, set_preferences
 from shared.orchestration.jobs import job_view
 from shared.orchestration.report import QueryRequest
@@ -21,21 +20,6 @@ from shared.security.principal import Principal, Role
 _JOB_PATH = re.compile(r"^/v1/jobs/([a-f0-9]{32})/?$")
 
 
-def _body(request: flask.Request) -> Any:
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise InvalidInput("request body must be a JSON object")
-    return body
-
-
-def _invalid(exc: ValidationError) -> InvalidInput:
-    first = exc.errors()[0]
-    field = ".".join(str(p) for p in first["loc"]) or "body"
-    return InvalidInput(f"invalid field '{field}': {first['msg']}",
-                        details={"errors": [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
-                                            for e in exc.errors()]})
-
-
 @functions_framework.http
 @endpoint(role=Role.VIEWER)
 def query_http(request: flask.Request, principal: Principal) -> Any:
@@ -43,10 +27,7 @@ def query_http(request: flask.Request, principal: Principal) -> Any:
     deps = get_deps()
     path = request.path.rstrip("/") or "/"
     if path == "/v1/query" and request.method == "POST":
-        try:
-            req = QueryRequest.model_validate(_body(request))
-        except ValidationError as exc:
-            raise _invalid(exc) from exc
+        req = parse_body(request, QueryRequest)
         resp = answer_query(deps, principal, req)
         return json_response(resp.model_dump(mode="json"), 202 if resp.status == "running" else 200)
     if (m := _JOB_PATH.match(request.path)) and request.method == "GET":
@@ -54,10 +35,7 @@ def query_http(request: flask.Request, principal: Principal) -> Any:
     if path == "/v1/preferences" and request.method == "GET":
         return get_preferences(deps.documents, principal.tenant_id, principal.subject).model_dump()
     if path == "/v1/preferences" and request.method == "PUT":
-        try:
-            prefs = Preferences.model_validate(_body(request))
-        except ValidationError as exc:
-            raise _invalid(exc) from exc
+        prefs = parse_body(request, Preferences)
         set_preferences(deps.documents, principal.tenant_id, principal.subject, prefs)
         return prefs.model_dump()
     raise NotFound(f"no route {request.method} {request.path}")

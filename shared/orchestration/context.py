@@ -26,7 +26,7 @@ _DESCRIPTOR = re.compile(r"\bthe ([a-z][\w-]*) one\b", re.I)
 class Preferences(BaseModel):
     """What a user wants to see first and optimise for."""
 
-    model_config = {"extra": "forbid"}
+    model_config = {"extra": "forbid", "strict": True}
 
     kpis: list[str] = Field(default_factory=list, max_length=20)
     marketplaces: list[str] = Field(default_factory=list, max_length=20)
@@ -110,7 +110,8 @@ def resolve_follow_up(question: str, plan: Plan, previous: dict[str, Any], *, ex
         end_date=e.end_date or p.end_date,
         price_change_pct=e.price_change_pct if e.price_change_pct is not None else p.price_change_pct,
     )
-    note = f"follow-up of: {previous['question']!r}"
+    quoted = str(previous["question"])
+    note = f"follow-up of: {(quoted[:120] + '...') if len(quoted) > 120 else quoted!r}"
     if (m := _DESCRIPTOR.search(question)) and warehouse is not None and not e.skus:
         skus = find_skus_by_descriptor(warehouse, tenant_id, m.group(1), p.skus, p.categories)
         if skus:
@@ -118,4 +119,4 @@ def resolve_follow_up(question: str, plan: Plan, previous: dict[str, Any], *, ex
             note += f"; 'the {m.group(1)} one' resolved to {', '.join(skus)}"
         else:
             note += f"; no product matching {m.group(1)!r} among the previous question's products"
-    return Plan(intents=intents, entities=merged, rationale=(plan.rationale + "; " + note).strip("; ")), note
+    return Plan(intents=intents, entities=merged, rationale=(plan.rationale + "; " + note).strip("; ")[:500]), note

@@ -80,7 +80,8 @@ class Report(BaseModel):
 class QueryRequest(BaseModel):
     """Body of ``POST /v1/query``. There is deliberately no tenant field: it comes from the token."""
 
-    model_config = {"extra": "forbid"}
+    # strict: JSON types must match (no 0 accepted as a date, no "yes" as a boolean)
+    model_config = {"extra": "forbid", "strict": True}
 
     question: str = Field(min_length=3, max_length=2000)
     mode: Mode = "quick"

@@ -26,6 +26,7 @@ from pydantic.json_schema import models_json_schema
 from shared.manifest import REPO_ROOT
 from shared.models.agents import AgentRequest, AgentResult
 from shared.models.records import DataKind
+from shared.orchestration.report import QueryRequest
 from shared.security import api_models as m
 
 OPENAPI_PATH = REPO_ROOT / "infra" / "openapi.yaml"
@@ -120,7 +121,7 @@ OPERATIONS: tuple[Operation, ...] = (
 _API_MODELS: tuple[type[BaseModel], ...] = (
     m.ErrorBody, m.SignupRequest, m.SignupResponse, m.LoginRequest, m.TokenResponse, m.MeResponse,
     m.InviteCreateRequest, m.InviteCreated, m.ApiKeyCreateRequest, m.ApiKeyCreated, m.ApiKeyList,
-    m.AuditPage, m.TenantSettings, AgentResult, AgentRequest,
+    m.AuditPage, m.TenantSettings, AgentResult, AgentRequest, QueryRequest,
 )
 
 _ERRORS = {
@@ -186,15 +187,6 @@ def component_schemas() -> dict[str, Any]:
                        "content_type": {"type": "string", "maxLength": 100}},
     }
     schemas["SignedUrl"] = {"type": "object", "additionalProperties": True, "description": owned.format("upload")}
-    schemas["QueryRequest"] = {
-        "type": "object", "required": ["question"], "additionalProperties": False,
-        "description": owned.format("query"),
-        "properties": {"question": {"type": "string", "minLength": 3, "maxLength": 2000},
-                       "mode": {"type": "string", "enum": ["quick", "deep"]},
-                       "session_id": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$", "nullable": True},
-                       "use_cache": {"type": "boolean"},
-                       "as_of": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "nullable": True}},
-    }
     schemas["Job"] = {"type": "object", "additionalProperties": True, "description": owned.format("query")}
     schemas["Preferences"] = {
         "type": "object", "additionalProperties": False, "description": owned.format("query"),
