@@ -119,6 +119,7 @@ class Process:
     port: int
     log: str
     extra: dict[str, int] = field(default_factory=dict)
+    start_ticks: int = 0
 
     def alive(self) -> bool:
         """Whether our process is still running (and is still the one we started)."""
@@ -150,6 +151,14 @@ class Process:
                     return
                 time.sleep(0.05)
         _reap(self.pid)
+
+
+def start_ticks(pid: int) -> int:
+    """The process's start time in clock ticks since boot (0 when unknown), to recognise it later."""
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def _reap(pid: int) -> None:
@@ -187,7 +196,7 @@ def spawn(name: str, argv: Sequence[str], *, port: int, log_dir: Path, env: Mapp
             list(argv), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             env={**os.environ, **(env or {})}, cwd=cwd, start_new_session=True,
         )
-    return Process(name, list(argv), proc.pid, port, str(log_path))
+    return Process(name, list(argv), proc.pid, port, str(log_path), start_ticks=start_ticks(proc.pid))
 
 
 def wait_until(check: Callable[[], bool], *, process: Process, timeout: float, what: str) -> None:
