@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export ECOMINTEL_HOME ?= $(CURDIR)/.ecomintel
 
-.PHONY: venv venv-bq venv-checkov emulators emulator-up emulator-down demo test test-fast lint typecheck lock schemas bench clean
+.PHONY: venv venv-bq venv-checkov bundles compose emulators emulator-up emulator-down demo test test-fast lint typecheck lock schemas bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -36,6 +36,12 @@ $(CHECKOV_STAMP): $(STAMP) terraform/requirements-checkov.txt
 	@touch $(CHECKOV_STAMP)
 
 venv-checkov: $(CHECKOV_STAMP) ## checkov (Terraform static analysis) in .venv-checkov
+
+bundles: $(STAMP) ## one source zip per function for Terraform (dist/functions/<name>.zip)
+	$(BIN)/python terraform/bundle_functions.py
+
+compose: $(STAMP) ## regenerate local_emulator/compose.yaml from the manifest
+	$(BIN)/python -m local_emulator compose > local_emulator/compose.yaml
 
 emulators: $(BQ_STAMP) $(CHECKOV_STAMP) ## everything the emulator tier and the Terraform checks need
 
