@@ -31,6 +31,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_trigger = sub.add_parser("trigger", help="Publish one run of a manifest schedule now.")
     p_trigger.add_argument("schedule")
     sub.add_parser("scheduler", help="(internal) the scheduler process started by 'up'.")
+    sub.add_parser("compose", help="Print compose.yaml rendered from the manifest.")
+    p_prov = sub.add_parser("provision", help="Create topics, push subscriptions, buckets and tables on emulators "
+                            "named by *_EMULATOR_HOST (the compose 'provision' container).")
+    p_prov.add_argument("--project", default=stack.DEFAULT_PROJECT)
+    p_prov.add_argument("--manifest", type=Path, default=MANIFEST_PATH)
+    p_prov.add_argument("--function-url-template", default="http://fn-{service}:8080",
+                        help="Push endpoint per function; {name} and {service} (name with dashes) are replaced.")
     args = parser.parse_args(argv)
     state_dir = (args.state_dir or stack.default_state_dir()).resolve()
 
@@ -47,6 +54,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  function {name:<24} {url}")
         for key, value in up_state.env.items():
             print(f"  {key}={value}")
+        return 0
+    if args.command == "compose":
+        from local_emulator.compose import render
+        from shared.manifest import load_manifest
+
+        sys.stdout.write(render(load_manifest()))
+        return 0
+    if args.command == "provision":
+        import os
+
+        from shared.config import get_settings
+        from shared.manifest import load_manifest
+
+        manifest = load_manifest(args.manifest)
+        settings = get_settings()
+        env = {k: v for k, v in os.environ.items() if k.endswith("_EMULATOR_HOST")}
+        stack.provision(manifest, project=args.project, dataset=settings.dataset,
+                        bucket_prefix=settings.bucket_prefix, env=env)
+        urls = {n: args.function_url_template.format(name=n, service=n.replace("_", "-"))
+                for n in manifest.functions}
+        print(json.dumps(stack.subscribe_functions(manifest, urls, project=args.project, env=env), indent=2))
         return 0
     if args.command == "down":
         stopped = stack.down(state_dir)
