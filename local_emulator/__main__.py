@@ -49,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except stack.EmulatorsUnavailable as exc:
             sys.stderr.write(f"{exc}\n")
             return 3
+        except FileNotFoundError as exc:
+            sys.stderr.write(f"{exc}\n")
+            return 2
         print(f"stack up in {time.monotonic() - started:.1f}s (state: {state_dir / stack.STATE_FILE})")
         for name, url in up_state.functions.items():
             print(f"  function {name:<24} {url}")

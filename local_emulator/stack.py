@@ -218,6 +218,11 @@ def up(*, state_dir: Path | None = None, manifest_path: Path = MANIFEST_PATH, fu
             + ". Use the embedded backend instead (ECOMINTEL_BACKEND=local, the default)."
         )
     manifest = load_manifest(manifest_path)
+    selected = [f for f in manifest.functions.values() if only is None or f.name in only]
+    absent = [str(functions_dir / f.name / "main.py") for f in selected
+              if not (functions_dir / f.name / "main.py").exists()]
+    if absent:
+        raise FileNotFoundError(f"function sources missing: {', '.join(absent)} (use --only to start a subset)")
     log_dir = state_dir / "logs"
     started: dict[str, engines.Process] = {}
     try:
@@ -236,7 +241,6 @@ def up(*, state_dir: Path | None = None, manifest_path: Path = MANIFEST_PATH, fu
         provision(manifest, project=project, dataset=dataset, bucket_prefix=bucket_prefix, env=env)
 
         home = state_dir / "home"
-        selected = [f for f in manifest.functions.values() if only is None or f.name in only]
         urls: dict[str, str] = {}
         with ThreadPoolExecutor(max_workers=4) as pool:
             futures = {
