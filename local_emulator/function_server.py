@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -85,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--signature-type", choices=["http", "cloudevent"], required=True)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--no-warm", dest="warm", action="store_false",
+                        help="Do not build the dependencies in the background after start-up.")
     args = parser.parse_args(argv)
 
     import logging
@@ -96,7 +99,19 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     app = functions_framework.create_app(args.target, args.source, args.signature_type)
     server = make_server(args.host, args.port, with_stats(app.wsgi_app, RequestStats()), threaded=True)
+    if args.warm:
+        # Like a warm instance: pay the client imports while the stack comes up, not on the first event.
+        threading.Thread(target=_warm, name="warm-deps", daemon=True).start()
     server.serve_forever()
+
+
+def _warm() -> None:
+    try:
+        from shared.deps import get_deps
+
+        get_deps()
+    except Exception as exc:  # noqa: BLE001 - the first real request reports the error properly
+        sys.stderr.write(f"function_server: warm-up failed: {exc}\n")
 
 
 if __name__ == "__main__":

@@ -69,6 +69,7 @@ def test_state_records_every_process_and_subscription(fixture_stack: Any) -> Non
     assert all(p.alive() for p in procs.values())
 
 
+@pytest.mark.slow
 def test_down_stops_exactly_what_up_started(tmp_path: Any) -> None:
     from tests.e2e.cloud.conftest import FIXTURES, skip_reason
 
