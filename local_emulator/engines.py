@@ -200,14 +200,19 @@ def spawn(name: str, argv: Sequence[str], *, port: int, log_dir: Path, env: Mapp
 
 
 def wait_until(check: Callable[[], bool], *, process: Process, timeout: float, what: str) -> None:
-    """Poll ``check`` until true; fail early (with the log tail) if the process died."""
+    """Poll ``check`` until true; fail early (with the log tail) if the process died.
+
+    On failure the process group is stopped, so a failed start never leaves a process behind.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if check():
             return
         if not process.alive():
+            process.stop()
             raise RuntimeError(f"{what} exited during start-up:\n{_tail(process.log)}")
         time.sleep(0.1)
+    process.stop()
     raise TimeoutError(f"{what} not ready after {timeout:.0f}s:\n{_tail(process.log)}")
 
 
@@ -233,37 +238,37 @@ def http_ok(url: str) -> Callable[[], bool]:
     return check
 
 
-def start_pubsub(log_dir: Path, *, timeout: float = 30.0) -> Process:
+def start_pubsub(log_dir: Path, *, port: int | None = None, timeout: float = 30.0) -> Process:
     """The Pub/Sub emulator on a free port."""
     binary = pubsub_binary()
     if binary is None:
         raise RuntimeError(detect()["pubsub"])
-    port = free_port()
+    port = port or free_port()
     proc = spawn("pubsub", [str(binary), f"--host={HOST}", f"--port={port}"], port=port, log_dir=log_dir)
     wait_until(http_ok(f"http://{HOST}:{port}/"), process=proc, timeout=timeout, what="Pub/Sub emulator")
     return proc
 
 
-def start_firestore(log_dir: Path, *, timeout: float = 30.0) -> Process:
+def start_firestore(log_dir: Path, *, port: int | None = None, timeout: float = 30.0) -> Process:
     """The Firestore emulator on a free port."""
     binary = firestore_binary()
     if binary is None:
         raise RuntimeError(detect()["firestore"])
-    port = free_port()
+    port = port or free_port()
     proc = spawn("firestore", [str(binary), "start", f"--host={HOST}", f"--port={port}"], port=port,
                  log_dir=log_dir)
     wait_until(http_ok(f"http://{HOST}:{port}/"), process=proc, timeout=timeout, what="Firestore emulator")
     return proc
 
 
-def start_storage(log_dir: Path, *, pubsub_host: str | None = None, project: str = "",
+def start_storage(log_dir: Path, *, port: int | None = None, pubsub_host: str | None = None, project: str = "",
                   notification_topic: str | None = None, bucket: str | None = None,
                   timeout: float = 30.0) -> Process:
     """fake-gcs-server in memory; with a topic, it publishes finalize notifications to the Pub/Sub emulator."""
     binary = fake_gcs_binary()
     if binary is None:
         raise RuntimeError(detect()["storage"])
-    port = free_port()
+    port = port or free_port()
     argv = [str(binary), "-scheme", "http", "-host", HOST, "-port", str(port), "-backend", "memory",
             "-external-url", f"http://{HOST}:{port}", "-public-host", f"{HOST}:{port}", "-log-level", "warn"]
     env: dict[str, str] = {}
@@ -279,12 +284,12 @@ def start_storage(log_dir: Path, *, pubsub_host: str | None = None, project: str
     return proc
 
 
-def start_bigquery(log_dir: Path, *, project: str, timeout: float = 60.0) -> Process:
+def start_bigquery(log_dir: Path, *, project: str, port: int | None = None, timeout: float = 60.0) -> Process:
     """Start the BigQuery emulator (REST + gRPC) on free ports, in memory."""
     python = bq_python()
     if python is None:
         raise RuntimeError(detect()["bigquery"])
-    port, grpc_port = free_port(), free_port()
+    port, grpc_port = port or free_port(), free_port()
     argv = [str(python), str(Path(__file__).with_name("bq_offline.py")), "start", "--rest-host", HOST,
             "--rest-port", str(port), "--grpc-host", HOST, "--grpc-port", str(grpc_port), "--project", project,
             "--ephemeral"]
@@ -298,15 +303,20 @@ def start_bigquery(log_dir: Path, *, project: str, timeout: float = 60.0) -> Pro
 
 def emulator_env(processes: Mapping[str, Process]) -> dict[str, str]:
     """Environment variables pointing the official clients (and our adapters) at running emulators."""
+    return emulator_env_for_ports({name: p.port for name, p in processes.items()})
+
+
+def emulator_env_for_ports(ports: Mapping[str, int]) -> dict[str, str]:
+    """``emulator_env`` from ports alone (known before the engines finish starting)."""
     env: dict[str, str] = {}
-    if p := processes.get("pubsub"):
-        env["PUBSUB_EMULATOR_HOST"] = f"{HOST}:{p.port}"
-    if p := processes.get("firestore"):
-        env["FIRESTORE_EMULATOR_HOST"] = f"{HOST}:{p.port}"
-    if p := processes.get("storage"):
-        env["STORAGE_EMULATOR_HOST"] = f"http://{HOST}:{p.port}"
-    if p := processes.get("bigquery"):
-        env["BIGQUERY_EMULATOR_HOST"] = f"http://{HOST}:{p.port}"
+    if port := ports.get("pubsub"):
+        env["PUBSUB_EMULATOR_HOST"] = f"{HOST}:{port}"
+    if port := ports.get("firestore"):
+        env["FIRESTORE_EMULATOR_HOST"] = f"{HOST}:{port}"
+    if port := ports.get("storage"):
+        env["STORAGE_EMULATOR_HOST"] = f"http://{HOST}:{port}"
+    if port := ports.get("bigquery"):
+        env["BIGQUERY_EMULATOR_HOST"] = f"http://{HOST}:{port}"
     return env
 
 

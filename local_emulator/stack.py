@@ -225,41 +225,36 @@ def up(*, state_dir: Path | None = None, manifest_path: Path = MANIFEST_PATH, fu
         raise FileNotFoundError(f"function sources missing: {', '.join(absent)} (use --only to start a subset)")
     log_dir = state_dir / "logs"
     started: dict[str, engines.Process] = {}
+    # Ports first, so emulators and function processes all start at once (functions connect lazily).
+    ports = {name: engines.free_port() for name in engines.ENGINES}
+    env = engines.emulator_env_for_ports(ports)
+    home = state_dir / "home"
+    bucket, topic = _notification(manifest)
+    jobs: dict[str, Any] = {}
     try:
-        with ThreadPoolExecutor(max_workers=3) as pool:
-            f_pubsub = pool.submit(engines.start_pubsub, log_dir)
-            f_firestore = pool.submit(engines.start_firestore, log_dir)
-            f_bq = pool.submit(engines.start_bigquery, log_dir, project=project)
-            started["pubsub"] = f_pubsub.result()
-            bucket, topic = _notification(manifest)
-            started["storage"] = engines.start_storage(
-                log_dir, pubsub_host=f"{engines.HOST}:{started['pubsub'].port}", project=project,
-                notification_topic=topic, bucket=f"{bucket_prefix}-{bucket}" if bucket else None)
-            started["firestore"] = f_firestore.result()
-            started["bigquery"] = f_bq.result()
-        env = engines.emulator_env(started)
-        provision(manifest, project=project, dataset=dataset, bucket_prefix=bucket_prefix, env=env)
-
-        home = state_dir / "home"
-        urls: dict[str, str] = {}
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            futures = {
-                spec.name: pool.submit(
+        with ThreadPoolExecutor(max_workers=4 + len(selected)) as pool:
+            jobs["pubsub"] = pool.submit(engines.start_pubsub, log_dir, port=ports["pubsub"])
+            jobs["firestore"] = pool.submit(engines.start_firestore, log_dir, port=ports["firestore"])
+            jobs["bigquery"] = pool.submit(engines.start_bigquery, log_dir, project=project, port=ports["bigquery"])
+            jobs["storage"] = pool.submit(
+                engines.start_storage, log_dir, port=ports["storage"], pubsub_host=env["PUBSUB_EMULATOR_HOST"],
+                project=project, notification_topic=topic, bucket=f"{bucket_prefix}-{bucket}" if bucket else None)
+            for spec in selected:
+                jobs[f"function:{spec.name}"] = pool.submit(
                     start_function, spec, functions_dir / spec.name / "main.py",
                     env=function_env(spec, emulator_env=env, project=project, dataset=dataset,
                                      bucket_prefix=bucket_prefix, home=home),
                     log_dir=log_dir)
-                for spec in selected
-            }
             errors = []
-            for name, fut in futures.items():
+            for name, fut in jobs.items():
                 try:
-                    started[f"function:{name}"] = fut.result()
-                    urls[name] = f"http://{engines.HOST}:{started[f'function:{name}'].port}"
+                    started[name] = fut.result()
                 except Exception as exc:  # noqa: BLE001 - collected and re-raised below
                     errors.append(exc)
             if errors:
                 raise errors[0]
+        provision(manifest, project=project, dataset=dataset, bucket_prefix=bucket_prefix, env=env)
+        urls = {spec.name: f"http://{engines.HOST}:{started[f'function:{spec.name}'].port}" for spec in selected}
         subscriptions = subscribe_functions(manifest, urls, project=project, env=env)
         if manifest.schedules:
             started["scheduler"] = engines.spawn(

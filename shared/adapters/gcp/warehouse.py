@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import uuid
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -155,19 +156,23 @@ class BigQueryWarehouse:
         if self.location:
             ds.location = self.location
         self.client.create_dataset(ds, exists_ok=True)
-        for spec in all_tables().values():
-            try:
-                existing = self.client.get_table(self._table_id(spec.name))
-            except gexc.NotFound:
-                self.client.create_table(self.table_definition(spec), exists_ok=True)
-                continue
-            have = {f.name for f in existing.schema}
-            added = [f for f in _schema(spec) if f.name not in have]
-            if added:
-                existing.schema = [*existing.schema,
-                                   *(bigquery.SchemaField(f.name, f.field_type, mode="NULLABLE",
-                                                          description=f.description) for f in added)]
-                self.client.update_table(existing, ["schema"])
+        specs = list(all_tables().values())
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(self._ensure_table, specs))
+
+    def _ensure_table(self, spec: TableSpec) -> None:
+        try:
+            self.client.create_table(self.table_definition(spec))
+            return
+        except gexc.Conflict:
+            existing = self.client.get_table(self._table_id(spec.name))
+        have = {f.name for f in existing.schema}
+        added = [f for f in _schema(spec) if f.name not in have]
+        if added:
+            existing.schema = [*existing.schema,
+                               *(bigquery.SchemaField(f.name, f.field_type, mode="NULLABLE",
+                                                      description=f.description) for f in added)]
+            self.client.update_table(existing, ["schema"])
 
     def _load(self, table_id: str, payload: bytes, *, schema: Sequence[bigquery.SchemaField] | None = None) -> None:
         config = bigquery.LoadJobConfig(source_format=bigquery.SourceFormat.PARQUET,
