@@ -66,7 +66,12 @@ def fixture_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
                      project=f"fixture-{uuid.uuid4().hex[:8]}")
     os.environ.clear()
     os.environ.update(saved)
+    procs = state.process_list()
     try:
         yield RunningStack(state, state_dir)
     finally:
-        stack.down(state_dir)
+        stopped = stack.down(state_dir)
+    # 'down' stops exactly what 'up' started, and all of it (checked here to avoid a second stack).
+    assert sorted(stopped) == sorted(p.name for p in procs)
+    assert not [p.name for p in procs if p.alive()]
+    assert stack.down(state_dir) == []

@@ -69,19 +69,19 @@ def test_state_records_every_process_and_subscription(fixture_stack: Any) -> Non
     assert all(p.alive() for p in procs.values())
 
 
-@pytest.mark.slow
-def test_down_stops_exactly_what_up_started(tmp_path: Any) -> None:
-    from tests.e2e.cloud.conftest import FIXTURES, skip_reason
+def test_second_up_on_the_same_state_is_refused(fixture_stack: Any) -> None:
+    from tests.e2e.cloud.conftest import FIXTURES
 
-    if reason := skip_reason():
-        pytest.skip(f"emulator stack unavailable: {reason}")
-    state = stack.up(state_dir=tmp_path, manifest_path=FIXTURES / "manifest.yaml", functions_dir=FIXTURES,
-                     project="fixture-down", only=["fixture_echo"])
-    procs = state.process_list()
-    assert [p.name for p in procs if p.name.startswith("function:")] == ["function:fixture_echo"]
+    before = [(p.name, p.pid) for p in fixture_stack.state.process_list()]
     with pytest.raises(RuntimeError, match="already up"):
-        stack.up(state_dir=tmp_path, manifest_path=FIXTURES / "manifest.yaml", functions_dir=FIXTURES)
-    stopped = stack.down(tmp_path)
-    assert sorted(stopped) == sorted(p.name for p in procs)
-    assert not any(p.alive() for p in procs)
-    assert stack.down(tmp_path) == []
+        stack.up(state_dir=fixture_stack.state_dir, manifest_path=FIXTURES / "manifest.yaml", functions_dir=FIXTURES)
+    after = stack.StackState.load(fixture_stack.state_dir)
+    assert after is not None and [(p.name, p.pid) for p in after.process_list()] == before
+
+
+def test_up_without_function_sources_starts_nothing(tmp_path: Any) -> None:
+    from tests.e2e.cloud.conftest import FIXTURES
+
+    with pytest.raises(FileNotFoundError, match="function sources missing"):
+        stack.up(state_dir=tmp_path, manifest_path=FIXTURES / "manifest.yaml", functions_dir=tmp_path)
+    assert stack.StackState.load(tmp_path) is None
