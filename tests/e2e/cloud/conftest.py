@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import time
 import uuid
@@ -55,23 +57,48 @@ class RunningStack:
         reset_deps()
 
 
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
-def fixture_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def fixture_stack(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[Any]:
+    """One fixture stack shared by the xdist workers of this run (file lock + user count).
+
+    ``--dist loadgroup`` cannot keep these tests on one worker with this pytest (the group suffix
+    is not applied), so the workers share the stack instead of each starting its own.
+    """
     reason = skip_reason()
     if reason:
         pytest.skip(f"emulator stack unavailable: {reason}")
-    state_dir = tmp_path_factory.mktemp("fixture-stack")
-    saved = dict(os.environ)
-    state = stack.up(state_dir=state_dir, manifest_path=FIXTURES / "manifest.yaml", functions_dir=FIXTURES,
-                     project=f"fixture-{uuid.uuid4().hex[:8]}")
-    os.environ.clear()
-    os.environ.update(saved)
+    root = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    state_dir = root / "shared-fixture-stack"
+    users = root / "shared-fixture-stack.users"
+    with _locked(root / "shared-fixture-stack.lock"):
+        state = stack.StackState.load(state_dir)
+        if state is None or not all(p.alive() for p in state.process_list()):
+            saved = dict(os.environ)
+            state = stack.up(state_dir=state_dir, manifest_path=FIXTURES / "manifest.yaml", functions_dir=FIXTURES,
+                             project=f"fixture-{uuid.uuid4().hex[:8]}")
+            os.environ.clear()
+            os.environ.update(saved)
+        users.write_text(str(int(users.read_text() or 0) + 1 if users.exists() else 1))
     procs = state.process_list()
     try:
         yield RunningStack(state, state_dir)
     finally:
-        stopped = stack.down(state_dir)
-    # 'down' stops exactly what 'up' started, and all of it (checked here to avoid a second stack).
-    assert sorted(stopped) == sorted(p.name for p in procs)
-    assert not [p.name for p in procs if p.alive()]
-    assert stack.down(state_dir) == []
+        with _locked(root / "shared-fixture-stack.lock"):
+            remaining = int(users.read_text()) - 1
+            users.write_text(str(remaining))
+            if remaining == 0:
+                stopped = stack.down(state_dir)
+                # 'down' stops exactly what 'up' started, and all of it.
+                assert sorted(stopped) == sorted(p.name for p in procs)
+                assert not [p.name for p in procs if p.alive()]
+                assert stack.down(state_dir) == []
