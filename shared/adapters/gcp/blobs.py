@@ -92,13 +92,21 @@ class GcsBlobStore:
 
     def signed_url(self, bucket: str, name: str, *, method: str = "PUT", expires_seconds: int = 900,
                    content_type: str | None = None) -> str:
-        """A V4 signed URL; against fake-gcs-server (which does not check signatures) a plain object URL."""
+        """A V4 signed URL. Against fake-gcs-server (no signature checks) an unsigned URL to the same object.
+
+        fake-gcs-server has no PUT route for ``/<bucket>/<object>`` (it reads the Host as the bucket), so on
+        the emulator an upload URL is its media-upload endpoint, which takes the bytes with ``POST``.
+        """
         check_object_name(name)
         emulator = os.environ.get("STORAGE_EMULATOR_HOST")
         if emulator:
+            base = emulator.rstrip("/")
+            if method.upper() in ("PUT", "POST"):
+                query = urllib.parse.urlencode({"uploadType": "media", "name": name})
+                return f"{base}/upload/storage/v1/b/{bucket}/o?{query}"
             query = urllib.parse.urlencode({"X-Goog-Expires": expires_seconds,
                                             "X-Goog-Date": time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())})
-            return f"{emulator.rstrip('/')}/{bucket}/{urllib.parse.quote(name)}?{query}"
+            return f"{base}/{bucket}/{urllib.parse.quote(name)}?{query}"
         blob = self.client.bucket(bucket).blob(name)
         kwargs: dict[str, Any] = {}
         credentials = self.client._credentials
