@@ -25,12 +25,12 @@ def build_gcp_deps(settings: Settings, manifest: Manifest) -> Deps:
     from shared.deps import Deps
 
     project = settings.project_id
-    location = None if settings.backend == "emulator" else settings.region
     return Deps(
         settings,
         manifest,
         FirestoreDocumentStore(clients.firestore_client(project)),
-        BigQueryWarehouse(clients.bigquery_client(project), settings.dataset, location=location),
+        # No job location: BigQuery runs each job where its dataset lives (Terraform's bigquery_location).
+        BigQueryWarehouse(clients.bigquery_client(project), settings.dataset),
         GcsBlobStore(clients.storage_client(project)),
         PubSubMessageBus(clients.publisher_client(), project),
     )
