@@ -14,12 +14,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import socket
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -81,12 +81,6 @@ class StackState:
         return sorted(procs, key=lambda p: (not p.name.startswith("function:"), p.name))
 
 
-def _port_open(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.settimeout(0.5)
-        return s.connect_ex((engines.HOST, port)) == 0
-
-
 def function_env(spec: FunctionSpec, *, emulator_env: Mapping[str, str], project: str, dataset: str,
                  bucket_prefix: str, home: Path) -> dict[str, str]:
     """Environment of a function process: the emulator endpoints and the backend settings."""
@@ -128,6 +122,21 @@ def _notification(manifest: Manifest) -> tuple[str | None, str | None]:
     return notified[0] if notified else (None, None)
 
 
+@contextlib.contextmanager
+def emulator_environ(env: Mapping[str, str]) -> Iterator[None]:
+    """Point the official clients built inside the block at the emulators in ``env``."""
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 def provision(manifest: Manifest, *, project: str, dataset: str, bucket_prefix: str, env: Mapping[str, str]) -> None:
     """Create topics (with dead-letter topics), buckets, the dataset and every table on the emulators."""
     from google.api_core import exceptions as gexc
@@ -135,9 +144,7 @@ def provision(manifest: Manifest, *, project: str, dataset: str, bucket_prefix: 
     from shared.adapters.gcp import clients
     from shared.adapters.gcp.warehouse import BigQueryWarehouse
 
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
+    with emulator_environ(env):
         publisher = clients.publisher_client()
         for name, topic in manifest.topics.items():
             names = [name, manifest.dead_letter_topic(name)] if topic.dead_letter else [name]
@@ -153,12 +160,6 @@ def provision(manifest: Manifest, *, project: str, dataset: str, bucket_prefix: 
             except gexc.Conflict:
                 pass
         BigQueryWarehouse(clients.bigquery_client(project), dataset).ensure_tables()
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def subscribe_functions(manifest: Manifest, functions: Mapping[str, str], *, project: str,
@@ -168,9 +169,7 @@ def subscribe_functions(manifest: Manifest, functions: Mapping[str, str], *, pro
 
     from shared.adapters.gcp import clients
 
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
+    with emulator_environ(env):
         subscriber = clients.subscriber_client()
         publisher = clients.publisher_client()
         created: dict[str, str] = {}
@@ -196,12 +195,6 @@ def subscribe_functions(manifest: Manifest, functions: Mapping[str, str], *, pro
                     pass
                 created[name] = topic
         return created
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def up(*, state_dir: Path | None = None, manifest_path: Path = MANIFEST_PATH, functions_dir: Path = FUNCTIONS_DIR,
