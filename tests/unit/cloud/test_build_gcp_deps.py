@@ -33,3 +33,10 @@ def test_emulator_backend_wires_official_client_adapters(monkeypatch: pytest.Mon
 def test_object_names_are_checked(bad: str) -> None:
     with pytest.raises(ValueError):
         check_object_name(bad)
+
+
+def test_cli_emulator_status_without_a_stack(capsys: pytest.CaptureFixture[str]) -> None:
+    from shared.cli.main import main
+
+    assert main(["emulator", "status"]) == 1
+    assert "no stack is up" in capsys.readouterr().err
