@@ -146,11 +146,22 @@ def provision(manifest: Manifest, *, project: str, dataset: str, bucket_prefix: 
 
     with emulator_environ(env):
         publisher = clients.publisher_client()
+        subscriber = clients.subscriber_client()
         for name, topic in manifest.topics.items():
             names = [name, manifest.dead_letter_topic(name)] if topic.dead_letter else [name]
             for t in names:
                 try:
                     publisher.create_topic(name=publisher.topic_path(project, t))
+                except gexc.AlreadyExists:
+                    pass
+            if topic.dead_letter:
+                # Pub/Sub drops messages sent to a topic without subscriptions: keep dead letters (as Terraform does).
+                dead = manifest.dead_letter_topic(name)
+                try:
+                    subscriber.create_subscription(request={
+                        "name": subscriber.subscription_path(project, f"{dead}--hold"),
+                        "topic": publisher.topic_path(project, dead),
+                        "message_retention_duration": {"seconds": 604800}})
                 except gexc.AlreadyExists:
                     pass
         gcs = clients.storage_client(project)

@@ -69,6 +69,27 @@ def test_state_records_every_process_and_subscription(fixture_stack: Any) -> Non
     assert all(p.alive() for p in procs.values())
 
 
+def test_subscriptions_are_push_with_dead_letter_policy(fixture_stack: Any) -> None:
+    from local_emulator.stack import emulator_environ
+    from shared.adapters.gcp.clients import subscriber_client
+
+    state = fixture_stack.state
+    with emulator_environ(state.env):
+        sub = subscriber_client()
+        staged = sub.get_subscription(subscription=sub.subscription_path(state.project,
+                                                                          "fixture_process--ingestion-staged"))
+        raw = sub.get_subscription(subscription=sub.subscription_path(state.project,
+                                                                       "fixture_ingest--raw-object-finalized"))
+        hold = sub.get_subscription(subscription=sub.subscription_path(state.project,
+                                                                        "ingestion-staged-dead-letter--hold"))
+    assert staged.push_config.push_endpoint == state.functions["fixture_process"] + "/"
+    assert staged.dead_letter_policy.dead_letter_topic.endswith("/topics/ingestion-staged-dead-letter")
+    assert staged.dead_letter_policy.max_delivery_attempts == 5
+    assert raw.push_config.push_endpoint == state.functions["fixture_ingest"] + "/"
+    assert not raw.dead_letter_policy.dead_letter_topic
+    assert hold.topic.endswith("/topics/ingestion-staged-dead-letter")
+
+
 def test_second_up_on_the_same_state_is_refused(fixture_stack: Any) -> None:
     from tests.e2e.cloud.conftest import FIXTURES
 
