@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export ECOMINTEL_HOME ?= $(CURDIR)/.ecomintel
 
-.PHONY: venv demo test test-fast lint typecheck lock schemas bench clean
+.PHONY: venv venv-bq venv-checkov bundles compose emulators emulator-up emulator-down demo test test-fast lint typecheck lock schemas bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -17,15 +17,49 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP) ## create the virtualenv and install the pinned dependencies
 
+# The BigQuery emulator pins a protobuf that clashes with the Google clients: it gets its own virtualenv.
+BQ_VENV := .venv-bq
+BQ_STAMP := $(BQ_VENV)/.installed
+$(BQ_STAMP): $(STAMP) local_emulator/requirements-bq.txt
+	@test -x $(BQ_VENV)/bin/python || $(BIN)/uv venv --quiet --python $(BIN)/python $(BQ_VENV)
+	@$(BIN)/uv pip install --quiet --python $(BQ_VENV)/bin/python -r local_emulator/requirements-bq.txt
+	@touch $(BQ_STAMP)
+
+venv-bq: $(BQ_STAMP) ## the BigQuery emulator (bqemulator) in .venv-bq
+
+# checkov pins libraries the project does not want: it gets its own virtualenv too.
+CHECKOV_VENV := .venv-checkov
+CHECKOV_STAMP := $(CHECKOV_VENV)/.installed
+$(CHECKOV_STAMP): $(STAMP) terraform/requirements-checkov.txt
+	@test -x $(CHECKOV_VENV)/bin/python || $(BIN)/uv venv --quiet --python $(BIN)/python $(CHECKOV_VENV)
+	@$(BIN)/uv pip install --quiet --python $(CHECKOV_VENV)/bin/python -r terraform/requirements-checkov.txt
+	@touch $(CHECKOV_STAMP)
+
+venv-checkov: $(CHECKOV_STAMP) ## checkov (Terraform static analysis) in .venv-checkov
+
+bundles: $(STAMP) ## one source zip per function for Terraform (dist/functions/<name>.zip)
+	$(BIN)/python terraform/bundle_functions.py
+
+compose: $(STAMP) ## regenerate local_emulator/compose.yaml from the manifest
+	$(BIN)/python -m local_emulator compose > local_emulator/compose.yaml
+
+emulators: $(BQ_STAMP) $(CHECKOV_STAMP) ## everything the emulator tier and the Terraform checks need
+
+emulator-up: $(BQ_STAMP) ## start emulators + one functions-framework process per function (no Docker)
+	$(BIN)/python -m local_emulator up
+
+emulator-down: $(STAMP) ## stop exactly what emulator-up started
+	$(BIN)/python -m local_emulator down
+
 demo: $(STAMP) ## generate the sample merchant, ingest it through the real upload path, ask questions
 	$(BIN)/ecomintel demo
 
-test: $(STAMP) ## the whole suite: lint, types, unit, contract, e2e
+test: $(STAMP) $(BQ_STAMP) $(CHECKOV_STAMP) ## the whole suite: lint, types, unit, contract, e2e
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(BQ_STAMP) $(CHECKOV_STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not slow"
 
 lint: $(STAMP)
@@ -45,4 +79,4 @@ bench: $(STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) .ecomintel .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BQ_VENV) $(CHECKOV_VENV) .ecomintel .pytest_cache .mypy_cache .ruff_cache

@@ -13,7 +13,11 @@ from typing import Any
 
 import pytest
 
-ADAPTER_FAMILIES = ["local", "emulator"]
+# The emulator family runs in one xdist group so each test process starts the emulators at most once.
+ADAPTER_FAMILIES = [
+    "local",
+    pytest.param("emulator", marks=[pytest.mark.emulator, pytest.mark.xdist_group("emulators")]),
+]
 PORTS = ["documents", "blobs", "bus", "warehouse"]
 
 

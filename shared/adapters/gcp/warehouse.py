@@ -1,0 +1,234 @@
+"""Warehouse on BigQuery (or the BigQuery emulator), with the embedded warehouse's semantics.
+
+Writes are load jobs from Parquet (atomic, free, and immediately visible to DML, unlike streaming
+inserts); ``upsert`` loads into a short-lived side table and replaces matching rows in one multi-statement
+transaction. Queries run with the dataset as the default, so the cores' unqualified table names resolve.
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from google.api_core import exceptions as gexc
+from google.cloud import bigquery
+
+from shared.models.tables import Column, TableSpec, all_tables
+
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "STRING": pa.string(),
+    "INT64": pa.int64(),
+    "FLOAT64": pa.float64(),
+    "BOOL": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us", tz="UTC"),
+    "JSON": pa.string(),
+}
+
+
+def _scalar_type(value: Any) -> str:
+    if isinstance(value, bool | np.bool_):
+        return "BOOL"
+    if isinstance(value, int | np.integer):
+        return "INT64"
+    if isinstance(value, float | np.floating):
+        return "FLOAT64"
+    if isinstance(value, Decimal):
+        return "NUMERIC"
+    if isinstance(value, datetime):
+        return "TIMESTAMP"
+    if isinstance(value, date):
+        return "DATE"
+    if isinstance(value, bytes):
+        return "BYTES"
+    return "STRING"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value
+
+
+def query_parameters(params: Mapping[str, Any]) -> list[bigquery.ScalarQueryParameter | bigquery.ArrayQueryParameter]:
+    """Typed BigQuery parameters for ``@name`` placeholders (values never enter the SQL text)."""
+    out: list[bigquery.ScalarQueryParameter | bigquery.ArrayQueryParameter] = []
+    for name, raw in params.items():
+        value = _plain(raw)
+        if isinstance(value, list | tuple | set | frozenset):
+            items = [_plain(v) for v in value]
+            kind = _scalar_type(items[0]) if items else "STRING"
+            out.append(bigquery.ArrayQueryParameter(name, kind, items))
+        else:
+            out.append(bigquery.ScalarQueryParameter(name, _scalar_type(value) if value is not None else "STRING",
+                                                     value))
+    return out
+
+
+def _schema(spec: TableSpec) -> list[bigquery.SchemaField]:
+    return [bigquery.SchemaField(c.name, c.type, mode=c.mode, description=c.description)
+            for c in spec.columns]
+
+
+def _arrow_column(series: pd.Series | None, column: Column, length: int) -> pa.Array:
+    target = _ARROW_TYPES[column.type]
+    if series is None:
+        return pa.nulls(length, type=target)
+    if column.type == "DATE" and pd.api.types.is_datetime64_any_dtype(series):
+        series = series.dt.date
+    arr = pa.array(series, from_pandas=True)
+    if arr.type != target:
+        arr = arr.cast(target)
+    return arr
+
+
+def to_parquet(spec: TableSpec, rows: pd.DataFrame) -> bytes:
+    """``rows`` as Parquet in the table's column order and types (missing nullable columns as NULL)."""
+    unknown = set(rows.columns) - set(spec.column_names)
+    if unknown:
+        raise ValueError(f"columns not in {spec.name}: {sorted(unknown)}")
+    missing = [c.name for c in spec.columns if c.mode == "REQUIRED" and c.name not in rows.columns]
+    if missing:
+        raise ValueError(f"required columns missing for {spec.name}: {missing}")
+    rows = rows.reset_index(drop=True)
+    arrays, fields = [], []
+    for col in spec.columns:
+        try:
+            arrays.append(_arrow_column(rows[col.name] if col.name in rows.columns else None, col, len(rows)))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
+            raise ValueError(f"{spec.name}.{col.name}: values are not {col.type}: {exc}") from exc
+        fields.append(pa.field(col.name, _ARROW_TYPES[col.type], nullable=True))
+    buf = io.BytesIO()
+    pq.write_table(pa.Table.from_arrays(arrays, schema=pa.schema(fields)), buf)
+    return buf.getvalue()
+
+
+def _quote(name: str) -> str:
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"unsupported identifier: {name!r}")
+    return f"`{name}`"
+
+
+class BigQueryWarehouse:
+    """BigQuery-backed ``Warehouse`` for one dataset."""
+
+    def __init__(self, client: bigquery.Client, dataset: str, *, location: str | None = None) -> None:
+        self.client = client
+        self.dataset = dataset
+        self.location = location
+        self._dataset_ref = f"{client.project}.{dataset}"
+
+    def _table_id(self, table: str) -> str:
+        return f"{self._dataset_ref}.{table}"
+
+    def _spec(self, table: str) -> TableSpec:
+        tables = all_tables()
+        if table not in tables:
+            raise KeyError(f"unknown table {table!r}")
+        return tables[table]
+
+    def table_definition(self, spec: TableSpec) -> bigquery.Table:
+        """The BigQuery table for a spec: schema, partitioning, clustering, partition expiry."""
+        table = bigquery.Table(self._table_id(spec.name), schema=_schema(spec))
+        table.description = spec.description or None
+        if spec.partition_field:
+            expiration = spec.expiration_days * 86_400_000 if spec.expiration_days else None
+            table.time_partitioning = bigquery.TimePartitioning(
+                type_=bigquery.TimePartitioningType.DAY, field=spec.partition_field, expiration_ms=expiration)
+        if spec.cluster_fields:
+            table.clustering_fields = list(spec.cluster_fields)
+        return table
+
+    def ensure_tables(self) -> None:
+        """Create the dataset and every registered table; add columns added to a spec since."""
+        ds = bigquery.Dataset(self._dataset_ref)
+        if self.location:
+            ds.location = self.location
+        self.client.create_dataset(ds, exists_ok=True)
+        specs = list(all_tables().values())
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(self._ensure_table, specs))
+
+    def _ensure_table(self, spec: TableSpec) -> None:
+        try:
+            self.client.create_table(self.table_definition(spec))
+            return
+        except gexc.Conflict:
+            existing = self.client.get_table(self._table_id(spec.name))
+        have = {f.name for f in existing.schema}
+        added = [f for f in _schema(spec) if f.name not in have]
+        if added:
+            existing.schema = [*existing.schema,
+                               *(bigquery.SchemaField(f.name, f.field_type, mode="NULLABLE",
+                                                      description=f.description) for f in added)]
+            self.client.update_table(existing, ["schema"])
+
+    def _load(self, table_id: str, payload: bytes, *, schema: Sequence[bigquery.SchemaField] | None = None) -> None:
+        config = bigquery.LoadJobConfig(source_format=bigquery.SourceFormat.PARQUET,
+                                        write_disposition=bigquery.WriteDisposition.WRITE_APPEND)
+        if schema is not None:
+            config.schema = list(schema)
+        self.client.load_table_from_file(io.BytesIO(payload), table_id, job_config=config).result()
+
+    def insert(self, table: str, rows: pd.DataFrame) -> int:
+        """Append rows with one load job."""
+        if rows.empty:
+            return 0
+        spec = self._spec(table)
+        self._load(self._table_id(table), to_parquet(spec, rows))
+        return len(rows)
+
+    def upsert(self, table: str, rows: pd.DataFrame, key_columns: list[str]) -> int:
+        """Replace rows sharing ``key_columns`` and insert the rest, in one transaction."""
+        if rows.empty:
+            return 0
+        spec = self._spec(table)
+        for k in key_columns:
+            if k not in spec.column_names:
+                raise ValueError(f"key column {k!r} not in {table}")
+        side = f"_upsert_{table}_{uuid.uuid4().hex[:12]}"
+        side_table = bigquery.Table(self._table_id(side), schema=[
+            bigquery.SchemaField(c.name, c.type, mode="NULLABLE") for c in spec.columns])
+        side_table.expires = datetime.now(UTC) + timedelta(hours=1)
+        self.client.create_table(side_table)
+        try:
+            self._load(self._table_id(side), to_parquet(spec, rows))
+            match = " AND ".join(f"t.{_quote(k)} IS NOT DISTINCT FROM i.{_quote(k)}" for k in key_columns)
+            cols = ", ".join(_quote(c) for c in spec.column_names)
+            script = (
+                "BEGIN TRANSACTION;\n"
+                f"DELETE FROM {_quote(table)} t WHERE EXISTS (SELECT 1 FROM {_quote(side)} i WHERE {match});\n"
+                f"INSERT INTO {_quote(table)} ({cols}) SELECT {cols} FROM {_quote(side)};\n"
+                "COMMIT TRANSACTION;"
+            )
+            self._run(script, None).result()
+        finally:
+            self.client.delete_table(self._table_id(side), not_found_ok=True)
+        return len(rows)
+
+    def _run(self, sql: str, params: Mapping[str, Any] | None) -> bigquery.QueryJob:
+        config = bigquery.QueryJobConfig(default_dataset=self._dataset_ref,
+                                         query_parameters=query_parameters(params or {}))
+        return self.client.query(sql, job_config=config, location=self.location)
+
+    def query(self, sql: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+        """Run BigQuery SQL with ``@named`` parameters; the result as a DataFrame."""
+        result = self._run(sql, params).result()
+        return result.to_arrow(create_bqstorage_client=False).to_pandas()
+
+    def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> int:
+        """Run a DML statement; returns affected rows where BigQuery reports them."""
+        job = self._run(sql, params)
+        job.result()
+        return int(job.num_dml_affected_rows or 0)

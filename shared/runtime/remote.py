@@ -1,0 +1,115 @@
+"""The runtime for the ``emulator`` and ``gcp`` backends: functions are separate processes reached by HTTP.
+
+Function URLs come from ``ECOMINTEL_FUNCTION_URL_<NAME>`` (``-`` becomes ``_``), else from the emulator
+launcher's ``state.json`` (``$ECOMINTEL_EMULATOR_STATE`` or ``$ECOMINTEL_HOME/emulator``), else from
+``ECOMINTEL_FUNCTION_BASE_URL`` + ``/<name>`` (Cloud Functions gen2's ``https://<region>-<project>.
+cloudfunctions.net/<name>`` shape).
+
+``drain()`` waits until the pipeline is idle. The Pub/Sub emulator does not report subscription backlog,
+so on the emulator stack it reads each function process's request counters (``/_emulator/stats``) and
+returns once no function has a request in flight and none started for ``quiet_seconds``. On Google Cloud
+there is nothing cheap to observe without Cloud Monitoring, so it returns at once (see docs/cloud.md).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from shared.deps import Deps
+from shared.observability.logs import get_logger, log_event
+from shared.runtime.local import HttpResult
+
+_log = get_logger(__name__)
+STATS_PATH = "/_emulator/stats"
+
+
+def emulator_state_dir(deps: Deps) -> Path:
+    """Where the launcher recorded the stack this process should talk to."""
+    override = os.environ.get("ECOMINTEL_EMULATOR_STATE")
+    return Path(override) if override else deps.settings.state_dir / "emulator"
+
+
+class RemoteRuntime:
+    """``call_http`` and ``drain`` against function processes (emulator stack) or deployed functions."""
+
+    def __init__(self, deps: Deps, *, urls: Mapping[str, str] | None = None, timeout_seconds: float = 300.0) -> None:
+        self.deps = deps
+        self.manifest = deps.manifest
+        self._urls = dict(urls) if urls is not None else self._state_urls()
+        self._timeout = timeout_seconds
+        self._session = requests.Session()
+
+    def _state_urls(self) -> dict[str, str]:
+        path = emulator_state_dir(self.deps) / "state.json"
+        if not path.exists():
+            return {}
+        return dict(json.loads(path.read_text()).get("functions", {}))
+
+    def function_url(self, function: str) -> str:
+        """The base URL of ``function`` (``LookupError`` when none is configured)."""
+        env_key = "ECOMINTEL_FUNCTION_URL_" + function.upper().replace("-", "_")
+        if url := os.environ.get(env_key):
+            return url.rstrip("/")
+        if function in self._urls:
+            return self._urls[function].rstrip("/")
+        if base := os.environ.get("ECOMINTEL_FUNCTION_BASE_URL"):
+            return f"{base.rstrip('/')}/{function}"
+        raise LookupError(f"no URL for function {function!r}: set {env_key} or ECOMINTEL_FUNCTION_BASE_URL, "
+                          "or start the emulator stack (python -m local_emulator up)")
+
+    def call_http(
+        self,
+        function: str,
+        method: str = "GET",
+        path: str = "/",
+        *,
+        headers: Mapping[str, str] | None = None,
+        query: Mapping[str, str] | None = None,
+        data: bytes | None = None,
+        json_body: Any = None,
+    ) -> HttpResult:
+        """Invoke an HTTP function over the network, as a client would."""
+        spec = self.manifest.functions.get(function)
+        if spec is not None and spec.trigger.type != "http":
+            raise ValueError(f"{function} is not an HTTP function")
+        url = self.function_url(function) + "/" + path.lstrip("/")
+        resp = self._session.request(method, url, headers=dict(headers or {}), params=dict(query or {}),
+                                     data=data, json=json_body, timeout=self._timeout)
+        return HttpResult(resp.status_code, dict(resp.headers), resp.content)
+
+    def _stats(self) -> dict[str, dict[str, Any]]:
+        out = {}
+        for name, url in self._urls.items():
+            try:
+                out[name] = self._session.get(url.rstrip("/") + STATS_PATH, timeout=5).json()
+            except (requests.RequestException, ValueError):
+                continue
+        return out
+
+    def drain(self, *, max_seconds: float = 600.0, quiet_seconds: float = 1.5) -> int:
+        """Wait until no function is busy and none was called for ``quiet_seconds``; returns requests seen."""
+        first = self._stats()
+        if not first:
+            log_event(_log, "drain cannot observe the functions; not waiting", severity="WARNING")
+            return 0
+        start = time.time()
+        deadline = time.monotonic() + max_seconds
+        stats = first
+        while time.monotonic() < deadline:
+            stats = self._stats()
+            busy = sum(int(s["in_flight"]) for s in stats.values())
+            now = max(float(s["now"]) for s in stats.values())
+            last = max([start, *(float(s["last_activity"]) for s in stats.values())])
+            if busy == 0 and now - last >= quiet_seconds:
+                break
+            time.sleep(0.1)
+        else:
+            log_event(_log, "drain timed out", severity="WARNING", max_seconds=max_seconds)
+        return sum(int(s["requests"]) - int(first.get(n, {}).get("requests", 0)) for n, s in stats.items())

@@ -1,0 +1,19 @@
+output "function_urls" {
+  description = "HTTPS URL of every function (ECOMINTEL_FUNCTION_URL_<NAME> for the CLI)."
+  value       = { for name, m in module.function : name => m.uri }
+}
+
+output "function_service_accounts" {
+  description = "Runtime service account of every function."
+  value       = { for name, m in module.function : name => m.service_account_email }
+}
+
+output "buckets" {
+  description = "Real bucket names by manifest bucket."
+  value       = { for name, b in google_storage_bucket.buckets : name => b.name }
+}
+
+output "subscriptions" {
+  description = "Push subscriptions, <function>--<topic>."
+  value       = keys(google_pubsub_subscription.push)
+}

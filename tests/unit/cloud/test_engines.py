@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from local_emulator import engines
+
+
+def test_detect_names_what_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(engines, "_sdk_roots", lambda: [tmp_path])
+    monkeypatch.setattr(engines, "BQ_VENV", tmp_path / "no-venv")
+    reasons = engines.detect()
+    assert "google-cloud-cli" in (reasons["pubsub"] or "")
+    assert "google-cloud-cli" in (reasons["firestore"] or "")
+    assert "make venv-bq" in (reasons["bigquery"] or "")
+
+
+def test_detect_finds_an_sdk_layout(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "platform/pubsub-emulator/bin").mkdir(parents=True)
+    (tmp_path / "platform/pubsub-emulator/bin/cloud-pubsub-emulator").write_text("")
+    monkeypatch.setattr(engines, "_sdk_roots", lambda: [tmp_path])
+    monkeypatch.setattr(engines.shutil, "which", lambda name: "/usr/bin/java" if name == "java" else None)
+    assert engines.detect()["pubsub"] is None
+    monkeypatch.setattr(engines.shutil, "which", lambda name: None)
+    assert "Java" in (engines.detect()["pubsub"] or "")
+
+
+def test_spawned_group_is_stopped(tmp_path: Path) -> None:
+    proc = engines.spawn("sleeper", [sys.executable, "-c", "import subprocess, sys, time; "
+                                     "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); "
+                                     "time.sleep(60)"], port=0, log_dir=tmp_path)
+    assert proc.alive() and proc.start_ticks > 0
+    proc.stop(timeout=5)
+    assert not proc.alive()
+    assert not engines._group_alive(proc.pid)
+    out = subprocess.run(["ps", "-o", "pid=", "-g", str(proc.pid)], capture_output=True, text=True, check=False)
+    assert out.stdout.strip() == ""
+
+
+def test_wait_until_reports_a_dead_process_with_its_log(tmp_path: Path) -> None:
+    proc = engines.spawn("dies", [sys.executable, "-c", "import sys; print('boom'); sys.exit(3)"], port=0,
+                         log_dir=tmp_path)
+    with pytest.raises(RuntimeError, match="boom"):
+        engines.wait_until(lambda: False, process=proc, timeout=30, what="dies")
+
+
+def test_emulator_env_shapes() -> None:
+    p = engines.Process("x", ["x"], 1, 1234, "log")
+    env = engines.emulator_env({"pubsub": p, "firestore": p, "storage": p, "bigquery": p})
+    assert env == {"PUBSUB_EMULATOR_HOST": "127.0.0.1:1234", "FIRESTORE_EMULATOR_HOST": "127.0.0.1:1234",
+                   "STORAGE_EMULATOR_HOST": "http://127.0.0.1:1234", "BIGQUERY_EMULATOR_HOST": "http://127.0.0.1:1234"}
