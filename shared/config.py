@@ -44,6 +44,17 @@ class Settings(BaseSettings):
     # Security
     jwt_signing_key: SecretStr | None = None
     public_base_url: str = "http://127.0.0.1:8080"
+    cors_allowed_origins: list[str] = Field(
+        default_factory=list, description="Origins allowed by CORS (JSON list; '*' allows any, without credentials)."
+    )
+    rate_limit_tenant_per_minute: int = 600
+    rate_limit_tenant_burst: int = 120
+    rate_limit_key_per_minute: int = 300
+    rate_limit_key_burst: int = 60
+    rate_limit_public_per_minute: int = 30
+    rate_limit_public_burst: int = 10
+    api_key_prefix: str = "eik"
+    bcrypt_rounds: int = Field(default=12, ge=4, le=16, description="bcrypt cost; tests lower it.")
 
     def bucket_name(self, logical: str) -> str:
         """Real bucket name of a manifest bucket (``raw`` -> ``<prefix>-raw``)."""

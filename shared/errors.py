@@ -74,6 +74,20 @@ class PayloadTooLarge(EcomIntelError):
     http_status = 413
 
 
+class Conflict(EcomIntelError):
+    """The resource already exists or is in a state that forbids the operation."""
+
+    code = "conflict"
+    http_status = 409
+
+
+class UnsupportedMediaType(EcomIntelError):
+    """Content type or file extension not accepted."""
+
+    code = "unsupported_media_type"
+    http_status = 415
+
+
 class TransientError(EcomIntelError):
     """Temporary failure: event handlers re-raise it so the platform retries."""
 

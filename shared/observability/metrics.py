@@ -1,7 +1,14 @@
-"""Prometheus metrics shared by every function.
+"""Prometheus metrics shared by every function, and the decorators that record them.
 
-Metric objects live in one registry per process so the launcher's ``/metrics`` endpoint and tests see
-the same counters. Decorators keep instrumentation out of the cores.
+Metric objects live in one registry per process so the gateway's ``/metrics`` endpoint and the tests see
+the same series. Decorators keep instrumentation out of the cores:
+
+- ``@endpoint`` (``shared.http``) records ``ecomintel_http_requests_total`` / ``_seconds`` itself.
+- ``track_event_metrics(function)`` for CloudEvent handlers: outcome and Pub/Sub handling lag.
+- ``track_ingest_metrics`` for ingestion cores (rows accepted/rejected, time per file).
+- ``track_agent_metrics(agent)`` for agent runs (run time, outcome, timeouts).
+- ``track_llm_metrics`` for language-model calls (latency, tokens in/out, errors).
+- ``track_query_metrics`` for warehouse queries; ``record_cache(cache, hit)`` for cache hit ratio.
 """
 
 from __future__ import annotations
@@ -9,38 +16,259 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from datetime import UTC, datetime
+from typing import Any, TypeVar, overload
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
+_LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300)
+
+HTTP_REQUESTS = Counter(
+    "ecomintel_http_requests_total", "HTTP requests by function, route, method and status.",
+    ["function", "route", "method", "status"], registry=REGISTRY,
+)
+HTTP_SECONDS = Histogram(
+    "ecomintel_http_request_seconds", "HTTP request latency by function and route.",
+    ["function", "route", "method"], buckets=_LATENCY_BUCKETS, registry=REGISTRY,
+)
+RATE_LIMITED = Counter(
+    "ecomintel_rate_limited_total", "Requests refused with 429, by bucket scope.", ["scope"], registry=REGISTRY
+)
+SECURITY_EVENTS = Counter(
+    "ecomintel_security_events_total", "Security events (refused cross-tenant access, role violations, ...).",
+    ["kind"], registry=REGISTRY,
+)
 INGEST_ROWS = Counter(
     "ecomintel_ingest_rows_total", "Rows seen by ingestion, by outcome.", ["kind", "outcome"], registry=REGISTRY
 )
 INGEST_SECONDS = Histogram(
-    "ecomintel_ingest_seconds", "Time to ingest one file.", ["kind"], registry=REGISTRY
+    "ecomintel_ingest_seconds", "Time to ingest one file.", ["kind"], buckets=_LATENCY_BUCKETS, registry=REGISTRY
+)
+INGESTIONS = Counter(
+    "ecomintel_ingestions_total", "Ingestions by outcome (succeeded/failed).", ["kind", "outcome"], registry=REGISTRY
+)
+INGEST_CONSECUTIVE_FAILURES = Gauge(
+    "ecomintel_ingest_consecutive_failures", "Failed ingestions in a row (reset by a success).", registry=REGISTRY
 )
 EVENTS_HANDLED = Counter(
     "ecomintel_events_total", "Events handled by function and outcome.", ["function", "outcome"], registry=REGISTRY
+)
+EVENT_LAG_SECONDS = Histogram(
+    "ecomintel_event_lag_seconds", "Seconds from publish (or object finalize) to the start of handling.",
+    ["function"], buckets=_LATENCY_BUCKETS, registry=REGISTRY,
+)
+EVENT_SECONDS = Histogram(
+    "ecomintel_event_handling_seconds", "Time to handle one event.", ["function"], buckets=_LATENCY_BUCKETS,
+    registry=REGISTRY,
+)
+AGENT_RUNS = Counter(
+    "ecomintel_agent_runs_total", "Agent runs by agent and outcome (ok/error/timeout).", ["agent", "outcome"],
+    registry=REGISTRY,
+)
+AGENT_SECONDS = Histogram(
+    "ecomintel_agent_run_seconds", "Agent run time.", ["agent"], buckets=_LATENCY_BUCKETS, registry=REGISTRY
+)
+LLM_CALLS = Counter(
+    "ecomintel_llm_calls_total", "Language-model calls by model and outcome.", ["model", "outcome"], registry=REGISTRY
+)
+LLM_SECONDS = Histogram(
+    "ecomintel_llm_seconds", "Language-model call latency.", ["model"], buckets=_LATENCY_BUCKETS, registry=REGISTRY
+)
+LLM_TOKENS = Counter(
+    "ecomintel_llm_tokens_total", "Language-model tokens by model and direction (input/output).",
+    ["model", "direction"], registry=REGISTRY,
+)
+LLM_BUDGET_USED_RATIO = Gauge(
+    "ecomintel_llm_budget_used_ratio", "Share of the LLM budget used this period (0..1), per tenant.", ["tenant"],
+    registry=REGISTRY,
+)
+QUERY_SECONDS = Histogram(
+    "ecomintel_query_seconds", "Warehouse query latency by query name.", ["query"], buckets=_LATENCY_BUCKETS,
+    registry=REGISTRY,
+)
+QUERIES = Counter(
+    "ecomintel_queries_total", "Warehouse queries by name and outcome.", ["query", "outcome"], registry=REGISTRY
+)
+CACHE_LOOKUPS = Counter(
+    "ecomintel_cache_lookups_total", "Cache lookups by cache and result (hit/miss); hit ratio = hit / all.",
+    ["cache", "result"], registry=REGISTRY,
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def track_ingest_metrics(func: F) -> F:
-    """Time an ingestion call; the result's counts are recorded by the caller (they need the kind)."""
+    """Time an ingestion call and count its rows by outcome (read from the result's attributes)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
-        result = func(*args, **kwargs)
-        kind = getattr(result, "kind", "unknown")
-        INGEST_SECONDS.labels(kind=str(kind)).observe(time.perf_counter() - start)
+        try:
+            result = func(*args, **kwargs)
+        except Exception:
+            INGESTIONS.labels(kind="unknown", outcome="failed").inc()
+            INGEST_CONSECUTIVE_FAILURES.inc()
+            raise
+        kind = str(getattr(result, "kind", "unknown"))
+        INGEST_SECONDS.labels(kind=kind).observe(time.perf_counter() - start)
+        INGESTIONS.labels(kind=kind, outcome="succeeded").inc()
+        INGEST_CONSECUTIVE_FAILURES.set(0)
         for outcome in ("accepted", "rejected", "duplicates"):
             value = getattr(result, outcome, None)
             if isinstance(value, int) and value:
-                INGEST_ROWS.labels(kind=str(kind), outcome=outcome).inc(value)
+                INGEST_ROWS.labels(kind=kind, outcome=outcome).inc(value)
         return result
 
     return wrapper  # type: ignore[return-value]
+
+
+def _event_publish_time(event: Any) -> datetime | None:
+    """When the event was published: Pub/Sub ``publishTime``, else the CloudEvent ``time``."""
+    data = getattr(event, "data", None)
+    raw: Any = None
+    if isinstance(data, dict):
+        message = data.get("message")
+        if isinstance(message, dict):
+            raw = message.get("publishTime") or message.get("publish_time")
+    if raw is None:
+        try:
+            raw = event["time"]
+        except (KeyError, TypeError):
+            raw = getattr(event, "time", None)
+    if isinstance(raw, datetime):
+        return raw if raw.tzinfo else raw.replace(tzinfo=UTC)
+    if isinstance(raw, str) and raw:
+        try:
+            parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return None
+
+
+def _event_decorator(function: str) -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(event: Any, *args: Any, **kwargs: Any) -> Any:
+            published = _event_publish_time(event)
+            if published is not None:
+                EVENT_LAG_SECONDS.labels(function=function).observe(
+                    max(0.0, (datetime.now(UTC) - published).total_seconds())
+                )
+            start = time.perf_counter()
+            try:
+                result = func(event, *args, **kwargs)
+            except Exception:
+                EVENTS_HANDLED.labels(function=function, outcome="error").inc()
+                raise
+            finally:
+                EVENT_SECONDS.labels(function=function).observe(time.perf_counter() - start)
+            EVENTS_HANDLED.labels(function=function, outcome="ok").inc()
+            return result
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+@overload
+def track_event_metrics(function: str) -> Callable[[F], F]: ...
+@overload
+def track_event_metrics(function: F) -> F: ...
+def track_event_metrics(function: str | F) -> Callable[[F], F] | F:
+    """Record outcome, handling time and publish-to-handling lag of a CloudEvent handler.
+
+    Use ``@track_event_metrics("ingest")`` (explicit function label) or bare ``@track_event_metrics``
+    (label = the handler's name). Put it under ``@functions_framework.cloud_event``.
+    """
+    if isinstance(function, str):
+        return _event_decorator(function)
+    return _event_decorator(function.__name__)(function)
+
+
+def track_agent_metrics(agent: str) -> Callable[[F], F]:
+    """Record an agent run's time and outcome (``TimeoutError`` counts as ``timeout``)."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            outcome = "ok"
+            try:
+                return func(*args, **kwargs)
+            except TimeoutError:
+                outcome = "timeout"
+                raise
+            except Exception:
+                outcome = "error"
+                raise
+            finally:
+                AGENT_SECONDS.labels(agent=agent).observe(time.perf_counter() - start)
+                AGENT_RUNS.labels(agent=agent, outcome=outcome).inc()
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def track_llm_metrics(func: F) -> F:
+    """Record latency, outcome and token counts of an LLM call returning an ``LLMResponse``-like object.
+
+    The model label is the result's ``model`` (or ``self.model`` / ``"unknown"`` on failure).
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        fallback_model = str(getattr(args[0], "model", "unknown")) if args else "unknown"
+        try:
+            result = func(*args, **kwargs)
+        except Exception as exc:
+            outcome = "timeout" if isinstance(exc, TimeoutError) else "error"
+            LLM_CALLS.labels(model=fallback_model, outcome=outcome).inc()
+            LLM_SECONDS.labels(model=fallback_model).observe(time.perf_counter() - start)
+            raise
+        model = str(getattr(result, "model", "") or fallback_model)
+        LLM_SECONDS.labels(model=model).observe(time.perf_counter() - start)
+        LLM_CALLS.labels(model=model, outcome="ok").inc()
+        for direction in ("input", "output"):
+            tokens = getattr(result, f"{direction}_tokens", 0)
+            if isinstance(tokens, int) and tokens > 0:
+                LLM_TOKENS.labels(model=model, direction=direction).inc(tokens)
+        return result
+
+    return wrapper  # type: ignore[return-value]
+
+
+def track_query_metrics(name: str) -> Callable[[F], F]:
+    """Record latency and outcome of a named warehouse query (loader functions)."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                result = func(*args, **kwargs)
+            except Exception:
+                QUERIES.labels(query=name, outcome="error").inc()
+                raise
+            finally:
+                QUERY_SECONDS.labels(query=name).observe(time.perf_counter() - start)
+            QUERIES.labels(query=name, outcome="ok").inc()
+            return result
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def record_cache(cache: str, hit: bool) -> None:
+    """Count one cache lookup (the hit ratio is derived in PromQL)."""
+    CACHE_LOOKUPS.labels(cache=cache, result="hit" if hit else "miss").inc()
+
+
+def record_llm_budget(tenant: str, used_ratio: float) -> None:
+    """Publish the share of a tenant's LLM budget used (the 80% alert reads this)."""
+    LLM_BUDGET_USED_RATIO.labels(tenant=tenant).set(max(0.0, used_ratio))

@@ -1,0 +1,1 @@
+"""Audit log of data operations and security events."""

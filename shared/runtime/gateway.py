@@ -1,0 +1,105 @@
+"""The locally served API: one WSGI app in front of every HTTP function, like API Gateway on GCP.
+
+Routing comes from ``infra/openapi.yaml`` (each operation's ``x-ecomintel-function``): a ``/v1/...``
+request is handed, unchanged (full path, headers, body), to the functions-framework app of the owning
+function, so the function sees what it would see behind API Gateway with ``APPEND_PATH_TO_ADDRESS``.
+The gateway also serves ``/metrics`` (Prometheus), ``/openapi.yaml``/``/openapi.json`` and ``/healthz``.
+Unknown paths answer 404 and wrong methods 405 in the one error shape; a documented operation whose
+function is not part of this build answers 501.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.routing import Map, Rule
+from werkzeug.wrappers import Request, Response
+
+from shared.manifest import Manifest, load_manifest
+from shared.observability.metrics import HTTP_REQUESTS, REGISTRY
+from shared.runtime.local import function_app
+from shared.security.openapi import OPENAPI_PATH, load_openapi
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIEnvironment
+
+_METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
+    request_id = uuid.uuid4().hex
+    body = {"error": {"code": code, "message": message, "details": {}, "request_id": request_id}}
+    return Response(json.dumps(body), status=status, mimetype="application/json",
+                    headers={"X-Request-Id": request_id, **(headers or {})})
+
+
+class Gateway:
+    """WSGI app routing documented ``/v1`` operations to their functions."""
+
+    def __init__(self, spec: dict[str, Any] | None = None, manifest: Manifest | None = None) -> None:
+        self.spec = spec if spec is not None else load_openapi()
+        self.manifest = manifest if manifest is not None else load_manifest()
+        rules = []
+        self.functions: dict[str, str] = {}
+        for path, item in self.spec.get("paths", {}).items():
+            methods = {m.upper(): op["x-ecomintel-function"] for m, op in item.items() if m in _METHODS}
+            owners = set(methods.values())
+            if len(owners) != 1:
+                raise ValueError(f"{path}: every method of one path must be served by one function, got {owners}")
+            self.functions[path] = owners.pop()
+            rules.append(Rule(re.sub(r"\{(\w+)\}", r"<\1>", path), methods=sorted(methods), endpoint=path))
+        self.routes = Map(rules, strict_slashes=False, merge_slashes=False)
+
+    def available(self, function: str) -> bool:
+        """True when ``function`` is an HTTP function of this build (in the manifest, source present)."""
+        spec = self.manifest.functions.get(function)
+        return spec is not None and spec.trigger.type == "http" and spec.source.exists()
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        """Serve one request."""
+        request = Request(environ)
+        path = request.path
+        if path == "/metrics":
+            return Response(generate_latest(REGISTRY), mimetype=CONTENT_TYPE_LATEST)(environ, start_response)
+        if path in ("/openapi.yaml", "/openapi.json"):
+            if path.endswith(".json"):
+                return Response(json.dumps(self.spec), mimetype="application/json")(environ, start_response)
+            return Response(OPENAPI_PATH.read_text(), mimetype="application/yaml")(environ, start_response)
+        if path == "/healthz":
+            return Response(json.dumps({"status": "ok"}), mimetype="application/json")(environ, start_response)
+        adapter = self.routes.bind_to_environ(environ)
+        method = "GET" if request.method == "OPTIONS" else request.method
+        try:
+            template, _ = adapter.match(path, method=method)
+        except MethodNotAllowed as exc:
+            if request.method == "OPTIONS":
+                template, _ = adapter.match(path, method=sorted(exc.valid_methods or ["GET"])[0])
+            else:
+                resp = _error(405, "method_not_allowed", f"{request.method} is not allowed on {path}",
+                              {"Allow": ", ".join(sorted(exc.valid_methods or []))})
+                return self._count(resp, request)(environ, start_response)
+        except HTTPException:
+            resp = _error(404, "not_found", f"no route for {path}")
+            return self._count(resp, request)(environ, start_response)
+        function = self.functions[str(template)]
+        if not self.available(function):
+            resp = _error(501, "not_implemented", f"function {function!r} is not part of this build")
+            return self._count(resp, request)(environ, start_response)
+        return function_app(self.manifest.functions[function])(environ, start_response)
+
+    @staticmethod
+    def _count(resp: Response, request: Request) -> Response:
+        HTTP_REQUESTS.labels(function="gateway", route="unmatched", method=request.method,
+                             status=str(resp.status_code)).inc()
+        return resp
+
+
+def create_gateway() -> Gateway:
+    """The gateway over the committed OpenAPI document and manifest."""
+    return Gateway()

@@ -1,0 +1,148 @@
+"""Request and response bodies of the auth and admin endpoints (also the OpenAPI component schemas)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from shared.security.principal import Role
+
+_EMAIL = r"^[^@\s]{1,64}@[^@\s]{1,255}$"
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+class ErrorDetail(BaseModel):
+    """The inside of the one error shape."""
+
+    code: str
+    message: str
+    details: dict[str, Any] = Field(default_factory=dict)
+    request_id: str | None = None
+
+
+class ErrorBody(BaseModel):
+    """``{"error": {"code", "message", "details", "request_id"}}`` — every endpoint's error body."""
+
+    error: ErrorDetail
+
+
+class SignupRequest(_Body):
+    """Create a tenant and its first admin, or join a tenant with an invite code."""
+
+    email: str = Field(pattern=_EMAIL, max_length=320)
+    password: str = Field(min_length=8, max_length=256)
+    tenant_name: str | None = Field(default=None, min_length=1, max_length=200,
+                                    description="Name of the new tenant (ignored with an invite).")
+    invite_code: str | None = Field(default=None, min_length=10, max_length=200,
+                                    description="Join the inviting tenant with the invite's role.")
+
+
+class LoginRequest(_Body):
+    """E-mail and password."""
+
+    email: str = Field(pattern=_EMAIL, max_length=320)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class TokenResponse(BaseModel):
+    """A bearer access token."""
+
+    access_token: str
+    token_type: str = "Bearer"
+    expires_in: int
+
+
+class SignupResponse(TokenResponse):
+    """The new user, their tenant and a first access token."""
+
+    user_id: str
+    tenant_id: str
+    role: Role
+
+
+class MeResponse(BaseModel):
+    """Who the credentials belong to."""
+
+    subject: str
+    tenant_id: str
+    role: Role
+    via: str
+    email: str | None = None
+
+
+class ApiKeyCreateRequest(_Body):
+    """Name and role of a machine key (role at most the creator's)."""
+
+    name: str = Field(min_length=1, max_length=100)
+    role: Role = Role.ANALYST
+
+
+class ApiKeyInfo(BaseModel):
+    """A key's metadata (never its secret)."""
+
+    id: str
+    name: str
+    role: Role
+    created_at: datetime
+    created_by: str
+    revoked_at: datetime | None = None
+
+
+class ApiKeyCreated(ApiKeyInfo):
+    """A new key: ``key`` is shown this once and stored only as a hash."""
+
+    key: str
+
+
+class ApiKeyList(BaseModel):
+    """A tenant's keys."""
+
+    items: list[ApiKeyInfo]
+
+
+class InviteCreateRequest(_Body):
+    """Role the invitee will get."""
+
+    role: Role = Role.VIEWER
+    expires_in_hours: int = Field(default=72, ge=1, le=720)
+
+
+class InviteCreated(BaseModel):
+    """An invite code (shown once) for ``POST /v1/auth/signup``."""
+
+    invite_code: str
+    role: Role
+    expires_at: datetime
+
+
+class TenantSettings(_Body):
+    """Tenant-wide settings admins may change."""
+
+    display_name: str | None = Field(default=None, max_length=200)
+    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+    timezone: str = Field(default="UTC", max_length=64)
+    llm_monthly_budget_usd: float = Field(default=50.0, ge=0, le=1_000_000)
+
+
+class AuditEntryOut(BaseModel):
+    """One audit entry."""
+
+    id: str
+    tenant_id: str
+    at: datetime
+    actor: str
+    action: str
+    target: str
+    details: dict[str, Any]
+
+
+class AuditPage(BaseModel):
+    """A page of audit entries, newest first."""
+
+    items: list[AuditEntryOut]
+    next_before_ns: int | None = None

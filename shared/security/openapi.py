@@ -1,0 +1,285 @@
+"""The public API description: one table of operations -> ``infra/openapi.yaml`` (OpenAPI 3.0).
+
+The YAML file is generated from this table and the pydantic models (``python -m shared.security.openapi``)
+and a test fails when the two drift. It serves three readers:
+
+- Google API Gateway (OpenAPI 3.x extensions): ``x-google-api-management.backends`` has one backend per
+  function whose ``address`` is a Terraform ``templatefile`` placeholder (``${backend_<function>}``), and
+  every operation names its backend in ``x-google-backend``.
+- The local gateway (``shared.runtime.gateway``): ``x-ecomintel-function`` is its routing table.
+- schemathesis and clients: request/response schemas, security schemes and the one error shape.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+
+from shared.manifest import REPO_ROOT
+from shared.models.agents import AgentRequest, AgentResult
+from shared.security import api_models as m
+
+OPENAPI_PATH = REPO_ROOT / "infra" / "openapi.yaml"
+API_VERSION = "1.0.0"
+REF = "#/components/schemas/{model}"
+
+
+@dataclass(frozen=True)
+class QueryParam:
+    """A query-string parameter."""
+
+    name: str
+    schema: dict[str, Any]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One public operation: who serves it, who may call it, what goes in and out."""
+
+    method: str
+    path: str
+    function: str
+    operation_id: str
+    summary: str
+    role: str | None  # None = public (no credentials)
+    request: str | None = None  # component schema name
+    response: str | None = None  # component schema name (None = no body)
+    status: int = 200
+    errors: tuple[int, ...] = ()
+    query: tuple[QueryParam, ...] = ()
+    request_content: str = "application/json"
+    tags: tuple[str, ...] = field(default=())
+
+
+_AUTH_ERRORS = (401, 403, 429)
+_BODY_ERRORS = (400, 413, 415)
+
+OPERATIONS: tuple[Operation, ...] = (
+    Operation("POST", "/v1/auth/signup", "auth", "signup",
+              "Create a tenant and its first admin, or join with an invite", None, "SignupRequest", "SignupResponse",
+              201, (400, 409, 413, 415, 429), tags=("auth",)),
+    Operation("POST", "/v1/auth/login", "auth", "login", "Exchange e-mail and password for an access token",
+              None, "LoginRequest", "TokenResponse", 200, (400, 401, 413, 415, 429), tags=("auth",)),
+    Operation("GET", "/v1/me", "auth", "me", "Who the credentials belong to", "viewer", None, "MeResponse",
+              200, _AUTH_ERRORS, tags=("auth",)),
+    Operation("POST", "/v1/invites", "auth", "createInvite", "Invite a user into this tenant (admin)", "admin",
+              "InviteCreateRequest", "InviteCreated", 201, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("auth",)),
+    Operation("POST", "/v1/api-keys", "auth", "createApiKey", "Create an API key; the key is shown once (admin)",
+              "admin", "ApiKeyCreateRequest", "ApiKeyCreated", 201, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("auth",)),
+    Operation("GET", "/v1/api-keys", "auth", "listApiKeys", "List this tenant's API keys (admin)", "admin", None,
+              "ApiKeyList", 200, _AUTH_ERRORS, tags=("auth",)),
+    Operation("DELETE", "/v1/api-keys/{key_id}", "auth", "revokeApiKey", "Revoke an API key (admin)", "admin",
+              None, None, 204, (*_AUTH_ERRORS, 404), tags=("auth",)),
+    Operation("GET", "/v1/audit", "admin", "listAudit", "Audit log, newest first (admin)", "admin", None,
+              "AuditPage", 200, (400, *_AUTH_ERRORS),
+              query=(QueryParam("limit", {"type": "integer", "minimum": 1, "maximum": 1000}),
+                     QueryParam("before_ns", {"type": "integer", "minimum": 0}, "Page cursor (next_before_ns)."),
+                     QueryParam("action", {"type": "string", "maxLength": 100},
+                                "One action, or a prefix ending in '.' (e.g. 'security.')")), tags=("admin",)),
+    Operation("GET", "/v1/settings", "admin", "getSettings", "Tenant settings", "viewer", None, "TenantSettings",
+              200, _AUTH_ERRORS, tags=("admin",)),
+    Operation("PUT", "/v1/settings", "admin", "putSettings", "Replace tenant settings (admin)", "admin",
+              "TenantSettings", "TenantSettings", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("admin",)),
+    Operation("POST", "/v1/uploads", "upload", "createUpload", "Upload a CSV (multipart, raw or gzip) (analyst)",
+              "analyst", "UploadForm", "UploadAccepted", 202, (*_BODY_ERRORS, *_AUTH_ERRORS),
+              request_content="multipart/form-data", tags=("data",)),
+    *(Operation("POST", f"/v1/agents/{agent}", agent, f"run{agent.title()}Agent", f"Run the {agent} agent",
+                "viewer", "AgentQuery", "AgentResult", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("agents",))
+      for agent in ("pricing", "sentiment", "forecast")),
+    Operation("POST", "/v1/query", "query", "ask", "Ask a question; returns a job to poll", "viewer",
+              "QueryRequest", "JobAccepted", 202, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("query",)),
+    Operation("GET", "/v1/jobs/{job_id}", "query", "getJob", "A query job's status and report", "viewer", None,
+              "Job", 200, (*_AUTH_ERRORS, 404), tags=("query",)),
+)
+
+_API_MODELS: tuple[type[BaseModel], ...] = (
+    m.ErrorBody, m.SignupRequest, m.SignupResponse, m.LoginRequest, m.TokenResponse, m.MeResponse,
+    m.InviteCreateRequest, m.InviteCreated, m.ApiKeyCreateRequest, m.ApiKeyCreated, m.ApiKeyList,
+    m.AuditPage, m.TenantSettings, AgentResult, AgentRequest,
+)
+
+_ERRORS = {
+    400: ("BadRequest", "The request is invalid; details name the field."),
+    401: ("Unauthorized", "Missing, invalid, expired or revoked credentials."),
+    403: ("Forbidden", "Authenticated, but the role is too low."),
+    404: ("NotFound", "No such resource in your tenant."),
+    409: ("Conflict", "Already exists."),
+    413: ("PayloadTooLarge", "Body over the size limit."),
+    415: ("UnsupportedMediaType", "Content type or file extension not accepted."),
+    429: ("TooManyRequests", "Rate limit exceeded; retry after Retry-After seconds."),
+}
+
+
+def _to_oas30(node: Any) -> Any:
+    """Pydantic (JSON Schema 2020-12) -> OpenAPI 3.0: nullable instead of null types, enum for const."""
+    if isinstance(node, list):
+        return [_to_oas30(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _to_oas30(v) for k, v in node.items()}
+    if "const" in out:
+        out["enum"] = [out.pop("const")]
+    any_of = out.get("anyOf")
+    if isinstance(any_of, list) and any(isinstance(s, dict) and s.get("type") == "null" for s in any_of):
+        rest = [s for s in any_of if not (isinstance(s, dict) and s.get("type") == "null")]
+        out.pop("anyOf")
+        if len(rest) == 1 and "$ref" not in rest[0]:
+            out.update(rest[0])
+        elif len(rest) == 1:
+            out["allOf"] = rest
+        else:
+            out["anyOf"] = rest
+        out["nullable"] = True
+    return out
+
+
+def component_schemas() -> dict[str, Any]:
+    """Component schemas generated from the pydantic models (plus the few declared-only bodies)."""
+    _, top = models_json_schema([(model, "serialization") for model in _API_MODELS]
+                                + [(m.SignupRequest, "validation"), (m.LoginRequest, "validation")],
+                                ref_template=REF)
+    schemas: dict[str, Any] = {k: _to_oas30(v) for k, v in top.get("$defs", {}).items()}
+    query = copy.deepcopy(schemas.pop("AgentRequest"))
+    query["title"] = "AgentQuery"
+    query["description"] = "Agent parameters. The tenant comes from the credentials, never from the body."
+    query["properties"].pop("tenant_id", None)
+    query["required"] = [r for r in query.get("required", []) if r != "tenant_id"]
+    if not query["required"]:
+        query.pop("required")
+    schemas["AgentQuery"] = query
+    schemas["UploadForm"] = {
+        "type": "object", "required": ["file"],
+        "properties": {"file": {"type": "string", "format": "binary"},
+                       "kind": {"type": "string", "description": "Data kind (detected from the header if omitted)."}},
+    }
+    schemas["UploadAccepted"] = {"type": "object", "additionalProperties": True,
+                                 "description": "Owned by the upload function (ingestion id, object, status)."}
+    schemas["QueryRequest"] = {"type": "object", "required": ["question"], "additionalProperties": True,
+                               "properties": {"question": {"type": "string", "minLength": 1, "maxLength": 2000}}}
+    schemas["JobAccepted"] = {"type": "object", "required": ["job_id"], "additionalProperties": True,
+                              "properties": {"job_id": {"type": "string"}}}
+    schemas["Job"] = {"type": "object", "required": ["job_id"], "additionalProperties": True,
+                      "properties": {"job_id": {"type": "string"}, "status": {"type": "string"}}}
+    return dict(sorted(schemas.items()))
+
+
+def _json(ref: str) -> dict[str, Any]:
+    return {"application/json": {"schema": {"$ref": REF.format(model=ref)}}}
+
+
+def _operation(op: Operation) -> dict[str, Any]:
+    out: dict[str, Any] = {"operationId": op.operation_id, "summary": op.summary, "tags": list(op.tags),
+                           "x-google-backend": op.function, "x-ecomintel-function": op.function}
+    if op.role is None:
+        out["security"] = []
+    else:
+        out["x-ecomintel-role"] = op.role
+    params: list[dict[str, Any]] = [
+        {"name": name, "in": "path", "required": True,
+         "schema": {"type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[A-Za-z0-9_.-]+$"}}
+        for name in _path_names(op.path)
+    ]
+    params += [{"name": q.name, "in": "query", "required": False, "schema": q.schema,
+                **({"description": q.description} if q.description else {})} for q in op.query]
+    if params:
+        out["parameters"] = params
+    if op.request:
+        content: dict[str, Any] = {op.request_content: {"schema": {"$ref": REF.format(model=op.request)}}}
+        if op.request_content == "multipart/form-data":
+            content["text/csv"] = {"schema": {"type": "string"}}
+        out["requestBody"] = {"required": True, "content": content}
+    responses: dict[str, Any] = {}
+    if op.response:
+        responses[str(op.status)] = {"description": "OK", "content": _json(op.response)}
+    else:
+        responses[str(op.status)] = {"description": "Done (no body)."}
+    for code in sorted(set(op.errors)):
+        responses[str(code)] = {"$ref": f"#/components/responses/{_ERRORS[code][0]}"}
+    out["responses"] = responses
+    return out
+
+
+def _path_names(path: str) -> list[str]:
+    return [part[1:-1] for part in path.split("/") if part.startswith("{") and part.endswith("}")]
+
+
+def build_openapi() -> dict[str, Any]:
+    """The whole OpenAPI document."""
+    paths: dict[str, dict[str, Any]] = {}
+    for op in OPERATIONS:
+        paths.setdefault(op.path, {})[op.method.lower()] = _operation(op)
+    functions = sorted({op.function for op in OPERATIONS})
+    error_headers: dict[str, Any] = {"X-Request-Id": {"schema": {"type": "string"}}}
+    responses: dict[str, Any] = {}
+    for code, (name, description) in sorted(_ERRORS.items()):
+        headers = dict(error_headers)
+        if code == 429:
+            headers["Retry-After"] = {"schema": {"type": "integer"}, "description": "Seconds until a token is free."}
+        responses[name] = {"description": description, "headers": headers, "content": _json("ErrorBody")}
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "ecomintel API",
+            "version": API_VERSION,
+            "description": "E-commerce intelligence. Generated by `python -m shared.security.openapi`; "
+                           "do not edit by hand. Errors always have the shape "
+                           '{"error": {"code", "message", "details", "request_id"}}.',
+        },
+        "servers": [{"url": "http://127.0.0.1:8080", "description": "ecomintel serve"}],
+        "x-google-api-management": {
+            "apiName": "ecomintel",
+            "backends": {
+                fn: {"address": "${backend_" + fn + "}", "pathTranslation": "APPEND_PATH_TO_ADDRESS",
+                     "deadline": 300.0 if fn in ("upload", "query") else 60.0}
+                for fn in functions
+            },
+        },
+        "security": [{"bearerAuth": []}, {"apiKeyHeader": []}],
+        "paths": paths,
+        "components": {
+            "securitySchemes": {
+                "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+                               "description": "Access token from /v1/auth/login (24 h)."},
+                "apiKeyHeader": {"type": "apiKey", "in": "header", "name": "X-API-Key",
+                                 "description": "Machine key from /v1/api-keys (also 'Authorization: ApiKey <key>')."},
+            },
+            "responses": responses,
+            "schemas": component_schemas(),
+        },
+    }
+
+
+def render_openapi() -> str:
+    """The document as YAML text (what ``infra/openapi.yaml`` must contain)."""
+    header = "# GENERATED by `python -m shared.security.openapi` from shared/security/openapi.py; do not edit.\n"
+    return header + yaml.safe_dump(build_openapi(), sort_keys=False, allow_unicode=True, width=120)
+
+
+@lru_cache(maxsize=4)
+def load_openapi(path: Path = OPENAPI_PATH) -> dict[str, Any]:
+    """The committed document (the gateway's routing table)."""
+    loaded: dict[str, Any] = yaml.safe_load(path.read_text())
+    return loaded
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write ``infra/openapi.yaml`` (``--check``: exit 1 if it is out of date)."""
+    args = sys.argv[1:] if argv is None else argv
+    text = render_openapi()
+    if "--check" in args:
+        return 0 if OPENAPI_PATH.read_text() == text else 1
+    OPENAPI_PATH.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

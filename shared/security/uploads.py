@@ -1,0 +1,97 @@
+"""Reusable upload guards: file names that can never become paths, accepted types, CSV formula neutralising.
+
+The upload function (ingest engineer) calls these; the security tests attack them through the API.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from shared.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
+
+MAX_FILENAME_CHARS = 255
+ALLOWED_EXTENSIONS = (".csv", ".csv.gz", ".tsv", ".tsv.gz", ".txt")
+ALLOWED_CONTENT_TYPES = frozenset({
+    "text/csv",
+    "text/plain",
+    "text/tab-separated-values",
+    "application/csv",
+    "application/gzip",
+    "application/x-gzip",
+    "application/octet-stream",
+    "application/vnd.ms-excel",  # what browsers on Windows send for .csv
+})
+_NAME_OK = re.compile(r"^[\w\-. ()+,@]+$", re.UNICODE)
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def safe_filename(name: str) -> str:
+    r"""Return ``name`` as a plain file name, or raise ``InvalidInput`` if it could act as a path.
+
+    Refused: empty names, path separators (``/`` and ``\\``), ``..`` and other leading dots, drive letters
+    and other colons, control characters, and anything outside letters, digits and ``-._ ()+,@``.
+    The result is NFC-normalised and is only ever used as metadata or a suffix of a server-chosen key,
+    never joined to a filesystem path by itself.
+    """
+    if not isinstance(name, str):
+        raise InvalidInput("filename must be a string", details={"field": "filename"})
+    cleaned = unicodedata.normalize("NFC", name).strip()
+    problem = None
+    if not cleaned:
+        problem = "is empty"
+    elif len(cleaned) > MAX_FILENAME_CHARS:
+        problem = f"is longer than {MAX_FILENAME_CHARS} characters"
+    elif "/" in cleaned or "\\" in cleaned:
+        problem = "contains a path separator"
+    elif cleaned.startswith(".") or ".." in cleaned:
+        problem = "contains '..' or starts with a dot"
+    elif any(unicodedata.category(ch).startswith("C") for ch in cleaned):
+        problem = "contains control characters"
+    elif not _NAME_OK.match(cleaned):
+        problem = "contains characters other than letters, digits and -._ ()+,@"
+    if problem:
+        raise InvalidInput(f"filename {name!r} {problem}", details={"field": "filename"})
+    return cleaned
+
+
+def file_extension(name: str) -> str:
+    """The accepted extension ``name`` ends with (``.csv.gz`` before ``.gz``), or ``""``."""
+    lower = name.lower()
+    return next((ext for ext in sorted(ALLOWED_EXTENSIONS, key=len, reverse=True) if lower.endswith(ext)), "")
+
+
+def check_upload(filename: str, content_type: str | None, size: int | None, *, max_bytes: int) -> str:
+    """Validate an upload's name, type and size; return the safe file name.
+
+    Raises ``InvalidInput`` (bad name), ``UnsupportedMediaType`` (extension or content type) or
+    ``PayloadTooLarge`` (over ``max_bytes``).
+    """
+    safe = safe_filename(filename)
+    if not file_extension(safe):
+        raise UnsupportedMediaType(
+            f"file {safe!r} must end with one of {', '.join(ALLOWED_EXTENSIONS)}", details={"field": "filename"}
+        )
+    if content_type:
+        media = content_type.split(";", 1)[0].strip().lower()
+        if media not in ALLOWED_CONTENT_TYPES:
+            raise UnsupportedMediaType(f"content type {media!r} is not accepted", details={"field": "content_type"})
+    if size is not None and size > max_bytes:
+        raise PayloadTooLarge(f"upload of {size} bytes exceeds the {max_bytes}-byte limit",
+                              details={"limit_bytes": max_bytes})
+    return safe
+
+
+def neutralise_csv_cell(value: Any) -> Any:
+    """Make a value safe to open in a spreadsheet (CSV formula injection).
+
+    Strings starting with ``=``, ``+``, ``-``, ``@``, tab, CR or LF get a leading ``'`` so spreadsheets
+    show them as text. Numbers, and strings that are plain numbers (``-12.5``), are returned unchanged.
+    """
+    if not isinstance(value, str) or not value.startswith(_FORMULA_PREFIXES):
+        return value
+    if _PLAIN_NUMBER.match(value):
+        return value
+    return "'" + value
