@@ -44,3 +44,12 @@ def track_ingest_metrics(func: F) -> F:
         return result
 
     return wrapper  # type: ignore[return-value]
+
+SYNC_RUNS = Counter(
+    "ecomintel_sync_runs_total", "Scheduled source syncs by source and outcome.", ["source", "status"],
+    registry=REGISTRY,
+)
+SYNC_FAILURE_ALERTS = Counter(
+    "ecomintel_sync_failure_alerts_total", "Sources that failed 3 or more times in a row.", ["source"],
+    registry=REGISTRY,
+)
