@@ -45,8 +45,10 @@ def _sync(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(run.model_dump_json() + "\n")
     else:
-        sys.stdout.write(f"{run.source} for {run.tenant_id}: {run.status}; rows {run.rows or {}}; "
-                         f"files {len(run.files)}; payloads {run.payloads}\n")
+        sys.stdout.write(
+            f"{run.source} for {run.tenant_id}: {run.status}; rows {run.rows or {}}; "
+            f"files {len(run.files)}; payloads {run.payloads}\n"
+        )
         for err in run.errors:
             sys.stdout.write(f"  error: {err}\n")
         for problem in run.problems:

@@ -35,8 +35,10 @@ class CompetitorPagesSource:
     def sync(self, ctx: SyncContext) -> Iterator[SyncBatch]:
         """Fetch every configured page and extract its price."""
         fetcher = self._fetcher or PoliteFetcher(
-            FetchPolicy(min_interval_seconds=float(ctx.config.get("min_interval_seconds", 2.0)),
-                        allow_hosts=operator_allow_hosts()),
+            FetchPolicy(
+                min_interval_seconds=float(ctx.config.get("min_interval_seconds", 2.0)),
+                allow_hosts=operator_allow_hosts(),
+            ),
             sleep=ctx.sleep,
         )
         by_domain: dict[str, Any] = dict(ctx.config.get("selectors_by_domain") or {})
@@ -55,13 +57,27 @@ class CompetitorPagesSource:
             payloads.append(RawPayload(f"page-{n:04d}.html", html.encode(), "text/html"))
             result = extract_price(html, selectors=selectors, base_url=url)
             if result.status != "ok" or result.price is None:
-                problems.append({"url": url, "sku": page.get("sku"), "problem": result.status,
-                                 "candidates": [str(c.price) for c in result.candidates][:10]})
+                problems.append(
+                    {
+                        "url": url,
+                        "sku": page.get("sku"),
+                        "problem": result.status,
+                        "candidates": [str(c.price) for c in result.candidates][:10],
+                    }
+                )
                 continue
-            rows.append({"sku": page["sku"], "competitor": page.get("competitor") or host,
-                         "date": ctx.now.date().isoformat(), "price": str(result.price),
-                         "currency": result.currency, "in_stock": result.in_stock, "url": url,
-                         "competitor_sku": page.get("competitor_sku")})
+            rows.append(
+                {
+                    "sku": page["sku"],
+                    "competitor": page.get("competitor") or host,
+                    "date": ctx.now.date().isoformat(),
+                    "price": str(result.price),
+                    "currency": result.currency,
+                    "in_stock": result.in_stock,
+                    "url": url,
+                    "competitor_sku": page.get("competitor_sku"),
+                }
+            )
         ctx.state["last_problems"] = problems
         if rows or payloads:
             yield SyncBatch(DataKind.COMPETITOR_PRICES, rows, payloads)

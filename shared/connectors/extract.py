@@ -191,8 +191,9 @@ def _meta(soup: BeautifulSoup) -> list[PriceCandidate]:
     if price is None:
         return []
     currency = content("product:price:currency", "og:price:currency")
-    return [PriceCandidate(price, currency, "meta", None, _availability(content("product:availability",
-                                                                                  "og:availability")))]
+    return [
+        PriceCandidate(price, currency, "meta", None, _availability(content("product:availability", "og:availability")))
+    ]
 
 
 def _selector(soup: BeautifulSoup, selectors: dict[str, str]) -> PriceCandidate | None:
@@ -214,9 +215,16 @@ def _selector(soup: BeautifulSoup, selectors: dict[str, str]) -> PriceCandidate 
 def _finish(chosen: PriceCandidate, candidates: list[PriceCandidate], warnings: list[str]) -> Extraction:
     list_price = chosen.list_price if chosen.list_price and chosen.list_price > chosen.price else None
     return Extraction(
-        status="ok", price=chosen.price, currency=chosen.currency, list_price=list_price,
-        on_sale=list_price is not None, in_stock=chosen.in_stock, source=chosen.source, name=chosen.name,
-        candidates=candidates, warnings=warnings,
+        status="ok",
+        price=chosen.price,
+        currency=chosen.currency,
+        list_price=list_price,
+        on_sale=list_price is not None,
+        in_stock=chosen.in_stock,
+        source=chosen.source,
+        name=chosen.name,
+        candidates=candidates,
+        warnings=warnings,
     )
 
 
@@ -233,8 +241,9 @@ def extract_price(html: str, *, selectors: dict[str, str] | None = None, base_ur
     products = _jsonld_products(html, warnings)
     jsonld = [c for p in products for c in _offer_candidates(p, "json-ld")]
     try:
-        micro_items = extruct.extract(html, base_url=base_url or None, syntaxes=["microdata"],
-                                      uniform=False)["microdata"]
+        micro_items = extruct.extract(html, base_url=base_url or None, syntaxes=["microdata"], uniform=False)[
+            "microdata"
+        ]
     except Exception:  # extruct raises assorted parser errors on broken markup
         micro_items = []
         warnings.append("microdata could not be parsed")
@@ -256,8 +265,11 @@ def extract_price(html: str, *, selectors: dict[str, str] | None = None, base_ur
                 chosen = next(c for c in group if c.in_stock)
                 warnings.append("several offers; chose the only one in stock")
                 return _finish(chosen, candidates, warnings)
-            return Extraction(status="ambiguous", candidates=candidates,
-                              warnings=[*warnings, f"{len(distinct)} different prices in {group[0].source}"])
+            return Extraction(
+                status="ambiguous",
+                candidates=candidates,
+                warnings=[*warnings, f"{len(distinct)} different prices in {group[0].source}"],
+            )
     if meta:
         return _finish(meta[0], candidates, warnings)
     return Extraction(status="not_found", candidates=candidates, warnings=[*warnings, "no price found"])

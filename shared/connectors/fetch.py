@@ -41,8 +41,12 @@ def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]
     return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
 
 
-def check_url(url: str, *, allow_hosts: Iterable[str] = (),
-              resolve: Callable[[str], list[ipaddress.IPv4Address | ipaddress.IPv6Address]] = _addresses) -> None:
+def check_url(
+    url: str,
+    *,
+    allow_hosts: Iterable[str] = (),
+    resolve: Callable[[str], list[ipaddress.IPv4Address | ipaddress.IPv6Address]] = _addresses,
+) -> None:
     """Raise ``FetchRefused`` unless ``url`` is a public http(s) URL (or its host is explicitly allowed)."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https"):
@@ -57,10 +61,20 @@ def check_url(url: str, *, allow_hosts: Iterable[str] = (),
     if host in _METADATA_HOSTS:
         raise FetchRefused(f"{host} is a metadata address")
     for addr in resolve(host):
-        if (addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved or addr.is_multicast
-                or addr.is_unspecified or str(addr) in _METADATA_HOSTS
-                or (isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None
-                    and not addr.ipv4_mapped.is_global)):
+        if (
+            addr.is_private
+            or addr.is_loopback
+            or addr.is_link_local
+            or addr.is_reserved
+            or addr.is_multicast
+            or addr.is_unspecified
+            or str(addr) in _METADATA_HOSTS
+            or (
+                isinstance(addr, ipaddress.IPv6Address)
+                and addr.ipv4_mapped is not None
+                and not addr.ipv4_mapped.is_global
+            )
+        ):
             raise FetchRefused(f"{host} resolves to non-public address {addr}")
 
 
@@ -101,10 +115,13 @@ class PoliteFetcher:
             check_url(url, allow_hosts=self.policy.allow_hosts)
             self._wait_turn(urllib.parse.urlsplit(url).netloc)
             try:
-                resp = self.session.get(url, headers={"User-Agent": self.policy.user_agent,
-                                                      "Accept": "text/html,application/xhtml+xml"},
-                                        timeout=(self.policy.connect_timeout, self.policy.read_timeout),
-                                        allow_redirects=False, stream=True)
+                resp = self.session.get(
+                    url,
+                    headers={"User-Agent": self.policy.user_agent, "Accept": "text/html,application/xhtml+xml"},
+                    timeout=(self.policy.connect_timeout, self.policy.read_timeout),
+                    allow_redirects=False,
+                    stream=True,
+                )
             except requests.RequestException as exc:
                 raise FetchFailed(f"{url}: {exc}") from exc
             if resp.is_redirect and resp.headers.get("Location"):

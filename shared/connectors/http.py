@@ -59,7 +59,8 @@ class RetryingClient:
                 self.sleep(self.backoff(attempt, resp.headers.get("Retry-After")))
                 continue
             if resp.status_code in RETRYABLE_STATUS:
-                raise ApiError(f"{method} {url}: HTTP {resp.status_code} after {attempt} attempts",
-                               status=resp.status_code)
+                raise ApiError(
+                    f"{method} {url}: HTTP {resp.status_code} after {attempt} attempts", status=resp.status_code
+                )
             return resp
         raise AssertionError("unreachable")

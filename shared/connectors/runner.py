@@ -60,8 +60,9 @@ def configure_source(deps: Deps, tenant: str, source: str, config: Mapping[str, 
     """Create or update a tenant's source config (state and failure count are kept)."""
     get_source(source)  # unknown sources fail here, not at 3 am
     deps.documents.set(source_collection(tenant), source, {"enabled": enabled, "config": dict(config)}, merge=True)
-    deps.documents.set("source_registry", f"{source}:{tenant}", {"source": source, "tenant_id": tenant,
-                                                                  "enabled": enabled})
+    deps.documents.set(
+        "source_registry", f"{source}:{tenant}", {"source": source, "tenant_id": tenant, "enabled": enabled}
+    )
 
 
 def _rows_to_csv(rows: list[dict[str, Any]]) -> bytes:
@@ -107,8 +108,9 @@ def run_sync(
     bucket = deps.settings.bucket_name("raw")
     run.payload_prefix = f"payloads/{tenant}/{source}/{run_id}/"
     state: dict[str, Any] = dict(source_doc.get("state") or {})
-    ctx = SyncContext(tenant_id=tenant, config=source_doc.get("config") or {}, state=state, now=now,
-                      secret=secret, sleep=sleep)
+    ctx = SyncContext(
+        tenant_id=tenant, config=source_doc.get("config") or {}, state=state, now=now, secret=secret, sleep=sleep
+    )
     stored_payloads: set[str] = set()
     try:
         plugin = get_source(source)
@@ -127,16 +129,23 @@ def run_sync(
     run.finished_at = datetime.now(UTC)
     run.consecutive_failures = failures
     SYNC_RUNS.labels(source=source, status=run.status).inc()
-    update: dict[str, Any] = {"consecutive_failures": failures, "last_run_id": run_id,
-                              "last_status": run.status}
+    update: dict[str, Any] = {"consecutive_failures": failures, "last_run_id": run_id, "last_status": run.status}
     if run.status == "succeeded":
         update["state"] = state  # the watermark only moves when every batch landed
     deps.documents.set(source_collection(tenant), source, update, merge=True)
     deps.documents.set(runs, run_id, run.model_dump(mode="json"))
     if failures >= FAILURE_ALERT_THRESHOLD:
         SYNC_FAILURE_ALERTS.labels(source=source).inc()
-        log_event(_log, "source failing repeatedly", severity="ERROR", alert="sync_failing", tenant=tenant,
-                  source=source, consecutive_failures=failures, last_error=run.errors[-1:])
+        log_event(
+            _log,
+            "source failing repeatedly",
+            severity="ERROR",
+            alert="sync_failing",
+            tenant=tenant,
+            source=source,
+            consecutive_failures=failures,
+            last_error=run.errors[-1:],
+        )
     else:
         log_event(_log, "sync run finished", tenant=tenant, source=source, status=run.status, rows=run.rows)
     return run
@@ -146,9 +155,18 @@ def _store_batch(deps: Deps, bucket: str, run: SyncRun, batch: SyncBatch, n: int
     for payload in batch.payloads:
         name = run.payload_prefix + payload.name
         if name not in stored:
-            deps.blobs.write(bucket, name, payload.body, content_type=payload.content_type,
-                             metadata={"tenant_id": run.tenant_id, "source": f"sync:{run.source}",
-                                       "sync_run_id": run.run_id, "fetched_at": run.started_at.isoformat()})
+            deps.blobs.write(
+                bucket,
+                name,
+                payload.body,
+                content_type=payload.content_type,
+                metadata={
+                    "tenant_id": run.tenant_id,
+                    "source": f"sync:{run.source}",
+                    "sync_run_id": run.run_id,
+                    "fetched_at": run.started_at.isoformat(),
+                },
+            )
             stored.add(name)
             run.payloads += 1
     if batch.file is None and not batch.rows:
@@ -157,10 +175,19 @@ def _store_batch(deps: Deps, bucket: str, run: SyncRun, batch: SyncBatch, n: int
     body = batch.file.body if batch.file is not None else _rows_to_csv(batch.rows)
     filename = batch.file.name if batch.file is not None else f"{run.source}-{batch.kind.value}-{n:04d}.csv"
     name = f"raw/{run.tenant_id}/{batch.kind.value}/{day:%Y/%m/%d}/{run.run_id}/{n:04d}-{filename}"
-    deps.blobs.write(bucket, name, body, content_type="text/csv", metadata={
-        "tenant_id": run.tenant_id, "kind": batch.kind.value, "source": f"sync:{run.source}",
-        "sync_run_id": run.run_id, "raw_payload_prefix": f"{bucket}/{run.payload_prefix}",
-        "original_filename": filename,
-    })
+    deps.blobs.write(
+        bucket,
+        name,
+        body,
+        content_type="text/csv",
+        metadata={
+            "tenant_id": run.tenant_id,
+            "kind": batch.kind.value,
+            "source": f"sync:{run.source}",
+            "sync_run_id": run.run_id,
+            "raw_payload_prefix": f"{bucket}/{run.payload_prefix}",
+            "original_filename": filename,
+        },
+    )
     run.files.append(name)
     run.rows[batch.kind.value] = run.rows.get(batch.kind.value, 0) + len(batch.rows)

@@ -72,7 +72,8 @@ class S3ExportSource:
             newest = fresh[-1][0]
             ctx.state["last_modified"] = newest
             ctx.state["keys_at_watermark"] = sorted(
-                {k for s, k in fresh if s == newest} | (seen_at_mark if newest == since else set()))
+                {k for s, k in fresh if s == newest} | (seen_at_mark if newest == since else set())
+            )
         ctx.state["skipped_keys"] = skipped
 
 

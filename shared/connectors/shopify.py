@@ -77,12 +77,15 @@ class ShopifySource:
         origin = str(config["base_url"]).rstrip("/") if config.get("base_url") else f"https://{config['shop_domain']}"
         return f"{origin}/admin/api/{config.get('api_version', API_VERSION)}/graphql.json"
 
-    def _pages(self, ctx: SyncContext, client: RetryingClient, query: str, root: str,
-               watermark_key: str) -> Iterator[tuple[list[dict[str, Any]], bytes]]:
+    def _pages(
+        self, ctx: SyncContext, client: RetryingClient, query: str, root: str, watermark_key: str
+    ) -> Iterator[tuple[list[dict[str, Any]], bytes]]:
         config = dict(ctx.config)
         url = self._endpoint(config)
-        headers = {"X-Shopify-Access-Token": ctx.secret(config.get("token_secret", "shopify_token")),
-                   "Content-Type": "application/json"}
+        headers = {
+            "X-Shopify-Access-Token": ctx.secret(config.get("token_secret", "shopify_token")),
+            "Content-Type": "application/json",
+        }
         since = ctx.watermark(watermark_key)
         search = f"updated_at:>'{since}'" if since else None
         variables: dict[str, Any] = {"first": PAGE_SIZE, "cursor": None, "query": search}
@@ -92,8 +95,9 @@ class ShopifySource:
         while True:
             if (wait := throttle.wait_needed()) > 0:
                 ctx.sleep(wait)
-            resp = client.request("POST", url, headers=headers, data=json.dumps({"query": query,
-                                                                                  "variables": variables}))
+            resp = client.request(
+                "POST", url, headers=headers, data=json.dumps({"query": query, "variables": variables})
+            )
             if resp.status_code in (401, 403):
                 raise ApiError(f"shopify rejected the access token (HTTP {resp.status_code})", status=resp.status_code)
             if resp.status_code >= 400:
@@ -135,18 +139,33 @@ class ShopifySource:
         for n, (nodes, raw) in enumerate(self._pages(ctx, client, PRODUCTS_QUERY, "products", "products_updated_at")):
             products, inventory = [], []
             for p in nodes:
-                for v in ((p.get("variants") or {}).get("nodes") or []):
+                for v in (p.get("variants") or {}).get("nodes") or []:
                     sku = v.get("sku") or v.get("id")
                     cost = ((v.get("inventoryItem") or {}).get("unitCost") or {}).get("amount")
                     title = p.get("title") or ""
                     if v.get("title") and v.get("title") != "Default Title":
                         title = f"{title} - {v['title']}"
-                    products.append({"sku": sku, "title": title, "brand": p.get("vendor"),
-                                     "category": p.get("productType"), "price": v.get("price"), "cost": cost,
-                                     "msrp": v.get("compareAtPrice"), "gtin": v.get("barcode")})
+                    products.append(
+                        {
+                            "sku": sku,
+                            "title": title,
+                            "brand": p.get("vendor"),
+                            "category": p.get("productType"),
+                            "price": v.get("price"),
+                            "cost": cost,
+                            "msrp": v.get("compareAtPrice"),
+                            "gtin": v.get("barcode"),
+                        }
+                    )
                     if v.get("inventoryQuantity") is not None:
-                        inventory.append({"sku": sku, "date": today, "on_hand": max(0, int(v["inventoryQuantity"])),
-                                          "location": "shopify"})
+                        inventory.append(
+                            {
+                                "sku": sku,
+                                "date": today,
+                                "on_hand": max(0, int(v["inventoryQuantity"])),
+                                "location": "shopify",
+                            }
+                        )
             payload = RawPayload(f"products-{n:04d}.json", raw)
             yield SyncBatch(DataKind.PRODUCTS, products, [payload])
             if inventory:
@@ -154,13 +173,19 @@ class ShopifySource:
         for n, (nodes, raw) in enumerate(self._pages(ctx, client, ORDERS_QUERY, "orders", "orders_updated_at")):
             sales = []
             for o in nodes:
-                for li in ((o.get("lineItems") or {}).get("nodes") or []):
+                for li in (o.get("lineItems") or {}).get("nodes") or []:
                     money = ((li.get("discountedUnitPriceSet") or {}).get("shopMoney")) or {}
-                    sales.append({"order_id": o.get("name") or o.get("id"),
-                                  "sku": li.get("sku") or (li.get("variant") or {}).get("id"),
-                                  "date": str(o.get("createdAt", ""))[:10], "units": li.get("quantity"),
-                                  "unit_price": money.get("amount"), "currency": money.get("currencyCode"),
-                                  "channel": "shopify"})
+                    sales.append(
+                        {
+                            "order_id": o.get("name") or o.get("id"),
+                            "sku": li.get("sku") or (li.get("variant") or {}).get("id"),
+                            "date": str(o.get("createdAt", ""))[:10],
+                            "units": li.get("quantity"),
+                            "unit_price": money.get("amount"),
+                            "currency": money.get("currencyCode"),
+                            "channel": "shopify",
+                        }
+                    )
             yield SyncBatch(DataKind.SALES, sales, [RawPayload(f"orders-{n:04d}.json", raw)])
 
 

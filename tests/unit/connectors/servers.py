@@ -50,19 +50,33 @@ class FakeShopify:
 
     def __call__(self, request: Request) -> Response:
         if request.headers.get("X-Shopify-Access-Token") != self.token:
-            return _json({"errors": "[API] Invalid API key or access token (unrecognized login or wrong password)"},
-                         401)
+            return _json(
+                {"errors": "[API] Invalid API key or access token (unrecognized login or wrong password)"}, 401
+            )
         body = json.loads(request.get_data() or b"{}")
         self.calls.append(body)
-        cost = {"requestedQueryCost": 102, "actualQueryCost": 12,
-                "throttleStatus": {"maximumAvailable": 1000.0, "currentlyAvailable": self.available,
-                                   "restoreRate": 50.0}}
+        cost = {
+            "requestedQueryCost": 102,
+            "actualQueryCost": 12,
+            "throttleStatus": {"maximumAvailable": 1000.0, "currentlyAvailable": self.available, "restoreRate": 50.0},
+        }
         if self.throttle_first > 0:
             self.throttle_first -= 1
             cost["actualQueryCost"] = None
-            return _json({"errors": [{"message": "Throttled", "extensions": {"code": "THROTTLED",
-                                      "documentation": "https://shopify.dev/api/usage/rate-limits"}}],
-                          "extensions": {"cost": cost}})
+            return _json(
+                {
+                    "errors": [
+                        {
+                            "message": "Throttled",
+                            "extensions": {
+                                "code": "THROTTLED",
+                                "documentation": "https://shopify.dev/api/usage/rate-limits",
+                            },
+                        }
+                    ],
+                    "extensions": {"cost": cost},
+                }
+            )
         if self.malformed_once:
             self.malformed_once = False
             return Response("<html>502 Bad Gateway</html>", status=502)
@@ -72,31 +86,67 @@ class FakeShopify:
         items = self.products if root == "products" else self.orders
         search = variables.get("query") or ""
         if search.startswith("updated_at:>'"):
-            since = search[len("updated_at:>'"):-1]
+            since = search[len("updated_at:>'") : -1]
             items = [i for i in items if i["updatedAt"] > since]
         items = sorted(items, key=lambda i: i["updatedAt"])
         start = int(variables["cursor"]) if variables.get("cursor") else 0
         first = int(variables.get("first") or 50)
-        page = items[start:start + first]
+        page = items[start : start + first]
         has_next = start + first < len(items)
-        return _json({"data": {root: {"nodes": page, "pageInfo": {"hasNextPage": has_next,
-                                                                  "endCursor": str(start + first) if page else None}}},
-                      "extensions": {"cost": cost}})
+        return _json(
+            {
+                "data": {
+                    root: {
+                        "nodes": page,
+                        "pageInfo": {"hasNextPage": has_next, "endCursor": str(start + first) if page else None},
+                    }
+                },
+                "extensions": {"cost": cost},
+            }
+        )
 
 
 def shopify_product(n: int, updated: str, qty: int = 5) -> dict[str, Any]:
-    return {"id": f"gid://shopify/Product/{n}", "title": f"Product {n}", "vendor": "Acme", "productType": "Mugs",
-            "updatedAt": updated,
-            "variants": {"nodes": [{"id": f"gid://shopify/ProductVariant/{n}1", "sku": f"SKU-{n}", "title": "Default Title",
-                                    "barcode": f"0000000{n:05d}", "price": f"{10 + n}.00", "compareAtPrice": None,
-                                    "inventoryQuantity": qty, "inventoryItem": {"unitCost": {"amount": "4.00"}}}]}}
+    return {
+        "id": f"gid://shopify/Product/{n}",
+        "title": f"Product {n}",
+        "vendor": "Acme",
+        "productType": "Mugs",
+        "updatedAt": updated,
+        "variants": {
+            "nodes": [
+                {
+                    "id": f"gid://shopify/ProductVariant/{n}1",
+                    "sku": f"SKU-{n}",
+                    "title": "Default Title",
+                    "barcode": f"0000000{n:05d}",
+                    "price": f"{10 + n}.00",
+                    "compareAtPrice": None,
+                    "inventoryQuantity": qty,
+                    "inventoryItem": {"unitCost": {"amount": "4.00"}},
+                }
+            ]
+        },
+    }
 
 
 def shopify_order(n: int, updated: str, sku: str, qty: int) -> dict[str, Any]:
-    return {"id": f"gid://shopify/Order/{n}", "name": f"#{1000 + n}", "createdAt": updated, "updatedAt": updated,
-            "lineItems": {"nodes": [{"sku": sku, "quantity": qty, "variant": {"id": "gid://shopify/ProductVariant/1"},
-                                     "discountedUnitPriceSet": {"shopMoney": {"amount": "12.00",
-                                                                              "currencyCode": "USD"}}}]}}
+    return {
+        "id": f"gid://shopify/Order/{n}",
+        "name": f"#{1000 + n}",
+        "createdAt": updated,
+        "updatedAt": updated,
+        "lineItems": {
+            "nodes": [
+                {
+                    "sku": sku,
+                    "quantity": qty,
+                    "variant": {"id": "gid://shopify/ProductVariant/1"},
+                    "discountedUnitPriceSet": {"shopMoney": {"amount": "12.00", "currencyCode": "USD"}},
+                }
+            ]
+        },
+    }
 
 
 # --------------------------------------------------------------------------- Amazon SP-API + LWA
@@ -124,32 +174,65 @@ class FakeSellingPartner:
         self.calls.append(f"{request.method} {path}")
         if path == "/auth/o2/token":
             form = request.form
-            if (form.get("grant_type"), form.get("refresh_token"), form.get("client_id"),
-                    form.get("client_secret")) != ("refresh_token", self.refresh_token, self.client_id,
-                                                    self.client_secret):
+            if (
+                form.get("grant_type"),
+                form.get("refresh_token"),
+                form.get("client_id"),
+                form.get("client_secret"),
+            ) != ("refresh_token", self.refresh_token, self.client_id, self.client_secret):
                 return _json({"error": "invalid_grant", "error_description": "The request has an invalid grant"}, 400)
             self.tokens_issued += 1
             token = f"Atza|token{self.tokens_issued}"
             self._token_uses[token] = 0
-            return _json({"access_token": token, "token_type": "bearer", "expires_in": 3600,
-                          "refresh_token": self.refresh_token})
+            return _json(
+                {"access_token": token, "token_type": "bearer", "expires_in": 3600, "refresh_token": self.refresh_token}
+            )
         if path.startswith("/download/"):
             return Response(gzip.compress(self.inventory_tsv.encode()), mimetype="application/octet-stream")
         token = request.headers.get("x-amz-access-token", "")
         if token not in self._token_uses:
-            return _json({"errors": [{"code": "Unauthorized", "message": "Access to requested resource is denied.",
-                                      "details": ""}]}, 403)
+            return _json(
+                {
+                    "errors": [
+                        {"code": "Unauthorized", "message": "Access to requested resource is denied.", "details": ""}
+                    ]
+                },
+                403,
+            )
         self._token_uses[token] += 1
-        if token == "Atza|token1" and self.expire_first_token_after is not None \
-                and self._token_uses[token] > self.expire_first_token_after:
-            return _json({"errors": [{"code": "Unauthorized", "message": "Access to requested resource is denied.",
-                                      "details": "The access token you provided has expired."}]}, 403)
+        if (
+            token == "Atza|token1"
+            and self.expire_first_token_after is not None
+            and self._token_uses[token] > self.expire_first_token_after
+        ):
+            return _json(
+                {
+                    "errors": [
+                        {
+                            "code": "Unauthorized",
+                            "message": "Access to requested resource is denied.",
+                            "details": "The access token you provided has expired.",
+                        }
+                    ]
+                },
+                403,
+            )
         if path == "/orders/v0/orders":
             if self.throttle_orders_once:
                 self.throttle_orders_once = False
-                return _json({"errors": [{"code": "QuotaExceeded", "message": "You exceeded your quota for the "
-                                          "requested resource.", "details": ""}]}, 429,
-                             {"Retry-After": "0", "x-amzn-RateLimit-Limit": "0.0167"})
+                return _json(
+                    {
+                        "errors": [
+                            {
+                                "code": "QuotaExceeded",
+                                "message": "You exceeded your quota for the requested resource.",
+                                "details": "",
+                            }
+                        ]
+                    },
+                    429,
+                    {"Retry-After": "0", "x-amzn-RateLimit-Limit": "0.0167"},
+                )
             since = request.args.get("LastUpdatedAfter", "")
             if "NextToken" in request.args:  # the token carries the original query, as the real one does
                 start_text, _, since = request.args["NextToken"].partition("|")
@@ -159,7 +242,7 @@ class FakeSellingPartner:
                     return _json({"errors": [{"code": "InvalidInput", "message": "MarketplaceIds is required"}]}, 400)
                 start = 0
             selected = [o for o in self.orders if o["LastUpdateDate"] > since] if since else list(self.orders)
-            page = selected[start:start + 2]
+            page = selected[start : start + 2]
             payload: dict[str, Any] = {"Orders": page, "LastUpdatedBefore": "2030-01-01T00:00:00Z"}
             if start + 2 < len(selected):
                 payload["NextToken"] = f"{start + 2}|{since}"
@@ -175,14 +258,19 @@ class FakeSellingPartner:
         if path == "/reports/2021-06-30/reports/ID323":
             self._polls += 1
             status = "DONE" if self._polls > self.polls_before_done else "IN_PROGRESS"
-            report = {"reportId": "ID323", "reportType": "GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA",
-                      "processingStatus": status, "createdTime": "2024-01-01T00:00:00Z"}
+            report = {
+                "reportId": "ID323",
+                "reportType": "GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA",
+                "processingStatus": status,
+                "createdTime": "2024-01-01T00:00:00Z",
+            }
             if status == "DONE":
                 report["reportDocumentId"] = "DOC-1"
             return _json(report)
         if path == "/reports/2021-06-30/documents/DOC-1":
-            return _json({"reportDocumentId": "DOC-1", "url": f"{self.base_url}/download/DOC-1",
-                          "compressionAlgorithm": "GZIP"})
+            return _json(
+                {"reportDocumentId": "DOC-1", "url": f"{self.base_url}/download/DOC-1", "compressionAlgorithm": "GZIP"}
+            )
         return _json({"errors": [{"code": "NotFound", "message": path}]}, 404)
 
 

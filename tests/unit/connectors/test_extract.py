@@ -28,8 +28,9 @@ def _page(name: str) -> str:
         ("meta_only.html", "9.99", "USD", True, False, "meta"),
     ],
 )
-def test_fixture_pages_give_the_right_price(page: str, price: str, currency: str, in_stock: bool | None,
-                                            on_sale: bool, source: str) -> None:
+def test_fixture_pages_give_the_right_price(
+    page: str, price: str, currency: str, in_stock: bool | None, on_sale: bool, source: str
+) -> None:
     result = extract_price(_page(page))
     assert result.status == "ok", result.warnings
     assert result.price == Decimal(price)
@@ -57,19 +58,30 @@ def test_broken_jsonld_is_reported_not_fatal() -> None:
 
 
 def test_selector_override_picks_main_offer() -> None:
-    selectors = {"price": ".product .price-now", "list_price": ".product .price-was", "stock": ".product .stock",
-                 "currency": "CHF"}
+    selectors = {
+        "price": ".product .price-now",
+        "list_price": ".product .price-was",
+        "stock": ".product .stock",
+        "currency": "CHF",
+    }
     result = extract_price(_page("selector_only.html"), selectors=selectors)
     assert (result.status, result.price, result.list_price, result.on_sale, result.in_stock) == (
-        "ok", Decimal("79.00"), Decimal("99.00"), True, True)
+        "ok",
+        Decimal("79.00"),
+        Decimal("99.00"),
+        True,
+        True,
+    )
 
 
 def test_page_without_price_is_not_found() -> None:
     assert extract_price(_page("no_price.html")).status == "not_found"
 
 
-@pytest.mark.parametrize(("text", "value"), [("$1,299.00", "1299.00"), ("1.299,00 €", "1299.00"),
-                                               ("EUR 12,50", "12.50"), ("19.99", "19.99"), ("CHF 79", "79")])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("$1,299.00", "1299.00"), ("1.299,00 €", "1299.00"), ("EUR 12,50", "12.50"), ("19.99", "19.99"), ("CHF 79", "79")],
+)
 def test_parse_price_formats(text: str, value: str) -> None:
     assert parse_price(text) == Decimal(value)
 

@@ -15,15 +15,28 @@ def _resolver(ip: str):  # type: ignore[no-untyped-def]
     return lambda host: [ipaddress.ip_address(ip)]
 
 
-@pytest.mark.parametrize("ip", ["127.0.0.1", "10.1.2.3", "172.16.0.5", "192.168.1.1", "169.254.169.254",
-                                "::1", "fe80::1", "0.0.0.0", "::ffff:10.0.0.1"])
+@pytest.mark.parametrize(
+    "ip",
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "172.16.0.5",
+        "192.168.1.1",
+        "169.254.169.254",
+        "::1",
+        "fe80::1",
+        "0.0.0.0",
+        "::ffff:10.0.0.1",
+    ],
+)
 def test_non_public_addresses_are_refused(ip: str) -> None:
     with pytest.raises(FetchRefused):
         check_url("http://shop.example/p", resolve=_resolver(ip))
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "gopher://x", "http://metadata.google.internal/",
-                                 "http://user:pw@shop.example/"])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "gopher://x", "http://metadata.google.internal/", "http://user:pw@shop.example/"]
+)
 def test_bad_schemes_and_hosts_are_refused(url: str) -> None:
     with pytest.raises(FetchRefused):
         check_url(url, resolve=_resolver("93.184.216.34"))

@@ -17,8 +17,10 @@ from tests.unit.connectors.servers import FakeShopify, serve, shopify_order, sho
 
 @pytest.fixture
 def shop() -> Iterator[tuple[FakeShopify, str]]:
-    fake = FakeShopify(products=[shopify_product(n, f"2024-05-01T00:{n:02d}:00Z") for n in range(1, 4)],
-                       orders=[shopify_order(1, "2024-05-02T00:00:00Z", "SKU-1", 2)])
+    fake = FakeShopify(
+        products=[shopify_product(n, f"2024-05-01T00:{n:02d}:00Z") for n in range(1, 4)],
+        orders=[shopify_order(1, "2024-05-02T00:00:00Z", "SKU-1", 2)],
+    )
     with serve(fake) as base:
         yield fake, base
 
@@ -68,8 +70,7 @@ def test_three_consecutive_failures_raise_an_alert(shop: tuple[FakeShopify, str]
     configure_source(deps, "t1", "shopify", {"base_url": base})
     before = REGISTRY.get_sample_value("ecomintel_sync_failure_alerts_total", {"source": "shopify"}) or 0.0
     for i in range(3):
-        run = run_sync(deps, "shopify", "t1", run_id=f"bad{i}", secret=lambda n: "wrong-token",
-                       sleep=lambda s: None)
+        run = run_sync(deps, "shopify", "t1", run_id=f"bad{i}", secret=lambda n: "wrong-token", sleep=lambda s: None)
         assert run.status == "failed" and "access token" in run.errors[0]
         assert run.consecutive_failures == i + 1
     after = REGISTRY.get_sample_value("ecomintel_sync_failure_alerts_total", {"source": "shopify"})
@@ -82,8 +83,9 @@ def test_unconfigured_source_fails_with_reason() -> None:
     assert run.status == "failed" and "not configured" in run.errors[0]
 
 
-def test_scheduled_message_fans_out_then_runs_through_the_function(shop: tuple[FakeShopify, str],
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_scheduled_message_fans_out_then_runs_through_the_function(
+    shop: tuple[FakeShopify, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     fake, base = shop
     monkeypatch.setenv("ECOMINTEL_SECRET_SHOPIFY_TOKEN", fake.token)
     deps = get_deps()

@@ -30,11 +30,21 @@ PAGES = Path(__file__).parent / "pages"
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 
 
-def _ctx(config: dict[str, Any], state: dict[str, Any] | None = None, secrets: dict[str, str] | None = None,
-         sleeps: list[float] | None = None) -> SyncContext:
+def _ctx(
+    config: dict[str, Any],
+    state: dict[str, Any] | None = None,
+    secrets: dict[str, str] | None = None,
+    sleeps: list[float] | None = None,
+) -> SyncContext:
     secrets = secrets or {}
-    return SyncContext(tenant_id="t1", config=config, state=state if state is not None else {}, now=NOW,
-                       secret=lambda name: secrets[name], sleep=(sleeps.append if sleeps is not None else lambda s: None))
+    return SyncContext(
+        tenant_id="t1",
+        config=config,
+        state=state if state is not None else {},
+        now=NOW,
+        secret=lambda name: secrets[name],
+        sleep=(sleeps.append if sleeps is not None else lambda s: None),
+    )
 
 
 def _rows(batches: list[SyncBatch], kind: DataKind) -> list[dict[str, Any]]:
@@ -43,9 +53,10 @@ def _rows(batches: list[SyncBatch], kind: DataKind) -> list[dict[str, Any]]:
 
 @pytest.fixture
 def shopify() -> Iterator[tuple[FakeShopify, str]]:
-    fake = FakeShopify(products=[shopify_product(n, f"2024-05-01T{n // 60:02d}:{n % 60:02d}:00Z") for n in range(1, 121)],
-                       orders=[shopify_order(n, f"2024-05-{(n % 28) + 1:02d}T09:00:00Z", f"SKU-{n}", n % 3 + 1)
-                               for n in range(1, 8)])
+    fake = FakeShopify(
+        products=[shopify_product(n, f"2024-05-01T{n // 60:02d}:{n % 60:02d}:00Z") for n in range(1, 121)],
+        orders=[shopify_order(n, f"2024-05-{(n % 28) + 1:02d}T09:00:00Z", f"SKU-{n}", n % 3 + 1) for n in range(1, 8)],
+    )
     with serve(fake) as base:
         yield fake, base
 
@@ -84,31 +95,62 @@ def test_shopify_bad_token_and_malformed_payload(shopify: tuple[FakeShopify, str
 
 
 def _spapi() -> FakeSellingPartner:
-    orders = [{"AmazonOrderId": f"111-{n}", "PurchaseDate": f"2024-05-0{n}T10:00:00Z",
-               "LastUpdateDate": f"2024-05-0{n}T12:00:00Z", "OrderStatus": "Shipped"} for n in range(1, 6)]
-    items = {o["AmazonOrderId"]: [{"ASIN": "B000TEST01", "SellerSKU": "SKU-1", "OrderItemId": "1",
-                                   "QuantityOrdered": 2, "ItemPrice": {"CurrencyCode": "USD", "Amount": "25.98"}}]
-             for o in orders}
+    orders = [
+        {
+            "AmazonOrderId": f"111-{n}",
+            "PurchaseDate": f"2024-05-0{n}T10:00:00Z",
+            "LastUpdateDate": f"2024-05-0{n}T12:00:00Z",
+            "OrderStatus": "Shipped",
+        }
+        for n in range(1, 6)
+    ]
+    items = {
+        o["AmazonOrderId"]: [
+            {
+                "ASIN": "B000TEST01",
+                "SellerSKU": "SKU-1",
+                "OrderItemId": "1",
+                "QuantityOrdered": 2,
+                "ItemPrice": {"CurrencyCode": "USD", "Amount": "25.98"},
+            }
+        ]
+        for o in orders
+    }
     tsv = "sku\tfnsku\tasin\tproduct-name\tafn-fulfillable-quantity\nSKU-1\tX0\tB000TEST01\tMug\t17\n"
     return FakeSellingPartner(orders=orders, items=items, inventory_tsv=tsv)
 
 
 def test_amazon_orders_reports_backoff_and_token_refresh() -> None:
     fake = _spapi()
-    secrets = {"amazon_refresh_token": fake.refresh_token, "amazon_client_id": fake.client_id,
-               "amazon_client_secret": fake.client_secret}
+    secrets = {
+        "amazon_refresh_token": fake.refresh_token,
+        "amazon_client_id": fake.client_id,
+        "amazon_client_secret": fake.client_secret,
+    }
     with serve(fake) as base:
         fake.base_url = base
-        config = {"endpoint": base, "lwa_url": base + "/auth/o2/token",
-                  "reports": ["GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA"], "poll_interval_seconds": 0}
+        config = {
+            "endpoint": base,
+            "lwa_url": base + "/auth/o2/token",
+            "reports": ["GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA"],
+            "poll_interval_seconds": 0,
+        }
         state: dict[str, Any] = {"orders_last_updated": "2024-04-01T00:00:00Z"}
         batches = list(AmazonSellingPartnerSource().sync(_ctx(config, state, secrets)))
     sales = _rows(batches, DataKind.SALES)
-    assert len(sales) == 5 and sales[0] == {"order_id": "111-1", "sku": "SKU-1", "date": "2024-05-01", "units": 2,
-                                            "revenue": "25.98", "unit_price": 12.99, "currency": "USD",
-                                            "channel": "amazon"}
-    assert _rows(batches, DataKind.INVENTORY) == [{"sku": "SKU-1", "date": "2024-06-01", "location": "amazon-fba",
-                                                    "on_hand": "17"}]
+    assert len(sales) == 5 and sales[0] == {
+        "order_id": "111-1",
+        "sku": "SKU-1",
+        "date": "2024-05-01",
+        "units": 2,
+        "revenue": "25.98",
+        "unit_price": 12.99,
+        "currency": "USD",
+        "channel": "amazon",
+    }
+    assert _rows(batches, DataKind.INVENTORY) == [
+        {"sku": "SKU-1", "date": "2024-06-01", "location": "amazon-fba", "on_hand": "17"}
+    ]
     assert fake.tokens_issued == 2, "the expired token must be refreshed once"
     assert fake.calls.count("GET /orders/v0/orders") >= 2, "the 429 must be retried"
     report_doc = [p for b in batches for p in b.payloads if p.name.endswith(".tsv.gz")]
@@ -119,19 +161,23 @@ def test_amazon_orders_reports_backoff_and_token_refresh() -> None:
 def test_amazon_wrong_refresh_token_fails_clearly() -> None:
     fake = _spapi()
     with serve(fake) as base:
-        ctx = _ctx({"endpoint": base, "lwa_url": base + "/auth/o2/token", "reports": []}, {},
-                   {"amazon_refresh_token": "nope", "amazon_client_id": "x", "amazon_client_secret": "y"})
+        ctx = _ctx(
+            {"endpoint": base, "lwa_url": base + "/auth/o2/token", "reports": []},
+            {},
+            {"amazon_refresh_token": "nope", "amazon_client_id": "x", "amazon_client_secret": "y"},
+        )
         with pytest.raises(ApiError, match="refused the refresh token"):
             list(AmazonSellingPartnerSource().sync(ctx))
 
 
 def test_competitor_pages_rows_and_problems() -> None:
     with serve(competitor_site(PAGES)) as base:
-        pages = [{"url": f"{base}/p/jsonld_only.html", "sku": "TR2", "competitor": "runshop"},
-                 {"url": f"{base}/p/several_prices_ambiguous.html", "sku": "KET", "competitor": "kitchen"},
-                 {"url": f"{base}/private/secret.html", "sku": "SEC", "competitor": "x"}]
-        fetcher = PoliteFetcher(FetchPolicy(min_interval_seconds=0, allow_hosts=("127.0.0.1",)),
-                                sleep=lambda s: None)
+        pages = [
+            {"url": f"{base}/p/jsonld_only.html", "sku": "TR2", "competitor": "runshop"},
+            {"url": f"{base}/p/several_prices_ambiguous.html", "sku": "KET", "competitor": "kitchen"},
+            {"url": f"{base}/private/secret.html", "sku": "SEC", "competitor": "x"},
+        ]
+        fetcher = PoliteFetcher(FetchPolicy(min_interval_seconds=0, allow_hosts=("127.0.0.1",)), sleep=lambda s: None)
         state: dict[str, Any] = {}
         batches = list(CompetitorPagesSource(fetcher).sync(_ctx({"pages": pages}, state)))
     rows = _rows(batches, DataKind.COMPETITOR_PRICES)
@@ -148,8 +194,9 @@ def test_s3_imports_only_new_objects() -> None:
     try:
         host, port = server.get_host_and_port()
         endpoint = f"http://{host}:{port}"
-        s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="k",
-                          aws_secret_access_key="s")
+        s3 = boto3.client(
+            "s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="k", aws_secret_access_key="s"
+        )
         s3.create_bucket(Bucket="exports")
         s3.put_object(Bucket="exports", Key="amazon/sales_2024-05.csv", Body=b"sku,date,units\nA,2024-05-01,3\n")
         s3.put_object(Bucket="exports", Key="amazon/readme.txt", Body=b"hello")
