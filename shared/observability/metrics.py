@@ -272,3 +272,11 @@ def record_cache(cache: str, hit: bool) -> None:
 def record_llm_budget(tenant: str, used_ratio: float) -> None:
     """Publish the share of a tenant's LLM budget used (the 80% alert reads this)."""
     LLM_BUDGET_USED_RATIO.labels(tenant=tenant).set(max(0.0, used_ratio))
+SYNC_RUNS = Counter(
+    "ecomintel_sync_runs_total", "Scheduled source syncs by source and outcome.", ["source", "status"],
+    registry=REGISTRY,
+)
+SYNC_FAILURE_ALERTS = Counter(
+    "ecomintel_sync_failure_alerts_total", "Sources that failed 3 or more times in a row.", ["source"],
+    registry=REGISTRY,
+)
