@@ -145,7 +145,9 @@ def _lifecycle(deps: Deps, tenant: str, alert_id: str, update: Callable[[dict[st
     return Alert.model_validate(deps.documents.get(alerts_collection(tenant), alert_id))
 
 
-def acknowledge_alert(deps: Deps, tenant: str, alert_id: str, *, actor: str, now: datetime | None = None) -> Alert | None:
+def acknowledge_alert(
+    deps: Deps, tenant: str, alert_id: str, *, actor: str, now: datetime | None = None
+) -> Alert | None:
     """Mark an alert acknowledged (idempotent); records time to acknowledge."""
     now = now or datetime.now(UTC)
 
@@ -158,7 +160,9 @@ def acknowledge_alert(deps: Deps, tenant: str, alert_id: str, *, actor: str, now
     return _lifecycle(deps, tenant, alert_id, update)
 
 
-def resolve_alert(deps: Deps, tenant: str, alert_id: str, *, actor: str, now: datetime | None = None) -> Alert | None:
+def resolve_alert(
+    deps: Deps, tenant: str, alert_id: str, *, actor: str, now: datetime | None = None
+) -> Alert | None:
     """Mark an alert resolved (idempotent); records time to resolve."""
     now = now or datetime.now(UTC)
 

@@ -37,7 +37,7 @@ def competitor_undercut(frame: Frame, rules: AlertRules) -> list[Signal]:
         our = g["our_price"].iloc[0]
         if our is None or pd.isna(our) or our <= 0:
             continue
-        cheapest = g.loc[g["price"].idxmin()]
+        cheapest = g.sort_values("price").iloc[0]
         gap = (float(our) - float(cheapest["price"])) / float(our) * 100
         out.append(Signal(
             rule="competitor_undercut", key=f"undercut:{sku}", value=gap, on=rules.undercut_pct,
@@ -108,7 +108,8 @@ def map_violations(frame: Frame) -> list[Signal]:
 def stock_cover(frame: Frame, rules: AlertRules) -> list[Signal]:
     """Stockout risk (cover shorter than lead time) and overstock (cover beyond ``overstock_days``)."""
     out: list[Signal] = []
-    for row in frame.data.itertuples(index=False):
+    rows: Any = frame.data.itertuples(index=False)
+    for row in rows:
         rate = float(row.units_in_window) / rules.sales_window_days
         on_hand = float(row.on_hand)
         lead = float(row.lead_time_days) if row.lead_time_days is not None and not pd.isna(row.lead_time_days) \
@@ -145,7 +146,8 @@ def stock_cover(frame: Frame, rules: AlertRules) -> list[Signal]:
 def sentiment_drop(frame: Frame, rules: AlertRules) -> list[Signal]:
     """Per SKU: drop of the recent average rating vs the prior window, in stars."""
     out = []
-    for row in frame.data.itertuples(index=False):
+    rows: Any = frame.data.itertuples(index=False)
+    for row in rows:
         if (pd.isna(row.recent_avg) or pd.isna(row.base_avg) or row.recent_n < rules.sentiment_min_reviews
                 or row.base_n < rules.sentiment_min_reviews):
             continue
