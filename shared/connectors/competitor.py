@@ -7,21 +7,14 @@ operator setting (``ECOMINTEL_FETCH_ALLOW_HOSTS``), never tenant config.
 
 from __future__ import annotations
 
-import os
 import urllib.parse
 from collections.abc import Iterator
 from typing import Any
 
 from shared.connectors.base import RawPayload, SyncBatch, SyncContext, register_source
 from shared.connectors.extract import extract_price
-from shared.connectors.fetch import FetchFailed, FetchPolicy, FetchRefused, PoliteFetcher
+from shared.connectors.fetch import FetchFailed, FetchPolicy, FetchRefused, PoliteFetcher, operator_allow_hosts
 from shared.models.records import DataKind
-
-
-def operator_allow_hosts() -> tuple[str, ...]:
-    """Hosts exempt from the SSRF guard (comma-separated ``ECOMINTEL_FETCH_ALLOW_HOSTS``; tests only)."""
-    raw = os.environ.get("ECOMINTEL_FETCH_ALLOW_HOSTS", "")
-    return tuple(h.strip().lower() for h in raw.split(",") if h.strip())
 
 
 class CompetitorPagesSource:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import threading
 import time
@@ -31,6 +32,12 @@ class FetchRefused(Exception):
 
 class FetchFailed(Exception):
     """The fetch failed (network, status, size) — may be retried."""
+
+
+def operator_allow_hosts() -> tuple[str, ...]:
+    """Hosts exempt from the SSRF guard (comma-separated ``ECOMINTEL_FETCH_ALLOW_HOSTS``; tests only)."""
+    raw = os.environ.get("ECOMINTEL_FETCH_ALLOW_HOSTS", "")
+    return tuple(h.strip().lower() for h in raw.split(",") if h.strip())
 
 
 def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:

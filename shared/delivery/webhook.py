@@ -15,8 +15,7 @@ from typing import Any, Literal
 
 import requests
 
-from shared.connectors.competitor import operator_allow_hosts
-from shared.connectors.fetch import check_url
+from shared.connectors.fetch import check_url, operator_allow_hosts
 
 SIGNATURE_HEADER = "X-Ecomintel-Signature"
 WebhookKind = Literal["json", "slack"]

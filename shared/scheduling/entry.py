@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from shared.deps import get_deps
@@ -25,6 +26,11 @@ def run_job_event(job: str, event: Any, runner: JobRunner) -> dict[str, Any] | N
         log_event(_log, "job message rejected", severity="ERROR", job=job, error=str(exc))
         return None
     with log_context(event_id=message.message_id, tenant=payload.get("tenant_id"), job=job):
-        result = handle(get_deps(), JOB_TOPICS[job], payload, runner)
+        deps = get_deps()
+        result = handle(deps, JOB_TOPICS[job], payload, runner)
+        if payload.get("tenant_id"):
+            deps.documents.set(f"tenants/{payload['tenant_id']}/job_runs", f"{job}-{message.message_id}",
+                               {"job": job, "message_id": message.message_id, "result": result,
+                                "finished_at": datetime.now(UTC).isoformat()})
         log_event(_log, "job done", job=job, result=result)
         return result
