@@ -92,9 +92,10 @@ def _forecast_chart(deps: Deps, tenant: str, today: date, forecast: AgentResult 
 
 
 def build_digest(deps: Deps, tenant: str, *, frequency: str = "daily", today: date | None = None,
-                 run_agent: RunAgent = _run_agent, top_n: int = 5) -> dict[str, Any] | None:
+                 run_agent: RunAgent | None = None, top_n: int = 5) -> dict[str, Any] | None:
     """Create the digest of this period once; returns it (``None`` when it already existed)."""
     today = today or datetime.now(UTC).date()
+    run_agent = run_agent or _run_agent
     key = period_key(frequency, today)
     collection = digests_collection(tenant)
     if deps.documents.get(collection, key) is not None:
