@@ -41,6 +41,15 @@ class Settings(BaseSettings):
     gemini_model: str = "gemini-2.5-flash"
     llm_timeout_seconds: float = 20.0
 
+    # Delivery of alerts and digests
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_from: str = "ecomintel <alerts@ecomintel.invalid>"
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False
+    webhook_timeout_seconds: float = 10.0
+
     # Security
     jwt_signing_key: SecretStr | None = None
     public_base_url: str = "http://127.0.0.1:8080"

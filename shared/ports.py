@@ -64,7 +64,7 @@ class DocumentStore(Protocol):
         """Documents of one collection matching every filter; each dict includes ``_id``."""
         ...
 
-    def transact(self, collection: str, doc_id: str, update: Callable[[dict[str, Any] | None], T]) -> T:
+    def transact(self, collection: str, doc_id: str, update: Callable[[dict[str, Any]], T]) -> T:
         """Atomically read a document, let ``update`` mutate the dict it is given, write it back.
 
         ``update`` receives a dict (``{}`` when absent) and may mutate it in place; its return value is

@@ -287,3 +287,13 @@ def record_llm_budget(tenant: str, used_ratio: float) -> None:
     LLM_BUDGET_USED_RATIO.labels(tenant=tenant).set(max(0.0, used_ratio))
     if used_ratio >= 0.8:
         log_event(_log, LOG_LLM_BUDGET, severity="WARNING", budget_tenant=tenant, used_ratio=round(used_ratio, 4))
+
+
+SYNC_RUNS = Counter(
+    "ecomintel_sync_runs_total", "Scheduled source syncs by source and outcome.", ["source", "status"],
+    registry=REGISTRY,
+)
+SYNC_FAILURE_ALERTS = Counter(
+    "ecomintel_sync_failure_alerts_total", "Sources that failed 3 or more times in a row.", ["source"],
+    registry=REGISTRY,
+)

@@ -91,7 +91,7 @@ class FirestoreDocumentStore:
             query = query.limit(limit)
         return [{**(snap.to_dict() or {}), "_id": snap.id} for snap in query.stream()]
 
-    def transact(self, collection: str, doc_id: str, update: Callable[[dict[str, Any] | None], T]) -> T:
+    def transact(self, collection: str, doc_id: str, update: Callable[[dict[str, Any]], T]) -> T:
         """Read-modify-write in a Firestore transaction (retried on contention).
 
         Threads of this instance queue on a per-document lock first: contention between them would only

@@ -1,0 +1,105 @@
+"""Alerts API: list, read, acknowledge and resolve a tenant's alerts; manage where they are delivered."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+import flask
+import functions_framework
+
+from shared.alerts.engine import acknowledge_alert, alerts_collection, resolve_alert
+from shared.alerts.models import Alert
+from shared.audit.log import record_audit
+from shared.delivery.settings import (
+    NotificationSettings,
+    NotificationSettingsIn,
+    WebhookTarget,
+    load_notifications,
+    save_notifications,
+)
+from shared.deps import get_deps
+from shared.errors import InvalidInput, NotFound
+from shared.http import Routes, endpoint, parse_body, path_param
+from shared.ports import Filter
+from shared.security.principal import Principal, Role
+
+_STATUSES = ("open", "acknowledged", "resolved")
+
+
+@endpoint(role=Role.VIEWER, route="/v1/alerts")
+def list_alerts(request: flask.Request, principal: Principal) -> dict[str, Any]:
+    status = request.args.get("status")
+    if status is not None and status not in _STATUSES:
+        raise InvalidInput(f"status must be one of {', '.join(_STATUSES)}", details={"field": "status"})
+    filters = [Filter("status", "==", status)] if status else []
+    docs = get_deps().documents.query(alerts_collection(principal.tenant_id), filters, order_by="created_at",
+                                      descending=True, limit=200)
+    return {"items": [Alert.model_validate(d).model_dump(mode="json") for d in docs]}
+
+
+def _one(principal: Principal, alert: Alert | None) -> dict[str, Any]:
+    if alert is None:
+        raise NotFound("alert not found")
+    return alert.model_dump(mode="json")
+
+
+@endpoint(role=Role.VIEWER, route="/v1/alerts/{alert_id}")
+def get_alert(request: flask.Request, principal: Principal) -> dict[str, Any]:
+    doc = get_deps().documents.get(alerts_collection(principal.tenant_id), path_param(request, "alert_id"))
+    return _one(principal, None if doc is None else Alert.model_validate(doc))
+
+
+@endpoint(role=Role.ANALYST, route="/v1/alerts/{alert_id}:acknowledge")
+def ack_alert(request: flask.Request, principal: Principal) -> dict[str, Any]:
+    alert_id = path_param(request, "alert_id")
+    return _one(principal, acknowledge_alert(get_deps(), principal.tenant_id, alert_id, actor=principal.subject))
+
+
+@endpoint(role=Role.ANALYST, route="/v1/alerts/{alert_id}:resolve")
+def resolve(request: flask.Request, principal: Principal) -> dict[str, Any]:
+    alert_id = path_param(request, "alert_id")
+    return _one(principal, resolve_alert(get_deps(), principal.tenant_id, alert_id, actor=principal.subject))
+
+
+def _masked(settings: NotificationSettings) -> dict[str, Any]:
+    body = settings.model_dump(mode="json")
+    for hook in body["webhooks"]:
+        hook["secret"] = hook["secret"][:4] + "..."
+    return body
+
+
+@endpoint(role=Role.VIEWER, route="/v1/notifications")
+def get_notifications(request: flask.Request, principal: Principal) -> dict[str, Any]:
+    return _masked(load_notifications(get_deps().documents, principal.tenant_id))
+
+
+@endpoint(role=Role.ADMIN, route="/v1/notifications")
+def put_notifications(request: flask.Request, principal: Principal) -> dict[str, Any]:
+    """Replace channels; a webhook sent without a secret gets a new one, returned once in this response."""
+    body = parse_body(request, NotificationSettingsIn)
+    settings = NotificationSettings(
+        webhooks=[WebhookTarget(**{**hook.model_dump(), "secret": hook.secret or secrets.token_urlsafe(32)})
+                  for hook in body.webhooks],
+        emails=body.emails, email_events=body.email_events, digest_frequency=body.digest_frequency,
+    )
+    deps = get_deps()
+    save_notifications(deps.documents, principal.tenant_id, settings)
+    record_audit(deps, principal.tenant_id, principal.subject, "settings.notifications_updated", "notifications",
+                 {"webhooks": [h.url for h in settings.webhooks], "emails": len(settings.emails)})
+    return settings.model_dump(mode="json")
+
+
+ROUTES = Routes([
+    ("GET", "/v1/alerts", list_alerts),
+    ("GET", "/v1/alerts/{alert_id}", get_alert),
+    ("POST", "/v1/alerts/{alert_id}:acknowledge", ack_alert),
+    ("POST", "/v1/alerts/{alert_id}:resolve", resolve),
+    ("GET", "/v1/notifications", get_notifications),
+    ("PUT", "/v1/notifications", put_notifications),
+])
+
+
+@functions_framework.http
+def alerts_http(request: flask.Request) -> flask.Response:
+    return ROUTES.dispatch(request)

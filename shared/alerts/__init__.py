@@ -1,0 +1,1 @@
+"""Alert evaluation: per-tenant rules over the warehouse, with hysteresis and daily caps."""

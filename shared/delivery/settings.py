@@ -1,0 +1,62 @@
+"""Where a tenant wants alerts and digests delivered (``tenants/{t}/settings/notifications``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from shared.delivery.webhook import WebhookKind
+from shared.ports import DocumentStore
+
+Event = Literal["alert", "digest"]
+ALL_EVENTS: tuple[Event, ...] = ("alert", "digest")
+
+
+class WebhookTarget(BaseModel):
+    """A receiver; ``secret`` signs every request to it (shown to the tenant once, when created)."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]{1,40}$")
+    url: str
+    kind: WebhookKind = "json"
+    secret: str = Field(min_length=16)
+    events: list[Event] = Field(default_factory=lambda: list(ALL_EVENTS))
+
+
+class NotificationSettings(BaseModel):
+    """Channels and digest frequency."""
+
+    webhooks: list[WebhookTarget] = Field(default_factory=list)
+    emails: list[str] = Field(default_factory=list)
+    email_events: list[Event] = Field(default_factory=lambda: list(ALL_EVENTS))
+    digest_frequency: Literal["daily", "weekly", "off"] = "daily"
+
+
+class WebhookTargetIn(BaseModel):
+    """A receiver as sent by an admin: the secret may be omitted (one is generated)."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]{1,40}$")
+    url: str = Field(max_length=2000, pattern=r"^https?://")
+    kind: WebhookKind = "json"
+    secret: str | None = Field(default=None, min_length=16, max_length=200)
+    events: list[Event] = Field(default_factory=lambda: list(ALL_EVENTS))
+
+
+class NotificationSettingsIn(BaseModel):
+    """Body of ``PUT /v1/notifications``."""
+
+    webhooks: list[WebhookTargetIn] = Field(default_factory=list, max_length=20)
+    emails: list[str] = Field(default_factory=list, max_length=50)
+    email_events: list[Event] = Field(default_factory=lambda: list(ALL_EVENTS))
+    digest_frequency: Literal["daily", "weekly", "off"] = "daily"
+
+
+def load_notifications(documents: DocumentStore, tenant: str) -> NotificationSettings:
+    """The tenant's notification settings (none configured: nothing is sent, alerts stay queryable)."""
+    doc = documents.get(f"tenants/{tenant}/settings", "notifications")
+    return NotificationSettings() if doc is None else NotificationSettings.model_validate(doc)
+
+
+def save_notifications(documents: DocumentStore, tenant: str, settings: NotificationSettings) -> None:
+    """Store the tenant's notification settings."""
+    documents.set(f"tenants/{tenant}/settings", "notifications", settings.model_dump(mode="json"))

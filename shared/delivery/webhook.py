@@ -1,0 +1,72 @@
+"""Signed webhooks: generic JSON or Slack-compatible bodies, HMAC-SHA256 signature header.
+
+``X-Ecomintel-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>``. Receivers
+recompute it over the raw body and reject stale timestamps (replay protection). The target URL passes the
+same SSRF guard as competitor fetching.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from typing import Any, Literal
+
+import requests
+
+from shared.connectors.fetch import check_url, operator_allow_hosts
+
+SIGNATURE_HEADER = "X-Ecomintel-Signature"
+WebhookKind = Literal["json", "slack"]
+
+
+def sign(secret: str, body: bytes, timestamp: int | None = None) -> str:
+    """The signature header value for ``body``."""
+    t = int(time.time()) if timestamp is None else timestamp
+    digest = hmac.new(secret.encode(), f"{t}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"t={t},v1={digest}"
+
+
+def verify(secret: str, body: bytes, header: str, *, tolerance_seconds: int = 300, now: float | None = None) -> bool:
+    """Check a signature header (constant-time) and its freshness."""
+    try:
+        fields = dict(part.split("=", 1) for part in header.split(","))
+        t = int(fields["t"])
+    except (ValueError, KeyError):
+        return False
+    if abs((time.time() if now is None else now) - t) > tolerance_seconds:
+        return False
+    expected = sign(secret, body, t).split("v1=", 1)[1]
+    return hmac.compare_digest(expected, fields.get("v1", ""))
+
+
+def render(kind: WebhookKind, event: str, payload: dict[str, Any]) -> bytes:
+    """The request body: our JSON envelope, or a Slack incoming-webhook message (``text`` + ``blocks``)."""
+    if kind == "slack":
+        title = str(payload.get("title") or event)
+        lines = [f"*{title}*", str(payload.get("reason") or payload.get("summary") or "")]
+        if payload.get("link"):
+            lines.append(f"<{payload['link']}|Evidence>")
+        text = "\n".join(x for x in lines if x)
+        return json.dumps({"text": text, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]},
+                          default=str).encode()
+    return json.dumps({"event": event, "data": payload}, default=str).encode()
+
+
+class DeliveryError(Exception):
+    """The receiver did not accept the delivery (retryable)."""
+
+
+def post(url: str, body: bytes, secret: str, *, timeout: float = 10.0, session: requests.Session | None = None) -> int:
+    """POST a signed body; raises ``DeliveryError`` on a network error or non-2xx answer."""
+    check_url(url, allow_hosts=operator_allow_hosts())
+    headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(secret, body),
+               "User-Agent": "ecomintel-webhooks/0.1"}
+    try:
+        resp = (session or requests).post(url, data=body, headers=headers, timeout=timeout, allow_redirects=False)
+    except requests.RequestException as exc:
+        raise DeliveryError(f"webhook {url}: {exc}") from exc
+    if not 200 <= resp.status_code < 300:
+        raise DeliveryError(f"webhook {url}: HTTP {resp.status_code}")
+    return resp.status_code

@@ -1,0 +1,159 @@
+"""Build a tenant's digest for a period: top actions with evidence and confidence, open alerts, two charts.
+
+Charts are rendered server-side. One digest per tenant and period (``tenants/{t}/digests/{period}``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pandas as pd
+
+from shared.agents.registry import get_runner
+from shared.deps import Deps
+from shared.digest import charts
+from shared.models.agents import AgentName, AgentRequest, AgentResult
+from shared.observability.logs import get_logger, log_event
+from shared.ports import Filter
+
+_log = get_logger(__name__)
+_URGENCY = {"high": 0, "medium": 1, "low": 2}
+RunAgent = Callable[[Deps, AgentName, AgentRequest], AgentResult]
+
+POSITION_SQL = """
+WITH latest AS (
+  SELECT sku, competitor, price, ROW_NUMBER() OVER (PARTITION BY sku, competitor ORDER BY date DESC) AS rn
+  FROM competitor_prices WHERE tenant_id = @tenant AND date > @since
+)
+SELECT l.sku, p.price AS our_price, MIN(l.price) AS comp_min, APPROX_QUANTILES(l.price, 2)[OFFSET(1)] AS comp_median,
+       MAX(l.price) AS comp_max
+FROM latest AS l JOIN products AS p ON p.tenant_id = @tenant AND p.sku = l.sku
+WHERE l.rn = 1 AND p.price IS NOT NULL
+GROUP BY l.sku, p.price
+"""
+
+HISTORY_SQL = """
+SELECT date, SUM(units) AS units FROM sales
+WHERE tenant_id = @tenant AND sku = @sku AND date > @since
+GROUP BY date ORDER BY date
+"""
+
+TOP_SELLER_SQL = """
+SELECT sku, SUM(units) AS units FROM sales WHERE tenant_id = @tenant AND date > @since
+GROUP BY sku ORDER BY units DESC LIMIT 1
+"""
+
+
+def digests_collection(tenant: str) -> str:
+    """Where a tenant's digests live."""
+    return f"tenants/{tenant}/digests"
+
+
+def period_key(frequency: str, day: date) -> str:
+    """``daily-2024-06-01`` or ``weekly-2024-W22``."""
+    if frequency == "weekly":
+        year, week, _ = day.isocalendar()
+        return f"weekly-{year}-W{week:02d}"
+    return f"daily-{day.isoformat()}"
+
+
+def _run_agent(deps: Deps, name: AgentName, request: AgentRequest) -> AgentResult:
+    return get_runner(name)(deps, request)
+
+
+def _position_chart(deps: Deps, tenant: str, today: date) -> bytes | None:
+    df = deps.warehouse.query(POSITION_SQL, {"tenant": tenant, "since": today - timedelta(days=14)})
+    if df.empty:
+        return None
+    df["gap"] = (df["our_price"] - df["comp_min"]) / df["our_price"]
+    top = df.sort_values("gap", ascending=False).head(10)
+    return charts.price_position_chart(top["sku"].tolist(), top["our_price"].tolist(), top["comp_min"].tolist(),
+                                       top["comp_median"].tolist(), top["comp_max"].tolist())
+
+
+def _forecast_chart(deps: Deps, tenant: str, today: date, forecast: AgentResult | None) -> bytes | None:
+    if forecast is None:
+        return None
+    series = forecast.data.get("forecast") if isinstance(forecast.data, dict) else None
+    if not series:
+        return None
+    frame = pd.DataFrame(series)
+    if not {"sku", "date", "forecast", "lower", "upper"} <= set(frame.columns):
+        return None
+    sku = str(frame["sku"].iloc[0])
+    frame = frame[frame["sku"] == sku]
+    hist = deps.warehouse.query(HISTORY_SQL, {"tenant": tenant, "sku": sku, "since": today - timedelta(days=120)})
+    return charts.forecast_chart(sku, pd.to_datetime(hist["date"]).tolist(), hist["units"].astype(float).tolist(),
+                                 pd.to_datetime(frame["date"]).tolist(), frame["forecast"].tolist(),
+                                 frame["lower"].tolist(), frame["upper"].tolist(),
+                                 str(frame["model"].iloc[0]) if "model" in frame else "")
+
+
+def build_digest(deps: Deps, tenant: str, *, frequency: str = "daily", today: date | None = None,
+                 run_agent: RunAgent | None = None, top_n: int = 5) -> dict[str, Any] | None:
+    """Create the digest of this period once; returns it (``None`` when it already existed)."""
+    today = today or datetime.now(UTC).date()
+    run_agent = run_agent or _run_agent
+    key = period_key(frequency, today)
+    collection = digests_collection(tenant)
+    if deps.documents.get(collection, key) is not None:
+        return None
+    actions: list[dict[str, Any]] = []
+    limitations: list[str] = []
+    results: dict[str, AgentResult] = {}
+    top_seller = deps.warehouse.query(TOP_SELLER_SQL, {"tenant": tenant, "since": today - timedelta(days=90)})
+    names: tuple[AgentName, ...] = ("pricing", "forecast", "sentiment")
+    for name in names:
+        request = AgentRequest(tenant_id=tenant, as_of=today,
+                               skus=top_seller["sku"].tolist() if name == "forecast" and not top_seller.empty else [])
+        try:
+            result = run_agent(deps, name, request)
+        except Exception as exc:  # one failing agent leaves the rest of the digest intact
+            limitations.append(f"{name} analysis unavailable: {type(exc).__name__}: {exc}")
+            continue
+        results[name] = result
+        limitations += [f"{name}: {m}" for m in result.missing_data]
+        for action in result.actions:
+            finding = next((f for f in result.findings if f.id in action.finding_ids), None)
+            confidence = (finding.confidence if finding else result.confidence)
+            actions.append({
+                "agent": name, "title": action.title, "detail": action.detail, "sku": action.sku,
+                "impact": action.impact, "urgency": action.urgency, "method": action.method,
+                "confidence": confidence.score if confidence.known else "unknown",
+                "evidence": [e.description + (f" {e.values}" if e.values else "")
+                             for e in (finding.evidence if finding else [])][:3],
+            })
+    actions.sort(key=lambda a: (_URGENCY.get(str(a["urgency"]), 3), -float(a["impact"] or 0)))
+    open_alerts = deps.documents.query(f"tenants/{tenant}/alerts", [Filter("status", "==", "open")])
+    bucket = deps.settings.bucket_name("reports")
+    images = []
+    for chart_name, png in (("price-position.png", _position_chart(deps, tenant, today)),
+                      ("forecast.png", _forecast_chart(deps, tenant, today, results.get("forecast")))):
+        if png:
+            blob = f"{tenant}/digests/{key}/{chart_name}"
+            deps.blobs.write(bucket, blob, png, content_type="image/png", metadata={"tenant_id": tenant})
+            images.append(blob)
+    digest = {
+        "digest_id": key, "tenant_id": tenant, "frequency": frequency, "period": key,
+        "created_at": datetime.now(UTC).isoformat(),
+        "subject": f"ecomintel {frequency} digest for {tenant}: {min(top_n, len(actions))} actions, "
+                   f"{len(open_alerts)} open alerts",
+        "summary": " ".join(r.summary for r in results.values() if r.summary)[:2000],
+        "actions": actions[:top_n], "open_alerts": len(open_alerts), "charts": images, "limitations": limitations,
+    }
+    if not deps.documents.create(collection, key, digest):
+        return None
+    log_event(_log, "digest built", tenant=tenant, period=key, actions=min(top_n, len(actions)), charts=len(images))
+    return digest
+
+
+def load_chart_images(deps: Deps, digest: dict[str, Any]) -> list[tuple[str, bytes]]:
+    """The digest's chart PNGs as (filename, bytes)."""
+    bucket = deps.settings.bucket_name("reports")
+    out = []
+    for blob in digest.get("charts", []):
+        with deps.blobs.open(bucket, blob) as fh:
+            out.append((blob.rsplit("/", 1)[-1], fh.read()))
+    return out
