@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from typing import IO
 
 import pandas as pd
+import pyarrow as pa
 
 from shared.errors import InvalidInput
+from shared.ingest.parse import string_series
 
 
 @dataclass
@@ -99,7 +101,8 @@ class DelimitedReader:
             if not rows and not bad:
                 return
             columns = list(zip(*rows, strict=True)) if rows else [() for _ in range(width)]
-            frame = pd.DataFrame({f"c{i}": pd.Series(col, dtype=object) for i, col in enumerate(columns)})
+            frame = pd.DataFrame({f"c{i}": string_series(pa.array(col, type=pa.string()), pd.RangeIndex(len(rows)))
+                                  for i, col in enumerate(columns)}, index=pd.RangeIndex(len(rows)))
             yield Chunk(frame=frame, row_numbers=numbers, rows=rows, bad_rows=bad)
             if len(rows) < self._chunk_rows:
                 return

@@ -94,8 +94,7 @@ def _coerce(rule: FieldRule, col: pd.Series) -> pd.Series:
         return pd.to_numeric(col.astype(object), errors="raise").astype("float64")
     if rule.type is dt.date:
         return pd.to_datetime(col, errors="raise").astype("datetime64[s]")
-    out = col.astype(object)
-    return out.where(out.notna(), None)
+    return col.astype(pd.StringDtype("pyarrow"))
 
 
 def _check(rule: FieldRule, col: pd.Series, present: pd.Series) -> tuple[pd.Series, np.ndarray, pd.Series]:
@@ -105,9 +104,8 @@ def _check(rule: FieldRule, col: pd.Series, present: pd.Series) -> tuple[pd.Seri
     reasons = np.full(len(col), None, dtype=object)
     if rule.type is str:
         if rule.strip:
-            text = col.astype(object).where(present, "").astype(str).str.strip()
-            col = text.astype(object).where(present, None)
-        lengths = col.astype(object).where(present, "").astype(str).str.len().to_numpy()
+            col = col.str.strip()
+        lengths = col.str.len().fillna(0).to_numpy(dtype="int64")
         pres = present.to_numpy()
         if rule.min_length is not None:
             bad = pres & (lengths < rule.min_length) & ~fails
@@ -150,7 +148,7 @@ def validate_frame(frame: pd.DataFrame, model: type[Record]) -> Validated:
             errors = errors.where(~bad, "required value missing")
             error_field = error_field.where(~bad, rule.name)
         elif not rule.nullable and rule.default is not None:
-            col = col.astype(object).where(present, rule.default) if rule.type is str else col.fillna(rule.default)
+            col = col.fillna(rule.default)
             present = col.notna()
         col, fails, reasons = _check(rule, col, present)
         bad = pd.Series(fails, index=frame.index) & errors.isna()
