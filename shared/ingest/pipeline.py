@@ -41,11 +41,12 @@ from shared.ingest.parse import (
     parse_number,
     parse_text,
 )
-from shared.ingest.reader import Chunk, DelimitedReader
+from shared.ingest.reader import ArrowDelimitedReader, Chunk, DelimitedReader, MalformedRows, first_record
 from shared.ingest.sniff import SAMPLE_BYTES, Dialect, open_plain, sniff
 from shared.ingest.staging import (
     clear_ingestion,
     existing_hashes,
+    has_stored_rows,
     stage_rows,
     store_rejects,
     stored_reject_rows,
@@ -146,6 +147,14 @@ def _decide(state: _FileState, rules: list[FieldRule], frame: pd.DataFrame, deli
                     break
 
 
+def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Membership of ``keys`` in the sorted array ``sorted_keys``."""
+    if len(sorted_keys) == 0:
+        return np.zeros(len(keys), dtype=bool)
+    pos = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return np.asarray(sorted_keys[pos] == keys)
+
+
 class IngestRun:
     """One attempt at ingesting one object: reads, validates, stages, and counts."""
 
@@ -161,15 +170,25 @@ class IngestRun:
         self.counts = _Counts()
         self.ingested_at = datetime.now(UTC)
         self.skip_rejects: set[int] = set()
+        self.tenant_has_rows = True
 
-    def run(self, plain: IO[bytes], dialect: Dialect) -> ColumnMapping:
-        """Stream ``plain`` (decompressed bytes) through validation into staging and rejects."""
+    def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0) -> ColumnMapping:
+        """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
+
+        With ``fast_width`` (the header's field count) Arrow's parser reads the file; it raises
+        ``MalformedRows`` at the first ragged row so the caller can restart with the exact reader.
+        """
         ing = self.ingestion
         self.skip_rejects = stored_reject_rows(self.warehouse, ing.tenant_id, self.kind, self.checksum,
                                                ing.ingestion_id)
-        text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors="strict", newline="")
+        self.tenant_has_rows = has_stored_rows(self.warehouse, ing.tenant_id, self.kind)
         try:
-            reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows)
+            reader: DelimitedReader | ArrowDelimitedReader
+            if fast_width:
+                reader = ArrowDelimitedReader(plain, dialect.encoding, dialect.delimiter, self.chunk_rows, fast_width)
+            else:
+                text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors="strict", newline="")
+                reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows)
             mapping = require_columns(map_columns(reader.headers, self.kind))
             state = _FileState()
             for chunk in reader.chunks():
@@ -206,12 +225,13 @@ class IngestRun:
         row_hash = content_hashes(good, list(self.model.model_fields))
         record_key = content_hashes(good, list(self.model.natural_key))
         keys = np.frombuffer(bytes.fromhex("".join(h[:16] for h in row_hash)), dtype=">u8").astype(np.uint64)
-        dup = pd.Series(keys, index=good.index).duplicated().to_numpy() | np.isin(keys, state.seen)
-        state.seen = np.union1d(state.seen, keys)
-        stored = existing_hashes(self.warehouse, self.ingestion.tenant_id, self.kind,
-                                 sorted(set(row_hash[~dup].tolist())))
-        if stored:
-            dup |= row_hash.isin(stored).to_numpy()
+        dup = pd.Series(keys).duplicated().to_numpy() | _contains(state.seen, keys)
+        state.seen = np.sort(np.concatenate([state.seen, keys[~dup]]))
+        if self.tenant_has_rows:
+            stored = existing_hashes(self.warehouse, self.ingestion.tenant_id, self.kind,
+                                     row_hash[~dup].tolist())
+            if stored:
+                dup |= row_hash.isin(stored).to_numpy()
         self.counts.duplicates += int(dup.sum())
         keep = ~dup
         if not keep.any():
@@ -222,11 +242,13 @@ class IngestRun:
         rows["tenant_id"] = ing.tenant_id
         rows["ingestion_id"] = ing.ingestion_id
         rows["source_uri"] = ing.source_uri
-        rows["source_row"] = np.asarray(chunk.row_numbers, dtype=np.int64)[positions]
+        rows["source_row"] = chunk.row_numbers[positions]
         rows["row_hash"] = row_hash[keep].to_numpy()
         rows["record_key"] = record_key[keep].to_numpy()
         rows["ingested_at"] = pd.Timestamp(self.ingested_at)
         rows["quality_flags"] = self._flags(raw.iloc[positions], state)
+        for col in ("tenant_id", "ingestion_id", "source_uri", "row_hash", "record_key", "quality_flags"):
+            rows[col] = rows[col].astype(pd.StringDtype("pyarrow"))
         self.counts.accepted += stage_rows(self.warehouse, self.kind, rows)
 
     def _flags(self, raw: pd.DataFrame, state: _FileState) -> np.ndarray:
@@ -248,7 +270,7 @@ class IngestRun:
             column = mapping.source_column(fld)
             value = raw[fld].iloc[pos] if fld in raw else None
             shown = f" (got {value.strip()!r})" if isinstance(value, str) and value.strip() else ""
-            records.append({"row_number": chunk.row_numbers[pos], "column": column,
+            records.append({"row_number": int(chunk.row_numbers[pos]), "column": column,
                             "reason": f"{column}: {error.iloc[pos]}{shown}",
                             "raw": chunk.raw_text(int(pos), dialect.delimiter)})
         if not records:
@@ -322,25 +344,37 @@ def _open_plain(blobs: BlobStore, bucket: str, name: str) -> Iterator[IO[bytes]]
 
 
 def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
-    """Checksum, sniff and stream the object; retries once with cp1252 if UTF-8 breaks later in the file."""
+    """Checksum, sniff and stream the object.
+
+    Arrow's parser reads well-formed files; a ragged row restarts the ingestion with the exact reader,
+    and UTF-8 that breaks further into the file restarts it as cp1252 (each restart first deletes what
+    the abandoned pass staged).
+    """
     blobs, wh = deps.blobs, deps.warehouse
     checksum = file_checksum(blobs, ingestion.bucket, ingestion.object)
     ingestion.file_checksum = checksum
-    dialect = sniff(_sample(blobs, ingestion.bucket, ingestion.object))
-    for attempt in range(2):
+    sample = _sample(blobs, ingestion.bucket, ingestion.object)
+    dialect = sniff(sample)
+    header = first_record(sample.decode(dialect.encoding, errors="ignore"), dialect.delimiter)
+    fast_width = len(header) if header and header[-1].strip() else 0
+    for _ in range(3):
         run = IngestRun(wh, ingestion, kind, checksum, deps.settings.ingest_chunk_rows)
         try:
             with _open_plain(blobs, ingestion.bucket, ingestion.object) as plain:
-                mapping = run.run(plain, dialect)
+                mapping = run.run(plain, dialect, fast_width=fast_width)
             ingestion.encoding, ingestion.delimiter = dialect.encoding, dialect.delimiter
             ingestion.column_mapping = mapping.as_document()
             return run
+        except MalformedRows:
+            clear_ingestion(wh, ingestion.tenant_id, kind, ingestion.ingestion_id)
+            fast_width = 0
         except _EncodingMismatch as exc:
             clear_ingestion(wh, ingestion.tenant_id, kind, ingestion.ingestion_id)
-            if attempt or dialect.encoding not in ("utf-8", "utf-8-sig"):
+            if dialect.encoding not in ("utf-8", "utf-8-sig"):
                 raise InvalidInput(f"the file is not valid {dialect.encoding} text: {exc}") from exc
             dialect = Dialect(encoding="cp1252", delimiter=dialect.delimiter)
-    raise AssertionError("unreachable")
+            fast_width = 0
+    raise InvalidInput("the file could not be read consistently")
 
 
 @track_ingest_metrics

@@ -6,8 +6,9 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -29,18 +30,18 @@ class Chunk:
     """Up to ``chunk_rows`` well-formed rows (as strings) plus the malformed rows met on the way."""
 
     frame: pd.DataFrame  # one column per header position ("c0", "c1", ...), raw strings
-    row_numbers: list[int]
-    rows: list[list[str]]
+    row_numbers: np.ndarray  # 1-based data row number of each frame row
     bad_rows: list[BadRow] = field(default_factory=list)
 
     @property
     def rows_read(self) -> int:
         """Data rows this chunk accounts for."""
-        return len(self.rows) + len(self.bad_rows)
+        return len(self.frame) + len(self.bad_rows)
 
     def raw_text(self, position: int, delimiter: str) -> str:
         """The row at ``position`` written back as delimited text (for rejects)."""
-        return join_row(self.rows[position], delimiter)
+        values = [self.frame[c].iloc[position] for c in self.frame.columns]
+        return join_row(["" if v is None or v is pd.NA else str(v) for v in values], delimiter)
 
 
 def join_row(fields: list[str], delimiter: str) -> str:
@@ -50,8 +51,20 @@ def join_row(fields: list[str], delimiter: str) -> str:
     return buf.getvalue()
 
 
+def first_record(text: str, delimiter: str) -> list[str]:
+    """The first non-blank record of ``text`` (the header), or ``[]``."""
+    for record in csv.reader(io.StringIO(text), delimiter=delimiter):
+        if record:
+            return record
+    return []
+
+
+class MalformedRows(Exception):
+    """The fast reader met a row with the wrong number of fields; the exact reader must take over."""
+
+
 class DelimitedReader:
-    """Reads the header, then yields chunks; every data row is either in a chunk's rows or its bad rows."""
+    """Exact reader (Python ``csv``): every data row is in a chunk's frame or its bad rows, numbered exactly."""
 
     def __init__(self, text: IO[str], delimiter: str, chunk_rows: int) -> None:
         csv.field_size_limit(16 * 1024 * 1024)
@@ -80,29 +93,114 @@ class DelimitedReader:
     def chunks(self) -> Iterator[Chunk]:
         """Chunks of at most ``chunk_rows`` good rows."""
         width = len(self.headers)
-        while True:
-            rows: list[list[str]] = []
-            numbers: list[int] = []
-            bad: list[BadRow] = []
-            while len(rows) < self._chunk_rows:
-                record = self._next_record()
-                if record is None:
-                    break
-                self._row_number += 1
+        limit = self._chunk_rows
+        rows: list[list[str]] = []
+        numbers: list[int] = []
+        bad: list[BadRow] = []
+        number = self._row_number
+        try:
+            for record in self._reader:
+                if not record:  # blank line: not a row
+                    continue
+                number += 1
                 if len(record) != width:
                     if len(record) > width and not any(v.strip() for v in record[width:]):
-                        record = record[:width]
+                        record = record[:width]  # trailing delimiters
                     else:
-                        bad.append(BadRow(self._row_number, join_row(record, self._delimiter),
+                        bad.append(BadRow(number, join_row(record, self._delimiter),
                                           f"expected {width} fields, found {len(record)}"))
                         continue
                 rows.append(record)
-                numbers.append(self._row_number)
-            if not rows and not bad:
-                return
-            columns = list(zip(*rows, strict=True)) if rows else [() for _ in range(width)]
-            frame = pd.DataFrame({f"c{i}": string_series(pa.array(col, type=pa.string()), pd.RangeIndex(len(rows)))
-                                  for i, col in enumerate(columns)}, index=pd.RangeIndex(len(rows)))
-            yield Chunk(frame=frame, row_numbers=numbers, rows=rows, bad_rows=bad)
-            if len(rows) < self._chunk_rows:
+                numbers.append(number)
+                if len(rows) >= limit:
+                    self._row_number = number
+                    yield self._chunk(rows, numbers, bad, width)
+                    rows, numbers, bad = [], [], []
+        except csv.Error as exc:
+            raise InvalidInput(f"malformed CSV near data row {number + 1}: {exc}") from exc
+        self._row_number = number
+        if rows or bad:
+            yield self._chunk(rows, numbers, bad, width)
+
+    @staticmethod
+    def _chunk(rows: list[list[str]], numbers: list[int], bad: list[BadRow], width: int) -> Chunk:
+        index = pd.RangeIndex(len(rows))
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in range(width)]
+        frame = pd.DataFrame({f"c{i}": string_series(pa.array(col, type=pa.string()), index)
+                              for i, col in enumerate(columns)}, index=index)
+        return Chunk(frame=frame, row_numbers=np.asarray(numbers, dtype=np.int64), bad_rows=bad)
+
+
+class ArrowDelimitedReader:
+    """Fast reader (Arrow's streaming CSV parser) for well-formed files.
+
+    Blank lines are skipped and rows numbered exactly like ``DelimitedReader``; the first row with the
+    wrong number of fields raises ``MalformedRows`` so the caller can restart with the exact reader.
+    """
+
+    def __init__(self, raw: IO[bytes], encoding: str, delimiter: str, chunk_rows: int, width: int) -> None:
+        import pyarrow.csv as pacsv
+
+        self._malformed = False
+
+        def on_invalid(_row: object) -> str:
+            self._malformed = True
+            return "skip"
+
+        names = [f"c{i}" for i in range(width)]
+        self._stream = pacsv.open_csv(
+            raw,
+            read_options=pacsv.ReadOptions(column_names=names, block_size=4 << 20, use_threads=True,
+                                           encoding="utf8" if encoding.startswith("utf-8") else encoding),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
+                                             invalid_row_handler=on_invalid),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+        self._chunk_rows = max(1, chunk_rows)
+        self._pending: list[Any] = []
+        self._row_number = 0
+        first = self._next_batch()
+        if first is None or first.num_rows == 0:
+            raise InvalidInput("the file is empty")
+        header = [str(v) for v in first.slice(0, 1).to_pylist()[0].values()]
+        self.headers = [h.strip().lstrip("\ufeff") for h in header]
+        if not any(self.headers):
+            raise InvalidInput("the header row is empty")
+        if first.num_rows > 1:
+            self._pending.append(first.slice(1))
+
+    def _next_batch(self) -> Any:
+        try:
+            batch = self._stream.read_next_batch()
+        except StopIteration:
+            return None
+        except pa.ArrowInvalid as exc:
+            raise MalformedRows(str(exc)) from exc
+        if self._malformed:
+            raise MalformedRows("a row has the wrong number of fields")
+        return batch
+
+    def chunks(self) -> Iterator[Chunk]:
+        """Chunks of about ``chunk_rows`` rows."""
+        while True:
+            size = sum(b.num_rows for b in self._pending)
+            done = False
+            while size < self._chunk_rows:
+                batch = self._next_batch()
+                if batch is None:
+                    done = True
+                    break
+                self._pending.append(batch)
+                size += batch.num_rows
+            if size:
+                table = pa.Table.from_batches(self._pending)
+                self._pending = []
+                index = pd.RangeIndex(table.num_rows)
+                frame = pd.DataFrame({name: string_series(table.column(name), index)
+                                      for name in table.column_names}, index=index)
+                start = self._row_number
+                self._row_number += table.num_rows
+                yield Chunk(frame=frame, row_numbers=np.arange(start + 1, self._row_number + 1, dtype=np.int64))
+            if done:
                 return

@@ -19,6 +19,16 @@ def staging_table(kind: DataKind) -> str:
     return f"stg_{kind.value}"
 
 
+def has_stored_rows(warehouse: Warehouse, tenant_id: str, kind: DataKind) -> bool:
+    """Whether the tenant has any rows of ``kind`` in staging or the final table (else no look-ups needed)."""
+    found = warehouse.query(
+        f"SELECT EXISTS(SELECT 1 FROM `{staging_table(kind)}` WHERE tenant_id = @tenant_id) "
+        f"OR EXISTS(SELECT 1 FROM `{kind.value}` WHERE tenant_id = @tenant_id) AS has_rows",
+        {"tenant_id": tenant_id},
+    )
+    return bool(found["has_rows"].iloc[0])
+
+
 def existing_hashes(warehouse: Warehouse, tenant_id: str, kind: DataKind, hashes: Sequence[str]) -> set[str]:
     """Which of ``hashes`` are already stored for the tenant, in staging or in the final table."""
     if not hashes:
