@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 DateOrder = Literal["dmy", "mdy"]
 
-_CURRENCY = r"(?:[A-Za-z]{3}|[$€£¥])"
+_CURRENCY = r"(?:[A-Z]{3}|[$€£¥])"
 _NUMBER_SHAPE = (
     rf"^{_CURRENCY}?\s*(?P<sign>[-+]?)\s*{_CURRENCY}?\s*(?P<digits>\d[\d.,'\x{{00a0}}\x{{202f}} ]*)\s*{_CURRENCY}?$"
 )
@@ -32,6 +32,11 @@ _XXY = rf"^(?P<a>\d{{1,2}})[-/.](?P<b>\d{{1,2}})[-/.](?P<y>\d{{4}}){_TIME}$"
 _MAX_EXACT = 2.0**53
 
 Arrow = Any  # pa.Array | pa.ChunkedArray (pyarrow ships no type stubs)
+
+#: Unicode White_Space: what pydantic's ``str_strip_whitespace`` (Rust ``str::trim``) removes. Python's
+#: ``str.strip()`` would also remove U+001C..U+001F, pydantic does not.
+WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + \
+    "\u2028\u2029\u202f\u205f\u3000"
 
 
 @dataclass
@@ -69,8 +74,13 @@ def _errors(mask: np.ndarray, reason: str, index: pd.Index) -> pd.Series:
     return pd.Series(out, index=index, dtype="object")
 
 
+def strip(arr: Arrow) -> Arrow:
+    """Strip leading/trailing Unicode whitespace exactly as pydantic does."""
+    return pc.utf8_trim(arr, characters=WHITESPACE)
+
+
 def _trimmed(raw: pd.Series) -> Arrow:
-    return pc.fill_null(pc.utf8_trim_whitespace(to_arrow(raw)), "")
+    return pc.fill_null(strip(to_arrow(raw)), "")
 
 
 def parse_text(raw: pd.Series) -> Parsed:

@@ -18,6 +18,7 @@ import annotated_types
 import numpy as np
 import pandas as pd
 
+from shared.ingest.parse import string_series, strip, to_arrow
 from shared.models.records import Record
 
 _BASE_TYPES = (str, int, float, bool, dt.date)
@@ -104,7 +105,7 @@ def _check(rule: FieldRule, col: pd.Series, present: pd.Series) -> tuple[pd.Seri
     reasons = np.full(len(col), None, dtype=object)
     if rule.type is str:
         if rule.strip:
-            col = col.str.strip()
+            col = string_series(strip(to_arrow(col)), col.index)
         lengths = col.str.len().fillna(0).to_numpy(dtype="int64")
         pres = present.to_numpy()
         if rule.min_length is not None:
