@@ -79,6 +79,11 @@ def strip(arr: Arrow) -> Arrow:
     return pc.utf8_trim(arr, characters=WHITESPACE)
 
 
+def _all_match(arr: Arrow, pattern: str) -> bool:
+    """True when every value of ``arr`` matches ``pattern``."""
+    return bool(pc.all(pc.match_substring_regex(arr, pattern)).as_py() is not False)
+
+
 def _trimmed(raw: pd.Series) -> Arrow:
     return pc.fill_null(strip(to_arrow(raw)), "")
 
@@ -156,7 +161,13 @@ def parse_number(raw: pd.Series, *, decimal_comma: bool, integer: bool = False) 
     ``decimal_comma`` (``1,299`` is 1299 in a decimal-point file and 1.299 in a decimal-comma one).
     """
     idx = raw.index
-    text, paren, malformed = _number_text(_trimmed(raw), decimal_comma)
+    trimmed = _trimmed(raw)
+    plain = r"^(?:-?\d+)?$" if decimal_comma else r"^(?:-?\d+(?:\.\d+)?)?$"
+    if _all_match(trimmed, plain):  # plain numbers: skip the money rules
+        text = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
+        paren = malformed = np.zeros(len(idx), dtype=bool)
+    else:
+        text, paren, malformed = _number_text(trimmed, decimal_comma)
     number = np.asarray(pc.cast(text, pa.float64()).to_numpy(zero_copy_only=False), dtype="float64")
     reasons = np.full(len(idx), None, dtype=object)
     reasons[malformed] = "not a number"
@@ -195,6 +206,14 @@ def parse_date(raw: pd.Series, *, order: DateOrder = "mdy") -> Parsed:
     idx = raw.index
     s = _trimmed(raw)
     missing = _mask(pc.equal(s, ""))
+    if _all_match(s, r"^(?:\d{4}-\d{2}-\d{2})?$"):  # plain ISO dates: one strict parse, no regex extraction
+        text = pc.if_else(pc.equal(s, ""), pa.scalar(None, pa.string()), s)
+        stamp = pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True)
+        day = pc.cast(pc.utf8_slice_codeunits(text, 8, 10), pa.int64())
+        stamp = pc.if_else(pc.fill_null(pc.equal(pc.day(stamp), day), False), stamp,
+                           pa.scalar(None, pa.timestamp("s")))
+        values = np.asarray(stamp.to_numpy(zero_copy_only=False), dtype="datetime64[s]")
+        return Parsed(pd.Series(values, index=idx), _errors(~missing & np.isnat(values), "not a valid date", idx))
     iso = pc.extract_regex(s, _YMD)
     xxy = pc.extract_regex(s, _XXY)
     day_first = order == "dmy"
