@@ -414,6 +414,8 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
                 clear_ingestion(deps.warehouse, ingestion.tenant_id, kind, ingestion.ingestion_id)
             run = _stage(deps, ingestion, kind)
         except InvalidInput as exc:
+            if target.kind in DataKind.__members__.values():  # drop whatever a partial pass staged
+                clear_ingestion(deps.warehouse, ingestion.tenant_id, DataKind(target.kind), ingestion.ingestion_id)
             ingestion.error = exc.message
             _finish(deps, ingestion, IngestionStatus.FAILED)
             log_event(_log, "ingestion failed", severity="WARNING", error=exc.message)

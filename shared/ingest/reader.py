@@ -182,25 +182,27 @@ class ArrowDelimitedReader:
         return batch
 
     def chunks(self) -> Iterator[Chunk]:
-        """Chunks of about ``chunk_rows`` rows."""
+        """Chunks of at most ``chunk_rows`` rows."""
+        done = False
         while True:
             size = sum(b.num_rows for b in self._pending)
-            done = False
-            while size < self._chunk_rows:
+            while size < self._chunk_rows and not done:
                 batch = self._next_batch()
                 if batch is None:
                     done = True
-                    break
-                self._pending.append(batch)
-                size += batch.num_rows
-            if size:
-                table = pa.Table.from_batches(self._pending)
-                self._pending = []
-                index = pd.RangeIndex(table.num_rows)
-                frame = pd.DataFrame({name: string_series(table.column(name), index)
-                                      for name in table.column_names}, index=index)
-                start = self._row_number
-                self._row_number += table.num_rows
-                yield Chunk(frame=frame, row_numbers=np.arange(start + 1, self._row_number + 1, dtype=np.int64))
-            if done:
+                else:
+                    self._pending.append(batch)
+                    size += batch.num_rows
+            if size == 0:
                 return
+            table = pa.Table.from_batches(self._pending)
+            take = min(self._chunk_rows, table.num_rows)
+            rest = table.slice(take)
+            self._pending = rest.to_batches() if rest.num_rows else []
+            table = table.slice(0, take)
+            index = pd.RangeIndex(table.num_rows)
+            frame = pd.DataFrame({name: string_series(table.column(name), index)
+                                  for name in table.column_names}, index=index)
+            start = self._row_number
+            self._row_number += table.num_rows
+            yield Chunk(frame=frame, row_numbers=np.arange(start + 1, self._row_number + 1, dtype=np.int64))

@@ -221,3 +221,25 @@ def test_unknown_kind_in_path_fails_permanently(harness: Harness) -> None:
 def test_missing_required_column_fails_with_columns_named(harness: Harness) -> None:
     doc = harness.ingest(b"sku,units\nA,1\n", kind="sales")
     assert doc["status"] == "failed" and "date" in doc["error"] and "columns seen: sku, units" in doc["error"]
+
+
+def test_a_file_that_fails_midway_leaves_nothing_staged(harness: Harness, monkeypatch) -> None:
+    import shared.ingest.pipeline as pipeline
+    from shared.errors import InvalidInput
+
+    real = pipeline.stage_rows
+    calls: list[int] = []
+
+    def flaky(warehouse, kind, rows):  # type: ignore[no-untyped-def]
+        calls.append(len(rows))
+        if len(calls) == 2:
+            raise InvalidInput("unreadable from here on")
+        return real(warehouse, kind, rows)
+
+    monkeypatch.setattr(pipeline, "stage_rows", flaky)
+    harness.deps.settings.ingest_chunk_rows = 2
+    rows = "".join(f"S{i},2024-01-0{i + 1},{i}\n" for i in range(6))
+    doc = harness.ingest(("sku,date,units\n" + rows).encode(), kind="sales")
+    assert len(calls) == 2  # the first chunk really was staged before the failure
+    assert doc["status"] == "failed" and doc["error"] == "unreadable from here on"
+    assert harness.count("stg_sales") == 0 and harness.count("rejects") == 0
