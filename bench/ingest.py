@@ -77,8 +77,10 @@ def child_ingest(path: Path, home: Path) -> dict[str, float]:
 
 
 def run_child(*args: str) -> dict[str, float]:
+    # same allocator setting as functions/ingest/main.py (Arrow hands freed memory back to the OS)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "ARROW_DEFAULT_MEMORY_POOL": "system"}
     out = subprocess.run([sys.executable, __file__, "--child", *args], check=True, capture_output=True, text=True,
-                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                         cwd=ROOT, env=env)
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
