@@ -254,9 +254,11 @@ class IngestRun:
     def _flags(self, raw: pd.DataFrame, state: _FileState) -> np.ndarray:
         """JSON list per row of interpretations applied (day/month order read from the file's data)."""
         flags = np.full(len(raw), "[]", dtype=object)
-        if state.date_order and "date" in raw:
+        if "date" in raw:
+            order = state.date_order or ("dmy" if state.decimal_comma else "mdy")
+            label = f"date_order:{order}" if state.date_order else f"date_order:{order}:assumed"
             ambiguous = raw["date"].astype(str).str.match(r"^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}").to_numpy()
-            flags[ambiguous] = json.dumps([f"date_order:{state.date_order}"])
+            flags[ambiguous] = json.dumps([label])
         return flags
 
     def _reject(self, chunk: Chunk, mapping: ColumnMapping, dialect: Dialect, raw: pd.DataFrame,

@@ -243,3 +243,15 @@ def test_a_file_that_fails_midway_leaves_nothing_staged(harness: Harness, monkey
     assert len(calls) == 2  # the first chunk really was staged before the failure
     assert doc["status"] == "failed" and doc["error"] == "unreadable from here on"
     assert harness.count("stg_sales") == 0 and harness.count("rejects") == 0
+
+
+def test_day_month_order_is_recorded_as_a_quality_flag(harness: Harness) -> None:
+    doc = harness.ingest(b"sku,date,units\nA,25/12/2024,1\nB,01/02/2024,2\nC,2024-03-01,3\n")
+    assert doc["date_order"] == "dmy" and doc["accepted"] == 3
+    rows = {r["sku"]: r for r in harness.rows(
+        "SELECT sku, CAST(date AS STRING) AS d, quality_flags FROM stg_sales")}
+    assert rows["B"]["d"] == "2024-02-01" and json.loads(rows["B"]["quality_flags"]) == ["date_order:dmy"]
+    assert json.loads(rows["C"]["quality_flags"]) == []
+    undecided = harness.ingest(b"sku,date,units\nD,01/02/2024,1\n", filename="u.csv")
+    flag = harness.rows("SELECT quality_flags FROM stg_sales WHERE sku = 'D'")[0]["quality_flags"]
+    assert undecided["date_order"] is None and json.loads(flag) == ["date_order:mdy:assumed"]
