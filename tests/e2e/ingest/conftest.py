@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -55,5 +54,3 @@ class Harness:
 def harness() -> Harness:
     return Harness(get_deps())
 
-
-Factory = Callable[[], Harness]

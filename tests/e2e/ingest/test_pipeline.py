@@ -255,3 +255,31 @@ def test_day_month_order_is_recorded_as_a_quality_flag(harness: Harness) -> None
     undecided = harness.ingest(b"sku,date,units\nD,01/02/2024,1\n", filename="u.csv")
     flag = harness.rows("SELECT quality_flags FROM stg_sales WHERE sku = 'D'")[0]["quality_flags"]
     assert undecided["date_order"] is None and json.loads(flag) == ["date_order:mdy:assumed"]
+
+
+def test_gcs_notification_over_pubsub_is_accepted_too(harness: Harness) -> None:
+    """Real bucket notifications (and fake-gcs-server) arrive as a messagePublished CloudEvent."""
+    from datetime import UTC, datetime
+
+    from shared.ports import Message
+    from shared.runtime.local import function_app, pubsub_cloud_event
+
+    bucket = harness.deps.settings.bucket_name("raw")
+    name = "raw/acme/sales/2024/01/01/up_" + "2" * 32 + "/n.csv"
+    info = harness.deps.blobs.write(bucket, name, b"sku,date,units\nN1,2024-01-01,1\n",
+                                    metadata={"tenant_id": "acme", "kind": "sales"})
+    data, attrs = gcs_notification(info)
+    message = Message("m-1", "raw-object-finalized", data, attrs, datetime.now(UTC))
+    headers, body = pubsub_cloud_event(message, "ingest--raw-object-finalized", "p")
+    spec = harness.deps.manifest.functions["ingest"]
+    resp = function_app(spec).test_client().post("/", headers=headers, data=body)
+    assert resp.status_code == 200
+    doc = harness.ingestion_of(name)
+    assert doc["status"] == "staged" and doc["accepted"] == 1
+
+
+def test_objects_outside_raw_tenant_paths_are_ignored(harness: Harness) -> None:
+    harness.deps.blobs.write(harness.deps.settings.bucket_name("raw"), "elsewhere/x.csv", b"a,b\n1,2\n")
+    assert harness.runtime.drain() >= 1
+    assert harness.deps.bus.pending() == 0  # type: ignore[attr-defined]
+    assert harness.deps.documents.query("tenants/acme/ingestions") == []
