@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 
 from shared.models.records import DataKind
 
@@ -15,17 +17,48 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--kind", choices=[k.value for k in DataKind], default=None,
                    help="Data kind (detected from the header when omitted).")
     p.add_argument("--json", action="store_true", help="Print one JSON object.")
-    p.set_defaults(func=_not_ready)
+    p.set_defaults(func=_ingest)
 
     e = sub.add_parser("export", help="Print stored rows (or rejects) of one kind.")
     e.add_argument("--tenant", required=True)
     e.add_argument("--kind", required=True, choices=[k.value for k in DataKind])
     e.add_argument("--rejects", action="store_true")
     e.add_argument("--format", choices=["csv", "json"], default="csv")
-    e.set_defaults(func=_not_ready)
+    e.set_defaults(func=_export)
 
 
-def _not_ready(args: argparse.Namespace) -> int:
+def _ingest(args: argparse.Namespace) -> int:
     from shared.cli.main import CliError
+    from shared.deps import get_deps
+    from shared.errors import EcomIntelError
+    from shared.ingest.client import expected_status, ingest_path
+    from shared.observability.logs import configure_logging
 
-    raise CliError(f"'{args.command}' is being built")
+    configure_logging("WARNING")
+    deps = get_deps()
+    try:
+        summary = ingest_path(deps, args.path, args.tenant, args.kind)
+    except EcomIntelError as exc:
+        raise CliError(exc.message) from exc
+    wanted = expected_status(deps)
+    if args.json:
+        print(json.dumps(summary.model_dump(mode="json")))
+    else:
+        print(f"{args.path}: {summary.kind} ingestion {summary.ingestion_id} {summary.status}")
+        print(f"  rows read {summary.rows_read}: accepted {summary.accepted}, rejected {summary.rejected}, "
+              f"duplicates {summary.duplicates}")
+        if summary.rejected:
+            print(f"  see rejects: ecomintel export --tenant {args.tenant} --kind {summary.kind} --rejects")
+    if summary.status != wanted:
+        sys.stderr.write(f"ecomintel: error: pipeline stopped at {summary.status!r}, expected {wanted.value!r}\n")
+        return 1
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from shared.deps import get_deps
+    from shared.ingest.export import stored_rows, to_csv, to_json
+
+    frame = stored_rows(get_deps().warehouse, args.tenant, DataKind(args.kind), rejects=args.rejects)
+    sys.stdout.write(to_json(frame) + "\n" if args.format == "json" else to_csv(frame))
+    return 0

@@ -1,0 +1,119 @@
+"""Ingest throughput: the full ingest core on a 1M-row sales CSV vs a bare ``pandas.read_csv``.
+
+Each measurement runs in its own child process so its peak RSS is its own (the ingest must fit a
+512 MiB function). Run: ``.venv/bin/python bench/ingest.py [--rows N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DUCKDB_MEMORY_LIMIT = "128MB"
+
+
+def generate(path: Path, rows: int) -> None:
+    """A realistic sales export: aliases, money with symbols, a few bad and duplicate rows."""
+    rng = random.Random(7)
+    start = date(2023, 1, 1)
+    channels = ["web", "store", "amazon"]
+    with path.open("w", newline="") as out:
+        out.write("Order ID,Product ID,Order Date,Qty,Unit Price,Revenue,Currency,Channel,Promo\n")
+        for i in range(rows):
+            d = start + timedelta(days=rng.randrange(700))
+            units = rng.randrange(1, 20)
+            price = rng.randrange(100, 30000) / 100
+            if i % 10_000 == 5:
+                units = -1  # rejected
+            line = (f"O{i},SKU-{rng.randrange(5000):05d},{d.isoformat()},{units},${price:,.2f},"
+                    f"{units * price:.2f},USD,{channels[i % 3]},{'yes' if i % 7 == 0 else 'no'}\n")
+            out.write(line)
+            if i % 20_000 == 7:
+                out.write(line)  # duplicate
+
+
+def child_pandas(path: Path) -> dict[str, float]:
+    import pandas as pd
+
+    t0 = time.perf_counter()
+    frame = pd.read_csv(path)
+    seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "rows": float(len(frame))}
+
+
+def child_ingest(path: Path, home: Path) -> dict[str, float]:
+    os.environ["ECOMINTEL_HOME"] = str(home)
+    from shared.deps import get_deps
+    from shared.events import StorageObjectEvent
+    from shared.ingest.pipeline import ingest_object
+
+    deps = get_deps()
+    # a 512 MiB function would cap the embedded engine's buffer pool; DuckDB defaults to 80% of the machine
+    con = getattr(deps.warehouse, "_con", None)
+    if con is not None:
+        con.execute(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
+    bucket = deps.settings.bucket_name("raw")
+    name = "raw/bench/sales/2024/01/01/up_" + "0" * 32 + "/sales.csv"
+    with path.open("rb") as src:
+        info = deps.blobs.write(bucket, name, src, metadata={"tenant_id": "bench", "kind": "sales"})
+    event = StorageObjectEvent(event_id="bench", bucket=bucket, name=name, generation=info.generation,
+                               metadata=info.metadata)
+    t0 = time.perf_counter()
+    result = ingest_object(deps, event)
+    seconds = time.perf_counter() - t0
+    assert result is not None and result.rows_read == result.accepted + result.rejected + result.duplicates
+    return {"seconds": seconds, "rows": float(result.rows_read), "accepted": float(result.accepted),
+            "rejected": float(result.rejected), "duplicates": float(result.duplicates)}
+
+
+def run_child(*args: str) -> dict[str, float]:
+    # same allocator setting as functions/ingest/main.py (Arrow hands freed memory back to the OS)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "ARROW_DEFAULT_MEMORY_POOL": "system"}
+    out = subprocess.run([sys.executable, __file__, "--child", *args], check=True, capture_output=True, text=True,
+                         cwd=ROOT, env=env)
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--child", nargs="+")
+    args = parser.parse_args()
+    if args.child:
+        what, path = args.child[0], Path(args.child[1])
+        result = child_pandas(path) if what == "pandas" else child_ingest(path, Path(args.child[2]))
+        result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sales.csv"
+        generate(path, args.rows)
+        size_mib = path.stat().st_size / 2**20
+        base = run_child("pandas", str(path))
+        ing = run_child("ingest", str(path), str(Path(tmp) / "home"))
+    base_rate = base["rows"] / base["seconds"]
+    ing_rate = ing["rows"] / ing["seconds"]
+    print(f"file: {int(ing['rows']):,} data rows, {size_mib:.1f} MiB")
+    print(f"pandas.read_csv (bare):      {base['seconds']:.2f} s  {base_rate:,.0f} rows/s  "
+          f"peak RSS {base['peak_rss_mib']:.0f} MiB")
+    print(f"ingest core (end to end):    {ing['seconds']:.2f} s  {ing_rate:,.0f} rows/s  "
+          f"peak RSS {ing['peak_rss_mib']:.0f} MiB")
+    print(f"  accepted {int(ing['accepted']):,}  rejected {int(ing['rejected']):,}  "
+          f"duplicates {int(ing['duplicates']):,}")
+    print(f"  (embedded DuckDB buffer pool capped at {DUCKDB_MEMORY_LIMIT}, as a 512 MiB function would)")
+    print(f"ratio ingest/pandas rows/s:  {ing_rate / base_rate:.3f}  (goal >= 0.25)")
+    print(f"fits a 512 MiB function:     {'yes' if ing['peak_rss_mib'] < 512 else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()

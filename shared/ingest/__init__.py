@@ -1,0 +1,1 @@
+"""Ingestion: raw merchant files -> validated staging rows, rejects and an ingestion record."""

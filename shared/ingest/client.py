@@ -1,0 +1,54 @@
+"""Ingest a local file through the real upload path of the embedded runtime (CLI and ``ecomintel demo``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shared.deps import Deps
+from shared.errors import InvalidInput
+from shared.ingest.ingestion import IngestionStatus, IngestionSummary, ingestion_id_for, ingestions_collection
+from shared.security.principal import Role
+from shared.security.tokens import mint_token
+
+PROCESS_FUNCTION = "process"
+
+
+def expected_status(deps: Deps) -> IngestionStatus:
+    """``processed`` when a ``process`` function is deployed (in the manifest and built), else ``staged``."""
+    spec = deps.manifest.functions.get(PROCESS_FUNCTION)
+    return IngestionStatus.PROCESSED if spec is not None and spec.source.exists() else IngestionStatus.STAGED
+
+
+def ingest_path(deps: Deps, path: str | Path, tenant: str, kind: str | None = None) -> IngestionSummary:
+    """Upload ``path`` as an analyst of ``tenant``, drain the pipeline, and return the ingestion's summary.
+
+    Raises ``InvalidInput`` with a one-line reason when the file cannot be read or is refused.
+    """
+    from shared.runtime.local import LocalRuntime
+
+    file = Path(path)
+    if not file.is_file():
+        raise InvalidInput(f"no such file: {file}")
+    token = mint_token(deps.settings, subject="cli", tenant_id=tenant, role=Role.ANALYST)
+    runtime = LocalRuntime(deps)
+    query = {"filename": file.name}
+    if kind:
+        query["kind"] = kind
+    resp = runtime.call_http(
+        "upload", "POST", "/v1/uploads",
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/octet-stream"},
+        query=query, data=file.read_bytes(),
+    )
+    body = resp.json() if resp.body else {}
+    if resp.status != 201:
+        message = (body or {}).get("error", {}).get("message") or f"upload failed with HTTP {resp.status}"
+        raise InvalidInput(message)
+    runtime.drain()
+    ingestion_id = ingestion_id_for(body["bucket"], body["object"], str(body["generation"]))
+    doc = deps.documents.get(ingestions_collection(tenant), ingestion_id)
+    if doc is None:
+        raise InvalidInput(f"the pipeline did not record ingestion {ingestion_id} of {body['object']}")
+    summary = IngestionSummary.from_document(doc)
+    if summary.status == IngestionStatus.FAILED:
+        raise InvalidInput(summary.error or "ingestion failed")
+    return summary

@@ -1,0 +1,86 @@
+"""The ingestion record: one per raw object generation, kept at ``tenants/{tenant}/ingestions/{id}``."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class IngestionStatus(StrEnum):
+    """Lifecycle of an ingestion: ``staging`` -> ``staged`` -> ``processed`` (part B), or ``failed``."""
+
+    STAGING = "staging"
+    STAGED = "staged"
+    PROCESSED = "processed"
+    FAILED = "failed"
+
+
+def ingestion_id_for(bucket: str, name: str, generation: str) -> str:
+    """Deterministic id of the ingestion of one object generation (a redelivered event maps to the same id)."""
+    digest = hashlib.sha256(f"{bucket}\n{name}\n{generation}".encode()).hexdigest()
+    return f"ing_{digest[:24]}"
+
+
+def ingestions_collection(tenant_id: str) -> str:
+    """Document collection holding a tenant's ingestion records."""
+    return f"tenants/{tenant_id}/ingestions"
+
+
+class Ingestion(BaseModel):
+    """What happened to one raw file; the invariant ``rows_read == accepted + rejected + duplicates`` holds."""
+
+    ingestion_id: str
+    tenant_id: str
+    kind: str | None = None
+    source: str = "upload"
+    source_uri: str
+    bucket: str
+    object: str
+    generation: str
+    upload_id: str | None = None
+    original_filename: str | None = None
+    file_checksum: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    date_order: str | None = None
+    column_mapping: dict[str, str | None] = Field(default_factory=dict)
+    rows_read: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    duplicates: int = 0
+    status: IngestionStatus = IngestionStatus.STAGING
+    error: str | None = None
+    attempts: int = 0
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    published_at: datetime | None = None
+
+    def to_document(self) -> dict[str, Any]:
+        """JSON-ready document body."""
+        return self.model_dump(mode="json")
+
+
+class IngestionSummary(BaseModel):
+    """What the CLI and ``ecomintel demo`` report about one ingested file."""
+
+    ingestion_id: str
+    tenant_id: str
+    kind: str | None
+    status: str
+    rows_read: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    duplicates: int = 0
+    error: str | None = None
+    object: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+
+    @classmethod
+    def from_document(cls, doc: dict[str, Any]) -> IngestionSummary:
+        """Summary of an ingestion document."""
+        return cls.model_validate({k: v for k, v in doc.items() if k in cls.model_fields})

@@ -1,0 +1,230 @@
+"""Vectorised parsing of CSV text cells into typed columns: text, numbers/money, booleans, dates.
+
+Every parser takes a column of raw strings (``""`` or NA for an empty cell) and returns a ``Parsed``:
+typed values (NA where the cell is empty or unparseable) and, per cell, the reason it could not be
+parsed. The work is done by Arrow compute kernels (no Python per cell). File-level choices (decimal
+comma, day/month order) are decided from the data by the ``decide_*`` functions and then applied to
+every chunk of the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+DateOrder = Literal["dmy", "mdy"]
+
+_CURRENCY = r"(?:[A-Z]{3}|[$€£¥])"
+_NUMBER_SHAPE = (
+    rf"^{_CURRENCY}?\s*(?P<sign>[-+]?)\s*{_CURRENCY}?\s*(?P<digits>\d[\d.,'\x{{00a0}}\x{{202f}} ]*)\s*{_CURRENCY}?$"
+)
+_TRUE = ["yes", "true", "1", "y", "t"]
+_FALSE = ["no", "false", "0", "n", "f"]
+_TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
+_YMD = rf"^(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}$"
+_XXY = rf"^(?P<a>\d{{1,2}})[-/.](?P<b>\d{{1,2}})[-/.](?P<y>\d{{4}}){_TIME}$"
+_MAX_EXACT = 2.0**53
+
+Arrow = Any  # pa.Array | pa.ChunkedArray (pyarrow ships no type stubs)
+
+#: Unicode White_Space: what pydantic's ``str_strip_whitespace`` (Rust ``str::trim``) removes. Python's
+#: ``str.strip()`` would also remove U+001C..U+001F, pydantic does not.
+WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + \
+    "\u2028\u2029\u202f\u205f\u3000"
+
+
+@dataclass
+class Parsed:
+    """Typed values plus a per-cell error reason (``None`` where the cell parsed or was empty)."""
+
+    values: pd.Series
+    errors: pd.Series
+
+    @property
+    def bad(self) -> pd.Series:
+        """Mask of cells that could not be parsed."""
+        return self.errors.notna()
+
+
+def to_arrow(raw: pd.Series) -> Arrow:
+    """A string column as an Arrow array (nulls for NA)."""
+    return pa.array(raw, type=pa.string(), from_pandas=True)
+
+
+def string_series(arr: Arrow, index: pd.Index) -> pd.Series:
+    """An Arrow string array as a pandas Series with NA for missing."""
+    chunked = arr if isinstance(arr, pa.ChunkedArray) else pa.chunked_array([arr], type=pa.string())
+    return pd.Series(pd.arrays.ArrowStringArray(chunked), index=index)
+
+
+def _mask(arr: Arrow) -> np.ndarray:
+    """A boolean Arrow array as a numpy mask (null -> False)."""
+    return np.asarray(pc.fill_null(arr, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _errors(mask: np.ndarray, reason: str, index: pd.Index) -> pd.Series:
+    out = np.full(len(index), None, dtype=object)
+    out[mask] = reason
+    return pd.Series(out, index=index, dtype="object")
+
+
+def strip(arr: Arrow) -> Arrow:
+    """Strip leading/trailing Unicode whitespace exactly as pydantic does."""
+    return pc.utf8_trim(arr, characters=WHITESPACE)
+
+
+def _all_match(arr: Arrow, pattern: str) -> bool:
+    """True when every value of ``arr`` matches ``pattern``."""
+    return bool(pc.all(pc.match_substring_regex(arr, pattern)).as_py() is not False)
+
+
+def _trimmed(raw: pd.Series) -> Arrow:
+    return pc.fill_null(strip(to_arrow(raw)), "")
+
+
+def parse_text(raw: pd.Series) -> Parsed:
+    """Strip whitespace; empty cells become missing."""
+    s = _trimmed(raw)
+    values = pc.if_else(pc.equal(s, ""), pa.scalar(None, pa.string()), s)
+    return Parsed(string_series(values, raw.index), _errors(np.zeros(len(raw), bool), "", raw.index))
+
+
+def parse_bool(raw: pd.Series) -> Parsed:
+    """``yes/no/true/false/1/0/y/n/t/f`` in any case."""
+    s = pc.utf8_lower(_trimmed(raw))
+    true = _mask(pc.is_in(s, value_set=pa.array(_TRUE)))
+    false = _mask(pc.is_in(s, value_set=pa.array(_FALSE)))
+    missing = _mask(pc.equal(s, ""))
+    values = pd.arrays.BooleanArray(true, ~(true | false))
+    return Parsed(pd.Series(values, index=raw.index), _errors(~(true | false | missing), "not a yes/no value",
+                                                               raw.index))
+
+
+def _decimal_evidence(s: Arrow) -> bool | None:
+    comma = bool(pc.any(pc.match_substring_regex(s, r"\d,\d{1,2}\s*\D*$|\d\.\d{3},\d")).as_py())
+    dot = bool(pc.any(pc.match_substring_regex(s, r"\d\.\d{1,2}\s*\D*$|\d,\d{3}\.\d")).as_py())
+    if comma and not dot:
+        return True
+    if dot and not comma:
+        return False
+    return None
+
+
+def decide_decimal_comma(columns: Iterable[pd.Series], delimiter: str) -> bool:
+    """Whether a file writes decimals with a comma (``1.299,00``), from its numeric columns' values.
+
+    Unambiguous values decide (``12,50`` vs ``12.50``); with no evidence a ``;``-delimited file is taken
+    as decimal-comma (the usual European export) and any other as decimal-point.
+    """
+    votes = [v for v in (_decimal_evidence(_trimmed(c)) for c in columns) if v is not None]
+    if votes:
+        return sum(votes) > len(votes) / 2
+    return delimiter == ";"
+
+
+def _number_text(s: Arrow, decimal_comma: bool) -> tuple[Arrow, np.ndarray, np.ndarray]:
+    """Normalised ``[-]digits[.digits]`` text, plus masks of accounting negatives and malformed cells."""
+    missing = _mask(pc.equal(s, ""))
+    paren = _mask(pc.match_substring_regex(s, r"^\(.*\)$"))
+    parts = pc.extract_regex(s, _NUMBER_SHAPE)
+    sign = pc.fill_null(pc.struct_field(parts, "sign"), "")
+    digits = pc.fill_null(pc.struct_field(parts, "digits"), "")
+    digits = pc.replace_substring_regex(digits, "['\u00a0\u202f ]", "")
+    has_c = pc.match_substring(digits, ",")
+    has_p = pc.match_substring(digits, ".")
+    last_is_comma = pc.match_substring_regex(digits, r",\d*$")
+    comma_thousands = pc.match_substring_regex(digits, r"^\d{1,3}(?:,\d{3})+$")
+    dot_thousands = pc.match_substring_regex(digits, r"^\d{1,3}(?:\.\d{3})+$")
+    dc = pa.scalar(decimal_comma)
+    comma_dec = pc.or_(pc.and_(pc.and_(has_c, has_p), last_is_comma),
+                       pc.and_(pc.and_(has_c, pc.invert(has_p)), pc.or_(pc.invert(comma_thousands), dc)))
+    dots_thousands = pc.or_(pc.and_(pc.and_(pc.and_(pc.invert(has_c), has_p), dot_thousands), dc), comma_dec)
+    normal = pc.if_else(dots_thousands, pc.replace_substring(digits, ".", ""), digits)
+    normal = pc.if_else(comma_dec, pc.replace_substring(normal, ",", "."), pc.replace_substring(normal, ",", ""))
+    well_formed = _mask(pc.match_substring_regex(normal, r"^\d+(?:\.\d+)?$"))
+    sign = pc.replace_substring(sign, "+", "")
+    ok = well_formed & ~missing & ~paren
+    text = pc.if_else(pa.array(ok), pc.binary_join_element_wise(sign, normal, ""), pa.scalar(None, pa.string()))
+    return text, paren, ~missing & ~paren & ~ok
+
+
+def parse_number(raw: pd.Series, *, decimal_comma: bool, integer: bool = False) -> Parsed:
+    """Numbers and money: ``$1,299.00``, ``1.299,00 €``, ``EUR 12,50``, ``-3``; ``(12.00)`` is refused.
+
+    A value with both separators takes the last one as the decimal mark; a lone separator is read per
+    ``decimal_comma`` (``1,299`` is 1299 in a decimal-point file and 1.299 in a decimal-comma one).
+    """
+    idx = raw.index
+    trimmed = _trimmed(raw)
+    plain = r"^(?:-?\d+)?$" if decimal_comma else r"^(?:-?\d+(?:\.\d+)?)?$"
+    if _all_match(trimmed, plain):  # plain numbers: skip the money rules
+        text = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
+        paren = malformed = np.zeros(len(idx), dtype=bool)
+    else:
+        text, paren, malformed = _number_text(trimmed, decimal_comma)
+    number = np.asarray(pc.cast(text, pa.float64()).to_numpy(zero_copy_only=False), dtype="float64")
+    reasons = np.full(len(idx), None, dtype=object)
+    reasons[malformed] = "not a number"
+    reasons[paren] = "negative amount in parentheses"
+    if not integer:
+        return Parsed(pd.Series(number, index=idx), pd.Series(reasons, index=idx, dtype="object"))
+    with np.errstate(invalid="ignore"):
+        fractional = ~np.isnan(number) & (np.mod(number, 1) != 0)
+        too_big = ~np.isnan(number) & (np.abs(number) > _MAX_EXACT)
+    reasons[fractional] = "not a whole number"
+    reasons[too_big] = "number too large"
+    drop = np.isnan(number) | fractional | too_big
+    ints = np.where(drop, 0, number).astype("int64")
+    return Parsed(pd.Series(pd.arrays.IntegerArray(ints, drop), index=idx),
+                  pd.Series(reasons, index=idx, dtype="object"))
+
+
+def decide_date_order(raw: pd.Series) -> DateOrder | None:
+    """``dmy`` or ``mdy`` for a column's ``a/b/yyyy`` dates, or ``None`` when nothing here decides it.
+
+    A first number over 12 proves day-first, a second over 12 proves month-first; when both occur the
+    majority wins (the minority rows are then rejected as invalid dates).
+    """
+    parts = pc.extract_regex(_trimmed(raw), _XXY)
+    a = pc.cast(pc.struct_field(parts, "a"), pa.int32())
+    b = pc.cast(pc.struct_field(parts, "b"), pa.int32())
+    dmy = int(pc.sum(pc.fill_null(pc.greater(a, 12), False)).as_py() or 0)
+    mdy = int(pc.sum(pc.fill_null(pc.greater(b, 12), False)).as_py() or 0)
+    if dmy == mdy == 0:
+        return None
+    return "dmy" if dmy >= mdy else "mdy"
+
+
+def parse_date(raw: pd.Series, *, order: DateOrder = "mdy") -> Parsed:
+    """ISO dates (``2024-01-02``; ``2024-01-02T10:00:00Z`` gives the date as written) and ``a/b/yyyy``."""
+    idx = raw.index
+    s = _trimmed(raw)
+    missing = _mask(pc.equal(s, ""))
+    if _all_match(s, r"^(?:\d{4}-\d{2}-\d{2})?$"):  # plain ISO dates: one strict parse, no regex extraction
+        text = pc.if_else(pc.equal(s, ""), pa.scalar(None, pa.string()), s)
+        stamp = pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True)
+        day = pc.cast(pc.utf8_slice_codeunits(text, 8, 10), pa.int64())
+        stamp = pc.if_else(pc.fill_null(pc.equal(pc.day(stamp), day), False), stamp,
+                           pa.scalar(None, pa.timestamp("s")))
+        values = np.asarray(stamp.to_numpy(zero_copy_only=False), dtype="datetime64[s]")
+        return Parsed(pd.Series(values, index=idx), _errors(~missing & np.isnat(values), "not a valid date", idx))
+    iso = pc.extract_regex(s, _YMD)
+    xxy = pc.extract_regex(s, _XXY)
+    day_first = order == "dmy"
+    year = pc.coalesce(pc.struct_field(iso, "y"), pc.struct_field(xxy, "y"))
+    month = pc.coalesce(pc.struct_field(iso, "m"), pc.struct_field(xxy, "b" if day_first else "a"))
+    day = pc.coalesce(pc.struct_field(iso, "d"), pc.struct_field(xxy, "a" if day_first else "b"))
+    text = pc.binary_join_element_wise(year, pc.utf8_lpad(month, 2, "0"), pc.utf8_lpad(day, 2, "0"), "-")
+    stamp = pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True)
+    # strptime rolls 2024-02-30 over to March: keep only dates whose day survived
+    exact = pc.equal(pc.day(stamp), pc.cast(day, pa.int64()))
+    stamp = pc.if_else(pc.fill_null(exact, False), stamp, pa.scalar(None, pa.timestamp("s")))
+    values = np.asarray(stamp.to_numpy(zero_copy_only=False), dtype="datetime64[s]")
+    bad = ~missing & np.isnat(values)
+    return Parsed(pd.Series(values, index=idx), _errors(bad, "not a valid date", idx))

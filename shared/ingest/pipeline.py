@@ -1,0 +1,435 @@
+"""The ingest core: one raw object -> staged rows, rejects, an ingestion record and a staged event.
+
+Streams the object in chunks (never the whole file in memory): sniff compression, encoding and
+delimiter; map header aliases; parse and validate each chunk vectorised; drop duplicates (same content
+already stored for the tenant, or earlier in the file); stage accepted rows with lineage; store
+rejects; then mark the ingestion ``staged`` and publish ``ingestion-staged``.
+
+Idempotency: the ingestion id is derived from (bucket, object, generation). A redelivered event for a
+staged/processed/failed ingestion is a no-op (it only re-publishes if the publish never happened); a
+retried ``staging`` attempt first deletes what the interrupted attempt wrote.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import IO, Any
+
+import numpy as np
+import pandas as pd
+
+from shared.deps import Deps
+from shared.errors import InvalidInput
+from shared.events import StorageObjectEvent
+from shared.ingest.headers import ColumnMapping, map_columns, require_columns
+from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for, ingestions_collection
+from shared.ingest.lineage import content_hashes
+from shared.ingest.parse import (
+    DateOrder,
+    Parsed,
+    decide_date_order,
+    decide_decimal_comma,
+    parse_bool,
+    parse_date,
+    parse_number,
+    parse_text,
+)
+from shared.ingest.reader import ArrowDelimitedReader, Chunk, DelimitedReader, MalformedRows, first_record
+from shared.ingest.sniff import SAMPLE_BYTES, Dialect, open_plain, sniff
+from shared.ingest.staging import (
+    clear_ingestion,
+    existing_hashes,
+    has_stored_rows,
+    stage_rows,
+    store_rejects,
+    stored_reject_rows,
+)
+from shared.ingest.validate import FieldRule, rules_for, validate_frame
+from shared.models.records import RECORD_MODELS, DataKind
+from shared.observability.logs import get_logger, log_context, log_event
+from shared.observability.metrics import track_ingest_metrics
+from shared.ports import BlobStore, Warehouse
+
+STAGED_TOPIC = "ingestion-staged"
+RAW_PREFIX = "raw"
+_TENANT = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+_log = get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class RawTarget:
+    """Who and what a raw object is for, from its path (authoritative) and metadata."""
+
+    tenant_id: str
+    kind: str
+    upload_id: str | None
+    original_filename: str | None
+    source: str
+
+
+def resolve_target(obj: StorageObjectEvent) -> RawTarget | None:
+    """Tenant and kind of a raw object, or ``None`` for objects outside ``raw/{tenant}/{kind}/``."""
+    parts = obj.name.split("/")
+    if len(parts) < 4 or parts[0] != RAW_PREFIX or not _TENANT.match(parts[1]):
+        return None
+    meta = obj.metadata or {}
+    return RawTarget(
+        tenant_id=parts[1],
+        kind=parts[2],
+        upload_id=meta.get("upload_id") or (parts[6] if len(parts) >= 8 else None),
+        original_filename=meta.get("original_filename") or parts[-1],
+        source=meta.get("source") or "upload",
+    )
+
+
+@dataclass
+class _Counts:
+    rows_read: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    duplicates: int = 0
+
+
+@dataclass
+class _FileState:
+    """Decisions taken once per file from its data, then applied to every chunk."""
+
+    decimal_comma: bool | None = None
+    date_order: DateOrder | None = None
+    seen: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.uint64))
+
+
+class _EncodingMismatch(Exception):
+    """The sniffed encoding failed further into the file; restart with a single-byte codec."""
+
+
+def file_checksum(blobs: BlobStore, bucket: str, name: str) -> str:
+    """SHA-256 of the stored object's bytes."""
+    digest = hashlib.sha256()
+    with blobs.open(bucket, name) as raw:
+        while block := raw.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _sample(blobs: BlobStore, bucket: str, name: str) -> bytes:
+    with blobs.open(bucket, name) as raw:
+        return open_plain(raw).read(SAMPLE_BYTES)
+
+
+def _parse_column(rule: FieldRule, raw: pd.Series, state: _FileState) -> Parsed:
+    if rule.type is bool:
+        return parse_bool(raw)
+    if rule.type in (int, float):
+        return parse_number(raw, decimal_comma=bool(state.decimal_comma), integer=rule.type is int)
+    if rule.type.__name__ == "date":
+        return parse_date(raw, order=state.date_order or ("dmy" if state.decimal_comma else "mdy"))
+    return parse_text(raw)
+
+
+def _decide(state: _FileState, rules: list[FieldRule], frame: pd.DataFrame, delimiter: str) -> None:
+    """Settle the file's decimal mark and day/month order from the first chunk(s) that show them."""
+    if state.decimal_comma is None:
+        numeric = [frame[r.name] for r in rules if r.type in (int, float) and r.name in frame]
+        state.decimal_comma = decide_decimal_comma(numeric, delimiter)
+    if state.date_order is None:
+        for r in rules:
+            if r.type.__name__ == "date" and r.name in frame:
+                state.date_order = decide_date_order(frame[r.name])
+                if state.date_order:
+                    break
+
+
+def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Membership of ``keys`` in the sorted array ``sorted_keys``."""
+    if len(sorted_keys) == 0:
+        return np.zeros(len(keys), dtype=bool)
+    pos = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return np.asarray(sorted_keys[pos] == keys)
+
+
+class IngestRun:
+    """One attempt at ingesting one object: reads, validates, stages, and counts."""
+
+    def __init__(self, warehouse: Warehouse, ingestion: Ingestion, kind: DataKind, checksum: str,
+                 chunk_rows: int) -> None:
+        self.warehouse = warehouse
+        self.ingestion = ingestion
+        self.kind = kind
+        self.model = RECORD_MODELS[kind]
+        self.rules = rules_for(self.model)
+        self.checksum = checksum
+        self.chunk_rows = chunk_rows
+        self.counts = _Counts()
+        self.ingested_at = datetime.now(UTC)
+        self.skip_rejects: set[int] = set()
+        self.tenant_has_rows = True
+
+    def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0) -> ColumnMapping:
+        """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
+
+        With ``fast_width`` (the header's field count) Arrow's parser reads the file; it raises
+        ``MalformedRows`` at the first ragged row so the caller can restart with the exact reader.
+        """
+        ing = self.ingestion
+        self.skip_rejects = stored_reject_rows(self.warehouse, ing.tenant_id, self.kind, self.checksum,
+                                               ing.ingestion_id)
+        self.tenant_has_rows = has_stored_rows(self.warehouse, ing.tenant_id, self.kind)
+        try:
+            reader: DelimitedReader | ArrowDelimitedReader
+            if fast_width:
+                reader = ArrowDelimitedReader(plain, dialect.encoding, dialect.delimiter, self.chunk_rows, fast_width)
+            else:
+                text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors="strict", newline="")
+                reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows)
+            mapping = require_columns(map_columns(reader.headers, self.kind))
+            state = _FileState()
+            for chunk in reader.chunks():
+                self._chunk(chunk, mapping, dialect, state)
+        except UnicodeDecodeError as exc:
+            raise _EncodingMismatch(str(exc)) from exc
+        ing.date_order = state.date_order
+        return mapping
+
+    def _chunk(self, chunk: Chunk, mapping: ColumnMapping, dialect: Dialect, state: _FileState) -> None:
+        self.counts.rows_read += chunk.rows_read
+        raw = pd.DataFrame({f: chunk.frame[f"c{i}"] for i, f in mapping.fields.items()}, index=chunk.frame.index)
+        _decide(state, self.rules, raw, dialect.delimiter)
+        parsed: dict[str, Any] = {}
+        parse_error = pd.Series(None, index=raw.index, dtype=object)
+        parse_field = pd.Series(None, index=raw.index, dtype=object)
+        for rule in self.rules:
+            if rule.name not in raw:
+                continue
+            result = _parse_column(rule, raw[rule.name], state)
+            parsed[rule.name] = result.values
+            fresh = result.bad & parse_error.isna()
+            parse_error = parse_error.where(~fresh, result.errors)
+            parse_field = parse_field.where(~fresh, rule.name)
+        typed = pd.DataFrame(parsed, index=raw.index)
+        checked = validate_frame(typed, self.model)
+        error = parse_error.where(parse_error.notna(), checked.errors)
+        error_field = parse_field.where(parse_error.notna(), checked.error_field)
+        bad = error.notna().to_numpy()
+        self._reject(chunk, mapping, dialect, raw, bad, error, error_field)
+        good = checked.frame[~bad]
+        if good.empty:
+            return
+        row_hash = content_hashes(good, list(self.model.model_fields))
+        record_key = content_hashes(good, list(self.model.natural_key))
+        keys = np.frombuffer(bytes.fromhex("".join(h[:16] for h in row_hash)), dtype=">u8").astype(np.uint64)
+        dup = pd.Series(keys).duplicated().to_numpy() | _contains(state.seen, keys)
+        state.seen = np.sort(np.concatenate([state.seen, keys[~dup]]))
+        if self.tenant_has_rows:
+            stored = existing_hashes(self.warehouse, self.ingestion.tenant_id, self.kind,
+                                     row_hash[~dup].tolist())
+            if stored:
+                dup |= row_hash.isin(stored).to_numpy()
+        self.counts.duplicates += int(dup.sum())
+        keep = ~dup
+        if not keep.any():
+            return
+        rows = good[keep].copy()
+        positions = np.flatnonzero(~bad)[keep]
+        ing = self.ingestion
+        rows["tenant_id"] = ing.tenant_id
+        rows["ingestion_id"] = ing.ingestion_id
+        rows["source_uri"] = ing.source_uri
+        rows["source_row"] = chunk.row_numbers[positions]
+        rows["row_hash"] = row_hash[keep].to_numpy()
+        rows["record_key"] = record_key[keep].to_numpy()
+        rows["ingested_at"] = pd.Timestamp(self.ingested_at)
+        rows["quality_flags"] = self._flags(raw.iloc[positions], state)
+        for col in ("tenant_id", "ingestion_id", "source_uri", "row_hash", "record_key", "quality_flags"):
+            rows[col] = rows[col].astype(pd.StringDtype("pyarrow"))
+        self.counts.accepted += stage_rows(self.warehouse, self.kind, rows)
+
+    def _flags(self, raw: pd.DataFrame, state: _FileState) -> np.ndarray:
+        """JSON list per row of interpretations applied (day/month order read from the file's data)."""
+        flags = np.full(len(raw), "[]", dtype=object)
+        if "date" in raw:
+            order = state.date_order or ("dmy" if state.decimal_comma else "mdy")
+            label = f"date_order:{order}" if state.date_order else f"date_order:{order}:assumed"
+            ambiguous = raw["date"].astype(str).str.match(r"^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}").to_numpy()
+            flags[ambiguous] = json.dumps([label])
+        return flags
+
+    def _reject(self, chunk: Chunk, mapping: ColumnMapping, dialect: Dialect, raw: pd.DataFrame,
+                bad: np.ndarray, error: pd.Series, error_field: pd.Series) -> None:
+        records: list[dict[str, Any]] = []
+        for bad_row in chunk.bad_rows:
+            records.append({"row_number": bad_row.row_number, "column": None, "reason": bad_row.reason,
+                            "raw": bad_row.raw})
+        for pos in np.flatnonzero(bad):
+            fld = str(error_field.iloc[pos])
+            column = mapping.source_column(fld)
+            value = raw[fld].iloc[pos] if fld in raw else None
+            shown = f" (got {value.strip()!r})" if isinstance(value, str) and value.strip() else ""
+            records.append({"row_number": int(chunk.row_numbers[pos]), "column": column,
+                            "reason": f"{column}: {error.iloc[pos]}{shown}",
+                            "raw": chunk.raw_text(int(pos), dialect.delimiter)})
+        if not records:
+            return
+        self.counts.rejected += len(records)
+        frame = pd.DataFrame(records)
+        frame = frame[~frame["row_number"].isin(self.skip_rejects)]
+        if frame.empty:
+            return
+        ing = self.ingestion
+        frame["tenant_id"] = ing.tenant_id
+        frame["ingestion_id"] = ing.ingestion_id
+        frame["kind"] = self.kind.value
+        frame["source_uri"] = ing.source_uri
+        frame["file_checksum"] = self.checksum
+        frame["rejected_at"] = pd.Timestamp(self.ingested_at)
+        store_rejects(self.warehouse, frame)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _claim(deps: Deps, base: Ingestion) -> tuple[str, dict[str, Any]]:
+    """Atomically decide what this delivery does: ``run``, ``publish`` (staged but unpublished) or ``done``."""
+
+    def update(doc: dict[str, Any] | None) -> tuple[str, dict[str, Any]]:
+        assert doc is not None  # the store hands {} for a missing document
+        status = doc.get("status")
+        if status in (IngestionStatus.STAGED, IngestionStatus.PROCESSED):
+            return ("done" if doc.get("published_at") else "publish"), dict(doc)
+        if status == IngestionStatus.FAILED:
+            return "done", dict(doc)
+        attempts = int(doc.get("attempts", 0)) + 1
+        doc.clear()
+        doc.update(base.model_copy(update={"attempts": attempts, "started_at": _now()}).to_document())
+        return "run", dict(doc)
+
+    return deps.documents.transact(ingestions_collection(base.tenant_id), base.ingestion_id, update)
+
+
+def _finish(deps: Deps, ingestion: Ingestion, status: IngestionStatus) -> None:
+    """Record the outcome, never moving an ingestion backwards (part B may already have processed it)."""
+
+    def update(doc: dict[str, Any] | None) -> None:
+        assert doc is not None
+        if doc.get("status") not in (None, IngestionStatus.STAGING):
+            return
+        doc.update(ingestion.model_copy(update={"status": status, "finished_at": _now(),
+                                                "attempts": doc.get("attempts", 1)}).to_document())
+
+    deps.documents.transact(ingestions_collection(ingestion.tenant_id), ingestion.ingestion_id, update)
+
+
+def publish_staged(deps: Deps, tenant_id: str, ingestion_id: str, kind: str) -> None:
+    """Tell processing that an ingestion's rows are staged, then remember it was published."""
+    deps.bus.publish(STAGED_TOPIC,
+                     json.dumps({"tenant_id": tenant_id, "ingestion_id": ingestion_id, "kind": kind}).encode(),
+                     {"tenant_id": tenant_id, "kind": kind})
+    deps.documents.set(ingestions_collection(tenant_id), ingestion_id,
+                       {"published_at": _now().isoformat()}, merge=True)
+
+
+@contextlib.contextmanager
+def _open_plain(blobs: BlobStore, bucket: str, name: str) -> Iterator[IO[bytes]]:
+    raw = blobs.open(bucket, name)
+    try:
+        yield open_plain(raw)
+    finally:
+        raw.close()
+
+
+def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
+    """Checksum, sniff and stream the object.
+
+    Arrow's parser reads well-formed files; a ragged row restarts the ingestion with the exact reader,
+    and UTF-8 that breaks further into the file restarts it as cp1252 (each restart first deletes what
+    the abandoned pass staged).
+    """
+    blobs, wh = deps.blobs, deps.warehouse
+    checksum = file_checksum(blobs, ingestion.bucket, ingestion.object)
+    ingestion.file_checksum = checksum
+    sample = _sample(blobs, ingestion.bucket, ingestion.object)
+    dialect = sniff(sample)
+    header = first_record(sample.decode(dialect.encoding, errors="ignore"), dialect.delimiter)
+    fast_width = len(header) if header and header[-1].strip() else 0
+    for _ in range(3):
+        run = IngestRun(wh, ingestion, kind, checksum, deps.settings.ingest_chunk_rows)
+        try:
+            with _open_plain(blobs, ingestion.bucket, ingestion.object) as plain:
+                mapping = run.run(plain, dialect, fast_width=fast_width)
+            ingestion.encoding, ingestion.delimiter = dialect.encoding, dialect.delimiter
+            ingestion.column_mapping = mapping.as_document()
+            return run
+        except MalformedRows:
+            clear_ingestion(wh, ingestion.tenant_id, kind, ingestion.ingestion_id)
+            fast_width = 0
+        except _EncodingMismatch as exc:
+            clear_ingestion(wh, ingestion.tenant_id, kind, ingestion.ingestion_id)
+            if dialect.encoding not in ("utf-8", "utf-8-sig"):
+                raise InvalidInput(f"the file is not valid {dialect.encoding} text: {exc}") from exc
+            dialect = Dialect(encoding="cp1252", delimiter=dialect.delimiter)
+            fast_width = 0
+    raise InvalidInput("the file could not be read consistently")
+
+
+@track_ingest_metrics
+def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
+    """Ingest one finalized raw object; ``None`` when the object is not a raw merchant file.
+
+    Permanent problems (unreadable file, unknown kind, missing columns) are recorded as ``failed`` and
+    returned; anything else raises so the platform retries (the retry cleans up and starts over).
+    """
+    target = resolve_target(obj)
+    if target is None:
+        log_event(_log, "ignored object outside raw/{tenant}/{kind}/", object=obj.name, bucket=obj.bucket)
+        return None
+    ingestion = Ingestion(
+        ingestion_id=ingestion_id_for(obj.bucket, obj.name, obj.generation),
+        tenant_id=target.tenant_id, kind=target.kind, source=target.source,
+        source_uri=f"gs://{obj.bucket}/{obj.name}", bucket=obj.bucket, object=obj.name,
+        generation=obj.generation, upload_id=target.upload_id, original_filename=target.original_filename,
+    )
+    with log_context(tenant=ingestion.tenant_id, ingestion_id=ingestion.ingestion_id, event_id=obj.event_id):
+        action, doc = _claim(deps, ingestion)
+        if action != "run":
+            if action == "publish":
+                publish_staged(deps, ingestion.tenant_id, ingestion.ingestion_id, str(doc.get("kind")))
+            log_event(_log, "ingestion already handled", status=doc.get("status"))
+            return Ingestion.model_validate({k: v for k, v in doc.items() if k in Ingestion.model_fields})
+        ingestion.attempts = int(doc.get("attempts", 1))
+        meta_tenant = (obj.metadata or {}).get("tenant_id")
+        try:
+            if meta_tenant and meta_tenant != target.tenant_id:
+                raise InvalidInput(f"object metadata tenant {meta_tenant!r} does not match its path")
+            try:
+                kind = DataKind(target.kind)
+            except ValueError as exc:
+                raise InvalidInput(f"unknown kind {target.kind!r}") from exc
+            if ingestion.attempts > 1:
+                clear_ingestion(deps.warehouse, ingestion.tenant_id, kind, ingestion.ingestion_id)
+            run = _stage(deps, ingestion, kind)
+        except InvalidInput as exc:
+            if target.kind in DataKind.__members__.values():  # drop whatever a partial pass staged
+                clear_ingestion(deps.warehouse, ingestion.tenant_id, DataKind(target.kind), ingestion.ingestion_id)
+            ingestion.error = exc.message
+            _finish(deps, ingestion, IngestionStatus.FAILED)
+            log_event(_log, "ingestion failed", severity="WARNING", error=exc.message)
+            ingestion.status = IngestionStatus.FAILED
+            return ingestion
+        counts = run.counts
+        ingestion.rows_read, ingestion.accepted = counts.rows_read, counts.accepted
+        ingestion.rejected, ingestion.duplicates = counts.rejected, counts.duplicates
+        _finish(deps, ingestion, IngestionStatus.STAGED)
+        publish_staged(deps, ingestion.tenant_id, ingestion.ingestion_id, kind.value)
+        ingestion.status = IngestionStatus.STAGED
+        log_event(_log, "ingestion staged", kind=kind.value, rows_read=counts.rows_read, accepted=counts.accepted,
+                  rejected=counts.rejected, duplicates=counts.duplicates)
+        return ingestion
+

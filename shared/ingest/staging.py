@@ -1,0 +1,74 @@
+"""Warehouse access of ingestion: duplicate look-ups, staging inserts, rejects, retry clean-up.
+
+BigQuery-dialect SQL with ``@named`` parameters only; every statement filters on ``tenant_id``. Table
+names come from ``DataKind`` (never from input).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from shared.models.records import DataKind
+from shared.ports import Warehouse
+
+
+def staging_table(kind: DataKind) -> str:
+    """The staging table of ``kind``."""
+    return f"stg_{kind.value}"
+
+
+def has_stored_rows(warehouse: Warehouse, tenant_id: str, kind: DataKind) -> bool:
+    """Whether the tenant has any rows of ``kind`` in staging or the final table (else no look-ups needed)."""
+    found = warehouse.query(
+        f"SELECT EXISTS(SELECT 1 FROM `{staging_table(kind)}` WHERE tenant_id = @tenant_id) "
+        f"OR EXISTS(SELECT 1 FROM `{kind.value}` WHERE tenant_id = @tenant_id) AS has_rows",
+        {"tenant_id": tenant_id},
+    )
+    return bool(found["has_rows"].iloc[0])
+
+
+def existing_hashes(warehouse: Warehouse, tenant_id: str, kind: DataKind, hashes: Sequence[str]) -> set[str]:
+    """Which of ``hashes`` are already stored for the tenant, in staging or in the final table."""
+    if not hashes:
+        return set()
+    sql = (
+        f"SELECT row_hash FROM `{staging_table(kind)}` WHERE tenant_id = @tenant_id "
+        f"AND row_hash IN (SELECT h FROM UNNEST(@hashes) AS h) "
+        f"UNION DISTINCT "
+        f"SELECT row_hash FROM `{kind.value}` WHERE tenant_id = @tenant_id "
+        f"AND row_hash IN (SELECT h FROM UNNEST(@hashes) AS h)"
+    )
+    found = warehouse.query(sql, {"tenant_id": tenant_id, "hashes": list(hashes)})
+    return set(found["row_hash"].tolist()) if not found.empty else set()
+
+
+def stored_reject_rows(warehouse: Warehouse, tenant_id: str, kind: DataKind, file_checksum: str,
+                       ingestion_id: str) -> set[int]:
+    """Row numbers of this file (by checksum) already rejected by an earlier ingestion of the same tenant."""
+    found = warehouse.query(
+        "SELECT DISTINCT row_number FROM `rejects` WHERE tenant_id = @tenant_id AND kind = @kind "
+        "AND file_checksum = @checksum AND ingestion_id != @ingestion_id",
+        {"tenant_id": tenant_id, "kind": kind.value, "checksum": file_checksum, "ingestion_id": ingestion_id},
+    )
+    return {int(v) for v in found["row_number"].tolist()} if not found.empty else set()
+
+
+def clear_ingestion(warehouse: Warehouse, tenant_id: str, kind: DataKind, ingestion_id: str) -> None:
+    """Remove what an interrupted attempt of ``ingestion_id`` staged, so a retry never double-stages."""
+    params = {"tenant_id": tenant_id, "ingestion_id": ingestion_id}
+    warehouse.execute(
+        f"DELETE FROM `{staging_table(kind)}` WHERE tenant_id = @tenant_id AND ingestion_id = @ingestion_id", params
+    )
+    warehouse.execute("DELETE FROM `rejects` WHERE tenant_id = @tenant_id AND ingestion_id = @ingestion_id", params)
+
+
+def stage_rows(warehouse: Warehouse, kind: DataKind, rows: pd.DataFrame) -> int:
+    """Append accepted rows (record fields + lineage columns) to staging."""
+    return warehouse.insert(staging_table(kind), rows)
+
+
+def store_rejects(warehouse: Warehouse, rows: pd.DataFrame) -> int:
+    """Append reject rows."""
+    return warehouse.insert("rejects", rows)

@@ -1,0 +1,247 @@
+"""The upload core: checks a file's name, type and size, picks its kind, and streams it to the raw bucket.
+
+Objects land at ``raw/{tenant}/{kind}/{YYYY}/{MM}/{DD}/{upload_id}/{safe-filename}``; the client's file
+name is never used as a path, only as a sanitised last segment.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import uuid
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import IO, Any
+
+from shared.deps import Deps
+from shared.errors import EcomIntelError, InvalidInput, NotFound, PayloadTooLarge, PermissionDenied
+from shared.ingest.headers import detect_kind
+from shared.ingest.sniff import is_gzip, sniff
+from shared.models.records import DataKind
+
+ALLOWED_EXTENSIONS = (".csv", ".tsv", ".txt", ".gz")
+ALLOWED_CONTENT_TYPES = frozenset({
+    "text/csv", "application/csv", "text/plain", "text/tab-separated-values", "application/octet-stream",
+    "application/gzip", "application/x-gzip", "application/vnd.ms-excel",
+})
+HEAD_BYTES = 64 * 1024
+SIGNED_URL_SECONDS = 900
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_TENANT = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+_UPLOAD_ID = re.compile(r"^up_[0-9a-f]{32}$")
+
+
+class UnsupportedMediaType(EcomIntelError):
+    """The request's content type is not one we ingest."""
+
+    code = "unsupported_media_type"
+    http_status = 415
+
+
+def sanitise_filename(name: str | None) -> str:
+    """A safe basename for ``name``; refuses traversal, absolute paths and control characters (400)."""
+    if not name or not name.strip():
+        raise InvalidInput("a filename is required")
+    if any(unicodedata.category(ch) == "Cc" for ch in name):
+        raise InvalidInput("filename contains control characters")
+    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", name):
+        raise InvalidInput("filename must not be an absolute path")
+    parts = re.split(r"[\\/]", name)
+    if any(p in ("..", ".") for p in parts):
+        raise InvalidInput("filename must not contain '..' or '.' path segments")
+    base = _UNSAFE.sub("_", parts[-1]).lstrip("._")[:200]
+    if not base:
+        raise InvalidInput("filename has no usable characters")
+    if not base.lower().endswith(ALLOWED_EXTENSIONS):
+        raise InvalidInput(f"unsupported file extension; use one of {', '.join(ALLOWED_EXTENSIONS)}")
+    return base
+
+
+def check_content_type(content_type: str | None) -> None:
+    """Refuse media types that are not delimited text or gzip (415)."""
+    if not content_type:
+        return
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media not in ALLOWED_CONTENT_TYPES:
+        raise UnsupportedMediaType(f"unsupported content type {media!r}; send text/csv or application/octet-stream")
+
+
+def parse_kind(kind: str | None) -> DataKind | None:
+    """``kind`` as a ``DataKind`` (400 naming the valid kinds), or ``None`` when not given."""
+    if kind is None or kind == "":
+        return None
+    try:
+        return DataKind(kind)
+    except ValueError as exc:
+        raise InvalidInput(f"unknown kind {kind!r}; use one of {', '.join(k.value for k in DataKind)}") from exc
+
+
+def object_name(tenant_id: str, kind: DataKind, upload_id: str, filename: str, now: datetime | None = None) -> str:
+    """The tenant-scoped raw object name of an upload."""
+    when = now or datetime.now(UTC)
+    return f"raw/{tenant_id}/{kind.value}/{when:%Y/%m/%d}/{upload_id}/{filename}"
+
+
+def new_upload_id() -> str:
+    """A fresh upload id."""
+    return f"up_{uuid.uuid4().hex}"
+
+
+class CappedReader(io.RawIOBase):
+    """Replays ``head`` then the rest of ``stream``; raises 413 once more than ``limit`` bytes were read."""
+
+    def __init__(self, head: bytes, stream: IO[bytes], limit: int) -> None:
+        self._head = head
+        self._stream = stream
+        self._limit = limit
+        self.size = 0
+
+    def readable(self) -> bool:
+        """Always readable."""
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        """Fill ``buffer`` from the head, then the stream."""
+        view = memoryview(buffer)
+        if self._head:
+            data, self._head = self._head[: len(view)], self._head[len(view):]
+        else:
+            data = self._stream.read(len(view)) or b""
+        self.size += len(data)
+        if self.size > self._limit:
+            raise PayloadTooLarge(f"file exceeds the upload limit of {self._limit} bytes")
+        view[: len(data)] = data
+        return len(data)
+
+
+def read_head(stream: IO[bytes], limit: int) -> bytes:
+    """Up to ``limit`` bytes from ``stream`` (several reads if the stream returns short ones)."""
+    parts: list[bytes] = []
+    size = 0
+    while size < limit:
+        block = stream.read(limit - size)
+        if not block:
+            break
+        parts.append(block)
+        size += len(block)
+    return b"".join(parts)
+
+
+def plain_head(head: bytes) -> bytes:
+    """The first bytes of the text, gunzipping a gzip head (a truncated stream is fine)."""
+    if not is_gzip(head):
+        return head
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, HEAD_BYTES)
+    except zlib.error as exc:
+        raise InvalidInput(f"the file is not valid gzip: {exc}") from exc
+
+
+def kind_from_head(text_head: bytes) -> DataKind:
+    """Detect the kind from a file's header line (400 naming the columns when none fits)."""
+    dialect = sniff(text_head)
+    first = text_head.decode(dialect.encoding, errors="ignore").splitlines()[:1]
+    header = next(csv.reader(first, delimiter=dialect.delimiter), [])
+    return detect_kind([h.strip() for h in header])
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    """What the upload endpoint answers."""
+
+    upload_id: str
+    bucket: str
+    object: str
+    size: int
+    kind: str
+    generation: str
+
+    def body(self) -> dict[str, Any]:
+        """The JSON response body."""
+        return dict(self.__dict__)
+
+
+def store_upload(deps: Deps, tenant_id: str, stream: IO[bytes], *, filename: str | None, kind: str | None,
+                 content_type: str | None, content_length: int | None, gzip_encoded: bool = False) -> UploadResult:
+    """Validate and stream one uploaded file into the raw bucket (which triggers ingestion)."""
+    safe = sanitise_filename(filename)
+    check_content_type(content_type)
+    wanted = parse_kind(kind)
+    limit = deps.settings.max_upload_bytes
+    if content_length is not None and content_length > limit:
+        raise PayloadTooLarge(f"file of {content_length} bytes exceeds the upload limit of {limit} bytes")
+    head = read_head(stream, HEAD_BYTES)
+    if not head:
+        raise InvalidInput("the file is empty")
+    if (gzip_encoded or safe.lower().endswith(".gz")) and not is_gzip(head):
+        raise InvalidInput("declared gzip but the body is not gzip")
+    text = plain_head(head)
+    sniff(text)  # refuses empty and binary content early
+    resolved = wanted or kind_from_head(text)
+    upload_id = new_upload_id()
+    name = object_name(tenant_id, resolved, upload_id, safe)
+    bucket = deps.settings.bucket_name("raw")
+    body = io.BufferedReader(CappedReader(head, stream, limit), buffer_size=1 << 20)
+    info = deps.blobs.write(bucket, name, body, content_type=content_type or "text/csv", metadata={
+        "tenant_id": tenant_id, "kind": resolved.value, "upload_id": upload_id, "source": "upload",
+        "original_filename": filename or safe,
+    })
+    return UploadResult(upload_id, bucket, name, info.size, resolved.value, info.generation)
+
+
+def signed_upload(deps: Deps, tenant_id: str, body: Any) -> dict[str, Any]:
+    """A time-limited PUT URL for a large file of a declared kind."""
+    if not isinstance(body, dict):
+        raise InvalidInput("expected a JSON object {kind, filename, content_type}")
+    kind = parse_kind(body.get("kind"))
+    if kind is None:
+        raise InvalidInput("kind is required for a signed upload")
+    safe = sanitise_filename(body.get("filename"))
+    content_type = str(body.get("content_type") or "text/csv")
+    check_content_type(content_type)
+    name = object_name(tenant_id, kind, new_upload_id(), safe)
+    bucket = deps.settings.bucket_name("raw")
+    url = deps.blobs.signed_url(bucket, name, method="PUT", expires_seconds=SIGNED_URL_SECONDS,
+                                content_type=content_type)
+    expires = datetime.now(UTC) + timedelta(seconds=SIGNED_URL_SECONDS)
+    return {"url": url, "method": "PUT", "object": name, "bucket": bucket, "content_type": content_type,
+            "expires_at": expires.isoformat().replace("+00:00", "Z")}
+
+
+def put_signed(deps: Deps, bucket: str, name: str, query: dict[str, str], stream: IO[bytes],
+               content_type: str | None, content_length: int | None) -> UploadResult:
+    """Store the body of a signed-URL PUT (embedded blob store only; GCS takes these PUTs itself)."""
+    verify = getattr(deps.blobs, "verify_signature", None)
+    if not callable(verify):
+        raise NotFound("signed uploads go straight to the storage service on this backend")
+    try:
+        expires = int(query.get("expires", ""))
+    except ValueError as exc:
+        raise PermissionDenied("invalid signed URL") from exc
+    signed_type = query.get("content_type", "")
+    if not verify("PUT", bucket, name, expires, signed_type, query.get("signature", "")):
+        raise PermissionDenied("invalid or expired signed URL")
+    parts = name.split("/")
+    if (bucket != deps.settings.bucket_name("raw") or len(parts) != 8 or parts[0] != "raw"
+            or not _TENANT.match(parts[1]) or not _UPLOAD_ID.match(parts[6])):
+        raise PermissionDenied("signed URL does not point inside raw/{tenant}/")
+    kind = parse_kind(parts[2])
+    if kind is None:
+        raise PermissionDenied("signed URL has no kind")
+    if signed_type and (content_type or "").split(";")[0].strip().lower() != signed_type.lower():
+        raise UnsupportedMediaType(f"content type must be {signed_type!r} as signed")
+    limit = deps.settings.max_upload_bytes
+    if content_length is not None and content_length > limit:
+        raise PayloadTooLarge(f"file of {content_length} bytes exceeds the upload limit of {limit} bytes")
+    head = read_head(stream, HEAD_BYTES)
+    if not head:
+        raise InvalidInput("the file is empty")
+    body = io.BufferedReader(CappedReader(head, stream, limit), buffer_size=1 << 20)
+    info = deps.blobs.write(bucket, name, body, content_type=signed_type or content_type, metadata={
+        "tenant_id": parts[1], "kind": kind.value, "upload_id": parts[6], "source": "upload",
+        "original_filename": parts[7],
+    })
+    return UploadResult(parts[6], bucket, name, info.size, kind.value, info.generation)

@@ -1,0 +1,62 @@
+"""The CLI contract: ``ecomintel ingest`` and ``ecomintel export``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from shared.cli.main import main
+
+
+def test_ingest_json_and_idempotent_reingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "sales.csv"
+    path.write_text("date,sku,qty\n2024-01-01,A,2\n2024-01-02,B,3\n2024-01-03,C,-1\n")
+    assert main(["ingest", str(path), "--tenant", "t1", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert {k: first[k] for k in ("kind", "rows_read", "accepted", "rejected", "duplicates", "status")} == {
+        "kind": "sales", "rows_read": 3, "accepted": 2, "rejected": 1, "duplicates": 0, "status": "staged"}
+    assert first["ingestion_id"].startswith("ing_")
+    assert main(["ingest", str(path), "--tenant", "t1", "--json"]) == 0
+    second = json.loads(capsys.readouterr().out)
+    assert second["accepted"] == 0 and second["duplicates"] == 2 and second["ingestion_id"] != first["ingestion_id"]
+
+
+def test_ingest_human_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("sku,title\nA,Thing\n")
+    assert main(["ingest", str(path), "--tenant", "t1", "--kind", "products"]) == 0
+    out = capsys.readouterr().out
+    assert "products ingestion ing_" in out and "accepted 1" in out
+
+
+@pytest.mark.parametrize("content", [None, b"", b"\x00\x01\x02\x03binary", b"foo,bar\n1,2\n"])
+def test_ingest_unreadable_files_exit_non_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               content: bytes | None) -> None:
+    path = tmp_path / "x.csv"
+    if content is not None:
+        path.write_bytes(content)
+    assert main(["ingest", str(path), "--tenant", "t1"]) != 0
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("ecomintel: error: ") and "\n" not in err
+
+
+def test_export_rejects_json_and_csv_neutralises_formulas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "sales.csv"
+    path.write_text("sku,date,qty\n=cmd(),2024-01-01,-1\nB,2024-01-02,1\n")
+    assert main(["ingest", str(path), "--tenant", "t1"]) == 0
+    capsys.readouterr()
+    assert main(["export", "--tenant", "t1", "--kind", "sales", "--rejects", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 1 and rows[0]["row_number"] == 1 and rows[0]["column"] == "qty"
+    assert main(["export", "--tenant", "t1", "--kind", "sales", "--rejects", "--format", "csv"]) == 0
+    cells = [c for row in csv.reader(io.StringIO(capsys.readouterr().out)) for c in row]
+    assert "'=cmd(),2024-01-01,-1" in cells
+    assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
+    assert main(["export", "--tenant", "t1", "--kind", "sales", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # final table fills once processing runs
+    assert main(["export", "--tenant", "other", "--kind", "sales", "--rejects", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []

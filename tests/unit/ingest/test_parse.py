@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from shared.ingest.parse import (
+    decide_date_order,
+    decide_decimal_comma,
+    parse_bool,
+    parse_date,
+    parse_number,
+    parse_text,
+)
+
+
+def _one(value: str, **kwargs: object) -> tuple[object, object]:
+    parsed = parse_number(pd.Series([value]), **kwargs)  # type: ignore[arg-type]
+    return parsed.values.iloc[0], parsed.errors.iloc[0]
+
+
+@pytest.mark.parametrize(("text", "comma", "expected"), [
+    ("$1,299.00", False, 1299.0), ("1.299,00 €", True, 1299.0), ("EUR 12,50", True, 12.5),
+    ("EUR 12,50", False, 12.5), ("12.50 USD", False, 12.5), ("1 299,50", True, 1299.5), ("-3", False, -3.0),
+    ("+4", False, 4.0), ("1,299", False, 1299.0), ("1,299", True, 1.299), ("1.299", True, 1299.0),
+    ("1.299", False, 1.299), ("£0.99", False, 0.99), ("1'299.00", False, 1299.0),
+])
+def test_money_examples(text: str, comma: bool, expected: float) -> None:
+    value, error = _one(text, decimal_comma=comma)
+    assert error is None and value == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("text", "reason"), [("(12.00)", "parentheses"), ("abc", "not a number"),
+                                              ("1.2.3,4,5", "not a number"), ("12abc", "not a number"),
+                                              ("nan", "not a number"), ("inf", "not a number")])
+def test_money_refusals(text: str, reason: str) -> None:
+    value, error = _one(text, decimal_comma=False)
+    assert isinstance(error, str) and reason in error and math.isnan(float(value))  # type: ignore[arg-type]
+
+
+def test_empty_is_missing_not_an_error() -> None:
+    parsed = parse_number(pd.Series(["", "  "]), decimal_comma=False)
+    assert parsed.values.isna().all() and parsed.errors.isna().all()
+
+
+def test_integers() -> None:
+    parsed = parse_number(pd.Series(["3", "3.0", "3.5", "1,200", "", "9" * 20]), decimal_comma=False, integer=True)
+    assert parsed.values.tolist()[:4] == [3, 3, pd.NA, 1200]
+    assert parsed.errors.tolist() == [None, None, "not a whole number", None, None, "number too large"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(cents=st.integers(0, 10**11), style=st.sampled_from(["us", "us_code", "plain", "eu", "eu_code", "eu_space"]))
+def test_money_round_trips_in_every_style(cents: int, style: str) -> None:
+    amount = cents / 100
+    us = f"{amount:,.2f}"
+    eu = us.replace(",", "_").replace(".", ",").replace("_", ".")
+    text = {"us": f"${us}", "us_code": f"USD {us}", "plain": f"{amount:.2f}", "eu": f"{eu} €",
+            "eu_code": f"EUR {eu}", "eu_space": eu.replace(".", " ")}[style]
+    value, error = _one(text, decimal_comma=style.startswith("eu"))
+    assert error is None and value == pytest.approx(amount, rel=1e-12, abs=1e-9), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=20))
+def test_number_parser_never_both_value_and_error(text: str) -> None:
+    parsed = parse_number(pd.Series([text]), decimal_comma=False)
+    value, error = parsed.values.iloc[0], parsed.errors.iloc[0]
+    assert not (error is not None and not math.isnan(value))
+    if not text.strip():
+        assert error is None and math.isnan(value)
+
+
+def test_decide_decimal_comma() -> None:
+    assert decide_decimal_comma([pd.Series(["1.299,00 €", "3,5"])], ",") is True
+    assert decide_decimal_comma([pd.Series(["$1,299.00", "3.50"])], ";") is False
+    assert decide_decimal_comma([pd.Series(["3", "4"])], ";") is True
+    assert decide_decimal_comma([pd.Series(["3", "4"])], ",") is False
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
+       style=st.sampled_from(["iso", "iso_slash", "dmy", "mdy", "dmy_dot", "stamp", "stamp_offset"]))
+def test_dates_round_trip(day: date, style: str) -> None:
+    text = {"iso": day.isoformat(), "iso_slash": day.strftime("%Y/%m/%d"), "dmy": day.strftime("%d/%m/%Y"),
+            "mdy": day.strftime("%m/%d/%Y"), "dmy_dot": day.strftime("%d.%m.%Y"),
+            "stamp": f"{day.isoformat()}T10:00:00Z", "stamp_offset": f"{day.isoformat()} 23:59:59+02:00"}[style]
+    order = "mdy" if style == "mdy" else "dmy"
+    parsed = parse_date(pd.Series([text]), order=order)
+    assert parsed.errors.iloc[0] is None
+    assert parsed.values.iloc[0].date() == day
+
+
+@pytest.mark.parametrize("text", ["2024-02-30", "2023-02-29", "31/04/2024", "2024-13-01", "yesterday", "20240101",
+                                  "1/2/24"])
+def test_invalid_dates_are_refused(text: str) -> None:
+    parsed = parse_date(pd.Series([text]), order="dmy")
+    assert parsed.errors.iloc[0] == "not a valid date" and pd.isna(parsed.values.iloc[0])
+
+
+def test_date_order_is_decided_from_the_data() -> None:
+    assert decide_date_order(pd.Series(["01/02/2024", "13/02/2024"])) == "dmy"
+    assert decide_date_order(pd.Series(["01/02/2024", "02/13/2024"])) == "mdy"
+    assert decide_date_order(pd.Series(["01/02/2024", "2024-01-05"])) is None
+    parsed = parse_date(pd.Series(["01/02/2024"]), order="mdy")
+    assert parsed.values.iloc[0].date() == date(2024, 1, 2)
+
+
+def test_booleans() -> None:
+    parsed = parse_bool(pd.Series(["yes", "No", "TRUE", "false", "1", "0", "y", "N", "", "maybe"]))
+    assert parsed.values.tolist() == [True, False, True, False, True, False, True, False, pd.NA, pd.NA]
+    assert parsed.errors.tolist() == [None] * 9 + ["not a yes/no value"]
+
+
+def test_text_is_stripped_and_blank_is_missing() -> None:
+    parsed = parse_text(pd.Series(["  a b  ", "", "   ", None]))
+    assert parsed.values.tolist() == ["a b", pd.NA, pd.NA, pd.NA]
