@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import secrets
-from typing import Any
 
 import flask
 import functions_framework
 
 from shared.alerts.engine import acknowledge_alert, alerts_collection, resolve_alert
-from shared.alerts.models import Alert
+from shared.alerts.models import Alert, AlertPage
 from shared.audit.log import record_audit
 from shared.delivery.settings import (
     NotificationSettings,
     NotificationSettingsIn,
+    NotificationSettingsView,
     WebhookTarget,
     load_notifications,
     save_notifications,
@@ -28,54 +28,47 @@ _STATUSES = ("open", "acknowledged", "resolved")
 
 
 @endpoint(role=Role.VIEWER, route="/v1/alerts")
-def list_alerts(request: flask.Request, principal: Principal) -> dict[str, Any]:
+def list_alerts(request: flask.Request, principal: Principal) -> AlertPage:
     status = request.args.get("status")
     if status is not None and status not in _STATUSES:
         raise InvalidInput(f"status must be one of {', '.join(_STATUSES)}", details={"field": "status"})
     filters = [Filter("status", "==", status)] if status else []
     docs = get_deps().documents.query(alerts_collection(principal.tenant_id), filters, order_by="created_at",
                                       descending=True, limit=200)
-    return {"items": [Alert.model_validate(d).model_dump(mode="json") for d in docs]}
+    return AlertPage(items=[Alert.model_validate(d) for d in docs])
 
 
-def _one(principal: Principal, alert: Alert | None) -> dict[str, Any]:
+def _one(principal: Principal, alert: Alert | None) -> Alert:
     if alert is None:
         raise NotFound("alert not found")
-    return alert.model_dump(mode="json")
+    return alert
 
 
 @endpoint(role=Role.VIEWER, route="/v1/alerts/{alert_id}")
-def get_alert(request: flask.Request, principal: Principal) -> dict[str, Any]:
+def get_alert(request: flask.Request, principal: Principal) -> Alert:
     doc = get_deps().documents.get(alerts_collection(principal.tenant_id), path_param(request, "alert_id"))
     return _one(principal, None if doc is None else Alert.model_validate(doc))
 
 
 @endpoint(role=Role.ANALYST, route="/v1/alerts/{alert_id}:acknowledge")
-def ack_alert(request: flask.Request, principal: Principal) -> dict[str, Any]:
+def ack_alert(request: flask.Request, principal: Principal) -> Alert:
     alert_id = path_param(request, "alert_id")
     return _one(principal, acknowledge_alert(get_deps(), principal.tenant_id, alert_id, actor=principal.subject))
 
 
 @endpoint(role=Role.ANALYST, route="/v1/alerts/{alert_id}:resolve")
-def resolve(request: flask.Request, principal: Principal) -> dict[str, Any]:
+def resolve(request: flask.Request, principal: Principal) -> Alert:
     alert_id = path_param(request, "alert_id")
     return _one(principal, resolve_alert(get_deps(), principal.tenant_id, alert_id, actor=principal.subject))
 
 
-def _masked(settings: NotificationSettings) -> dict[str, Any]:
-    body = settings.model_dump(mode="json")
-    for hook in body["webhooks"]:
-        hook["secret"] = hook["secret"][:4] + "..."
-    return body
-
-
 @endpoint(role=Role.VIEWER, route="/v1/notifications")
-def get_notifications(request: flask.Request, principal: Principal) -> dict[str, Any]:
-    return _masked(load_notifications(get_deps().documents, principal.tenant_id))
+def get_notifications(request: flask.Request, principal: Principal) -> NotificationSettingsView:
+    return NotificationSettingsView.of(load_notifications(get_deps().documents, principal.tenant_id))
 
 
 @endpoint(role=Role.ADMIN, route="/v1/notifications")
-def put_notifications(request: flask.Request, principal: Principal) -> dict[str, Any]:
+def put_notifications(request: flask.Request, principal: Principal) -> NotificationSettings:
     """Replace channels; a webhook sent without a secret gets a new one, returned once in this response."""
     body = parse_body(request, NotificationSettingsIn)
     settings = NotificationSettings(
@@ -87,7 +80,7 @@ def put_notifications(request: flask.Request, principal: Principal) -> dict[str,
     save_notifications(deps.documents, principal.tenant_id, settings)
     record_audit(deps, principal.tenant_id, principal.subject, "settings.notifications_updated", "notifications",
                  {"webhooks": [h.url for h in settings.webhooks], "emails": len(settings.emails)})
-    return settings.model_dump(mode="json")
+    return settings
 
 
 ROUTES = Routes([

@@ -60,3 +60,9 @@ class Alert(BaseModel):
         return {"alert_id": self.alert_id, "rule": self.rule, "severity": self.severity, "title": self.title,
                 "reason": self.reason, "sku": self.sku, "metrics": self.metrics, "link": self.link,
                 "created_at": self.created_at.isoformat()}
+
+
+class AlertPage(BaseModel):
+    """``GET /v1/alerts``: newest first."""
+
+    items: list[Alert]

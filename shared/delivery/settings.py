@@ -51,6 +51,33 @@ class NotificationSettingsIn(BaseModel):
     digest_frequency: Literal["daily", "weekly", "off"] = "daily"
 
 
+class WebhookView(BaseModel):
+    """A receiver as shown back: the secret is never returned after creation, only a hint."""
+
+    id: str
+    url: str
+    kind: WebhookKind
+    events: list[Event]
+    secret_hint: str
+
+
+class NotificationSettingsView(BaseModel):
+    """Body of ``GET /v1/notifications``."""
+
+    webhooks: list[WebhookView]
+    emails: list[str]
+    email_events: list[Event]
+    digest_frequency: Literal["daily", "weekly", "off"]
+
+    @classmethod
+    def of(cls, settings: NotificationSettings) -> NotificationSettingsView:
+        """Mask the secrets of ``settings``."""
+        return cls(webhooks=[WebhookView(id=w.id, url=w.url, kind=w.kind, events=w.events,
+                                         secret_hint=w.secret[:4] + "...") for w in settings.webhooks],
+                   emails=settings.emails, email_events=settings.email_events,
+                   digest_frequency=settings.digest_frequency)
+
+
 def load_notifications(documents: DocumentStore, tenant: str) -> NotificationSettings:
     """The tenant's notification settings (none configured: nothing is sent, alerts stay queryable)."""
     doc = documents.get(f"tenants/{tenant}/settings", "notifications")

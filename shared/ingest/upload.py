@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 import uuid
 import zlib
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from shared.errors import EcomIntelError, InvalidInput, NotFound, PayloadTooLarg
 from shared.ingest.headers import detect_kind
 from shared.ingest.sniff import is_gzip, sniff
 from shared.models.records import DataKind
+from shared.security.uploads import safe_filename
 
 ALLOWED_EXTENSIONS = (".csv", ".tsv", ".txt", ".gz")
 ALLOWED_CONTENT_TYPES = frozenset({
@@ -41,23 +41,15 @@ class UnsupportedMediaType(EcomIntelError):
     http_status = 415
 
 
-def sanitise_filename(name: str | None) -> str:
-    """A safe basename for ``name``; refuses traversal, absolute paths and control characters (400)."""
-    if not name or not name.strip():
-        raise InvalidInput("a filename is required")
-    if any(unicodedata.category(ch) == "Cc" for ch in name):
-        raise InvalidInput("filename contains control characters")
-    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", name):
-        raise InvalidInput("filename must not be an absolute path")
-    parts = re.split(r"[\\/]", name)
-    if any(p in ("..", ".") for p in parts):
-        raise InvalidInput("filename must not contain '..' or '.' path segments")
-    base = _UNSAFE.sub("_", parts[-1]).lstrip("._")[:200]
-    if not base:
-        raise InvalidInput("filename has no usable characters")
-    if not base.lower().endswith(ALLOWED_EXTENSIONS):
-        raise InvalidInput(f"unsupported file extension; use one of {', '.join(ALLOWED_EXTENSIONS)}")
-    return base
+def sanitise_filename(name: object) -> str:
+    """``name`` as a safe file name with an accepted extension (400 otherwise; never used as a path)."""
+    if name is None or (isinstance(name, str) and not name.strip()):
+        raise InvalidInput("a filename is required", details={"field": "filename"})
+    safe = safe_filename(name)  # type: ignore[arg-type]  # refuses non-strings too
+    if not safe.lower().endswith(ALLOWED_EXTENSIONS):
+        raise InvalidInput(f"unsupported file extension; use one of {', '.join(ALLOWED_EXTENSIONS)}",
+                           details={"field": "filename"})
+    return safe
 
 
 def check_content_type(content_type: str | None) -> None:

@@ -79,6 +79,10 @@ class Gateway:
             return Response(OPENAPI_PATH.read_text(), mimetype="application/yaml")(environ, start_response)
         if path == "/healthz":
             return Response(json.dumps({"status": "ok"}), mimetype="application/json")(environ, start_response)
+        if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in path):
+            # no route has control characters; refuse here rather than let the function's router answer in HTML
+            resp = _error(request, 404, "not_found", "no route for this path")
+            return self._count(resp, request)(environ, start_response)
         adapter = self.routes.bind_to_environ(environ)
         method = "GET" if request.method == "OPTIONS" else request.method
         try:

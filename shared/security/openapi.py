@@ -13,6 +13,7 @@ and a test fails when the two drift. It serves three readers:
 from __future__ import annotations
 
 import copy
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +24,8 @@ import yaml
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
+from shared.alerts.models import Alert, AlertPage
+from shared.delivery.settings import NotificationSettings, NotificationSettingsIn, NotificationSettingsView
 from shared.manifest import REPO_ROOT
 from shared.models.agents import AgentRequest, AgentResult
 from shared.models.records import DataKind
@@ -116,12 +119,28 @@ OPERATIONS: tuple[Operation, ...] = (
               None, "Preferences", 200, _AUTH_ERRORS, tags=("query",)),
     Operation("PUT", "/v1/preferences", "query", "putPreferences", "Replace the caller's report preferences",
               "viewer", "Preferences", "Preferences", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("query",)),
+    Operation("GET", "/v1/alerts", "alerts", "listAlerts", "Alerts, newest first", "viewer", None, "AlertPage",
+              200, (400, *_AUTH_ERRORS), tags=("alerts",),
+              query=(QueryParam("status", {"type": "string", "enum": ["open", "acknowledged", "resolved"]}),)),
+    Operation("GET", "/v1/alerts/{alert_id}", "alerts", "getAlert", "One alert with its evidence", "viewer", None,
+              "Alert", 200, (*_AUTH_ERRORS, 404), tags=("alerts",)),
+    Operation("POST", "/v1/alerts/{alert_id}:acknowledge", "alerts", "acknowledgeAlert",
+              "Acknowledge an alert (analyst)", "analyst", None, "Alert", 200, (*_AUTH_ERRORS, 404), tags=("alerts",)),
+    Operation("POST", "/v1/alerts/{alert_id}:resolve", "alerts", "resolveAlert", "Resolve an alert (analyst)",
+              "analyst", None, "Alert", 200, (*_AUTH_ERRORS, 404), tags=("alerts",)),
+    Operation("GET", "/v1/notifications", "alerts", "getNotifications", "Where alerts and digests are delivered",
+              "viewer", None, "NotificationSettingsView", 200, _AUTH_ERRORS, tags=("alerts",)),
+    Operation("PUT", "/v1/notifications", "alerts", "putNotifications",
+              "Replace delivery channels; new webhook secrets are returned once (admin)", "admin",
+              "NotificationSettingsIn", "NotificationSettings", 200, (*_BODY_ERRORS, *_AUTH_ERRORS),
+              tags=("alerts",)),
 )
 
 _API_MODELS: tuple[type[BaseModel], ...] = (
     m.ErrorBody, m.SignupRequest, m.SignupResponse, m.LoginRequest, m.TokenResponse, m.MeResponse,
     m.InviteCreateRequest, m.InviteCreated, m.ApiKeyCreateRequest, m.ApiKeyCreated, m.ApiKeyList,
-    m.AuditPage, m.TenantSettings, AgentResult, AgentRequest, QueryRequest,
+    m.AuditPage, m.TenantSettings, AgentResult, AgentRequest, QueryRequest, AlertPage, Alert,
+    NotificationSettingsView, NotificationSettingsIn, NotificationSettings,
 )
 
 _ERRORS = {
@@ -235,7 +254,7 @@ def _operation(op: Operation) -> dict[str, Any]:
 
 
 def _path_names(path: str) -> list[str]:
-    return [part[1:-1] for part in path.split("/") if part.startswith("{") and part.endswith("}")]
+    return re.findall(r"\{(\w+)\}", path)  # also inside a segment: /v1/alerts/{alert_id}:resolve
 
 
 def build_openapi() -> dict[str, Any]:

@@ -18,7 +18,7 @@ def test_ingest_json_and_idempotent_reingest(tmp_path: Path, capsys: pytest.Capt
     assert main(["ingest", str(path), "--tenant", "t1", "--json"]) == 0
     first = json.loads(capsys.readouterr().out)
     assert {k: first[k] for k in ("kind", "rows_read", "accepted", "rejected", "duplicates", "status")} == {
-        "kind": "sales", "rows_read": 3, "accepted": 2, "rejected": 1, "duplicates": 0, "status": "staged"}
+        "kind": "sales", "rows_read": 3, "accepted": 2, "rejected": 1, "duplicates": 0, "status": "processed"}
     assert first["ingestion_id"].startswith("ing_")
     assert main(["ingest", str(path), "--tenant", "t1", "--json"]) == 0
     second = json.loads(capsys.readouterr().out)
@@ -57,6 +57,7 @@ def test_export_rejects_json_and_csv_neutralises_formulas(tmp_path: Path, capsys
     assert "'=cmd(),2024-01-01,-1" in cells
     assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
     assert main(["export", "--tenant", "t1", "--kind", "sales", "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out) == []  # final table fills once processing runs
+    stored = json.loads(capsys.readouterr().out)
+    assert [(r["sku"], r["units"]) for r in stored] == [("B", 1)]
     assert main(["export", "--tenant", "other", "--kind", "sales", "--rejects", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []

@@ -27,8 +27,13 @@ def _invariant(doc: dict) -> None:
 
 def test_good_bad_and_duplicate_rows_land_exactly(harness: Harness) -> None:
     doc = harness.ingest(SALES)
-    assert doc["status"] == "staged" and doc["kind"] == "sales"
+    assert doc["status"] == "processed" and doc["kind"] == "sales"
     assert (doc["rows_read"], doc["accepted"], doc["rejected"], doc["duplicates"]) == (7, 2, 4, 1)
+    # the final table holds exactly the good rows, with lineage back to the file
+    final = harness.rows("SELECT sku, units, unit_price, source_row, ingestion_id FROM sales ORDER BY source_row")
+    assert [(r["sku"], r["units"], r["unit_price"], r["source_row"]) for r in final] == [
+        ("A1", 3, 12.5, 1), ("A6", 5, 1299.0, 7)]
+    assert {r["ingestion_id"] for r in final} == {doc["ingestion_id"]}
     _invariant(doc)
     assert doc["column_mapping"]["Qty"] == "units" and doc["column_mapping"]["Product ID"] == "sku"
     staged = harness.rows("SELECT sku, units, unit_price, source_row, ingestion_id FROM stg_sales ORDER BY source_row")
@@ -62,7 +67,7 @@ def test_redelivered_event_changes_nothing(harness: Harness) -> None:
     harness.deps.bus.publish("raw-object-finalized", data, attrs)
     assert harness.runtime.drain() >= 1
     assert harness.deps.warehouse.query("SELECT * FROM stg_sales ORDER BY source_row").equals(staged_before)
-    assert harness.count("rejects") == 4
+    assert harness.count("rejects") == 4 and harness.count("sales") == 2
     again = harness.ingestion_of(doc["object"])
     assert again["attempts"] == 1 and again["finished_at"] == doc["finished_at"]
 
@@ -72,7 +77,7 @@ def test_reuploading_the_same_file_accepts_nothing(harness: Harness) -> None:
     second = harness.ingest(SALES, filename="again.csv")
     assert second["accepted"] == 0 and second["duplicates"] == 3 and second["rejected"] == 4
     _invariant(second)
-    assert harness.count("stg_sales") == 2
+    assert harness.count("stg_sales") == 2 and harness.count("sales") == 2
     assert harness.count("rejects") == 4  # rejects of the same file are not stored twice
 
 
@@ -88,7 +93,7 @@ def test_staged_event_is_published(harness: Harness) -> None:
 def test_zero_accepted_rows_still_publishes(harness: Harness) -> None:
     harness.deps.bus.ensure_subscription("probe", STAGED_TOPIC)  # type: ignore[attr-defined]
     doc = harness.ingest(b"sku,date,units\nA,2024-01-01,-4\n")
-    assert doc["status"] == "staged" and doc["accepted"] == 0 and doc["rejected"] == 1
+    assert doc["status"] == "processed" and doc["accepted"] == 0 and doc["rejected"] == 1
     assert len(harness.deps.bus.pull("probe")) == 1  # type: ignore[attr-defined]
 
 
@@ -189,7 +194,9 @@ def test_interrupted_attempt_is_not_double_staged(harness: Harness) -> None:
     from shared.ingest.pipeline import ingest_object
 
     doc = harness.ingest(SALES)
-    # pretend the first attempt died after staging: status back to staging, then a redelivery
+    # pretend the first attempt died after staging (so processing never ran): status back to staging,
+    # the merged rows gone, then a redelivery
+    harness.deps.warehouse.execute("DELETE FROM sales WHERE tenant_id = @t", {"t": "acme"})
     harness.deps.documents.set(f"tenants/acme/ingestions/{doc['ingestion_id']}".rsplit("/", 1)[0],
                                doc["ingestion_id"], {"status": "staging", "published_at": None}, merge=True)
     event = StorageObjectEvent(event_id="e2", bucket=doc["bucket"], name=doc["object"],

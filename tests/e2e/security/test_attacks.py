@@ -111,6 +111,18 @@ def test_other_tenants_ids_are_refused_and_logged(api: Client, op: Operation) ->
                        json={"question": "Which products should I reprice?", "mode": "deep"}).get_json()
         if job.get("job_id"):
             victim_ids["job_id"] = job["job_id"]
+    if gateway.available("alerts"):  # an alert stored for the victim
+        from datetime import UTC, datetime
+
+        from shared.alerts.engine import alerts_collection
+        from shared.alerts.models import Alert
+        from shared.deps import get_deps
+
+        alert = Alert(alert_id="a" * 24, tenant_id=victim.tenant_id, rule="competitor_undercut", key="undercut:A",
+                      severity="high", title="t", reason="r", link="/v1/alerts/" + "a" * 24,
+                      created_at=datetime.now(UTC))
+        get_deps().documents.set(alerts_collection(victim.tenant_id), alert.alert_id, alert.model_dump(mode="json"))
+        victim_ids["alert_id"] = alert.alert_id
     name = re.findall(r"\{(\w+)\}", op.path)[0]
     if name not in victim_ids:
         pytest.skip(f"no fixture for {name} in this build")
