@@ -45,7 +45,8 @@ def sanitise_filename(name: object) -> str:
     """``name`` as a safe file name with an accepted extension (400 otherwise; never used as a path)."""
     if name is None or (isinstance(name, str) and not name.strip()):
         raise InvalidInput("a filename is required", details={"field": "filename"})
-    safe = safe_filename(name)  # type: ignore[arg-type]  # refuses non-strings too
+    # refuse anything that could act as a path, then keep a tidy slug for the object key
+    safe = _UNSAFE.sub("_", safe_filename(name))  # type: ignore[arg-type]  # refuses non-strings too
     if not safe.lower().endswith(ALLOWED_EXTENSIONS):
         raise InvalidInput(f"unsupported file extension; use one of {', '.join(ALLOWED_EXTENSIONS)}",
                            details={"field": "filename"})

@@ -1,9 +1,11 @@
 """SKU normalisation across marketplace formats, and resolution of marketplace ids to our SKU.
 
-One canonical form per SKU: Unicode-normalised, whitespace trimmed and collapsed, upper-cased, with
-decorations (``sku-``, ``SKU:``, ``#``, quotes) stripped. Shopify global ids become
-``SHOPIFY-VARIANT-<id>``. Amazon ASINs and GTINs are then mapped to our SKU through the products
-table's ``asin``/``gtin`` columns when they are known.
+Two forms. The *match key* (``normalise_sku``) is aggressive: Unicode-normalised, whitespace collapsed,
+upper-cased, decorations (``sku-``, ``SKU:``, ``#``, quotes) stripped, so ``" sku-0042"``, ``SKU:0042``
+and ``0042`` meet. The *stored* SKU is the catalogue's own spelling: a variant whose match key equals a
+product's lands under that product's SKU (``SKU-0042`` stays ``SKU-0042``, so questions and exports use
+the merchant's names; only case is folded). Shopify global ids become ``SHOPIFY-VARIANT-<id>``;
+Amazon ASINs and GTINs map to our SKU through the products table's ``asin``/``gtin`` columns.
 """
 
 from __future__ import annotations
@@ -24,16 +26,20 @@ _GTIN = re.compile(r"^(?:\d{8}|\d{12,14})$")
 _MAX_PASSES = 8
 
 
-def _clean(text: str) -> str:
-    """One normalisation pass (normalise_sku iterates it to a fixed point)."""
-    s = unicodedata.normalize("NFKC", text)
+def display_sku(raw: str) -> str:
+    """A SKU as stored: tidied and upper-cased (SKUs are case-insensitive everywhere), prefixes kept."""
+    s = unicodedata.normalize("NFKC", raw)
     s = _WS.sub(" ", s).strip().strip(_QUOTES).strip()
     shopify = _SHOPIFY.match(s)
     if shopify:
         kind = "VARIANT" if shopify.group(1).lower() == "productvariant" else "PRODUCT"
         s = f"SHOPIFY-{kind}-{shopify.group(2)}"
-    s = _AROUND_SEP.sub(r"\1", s)
-    s = s.upper()
+    return _AROUND_SEP.sub(r"\1", s).upper() or raw
+
+
+def _clean(text: str) -> str:
+    """One normalisation pass (normalise_sku iterates it to a fixed point)."""
+    s = display_sku(text)
     while True:
         stripped = _PREFIX.sub("", s, count=1).strip()
         if stripped == s or not stripped:
@@ -81,7 +87,8 @@ class SkuResolution:
 class SkuResolver:
     """Maps raw SKUs to canonical SKUs, resolving ASINs/GTINs to our SKU when the catalogue knows them."""
 
-    known_skus: set[str] = field(default_factory=set)
+    #: match key -> the catalogue's SKU as written
+    known_skus: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -92,8 +99,8 @@ class SkuResolver:
             sku_raw = p.get("sku")
             if not isinstance(sku_raw, str) or not sku_raw.strip():
                 continue
-            sku = normalise_sku(sku_raw)
-            resolver.known_skus.add(sku)
+            sku = display_sku(sku_raw)
+            resolver.known_skus.setdefault(normalise_sku(sku_raw), sku)
             for col in ("asin", "gtin"):
                 ident = p.get(col)
                 if isinstance(ident, str) and ident.strip():
@@ -104,13 +111,15 @@ class SkuResolver:
 
     def resolve(self, raw: str) -> SkuResolution:
         """Canonical SKU for ``raw`` and the action taken (``normalised`` or ``mapped_asin``/``mapped_gtin``)."""
-        sku = normalise_sku(raw)
-        action: str | None = None if sku == raw else "normalised"
-        if sku not in self.known_skus:
-            key = identifier_key(sku)
+        match = normalise_sku(raw)
+        if match in self.known_skus:
+            sku = self.known_skus[match]
+        else:
+            key = identifier_key(match)
             if key is not None and key in self.aliases:
                 return SkuResolution(self.aliases[key], "mapped_asin" if ASIN.match(key) else "mapped_gtin")
-        return SkuResolution(sku, action)
+            sku = display_sku(raw)
+        return SkuResolution(sku, None if sku == raw else "normalised")
 
     def resolve_many(self, raws: Iterable[str]) -> dict[str, SkuResolution]:
         """Resolutions for each distinct raw value (callers map a column through this)."""

@@ -26,11 +26,11 @@ def skip_reason() -> str | None:
 
 
 def wait_for(check: Callable[[], T | None], *, timeout: float = 60.0, what: str = "condition") -> T:
-    """Poll ``check`` until it returns something truthy (no fixed sleeps in tests)."""
+    """Poll ``check`` until it returns something other than ``None``/``False`` (no fixed sleeps in tests)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         result = check()
-        if result:
+        if result is not None and result is not False:  # a DataFrame has no truth value
             return result
         time.sleep(0.2)
     raise AssertionError(f"timed out waiting for {what}")

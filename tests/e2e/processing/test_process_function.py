@@ -76,16 +76,17 @@ def test_sales_are_normalised_deduplicated_filled_and_announced(deps: Deps) -> N
     final = deps.warehouse.query(
         "SELECT sku, channel, units, unit_price, revenue, source_row, ingestion_id, quality_flags, record_key "
         "FROM sales WHERE tenant_id = @t ORDER BY sku, channel", {"t": TENANT})
+    # the catalogue spells it "sku-ab-1": stored as SKU-AB-1 (case folded, the merchant's prefix kept)
     assert final[["sku", "channel", "units", "unit_price", "revenue", "source_row"]].to_dict("records") == [
-        {"sku": "AB-1", "channel": "amazon", "units": 1, "unit_price": 20.0, "revenue": 20.0, "source_row": 2},
-        {"sku": "AB-1", "channel": "web", "units": 2, "unit_price": 18.0, "revenue": 36.0, "source_row": 1},
         {"sku": "CD-2", "channel": "web", "units": 4, "unit_price": 30.0, "revenue": 120.0, "source_row": 4},
+        {"sku": "SKU-AB-1", "channel": "amazon", "units": 1, "unit_price": 20.0, "revenue": 20.0, "source_row": 2},
+        {"sku": "SKU-AB-1", "channel": "web", "units": 2, "unit_price": 18.0, "revenue": 36.0, "source_row": 1},
     ]
     amazon = json.loads(final.loc[final["channel"] == "amazon", "quality_flags"].iloc[0])
-    assert {"field": "sku", "action": "mapped_asin", "from": "b0kettle01", "to": "AB-1"} in amazon
+    assert {"field": "sku", "action": "mapped_asin", "from": "b0kettle01", "to": "SKU-AB-1"} in amazon
     assert {"field": "unit_price", "action": "filled_from_product_price", "from": None, "to": 20.0} in amazon
-    assert final["record_key"].iloc[0] == record_key(
-        DataKind.SALES, {"sku": "AB-1", "date": date(2024, 2, 1), "channel": "amazon", "order_id": None})
+    assert final["record_key"].iloc[1] == record_key(
+        DataKind.SALES, {"sku": "SKU-AB-1", "date": date(2024, 2, 1), "channel": "amazon", "order_id": None})
 
     doc = deps.documents.get(f"tenants/{TENANT}/ingestions", "s1")
     assert doc is not None and doc["status"] == "processed" and doc["processed_rows"] == 3

@@ -59,7 +59,7 @@ def test_ingestion_id_is_deterministic_per_generation() -> None:
     assert ingestion_id_for("b", "o", "1") != ingestion_id_for("b", "o", "2")
 
 
-@pytest.mark.parametrize(("name", "safe"), [("sales.csv", "sales.csv"), ("my file (1).CSV", "my file (1).CSV"),
+@pytest.mark.parametrize(("name", "safe"), [("sales.csv", "sales.csv"), ("my file (1).CSV", "my_file_1_.CSV"),
                                             ("x.csv.gz", "x.csv.gz"), (" padded.txt ", "padded.txt")])
 def test_sanitise_filename(name: str, safe: str) -> None:
     assert sanitise_filename(name) == safe

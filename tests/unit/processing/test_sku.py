@@ -64,7 +64,10 @@ def test_resolver_maps_asin_and_gtin_to_our_sku() -> None:
         {"sku": "sku-ab-1", "asin": "B0KETTLE01", "gtin": "012345678905"},
         {"sku": "CD-2", "asin": None, "gtin": None},
     ])
-    assert resolver.resolve("b0kettle01").sku == "AB-1"
+    assert resolver.resolve("b0kettle01").sku == "SKU-AB-1"  # the catalogue's SKU, prefix kept
+    assert resolver.resolve("SKU: AB-1").sku == "SKU-AB-1"
+    assert resolver.resolve("ab-1").sku == "SKU-AB-1"
+    assert resolver.resolve("  XY-9 ").sku == "XY-9"  # unknown SKUs keep their case and prefix, tidied
     assert resolver.resolve("b0kettle01").action == "mapped_asin"
     assert resolver.resolve("12345678905").sku == "12345678905"  # 11 digits: not a GTIN
     assert resolver.resolve("0012345678905").action == "mapped_gtin"

@@ -27,6 +27,8 @@ def test_handler_logs_carry_request_id_tenant_and_severity() -> None:
     app = flask.Flask("t")
     configure_logging()  # installs the stdout handler once; ours is added next to it
     collect = _Collect()
+    # the root level depends on which CLI ran first in this worker (ingest quiets it): pin ours
+    get_logger("test.handler").setLevel(logging.INFO)
     root = logging.getLogger()
     root.addHandler(collect)
     try:
