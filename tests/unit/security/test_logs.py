@@ -27,9 +27,10 @@ def test_handler_logs_carry_request_id_tenant_and_severity() -> None:
     app = flask.Flask("t")
     configure_logging()  # installs the stdout handler once; ours is added next to it
     collect = _Collect()
-    # the root level depends on which CLI ran first in this worker (ingest quiets it): pin ours
-    get_logger("test.handler").setLevel(logging.INFO)
     root = logging.getLogger()
+    # the root level depends on which CLI ran first in this worker (ingest quiets it): pin it here
+    level = root.level
+    root.setLevel(logging.INFO)
     root.addHandler(collect)
     try:
         @endpoint(role=Role.VIEWER, route="/v1/test")
@@ -43,6 +44,7 @@ def test_handler_logs_carry_request_id_tenant_and_severity() -> None:
             resp = handler(flask.request)
     finally:
         root.removeHandler(collect)
+        root.setLevel(level)
     assert resp.status_code == 200
     inside = next(line for line in collect.lines if line["message"] == "inside handler")
     assert inside["request_id"] == "req-abcdef123" and inside["tenant"] == "t1" and inside["severity"] == "INFO"
