@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -86,8 +87,11 @@ def format_counts(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def ask_examples(deps: Deps) -> None:
-    """Ask the demo's example questions of the ingested data (the orchestration engineer fills this in)."""
-    return None
+    """Ask the demo's example questions of the ingested data through the real query function."""
+    from shared.orchestration.examples import ask_examples as ask
+
+    print("\nAsking three example questions (ecomintel ask ... --tenant demo):\n")
+    ask(deps, "demo")
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -102,7 +106,9 @@ def run_demo(args: argparse.Namespace) -> int:
     seed = DEFAULT_SEED if args.seed is None else args.seed
     skus = DEFAULT_SKUS if args.skus is None else args.skus
     print(f"Generating the sample merchant (seed {seed}, {skus} SKUs) into {out} ...")
-    files = write_merchant(generate_merchant(seed=seed, n_skus=skus), out)
+    # the demo merchant's history ends yesterday, as a live shop's would (same seed, same shape)
+    end = datetime.now(UTC).date() - timedelta(days=1)
+    files = write_merchant(generate_merchant(seed=seed, n_skus=skus, end=end), out)
     rows = ingest_sample(deps, files, DEMO_TENANT, ingest)
     print(f"\nIngested for tenant '{DEMO_TENANT}':\n")
     print(format_counts(rows))

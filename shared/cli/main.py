@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -35,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code."""
+    from shared.observability.logs import configure_logging
+
+    # JSON logs go to stderr; a person at a terminal wants only warnings unless they ask for more
+    configure_logging(os.environ.get("ECOMINTEL_LOG_LEVEL", "WARNING").upper())
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

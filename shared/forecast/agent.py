@@ -9,6 +9,7 @@ records the new forecasts, and returns the standard :class:`AgentResult`.
 from __future__ import annotations
 
 import math
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -126,8 +127,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     status = "ok" if statuses <= {"ok", "no_demand"} and not missing else "partial"
     if statuses == {"insufficient_history"}:
         status = "insufficient_data"
-    for o in outcomes:
-        warnings += [f"{o.series.series_id}: {w}" for w in o.result.warnings]
+    warnings += _grouped_series_warnings(outcomes)
     summary = _summary(outcomes, request.horizon_days, as_of)
     log_event(_log, "forecast agent run", tenant=request.tenant_id, skus=len(outcomes), run_id=run_id,
               cached=sum(o.cached for o in outcomes))
@@ -201,6 +201,24 @@ def _apply_whatif(o: SkuOutcome, pct: float) -> None:
     r.forecast, r.lower, r.upper = r.forecast * mult, r.lower * mult, r.upper * mult
     o.whatif_note = (f"price {pct:+g}% applied with elasticity {est.value:.2f} ({est.reason}): "
                      f"demand x{mult:.3f}")
+
+
+def _grouped_series_warnings(outcomes: list[SkuOutcome], examples: int = 5) -> list[str]:
+    """One line per kind of per-series warning ("N SKUs: ...", with examples) instead of one per SKU."""
+    groups: dict[str, list[str]] = {}
+    for o in outcomes:
+        for w in o.result.warnings:
+            pattern = re.sub(r"\b(?!0\b)\d+(?:\.\d+)?", "N", w)  # "140 of 730 ..." and "69 of 730 ..." group
+            groups.setdefault(pattern, []).append(f"{o.series.series_id}: {w}")
+    out = []
+    for pattern, items in groups.items():
+        if len(items) == 1:
+            out.append(items[0])
+        else:
+            skus = [item.split(": ", 1)[0] for item in items]
+            shown = ", ".join(skus[:examples]) + (f" and {len(skus) - examples} more" if len(skus) > examples else "")
+            out.append(f"{len(skus)} SKUs: {pattern} (e.g. {shown})")
+    return out
 
 
 def _plan(o: SkuOutcome, inputs: ForecastInputs, opts: dict[str, Any], level: float, warnings: list[str],
