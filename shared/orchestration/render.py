@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from shared.orchestration.report import Report
 
+#: A terminal reader wants the top of the list; ``--json`` carries everything.
+MAX_FINDINGS_SHOWN = 15
 
 def _fmt(value: object) -> str:
     if isinstance(value, float):
@@ -31,12 +33,14 @@ def render_report(report: Report, *, cached: bool = False) -> str:
                                                                   else "") for m in report.key_metrics]
     if report.findings:
         lines += ["", "== Findings =="]
-        for f in report.findings:
+        for f in report.findings[:MAX_FINDINGS_SHOWN]:
             c = f.confidence.score if f.confidence.known else "unknown"
             lines.append(f"- [{f.agent}/{f.severity}] {f.title} (confidence {c})")
             for e in f.evidence[:2]:
                 vals = ", ".join(f"{k}={_fmt(v)}" for k, v in list(e.values.items())[:6])
                 lines.append(f"    evidence: {e.description}" + (f": {vals}" if vals else ""))
+        if len(report.findings) > MAX_FINDINGS_SHOWN:
+            lines.append(f"... and {len(report.findings) - MAX_FINDINGS_SHOWN} more findings (--json shows all)")
     if report.risks:
         lines += ["", "== Risks =="]
         lines += [f"- {r.severity.upper()}: {r.title}" for r in report.risks]
@@ -46,7 +50,9 @@ def render_report(report: Report, *, cached: bool = False) -> str:
     if report.missing or report.limitations:
         lines += ["", "== Data limitations =="]
         lines += [f"- {m.agent} {m.status.replace('_', ' ')}: {m.reason}" for m in report.missing]
-        lines += [f"- {x}" for x in report.limitations]
+        lines += [f"- {x}" for x in report.limitations[:MAX_FINDINGS_SHOWN]]
+        if len(report.limitations) > MAX_FINDINGS_SHOWN:
+            lines.append(f"... and {len(report.limitations) - MAX_FINDINGS_SHOWN} more (--json shows all)")
     if report.warnings:
         lines += ["", "== Warnings =="]
         lines += [f"- {w}" for w in report.warnings]
