@@ -8,6 +8,7 @@ sequence, in this process. Goal: p95 < 1 s uncached, < 50 ms cached.
 
 from __future__ import annotations
 
+import logging
 import os
 import statistics
 import sys
@@ -27,6 +28,12 @@ QUESTIONS = [
     "Which products risk a stockout next month?",
     "Give me an overview",
 ]
+# the bench measures the query path, not the API's per-key rate limits or log volume
+for _key in ("TENANT", "KEY"):
+    os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_PER_MINUTE", "1000000")
+    os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_BURST", "1000000")
+logging.getLogger().setLevel(logging.WARNING)
+
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
 SKUS = int(os.environ.get("BENCH_SKUS", "60"))
 DAYS = int(os.environ.get("BENCH_DAYS", "365"))
