@@ -17,6 +17,8 @@ from typing import Any, Literal
 import extruct
 from bs4 import BeautifulSoup
 
+from shared.money import MoneyError, normalise_amount
+
 Status = Literal["ok", "ambiguous", "not_found"]
 
 _AVAILABILITY_IN = ("instock", "instoreonly", "limitedavailability", "onlineonly", "presale", "preorder")
@@ -56,7 +58,7 @@ _NUM = re.compile(r"[-+]?\d[\d.,\s\u00a0']*")
 
 
 def parse_price(value: Any) -> Decimal | None:
-    """Parse ``19.99``, ``"1,299.00"``, ``"1.299,00 €"``, ``"$ 12"``; ``None`` when there is no number."""
+    """The first amount in ``value`` (``19.99``, ``"1,299.00"``, ``"1.299,00 €"``, ``"Now $ 12!"``), or ``None``."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float | Decimal):
@@ -64,24 +66,9 @@ def parse_price(value: Any) -> Decimal | None:
     match = _NUM.search(str(value))
     if not match:
         return None
-    text = re.sub(r"[\s\u00a0']", "", match.group(0))
-    last_dot, last_comma = text.rfind("."), text.rfind(",")
-    if last_dot >= 0 and last_comma >= 0:
-        decimal_sep = "." if last_dot > last_comma else ","
-    elif last_comma >= 0:
-        decimal_sep = "," if len(text) - last_comma - 1 in (1, 2) else ""
-    elif last_dot >= 0:
-        decimal_sep = "." if len(text) - last_dot - 1 != 3 or text.count(".") == 1 and len(text) < 5 else ""
-    else:
-        decimal_sep = ""
-    thousands = {",", "."} - {decimal_sep}
-    for sep in thousands:
-        text = text.replace(sep, "")
-    if decimal_sep == ",":
-        text = text.replace(",", ".")
     try:
-        return Decimal(text)
-    except InvalidOperation:
+        return Decimal(normalise_amount(match.group(0).strip()))
+    except (MoneyError, InvalidOperation):
         return None
 
 

@@ -1,48 +1,13 @@
-"""Parsing of prices as merchants write them (``$1,299.00``, ``1.299,00 EUR``, ``12.5``).
-
-Small and local on purpose; the ingest parser will replace it when the branches are merged.
-"""
+"""Columns of prices for the pricing CLI: each distinct text parsed once with ``shared.money``."""
 
 from __future__ import annotations
-
-import re
 
 import numpy as np
 import pandas as pd
 
-_CURRENCY = re.compile(r"^(?:[A-Za-z]{3}|[$€£¥₹]|[A-Za-z]{1,2}\$)\s*|\s*(?:[A-Za-z]{3}|[$€£¥₹])$")
-_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+from shared.money import MoneyError, parse_money
 
-
-class MoneyError(ValueError):
-    """A value that is not a price."""
-
-
-def parse_money(text: str) -> float:
-    """Parse one price; raise ``MoneyError`` saying why it is not one."""
-    s = text.strip()
-    for _ in range(2):
-        s = _CURRENCY.sub("", s).strip()
-    s = s.replace(" ", "").replace("\u00a0", "").replace("'", "")
-    if s.startswith("-") or (s.startswith("(") and s.endswith(")")):
-        raise MoneyError(f"{text!r} is negative")
-    if "," in s and "." in s:
-        if s.rfind(",") > s.rfind("."):  # 1.299,00
-            s = s.replace(".", "").replace(",", ".")
-        else:  # 1,299.00
-            s = s.replace(",", "")
-    elif "," in s:
-        head, _, tail = s.rpartition(",")
-        if len(tail) == 3 and head:  # 1,299 -> thousands
-            s = s.replace(",", "")
-        else:  # 12,50 -> decimal comma
-            s = head.replace(",", "") + "." + tail
-    if not _NUMBER.match(s):
-        raise MoneyError(f"{text!r} is not a number")
-    value = float(s)
-    if not np.isfinite(value):
-        raise MoneyError(f"{text!r} is not a number")
-    return value
+__all__ = ["MoneyError", "parse_money", "parse_money_column"]
 
 
 def parse_money_column(values: pd.Series, *, required: bool) -> tuple[pd.Series, int | None, str | None]:
