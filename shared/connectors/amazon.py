@@ -101,7 +101,9 @@ class AmazonSellingPartnerSource:
 
     def _orders(self, ctx: SyncContext, client: RetryingClient) -> Iterator[SyncBatch]:
         marketplaces = ",".join(ctx.config.get("marketplace_ids", ["ATVPDKIKX0DER"]))
-        since = ctx.watermark("orders_last_updated") or (ctx.now - timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        # first run: from the configured start (a backfill), else the last 30 days
+        since = (ctx.watermark("orders_last_updated") or ctx.config.get("orders_since")
+                 or (ctx.now - timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ"))
         params: dict[str, str] = {"MarketplaceIds": marketplaces, "LastUpdatedAfter": since}
         newest = since
         page = 0

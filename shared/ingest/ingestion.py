@@ -43,6 +43,8 @@ class Ingestion(BaseModel):
     generation: str
     upload_id: str | None = None
     original_filename: str | None = None
+    #: Where a synced file came from (``sync_run_id``, ``raw_payload_prefix``): lineage to the raw payloads.
+    source_lineage: dict[str, str] = Field(default_factory=dict)
     file_checksum: str | None = None
     encoding: str | None = None
     delimiter: str | None = None

@@ -63,6 +63,10 @@ _TENANT = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 _log = get_logger(__name__)
 
 
+#: Object metadata copied onto the ingestion record so rows trace back past the file (e.g. to API payloads).
+SOURCE_LINEAGE_KEYS = ("sync_run_id", "raw_payload_prefix")
+
+
 @dataclass(frozen=True)
 class RawTarget:
     """Who and what a raw object is for, from its path (authoritative) and metadata."""
@@ -72,6 +76,7 @@ class RawTarget:
     upload_id: str | None
     original_filename: str | None
     source: str
+    source_lineage: dict[str, str]
 
 
 def resolve_target(obj: StorageObjectEvent) -> RawTarget | None:
@@ -86,6 +91,7 @@ def resolve_target(obj: StorageObjectEvent) -> RawTarget | None:
         upload_id=meta.get("upload_id") or (parts[6] if len(parts) >= 8 else None),
         original_filename=meta.get("original_filename") or parts[-1],
         source=meta.get("source") or "upload",
+        source_lineage={k: str(meta[k]) for k in SOURCE_LINEAGE_KEYS if meta.get(k)},
     )
 
 
@@ -395,6 +401,7 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
         tenant_id=target.tenant_id, kind=target.kind, source=target.source,
         source_uri=f"gs://{obj.bucket}/{obj.name}", bucket=obj.bucket, object=obj.name,
         generation=obj.generation, upload_id=target.upload_id, original_filename=target.original_filename,
+        source_lineage=target.source_lineage,
     )
     with log_context(tenant=ingestion.tenant_id, ingestion_id=ingestion.ingestion_id, event_id=obj.event_id):
         action, doc = _claim(deps, ingestion)
