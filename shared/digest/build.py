@@ -74,21 +74,18 @@ def _position_chart(deps: Deps, tenant: str, today: date) -> bytes | None:
 
 
 def _forecast_chart(deps: Deps, tenant: str, today: date, forecast: AgentResult | None) -> bytes | None:
-    if forecast is None:
+    """The forecast agent's first series (the best seller it was asked about) with its history."""
+    tables = forecast.data.get("forecasts") if forecast is not None else None
+    if not tables:
         return None
-    series = forecast.data.get("forecast") if isinstance(forecast.data, dict) else None
-    if not series:
+    first = tables[0]
+    if not {"series_id", "dates", "forecast", "lower", "upper"} <= set(first) or not first["dates"]:
         return None
-    frame = pd.DataFrame(series)
-    if not {"sku", "date", "forecast", "lower", "upper"} <= set(frame.columns):
-        return None
-    sku = str(frame["sku"].iloc[0])
-    frame = frame[frame["sku"] == sku]
+    sku = str(first["series_id"])
     hist = deps.warehouse.query(HISTORY_SQL, {"tenant": tenant, "sku": sku, "since": today - timedelta(days=120)})
     return charts.forecast_chart(sku, pd.to_datetime(hist["date"]).tolist(), hist["units"].astype(float).tolist(),
-                                 pd.to_datetime(frame["date"]).tolist(), frame["forecast"].tolist(),
-                                 frame["lower"].tolist(), frame["upper"].tolist(),
-                                 str(frame["model"].iloc[0]) if "model" in frame else "")
+                                 pd.to_datetime(first["dates"]).tolist(), first["forecast"], first["lower"],
+                                 first["upper"], str(first.get("model") or ""))
 
 
 def build_digest(deps: Deps, tenant: str, *, frequency: str = "daily", today: date | None = None,

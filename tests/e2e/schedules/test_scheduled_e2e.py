@@ -53,8 +53,10 @@ def _fake_agents(deps: Deps, name: str, request: AgentRequest) -> AgentResult:
                       confidence=Confidence.compute(model_certainty=0.9, data_completeness=1, data_freshness=1))
     data: dict[str, Any] = {}
     if name == "forecast":
-        data["forecast"] = [{"sku": "MUG-1", "date": (TODAY + timedelta(days=i)).isoformat(), "forecast": 4.0,
-                             "lower": 2.0, "upper": 6.0, "model": "test"} for i in range(1, 15)]
+        # the forecast agent's shape: one table per series (see shared/forecast/engine.py to_dict)
+        data["forecasts"] = [{"series_id": "MUG-1", "model": "test", "forecast": [4.0] * 14, "lower": [2.0] * 14,
+                              "upper": [6.0] * 14,
+                              "dates": [(TODAY + timedelta(days=i)).isoformat() for i in range(1, 15)]}]
     return AgentResult(agent=name, tenant_id=request.tenant_id, summary=f"{name} ok", findings=[finding],
                        actions=[Action(title=f"{name} action", impact=10.0, urgency="high",
                                        finding_ids=[finding.id])],
