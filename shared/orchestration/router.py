@@ -12,22 +12,25 @@ _INTENT_PATTERNS: dict[Intent, re.Pattern[str]] = {
         r"\bwhat (?:happens|would happen|if)\b|\bif (?:i|we) (?:cut|raise|lower|increase|reduce|drop|change)\b"
         r"|\bwhat-if\b|\bscenario\b|\bsimulat", re.I),
     "pricing": re.compile(
-        r"\b(?:over|under)priced\b|\bpric(?:e|es|ing)\b|\bcompetitor|\bcheaper\b|\bexpensive\b|\bmargins?\b"
-        r"|\bdiscount", re.I),
+        r"\b(?:over|under)?priced\b|\bpric(?:e|es|ing)\b|\bcompetitor|\bcheaper\b|\bexpensive\b|\bmargins?\b"
+        r"|\bdiscount|\b(?:above|below) (?:the )?market\b|\bundercut|\bMAP\b", re.I),
     "sentiment": re.compile(
         r"\breviews?\b|\bsentiment\b|\bcomplain|\bratings?\b|\bfeedback\b|\bcustomers? (?:say|think|feel)"
         r"|\bunhappy\b|\bhappy\b|\bstars?\b", re.I),
     "forecast": re.compile(
         r"\bdemand\b|\bforecast|\bpredict|\bsell next\b|\bsales next\b|\bnext (?:week|month|quarter)\b"
-        r"|\bprojected\b|\bseasonal", re.I),
+        r"|\bprojected\b|\bseasonal|\bhow many (?:units|items|pieces)\b|\bwill (?:we|i) sell\b"
+        r"|\bsell in the (?:next|coming)\b", re.I),
     "inventory": re.compile(
-        r"\binventory\b|\bstock(?:out|-out)?s?\b|\breorder|\bout of stock\b|\brestock|\bsafety stock\b", re.I),
+        r"\binventory\b|\bstock(?:out|-out)?s?\b|\breorder|\bout of stock\b|\brestock|\bsafety stock\b"
+        r"|\bruns? out\b|\brunning out\b|\boverstock", re.I),
     "overview": re.compile(
         r"\boverview\b|\bsummary\b|\bsummari[sz]e\b|\bhow (?:am i|are we|is my (?:store|shop|business)) doing\b"
         r"|\bhealth\b|\beverything\b|\bdashboard\b", re.I),
 }
 
-_SKU = re.compile(r"\b(?:SKU[-_ ]?[A-Z0-9][A-Z0-9_-]*|[A-Z]{2,5}-\d{2,}[A-Z0-9-]*)\b", re.I)
+# a SKU has a digit somewhere after the prefix, so the word "SKUs" is not one
+_SKU = re.compile(r"\b(?:SKU[-_ ]?(?=[A-Z0-9_-]*\d)[A-Z0-9][A-Z0-9_-]*|[A-Z]{2,5}-\d{2,}[A-Z0-9-]*)\b", re.I)
 _CATEGORY = re.compile(
     r"\b(?:in|for) (?:the |my |our )?([a-z][\w&-]*(?: [a-z][\w&-]*)?) (?:category|categories|range|line)\b"
     r"|\bcategor(?:y|ies)[: ]+[\"']?([a-z][\w&-]*)", re.I)
