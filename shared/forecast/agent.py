@@ -177,15 +177,16 @@ def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries],
     """Cached results where the data is unchanged; one batch (with the global model) for the rest."""
     cache = ForecastCache(deps.documents, tenant_id)
     keys = {s.series_id: fingerprint(s, options) for s in series}
+    variant = f"{series[0].freq if series else ''}|{options!r}"  # one entry per SKU and kind of request
     hits: dict[str, SeriesForecast] = {}
     for s in series:
-        cached = cache.get(s.series_id, keys[s.series_id])
+        cached = cache.get(s.series_id, keys[s.series_id], variant)
         if cached is not None:
             hits[s.series_id] = SeriesForecast.from_dict(cached)
     todo = [s for s in series if s.series_id not in hits]
     fresh = {r.series_id: r for r in forecast_chunk(todo, options)} if todo else {}
     for sid, r in fresh.items():
-        cache.put(sid, keys[sid], r.to_dict())
+        cache.put(sid, keys[sid], r.to_dict(), variant)
     return [SkuOutcome(s, hits.get(s.series_id) or fresh[s.series_id], s.series_id in hits) for s in series]
 
 

@@ -21,7 +21,14 @@ from shared.sentiment.aspects import summarise_aspects
 from shared.sentiment.requests import rank_requests
 from shared.sentiment.scorer import LABELS, score_reviews
 from shared.sentiment.topics import TermStat, rank_terms
-from shared.sentiment.trends import compare_windows, period_series, slope_per_30_days, window_masks
+from shared.sentiment.trends import (
+    compare_masked,
+    epoch_days,
+    period_series,
+    period_series_by,
+    weighted_slope,
+    window_masks,
+)
 
 #: Reviews at or above this spam score are excluded; between the two thresholds they count (1 - score).
 SPAM_EXCLUDE = 0.8
@@ -171,6 +178,9 @@ def analyse_reviews(
     latest = max(df.loc[included, "date"])
     freshness = Confidence.freshness(latest, as_of)
     certainty = float(np.average(batch.confidence[included] / 100.0, weights=weights[included]))
+    # computed once for all rows, then sliced per SKU (per-SKU pandas calls dominated the run time)
+    days = epoch_days(df["date"])
+    weekly = period_series_by(df[["sku", "date", "rating", "score"]].assign(weight=weights), "sku")
 
     for sku_key, g in df.groupby("sku", sort=True):
         sku = str(sku_key)
@@ -178,12 +188,12 @@ def analyse_reviews(
         w = weights[gi]
         if w.sum() <= 0:
             continue
-        dates = g["date"]
         score = g["score"].to_numpy(dtype=float)
         text_score = g["text_score"].to_numpy(dtype=float)
         r = g["rating"].to_numpy(dtype=float)
-        rating_cmp = compare_windows(dates, r, w, as_of, window)
-        text_cmp = compare_windows(dates, text_score, w, as_of, window)
+        sku_recent, sku_before = recent[gi], before[gi]
+        rating_cmp = compare_masked(sku_recent, sku_before, r, w, as_of, window)
+        text_cmp = compare_masked(sku_recent, sku_before, text_score, w, as_of, window)
         row: dict[str, Any] = {
             "sku": sku,
             "product_title": (
@@ -200,8 +210,8 @@ def analyse_reviews(
             "text_sentiment": _round(_wmean(text_score, w)),
             "positive_share": _round(float(np.average(g["label"].eq("positive"), weights=w))),
             "negative_share": _round(float(np.average(g["label"].eq("negative"), weights=w))),
-            "rating_slope_per_30d": _round(slope_per_30_days(dates, r, w)),
-            "sentiment_slope_per_30d": _round(slope_per_30_days(dates, text_score, w)),
+            "rating_slope_per_30d": _round(weighted_slope(days[gi], r, w)),
+            "sentiment_slope_per_30d": _round(weighted_slope(days[gi], text_score, w)),
             "recent_reviews": rating_cmp.recent_n if rating_cmp.recent_n else text_cmp.recent_n,
             "before_reviews": rating_cmp.before_n if rating_cmp.before_n else text_cmp.before_n,
             "recent_rating": _round(rating_cmp.recent_mean, 2),
@@ -211,7 +221,6 @@ def analyse_reviews(
             "rating_text_mismatches": int(g["mismatch"].to_numpy()[w > 0].sum()),
         }
         per_sku_rows.append(row)
-        sku_recent, sku_before = recent[gi], before[gi]
         asp_recent = summarise_aspects([batch.aspects[i] for i in gi[sku_recent]], w[sku_recent])
         asp_before = summarise_aspects([batch.aspects[i] for i in gi[sku_before]], w[sku_before])
         asp_all = summarise_aspects([batch.aspects[i] for i in gi], w)
@@ -258,8 +267,7 @@ def analyse_reviews(
         row["feature_requests"] = [
             {"request": f.request, "reviews": f.reviews, "review_ids": f.review_ids} for f in requests
         ]
-        sku_frame = g[["date", "rating", "score"]].assign(weight=w)
-        row["weekly"] = _series_rows(period_series(sku_frame))[-MAX_SERIES_PERIODS:]
+        row["weekly"] = _series_rows(weekly[sku])[-MAX_SERIES_PERIODS:] if sku in weekly else []
         findings.extend(
             _sku_findings(
                 sku,
