@@ -28,7 +28,7 @@ from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_from_interval
 from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
-from shared.forecast.periods import Freq, RegularSeries, regularise
+from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
 from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding
 from shared.observability.logs import get_logger, log_event
 
@@ -89,17 +89,19 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     warnings: list[str] = []
     missing: list[str] = []
     last_date = inputs.sales["date"].max()
-    series = _build_series(inputs.sales, last_date, freq)
+    sales = inputs.sales
+    if not request.skus:
+        # choose the top sellers first: building series for SKUs that are then dropped was most of the run
+        limit = int(opts.get("max_skus", DEFAULT_MAX_SKUS))
+        with_sales = int(sales["sku"].nunique())
+        if with_sales > limit:
+            totals = sales.groupby("sku")["units"].sum().sort_values(ascending=False)
+            warnings.append(f"{with_sales} SKUs have sales; forecast the top {limit} by units (options.max_skus)")
+            sales = sales[sales["sku"].isin(set(totals.index[:limit]))]
+    series = _build_series(sales, last_date, freq)
     if request.skus:
         absent = [s for s in request.skus if s not in series]
         missing += [f"sales history for SKU {s}" for s in absent]
-    else:
-        limit = int(opts.get("max_skus", DEFAULT_MAX_SKUS))
-        if len(series) > limit:
-            totals = inputs.sales.groupby("sku")["units"].sum().sort_values(ascending=False)
-            keep = set(totals.index[:limit])
-            warnings.append(f"{len(series)} SKUs have sales; forecast the top {limit} by units (options.max_skus)")
-            series = {k: v for k, v in series.items() if k in keep}
 
     outcomes = _forecast_all(deps, request.tenant_id, list(series.values()), options)
     for o in outcomes:
@@ -150,15 +152,21 @@ def _build_series(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq) -> d
     Weekly buckets are anchored so the last one ends on that date (a complete final week).
     """
     out: dict[str, RegularSeries] = {}
-    for sku, g in sales.groupby("sku", sort=True):
-        frame = g[["date", "units", "price", "promo"]].astype({"units": float})
+    dates = pd.DatetimeIndex(sales["date"])
+    units = sales["units"].to_numpy(dtype=float)
+    price = sales["price"].to_numpy(dtype=float)
+    promo = sales["promo"].to_numpy(dtype=float)
+    groups = sales.groupby("sku", sort=True).indices
+    for sku in sorted(groups, key=str):
+        idx = groups[sku]
         pads = [last_date]
         if freq == "W":
-            weeks = math.ceil(((last_date - frame["date"].min()).days + 1) / 7)
+            weeks = math.ceil(((last_date - dates[idx].min()).days + 1) / 7)
             pads.append(last_date - pd.Timedelta(days=weeks * 7 - 1))
-        pad = pd.DataFrame({"date": pads, "units": 0.0, "price": np.nan, "promo": np.nan})
-        frame = pd.concat([frame, pad], ignore_index=True)
-        out[str(sku)] = regularise(str(sku), frame, freq)
+        k = len(pads)
+        out[str(sku)] = regularise_arrays(
+            str(sku), dates[idx].append(pd.DatetimeIndex(pads)), np.concatenate([units[idx], np.zeros(k)]),
+            np.concatenate([price[idx], np.full(k, np.nan)]), np.concatenate([promo[idx], np.full(k, np.nan)]), freq)
     return out
 
 
