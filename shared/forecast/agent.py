@@ -164,8 +164,9 @@ def _build_series(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq) -> d
             weeks = math.ceil(((last_date - dates[idx].min()).days + 1) / 7)
             pads.append(last_date - pd.Timedelta(days=weeks * 7 - 1))
         k = len(pads)
+        padded = pd.DatetimeIndex(dates[idx].append(pd.DatetimeIndex(pads)))
         out[str(sku)] = regularise_arrays(
-            str(sku), dates[idx].append(pd.DatetimeIndex(pads)), np.concatenate([units[idx], np.zeros(k)]),
+            str(sku), padded, np.concatenate([units[idx], np.zeros(k)]),
             np.concatenate([price[idx], np.full(k, np.nan)]), np.concatenate([promo[idx], np.full(k, np.nan)]), freq)
     return out
 
