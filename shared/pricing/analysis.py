@@ -241,11 +241,20 @@ def _evidence(sources: dict[str, SourceQuery], name: str, description: str, valu
                     row_ids=row_ids or [], query=src.query if src else None, params=dict(src.params) if src else {})
 
 
-def _row_ids(obs: pd.DataFrame, sku: str, day: Any) -> list[str]:
-    if "row_id" not in obs:
-        return []
-    sel = obs[(obs["sku"] == sku) & (obs["date"] == day)]
-    return [str(r) for r in sel["row_id"].head(20)]
+class _RowIds:
+    """Row ids of the observations of one SKU on one day (split by SKU once, not a full scan per finding)."""
+
+    def __init__(self, obs: pd.DataFrame) -> None:
+        self._by_sku: dict[str, pd.DataFrame] = {}
+        if "row_id" in obs and not obs.empty:
+            keys = obs["sku"].astype(str)
+            self._by_sku = {str(k): g[["date", "row_id"]] for k, g in obs.groupby(keys, sort=False)}
+
+    def __call__(self, sku: str, day: Any) -> list[str]:
+        sub = self._by_sku.get(sku)
+        if sub is None:
+            return []
+        return [str(r) for r in sub.loc[sub["date"] == day, "row_id"].head(20)]
 
 
 def _sku_confidence(row: pd.Series, explanation: str) -> Confidence:
@@ -261,6 +270,7 @@ def to_agent_result(
     """The standard agent result: findings with numbers and evidence, actions, confidence, tables."""
     sources = sources or {}
     skus = analysis.skus
+    row_ids = _RowIds(observations)
     findings: list[Finding] = []
     actions: list[Action] = []
     conf_note = ("model certainty = match confidence (x elasticity interval tightness when that method is used); "
@@ -286,7 +296,7 @@ def to_agent_result(
                 evidence=[_evidence(sources, "competitor_prices", "competitor prices on the latest date",
                                     {"our_price": row["our_price"], "comp_median": row["comp_median"],
                                      "latest_date": row["latest_date"]},
-                                    _row_ids(observations, str(sku), row["latest_date"]))],
+                                    row_ids(str(sku), row["latest_date"]))],
                 confidence=_sku_confidence(row, conf_note)))
     for cat, crow in analysis.categories.iterrows():
         findings.append(Finding(
@@ -325,7 +335,7 @@ def to_agent_result(
                 metrics={k: _metric(m[k]) for k in ("reference_price", "price", "change_pct")},
                 evidence=[_evidence(sources, "competitor_prices", "competitor price series",
                                     {"competitor": m["competitor"]},
-                                    _row_ids(observations, str(m["sku"]), m["date"]))]))
+                                    row_ids(str(m["sku"]), m["date"]))]))
     promos = analysis.promotions
     if not promos.empty:
         top = promos.sort_values(["ongoing", "max_depth_pct"], ascending=False).head(options.max_findings)
