@@ -242,19 +242,22 @@ def _evidence(sources: dict[str, SourceQuery], name: str, description: str, valu
 
 
 class _RowIds:
-    """Row ids of the observations of one SKU on one day (split by SKU once, not a full scan per finding)."""
+    """Row ids of the observations of one SKU on one day (positions per SKU found once, not a scan per finding)."""
 
     def __init__(self, obs: pd.DataFrame) -> None:
-        self._by_sku: dict[str, pd.DataFrame] = {}
+        self._positions: dict[str, np.ndarray] = {}
         if "row_id" in obs and not obs.empty:
-            keys = obs["sku"].astype(str)
-            self._by_sku = {str(k): g[["date", "row_id"]] for k, g in obs.groupby(keys, sort=False)}
+            frame = obs[["date", "row_id"]].reset_index(drop=True)
+            self._dates, self._ids = frame["date"], frame["row_id"]
+            groups = frame.groupby(obs["sku"].astype(str).to_numpy(), sort=False).indices
+            self._positions = {str(k): np.asarray(v) for k, v in groups.items()}
 
     def __call__(self, sku: str, day: Any) -> list[str]:
-        sub = self._by_sku.get(sku)
-        if sub is None:
+        pos = self._positions.get(sku)
+        if pos is None:
             return []
-        return [str(r) for r in sub.loc[sub["date"] == day, "row_id"].head(20)]
+        hit = (self._dates.iloc[pos] == day).to_numpy(dtype=bool)
+        return [str(r) for r in self._ids.iloc[pos[hit][:20]]]
 
 
 def _sku_confidence(row: pd.Series, explanation: str) -> Confidence:

@@ -180,7 +180,9 @@ def analyse_reviews(
     certainty = float(np.average(batch.confidence[included] / 100.0, weights=weights[included]))
     # computed once for all rows, then sliced per SKU (per-SKU pandas calls dominated the run time)
     days = epoch_days(df["date"])
-    weekly = period_series_by(df[["sku", "date", "rating", "score"]].assign(weight=weights), "sku")
+    weekly: dict[str, list[dict[str, Any]]] = {}
+    for period in _series_rows(period_series_by(df[["sku", "date", "rating", "score"]].assign(weight=weights), "sku")):
+        weekly.setdefault(str(period.pop("sku")), []).append(period)
 
     for sku_key, g in df.groupby("sku", sort=True):
         sku = str(sku_key)
@@ -267,7 +269,7 @@ def analyse_reviews(
         row["feature_requests"] = [
             {"request": f.request, "reviews": f.reviews, "review_ids": f.review_ids} for f in requests
         ]
-        row["weekly"] = _series_rows(weekly[sku])[-MAX_SERIES_PERIODS:] if sku in weekly else []
+        row["weekly"] = weekly.get(sku, [])[-MAX_SERIES_PERIODS:]
         findings.extend(
             _sku_findings(
                 sku,

@@ -122,12 +122,11 @@ def period_series(frame: pd.DataFrame, *, freq: str = "W") -> pd.DataFrame:
     return _grouped_series(frame, [], freq)[_SERIES_COLUMNS]
 
 
-def period_series_by(frame: pd.DataFrame, key: str, *, freq: str = "W") -> dict[str, pd.DataFrame]:
-    """:func:`period_series` of each value of ``key`` (e.g. per SKU), computed in one grouped pass."""
+def period_series_by(frame: pd.DataFrame, key: str, *, freq: str = "W") -> pd.DataFrame:
+    """:func:`period_series` of each value of ``key`` (e.g. per SKU) in one grouped pass: ``key`` + its columns."""
     if frame.empty:
-        return {}
-    out = _grouped_series(frame, [key], freq)
-    return {str(k): g[_SERIES_COLUMNS].reset_index(drop=True) for k, g in out.groupby(key, sort=False)}
+        return pd.DataFrame(columns=[key, *_SERIES_COLUMNS])
+    return _grouped_series(frame, [key], freq)[[key, *_SERIES_COLUMNS]]
 
 
 def _grouped_series(frame: pd.DataFrame, keys: list[str], freq: str) -> pd.DataFrame:
