@@ -184,34 +184,40 @@ def analyse_reviews(
     for period in _series_rows(period_series_by(df[["sku", "date", "rating", "score"]].assign(weight=weights), "sku")):
         weekly.setdefault(str(period.pop("sku")), []).append(period)
 
-    for sku_key, g in df.groupby("sku", sort=True):
+    score_all = df["score"].to_numpy(dtype=float)
+    text_all = df["text_score"].to_numpy(dtype=float)
+    rating_all = df["rating"].to_numpy(dtype=float)
+    labels_all = df["label"].to_numpy(dtype=object)
+    ids_all = df["review_id"].to_numpy(dtype=object)
+    mismatch_all = df["mismatch"].to_numpy()
+    described = [c for c in ("product_title", "category") if c in df.columns]
+    firsts = df.groupby("sku", sort=True)[described].first() if described else None
+    groups = df.groupby("sku", sort=True).indices
+
+    for sku_key in sorted(groups, key=str):
         sku = str(sku_key)
-        gi = g.index.to_numpy()
+        gi = np.asarray(groups[sku_key])
         w = weights[gi]
         if w.sum() <= 0:
             continue
-        score = g["score"].to_numpy(dtype=float)
-        text_score = g["text_score"].to_numpy(dtype=float)
-        r = g["rating"].to_numpy(dtype=float)
+        score = score_all[gi]
+        text_score = text_all[gi]
+        r = rating_all[gi]
+        labels = labels_all[gi]
+        ids = ids_all[gi]
         sku_recent, sku_before = recent[gi], before[gi]
         rating_cmp = compare_masked(sku_recent, sku_before, r, w, as_of, window)
         text_cmp = compare_masked(sku_recent, sku_before, text_score, w, as_of, window)
         row: dict[str, Any] = {
             "sku": sku,
-            "product_title": (
-                g["product_title"].dropna().iloc[0]
-                if "product_title" in g.columns and g["product_title"].notna().any()
-                else None
-            ),
-            "category": (
-                g["category"].dropna().iloc[0] if "category" in g.columns and g["category"].notna().any() else None
-            ),
+            "product_title": _first(firsts, sku_key, "product_title"),
+            "category": _first(firsts, sku_key, "category"),
             "reviews": int((w > 0).sum()),
             "mean_rating": _round(_wmean(r, w), 2),
             "sentiment": _round(_wmean(score, w)),
             "text_sentiment": _round(_wmean(text_score, w)),
-            "positive_share": _round(float(np.average(g["label"].eq("positive"), weights=w))),
-            "negative_share": _round(float(np.average(g["label"].eq("negative"), weights=w))),
+            "positive_share": _round(float(np.average(labels == "positive", weights=w))),
+            "negative_share": _round(float(np.average(labels == "negative", weights=w))),
             "rating_slope_per_30d": _round(weighted_slope(days[gi], r, w)),
             "sentiment_slope_per_30d": _round(weighted_slope(days[gi], text_score, w)),
             "recent_reviews": rating_cmp.recent_n if rating_cmp.recent_n else text_cmp.recent_n,
@@ -220,7 +226,7 @@ def analyse_reviews(
             "before_rating": _round(rating_cmp.before_mean, 2),
             "recent_text_sentiment": _round(text_cmp.recent_mean),
             "before_text_sentiment": _round(text_cmp.before_mean),
-            "rating_text_mismatches": int(g["mismatch"].to_numpy()[w > 0].sum()),
+            "rating_text_mismatches": int(mismatch_all[gi][w > 0].sum()),
         }
         per_sku_rows.append(row)
         asp_recent = summarise_aspects([batch.aspects[i] for i in gi[sku_recent]], w[sku_recent])
@@ -242,7 +248,7 @@ def analyse_reviews(
             )
         row["aspects"] = aspect_rows
         complaints = rank_terms(
-            g["review_id"].tolist(),
+            ids.tolist(),
             [full_text[i] for i in gi],
             [batch.terms[i] for i in gi],
             score.tolist(),
@@ -253,7 +259,7 @@ def analyse_reviews(
             limit=options.top_n * 2,
         )
         praise = rank_terms(
-            g["review_id"].tolist(),
+            ids.tolist(),
             [full_text[i] for i in gi],
             [batch.terms[i] for i in gi],
             score.tolist(),
@@ -265,7 +271,7 @@ def analyse_reviews(
         )
         row["complaints"] = _term_rows(complaints)
         row["praise"] = _term_rows(praise)
-        requests = rank_requests(g["review_id"].tolist(), [full_text[i] for i in gi], w.tolist(), limit=options.top_n)
+        requests = rank_requests(ids.tolist(), [full_text[i] for i in gi], w.tolist(), limit=options.top_n)
         row["feature_requests"] = [
             {"request": f.request, "reviews": f.reviews, "review_ids": f.review_ids} for f in requests
         ]
@@ -273,7 +279,7 @@ def analyse_reviews(
         findings.extend(
             _sku_findings(
                 sku,
-                g,
+                _SkuRows(ids, labels, mismatch_all[gi], [batch.aspects[i] for i in gi]),
                 row,
                 rating_cmp,
                 text_cmp,
@@ -413,6 +419,24 @@ def recommend_actions(findings: list[Finding]) -> list[Action]:
     return actions
 
 
+@dataclass(frozen=True)
+class _SkuRows:
+    """One SKU's reviews as arrays (sliced once from the analysed frame; no per-SKU DataFrame)."""
+
+    ids: np.ndarray
+    labels: np.ndarray
+    mismatch: np.ndarray
+    aspects: list[dict[str, float]]
+
+
+def _first(firsts: pd.DataFrame | None, sku: Any, column: str) -> Any:
+    """The first non-null value of ``column`` among a SKU's reviews (``None`` when there is none)."""
+    if firsts is None or column not in firsts.columns:
+        return None
+    value: Any = firsts.at[sku, column]
+    return None if pd.isna(value) else value
+
+
 _SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
 
 
@@ -450,7 +474,7 @@ def _severity(drop: float, scale: float) -> Severity:
 
 def _sku_findings(
     sku: str,
-    g: pd.DataFrame,
+    g: _SkuRows,
     row: dict[str, Any],
     rating_cmp: Any,
     text_cmp: Any,
@@ -476,8 +500,8 @@ def _sku_findings(
             model_certainty=certainty, data_completeness=comp, data_freshness=freshness, explanation=explanation
         )
 
-    neg_ids = g.loc[g["label"].eq("negative").to_numpy() & (w > 0), "review_id"].tolist()[:5]
-    pos_ids = g.loc[g["label"].eq("positive").to_numpy() & (w > 0), "review_id"].tolist()[:5]
+    neg_ids = g.ids[(g.labels == "negative") & (w > 0)].tolist()[:5]
+    pos_ids = g.ids[(g.labels == "positive") & (w > 0)].tolist()[:5]
     out.append(
         Finding(
             id=f"sentiment-{sku}",
@@ -543,7 +567,7 @@ def _sku_findings(
             )
         )
     if declining:
-        recent_neg = g.loc[recent_mask & g["label"].eq("negative").to_numpy() & (w > 0), "review_id"].tolist()[:5]
+        recent_neg = g.ids[recent_mask & (g.labels == "negative") & (w > 0)].tolist()[:5]
         severity = _severity(max(-(r_delta or 0.0) / RATING_DROP, -(t_delta or 0.0) / SENTIMENT_DROP), 1.0)
         parts = []
         if r_delta is not None:
@@ -601,7 +625,7 @@ def _sku_findings(
         for a in dropped[:3]:
             ids = [
                 rid
-                for rid, asp, rec in zip(g["review_id"], g["_aspects"], recent_mask, strict=True)
+                for rid, asp, rec in zip(g.ids, g.aspects, recent_mask, strict=True)
                 if rec and asp.get(a["aspect"], 0.0) < 0
             ][:5]
             out.append(
@@ -666,7 +690,7 @@ def _sku_findings(
             )
         )
     if row["rating_text_mismatches"]:
-        ids = g.loc[g["mismatch"].to_numpy() & (w > 0), "review_id"].tolist()[:5]
+        ids = g.ids[g.mismatch.astype(bool) & (w > 0)].tolist()[:5]
         out.append(
             Finding(
                 id=f"mismatch-{sku}",
