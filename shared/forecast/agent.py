@@ -285,19 +285,29 @@ def _track_drift(deps: Deps, tenant_id: str, outcomes: list[SkuOutcome],
 def _persist(deps: Deps, tenant_id: str, run_id: str, outcomes: list[SkuOutcome], as_of: date, level: float,
              freq: str) -> None:
     now = datetime.now(UTC)
-    frames = []
-    for o in outcomes:
-        r = o.result
-        chosen = r.score("chosen") or {}
-        scale = mase_scale(o.series.values, 1)
-        frames.append(pd.DataFrame({
-            "tenant_id": tenant_id, "run_id": run_id, "sku": r.series_id, "date": [d.date() for d in r.dates],
-            "as_of": as_of, "freq": freq, "forecast": r.forecast, "lower": r.lower, "upper": r.upper,
-            "level": level, "model": r.model, "backtest_mase": chosen.get("mase"),
-            "backtest_smape": chosen.get("smape"), "mase_scale": None if np.isnan(scale) else scale,
-            "created_at": now}))
-    if frames:
-        deps.warehouse.insert("forecasts", pd.concat(frames, ignore_index=True))
+    if not outcomes:
+        return
+    # one frame for the whole run (a frame per SKU and a concat cost more than the forecasts themselves)
+    lengths = [len(o.result.forecast) for o in outcomes]
+    chosen = [o.result.score("chosen") or {} for o in outcomes]
+    scales = [mase_scale(o.series.values, 1) for o in outcomes]
+
+    def per_sku(values: list[Any]) -> list[Any]:
+        return [v for v, k in zip(values, lengths, strict=True) for _ in range(k)]
+
+    frame = pd.DataFrame({
+        "tenant_id": tenant_id, "run_id": run_id, "sku": per_sku([o.result.series_id for o in outcomes]),
+        "date": [d for o in outcomes for d in o.result.dates.date],
+        "as_of": as_of, "freq": freq,
+        "forecast": np.concatenate([o.result.forecast for o in outcomes]),
+        "lower": np.concatenate([o.result.lower for o in outcomes]),
+        "upper": np.concatenate([o.result.upper for o in outcomes]),
+        "level": level, "model": per_sku([o.result.model for o in outcomes]),
+        "backtest_mase": per_sku([c.get("mase") for c in chosen]),
+        "backtest_smape": per_sku([c.get("smape") for c in chosen]),
+        "mase_scale": per_sku([None if np.isnan(x) else x for x in scales]),
+        "created_at": now})
+    deps.warehouse.insert("forecasts", frame)
 
 
 def _certainty(r: SeriesForecast) -> float | None:
