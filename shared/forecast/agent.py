@@ -28,7 +28,7 @@ from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_from_interval
 from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
-from shared.forecast.periods import Freq, RegularSeries, regularise
+from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
 from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding
 from shared.observability.logs import get_logger, log_event
 
@@ -89,17 +89,19 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     warnings: list[str] = []
     missing: list[str] = []
     last_date = inputs.sales["date"].max()
-    series = _build_series(inputs.sales, last_date, freq)
+    sales = inputs.sales
+    if not request.skus:
+        # choose the top sellers first: building series for SKUs that are then dropped was most of the run
+        limit = int(opts.get("max_skus", DEFAULT_MAX_SKUS))
+        with_sales = int(sales["sku"].nunique())
+        if with_sales > limit:
+            totals = sales.groupby("sku")["units"].sum().sort_values(ascending=False)
+            warnings.append(f"{with_sales} SKUs have sales; forecast the top {limit} by units (options.max_skus)")
+            sales = sales[sales["sku"].isin(set(totals.index[:limit]))]
+    series = _build_series(sales, last_date, freq)
     if request.skus:
         absent = [s for s in request.skus if s not in series]
         missing += [f"sales history for SKU {s}" for s in absent]
-    else:
-        limit = int(opts.get("max_skus", DEFAULT_MAX_SKUS))
-        if len(series) > limit:
-            totals = inputs.sales.groupby("sku")["units"].sum().sort_values(ascending=False)
-            keep = set(totals.index[:limit])
-            warnings.append(f"{len(series)} SKUs have sales; forecast the top {limit} by units (options.max_skus)")
-            series = {k: v for k, v in series.items() if k in keep}
 
     outcomes = _forecast_all(deps, request.tenant_id, list(series.values()), options)
     for o in outcomes:
@@ -150,15 +152,22 @@ def _build_series(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq) -> d
     Weekly buckets are anchored so the last one ends on that date (a complete final week).
     """
     out: dict[str, RegularSeries] = {}
-    for sku, g in sales.groupby("sku", sort=True):
-        frame = g[["date", "units", "price", "promo"]].astype({"units": float})
+    dates = pd.DatetimeIndex(sales["date"])
+    units = sales["units"].to_numpy(dtype=float)
+    price = sales["price"].to_numpy(dtype=float)
+    promo = sales["promo"].to_numpy(dtype=float)
+    groups = sales.groupby("sku", sort=True).indices
+    for sku in sorted(groups, key=str):
+        idx = groups[sku]
         pads = [last_date]
         if freq == "W":
-            weeks = math.ceil(((last_date - frame["date"].min()).days + 1) / 7)
+            weeks = math.ceil(((last_date - dates[idx].min()).days + 1) / 7)
             pads.append(last_date - pd.Timedelta(days=weeks * 7 - 1))
-        pad = pd.DataFrame({"date": pads, "units": 0.0, "price": np.nan, "promo": np.nan})
-        frame = pd.concat([frame, pad], ignore_index=True)
-        out[str(sku)] = regularise(str(sku), frame, freq)
+        k = len(pads)
+        padded = pd.DatetimeIndex(dates[idx].append(pd.DatetimeIndex(pads)))
+        out[str(sku)] = regularise_arrays(
+            str(sku), padded, np.concatenate([units[idx], np.zeros(k)]),
+            np.concatenate([price[idx], np.full(k, np.nan)]), np.concatenate([promo[idx], np.full(k, np.nan)]), freq)
     return out
 
 
@@ -177,15 +186,16 @@ def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries],
     """Cached results where the data is unchanged; one batch (with the global model) for the rest."""
     cache = ForecastCache(deps.documents, tenant_id)
     keys = {s.series_id: fingerprint(s, options) for s in series}
+    variant = f"{series[0].freq if series else ''}|{options!r}"  # one entry per SKU and kind of request
     hits: dict[str, SeriesForecast] = {}
     for s in series:
-        cached = cache.get(s.series_id, keys[s.series_id])
+        cached = cache.get(s.series_id, keys[s.series_id], variant)
         if cached is not None:
             hits[s.series_id] = SeriesForecast.from_dict(cached)
     todo = [s for s in series if s.series_id not in hits]
     fresh = {r.series_id: r for r in forecast_chunk(todo, options)} if todo else {}
     for sid, r in fresh.items():
-        cache.put(sid, keys[sid], r.to_dict())
+        cache.put(sid, keys[sid], r.to_dict(), variant)
     return [SkuOutcome(s, hits.get(s.series_id) or fresh[s.series_id], s.series_id in hits) for s in series]
 
 
@@ -275,19 +285,29 @@ def _track_drift(deps: Deps, tenant_id: str, outcomes: list[SkuOutcome],
 def _persist(deps: Deps, tenant_id: str, run_id: str, outcomes: list[SkuOutcome], as_of: date, level: float,
              freq: str) -> None:
     now = datetime.now(UTC)
-    frames = []
-    for o in outcomes:
-        r = o.result
-        chosen = r.score("chosen") or {}
-        scale = mase_scale(o.series.values, 1)
-        frames.append(pd.DataFrame({
-            "tenant_id": tenant_id, "run_id": run_id, "sku": r.series_id, "date": [d.date() for d in r.dates],
-            "as_of": as_of, "freq": freq, "forecast": r.forecast, "lower": r.lower, "upper": r.upper,
-            "level": level, "model": r.model, "backtest_mase": chosen.get("mase"),
-            "backtest_smape": chosen.get("smape"), "mase_scale": None if np.isnan(scale) else scale,
-            "created_at": now}))
-    if frames:
-        deps.warehouse.insert("forecasts", pd.concat(frames, ignore_index=True))
+    if not outcomes:
+        return
+    # one frame for the whole run (a frame per SKU and a concat cost more than the forecasts themselves)
+    lengths = [len(o.result.forecast) for o in outcomes]
+    chosen = [o.result.score("chosen") or {} for o in outcomes]
+    scales = [mase_scale(o.series.values, 1) for o in outcomes]
+
+    def per_sku(values: list[Any]) -> list[Any]:
+        return [v for v, k in zip(values, lengths, strict=True) for _ in range(k)]
+
+    frame = pd.DataFrame({
+        "tenant_id": tenant_id, "run_id": run_id, "sku": per_sku([o.result.series_id for o in outcomes]),
+        "date": [d for o in outcomes for d in o.result.dates.date],
+        "as_of": as_of, "freq": freq,
+        "forecast": np.concatenate([o.result.forecast for o in outcomes]),
+        "lower": np.concatenate([o.result.lower for o in outcomes]),
+        "upper": np.concatenate([o.result.upper for o in outcomes]),
+        "level": level, "model": per_sku([o.result.model for o in outcomes]),
+        "backtest_mase": per_sku([c.get("mase") for c in chosen]),
+        "backtest_smape": per_sku([c.get("smape") for c in chosen]),
+        "mase_scale": per_sku([None if np.isnan(x) else x for x in scales]),
+        "created_at": now})
+    deps.warehouse.insert("forecasts", frame)
 
 
 def _certainty(r: SeriesForecast) -> float | None:

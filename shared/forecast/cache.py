@@ -1,7 +1,10 @@
 """Forecast cache: a SKU's selected model and forecast, reused until its data (or the request) changes.
 
-Keyed by tenant + SKU; the stored fingerprint covers the history values, dates, price/promo and the
-forecast options, so any new or corrected sales row invalidates the entry. Stored via ``DocumentStore``.
+Keyed by tenant + SKU + a variant (the forecast options: horizon, level, Prophet policy...), so requests
+that alternate between horizons (a 2-week and a 1-month question) each keep their entry instead of
+evicting one another; the entry of a given SKU and variant is replaced when its data changes. The stored
+fingerprint covers the history values, dates, price/promo and the forecast options, so any new or
+corrected sales row invalidates the entry. Stored via ``DocumentStore``.
 """
 
 from __future__ import annotations
@@ -38,18 +41,19 @@ class ForecastCache:
         self._collection = f"tenants/{tenant_id}/forecast_cache"
 
     @staticmethod
-    def _doc_id(sku: str) -> str:
-        return hashlib.sha256(sku.encode()).hexdigest()[:40]
+    def _doc_id(sku: str, variant: str) -> str:
+        ident = sku if not variant else f"{sku}\x00{variant}"
+        return hashlib.sha256(ident.encode()).hexdigest()[:40]
 
-    def get(self, sku: str, key: str) -> dict[str, Any] | None:
-        """The cached result when its fingerprint matches ``key``."""
-        doc = self._docs.get(self._collection, self._doc_id(sku))
+    def get(self, sku: str, key: str, variant: str = "") -> dict[str, Any] | None:
+        """The cached result of ``sku`` (for ``variant``) when its fingerprint matches ``key``."""
+        doc = self._docs.get(self._collection, self._doc_id(sku, variant))
         if not doc or doc.get("fingerprint") != key:
             return None
         result: dict[str, Any] = json.loads(doc["result"])
         return result
 
-    def put(self, sku: str, key: str, result: dict[str, Any]) -> None:
-        """Store ``result`` under ``key`` (replacing any older entry for the SKU)."""
-        self._docs.set(self._collection, self._doc_id(sku),
+    def put(self, sku: str, key: str, result: dict[str, Any], variant: str = "") -> None:
+        """Store ``result`` under ``key`` (replacing any older entry for the SKU and variant)."""
+        self._docs.set(self._collection, self._doc_id(sku, variant),
                        {"sku": sku, "fingerprint": key, "result": json.dumps(result)})

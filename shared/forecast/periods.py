@@ -85,19 +85,38 @@ class RegularSeries:
 
 def regularise(series_id: str, frame: pd.DataFrame, freq: Freq) -> RegularSeries:
     """Put one series' rows (``date``, ``units`` and optional ``price``/``promo``) on its regular grid."""
-    dates = pd.DatetimeIndex(frame["date"])
+    price = frame["price"].to_numpy(dtype=float) if "price" in frame else None
+    promo = frame["promo"].to_numpy(dtype=float) if "promo" in frame else None
+    return regularise_arrays(series_id, pd.DatetimeIndex(frame["date"]), frame["units"].to_numpy(dtype=float),
+                             price, promo, freq)
+
+
+def regularise_arrays(series_id: str, dates: pd.DatetimeIndex, units: np.ndarray, price: np.ndarray | None,
+                      promo: np.ndarray | None, freq: Freq) -> RegularSeries:
+    """:func:`regularise` on plain arrays (no per-series DataFrame: the agent builds many series per request).
+
+    Price per period is the mean of the known prices, carried forward (then back) over periods without one;
+    promo per period is the maximum flag, 0 where unknown.
+    """
     origin = dates.min()
     numbers = period_number(dates, freq, origin)
     n = int(numbers.max()) + 1
-    values = np.bincount(numbers, weights=frame["units"].to_numpy(dtype=float), minlength=n)
+    values = np.bincount(numbers, weights=np.asarray(units, dtype=float), minlength=n)
     seen = np.zeros(n, dtype=bool)
     seen[numbers] = True
-    price = promo = None
-    if "price" in frame and frame["price"].notna().any():
-        p = pd.Series(frame["price"].to_numpy(dtype=float)).groupby(numbers).mean()
-        price = p.reindex(range(n)).ffill().bfill().to_numpy(dtype=float)
-    if "promo" in frame and frame["promo"].notna().any():
-        q = pd.Series(frame["promo"].fillna(0).to_numpy(dtype=float)).groupby(numbers).max()
-        promo = q.reindex(range(n)).fillna(0.0).to_numpy(dtype=float)
-    return RegularSeries(series_id, freq, period_dates(origin, freq, np.arange(n)), values, price, promo,
+    price_out = promo_out = None
+    if price is not None:
+        known = ~np.isnan(price)
+        if known.any():
+            counts = np.bincount(numbers[known], minlength=n)
+            totals = np.bincount(numbers[known], weights=price[known], minlength=n)
+            mean = np.full(n, np.nan)
+            np.divide(totals, counts, out=mean, where=counts > 0)
+            price_out = pd.Series(mean).ffill().bfill().to_numpy(dtype=float)
+    if promo is not None and (~np.isnan(promo)).any():
+        flags = np.full(n, -np.inf)
+        np.maximum.at(flags, numbers, np.nan_to_num(promo, nan=0.0))
+        flags[~seen] = 0.0
+        promo_out = flags
+    return RegularSeries(series_id, freq, period_dates(origin, freq, np.arange(n)), values, price_out, promo_out,
                          filled_periods=int((~seen).sum()))

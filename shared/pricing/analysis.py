@@ -241,11 +241,23 @@ def _evidence(sources: dict[str, SourceQuery], name: str, description: str, valu
                     row_ids=row_ids or [], query=src.query if src else None, params=dict(src.params) if src else {})
 
 
-def _row_ids(obs: pd.DataFrame, sku: str, day: Any) -> list[str]:
-    if "row_id" not in obs:
-        return []
-    sel = obs[(obs["sku"] == sku) & (obs["date"] == day)]
-    return [str(r) for r in sel["row_id"].head(20)]
+class _RowIds:
+    """Row ids of the observations of one SKU on one day (positions per SKU found once, not a scan per finding)."""
+
+    def __init__(self, obs: pd.DataFrame) -> None:
+        self._positions: dict[str, np.ndarray] = {}
+        if "row_id" in obs and not obs.empty:
+            frame = obs[["date", "row_id"]].reset_index(drop=True)
+            self._dates, self._ids = frame["date"], frame["row_id"]
+            groups = frame.groupby(obs["sku"].astype(str).to_numpy(), sort=False).indices
+            self._positions = {str(k): np.asarray(v) for k, v in groups.items()}
+
+    def __call__(self, sku: str, day: Any) -> list[str]:
+        pos = self._positions.get(sku)
+        if pos is None:
+            return []
+        hit = (self._dates.iloc[pos] == day).to_numpy(dtype=bool)
+        return [str(r) for r in self._ids.iloc[pos[hit][:20]]]
 
 
 def _sku_confidence(row: pd.Series, explanation: str) -> Confidence:
@@ -261,6 +273,7 @@ def to_agent_result(
     """The standard agent result: findings with numbers and evidence, actions, confidence, tables."""
     sources = sources or {}
     skus = analysis.skus
+    row_ids = _RowIds(observations)
     findings: list[Finding] = []
     actions: list[Action] = []
     conf_note = ("model certainty = match confidence (x elasticity interval tightness when that method is used); "
@@ -286,7 +299,7 @@ def to_agent_result(
                 evidence=[_evidence(sources, "competitor_prices", "competitor prices on the latest date",
                                     {"our_price": row["our_price"], "comp_median": row["comp_median"],
                                      "latest_date": row["latest_date"]},
-                                    _row_ids(observations, str(sku), row["latest_date"]))],
+                                    row_ids(str(sku), row["latest_date"]))],
                 confidence=_sku_confidence(row, conf_note)))
     for cat, crow in analysis.categories.iterrows():
         findings.append(Finding(
@@ -325,7 +338,7 @@ def to_agent_result(
                 metrics={k: _metric(m[k]) for k in ("reference_price", "price", "change_pct")},
                 evidence=[_evidence(sources, "competitor_prices", "competitor price series",
                                     {"competitor": m["competitor"]},
-                                    _row_ids(observations, str(m["sku"]), m["date"]))]))
+                                    row_ids(str(m["sku"]), m["date"]))]))
     promos = analysis.promotions
     if not promos.empty:
         top = promos.sort_values(["ongoing", "max_depth_pct"], ascending=False).head(options.max_findings)

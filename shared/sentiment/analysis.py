@@ -21,7 +21,14 @@ from shared.sentiment.aspects import summarise_aspects
 from shared.sentiment.requests import rank_requests
 from shared.sentiment.scorer import LABELS, score_reviews
 from shared.sentiment.topics import TermStat, rank_terms
-from shared.sentiment.trends import compare_windows, period_series, slope_per_30_days, window_masks
+from shared.sentiment.trends import (
+    compare_masked,
+    epoch_days,
+    period_series,
+    period_series_by,
+    weighted_slope,
+    window_masks,
+)
 
 #: Reviews at or above this spam score are excluded; between the two thresholds they count (1 - score).
 SPAM_EXCLUDE = 0.8
@@ -171,47 +178,57 @@ def analyse_reviews(
     latest = max(df.loc[included, "date"])
     freshness = Confidence.freshness(latest, as_of)
     certainty = float(np.average(batch.confidence[included] / 100.0, weights=weights[included]))
+    # computed once for all rows, then sliced per SKU (per-SKU pandas calls dominated the run time)
+    days = epoch_days(df["date"])
+    weekly: dict[str, list[dict[str, Any]]] = {}
+    for period in _series_rows(period_series_by(df[["sku", "date", "rating", "score"]].assign(weight=weights), "sku")):
+        weekly.setdefault(str(period.pop("sku")), []).append(period)
 
-    for sku_key, g in df.groupby("sku", sort=True):
+    score_all = df["score"].to_numpy(dtype=float)
+    text_all = df["text_score"].to_numpy(dtype=float)
+    rating_all = df["rating"].to_numpy(dtype=float)
+    labels_all = df["label"].to_numpy(dtype=object)
+    ids_all = df["review_id"].to_numpy(dtype=object)
+    mismatch_all = df["mismatch"].to_numpy()
+    described = [c for c in ("product_title", "category") if c in df.columns]
+    firsts = df.groupby("sku", sort=True)[described].first() if described else None
+    groups = df.groupby("sku", sort=True).indices
+
+    for sku_key in sorted(groups, key=str):
         sku = str(sku_key)
-        gi = g.index.to_numpy()
+        gi = np.asarray(groups[sku_key])
         w = weights[gi]
         if w.sum() <= 0:
             continue
-        dates = g["date"]
-        score = g["score"].to_numpy(dtype=float)
-        text_score = g["text_score"].to_numpy(dtype=float)
-        r = g["rating"].to_numpy(dtype=float)
-        rating_cmp = compare_windows(dates, r, w, as_of, window)
-        text_cmp = compare_windows(dates, text_score, w, as_of, window)
+        score = score_all[gi]
+        text_score = text_all[gi]
+        r = rating_all[gi]
+        labels = labels_all[gi]
+        ids = ids_all[gi]
+        sku_recent, sku_before = recent[gi], before[gi]
+        rating_cmp = compare_masked(sku_recent, sku_before, r, w, as_of, window)
+        text_cmp = compare_masked(sku_recent, sku_before, text_score, w, as_of, window)
         row: dict[str, Any] = {
             "sku": sku,
-            "product_title": (
-                g["product_title"].dropna().iloc[0]
-                if "product_title" in g.columns and g["product_title"].notna().any()
-                else None
-            ),
-            "category": (
-                g["category"].dropna().iloc[0] if "category" in g.columns and g["category"].notna().any() else None
-            ),
+            "product_title": _first(firsts, sku_key, "product_title"),
+            "category": _first(firsts, sku_key, "category"),
             "reviews": int((w > 0).sum()),
             "mean_rating": _round(_wmean(r, w), 2),
             "sentiment": _round(_wmean(score, w)),
             "text_sentiment": _round(_wmean(text_score, w)),
-            "positive_share": _round(float(np.average(g["label"].eq("positive"), weights=w))),
-            "negative_share": _round(float(np.average(g["label"].eq("negative"), weights=w))),
-            "rating_slope_per_30d": _round(slope_per_30_days(dates, r, w)),
-            "sentiment_slope_per_30d": _round(slope_per_30_days(dates, text_score, w)),
+            "positive_share": _round(float(np.average(labels == "positive", weights=w))),
+            "negative_share": _round(float(np.average(labels == "negative", weights=w))),
+            "rating_slope_per_30d": _round(weighted_slope(days[gi], r, w)),
+            "sentiment_slope_per_30d": _round(weighted_slope(days[gi], text_score, w)),
             "recent_reviews": rating_cmp.recent_n if rating_cmp.recent_n else text_cmp.recent_n,
             "before_reviews": rating_cmp.before_n if rating_cmp.before_n else text_cmp.before_n,
             "recent_rating": _round(rating_cmp.recent_mean, 2),
             "before_rating": _round(rating_cmp.before_mean, 2),
             "recent_text_sentiment": _round(text_cmp.recent_mean),
             "before_text_sentiment": _round(text_cmp.before_mean),
-            "rating_text_mismatches": int(g["mismatch"].to_numpy()[w > 0].sum()),
+            "rating_text_mismatches": int(mismatch_all[gi][w > 0].sum()),
         }
         per_sku_rows.append(row)
-        sku_recent, sku_before = recent[gi], before[gi]
         asp_recent = summarise_aspects([batch.aspects[i] for i in gi[sku_recent]], w[sku_recent])
         asp_before = summarise_aspects([batch.aspects[i] for i in gi[sku_before]], w[sku_before])
         asp_all = summarise_aspects([batch.aspects[i] for i in gi], w)
@@ -231,7 +248,7 @@ def analyse_reviews(
             )
         row["aspects"] = aspect_rows
         complaints = rank_terms(
-            g["review_id"].tolist(),
+            ids.tolist(),
             [full_text[i] for i in gi],
             [batch.terms[i] for i in gi],
             score.tolist(),
@@ -242,7 +259,7 @@ def analyse_reviews(
             limit=options.top_n * 2,
         )
         praise = rank_terms(
-            g["review_id"].tolist(),
+            ids.tolist(),
             [full_text[i] for i in gi],
             [batch.terms[i] for i in gi],
             score.tolist(),
@@ -254,16 +271,15 @@ def analyse_reviews(
         )
         row["complaints"] = _term_rows(complaints)
         row["praise"] = _term_rows(praise)
-        requests = rank_requests(g["review_id"].tolist(), [full_text[i] for i in gi], w.tolist(), limit=options.top_n)
+        requests = rank_requests(ids.tolist(), [full_text[i] for i in gi], w.tolist(), limit=options.top_n)
         row["feature_requests"] = [
             {"request": f.request, "reviews": f.reviews, "review_ids": f.review_ids} for f in requests
         ]
-        sku_frame = g[["date", "rating", "score"]].assign(weight=w)
-        row["weekly"] = _series_rows(period_series(sku_frame))[-MAX_SERIES_PERIODS:]
+        row["weekly"] = weekly.get(sku, [])[-MAX_SERIES_PERIODS:]
         findings.extend(
             _sku_findings(
                 sku,
-                g,
+                _SkuRows(ids, labels, mismatch_all[gi], [batch.aspects[i] for i in gi]),
                 row,
                 rating_cmp,
                 text_cmp,
@@ -403,6 +419,24 @@ def recommend_actions(findings: list[Finding]) -> list[Action]:
     return actions
 
 
+@dataclass(frozen=True)
+class _SkuRows:
+    """One SKU's reviews as arrays (sliced once from the analysed frame; no per-SKU DataFrame)."""
+
+    ids: np.ndarray
+    labels: np.ndarray
+    mismatch: np.ndarray
+    aspects: list[dict[str, float]]
+
+
+def _first(firsts: pd.DataFrame | None, sku: Any, column: str) -> Any:
+    """The first non-null value of ``column`` among a SKU's reviews (``None`` when there is none)."""
+    if firsts is None or column not in firsts.columns:
+        return None
+    value: Any = firsts.at[sku, column]
+    return None if pd.isna(value) else value
+
+
 _SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
 
 
@@ -440,7 +474,7 @@ def _severity(drop: float, scale: float) -> Severity:
 
 def _sku_findings(
     sku: str,
-    g: pd.DataFrame,
+    g: _SkuRows,
     row: dict[str, Any],
     rating_cmp: Any,
     text_cmp: Any,
@@ -466,8 +500,8 @@ def _sku_findings(
             model_certainty=certainty, data_completeness=comp, data_freshness=freshness, explanation=explanation
         )
 
-    neg_ids = g.loc[g["label"].eq("negative").to_numpy() & (w > 0), "review_id"].tolist()[:5]
-    pos_ids = g.loc[g["label"].eq("positive").to_numpy() & (w > 0), "review_id"].tolist()[:5]
+    neg_ids = g.ids[(g.labels == "negative") & (w > 0)].tolist()[:5]
+    pos_ids = g.ids[(g.labels == "positive") & (w > 0)].tolist()[:5]
     out.append(
         Finding(
             id=f"sentiment-{sku}",
@@ -533,7 +567,7 @@ def _sku_findings(
             )
         )
     if declining:
-        recent_neg = g.loc[recent_mask & g["label"].eq("negative").to_numpy() & (w > 0), "review_id"].tolist()[:5]
+        recent_neg = g.ids[recent_mask & (g.labels == "negative") & (w > 0)].tolist()[:5]
         severity = _severity(max(-(r_delta or 0.0) / RATING_DROP, -(t_delta or 0.0) / SENTIMENT_DROP), 1.0)
         parts = []
         if r_delta is not None:
@@ -591,7 +625,7 @@ def _sku_findings(
         for a in dropped[:3]:
             ids = [
                 rid
-                for rid, asp, rec in zip(g["review_id"], g["_aspects"], recent_mask, strict=True)
+                for rid, asp, rec in zip(g.ids, g.aspects, recent_mask, strict=True)
                 if rec and asp.get(a["aspect"], 0.0) < 0
             ][:5]
             out.append(
@@ -656,7 +690,7 @@ def _sku_findings(
             )
         )
     if row["rating_text_mismatches"]:
-        ids = g.loc[g["mismatch"].to_numpy() & (w > 0), "review_id"].tolist()[:5]
+        ids = g.ids[g.mismatch.astype(bool) & (w > 0)].tolist()[:5]
         out.append(
             Finding(
                 id=f"mismatch-{sku}",

@@ -55,6 +55,18 @@ def compare_windows(
 ) -> WindowComparison:
     """Weighted mean of ``values`` in the recent window versus the one before it."""
     recent, before = window_masks(dates, as_of, window_days)
+    return compare_masked(recent, before, values, weights, as_of, window_days)
+
+
+def compare_masked(
+    recent: np.ndarray,
+    before: np.ndarray,
+    values: np.ndarray,
+    weights: np.ndarray,
+    as_of: date,
+    window_days: int,
+) -> WindowComparison:
+    """:func:`compare_windows` with the window masks already computed (one pass over many SKUs)."""
     vals = np.asarray(values, dtype=float)
     w = np.asarray(weights, dtype=float)
     usable = ~np.isnan(vals) & (w > 0)
@@ -72,9 +84,19 @@ def compare_windows(
 
 def slope_per_30_days(dates: pd.Series, values: np.ndarray, weights: np.ndarray) -> float | None:
     """Weighted least-squares slope of ``values`` against time, per 30 days (``None`` if undefined)."""
+    return weighted_slope(epoch_days(dates), values, weights)
+
+
+def epoch_days(dates: pd.Series) -> np.ndarray:
+    """Days since 1970-01-01 of each date, as floats."""
+    return np.asarray((pd.to_datetime(dates) - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float))
+
+
+def weighted_slope(days: np.ndarray, values: np.ndarray, weights: np.ndarray) -> float | None:
+    """:func:`slope_per_30_days` with the dates already as :func:`epoch_days`."""
     vals = np.asarray(values, dtype=float)
     w = np.asarray(weights, dtype=float)
-    days = (pd.to_datetime(dates) - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float)
+    days = np.asarray(days, dtype=float)
     ok = ~np.isnan(vals) & (w > 0)
     if ok.sum() < 3 or np.ptp(days[ok]) < 1:
         return None
@@ -87,25 +109,39 @@ def slope_per_30_days(dates: pd.Series, values: np.ndarray, weights: np.ndarray)
     return float(np.sum(ww * (x - xm) * (y - ym)) / var * 30.0)
 
 
+_SERIES_COLUMNS = ["period_start", "reviews", "mean_rating", "mean_sentiment"]
+
+
 def period_series(frame: pd.DataFrame, *, freq: str = "W") -> pd.DataFrame:
     """Per-period review count, mean rating and weighted mean sentiment.
 
     ``frame`` needs ``date``, ``rating`` (may be null), ``score`` and ``weight`` columns.
     """
     if frame.empty:
-        return pd.DataFrame(columns=["period_start", "reviews", "mean_rating", "mean_sentiment"])
+        return pd.DataFrame(columns=_SERIES_COLUMNS)
+    return _grouped_series(frame, [], freq)[_SERIES_COLUMNS]
+
+
+def period_series_by(frame: pd.DataFrame, key: str, *, freq: str = "W") -> pd.DataFrame:
+    """:func:`period_series` of each value of ``key`` (e.g. per SKU) in one grouped pass: ``key`` + its columns."""
+    if frame.empty:
+        return pd.DataFrame(columns=[key, *_SERIES_COLUMNS])
+    return _grouped_series(frame, [key], freq)[[key, *_SERIES_COLUMNS]]
+
+
+def _grouped_series(frame: pd.DataFrame, keys: list[str], freq: str) -> pd.DataFrame:
+    by = [*keys, "period_start"]
     f = frame.assign(
         period_start=pd.to_datetime(frame["date"]).dt.to_period(freq).dt.start_time.dt.date,
         ws=frame["score"] * frame["weight"],
     )
     rated = f[f["rating"].notna() & (f["weight"] > 0)]
-    g = f[f["weight"] > 0].groupby("period_start")
+    g = f[f["weight"] > 0].groupby(by)
     out = pd.DataFrame(
         {
             "reviews": g.size(),
             "mean_sentiment": g["ws"].sum() / g["weight"].sum(),
         }
     )
-    out["mean_rating"] = rated.groupby("period_start")["rating"].mean()
-    out = out.reset_index()
-    return out[["period_start", "reviews", "mean_rating", "mean_sentiment"]]
+    out["mean_rating"] = rated.groupby(by)["rating"].mean()
+    return out.reset_index()

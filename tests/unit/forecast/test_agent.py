@@ -85,3 +85,29 @@ def test_weekly_forecast_buckets_end_on_the_last_sales_day() -> None:
     weekly_total = res.findings[0].metrics["forecast_total"]
     assert isinstance(daily_total, float) and isinstance(weekly_total, float)
     assert 0.7 < weekly_total / daily_total < 1.4
+
+
+def test_alternating_horizons_reuse_their_own_cached_forecasts() -> None:
+    _seed_sales()
+    short = run(get_deps(), _request(as_of=END, horizon_days=14))
+    long = run(get_deps(), _request(as_of=END, horizon_days=30))
+    short_again = run(get_deps(), _request(as_of=END, horizon_days=14))
+    long_again = run(get_deps(), _request(as_of=END, horizon_days=30))
+    assert (short.metrics["cached"], long.metrics["cached"]) == (0, 0)
+    assert (short_again.metrics["cached"], long_again.metrics["cached"]) == (1, 1)  # no eviction between them
+    assert short_again.findings[0].metrics["forecast_total"] == short.findings[0].metrics["forecast_total"]
+    assert long_again.findings[0].metrics["periods"] == 30
+
+
+def test_catalogue_request_forecasts_only_the_top_sellers() -> None:
+    rng = np.random.default_rng(3)
+    dates = [END - timedelta(days=i) for i in range(59, -1, -1)]
+    frames = [pd.DataFrame({"sku": sku, "date": dates, "units": rng.poisson(lam, 60), "unit_price": 9.0,
+                            "tenant_id": "acme", "ingestion_id": "i", "row_hash": [f"{sku}{i}" for i in range(60)],
+                            "record_key": [f"{sku}{i}" for i in range(60)],
+                            "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)})
+              for sku, lam in (("A", 2), ("B", 20), ("C", 10))]
+    get_deps().warehouse.insert("sales", pd.concat(frames, ignore_index=True))
+    res = run(get_deps(), _request(as_of=END, skus=[], options={"prophet": "never", "max_skus": 2}))
+    assert sorted(f["series_id"] for f in res.data["forecasts"]) == ["B", "C"]
+    assert any("3 SKUs have sales; forecast the top 2" in w for w in res.warnings)

@@ -39,3 +39,14 @@ def test_infer_freq() -> None:
     assert infer_freq(pd.date_range("2024-01-01", periods=10, freq="D")) == "D"
     assert infer_freq(pd.date_range("2024-01-01", periods=10, freq="7D")) == "W"
     assert infer_freq(pd.date_range("2024-01-01", periods=10, freq="MS")) == "M"
+
+
+def test_variants_of_one_sku_keep_their_own_entries() -> None:
+    cache = ForecastCache(get_deps().documents, "acme")
+    s = _series([float(v) for v in range(1, 30)])
+    short, long = ForecastOptions(horizon=14, prophet="never"), ForecastOptions(horizon=30, prophet="never")
+    cache.put("sku", fingerprint(s, short), forecast_series(s, short).to_dict(), repr(short))
+    cache.put("sku", fingerprint(s, long), forecast_series(s, long).to_dict(), repr(long))
+    assert len((cache.get("sku", fingerprint(s, short), repr(short)) or {})["forecast"]) == 14
+    assert len((cache.get("sku", fingerprint(s, long), repr(long)) or {})["forecast"]) == 30
+    assert cache.get("sku", fingerprint(s, short), repr(long)) is None  # a variant never serves another's key

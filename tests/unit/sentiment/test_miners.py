@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
@@ -11,7 +11,7 @@ from shared.sentiment.aspects import summarise_aspects
 from shared.sentiment.requests import extract_requests, rank_requests
 from shared.sentiment.scorer import score_reviews
 from shared.sentiment.topics import rank_terms
-from shared.sentiment.trends import compare_windows, period_series, slope_per_30_days
+from shared.sentiment.trends import compare_windows, period_series, period_series_by, slope_per_30_days
 
 
 def test_feature_requests_are_extracted_and_normalised() -> None:
@@ -109,3 +109,23 @@ def test_complaint_variants_count_as_one_problem() -> None:
     by_term = {s.term: s for s in stats if s.kind == "expression"}
     assert by_term["stopped working"].reviews == 3
     assert by_term["runs small"].reviews == 2
+
+
+def test_period_series_by_matches_period_series_of_each_group() -> None:
+    rng = np.random.default_rng(7)
+    n = 400
+    frame = pd.DataFrame(
+        {
+            "sku": rng.choice(["a", "b", "c"], n),
+            "date": [date(2026, 1, 1) + timedelta(days=int(d)) for d in rng.integers(0, 120, n)],
+            "rating": np.where(rng.random(n) < 0.2, np.nan, rng.integers(1, 6, n).astype(float)),
+            "score": rng.uniform(-1, 1, n),
+            "weight": np.where(rng.random(n) < 0.1, 0.0, rng.uniform(0.2, 1.0, n)),
+        }
+    )
+    grouped = period_series_by(frame, "sku")
+    for sku, g in frame.groupby("sku"):
+        alone = period_series(g.drop(columns="sku")).reset_index(drop=True)
+        mine = grouped[grouped["sku"] == sku].drop(columns="sku").reset_index(drop=True)
+        pd.testing.assert_frame_equal(mine, alone)
+    assert period_series_by(frame.iloc[:0], "sku").empty
