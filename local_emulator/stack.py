@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import sys
 import time
 from collections.abc import Iterator, Mapping
@@ -232,6 +233,8 @@ def up(*, state_dir: Path | None = None, manifest_path: Path = MANIFEST_PATH, fu
     # Ports first, so emulators and function processes all start at once (functions connect lazily).
     ports = {name: engines.free_port() for name in engines.ENGINES}
     env = engines.emulator_env_for_ports(ports)
+    # one signing key per stack (or the caller's): function processes verify the tokens the CLI mints
+    env["ECOMINTEL_JWT_SIGNING_KEY"] = os.environ.get("ECOMINTEL_JWT_SIGNING_KEY") or secrets.token_urlsafe(32)
     home = state_dir / "home"
     bucket, topic = _notification(manifest)
     jobs: dict[str, Any] = {}
