@@ -59,6 +59,8 @@ def gather_signals(deps: Deps, tenant: str, today: date, rules: AlertRules) -> l
     if "fake_review_spike" in enabled:
         out += signals.fake_review_spike(loader.spam_by_day(deps.warehouse, tenant, today, rules.fake_review_score),
                                          rules, today)
+    if "forecast_drift" in enabled:
+        out += signals.forecast_drift(loader.forecast_drift(deps.warehouse, tenant), rules)
     if "ingestion_failing" in enabled:
         out += signals.ingestion_failing(deps.documents.query(f"tenants/{tenant}/ingestions"), rules)
     return out

@@ -55,6 +55,13 @@ WHERE tenant_id = @tenant AND date > @since AND date <= @today
 GROUP BY date
 """
 
+DRIFT_SQL = """
+SELECT sku, live_mase, expected_mase, ratio, periods, run_id, measured_at
+FROM forecast_accuracy
+WHERE tenant_id = @tenant
+QUALIFY ROW_NUMBER() OVER (PARTITION BY sku ORDER BY measured_at DESC) = 1
+"""
+
 
 @dataclass
 class Frame:
@@ -96,3 +103,8 @@ def spam_by_day(warehouse: Warehouse, tenant: str, today: date, threshold: float
     """Suspected fake reviews per day over the last ``days`` days."""
     return _run(warehouse, SPAM_SQL, {"tenant": tenant, "since": today - timedelta(days=days), "today": today,
                                       "threshold": threshold})
+
+
+def forecast_drift(warehouse: Warehouse, tenant: str) -> Frame:
+    """The latest live-vs-backtest forecast error measurement per SKU (written by the forecast agent)."""
+    return _run(warehouse, DRIFT_SQL, {"tenant": tenant})

@@ -202,3 +202,25 @@ def ingestion_failing(ingestions: list[dict[str, Any]], rules: AlertRules) -> li
         evidence=[Evidence(description="latest ingestion records", row_ids=[str(d.get("ingestion_id")) for d in latest],
                            values={"failed": len(failed)})],
     )]
+
+
+def forecast_drift(frame: Frame, rules: AlertRules) -> list[Signal]:
+    """Per SKU: live forecast error (MASE against actuals) vs the backtest's, as a % increase."""
+    out = []
+    rows: Any = frame.data.itertuples(index=False)
+    for row in rows:
+        if row.ratio is None or pd.isna(row.ratio):
+            continue
+        rise = (float(row.ratio) - 1.0) * 100
+        out.append(Signal(
+            rule="forecast_drift", key=f"drift:{row.sku}", value=rise, on=rules.forecast_drift_pct,
+            off=rules.forecast_drift_pct / 2, sku=str(row.sku), severity="medium",
+            title=f"Forecast error for {row.sku} is up {_r(rise, 0)}% on actuals",
+            reason=(f"Live MASE {_r(row.live_mase)} over {int(row.periods)} periods vs {_r(row.expected_mase)} in "
+                    f"backtest (+{_r(rise, 1)}%, threshold {rules.forecast_drift_pct}%)."),
+            metrics={"live_mase": _r(row.live_mase), "backtest_mase": _r(row.expected_mase),
+                     "increase_pct": _r(rise), "periods": int(row.periods), "run_id": str(row.run_id)},
+            evidence=_evidence(frame, "latest forecast accuracy measurement",
+                               {"sku": str(row.sku), "ratio": float(row.ratio)}),
+        ))
+    return out

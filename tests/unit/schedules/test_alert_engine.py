@@ -98,3 +98,15 @@ def test_evaluate_reads_the_warehouse_with_tenant_isolation() -> None:
     t2 = {a.rule for a in evaluate_alerts(deps, "t2", now=NOW)}
     assert t1 == {"competitor_undercut", "map_violation"}
     assert t2 == set()
+
+
+def test_forecast_drift_fires_above_ten_percent_and_only_on_the_latest_measurement() -> None:
+    deps = get_deps()
+    base = {"tenant_id": "t1", "periods": 14, "expected_mase": 0.8, "alert": False}
+    deps.warehouse.insert("forecast_accuracy", pd.DataFrame([
+        {**base, "run_id": "r1", "sku": "A", "live_mase": 1.2, "ratio": 1.5, "measured_at": NOW - timedelta(days=2)},
+        {**base, "run_id": "r2", "sku": "A", "live_mase": 0.84, "ratio": 1.05, "measured_at": NOW},
+        {**base, "run_id": "r2", "sku": "B", "live_mase": 0.96, "ratio": 1.2, "measured_at": NOW},
+    ]))
+    fired = [a for a in evaluate_alerts(deps, "t1", now=NOW) if a.rule == "forecast_drift"]
+    assert [(a.sku, a.metrics["increase_pct"]) for a in fired] == [("B", 20.0)]
