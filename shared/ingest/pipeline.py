@@ -24,6 +24,7 @@ from typing import IO, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from shared.deps import Deps
 from shared.errors import InvalidInput
@@ -36,10 +37,13 @@ from shared.ingest.parse import (
     Parsed,
     decide_date_order,
     decide_decimal_comma,
+    mask,
     parse_bool,
     parse_date,
     parse_number,
     parse_text,
+    strip,
+    to_arrow,
 )
 from shared.ingest.reader import ArrowDelimitedReader, Chunk, DelimitedReader, MalformedRows, first_record
 from shared.ingest.sniff import SAMPLE_BYTES, Dialect, open_plain, sniff
@@ -257,7 +261,9 @@ class IngestRun:
         if "date" in raw:
             order = state.date_order or ("dmy" if state.decimal_comma else "mdy")
             label = f"date_order:{order}" if state.date_order else f"date_order:{order}:assumed"
-            ambiguous = raw["date"].astype(str).str.match(r"^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}").to_numpy()
+            # stripped like parse_date strips, so RE2's ASCII classes see what Python's ``\s``/``\d`` saw
+            text = strip(to_arrow(raw["date"]))
+            ambiguous = mask(pc.match_substring_regex(text, r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"))
             flags[ambiguous] = json.dumps([label])
         return flags
 
