@@ -63,7 +63,7 @@ def string_series(arr: Arrow, index: pd.Index) -> pd.Series:
     return pd.Series(pd.arrays.ArrowStringArray(chunked), index=index)
 
 
-def mask(arr: Arrow) -> np.ndarray:
+def _mask(arr: Arrow) -> np.ndarray:
     """A boolean Arrow array as a numpy mask (null -> False)."""
     return np.asarray(pc.fill_null(arr, False).to_numpy(zero_copy_only=False), dtype=bool)
 
@@ -98,9 +98,9 @@ def parse_text(raw: pd.Series) -> Parsed:
 def parse_bool(raw: pd.Series) -> Parsed:
     """``yes/no/true/false/1/0/y/n/t/f`` in any case."""
     s = pc.utf8_lower(_trimmed(raw))
-    true = mask(pc.is_in(s, value_set=pa.array(_TRUE)))
-    false = mask(pc.is_in(s, value_set=pa.array(_FALSE)))
-    missing = mask(pc.equal(s, ""))
+    true = _mask(pc.is_in(s, value_set=pa.array(_TRUE)))
+    false = _mask(pc.is_in(s, value_set=pa.array(_FALSE)))
+    missing = _mask(pc.equal(s, ""))
     values = pd.arrays.BooleanArray(true, ~(true | false))
     return Parsed(pd.Series(values, index=raw.index), _errors(~(true | false | missing), "not a yes/no value",
                                                                raw.index))
@@ -130,8 +130,8 @@ def decide_decimal_comma(columns: Iterable[pd.Series], delimiter: str) -> bool:
 
 def _number_text(s: Arrow, decimal_comma: bool) -> tuple[Arrow, np.ndarray, np.ndarray]:
     """Normalised ``[-]digits[.digits]`` text, plus masks of accounting negatives and malformed cells."""
-    missing = mask(pc.equal(s, ""))
-    paren = mask(pc.match_substring_regex(s, r"^\(.*\)$"))
+    missing = _mask(pc.equal(s, ""))
+    paren = _mask(pc.match_substring_regex(s, r"^\(.*\)$"))
     parts = pc.extract_regex(s, _NUMBER_SHAPE)
     sign = pc.fill_null(pc.struct_field(parts, "sign"), "")
     digits = pc.fill_null(pc.struct_field(parts, "digits"), "")
@@ -147,7 +147,7 @@ def _number_text(s: Arrow, decimal_comma: bool) -> tuple[Arrow, np.ndarray, np.n
     dots_thousands = pc.or_(pc.and_(pc.and_(pc.and_(pc.invert(has_c), has_p), dot_thousands), dc), comma_dec)
     normal = pc.if_else(dots_thousands, pc.replace_substring(digits, ".", ""), digits)
     normal = pc.if_else(comma_dec, pc.replace_substring(normal, ",", "."), pc.replace_substring(normal, ",", ""))
-    well_formed = mask(pc.match_substring_regex(normal, r"^\d+(?:\.\d+)?$"))
+    well_formed = _mask(pc.match_substring_regex(normal, r"^\d+(?:\.\d+)?$"))
     sign = pc.replace_substring(sign, "+", "")
     ok = well_formed & ~missing & ~paren
     text = pc.if_else(pa.array(ok), pc.binary_join_element_wise(sign, normal, ""), pa.scalar(None, pa.string()))
@@ -205,7 +205,7 @@ def parse_date(raw: pd.Series, *, order: DateOrder = "mdy") -> Parsed:
     """ISO dates (``2024-01-02``; ``2024-01-02T10:00:00Z`` gives the date as written) and ``a/b/yyyy``."""
     idx = raw.index
     s = _trimmed(raw)
-    missing = mask(pc.equal(s, ""))
+    missing = _mask(pc.equal(s, ""))
     if _all_match(s, r"^(?:\d{4}-\d{2}-\d{2})?$"):  # plain ISO dates: one strict parse, no regex extraction
         text = pc.if_else(pc.equal(s, ""), pa.scalar(None, pa.string()), s)
         stamp = pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True)
