@@ -32,7 +32,7 @@ from shared.errors import InvalidInput
 from shared.events import StorageObjectEvent
 from shared.ingest.headers import ColumnMapping, map_columns, require_columns
 from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for, ingestions_collection
-from shared.ingest.lineage import content_hashes
+from shared.ingest.lineage import content_digests, hex_digests
 from shared.ingest.parse import (
     DateOrder,
     Parsed,
@@ -232,9 +232,11 @@ class IngestRun:
         good = checked.frame[~bad] if bad.any() else checked.frame
         if good.empty:
             return
-        row_hash = content_hashes(good, list(self.model.model_fields))
-        record_key = content_hashes(good, list(self.model.natural_key))
-        keys = np.frombuffer(bytes.fromhex("".join(h[:16] for h in row_hash)), dtype=">u8").astype(np.uint64)
+        digests = content_digests(good, list(self.model.model_fields))
+        row_hash = string_series(hex_digests(digests), good.index)
+        record_key = string_series(hex_digests(content_digests(good, list(self.model.natural_key))), good.index)
+        # the first 8 bytes of the row digest (its first 16 hex digits) as the in-file duplicate key
+        keys = np.ascontiguousarray(digests[:, :8]).view(">u8").ravel().astype(np.uint64)
         dup = pd.Series(keys).duplicated().to_numpy() | _contains(state.seen, keys)
         state.seen = np.sort(np.concatenate([state.seen, keys[~dup]]))
         if self.tenant_has_rows:
@@ -255,12 +257,10 @@ class IngestRun:
         rows["ingestion_id"] = _repeat(ing.ingestion_id, n, rows.index)
         rows["source_uri"] = _repeat(ing.source_uri, n, rows.index)
         rows["source_row"] = chunk.row_numbers[positions]
-        rows["row_hash"] = row_hash[keep].to_numpy()
-        rows["record_key"] = record_key[keep].to_numpy()
+        rows["row_hash"] = row_hash if keep.all() else row_hash[keep]
+        rows["record_key"] = record_key if keep.all() else record_key[keep]
         rows["ingested_at"] = pd.Timestamp(self.ingested_at)
         rows["quality_flags"] = self._flags(raw.iloc[positions] if len(positions) < len(raw) else raw, state)
-        for col in ("row_hash", "record_key"):
-            rows[col] = rows[col].astype(pd.StringDtype("pyarrow"))
         self.counts.accepted += stage_rows(self.warehouse, self.kind, rows)
 
     def _flags(self, raw: pd.DataFrame, state: _FileState) -> pd.Series:
