@@ -233,7 +233,8 @@ class IngestRun:
         if good.empty:
             return
         digests = content_digests(good, list(self.model.model_fields))
-        row_hash = string_series(hex_digests(digests), good.index)
+        hashes = hex_digests(digests)
+        row_hash = string_series(hashes, good.index)
         record_key = string_series(hex_digests(content_digests(good, list(self.model.natural_key))), good.index)
         # the first 8 bytes of the row digest (its first 16 hex digits) as the in-file duplicate key
         keys = np.ascontiguousarray(digests[:, :8]).view(">u8").ravel().astype(np.uint64)
@@ -241,9 +242,10 @@ class IngestRun:
         state.seen = np.sort(np.concatenate([state.seen, keys[~dup]]))
         if self.tenant_has_rows:
             stored = existing_hashes(self.warehouse, self.ingestion.tenant_id, self.kind,
-                                     row_hash[~dup].tolist())
-            if stored:
-                dup |= row_hash.isin(stored).to_numpy()
+                                     hashes.filter(pa.array(~dup)).to_pylist())
+            if stored:  # membership in Arrow (pandas' isin on Arrow strings loops in Python)
+                found = pc.is_in(hashes, value_set=pa.array(sorted(stored), type=pa.string()))
+                dup |= np.asarray(pc.fill_null(found, False).to_numpy(zero_copy_only=False), dtype=bool)
         self.counts.duplicates += int(dup.sum())
         keep = ~dup
         if not keep.any():
