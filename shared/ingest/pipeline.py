@@ -239,7 +239,8 @@ class IngestRun:
         # the first 8 bytes of the row digest (its first 16 hex digits) as the in-file duplicate key
         keys = np.ascontiguousarray(digests[:, :8]).view(">u8").ravel().astype(np.uint64)
         dup = pd.Series(keys).duplicated().to_numpy() | _contains(state.seen, keys)
-        state.seen = np.sort(np.concatenate([state.seen, keys[~dup]]))
+        # two sorted runs: the stable sort (timsort) merges them in linear time, not a full re-sort per chunk
+        state.seen = np.sort(np.concatenate([state.seen, np.sort(keys[~dup])]), kind="stable")
         if self.tenant_has_rows:
             stored = existing_hashes(self.warehouse, self.ingestion.tenant_id, self.kind,
                                      hashes.filter(pa.array(~dup)).to_pylist())
