@@ -245,7 +245,7 @@ class IngestRun:
             stored = existing_hashes(self.warehouse, self.ingestion.tenant_id, self.kind,
                                      hashes.filter(pa.array(~dup)).to_pylist())
             if stored:  # membership in Arrow (pandas' isin on Arrow strings loops in Python)
-                found = pc.is_in(hashes, value_set=pa.array(sorted(stored), type=pa.string()))
+                found = pc.is_in(hashes, value_set=pa.array(list(stored), type=pa.string()))
                 dup |= np.asarray(pc.fill_null(found, False).to_numpy(zero_copy_only=False), dtype=bool)
         self.counts.duplicates += int(dup.sum())
         keep = ~dup
