@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -32,12 +33,29 @@ def canonical(col: pd.Series) -> Any:
     return pc.fill_null(pc.cast(arr, pa.string()), MISSING)
 
 
+def content_digests(frame: pd.DataFrame, fields: Sequence[str]) -> np.ndarray:
+    """BLAKE2b-128 of the canonical ``fields`` of each row, as an ``(n, 16)`` array of bytes."""
+    if len(frame) == 0:
+        return np.empty((0, 16), dtype=np.uint8)
+    arrays = [canonical(frame[f]) for f in fields]
+    joined = pc.binary_join_element_wise(*arrays, SEPARATOR) if len(arrays) > 1 else arrays[0]
+    blake = hashlib.blake2b
+    # UTF-8 bytes straight from Arrow (no per-value str -> bytes encode)
+    data = b"".join([blake(v, digest_size=16).digest() for v in pc.cast(joined, pa.binary()).to_pylist()])
+    return np.frombuffer(data, dtype=np.uint8).reshape(-1, 16)
+
+
+_HEX_PAIRS = np.array([f"{i:02x}".encode() for i in range(256)], dtype="S2").view(np.uint16)
+
+
+def hex_digests(digests: np.ndarray) -> Any:
+    """Lower-case hex of each ``content_digests`` row, as an Arrow string array (vectorised)."""
+    text = np.ascontiguousarray(_HEX_PAIRS[digests]).view(f"S{2 * digests.shape[1]}").ravel()
+    return pa.array(text, type=pa.binary(2 * digests.shape[1])).cast(pa.binary()).cast(pa.string())
+
+
 def content_hashes(frame: pd.DataFrame, fields: Sequence[str]) -> pd.Series:
     """Hex BLAKE2b-128 of the canonical ``fields`` of each row."""
     if len(frame) == 0:
         return pd.Series([], index=frame.index, dtype=object)
-    arrays = [canonical(frame[f]) for f in fields]
-    joined = pc.binary_join_element_wise(*arrays, SEPARATOR) if len(arrays) > 1 else arrays[0]
-    blake = hashlib.blake2b
-    digests = [blake(v.encode(), digest_size=16).hexdigest() for v in joined.to_pylist()]
-    return pd.Series(digests, index=frame.index, dtype=object)
+    return pd.Series(hex_digests(content_digests(frame, fields)).to_pylist(), index=frame.index, dtype=object)

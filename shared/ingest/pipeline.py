@@ -24,13 +24,15 @@ from typing import IO, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from shared.deps import Deps
 from shared.errors import InvalidInput
 from shared.events import StorageObjectEvent
 from shared.ingest.headers import ColumnMapping, map_columns, require_columns
 from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for, ingestions_collection
-from shared.ingest.lineage import content_hashes
+from shared.ingest.lineage import content_digests, hex_digests
 from shared.ingest.parse import (
     DateOrder,
     Parsed,
@@ -40,6 +42,9 @@ from shared.ingest.parse import (
     parse_date,
     parse_number,
     parse_text,
+    string_series,
+    strip,
+    to_arrow,
 )
 from shared.ingest.reader import ArrowDelimitedReader, Chunk, DelimitedReader, MalformedRows, first_record
 from shared.ingest.sniff import SAMPLE_BYTES, Dialect, open_plain, sniff
@@ -153,6 +158,11 @@ def _decide(state: _FileState, rules: list[FieldRule], frame: pd.DataFrame, deli
                     break
 
 
+def _repeat(value: str, n: int, index: pd.Index) -> pd.Series:
+    """``value`` on every row, as an Arrow string column (no per-row Python objects)."""
+    return string_series(pa.array([value], type=pa.string()).take(np.zeros(n, dtype=np.int64)), index)
+
+
 def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """Membership of ``keys`` in the sorted array ``sorted_keys``."""
     if len(sorted_keys) == 0:
@@ -225,47 +235,53 @@ class IngestRun:
         error_field = parse_field.where(parse_error.notna(), checked.error_field)
         bad = error.notna().to_numpy()
         self._reject(chunk, mapping, dialect, raw, bad, error, error_field)
-        good = checked.frame[~bad]
+        good = checked.frame[~bad] if bad.any() else checked.frame
         if good.empty:
             return
-        row_hash = content_hashes(good, list(self.model.model_fields))
-        record_key = content_hashes(good, list(self.model.natural_key))
-        keys = np.frombuffer(bytes.fromhex("".join(h[:16] for h in row_hash)), dtype=">u8").astype(np.uint64)
+        digests = content_digests(good, list(self.model.model_fields))
+        hashes = hex_digests(digests)
+        row_hash = string_series(hashes, good.index)
+        record_key = string_series(hex_digests(content_digests(good, list(self.model.natural_key))), good.index)
+        # the first 8 bytes of the row digest (its first 16 hex digits) as the in-file duplicate key
+        keys = np.ascontiguousarray(digests[:, :8]).view(">u8").ravel().astype(np.uint64)
         dup = pd.Series(keys).duplicated().to_numpy() | _contains(state.seen, keys)
-        state.seen = np.sort(np.concatenate([state.seen, keys[~dup]]))
+        # two sorted runs: the stable sort (timsort) merges them in linear time, not a full re-sort per chunk
+        state.seen = np.sort(np.concatenate([state.seen, np.sort(keys[~dup])]), kind="stable")
         if self.tenant_has_rows:
             stored = existing_hashes(self.warehouse, self.ingestion.tenant_id, self.kind,
-                                     row_hash[~dup].tolist())
-            if stored:
-                dup |= row_hash.isin(stored).to_numpy()
+                                     hashes.filter(pa.array(~dup)).to_pylist())
+            if stored:  # membership in Arrow (pandas' isin on Arrow strings loops in Python)
+                found = pc.is_in(hashes, value_set=pa.array(list(stored), type=pa.string()))
+                dup |= np.asarray(pc.fill_null(found, False).to_numpy(zero_copy_only=False), dtype=bool)
         self.counts.duplicates += int(dup.sum())
         keep = ~dup
         if not keep.any():
             return
-        rows = good[keep].copy()
+        # all rows kept (the usual case): no take over every column, just a frame to add lineage to
+        rows = good.copy(deep=False) if keep.all() else good[keep].copy()
         positions = np.flatnonzero(~bad)[keep]
         ing = self.ingestion
-        rows["tenant_id"] = ing.tenant_id
-        rows["ingestion_id"] = ing.ingestion_id
-        rows["source_uri"] = ing.source_uri
+        n = len(rows)
+        rows["tenant_id"] = _repeat(ing.tenant_id, n, rows.index)
+        rows["ingestion_id"] = _repeat(ing.ingestion_id, n, rows.index)
+        rows["source_uri"] = _repeat(ing.source_uri, n, rows.index)
         rows["source_row"] = chunk.row_numbers[positions]
-        rows["row_hash"] = row_hash[keep].to_numpy()
-        rows["record_key"] = record_key[keep].to_numpy()
+        rows["row_hash"] = row_hash if keep.all() else row_hash[keep]
+        rows["record_key"] = record_key if keep.all() else record_key[keep]
         rows["ingested_at"] = pd.Timestamp(self.ingested_at)
-        rows["quality_flags"] = self._flags(raw.iloc[positions], state)
-        for col in ("tenant_id", "ingestion_id", "source_uri", "row_hash", "record_key", "quality_flags"):
-            rows[col] = rows[col].astype(pd.StringDtype("pyarrow"))
+        rows["quality_flags"] = self._flags(raw.iloc[positions] if len(positions) < len(raw) else raw, state)
         self.counts.accepted += stage_rows(self.warehouse, self.kind, rows)
 
-    def _flags(self, raw: pd.DataFrame, state: _FileState) -> np.ndarray:
+    def _flags(self, raw: pd.DataFrame, state: _FileState) -> pd.Series:
         """JSON list per row of interpretations applied (day/month order read from the file's data)."""
-        flags = np.full(len(raw), "[]", dtype=object)
-        if "date" in raw:
-            order = state.date_order or ("dmy" if state.decimal_comma else "mdy")
-            label = f"date_order:{order}" if state.date_order else f"date_order:{order}:assumed"
-            ambiguous = raw["date"].astype(str).str.match(r"^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}").to_numpy()
-            flags[ambiguous] = json.dumps([label])
-        return flags
+        if "date" not in raw:
+            return _repeat("[]", len(raw), raw.index)
+        order = state.date_order or ("dmy" if state.decimal_comma else "mdy")
+        label = f"date_order:{order}" if state.date_order else f"date_order:{order}:assumed"
+        # stripped like parse_date strips, so RE2's ASCII classes see what Python's ``\s``/``\d`` saw
+        text = strip(to_arrow(raw["date"]))
+        ambiguous = pc.fill_null(pc.match_substring_regex(text, r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"), False)
+        return string_series(pc.if_else(ambiguous, json.dumps([label]), "[]"), raw.index)
 
     def _reject(self, chunk: Chunk, mapping: ColumnMapping, dialect: Dialect, raw: pd.DataFrame,
                 bad: np.ndarray, error: pd.Series, error_field: pd.Series) -> None:

@@ -86,7 +86,12 @@ class Validated:
         return self.errors.isna()
 
 
+_TARGET_DTYPES: dict[type, str] = {int: "Int64", float: "float64", dt.date: "datetime64[s]"}
+
+
 def _coerce(rule: FieldRule, col: pd.Series) -> pd.Series:
+    if str(col.dtype) == _TARGET_DTYPES.get(rule.type):  # already parsed to the target type (ingest)
+        return col
     if rule.type is bool:
         return col.astype("boolean")
     if rule.type is int:
