@@ -247,28 +247,10 @@ def analyse_reviews(
                 }
             )
         row["aspects"] = aspect_rows
-        complaints = rank_terms(
-            ids.tolist(),
-            [full_text[i] for i in gi],
-            [batch.terms[i] for i in gi],
-            score.tolist(),
-            w.tolist(),
-            sku_recent.tolist(),
-            sku_before.tolist(),
-            negative=True,
-            limit=options.top_n * 2,
-        )
-        praise = rank_terms(
-            ids.tolist(),
-            [full_text[i] for i in gi],
-            [batch.terms[i] for i in gi],
-            score.tolist(),
-            w.tolist(),
-            sku_recent.tolist(),
-            sku_before.tolist(),
-            negative=False,
-            limit=options.top_n,
-        )
+        term_inputs = (ids.tolist(), [full_text[i] for i in gi], [batch.terms[i] for i in gi], score.tolist(),
+                       w.tolist(), sku_recent.tolist(), sku_before.tolist())
+        complaints = rank_terms(*term_inputs, negative=True, limit=options.top_n * 2)
+        praise = rank_terms(*term_inputs, negative=False, limit=options.top_n)
         row["complaints"] = _term_rows(complaints)
         row["praise"] = _term_rows(praise)
         requests = rank_requests(ids.tolist(), [full_text[i] for i in gi], w.tolist(), limit=options.top_n)

@@ -102,3 +102,21 @@ def fixture_stack(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> I
                 assert sorted(stopped) == sorted(p.name for p in procs)
                 assert not [p.name for p in procs if p.alive()]
                 assert stack.down(state_dir) == []
+
+
+def function_stack(tmp_path_factory: pytest.TempPathFactory, required: tuple[str, ...],
+                   prefix: str) -> Iterator[RunningStack]:
+    """A stack running the real ``required`` functions; skips naming what is missing (folders or engines)."""
+    from shared.manifest import FUNCTIONS_DIR
+
+    missing = [f"functions/{name}" for name in required if not (FUNCTIONS_DIR / name / "main.py").exists()]
+    if missing:
+        pytest.skip(f"real functions not in this build: {', '.join(missing)} missing")
+    if reason := skip_reason():
+        pytest.skip(f"emulator stack unavailable: {reason}")
+    state_dir = tmp_path_factory.mktemp(f"{prefix}-stack")
+    state = stack.up(state_dir=state_dir, project=f"{prefix}-{uuid.uuid4().hex[:8]}", only=list(required))
+    try:
+        yield RunningStack(state, state_dir)
+    finally:
+        stack.down(state_dir)

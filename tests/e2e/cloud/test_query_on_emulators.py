@@ -9,16 +9,14 @@ from datetime import date
 
 import pytest
 
-from local_emulator import stack
 from shared.agents.registry import get_runner
 from shared.deps import get_deps
-from shared.manifest import FUNCTIONS_DIR
 from shared.orchestration.executor import QUICK_AGENT_OPTIONS, agent_requests
 from shared.orchestration.report import QueryResponse
 from shared.runtime import runtime_for
 from shared.security.principal import Role
 from shared.security.tokens import mint_token
-from tests.e2e.cloud.conftest import RunningStack, skip_reason, wait_for
+from tests.e2e.cloud.conftest import RunningStack, function_stack, wait_for
 
 pytestmark = [pytest.mark.emulator, pytest.mark.xdist_group("emulators"), pytest.mark.slow]
 REQUIRED = ("ingest", "process", "data_updated", "query")
@@ -30,17 +28,7 @@ COMPETITORS = (b"sku,competitor,date,price\nMUG-1,rival,2024-06-01,16.00\nMUG-1,
 
 @pytest.fixture(scope="module")
 def query_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
-    missing = [f"functions/{name}" for name in REQUIRED if not (FUNCTIONS_DIR / name / "main.py").exists()]
-    if missing:
-        pytest.skip(f"functions missing: {', '.join(missing)}")
-    if reason := skip_reason():
-        pytest.skip(f"emulator stack unavailable: {reason}")
-    state_dir = tmp_path_factory.mktemp("query-stack")
-    state = stack.up(state_dir=state_dir, project=f"q-{uuid.uuid4().hex[:8]}", only=list(REQUIRED))
-    try:
-        yield RunningStack(state, state_dir)
-    finally:
-        stack.down(state_dir)
+    yield from function_stack(tmp_path_factory, REQUIRED, "q")
 
 
 def test_pricing_question_on_the_emulators(query_stack: RunningStack, monkeypatch: pytest.MonkeyPatch) -> None:

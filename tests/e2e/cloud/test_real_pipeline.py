@@ -14,11 +14,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from local_emulator import stack
 from shared.deps import get_deps
-from shared.manifest import FUNCTIONS_DIR
 from shared.runtime import runtime_for
-from tests.e2e.cloud.conftest import RunningStack, skip_reason, wait_for
+from tests.e2e.cloud.conftest import RunningStack, function_stack, wait_for
 
 pytestmark = [pytest.mark.emulator, pytest.mark.xdist_group("emulators"), pytest.mark.slow]
 REQUIRED = ("ingest", "process")
@@ -26,17 +24,7 @@ REQUIRED = ("ingest", "process")
 
 @pytest.fixture(scope="module")
 def real_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
-    missing = [f"functions/{name}" for name in REQUIRED if not (FUNCTIONS_DIR / name / "main.py").exists()]
-    if missing:
-        pytest.skip(f"real functions not on this branch yet: {', '.join(missing)} missing")
-    if reason := skip_reason():
-        pytest.skip(f"emulator stack unavailable: {reason}")
-    state_dir = tmp_path_factory.mktemp("real-stack")
-    state = stack.up(state_dir=state_dir, project=f"real-{uuid.uuid4().hex[:8]}", only=list(REQUIRED))
-    try:
-        yield RunningStack(state, state_dir)
-    finally:
-        stack.down(state_dir)
+    yield from function_stack(tmp_path_factory, REQUIRED, "real")
 
 
 def test_csv_dropped_in_raw_bucket_is_queryable(real_stack: RunningStack, monkeypatch: pytest.MonkeyPatch,
