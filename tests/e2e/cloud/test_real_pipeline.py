@@ -1,7 +1,6 @@
 """The real ingest/process functions on the emulator stack: a CSV in the raw bucket becomes warehouse rows.
 
-Runs once ``functions/ingest`` and ``functions/process`` exist (they land on main from another branch);
-until then it skips naming the missing folder. Skips too where the emulators are not installed.
+Skips, naming what is missing, where a function folder or an emulator engine is absent.
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ class Client:
 
 @pytest.fixture
 def test_runners(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """Point the registry at the test runners (the real agents live on other branches)."""
+    """Point the registry at small test runners whose numbers the tests compute independently."""
     for name, dotted in DOTTED.items():
         monkeypatch.setitem(registry.AGENT_RUNNERS, name, dotted)
     return dict(DOTTED)
