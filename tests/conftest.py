@@ -7,8 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from shared.deps import reset_deps
+
+# Property tests: no per-example deadline (a loaded 2-core CI box is not a performance test), and in CI a
+# derandomized search so a green main stays green; locally the search explores new examples each run.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(autouse=True)
