@@ -51,6 +51,8 @@ def run_forecast(args: argparse.Namespace) -> int:
         raise CliError("--level must be between 0 and 1")
     try:
         frame = read_sales_csv(args.input)
+        for warning in frame.attrs.get("warnings", []):
+            sys.stderr.write(f"warning: {warning}\n")
         freq = choose_freq(frame, args.freq)
         series = to_series(frame, freq)
     except InvalidInput as exc:

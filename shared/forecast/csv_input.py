@@ -26,8 +26,15 @@ def _fail(row: int, column: str, message: str) -> InvalidInput:
                         details={"row": row, "column": column})
 
 
+_MISSING = {"", "na", "n/a", "nan", "null", "none", "-"}
+
+
 def read_sales_csv(path: str | Path) -> pd.DataFrame:
-    """Parse and validate the CSV into typed columns; raises :class:`InvalidInput` on the first bad cell."""
+    """Parse and validate the CSV into typed columns; raises :class:`InvalidInput` on the first bad cell.
+
+    Missing unit values are skipped and negative ones (net returns) counted as 0; both are reported in
+    ``frame.attrs["warnings"]`` rather than refused, since real sales exports contain them.
+    """
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True)
     except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
@@ -48,13 +55,25 @@ def read_sales_csv(path: str | Path) -> pd.DataFrame:
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         raise _fail(i + 1, "date", f"{raw['date'].iloc[i]!r} is not a date")
-    units = pd.to_numeric(raw["units"].str.strip(), errors="coerce")
-    bad = (units.isna() | ~np.isfinite(units) | (units < 0)).to_numpy()
+    text_units = raw["units"].str.strip()
+    units = pd.to_numeric(text_units, errors="coerce")
+    blank = text_units.str.lower().isin(_MISSING).to_numpy()
+    bad = ((units.isna() | ~np.isfinite(units)).to_numpy()) & ~blank
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise _fail(i + 1, "units", f"{raw['units'].iloc[i]!r} is not a non-negative number")
+        raise _fail(i + 1, "units", f"{raw['units'].iloc[i]!r} is not a number")
+    warnings: list[str] = []
+    if blank.any():
+        # a missing value is a gap in the series, not an error: the period is treated like a missing date
+        warnings.append(f"{int(blank.sum())} rows with no units value were skipped "
+                        f"(e.g. row {int(np.flatnonzero(blank)[0]) + 1})")
+    negative = (units < 0).to_numpy()
+    if negative.any():
+        # net returns can push a period below zero; demand cannot be negative
+        warnings.append(f"{int(negative.sum())} rows with negative units (returns) were counted as 0 "
+                        f"(e.g. row {int(np.flatnonzero(negative)[0]) + 1})")
     out = pd.DataFrame({"series_id": sid, "date": dates.dt.tz_localize(None) if dates.dt.tz else dates,
-                        "units": units.astype(float)})
+                        "units": units.clip(lower=0).astype(float)})
     if "price" in raw.columns:
         text = raw["price"].str.strip()
         price = pd.to_numeric(text.where(text != "", None), errors="coerce")
@@ -70,6 +89,8 @@ def read_sales_csv(path: str | Path) -> pd.DataFrame:
             i = int(np.flatnonzero(bad)[0])
             raise _fail(i + 1, "promo", f"{raw['promo'].iloc[i]!r} is not a flag (1/0, true/false, yes/no)")
         out["promo"] = text.isin(_TRUE).astype(float)
+    out = out[~blank].reset_index(drop=True)
+    out.attrs["warnings"] = warnings
     return out
 
 

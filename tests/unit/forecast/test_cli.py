@@ -40,7 +40,6 @@ def test_cli_writes_the_contract_columns(tmp_path: Path, capsys: pytest.CaptureF
 
 @pytest.mark.parametrize(("line", "needle"), [
     ("a,2024-13-45,3", "row 2 (line 3), column 'date'"),
-    ("a,2024-01-02,-1", "row 2 (line 3), column 'units'"),
     ("a,2024-01-02,lots", "row 2 (line 3), column 'units'"),
     (",2024-01-02,3", "row 2 (line 3), column 'series_id'"),
 ])
@@ -69,3 +68,16 @@ def test_gaps_count_as_zero_and_duplicates_are_summed(tmp_path: Path) -> None:
     assert s.values.tolist() == [5.0, 4.0, 0.0, 1.0]
     assert s.filled_periods == 1
     assert s.promo is not None and s.promo.tolist() == [1.0, 0.0, 0.0, 0.0]
+
+
+def test_missing_and_negative_units_are_reported_not_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = _write(tmp_path / "in.csv", ["series_id,date,units"] + [f"a,2024-01-{d:02d},{d % 5}" for d in range(1, 29)]
+                 + ["a,2024-01-29,", "a,2024-01-30,-2", "a,2024-01-31,NA"])
+    out = tmp_path / "o.csv"
+    assert main(["forecast", "--input", str(src), "--horizon", "3", "--output", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "2 rows with no units value were skipped (e.g. row 29)" in err
+    assert "1 rows with negative units (returns) were counted as 0 (e.g. row 30)" in err
+    assert len(out.read_text().strip().splitlines()) == 4
