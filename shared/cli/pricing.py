@@ -53,7 +53,8 @@ def run_batch(args: argparse.Namespace) -> int:
     bar = tqdm(total=n_lines, unit="rows", desc="pricing", file=sys.stderr,
                disable=n_lines < PROGRESS_MIN_ROWS, mininterval=0.5)
     try:
-        inputs = read_observations(args.input, progress=bar.update)
+        inputs = read_observations(args.input, progress=bar.update,
+                                        warn=lambda m: sys.stderr.write(f"ecomintel: warning: {m}\n"))
         bar.set_postfix_str("analysing")
         analysis = analyse(inputs, options, today=args.as_of)
         bar.set_postfix_str("writing")

@@ -46,9 +46,9 @@ def _pick(columns: dict[str, str], names: tuple[str, ...]) -> str | None:
 
 
 def parse_rating(raw: str, row: int, column: str) -> float | None:
-    """A 1-5 star rating from a cell (blank means none); anything else is a one-line error."""
+    """A 1-5 star rating from a cell (blank or NA means none); anything else is a one-line error."""
     value = raw.strip()
-    if not value:
+    if value.lower() in ("", "na", "n/a", "nan", "null", "none", "-"):
         return None
     try:
         rating = float(value)

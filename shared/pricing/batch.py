@@ -32,9 +32,17 @@ def _fail(pos: int, column: str, why: str) -> BatchInputError:
     return BatchInputError(f"row {pos + 1}, column {column}: {why}")
 
 
+_MISSING = {"", "na", "n/a", "nan", "null", "none", "-"}
+
+
 def read_observations(source: str | Path | IO[str], *, chunk_rows: int = 200_000,
-                      progress: Callable[[int], None] | None = None) -> PricingInputs:
-    """Read and validate the batch CSV into analysis inputs; raise ``BatchInputError`` on bad input."""
+                      progress: Callable[[int], None] | None = None,
+                      warn: Callable[[str], object] | None = None) -> PricingInputs:
+    """Read and validate the batch CSV into analysis inputs; raise ``BatchInputError`` on bad input.
+
+    A row missing our price or the competitor's (an unobserved day) is skipped and reported through ``warn``;
+    a value that is present but not a price is an error naming its row and column.
+    """
     try:
         raw = pd.read_csv(source, dtype=str, keep_default_na=False, skipinitialspace=True)
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
@@ -47,9 +55,21 @@ def read_observations(source: str | Path | IO[str], *, chunk_rows: int = 200_000
         raise BatchInputError(f"missing required column(s): {', '.join(absent)} (header: {','.join(raw.columns)})")
     if raw.empty:
         raise BatchInputError("the CSV has a header but no data rows")
+    unobserved = np.zeros(len(raw), dtype=bool)
+    for col in ("our_price", "competitor_price"):
+        unobserved |= raw[col].str.strip().str.lower().isin(_MISSING).to_numpy()
+    if unobserved.any():
+        if unobserved.all():
+            raise BatchInputError("no row has both our_price and competitor_price")
+        if warn is not None:
+            warn(f"{int(unobserved.sum())} rows without our_price or competitor_price were skipped "
+                 f"(e.g. row {int(np.flatnonzero(unobserved)[0]) + 1})")
+        # keep the original row numbers for messages: parse the remaining rows in place
+        raw = raw[~unobserved]
     parts: list[pd.DataFrame] = []
+    positions = np.flatnonzero(~unobserved)
     for start in range(0, len(raw), chunk_rows):
-        parts.append(_parse_chunk(raw.iloc[start:start + chunk_rows], start))
+        parts.append(_parse_chunk(raw.iloc[start:start + chunk_rows], positions[start:start + chunk_rows]))
         if progress is not None:
             progress(min(chunk_rows, len(raw) - start))
     frame = pd.concat(parts, ignore_index=True)
@@ -59,25 +79,29 @@ def read_observations(source: str | Path | IO[str], *, chunk_rows: int = 200_000
     return PricingInputs(observations=frame[obs_cols], attributes=attrs)
 
 
-def _parse_chunk(chunk: pd.DataFrame, offset: int) -> pd.DataFrame:
+def _parse_chunk(chunk: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """Parse rows whose 0-based positions in the file are ``positions`` (messages count rows from 1)."""
     out = pd.DataFrame(index=chunk.index)
     for col in ("sku", "competitor"):
         values = chunk[col].str.strip()
         empty = np.flatnonzero((values == "").to_numpy())
         if len(empty):
-            raise _fail(offset + int(empty[0]), col, "is empty")
+            raise _fail(int(positions[empty[0]]), col, "is empty")
         out[col] = values
-    dates = pd.to_datetime(chunk["date"].str.strip(), format="%Y-%m-%d", errors="coerce")
+    text_dates = chunk["date"].str.strip()
+    dates = pd.to_datetime(text_dates, format="%Y-%m-%d", errors="coerce")
+    if dates.isna().any():  # other common spellings (2024/06/01, 2024-06-01T00:00:00, 06/01/2024)
+        dates = dates.fillna(pd.to_datetime(text_dates.where(dates.isna()), format="mixed", errors="coerce"))
     bad = np.flatnonzero(dates.isna().to_numpy())
     if len(bad):
-        raise _fail(offset + int(bad[0]), "date", f"{chunk['date'].iloc[bad[0]]!r} is not a date (YYYY-MM-DD)")
-    out["date"] = dates
+        raise _fail(int(positions[bad[0]]), "date", f"{chunk['date'].iloc[bad[0]]!r} is not a date (YYYY-MM-DD)")
+    out["date"] = dates.dt.normalize()
     for col in ("our_price", "competitor_price", *MONEY_OPTIONAL):
         if col not in chunk:
             continue
         values, pos, why = parse_money_column(chunk[col], required=col in REQUIRED)
         if pos is not None:
-            raise _fail(offset + pos, col, why or "is not a number")
+            raise _fail(int(positions[pos]), col, why or "is not a number")
         out["map_price" if col == "map" else col] = values.to_numpy()
     if "units" in chunk:
         text = chunk["units"].str.strip()
@@ -85,12 +109,12 @@ def _parse_chunk(chunk: pd.DataFrame, offset: int) -> pd.DataFrame:
         fractional = units.notna() & (units % 1 != 0)
         bad = np.flatnonzero(((units.isna() & (text != "")) | (units < 0) | fractional).to_numpy())
         if len(bad):
-            raise _fail(offset + int(bad[0]), "units",
+            raise _fail(int(positions[bad[0]]), "units",
                         f"{chunk['units'].iloc[bad[0]]!r} is not a whole number >= 0")
         out["units"] = units.to_numpy()
     if "category" in chunk:
         out["category"] = chunk["category"].str.strip().replace("", None)
-    out["row_id"] = [f"row {offset + i + 1}" for i in range(len(chunk))]
+    out["row_id"] = [f"row {int(pos) + 1}" for pos in positions]
     return out
 
 

@@ -81,3 +81,13 @@ def test_units_column_feeds_elasticity(tmp_path: Path) -> None:
     a = out.iloc[0]
     assert a["elasticity"] == pytest.approx(-3.0, abs=0.05)
     assert a["method"] == "elasticity"  # optimum 4 * -3 / -2 = 6, reached by 10% steps from our price
+
+
+def test_unobserved_prices_are_skipped_and_other_date_spellings_read(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    body = ("sku,date,our_price,competitor,competitor_price\n"
+            "A,2024/06/01,10,x,NA\nA,2024-06-01T00:00:00,10,y,11\nB,2024-06-01,,x,5\nB,2024-06-02,6,x,5\n")
+    code, out = _run(tmp_path, body)
+    assert code == 0 and out is not None
+    assert out.set_index("sku")["price_index"].round(2).to_dict() == {"A": 90.91, "B": 120.0}
+    assert "2 rows without our_price or competitor_price were skipped (e.g. row 1)" in capsys.readouterr().err

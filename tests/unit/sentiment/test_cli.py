@@ -93,3 +93,10 @@ def test_ragged_csv_names_the_line(tmp_path: Path, capsys: pytest.CaptureFixture
     code, _ = run_cli(tmp_path, "id,text\n1,ok\n2,ok,extra,fields\n")
     assert code == 2
     assert "line 3" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("cell", ["", "NA", "n/a", "null"])
+def test_missing_rating_spellings_mean_no_rating(cell: str) -> None:
+    from shared.cli.sentiment import parse_rating
+
+    assert parse_rating(cell, 3, "rating") is None
