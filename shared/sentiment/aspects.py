@@ -98,6 +98,10 @@ for _phrase, _aspect in {
     "never arrived": "shipping_delivery",
     "never replied": "customer_service",
     "never responded": "customer_service",
+    "never answered": "customer_service",
+    "never got back": "customer_service",
+    "nobody answered": "customer_service",
+    "never heard back": "customer_service",
 }.items():
     _toks = tuple(tokenize(_phrase))
     ASPECT_PHRASES[_toks[0]] = (*ASPECT_PHRASES.get(_toks[0], ()), (_toks, _aspect))
