@@ -147,8 +147,6 @@ class LocalRuntime:
             progressed = False
             for topic in self.manifest.topics:
                 for spec in self.manifest.subscribers(topic):
-                    if not spec.source.exists():  # declared but not built in this checkout: not deployed
-                        continue
                     subscription = self.manifest.subscription_name(spec.name, topic)
                     for message in bus.pull(subscription, max_messages=10):
                         status = self.deliver(spec, message, subscription)
