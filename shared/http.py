@@ -282,6 +282,23 @@ def _run(request: flask.Request, state: dict[str, Any], call: Callable[[], Any])
     return resp
 
 
+def _wrap(handler: Callable[..., Any], route: str | None,
+          call: Callable[[flask.Request, str, Settings, dict[str, Any]], Any]) -> FlaskView:
+    """The shell every endpoint shares: CORS pre-flight, request id, metrics, logs, the one error shape."""
+    function = _function_label(handler)
+
+    @functools.wraps(handler)
+    def wrapper(request: flask.Request) -> flask.Response:
+        settings = get_settings()
+        if request.method == "OPTIONS":
+            return preflight_response(request, settings)
+        label = route or route_label(request, handler.__name__)
+        with _served(request, function, label) as state:
+            return _run(request, state, lambda: call(request, label, settings, state))
+
+    return wrapper
+
+
 def endpoint(*, role: Role = Role.VIEWER, route: str | None = None) -> Callable[[Handler], FlaskView]:
     """Wrap an authenticated handler ``(request, principal) -> body | Response``.
 
@@ -290,38 +307,26 @@ def endpoint(*, role: Role = Role.VIEWER, route: str | None = None) -> Callable[
     """
 
     def decorate(handler: Handler) -> FlaskView:
-        function = _function_label(handler)
+        def call(request: flask.Request, label: str, settings: Settings, state: dict[str, Any]) -> Any:
+            principal = authenticate(request)
+            state["tenant"] = principal.tenant_id
+            with log_context(tenant=principal.tenant_id, subject=principal.subject):
+                _enforce_rate_limits([
+                    ("tenant", principal.tenant_id,
+                     Limit(settings.rate_limit_tenant_per_minute, settings.rate_limit_tenant_burst)),
+                    ("key", f"{principal.tenant_id}/{principal.subject}",
+                     Limit(settings.rate_limit_key_per_minute, settings.rate_limit_key_burst)),
+                ])
+                if not principal.has_role(role):
+                    from shared.deps import get_deps
 
-        @functools.wraps(handler)
-        def wrapper(request: flask.Request) -> flask.Response:
-            settings = get_settings()
-            if request.method == "OPTIONS":
-                return preflight_response(request, settings)
-            label = route or route_label(request, handler.__name__)
-            with _served(request, function, label) as state:
+                    record_security_event(get_deps(), kind="role_violation", tenant=principal.tenant_id,
+                                          actor=principal.subject, target=f"{request.method} {request.path}",
+                                          details={"required": role.value, "role": principal.role.value})
+                    raise PermissionDenied(f"role '{role.value}' or higher required")
+                return handler(request, principal)
 
-                def call() -> Any:
-                    principal = authenticate(request)
-                    state["tenant"] = principal.tenant_id
-                    with log_context(tenant=principal.tenant_id, subject=principal.subject):
-                        _enforce_rate_limits([
-                            ("tenant", principal.tenant_id,
-                             Limit(settings.rate_limit_tenant_per_minute, settings.rate_limit_tenant_burst)),
-                            ("key", f"{principal.tenant_id}/{principal.subject}",
-                             Limit(settings.rate_limit_key_per_minute, settings.rate_limit_key_burst)),
-                        ])
-                        if not principal.has_role(role):
-                            from shared.deps import get_deps
-
-                            record_security_event(get_deps(), kind="role_violation", tenant=principal.tenant_id,
-                                                  actor=principal.subject, target=f"{request.method} {request.path}",
-                                                  details={"required": role.value, "role": principal.role.value})
-                            raise PermissionDenied(f"role '{role.value}' or higher required")
-                        return handler(request, principal)
-
-                return _run(request, state, call)
-
-        return wrapper
+        return _wrap(handler, route, call)
 
     return decorate
 
@@ -333,26 +338,14 @@ def public_endpoint(*, route: str | None = None) -> Callable[[PublicHandler], Fl
     """
 
     def decorate(handler: PublicHandler) -> FlaskView:
-        function = _function_label(handler)
+        def call(request: flask.Request, label: str, settings: Settings, state: dict[str, Any]) -> Any:
+            _enforce_rate_limits([
+                ("public", f"{label}/{client_address(request, settings.trusted_proxy_hops)}",
+                 Limit(settings.rate_limit_public_per_minute, settings.rate_limit_public_burst)),
+            ])
+            return handler(request)
 
-        @functools.wraps(handler)
-        def wrapper(request: flask.Request) -> flask.Response:
-            settings = get_settings()
-            if request.method == "OPTIONS":
-                return preflight_response(request, settings)
-            label = route or route_label(request, handler.__name__)
-            with _served(request, function, label) as state:
-
-                def call() -> Any:
-                    _enforce_rate_limits([
-                        ("public", f"{label}/{client_address(request, settings.trusted_proxy_hops)}",
-                         Limit(settings.rate_limit_public_per_minute, settings.rate_limit_public_burst)),
-                    ])
-                    return handler(request)
-
-                return _run(request, state, call)
-
-        return wrapper
+        return _wrap(handler, route, call)
 
     return decorate
 

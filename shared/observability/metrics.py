@@ -13,9 +13,10 @@ the same series. Decorators keep instrumentation out of the cores:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any, TypeVar, overload
 
@@ -160,6 +161,20 @@ def _event_publish_time(event: Any) -> datetime | None:
     return None
 
 
+@contextlib.contextmanager
+def _timed(seconds: Any, outcomes: Counter, **labels: str) -> Iterator[None]:
+    """Observe the block's duration and count its outcome (``ok`` or ``error``) under ``labels``."""
+    start = time.perf_counter()
+    try:
+        yield
+    except Exception:
+        outcomes.labels(**labels, outcome="error").inc()
+        raise
+    finally:
+        seconds.observe(time.perf_counter() - start)
+    outcomes.labels(**labels, outcome="ok").inc()
+
+
 def _event_decorator(function: str) -> Callable[[F], F]:
     def decorate(func: F) -> F:
         @functools.wraps(func)
@@ -169,16 +184,8 @@ def _event_decorator(function: str) -> Callable[[F], F]:
                 EVENT_LAG_SECONDS.labels(function=function).observe(
                     max(0.0, (datetime.now(UTC) - published).total_seconds())
                 )
-            start = time.perf_counter()
-            try:
-                result = func(event, *args, **kwargs)
-            except Exception:
-                EVENTS_HANDLED.labels(function=function, outcome="error").inc()
-                raise
-            finally:
-                EVENT_SECONDS.labels(function=function).observe(time.perf_counter() - start)
-            EVENTS_HANDLED.labels(function=function, outcome="ok").inc()
-            return result
+            with _timed(EVENT_SECONDS.labels(function=function), EVENTS_HANDLED, function=function):
+                return func(event, *args, **kwargs)
 
         return wrapper  # type: ignore[return-value]
 
@@ -261,16 +268,8 @@ def track_query_metrics(name: str) -> Callable[[F], F]:
     def decorate(func: F) -> F:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
-            try:
-                result = func(*args, **kwargs)
-            except Exception:
-                QUERIES.labels(query=name, outcome="error").inc()
-                raise
-            finally:
-                QUERY_SECONDS.labels(query=name).observe(time.perf_counter() - start)
-            QUERIES.labels(query=name, outcome="ok").inc()
-            return result
+            with _timed(QUERY_SECONDS.labels(query=name), QUERIES, query=name):
+                return func(*args, **kwargs)
 
         return wrapper  # type: ignore[return-value]
 
