@@ -13,6 +13,7 @@ retried ``staging`` attempt first deletes what the interrupted attempt wrote.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import json
@@ -57,6 +58,7 @@ from shared.ingest.staging import (
     stored_reject_rows,
 )
 from shared.ingest.validate import FieldRule, rules_for, validate_frame
+from shared.ingest.writer import BackgroundWriter
 from shared.models.records import RECORD_MODELS, DataKind
 from shared.observability.logs import get_logger, log_context, log_event
 from shared.observability.metrics import track_ingest_metrics
@@ -187,6 +189,7 @@ class IngestRun:
         self.ingested_at = datetime.now(UTC)
         self.skip_rejects: set[int] = set()
         self.tenant_has_rows = True
+        self._writer: BackgroundWriter | None = None  # set while ``run`` streams
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -207,8 +210,10 @@ class IngestRun:
                 reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows)
             mapping = require_columns(map_columns(reader.headers, self.kind))
             state = _FileState()
-            for chunk in reader.chunks():
-                self._chunk(chunk, mapping, dialect, state)
+            with BackgroundWriter() as self._writer:
+                for chunk in reader.chunks():
+                    self._chunk(chunk, mapping, dialect, state)
+                self.counts.accepted += self._writer.flush()
         except UnicodeDecodeError as exc:
             raise _EncodingMismatch(str(exc)) from exc
         ing.date_order = state.date_order
@@ -270,7 +275,9 @@ class IngestRun:
         rows["record_key"] = record_key if keep.all() else record_key[keep]
         rows["ingested_at"] = pd.Timestamp(self.ingested_at)
         rows["quality_flags"] = self._flags(raw.iloc[positions] if len(positions) < len(raw) else raw, state)
-        self.counts.accepted += stage_rows(self.warehouse, self.kind, rows)
+        # staged on the writer thread while the next chunk is parsed (looked up now: tests patch stage_rows)
+        assert self._writer is not None
+        self._writer.submit(functools.partial(stage_rows, self.warehouse, self.kind, rows))
 
     def _flags(self, raw: pd.DataFrame, state: _FileState) -> pd.Series:
         """JSON list per row of interpretations applied (day/month order read from the file's data)."""
