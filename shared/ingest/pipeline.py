@@ -213,7 +213,7 @@ class IngestRun:
             with BackgroundWriter() as self._writer:
                 for chunk in reader.chunks():
                     self._chunk(chunk, mapping, dialect, state)
-                self.counts.accepted += self._writer.flush()
+                self.counts.accepted += self._writer.flush()["staged"]
         except UnicodeDecodeError as exc:
             raise _EncodingMismatch(str(exc)) from exc
         ing.date_order = state.date_order
@@ -277,7 +277,7 @@ class IngestRun:
         rows["quality_flags"] = self._flags(raw.iloc[positions] if len(positions) < len(raw) else raw, state)
         # staged on the writer thread while the next chunk is parsed (looked up now: tests patch stage_rows)
         assert self._writer is not None
-        self._writer.submit(functools.partial(stage_rows, self.warehouse, self.kind, rows))
+        self._writer.submit("staged", functools.partial(stage_rows, self.warehouse, self.kind, rows))
 
     def _flags(self, raw: pd.DataFrame, state: _FileState) -> pd.Series:
         """JSON list per row of interpretations applied (day/month order read from the file's data)."""
@@ -318,7 +318,8 @@ class IngestRun:
         frame["source_uri"] = ing.source_uri
         frame["file_checksum"] = self.checksum
         frame["rejected_at"] = pd.Timestamp(self.ingested_at)
-        store_rejects(self.warehouse, frame)
+        assert self._writer is not None
+        self._writer.submit("rejects", functools.partial(store_rejects, self.warehouse, frame))
 
 
 def _now() -> datetime:

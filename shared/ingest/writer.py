@@ -8,13 +8,14 @@ writes happen in submission order on a single thread (one warehouse cursor).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from types import TracebackType
 
 
 class BackgroundWriter:
-    """Runs ``write`` calls one at a time on a worker thread; ``flush`` returns the summed results.
+    """Runs ``write`` calls one at a time on a worker thread; ``flush`` returns their results summed per label.
 
     A failed write surfaces at the next ``submit`` or at ``flush``. Leaving the ``with`` block always
     waits for the write in flight, so a caller that cleans up after an error never races a late insert.
@@ -22,28 +23,29 @@ class BackgroundWriter:
 
     def __init__(self, name: str = "ingest-writer") -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
-        self._pending: Future[int] | None = None
-        self.written = 0
+        self._pending: tuple[str, Future[int]] | None = None
+        self.written: Counter[str] = Counter()
 
-    def submit(self, write: Callable[[], int]) -> None:
+    def submit(self, label: str, write: Callable[[], int]) -> None:
         """Start ``write`` once the previous one has finished (raising its error, if any)."""
         self._collect()
-        self._pending = self._pool.submit(write)
+        self._pending = (label, self._pool.submit(write))
 
-    def flush(self) -> int:
-        """Wait for the write in flight; the total of every write's result so far."""
+    def flush(self) -> Counter[str]:
+        """Wait for the write in flight; every write's result so far, summed per label."""
         self._collect()
         return self.written
 
     def _collect(self) -> None:
         pending, self._pending = self._pending, None
         if pending is not None:
-            self.written += pending.result()
+            label, future = pending
+            self.written[label] += future.result()
 
     def close(self) -> None:
         """Wait for the write in flight without raising (its error, if any, was or will be reported)."""
         if self._pending is not None:
-            wait([self._pending])
+            wait([self._pending[1]])
         self._pool.shutdown(wait=True)
 
     def __enter__(self) -> BackgroundWriter:
