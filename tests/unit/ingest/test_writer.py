@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import threading
 import time
 
@@ -18,7 +19,7 @@ def test_writes_run_in_order_on_one_other_thread_and_sum_per_label() -> None:
 
     with BackgroundWriter() as writer:
         for n in range(3):
-            writer.submit("staged", lambda n=n: write(n))
+            writer.submit("staged", functools.partial(write, n))
         writer.submit("rejects", lambda: 5)
         totals = writer.flush()
     assert [n for n, _ in seen] == [0, 1, 2]
