@@ -1,14 +1,15 @@
-"""A one-slot background writer: the warehouse writes one chunk while the next one is parsed.
+"""A bounded background writer: the warehouse writes earlier chunks while the next one is parsed.
 
-The staging insert and the parse/validate work each take about half of an ingestion, and both the
+The staging insert and the parse/validate work are each a large share of an ingestion, and both the
 embedded DuckDB engine and the BigQuery client release the GIL while they write, so overlapping them
-uses the second core. Only one write is ever in flight, so memory grows by at most one chunk, and
-writes happen in submission order on a single thread (one warehouse cursor).
+uses the second core. At most ``depth`` writes are queued or running, so memory grows by at most that
+many chunks, and writes happen in submission order on a single thread (one warehouse cursor).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from types import TracebackType
@@ -17,35 +18,47 @@ from types import TracebackType
 class BackgroundWriter:
     """Runs ``write`` calls one at a time on a worker thread; ``flush`` returns their results summed per label.
 
-    A failed write surfaces at the next ``submit`` or at ``flush``. Leaving the ``with`` block always
-    waits for the write in flight, so a caller that cleans up after an error never races a late insert.
+    A failed write surfaces at a later ``submit`` or at ``flush``, and the writes queued behind it are
+    skipped (the caller is about to clean up). Leaving the ``with`` block always waits for the queue, so a
+    caller that cleans up after an error never races a late insert.
     """
 
-    def __init__(self, name: str = "ingest-writer") -> None:
+    def __init__(self, name: str = "ingest-writer", *, depth: int = 2) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
-        self._pending: tuple[str, Future[int]] | None = None
+        self._pending: deque[tuple[str, Future[int]]] = deque()
+        self._depth = depth
         self.written: Counter[str] = Counter()
+        self._failed = threading.Event()
+
+    def _run(self, write: Callable[[], int]) -> int:
+        if self._failed.is_set():
+            return 0
+        try:
+            return write()
+        except BaseException:
+            self._failed.set()
+            raise
 
     def submit(self, label: str, write: Callable[[], int]) -> None:
-        """Start ``write`` once the previous one has finished (raising its error, if any)."""
-        self._collect()
-        self._pending = (label, self._pool.submit(write))
+        """Queue ``write``, first waiting for the oldest one while ``depth`` are outstanding."""
+        while len(self._pending) >= self._depth:
+            self._collect_oldest()
+        self._pending.append((label, self._pool.submit(self._run, write)))
 
     def flush(self) -> Counter[str]:
-        """Wait for the write in flight; every write's result so far, summed per label."""
-        self._collect()
+        """Wait for every queued write; every write's result so far, summed per label."""
+        while self._pending:
+            self._collect_oldest()
         return self.written
 
-    def _collect(self) -> None:
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            label, future = pending
-            self.written[label] += future.result()
+    def _collect_oldest(self) -> None:
+        label, future = self._pending.popleft()
+        self.written[label] += future.result()
 
     def close(self) -> None:
-        """Wait for the write in flight without raising (its error, if any, was or will be reported)."""
-        if self._pending is not None:
-            wait([self._pending[1]])
+        """Wait for the queued writes without raising (their errors, if any, were or will be reported)."""
+        wait([future for _, future in self._pending])
+        self._pending.clear()
         self._pool.shutdown(wait=True)
 
     def __enter__(self) -> BackgroundWriter:
