@@ -24,6 +24,9 @@ _CURRENCY = r"(?:[A-Z]{3}|[$€£¥])"
 _NUMBER_SHAPE = (
     rf"^{_CURRENCY}?\s*(?P<sign>[-+]?)\s*{_CURRENCY}?\s*(?P<digits>\d[\d.,'\x{{00a0}}\x{{202f}} ]*)\s*{_CURRENCY}?$"
 )
+#: Decimal-point money as most exports write it (``$1,299.00``, ``-12.5``, ``€3``): symbol and thousands
+#: commas are simply dropped, with the same result as the general rules (a test holds them equal).
+_POINT_MONEY = r"^(?:[$€£¥]?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)?$"
 _TRUE = ["yes", "true", "1", "y", "t"]
 _FALSE = ["no", "false", "0", "n", "f"]
 _TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -165,6 +168,10 @@ def parse_number(raw: pd.Series, *, decimal_comma: bool, integer: bool = False) 
     plain = r"^(?:-?\d+)?$" if decimal_comma else r"^(?:-?\d+(?:\.\d+)?)?$"
     if _all_match(trimmed, plain):  # plain numbers: skip the money rules
         text = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
+        paren = malformed = np.zeros(len(idx), dtype=bool)
+    elif not decimal_comma and _all_match(trimmed, _POINT_MONEY):  # "$1,299.00": one replace, no extraction
+        text = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()),
+                          pc.replace_substring_regex(trimmed, "[$€£¥,]", ""))
         paren = malformed = np.zeros(len(idx), dtype=bool)
     else:
         text, paren, malformed = _number_text(trimmed, decimal_comma)

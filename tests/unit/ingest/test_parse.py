@@ -66,6 +66,22 @@ def test_money_round_trips_in_every_style(cents: int, style: str) -> None:
     assert error is None and value == pytest.approx(amount, rel=1e-12, abs=1e-9), text
 
 
+_point_money = st.builds(
+    lambda symbol, sign, units, grouped, decimals: f"{symbol}{sign}{f'{units:,}' if grouped else units}{decimals}",
+    st.sampled_from(["", "$", "€", "£", "¥"]), st.sampled_from(["", "-"]), st.integers(0, 10**12), st.booleans(),
+    st.sampled_from(["", ".0", ".5", ".99", ".125"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_point_money, st.just("")), min_size=1, max_size=5), st.booleans())
+def test_the_point_money_shortcut_reads_exactly_what_the_general_rules_read(values: list[str], integer: bool) -> None:
+    fast = parse_number(pd.Series(values), decimal_comma=False, integer=integer)
+    # a value outside the shortcut's shape sends the whole column through the general rules
+    general = parse_number(pd.Series([*values, "USD 1"]), decimal_comma=False, integer=integer)
+    pd.testing.assert_series_equal(fast.values, general.values.iloc[:-1])
+    assert fast.errors.tolist() == general.errors.iloc[:-1].tolist()
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=20))
 def test_number_parser_never_both_value_and_error(text: str) -> None:
