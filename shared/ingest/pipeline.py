@@ -65,6 +65,8 @@ from shared.observability.metrics import track_ingest_metrics
 from shared.ports import BlobStore, Warehouse
 
 STAGED_TOPIC = "ingestion-staged"
+#: Rejects held before they are written (their raw text is kept, so this bounds the memory they take).
+REJECT_BATCH_ROWS = 20_000
 RAW_PREFIX = "raw"
 _TENANT = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 _log = get_logger(__name__)
@@ -190,6 +192,8 @@ class IngestRun:
         self.skip_rejects: set[int] = set()
         self.tenant_has_rows = True
         self._writer: BackgroundWriter | None = None  # set while ``run`` streams
+        # rejects are few per chunk: stored in batches (one warehouse write, or one BigQuery load job, per batch)
+        self._pending_rejects: list[pd.DataFrame] = []
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -213,6 +217,7 @@ class IngestRun:
             with BackgroundWriter() as self._writer:
                 for chunk in reader.chunks():
                     self._chunk(chunk, mapping, dialect, state)
+                self._store_rejects()
                 self.counts.accepted += self._writer.flush()["staged"]
         except UnicodeDecodeError as exc:
             raise _EncodingMismatch(str(exc)) from exc
@@ -318,6 +323,17 @@ class IngestRun:
         frame["source_uri"] = ing.source_uri
         frame["file_checksum"] = self.checksum
         frame["rejected_at"] = pd.Timestamp(self.ingested_at)
+        self._pending_rejects.append(frame)
+        if sum(len(f) for f in self._pending_rejects) >= REJECT_BATCH_ROWS:
+            self._store_rejects()
+
+    def _store_rejects(self) -> None:
+        """Hand the rejects held so far to the writer as one batch."""
+        if not self._pending_rejects:
+            return
+        frame = pd.concat(self._pending_rejects, ignore_index=True) if len(self._pending_rejects) > 1 \
+            else self._pending_rejects[0]
+        self._pending_rejects = []
         assert self._writer is not None
         self._writer.submit("rejects", functools.partial(store_rejects, self.warehouse, frame))
 

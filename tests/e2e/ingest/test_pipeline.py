@@ -252,6 +252,24 @@ def test_a_file_that_fails_midway_leaves_nothing_staged(harness: Harness, monkey
     assert harness.count("stg_sales") == 0 and harness.count("rejects") == 0
 
 
+def test_rejects_of_many_chunks_are_stored_in_one_write(harness: Harness, monkeypatch) -> None:
+    import shared.ingest.pipeline as pipeline
+
+    real = pipeline.store_rejects
+    batches: list[int] = []
+
+    def counted(warehouse, rows):  # type: ignore[no-untyped-def]
+        batches.append(len(rows))
+        return real(warehouse, rows)
+
+    monkeypatch.setattr(pipeline, "store_rejects", counted)
+    harness.deps.settings.ingest_chunk_rows = 2
+    rows = "".join(f"S{i},2024-01-0{i + 1},{-1 if i % 2 else i}\n" for i in range(6))  # a bad row per chunk
+    doc = harness.ingest(("sku,date,units\n" + rows).encode(), kind="sales")
+    assert doc["rejected"] == 3 and doc["accepted"] == 3
+    assert batches == [3] and harness.count("rejects") == 3
+
+
 def test_day_month_order_is_recorded_as_a_quality_flag(harness: Harness) -> None:
     doc = harness.ingest(b"sku,date,units\nA,25/12/2024,1\nB,01/02/2024,2\nC,2024-03-01,3\n")
     assert doc["date_order"] == "dmy" and doc["accepted"] == 3
