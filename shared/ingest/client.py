@@ -34,11 +34,12 @@ def ingest_path(deps: Deps, path: str | Path, tenant: str, kind: str | None = No
     query = {"filename": file.name}
     if kind:
         query["kind"] = kind
-    resp = runtime.call_http(
-        "upload", "POST", "/v1/uploads",
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/octet-stream"},
-        query=query, data=file.read_bytes(),
-    )
+    with file.open("rb") as body:  # streamed to the upload function, never held whole
+        resp = runtime.call_http(
+            "upload", "POST", "/v1/uploads",
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/octet-stream"},
+            query=query, data=body,
+        )
     body = resp.json() if resp.body else {}
     if resp.status != 201:
         message = (body or {}).get("error", {}).get("message") or f"upload failed with HTTP {resp.status}"

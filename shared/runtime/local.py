@@ -15,7 +15,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import IO, Any
 
 import flask
 import functions_framework
@@ -99,6 +99,14 @@ def storage_cloud_event(message: Message) -> tuple[dict[str, str], bytes]:
     return headers, message.data
 
 
+def _remaining_length(stream: IO[bytes]) -> int:
+    """Bytes left in a seekable stream (its Content-Length)."""
+    here = stream.tell()
+    end = stream.seek(0, 2)
+    stream.seek(here)
+    return end - here
+
+
 class LocalRuntime:
     """Calls HTTP functions and drains the embedded bus into subscribed functions."""
 
@@ -114,16 +122,20 @@ class LocalRuntime:
         *,
         headers: Mapping[str, str] | None = None,
         query: Mapping[str, str] | None = None,
-        data: bytes | None = None,
+        data: bytes | IO[bytes] | None = None,
         json_body: Any = None,
     ) -> HttpResult:
-        """Invoke an HTTP function as a client would."""
+        """Invoke an HTTP function as a client would; a file object as ``data`` is streamed, not read whole."""
         spec = self.manifest.functions[function]
         if spec.trigger.type != "http":
             raise ValueError(f"{function} is not an HTTP function")
         client = function_app(spec).test_client()
+        body: dict[str, Any] = {"data": data}
+        if data is not None and not isinstance(data, bytes):
+            # the WSGI input stream is the file itself: the function reads it block by block
+            body = {"input_stream": data, "content_length": _remaining_length(data)}
         resp = client.open(path, method=method, headers=dict(headers or {}), query_string=dict(query or {}),
-                           data=data, json=json_body)
+                           json=json_body, **body)
         return HttpResult(resp.status_code, dict(resp.headers), resp.get_data())
 
     def deliver(self, spec: FunctionSpec, message: Message, subscription: str) -> int:

@@ -18,7 +18,7 @@ import os
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import requests
 
@@ -72,10 +72,10 @@ class RemoteRuntime:
         *,
         headers: Mapping[str, str] | None = None,
         query: Mapping[str, str] | None = None,
-        data: bytes | None = None,
+        data: bytes | IO[bytes] | None = None,
         json_body: Any = None,
     ) -> HttpResult:
-        """Invoke an HTTP function over the network, as a client would."""
+        """Invoke an HTTP function over the network, as a client would (a file object is streamed)."""
         spec = self.manifest.functions.get(function)
         if spec is not None and spec.trigger.type != "http":
             raise ValueError(f"{function} is not an HTTP function")

@@ -61,3 +61,51 @@ def test_export_rejects_json_and_csv_neutralises_formulas(tmp_path: Path, capsys
     assert [(r["sku"], r["units"]) for r in stored] == [("B", 1)]
     assert main(["export", "--tenant", "other", "--kind", "sales", "--rejects", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_ingest_streams_the_file_to_the_upload_function(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from shared.runtime.local import LocalRuntime
+
+    path = tmp_path / "big.csv"
+    with path.open("w") as out:
+        out.write("sku,date,units\n")
+        for i in range(200_000):  # ~4.6 MiB
+            out.write(f"SKU-{i % 300:04d},2024-01-{i % 28 + 1:02d},{i % 9}\n")
+    reads: list[int] = []
+
+    class Recording(io.RawIOBase):
+        def __init__(self, inner: io.BufferedReader) -> None:
+            self.inner = inner
+
+        def readable(self) -> bool:
+            return True
+
+        def seekable(self) -> bool:
+            return True
+
+        def seek(self, offset: int, whence: int = 0) -> int:
+            return self.inner.seek(offset, whence)
+
+        def tell(self) -> int:
+            return self.inner.tell()
+
+        def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def,override]
+            block = self.inner.read(len(buffer))
+            buffer[: len(block)] = block
+            reads.append(len(block))
+            return len(block)
+
+    real = LocalRuntime.call_http
+
+    def spying(self, function, method="GET", path="/", **kwargs):  # type: ignore[no-untyped-def]
+        data = kwargs.get("data")
+        assert data is not None and not isinstance(data, bytes), "the CLI must hand the upload a stream"
+        kwargs["data"] = Recording(data)
+        return real(self, function, method, path, **kwargs)
+
+    monkeypatch.setattr(LocalRuntime, "call_http", spying)
+    assert main(["ingest", str(path), "--tenant", "t1", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["rows_read"] == 200_000
+    assert sum(reads) == path.stat().st_size and max(reads) <= 1 << 20  # block by block, never whole
