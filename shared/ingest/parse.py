@@ -192,6 +192,39 @@ def parse_number(raw: pd.Series, *, decimal_comma: bool, integer: bool = False) 
                   pd.Series(reasons, index=idx, dtype="object"))
 
 
+#: Currency markers in money cells that name one currency; ``$`` and ``¥`` name several and decide nothing.
+_SYMBOL_CURRENCY = {"€": "EUR", "£": "GBP"}
+
+
+def currency_from_amounts(columns: Iterable[pd.Series]) -> pd.Series:
+    """Per row, the currency that the money cells' markers name (``EUR 12,50``, ``12.50 USD``, ``1.299,00 €``).
+
+    ``None`` where no cell names one, where a marker is ambiguous (``$``, ``¥``), or where the cells of a
+    row disagree.
+    """
+    found: pd.Series | None = None
+    conflict: np.ndarray | None = None
+    for col in columns:
+        text = _trimmed(col)
+        code = pc.coalesce(*(pc.struct_field(pc.extract_regex(text, pattern), "c")
+                             for pattern in (r"^(?P<c>[A-Z]{3})", r"(?P<c>[A-Z]{3})$")))
+        symbol = pc.struct_field(pc.extract_regex(text, r"(?P<c>[€£$¥])"), "c")
+        for sym, iso in _SYMBOL_CURRENCY.items():
+            code = pc.if_else(pc.and_(pc.is_null(code), pc.fill_null(pc.equal(symbol, sym), False)), iso, code)
+        series = string_series(code, col.index)
+        if found is None:
+            found, conflict = series, np.zeros(len(col), dtype=bool)
+            continue
+        both = (found.notna() & series.notna()).to_numpy()
+        assert conflict is not None
+        conflict |= both & (found.fillna("") != series.fillna("")).to_numpy()
+        found = found.fillna(series)
+    if found is None:
+        return pd.Series([], dtype=object)
+    assert conflict is not None
+    return found.where(~conflict, None)
+
+
 def decide_date_order(raw: pd.Series) -> DateOrder | None:
     """``dmy`` or ``mdy`` for a column's ``a/b/yyyy`` dates, or ``None`` when nothing here decides it.
 

@@ -37,6 +37,7 @@ from shared.ingest.lineage import content_digests, hex_digests
 from shared.ingest.parse import (
     DateOrder,
     Parsed,
+    currency_from_amounts,
     decide_date_order,
     decide_decimal_comma,
     parse_bool,
@@ -65,6 +66,8 @@ from shared.observability.metrics import track_ingest_metrics
 from shared.ports import BlobStore, Warehouse
 
 STAGED_TOPIC = "ingestion-staged"
+#: Quality flag of a row whose empty ``currency`` was taken from its money cells.
+CURRENCY_FROM_AMOUNT = "currency:from_amount"
 #: Rejects held before they are written (their raw text is kept, so this bounds the memory they take).
 REJECT_BATCH_ROWS = 20_000
 RAW_PREFIX = "raw"
@@ -191,6 +194,9 @@ class IngestRun:
         self.ingested_at = datetime.now(UTC)
         self.skip_rejects: set[int] = set()
         self.tenant_has_rows = True
+        # money cells may name the currency (``EUR 12,50``) when the model has a currency field
+        self.money_fields = [r.name for r in self.rules if r.type is float] \
+            if "currency" in self.model.model_fields else []
         self._writer: BackgroundWriter | None = None  # set while ``run`` streams
         # rejects are few per chunk: stored in batches (one warehouse write, or one BigQuery load job, per batch)
         self._pending_rejects: list[pd.DataFrame] = []
@@ -239,6 +245,7 @@ class IngestRun:
             fresh = result.bad & parse_error.isna()
             parse_error = parse_error.where(~fresh, result.errors)
             parse_field = parse_field.where(~fresh, rule.name)
+        currency_filled = self._currency_from_amounts(raw, parsed)
         typed = pd.DataFrame(parsed, index=raw.index)
         checked = validate_frame(typed, self.model)
         error = parse_error.where(parse_error.notna(), checked.errors)
@@ -279,21 +286,42 @@ class IngestRun:
         rows["row_hash"] = row_hash if keep.all() else row_hash[keep]
         rows["record_key"] = record_key if keep.all() else record_key[keep]
         rows["ingested_at"] = pd.Timestamp(self.ingested_at)
-        rows["quality_flags"] = self._flags(raw.iloc[positions] if len(positions) < len(raw) else raw, state)
+        subset = len(positions) < len(raw)
+        rows["quality_flags"] = self._flags(raw.iloc[positions] if subset else raw, state,
+                                            currency_filled[positions] if subset else currency_filled)
         # staged on the writer thread while the next chunk is parsed (looked up now: tests patch stage_rows)
         assert self._writer is not None
         self._writer.submit("staged", functools.partial(stage_rows, self.warehouse, self.kind, rows))
 
-    def _flags(self, raw: pd.DataFrame, state: _FileState) -> pd.Series:
-        """JSON list per row of interpretations applied (day/month order read from the file's data)."""
-        if "date" not in raw:
-            return _repeat("[]", len(raw), raw.index)
-        order = state.date_order or ("dmy" if state.decimal_comma else "mdy")
-        label = f"date_order:{order}" if state.date_order else f"date_order:{order}:assumed"
-        # stripped like parse_date strips, so RE2's ASCII classes see what Python's ``\s``/``\d`` saw
-        text = strip(to_arrow(raw["date"]))
-        ambiguous = pc.fill_null(pc.match_substring_regex(text, r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"), False)
-        return string_series(pc.if_else(ambiguous, json.dumps([label]), "[]"), raw.index)
+    def _currency_from_amounts(self, raw: pd.DataFrame, parsed: dict[str, Any]) -> np.ndarray:
+        """Fill a missing ``currency`` from what the row's money cells name (``EUR 12,50``); mask of rows filled."""
+        money = [raw[f] for f in self.money_fields if f in raw]
+        given = parsed.get("currency")
+        missing = given.isna() if given is not None else pd.Series(True, index=raw.index)
+        if not money or not missing.any():
+            return np.zeros(len(raw), dtype=bool)
+        named = currency_from_amounts(money)
+        filled = (missing & named.notna()).to_numpy()
+        if filled.any():
+            base = given if given is not None else pd.Series(pd.NA, index=raw.index, dtype=named.dtype)
+            parsed["currency"] = base.where(~filled, named)
+        return filled
+
+    def _flags(self, raw: pd.DataFrame, state: _FileState, currency_filled: np.ndarray) -> pd.Series:
+        """JSON list per row of interpretations applied (day/month order, currency from the money cells)."""
+        ambiguous = pa.array(np.zeros(len(raw), dtype=bool))
+        label = ""
+        if "date" in raw:
+            order = state.date_order or ("dmy" if state.decimal_comma else "mdy")
+            label = f"date_order:{order}" if state.date_order else f"date_order:{order}:assumed"
+            # stripped like parse_date strips, so RE2's ASCII classes see what Python's ``\s``/``\d`` saw
+            text = strip(to_arrow(raw["date"]))
+            ambiguous = pc.fill_null(pc.match_substring_regex(text, r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"), False)
+        if not currency_filled.any():
+            return string_series(pc.if_else(ambiguous, json.dumps([label]), "[]"), raw.index)
+        filled = pa.array(currency_filled)
+        both = pc.if_else(ambiguous, json.dumps([label, CURRENCY_FROM_AMOUNT]), json.dumps([CURRENCY_FROM_AMOUNT]))
+        return string_series(pc.if_else(filled, both, pc.if_else(ambiguous, json.dumps([label]), "[]")), raw.index)
 
     def _reject(self, chunk: Chunk, mapping: ColumnMapping, dialect: Dialect, raw: pd.DataFrame,
                 bad: np.ndarray, error: pd.Series, error_field: pd.Series) -> None:

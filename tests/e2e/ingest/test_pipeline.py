@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 
+import pandas as pd
+
 from shared.events import gcs_notification
 from shared.ingest.pipeline import STAGED_TOPIC
 from tests.e2e.ingest.conftest import Harness
@@ -268,6 +270,21 @@ def test_rejects_of_many_chunks_are_stored_in_one_write(harness: Harness, monkey
     doc = harness.ingest(("sku,date,units\n" + rows).encode(), kind="sales")
     assert doc["rejected"] == 3 and doc["accepted"] == 3
     assert batches == [3] and harness.count("rejects") == 3
+
+
+def test_a_currency_named_in_the_amounts_fills_an_empty_currency_column(harness: Harness) -> None:
+    doc = harness.ingest(b'sku,date,units,unit_price,currency\n'
+                         b'A,2024-01-01,1,"EUR 12,50",\n'
+                         b'B,2024-01-02,1,$5.00,\n'
+                         b'C,2024-01-03,1,"GBP 3,10",EUR\n'
+                         b'D,2024-01-04,1,7.00 USD,\n')
+    assert doc["accepted"] == 4
+    rows = {r["sku"]: r for r in harness.rows("SELECT sku, currency, unit_price, quality_flags FROM stg_sales")}
+    assert rows["A"]["currency"] == "EUR" and rows["A"]["unit_price"] == 12.5
+    assert json.loads(rows["A"]["quality_flags"]) == ["currency:from_amount"]
+    assert rows["D"]["currency"] == "USD"
+    assert pd.isna(rows["B"]["currency"]) and json.loads(rows["B"]["quality_flags"]) == []  # "$" names several
+    assert rows["C"]["currency"] == "EUR" and json.loads(rows["C"]["quality_flags"]) == []  # the column wins
 
 
 def test_day_month_order_is_recorded_as_a_quality_flag(harness: Harness) -> None:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from shared.ingest.parse import (
     WHITESPACE,
+    currency_from_amounts,
     decide_date_order,
     decide_decimal_comma,
     parse_bool,
@@ -136,3 +137,14 @@ def test_booleans() -> None:
 def test_text_is_stripped_and_blank_is_missing() -> None:
     parsed = parse_text(pd.Series(["  a b  ", "", "   ", None]))
     assert parsed.values.tolist() == ["a b", pd.NA, pd.NA, pd.NA]
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    (["EUR 12,50"], "EUR"), (["12.50 USD"], "USD"), (["1.299,00 €"], "EUR"), (["£3.10"], "GBP"),
+    (["$1,299.00"], None), (["¥300"], None), (["12.50"], None), ([""], None), ([None], None),
+    (["EUR 1", "USD 2"], None),  # the row's cells disagree
+    (["EUR 1", "€ 2"], "EUR"), (["", "GBP 2"], "GBP"), (["$1", "EUR 2"], "EUR"),
+])
+def test_currency_named_by_money_cells(cells: list[str | None], expected: str | None) -> None:
+    got = currency_from_amounts([pd.Series([c]) for c in cells]).iloc[0]
+    assert (None if pd.isna(got) else got) == expected
