@@ -149,6 +149,22 @@ class MessageBus(Protocol):
 
 
 @runtime_checkable
+class BulkAppend(Protocol):
+    """Many batches of rows for one table, stored as one load (see ``Warehouse.bulk_append``)."""
+
+    def append(self, rows: pd.DataFrame) -> int:
+        """Add a batch (columns a subset of the table's); returns its row count."""
+        ...
+
+    def commit(self) -> None:
+        """Store every batch appended so far; they are all queryable once this returns."""
+        ...
+
+    def discard(self) -> None:
+        """Drop the batches not yet stored (after a failure). Idempotent."""
+        ...
+
+
 class Warehouse(Protocol):
     """Analytical store, BigQuery-shaped. Tables come from ``shared.models.tables.TABLES``."""
 
@@ -158,6 +174,15 @@ class Warehouse(Protocol):
 
     def insert(self, table: str, rows: pd.DataFrame) -> int:
         """Append rows (columns must be a subset of the table's); returns rows written."""
+        ...
+
+    def bulk_append(self, table: str) -> BulkAppend:
+        """Append a stream of batches with as few writes as the engine wants.
+
+        BigQuery spools the batches and loads them with one job at ``commit`` (load jobs are limited per
+        table per day); the embedded engine writes each batch at once, so a batch appended but not
+        committed may already be stored there: callers that abandon an append remove its rows by key.
+        """
         ...
 
     def upsert(self, table: str, rows: pd.DataFrame, key_columns: list[str]) -> int:

@@ -54,6 +54,7 @@ from shared.ingest.staging import (
     clear_ingestion,
     existing_hashes,
     has_stored_rows,
+    open_staging,
     stage_rows,
     store_rejects,
     stored_reject_rows,
@@ -63,7 +64,7 @@ from shared.ingest.writer import BackgroundWriter
 from shared.models.records import RECORD_MODELS, DataKind
 from shared.observability.logs import get_logger, log_context, log_event
 from shared.observability.metrics import track_ingest_metrics
-from shared.ports import BlobStore, Warehouse
+from shared.ports import BlobStore, BulkAppend, Warehouse
 
 STAGED_TOPIC = "ingestion-staged"
 #: Quality flag of a row whose empty ``currency`` was taken from its money cells.
@@ -198,6 +199,7 @@ class IngestRun:
         self.money_fields = [r.name for r in self.rules if r.type is float] \
             if "currency" in self.model.model_fields else []
         self._writer: BackgroundWriter | None = None  # set while ``run`` streams
+        self._staging: BulkAppend | None = None
         # rejects are few per chunk: stored in batches (one warehouse write, or one BigQuery load job, per batch)
         self._pending_rejects: list[pd.DataFrame] = []
 
@@ -220,11 +222,17 @@ class IngestRun:
                 reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows)
             mapping = require_columns(map_columns(reader.headers, self.kind))
             state = _FileState()
-            with BackgroundWriter() as self._writer:
-                for chunk in reader.chunks():
-                    self._chunk(chunk, mapping, dialect, state)
-                self._store_rejects()
-                self.counts.accepted += self._writer.flush()["staged"]
+            self._staging = open_staging(self.warehouse, self.kind)
+            try:
+                with BackgroundWriter() as self._writer:
+                    for chunk in reader.chunks():
+                        self._chunk(chunk, mapping, dialect, state)
+                    self._store_rejects()
+                    self._writer.submit("committed", self._staging.commit)
+                    self.counts.accepted += self._writer.flush()["staged"]
+            except BaseException:
+                self._staging.discard()  # on BigQuery nothing was loaded; embedded rows go by clear_ingestion
+                raise
         except UnicodeDecodeError as exc:
             raise _EncodingMismatch(str(exc)) from exc
         ing.date_order = state.date_order
@@ -290,8 +298,8 @@ class IngestRun:
         rows["quality_flags"] = self._flags(raw.iloc[positions] if subset else raw, state,
                                             currency_filled[positions] if subset else currency_filled)
         # staged on the writer thread while the next chunk is parsed (looked up now: tests patch stage_rows)
-        assert self._writer is not None
-        self._writer.submit("staged", functools.partial(stage_rows, self.warehouse, self.kind, rows))
+        assert self._writer is not None and self._staging is not None
+        self._writer.submit("staged", functools.partial(stage_rows, self._staging, rows))
 
     def _currency_from_amounts(self, raw: pd.DataFrame, parsed: dict[str, Any]) -> np.ndarray:
         """Fill a missing ``currency`` from what the row's money cells name (``EUR 12,50``); mask of rows filled."""

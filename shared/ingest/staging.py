@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from shared.models.records import DataKind
-from shared.ports import Warehouse
+from shared.ports import BulkAppend, Warehouse
 
 
 def staging_table(kind: DataKind) -> str:
@@ -64,9 +64,14 @@ def clear_ingestion(warehouse: Warehouse, tenant_id: str, kind: DataKind, ingest
     warehouse.execute("DELETE FROM `rejects` WHERE tenant_id = @tenant_id AND ingestion_id = @ingestion_id", params)
 
 
-def stage_rows(warehouse: Warehouse, kind: DataKind, rows: pd.DataFrame) -> int:
-    """Append accepted rows (record fields + lineage columns) to staging."""
-    return warehouse.insert(staging_table(kind), rows)
+def open_staging(warehouse: Warehouse, kind: DataKind) -> BulkAppend:
+    """An append to ``stg_{kind}`` for one ingestion: batches go in as they come, the load at ``commit``."""
+    return warehouse.bulk_append(staging_table(kind))
+
+
+def stage_rows(staging: BulkAppend, rows: pd.DataFrame) -> int:
+    """Append accepted rows (record fields + lineage columns) to an ingestion's staging append."""
+    return staging.append(rows)
 
 
 def store_rejects(warehouse: Warehouse, rows: pd.DataFrame) -> int:

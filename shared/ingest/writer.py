@@ -30,16 +30,16 @@ class BackgroundWriter:
         self.written: Counter[str] = Counter()
         self._failed = threading.Event()
 
-    def _run(self, write: Callable[[], int]) -> int:
+    def _run(self, write: Callable[[], int | None]) -> int:
         if self._failed.is_set():
             return 0
         try:
-            return write()
+            return write() or 0
         except BaseException:
             self._failed.set()
             raise
 
-    def submit(self, label: str, write: Callable[[], int]) -> None:
+    def submit(self, label: str, write: Callable[[], int | None]) -> None:
         """Queue ``write``, first waiting for the oldest one while ``depth`` are outstanding."""
         while len(self._pending) >= self._depth:
             self._collect_oldest()

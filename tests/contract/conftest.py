@@ -48,3 +48,9 @@ def bus(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
 @pytest.fixture(params=ADAPTER_FAMILIES)
 def warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     yield from _make(request.param, "warehouse", tmp_path)
+
+
+@pytest.fixture(params=[ADAPTER_FAMILIES[1]])
+def bigquery_warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """The official-client warehouse only, for what is BigQuery's own (load jobs)."""
+    yield from _make(request.param, "warehouse", tmp_path)

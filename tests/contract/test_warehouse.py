@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pandas as pd
+import pytest
 
 
 def _sales(tenant: str, sku: str, units: int, key: str) -> dict[str, Any]:
@@ -38,3 +39,47 @@ def test_ensure_tables_is_idempotent(warehouse: Any) -> None:
     warehouse.ensure_tables()
     warehouse.ensure_tables()
     assert warehouse.query("SELECT COUNT(*) AS n FROM rejects")["n"].tolist() == [0]
+
+
+def test_bulk_append_stores_every_batch_once_committed(warehouse: Any) -> None:
+    staging = warehouse.bulk_append("sales")
+    assert staging.append(pd.DataFrame([_sales("t1", "A", 1, "k1"), _sales("t1", "B", 2, "k2")])) == 2
+    assert staging.append(pd.DataFrame([])) == 0
+    assert staging.append(pd.DataFrame([_sales("t1", "C", 3, "k3")])) == 1
+    staging.commit()
+    df = warehouse.query("SELECT sku, units FROM sales WHERE tenant_id = @t ORDER BY sku", {"t": "t1"})
+    assert df.to_dict("records") == [{"sku": "A", "units": 1}, {"sku": "B", "units": 2}, {"sku": "C", "units": 3}]
+
+
+def test_bulk_append_with_nothing_appended_commits_nothing(warehouse: Any) -> None:
+    warehouse.bulk_append("sales").commit()
+    assert warehouse.query("SELECT COUNT(*) AS n FROM sales")["n"].tolist() == [0]
+
+
+def test_a_discarded_bulk_append_leaves_at_most_what_its_caller_removes_by_key(warehouse: Any) -> None:
+    staging = warehouse.bulk_append("sales")
+    staging.append(pd.DataFrame([_sales("t1", "A", 1, "k1")]))
+    staging.discard()
+    staging.discard()  # idempotent
+    # the ingest's clean-up after a failed attempt: whatever the engine already stored goes by key
+    warehouse.execute("DELETE FROM sales WHERE tenant_id = @t AND ingestion_id = @i", {"t": "t1", "i": "i1"})
+    assert warehouse.query("SELECT COUNT(*) AS n FROM sales")["n"].tolist() == [0]
+
+
+def test_bigquery_loads_a_bulk_append_with_one_job(bigquery_warehouse: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    warehouse = bigquery_warehouse
+    jobs: list[str] = []
+    real = warehouse.client.load_table_from_file
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        jobs.append(str(args[1]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(warehouse.client, "load_table_from_file", counted)
+    staging = warehouse.bulk_append("sales")
+    for i in range(5):
+        staging.append(pd.DataFrame([_sales("t1", f"S{i}", i, f"k{i}")]))
+    assert jobs == []  # nothing is loaded before the commit
+    staging.commit()
+    assert len(jobs) == 1 and jobs[0].endswith(".sales")
+    assert warehouse.query("SELECT COUNT(*) AS n FROM sales")["n"].tolist() == [5]

@@ -8,12 +8,13 @@ transaction. Queries run with the dataset as the default, so the cores' unqualif
 from __future__ import annotations
 
 import io
+import tempfile
 import uuid
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 import pandas as pd
@@ -95,6 +96,13 @@ def _arrow_column(series: pd.Series | None, column: Column, length: int) -> pa.A
 
 def to_parquet(spec: TableSpec, rows: pd.DataFrame) -> bytes:
     """``rows`` as Parquet in the table's column order and types (missing nullable columns as NULL)."""
+    buf = io.BytesIO()
+    pq.write_table(to_arrow(spec, rows), buf)
+    return buf.getvalue()
+
+
+def to_arrow(spec: TableSpec, rows: pd.DataFrame) -> pa.Table:
+    """``rows`` as an Arrow table in the table's column order and types (missing nullable columns as NULL)."""
     unknown = set(rows.columns) - set(spec.column_names)
     if unknown:
         raise ValueError(f"columns not in {spec.name}: {sorted(unknown)}")
@@ -109,15 +117,60 @@ def to_parquet(spec: TableSpec, rows: pd.DataFrame) -> bytes:
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
             raise ValueError(f"{spec.name}.{col.name}: values are not {col.type}: {exc}") from exc
         fields.append(pa.field(col.name, _ARROW_TYPES[col.type], nullable=True))
-    buf = io.BytesIO()
-    pq.write_table(pa.Table.from_arrays(arrays, schema=pa.schema(fields)), buf)
-    return buf.getvalue()
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
 def _quote(name: str) -> str:
     if not name.replace("_", "").isalnum():
         raise ValueError(f"unsupported identifier: {name!r}")
     return f"`{name}`"
+
+
+#: Spooled Parquet kept in memory up to this size, then on local disk (a 1M-row sales file is ~45 MB).
+SPOOL_MEMORY_BYTES = 16 << 20
+
+
+class _LoadOnCommit:
+    """``BulkAppend`` on BigQuery: one Parquet file (a row group per batch), one load job at ``commit``.
+
+    Load jobs are limited per table per day and the staging tables are shared by every tenant, so one
+    job per file instead of one per chunk is what lets many large files a day through. The load is
+    atomic: a failed or discarded append leaves nothing in the table.
+    """
+
+    def __init__(self, warehouse: BigQueryWarehouse, spec: TableSpec) -> None:
+        self._warehouse = warehouse
+        self._spec = spec
+        # "r+b": the BigQuery client refuses to upload from a file whose mode is not a binary read mode
+        self._spool: Any = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY_BYTES, mode="r+b")
+        self._writer: pq.ParquetWriter | None = None
+
+    def append(self, rows: pd.DataFrame) -> int:
+        if rows.empty:
+            return 0
+        batch = to_arrow(self._spec, rows)
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self._spool, batch.schema)
+        self._writer.write_table(batch)
+        return len(rows)
+
+    def commit(self) -> None:
+        if self._writer is None:
+            self._spool.close()
+            return
+        self._writer.close()
+        self._writer = None
+        try:
+            self._spool.seek(0)
+            self._warehouse.load_file(self._spec.name, self._spool)
+        finally:
+            self._spool.close()
+
+    def discard(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        self._spool.close()
 
 
 class BigQueryWarehouse:
@@ -174,12 +227,18 @@ class BigQueryWarehouse:
                                                       description=f.description) for f in added)]
             self.client.update_table(existing, ["schema"])
 
-    def _load(self, table_id: str, payload: bytes, *, schema: Sequence[bigquery.SchemaField] | None = None) -> None:
+    def _load(self, table_id: str, payload: bytes | IO[bytes], *,
+              schema: Sequence[bigquery.SchemaField] | None = None) -> None:
         config = bigquery.LoadJobConfig(source_format=bigquery.SourceFormat.PARQUET,
                                         write_disposition=bigquery.WriteDisposition.WRITE_APPEND)
         if schema is not None:
             config.schema = list(schema)
-        self.client.load_table_from_file(io.BytesIO(payload), table_id, job_config=config).result()
+        source = io.BytesIO(payload) if isinstance(payload, bytes) else payload
+        self.client.load_table_from_file(source, table_id, job_config=config).result()
+
+    def load_file(self, table: str, parquet: IO[bytes]) -> None:
+        """Append a Parquet file (positioned at its start) to ``table`` with one load job."""
+        self._load(self._table_id(self._spec(table).name), parquet)
 
     def insert(self, table: str, rows: pd.DataFrame) -> int:
         """Append rows with one load job."""
@@ -188,6 +247,10 @@ class BigQueryWarehouse:
         spec = self._spec(table)
         self._load(self._table_id(table), to_parquet(spec, rows))
         return len(rows)
+
+    def bulk_append(self, table: str) -> _LoadOnCommit:
+        """Batches spool into one Parquet file; ``commit`` loads it with a single job (all or nothing)."""
+        return _LoadOnCommit(self, self._spec(table))
 
     def upsert(self, table: str, rows: pd.DataFrame, key_columns: list[str]) -> int:
         """Replace rows sharing ``key_columns`` and insert the rest, in one transaction."""

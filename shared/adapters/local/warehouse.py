@@ -43,6 +43,23 @@ def duckdb_ddl(spec: TableSpec) -> str:
     return f'CREATE TABLE IF NOT EXISTS "{spec.name}" ({cols})'
 
 
+class _InsertEachBatch:
+    """``BulkAppend`` on the embedded engine: every batch is an insert."""
+
+    def __init__(self, warehouse: DuckDBWarehouse, table: str) -> None:
+        self._warehouse = warehouse
+        self._table = table
+
+    def append(self, rows: pd.DataFrame) -> int:
+        return self._warehouse.insert(self._table, rows)
+
+    def commit(self) -> None:
+        return None
+
+    def discard(self) -> None:
+        return None
+
+
 class DuckDBWarehouse:
     """One DuckDB database file; a cursor per thread over a shared connection."""
 
@@ -101,6 +118,14 @@ class DuckDBWarehouse:
             finally:
                 cur.unregister("_incoming")
         return len(rows)
+
+    def bulk_append(self, table: str) -> _InsertEachBatch:
+        """Inserts each batch at once; ``commit`` has nothing left to do.
+
+        DuckDB has no per-job quota, and a transaction held open for a whole file costs memory.
+        """
+        self._spec(table)
+        return _InsertEachBatch(self, table)
 
     def upsert(self, table: str, rows: pd.DataFrame, key_columns: list[str]) -> int:
         """Delete rows sharing the key, then insert, in one transaction."""

@@ -239,11 +239,11 @@ def test_a_file_that_fails_midway_leaves_nothing_staged(harness: Harness, monkey
     real = pipeline.stage_rows
     calls: list[int] = []
 
-    def flaky(warehouse, kind, rows):  # type: ignore[no-untyped-def]
+    def flaky(staging, rows):  # type: ignore[no-untyped-def]
         calls.append(len(rows))
         if len(calls) == 2:
             raise InvalidInput("unreadable from here on")
-        return real(warehouse, kind, rows)
+        return real(staging, rows)
 
     monkeypatch.setattr(pipeline, "stage_rows", flaky)
     harness.deps.settings.ingest_chunk_rows = 2
