@@ -148,7 +148,6 @@ class MessageBus(Protocol):
         ...
 
 
-@runtime_checkable
 class BulkAppend(Protocol):
     """Many batches of rows for one table, stored as one load (see ``Warehouse.bulk_append``)."""
 
@@ -165,6 +164,7 @@ class BulkAppend(Protocol):
         ...
 
 
+@runtime_checkable
 class Warehouse(Protocol):
     """Analytical store, BigQuery-shaped. Tables come from ``shared.models.tables.TABLES``."""
 
