@@ -179,8 +179,8 @@ class Warehouse(Protocol):
     def bulk_append(self, table: str) -> BulkAppend:
         """Append a stream of batches with as few writes as the engine wants.
 
-        BigQuery spools the batches and loads them with one job at ``commit`` (load jobs are limited per
-        table per day); the embedded engine writes each batch at once, so a batch appended but not
+        BigQuery spools the batches and loads them with one job at ``commit`` (in parts past 32 MiB; load
+        jobs are limited per table per day); the embedded engine writes each batch at once, so a batch appended but not
         committed may already be stored there: callers that abandon an append remove its rows by key.
         """
         ...

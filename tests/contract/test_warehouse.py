@@ -83,3 +83,11 @@ def test_bigquery_loads_a_bulk_append_with_one_job(bigquery_warehouse: Any, monk
     staging.commit()
     assert len(jobs) == 1 and jobs[0].endswith(".sales")
     assert warehouse.query("SELECT COUNT(*) AS n FROM sales")["n"].tolist() == [5]
+    # a spool past its memory limit is loaded in parts
+    monkeypatch.setattr("shared.adapters.gcp.warehouse.SPOOL_LIMIT_BYTES", 1)
+    staging = warehouse.bulk_append("sales")
+    for i in range(3):
+        staging.append(pd.DataFrame([_sales("t2", f"S{i}", i, f"k{i}")]))
+    staging.commit()
+    assert len(jobs) == 4
+    assert warehouse.query("SELECT COUNT(*) AS n FROM sales WHERE tenant_id = 't2'")["n"].tolist() == [3]

@@ -8,7 +8,6 @@ transaction. Queries run with the dataset as the default, so the cores' unqualif
 from __future__ import annotations
 
 import io
-import tempfile
 import uuid
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -126,51 +125,57 @@ def _quote(name: str) -> str:
     return f"`{name}`"
 
 
-#: Spooled Parquet kept in memory up to this size, then on local disk (a 1M-row sales file is ~45 MB).
-SPOOL_MEMORY_BYTES = 16 << 20
+#: Parquet held in memory before it is loaded: a file whose staged rows are larger is loaded in parts (a
+#: 1M-row sales file is ~45 MB, so two jobs). A disk spool would not help on Cloud Functions, whose
+#: ``/tmp`` is memory too.
+SPOOL_LIMIT_BYTES = 32 << 20
 
 
 class _LoadOnCommit:
-    """``BulkAppend`` on BigQuery: one Parquet file (a row group per batch), one load job at ``commit``.
+    """``BulkAppend`` on BigQuery: batches become row groups of a Parquet spool, loaded by one job.
 
-    Load jobs are limited per table per day and the staging tables are shared by every tenant, so one
-    job per file instead of one per chunk is what lets many large files a day through. The load is
-    atomic: a failed or discarded append leaves nothing in the table.
+    The spool is loaded at ``commit``, or earlier whenever it reaches ``SPOOL_LIMIT_BYTES``.
+
+    Load jobs are limited per table per day and the staging tables are shared by every tenant, so a job
+    per file instead of one per chunk is what lets many large files a day through. Each load is atomic;
+    a failed or discarded append loads nothing more, and parts already loaded are removed by the caller
+    by key, as the embedded engine's inserts are.
     """
 
     def __init__(self, warehouse: BigQueryWarehouse, spec: TableSpec) -> None:
         self._warehouse = warehouse
         self._spec = spec
-        # "r+b": the BigQuery client refuses to upload from a file whose mode is not a binary read mode
-        self._spool: Any = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY_BYTES, mode="r+b")
+        self._spool: io.BytesIO | None = None
         self._writer: pq.ParquetWriter | None = None
 
     def append(self, rows: pd.DataFrame) -> int:
         if rows.empty:
             return 0
         batch = to_arrow(self._spec, rows)
-        if self._writer is None:
+        if self._writer is None or self._spool is None:
+            self._spool = io.BytesIO()
             self._writer = pq.ParquetWriter(self._spool, batch.schema)
         self._writer.write_table(batch)
+        if self._spool.tell() >= SPOOL_LIMIT_BYTES:
+            self._load()
         return len(rows)
 
-    def commit(self) -> None:
-        if self._writer is None:
-            self._spool.close()
+    def _load(self) -> None:
+        writer, spool = self._writer, self._spool
+        self._writer = self._spool = None
+        if writer is None or spool is None:
             return
-        self._writer.close()
-        self._writer = None
-        try:
-            self._spool.seek(0)
-            self._warehouse.load_file(self._spec.name, self._spool)
-        finally:
-            self._spool.close()
+        writer.close()
+        spool.seek(0)
+        self._warehouse.load_file(self._spec.name, spool)
+
+    def commit(self) -> None:
+        self._load()
 
     def discard(self) -> None:
         if self._writer is not None:
             self._writer.close()
-            self._writer = None
-        self._spool.close()
+        self._writer = self._spool = None
 
 
 class BigQueryWarehouse:
