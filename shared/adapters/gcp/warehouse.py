@@ -125,8 +125,8 @@ def _quote(name: str) -> str:
     return f"`{name}`"
 
 
-#: Parquet held in memory before it is loaded: a file whose staged rows are larger is loaded in parts (a
-#: 1M-row sales file is ~45 MB, so two jobs). A disk spool would not help on Cloud Functions, whose
+#: Parquet held in memory before it is loaded: a file whose staged rows are larger is loaded in parts (1M
+#: staged sales rows are ~90 MiB, so three jobs). A disk spool would not help on Cloud Functions, whose
 #: ``/tmp`` is memory too.
 SPOOL_LIMIT_BYTES = 32 << 20
 
