@@ -56,7 +56,7 @@ def test_bulk_append_with_nothing_appended_commits_nothing(warehouse: Any) -> No
     assert warehouse.query("SELECT COUNT(*) AS n FROM sales")["n"].tolist() == [0]
 
 
-def test_a_discarded_bulk_append_leaves_at_most_what_its_caller_removes_by_key(warehouse: Any) -> None:
+def test_after_a_discarded_bulk_append_the_callers_clean_up_leaves_nothing(warehouse: Any) -> None:
     staging = warehouse.bulk_append("sales")
     staging.append(pd.DataFrame([_sales("t1", "A", 1, "k1")]))
     staging.discard()
@@ -91,3 +91,11 @@ def test_bigquery_loads_a_bulk_append_with_one_job(bigquery_warehouse: Any, monk
     staging.commit()
     assert len(jobs) == 4
     assert warehouse.query("SELECT COUNT(*) AS n FROM sales WHERE tenant_id = 't2'")["n"].tolist() == [3]
+    # a discarded append loads nothing: a failed ingestion leaves no staged rows on BigQuery
+    monkeypatch.setattr("shared.adapters.gcp.warehouse.SPOOL_LIMIT_BYTES", 32 << 20)
+    staging = warehouse.bulk_append("sales")
+    staging.append(pd.DataFrame([_sales("t3", "X", 1, "kx")]))
+    staging.discard()
+    staging.commit()  # nothing left to load
+    assert len(jobs) == 4
+    assert warehouse.query("SELECT COUNT(*) AS n FROM sales WHERE tenant_id = 't3'")["n"].tolist() == [0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -142,9 +142,10 @@ class _LoadOnCommit:
     by key, as the embedded engine's inserts are.
     """
 
-    def __init__(self, warehouse: BigQueryWarehouse, spec: TableSpec) -> None:
+    def __init__(self, warehouse: BigQueryWarehouse, spec: TableSpec, table_id: str) -> None:
         self._warehouse = warehouse
         self._spec = spec
+        self._table_id = table_id
         self._spool: io.BytesIO | None = None
         self._writer: pq.ParquetWriter | None = None
 
@@ -167,7 +168,7 @@ class _LoadOnCommit:
             return
         writer.close()
         spool.seek(0)
-        self._warehouse.load_file(self._spec.name, spool)
+        self._warehouse.load_file(self._table_id, spool)
 
     def commit(self) -> None:
         self._load()
@@ -232,30 +233,24 @@ class BigQueryWarehouse:
                                                       description=f.description) for f in added)]
             self.client.update_table(existing, ["schema"])
 
-    def _load(self, table_id: str, payload: bytes | IO[bytes], *,
-              schema: Sequence[bigquery.SchemaField] | None = None) -> None:
+    def load_file(self, table_id: str, parquet: IO[bytes]) -> None:
+        """Append a Parquet file (positioned at its start) to ``table_id`` with one load job."""
         config = bigquery.LoadJobConfig(source_format=bigquery.SourceFormat.PARQUET,
                                         write_disposition=bigquery.WriteDisposition.WRITE_APPEND)
-        if schema is not None:
-            config.schema = list(schema)
-        source = io.BytesIO(payload) if isinstance(payload, bytes) else payload
-        self.client.load_table_from_file(source, table_id, job_config=config).result()
-
-    def load_file(self, table: str, parquet: IO[bytes]) -> None:
-        """Append a Parquet file (positioned at its start) to ``table`` with one load job."""
-        self._load(self._table_id(self._spec(table).name), parquet)
+        self.client.load_table_from_file(parquet, table_id, job_config=config).result()
 
     def insert(self, table: str, rows: pd.DataFrame) -> int:
         """Append rows with one load job."""
         if rows.empty:
             return 0
         spec = self._spec(table)
-        self._load(self._table_id(table), to_parquet(spec, rows))
+        self.load_file(self._table_id(table), io.BytesIO(to_parquet(spec, rows)))
         return len(rows)
 
     def bulk_append(self, table: str) -> _LoadOnCommit:
         """Batches spool into one Parquet file; ``commit`` loads it with a single job (all or nothing)."""
-        return _LoadOnCommit(self, self._spec(table))
+        spec = self._spec(table)
+        return _LoadOnCommit(self, spec, self._table_id(spec.name))
 
     def upsert(self, table: str, rows: pd.DataFrame, key_columns: list[str]) -> int:
         """Replace rows sharing ``key_columns`` and insert the rest, in one transaction."""
@@ -271,7 +266,7 @@ class BigQueryWarehouse:
         side_table.expires = datetime.now(UTC) + timedelta(hours=1)
         self.client.create_table(side_table)
         try:
-            self._load(self._table_id(side), to_parquet(spec, rows))
+            self.load_file(self._table_id(side), io.BytesIO(to_parquet(spec, rows)))
             match = " AND ".join(f"t.{_quote(k)} IS NOT DISTINCT FROM i.{_quote(k)}" for k in key_columns)
             cols = ", ".join(_quote(c) for c in spec.column_names)
             script = (
