@@ -17,6 +17,7 @@ from typing import IO, Any, Literal, Protocol, TypeVar, runtime_checkable
 
 import pandas as pd
 from pydantic import BaseModel
+from sqlglot.expressions import Expression
 
 T = TypeVar("T")
 
@@ -195,6 +196,17 @@ class Warehouse(Protocol):
 
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> int:
         """Run a BigQuery-dialect DML statement; returns affected rows where known."""
+        ...
+
+    def run(self, statement: Expression, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+        """Run a sqlglot expression (``exp.Placeholder`` for each parameter), compiled to the engine's dialect.
+
+        This is how the store layer talks to the engine: statements are built as expressions, never strings.
+        """
+        ...
+
+    def render(self, statement: Expression) -> str:
+        """The SQL text ``run`` would send for ``statement`` (shown to merchants as evidence)."""
         ...
 
 

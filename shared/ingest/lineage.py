@@ -5,6 +5,9 @@ canonical text form (Arrow's cast to string: text as is, integers in decimal, fl
 round-trip, dates ``YYYY-MM-DD``, booleans ``true/false``; a missing value is a NUL character), joined
 with the unit separator (0x1F). It depends on nothing but the values. ``record_key`` is the same digest
 over the model's natural key.
+
+Fields added to a model after rows were stored (``Record.appended_fields``) are left out of the text while
+they are missing, so stored rows keep their digests and a re-upload of an old file is still a duplicate.
 """
 
 from __future__ import annotations
@@ -33,12 +36,17 @@ def canonical(col: pd.Series) -> Any:
     return pc.fill_null(pc.cast(arr, pa.string()), MISSING)
 
 
-def content_digests(frame: pd.DataFrame, fields: Sequence[str]) -> np.ndarray:
-    """BLAKE2b-128 of the canonical ``fields`` of each row, as an ``(n, 16)`` array of bytes."""
+def content_digests(frame: pd.DataFrame, fields: Sequence[str], *, appended: int = 0) -> np.ndarray:
+    """BLAKE2b-128 of the canonical ``fields`` of each row, as an ``(n, 16)`` array of bytes.
+
+    The last ``appended`` fields are dropped from the text while they (and those after them) are missing.
+    """
     if len(frame) == 0:
         return np.empty((0, 16), dtype=np.uint8)
     arrays = [canonical(frame[f]) for f in fields]
     joined = pc.binary_join_element_wise(*arrays, SEPARATOR) if len(arrays) > 1 else arrays[0]
+    if appended:
+        joined = pc.replace_substring_regex(joined, pattern=rf"(?:\x1f\x00){{1,{appended}}}$", replacement="")
     blake = hashlib.blake2b
     # UTF-8 bytes straight from Arrow (no per-value str -> bytes encode)
     data = b"".join([blake(v, digest_size=16).digest() for v in pc.cast(joined, pa.binary()).to_pylist()])
@@ -54,8 +62,9 @@ def hex_digests(digests: np.ndarray) -> Any:
     return pa.array(text, type=pa.binary(2 * digests.shape[1])).cast(pa.binary()).cast(pa.string())
 
 
-def content_hashes(frame: pd.DataFrame, fields: Sequence[str]) -> pd.Series:
-    """Hex BLAKE2b-128 of the canonical ``fields`` of each row."""
+def content_hashes(frame: pd.DataFrame, fields: Sequence[str], *, appended: int = 0) -> pd.Series:
+    """Hex BLAKE2b-128 of the canonical ``fields`` of each row (see :func:`content_digests`)."""
     if len(frame) == 0:
         return pd.Series([], index=frame.index, dtype=object)
-    return pd.Series(hex_digests(content_digests(frame, fields)).to_pylist(), index=frame.index, dtype=object)
+    digests = content_digests(frame, fields, appended=appended)
+    return pd.Series(hex_digests(digests).to_pylist(), index=frame.index, dtype=object)

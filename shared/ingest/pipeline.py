@@ -263,7 +263,7 @@ class IngestRun:
         good = checked.frame[~bad] if bad.any() else checked.frame
         if good.empty:
             return
-        digests = content_digests(good, list(self.model.model_fields))
+        digests = content_digests(good, list(self.model.model_fields), appended=self.model.appended_fields)
         hashes = hex_digests(digests)
         row_hash = string_series(hashes, good.index)
         record_key = string_series(hex_digests(content_digests(good, list(self.model.natural_key))), good.index)

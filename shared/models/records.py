@@ -31,12 +31,21 @@ class Record(BaseModel):
 
     #: Fields that identify one logical record (a newer row with the same key replaces the older).
     natural_key: ClassVar[tuple[str, ...]] = ()
+    #: How many of the last fields were added after rows were first stored: the row hash leaves them out
+    #: while they are missing, so stored rows keep their hashes (see ``shared.ingest.lineage``).
+    appended_fields: ClassVar[int] = 0
 
 
 class SaleRecord(Record):
-    """Units of one SKU sold on one day (optionally one order line)."""
+    """Units of one SKU sold on one day (optionally one order line).
+
+    ``revenue`` is the line's gross value (units x unit price, before discounts); net revenue is
+    ``revenue - discount - refund``. A return is a line with ``returned_units`` (and usually ``refund``), kept
+    apart from the units sold.
+    """
 
     natural_key: ClassVar[tuple[str, ...]] = ("order_id", "sku", "date", "channel")
+    appended_fields: ClassVar[int] = 4  # discount, refund, returned_units, customer_hash
 
     sku: str = Field(min_length=1, max_length=128)
     date: date
@@ -47,6 +56,12 @@ class SaleRecord(Record):
     order_id: str | None = Field(default=None, max_length=128)
     channel: str | None = Field(default=None, max_length=64)
     promo: bool | None = None
+    discount: float | None = Field(default=None, ge=0, description="Discount on the line, in money (>= 0).")
+    refund: float | None = Field(default=None, ge=0, description="Amount refunded against the line (>= 0).")
+    returned_units: int | None = Field(default=None, ge=0, le=10_000_000, description="Units returned.")
+    customer_hash: str | None = Field(
+        default=None, max_length=64,
+        description="Keyed hash of the customer id or e-mail (per tenant); the clear value is never stored.")
 
 
 class Product(Record):

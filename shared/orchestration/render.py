@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shared.orchestration.report import Report
+from shared.orchestration.report import AnswerTable, Report
 
 #: A terminal reader wants the top of the list; ``--json`` carries everything.
 MAX_FINDINGS_SHOWN = 15
@@ -13,10 +13,24 @@ def _fmt(value: object) -> str:
     return "n/a" if value is None else str(value)
 
 
+def _table(table: AnswerTable) -> str:
+    """The answer's rows as an aligned plain-text table."""
+    cells = [table.columns] + [[_fmt(v) for v in row] for row in table.rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(table.columns))]
+    out = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    out.insert(1, "  ".join("-" * w for w in widths))
+    if table.total_rows > len(table.rows):
+        out.append(f"... {table.total_rows - len(table.rows)} more rows (--json shows the evidence query)")
+    return "\n".join(out)
+
+
 def render_report(report: Report, *, cached: bool = False) -> str:
     """The report as readable text."""
     conf = report.confidence
-    lines = [
+    lines = [report.answer, ""] if report.answer else []
+    if report.table is not None and report.table.rows:
+        lines += [_table(report.table), ""]
+    lines += [
         f"Question: {report.question}",
         f"Plan: intents={', '.join(report.plan.intents)}; agents={', '.join(report.plan.agents)} "
         f"(planner: {report.planner}{'; cached' if cached else ''})",

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from shared.models.agents import Action, AgentName, Confidence, Finding, Severity
 from shared.orchestration.plan import Plan
+from shared.store.metrics.model import TimeRange
 
 Mode = Literal["quick", "deep"]
 
@@ -54,10 +55,45 @@ class MissingPart(BaseModel):
     status: Literal["failed", "timed_out", "insufficient_data", "partial", "not_run"]
 
 
+#: Rows an answer's table carries at most (the full result stays with the agent output / ``--full``).
+MAX_TABLE_ROWS = 50
+#: Supporting findings a report carries at most, ranked by relevance to the question.
+MAX_FINDINGS = 5
+
+AnswerKind = Literal["metric", "agent", "unanswerable", "mixed"]
+
+
+class AnswerTable(BaseModel):
+    """The rows behind the answer (at most :data:`MAX_TABLE_ROWS`), column names first."""
+
+    columns: list[str]
+    rows: list[list[Any]] = Field(default_factory=list, max_length=MAX_TABLE_ROWS)
+    total_rows: int = Field(default=0, description="Rows the full result had before the cut.")
+
+
+class AnswerEvidence(BaseModel):
+    """How the answer was obtained: the compiled SQL with its parameters, or the agent and its method."""
+
+    kind: Literal["sql", "agent_method"]
+    description: str = ""
+    sql: str | None = None
+    params: dict[str, Any] = Field(default_factory=dict)
+    dialect: str | None = None
+    agent: AgentName | None = None
+    method: str | None = None
+
+
 class Report(BaseModel):
-    """An evidence-backed answer to one question."""
+    """An evidence-backed answer to one question: the answer first, then what supports it."""
 
     question: str
+    answer: str = Field(default="", description="One to three sentences that answer exactly what was asked.")
+    answer_kind: AnswerKind = "agent"
+    period: TimeRange | None = Field(default=None, description="The period the answer used, as stated in it.")
+    as_of: date | None = Field(default=None, description="The date relative phrases were resolved against.")
+    table: AnswerTable | None = None
+    chart: dict[str, Any] | None = Field(default=None, description="A Vega-Lite v5 spec with inline data.")
+    evidence: list[AnswerEvidence] = Field(default_factory=list)
     mode: Mode = "quick"
     plan: Plan
     planner: Literal["router", "llm"] = "router"

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from google.api_core import exceptions as gexc
 from google.cloud import bigquery
+from sqlglot.expressions import Expression
 
 from shared.models.tables import Column, TableSpec, all_tables
 
@@ -289,6 +290,14 @@ class BigQueryWarehouse:
         """Run BigQuery SQL with ``@named`` parameters; the result as a DataFrame."""
         result = self._run(sql, params).result()
         return result.to_arrow(create_bqstorage_client=False).to_pandas()
+
+    def render(self, statement: Expression) -> str:
+        """``statement`` in BigQuery's dialect (parameters as ``@name``)."""
+        return statement.sql(dialect="bigquery")
+
+    def run(self, statement: Expression, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+        """Run a sqlglot expression compiled for BigQuery."""
+        return self.query(self.render(statement), params)
 
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> int:
         """Run a DML statement; returns affected rows where BigQuery reports them."""

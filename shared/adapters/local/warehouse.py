@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 import sqlglot
+from sqlglot.expressions import Expression
 
 from shared.models.tables import TableSpec, all_tables
 
@@ -157,6 +158,14 @@ class DuckDBWarehouse:
         """Run a BigQuery-dialect query and return a DataFrame."""
         cur = self._cursor()
         return cur.execute(to_duckdb_sql(sql), dict(params or {})).df()
+
+    def render(self, statement: Expression) -> str:
+        """``statement`` in DuckDB's dialect (parameters as ``$name``)."""
+        return statement.sql(dialect="duckdb")
+
+    def run(self, statement: Expression, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+        """Run a sqlglot expression compiled for DuckDB."""
+        return self._cursor().execute(self.render(statement), dict(params or {})).df()
 
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> int:
         """Run a BigQuery-dialect DML statement; returns affected rows."""

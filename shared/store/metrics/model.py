@@ -1,0 +1,116 @@
+"""The typed contract of the metrics layer: what a question, the dashboard or the API may ask for.
+
+A :class:`MetricQuery` names metrics and dimensions from the catalogue (``shared.store.metrics.catalog``),
+a closed date range, filters on dimensions and an optional comparison. The compiler turns it into one
+sqlglot expression with the tenant predicate added by the compiler itself (there is no way to build a
+query without a tenant) and every value bound as a parameter. :class:`MetricResult` carries the rows and
+the exact statement that produced them, which the answer shows as evidence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+TENANT_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
+
+Grain = Literal["day", "week", "month", "quarter", "year"]
+Comparison = Literal["previous_period", "previous_year"]
+
+#: Metric names the catalogue declares (the compiler refuses any other).
+MetricName = Literal[
+    "revenue", "net_revenue", "discounts", "refunds", "units", "returned_units", "return_rate", "orders",
+    "aov", "units_per_order", "asp", "cost", "margin", "margin_pct", "discount_rate", "customers",
+    "repeat_customer_rate", "review_count", "avg_rating", "negative_review_share", "stock_on_hand",
+    "days_of_cover", "price_index", "cheapest_share",
+]
+#: Dimension names the catalogue declares.
+DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor"]
+
+
+class TimeRange(BaseModel):
+    """A closed date range [start, end], with the words the answer uses for it."""
+
+    start: date
+    end: date
+    label: str = Field(default="", description='How the answer names it: "Q1 2025 (1 Jan - 31 Mar 2025)".')
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TimeRange:
+        if self.end < self.start:
+            raise ValueError("time range ends before it starts")
+        return self
+
+    @property
+    def days(self) -> int:
+        """Number of days in the range, both ends included."""
+        return (self.end - self.start).days + 1
+
+
+class DimensionFilter(BaseModel):
+    """Keep (``in``) or drop (``not_in``) rows whose dimension value is one of ``values``."""
+
+    dimension: DimensionName
+    op: Literal["in", "not_in"] = "in"
+    values: list[str] = Field(min_length=1, max_length=200)
+
+
+class MetricQuery(BaseModel):
+    """One question to the metrics layer.
+
+    Shapes: a value for a period (no dimensions); a breakdown (``dimensions``); top/bottom N (``order_by`` +
+    ``limit``, ``descending``); share of total (``share_of_total``); period over period or year over year
+    (``compare``); a trend (dimension ``date`` with ``grain``).
+    """
+
+    model_config = {"extra": "forbid"}
+
+    tenant_id: str = Field(pattern=TENANT_ID_PATTERN)
+    metrics: list[MetricName] = Field(min_length=1, max_length=8)
+    dimensions: list[DimensionName] = Field(default_factory=list, max_length=3)
+    grain: Grain | None = Field(default=None, description="Date grain when ``date`` is a dimension.")
+    time_range: TimeRange | None = None
+    filters: list[DimensionFilter] = Field(default_factory=list, max_length=10)
+    compare: Comparison | None = None
+    order_by: MetricName | None = None
+    descending: bool = True
+    limit: int | None = Field(default=None, ge=1, le=1000)
+    share_of_total: bool = False
+
+    @model_validator(mode="after")
+    def _consistent(self) -> MetricQuery:
+        if "date" in self.dimensions and self.grain is None:
+            self.grain = "day"
+        if self.order_by is not None and self.order_by not in self.metrics:
+            raise ValueError("order_by must be one of the query's metrics")
+        if self.compare is not None and self.time_range is None:
+            raise ValueError("a comparison needs a time range")
+        return self
+
+
+class CompiledStatement(BaseModel):
+    """The exact statement run: SQL in the engine's dialect and its bound parameters (evidence)."""
+
+    sql: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    dialect: str = "bigquery"
+
+
+class MetricResult(BaseModel):
+    """Rows answering a :class:`MetricQuery`.
+
+    ``rows`` hold one dict per group with a key per dimension and per metric (``None`` where the data has no
+    value); with ``compare`` each metric also has ``<metric>_previous`` and ``<metric>_change_pct``; with
+    ``share_of_total`` each metric has ``<metric>_share`` (0-1). ``currency`` is the tenant's currency when the
+    rows have one.
+    """
+
+    query: MetricQuery
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    currency: str | None = None
+    statement: CompiledStatement
+    previous_range: TimeRange | None = None
+    truncated: bool = False
