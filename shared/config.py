@@ -6,10 +6,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Backend = Literal["local", "emulator", "gcp"]
+
+#: Shortest signing key accepted (bytes of entropy an HS256 key needs; RFC 7518 section 3.2).
+MIN_SIGNING_KEY_LENGTH = 32
 
 
 class Settings(BaseSettings):
@@ -67,6 +70,15 @@ class Settings(BaseSettings):
                                     description="Proxies in front of functions (X-Forwarded-For entries to trust).")
     login_attempts_per_minute: int = 10
     bcrypt_rounds: int = Field(default=12, ge=4, le=16, description="bcrypt cost; tests lower it.")
+
+    @field_validator("jwt_signing_key")
+    @classmethod
+    def _signing_key_long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        """Refuse a short or empty key at start-up: every token would be forgeable with it."""
+        if value is not None and len(value.get_secret_value().strip()) < MIN_SIGNING_KEY_LENGTH:
+            raise ValueError(f"ECOMINTEL_JWT_SIGNING_KEY must be at least {MIN_SIGNING_KEY_LENGTH} characters "
+                             "(generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))')")
+        return value
 
     def bucket_name(self, logical: str) -> str:
         """Real bucket name of a manifest bucket (``raw`` -> ``<prefix>-raw``)."""

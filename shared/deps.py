@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from shared.config import Settings, get_settings
@@ -51,14 +52,21 @@ def _local_signing_key(settings: Settings) -> bytes:
     """Key for local signed URLs: the configured JWT key, or a per-home random key kept on disk."""
     if settings.jwt_signing_key is not None:
         return hashlib.sha256(b"signed-url:" + settings.jwt_signing_key.get_secret_value().encode()).digest()
-    path = settings.state_dir / "signing.key"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        import secrets
+    from shared.security.key_files import local_key
 
-        path.write_bytes(secrets.token_bytes(32))
-        path.chmod(0o600)
-    return path.read_bytes()
+    return local_key(settings.state_dir / "signing.key")
+
+
+def _private_home(home: Path) -> None:
+    """Make the embedded home private to its owner: it holds password hashes, key hashes and webhook secrets.
+
+    The directory is 0700 (nobody else can enter it); files already in it are made 0600.
+    """
+    home.mkdir(parents=True, exist_ok=True)
+    home.chmod(0o700)
+    for path in home.iterdir():
+        if path.is_file():
+            path.chmod(0o600)
 
 
 def _build_local(settings: Settings, manifest: Manifest) -> Deps:
@@ -69,6 +77,7 @@ def _build_local(settings: Settings, manifest: Manifest) -> Deps:
     from shared.events import gcs_notification
 
     home = settings.state_dir
+    _private_home(home)
     bus = SqliteMessageBus(home / "bus.sqlite")
     for topic, spec in manifest.topics.items():
         for fn in manifest.subscribers(topic):

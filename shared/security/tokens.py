@@ -15,7 +15,10 @@ import jwt
 
 from shared.config import Settings
 from shared.errors import Unauthenticated
+from shared.security.key_files import SigningKeyUnusable, local_key
 from shared.security.principal import Principal, Role
+
+__all__ = ["SigningKeyUnusable", "mint_token", "signing_key", "verify_token"]
 
 ALGORITHM = "HS256"
 ISSUER = "ecomintel"
@@ -33,13 +36,7 @@ def signing_key(settings: Settings) -> bytes:
     cached = _LOCAL_KEYS.get(path)
     if cached is not None and path.exists():
         return cached
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        import secrets
-
-        path.write_bytes(secrets.token_bytes(32))
-        path.chmod(0o600)
-    key = _LOCAL_KEYS[path] = hashlib.sha256(path.read_bytes()).digest()
+    key = _LOCAL_KEYS[path] = hashlib.sha256(local_key(path)).digest()
     return key
 
 

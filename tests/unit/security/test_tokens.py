@@ -61,3 +61,32 @@ def test_local_key_is_per_home_and_stable(isolated_env: object) -> None:
 def test_gcp_without_key_refuses() -> None:
     with pytest.raises(Unauthenticated):
         signing_key(Settings(backend="gcp"))
+
+
+@pytest.mark.parametrize("key", ["", "   ", "x", "k" * 31])
+def test_short_or_empty_configured_key_is_refused_at_start(key: str) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="at least 32 characters"):
+        _settings(key)
+
+
+@pytest.mark.parametrize("content", [b"", b"short"])
+def test_truncated_local_key_file_is_refused_not_hashed(isolated_env: object, content: bytes) -> None:
+    from shared.security.tokens import SigningKeyUnusable
+
+    s = _settings(None)
+    signing_key(s)  # creates the per-home key
+    path = s.state_dir / "jwt.key"
+    path.write_bytes(content)
+    import shared.security.tokens as tokens
+
+    tokens._LOCAL_KEYS.clear()
+    with pytest.raises(SigningKeyUnusable, match="fewer than the 32"):
+        mint_token(s, subject="u", tenant_id="t", role=Role.ADMIN)
+    # a token forged with the digest of the empty key is not accepted either
+    import hashlib
+
+    forged = jwt.encode(_claims(role="admin"), hashlib.sha256(content).digest(), algorithm="HS256")
+    with pytest.raises((SigningKeyUnusable, Unauthenticated)):
+        verify_token(s, forged)

@@ -1,0 +1,38 @@
+"""Per-home random keys of the embedded backend (token signing, signed URLs), kept in 0600 files.
+
+A key file that is missing is created; one that is shorter than a key must be (emptied, truncated) is
+refused rather than used: a digest of an empty file is a key anyone can compute.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from shared.config import MIN_SIGNING_KEY_LENGTH
+from shared.errors import EcomIntelError
+
+
+class SigningKeyUnusable(EcomIntelError):
+    """A key file is too short to sign with: refuse, never derive a key from it."""
+
+    code = "signing_key_unusable"
+
+
+def local_key(path: Path) -> bytes:
+    """The key in ``path``, created with fresh random bytes (mode 0600) when absent."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "wb") as f:
+            f.write(secrets.token_bytes(32))
+    raw = path.read_bytes()
+    if len(raw) < MIN_SIGNING_KEY_LENGTH:
+        raise SigningKeyUnusable(
+            f"{path} holds {len(raw)} bytes, fewer than the {MIN_SIGNING_KEY_LENGTH} a key needs; restore it from "
+            "a backup (ecomintel restore), or delete it to start over with a new key (everyone is signed out)")
+    return raw
