@@ -151,7 +151,8 @@ def authenticate(request: flask.Request) -> Principal:
     return verify_token(get_settings(), value.strip())
 
 
-def _enforce_rate_limits(buckets: Sequence[tuple[str, str, Limit]]) -> None:
+def enforce_rate_limits(buckets: Sequence[tuple[str, str, Limit]]) -> None:
+    """Take a token from each ``(scope, key, limit)`` bucket in turn; ``RateLimited`` at the first empty one."""
     from shared.deps import get_deps
 
     documents = get_deps().documents
@@ -179,7 +180,7 @@ def client_address(request: flask.Request, trusted_proxy_hops: int = 0) -> str:
 
 def enforce_rate_limit(scope: str, key: str, limit: Limit) -> None:
     """Take a token from a shared bucket; ``RateLimited`` (429 + Retry-After) when it is empty."""
-    _enforce_rate_limits([(scope, key, limit)])
+    enforce_rate_limits([(scope, key, limit)])
 
 
 def _function_label(handler: Callable[..., Any]) -> str:
@@ -311,7 +312,7 @@ def endpoint(*, role: Role = Role.VIEWER, route: str | None = None) -> Callable[
             principal = authenticate(request)
             state["tenant"] = principal.tenant_id
             with log_context(tenant=principal.tenant_id, subject=principal.subject):
-                _enforce_rate_limits([
+                enforce_rate_limits([
                     ("tenant", principal.tenant_id,
                      Limit(settings.rate_limit_tenant_per_minute, settings.rate_limit_tenant_burst)),
                     ("key", f"{principal.tenant_id}/{principal.subject}",
@@ -339,7 +340,7 @@ def public_endpoint(*, route: str | None = None) -> Callable[[PublicHandler], Fl
 
     def decorate(handler: PublicHandler) -> FlaskView:
         def call(request: flask.Request, label: str, settings: Settings, state: dict[str, Any]) -> Any:
-            _enforce_rate_limits([
+            enforce_rate_limits([
                 ("public", f"{label}/{client_address(request, settings.trusted_proxy_hops)}",
                  Limit(settings.rate_limit_public_per_minute, settings.rate_limit_public_burst)),
             ])

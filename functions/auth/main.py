@@ -10,7 +10,7 @@ from shared.audit.security_events import record_security_event
 from shared.config import get_settings
 from shared.deps import get_deps
 from shared.errors import Unauthenticated
-from shared.http import Routes, endpoint, enforce_rate_limit, json_response, parse_body, path_param, public_endpoint
+from shared.http import Routes, client_address, endpoint, json_response, parse_body, path_param, public_endpoint
 from shared.security import accounts, api_keys
 from shared.security.api_models import (
     ApiKeyCreated,
@@ -26,7 +26,7 @@ from shared.security.api_models import (
     TokenResponse,
 )
 from shared.security.principal import Principal, Role
-from shared.security.rate_limit import Limit
+from shared.security.login_limits import enforce_login_limits
 from shared.security.tenancy import require_same_tenant
 from shared.security.tokens import ACCESS_TOKEN_SECONDS, mint_token
 
@@ -52,9 +52,9 @@ def signup(request: flask.Request) -> flask.Response:
 def login(request: flask.Request) -> TokenResponse:
     body = parse_body(request, LoginRequest)
     deps = get_deps()
-    attempts = get_settings().login_attempts_per_minute
-    per_account = Limit(attempts, attempts)
-    enforce_rate_limit("login", accounts.normalise_email(body.email), per_account)
+    settings = get_settings()
+    enforce_login_limits(accounts.normalise_email(body.email), client_address(request, settings.trusted_proxy_hops),
+                         settings.login_attempts_per_minute)
     try:
         principal = accounts.login(deps.documents, deps.settings, body.email, body.password)
     except Unauthenticated:

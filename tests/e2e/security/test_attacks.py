@@ -246,14 +246,23 @@ def test_errors_share_one_shape_and_propagate_request_id(api: Client) -> None:
     assert re.fullmatch(r"[0-9a-f]{32}", error_of(resp)["request_id"])
 
 
-def test_password_guessing_is_limited_per_account(monkeypatch: pytest.MonkeyPatch, api: Client) -> None:
+def test_password_guessing_is_limited_per_account_and_source(monkeypatch: pytest.MonkeyPatch, api: Client) -> None:
     acct = signup(api)
     monkeypatch.setenv("ECOMINTEL_LOGIN_ATTEMPTS_PER_MINUTE", "3")
     get_settings.cache_clear()
-    guesses = [api.post("/v1/auth/login", json={"email": acct.email, "password": f"guess-{i}-xx"}).status_code
-               for i in range(5)]
-    assert guesses == [401, 401, 401, 429, 429]
-    # even the right password waits: the bucket is per account, whoever asks
-    assert api.post("/v1/auth/login", json={"email": acct.email, "password": acct.password}).status_code == 429
+
+    def login(password: str, source: str) -> int:
+        return api.post("/v1/auth/login", json={"email": acct.email, "password": password},
+                        environ_base={"REMOTE_ADDR": source}).status_code
+
+    assert [login(f"guess-{i}-xx", "198.51.100.7") for i in range(5)] == [401, 401, 401, 429, 429]
+    # the guesser's own source stays throttled, even with the right password
+    assert login(acct.password, "198.51.100.7") == 429
+    # but a stranger's guesses do not lock the owner out of their own address
+    assert login(acct.password, "203.0.113.20") == 200
+    # guesses spread over many sources still meet the account's ceiling (10x the per-source limit)
+    spread = [login(f"spread-{i}-xx", f"192.0.2.{i}") for i in range(40)]
+    assert spread.count(429) > 0 and 401 in spread
+    assert login(acct.password, "203.0.113.99") == 429
     other = signup(api)
     assert api.post("/v1/auth/login", json={"email": other.email, "password": other.password}).status_code == 200
