@@ -16,6 +16,7 @@ from shared.delivery.settings import (
     NotificationSettingsView,
     WebhookTarget,
     load_notifications,
+    mask_url,
     save_notifications,
 )
 from shared.deps import get_deps
@@ -79,7 +80,7 @@ def put_notifications(request: flask.Request, principal: Principal) -> Notificat
     deps = get_deps()
     save_notifications(deps.documents, principal.tenant_id, settings)
     record_audit(deps, principal.tenant_id, principal.subject, "settings.notifications_updated", "notifications",
-                 {"webhooks": [h.url for h in settings.webhooks], "emails": len(settings.emails)})
+                 {"webhooks": [mask_url(h.url) for h in settings.webhooks], "emails": len(settings.emails)})
     return settings
 
 

@@ -51,8 +51,23 @@ class NotificationSettingsIn(BaseModel):
     digest_frequency: Literal["daily", "weekly", "off"] = "daily"
 
 
+def mask_url(url: str) -> str:
+    """A webhook URL with its path hidden: Slack and most receivers carry their credential in the path.
+
+    ``https://hooks.slack.com/services/T000/B000/XXXX`` -> ``https://hooks.slack.com/...XXXX`` (the host
+    and the last four characters, enough to tell receivers apart).
+    """
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    rest = url[len(f"{parts.scheme}://{parts.netloc}"):]
+    tail = rest[-4:] if len(rest) > 12 else ""
+    host = parts.hostname or ""
+    return f"{parts.scheme}://{host}/...{tail}"
+
+
 class WebhookView(BaseModel):
-    """A receiver as shown back: the secret is never returned after creation, only a hint."""
+    """A receiver as shown back: the URL masked and the secret never returned after creation, only hints."""
 
     id: str
     url: str
@@ -72,7 +87,7 @@ class NotificationSettingsView(BaseModel):
     @classmethod
     def of(cls, settings: NotificationSettings) -> NotificationSettingsView:
         """Mask the secrets of ``settings``."""
-        return cls(webhooks=[WebhookView(id=w.id, url=w.url, kind=w.kind, events=w.events,
+        return cls(webhooks=[WebhookView(id=w.id, url=mask_url(w.url), kind=w.kind, events=w.events,
                                          secret_hint=w.secret[:4] + "...") for w in settings.webhooks],
                    emails=settings.emails, email_events=settings.email_events,
                    digest_frequency=settings.digest_frequency)

@@ -1,0 +1,38 @@
+"""Secrets in a tenant's settings are masked for every reader once stored (webhook URLs carry credentials)."""
+
+from __future__ import annotations
+
+import json
+
+from werkzeug.test import Client
+
+from tests.e2e.security.conftest import signup
+
+SLACK = "https://hooks.slack.com/services/T0AAAAAAA/B0BBBBBBB/abcdefghijklmnopqrstuvwx"
+
+
+def _viewer(api: Client, admin_headers: dict[str, str]) -> dict[str, str]:
+    code = api.post("/v1/invites", headers=admin_headers, json={"role": "viewer"}).get_json()["invite_code"]
+    resp = api.post("/v1/auth/signup", json={"email": "viewer-secrets@example.com", "password": "correct horse battery",
+                                             "invite_code": code})
+    assert resp.status_code == 201
+    return {"Authorization": f"Bearer {resp.get_json()['access_token']}"}
+
+
+def test_webhook_url_and_secret_are_masked_for_viewers_and_admins(api: Client) -> None:
+    admin = signup(api)
+    put = api.put("/v1/notifications", headers=admin.headers,
+                  json={"webhooks": [{"id": "ops", "url": SLACK, "kind": "slack"}]})
+    assert put.status_code == 200, put.get_data(as_text=True)
+    secret = put.get_json()["webhooks"][0]["secret"]  # shown once, to the admin who set it
+    for headers in (_viewer(api, admin.headers), admin.headers):
+        resp = api.get("/v1/notifications", headers=headers)
+        assert resp.status_code == 200
+        text = resp.get_data(as_text=True)
+        assert "B0BBBBBBB" not in text and "abcdefghijklmnop" not in text and secret not in text
+        hook = resp.get_json()["webhooks"][0]
+        assert hook["url"] == "https://hooks.slack.com/...uvwx"
+    audit = api.get("/v1/audit", headers=admin.headers)
+    assert audit.status_code == 200  # the audit log keeps who changed what, not the credential
+    assert "ops" in json.dumps(audit.get_json()) or "notifications" in json.dumps(audit.get_json())
+    assert "B0BBBBBBB" not in json.dumps(audit.get_json())
