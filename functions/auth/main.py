@@ -25,8 +25,8 @@ from shared.security.api_models import (
     SignupResponse,
     TokenResponse,
 )
-from shared.security.principal import Principal, Role
 from shared.security.login_limits import enforce_login_limits
+from shared.security.principal import Principal, Role
 from shared.security.tenancy import require_same_tenant
 from shared.security.tokens import ACCESS_TOKEN_SECONDS, mint_token
 
