@@ -23,6 +23,7 @@ from shared.deps import get_deps
 from shared.errors import InvalidInput, NotFound
 from shared.http import Routes, endpoint, parse_body, path_param
 from shared.ports import Filter
+from shared.security import outbound
 from shared.security.principal import Principal, Role
 
 _STATUSES = ("open", "acknowledged", "resolved")
@@ -72,6 +73,11 @@ def get_notifications(request: flask.Request, principal: Principal) -> Notificat
 def put_notifications(request: flask.Request, principal: Principal) -> NotificationSettings:
     """Replace channels; a webhook sent without a secret gets a new one, returned once in this response."""
     body = parse_body(request, NotificationSettingsIn)
+    for hook in body.webhooks:
+        try:
+            outbound.check_url(hook.url, resolver=outbound.resolve, unresolvable_ok=True)
+        except outbound.OutboundRefused as exc:
+            raise InvalidInput(f"webhook {hook.id}: {exc}", details={"field": "webhooks.url"}) from exc
     settings = NotificationSettings(
         webhooks=[WebhookTarget(**{**hook.model_dump(), "secret": hook.secret or secrets.token_urlsafe(32)})
                   for hook in body.webhooks],

@@ -19,12 +19,16 @@ from typing import Any
 
 import requests
 
-from shared.connectors.base import RawPayload, SyncBatch, SyncContext, register_source
+from shared.connectors.base import RawPayload, SyncBatch, SyncContext, pinned_origin, register_source
 from shared.connectors.http import ApiError, RetryingClient
 from shared.models.records import DataKind
 
 LWA_URL = "https://api.amazon.com/auth/o2/token"
 DEFAULT_ENDPOINT = "https://sellingpartnerapi-na.amazon.com"
+#: The SP-API regional endpoints (and their sandboxes): the only hosts an access token is sent to.
+SP_API_HOSTS = ("sellingpartnerapi-na.amazon.com", "sellingpartnerapi-eu.amazon.com",
+                "sellingpartnerapi-fe.amazon.com", "sandbox.sellingpartnerapi-na.amazon.com",
+                "sandbox.sellingpartnerapi-eu.amazon.com", "sandbox.sellingpartnerapi-fe.amazon.com")
 REPORT_KINDS = {
     "GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA": DataKind.INVENTORY,
     "GET_MERCHANT_LISTINGS_ALL_DATA": DataKind.PRODUCTS,
@@ -51,12 +55,12 @@ class AmazonSellingPartnerSource:
         cfg = ctx.config
         resp = client.request(
             "POST",
-            str(cfg.get("lwa_url", LWA_URL)),
+            pinned_origin(cfg.get("lwa_url"), ("api.amazon.com",), LWA_URL),
             data={
                 "grant_type": "refresh_token",
-                "refresh_token": ctx.secret(cfg.get("refresh_token_secret", "amazon_refresh_token")),
-                "client_id": ctx.secret(cfg.get("client_id_secret", "amazon_client_id")),
-                "client_secret": ctx.secret(cfg.get("client_secret_secret", "amazon_client_secret")),
+                "refresh_token": ctx.secret("amazon_refresh_token"),
+                "client_id": ctx.secret("amazon_client_id"),
+                "client_secret": ctx.secret("amazon_client_secret"),
             },
         )
         if resp.status_code != 200:
@@ -70,7 +74,7 @@ class AmazonSellingPartnerSource:
     def _call(
         self, ctx: SyncContext, client: RetryingClient, method: str, path: str, **kwargs: Any
     ) -> requests.Response:
-        endpoint = str(ctx.config.get("endpoint", DEFAULT_ENDPOINT)).rstrip("/")
+        endpoint = pinned_origin(ctx.config.get("endpoint"), SP_API_HOSTS, DEFAULT_ENDPOINT)
         for refreshed in (False, True):
             if not self._token.value or time.monotonic() >= self._token.expires_at:
                 self._refresh(ctx, client)

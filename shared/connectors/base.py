@@ -92,6 +92,33 @@ class MissingSecret(Exception):
     """A credential the source needs is not configured."""
 
 
+class EndpointRefused(Exception):
+    """A source's configuration names an endpoint credentials must not be sent to (permanent)."""
+
+
+def pinned_origin(configured: object, allowed_hosts: tuple[str, ...], default: str) -> str:
+    """The origin a source talks to: ``default`` unless the configuration names an allowed one.
+
+    Tenants configure sources, and a source sends credentials to its origin, so a tenant must not be able to
+    point it anywhere: only the platform's own hosts (``allowed_hosts``, a suffix match on the host) or hosts
+    an operator allowed (``ECOMINTEL_FETCH_ALLOW_HOSTS``: tests, private deployments) are accepted.
+    """
+    from urllib.parse import urlsplit
+
+    from shared.security.outbound import operator_allow_hosts
+
+    if not configured:
+        return default.rstrip("/")
+    url = str(configured).rstrip("/")
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    operator = host in operator_allow_hosts()
+    platform = parts.scheme == "https" and any(host == h or host.endswith("." + h) for h in allowed_hosts)
+    if not (operator or platform) or parts.username or parts.password:
+        raise EndpointRefused(f"endpoint {url!r} is not one of {', '.join(allowed_hosts)}")
+    return url
+
+
 def env_secret(name: str) -> str:
     """Read a credential: env var ``ECOMINTEL_SECRET_<NAME>``.
 

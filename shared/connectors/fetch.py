@@ -1,7 +1,7 @@
 """Polite, guarded page fetching for competitor prices.
 
-- SSRF guard: only http(s); every hop's host is resolved and refused when any address is private,
-  loopback, link-local, reserved, multicast or a cloud metadata address, unless the host is explicitly
+- SSRF guard (``shared.security.outbound``): only http(s); every hop is checked, and every connection is
+  made to an address resolved and checked at connect time (no DNS rebinding), unless the host is explicitly
   allowed (tests allow their 127.0.0.1 fixture server). Redirects are followed by hand so each hop is checked.
 - robots.txt honoured per host (protego), cached per fetcher.
 - Per-domain minimum interval between requests; identifying user agent; connect/read timeouts; a size cap
@@ -10,9 +10,6 @@
 
 from __future__ import annotations
 
-import ipaddress
-import os
-import socket
 import threading
 import time
 import urllib.parse
@@ -22,11 +19,15 @@ from dataclasses import dataclass, field
 import requests
 from protego import Protego
 
+from shared.security import outbound
+from shared.security.outbound import OutboundRefused, Resolver, operator_allow_hosts
+
+__all__ = ["FetchFailed", "FetchPolicy", "FetchRefused", "PoliteFetcher", "check_url", "operator_allow_hosts"]
+
 USER_AGENT = "ecomintel-pricebot/0.1 (+https://github.com/ecomintel/ecomintel; price monitoring for merchants)"
-_METADATA_HOSTS = {"metadata.google.internal", "metadata", "169.254.169.254", "fd00:ec2::254"}
 
 
-class FetchRefused(Exception):
+class FetchRefused(OutboundRefused):
     """The URL is not allowed (scheme, address, robots.txt) — permanent, do not retry."""
 
 
@@ -34,55 +35,12 @@ class FetchFailed(Exception):
     """The fetch failed (network, status, size) — may be retried."""
 
 
-def operator_allow_hosts() -> tuple[str, ...]:
-    """Hosts exempt from the SSRF guard (comma-separated ``ECOMINTEL_FETCH_ALLOW_HOSTS``; tests only)."""
-    raw = os.environ.get("ECOMINTEL_FETCH_ALLOW_HOSTS", "")
-    return tuple(h.strip().lower() for h in raw.split(",") if h.strip())
-
-
-def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
-    try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise FetchFailed(f"cannot resolve {host}: {exc}") from exc
-    return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
-
-
-def check_url(
-    url: str,
-    *,
-    allow_hosts: Iterable[str] = (),
-    resolve: Callable[[str], list[ipaddress.IPv4Address | ipaddress.IPv6Address]] = _addresses,
-) -> None:
+def check_url(url: str, *, allow_hosts: Iterable[str] = (), resolve: Resolver = outbound.resolve) -> None:
     """Raise ``FetchRefused`` unless ``url`` is a public http(s) URL (or its host is explicitly allowed)."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise FetchRefused(f"scheme {parts.scheme!r} not allowed")
-    host = (parts.hostname or "").lower().rstrip(".")
-    if not host:
-        raise FetchRefused("URL has no host")
-    if parts.username or parts.password:
-        raise FetchRefused("credentials in URLs are not allowed")
-    if host in {h.lower() for h in allow_hosts}:
-        return
-    if host in _METADATA_HOSTS:
-        raise FetchRefused(f"{host} is a metadata address")
-    for addr in resolve(host):
-        if (
-            addr.is_private
-            or addr.is_loopback
-            or addr.is_link_local
-            or addr.is_reserved
-            or addr.is_multicast
-            or addr.is_unspecified
-            or str(addr) in _METADATA_HOSTS
-            or (
-                isinstance(addr, ipaddress.IPv6Address)
-                and addr.ipv4_mapped is not None
-                and not addr.ipv4_mapped.is_global
-            )
-        ):
-            raise FetchRefused(f"{host} resolves to non-public address {addr}")
+    try:
+        outbound.check_url(url, allow_hosts=allow_hosts, resolver=resolve)
+    except OutboundRefused as exc:
+        raise FetchRefused(str(exc)) from exc
 
 
 @dataclass
@@ -103,11 +61,15 @@ class PoliteFetcher:
     """Fetches pages within ``policy``; one instance per sync run."""
 
     policy: FetchPolicy = field(default_factory=FetchPolicy)
-    session: requests.Session = field(default_factory=requests.Session)
+    session: requests.Session | None = None
     sleep: Callable[[float], None] = time.sleep
     _robots: dict[str, Protego | None] = field(default_factory=dict)
     _last: dict[str, float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        if self.session is None:
+            self.session = outbound.guarded_session(allow_hosts=self.policy.allow_hosts)
 
     def _wait_turn(self, host: str) -> None:
         with self._lock:
@@ -121,6 +83,7 @@ class PoliteFetcher:
         for _ in range(self.policy.max_redirects + 1):
             check_url(url, allow_hosts=self.policy.allow_hosts)
             self._wait_turn(urllib.parse.urlsplit(url).netloc)
+            assert self.session is not None
             try:
                 resp = self.session.get(
                     url,
@@ -129,6 +92,8 @@ class PoliteFetcher:
                     allow_redirects=False,
                     stream=True,
                 )
+            except OutboundRefused as exc:
+                raise FetchRefused(str(exc)) from exc
             except requests.RequestException as exc:
                 raise FetchFailed(f"{url}: {exc}") from exc
             if resp.is_redirect and resp.headers.get("Location"):

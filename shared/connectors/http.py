@@ -1,4 +1,8 @@
-"""HTTP for API sources: timeouts, retries with exponential backoff and full jitter, Retry-After honoured."""
+"""HTTP for API sources: timeouts, retries with exponential backoff and full jitter, Retry-After honoured.
+
+Requests go through the guarded session (``shared.security.outbound``): a source cannot be pointed at a
+private or metadata address, whatever its configuration says.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import requests
+
+from shared.security.outbound import guarded_session
 
 RETRYABLE_STATUS = {429, 500, 502, 503, 504}
 
@@ -29,7 +35,7 @@ class RetryingClient:
     base_delay: float = 0.5
     max_delay: float = 30.0
     timeout: tuple[float, float] = (5.0, 30.0)
-    session: requests.Session = field(default_factory=requests.Session)
+    session: requests.Session = field(default_factory=guarded_session)
     rng: random.Random = field(default_factory=random.Random)
     retries: int = 0
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import boto3
 
-from shared.connectors.base import RawPayload, SyncBatch, SyncContext, register_source
+from shared.connectors.base import RawPayload, SyncBatch, SyncContext, pinned_origin, register_source
 from shared.connectors.http import ApiError
 from shared.models.records import DataKind
 
@@ -28,6 +28,17 @@ def _kind_for(key: str, mapping: dict[str, str]) -> DataKind | None:
     return None
 
 
+def _endpoint_url(configured: object) -> str | None:
+    """AWS's own endpoint unless the configuration names an allowed one.
+
+    boto3 resolves names itself, so only AWS hosts and operator-allowed hosts are accepted, never a name that
+    was checked once and could resolve elsewhere later.
+    """
+    if not configured:
+        return None
+    return pinned_origin(configured, ("amazonaws.com",), "")
+
+
 class S3ExportSource:
     """New objects (by LastModified, then key) under a prefix."""
 
@@ -38,10 +49,10 @@ class S3ExportSource:
         cfg = ctx.config
         client = boto3.client(
             "s3",
-            endpoint_url=cfg.get("endpoint_url"),
+            endpoint_url=_endpoint_url(cfg.get("endpoint_url")),
             region_name=cfg.get("region", "us-east-1"),
-            aws_access_key_id=ctx.secret(cfg.get("access_key_secret", "aws_access_key_id")),
-            aws_secret_access_key=ctx.secret(cfg.get("secret_key_secret", "aws_secret_access_key")),
+            aws_access_key_id=ctx.secret("aws_access_key_id"),
+            aws_secret_access_key=ctx.secret("aws_secret_access_key"),
         )
         since = ctx.watermark("last_modified") or ""
         seen_at_mark = set(ctx.state.get("keys_at_watermark") or [])

@@ -8,15 +8,18 @@ for the bucket to refill enough for the next query, and back off on ``THROTTLED`
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from shared.connectors.base import RawPayload, SyncBatch, SyncContext, register_source
+from shared.connectors.base import EndpointRefused, RawPayload, SyncBatch, SyncContext, pinned_origin, register_source
 from shared.connectors.http import ApiError, RetryingClient
 from shared.models.records import DataKind
 
 API_VERSION = "2025-07"
+_SHOP_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]{0,62}\.myshopify\.com")
+_API_VERSION = re.compile(r"\d{4}-\d{2}|unstable")
 PAGE_SIZE = 50
 
 PRODUCTS_QUERY = """
@@ -74,8 +77,14 @@ class ShopifySource:
     max_throttled_retries = 6
 
     def _endpoint(self, config: dict[str, Any]) -> str:
-        origin = str(config["base_url"]).rstrip("/") if config.get("base_url") else f"https://{config['shop_domain']}"
-        return f"{origin}/admin/api/{config.get('api_version', API_VERSION)}/graphql.json"
+        domain = str(config.get("shop_domain") or "")
+        if not config.get("base_url") and not _SHOP_DOMAIN.fullmatch(domain):
+            raise EndpointRefused(f"shop_domain {domain!r} is not a <shop>.myshopify.com domain")
+        origin = pinned_origin(config.get("base_url"), ("myshopify.com",), f"https://{domain}")
+        version = str(config.get("api_version", API_VERSION))
+        if not _API_VERSION.fullmatch(version):
+            raise EndpointRefused(f"api_version {version!r} is not a Shopify API version")
+        return f"{origin}/admin/api/{version}/graphql.json"
 
     def _pages(
         self, ctx: SyncContext, client: RetryingClient, query: str, root: str, watermark_key: str
@@ -83,7 +92,7 @@ class ShopifySource:
         config = dict(ctx.config)
         url = self._endpoint(config)
         headers = {
-            "X-Shopify-Access-Token": ctx.secret(config.get("token_secret", "shopify_token")),
+            "X-Shopify-Access-Token": ctx.secret("shopify_token"),
             "Content-Type": "application/json",
         }
         since = ctx.watermark(watermark_key)

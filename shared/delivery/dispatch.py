@@ -126,7 +126,8 @@ def attempt(deps: Deps, tenant: str, delivery_id: str) -> str:
     except Exception as exc:  # any failure counts as an attempt; the record says why
         record.attempts += 1
         record.errors = [*record.errors, f"{type(exc).__name__}: {exc}"][-5:]
-        if record.attempts >= deps.settings.max_delivery_attempts or isinstance(exc, LookupError):
+        permanent = isinstance(exc, LookupError | webhook.DeliveryRefused)
+        if record.attempts >= deps.settings.max_delivery_attempts or permanent:
             record.status = "dead_lettered"
             deps.documents.set(collection, delivery_id, record.model_dump(mode="json"))
             log_event(_log, "delivery dead-lettered", severity="ERROR", delivery_id=delivery_id,

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import requests
 
-from shared.connectors.fetch import check_url, operator_allow_hosts
+from shared.security.outbound import OutboundRefused, guarded_session
 
 SIGNATURE_HEADER = "X-Ecomintel-Signature"
 WebhookKind = Literal["json", "slack"]
@@ -58,13 +58,19 @@ class DeliveryError(Exception):
     """The receiver did not accept the delivery (retryable)."""
 
 
+class DeliveryRefused(DeliveryError):
+    """The receiver's address is not allowed (private, metadata): retrying cannot help."""
+
+
 def post(url: str, body: bytes, secret: str, *, timeout: float = 10.0, session: requests.Session | None = None) -> int:
     """POST a signed body; raises ``DeliveryError`` on a network error or non-2xx answer."""
-    check_url(url, allow_hosts=operator_allow_hosts())
     headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(secret, body),
                "User-Agent": "ecomintel-webhooks/0.1"}
     try:
-        resp = (session or requests).post(url, data=body, headers=headers, timeout=timeout, allow_redirects=False)
+        resp = (session or guarded_session()).post(url, data=body, headers=headers, timeout=timeout,
+                                                   allow_redirects=False)
+    except OutboundRefused as exc:
+        raise DeliveryRefused(f"webhook {url}: {exc}") from exc
     except requests.RequestException as exc:
         raise DeliveryError(f"webhook {url}: {exc}") from exc
     if not 200 <= resp.status_code < 300:

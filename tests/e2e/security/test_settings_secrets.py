@@ -36,3 +36,15 @@ def test_webhook_url_and_secret_are_masked_for_viewers_and_admins(api: Client) -
     assert audit.status_code == 200  # the audit log keeps who changed what, not the credential
     assert "ops" in json.dumps(audit.get_json()) or "notifications" in json.dumps(audit.get_json())
     assert "B0BBBBBBB" not in json.dumps(audit.get_json())
+
+
+def test_webhook_pointing_at_private_or_metadata_addresses_is_refused_when_saved(api: Client) -> None:
+    admin = signup(api)
+    for url in ("http://169.254.169.254/computeMetadata/v1/", "http://metadata.google.internal/x",
+                "http://127.0.0.1:8080/v1/audit", "http://10.0.0.5/hook", "http://100.64.1.1/hook",
+                "http://[::ffff:127.0.0.1]/hook", "http://[2002:7f00:1::]/hook", "http://localhost/hook",
+                "file:///etc/passwd"):
+        resp = api.put("/v1/notifications", headers=admin.headers, json={"webhooks": [{"id": "x", "url": url}]})
+        assert resp.status_code == 400, (url, resp.get_data(as_text=True))
+    stored = api.get("/v1/notifications", headers=admin.headers).get_json()
+    assert stored["webhooks"] == []

@@ -14,6 +14,8 @@ from shared.observability.metrics import REGISTRY
 from shared.runtime.local import LocalRuntime
 from tests.unit.connectors.servers import FakeShopify, serve, shopify_order, shopify_product
 
+pytestmark = pytest.mark.usefixtures("fake_servers_allowed")
+
 
 @pytest.fixture
 def shop() -> Iterator[tuple[FakeShopify, str]]:

@@ -26,6 +26,8 @@ from tests.unit.connectors.servers import (
     shopify_product,
 )
 
+pytestmark = pytest.mark.usefixtures("fake_servers_allowed")
+
 PAGES = Path(__file__).parent / "pages"
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 
