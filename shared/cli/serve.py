@@ -18,9 +18,11 @@ def _serve(args: argparse.Namespace) -> int:
     from werkzeug.serving import run_simple
 
     from shared.observability.logs import configure_logging
+    from shared.runtime.access_log import RedactingRequestHandler
     from shared.runtime.gateway import create_gateway
 
     configure_logging()
     print(f"ecomintel API on http://{args.host}:{args.port}  (metrics: /metrics, spec: /openapi.yaml)")
-    run_simple(args.host, args.port, create_gateway(), threaded=args.threaded, use_reloader=False)
+    run_simple(args.host, args.port, create_gateway(), threaded=args.threaded, use_reloader=False,
+               request_handler=RedactingRequestHandler)
     return 0

@@ -25,8 +25,10 @@ def _free_port() -> int:
 def server(isolated_env: Path) -> Iterator[str]:
     port = _free_port()
     env = {"ECOMINTEL_HOME": str(isolated_env), "ECOMINTEL_BCRYPT_ROUNDS": "4", "PATH": "/usr/bin:/bin"}
+    isolated_env.mkdir(parents=True, exist_ok=True)
+    log = (isolated_env / "serve.log").open("wb")
     proc = subprocess.Popen([sys.executable, "-m", "shared.cli.main", "serve", "--port", str(port)], cwd=REPO,
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            env=env, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -42,6 +44,7 @@ def server(isolated_env: Path) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+        log.close()
 
 
 def test_signup_login_key_and_metrics_over_http(server: str) -> None:
@@ -56,3 +59,15 @@ def test_signup_login_key_and_metrics_over_http(server: str) -> None:
     assert me.json()["via"] == "api_key" and me.headers["X-Request-Id"] == "curl-test-0001"
     metrics = requests.get(f"{server}/metrics", timeout=10).text
     assert 'route="/v1/me",status="200"' in metrics
+
+
+def test_access_log_keeps_paths_but_never_query_values(server: str, isolated_env: Path) -> None:
+    requests.get(f"{server}/v1/me?access_token=eyJhbGciOiJIUzI1NiJ9.SECRET-TOKEN.sig", timeout=10)
+    requests.get(f"{server}/healthz?X-Goog-Signature=deadbeefcafe&X-Goog-Expires=900", timeout=10)
+    deadline = time.monotonic() + 10
+    log = isolated_env / "serve.log"
+    while "/healthz" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)  # the server writes the line after answering
+    text = log.read_text()
+    assert "/v1/me?access_token=REDACTED" in text and "X-Goog-Signature=REDACTED" in text
+    assert "SECRET-TOKEN" not in text and "deadbeefcafe" not in text
