@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from email.message import EmailMessage
 
 from shared.config import Settings
+from shared.security.text_sinks import header_value
 
 
 def build_message(settings: Settings, *, to: Sequence[str], subject: str, text: str, html: str | None = None,
@@ -15,7 +16,7 @@ def build_message(settings: Settings, *, to: Sequence[str], subject: str, text: 
     msg = EmailMessage()
     msg["From"] = settings.smtp_from
     msg["To"] = ", ".join(to)
-    msg["Subject"] = subject
+    msg["Subject"] = header_value(subject)  # competitor and product names reach subjects: one line only
     msg.set_content(text)
     if html:
         msg.add_alternative(html, subtype="html")

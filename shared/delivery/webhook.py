@@ -16,6 +16,7 @@ from typing import Any, Literal
 import requests
 
 from shared.security.outbound import OutboundRefused, guarded_session
+from shared.security.text_sinks import slack_escape
 
 SIGNATURE_HEADER = "X-Ecomintel-Signature"
 WebhookKind = Literal["json", "slack"]
@@ -44,10 +45,11 @@ def verify(secret: str, body: bytes, header: str, *, tolerance_seconds: int = 30
 def render(kind: WebhookKind, event: str, payload: dict[str, Any]) -> bytes:
     """The request body: our JSON envelope, or a Slack incoming-webhook message (``text`` + ``blocks``)."""
     if kind == "slack":
-        title = str(payload.get("title") or event)
-        lines = [f"*{title}*", str(payload.get("reason") or payload.get("summary") or "")]
-        if payload.get("link"):
-            lines.append(f"<{payload['link']}|Evidence>")
+        title = slack_escape(str(payload.get("title") or event))
+        lines = [f"*{title}*", slack_escape(str(payload.get("reason") or payload.get("summary") or ""))]
+        link = str(payload.get("link") or "")
+        if link.startswith(("https://", "http://")):  # our own evidence link; escaped so it stays one link
+            lines.append(f"<{slack_escape(link).replace('|', '%7C')}|Evidence>")
         text = "\n".join(x for x in lines if x)
         return json.dumps({"text": text, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]},
                           default=str).encode()

@@ -13,6 +13,7 @@ from shared.orchestration.outcome import AgentOutcome
 from shared.orchestration.prompts import NARRATIVE_SYSTEM, narrative_prompt
 from shared.orchestration.report import Report
 from shared.ports import LanguageModel, LLMResponse
+from shared.security.text_sinks import plain_text
 
 _log = get_logger(__name__)
 
@@ -64,12 +65,15 @@ def narrate(llm: LanguageModel, question: str, outcomes: list[AgentOutcome], rep
     except Exception as exc:
         report.warnings.append(f"LLM narrative rejected: output did not match the schema ({type(exc).__name__})")
         return report, [response]
-    bad = unsupported_numbers(parsed.executive_summary, allowed_numbers(question, outcomes, report))
+    summary = plain_text(parsed.executive_summary)  # a narrative is plain text: no markup, no links
+    if summary != parsed.executive_summary.strip():
+        report.warnings.append("markup or links removed from the LLM narrative")
+    bad = unsupported_numbers(summary, allowed_numbers(question, outcomes, report))
     if bad:
         log_event(_log, "llm narrative cited unknown numbers", severity="WARNING", numbers=bad[:10])
         report.warnings.append("LLM narrative rejected: it cited numbers no agent produced ("
                                + ", ".join(f"{n:g}" for n in bad[:10]) + "); deterministic summary used")
         return report, [response]
-    report.executive_summary = parsed.executive_summary
+    report.executive_summary = summary
     report.narrative_source = "llm"
     return report, [response]
