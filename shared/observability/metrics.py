@@ -124,8 +124,17 @@ def track_ingest_metrics(func: F) -> F:
             INGEST_CONSECUTIVE_FAILURES.inc()
             log_event(_log, LOG_INGESTION_FAILED, severity="ERROR", error=type(exc).__name__)
             raise
+        if result is None:  # not an ingestion at all (an object outside raw/<tenant>/<kind>/): no verdict
+            INGESTIONS.labels(kind="unknown", outcome="ignored").inc()
+            return result
         kind = str(getattr(result, "kind", "unknown"))
         INGEST_SECONDS.labels(kind=kind).observe(time.perf_counter() - start)
+        if str(getattr(result, "status", "")) == "failed":  # refused whole (e.g. missing columns): a failure
+            INGESTIONS.labels(kind=kind, outcome="failed").inc()
+            INGEST_CONSECUTIVE_FAILURES.inc()
+            log_event(_log, LOG_INGESTION_FAILED, severity="ERROR", kind=kind,
+                      error=str(getattr(result, "error", "") or "refused"))
+            return result
         INGESTIONS.labels(kind=kind, outcome="succeeded").inc()
         INGEST_CONSECUTIVE_FAILURES.set(0)
         for outcome in ("accepted", "rejected", "duplicates"):
