@@ -1,27 +1,17 @@
 """Deliver one alert or digest to one channel (Pub/Sub ``delivery-requested``); failures raise to be retried."""
 
+from __future__ import annotations
+
 import functions_framework
-from cloudevents.http import CloudEvent
 
-from shared.delivery.dispatch import attempt
+from shared.delivery.dispatch import DeliveryRequest, attempt
 from shared.deps import get_deps
-from shared.errors import InvalidInput
-from shared.events import decode_pubsub
-from shared.observability.logs import configure_logging, get_logger, log_context, log_event
-
-_log = get_logger("functions.deliver")
+from shared.event_handler import pubsub_handler
+from shared.events import PubSubMessage
 
 
 @functions_framework.cloud_event
-def deliver(event: CloudEvent) -> None:
-    configure_logging()
-    try:
-        message = decode_pubsub(event)
-        payload = message.json()
-        tenant, delivery_id = str(payload["tenant_id"]), str(payload["delivery_id"])
-    except (InvalidInput, KeyError, TypeError) as exc:
-        log_event(_log, "delivery message rejected", severity="ERROR", error=str(exc))
-        return
-    with log_context(event_id=message.message_id, tenant=tenant, delivery_id=delivery_id):
-        status = attempt(get_deps(), tenant, delivery_id)  # TransientError propagates: Pub/Sub retries
-        log_event(_log, "delivery finished", status=status)
+@pubsub_handler("deliver", DeliveryRequest,
+                context=lambda r: {"tenant": r.tenant_id, "delivery_id": r.delivery_id})
+def deliver(message: PubSubMessage, request: DeliveryRequest) -> str:
+    return attempt(get_deps(), request.tenant_id, request.delivery_id)  # TransientError: Pub/Sub retries

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from pydantic import BaseModel, Field, field_validator
 
 from shared.deps import Deps
 from shared.ports import Filter
@@ -10,11 +10,28 @@ from shared.ports import Filter
 SYNC_TOPIC = "sync-requested"
 
 
+class SyncRequest(BaseModel):
+    """The ``sync-requested`` message: ``{"source"}`` from Cloud Scheduler fans out; with a tenant, one run."""
+
+    source: str = Field(min_length=1, max_length=64)
+    tenant_id: str | None = Field(default=None, max_length=64)
+
+    @field_validator("source")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        from shared.connectors.base import SOURCES, load_builtin_sources
+
+        load_builtin_sources()
+        if value not in SOURCES:
+            raise ValueError(f"unknown source {value!r}")
+        return value
+
+
 def request_sync(deps: Deps, source: str, tenant: str) -> str:
     """Queue one sync of ``source`` for ``tenant``; returns the message id (which names the run)."""
     return deps.bus.publish(
         SYNC_TOPIC,
-        json.dumps({"source": source, "tenant_id": tenant}).encode(),
+        SyncRequest(source=source, tenant_id=tenant).model_dump_json().encode(),
         {"source": source, "tenant_id": tenant},
     )
 

@@ -8,7 +8,6 @@ to the dead-letter topic). The alert or digest itself is never lost: it stays qu
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -22,6 +21,13 @@ from shared.observability.logs import get_logger, log_event
 
 DELIVERY_TOPIC = "delivery-requested"
 _log = get_logger(__name__)
+
+
+class DeliveryRequest(BaseModel):
+    """The ``delivery-requested`` message: which delivery record to attempt."""
+
+    tenant_id: str = Field(min_length=1, max_length=64)
+    delivery_id: str = Field(min_length=1, max_length=400)
 
 
 class Delivery(BaseModel):
@@ -58,7 +64,8 @@ def enqueue(deps: Deps, tenant: str, event: Event, ref_id: str) -> list[str]:
         record = Delivery(delivery_id=delivery_id, tenant_id=tenant, event=event, ref_id=ref_id, channel=channel,
                           target=target, created_at=datetime.now(UTC))
         if deps.documents.create(deliveries_collection(tenant), delivery_id, record.model_dump(mode="json")):
-            deps.bus.publish(DELIVERY_TOPIC, json.dumps({"tenant_id": tenant, "delivery_id": delivery_id}).encode(),
+            deps.bus.publish(DELIVERY_TOPIC, DeliveryRequest(tenant_id=tenant, delivery_id=delivery_id)
+                             .model_dump_json().encode(),
                              {"tenant_id": tenant, "event": event})
             queued.append(delivery_id)
     return queued

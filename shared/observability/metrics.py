@@ -4,7 +4,7 @@ Metric objects live in one registry per process so the gateway's ``/metrics`` en
 the same series. Decorators keep instrumentation out of the cores:
 
 - ``@endpoint`` (``shared.http``) records ``ecomintel_http_requests_total`` / ``_seconds`` itself.
-- ``track_event_metrics(function)`` for CloudEvent handlers: outcome and Pub/Sub handling lag.
+- ``event_publish_time`` for the event kernel (``shared.event_handler``): Pub/Sub handling lag.
 - ``track_ingest_metrics`` for ingestion cores (rows accepted/rejected, time per file).
 - ``track_agent_metrics(agent)`` for agent runs (run time, outcome, timeouts).
 - ``track_llm_metrics`` for language-model calls (latency, tokens in/out, errors).
@@ -18,7 +18,7 @@ import functools
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
@@ -146,7 +146,7 @@ def track_ingest_metrics(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _event_publish_time(event: Any) -> datetime | None:
+def event_publish_time(event: Any) -> datetime | None:
     """When the event was published: Pub/Sub ``publishTime``, else the CloudEvent ``time``."""
     data = getattr(event, "data", None)
     raw: Any = None
@@ -182,38 +182,6 @@ def _timed(seconds: Any, outcomes: Counter, **labels: str) -> Iterator[None]:
     finally:
         seconds.observe(time.perf_counter() - start)
     outcomes.labels(**labels, outcome="ok").inc()
-
-
-def _event_decorator(function: str) -> Callable[[F], F]:
-    def decorate(func: F) -> F:
-        @functools.wraps(func)
-        def wrapper(event: Any, *args: Any, **kwargs: Any) -> Any:
-            published = _event_publish_time(event)
-            if published is not None:
-                EVENT_LAG_SECONDS.labels(function=function).observe(
-                    max(0.0, (datetime.now(UTC) - published).total_seconds())
-                )
-            with _timed(EVENT_SECONDS.labels(function=function), EVENTS_HANDLED, function=function):
-                return func(event, *args, **kwargs)
-
-        return wrapper  # type: ignore[return-value]
-
-    return decorate
-
-
-@overload
-def track_event_metrics(function: str) -> Callable[[F], F]: ...
-@overload
-def track_event_metrics(function: F) -> F: ...
-def track_event_metrics(function: str | F) -> Callable[[F], F] | F:
-    """Record outcome, handling time and publish-to-handling lag of a CloudEvent handler.
-
-    Use ``@track_event_metrics("ingest")`` (explicit function label) or bare ``@track_event_metrics``
-    (label = the handler's name). Put it under ``@functions_framework.cloud_event``.
-    """
-    if isinstance(function, str):
-        return _event_decorator(function)
-    return _event_decorator(function.__name__)(function)
 
 
 def track_agent_metrics(agent: str) -> Callable[[F], F]:

@@ -1,21 +1,19 @@
 """Event handlers behind the thin job, synthesize and data_updated functions.
 
-Permanent problems (bad payload, unknown job) are logged and acknowledged; anything else raises so the
-platform redelivers. Every handler is idempotent (parts are created once, the report is written once,
-version bumps are keyed by kind and ingestion id).
+The event kernel (``shared.event_handler``) acknowledges permanent problems (bad payload, unknown job) and
+lets anything else raise so the platform redelivers. Every handler is idempotent (parts are created once, the
+report is written once, version bumps are keyed by kind and ingestion id).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
-from shared.errors import InvalidInput, NotFound
-from shared.events import PubSubMessage, decode_pubsub
+from shared.errors import InvalidInput
+from shared.event_handler import pubsub_handler
+from shared.events import PubSubMessage
 from shared.models.agents import AgentName
-from shared.observability.logs import get_logger, log_context, log_event
-from shared.observability.metrics import EVENTS_HANDLED
+from shared.observability.logs import get_logger, log_event
 from shared.orchestration.executor import RunnerLookup
 from shared.orchestration.jobs import AgentTask, PartDone, assemble, run_task
 from shared.orchestration.versions import DataUpdated, bump_version
@@ -23,66 +21,38 @@ from shared.orchestration.versions import DataUpdated, bump_version
 if TYPE_CHECKING:
     from shared.deps import Deps
 
+
 _log = get_logger(__name__)
-M = TypeVar("M", bound=BaseModel)
-
-
-def _decode(event: Any, model: type[M], function: str) -> tuple[PubSubMessage, M] | None:
-    """The message and its validated payload, or ``None`` (logged, acknowledged) when it is malformed."""
-    try:
-        msg = decode_pubsub(event)
-        return msg, model.model_validate(msg.json())
-    except (InvalidInput, ValidationError) as exc:
-        log_event(_log, "malformed message acknowledged", severity="ERROR", function=function,
-                  error=str(exc)[:500])
-        EVENTS_HANDLED.labels(function=function, outcome="invalid").inc()
-        return None
 
 
 def handle_agent_task(deps: Deps, event: Any, agent: AgentName, runners: RunnerLookup | None = None) -> None:
     """``agent-task-<agent>``: run the agent and store its part."""
-    function = f"{agent}_job"
-    decoded = _decode(event, AgentTask, function)
-    if decoded is None:
-        return
-    msg, task = decoded
-    with log_context(event_id=msg.event_id, tenant=task.tenant_id, job_id=task.job_id):
+
+    @pubsub_handler(f"{agent}_job", AgentTask, context=lambda t: {"tenant": t.tenant_id, "job_id": t.job_id})
+    def run(message: PubSubMessage, task: AgentTask) -> str:
         if task.agent != agent:
-            log_event(_log, "task for another agent acknowledged", severity="ERROR", got=task.agent, want=agent)
-            EVENTS_HANDLED.labels(function=function, outcome="invalid").inc()
-            return
-        try:
-            ran = run_task(deps, task, runners)
-        except NotFound as exc:
-            log_event(_log, "task for unknown job acknowledged", severity="ERROR", error=str(exc))
-            EVENTS_HANDLED.labels(function=function, outcome="invalid").inc()
-            return
-        EVENTS_HANDLED.labels(function=function, outcome="ok" if ran else "duplicate").inc()
+            raise InvalidInput(f"task for agent {task.agent!r} delivered to the {agent} function")
+        return "ok" if run_task(deps, task, runners) else "duplicate"
+
+    run(event)
 
 
 def handle_part_done(deps: Deps, event: Any) -> None:
     """``agent-part-done``: assemble the report when all parts are in (exactly once per job)."""
-    decoded = _decode(event, PartDone, "synthesize")
-    if decoded is None:
-        return
-    msg, part = decoded
-    with log_context(event_id=msg.event_id, tenant=part.tenant_id, job_id=part.job_id):
-        try:
-            wrote = assemble(deps, part.tenant_id, part.job_id)
-        except NotFound as exc:
-            log_event(_log, "part for unknown job acknowledged", severity="ERROR", error=str(exc))
-            EVENTS_HANDLED.labels(function="synthesize", outcome="invalid").inc()
-            return
-        EVENTS_HANDLED.labels(function="synthesize", outcome="assembled" if wrote else "waiting").inc()
+
+    @pubsub_handler("synthesize", PartDone, context=lambda p: {"tenant": p.tenant_id, "job_id": p.job_id})
+    def run(message: PubSubMessage, part: PartDone) -> str:
+        return "assembled" if assemble(deps, part.tenant_id, part.job_id) else "waiting"
+
+    run(event)
 
 
 def handle_data_updated(deps: Deps, event: Any) -> None:
     """``data-updated``: bump the tenant's data version so cached answers go stale."""
-    decoded = _decode(event, DataUpdated, "data_updated")
-    if decoded is None:
-        return
-    msg, update = decoded
-    with log_context(event_id=msg.event_id, tenant=update.tenant_id):
+
+    @pubsub_handler("data_updated", DataUpdated, context=lambda u: {"tenant": u.tenant_id})
+    def run(message: PubSubMessage, update: DataUpdated) -> None:
         version = bump_version(deps.documents, update)
         log_event(_log, "data version bumped", kind=update.kind, ingestion_id=update.ingestion_id, version=version)
-        EVENTS_HANDLED.labels(function="data_updated", outcome="ok").inc()
+
+    run(event)
