@@ -106,14 +106,37 @@ def _build_local(settings: Settings, manifest: Manifest) -> Deps:
     return Deps(settings, manifest, SqliteDocumentStore(home / "documents.sqlite"), warehouse, blobs, bus)
 
 
+def _build_gcp(settings: Settings, manifest: Manifest) -> Deps:
+    """Firestore, BigQuery, Cloud Storage and Pub/Sub on the official clients (GCP, or the emulators).
+
+    Clients are constructed here (no network call yet) and cached with the ``Deps`` for the instance.
+    Topics, subscriptions, buckets, datasets and tables are provisioned by Terraform on GCP and by
+    ``local_emulator`` on the emulators, not at cold start.
+    """
+    from shared.adapters.gcp import clients
+    from shared.adapters.gcp.blobs import GcsBlobStore
+    from shared.adapters.gcp.bus import PubSubMessageBus
+    from shared.adapters.gcp.documents import FirestoreDocumentStore
+    from shared.adapters.gcp.warehouse import BigQueryWarehouse
+
+    project = settings.project_id
+    return Deps(
+        settings,
+        manifest,
+        FirestoreDocumentStore(clients.firestore_client(project)),
+        # No job location: BigQuery runs each job where its dataset lives (Terraform's bigquery_location).
+        BigQueryWarehouse(clients.bigquery_client(project), settings.dataset),
+        GcsBlobStore(clients.storage_client(project)),
+        PubSubMessageBus(clients.publisher_client(), project),
+    )
+
+
 def build_deps(settings: Settings) -> Deps:
     """Wire the adapters for ``settings.backend``."""
     manifest = load_manifest()
     if settings.backend == "local":
         return _build_local(settings, manifest)
-    from shared.adapters.gcp import build_gcp_deps  # official clients; also used against the emulators
-
-    return build_gcp_deps(settings, manifest)
+    return _build_gcp(settings, manifest)
 
 
 _lock = threading.Lock()
