@@ -73,11 +73,13 @@ def _build_local(settings: Settings, manifest: Manifest) -> Deps:
     from shared.adapters.local.blobs import DirectoryBlobStore
     from shared.adapters.local.bus import SqliteMessageBus
     from shared.adapters.local.documents import SqliteDocumentStore
+    from shared.adapters.local.home import verify_home
     from shared.adapters.local.warehouse import DuckDBWarehouse
     from shared.events import gcs_notification
 
     home = settings.state_dir
     _private_home(home)
+    verify_home(home)
     bus = SqliteMessageBus(home / "bus.sqlite")
     for topic, spec in manifest.topics.items():
         for fn in manifest.subscribers(topic):

@@ -93,3 +93,10 @@ class TransientError(EcomIntelError):
 
     code = "unavailable"
     http_status = 503
+
+
+class StorageUnreadable(EcomIntelError):
+    """A storage engine cannot read its own data (a damaged file): a platform fault, never one request's."""
+
+    code = "storage_unreadable"
+    http_status = 503

@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code."""
+    from shared.errors import EcomIntelError
     from shared.observability.logs import configure_logging
 
     # JSON logs go to stderr; a person at a terminal wants only warnings unless they ask for more
@@ -47,8 +48,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         sys.stderr.write(f"ecomintel: error: {exc}\n")
         return 2
+    except EcomIntelError as exc:  # typed failures (a damaged home, a refused key): one line, no traceback
+        sys.stderr.write(f"ecomintel: error: {exc.message}\n")
+        return 2
+    except Exception as exc:
+        if not _storage_damage(exc):
+            raise
+        first = (str(exc).splitlines() or [""])[0][:300]
+        sys.stderr.write(f"ecomintel: error: the embedded home cannot be read ({type(exc).__name__}: {first}); "
+                         "check it with 'ecomintel doctor', bring a backup back with 'ecomintel restore'\n")
+        return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _storage_damage(exc: BaseException) -> bool:
+    """Whether ``exc`` is an embedded engine failing to read its file (not a bug in a query)."""
+    sqlite3 = sys.modules.get("sqlite3")
+    duckdb = sys.modules.get("duckdb")
+    if sqlite3 is not None and isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+            exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+        return True
+    return duckdb is not None and isinstance(exc, duckdb.IOException | duckdb.SerializationException)
 
 
 if __name__ == "__main__":

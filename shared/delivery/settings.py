@@ -36,7 +36,7 @@ class WebhookTargetIn(BaseModel):
     """A receiver as sent by an admin: the secret may be omitted (one is generated)."""
 
     id: str = Field(pattern=r"^[a-z0-9-]{1,40}$")
-    url: str = Field(max_length=2000, pattern=r"^https?://")
+    url: str = Field(max_length=2000, pattern=r"^https?://[^\s/?#@:]+(:\d{1,5})?([/?#]\S*)?$")
     kind: WebhookKind = "json"
     secret: str | None = Field(default=None, min_length=16, max_length=200)
     events: list[Event] = Field(default_factory=lambda: list(ALL_EVENTS))

@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from shared.agents.registry import Runner, get_runner
+from shared.errors import StorageUnreadable
 from shared.models.agents import AgentName, AgentRequest
 from shared.observability.logs import get_logger, log_event
 from shared.orchestration.metrics import AGENT_RUNS
@@ -67,6 +68,8 @@ def run_one(deps: Deps, agent: AgentName, request: AgentRequest, runners: Runner
     start = time.perf_counter()
     try:
         result = resolve_runner(runners, agent)(deps, request)
+    except StorageUnreadable:
+        raise  # damaged storage is not one agent's failure: no report should be built on it
     except Exception as exc:  # isolation: one agent's failure never sinks the report
         log_event(_log, "agent failed", severity="WARNING", agent=agent, tenant=request.tenant_id,
                   error=f"{type(exc).__name__}: {exc}")

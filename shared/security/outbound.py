@@ -47,8 +47,11 @@ def operator_allow_hosts() -> tuple[str, ...]:
 
 
 def resolve(host: str) -> list[IPAddress]:
-    """Every address ``host`` resolves to (``OSError`` when it does not resolve)."""
-    infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    """Every address ``host`` resolves to (``OSError`` when it does not resolve or is not a valid name)."""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except UnicodeError as exc:  # an IDNA label over 63 characters, and the like
+        raise OSError(f"{host[:80]!r} is not a valid host name: {exc}") from exc
     return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
 
 

@@ -7,7 +7,8 @@ Queries are written in BigQuery SQL with ``@named`` parameters and transpiled to
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import pandas as pd
 import sqlglot
 from sqlglot.expressions import Expression
 
+from shared.errors import StorageUnreadable
 from shared.models.tables import TableSpec, all_tables
 
 _DUCK_TYPES = {
@@ -59,6 +61,17 @@ class _InsertEachBatch:
 
     def discard(self) -> None:
         return None
+
+
+@contextmanager
+def _readable(path: Path) -> Iterator[None]:
+    """Turn the engine failing to read its file (truncated, corrupt) into ``StorageUnreadable``."""
+    try:
+        yield
+    except (duckdb.IOException, duckdb.SerializationException) as exc:
+        first = (str(exc).splitlines() or [""])[0][:200]
+        raise StorageUnreadable(f"{path} cannot be read ({first}); check it with 'ecomintel doctor', bring a "
+                                "backup back with 'ecomintel restore'") from exc
 
 
 class DuckDBWarehouse:
@@ -157,7 +170,8 @@ class DuckDBWarehouse:
     def query(self, sql: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
         """Run a BigQuery-dialect query and return a DataFrame."""
         cur = self._cursor()
-        return cur.execute(to_duckdb_sql(sql), dict(params or {})).df()
+        with _readable(self.path):
+            return cur.execute(to_duckdb_sql(sql), dict(params or {})).df()
 
     def render(self, statement: Expression) -> str:
         """``statement`` in DuckDB's dialect (parameters as ``$name``)."""
@@ -165,7 +179,8 @@ class DuckDBWarehouse:
 
     def run(self, statement: Expression, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
         """Run a sqlglot expression compiled for DuckDB."""
-        return self._cursor().execute(self.render(statement), dict(params or {})).df()
+        with _readable(self.path):
+            return self._cursor().execute(self.render(statement), dict(params or {})).df()
 
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> int:
         """Run a BigQuery-dialect DML statement; returns affected rows."""

@@ -107,3 +107,12 @@ def test_a_tenant_cannot_choose_which_platform_secret_is_sent(local_server: int,
     with pytest.raises(Exception):  # noqa: B017 - the fake answers plain text; what matters is the secret asked
         list(ShopifySource().sync(_ctx(config, asked)))
     assert asked and set(asked) == {"shopify_token"}
+
+
+def test_invalid_host_names_are_refused_not_crashed() -> None:
+    from shared.security.outbound import resolve
+
+    with pytest.raises(OSError):
+        resolve("a" * 300 + ".example")
+    with pytest.raises(OutboundRefused):
+        check_url("https://" + "0" * 300 + "/x", resolver=resolve)

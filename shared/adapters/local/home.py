@@ -1,0 +1,163 @@
+"""The embedded home: its databases belong together, and a damaged or replaced one is refused, not used.
+
+``home.json`` names the home (a random id); each database carries the same id in a ``_home`` table, written
+when the home is created. On every open:
+
+- a database that cannot be read (not a database, truncated) is refused with a one-line reason;
+- a database that is missing, emptied or from another home (no ``_home`` row, or another id) is refused:
+  an emptied ``documents.sqlite`` would otherwise open as a new, empty store, and users, keys and alerts
+  would silently vanish;
+- a home from before the stamps (databases but no ``home.json``) is adopted once.
+
+``ecomintel doctor`` runs the same checks and more; ``ecomintel backup`` / ``restore`` keep and bring back a
+whole home.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from shared.errors import EcomIntelError
+
+MANIFEST = "home.json"
+SQLITE_FILES = ("documents.sqlite", "bus.sqlite")
+DUCKDB_FILE = "warehouse.duckdb"
+DATABASES = (*SQLITE_FILES, DUCKDB_FILE)
+_STAMP_TABLE = "_home"
+
+
+class HomeDamaged(EcomIntelError):
+    """A database of the embedded home is unreadable, missing, emptied or from another home."""
+
+    code = "home_damaged"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message + " (check with 'ecomintel doctor'; bring a backup back with 'ecomintel restore')")
+
+
+class HomeBusy(EcomIntelError):
+    """Another process holds the embedded warehouse (DuckDB allows one writing process per file)."""
+
+    code = "home_busy"
+    http_status = 503
+
+
+@dataclass(frozen=True)
+class HomeManifest:
+    """What ``home.json`` says."""
+
+    home_id: str
+    created_at: str
+
+
+def read_manifest(home: Path) -> HomeManifest | None:
+    """The home's manifest, or ``None`` for a home that has none yet."""
+    path = home / MANIFEST
+    if not path.exists():
+        return None
+    try:
+        raw = json.loads(path.read_text())
+        return HomeManifest(home_id=str(raw["home_id"]), created_at=str(raw.get("created_at", "")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise HomeDamaged(f"{path} is unreadable ({type(exc).__name__})") from exc
+
+
+def _write_manifest(home: Path, manifest: HomeManifest) -> None:
+    tmp = home / (MANIFEST + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        json.dump({"home_id": manifest.home_id, "created_at": manifest.created_at, "format": 1}, f)
+    tmp.replace(home / MANIFEST)
+
+
+def read_stamp(path: Path) -> str | None:
+    """The home id stamped in one database (``None`` when the database has no stamp); ``HomeDamaged`` if unreadable."""
+    try:
+        if path.name.endswith(".duckdb"):
+            import duckdb
+
+            con = duckdb.connect(str(path))
+            try:
+                exists = con.execute("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = ?",
+                                     [_STAMP_TABLE]).fetchone()
+                row = con.execute(f"SELECT home_id FROM {_STAMP_TABLE} LIMIT 1").fetchone() if exists and exists[0] \
+                    else None
+            finally:
+                con.close()
+        else:
+            with sqlite3.connect(path) as scon:
+                found = scon.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                     (_STAMP_TABLE,)).fetchone()
+                row = scon.execute(f"SELECT home_id FROM {_STAMP_TABLE} LIMIT 1").fetchone() if found else None
+    except Exception as exc:  # sqlite3.DatabaseError, duckdb.IOException, ...: one line, not a traceback
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        if "lock" in first.lower():
+            raise HomeBusy(f"{path} is in use by another process ({first[-120:]}); stop it or wait for it") from exc
+        raise HomeDamaged(f"{path} cannot be read: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}") from exc
+    return None if row is None else str(row[0])
+
+
+def _stamp(path: Path, home_id: str) -> None:
+    if path.name.endswith(".duckdb"):
+        import duckdb
+
+        con = duckdb.connect(str(path))
+        try:
+            con.execute(f"CREATE TABLE IF NOT EXISTS {_STAMP_TABLE} (home_id VARCHAR)")
+            con.execute(f"DELETE FROM {_STAMP_TABLE}")
+            con.execute(f"INSERT INTO {_STAMP_TABLE} VALUES (?)", [home_id])
+        finally:
+            con.close()
+    else:
+        with sqlite3.connect(path) as scon:
+            scon.execute(f"CREATE TABLE IF NOT EXISTS {_STAMP_TABLE} (home_id TEXT)")
+            scon.execute(f"DELETE FROM {_STAMP_TABLE}")
+            scon.execute(f"INSERT INTO {_STAMP_TABLE} VALUES (?)", (home_id,))
+    path.chmod(0o600)
+
+
+def verify_home(home: Path) -> HomeManifest:
+    """Refuse a damaged home; create the manifest and stamps of a new (or pre-stamp) home.
+
+    Holds an exclusive lock on ``home/.lock`` while it works, so processes opening a new home together agree
+    on one id.
+    """
+    import fcntl
+
+    fd = os.open(home / ".lock", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        return _verify(home)
+    finally:
+        os.close(fd)
+
+
+def _verify(home: Path) -> HomeManifest:
+    manifest = read_manifest(home)
+    present = [name for name in DATABASES if (home / name).exists()]
+    if manifest is None:
+        # a new home, or one from before the stamps: adopt whatever readable databases it has
+        manifest = HomeManifest(home_id=uuid.uuid4().hex, created_at=datetime.now(UTC).isoformat())
+        for name in present:
+            read_stamp(home / name)  # refuses an unreadable file before adopting it
+        for name in DATABASES:
+            _stamp(home / name, manifest.home_id)
+        _write_manifest(home, manifest)
+        return manifest
+    for name in DATABASES:
+        path = home / name
+        if not path.exists() or path.stat().st_size == 0:
+            raise HomeDamaged(f"{path} is missing or empty, though {home / MANIFEST} says this home was set up")
+        stamp = read_stamp(path)
+        if stamp is None:
+            raise HomeDamaged(f"{path} was emptied or replaced (it carries no home stamp)")
+        if stamp != manifest.home_id:
+            raise HomeDamaged(f"{path} belongs to another home ({stamp[:8]}..., this one is "
+                              f"{manifest.home_id[:8]}...)")
+    return manifest
