@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from shared.ingest.sales import line_kind
 from shared.models.records import RECORD_MODELS, DataKind
 
 #: One change applied to a row: ``{"field", "action", "from", "to"}``.
@@ -72,7 +73,11 @@ def record_key(kind: DataKind, values: Mapping[str, Any]) -> str:
 
 
 def record_keys(kind: DataKind, frame: pd.DataFrame) -> list[str]:
-    """``record_key`` for every row of ``frame`` (each distinct value is encoded once)."""
+    """``record_key`` for every row of ``frame`` (each distinct value is encoded once).
+
+    A sales return line (``shared.ingest.sales.line_kind``) adds a ``return`` part, as ingestion does, so a
+    return never replaces the sale line of the same order line.
+    """
     encoded_columns = []
     for f in RECORD_MODELS[kind].natural_key:
         values = frame[f].tolist() if f in frame.columns else [None] * len(frame)
@@ -89,6 +94,10 @@ def record_keys(kind: DataKind, frame: pd.DataFrame) -> list[str]:
                     pass
             column.append(part)
         encoded_columns.append(column)
+    if kind is DataKind.SALES and "units" in frame.columns:
+        kinds = line_kind(frame["units"], frame.get("returned_units"), frame.get("refund")).tolist()
+        return [_digest([*parts, k] if k else parts)
+                for parts, k in zip(zip(*encoded_columns, strict=True), kinds, strict=True)]
     return [_digest(parts) for parts in zip(*encoded_columns, strict=True)]
 
 
