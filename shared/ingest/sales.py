@@ -122,10 +122,9 @@ def split_returns(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
     columns["refund"] = refund.astype("float64")
     if "units" in columns:
         columns["units"] = columns["units"].where(~mask | columns["units"].isna(), 0).astype("Int64")
-    if "revenue" in columns:
-        columns["revenue"] = columns["revenue"].where(~mask | columns["revenue"].isna(), 0.0)
-    elif "units" in columns:
-        columns["revenue"] = pd.Series(np.where(is_return, 0.0, np.nan), index=index)
+    revenue_col = columns.get("revenue")
+    zero = pd.Series(np.where(is_return, 0.0, np.nan), index=index)
+    columns["revenue"] = zero if revenue_col is None else revenue_col.where(~mask, 0.0)
     if "unit_price" in columns:
         columns["unit_price"] = columns["unit_price"].abs()
     return is_return
@@ -153,14 +152,12 @@ def spread_by_value(order_amount: np.ndarray, line_amount: np.ndarray, value: np
     extra_cents = np.round(np.clip(np.nan_to_num(total - already, nan=0.0), 0, None) * 100)
     weight_total = by["value"].transform("sum").to_numpy()
     count = by["value"].transform("size").to_numpy()
-    position = by.cumcount().to_numpy()
     weight = np.where(weight_total > 0, frame["value"].to_numpy(), 1.0)
     weight_sum = np.where(weight_total > 0, weight_total, count)
     cum = pd.Series(weight).groupby(groups, sort=False).cumsum().to_numpy()
-    upto = np.round(extra_cents * cum / weight_sum)
-    before = np.round(extra_cents * (cum - weight) / weight_sum)
-    before = np.where(position == 0, 0.0, before)
-    share = (upto - before) / 100
+    upto = pd.Series(np.round(extra_cents * cum / weight_sum))
+    before = upto.groupby(groups, sort=False).shift(1).fillna(0.0).to_numpy()
+    share = (upto.to_numpy() - before) / 100
     has_total = ~np.isnan(total)
     out = np.where(has_total, np.nan_to_num(line_amount, nan=0.0) + share, line_amount)
     return np.round(out, 2)
