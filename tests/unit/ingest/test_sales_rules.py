@@ -146,3 +146,23 @@ def test_align_orders_lets_a_huge_order_through() -> None:
     chunks = [_chunk(["x", "x"], 1), _chunk(["x", "x"], 3), _chunk(["x"], 5)]
     out = list(align_orders(chunks, "c0", max_carry=3))
     assert sum(len(c.frame) for c in out) == 5 and max(len(c.frame) for c in out) <= 4
+
+
+def test_processing_keys_agree_with_ingestion_and_keep_returns_apart() -> None:
+    from shared.ingest.lineage import content_digests, hex_digests
+    from shared.models.records import DataKind
+    from shared.processing.lineage import record_key, record_keys
+
+    frame = pd.DataFrame({
+        "order_id": ["o1", "o1", None], "sku": ["A", "A", "B"],
+        "date": pd.to_datetime(["2025-01-05", "2025-01-05", "2025-01-06"]).astype("datetime64[s]"),
+        "channel": ["web", "web", None], "units": pd.array([3, 0, 1], dtype="Int64"),
+        "returned_units": pd.array([None, 1, None], dtype="Int64"), "refund": [None, 10.0, None]})
+    keys = record_keys(DataKind.SALES, frame)
+    assert keys[0] != keys[1]  # the return is its own record
+    assert keys == [record_key(DataKind.SALES, {str(k): v for k, v in row.items()})
+                    for row in frame.to_dict("records")]
+    # a sale line keeps the key rows had before returns existed
+    plain = hex_digests(content_digests(frame[["order_id", "sku", "date", "channel"]],
+                                        ["order_id", "sku", "date", "channel"])).to_pylist()
+    assert keys[0] == plain[0] and keys[2] == plain[2] and keys[1] != plain[1]
