@@ -272,8 +272,8 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
          "Source": "channel", "Lineitem discount": "discount"},
     ),
     _profile(
-        "woocommerce_orders", DataKind.SALES, ("order_id", "order_date", "item_sku", "item_quantity", "item_total"),
-        {"order_id": "order_id", "order_date": "date", "status": "status", "order_currency": "currency",
+        "woocommerce_orders", DataKind.SALES, ("order_id", "item_sku", "item_quantity", "item_subtotal", "item_total"),
+        {"order_id": "order_id", "date": "date", "order_date": "date", "status": "status", "order_currency": "currency",
          "customer_id": "customer_id", "billing_email": "customer_email", "item_sku": "sku",
          "item_quantity": "units", "item_subtotal": "revenue", "item_total": "line_net",
          "item_refunded": "refund", "item_refunded_qty": "returned_units"},
