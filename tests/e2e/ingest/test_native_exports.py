@@ -74,7 +74,7 @@ def test_kind_is_detected_from_the_native_header(name: str) -> None:
     assert kind_from_head((EXPORTS / name).read_bytes()[:4096]) is DataKind.SALES
 
 
-def test_shopify_orders_export(harness: Harness) -> None:
+def test_shopify_orders_export(harness: Harness, capfd: pytest.CaptureFixture[str]) -> None:
     doc = _ingest(harness, "shopify_orders_export.csv")
     assert (doc["status"], doc["rows_read"], doc["accepted"], doc["rejected"]) == ("processed", 10, 8, 2)
     assert doc["column_mapping"]["Total"] is None and doc["column_mapping"]["Lineitem sku"] == "sku"
@@ -101,6 +101,10 @@ def test_shopify_orders_export(harness: Harness) -> None:
     assert rejects[10]["column"] == "Lineitem quantity" and "not a number" in rejects[10]["reason"]
     assert "[redacted]" in rejects[10]["raw"] and "Toaster" in rejects[10]["raw"]
     _no_clear_personal_values(harness)
+    # nor in the logs, and the tenant's key is never logged
+    logs = "".join(capfd.readouterr()).lower()
+    assert "ingestion staged" in logs and not [p for p in PERSONAL if p in logs]
+    assert tenant_customer_key(harness.deps.documents, "acme").hex() not in logs
 
 
 def test_woocommerce_orders_export(harness: Harness) -> None:
