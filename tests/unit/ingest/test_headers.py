@@ -58,6 +58,7 @@ def test_missing_required_columns_are_named() -> None:
     ("Discount", "discount"), ("Line Discount", "discount"), ("Refund Amount", "refund"), ("Returns", "returned_units"),
     ("Qty Returned", "returned_units"), ("Customer Email", "customer_email"), ("E-mail", "customer_email"),
     ("Customer ID", "customer_id"), ("customer_hash", "customer_id"), ("Order Discount", "order_discount"),
+    ("Discount Amount", "discount"), ("Refunded Amount", "refund"), ("Cart Discount", "order_discount"),
     ("Order Status", "status"),
 ])
 def test_sales_source_and_new_field_aliases(header: str, field: str) -> None:
