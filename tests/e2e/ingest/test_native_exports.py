@@ -7,6 +7,7 @@ export means them; no clear customer value reaches the warehouse, the rejects or
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,9 @@ def test_kind_is_detected_from_the_native_header(name: str) -> None:
     assert kind_from_head((EXPORTS / name).read_bytes()[:4096]) is DataKind.SALES
 
 
-def test_shopify_orders_export(harness: Harness, capfd: pytest.CaptureFixture[str]) -> None:
+def test_shopify_orders_export(harness: Harness, capfd: pytest.CaptureFixture[str],
+                               caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
     doc = _ingest(harness, "shopify_orders_export.csv")
     assert (doc["status"], doc["rows_read"], doc["accepted"], doc["rejected"]) == ("processed", 10, 8, 2)
     assert doc["column_mapping"]["Total"] is None and doc["column_mapping"]["Lineitem sku"] == "sku"
@@ -102,7 +105,8 @@ def test_shopify_orders_export(harness: Harness, capfd: pytest.CaptureFixture[st
     assert "[redacted]" in rejects[10]["raw"] and "Toaster" in rejects[10]["raw"]
     _no_clear_personal_values(harness)
     # nor in the logs, and the tenant's key is never logged
-    logs = "".join(capfd.readouterr()).lower()
+    records = json.dumps([r.__dict__ for r in caplog.records], default=str)
+    logs = ("".join(capfd.readouterr()) + records).lower()
     assert "ingestion staged" in logs and not [p for p in PERSONAL if p in logs]
     assert tenant_customer_key(harness.deps.documents, "acme").hex() not in logs
 
@@ -162,6 +166,13 @@ def test_a_return_does_not_replace_its_sale_line(harness: Harness) -> None:
     harness.ingest(b"order_id,sku,date,units,unit_price,channel\no1,A,2025-01-05,-2,10.00,web\n", filename="r2.csv")
     rows = harness.rows("SELECT units, returned_units, refund FROM sales ORDER BY units DESC")
     assert [(r["units"], r["returned_units"], _plain(r["refund"])) for r in rows] == [(3, None, None), (0, 2, 20.0)]
+
+
+def test_an_accounting_negative_is_a_return(harness: Harness) -> None:
+    doc = harness.ingest(b"sku,date,qty,unit_price,total\nA,2025-01-05,1,12.00,(12.00)\n")
+    assert (doc["accepted"], doc["rejected"]) == (1, 0)
+    row = harness.rows("SELECT units, revenue, returned_units, refund FROM sales")[0]
+    assert (row["units"], row["revenue"], row["returned_units"], row["refund"]) == (0, 0.0, 1, 12.0)
 
 
 def test_the_customer_key_is_per_tenant_and_never_exported(harness: Harness) -> None:

@@ -18,7 +18,7 @@ SALES = (
     b"2024-01-02,A1,3,$12.50,USD,o1\n"     # duplicate of row 1
     b"2024-13-45,A3,1,$1.00,USD,o3\n"      # bad: date
     b"2024-01-05,A4,2\n"                   # bad: too few fields
-    b"2024-01-06,A5,4,(12.00),USD,o5\n"    # bad: accounting negative
+    b"2024-01-06,A5,4,twelve,USD,o5\n"     # bad: not a number
     b"2024-01-07,  A6 ,5,\"$1,299.00\",usd,o6\n"  # good (strip, thousands)
 )
 
@@ -49,7 +49,7 @@ def test_good_bad_and_duplicate_rows_land_exactly(harness: Harness) -> None:
     by_row = {r["row_number"]: r for r in rejects}
     assert by_row[4]["column"] == "Order Date" and "date" in by_row[4]["reason"]
     assert "expected 6 fields, found 3" in by_row[5]["reason"] and by_row[5]["raw"] == "2024-01-05,A4,2"
-    assert "parentheses" in by_row[6]["reason"]
+    assert "not a number" in by_row[6]["reason"] and by_row[6]["column"] == "Unit Price"
     assert {r["file_checksum"] for r in rejects} == {doc["file_checksum"]}
 
 
