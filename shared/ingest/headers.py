@@ -282,7 +282,7 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
     ),
     _profile(
         "amazon_all_orders", DataKind.SALES, ("amazon-order-id", "purchase-date", "sku", "quantity", "item-price"),
-        {"amazon-order-id": "order_id", "purchase-date": "date", "order-status": "status",
+        {"amazon-order-id": "order_id", "purchase-date": "date", "item-status": "status",
          "sales-channel": "channel", "sku": "sku", "quantity": "units", "currency": "currency",
          "item-price": "revenue", "item-promotion-discount": "discount"},
         defaults={"channel": "amazon"},
