@@ -28,7 +28,8 @@ PERSONAL = ("@example", "jane", "doe", "sam lee", "ana silva", "bad row", "kim@"
 
 
 def _ingest(harness: Harness, name: str) -> dict[str, Any]:
-    return harness.ingest((EXPORTS / name).read_bytes(), filename=name)
+    content_type = "text/tab-separated-values" if name.endswith(".txt") else "text/csv"
+    return harness.ingest((EXPORTS / name).read_bytes(), filename=name, content_type=content_type)
 
 
 def _sales(harness: Harness) -> dict[tuple[str, str], dict[str, Any]]:
