@@ -34,10 +34,10 @@ def generate(path: Path, rows: int) -> None:
         out.write("Order ID,Product ID,Order Date,Qty,Unit Price,Revenue,Currency,Channel,Promo\n")
         for i in range(rows):
             d = start + timedelta(days=rng.randrange(700))
-            units = rng.randrange(1, 20)
+            units: float = rng.randrange(1, 20)
             price = rng.randrange(100, 30000) / 100
             if i % 10_000 == 5:
-                units = -1  # rejected
+                units = 1.5  # rejected: not a whole number (a negative line would be a return)
             line = (f"O{i},SKU-{rng.randrange(5000):05d},{d.isoformat()},{units},${price:,.2f},"
                     f"{units * price:.2f},USD,{channels[i % 3]},{'yes' if i % 7 == 0 else 'no'}\n")
             out.write(line)

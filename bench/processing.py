@@ -31,7 +31,7 @@ def main() -> None:
     deps = get_deps()
     print(f"{'kind':<18} {'rows':>7} {'process s':>9} {'rows/s':>9} {'upsert s':>8} {'ratio':>6} {'reprocess s':>11}")
     for kind in KIND_ORDER:
-        frame = tables[kind].copy()
+        frame = tables[kind].drop(columns=["customer_email"], errors="ignore")  # ingestion hashes it
         n = len(frame)
         frame["tenant_id"] = "bench"
         frame["ingestion_id"] = f"i-{kind.value}"

@@ -1,6 +1,12 @@
 """Header aliases: map a file's column names to record fields, and detect the kind from a header.
 
 Names are compared case-, space- and punctuation-insensitively (``Units Sold`` == ``units_sold``).
+
+Besides record fields, a sales file may carry *source fields* that ingest derives record fields from
+(``SALES_SOURCE_FIELDS``: a customer e-mail or id, order-level discount and refund amounts, an order
+status, a line's net total). Native exports (Shopify, WooCommerce, Amazon) are recognised by their exact
+headers (``EXPORT_PROFILES``) and mapped header for header, without the generic aliases: a Shopify
+``Total`` is the order's total, not the line's revenue.
 """
 
 from __future__ import annotations
@@ -16,18 +22,39 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _COMMON: dict[str, tuple[str, ...]] = {
     "sku": ("product_id", "item_sku", "productid", "item_id", "sku_id", "product_sku", "article", "item", "seller_sku"),
     "date": ("order_date", "day", "sale_date", "txn_date", "transaction_date", "observed_at", "observed_date",
-             "review_date", "snapshot_date", "as_of", "created_at", "timestamp"),
+             "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date"),
     "currency": ("currency_code", "ccy", "curr"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
 
 ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.SALES: {
-        "units": ("qty", "quantity", "units_sold", "quantity_sold", "qty_sold", "units_ordered"),
+        "units": ("qty", "quantity", "units_sold", "quantity_sold", "qty_sold", "units_ordered", "item_quantity"),
         "unit_price": ("price", "item_price", "sale_price", "selling_price"),
-        "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales"),
-        "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id"),
+        "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
+                    "gross_revenue", "line_subtotal", "item_subtotal"),
+        "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id"),
+        "currency": ("order_currency",),
         "promo": ("on_promo", "promotion", "is_promo", "promo_flag"),
+        "discount": ("line_discount", "discounts", "discount_value", "discount_amount", "item_discount",
+                     "lineitem_discount", "item_promotion_discount", "promotion_discount", "promo_discount",
+                     "markdown"),
+        "refund": ("refund_amount", "refunded", "refunded_amount", "amount_refunded", "refunds", "item_refunded",
+                   "line_refund", "refund_value"),
+        "returned_units": ("returns", "returned", "qty_returned", "units_returned", "returned_qty",
+                           "return_quantity", "returned_quantity", "item_refunded_qty", "refunded_qty",
+                           "quantity_returned", "return_qty"),
+        # source fields (see SALES_SOURCE_FIELDS): derived into record fields, never stored as they are
+        "customer_email": ("email", "e_mail", "email_address", "billing_email", "buyer_email", "order_email",
+                           "contact_email", "customer_e_mail"),
+        "customer_id": ("customer", "customer_number", "customer_no", "client_id", "buyer_id", "customer_user",
+                        "customer_hash", "user_id", "buyer"),
+        # only names that say "order": a generic file's "Discount Amount" is the line's (Shopify's is the
+        # order's, and its profile says so)
+        "order_discount": ("order_discount_amount", "cart_discount", "order_discount_total", "order_level_discount"),
+        "order_refund": ("order_refunded", "order_refund_amount", "order_refunded_amount", "order_refund_total"),
+        "status": ("order_status", "financial_status", "payment_status"),
+        "line_net": ("net_line_total", "line_net_total", "item_net"),
     },
     DataKind.PRODUCTS: {
         "title": ("name", "product_name", "product_title", "item_name", "description_short"),
@@ -65,14 +92,52 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
 }
 
 
+#: Sales columns that are not record fields: ingest derives record fields from them (``shared.ingest.sales``).
+SALES_SOURCE_FIELDS: dict[str, type] = {
+    "customer_email": str,  # hashed into customer_hash
+    "customer_id": str,  # hashed into customer_hash (when no e-mail is given)
+    "order_discount": float,  # an order's discount, spread over its lines by value
+    "order_refund": float,  # an order's refunded amount, spread over its lines by value
+    "status": str,  # order status: cancelled/voided/failed lines are not sales
+    "line_net": float,  # the line's total after discounts: discount = revenue - line_net
+}
+#: Record fields no column feeds directly (a ``customer_hash`` column is hashed like any customer id).
+_DERIVED_ONLY: dict[DataKind, frozenset[str]] = {DataKind.SALES: frozenset({"customer_hash"})}
+
+
+@dataclass(frozen=True)
+class ExportProfile:
+    """A platform's native export, recognised by its exact headers and mapped header for header."""
+
+    name: str
+    kind: DataKind
+    signature: frozenset[str]  # normalised headers that all appear in this export (and together in no other)
+    columns: dict[str, str]  # normalised header -> field (record or source field); every other column unmapped
+    defaults: dict[str, str] | None = None  # values for fields the export implies (e.g. the channel)
+    hint: str = ""  # what to do when a required column is missing
+
+
+def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dict[str, str],
+             defaults: dict[str, str] | None = None, hint: str = "") -> ExportProfile:
+    return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
+                         {normalise_header(h): f for h, f in columns.items()}, defaults, hint)
+
+
 def normalise_header(name: str) -> str:
     """Case/space/punctuation-insensitive form of a column name (``"Units Sold "`` -> ``"unitssold"``)."""
     return _NON_ALNUM.sub("", name.strip().lstrip("\ufeff").lower())
 
 
+def _mappable(kind: DataKind) -> list[str]:
+    """Fields a column may feed: the record's own (less derived-only ones) and, for sales, source fields."""
+    derived = _DERIVED_ONLY.get(kind, frozenset())
+    fields = [f for f in RECORD_MODELS[kind].model_fields if f not in derived]
+    return fields + list(SALES_SOURCE_FIELDS) if kind is DataKind.SALES else fields
+
+
 def alias_table(kind: DataKind) -> dict[str, str]:
     """Normalised alias -> field for ``kind`` (every field also matches its own name)."""
-    fields = RECORD_MODELS[kind].model_fields
+    fields = _mappable(kind)
     table: dict[str, str] = {}
     for field in fields:
         table[normalise_header(field)] = field
@@ -96,6 +161,7 @@ class ColumnMapping:
     kind: DataKind
     headers: tuple[str, ...]
     fields: dict[int, str]  # source column index -> field
+    profile: ExportProfile | None = None  # the native export recognised, if any
 
     def as_document(self) -> dict[str, str | None]:
         """``{source header: field or None}`` for the ingestion record."""
@@ -115,13 +181,40 @@ class ColumnMapping:
         return [f for f in required_fields(self.kind) if f not in present]
 
 
+def export_profile(headers: list[str] | tuple[str, ...]) -> ExportProfile | None:
+    """The native export whose signature headers all appear in ``headers``, if any."""
+    present = {normalise_header(h) for h in headers}
+    for profile in EXPORT_PROFILES:
+        if profile.signature <= present:
+            return profile
+    return None
+
+
+def _profile_mapping(headers: list[str] | tuple[str, ...], profile: ExportProfile) -> ColumnMapping:
+    fields: dict[int, str] = {}
+    taken: set[str] = set()
+    for i, header in enumerate(headers):
+        field = profile.columns.get(normalise_header(header))
+        if field is not None and field not in taken:
+            fields[i] = field
+            taken.add(field)
+    return ColumnMapping(kind=profile.kind, headers=tuple(headers), fields=fields, profile=profile)
+
+
 def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnMapping:
-    """Map ``headers`` to ``kind``'s fields: exact field names win over aliases, then the first alias."""
+    """Map ``headers`` to ``kind``'s fields.
+
+    A native export maps by its own columns; otherwise exact field names win over aliases, then the first
+    alias.
+    """
+    profile = export_profile(headers)
+    if profile is not None and profile.kind is kind:
+        return _profile_mapping(headers, profile)
     table = alias_table(kind)
     fields: dict[int, str] = {}
     taken: set[str] = set()
     normalised = [normalise_header(h) for h in headers]
-    exact = {n for n in normalised if n in {normalise_header(f) for f in RECORD_MODELS[kind].model_fields}}
+    exact = {n for n in normalised if n in {normalise_header(f) for f in _mappable(kind)}}
     for i, norm in enumerate(normalised):  # exact names first
         if norm in exact and table[norm] not in taken:
             fields[i] = table[norm]
@@ -138,8 +231,9 @@ def require_columns(mapping: ColumnMapping) -> ColumnMapping:
     """``mapping``, or ``InvalidInput`` naming the missing fields and the columns seen."""
     missing = mapping.missing_required
     if missing:
+        hint = f" ({mapping.profile.hint})" if mapping.profile is not None and mapping.profile.hint else ""
         raise InvalidInput(
-            f"{mapping.kind.value} file is missing required column(s) {', '.join(missing)}; "
+            f"{mapping.kind.value} file is missing required column(s) {', '.join(missing)}{hint}; "
             f"columns seen: {', '.join(mapping.headers)}",
             details={"missing": missing, "columns": list(mapping.headers)},
         )
@@ -147,7 +241,14 @@ def require_columns(mapping: ColumnMapping) -> ColumnMapping:
 
 
 def detect_kind(headers: list[str] | tuple[str, ...]) -> DataKind:
-    """The kind whose required fields are all present, preferring the one mapping the most columns."""
+    """The kind whose required fields are all present, preferring the one mapping the most columns.
+
+    A native export is of its profile's kind (even when a required column is missing: ingestion then says
+    which, and what to do).
+    """
+    profile = export_profile(headers)
+    if profile is not None:
+        return profile.kind
     candidates: list[tuple[int, int, DataKind]] = []
     for order, kind in enumerate(DataKind):
         mapping = map_columns(headers, kind)
@@ -160,3 +261,37 @@ def detect_kind(headers: list[str] | tuple[str, ...]) -> DataKind:
             details={"columns": list(headers)},
         )
     return max(candidates)[2]
+
+
+#: Native exports, header for header (sources of each column list: ``docs/ingest.md``).
+EXPORT_PROFILES: tuple[ExportProfile, ...] = (
+    _profile(
+        "shopify_orders", DataKind.SALES, ("Name", "Lineitem quantity", "Lineitem sku", "Lineitem price"),
+        {"Name": "order_id", "Email": "customer_email", "Financial Status": "status", "Currency": "currency",
+         "Discount Amount": "order_discount", "Created at": "date", "Lineitem quantity": "units",
+         "Lineitem price": "unit_price", "Lineitem sku": "sku", "Refunded Amount": "order_refund",
+         "Source": "channel", "Lineitem discount": "discount"},
+    ),
+    _profile(
+        "woocommerce_orders", DataKind.SALES, ("order_id", "item_sku", "item_quantity", "item_subtotal", "item_total"),
+        {"order_id": "order_id", "date": "date", "order_date": "date", "status": "status", "order_currency": "currency",
+         "customer_id": "customer_id", "billing_email": "customer_email", "item_sku": "sku",
+         "item_quantity": "units", "item_subtotal": "revenue", "item_total": "line_net",
+         "item_refunded": "refund", "item_refunded_qty": "returned_units"},
+        defaults={"channel": "woocommerce"},
+    ),
+    _profile(
+        "amazon_all_orders", DataKind.SALES, ("amazon-order-id", "purchase-date", "sku", "quantity", "item-price"),
+        {"amazon-order-id": "order_id", "purchase-date": "date", "item-status": "status",
+         "sales-channel": "channel", "sku": "sku", "quantity": "units", "currency": "currency",
+         "item-price": "revenue", "item-promotion-discount": "discount"},
+        defaults={"channel": "amazon"},
+    ),
+    _profile(
+        "amazon_business_report", DataKind.SALES, ("(Child) ASIN", "SKU", "Units Ordered", "Ordered Product Sales"),
+        {"Date": "date", "SKU": "sku", "Units Ordered": "units", "Ordered Product Sales": "revenue"},
+        defaults={"channel": "amazon"},
+        hint="an Amazon Business Report by child item covers a period and carries no date: add a Date column "
+             "with the day it covers (download one report per day), or upload the All Orders report instead",
+    ),
+)

@@ -131,10 +131,15 @@ def decide_decimal_comma(columns: Iterable[pd.Series], delimiter: str) -> bool:
     return delimiter == ";"
 
 
-def _number_text(s: Arrow, decimal_comma: bool) -> tuple[Arrow, np.ndarray, np.ndarray]:
-    """Normalised ``[-]digits[.digits]`` text, plus masks of accounting negatives and malformed cells."""
+def _number_text(s: Arrow, decimal_comma: bool) -> tuple[Arrow, np.ndarray]:
+    """Normalised ``[-]digits[.digits]`` text, plus a mask of malformed cells.
+
+    An accounting negative (``(12.00)``, ``($1,299.00)``) is the negative of what the parentheses hold.
+    """
     missing = _mask(pc.equal(s, ""))
     paren = _mask(pc.match_substring_regex(s, r"^\(.*\)$"))
+    if paren.any():
+        s = pc.if_else(pa.array(paren), strip(pc.utf8_slice_codeunits(s, 1, -1)), s)
     parts = pc.extract_regex(s, _NUMBER_SHAPE)
     sign = pc.fill_null(pc.struct_field(parts, "sign"), "")
     digits = pc.fill_null(pc.struct_field(parts, "digits"), "")
@@ -152,13 +157,15 @@ def _number_text(s: Arrow, decimal_comma: bool) -> tuple[Arrow, np.ndarray, np.n
     normal = pc.if_else(comma_dec, pc.replace_substring(normal, ",", "."), pc.replace_substring(normal, ",", ""))
     well_formed = _mask(pc.match_substring_regex(normal, r"^\d+(?:\.\d+)?$"))
     sign = pc.replace_substring(sign, "+", "")
-    ok = well_formed & ~missing & ~paren
+    signed = np.asarray(pc.not_equal(sign, "").to_numpy(zero_copy_only=False), dtype=bool)
+    ok = well_formed & ~missing & ~(paren & signed)  # "(-12)" says nothing sensible
+    sign = pc.if_else(pa.array(paren), "-", sign)
     text = pc.if_else(pa.array(ok), pc.binary_join_element_wise(sign, normal, ""), pa.scalar(None, pa.string()))
-    return text, paren, ~missing & ~paren & ~ok
+    return text, ~missing & ~ok
 
 
 def parse_number(raw: pd.Series, *, decimal_comma: bool, integer: bool = False) -> Parsed:
-    """Numbers and money: ``$1,299.00``, ``1.299,00 €``, ``EUR 12,50``, ``-3``; ``(12.00)`` is refused.
+    """Numbers and money: ``$1,299.00``, ``1.299,00 €``, ``EUR 12,50``, ``-3``, ``(12.00)`` (-12).
 
     A value with both separators takes the last one as the decimal mark; a lone separator is read per
     ``decimal_comma`` (``1,299`` is 1299 in a decimal-point file and 1.299 in a decimal-comma one).
@@ -168,17 +175,16 @@ def parse_number(raw: pd.Series, *, decimal_comma: bool, integer: bool = False) 
     plain = r"^(?:-?\d+)?$" if decimal_comma else r"^(?:-?\d+(?:\.\d+)?)?$"
     if _all_match(trimmed, plain):  # plain numbers: skip the money rules
         text = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
-        paren = malformed = np.zeros(len(idx), dtype=bool)
+        malformed = np.zeros(len(idx), dtype=bool)
     elif not decimal_comma and _all_match(trimmed, _POINT_MONEY):  # "$1,299.00": one replace, no extraction
         text = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()),
                           pc.replace_substring_regex(trimmed, "[$€£¥,]", ""))
-        paren = malformed = np.zeros(len(idx), dtype=bool)
+        malformed = np.zeros(len(idx), dtype=bool)
     else:
-        text, paren, malformed = _number_text(trimmed, decimal_comma)
+        text, malformed = _number_text(trimmed, decimal_comma)
     number = np.asarray(pc.cast(text, pa.float64()).to_numpy(zero_copy_only=False), dtype="float64")
     reasons = np.full(len(idx), None, dtype=object)
     reasons[malformed] = "not a number"
-    reasons[paren] = "negative amount in parentheses"
     if not integer:
         return Parsed(pd.Series(number, index=idx), pd.Series(reasons, index=idx, dtype="object"))
     with np.errstate(invalid="ignore"):

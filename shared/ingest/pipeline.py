@@ -18,7 +18,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -31,7 +31,8 @@ import pyarrow.compute as pc
 from shared.deps import Deps
 from shared.errors import InvalidInput
 from shared.events import StorageObjectEvent
-from shared.ingest.headers import ColumnMapping, map_columns, require_columns
+from shared.ingest.customers import tenant_customer_key
+from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
 from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for, ingestions_collection
 from shared.ingest.lineage import content_digests, hex_digests
 from shared.ingest.parse import (
@@ -49,6 +50,8 @@ from shared.ingest.parse import (
     to_arrow,
 )
 from shared.ingest.reader import ArrowDelimitedReader, Chunk, DelimitedReader, MalformedRows, first_record
+from shared.ingest.redact import personal_columns, redact_line, redact_row
+from shared.ingest.sales import align_orders, derive_sales, line_kind
 from shared.ingest.sniff import SAMPLE_BYTES, Dialect, open_plain, sniff
 from shared.ingest.staging import (
     clear_ingestion,
@@ -183,8 +186,11 @@ class IngestRun:
     """One attempt at ingesting one object: reads, validates, stages, and counts."""
 
     def __init__(self, warehouse: Warehouse, ingestion: Ingestion, kind: DataKind, checksum: str,
-                 chunk_rows: int) -> None:
+                 chunk_rows: int, customer_key: Callable[[], bytes] | None = None) -> None:
         self.warehouse = warehouse
+        self._customer_key_source = customer_key
+        self._customer_key: bytes | None = None
+        self._redact: frozenset[int] = frozenset()  # source columns whose cells never reach the rejects
         self.ingestion = ingestion
         self.kind = kind
         self.model = RECORD_MODELS[kind]
@@ -221,11 +227,12 @@ class IngestRun:
                 text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors="strict", newline="")
                 reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows)
             mapping = require_columns(map_columns(reader.headers, self.kind))
+            self._redact = personal_columns(mapping)
             state = _FileState()
             self._staging = open_staging(self.warehouse, self.kind)
             try:
                 with BackgroundWriter() as self._writer:
-                    for chunk in reader.chunks():
+                    for chunk in self._chunks(reader.chunks(), mapping):
                         self._chunk(chunk, mapping, dialect, state)
                     self._store_rejects()
                     self._writer.submit("committed", self._staging.commit)
@@ -237,6 +244,35 @@ class IngestRun:
             raise _EncodingMismatch(str(exc)) from exc
         ing.date_order = state.date_order
         return mapping
+
+    def _chunks(self, chunks: Iterable[Chunk], mapping: ColumnMapping) -> Iterable[Chunk]:
+        """The reader's chunks; for sales with an order column, re-cut so no order is split between two."""
+        order = [i for i, f in mapping.fields.items() if f == "order_id"]
+        if self.kind is not DataKind.SALES or not order:
+            return chunks
+        return align_orders(chunks, f"c{order[0]}", max_carry=self.chunk_rows)
+
+    def customer_key(self) -> bytes:
+        """The tenant's customer-hash key, fetched (or created) once per run, on first use."""
+        if self._customer_key is None:
+            if self._customer_key_source is None:
+                raise RuntimeError("a customer column needs the tenant's customer-hash key")
+            self._customer_key = self._customer_key_source()
+        return self._customer_key
+
+    def _sales_sources(self, raw: pd.DataFrame, state: _FileState, parsed: dict[str, Any],
+                       parse_error: pd.Series, parse_field: pd.Series) -> tuple[pd.Series, pd.Series]:
+        """Parse the sales source fields present (order amounts, status, customer) into ``parsed``."""
+        for name, typ in SALES_SOURCE_FIELDS.items():
+            if name not in raw:
+                continue
+            result = parse_number(raw[name], decimal_comma=bool(state.decimal_comma)) if typ is float \
+                else parse_text(raw[name])
+            parsed[name] = result.values
+            fresh = result.bad & parse_error.isna()
+            parse_error = parse_error.where(~fresh, result.errors)
+            parse_field = parse_field.where(~fresh, name)
+        return parse_error, parse_field
 
     def _chunk(self, chunk: Chunk, mapping: ColumnMapping, dialect: Dialect, state: _FileState) -> None:
         self.counts.rows_read += chunk.rows_read
@@ -254,6 +290,13 @@ class IngestRun:
             parse_error = parse_error.where(~fresh, result.errors)
             parse_field = parse_field.where(~fresh, rule.name)
         currency_filled = self._currency_from_amounts(raw, parsed)
+        if self.kind is DataKind.SALES:
+            parse_error, parse_field = self._sales_sources(raw, state, parsed, parse_error, parse_field)
+            outcome = derive_sales(parsed, raw.index, defaults=mapping.profile.defaults if mapping.profile else None,
+                                   customer_key=self.customer_key)
+            fresh = outcome.errors.notna() & parse_error.isna()
+            parse_error = parse_error.where(~fresh, outcome.errors)
+            parse_field = parse_field.where(~fresh, outcome.error_field)
         typed = pd.DataFrame(parsed, index=raw.index)
         checked = validate_frame(typed, self.model)
         error = parse_error.where(parse_error.notna(), checked.errors)
@@ -266,7 +309,7 @@ class IngestRun:
         digests = content_digests(good, list(self.model.model_fields), appended=self.model.appended_fields)
         hashes = hex_digests(digests)
         row_hash = string_series(hashes, good.index)
-        record_key = string_series(hex_digests(content_digests(good, list(self.model.natural_key))), good.index)
+        record_key = string_series(hex_digests(self._record_digests(good)), good.index)
         # the first 8 bytes of the row digest (its first 16 hex digits) as the in-file duplicate key
         keys = np.ascontiguousarray(digests[:, :8]).view(">u8").ravel().astype(np.uint64)
         dup = pd.Series(keys).duplicated().to_numpy() | _contains(state.seen, keys)
@@ -301,6 +344,14 @@ class IngestRun:
         assert self._writer is not None and self._staging is not None
         self._writer.submit("staged", functools.partial(stage_rows, self._staging, rows))
 
+    def _record_digests(self, good: pd.DataFrame) -> np.ndarray:
+        """Digests of the natural key; a sales return line adds a ``return`` part (see ``line_kind``)."""
+        key = list(self.model.natural_key)
+        if self.kind is not DataKind.SALES:
+            return content_digests(good, key)
+        kinds = line_kind(good["units"], good.get("returned_units"), good.get("refund"))
+        return content_digests(good[key].assign(line_kind=kinds), [*key, "line_kind"], appended=1)
+
     def _currency_from_amounts(self, raw: pd.DataFrame, parsed: dict[str, Any]) -> np.ndarray:
         """Fill a missing ``currency`` from what the row's money cells name (``EUR 12,50``); mask of rows filled."""
         money = [raw[f] for f in self.money_fields if f in raw]
@@ -334,17 +385,20 @@ class IngestRun:
     def _reject(self, chunk: Chunk, mapping: ColumnMapping, dialect: Dialect, raw: pd.DataFrame,
                 bad: np.ndarray, error: pd.Series, error_field: pd.Series) -> None:
         records: list[dict[str, Any]] = []
+        width = len(mapping.headers)
         for bad_row in chunk.bad_rows:
             records.append({"row_number": bad_row.row_number, "column": None, "reason": bad_row.reason,
-                            "raw": bad_row.raw})
+                            "raw": redact_line(bad_row.raw, dialect.delimiter, self._redact, width)})
         for pos in np.flatnonzero(bad):
             fld = str(error_field.iloc[pos])
             column = mapping.source_column(fld)
             value = raw[fld].iloc[pos] if fld in raw else None
-            shown = f" (got {value.strip()!r})" if isinstance(value, str) and value.strip() else ""
+            index = [i for i, f in mapping.fields.items() if f == fld]
+            shown = f" (got {value.strip()!r})" if isinstance(value, str) and value.strip() and \
+                not (index and index[0] in self._redact) else ""
             records.append({"row_number": int(chunk.row_numbers[pos]), "column": column,
                             "reason": f"{column}: {error.iloc[pos]}{shown}",
-                            "raw": chunk.raw_text(int(pos), dialect.delimiter)})
+                            "raw": redact_row(chunk, int(pos), dialect.delimiter, self._redact)})
         if not records:
             return
         self.counts.rejected += len(records)
@@ -442,7 +496,8 @@ def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
     header = first_record(sample.decode(dialect.encoding, errors="ignore"), dialect.delimiter)
     fast_width = len(header) if header and header[-1].strip() else 0
     for _ in range(3):
-        run = IngestRun(wh, ingestion, kind, checksum, deps.settings.ingest_chunk_rows)
+        run = IngestRun(wh, ingestion, kind, checksum, deps.settings.ingest_chunk_rows,
+                        customer_key=functools.partial(tenant_customer_key, deps.documents, ingestion.tenant_id))
         try:
             with _open_plain(blobs, ingestion.bucket, ingestion.object) as plain:
                 mapping = run.run(plain, dialect, fast_width=fast_width)

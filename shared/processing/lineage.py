@@ -10,6 +10,8 @@ from typing import Any
 
 import pandas as pd
 
+from shared.ingest.lineage import content_digests, hex_digests
+from shared.ingest.sales import line_kind
 from shared.models.records import RECORD_MODELS, DataKind
 
 #: One change applied to a row: ``{"field", "action", "from", "to"}``.
@@ -65,31 +67,37 @@ def _digest(parts: Sequence[str]) -> str:
 def record_key(kind: DataKind, values: Mapping[str, Any]) -> str:
     """Hash of the natural key of a record of ``kind`` (newer rows with the same key replace older ones).
 
+    A sales return line (no units sold, units returned or money refunded) adds a ``return`` part.
+
     Same digest as ingestion's ``record_key`` (BLAKE2b-128 of the canonical key values joined by 0x1F),
     so a row whose SKU needed no rewrite keeps the key it was staged with.
     """
-    return _digest([canonical_text(values.get(f)) for f in RECORD_MODELS[kind].natural_key])
+    parts = [canonical_text(values.get(f)) for f in RECORD_MODELS[kind].natural_key]
+    if kind is DataKind.SALES and "units" in values:
+        one = pd.Series([values.get("units")])
+        kinds = line_kind(one, pd.Series([values.get("returned_units")]), pd.Series([values.get("refund")]))
+        parts += [k for k in kinds.tolist() if k]
+    return _digest(parts)
 
 
 def record_keys(kind: DataKind, frame: pd.DataFrame) -> list[str]:
-    """``record_key`` for every row of ``frame`` (each distinct value is encoded once)."""
-    encoded_columns = []
-    for f in RECORD_MODELS[kind].natural_key:
-        values = frame[f].tolist() if f in frame.columns else [None] * len(frame)
-        cache: dict[Any, str] = {}
-        column = []
-        for v in values:
-            try:
-                part = cache[v]
-            except (KeyError, TypeError):
-                part = canonical_text(v)
-                try:
-                    cache[v] = part
-                except TypeError:
-                    pass
-            column.append(part)
-        encoded_columns.append(column)
-    return [_digest(parts) for parts in zip(*encoded_columns, strict=True)]
+    """``record_key`` for every row of ``frame``, vectorised with ingestion's own digest (Arrow canonical text).
+
+    A sales return line (``shared.ingest.sales.line_kind``) adds a ``return`` part, as ingestion does, so a
+    return never replaces the sale line of the same order line. Key fields are text and dates; a float key
+    field (none today) falls back to the per-value encoding of :func:`record_key`.
+    """
+    key = list(RECORD_MODELS[kind].natural_key)
+    if len(frame) == 0:
+        return []
+    columns = {f: frame[f] if f in frame.columns else pd.Series(None, index=frame.index, dtype=object) for f in key}
+    if any(pd.api.types.is_float_dtype(c.dtype) for c in columns.values()):
+        return [record_key(kind, {str(k): v for k, v in row.items()}) for row in frame.to_dict("records")]
+    parts = pd.DataFrame(columns, index=frame.index)
+    if kind is DataKind.SALES and "units" in frame.columns:
+        parts["line_kind"] = line_kind(frame["units"], frame.get("returned_units"), frame.get("refund"))
+        return list(hex_digests(content_digests(parts, [*key, "line_kind"], appended=1)).to_pylist())
+    return list(hex_digests(content_digests(parts, key)).to_pylist())
 
 
 def merge_flags(existing: Any, added: Sequence[QualityFlagDict]) -> str | None:

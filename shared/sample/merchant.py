@@ -1,6 +1,7 @@
 """A deterministic, realistic mid-size merchant, written as the messy CSVs a real merchant would send.
 
-Catalogue, two years of daily sales, competitor prices, reviews and inventory.
+Catalogue, two years of daily sales (order lines with customers, coupons, channels and returns), competitor
+prices, reviews and inventory.
 
 ``generate_merchant(seed)`` returns clean tables plus the truths the generator planted (spam reviews,
 the product whose ratings fall, SKUs heading to stockout); ``write_merchant`` writes one CSV per kind.
@@ -22,6 +23,7 @@ from shared.sample.defaults import DEFAULT_DAYS, DEFAULT_END, DEFAULT_SEED, DEFA
 from shared.sample.demand import DemandPlan, make_sales, plan_demand
 from shared.sample.market import make_competitor_prices
 from shared.sample.messy_csv import MessReport, write_messy_csv
+from shared.sample.orders import add_order_detail
 from shared.sample.reviews import ReviewTruth, make_reviews
 from shared.sample.stock import StockTruth, make_inventory
 
@@ -74,20 +76,30 @@ def generate_merchant(seed: int = DEFAULT_SEED, n_skus: int = DEFAULT_SKUS, end:
     reviews, review_truth = make_reviews(rng, products, sales, end, target=max(200, n_skus * 10))
     competitors = make_competitor_prices(rng, products, end)
     inventory, stock_truth = make_inventory(rng, products, sales, end)
+    sales = add_order_detail(sales, seed, end)  # its own generator: the draws above are unchanged
     return SampleMerchant(products, sales, reviews, competitors, inventory, plan, review_truth, stock_truth, seed)
 
 
 def marketplace_tables(merchant: SampleMerchant, rng: np.random.Generator) -> dict[DataKind, pd.DataFrame]:
-    """The tables as merchants export them: SKU spellings per channel and a few gaps to fill."""
+    """The tables as merchants export them.
+
+    SKU spellings per channel, a few gaps to fill, returns written as negative lines, e-mails as typed.
+    """
     asin = dict(zip(merchant.products["sku"], merchant.products["asin"], strict=True))
     sales = merchant.sales.copy()
+    returns = sales["returned_units"].fillna(0).to_numpy() > 0
+    sales.loc[returns, "units"] = -sales.loc[returns, "returned_units"].astype(int)
+    sales.loc[returns, "revenue"] = -sales.loc[returns, "refund"]
+    sales = sales.drop(columns=["returned_units", "refund"])
+    typed = rng.random(len(sales)) < 0.05  # as customers typed them: case and stray spaces
+    sales.loc[typed, "customer_email"] = " " + sales.loc[typed, "customer_email"].str.title()
     amazon = sales["channel"] == "amazon"
     sales.loc[amazon, "sku"] = sales.loc[amazon, "sku"].map(asin)
     ebay = sales["channel"] == "ebay"
     sales.loc[ebay, "sku"] = sales.loc[ebay, "sku"].str.lower()
     web_prefixed = (sales["channel"] == "web") & (rng.random(len(sales)) < 0.1)
     sales.loc[web_prefixed, "sku"] = "sku-" + sales.loc[web_prefixed, "sku"].str.lower()
-    gap = rng.random(len(sales))
+    gap = np.where(returns, 1.0, rng.random(len(sales)))  # a return keeps its amounts
     sales.loc[gap < 0.02, "unit_price"] = np.nan  # derivable from revenue / units
     sales.loc[(gap >= 0.02) & (gap < 0.04), "revenue"] = np.nan  # derivable from price x units
     both = (gap >= 0.04) & (gap < 0.043)

@@ -16,7 +16,8 @@ import pandas as pd
 
 HEADER_ALIASES: dict[str, dict[str, str]] = {
     "sales": {"sku": "SKU", "date": "Order Date", "units": "Qty", "unit_price": "Unit Price", "revenue": "Total",
-              "currency": "Currency", "order_id": "Order ID", "channel": "Sales Channel", "promo": "Promo"},
+              "currency": "Currency", "order_id": "Order ID", "channel": "Sales Channel", "promo": "Promo",
+              "discount": "Discount", "customer_email": "Customer Email"},
     "products": {"sku": "SKU", "title": "Product Name", "brand": "Brand", "category": "Category", "price": "Price",
                  "cost": "Unit Cost", "map_price": "MAP", "msrp": "MSRP", "currency": "Currency", "gtin": "EAN",
                  "asin": "ASIN", "size": "Size"},
@@ -30,12 +31,12 @@ HEADER_ALIASES: dict[str, dict[str, str]] = {
                   "lead_time_days": "Lead Time", "location": "Warehouse"},
 }
 MONEY_COLUMNS: dict[str, tuple[str, ...]] = {
-    "sales": ("unit_price", "revenue"), "products": ("price", "cost", "map_price", "msrp"),
+    "sales": ("unit_price", "revenue", "discount"), "products": ("price", "cost", "map_price", "msrp"),
     "competitor_prices": ("price", "shipping"),
 }
 #: One clear defect per bad row: (column, bad value, what is wrong).
 DEFECTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "sales": (("date", "2025-13-45"), ("units", "-3"), ("sku", ""), ("units", "lots")),
+    "sales": (("date", "2025-13-45"), ("units", "2.5"), ("sku", ""), ("units", "lots")),
     "products": (("title", ""), ("price", "free")),
     "reviews": (("rating", "7"), ("date", "yesterday"), ("review_id", "")),
     "competitor_prices": (("price", "call us"), ("date", "31/31/2025")),

@@ -14,7 +14,7 @@ from shared.cli.main import main
 
 def test_ingest_json_and_idempotent_reingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "sales.csv"
-    path.write_text("date,sku,qty\n2024-01-01,A,2\n2024-01-02,B,3\n2024-01-03,C,-1\n")
+    path.write_text("date,sku,qty\n2024-01-01,A,2\n2024-01-02,B,3\n2024-01-03,C,1.5\n")
     assert main(["ingest", str(path), "--tenant", "t1", "--json"]) == 0
     first = json.loads(capsys.readouterr().out)
     assert {k: first[k] for k in ("kind", "rows_read", "accepted", "rejected", "duplicates", "status")} == {
@@ -46,7 +46,7 @@ def test_ingest_unreadable_files_exit_non_zero(tmp_path: Path, capsys: pytest.Ca
 
 def test_export_rejects_json_and_csv_neutralises_formulas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "sales.csv"
-    path.write_text("sku,date,qty\n=cmd(),2024-01-01,-1\nB,2024-01-02,1\n")
+    path.write_text("sku,date,qty\n=cmd(),2024-01-01,-1.5\nB,2024-01-02,1\n")
     assert main(["ingest", str(path), "--tenant", "t1"]) == 0
     capsys.readouterr()
     assert main(["export", "--tenant", "t1", "--kind", "sales", "--rejects", "--format", "json"]) == 0
@@ -54,7 +54,7 @@ def test_export_rejects_json_and_csv_neutralises_formulas(tmp_path: Path, capsys
     assert len(rows) == 1 and rows[0]["row_number"] == 1 and rows[0]["column"] == "qty"
     assert main(["export", "--tenant", "t1", "--kind", "sales", "--rejects", "--format", "csv"]) == 0
     cells = [c for row in csv.reader(io.StringIO(capsys.readouterr().out)) for c in row]
-    assert "'=cmd(),2024-01-01,-1" in cells
+    assert "'=cmd(),2024-01-01,-1.5" in cells
     assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
     assert main(["export", "--tenant", "t1", "--kind", "sales", "--format", "json"]) == 0
     stored = json.loads(capsys.readouterr().out)

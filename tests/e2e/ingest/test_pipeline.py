@@ -14,11 +14,11 @@ from tests.e2e.ingest.conftest import Harness
 SALES = (
     b"Order Date,Product ID,Qty,Unit Price,Currency,Order\n"
     b"2024-01-02,A1,3,$12.50,USD,o1\n"     # good
-    b"2024-01-03,A2,-1,$5.00,USD,o2\n"     # bad: negative units
+    b"2024-01-03,A2,-1,$5.00,USD,o2\n"     # good: a return (negative units)
     b"2024-01-02,A1,3,$12.50,USD,o1\n"     # duplicate of row 1
     b"2024-13-45,A3,1,$1.00,USD,o3\n"      # bad: date
     b"2024-01-05,A4,2\n"                   # bad: too few fields
-    b"2024-01-06,A5,4,(12.00),USD,o5\n"    # bad: accounting negative
+    b"2024-01-06,A5,4,twelve,USD,o5\n"     # bad: not a number
     b"2024-01-07,  A6 ,5,\"$1,299.00\",usd,o6\n"  # good (strip, thousands)
 )
 
@@ -30,25 +30,26 @@ def _invariant(doc: dict) -> None:
 def test_good_bad_and_duplicate_rows_land_exactly(harness: Harness) -> None:
     doc = harness.ingest(SALES)
     assert doc["status"] == "processed" and doc["kind"] == "sales"
-    assert (doc["rows_read"], doc["accepted"], doc["rejected"], doc["duplicates"]) == (7, 2, 4, 1)
+    assert (doc["rows_read"], doc["accepted"], doc["rejected"], doc["duplicates"]) == (7, 3, 3, 1)
     # the final table holds exactly the good rows, with lineage back to the file
-    final = harness.rows("SELECT sku, units, unit_price, source_row, ingestion_id FROM sales ORDER BY source_row")
+    final = harness.rows("SELECT sku, units, unit_price, source_row, ingestion_id, returned_units, refund "
+                         "FROM sales ORDER BY source_row")
     assert [(r["sku"], r["units"], r["unit_price"], r["source_row"]) for r in final] == [
-        ("A1", 3, 12.5, 1), ("A6", 5, 1299.0, 7)]
+        ("A1", 3, 12.5, 1), ("A2", 0, 5.0, 2), ("A6", 5, 1299.0, 7)]
+    assert (final[1]["returned_units"], final[1]["refund"]) == (1, 5.0)
     assert {r["ingestion_id"] for r in final} == {doc["ingestion_id"]}
     _invariant(doc)
     assert doc["column_mapping"]["Qty"] == "units" and doc["column_mapping"]["Product ID"] == "sku"
     staged = harness.rows("SELECT sku, units, unit_price, source_row, ingestion_id FROM stg_sales ORDER BY source_row")
     assert [(r["sku"], r["units"], r["unit_price"], r["source_row"]) for r in staged] == [
-        ("A1", 3, 12.5, 1), ("A6", 5, 1299.0, 7)]
+        ("A1", 3, 12.5, 1), ("A2", 0, 5.0, 2), ("A6", 5, 1299.0, 7)]
     assert all(r["ingestion_id"] == doc["ingestion_id"] for r in staged)
     rejects = harness.rows("SELECT row_number, `column`, reason, raw, file_checksum FROM rejects ORDER BY row_number")
-    assert [r["row_number"] for r in rejects] == [2, 4, 5, 6]
+    assert [r["row_number"] for r in rejects] == [4, 5, 6]
     by_row = {r["row_number"]: r for r in rejects}
-    assert by_row[2]["column"] == "Qty" and ">= 0" in by_row[2]["reason"]
     assert by_row[4]["column"] == "Order Date" and "date" in by_row[4]["reason"]
     assert "expected 6 fields, found 3" in by_row[5]["reason"] and by_row[5]["raw"] == "2024-01-05,A4,2"
-    assert "parentheses" in by_row[6]["reason"]
+    assert "not a number" in by_row[6]["reason"] and by_row[6]["column"] == "Unit Price"
     assert {r["file_checksum"] for r in rejects} == {doc["file_checksum"]}
 
 
@@ -69,7 +70,7 @@ def test_redelivered_event_changes_nothing(harness: Harness) -> None:
     harness.deps.bus.publish("raw-object-finalized", data, attrs)
     assert harness.runtime.drain() >= 1
     assert harness.deps.warehouse.query("SELECT * FROM stg_sales ORDER BY source_row").equals(staged_before)
-    assert harness.count("rejects") == 4 and harness.count("sales") == 2
+    assert harness.count("rejects") == 3 and harness.count("sales") == 3
     again = harness.ingestion_of(doc["object"])
     assert again["attempts"] == 1 and again["finished_at"] == doc["finished_at"]
 
@@ -77,10 +78,10 @@ def test_redelivered_event_changes_nothing(harness: Harness) -> None:
 def test_reuploading_the_same_file_accepts_nothing(harness: Harness) -> None:
     harness.ingest(SALES)
     second = harness.ingest(SALES, filename="again.csv")
-    assert second["accepted"] == 0 and second["duplicates"] == 3 and second["rejected"] == 4
+    assert second["accepted"] == 0 and second["duplicates"] == 4 and second["rejected"] == 3
     _invariant(second)
-    assert harness.count("stg_sales") == 2 and harness.count("sales") == 2
-    assert harness.count("rejects") == 4  # rejects of the same file are not stored twice
+    assert harness.count("stg_sales") == 3 and harness.count("sales") == 3
+    assert harness.count("rejects") == 3  # rejects of the same file are not stored twice
 
 
 def test_staged_event_is_published(harness: Harness) -> None:
@@ -94,7 +95,7 @@ def test_staged_event_is_published(harness: Harness) -> None:
 
 def test_zero_accepted_rows_still_publishes(harness: Harness) -> None:
     harness.deps.bus.ensure_subscription("probe", STAGED_TOPIC)  # type: ignore[attr-defined]
-    doc = harness.ingest(b"sku,date,units\nA,2024-01-01,-4\n")
+    doc = harness.ingest(b"sku,date,units\nA,2024-01-01,-4.5\n")
     assert doc["status"] == "processed" and doc["accepted"] == 0 and doc["rejected"] == 1
     assert len(harness.deps.bus.pull("probe")) == 1  # type: ignore[attr-defined]
 
@@ -102,8 +103,8 @@ def test_zero_accepted_rows_still_publishes(harness: Harness) -> None:
 def test_tenants_are_isolated_for_duplicates(harness: Harness) -> None:
     harness.ingest(SALES)
     other = harness.ingest(SALES, tenant="globex")
-    assert other["accepted"] == 2
-    assert harness.count("stg_sales", "globex") == 2 and harness.count("stg_sales", "acme") == 2
+    assert other["accepted"] == 3
+    assert harness.count("stg_sales", "globex") == 3 and harness.count("stg_sales", "acme") == 3
 
 
 def test_cp1252_file(harness: Harness) -> None:
@@ -204,8 +205,8 @@ def test_interrupted_attempt_is_not_double_staged(harness: Harness) -> None:
     event = StorageObjectEvent(event_id="e2", bucket=doc["bucket"], name=doc["object"],
                                generation=doc["generation"], metadata={"tenant_id": "acme"})
     result = ingest_object(harness.deps, event)
-    assert result is not None and result.accepted == 2 and result.attempts == 2
-    assert harness.count("stg_sales") == 2 and harness.count("rejects") == 4
+    assert result is not None and result.accepted == 3 and result.attempts == 2
+    assert harness.count("stg_sales") == 3 and harness.count("rejects") == 3
 
 
 def test_unreadable_file_is_recorded_failed_and_not_retried(harness: Harness) -> None:
@@ -266,7 +267,7 @@ def test_rejects_of_many_chunks_are_stored_in_one_write(harness: Harness, monkey
 
     monkeypatch.setattr(pipeline, "store_rejects", counted)
     harness.deps.settings.ingest_chunk_rows = 2
-    rows = "".join(f"S{i},2024-01-0{i + 1},{-1 if i % 2 else i}\n" for i in range(6))  # a bad row per chunk
+    rows = "".join(f"S{i},2024-01-0{i + 1},{'1.5' if i % 2 else i}\n" for i in range(6))  # a bad row per chunk
     doc = harness.ingest(("sku,date,units\n" + rows).encode(), kind="sales")
     assert doc["rejected"] == 3 and doc["accepted"] == 3
     assert batches == [3] and harness.count("rejects") == 3

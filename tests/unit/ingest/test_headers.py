@@ -52,3 +52,45 @@ def test_undetectable_header_names_the_columns() -> None:
 def test_missing_required_columns_are_named() -> None:
     with pytest.raises(InvalidInput, match="missing required column.*date"):
         require_columns(map_columns(["sku", "units"], DataKind.SALES))
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("Discount", "discount"), ("Line Discount", "discount"), ("Refund Amount", "refund"), ("Returns", "returned_units"),
+    ("Qty Returned", "returned_units"), ("Customer Email", "customer_email"), ("E-mail", "customer_email"),
+    ("Customer ID", "customer_id"), ("customer_hash", "customer_id"), ("Order Discount", "order_discount"),
+    ("Discount Amount", "discount"), ("Refunded Amount", "refund"), ("Cart Discount", "order_discount"),
+    ("Order Status", "status"),
+])
+def test_sales_source_and_new_field_aliases(header: str, field: str) -> None:
+    assert map_columns(["x", header], DataKind.SALES).fields == {1: field}
+
+
+def test_a_customer_hash_column_is_never_stored_as_it_is() -> None:
+    mapping = map_columns(["sku", "date", "units", "customer_hash"], DataKind.SALES)
+    assert mapping.as_document()["customer_hash"] == "customer_id"  # hashed with the tenant's key
+
+
+def test_a_native_export_maps_by_its_own_columns_only() -> None:
+    shopify = ["Name", "Email", "Financial Status", "Currency", "Subtotal", "Total", "Discount Amount", "Created at",
+               "Lineitem quantity", "Lineitem name", "Lineitem price", "Lineitem sku", "Refunded Amount", "Source"]
+    mapping = map_columns(shopify, DataKind.SALES)
+    assert mapping.profile is not None and mapping.profile.name == "shopify_orders"
+    doc = mapping.as_document()
+    assert doc["Total"] is None and doc["Subtotal"] is None  # order totals are not a line's revenue
+    assert (doc["Name"], doc["Lineitem sku"], doc["Discount Amount"], doc["Refunded Amount"]) == (
+        "order_id", "sku", "order_discount", "order_refund")
+    assert detect_kind(shopify) is DataKind.SALES
+
+
+def test_amazon_item_price_is_the_line_total() -> None:
+    header = ["amazon-order-id", "purchase-date", "order-status", "sku", "quantity", "currency", "item-price",
+              "item-promotion-discount"]
+    assert map_columns(header, DataKind.SALES).as_document()["item-price"] == "revenue"
+    assert map_columns(["sku", "date", "qty", "item_price"], DataKind.SALES).as_document()["item_price"] == "unit_price"
+
+
+def test_a_business_report_without_a_date_says_what_to_do() -> None:
+    header = ["(Parent) ASIN", "(Child) ASIN", "Title", "SKU", "Units Ordered", "Ordered Product Sales"]
+    assert detect_kind(header) is DataKind.SALES
+    with pytest.raises(InvalidInput, match="All Orders report"):
+        require_columns(map_columns(header, DataKind.SALES))

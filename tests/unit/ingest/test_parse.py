@@ -29,14 +29,15 @@ def _one(value: str, **kwargs: object) -> tuple[object, object]:
     ("$1,299.00", False, 1299.0), ("1.299,00 €", True, 1299.0), ("EUR 12,50", True, 12.5),
     ("EUR 12,50", False, 12.5), ("12.50 USD", False, 12.5), ("1 299,50", True, 1299.5), ("-3", False, -3.0),
     ("+4", False, 4.0), ("1,299", False, 1299.0), ("1,299", True, 1.299), ("1.299", True, 1299.0),
-    ("1.299", False, 1.299), ("£0.99", False, 0.99), ("1'299.00", False, 1299.0),
+    ("1.299", False, 1.299), ("£0.99", False, 0.99), ("1'299.00", False, 1299.0), ("(12.00)", False, -12.0),
+    ("($1,299.00)", False, -1299.0), ("( 12,50 € )", True, -12.5),
 ])
 def test_money_examples(text: str, comma: bool, expected: float) -> None:
     value, error = _one(text, decimal_comma=comma)
     assert error is None and value == pytest.approx(expected)
 
 
-@pytest.mark.parametrize(("text", "reason"), [("(12.00)", "parentheses"), ("abc", "not a number"),
+@pytest.mark.parametrize(("text", "reason"), [("(-12.00)", "not a number"), ("abc", "not a number"),
                                               ("1.2.3,4,5", "not a number"), ("12abc", "not a number"),
                                               ("nan", "not a number"), ("inf", "not a number")])
 def test_money_refusals(text: str, reason: str) -> None:

@@ -52,7 +52,7 @@ def test_sales_have_seasonality_promotions_and_slow_movers(merchant: SampleMerch
     s = merchant.sales.copy()
     s["date"] = pd.to_datetime(s["date"])
     assert s["date"].max() - s["date"].min() >= timedelta(days=720)
-    assert set(s["channel"]) == {"web", "amazon", "ebay"}
+    assert set(s["channel"]) == {"web", "pos", "amazon", "ebay"}
     daily = s.groupby("date")["units"].sum()
     weekend = daily[daily.index.dayofweek >= 5].mean()
     weekday = daily[daily.index.dayofweek < 5].mean()
@@ -114,7 +114,9 @@ def test_written_files_are_messy_in_the_documented_ways(tmp_path: Path, merchant
         with f.path.open(newline="") as fh:
             rows = list(csv.reader(fh))
         header, data = rows[0], rows[1:]
-        assert header == [HEADER_ALIASES[f.kind.value][c] for c in RECORD_MODELS[f.kind].model_fields]
+        fields = [c for c in RECORD_MODELS[f.kind].model_fields if c in HEADER_ALIASES[f.kind.value]]
+        assert header == [HEADER_ALIASES[f.kind.value][c] for c in fields] + \
+            (["Customer Email"] if f.kind is DataKind.SALES else [])
         assert len(data) == f.mess.rows
         assert len(data) - len({tuple(r) for r in data}) == f.mess.duplicate_rows > 0
         assert len(f.mess.bad_rows) == 4
@@ -124,7 +126,7 @@ def test_written_files_are_messy_in_the_documented_ways(tmp_path: Path, merchant
     assert sales[h["sku"]].str.match(r"^B0[A-Z0-9]{8}$").any() and sales[h["sku"]].str.startswith("sku-").any()
     assert (sales[h["unit_price"]] == "").any() and (sales[h["revenue"]] == "").any()
     bad = sales.iloc[[n - 1 for n in files[-1].mess.bad_rows]]
-    defects = {"2025-13-45", "-3", "lots", ""}
+    defects = {"2025-13-45", "2.5", "lots", ""}
     assert all({r[h["date"]], r[h["units"]], r[h["sku"]]} & defects for r in bad.to_dict("records"))
 
 
@@ -138,3 +140,36 @@ def test_marketplace_skus_resolve_to_the_catalogue(tmp_path: Path, merchant: Sam
     sales = pd.read_csv(tmp_path / "sales.csv", dtype=str, keep_default_na=False)
     resolved = {resolver.resolve(s).sku for s in sales["SKU"] if s}
     assert resolved <= set(merchant.products["sku"])
+
+
+def test_sales_are_order_lines_with_customers_coupons_and_returns(merchant: SampleMerchant) -> None:
+    s = merchant.sales
+    returns = s[s["returned_units"].fillna(0) > 0]
+    sold = s[s["returned_units"].isna()]
+    assert sold["order_id"].is_unique and s["customer_email"].notna().all()
+    assert 0.01 < len(returns) / len(sold) < 0.1
+    # a return comes after its sale line, gives back at most what was sold and refunds at most what was paid
+    pairs = returns.merge(sold, on=["order_id", "sku", "channel", "customer_email"], suffixes=("_r", ""))
+    assert len(pairs) == len(returns)
+    assert (pairs["date_r"] > pairs["date"]).all() and (pairs["returned_units_r"] <= pairs["units"]).all()
+    paid = pairs["revenue"] - pairs["discount"].fillna(0)
+    assert (pairs["refund_r"] <= paid + 0.01).all() and (pairs["refund_r"] > 0).all()
+    assert (returns["units"] == 0).all() and (returns["revenue"] == 0).all()
+    # coupons only on promoted lines, 10% of the line
+    coupons = sold[sold["discount"].notna()]
+    assert len(coupons) > 0 and coupons["promo"].all()
+    assert np.allclose(coupons["discount"], (coupons["revenue"] * 0.1).round(2))
+    # repeat customers: some buy often, most once or a few times
+    orders = sold.groupby("customer_email")["order_id"].nunique()
+    assert orders.max() >= 10 and (orders > 1).mean() > 0.2 and (orders == 1).any()
+
+
+def test_written_sales_carry_returns_as_negative_lines_and_emails_as_typed(tmp_path: Path,
+                                                                          merchant: SampleMerchant) -> None:
+    write_merchant(merchant, tmp_path)
+    sales = pd.read_csv(tmp_path / "sales.csv", dtype=str, keep_default_na=False)
+    negative = sales[sales["Qty"].str.startswith("-")]
+    assert len(negative) >= (merchant.sales["returned_units"].fillna(0) > 0).sum() - 4
+    assert negative["Total"].str.contains("-").all()
+    assert sales["Customer Email"].str.contains(r"^ [A-Z]", regex=True).any()
+    assert sales["Discount"].str.len().gt(0).any()

@@ -1,0 +1,73 @@
+"""Customer identities on sales lines: a keyed hash per tenant, never the clear value.
+
+A customer e-mail or id column is turned into ``customer_hash`` on ingest: HMAC-SHA256 with a random
+secret of the tenant's own (``tenants/{t}/settings/customer_hash``, created on first use), over the value
+trimmed and, for an e-mail, lower-cased. The same customer hashes alike in every file of the tenant (so
+repeat customers can be counted), differently in another tenant, and the hash cannot be reversed or
+recomputed without the tenant's secret. The secret is never logged or returned by any endpoint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import UTC, datetime
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from shared.ingest.parse import strip, to_arrow
+from shared.ports import DocumentStore
+
+SETTINGS_DOC = "customer_hash"
+_KEY_FIELD = "hmac_key"
+
+
+def settings_collection(tenant_id: str) -> str:
+    """The tenant's settings documents."""
+    return f"tenants/{tenant_id}/settings"
+
+
+def tenant_customer_key(documents: DocumentStore, tenant_id: str) -> bytes:
+    """The tenant's customer-hash secret (32 random bytes), created atomically on first use."""
+    collection = settings_collection(tenant_id)
+    doc = documents.get(collection, SETTINGS_DOC)
+    if not doc or not doc.get(_KEY_FIELD):
+        # create() refuses when another worker got there first: then its key is the one to use
+        documents.create(collection, SETTINGS_DOC, {_KEY_FIELD: secrets.token_hex(32), "algorithm": "hmac-sha256",
+                                                    "created_at": datetime.now(UTC).isoformat()})
+        doc = documents.get(collection, SETTINGS_DOC)
+    if not doc or not doc.get(_KEY_FIELD):
+        raise RuntimeError("the tenant's customer-hash key could not be created")
+    return bytes.fromhex(str(doc[_KEY_FIELD]))
+
+
+def normalise_customer(raw: pd.Series) -> pd.Series:
+    """Trimmed values, e-mails (anything with an ``@``) lower-cased; empty cells become missing."""
+    text = pc.fill_null(strip(to_arrow(raw)), "")
+    text = pc.if_else(pc.match_substring(text, "@"), pc.utf8_lower(text), text)
+    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+    return pd.Series(text.to_pylist(), index=raw.index, dtype=object)
+
+
+def customer_hash(value: str, key: bytes) -> str:
+    """Hex HMAC-SHA256 of one normalised value."""
+    return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def hash_customers(emails: pd.Series | None, ids: pd.Series | None, key: bytes) -> pd.Series:
+    """Per row, the hash of the e-mail, else of the customer id (``None`` where neither is given).
+
+    The e-mail wins because it is the stable identity across channels (a shop's guest orders often carry
+    customer id ``0``). Each distinct value is hashed once.
+    """
+    source = [s for s in (emails, ids) if s is not None]
+    if not source:
+        raise ValueError("no customer column")
+    values = normalise_customer(source[0])
+    for other in source[1:]:
+        values = values.where(values.notna(), normalise_customer(other))
+    distinct = {v: customer_hash(v, key) for v in values.dropna().unique()}
+    return values.map(distinct).astype(object).where(values.notna(), None)

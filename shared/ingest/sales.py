@@ -1,0 +1,253 @@
+"""Sales lines as merchants' exports write them -> sale records: returns, discounts, order-level fields.
+
+The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns before validation:
+
+1. **Order-level cells are filled down within an order.** Exports such as Shopify's write order fields
+   (date, currency, channel, status, e-mail) on an order's first line only; a blank cell on a later line of
+   the same order (consecutive rows with the same ``order_id``) takes the first line's value.
+2. **Cancelled lines are not sales**: a status of cancelled/canceled/voided/failed/declined is rejected
+   with that reason.
+3. **A negative line is a return**, kept apart from sales: when units, revenue or unit price is negative,
+   the line's ``returned_units`` is ``|units|`` (unless a returns column says otherwise), its ``refund`` is
+   ``|revenue|`` (else ``|units| x |unit_price|``, unless a refund column says otherwise), and its ``units``
+   and ``revenue`` are 0. Units are never stored negative.
+4. **Discounts, refunds and returned units are amounts**: their sign is dropped (``-5.00`` off is 5.00).
+5. **A line's discount** is its discount column; else ``revenue - line_net`` where the export gives the
+   line's total after discounts (WooCommerce's ``item_total``).
+6. **Order-level discount and refund amounts are spread over the order's lines by value** (revenue, else
+   units x unit price; equally when the order has no value), net of what the lines already carry: a line
+   gets its own amount plus its share of ``max(order amount - sum of line amounts, 0)``, in cents that add
+   up exactly. The order amount is read once per order (the first non-empty cell), so exports that repeat
+   it on every line count it once.
+7. **A customer e-mail or id is hashed** (``shared.ingest.customers``) into ``customer_hash``.
+
+``align_orders`` re-cuts a file's chunks so that an order's consecutive lines are never split between two
+chunks (rules 1 and 6 need the whole order).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from shared.ingest.customers import hash_customers
+from shared.ingest.reader import Chunk
+
+#: Fields exports write on an order's first line only (filled down within the order).
+ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "customer_email", "customer_id")
+#: Order statuses whose lines are not sales.
+CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined"})
+#: The record-key part that keeps a return line apart from the sale line of the same order line.
+RETURN_LINE = "return"
+
+
+@dataclass
+class SalesOutcome:
+    """Per-row rejects found by the sales rules (``None`` where the row is fine)."""
+
+    errors: pd.Series
+    error_field: pd.Series
+
+
+def order_runs(order_id: pd.Series) -> np.ndarray:
+    """An id per run of consecutive rows with the same order id (a row without one is its own run)."""
+    codes, _ = pd.factorize(np.asarray(order_id.astype(object).where(order_id.notna(), None)),
+                            use_na_sentinel=True)
+    new = np.ones(len(codes), dtype=bool)
+    if len(codes) > 1:
+        new[1:] = (codes[1:] != codes[:-1]) | (codes[1:] == -1)
+    return np.cumsum(new)
+
+
+def _order_groups(order_id: pd.Series) -> np.ndarray:
+    """An id per order (rows without an order id are each their own order)."""
+    codes, _ = pd.factorize(np.asarray(order_id.astype(object).where(order_id.notna(), None)),
+                            use_na_sentinel=True)
+    alone = codes == -1
+    codes = codes.astype(np.int64)
+    codes[alone] = -1 - np.flatnonzero(alone)
+    return codes
+
+
+def fill_order_fields(columns: dict[str, pd.Series], order_id: pd.Series) -> None:
+    """Fill blank order-level cells down from the order's earlier lines (in place)."""
+    runs = pd.Series(order_runs(order_id), index=order_id.index)
+    for name in ORDER_LEVEL_FIELDS:
+        col = columns.get(name)
+        if col is not None and col.isna().any():
+            columns[name] = col.groupby(runs, sort=False).ffill().astype(col.dtype)
+
+
+def _num(col: pd.Series | None, index: pd.Index) -> np.ndarray:
+    if col is None:
+        return np.full(len(index), np.nan)
+    return np.asarray(col.astype("Float64").to_numpy(dtype="float64", na_value=np.nan), dtype="float64")
+
+
+def _cancelled(status: pd.Series | None, index: pd.Index) -> np.ndarray:
+    if status is None:
+        return np.zeros(len(index), dtype=bool)
+    lowered = status.astype(object).where(status.notna(), "").map(lambda v: str(v).strip().lower())
+    return np.asarray(lowered.isin(CANCELLED_STATUSES).to_numpy(), dtype=bool)
+
+
+def split_returns(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
+    """Turn negative lines into returns (rule 3) and drop the sign of amounts (rule 4); mask of returns."""
+    units = _num(columns.get("units"), index)
+    revenue = _num(columns.get("revenue"), index)
+    price = _num(columns.get("unit_price"), index)
+    with np.errstate(invalid="ignore"):
+        is_return = (units < 0) | (revenue < 0) | (price < 0)
+    for name in ("discount", "refund", "returned_units"):
+        col = columns.get(name)
+        if col is not None:
+            columns[name] = col.abs()
+    if not is_return.any():
+        return is_return
+    mask = pd.Series(is_return, index=index)
+    returned = columns.get("returned_units")
+    from_units = pd.Series(np.abs(units), index=index).round().astype("Int64")
+    returned = from_units.where(mask & from_units.notna(), pd.NA) if returned is None else \
+        returned.where(~mask | returned.notna(), from_units)
+    columns["returned_units"] = returned.astype("Int64")
+    refund = columns.get("refund")
+    amount = np.where(np.isnan(revenue), np.abs(units) * np.abs(price), np.abs(revenue))
+    amount_series = pd.Series(np.round(amount, 2), index=index)
+    refund = amount_series.where(mask, np.nan) if refund is None else \
+        refund.where(~mask | refund.notna(), amount_series)
+    columns["refund"] = refund.astype("float64")
+    if "units" in columns:
+        columns["units"] = columns["units"].where(~mask | columns["units"].isna(), 0).astype("Int64")
+    revenue_col = columns.get("revenue")
+    zero = pd.Series(np.where(is_return, 0.0, np.nan), index=index)
+    columns["revenue"] = zero if revenue_col is None else revenue_col.where(~mask, 0.0)
+    if "unit_price" in columns:
+        columns["unit_price"] = columns["unit_price"].abs()
+    return is_return
+
+
+def line_values(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
+    """Each line's gross value: revenue, else units x unit price, else 0."""
+    revenue = _num(columns.get("revenue"), index)
+    derived = _num(columns.get("units"), index) * _num(columns.get("unit_price"), index)
+    value = np.where(np.isnan(revenue), derived, revenue)
+    return np.nan_to_num(value, nan=0.0)
+
+
+def spread_by_value(order_amount: np.ndarray, line_amount: np.ndarray, value: np.ndarray,
+                    groups: np.ndarray) -> np.ndarray:
+    """Each line's amount plus its value share of what its order's amount adds (rule 6), in exact cents.
+
+    ``order_amount`` is read from each order's first non-missing cell; lines of an order without one keep
+    ``line_amount`` (missing stays missing).
+    """
+    frame = pd.DataFrame({"g": groups, "order": order_amount, "line": line_amount, "value": value})
+    by = frame.groupby("g", sort=False)
+    total = by["order"].transform("first").to_numpy()
+    already = by["line"].transform("sum").to_numpy()
+    extra_cents = np.round(np.clip(np.nan_to_num(total - already, nan=0.0), 0, None) * 100)
+    weight_total = by["value"].transform("sum").to_numpy()
+    count = by["value"].transform("size").to_numpy()
+    weight = np.where(weight_total > 0, frame["value"].to_numpy(), 1.0)
+    weight_sum = np.where(weight_total > 0, weight_total, count)
+    cum = pd.Series(weight).groupby(groups, sort=False).cumsum().to_numpy()
+    upto = pd.Series(np.round(extra_cents * cum / weight_sum))
+    before = upto.groupby(groups, sort=False).shift(1).fillna(0.0).to_numpy()
+    share = (upto.to_numpy() - before) / 100
+    has_total = ~np.isnan(total)
+    out = np.where(has_total, np.nan_to_num(line_amount, nan=0.0) + share, line_amount)
+    return np.round(out, 2)
+
+
+def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str, str] | None = None,
+                 customer_key: Callable[[], bytes] | None = None) -> SalesOutcome:
+    """Apply the sales rules to a chunk's parsed columns (record and source fields), in place.
+
+    On return ``columns`` holds record fields only; source fields are consumed.
+    """
+    errors = pd.Series(None, index=index, dtype=object)
+    error_field = pd.Series(None, index=index, dtype=object)
+    order_id = columns.get("order_id")
+    if order_id is not None:
+        fill_order_fields(columns, order_id)
+    status = columns.pop("status", None)
+    cancelled = _cancelled(status, index)
+    if cancelled.any():
+        assert status is not None
+        shown = status.astype(object).where(status.notna(), "")
+        errors[cancelled] = [f"order status {str(v)!r}: a cancelled order line is not a sale" for v in shown[cancelled]]
+        error_field[cancelled] = "status"
+    split_returns(columns, index)
+    line_net = columns.pop("line_net", None)
+    if line_net is not None:
+        revenue = _num(columns.get("revenue"), index)
+        derived = pd.Series(np.round(np.clip(revenue - _num(line_net, index), 0, None), 2), index=index)
+        given = columns.get("discount")
+        columns["discount"] = derived if given is None else given.where(given.notna(), derived)
+    groups = _order_groups(order_id) if order_id is not None else np.arange(len(index))
+    value = line_values(columns, index)
+    for source, target in (("order_discount", "discount"), ("order_refund", "refund")):
+        order_amount = columns.pop(source, None)
+        if order_amount is None:
+            continue
+        line = _num(columns.get(target), index)
+        columns[target] = pd.Series(spread_by_value(np.abs(_num(order_amount, index)), line, value, groups),
+                                    index=index)
+    for name, value_default in (defaults or {}).items():
+        col = columns.get(name)
+        if col is None:
+            columns[name] = pd.Series(value_default, index=index, dtype=object)
+        elif col.isna().any():
+            columns[name] = col.astype(object).where(col.notna(), value_default)
+    emails, ids = columns.pop("customer_email", None), columns.pop("customer_id", None)
+    if (emails is not None or ids is not None) and customer_key is not None:
+        columns["customer_hash"] = hash_customers(emails, ids, customer_key())
+    return SalesOutcome(errors, error_field)
+
+
+def line_kind(units: pd.Series, returned_units: pd.Series | None, refund: pd.Series | None) -> pd.Series:
+    """``"return"`` for a return line (no units sold; units returned or money refunded), else missing.
+
+    Part of a sales record key, so a return never replaces the sale line of the same order line.
+    """
+    index = units.index
+    sold = _num(units, index)
+    returned = np.nan_to_num(_num(returned_units, index), nan=0.0)
+    refunded = np.nan_to_num(_num(refund, index), nan=0.0)
+    is_return = (np.nan_to_num(sold, nan=0.0) == 0) & ((returned > 0) | (refunded > 0))
+    kinds: list[str | None] = [RETURN_LINE if r else None for r in is_return]
+    return pd.Series(kinds, index=index, dtype=object)
+
+
+def align_orders(chunks: Iterable[Chunk], order_column: str, max_carry: int) -> Iterator[Chunk]:
+    """The same rows, re-cut so that consecutive lines of one order stay in one chunk.
+
+    Each chunk's trailing order is held back and put in front of the next chunk. An order longer than
+    ``max_carry`` rows is let through split (bounded memory against a file whose order column is constant).
+    """
+    carry: Chunk | None = None
+    for chunk in chunks:
+        if carry is not None:
+            chunk = Chunk(pd.concat([carry.frame, chunk.frame], ignore_index=True),
+                          np.concatenate([carry.row_numbers, chunk.row_numbers]), carry.bad_rows + chunk.bad_rows)
+        carry = None
+        frame = chunk.frame
+        if len(frame) == 0:
+            yield chunk
+            continue
+        text = frame[order_column].fillna("").astype(str).str.strip()
+        runs = order_runs(text.where(text != "", None))
+        tail = int(np.argmax(runs == runs[-1]))
+        if len(frame) - tail > max_carry:
+            yield chunk
+        elif tail == 0:
+            carry = chunk  # one order so far: wait for its end
+        else:
+            carry = Chunk(frame.iloc[tail:].reset_index(drop=True), chunk.row_numbers[tail:], [])
+            yield Chunk(frame.iloc[:tail].reset_index(drop=True), chunk.row_numbers[:tail], chunk.bad_rows)
+    if carry is not None:
+        yield carry

@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from shared.ingest.customers import customer_hash, hash_customers
+from shared.ingest.reader import Chunk
+from shared.ingest.sales import align_orders, derive_sales, line_kind, order_runs, spread_by_value
+
+KEY = b"k" * 32
+
+
+def _cols(**columns: list[Any]) -> tuple[dict[str, pd.Series], pd.Index]:
+    index = pd.RangeIndex(len(next(iter(columns.values()))))
+    typed: dict[str, pd.Series] = {}
+    for name, values in columns.items():
+        if name in ("units", "returned_units"):
+            typed[name] = pd.Series(pd.array(values, dtype="Int64"), index=index)
+        elif name in ("revenue", "unit_price", "discount", "refund", "order_discount", "order_refund", "line_net"):
+            typed[name] = pd.Series(values, index=index, dtype="float64")
+        else:
+            typed[name] = pd.Series(values, index=index, dtype=object)
+    return typed, index
+
+
+def _values(col: pd.Series) -> list[Any]:
+    return [None if pd.isna(v) else v for v in col.tolist()]
+
+
+def test_a_negative_line_becomes_a_return_kept_apart_from_sales() -> None:
+    cols, index = _cols(units=[3, -2, 0, 2], revenue=[30.0, -20.0, -5.0, None], unit_price=[10.0, 10.0, None, -7.5])
+    derive_sales(cols, index)
+    assert _values(cols["units"]) == [3, 0, 0, 0]
+    assert _values(cols["revenue"]) == [30.0, 0.0, 0.0, 0.0]
+    assert _values(cols["returned_units"]) == [None, 2, 0, 2]
+    assert _values(cols["refund"]) == [None, 20.0, 5.0, 15.0]
+    assert _values(cols["unit_price"]) == [10.0, 10.0, None, 7.5]
+
+
+def test_returns_and_refund_columns_win_over_the_derived_amounts_and_lose_their_sign() -> None:
+    cols, index = _cols(units=[-3, 1], revenue=[-30.0, 10.0], returned_units=[2, -1], refund=[None, -4.0],
+                        discount=[-1.0, 2.0])
+    derive_sales(cols, index)
+    assert _values(cols["returned_units"]) == [2, 1]
+    assert _values(cols["refund"]) == [30.0, 4.0]
+    assert _values(cols["discount"]) == [1.0, 2.0]
+    assert _values(cols["units"]) == [0, 1]
+
+
+def test_line_net_gives_the_discount() -> None:
+    cols, index = _cols(units=[2, 1], revenue=[50.0, 20.0], line_net=[45.0, 21.0])
+    derive_sales(cols, index)
+    assert _values(cols["discount"]) == [5.0, 0.0] and "line_net" not in cols
+
+
+def test_an_order_discount_is_spread_by_value_net_of_line_discounts() -> None:
+    cols, index = _cols(order_id=["a", "a", "a", "b", "c"], units=[1, 1, 2, 1, 1],
+                        revenue=[10.0, 30.0, None, 10.0, 0.0], unit_price=[None, None, 5.0, None, None],
+                        discount=[None, 1.0, None, None, None], order_discount=[6.0, None, None, None, 3.0])
+    derive_sales(cols, index)
+    # order a: values 10, 30, 10; 6.00 of which 1.00 is on a line already -> 5.00 by value
+    assert _values(cols["discount"]) == [1.0, 4.0, 1.0, None, 3.0]
+
+
+def test_order_level_cells_are_filled_down_within_the_order() -> None:
+    cols, index = _cols(order_id=["#1", "#1", "#2", "#2"], units=[1, 1, 1, 1],
+                        date=[pd.Timestamp("2025-01-01"), pd.NaT, pd.Timestamp("2025-01-02"), pd.NaT],
+                        currency=["EUR", None, "USD", None], channel=["web", None, None, None])
+    cols["date"] = cols["date"].astype("datetime64[s]")
+    derive_sales(cols, index)
+    assert [str(d)[:10] for d in cols["date"]] == ["2025-01-01", "2025-01-01", "2025-01-02", "2025-01-02"]
+    assert _values(cols["currency"]) == ["EUR", "EUR", "USD", "USD"]
+    assert _values(cols["channel"]) == ["web", "web", None, None]
+    assert str(cols["date"].dtype) == "datetime64[s]"
+
+
+def test_cancelled_lines_are_rejected_with_the_status() -> None:
+    cols, index = _cols(units=[1, 1, 1], status=["paid", "Voided", None])
+    outcome = derive_sales(cols, index)
+    assert _values(outcome.errors)[0] is None and _values(outcome.errors)[2] is None
+    assert "'Voided'" in outcome.errors[1] and outcome.error_field[1] == "status" and "status" not in cols
+
+
+def test_defaults_fill_only_missing_values() -> None:
+    cols, index = _cols(units=[1, 1], channel=["Amazon.de", None])
+    derive_sales(cols, index, defaults={"channel": "amazon"})
+    assert _values(cols["channel"]) == ["Amazon.de", "amazon"]
+
+
+def test_customers_are_hashed_email_first_and_normalised() -> None:
+    cols, index = _cols(units=[1, 1, 1, 1], customer_email=[" A@B.com", "a@b.COM", None, ""],
+                        customer_id=["9", "9", "9", None])
+    derive_sales(cols, index, customer_key=lambda: KEY)
+    assert _values(cols["customer_hash"]) == [customer_hash("a@b.com", KEY)] * 2 + [customer_hash("9", KEY), None]
+    assert "customer_email" not in cols and "customer_id" not in cols
+
+
+def test_hashes_depend_on_the_key() -> None:
+    emails = pd.Series(["x@y.z"])
+    assert hash_customers(emails, None, KEY)[0] != hash_customers(emails, None, b"o" * 32)[0]
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.floats(0, 500).map(lambda v: round(v, 2))), min_size=1, max_size=30),
+       st.floats(0, 1000).map(lambda v: round(v, 2)))
+@settings(max_examples=200, deadline=None)
+def test_spread_adds_up_to_the_order_amount_in_cents(lines: list[tuple[int, float]], amount: float) -> None:
+    groups = np.array([g for g, _ in lines])
+    value = np.array([v for _, v in lines])
+    first = pd.Series(groups).duplicated().to_numpy()
+    order_amount = np.where(first, np.nan, amount)
+    out = spread_by_value(order_amount, np.full(len(lines), np.nan), value, groups)
+    for g in set(groups.tolist()):
+        assert round(out[groups == g].sum(), 2) == pytest.approx(amount, abs=1e-9)
+        assert (out[groups == g] >= 0).all()
+
+
+def test_line_kind_marks_only_returns() -> None:
+    units = pd.Series(pd.array([3, 0, 0, 0, 2], dtype="Int64"))
+    returned = pd.Series(pd.array([None, 1, None, 0, 2], dtype="Int64"))
+    refund = pd.Series([None, None, 5.0, 0.0, 20.0])
+    assert line_kind(units, returned, refund).tolist() == [None, "return", "return", None, None]
+
+
+def test_order_runs_split_on_change_and_missing() -> None:
+    runs = order_runs(pd.Series(["a", "a", None, None, "b", "a"], dtype=object))
+    assert runs.tolist() == [1, 1, 2, 3, 4, 5]
+
+
+def _chunk(orders: list[str], start: int) -> Chunk:
+    return Chunk(pd.DataFrame({"c0": orders}), np.arange(start, start + len(orders)))
+
+
+def test_align_orders_never_splits_an_order_between_chunks() -> None:
+    chunks = [_chunk(["a", "b", "b"], 1), _chunk(["b", "c"], 4), _chunk(["c", "c"], 6), _chunk(["d"], 8)]
+    out = list(align_orders(chunks, "c0", max_carry=10))
+    assert [c.frame["c0"].tolist() for c in out] == [["a"], ["b", "b", "b"], ["c", "c", "c"], ["d"]]
+    assert [c.row_numbers.tolist() for c in out] == [[1], [2, 3, 4], [5, 6, 7], [8]]
+
+
+def test_align_orders_lets_a_huge_order_through() -> None:
+    chunks = [_chunk(["x", "x"], 1), _chunk(["x", "x"], 3), _chunk(["x"], 5)]
+    out = list(align_orders(chunks, "c0", max_carry=3))
+    assert sum(len(c.frame) for c in out) == 5 and max(len(c.frame) for c in out) <= 4
+
+
+def test_processing_keys_agree_with_ingestion_and_keep_returns_apart() -> None:
+    from shared.ingest.lineage import content_digests, hex_digests
+    from shared.models.records import DataKind
+    from shared.processing.lineage import record_key, record_keys
+
+    frame = pd.DataFrame({
+        "order_id": ["o1", "o1", None], "sku": ["A", "A", "B"],
+        "date": pd.to_datetime(["2025-01-05", "2025-01-05", "2025-01-06"]).astype("datetime64[s]"),
+        "channel": ["web", "web", None], "units": pd.array([3, 0, 1], dtype="Int64"),
+        "returned_units": pd.array([None, 1, None], dtype="Int64"), "refund": [None, 10.0, None]})
+    keys = record_keys(DataKind.SALES, frame)
+    assert keys[0] != keys[1]  # the return is its own record
+    assert keys == [record_key(DataKind.SALES, {str(k): v for k, v in row.items()})
+                    for row in frame.to_dict("records")]
+    # a sale line keeps the key rows had before returns existed
+    plain = hex_digests(content_digests(frame[["order_id", "sku", "date", "channel"]],
+                                        ["order_id", "sku", "date", "channel"])).to_pylist()
+    assert keys[0] == plain[0] and keys[2] == plain[2] and keys[1] != plain[1]
