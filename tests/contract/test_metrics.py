@@ -13,6 +13,8 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from shared.store.metrics.compile import MetricQueryError, compile_metric_query
 from shared.store.metrics.model import MetricQuery, TimeRange
@@ -269,3 +271,33 @@ def test_filter_values_are_data(seeded: Seeded) -> None:
 def test_what_cannot_be_asked_is_refused(query: dict[str, Any], message: str) -> None:
     with pytest.raises(MetricQueryError, match=message):
         compile_metric_query(MetricQuery(tenant_id=TENANT, **query))
+
+
+_DIMS = ["sku", "category", "brand", "channel", "product"]
+
+
+@given(data=st.data())
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+def test_any_breakdown_and_filter_matches_pandas(seeded: Seeded, data: st.DataObject) -> None:
+    dims = data.draw(st.lists(st.sampled_from(_DIMS), max_size=2, unique=True), label="dimensions")
+    start = data.draw(st.dates(min_value=date(2023, 12, 1), max_value=date(2025, 6, 30)), label="start")
+    end = data.draw(st.dates(min_value=start, max_value=date(2025, 7, 31)), label="end")
+    column = data.draw(st.sampled_from(["channel", "category", "sku"]), label="filter on")
+    pool = {"channel": ["web", "amazon"], "category": ["Vases", "Lamps"], "sku": ["A-1", "B-1", "C-1"]}[column]
+    values = data.draw(st.lists(st.sampled_from(pool), min_size=1, max_size=2, unique=True), label="values")
+    op = data.draw(st.sampled_from(["in", "not_in"]), label="op")
+    result = seeded.run(metrics=["revenue", "units", "orders"], dimensions=dims,
+                        time_range=TimeRange(start=start, end=end),
+                        filters=[{"dimension": column, "op": op, "values": values}])
+    rows = in_range(seeded.sales, start, end)
+    member = rows[column].isin(values)
+    rows = rows[member if op == "in" else ~member]
+    if not dims:
+        _assert_row(result.rows[0], sales_truth(rows), ["revenue", "units", "orders"])
+        return
+    want = {tuple(None if pd.isna(k) else k for k in (key if isinstance(key, tuple) else (key,))): sales_truth(g)
+            for key, g in rows.groupby(dims, dropna=False)}
+    got = {tuple(r[d] for d in dims): r for r in result.rows}
+    assert set(got) == set(want)
+    for key, truth in want.items():
+        _assert_row(got[key], truth, ["revenue", "units", "orders"])
