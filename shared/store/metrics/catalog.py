@@ -286,14 +286,3 @@ def weekday_order(value: exp.Expr) -> exp.Expr:
     for i, name in enumerate(WEEKDAYS, start=1):
         case = case.when(exp.Literal.string(name), exp.Literal.number(i))
     return case
-
-
-def catalog_document() -> dict[str, list[dict[str, object]]]:
-    """The catalogue as plain data (``GET /v1/metrics:catalog``)."""
-    return {
-        "metrics": [{"name": s.name, "label": s.label, "unit": s.unit, "description": s.description,
-                     "source": s.source.value, "additive": s.additive} for s in METRICS.values()],
-        "dimensions": [{"name": d.name, "label": d.label, "description": d.description,
-                        "sources": sorted({GROUP_SOURCE[g].value for g in d.groups})} for d in DIMENSIONS.values()],
-        "grains": [{"name": g} for g in get_args(Grain)],
-    }

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlglot import exp
 
-from shared.store.metrics.catalog import DIMENSIONS, METRICS, catalog_document
+from shared.store.metrics.api import metric_catalog
+from shared.store.metrics.catalog import DIMENSIONS, METRICS
 from shared.store.metrics.compile import MetricQueryError, plan_metric_query, previous_range
 from shared.store.metrics.model import DimensionName, MetricName, MetricQuery, TimeRange
 
@@ -21,9 +22,9 @@ MARKER = "zq'; DROP TABLE sales; --"
 def test_catalogue_declares_exactly_the_contract_names() -> None:
     assert set(METRICS) == set(get_args(MetricName))
     assert set(DIMENSIONS) == set(get_args(DimensionName))
-    doc = catalog_document()
-    assert {m["name"] for m in doc["metrics"]} == set(METRICS)
-    assert all(m["label"] and m["unit"] and m["description"] for m in doc["metrics"])
+    doc = metric_catalog()
+    assert {m.name for m in doc.metrics} == set(METRICS)
+    assert all(m.label and m.unit and m.description for m in doc.metrics)
 
 
 def _tenant_filtered(table: exp.Table) -> bool:
