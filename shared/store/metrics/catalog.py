@@ -260,17 +260,16 @@ class DimensionSpec:
 
 
 _ALL: frozenset[MeasureGroup] = frozenset(get_args(MeasureGroup))
-_CATALOGUE = _ALL
 
 DIMENSIONS: dict[str, DimensionSpec] = {d.name: d for d in (
     DimensionSpec("date", "Date", "The row's date, truncated to the grain (day, ISO week from Monday, month, "
                   "quarter, year); the value is the first day of the bucket.", _ALL, is_time=True),
     DimensionSpec("weekday", "Weekday", "Day of the week, in English (Monday ... Sunday).", _ALL, is_time=True),
     DimensionSpec("sku", "SKU", "The product code as the merchant's data spells it.", _ALL),
-    DimensionSpec("product", "Product", "The product's title from the catalogue.", _CATALOGUE, needs_products=True),
-    DimensionSpec("category", "Category", "The product's category from the catalogue.", _CATALOGUE,
+    DimensionSpec("product", "Product", "The product's title from the catalogue.", _ALL, needs_products=True),
+    DimensionSpec("category", "Category", "The product's category from the catalogue.", _ALL,
                   needs_products=True),
-    DimensionSpec("brand", "Brand", "The product's brand from the catalogue.", _CATALOGUE, needs_products=True),
+    DimensionSpec("brand", "Brand", "The product's brand from the catalogue.", _ALL, needs_products=True),
     DimensionSpec("channel", "Channel", "Sales channel or marketplace of the order line or review.",
                   frozenset({"sales", "customers", "reviews"})),
     DimensionSpec("competitor", "Competitor", "The competitor a price was observed at.",

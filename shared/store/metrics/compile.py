@@ -378,7 +378,7 @@ def _days(ctx: _Context, period: int) -> exp.Expr:
     return exp.Subquery(this=extent)
 
 
-def _ordered(ctx: _Context, specs: list[MetricSpec]) -> list[exp.Ordered]:
+def _ordered(ctx: _Context) -> list[exp.Ordered]:
     q = ctx.query
     order: list[exp.Ordered] = []
     if q.order_by is not None:
@@ -431,7 +431,7 @@ def plan_metric_query(query: MetricQuery, *, row_cap: int = MAX_ROWS) -> Compile
     stmt = exp.select(*select).from_(stacked.subquery("a", copy=False), copy=False)
     if with_products:
         stmt = stmt.with_("_products", as_=_products(), copy=False)
-    order = _ordered(ctx, specs)
+    order = _ordered(ctx)
     if order:
         stmt = stmt.order_by(*order, copy=False)
     stmt = stmt.limit(params.bind("row_limit", cap + 1), copy=False)
