@@ -70,7 +70,7 @@ def test_compose_matches_manifest(manifest: Manifest) -> None:
         env = services[service_name(spec.name)]["environment"]
         assert env["ECOMINTEL_BACKEND"] == "emulator" and env["PUBSUB_EMULATOR_HOST"] == "pubsub:8085"
     assert {"pubsub", "firestore", "gcs", "bigquery", "provision"} <= set(services)
-    assert services["pubsub"]["image"].startswith("gcr.io/google.com/cloudsdktool/google-cloud-cli:emulators")
+    assert services["pubsub"]["image"].startswith("gcr.io/google.com/cloudsdktool/google-cloud-cli:")
     assert services["gcs"]["image"].startswith("fsouza/fake-gcs-server")
     meta = doc["x-ecomintel"]
     dead = {manifest.dead_letter_topic(t) for t, s in manifest.topics.items() if s.dead_letter}
