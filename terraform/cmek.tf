@@ -16,14 +16,15 @@ locals {
 
   # Agents whose identity may not exist until first use: created explicitly so the grants below apply.
   cmek_identities = local.cmek ? toset(["artifactregistry.googleapis.com", "pubsub.googleapis.com", "secretmanager.googleapis.com"]) : toset([])
-  cmek_regional_members = local.cmek ? toset([
-    "serviceAccount:${data.google_storage_project_service_account.gcs.email_address}",
-    "serviceAccount:service-${local.project_number}@gcp-sa-pubsub.iam.gserviceaccount.com",
-    "serviceAccount:service-${local.project_number}@gcp-sa-secretmanager.iam.gserviceaccount.com",
-    "serviceAccount:service-${local.project_number}@gcp-sa-artifactregistry.iam.gserviceaccount.com",
-    "serviceAccount:service-${local.project_number}@gcf-admin-robot.iam.gserviceaccount.com",
-    "serviceAccount:service-${local.project_number}@serverless-robot-prod.iam.gserviceaccount.com",
-  ]) : toset([])
+  # Static keys (agent -> member), so for_each is known at plan time even before the data sources are read.
+  cmek_regional_members = local.cmek ? {
+    storage          = "serviceAccount:${data.google_storage_project_service_account.gcs.email_address}"
+    pubsub           = "serviceAccount:service-${local.project_number}@gcp-sa-pubsub.iam.gserviceaccount.com"
+    secretmanager    = "serviceAccount:service-${local.project_number}@gcp-sa-secretmanager.iam.gserviceaccount.com"
+    artifactregistry = "serviceAccount:service-${local.project_number}@gcp-sa-artifactregistry.iam.gserviceaccount.com"
+    cloudfunctions   = "serviceAccount:service-${local.project_number}@gcf-admin-robot.iam.gserviceaccount.com"
+    cloudrun         = "serviceAccount:service-${local.project_number}@serverless-robot-prod.iam.gserviceaccount.com"
+  } : {}
 }
 
 resource "google_project_service_identity" "cmek" {
@@ -54,7 +55,7 @@ resource "google_kms_crypto_key_iam_member" "regional" {
 }
 
 resource "google_kms_crypto_key_iam_member" "bigquery" {
-  for_each      = local.bigquery_kms_key_name == null ? toset([]) : toset(["serviceAccount:${data.google_bigquery_default_service_account.bq.email}"])
+  for_each      = local.bigquery_kms_key_name == null ? {} : { bigquery = "serviceAccount:${data.google_bigquery_default_service_account.bq.email}" }
   crypto_key_id = local.bigquery_kms_key_name
   role          = "roles/cloudkms.cryptoKeyEncrypterDecrypter"
   member        = each.value
