@@ -33,6 +33,9 @@ STATE_FILE = "state.json"
 SIGNING_KEY_FILE = "jwt-signing-key"
 SIGNING_KEY_ENV = "ECOMINTEL_JWT_SIGNING_KEY"
 DEFAULT_PROJECT = "ecomintel-emulator"
+#: An expiration policy without ttl: the subscription never expires (Pub/Sub's default is 31 idle days),
+#: as Terraform sets on the hold and push subscriptions.
+NEVER_EXPIRE: dict[str, Any] = {}
 
 
 class EmulatorsUnavailable(RuntimeError):
@@ -189,7 +192,8 @@ def provision(manifest: Manifest, *, project: str, dataset: str, bucket_prefix: 
                     subscriber.create_subscription(request={
                         "name": subscriber.subscription_path(project, f"{dead}--hold"),
                         "topic": publisher.topic_path(project, dead),
-                        "message_retention_duration": {"seconds": 604800}})
+                        "message_retention_duration": {"seconds": 604800},
+                        "expiration_policy": NEVER_EXPIRE})
                 except gexc.AlreadyExists:
                     pass
         gcs = clients.storage_client(project)
@@ -222,6 +226,7 @@ def subscribe_functions(manifest: Manifest, functions: Mapping[str, str], *, pro
                     "topic": publisher.topic_path(project, topic),
                     "push_config": {"push_endpoint": functions[fn.name] + "/"},
                     "ack_deadline_seconds": max(10, min(600, fn.timeout_s)),
+                    "expiration_policy": NEVER_EXPIRE,
                 }
                 if spec.dead_letter:
                     request["dead_letter_policy"] = {

@@ -88,6 +88,8 @@ def test_subscriptions_are_push_with_dead_letter_policy(fixture_stack: Any) -> N
     assert raw.push_config.push_endpoint == state.functions["fixture_ingest"] + "/"
     assert not raw.dead_letter_policy.dead_letter_topic
     assert hold.topic.endswith("/topics/ingestion-staged-dead-letter")
+    for sub_ in (staged, raw, hold):  # set, without ttl: never expires (as in Terraform)
+        assert "expiration_policy" in sub_ and not sub_.expiration_policy.ttl
 
 
 def test_second_up_on_the_same_state_is_refused(fixture_stack: Any) -> None:
