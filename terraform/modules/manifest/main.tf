@@ -72,8 +72,10 @@ locals {
   # Function -> {env var -> secret}: the required secrets it lists, and the optional ones switched on in
   # var.optional_secrets. An optional secret left off is no env var at all (so no placeholder value can
   # half-enable a feature, e.g. Gemini).
+  # Indexing local.secrets makes a misspelt name in var.optional_secrets an error, not a silent no-op.
+  enabled_optional = [for s in var.optional_secrets : s if !local.secrets[s].required]
   mounted_secrets = { for fname, f in local.functions : fname => {
-    for s in f.secrets : local.secrets[s].env => s if local.secrets[s].required || contains(var.optional_secrets, s)
+    for s in f.secrets : local.secrets[s].env => s if local.secrets[s].required || contains(local.enabled_optional, s)
   } }
 
   # "<function>/<secret>" for every secret a function declares (its own accessor grant and env var).

@@ -42,7 +42,7 @@ def evaluate(tmp_path: Path, manifest_text: str, expression: str, optional_secre
     varfile = tmp_path / "vars.tfvars.json"
     varfile.write_text(json.dumps({"manifest_yaml": manifest_text, "optional_secrets": optional_secrets or []}))
     proc = _run(["console", f"-var-file={varfile}"], work, stdin=f"jsonencode({expression})\n")
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 0 and "Error" not in proc.stderr, proc.stderr
     # console prints the JSON text as a quoted string literal
     return json.loads(json.loads(proc.stdout.strip()))
 
@@ -125,6 +125,15 @@ def test_secrets_mount_only_where_declared_and_optional_ones_only_when_enabled(
     jwt = manifest.secrets["ecomintel-jwt-signing-key"].env
     assert {n for n, m in off.items() if jwt in m} == {n for n, f in manifest.functions.items()
                                                        if f.trigger.type == "http"}
+
+
+def test_a_misspelt_optional_secret_is_an_error(tmp_path: Path) -> None:
+    work = tmp_path / "manifest-module"
+    shutil.copytree(MODULE, work)
+    varfile = tmp_path / "vars.tfvars.json"
+    varfile.write_text(json.dumps({"manifest_yaml": MANIFEST_PATH.read_text(), "optional_secrets": ["gemini"]}))
+    proc = _run(["console", f"-var-file={varfile}"], work, stdin="local.mounted_secrets\n")
+    assert "Invalid index" in proc.stderr  # console exits 0 on expression errors: the message is the signal
 
 
 def test_root_module_reads_everything_through_the_manifest_module() -> None:
