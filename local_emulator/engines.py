@@ -22,7 +22,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -213,21 +213,56 @@ def spawn(name: str, argv: Sequence[str], *, port: int, log_dir: Path, env: Mapp
     return Process(name, list(argv), proc.pid, port, str(log_path), start_ticks=start_ticks(proc.pid))
 
 
-def wait_until(check: Callable[[], bool], *, process: Process, timeout: float, what: str) -> None:
-    """Poll ``check`` until true; fail early (with the log tail) if the process died.
+#: Seconds an engine or function may take to answer after it starts; ``ECOMINTEL_EMULATOR_START_TIMEOUT``
+#: (or ``up --start-timeout``) overrides it. The Java emulators need far more than their usual 5-10 s on a
+#: loaded machine (30 s failed 2 runs in 3 at load 19-25), and a slow start is not an error.
+DEFAULT_START_TIMEOUT = 120.0
 
-    On failure the process group is stopped, so a failed start never leaves a process behind.
+
+def start_timeout(default: float = DEFAULT_START_TIMEOUT) -> float:
+    """The configured readiness timeout in seconds (``ECOMINTEL_EMULATOR_START_TIMEOUT``), else ``default``."""
+    raw = os.environ.get("ECOMINTEL_EMULATOR_START_TIMEOUT")
+    if not raw:
+        return default
+    value = float(raw)
+    if value <= 0:
+        raise ValueError(f"ECOMINTEL_EMULATOR_START_TIMEOUT must be positive, got {raw!r}")
+    return value
+
+
+def backoff_intervals(first: float = 0.05, factor: float = 2.0, ceiling: float = 2.0) -> Iterator[float]:
+    """Poll intervals growing geometrically from ``first`` up to ``ceiling`` seconds (then staying there)."""
+    interval = first
+    while True:
+        yield interval
+        interval = min(ceiling, interval * factor)
+
+
+def wait_until(check: Callable[[], bool], *, process: Process, timeout: float | None = None, what: str,
+               intervals: Iterable[float] | None = None, sleep: Callable[[float], None] = time.sleep,
+               clock: Callable[[], float] = time.monotonic) -> None:
+    """Poll ``check`` with backoff until true, for up to ``timeout`` s (default: ``start_timeout()``).
+
+    Fails early (with the log tail) if the process died. On failure the process group is stopped, so a
+    failed start never leaves a process behind.
     """
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    timeout = start_timeout() if timeout is None else timeout
+    deadline = clock() + timeout
+    for interval in intervals if intervals is not None else backoff_intervals():
         if check():
             return
         if not process.alive():
             process.stop()
             raise RuntimeError(f"{what} exited during start-up:\n{_tail(process.log)}")
-        time.sleep(0.1)
+        remaining = deadline - clock()
+        if remaining <= 0:
+            break
+        sleep(min(interval, remaining))
+    if check():
+        return
     process.stop()
-    raise TimeoutError(f"{what} not ready after {timeout:.0f}s:\n{_tail(process.log)}")
+    raise TimeoutError(f"{what} not ready after {timeout:.0f}s (ECOMINTEL_EMULATOR_START_TIMEOUT raises it):\n"
+                       f"{_tail(process.log)}")
 
 
 def _tail(path: str, lines: int = 20) -> str:
@@ -252,7 +287,7 @@ def http_ok(url: str) -> Callable[[], bool]:
     return check
 
 
-def start_pubsub(log_dir: Path, *, port: int | None = None, timeout: float = 30.0) -> Process:
+def start_pubsub(log_dir: Path, *, port: int | None = None, timeout: float | None = None) -> Process:
     """The Pub/Sub emulator on a free port."""
     binary = pubsub_binary()
     if binary is None:
@@ -263,7 +298,7 @@ def start_pubsub(log_dir: Path, *, port: int | None = None, timeout: float = 30.
     return proc
 
 
-def start_firestore(log_dir: Path, *, port: int | None = None, timeout: float = 30.0) -> Process:
+def start_firestore(log_dir: Path, *, port: int | None = None, timeout: float | None = None) -> Process:
     """The Firestore emulator on a free port."""
     binary = firestore_binary()
     if binary is None:
@@ -277,7 +312,7 @@ def start_firestore(log_dir: Path, *, port: int | None = None, timeout: float = 
 
 def start_storage(log_dir: Path, *, port: int | None = None, pubsub_host: str | None = None, project: str = "",
                   notification_topic: str | None = None, bucket: str | None = None,
-                  timeout: float = 30.0) -> Process:
+                  timeout: float | None = None) -> Process:
     """fake-gcs-server in memory; with a topic, it publishes finalize notifications to the Pub/Sub emulator."""
     binary = fake_gcs_binary()
     if binary is None:
@@ -298,7 +333,8 @@ def start_storage(log_dir: Path, *, port: int | None = None, pubsub_host: str | 
     return proc
 
 
-def start_bigquery(log_dir: Path, *, project: str, port: int | None = None, timeout: float = 60.0) -> Process:
+def start_bigquery(log_dir: Path, *, project: str, port: int | None = None,
+                   timeout: float | None = None) -> Process:
     """Start the BigQuery emulator (REST + gRPC) on free ports, in memory."""
     python = bq_python()
     if python is None:

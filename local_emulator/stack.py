@@ -30,7 +30,12 @@ from local_emulator import engines
 from shared.manifest import FUNCTIONS_DIR, MANIFEST_PATH, FunctionSpec, Manifest, load_manifest
 
 STATE_FILE = "state.json"
+SIGNING_KEY_FILE = "jwt-signing-key"
+SIGNING_KEY_ENV = "ECOMINTEL_JWT_SIGNING_KEY"
 DEFAULT_PROJECT = "ecomintel-emulator"
+#: An expiration policy without ttl: the subscription never expires (Pub/Sub's default is 31 idle days),
+#: as Terraform sets on the hold and push subscriptions.
+NEVER_EXPIRE: dict[str, Any] = {}
 
 
 class EmulatorsUnavailable(RuntimeError):
@@ -57,6 +62,8 @@ class StackState:
     subscriptions: dict[str, str]
     manifest: str
     started_at: float = field(default_factory=time.time)
+    #: The 0600 file holding the stack's JWT signing key (never in ``env``, stdout or logs).
+    signing_key_file: str = ""
 
     def save(self, state_dir: Path) -> Path:
         """Write ``state.json`` (owner-only)."""
@@ -82,6 +89,29 @@ class StackState:
         return sorted(procs, key=lambda p: (not p.name.startswith("function:"), p.name))
 
 
+def write_signing_key(state_dir: Path, key: str | None = None) -> Path:
+    """Store the stack's JWT signing key (``key``, else a new random one) in a 0600 file; returns its path.
+
+    Function processes get the key in their environment; clients read it from this file (``env`` prints a
+    command that does), so it is never printed or logged.
+    """
+    state_dir.mkdir(parents=True, exist_ok=True)
+    path = state_dir / SIGNING_KEY_FILE
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key or secrets.token_urlsafe(32))
+    tmp.replace(path)
+    return path
+
+
+def read_signing_key(state_dir: Path) -> str | None:
+    """The signing key of the stack recorded in ``state_dir``, or ``None``."""
+    path = state_dir / SIGNING_KEY_FILE
+    return path.read_text().strip() if path.exists() else None
+
+
 def function_env(spec: FunctionSpec, *, emulator_env: Mapping[str, str], project: str, dataset: str,
                  bucket_prefix: str, home: Path) -> dict[str, str]:
     """Environment of a function process: the emulator endpoints and the backend settings."""
@@ -104,7 +134,7 @@ def function_env(spec: FunctionSpec, *, emulator_env: Mapping[str, str], project
 
 
 def start_function(spec: FunctionSpec, source: Path, *, env: Mapping[str, str], log_dir: Path,
-                   timeout: float = 30.0) -> engines.Process:
+                   timeout: float | None = None) -> engines.Process:
     """One function as its own functions-framework process on a free port."""
     port = engines.free_port()
     argv = [sys.executable, "-m", "local_emulator.function_server", "--target", spec.entry_point,
@@ -162,7 +192,8 @@ def provision(manifest: Manifest, *, project: str, dataset: str, bucket_prefix: 
                     subscriber.create_subscription(request={
                         "name": subscriber.subscription_path(project, f"{dead}--hold"),
                         "topic": publisher.topic_path(project, dead),
-                        "message_retention_duration": {"seconds": 604800}})
+                        "message_retention_duration": {"seconds": 604800},
+                        "expiration_policy": NEVER_EXPIRE})
                 except gexc.AlreadyExists:
                     pass
         gcs = clients.storage_client(project)
@@ -195,6 +226,7 @@ def subscribe_functions(manifest: Manifest, functions: Mapping[str, str], *, pro
                     "topic": publisher.topic_path(project, topic),
                     "push_config": {"push_endpoint": functions[fn.name] + "/"},
                     "ack_deadline_seconds": max(10, min(600, fn.timeout_s)),
+                    "expiration_policy": NEVER_EXPIRE,
                 }
                 if spec.dead_letter:
                     request["dead_letter_policy"] = {
@@ -211,8 +243,12 @@ def subscribe_functions(manifest: Manifest, functions: Mapping[str, str], *, pro
 
 def up(*, state_dir: Path | None = None, manifest_path: Path = MANIFEST_PATH, functions_dir: Path = FUNCTIONS_DIR,
        project: str = DEFAULT_PROJECT, dataset: str = "ecomintel", bucket_prefix: str = "ecomintel",
-       only: list[str] | None = None) -> StackState:
-    """Bring the whole stack up and record it; on any failure stop what was started and re-raise."""
+       only: list[str] | None = None, start_timeout: float | None = None) -> StackState:
+    """Bring the whole stack up and record it; on any failure stop what was started and re-raise.
+
+    ``start_timeout`` bounds each engine's and function's readiness wait (default:
+    ``engines.start_timeout()``, i.e. ``ECOMINTEL_EMULATOR_START_TIMEOUT`` or 120 s), polled with backoff.
+    """
     state_dir = (state_dir or default_state_dir()).resolve()
     if (existing := StackState.load(state_dir)) is not None and any(p.alive() for p in existing.process_list()):
         raise RuntimeError(f"a stack is already up (state in {state_dir}); run 'down' first")
@@ -233,25 +269,31 @@ def up(*, state_dir: Path | None = None, manifest_path: Path = MANIFEST_PATH, fu
     # Ports first, so emulators and function processes all start at once (functions connect lazily).
     ports = {name: engines.free_port() for name in engines.ENGINES}
     env = engines.emulator_env_for_ports(ports)
-    # one signing key per stack (or the caller's): function processes verify the tokens the CLI mints
-    env["ECOMINTEL_JWT_SIGNING_KEY"] = os.environ.get("ECOMINTEL_JWT_SIGNING_KEY") or secrets.token_urlsafe(32)
+    timeout = engines.start_timeout() if start_timeout is None else start_timeout
+    # One signing key per stack (or the caller's): function processes verify the tokens the CLI mints. It is
+    # kept in a 0600 file and the functions' environment only, never in state.json's env or on stdout.
+    key_file = write_signing_key(state_dir, os.environ.get(SIGNING_KEY_ENV))
+    secret_env = {SIGNING_KEY_ENV: key_file.read_text()}
     home = state_dir / "home"
     bucket, topic = _notification(manifest)
     jobs: dict[str, Any] = {}
     try:
         with ThreadPoolExecutor(max_workers=4 + len(selected)) as pool:
-            jobs["pubsub"] = pool.submit(engines.start_pubsub, log_dir, port=ports["pubsub"])
-            jobs["firestore"] = pool.submit(engines.start_firestore, log_dir, port=ports["firestore"])
-            jobs["bigquery"] = pool.submit(engines.start_bigquery, log_dir, project=project, port=ports["bigquery"])
+            jobs["pubsub"] = pool.submit(engines.start_pubsub, log_dir, port=ports["pubsub"], timeout=timeout)
+            jobs["firestore"] = pool.submit(engines.start_firestore, log_dir, port=ports["firestore"],
+                                            timeout=timeout)
+            jobs["bigquery"] = pool.submit(engines.start_bigquery, log_dir, project=project, port=ports["bigquery"],
+                                           timeout=timeout)
             jobs["storage"] = pool.submit(
                 engines.start_storage, log_dir, port=ports["storage"], pubsub_host=env["PUBSUB_EMULATOR_HOST"],
-                project=project, notification_topic=topic, bucket=f"{bucket_prefix}-{bucket}" if bucket else None)
+                project=project, notification_topic=topic, bucket=f"{bucket_prefix}-{bucket}" if bucket else None,
+                timeout=timeout)
             for spec in selected:
+                fenv = function_env(spec, emulator_env=env, project=project, dataset=dataset,
+                                    bucket_prefix=bucket_prefix, home=home)
                 jobs[f"function:{spec.name}"] = pool.submit(
-                    start_function, spec, functions_dir / spec.name / "main.py",
-                    env=function_env(spec, emulator_env=env, project=project, dataset=dataset,
-                                     bucket_prefix=bucket_prefix, home=home),
-                    log_dir=log_dir)
+                    start_function, spec, functions_dir / spec.name / "main.py", env={**fenv, **secret_env},
+                    log_dir=log_dir, timeout=timeout)
             errors = []
             for name, fut in jobs.items():
                 try:
@@ -269,7 +311,7 @@ def up(*, state_dir: Path | None = None, manifest_path: Path = MANIFEST_PATH, fu
                 port=0, log_dir=log_dir, env={"PYTHONPATH": str(engines.REPO_ROOT)}, cwd=engines.REPO_ROOT)
         state = StackState(project=project, dataset=dataset, bucket_prefix=bucket_prefix, env=env,
                            processes={k: asdict(p) for k, p in started.items()}, functions=urls,
-                           subscriptions=subscriptions, manifest=str(manifest_path))
+                           subscriptions=subscriptions, manifest=str(manifest_path), signing_key_file=str(key_file))
         state.save(state_dir)
         return state
     except BaseException:
@@ -290,6 +332,7 @@ def down(state_dir: Path | None = None) -> list[str]:
             proc.stop()
             stopped.append(proc.name)
     (state_dir / STATE_FILE).unlink(missing_ok=True)
+    (state_dir / SIGNING_KEY_FILE).unlink(missing_ok=True)
     return stopped
 
 

@@ -49,6 +49,8 @@ class FunctionSpec(_Strict):
     max_instances: int = 10
     min_instances: int = 0
     env: dict[str, str] = Field(default_factory=dict)
+    peak_rss_mb: int | None = None
+    secrets: list[str] = Field(default_factory=list)
 
     @property
     def source(self) -> Path:
@@ -76,6 +78,14 @@ class TopicSpec(_Strict):
     dead_letter: bool = False
 
 
+class SecretSpec(_Strict):
+    """A Secret Manager secret, mounted as ``env`` on the functions that list it (value added out of band)."""
+
+    env: str
+    description: str = ""
+    required: bool = True
+
+
 class ScheduleSpec(_Strict):
     """A Cloud Scheduler job publishing ``payload`` to ``topic`` on ``cron`` (UTC)."""
 
@@ -92,6 +102,7 @@ class Manifest(_Strict):
     buckets: dict[str, BucketSpec]
     topics: dict[str, TopicSpec]
     schedules: dict[str, ScheduleSpec] = Field(default_factory=dict)
+    secrets: dict[str, SecretSpec] = Field(default_factory=dict)
     functions: dict[str, FunctionSpec]
 
     @model_validator(mode="before")
@@ -112,6 +123,9 @@ class Manifest(_Strict):
                 raise ValueError(f"function {f.name}: topic {f.trigger.topic!r} is not declared")
             if f.trigger.bucket and f.trigger.bucket not in self.buckets:
                 raise ValueError(f"function {f.name}: bucket {f.trigger.bucket!r} is not declared")
+            for secret in f.secrets:
+                if secret not in self.secrets:
+                    raise ValueError(f"function {f.name}: secret {secret!r} is not declared")
         for name, s in self.schedules.items():
             if s.topic not in self.topics:
                 raise ValueError(f"schedule {name}: topic {s.topic!r} is not declared")

@@ -1,29 +1,23 @@
 # Everything that exists, read from the one manifest (infra/functions.yaml) and the generated BigQuery
 # schemas (infra/bigquery). Nothing here lists a function, topic, bucket or table by hand.
 
+module "manifest" {
+  source           = "./modules/manifest"
+  manifest_yaml    = file("${path.module}/../infra/functions.yaml")
+  optional_secrets = var.optional_secrets
+}
+
 locals {
-  manifest  = yamldecode(file("${path.module}/../infra/functions.yaml"))
-  functions = local.manifest.functions
-  topics    = local.manifest.topics
-  buckets   = local.manifest.buckets
-  schedules = try(coalesce(local.manifest.schedules, {}), {})
-  tables    = jsondecode(file("${path.module}/../infra/bigquery/_tables.json"))
-  labels    = merge({ app = "ecomintel", managed-by = "terraform" }, var.labels)
-
-  dead_letter_topics = { for name, t in local.topics : name => "${name}-dead-letter" if try(t.dead_letter, false) }
-
-  # One push subscription "<function>--<topic>" per subscriber, exactly as the local launcher wires them:
-  # topic triggers, and storage triggers through their bucket's notification topic.
-  subscriptions = merge(
-    { for fname, f in local.functions : "${fname}--${f.trigger.topic}" => {
-      function = fname
-      topic    = f.trigger.topic
-    } if f.trigger.type == "topic" },
-    { for fname, f in local.functions : "${fname}--${local.buckets[f.trigger.bucket].notification_topic}" => {
-      function = fname
-      topic    = local.buckets[f.trigger.bucket].notification_topic
-    } if f.trigger.type == "storage" },
-  )
+  functions          = module.manifest.functions
+  http_functions     = module.manifest.http_functions
+  topics             = module.manifest.topics
+  buckets            = module.manifest.buckets
+  schedules          = module.manifest.schedules
+  secrets            = module.manifest.secrets
+  dead_letter_topics = module.manifest.dead_letter_topics
+  subscriptions      = module.manifest.subscriptions
+  tables             = jsondecode(file("${path.module}/../infra/bigquery/_tables.json"))
+  labels             = merge({ app = "ecomintel", managed-by = "terraform" }, var.labels)
 
   function_env = {
     ECOMINTEL_BACKEND       = "gcp"
@@ -32,6 +26,12 @@ locals {
     ECOMINTEL_DATASET       = var.dataset
     ECOMINTEL_BUCKET_PREFIX = var.bucket_prefix
   }
+
+  # A function's secret env vars (see modules/manifest: required ones plus var.optional_secrets), referenced
+  # through the secret resources so a secret exists before the module grants access to it.
+  function_secret_env = { for fname, mounted in module.manifest.mounted_secrets : fname => {
+    for env, s in mounted : env => google_secret_manager_secret.secrets[s].secret_id
+  } }
 }
 
 data "google_project" "this" {}
@@ -87,6 +87,8 @@ resource "google_storage_bucket" "buckets" {
       log_bucket = logging.value
     }
   }
+
+  depends_on = [google_project_service.apis, google_kms_crypto_key_iam_member.regional]
 }
 
 resource "google_storage_bucket" "sources" {
@@ -114,6 +116,8 @@ resource "google_storage_bucket" "sources" {
       log_bucket = logging.value
     }
   }
+
+  depends_on = [google_project_service.apis, google_kms_crypto_key_iam_member.regional]
 }
 
 resource "google_storage_bucket_object" "function_source" {
@@ -150,6 +154,7 @@ resource "google_pubsub_topic" "topics" {
   name         = each.key
   kms_key_name = var.kms_key_name
   labels       = local.labels
+  depends_on   = [google_project_service.apis, google_kms_crypto_key_iam_member.regional]
 }
 
 resource "google_pubsub_topic" "dead_letter" {
@@ -157,28 +162,40 @@ resource "google_pubsub_topic" "dead_letter" {
   name         = each.value
   kms_key_name = var.kms_key_name
   labels       = local.labels
+  depends_on   = [google_project_service.apis, google_kms_crypto_key_iam_member.regional]
 }
 
-# Dead letters are kept for inspection and replay.
+# Dead letters are kept for inspection and replay. Pub/Sub deletes a subscription after 31 days without
+# activity unless its expiration policy has an empty ttl: a hold subscription is idle by design.
 resource "google_pubsub_subscription" "dead_letter" {
   for_each                   = local.dead_letter_topics
   name                       = "${each.value}--hold"
   topic                      = google_pubsub_topic.dead_letter[each.key].id
   message_retention_duration = "604800s"
   labels                     = local.labels
+
+  expiration_policy {
+    ttl = ""
+  }
 }
 
 resource "google_service_account" "pubsub_invoker" {
   account_id   = "ecomintel-pubsub-invoker"
   display_name = "Pub/Sub push identity invoking ecomintel functions"
+  depends_on   = [google_project_service.apis]
 }
 
 resource "google_pubsub_subscription" "push" {
   for_each             = local.subscriptions
   name                 = each.key
   topic                = google_pubsub_topic.topics[each.value.topic].id
-  ack_deadline_seconds = min(600, max(10, try(local.functions[each.value.function].timeout_s, 60)))
+  ack_deadline_seconds = min(600, max(10, local.functions[each.value.function].timeout_s))
   labels               = local.labels
+
+  # A topic can stay quiet for a month (no deep question, no sync source): its subscriber must not vanish.
+  expiration_policy {
+    ttl = ""
+  }
 
   push_config {
     push_endpoint = module.function[each.value.function].uri
@@ -231,16 +248,18 @@ resource "google_cloud_run_service_iam_member" "push_invoker" {
 resource "google_cloud_scheduler_job" "schedules" {
   for_each    = local.schedules
   name        = each.key
-  description = try(each.value.description, null)
+  description = each.value.description
   schedule    = each.value.cron
-  time_zone   = try(each.value.time_zone, "Etc/UTC")
+  time_zone   = each.value.time_zone
   region      = var.region
 
   pubsub_target {
     topic_name = google_pubsub_topic.topics[each.value.topic].id
-    data       = base64encode(jsonencode(try(each.value.payload, {})))
+    data       = base64encode(each.value.data)
     attributes = { schedule = each.key }
   }
+
+  depends_on = [google_project_service.apis]
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -253,6 +272,7 @@ resource "google_firestore_database" "default" {
   point_in_time_recovery_enablement = "POINT_IN_TIME_RECOVERY_ENABLED"
   delete_protection_state           = "DELETE_PROTECTION_ENABLED"
   deletion_policy                   = "ABANDON"
+  depends_on                        = [google_project_service.apis]
 }
 
 resource "google_bigquery_dataset" "warehouse" {
@@ -262,11 +282,13 @@ resource "google_bigquery_dataset" "warehouse" {
   labels      = local.labels
 
   dynamic "default_encryption_configuration" {
-    for_each = var.kms_key_name == null ? [] : [var.kms_key_name]
+    for_each = local.bigquery_kms_key_name == null ? [] : [local.bigquery_kms_key_name]
     content {
       kms_key_name = default_encryption_configuration.value
     }
   }
+
+  depends_on = [google_project_service.apis, google_kms_crypto_key_iam_member.bigquery]
 }
 
 resource "google_bigquery_table" "tables" {
@@ -289,7 +311,7 @@ resource "google_bigquery_table" "tables" {
   }
 
   dynamic "encryption_configuration" {
-    for_each = var.kms_key_name == null ? [] : [var.kms_key_name]
+    for_each = local.bigquery_kms_key_name == null ? [] : [local.bigquery_kms_key_name]
     content {
       kms_key_name = encryption_configuration.value
     }
@@ -297,10 +319,11 @@ resource "google_bigquery_table" "tables" {
 }
 
 # ---------------------------------------------------------------------------------------------------
-# Secrets: containers only. Values are added out of band (gcloud secrets versions add), never in code.
+# Secrets: the manifest's `secrets:`, containers only. Values are added out of band (gcloud secrets
+# versions add), never in code. Each is mounted on, and readable by, only the functions that list it.
 # ---------------------------------------------------------------------------------------------------
 resource "google_secret_manager_secret" "secrets" {
-  for_each  = toset(["ecomintel-jwt-signing-key", "ecomintel-gemini-api-key"])
+  for_each  = local.secrets
   secret_id = each.key
   labels    = local.labels
 
@@ -317,6 +340,8 @@ resource "google_secret_manager_secret" "secrets" {
       }
     }
   }
+
+  depends_on = [google_project_service.apis, google_kms_crypto_key_iam_member.regional]
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -326,31 +351,38 @@ module "function" {
   source   = "./modules/function"
   for_each = local.functions
 
-  project_id    = var.project_id
-  region        = var.region
-  name          = each.key
-  description   = each.value.description
-  entry_point   = each.value.entry_point
-  source_bucket = google_storage_bucket.sources.name
-  source_object = google_storage_bucket_object.function_source[each.key].name
-  memory_mb     = try(each.value.memory_mb, 256)
-  timeout_s     = try(each.value.timeout_s, 60)
-  max_instances = try(each.value.max_instances, 10)
-  min_instances = try(each.value.min_instances, 0)
-  env           = merge(local.function_env, try(each.value.env, {}))
-  secret_env = {
-    ECOMINTEL_JWT_SIGNING_KEY = google_secret_manager_secret.secrets["ecomintel-jwt-signing-key"].secret_id
-    ECOMINTEL_GEMINI_API_KEY  = google_secret_manager_secret.secrets["ecomintel-gemini-api-key"].secret_id
-  }
+  project_id            = var.project_id
+  region                = var.region
+  name                  = each.key
+  description           = each.value.description
+  entry_point           = each.value.entry_point
+  source_bucket         = google_storage_bucket.sources.name
+  source_object         = google_storage_bucket_object.function_source[each.key].name
+  build_service_account = google_service_account.build.id
+  docker_repository     = google_artifact_registry_repository.functions.id
+  memory_mb             = each.value.memory_mb
+  timeout_s             = each.value.timeout_s
+  max_instances         = each.value.max_instances
+  min_instances         = each.value.min_instances
+  env                   = merge(local.function_env, each.value.env)
+  secret_env            = local.function_secret_env[each.key]
   # HTTP functions take client traffic; event functions are reached only by their push subscription.
-  ingress        = each.value.trigger.type == "http" ? "ALLOW_ALL" : "ALLOW_INTERNAL_ONLY"
-  public         = var.public_http_functions && each.value.trigger.type == "http" && try(each.value.trigger.auth, "required") == "public"
-  kms_key_name   = var.kms_key_name
-  labels         = local.labels
-  project_roles  = ["roles/bigquery.jobUser", "roles/datastore.user", "roles/logging.logWriter", "roles/monitoring.metricWriter"]
+  ingress       = each.value.trigger.type == "http" ? "ALLOW_ALL" : "ALLOW_INTERNAL_ONLY"
+  public        = var.public_http_functions && each.value.trigger.type == "http" && each.value.trigger.auth == "public"
+  kms_key_name  = var.kms_key_name
+  labels        = local.labels
+  project_roles = ["roles/bigquery.jobUser", "roles/datastore.user", "roles/logging.logWriter", "roles/monitoring.metricWriter"]
+
+  # The build identity must hold its role (and, with CMEK, the agents their key grants) before a deploy.
+  depends_on = [
+    google_project_service.apis,
+    google_project_iam_member.build,
+    google_kms_crypto_key_iam_member.regional,
+    google_artifact_registry_repository_iam_member.gcf_agent,
+  ]
 }
 
-# Resource-scoped grants (least privilege): the dataset, the manifest buckets, the topics, the secrets.
+# Resource-scoped grants (least privilege): the dataset, the manifest buckets, the topics (secrets: in the module).
 resource "google_bigquery_dataset_iam_member" "function_data_editor" {
   for_each   = local.functions
   dataset_id = google_bigquery_dataset.warehouse.dataset_id
@@ -372,16 +404,9 @@ resource "google_pubsub_topic_iam_member" "function_publisher" {
   member   = "serviceAccount:${module.function[each.value[0]].service_account_email}"
 }
 
-resource "google_secret_manager_secret_iam_member" "function_secrets" {
-  for_each  = { for pair in setproduct(keys(local.functions), keys(google_secret_manager_secret.secrets)) : "${pair[0]}/${pair[1]}" => pair }
-  secret_id = google_secret_manager_secret.secrets[each.value[1]].id
-  role      = "roles/secretmanager.secretAccessor"
-  member    = "serviceAccount:${module.function[each.value[0]].service_account_email}"
-}
-
 # HTTP functions sign upload URLs with their own identity (IAM signBlob on themselves only).
 resource "google_service_account_iam_member" "self_token_creator" {
-  for_each           = { for name, f in local.functions : name => f if f.trigger.type == "http" }
+  for_each           = local.http_functions
   service_account_id = module.function[each.key].service_account_id
   role               = "roles/iam.serviceAccountTokenCreator"
   member             = "serviceAccount:${module.function[each.key].service_account_email}"

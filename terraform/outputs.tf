@@ -17,3 +17,13 @@ output "subscriptions" {
   description = "Push subscriptions, <function>--<topic>."
   value       = keys(google_pubsub_subscription.push)
 }
+
+output "scheduler_jobs" {
+  description = "Cloud Scheduler jobs, one per manifest schedule."
+  value       = keys(google_cloud_scheduler_job.schedules)
+}
+
+output "build_service_account" {
+  description = "The account Cloud Build builds the functions with (deployers need iam.serviceAccountUser on it)."
+  value       = google_service_account.build.email
+}

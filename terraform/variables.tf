@@ -39,9 +39,21 @@ variable "bundle_dir" {
 }
 
 variable "kms_key_name" {
-  description = "Cloud KMS key (projects/.../cryptoKeys/...) for CMEK on buckets, topics, BigQuery and secrets; null uses Google-managed keys."
+  description = "Cloud KMS key in var.region (projects/.../locations/<region>/keyRings/.../cryptoKeys/...) for CMEK on buckets, topics, the secret replica, function images and functions; null uses Google-managed keys. See cmek.tf."
   type        = string
   default     = null
+}
+
+variable "bigquery_kms_key_name" {
+  description = "Cloud KMS key in the dataset's location (locations/europe for EU, locations/us for US) for the dataset and tables; null uses kms_key_name."
+  type        = string
+  default     = null
+}
+
+variable "optional_secrets" {
+  description = "Optional manifest secrets (required: false) to mount, e.g. [\"ecomintel-gemini-api-key\"]; add a version before listing one."
+  type        = list(string)
+  default     = []
 }
 
 variable "access_log_bucket" {

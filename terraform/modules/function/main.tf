@@ -13,6 +13,15 @@ resource "google_project_iam_member" "runtime" {
   member   = "serviceAccount:${google_service_account.runtime.email}"
 }
 
+# Read access to exactly the secrets mounted on this function.
+resource "google_secret_manager_secret_iam_member" "runtime" {
+  for_each  = var.secret_env
+  project   = var.project_id
+  secret_id = each.value
+  role      = "roles/secretmanager.secretAccessor"
+  member    = "serviceAccount:${google_service_account.runtime.email}"
+}
+
 resource "google_cloudfunctions2_function" "this" {
   project      = var.project_id
   location     = var.region
@@ -22,8 +31,10 @@ resource "google_cloudfunctions2_function" "this" {
   kms_key_name = var.kms_key_name
 
   build_config {
-    runtime     = var.runtime
-    entry_point = var.entry_point
+    runtime           = var.runtime
+    entry_point       = var.entry_point
+    service_account   = var.build_service_account
+    docker_repository = var.docker_repository
     source {
       storage_source {
         bucket = var.source_bucket
@@ -53,6 +64,8 @@ resource "google_cloudfunctions2_function" "this" {
       }
     }
   }
+
+  depends_on = [google_secret_manager_secret_iam_member.runtime]
 }
 
 resource "google_cloud_run_service_iam_member" "public" {

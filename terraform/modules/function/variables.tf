@@ -44,6 +44,17 @@ variable "source_object" {
   type        = string
 }
 
+variable "build_service_account" {
+  description = "Fully qualified id (projects/<p>/serviceAccounts/<email>) of the account Cloud Build builds with."
+  type        = string
+}
+
+variable "docker_repository" {
+  description = "Artifact Registry repository id (projects/<p>/locations/<r>/repositories/<name>) for the image; null lets Cloud Functions use gcf-artifacts."
+  type        = string
+  default     = null
+}
+
 variable "memory_mb" {
   description = "Memory per instance in MiB."
   type        = number
@@ -79,7 +90,7 @@ variable "env" {
 }
 
 variable "secret_env" {
-  description = "Environment variable name -> Secret Manager secret id (latest version is mounted)."
+  description = "Environment variable name -> Secret Manager secret id (latest version is mounted, and readable by this function only)."
   type        = map(string)
   default     = {}
 }

@@ -88,6 +88,8 @@ def test_subscriptions_are_push_with_dead_letter_policy(fixture_stack: Any) -> N
     assert raw.push_config.push_endpoint == state.functions["fixture_ingest"] + "/"
     assert not raw.dead_letter_policy.dead_letter_topic
     assert hold.topic.endswith("/topics/ingestion-staged-dead-letter")
+    for sub_ in (staged, raw, hold):  # set, without ttl: never expires (as in Terraform)
+        assert "expiration_policy" in sub_ and not sub_.expiration_policy.ttl
 
 
 def test_second_up_on_the_same_state_is_refused(fixture_stack: Any) -> None:
@@ -106,3 +108,16 @@ def test_up_without_function_sources_starts_nothing(tmp_path: Any) -> None:
     with pytest.raises(FileNotFoundError, match="function sources missing"):
         stack.up(state_dir=tmp_path, manifest_path=FIXTURES / "manifest.yaml", functions_dir=tmp_path)
     assert stack.StackState.load(tmp_path) is None
+
+
+def test_signing_key_is_in_a_private_file_only(fixture_stack: Any) -> None:
+    import stat
+
+    state_dir = fixture_stack.state_dir
+    key = stack.read_signing_key(state_dir)
+    assert key
+    assert stat.S_IMODE((state_dir / stack.SIGNING_KEY_FILE).stat().st_mode) == 0o600
+    assert stack.SIGNING_KEY_ENV not in fixture_stack.state.env
+    assert key not in (state_dir / stack.STATE_FILE).read_text()
+    for log in (state_dir / "logs").glob("*.log"):
+        assert key not in log.read_text(errors="replace"), log.name

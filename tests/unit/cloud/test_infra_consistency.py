@@ -70,7 +70,7 @@ def test_compose_matches_manifest(manifest: Manifest) -> None:
         env = services[service_name(spec.name)]["environment"]
         assert env["ECOMINTEL_BACKEND"] == "emulator" and env["PUBSUB_EMULATOR_HOST"] == "pubsub:8085"
     assert {"pubsub", "firestore", "gcs", "bigquery", "provision"} <= set(services)
-    assert services["pubsub"]["image"].startswith("gcr.io/google.com/cloudsdktool/google-cloud-cli:emulators")
+    assert services["pubsub"]["image"].startswith("gcr.io/google.com/cloudsdktool/google-cloud-cli:")
     assert services["gcs"]["image"].startswith("fsouza/fake-gcs-server")
     meta = doc["x-ecomintel"]
     dead = {manifest.dead_letter_topic(t) for t, s in manifest.topics.items() if s.dead_letter}
@@ -118,19 +118,22 @@ def root() -> dict[str, list[Any]]:
 
 def test_terraform_reads_the_manifest_and_schemas(root: dict[str, list[Any]]) -> None:
     locals_ = {k: v for block in root["locals"] for k, v in block.items()}
-    assert 'yamldecode(file("${path.module}/../infra/functions.yaml"))' in locals_["manifest"]
+    modules = {_unquote(k): v for block in root["module"] for k, v in block.items()}
+    assert 'file("${path.module}/../infra/functions.yaml")' in modules["manifest"]["manifest_yaml"]
     assert "infra/bigquery/_tables.json" in locals_["tables"]
-    for key in ("functions", "topics", "buckets"):
-        assert locals_[key] == f"${{local.manifest.{key}}}"
-    assert "local.manifest.schedules" in locals_["schedules"]
+    for key in ("functions", "topics", "buckets", "schedules"):
+        assert locals_[key] == f"${{module.manifest.{key}}}"
+    inner = {k: v for block in _load_tf(TERRAFORM / "modules" / "manifest")["locals"] for k, v in block.items()}
+    assert inner["manifest"] == "${yamldecode(var.manifest_yaml)}"
+    assert "local.manifest.schedules" in inner["raw_schedules"]
     # Subscription names follow Manifest.subscription_name, for topic and storage triggers alike.
-    subs = locals_["subscriptions"]
+    subs = inner["subscriptions"]
     assert '"${fname}--${f.trigger.topic}"' in subs and 'f.trigger.type == "topic"' in subs
     assert '"${fname}--${local.buckets[f.trigger.bucket].notification_topic}"' in subs
     assert 'f.trigger.type == "storage"' in subs
     assert Manifest.subscription_name("f", "t") == "f--t"
     assert Manifest.dead_letter_topic("t") == "t-dead-letter"
-    assert '"${name}-dead-letter"' in locals_["dead_letter_topics"]
+    assert '"${name}-dead-letter"' in inner["dead_letter_topics"]
 
 
 def test_every_manifest_collection_has_resources(root: dict[str, list[Any]]) -> None:
@@ -153,12 +156,31 @@ def test_every_manifest_collection_has_resources(root: dict[str, list[Any]]) -> 
     assert "each.value.lifecycle_delete_days" in lifecycle
 
 
-def test_secrets_have_no_values_in_code(root: dict[str, list[Any]]) -> None:
+def test_secrets_have_no_values_in_code(root: dict[str, list[Any]], manifest: Manifest) -> None:
     res = _resources(root)
     assert not any(a.startswith("google_secret_manager_secret_version.") for a in res)
     text = "".join(p.read_text() for p in TERRAFORM.rglob("*.tf"))
     assert "secret_data" not in text
-    assert re.search(r"ecomintel-jwt-signing-key", text) and re.search(r"ecomintel-gemini-api-key", text)
+    assert res["google_secret_manager_secret.secrets"]["for_each"] == "${local.secrets}"
+    assert {"ecomintel-jwt-signing-key", "ecomintel-gemini-api-key"} <= set(manifest.secrets)
+    assert not manifest.secrets["ecomintel-gemini-api-key"].required
+
+
+def test_hold_and_push_subscriptions_never_expire(root: dict[str, list[Any]]) -> None:
+    res = _resources(root)
+    for addr in ("google_pubsub_subscription.dead_letter", "google_pubsub_subscription.push"):
+        assert [_unquote(b["ttl"]) for b in res[addr]["expiration_policy"]] == [""], addr
+
+
+def test_functions_build_with_their_own_account_and_repository() -> None:
+    fn = _resources(_load_tf(TERRAFORM / "modules" / "function"))["google_cloudfunctions2_function.this"]
+    build = fn["build_config"][0]
+    assert build["service_account"] == "${var.build_service_account}"
+    assert build["docker_repository"] == "${var.docker_repository}"
+    res = _resources(_load_tf(TERRAFORM))
+    assert _unquote(res["google_project_iam_member.build"]["role"]) == "roles/cloudbuild.builds.builder"
+    modules = {_unquote(k): v for block in _load_tf(TERRAFORM)["module"] for k, v in block.items()}
+    assert modules["function"]["build_service_account"] == "${google_service_account.build.id}"
 
 
 def test_function_module_has_one_service_account_and_typed_variables() -> None:
@@ -172,7 +194,7 @@ def test_function_module_has_one_service_account_and_typed_variables() -> None:
     assert all("type" in v and "description" in v for v in variables.values())
     # Every manifest function field the root passes is a module variable.
     modules = {_unquote(k): v for block in _load_tf(TERRAFORM)["module"] for k, v in block.items()}
-    passed = {k for k in modules["function"] if not k.startswith("__")} - {"source", "for_each"}
+    passed = {k for k in modules["function"] if not k.startswith("__")} - {"source", "for_each", "depends_on"}
     assert passed <= set(variables)
 
 
