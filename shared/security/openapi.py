@@ -26,6 +26,7 @@ from pydantic.json_schema import models_json_schema
 
 from shared.alerts.models import Alert, AlertPage
 from shared.delivery.settings import NotificationSettings, NotificationSettingsIn, NotificationSettingsView
+from shared.ingest.lookup import IngestionView
 from shared.manifest import REPO_ROOT
 from shared.models.agents import AgentRequest, AgentResult
 from shared.models.records import DataKind
@@ -106,6 +107,9 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("POST", "/v1/uploads:signed-url", "upload", "createSignedUpload",
               "A signed URL to PUT a large file to (analyst)", "analyst", "SignedUrlRequest", "SignedUrl", 201,
               (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("data",)),
+    Operation("GET", "/v1/ingestions/{ingestion_id}", "upload", "getIngestion",
+              "One ingestion of an uploaded file: status and row counts (404 until the pipeline records it)",
+              "viewer", None, "IngestionView", 200, (400, *_AUTH_ERRORS, 404), tags=("data",)),
     *(Operation("POST", f"/v1/agents/{agent}", agent, f"run{agent.title()}Agent", f"Run the {agent} agent",
                 "viewer", "AgentQuery", "AgentResult", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("agents",),
                 body_required=False)
@@ -140,7 +144,7 @@ _API_MODELS: tuple[type[BaseModel], ...] = (
     m.ErrorBody, m.SignupRequest, m.SignupResponse, m.LoginRequest, m.TokenResponse, m.MeResponse,
     m.InviteCreateRequest, m.InviteCreated, m.ApiKeyCreateRequest, m.ApiKeyCreated, m.ApiKeyList,
     m.AuditPage, m.TenantSettings, AgentResult, AgentRequest, QueryRequest, AlertPage, Alert,
-    NotificationSettingsView, NotificationSettingsIn, NotificationSettings,
+    NotificationSettingsView, NotificationSettingsIn, NotificationSettings, IngestionView,
 )
 
 _ERRORS = {
