@@ -56,14 +56,13 @@ def ingest_sample(deps: Deps, files: Sequence[SampleFile], tenant: str, ingest: 
             except EcomIntelError as exc:  # one refused file must not hide the others' counts
                 rows.append({"kind": f.kind.value, "status": f"failed: {exc.message}"})
                 continue
-            doc = deps.documents.get(f"tenants/{tenant}/ingestions", str(result.ingestion_id)) or {}
             rows.append({
                 "kind": f.kind.value,
                 "rows_read": result.rows_read,
                 "accepted": result.accepted,
                 "rejected": result.rejected,
                 "duplicates": result.duplicates,
-                "processed": doc.get("processed_rows", ""),
+                "processed": "" if getattr(result, "processed_rows", None) is None else result.processed_rows,
                 "status": str(getattr(result.status, "value", result.status)),
             })
     return rows

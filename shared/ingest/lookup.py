@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from shared.deps import Deps
-from shared.errors import InvalidInput, NotFound
+from shared.errors import NotFound
 from shared.ingest.ingestion import IngestionSummary, ingestions_collection
 
 _INGESTION_ID = re.compile(r"^ing_[0-9a-f]{24}$")
@@ -28,9 +28,10 @@ class IngestionView(IngestionSummary):
 
 def get_ingestion(deps: Deps, tenant_id: str, ingestion_id: str) -> IngestionView:
     """The ingestion ``ingestion_id`` of ``tenant_id`` (``NotFound`` when absent or not this tenant's)."""
-    if not _INGESTION_ID.match(ingestion_id):
-        raise InvalidInput("ingestion ids look like ing_<24 hex digits>", details={"field": "ingestion_id"})
-    doc: dict[str, Any] | None = deps.documents.get(ingestions_collection(tenant_id), ingestion_id)
+    # an id that cannot exist is simply not found: it never reaches the document store as a path
+    doc: dict[str, Any] | None = None
+    if _INGESTION_ID.match(ingestion_id):
+        doc = deps.documents.get(ingestions_collection(tenant_id), ingestion_id)
     if doc is None or doc.get("tenant_id", tenant_id) != tenant_id:
         raise NotFound(f"no ingestion {ingestion_id} in this tenant (yet)")
     fields = {k: v for k, v in doc.items() if k in IngestionView.model_fields}

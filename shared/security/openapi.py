@@ -109,7 +109,7 @@ OPERATIONS: tuple[Operation, ...] = (
               (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("data",)),
     Operation("GET", "/v1/ingestions/{ingestion_id}", "upload", "getIngestion",
               "One ingestion of an uploaded file: status and row counts (404 until the pipeline records it)",
-              "viewer", None, "IngestionView", 200, (400, *_AUTH_ERRORS, 404), tags=("data",)),
+              "viewer", None, "IngestionView", 200, (*_AUTH_ERRORS, 404), tags=("data",)),
     *(Operation("POST", f"/v1/agents/{agent}", agent, f"run{agent.title()}Agent", f"Run the {agent} agent",
                 "viewer", "AgentQuery", "AgentResult", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("agents",),
                 body_required=False)
