@@ -18,6 +18,7 @@ from typing import IO, Any
 from shared.deps import Deps
 from shared.errors import EcomIntelError, InvalidInput, NotFound, PayloadTooLarge, PermissionDenied
 from shared.ingest.headers import detect_kind
+from shared.ingest.ingestion import ingestion_id_for
 from shared.ingest.sniff import is_gzip, sniff
 from shared.models.records import DataKind
 from shared.security.uploads import safe_filename
@@ -153,8 +154,8 @@ class UploadResult:
     generation: str
 
     def body(self) -> dict[str, Any]:
-        """The JSON response body."""
-        return dict(self.__dict__)
+        """The JSON response body, with the id the ingestion will have (poll ``GET /v1/ingestions/{id}``)."""
+        return {**self.__dict__, "ingestion_id": ingestion_id_for(self.bucket, self.object, self.generation)}
 
 
 def store_upload(deps: Deps, tenant_id: str, stream: IO[bytes], *, filename: str | None, kind: str | None,

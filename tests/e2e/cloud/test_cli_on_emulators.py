@@ -140,7 +140,7 @@ def test_ask_quick_and_deep(ingested: dict[str, Any], user_env: dict[str, str]) 
     deep = _json(ecomintel(user_env, "ask", "How many units of MUG-1 will we sell in the next 30 days?",
                            "--tenant", tenant, "--as-of", "2024-05-29", "--mode", "deep", "--no-cache", "--json"))
     # the report came back through GET /v1/jobs/{id} after push subscriptions ran the forecast task function
-    assert deep["mode"] == "deep" and deep["job_id"] and deep["answer"]
+    assert deep["mode"] == "deep" and deep["job_id"] and deep["executive_summary"]
     assert deep["agents"].get("forecast") in ("ok", "partial"), deep["agents"]  # partial: no stock levels given
 
 

@@ -20,6 +20,7 @@ def test_status_and_counts_for_the_uploading_tenant(harness: Harness) -> None:
     assert up.status == 201, up.body
     body = up.json()
     ingestion_id = ingestion_id_for(body["bucket"], body["object"], str(body["generation"]))
+    assert body["ingestion_id"] == ingestion_id  # the upload answers the id to poll
     viewer = {"Authorization": f"Bearer {harness.token('acme', Role.VIEWER)}"}
     status, before = _get(harness, ingestion_id, viewer)
     assert status == 404 and before["error"]["code"] == "not_found"  # known id, not yet recorded
