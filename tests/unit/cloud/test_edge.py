@@ -71,9 +71,11 @@ def test_terraform_renders_the_gateway_document(tmp_path: Path) -> None:
     backends = sorted(_gateway()["x-google-api-management"]["backends"])
     urls = ", ".join(f'backend_{b} = "https://{b}-x.a.run.app"' for b in backends)
     expr = f'jsonencode(yamldecode(templatefile("{GATEWAY_OPENAPI_PATH}", {{ {urls} }})))'
-    proc = subprocess.run(["terraform", "console"], input=expr, capture_output=True, text=True, cwd=tmp_path,
-                          env={"PATH": "/usr/local/bin:/usr/bin:/bin", "TF_CLI_CONFIG_FILE": "/dev/null",
-                               "HOME": str(tmp_path)}, timeout=120)
+    terraform = shutil.which("terraform")
+    assert terraform is not None
+    proc = subprocess.run([terraform, "console"], input=expr, capture_output=True, text=True, cwd=tmp_path,
+                          env={"PATH": "/usr/bin:/bin", "TF_CLI_CONFIG_FILE": "/dev/null", "HOME": str(tmp_path)},
+                          timeout=120)
     assert proc.returncode == 0, proc.stderr
     rendered = json.loads(json.loads(proc.stdout))
     upload = rendered["x-google-api-management"]["backends"]["upload"]
