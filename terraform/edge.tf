@@ -9,15 +9,7 @@
 # admits that service account only: nothing else on the internet can invoke them.
 # ---------------------------------------------------------------------------------------------------
 
-terraform {
-  required_providers {
-    google-beta = {
-      source  = "hashicorp/google-beta"
-      version = ">= 5.30, < 7.0"
-    }
-  }
-}
-
+# API Gateway resources are in the google-beta provider (required in versions.tf: one block per module).
 provider "google-beta" {
   project = var.project_id
   region  = var.region

@@ -5,6 +5,10 @@ terraform {
       source  = "hashicorp/google"
       version = ">= 5.30, < 7.0"
     }
+    google-beta = { # API Gateway (edge.tf)
+      source  = "hashicorp/google-beta"
+      version = ">= 5.30, < 7.0"
+    }
   }
 }
 

@@ -126,3 +126,19 @@ def test_the_app_authenticates_the_forwarded_header_not_the_gateways(monkeypatch
     # the gateway's own token alone is not a credential of this app
     alone = runtime.call_http("auth", "GET", "/v1/me", headers={"Authorization": f"Bearer {google_id_token}"})
     assert alone.status == 401
+
+
+@pytest.mark.skipif(shutil.which("terraform") is None, reason="no terraform binary on PATH")
+def test_terraform_loads_the_root_module_with_the_edge(tmp_path: Path) -> None:
+    """Configuration errors (a second required_providers block, a bad reference shape) fail here, offline."""
+    for part in ("terraform", "infra"):
+        shutil.copytree(REPO_ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns(".terraform*", "*.tfstate*"))
+    terraform = shutil.which("terraform")
+    assert terraform is not None
+    env = {"PATH": "/usr/bin:/bin", "TF_CLI_CONFIG_FILE": "/dev/null", "HOME": str(tmp_path)}
+    cwd = tmp_path / "terraform"
+    got = subprocess.run([terraform, "get"], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    assert got.returncode == 0, got.stderr
+    proc = subprocess.run([terraform, "providers"], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "hashicorp/google-beta" in proc.stdout and "hashicorp/google]" in proc.stdout
