@@ -115,7 +115,7 @@ def send_resumable(start: Mapping[str, Any], body: IO[bytes], size: int,
     """Open a resumable session with the signed ``start`` request, then ``PUT`` ``body`` in chunks.
 
     Each chunk carries ``Content-Range: bytes a-b/size``; Cloud Storage answers 308 until the last one. A
-    chunk that fails on the network is sent again once, from the offset the server reports.
+    chunk that fails on the network is sent once more with the same range. Memory: one chunk.
     """
     opened = requests.request(start["method"], start["url"], headers=dict(start.get("headers") or {}), timeout=60)
     if opened.status_code not in (200, 201) or "Location" not in opened.headers:
