@@ -37,13 +37,16 @@ def ask(deps: Deps, question: str, *, tenant: str, mode: Mode = "quick", user: s
     from shared.runtime import runtime_for
 
     runtime = runtime or runtime_for(deps)
-    headers = runtime.credentials(tenant, role=Role.ANALYST, subject=user)
     body: dict[str, Any] = {"question": question, "mode": mode, "use_cache": use_cache}
     if session_id:
         body["session_id"] = session_id
     if as_of:
         body["as_of"] = as_of
-    res = runtime.call_http("query", "POST", "/v1/query", headers=headers, json_body=body)
+    try:  # no credentials for this tenant, or no API to reach: one line for the user, not a traceback
+        headers = runtime.credentials(tenant, role=Role.ANALYST, subject=user)
+        res = runtime.call_http("query", "POST", "/v1/query", headers=headers, json_body=body)
+    except EcomIntelError as exc:
+        raise AskFailed(exc.message, details=exc.details) from exc
     if res.status >= 400:
         err = (res.json() or {}).get("error", {}) if res.body else {}
         raise AskFailed(f"{err.get('code')}: {err.get('message')}", details=err.get("details") or {})

@@ -43,6 +43,13 @@ STATS_PATH = "/_emulator/stats"
 CLOUD_RUN_MAX_REQUEST_BYTES = 32 * 1024 * 1024
 
 
+class Unreachable(EcomIntelError, LookupError):
+    """No URL is configured for a function, or nothing answers there."""
+
+    code = "unreachable"
+    http_status = 503
+
+
 class NoCredentials(EcomIntelError):
     """The remote API needs credentials this process does not have, or has them for another tenant."""
 
@@ -117,8 +124,8 @@ class RemoteRuntime:
             return self._urls[function].rstrip("/")
         if base := os.environ.get("ECOMINTEL_FUNCTION_BASE_URL"):
             return f"{base.rstrip('/')}/{function}"
-        raise LookupError(f"no URL for function {function!r}: set {env_key} or ECOMINTEL_FUNCTION_BASE_URL, "
-                          "or start the emulator stack (python -m local_emulator up)")
+        raise Unreachable(f"no URL for function {function!r}: set ECOMINTEL_API_URL (the public edge), {env_key} "
+                          "or ECOMINTEL_FUNCTION_BASE_URL, or start the emulator stack (python -m local_emulator up)")
 
     def base_url(self, function: str) -> str:
         """Where requests for ``function`` go: its own URL override, else the public edge, else its URL."""
@@ -143,8 +150,11 @@ class RemoteRuntime:
         if spec is not None and spec.trigger.type != "http":
             raise ValueError(f"{function} is not an HTTP function")
         url = self.base_url(function) + "/" + path.lstrip("/")
-        resp = self._session.request(method, url, headers=dict(headers or {}), params=dict(query or {}),
-                                     data=data, json=json_body, timeout=self._timeout)
+        try:
+            resp = self._session.request(method, url, headers=dict(headers or {}), params=dict(query or {}),
+                                         data=data, json=json_body, timeout=self._timeout)
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise Unreachable(f"cannot reach {function} at {url.split('?')[0]}: {type(exc).__name__}") from exc
         return HttpResult(resp.status_code, dict(resp.headers), resp.content)
 
     def _stats(self) -> dict[str, dict[str, Any]]:

@@ -80,6 +80,8 @@ def publisher_client() -> pubsub_v1.PublisherClient:
     """A Pub/Sub publisher (``PUBSUB_EMULATOR_HOST`` switches it to the emulator)."""
     from google.cloud import pubsub_v1  # type: ignore[attr-defined]
 
+    if os.environ.get("PUBSUB_EMULATOR_HOST"):
+        return pubsub_v1.PublisherClient()
     return pubsub_v1.PublisherClient(credentials=_default_or_anonymous())
 
 
