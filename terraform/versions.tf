@@ -5,7 +5,7 @@ terraform {
       source  = "hashicorp/google"
       version = ">= 5.30, < 7.0"
     }
-    # Only google_project_service_identity (CMEK service agents, cmek.tf) is beta-only.
+    # beta-only: google_project_service_identity (CMEK service agents, cmek.tf) and API Gateway (edge.tf)
     google-beta = {
       source  = "hashicorp/google-beta"
       version = ">= 5.30, < 7.0"

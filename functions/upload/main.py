@@ -1,4 +1,4 @@
-"""HTTP entry point ``upload``: CSV uploads, signed upload URLs, and (locally) the signed-URL PUT target."""
+"""HTTP entry point ``upload``: uploads, signed upload URLs, ingestion status, the local signed-URL PUT target."""
 
 from __future__ import annotations
 
@@ -11,18 +11,29 @@ import functions_framework
 from shared.deps import get_deps
 from shared.errors import EcomIntelError, InvalidInput, NotFound
 from shared.http import endpoint, error_response, json_response
+from shared.ingest.lookup import get_ingestion
 from shared.ingest.upload import put_signed, signed_upload, store_upload
 from shared.observability.logs import configure_logging, get_logger
 from shared.security.principal import Principal, Role
 
 _log = get_logger(__name__)
+INGESTIONS_PATH = "/v1/ingestions/"
 
 
 @functions_framework.http
 def upload(request: flask.Request) -> flask.Response:
     if request.method == "PUT" and request.path.startswith("/v1/blobs/"):
         return signed_put(request)
+    if request.method == "GET" and request.path.startswith(INGESTIONS_PATH):
+        return ingestion_api(request)
     return upload_api(request)
+
+
+@endpoint(role=Role.VIEWER)
+def ingestion_api(request: flask.Request, principal: Principal) -> Any:
+    ingestion_id = request.path[len(INGESTIONS_PATH):].rstrip("/")
+    view = get_ingestion(get_deps(), principal.tenant_id, ingestion_id)
+    return json_response(view.model_dump(mode="json"))
 
 
 @endpoint(role=Role.ANALYST)

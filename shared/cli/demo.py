@@ -27,6 +27,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="Generate the sample merchant, ingest it for tenant 'demo', ask questions.")
     p.add_argument("--seed", type=int, default=None, help="Sample merchant seed.")
     p.add_argument("--skus", type=int, default=None, help="Number of SKUs in the sample merchant.")
+    p.add_argument("--tenant", default=DEMO_TENANT,
+                   help="Tenant to load it into (against a deployment: the tenant of ECOMINTEL_API_KEY).")
     p.set_defaults(func=run_demo)
 
 
@@ -56,14 +58,13 @@ def ingest_sample(deps: Deps, files: Sequence[SampleFile], tenant: str, ingest: 
             except EcomIntelError as exc:  # one refused file must not hide the others' counts
                 rows.append({"kind": f.kind.value, "status": f"failed: {exc.message}"})
                 continue
-            doc = deps.documents.get(f"tenants/{tenant}/ingestions", str(result.ingestion_id)) or {}
             rows.append({
                 "kind": f.kind.value,
                 "rows_read": result.rows_read,
                 "accepted": result.accepted,
                 "rejected": result.rejected,
                 "duplicates": result.duplicates,
-                "processed": doc.get("processed_rows", ""),
+                "processed": "" if getattr(result, "processed_rows", None) is None else result.processed_rows,
                 "status": str(getattr(result.status, "value", result.status)),
             })
     return rows
@@ -86,16 +87,16 @@ def format_counts(rows: Sequence[dict[str, Any]]) -> str:
     return "\n".join([fmt(table[0]), rule, *[fmt(line) for line in table[1:-1]], rule, fmt(table[-1])])
 
 
-def ask_examples(deps: Deps) -> None:
+def ask_examples(deps: Deps, tenant: str = DEMO_TENANT) -> None:
     """Ask the demo's example questions of the ingested data through the real query function."""
     from shared.orchestration.examples import ask_examples as ask
 
-    print("\nAsking three example questions (ecomintel ask ... --tenant demo):\n")
-    ask(deps, "demo")
+    print(f"\nAsking three example questions (ecomintel ask ... --tenant {tenant}):\n")
+    ask(deps, tenant)
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    """Generate the sample into ``$ECOMINTEL_HOME/sample``, ingest it for ``demo``, print counts, ask."""
+    """Generate the sample into ``$ECOMINTEL_HOME/sample``, ingest it for the tenant, print counts, ask."""
     from shared.deps import get_deps
     from shared.sample.defaults import DEFAULT_SEED, DEFAULT_SKUS
     from shared.sample.merchant import generate_merchant, write_merchant
@@ -109,12 +110,12 @@ def run_demo(args: argparse.Namespace) -> int:
     # the demo merchant's history ends yesterday, as a live shop's would (same seed, same shape)
     end = datetime.now(UTC).date() - timedelta(days=1)
     files = write_merchant(generate_merchant(seed=seed, n_skus=skus, end=end), out)
-    rows = ingest_sample(deps, files, DEMO_TENANT, ingest)
-    print(f"\nIngested for tenant '{DEMO_TENANT}':\n")
+    rows = ingest_sample(deps, files, args.tenant, ingest)
+    print(f"\nIngested for tenant '{args.tenant}':\n")
     print(format_counts(rows))
     failed = [r["kind"] for r in rows if str(r.get("status", "")).startswith("failed")]
     if failed:
         print(f"\nIngestion failed for: {', '.join(failed)}", file=sys.stderr)
         return 1
-    ask_examples(deps)
+    ask_examples(deps, args.tenant)
     return 0

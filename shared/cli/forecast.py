@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     j.add_argument("--horizon", type=int, default=30, help="Days to forecast.")
     j.add_argument("--as-of", default=None, help="Treat this date (YYYY-MM-DD) as today.")
     j.add_argument("--chunk-size", type=int, default=200, help="SKUs per message.")
-    j.add_argument("--wait", action="store_true", help="Embedded backend: deliver the chunks now and report.")
+    j.add_argument("--wait", action="store_true", help="Wait until every chunk is forecast and report the job.")
     j.set_defaults(func=run_forecast_job)
 
 
@@ -80,7 +80,7 @@ def run_forecast(args: argparse.Namespace) -> int:
 
 
 def run_forecast_job(args: argparse.Namespace) -> int:
-    """Publish the chunk messages of a tenant-wide forecast (and, with ``--wait``, run them locally)."""
+    """Publish the chunk messages of a tenant-wide forecast (and, with ``--wait``, wait for them)."""
     import json
     from datetime import date
 
@@ -96,10 +96,11 @@ def run_forecast_job(args: argparse.Namespace) -> int:
         raise CliError("--chunk-size and --horizon must be at least 1")
     deps = get_deps()
     job = start_job(deps, args.tenant, horizon_days=args.horizon, as_of=as_of, chunk_size=args.chunk_size)
-    if args.wait and deps.settings.backend == "local":
-        from shared.runtime.local import LocalRuntime
+    if args.wait:
+        from shared.runtime import runtime_for
+        from shared.runtime.records import await_record
 
-        LocalRuntime(deps).drain()
-        job = deps.documents.get(f"tenants/{args.tenant}/forecast_jobs", job["job_id"]) or job
+        job = await_record(deps, runtime_for(deps), f"tenants/{args.tenant}/forecast_jobs", job["job_id"],
+                           done=lambda d: d.get("status") != "running") or job
     print(json.dumps(job))
     return 0

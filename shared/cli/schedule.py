@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _run(args: argparse.Namespace) -> int:
     from shared.cli.main import CliError
     from shared.deps import get_deps
-    from shared.runtime.local import LocalRuntime
+    from shared.runtime import runtime_for
+    from shared.runtime.records import await_record
     from shared.scheduling.jobs import JOB_TOPICS
 
     deps = get_deps()
@@ -30,10 +31,17 @@ def _run(args: argparse.Namespace) -> int:
     payload = {**schedule.payload, "tenant_id": args.tenant}
     if args.now:
         payload["now"] = args.now
+    # published to the schedule's topic exactly as Cloud Scheduler does; the job function records its run
     message_id = deps.bus.publish(schedule.topic, json.dumps(payload).encode(), {"tenant_id": args.tenant})
-    LocalRuntime(deps).drain()
+    runtime = runtime_for(deps)
     job = next((j for j, t in JOB_TOPICS.items() if t == schedule.topic), None)
-    record = deps.documents.get(f"tenants/{args.tenant}/job_runs", f"{job}-{message_id}") if job else None
+    if job is None:
+        runtime.settle()
+        record = None
+    else:
+        record = await_record(deps, runtime, f"tenants/{args.tenant}/job_runs", f"{job}-{message_id}")
+        if record is None:
+            raise CliError(f"the {job} job did not record a run (is its function deployed?)")
     result = (record or {}).get("result")
     if args.json:
         sys.stdout.write(json.dumps({"schedule": args.name, "tenant": args.tenant, "result": result}) + "\n")

@@ -24,7 +24,8 @@ def _sync(args: argparse.Namespace) -> int:
     from shared.connectors.runner import SyncRun, configure_source
     from shared.connectors.schedule import request_sync, run_id_for
     from shared.deps import get_deps
-    from shared.runtime.local import LocalRuntime
+    from shared.runtime import runtime_for
+    from shared.runtime.records import await_record
 
     load_builtin_sources()
     if args.source not in SOURCES:
@@ -36,9 +37,10 @@ def _sync(args: argparse.Namespace) -> int:
         except (OSError, json.JSONDecodeError) as exc:
             raise CliError(f"cannot read config {args.config}: {exc}") from exc
         configure_source(deps, args.tenant, args.source, config)
-    message_id = request_sync(deps, args.source, args.tenant)
-    LocalRuntime(deps).drain()
-    doc = deps.documents.get(f"tenants/{args.tenant}/sync_runs", run_id_for(args.source, message_id))
+    message_id = request_sync(deps, args.source, args.tenant)  # the sync topic, as Cloud Scheduler publishes
+    doc = await_record(deps, runtime_for(deps), f"tenants/{args.tenant}/sync_runs",
+                       run_id_for(args.source, message_id),
+                       done=lambda d: d.get("status") in ("succeeded", "failed"))
     if doc is None:
         raise CliError("the sync did not run (is the sync function deployed?)")
     run = SyncRun.model_validate(doc)

@@ -1,16 +1,35 @@
-"""Ingest a local file through the real upload path of the embedded runtime (CLI and ``ecomintel demo``)."""
+"""Ingest a local file through the public upload path, on any backend (CLI and ``ecomintel demo``).
+
+The file goes to ``POST /v1/uploads`` (streamed), or, when it is larger than the runtime lets one request
+carry (Cloud Run: 32 MiB), straight to the raw bucket through a signed URL (a resumable session sent in
+chunks). Either way the ingestion id follows from the stored object, and the client reads the result from
+``GET /v1/ingestions/{id}``: once after the embedded runtime has drained its bus, or by polling while the
+emulators' or Google Cloud's push subscriptions deliver.
+"""
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Mapping
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import requests
 
 from shared.deps import Deps
 from shared.errors import InvalidInput
-from shared.ingest.ingestion import IngestionStatus, IngestionSummary, ingestion_id_for, ingestions_collection
-from shared.security.principal import Role
-from shared.security.tokens import mint_token
+from shared.ingest.ingestion import IngestionStatus, ingestion_id_for
+from shared.ingest.lookup import IngestionView
+from shared.ingest.upload import HEAD_BYTES, kind_from_head, plain_head, read_head
+
+if TYPE_CHECKING:
+    from shared.runtime import Runtime
 
 PROCESS_FUNCTION = "process"
+#: Chunk of a resumable upload (a multiple of 256 KiB, as Cloud Storage requires): the memory it takes.
+RESUMABLE_CHUNK_BYTES = 8 * 1024 * 1024
+POLL_SECONDS = 0.5
 
 
 def expected_status(deps: Deps) -> IngestionStatus:
@@ -19,37 +38,139 @@ def expected_status(deps: Deps) -> IngestionStatus:
     return IngestionStatus.PROCESSED if spec is not None and spec.source.exists() else IngestionStatus.STAGED
 
 
-def ingest_path(deps: Deps, path: str | Path, tenant: str, kind: str | None = None) -> IngestionSummary:
-    """Upload ``path`` as an analyst of ``tenant``, drain the pipeline, and return the ingestion's summary.
+def wait_seconds() -> float:
+    """How long a client waits for the pipeline (``ECOMINTEL_CLIENT_TIMEOUT_SECONDS``, default 600)."""
+    return float(os.environ.get("ECOMINTEL_CLIENT_TIMEOUT_SECONDS") or 600)
+
+
+def _error_message(body: Any, status: int, what: str) -> str:
+    message = body.get("error", {}).get("message") if isinstance(body, dict) else None
+    return message or f"{what} failed with HTTP {status}"
+
+
+def ingest_path(deps: Deps, path: str | Path, tenant: str, kind: str | None = None, *,
+                runtime: Runtime | None = None) -> IngestionView:
+    """Upload ``path`` as an analyst of ``tenant``, wait for the pipeline, and return the ingestion.
 
     Raises ``InvalidInput`` with a one-line reason when the file cannot be read or is refused.
     """
-    from shared.runtime.local import LocalRuntime
+    from shared.runtime import runtime_for
 
     file = Path(path)
     if not file.is_file():
         raise InvalidInput(f"no such file: {file}")
-    token = mint_token(deps.settings, subject="cli", tenant_id=tenant, role=Role.ANALYST)
-    runtime = LocalRuntime(deps)
+    runtime = runtime or runtime_for(deps)
+    headers = runtime.credentials(tenant, subject="cli")
+    limit = runtime.max_request_bytes
+    if limit is not None and file.stat().st_size > limit:
+        bucket, name, generation = _upload_signed(runtime, headers, file, kind)
+    else:
+        bucket, name, generation = _upload_direct(runtime, headers, file, kind)
+    runtime.settle()
+    return wait_for_ingestion(deps, runtime, headers, ingestion_id_for(bucket, name, generation), name)
+
+
+def _upload_direct(runtime: Runtime, headers: Mapping[str, str], file: Path,
+                   kind: str | None) -> tuple[str, str, str]:
+    """``POST /v1/uploads`` with the file streamed as the body."""
     query = {"filename": file.name}
     if kind:
         query["kind"] = kind
     with file.open("rb") as body:  # streamed to the upload function, never held whole
-        resp = runtime.call_http(
-            "upload", "POST", "/v1/uploads",
-            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/octet-stream"},
-            query=query, data=body,
-        )
-    body = resp.json() if resp.body else {}
+        resp = runtime.call_http("upload", "POST", "/v1/uploads", query=query, data=body,
+                                 headers={**headers, "Content-Type": "application/octet-stream"})
+    out = resp.json() if resp.body else {}
     if resp.status != 201:
-        message = (body or {}).get("error", {}).get("message") or f"upload failed with HTTP {resp.status}"
-        raise InvalidInput(message)
-    runtime.drain()
-    ingestion_id = ingestion_id_for(body["bucket"], body["object"], str(body["generation"]))
-    doc = deps.documents.get(ingestions_collection(tenant), ingestion_id)
-    if doc is None:
-        raise InvalidInput(f"the pipeline did not record ingestion {ingestion_id} of {body['object']}")
-    summary = IngestionSummary.from_document(doc)
-    if summary.status == IngestionStatus.FAILED:
-        raise InvalidInput(summary.error or "ingestion failed")
-    return summary
+        raise InvalidInput(_error_message(out, resp.status, "upload"))
+    return str(out["bucket"]), str(out["object"]), str(out["generation"])
+
+
+def _upload_signed(runtime: Runtime, headers: Mapping[str, str], file: Path,
+                   kind: str | None) -> tuple[str, str, str]:
+    """Ask for a signed URL, then send the file to the bucket itself (resumable when offered)."""
+    if not kind:
+        with file.open("rb") as fh:  # a signed upload names its kind up front: read it from the header
+            kind = kind_from_head(plain_head(read_head(fh, HEAD_BYTES))).value
+    content_type = "application/gzip" if file.name.lower().endswith(".gz") else "text/csv"
+    resp = runtime.call_http("upload", "POST", "/v1/uploads:signed-url", headers=headers,
+                             json_body={"kind": kind, "filename": file.name, "content_type": content_type})
+    grant = resp.json() if resp.body else {}
+    if resp.status != 201:
+        raise InvalidInput(_error_message(grant, resp.status, "signed upload"))
+    size = file.stat().st_size
+    with file.open("rb") as body:
+        if "resumable" in grant:
+            stored = send_resumable(grant["resumable"], body, size)
+        else:
+            put = requests.request(grant["method"], grant["url"], data=body, headers=grant.get("headers") or {},
+                                   timeout=600)
+            if put.status_code >= 300:
+                raise InvalidInput(f"storage refused the upload: HTTP {put.status_code} {put.text[:200]}")
+            stored = put
+    return str(grant["bucket"]), str(grant["object"]), _generation(stored)
+
+
+def send_resumable(start: Mapping[str, Any], body: IO[bytes], size: int,
+                   chunk_bytes: int = RESUMABLE_CHUNK_BYTES) -> requests.Response:
+    """Open a resumable session with the signed ``start`` request, then ``PUT`` ``body`` in chunks.
+
+    Each chunk carries ``Content-Range: bytes a-b/size``; Cloud Storage answers 308 until the last one. A
+    chunk that fails on the network is sent once more with the same range. Memory: one chunk.
+    """
+    opened = requests.request(start["method"], start["url"], headers=dict(start.get("headers") or {}), timeout=60)
+    if opened.status_code not in (200, 201) or "Location" not in opened.headers:
+        raise InvalidInput(f"storage did not open an upload session: HTTP {opened.status_code} {opened.text[:200]}")
+    session = opened.headers["Location"]
+    offset = 0
+    while True:
+        chunk = body.read(chunk_bytes)
+        end = offset + len(chunk)
+        content_range = f"bytes {offset}-{end - 1}/{size}" if chunk else f"bytes */{size}"
+        for attempt in (1, 2):
+            try:
+                resp = requests.put(session, data=chunk, headers={"Content-Range": content_range}, timeout=600)
+                break
+            except requests.ConnectionError:
+                if attempt == 2:
+                    raise
+        if resp.status_code in (200, 201):
+            return resp
+        if resp.status_code != 308:
+            raise InvalidInput(f"storage refused a chunk ({content_range}): HTTP {resp.status_code} "
+                               f"{resp.text[:200]}")
+        if end >= size:
+            raise InvalidInput(f"storage kept the session open after all {size} bytes")
+        offset = end
+
+
+def _generation(resp: requests.Response) -> str:
+    """The stored object's generation: the XML API's header, or the JSON resource (fake-gcs-server)."""
+    if generation := resp.headers.get("x-goog-generation"):
+        return generation
+    try:
+        return str(resp.json()["generation"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InvalidInput("storage did not say which generation it stored") from exc
+
+
+def wait_for_ingestion(deps: Deps, runtime: Runtime, headers: Mapping[str, str], ingestion_id: str,
+                       name: str) -> IngestionView:
+    """``GET /v1/ingestions/{id}`` until the pipeline reached the expected status (or failed)."""
+    wanted = {expected_status(deps).value, IngestionStatus.FAILED.value}
+    deadline = time.monotonic() + wait_seconds()
+    view: IngestionView | None = None
+    while True:
+        res = runtime.call_http("upload", "GET", f"/v1/ingestions/{ingestion_id}", headers=dict(headers))
+        if res.status == 200:
+            view = IngestionView.model_validate(res.json())
+        elif res.status != 404:
+            raise InvalidInput(_error_message(res.json() if res.body else {}, res.status, "reading the ingestion"))
+        settled = view is not None and view.status in wanted
+        if settled or not runtime.delivers_in_background or time.monotonic() > deadline:
+            break
+        time.sleep(POLL_SECONDS)
+    if view is None:
+        raise InvalidInput(f"the pipeline did not record ingestion {ingestion_id} of {name}")
+    if view.status == IngestionStatus.FAILED:
+        raise InvalidInput(view.error or "ingestion failed")
+    return view

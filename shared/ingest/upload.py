@@ -18,6 +18,7 @@ from typing import IO, Any
 from shared.deps import Deps
 from shared.errors import EcomIntelError, InvalidInput, NotFound, PayloadTooLarge, PermissionDenied
 from shared.ingest.headers import detect_kind
+from shared.ingest.ingestion import ingestion_id_for
 from shared.ingest.sniff import is_gzip, sniff
 from shared.models.records import DataKind
 from shared.security.uploads import safe_filename
@@ -153,8 +154,8 @@ class UploadResult:
     generation: str
 
     def body(self) -> dict[str, Any]:
-        """The JSON response body."""
-        return dict(self.__dict__)
+        """The JSON response body, with the id the ingestion will have (poll ``GET /v1/ingestions/{id}``)."""
+        return {**self.__dict__, "ingestion_id": ingestion_id_for(self.bucket, self.object, self.generation)}
 
 
 def store_upload(deps: Deps, tenant_id: str, stream: IO[bytes], *, filename: str | None, kind: str | None,
@@ -186,7 +187,13 @@ def store_upload(deps: Deps, tenant_id: str, stream: IO[bytes], *, filename: str
 
 
 def signed_upload(deps: Deps, tenant_id: str, body: Any) -> dict[str, Any]:
-    """A time-limited PUT URL for a large file of a declared kind."""
+    """A time-limited signed URL for a large file of a declared kind, and how to use it.
+
+    ``url``/``method``/``headers``: one ``PUT`` of the whole file (Cloud Storage's simple upload through a
+    V4 signed URL). Where the store offers it, ``resumable`` describes the resumable alternative: ``POST``
+    to its URL with its headers, then ``PUT`` the bytes (in one request or in ``Content-Range`` chunks)
+    to the session URL returned in ``Location``.
+    """
     if not isinstance(body, dict):
         raise InvalidInput("expected a JSON object {kind, filename, content_type}")
     kind = parse_kind(body.get("kind"))
@@ -200,8 +207,17 @@ def signed_upload(deps: Deps, tenant_id: str, body: Any) -> dict[str, Any]:
     url = deps.blobs.signed_url(bucket, name, method="PUT", expires_seconds=SIGNED_URL_SECONDS,
                                 content_type=content_type)
     expires = datetime.now(UTC) + timedelta(seconds=SIGNED_URL_SECONDS)
-    return {"url": url, "method": "PUT", "object": name, "bucket": bucket, "content_type": content_type,
-            "expires_at": expires.isoformat().replace("+00:00", "Z")}
+    out: dict[str, Any] = {
+        "url": url, "method": "PUT", "headers": {"Content-Type": content_type}, "object": name, "bucket": bucket,
+        "content_type": content_type, "expires_at": expires.isoformat().replace("+00:00", "Z"),
+    }
+    resumable = getattr(deps.blobs, "signed_resumable_url", None)
+    if callable(resumable):
+        start_url, start_headers = resumable(bucket, name, expires_seconds=SIGNED_URL_SECONDS,
+                                             content_type=content_type)
+        out["resumable"] = {"url": start_url, "method": "POST",
+                            "headers": {"Content-Type": content_type, **start_headers}}
+    return out
 
 
 def put_signed(deps: Deps, bucket: str, name: str, query: dict[str, str], stream: IO[bytes],

@@ -1,17 +1,23 @@
-"""Asking a question through the real ``query`` function on the embedded runtime (CLI, demo, bench)."""
+"""Asking a question through the real ``query`` function, on any backend (CLI, demo, bench).
+
+Deep mode answers 202 with a job; the report is read from ``GET /v1/jobs/{id}``: after the embedded runtime
+drained its bus, or by polling while push subscriptions deliver the agent tasks (emulators, Google Cloud).
+"""
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from shared.errors import EcomIntelError
 from shared.orchestration.report import Mode, QueryResponse
 from shared.security.principal import Role
-from shared.security.tokens import mint_token
 
 if TYPE_CHECKING:
     from shared.deps import Deps
-    from shared.runtime.local import LocalRuntime
+    from shared.runtime import Runtime
+
+POLL_SECONDS = 1.0
 
 
 class AskFailed(EcomIntelError):
@@ -20,32 +26,48 @@ class AskFailed(EcomIntelError):
 
 def ask(deps: Deps, question: str, *, tenant: str, mode: Mode = "quick", user: str = "cli",
         session_id: str | None = None, use_cache: bool = True, as_of: str | None = None,
-        runtime: LocalRuntime | None = None, max_polls: int = 50) -> QueryResponse:
-    """POST /v1/query as ``user`` of ``tenant``; in deep mode drain the bus and poll until the report is in."""
-    from shared.runtime.local import LocalRuntime
+        runtime: Runtime | None = None, max_polls: int = 50, wait_seconds: float | None = None) -> QueryResponse:
+    """POST /v1/query as ``user`` of ``tenant``; in deep mode wait for the job's report.
 
-    runtime = runtime or LocalRuntime(deps)
-    token = mint_token(deps.settings, subject=user, tenant_id=tenant, role=Role.ANALYST)
-    headers = {"Authorization": f"Bearer {token}"}
+    The embedded runtime drains its bus before each of at most ``max_polls`` polls; a remote one polls
+    every second for up to ``wait_seconds`` (``ECOMINTEL_CLIENT_TIMEOUT_SECONDS``, default 600). A job
+    still running then is returned as it is (``report`` is ``None``).
+    """
+    from shared.ingest.client import wait_seconds as default_wait
+    from shared.runtime import runtime_for
+
+    runtime = runtime or runtime_for(deps)
     body: dict[str, Any] = {"question": question, "mode": mode, "use_cache": use_cache}
     if session_id:
         body["session_id"] = session_id
     if as_of:
         body["as_of"] = as_of
-    res = runtime.call_http("query", "POST", "/v1/query", headers=headers, json_body=body)
+    try:  # no credentials for this tenant, or no API to reach: one line for the user, not a traceback
+        headers = runtime.credentials(tenant, role=Role.ANALYST, subject=user)
+        res = runtime.call_http("query", "POST", "/v1/query", headers=headers, json_body=body)
+    except EcomIntelError as exc:
+        raise AskFailed(exc.message, details=exc.details) from exc
     if res.status >= 400:
-        err = res.json().get("error", {})
+        err = (res.json() or {}).get("error", {}) if res.body else {}
         raise AskFailed(f"{err.get('code')}: {err.get('message')}", details=err.get("details") or {})
     resp = QueryResponse.model_validate(res.json())
     if resp.mode == "quick" or resp.job_id is None:
         return resp
-    for _ in range(max_polls):
-        runtime.drain()
+    deadline = time.monotonic() + (default_wait() if wait_seconds is None else wait_seconds)
+    polls = 0
+    while True:
+        runtime.settle()
         job = runtime.call_http("query", "GET", f"/v1/jobs/{resp.job_id}", headers=headers)
         if job.status >= 400:
-            raise AskFailed(f"polling job {resp.job_id} failed: {job.json()}")
+            raise AskFailed(f"polling job {resp.job_id} failed: HTTP {job.status} {job.body[:200]!r}")
         view = job.json()
         if view["status"] == "done":
             return QueryResponse(mode="deep", status="done", job_id=resp.job_id, report=view["report"],
                                  warnings=resp.warnings)
-    return resp
+        polls += 1
+        if runtime.delivers_in_background:
+            if time.monotonic() > deadline:
+                return resp
+            time.sleep(POLL_SECONDS)
+        elif polls >= max_polls:
+            return resp

@@ -1,16 +1,24 @@
-"""Running functions locally through their real trigger shapes."""
+"""Running functions through their real trigger shapes: in-process, or over HTTP to deployed processes.
+
+``runtime_for(deps)`` is the one place that picks the runtime; clients (the CLI, the demo, benches) ask it
+for one and use only what both offer: ``call_http``, ``credentials(tenant)``, ``settle()`` (deliver what is
+queued, where delivery is not automatic), ``delivers_in_background`` (poll for results) and
+``max_request_bytes`` (the largest body one request may carry).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
     from shared.deps import Deps
     from shared.runtime.local import LocalRuntime
     from shared.runtime.remote import RemoteRuntime
 
+    Runtime: TypeAlias = LocalRuntime | RemoteRuntime
 
-def runtime_for(deps: Deps) -> LocalRuntime | RemoteRuntime:
+
+def runtime_for(deps: Deps) -> Runtime:
     """The runtime for ``deps``' backend: in-process for ``local``, over HTTP for ``emulator``/``gcp``."""
     if deps.settings.backend == "local":
         from shared.runtime.local import LocalRuntime

@@ -26,6 +26,8 @@ from shared.events import PUBSUB_PUBLISHED, STORAGE_FINALIZED
 from shared.manifest import FunctionSpec
 from shared.observability.logs import get_logger, log_event
 from shared.ports import Message
+from shared.security.principal import Role
+from shared.security.tokens import mint_token
 
 _log = get_logger(__name__)
 _apps: dict[str, flask.Flask] = {}
@@ -110,9 +112,23 @@ def _remaining_length(stream: IO[bytes]) -> int:
 class LocalRuntime:
     """Calls HTTP functions and drains the embedded bus into subscribed functions."""
 
+    #: Messages are delivered only when ``settle()`` drains the bus: after it, results are final.
+    delivers_in_background = False
+    #: No platform limit on a request body (the functions stream it).
+    max_request_bytes: int | None = None
+
     def __init__(self, deps: Deps) -> None:
         self.deps = deps
         self.manifest = deps.manifest
+
+    def credentials(self, tenant: str, *, role: Role = Role.ANALYST, subject: str = "cli") -> dict[str, str]:
+        """Headers of a caller in ``tenant``: a token signed with this installation's key."""
+        token = mint_token(self.deps.settings, subject=subject, tenant_id=tenant, role=role)
+        return {"Authorization": f"Bearer {token}"}
+
+    def settle(self) -> None:
+        """Deliver everything queued (the embedded bus has no push delivery of its own)."""
+        self.drain()
 
     def call_http(
         self,

@@ -7,6 +7,7 @@ accept them, but they are never legitimate here and the embedded backend refuses
 from __future__ import annotations
 
 import os
+import shutil
 import time
 import urllib.parse
 from collections.abc import Iterator, Mapping
@@ -17,6 +18,13 @@ from google.api_core import exceptions as gexc
 from google.cloud import storage  # type: ignore[attr-defined]
 
 from shared.ports import BlobInfo
+
+# A resumable upload sends the stream in chunks of this size (a multiple of 256 KiB, as GCS requires):
+# memory stays near one chunk whatever the file size, and the stream is read once, never sought.
+UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024
+_COPY_BLOCK_BYTES = 1024 * 1024
+# Resumable sessions through a V4 signed URL: the initiating POST must carry this header, signed.
+RESUMABLE_START = {"x-goog-resumable": "start"}
 
 
 def check_object_name(name: str) -> None:
@@ -56,8 +64,13 @@ class GcsBlobStore:
             blob.metadata = dict(metadata)
         if isinstance(data, bytes | bytearray):
             blob.upload_from_string(bytes(data), content_type=content_type or "application/octet-stream")
-        else:
-            blob.upload_from_file(data, content_type=content_type or "application/octet-stream")
+            return blob_info(blob)
+        # A chunked resumable upload reads the stream forwards only: a request body (no seek, no tell) works,
+        # and memory is bounded by the chunk size. ``upload_from_file`` would need ``tell()`` on the stream.
+        with blob.open("wb", chunk_size=UPLOAD_CHUNK_BYTES, ignore_flush=True,
+                       content_type=content_type or "application/octet-stream") as writer:
+            shutil.copyfileobj(data, writer, _COPY_BLOCK_BYTES)
+        blob.reload()  # the writer does not keep the final object resource: size and generation come from here
         return blob_info(blob)
 
     def open(self, bucket: str, name: str) -> IO[bytes]:
@@ -91,22 +104,19 @@ class GcsBlobStore:
             pass
 
     def signed_url(self, bucket: str, name: str, *, method: str = "PUT", expires_seconds: int = 900,
-                   content_type: str | None = None) -> str:
-        """A V4 signed URL. Against fake-gcs-server (no signature checks) an unsigned URL to the same object.
+                   content_type: str | None = None, headers: Mapping[str, str] | None = None) -> str:
+        """A V4 signed URL for ``method`` (``headers`` are signed too and must be sent as given).
 
-        fake-gcs-server has no PUT route for ``/<bucket>/<object>`` (it reads the Host as the bucket), so on
-        the emulator an upload URL is its media-upload endpoint, which takes the bytes with ``POST``.
+        ``PUT`` is a single-request upload; ``POST`` with ``RESUMABLE_START`` headers opens a resumable
+        session whose URI comes back in ``Location`` (then ``PUT`` the bytes there): both are what Cloud
+        Storage's XML API accepts through a signed URL. fake-gcs-server checks no signature but routes a
+        request carrying ``X-Goog-Algorithm`` exactly like that (PUT: upload, POST: session), so against it
+        the URL has the same path-style shape and V4 query parameters, with an empty signature.
         """
         check_object_name(name)
         emulator = os.environ.get("STORAGE_EMULATOR_HOST")
         if emulator:
-            base = emulator.rstrip("/")
-            if method.upper() in ("PUT", "POST"):
-                query = urllib.parse.urlencode({"uploadType": "media", "name": name})
-                return f"{base}/upload/storage/v1/b/{bucket}/o?{query}"
-            query = urllib.parse.urlencode({"X-Goog-Expires": expires_seconds,
-                                            "X-Goog-Date": time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())})
-            return f"{base}/{bucket}/{urllib.parse.quote(name)}?{query}"
+            return _emulator_signed_url(emulator, bucket, name, expires_seconds, headers)
         blob = self.client.bucket(bucket).blob(name)
         kwargs: dict[str, Any] = {}
         credentials = self.client._credentials
@@ -117,5 +127,31 @@ class GcsBlobStore:
             credentials.refresh(google.auth.transport.requests.Request())
             kwargs = {"service_account_email": credentials.service_account_email,
                       "access_token": credentials.token}
+        if headers:
+            kwargs["headers"] = dict(headers)
         return blob.generate_signed_url(version="v4", expiration=timedelta(seconds=expires_seconds),
                                         method=method.upper(), content_type=content_type, **kwargs)
+
+    def signed_resumable_url(self, bucket: str, name: str, *, expires_seconds: int = 900,
+                             content_type: str | None = None) -> tuple[str, dict[str, str]]:
+        """A signed ``POST`` URL that opens a resumable upload session, and the headers it must carry."""
+        url = self.signed_url(bucket, name, method="POST", expires_seconds=expires_seconds,
+                              content_type=content_type, headers=RESUMABLE_START)
+        return url, dict(RESUMABLE_START)
+
+
+def _emulator_signed_url(base: str, bucket: str, name: str, expires_seconds: int,
+                         headers: Mapping[str, str] | None) -> str:
+    """A path-style URL with the V4 query parameters (unsigned: fake-gcs-server checks no signature)."""
+    signed_headers = ";".join(sorted({"host", *(h.lower() for h in headers or {})}))
+    query = urllib.parse.urlencode({
+        "X-Goog-Algorithm": "GOOG4-RSA-SHA256",
+        "X-Goog-Credential": "emulator/auto/storage/goog4_request",
+        "X-Goog-Date": time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()),
+        "X-Goog-Expires": expires_seconds,
+        "X-Goog-SignedHeaders": signed_headers,
+        "X-Goog-Signature": "",
+        # fake-gcs-server names a session opened by POST from this parameter, not from the path (GCS ignores it)
+        "name": name,
+    })
+    return f"{base.rstrip('/')}/{bucket}/{urllib.parse.quote(name)}?{query}"

@@ -52,17 +52,69 @@ def test_execute_reports_affected_rows(warehouse: Any) -> None:
 
 
 def test_signed_urls_upload_and_download_directly(tmp_path: Path) -> None:
+    """What the upload endpoint hands out is used exactly as Cloud Storage takes it: PUT, or POST + PUT."""
     _need("blobs")
+    from shared.adapters.gcp.blobs import RESUMABLE_START
+
     with emu.make_blobs(tmp_path) as blobs:
+        body = b"sku,date,units\n"
         name = f"raw/t1/sales/{uuid.uuid4().hex}.csv"
         url = blobs.signed_url("bkt", name, method="PUT", content_type="text/csv")
-        # fake-gcs-server takes direct uploads on its media endpoint with POST (see GcsBlobStore.signed_url).
-        resp = requests.post(url, data=b"sku,date,units\n", headers={"Content-Type": "text/csv"}, timeout=10)
-        assert resp.status_code < 300, resp.text
+        assert "X-Goog-Algorithm=GOOG4-RSA-SHA256" in url and f"/bkt/{name}?" in url
+        resp = requests.put(url, data=body, headers={"Content-Type": "text/csv"}, timeout=10)
+        assert resp.status_code == 200, resp.text
         info = blobs.stat("bkt", name)
-        assert info is not None and info.size == len(b"sku,date,units\n")
+        assert info is not None and info.size == len(body) and info.content_type == "text/csv"
         got = requests.get(blobs.signed_url("bkt", name, method="GET"), timeout=10)
-        assert got.status_code == 200 and got.content == b"sku,date,units\n"
+        assert got.status_code == 200 and got.content == body
+
+        # resumable: the signed POST opens a session, the bytes go to Location in two Content-Range chunks
+        big = name.replace(".csv", "-resumable.csv")
+        start_url, headers = blobs.signed_resumable_url("bkt", big, content_type="text/csv")
+        assert headers == RESUMABLE_START
+        opened = requests.post(start_url, headers={"Content-Type": "text/csv", **headers}, timeout=10)
+        assert opened.status_code in (200, 201), opened.text
+        session = opened.headers["Location"]
+        first, rest = b"x" * (256 * 1024), b"tail\n"
+        total = len(first) + len(rest)
+        part = requests.put(session, data=first, timeout=10,
+                            headers={"Content-Range": f"bytes 0-{len(first) - 1}/*"})
+        assert part.status_code == 308, part.text
+        done = requests.put(session, data=rest, timeout=10,
+                            headers={"Content-Range": f"bytes {len(first)}-{total - 1}/{total}"})
+        assert done.status_code in (200, 201), done.text
+        info = blobs.stat("bkt", big)
+        assert info is not None and info.size == total
+
+
+def test_write_streams_a_non_seekable_body(tmp_path: Path) -> None:
+    """A request body cannot seek or tell: the resumable upload reads it forwards, chunk by chunk."""
+    _need("blobs")
+    import io
+
+    from shared.adapters.gcp.blobs import UPLOAD_CHUNK_BYTES
+
+    class Forward(io.RawIOBase):
+        def __init__(self, size: int) -> None:
+            self.left = size
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: Any) -> int:
+            n = min(len(buffer), self.left)
+            buffer[:n] = b"a" * n
+            self.left -= n
+            return n
+
+    size = 2 * UPLOAD_CHUNK_BYTES + 12345  # three chunks, the last one short
+    stream = Forward(size)
+    assert not stream.seekable()
+    with emu.make_blobs(tmp_path) as blobs:
+        info = blobs.write("bkt", "raw/t1/sales/stream.csv", stream, content_type="text/csv",
+                           metadata={"tenant_id": "t1"})
+        assert info.size == size and info.generation and info.metadata == {"tenant_id": "t1"}
+        assert blobs.stat("bkt", "raw/t1/sales/stream.csv").size == size
 
 
 def test_merge_replaces_nested_fields_whole(tmp_path: Path) -> None:

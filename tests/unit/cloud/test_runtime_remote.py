@@ -109,3 +109,70 @@ def test_stats_wrapper_passes_exceptions_and_counts_them() -> None:
     with pytest.raises(RuntimeError):
         app({"PATH_INFO": "/"}, lambda *a: None)
     assert stats.snapshot()["failures"] == 1 and stats.snapshot()["in_flight"] == 0
+
+
+# --- the public edge and the caller's credentials --------------------------------------------------------
+
+@Request.application  # type: ignore[misc]
+def _edge(request: Request) -> Response:
+    """One host routing by path, like API Gateway; ``/v1/me`` knows one key of tenant ``acme``."""
+    if request.path == "/v1/me":
+        if request.headers.get("Authorization") == "ApiKey k-acme":
+            return Response(json.dumps({"tenant_id": "acme", "subject": "key:1", "role": "analyst", "via": "api_key"}),
+                            content_type="application/json")
+        return Response(json.dumps({"error": {"code": "unauthenticated", "message": "invalid API key"}}),
+                        status=401, content_type="application/json")
+    return Response(json.dumps({"path": request.path, "auth": request.headers.get("Authorization")}),
+                    content_type="application/json")
+
+
+@pytest.fixture
+def edge() -> Iterator[str]:
+    server = make_server("127.0.0.1", 0, _edge, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+def test_api_url_routes_every_function_through_the_edge(edge: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ECOMINTEL_API_URL", edge + "/")
+    rt = RemoteRuntime(get_deps(), urls={"query": "http://127.0.0.1:9"})  # the edge wins over launcher URLs
+    assert rt.call_http("query", "GET", "/v1/jobs/j1").json()["path"] == "/v1/jobs/j1"
+    assert rt.call_http("upload", "GET", "/v1/ingestions/i").json()["path"] == "/v1/ingestions/i"
+    monkeypatch.setenv("ECOMINTEL_FUNCTION_URL_UPLOAD", "http://127.0.0.1:9")  # a per-function override still wins
+    assert rt.base_url("upload") == "http://127.0.0.1:9" and rt.base_url("query") == edge
+
+
+def test_api_key_is_sent_for_its_own_tenant_only(edge: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from shared.runtime.remote import NoCredentials
+
+    monkeypatch.setenv("ECOMINTEL_API_URL", edge)
+    monkeypatch.setenv("ECOMINTEL_API_KEY", "k-acme")
+    rt = RemoteRuntime(get_deps(), urls={})
+    assert rt.credentials("acme") == {"Authorization": "ApiKey k-acme"}
+    with pytest.raises(NoCredentials, match="belong to tenant 'acme', not 'globex'"):
+        rt.credentials("globex")
+    monkeypatch.setenv("ECOMINTEL_API_KEY", "k-revoked")
+    with pytest.raises(NoCredentials, match="HTTP 401"):
+        RemoteRuntime(get_deps(), urls={}).credentials("acme")
+
+
+def test_without_key_or_signing_key_the_cli_says_what_to_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    from shared.runtime.remote import NoCredentials
+
+    rt = RemoteRuntime(get_deps(), urls={})
+    assert rt.delivers_in_background and rt.max_request_bytes == 32 * 1024 * 1024
+    with pytest.raises(NoCredentials, match="ECOMINTEL_API_KEY"):
+        rt.credentials("acme")
+    monkeypatch.setenv("ECOMINTEL_JWT_SIGNING_KEY", "operator-key-" + "x" * 32)
+    from shared.deps import reset_deps
+
+    reset_deps()
+    token = RemoteRuntime(get_deps(), urls={}).credentials("acme")["Authorization"]
+    from shared.security.tokens import verify_token
+
+    assert verify_token(get_deps().settings, token.removeprefix("Bearer ")).tenant_id == "acme"

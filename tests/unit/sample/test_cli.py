@@ -49,7 +49,7 @@ def test_demo_ingests_every_kind_products_first(
                           duplicates=5, status="processed")
 
     monkeypatch.setattr(demo, "load_ingest_path", lambda: fake_ingest)
-    monkeypatch.setattr(demo, "ask_examples", asked.append)
+    monkeypatch.setattr(demo, "ask_examples", lambda deps, tenant: asked.append(deps))
     assert main(["demo", "--skus", "10", "--seed", "2"]) == 0
     assert [c[2] for c in calls] == ["products", "inventory", "competitor_prices", "reviews", "sales"]
     assert {c[1] for c in calls} == {"demo"}
