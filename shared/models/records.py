@@ -122,8 +122,8 @@ class InventoryLevel(Record):
 
     sku: str = Field(min_length=1, max_length=128)
     date: date
-    on_hand: int = Field(ge=0)
-    on_order: int | None = Field(default=None, ge=0)
+    on_hand: int = Field(ge=0, le=1_000_000_000)
+    on_order: int | None = Field(default=None, ge=0, le=1_000_000_000)
     lead_time_days: int | None = Field(default=None, ge=0, le=365)
     location: str | None = Field(default=None, max_length=128)
 
