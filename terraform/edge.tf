@@ -9,11 +9,7 @@
 # admits that service account only: nothing else on the internet can invoke them.
 # ---------------------------------------------------------------------------------------------------
 
-# API Gateway resources are in the google-beta provider (required in versions.tf: one block per module).
-provider "google-beta" {
-  project = var.project_id
-  region  = var.region
-}
+# API Gateway resources are in the google-beta provider (required and configured in versions.tf).
 
 variable "edge_enabled" {
   description = "Create the API Gateway edge (the public HTTPS entry point of the API)."

@@ -7,7 +7,7 @@ from shared.security.openapi import load_openapi
 from shared.security.principal import Role
 from tests.e2e.ingest.conftest import Harness
 
-SALES = b"date,sku,qty\n2024-01-01,A,2\n2024-01-02,B,3\n2024-01-03,C,-1\n"
+SALES = b"date,sku,qty\n2024-01-01,A,2\n2024-01-02,B,3\n2024-01-03,C,lots\n"
 
 
 def _get(harness: Harness, ingestion_id: str, headers: dict[str, str]) -> tuple[int, dict]:
