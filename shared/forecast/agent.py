@@ -19,7 +19,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from shared.agents.answers import requested_asks
+from shared.agents.asof import apply_staleness, resolve_as_of, stale_note
 from shared.errors import InvalidInput
+from shared.forecast.answers import SkuForecastView, forecast_answers, run_rate_cover, select_by_cover
 from shared.forecast.batch import forecast_chunk
 from shared.forecast.cache import ForecastCache, fingerprint
 from shared.forecast.drift import DriftReport, assess_drift
@@ -30,6 +33,7 @@ from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
 from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
 from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding
+from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 
 if TYPE_CHECKING:
@@ -55,15 +59,23 @@ class SkuOutcome:
     result: SeriesForecast
     cached: bool
     whatif_note: str | None = None
+    whatif: dict[str, Any] | None = None
     plan: InventoryPlan | None = None
     drift: DriftReport | None = None
     period_days: int = 1
 
 
 def run(deps: Deps, request: AgentRequest) -> AgentResult:
-    """Forecast the request's SKUs (or the top sellers) and plan their stock."""
+    """Forecast the request's SKUs (or the top sellers) and plan their stock.
+
+    Without ``as_of``, today is the latest date of the tenant's sales and stock (stale data lowers
+    confidence, with the reason). For stock questions (``options["asks"]`` with ``stockout``/``overstock``)
+    and no named SKUs, the SKUs forecast are those with the least (or most) cover by run rate.
+    """
     started = time.perf_counter()
-    as_of = request.as_of or datetime.now(UTC).date()
+    resolved = resolve_as_of(deps.warehouse, request.tenant_id, request.as_of, (DataKind.SALES, DataKind.INVENTORY))
+    as_of = resolved.date
+    asks = requested_asks(request.options, "forecast", "forecast")
     opts = request.options
     level = float(opts.get("level", 0.9))
     freq_text = str(opts.get("freq", "D")).upper()
@@ -90,11 +102,19 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     missing: list[str] = []
     last_date = inputs.sales["date"].max()
     sales = inputs.sales
+    cover = run_rate_cover(sales, inputs.stock, as_of)
     if not request.skus:
         # choose the top sellers first: building series for SKUs that are then dropped was most of the run
         limit = int(opts.get("max_skus", DEFAULT_MAX_SKUS))
         with_sales = int(sales["sku"].nunique())
-        if with_sales > limit:
+        by_cover = select_by_cover(cover, asks, limit) if {"stockout", "overstock"} & set(asks) else []
+        if by_cover:
+            sales = sales[sales["sku"].astype(str).isin(set(by_cover))]
+            if with_sales > len(by_cover):
+                warnings.append(f"{with_sales} SKUs have sales; forecast the {len(by_cover)} with the least/most "
+                                "days of cover by run rate (options.max_skus); cover of every SKU is in "
+                                "data.cover")
+        elif with_sales > limit:
             totals = sales.groupby("sku")["units"].sum().sort_values(ascending=False)
             warnings.append(f"{with_sales} SKUs have sales; forecast the top {limit} by units (options.max_skus)")
             sales = sales[sales["sku"].isin(set(totals.index[:limit]))]
@@ -117,6 +137,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
 
     findings, actions = _findings(outcomes, inputs, sales_evidence, level, as_of, request)
     freshness = Confidence.freshness(last_date.date(), as_of)
+    views = [_view(o, level, request.horizon_days) for o in outcomes]
+    answers = forecast_answers(asks, cover=cover, views=views, level=level, horizon_days=request.horizon_days,
+                               as_of=last_date.date(), scoped=list(request.skus),
+                               price_change_pct=request.price_change_pct)
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
     completeness = float(np.mean([_completeness(o) for o in outcomes]))
@@ -130,6 +154,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     if statuses == {"insufficient_history"}:
         status = "insufficient_data"
     warnings += _grouped_series_warnings(outcomes)
+    confidence = apply_staleness(confidence, resolved)
+    if note := stale_note(resolved):
+        warnings.append(note)
     summary = _summary(outcomes, request.horizon_days, as_of)
     log_event(_log, "forecast agent run", tenant=request.tenant_id, skus=len(outcomes), run_id=run_id,
               cached=sum(o.cached for o in outcomes))
@@ -138,8 +165,26 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         metrics=_metrics(outcomes, run_id), findings=findings, actions=actions, warnings=warnings,
         missing_data=missing, confidence=confidence,
         data={"run_id": run_id, "history_end": last_date.date().isoformat(), "level": level,
-              "forecasts": [_table(o) for o in outcomes], "drift": drift_rows},
+              "forecasts": [_table(o) for o in outcomes], "drift": drift_rows,
+              "answers": [a.model_dump(mode="json") for a in answers], "as_of": resolved.as_dict(),
+              "cover": _cover_rows(cover)},
         elapsed_ms=_ms(started))
+
+
+def _view(o: SkuOutcome, level: float, horizon_days: int) -> SkuForecastView:
+    total, lo, hi = _total_interval(o.result, level)
+    return SkuForecastView(sku=o.series.series_id, total=total, lower=lo, upper=hi,
+                           horizon_days=len(o.result.forecast) * o.period_days or horizon_days,
+                           model=o.result.model, plan=o.plan, whatif=o.whatif)
+
+
+def _cover_rows(cover: pd.DataFrame, limit: int = 1000) -> list[dict[str, Any]]:
+    """Run-rate cover of every SKU with stock, least cover first (JSON-safe)."""
+    ordered = cover.sort_values("days_of_cover", kind="stable").head(limit)
+    return [{"sku": str(s), "on_hand": float(r["on_hand"]), "on_order": float(r["on_order"]),
+             "lead_time_days": int(r["lead_time_days"]), "daily_units": round(float(r["daily_units"]), 3),
+             "days_of_cover": None if not math.isfinite(float(r["days_of_cover"])) else round(
+                 float(r["days_of_cover"]), 1)} for s, r in ordered.iterrows()]
 
 
 def _ms(started: float) -> float:
@@ -203,6 +248,7 @@ def _apply_whatif(o: SkuOutcome, pct: float) -> None:
     """Scale the forecast by the estimated price response, or say why not."""
     est = estimate_elasticity(o.series.values, o.series.price)
     mult = est.multiplier(pct)
+    o.whatif = {"pct": pct, "multiplier": mult, "elasticity": est.value, "reason": est.reason}
     if mult is None:
         o.whatif_note = f"price what-if ({pct:+g}%) not applied: {est.reason}"
         o.result.warnings.append(o.whatif_note)

@@ -48,17 +48,22 @@ def agent_requests(tenant_id: str, plan: Plan, *, as_of: date | None = None,
 
 def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date | None = None,
                   options: Mapping[str, object] | None = None) -> AgentRequest:
-    """The request ``agent`` receives."""
+    """The request ``agent`` receives: its SKUs, the entities, and the asks it answers (``options["asks"]``)."""
     e = plan.entities
     skus = plan.skus_for(agent)
-    # The pricing agent runs a what-if for exactly one SKU; when it scans the catalogue the scenario is the
-    # forecast agent's (it gets the named SKU), so pricing is not sent a change it cannot apply.
-    change = e.price_change_pct if agent != "pricing" or len(skus) == 1 else None
+    extra: dict[str, object] = {"intents": list(plan.intents), "asks": plan.asks_for(agent)}
+    # The pricing agent runs a what-if for exactly one SKU; when it scans the catalogue as well ("which are
+    # overpriced, and what if I cut SKU-1"), the named SKU goes in options.what_if_sku.
+    change = e.price_change_pct
+    if agent == "pricing" and change is not None and len(skus) != 1:
+        if len(e.skus) == 1:
+            extra["what_if_sku"] = e.skus[0]
+        else:
+            change = None
     return AgentRequest(
         tenant_id=tenant_id, skus=skus, categories=e.categories, competitors=e.competitors,
         horizon_days=e.horizon_days or 30, start_date=e.start_date, end_date=e.end_date,
-        price_change_pct=change, as_of=as_of,
-        options={"intents": list(plan.intents), **dict(options or {})},
+        price_change_pct=change, as_of=as_of, options={**extra, **dict(options or {})},
     )
 
 
