@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 _log = get_logger(__name__)
 DEFAULT_LEAD_TIME_DAYS = 7
 DEFAULT_MAX_SKUS = 50
+#: SKUs forecast for a stock question (least cover first); the rest are answered by their run rate.
+DEFAULT_STOCK_MAX_SKUS = 10
 
 PREVIOUS_SQL = """
 SELECT run_id, sku, date, as_of, forecast, backtest_mase, mase_scale, created_at
@@ -107,7 +109,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         # choose the top sellers first: building series for SKUs that are then dropped was most of the run
         limit = int(opts.get("max_skus", DEFAULT_MAX_SKUS))
         with_sales = int(sales["sku"].nunique())
-        by_cover = select_by_cover(cover, asks, limit) if {"stockout", "overstock"} & set(asks) else []
+        # stock questions are answered from every SKU's cover; only the closest calls need a forecast
+        stock_limit = min(limit, int(opts.get("stock_max_skus", DEFAULT_STOCK_MAX_SKUS)))
+        by_cover = select_by_cover(cover, asks, stock_limit) if {"stockout", "overstock"} & set(asks) else []
         if by_cover:
             sales = sales[sales["sku"].astype(str).isin(set(by_cover))]
             if with_sales > len(by_cover):
@@ -147,7 +151,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     confidence = Confidence.compute(
         model_certainty=float(np.mean(known)) if known else None, data_completeness=completeness,
         data_freshness=freshness,
-        explanation="certainty = 1 - backtest sMAPE/100 of the chosen models; completeness = history length "
+        explanation="certainty = 1 - backtest sMAPE/100 of the chosen models (1 / (1 + MASE) for intermittent "
+                    "demand); completeness = history length "
                     "vs 2x horizon + 4 weeks; freshness halves every 14 days since the last sale")
     statuses = {o.result.status for o in outcomes}
     status = "ok" if statuses <= {"ok", "no_demand"} and not missing else "partial"
@@ -356,12 +361,24 @@ def _persist(deps: Deps, tenant_id: str, run_id: str, outcomes: list[SkuOutcome]
     deps.warehouse.insert("forecasts", frame)
 
 
+#: Demand classes with many zero periods, where sMAPE is degenerate (a zero actual scores 200%).
+_SPARSE_CLASSES = frozenset({"intermittent", "lumpy"})
+
+
 def _certainty(r: SeriesForecast) -> float | None:
+    """1 - sMAPE/100 of the chosen model; for intermittent demand 1 / (1 + MASE) instead.
+
+    sMAPE counts every zero-sales period the model did not hit exactly as a 200% error, so an intermittent
+    series scored 0 however good its forecast; MASE (error against the naive forecast) stays meaningful.
+    """
     chosen = r.score("chosen")
     if r.status == "no_demand":
         return 1.0
     if chosen is None:
         return None
+    mase = chosen.get("mase")
+    if r.demand_class in _SPARSE_CLASSES and mase is not None and np.isfinite(float(mase)):
+        return 1.0 / (1.0 + max(0.0, float(mase)))
     return max(0.0, 1.0 - float(chosen["smape"]) / 100.0)
 
 

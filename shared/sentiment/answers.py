@@ -17,12 +17,15 @@ import pandas as pd
 
 from shared.agents.answers import AgentAnswer, AskKind, join_names, ranked_table
 from shared.sentiment.aspects import ASPECT_CUES
+from shared.sentiment.scorer import score_reviews
 from shared.sentiment.tokens import tokenize
 
 #: Recent window of the "falling ratings" answer (the rest of the period before it is the baseline).
 DECLINE_WINDOW_DAYS = 90
 #: Reviews each side needs before a rating change is reported.
-MIN_RECENT, MIN_BEFORE = 2, 3
+MIN_RECENT, MIN_BEFORE = 3, 3
+#: A drop counts as a fall when it is this many standard errors (one-sided 95%): a few reviews are noise.
+MIN_Z = 1.645
 QUOTE_CHARS = 140
 THEME_NAMES = {
     "price_value": "price/value", "quality_durability": "quality/durability",
@@ -46,10 +49,14 @@ class ScoredReviews:
 
 
 def _quote(text: str, aspect: str) -> str:
-    """The first sentence of ``text`` that names ``aspect`` (else the first sentence), shortened."""
+    """The sentence of ``text`` that speaks worst of ``aspect`` (else the first naming it), shortened."""
     sentences = [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
-    pick = next((s for s in sentences if any(aspect in ASPECT_CUES.get(t, ()) for t in tokenize(s))),
-                sentences[0] if sentences else "")
+    naming = [s for s in sentences if any(aspect in ASPECT_CUES.get(t, ()) for t in tokenize(s))] or sentences
+    if len(naming) > 1:
+        scored = score_reviews(naming, [None] * len(naming))
+        worst = min(range(len(naming)), key=lambda i: (scored.aspects[i].get(aspect, 0.0), scored.score[i]))
+        naming = [naming[worst]]
+    pick = naming[0] if naming else ""
     return pick if len(pick) <= QUOTE_CHARS else pick[: QUOTE_CHARS - 3].rstrip() + "..."
 
 
@@ -100,7 +107,8 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
         worst = neg.groupby("sku")["review_id"].nunique().sort_values(ascending=False, kind="stable").head(3)
         if not worst.empty:
             text = text[:-1] + "; most complained-about products: " + join_names(
-                [f"{_name(data.frame, str(s))} ({int(c)} negative reviews)" for s, c in worst.items()], 3) + "."
+                [f"{_name(data.frame, str(s))} ({int(c)} negative review{'s' if int(c) != 1 else ''})"
+                 for s, c in worst.items()], 3) + "."
     table, total = ranked_table(_THEME_COLUMNS, rows)
     return AgentAnswer(ask="complaints", text=text, columns=_THEME_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=list(scoped), finding_prefixes=["complaint-", "aspect-drop-", "decline-"])
@@ -114,7 +122,7 @@ def _name(frame: pd.DataFrame, sku: str) -> str:
     return f"{sku} ({titles.iloc[0]})" if len(titles) else sku
 
 
-_DECLINE_COLUMNS = ["sku", "rating_before", "rating_recent", "drop", "reviews_before", "reviews_recent",
+_DECLINE_COLUMNS = ["sku", "rating_before", "rating_recent", "drop", "z", "reviews_before", "reviews_recent",
                     "recent_from"]
 
 
@@ -138,6 +146,11 @@ def rating_drops(reviews: pd.DataFrame, as_of: date, window_days: int) -> pd.Dat
     out["drop"] = out["rating_before"] - out["rating_recent"]
     out["reviews_before"] = n.get(False, 0)
     out["reviews_recent"] = n.get(True, 0)
+    # standard error of the difference from the pooled spread of all ratings (robust for small per-SKU counts)
+    sd = float(np.sqrt(np.average((r - np.average(r, weights=w)) ** 2, weights=w))) if len(r) > 1 else 1.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        se = max(sd, 0.25) * np.sqrt(1.0 / out["reviews_recent"] + 1.0 / out["reviews_before"])
+        out["z"] = out["drop"] / se
     return out.rename_axis("sku")
 
 
@@ -146,17 +159,18 @@ def decline_answer(data: ScoredReviews, scoped: list[str], window_days: int) -> 
     as_of = data.end
     cut = as_of - timedelta(days=window_days)
     method = (f"spam-weighted mean star rating of the last {window_days} days (from {cut + timedelta(days=1)}) "
-              f"vs all earlier reviews since {data.start}; at least {MIN_RECENT} recent and {MIN_BEFORE} earlier "
-              "reviews")
+              f"vs all earlier reviews since {data.start}; a fall is a drop of at least {MIN_Z} standard errors "
+              f"(z) with at least {MIN_RECENT} recent and {MIN_BEFORE} earlier reviews")
     drops = rating_drops(data.frame, as_of, window_days)
     if scoped:
         drops = drops[drops.index.isin(scoped)]
     comparable = drops[(drops["reviews_recent"] >= MIN_RECENT) & (drops["reviews_before"] >= MIN_BEFORE)]
     comparable = comparable.sort_values(["drop", "reviews_recent"], ascending=False, kind="stable")
     rows: list[list[Any]] = [[str(s), round(float(r["rating_before"]), 2), round(float(r["rating_recent"]), 2),
-             round(float(r["drop"]), 2), int(r["reviews_before"]), int(r["reviews_recent"]),
-             (cut + timedelta(days=1)).isoformat()] for s, r in comparable.iterrows()]
-    falling = [r for r in rows if r[3] > 0]
+                              round(float(r["drop"]), 2), round(float(r["z"]), 2), int(r["reviews_before"]),
+                              int(r["reviews_recent"]), (cut + timedelta(days=1)).isoformat()]
+                             for s, r in comparable.iterrows()]
+    falling = [r for r in rows if r[3] > 0 and r[4] >= MIN_Z]
     window = f"the last {window_days} days"
     if scoped:
         if not rows:
@@ -166,20 +180,36 @@ def decline_answer(data: ScoredReviews, scoped: list[str], window_days: int) -> 
                     f"{int(have['reviews_before'].fillna(0).sum())} earlier).")
         else:
             parts = [f"{_name(data.frame, r[0])}'s rating {'fell' if r[3] > 0 else 'rose'} from {r[1]:.2f} to "
-                     f"{r[2]:.2f} stars ({-r[3]:+.2f}) in {window} ({r[5]} reviews) vs before ({r[4]} reviews)"
+                     f"{r[2]:.2f} stars ({-r[3]:+.2f}) in {window} ({r[6]} reviews) vs before ({r[5]} reviews)"
+                     + ("" if r[3] <= 0 or r[4] >= MIN_Z else ", within what a few reviews can move by chance")
                      for r in rows[:3]]
             text = "; ".join(parts) + "."
+            text += _decline_reasons(data, rows[0][0], cut) if rows[0][3] > 0 else ""
     elif not falling:
-        text = (f"No product's rating fell in {window} compared with before ({len(rows)} products with enough "
-                "reviews to compare).")
+        biggest = next((r for r in rows if r[3] > 0), None)
+        text = (f"No product's rating fell significantly in {window} compared with before ({len(rows)} products with "
+                "enough reviews to compare)" + (f"; the largest drop, {biggest[0]} ({biggest[1]:.2f} to "
+                                                f"{biggest[2]:.2f}), is within chance" if biggest else "") + ".")
     else:
         top = [f"{r[0]} ({r[1]:.2f} to {r[2]:.2f}, {-r[3]:+.2f})" for r in falling[:5]]
-        text = (f"{len(falling)} of {len(rows)} comparable products have a lower rating in {window} than before; "
-                f"the biggest drops: {join_names(top, 5)}.")
+        text = (f"{len(falling)} of {len(rows)} comparable products have a significantly lower rating in {window} "
+                f"than before; the biggest drops: {join_names(top, 5)}.")
     table, total = ranked_table(_DECLINE_COLUMNS, rows if scoped else falling)
     return AgentAnswer(ask="rating_decline", text=text, columns=_DECLINE_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=[r[0] for r in (rows if scoped else falling)[:10]],
                        finding_prefixes=["decline-", "aspect-drop-", "complaint-"])
+
+
+def _decline_reasons(data: ScoredReviews, sku: str, cut: date) -> str:
+    """`` Recent complaints: quality/durability (9 of 16 reviews), ...`` for one SKU's recent window."""
+    frame = data.frame
+    recent = frame[(frame["sku"] == sku) & (frame["weight"] > 0) & np.asarray([d > cut for d in frame["date"]])]
+    themes = complaint_themes(recent)
+    if themes.empty:
+        return ""
+    parts = [f"{THEME_NAMES.get(str(t), str(t))} ({int(r['reviews'])} of {len(recent)} reviews)"
+             for t, r in themes.head(2).iterrows()]
+    return " Recent complaints: " + join_names(parts, 2) + "."
 
 
 def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
