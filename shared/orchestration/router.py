@@ -40,7 +40,10 @@ KNOWN_COMPETITORS = ("amazon", "walmart", "ebay", "target", "bestbuy", "best buy
 _COMPETITOR = re.compile(
     r"\b(?:vs\.?|versus|against|than|compared (?:to|with)) (?!competitors?\b)([A-Z][\w&-]+)"
     r"|\bcompetitor[: ]+[\"']?([A-Z][\w&-]+)")
-_HORIZON = re.compile(r"\b(?:next|coming|over the next) (\d{1,3}) (day|week|month|quarter)s?\b", re.I)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3}
+_HORIZON = re.compile(r"\b(?:next|coming|over the next) (\d{1,3}|" + "|".join(_NUMBER_WORDS)
+                      + r") (day|week|month|quarter)s?\b", re.I)
 _HORIZON_WORD = re.compile(r"\b(?:next|coming) (day|week|month|quarter|year)\b", re.I)
 _LAST = re.compile(r"\b(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", re.I)
 _LAST_WORD = re.compile(r"\b(?:last|past|previous) (week|month|quarter|year)\b", re.I)
@@ -63,14 +66,17 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
         r"\bundercut|\bunder-cut|\bwhich competitors?\b|\bwho(?:'s| is| are)? (?:the )?(?:cheap|undercut|beat|below)"
         r"|\bcompetitors?\b[^.?!]{0,40}\b(?:cheaper|lower|below|beat|beats|beating|undercut)"
         r"|\b(?:beat|beats|beating) (?:us|me|our (?:prices?|products))\b"
-        r"|\bcheaper than (?:us|me|our (?:prices?|store|shop))\b|\bprice war", re.I),
+        r"|\bcheaper than (?:us|me|we do|our (?:prices?|store|shop))\b|\bfor less than (?:us|we do|me)\b|\bprice war"
+        r"|\b(?:sells?|selling|offers?|offering) (?:[\w-]+ )?(?:cheaper|for less)\b", re.I),
     "overpriced": re.compile(
         r"\boverpriced|\bover-priced|\bpriced (?:too )?(?:high|above)|\babove (?:the )?market"
         r"|\b(?:more expensive|pricier|dearer) than|\btoo expensive|\b(?:priced |price is |prices are )?higher than "
-        r"(?:the )?(?:market|competitors?|others)|\bcharg(?:e|ing) too much|\bprice (?:too )?high", re.I),
+        r"(?:the )?(?:market|competitors?|competition|others)|\bcharg(?:e|ing) too much|\bprices? (?:too )?high"
+        r"|\bcosts? more than (?:the )?(?:market|competitors?|competition|others|elsewhere)", re.I),
     "underpriced": re.compile(
         r"\bunderpriced|\bunder-priced|\bpriced (?:too )?(?:low|below)|\bbelow (?:the )?market"
-        r"|\bcheaper than (?:the )?(?:market|competitors?|others)\b|\bleav(?:e|es|ing) money|\bunder-?charg"
+        r"|\b(?:cheaper|lower) than (?:the )?(?:market|competitors?|competition|others)\b|\bleav(?:e|es|ing) money"
+        r"|\bunder-?charg"
         r"|\b(?:can|could|should) (?:i|we) (?:charge more|raise (?:my |our )?prices?)|\bprices? (?:too )?low\b",
         re.I),
     "stockout": re.compile(
@@ -83,15 +89,16 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
     "rating_decline": re.compile(
         r"\b(?:ratings?|stars?|reviews?|scores?|sentiment)\b[^.?!]{0,40}?\b(?:fall|falls|falling|fell|drop|drops"
         r"|dropped|dropping|declin\w*|down|worse|worsen\w*|slipp?\w*|sink\w*|sank|lower|decreas\w*)\b"
-        r"|\b(?:falling|dropping|declining|worsening|slipping|sinking|decreasing|lower) (?:ratings?|stars?|"
-        r"reviews?|scores?|sentiment)\b", re.I),
+        r"|\b(?:falling|dropping|declining|worsening|slipping|sinking|decreasing|lower|worse|poorer) "
+        r"(?:ratings?|stars?|reviews?|scores?|sentiment)\b", re.I),
     "complaints": re.compile(
         r"\bcomplain\w*|\bissues?\b|\bproblems?\b|\bnegative (?:reviews?|feedback|comments?)|\bunhappy"
         r"|\bdislike|\bpain points?|\bwhat(?:'s| is) wrong|\bbad reviews?|\bgripes?|\bcriticis|\bhate\b"
         r"|\bgo(?:es|ing)? wrong|\breturn reasons?", re.I),
     "forecast": re.compile(
         r"\bforecast|\bpredict|\bhow many (?:units|items|pieces|will)|\bwill (?:we|i|it|they) sell"
-        r"|\bexpected (?:sales|demand|units)|\bprojected|\bsell (?:in )?(?:the )?(?:next|coming)|\bdemand\b", re.I),
+        r"|\bexpected (?:sales|demand|units)|\bprojected|\bsell (?:in )?(?:the )?(?:next|coming)|\bdemand\b"
+        r"|\bwill [\w-]+ sell\b|\bhow much will\b|\bhow many will\b", re.I),
 }
 _ASK_INTENT: dict[AskKind, Intent] = {
     "overpriced": "pricing", "underpriced": "pricing", "undercut": "pricing", "price_position": "pricing",
@@ -152,7 +159,8 @@ def extract_entities(question: str, *, today: date | None = None) -> Entities:
             competitors.append(name)
     horizon: int | None = None
     if h := _HORIZON.search(question):
-        horizon = int(h.group(1)) * _UNIT_DAYS[h.group(2).lower()]
+        count = h.group(1).lower()
+        horizon = (int(count) if count.isdigit() else _NUMBER_WORDS[count]) * _UNIT_DAYS[h.group(2).lower()]
     elif hw := _HORIZON_WORD.search(question):
         horizon = _UNIT_DAYS[hw.group(1).lower()]
     start: date | None = None

@@ -143,7 +143,7 @@ def undercut_answer(analysis: PricingAnalysis, obs: pd.DataFrame, *, start: date
     end = analysis.today
     window_start = start if start is not None else end - timedelta(days=UNDERCUT_WINDOW_DAYS - 1)
     table = competitor_undercut(obs, start=window_start, end=end)
-    period = f"{window_start.isoformat()} to {end.isoformat()}"
+    period = f"{window_start.isoformat()} and {end.isoformat()}"
     method = ("per competitor, over the product-days where both prices are known: share of product-days priced "
               "below us, and the mean percentage below our price on those days")
     if table.empty:

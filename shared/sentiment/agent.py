@@ -16,7 +16,7 @@ from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import REGISTRY
 from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
-from shared.sentiment.answers import no_reviews_answers
+from shared.sentiment.answers import DECLINE_WINDOW_DAYS, no_reviews_answers
 from shared.sentiment.loader import load_reviews
 
 if TYPE_CHECKING:
@@ -82,7 +82,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         tenant_id=request.tenant_id,
         query=evidence,
         options=AnalysisOptions(as_of=min(as_of, end), window_days=window, top_n=top_n, asks=tuple(asks),
-                                scoped=tuple(request.skus), period_start=start),
+                                scoped=tuple(request.skus), period_start=start,
+                                # an explicit window is the merchant's; else "recently" means 90 days
+                                decline_window_days=window if "window_days" in request.options
+                                else DECLINE_WINDOW_DAYS),
     )
     result.data["as_of"] = resolved.as_dict()
     result.confidence = apply_staleness(result.confidence, resolved)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from shared.agents.answers import AskKind
 from shared.models.agents import Action, AgentResult, Confidence, Evidence, Finding, Severity
-from shared.sentiment.answers import ScoredReviews, sentiment_answers
+from shared.sentiment.answers import DECLINE_WINDOW_DAYS, ScoredReviews, sentiment_answers
 from shared.sentiment.aspects import summarise_aspects
 from shared.sentiment.requests import rank_requests
 from shared.sentiment.scorer import LABELS, score_reviews
@@ -59,6 +59,7 @@ class AnalysisOptions:
     asks: tuple[AskKind, ...] = ()
     scoped: tuple[str, ...] = ()
     period_start: date | None = None
+    decline_window_days: int = DECLINE_WINDOW_DAYS
 
 
 def spam_weights(spam_score: pd.Series) -> tuple[np.ndarray, int, int, int]:
@@ -320,7 +321,8 @@ def analyse_reviews(
                  + [c for c in ("product_title",) if c in df.columns]].assign(text=full_text).rename(
             columns={"_aspects": "aspects"}),
         start=options.period_start or min(df["date"]), end=as_of)
-    answers = sentiment_answers(list(options.asks), scored, scoped=list(options.scoped)) if options.asks else []
+    answers = sentiment_answers(list(options.asks), scored, scoped=list(options.scoped),
+                                window_days=options.decline_window_days) if options.asks else []
     findings.sort(key=lambda f: (_SEVERITY_RANK[f.severity], f.id))
     return AgentResult(
         agent="sentiment",

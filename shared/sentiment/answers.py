@@ -91,8 +91,7 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     method = ("aspect-based lexicon scoring: a review complains about a theme when a clause naming that aspect "
               "scores negative; counted once per review, spam excluded; quote = the most negative such review")
     themes = complaint_themes(reviews)
-    subject = (join_names([_name(data.frame, s) for s in scoped], 3) if scoped
-               else f"{reviews['sku'].nunique()} products")
+    subject = join_names([_name(data.frame, s) for s in scoped], 3) if scoped else _products(reviews)
     if themes.empty:
         return AgentAnswer(ask="complaints", method=method, skus=list(scoped),
                            text=f"No complaints in {len(reviews)} reviews of {subject} between {period}: no review "
@@ -112,6 +111,11 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     table, total = ranked_table(_THEME_COLUMNS, rows)
     return AgentAnswer(ask="complaints", text=text, columns=_THEME_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=list(scoped), finding_prefixes=["complaint-", "aspect-drop-", "decline-"])
+
+
+def _products(reviews: pd.DataFrame) -> str:
+    n = int(reviews["sku"].nunique())
+    return f"{n} product{'s' if n != 1 else ''}"
 
 
 def _name(frame: pd.DataFrame, sku: str) -> str:
@@ -218,7 +222,7 @@ def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     rated = reviews["rating"].dropna()
     pos = float((reviews["label"] == "positive").mean()) if len(reviews) else 0.0
     neg = float((reviews["label"] == "negative").mean()) if len(reviews) else 0.0
-    subject = join_names(scoped, 3) if scoped else f"{reviews['sku'].nunique()} products"
+    subject = join_names(scoped, 3) if scoped else _products(reviews)
     text = (f"{len(reviews)} reviews of {subject} between {data.start.isoformat()} and {data.end.isoformat()}"
             + (f" average {rated.mean():.2f} stars" if len(rated) else "")
             + f"; {100 * pos:.0f}% positive and {100 * neg:.0f}% negative.")
