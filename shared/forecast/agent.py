@@ -112,16 +112,19 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         # stock questions are answered from every SKU's cover; only the closest calls need a forecast
         stock_limit = min(limit, int(opts.get("stock_max_skus", DEFAULT_STOCK_MAX_SKUS)))
         by_cover = select_by_cover(cover, asks, stock_limit) if {"stockout", "overstock"} & set(asks) else []
-        if by_cover:
-            sales = sales[sales["sku"].astype(str).isin(set(by_cover))]
-            if with_sales > len(by_cover):
-                warnings.append(f"{with_sales} SKUs have sales; forecast the {len(by_cover)} with the least/most "
-                                "days of cover by run rate (options.max_skus); cover of every SKU is in "
-                                "data.cover")
-        elif with_sales > limit:
+        keep: set[str] | None = None
+        if with_sales > limit or by_cover:
+            # the forecast part of a question covers the top sellers; a stock part adds its closest calls
             totals = sales.groupby("sku")["units"].sum().sort_values(ascending=False)
-            warnings.append(f"{with_sales} SKUs have sales; forecast the top {limit} by units (options.max_skus)")
-            sales = sales[sales["sku"].isin(set(totals.index[:limit]))]
+            top = [str(s) for s in totals.index[:limit]] if "forecast" in asks or not by_cover else []
+            keep = set(top) | set(by_cover)
+            if with_sales > len(keep):
+                warnings.append(f"{with_sales} SKUs have sales; forecast " + " and ".join(
+                    part for part in (f"the top {len(top)} by units" if top else "",
+                                      f"the {len(by_cover)} with the least/most days of cover by run rate"
+                                      if by_cover else "") if part)
+                                + " (options.max_skus); the cover of every SKU is in data.cover")
+            sales = sales[sales["sku"].astype(str).isin(keep)]
     series = _build_series(sales, last_date, freq)
     if request.skus:
         absent = [s for s in request.skus if s not in series]
