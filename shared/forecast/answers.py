@@ -135,9 +135,12 @@ def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: da
         text = (f"No SKU is expected to run out before a reorder could arrive: all {len(rows)} SKUs with stock "
                 f"have more days of cover than their lead time (as of {as_of.isoformat()}).")
     else:
-        top = [f"{r[0]} ({fmt_num(r[1])} days left, lead time {r[3]})" for r in at_risk[:5]]
+        top = [f"{r[0]} ({'out of stock' if r[1] <= 0 else f'{fmt_num(r[1])} days left'}, lead time {r[3]})"
+               for r in at_risk[:5]]
+        out_now = sum(1 for r in at_risk if r[1] <= 0)
         text = (f"{len(at_risk)} SKU{'s' if len(at_risk) != 1 else ''} will run out before a reorder could arrive "
-                f"(cover below lead time, as of {as_of.isoformat()}); soonest: {join_names(top, 5)}.")
+                f"(cover below lead time, as of {as_of.isoformat()}"
+                + (f"; {out_now} already out of stock" if out_now else "") + f"); soonest: {join_names(top, 5)}.")
     table, total = ranked_table(_STOCKOUT_COLUMNS, at_risk)
     return AgentAnswer(ask="stockout", text=text, columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=[r[0] for r in at_risk[:10]], finding_prefixes=["stock:"])

@@ -55,7 +55,7 @@ def render_report(report: Report, *, cached: bool = False, full: bool = False) -
         f"Plan: intents={', '.join(report.plan.intents)}; asks={', '.join(report.plan.asks) or '-'}; "
         f"agents={', '.join(report.plan.agents)} (planner: {report.planner}{'; cached' if cached else ''})",
     ]
-    if report.executive_summary and report.executive_summary != report.answer:
+    if report.executive_summary and (report.narrative_source == "llm" or not report.answer or full):
         lines += ["", "== Summary ==", report.executive_summary]
     if report.findings:
         lines += ["", "== Supporting findings =="]
