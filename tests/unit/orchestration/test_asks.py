@@ -56,3 +56,14 @@ def test_each_agent_gets_its_own_asks_and_the_what_if_sku() -> None:
     assert pricing.options["what_if_sku"] == "KIT-0266" and pricing.price_change_pct == -10
     forecast = agent_request("t", plan, "forecast")
     assert forecast.skus == ["KIT-0266"] and forecast.options["asks"] == []
+
+
+def test_a_follow_up_keeps_the_previous_ask() -> None:
+    from shared.orchestration.context import resolve_follow_up
+
+    first = route("Why are ratings for SKU-42 falling?")
+    follow = route("and for SKU-43?")
+    plan, _ = resolve_follow_up("and for SKU-43?", follow, {"question": "Why are ratings for SKU-42 falling?",
+                                                            "plan": first.model_dump(mode="json")},
+                                explicit_intents=False)
+    assert plan.asks == ["rating_decline"] and plan.entities.skus == ["SKU-43"]
