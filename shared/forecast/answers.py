@@ -220,12 +220,16 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["forecast:"])
 
 
-def whatif_answer(views: list[SkuForecastView], pct: float, level: float) -> AgentAnswer:
-    """``what_if`` (the forecast's view): the forecast with the price change applied, or why it was not."""
-    applied = [v for v in views if v.whatif and v.whatif.get("multiplier") is not None]
+def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped: list[str]) -> AgentAnswer:
+    """``what_if`` (the forecast's view): the named SKU's forecast with the price change applied, or why not."""
+    applied = [v for v in views if v.whatif and v.whatif.get("multiplier") is not None and v.sku in scoped]
     method = "forecast scaled by (1 + change)^elasticity, elasticity from a log-log fit on the SKU's own history"
+    if len(scoped) != 1:
+        return AgentAnswer(ask="what_if", answered=False, method=method,
+                           text="A price what-if needs one named product and a price change (e.g. 'cut SKU-1 by "
+                                "10%').")
     if not applied:
-        reasons = [str(v.whatif.get("reason")) for v in views if v.whatif]
+        reasons = [str(v.whatif.get("reason")) for v in views if v.whatif and v.sku in scoped]
         return AgentAnswer(ask="what_if", answered=False, method=method,
                            text=f"The demand effect of a {pct:+g}% price change cannot be estimated: "
                                 + (reasons[0] if reasons else "no sales history") + ".")
@@ -256,5 +260,5 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
         elif ask == "forecast":
             out.append(forecast_answer(views, level, horizon_days, as_of, note))
     if price_change_pct is not None:
-        out.append(whatif_answer(views, price_change_pct, level))
+        out.append(whatif_answer(views, price_change_pct, level, scoped))
     return out

@@ -224,7 +224,7 @@ def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     neg = float((reviews["label"] == "negative").mean()) if len(reviews) else 0.0
     subject = join_names(scoped, 3) if scoped else _products(reviews)
     text = (f"{len(reviews)} reviews of {subject} between {data.start.isoformat()} and {data.end.isoformat()}"
-            + (f" average {rated.mean():.2f} stars" if len(rated) else "")
+            + (f", averaging {rated.mean():.2f} stars" if len(rated) else "")
             + f"; {100 * pos:.0f}% positive and {100 * neg:.0f}% negative.")
     themes = complaint_themes(reviews)
     if not themes.empty:

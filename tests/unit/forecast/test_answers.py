@@ -83,3 +83,15 @@ def test_forecast_answer_states_units_and_interval_over_the_horizon() -> None:
     assert two.text.startswith(f"2 SKUs are expected to sell 400 units over the next 30 days (2026-06-01 to "
                                f"2026-06-30) (90% interval {400 - half:.0f}-{400 + half:.0f})")
     assert two.rows[0][0] == "A" and two.rows[1][1] == pytest.approx(100.0)
+
+
+def test_what_if_is_only_stated_for_the_one_named_sku() -> None:
+    from shared.forecast.answers import whatif_answer
+
+    whatif = {"pct": -10.0, "multiplier": 0.9 ** -1.5, "elasticity": -1.5, "reason": "log-log OLS on 90 periods"}
+    views = [SkuForecastView("A", 300.0, 250.0, 350.0, 30, "theta", whatif=whatif),
+             SkuForecastView("B", 100.0, 80.0, 120.0, 30, "ses", whatif=whatif)]
+    named = whatif_answer(views, -10.0, 0.9, ["B"])
+    assert named.answered and named.text.startswith(
+        f"A -10% price change on B changes expected demand by {100 * (0.9 ** -1.5 - 1):+.1f}%: 100 units")
+    assert not whatif_answer(views, -10.0, 0.9, []).answered  # no product named: no SKU's forecast stands in
