@@ -96,7 +96,8 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
         r"\bover-?stock|\btoo much (?:stock|inventory)|\bexcess (?:stock|inventory)|\bmost (?:days of )?cover"
         r"|\bslow[- ]moving|\bdead stock|\bsitting (?:in|on)|\bcarrying too much|\b(?:stock|inventory) piling"
         r"|\bmost (?:stock|inventory)\b|\btoo many units|\b(?:not|isn't|aren't) (?:moving|selling)\b"
-        r"|\bdoes(?:n't| not) sell\b", re.I),
+        r"|\bdoes(?:n't| not) sell\b|\bmore (?:stock|inventory|units) than\b"
+        r"|\bholding (?:too much|excess|a lot)", re.I),
     "rating_decline": re.compile(
         r"\b(?:ratings?|stars?|reviews?|scores?|sentiment)\b[^.?!]{0,40}?\b(?:fall|falls|falling|fell|drop|drops"
         r"|dropped|dropping|declin\w*|down|worse|worsen\w*|slipp?\w*|sink\w*|sank|lower|decreas\w*)\b"
@@ -105,7 +106,7 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
     "complaints": re.compile(
         r"\bcomplain\w*|\bissues?\b|\bproblems?\b|\bnegative (?:reviews?|feedback|comments?)|\bunhappy"
         r"|\bdislike|\bpain points?|\bwhat(?:'s| is) wrong|\bbad reviews?|\bgripes?|\bcriticis|\bhate\b"
-        r"|\bgo(?:es|ing)? wrong|\breturn reasons?", re.I),
+        r"|\b(?:go|goes|going|gone|went) wrong|\breturn reasons?|\bmoan|\bgrumbl|\bwhin(?:e|ing)", re.I),
     "forecast": re.compile(
         r"\bforecast|\bpredict|\bhow many (?:units|items|pieces|will)|\bwill (?:we|i|it|they) sell"
         r"|\bexpected (?:sales|demand|units)|\bprojected|\bsell (?:in )?(?:the )?(?:next|coming)|\bdemand\b"
