@@ -1,5 +1,5 @@
 """Every example question (README and ``make demo``) is answered in its first sentence, on a generated merchant
-whose data ended months ago, with the numbers of the agents' own data (and of the stored rows, where a figure
+whose data ended over a year ago (no ``as_of`` in the requests), with the numbers of the agents' own data (and of the stored rows, where a figure
 can be recomputed from them independently)."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from shared.orchestration.report import Report
 from shared.sample.merchant import SampleMerchant, generate_merchant, write_merchant
 
 TENANT = "shop"
-ENDED = date(2026, 6, 29)  # months before the wall clock: answers are as of the data, not empty
+ENDED = date(2025, 11, 30)  # over a year before this was written: answers are as of the data, not empty
 README = Path(__file__).resolve().parents[3] / "README.md"
 
 
