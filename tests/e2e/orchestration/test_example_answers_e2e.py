@@ -1,6 +1,8 @@
-"""Every example question (README and ``make demo``) is answered in its first sentence, on a generated merchant
-whose data ended over a year ago (no ``as_of`` in the requests), with the numbers of the agents' own data (and of the stored rows, where a figure
-can be recomputed from them independently)."""
+"""Every example question (README and ``make demo``) is answered in its first sentence.
+
+On a generated merchant whose data ended over a year ago (no ``as_of`` in the requests), with the numbers of
+the agents' own data (and of the stored rows, where a figure can be recomputed from them independently).
+"""
 
 from __future__ import annotations
 
