@@ -26,7 +26,8 @@ class AskFailed(EcomIntelError):
 
 def ask(deps: Deps, question: str, *, tenant: str, mode: Mode = "quick", user: str = "cli",
         session_id: str | None = None, use_cache: bool = True, as_of: str | None = None,
-        runtime: Runtime | None = None, max_polls: int = 50, wait_seconds: float | None = None) -> QueryResponse:
+        runtime: Runtime | None = None, max_polls: int = 50, wait_seconds: float | None = None,
+        full: bool = False) -> QueryResponse:
     """POST /v1/query as ``user`` of ``tenant``; in deep mode wait for the job's report.
 
     The embedded runtime drains its bus before each of at most ``max_polls`` polls; a remote one polls
@@ -42,6 +43,8 @@ def ask(deps: Deps, question: str, *, tenant: str, mode: Mode = "quick", user: s
         body["session_id"] = session_id
     if as_of:
         body["as_of"] = as_of
+    if full:
+        body["full"] = True
     try:  # no credentials for this tenant, or no API to reach: one line for the user, not a traceback
         headers = runtime.credentials(tenant, role=Role.ANALYST, subject=user)
         res = runtime.call_http("query", "POST", "/v1/query", headers=headers, json_body=body)

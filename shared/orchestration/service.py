@@ -72,8 +72,11 @@ def maybe_narrate(deps: Deps, tenant_id: str, question: str, outcomes: list[Agen
     return report
 
 
-def _today(req: QueryRequest) -> date:
-    return req.as_of or datetime.now(UTC).date()
+def _today(deps: Deps, tenant: str, req: QueryRequest) -> date:
+    """``as_of`` when given, else the latest date of the data the question needs, else the wall clock."""
+    from shared.orchestration.asof import question_as_of
+
+    return req.as_of or question_as_of(deps.warehouse, tenant, req.question) or datetime.now(UTC).date()
 
 
 def answer_query(deps: Deps, principal: Principal, req: QueryRequest, *,
@@ -88,7 +91,7 @@ def answer_query(deps: Deps, principal: Principal, req: QueryRequest, *,
 def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: RunnerLookup | None) -> QueryResponse:
     s = orchestration_settings()
     tenant, user = principal.tenant_id, principal.subject
-    today = _today(req)
+    today = _today(deps, tenant, req)
     warnings: list[str] = []
     llm, status = llm_for(deps, tenant)
     if status is not None and status.state != "ok":
@@ -104,7 +107,7 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     explicit = bool(detect_intents(req.question))
     follow_up = previous is not None and is_follow_up(req.question, route(req.question, today=today), explicit)
     context = "|".join([previous["question"] if follow_up and previous else "", prefs.model_dump_json(),
-                        req.as_of.isoformat() if req.as_of else ""])
+                        req.as_of.isoformat() if req.as_of else "", "full" if req.full else ""])
     key = cache.cache_key(tenant, req.question, version, hashlib.sha256(context.encode()).hexdigest())
 
     if req.mode == "quick" and req.use_cache:
@@ -133,12 +136,12 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     if req.mode == "deep":
         job_id = create_job(deps, question=req.question, plan=plan, planner=planning.planner, requests=requests,
                             deadline_seconds=s.job_deadline_seconds, warnings=warnings, kpis=prefs.kpis,
-                            data_version=version, user=user)
+                            data_version=version, user=user, full=req.full)
         return QueryResponse(mode="deep", status="running", job_id=job_id, warnings=warnings)
 
     outcomes = run_agents(deps, requests, budget_seconds=s.query_budget_seconds, runners=runners)
     report = synthesize(req.question, plan, outcomes, mode="quick", planner=planning.planner, kpis=prefs.kpis,
-                        warnings=warnings, data_version=version)
+                        warnings=warnings, data_version=version, full=req.full)
     if llm is not None:
         report, responses = narrate(llm, req.question, outcomes, report, deps.settings.llm_timeout_seconds)
         _record(deps, tenant, responses)
