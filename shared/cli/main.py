@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from shared.observability.logs import configure_logging
 
     # JSON logs go to stderr; a person at a terminal wants only warnings unless they ask for more
-    configure_logging(os.environ.get("ECOMINTEL_LOG_LEVEL", "WARNING").upper())
+    configure_logging(os.environ.get("ECOMINTEL_LOG_LEVEL", "WARNING").upper(), force=True)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

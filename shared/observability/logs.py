@@ -60,10 +60,14 @@ class _StderrHandler(logging.StreamHandler):
         pass
 
 
-def configure_logging(level: str = "INFO") -> None:
-    """Install the JSON formatter on the root logger once per process."""
+def configure_logging(level: str = "INFO", *, force: bool = False) -> None:
+    """Install the JSON formatter on the root logger once per process.
+
+    ``force`` re-applies ``level`` even when logging is already set up: the process's owner (the CLI) decides
+    the level, whatever a handler configured before it.
+    """
     global _configured
-    if _configured:
+    if _configured and not force:
         return
     handler = _StderrHandler()
     handler.setFormatter(JsonFormatter())
