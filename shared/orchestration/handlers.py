@@ -7,42 +7,27 @@ version bumps are keyed by kind and ingestion id).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
-from shared.errors import InvalidInput, NotFound
-from shared.events import PubSubMessage, decode_pubsub
+from shared.errors import NotFound
 from shared.models.agents import AgentName
 from shared.observability.logs import get_logger, log_context, log_event
 from shared.observability.metrics import EVENTS_HANDLED
+from shared.orchestration.data_updated import handle_data_updated  # noqa: F401 - one import place for handlers
+from shared.orchestration.decoding import decode_payload
 from shared.orchestration.executor import RunnerLookup
 from shared.orchestration.jobs import AgentTask, PartDone, assemble, run_task
-from shared.orchestration.versions import DataUpdated, bump_version
 
 if TYPE_CHECKING:
     from shared.deps import Deps
 
 _log = get_logger(__name__)
-M = TypeVar("M", bound=BaseModel)
-
-
-def _decode(event: Any, model: type[M], function: str) -> tuple[PubSubMessage, M] | None:
-    """The message and its validated payload, or ``None`` (logged, acknowledged) when it is malformed."""
-    try:
-        msg = decode_pubsub(event)
-        return msg, model.model_validate(msg.json())
-    except (InvalidInput, ValidationError) as exc:
-        log_event(_log, "malformed message acknowledged", severity="ERROR", function=function,
-                  error=str(exc)[:500])
-        EVENTS_HANDLED.labels(function=function, outcome="invalid").inc()
-        return None
 
 
 def handle_agent_task(deps: Deps, event: Any, agent: AgentName, runners: RunnerLookup | None = None) -> None:
     """``agent-task-<agent>``: run the agent and store its part."""
     function = f"{agent}_job"
-    decoded = _decode(event, AgentTask, function)
+    decoded = decode_payload(event, AgentTask, function)
     if decoded is None:
         return
     msg, task = decoded
@@ -62,7 +47,7 @@ def handle_agent_task(deps: Deps, event: Any, agent: AgentName, runners: RunnerL
 
 def handle_part_done(deps: Deps, event: Any) -> None:
     """``agent-part-done``: assemble the report when all parts are in (exactly once per job)."""
-    decoded = _decode(event, PartDone, "synthesize")
+    decoded = decode_payload(event, PartDone, "synthesize")
     if decoded is None:
         return
     msg, part = decoded
@@ -74,15 +59,3 @@ def handle_part_done(deps: Deps, event: Any) -> None:
             EVENTS_HANDLED.labels(function="synthesize", outcome="invalid").inc()
             return
         EVENTS_HANDLED.labels(function="synthesize", outcome="assembled" if wrote else "waiting").inc()
-
-
-def handle_data_updated(deps: Deps, event: Any) -> None:
-    """``data-updated``: bump the tenant's data version so cached answers go stale."""
-    decoded = _decode(event, DataUpdated, "data_updated")
-    if decoded is None:
-        return
-    msg, update = decoded
-    with log_context(event_id=msg.event_id, tenant=update.tenant_id):
-        version = bump_version(deps.documents, update)
-        log_event(_log, "data version bumped", kind=update.kind, ingestion_id=update.ingestion_id, version=version)
-        EVENTS_HANDLED.labels(function="data_updated", outcome="ok").inc()
