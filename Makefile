@@ -79,4 +79,4 @@ bench: $(STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) $(BQ_VENV) $(CHECKOV_VENV) .ecomintel .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BQ_VENV) $(CHECKOV_VENV) .venv-bundles dist .ecomintel .pytest_cache .mypy_cache .ruff_cache

@@ -29,7 +29,7 @@ def write_zip(target: Path, members: Iterable[tuple[str, bytes]]) -> Path:
     partial = target.with_suffix(target.suffix + ".partial")
     with zipfile.ZipFile(partial, "w") as zf:
         for name, data in sorted(members, key=lambda m: m[0]):
-            zf.writestr(entry(name), data, compresslevel=9)
+            zf.writestr(entry(name), data)
     partial.replace(target)
     return target
 

@@ -33,12 +33,6 @@ class Bundle:
         """Content hash of the archive."""
         return hashlib.sha256(self.path.read_bytes()).hexdigest()
 
-    @property
-    def requirements_key(self) -> str:
-        """Hash of the pinned requirement lines (comments excluded): bundles with equal keys share a venv."""
-        lines = sorted(line for line in self.requirements.splitlines() if line and not line.startswith("#"))
-        return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
-
 
 def _function_files(source: Path) -> list[Path]:
     return sorted(p for p in source.rglob("*")

@@ -14,6 +14,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 PACKAGE = "shared"
@@ -102,6 +103,12 @@ class SharedTree:
         return [] if pattern is None else [self.module_of(p) for p in sorted(self.package_dir.glob(pattern))]
 
 
+@lru_cache(maxsize=4096)
+def _imports_of_file(path: Path, module: str, is_package: bool, mtime_ns: int) -> frozenset[str]:
+    """``imported_names`` of a file, parsed once per version of the file (every bundle shares ``shared``)."""
+    return frozenset(imported_names(path.read_text(encoding="utf-8"), module, is_package=is_package))
+
+
 def closure(entry: Path, root: Path) -> Closure:
     """The closure of ``entry`` (a ``main.py``) over the ``shared`` package found under ``root``."""
     tree = SharedTree(root)
@@ -121,7 +128,7 @@ def closure(entry: Path, root: Path) -> Closure:
 
     while pending:
         module, path, is_package = pending.pop()
-        for name in imported_names(path.read_text(encoding="utf-8"), module, is_package=is_package):
+        for name in _imports_of_file(path, module, is_package, path.stat().st_mtime_ns):
             top = name.partition(".")[0]
             if top == PACKAGE:
                 visit(name)

@@ -83,8 +83,9 @@ def distributions_for(modules: Iterable[str]) -> set[str]:
     return found
 
 
-def _requires(name: str) -> list[Requirement]:
-    return [Requirement(r) for r in metadata.distribution(name).requires or ()]
+@cache
+def _requires(name: str) -> tuple[Requirement, ...]:
+    return tuple(Requirement(r) for r in metadata.distribution(name).requires or ())
 
 
 def with_dependencies(roots: Iterable[str], environment: Mapping[str, str] | None = None) -> set[str]:

@@ -18,10 +18,15 @@ from pathlib import Path
 STAMP = ".bundle-requirements.txt"
 
 
+def pinned_lines(requirements: str) -> str:
+    """The requirement lines of a requirements text, sorted, comments dropped: what a venv is keyed by."""
+    lines = sorted(line.strip() for line in requirements.splitlines() if line.strip() and not line.startswith("#"))
+    return "\n".join(lines) + "\n"
+
+
 def requirements_key(requirements: str) -> str:
     """Hash of the pinned lines of a requirements text (comments and order ignored)."""
-    lines = sorted(line.strip() for line in requirements.splitlines() if line.strip() and not line.startswith("#"))
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+    return hashlib.sha256(pinned_lines(requirements).encode()).hexdigest()[:16]
 
 
 def _uv() -> str:
@@ -44,7 +49,8 @@ def ensure_venv(requirements: str, root: Path, *, python: str | None = None) -> 
     with (root / f"{venv.name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         stamp = venv / STAMP
-        if stamp.is_file() and stamp.read_text() == requirements and venv_python(venv).exists():
+        wanted = pinned_lines(requirements)  # bundles differ in their header comment, not in what they need
+        if stamp.is_file() and stamp.read_text() == wanted and venv_python(venv).exists():
             return venv
         shutil.rmtree(venv, ignore_errors=True)
         base = python or sys.executable
@@ -55,7 +61,7 @@ def ensure_venv(requirements: str, root: Path, *, python: str | None = None) -> 
         # be pulled in unpinned here too, and ``installed()`` lets a test see it.
         subprocess.run([_uv(), "pip", "install", "--quiet", "--python", str(venv_python(venv)), "-r", str(req)],
                        check=True)
-        stamp.write_text(requirements)
+        stamp.write_text(wanted)
     return venv
 
 
