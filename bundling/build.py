@@ -40,11 +40,12 @@ def _function_files(source: Path) -> list[Path]:
                   and p.suffix != ".pyc" and p.name != REQUIREMENTS)
 
 
-def members(name: str, repo: Path, lock: Path) -> tuple[list[tuple[str, bytes]], str, Closure]:
+def members(name: str, repo: Path, lock: Path, functions_dir: Path | None = None,
+            ) -> tuple[list[tuple[str, bytes]], str, Closure]:
     """The archive members of function ``name``, its requirements text and its import closure."""
-    source = repo / "functions" / name
+    source = (functions_dir or repo / "functions") / name
     if not (source / "main.py").is_file():
-        raise FileNotFoundError(f"functions/{name}/main.py is missing (the manifest lists {name!r})")
+        raise FileNotFoundError(f"{source}/main.py is missing (the manifest lists {name!r})")
     found = closure(source / "main.py", repo)
     tree = SharedTree(repo)
     wanted = {tree.file_of(m) for m in found.modules}
@@ -60,8 +61,11 @@ def members(name: str, repo: Path, lock: Path) -> tuple[list[tuple[str, bytes]],
     return out, requirements, found
 
 
-def build(name: str, repo: Path, out_dir: Path) -> Bundle:
-    """Write ``<out_dir>/<name>.zip`` for function ``name`` of the checkout at ``repo``."""
-    files, requirements, found = members(name, repo, repo / "requirements.lock")
+def build(name: str, repo: Path, out_dir: Path, *, functions_dir: Path | None = None) -> Bundle:
+    """Write ``<out_dir>/<name>.zip`` for function ``name`` of the checkout at ``repo``.
+
+    ``functions_dir`` defaults to ``<repo>/functions``; the launcher tests pass their fixture functions.
+    """
+    files, requirements, found = members(name, repo, repo / "requirements.lock", functions_dir)
     path = write_zip(out_dir / f"{name}.zip", files)
     return Bundle(name, path, requirements, found)
