@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from shared.config import Settings, get_settings
 from shared.manifest import Manifest, load_manifest
 from shared.ports import BlobInfo, BlobStore, DocumentStore, LanguageModel, MessageBus, Warehouse
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A port built on first use (``Deps.warehouse``): its client library is heavy and not every function uses it."""
+
+    build: Callable[[], Warehouse]
 
 
 @dataclass
@@ -23,11 +31,25 @@ class Deps:
     settings: Settings
     manifest: Manifest
     documents: DocumentStore
-    warehouse: Warehouse
+    _warehouse: Warehouse | Deferred = field(repr=False)
     blobs: BlobStore
     bus: MessageBus
     _llm: LanguageModel | None = field(default=None, repr=False)
     _llm_built: bool = field(default=False, repr=False)
+    _build_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    @property
+    def warehouse(self) -> Warehouse:
+        """The warehouse; a ``Deferred`` one is built once, on first use, under a lock (requests are threaded).
+
+        On Google Cloud this keeps ``google.cloud.bigquery`` (which loads pandas, pyarrow and numpy, about
+        80 MiB) out of functions that never query, such as ``auth`` and ``deliver``.
+        """
+        if isinstance(self._warehouse, Deferred):
+            with self._build_lock:
+                if isinstance(self._warehouse, Deferred):
+                    self._warehouse = self._warehouse.build()
+        return self._warehouse
 
     @property
     def llm(self) -> LanguageModel | None:
