@@ -34,6 +34,7 @@ DEAD = "127.0.0.1:9"  # discard port: clients are constructed, never used
 # Runs inside the bundle's venv, from the unpacked bundle, in isolated mode (no PYTHONPATH, no cwd on sys.path).
 _PROBE = """
 import json, resource, sys, time
+HEAVY = ("pandas", "pyarrow", "numpy", "scipy", "lightgbm", "prophet", "matplotlib", "duckdb")
 t0 = time.perf_counter()
 import functions_framework
 app = functions_framework.create_app(sys.argv[1], "main.py", sys.argv[2])
@@ -47,7 +48,8 @@ resp = app.test_client().open(probe["path"], method=probe["method"], headers=pro
 t3 = time.perf_counter()
 print(json.dumps({"status": resp.status_code, "import_s": t1 - t0, "deps_s": t2 - t1, "request_s": t3 - t2,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "modules_loaded": len(sys.modules)}))
+                  "modules_loaded": len(sys.modules),
+                  "heavy_loaded": sorted(m for m in HEAVY if m in sys.modules)}))
 """
 
 
@@ -79,6 +81,7 @@ def measure(spec: FunctionSpec, openapi: dict[str, Any], work: Path) -> dict[str
             "venv_mb": round(_dir_mb(venv), 1), "import_s": round(figures["import_s"], 2),
             "deps_s": round(figures["deps_s"], 2), "request_s": round(figures["request_s"], 3),
             "peak_rss_mb": round(figures["peak_rss_mb"], 1), "modules_loaded": figures["modules_loaded"],
+            "heavy_loaded": figures["heavy_loaded"],
             "memory_mb": spec.memory_mb}
 
 

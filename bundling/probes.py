@@ -61,7 +61,8 @@ def probe_for(spec: FunctionSpec, openapi: dict[str, Any]) -> Probe:
                                      {"bucket": "probe-raw", "name": "not-an-upload.txt", "generation": "1",
                                       "size": "0", "contentType": "text/plain"})
         return Probe("POST", "/", headers, body, status=200)
-    message = {"data": base64.b64encode(b'{"probe": true}').decode(), "messageId": "bundle-probe-1",
+    # A JSON array: no handler's payload is one (jobs want an object, the others a model), so none may run it.
+    message = {"data": base64.b64encode(b'["bundle-probe"]').decode(), "messageId": "bundle-probe-1",
                "publishTime": "2024-06-01T00:00:00Z", "attributes": {}}
     source = f"//pubsub.googleapis.com/projects/probe/topics/{spec.trigger.topic}"
     headers, body = _cloud_event(PUBSUB_PUBLISHED, source,

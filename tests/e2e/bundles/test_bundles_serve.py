@@ -19,6 +19,7 @@ import yaml
 
 from bundling.archive import unpack
 from bundling.build import Bundle, build
+from bundling.measure import measure
 from bundling.probes import probe_for
 from bundling.serve import function_environ, send, serve
 from bundling.venvs import ensure_venv, installed, venv_python
@@ -89,3 +90,11 @@ def test_gcp_dependencies_build_from_the_bundle_alone(name: str, bundle_dir: Pat
                          cwd=source, env=env, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-3000:]
     assert out.stdout.split() == [str(len(load_manifest().functions)), "BigQueryWarehouse", "FirestoreDocumentStore"]
+
+
+@pytest.mark.parametrize("name", ["auth", "admin", "alerts", "deliver", "data_updated"])
+def test_small_functions_load_no_heavy_library(name: str, openapi: dict, tmp_path: Path) -> None:
+    """Import + gcp deps + one request from the bundle's venv leaves pandas, pyarrow, numpy and the rest unloaded."""
+    figures = measure(load_manifest().functions[name], openapi, tmp_path)
+    assert figures["heavy_loaded"] == []
+    assert figures["peak_rss_mb"] < 0.6 * figures["memory_mb"], figures
