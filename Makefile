@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export ECOMINTEL_HOME ?= $(CURDIR)/.ecomintel
 
-.PHONY: venv venv-bq venv-checkov bundles compose emulators emulator-up emulator-down demo test test-fast lint typecheck lock schemas bench clean
+.PHONY: venv venv-bq venv-checkov bundles bundle-sizes compose emulators emulator-up emulator-down demo test test-fast lint typecheck lock schemas bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -39,6 +39,9 @@ venv-checkov: $(CHECKOV_STAMP) ## checkov (Terraform static analysis) in .venv-c
 
 bundles: $(STAMP) ## one source zip per function for Terraform (dist/functions/<name>.zip)
 	$(BIN)/python terraform/bundle_functions.py
+
+bundle-sizes: $(STAMP) ## measure each bundle from its own venv into infra/bundle_sizes.json
+	$(BIN)/python -m bundling.measure
 
 compose: $(STAMP) ## regenerate local_emulator/compose.yaml from the manifest
 	$(BIN)/python -m local_emulator compose > local_emulator/compose.yaml

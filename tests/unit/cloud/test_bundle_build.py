@@ -119,3 +119,13 @@ def test_small_functions_need_no_modelling_libraries(bundles: dict[str, Path], n
     closure_of = closure(REPO_ROOT / "functions" / name / "main.py", REPO_ROOT)
     assert not {m.partition(".")[0] for m in closure_of.external} & {"scipy", "lightgbm", "prophet", "matplotlib"}
     assert not set(_pins(bundles[name])) & {"scipy", "lightgbm", "prophet", "matplotlib"}
+
+
+def test_measured_sizes_cover_every_function() -> None:
+    """``infra/bundle_sizes.json`` (``make bundle-sizes``) is what memory settings are read from: no gaps."""
+    import json
+
+    sizes = json.loads((REPO_ROOT / "infra" / "bundle_sizes.json").read_text())
+    assert set(sizes) == set(load_manifest().functions)
+    for name, figures in sizes.items():
+        assert figures["peak_rss_mb"] > 0 and figures["zip_bytes"] > 0, name
