@@ -41,6 +41,20 @@ print(len(deps.manifest.functions), type(deps.warehouse).__name__, type(deps.doc
 """
 
 
+IMPORT_ALL = """
+import importlib, pathlib, sys
+sys.path.insert(0, ".")
+names = sorted(".".join(p.with_suffix("").parts[:-1] if p.name == "__init__.py" else p.with_suffix("").parts)
+               for p in pathlib.Path("shared").rglob("*.py"))
+for name in names:
+    importlib.import_module(name)
+if "shared.agents.registry" in sys.modules:  # the runners it names by string resolve here too
+    registry = sys.modules["shared.agents.registry"]
+    [registry.get_runner(agent) for agent in registry.AGENT_RUNNERS]
+print(len(names))
+"""
+
+
 @pytest.fixture(scope="module")
 def openapi() -> dict:
     return yaml.safe_load((REPO_ROOT / "infra" / "openapi.yaml").read_text())
@@ -57,7 +71,7 @@ def _bundle(name: str, out: Path) -> Bundle:
 
 @pytest.mark.parametrize("name", FUNCTIONS)
 def test_bundle_installs_alone_and_serves_one_request(name: str, bundle_dir: Path, openapi: dict,
-                                                      tmp_path: Path) -> None:
+                                                      representatives: set[str], tmp_path: Path) -> None:
     spec = load_manifest().functions[name]
     bundle = _bundle(name, bundle_dir)
     venv = ensure_venv(bundle.requirements, VENVS)
@@ -74,6 +88,14 @@ def test_bundle_installs_alone_and_serves_one_request(name: str, bundle_dir: Pat
     if probe.error_code:
         assert json.loads(answer.body)["error"]["code"] == probe.error_code
     assert "Traceback" not in log, log[-3000:]
+
+    if name in representatives:
+        # Once per requirement set, for its largest bundle: every module imports from the venv, lazily
+        # imported ones too (the agents the registry names by string), so a missing pin fails here.
+        done = subprocess.run([str(venv_python(venv)), "-I", "-c", IMPORT_ALL], cwd=source,
+                              env=function_environ(spec, env), capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, f"{name}: {done.stderr[-3000:]}"
+        assert int(done.stdout.split()[-1]) == len(bundle.closure.modules), name
 
 
 @pytest.mark.parametrize("name", ["auth", "query", "ingest"])
@@ -98,3 +120,21 @@ def test_small_functions_load_no_heavy_library(name: str, openapi: dict, tmp_pat
     figures = measure(load_manifest().functions[name], openapi, tmp_path)
     assert figures["heavy_loaded"] == []
     assert figures["peak_rss_mb"] < 0.6 * figures["memory_mb"], figures
+
+
+@pytest.fixture(scope="module")
+def representatives(bundle_dir: Path) -> set[str]:
+    return set(_largest_bundle_per_venv(bundle_dir))
+
+
+def _largest_bundle_per_venv(out: Path) -> list[str]:
+    """One function per distinct requirement set: the one whose bundle holds the most modules."""
+    from bundling.venvs import requirements_key
+
+    best: dict[str, Bundle] = {}
+    for name in FUNCTIONS:
+        bundle = _bundle(name, out)
+        key = requirements_key(bundle.requirements)
+        if key not in best or len(bundle.closure.modules) > len(best[key].closure.modules):
+            best[key] = bundle
+    return sorted(b.name for b in best.values())
