@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export ECOMINTEL_HOME ?= $(CURDIR)/.ecomintel
 
-.PHONY: venv venv-bq venv-checkov venv-tools bundles compose emulators emulator-up emulator-down demo test test-fast lint typecheck lock schemas bench clean
+.PHONY: venv venv-bq venv-checkov venv-tools bundles bundle-sizes compose emulators emulator-up emulator-down demo test test-fast lint typecheck lock schemas bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -50,6 +50,9 @@ venv-tools: $(TOOLS_STAMP) ## terraform 1.0.3 + docker compose binaries in .venv
 bundles: $(STAMP) ## one source zip per function for Terraform (dist/functions/<name>.zip)
 	$(BIN)/python terraform/bundle_functions.py
 
+bundle-sizes: $(STAMP) ## measure each bundle from its own venv into infra/bundle_sizes.json
+	$(BIN)/python -m bundling.measure
+
 compose: $(STAMP) ## regenerate local_emulator/compose.yaml from the manifest
 	$(BIN)/python -m local_emulator compose > local_emulator/compose.yaml
 
@@ -89,4 +92,4 @@ bench: $(STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) $(BQ_VENV) $(CHECKOV_VENV) $(TOOLS_VENV) .ecomintel .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BQ_VENV) $(CHECKOV_VENV) $(TOOLS_VENV) .venv-bundles dist .ecomintel .pytest_cache .mypy_cache .ruff_cache

@@ -4,7 +4,9 @@
 1. starts the Pub/Sub and Firestore emulators, fake-gcs-server (publishing finalize notifications to the
    bucket's notification topic) and the BigQuery emulator, as plain processes on free ports;
 2. creates topics (and dead-letter topics), buckets, the dataset and every warehouse table;
-3. starts each function as its own process and waits until it answers;
+3. builds each function's bundle exactly as Terraform uploads it (``bundling``), unpacks it, installs its
+   generated requirements into the bundle's own virtualenv, and starts it as its own process from there
+   (no repository on ``sys.path``), waiting until it answers: what fails on Google Cloud fails here;
 4. creates one push subscription ``<function>--<topic>`` per subscriber, pointing at the function's port
    (a storage-triggered function is pushed from its bucket's notification topic, as a GCS notification);
 5. starts the scheduler process when the manifest has ``schedules``;
@@ -18,6 +20,7 @@ import contextlib
 import json
 import os
 import secrets
+import shutil
 import sys
 import time
 from collections.abc import Iterator, Mapping
@@ -26,12 +29,18 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bundling.archive import unpack
+from bundling.build import build
+from bundling.venvs import ensure_venv, venv_python
 from local_emulator import engines
 from shared.manifest import FUNCTIONS_DIR, MANIFEST_PATH, FunctionSpec, Manifest, load_manifest
 
 STATE_FILE = "state.json"
 SIGNING_KEY_FILE = "jwt-signing-key"
 SIGNING_KEY_ENV = "ECOMINTEL_JWT_SIGNING_KEY"
+# One venv per distinct requirement set, reused across stacks and shared with the bundle tests.
+BUNDLE_VENVS = engines.REPO_ROOT / ".venv-bundles"
+FUNCTION_SERVER = Path(__file__).resolve().with_name("function_server.py")
 DEFAULT_PROJECT = "ecomintel-emulator"
 #: An expiration policy without ttl: the subscription never expires (Pub/Sub's default is 31 idle days),
 #: as Terraform sets on the hold and push subscriptions.
@@ -114,9 +123,10 @@ def read_signing_key(state_dir: Path) -> str | None:
 
 def function_env(spec: FunctionSpec, *, emulator_env: Mapping[str, str], project: str, dataset: str,
                  bucket_prefix: str, home: Path) -> dict[str, str]:
-    """Environment of a function process: the emulator endpoints and the backend settings."""
-    repo = str(engines.REPO_ROOT)
-    pythonpath = os.pathsep.join(p for p in (repo, os.environ.get("PYTHONPATH", "")) if p)
+    """Environment of a function process: the emulator endpoints and the backend settings.
+
+    ``PYTHONPATH`` is emptied: the function imports only what its bundle and its venv hold.
+    """
     return {
         **emulator_env,
         **spec.env,
@@ -126,20 +136,33 @@ def function_env(spec: FunctionSpec, *, emulator_env: Mapping[str, str], project
         "ECOMINTEL_BUCKET_PREFIX": bucket_prefix,
         "ECOMINTEL_HOME": str(home),
         "GOOGLE_CLOUD_PROJECT": project,
-        "PYTHONPATH": pythonpath,
+        "PYTHONPATH": "",
         "PYTHONUNBUFFERED": "1",
         "K_SERVICE": spec.name,
         "FUNCTION_TARGET": spec.entry_point,
     }
 
 
-def start_function(spec: FunctionSpec, source: Path, *, env: Mapping[str, str], log_dir: Path,
+def prepare_bundle(spec: FunctionSpec, functions_dir: Path, bundles_dir: Path) -> tuple[Path, Path]:
+    """Build ``spec``'s bundle, unpack it under ``bundles_dir`` and install its venv: (source dir, venv)."""
+    bundle = build(spec.name, engines.REPO_ROOT, bundles_dir, functions_dir=functions_dir)
+    source = bundles_dir / spec.name
+    shutil.rmtree(source, ignore_errors=True)
+    unpack(bundle.path, source)
+    return source, ensure_venv(bundle.requirements, BUNDLE_VENVS)
+
+
+def start_function(spec: FunctionSpec, source: Path, venv: Path, *, env: Mapping[str, str], log_dir: Path,
                    timeout: float | None = None) -> engines.Process:
-    """One function as its own functions-framework process on a free port."""
+    """One function as its own functions-framework process on a free port, from its unpacked bundle.
+
+    ``function_server.py`` runs as a script in the bundle's venv with ``-P`` (its own folder is not put on
+    ``sys.path``); it needs only the standard library and functions-framework.
+    """
     port = engines.free_port()
-    argv = [sys.executable, "-m", "local_emulator.function_server", "--target", spec.entry_point,
-            "--source", str(source), "--signature-type", spec.signature_type, "--port", str(port)]
-    proc = engines.spawn(f"function:{spec.name}", argv, port=port, log_dir=log_dir, env=env, cwd=engines.REPO_ROOT)
+    argv = [str(venv_python(venv)), "-P", str(FUNCTION_SERVER), "--target", spec.entry_point,
+            "--source", str(source / "main.py"), "--signature-type", spec.signature_type, "--port", str(port)]
+    proc = engines.spawn(f"function:{spec.name}", argv, port=port, log_dir=log_dir, env=env, cwd=source)
     engines.wait_until(engines.http_ok(f"http://{engines.HOST}:{port}/_emulator/stats"), process=proc,
                        timeout=timeout, what=f"function {spec.name}")
     return proc
@@ -278,6 +301,10 @@ def up(*, state_dir: Path | None = None, manifest_path: Path = MANIFEST_PATH, fu
     bucket, topic = _notification(manifest)
     jobs: dict[str, Any] = {}
     try:
+        # Bundles and venvs before any process starts: a broken bundle fails ``up`` with nothing running.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            prepared = dict(zip([s.name for s in selected], pool.map(
+                lambda spec: prepare_bundle(spec, functions_dir, state_dir / "bundles"), selected), strict=True))
         with ThreadPoolExecutor(max_workers=4 + len(selected)) as pool:
             jobs["pubsub"] = pool.submit(engines.start_pubsub, log_dir, port=ports["pubsub"], timeout=timeout)
             jobs["firestore"] = pool.submit(engines.start_firestore, log_dir, port=ports["firestore"],
@@ -292,7 +319,7 @@ def up(*, state_dir: Path | None = None, manifest_path: Path = MANIFEST_PATH, fu
                 fenv = function_env(spec, emulator_env=env, project=project, dataset=dataset,
                                     bucket_prefix=bucket_prefix, home=home)
                 jobs[f"function:{spec.name}"] = pool.submit(
-                    start_function, spec, functions_dir / spec.name / "main.py", env={**fenv, **secret_env},
+                    start_function, spec, *prepared[spec.name], env={**fenv, **secret_env},
                     log_dir=log_dir, timeout=timeout)
             errors = []
             for name, fut in jobs.items():

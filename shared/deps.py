@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,13 @@ from shared.manifest import Manifest, load_manifest
 from shared.ports import BlobInfo, BlobStore, DocumentStore, LanguageModel, MessageBus, Warehouse
 
 
+@dataclass(frozen=True)
+class Deferred:
+    """A port built on first use (``Deps.warehouse``): its client library is heavy and not every function uses it."""
+
+    build: Callable[[], Warehouse]
+
+
 @dataclass
 class Deps:
     """Everything a core may need, already wired to one backend."""
@@ -24,11 +32,25 @@ class Deps:
     settings: Settings
     manifest: Manifest
     documents: DocumentStore
-    warehouse: Warehouse
+    _warehouse: Warehouse | Deferred = field(repr=False)
     blobs: BlobStore
     bus: MessageBus
     _llm: LanguageModel | None = field(default=None, repr=False)
     _llm_built: bool = field(default=False, repr=False)
+    _build_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    @property
+    def warehouse(self) -> Warehouse:
+        """The warehouse; a ``Deferred`` one is built once, on first use, under a lock (requests are threaded).
+
+        On Google Cloud this keeps ``google.cloud.bigquery`` (which loads pandas, pyarrow and numpy, about
+        80 MiB) out of functions that never query, such as ``auth`` and ``deliver``.
+        """
+        if isinstance(self._warehouse, Deferred):
+            with self._build_lock:
+                if isinstance(self._warehouse, Deferred):
+                    self._warehouse = self._warehouse.build()
+        return self._warehouse
 
     @property
     def llm(self) -> LanguageModel | None:
@@ -111,7 +133,8 @@ def _build_local(settings: Settings, manifest: Manifest) -> Deps:
 def _build_gcp(settings: Settings, manifest: Manifest) -> Deps:
     """Firestore, BigQuery, Cloud Storage and Pub/Sub on the official clients (GCP, or the emulators).
 
-    Clients are constructed here (no network call yet) and cached with the ``Deps`` for the instance.
+    Clients are constructed here (no network call yet) and cached with the ``Deps`` for the instance; the
+    BigQuery one on first use of ``deps.warehouse``.
     Topics, subscriptions, buckets, datasets and tables are provisioned by Terraform on GCP and by
     ``local_emulator`` on the emulators, not at cold start.
     """
@@ -119,15 +142,21 @@ def _build_gcp(settings: Settings, manifest: Manifest) -> Deps:
     from shared.adapters.gcp.blobs import GcsBlobStore
     from shared.adapters.gcp.bus import PubSubMessageBus
     from shared.adapters.gcp.documents import FirestoreDocumentStore
-    from shared.adapters.gcp.warehouse import BigQueryWarehouse
 
     project = settings.project_id
+
+    def warehouse() -> Warehouse:
+        # Imported on first use: google.cloud.bigquery loads pandas and pyarrow (~80 MiB small functions skip).
+        from shared.adapters.gcp.warehouse import BigQueryWarehouse
+
+        return BigQueryWarehouse(clients.bigquery_client(project), settings.dataset)
+
     return Deps(
         settings,
         manifest,
         FirestoreDocumentStore(clients.firestore_client(project)),
         # No job location: BigQuery runs each job where its dataset lives (Terraform's bigquery_location).
-        BigQueryWarehouse(clients.bigquery_client(project), settings.dataset),
+        Deferred(warehouse),
         GcsBlobStore(clients.storage_client(project)),
         PubSubMessageBus(clients.publisher_client(), project),
     )

@@ -1,17 +1,26 @@
-"""Typed access to ``infra/functions.yaml``, the single source of truth for functions and wiring."""
+"""Typed access to ``infra/functions.yaml``, the single source of truth for functions and wiring.
+
+The manifest is package data of ``shared`` (``shared/functions.yaml``, a link to ``infra/functions.yaml``
+in the repository and a real file inside a function bundle or an installed wheel), read with
+``importlib.resources`` so a deployed function finds it without the repository around it. Terraform and
+the launcher keep reading ``infra/functions.yaml``: one file, two ways to reach it.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+# Repository paths: valid in a checkout only (the launcher, the bundler, the tests), never in a bundle.
 REPO_ROOT = Path(__file__).resolve().parent.parent
 MANIFEST_PATH = REPO_ROOT / "infra" / "functions.yaml"
 FUNCTIONS_DIR = REPO_ROOT / "functions"
+MANIFEST_RESOURCE = "functions.yaml"
 
 
 class _Strict(BaseModel):
@@ -153,6 +162,7 @@ class Manifest(_Strict):
 
 
 @lru_cache(maxsize=1)
-def load_manifest(path: Path = MANIFEST_PATH) -> Manifest:
-    """Parse and validate the manifest (cached)."""
-    return Manifest.model_validate(yaml.safe_load(path.read_text()))
+def load_manifest(path: Path | None = None) -> Manifest:
+    """Parse and validate the manifest (cached): ``path``, or the copy packaged with ``shared``."""
+    text = path.read_text() if path is not None else resources.files("shared").joinpath(MANIFEST_RESOURCE).read_text()
+    return Manifest.model_validate(yaml.safe_load(text))

@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import IO, Any, Literal, Protocol, TypeVar, runtime_checkable
+from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, TypeVar, runtime_checkable
 
-import pandas as pd
 from pydantic import BaseModel
-from sqlglot.expressions import Expression
+
+if TYPE_CHECKING:  # annotations only: a function that never touches the warehouse never loads pandas
+    import pandas as pd
+    from sqlglot.expressions import Expression
 
 T = TypeVar("T")
 

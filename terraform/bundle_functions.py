@@ -1,49 +1,38 @@
-"""Build one deployable zip per manifest function: its folder's files at the root, plus ``shared/`` vendored.
+"""Build one deployable zip per manifest function into ``dist/functions/<name>.zip``.
 
-``make bundles`` runs it; Terraform uploads ``dist/functions/<name>.zip`` (content-addressed by md5).
-Entries are written in sorted order with a fixed timestamp so an unchanged function gives the same zip.
+``make bundles`` runs it; Terraform uploads each zip under its content hash. A bundle carries ``main.py``,
+the ``shared`` modules the function imports (with the package data: the manifest) and a ``requirements.txt``
+generated from that import closure and pinned to ``requirements.lock`` (see ``bundling/``). Run it with the
+project virtualenv: distributions are resolved from what ``make venv`` installed from the lock.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import sys
-import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from shared.manifest import FUNCTIONS_DIR, load_manifest  # noqa: E402
-
-SKIP_PARTS = {"__pycache__", ".mypy_cache", ".pytest_cache", "tests"}
-FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+from bundling.build import build  # noqa: E402
+from shared.manifest import load_manifest  # noqa: E402
 
 
-def _files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*")
-                  if p.is_file() and not SKIP_PARTS & set(p.relative_to(root).parts) and p.suffix != ".pyc")
-
-
-def bundle(name: str, out_dir: Path) -> Path:
-    """Write ``<out_dir>/<name>.zip`` and return its path."""
-    source = FUNCTIONS_DIR / name
-    if not (source / "main.py").exists():
-        raise FileNotFoundError(f"functions/{name}/main.py is missing (the manifest lists {name!r})")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{name}.zip"
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in _files(source):
-            zf.writestr(zipfile.ZipInfo(path.relative_to(source).as_posix(), FIXED_TIME), path.read_bytes())
-        for path in _files(REPO / "shared"):
-            zf.writestr(zipfile.ZipInfo(path.relative_to(REPO).as_posix(), FIXED_TIME), path.read_bytes())
-    return target
-
-
-def main() -> int:
-    """Bundle every function of the manifest into ``dist/functions``."""
-    out = REPO / "dist" / "functions"
-    for name in load_manifest().functions:
-        sys.stdout.write(f"{bundle(name, out)}\n")
+def main(argv: list[str] | None = None) -> int:
+    """Bundle every function of the manifest (or the ones named) and print one JSON line per bundle."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="functions to bundle (default: all in the manifest)")
+    parser.add_argument("--out", type=Path, default=REPO / "dist" / "functions")
+    args = parser.parse_args(argv)
+    names = args.names or sorted(load_manifest().functions)
+    for name in names:
+        bundle = build(name, REPO, args.out)
+        line = {"function": name, "zip": str(bundle.path), "bytes": bundle.path.stat().st_size,
+                "sha256": bundle.sha256, "modules": len(bundle.closure.modules),
+                "requirements": sum(1 for x in bundle.requirements.splitlines() if x and x[0] != "#")}
+        sys.stdout.write(json.dumps(line) + "\n")
     return 0
 
 

@@ -7,7 +7,7 @@ import secrets
 import flask
 import functions_framework
 
-from shared.alerts.engine import acknowledge_alert, alerts_collection, resolve_alert
+from shared.alerts.lifecycle import acknowledge_alert, alerts_collection, resolve_alert
 from shared.alerts.models import Alert, AlertPage
 from shared.audit.log import record_audit
 from shared.delivery.settings import (

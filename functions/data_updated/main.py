@@ -8,7 +8,7 @@ import functions_framework
 
 from shared.deps import get_deps
 from shared.observability.logs import configure_logging
-from shared.orchestration.handlers import handle_data_updated
+from shared.orchestration.data_updated import handle_data_updated
 
 
 @functions_framework.cloud_event

@@ -14,17 +14,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from shared.alerts import loader, signals
+from shared.alerts.lifecycle import acknowledge_alert, alerts_collection, resolve_alert  # noqa: F401 - public here too
 from shared.alerts.models import Alert, Signal
 from shared.alerts.rules import AlertRules, load_rules
 from shared.deps import Deps
 from shared.observability.logs import get_logger, log_event
 
 _log = get_logger(__name__)
-
-
-def alerts_collection(tenant: str) -> str:
-    """Where a tenant's alerts live."""
-    return f"tenants/{tenant}/alerts"
 
 
 def _state_collection(tenant: str) -> str:
@@ -133,45 +129,3 @@ def evaluate_alerts(deps: Deps, tenant: str, *, now: datetime | None = None,
     fired = apply_signals(deps, tenant, found, now=now, rules=rules, base_url=deps.settings.public_base_url)
     log_event(_log, "alerts evaluated", tenant=tenant, signals=len(found), fired=len(fired))
     return fired
-
-
-def _lifecycle(deps: Deps, tenant: str, alert_id: str, update: Callable[[dict[str, Any]], None]) -> Alert | None:
-    def apply(doc: dict[str, Any]) -> bool:
-        if not doc:
-            return False
-        update(doc)
-        return True
-
-    if not deps.documents.transact(alerts_collection(tenant), alert_id, apply):
-        return None
-    return Alert.model_validate(deps.documents.get(alerts_collection(tenant), alert_id))
-
-
-def acknowledge_alert(
-    deps: Deps, tenant: str, alert_id: str, *, actor: str, now: datetime | None = None
-) -> Alert | None:
-    """Mark an alert acknowledged (idempotent); records time to acknowledge."""
-    now = now or datetime.now(UTC)
-
-    def update(doc: dict[str, Any]) -> None:
-        if doc.get("status") == "open":
-            created = datetime.fromisoformat(doc["created_at"])
-            doc.update({"status": "acknowledged", "acknowledged_at": now.isoformat(), "acknowledged_by": actor,
-                        "time_to_acknowledge_s": (now - created).total_seconds()})
-
-    return _lifecycle(deps, tenant, alert_id, update)
-
-
-def resolve_alert(
-    deps: Deps, tenant: str, alert_id: str, *, actor: str, now: datetime | None = None
-) -> Alert | None:
-    """Mark an alert resolved (idempotent); records time to resolve."""
-    now = now or datetime.now(UTC)
-
-    def update(doc: dict[str, Any]) -> None:
-        if doc.get("status") != "resolved":
-            created = datetime.fromisoformat(doc["created_at"])
-            doc.update({"status": "resolved", "resolved_at": now.isoformat(), "resolved_by": actor,
-                        "time_to_resolve_s": (now - created).total_seconds()})
-
-    return _lifecycle(deps, tenant, alert_id, update)

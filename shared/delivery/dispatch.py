@@ -81,7 +81,7 @@ def _alert_content(deps: Deps, tenant: str, ref_id: str) -> tuple[str, dict[str,
 
 
 def _digest_content(deps: Deps, tenant: str, ref_id: str) -> tuple[str, dict[str, Any], list[tuple[str, bytes]]]:
-    from shared.digest.build import digests_collection, load_chart_images
+    from shared.digest.stored import digests_collection, load_chart_images
 
     doc = deps.documents.get(digests_collection(tenant), ref_id)
     if doc is None:

@@ -14,6 +14,7 @@ import pandas as pd
 from shared.agents.registry import get_runner
 from shared.deps import Deps
 from shared.digest import charts
+from shared.digest.stored import digests_collection
 from shared.models.agents import AgentName, AgentRequest, AgentResult
 from shared.observability.logs import get_logger, log_event
 from shared.ports import Filter
@@ -44,11 +45,6 @@ TOP_SELLER_SQL = """
 SELECT sku, SUM(units) AS units FROM sales WHERE tenant_id = @tenant AND date > @since
 GROUP BY sku ORDER BY units DESC LIMIT 1
 """
-
-
-def digests_collection(tenant: str) -> str:
-    """Where a tenant's digests live."""
-    return f"tenants/{tenant}/digests"
 
 
 def period_key(frequency: str, day: date) -> str:
@@ -144,13 +140,3 @@ def build_digest(deps: Deps, tenant: str, *, frequency: str = "daily", today: da
         return None
     log_event(_log, "digest built", tenant=tenant, period=key, actions=min(top_n, len(actions)), charts=len(images))
     return digest
-
-
-def load_chart_images(deps: Deps, digest: dict[str, Any]) -> list[tuple[str, bytes]]:
-    """The digest's chart PNGs as (filename, bytes)."""
-    bucket = deps.settings.bucket_name("reports")
-    out = []
-    for blob in digest.get("charts", []):
-        with deps.blobs.open(bucket, blob) as fh:
-            out.append((blob.rsplit("/", 1)[-1], fh.read()))
-    return out

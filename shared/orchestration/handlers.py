@@ -13,10 +13,10 @@ from shared.errors import InvalidInput
 from shared.event_handler import pubsub_handler
 from shared.events import PubSubMessage
 from shared.models.agents import AgentName
-from shared.observability.logs import get_logger, log_event
+from shared.observability.logs import get_logger
+from shared.orchestration.data_updated import handle_data_updated  # noqa: F401 - one import place for handlers
 from shared.orchestration.executor import RunnerLookup
 from shared.orchestration.jobs import AgentTask, PartDone, assemble, run_task
-from shared.orchestration.versions import DataUpdated, bump_version
 
 if TYPE_CHECKING:
     from shared.deps import Deps
@@ -46,13 +46,3 @@ def handle_part_done(deps: Deps, event: Any) -> None:
 
     run(event)
 
-
-def handle_data_updated(deps: Deps, event: Any) -> None:
-    """``data-updated``: bump the tenant's data version so cached answers go stale."""
-
-    @pubsub_handler("data_updated", DataUpdated, context=lambda u: {"tenant": u.tenant_id})
-    def run(message: PubSubMessage, update: DataUpdated) -> None:
-        version = bump_version(deps.documents, update)
-        log_event(_log, "data version bumped", kind=update.kind, ingestion_id=update.ingestion_id, version=version)
-
-    run(event)

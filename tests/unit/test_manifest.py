@@ -33,13 +33,6 @@ def test_entry_points_exist_unique_and_match_trigger() -> None:
         assert any(d.startswith(expected) for d in decorators[spec.entry_point]), (spec.name, decorators)
 
 
-def test_each_function_declares_its_requirements() -> None:
-    for spec in load_manifest().functions.values():
-        req = spec.source.parent / "requirements.txt"
-        assert req.exists(), f"{spec.name} has no requirements.txt"
-        assert "functions-framework" in req.read_text()
-
-
 def test_topics_have_subscribers_or_are_sinks() -> None:
     manifest = load_manifest()
     for topic in manifest.topics:

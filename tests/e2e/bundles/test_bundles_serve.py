@@ -1,0 +1,140 @@
+"""Every function's bundle, as Terraform uploads it, installs from its own requirements and serves.
+
+Per function: build the zip, install its ``requirements.txt`` (and nothing else) into a venv shared only
+with bundles of the identical requirement set, unpack the zip, start ``functions-framework`` from the
+unpacked directory with no repository on ``sys.path``, and send one probe (``bundling/probes.py``): HTTP
+functions must answer the app's own 401 JSON error, event functions must acknowledge a well-formed
+CloudEvent with a payload they reject. The venvs persist in ``.venv-bundles/`` keyed by their requirement
+set, so a run only reinstalls what changed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bundling.archive import unpack
+from bundling.build import Bundle, build
+from bundling.measure import measure
+from bundling.probes import probe_for
+from bundling.serve import function_environ, send, serve
+from bundling.venvs import ensure_venv, installed, venv_python
+from shared.manifest import REPO_ROOT, load_manifest
+
+# `make test` runs slow tests too; `make test-fast` skips these (a venv per requirement set, 22 servers).
+pytestmark = pytest.mark.slow
+
+VENVS = REPO_ROOT / ".venv-bundles"
+FUNCTIONS = sorted(load_manifest().functions)
+
+# In the bundle's own interpreter: wire the gcp backend (clients are built, no call is made) from package data.
+GCP_DEPS = """
+import sys
+from shared.config import Settings
+from shared.deps import build_deps
+deps = build_deps(Settings(backend="gcp", project_id="probe"))
+print(len(deps.manifest.functions), type(deps.warehouse).__name__, type(deps.documents).__name__)
+"""
+
+
+IMPORT_ALL = """
+import importlib, pathlib, sys
+sys.path.insert(0, ".")
+names = sorted(".".join(p.with_suffix("").parts[:-1] if p.name == "__init__.py" else p.with_suffix("").parts)
+               for p in pathlib.Path("shared").rglob("*.py"))
+for name in names:
+    importlib.import_module(name)
+if "shared.agents.registry" in sys.modules:  # the runners it names by string resolve here too
+    registry = sys.modules["shared.agents.registry"]
+    [registry.get_runner(agent) for agent in registry.AGENT_RUNNERS]
+print(len(names))
+"""
+
+
+@pytest.fixture(scope="module")
+def openapi() -> dict:
+    return yaml.safe_load((REPO_ROOT / "infra" / "openapi.yaml").read_text())
+
+
+@pytest.fixture(scope="module")
+def bundle_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("zips")
+
+
+def _bundle(name: str, out: Path) -> Bundle:
+    return build(name, REPO_ROOT, out)
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_bundle_installs_alone_and_serves_one_request(name: str, bundle_dir: Path, openapi: dict,
+                                                      representatives: set[str], tmp_path: Path) -> None:
+    spec = load_manifest().functions[name]
+    bundle = _bundle(name, bundle_dir)
+    venv = ensure_venv(bundle.requirements, VENVS)
+    pinned = {line for line in bundle.requirements.splitlines() if line and not line.startswith("#")}
+    assert installed(venv) == pinned, "the requirements file is not closed: the install pulled in more"
+
+    source = unpack(bundle.path, tmp_path / "src")
+    env = {"ECOMINTEL_BACKEND": "local", "ECOMINTEL_HOME": str(tmp_path / "home")}
+    probe = probe_for(spec, openapi)
+    with serve(spec, source, venv, env, log=tmp_path / "function.log") as served:
+        answer = send(served.url, probe)
+    log = (tmp_path / "function.log").read_text()
+    assert answer.status == probe.status, f"{name}: {answer.status} {answer.body[:300]!r}\n{log[-3000:]}"
+    if probe.error_code:
+        assert json.loads(answer.body)["error"]["code"] == probe.error_code
+    assert "Traceback" not in log, log[-3000:]
+
+    if name in representatives:
+        # Once per requirement set, for its largest bundle: every module imports from the venv, lazily
+        # imported ones too (the agents the registry names by string), so a missing pin fails here.
+        done = subprocess.run([str(venv_python(venv)), "-I", "-c", IMPORT_ALL], cwd=source,
+                              env=function_environ(spec, env), capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, f"{name}: {done.stderr[-3000:]}"
+        assert int(done.stdout.split()[-1]) == len(bundle.closure.modules), name
+
+
+@pytest.mark.parametrize("name", ["auth", "query", "ingest"])
+def test_gcp_dependencies_build_from_the_bundle_alone(name: str, bundle_dir: Path, tmp_path: Path) -> None:
+    """The manifest comes from the bundle's package data, not from ``infra/`` of a checkout."""
+    spec = load_manifest().functions[name]
+    bundle = _bundle(name, bundle_dir)
+    venv = ensure_venv(bundle.requirements, VENVS)
+    source = unpack(bundle.path, tmp_path / "src")
+    env = function_environ(spec, {"FIRESTORE_EMULATOR_HOST": "127.0.0.1:9", "PUBSUB_EMULATOR_HOST": "127.0.0.1:9",
+                                  "STORAGE_EMULATOR_HOST": "http://127.0.0.1:9",
+                                  "BIGQUERY_EMULATOR_HOST": "http://127.0.0.1:9"})
+    out = subprocess.run([str(venv_python(venv)), "-I", "-c", f"import sys; sys.path.insert(0, '.')\n{GCP_DEPS}"],
+                         cwd=source, env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.split() == [str(len(load_manifest().functions)), "BigQueryWarehouse", "FirestoreDocumentStore"]
+
+
+@pytest.mark.parametrize("name", ["auth", "admin", "alerts", "deliver", "data_updated"])
+def test_small_functions_load_no_heavy_library(name: str, openapi: dict, tmp_path: Path) -> None:
+    """Import + gcp deps + one request from the bundle's venv leaves pandas, pyarrow, numpy and the rest unloaded."""
+    figures = measure(load_manifest().functions[name], openapi, tmp_path)
+    assert figures["heavy_loaded"] == []
+    assert figures["peak_rss_mb"] < 0.6 * figures["memory_mb"], figures
+
+
+@pytest.fixture(scope="module")
+def representatives(bundle_dir: Path) -> set[str]:
+    return set(_largest_bundle_per_venv(bundle_dir))
+
+
+def _largest_bundle_per_venv(out: Path) -> list[str]:
+    """One function per distinct requirement set: the one whose bundle holds the most modules."""
+    from bundling.venvs import requirements_key
+
+    best: dict[str, Bundle] = {}
+    for name in FUNCTIONS:
+        bundle = _bundle(name, out)
+        key = requirements_key(bundle.requirements)
+        if key not in best or len(bundle.closure.modules) > len(best[key].closure.modules):
+            best[key] = bundle
+    return sorted(b.name for b in best.values())
