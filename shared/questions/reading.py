@@ -1,0 +1,338 @@
+"""Reading a question: a typed ``MetricQuery``, the agents' plan, or "this can't be answered from your data".
+
+The reader combines three things, none of them a list of whole questions: the word classes of
+:mod:`shared.questions.lexicon` (metric synonyms, dimension nouns, ranking/share/comparison words), the
+tenant's own names (:mod:`shared.questions.vocabulary`) and the time phrases resolved against the data's
+as-of date (:mod:`shared.questions.timephrase`).
+
+Decisions, in order:
+
+1. A concept the data cannot hold (ad spend, traffic, acquisition cost ...) -> ``unanswerable``, naming
+   what would be needed; never a number.
+2. Causes, forecasts, stock-outs, what-ifs and price positions -> the agents (``agent``), unless the question
+   also asks a descriptive metric in its own clause (then both: ``agent_intents`` on a metric reading).
+3. A metric word (or a ranking/breakdown of the catalogue with no metric word: revenue) -> ``metric``.
+4. Nothing of the above -> the agents' overview.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from shared.models.records import DataKind
+from shared.questions import lexicon as lx
+from shared.questions.timephrase import TimeReading, fmt_range, last_complete, make_range, resolve_time
+from shared.questions.vocabulary import EntityMatch, VocabularyIndex
+from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, MetricName, MetricQuery, TimeRange
+
+ReadingKind = Literal["metric", "agent", "unanswerable"]
+Shape = Literal["value", "breakdown", "ranking", "share", "trend"]
+
+_SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
+_ADDITIVE: frozenset[str] = frozenset({"revenue", "net_revenue", "discounts", "refunds", "units", "returned_units",
+                                       "orders", "cost", "margin", "customers", "review_count", "stock_on_hand"})
+_DEFAULT_TOP = 5
+_RANK_CONTEXT = re.compile(
+    r"\b(?:by|per|each|every|across|split(?:\s+by)?|broken\s+down\s+by|breakdown(?:\s+by)?|break\s+down\s+by|"
+    r"grouped\s+by|which|what|top|bottom|best|worst|rank\w*|highest|lowest|most|least|biggest|largest|smallest|"
+    r"\d+|among|compare|for\s+all|all)\b(?:[\s-]+[\w'-]+){0,3}\s*$", re.I)
+_CLAUSES = re.compile(r"\band\b|;|\?|\balso\b|\bplus\b", re.I)
+_CONJUNCTION = re.compile(r"\band\b|;|\balso\b|\bplus\b|\?\s*\S", re.I)
+_RANK_AFTER = re.compile(r"^\s*(?:ranked|sorted|ordered|with the (?:most|highest|least|lowest)|that (?:sold|made|"
+                         r"brought|earned|had|generated) the (?:most|least)|by (?:revenue|units|sales|orders))",
+                         re.I)
+
+
+class Reading(BaseModel):
+    """What a question asks, typed: a metric query, an agent plan hint, or a reason it cannot be answered."""
+
+    kind: ReadingKind
+    question: str
+    query: MetricQuery | None = None
+    shape: Shape = "value"
+    as_of: date | None = None
+    period_stated: bool = Field(default=True, description="False when the question named no period (a default).")
+    focus: DimensionFilter | None = Field(default=None, description="The slice a share question is about.")
+    labels: dict[str, str] = Field(default_factory=dict, description="Filter value -> name (SKU -> title).")
+    agent_intents: list[str] = Field(default_factory=list)
+    skus: list[str] = Field(default_factory=list)
+    competitors: list[str] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list)
+    concept: str | None = None
+    needed: str | None = None
+    notes: list[str] = Field(default_factory=list)
+
+
+def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def find_metrics(question: str, taken: list[tuple[int, int]] | None = None) -> tuple[list[MetricName], bool]:
+    """Metrics the question names, in the order it names them; ``True`` when only weak words matched.
+
+    Phrases are tried most specific first; a phrase inside a longer one already read is skipped.
+    """
+    spans = list(taken or [])
+    found: list[tuple[int, MetricName]] = []
+    for word in lx.METRIC_WORDS:
+        for m in word.pattern.finditer(question):
+            if _spans_overlap(m.span(), spans):
+                continue
+            spans.append(m.span())
+            found.append((m.start(), word.metric))
+    found.sort()
+    strong = [m for pos, m in found if not _weak_at(question, pos, m)]
+    metrics = strong or [m for _, m in found]
+    return list(dict.fromkeys(metrics)), not strong and bool(found)
+
+
+def _weak_at(question: str, pos: int, metric: str) -> bool:
+    return metric == "revenue" and bool(lx.WEAK_REVENUE.match(question, pos))
+
+
+def metric_kinds(metrics: list[MetricName]) -> tuple[DataKind, ...]:
+    """The kinds of data the metrics read (their as-of date is the latest of these)."""
+    kinds = [lx.METRIC_KINDS[m] for m in metrics]
+    if "days_of_cover" in metrics:
+        kinds.append(DataKind.SALES)
+    return tuple(dict.fromkeys(kinds)) or (DataKind.SALES,)
+
+
+def _unanswerable(question: str) -> tuple[str, str] | None:
+    for rx, concept, needed in lx.UNANSWERABLE:
+        if rx.search(question):
+            return concept, needed
+    return None
+
+
+def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) -> list[str]:
+    intents = [name for name, rx in lx.AGENT_CUES.items() if rx.search(question)]
+    if "forecast" in intents and time.range is not None and not time.future and "inventory" not in intents:
+        intents.remove("forecast")  # "demand last month" is a descriptive question about the past
+    if "sentiment" in intents and metrics and any(m in _SALES_FAMILY for m in metrics) \
+            and not re.search(r"\b(?:complain\w*|reviews?|ratings?|say|themes?)\b", question, re.I):
+        intents.remove("sentiment")  # "why did revenue drop" -> the numbers behind it
+    if time.future and not intents and metrics:
+        intents.append("forecast")
+    return intents
+
+
+def _dimensions(question: str, taken: list[tuple[int, int]]) -> list[DimensionName]:
+    dims: list[DimensionName] = []
+    for dim, rx in lx.DIMENSION_WORDS:
+        for m in rx.finditer(question):
+            if _spans_overlap(m.span(), taken):
+                continue
+            before = question[max(0, m.start() - 40):m.start()]
+            if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim == "weekday":
+                dims.append(dim)
+                taken.append(m.span())
+                break
+    return list(dict.fromkeys(dims))
+
+
+def _grain(question: str, taken: list[tuple[int, int]]) -> Grain | None:
+    for grain, rx in lx.GRAIN_WORDS:
+        for m in rx.finditer(question):
+            if not _spans_overlap(m.span(), taken):
+                taken.append(m.span())
+                return grain
+    return None
+
+
+def _auto_grain(rng: TimeRange) -> Grain:
+    if rng.days <= 45:
+        return "day"
+    if rng.days <= 190:
+        return "week"
+    if rng.days <= 3 * 366:
+        return "month"
+    return "quarter"
+
+
+def _limit(question: str) -> int | None:
+    if m := lx.N_ITEMS.search(question):
+        token = (m.group(1) or m.group(2)).lower()
+        return lx.NUMBER_WORDS.get(token) or int(token)
+    return None
+
+
+def _resolve_kind(match: EntityMatch, metrics: list[MetricName], others: list[EntityMatch]) -> EntityMatch | None:
+    """Keep one reading of a name that is both a channel and a competitor ("Amazon"), by the metric's data."""
+    twins = [o for o in others if o.span == match.span and o is not match]
+    if not twins:
+        return match
+    prices = any(lx.METRIC_KINDS[m] == DataKind.COMPETITOR_PRICES for m in metrics)
+    preferred = "competitor" if prices else "channel"
+    if match.kind == preferred:
+        return match
+    if any(t.kind == preferred for t in twins):
+        return None
+    return match if match.kind != "competitor" else None
+
+
+def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -> TimeRange:
+    """The period when the question names none: all the data for flows, the latest count for stock."""
+    if metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics) and "days_of_cover" not in metrics:
+        return TimeRange(start=as_of, end=as_of, label=f"on {fmt_range(as_of, as_of)} (the latest stock count)")
+    if "days_of_cover" in metrics or any(lx.METRIC_KINDS[m] == DataKind.COMPETITOR_PRICES for m in metrics):
+        start = as_of - timedelta(days=29)
+        return make_range(start, as_of, "the last 30 days")
+    start = first or as_of
+    return TimeRange(start=start, end=as_of, label=f"all your data ({fmt_range(start, as_of)})")
+
+
+def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | None,
+                  extents: Mapping[DataKind, tuple[date, date]], as_of: date | None = None) -> Reading:
+    """Read ``question`` for ``tenant_id`` (see the module docstring for the decisions).
+
+    ``extents`` are the first and last dates of each kind of the tenant's data; ``as_of`` (when given)
+    replaces the last date as "today".
+    """
+    matches = index.find(question) if index is not None else []
+    entity_spans = [m.span for m in matches]
+    sku_spans = [m.span for m in matches if m.kind == "sku"]
+    metrics, weak = find_metrics(question, entity_spans)
+    kinds = metric_kinds(metrics)
+    lasts = [extents[k][1] for k in kinds if k in extents] or [e[1] for e in extents.values()]
+    firsts = [extents[k][0] for k in kinds if k in extents]
+    today = as_of or (max(lasts) if lasts else None)
+    time = resolve_time(question, today or date.today(), exclude=sku_spans)
+    reading = Reading(kind="agent", question=question, as_of=today)
+    reading.skus = list(dict.fromkeys(s for m in matches if m.kind in ("sku", "product") for s in m.values))
+    reading.competitors = list(dict.fromkeys(v for m in matches if m.kind == "competitor" for v in m.values))
+    reading.categories = list(dict.fromkeys(v for m in matches if m.kind == "category" for v in m.values))
+
+    if gap := _unanswerable(question):
+        reading.kind, (reading.concept, reading.needed) = "unanswerable", gap
+        return reading
+    intents = _agent_intents(question, time, metrics)
+    taken = sorted(entity_spans + time.spans)
+    dims = _dimensions(question, taken)
+    grain = _grain(question, taken)
+    ranking_words = bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
+    if weak and not (dims or grain or ranking_words):
+        metrics = []
+    if not metrics and (dims or grain) and (ranking_words or dims):
+        metrics = ["revenue"]
+    if not metrics:
+        reading.agent_intents = intents or ["overview"]
+        return reading
+    if intents and not (_CONJUNCTION.search(question) and any(m in _SALES_FAMILY for m in metrics)):
+        reading.agent_intents = intents
+        return reading
+    if intents:  # a mixed question: the metric comes from the clauses without an agent cue
+        clauses = [c for c in _CLAUSES.split(question) if c.strip()
+                   and not any(rx.search(c) for rx in lx.AGENT_CUES.values())]
+        text = " ".join(clauses)
+        metrics = find_metrics(text)[0] or metrics
+        taken = [m.span for m in (index.find(text) if index is not None else [])]
+        taken += resolve_time(text, today or date.today()).spans
+        dims, grain = _dimensions(text, taken), _grain(text, taken)
+    if today is None:
+        reading.kind = "unanswerable"
+        reading.concept = lx.METRIC_NOUNS[metrics[0]]
+        reading.needed = f"{kinds[0].value.replace('_', ' ')} data (none has been uploaded yet)"
+        return reading
+    reading.kind = "metric"
+    reading.agent_intents = intents
+    _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
+                 min(firsts) if firsts else None, index)
+    return reading
+
+
+def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[MetricName],  # noqa: C901
+                 matches: list[EntityMatch], dims: list[DimensionName], grain: Grain | None, time: TimeReading,
+                 today: date, first: date | None, index: VocabularyIndex | None) -> None:
+    """Fill ``reading.query`` and ``reading.shape`` from the pieces the reader found."""
+    filters: dict[DimensionName, list[str]] = {}
+    for m in matches:
+        kept = _resolve_kind(m, metrics, matches)
+        if kept is None:
+            continue
+        dim: DimensionName = "sku" if kept.kind == "product" else kept.kind
+        filters.setdefault(dim, [])
+        filters[dim] += [v for v in kept.values if v not in filters[dim]]
+        if kept.kind in ("product", "sku") and index is not None:
+            for v in kept.values:
+                reading.labels[v] = index.title(v)
+    rng = time.range
+    reading.period_stated = rng is not None
+    compare = time.compare
+    change = bool(lx.CHANGE.search(question)) and not dims
+    if compare is None and change and rng is not None and re.search(
+            r"\b(?:grow\w*|grew|chang\w*|up or down|increas\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*|r[io]se|"
+            r"risen|improv\w*|wors\w*|difference|delta)\b", question, re.I):
+        compare = "previous_period"
+    if compare is not None and rng is None:
+        s, e = last_complete(today, "month")
+        rng = make_range(s, e, f"{s:%B %Y}")
+        reading.period_stated = False
+    trend = bool(lx.TREND.search(question))
+    if grain is not None or (trend and not dims):
+        dims = ["date", *[d for d in dims if d != "date"]]
+    if rng is None:
+        if "date" in dims and grain in ("day", "week"):
+            days = 30 if grain == "day" else 7 * 26
+            start = max(first or today, today - timedelta(days=days - 1))
+            rng = make_range(start, today, f"the last {days} days" if grain == "day" else "the last 26 weeks")
+        else:
+            rng = _default_range(metrics, today, first)
+    if "date" in dims and grain is None:
+        grain = _auto_grain(rng)
+    if time.weekdays:
+        filters["weekday"] = time.weekdays
+    # two or more names of the same kind ("Amazon vs eBay") -> one value each
+    for dim, values in filters.items():
+        if len(values) > 1 and dim not in dims and dim != "sku" and dim != "weekday":
+            dims.append(dim)
+    shape: Shape = "value"
+    focus: DimensionFilter | None = None
+    share = bool(lx.SHARE.search(question))
+    primary = metrics[0]
+    if share and not dims:
+        candidates = [d for d in filters if d != "weekday"]
+        if candidates:
+            d = candidates[0]
+            focus = DimensionFilter(dimension=d, values=filters.pop(d))
+            dims = [d]
+    limit: int | None = None
+    order_by: MetricName | None = None
+    descending = True
+    ranking = bool(dims) and (bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
+                              or bool(re.search(r"\b(?:which|what)\b", question, re.I)) or _limit(question) is not None)
+    if dims and dims[0] != "date" or (dims and ranking):
+        descending = not _is_bottom(question)
+        order_by = primary
+        n = _limit(question)
+        if n is not None:
+            limit = n
+        elif ranking and dims[0] == "sku":
+            limit = 1 if lx.SINGULAR_PICK.search(question) else _DEFAULT_TOP
+        shape = "ranking" if ranking else "breakdown"
+    elif dims:
+        shape = "trend"
+    if focus is not None:
+        shape = "share"
+    share_total = (share or shape in ("ranking", "breakdown")) and primary in _ADDITIVE and bool(dims) \
+        and dims[0] != "date"
+    if shape == "ranking" and dims[0] == "date":
+        limit = limit or (1 if lx.SINGULAR_PICK.search(question) else None)
+    reading.query = MetricQuery(
+        tenant_id=tenant_id, metrics=metrics[:4], dimensions=dims[:3], grain=grain if "date" in dims else None,
+        time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v],
+        compare=compare if shape in ("value", "breakdown", "ranking") else None, order_by=order_by,
+        descending=descending, limit=limit, share_of_total=share_total)
+    reading.shape = shape
+    reading.focus = focus
+
+
+def _is_bottom(question: str) -> bool:
+    bottom = [m.start() for m in lx.BOTTOM.finditer(question)]
+    top = [m.start() for m in lx.TOP.finditer(question)]
+    return bool(bottom) and (not top or min(bottom) < min(top))
