@@ -10,24 +10,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTable
 from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.reading import Reading
-from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range
+from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
+from shared.store.metrics.catalog import METRICS, Unit
 from shared.store.metrics.model import DimensionFilter, MetricResult, TimeRange
 
-Unit = Literal["money", "count", "percent", "rating", "days", "index"]
-#: Units of the catalogue's metrics (``shared.store.metrics.catalog``; a unit test keeps the two in step).
-METRIC_UNITS: dict[str, Unit] = {
-    "revenue": "money", "net_revenue": "money", "discounts": "money", "refunds": "money", "units": "count",
-    "returned_units": "count", "return_rate": "percent", "orders": "count", "aov": "money",
-    "units_per_order": "count", "asp": "money", "cost": "money", "margin": "money", "margin_pct": "percent",
-    "discount_rate": "percent", "customers": "count", "repeat_customer_rate": "percent", "review_count": "count",
-    "avg_rating": "rating", "negative_review_share": "percent", "stock_on_hand": "count", "days_of_cover": "days",
-    "price_index": "index", "cheapest_share": "percent",
-}
+
+def metric_unit(metric: str) -> Unit:
+    """The catalogue's unit of ``metric`` (money, count, percent, rating, days, index)."""
+    spec = METRICS.get(metric)
+    return spec.unit if spec is not None else "count"
+
+
 #: What a metric needs that an export may not have (said when the result is empty).
 METRIC_NEEDS: dict[str, str] = {
     "discounts": "a discount column in your sales data", "discount_rate": "a discount column in your sales data",
@@ -182,13 +180,12 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     """The answer, table, chart and evidence for ``reading`` from ``result``."""
     q = result.query
     metric = q.metrics[0]
-    unit = METRIC_UNITS.get(metric, "count")
+    unit = metric_unit(metric)
     noun = METRIC_NOUNS.get(metric, metric.replace("_", " "))
     cur = result.currency
     namer = _Namer(reading, titles)
     period = q.time_range
-    when = f"in {period.label}" if period and not period.label.startswith(("on ", "all your data")) else (
-        period.label if period else "across your data")
+    when = _when(period)
     where = _filter_phrase(q.filters, titles)
     dims: list[str] = list(q.dimensions)
     rows = result.rows
@@ -211,7 +208,7 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     elif reading.shape == "share" and reading.focus is not None:
         answer = _share_answer(reading.focus, rows, dims[0], metric, noun, when, where, v, titles)
     elif reading.shape == "trend" and dims[0] == "date":
-        answer = _trend_answer(rows, metric, noun, when, where, v, namer, q.grain or "day")
+        answer = _trend_answer(rows, metric, noun, when, where, v, namer, q.grain or "day", period)
     else:
         answer = _ranking_answer(reading, result, rows, dims, metric, noun, when, where, v, namer, unit)
     return MetricAnswer(answer, period, _table(result, namer, unit), _chart(reading, result, namer),
@@ -223,6 +220,7 @@ def _share_answer(focus: DimensionFilter, rows: list[dict[str, Any]], dim: str, 
     wanted = {x.lower() for x in focus.values}
     hit = [r for r in rows if str(r.get(dim, "")).lower() in wanted]
     names = _join([titles.get(x, x) if dim == "sku" else x for x in focus.values])
+    names = _capital(names)
     if not hit:
         return f"{names} had no {noun}{where} {when}, so its share is 0%."
     share = sum(float(r.get(f"{metric}_share") or 0) for r in hit)
@@ -233,18 +231,45 @@ def _share_answer(focus: DimensionFilter, rows: list[dict[str, Any]], dim: str, 
             f"{total_txt}.")
 
 
+def _when(period: TimeRange | None) -> str:
+    """How a sentence places the period: "in Q1 2025 (...)", "on 4 Dec 2026 (...)", "over all your data (...)"."""
+    if period is None:
+        return "across your data"
+    if period.label.startswith("on "):
+        return period.label
+    if period.label.startswith(("all ", "the last", "the past", "since")):
+        return f"over {period.label}" if period.label.startswith("all ") else period.label if \
+            period.label.startswith("since") else f"in {period.label}"
+    return f"in {period.label}" if period.label else f"in {fmt_range(period.start, period.end)}"
+
+
+def _partial(bucket: Any, grain: str, period: TimeRange | None) -> bool:
+    """Whether a date bucket runs past the period (a month the data only partly covers)."""
+    if period is None or not isinstance(bucket, date) or grain not in ("day", "week", "month", "quarter", "year"):
+        return False
+    start, end = period_containing(bucket, grain)  # type: ignore[arg-type]
+    return start < period.start or end > period.end
+
+
 def _trend_answer(rows: list[dict[str, Any]], metric: str, noun: str, when: str, where: str, v: Any,
-                  namer: _Namer, grain: str) -> str:
+                  namer: _Namer, grain: str, period: TimeRange | None) -> str:
     valued = [r for r in rows if r.get(metric) is not None]
-    best = max(valued, key=lambda r: r[metric])
-    worst = min(valued, key=lambda r: r[metric])
+    whole = [r for r in valued if not _partial(r.get("date"), grain, period)] or valued
+    best = max(whole, key=lambda r: r[metric])
+    worst = min(whole, key=lambda r: r[metric])
     last = valued[-1]
-    first = valued[0]
-    text = (f"{_capital(noun)}{where} by {grain} {when}: highest in {namer.value('date', best['date'])} "
-            f"({v(best)}), lowest in {namer.value('date', worst['date'])} ({v(worst)}).")
-    if len(valued) > 1:
-        text += (f" The latest {grain}, {namer.value('date', last['date'])}, was {v(last)} "
-                 f"against {v(first)} in {namer.value('date', first['date'])}.")
+    first = whole[0]
+
+    def name(r: Mapping[str, Any]) -> str:
+        label = namer.value("date", r["date"])
+        if _partial(r.get("date"), grain, period) and period is not None:
+            label += f" (to {fmt_day(period.end)})" if r is last else f" (from {fmt_day(period.start)})"
+        return label
+
+    text = (f"{_capital(noun)}{where} by {grain} {when}: highest in {name(best)} ({v(best)}), "
+            f"lowest in {name(worst)} ({v(worst)}).")
+    if len(valued) > 1 and last is not first:
+        text += f" The latest {grain}, {name(last)}, was {v(last)} against {v(first)} in {name(first)}."
     return text
 
 
@@ -256,7 +281,9 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
     if dim == "date":
         one, many = {"month": ("month", "months"), "week": ("week", "weeks"), "quarter": ("quarter", "quarters"),
                      "year": ("year", "years")}.get(q.grain or "day", ("day", "days"))
-    valued = [r for r in rows if r.get(metric) is not None]
+    # a group without a name (sales of SKUs missing from the catalogue) stays in the table, not in the ranking
+    valued = [r for r in rows if r.get(metric) is not None and (dim == "date" or r.get(dim) is not None)] or [
+        r for r in rows if r.get(metric) is not None]
     bottom = not q.descending
     share_key = f"{metric}_share"
 
@@ -275,7 +302,7 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
         text = (f"{_capital(noun)}{where} {when} by {one}: " + "; ".join(item(r) for r in shown)
                 + (f"; and {more} more" if more > 0 else "") + ".")
         return text
-    single = q.limit == 1 or (dim != "sku" and _asks_one(reading.question, one))
+    single = (reading.show or q.limit) == 1 or (dim != "sku" and _asks_one(reading.question, one))
     if single:
         top = valued[0]
         most = "least" if bottom else "most"
@@ -288,7 +315,7 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
         if len(valued) > 1:
             text += f", {'below' if bottom else 'ahead of'} {item(valued[1])}"
         return text + "."
-    shown = valued[:max(q.limit or _SENTENCE_ITEMS, 1)][:10]
+    shown = valued[:max(reading.show or q.limit or _SENTENCE_ITEMS, 1)][:10]
     kind = many if len(shown) != 1 else one
     head = f"The {'bottom' if bottom else 'top'} {len(shown)} {kind} by {noun}{where} {when}"
     listed = "; ".join(f"{i}. {item(r)}" for i, r in enumerate(shown, start=1))

@@ -26,21 +26,31 @@ from pydantic import BaseModel, Field
 
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
-from shared.questions.timephrase import TimeReading, fmt_range, last_complete, make_range, resolve_time
+from shared.questions.timephrase import (
+    TimeReading,
+    fmt_range,
+    last_complete,
+    make_range,
+    period_containing,
+    resolve_time,
+)
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
+from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, MetricName, MetricQuery, TimeRange
 
 ReadingKind = Literal["metric", "agent", "unanswerable"]
 Shape = Literal["value", "breakdown", "ranking", "share", "trend"]
 
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
-_ADDITIVE: frozenset[str] = frozenset({"revenue", "net_revenue", "discounts", "refunds", "units", "returned_units",
-                                       "orders", "cost", "margin", "customers", "review_count", "stock_on_hand"})
+_ADDITIVE: frozenset[str] = frozenset(name for name, spec in METRICS.items() if spec.additive)
 _DEFAULT_TOP = 5
 _RANK_CONTEXT = re.compile(
     r"\b(?:by|per|each|every|across|split(?:\s+by)?|broken\s+down\s+by|breakdown(?:\s+by)?|break\s+down\s+by|"
     r"grouped\s+by|which|what|top|bottom|best|worst|rank\w*|highest|lowest|most|least|biggest|largest|smallest|"
     r"\d+|among|compare|for\s+all|all)\b(?:[\s-]+[\w'-]+){0,3}\s*$", re.I)
+_COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|most|least|top|bottom|by|per|"
+                       r"each|which|what share|percentage|trend|over time|monthly|weekly|compared?|vs\.?|grow\w*|"
+                       r"chang\w*)\b", re.I)
 _CLAUSES = re.compile(r"\band\b|;|\?|\balso\b|\bplus\b", re.I)
 _CONJUNCTION = re.compile(r"\band\b|;|\balso\b|\bplus\b|\?\s*\S", re.I)
 _RANK_AFTER = re.compile(r"^\s*(?:ranked|sorted|ordered|with the (?:most|highest|least|lowest)|that (?:sold|made|"
@@ -64,7 +74,8 @@ class Reading(BaseModel):
     competitors: list[str] = Field(default_factory=list)
     categories: list[str] = Field(default_factory=list)
     concept: str | None = None
-    needed: str | None = None
+    needed: str | None = Field(default=None, description="What an unanswerable question would need.")
+    show: int | None = Field(default=None, description="Items a ranking lists (the query may fetch one more).")
     notes: list[str] = Field(default_factory=list)
 
 
@@ -86,6 +97,8 @@ def find_metrics(question: str, taken: list[tuple[int, int]] | None = None) -> t
             spans.append(m.span())
             found.append((m.start(), word.metric))
     found.sort()
+    if not _COUNTING.search(question):  # "how are the reviews?" asks what they say (the agents), not how many
+        found = [(pos, m) for pos, m in found if m != "review_count"]
     strong = [m for pos, m in found if not _weak_at(question, pos, m)]
     metrics = strong or [m for _, m in found]
     return list(dict.fromkeys(metrics)), not strong and bool(found)
@@ -122,7 +135,8 @@ def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) 
     return intents
 
 
-def _dimensions(question: str, taken: list[tuple[int, int]]) -> list[DimensionName]:
+def find_dimensions(question: str, taken: list[tuple[int, int]]) -> list[DimensionName]:
+    """Dimensions the question breaks down or ranks by ("by channel", "which category", "top products")."""
     dims: list[DimensionName] = []
     for dim, rx in lx.DIMENSION_WORDS:
         for m in rx.finditer(question):
@@ -136,7 +150,8 @@ def _dimensions(question: str, taken: list[tuple[int, int]]) -> list[DimensionNa
     return list(dict.fromkeys(dims))
 
 
-def _grain(question: str, taken: list[tuple[int, int]]) -> Grain | None:
+def find_grain(question: str, taken: list[tuple[int, int]]) -> Grain | None:
+    """The date grain a trend or a date ranking asks for ("by month", "which week", "daily")."""
     for grain, rx in lx.GRAIN_WORDS:
         for m in rx.finditer(question):
             if not _spans_overlap(m.span(), taken):
@@ -187,6 +202,19 @@ def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -
     return TimeRange(start=start, end=as_of, label=f"all your data ({fmt_range(start, as_of)})")
 
 
+def _whole_buckets(rng: TimeRange, grain: Grain) -> TimeRange:
+    """A default trend range trimmed to whole months/quarters/years, so no bucket is a partial one."""
+    if grain not in ("month", "quarter", "year"):
+        return rng
+    first_start, _ = period_containing(rng.start, grain)
+    start = rng.start if first_start == rng.start else period_containing(rng.start, grain)[1] + timedelta(days=1)
+    _, last_end = period_containing(rng.end, grain)
+    end = rng.end if last_end == rng.end else period_containing(rng.end, grain)[0] - timedelta(days=1)
+    if end <= start:
+        return rng
+    return make_range(start, end, f"all whole {grain}s of your data")
+
+
 def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | None,
                   extents: Mapping[DataKind, tuple[date, date]], as_of: date | None = None) -> Reading:
     """Read ``question`` for ``tenant_id`` (see the module docstring for the decisions).
@@ -213,13 +241,13 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         return reading
     intents = _agent_intents(question, time, metrics)
     taken = sorted(entity_spans + time.spans)
-    dims = _dimensions(question, taken)
-    grain = _grain(question, taken)
+    dims = find_dimensions(question, taken)
+    grain = find_grain(question, taken)
     ranking_words = bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
     if weak and not (dims or grain or ranking_words):
         metrics = []
-    if not metrics and (dims or grain) and (ranking_words or dims):
-        metrics = ["revenue"]
+    if not metrics and (dims or grain) and (ranking_words or dims) and not intents:
+        metrics = ["revenue"]  # "top 5 products last month", "which channel did best": revenue
     if not metrics:
         reading.agent_intents = intents or ["overview"]
         return reading
@@ -233,7 +261,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         metrics = find_metrics(text)[0] or metrics
         taken = [m.span for m in (index.find(text) if index is not None else [])]
         taken += resolve_time(text, today or date.today()).spans
-        dims, grain = _dimensions(text, taken), _grain(text, taken)
+        dims, grain = find_dimensions(text, taken), find_grain(text, taken)
     if today is None:
         reading.kind = "unanswerable"
         reading.concept = lx.METRIC_NOUNS[metrics[0]]
@@ -283,6 +311,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             rng = make_range(start, today, f"the last {days} days" if grain == "day" else "the last 26 weeks")
         else:
             rng = _default_range(metrics, today, first)
+            if "date" in dims:
+                rng = _whole_buckets(rng, grain or _auto_grain(rng))
     if "date" in dims and grain is None:
         grain = _auto_grain(rng)
     if time.weekdays:
@@ -311,9 +341,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         order_by = primary
         n = _limit(question)
         if n is not None:
-            limit = n
+            limit = n + 1 if dims[0] != "date" else n  # one spare row: a group without a name is dropped
         elif ranking and dims[0] == "sku":
-            limit = 1 if lx.SINGULAR_PICK.search(question) else _DEFAULT_TOP
+            limit = 2 if lx.SINGULAR_PICK.search(question) else _DEFAULT_TOP + 1
         shape = "ranking" if ranking else "breakdown"
     elif dims:
         shape = "trend"
@@ -330,6 +360,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         descending=descending, limit=limit, share_of_total=share_total)
     reading.shape = shape
     reading.focus = focus
+    reading.show = (limit - 1 if dims and dims[0] != "date" else limit) if limit is not None else None
 
 
 def _is_bottom(question: str) -> bool:

@@ -195,6 +195,19 @@ def make_range(start: date, end: date, name: str = "") -> TimeRange:
     return TimeRange(start=start, end=end, label=f"{name} ({dates})" if name else dates)
 
 
+def name_range(start: date, end: date) -> TimeRange:
+    """A range labelled by what it is: a whole month, quarter or year by name, else by its dates."""
+    if start.day == 1 and end == month_range(end.year, end.month)[1]:
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if months == 1:
+            return make_range(start, end, f"{MONTH_NAMES[start.month - 1]} {start.year}")
+        if months == 3 and start.month % 3 == 1:
+            return make_range(start, end, f"Q{(start.month - 1) // 3 + 1} {start.year}")
+        if months == 12 and start.month == 1:
+            return make_range(start, end, str(start.year))
+    return make_range(start, end)
+
+
 def previous_range(rng: TimeRange, compare: Comparison) -> TimeRange:
     """The baseline of a comparison: the same dates a year earlier, or the equally long period just before.
 
@@ -216,8 +229,11 @@ def previous_range(rng: TimeRange, compare: Comparison) -> TimeRange:
 
 # ---- the grammar ---------------------------------------------------------------------------------------
 
+_INTRO = (r"\b(?:compared?\s+(?:to|with)|vs\.?|versus|against|than|relative\s+to|(?:grow\w*|grew|chang\w*|"
+          r"increas\w*|decreas\w*|up|down|r[io]se|fell|fall\w*|drop\w*|declin\w*|growth|change)\s+"
+          r"(?:\S+\s+){0,2}?(?:over|from|on|since|versus|vs\.?))\s+(?:the\s+)?")
 _BASELINE_YEAR = re.compile(
-    r"\b(?:compared?\s+(?:to|with)|vs\.?|versus|against|than|relative\s+to|over|from)\s+(?:the\s+)?"
+    _INTRO +
     r"(?:same\s+(?:period|time|days?|weeks?|months?|quarters?)\s+(?:of\s+|in\s+)?)?"
     r"(?:(?:last|previous|prior|the\s+previous|the\s+prior|a)\s+year(?:\s+(?:ago|before|earlier))?"
     r"|(?:one\s+)?year\s+(?:ago|before|earlier))\b"
@@ -225,7 +241,7 @@ _BASELINE_YEAR = re.compile(
     r"|\bsame\s+(?:period|time|month|quarter|week)\s+(?:last|a|the\s+previous|the\s+prior)\s+year\b"
     r"|\b(?:a|one)\s+year\s+(?:ago|earlier|before)\b", re.I)
 _BASELINE_PERIOD = re.compile(
-    r"\b(?:compared?\s+(?:to|with)|vs\.?|versus|against|than|relative\s+to|over|from)\s+(?:the\s+)?"
+    _INTRO +
     r"(?:(?:previous|prior|preceding|last)\s+(?:period|month|quarter|week|\d+\s+days|(?:\d+\s+)?months?)"
     r"|(?:period|month|quarter|week)\s+before(?:\s+(?:that|it))?)\b"
     r"|\b(?:month|quarter|week)[-\s]+(?:over|on)[-\s]+(?:month|quarter|week)\b|\bm-?o-?m\b|\bq-?o-?q\b|\bw-?o-?w\b"

@@ -60,7 +60,8 @@ def test_ranking(shop: VocabularyIndex) -> None:
     r = read(shop, "top 3 products by units in 2024")
     q = r.query
     assert q is not None and r.shape == "ranking"
-    assert (q.metrics, q.dimensions, q.order_by, q.limit, q.descending) == (["units"], ["sku"], "units", 3, True)
+    assert (q.metrics, q.dimensions, q.order_by, q.descending, r.show) == (["units"], ["sku"], "units", True, 3)
+    assert q.limit == 4  # one spare row: a group without a name (SKUs missing from the catalogue) is dropped
     worst = read(shop, "which were our worst-selling items last quarter?").query
     assert worst is not None and worst.descending is False and worst.metrics == ["units"]
     one = read(shop, "which category brought in the most money this year?")
@@ -163,3 +164,15 @@ def test_any_text_reads(text: str) -> None:
     assert r.kind in ("metric", "agent", "unanswerable")
     if r.query is not None and r.query.time_range is not None:
         assert r.query.time_range.end <= END
+
+
+def test_agent_question_with_a_catalogue_word_stays_with_the_agents(shop: VocabularyIndex) -> None:
+    r = read(shop, "which of my products are overpriced compared to competitors, and what happens to demand if I "
+                   "cut vase-blue-20 by 10%?")
+    assert r.kind == "agent" and {"pricing", "what_if"} <= set(r.agent_intents)
+
+
+def test_reviews_without_a_count_go_to_the_agents(shop: VocabularyIndex) -> None:
+    assert read(shop, "How are the reviews in the home decor category?").kind == "agent"
+    counted = read(shop, "how many reviews did we get in home decor last month?")
+    assert counted.query is not None and counted.query.metrics == ["review_count"]
