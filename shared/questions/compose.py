@@ -127,7 +127,7 @@ def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str]) ->
         elif f.dimension == "channel":
             parts.append(f"{neg or 'on '}{joined}")
         elif f.dimension == "category":
-            parts.append(f"{neg or 'in '}{joined}" + (" category" if len(names) == 1 else " categories"))
+            parts.append(f"{neg or 'in the '}{joined}" + (" category" if len(names) == 1 else " categories"))
         elif f.dimension == "brand":
             parts.append(f"{neg or 'for '}{joined}")
         elif f.dimension == "competitor":
@@ -197,13 +197,29 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         need = METRIC_NEEDS.get(metric)
         answer = (f"There is no {noun}{where} {when}." + (f" It needs {need}." if need else ""))
         return MetricAnswer(answer, period, None, None, _evidence(result))
-    if reading.shape == "value" or not dims:
+    if reading.shape == "count" and dims:
+        sold = [r for r in rows if (r.get(metric) or 0) > 0 and r.get(dims[0]) is not None]
+        one, many = _DIM_NOUNS.get(dims[0], (dims[0], dims[0] + "s"))
+        count = f"{'at least ' if result.truncated else ''}{len(sold):,}"
+        answer = f"{count} {one if len(sold) == 1 else many} sold at least one unit{where} {when}."
+    elif (reading.shape == "value" or not dims) and q.metrics[:2] == ["negative_review_share", "review_count"] \
+            and not q.compare and rows[0].get("review_count"):
         row = rows[0]
-        answer = f"{_capital(noun)}{where} {when} was {v(row)}"
+        total, share = row["review_count"], row.get("negative_review_share") or 0.0
+        answer = (f"{round(total * share / 100):,} of {total:,} reviews{where} {when} were negative (1-2 stars): "
+                  f"{share:.1f}%.")
+    elif reading.shape == "value" or not dims:
+        row = rows[0]
+        answer = f"{_capital(noun)}{where} {when} {_verb(metric)} {v(row)}"
         if q.compare:
             prev = row.get(f"{metric}_previous")
             answer += (f", {_change(row.get(metric), prev, row.get(f'{metric}_change_pct'), unit)} "
                        f"{fmt_value(prev, unit, cur, metric)} in {_previous_label(result)}")
+        others = [m for m in q.metrics[1:] if row.get(m) is not None]
+        if others:
+            answer += "; " + "; ".join(
+                f"{METRIC_NOUNS.get(m, m)} {_verb(m)} {fmt_value(row.get(m), metric_unit(m), cur, m)}"
+                for m in others)
         answer += "."
     elif reading.shape == "share" and reading.focus is not None:
         answer = _share_answer(reading.focus, rows, dims[0], metric, noun, when, where, v, titles)
@@ -211,8 +227,17 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         answer = _trend_answer(rows, metric, noun, when, where, v, namer, q.grain or "day", period)
     else:
         answer = _ranking_answer(reading, result, rows, dims, metric, noun, when, where, v, namer, unit)
-    return MetricAnswer(answer, period, _table(result, namer, unit), _chart(reading, result, namer),
+    return MetricAnswer(_capital(answer), period, _table(result, namer, unit), _chart(reading, result, namer),
                         _evidence(result))
+
+
+_PLURAL = frozenset({"units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
+                     "days_of_cover"})
+
+
+def _verb(metric: str) -> str:
+    """The verb for the metric's noun: "units sold were", "revenue was"."""
+    return "were" if metric in _PLURAL else "was"
 
 
 def _share_answer(focus: DimensionFilter, rows: list[dict[str, Any]], dim: str, metric: str, noun: str, when: str,
@@ -237,6 +262,8 @@ def _when(period: TimeRange | None) -> str:
         return "across your data"
     if period.label.startswith("on "):
         return period.label
+    if period.start == period.end:
+        return f"on {period.label}"
     if period.label.startswith(("all ", "the last", "the past", "since")):
         return f"over {period.label}" if period.label.startswith("all ") else period.label if \
             period.label.startswith("since") else f"in {period.label}"

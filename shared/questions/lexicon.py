@@ -50,7 +50,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                S, "discounts"),
     MetricWord("units_per_order", _rx(r"(?:units|items|products|pieces) per (?:order|basket|transaction|checkout)|"
                                       r"basket size in units|average (?:units|items) per order"), S, "units per order"),
-    MetricWord("aov", _rx(r"average order (?:value|size)|avg\.? order (?:value|size)|aov|average (?:basket|cart)"
+    MetricWord("aov", _rx(r"(?:average|typical|usual|mean|avg\.?) order (?:value|size|amount)|order size|aov|"
+                          r"(?:average|typical|usual|mean) (?:basket|cart)"
                           r"(?: value| size)?|basket (?:value|size)|cart (?:value|size)|order value|"
                           r"(?:value|spend) per order|average (?:spend|ticket)|average transaction value"),
                S, "average order value"),
@@ -78,7 +79,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("days_of_cover", _rx(r"days? of (?:cover|stock|supply|inventory)|(?:stock|inventory) cover|"
                                     r"how (?:long|many days) (?:will |would |does |do )?(?:our |my |the )?"
                                     r"(?:stock|inventory) (?:last|cover)"), INV, "days of cover"),
-    MetricWord("stock_on_hand", _rx(r"stock(?: on hand| levels?| position)?|inventory(?: levels?| on hand)?|on hand|"
+    MetricWord("stock_on_hand", _rx(r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:in stock|"
+                                    r"on hand|left|in (?:the )?warehouse)|stock(?: on hand| levels?| position)?|"
+                                    r"inventory(?: levels?| on hand)?|on hand|"
                                     r"(?:units|items) (?:in stock|in the warehouse)|in stock"), INV, "stock on hand"),
     MetricWord("price_index", _rx(r"price index|price position(?:ing)?|(?:how|are we) (?:expensive|cheap|"
                                   r"pricey|competitive)|(?:priced|price) (?:relative|compared) to (?:the )?"
@@ -87,13 +90,16 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                      r"(?:the )?(?:cheapest|lowest)"), C, "share of days we are the cheapest"),
     MetricWord("orders", _rx(r"orders?|transactions?|purchases|checkouts|(?:number|count) of sales|how many sales"),
                S, "orders"),
-    MetricWord("units", _rx(r"units?|items? sold|pieces|quantit(?:y|ies)|volume|(?:how many|number of) "
+    MetricWord("units", _rx(r"units?(?!\s+(?:are\s+|do\s+we\s+have\s+|we\s+have\s+)?(?:in\s+stock|on\s+hand|"
+                            r"left|in\s+(?:the\s+)?warehouse))|items? sold|pieces|quantit(?:y|ies)|volume|"
+                            r"(?:how many|number of) "
                             r"(?:\w+ ){0,4}(?:did (?:we|i) )?(?:sell|sold|ship|shipped)|best[- ]sell(?:ing|ers?)|"
                             r"top[- ]sell(?:ing|ers?)|sold (?:the )?(?:most|least|best|worst)|"
                             r"(?:sell|sells|sold|selling) (?:the )?(?:most|least|best|worst|fastest|slowest)|"
                             r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)"),
                S, "units sold"),
-    MetricWord("revenue", _rx(r"revenues?|sales|turnover|gmv|takings|income|earn(?:ed|ings|t|s)?|made|make|makes|"
+    MetricWord("revenue", _rx(r"how much (?:\w+ ){0,3}(?:sell|sold|sales)|sold for|revenues?|sales|turnover|gmv|"
+                              r"takings|income|earn(?:ed|ings|t|s)?|made|make|makes|"
                               r"bring in|brought in|brings in|generate[ds]?|money|gross(?: sales)?|"
                               r"top[- ]?line|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|dollars|euros|"
                               r"pounds|best|worst"), S, "revenue"),
@@ -101,7 +107,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
 METRIC_NOUNS: dict[str, str] = {w.metric: w.noun for w in METRIC_WORDS}
 METRIC_KINDS: dict[str, DataKind] = {w.metric: w.kind for w in METRIC_WORDS}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
-WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst")
+WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money")
 
 #: Dimension nouns -> dimension (``product`` answers with SKUs, named by the vocabulary's titles).
 DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
@@ -177,6 +183,9 @@ AGENT_CUES: dict[str, re.Pattern[str]] = {
 }
 #: Questions the data cannot answer: the concept and what would be needed to answer it.
 UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (_rx(r"(?:top|best|biggest|largest|most valuable|loyal\w*|worst) (?:\d+ )?(?:customers|buyers|clients|shoppers)|"
+         r"who (?:are|is) (?:my|our) (?:\w+ )?(?:customers?|buyers?|clients?)|customer names?"),
+     "a list of individual customers", "customer names or accounts (customer ids are stored only as hashes)"),
     (_rx(r"(?:customer )?acquisition costs?|cac|cost per (?:acquisition|customer|lead)|cpa"),
      "customer acquisition cost", "marketing spend by channel and new-customer counts"),
     (_rx(r"ad(?:vertising|vert)? (?:spend|spending|costs?|budget)|spen[dt] on (?:ads|advertising|marketing|google|"
@@ -189,7 +198,9 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"employees?|staff|salar(?:y|ies)|payroll|wages?|rent|overheads?|operating (?:costs?|expenses)|opex|"
          r"ebitda|net profit|net income|taxe?s|vat|bank|cash ?flow|loan|debt|accounting"),
      "operating costs and net profit", "accounting data (operating expenses, payroll, taxes)"),
-    (_rx(r"shipping costs?|fulfil?ment costs?|delivery (?:costs?|times?)|postage|courier|carrier|shipping times?"),
+    (_rx(r"pa(?:y|id|ying) (?:\w+ ){0,2}(?:shipping|postage|delivery|carriers?|couriers?)|shipping (?:fees?|spend|"
+         r"bills?|charges?)|shipping costs?|fulfil?ment costs?|delivery (?:costs?|times?)|postage|courier|carrier|"
+         r"shipping times?"),
      "shipping and fulfilment", "shipping and fulfilment records (carrier costs, delivery dates)"),
     (_rx(r"e-?mail (?:open|click)|open rates?|newsletter|subscribers?|unsubscribe\w*|followers?|social media|"
          r"instagram|tiktok"),

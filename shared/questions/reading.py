@@ -39,7 +39,7 @@ from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, MetricName, MetricQuery, TimeRange
 
 ReadingKind = Literal["metric", "agent", "unanswerable"]
-Shape = Literal["value", "breakdown", "ranking", "share", "trend"]
+Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count"]
 
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
 _ADDITIVE: frozenset[str] = frozenset(name for name, spec in METRICS.items() if spec.additive)
@@ -96,6 +96,8 @@ def find_metrics(question: str, taken: list[tuple[int, int]] | None = None) -> t
                 continue
             spans.append(m.span())
             found.append((m.start(), word.metric))
+    if not found and (weak_word := lx.WEAK_REVENUE.search(question)):  # "how did <a name> do": names may overlap
+        found.append((weak_word.start(), "revenue"))
     found.sort()
     if not _COUNTING.search(question):  # "how are the reviews?" asks what they say (the agents), not how many
         found = [(pos, m) for pos, m in found if m != "review_count"]
@@ -202,6 +204,33 @@ def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -
     return TimeRange(start=start, end=as_of, label=f"all your data ({fmt_range(start, as_of)})")
 
 
+_DISTINCT = re.compile(r"\bhow many (?:different |distinct |unique |individual |separate )?(products|skus|items|"
+                       r"articles|categories|category|brands|channels|competitors)\b(?! (?:in stock|on hand|left))"
+                       r"(?=.*\b(?:sell|sold|sells|selling|had sales|have sales|with sales|bought|ordered))", re.I)
+_DISTINCT_DIMS: dict[str, DimensionName] = {"product": "sku", "sku": "sku", "item": "sku", "article": "sku",
+                                            "categorie": "category", "category": "category", "brand": "brand",
+                                            "channel": "channel", "competitor": "competitor"}
+#: Optional sales columns each metric needs, and how an answer names the missing data.
+_NEEDS_COLUMN: dict[str, tuple[str, str]] = {
+    "discounts": ("discount", "a discount column in your sales data"),
+    "discount_rate": ("discount", "a discount column in your sales data"),
+    "refunds": ("refund", "a refund column in your sales data"),
+    "returned_units": ("returned_units", "returns (returned units or refunds) in your sales data"),
+    "return_rate": ("returned_units", "returns (returned units or refunds) in your sales data"),
+    "customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "repeat_customer_rate": ("customer_hash", "a customer id or e-mail column in your sales data"),
+}
+
+
+def _missing_columns(metrics: list[MetricName], index: VocabularyIndex | None) -> str | None:
+    """What the data lacks for the question's first metric (None when it has it or it is unknown)."""
+    present = index.vocabulary.sales_columns if index is not None else None
+    if present is None or not metrics or metrics[0] not in _NEEDS_COLUMN:
+        return None
+    column, needed = _NEEDS_COLUMN[metrics[0]]
+    return None if column in present else needed
+
+
 def _whole_buckets(rng: TimeRange, grain: Grain) -> TimeRange:
     """A default trend range trimmed to whole months/quarters/years, so no bucket is a partial one."""
     if grain not in ("month", "quarter", "year"):
@@ -244,8 +273,11 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     dims = find_dimensions(question, taken)
     grain = find_grain(question, taken)
     ranking_words = bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
-    if weak and not (dims or grain or ranking_words):
-        metrics = []
+    if weak and not (dims or grain or ranking_words or matches or time.range or time.compare):
+        metrics = []  # "how am I doing?" is the agents' overview; "how did Kitchen do in May?" is revenue
+    if distinct := _DISTINCT.search(question):
+        dims = [_DISTINCT_DIMS[distinct.group(1).lower().rstrip("s")]]
+        metrics = ["units"]
     if not metrics and (dims or grain) and (ranking_words or dims) and not intents:
         metrics = ["revenue"]  # "top 5 products last month", "which channel did best": revenue
     if not metrics:
@@ -262,6 +294,13 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         taken = [m.span for m in (index.find(text) if index is not None else [])]
         taken += resolve_time(text, today or date.today()).spans
         dims, grain = find_dimensions(text, taken), find_grain(text, taken)
+    if metrics and metrics[0] == "negative_review_share" and re.search(r"\b(?:how many|number of|count)\b",
+                                                                        question, re.I):
+        metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
+    missing = _missing_columns(metrics, index)
+    if missing:
+        reading.kind, reading.concept, reading.needed = "unanswerable", lx.METRIC_NOUNS[metrics[0]], missing
+        return reading
     if today is None:
         reading.kind = "unanswerable"
         reading.concept = lx.METRIC_NOUNS[metrics[0]]
@@ -349,6 +388,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         shape = "trend"
     if focus is not None:
         shape = "share"
+    if _DISTINCT.search(question) and dims:
+        shape, order_by, limit = "count", None, None
     share_total = (share or shape in ("ranking", "breakdown")) and primary in _ADDITIVE and bool(dims) \
         and dims[0] != "date"
     if shape == "ranking" and dims[0] == "date":

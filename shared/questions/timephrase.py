@@ -281,6 +281,9 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            re.I)),
     ("last", re.compile(r"\b(?:last|previous|prior)\s+(week|month|quarter|year)\b", re.I)),
     ("day_word", re.compile(r"\b(yesterday|today|the\s+(?:latest|last)\s+day)\b", re.I)),
+    ("holiday", re.compile(rf"\b(black\s+friday|cyber\s+monday|christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
+                           rf"new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|halloween)\b(?:\s+(?:of\s+|in\s+)?"
+                           rf"({_YEAR})\b)?", re.I)),
     ("year", re.compile(rf"(?<![-_/#.])\b(?:fy\s?)?({_YEAR})\b(?![-_/.]\w)", re.I)),
 ]
 _NAMED_UNIT: dict[str, Unit] = {"y": "year", "m": "month", "q": "quarter", "w": "week", "year": "year",
@@ -381,10 +384,33 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         return _Atom(span, s, e, names[unit], relative=True)
     if kind == "day_word":
         return _Atom(span, as_of, as_of, "the latest day in your data", relative=True)
+    if kind == "holiday":
+        name = " ".join(g[0].lower().split())
+        explicit = g[1] is not None
+        year = int(g[1]) if g[1] else as_of.year
+        d = holiday(name, year)
+        if not explicit and d > as_of:
+            d = holiday(name, year - 1)
+        return _Atom(span, d, d, " ".join(w.capitalize() for w in name.split()) + f" {d.year}")
     if kind == "year":
         year = int(g[0])
         return _Atom(span, date(year, 1, 1), date(year, 12, 31), str(year))
     return None
+
+
+def holiday(name: str, year: int) -> date:
+    """The date of a named shopping day in ``year`` (Black Friday: the day after the fourth Thursday of November)."""
+    if name in ("black friday", "cyber monday"):
+        nov1 = date(year, 11, 1)
+        thanksgiving = nov1 + timedelta(days=(3 - nov1.weekday()) % 7 + 21)
+        return thanksgiving + timedelta(days=1 if name == "black friday" else 4)
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+             "halloween": (10, 31)}
+    if name in fixed:
+        return date(year, *fixed[name])
+    if name.startswith("new year"):
+        return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
+    return date(year, 2, 14)  # valentine's day
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:

@@ -34,6 +34,8 @@ aov basket performing performed performance selling seller sellers highest large
 bad compare comparison versus against total overall ever time this next first second third fourth half q1 q2 q3
 q4 ytd mtd qtd today date dates daily weekly monthly yearly quarterly annual breakdown split break down each
 vs. percent pct amount amounts money income turnover gross bring brought come came generate generated
+size sizes typical usual one two pack set large small medium new old different distinct unique kind kinds type
+types stuff thing things ones piece pieces much sell sells selling shop store online web
 """.split())
 _FUZZY_MIN_CHARS = 5
 _FUZZY_SCORE = 90.0
@@ -69,6 +71,9 @@ class Vocabulary(BaseModel):
     channels: list[str] = Field(default_factory=list)
     competitors: list[str] = Field(default_factory=list)
     currency: str | None = None
+    sales_columns: list[str] | None = Field(
+        default=None, description="Optional sales columns with data (discount, refund, returned_units, customer_hash);"
+                                  " None when unknown.")
     extents: dict[str, tuple[date, date]] = Field(
         default_factory=dict, description="Kind -> first and last date of the tenant's rows of that kind.")
 
@@ -251,7 +256,7 @@ class VocabularyIndex:
 
     def _distinctive(self, token: str, hits: list[int]) -> bool:
         """A single word names products when it is not a common word and not in most titles."""
-        return len(token) >= 3 and not token.isdigit() and len(hits) <= max(5, len(self.titles) // 2)
+        return len(token) >= 3 and not token.isdigit() and len(hits) <= max(5, len(self.titles) // 12)
 
     def _fuzzy_title(self, text: str) -> tuple[int, float] | None:
         from rapidfuzz import fuzz, process

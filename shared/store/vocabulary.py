@@ -48,6 +48,16 @@ def distinct_statement(table: str, column: str, limit: int = MAX_NAMES) -> exp.S
             .limit(limit))
 
 
+#: Sales columns an export may lack; metrics that need them are refused plainly when they are empty.
+OPTIONAL_SALES_COLUMNS = ("discount", "refund", "returned_units", "customer_hash")
+
+
+def optional_columns_statement() -> exp.Select:
+    """How many of the tenant's sales rows carry each optional column."""
+    return exp.select(*[exp.Count(this=exp.column(c)).as_(c) for c in OPTIONAL_SALES_COLUMNS]).from_(
+        "sales").where(tenant_predicate())
+
+
 def _strings(df: pd.DataFrame, column: str) -> list[str]:
     return [str(v) for v in df[column].tolist() if v is not None and not pd.isna(v) and str(v).strip()]
 
@@ -69,12 +79,14 @@ def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> V
     competitors = warehouse.run(distinct_statement("competitor_prices", "competitor"), params)
     currency = warehouse.run(distinct_statement("sales", "currency", 1), params)
     currencies = _strings(currency, "currency") or _strings(products, "currency")[:1]
+    counts = warehouse.run(optional_columns_statement(), params)
+    present = [c for c in OPTIONAL_SALES_COLUMNS if len(counts) and int(counts.iloc[0][c] or 0) > 0]
     extents = {}
     for kind in DataKind:
         if "date" in RECORD_MODELS[kind].model_fields and (e := data_extent(warehouse, tenant_id, kind)) is not None:
             extents[kind.value] = (e.first, e.last)
     return Vocabulary(tenant_id=tenant_id, version=version, products=names, skus=_strings(sold, "sku"),
-                      extents=extents,
+                      extents=extents, sales_columns=present,
                       channels=_strings(channels, "channel"), competitors=_strings(competitors, "competitor"),
                       currency=currencies[0] if currencies else None)
 

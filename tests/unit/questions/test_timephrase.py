@@ -153,3 +153,14 @@ def test_any_text_is_safe(text: str, as_of: date) -> None:
     r = resolve_time(text, as_of)
     if r.range is not None:
         assert r.range.start <= r.range.end <= as_of
+
+
+@pytest.mark.parametrize(("phrase", "day"), [
+    ("revenue on Black Friday 2024", date(2024, 11, 29)),
+    ("cyber monday 2024", date(2024, 12, 2)),
+    ("sales on christmas eve", date(2024, 12, 24)),
+    ("black friday", date(2024, 11, 29)),  # the latest one on or before the as-of date
+])
+def test_shopping_days(phrase: str, day: date) -> None:
+    r = resolve_time(phrase, MID).range
+    assert r is not None and r.start == r.end == day
