@@ -10,7 +10,6 @@ the model. Any failure raises, and the caller keeps the deterministic parser's r
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from typing import Literal
 
@@ -32,7 +31,6 @@ from shared.store.metrics.model import (
 AgentIntent = Literal["pricing", "sentiment", "forecast", "inventory", "overview", "what_if"]
 _MAX_PRODUCTS_IN_PROMPT = 200
 _MAX_NAMES_IN_PROMPT = 100
-_SAFE_TEXT = re.compile(r"[^A-Za-z0-9 ,'&()/-]")
 
 READER_SYSTEM = (
     "You translate one e-commerce merchant's question into a JSON query for a metrics layer. "
@@ -145,8 +143,10 @@ def to_reading(llm: LlmReading, parsed: Reading, *, tenant_id: str, index: Vocab
         reading.agent_intents = list(dict.fromkeys(llm.agent_intents)) or ["overview"]
         return reading
     if llm.kind == "unanswerable":
-        concept = _SAFE_TEXT.sub("", llm.concept or "")[:80].strip() or "this"
-        reading.concept = parsed.concept or concept
+        # the model's own words never reach the answer: a refusal is stated in ours
+        if parsed.kind == "metric":
+            raise LlmReadingRejected("the model refused a question the data answers")
+        reading.concept = parsed.concept or "this"
         reading.needed = parsed.needed or "data your uploads do not include"
         return reading
     if not llm.metrics:
