@@ -163,6 +163,9 @@ def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_vers
     """A plain "this can't be answered from your data", naming what would be needed; never a number."""
     answer = (f"This can't be answered from your data: {reading.concept} needs {reading.needed}, which your "
               "uploads (sales, products, reviews, inventory, competitor prices) do not include.")
+    if reading.needed and "your sales data" in reading.needed:
+        answer = (f"This can't be answered from your data yet: {reading.concept} needs {reading.needed}, and the "
+                  "sales you uploaded have none. Add it to your export and upload it again.")
     if reading.concept == "this":
         answer = f"This can't be answered from your data: it needs {reading.needed}."
     return Report(question=reading.question, answer=answer, answer_kind="unanswerable", as_of=reading.as_of,

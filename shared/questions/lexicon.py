@@ -120,17 +120,21 @@ DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
     ("sku", _rx(r"products?|items?|skus?|articles?|listings?|sellers|lines|goods|models?|variants?|things")),
 )
 #: Grain words (a trend or a date breakdown).
+_RANKED = r"(?:best|worst|busiest|biggest|largest|strongest|weakest|slowest|quietest|highest|lowest|top|peak)"
+
+
+def _grain_rx(unit: str, adverb: str, extra: str = "") -> re.Pattern[str]:
+    return _rx(rf"(?:by|per|each|every) {unit}|{adverb}|{unit} by {unit}|{unit}-by-{unit}|{unit}[- ]over[- ]{unit}|"
+               rf"(?:which|what) {unit}(?! of)|{_RANKED}(?: (?:sales|revenue|selling|trading|order))? {unit}"
+               rf"{extra}")
+
+
 GRAIN_WORDS: tuple[tuple[Grain, re.Pattern[str]], ...] = (
-    ("day", _rx(r"by day|per day|each day|daily|day by day|day[- ]over[- ]day|which day(?! of)|what day(?! of)|"
-                r"busiest day|best day|worst day|day-by-day")),
-    ("week", _rx(r"by week|per week|each week|weekly|week by week|which week|what week|busiest week|best week|"
-                 r"worst week")),
-    ("month", _rx(r"by month|per month|each month|every month|monthly|month by month|which month|what month|"
-                  r"busiest month|best month|worst month|months? (?:compare|ranked)|month-by-month")),
-    ("quarter", _rx(r"by quarter|per quarter|each quarter|quarterly|quarter by quarter|which quarter|what quarter|"
-                    r"best quarter|worst quarter")),
-    ("year", _rx(r"by year|per year|each year|yearly|annually|year by year|which year|what year|best year|"
-                 r"worst year")),
+    ("day", _grain_rx("day", "daily")),
+    ("week", _grain_rx("week", "weekly")),
+    ("month", _grain_rx("month", "monthly", "|months? (?:compare|ranked)")),
+    ("quarter", _grain_rx("quarter", "quarterly")),
+    ("year", _grain_rx("year", "yearly|annually")),
 )
 TREND = _rx(r"over time|trends?|trending|trajectory|evolv(?:e|ed|ing)|develop(?:ed|ing|ment)|history|"
             r"time series|chart|graph|plot")
@@ -149,11 +153,11 @@ N_ITEMS = re.compile(r"\b(?:top|bottom|best|worst|highest|lowest|first|leading|l
                      re.I)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20}
-SINGULAR_PICK = re.compile(r"\b(?:which|what) (?:one|single|(?:\w+ ){0,2}?(?:channel|category|brand|competitor|"
+SINGULAR_PICK = re.compile(r"\b(?:which|what|when) (?:one|single|(?:\w+ ){0,3}?(?:channel|category|brand|competitor|"
                            r"product|item|sku|month|week|day|weekday|quarter|year|store|marketplace|department|"
-                           r"vendor|article|listing|platform))\b(?!s)|\bthe (?:best|worst|top|biggest|largest|"
-                           r"highest|lowest|most|least)\b(?! \d)(?! (?:\w+ )?(?:products|items|skus|channels|"
-                           r"categories|brands|competitors|months|weeks|days|sellers))", re.I)
+                           r"vendor|article|listing|platform))\b(?!s)|\b(?:the|our|my) (?:best|worst|top|biggest|"
+                           r"largest|busiest|highest|lowest|most|least)\b(?! \d)(?! (?:\w+ )?(?:products|items|skus|"
+                           r"channels|categories|brands|competitors|months|weeks|days|sellers))", re.I)
 SHARE = _rx(r"share|percent(?:age)? of|% of|proportion|fraction|what part|how much of|contribut(?:e|ed|ion|es)|"
             r"mix|portion|split between|account(?:s|ed)? for|out of (?:all|total)")
 CHANGE = _rx(r"grow(?:th|n|ing)?|grew|chang(?:e|ed|es)|up or down|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|"

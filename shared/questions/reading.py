@@ -344,7 +344,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     if grain is not None or (trend and not dims):
         dims = ["date", *[d for d in dims if d != "date"]]
     if rng is None:
-        if "date" in dims and grain in ("day", "week"):
+        ranked = bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
+        if "date" in dims and grain in ("day", "week") and not time.all_time and not ranked:
             days = 30 if grain == "day" else 7 * 26
             start = max(first or today, today - timedelta(days=days - 1))
             rng = make_range(start, today, f"the last {days} days" if grain == "day" else "the last 26 weeks")

@@ -245,8 +245,10 @@ _BASELINE_PERIOD = re.compile(
     r"(?:(?:previous|prior|preceding|last)\s+(?:period|month|quarter|week|\d+\s+days|(?:\d+\s+)?months?)"
     r"|(?:period|month|quarter|week)\s+before(?:\s+(?:that|it))?)\b"
     r"|\b(?:month|quarter|week)[-\s]+(?:over|on)[-\s]+(?:month|quarter|week)\b|\bm-?o-?m\b|\bq-?o-?q\b|\bw-?o-?w\b"
-    r"|\bthe\s+(?:month|quarter|week|period)\s+before\b|\bsequential(?:ly)?\b", re.I)
-_COMPARE_CUE = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|against|than|relative\s+to)\b", re.I)
+    r"|\bthe\s+(?:month|quarter|week|period)\s+before\b|\bsequential(?:ly)?\b"
+    r"|\b(?:compared?\s+(?:to|with)|vs\.?|versus|than)\s+the\s+one\s+before\b", re.I)
+_COMPARE_CUE = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|against|than|relative\s+to|or|higher|lower|"
+                          r"more|less|better|worse|bigger|smaller)\b", re.I)
 
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|thru|-|–|—)\s*$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s*$", re.I)

@@ -146,6 +146,9 @@ class VocabularyIndex:
         taken = [m.span for m in matches]
         words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9'&.]*", question)]
         words = [(w.lower().rstrip("."), s, e) for w, s, e in words]
+        # a long title mention first ("Northwind Classic Throw Blanket" is a product, not the brand), then names
+        matches += self._titles(words, taken, min_words=3)
+        taken = [m.span for m in matches]
         matches += self._names(words, taken)
         taken = [m.span for m in matches]
         matches += self._titles(words, taken)
@@ -205,7 +208,8 @@ class VocabularyIndex:
             return [], 0.0
         return self.phrases[best[0]], float(best[1])
 
-    def _titles(self, words: list[tuple[str, int, int]], taken: list[tuple[int, int]]) -> list[EntityMatch]:
+    def _titles(self, words: list[tuple[str, int, int]], taken: list[tuple[int, int]],
+                min_words: int = 1) -> list[EntityMatch]:
         """Product titles: the longest run of question words found contiguously in titles (or close to one)."""
         out: list[EntityMatch] = []
         if not self.titles:
@@ -213,7 +217,7 @@ class VocabularyIndex:
         i = 0
         while i < len(words):
             best: tuple[int, list[int], float] | None = None
-            for n in range(min(8, len(words) - i), 0, -1):
+            for n in range(min(8, len(words) - i), min_words - 1, -1):
                 span = (words[i][1], words[i + n - 1][2])
                 if _overlaps(span, taken):
                     continue

@@ -25,6 +25,8 @@ from shared.store.extent import data_extent, tenant_predicate
 MAX_PRODUCTS = 20_000
 MAX_NAMES = 500
 _DOC_ID = "vocabulary"
+#: Bumped when the cached document's shape changes, so older caches are rebuilt rather than misread.
+VOCABULARY_SCHEMA = 2
 #: Products past which the vocabulary is not written to the document store (Firestore documents are <= 1 MiB).
 MAX_CACHED_PRODUCTS = 3_000
 # keyed by the warehouse object too (held in the value, so its id cannot be reused while cached)
@@ -100,7 +102,8 @@ def load_vocabulary(warehouse: Warehouse, documents: DocumentStore, tenant_id: s
             return _MEMORY[key][1]
     doc = documents.get(meta_collection(tenant_id), _DOC_ID)
     vocab: Vocabulary | None = None
-    if doc and doc.get("version") == version and isinstance(doc.get("vocabulary"), dict):
+    if doc and doc.get("version") == version and doc.get("schema") == VOCABULARY_SCHEMA \
+            and isinstance(doc.get("vocabulary"), dict):
         try:
             vocab = Vocabulary.model_validate(doc["vocabulary"])
         except ValueError:
@@ -109,7 +112,8 @@ def load_vocabulary(warehouse: Warehouse, documents: DocumentStore, tenant_id: s
         vocab = read_vocabulary(warehouse, tenant_id, version)
         if len(vocab.products) <= MAX_CACHED_PRODUCTS:
             documents.set(meta_collection(tenant_id), _DOC_ID,
-                          {"version": version, "vocabulary": vocab.model_dump(mode="json")})
+                          {"version": version, "schema": VOCABULARY_SCHEMA,
+                           "vocabulary": vocab.model_dump(mode="json")})
     with _LOCK:
         _MEMORY[key] = (warehouse, vocab)
         while len(_MEMORY) > _MEMORY_SIZE:
