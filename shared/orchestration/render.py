@@ -24,12 +24,29 @@ def _table(table: AnswerTable) -> str:
     return "\n".join(out)
 
 
+def _descriptive_footer(report: Report, cached: bool) -> list[str]:
+    """What a metrics-layer answer rests on: the period, the as-of date, the evidence, any caveats."""
+    lines = [f"Question: {report.question}"]
+    if report.period is not None:
+        lines.append(f"Period: {report.period.label}" + (f"; data as of {report.as_of.isoformat()}"
+                                                          if report.as_of else ""))
+    for e in report.evidence:
+        lines.append(f"Evidence: {e.description or e.kind}" + (" (--json shows the SQL and its parameters)"
+                                                                 if e.sql else ""))
+    lines.append(f"Answered by: {'the metrics layer' if report.answer_kind == 'metric' else 'the question parser'}"
+                 f" (reader: {report.planner}{'; cached' if cached else ''})")
+    lines += [f"Note: {x}" for x in report.limitations] + [f"Warning: {w}" for w in report.warnings]
+    return lines
+
+
 def render_report(report: Report, *, cached: bool = False) -> str:
     """The report as readable text."""
     conf = report.confidence
     lines = [report.answer, ""] if report.answer else []
     if report.table is not None and report.table.rows:
         lines += [_table(report.table), ""]
+    if report.answer_kind in ("metric", "unanswerable"):
+        return "\n".join(lines + _descriptive_footer(report, cached))
     lines += [
         f"Question: {report.question}",
         f"Plan: intents={', '.join(report.plan.intents)}; agents={', '.join(report.plan.agents)} "

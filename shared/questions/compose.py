@@ -361,13 +361,16 @@ def _table(result: MetricResult, namer: _Namer, unit: Unit) -> AnswerTable | Non
     if not q.dimensions and not q.compare:
         return None
     metric_cols = [c for c in result.columns if c not in q.dimensions]
-    columns = [("product" if d == "sku" else d) for d in q.dimensions] + metric_cols
+    columns = [("product" if d == "sku" else d) for d in q.dimensions] + [
+        f"{c[:-6]}_share_pct" if c.endswith("_share") else c for c in metric_cols]
     out = []
     for r in result.rows[:MAX_TABLE_ROWS]:
         cells: list[Any] = [namer.value(d, r.get(d)) for d in q.dimensions]
         for c in metric_cols:
             val = r.get(c)
-            cells.append(round(val, 4) if isinstance(val, float) else val)
+            if c.endswith("_share") and isinstance(val, (int, float)):
+                val = val * 100  # shares read as percentages, like the sentence
+            cells.append(round(val, 2) if isinstance(val, float) else val)
         out.append(cells)
     return AnswerTable(columns=columns, rows=out, total_rows=len(result.rows) + (1 if result.truncated else 0))
 
