@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from shared.store.metrics.catalog import DIMENSIONS, METRICS
 from shared.store.metrics.compile import MetricQueryError, compile_metric_query
 from shared.store.metrics.model import MetricQuery, TimeRange
 from shared.store.metrics.run import run_metric_query
@@ -269,3 +272,71 @@ def test_filter_values_are_data(seeded: Seeded) -> None:
 def test_what_cannot_be_asked_is_refused(query: dict[str, Any], message: str) -> None:
     with pytest.raises(MetricQueryError, match=message):
         compile_metric_query(MetricQuery(tenant_id=TENANT, **query))
+
+
+_DIMS = ["sku", "category", "brand", "channel", "product"]
+
+
+@given(data=st.data())
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+def test_any_breakdown_and_filter_matches_pandas(seeded: Seeded, data: st.DataObject) -> None:
+    dims = data.draw(st.lists(st.sampled_from(_DIMS), max_size=2, unique=True), label="dimensions")
+    start = data.draw(st.dates(min_value=date(2023, 12, 1), max_value=date(2025, 6, 30)), label="start")
+    end = data.draw(st.dates(min_value=start, max_value=date(2025, 7, 31)), label="end")
+    column = data.draw(st.sampled_from(["channel", "category", "sku"]), label="filter on")
+    pool = {"channel": ["web", "amazon"], "category": ["Vases", "Lamps"], "sku": ["A-1", "B-1", "C-1"]}[column]
+    values = data.draw(st.lists(st.sampled_from(pool), min_size=1, max_size=2, unique=True), label="values")
+    op = data.draw(st.sampled_from(["in", "not_in"]), label="op")
+    result = seeded.run(metrics=["revenue", "units", "orders"], dimensions=dims,
+                        time_range=TimeRange(start=start, end=end),
+                        filters=[{"dimension": column, "op": op, "values": values}])
+    rows = in_range(seeded.sales, start, end)
+    member = rows[column].isin(values)
+    rows = rows[member if op == "in" else ~member]
+    if not dims:
+        _assert_row(result.rows[0], sales_truth(rows), ["revenue", "units", "orders"])
+        return
+    want = {tuple(None if pd.isna(k) else k for k in (key if isinstance(key, tuple) else (key,))): sales_truth(g)
+            for key, g in rows.groupby(dims, dropna=False)}
+    got = {tuple(r[d] for d in dims): r for r in result.rows}
+    assert set(got) == set(want)
+    for key, truth in want.items():
+        _assert_row(got[key], truth, ["revenue", "units", "orders"])
+
+
+_ranges = st.builds(lambda s, n: TimeRange(start=s, end=s + timedelta(days=n)),
+                    st.dates(min_value=date(2024, 1, 1), max_value=date(2025, 7, 1)), st.integers(0, 200))
+_any_query = st.fixed_dictionaries({
+    "metrics": st.lists(st.sampled_from(sorted(METRICS)), min_size=1, max_size=4, unique=True),
+    "dimensions": st.lists(st.sampled_from(sorted(DIMENSIONS)), max_size=2, unique=True),
+    "grain": st.sampled_from(["day", "week", "month", "quarter", "year"]),
+    "time_range": st.one_of(st.none(), _ranges),
+    "compare": st.sampled_from([None, "previous_period", "previous_year"]),
+    "filters": st.lists(st.builds(dict, dimension=st.sampled_from(["sku", "category", "weekday", "competitor"]),
+                                  op=st.sampled_from(["in", "not_in"]),
+                                  values=st.sampled_from([["A-1", "Vases"], ["Monday"], ["zeta"]])), max_size=1),
+    "share_of_total": st.booleans(),
+    "limit": st.one_of(st.none(), st.integers(1, 5)),
+})
+
+
+@given(fields=_any_query)
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+def test_any_valid_query_runs_or_is_refused(seeded: Seeded, fields: dict[str, Any]) -> None:
+    if fields["time_range"] is None:
+        fields["compare"] = None
+    fields["order_by"] = fields["metrics"][0]
+    query = MetricQuery(tenant_id=TENANT, **fields)
+    try:
+        result = run_metric_query(seeded.warehouse, query)
+    except MetricQueryError:
+        return
+    assert len(result.rows) <= (query.limit or 1000)
+    assert all(set(row) == set(result.columns) for row in result.rows)
+    if query.share_of_total and not query.limit:
+        for m in query.metrics:
+            shares = [r[f"{m}_share"] for r in result.rows if r.get(f"{m}_share") is not None]
+            assert sum(shares) <= 1 + 1e-9 or any(s < 0 for s in shares)
+    values = [r[query.metrics[0]] for r in result.rows if r[query.metrics[0]] is not None]
+    assert values == sorted(values, reverse=True)  # order_by, descending, None last
+    assert (result.previous_range is not None) == (query.compare is not None)

@@ -28,9 +28,29 @@ MeasureGroup = Literal["sales", "customers", "reviews", "inventory", "competitor
 MeasureRef = Callable[[str], exp.Expr]
 
 
-def col(name: str) -> exp.Column:
-    """An unqualified column of the relation a measure or formula is evaluated over."""
-    return exp.column(name)
+def col(name: str, table: str | None = None) -> exp.Column:
+    """A column of the relation a measure or formula is evaluated over (built directly: no parsing)."""
+    return exp.Column(this=exp.Identifier(this=name, quoted=False),
+                      table=exp.Identifier(this=table, quoted=False) if table else None)
+
+
+_AGGREGATES: dict[str, type[exp.Func]] = {"SUM": exp.Sum, "MAX": exp.Max, "MIN": exp.Min, "ABS": exp.Abs}
+
+
+def fn(name: str, *args: exp.Expr) -> exp.Expr:
+    """``SUM``/``MAX``/``MIN``/``ABS``/``COALESCE``/``NULLIF``/``GREATEST`` built from their classes.
+
+    ``exp.func`` looks the name up through a dialect's parser; on the compile path that is most of the time.
+    """
+    if name in _AGGREGATES:
+        return _AGGREGATES[name](this=args[0])
+    if name == "COALESCE":
+        return exp.Coalesce(this=args[0], expressions=list(args[1:]))
+    if name == "GREATEST":
+        return exp.Greatest(this=args[0], expressions=list(args[1:]))
+    if name == "NULLIF":
+        return exp.Nullif(this=args[0], expression=args[1])
+    raise ValueError(f"no builder for {name}")
 
 
 def _num(value: float) -> exp.Expr:
@@ -38,13 +58,13 @@ def _num(value: float) -> exp.Expr:
 
 
 def _zero(e: exp.Expr) -> exp.Expr:
-    return exp.func("COALESCE", e, _num(0))
+    return fn("COALESCE", e, _num(0))
 
 
 def ratio(numerator: exp.Expr, denominator: exp.Expr, scale: float = 1) -> exp.Expr:
     """``numerator / NULLIF(denominator, 0)`` (times ``scale``): NULL instead of a division by zero."""
     div = exp.Div(this=exp.paren(numerator, copy=False),
-                  expression=exp.func("NULLIF", denominator, _num(0)), typed=False, safe=False)
+                  expression=fn("NULLIF", denominator, _num(0)), typed=False, safe=False)
     return div if scale == 1 else exp.Mul(this=_num(scale), expression=div)
 
 
@@ -56,7 +76,7 @@ def when(condition: exp.Expr, then: exp.Expr, otherwise: exp.Expr | None = None)
 
 def count_if(condition: exp.Expr) -> exp.Expr:
     """``SUM(CASE WHEN condition THEN 1 ELSE 0 END)`` (COUNTIF is BigQuery's only)."""
-    return exp.func("SUM", when(condition, _num(1), _num(0)))
+    return fn("SUM", when(condition, _num(1), _num(0)))
 
 
 @dataclass(frozen=True)
@@ -82,19 +102,19 @@ def _sold() -> exp.Expr:
 # returned_units, order_id, unit_cost, currency; customers -> orders (per customer); reviews -> rating;
 # inventory -> on_hand, is_latest; competitor_prices -> our_price, median_price, min_price.
 MEASURES: dict[str, Measure] = {m.name: m for m in (
-    Measure("gross", "sales", lambda: exp.func("SUM", col("gross")),
+    Measure("gross", "sales", lambda: fn("SUM", col("gross")),
             "Sum of line revenue; a line without revenue counts units x unit_price."),
-    Measure("discounts", "sales", lambda: exp.func("SUM", col("discount")), "Sum of line discounts."),
-    Measure("refunds", "sales", lambda: exp.func("SUM", col("refund")), "Sum of refunded amounts."),
-    Measure("units", "sales", lambda: exp.func("SUM", col("units")), "Sum of units sold."),
-    Measure("returned_units", "sales", lambda: exp.func("SUM", col("returned_units")), "Sum of units returned."),
+    Measure("discounts", "sales", lambda: fn("SUM", col("discount")), "Sum of line discounts."),
+    Measure("refunds", "sales", lambda: fn("SUM", col("refund")), "Sum of refunded amounts."),
+    Measure("units", "sales", lambda: fn("SUM", col("units")), "Sum of units sold."),
+    Measure("returned_units", "sales", lambda: fn("SUM", col("returned_units")), "Sum of units returned."),
     Measure("orders", "sales", lambda: exp.Add(
         this=exp.Count(this=exp.Distinct(expressions=[when(_sold(), col("order_id"))])),
         expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold()))),
         "Distinct order ids over lines with units sold, plus each such line without an order id."),
-    Measure("cost", "sales", lambda: exp.func("SUM", exp.Mul(this=col("units"), expression=col("unit_cost"))),
+    Measure("cost", "sales", lambda: fn("SUM", exp.Mul(this=col("units"), expression=col("unit_cost"))),
             "Sum of units x the product's cost (lines whose product has a cost)."),
-    Measure("costed_net", "sales", lambda: exp.func("SUM", when(col("unit_cost").is_(exp.null()).not_(),
+    Measure("costed_net", "sales", lambda: fn("SUM", when(col("unit_cost").is_(exp.null()).not_(),
                                                                  _net_line())),
             "Net revenue of the lines whose product has a cost (the base of margin)."),
     Measure("customers", "customers", lambda: exp.Count(this=exp.Star()),
@@ -103,14 +123,14 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
             lambda: count_if(exp.GTE(this=col("orders"), expression=_num(2))),
             "Customers with two or more orders."),
     Measure("review_count", "reviews", lambda: exp.Count(this=exp.Star()), "Reviews."),
-    Measure("rating_sum", "reviews", lambda: exp.func("SUM", col("rating")), "Sum of star ratings."),
+    Measure("rating_sum", "reviews", lambda: fn("SUM", col("rating")), "Sum of star ratings."),
     Measure("rated", "reviews", lambda: exp.Count(this=col("rating")), "Reviews with a rating."),
     Measure("negative", "reviews", lambda: count_if(exp.LTE(this=col("rating"), expression=_num(2))),
             "Reviews rated 1 or 2 stars."),
-    Measure("stock", "inventory", lambda: exp.func("SUM", when(col("is_latest"), col("on_hand"))),
+    Measure("stock", "inventory", lambda: fn("SUM", when(col("is_latest"), col("on_hand"))),
             "On hand at each SKU and location's latest snapshot in the period."),
     Measure("index_sum", "competitor_prices",
-            lambda: exp.func("SUM", ratio(col("our_price"), col("median_price"), 100)),
+            lambda: fn("SUM", ratio(col("our_price"), col("median_price"), 100)),
             "Sum over observations of 100 x our price / median competitor price."),
     Measure("observations", "competitor_prices", lambda: exp.Count(this=ratio(col("our_price"),
                                                                             col("median_price"))),
@@ -240,17 +260,16 @@ class DimensionSpec:
 
 
 _ALL: frozenset[MeasureGroup] = frozenset(get_args(MeasureGroup))
-_CATALOGUE = _ALL
 
 DIMENSIONS: dict[str, DimensionSpec] = {d.name: d for d in (
     DimensionSpec("date", "Date", "The row's date, truncated to the grain (day, ISO week from Monday, month, "
                   "quarter, year); the value is the first day of the bucket.", _ALL, is_time=True),
     DimensionSpec("weekday", "Weekday", "Day of the week, in English (Monday ... Sunday).", _ALL, is_time=True),
     DimensionSpec("sku", "SKU", "The product code as the merchant's data spells it.", _ALL),
-    DimensionSpec("product", "Product", "The product's title from the catalogue.", _CATALOGUE, needs_products=True),
-    DimensionSpec("category", "Category", "The product's category from the catalogue.", _CATALOGUE,
+    DimensionSpec("product", "Product", "The product's title from the catalogue.", _ALL, needs_products=True),
+    DimensionSpec("category", "Category", "The product's category from the catalogue.", _ALL,
                   needs_products=True),
-    DimensionSpec("brand", "Brand", "The product's brand from the catalogue.", _CATALOGUE, needs_products=True),
+    DimensionSpec("brand", "Brand", "The product's brand from the catalogue.", _ALL, needs_products=True),
     DimensionSpec("channel", "Channel", "Sales channel or marketplace of the order line or review.",
                   frozenset({"sales", "customers", "reviews"})),
     DimensionSpec("competitor", "Competitor", "The competitor a price was observed at.",
@@ -286,14 +305,3 @@ def weekday_order(value: exp.Expr) -> exp.Expr:
     for i, name in enumerate(WEEKDAYS, start=1):
         case = case.when(exp.Literal.string(name), exp.Literal.number(i))
     return case
-
-
-def catalog_document() -> dict[str, list[dict[str, object]]]:
-    """The catalogue as plain data (``GET /v1/metrics:catalog``)."""
-    return {
-        "metrics": [{"name": s.name, "label": s.label, "unit": s.unit, "description": s.description,
-                     "source": s.source.value, "additive": s.additive} for s in METRICS.values()],
-        "dimensions": [{"name": d.name, "label": d.label, "description": d.description,
-                        "sources": sorted({GROUP_SOURCE[g].value for g in d.groups})} for d in DIMENSIONS.values()],
-        "grains": [{"name": g} for g in get_args(Grain)],
-    }

@@ -34,6 +34,7 @@ from shared.store.metrics.catalog import (
     MeasureGroup,
     MetricSpec,
     col,
+    fn,
     ratio,
     truncate,
     weekday_name,
@@ -151,7 +152,7 @@ def _validate(query: MetricQuery) -> tuple[list[MetricSpec], dict[MeasureGroup, 
 
 
 def _day(fact: str = "f") -> exp.Column:
-    return exp.column("date", table=fact)
+    return col("date", table=fact)
 
 
 def _period(ctx: _Context) -> exp.Expr:
@@ -182,13 +183,13 @@ def _dimension(ctx: _Context, name: str, *, bucketed: bool) -> exp.Expr:
         bucket = truncate(_bucket_day(ctx), ctx.query.grain or "day")
         if ctx.query.time_range is not None and ctx.query.grain not in (None, "day"):
             # a partial first bucket is dated by the range's first day, not a day before the range
-            bucket = exp.func("GREATEST", bucket, exp.Placeholder(this="start"))
+            bucket = fn("GREATEST", bucket, exp.Placeholder(this="start"))
         return bucket
     if name == "weekday":
         return weekday_name(_day())
     if name in ("product", "category", "brand"):
-        return exp.column({"product": "title"}.get(name, name), table="p")
-    return exp.column(name, table="f")
+        return col({"product": "title"}.get(name, name), table="p")
+    return col(name, table="f")
 
 
 def _filter(ctx: _Context, index: int, dimension: str, op: str, values: list[str]) -> exp.Expr:
@@ -231,9 +232,9 @@ def _where(ctx: _Context) -> exp.Expr:
 
 def _products() -> exp.Select:
     """One row per SKU (no fan-out whatever the catalogue holds), for this tenant only."""
-    return (exp.select(exp.column("sku"), *(exp.alias_(exp.func("MAX", exp.column(c)), c)
-                                           for c in ("title", "category", "brand", "cost", "price")))
-            .from_(exp.to_table("products")).where(tenant_predicate()).group_by(exp.column("sku")))
+    columns = (exp.alias_(fn("MAX", col(c)), c, copy=False) for c in ("title", "category", "brand", "cost", "price"))
+    return (exp.select(col("sku"), *columns).from_(exp.to_table("products"), copy=False)
+            .where(tenant_predicate(), copy=False).group_by(col("sku"), copy=False))
 
 
 def _keys(ctx: _Context) -> list[str]:
@@ -243,24 +244,24 @@ def _keys(ctx: _Context) -> list[str]:
 def _rows(ctx: _Context, group: MeasureGroup, columns: dict[str, exp.Expr]) -> exp.Select:
     """Level 1: the group's fact rows with dimension columns, period and the columns its measures read."""
     fact = GROUP_SOURCE[group].value
-    select = [exp.alias_(_dimension(ctx, d, bucketed=True), d) for d in ctx.query.dimensions]
+    select = [exp.alias_(_dimension(ctx, d, bucketed=True), d, copy=False) for d in ctx.query.dimensions]
     if ctx.compare:
-        select.append(exp.alias_(_period(ctx), "_period"))
-    select += [exp.alias_(e, name) for name, e in columns.items()]
-    stmt = exp.select(*select).from_(exp.alias_(exp.to_table(fact), "f", table=True))
+        select.append(exp.alias_(_period(ctx), "_period", copy=False))
+    select += [exp.alias_(e, name, copy=False) for name, e in columns.items()]
+    stmt = exp.select(*select).from_(exp.alias_(exp.to_table(fact), "f", table=True, copy=False), copy=False)
     if ctx.with_products:
-        stmt = stmt.join(exp.alias_(exp.to_table("_products"), "p", table=True),
-                         on=exp.column("sku", table="p").eq(exp.column("sku", table="f")), join_type="left")
-    return stmt.where(_where(ctx))
+        stmt = stmt.join(exp.alias_(exp.to_table("_products"), "p", table=True, copy=False),
+                         on=col("sku", table="p").eq(col("sku", table="f")), join_type="left", copy=False)
+    return stmt.where(_where(ctx), copy=False)
 
 
 def _f(name: str) -> exp.Column:
-    return exp.column(name, table="f")
+    return col(name, table="f")
 
 
 def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
-    gross = exp.func("COALESCE", _f("revenue"), exp.Mul(this=_f("units"), expression=_f("unit_price")))
-    unit_cost = exp.column("cost", table="p") if ctx.with_products else exp.cast(exp.null(), _FLOAT)
+    gross = fn("COALESCE", _f("revenue"), exp.Mul(this=_f("units"), expression=_f("unit_price")))
+    unit_cost = col("cost", table="p") if ctx.with_products else exp.cast(exp.null(), _FLOAT)
     return {"gross": gross, "units": _f("units"), "discount": _f("discount"), "refund": _f("refund"),
             "returned_units": _f("returned_units"), "order_id": _f("order_id"),
             "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "currency": _f("currency")}
@@ -272,18 +273,18 @@ def _window(func: exp.Expr, partition: list[exp.Expr]) -> exp.Window:
 
 def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp.Expr | None]:
     """The relation a group's measures aggregate over, and a row condition for that aggregation."""
-    keys = [exp.column(k) for k in _keys(ctx)]
+    keys = [col(k) for k in _keys(ctx)]
     if group == "sales":
         return _rows(ctx, group, _sales_columns(ctx)), None
     if group == "customers":
-        rows = _rows(ctx, group, _sales_columns(ctx)).subquery("r")
+        rows = _rows(ctx, group, _sales_columns(ctx)).subquery("r", copy=False)
         sold = exp.GT(this=col("units"), expression=exp.Literal.number(0))
         orders = exp.Add(this=exp.Count(this=exp.Distinct(expressions=[when(sold, col("order_id"))])),
-                         expression=exp.func("SUM", when(exp.and_(col("order_id").is_(exp.null()), sold),
+                         expression=fn("SUM", when(exp.and_(col("order_id").is_(exp.null()), sold),
                                                          exp.Literal.number(1), exp.Literal.number(0))))
-        per_customer = (exp.select(*keys, exp.column("customer_hash"), exp.alias_(orders, "orders")).from_(rows)
-                        .where(col("customer_hash").is_(exp.null()).not_())
-                        .group_by(*[k.copy() for k in keys], exp.column("customer_hash")))
+        per_customer = (exp.select(*keys, col("customer_hash"), exp.alias_(orders, "orders", copy=False))
+                        .from_(rows, copy=False).where(col("customer_hash").is_(exp.null()).not_(), copy=False)
+                        .group_by(*[k.copy() for k in keys], col("customer_hash"), copy=False))
         return per_customer, exp.GT(this=col("orders"), expression=exp.Literal.number(0))
     if group == "reviews":
         return _rows(ctx, group, {"rating": _f("rating")}), None
@@ -295,21 +296,21 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
             partition.append(weekday_name(_day()))
         if ctx.compare:
             partition.append(_period(ctx))
-        latest = exp.EQ(this=_day(), expression=_window(exp.func("MAX", _day()), partition))
+        latest = exp.EQ(this=_day(), expression=_window(fn("MAX", _day()), partition))
         return _rows(ctx, group, {"on_hand": _f("on_hand"), "is_latest": latest}), None
     # competitor_prices: one observation per SKU and day (and competitor when it is a dimension)
     same_day: list[exp.Expr] = [_f("sku"), _day()]
     if "competitor" in ctx.query.dimensions:
         same_day.append(_f("competitor"))
     median = _window(exp.PercentileCont(this=_f("price"), expression=exp.Literal.number(0.5)), same_day)
-    our = exp.column("price", table="p") if ctx.with_products else exp.cast(exp.null(), _FLOAT)
+    our = col("price", table="p") if ctx.with_products else exp.cast(exp.null(), _FLOAT)
     rows = _rows(ctx, group, {"our_price": our, "median_price": median,
-                              "min_price": _window(exp.func("MIN", _f("price")), same_day),
-                              "_sku": _f("sku"), "_day": _day()}).subquery("r")
-    observation = [*keys, exp.column("_sku"), exp.column("_day")]
-    per_observation = (exp.select(*keys, *(exp.alias_(exp.func("MAX", col(c)), c)
+                              "min_price": _window(fn("MIN", _f("price")), same_day),
+                              "_sku": _f("sku"), "_day": _day()}).subquery("r", copy=False)
+    observation = [*keys, col("_sku"), col("_day")]
+    per_observation = (exp.select(*keys, *(exp.alias_(fn("MAX", col(c)), c, copy=False)
                                            for c in ("our_price", "median_price", "min_price")))
-                       .from_(rows).group_by(*[k.copy() for k in observation]))
+                       .from_(rows, copy=False).group_by(*[k.copy() for k in observation], copy=False))
     return per_observation, None
 
 
@@ -320,45 +321,47 @@ def _measure_col(name: str, period: int = _CURRENT) -> str:
 def _branch(ctx: _Context, group: MeasureGroup, all_measures: list[str], currency: bool) -> exp.Select:
     """Level 2: one group aggregated by the dimensions (and period), padded to the stacked columns."""
     relation, condition = _group_relation(ctx, group)
-    keys = [exp.column(k) for k in _keys(ctx)]
+    keys = [col(k) for k in _keys(ctx)]
     select: list[exp.Expr] = [k.copy() for k in keys]
     for name in all_measures:
         measure = MEASURES[name]
         agg = measure.aggregate() if measure.group == group else exp.cast(exp.null(), _FLOAT)
-        select.append(exp.alias_(agg, _measure_col(name)))
+        select.append(exp.alias_(agg, _measure_col(name), copy=False))
     if currency:
         if group == "sales":
-            select += [exp.alias_(exp.func("MIN", col("currency")), "_currency_min"),
-                       exp.alias_(exp.func("MAX", col("currency")), "_currency_max")]
+            select += [exp.alias_(fn("MIN", col("currency")), "_currency_min", copy=False),
+                       exp.alias_(fn("MAX", col("currency")), "_currency_max", copy=False)]
         else:
-            select += [exp.alias_(exp.cast(exp.null(), _TEXT), "_currency_min"),
-                       exp.alias_(exp.cast(exp.null(), _TEXT), "_currency_max")]
-    stmt = exp.select(*select).from_(relation.subquery("g"))
+            select += [exp.alias_(exp.cast(exp.null(), _TEXT), "_currency_min", copy=False),
+                       exp.alias_(exp.cast(exp.null(), _TEXT), "_currency_max", copy=False)]
+    stmt = exp.select(*select).from_(relation.subquery("g", copy=False), copy=False)
     if condition is not None:
-        stmt = stmt.where(condition)
-    return stmt.group_by(*keys) if keys else stmt
+        stmt = stmt.where(condition, copy=False)
+    return stmt.group_by(*keys, copy=False) if keys else stmt
 
 
 def _stacked(ctx: _Context, all_measures: list[str], currency: bool) -> exp.Select:
     """Level 3: the groups stacked and summed by dimension, current and previous side by side."""
     branches = [_branch(ctx, g, all_measures, currency) for g in ctx.needed]
+    if len(branches) == 1 and not ctx.compare:
+        return branches[0]  # one group already has one row per dimension value: nothing to stack
     union: exp.Query = branches[0]
     for b in branches[1:]:
-        union = exp.union(union, b, distinct=False)
-    dims = [exp.column(d) for d in ctx.query.dimensions]
+        union = exp.union(union, b, distinct=False, copy=False)
+    dims = [col(d) for d in ctx.query.dimensions]
     select: list[exp.Expr] = [d.copy() for d in dims]
     for name in all_measures:
         if ctx.compare:
             for period in (_CURRENT, _PREVIOUS):
-                in_period = when(exp.column("_period").eq(exp.Literal.number(period)), col(_measure_col(name)))
-                select.append(exp.alias_(exp.func("SUM", in_period), _measure_col(name, period)))
+                in_period = when(col("_period").eq(exp.Literal.number(period)), col(_measure_col(name)))
+                select.append(exp.alias_(fn("SUM", in_period), _measure_col(name, period), copy=False))
         else:
-            select.append(exp.alias_(exp.func("SUM", col(_measure_col(name))), _measure_col(name)))
+            select.append(exp.alias_(fn("SUM", col(_measure_col(name))), _measure_col(name), copy=False))
     if currency:
-        select += [exp.alias_(exp.func("MIN", col("_currency_min")), "_currency_min"),
-                   exp.alias_(exp.func("MAX", col("_currency_max")), "_currency_max")]
-    stmt = exp.select(*select).from_(union.subquery("u"))
-    return stmt.group_by(*dims) if dims else stmt
+        select += [exp.alias_(fn("MIN", col("_currency_min")), "_currency_min", copy=False),
+                   exp.alias_(fn("MAX", col("_currency_max")), "_currency_max", copy=False)]
+    stmt = exp.select(*select).from_(union.subquery("u", copy=False), copy=False)
+    return stmt.group_by(*dims, copy=False) if dims else stmt
 
 
 def _days(ctx: _Context, period: int) -> exp.Expr:
@@ -368,19 +371,20 @@ def _days(ctx: _Context, period: int) -> exp.Expr:
         if period == _PREVIOUS and ctx.previous is not None:
             return ctx.params.bind("prev_days", ctx.previous.days)
         return ctx.params.bind("days", q.time_range.days)
-    span = exp.Add(this=exp.DateDiff(this=exp.func("MAX", exp.column("date")),
-                                     expression=exp.func("MIN", exp.column("date")), unit=exp.var("DAY")),
+    span = exp.Add(this=exp.DateDiff(this=fn("MAX", col("date")),
+                                     expression=fn("MIN", col("date")), unit=exp.var("DAY")),
                    expression=exp.Literal.number(1))
-    return exp.Subquery(this=exp.select(span).from_(exp.to_table("sales")).where(tenant_predicate()))
+    extent = exp.select(span).from_(exp.to_table("sales"), copy=False).where(tenant_predicate(), copy=False)
+    return exp.Subquery(this=extent)
 
 
-def _ordered(ctx: _Context, specs: list[MetricSpec]) -> list[exp.Ordered]:
+def _ordered(ctx: _Context) -> list[exp.Ordered]:
     q = ctx.query
     order: list[exp.Ordered] = []
     if q.order_by is not None:
-        order.append(exp.Ordered(this=exp.column(q.order_by), desc=q.descending, nulls_first=False))
+        order.append(exp.Ordered(this=col(q.order_by), desc=q.descending, nulls_first=False))
     for d in q.dimensions:
-        key: exp.Expr = exp.column(d, table="a")
+        key: exp.Expr = col(d, table="a")
         if d == "weekday":
             key = weekday_order(key)
         order.append(exp.Ordered(this=key, desc=False, nulls_first=False))
@@ -401,36 +405,36 @@ def plan_metric_query(query: MetricQuery, *, row_cap: int = MAX_ROWS) -> Compile
     currency = any(s.unit == "money" for s in specs)
     stacked = _stacked(ctx, all_measures, currency)
 
-    select: list[exp.Expr] = [exp.alias_(exp.column(d, table="a"), d) for d in query.dimensions]
+    select: list[exp.Expr] = [exp.alias_(col(d, table="a"), d, copy=False) for d in query.dimensions]
     metric_columns: list[str] = []
     for spec in specs:
-        current = spec.formula(lambda m: exp.column(_measure_col(m), table="a"), _days(ctx, _CURRENT))
-        select.append(exp.alias_(current, spec.name))
+        current = spec.formula(lambda m: col(_measure_col(m), table="a"), _days(ctx, _CURRENT))
+        select.append(exp.alias_(current, spec.name, copy=False))
         metric_columns.append(spec.name)
         if previous is not None:
-            prior = spec.formula(lambda m: exp.column(_measure_col(m, _PREVIOUS), table="a"),
+            prior = spec.formula(lambda m: col(_measure_col(m, _PREVIOUS), table="a"),
                                  _days(ctx, _PREVIOUS))
-            select.append(exp.alias_(prior, f"{spec.name}_previous"))
+            select.append(exp.alias_(prior, f"{spec.name}_previous", copy=False))
             change = ratio(exp.Sub(this=current.copy(), expression=prior.copy()),
-                           exp.func("ABS", prior.copy()), 100)
-            select.append(exp.alias_(change, f"{spec.name}_change_pct"))
+                           fn("ABS", prior.copy()), 100)
+            select.append(exp.alias_(change, f"{spec.name}_change_pct", copy=False))
             metric_columns += [f"{spec.name}_previous", f"{spec.name}_change_pct"]
         if query.share_of_total:
-            share: exp.Expr = (ratio(current.copy(), _window(exp.func("SUM", current.copy()), []))
+            share: exp.Expr = (ratio(current.copy(), _window(fn("SUM", current.copy()), []))
                                      if spec.additive else exp.cast(exp.null(), _FLOAT))
-            select.append(exp.alias_(share, f"{spec.name}_share"))
+            select.append(exp.alias_(share, f"{spec.name}_share", copy=False))
             metric_columns.append(f"{spec.name}_share")
     if currency:
-        select += [exp.column("_currency_min", table="a"), exp.column("_currency_max", table="a")]
+        select += [col("_currency_min", table="a"), col("_currency_max", table="a")]
 
     cap = min(query.limit or row_cap, row_cap)
-    stmt = exp.select(*select).from_(stacked.subquery("a"))
+    stmt = exp.select(*select).from_(stacked.subquery("a", copy=False), copy=False)
     if with_products:
-        stmt = stmt.with_("_products", as_=_products())
-    order = _ordered(ctx, specs)
+        stmt = stmt.with_("_products", as_=_products(), copy=False)
+    order = _ordered(ctx)
     if order:
-        stmt = stmt.order_by(*order)
-    stmt = stmt.limit(params.bind("row_limit", cap + 1))
+        stmt = stmt.order_by(*order, copy=False)
+    stmt = stmt.limit(params.bind("row_limit", cap + 1), copy=False)
     used = {p.name for p in stmt.find_all(exp.Placeholder)}  # engines refuse parameters a statement lacks
     bound = {k: v for k, v in params.values.items() if k in used}
     return CompiledQuery(stmt, bound, list(query.dimensions), metric_columns, previous, cap, currency)
