@@ -14,6 +14,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--tenant", required=True)
     p.add_argument("--mode", choices=["quick", "deep"], default="quick")
     p.add_argument("--json", action="store_true", help="Print the report model as JSON.")
+    p.add_argument("--full", action="store_true",
+                   help="Keep every finding, risk and action the agents produced (default: the 5 most relevant).")
     p.add_argument("--session", default=None, help="Session id: follow-up questions resolve against it.")
     p.add_argument("--user", default="cli", help="User whose preferences apply.")
     p.add_argument("--no-cache", action="store_true", help="Do not serve or store a cached answer.")
@@ -29,7 +31,7 @@ def _ask(args: argparse.Namespace) -> int:
 
     try:
         resp = ask(get_deps(), args.question, tenant=args.tenant, mode=args.mode, user=args.user,
-                   session_id=args.session, use_cache=not args.no_cache, as_of=args.as_of)
+                   session_id=args.session, use_cache=not args.no_cache, as_of=args.as_of, full=args.full)
     except AskFailed as exc:
         raise CliError(exc.message) from exc
     if resp.report is None:
@@ -37,5 +39,5 @@ def _ask(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps(resp.report.model_dump(mode="json"), indent=2) + "\n")
     else:
-        sys.stdout.write(render_report(resp.report, cached=resp.cached) + "\n")
+        sys.stdout.write(render_report(resp.report, cached=resp.cached, full=args.full) + "\n")
     return 0

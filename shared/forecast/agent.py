@@ -19,7 +19,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from shared.agents.answers import requested_asks
+from shared.agents.asof import apply_staleness, resolve_as_of, stale_note
 from shared.errors import InvalidInput
+from shared.forecast.answers import SkuForecastView, forecast_answers, run_rate_cover, select_by_cover
 from shared.forecast.batch import forecast_chunk
 from shared.forecast.cache import ForecastCache, fingerprint
 from shared.forecast.drift import DriftReport, assess_drift
@@ -30,6 +33,7 @@ from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
 from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
 from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding
+from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 
 if TYPE_CHECKING:
@@ -38,6 +42,8 @@ if TYPE_CHECKING:
 _log = get_logger(__name__)
 DEFAULT_LEAD_TIME_DAYS = 7
 DEFAULT_MAX_SKUS = 50
+#: SKUs forecast for a stock question (least cover first); the rest are answered by their run rate.
+DEFAULT_STOCK_MAX_SKUS = 10
 
 PREVIOUS_SQL = """
 SELECT run_id, sku, date, as_of, forecast, backtest_mase, mase_scale, created_at
@@ -55,15 +61,23 @@ class SkuOutcome:
     result: SeriesForecast
     cached: bool
     whatif_note: str | None = None
+    whatif: dict[str, Any] | None = None
     plan: InventoryPlan | None = None
     drift: DriftReport | None = None
     period_days: int = 1
 
 
 def run(deps: Deps, request: AgentRequest) -> AgentResult:
-    """Forecast the request's SKUs (or the top sellers) and plan their stock."""
+    """Forecast the request's SKUs (or the top sellers) and plan their stock.
+
+    Without ``as_of``, today is the latest date of the tenant's sales and stock (stale data lowers
+    confidence, with the reason). For stock questions (``options["asks"]`` with ``stockout``/``overstock``)
+    and no named SKUs, the SKUs forecast are those with the least (or most) cover by run rate.
+    """
     started = time.perf_counter()
-    as_of = request.as_of or datetime.now(UTC).date()
+    resolved = resolve_as_of(deps.warehouse, request.tenant_id, request.as_of, (DataKind.SALES, DataKind.INVENTORY))
+    as_of = resolved.date
+    asks = requested_asks(request.options, "forecast", "forecast")
     opts = request.options
     level = float(opts.get("level", 0.9))
     freq_text = str(opts.get("freq", "D")).upper()
@@ -90,14 +104,27 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     missing: list[str] = []
     last_date = inputs.sales["date"].max()
     sales = inputs.sales
+    cover = run_rate_cover(sales, inputs.stock, as_of)
     if not request.skus:
         # choose the top sellers first: building series for SKUs that are then dropped was most of the run
         limit = int(opts.get("max_skus", DEFAULT_MAX_SKUS))
         with_sales = int(sales["sku"].nunique())
-        if with_sales > limit:
+        # stock questions are answered from every SKU's cover; only the closest calls need a forecast
+        stock_limit = min(limit, int(opts.get("stock_max_skus", DEFAULT_STOCK_MAX_SKUS)))
+        by_cover = select_by_cover(cover, asks, stock_limit) if {"stockout", "overstock"} & set(asks) else []
+        keep: set[str] | None = None
+        if with_sales > limit or by_cover:
+            # the forecast part of a question covers the top sellers; a stock part adds its closest calls
             totals = sales.groupby("sku")["units"].sum().sort_values(ascending=False)
-            warnings.append(f"{with_sales} SKUs have sales; forecast the top {limit} by units (options.max_skus)")
-            sales = sales[sales["sku"].isin(set(totals.index[:limit]))]
+            top = [str(s) for s in totals.index[:limit]] if "forecast" in asks or not by_cover else []
+            keep = set(top) | set(by_cover)
+            if with_sales > len(keep):
+                warnings.append(f"{with_sales} SKUs have sales; forecast " + " and ".join(
+                    part for part in (f"the top {len(top)} by units" if top else "",
+                                      f"the {len(by_cover)} with the least/most days of cover by run rate"
+                                      if by_cover else "") if part)
+                                + " (options.max_skus); the cover of every SKU is in data.cover")
+            sales = sales[sales["sku"].astype(str).isin(keep)]
     series = _build_series(sales, last_date, freq)
     if request.skus:
         absent = [s for s in request.skus if s not in series]
@@ -117,19 +144,27 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
 
     findings, actions = _findings(outcomes, inputs, sales_evidence, level, as_of, request)
     freshness = Confidence.freshness(last_date.date(), as_of)
+    views = [_view(o, level, request.horizon_days) for o in outcomes]
+    answers = forecast_answers(asks, cover=cover, views=views, level=level, horizon_days=request.horizon_days,
+                               as_of=last_date.date(), scoped=list(request.skus),
+                               price_change_pct=request.price_change_pct)
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
     completeness = float(np.mean([_completeness(o) for o in outcomes]))
     confidence = Confidence.compute(
         model_certainty=float(np.mean(known)) if known else None, data_completeness=completeness,
         data_freshness=freshness,
-        explanation="certainty = 1 - backtest sMAPE/100 of the chosen models; completeness = history length "
+        explanation="certainty = 1 - backtest sMAPE/100 of the chosen models (1 / (1 + MASE) for intermittent "
+                    "demand); completeness = history length "
                     "vs 2x horizon + 4 weeks; freshness halves every 14 days since the last sale")
     statuses = {o.result.status for o in outcomes}
     status = "ok" if statuses <= {"ok", "no_demand"} and not missing else "partial"
     if statuses == {"insufficient_history"}:
         status = "insufficient_data"
     warnings += _grouped_series_warnings(outcomes)
+    confidence = apply_staleness(confidence, resolved)
+    if note := stale_note(resolved):
+        warnings.append(note)
     summary = _summary(outcomes, request.horizon_days, as_of)
     log_event(_log, "forecast agent run", tenant=request.tenant_id, skus=len(outcomes), run_id=run_id,
               cached=sum(o.cached for o in outcomes))
@@ -138,8 +173,26 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         metrics=_metrics(outcomes, run_id), findings=findings, actions=actions, warnings=warnings,
         missing_data=missing, confidence=confidence,
         data={"run_id": run_id, "history_end": last_date.date().isoformat(), "level": level,
-              "forecasts": [_table(o) for o in outcomes], "drift": drift_rows},
+              "forecasts": [_table(o) for o in outcomes], "drift": drift_rows,
+              "answers": [a.model_dump(mode="json") for a in answers], "as_of": resolved.as_dict(),
+              "cover": _cover_rows(cover)},
         elapsed_ms=_ms(started))
+
+
+def _view(o: SkuOutcome, level: float, horizon_days: int) -> SkuForecastView:
+    total, lo, hi = _total_interval(o.result, level)
+    return SkuForecastView(sku=o.series.series_id, total=total, lower=lo, upper=hi,
+                           horizon_days=len(o.result.forecast) * o.period_days or horizon_days,
+                           model=o.result.model, plan=o.plan, whatif=o.whatif)
+
+
+def _cover_rows(cover: pd.DataFrame, limit: int = 1000) -> list[dict[str, Any]]:
+    """Run-rate cover of every SKU with stock, least cover first (JSON-safe)."""
+    ordered = cover.sort_values("days_of_cover", kind="stable").head(limit)
+    return [{"sku": str(s), "on_hand": float(r["on_hand"]), "on_order": float(r["on_order"]),
+             "lead_time_days": int(r["lead_time_days"]), "daily_units": round(float(r["daily_units"]), 3),
+             "days_of_cover": None if not math.isfinite(float(r["days_of_cover"])) else round(
+                 float(r["days_of_cover"]), 1)} for s, r in ordered.iterrows()]
 
 
 def _ms(started: float) -> float:
@@ -203,6 +256,7 @@ def _apply_whatif(o: SkuOutcome, pct: float) -> None:
     """Scale the forecast by the estimated price response, or say why not."""
     est = estimate_elasticity(o.series.values, o.series.price)
     mult = est.multiplier(pct)
+    o.whatif = {"pct": pct, "multiplier": mult, "elasticity": est.value, "reason": est.reason}
     if mult is None:
         o.whatif_note = f"price what-if ({pct:+g}%) not applied: {est.reason}"
         o.result.warnings.append(o.whatif_note)
@@ -310,12 +364,24 @@ def _persist(deps: Deps, tenant_id: str, run_id: str, outcomes: list[SkuOutcome]
     deps.warehouse.insert("forecasts", frame)
 
 
+#: Demand classes with many zero periods, where sMAPE is degenerate (a zero actual scores 200%).
+_SPARSE_CLASSES = frozenset({"intermittent", "lumpy"})
+
+
 def _certainty(r: SeriesForecast) -> float | None:
+    """1 - sMAPE/100 of the chosen model; for intermittent demand 1 / (1 + MASE) instead.
+
+    sMAPE counts every zero-sales period the model did not hit exactly as a 200% error, so an intermittent
+    series scored 0 however good its forecast; MASE (error against the naive forecast) stays meaningful.
+    """
     chosen = r.score("chosen")
     if r.status == "no_demand":
         return 1.0
     if chosen is None:
         return None
+    mase = chosen.get("mase")
+    if r.demand_class in _SPARSE_CLASSES and mase is not None and np.isfinite(float(mase)):
+        return 1.0 / (1.0 + max(0.0, float(mase)))
     return max(0.0, 1.0 - float(chosen["smape"]) / 100.0)
 
 

@@ -20,7 +20,7 @@ class AskFailed(EcomIntelError):
 
 def ask(deps: Deps, question: str, *, tenant: str, mode: Mode = "quick", user: str = "cli",
         session_id: str | None = None, use_cache: bool = True, as_of: str | None = None,
-        runtime: LocalRuntime | None = None, max_polls: int = 50) -> QueryResponse:
+        runtime: LocalRuntime | None = None, max_polls: int = 50, full: bool = False) -> QueryResponse:
     """POST /v1/query as ``user`` of ``tenant``; in deep mode drain the bus and poll until the report is in."""
     from shared.runtime.local import LocalRuntime
 
@@ -32,6 +32,8 @@ def ask(deps: Deps, question: str, *, tenant: str, mode: Mode = "quick", user: s
         body["session_id"] = session_id
     if as_of:
         body["as_of"] = as_of
+    if full:
+        body["full"] = True
     res = runtime.call_http("query", "POST", "/v1/query", headers=headers, json_body=body)
     if res.status >= 400:
         err = res.json().get("error", {})

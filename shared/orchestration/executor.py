@@ -48,17 +48,22 @@ def agent_requests(tenant_id: str, plan: Plan, *, as_of: date | None = None,
 
 def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date | None = None,
                   options: Mapping[str, object] | None = None) -> AgentRequest:
-    """The request ``agent`` receives."""
+    """The request ``agent`` receives: its SKUs, the entities, and the asks it answers (``options["asks"]``)."""
     e = plan.entities
     skus = plan.skus_for(agent)
-    # The pricing agent runs a what-if for exactly one SKU; when it scans the catalogue the scenario is the
-    # forecast agent's (it gets the named SKU), so pricing is not sent a change it cannot apply.
-    change = e.price_change_pct if agent != "pricing" or len(skus) == 1 else None
+    extra: dict[str, object] = {"intents": list(plan.intents), "asks": plan.asks_for(agent)}
+    # The pricing agent runs a what-if for exactly one SKU; when it scans the catalogue as well ("which are
+    # overpriced, and what if I cut SKU-1"), the named SKU goes in options.what_if_sku.
+    change = e.price_change_pct
+    if agent == "pricing" and change is not None and len(skus) != 1:
+        if len(e.skus) == 1:
+            extra["what_if_sku"] = e.skus[0]
+        else:
+            change = None
     return AgentRequest(
         tenant_id=tenant_id, skus=skus, categories=e.categories, competitors=e.competitors,
         horizon_days=e.horizon_days or 30, start_date=e.start_date, end_date=e.end_date,
-        price_change_pct=change, as_of=as_of,
-        options={"intents": list(plan.intents), **dict(options or {})},
+        price_change_pct=change, as_of=as_of, options={**extra, **dict(options or {})},
     )
 
 
@@ -85,9 +90,16 @@ def run_agents(deps: Deps, requests: Mapping[AgentName, AgentRequest], *, budget
     """Run one agent per request in parallel; those not done within ``budget_seconds`` are timed out."""
     if not requests:
         return []
+    # import each agent before the clock starts: a cold start's imports are not the agent's time to answer
+    loaded: dict[AgentName, Runner] = {}
+    for agent in requests:
+        try:
+            loaded[agent] = resolve_runner(runners, agent)
+        except Exception:  # the run reports the import error as the agent's failure
+            pass
     pool = ThreadPoolExecutor(max_workers=len(requests), thread_name_prefix="agent")
     futures: dict[AgentName, Future[AgentOutcome]] = {
-        a: pool.submit(run_one, deps, a, r, runners) for a, r in requests.items()
+        a: pool.submit(run_one, deps, a, r, loaded if a in loaded else runners) for a, r in requests.items()
     }
     wait(futures.values(), timeout=budget_seconds)
     pool.shutdown(wait=False, cancel_futures=True)

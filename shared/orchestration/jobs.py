@@ -76,7 +76,7 @@ def parts_collection(tenant_id: str, job_id: str) -> str:
 
 def create_job(deps: Deps, *, question: str, plan: Plan, planner: str, requests: dict[AgentName, AgentRequest],
                deadline_seconds: float, warnings: list[str], kpis: list[str], data_version: int,
-               user: str) -> str:
+               user: str, full: bool = False) -> str:
     """Create the job document and publish one task per planned agent; returns the job id."""
     job_id = uuid.uuid4().hex
     tenant = next(iter(requests.values())).tenant_id
@@ -84,7 +84,7 @@ def create_job(deps: Deps, *, question: str, plan: Plan, planner: str, requests:
     deps.documents.create(jobs_collection(tenant), job_id, {
         "job_id": job_id, "status": "running", "question": question, "plan": plan.model_dump(mode="json"),
         "planner": planner, "agents": list(requests),
-        "warnings": warnings, "kpis": kpis, "data_version": data_version, "user": user,
+        "warnings": warnings, "kpis": kpis, "data_version": data_version, "user": user, "full": full,
         "created_at": now, "deadline_at": now + deadline_seconds,
     })
     for agent, request in requests.items():
@@ -148,7 +148,7 @@ def assemble(deps: Deps, tenant_id: str, job_id: str, *, force: bool = False, no
     report = synthesize(job["question"], Plan.model_validate(job["plan"]), outcomes, mode="deep",
                         planner=job.get("planner", "router"), kpis=job.get("kpis") or [],
                         warnings=list(job.get("warnings") or []), data_version=int(job.get("data_version", 0)),
-                        job_id=job_id)
+                        job_id=job_id, full=bool(job.get("full")))
     from shared.orchestration.service import maybe_narrate
 
     report = maybe_narrate(deps, tenant_id, job["question"], outcomes, report)

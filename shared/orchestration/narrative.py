@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -24,6 +25,7 @@ class Narrative(BaseModel):
 
 
 MAX_FINDINGS_IN_PROMPT = 25
+_QUOTED = re.compile(r'"[^"]*"')
 MAX_ACTIONS_IN_PROMPT = 10
 
 
@@ -41,6 +43,8 @@ def allowed_numbers(question: str, outcomes: list[AgentOutcome], report: Report)
     allowed = collect_numbers([o.result for o in outcomes if o.result])
     collect_numbers(report.model_dump(mode="json", exclude={"generated_at", "executive_summary"}), allowed)
     collect_numbers(question, allowed)
+    # the deterministic answer's own figures (totals, intervals), without the review text it quotes
+    collect_numbers(_QUOTED.sub(" ", report.answer), allowed)
     return allowed
 
 
@@ -51,7 +55,8 @@ def narrate(llm: LanguageModel, question: str, outcomes: list[AgentOutcome], rep
                for o in outcomes if o.result]
     missing = [m.model_dump(mode="json") for m in report.missing]
     try:
-        response = llm.generate(system=NARRATIVE_SYSTEM, prompt=narrative_prompt(question, results, missing),
+        response = llm.generate(system=NARRATIVE_SYSTEM,
+                                prompt=narrative_prompt(question, results, missing, report.answer),
                                 schema=Narrative, timeout_seconds=timeout_seconds)
     except Exception as exc:
         log_event(_log, "llm narrative failed", severity="WARNING", error=type(exc).__name__)

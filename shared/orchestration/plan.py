@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from shared.agents.answers import ASK_AGENT, AskKind
 from shared.models.agents import AgentName
 
 Intent = Literal["pricing", "sentiment", "forecast", "inventory", "overview", "what_if"]
@@ -46,6 +47,13 @@ class Plan(BaseModel):
     sku_scope: dict[AgentName, list[str]] = Field(
         default_factory=dict,
         description="Per-agent SKU override: [] means the whole catalogue (e.g. 'which of my products ...').")
+    asks: list[AskKind] = Field(
+        default_factory=list, max_length=8,
+        description="What exactly is asked, in the order the question asks it; each agent answers its own.")
+
+    def asks_for(self, agent: AgentName) -> list[AskKind]:
+        """The asks ``agent`` answers."""
+        return [a for a in self.asks if ASK_AGENT[a] == agent]
 
     def skus_for(self, agent: AgentName) -> list[str]:
         """The SKUs ``agent`` should analyse."""
@@ -54,7 +62,7 @@ class Plan(BaseModel):
     @property
     def agents(self) -> list[AgentName]:
         """Agents needed, in a stable order."""
-        needed = {a for i in self.intents for a in INTENT_AGENTS[i]}
+        needed = {a for i in self.intents for a in INTENT_AGENTS[i]} | {ASK_AGENT[a] for a in self.asks}
         return [a for a in AGENTS if a in needed]
 
 
@@ -69,6 +77,7 @@ class LlmPlan(BaseModel):
     start_date: str | None = None
     end_date: str | None = None
     price_change_pct: float | None = None
+    asks: list[AskKind] = Field(default_factory=list)
     rationale: str = ""
 
     def to_plan(self) -> Plan:
@@ -86,4 +95,5 @@ class LlmPlan(BaseModel):
                 "price_change_pct": self.price_change_pct,
             },
             "rationale": self.rationale[:500],
+            "asks": list(dict.fromkeys(self.asks))[:8],
         })

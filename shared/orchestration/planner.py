@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Literal
 
+from shared.agents.answers import ASK_AGENT
 from shared.observability.logs import get_logger, log_event
 from shared.orchestration.budget import spent_on_failure
 from shared.orchestration.plan import LlmPlan, Plan
@@ -58,4 +59,7 @@ def plan_question(question: str, *, llm: LanguageModel | None, timeout_seconds: 
         e.price_change_pct = routed.entities.price_change_pct
     if not plan.sku_scope and e.skus == routed.entities.skus:
         plan.sku_scope = {a: v for a, v in routed.sku_scope.items() if a in plan.agents}
+    if not plan.asks:  # the model named the agents; what exactly each is asked comes from the question's words
+        agents = set(plan.agents)
+        plan.asks = [a for a in routed.asks if ASK_AGENT[a] in agents]
     return PlanningOutcome(plan, "llm", [response])

@@ -26,7 +26,8 @@ PLANNER_SYSTEM = (
 NARRATIVE_SYSTEM = (
     "You write the executive summary of an analysis report for a merchant. Use ONLY numbers that appear in the "
     "agent results provided; do not compute new numbers, do not estimate, do not round differently than needed. "
-    "Be concise (at most 120 words) and mention missing parts and limitations plainly. " + _DATA_RULE
+    "Be concise (at most 120 words) and mention missing parts and limitations plainly. The deterministic answer "
+    "to the question is given: start from it and keep its numbers exactly as written. " + _DATA_RULE
 )
 
 
@@ -45,9 +46,11 @@ def planner_prompt(question: str, previous_question: str | None, today: str) -> 
     ])
 
 
-def narrative_prompt(question: str, results: list[dict[str, Any]], missing: list[dict[str, Any]]) -> str:
-    """User prompt of the narrative writer."""
+def narrative_prompt(question: str, results: list[dict[str, Any]], missing: list[dict[str, Any]],
+                     answer: str = "") -> str:
+    """User prompt of the narrative writer (the deterministic answer included: it is the source of numbers)."""
     return "\n".join([
         "Write the executive summary for this question and these agent results.",
-        quoted("analysis", {"question": question, "agent_results": results, "missing_parts": missing}),
+        quoted("analysis", {"question": question, "answer": answer, "agent_results": results,
+                            "missing_parts": missing}),
     ])

@@ -123,6 +123,7 @@ class QueryRequest(BaseModel):
     mode: Mode = "quick"
     session_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]{1,64}$")
     use_cache: bool = True
+    full: bool = Field(default=False, description="Keep every finding, risk and action (the full agent output).")
     as_of: date | None = Field(default=None, description="Treat this date as today (backfills, tests).")
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
+from shared.agents.answers import ASK_AGENT, AskKind
 from shared.orchestration.plan import Entities, Intent, Plan
 
 _INTENT_PATTERNS: dict[Intent, re.Pattern[str]] = {
@@ -38,7 +39,10 @@ _CATEGORY = re.compile(
 _COMPETITOR = re.compile(
     r"\b(?:vs\.?|versus|against|than|compared (?:to|with)) (?!competitors?\b)([A-Z][\w&-]+)"
     r"|\bcompetitor[: ]+[\"']?([A-Z][\w&-]+)")
-_HORIZON = re.compile(r"\b(?:next|coming|over the next) (\d{1,3}) (day|week|month|quarter)s?\b", re.I)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3}
+_HORIZON = re.compile(r"\b(?:next|coming|over the next) (\d{1,3}|" + "|".join(_NUMBER_WORDS)
+                      + r") (day|week|month|quarter)s?\b", re.I)
 _HORIZON_WORD = re.compile(r"\b(?:next|coming) (day|week|month|quarter|year)\b", re.I)
 _LAST = re.compile(r"\b(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", re.I)
 _LAST_WORD = re.compile(r"\b(?:last|past|previous) (week|month|quarter|year)\b", re.I)
@@ -50,7 +54,88 @@ _CHANGE = re.compile(
 _DOWN_WORDS = {"cut", "reduce", "lower", "drop", "decrease", "discount"}
 _CATALOGUE = re.compile(r"\b(?:which|what|any) of (?:my|our) (?:products|items|skus)\b|\ball (?:my |our )?(?:products|"
                         r"items|skus)\b|\bwhich (?:products|items|skus)\b|\bacross (?:my|the) catalog", re.I)
+_AGENT_OF_ASK = ASK_AGENT
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
+
+
+#: What exactly an agent is asked, by phrasing. Kept general: verbs and nouns of the question's shape, never
+#: a fixed list of products or competitors. Order of the asks is the order they appear in the question.
+_ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
+    "undercut": re.compile(
+        r"\bundercut|\bunder-cut|\bwhich competitors?\b|\bwho(?:'s| is| are)? (?:the )?(?:cheap|undercut|beat|below)"
+        r"|\bcompetitors?\b[^.?!]{0,40}\b(?:cheaper|lower|below|beat|beats|beating|undercut)"
+        r"|\b(?:beat|beats|beating) (?:us|me|our (?:prices?|products))\b"
+        r"|\bcheaper than (?:us|me|we do|our (?:prices?|store|shop))\b|\bfor less than (?:us|we do|me)\b|\bprice war"
+        r"|\b(?:sells?|selling|offers?|offering) (?:[\w-]+ )?(?:cheaper|for less)\b", re.I),
+    "overpriced": re.compile(
+        r"\boverpriced|\bover-priced|\bpriced (?:too )?(?:high|above)|\babove (?:the )?market"
+        r"|\b(?:more expensive|pricier|dearer) than|\btoo expensive|\b(?:priced |price is |prices are )?higher than "
+        r"(?:the )?(?:market|competitors?|competition|others)|\bcharg(?:e|ing) too much|\bprices? (?:too )?high"
+        r"|\bcosts? more than (?:the )?(?:market|competitors?|competition|others|elsewhere)", re.I),
+    "underpriced": re.compile(
+        r"\bunderpriced|\bunder-priced|\bpriced (?:too )?(?:low|below)|\bbelow (?:the )?market"
+        r"|\b(?:cheaper|lower) than (?:the )?(?:market|competitors?|competition|others)\b|\bleav(?:e|es|ing) money"
+        r"|\bunder-?charg"
+        r"|\b(?:can|could|should) (?:i|we) (?:charge more|raise (?:my |our )?prices?)|\bprices? (?:too )?low\b",
+        re.I),
+    "stockout": re.compile(
+        r"\bstock ?-?outs?\b|\bruns? out\b|\brunning out\b|\bran out\b|\bout of stock\b|\bsells? out\b"
+        r"|\bselling out\b|\blow (?:on )?stock\b|\bre-?order|\brestock|\breplenish|\bstock (?:last|runs?)", re.I),
+    "overstock": re.compile(
+        r"\bover-?stock|\btoo much (?:stock|inventory)|\bexcess (?:stock|inventory)|\bmost (?:days of )?cover"
+        r"|\bslow[- ]moving|\bdead stock|\bsitting (?:in|on)|\bcarrying too much|\b(?:stock|inventory) piling"
+        r"|\bmost (?:stock|inventory)\b|\btoo many units", re.I),
+    "rating_decline": re.compile(
+        r"\b(?:ratings?|stars?|reviews?|scores?|sentiment)\b[^.?!]{0,40}?\b(?:fall|falls|falling|fell|drop|drops"
+        r"|dropped|dropping|declin\w*|down|worse|worsen\w*|slipp?\w*|sink\w*|sank|lower|decreas\w*)\b"
+        r"|\b(?:falling|dropping|declining|worsening|slipping|sinking|decreasing|lower|worse|poorer) "
+        r"(?:ratings?|stars?|reviews?|scores?|sentiment)\b", re.I),
+    "complaints": re.compile(
+        r"\bcomplain\w*|\bissues?\b|\bproblems?\b|\bnegative (?:reviews?|feedback|comments?)|\bunhappy"
+        r"|\bdislike|\bpain points?|\bwhat(?:'s| is) wrong|\bbad reviews?|\bgripes?|\bcriticis|\bhate\b"
+        r"|\bgo(?:es|ing)? wrong|\breturn reasons?", re.I),
+    "forecast": re.compile(
+        r"\bforecast|\bpredict|\bhow many (?:units|items|pieces|will)|\bwill (?:we|i|it|they) sell"
+        r"|\bexpected (?:sales|demand|units)|\bprojected|\bsell (?:in )?(?:the )?(?:next|coming)|\bdemand\b"
+        r"|\bwill [\w-]+ sell\b|\bhow much will\b|\bhow many will\b", re.I),
+}
+_ASK_INTENT: dict[AskKind, Intent] = {
+    "overpriced": "pricing", "underpriced": "pricing", "undercut": "pricing", "price_position": "pricing",
+    "what_if": "what_if", "complaints": "sentiment", "rating_decline": "sentiment",
+    "sentiment_overview": "sentiment", "stockout": "inventory", "overstock": "inventory", "forecast": "forecast",
+}
+_FALLBACK_ASK: dict[Intent, AskKind] = {"pricing": "price_position", "sentiment": "sentiment_overview",
+                                        "forecast": "forecast", "inventory": "stockout"}
+
+
+def detect_asks(question: str, intents: list[Intent], entities: Entities) -> list[AskKind]:
+    """The typed asks of ``question`` in the order it asks them (one per agent intent at least)."""
+    found: list[tuple[int, AskKind]] = []
+    for ask, rx in _ASK_PATTERNS.items():
+        if m := rx.search(question):
+            found.append((m.start(), ask))
+    what_if = "what_if" in intents or entities.price_change_pct is not None
+    if what_if:
+        m = _CHANGE.search(question) or _INTENT_PATTERNS["what_if"].search(question)
+        found.append((m.start() if m else len(question), "what_if"))
+        # "what happens to demand if I cut X" asks for the what-if, not a separate forecast
+        if not re.search(r"\bforecast|\bpredict|\bnext \d|\bnext (?:week|month|quarter)", question, re.I):
+            found = [f for f in found if f[1] != "forecast"]
+    # "why are ratings falling" names ratings and problems: the decline answers it, with its complaints
+    asks = [a for _, a in sorted(found, key=lambda f: f[0])]
+    if "rating_decline" in asks and "complaints" in asks and not re.search(r"\bcomplain", question, re.I):
+        asks.remove("complaints")
+    if "underpriced" in asks and "overpriced" in asks:
+        pass  # both asked ("over- or underpriced"): both answered
+    covered = {_AGENT_OF_ASK[a] for a in asks}
+    if "what_if" in asks:
+        covered.add("forecast")  # the what-if is the demand question
+    for intent in intents:
+        fallback = _FALLBACK_ASK.get(intent)
+        if fallback is not None and _AGENT_OF_ASK[fallback] not in covered:
+            asks.append(fallback)
+            covered.add(_AGENT_OF_ASK[fallback])
+    return list(dict.fromkeys(asks))
 
 
 def detect_intents(question: str) -> list[Intent]:
@@ -77,7 +162,8 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
             competitors.append(name)
     horizon: int | None = None
     if h := _HORIZON.search(question):
-        horizon = int(h.group(1)) * _UNIT_DAYS[h.group(2).lower()]
+        count = h.group(1).lower()
+        horizon = (int(count) if count.isdigit() else _NUMBER_WORDS[count]) * _UNIT_DAYS[h.group(2).lower()]
     elif hw := _HORIZON_WORD.search(question):
         horizon = _UNIT_DAYS[hw.group(1).lower()]
     start: date | None = None
@@ -109,9 +195,11 @@ def route(question: str, *, today: date | None = None) -> Plan:
     intents = detect_intents(question)
     if entities.price_change_pct is not None and "what_if" not in intents:
         intents.append("what_if")
+    asks = detect_asks(question, intents, entities)
     if not intents:
-        intents = ["overview"]
-    plan = Plan(intents=intents, entities=entities, rationale="pattern router")
+        # no intent word, but a recognisable ask ("what do people dislike about X?"): its agent answers
+        intents = list(dict.fromkeys(_ASK_INTENT[a] for a in asks)) or ["overview"]
+    plan = Plan(intents=intents, entities=entities, rationale="pattern router", asks=asks)
     if entities.skus and _CATALOGUE.search(question) and len(plan.agents) > 1:
         # "which of my products are overpriced ... and what if I cut SKU-123": pricing scans the catalogue,
         # the what-if stays on the named SKUs.

@@ -90,8 +90,11 @@ def _descriptive_report(deps: Deps, read: descriptive.ReadOutcome, req: QueryReq
         return None
 
 
-def _today(req: QueryRequest) -> date:
-    return req.as_of or datetime.now(UTC).date()
+def _today(deps: Deps, tenant: str, req: QueryRequest) -> date:
+    """``as_of`` when given, else the latest date of the data the question needs, else the wall clock."""
+    from shared.orchestration.asof import question_as_of
+
+    return req.as_of or question_as_of(deps.warehouse, tenant, req.question) or datetime.now(UTC).date()
 
 
 def answer_query(deps: Deps, principal: Principal, req: QueryRequest, *,
@@ -106,7 +109,14 @@ def answer_query(deps: Deps, principal: Principal, req: QueryRequest, *,
 def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: RunnerLookup | None) -> QueryResponse:
     s = orchestration_settings()
     tenant, user = principal.tenant_id, principal.subject
-    today = _today(req)
+    dated: list[date] = []
+
+    def today() -> date:
+        """The as-of date, read from the data only when the agents' path needs it (a metric answer reads its own)."""
+        if not dated:
+            dated.append(_today(deps, tenant, req))
+        return dated[0]
+
     warnings: list[str] = []
     llm, status = llm_for(deps, tenant)
     if status is not None and status.state != "ok":
@@ -120,9 +130,9 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     prefs = get_preferences(deps.documents, tenant, user)
     previous = previous_turn(deps.documents, tenant, user, req.session_id) if req.session_id else None
     explicit = bool(detect_intents(req.question))
-    follow_up = previous is not None and is_follow_up(req.question, route(req.question, today=today), explicit)
+    follow_up = previous is not None and is_follow_up(req.question, route(req.question, today=today()), explicit)
     context = "|".join([previous["question"] if follow_up and previous else "", prefs.model_dump_json(),
-                        req.as_of.isoformat() if req.as_of else ""])
+                        req.as_of.isoformat() if req.as_of else "", "full" if req.full else ""])
     key = cache.cache_key(tenant, req.question, version, hashlib.sha256(context.encode()).hexdigest())
 
     if req.mode == "quick" and req.use_cache:
@@ -155,7 +165,7 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
         return QueryResponse(mode=req.mode, status="done", report=metric_report, warnings=warnings)
 
     planning = plan_question(req.question, llm=llm, timeout_seconds=deps.settings.llm_timeout_seconds,
-                             previous_question=previous["question"] if previous else None, today=today)
+                             previous_question=previous["question"] if previous else None, today=today())
     _record(deps, tenant, planning.responses)
     PLANS.labels(planner=planning.planner).inc()
     warnings.extend(planning.warnings)
@@ -167,7 +177,7 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     # names from the tenant's vocabulary: product titles -> SKUs, its own competitors
     plan = descriptive.agent_plan(reading, plan, read.index)
     options = {"marketplaces": prefs.marketplaces, "kpis": prefs.kpis, "goals": prefs.goals}
-    requests = agent_requests(tenant, plan, as_of=today if req.as_of else None, options=options,
+    requests = agent_requests(tenant, plan, as_of=today() if req.as_of else None, options=options,
                               agent_options=QUICK_AGENT_OPTIONS if req.mode == "quick" else None)
     if req.session_id:
         record_turn(deps.documents, tenant, req.session_id, user, req.question, plan)
@@ -175,12 +185,12 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     if req.mode == "deep":
         job_id = create_job(deps, question=req.question, plan=plan, planner=planning.planner, requests=requests,
                             deadline_seconds=s.job_deadline_seconds, warnings=warnings, kpis=prefs.kpis,
-                            data_version=version, user=user)
+                            data_version=version, user=user, full=req.full)
         return QueryResponse(mode="deep", status="running", job_id=job_id, warnings=warnings)
 
     outcomes = run_agents(deps, requests, budget_seconds=s.query_budget_seconds, runners=runners)
     report = synthesize(req.question, plan, outcomes, mode="quick", planner=planning.planner, kpis=prefs.kpis,
-                        warnings=warnings, data_version=version)
+                        warnings=warnings, data_version=version, full=req.full)
     if llm is not None:
         report, responses = narrate(llm, req.question, outcomes, report, deps.settings.llm_timeout_seconds)
         _record(deps, tenant, responses)

@@ -1,11 +1,31 @@
-"""Deterministic synthesis: agent outcomes -> report (summary, metrics, findings, risks, actions, confidence)."""
+"""Deterministic synthesis: agent outcomes -> report (answer, table, evidence, then the supporting sections).
+
+The answer is assembled from the agents' own answers to the question's asks, in the order the question
+asks them (one sentence each); findings, risks and actions are ranked by relevance to that answer and cut
+to :data:`MAX_FINDINGS` unless the full output is asked for.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
+from shared.agents.answers import ASK_AGENT, AgentAnswer, AskKind, answers_of
 from shared.models.agents import Confidence
 from shared.orchestration.outcome import AgentOutcome
 from shared.orchestration.plan import Plan
-from shared.orchestration.report import KeyMetric, MissingPart, Mode, RankedAction, Report, ReportFinding, Risk
+from shared.orchestration.report import (
+    MAX_FINDINGS,
+    AnswerEvidence,
+    AnswerTable,
+    KeyMetric,
+    MissingPart,
+    Mode,
+    RankedAction,
+    Report,
+    ReportFinding,
+    Risk,
+)
 
 _URGENCY_WEIGHT = {"high": 3.0, "medium": 2.0, "low": 1.0}
 _SEVERITY_RANK = {"critical": 4, "high": 3, "medium": 2, "low": 1, "info": 0}
@@ -105,15 +125,115 @@ def deterministic_summary(plan: Plan, outcomes: list[AgentOutcome], missing: lis
     return " ".join(parts)
 
 
+_ASK_WORDS: dict[AskKind, str] = {
+    "overpriced": "which products are overpriced", "underpriced": "which products are underpriced",
+    "undercut": "which competitor undercuts us", "price_position": "how our prices compare",
+    "what_if": "the price what-if", "complaints": "what customers complain about",
+    "rating_decline": "whose ratings are falling", "sentiment_overview": "what reviews say",
+    "stockout": "which products will run out", "overstock": "which products are overstocked",
+    "forecast": "the demand forecast",
+}
+
+
+@dataclass
+class Answered:
+    """The report's answer: sentences, the table behind the first part, evidence, and the parts used."""
+
+    text: str
+    table: AnswerTable | None
+    evidence: list[AnswerEvidence]
+    parts: list[tuple[str, AgentAnswer]]
+
+
+def _unanswered(ask: AskKind, outcomes: list[AgentOutcome]) -> str:
+    """The sentence for an ask whose agent produced no answer: what happened instead."""
+    agent = ASK_AGENT[ask]
+    o = next((o for o in outcomes if o.agent == agent), None)
+    if o is None:
+        why = f"the {agent} agent was not run"
+    elif o.result is None:
+        why = f"the {agent} agent {o.status.replace('_', ' ')}" + (f" ({o.error})" if o.error else "")
+    else:
+        why = "; ".join(o.result.missing_data) or o.result.summary or f"the {agent} agent gave no answer"
+    return f"Could not answer {_ASK_WORDS[ask]}: {why.rstrip('.')}."
+
+
+def assemble_answer(plan: Plan, outcomes: list[AgentOutcome]) -> Answered:
+    """One sentence per ask, in the question's order; the table of the first answered part."""
+    by_agent: dict[str, list[AgentAnswer]] = {o.agent: answers_of(o.result) for o in outcomes if o.result}
+    wanted: list[AskKind] = list(plan.asks) or [a.ask for agent in plan.agents for a in by_agent.get(agent, [])]
+    if not wanted:  # an overview from runners without answers: each agent's summary
+        wanted = [a for a in ("price_position", "sentiment_overview", "forecast") if ASK_AGENT[a] in plan.agents]
+    parts: list[tuple[str, AgentAnswer]] = []
+    sentences: list[str] = []
+    # a runner that does not answer asks (an older or external agent) still speaks through its summary
+    for o in outcomes:
+        if o.result is not None and not by_agent.get(o.agent) and o.result.status in ("ok", "partial") \
+                and o.result.summary and any(ASK_AGENT[a] == o.agent for a in wanted):
+            sentences.append(o.result.summary.rstrip(".") + ".")
+            wanted = [a for a in wanted if ASK_AGENT[a] != o.agent]
+    for ask in dict.fromkeys(wanted):
+        primary = ASK_AGENT[ask]
+        candidates = [(primary, a) for a in by_agent.get(primary, []) if a.ask == ask] + [
+            (agent, a) for agent, answers in by_agent.items() if agent != primary for a in answers if a.ask == ask]
+        pick = next((c for c in candidates if c[1].answered), candidates[0] if candidates else None)
+        if pick is None:
+            sentences.append(_unanswered(ask, outcomes))
+            continue
+        parts.append(pick)
+        sentences.append(pick[1].text)
+    table = None
+    for _, a in parts:
+        if a.rows:
+            table = AnswerTable(columns=a.columns, rows=a.rows, total_rows=max(a.total_rows, len(a.rows)))
+            break
+    evidence = [AnswerEvidence(kind="agent_method", agent=agent, method=a.method,
+                               description=f"{agent} agent, {a.ask.replace('_', ' ')}")
+                for agent, a in parts if a.method]
+    return Answered(" ".join(sentences), table, evidence, parts)
+
+
+def _relevance(sku: str | None, item_id: str, severity_rank: int, answered: Answered, plan: Plan) -> float:
+    """How much a finding/risk/action supports the answer: its kind, then its SKU's place in the answer."""
+    score = float(severity_rank)
+    for i, (_, a) in enumerate(answered.parts):
+        if any(item_id.startswith(p) for p in a.finding_prefixes):
+            score += 100.0 - 10 * i
+        if sku is not None and sku in a.skus:
+            score += 50.0 - a.skus.index(sku)
+    if sku is not None and sku in plan.entities.skus:
+        score += 20.0
+    return score
+
+
+def as_of_of(outcomes: list[AgentOutcome]) -> date | None:
+    """The latest date the agents answered as of (each reports it in ``data["as_of"]``)."""
+    dates = []
+    for o in outcomes:
+        info = o.result.data.get("as_of") if o.result is not None else None
+        if isinstance(info, dict) and info.get("date"):
+            dates.append(date.fromisoformat(str(info["date"])))
+    return max(dates) if dates else None
+
+
 def synthesize(question: str, plan: Plan, outcomes: list[AgentOutcome], *, mode: Mode = "quick",
                planner: str = "router", kpis: list[str] | None = None, warnings: list[str] | None = None,
-               data_version: int = 0, job_id: str | None = None) -> Report:
-    """Assemble the report from agent outcomes without any model."""
+               data_version: int = 0, job_id: str | None = None, full: bool = False) -> Report:
+    """Assemble the report from agent outcomes without any model; ``full`` keeps every finding and action."""
+    answered = assemble_answer(plan, outcomes)
     findings = [ReportFinding(**f.model_dump(), agent=o.agent) for o in outcomes if o.result for f in o.result.findings]
+    findings.sort(key=lambda f: -_relevance(f.sku, f.id, _SEVERITY_RANK[f.severity], answered, plan))
     risks = [Risk(agent=f.agent, title=f.title, severity=f.severity, finding_id=f.id, sku=f.sku)
              for f in findings if _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK["medium"]]
-    risks.sort(key=lambda r: -_SEVERITY_RANK[r.severity])
     actions = rank_actions(outcomes)
+    if not full:
+        findings = findings[:MAX_FINDINGS]
+        risks = risks[:MAX_FINDINGS]
+        weight = {id(a): _relevance(a.sku, (a.finding_ids or [""])[0], 0, answered, plan) for a in actions}
+        actions = sorted(actions, key=lambda a: (-weight[id(a)], a.rank))[:MAX_FINDINGS]
+        actions.sort(key=lambda a: a.rank)
+        for i, a in enumerate(actions, start=1):
+            a.rank = i
     missing = missing_parts(outcomes)
     limitations: list[str] = []
     all_warnings = list(warnings or [])
@@ -129,8 +249,13 @@ def synthesize(question: str, plan: Plan, outcomes: list[AgentOutcome], *, mode:
     for m in missing:
         if m.status in ("failed", "timed_out"):
             all_warnings.append(f"partial report: {m.agent} {m.status.replace('_', ' ')} ({m.reason})")
+    if not full and len(limitations) > MAX_FINDINGS:
+        limitations = [*limitations[:MAX_FINDINGS],
+                       f"{len(limitations) - MAX_FINDINGS} more data notes (ask with --full to see them)"]
     return Report(
-        question=question, mode=mode, plan=plan, planner="llm" if planner == "llm" else "router",
+        question=question, answer=answered.text, answer_kind="agent", as_of=as_of_of(outcomes),
+        table=answered.table, evidence=answered.evidence,
+        mode=mode, plan=plan, planner="llm" if planner == "llm" else "router",
         executive_summary=deterministic_summary(plan, outcomes, missing, risks, actions),
         key_metrics=key_metrics(outcomes, kpis), findings=findings, risks=risks, actions=actions,
         confidence=overall_confidence(outcomes, missing), limitations=limitations, missing=missing,

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from prometheus_client import Histogram
 
+from shared.agents.answers import requested_asks
+from shared.agents.asof import apply_staleness, resolve_as_of, stale_note
 from shared.models.agents import AgentRequest, AgentResult
+from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import REGISTRY
 from shared.pricing.analysis import analyse, price_change_scenario, to_agent_result
+from shared.pricing.answers import pricing_answers
 from shared.pricing.loader import load, to_inputs
 from shared.pricing.options import PricingOptions
 
@@ -29,13 +32,21 @@ PRICING_SECONDS = Histogram(
 def run(deps: Deps, request: AgentRequest) -> AgentResult:
     """Analyse the tenant's pricing for ``request``; ``as_of`` is today, ``price_change_pct`` a what-if.
 
+    Without ``as_of``, today is the latest date of the tenant's competitor prices and sales (stale data
+    lowers confidence, with the reason). ``options["asks"]`` names the questions to answer directly
+    (``result.data["answers"]``); ``options["what_if_sku"]`` runs the what-if on that SKU while the
+    catalogue is analysed.
+
     ``request.options`` may override ``PricingOptions`` fields and may carry ``listings`` (competitor item
     descriptions: competitor, competitor_sku, title, brand, size, gtin, asin) to check the SKU mappings
     of competitor prices; weak or contradicted matches lower the confidence of the SKUs concerned.
     """
     started = time.perf_counter()
     options = PricingOptions.from_request(request.options)
-    today = request.as_of or datetime.now(UTC).date()
+    as_of = resolve_as_of(deps.warehouse, request.tenant_id, request.as_of,
+                          (DataKind.COMPETITOR_PRICES, DataKind.SALES))
+    today = as_of.date
+    request = request.model_copy(update={"as_of": today})
     data = load(deps.warehouse, request)
     inputs = to_inputs(data)
     listings = request.options.get("listings")
@@ -50,13 +61,22 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         inputs.warnings.extend(notes)
     analysis = analyse(inputs, options, today=today)
     if request.price_change_pct is not None:
-        if len(request.skus) == 1:
-            analysis.scenario = price_change_scenario(analysis, inputs.sales, sku=request.skus[0],
+        what_if_sku = request.skus[0] if len(request.skus) == 1 else request.options.get("what_if_sku")
+        if what_if_sku:
+            analysis.scenario = price_change_scenario(analysis, inputs.sales, sku=str(what_if_sku),
                                                       change_pct=request.price_change_pct,
                                                       horizon_days=request.horizon_days)
         else:
             analysis.warnings.append("price_change_pct needs exactly one SKU in skus; the what-if was not run")
     result = to_agent_result(analysis, request, options, observations=inputs.observations, sources=data.sources)
+    asks = requested_asks(request.options, "pricing", "what_if" if analysis.scenario else "price_position")
+    answers = pricing_answers(asks, analysis, inputs.observations, options, scoped=list(request.skus),
+                              start=request.start_date)
+    result.data["answers"] = [a.model_dump(mode="json") for a in answers]
+    result.data["as_of"] = as_of.as_dict()
+    result.confidence = apply_staleness(result.confidence, as_of)
+    if note := stale_note(as_of):
+        result.warnings.append(note)
     elapsed = time.perf_counter() - started
     result.elapsed_ms = round(1000 * elapsed, 1)
     PRICING_SECONDS.labels(status=result.status).observe(elapsed)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from prometheus_client import Counter, Histogram
 
+from shared.agents.answers import requested_asks
+from shared.agents.asof import apply_staleness, resolve_as_of, stale_note
 from shared.errors import InvalidInput
 from shared.models.agents import AgentRequest, AgentResult
+from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import REGISTRY
 from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
+from shared.sentiment.answers import DECLINE_WINDOW_DAYS, no_reviews_answers
 from shared.sentiment.loader import load_reviews
 
 if TYPE_CHECKING:
@@ -35,6 +39,8 @@ RUN_SECONDS = Histogram(
 
 #: Default look-back when the request gives no start date.
 DEFAULT_LOOKBACK_DAYS = 365
+#: "Whose ratings are falling" compares the recent window with everything before it: a longer look-back.
+DECLINE_LOOKBACK_DAYS = 730
 
 
 def _int_option(request: AgentRequest, name: str, default: int, low: int, high: int) -> int:
@@ -47,13 +53,20 @@ def _int_option(request: AgentRequest, name: str, default: int, low: int, high: 
 
 
 def run(deps: Deps, request: AgentRequest) -> AgentResult:
-    """Answer a sentiment request ("why are ratings for SKU-42 falling?") for the request's tenant."""
+    """Answer a sentiment request ("why are ratings for SKU-42 falling?") for the request's tenant.
+
+    Without ``as_of``, today is the date of the tenant's latest review (stale data lowers confidence, with
+    the reason). ``options["asks"]`` names the questions answered directly in ``data["answers"]``.
+    """
     started = time.perf_counter()
-    as_of = request.as_of or datetime.now(UTC).date()
+    resolved = resolve_as_of(deps.warehouse, request.tenant_id, request.as_of, (DataKind.REVIEWS,))
+    as_of = resolved.date
+    asks = requested_asks(request.options, "sentiment", "sentiment_overview")
     window = _int_option(request, "window_days", 30, 7, 365)
     top_n = _int_option(request, "top_n", 5, 1, 50)
     end = request.end_date or as_of
-    start = request.start_date or (end - timedelta(days=DEFAULT_LOOKBACK_DAYS))
+    lookback = DECLINE_LOOKBACK_DAYS if "rating_decline" in asks else DEFAULT_LOOKBACK_DAYS
+    start = request.start_date or (end - timedelta(days=lookback))
     if start > end:
         raise InvalidInput("start_date is after end_date", details={"field": "start_date"})
     frame, evidence = load_reviews(
@@ -68,9 +81,19 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         frame,
         tenant_id=request.tenant_id,
         query=evidence,
-        options=AnalysisOptions(as_of=min(as_of, end), window_days=window, top_n=top_n),
+        options=AnalysisOptions(as_of=min(as_of, end), window_days=window, top_n=top_n, asks=tuple(asks),
+                                scoped=tuple(request.skus), period_start=start,
+                                # an explicit window is the merchant's; else "recently" means 90 days
+                                decline_window_days=window if "window_days" in request.options
+                                else DECLINE_WINDOW_DAYS),
     )
+    result.data["as_of"] = resolved.as_dict()
+    result.confidence = apply_staleness(result.confidence, resolved)
+    if note := stale_note(resolved):
+        result.warnings.append(note)
     if result.status == "insufficient_data":
+        result.data["answers"] = [a.model_dump(mode="json")
+                                  for a in no_reviews_answers(asks, start, min(as_of, end), list(request.skus))]
         result.missing_data.append(
             f"reviews for tenant between {start.isoformat()} and {end.isoformat()}"
             + (f" for SKUs {', '.join(request.skus)}" if request.skus else "")

@@ -16,7 +16,9 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from shared.agents.answers import AskKind
 from shared.models.agents import Action, AgentResult, Confidence, Evidence, Finding, Severity
+from shared.sentiment.answers import DECLINE_WINDOW_DAYS, ScoredReviews, sentiment_answers
 from shared.sentiment.aspects import summarise_aspects
 from shared.sentiment.requests import rank_requests
 from shared.sentiment.scorer import LABELS, score_reviews
@@ -53,6 +55,11 @@ class AnalysisOptions:
     as_of: date
     window_days: int = 30
     top_n: int = 5
+    #: Questions to answer directly (``data["answers"]``), the SKUs they are about, and the period read.
+    asks: tuple[AskKind, ...] = ()
+    scoped: tuple[str, ...] = ()
+    period_start: date | None = None
+    decline_window_days: int = DECLINE_WINDOW_DAYS
 
 
 def spam_weights(spam_score: pd.Series) -> tuple[np.ndarray, int, int, int]:
@@ -309,6 +316,13 @@ def analyse_reviews(
     }
     series = period_series(df.assign(weight=weights)[["date", "rating", "score", "weight"]])
     summary = _summary(per_sku_rows, findings, metrics)
+    scored = ScoredReviews(
+        frame=df[["review_id", "sku", "date", "rating", "label", "weight", "_aspects"]
+                 + [c for c in ("product_title",) if c in df.columns]].assign(text=full_text).rename(
+            columns={"_aspects": "aspects"}),
+        start=options.period_start or min(df["date"]), end=as_of)
+    answers = sentiment_answers(list(options.asks), scored, scoped=list(options.scoped),
+                                window_days=options.decline_window_days) if options.asks else []
     findings.sort(key=lambda f: (_SEVERITY_RANK[f.severity], f.id))
     return AgentResult(
         agent="sentiment",
@@ -321,6 +335,7 @@ def analyse_reviews(
         warnings=warnings,
         confidence=confidence,
         data={
+            "answers": [a.model_dump(mode="json") for a in answers],
             "per_sku": per_sku_rows,
             "weekly": _series_rows(series),
             "reviews": [

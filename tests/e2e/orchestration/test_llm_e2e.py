@@ -71,6 +71,10 @@ def test_llm_plans_and_narrates_with_checked_numbers(llm_client: Client, gemini:
     assert set(planner_req.schema["properties"]) >= {"intents", "skus", "price_change_pct"}  # type: ignore[index]
     assert "untrusted" in planner_req.system and EXAMPLE not in planner_req.system
     assert "181.1" in narrative_req.prompt  # the agent results travel as data
+    # the deterministic answer is the narrative's source of numbers, and stays the report's answer
+    assert report.answer and json.dumps(report.answer)[1:-1] in narrative_req.prompt
+    plain = _report(llm_client.query(EXAMPLE, use_cache=False, mode="quick"))  # model queue empty: router
+    assert plain.answer == report.answer
     usage = llm_client.deps.documents.get(f"tenants/{TENANT}/llm_usage", period())
     assert usage is not None and usage["total_tokens"] == 120 + 30 + 900 + 60 and usage["calls"] == 2
 

@@ -217,7 +217,12 @@ def test_cli_ask_prints_sections_and_json(client: Client, capsys: pytest.Capture
 
     assert main(["ask", EXAMPLE, "--tenant", TENANT, "--as-of", AS_OF.isoformat()]) == 0
     out = capsys.readouterr().out
-    for section in ("== Executive summary ==", "== Key metrics ==", "== Findings ==", "== Actions"):
+    assert out.startswith("3 of 6 SKUs")  # the answer first
+    for section in ("== Supporting findings ==", "== Actions"):
+        assert section in out
+    assert main(["ask", EXAMPLE, "--tenant", TENANT, "--as-of", AS_OF.isoformat(), "--full"]) == 0
+    out = capsys.readouterr().out
+    for section in ("== Summary ==", "== Key metrics ==", "== Supporting findings =="):
         assert section in out
     assert main(["ask", "Give me an overview", "--tenant", TENANT, "--mode", "deep", "--json",
                  "--as-of", AS_OF.isoformat()]) == 0
@@ -234,7 +239,7 @@ def test_ask_examples(client: Client) -> None:
     answers = ask_examples(client.deps, TENANT, out=out)
     assert len(answers) == len(EXAMPLES) and all(a.report for a in answers)
     assert [a.mode for a in answers] == ["quick", "quick", "deep"]
-    assert out.getvalue().count("== Executive summary ==") == 3
+    assert out.getvalue().count("\nQuestion: ") == 3
     sku = top_sku(client.deps, TENANT)
     assert sku.startswith("SKU-2") and answers[0].report.plan.entities.skus == [sku]  # type: ignore[union-attr]
 

@@ -1,0 +1,253 @@
+"""The forecast agent's direct answers: stockouts, overstock, units with an interval, a price what-if.
+
+Which SKUs run out before a reorder could arrive, which carry the most stock, how many units will sell,
+and what a price change does to the forecast.
+
+Days of cover come from the SKU's forecast where it was forecast (the day cumulative forecast demand
+passes stock on hand) and otherwise from its run rate (on hand / mean daily units over the last
+:data:`RUN_RATE_DAYS` days), which is cheap enough for the whole catalogue.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from shared.agents.answers import AgentAnswer, AskKind, fmt_num, join_names, ranked_table
+from shared.forecast.inventory import InventoryPlan
+
+RUN_RATE_DAYS = 28
+DEFAULT_LEAD_TIME_DAYS = 7
+
+
+@dataclass(frozen=True)
+class SkuForecastView:
+    """What the answers need of one forecast SKU."""
+
+    sku: str
+    total: float
+    lower: float
+    upper: float
+    horizon_days: int
+    model: str
+    plan: InventoryPlan | None = None
+    whatif: dict[str, Any] | None = None
+
+
+def run_rate_cover(sales: pd.DataFrame, stock: pd.DataFrame, as_of: date, *,
+                   window_days: int = RUN_RATE_DAYS) -> pd.DataFrame:
+    """Per SKU with stock: on hand, on order, lead time, mean daily units and days of cover at that rate.
+
+    ``sales``: sku, date (datetime64), units. ``stock``: the latest stock per SKU (sku, on_hand, on_order,
+    lead_time_days, stock_date). A SKU with stock and no sales in the window has infinite cover.
+    """
+    cols = ["on_hand", "on_order", "lead_time_days", "lead_time_assumed", "stock_date", "daily_units",
+            "days_of_cover"]
+    if stock.empty:
+        return pd.DataFrame(columns=cols).rename_axis("sku")
+    start = pd.Timestamp(as_of) - pd.Timedelta(days=window_days)
+    recent = sales[(sales["date"] > start) & (sales["date"] <= pd.Timestamp(as_of))] if not sales.empty else sales
+    daily = (recent.groupby("sku")["units"].sum() / window_days) if not recent.empty else pd.Series(dtype="float64")
+    out = stock.drop_duplicates("sku", keep="last").set_index("sku")[["on_hand", "on_order", "lead_time_days",
+                                                                      "stock_date"]].copy()
+    out.index = out.index.astype(str)
+    out["on_hand"] = out["on_hand"].astype("float64")
+    out["on_order"] = out["on_order"].astype("float64").fillna(0.0)
+    lead = pd.to_numeric(out["lead_time_days"], errors="coerce")
+    out["lead_time_assumed"] = lead.isna()
+    out["lead_time_days"] = lead.fillna(DEFAULT_LEAD_TIME_DAYS).astype("int64")
+    daily.index = daily.index.astype(str)
+    out["daily_units"] = daily.reindex(out.index).fillna(0.0).astype("float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cover = np.where(out["on_hand"] <= 0, 0.0,
+                         np.where(out["daily_units"] > 0, out["on_hand"] / out["daily_units"], np.inf))
+    out["days_of_cover"] = cover
+    return out[cols].rename_axis("sku")
+
+
+def select_by_cover(cover: pd.DataFrame, asks: list[AskKind], limit: int) -> list[str]:
+    """SKUs to forecast for stock questions: least cover against lead time first, most cover for overstock."""
+    if cover.empty:
+        return []
+    slack = (cover["days_of_cover"] - cover["lead_time_days"]).replace(np.inf, 1e12)
+    picks: list[str] = []
+    if "stockout" in asks:
+        risky = cover[(cover["daily_units"] > 0) | (cover["on_hand"] <= 0)]
+        picks += [str(s) for s in slack.reindex(risky.index).sort_values(kind="stable").index[:limit]]
+    if "overstock" in asks:
+        most = cover["days_of_cover"].replace(np.inf, 1e12).sort_values(ascending=False, kind="stable")
+        picks += [str(s) for s in most.index[:limit]]
+    return list(dict.fromkeys(picks))[: limit * 2 if len(asks) > 1 else limit]
+
+
+def _r(value: float | None, digits: int = 1) -> float | None:
+    if value is None or not math.isfinite(value):
+        return None
+    return round(float(value), digits)
+
+
+_STOCKOUT_COLUMNS = ["sku", "days_left", "stockout_date", "lead_time_days", "on_hand", "on_order",
+                     "daily_units", "reorder_units", "cover_method"]
+
+
+def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: date,
+                    scoped: list[str]) -> AgentAnswer:
+    """``stockout``: SKUs whose days of cover are below their lead time, soonest first, with days left."""
+    method = (f"days of cover = days until cumulative forecast demand exceeds stock on hand (forecast SKUs), else "
+              f"on hand / mean daily units of the last {RUN_RATE_DAYS} days; at risk when cover < lead time")
+    if cover.empty:
+        return AgentAnswer(ask="stockout", answered=False, method=method,
+                           text="Stockout risk cannot be assessed: there are no stock levels on record "
+                                "(inventory with sku, date, on_hand and lead_time_days is needed).")
+    plans = {v.sku: v.plan for v in views if v.plan is not None}
+    rows: list[list[Any]] = []
+    for sku, r in cover.iterrows():
+        plan = plans.get(str(sku))
+        days = plan.days_of_cover if plan is not None and plan.days_of_cover is not None else None
+        how = "forecast" if days is not None else "run rate"
+        if days is None:
+            days = float(r["days_of_cover"])
+        reorder = plan.reorder_quantity if plan is not None else max(
+            0.0, math.ceil(float(r["daily_units"]) * (int(r["lead_time_days"]) + 7) - float(r["on_hand"])
+                           - float(r["on_order"])))
+        rows.append([str(sku), _r(days), None if not math.isfinite(days) else
+                     (as_of + timedelta(days=int(days))).isoformat(), int(r["lead_time_days"]),
+                     _r(float(r["on_hand"]), 0), _r(float(r["on_order"]), 0), _r(float(r["daily_units"]), 2),
+                     _r(float(reorder), 0), how])
+    if scoped:
+        rows = [r for r in rows if r[0] in scoped]
+    at_risk = sorted([r for r in rows if r[1] is not None and r[1] < r[3]], key=lambda r: (r[1], r[0]))
+    if scoped and not at_risk:
+        parts = [f"{r[0]} has {fmt_num(r[1]) if r[1] is not None else 'unlimited'} days of cover against a "
+                 f"{r[3]}-day lead time" for r in rows[:3]]
+        text = ("No stockout expected before a reorder could arrive: " + "; ".join(parts) + "."
+                if parts else f"No stock on record for {join_names(scoped)}.")
+        table, total = ranked_table(_STOCKOUT_COLUMNS, rows)
+        return AgentAnswer(ask="stockout", text=text, columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total,
+                           method=method, skus=[r[0] for r in rows], finding_prefixes=["stock:"])
+    if not at_risk:
+        text = (f"No SKU is expected to run out before a reorder could arrive: all {len(rows)} SKUs with stock "
+                f"have more days of cover than their lead time (as of {as_of.isoformat()}).")
+    else:
+        top = [f"{r[0]} ({'out of stock' if r[1] <= 0 else f'{fmt_num(r[1])} days left'}, lead time {r[3]})"
+               for r in at_risk[:5]]
+        out_now = sum(1 for r in at_risk if r[1] <= 0)
+        text = (f"{len(at_risk)} SKU{'s' if len(at_risk) != 1 else ''} will run out before a reorder could arrive "
+                f"(cover below lead time, as of {as_of.isoformat()}"
+                + (f"; {out_now} already out of stock" if out_now else "") + f"); soonest: {join_names(top, 5)}.")
+    table, total = ranked_table(_STOCKOUT_COLUMNS, at_risk)
+    return AgentAnswer(ask="stockout", text=text, columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total,
+                       method=method, skus=[r[0] for r in at_risk[:10]], finding_prefixes=["stock:"])
+
+
+_OVERSTOCK_COLUMNS = ["sku", "days_of_cover", "on_hand", "on_order", "daily_units", "lead_time_days"]
+
+
+def overstock_answer(cover: pd.DataFrame, scoped: list[str]) -> AgentAnswer:
+    """``overstock``: SKUs with the most days of cover (stock with no recent sales first)."""
+    method = (f"days of cover = on hand / mean daily units of the last {RUN_RATE_DAYS} days "
+              "(stock with no sales in that window has unlimited cover)")
+    if cover.empty:
+        return AgentAnswer(ask="overstock", answered=False, method=method,
+                           text="Overstock cannot be assessed: there are no stock levels on record "
+                                "(inventory with sku, date and on_hand is needed).")
+    frame = cover[cover["on_hand"] > 0]
+    if scoped:
+        frame = frame[frame.index.isin(scoped)]
+    ordered = frame.assign(_c=frame["days_of_cover"].replace(np.inf, 1e12)).sort_values(
+        ["_c", "on_hand"], ascending=False, kind="stable")
+    rows = [[str(s), _r(float(r["days_of_cover"])), _r(float(r["on_hand"]), 0), _r(float(r["on_order"]), 0),
+             _r(float(r["daily_units"]), 2), int(r["lead_time_days"])] for s, r in ordered.iterrows()]
+    if not rows:
+        return AgentAnswer(ask="overstock", text="No SKU has stock on hand, so none is overstocked.",
+                           method=method)
+
+    def describe(r: list[Any]) -> str:
+        if r[1] is None:
+            return f"{r[0]} ({fmt_num(r[2], 0)} on hand, no sales in {RUN_RATE_DAYS} days)"
+        return f"{r[0]} ({fmt_num(r[1], 0)} days of cover: {fmt_num(r[2], 0)} on hand at {fmt_num(r[4], 2)} a day)"
+
+    text = "The SKUs with the most days of cover are " + join_names([describe(r) for r in rows[:5]], 5) + "."
+    table, total = ranked_table(_OVERSTOCK_COLUMNS, rows)
+    return AgentAnswer(ask="overstock", text=text, columns=_OVERSTOCK_COLUMNS, rows=table, total_rows=total,
+                       method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["stock:"])
+
+
+_FORECAST_COLUMNS = ["sku", "forecast_units", "lower", "upper", "horizon_days", "model"]
+
+
+def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: int, as_of: date,
+                    note: str = "") -> AgentAnswer:
+    """``forecast``: units expected over the horizon with a central interval, per SKU and in total."""
+    method = (f"backtest-selected model per SKU; {level:.0%} interval from backtest errors (total: independent "
+              "SKUs, normal approximation)")
+    if not views:
+        return AgentAnswer(ask="forecast", answered=False, method=method,
+                           text="Nothing could be forecast: no sales history for the requested products.")
+    z = float(stats.norm.ppf(0.5 + level / 2))
+    ordered = sorted(views, key=lambda v: -v.total)
+    rows = [[v.sku, round(v.total, 1), round(v.lower, 1), round(v.upper, 1), v.horizon_days, v.model]
+            for v in ordered]
+    start = as_of + timedelta(days=1)
+    end = as_of + timedelta(days=horizon_days)
+    period = f"the next {horizon_days} days ({start.isoformat()} to {end.isoformat()})"
+    if len(views) == 1:
+        v = views[0]
+        text = (f"{v.sku} is expected to sell {fmt_num(v.total, 0)} units over {period} ({level:.0%} interval "
+                f"{fmt_num(v.lower, 0)}-{fmt_num(v.upper, 0)}; model {v.model}){note}.")
+    else:
+        total = sum(v.total for v in views)
+        sd = math.sqrt(sum(((v.upper - v.lower) / (2 * z)) ** 2 for v in views))
+        lo, hi = max(0.0, total - z * sd), total + z * sd
+        top = [f"{v.sku} ({fmt_num(v.total, 0)})" for v in ordered[:3]]
+        text = (f"{len(views)} SKUs are expected to sell {fmt_num(total, 0)} units over {period} ({level:.0%} "
+                f"interval {fmt_num(lo, 0)}-{fmt_num(hi, 0)}){note}; the most: {join_names(top, 3)}.")
+    table, total_rows = ranked_table(_FORECAST_COLUMNS, rows)
+    return AgentAnswer(ask="forecast", text=text, columns=_FORECAST_COLUMNS, rows=table, total_rows=total_rows,
+                       method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["forecast:"])
+
+
+def whatif_answer(views: list[SkuForecastView], pct: float, level: float) -> AgentAnswer:
+    """``what_if`` (the forecast's view): the forecast with the price change applied, or why it was not."""
+    applied = [v for v in views if v.whatif and v.whatif.get("multiplier") is not None]
+    method = "forecast scaled by (1 + change)^elasticity, elasticity from a log-log fit on the SKU's own history"
+    if not applied:
+        reasons = [str(v.whatif.get("reason")) for v in views if v.whatif]
+        return AgentAnswer(ask="what_if", answered=False, method=method,
+                           text=f"The demand effect of a {pct:+g}% price change cannot be estimated: "
+                                + (reasons[0] if reasons else "no sales history") + ".")
+    v = applied[0]
+    w = v.whatif or {}
+    change = 100.0 * (float(w["multiplier"]) - 1.0)
+    text = (f"A {pct:+g}% price change on {v.sku} changes expected demand by {change:+.1f}%: "
+            f"{fmt_num(v.total, 0)} units over the next {v.horizon_days} days ({level:.0%} interval "
+            f"{fmt_num(v.lower, 0)}-{fmt_num(v.upper, 0)}), using an elasticity of {float(w['elasticity']):.2f}.")
+    row = [v.sku, pct, round(change, 1), round(v.total, 1), round(v.lower, 1), round(v.upper, 1),
+           round(float(w["elasticity"]), 3), v.horizon_days]
+    return AgentAnswer(ask="what_if", text=text, rows=[row], total_rows=1, method=method, skus=[v.sku],
+                       columns=["sku", "price_change_pct", "units_change_pct", "forecast_units", "lower", "upper",
+                                "elasticity", "horizon_days"], finding_prefixes=["forecast:"])
+
+
+def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[SkuForecastView], level: float,
+                     horizon_days: int, as_of: date, scoped: list[str], price_change_pct: float | None
+                     ) -> list[AgentAnswer]:
+    """Answer each forecast ask the question has (and the what-if when a price change was given)."""
+    out: list[AgentAnswer] = []
+    note = "" if price_change_pct is None else f", with the {price_change_pct:+g}% price change applied"
+    for ask in asks:
+        if ask == "stockout":
+            out.append(stockout_answer(cover, views, as_of, scoped))
+        elif ask == "overstock":
+            out.append(overstock_answer(cover, scoped))
+        elif ask == "forecast":
+            out.append(forecast_answer(views, level, horizon_days, as_of, note))
+    if price_change_pct is not None:
+        out.append(whatif_answer(views, price_change_pct, level))
+    return out

@@ -1,0 +1,227 @@
+"""The pricing agent's direct answers: over/underpriced SKUs, who undercuts us, position, price what-if.
+
+Pure functions over the analysis frames; each returns an :class:`AgentAnswer` whose sentence states the
+answer with the numbers of the ranked rows behind it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from shared.agents.answers import AgentAnswer, AskKind, fmt_num, join_names, ranked_table
+from shared.pricing import elasticity
+from shared.pricing.analysis import PricingAnalysis
+from shared.pricing.options import PricingOptions
+
+#: A SKU more than this many percent from the median competitor is over/underpriced.
+GAP_TOLERANCE_PCT = 5.0
+#: "Who undercuts us" looks at this many days up to the as-of date (unless the question gave a period).
+UNDERCUT_WINDOW_DAYS = 30
+
+_POSITION_COLUMNS = ["sku", "our_price", "competitor_median", "gap_pct", "gap", "competitors", "date"]
+_POSITION_METHOD = ("price index = 100 x our price / median competitor price on each SKU's latest date with both "
+                    "(gap_pct = index - 100)")
+
+
+def _r(value: Any, digits: int = 2) -> float | None:
+    if value is None or (isinstance(value, float) and not np.isfinite(value)) or pd.isna(value):
+        return None
+    return round(float(value), digits)
+
+
+def _position_rows(skus: pd.DataFrame) -> list[list[Any]]:
+    return [[str(sku), _r(row["our_price"]), _r(row["comp_median"]), _r(row["price_index"] - 100.0, 1),
+             _r(row["gap_to_median"]), int(row["n_competitors"]), pd.Timestamp(row["latest_date"]).date().isoformat()]
+            for sku, row in skus.iterrows()]
+
+
+def _gap_text(sku: str, row: pd.Series) -> str:
+    gap = float(row["price_index"]) - 100.0
+    return f"{sku} ({gap:+.1f}%)"
+
+
+def gap_answer(analysis: PricingAnalysis, ask: AskKind, scoped: list[str]) -> AgentAnswer:
+    """``overpriced``/``underpriced``: SKUs ranked by their gap to the median competitor."""
+    skus = analysis.skus.dropna(subset=["price_index"])
+    above = ask == "overpriced"
+    side = "above" if above else "below"
+    if skus.empty:
+        return AgentAnswer(ask=ask, answered=False, method=_POSITION_METHOD,
+                           text="No SKU could be compared with competitor prices, so none can be called "
+                                f"{'overpriced' if above else 'underpriced'} (competitor prices and our prices "
+                                "on the same dates are needed).")
+    ordered = skus.sort_values("price_index", ascending=not above)
+    gap = ordered["price_index"] - 100.0
+    hits = ordered[gap > GAP_TOLERANCE_PCT] if above else ordered[gap < -GAP_TOLERANCE_PCT]
+    rows, total = ranked_table(_POSITION_COLUMNS, _position_rows(hits))
+    if scoped and len(skus) <= 3:
+        parts = [f"{sku} is priced {abs(float(r['price_index']) - 100):.1f}% "
+                 f"{'above' if r['price_index'] >= 100 else 'below'} the median competitor "
+                 f"({fmt_num(float(r['our_price']), 2)} vs {fmt_num(float(r['comp_median']), 2)})"
+                 for sku, r in ordered.iterrows()]
+        text = "; ".join(parts) + "."
+        rows, total = ranked_table(_POSITION_COLUMNS, _position_rows(ordered))
+    elif hits.empty:
+        extreme = ordered.iloc[0]
+        text = (f"None of the {len(skus)} SKUs compared is priced more than {GAP_TOLERANCE_PCT:g}% {side} the "
+                f"median competitor; the furthest {side} is {_gap_text(str(ordered.index[0]), extreme)}.")
+    else:
+        top = [_gap_text(str(s), r) for s, r in hits.head(5).iterrows()]
+        text = (f"{len(hits)} of {len(skus)} SKUs are priced more than {GAP_TOLERANCE_PCT:g}% {side} the median "
+                f"competitor; the furthest {side}: {join_names(top, 5)}.")
+    return AgentAnswer(ask=ask, text=text, columns=_POSITION_COLUMNS, rows=rows, total_rows=total,
+                       method=_POSITION_METHOD, skus=[str(r[0]) for r in rows[:10]], finding_prefixes=["position:"])
+
+
+def position_answer(analysis: PricingAnalysis) -> AgentAnswer:
+    """``price_position``: where the catalogue sits against the market, most out of line first."""
+    skus = analysis.skus.dropna(subset=["price_index"])
+    if skus.empty:
+        return AgentAnswer(ask="price_position", answered=False, method=_POSITION_METHOD,
+                           text="No SKU could be compared with competitor prices (competitor prices and our "
+                                "prices on the same dates are needed).")
+    gap = skus["price_index"] - 100.0
+    ordered = skus.reindex(gap.abs().sort_values(ascending=False).index)
+    n_above, n_below = int((gap > GAP_TOLERANCE_PCT).sum()), int((gap < -GAP_TOLERANCE_PCT).sum())
+    if len(skus) == 1:
+        sku, r = str(skus.index[0]), skus.iloc[0]
+        text = (f"{sku} is priced {abs(float(r['price_index']) - 100):.1f}% "
+                f"{'above' if r['price_index'] >= 100 else 'below'} the median competitor "
+                f"({fmt_num(float(r['our_price']), 2)} vs {fmt_num(float(r['comp_median']), 2)}), rank "
+                f"{int(r['rank'])} of {int(r['n_competitors']) + 1} on {pd.Timestamp(r['latest_date']).date()}.")
+    else:
+        text = (f"Across {len(skus)} SKUs the median price index is {float(skus['price_index'].median()):.1f} "
+                f"(100 = the median competitor): {n_above} are more than {GAP_TOLERANCE_PCT:g}% above it and "
+                f"{n_below} more than {GAP_TOLERANCE_PCT:g}% below; most out of line: "
+                f"{join_names([_gap_text(str(s), r) for s, r in ordered.head(3).iterrows()], 3)}.")
+    rows, total = ranked_table(_POSITION_COLUMNS, _position_rows(ordered))
+    return AgentAnswer(ask="price_position", text=text, columns=_POSITION_COLUMNS, rows=rows, total_rows=total,
+                       method=_POSITION_METHOD, skus=[str(r[0]) for r in rows[:10]], finding_prefixes=["position:"])
+
+
+_UNDERCUT_COLUMNS = ["competitor", "below_us_share", "mean_gap_pct_when_below", "product_days_below",
+                     "product_days_compared", "skus_undercut"]
+
+
+def competitor_undercut(obs: pd.DataFrame, *, start: date | None, end: date) -> pd.DataFrame:
+    """Per competitor: how often (share of product-days) and by how much (mean %) it is below our price."""
+    frame = obs.dropna(subset=["competitor_price", "our_price"])
+    frame = frame[frame["our_price"] > 0]
+    days = pd.to_datetime(frame["date"])
+    keep = days <= pd.Timestamp(end)
+    if start is not None:
+        keep &= days >= pd.Timestamp(start)
+    frame = frame[keep]
+    if frame.empty:
+        return pd.DataFrame(columns=_UNDERCUT_COLUMNS[1:]).rename_axis("competitor")
+    frame = frame.drop_duplicates(["sku", "date", "competitor"], keep="last")
+    gap = 100.0 * (frame["our_price"] - frame["competitor_price"]) / frame["our_price"]
+    below = frame["competitor_price"] < frame["our_price"]
+    work = pd.DataFrame({"competitor": frame["competitor"].astype(str), "sku": frame["sku"].astype(str),
+                         "below": below.astype("float64"), "gap_below": gap.where(below)})
+    grouped = work.groupby("competitor", sort=True)
+    out = pd.DataFrame({
+        "below_us_share": grouped["below"].mean(),
+        "mean_gap_pct_when_below": grouped["gap_below"].mean(),
+        "product_days_below": grouped["below"].sum().astype("int64"),
+        "product_days_compared": grouped["below"].size().astype("int64"),
+        "skus_undercut": work[work["below"] > 0].groupby("competitor")["sku"].nunique(),
+    })
+    out["skus_undercut"] = out["skus_undercut"].fillna(0).astype("int64")
+    out["mean_gap_pct_when_below"] = out["mean_gap_pct_when_below"].fillna(0.0)
+    # how often first, then by how much (their product: the expected % below us on a random product-day)
+    out["_score"] = out["below_us_share"] * out["mean_gap_pct_when_below"]
+    return out.sort_values(["below_us_share", "_score"], ascending=False).drop(columns="_score")
+
+
+def undercut_answer(analysis: PricingAnalysis, obs: pd.DataFrame, *, start: date | None) -> AgentAnswer:
+    """``undercut``: competitors ranked by how often and by how much they are below our price."""
+    end = analysis.today
+    window_start = start if start is not None else end - timedelta(days=UNDERCUT_WINDOW_DAYS - 1)
+    table = competitor_undercut(obs, start=window_start, end=end)
+    period = f"{window_start.isoformat()} and {end.isoformat()}"
+    method = ("per competitor, over the product-days where both prices are known: share of product-days priced "
+              "below us, and the mean percentage below our price on those days")
+    if table.empty:
+        return AgentAnswer(ask="undercut", answered=False, method=method,
+                           text=f"No competitor price could be compared with ours between {period}, so no "
+                                "competitor can be said to undercut us (competitor prices and our prices are "
+                                "needed for the same products and dates).")
+    rows: list[list[Any]] = [
+        [str(c), round(float(r["below_us_share"]), 3), round(float(r["mean_gap_pct_when_below"]), 1),
+         int(r["product_days_below"]), int(r["product_days_compared"]), int(r["skus_undercut"])]
+        for c, r in table.iterrows()]
+    first = rows[0]
+    if first[1] == 0:
+        text = (f"No competitor was priced below us between {period} ({sum(r[4] for r in rows):,} product-days "
+                "compared).")
+    else:
+        text = (f"{first[0]} undercuts us most: it was below our price on {100 * first[1]:.0f}% of "
+                f"{first[4]:,} product-days between {period}, by {first[2]:.1f}% on average when below")
+        others = [f"{r[0]} ({100 * r[1]:.0f}%, {r[2]:.1f}%)" for r in rows[1:4] if r[1] > 0]
+        text += (f"; then {join_names(others, 3)}." if others else ".")
+    rows, total = ranked_table(_UNDERCUT_COLUMNS, rows)
+    return AgentAnswer(ask="undercut", text=text, columns=_UNDERCUT_COLUMNS, rows=rows, total_rows=total,
+                       method=method, finding_prefixes=["promo:", "move:"])
+
+
+_WHATIF_COLUMNS = ["sku", "price_change_pct", "new_price", "units_change_pct", "units_change_pct_low",
+                   "units_change_pct_high", "baseline_units", "delta_units", "delta_revenue", "elasticity",
+                   "elasticity_low", "elasticity_high", "horizon_days"]
+
+
+def whatif_answer(scenario: dict[str, Any] | None, options: PricingOptions) -> AgentAnswer | None:
+    """``what_if``: the expected change in units (%, with the interval) and the elasticity used."""
+    if scenario is None:
+        return None
+    sku, pct = str(scenario["sku"]), float(scenario["change_pct"])
+    verb = "Cutting" if pct < 0 else "Raising"
+    method = (f"{elasticity.METHOD} on daily sales (units scale by (1 + change)^elasticity; interval from the "
+              f"elasticity's {100 * options.interval_level:g}% interval)")
+    if not scenario.get("available"):
+        return AgentAnswer(ask="what_if", answered=False, method=method, skus=[sku],
+                           text=f"The demand effect of {verb.lower()} {sku}'s price by {abs(pct):g}% cannot be "
+                                f"estimated: {scenario.get('reason') or 'no usable sales history'} (daily sales "
+                                "with price variation are needed).")
+    factor = 1.0 + pct / 100.0
+    mid = 100.0 * (float(scenario["units_multiplier"]) - 1.0)
+    ends = sorted(100.0 * (factor ** float(scenario[k]) - 1.0) for k in ("ci_low", "ci_high"))
+    base_units = float(scenario["baseline_daily_units"]) * int(scenario["horizon_days"])
+    direction = "raises" if mid >= 0 else "lowers"
+    text = (f"{verb} {sku}'s price by {abs(pct):g}% {direction} expected demand by {abs(mid):.1f}% "
+            f"({100 * options.interval_level:g}% interval {ends[0]:+.1f}% to {ends[1]:+.1f}%), about "
+            f"{float(scenario['delta_units']):+,.0f} units over {int(scenario['horizon_days'])} days on a baseline of "
+            f"{base_units:,.0f}, using a price elasticity of {float(scenario['elasticity']):.2f} "
+            f"[{float(scenario['ci_low']):.2f}, {float(scenario['ci_high']):.2f}] fitted on {int(scenario['n_obs'])} "
+            "days of sales.")
+    row = [sku, pct, _r(scenario["new_price"]), round(mid, 1), round(ends[0], 1), round(ends[1], 1),
+           round(base_units, 1), _r(scenario["delta_units"], 1), _r(scenario["delta_revenue"]),
+           _r(scenario["elasticity"], 3), _r(scenario["ci_low"], 3), _r(scenario["ci_high"], 3),
+           int(scenario["horizon_days"])]
+    return AgentAnswer(ask="what_if", text=text, columns=_WHATIF_COLUMNS, rows=[row], total_rows=1, method=method,
+                       skus=[sku], finding_prefixes=["scenario:"])
+
+
+def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.DataFrame, options: PricingOptions,
+                    *, scoped: list[str], start: date | None) -> list[AgentAnswer]:
+    """Answer each pricing ask the question has."""
+    out: list[AgentAnswer] = []
+    for ask in asks:
+        answer: AgentAnswer | None
+        if ask in ("overpriced", "underpriced"):
+            answer = gap_answer(analysis, ask, scoped)
+        elif ask == "undercut":
+            answer = undercut_answer(analysis, obs, start=start)
+        elif ask == "what_if":
+            answer = whatif_answer(analysis.scenario, options)
+            if answer is None:
+                answer = AgentAnswer(ask="what_if", answered=False, text="A price what-if needs one named SKU and "
+                                     "a price change (e.g. 'cut SKU-1 by 10%').")
+        else:
+            answer = position_answer(analysis)
+        out.append(answer)
+    return out

@@ -1,0 +1,266 @@
+"""The sentiment agent's direct answers: complaint themes, the products whose ratings fell, an overview.
+
+A complaint *theme* is a product aspect (quality, delivery, fit ...) that a review speaks of negatively;
+it is counted once per review and illustrated by one sentence quoted from a review. Quotes are review
+text: data shown to the merchant, never interpreted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from shared.agents.answers import AgentAnswer, AskKind, join_names, ranked_table
+from shared.sentiment.aspects import ASPECT_CUES
+from shared.sentiment.scorer import score_reviews
+from shared.sentiment.tokens import tokenize
+
+#: Recent window of the "falling ratings" answer (the rest of the period before it is the baseline).
+DECLINE_WINDOW_DAYS = 90
+#: Reviews each side needs before a rating change is reported.
+MIN_RECENT, MIN_BEFORE = 3, 3
+#: A drop counts as a fall when it is this many standard errors (one-sided 95%): a few reviews are noise.
+MIN_Z = 1.645
+QUOTE_CHARS = 140
+THEME_NAMES = {
+    "price_value": "price/value", "quality_durability": "quality/durability",
+    "shipping_delivery": "shipping/delivery", "size_fit": "size/fit", "customer_service": "customer service",
+    "packaging": "packaging", "usability": "ease of use",
+}
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True)
+class ScoredReviews:
+    """Reviews as scored by the agent, one row each, with the period read.
+
+    Columns: review_id, sku, date, rating, text, label, weight, aspects (aspect -> clause score) and the
+    product_title where known.
+    """
+
+    frame: pd.DataFrame
+    start: date
+    end: date
+
+
+def _quote(text: str, aspect: str) -> str:
+    """The sentence of ``text`` that speaks worst of ``aspect`` (else the first naming it), shortened."""
+    sentences = [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
+    naming = [s for s in sentences if any(aspect in ASPECT_CUES.get(t, ()) for t in tokenize(s))] or sentences
+    if len(naming) > 1:
+        scored = score_reviews(naming, [None] * len(naming))
+        worst = min(range(len(naming)), key=lambda i: (scored.aspects[i].get(aspect, 0.0), scored.score[i]))
+        naming = [naming[worst]]
+    pick = naming[0] if naming else ""
+    return pick if len(pick) <= QUOTE_CHARS else pick[: QUOTE_CHARS - 3].rstrip() + "..."
+
+
+def complaint_themes(reviews: pd.DataFrame) -> pd.DataFrame:
+    """Per theme: reviews speaking of it negatively, products concerned, and one quote (the most negative)."""
+    rows: list[dict[str, Any]] = []
+    for rid, sku, text, weight, aspects in zip(reviews["review_id"], reviews["sku"], reviews["text"],
+                                               reviews["weight"], reviews["aspects"], strict=True):
+        if weight <= 0 or not isinstance(aspects, dict):
+            continue
+        for aspect, score in aspects.items():
+            if score < 0:
+                rows.append({"theme": aspect, "review_id": str(rid), "sku": str(sku), "score": float(score),
+                             "text": str(text)})
+    if not rows:
+        return pd.DataFrame(columns=["reviews", "products", "quote", "quote_review_id"]).rename_axis("theme")
+    hits = pd.DataFrame(rows)
+    out = hits.groupby("theme").agg(reviews=("review_id", "nunique"), products=("sku", "nunique"))
+    worst = hits.sort_values(["score", "review_id"]).groupby("theme").head(1).set_index("theme")
+    out["quote"] = [_quote(worst.loc[t, "text"], str(t)) for t in out.index]
+    out["quote_review_id"] = worst["review_id"].reindex(out.index)
+    return out.sort_values(["reviews", "products"], ascending=False)
+
+
+_THEME_COLUMNS = ["theme", "reviews", "share_of_reviews", "products", "quote", "quote_review_id"]
+
+
+def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
+    """``complaints``: the top complaint themes with counts and one quote each."""
+    reviews = data.frame[data.frame["weight"] > 0]
+    period = f"{data.start.isoformat()} to {data.end.isoformat()}"
+    method = ("aspect-based lexicon scoring: a review complains about a theme when a clause naming that aspect "
+              "scores negative; counted once per review, spam excluded; quote = the most negative such review")
+    themes = complaint_themes(reviews)
+    subject = join_names([_name(data.frame, s) for s in scoped], 3) if scoped else _products(reviews)
+    if themes.empty:
+        return AgentAnswer(ask="complaints", method=method, skus=list(scoped),
+                           text=f"No complaints in {len(reviews)} reviews of {subject} between {period}: no review "
+                                "speaks negatively about quality, delivery, fit, price, service, packaging or use.")
+    n = len(reviews)
+    rows = [[THEME_NAMES.get(str(t), str(t)), int(r["reviews"]), round(int(r["reviews"]) / n, 3),
+             int(r["products"]), str(r["quote"]), str(r["quote_review_id"])] for t, r in themes.iterrows()]
+    parts = [f"{r[0]} in {r[1]} review{'s' if r[1] != 1 else ''} (\"{r[4]}\")" for r in rows[:3]]
+    text = (f"The top complaints about {subject} ({n} reviews, {period}) are " + join_names(parts, 3) + ".")
+    if not scoped:
+        neg = reviews[reviews["label"] == "negative"]
+        worst = neg.groupby("sku")["review_id"].nunique().sort_values(ascending=False, kind="stable").head(3)
+        if not worst.empty:
+            text = text[:-1] + "; most complained-about products: " + join_names(
+                [f"{_name(data.frame, str(s))} ({int(c)} negative review{'s' if int(c) != 1 else ''})"
+                 for s, c in worst.items()], 3) + "."
+    table, total = ranked_table(_THEME_COLUMNS, rows)
+    return AgentAnswer(ask="complaints", text=text, columns=_THEME_COLUMNS, rows=table, total_rows=total,
+                       method=method, skus=list(scoped), finding_prefixes=["complaint-", "aspect-drop-", "decline-"])
+
+
+def _products(reviews: pd.DataFrame) -> str:
+    n = int(reviews["sku"].nunique())
+    return f"{n} product{'s' if n != 1 else ''}"
+
+
+def _name(frame: pd.DataFrame, sku: str) -> str:
+    """``SKU`` or ``SKU (product title)`` when the catalogue names it."""
+    if "product_title" not in frame.columns:
+        return sku
+    titles = frame.loc[frame["sku"] == sku, "product_title"].dropna()
+    return f"{sku} ({titles.iloc[0]})" if len(titles) else sku
+
+
+_DECLINE_COLUMNS = ["sku", "rating_before", "rating_recent", "drop", "z", "reviews_before", "reviews_recent",
+                    "recent_from"]
+
+
+def rating_drops(reviews: pd.DataFrame, as_of: date, window_days: int) -> pd.DataFrame:
+    """Per SKU: mean rating in the last ``window_days`` vs all earlier reviews of the period, and the drop."""
+    rated = reviews[(reviews["weight"] > 0) & reviews["rating"].notna()]
+    if rated.empty:
+        return pd.DataFrame(columns=_DECLINE_COLUMNS[1:-1]).rename_axis("sku")
+    cut = as_of - timedelta(days=window_days)
+    recent = np.asarray([d > cut for d in rated["date"]])
+    w = rated["weight"].to_numpy(dtype=float)
+    r = rated["rating"].to_numpy(dtype=float)
+    frame = pd.DataFrame({"sku": rated["sku"].astype(str).to_numpy(), "recent": recent, "wr": w * r, "w": w,
+                          "n": 1})
+    g = frame.groupby(["sku", "recent"])[["wr", "w", "n"]].sum()
+    mean = (g["wr"] / g["w"]).unstack("recent")
+    n = g["n"].unstack("recent").fillna(0).astype("int64")
+    out = pd.DataFrame(index=mean.index)
+    out["rating_before"] = mean.get(False)
+    out["rating_recent"] = mean.get(True)
+    out["drop"] = out["rating_before"] - out["rating_recent"]
+    out["reviews_before"] = n.get(False, 0)
+    out["reviews_recent"] = n.get(True, 0)
+    # standard error of the difference from the pooled spread of all ratings (robust for small per-SKU counts)
+    sd = float(np.sqrt(np.average((r - np.average(r, weights=w)) ** 2, weights=w))) if len(r) > 1 else 1.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        se = max(sd, 0.25) * np.sqrt(1.0 / out["reviews_recent"] + 1.0 / out["reviews_before"])
+        out["z"] = out["drop"] / se
+    return out.rename_axis("sku")
+
+
+def decline_answer(data: ScoredReviews, scoped: list[str], window_days: int) -> AgentAnswer:
+    """``rating_decline``: the SKUs whose rating fell most, recent window vs before, with the drop."""
+    as_of = data.end
+    cut = as_of - timedelta(days=window_days)
+    method = (f"spam-weighted mean star rating of the last {window_days} days (from {cut + timedelta(days=1)}) "
+              f"vs all earlier reviews since {data.start}; a fall is a drop of at least {MIN_Z} standard errors "
+              f"(z) with at least {MIN_RECENT} recent and {MIN_BEFORE} earlier reviews")
+    drops = rating_drops(data.frame, as_of, window_days)
+    if scoped:
+        drops = drops[drops.index.isin(scoped)]
+    comparable = drops[(drops["reviews_recent"] >= MIN_RECENT) & (drops["reviews_before"] >= MIN_BEFORE)]
+    comparable = comparable.sort_values(["drop", "reviews_recent"], ascending=False, kind="stable")
+    rows: list[list[Any]] = [[str(s), round(float(r["rating_before"]), 2), round(float(r["rating_recent"]), 2),
+                              round(float(r["drop"]), 2), round(float(r["z"]), 2), int(r["reviews_before"]),
+                              int(r["reviews_recent"]), (cut + timedelta(days=1)).isoformat()]
+                             for s, r in comparable.iterrows()]
+    falling = [r for r in rows if r[3] > 0 and r[4] >= MIN_Z]
+    window = f"the last {window_days} days"
+    if scoped:
+        if not rows:
+            have = drops.reindex(scoped)
+            text = (f"There are too few rated reviews of {join_names(scoped)} to compare {window} with before "
+                    f"({int(have['reviews_recent'].fillna(0).sum())} recent, "
+                    f"{int(have['reviews_before'].fillna(0).sum())} earlier).")
+        else:
+            parts = [f"{_name(data.frame, r[0])}'s rating {'fell' if r[3] > 0 else 'rose'} from {r[1]:.2f} to "
+                     f"{r[2]:.2f} stars ({-r[3]:+.2f}) in {window} ({r[6]} reviews) vs before ({r[5]} reviews)"
+                     + ("" if r[3] <= 0 or r[4] >= MIN_Z else ", within what a few reviews can move by chance")
+                     for r in rows[:3]]
+            text = "; ".join(parts) + "."
+            text += _decline_reasons(data, rows[0][0], cut) if rows[0][3] > 0 else ""
+    elif not falling:
+        biggest = next((r for r in rows if r[3] > 0), None)
+        text = (f"No product's rating fell significantly in {window} compared with before ({len(rows)} products with "
+                "enough reviews to compare)" + (f"; the largest drop, {biggest[0]} ({biggest[1]:.2f} to "
+                                                f"{biggest[2]:.2f}), is within chance" if biggest else "") + ".")
+    else:
+        top = [f"{r[0]} ({r[1]:.2f} to {r[2]:.2f}, {-r[3]:+.2f})" for r in falling[:5]]
+        text = (f"{len(falling)} of {len(rows)} comparable products have a significantly lower rating in {window} "
+                f"than before; the biggest drops: {join_names(top, 5)}.")
+    table, total = ranked_table(_DECLINE_COLUMNS, rows if scoped else falling)
+    return AgentAnswer(ask="rating_decline", text=text, columns=_DECLINE_COLUMNS, rows=table, total_rows=total,
+                       method=method, skus=[r[0] for r in (rows if scoped else falling)[:10]],
+                       finding_prefixes=["decline-", "aspect-drop-", "complaint-"])
+
+
+def _decline_reasons(data: ScoredReviews, sku: str, cut: date) -> str:
+    """`` Recent complaints: quality/durability (9 of 16 reviews), ...`` for one SKU's recent window."""
+    frame = data.frame
+    recent = frame[(frame["sku"] == sku) & (frame["weight"] > 0) & np.asarray([d > cut for d in frame["date"]])]
+    themes = complaint_themes(recent)
+    if themes.empty:
+        return ""
+    parts = [f"{THEME_NAMES.get(str(t), str(t))} ({int(r['reviews'])} of {len(recent)} reviews)"
+             for t, r in themes.head(2).iterrows()]
+    return " Recent complaints: " + join_names(parts, 2) + "."
+
+
+def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
+    """``sentiment_overview``: how reviews stand: count, mean rating, positive and negative shares."""
+    reviews = data.frame[data.frame["weight"] > 0]
+    rated = reviews["rating"].dropna()
+    pos = float((reviews["label"] == "positive").mean()) if len(reviews) else 0.0
+    neg = float((reviews["label"] == "negative").mean()) if len(reviews) else 0.0
+    subject = join_names(scoped, 3) if scoped else _products(reviews)
+    text = (f"{len(reviews)} reviews of {subject} between {data.start.isoformat()} and {data.end.isoformat()}"
+            + (f" average {rated.mean():.2f} stars" if len(rated) else "")
+            + f"; {100 * pos:.0f}% positive and {100 * neg:.0f}% negative.")
+    themes = complaint_themes(reviews)
+    if not themes.empty:
+        t, r = next(themes.iterrows())
+        text = text[:-1] + f"; the most common complaint is {THEME_NAMES.get(str(t), str(t))} ({int(r['reviews'])} " \
+                           "reviews)."
+    per_sku = reviews.groupby("sku").agg(reviews=("review_id", "size"), mean_rating=("rating", "mean"),
+                                         negative_share=("label", lambda s: float((s == "negative").mean())))
+    per_sku = per_sku.sort_values(["negative_share", "reviews"], ascending=False)
+    rows = [[str(s), int(r["reviews"]), None if pd.isna(r["mean_rating"]) else round(float(r["mean_rating"]), 2),
+             round(float(r["negative_share"]), 3)] for s, r in per_sku.iterrows()]
+    table, total = ranked_table(["sku", "reviews", "mean_rating", "negative_share"], rows)
+    return AgentAnswer(ask="sentiment_overview", text=text, columns=["sku", "reviews", "mean_rating",
+                                                                     "negative_share"],
+                       rows=table, total_rows=total, method="lexicon sentiment with rating prior, spam excluded",
+                       skus=[r[0] for r in rows[:10]], finding_prefixes=["decline-", "sentiment-"])
+
+
+def sentiment_answers(asks: list[AskKind], data: ScoredReviews, *, scoped: list[str],
+                      window_days: int = DECLINE_WINDOW_DAYS) -> list[AgentAnswer]:
+    """Answer each sentiment ask the question has."""
+    out: list[AgentAnswer] = []
+    for ask in asks:
+        if ask == "complaints":
+            out.append(complaints_answer(data, scoped))
+        elif ask == "rating_decline":
+            out.append(decline_answer(data, scoped, window_days))
+        else:
+            out.append(overview_answer(data, scoped))
+    return out
+
+
+def no_reviews_answers(asks: list[AskKind], start: date, end: date, scoped: list[str]) -> list[AgentAnswer]:
+    """Every ask answered with the plain fact that there are no reviews to read."""
+    what = f"of {join_names(scoped, 3)} " if scoped else ""
+    return [AgentAnswer(ask=a, answered=False, skus=list(scoped),
+                        text=f"There are no reviews {what}between {start.isoformat()} and {end.isoformat()} to "
+                             "answer from (reviews with sku, date, rating and text are needed).") for a in asks]
+

@@ -1,0 +1,81 @@
+"""The forecast agent's stock and demand answers, on hand-built frames."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from shared.forecast.answers import (
+    SkuForecastView,
+    forecast_answer,
+    overstock_answer,
+    run_rate_cover,
+    select_by_cover,
+    stockout_answer,
+)
+from shared.forecast.inventory import plan_inventory
+
+AS_OF = date(2026, 5, 31)
+
+
+def _sales(daily: dict[str, float]) -> pd.DataFrame:
+    days = pd.date_range(end=pd.Timestamp(AS_OF), periods=40, freq="D")
+    return pd.DataFrame([{"sku": s, "date": d, "units": u} for s, u in daily.items() for d in days])
+
+
+def _stock() -> pd.DataFrame:
+    return pd.DataFrame({"sku": ["fast", "slow", "dead", "ok"], "on_hand": [20.0, 900.0, 40.0, 300.0],
+                         "on_order": [0.0, 0.0, None, 10.0], "lead_time_days": [14, 7, None, 10],
+                         "stock_date": [pd.Timestamp(AS_OF)] * 4})
+
+
+def test_run_rate_cover_from_the_last_28_days() -> None:
+    cover = run_rate_cover(_sales({"fast": 5.0, "slow": 1.0, "ok": 10.0}), _stock(), AS_OF)
+    assert cover.loc["fast", "daily_units"] == 5.0 and cover.loc["fast", "days_of_cover"] == 4.0
+    assert cover.loc["slow", "days_of_cover"] == 900.0 and cover.loc["ok", "days_of_cover"] == 30.0
+    assert math.isinf(cover.loc["dead", "days_of_cover"])  # stock and no sales
+    assert cover.loc["dead", "lead_time_days"] == 7 and bool(cover.loc["dead", "lead_time_assumed"])
+    assert select_by_cover(cover, ["stockout"], 2) == ["fast", "ok"]  # least cover against lead time
+    assert select_by_cover(cover, ["overstock"], 2) == ["dead", "slow"]
+
+
+def test_stockout_lists_cover_below_lead_time_soonest_first_with_days_left() -> None:
+    cover = run_rate_cover(_sales({"fast": 5.0, "slow": 1.0, "ok": 10.0}), _stock(), AS_OF)
+    answer = stockout_answer(cover, [], AS_OF, [])
+    assert [r[0] for r in answer.rows] == ["fast"]  # 4 days < 14; ok has 30 days > 10
+    assert answer.text == ("1 SKU will run out before a reorder could arrive (cover below lead time, as of "
+                           "2026-05-31); soonest: fast (4 days left, lead time 14).")
+    assert answer.rows[0][2] == "2026-06-04"
+    # a forecast's own cover wins over the run rate for the SKUs that were forecast
+    f = np.full(30, 12.0)
+    plan = plan_inventory(f, f - 2, f + 2, level=0.9, on_hand=300.0, lead_time_days=10)
+    view = SkuForecastView("ok", 360.0, 300.0, 420.0, 30, "theta", plan=plan)
+    answer = stockout_answer(cover, [view], AS_OF, [])
+    assert [r[0] for r in answer.rows] == ["fast"]  # ok: 25 days by forecast, still above its 10-day lead time
+    plan = plan_inventory(f, f - 2, f + 2, level=0.9, on_hand=60.0, lead_time_days=10)
+    answer = stockout_answer(cover, [SkuForecastView("ok", 360.0, 300.0, 420.0, 30, "theta", plan=plan)], AS_OF, [])
+    assert [(r[0], r[1], r[8]) for r in answer.rows] == [("fast", 4.0, "run rate"), ("ok", 5.0, "forecast")]
+
+
+def test_overstock_ranks_by_days_of_cover() -> None:
+    cover = run_rate_cover(_sales({"fast": 5.0, "slow": 1.0, "ok": 10.0}), _stock(), AS_OF)
+    answer = overstock_answer(cover, [])
+    assert [r[0] for r in answer.rows] == ["dead", "slow", "ok", "fast"]
+    assert answer.text.startswith("The SKUs with the most days of cover are dead (40 on hand, no sales in 28 days), "
+                                  "slow (900 days of cover: 900 on hand at 1 a day)")
+
+
+def test_forecast_answer_states_units_and_interval_over_the_horizon() -> None:
+    one = forecast_answer([SkuForecastView("A", 300.4, 250.0, 350.2, 30, "theta")], 0.9, 30, AS_OF)
+    assert one.text == ("A is expected to sell 300 units over the next 30 days (2026-06-01 to 2026-06-30) "
+                        "(90% interval 250-350; model theta).")
+    two = forecast_answer([SkuForecastView("A", 300.0, 250.0, 350.0, 30, "theta"),
+                           SkuForecastView("B", 100.0, 80.0, 120.0, 30, "ses")], 0.9, 30, AS_OF)
+    half = math.sqrt(50.0 ** 2 + 20.0 ** 2)  # independent SKUs: half-widths add in quadrature
+    assert two.text.startswith(f"2 SKUs are expected to sell 400 units over the next 30 days (2026-06-01 to "
+                               f"2026-06-30) (90% interval {400 - half:.0f}-{400 + half:.0f})")
+    assert two.rows[0][0] == "A" and two.rows[1][1] == pytest.approx(100.0)
