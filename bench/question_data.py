@@ -58,11 +58,3 @@ def prepare(deps: Deps, home: Path, today: date | None = None) -> list[BenchTena
         tenants.append(BenchTenant(tenant, seed, skus, end, merchant))
     return tenants
 
-
-if __name__ == "__main__":
-    import os
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from shared.deps import get_deps
-
-    prepare(get_deps(), Path(os.environ["ECOMINTEL_HOME"]))
