@@ -146,6 +146,11 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
     assert reading.query is not None
     result = run_metric_query(deps.warehouse, reading.query)
     titles = {**{p.sku: p.title for p in index.vocabulary.products if p.title}, **reading.labels}
+    if reading.shape == "unsold":  # the catalogue the question is about: its category/brand filters apply
+        keep = {f.dimension: {v.lower() for v in f.values} for f in reading.query.filters if f.op == "in"}
+        titles = {p.sku: p.title or p.sku for p in index.vocabulary.products
+                  if all((getattr(p, d, None) or "").lower() in vals for d, vals in keep.items()
+                         if d in ("category", "brand"))}
     answer = compose(reading, result, titles=titles)
     limitations = []
     if not reading.period_stated and answer.period is not None:

@@ -116,10 +116,13 @@ class _Namer:
         return ", ".join(self.value(d, row.get(d)) for d in dims)
 
 
-def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str]) -> str:
+def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str],
+                   said: Mapping[str, str] | None = None) -> str:
     parts = []
     for f in filters:
         names = [titles.get(v, v) if f.dimension == "sku" else v for v in f.values]
+        if said and f.dimension in said:
+            names = [said[f.dimension]]
         joined = _join(names)
         neg = "excluding " if f.op == "not_in" else ""
         if f.dimension == "sku":
@@ -186,7 +189,7 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     namer = _Namer(reading, titles)
     period = q.time_range
     when = _when(period)
-    where = _filter_phrase(q.filters, titles)
+    where = _filter_phrase(q.filters, titles, reading.names)
     dims: list[str] = list(q.dimensions)
     rows = result.rows
 
@@ -208,6 +211,20 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         total, share = row["review_count"], row.get("negative_review_share") or 0.0
         answer = (f"{round(total * share / 100):,} of {total:,} reviews{where} {when} were negative (1-2 stars): "
                   f"{share:.1f}%.")
+    elif reading.shape == "unsold" and dims:
+        sold_skus = {str(r.get(dims[0])) for r in rows if (r.get(metric) or 0) > 0}
+        unsold = [sku for sku in titles if sku not in sold_skus and not _filtered_out(sku, q.filters)]
+        names = [f"{titles[sku]} ({sku})" for sku in unsold[:_SENTENCE_ITEMS]]
+        more = f" and {len(unsold) - len(names)} more" if len(unsold) > len(names) else ""
+        answer = (f"{len(unsold):,} catalogue products sold nothing{where} {when}" + (
+            f": {'; '.join(names)}{more}." if unsold else "."))
+    elif (reading.shape == "value" or not dims) and reading.per_day and period is not None:
+        row = rows[0]
+        total = row.get(metric)
+        per = None if total is None else total / period.days
+        answer = (f"Average daily {noun}{where} {when} was {fmt_value(per, unit, cur, metric)} "
+                  f"({v(row)} over {period.days} days)")
+        answer += "."
     elif reading.shape == "value" or not dims:
         row = rows[0]
         answer = f"{_capital(noun)}{where} {when} {_verb(metric)} {v(row)}"
@@ -254,6 +271,11 @@ def _share_answer(focus: DimensionFilter, rows: list[dict[str, Any]], dim: str, 
     total_txt = f" of {v({metric: total})} in total" if total else ""
     return (f"{names} accounted for {share * 100:.1f}% of {noun}{where} {when}: {v({metric: value})}"
             f"{total_txt}.")
+
+
+def _filtered_out(sku: str, filters: list[DimensionFilter]) -> bool:
+    """Whether a SKU filter of the query leaves ``sku`` out (other filters need the catalogue to decide)."""
+    return any(f.dimension == "sku" and (sku in f.values) == (f.op == "not_in") for f in filters)
 
 
 def _when(period: TimeRange | None) -> str:
@@ -329,7 +351,7 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
         text = (f"{_capital(noun)}{where} {when} by {one}: " + "; ".join(item(r) for r in shown)
                 + (f"; and {more} more" if more > 0 else "") + ".")
         return text
-    single = (reading.show or q.limit) == 1 or (dim != "sku" and _asks_one(reading.question, one))
+    single = (reading.show or q.limit) == 1
     if single:
         top = valued[0]
         most = "least" if bottom else "most"
@@ -347,13 +369,6 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
     head = f"The {'bottom' if bottom else 'top'} {len(shown)} {kind} by {noun}{where} {when}"
     listed = "; ".join(f"{i}. {item(r)}" for i, r in enumerate(shown, start=1))
     return f"{head}: {listed}."
-
-
-def _asks_one(question: str, noun: str) -> bool:
-    import re
-
-    return bool(re.search(rf"\b(?:which|what)\s+(?:\w+\s+)?{noun}\b(?!s)|\bthe (?:best|worst|top|biggest)\s+{noun}\b"
-                          rf"(?!s)", question, re.I))
 
 
 def _table(result: MetricResult, namer: _Namer, unit: Unit) -> AnswerTable | None:

@@ -147,7 +147,10 @@ TOP = re.compile(r"\b(?:top|best|highest|biggest|largest|most|leading|strongest|
 BOTTOM = re.compile(r"\b(?:bottom|worst|lowest|least|smallest|weakest|fewest|slowest|worst[- ]selling|"
                     r"worst[- ]performing|least popular|poorest|laggards?|losers?|underperform\w*|slow[- ]moving)\b",
                     re.I)
-N_ITEMS = re.compile(r"\b(?:top|bottom|best|worst|highest|lowest|first|leading|largest|biggest|smallest)\s+"
+N_ITEMS = re.compile(r"\b(?:which|what|the|our|my|list(?: the)?|show(?: me)?(?: the)?|name(?: the)?)\s+"
+                     r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+"
+                     r"(?!(?:days?|weeks?|months?|quarters?|years?|%|percent)\b)(?=[a-z])"
+                     r"|\b(?:top|bottom|best|worst|highest|lowest|first|leading|largest|biggest|smallest)\s+"
                      r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b"
                      r"|\b(\d{1,3}|three|four|five|ten|twenty) (?:best|worst|top|biggest|largest|highest|lowest)\b",
                      re.I)

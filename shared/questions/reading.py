@@ -39,7 +39,7 @@ from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, MetricName, MetricQuery, TimeRange
 
 ReadingKind = Literal["metric", "agent", "unanswerable"]
-Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count"]
+Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "unsold"]
 
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
 _ADDITIVE: frozenset[str] = frozenset(name for name, spec in METRICS.items() if spec.additive)
@@ -48,6 +48,20 @@ _RANK_CONTEXT = re.compile(
     r"\b(?:by|per|each|every|across|split(?:\s+by)?|broken\s+down\s+by|breakdown(?:\s+by)?|break\s+down\s+by|"
     r"grouped\s+by|which|what|top|bottom|best|worst|rank\w*|highest|lowest|most|least|biggest|largest|smallest|"
     r"\d+|among|compare|for\s+all|all)\b(?:[\s-]+[\w'-]+){0,3}\s*$", re.I)
+_PLURAL_DIMS: dict[str, re.Pattern[str]] = {
+    "sku": re.compile(r"\b(?:products|items|skus|articles|listings|sellers|goods|models|variants)\b", re.I),
+    "channel": re.compile(r"\b(?:channels|marketplaces|platforms|stores|shops)\b", re.I),
+    "category": re.compile(r"\b(?:categories|departments|collections|segments)\b", re.I),
+    "brand": re.compile(r"\b(?:brands|vendors|manufacturers|labels)\b", re.I),
+    "competitor": re.compile(r"\b(?:competitors|rivals|retailers)\b", re.I),
+    "weekday": re.compile(r"\b(?:weekdays|days of the week)\b", re.I),
+    "date": re.compile(r"\b(?:days|weeks|months|quarters|years)\b", re.I),
+}
+_PER_DAY = re.compile(r"\b(?:average|avg\.?|mean|typical)\s+(?:daily|per[- ]day|a[- ]day)\b|\b(?:per|a|each)\s+day\s+on"
+                      r"\s+average\b|\bdaily\s+average\b|\bon\s+an?\s+average\s+day\b", re.I)
+_UNSOLD = re.compile(r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"
+                     r"(?:sell|sold)\b|\b(?:no|zero|without(?:\s+any)?)\s+sales\b|\bunsold\b|\bdead\s+stock\b",
+                     re.I)
 _COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|most|least|top|bottom|by|per|"
                        r"each|which|what share|percentage|trend|over time|monthly|weekly|compared?|vs\.?|grow\w*|"
                        r"chang\w*)\b", re.I)
@@ -76,6 +90,8 @@ class Reading(BaseModel):
     concept: str | None = None
     needed: str | None = Field(default=None, description="What an unanswerable question would need.")
     show: int | None = Field(default=None, description="Items a ranking lists (the query may fetch one more).")
+    names: dict[str, str] = Field(default_factory=dict, description="Dimension -> how the answer names a filter.")
+    per_day: bool = Field(default=False, description="The answer divides the value by the period's days.")
     notes: list[str] = Field(default_factory=list)
 
 
@@ -88,10 +104,14 @@ def find_metrics(question: str, taken: list[tuple[int, int]] | None = None) -> t
 
     Phrases are tried most specific first; a phrase inside a longer one already read is skipped.
     """
-    spans = list(taken or [])
+    spans: list[tuple[int, int]] = []
+    # names are masked, not removed: "how much did KIT-0266 sell" still reads as a sales question
+    masked = question
+    for s, e in taken or []:
+        masked = masked[:s] + re.sub(r"\S", "_", masked[s:e]) + masked[e:]
     found: list[tuple[int, MetricName]] = []
     for word in lx.METRIC_WORDS:
-        for m in word.pattern.finditer(question):
+        for m in word.pattern.finditer(masked):
             if _spans_overlap(m.span(), spans):
                 continue
             spans.append(m.span())
@@ -174,7 +194,7 @@ def _auto_grain(rng: TimeRange) -> Grain:
 
 def _limit(question: str) -> int | None:
     if m := lx.N_ITEMS.search(question):
-        token = (m.group(1) or m.group(2)).lower()
+        token = next(g for g in m.groups() if g).lower()
         return lx.NUMBER_WORDS.get(token) or int(token)
     return None
 
@@ -270,6 +290,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         return reading
     intents = _agent_intents(question, time, metrics)
     taken = sorted(entity_spans + time.spans)
+    if per_day := _PER_DAY.search(question):
+        taken.append(per_day.span())  # "average daily revenue" is a value over the period, not a daily trend
     dims = find_dimensions(question, taken)
     grain = find_grain(question, taken)
     ranking_words = bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
@@ -278,8 +300,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if distinct := _DISTINCT.search(question):
         dims = [_DISTINCT_DIMS[distinct.group(1).lower().rstrip("s")]]
         metrics = ["units"]
-    if not metrics and (dims or grain) and (ranking_words or dims) and not intents:
-        metrics = ["revenue"]  # "top 5 products last month", "which channel did best": revenue
+    if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)):
+        metrics = ["revenue"]  # "top 5 products last month", "how did November compare with October?"
     if not metrics:
         reading.agent_intents = intents or ["overview"]
         return reading
@@ -328,6 +350,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         if kept.kind in ("product", "sku") and index is not None:
             for v in kept.values:
                 reading.labels[v] = index.title(v)
+            if len(kept.values) > 3:  # "blenders": said as the merchant said it, with how many products
+                reading.names["sku"] = f"{kept.label} ({len(kept.values)} products)"
     rng = time.range
     reading.period_stated = rng is not None
     compare = time.compare
@@ -374,8 +398,14 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     limit: int | None = None
     order_by: MetricName | None = None
     descending = True
-    ranking = bool(dims) and (bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
-                              or bool(re.search(r"\b(?:which|what)\b", question, re.I)) or _limit(question) is not None)
+    n_asked = _limit(question)
+    single = bool(lx.SINGULAR_PICK.search(question)) and (n_asked is None or n_asked == 1) and not (
+        dims and _PLURAL_DIMS.get(dims[0]) is not None and _PLURAL_DIMS[dims[0]].search(question))
+    breakdown_words = bool(re.search(r"\b(?:breakdown|break\s+down|broken\s+down|split|per|by|each|across)\b",
+                                     question, re.I))
+    ranking = bool(dims) and (bool(lx.TOP.search(question) or lx.BOTTOM.search(question)) or single
+                              or _limit(question) is not None
+                              or (bool(re.search(r"\bwhich\b", question, re.I)) and not breakdown_words))
     if dims and dims[0] != "date" or (dims and ranking):
         descending = not _is_bottom(question)
         order_by = primary
@@ -383,7 +413,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         if n is not None:
             limit = n + 1 if dims[0] != "date" else n  # one spare row: a group without a name is dropped
         elif ranking and dims[0] == "sku":
-            limit = 2 if lx.SINGULAR_PICK.search(question) else _DEFAULT_TOP + 1
+            limit = 2 if single else _DEFAULT_TOP + 1
         shape = "ranking" if ranking else "breakdown"
     elif dims:
         shape = "trend"
@@ -391,6 +421,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         shape = "share"
     if _DISTINCT.search(question) and dims:
         shape, order_by, limit = "count", None, None
+    if _UNSOLD.search(question) and dims and dims[0] == "sku":
+        shape, order_by, limit, metrics = "unsold", None, None, ["units"]
+        primary = "units"
     share_total = (share or shape in ("ranking", "breakdown")) and primary in _ADDITIVE and bool(dims) \
         and dims[0] != "date"
     if shape == "ranking" and dims[0] == "date":
@@ -400,9 +433,13 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v],
         compare=compare if shape in ("value", "breakdown", "ranking") else None, order_by=order_by,
         descending=descending, limit=limit, share_of_total=share_total)
+    if _PER_DAY.search(question) and shape == "value" and primary in _ADDITIVE:
+        reading.per_day = True
     reading.shape = shape
     reading.focus = focus
     reading.show = (limit - 1 if dims and dims[0] != "date" else limit) if limit is not None else None
+    if shape == "ranking" and single and dims[0] != "sku":
+        reading.show = 1
 
 
 def _is_bottom(question: str) -> bool:

@@ -467,11 +467,28 @@ def _join(text: str, atoms: list[_Atom], as_of: date) -> list[_Atom]:
                     out.append(_Atom((a.span[0], b.span[1]), a.start, b.end, ""))
                     i += 2
                     continue
-        if _SINCE.search(before[-24:]):
+        if _SINCE.search(before[-24:]) and not _WEEK_OF.search(before[-30:]):
             out.append(_Atom(a.span, a.start, max(a.start, as_of), f"since {a.name or fmt_day(a.start)}"))
         else:
             out.append(a)
         i += 1
+    return out
+
+
+_WEEK_OF = re.compile(r"\bweek\s+(of|starting|beginning|commencing|from)\s+(?:the\s+|on\s+)?$", re.I)
+_CHANGE_CUE = re.compile(r"\b(?:chang\w*|grow\w*|grew|growth|increas\w*|decreas\w*|difference|delta|compare\w*|"
+                         r"declin\w*|drop\w*|r[io]se|fell)\b", re.I)
+
+
+def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Days after "the week of" (the Monday-Sunday week containing them) or "the week starting" (from them)."""
+    out = []
+    for a in atoms:
+        m = _WEEK_OF.search(text[max(0, a.span[0] - 30):a.span[0]])
+        if m and a.start == a.end:
+            start = a.start if m.group(1).lower() != "of" else a.start - timedelta(days=a.start.weekday())
+            a = _Atom(a.span, start, start + timedelta(days=6), f"the week of {fmt_day(start)}")
+        out.append(a)
     return out
 
 
@@ -518,13 +535,16 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
         taken.append(m_all.span())
     future = [m.span() for m in _FUTURE.finditer(text)]
     taken.extend(future)
-    atoms = _join(text, _find_atoms(text, as_of, taken), as_of)
+    found = _weeks_of(text, _find_atoms(text, as_of, taken))
+    # "from Q1 to Q2" after a change word compares the two periods instead of spanning them
+    atoms = found if _CHANGE_CUE.search(text) and len(found) == 2 and all(a.name for a in found) else \
+        _join(text, found, as_of)
     reading.spans = sorted(set(taken) - set(exclude or []))
     past = [a for a in atoms if a.start <= as_of]
     reading.future = bool(future) or (bool(atoms) and not past)
     if not past:
         return reading
-    if len(past) >= 2 and (_COMPARE_CUE.search(text) or reading.explicit_compare):
+    if len(past) >= 2 and (_COMPARE_CUE.search(text) or _CHANGE_CUE.search(text) or reading.explicit_compare):
         current, baseline = sorted(past[:2], key=lambda a: a.start, reverse=True)
         reading.range = _label(current, as_of)
         shifted = (add_months(current.start, -12), add_months(current.end, -12))

@@ -52,7 +52,8 @@ def test_single_pick_and_share() -> None:
                     share_of_total=True)
     rows = [{"channel": "etsy", "revenue": 600.0, "revenue_share": 0.6},
             {"channel": "shopify", "revenue": 400.0, "revenue_share": 0.4}]
-    pick = compose(reading(q, "ranking", question="which channel made the most?"), result(q, rows), titles={})
+    pick = compose(reading(q, "ranking", question="which channel made the most?", show=1), result(q, rows),
+                   titles={})
     assert pick.answer.startswith("Etsy had the most revenue in Q1 2025") and "60.0% of the total" in pick.answer
     focus = DimensionFilter(dimension="channel", values=["shopify"])
     share = compose(reading(q, "share", focus=focus), result(q, rows), titles={})

@@ -176,3 +176,22 @@ def test_reviews_without_a_count_go_to_the_agents(shop: VocabularyIndex) -> None
     assert read(shop, "How are the reviews in the home decor category?").kind == "agent"
     counted = read(shop, "how many reviews did we get in home decor last month?")
     assert counted.query is not None and counted.query.metrics == ["review_count"]
+
+
+@pytest.mark.parametrize(("question", "shape", "show"), [
+    ("which 2 channels had the lowest revenue in 2024?", "ranking", 2),
+    ("what's my best selling category?", "ranking", 1),
+    ("what is the average order value per channel?", "breakdown", None),
+    ("which products did not sell last month?", "unsold", None),
+    ("how many different products did we sell in May?", "count", None),
+])
+def test_shapes(shop: VocabularyIndex, question: str, shape: str, show: int | None) -> None:
+    r = read(shop, question)
+    assert r.shape == shape and r.show == show
+
+
+def test_names_spanning_metric_words_and_per_day(shop: VocabularyIndex) -> None:
+    r = read(shop, "how much did VASE_RED_30 sell in May?")
+    assert r.query is not None and r.query.metrics == ["revenue"] and r.query.filters[0].values == ["VASE_RED_30"]
+    d = read(shop, "what was our average daily revenue in May?")
+    assert d.per_day and d.query is not None and d.query.dimensions == []

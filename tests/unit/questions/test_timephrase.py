@@ -164,3 +164,16 @@ def test_any_text_is_safe(text: str, as_of: date) -> None:
 def test_shopping_days(phrase: str, day: date) -> None:
     r = resolve_time(phrase, MID).range
     assert r is not None and r.start == r.end == day
+
+
+def test_change_between_two_named_periods_is_a_comparison() -> None:
+    r = resolve_time("percentage change in revenue from Q4 2024 to Q1 2025", MID)
+    assert r.range is not None and r.range.start == date(2025, 1, 1) and r.compare == "previous_period"
+    assert resolve_time("were sales higher in March or April?", MID).compare == "previous_period"
+
+
+def test_week_of_a_day() -> None:
+    r = resolve_time("revenue in the week of 5 March 2025", MID).range  # a Wednesday
+    assert r is not None and (r.start, r.end) == (date(2025, 3, 3), date(2025, 3, 9))
+    s = resolve_time("orders in the week starting 5 March 2025", MID).range
+    assert s is not None and (s.start, s.end) == (date(2025, 3, 5), date(2025, 3, 11))
