@@ -156,7 +156,10 @@ N_ITEMS = re.compile(r"\b(?:which|what|the|our|my|list(?: the)?|show(?: me)?(?: 
                      re.I)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20}
-SINGULAR_PICK = re.compile(r"\b(?:which|what|when) (?:one|single|(?:\w+ ){0,3}?(?:channel|category|brand|competitor|"
+SINGULAR_PICK = re.compile(r"(?:^\s*|\b(?:the|our|my|what'?s|which is|what is)\s+)(?:best|worst|top|biggest|largest|"
+                           r"busiest|highest|lowest)(?:[- ](?:selling|performing|earning))?\s+(?:product|item|sku|"
+                           r"channel|category|brand|competitor|month|week|day|weekday|quarter|year|seller)\b(?!s)"
+                           r"|\b(?:which|what|when) (?:one|single|(?:\w+ ){0,3}?(?:channel|category|brand|competitor|"
                            r"product|item|sku|month|week|day|weekday|quarter|year|store|marketplace|department|"
                            r"vendor|article|listing|platform))\b(?!s)|\b(?:the|our|my) (?:best|worst|top|biggest|"
                            r"largest|busiest|highest|lowest|most|least)\b(?! \d)(?! (?:\w+ )?(?:products|items|skus|"

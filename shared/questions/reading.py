@@ -312,7 +312,11 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         clauses = [c for c in _CLAUSES.split(question) if c.strip()
                    and not any(rx.search(c) for rx in lx.AGENT_CUES.values())]
         text = " ".join(clauses)
-        metrics = find_metrics(text)[0] or metrics
+        own, weak_own = find_metrics(text)
+        if not own or weak_own or time.future:  # every metric word sits in an agent clause: the agents answer
+            reading.agent_intents = intents
+            return reading
+        metrics = own
         taken = [m.span for m in (index.find(text) if index is not None else [])]
         taken += resolve_time(text, today or date.today()).spans
         dims, grain = find_dimensions(text, taken), find_grain(text, taken)

@@ -195,3 +195,19 @@ def test_names_spanning_metric_words_and_per_day(shop: VocabularyIndex) -> None:
     assert r.query is not None and r.query.metrics == ["revenue"] and r.query.filters[0].values == ["VASE_RED_30"]
     d = read(shop, "what was our average daily revenue in May?")
     assert d.per_day and d.query is not None and d.query.dimensions == []
+
+
+@pytest.mark.parametrize("question", [
+    "Which SKUs are priced above the market?",
+    "Why are ratings for vase-blue-20 falling?",
+    "How many units of vase-blue-20 will we sell in the next 30 days, and when do we run out?",
+    "Forecast demand for the next 4 weeks and tell me which products risk a stockout.",
+    "What are customers complaining about in their reviews over the last 90 days?",
+])
+def test_readme_and_demo_agent_questions_stay_with_the_agents(shop: VocabularyIndex, question: str) -> None:
+    assert read(shop, question).kind == "agent"
+
+
+def test_singular_best_seller(shop: VocabularyIndex) -> None:
+    r = read(shop, "Best-selling product of all time")
+    assert r.shape == "ranking" and r.show == 1 and r.query is not None and r.query.metrics == ["units"]
