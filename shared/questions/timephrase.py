@@ -73,9 +73,13 @@ class _Atom:
     day: int | None = None
     quarter: int | None = None
     relative: bool = False
+    half: int | None = None
 
     def with_year(self, year: int) -> _Atom:
         """The same month/quarter/day in ``year`` (used to anchor the yearless end of a range)."""
+        if self.half is not None:
+            s, e = (date(year, 1, 1), date(year, 6, 30)) if self.half == 1 else (date(year, 7, 1), date(year, 12, 31))
+            return _Atom(self.span, s, e, f"H{self.half} {year}", True, half=self.half)
         if self.quarter is not None:
             s, e = quarter_range(year, self.quarter)
             return _Atom(self.span, s, e, f"Q{self.quarter} {year}", True, quarter=self.quarter)
@@ -351,7 +355,7 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         explicit = year is not None
         year = year if year is not None else _latest_year(as_of, 1 if h == 1 else 7)
         s, e = (date(year, 1, 1), date(year, 6, 30)) if h == 1 else (date(year, 7, 1), date(year, 12, 31))
-        return _Atom(span, s, e, f"H{h} {year}", explicit)
+        return _Atom(span, s, e, f"H{h} {year}", explicit, half=h)
     if kind == "month":
         month = MONTHS[g[0].lower()]
         year = _year2(g[1])
@@ -480,6 +484,29 @@ _CHANGE_CUE = re.compile(r"\b(?:chang\w*|grow\w*|grew|growth|increas\w*|decreas\
                          r"declin\w*|drop\w*|r[io]se|fell)\b", re.I)
 
 
+_YEAR_WORDS = re.compile(r"\s*,?\s*(?:of\s+|in\s+)?(?:(last|previous|prior)\s+year|(this|the\s+current)\s+year|"
+                         r"(x)|(the\s+year\s+before\s+last))\b", re.I)
+
+
+def _anchor_relative_years(text: str, atoms: list[_Atom], as_of: date) -> list[_Atom]:
+    """ "March last year", "Q4 of this year": a yearless month, quarter or day in the year the words name."""
+    out: list[_Atom] = []
+    skip: set[int] = set()
+    for i, a in enumerate(atoms):
+        if i in skip:
+            continue
+        m = _YEAR_WORDS.match(text, a.span[1])
+        if m and not a.year_explicit and not a.relative:
+            year = as_of.year - (2 if m.group(4) else 0 if m.group(2) else 1)
+            moved = a.with_year(year)
+            out.append(_Atom((a.span[0], m.end()), moved.start, moved.end, moved.name, True, month=a.month,
+                             day=a.day, quarter=a.quarter, half=a.half))
+            skip.update(j for j, b in enumerate(atoms) if j > i and b.span[0] < m.end())
+            continue
+        out.append(a)
+    return out
+
+
 def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
     """Days after "the week of" (the Monday-Sunday week containing them) or "the week starting" (from them)."""
     out = []
@@ -535,7 +562,7 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
         taken.append(m_all.span())
     future = [m.span() for m in _FUTURE.finditer(text)]
     taken.extend(future)
-    found = _weeks_of(text, _find_atoms(text, as_of, taken))
+    found = _anchor_relative_years(text, _weeks_of(text, _find_atoms(text, as_of, taken)), as_of)
     # "from Q1 to Q2" after a change word compares the two periods instead of spanning them
     atoms = found if _CHANGE_CUE.search(text) and len(found) == 2 and all(a.name for a in found) else \
         _join(text, found, as_of)

@@ -177,3 +177,15 @@ def test_week_of_a_day() -> None:
     assert r is not None and (r.start, r.end) == (date(2025, 3, 3), date(2025, 3, 9))
     s = resolve_time("orders in the week starting 5 March 2025", MID).range
     assert s is not None and (s.start, s.end) == (date(2025, 3, 5), date(2025, 3, 11))
+
+
+@pytest.mark.parametrize(("phrase", "start", "end"), [
+    ("revenue in Q3 last year", date(2024, 7, 1), date(2024, 9, 30)),
+    ("March last year", date(2024, 3, 1), date(2024, 3, 31)),
+    ("sales in February this year", date(2025, 2, 1), date(2025, 2, 28)),
+    ("first half of last year", date(2024, 1, 1), date(2024, 6, 30)),
+    ("June of the year before last", date(2023, 6, 1), date(2023, 6, 30)),
+])
+def test_named_period_of_a_relative_year(phrase: str, start: date, end: date) -> None:
+    r = resolve_time(phrase, MID).range
+    assert r is not None and (r.start, r.end) == (start, end)
