@@ -489,7 +489,7 @@ _YEAR_WORDS = re.compile(r"\s*,?\s*(?:of\s+|in\s+)?(?:(last|previous|prior)\s+ye
 
 
 def _anchor_relative_years(text: str, atoms: list[_Atom], as_of: date) -> list[_Atom]:
-    """ "March last year", "Q4 of this year": a yearless month, quarter or day in the year the words name."""
+    """A yearless month, quarter, half or day followed by "last year" or "this year", moved to that year."""
     out: list[_Atom] = []
     skip: set[int] = set()
     for i, a in enumerate(atoms):
