@@ -196,9 +196,14 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     def v(row: Mapping[str, Any], key: str = metric) -> str:
         return fmt_value(row.get(key), unit, cur, metric)
 
+    starts = reading.data_starts
     if not rows or all(r.get(metric) is None for r in rows):
         need = METRIC_NEEDS.get(metric)
-        answer = (f"There is no {noun}{where} {when}." + (f" It needs {need}." if need else ""))
+        answer = f"There {'were' if _verb(metric) == 'were' else 'was'} no {noun}{where} {when}."
+        if starts is not None and period is not None and period.end < starts:
+            answer += f" Your data starts on {fmt_day(starts)}."
+        elif need:
+            answer += f" It needs {need}."
         return MetricAnswer(answer, period, None, None, _evidence(result))
     if reading.shape == "count" and dims:
         sold = [r for r in rows if (r.get(metric) or 0) > 0 and r.get(dims[0]) is not None]
@@ -232,6 +237,12 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             prev = row.get(f"{metric}_previous")
             answer += (f", {_change(row.get(metric), prev, row.get(f'{metric}_change_pct'), unit)} "
                        f"{fmt_value(prev, unit, cur, metric)} in {_previous_label(result)}")
+        index = row.get(metric)
+        if metric == "price_index" and isinstance(index, (int, float)) and not q.compare:
+            gap = index - 100
+            answer += (" (100 = the competitors' median price): our prices are "
+                       + (f"{abs(gap):.1f}% {'above' if gap > 0 else 'below'} theirs" if abs(gap) >= 0.05
+                          else "level with theirs"))
         others = [m for m in q.metrics[1:] if row.get(m) is not None]
         if others:
             answer += "; " + "; ".join(
@@ -244,6 +255,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         answer = _trend_answer(rows, metric, noun, when, where, v, namer, q.grain or "day", period)
     else:
         answer = _ranking_answer(reading, result, rows, dims, metric, noun, when, where, v, namer, unit)
+    if starts is not None and period is not None and period.start < starts <= period.end \
+            and not period.label.startswith("all "):
+        answer += f" Your data starts on {fmt_day(starts)}, so the period is covered from then."
     return MetricAnswer(_capital(answer), period, _table(result, namer, unit), _chart(reading, result, namer),
                         _evidence(result))
 

@@ -32,6 +32,11 @@ def _rx(body: str) -> re.Pattern[str]:
 
 # Order matters: more specific phrases first ("net revenue" before "revenue", "return rate" before "returns").
 METRIC_WORDS: tuple[MetricWord, ...] = (
+    MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money) per (?:order|transaction|basket|checkout)"),
+               S, "average order value"),
+    MetricWord("asp", _rx(r"(?:revenue|sales|money) per (?:unit|item|piece)"), S, "average selling price"),
+    MetricWord("revenue", _rx(r"(?:total |gross )?value of (?:all |our |my |the )?(?:orders|sales|purchases)"),
+               S, "revenue"),
     MetricWord("net_revenue", _rx(r"net (?:revenue|sales|turnover|income)|(?:revenue|sales) (?:after|net of|minus|less)"
                                   r" (?:discounts?|refunds?|returns?)(?: and (?:discounts?|refunds?|returns?))?"),
                S, "net revenue"),
@@ -83,7 +88,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                     r"on hand|left|in (?:the )?warehouse)|stock(?: on hand| levels?| position)?|"
                                     r"inventory(?: levels?| on hand)?|on hand|"
                                     r"(?:units|items) (?:in stock|in the warehouse)|in stock"), INV, "stock on hand"),
-    MetricWord("price_index", _rx(r"price index|price position(?:ing)?|(?:how|are we) (?:expensive|cheap|"
+    MetricWord("price_index", _rx(r"(?:more|less) expensive than|pricier than|dearer than|(?:are|is) (?:we|our "
+                                  r"prices?) (?:\w+ )?(?:expensive|cheap|pricey|competitive)|"
+                                  r"price index|price position(?:ing)?|(?:how|are we) (?:expensive|cheap|"
                                   r"pricey|competitive)|(?:priced|price) (?:relative|compared) to (?:the )?"
                                   r"(?:market|competitors?)"), C, "price index"),
     MetricWord("cheapest_share", _rx(r"(?:the )?cheapest|lowest price(?:d)?|(?:how )?often (?:are |were )?we "

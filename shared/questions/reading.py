@@ -91,6 +91,7 @@ class Reading(BaseModel):
     needed: str | None = Field(default=None, description="What an unanswerable question would need.")
     show: int | None = Field(default=None, description="Items a ranking lists (the query may fetch one more).")
     names: dict[str, str] = Field(default_factory=dict, description="Dimension -> how the answer names a filter.")
+    data_starts: date | None = Field(default=None, description="First date of the data the metric reads.")
     per_day: bool = Field(default=False, description="The answer divides the value by the period's days.")
     notes: list[str] = Field(default_factory=list)
 
@@ -441,6 +442,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         reading.per_day = True
     reading.shape = shape
     reading.focus = focus
+    reading.data_starts = first
     reading.show = (limit - 1 if dims and dims[0] != "date" else limit) if limit is not None else None
     if shape == "ranking" and single and dims[0] != "sku":
         reading.show = 1

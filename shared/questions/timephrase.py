@@ -288,7 +288,8 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     ("last", re.compile(r"\b(?:last|previous|prior)\s+(week|month|quarter|year)\b", re.I)),
     ("day_word", re.compile(r"\b(yesterday|today|the\s+(?:latest|last)\s+day)\b", re.I)),
     ("holiday", re.compile(rf"\b(black\s+friday|cyber\s+monday|christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
-                           rf"new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|halloween)\b(?:\s+(?:of\s+|in\s+)?"
+                           rf"new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|halloween|mother'?s'?\s+day|father'?s'?\s+day|"
+                           rf"thanksgiving)\b(?:\s+(?:of\s+|in\s+)?"
                            rf"({_YEAR})\b)?", re.I)),
     ("year", re.compile(rf"(?<![-_/#.])\b(?:fy\s?)?({_YEAR})\b(?![-_/.]\w)", re.I)),
 ]
@@ -391,7 +392,8 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
     if kind == "day_word":
         return _Atom(span, as_of, as_of, "the latest day in your data", relative=True)
     if kind == "holiday":
-        name = " ".join(g[0].lower().split())
+        name = " ".join(g[0].lower().replace("'", "").split()).replace("mothers", "mother's").replace(
+            "fathers", "father's")
         explicit = g[1] is not None
         year = int(g[1]) if g[1] else as_of.year
         d = holiday(name, year)
@@ -410,6 +412,13 @@ def holiday(name: str, year: int) -> date:
         nov1 = date(year, 11, 1)
         thanksgiving = nov1 + timedelta(days=(3 - nov1.weekday()) % 7 + 21)
         return thanksgiving + timedelta(days=1 if name == "black friday" else 4)
+    if name.startswith(("mother", "father")):  # the US dates: second Sunday of May, third Sunday of June
+        first = date(year, 5 if name.startswith("mother") else 6, 1)
+        sunday = first + timedelta(days=(6 - first.weekday()) % 7)
+        return sunday + timedelta(days=7 if name.startswith("mother") else 14)
+    if name == "thanksgiving":
+        nov1 = date(year, 11, 1)
+        return nov1 + timedelta(days=(3 - nov1.weekday()) % 7 + 21)
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
              "halloween": (10, 31)}
     if name in fixed:

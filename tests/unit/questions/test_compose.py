@@ -75,7 +75,7 @@ def test_trend_leaves_partial_buckets_out_of_highest_and_lowest() -> None:
 def test_empty_result_says_what_is_missing() -> None:
     q = MetricQuery(tenant_id="t", metrics=["avg_rating"], time_range=Q1)
     out = compose(reading(q), result(q, [{"avg_rating": None}]), titles={})
-    assert out.answer.startswith("There is no average rating in Q1 2025") and "reviews" in out.answer
+    assert out.answer.startswith("There was no average rating in Q1 2025") and "reviews" in out.answer
 
 
 def test_units_and_report_size() -> None:
@@ -89,3 +89,16 @@ def test_units_and_report_size() -> None:
     assert out.table is not None and len(out.table.rows) == 50
     assert out.answer.count(";") == 9  # the sentence names ten, the table carries the rest
     assert len(json.dumps(out.chart)) < 4096
+
+
+def test_price_index_is_explained_and_data_start_is_stated() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["price_index"], time_range=Q1,
+                    filters=[DimensionFilter(dimension="competitor", values=["Hygge Hus"])])
+    out = compose(reading(q), result(q, [{"price_index": 103.5}]), titles={})
+    assert "against Hygge Hus" in out.answer and "our prices are 3.5% above theirs" in out.answer
+    r = MetricQuery(tenant_id="t", metrics=["units"], time_range=Q1)
+    before = compose(reading(r, data_starts=date(2025, 5, 14)), result(r, [{"units": None}]), titles={})
+    assert before.answer == ("There were no units sold in Q1 2025 (1 Jan - 31 Mar 2025). Your data starts on "
+                             "14 May 2025.")
+    partly = compose(reading(r, data_starts=date(2025, 2, 1)), result(r, [{"units": 10}]), titles={})
+    assert partly.answer.endswith("Your data starts on 1 Feb 2025, so the period is covered from then.")
