@@ -113,3 +113,24 @@ def test_cached_answer_is_the_same(shop: Ingested) -> None:
     a = ask(shop.deps, "orders in Q1 2025", tenant=TENANT).report
     b = ask(shop.deps, "orders in Q1 2025", tenant=TENANT)
     assert a is not None and b.cached and b.report is not None and b.report.answer == a.answer
+
+
+def test_vocabulary_follows_data_updated(shop: Ingested, tmp_path: object) -> None:
+    import csv
+    from pathlib import Path
+
+    from shared.ingest.client import ingest_path
+
+    question = "how many units of the Moonlight Velvet Pouffe did we sell in March 2025?"
+    before = ask(shop.deps, question, tenant=TENANT, use_cache=False).report
+    assert before is not None and "Moonlight" not in before.answer
+    sku = sorted(shop.catalogue)[-1]  # not the product other tests name
+    path = Path(str(tmp_path)) / "products.csv"
+    with path.open("w", newline="") as f:  # the merchant renames a product: a new upload, a new data version
+        csv.writer(f).writerows([["sku", "title", "category", "price", "currency"],
+                                 [sku, "Moonlight Velvet Pouffe", "Home", "10", "USD"]])
+    assert ingest_path(shop.deps, path, TENANT, "products").status == "processed"
+    after = ask(shop.deps, question, tenant=TENANT, use_cache=False).report
+    s = shop.sales()
+    units = int(s[(s["sku"] == sku) & (s["date"] >= date(2025, 3, 1))]["units"].sum())
+    assert after is not None and "Moonlight Velvet Pouffe" in after.answer and f"{units:,}" in after.answer
