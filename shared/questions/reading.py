@@ -57,7 +57,8 @@ _PLURAL_DIMS: dict[str, re.Pattern[str]] = {
     "weekday": re.compile(r"\b(?:weekdays|days of the week)\b", re.I),
     "date": re.compile(r"\b(?:days|weeks|months|quarters|years)\b", re.I),
 }
-_PER_DAY = re.compile(r"\b(?:average|avg\.?|mean|typical)\s+(?:daily|per[- ]day|a[- ]day)\b|\b(?:per|a|each)\s+day\s+on"
+_PER_DAY = re.compile(r"\bhow much\b(?:\s+\S+){0,5}?\s+(?:per|a|each)\s+day\b|"
+                      r"\b(?:average|avg\.?|mean|typical)\s+(?:daily|per[- ]day|a[- ]day)\b|\b(?:per|a|each)\s+day\s+on"
                       r"\s+average\b|\bdaily\s+average\b|\bon\s+an?\s+average\s+day\b", re.I)
 _UNSOLD = re.compile(r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"
                      r"(?:sell|sold)\b|\b(?:no|zero|without(?:\s+any)?)\s+sales\b|\bunsold\b|\bdead\s+stock\b",
@@ -301,7 +302,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if distinct := _DISTINCT.search(question):
         dims = [_DISTINCT_DIMS[distinct.group(1).lower().rstrip("s")]]
         metrics = ["units"]
-    if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)):
+    growth = bool(re.search(r"\b(?:grow\w*|grew|growth|declin\w*|shrink\w*|up or down)\b", question, re.I))
+    if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)
+                                        or (matches and (growth or lx.SHARE.search(question)))):
         metrics = ["revenue"]  # "top 5 products last month", "how did November compare with October?"
     if not metrics:
         reading.agent_intents = intents or ["overview"]
@@ -361,7 +364,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     reading.period_stated = rng is not None
     compare = time.compare
     change = bool(lx.CHANGE.search(question)) and not dims
-    if compare is None and change and rng is not None and re.search(
+    if compare is None and change and re.search(
             r"\b(?:grow\w*|grew|chang\w*|up or down|increas\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*|r[io]se|"
             r"risen|improv\w*|wors\w*|difference|delta)\b", question, re.I):
         compare = "previous_period"

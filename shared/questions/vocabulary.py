@@ -35,7 +35,8 @@ bad compare comparison versus against total overall ever time this next first se
 q4 ytd mtd qtd today date dates daily weekly monthly yearly quarterly annual breakdown split break down each
 vs. percent pct amount amounts money income turnover gross bring brought come came generate generated
 size sizes typical usual one two pack set large small medium new old different distinct unique kind kinds type
-types stuff thing things ones piece pieces much sell sells selling shop store online web
+types stuff thing things ones piece pieces much sell sells selling shop store online web running low high
+going growing doing look looking trending happened happen split between
 """.split())
 _FUZZY_MIN_CHARS = 5
 _FUZZY_SCORE = 90.0

@@ -211,3 +211,20 @@ def test_readme_and_demo_agent_questions_stay_with_the_agents(shop: VocabularyIn
 def test_singular_best_seller(shop: VocabularyIndex) -> None:
     r = read(shop, "Best-selling product of all time")
     assert r.shape == "ranking" and r.show == 1 and r.query is not None and r.query.metrics == ["units"]
+
+
+@pytest.mark.parametrize(("question", "metric", "dims", "compare"), [
+    ("Is the Home Decor category growing?", "revenue", [], "previous_period"),
+    ("Did we sell more on Etsy or Shopify last month?", "units", ["channel"], None),
+    ("What's the split between Etsy and Shopify this year?", "revenue", ["channel"], None),
+])
+def test_questions_without_a_metric_word(shop: VocabularyIndex, question: str, metric: str, dims: list[str],
+                                         compare: str | None) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.metrics[0] == metric and r.query.dimensions == dims
+    assert r.query.compare == compare
+
+
+def test_running_low_is_a_stock_question_for_the_agents(shop: VocabularyIndex) -> None:
+    r = read(shop, "Which products are running low on stock?")
+    assert r.kind == "agent" and "inventory" in r.agent_intents
