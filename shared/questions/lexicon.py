@@ -97,7 +97,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                      r"(?:the )?(?:cheapest|lowest)"), C, "share of days we are the cheapest"),
     MetricWord("orders", _rx(r"orders?|transactions?|purchases|checkouts|(?:number|count) of sales|how many sales"),
                S, "orders"),
-    MetricWord("units", _rx(r"(?:sell|sold|sells|selling) (?:more|less|fewer|better|worse)|units?(?!\s+(?:are\s+|do\s+we\s+have\s+|we\s+have\s+)?(?:in\s+stock|on\s+hand|"
+    MetricWord("units", _rx(r"(?:sell|sold|sells|selling) (?:more|less|fewer|better|worse)|"
+                            r"units?(?!\s+(?:are\s+|do\s+we\s+have\s+|we\s+have\s+)?(?:in\s+stock|on\s+hand|"
                             r"left|in\s+(?:the\s+)?warehouse))|items? sold|pieces|quantit(?:y|ies)|volume|"
                             r"(?:how many|number of) "
                             r"(?:\w+ ){0,4}(?:did (?:we|i) )?(?:sell|sold|ship|shipped)|best[- ]sell(?:ing|ers?)|"
@@ -184,7 +185,8 @@ AGENT_CUES: dict[str, re.Pattern[str]] = {
                     r"quarter|year|\d+ (?:days|weeks|months))|coming (?:weeks?|months?|days?)|upcoming|"
                     r"future|seasonal(?:ity)?|outlook"),
     "inventory": _rx(r"run(?:ning)? (?:out|low|short)|runs (?:out|low)|low (?:on )?(?:stock|inventory)|"
-                     r"(?:stock|inventory) (?:is |are )?(?:low|short|running)|stock[- ]?outs?|out of stock|reorder\w*|restock\w*|overstock\w*|"
+                     r"(?:stock|inventory) (?:is |are )?(?:low|short|running)|"
+                     r"stock[- ]?outs?|out of stock|reorder\w*|restock\w*|overstock\w*|"
                      r"too much (?:stock|inventory)|excess (?:stock|inventory)|safety stock|sell out|sold out|"
                      r"when (?:will|do) (?:we|i) (?:run|need)|lead time"),
     "what_if": _rx(r"what if|what happens|what would happen|if (?:i|we) (?:cut|raise|lower|increase|reduce|drop|"
