@@ -121,8 +121,8 @@ def sales_truth(sales: pd.DataFrame) -> dict[str, float | None]:
         "revenue": revenue, "net_revenue": net, "discounts": discounts, "refunds": refunds, "units": units,
         "returned_units": returned, "orders": orders, "aov": revenue / orders if orders else None,
         "units_per_order": units / orders if orders else None, "asp": revenue / units if units else None,
-        "return_rate": 100 * (returned or 0) / units if units else None,
-        "discount_rate": 100 * (discounts or 0) / revenue if revenue else None,
+        "return_rate": 100 * returned / units if units and returned is not None else None,
+        "discount_rate": 100 * discounts / revenue if revenue and discounts is not None else None,
     }
     if "cost" in sales.columns:
         costed = sales[sales["cost"].notna()]

@@ -278,10 +278,7 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
         return _rows(ctx, group, _sales_columns(ctx)), None
     if group == "customers":
         rows = _rows(ctx, group, _sales_columns(ctx)).subquery("r", copy=False)
-        sold = exp.GT(this=col("units"), expression=exp.Literal.number(0))
-        orders = exp.Add(this=exp.Count(this=exp.Distinct(expressions=[when(sold, col("order_id"))])),
-                         expression=fn("SUM", when(exp.and_(col("order_id").is_(exp.null()), sold),
-                                                         exp.Literal.number(1), exp.Literal.number(0))))
+        orders = MEASURES["orders"].aggregate()  # each customer's orders, counted as the orders metric counts
         per_customer = (exp.select(*keys, col("customer_hash"), exp.alias_(orders, "orders", copy=False))
                         .from_(rows, copy=False).where(col("customer_hash").is_(exp.null()).not_(), copy=False)
                         .group_by(*[k.copy() for k in keys], col("customer_hash"), copy=False))

@@ -77,3 +77,11 @@ def test_catalog_lists_every_metric_with_label_and_unit(client: Client) -> None:
 def test_metrics_need_credentials(client: Client) -> None:
     res = client.runtime.call_http("query", "POST", "/v1/metrics:query", json_body={"metrics": ["revenue"]})
     assert res.status == 401
+
+
+def test_rates_the_data_cannot_give_are_none_not_zero(client: Client) -> None:
+    res = _post(client, {"metrics": ["revenue", "net_revenue", "discount_rate", "return_rate", "customers"]})
+    assert res.status == 200  # type: ignore[attr-defined]
+    row = res.json()["rows"][0]  # type: ignore[attr-defined]
+    assert row["net_revenue"] == row["revenue"] == _sales(client)["revenue"].sum()
+    assert row["discount_rate"] is None and row["return_rate"] is None and row["customers"] is None
