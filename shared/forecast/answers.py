@@ -23,6 +23,8 @@ from shared.agents.answers import AgentAnswer, AskKind, fmt_num, join_names, ran
 from shared.forecast.inventory import InventoryPlan
 
 RUN_RATE_DAYS = 28
+#: Longer windows for a SKU with no sales in the last RUN_RATE_DAYS.
+FALLBACK_RATE_DAYS = (90, 365)
 DEFAULT_LEAD_TIME_DAYS = 7
 
 
@@ -51,9 +53,14 @@ def run_rate_cover(sales: pd.DataFrame, stock: pd.DataFrame, as_of: date, *,
             "days_of_cover"]
     if stock.empty:
         return pd.DataFrame(columns=cols).rename_axis("sku")
-    start = pd.Timestamp(as_of) - pd.Timedelta(days=window_days)
-    recent = sales[(sales["date"] > start) & (sales["date"] <= pd.Timestamp(as_of))] if not sales.empty else sales
-    daily = (recent.groupby("sku")["units"].sum() / window_days) if not recent.empty else pd.Series(dtype="float64")
+    daily = pd.Series(dtype="float64")
+    # a SKU that sold nothing lately is measured over a longer window before its cover is called unlimited
+    for days in (window_days, *(d for d in FALLBACK_RATE_DAYS if d > window_days)):
+        start = pd.Timestamp(as_of) - pd.Timedelta(days=days)
+        recent = sales[(sales["date"] > start) & (sales["date"] <= pd.Timestamp(as_of))] if not sales.empty else sales
+        rate = recent.groupby("sku")["units"].sum() / days if not recent.empty else pd.Series(dtype="float64")
+        rate = rate[rate > 0]
+        daily = pd.concat([daily, rate[~rate.index.isin(daily.index)]])
     out = stock.drop_duplicates("sku", keep="last").set_index("sku")[["on_hand", "on_order", "lead_time_days",
                                                                       "stock_date"]].copy()
     out.index = out.index.astype(str)
@@ -151,8 +158,8 @@ _OVERSTOCK_COLUMNS = ["sku", "days_of_cover", "on_hand", "on_order", "daily_unit
 
 def overstock_answer(cover: pd.DataFrame, scoped: list[str]) -> AgentAnswer:
     """``overstock``: SKUs with the most days of cover (stock with no recent sales first)."""
-    method = (f"days of cover = on hand / mean daily units of the last {RUN_RATE_DAYS} days "
-              "(stock with no sales in that window has unlimited cover)")
+    method = (f"days of cover = on hand / mean daily units of the last {RUN_RATE_DAYS} days (90 or 365 days when "
+              "nothing sold in them; stock with no sales in a year has unlimited cover)")
     if cover.empty:
         return AgentAnswer(ask="overstock", answered=False, method=method,
                            text="Overstock cannot be assessed: there are no stock levels on record "
@@ -170,7 +177,7 @@ def overstock_answer(cover: pd.DataFrame, scoped: list[str]) -> AgentAnswer:
 
     def describe(r: list[Any]) -> str:
         if r[1] is None:
-            return f"{r[0]} ({fmt_num(r[2], 0)} on hand, no sales in {RUN_RATE_DAYS} days)"
+            return f"{r[0]} ({fmt_num(r[2], 0)} on hand, no sales in {FALLBACK_RATE_DAYS[-1]} days)"
         return f"{r[0]} ({fmt_num(r[1], 0)} days of cover: {fmt_num(r[2], 0)} on hand at {fmt_num(r[4], 2)} a day)"
 
     text = "The SKUs with the most days of cover are " + join_names([describe(r) for r in rows[:5]], 5) + "."
@@ -213,12 +220,16 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["forecast:"])
 
 
-def whatif_answer(views: list[SkuForecastView], pct: float, level: float) -> AgentAnswer:
-    """``what_if`` (the forecast's view): the forecast with the price change applied, or why it was not."""
-    applied = [v for v in views if v.whatif and v.whatif.get("multiplier") is not None]
+def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped: list[str]) -> AgentAnswer:
+    """``what_if`` (the forecast's view): the named SKU's forecast with the price change applied, or why not."""
+    applied = [v for v in views if v.whatif and v.whatif.get("multiplier") is not None and v.sku in scoped]
     method = "forecast scaled by (1 + change)^elasticity, elasticity from a log-log fit on the SKU's own history"
+    if len(scoped) != 1:
+        return AgentAnswer(ask="what_if", answered=False, method=method,
+                           text="A price what-if needs one named product and a price change (e.g. 'cut SKU-1 by "
+                                "10%').")
     if not applied:
-        reasons = [str(v.whatif.get("reason")) for v in views if v.whatif]
+        reasons = [str(v.whatif.get("reason")) for v in views if v.whatif and v.sku in scoped]
         return AgentAnswer(ask="what_if", answered=False, method=method,
                            text=f"The demand effect of a {pct:+g}% price change cannot be estimated: "
                                 + (reasons[0] if reasons else "no sales history") + ".")
@@ -249,5 +260,5 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
         elif ask == "forecast":
             out.append(forecast_answer(views, level, horizon_days, as_of, note))
     if price_change_pct is not None:
-        out.append(whatif_answer(views, price_change_pct, level))
+        out.append(whatif_answer(views, price_change_pct, level, scoped))
     return out

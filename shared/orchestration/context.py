@@ -122,4 +122,6 @@ def resolve_follow_up(question: str, plan: Plan, previous: dict[str, Any], *, ex
             note += f"; 'the {m.group(1)} one' resolved to {', '.join(skus)}"
         else:
             note += f"; no product matching {m.group(1)!r} among the previous question's products"
-    return Plan(intents=intents, entities=merged, rationale=(plan.rationale + "; " + note).strip("; ")[:500]), note
+    asks = plan.asks if explicit_intents and plan.asks else (plan.asks or prev.asks)  # "and for the blue one?"
+    return Plan(intents=intents, entities=merged, asks=asks,
+                rationale=(plan.rationale + "; " + note).strip("; ")[:500]), note

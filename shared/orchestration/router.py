@@ -48,10 +48,16 @@ _LAST = re.compile(r"\b(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", r
 _LAST_WORD = re.compile(r"\b(?:last|past|previous) (week|month|quarter|year)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from) (\d{4}-\d{2}-\d{2}) (?:and|to|until) (\d{4}-\d{2}-\d{2})\b", re.I)
 _SINCE = re.compile(r"\bsince (\d{4}-\d{2}-\d{2})\b", re.I)
+_PCT = r" ?(?:%|percent\b|per cent\b|pct\b)"
 _CHANGE = re.compile(
-    r"\b(cut|reduce|lower|drop|decrease|discount|raise|increase|hike|bump)\b[^.?!%]{0,60}?\bby (\d{1,3}(?:\.\d+)?) ?%"
-    r"|([+-]\d{1,3}(?:\.\d+)?) ?%", re.I)
-_DOWN_WORDS = {"cut", "reduce", "lower", "drop", "decrease", "discount"}
+    r"\b(cut|reduce|lower|drop|decrease|discount|mark down|markdown|raise|increase|hike|bump|mark up|markup)\b"
+    r"[^.?!%]{0,60}?\bby (\d{1,3}(?:\.\d+)?)" + _PCT
+    + r"|([+-]\d{1,3}(?:\.\d+)?)" + _PCT
+    # "a 5% price increase", "a 10 percent discount on SKU-1"
+    + r"|\b(\d{1,3}(?:\.\d+)?)" + _PCT + r" (?:price )?(cut|reduction|decrease|drop|discount|markdown|increase|"
+    r"rise|hike|raise|markup|higher|lower|cheaper|more expensive)\b", re.I)
+_DOWN_WORDS = {"cut", "reduce", "lower", "drop", "decrease", "discount", "mark down", "markdown", "reduction",
+               "cheaper"}
 _CATALOGUE = re.compile(r"\b(?:which|what|any) of (?:my|our) (?:products|items|skus)\b|\ball (?:my |our )?(?:products|"
                         r"items|skus)\b|\bwhich (?:products|items|skus)\b|\bacross (?:my|the) catalog", re.I)
 _AGENT_OF_ASK = ASK_AGENT
@@ -62,8 +68,10 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
 #: a fixed list of products or competitors. Order of the asks is the order they appear in the question.
 _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
     "undercut": re.compile(
-        r"\bundercut|\bunder-cut|\bwhich competitors?\b|\bwho(?:'s| is| are)? (?:the )?(?:cheap|undercut|beat|below)"
-        r"|\bcompetitors?\b[^.?!]{0,40}\b(?:cheaper|lower|below|beat|beats|beating|undercut)"
+        r"\bundercut|\bunder-cut|\bwhich (?:competitors?|rivals?)\b"
+        r"|\bwho(?:'s| is| are)? (?:the )?(?:cheap|undercut|beat|below)"
+        r"|\b(?:competitors?|rivals?|other (?:sellers|stores|shops))\b[^.?!]{0,40}\b(?:cheaper|lower|below|beat|"
+        r"beats|beating|undercut)|\b(?:pric\w+|sell\w*) (?:it |them )?(?:below|under) (?:me|us|our)\b"
         r"|\b(?:beat|beats|beating) (?:us|me|our (?:prices?|products))\b"
         r"|\bcheaper than (?:us|me|we do|our (?:prices?|store|shop))\b|\bfor less than (?:us|we do|me)\b|\bprice war"
         r"|\b(?:sells?|selling|offers?|offering) (?:[\w-]+ )?(?:cheaper|for less)\b", re.I),
@@ -71,11 +79,13 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
         r"\boverpriced|\bover-priced|\bpriced (?:too )?(?:high|above)|\babove (?:the )?market"
         r"|\b(?:more expensive|pricier|dearer) than|\btoo expensive|\b(?:priced |price is |prices are )?higher than "
         r"(?:the )?(?:market|competitors?|competition|others)|\bcharg(?:e|ing) too much|\bprices? (?:too )?high"
-        r"|\bcosts? more than (?:the )?(?:market|competitors?|competition|others|elsewhere)", re.I),
+        r"|\bcosts? more than (?:the )?(?:market|competitors?|competition|others|elsewhere)"
+        r"|\b(?:where|which products?|what) (?:are|am|is) (?:we|i|us) (?:the )?most expensive"
+        r"|\b(?:are|am) (?:we|i) (?:too )?(?:expensive|pricey)", re.I),
     "underpriced": re.compile(
         r"\bunderpriced|\bunder-priced|\bpriced (?:too )?(?:low|below)|\bbelow (?:the )?market"
         r"|\b(?:cheaper|lower) than (?:the )?(?:market|competitors?|competition|others)\b|\bleav(?:e|es|ing) money"
-        r"|\bunder-?charg"
+        r"|\bunder-?charg|\btoo cheap\b"
         r"|\b(?:can|could|should) (?:i|we) (?:charge more|raise (?:my |our )?prices?)|\bprices? (?:too )?low\b",
         re.I),
     "stockout": re.compile(
@@ -84,7 +94,9 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
     "overstock": re.compile(
         r"\bover-?stock|\btoo much (?:stock|inventory)|\bexcess (?:stock|inventory)|\bmost (?:days of )?cover"
         r"|\bslow[- ]moving|\bdead stock|\bsitting (?:in|on)|\bcarrying too much|\b(?:stock|inventory) piling"
-        r"|\bmost (?:stock|inventory)\b|\btoo many units", re.I),
+        r"|\bmost (?:stock|inventory)\b|\btoo many units|\b(?:not|isn't|aren't) (?:moving|selling)\b"
+        r"|\bdoes(?:n't| not) sell\b|\bmore (?:stock|inventory|units) than\b"
+        r"|\bholding (?:too much|excess|a lot)", re.I),
     "rating_decline": re.compile(
         r"\b(?:ratings?|stars?|reviews?|scores?|sentiment)\b[^.?!]{0,40}?\b(?:fall|falls|falling|fell|drop|drops"
         r"|dropped|dropping|declin\w*|down|worse|worsen\w*|slipp?\w*|sink\w*|sank|lower|decreas\w*)\b"
@@ -93,7 +105,7 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
     "complaints": re.compile(
         r"\bcomplain\w*|\bissues?\b|\bproblems?\b|\bnegative (?:reviews?|feedback|comments?)|\bunhappy"
         r"|\bdislike|\bpain points?|\bwhat(?:'s| is) wrong|\bbad reviews?|\bgripes?|\bcriticis|\bhate\b"
-        r"|\bgo(?:es|ing)? wrong|\breturn reasons?", re.I),
+        r"|\b(?:go|goes|going|gone|went) wrong|\breturn reasons?|\bmoan|\bgrumbl|\bwhin(?:e|ing)", re.I),
     "forecast": re.compile(
         r"\bforecast|\bpredict|\bhow many (?:units|items|pieces|will)|\bwill (?:we|i|it|they) sell"
         r"|\bexpected (?:sales|demand|units)|\bprojected|\bsell (?:in )?(?:the )?(?:next|coming)|\bdemand\b"
@@ -178,7 +190,10 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
         start, end = today - timedelta(days=_UNIT_DAYS[lw.group(1).lower()]), today
     change: float | None = None
     if c := _CHANGE.search(question):
-        if c.group(1):
+        if c.group(4):
+            pct = float(c.group(4))
+            change = -pct if c.group(5).lower() in _DOWN_WORDS else pct
+        elif c.group(1):
             pct = float(c.group(2))
             change = -pct if c.group(1).lower() in _DOWN_WORDS else pct
         else:

@@ -159,6 +159,9 @@ def undercut_answer(analysis: PricingAnalysis, obs: pd.DataFrame, *, start: date
     if first[1] == 0:
         text = (f"No competitor was priced below us between {period} ({sum(r[4] for r in rows):,} product-days "
                 "compared).")
+    elif len(rows) == 1:
+        text = (f"{first[0]} was below our price on {100 * first[1]:.0f}% of {first[4]:,} product-days between "
+                f"{period}, by {first[2]:.1f}% on average when below.")
     else:
         text = (f"{first[0]} undercuts us most: it was below our price on {100 * first[1]:.0f}% of "
                 f"{first[4]:,} product-days between {period}, by {first[2]:.1f}% on average when below")

@@ -67,6 +67,11 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     end = request.end_date or as_of
     lookback = DECLINE_LOOKBACK_DAYS if "rating_decline" in asks else DEFAULT_LOOKBACK_DAYS
     start = request.start_date or (end - timedelta(days=lookback))
+    decline_window = window if "window_days" in request.options else DECLINE_WINDOW_DAYS
+    if "rating_decline" in asks and request.start_date is not None:
+        # "falling over the last 60 days": that period is the recent window, compared with what came before it
+        decline_window = max(7, min(365, (end - request.start_date).days))
+        start = end - timedelta(days=max(DECLINE_LOOKBACK_DAYS, 2 * decline_window))
     if start > end:
         raise InvalidInput("start_date is after end_date", details={"field": "start_date"})
     frame, evidence = load_reviews(
@@ -83,9 +88,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         query=evidence,
         options=AnalysisOptions(as_of=min(as_of, end), window_days=window, top_n=top_n, asks=tuple(asks),
                                 scoped=tuple(request.skus), period_start=start,
-                                # an explicit window is the merchant's; else "recently" means 90 days
-                                decline_window_days=window if "window_days" in request.options
-                                else DECLINE_WINDOW_DAYS),
+                                decline_window_days=decline_window),
     )
     result.data["as_of"] = resolved.as_dict()
     result.confidence = apply_staleness(result.confidence, resolved)

@@ -131,12 +131,23 @@ _DECLINE_COLUMNS = ["sku", "rating_before", "rating_recent", "drop", "z", "revie
 
 
 def rating_drops(reviews: pd.DataFrame, as_of: date, window_days: int) -> pd.DataFrame:
-    """Per SKU: mean rating in the last ``window_days`` vs all earlier reviews of the period, and the drop."""
+    """Per SKU: mean rating in the recent window vs all earlier reviews of the period, and the drop.
+
+    The recent window is the last ``window_days``; for a SKU with fewer than :data:`MIN_RECENT` reviews in it,
+    it reaches back to its :data:`MIN_RECENT`-th latest review, at most twice as far (sparse reviews still
+    compare, and ``recent_from`` says from when).
+    """
     rated = reviews[(reviews["weight"] > 0) & reviews["rating"].notna()]
     if rated.empty:
-        return pd.DataFrame(columns=_DECLINE_COLUMNS[1:-1]).rename_axis("sku")
-    cut = as_of - timedelta(days=window_days)
-    recent = np.asarray([d > cut for d in rated["date"]])
+        return pd.DataFrame(columns=_DECLINE_COLUMNS[1:]).rename_axis("sku")
+    first = as_of - timedelta(days=window_days - 1)
+    floor = as_of - timedelta(days=2 * window_days - 1)
+    days = pd.Series(list(rated["date"]), index=rated.index)
+    kth = days.groupby(rated["sku"].astype(str)).apply(
+        lambda d: sorted(d, reverse=True)[MIN_RECENT - 1] if len(d) >= MIN_RECENT else first)
+    starts = {str(k): max(floor, min(first, v)) for k, v in kth.items()}
+    start_of = rated["sku"].astype(str).map(starts)
+    recent = np.asarray([d >= s for d, s in zip(rated["date"], start_of, strict=True)])
     w = rated["weight"].to_numpy(dtype=float)
     r = rated["rating"].to_numpy(dtype=float)
     frame = pd.DataFrame({"sku": rated["sku"].astype(str).to_numpy(), "recent": recent, "wr": w * r, "w": w,
@@ -155,6 +166,7 @@ def rating_drops(reviews: pd.DataFrame, as_of: date, window_days: int) -> pd.Dat
     with np.errstate(divide="ignore", invalid="ignore"):
         se = max(sd, 0.25) * np.sqrt(1.0 / out["reviews_recent"] + 1.0 / out["reviews_before"])
         out["z"] = out["drop"] / se
+    out["recent_from"] = [starts[str(k)].isoformat() for k in out.index]
     return out.rename_axis("sku")
 
 
@@ -162,8 +174,11 @@ def decline_answer(data: ScoredReviews, scoped: list[str], window_days: int) -> 
     """``rating_decline``: the SKUs whose rating fell most, recent window vs before, with the drop."""
     as_of = data.end
     cut = as_of - timedelta(days=window_days)
-    method = (f"spam-weighted mean star rating of the last {window_days} days (from {cut + timedelta(days=1)}) "
-              f"vs all earlier reviews since {data.start}; a fall is a drop of at least {MIN_Z} standard errors "
+    first = (cut + timedelta(days=1)).isoformat()
+    method = (f"spam-weighted mean star rating of the last {window_days} days (from {first}; for a product with "
+              f"fewer than {MIN_RECENT} reviews in them, from its {MIN_RECENT}rd latest review, at most "
+              f"{2 * window_days} days back) vs all earlier reviews since {data.start}; "
+              f"a fall is a drop of at least {MIN_Z} standard errors "
               f"(z) with at least {MIN_RECENT} recent and {MIN_BEFORE} earlier reviews")
     drops = rating_drops(data.frame, as_of, window_days)
     if scoped:
@@ -172,7 +187,7 @@ def decline_answer(data: ScoredReviews, scoped: list[str], window_days: int) -> 
     comparable = comparable.sort_values(["drop", "reviews_recent"], ascending=False, kind="stable")
     rows: list[list[Any]] = [[str(s), round(float(r["rating_before"]), 2), round(float(r["rating_recent"]), 2),
                               round(float(r["drop"]), 2), round(float(r["z"]), 2), int(r["reviews_before"]),
-                              int(r["reviews_recent"]), (cut + timedelta(days=1)).isoformat()]
+                              int(r["reviews_recent"]), str(r["recent_from"])]
                              for s, r in comparable.iterrows()]
     falling = [r for r in rows if r[3] > 0 and r[4] >= MIN_Z]
     window = f"the last {window_days} days"
@@ -184,11 +199,14 @@ def decline_answer(data: ScoredReviews, scoped: list[str], window_days: int) -> 
                     f"{int(have['reviews_before'].fillna(0).sum())} earlier).")
         else:
             parts = [f"{_name(data.frame, r[0])}'s rating {'fell' if r[3] > 0 else 'rose'} from {r[1]:.2f} to "
-                     f"{r[2]:.2f} stars ({-r[3]:+.2f}) in {window} ({r[6]} reviews) vs before ({r[5]} reviews)"
+                     f"{r[2]:.2f} stars ({-r[3]:+.2f}) "
+                     + (f"in {window}" if r[7] == first else f"since {r[7]}")
+                     + f" ({r[6]} reviews) vs before ({r[5]} reviews)"
                      + ("" if r[3] <= 0 or r[4] >= MIN_Z else ", within what a few reviews can move by chance")
                      for r in rows[:3]]
             text = "; ".join(parts) + "."
-            text += _decline_reasons(data, rows[0][0], cut) if rows[0][3] > 0 else ""
+            if rows[0][3] > 0:
+                text += _decline_reasons(data, rows[0][0], date.fromisoformat(rows[0][7]) - timedelta(days=1))
     elif not falling:
         biggest = next((r for r in rows if r[3] > 0), None)
         text = (f"No product's rating fell significantly in {window} compared with before ({len(rows)} products with "
@@ -196,7 +214,8 @@ def decline_answer(data: ScoredReviews, scoped: list[str], window_days: int) -> 
                                                 f"{biggest[2]:.2f}), is within chance" if biggest else "") + ".")
     else:
         top = [f"{r[0]} ({r[1]:.2f} to {r[2]:.2f}, {-r[3]:+.2f})" for r in falling[:5]]
-        text = (f"{len(falling)} of {len(rows)} comparable products have a significantly lower rating in {window} "
+        recently = f"in {window}" if all(r[7] == first for r in falling[:5]) else "recently"
+        text = (f"{len(falling)} of {len(rows)} comparable products have a significantly lower rating {recently} "
                 f"than before; the biggest drops: {join_names(top, 5)}.")
     table, total = ranked_table(_DECLINE_COLUMNS, rows if scoped else falling)
     return AgentAnswer(ask="rating_decline", text=text, columns=_DECLINE_COLUMNS, rows=table, total_rows=total,
@@ -224,7 +243,7 @@ def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     neg = float((reviews["label"] == "negative").mean()) if len(reviews) else 0.0
     subject = join_names(scoped, 3) if scoped else _products(reviews)
     text = (f"{len(reviews)} reviews of {subject} between {data.start.isoformat()} and {data.end.isoformat()}"
-            + (f" average {rated.mean():.2f} stars" if len(rated) else "")
+            + (f", averaging {rated.mean():.2f} stars" if len(rated) else "")
             + f"; {100 * pos:.0f}% positive and {100 * neg:.0f}% negative.")
     themes = complaint_themes(reviews)
     if not themes.empty:

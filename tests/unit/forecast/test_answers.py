@@ -41,6 +41,10 @@ def test_run_rate_cover_from_the_last_28_days() -> None:
     assert cover.loc["dead", "lead_time_days"] == 7 and bool(cover.loc["dead", "lead_time_assumed"])
     assert select_by_cover(cover, ["stockout"], 2) == ["fast", "ok"]  # least cover against lead time
     assert select_by_cover(cover, ["overstock"], 2) == ["dead", "slow"]
+    # nothing sold in the last 28 days, but 9 units 60 days ago: measured over 90 days, not unlimited
+    old = pd.DataFrame({"sku": ["dead"], "date": [pd.Timestamp(AS_OF) - pd.Timedelta(days=60)], "units": [9.0]})
+    cover = run_rate_cover(pd.concat([_sales({"fast": 5.0}), old]), _stock(), AS_OF)
+    assert cover.loc["dead", "daily_units"] == 0.1 and cover.loc["dead", "days_of_cover"] == pytest.approx(400.0)
 
 
 def test_stockout_lists_cover_below_lead_time_soonest_first_with_days_left() -> None:
@@ -65,7 +69,7 @@ def test_overstock_ranks_by_days_of_cover() -> None:
     cover = run_rate_cover(_sales({"fast": 5.0, "slow": 1.0, "ok": 10.0}), _stock(), AS_OF)
     answer = overstock_answer(cover, [])
     assert [r[0] for r in answer.rows] == ["dead", "slow", "ok", "fast"]
-    assert answer.text.startswith("The SKUs with the most days of cover are dead (40 on hand, no sales in 28 days), "
+    assert answer.text.startswith("The SKUs with the most days of cover are dead (40 on hand, no sales in 365 days), "
                                   "slow (900 days of cover: 900 on hand at 1 a day)")
 
 
@@ -79,3 +83,15 @@ def test_forecast_answer_states_units_and_interval_over_the_horizon() -> None:
     assert two.text.startswith(f"2 SKUs are expected to sell 400 units over the next 30 days (2026-06-01 to "
                                f"2026-06-30) (90% interval {400 - half:.0f}-{400 + half:.0f})")
     assert two.rows[0][0] == "A" and two.rows[1][1] == pytest.approx(100.0)
+
+
+def test_what_if_is_only_stated_for_the_one_named_sku() -> None:
+    from shared.forecast.answers import whatif_answer
+
+    whatif = {"pct": -10.0, "multiplier": 0.9 ** -1.5, "elasticity": -1.5, "reason": "log-log OLS on 90 periods"}
+    views = [SkuForecastView("A", 300.0, 250.0, 350.0, 30, "theta", whatif=whatif),
+             SkuForecastView("B", 100.0, 80.0, 120.0, 30, "ses", whatif=whatif)]
+    named = whatif_answer(views, -10.0, 0.9, ["B"])
+    assert named.answered and named.text.startswith(
+        f"A -10% price change on B changes expected demand by {100 * (0.9 ** -1.5 - 1):+.1f}%: 100 units")
+    assert not whatif_answer(views, -10.0, 0.9, []).answered  # no product named: no SKU's forecast stands in

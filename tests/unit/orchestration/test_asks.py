@@ -22,6 +22,9 @@ ASKS = {
     "How much will SKU-3 sell over the next two weeks?": ["forecast"],
     "If I raise the price of SKU-9 by 5%, how many units will I sell?": ["what_if"],
     "What do customers say about my store?": ["sentiment_overview"],
+    "Which rivals are pricing below me?": ["undercut"],
+    "Am I too cheap on any products?": ["underpriced"],
+    "What inventory is not moving?": ["overstock"],
     "How are my prices positioned?": ["price_position"],
 }
 
@@ -56,3 +59,25 @@ def test_each_agent_gets_its_own_asks_and_the_what_if_sku() -> None:
     assert pricing.options["what_if_sku"] == "KIT-0266" and pricing.price_change_pct == -10
     forecast = agent_request("t", plan, "forecast")
     assert forecast.skus == ["KIT-0266"] and forecast.options["asks"] == []
+
+
+def test_a_follow_up_keeps_the_previous_ask() -> None:
+    from shared.orchestration.context import resolve_follow_up
+
+    first = route("Why are ratings for SKU-42 falling?")
+    follow = route("and for SKU-43?")
+    plan, _ = resolve_follow_up("and for SKU-43?", follow, {"question": "Why are ratings for SKU-42 falling?",
+                                                            "plan": first.model_dump(mode="json")},
+                                explicit_intents=False)
+    assert plan.asks == ["rating_decline"] and plan.entities.skus == ["SKU-43"]
+
+
+@pytest.mark.parametrize(("question", "change"), [
+    ("If we drop the price of SKU-5 by 15 percent what happens to sales?", -15.0),
+    ("What would a 5% price increase on SKU-5 do to units sold?", 5.0),
+    ("What if I offer a 10 percent discount on SKU-5?", -10.0),
+    ("what happens if I raise SKU-1 by +5%", 5.0),
+])
+def test_price_changes_in_several_wordings(question: str, change: float) -> None:
+    plan = route(question)
+    assert plan.entities.price_change_pct == change and plan.asks == ["what_if"]

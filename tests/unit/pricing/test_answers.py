@@ -71,3 +71,13 @@ def test_what_if_states_the_unit_change_with_its_interval_and_elasticity() -> No
     missing = whatif_answer({"sku": "A", "change_pct": 5.0, "available": False, "reason": "price never varied"},
                             PricingOptions())
     assert missing is not None and not missing.answered and "price never varied" in missing.text
+
+
+def test_one_named_competitor_is_not_ranked_against_itself() -> None:
+    options = PricingOptions()
+    obs = _obs()
+    obs = obs[obs["competitor"] == "fairco"]
+    analysis = analyse(PricingInputs(observations=obs), options, today=date(2026, 3, 10))
+    (answer,) = pricing_answers(["undercut"], analysis, obs, options, scoped=[], start=None)
+    assert answer.text == ("fairco was below our price on 20% of 10 product-days between 2026-02-09 and "
+                           "2026-03-10, by 5.0% on average when below.")

@@ -84,7 +84,12 @@ def test_ask_examples_asks_three_questions_through_the_query_function(capsys: py
     demo.ask_examples(get_deps())  # an empty tenant: every report says what data is missing, none crashes
     out = capsys.readouterr().out
     assert out.count(">>> ecomintel ask ") == 3
-    assert out.count("== Executive summary ==") == 3 and "Data limitations" in out
+    assert out.count("\nQuestion: ") == 3 and "Data limitations" in out
+    # the answers say what is missing, first
+    answers = [part.split("\n\n", 2)[1] for part in out.split(">>> ecomintel ask ")[1:]]
+    assert "prices on the same dates are needed" in answers[0] and "no sales history" in answers[0]
+    assert answers[1].startswith("There are no reviews between ")
+    assert answers[2].startswith("Could not answer the demand forecast: daily sales")
 
 
 def test_demo_reports_a_refused_file_and_keeps_going(

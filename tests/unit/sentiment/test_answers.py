@@ -47,3 +47,17 @@ def test_complaints_are_themes_with_counts_and_a_quote_each() -> None:
         assert row[4] and row[5].startswith("SKU-42-r")  # one quote each, with the review it came from
     (none,) = _answers(_steady(), "complaints")
     assert none.text.startswith("No complaints in 30 reviews of 1 product ")
+
+
+def test_sparse_reviews_reach_back_to_the_third_latest_but_no_further_than_twice_the_window() -> None:
+    from shared.sentiment.answers import rating_drops
+
+    days = [5, 10, 40] + list(range(100, 200, 10))  # three recent-ish one-star reviews, ten five-star before
+    frame = pd.DataFrame({"sku": "S", "date": [AS_OF - timedelta(days=d) for d in days],
+                          "rating": [1.0] * 3 + [5.0] * 10, "weight": 1.0})
+    row = rating_drops(frame, AS_OF, 30).loc["S"]
+    assert (row["reviews_recent"], row["reviews_before"], row["drop"]) == (3, 10, 4.0)
+    assert row["recent_from"] == (AS_OF - timedelta(days=40)).isoformat()
+    far = frame.assign(date=[AS_OF - timedelta(days=d) for d in [5, 10, 70] + list(range(100, 200, 10))])
+    row = rating_drops(far, AS_OF, 30).loc["S"]
+    assert row["reviews_recent"] == 2 and row["recent_from"] == (AS_OF - timedelta(days=59)).isoformat()

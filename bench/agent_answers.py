@@ -1,0 +1,109 @@
+"""Agent questions answered in the report's ``answer``: a current merchant and one whose export ended a year ago.
+
+Generates two sample merchants (the second ends 365 days before the first), ingests them through the real
+upload path, asks each the same agent questions (phrased unlike the tests and the demo) without ``as_of``,
+and checks each answer against the generator's planted truth (stockouts, overstock, the product whose
+ratings fall) or for the figures the question asks for. Prints ``answered in the answer: N/M``, the median
+report size and the latency. Not a timed test: run by hand (``.venv/bin/python bench/agent_answers.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+for _key in ("TENANT", "KEY"):
+    os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_PER_MINUTE", "1000000")
+    os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_BURST", "1000000")
+os.environ.setdefault("ECOMINTEL_HOME", tempfile.mkdtemp(prefix="bench-answers-"))
+logging.getLogger().setLevel(logging.WARNING)
+
+SKUS = int(os.environ.get("BENCH_SKUS", "40"))
+DAYS = int(os.environ.get("BENCH_DAYS", "400"))
+
+Check = Callable[[str, object], bool]
+
+
+def _rows(report: object) -> list[str]:
+    table = getattr(report, "table", None)
+    return [str(r[0]) for r in table.rows] if table is not None else []
+
+
+def questions(truth: object) -> list[tuple[str, Check]]:
+    """(question, check(answer, report)) pairs; checks use the generator's truth where there is one."""
+    stock = truth.stock_truth  # type: ignore[attr-defined]
+    declining = truth.review_truth.declining_sku  # type: ignore[attr-defined]
+    top = sorted(truth.sales.groupby("sku")["units"].sum().sort_values().index[-1:])[0]  # type: ignore[attr-defined]
+    return [
+        ("Which items could sell out before my supplier delivers?",
+         lambda a, r: set(stock.stockout) <= set(_rows(r)) and "run out" in a),
+        ("Where am I holding more stock than I can sell?",
+         lambda a, r: len(set(_rows(r)[:len(stock.overstock)]) & set(stock.overstock)) >= len(stock.overstock) // 2),
+        ("Which rival sells below our prices most often?", lambda a, r: "below our price on" in a),
+        ("Which of my listings are pricier than the competition?", lambda a, r: bool(re.match(r"\d+ of \d+ SKUs", a))),
+        ("Where could I charge more?", lambda a, r: "below the median competitor" in a),
+        ("Which products have been getting worse reviews?", lambda a, r: declining in a.split(";")[-1]),
+        (f"What has gone wrong with {declining} lately?", lambda a, r: "in " in a and "review" in a),
+        (f"Why is {declining} getting worse ratings?", lambda a, r: a.startswith(declining) and "fell from" in a),
+        ("What do shoppers moan about most?", lambda a, r: "The top complaints about" in a and '"' in a),
+        (f"How much of {top} will we sell over the next two weeks?",
+         lambda a, r: a.startswith(f"{top} is expected to sell") and "next 14 days" in a and "interval" in a),
+        (f"If I drop {top} by 15 percent, what happens to unit sales?",
+         lambda a, r: "by 15%" in a and "expected demand by" in a and "elasticity" in a),
+        (f"What would a 5% price increase on {top} do to demand?",
+         lambda a, r: "by 5%" in a and "expected demand by" in a),
+        ("What's the demand outlook for next month?", lambda a, r: "units over the next 30 days" in a),
+    ]
+
+
+def main() -> int:
+    """Generate, ingest, ask; print the figures."""
+    from shared.deps import get_deps
+    from shared.ingest.client import ingest_path
+    from shared.orchestration.client import ask
+    from shared.sample.merchant import generate_merchant, write_merchant
+
+    deps = get_deps()
+    today = datetime.now(UTC).date()
+    tenants = {"current": today - timedelta(days=1), "stale": today - timedelta(days=366)}
+    merchants = {}
+    for tenant, end in tenants.items():
+        merchant = generate_merchant(seed=23, n_skus=SKUS, end=end, days=DAYS)
+        for f in write_merchant(merchant, Path(os.environ["ECOMINTEL_HOME"]) / f"sample-{tenant}"):
+            ingest_path(deps, f.path, tenant, f.kind.value)
+        merchants[tenant] = merchant
+    ok = total = 0
+    sizes: list[int] = []
+    latencies: list[float] = []
+    for tenant, merchant in merchants.items():
+        print(f"\n== {tenant} (data ends {tenants[tenant]}) ==")
+        for question, check in questions(merchant):
+            started = time.perf_counter()
+            resp = ask(deps, question, tenant=tenant, use_cache=False)
+            latencies.append(time.perf_counter() - started)
+            report = resp.report
+            total += 1
+            answer = report.answer if report is not None else ""
+            good = report is not None and bool(answer) and not answer.startswith("Could not") and check(answer,
+                                                                                                          report)
+            ok += good
+            sizes.append(len(report.model_dump_json()) if report is not None else 0)
+            print(f"[{'ok' if good else 'MISS'}] {question}\n       {answer[:300]}")
+    print(f"\nanswered in the answer: {ok}/{total}")
+    print(f"median report size: {statistics.median(sizes) / 1024:.1f} KiB (max {max(sizes) / 1024:.1f} KiB)")
+    print(f"latency in-process: p50 {statistics.median(latencies):.2f} s, max {max(latencies):.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
