@@ -163,6 +163,30 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
         confidence=Confidence(explanation="exact figures computed from your data"), data_version=data_version)
 
 
+def catalogue_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode: Mode, planner: str,
+                     data_version: int, warnings: list[str]) -> Report:
+    """The size of the catalogue ("how many products do we have"), counted from the vocabulary's products read."""
+    from shared.orchestration.report import AnswerEvidence
+    from shared.store.vocabulary import products_statement
+
+    cats = {c.lower() for c in reading.categories}
+    brands = {b.lower() for b in reading.brands}
+    products = [p for p in index.vocabulary.products if (not cats or (p.category or "").lower() in cats)
+                and (not brands or (p.brand or "").lower() in brands)]
+    scope = " and ".join(([f"in the {', '.join(reading.categories)} "
+                           f"{'category' if len(reading.categories) == 1 else 'categories'}"] if cats else [])
+                         + ([f"from {', '.join(reading.brands)}"] if brands else []))
+    answer = f"Your catalogue has {len(products):,} product{'s' if len(products) != 1 else ''}" + (
+        f" {scope}" if scope else "") + "."
+    evidence = AnswerEvidence(kind="sql", description="the tenant's catalogue (products), counted",
+                              sql=deps.warehouse.render(products_statement()),
+                              params={"tenant_id": index.vocabulary.tenant_id})
+    return Report(question=reading.question, answer=answer, answer_kind="metric", as_of=reading.as_of, mode=mode,
+                  evidence=[evidence], plan=Plan(intents=["overview"], rationale="question parser: catalogue count"),
+                  planner="llm" if planner == "llm" else "router", executive_summary=answer, warnings=warnings,
+                  confidence=Confidence(explanation="counted from your catalogue"), data_version=data_version)
+
+
 def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_version: int,
                         warnings: list[str]) -> Report:
     """A plain "this can't be answered from your data", naming what would be needed; never a number."""

@@ -79,6 +79,9 @@ def _descriptive_report(deps: Deps, read: descriptive.ReadOutcome, req: QueryReq
     if reading.kind == "unanswerable":
         return descriptive.unanswerable_report(reading, mode=req.mode, planner=read.planner, data_version=version,
                                                warnings=list(warnings))
+    if reading.kind == "catalogue":
+        return descriptive.catalogue_report(deps, reading, read.index, mode=req.mode, planner=read.planner,
+                                            data_version=version, warnings=list(warnings))
     if reading.kind != "metric" or reading.query is None:
         return None
     try:

@@ -237,6 +237,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             prev = row.get(f"{metric}_previous")
             answer += (f", {_change(row.get(metric), prev, row.get(f'{metric}_change_pct'), unit)} "
                        f"{fmt_value(prev, unit, cur, metric)} in {_previous_label(result)}")
+            base = result.previous_range
+            if starts is not None and base is not None and base.start < starts <= base.end:
+                answer += f" (only partly covered: your data starts on {fmt_day(starts)})"
         index = row.get(metric)
         if metric == "price_index" and isinstance(index, (int, float)) and not q.compare:
             gap = index - 100

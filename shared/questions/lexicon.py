@@ -46,7 +46,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("refunds", _rx(r"refund(?:s|ed)?(?: amount)?|money (?:we )?(?:gave back|refunded)|chargebacks?"),
                S, "refunds"),
     MetricWord("returned_units", _rx(r"returns|returned (?:units|items|products|goods)|units returned|items returned|"
-                                     r"(?:how many|number of) (?:\w+ ){0,2}(?:were |got )?returned"),
+                                     r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are |"
+                                     r"did (?:we|i) get )?(?:returned|sent back)"),
                S, "units returned"),
     MetricWord("discount_rate", _rx(r"discount (?:rate|percentage|%)|average discount|(?:percentage|share|%) "
                                     r"(?:of (?:revenue|sales) )?(?:given |lost )?(?:as|in|to) discounts?"),
@@ -106,7 +107,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                             r"(?:sell|sells|sold|selling) (?:the )?(?:most|least|best|worst|fastest|slowest)|"
                             r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)"),
                S, "units sold"),
-    MetricWord("revenue", _rx(r"how much (?:\w+ ){0,3}(?:sell|sold|sales)|sold for|revenues?|sales|turnover|gmv|"
+    MetricWord("revenue", _rx(r"what (?:did|have|do) (?:we|i) (?:sell|sold)|how much (?:\w+ ){0,3}(?:sell|sold|sales)|"
+                              r"sold for|revenues?|sales|turnover|gmv|"
                               r"takings|income|earn(?:ed|ings|t|s)?|made|make|makes|"
                               r"bring in|brought in|brings in|generate[ds]?|money|gross(?: sales)?|"
                               r"top[- ]?line|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|dollars|euros|"

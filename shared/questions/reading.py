@@ -38,7 +38,7 @@ from shared.questions.vocabulary import EntityMatch, VocabularyIndex
 from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, MetricName, MetricQuery, TimeRange
 
-ReadingKind = Literal["metric", "agent", "unanswerable"]
+ReadingKind = Literal["metric", "agent", "unanswerable", "catalogue"]
 Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "unsold"]
 
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
@@ -48,6 +48,11 @@ _RANK_CONTEXT = re.compile(
     r"\b(?:by|per|each|every|across|split(?:\s+by)?|broken\s+down\s+by|breakdown(?:\s+by)?|break\s+down\s+by|"
     r"grouped\s+by|which|what|top|bottom|best|worst|rank\w*|highest|lowest|most|least|biggest|largest|smallest|"
     r"\d+|among|compare|for\s+all|all)\b(?:[\s-]+[\w'-]+){0,3}\s*$", re.I)
+_CATALOGUE_COUNT = re.compile(
+    r"\bhow many (?:different |distinct |unique |individual )?(?:products|skus|items|articles|listings|lines)\b"
+    r"(?:\s+[\w&'-]+){0,3}?\s+(?:do|does)\s+(?:we|i|the\s+\w+)\s+(?:have|carry|stock|list|offer|sell)\b"
+    r"|\bhow (?:big|large) is (?:our|my|the) (?:catalog(?:ue)?|range|assortment)\b|\bcatalog(?:ue)? size\b"
+    r"|\bnumber of (?:products|skus|items) (?:in|on) (?:our|my|the) (?:catalog(?:ue)?|range|assortment)\b", re.I)
 _PLURAL_DIMS: dict[str, re.Pattern[str]] = {
     "sku": re.compile(r"\b(?:products|items|skus|articles|listings|sellers|goods|models|variants)\b", re.I),
     "channel": re.compile(r"\b(?:channels|marketplaces|platforms|stores|shops)\b", re.I),
@@ -88,6 +93,7 @@ class Reading(BaseModel):
     skus: list[str] = Field(default_factory=list)
     competitors: list[str] = Field(default_factory=list)
     categories: list[str] = Field(default_factory=list)
+    brands: list[str] = Field(default_factory=list)
     concept: str | None = None
     needed: str | None = Field(default=None, description="What an unanswerable question would need.")
     show: int | None = Field(default=None, description="Items a ranking lists (the query may fetch one more).")
@@ -287,6 +293,10 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     reading.competitors = list(dict.fromkeys(v for m in matches if m.kind == "competitor" for v in m.values))
     reading.categories = list(dict.fromkeys(v for m in matches if m.kind == "category" for v in m.values))
 
+    reading.brands = list(dict.fromkeys(v for m in matches if m.kind == "brand" for v in m.values))
+    if _CATALOGUE_COUNT.search(question) and time.range is None:
+        reading.kind = "catalogue"  # "how many products do we have": the catalogue, not sales
+        return reading
     if gap := _unanswerable(question):
         reading.kind, (reading.concept, reading.needed) = "unanswerable", gap
         return reading

@@ -134,3 +134,8 @@ def test_vocabulary_follows_data_updated(shop: Ingested, tmp_path: object) -> No
     s = shop.sales()
     units = int(s[(s["sku"] == sku) & (s["date"] >= date(2025, 3, 1))]["units"].sum())
     assert after is not None and "Moonlight Velvet Pouffe" in after.answer and f"{units:,}" in after.answer
+
+
+def test_catalogue_size(shop: Ingested, capsys: pytest.CaptureFixture[str]) -> None:
+    report = cli_report("How many products do we have?", capsys)
+    assert report.answer.startswith(f"Your catalogue has {len(shop.catalogue)} products")

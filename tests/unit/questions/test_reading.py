@@ -228,3 +228,10 @@ def test_questions_without_a_metric_word(shop: VocabularyIndex, question: str, m
 def test_running_low_is_a_stock_question_for_the_agents(shop: VocabularyIndex) -> None:
     r = read(shop, "Which products are running low on stock?")
     assert r.kind == "agent" and "inventory" in r.agent_intents
+
+
+@pytest.mark.parametrize("question", ["How many SKUs do we have?", "How many products do we carry in Home Decor?",
+                                      "how big is our catalogue?"])
+def test_catalogue_size(shop: VocabularyIndex, question: str) -> None:
+    assert read(shop, question).kind == "catalogue"
+    assert read(shop, "how many products did we sell in May?").kind == "metric"
