@@ -191,6 +191,33 @@ def cases_for(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR09
     since = date(end.year, 1, 1) if end.month > 2 else date(end.year - 1, 9, 1)
     add(Case(tenant, f"How many orders have we had since {MONTHS[since.month - 1]} {since.year}?",
              [tr.orders(since, end)]))
+    # the same truths asked in other words (the acceptance sets are phrased differently from this bench)
+    add(Case(tenant, "How much money came in last month?", [tr.revenue(lm_s, lm_e)]))
+    add(Case(tenant, f"Turnover for the {['first', 'second', 'third', 'fourth'][qn - 1]} quarter of {lq_s.year}",
+             [tr.revenue(lq_s, lq_e)]))
+    add(Case(tenant, f"Give me total takings for {year}", [tr.revenue(ys, ye)]))
+    add(Case(tenant, "Number of items sold over the past 30 days", [tr.units(end - timedelta(days=29), end)]))
+    add(Case(tenant, "Orders last quarter?", [tr.orders(lq_s, lq_e)]))
+    add(Case(tenant, f"Typical basket value in {MONTHS[mid.month - 1][:3]} {year}", [aov]))
+    add(Case(tenant, "Show me last month's 5 best products by sales", [float(top.iloc[0])],
+             [sku for sku, _ in top.index], ordered=True))
+    add(Case(tenant, f"Best category by revenue in {year}?", [float(cat.iloc[0])], [str(cat.index[0])]))
+    add(Case(tenant, f"How much of {year}'s revenue was from amazon, as a percentage?", [share], ["amazon"]))
+    add(Case(tenant, f"Split revenue per channel for Q{qn} {lq_s.year}", [float(v) for v in chq.values],
+             list(chq.index), ordered=True))
+    cur, prev = tr.revenue(lq_s, lq_e), tr.revenue(pq_s, pq_e)
+    add(Case(tenant, f"Did revenue grow in Q{qn} {lq_s.year}?", [cur, prev]))
+    add(Case(tenant, f"Units sold in the {category} category in {MONTHS[lm_s.month - 1]}", [units_cat]))
+    add(Case(tenant, f"What was our strongest month of {year}?", [float(monthly.max())],
+             [f"{MONTHS[best_month - 1][:3]} {year}"]))
+    add(Case(tenant, "Average star rating in the last 90 days", [float(rv["rating"].mean())]))
+    add(Case(tenant, "How many units are in stock?", [float(inv["on_hand"].sum())]))
+    add(Case(tenant, "What's our CAC?", unanswerable=True))
+    add(Case(tenant, "What's the conversion rate on the web shop?", unanswerable=True))
+    add(Case(tenant, f"Which product sold the most units in {year}?", [float(units_p.iloc[0])],
+             [str(units_p.index[0][1])]))
+    add(Case(tenant, f"Units sold on Saturdays during {year}", [sat]))
+    add(Case(tenant, "Sales on the last day of data", [tr.revenue(end, end)]))
     return cases
 
 
