@@ -140,6 +140,9 @@ def to_reading(llm: LlmReading, parsed: Reading, *, tenant_id: str, index: Vocab
     reading = Reading(kind=llm.kind, question=parsed.question, as_of=parsed.as_of, skus=parsed.skus,
                       competitors=parsed.competitors, categories=parsed.categories, labels=dict(parsed.labels))
     if llm.kind == "agent":
+        if parsed.kind == "metric" and not parsed.agent_intents:
+            # the parser read a metric word and no agent cue: the numbers are in the data, keep them there
+            raise LlmReadingRejected("the model sent a descriptive question to the agents")
         reading.agent_intents = list(dict.fromkeys(llm.agent_intents)) or ["overview"]
         return reading
     if llm.kind == "unanswerable":

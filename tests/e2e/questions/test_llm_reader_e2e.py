@@ -77,9 +77,10 @@ def test_structured_query_from_the_model(gemini: FakeGemini, injected: Ingested)
     ok({"kind": "metric", "metrics": ["units"], "filters": [{"dimension": "channel", "values": ["Walmart"]}]}),
     ok({"kind": "metric", "metrics": ["profit_per_visitor"]}),
     ok({"kind": "metric", "metrics": ["units"], "start_date": "2031-01-01", "end_date": "2031-01-31"}),
+    ok({"kind": "agent", "agent_intents": ["forecast"]}),
     ok("this is not json"),
     malformed_http(),
-], ids=["unknown-name", "unknown-metric", "future-dates", "not-json", "malformed-http"])
+], ids=["unknown-name", "unknown-metric", "future-dates", "to-the-agents", "not-json", "malformed-http"])
 def test_invalid_output_falls_back_to_the_parser(gemini: FakeGemini, injected: Ingested, reply: object) -> None:
     gemini.push(reply)  # type: ignore[arg-type]
     report, warnings = _ask("how many units did we sell on ebay in February 2025?")
