@@ -8,6 +8,7 @@ numbers are the agent's numbers.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -48,6 +49,8 @@ class AgentAnswer(BaseModel):
     finding_prefixes: list[str] = Field(default_factory=list,
                                         description="Finding id prefixes that support this answer.")
     answered: bool = Field(default=True, description="False when the data could not answer (text says why).")
+    period_start: date | None = Field(default=None, description="First day of the period the answer covers.")
+    period_end: date | None = None
 
 
 def ranked_table(columns: list[str], rows: list[list[Any]]) -> tuple[list[list[Any]], int]:

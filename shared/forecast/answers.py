@@ -217,7 +217,8 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                 f"interval {fmt_num(lo, 0)}-{fmt_num(hi, 0)}){note}; the most: {join_names(top, 3)}.")
     table, total_rows = ranked_table(_FORECAST_COLUMNS, rows)
     return AgentAnswer(ask="forecast", text=text, columns=_FORECAST_COLUMNS, rows=table, total_rows=total_rows,
-                       method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["forecast:"])
+                       method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["forecast:"],
+                       period_start=start, period_end=end)
 
 
 def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped: list[str]) -> AgentAnswer:

@@ -62,6 +62,8 @@ def render_report(report: Report, *, cached: bool = False, full: bool = False) -
     for ev in report.evidence:
         how = f"[{ev.agent}] {ev.method}" if ev.kind == "agent_method" else (ev.description or (ev.sql or ""))
         lines.append(f"How: {how}")
+    if report.period is not None:
+        lines.append(f"Period: {report.period.label or f'{report.period.start} to {report.period.end}'}")
     if report.as_of is not None:
         lines.append(f"As of: {report.as_of.isoformat()}")
     lines += [

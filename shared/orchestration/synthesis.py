@@ -26,6 +26,7 @@ from shared.orchestration.report import (
     ReportFinding,
     Risk,
 )
+from shared.store.metrics.model import TimeRange
 
 _URGENCY_WEIGHT = {"high": 3.0, "medium": 2.0, "low": 1.0}
 _SEVERITY_RANK = {"critical": 4, "high": 3, "medium": 2, "low": 1, "info": 0}
@@ -206,6 +207,15 @@ def _relevance(sku: str | None, item_id: str, severity_rank: int, answered: Answ
     return score
 
 
+def period_of(answered: Answered) -> TimeRange | None:
+    """The period of the first part that has one (``"2026-09-06 to 2026-12-04"``)."""
+    for _, a in answered.parts:
+        if a.period_start is not None and a.period_end is not None and a.period_start <= a.period_end:
+            return TimeRange(start=a.period_start, end=a.period_end,
+                             label=f"{a.period_start.isoformat()} to {a.period_end.isoformat()}")
+    return None
+
+
 def as_of_of(outcomes: list[AgentOutcome]) -> date | None:
     """The latest date the agents answered as of (each reports it in ``data["as_of"]``)."""
     dates = []
@@ -254,6 +264,7 @@ def synthesize(question: str, plan: Plan, outcomes: list[AgentOutcome], *, mode:
                        f"{len(limitations) - MAX_FINDINGS} more data notes (ask with --full to see them)"]
     return Report(
         question=question, answer=answered.text, answer_kind="agent", as_of=as_of_of(outcomes),
+        period=period_of(answered),
         table=answered.table, evidence=answered.evidence,
         mode=mode, plan=plan, planner="llm" if planner == "llm" else "router",
         executive_summary=deterministic_summary(plan, outcomes, missing, risks, actions),

@@ -169,7 +169,8 @@ def undercut_answer(analysis: PricingAnalysis, obs: pd.DataFrame, *, start: date
         text += (f"; then {join_names(others, 3)}." if others else ".")
     rows, total = ranked_table(_UNDERCUT_COLUMNS, rows)
     return AgentAnswer(ask="undercut", text=text, columns=_UNDERCUT_COLUMNS, rows=rows, total_rows=total,
-                       method=method, finding_prefixes=["promo:", "move:"])
+                       method=method, finding_prefixes=["promo:", "move:"], period_start=window_start,
+                       period_end=end)
 
 
 _WHATIF_COLUMNS = ["sku", "price_change_pct", "new_price", "units_change_pct", "units_change_pct_low",

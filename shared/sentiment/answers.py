@@ -110,7 +110,8 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
                  for s, c in worst.items()], 3) + "."
     table, total = ranked_table(_THEME_COLUMNS, rows)
     return AgentAnswer(ask="complaints", text=text, columns=_THEME_COLUMNS, rows=table, total_rows=total,
-                       method=method, skus=list(scoped), finding_prefixes=["complaint-", "aspect-drop-", "decline-"])
+                       method=method, skus=list(scoped), finding_prefixes=["complaint-", "aspect-drop-", "decline-"],
+                       period_start=data.start, period_end=data.end)
 
 
 def _products(reviews: pd.DataFrame) -> str:

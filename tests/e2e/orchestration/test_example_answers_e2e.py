@@ -1,6 +1,8 @@
-"""Every example question (README and ``make demo``) is answered in its first sentence, on a generated merchant
-whose data ended months ago, with the numbers of the agents' own data (and of the stored rows, where a figure
-can be recomputed from them independently)."""
+"""Every example question (README and ``make demo``) is answered in its first sentence.
+
+On a generated merchant whose data ended over a year ago (no ``as_of`` in the requests), with the numbers of
+the agents' own data (and of the stored rows, where a figure can be recomputed from them independently).
+"""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from shared.orchestration.report import Report
 from shared.sample.merchant import SampleMerchant, generate_merchant, write_merchant
 
 TENANT = "shop"
-ENDED = date(2026, 6, 29)  # months before the wall clock: answers are as of the data, not empty
+ENDED = date(2025, 11, 30)  # over a year before this was written: answers are as of the data, not empty
 README = Path(__file__).resolve().parents[3] / "README.md"
 
 
@@ -134,6 +136,9 @@ def test_every_example_question_is_answered_in_its_first_sentence(tmp_path: Path
     assert _first_sentence(complaints.answer).startswith("The top complaints about ")
     assert f"{top[0]} in {top[1]} review" in complaints.answer and f'"{top[4]}"' in complaints.answer
     assert complaints.plan.entities.end_date is not None and complaints.plan.entities.end_date <= ENDED
+    assert complaints.period is not None and complaints.period.days == 91  # "the last 90 days", both ends in
+    assert complaints.period.end == complaints.as_of  # the answer states the period it used
+    assert f"{complaints.period.start.isoformat()} to {complaints.period.end.isoformat()}" in complaints.answer
 
     # demo 3 (deep): forecast for 4 weeks and the products at risk of a stockout
     template, mode = EXAMPLES[2]
