@@ -11,8 +11,10 @@ export ECOMINTEL_HOME ?= $(CURDIR)/.ecomintel
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
-	@$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
-	@$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	@$(BIN)/uv pip sync --quiet --compile-bytecode --python $(BIN)/python requirements.lock
+	@$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python --no-deps -e .
+	@# PYTHONDONTWRITEBYTECODE machines never cache the project's own modules: compile them once here
+	@$(BIN)/python -m compileall -q -j 2 shared functions local_emulator > /dev/null
 	@touch $(STAMP)
 
 venv: $(STAMP) ## create the virtualenv and install the pinned dependencies

@@ -65,13 +65,16 @@ def previous_turn(documents: DocumentStore, tenant_id: str, user: str, session_i
 
 
 def record_turn(documents: DocumentStore, tenant_id: str, session_id: str, user: str, question: str,
-                plan: Plan) -> None:
-    """Append a turn to the session (bounded history)."""
+                plan: Plan, reading: dict[str, Any] | None = None) -> None:
+    """Append a turn to the session (bounded history); ``reading`` is a metric question's typed reading."""
 
     def update(doc: dict[str, Any] | None) -> None:
         assert doc is not None  # the store passes {} for a new document
         turns = list(doc.get("turns", []))
-        turns.append({"question": question, "plan": plan.model_dump(mode="json"), "at": time.time()})
+        turn: dict[str, Any] = {"question": question, "plan": plan.model_dump(mode="json"), "at": time.time()}
+        if reading is not None:
+            turn["reading"] = reading
+        turns.append(turn)
         doc.update({"turns": turns[-_MAX_TURNS:], "user": user, "session_id": session_id})
 
     documents.transact(_session_collection(tenant_id), _session_doc(user, session_id), update)

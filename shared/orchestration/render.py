@@ -35,6 +35,21 @@ def _table(table: AnswerTable, limit: int | None = MAX_ROWS_SHOWN) -> str:
     return "\n".join(out)
 
 
+def _descriptive_footer(report: Report, cached: bool) -> list[str]:
+    """What a metrics-layer answer rests on: the period, the as-of date, the evidence, any caveats."""
+    lines = [f"Question: {report.question}"]
+    if report.period is not None:
+        lines.append(f"Period: {report.period.label}" + (f"; data as of {report.as_of.isoformat()}"
+                                                          if report.as_of else ""))
+    for e in report.evidence:
+        lines.append(f"Evidence: {e.description or e.kind}" + (" (--json shows the SQL and its parameters)"
+                                                                 if e.sql else ""))
+    lines.append(f"Answered by: {'the metrics layer' if report.answer_kind == 'metric' else 'the question parser'}"
+                 f" (reader: {report.planner}{'; cached' if cached else ''})")
+    lines += [f"Note: {x}" for x in report.limitations] + [f"Warning: {w}" for w in report.warnings]
+    return lines
+
+
 def render_report(report: Report, *, cached: bool = False, full: bool = False) -> str:
     """The report as readable text: answer, table, how it was obtained, then the supporting sections."""
     conf = report.confidence
@@ -42,6 +57,8 @@ def render_report(report: Report, *, cached: bool = False, full: bool = False) -
     lines = [report.answer, ""] if report.answer else []
     if report.table is not None and report.table.rows:
         lines += [_table(report.table, None if full else MAX_ROWS_SHOWN), ""]
+    if report.answer_kind in ("metric", "unanswerable"):  # the metrics layer's answer: no agent sections
+        return "\n".join(lines + _descriptive_footer(report, cached))
     for ev in report.evidence:
         how = f"[{ev.agent}] {ev.method}" if ev.kind == "agent_method" else (ev.description or (ev.sql or ""))
         lines.append(f"How: {how}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from shared.agents.answers import ASK_AGENT, AskKind
@@ -35,8 +36,6 @@ _SKU = re.compile(r"\b(?:SKU[-_ ]?(?=[A-Z0-9_-]*\d)[A-Z0-9][A-Z0-9_-]*|[A-Z]{2,5
 _CATEGORY = re.compile(
     r"\b(?:in|for) (?:the |my |our )?([a-z][\w&-]*(?: [a-z][\w&-]*)?) (?:category|categories|range|line)\b"
     r"|\bcategor(?:y|ies)[: ]+[\"']?([a-z][\w&-]*)", re.I)
-KNOWN_COMPETITORS = ("amazon", "walmart", "ebay", "target", "bestbuy", "best buy", "etsy", "zalando", "otto",
-                     "aliexpress", "temu", "shein", "costco", "newegg", "wayfair")
 _COMPETITOR = re.compile(
     r"\b(?:vs\.?|versus|against|than|compared (?:to|with)) (?!competitors?\b)([A-Z][\w&-]+)"
     r"|\bcompetitor[: ]+[\"']?([A-Z][\w&-]+)")
@@ -157,14 +156,18 @@ def detect_intents(question: str) -> list[Intent]:
     return found
 
 
-def extract_entities(question: str, *, today: date | None = None) -> Entities:
-    """SKUs, categories, competitors, horizon, date range and price change mentioned in ``question``."""
+def extract_entities(question: str, *, today: date | None = None, competitors: Sequence[str] = ()) -> Entities:
+    """SKUs, categories, competitors, horizon, date range and price change mentioned in ``question``.
+
+    ``competitors`` are the tenant's own competitor names (from its data, ``shared.store.vocabulary``); a name
+    after "vs"/"compared to" is taken as a competitor even when the data has not seen it yet.
+    """
     today = today or datetime.now(UTC).date()
     skus = list(dict.fromkeys(m.group(0).upper().replace(" ", "-") for m in _SKU.finditer(question)))
     categories = list(dict.fromkeys(
         (m.group(1) or m.group(2)).lower() for m in _CATEGORY.finditer(question) if (m.group(1) or m.group(2))
     ))
-    competitors = [c for c in KNOWN_COMPETITORS if re.search(rf"\b{re.escape(c)}\b", question, re.I)]
+    competitors = [c.lower() for c in competitors if re.search(rf"\b{re.escape(c)}\b", question, re.I)]
     for m in _COMPETITOR.finditer(question):
         name = (m.group(1) or m.group(2) or "").lower()
         if name and name not in competitors and not _SKU.fullmatch(name):

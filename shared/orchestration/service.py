@@ -7,10 +7,10 @@ import time
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from shared.errors import EcomIntelError
+from shared.errors import EcomIntelError, InvalidInput
 from shared.observability.logs import get_logger, log_event
 from shared.orchestration import budget as budget_mod
-from shared.orchestration import cache
+from shared.orchestration import cache, descriptive
 from shared.orchestration.context import (
     get_preferences,
     is_follow_up,
@@ -72,6 +72,27 @@ def maybe_narrate(deps: Deps, tenant_id: str, question: str, outcomes: list[Agen
     return report
 
 
+def _descriptive_report(deps: Deps, read: descriptive.ReadOutcome, req: QueryRequest, version: int,
+                        warnings: list[str]) -> Report | None:
+    """The metrics layer's report for a metric reading, the plain refusal for an unanswerable one, else None."""
+    reading = read.reading
+    if reading.kind == "unanswerable":
+        return descriptive.unanswerable_report(reading, mode=req.mode, planner=read.planner, data_version=version,
+                                               warnings=list(warnings))
+    if reading.kind == "catalogue":
+        return descriptive.catalogue_report(deps, reading, read.index, mode=req.mode, planner=read.planner,
+                                            data_version=version, warnings=list(warnings))
+    if reading.kind != "metric" or reading.query is None:
+        return None
+    try:
+        return descriptive.metric_report(deps, reading, read.index, mode=req.mode, planner=read.planner,
+                                         data_version=version, warnings=list(warnings))
+    except InvalidInput as exc:  # a query the metrics layer refuses: the agents get the question
+        log_event(_log, "metric query refused; using the agents", severity="WARNING", error=exc.message)
+        warnings.append(f"the metrics layer could not answer this reading ({exc.message}); asked the agents")
+        return None
+
+
 def _today(deps: Deps, tenant: str, req: QueryRequest) -> date:
     """``as_of`` when given, else the latest date of the data the question needs, else the wall clock."""
     from shared.orchestration.asof import question_as_of
@@ -91,7 +112,14 @@ def answer_query(deps: Deps, principal: Principal, req: QueryRequest, *,
 def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: RunnerLookup | None) -> QueryResponse:
     s = orchestration_settings()
     tenant, user = principal.tenant_id, principal.subject
-    today = _today(deps, tenant, req)
+    dated: list[date] = []
+
+    def today() -> date:
+        """The as-of date, read from the data only when the agents' path needs it (a metric answer reads its own)."""
+        if not dated:
+            dated.append(_today(deps, tenant, req))
+        return dated[0]
+
     warnings: list[str] = []
     llm, status = llm_for(deps, tenant)
     if status is not None and status.state != "ok":
@@ -105,7 +133,7 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     prefs = get_preferences(deps.documents, tenant, user)
     previous = previous_turn(deps.documents, tenant, user, req.session_id) if req.session_id else None
     explicit = bool(detect_intents(req.question))
-    follow_up = previous is not None and is_follow_up(req.question, route(req.question, today=today), explicit)
+    follow_up = previous is not None and is_follow_up(req.question, route(req.question, today=today()), explicit)
     context = "|".join([previous["question"] if follow_up and previous else "", prefs.model_dump_json(),
                         req.as_of.isoformat() if req.as_of else "", "full" if req.full else ""])
     key = cache.cache_key(tenant, req.question, version, hashlib.sha256(context.encode()).hexdigest())
@@ -114,11 +142,33 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
         hit = cache.lookup(deps.documents, tenant, key)
         if hit is not None:
             if req.session_id:
-                record_turn(deps.documents, tenant, req.session_id, user, req.question, hit.plan)
+                reading = None
+                if hit.answer_kind == "metric":  # keep the typed reading for the next follow-up
+                    reading = descriptive.read(deps, tenant, req.question, version=version, as_of=req.as_of,
+                                               previous=previous, llm=None, timeout_seconds=0).reading
+                record_turn(deps.documents, tenant, req.session_id, user, req.question, hit.plan,
+                            reading.model_dump(mode="json") if reading and reading.kind == "metric" else None)
             return QueryResponse(mode="quick", status="done", cached=True, report=hit, warnings=warnings)
 
+    # descriptive questions first: the metrics layer answers them (or says the data cannot)
+    read = descriptive.read(deps, tenant, req.question, version=version, as_of=req.as_of,
+                            previous=previous if req.session_id else None, llm=llm,
+                            timeout_seconds=deps.settings.llm_timeout_seconds)
+    _record(deps, tenant, read.responses)
+    warnings.extend(read.warnings)
+    metric_report = _descriptive_report(deps, read, req, version, warnings)
+    reading = read.reading
+    if metric_report is not None and not (reading.kind == "metric" and reading.agent_intents):
+        PLANS.labels(planner=read.planner).inc()
+        if req.session_id:
+            record_turn(deps.documents, tenant, req.session_id, user, req.question, metric_report.plan,
+                        reading.model_dump(mode="json") if reading.kind == "metric" else None)
+        if req.use_cache:
+            cache.store(deps.documents, tenant, key, metric_report, cache.freshness_seconds([], s))
+        return QueryResponse(mode=req.mode, status="done", report=metric_report, warnings=warnings)
+
     planning = plan_question(req.question, llm=llm, timeout_seconds=deps.settings.llm_timeout_seconds,
-                             previous_question=previous["question"] if previous else None, today=today)
+                             previous_question=previous["question"] if previous else None, today=today())
     _record(deps, tenant, planning.responses)
     PLANS.labels(planner=planning.planner).inc()
     warnings.extend(planning.warnings)
@@ -127,8 +177,10 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
         plan, note = resolve_follow_up(req.question, plan, previous, explicit_intents=explicit,
                                        warehouse=deps.warehouse, tenant_id=tenant)
         log_event(_log, "follow-up resolved", tenant=tenant, note=note)
+    # names from the tenant's vocabulary: product titles -> SKUs, its own competitors
+    plan = descriptive.agent_plan(reading, plan, read.index)
     options = {"marketplaces": prefs.marketplaces, "kpis": prefs.kpis, "goals": prefs.goals}
-    requests = agent_requests(tenant, plan, as_of=today if req.as_of else None, options=options,
+    requests = agent_requests(tenant, plan, as_of=today() if req.as_of else None, options=options,
                               agent_options=QUICK_AGENT_OPTIONS if req.mode == "quick" else None)
     if req.session_id:
         record_turn(deps.documents, tenant, req.session_id, user, req.question, plan)
@@ -145,6 +197,8 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     if llm is not None:
         report, responses = narrate(llm, req.question, outcomes, report, deps.settings.llm_timeout_seconds)
         _record(deps, tenant, responses)
+    if metric_report is not None:  # a mixed question: the metric answer first
+        report = descriptive.combine(metric_report, report)
     if req.use_cache and not any(m.status in ("failed", "timed_out") for m in report.missing):
         cache.store(deps.documents, tenant, key, report, cache.freshness_seconds(plan.agents, s))
     return QueryResponse(mode="quick", status="done", report=report, warnings=report.warnings)

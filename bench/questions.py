@@ -1,0 +1,326 @@
+"""The question bench: does the answer's first sentences answer what was asked, with the right numbers?
+
+Two merchants (``bench/question_data.py``): the sample merchant as ``make demo`` generates it, and another whose
+export ended a year earlier. Each question is built from a template over the merchant's own names and dates,
+and its truth is computed here with pandas from the generated rows (never through the metrics layer). A
+question counts as answered when the ``answer`` field holds the truth: every expected number (within 1%: the
+ingest drops the rows the generator deliberately corrupts) and every expected name, rankings in order.
+
+Prints ``answered in the answer: N/M``, the median metric report size (compact JSON), in-process latency
+p50/p95 (the real query function on the embedded runtime, uncached) and whole-CLI p50 (``ecomintel ask``).
+Goals: >= 95% answered, median <= 4 KiB, in-process p95 <= 100 ms, whole-CLI p50 <= 1.5 s.
+
+    .venv/bin/python bench/questions.py     # BENCH_HOME=dir to choose the home; BENCH_CLI_RUNS=0 skips the CLI
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.question_data import BenchTenant, prepare  # noqa: E402
+
+for _key in ("TENANT", "KEY"):
+    os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_PER_MINUTE", "1000000")
+    os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_BURST", "1000000")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass
+class Case:
+    """A question, the numbers and names its answer must contain, and whether names must be in order."""
+
+    tenant: str
+    question: str
+    numbers: list[float] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    ordered: bool = False
+    unanswerable: bool = False
+
+
+def _month_bounds(d: date) -> tuple[date, date]:
+    start = d.replace(day=1)
+    nxt = (start + timedelta(days=32)).replace(day=1)
+    return start, nxt - timedelta(days=1)
+
+
+def _last_complete_month(end: date) -> tuple[date, date]:
+    s, e = _month_bounds(end)
+    return (s, e) if e == end else _month_bounds(s - timedelta(days=1))
+
+
+class Truth:
+    """Pandas over one merchant's generated rows."""
+
+    def __init__(self, t: BenchTenant, catalogue: set[str]) -> None:
+        m = t.merchant
+        self.end = t.end
+        # the generator plants a few unreadable catalogue rows, which the ingest refuses: their sales stay, but
+        # without a title, brand, category or cost (``catalogue`` = the SKUs the ingest accepted)
+        products = m.products[m.products["sku"].isin(catalogue)]
+        self.sales = m.sales.assign(date=pd.to_datetime(m.sales["date"]).dt.date).merge(
+            products[["sku", "title", "brand", "category", "cost"]], on="sku", how="left")
+        self.reviews = m.reviews.assign(date=pd.to_datetime(m.reviews["date"]).dt.date)
+        self.inventory = m.inventory.assign(date=pd.to_datetime(m.inventory["date"]).dt.date)
+        self.products = m.products
+        self.first = min(self.sales["date"])
+
+    def window(self, start: date, end: date, frame: pd.DataFrame | None = None) -> pd.DataFrame:
+        f = self.sales if frame is None else frame
+        return f[(f["date"] >= start) & (f["date"] <= end)]
+
+    def revenue(self, start: date, end: date) -> float:
+        return float(self.window(start, end)["revenue"].sum())
+
+    def units(self, start: date, end: date) -> float:
+        return float(self.window(start, end)["units"].sum())
+
+    def orders(self, start: date, end: date) -> float:
+        return float((self.window(start, end)["units"] > 0).sum())
+
+
+def _fmt_money(v: float) -> str:
+    return f"{v:,.2f}"
+
+
+def cases_for(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per template
+    """The bench's questions over one merchant, with truths from its generated rows."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    year = end.year - 1  # the last whole calendar year in the data
+    ys, ye = date(year, 1, 1), date(year, 12, 31)
+    lm_s, lm_e = _last_complete_month(end)
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    cq_s = date(end.year, q_month, 1)
+    lq_e = cq_s - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    pq_e = lq_s - timedelta(days=1)
+    pq_s = date(pq_e.year, 3 * ((pq_e.month - 1) // 3) + 1, 1)
+    qn = (lq_s.month - 1) // 3 + 1
+    mid = date(year, 6, 1)
+    m_s, m_e = _month_bounds(mid)
+    cases: list[Case] = []
+    add = cases.append
+
+    add(Case(tenant, "What did we make last month?", [tr.revenue(lm_s, lm_e)]))
+    add(Case(tenant, f"What was our revenue in Q{qn} {lq_s.year}?", [tr.revenue(lq_s, lq_e)]))
+    add(Case(tenant, f"How much revenue did we make in {MONTHS[mid.month - 1]} {year}?", [tr.revenue(m_s, m_e)]))
+    add(Case(tenant, f"Total sales in {year}?", [tr.revenue(ys, ye)]))
+    add(Case(tenant, "How many units did we sell in the last 30 days?",
+             [tr.units(end - timedelta(days=29), end)]))
+    add(Case(tenant, "How many orders did we get last quarter?", [tr.orders(lq_s, lq_e)]))
+    aov = tr.revenue(m_s, m_e) / tr.orders(m_s, m_e)
+    add(Case(tenant, f"What was the average order value in {MONTHS[mid.month - 1]} {year}?", [aov]))
+    w = tr.window(lm_s, lm_e)
+    top = w.groupby(["sku", "title"])["revenue"].sum().sort_values(ascending=False).head(5)
+    add(Case(tenant, "What were the top 5 products by revenue last month?", [float(top.iloc[0])],
+             [sku for sku, _ in top.index], ordered=True))
+    cat = tr.window(ys, ye).groupby("category")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, f"Which category had the most revenue in {year}?", [float(cat.iloc[0])], [str(cat.index[0])]))
+    ch = tr.window(ys, ye).groupby("channel")["revenue"].sum()
+    share = float(ch["amazon"] / ch.sum() * 100)
+    add(Case(tenant, f"What share of revenue came from Amazon in {year}?", [share], ["amazon"]))
+    chq = tr.window(lq_s, lq_e).groupby("channel")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "Revenue by channel last quarter", [float(v) for v in chq.values], list(chq.index),
+             ordered=True))
+    cur, prev = tr.revenue(lq_s, lq_e), tr.revenue(pq_s, pq_e)
+    add(Case(tenant, f"How did revenue in Q{qn} {lq_s.year} compare to the previous quarter?",
+             [cur, prev, (cur / prev - 1) * 100]))
+    ytd_s = date(end.year, 1, 1)
+    ly_s, ly_e = date(end.year - 1, 1, 1), date(end.year - 1, end.month, end.day)
+    cur, prev = tr.revenue(ytd_s, end), tr.revenue(ly_s, ly_e)
+    add(Case(tenant, "How is revenue this year compared to last year?", [cur, prev, (cur / prev - 1) * 100]))
+    best_sku = tr.window(ys, ye).groupby(["sku", "title"])["revenue"].sum().sort_values(ascending=False)
+    title = str(best_sku.index[3][1])
+    add(Case(tenant, f"How much did the {title} make in {year}?", [float(best_sku.iloc[3])]))
+    category = str(cat.index[-1])
+    units_cat = float(w[w["category"] == category]["units"].sum())
+    add(Case(tenant, f"How many units did we sell in the {category} category last month?", [units_cat]))
+    monthly = tr.window(ys, ye).assign(month=lambda f: [d.month for d in f["date"]]).groupby("month")[
+        "revenue"].sum()
+    best_month = int(monthly.idxmax())
+    add(Case(tenant, f"Which month had the highest revenue in {year}?", [float(monthly.max())],
+             [f"{MONTHS[best_month - 1][:3]} {year}"]))
+    rv = tr.window(end - timedelta(days=89), end, tr.reviews)
+    add(Case(tenant, "What's our average rating over the last 90 days?", [float(rv["rating"].mean())]))
+    rq = tr.window(lq_s, lq_e, tr.reviews)
+    add(Case(tenant, f"How many reviews did we get in Q{qn} {lq_s.year}?", [float(len(rq))]))
+    inv = tr.inventory.sort_values("date").groupby(["sku", "location"]).tail(1)
+    add(Case(tenant, "How much stock do we have on hand right now?", [float(inv["on_hand"].sum())]))
+    add(Case(tenant, "What is my customer acquisition cost?", unanswerable=True))
+    add(Case(tenant, "How much did we spend on ads last month?", unanswerable=True))
+    units_p = tr.window(ys, ye).groupby(["sku", "title"])["units"].sum().sort_values(ascending=False)
+    add(Case(tenant, f"What was our best-selling product in {year}?", [float(units_p.iloc[0])],
+             [str(units_p.index[0][1])]))
+    brand = str(tr.products["brand"].value_counts().index[0])
+    add(Case(tenant, f"Revenue from {brand} in Q{qn} {lq_s.year}",
+             [float(tr.window(lq_s, lq_e).query("brand == @brand")["revenue"].sum())]))
+    wd = tr.window(ys, ye)
+    sat = float(wd[[d.weekday() == 5 for d in wd["date"]]]["units"].sum())
+    add(Case(tenant, f"How many units did we sell on Saturdays in {year}?", [sat]))
+    add(Case(tenant, "What was revenue yesterday?", [tr.revenue(end, end)]))
+    add(Case(tenant, "Units sold year to date", [tr.units(ytd_s, end)]))
+    yw = tr.window(ys, ye).dropna(subset=["cost"])  # margin is over the lines whose product has a cost
+    margin = float(yw["revenue"].sum() - (yw["units"] * yw["cost"]).sum())
+    add(Case(tenant, f"What was our gross margin in {year}?", [margin]))
+    wl = tr.window(lm_s, lm_e)
+    web_units = float(wl[wl["channel"] == "web"]["units"].sum() / wl["units"].sum() * 100)
+    add(Case(tenant, "What percentage of units were sold on the web channel last month?", [web_units]))
+    bottom = tr.window(ys, ye).groupby("category")["units"].sum().sort_values().head(3)
+    add(Case(tenant, f"Bottom 3 categories by units sold in {year}", [float(bottom.iloc[0])], list(bottom.index),
+             ordered=True))
+    h1 = tr.revenue(date(year, 1, 1), date(year, 6, 30))
+    add(Case(tenant, f"What were our sales in the first half of {year}?", [h1]))
+    since = date(end.year, 1, 1) if end.month > 2 else date(end.year - 1, 9, 1)
+    add(Case(tenant, f"How many orders have we had since {MONTHS[since.month - 1]} {since.year}?",
+             [tr.orders(since, end)]))
+    # the same truths asked in other words (the acceptance sets are phrased differently from this bench)
+    add(Case(tenant, "How much money came in last month?", [tr.revenue(lm_s, lm_e)]))
+    add(Case(tenant, f"Turnover for the {['first', 'second', 'third', 'fourth'][qn - 1]} quarter of {lq_s.year}",
+             [tr.revenue(lq_s, lq_e)]))
+    add(Case(tenant, f"Give me total takings for {year}", [tr.revenue(ys, ye)]))
+    add(Case(tenant, "Number of items sold over the past 30 days", [tr.units(end - timedelta(days=29), end)]))
+    add(Case(tenant, "Orders last quarter?", [tr.orders(lq_s, lq_e)]))
+    add(Case(tenant, f"Typical basket value in {MONTHS[mid.month - 1][:3]} {year}", [aov]))
+    add(Case(tenant, "Show me last month's 5 best products by sales", [float(top.iloc[0])],
+             [sku for sku, _ in top.index], ordered=True))
+    add(Case(tenant, f"Best category by revenue in {year}?", [float(cat.iloc[0])], [str(cat.index[0])]))
+    add(Case(tenant, f"How much of {year}'s revenue was from amazon, as a percentage?", [share], ["amazon"]))
+    add(Case(tenant, f"Split revenue per channel for Q{qn} {lq_s.year}", [float(v) for v in chq.values],
+             list(chq.index), ordered=True))
+    cur, prev = tr.revenue(lq_s, lq_e), tr.revenue(pq_s, pq_e)
+    add(Case(tenant, f"Did revenue grow in Q{qn} {lq_s.year}?", [cur, prev]))
+    add(Case(tenant, f"Units sold in the {category} category in {MONTHS[lm_s.month - 1]}", [units_cat]))
+    add(Case(tenant, f"What was our strongest month of {year}?", [float(monthly.max())],
+             [f"{MONTHS[best_month - 1][:3]} {year}"]))
+    add(Case(tenant, "Average star rating in the last 90 days", [float(rv["rating"].mean())]))
+    add(Case(tenant, "How many units are in stock?", [float(inv["on_hand"].sum())]))
+    add(Case(tenant, "What's our CAC?", unanswerable=True))
+    add(Case(tenant, "What's the conversion rate on the web shop?", unanswerable=True))
+    add(Case(tenant, f"Which product sold the most units in {year}?", [float(units_p.iloc[0])],
+             [str(units_p.index[0][1])]))
+    add(Case(tenant, f"Units sold on Saturdays during {year}", [sat]))
+    add(Case(tenant, "Sales on the last day of data", [tr.revenue(end, end)]))
+    return cases
+
+
+def answered(case: Case, answer: str) -> bool:
+    """Whether ``answer`` states the case's truth."""
+    text = answer.lower()
+    if case.unanswerable:
+        return "can't be answered" in text
+    found = [float(x.replace(",", "")) for x in re.findall(r"-?\d[\d,]*\.?\d*", answer)]
+    for n in case.numbers:
+        tol = max(abs(n) * 0.01, 0.1)
+        if not any(abs(f - n) <= tol for f in found):
+            return False
+    positions = []
+    for name in case.names:
+        pos = text.find(name.lower())
+        if pos < 0:
+            return False
+        positions.append(pos)
+    return not case.ordered or positions == sorted(positions)
+
+
+def pct(values: list[float], q: float) -> float:
+    """Nearest-rank quantile."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
+
+
+def run(ask: Callable[[str, str], dict[str, object]], cases: list[Case]) -> tuple[int, list[int], list[float]]:
+    """Ask every case; returns answered count, metric report sizes and latencies (seconds)."""
+    ok, sizes, seconds = 0, [], []
+    for case in cases:
+        start = time.perf_counter()
+        report = ask(case.tenant, case.question)
+        seconds.append(time.perf_counter() - start)
+        answer = str(report.get("answer") or "")
+        hit = answered(case, answer)
+        ok += hit
+        if report.get("answer_kind") == "metric":
+            sizes.append(len(json.dumps(report, separators=(",", ":"))))
+        if not hit or os.environ.get("BENCH_VERBOSE"):
+            sys.stderr.write(f"{'ok  ' if hit else 'MISS'} [{case.tenant}] {case.question}\n     -> {answer}\n"
+                             f"     expected numbers {[round(n, 2) for n in case.numbers]} names {case.names}\n")
+    return ok, sizes, seconds
+
+
+def main() -> None:
+    """Prepare the merchants, ask every question in-process, then a few through the CLI."""
+    # its own embedded home (kept between runs: the two merchants are ingested once per day)
+    home = Path(os.environ.get("BENCH_HOME") or Path(tempfile.gettempdir()) / "ecomintel-bench-questions")
+    home.mkdir(parents=True, exist_ok=True)
+    os.environ["ECOMINTEL_HOME"] = str(home)
+    import logging
+
+    from shared.deps import get_deps
+    from shared.orchestration.client import ask
+    from shared.runtime.local import LocalRuntime
+
+    logging.getLogger().setLevel(logging.WARNING)
+    deps = get_deps()
+    tenants = prepare(deps, home)
+    cases = []
+    for t in tenants:
+        skus = deps.warehouse.query("SELECT sku FROM products WHERE tenant_id = @tenant_id", {"tenant_id": t.tenant})
+        cases += cases_for(t, {str(s) for s in skus["sku"]})
+    runtime = LocalRuntime(deps)
+
+    def in_process(tenant: str, question: str) -> dict[str, object]:
+        resp = ask(deps, question, tenant=tenant, use_cache=False, runtime=runtime)
+        return resp.report.model_dump(mode="json") if resp.report else {}
+
+    in_process("demo", "what did we make last month?")  # warm: vocabulary and extents per data version
+    in_process("lastyear", "what did we make last month?")
+    ok, sizes, seconds = run(in_process, cases)
+    print(f"answered in the answer: {ok}/{len(cases)} ({ok / len(cases):.0%}; goal >= 95%)")
+    if sizes:
+        print(f"median metric report: {statistics.median(sizes) / 1024:.2f} KiB compact JSON over {len(sizes)} "
+              f"metric reports (max {max(sizes) / 1024:.2f} KiB; goal <= 4 KiB)")
+    print(f"in-process latency: p50 {pct(seconds, 0.5) * 1000:.0f} ms, p95 {pct(seconds, 0.95) * 1000:.0f} ms "
+          f"(goal p95 <= 100 ms)")
+    runs = int(os.environ.get("BENCH_CLI_RUNS", "7"))
+    if runs:
+        from shared.deps import reset_deps
+
+        reset_deps()  # the embedded warehouse is one process's at a time: release it for the CLI
+        exe = str(Path(sys.executable).parent / "ecomintel")
+        import resource
+
+        cli, cpu = [], []
+        for case in cases[:runs]:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            done = subprocess.run([exe, "ask", case.question, "--tenant", case.tenant, "--no-cache", "--json"],
+                                  capture_output=True, env={**os.environ}, check=False)
+            if done.returncode != 0:
+                raise SystemExit(f"ecomintel ask failed: {done.stderr.decode()[-500:]}")
+            cli.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        print(f"whole-CLI latency (ecomintel ask, {runs} runs): p50 {statistics.median(cli):.2f} s "
+              f"(goal <= 1.5 s), CPU time p50 {statistics.median(cpu):.2f} s; load average now "
+              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,214 @@
+"""Descriptive questions, answered by the metrics layer before (or beside) the agents.
+
+``read(...)`` reads the question against the tenant's vocabulary and data extents (the parser always; Gemini
+first when configured and the parser did not already recognise an agent question), resolving follow-ups
+against the session's previous reading. ``metric_report``/``unanswerable_report`` turn a reading into the
+report, answer first.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from shared.errors import EcomIntelError
+from shared.models.agents import Confidence
+from shared.models.records import DataKind
+from shared.observability.logs import get_logger, log_event
+from shared.orchestration.budget import spent_on_failure
+from shared.orchestration.plan import Entities, Plan
+from shared.orchestration.report import Mode, Report
+from shared.questions.compose import compose
+from shared.questions.followup import follow_up
+from shared.questions.reading import Reading, read_question
+from shared.questions.vocabulary import Vocabulary, VocabularyIndex
+from shared.store.vocabulary import load_vocabulary
+
+if TYPE_CHECKING:
+    from shared.deps import Deps
+    from shared.ports import LanguageModel, LLMResponse
+
+_log = get_logger(__name__)
+_INDEXES: dict[int, tuple[Vocabulary, VocabularyIndex]] = {}
+_INDEX_LOCK = threading.Lock()
+
+
+@dataclass
+class ReadOutcome:
+    """The reading, the vocabulary index it used, and what the model cost."""
+
+    reading: Reading
+    index: VocabularyIndex
+    planner: str = "router"
+    responses: list[LLMResponse] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+def vocabulary_index(deps: Deps, tenant_id: str, version: int) -> VocabularyIndex:
+    """The tenant's vocabulary index at ``version`` (built once per vocabulary object)."""
+    vocab = load_vocabulary(deps.warehouse, deps.documents, tenant_id, version)
+    with _INDEX_LOCK:
+        hit = _INDEXES.get(id(vocab))
+        if hit is not None and hit[0] is vocab:
+            return hit[1]
+        index = VocabularyIndex(vocab)
+        if len(_INDEXES) > 64:
+            _INDEXES.clear()
+        _INDEXES[id(vocab)] = (vocab, index)
+        return index
+
+
+def _extents(vocab: Vocabulary) -> dict[DataKind, tuple[date, date]]:
+    return {DataKind(k): v for k, v in vocab.extents.items()}
+
+
+def read(deps: Deps, tenant_id: str, question: str, *, version: int, as_of: date | None,
+         previous: dict[str, Any] | None, llm: LanguageModel | None, timeout_seconds: float) -> ReadOutcome:
+    """Read ``question`` (parser, then Gemini where it may help), resolving a follow-up of ``previous``."""
+    index = vocabulary_index(deps, tenant_id, version)
+    extents = _extents(index.vocabulary)
+    reading = read_question(question, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+    out = ReadOutcome(reading, index)
+    prev_reading = previous.get("reading") if previous else None
+    if isinstance(prev_reading, dict):
+        try:
+            resolved = follow_up(reading, Reading.model_validate(prev_reading), index=index, extents=extents)
+        except (ValueError, EcomIntelError):
+            resolved = None
+        if resolved is not None:
+            out.reading, out.note = resolved, f"follow-up of: {str((previous or {}).get('question', ''))[:120]!r}"
+            return out
+    explicit_agent = reading.kind == "agent" and reading.agent_intents != ["overview"]
+    if llm is not None and not explicit_agent:
+        _read_with_model(out, llm, tenant_id, extents, as_of, timeout_seconds)
+    return out
+
+
+def _read_with_model(out: ReadOutcome, llm: LanguageModel, tenant_id: str, extents: dict[DataKind, tuple[date, date]],
+                     as_of: date | None, timeout_seconds: float) -> None:
+    from shared.questions.llm_reader import READER_SYSTEM, LlmReading, reader_prompt, to_reading
+
+    parsed = out.reading
+    firsts = [e[0] for e in extents.values()]
+    prompt = reader_prompt(parsed.question, out.index, parsed.as_of, min(firsts) if firsts else None)
+    try:
+        response = llm.generate(system=READER_SYSTEM, prompt=prompt, schema=LlmReading,
+                                timeout_seconds=timeout_seconds)
+    except Exception as exc:  # any model failure: the parser's reading stands
+        log_event(_log, "llm reader failed; using the parser", severity="WARNING", error=type(exc).__name__)
+        out.responses.extend(spent_on_failure(exc))
+        out.warnings.append(f"LLM reader unavailable ({type(exc).__name__}); used the question parser")
+        return
+    out.responses.append(response)
+    try:
+        model = response.parsed if isinstance(response.parsed, LlmReading) else LlmReading.model_validate_json(
+            response.text)
+        out.reading = to_reading(model, parsed, tenant_id=tenant_id, index=out.index, extents=extents, as_of=as_of)
+        out.planner = "llm"
+    except Exception as exc:  # invalid output: the parser's reading stands
+        log_event(_log, "llm reading rejected; using the parser", severity="WARNING", error=type(exc).__name__)
+        out.warnings.append(f"LLM reading rejected ({type(exc).__name__}); used the question parser")
+
+
+def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = None) -> Plan:
+    """The agents' plan with the tenant's names the vocabulary found (product titles -> SKUs, competitors).
+
+    Competitors are the tenant's own (from its competitor prices); the router's guesses (a capitalised word
+    after "vs") are kept only when the tenant has no competitor data to check them against.
+    """
+    e = plan.entities
+    known = {c.lower() for c in index.vocabulary.competitors} if index is not None else set()
+    guesses = [c for c in e.competitors if not known or c.lower() in known]
+    merged = Entities(
+        skus=list(dict.fromkeys(e.skus + reading.skus))[:200],
+        categories=list(dict.fromkeys(e.categories + [c.lower() for c in reading.categories]))[:50],
+        competitors=list(dict.fromkeys([c.lower() for c in reading.competitors] + guesses))[:50],
+        horizon_days=e.horizon_days, start_date=e.start_date, end_date=e.end_date,
+        price_change_pct=e.price_change_pct)
+    return plan.model_copy(update={"entities": merged})
+
+
+def _plan_for(reading: Reading) -> Plan:
+    q = reading.query
+    what = ", ".join(q.metrics) + (f" by {', '.join(q.dimensions)}" if q and q.dimensions else "") if q else ""
+    return Plan(intents=["overview"], entities=Entities(skus=reading.skus[:200]),
+                rationale=f"metrics layer: {what}"[:500] if what else "question parser")
+
+
+def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode: Mode, planner: str,
+                  data_version: int, warnings: list[str]) -> Report:
+    """Run the reading's query on the warehouse and compose the answer-first report."""
+    from shared.store.metrics.run import run_metric_query
+
+    assert reading.query is not None
+    result = run_metric_query(deps.warehouse, reading.query)
+    titles = {**{p.sku: p.title for p in index.vocabulary.products if p.title}, **reading.labels}
+    if reading.shape == "unsold":  # the catalogue the question is about: its category/brand filters apply
+        keep = {f.dimension: {v.lower() for v in f.values} for f in reading.query.filters if f.op == "in"}
+        titles = {p.sku: p.title or p.sku for p in index.vocabulary.products
+                  if all((getattr(p, d, None) or "").lower() in vals for d, vals in keep.items()
+                         if d in ("category", "brand"))}
+    answer = compose(reading, result, titles=titles)
+    limitations = []
+    if not reading.period_stated and answer.period is not None:
+        limitations.append(f"No period was named; the answer uses {answer.period.label}.")
+    return Report(
+        question=reading.question, answer=answer.answer, answer_kind="metric", period=answer.period,
+        as_of=reading.as_of, table=answer.table, chart=answer.chart, evidence=answer.evidence, mode=mode,
+        plan=_plan_for(reading), planner="llm" if planner == "llm" else "router",
+        executive_summary=answer.answer, limitations=limitations, warnings=warnings,
+        confidence=Confidence(explanation="exact figures computed from your data"), data_version=data_version)
+
+
+def catalogue_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode: Mode, planner: str,
+                     data_version: int, warnings: list[str]) -> Report:
+    """The size of the catalogue ("how many products do we have"), counted from the vocabulary's products read."""
+    from shared.orchestration.report import AnswerEvidence
+    from shared.store.vocabulary import products_statement
+
+    cats = {c.lower() for c in reading.categories}
+    brands = {b.lower() for b in reading.brands}
+    products = [p for p in index.vocabulary.products if (not cats or (p.category or "").lower() in cats)
+                and (not brands or (p.brand or "").lower() in brands)]
+    scope = " and ".join(([f"in the {', '.join(reading.categories)} "
+                           f"{'category' if len(reading.categories) == 1 else 'categories'}"] if cats else [])
+                         + ([f"from {', '.join(reading.brands)}"] if brands else []))
+    answer = f"Your catalogue has {len(products):,} product{'s' if len(products) != 1 else ''}" + (
+        f" {scope}" if scope else "") + "."
+    evidence = AnswerEvidence(kind="sql", description="the tenant's catalogue (products), counted",
+                              sql=deps.warehouse.render(products_statement()),
+                              params={"tenant_id": index.vocabulary.tenant_id})
+    return Report(question=reading.question, answer=answer, answer_kind="metric", as_of=reading.as_of, mode=mode,
+                  evidence=[evidence], plan=Plan(intents=["overview"], rationale="question parser: catalogue count"),
+                  planner="llm" if planner == "llm" else "router", executive_summary=answer, warnings=warnings,
+                  confidence=Confidence(explanation="counted from your catalogue"), data_version=data_version)
+
+
+def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_version: int,
+                        warnings: list[str]) -> Report:
+    """A plain "this can't be answered from your data", naming what would be needed; never a number."""
+    answer = (f"This can't be answered from your data: {reading.concept} needs {reading.needed}, which your "
+              "uploads (sales, products, reviews, inventory, competitor prices) do not include.")
+    if reading.needed and "your sales data" in reading.needed:
+        answer = (f"This can't be answered from your data yet: {reading.concept} needs {reading.needed}, and the "
+                  "sales you uploaded have none. Add it to your export and upload it again.")
+    if reading.concept == "this":
+        answer = f"This can't be answered from your data: it needs {reading.needed}."
+    return Report(question=reading.question, answer=answer, answer_kind="unanswerable", as_of=reading.as_of,
+                  mode=mode, plan=Plan(intents=["overview"], rationale="question parser: unanswerable"),
+                  planner="llm" if planner == "llm" else "router", executive_summary=answer, warnings=warnings,
+                  confidence=Confidence(explanation="not answerable from the uploaded data"),
+                  data_version=data_version)
+
+
+def combine(metric: Report, agents: Report) -> Report:
+    """A mixed question: the metric answer first, then the agents' answer; the agents' report for the rest."""
+    agent_answer = agents.answer or agents.executive_summary
+    answer = f"{metric.answer} {agent_answer}".strip()
+    return agents.model_copy(update={
+        "answer": answer, "answer_kind": "mixed", "period": metric.period, "as_of": metric.as_of,
+        "table": metric.table or agents.table, "chart": metric.chart or agents.chart,
+        "evidence": metric.evidence + agents.evidence})

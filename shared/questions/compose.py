@@ -1,0 +1,441 @@
+"""The answer first: one to three sentences from a metric result, with its table, chart and evidence.
+
+Every sentence states the number with its unit or currency, the period the answer used (as the time reader
+labelled it) and the names it is about; rankings list the items in order; comparisons give both values and
+the change. Pure: a :class:`~shared.store.metrics.model.MetricResult` in, text and small structures out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTable
+from shared.questions.lexicon import METRIC_NOUNS
+from shared.questions.reading import Reading
+from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
+from shared.store.metrics.catalog import METRICS, Unit
+from shared.store.metrics.model import DimensionFilter, MetricResult, TimeRange
+
+
+def metric_unit(metric: str) -> Unit:
+    """The catalogue's unit of ``metric`` (money, count, percent, rating, days, index)."""
+    spec = METRICS.get(metric)
+    return spec.unit if spec is not None else "count"
+
+
+#: What a metric needs that an export may not have (said when the result is empty).
+METRIC_NEEDS: dict[str, str] = {
+    "discounts": "a discount column in your sales data", "discount_rate": "a discount column in your sales data",
+    "refunds": "a refund column in your sales data", "returned_units": "returns in your sales data",
+    "return_rate": "returns in your sales data", "customers": "customer ids or e-mails in your sales data",
+    "repeat_customer_rate": "customer ids or e-mails in your sales data",
+    "cost": "product costs in your catalogue", "margin": "product costs in your catalogue",
+    "margin_pct": "product costs in your catalogue", "review_count": "reviews", "avg_rating": "reviews",
+    "negative_review_share": "reviews", "stock_on_hand": "inventory snapshots",
+    "days_of_cover": "inventory snapshots and sales", "price_index": "competitor prices and catalogue prices",
+    "cheapest_share": "competitor prices and catalogue prices",
+}
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "AUD": "A$", "CAD": "C$", "NZD": "NZ$", "INR": "₹"}
+_DIM_NOUNS = {"sku": ("product", "products"), "product": ("product", "products"),
+              "category": ("category", "categories"),
+              "brand": ("brand", "brands"), "channel": ("channel", "channels"),
+              "competitor": ("competitor", "competitors"), "weekday": ("weekday", "weekdays"),
+              "date": ("period", "periods")}
+_SENTENCE_ITEMS = 6
+VEGA_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+
+
+@dataclass
+class MetricAnswer:
+    """The parts of a report that answer a metric question."""
+
+    answer: str
+    period: TimeRange | None
+    table: AnswerTable | None = None
+    chart: dict[str, Any] | None = None
+    evidence: list[AnswerEvidence] = field(default_factory=list)
+
+
+def fmt_value(value: float | int | None, unit: Unit, currency: str | None = None, metric: str = "") -> str:
+    """A metric value as a merchant reads it: ``$12,345.60``, ``1,234``, ``12.3%``, ``4.21 out of 5``."""
+    if value is None:
+        return "n/a"
+    if unit == "money":
+        sym = _SYMBOLS.get((currency or "").upper())
+        text = f"{abs(value):,.2f}"
+        sign = "-" if value < 0 else ""
+        if sym:
+            return f"{sign}{sym}{text}"
+        return f"{sign}{text} {currency}" if currency else f"{sign}{text}"
+    if unit == "count":
+        return f"{value:,.2f}" if metric == "units_per_order" else f"{round(value):,}"
+    if unit == "percent":
+        return f"{value:.1f}%"
+    if unit == "rating":
+        return f"{value:.2f} out of 5"
+    if unit == "days":
+        return f"{value:,.1f} days"
+    return f"{value:.1f}"
+
+
+def _grain_label(value: Any, grain: str | None) -> str:
+    if not isinstance(value, date):
+        return str(value)
+    if grain == "month":
+        return f"{MONTH_ABBR[value.month - 1]} {value.year}"
+    if grain == "quarter":
+        return f"Q{(value.month - 1) // 3 + 1} {value.year}"
+    if grain == "year":
+        return str(value.year)
+    if grain == "week":
+        return f"the week of {fmt_day(value)}"
+    return fmt_day(value)
+
+
+class _Namer:
+    """Names a row's dimension values: SKUs by title (and code), dates by their grain."""
+
+    def __init__(self, reading: Reading, titles: Mapping[str, str]) -> None:
+        self.grain = reading.query.grain if reading.query else None
+        self.titles = titles
+
+    def value(self, dim: str, value: Any) -> str:
+        if value is None:
+            return "(none)"
+        if dim == "date":
+            return _grain_label(value, self.grain)
+        if dim == "sku":
+            title = self.titles.get(str(value))
+            return f"{title} ({value})" if title and title != str(value) else str(value)
+        return str(value)
+
+    def row(self, row: Mapping[str, Any], dims: list[str]) -> str:
+        return ", ".join(self.value(d, row.get(d)) for d in dims)
+
+
+def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str],
+                   said: Mapping[str, str] | None = None) -> str:
+    parts = []
+    for f in filters:
+        names = [titles.get(v, v) if f.dimension == "sku" else v for v in f.values]
+        if said and f.dimension in said:
+            names = [said[f.dimension]]
+        joined = _join(names)
+        neg = "excluding " if f.op == "not_in" else ""
+        if f.dimension == "sku":
+            parts.append(f"{neg or 'for '}{joined}")
+        elif f.dimension == "channel":
+            parts.append(f"{neg or 'on '}{joined}")
+        elif f.dimension == "category":
+            parts.append(f"{neg or 'in the '}{joined}" + (" category" if len(names) == 1 else " categories"))
+        elif f.dimension == "brand":
+            parts.append(f"{neg or 'for '}{joined}")
+        elif f.dimension == "competitor":
+            parts.append(f"{neg or 'against '}{joined}")
+        elif f.dimension == "weekday":
+            parts.append(f"{neg or 'on '}{_join([n + 's' for n in names])}")
+        else:
+            parts.append(f"{neg or 'for '}{joined}")
+    return (" " + " ".join(parts)) if parts else ""
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _change(cur: float | None, prev: float | None, pct: float | None, unit: Unit) -> str:
+    if prev is None or cur is None:
+        return "with nothing to compare against in"
+    if unit == "percent" or unit == "rating" or unit == "index":
+        diff = cur - prev
+        pts = "points" if unit != "rating" else "stars"
+        if abs(diff) < 1e-9:
+            return "unchanged from"
+        return f"{'up' if diff > 0 else 'down'} {abs(diff):.1f} {pts} from" if unit != "rating" else \
+            f"{'up' if diff > 0 else 'down'} {abs(diff):.2f} {pts} from"
+    if pct is None:
+        pct = (cur - prev) / prev * 100 if prev else None
+    if pct is None:
+        return "compared with"
+    if abs(pct) < 0.05:
+        return "unchanged from"
+    return f"{'up' if pct > 0 else 'down'} {abs(pct):.1f}% from"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _previous_label(result: MetricResult) -> str:
+    prev = result.previous_range
+    if prev is None:
+        return "the previous period"
+    kind = "the same period a year earlier" if result.query.compare == "previous_year" else "the period before"
+    return f"{kind} ({fmt_range(prev.start, prev.end)})"
+
+
+def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]) -> MetricAnswer:
+    """The answer, table, chart and evidence for ``reading`` from ``result``."""
+    q = result.query
+    metric = q.metrics[0]
+    unit = metric_unit(metric)
+    noun = METRIC_NOUNS.get(metric, metric.replace("_", " "))
+    cur = result.currency
+    namer = _Namer(reading, titles)
+    period = q.time_range
+    when = _when(period)
+    where = _filter_phrase(q.filters, titles, reading.names)
+    dims: list[str] = list(q.dimensions)
+    rows = result.rows
+
+    def v(row: Mapping[str, Any], key: str = metric) -> str:
+        return fmt_value(row.get(key), unit, cur, metric)
+
+    starts = reading.data_starts
+    if not rows or all(r.get(metric) is None for r in rows):
+        need = METRIC_NEEDS.get(metric)
+        answer = f"There {'were' if _verb(metric) == 'were' else 'was'} no {noun}{where} {when}."
+        if starts is not None and period is not None and period.end < starts:
+            answer += f" Your data starts on {fmt_day(starts)}."
+        elif need:
+            answer += f" It needs {need}."
+        return MetricAnswer(answer, period, None, None, _evidence(result))
+    if reading.shape == "count" and dims:
+        sold = [r for r in rows if (r.get(metric) or 0) > 0 and r.get(dims[0]) is not None]
+        one, many = _DIM_NOUNS.get(dims[0], (dims[0], dims[0] + "s"))
+        count = f"{'at least ' if result.truncated else ''}{len(sold):,}"
+        answer = f"{count} {one if len(sold) == 1 else many} sold at least one unit{where} {when}."
+    elif (reading.shape == "value" or not dims) and q.metrics[:2] == ["negative_review_share", "review_count"] \
+            and not q.compare and rows[0].get("review_count"):
+        row = rows[0]
+        total, share = row["review_count"], row.get("negative_review_share") or 0.0
+        answer = (f"{round(total * share / 100):,} of {total:,} reviews{where} {when} were negative (1-2 stars): "
+                  f"{share:.1f}%.")
+    elif reading.shape == "unsold" and dims:
+        sold_skus = {str(r.get(dims[0])) for r in rows if (r.get(metric) or 0) > 0}
+        unsold = [sku for sku in titles if sku not in sold_skus and not _filtered_out(sku, q.filters)]
+        names = [f"{titles[sku]} ({sku})" for sku in unsold[:_SENTENCE_ITEMS]]
+        more = f" and {len(unsold) - len(names)} more" if len(unsold) > len(names) else ""
+        answer = (f"{len(unsold):,} catalogue products sold nothing{where} {when}" + (
+            f": {'; '.join(names)}{more}." if unsold else "."))
+    elif (reading.shape == "value" or not dims) and reading.per_day and period is not None:
+        row = rows[0]
+        total = row.get(metric)
+        per = None if total is None else total / period.days
+        answer = (f"Average daily {noun}{where} {when} was {fmt_value(per, unit, cur, metric)} "
+                  f"({v(row)} over {period.days} days)")
+        answer += "."
+    elif reading.shape == "value" or not dims:
+        row = rows[0]
+        answer = f"{_capital(noun)}{where} {when} {_verb(metric)} {v(row)}"
+        if q.compare:
+            prev = row.get(f"{metric}_previous")
+            answer += (f", {_change(row.get(metric), prev, row.get(f'{metric}_change_pct'), unit)} "
+                       f"{fmt_value(prev, unit, cur, metric)} in {_previous_label(result)}")
+            base = result.previous_range
+            if starts is not None and base is not None and base.start < starts <= base.end:
+                answer += f" (only partly covered: your data starts on {fmt_day(starts)})"
+        index = row.get(metric)
+        if metric == "price_index" and isinstance(index, (int, float)) and not q.compare:
+            gap = index - 100
+            answer += (" (100 = the competitors' median price): our prices are "
+                       + (f"{abs(gap):.1f}% {'above' if gap > 0 else 'below'} theirs" if abs(gap) >= 0.05
+                          else "level with theirs"))
+        others = [m for m in q.metrics[1:] if row.get(m) is not None]
+        if others:
+            answer += "; " + "; ".join(
+                f"{METRIC_NOUNS.get(m, m)} {_verb(m)} {fmt_value(row.get(m), metric_unit(m), cur, m)}"
+                for m in others)
+        answer += "."
+    elif reading.shape == "share" and reading.focus is not None:
+        answer = _share_answer(reading.focus, rows, dims[0], metric, noun, when, where, v, titles)
+    elif reading.shape == "trend" and dims[0] == "date":
+        answer = _trend_answer(rows, metric, noun, when, where, v, namer, q.grain or "day", period)
+    else:
+        answer = _ranking_answer(reading, result, rows, dims, metric, noun, when, where, v, namer, unit)
+    if starts is not None and period is not None and period.start < starts <= period.end \
+            and not period.label.startswith("all "):
+        answer += f" Your data starts on {fmt_day(starts)}, so the period is covered from then."
+    return MetricAnswer(_capital(answer), period, _table(result, namer, unit), _chart(reading, result, namer),
+                        _evidence(result))
+
+
+_PLURAL = frozenset({"units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
+                     "days_of_cover"})
+
+
+def _verb(metric: str) -> str:
+    """The verb for the metric's noun: "units sold were", "revenue was"."""
+    return "were" if metric in _PLURAL else "was"
+
+
+def _share_answer(focus: DimensionFilter, rows: list[dict[str, Any]], dim: str, metric: str, noun: str, when: str,
+                  where: str, v: Any, titles: Mapping[str, str]) -> str:
+    wanted = {x.lower() for x in focus.values}
+    hit = [r for r in rows if str(r.get(dim, "")).lower() in wanted]
+    names = _join([titles.get(x, x) if dim == "sku" else x for x in focus.values])
+    names = _capital(names)
+    if not hit:
+        return f"{names} had no {noun}{where} {when}, so its share is 0%."
+    share = sum(float(r.get(f"{metric}_share") or 0) for r in hit)
+    value = sum(float(r.get(metric) or 0) for r in hit)
+    total = value / share if share else None
+    total_txt = f" of {v({metric: total})} in total" if total else ""
+    return (f"{names} accounted for {share * 100:.1f}% of {noun}{where} {when}: {v({metric: value})}"
+            f"{total_txt}.")
+
+
+def _filtered_out(sku: str, filters: list[DimensionFilter]) -> bool:
+    """Whether a SKU filter of the query leaves ``sku`` out (other filters need the catalogue to decide)."""
+    return any(f.dimension == "sku" and (sku in f.values) == (f.op == "not_in") for f in filters)
+
+
+def _when(period: TimeRange | None) -> str:
+    """How a sentence places the period: "in Q1 2025 (...)", "on 4 Dec 2026 (...)", "over all your data (...)"."""
+    if period is None:
+        return "across your data"
+    if period.label.startswith("on "):
+        return period.label
+    if period.start == period.end:
+        return f"on {period.label}"
+    if period.label.startswith(("all ", "the last", "the past", "since")):
+        return f"over {period.label}" if period.label.startswith("all ") else period.label if \
+            period.label.startswith("since") else f"in {period.label}"
+    return f"in {period.label}" if period.label else f"in {fmt_range(period.start, period.end)}"
+
+
+def _partial(bucket: Any, grain: str, period: TimeRange | None) -> bool:
+    """Whether a date bucket runs past the period (a month the data only partly covers)."""
+    if period is None or not isinstance(bucket, date) or grain not in ("day", "week", "month", "quarter", "year"):
+        return False
+    start, end = period_containing(bucket, grain)  # type: ignore[arg-type]
+    return start < period.start or end > period.end
+
+
+def _trend_answer(rows: list[dict[str, Any]], metric: str, noun: str, when: str, where: str, v: Any,
+                  namer: _Namer, grain: str, period: TimeRange | None) -> str:
+    valued = [r for r in rows if r.get(metric) is not None]
+    whole = [r for r in valued if not _partial(r.get("date"), grain, period)] or valued
+    best = max(whole, key=lambda r: r[metric])
+    worst = min(whole, key=lambda r: r[metric])
+    last = valued[-1]
+    first = whole[0]
+
+    def name(r: Mapping[str, Any]) -> str:
+        label = namer.value("date", r["date"])
+        if _partial(r.get("date"), grain, period) and period is not None:
+            label += f" (to {fmt_day(period.end)})" if r is last else f" (from {fmt_day(period.start)})"
+        return label
+
+    text = (f"{_capital(noun)}{where} by {grain} {when}: highest in {name(best)} ({v(best)}), "
+            f"lowest in {name(worst)} ({v(worst)}).")
+    if len(valued) > 1 and last is not first:
+        text += f" The latest {grain}, {name(last)}, was {v(last)} against {v(first)} in {name(first)}."
+    return text
+
+
+def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str, Any]], dims: list[str],
+                    metric: str, noun: str, when: str, where: str, v: Any, namer: _Namer, unit: Unit) -> str:
+    q = result.query
+    dim = dims[0]
+    one, many = _DIM_NOUNS.get(dim, (dim, dim + "s"))
+    if dim == "date":
+        one, many = {"month": ("month", "months"), "week": ("week", "weeks"), "quarter": ("quarter", "quarters"),
+                     "year": ("year", "years")}.get(q.grain or "day", ("day", "days"))
+    # a group without a name (sales of SKUs missing from the catalogue) stays in the table, not in the ranking
+    valued = [r for r in rows if r.get(metric) is not None and (dim == "date" or r.get(dim) is not None)] or [
+        r for r in rows if r.get(metric) is not None]
+    bottom = not q.descending
+    share_key = f"{metric}_share"
+
+    def item(r: Mapping[str, Any]) -> str:
+        share = r.get(share_key)
+        extra = f", {share * 100:.1f}%" if isinstance(share, (int, float)) and reading.shape != "ranking" else ""
+        change = ""
+        if q.compare and r.get(f"{metric}_previous") is not None:
+            pct = r.get(f"{metric}_change_pct")
+            change = f", {'+' if (pct or 0) >= 0 else ''}{pct:.1f}%" if pct is not None else ""
+        return f"{namer.row(r, dims)} ({v(r)}{extra}{change})"
+
+    if reading.shape == "breakdown":
+        shown = valued[:_SENTENCE_ITEMS]
+        more = len(valued) - len(shown)
+        text = (f"{_capital(noun)}{where} {when} by {one}: " + "; ".join(item(r) for r in shown)
+                + (f"; and {more} more" if more > 0 else "") + ".")
+        return text
+    single = (reading.show or q.limit) == 1
+    if single:
+        top = valued[0]
+        most = "least" if bottom else "most"
+        if unit in ("percent", "rating", "index", "days") or metric in ("aov", "asp", "units_per_order"):
+            most = "lowest" if bottom else "highest"
+        text = f"{namer.row(top, dims)} had the {most} {noun}{where} {when}: {v(top)}"
+        share = top.get(share_key)
+        if isinstance(share, (int, float)):
+            text += f" ({share * 100:.1f}% of the total)"
+        if len(valued) > 1:
+            text += f", {'below' if bottom else 'ahead of'} {item(valued[1])}"
+        return text + "."
+    shown = valued[:max(reading.show or q.limit or _SENTENCE_ITEMS, 1)][:10]
+    kind = many if len(shown) != 1 else one
+    head = f"The {'bottom' if bottom else 'top'} {len(shown)} {kind} by {noun}{where} {when}"
+    listed = "; ".join(f"{i}. {item(r)}" for i, r in enumerate(shown, start=1))
+    return f"{head}: {listed}."
+
+
+def _table(result: MetricResult, namer: _Namer, unit: Unit) -> AnswerTable | None:
+    q = result.query
+    if not q.dimensions and not q.compare:
+        return None
+    metric_cols = [c for c in result.columns if c not in q.dimensions]
+    columns = [("product" if d == "sku" else d) for d in q.dimensions] + [
+        f"{c[:-6]}_share_pct" if c.endswith("_share") else c for c in metric_cols]
+    out = []
+    for r in result.rows[:MAX_TABLE_ROWS]:
+        cells: list[Any] = [namer.value(d, r.get(d)) for d in q.dimensions]
+        for c in metric_cols:
+            val = r.get(c)
+            if c.endswith("_share") and isinstance(val, (int, float)):
+                val = val * 100  # shares read as percentages, like the sentence
+            cells.append(round(val, 2) if isinstance(val, float) else val)
+        out.append(cells)
+    return AnswerTable(columns=columns, rows=out, total_rows=len(result.rows) + (1 if result.truncated else 0))
+
+
+def _chart(reading: Reading, result: MetricResult, namer: _Namer) -> dict[str, Any] | None:
+    q = result.query
+    if not q.dimensions or reading.shape == "value":
+        return None
+    metric = q.metrics[0]
+    dim = q.dimensions[0]
+    title = METRIC_NOUNS.get(metric, metric)
+    values = [{"label": namer.value(dim, r.get(dim)) if dim != "date" else str(r.get(dim)),
+               "value": r.get(metric)} for r in result.rows[:MAX_TABLE_ROWS] if r.get(metric) is not None]
+    if dim == "date":
+        return {"$schema": VEGA_SCHEMA, "data": {"values": values}, "mark": {"type": "line", "point": True},
+                "encoding": {"x": {"field": "label", "type": "temporal", "title": q.grain or "date"},
+                             "y": {"field": "value", "type": "quantitative", "title": title}}}
+    return {"$schema": VEGA_SCHEMA, "data": {"values": values}, "mark": "bar",
+            "encoding": {"y": {"field": "label", "type": "nominal", "sort": "-x", "title": _DIM_NOUNS.get(
+                dim, (dim, dim))[0]}, "x": {"field": "value", "type": "quantitative", "title": title}}}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _evidence(result: MetricResult) -> list[AnswerEvidence]:
+    q = result.query
+    what = ", ".join(q.metrics) + (f" by {', '.join(q.dimensions)}" if q.dimensions else "")
+    return [AnswerEvidence(kind="sql", description=f"metrics layer: {what}", sql=result.statement.sql,
+                           params={k: _jsonable(v) for k, v in result.statement.params.items()},
+                           dialect=result.statement.dialect)]

@@ -1,0 +1,240 @@
+"""The words of descriptive questions: metrics and their synonyms, dimensions, shapes, and what cannot be answered.
+
+A grammar of word classes, not a list of whole questions: each pattern names one concept ("average order
+value", "by channel", "top N", "share of"), and :mod:`shared.questions.reading` combines whatever concepts a
+question has with the tenant's own names and the time phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from shared.models.records import DataKind
+from shared.store.metrics.model import DimensionName, Grain, MetricName
+
+S, R, INV, C = DataKind.SALES, DataKind.REVIEWS, DataKind.INVENTORY, DataKind.COMPETITOR_PRICES
+
+
+@dataclass(frozen=True)
+class MetricWord:
+    """A metric, the phrases that name it (most specific first) and the data it reads."""
+
+    metric: MetricName
+    pattern: re.Pattern[str]
+    kind: DataKind
+    noun: str  # how an answer names it in a sentence: "revenue", "units sold"
+
+
+def _rx(body: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{body})(?!\w)", re.I)
+
+
+# Order matters: more specific phrases first ("net revenue" before "revenue", "return rate" before "returns").
+METRIC_WORDS: tuple[MetricWord, ...] = (
+    MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money) per (?:order|transaction|basket|checkout)"),
+               S, "average order value"),
+    MetricWord("asp", _rx(r"(?:revenue|sales|money) per (?:unit|item|piece)"), S, "average selling price"),
+    MetricWord("revenue", _rx(r"(?:total |gross )?value of (?:all |our |my |the )?(?:orders|sales|purchases)"),
+               S, "revenue"),
+    MetricWord("net_revenue", _rx(r"net (?:revenue|sales|turnover|income)|(?:revenue|sales) (?:after|net of|minus|less)"
+                                  r" (?:discounts?|refunds?|returns?)(?: and (?:discounts?|refunds?|returns?))?"),
+               S, "net revenue"),
+    MetricWord("return_rate", _rx(r"return(?:s)? rate|rate of returns?|returns? (?:ratio|percentage|%)|"
+                                  r"(?:percentage|share|proportion|%) of (?:units |items |orders )?(?:were |get |got )?"
+                                  r"returned|how often (?:do |are |were )?(?:\w+ ){0,3}returned"), S, "return rate"),
+    MetricWord("refunds", _rx(r"refund(?:s|ed)?(?: amount)?|money (?:we )?(?:gave back|refunded)|chargebacks?"),
+               S, "refunds"),
+    MetricWord("returned_units", _rx(r"returns|returned (?:units|items|products|goods)|units returned|items returned|"
+                                     r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are |"
+                                     r"did (?:we|i) get )?(?:returned|sent back)"),
+               S, "units returned"),
+    MetricWord("discount_rate", _rx(r"discount (?:rate|percentage|%)|average discount|(?:percentage|share|%) "
+                                    r"(?:of (?:revenue|sales) )?(?:given |lost )?(?:as|in|to) discounts?"),
+               S, "discount rate"),
+    MetricWord("discounts", _rx(r"discounts?|markdowns?|money off|coupons?|promo(?:tion)?(?:al)? (?:spend|cost)"),
+               S, "discounts"),
+    MetricWord("units_per_order", _rx(r"(?:units|items|products|pieces) per (?:order|basket|transaction|checkout)|"
+                                      r"basket size in units|average (?:units|items) per order"), S, "units per order"),
+    MetricWord("aov", _rx(r"(?:average|typical|usual|mean|avg\.?) order (?:value|size|amount)|order size|aov|"
+                          r"(?:average|typical|usual|mean) (?:basket|cart)"
+                          r"(?: value| size)?|basket (?:value|size)|cart (?:value|size)|order value|"
+                          r"(?:value|spend) per order|average (?:spend|ticket)|average transaction value"),
+               S, "average order value"),
+    MetricWord("asp", _rx(r"average (?:selling|sale|unit|sold) price|asp|average price (?:per unit|we sold at|"
+                          r"paid|of (?:a |an |each )?(?:unit|item)s?)|price per unit sold"),
+               S, "average selling price"),
+    MetricWord("margin_pct", _rx(r"(?:gross |profit )?margins? (?:%|percent(?:age)?|rate|ratio)|"
+                                 r"(?:gross )?margin as a (?:percentage|%)|(?:percentage|%) margins?|"
+                                 r"profit(?:ability)? (?:%|percent(?:age)?|rate|ratio)"), S, "gross margin %"),
+    MetricWord("margin", _rx(r"(?:gross )?margins?|(?:gross )?profits?|profitable|profitability|earn(?:ed|t)? after "
+                             r"costs?|made after costs?"), S, "gross margin"),
+    MetricWord("cost", _rx(r"cost of (?:goods|sales)(?: sold)?|cogs|product costs?|costs?"), S, "cost of goods"),
+    MetricWord("repeat_customer_rate", _rx(r"repeat (?:customers?|buyers?|purchase(?:rs)?|purchase rate|rate)|"
+                                           r"returning (?:customers?|buyers?|shoppers?)|customer retention|"
+                                           r"(?:customers?|buyers?) (?:who )?(?:came back|bought again|ordered again|"
+                                           r"returned to buy)"), S, "repeat customer rate"),
+    MetricWord("customers", _rx(r"(?:unique |distinct |individual )?(?:customers?|buyers|shoppers|clients|"
+                                r"purchasers)"), S, "customers"),
+    MetricWord("negative_review_share", _rx(r"negative reviews?|bad reviews?|poor reviews?|(?:1|one|2|two)[- ]star"
+                                            r"(?: reviews?| ratings?)?|low ratings?|unhappy reviews?"),
+               R, "share of negative reviews"),
+    MetricWord("avg_rating", _rx(r"average (?:star )?ratings?|avg\.? ratings?|star ratings?|ratings?|stars|rated|"
+                                 r"review scores?|scores?"), R, "average rating"),
+    MetricWord("review_count", _rx(r"reviews?|review count|feedback count"), R, "reviews"),
+    MetricWord("days_of_cover", _rx(r"days? of (?:cover|stock|supply|inventory)|(?:stock|inventory) cover|"
+                                    r"how (?:long|many days) (?:will |would |does |do )?(?:our |my |the )?"
+                                    r"(?:stock|inventory) (?:last|cover)"), INV, "days of cover"),
+    MetricWord("stock_on_hand", _rx(r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:in stock|"
+                                    r"on hand|left|in (?:the )?warehouse)|stock(?: on hand| levels?| position)?|"
+                                    r"inventory(?: levels?| on hand)?|on hand|"
+                                    r"(?:units|items) (?:in stock|in the warehouse)|in stock"), INV, "stock on hand"),
+    MetricWord("price_index", _rx(r"(?:more|less) expensive than|pricier than|dearer than|(?:are|is) (?:we|our "
+                                  r"prices?) (?:\w+ )?(?:expensive|cheap|pricey|competitive)|"
+                                  r"price index|price position(?:ing)?|(?:how|are we) (?:expensive|cheap|"
+                                  r"pricey|competitive)|(?:priced|price) (?:relative|compared) to (?:the )?"
+                                  r"(?:market|competitors?)"), C, "price index"),
+    MetricWord("cheapest_share", _rx(r"(?:the )?cheapest|lowest price(?:d)?|(?:how )?often (?:are |were )?we "
+                                     r"(?:the )?(?:cheapest|lowest)"), C, "share of days we are the cheapest"),
+    MetricWord("orders", _rx(r"orders?|transactions?|purchases|checkouts|(?:number|count) of sales|how many sales"),
+               S, "orders"),
+    MetricWord("units", _rx(r"(?:sell|sold|sells|selling) (?:more|less|fewer|better|worse)|"
+                            r"units?(?!\s+(?:are\s+|do\s+we\s+have\s+|we\s+have\s+)?(?:in\s+stock|on\s+hand|"
+                            r"left|in\s+(?:the\s+)?warehouse))|items? sold|pieces|quantit(?:y|ies)|volume|"
+                            r"(?:how many|number of) "
+                            r"(?:\w+ ){0,4}(?:did (?:we|i) )?(?:sell|sold|ship|shipped)|best[- ]sell(?:ing|ers?)|"
+                            r"top[- ]sell(?:ing|ers?)|sold (?:the )?(?:most|least|best|worst)|"
+                            r"(?:sell|sells|sold|selling) (?:the )?(?:most|least|best|worst|fastest|slowest)|"
+                            r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)"),
+               S, "units sold"),
+    MetricWord("revenue", _rx(r"what (?:did|have|do) (?:we|i) (?:sell|sold)|how much (?:\w+ ){0,3}(?:sell|sold|sales)|"
+                              r"sold for|revenues?|sales|turnover|gmv|"
+                              r"takings|income|earn(?:ed|ings|t|s)?|made|make|makes|"
+                              r"bring in|brought in|brings in|generate[ds]?|money|gross(?: sales)?|"
+                              r"top[- ]?line|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|dollars|euros|"
+                              r"pounds|best|worst"), S, "revenue"),
+)
+METRIC_NOUNS: dict[str, str] = {w.metric: w.noun for w in METRIC_WORDS}
+METRIC_KINDS: dict[str, DataKind] = {w.metric: w.kind for w in METRIC_WORDS}
+#: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
+WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money")
+
+#: Dimension nouns -> dimension (``product`` answers with SKUs, named by the vocabulary's titles).
+DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
+    ("channel", _rx(r"(?:sales )?channels?|marketplaces?|platforms?|storefronts?|(?:sales )?sources?|stores?|shops?")),
+    ("category", _rx(r"categor(?:y|ies)|departments?|product (?:types?|lines?|groups?|famil(?:y|ies))|collections?|"
+                     r"segments?|ranges?")),
+    ("brand", _rx(r"brands?|vendors?|manufacturers?|labels?|makers?")),
+    ("competitor", _rx(r"competitors?|rivals?|retailers?|competition")),
+    ("weekday", _rx(r"weekdays?|days? of (?:the )?week|which day|what day|busiest day")),
+    ("sku", _rx(r"products?|items?|skus?|articles?|listings?|sellers|lines|goods|models?|variants?|things")),
+)
+#: Grain words (a trend or a date breakdown).
+_RANKED = r"(?:best|worst|busiest|biggest|largest|strongest|weakest|slowest|quietest|highest|lowest|top|peak)"
+
+
+def _grain_rx(unit: str, adverb: str, extra: str = "") -> re.Pattern[str]:
+    return _rx(rf"(?:by|per|each|every) {unit}|{adverb}|{unit} by {unit}|{unit}-by-{unit}|{unit}[- ]over[- ]{unit}|"
+               rf"(?:which|what) {unit}(?! of)|{_RANKED}(?: (?:sales|revenue|selling|trading|order))? {unit}"
+               rf"{extra}")
+
+
+GRAIN_WORDS: tuple[tuple[Grain, re.Pattern[str]], ...] = (
+    ("day", _grain_rx("day", "daily")),
+    ("week", _grain_rx("week", "weekly")),
+    ("month", _grain_rx("month", "monthly", "|months? (?:compare|ranked)")),
+    ("quarter", _grain_rx("quarter", "quarterly")),
+    ("year", _grain_rx("year", "yearly|annually")),
+)
+TREND = _rx(r"over time|trends?|trending|trajectory|evolv(?:e|ed|ing)|develop(?:ed|ing|ment)|history|"
+            r"time series|chart|graph|plot")
+#: "by channel", "per category", "split by brand", "for each product", "across channels", "breakdown".
+BREAKDOWN = _rx(r"by|per|for each|for every|each|every|across|split(?: by)?|broken down(?: by)?|break(?:down| down)"
+                r"(?: by)?|grouped by|according to|among")
+TOP = re.compile(r"\b(?:top|best|highest|biggest|largest|most|leading|strongest|greatest|best[- ]selling|"
+                 r"best[- ]performing|top[- ]selling|top[- ]performing|most popular|popular|winners?|"
+                 r"fastest)\b", re.I)
+BOTTOM = re.compile(r"\b(?:bottom|worst|lowest|least|smallest|weakest|fewest|slowest|worst[- ]selling|"
+                    r"worst[- ]performing|least popular|poorest|laggards?|losers?|underperform\w*|slow[- ]moving)\b",
+                    re.I)
+N_ITEMS = re.compile(r"\b(?:which|what|the|our|my|list(?: the)?|show(?: me)?(?: the)?|name(?: the)?)\s+"
+                     r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+"
+                     r"(?!(?:days?|weeks?|months?|quarters?|years?|%|percent)\b)(?=[a-z])"
+                     r"|\b(?:top|bottom|best|worst|highest|lowest|first|leading|largest|biggest|smallest)\s+"
+                     r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b"
+                     r"|\b(\d{1,3}|three|four|five|ten|twenty) (?:best|worst|top|biggest|largest|highest|lowest)\b",
+                     re.I)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20}
+SINGULAR_PICK = re.compile(r"(?:^\s*|\b(?:the|our|my|what'?s|which is|what is)\s+)(?:best|worst|top|biggest|largest|"
+                           r"busiest|highest|lowest)(?:[- ](?:selling|performing|earning))?\s+(?:product|item|sku|"
+                           r"channel|category|brand|competitor|month|week|day|weekday|quarter|year|seller)\b(?!s)"
+                           r"|\b(?:which|what|when) (?:one|single|(?:\w+ ){0,3}?(?:channel|category|brand|competitor|"
+                           r"product|item|sku|month|week|day|weekday|quarter|year|store|marketplace|department|"
+                           r"vendor|article|listing|platform))\b(?!s)|\b(?:the|our|my) (?:best|worst|top|biggest|"
+                           r"largest|busiest|highest|lowest|most|least)\b(?! \d)(?! (?:\w+ )?(?:products|items|skus|"
+                           r"channels|categories|brands|competitors|months|weeks|days|sellers))", re.I)
+SHARE = _rx(r"share|percent(?:age)? of|% of|proportion|fraction|what part|how much of|contribut(?:e|ed|ion|es)|"
+            r"mix|portion|split between|account(?:s|ed)? for|out of (?:all|total)")
+CHANGE = _rx(r"grow(?:th|n|ing)?|grew|chang(?:e|ed|es)|up or down|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|"
+             r"declin(?:e|ed|ing)|drop(?:ped)?|fell|fall(?:en)?|r[io]se|risen|improv(?:e|ed)|wors(?:e|ened)|"
+             r"better|compare[ds]?|comparison|vs\.?|versus|against|than|difference|delta|evolution")
+TOTAL = _rx(r"total|overall|in all|altogether|combined|sum|all (?:channels|products|categories|brands)")
+#: Questions about the future, causes or recommendations: the agents' ground.
+AGENT_CUES: dict[str, re.Pattern[str]] = {
+    "forecast": _rx(r"forecast\w*|predict\w*|projection|project(?:ed)?|will (?:we|i|it|they) (?:sell|make|need)|"
+                    r"going to (?:sell|make|need)|expect(?:ed)? (?:demand|sales|units)|demand|next (?:week|month|"
+                    r"quarter|year|\d+ (?:days|weeks|months))|coming (?:weeks?|months?|days?)|upcoming|"
+                    r"future|seasonal(?:ity)?|outlook"),
+    "inventory": _rx(r"run(?:ning)? (?:out|low|short)|runs (?:out|low)|low (?:on )?(?:stock|inventory)|"
+                     r"(?:stock|inventory) (?:is |are )?(?:low|short|running)|"
+                     r"stock[- ]?outs?|out of stock|reorder\w*|restock\w*|overstock\w*|"
+                     r"too much (?:stock|inventory)|excess (?:stock|inventory)|safety stock|sell out|sold out|"
+                     r"when (?:will|do) (?:we|i) (?:run|need)|lead time"),
+    "what_if": _rx(r"what if|what happens|what would happen|if (?:i|we) (?:cut|raise|lower|increase|reduce|drop|"
+                   r"change|discount|put)|what-if|scenario|simulat\w*|elasticity"),
+    "pricing": _rx(r"over[- ]?priced|under[- ]?priced|above (?:the )?market|below (?:the )?market|undercut\w*|"
+                   r"cheaper than (?:us|me|we)|should (?:i|we) (?:price|charge|raise|lower|cut)|recommend\w* price|"
+                   r"price recommendation|pric(?:e|ing) (?:changes?|moves?|alerts?|war)|map violation\w*|"
+                   r"(?:beat|beating|beats) (?:us|me|our)|competitors? (?:prices?|pricing)"),
+    "sentiment": _rx(r"why|complain\w*|complaints?|what (?:do|did|are) (?:customers|people|buyers|reviewers) "
+                     r"(?:say|saying|think|like|dislike|hate|love)|sentiment|themes?|feedback about|"
+                     r"(?:ratings?|reviews?) (?:falling|dropping|declining|going down|getting worse)|"
+                     r"(?:falling|dropping|declining) (?:ratings?|reviews?)|issues? with|problems? with|"
+                     r"unhappy|quotes?|spam"),
+}
+#: Questions the data cannot answer: the concept and what would be needed to answer it.
+UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (_rx(r"(?:top|best|biggest|largest|most valuable|loyal\w*|worst) (?:\d+ )?(?:customers|buyers|clients|shoppers)|"
+         r"who (?:are|is) (?:my|our) (?:\w+ )?(?:customers?|buyers?|clients?)|customer names?"),
+     "a list of individual customers", "customer names or accounts (customer ids are stored only as hashes)"),
+    (_rx(r"(?:customer )?acquisition costs?|cac|cost per (?:acquisition|customer|lead)|cpa"),
+     "customer acquisition cost", "marketing spend by channel and new-customer counts"),
+    (_rx(r"ad(?:vertising|vert)? (?:spend|spending|costs?|budget)|spen[dt] on (?:ads|advertising|marketing|google|"
+         r"facebook|meta|tiktok|instagram)|ads|advertising|marketing (?:spend|costs?|budget)|roas|return on ad "
+         r"spend|cost per click|cpc|cpm|impressions|clicks?"),
+     "advertising and marketing spend", "ad-platform data (spend, impressions, clicks per campaign)"),
+    (_rx(r"traffic|visits?|visitors?|sessions?|page ?views?|bounce rate|conversion rates?|convert(?:ed|s)?|"
+         r"add[- ]to[- ]cart|abandon\w*(?: carts?)?|click[- ]through"),
+     "site traffic and conversion", "web analytics (sessions, visitors, page views)"),
+    (_rx(r"employees?|staff|salar(?:y|ies)|payroll|wages?|rent|overheads?|operating (?:costs?|expenses)|opex|"
+         r"ebitda|net profit|net income|taxe?s|vat|bank|cash ?flow|loan|debt|accounting"),
+     "operating costs and net profit", "accounting data (operating expenses, payroll, taxes)"),
+    (_rx(r"pa(?:y|id|ying) (?:\w+ ){0,2}(?:shipping|postage|delivery|carriers?|couriers?)|shipping (?:fees?|spend|"
+         r"bills?|charges?)|shipping costs?|fulfil?ment costs?|delivery (?:costs?|times?)|postage|courier|carrier|"
+         r"shipping times?"),
+     "shipping and fulfilment", "shipping and fulfilment records (carrier costs, delivery dates)"),
+    (_rx(r"e-?mail (?:open|click)|open rates?|newsletter|subscribers?|unsubscribe\w*|followers?|social media|"
+         r"instagram|tiktok"),
+     "e-mail and social media", "e-mail or social-media platform data"),
+    (_rx(r"(?:customer )?lifetime value|clv|ltv|churn(?: rate)?|demographics?|age groups?|gender|where (?:do )?"
+         r"(?:my |our )?customers (?:live|come from)|customer locations?|countr(?:y|ies) (?:do )?(?:customers|"
+         r"buyers)"),
+     "customer lifetime value and demographics", "customer profiles (location, age) and a customer history "
+     "model"),
+    (_rx(r"market share|competitors?'? (?:sales|revenue|units|orders|profits?)|how much (?:do|did) "
+         r"(?:competitors|amazon|walmart|they) (?:sell|make)"),
+     "competitors' sales", "competitors' sales figures (your data only has their prices)"),
+    (_rx(r"employees?|weather|stock market|share price|nps|net promoter|support tickets?|wait times?"),
+     "this", "data the platform does not collect"),
+)

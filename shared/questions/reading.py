@@ -1,0 +1,467 @@
+"""Reading a question: a typed ``MetricQuery``, the agents' plan, or "this can't be answered from your data".
+
+The reader combines three things, none of them a list of whole questions: the word classes of
+:mod:`shared.questions.lexicon` (metric synonyms, dimension nouns, ranking/share/comparison words), the
+tenant's own names (:mod:`shared.questions.vocabulary`) and the time phrases resolved against the data's
+as-of date (:mod:`shared.questions.timephrase`).
+
+Decisions, in order:
+
+1. A concept the data cannot hold (ad spend, traffic, acquisition cost ...) -> ``unanswerable``, naming
+   what would be needed; never a number.
+2. Causes, forecasts, stock-outs, what-ifs and price positions -> the agents (``agent``), unless the question
+   also asks a descriptive metric in its own clause (then both: ``agent_intents`` on a metric reading).
+3. A metric word (or a ranking/breakdown of the catalogue with no metric word: revenue) -> ``metric``.
+4. Nothing of the above -> the agents' overview.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from shared.models.records import DataKind
+from shared.questions import lexicon as lx
+from shared.questions.timephrase import (
+    TimeReading,
+    fmt_range,
+    last_complete,
+    make_range,
+    period_containing,
+    resolve_time,
+)
+from shared.questions.vocabulary import EntityMatch, VocabularyIndex
+from shared.store.metrics.catalog import METRICS
+from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, MetricName, MetricQuery, TimeRange
+
+ReadingKind = Literal["metric", "agent", "unanswerable", "catalogue"]
+Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "unsold"]
+
+_SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
+_ADDITIVE: frozenset[str] = frozenset(name for name, spec in METRICS.items() if spec.additive)
+_DEFAULT_TOP = 5
+_RANK_CONTEXT = re.compile(
+    r"\b(?:by|per|each|every|across|split(?:\s+by)?|broken\s+down\s+by|breakdown(?:\s+by)?|break\s+down\s+by|"
+    r"grouped\s+by|which|what|top|bottom|best|worst|rank\w*|highest|lowest|most|least|biggest|largest|smallest|"
+    r"\d+|among|compare|for\s+all|all)\b(?:[\s-]+[\w'-]+){0,3}\s*$", re.I)
+_CATALOGUE_COUNT = re.compile(
+    r"\bhow many (?:different |distinct |unique |individual )?(?:products|skus|items|articles|listings|lines)\b"
+    r"(?:\s+[\w&'-]+){0,3}?\s+(?:do|does)\s+(?:we|i|the\s+\w+)\s+(?:have|carry|stock|list|offer|sell)\b"
+    r"|\bhow (?:big|large) is (?:our|my|the) (?:catalog(?:ue)?|range|assortment)\b|\bcatalog(?:ue)? size\b"
+    r"|\bnumber of (?:products|skus|items) (?:in|on) (?:our|my|the) (?:catalog(?:ue)?|range|assortment)\b", re.I)
+_PLURAL_DIMS: dict[str, re.Pattern[str]] = {
+    "sku": re.compile(r"\b(?:products|items|skus|articles|listings|sellers|goods|models|variants)\b", re.I),
+    "channel": re.compile(r"\b(?:channels|marketplaces|platforms|stores|shops)\b", re.I),
+    "category": re.compile(r"\b(?:categories|departments|collections|segments)\b", re.I),
+    "brand": re.compile(r"\b(?:brands|vendors|manufacturers|labels)\b", re.I),
+    "competitor": re.compile(r"\b(?:competitors|rivals|retailers)\b", re.I),
+    "weekday": re.compile(r"\b(?:weekdays|days of the week)\b", re.I),
+    "date": re.compile(r"\b(?:days|weeks|months|quarters|years)\b", re.I),
+}
+_PER_DAY = re.compile(r"\bhow much\b(?:\s+\S+){0,5}?\s+(?:per|a|each)\s+day\b|"
+                      r"\b(?:average|avg\.?|mean|typical)\s+(?:daily|per[- ]day|a[- ]day)\b|\b(?:per|a|each)\s+day\s+on"
+                      r"\s+average\b|\bdaily\s+average\b|\bon\s+an?\s+average\s+day\b", re.I)
+_UNSOLD = re.compile(r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"
+                     r"(?:sell|sold)\b|\b(?:no|zero|without(?:\s+any)?)\s+sales\b|\bunsold\b|\bdead\s+stock\b",
+                     re.I)
+_COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|most|least|top|bottom|by|per|"
+                       r"each|which|what share|percentage|trend|over time|monthly|weekly|compared?|vs\.?|grow\w*|"
+                       r"chang\w*)\b", re.I)
+_CLAUSES = re.compile(r"\band\b|;|\?|\balso\b|\bplus\b", re.I)
+_CONJUNCTION = re.compile(r"\band\b|;|\balso\b|\bplus\b|\?\s*\S", re.I)
+_RANK_AFTER = re.compile(r"^\s*(?:ranked|sorted|ordered|with the (?:most|highest|least|lowest)|that (?:sold|made|"
+                         r"brought|earned|had|generated) the (?:most|least)|by (?:revenue|units|sales|orders))",
+                         re.I)
+
+
+class Reading(BaseModel):
+    """What a question asks, typed: a metric query, an agent plan hint, or a reason it cannot be answered."""
+
+    kind: ReadingKind
+    question: str
+    query: MetricQuery | None = None
+    shape: Shape = "value"
+    as_of: date | None = None
+    period_stated: bool = Field(default=True, description="False when the question named no period (a default).")
+    focus: DimensionFilter | None = Field(default=None, description="The slice a share question is about.")
+    labels: dict[str, str] = Field(default_factory=dict, description="Filter value -> name (SKU -> title).")
+    agent_intents: list[str] = Field(default_factory=list)
+    skus: list[str] = Field(default_factory=list)
+    competitors: list[str] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list)
+    brands: list[str] = Field(default_factory=list)
+    concept: str | None = None
+    needed: str | None = Field(default=None, description="What an unanswerable question would need.")
+    show: int | None = Field(default=None, description="Items a ranking lists (the query may fetch one more).")
+    names: dict[str, str] = Field(default_factory=dict, description="Dimension -> how the answer names a filter.")
+    data_starts: date | None = Field(default=None, description="First date of the data the metric reads.")
+    per_day: bool = Field(default=False, description="The answer divides the value by the period's days.")
+    notes: list[str] = Field(default_factory=list)
+
+
+def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def find_metrics(question: str, taken: list[tuple[int, int]] | None = None) -> tuple[list[MetricName], bool]:
+    """Metrics the question names, in the order it names them; ``True`` when only weak words matched.
+
+    Phrases are tried most specific first; a phrase inside a longer one already read is skipped.
+    """
+    spans: list[tuple[int, int]] = []
+    # names are masked, not removed: "how much did KIT-0266 sell" still reads as a sales question
+    masked = question
+    for s, e in taken or []:
+        masked = masked[:s] + re.sub(r"\S", "_", masked[s:e]) + masked[e:]
+    found: list[tuple[int, MetricName]] = []
+    for word in lx.METRIC_WORDS:
+        for m in word.pattern.finditer(masked):
+            if _spans_overlap(m.span(), spans):
+                continue
+            spans.append(m.span())
+            found.append((m.start(), word.metric))
+    if not found and (weak_word := lx.WEAK_REVENUE.search(question)):  # "how did <a name> do": names may overlap
+        found.append((weak_word.start(), "revenue"))
+    found.sort()
+    if not _COUNTING.search(question):  # "how are the reviews?" asks what they say (the agents), not how many
+        found = [(pos, m) for pos, m in found if m != "review_count"]
+    strong = [m for pos, m in found if not _weak_at(question, pos, m)]
+    metrics = strong or [m for _, m in found]
+    return list(dict.fromkeys(metrics)), not strong and bool(found)
+
+
+def _weak_at(question: str, pos: int, metric: str) -> bool:
+    return metric == "revenue" and bool(lx.WEAK_REVENUE.match(question, pos))
+
+
+def metric_kinds(metrics: list[MetricName]) -> tuple[DataKind, ...]:
+    """The kinds of data the metrics read (their as-of date is the latest of these)."""
+    kinds = [lx.METRIC_KINDS[m] for m in metrics]
+    if "days_of_cover" in metrics:
+        kinds.append(DataKind.SALES)
+    return tuple(dict.fromkeys(kinds)) or (DataKind.SALES,)
+
+
+def _unanswerable(question: str) -> tuple[str, str] | None:
+    for rx, concept, needed in lx.UNANSWERABLE:
+        if rx.search(question):
+            return concept, needed
+    return None
+
+
+def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) -> list[str]:
+    intents = [name for name, rx in lx.AGENT_CUES.items() if rx.search(question)]
+    if "forecast" in intents and time.range is not None and not time.future and "inventory" not in intents:
+        intents.remove("forecast")  # "demand last month" is a descriptive question about the past
+    if "sentiment" in intents and metrics and any(m in _SALES_FAMILY for m in metrics) \
+            and not re.search(r"\b(?:complain\w*|reviews?|ratings?|say|themes?)\b", question, re.I):
+        intents.remove("sentiment")  # "why did revenue drop" -> the numbers behind it
+    if time.future and not intents and metrics:
+        intents.append("forecast")
+    return intents
+
+
+def find_dimensions(question: str, taken: list[tuple[int, int]]) -> list[DimensionName]:
+    """Dimensions the question breaks down or ranks by ("by channel", "which category", "top products")."""
+    dims: list[DimensionName] = []
+    for dim, rx in lx.DIMENSION_WORDS:
+        for m in rx.finditer(question):
+            if _spans_overlap(m.span(), taken):
+                continue
+            before = question[max(0, m.start() - 40):m.start()]
+            if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim == "weekday":
+                dims.append(dim)
+                taken.append(m.span())
+                break
+    return list(dict.fromkeys(dims))
+
+
+def find_grain(question: str, taken: list[tuple[int, int]]) -> Grain | None:
+    """The date grain a trend or a date ranking asks for ("by month", "which week", "daily")."""
+    for grain, rx in lx.GRAIN_WORDS:
+        for m in rx.finditer(question):
+            if not _spans_overlap(m.span(), taken):
+                taken.append(m.span())
+                return grain
+    return None
+
+
+def _auto_grain(rng: TimeRange) -> Grain:
+    if rng.days <= 45:
+        return "day"
+    if rng.days <= 190:
+        return "week"
+    if rng.days <= 3 * 366:
+        return "month"
+    return "quarter"
+
+
+def _limit(question: str) -> int | None:
+    if m := lx.N_ITEMS.search(question):
+        token = next(g for g in m.groups() if g).lower()
+        return lx.NUMBER_WORDS.get(token) or int(token)
+    return None
+
+
+def _resolve_kind(match: EntityMatch, metrics: list[MetricName], others: list[EntityMatch]) -> EntityMatch | None:
+    """Keep one reading of a name that is both a channel and a competitor ("Amazon"), by the metric's data."""
+    twins = [o for o in others if o.span == match.span and o is not match]
+    if not twins:
+        return match
+    prices = any(lx.METRIC_KINDS[m] == DataKind.COMPETITOR_PRICES for m in metrics)
+    preferred = "competitor" if prices else "channel"
+    if match.kind == preferred:
+        return match
+    if any(t.kind == preferred for t in twins):
+        return None
+    return match if match.kind != "competitor" else None
+
+
+def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -> TimeRange:
+    """The period when the question names none: all the data for flows, the latest count for stock."""
+    if metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics) and "days_of_cover" not in metrics:
+        return TimeRange(start=as_of, end=as_of, label=f"on {fmt_range(as_of, as_of)} (the latest stock count)")
+    if "days_of_cover" in metrics or any(lx.METRIC_KINDS[m] == DataKind.COMPETITOR_PRICES for m in metrics):
+        start = as_of - timedelta(days=29)
+        return make_range(start, as_of, "the last 30 days")
+    start = first or as_of
+    return TimeRange(start=start, end=as_of, label=f"all your data ({fmt_range(start, as_of)})")
+
+
+_DISTINCT = re.compile(r"\bhow many (?:different |distinct |unique |individual |separate )?(products|skus|items|"
+                       r"articles|categories|category|brands|channels|competitors)\b(?! (?:in stock|on hand|left))"
+                       r"(?=.*\b(?:sell|sold|sells|selling|had sales|have sales|with sales|bought|ordered))", re.I)
+_DISTINCT_DIMS: dict[str, DimensionName] = {"product": "sku", "sku": "sku", "item": "sku", "article": "sku",
+                                            "categorie": "category", "category": "category", "brand": "brand",
+                                            "channel": "channel", "competitor": "competitor"}
+#: Optional sales columns each metric needs, and how an answer names the missing data.
+_NEEDS_COLUMN: dict[str, tuple[str, str]] = {
+    "discounts": ("discount", "a discount column in your sales data"),
+    "discount_rate": ("discount", "a discount column in your sales data"),
+    "refunds": ("refund", "a refund column in your sales data"),
+    "returned_units": ("returned_units", "returns (returned units or refunds) in your sales data"),
+    "return_rate": ("returned_units", "returns (returned units or refunds) in your sales data"),
+    "customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "repeat_customer_rate": ("customer_hash", "a customer id or e-mail column in your sales data"),
+}
+
+
+def _missing_columns(metrics: list[MetricName], index: VocabularyIndex | None) -> str | None:
+    """What the data lacks for the question's first metric (None when it has it or it is unknown)."""
+    present = index.vocabulary.sales_columns if index is not None else None
+    if present is None or not metrics or metrics[0] not in _NEEDS_COLUMN:
+        return None
+    column, needed = _NEEDS_COLUMN[metrics[0]]
+    return None if column in present else needed
+
+
+def _whole_buckets(rng: TimeRange, grain: Grain) -> TimeRange:
+    """A default trend range trimmed to whole months/quarters/years, so no bucket is a partial one."""
+    if grain not in ("month", "quarter", "year"):
+        return rng
+    first_start, _ = period_containing(rng.start, grain)
+    start = rng.start if first_start == rng.start else period_containing(rng.start, grain)[1] + timedelta(days=1)
+    _, last_end = period_containing(rng.end, grain)
+    end = rng.end if last_end == rng.end else period_containing(rng.end, grain)[0] - timedelta(days=1)
+    if end <= start:
+        return rng
+    return make_range(start, end, f"all whole {grain}s of your data")
+
+
+def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | None,
+                  extents: Mapping[DataKind, tuple[date, date]], as_of: date | None = None) -> Reading:
+    """Read ``question`` for ``tenant_id`` (see the module docstring for the decisions).
+
+    ``extents`` are the first and last dates of each kind of the tenant's data; ``as_of`` (when given)
+    replaces the last date as "today".
+    """
+    matches = index.find(question) if index is not None else []
+    entity_spans = [m.span for m in matches]
+    sku_spans = [m.span for m in matches if m.kind == "sku"]
+    metrics, weak = find_metrics(question, entity_spans)
+    kinds = metric_kinds(metrics)
+    lasts = [extents[k][1] for k in kinds if k in extents] or [e[1] for e in extents.values()]
+    firsts = [extents[k][0] for k in kinds if k in extents]
+    today = as_of or (max(lasts) if lasts else None)
+    time = resolve_time(question, today or date.today(), exclude=sku_spans)
+    reading = Reading(kind="agent", question=question, as_of=today)
+    reading.skus = list(dict.fromkeys(s for m in matches if m.kind in ("sku", "product") for s in m.values))
+    reading.competitors = list(dict.fromkeys(v for m in matches if m.kind == "competitor" for v in m.values))
+    reading.categories = list(dict.fromkeys(v for m in matches if m.kind == "category" for v in m.values))
+
+    reading.brands = list(dict.fromkeys(v for m in matches if m.kind == "brand" for v in m.values))
+    if _CATALOGUE_COUNT.search(question) and time.range is None:
+        reading.kind = "catalogue"  # "how many products do we have": the catalogue, not sales
+        return reading
+    if gap := _unanswerable(question):
+        reading.kind, (reading.concept, reading.needed) = "unanswerable", gap
+        return reading
+    intents = _agent_intents(question, time, metrics)
+    taken = sorted(entity_spans + time.spans)
+    if per_day := _PER_DAY.search(question):
+        taken.append(per_day.span())  # "average daily revenue" is a value over the period, not a daily trend
+    dims = find_dimensions(question, taken)
+    grain = find_grain(question, taken)
+    ranking_words = bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
+    if weak and not (dims or grain or ranking_words or matches or time.range or time.compare):
+        metrics = []  # "how am I doing?" is the agents' overview; "how did Kitchen do in May?" is revenue
+    if distinct := _DISTINCT.search(question):
+        dims = [_DISTINCT_DIMS[distinct.group(1).lower().rstrip("s")]]
+        metrics = ["units"]
+    growth = bool(re.search(r"\b(?:grow\w*|grew|growth|declin\w*|shrink\w*|up or down)\b", question, re.I))
+    if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)
+                                        or (matches and (growth or lx.SHARE.search(question)))):
+        metrics = ["revenue"]  # "top 5 products last month", "how did November compare with October?"
+    if not metrics:
+        reading.agent_intents = intents or ["overview"]
+        return reading
+    if intents and not (_CONJUNCTION.search(question) and any(m in _SALES_FAMILY for m in metrics)):
+        reading.agent_intents = intents
+        return reading
+    if intents:  # a mixed question: the metric comes from the clauses without an agent cue
+        clauses = [c for c in _CLAUSES.split(question) if c.strip()
+                   and not any(rx.search(c) for rx in lx.AGENT_CUES.values())]
+        text = " ".join(clauses)
+        own, weak_own = find_metrics(text)
+        if not own or weak_own or time.future:  # every metric word sits in an agent clause: the agents answer
+            reading.agent_intents = intents
+            return reading
+        metrics = own
+        taken = [m.span for m in (index.find(text) if index is not None else [])]
+        taken += resolve_time(text, today or date.today()).spans
+        dims, grain = find_dimensions(text, taken), find_grain(text, taken)
+    if metrics and metrics[0] == "negative_review_share" and re.search(r"\b(?:how many|number of|count)\b",
+                                                                        question, re.I):
+        metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
+    missing = _missing_columns(metrics, index)
+    if missing:
+        reading.kind, reading.concept, reading.needed = "unanswerable", lx.METRIC_NOUNS[metrics[0]], missing
+        return reading
+    if today is None:
+        reading.kind = "unanswerable"
+        reading.concept = lx.METRIC_NOUNS[metrics[0]]
+        reading.needed = f"{kinds[0].value.replace('_', ' ')} data (none has been uploaded yet)"
+        return reading
+    reading.kind = "metric"
+    reading.agent_intents = intents
+    _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
+                 min(firsts) if firsts else None, index)
+    return reading
+
+
+def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[MetricName],  # noqa: C901
+                 matches: list[EntityMatch], dims: list[DimensionName], grain: Grain | None, time: TimeReading,
+                 today: date, first: date | None, index: VocabularyIndex | None) -> None:
+    """Fill ``reading.query`` and ``reading.shape`` from the pieces the reader found."""
+    filters: dict[DimensionName, list[str]] = {}
+    for m in matches:
+        kept = _resolve_kind(m, metrics, matches)
+        if kept is None:
+            continue
+        dim: DimensionName = "sku" if kept.kind == "product" else kept.kind
+        filters.setdefault(dim, [])
+        filters[dim] += [v for v in kept.values if v not in filters[dim]]
+        if kept.kind in ("product", "sku") and index is not None:
+            for v in kept.values:
+                reading.labels[v] = index.title(v)
+            if len(kept.values) > 3:  # "blenders": said as the merchant said it, with how many products
+                reading.names["sku"] = f"{kept.label} ({len(kept.values)} products)"
+    rng = time.range
+    reading.period_stated = rng is not None
+    compare = time.compare
+    change = bool(lx.CHANGE.search(question)) and not dims
+    if compare is None and change and re.search(
+            r"\b(?:grow\w*|grew|chang\w*|up or down|increas\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*|r[io]se|"
+            r"risen|improv\w*|wors\w*|difference|delta)\b", question, re.I):
+        compare = "previous_period"
+    if compare is not None and rng is None:
+        s, e = last_complete(today, "month")
+        rng = make_range(s, e, f"{s:%B %Y}")
+        reading.period_stated = False
+    trend = bool(lx.TREND.search(question))
+    if grain is not None or (trend and not dims):
+        dims = ["date", *[d for d in dims if d != "date"]]
+    if rng is None:
+        ranked = bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
+        if "date" in dims and grain in ("day", "week") and not time.all_time and not ranked:
+            days = 30 if grain == "day" else 7 * 26
+            start = max(first or today, today - timedelta(days=days - 1))
+            rng = make_range(start, today, f"the last {days} days" if grain == "day" else "the last 26 weeks")
+        else:
+            rng = _default_range(metrics, today, first)
+            if "date" in dims:
+                rng = _whole_buckets(rng, grain or _auto_grain(rng))
+    if "date" in dims and grain is None:
+        grain = _auto_grain(rng)
+    if time.weekdays:
+        filters["weekday"] = time.weekdays
+    # two or more names of the same kind ("Amazon vs eBay") -> one value each
+    for dim, values in filters.items():
+        if len(values) > 1 and dim not in dims and dim != "sku" and dim != "weekday":
+            dims.append(dim)
+    shape: Shape = "value"
+    focus: DimensionFilter | None = None
+    share = bool(lx.SHARE.search(question))
+    primary = metrics[0]
+    if share and not dims:
+        candidates = [d for d in filters if d != "weekday"]
+        if candidates:
+            d = candidates[0]
+            focus = DimensionFilter(dimension=d, values=filters.pop(d))
+            dims = [d]
+    limit: int | None = None
+    order_by: MetricName | None = None
+    descending = True
+    n_asked = _limit(question)
+    single = bool(lx.SINGULAR_PICK.search(question)) and (n_asked is None or n_asked == 1) and not (
+        dims and _PLURAL_DIMS.get(dims[0]) is not None and _PLURAL_DIMS[dims[0]].search(question))
+    breakdown_words = bool(re.search(r"\b(?:breakdown|break\s+down|broken\s+down|split|per|by|each|across)\b",
+                                     question, re.I))
+    ranking = bool(dims) and (bool(lx.TOP.search(question) or lx.BOTTOM.search(question)) or single
+                              or _limit(question) is not None
+                              or (bool(re.search(r"\bwhich\b", question, re.I)) and not breakdown_words))
+    if dims and dims[0] != "date" or (dims and ranking):
+        descending = not _is_bottom(question)
+        order_by = primary
+        n = _limit(question)
+        if n is not None:
+            limit = n + 1 if dims[0] != "date" else n  # one spare row: a group without a name is dropped
+        elif ranking and dims[0] == "sku":
+            limit = 2 if single else _DEFAULT_TOP + 1
+        shape = "ranking" if ranking else "breakdown"
+    elif dims:
+        shape = "trend"
+    if focus is not None:
+        shape = "share"
+    if _DISTINCT.search(question) and dims:
+        shape, order_by, limit = "count", None, None
+    if _UNSOLD.search(question) and dims and dims[0] == "sku":
+        shape, order_by, limit, metrics = "unsold", None, None, ["units"]
+        primary = "units"
+    share_total = (share or shape in ("ranking", "breakdown")) and primary in _ADDITIVE and bool(dims) \
+        and dims[0] != "date"
+    if shape == "ranking" and dims[0] == "date":
+        limit = limit or (1 if lx.SINGULAR_PICK.search(question) else None)
+    reading.query = MetricQuery(
+        tenant_id=tenant_id, metrics=metrics[:4], dimensions=dims[:3], grain=grain if "date" in dims else None,
+        time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v],
+        compare=compare if shape in ("value", "breakdown", "ranking") else None, order_by=order_by,
+        descending=descending, limit=limit, share_of_total=share_total)
+    if _PER_DAY.search(question) and shape == "value" and primary in _ADDITIVE:
+        reading.per_day = True
+    reading.shape = shape
+    reading.focus = focus
+    reading.data_starts = first
+    reading.show = (limit - 1 if dims and dims[0] != "date" else limit) if limit is not None else None
+    if shape == "ranking" and single and dims[0] != "sku":
+        reading.show = 1
+
+
+def _is_bottom(question: str) -> bool:
+    bottom = [m.start() for m in lx.BOTTOM.finditer(question)]
+    top = [m.start() for m in lx.TOP.finditer(question)]
+    return bool(bottom) and (not top or min(bottom) < min(top))

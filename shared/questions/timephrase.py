@@ -1,0 +1,596 @@
+"""Time phrases in a question -> a closed :class:`TimeRange`, resolved against the data's as-of date.
+
+The rule (documented in ``docs/questions.md``): a merchant's data ends when it ends, so every relative phrase
+is resolved against the **as-of date** (the latest date in the data the question needs, or the ``as_of`` the
+caller gives), never the wall clock.
+
+- ``last``/``previous`` + week, month, quarter or year: the latest **complete** calendar period ending on or
+  before the as-of date (data ending 30 Jun 2025 -> "last month" is June 2025; ending 15 Jun -> May 2025).
+  Weeks run Monday to Sunday.
+- ``this`` week/month/quarter/year, ``month/quarter/year to date``, ``MTD/QTD/YTD``: the period that contains
+  the as-of date, up to it.
+- ``last/past N days|weeks|months|quarters|years`` and ``past month/year`` or ``trailing ...``: a rolling
+  window ending on the as-of date (the last 30 days = 30 days including the as-of date).
+- ``yesterday``/``today``: the as-of date itself (the latest day the data has).
+- A month, quarter or half without a year ("March", "Q1", "first half"): the latest one that has started on
+  or before the as-of date. A range that runs past the as-of date is cut there and says "to date".
+- ``since X``: from the start of X to the as-of date. ``between X and Y``, ``from X to Y``: start of X to end
+  of Y (a missing year is taken from the other end).
+- A baseline phrase ("compared to last year", "vs the month before", "year over year") is a comparison, not
+  the period; two explicit periods with a comparison word ("Q2 2025 vs Q1 2025") make the later one the
+  period and the earlier one decides the comparison.
+
+Pure code with compiled regular expressions: no dateparser, microseconds per question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from shared.store.metrics.model import Comparison, TimeRange
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "couple of": 2, "few": 3}
+_ORDINAL_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+              "final": 4}
+
+Unit = Literal["day", "week", "month", "quarter", "year"]
+
+_MONTH_ALT = ("january|february|march|april|june|july|august|september|october|november|december"
+              "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+# "may" is a month only where a month is expected: next to a year or a day, or after a preposition
+_MAY_AFTER = ("in", "of", "for", "during", "since", "before", "until", "from", "to", "and", "through", "between",
+              "last", "this", r"\d")
+_MONTH = rf"(?:{_MONTH_ALT}|may(?=\s+\d)|" + "|".join(f"(?<={w} )may" for w in _MAY_AFTER) + ")"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_NUM = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)"
+_UNIT = r"(day|week|month|quarter|year)s?"
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """One period expression found in the text."""
+
+    span: tuple[int, int]
+    start: date
+    end: date
+    name: str  # "March 2025", "Q1 2025", "the last 30 days", "" for plain dates
+    year_explicit: bool = True
+    month: int | None = None  # for re-anchoring a month/day/quarter without a year
+    day: int | None = None
+    quarter: int | None = None
+    relative: bool = False
+    half: int | None = None
+
+    def with_year(self, year: int) -> _Atom:
+        """The same month/quarter/day in ``year`` (used to anchor the yearless end of a range)."""
+        if self.half is not None:
+            s, e = (date(year, 1, 1), date(year, 6, 30)) if self.half == 1 else (date(year, 7, 1), date(year, 12, 31))
+            return _Atom(self.span, s, e, f"H{self.half} {year}", True, half=self.half)
+        if self.quarter is not None:
+            s, e = quarter_range(year, self.quarter)
+            return _Atom(self.span, s, e, f"Q{self.quarter} {year}", True, quarter=self.quarter)
+        if self.month is not None and self.day is not None:
+            d = _safe_date(year, self.month, self.day)
+            return _Atom(self.span, d, d, "", True, month=self.month, day=self.day)
+        if self.month is not None:
+            s, e = month_range(year, self.month)
+            return _Atom(self.span, s, e, f"{MONTH_NAMES[self.month - 1]} {year}", True, month=self.month)
+        return self
+
+
+@dataclass
+class TimeReading:
+    """What a question says about time.
+
+    ``range`` is ``None`` when the question names no period (the caller decides the default) or only a future
+    one (``future``); ``all_time`` when it asks for everything ("ever", "in total"). ``weekdays`` filters to
+    days of the week ("on Mondays"). ``spans`` are the character spans the time phrases used, so other readers
+    can skip their digits ("top 5 in 2025").
+    """
+
+    range: TimeRange | None = None
+    compare: Comparison | None = None
+    weekdays: list[str] = field(default_factory=list)
+    future: bool = False
+    all_time: bool = False
+    explicit_compare: bool = False
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def covers(self, pos: int) -> bool:
+        """Whether character ``pos`` belongs to a time phrase."""
+        return any(s <= pos < e for s, e in self.spans)
+
+
+# ---- calendar arithmetic -------------------------------------------------------------------------------
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    """``date(year, month, day)`` with the day clamped to the month's length (29 Feb in a common year -> 28)."""
+    return date(year, month, min(day, month_length(year, month)))
+
+
+def month_length(year: int, month: int) -> int:
+    """Days in the month."""
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return (nxt - timedelta(days=1)).day
+
+
+def add_months(d: date, months: int) -> date:
+    """``d`` moved by ``months`` calendar months (day clamped to the target month)."""
+    index = d.year * 12 + d.month - 1 + months
+    return _safe_date(index // 12, index % 12 + 1, d.day)
+
+
+def month_range(year: int, month: int) -> tuple[date, date]:
+    """First and last day of a month."""
+    return date(year, month, 1), date(year, month, month_length(year, month))
+
+
+def quarter_range(year: int, quarter: int) -> tuple[date, date]:
+    """First and last day of a calendar quarter."""
+    first = 3 * (quarter - 1) + 1
+    return date(year, first, 1), month_range(year, first + 2)[1]
+
+
+def period_containing(d: date, unit: Unit) -> tuple[date, date]:
+    """The calendar period of ``unit`` containing ``d`` (weeks: Monday-Sunday)."""
+    if unit == "day":
+        return d, d
+    if unit == "week":
+        start = d - timedelta(days=d.weekday())
+        return start, start + timedelta(days=6)
+    if unit == "month":
+        return month_range(d.year, d.month)
+    if unit == "quarter":
+        return quarter_range(d.year, (d.month - 1) // 3 + 1)
+    return date(d.year, 1, 1), date(d.year, 12, 31)
+
+
+def last_complete(as_of: date, unit: Unit) -> tuple[date, date]:
+    """The latest complete calendar period of ``unit`` ending on or before ``as_of``."""
+    start, end = period_containing(as_of, unit)
+    if end <= as_of:
+        return start, end
+    return period_containing(start - timedelta(days=1), unit)
+
+
+def rolling(as_of: date, n: int, unit: Unit) -> tuple[date, date]:
+    """A window of ``n`` units ending on ``as_of`` (both ends included)."""
+    if unit == "day":
+        return as_of - timedelta(days=n - 1), as_of
+    if unit == "week":
+        return as_of - timedelta(days=7 * n - 1), as_of
+    months = {"month": 1, "quarter": 3, "year": 12}[unit] * n
+    return add_months(as_of, -months) + timedelta(days=1), as_of
+
+
+def fmt_day(d: date) -> str:
+    """``5 Mar 2025``."""
+    return f"{d.day} {MONTH_ABBR[d.month - 1]} {d.year}"
+
+
+def fmt_range(start: date, end: date) -> str:
+    """``1-31 Mar 2025``, ``1 Jan - 31 Mar 2025``, ``1 Nov 2024 - 31 Oct 2026`` or one day."""
+    if start == end:
+        return fmt_day(start)
+    if start.year == end.year and start.month == end.month:
+        return f"{start.day}-{end.day} {MONTH_ABBR[end.month - 1]} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {MONTH_ABBR[start.month - 1]} - {fmt_day(end)}"
+    return f"{fmt_day(start)} - {fmt_day(end)}"
+
+
+def make_range(start: date, end: date, name: str = "") -> TimeRange:
+    """A :class:`TimeRange` labelled ``name (dates)``, or just the dates."""
+    dates = fmt_range(start, end)
+    return TimeRange(start=start, end=end, label=f"{name} ({dates})" if name else dates)
+
+
+def name_range(start: date, end: date) -> TimeRange:
+    """A range labelled by what it is: a whole month, quarter or year by name, else by its dates."""
+    if start.day == 1 and end == month_range(end.year, end.month)[1]:
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if months == 1:
+            return make_range(start, end, f"{MONTH_NAMES[start.month - 1]} {start.year}")
+        if months == 3 and start.month % 3 == 1:
+            return make_range(start, end, f"Q{(start.month - 1) // 3 + 1} {start.year}")
+        if months == 12 and start.month == 1:
+            return make_range(start, end, str(start.year))
+    return make_range(start, end)
+
+
+def previous_range(rng: TimeRange, compare: Comparison) -> TimeRange:
+    """The baseline of a comparison: the same dates a year earlier, or the equally long period just before.
+
+    Whole calendar months (and quarters, years) map to whole months: the month before March is February.
+    """
+    if compare == "previous_year":
+        start, end = add_months(rng.start, -12), add_months(rng.end, -12)
+        if rng.end == month_range(rng.end.year, rng.end.month)[1]:
+            end = month_range(end.year, end.month)[1]
+        return make_range(start, end, "the same period a year earlier")
+    if rng.start.day == 1 and rng.end == month_range(rng.end.year, rng.end.month)[1]:
+        months = (rng.end.year - rng.start.year) * 12 + rng.end.month - rng.start.month + 1
+        start = add_months(rng.start, -months)
+        end = rng.start - timedelta(days=1)
+        return make_range(start, end, "the period before")
+    end = rng.start - timedelta(days=1)
+    return make_range(end - timedelta(days=rng.days - 1), end, "the period before")
+
+
+# ---- the grammar ---------------------------------------------------------------------------------------
+
+_INTRO = (r"\b(?:compared?\s+(?:to|with)|vs\.?|versus|against|than|relative\s+to|(?:grow\w*|grew|chang\w*|"
+          r"increas\w*|decreas\w*|up|down|r[io]se|fell|fall\w*|drop\w*|declin\w*|growth|change)\s+"
+          r"(?:\S+\s+){0,2}?(?:over|from|on|since|versus|vs\.?))\s+(?:the\s+)?")
+_BASELINE_YEAR = re.compile(
+    _INTRO +
+    r"(?:same\s+(?:period|time|days?|weeks?|months?|quarters?)\s+(?:of\s+|in\s+)?)?"
+    r"(?:(?:last|previous|prior|the\s+previous|the\s+prior|a)\s+year(?:\s+(?:ago|before|earlier))?"
+    r"|(?:one\s+)?year\s+(?:ago|before|earlier))\b"
+    r"|\byear[-\s]+(?:over|on)[-\s]+year\b|\by-?o-?y\b|\by/y\b"
+    r"|\bsame\s+(?:period|time|month|quarter|week)\s+(?:last|a|the\s+previous|the\s+prior)\s+year\b"
+    r"|\b(?:a|one)\s+year\s+(?:ago|earlier|before)\b", re.I)
+_BASELINE_PERIOD = re.compile(
+    _INTRO +
+    r"(?:(?:previous|prior|preceding|last)\s+(?:period|month|quarter|week|\d+\s+days|(?:\d+\s+)?months?)"
+    r"|(?:period|month|quarter|week)\s+before(?:\s+(?:that|it))?)\b"
+    r"|\b(?:month|quarter|week)[-\s]+(?:over|on)[-\s]+(?:month|quarter|week)\b|\bm-?o-?m\b|\bq-?o-?q\b|\bw-?o-?w\b"
+    r"|\bthe\s+(?:month|quarter|week|period)\s+before\b|\bsequential(?:ly)?\b"
+    r"|\b(?:compared?\s+(?:to|with)|vs\.?|versus|than)\s+the\s+one\s+before\b", re.I)
+_COMPARE_CUE = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|against|than|relative\s+to|or|higher|lower|"
+                          r"more|less|better|worse|bigger|smaller)\b", re.I)
+
+_RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|thru|-|–|—)\s*$", re.I)
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s*$", re.I)
+_SINCE = re.compile(r"\b(?:since|starting(?:\s+(?:from|in|with))?|beginning(?:\s+(?:in|with))?)\s*$", re.I)
+_ALL_TIME = re.compile(r"\b(?:all[-\s]time|ever|of\s+all\s+time|in\s+total|overall|lifetime|since\s+(?:the\s+)?"
+                       r"(?:start|beginning)|all\s+(?:my|our|the)\s+data|whole\s+history)\b", re.I)
+_FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|"
+                     r"years?)\b|\btomorrow\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:on\s+|every\s+)(mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+                      r"|\b(?:on\s+|at\s+|over\s+)?(?:the\s+)?(weekends?|weekdays)\b", re.I)
+
+_ATOMS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso_day", re.compile(rf"(?<![-_/#])\b({_YEAR})-(\d{{1,2}})-(\d{{1,2}})\b")),
+    ("iso_month", re.compile(rf"(?<![-_/#])\b({_YEAR})-(\d{{1,2}})\b(?!-)")),
+    ("day_month", re.compile(rf"\b({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),
+    ("month_day", re.compile(rf"\b({_MONTH})\.?\s+({_DAY})\b(?!\s*(?:%|days?|weeks?|months?|units?|items?))"
+                             rf"(?:,?\s+({_YEAR})\b)?", re.I)),
+    ("quarter", re.compile(rf"\bq([1-4])\b(?:\s*(?:of\s+|in\s+|,\s*)?('?\d{{2}}\b|{_YEAR}\b))?"
+                           rf"|\b({_YEAR})[\s-]*q([1-4])\b"
+                           rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th|final)\s+quarter\b"
+                           rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
+    ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second)\s+half\b"
+                        rf"(?:\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?({_YEAR})\b)?", re.I)),
+    ("month", re.compile(rf"\b({_MONTH})\b\.?(?:\s*(?:of\s+|,\s*)?('\d{{2}}\b|{_YEAR}\b))?", re.I)),
+    ("to_date", re.compile(r"\b(?:(year|month|quarter|week)[-\s]+to[-\s]+date|(y|m|q|w)td"
+                           r"|so\s+far\s+this\s+(year|month|quarter|week)|this\s+(year|month|quarter|week)"
+                           r"(?:\s+so\s+far)?|(year|month|quarter)\s+so\s+far|the\s+current\s+(year|month|quarter"
+                           r"|week))\b", re.I)),
+    ("rolling", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|recent)"
+                           rf"\s+{_NUM}\s+{_UNIT}\b|\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:past|trailing)\s+"
+                           rf"(week|month|quarter|year)\b|\b(\d{{1,3}})[-\s]+{_UNIT}\s+(?:window|period)\b",
+                           re.I)),
+    ("last", re.compile(r"\b(?:last|previous|prior)\s+(week|month|quarter|year)\b", re.I)),
+    ("day_word", re.compile(r"\b(yesterday|today|the\s+(?:latest|last)\s+day)\b", re.I)),
+    ("holiday", re.compile(rf"\b(black\s+friday|cyber\s+monday|christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
+                           rf"new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|halloween|mother'?s'?\s+day|father'?s'?\s+day|"
+                           rf"thanksgiving)\b(?:\s+(?:of\s+|in\s+)?"
+                           rf"({_YEAR})\b)?", re.I)),
+    ("year", re.compile(rf"(?<![-_/#.])\b(?:fy\s?)?({_YEAR})\b(?![-_/.]\w)", re.I)),
+]
+_NAMED_UNIT: dict[str, Unit] = {"y": "year", "m": "month", "q": "quarter", "w": "week", "year": "year",
+                                 "month": "month", "quarter": "quarter", "week": "week", "day": "day"}
+
+
+def _year2(token: str | None) -> int | None:
+    if not token:
+        return None
+    token = token.lstrip("'")
+    return 2000 + int(token) if len(token) == 2 else int(token)
+
+
+def _latest_year(as_of: date, start_month: int, start_day: int = 1) -> int:
+    """The year in which (month, day) most recently started on or before ``as_of``."""
+    return as_of.year if (start_month, start_day) <= (as_of.month, as_of.day) else as_of.year - 1
+
+
+def _num(token: str) -> int:
+    token = token.lower()
+    return _NUMBER_WORDS[token] if token in _NUMBER_WORDS else int(token)
+
+
+def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C901 - one branch per grammar rule
+    span = m.span()
+    g = m.groups()
+    if kind == "iso_day":
+        try:
+            d = date(int(g[0]), int(g[1]), int(g[2]))
+        except ValueError:
+            return None
+        return _Atom(span, d, d, "")
+    if kind == "iso_month":
+        if not 1 <= int(g[1]) <= 12:
+            return None
+        s, e = month_range(int(g[0]), int(g[1]))
+        return _Atom(span, s, e, f"{MONTH_NAMES[s.month - 1]} {s.year}")
+    if kind in ("day_month", "month_day"):
+        day_tok, month_tok = (g[0], g[1]) if kind == "day_month" else (g[1], g[0])
+        month = MONTHS[month_tok.lower()]
+        day = int(re.sub(r"\D", "", day_tok))
+        year = _year2(g[2])
+        if day > month_length(year or 2024, month):
+            return None
+        explicit = year is not None
+        year = year if year is not None else _latest_year(as_of, month, day)
+        d = _safe_date(year, month, day)
+        return _Atom(span, d, d, "", explicit, month=month, day=day)
+    if kind == "quarter":
+        if g[0]:
+            q, year = int(g[0]), _year2(g[1])
+        elif g[3]:
+            q, year = int(g[3]), int(g[2])
+        else:
+            q, year = _ORDINAL_Q[g[4].lower()], _year2(g[5])
+        explicit = year is not None
+        year = year if year is not None else _latest_year(as_of, 3 * (q - 1) + 1)
+        s, e = quarter_range(year, q)
+        return _Atom(span, s, e, f"Q{q} {year}", explicit, quarter=q)
+    if kind == "half":
+        h = int(g[0]) if g[0] else (1 if g[2].lower() == "first" else 2)
+        year = _year2(g[1] or g[3])
+        explicit = year is not None
+        year = year if year is not None else _latest_year(as_of, 1 if h == 1 else 7)
+        s, e = (date(year, 1, 1), date(year, 6, 30)) if h == 1 else (date(year, 7, 1), date(year, 12, 31))
+        return _Atom(span, s, e, f"H{h} {year}", explicit, half=h)
+    if kind == "month":
+        month = MONTHS[g[0].lower()]
+        year = _year2(g[1])
+        explicit = year is not None
+        year = year if year is not None else _latest_year(as_of, month)
+        s, e = month_range(year, month)
+        return _Atom(span, s, e, f"{MONTH_NAMES[month - 1]} {year}", explicit, month=month)
+    if kind == "to_date":
+        word = next(x for x in g if x)
+        unit: Unit = _NAMED_UNIT[word.lower()]
+        s, _ = period_containing(as_of, unit)
+        name = {"year": f"{as_of.year} to date", "month": f"{MONTH_NAMES[as_of.month - 1]} {as_of.year} to date",
+                "quarter": f"Q{(as_of.month - 1) // 3 + 1} {as_of.year} to date", "week": "this week to date"}[unit]
+        return _Atom(span, s, as_of, name, relative=True)
+    if kind == "rolling":
+        if g[0]:
+            n, unit = _num(g[0]), _NAMED_UNIT[g[1].lower()]
+        elif g[2]:
+            n, unit = 1, _NAMED_UNIT[g[2].lower()]
+        else:
+            n, unit = int(g[3]), _NAMED_UNIT[g[4].lower()]
+        if n < 1 or n > 3660:
+            return None
+        s, e = rolling(as_of, n, unit)
+        name = f"the last {n} {unit}s" if n > 1 else f"the past {unit}"
+        return _Atom(span, s, e, name, relative=True)
+    if kind == "last":
+        unit = _NAMED_UNIT[g[0].lower()]
+        s, e = last_complete(as_of, unit)
+        names = {"month": f"{MONTH_NAMES[s.month - 1]} {s.year}", "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}",
+                 "year": str(s.year), "week": "last week"}
+        return _Atom(span, s, e, names[unit], relative=True)
+    if kind == "day_word":
+        return _Atom(span, as_of, as_of, "the latest day in your data", relative=True)
+    if kind == "holiday":
+        name = " ".join(g[0].lower().replace("'", "").split()).replace("mothers", "mother's").replace(
+            "fathers", "father's")
+        explicit = g[1] is not None
+        year = int(g[1]) if g[1] else as_of.year
+        d = holiday(name, year)
+        if not explicit and d > as_of:
+            d = holiday(name, year - 1)
+        return _Atom(span, d, d, " ".join(w.capitalize() for w in name.split()) + f" {d.year}")
+    if kind == "year":
+        year = int(g[0])
+        return _Atom(span, date(year, 1, 1), date(year, 12, 31), str(year))
+    return None
+
+
+def holiday(name: str, year: int) -> date:
+    """The date of a named shopping day in ``year`` (Black Friday: the day after the fourth Thursday of November)."""
+    if name in ("black friday", "cyber monday"):
+        nov1 = date(year, 11, 1)
+        thanksgiving = nov1 + timedelta(days=(3 - nov1.weekday()) % 7 + 21)
+        return thanksgiving + timedelta(days=1 if name == "black friday" else 4)
+    if name.startswith(("mother", "father")):  # the US dates: second Sunday of May, third Sunday of June
+        first = date(year, 5 if name.startswith("mother") else 6, 1)
+        sunday = first + timedelta(days=(6 - first.weekday()) % 7)
+        return sunday + timedelta(days=7 if name.startswith("mother") else 14)
+    if name == "thanksgiving":
+        nov1 = date(year, 11, 1)
+        return nov1 + timedelta(days=(3 - nov1.weekday()) % 7 + 21)
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+             "halloween": (10, 31)}
+    if name in fixed:
+        return date(year, *fixed[name])
+    if name.startswith("new year"):
+        return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
+    return date(year, 2, 14)  # valentine's day
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def _find_atoms(text: str, as_of: date, taken: list[tuple[int, int]]) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    for kind, rx in _ATOMS:
+        for m in rx.finditer(text):
+            if _overlaps(m.span(), taken):
+                continue
+            atom = _atom(kind, m, as_of)
+            if atom is None:
+                continue
+            atoms.append(atom)
+            taken.append(m.span())
+    return sorted(atoms, key=lambda a: a.span[0])
+
+
+def _anchor(a: _Atom, b: _Atom) -> tuple[_Atom, _Atom]:
+    """Give the yearless end of a range the other end's year (the start before the end)."""
+    if a.year_explicit and not b.year_explicit and not b.relative:
+        b2 = b.with_year(a.start.year)
+        if b2.end < a.start:
+            b2 = b.with_year(a.start.year + 1)
+        return a, b2
+    if b.year_explicit and not a.year_explicit and not a.relative:
+        a2 = a.with_year(b.end.year)
+        if a2.start > b.end:
+            a2 = a.with_year(b.end.year - 1)
+        return a2, b
+    if not a.year_explicit and not b.year_explicit and a.start > b.end and not a.relative:
+        return a.with_year(a.start.year - 1), b
+    return a, b
+
+
+def _join(text: str, atoms: list[_Atom], as_of: date) -> list[_Atom]:
+    """Combine ``between X and Y`` / ``X to Y`` into one atom and ``since X`` into X..as_of."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        before = text[:a.span[0]]
+        if i + 1 < len(atoms):
+            b = atoms[i + 1]
+            gap = text[a.span[1]:b.span[0]]
+            joined = _RANGE_JOIN.match(gap) and (_RANGE_OPEN.search(before) or not gap.strip().lower() == "and")
+            if joined:
+                a, b = _anchor(a, b)
+                if b.end >= a.start:
+                    out.append(_Atom((a.span[0], b.span[1]), a.start, b.end, ""))
+                    i += 2
+                    continue
+        if _SINCE.search(before[-24:]) and not _WEEK_OF.search(before[-30:]):
+            out.append(_Atom(a.span, a.start, max(a.start, as_of), f"since {a.name or fmt_day(a.start)}"))
+        else:
+            out.append(a)
+        i += 1
+    return out
+
+
+_WEEK_OF = re.compile(r"\bweek\s+(of|starting|beginning|commencing|from)\s+(?:the\s+|on\s+)?$", re.I)
+_CHANGE_CUE = re.compile(r"\b(?:chang\w*|grow\w*|grew|growth|increas\w*|decreas\w*|difference|delta|compare\w*|"
+                         r"declin\w*|drop\w*|r[io]se|fell)\b", re.I)
+
+
+_YEAR_WORDS = re.compile(r"\s*,?\s*(?:of\s+|in\s+)?(?:(last|previous|prior)\s+year|(this|the\s+current)\s+year|"
+                         r"(x)|(the\s+year\s+before\s+last))\b", re.I)
+
+
+def _anchor_relative_years(text: str, atoms: list[_Atom], as_of: date) -> list[_Atom]:
+    """A yearless month, quarter, half or day followed by "last year" or "this year", moved to that year."""
+    out: list[_Atom] = []
+    skip: set[int] = set()
+    for i, a in enumerate(atoms):
+        if i in skip:
+            continue
+        m = _YEAR_WORDS.match(text, a.span[1])
+        if m and not a.year_explicit and not a.relative:
+            year = as_of.year - (2 if m.group(4) else 0 if m.group(2) else 1)
+            moved = a.with_year(year)
+            out.append(_Atom((a.span[0], m.end()), moved.start, moved.end, moved.name, True, month=a.month,
+                             day=a.day, quarter=a.quarter, half=a.half))
+            skip.update(j for j, b in enumerate(atoms) if j > i and b.span[0] < m.end())
+            continue
+        out.append(a)
+    return out
+
+
+def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Days after "the week of" (the Monday-Sunday week containing them) or "the week starting" (from them)."""
+    out = []
+    for a in atoms:
+        m = _WEEK_OF.search(text[max(0, a.span[0] - 30):a.span[0]])
+        if m and a.start == a.end:
+            start = a.start if m.group(1).lower() != "of" else a.start - timedelta(days=a.start.weekday())
+            a = _Atom(a.span, start, start + timedelta(days=6), f"the week of {fmt_day(start)}")
+        out.append(a)
+    return out
+
+
+def _label(atom: _Atom, as_of: date) -> TimeRange:
+    end = min(atom.end, as_of)
+    name = atom.name
+    if end < atom.end and name and not name.endswith("to date") and not name.startswith("since"):
+        name = f"{name} to date"
+    return make_range(atom.start, end, name)
+
+
+def _weekdays(text: str) -> list[str]:
+    days: list[str] = []
+    for m in _WEEKDAY.finditer(text):
+        if m.group(1):
+            stem = m.group(1).lower()
+            days.append(next(d for d in WEEKDAYS if d.lower().startswith(stem)))
+        elif m.group(2).lower().startswith("weekend"):
+            days += ["Saturday", "Sunday"]
+        else:
+            days += list(WEEKDAYS[:5])
+    return list(dict.fromkeys(days))
+
+
+def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] | None = None) -> TimeReading:
+    """Read every time phrase in ``question`` against ``as_of`` (see the module docstring for the rules).
+
+    ``exclude`` are character spans already read as something else (a SKU such as ``SKU-2024``).
+    """
+    text = question
+    reading = TimeReading(weekdays=_weekdays(text))
+    taken: list[tuple[int, int]] = list(exclude or [])
+    for rx, kind in ((_BASELINE_YEAR, "previous_year"), (_BASELINE_PERIOD, "previous_period")):
+        for m in rx.finditer(text):
+            if not _overlaps(m.span(), taken):
+                taken.append(m.span())
+                if reading.compare is None:
+                    reading.compare = kind  # type: ignore[assignment]
+                    reading.explicit_compare = True
+    for m in _WEEKDAY.finditer(text):
+        taken.append(m.span())
+    if m_all := _ALL_TIME.search(text):
+        reading.all_time = True
+        taken.append(m_all.span())
+    future = [m.span() for m in _FUTURE.finditer(text)]
+    taken.extend(future)
+    found = _anchor_relative_years(text, _weeks_of(text, _find_atoms(text, as_of, taken)), as_of)
+    # "from Q1 to Q2" after a change word compares the two periods instead of spanning them
+    atoms = found if _CHANGE_CUE.search(text) and len(found) == 2 and all(a.name for a in found) else \
+        _join(text, found, as_of)
+    reading.spans = sorted(set(taken) - set(exclude or []))
+    past = [a for a in atoms if a.start <= as_of]
+    reading.future = bool(future) or (bool(atoms) and not past)
+    if not past:
+        return reading
+    if len(past) >= 2 and (_COMPARE_CUE.search(text) or _CHANGE_CUE.search(text) or reading.explicit_compare):
+        current, baseline = sorted(past[:2], key=lambda a: a.start, reverse=True)
+        reading.range = _label(current, as_of)
+        shifted = (add_months(current.start, -12), add_months(current.end, -12))
+        same_year_shape = baseline.start == shifted[0] and abs((baseline.end - shifted[1]).days) <= 1
+        reading.compare = "previous_year" if same_year_shape else "previous_period"
+        reading.explicit_compare = True
+        return reading
+    if len(past) >= 2:
+        start, end = min(a.start for a in past), max(a.end for a in past)
+        reading.range = make_range(start, min(end, as_of))
+        return reading
+    reading.range = _label(past[0], as_of)
+    return reading

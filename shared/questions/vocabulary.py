@@ -1,0 +1,288 @@
+"""The tenant's own names (SKUs, product titles, categories, brands, channels, competitors) found in a question.
+
+Built from the tenant's data (``shared.store.vocabulary`` reads it), so a merchant can ask about "the blue
+ceramic vase", "Amazon" or "Kitchen" without anyone listing those words. Matching is exact on normalised
+tokens first, then fuzzy (rapidfuzz) for typos; SKUs of any shape match whole tokens, case- and
+punctuation-insensitively. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+EntityKind = Literal["sku", "product", "category", "brand", "channel", "competitor"]
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-./]*[A-Za-z0-9]|[A-Za-z0-9]")
+_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+#: Words that never name a product on their own: question words, metrics, periods, shapes.
+STOP_WORDS = frozenset("""
+a about above across after again all also am an and any are as at average avg be been before below best between
+big biggest bottom by can compare compared day days did do does done during each earn earned ever every few for
+from get give got had has have how i if in into is it its last least less list low lowest made make many me
+month months more most much my net no not number of on one or order orders our over past per percent percentage
+previous products product quarter quarters revenue sales sale sell sold show since so some than that the their
+them then there these they this those to top total unit units up vs was we week weeks were what when where which
+who why will with worst year years yesterday you your sku skus item items category categories brand brands
+channel channels competitor competitors value share trend growth price prices rate ratio margin profit cost
+customers customer reviews review rating ratings stock inventory returns return refunds refund discount discounts
+aov basket performing performed performance selling seller sellers highest largest smallest worse better good
+bad compare comparison versus against total overall ever time this next first second third fourth half q1 q2 q3
+q4 ytd mtd qtd today date dates daily weekly monthly yearly quarterly annual breakdown split break down each
+vs. percent pct amount amounts money income turnover gross bring brought come came generate generated
+size sizes typical usual one two pack set large small medium new old different distinct unique kind kinds type
+types stuff thing things ones piece pieces much sell sells selling shop store online web running low high
+going growing doing look looking trending happened happen split between
+""".split())
+_FUZZY_MIN_CHARS = 5
+_FUZZY_SCORE = 90.0
+
+
+def normalise(text: str) -> str:
+    """Lower case, words only (``"Blue-Ceramic  Vase!"`` -> ``"blue ceramic vase"``)."""
+    return " ".join(_WORD.findall(text.lower().replace("-", " ").replace("_", " ").replace("/", " ")))
+
+
+def compact(code: str) -> str:
+    """A SKU without case or punctuation (``"kit-0266"`` and ``"KIT 0266"`` -> ``"kit0266"``)."""
+    return re.sub(r"[^a-z0-9]", "", code.lower())
+
+
+class ProductName(BaseModel):
+    """One catalogue entry as the vocabulary keeps it."""
+
+    sku: str
+    title: str = ""
+    brand: str | None = None
+    category: str | None = None
+    aliases: list[str] = Field(default_factory=list, description="Marketplace ids (ASIN, GTIN) of the SKU.")
+
+
+class Vocabulary(BaseModel):
+    """A tenant's names at one data version (cached per tenant and version)."""
+
+    tenant_id: str
+    version: int = 0
+    products: list[ProductName] = Field(default_factory=list)
+    skus: list[str] = Field(default_factory=list, description="SKUs seen in any data, catalogue or not.")
+    channels: list[str] = Field(default_factory=list)
+    competitors: list[str] = Field(default_factory=list)
+    currency: str | None = None
+    sales_columns: list[str] | None = Field(
+        default=None, description="Optional sales columns with data (discount, refund, returned_units, customer_hash);"
+                                  " None when unknown.")
+    extents: dict[str, tuple[date, date]] = Field(
+        default_factory=dict, description="Kind -> first and last date of the tenant's rows of that kind.")
+
+    @property
+    def categories(self) -> list[str]:
+        """Distinct categories of the catalogue."""
+        return sorted({p.category for p in self.products if p.category})
+
+    @property
+    def brands(self) -> list[str]:
+        """Distinct brands of the catalogue."""
+        return sorted({p.brand for p in self.products if p.brand})
+
+
+@dataclass(frozen=True)
+class EntityMatch:
+    """A name found in the question: what kind, the canonical values it stands for, and where it was."""
+
+    kind: EntityKind
+    values: tuple[str, ...]
+    label: str
+    span: tuple[int, int]
+    score: float = 100.0
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    kind: EntityKind
+    value: str
+    norm: str
+
+
+class VocabularyIndex:
+    """Lookup structures over a :class:`Vocabulary`, built once per tenant and data version."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        """Index SKUs, aliases, names and title tokens."""
+        self.vocabulary = vocabulary
+        self.sku_codes: dict[str, str] = {}
+        for sku in vocabulary.skus:
+            self.sku_codes.setdefault(compact(sku), sku)
+        for p in vocabulary.products:
+            self.sku_codes[compact(p.sku)] = p.sku
+            for alias in p.aliases:
+                if alias and len(compact(alias)) >= 6:
+                    self.sku_codes.setdefault(compact(alias), p.sku)
+        self.titles = [normalise(p.title) for p in vocabulary.products]
+        self.title_of = {p.sku: p.title for p in vocabulary.products}
+        self.token_titles: dict[str, set[int]] = {}
+        for i, t in enumerate(self.titles):
+            for tok in t.split():
+                self.token_titles.setdefault(tok, set()).add(i)
+        self.phrases: dict[str, list[_Phrase]] = {}
+        names: list[tuple[EntityKind, list[str]]] = [
+            ("category", vocabulary.categories), ("brand", vocabulary.brands),
+            ("channel", vocabulary.channels), ("competitor", vocabulary.competitors)]
+        for kind, values in names:
+            for v in values:
+                norm = normalise(v)
+                if norm:
+                    for key in {norm, _singular(norm), norm.replace(" ", "")}:
+                        self.phrases.setdefault(key, []).append(_Phrase(kind, v, norm))
+        self.max_phrase_tokens = max((len(k.split()) for k in self.phrases), default=1)
+
+    # ---- matching ------------------------------------------------------------------------------------
+
+    def find(self, question: str) -> list[EntityMatch]:
+        """Every name in ``question``, longest first where they overlap (SKUs, then names, then titles)."""
+        matches = self._skus(question)
+        taken = [m.span for m in matches]
+        words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9'&.]*", question)]
+        words = [(w.lower().rstrip("."), s, e) for w, s, e in words]
+        # a long title mention first ("Northwind Classic Throw Blanket" is a product, not the brand), then names
+        matches += self._titles(words, taken, min_words=3)
+        taken = [m.span for m in matches]
+        matches += self._names(words, taken)
+        taken = [m.span for m in matches]
+        matches += self._titles(words, taken)
+        return sorted(matches, key=lambda m: m.span[0])
+
+    def _skus(self, question: str) -> list[EntityMatch]:
+        out: list[EntityMatch] = []
+        tokens = list(_TOKEN.finditer(question))
+        i = 0
+        while i < len(tokens):
+            t = tokens[i]
+            # "SKU 123" and "KIT 0266" as two tokens, then the token alone
+            if i + 1 < len(tokens) and question[t.end():tokens[i + 1].start()] in (" ", "-", "_", "#", " #"):
+                pair = compact(t.group(0) + tokens[i + 1].group(0))
+                sku = self.sku_codes.get(pair)
+                if sku is not None and len(pair) >= 3:
+                    out.append(EntityMatch("sku", (sku,), sku, (t.start(), tokens[i + 1].end())))
+                    i += 2
+                    continue
+            code = compact(t.group(0))
+            sku = self.sku_codes.get(code)
+            if sku is None and code.startswith("sku") and len(code) > 3:
+                sku = self.sku_codes.get(code[3:])
+            if sku is not None and (not code.isdigit() or len(code) >= 3) and code not in STOP_WORDS:
+                out.append(EntityMatch("sku", (sku,), sku, t.span()))
+            i += 1
+        return out
+
+    def _names(self, words: list[tuple[str, int, int]], taken: list[tuple[int, int]]) -> list[EntityMatch]:
+        out: list[EntityMatch] = []
+        used = [False] * len(words)
+        for n in range(min(self.max_phrase_tokens, 6), 0, -1):
+            for i in range(len(words) - n + 1):
+                if any(used[i:i + n]) or _overlaps((words[i][1], words[i + n - 1][2]), taken):
+                    continue
+                text = " ".join(w for w, _, _ in words[i:i + n]).replace("'s", "")
+                norm = normalise(text)
+                phrases = self.phrases.get(norm) or self.phrases.get(_singular(norm))
+                score = 100.0
+                if not phrases and len(norm) >= _FUZZY_MIN_CHARS and norm not in STOP_WORDS:
+                    phrases, score = self._fuzzy_phrase(norm)
+                if not phrases:
+                    continue
+                span = (words[i][1], words[i + n - 1][2])
+                for kind in dict.fromkeys(p.kind for p in phrases):
+                    vals = tuple(dict.fromkeys(p.value for p in phrases if p.kind == kind))
+                    out.append(EntityMatch(kind, vals, vals[0], span, score))
+                used[i:i + n] = [True] * n
+        return out
+
+    def _fuzzy_phrase(self, norm: str) -> tuple[list[_Phrase], float]:
+        from rapidfuzz import fuzz, process
+
+        keys = [k for k in self.phrases if len(k) >= _FUZZY_MIN_CHARS]
+        best = process.extractOne(norm, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_SCORE)
+        if best is None:
+            return [], 0.0
+        return self.phrases[best[0]], float(best[1])
+
+    def _titles(self, words: list[tuple[str, int, int]], taken: list[tuple[int, int]],
+                min_words: int = 1) -> list[EntityMatch]:
+        """Product titles: the longest run of question words found contiguously in titles (or close to one)."""
+        out: list[EntityMatch] = []
+        if not self.titles:
+            return out
+        i = 0
+        while i < len(words):
+            best: tuple[int, list[int], float] | None = None
+            for n in range(min(8, len(words) - i), min_words - 1, -1):
+                span = (words[i][1], words[i + n - 1][2])
+                if _overlaps(span, taken):
+                    continue
+                toks = [normalise(w) for w, _, _ in words[i:i + n]]
+                if not toks[0] or not toks[-1] or toks[0] in STOP_WORDS or toks[-1] in STOP_WORDS:
+                    continue
+                hits = self._containing(toks)
+                if hits and (n > 1 or self._distinctive(toks[0], hits)):
+                    best = (n, hits, 100.0)
+                    break
+                if n >= 2 and len(" ".join(toks)) >= 8:
+                    fuzzy = self._fuzzy_title(" ".join(toks))
+                    if fuzzy is not None:
+                        best = (n, [fuzzy[0]], fuzzy[1])
+                        break
+            if best is None:
+                i += 1
+                continue
+            n, hits, score = best
+            skus = tuple(self.vocabulary.products[h].sku for h in hits)
+            label = self.vocabulary.products[hits[0]].title if len(hits) == 1 else " ".join(
+                w for w, _, _ in words[i:i + n])
+            out.append(EntityMatch("product", skus, label, (words[i][1], words[i + n - 1][2]), score))
+            i += n
+        return out
+
+    def _containing(self, toks: list[str]) -> list[int]:
+        """Titles containing ``toks`` contiguously (the last word may be a plural: "kettles")."""
+        variants = [toks, toks[:-1] + [_singular(toks[-1])]] if _singular(toks[-1]) != toks[-1] else [toks]
+        for v in variants:
+            sets = [self.token_titles.get(t) for t in v]
+            if any(s is None for s in sets):
+                continue
+            common = set.intersection(*[s for s in sets if s is not None])
+            phrase = " " + " ".join(v) + " "
+            hits = sorted(h for h in common if phrase in f" {self.titles[h]} ")
+            if hits:
+                return hits
+        return []
+
+    def _distinctive(self, token: str, hits: list[int]) -> bool:
+        """A single word names products when it is not a common word and not in most titles."""
+        return len(token) >= 3 and not token.isdigit() and len(hits) <= max(5, len(self.titles) // 12)
+
+    def _fuzzy_title(self, text: str) -> tuple[int, float] | None:
+        from rapidfuzz import fuzz, process
+
+        best = process.extractOne(text, self.titles, scorer=fuzz.ratio, score_cutoff=_FUZZY_SCORE)
+        return (int(best[2]), float(best[1])) if best is not None else None
+
+    def title(self, sku: str) -> str:
+        """The product title of ``sku`` (the SKU itself when it has none)."""
+        return self.title_of.get(sku) or sku
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)

@@ -1,0 +1,127 @@
+"""Reads behind a tenant's question vocabulary, and its cache keyed by the tenant's data version.
+
+Statements are sqlglot expressions carrying the tenant predicate, run through ``Warehouse.run``. The built
+vocabulary is kept in process and in the document store (``tenants/{t}/meta/vocabulary``) under the data
+version, so a ``data-updated`` event (which bumps the version) makes the next question rebuild it, and a new
+CLI process does not have to read the warehouse again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any
+
+import pandas as pd
+from sqlglot import exp
+
+from shared.models.records import RECORD_MODELS, DataKind
+from shared.orchestration.versions import meta_collection
+from shared.ports import DocumentStore, Warehouse
+from shared.questions.vocabulary import ProductName, Vocabulary
+from shared.store.extent import data_extent, tenant_predicate
+
+#: Names per kind the vocabulary keeps at most (a catalogue larger than this matches its first SKUs only).
+MAX_PRODUCTS = 20_000
+MAX_NAMES = 500
+_DOC_ID = "vocabulary"
+#: Bumped when the cached document's shape changes, so older caches are rebuilt rather than misread.
+VOCABULARY_SCHEMA = 2
+#: Products past which the vocabulary is not written to the document store (Firestore documents are <= 1 MiB).
+MAX_CACHED_PRODUCTS = 3_000
+# keyed by the warehouse object too (held in the value, so its id cannot be reused while cached)
+_MEMORY: OrderedDict[tuple[int, str, int], tuple[Warehouse, Vocabulary]] = OrderedDict()
+_MEMORY_SIZE = 64
+_LOCK = threading.Lock()
+
+
+def products_statement() -> exp.Select:
+    """SKU, title, brand, category and marketplace ids of the tenant's catalogue."""
+    return (exp.select("sku", "title", "brand", "category", "asin", "gtin", "currency")
+            .from_("products").where(tenant_predicate()).order_by("sku").limit(MAX_PRODUCTS))
+
+
+def distinct_statement(table: str, column: str, limit: int = MAX_NAMES) -> exp.Select:
+    """The distinct non-empty values of ``table.column`` for the tenant, most frequent first."""
+    col = exp.column(column)
+    return (exp.select(col.copy()).from_(table)
+            .where(exp.and_(tenant_predicate(), col.copy().is_(exp.null()).not_()))
+            .group_by(col.copy()).order_by(exp.Ordered(this=exp.func("COUNT", exp.Star()), desc=True))
+            .limit(limit))
+
+
+#: Sales columns an export may lack; metrics that need them are refused plainly when they are empty.
+OPTIONAL_SALES_COLUMNS = ("discount", "refund", "returned_units", "customer_hash")
+
+
+def optional_columns_statement() -> exp.Select:
+    """How many of the tenant's sales rows carry each optional column."""
+    return exp.select(*[exp.Count(this=exp.column(c)).as_(c) for c in OPTIONAL_SALES_COLUMNS]).from_(
+        "sales").where(tenant_predicate())
+
+
+def _strings(df: pd.DataFrame, column: str) -> list[str]:
+    return [str(v) for v in df[column].tolist() if v is not None and not pd.isna(v) and str(v).strip()]
+
+
+def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> Vocabulary:
+    """Build the tenant's vocabulary from its products, sales, competitor prices and reviews."""
+    params = {"tenant_id": tenant_id}
+    products = warehouse.run(products_statement(), params)
+    names = []
+    for row in products.itertuples(index=False):
+        def text(v: Any) -> str | None:
+            return None if v is None or (isinstance(v, float) and pd.isna(v)) or not str(v).strip() else str(v)
+
+        names.append(ProductName(sku=str(row.sku), title=text(row.title) or "", brand=text(row.brand),
+                                 category=text(row.category),
+                                 aliases=[a for a in (text(row.asin), text(row.gtin)) if a]))
+    sold = warehouse.run(distinct_statement("sales", "sku", MAX_PRODUCTS), params)
+    channels = warehouse.run(distinct_statement("sales", "channel"), params)
+    competitors = warehouse.run(distinct_statement("competitor_prices", "competitor"), params)
+    currency = warehouse.run(distinct_statement("sales", "currency", 1), params)
+    currencies = _strings(currency, "currency") or _strings(products, "currency")[:1]
+    counts = warehouse.run(optional_columns_statement(), params)
+    present = [c for c in OPTIONAL_SALES_COLUMNS if len(counts) and int(counts.iloc[0][c] or 0) > 0]
+    extents = {}
+    for kind in DataKind:
+        if "date" in RECORD_MODELS[kind].model_fields and (e := data_extent(warehouse, tenant_id, kind)) is not None:
+            extents[kind.value] = (e.first, e.last)
+    return Vocabulary(tenant_id=tenant_id, version=version, products=names, skus=_strings(sold, "sku"),
+                      extents=extents, sales_columns=present,
+                      channels=_strings(channels, "channel"), competitors=_strings(competitors, "competitor"),
+                      currency=currencies[0] if currencies else None)
+
+
+def load_vocabulary(warehouse: Warehouse, documents: DocumentStore, tenant_id: str, version: int) -> Vocabulary:
+    """The tenant's vocabulary at ``version``: from memory, the document cache, or built from the warehouse."""
+    key = (id(warehouse), tenant_id, version)
+    with _LOCK:
+        if key in _MEMORY and _MEMORY[key][0] is warehouse:
+            _MEMORY.move_to_end(key)
+            return _MEMORY[key][1]
+    doc = documents.get(meta_collection(tenant_id), _DOC_ID)
+    vocab: Vocabulary | None = None
+    if doc and doc.get("version") == version and doc.get("schema") == VOCABULARY_SCHEMA \
+            and isinstance(doc.get("vocabulary"), dict):
+        try:
+            vocab = Vocabulary.model_validate(doc["vocabulary"])
+        except ValueError:
+            vocab = None
+    if vocab is None or vocab.tenant_id != tenant_id:
+        vocab = read_vocabulary(warehouse, tenant_id, version)
+        if len(vocab.products) <= MAX_CACHED_PRODUCTS:
+            documents.set(meta_collection(tenant_id), _DOC_ID,
+                          {"version": version, "schema": VOCABULARY_SCHEMA,
+                           "vocabulary": vocab.model_dump(mode="json")})
+    with _LOCK:
+        _MEMORY[key] = (warehouse, vocab)
+        while len(_MEMORY) > _MEMORY_SIZE:
+            _MEMORY.popitem(last=False)
+    return vocab
+
+
+def forget_vocabularies() -> None:
+    """Drop the in-process cache (tests, and a process that wants to re-read)."""
+    with _LOCK:
+        _MEMORY.clear()

@@ -1,0 +1,104 @@
+"""The answer first: sentences from metric results, with the unit, period, names, order and both values."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from shared.questions.compose import compose, fmt_value
+from shared.questions.reading import Reading
+from shared.questions.timephrase import make_range
+from shared.store.metrics.model import CompiledStatement, DimensionFilter, MetricQuery, MetricResult
+
+Q1 = make_range(date(2025, 1, 1), date(2025, 3, 31), "Q1 2025")
+TITLES = {"A-1": "Blue Vase", "B-2": "Red Vase", "C-3": "Oak Tray"}
+
+
+def result(query: MetricQuery, rows: list[dict[str, Any]], **extra: Any) -> MetricResult:
+    cols = list(rows[0]) if rows else list(query.dimensions) + list(query.metrics)
+    return MetricResult(query=query, columns=cols, rows=rows, currency="GBP", statement=CompiledStatement(
+        sql="SELECT 1", params={"tenant_id": "t", "start": date(2025, 1, 1)}, dialect="duckdb"), **extra)
+
+
+def reading(query: MetricQuery, shape: str = "value", **extra: Any) -> Reading:
+    return Reading(kind="metric", question=extra.pop("question", "q"), query=query, shape=shape,  # type: ignore[arg-type]
+                   **extra)
+
+
+def test_value_with_comparison_states_both_values_and_change() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["revenue"], time_range=Q1, compare="previous_period")
+    r = result(q, [{"revenue": 1200.0, "revenue_previous": 1000.0, "revenue_change_pct": 20.0}],
+               previous_range=make_range(date(2024, 10, 1), date(2024, 12, 31)))
+    out = compose(reading(q), r, titles=TITLES)
+    assert out.answer == ("Revenue in Q1 2025 (1 Jan - 31 Mar 2025) was £1,200.00, up 20.0% from £1,000.00 in the "
+                          "period before (1 Oct - 31 Dec 2024).")
+    assert out.period == Q1 and out.evidence[0].sql == "SELECT 1"
+    assert out.evidence[0].params["start"] == "2025-01-01"  # JSON-safe evidence
+
+
+def test_ranking_lists_items_in_order_with_titles() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["units"], dimensions=["sku"], time_range=Q1, order_by="units", limit=3)
+    rows = [{"sku": "B-2", "units": 30}, {"sku": None, "units": 25}, {"sku": "A-1", "units": 20}]
+    out = compose(reading(q, "ranking", show=2), result(q, rows), titles=TITLES)
+    assert out.answer.startswith("The top 2 products by units sold in Q1 2025")
+    assert out.answer.index("Red Vase (B-2) (30)") < out.answer.index("Blue Vase (A-1) (20)")
+    assert out.table is not None and out.table.rows[1][0] == "(none)"  # the unnamed group stays in the table
+    assert out.chart is not None and out.chart["$schema"].endswith("vega-lite/v5.json")
+
+
+def test_single_pick_and_share() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["revenue"], dimensions=["channel"], time_range=Q1, order_by="revenue",
+                    share_of_total=True)
+    rows = [{"channel": "etsy", "revenue": 600.0, "revenue_share": 0.6},
+            {"channel": "shopify", "revenue": 400.0, "revenue_share": 0.4}]
+    pick = compose(reading(q, "ranking", question="which channel made the most?", show=1), result(q, rows),
+                   titles={})
+    assert pick.answer.startswith("Etsy had the most revenue in Q1 2025") and "60.0% of the total" in pick.answer
+    focus = DimensionFilter(dimension="channel", values=["shopify"])
+    share = compose(reading(q, "share", focus=focus), result(q, rows), titles={})
+    assert share.answer.startswith("Shopify accounted for 40.0% of revenue in Q1 2025")
+    assert "£400.00 of £1,000.00" in share.answer
+
+
+def test_trend_leaves_partial_buckets_out_of_highest_and_lowest() -> None:
+    rng = make_range(date(2025, 1, 15), date(2025, 4, 10))
+    q = MetricQuery(tenant_id="t", metrics=["orders"], dimensions=["date"], grain="month", time_range=rng)
+    rows = [{"date": date(2025, 1, 1), "orders": 5}, {"date": date(2025, 2, 1), "orders": 40},
+            {"date": date(2025, 3, 1), "orders": 30}, {"date": date(2025, 4, 1), "orders": 2}]
+    out = compose(reading(q, "trend"), result(q, rows), titles={})
+    assert "highest in Feb 2025 (40)" in out.answer and "lowest in Mar 2025 (30)" in out.answer
+    assert "Apr 2025 (to 10 Apr 2025)" in out.answer
+    assert out.chart is not None and out.chart["mark"]["type"] == "line"
+
+
+def test_empty_result_says_what_is_missing() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["avg_rating"], time_range=Q1)
+    out = compose(reading(q), result(q, [{"avg_rating": None}]), titles={})
+    assert out.answer.startswith("There was no average rating in Q1 2025") and "reviews" in out.answer
+
+
+def test_units_and_report_size() -> None:
+    assert fmt_value(1234.5, "money", "EUR") == "€1,234.50"
+    assert fmt_value(1234.5, "money", "CHF") == "1,234.50 CHF"
+    assert fmt_value(12.345, "percent") == "12.3%" and fmt_value(4.256, "rating") == "4.26 out of 5"
+    q = MetricQuery(tenant_id="t", metrics=["revenue"], dimensions=["sku"], time_range=Q1, order_by="revenue",
+                    limit=51)
+    rows = [{"sku": f"S-{i}", "revenue": 1000.0 - i} for i in range(51)]
+    out = compose(reading(q, "ranking", show=50), result(q, rows), titles={})
+    assert out.table is not None and len(out.table.rows) == 50
+    assert out.answer.count(";") == 9  # the sentence names ten, the table carries the rest
+    assert len(json.dumps(out.chart)) < 4096
+
+
+def test_price_index_is_explained_and_data_start_is_stated() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["price_index"], time_range=Q1,
+                    filters=[DimensionFilter(dimension="competitor", values=["Hygge Hus"])])
+    out = compose(reading(q), result(q, [{"price_index": 103.5}]), titles={})
+    assert "against Hygge Hus" in out.answer and "our prices are 3.5% above theirs" in out.answer
+    r = MetricQuery(tenant_id="t", metrics=["units"], time_range=Q1)
+    before = compose(reading(r, data_starts=date(2025, 5, 14)), result(r, [{"units": None}]), titles={})
+    assert before.answer == ("There were no units sold in Q1 2025 (1 Jan - 31 Mar 2025). Your data starts on "
+                             "14 May 2025.")
+    partly = compose(reading(r, data_starts=date(2025, 2, 1)), result(r, [{"units": 10}]), titles={})
+    assert partly.answer.endswith("Your data starts on 1 Feb 2025, so the period is covered from then.")
