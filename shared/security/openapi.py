@@ -25,6 +25,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from shared.alerts.models import Alert, AlertPage
+from shared.datasets.views import DatasetSummary, IngestionPage, RejectPage
 from shared.delivery.settings import NotificationSettings, NotificationSettingsIn, NotificationSettingsView
 from shared.manifest import REPO_ROOT
 from shared.models.agents import AgentRequest, AgentResult
@@ -65,6 +66,7 @@ class Operation:
     body_required: bool = True
     tags: tuple[str, ...] = field(default=())
     also: tuple[tuple[int, str], ...] = ()  # further success statuses and their schemas
+    csv_too: bool = False  # the success response may also be text/csv (a download)
 
 
 _AUTH_ERRORS = (401, 403, 429)
@@ -130,6 +132,20 @@ OPERATIONS: tuple[Operation, ...] = (
               "analyst", None, "Alert", 200, (*_AUTH_ERRORS, 404), tags=("alerts",)),
     Operation("GET", "/v1/notifications", "alerts", "getNotifications", "Where alerts and digests are delivered",
               "viewer", None, "NotificationSettingsView", 200, _AUTH_ERRORS, tags=("alerts",)),
+    Operation("GET", "/v1/datasets", "datasets", "getDatasets",
+              "Per kind: rows stored, date range, latest ingestion", "viewer", None, "DatasetSummary", 200,
+              _AUTH_ERRORS, tags=("data",)),
+    Operation("GET", "/v1/datasets/ingestions", "datasets", "listIngestions", "Ingestions, newest first", "viewer",
+              None, "IngestionPage", 200, (400, *_AUTH_ERRORS), tags=("data",),
+              query=(QueryParam("upload_id", {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"},
+                                "The ingestion an upload started."),
+                     QueryParam("kind", _KIND),
+                     QueryParam("limit", {"type": "integer", "minimum": 1, "maximum": 500}))),
+    Operation("GET", "/v1/datasets/ingestions/{ingestion_id}/rejects", "datasets", "listRejects",
+              "An ingestion's refused rows (row, column, reason); format=csv downloads them all", "viewer", None,
+              "RejectPage", 200, (400, *_AUTH_ERRORS, 404), tags=("data",),
+              query=(QueryParam("format", {"type": "string", "enum": ["json", "csv"]}),
+                     QueryParam("limit", {"type": "integer", "minimum": 1, "maximum": 1000})), csv_too=True),
     Operation("PUT", "/v1/notifications", "alerts", "putNotifications",
               "Replace delivery channels; new webhook secrets are returned once (admin)", "admin",
               "NotificationSettingsIn", "NotificationSettings", 200, (*_BODY_ERRORS, *_AUTH_ERRORS),
@@ -140,7 +156,8 @@ _API_MODELS: tuple[type[BaseModel], ...] = (
     m.ErrorBody, m.SignupRequest, m.SignupResponse, m.LoginRequest, m.TokenResponse, m.MeResponse,
     m.InviteCreateRequest, m.InviteCreated, m.ApiKeyCreateRequest, m.ApiKeyCreated, m.ApiKeyList,
     m.AuditPage, m.TenantSettings, AgentResult, AgentRequest, QueryRequest, AlertPage, Alert,
-    NotificationSettingsView, NotificationSettingsIn, NotificationSettings,
+    NotificationSettingsView, NotificationSettingsIn, NotificationSettings, DatasetSummary, IngestionPage,
+    RejectPage,
 )
 
 _ERRORS = {
@@ -243,6 +260,8 @@ def _operation(op: Operation) -> dict[str, Any]:
     responses: dict[str, Any] = {}
     if op.response:
         responses[str(op.status)] = {"description": "OK", "content": _json(op.response)}
+        if op.csv_too:
+            responses[str(op.status)]["content"]["text/csv"] = {"schema": {"type": "string"}}
     else:
         responses[str(op.status)] = {"description": "Done (no body)."}
     for status, schema_name in op.also:
