@@ -2,7 +2,7 @@
 // SIGNED_THRESHOLD go straight to storage through a signed URL), then its ingestion is followed until it is
 // processed or failed: rows read, accepted, rejected, duplicates; the rejects with row, column and reason;
 // the rejects as a CSV download.
-import { useCallback, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Download, FileUp } from "lucide-react";
 import { api, download, sendFile } from "../api/client";
@@ -93,6 +93,7 @@ function Rejects({ ingestionId, total }: { ingestionId: string; total: number })
 }
 
 function Outcome({ uploadId }: { uploadId: string }) {
+  const queryClient = useQueryClient();
   const ing = useQuery({
     queryKey: ["ingestion-of-upload", uploadId],
     queryFn: () => api<IngestionPage>("/v1/datasets/ingestions", { query: { upload_id: uploadId } }),
@@ -102,6 +103,11 @@ function Outcome({ uploadId }: { uploadId: string }) {
     },
   });
   const it = ing.data?.items[0];
+  const finished = !!it && TERMINAL.has(it.status);
+  useEffect(() => {
+    // what the other pages show changed: refetch it when they are next shown
+    if (finished) for (const key of ["datasets", "ingestions", "kpis", "trend"]) void queryClient.invalidateQueries({ queryKey: [key] });
+  }, [finished, queryClient]);
   if (ing.error) return <ErrorNote error={ing.error} />;
   if (!it) return <p className="muted" role="status">Waiting for ingestion to start…</p>;
   return (
