@@ -1,4 +1,8 @@
-"""``query``: POST /v1/query (ask), GET /v1/jobs/{id} (poll a deep job), GET/PUT /v1/preferences."""
+"""``query``: ask, poll jobs, preferences, and the metrics layer for the dashboard and the console.
+
+POST /v1/query (ask), GET /v1/jobs/{id} (poll a deep job), GET/PUT /v1/preferences, POST /v1/metrics:query
+and GET /v1/metrics:catalog.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from shared.orchestration.jobs import job_view
 from shared.orchestration.report import QueryRequest
 from shared.orchestration.service import answer_query
 from shared.security.principal import Principal, Role
+from shared.store.metrics.api import MetricQueryRequest, metric_catalog, query_metrics
 
 _JOB_PATH = re.compile(r"^/v1/jobs/([a-f0-9]{32})/?$")
 
@@ -32,6 +37,11 @@ def query_http(request: flask.Request, principal: Principal) -> Any:
         return json_response(resp.model_dump(mode="json"), 202 if resp.status == "running" else 200)
     if (m := _JOB_PATH.match(request.path)) and request.method == "GET":
         return job_view(deps, principal.tenant_id, m.group(1)).model_dump(mode="json")
+    if path == "/v1/metrics:query" and request.method == "POST":
+        body = parse_body(request, MetricQueryRequest)
+        return query_metrics(deps.warehouse, principal.tenant_id, body).model_dump(mode="json")
+    if path == "/v1/metrics:catalog" and request.method == "GET":
+        return metric_catalog().model_dump(mode="json")
     if path == "/v1/preferences" and request.method == "GET":
         return get_preferences(deps.documents, principal.tenant_id, principal.subject).model_dump()
     if path == "/v1/preferences" and request.method == "PUT":

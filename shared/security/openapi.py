@@ -32,6 +32,8 @@ from shared.models.agents import AgentRequest, AgentResult
 from shared.models.records import DataKind
 from shared.orchestration.report import QueryRequest
 from shared.security import api_models as m
+from shared.store.metrics.api import MetricCatalog, MetricQueryRequest
+from shared.store.metrics.model import MetricResult
 
 OPENAPI_PATH = REPO_ROOT / "infra" / "openapi.yaml"
 API_VERSION = "1.0.0"
@@ -121,6 +123,11 @@ OPERATIONS: tuple[Operation, ...] = (
               None, "Preferences", 200, _AUTH_ERRORS, tags=("query",)),
     Operation("PUT", "/v1/preferences", "query", "putPreferences", "Replace the caller's report preferences",
               "viewer", "Preferences", "Preferences", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("query",)),
+    Operation("POST", "/v1/metrics:query", "query", "queryMetrics",
+              "Metrics by dimensions for a period, with comparisons and shares (the semantic layer)", "viewer",
+              "MetricQueryRequest", "MetricResult", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("metrics",)),
+    Operation("GET", "/v1/metrics:catalog", "query", "metricCatalog", "Metrics and dimensions that may be asked",
+              "viewer", None, "MetricCatalog", 200, _AUTH_ERRORS, tags=("metrics",)),
     Operation("GET", "/v1/alerts", "alerts", "listAlerts", "Alerts, newest first", "viewer", None, "AlertPage",
               200, (400, *_AUTH_ERRORS), tags=("alerts",),
               query=(QueryParam("status", {"type": "string", "enum": ["open", "acknowledged", "resolved"]}),)),
@@ -156,8 +163,8 @@ _API_MODELS: tuple[type[BaseModel], ...] = (
     m.ErrorBody, m.SignupRequest, m.SignupResponse, m.LoginRequest, m.TokenResponse, m.MeResponse,
     m.InviteCreateRequest, m.InviteCreated, m.ApiKeyCreateRequest, m.ApiKeyCreated, m.ApiKeyList,
     m.AuditPage, m.TenantSettings, AgentResult, AgentRequest, QueryRequest, AlertPage, Alert,
-    NotificationSettingsView, NotificationSettingsIn, NotificationSettings, DatasetSummary, IngestionPage,
-    RejectPage,
+    NotificationSettingsView, NotificationSettingsIn, NotificationSettings, MetricResult, MetricCatalog,
+    DatasetSummary, IngestionPage, RejectPage,
 )
 
 _ERRORS = {
@@ -198,7 +205,8 @@ def _to_oas30(node: Any) -> Any:
 def component_schemas() -> dict[str, Any]:
     """Component schemas generated from the pydantic models (plus the few declared-only bodies)."""
     _, top = models_json_schema([(model, "serialization") for model in _API_MODELS]
-                                + [(m.SignupRequest, "validation"), (m.LoginRequest, "validation")],
+                                + [(m.SignupRequest, "validation"), (m.LoginRequest, "validation"),
+                                   (MetricQueryRequest, "validation")],
                                 ref_template=REF)
     schemas: dict[str, Any] = {k: _to_oas30(v) for k, v in top.get("$defs", {}).items()}
     query = copy.deepcopy(schemas.pop("AgentRequest"))

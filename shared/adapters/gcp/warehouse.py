@@ -183,6 +183,9 @@ class _LoadOnCommit:
 class BigQueryWarehouse:
     """BigQuery-backed ``Warehouse`` for one dataset."""
 
+    #: The SQL dialect ``render`` writes (shown with metric evidence).
+    dialect = "bigquery"
+
     def __init__(self, client: bigquery.Client, dataset: str, *, location: str | None = None) -> None:
         self.client = client
         self.dataset = dataset

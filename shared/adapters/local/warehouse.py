@@ -64,6 +64,9 @@ class _InsertEachBatch:
 class DuckDBWarehouse:
     """One DuckDB database file; a cursor per thread over a shared connection."""
 
+    #: The SQL dialect ``render`` writes (shown with metric evidence).
+    dialect = "duckdb"
+
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path

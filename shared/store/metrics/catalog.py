@@ -1,0 +1,288 @@
+"""Metrics and dimensions, declared once as typed Python.
+
+A metric is a formula over *measures*; a measure is one aggregate over the rows of one *measure group* (a fact
+table read in one shape: sales lines, customers, reviews, the latest stock snapshots, competitor price
+observations). The compiler (``compile.py``) aggregates each group needed by a query by the requested
+dimensions, stacks the groups and applies the metric formulas, so metrics from different facts combine
+whenever every group can produce every requested dimension.
+
+Everything here is a sqlglot expression builder: definitions carry no values from a query, and nothing is
+formatted into SQL text. ``docs/metrics.md`` states each definition in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from sqlglot import exp
+
+from shared.models.records import DataKind
+from shared.store.metrics.model import DimensionName, Grain, MetricName
+
+Unit = Literal["money", "count", "percent", "rating", "days", "index"]
+MeasureGroup = Literal["sales", "customers", "reviews", "inventory", "competitor_prices"]
+
+#: Measure column -> its reference in the stacked, aggregated relation.
+MeasureRef = Callable[[str], exp.Expr]
+
+
+def col(name: str) -> exp.Column:
+    """An unqualified column of the relation a measure or formula is evaluated over."""
+    return exp.column(name)
+
+
+def _num(value: float) -> exp.Expr:
+    return exp.Literal.number(value)
+
+
+def _zero(e: exp.Expr) -> exp.Expr:
+    return exp.func("COALESCE", e, _num(0))
+
+
+def ratio(numerator: exp.Expr, denominator: exp.Expr, scale: float = 1) -> exp.Expr:
+    """``numerator / NULLIF(denominator, 0)`` (times ``scale``): NULL instead of a division by zero."""
+    div = exp.Div(this=exp.paren(numerator, copy=False),
+                  expression=exp.func("NULLIF", denominator, _num(0)), typed=False, safe=False)
+    return div if scale == 1 else exp.Mul(this=_num(scale), expression=div)
+
+
+def when(condition: exp.Expr, then: exp.Expr, otherwise: exp.Expr | None = None) -> exp.Case:
+    """``CASE WHEN condition THEN then [ELSE otherwise] END``."""
+    case = exp.Case().when(condition, then)
+    return case.else_(otherwise) if otherwise is not None else case
+
+
+def count_if(condition: exp.Expr) -> exp.Expr:
+    """``SUM(CASE WHEN condition THEN 1 ELSE 0 END)`` (COUNTIF is BigQuery's only)."""
+    return exp.func("SUM", when(condition, _num(1), _num(0)))
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One aggregate over a measure group's rows, named by the column it becomes."""
+
+    name: str
+    group: MeasureGroup
+    aggregate: Callable[[], exp.Expr]
+    description: str
+
+
+def _net_line() -> exp.Expr:
+    return exp.Sub(this=exp.Sub(this=col("gross"), expression=_zero(col("discount"))),
+                   expression=_zero(col("refund")))
+
+
+def _sold() -> exp.Expr:
+    return exp.GT(this=col("units"), expression=_num(0))
+
+
+# Row columns available per group (built by the compiler): sales -> gross, units, discount, refund,
+# returned_units, order_id, unit_cost, currency; customers -> orders (per customer); reviews -> rating;
+# inventory -> on_hand, is_latest; competitor_prices -> our_price, median_price, min_price.
+MEASURES: dict[str, Measure] = {m.name: m for m in (
+    Measure("gross", "sales", lambda: exp.func("SUM", col("gross")),
+            "Sum of line revenue; a line without revenue counts units x unit_price."),
+    Measure("discounts", "sales", lambda: exp.func("SUM", col("discount")), "Sum of line discounts."),
+    Measure("refunds", "sales", lambda: exp.func("SUM", col("refund")), "Sum of refunded amounts."),
+    Measure("units", "sales", lambda: exp.func("SUM", col("units")), "Sum of units sold."),
+    Measure("returned_units", "sales", lambda: exp.func("SUM", col("returned_units")), "Sum of units returned."),
+    Measure("orders", "sales", lambda: exp.Add(
+        this=exp.Count(this=exp.Distinct(expressions=[when(_sold(), col("order_id"))])),
+        expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold()))),
+        "Distinct order ids over lines with units sold, plus each such line without an order id."),
+    Measure("cost", "sales", lambda: exp.func("SUM", exp.Mul(this=col("units"), expression=col("unit_cost"))),
+            "Sum of units x the product's cost (lines whose product has a cost)."),
+    Measure("costed_net", "sales", lambda: exp.func("SUM", when(col("unit_cost").is_(exp.null()).not_(),
+                                                                 _net_line())),
+            "Net revenue of the lines whose product has a cost (the base of margin)."),
+    Measure("customers", "customers", lambda: exp.Count(this=exp.Star()),
+            "Distinct customers (hashed ids) with at least one order."),
+    Measure("repeat_customers", "customers",
+            lambda: count_if(exp.GTE(this=col("orders"), expression=_num(2))),
+            "Customers with two or more orders."),
+    Measure("review_count", "reviews", lambda: exp.Count(this=exp.Star()), "Reviews."),
+    Measure("rating_sum", "reviews", lambda: exp.func("SUM", col("rating")), "Sum of star ratings."),
+    Measure("rated", "reviews", lambda: exp.Count(this=col("rating")), "Reviews with a rating."),
+    Measure("negative", "reviews", lambda: count_if(exp.LTE(this=col("rating"), expression=_num(2))),
+            "Reviews rated 1 or 2 stars."),
+    Measure("stock", "inventory", lambda: exp.func("SUM", when(col("is_latest"), col("on_hand"))),
+            "On hand at each SKU and location's latest snapshot in the period."),
+    Measure("index_sum", "competitor_prices",
+            lambda: exp.func("SUM", ratio(col("our_price"), col("median_price"), 100)),
+            "Sum over observations of 100 x our price / median competitor price."),
+    Measure("observations", "competitor_prices", lambda: exp.Count(this=ratio(col("our_price"),
+                                                                            col("median_price"))),
+            "Observations (SKU x day) with both our price and a positive competitor median."),
+    Measure("cheapest", "competitor_prices", lambda: count_if(
+        exp.and_(exp.LTE(this=col("our_price"), expression=col("min_price")),
+                 exp.GT(this=col("median_price"), expression=_num(0)))),
+            "Observations where our price is at or below every competitor's."),
+)}
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """One metric: what it is called, its unit, where it comes from and how it is computed."""
+
+    name: MetricName
+    label: str
+    unit: Unit
+    description: str
+    source: DataKind
+    measures: tuple[str, ...]
+    formula: Callable[[MeasureRef, exp.Expr], exp.Expr]
+    additive: bool = False
+    needs_products: bool = False
+    time_dimension_allowed: bool = True
+
+    @property
+    def groups(self) -> frozenset[MeasureGroup]:
+        """The measure groups the metric reads."""
+        return frozenset(MEASURES[m].group for m in self.measures)
+
+
+def _sum(measure: str) -> Callable[[MeasureRef, exp.Expr], exp.Expr]:
+    return lambda m, _days: m(measure)
+
+
+def _net(m: MeasureRef) -> exp.Expr:
+    return exp.Sub(this=exp.Sub(this=m("gross"), expression=_zero(m("discounts"))),
+                   expression=_zero(m("refunds")))
+
+
+def _spec(name: MetricName, label: str, unit: Unit, source: DataKind, measures: tuple[str, ...],
+          formula: Callable[[MeasureRef, exp.Expr], exp.Expr], description: str, *,
+          additive: bool = False, products: bool = False, time_ok: bool = True) -> MetricSpec:
+    return MetricSpec(name, label, unit, description, source, measures, formula, additive, products, time_ok)
+
+
+S, R, INV, C = DataKind.SALES, DataKind.REVIEWS, DataKind.INVENTORY, DataKind.COMPETITOR_PRICES
+
+METRICS: dict[str, MetricSpec] = {s.name: s for s in (
+    _spec("revenue", "Revenue", "money", S, ("gross",), _sum("gross"),
+          "Gross revenue: the sum of line revenue before discounts and refunds; a line without revenue counts "
+          "units x unit price.", additive=True),
+    _spec("net_revenue", "Net revenue", "money", S, ("gross", "discounts", "refunds"),
+          lambda m, _: _net(m), "Revenue minus discounts minus refunds (missing amounts count as 0).",
+          additive=True),
+    _spec("discounts", "Discounts", "money", S, ("discounts",), _sum("discounts"),
+          "Sum of line discounts (none when the data has no discount column).", additive=True),
+    _spec("refunds", "Refunds", "money", S, ("refunds",), _sum("refunds"),
+          "Sum of refunded amounts (none when the data has no refund column).", additive=True),
+    _spec("units", "Units sold", "count", S, ("units",), _sum("units"), "Sum of units sold.", additive=True),
+    _spec("returned_units", "Units returned", "count", S, ("returned_units",), _sum("returned_units"),
+          "Sum of units returned (none when the data has no returns).", additive=True),
+    _spec("return_rate", "Return rate", "percent", S, ("returned_units", "units"),
+          lambda m, _: ratio(_zero(m("returned_units")), m("units"), 100),
+          "Units returned as a percentage of units sold in the same period."),
+    _spec("orders", "Orders", "count", S, ("orders",), _sum("orders"),
+          "Distinct order ids among lines with units sold; a line without an order id is one order.",
+          additive=True),
+    _spec("aov", "Average order value", "money", S, ("gross", "orders"),
+          lambda m, _: ratio(m("gross"), m("orders")), "Revenue (gross) divided by orders."),
+    _spec("units_per_order", "Units per order", "count", S, ("units", "orders"),
+          lambda m, _: ratio(m("units"), m("orders")), "Units sold divided by orders."),
+    _spec("asp", "Average selling price", "money", S, ("gross", "units"),
+          lambda m, _: ratio(m("gross"), m("units")), "Revenue (gross) divided by units sold."),
+    _spec("cost", "Cost of goods", "money", S, ("cost",), _sum("cost"),
+          "Units sold x the product's cost, over lines whose product has a cost.", additive=True, products=True),
+    _spec("margin", "Gross margin", "money", S, ("costed_net", "cost"),
+          lambda m, _: exp.Sub(this=m("costed_net"), expression=m("cost")),
+          "Net revenue minus cost of goods, over lines whose product has a cost (others are left out of both).",
+          additive=True, products=True),
+    _spec("margin_pct", "Gross margin %", "percent", S, ("costed_net", "cost"),
+          lambda m, _: ratio(exp.Sub(this=m("costed_net"), expression=m("cost")), m("costed_net"), 100),
+          "Margin as a percentage of the net revenue of the same lines.", products=True),
+    _spec("discount_rate", "Discount rate", "percent", S, ("discounts", "gross"),
+          lambda m, _: ratio(_zero(m("discounts")), m("gross"), 100),
+          "Discounts as a percentage of gross revenue."),
+    _spec("customers", "Customers", "count", S, ("customers",), _sum("customers"),
+          "Distinct customers (hashed id) with at least one order line with units sold.", additive=True),
+    _spec("repeat_customer_rate", "Repeat customer rate", "percent", S, ("repeat_customers", "customers"),
+          lambda m, _: ratio(_zero(m("repeat_customers")), m("customers"), 100),
+          "Share of those customers with two or more orders in the same period."),
+    _spec("review_count", "Reviews", "count", R, ("review_count",), _sum("review_count"), "Number of reviews.",
+          additive=True),
+    _spec("avg_rating", "Average rating", "rating", R, ("rating_sum", "rated"),
+          lambda m, _: ratio(m("rating_sum"), m("rated")), "Mean star rating (1-5) of rated reviews."),
+    _spec("negative_review_share", "Negative reviews", "percent", R, ("negative", "rated"),
+          lambda m, _: ratio(_zero(m("negative")), m("rated"), 100),
+          "Reviews rated 1 or 2 stars as a percentage of rated reviews."),
+    _spec("stock_on_hand", "Stock on hand", "count", INV, ("stock",), _sum("stock"),
+          "Units on hand at each SKU and location's latest snapshot in the period, summed.", additive=True),
+    _spec("days_of_cover", "Days of cover", "days", INV, ("stock", "units"),
+          lambda m, days: ratio(m("stock"), ratio(m("units"), days)),
+          "Stock on hand divided by average daily units sold over the period (period length in days).",
+          time_ok=False),
+    _spec("price_index", "Price index", "index", C, ("index_sum", "observations"),
+          lambda m, _: ratio(m("index_sum"), m("observations")),
+          "Mean over SKU-days of 100 x our catalogue price / the median competitor price that day "
+          "(100 = at the market, above 100 = dearer).", products=True),
+    _spec("cheapest_share", "Cheapest share", "percent", C, ("cheapest", "observations"),
+          lambda m, _: ratio(_zero(m("cheapest")), m("observations"), 100),
+          "SKU-days on which our catalogue price is at or below every observed competitor price, as a percentage.",
+          products=True),
+)}
+
+
+@dataclass(frozen=True)
+class DimensionSpec:
+    """One dimension: its label, which measure groups have it, and whether it reads the products table."""
+
+    name: DimensionName
+    label: str
+    description: str
+    groups: frozenset[MeasureGroup]
+    needs_products: bool = False
+    is_time: bool = False
+
+
+_ALL: frozenset[MeasureGroup] = frozenset(get_args(MeasureGroup))
+_CATALOGUE = _ALL
+
+DIMENSIONS: dict[str, DimensionSpec] = {d.name: d for d in (
+    DimensionSpec("date", "Date", "The row's date, truncated to the grain (day, ISO week from Monday, month, "
+                  "quarter, year); the value is the first day of the bucket.", _ALL, is_time=True),
+    DimensionSpec("weekday", "Weekday", "Day of the week, in English (Monday ... Sunday).", _ALL, is_time=True),
+    DimensionSpec("sku", "SKU", "The product code as the merchant's data spells it.", _ALL),
+    DimensionSpec("product", "Product", "The product's title from the catalogue.", _CATALOGUE, needs_products=True),
+    DimensionSpec("category", "Category", "The product's category from the catalogue.", _CATALOGUE,
+                  needs_products=True),
+    DimensionSpec("brand", "Brand", "The product's brand from the catalogue.", _CATALOGUE, needs_products=True),
+    DimensionSpec("channel", "Channel", "Sales channel or marketplace of the order line or review.",
+                  frozenset({"sales", "customers", "reviews"})),
+    DimensionSpec("competitor", "Competitor", "The competitor a price was observed at.",
+                  frozenset({"competitor_prices"})),
+)}
+
+#: Which fact table each measure group reads.
+GROUP_SOURCE: Mapping[MeasureGroup, DataKind] = {
+    "sales": DataKind.SALES, "customers": DataKind.SALES, "reviews": DataKind.REVIEWS,
+    "inventory": DataKind.INVENTORY, "competitor_prices": DataKind.COMPETITOR_PRICES,
+}
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def truncate(day: exp.Expr, grain: Grain) -> exp.Expr:
+    """``day`` truncated to ``grain`` (weeks start on Monday, ISO); both dialects and the emulator run it."""
+    if grain == "day":
+        return day
+    unit: exp.Expr = (exp.WeekStart(this=exp.var("MONDAY")) if grain == "week"
+                            else exp.Literal.string(grain.upper()))
+    return exp.DateTrunc(this=day, unit=unit)
+
+
+def weekday_name(day: exp.Expr) -> exp.Expr:
+    """The English weekday name of ``day`` (``FORMAT_DATE('%A', ...)`` / ``STRFTIME``)."""
+    return exp.TimeToStr(this=day, format=exp.Literal.string("%A"))
+
+
+def weekday_order(value: exp.Expr) -> exp.Expr:
+    """Monday = 1 ... Sunday = 7, for ordering weekday names."""
+    case = exp.Case(this=value)
+    for i, name in enumerate(WEEKDAYS, start=1):
+        case = case.when(exp.Literal.string(name), exp.Literal.number(i))
+    return case

@@ -1,0 +1,442 @@
+"""``MetricQuery`` -> one sqlglot expression plus bound parameters, for DuckDB and BigQuery alike.
+
+The statement has four levels:
+
+1. per measure group (sales lines, customers, reviews, stock snapshots, competitor price observations), the
+   fact's rows for the tenant, the period(s) and the filters, with each requested dimension as a column
+   (catalogue columns come from a LEFT JOIN on a one-row-per-SKU products relation, itself tenant-filtered);
+2. each group aggregated by the dimensions (and, with a comparison, by period) into its measures;
+3. the groups stacked (``UNION ALL``, other groups' measures NULL) and summed by the dimensions, so metrics
+   from different facts meet on the same dimension values, with current and previous periods side by side;
+4. the metric formulas, changes, shares of total, ordering and the row limit.
+
+The tenant predicate is added here on every table read, and every value from the query is a placeholder:
+the expression cannot be built without a tenant and carries no literal from the caller.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlglot import exp
+
+from shared.errors import InvalidInput
+from shared.store.extent import tenant_predicate
+from shared.store.metrics.catalog import (
+    DIMENSIONS,
+    GROUP_SOURCE,
+    MEASURES,
+    METRICS,
+    WEEKDAYS,
+    MeasureGroup,
+    MetricSpec,
+    col,
+    ratio,
+    truncate,
+    weekday_name,
+    weekday_order,
+    when,
+)
+from shared.store.metrics.model import MetricQuery, TimeRange
+
+#: Rows returned when a query sets no limit (one more is fetched to tell that the result was cut).
+MAX_ROWS = 1000
+_FLOAT = exp.DataType.build("DOUBLE")
+_TEXT = exp.DataType.build("VARCHAR")
+_CURRENT, _PREVIOUS = 0, 1
+
+
+class MetricQueryError(InvalidInput):
+    """The query asks for something the catalogue or the data's shape cannot answer (HTTP 400)."""
+
+
+@dataclass(frozen=True)
+class CompiledQuery:
+    """A compiled metric query: the expression, its parameters and what the rows will hold."""
+
+    statement: exp.Select
+    params: dict[str, Any]
+    dimensions: list[str]
+    metric_columns: list[str]
+    previous_range: TimeRange | None
+    row_cap: int
+    has_currency: bool
+
+
+@dataclass
+class _Params:
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def bind(self, name: str, value: Any) -> exp.Placeholder:
+        self.values[name] = value
+        return exp.Placeholder(this=name)
+
+
+def _month_start(d: date, months_back: int) -> date:
+    total = d.year * 12 + d.month - 1 - months_back
+    return date(total // 12, total % 12 + 1, 1)
+
+
+def _whole_months(tr: TimeRange) -> int | None:
+    """Number of calendar months ``tr`` covers exactly, or ``None`` when it does not start/end on month edges."""
+    last = calendar.monthrange(tr.end.year, tr.end.month)[1]
+    if tr.start.day != 1 or tr.end.day != last:
+        return None
+    return (tr.end.year - tr.start.year) * 12 + tr.end.month - tr.start.month + 1
+
+
+def _year_earlier(d: date) -> date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
+
+
+def previous_range(tr: TimeRange, compare: str) -> TimeRange:
+    """The range a comparison reads.
+
+    ``previous_year``: the same dates a year earlier. ``previous_period``: the same number of calendar months
+    just before when ``tr`` is whole months (Q2 -> Q1, March -> February), else the same number of days just
+    before.
+    """
+    if compare == "previous_year":
+        start, end = _year_earlier(tr.start), _year_earlier(tr.end)
+    elif (months := _whole_months(tr)) is not None:
+        start = _month_start(tr.start, months)
+        end = tr.start - timedelta(days=1)
+    else:
+        start, end = tr.start - timedelta(days=tr.days), tr.start - timedelta(days=1)
+    return TimeRange(start=start, end=end, label=f"{start.isoformat()} - {end.isoformat()}")
+
+
+@dataclass(frozen=True)
+class _Context:
+    query: MetricQuery
+    params: _Params
+    previous: TimeRange | None
+    with_products: bool
+    needed: dict[MeasureGroup, tuple[str, ...]]
+
+    @property
+    def compare(self) -> bool:
+        return self.previous is not None
+
+
+def _validate(query: MetricQuery) -> tuple[list[MetricSpec], dict[MeasureGroup, tuple[str, ...]]]:
+    specs = [METRICS[m] for m in dict.fromkeys(query.metrics)]
+    wanted_dims = [*query.dimensions, *(f.dimension for f in query.filters)]
+    for spec in specs:
+        if not spec.time_dimension_allowed and any(DIMENSIONS[d].is_time for d in query.dimensions):
+            raise MetricQueryError(f"{spec.name} is a point-in-time ratio over the whole period and cannot be "
+                                   "broken down by date or weekday; ask for stock_on_hand or units instead",
+                                   details={"metric": spec.name})
+        for group in spec.groups:
+            for dim in wanted_dims:
+                if group not in DIMENSIONS[dim].groups:
+                    raise MetricQueryError(
+                        f"{spec.name} comes from {GROUP_SOURCE[group].value}, which has no {dim}: it cannot be "
+                        f"broken down or filtered by {dim}", details={"metric": spec.name, "dimension": dim})
+    if len(set(query.dimensions)) != len(query.dimensions):
+        raise MetricQueryError("a dimension is listed twice")
+    needed: dict[MeasureGroup, list[str]] = {}
+    for spec in specs:
+        for name in spec.measures:
+            group = MEASURES[name].group
+            if name not in needed.setdefault(group, []):
+                needed[group].append(name)
+    return specs, {g: tuple(ms) for g, ms in needed.items()}
+
+
+def _day(fact: str = "f") -> exp.Column:
+    return exp.column("date", table=fact)
+
+
+def _period(ctx: _Context) -> exp.Expr:
+    return when(exp.GTE(this=_day(), expression=exp.Placeholder(this="start")),
+                exp.Literal.number(_CURRENT), exp.Literal.number(_PREVIOUS))
+
+
+def _bucket_day(ctx: _Context) -> exp.Expr:
+    """The date rows are bucketed by: previous-period rows are shifted onto the current period's dates."""
+    if ctx.previous is None:
+        return _day()
+    q = ctx.query
+    assert q.time_range is not None
+    if q.compare == "previous_year":
+        shifted: exp.Expr = exp.DateAdd(this=_day(), expression=exp.Literal.number(1), unit=exp.var("YEAR"))
+    elif (months := _whole_months(q.time_range)) is not None:
+        shifted = exp.DateAdd(this=_day(), expression=ctx.params.bind("shift", months), unit=exp.var("MONTH"))
+    else:
+        shifted = exp.DateAdd(this=_day(), expression=ctx.params.bind("shift", q.time_range.days),
+                              unit=exp.var("DAY"))
+    return when(exp.GTE(this=_day(), expression=exp.Placeholder(this="start")), _day(), shifted)
+
+
+def _dimension(ctx: _Context, name: str, *, bucketed: bool) -> exp.Expr:
+    if name == "date":
+        if not bucketed:
+            return _day()
+        bucket = truncate(_bucket_day(ctx), ctx.query.grain or "day")
+        if ctx.query.time_range is not None and ctx.query.grain not in (None, "day"):
+            # a partial first bucket is dated by the range's first day, not a day before the range
+            bucket = exp.func("GREATEST", bucket, exp.Placeholder(this="start"))
+        return bucket
+    if name == "weekday":
+        return weekday_name(_day())
+    if name in ("product", "category", "brand"):
+        return exp.column({"product": "title"}.get(name, name), table="p")
+    return exp.column(name, table="f")
+
+
+def _filter(ctx: _Context, index: int, dimension: str, op: str, values: list[str]) -> exp.Expr:
+    target = _dimension(ctx, dimension, bucketed=False)
+    bound: list[exp.Expr] = []
+    for j, raw in enumerate(dict.fromkeys(values)):
+        value: Any = raw
+        if dimension == "date":
+            try:
+                value = date.fromisoformat(raw)
+            except ValueError as exc:
+                raise MetricQueryError(f"date filter value {raw!r} is not YYYY-MM-DD") from exc
+        elif dimension == "weekday":
+            value = raw.strip().capitalize()
+            if value not in WEEKDAYS:
+                raise MetricQueryError(f"weekday filter value {raw!r} is not a weekday name")
+        bound.append(ctx.params.bind(f"f{index}_{j}", value))
+    member = exp.In(this=target, expressions=bound)
+    if op == "in":
+        return member
+    return exp.or_(target.copy().is_(exp.null()), exp.Not(this=member))
+
+
+def _where(ctx: _Context) -> exp.Expr:
+    q = ctx.query
+    conditions: list[exp.Expr] = [tenant_predicate("f")]
+    if q.time_range is not None:
+        current = exp.Between(this=_day(), low=ctx.params.bind("start", q.time_range.start),
+                              high=ctx.params.bind("end", q.time_range.end))
+        if ctx.previous is not None:
+            previous = exp.Between(this=_day(), low=ctx.params.bind("prev_start", ctx.previous.start),
+                                   high=ctx.params.bind("prev_end", ctx.previous.end))
+            conditions.append(exp.paren(exp.or_(current, previous)))
+        else:
+            conditions.append(current)
+    for i, f in enumerate(q.filters):
+        conditions.append(exp.paren(_filter(ctx, i, f.dimension, f.op, f.values)))
+    return exp.and_(*conditions)
+
+
+def _products() -> exp.Select:
+    """One row per SKU (no fan-out whatever the catalogue holds), for this tenant only."""
+    return (exp.select(exp.column("sku"), *(exp.alias_(exp.func("MAX", exp.column(c)), c)
+                                           for c in ("title", "category", "brand", "cost", "price")))
+            .from_(exp.to_table("products")).where(tenant_predicate()).group_by(exp.column("sku")))
+
+
+def _keys(ctx: _Context) -> list[str]:
+    return [*ctx.query.dimensions, *(["_period"] if ctx.compare else [])]
+
+
+def _rows(ctx: _Context, group: MeasureGroup, columns: dict[str, exp.Expr]) -> exp.Select:
+    """Level 1: the group's fact rows with dimension columns, period and the columns its measures read."""
+    fact = GROUP_SOURCE[group].value
+    select = [exp.alias_(_dimension(ctx, d, bucketed=True), d) for d in ctx.query.dimensions]
+    if ctx.compare:
+        select.append(exp.alias_(_period(ctx), "_period"))
+    select += [exp.alias_(e, name) for name, e in columns.items()]
+    stmt = exp.select(*select).from_(exp.alias_(exp.to_table(fact), "f", table=True))
+    if ctx.with_products:
+        stmt = stmt.join(exp.alias_(exp.to_table("_products"), "p", table=True),
+                         on=exp.column("sku", table="p").eq(exp.column("sku", table="f")), join_type="left")
+    return stmt.where(_where(ctx))
+
+
+def _f(name: str) -> exp.Column:
+    return exp.column(name, table="f")
+
+
+def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
+    gross = exp.func("COALESCE", _f("revenue"), exp.Mul(this=_f("units"), expression=_f("unit_price")))
+    unit_cost = exp.column("cost", table="p") if ctx.with_products else exp.cast(exp.null(), _FLOAT)
+    return {"gross": gross, "units": _f("units"), "discount": _f("discount"), "refund": _f("refund"),
+            "returned_units": _f("returned_units"), "order_id": _f("order_id"),
+            "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "currency": _f("currency")}
+
+
+def _window(func: exp.Expr, partition: list[exp.Expr]) -> exp.Window:
+    return exp.Window(this=func, partition_by=partition, over="OVER")
+
+
+def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp.Expr | None]:
+    """The relation a group's measures aggregate over, and a row condition for that aggregation."""
+    keys = [exp.column(k) for k in _keys(ctx)]
+    if group == "sales":
+        return _rows(ctx, group, _sales_columns(ctx)), None
+    if group == "customers":
+        rows = _rows(ctx, group, _sales_columns(ctx)).subquery("r")
+        sold = exp.GT(this=col("units"), expression=exp.Literal.number(0))
+        orders = exp.Add(this=exp.Count(this=exp.Distinct(expressions=[when(sold, col("order_id"))])),
+                         expression=exp.func("SUM", when(exp.and_(col("order_id").is_(exp.null()), sold),
+                                                         exp.Literal.number(1), exp.Literal.number(0))))
+        per_customer = (exp.select(*keys, exp.column("customer_hash"), exp.alias_(orders, "orders")).from_(rows)
+                        .where(col("customer_hash").is_(exp.null()).not_())
+                        .group_by(*[k.copy() for k in keys], exp.column("customer_hash")))
+        return per_customer, exp.GT(this=col("orders"), expression=exp.Literal.number(0))
+    if group == "reviews":
+        return _rows(ctx, group, {"rating": _f("rating")}), None
+    if group == "inventory":
+        partition: list[exp.Expr] = [_f("sku"), _f("location")]
+        if "date" in ctx.query.dimensions:
+            partition.append(_dimension(ctx, "date", bucketed=True))
+        if "weekday" in ctx.query.dimensions:
+            partition.append(weekday_name(_day()))
+        if ctx.compare:
+            partition.append(_period(ctx))
+        latest = exp.EQ(this=_day(), expression=_window(exp.func("MAX", _day()), partition))
+        return _rows(ctx, group, {"on_hand": _f("on_hand"), "is_latest": latest}), None
+    # competitor_prices: one observation per SKU and day (and competitor when it is a dimension)
+    same_day: list[exp.Expr] = [_f("sku"), _day()]
+    if "competitor" in ctx.query.dimensions:
+        same_day.append(_f("competitor"))
+    median = _window(exp.PercentileCont(this=_f("price"), expression=exp.Literal.number(0.5)), same_day)
+    our = exp.column("price", table="p") if ctx.with_products else exp.cast(exp.null(), _FLOAT)
+    rows = _rows(ctx, group, {"our_price": our, "median_price": median,
+                              "min_price": _window(exp.func("MIN", _f("price")), same_day),
+                              "_sku": _f("sku"), "_day": _day()}).subquery("r")
+    observation = [*keys, exp.column("_sku"), exp.column("_day")]
+    per_observation = (exp.select(*keys, *(exp.alias_(exp.func("MAX", col(c)), c)
+                                           for c in ("our_price", "median_price", "min_price")))
+                       .from_(rows).group_by(*[k.copy() for k in observation]))
+    return per_observation, None
+
+
+def _measure_col(name: str, period: int = _CURRENT) -> str:
+    return f"{'m' if period == _CURRENT else 'p'}_{name}"
+
+
+def _branch(ctx: _Context, group: MeasureGroup, all_measures: list[str], currency: bool) -> exp.Select:
+    """Level 2: one group aggregated by the dimensions (and period), padded to the stacked columns."""
+    relation, condition = _group_relation(ctx, group)
+    keys = [exp.column(k) for k in _keys(ctx)]
+    select: list[exp.Expr] = [k.copy() for k in keys]
+    for name in all_measures:
+        measure = MEASURES[name]
+        agg = measure.aggregate() if measure.group == group else exp.cast(exp.null(), _FLOAT)
+        select.append(exp.alias_(agg, _measure_col(name)))
+    if currency:
+        if group == "sales":
+            select += [exp.alias_(exp.func("MIN", col("currency")), "_currency_min"),
+                       exp.alias_(exp.func("MAX", col("currency")), "_currency_max")]
+        else:
+            select += [exp.alias_(exp.cast(exp.null(), _TEXT), "_currency_min"),
+                       exp.alias_(exp.cast(exp.null(), _TEXT), "_currency_max")]
+    stmt = exp.select(*select).from_(relation.subquery("g"))
+    if condition is not None:
+        stmt = stmt.where(condition)
+    return stmt.group_by(*keys) if keys else stmt
+
+
+def _stacked(ctx: _Context, all_measures: list[str], currency: bool) -> exp.Select:
+    """Level 3: the groups stacked and summed by dimension, current and previous side by side."""
+    branches = [_branch(ctx, g, all_measures, currency) for g in ctx.needed]
+    union: exp.Query = branches[0]
+    for b in branches[1:]:
+        union = exp.union(union, b, distinct=False)
+    dims = [exp.column(d) for d in ctx.query.dimensions]
+    select: list[exp.Expr] = [d.copy() for d in dims]
+    for name in all_measures:
+        if ctx.compare:
+            for period in (_CURRENT, _PREVIOUS):
+                in_period = when(exp.column("_period").eq(exp.Literal.number(period)), col(_measure_col(name)))
+                select.append(exp.alias_(exp.func("SUM", in_period), _measure_col(name, period)))
+        else:
+            select.append(exp.alias_(exp.func("SUM", col(_measure_col(name))), _measure_col(name)))
+    if currency:
+        select += [exp.alias_(exp.func("MIN", col("_currency_min")), "_currency_min"),
+                   exp.alias_(exp.func("MAX", col("_currency_max")), "_currency_max")]
+    stmt = exp.select(*select).from_(union.subquery("u"))
+    return stmt.group_by(*dims) if dims else stmt
+
+
+def _days(ctx: _Context, period: int) -> exp.Expr:
+    """Length of the period in days (days of cover); without a range, the span of the tenant's sales."""
+    q = ctx.query
+    if q.time_range is not None:
+        if period == _PREVIOUS and ctx.previous is not None:
+            return ctx.params.bind("prev_days", ctx.previous.days)
+        return ctx.params.bind("days", q.time_range.days)
+    span = exp.Add(this=exp.DateDiff(this=exp.func("MAX", exp.column("date")),
+                                     expression=exp.func("MIN", exp.column("date")), unit=exp.var("DAY")),
+                   expression=exp.Literal.number(1))
+    return exp.Subquery(this=exp.select(span).from_(exp.to_table("sales")).where(tenant_predicate()))
+
+
+def _ordered(ctx: _Context, specs: list[MetricSpec]) -> list[exp.Ordered]:
+    q = ctx.query
+    order: list[exp.Ordered] = []
+    if q.order_by is not None:
+        order.append(exp.Ordered(this=exp.column(q.order_by), desc=q.descending, nulls_first=False))
+    for d in q.dimensions:
+        key: exp.Expr = exp.column(d, table="a")
+        if d == "weekday":
+            key = weekday_order(key)
+        order.append(exp.Ordered(this=key, desc=False, nulls_first=False))
+    return order
+
+
+def plan_metric_query(query: MetricQuery, *, row_cap: int = MAX_ROWS) -> CompiledQuery:
+    """Compile ``query`` (see the module docstring); raises :class:`MetricQueryError` for what cannot be asked."""
+    specs, needed = _validate(query)
+    params = _Params()
+    params.bind("tenant_id", query.tenant_id)
+    previous = previous_range(query.time_range, query.compare) if query.compare and query.time_range else None
+    with_products = (any(s.needs_products for s in specs)
+                     or any(DIMENSIONS[d].needs_products for d in [*query.dimensions,
+                                                                    *(f.dimension for f in query.filters)]))
+    ctx = _Context(query, params, previous, with_products, needed)
+    all_measures = [m for ms in needed.values() for m in ms]
+    currency = any(s.unit == "money" for s in specs)
+    stacked = _stacked(ctx, all_measures, currency)
+
+    select: list[exp.Expr] = [exp.alias_(exp.column(d, table="a"), d) for d in query.dimensions]
+    metric_columns: list[str] = []
+    for spec in specs:
+        current = spec.formula(lambda m: exp.column(_measure_col(m), table="a"), _days(ctx, _CURRENT))
+        select.append(exp.alias_(current, spec.name))
+        metric_columns.append(spec.name)
+        if previous is not None:
+            prior = spec.formula(lambda m: exp.column(_measure_col(m, _PREVIOUS), table="a"),
+                                 _days(ctx, _PREVIOUS))
+            select.append(exp.alias_(prior, f"{spec.name}_previous"))
+            change = ratio(exp.Sub(this=current.copy(), expression=prior.copy()),
+                           exp.func("ABS", prior.copy()), 100)
+            select.append(exp.alias_(change, f"{spec.name}_change_pct"))
+            metric_columns += [f"{spec.name}_previous", f"{spec.name}_change_pct"]
+        if query.share_of_total:
+            share: exp.Expr = (ratio(current.copy(), _window(exp.func("SUM", current.copy()), []))
+                                     if spec.additive else exp.cast(exp.null(), _FLOAT))
+            select.append(exp.alias_(share, f"{spec.name}_share"))
+            metric_columns.append(f"{spec.name}_share")
+    if currency:
+        select += [exp.column("_currency_min", table="a"), exp.column("_currency_max", table="a")]
+
+    cap = min(query.limit or row_cap, row_cap)
+    stmt = exp.select(*select).from_(stacked.subquery("a"))
+    if with_products:
+        stmt = stmt.with_("_products", as_=_products())
+    order = _ordered(ctx, specs)
+    if order:
+        stmt = stmt.order_by(*order)
+    stmt = stmt.limit(params.bind("row_limit", cap + 1))
+    used = {p.name for p in stmt.find_all(exp.Placeholder)}  # engines refuse parameters a statement lacks
+    bound = {k: v for k, v in params.values.items() if k in used}
+    return CompiledQuery(stmt, bound, list(query.dimensions), metric_columns, previous, cap, currency)
+
+
+def compile_metric_query(query: MetricQuery) -> tuple[exp.Select, dict[str, Any]]:
+    """The statement and parameters for ``query`` (``Warehouse.run(statement, params)`` runs it)."""
+    plan = plan_metric_query(query)
+    return plan.statement, plan.params

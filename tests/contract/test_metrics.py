@@ -1,0 +1,303 @@
+"""The metrics layer on every warehouse (DuckDB, the BigQuery emulator), checked against pandas truth.
+
+The rows are inserted once per engine (module scope); each test compiles a query through the layer and
+compares every value with the same quantity computed from the inserted frames in ``metrics_truth``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from shared.store.metrics.compile import MetricQueryError, compile_metric_query
+from shared.store.metrics.model import MetricQuery, TimeRange
+from shared.store.metrics.run import run_metric_query
+from tests.contract.conftest import ADAPTER_FAMILIES
+from tests.contract.metrics_truth import (
+    OTHER,
+    TENANT,
+    close,
+    in_range,
+    price_truth,
+    review_truth,
+    sales_truth,
+    seed,
+    stock_truth,
+    with_catalogue,
+)
+
+Q1 = TimeRange(start=date(2025, 1, 1), end=date(2025, 3, 31), label="Q1 2025")
+SALES_METRICS = ["revenue", "net_revenue", "discounts", "refunds", "units", "returned_units", "return_rate",
+                 "orders", "aov", "units_per_order", "asp", "cost", "margin", "margin_pct", "discount_rate",
+                 "customers", "repeat_customer_rate"]
+
+
+class Seeded:
+    """A warehouse holding both tenants' rows, and the first tenant's frames."""
+
+    def __init__(self, warehouse: Any, frames: dict[str, pd.DataFrame]) -> None:
+        self.warehouse = warehouse
+        self.frames = frames
+        self.products = frames["products"]
+        self.sales = with_catalogue(frames["sales"], self.products)
+
+    def run(self, **query: Any) -> Any:
+        return run_metric_query(self.warehouse, MetricQuery(tenant_id=query.pop("tenant_id", TENANT), **query))
+
+
+@pytest.fixture(scope="module", params=ADAPTER_FAMILIES)
+def seeded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seeded]:
+    module = importlib.import_module(f"tests.contract.adapters_{request.param}")
+    available, reason = module.available("warehouse")
+    if not available:
+        pytest.skip(f"{request.param} warehouse adapter unavailable: {reason}")
+    with module.make_warehouse(tmp_path_factory.mktemp("metrics")) as warehouse:
+        yield Seeded(warehouse, seed(warehouse))
+
+
+def _assert_row(row: dict[str, Any], truth: dict[str, Any], metrics: list[str]) -> None:
+    for m in metrics:
+        assert close(row[m], truth[m]), (m, row[m], truth[m])
+
+
+def test_value_for_a_period_every_sales_metric(seeded: Seeded) -> None:
+    truth = sales_truth(in_range(seeded.sales, Q1.start, Q1.end))
+    for part in (SALES_METRICS[:8], SALES_METRICS[8:16], SALES_METRICS[16:]):
+        rows = seeded.run(metrics=part, time_range=Q1).rows
+        assert len(rows) == 1
+        _assert_row(rows[0], truth, part)
+    result = seeded.run(metrics=SALES_METRICS[:8], time_range=Q1)
+    assert result.currency == "EUR"
+    assert isinstance(result.rows[0]["orders"], int) and isinstance(result.rows[0]["revenue"], float)
+    assert result.statement.params["tenant_id"] == TENANT
+    assert "@tenant_id" in result.statement.sql or "$tenant_id" in result.statement.sql
+
+
+def test_breakdown_with_share_of_total(seeded: Seeded) -> None:
+    result = seeded.run(metrics=["revenue", "aov"], dimensions=["category"], time_range=Q1, share_of_total=True,
+                        order_by="revenue")
+    rows = in_range(seeded.sales, Q1.start, Q1.end)
+    total = sales_truth(rows)["revenue"]
+    want = {cat: sales_truth(g) for cat, g in rows.groupby("category", dropna=False)}
+    assert [r["category"] for r in result.rows] == sorted(want, key=lambda c: -(want[c]["revenue"] or 0))
+    for row in result.rows:
+        _assert_row(row, want[row["category"]], ["revenue", "aov"])
+        assert close(row["revenue_share"], want[row["category"]]["revenue"] / total)
+        assert row["aov_share"] is None  # a ratio has no share of a total
+    assert close(sum(r["revenue_share"] for r in result.rows), 1.0)
+
+
+def test_top_n_products_and_bottom_n(seeded: Seeded) -> None:
+    rows = in_range(seeded.sales, Q1.start, Q1.end)
+    want = {p: sales_truth(g)["units"] for p, g in rows.groupby("product")}
+    ranked = sorted(want, key=lambda p: (-want[p], p))
+    top = seeded.run(metrics=["units"], dimensions=["product"], time_range=Q1, order_by="units", limit=2)
+    assert [(r["product"], r["units"]) for r in top.rows] == [(p, want[p]) for p in ranked[:2]]
+    assert top.truncated
+    bottom = seeded.run(metrics=["units"], dimensions=["product"], time_range=Q1, order_by="units",
+                        descending=False, limit=1)
+    low = sorted(want, key=lambda p: (want[p], p))[0]
+    assert bottom.rows == [{"product": low, "units": want[low]}]
+
+
+def test_previous_period_of_a_quarter_is_the_previous_quarter(seeded: Seeded) -> None:
+    result = seeded.run(metrics=["revenue", "orders"], time_range=Q1, compare="previous_period")
+    assert result.previous_range is not None
+    assert (result.previous_range.start, result.previous_range.end) == (date(2024, 10, 1), date(2024, 12, 31))
+    now = sales_truth(in_range(seeded.sales, Q1.start, Q1.end))
+    before = sales_truth(in_range(seeded.sales, date(2024, 10, 1), date(2024, 12, 31)))
+    row = result.rows[0]
+    assert close(row["revenue"], now["revenue"]) and close(row["revenue_previous"], before["revenue"])
+    assert row["orders_previous"] == before["orders"]
+    assert close(row["revenue_change_pct"], 100 * (now["revenue"] - before["revenue"]) / before["revenue"])
+
+
+def test_previous_period_of_arbitrary_days_is_the_same_length_before(seeded: Seeded) -> None:
+    span = TimeRange(start=date(2025, 3, 10), end=date(2025, 3, 23))
+    result = seeded.run(metrics=["units"], time_range=span, compare="previous_period")
+    assert result.previous_range is not None
+    assert (result.previous_range.start, result.previous_range.end) == (date(2025, 2, 24), date(2025, 3, 9))
+    assert result.rows[0]["units_previous"] == sales_truth(in_range(seeded.sales, date(2025, 2, 24),
+                                                                    date(2025, 3, 9)))["units"]
+
+
+def test_year_over_year_monthly_trend(seeded: Seeded) -> None:
+    result = seeded.run(metrics=["revenue"], dimensions=["date"], grain="month", time_range=Q1,
+                        compare="previous_year")
+    assert [r["date"] for r in result.rows] == [date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1)]
+    for row in result.rows:
+        month = row["date"].month
+        now = in_range(seeded.sales, date(2025, month, 1), date(2025, month, 28 if month == 2 else 31))
+        before = in_range(seeded.sales, date(2024, month, 1), date(2024, month, 29 if month == 2 else 31))
+        assert close(row["revenue"], sales_truth(now)["revenue"])
+        assert close(row["revenue_previous"], sales_truth(before)["revenue"])
+
+
+def test_weekly_trend_buckets_start_on_monday_and_the_first_is_clipped(seeded: Seeded) -> None:
+    march = TimeRange(start=date(2025, 3, 1), end=date(2025, 3, 31))  # a Saturday
+    result = seeded.run(metrics=["units"], dimensions=["date"], grain="week", time_range=march)
+    rows = in_range(seeded.sales, march.start, march.end).copy()
+    rows["week"] = [max(d - pd.Timedelta(days=d.weekday()), march.start) for d in rows["date"]]
+    want = rows.groupby("week")["units"].sum()
+    assert [(r["date"], r["units"]) for r in result.rows] == [(w, int(u)) for w, u in want.items()]
+
+
+def test_weekday_breakdown_in_week_order(seeded: Seeded) -> None:
+    result = seeded.run(metrics=["orders"], dimensions=["weekday"], time_range=Q1)
+    rows = in_range(seeded.sales, Q1.start, Q1.end).copy()
+    rows["weekday"] = [d.strftime("%A") for d in rows["date"]]
+    names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    assert [r["weekday"] for r in result.rows] == [n for n in names if n in set(rows["weekday"])]
+    for row in result.rows:
+        assert row["orders"] == sales_truth(rows[rows["weekday"] == row["weekday"]])["orders"]
+
+
+@pytest.mark.parametrize(("filters", "keep"), [
+    ([{"dimension": "channel", "values": ["web"]}], lambda f: f["channel"] == "web"),
+    ([{"dimension": "channel", "op": "not_in", "values": ["web"]}], lambda f: f["channel"] != "web"),
+    ([{"dimension": "category", "values": ["Vases"]}, {"dimension": "brand", "op": "not_in", "values": ["Ori"]}],
+     lambda f: (f["category"] == "Vases") & (f["brand"] != "Ori")),
+    ([{"dimension": "sku", "values": ["A-1", "C-1", "nope"]}], lambda f: f["sku"].isin(["A-1", "C-1"])),
+    ([{"dimension": "product", "values": ["acme product B-2"]}], lambda f: f["product"] == "acme product B-2"),
+    ([{"dimension": "weekday", "values": ["saturday", "Sunday"]}],
+     lambda f: pd.Series([d.weekday() >= 5 for d in f["date"]], index=f.index)),
+])
+def test_filters(seeded: Seeded, filters: list[dict[str, Any]], keep: Any) -> None:
+    result = seeded.run(metrics=["revenue", "orders", "margin"], time_range=Q1, filters=filters)
+    rows = in_range(seeded.sales, Q1.start, Q1.end)
+    truth = sales_truth(rows[keep(rows)])
+    _assert_row(result.rows[0], truth, ["revenue", "orders", "margin"])
+
+
+def test_tenant_isolation(seeded: Seeded) -> None:
+    mine = seeded.run(metrics=["revenue", "review_count", "stock_on_hand", "price_index"], dimensions=["sku"])
+    theirs = seeded.run(tenant_id=OTHER, metrics=["revenue"], dimensions=["category"])
+    for row in mine.rows:
+        sku = row["sku"]
+        assert close(row["revenue"], sales_truth(seeded.sales[seeded.sales["sku"] == sku])["revenue"])
+        reviews = seeded.frames["reviews"]
+        assert row["review_count"] == len(reviews[reviews["sku"] == sku])
+    # the other tenant's catalogue has categories the first tenant's does not: none of mine appear there
+    assert {r["category"] for r in theirs.rows} == {"Lamps", "Rugs", "Vases"}
+    assert close(sum(r["revenue"] for r in mine.rows), sales_truth(seeded.sales)["revenue"])
+    nobody = seeded.run(tenant_id="nobody", metrics=["revenue", "orders"])
+    assert nobody.rows == [{"revenue": None, "orders": None}]
+
+
+def test_review_metrics_by_sku_and_channel(seeded: Seeded) -> None:
+    result = seeded.run(metrics=["review_count", "avg_rating", "negative_review_share"],
+                        dimensions=["sku", "channel"], time_range=Q1)
+    reviews = in_range(seeded.frames["reviews"], Q1.start, Q1.end)
+    want = {(s, c): review_truth(g) for (s, c), g in reviews.groupby(["sku", "channel"], dropna=False)}
+    got = {(r["sku"], r["channel"]): r for r in result.rows}
+    assert set(got) == {(s, None if pd.isna(c) else c) for s, c in want}
+    for (sku, channel), truth in want.items():
+        _assert_row(got[(sku, None if pd.isna(channel) else channel)], truth,
+                    ["review_count", "avg_rating", "negative_review_share"])
+
+
+def test_stock_and_days_of_cover(seeded: Seeded) -> None:
+    result = seeded.run(metrics=["stock_on_hand", "days_of_cover", "units"], dimensions=["category"], time_range=Q1)
+    inv = with_catalogue(in_range(seeded.frames["inventory"], Q1.start, Q1.end), seeded.products)
+    sales = in_range(seeded.sales, Q1.start, Q1.end)
+    for row in result.rows:
+        stock = stock_truth(inv[inv["category"] == row["category"]])
+        units = sales_truth(sales[sales["category"] == row["category"]])["units"]
+        assert row["stock_on_hand"] == stock
+        assert close(row["days_of_cover"], stock / (units / Q1.days))
+
+
+def test_stock_trend_takes_each_months_last_snapshot(seeded: Seeded) -> None:
+    result = seeded.run(metrics=["stock_on_hand"], dimensions=["date"], grain="month", time_range=Q1)
+    inv = seeded.frames["inventory"]
+    for row in result.rows:
+        month = in_range(inv, row["date"], (pd.Timestamp(row["date"]) + pd.offsets.MonthEnd(0)).date())
+        assert row["stock_on_hand"] == stock_truth(month)
+
+
+def test_price_index_and_cheapest_share(seeded: Seeded) -> None:
+    comp = in_range(seeded.frames["competitor_prices"], Q1.start, Q1.end)
+    overall = seeded.run(metrics=["price_index", "cheapest_share"], time_range=Q1)
+    _assert_row(overall.rows[0], price_truth(comp, seeded.products), ["price_index", "cheapest_share"])
+    by_comp = seeded.run(metrics=["price_index", "cheapest_share"], dimensions=["competitor"], time_range=Q1,
+                         order_by="price_index")
+    for row in by_comp.rows:
+        truth = price_truth(comp[comp["competitor"] == row["competitor"]], seeded.products, by_competitor=True)
+        _assert_row(row, truth, ["price_index", "cheapest_share"])
+
+
+def test_metrics_from_four_facts_by_sku(seeded: Seeded) -> None:
+    result = seeded.run(metrics=["revenue", "avg_rating", "stock_on_hand", "price_index"], dimensions=["sku"],
+                        time_range=Q1, order_by="revenue")
+    comp = in_range(seeded.frames["competitor_prices"], Q1.start, Q1.end)
+    for row in result.rows:
+        sku = row["sku"]
+        assert close(row["revenue"], sales_truth(in_range(seeded.sales[seeded.sales["sku"] == sku],
+                                                          Q1.start, Q1.end))["revenue"])
+        reviews = in_range(seeded.frames["reviews"], Q1.start, Q1.end)
+        assert close(row["avg_rating"], review_truth(reviews[reviews["sku"] == sku])["avg_rating"])
+        inv = in_range(seeded.frames["inventory"], Q1.start, Q1.end)
+        assert row["stock_on_hand"] == stock_truth(inv[inv["sku"] == sku])
+        assert close(row["price_index"], price_truth(comp[comp["sku"] == sku], seeded.products)["price_index"])
+
+
+def test_an_empty_period_has_no_values(seeded: Seeded) -> None:
+    empty = TimeRange(start=date(2030, 1, 1), end=date(2030, 1, 31))
+    result = seeded.run(metrics=["revenue", "orders", "aov", "avg_rating"], time_range=empty)
+    assert result.rows == [{"revenue": None, "orders": None, "aov": None, "avg_rating": None}]
+
+
+def test_filter_values_are_data(seeded: Seeded) -> None:
+    evil = "x' OR '1'='1"
+    result = seeded.run(metrics=["revenue"], filters=[{"dimension": "sku", "values": [evil]}])
+    assert result.rows == [{"revenue": None}]
+    assert evil not in result.statement.sql
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ({"metrics": ["revenue"], "dimensions": ["competitor"]}, "no competitor"),
+    ({"metrics": ["stock_on_hand"], "filters": [{"dimension": "channel", "values": ["web"]}]}, "no channel"),
+    ({"metrics": ["days_of_cover"], "dimensions": ["date"]}, "date or weekday"),
+    ({"metrics": ["revenue"], "dimensions": ["sku", "sku"]}, "twice"),
+    ({"metrics": ["revenue"], "filters": [{"dimension": "date", "values": ["last tuesday"]}]}, "YYYY-MM-DD"),
+])
+def test_what_cannot_be_asked_is_refused(query: dict[str, Any], message: str) -> None:
+    with pytest.raises(MetricQueryError, match=message):
+        compile_metric_query(MetricQuery(tenant_id=TENANT, **query))
+
+
+_DIMS = ["sku", "category", "brand", "channel", "product"]
+
+
+@given(data=st.data())
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+def test_any_breakdown_and_filter_matches_pandas(seeded: Seeded, data: st.DataObject) -> None:
+    dims = data.draw(st.lists(st.sampled_from(_DIMS), max_size=2, unique=True), label="dimensions")
+    start = data.draw(st.dates(min_value=date(2023, 12, 1), max_value=date(2025, 6, 30)), label="start")
+    end = data.draw(st.dates(min_value=start, max_value=date(2025, 7, 31)), label="end")
+    column = data.draw(st.sampled_from(["channel", "category", "sku"]), label="filter on")
+    pool = {"channel": ["web", "amazon"], "category": ["Vases", "Lamps"], "sku": ["A-1", "B-1", "C-1"]}[column]
+    values = data.draw(st.lists(st.sampled_from(pool), min_size=1, max_size=2, unique=True), label="values")
+    op = data.draw(st.sampled_from(["in", "not_in"]), label="op")
+    result = seeded.run(metrics=["revenue", "units", "orders"], dimensions=dims,
+                        time_range=TimeRange(start=start, end=end),
+                        filters=[{"dimension": column, "op": op, "values": values}])
+    rows = in_range(seeded.sales, start, end)
+    member = rows[column].isin(values)
+    rows = rows[member if op == "in" else ~member]
+    if not dims:
+        _assert_row(result.rows[0], sales_truth(rows), ["revenue", "units", "orders"])
+        return
+    want = {tuple(None if pd.isna(k) else k for k in (key if isinstance(key, tuple) else (key,))): sales_truth(g)
+            for key, g in rows.groupby(dims, dropna=False)}
+    got = {tuple(r[d] for d in dims): r for r in result.rows}
+    assert set(got) == set(want)
+    for key, truth in want.items():
+        _assert_row(got[key], truth, ["revenue", "units", "orders"])
