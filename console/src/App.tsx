@@ -13,9 +13,12 @@ import { SettingsPage } from "./pages/Settings";
 import { NotAllowed, NotFoundPage } from "./pages/Misc";
 
 function RequireAuth({ children, role = "viewer" }: { children: ReactElement; role?: Role }) {
-  const { claims } = useAuth();
+  const { claims, expired } = useAuth();
   const location = useLocation();
-  if (!claims) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!claims) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/signin?${expired ? "expired=1&" : ""}next=${next}`} replace />;
+  }
   if (!can(claims.role, role)) return <NotAllowed role={role} />;
   return children;
 }

@@ -1,13 +1,15 @@
 // Who is signed in, for the whole app. The token lives in sessionStorage (session.ts); this context only
 // mirrors its claims so components re-render on sign-in, sign-out and expiry.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { useLocation, useNavigate } from "react-router-dom";
+import { useNavigate } from "react-router-dom";
 import { useQueryClient } from "@tanstack/react-query";
 import { SESSION_EXPIRED } from "../api/client";
 import { clearToken, currentClaims, setToken, type Claims } from "./session";
 
 interface AuthState {
   claims: Claims | null;
+  /** The last session ended by the server (401) or by running out, not by signing out. */
+  expired: boolean;
   signIn: (token: string) => void;
   signOut: () => void;
 }
@@ -16,32 +18,37 @@ const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [claims, setClaims] = useState<Claims | null>(() => currentClaims());
+  const [expired, setExpired] = useState(false);
   const navigate = useNavigate();
-  const location = useLocation();
   const queryClient = useQueryClient();
 
   const signIn = useCallback((token: string) => {
     setToken(token);
+    setExpired(false);
     setClaims(currentClaims());
   }, []);
 
   const signOut = useCallback(() => {
     clearToken();
     queryClient.clear();
+    setExpired(false);
     setClaims(null);
     navigate("/signin", { replace: true });
   }, [navigate, queryClient]);
 
+  // the protected route sends the user to sign-in, remembering the page (RequireAuth in App.tsx)
   useEffect(() => {
-    const expired = () => {
-      queryClient.clear();
+    const ended = () => {
+      setExpired(true);
       setClaims(null);
-      const here = location.pathname + location.search;
-      navigate(`/signin?expired=1&next=${encodeURIComponent(here)}`, { replace: true });
     };
-    window.addEventListener(SESSION_EXPIRED, expired);
-    return () => window.removeEventListener(SESSION_EXPIRED, expired);
-  }, [location, navigate, queryClient]);
+    window.addEventListener(SESSION_EXPIRED, ended);
+    return () => window.removeEventListener(SESSION_EXPIRED, ended);
+  }, []);
+
+  useEffect(() => {
+    if (!claims) queryClient.clear();
+  }, [claims, queryClient]);
 
   // a token that runs out while the page is open: check once a minute
   useEffect(() => {
@@ -52,7 +59,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => window.clearInterval(timer);
   }, [claims]);
 
-  const value = useMemo(() => ({ claims, signIn, signOut }), [claims, signIn, signOut]);
+  const value = useMemo(() => ({ claims, expired, signIn, signOut }), [claims, expired, signIn, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 
