@@ -9,7 +9,7 @@ import "./styles.css";
 const client = new QueryClient({
   defaultOptions: {
     queries: {
-      staleTime: 30_000,
+      staleTime: 5_000, // background jobs (ingestion, alerts) change what pages show
       refetchOnWindowFocus: false,
       retry: (n, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && n < 2,
     },

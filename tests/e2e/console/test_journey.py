@@ -147,6 +147,9 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     _record("dashboard_first_load_ms", round(loads[0]))
     interactive_ms = min(loads[1:])
     _record("dashboard_interactive_ms", round(interactive_ms))
+    _record("dashboard_requests_ms", page.evaluate(
+        "performance.getEntriesByType('resource').map(e => [e.name.replace(location.origin, ''),"
+        " Math.round(e.startTime), Math.round(e.duration)])"))
     page.locator("[data-testid=chart] canvas").wait_for()
     last_sale = next(k for k in served.api("GET", "/v1/datasets", token)["kinds"] if k["kind"] == "sales")["last"]
     end = date.fromisoformat(last_sale[:10])
@@ -184,10 +187,27 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     page.get_by_text("This session").wait_for()
     _check_page(browser, page, "06-ask")
 
-    # alerts
+    # alerts: the hourly evaluation, published as Cloud Scheduler would; acknowledge one from the page
+    from shared.adapters.local.bus import SqliteMessageBus
+
+    tenant = served.api("GET", "/v1/me", token)["tenant_id"]
+    SqliteMessageBus(served.home / "bus.sqlite").publish("alerts-requested", json.dumps({"tenant_id": tenant}).encode())
+    deadline = time.monotonic() + 180
+    while not (open_alerts := served.api("GET", "/v1/alerts?status=open", token)["items"]):
+        assert time.monotonic() < deadline, "the alerts job raised no alert for the sample merchant"
+        time.sleep(1)
     page.get_by_role("link", name="Alerts").click()
     page.get_by_role("heading", name="Alerts").wait_for()
+    first = page.locator(".alert").first
+    first.wait_for()
+    title = first.locator("strong").inner_text()
+    target = next(a for a in open_alerts if a["title"] == title)
     _check_page(browser, page, "07-alerts")
+    first.get_by_role("button", name="Acknowledge").click()
+    expect(page.locator(".alert", has_text=title)).to_have_count(0)
+    assert served.api("GET", f"/v1/alerts/{target['alert_id']}", token)["status"] == "acknowledged"
+    page.get_by_role("button", name="acknowledged").click()
+    page.locator(".alert", has_text=title).wait_for()
 
     # settings: an API key shown once, then revoked
     page.get_by_role("link", name="Settings").click()
