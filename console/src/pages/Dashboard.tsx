@@ -10,6 +10,7 @@ import { count, money, pct } from "../format";
 import { KIND_LABEL } from "../kinds";
 import { periodEnding } from "../dates";
 import { Empty, ErrorNote, Loading } from "../components/Status";
+import { Insights } from "../components/Insights";
 
 const Chart = lazy(() => import("../components/Chart"));
 
@@ -125,6 +126,7 @@ export function DashboardPage() {
               </Suspense>
             ) : trend.isLoading ? <Loading /> : null}
           </section>
+          <Insights range={range} enabled={!kpis.isLoading && !unavailable(kpis.error)} />
         </>
       ) : null}
       <div className="grid2">
