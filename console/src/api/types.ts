@@ -200,3 +200,22 @@ export interface MetricResult {
   rows: Record<string, number | string | null>[];
   currency?: string | null;
 }
+export interface WebhookView {
+  id: string;
+  url: string;
+  kind: "json" | "slack";
+  events: string[];
+  secret_hint: string;
+}
+export interface NotificationSettingsView {
+  webhooks: WebhookView[];
+  emails: string[];
+  email_events: string[];
+  digest_frequency: "daily" | "weekly" | "off";
+}
+export interface NotificationSettingsSaved {
+  webhooks: (Omit<WebhookView, "secret_hint"> & { secret: string })[];
+  emails: string[];
+  email_events: string[];
+  digest_frequency: "daily" | "weekly" | "off";
+}

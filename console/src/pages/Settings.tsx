@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api/client";
 import type { ApiKeyCreated, ApiKeyInfo, InviteCreated, TenantSettings } from "../api/types";
 import { ErrorNote, Loading } from "../components/Status";
+import { Notifications } from "../components/Notifications";
 
 const ROLES = ["viewer", "analyst", "admin"];
 
@@ -119,6 +120,7 @@ export function SettingsPage() {
         <Invites />
       </div>
       <ApiKeys />
+      <Notifications />
     </section>
   );
 }

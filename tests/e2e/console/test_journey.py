@@ -214,6 +214,7 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     first = page.locator(".alert").first
     first.wait_for()
     title = first.locator("strong").inner_text()
+    open_alerts = served.api("GET", "/v1/alerts?status=open", token)["items"]  # the job may have added more
     target = next(a for a in open_alerts if a["title"] == title)
     _check_page(browser, page, "07-alerts")
     first.get_by_role("button", name="Acknowledge").click()
@@ -231,6 +232,16 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     assert key.startswith("eik_")
     keys = served.api("GET", "/v1/api-keys", token)["items"]
     assert [k["name"] for k in keys if not k.get("revoked_at")] == ["nightly-sync"]
+    # delivery: an e-mail and a webhook; the webhook's secret is shown once
+    page.get_by_label("E-mail addresses (one per line)").fill("ops@shop.example")
+    page.get_by_role("textbox", name="Id").fill("ops-hook")
+    page.get_by_role("textbox", name="URL").fill("https://hooks.shop.example/alerts")
+    page.get_by_role("button", name="Add webhook").click()
+    page.get_by_role("button", name="Save delivery settings").click()
+    page.get_by_text("Webhook secrets (copy them now):").wait_for()
+    saved = served.api("GET", "/v1/notifications", token)
+    assert saved["emails"] == ["ops@shop.example"]
+    assert [(h["id"], h["url"]) for h in saved["webhooks"]] == [("ops-hook", "https://hooks.shop.example/alerts")]
     _check_page(browser, page, "08-settings")
     page.get_by_role("button", name="Revoke nightly-sync").click()
     page.get_by_text("No API keys.").wait_for()
