@@ -1,10 +1,14 @@
-"""``datasets``: what a tenant has loaded - ingestions, their rejects (JSON or CSV), per-kind summary."""
+"""``datasets``: what a tenant has loaded, and the tenant's own service figures.
+
+Ingestions, their rejects (JSON or CSV) and a per-kind summary; ``GET /v1/usage`` (admin) for the Metrics page.
+"""
 
 from __future__ import annotations
 
 import flask
 import functions_framework
 
+from shared.datasets.usage import TenantUsage, tenant_usage
 from shared.datasets.views import (
     DatasetSummary,
     IngestionPage,
@@ -54,7 +58,16 @@ def get_rejects(request: flask.Request, principal: Principal) -> RejectPage | fl
     return ingestion_rejects(get_deps(), principal.tenant_id, ingestion_id, limit=_limit(request, 200, 1000))
 
 
+@endpoint(role=Role.ADMIN, route="/v1/usage")
+def get_usage(request: flask.Request, principal: Principal) -> TenantUsage:
+    raw = request.args.get("days", "30")
+    if not raw.isdigit() or not 1 <= int(raw) <= 366:
+        raise InvalidInput("days must be an integer between 1 and 366", details={"field": "days"})
+    return tenant_usage(get_deps(), principal.tenant_id, int(raw))
+
+
 ROUTES = Routes([
+    ("GET", "/v1/usage", get_usage),
     ("GET", "/v1/datasets", get_summary),
     ("GET", "/v1/datasets/ingestions", get_ingestions),
     ("GET", "/v1/datasets/ingestions/{ingestion_id}/rejects", get_rejects),

@@ -25,6 +25,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from shared.alerts.models import Alert, AlertPage
+from shared.datasets.usage import TenantUsage
 from shared.datasets.views import DatasetSummary, IngestionPage, RejectPage
 from shared.delivery.settings import NotificationSettings, NotificationSettingsIn, NotificationSettingsView
 from shared.manifest import REPO_ROOT
@@ -139,6 +140,10 @@ OPERATIONS: tuple[Operation, ...] = (
               "analyst", None, "Alert", 200, (*_AUTH_ERRORS, 404), tags=("alerts",)),
     Operation("GET", "/v1/notifications", "alerts", "getNotifications", "Where alerts and digests are delivered",
               "viewer", None, "NotificationSettingsView", 200, _AUTH_ERRORS, tags=("alerts",)),
+    Operation("GET", "/v1/usage", "datasets", "getUsage",
+              "This tenant's ingestion volume and failures, deep-question latency, agent outcomes, LLM tokens (admin)",
+              "admin", None, "TenantUsage", 200, (400, *_AUTH_ERRORS), tags=("admin",),
+              query=(QueryParam("days", {"type": "integer", "minimum": 1, "maximum": 366}),)),
     Operation("GET", "/v1/datasets", "datasets", "getDatasets",
               "Per kind: rows stored, date range, latest ingestion", "viewer", None, "DatasetSummary", 200,
               _AUTH_ERRORS, tags=("data",)),
@@ -164,7 +169,7 @@ _API_MODELS: tuple[type[BaseModel], ...] = (
     m.InviteCreateRequest, m.InviteCreated, m.ApiKeyCreateRequest, m.ApiKeyCreated, m.ApiKeyList,
     m.AuditPage, m.TenantSettings, AgentResult, AgentRequest, QueryRequest, AlertPage, Alert,
     NotificationSettingsView, NotificationSettingsIn, NotificationSettings, MetricResult, MetricCatalog,
-    DatasetSummary, IngestionPage, RejectPage,
+    DatasetSummary, IngestionPage, RejectPage, TenantUsage,
 )
 
 _ERRORS = {

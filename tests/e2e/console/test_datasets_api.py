@@ -104,3 +104,17 @@ def test_reads_need_credentials_and_validate_arguments(api: Client) -> None:
                    query_string={"format": "xml"})
     assert resp.status_code == 400
     assert api.get("/v1/datasets/ingestions/not-an-id/rejects", headers=owner.headers).status_code == 404
+
+
+def test_usage_is_the_admins_own_tenant_only(api: Client) -> None:
+    owner, other = signup(api), signup(api)
+    _upload(api, owner, PRODUCTS)
+    usage = api.get("/v1/usage", headers=owner.headers, query_string={"days": 7})
+    assert usage.status_code == 200, usage.get_data(as_text=True)
+    body = usage.get_json()
+    assert (body["days"], body["ingestions"]["files"], body["ingestions"]["rejected"]) == (7, 1, 2)
+    assert body["llm"]["budget"] > 0 and body["llm"]["state"] == "ok"
+    assert api.get("/v1/usage", headers=other.headers).get_json()["ingestions"]["files"] == 0
+    analyst = mint_token(get_deps().settings, subject="a", tenant_id=owner.tenant_id, role=Role.ANALYST)
+    assert api.get("/v1/usage", headers={"Authorization": f"Bearer {analyst}"}).status_code == 403
+    assert api.get("/v1/usage", headers=owner.headers, query_string={"days": "0"}).status_code == 400
