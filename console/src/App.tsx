@@ -10,6 +10,7 @@ import { DashboardPage } from "./pages/Dashboard";
 import { DataPage } from "./pages/Data";
 import { AlertsPage } from "./pages/Alerts";
 import { SettingsPage } from "./pages/Settings";
+import { MetricsPage } from "./pages/Metrics";
 import { NotAllowed, NotFoundPage } from "./pages/Misc";
 
 function RequireAuth({ children, role = "viewer" }: { children: ReactElement; role?: Role }) {
@@ -36,6 +37,7 @@ export function App() {
           <Route path="data" element={<DataPage />} />
           <Route path="alerts" element={<AlertsPage />} />
           <Route path="settings" element={<RequireAuth role="admin"><SettingsPage /></RequireAuth>} />
+          <Route path="metrics" element={<RequireAuth role="admin"><MetricsPage /></RequireAuth>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

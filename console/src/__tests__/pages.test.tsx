@@ -29,13 +29,14 @@ describe("navigation by role", () => {
     expect(nav).toHaveTextContent("Dashboard");
     expect(nav).not.toHaveTextContent("Upload");
     expect(nav).not.toHaveTextContent("Settings");
+    expect(nav).not.toHaveTextContent("Metrics");
   });
 
   it("shows an admin everything", () => {
     setToken(fakeToken("admin"));
     renderAt("/", <Routes><Route element={<Layout />}><Route index element={<p>home</p>} /></Route></Routes>);
     const nav = screen.getByRole("navigation", { name: "Main" });
-    for (const label of ["Dashboard", "Ask", "Upload", "Data", "Alerts", "Settings"]) expect(nav).toHaveTextContent(label);
+    for (const label of ["Dashboard", "Ask", "Upload", "Data", "Alerts", "Settings", "Metrics"]) expect(nav).toHaveTextContent(label);
   });
 });
 

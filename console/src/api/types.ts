@@ -219,3 +219,24 @@ export interface NotificationSettingsSaved {
   email_events: string[];
   digest_frequency: "daily" | "weekly" | "off";
 }
+export interface TenantUsage {
+  days: number;
+  since: string;
+  ingestions: {
+    files: number;
+    failed: number;
+    rows_read: number;
+    accepted: number;
+    rejected: number;
+    by_day: { date: string; files: number; failed: number; rows_read: number; accepted: number; rejected: number }[];
+    last_failure: string | null;
+  };
+  questions: {
+    deep_jobs: number;
+    completed: number;
+    latency_p50_s: number | null;
+    latency_p95_s: number | null;
+    agent_outcomes: Record<string, Record<string, number>>;
+  };
+  llm: { period: string; used: number; budget: number; state: string; used_ratio: number };
+}

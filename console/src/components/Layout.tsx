@@ -1,5 +1,5 @@
 import { NavLink, Outlet } from "react-router-dom";
-import { Bell, Database, LayoutDashboard, LogOut, MessageSquareText, Settings, Upload } from "lucide-react";
+import { Activity, Bell, Database, LayoutDashboard, LogOut, MessageSquareText, Settings, Upload } from "lucide-react";
 import type { ComponentType } from "react";
 import { useAuth } from "../auth/AuthContext";
 import { can, type Role } from "../auth/session";
@@ -18,6 +18,7 @@ export const NAV: NavItem[] = [
   { to: "/data", label: "Data", icon: Database, role: "viewer" },
   { to: "/alerts", label: "Alerts", icon: Bell, role: "viewer" },
   { to: "/settings", label: "Settings", icon: Settings, role: "admin" },
+  { to: "/metrics", label: "Metrics", icon: Activity, role: "admin" },
 ];
 
 export function Layout() {

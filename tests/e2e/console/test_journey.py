@@ -247,6 +247,13 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     page.get_by_text("No API keys.").wait_for()
     assert all(k.get("revoked_at") for k in served.api("GET", "/v1/api-keys", token)["items"])
 
+    # metrics: this shop's own figures
+    page.get_by_role("link", name="Metrics").click()
+    expect(page.get_by_test_id("usage-files")).to_have_text(str(len(sample_files)))
+    page.get_by_role("heading", name="Ingestion volume per day").wait_for()
+    page.locator("[data-testid=chart] canvas").wait_for()
+    _check_page(browser, page, "09-metrics")
+
     # a viewer of the same shop sees no Upload or Settings, and is refused them
     invite = served.api("POST", "/v1/invites", token, {"role": "viewer"})["invite_code"]
     viewer = browser.page()
@@ -258,9 +265,22 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     nav = viewer.get_by_role("navigation", name="Main")
     assert nav.get_by_role("link", name="Upload").count() == 0
     assert nav.get_by_role("link", name="Settings").count() == 0
+    assert nav.get_by_role("link", name="Metrics").count() == 0
     viewer.goto(served.base + "/settings")
     viewer.get_by_role("heading", name="Not available").wait_for()
     viewer.context.close()
+
+    # a phone's width: the dashboard reflows, nothing scrolls sideways
+    phone = browser.page(width=390, height=844)
+    phone.goto(served.base + "/signin")
+    phone.get_by_label("E-mail").fill(email)
+    phone.get_by_label("Password").fill(PASSWORD)
+    phone.get_by_role("button", name="Sign in").click()
+    phone.wait_for_selector("[data-testid=kpi-revenue]")
+    expect(phone.locator("[data-testid=kpi-revenue] .tile-value")).not_to_have_text(re.compile(r"^(…|–)$"))
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    _check_page(browser, phone, "10-dashboard-phone")
+    phone.context.close()
 
     # an expired (or revoked) session returns to sign-in, remembering the page, and comes back to it
     page.get_by_role("link", name="Data", exact=True).click()
