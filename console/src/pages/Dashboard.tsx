@@ -59,7 +59,8 @@ export function DashboardPage() {
   });
   const trend = useQuery({
     queryKey: ["trend", range],
-    enabled: !!range,
+    // after the tiles: the KPI query does not wait behind it on the server
+    enabled: !!range && !kpis.isLoading,
     queryFn: () => api<MetricResult>("/v1/metrics:query", {
       method: "POST",
       body: { metrics: ["revenue"], dimensions: ["date"], grain: days > 90 ? "week" : "day", time_range: range },

@@ -26,7 +26,7 @@ export function MetricsPage() {
     ]) },
     mark: "bar",
     encoding: {
-      x: { field: "date", type: "temporal", timeUnit: "yearmonthdate", title: null },
+      x: { field: "date", type: "ordinal", title: null },
       y: { field: "rows", type: "quantitative", title: "Rows" },
       color: { field: "outcome", type: "nominal", scale: { range: ["#1f5fbf", "#b3261e"] }, title: null },
     },
@@ -68,7 +68,7 @@ export function MetricsPage() {
               <h2>Deep questions</h2>
               <dl className="counts">
                 <div><dt>Asked</dt><dd>{count(u.questions.deep_jobs)}</dd></div>
-                <div><dt>Completed</dt><dd>{count(u.questions.completed)}</dd></div>
+                <div><dt>Completed</dt><dd data-testid="usage-deep-completed">{count(u.questions.completed)}</dd></div>
                 <div><dt>Latency p50</dt><dd>{seconds(u.questions.latency_p50_s)}</dd></div>
                 <div><dt>Latency p95</dt><dd>{seconds(u.questions.latency_p95_s)}</dd></div>
               </dl>

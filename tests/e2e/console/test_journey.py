@@ -144,9 +144,11 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     _check_page(browser, page, "03-upload")
 
     # dashboard: fresh loads timed until the KPI tiles show their numbers (the first one also warms the
-    # server's function apps; the figure is the best of three warm loads); the numbers match the API's
-    loads = [_time_dashboard(page, served.base) for _ in range(4)]
+    # server's function apps; the figure is the best of five warm loads, as the machine is shared); the numbers
+    # match the API's
+    loads = [_time_dashboard(page, served.base) for _ in range(6)]
     _record("dashboard_first_load_ms", round(loads[0]))
+    _record("dashboard_warm_loads_ms", [round(v) for v in loads[1:]])
     interactive_ms = min(loads[1:])
     _record("dashboard_interactive_ms", round(interactive_ms))
     _record("dashboard_requests_ms", page.evaluate(
@@ -199,6 +201,18 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
         page.locator("[data-testid=chart] canvas").wait_for(timeout=60_000)
     page.get_by_text("This session").wait_for()
     _check_page(browser, page, "06-ask")
+    # deep mode: a job, its progress while the agents run, then the report; a follow-up in the same session
+    page.get_by_label(re.compile("Deep analysis")).check()
+    page.get_by_label("Your question").fill("Which of my products are overpriced compared to competitors?")
+    with page.expect_response(lambda r: r.url.endswith("/v1/query"), timeout=120_000) as deep:
+        page.get_by_role("button", name="Ask", exact=True).click()
+    assert deep.value.status == 202 and deep.value.json()["job_id"], deep.value.json()
+    job_id = deep.value.json()["job_id"]
+    expect(page.get_by_test_id("answer")).to_be_visible(timeout=300_000)
+    job = served.api("GET", f"/v1/jobs/{job_id}", token)
+    assert job["status"] == "done"
+    assert page.get_by_test_id("answer").inner_text() == (job["report"]["answer"] or job["report"]["executive_summary"])
+    assert page.get_by_role("complementary", name="This session's questions").locator("li").count() == 2
 
     # alerts: the hourly evaluation, published as Cloud Scheduler would; acknowledge one from the page
     from shared.adapters.local.bus import SqliteMessageBus
@@ -250,6 +264,7 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     # metrics: this shop's own figures
     page.get_by_role("link", name="Metrics").click()
     expect(page.get_by_test_id("usage-files")).to_have_text(str(len(sample_files)))
+    expect(page.get_by_test_id("usage-deep-completed")).to_have_text("1")
     page.get_by_role("heading", name="Ingestion volume per day").wait_for()
     page.locator("[data-testid=chart] canvas").wait_for()
     _check_page(browser, page, "09-metrics")
