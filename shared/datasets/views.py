@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from shared.connectors.runner import source_collection
 from shared.deps import Deps
 from shared.errors import InvalidInput, NotFound
 from shared.ingest.export import records
@@ -79,10 +80,24 @@ class KindSummary(BaseModel):
     last_ingestion: IngestionView | None = None
 
 
+class SyncView(BaseModel):
+    """A configured source and its last run (never its configuration: it may name accounts or endpoints)."""
+
+    source: str
+    enabled: bool = False
+    last_status: str | None = None
+    consecutive_failures: int = 0
+    last_started_at: datetime | None = None
+    last_finished_at: datetime | None = None
+    last_rows: int = 0
+    last_errors: list[str] = Field(default_factory=list)
+
+
 class DatasetSummary(BaseModel):
-    """Per kind: rows, date range and the latest ingestion."""
+    """Per kind: rows, date range and the latest ingestion; per connector source: its last sync."""
 
     kinds: list[KindSummary]
+    syncs: list[SyncView] = Field(default_factory=list)
 
 
 def _view(doc: dict[str, Any]) -> IngestionView:
@@ -152,4 +167,22 @@ def dataset_summary(deps: Deps, tenant_id: str) -> DatasetSummary:
         row = records(frame)[0] if len(frame) else {}
         out.append(KindSummary(kind=kind.value, rows=int(row.get("n") or 0), first=row.get("first"),
                                last=row.get("last"), last_ingestion=latest.get(kind.value)))
-    return DatasetSummary(kinds=out)
+    return DatasetSummary(kinds=out, syncs=source_syncs(deps, tenant_id))
+
+
+def source_syncs(deps: Deps, tenant_id: str) -> list[SyncView]:
+    """The tenant's connector sources with their last run, by source name."""
+    runs = f"tenants/{tenant_id}/sync_runs"
+    out = []
+    for doc in sorted(deps.documents.query(source_collection(tenant_id)), key=lambda d: str(d.get("_id"))):
+        run = deps.documents.get(runs, str(doc["last_run_id"])) if doc.get("last_run_id") else None
+        run = run or {}
+        out.append(SyncView(
+            source=str(doc.get("_id")), enabled=bool(doc.get("enabled", False)),
+            last_status=doc.get("last_status") or run.get("status"),
+            consecutive_failures=int(doc.get("consecutive_failures") or 0),
+            last_started_at=run.get("started_at"), last_finished_at=run.get("finished_at"),
+            last_rows=sum(int(v) for v in (run.get("rows") or {}).values()),
+            last_errors=[str(e) for e in (run.get("errors") or [])][:5],
+        ))
+    return out

@@ -154,8 +154,19 @@ export interface KindSummary {
   last: string | null;
   last_ingestion: Ingestion | null;
 }
+export interface SyncView {
+  source: string;
+  enabled: boolean;
+  last_status: string | null;
+  consecutive_failures: number;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_rows: number;
+  last_errors: string[];
+}
 export interface DatasetSummary {
   kinds: KindSummary[];
+  syncs: SyncView[];
 }
 export interface Alert {
   alert_id: string;

@@ -38,6 +38,33 @@ export function DataPage() {
           </table>
         </div>
       ) : null}
+      <h2>Connected sources</h2>
+      {summary.data && !summary.data.syncs.length ? (
+        <p className="muted">No connector is set up (Shopify, Amazon, competitor pages, S3 exports: see <code>ecomintel sync</code>).</p>
+      ) : null}
+      {summary.data?.syncs.length ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr><th scope="col">Source</th><th scope="col">Enabled</th><th scope="col">Last run</th><th scope="col">Status</th><th scope="col">Rows</th><th scope="col">Errors</th></tr>
+            </thead>
+            <tbody>
+              {summary.data.syncs.map((s) => (
+                <tr key={s.source}>
+                  <td>{s.source}</td>
+                  <td>{s.enabled ? "yes" : "no"}</td>
+                  <td>{s.last_finished_at?.slice(0, 16).replace("T", " ") ?? s.last_started_at?.slice(0, 16).replace("T", " ") ?? "never"}</td>
+                  <td className={s.last_status === "failed" ? "status-failed" : s.last_status === "succeeded" ? "status-processed" : ""}>
+                    {s.last_status ?? "–"}{s.consecutive_failures > 1 ? ` (${s.consecutive_failures} in a row)` : ""}
+                  </td>
+                  <td>{count(s.last_rows)}</td>
+                  <td>{s.last_errors.join("; ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       <h2>Latest ingestions</h2>
       {ingestions.isLoading ? <Loading /> : null}
       <ErrorNote error={ingestions.error} />

@@ -118,3 +118,21 @@ def test_usage_is_the_admins_own_tenant_only(api: Client) -> None:
     analyst = mint_token(get_deps().settings, subject="a", tenant_id=owner.tenant_id, role=Role.ANALYST)
     assert api.get("/v1/usage", headers={"Authorization": f"Bearer {analyst}"}).status_code == 403
     assert api.get("/v1/usage", headers=owner.headers, query_string={"days": "0"}).status_code == 400
+
+
+def test_summary_lists_connector_sources_with_their_last_run_but_not_their_config(api: Client) -> None:
+    from shared.connectors.runner import run_sync, source_collection
+
+    owner, other = signup(api), signup(api)
+    deps = get_deps()
+    deps.documents.set(source_collection(owner.tenant_id), "shopify",
+                       {"enabled": True, "config": {"shop": "private-shop.myshopify.com"}})
+    run = run_sync(deps, "shopify", owner.tenant_id, secret=lambda name: (_ for _ in ()).throw(KeyError(name)))
+    assert run.status == "failed"
+    body = api.get("/v1/datasets", headers=owner.headers)
+    [sync] = body.get_json()["syncs"]
+    assert (sync["source"], sync["enabled"], sync["last_status"], sync["consecutive_failures"]) == (
+        "shopify", True, "failed", 1)
+    assert sync["last_errors"] and sync["last_finished_at"]
+    assert "private-shop" not in body.get_data(as_text=True)
+    assert api.get("/v1/datasets", headers=other.headers).get_json()["syncs"] == []

@@ -183,6 +183,7 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     # data
     page.get_by_role("link", name="Data", exact=True).click()
     page.get_by_role("heading", name="Latest ingestions").wait_for()
+    page.get_by_text("No connector is set up").wait_for()
     page.locator("table").nth(1).wait_for()
     _check_page(browser, page, "05-data")
 
