@@ -25,6 +25,8 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from shared.alerts.models import Alert, AlertPage
+from shared.alerts.rules import AlertRules
+from shared.alerts.rules_api import AlertRulesIn
 from shared.datasets.usage import TenantUsage
 from shared.datasets.views import DatasetSummary, IngestionPage, RejectPage
 from shared.delivery.settings import NotificationSettings, NotificationSettingsIn, NotificationSettingsView
@@ -138,6 +140,10 @@ OPERATIONS: tuple[Operation, ...] = (
               "Acknowledge an alert (analyst)", "analyst", None, "Alert", 200, (*_AUTH_ERRORS, 404), tags=("alerts",)),
     Operation("POST", "/v1/alerts/{alert_id}:resolve", "alerts", "resolveAlert", "Resolve an alert (analyst)",
               "analyst", None, "Alert", 200, (*_AUTH_ERRORS, 404), tags=("alerts",)),
+    Operation("GET", "/v1/alert-rules", "alerts", "getAlertRules", "The alert rules and their thresholds", "viewer",
+              None, "AlertRules", 200, _AUTH_ERRORS, tags=("alerts",)),
+    Operation("PUT", "/v1/alert-rules", "alerts", "putAlertRules", "Replace the alert rules and thresholds (admin)",
+              "admin", "AlertRulesIn", "AlertRules", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("alerts",)),
     Operation("GET", "/v1/notifications", "alerts", "getNotifications", "Where alerts and digests are delivered",
               "viewer", None, "NotificationSettingsView", 200, _AUTH_ERRORS, tags=("alerts",)),
     Operation("GET", "/v1/usage", "datasets", "getUsage",
@@ -169,7 +175,7 @@ _API_MODELS: tuple[type[BaseModel], ...] = (
     m.InviteCreateRequest, m.InviteCreated, m.ApiKeyCreateRequest, m.ApiKeyCreated, m.ApiKeyList,
     m.AuditPage, m.TenantSettings, AgentResult, AgentRequest, QueryRequest, AlertPage, Alert,
     NotificationSettingsView, NotificationSettingsIn, NotificationSettings, MetricResult, MetricCatalog,
-    DatasetSummary, IngestionPage, RejectPage, TenantUsage,
+    DatasetSummary, IngestionPage, RejectPage, TenantUsage, AlertRules, AlertRulesIn,
 )
 
 _ERRORS = {
@@ -185,7 +191,7 @@ _ERRORS = {
 
 
 def _to_oas30(node: Any) -> Any:
-    """Pydantic (JSON Schema 2020-12) -> OpenAPI 3.0: nullable instead of null types, enum for const."""
+    """Pydantic (JSON Schema 2020-12) -> OpenAPI 3.0: nullable, enum for const, boolean exclusive bounds."""
     if isinstance(node, list):
         return [_to_oas30(n) for n in node]
     if not isinstance(node, dict):
@@ -193,6 +199,9 @@ def _to_oas30(node: Any) -> Any:
     out = {k: _to_oas30(v) for k, v in node.items()}
     if "const" in out:
         out["enum"] = [out.pop("const")]
+    for bound, plain in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        if isinstance(out.get(bound), int | float) and not isinstance(out[bound], bool):
+            out[plain], out[bound] = out[bound], True  # 3.0 spells an exclusive bound as a flag on the plain one
     any_of = out.get("anyOf")
     if isinstance(any_of, list) and any(isinstance(s, dict) and s.get("type") == "null" for s in any_of):
         rest = [s for s in any_of if not (isinstance(s, dict) and s.get("type") == "null")]

@@ -251,3 +251,20 @@ export interface TenantUsage {
   };
   llm: { period: string; used: number; budget: number; state: string; used_ratio: number };
 }
+export interface AlertRules {
+  enabled: string[];
+  undercut_pct: number;
+  price_move_pct: number;
+  hysteresis_ratio: number;
+  default_lead_time_days: number;
+  overstock_days: number;
+  sales_window_days: number;
+  sentiment_drop_stars: number;
+  sentiment_min_reviews: number;
+  fake_review_score: number;
+  fake_spike_min: number;
+  fake_spike_ratio: number;
+  ingestion_failures: number;
+  forecast_drift_pct: number;
+  daily_cap_per_rule: number;
+}

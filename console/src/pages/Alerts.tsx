@@ -6,6 +6,7 @@ import type { Alert, AlertPage } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
 import { can } from "../auth/session";
 import { ErrorNote, Loading, Empty } from "../components/Status";
+import { AlertRulesForm, RULE_LABELS } from "../components/AlertRulesForm";
 
 const STATUSES = ["open", "acknowledged", "resolved"] as const;
 
@@ -40,7 +41,7 @@ export function AlertsPage() {
         <label className="inline">Rule
           <select value={rule} onChange={(e) => setRule(e.target.value)}>
             <option value="">all</option>
-            {rules.map((r) => <option key={r} value={r}>{r}</option>)}
+            {rules.map((r) => <option key={r} value={r}>{RULE_LABELS[r] ?? r}</option>)}
           </select>
         </label>
         <label className="inline">SKU
@@ -69,6 +70,7 @@ export function AlertsPage() {
           </li>
         ))}
       </ul>
+      <AlertRulesForm canEdit={can(claims?.role, "admin")} />
     </section>
   );
 }

@@ -49,6 +49,20 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.fixture
+def api(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
+    """The local gateway (WSGI) over a fresh embedded home, with cheap bcrypt."""
+    from werkzeug.test import Client
+
+    from shared.deps import reset_deps
+    from shared.runtime.gateway import Gateway
+
+    monkeypatch.setenv("ECOMINTEL_HOME", str(tmp_path))
+    monkeypatch.setenv("ECOMINTEL_BCRYPT_ROUNDS", "4")
+    reset_deps()
+    return Client(Gateway())
+
+
 @dataclass
 class Served:
     """A running ``ecomintel serve``."""

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
-import pytest
 from werkzeug.test import Client
 
 from shared.deps import get_deps
@@ -26,17 +24,6 @@ PRODUCTS = (
     "SKU-3,<img src=x onerror=alert(1)>,Acme,Kitchen,free,3.00,USD\n"  # row 3: price not a number
     "SKU-4,Red mug,Acme,Kitchen,11.00,4.00,USD\n"
 )
-
-
-@pytest.fixture
-def api(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Client:
-    from shared.deps import reset_deps
-    from shared.runtime.gateway import Gateway
-
-    monkeypatch.setenv("ECOMINTEL_HOME", str(tmp_path))
-    monkeypatch.setenv("ECOMINTEL_BCRYPT_ROUNDS", "4")
-    reset_deps()
-    return Client(Gateway())
 
 
 def _upload(api: Client, acct: Account, body: str, name: str = "products.csv") -> dict[str, str]:

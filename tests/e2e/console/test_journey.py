@@ -237,6 +237,15 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     assert served.api("GET", f"/v1/alerts/{target['alert_id']}", token)["status"] == "acknowledged"
     page.get_by_role("button", name="acknowledged").click()
     page.locator(".alert", has_text=title).wait_for()
+    # the rule settings: one rule off, one threshold changed
+    page.get_by_text("Rule settings").click()
+    page.get_by_label("Forecast drifts").uncheck()
+    page.get_by_label("Undercut by more than (%)").fill("8")
+    page.get_by_role("button", name="Save rules").click()
+    page.get_by_role("button", name="Saved").wait_for()
+    rules = served.api("GET", "/v1/alert-rules", token)
+    assert "forecast_drift" not in rules["enabled"] and rules["undercut_pct"] == 8
+    _check_page(browser, page, "07b-alert-rules")
 
     # settings: an API key shown once, then revoked
     page.get_by_role("link", name="Settings").click()
