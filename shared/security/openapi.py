@@ -34,6 +34,8 @@ from shared.manifest import REPO_ROOT
 from shared.models.agents import AgentRequest, AgentResult
 from shared.models.records import DataKind
 from shared.orchestration.report import QueryRequest
+from shared.retention.policy import RetentionPolicy
+from shared.retention.policy_api import RetentionPolicyIn
 from shared.security import api_models as m
 from shared.store.metrics.api import MetricCatalog, MetricQueryRequest
 from shared.store.metrics.model import MetricResult
@@ -105,6 +107,10 @@ OPERATIONS: tuple[Operation, ...] = (
               200, _AUTH_ERRORS, tags=("admin",)),
     Operation("PUT", "/v1/settings", "admin", "putSettings", "Replace tenant settings (admin)", "admin",
               "TenantSettings", "TenantSettings", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("admin",)),
+    Operation("GET", "/v1/retention", "admin", "getRetention", "How long each class of data is kept, legal holds",
+              "viewer", None, "RetentionPolicy", 200, _AUTH_ERRORS, tags=("admin",)),
+    Operation("PUT", "/v1/retention", "admin", "putRetention", "Replace the retention policy (admin)", "admin",
+              "RetentionPolicyIn", "RetentionPolicy", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("admin",)),
     Operation("POST", "/v1/uploads", "upload", "createUpload", "Upload a CSV (multipart, raw or gzip) (analyst)",
               "analyst", "UploadForm", "UploadAccepted", 201, (*_BODY_ERRORS, *_AUTH_ERRORS),
               query=(QueryParam("filename", {"type": "string", "maxLength": 255}, "File name (raw uploads)."),
@@ -175,7 +181,8 @@ _API_MODELS: tuple[type[BaseModel], ...] = (
     m.InviteCreateRequest, m.InviteCreated, m.ApiKeyCreateRequest, m.ApiKeyCreated, m.ApiKeyList,
     m.AuditPage, m.TenantSettings, AgentResult, AgentRequest, QueryRequest, AlertPage, Alert,
     NotificationSettingsView, NotificationSettingsIn, NotificationSettings, MetricResult, MetricCatalog,
-    DatasetSummary, IngestionPage, RejectPage, TenantUsage, AlertRules, AlertRulesIn,
+    DatasetSummary, IngestionPage, RejectPage, TenantUsage, AlertRules, AlertRulesIn, RetentionPolicy,
+    RetentionPolicyIn,
 )
 
 _ERRORS = {

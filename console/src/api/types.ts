@@ -268,3 +268,10 @@ export interface AlertRules {
   forecast_drift_pct: number;
   daily_cap_per_rule: number;
 }
+export interface RetentionPolicy {
+  raw_days: number;
+  processed_days: number;
+  reports_days: number;
+  legal_hold: boolean;
+  legal_hold_classes: string[];
+}

@@ -5,6 +5,7 @@ import { api } from "../api/client";
 import type { ApiKeyCreated, ApiKeyInfo, InviteCreated, TenantSettings } from "../api/types";
 import { ErrorNote, Loading } from "../components/Status";
 import { Notifications } from "../components/Notifications";
+import { RetentionForm } from "../components/RetentionForm";
 
 const ROLES = ["viewer", "analyst", "admin"];
 
@@ -121,6 +122,7 @@ export function SettingsPage() {
       </div>
       <ApiKeys />
       <Notifications />
+      <RetentionForm />
     </section>
   );
 }

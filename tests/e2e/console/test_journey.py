@@ -266,6 +266,13 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     saved = served.api("GET", "/v1/notifications", token)
     assert saved["emails"] == ["ops@shop.example"]
     assert [(h["id"], h["url"]) for h in saved["webhooks"]] == [("ops-hook", "https://hooks.shop.example/alerts")]
+    # retention: raw files kept 30 days, reports under a legal hold
+    page.get_by_label("Raw files (days)").fill("30")
+    page.get_by_label("Legal hold on reports").check()
+    page.get_by_role("button", name="Save retention").click()
+    page.get_by_role("button", name="Saved").wait_for()
+    policy = served.api("GET", "/v1/retention", token)
+    assert policy["raw_days"] == 30 and policy["legal_hold_classes"] == ["reports"]
     _check_page(browser, page, "08-settings")
     page.get_by_role("button", name="Revoke nightly-sync").click()
     page.get_by_text("No API keys.").wait_for()
