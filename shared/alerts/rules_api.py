@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict, field_validator
+from typing import Literal, get_args
+
+from pydantic import ConfigDict, Field, field_validator
 
 from shared.alerts.rules import RULE_NAMES, AlertRules, load_rules
 from shared.audit.log import record_audit
 from shared.deps import Deps
 
+RuleName = Literal[
+    "competitor_undercut", "competitor_price_move", "map_violation", "stockout_risk", "overstock",
+    "sentiment_drop", "fake_review_spike", "ingestion_failing", "forecast_drift",
+]
+
 
 class AlertRulesIn(AlertRules):
     """The rules as an admin sends them: every field known, only known rule names enabled."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # JSON types must match: no false for 0
+
+    enabled: list[RuleName] = Field(  # type: ignore[assignment]
+        default_factory=lambda: list(get_args(RuleName)), max_length=20)
 
     @field_validator("enabled")
     @classmethod
-    def _known(cls, names: list[str]) -> list[str]:
-        unknown = sorted(set(names) - set(RULE_NAMES))
-        if unknown:
-            raise ValueError(f"unknown rules {unknown}; known: {', '.join(RULE_NAMES)}")
+    def _ordered(cls, names: list[str]) -> list[str]:
         return [n for n in RULE_NAMES if n in names]
 
 

@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict, field_validator
+from typing import Literal
+
+from pydantic import ConfigDict, Field, field_validator
 
 from shared.audit.log import record_audit
 from shared.deps import Deps
 from shared.retention.policy import RetentionPolicy, load_policy
 
-DATA_CLASSES = ("raw", "processed", "reports")
+DataClass = Literal["raw", "processed", "reports"]
+DATA_CLASSES: tuple[DataClass, ...] = ("raw", "processed", "reports")
 
 
 class RetentionPolicyIn(RetentionPolicy):
     """The policy as an admin sends it: every field known, holds only on known data classes."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # JSON types must match: no false for 0
+
+    legal_hold_classes: list[DataClass] = Field(default_factory=list, max_length=3)  # type: ignore[assignment]
 
     @field_validator("legal_hold_classes")
     @classmethod
-    def _known(cls, names: list[str]) -> list[str]:
-        unknown = sorted(set(names) - set(DATA_CLASSES))
-        if unknown:
-            raise ValueError(f"unknown data classes {unknown}; known: {', '.join(DATA_CLASSES)}")
+    def _ordered(cls, names: list[DataClass]) -> list[DataClass]:
         return [n for n in DATA_CLASSES if n in names]
 
 

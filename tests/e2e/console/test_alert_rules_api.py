@@ -28,7 +28,8 @@ def test_admin_replaces_rules_the_engine_reads_and_others_do_not_see(api: Client
 def test_refusals(api: Client) -> None:
     owner = signup(api)
     rules = api.get("/v1/alert-rules", headers=owner.headers).get_json()
-    for bad in ({**rules, "enabled": ["nope"]}, {**rules, "undercut_pct": 0}, {**rules, "tenant_id": "t-x"}):
+    for bad in ({**rules, "enabled": ["nope"]}, {**rules, "undercut_pct": 0}, {**rules, "tenant_id": "t-x"},
+                {**rules, "default_lead_time_days": False}):
         resp = api.put("/v1/alert-rules", headers=owner.headers, json=bad)
         assert resp.status_code == 400, bad
     analyst = mint_token(get_deps().settings, subject="a", tenant_id=owner.tenant_id, role=Role.ANALYST)

@@ -27,7 +27,7 @@ def test_refusals(api: Client) -> None:
     owner = signup(api)
     policy = api.get("/v1/retention", headers=owner.headers).get_json()
     for bad in ({**policy, "raw_days": 0}, {**policy, "legal_hold_classes": ["everything"]},
-                {**policy, "tenant_id": "t-x"}):
+                {**policy, "tenant_id": "t-x"}, {**policy, "raw_days": "30"}):
         assert api.put("/v1/retention", headers=owner.headers, json=bad).status_code == 400, bad
     viewer = mint_token(get_deps().settings, subject="v", tenant_id=owner.tenant_id, role=Role.VIEWER)
     headers = {"Authorization": f"Bearer {viewer}"}

@@ -41,3 +41,12 @@ def test_nothing_yet() -> None:
     assert ingestion_usage([], SINCE).files == 0
     q = question_usage([], SINCE)
     assert (q.deep_jobs, q.latency_p50_s) == (0, None)
+
+
+def test_rule_names_literal_matches_the_engine() -> None:
+    from typing import get_args
+
+    from shared.alerts.rules import RULE_NAMES
+    from shared.alerts.rules_api import RuleName
+
+    assert get_args(RuleName) == RULE_NAMES
