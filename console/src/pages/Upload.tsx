@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from "react"
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Download, FileUp } from "lucide-react";
 import { api, download, sendFile } from "../api/client";
-import type { IngestionPage, RejectPage, SignedUrl, UploadAccepted } from "../api/types";
+import type { Ingestion, IngestionPage, RejectPage, SignedUrl, UploadAccepted } from "../api/types";
 import { bytes, count } from "../format";
 import { guessKind, headerOf, KIND_LABEL, KINDS } from "../kinds";
 import { ErrorNote, Loading } from "../components/Status";
@@ -92,16 +92,12 @@ function Rejects({ ingestionId, total }: { ingestionId: string; total: number })
   );
 }
 
-function Outcome({ uploadId }: { uploadId: string }) {
+/** One poll for every file of this page (not one per file: the per-caller rate limit is shared). */
+const POLL_MS = 1500;
+
+function Outcome({ uploadId, ingestions, error }: { uploadId: string; ingestions: Ingestion[] | undefined; error: unknown }) {
   const queryClient = useQueryClient();
-  const ing = useQuery({
-    queryKey: ["ingestion-of-upload", uploadId],
-    queryFn: () => api<IngestionPage>("/v1/datasets/ingestions", { query: { upload_id: uploadId } }),
-    refetchInterval: (q) => {
-      const it = q.state.data?.items[0];
-      return it && TERMINAL.has(it.status) ? false : 1000;
-    },
-  });
+  const ing = { data: ingestions && { items: ingestions.filter((i) => i.upload_id === uploadId) }, error };
   const it = ing.data?.items[0];
   const finished = !!it && TERMINAL.has(it.status);
   useEffect(() => {
@@ -130,6 +126,16 @@ export function UploadPage() {
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const queryClient = useQueryClient();
+  const started = items.filter((i) => i.uploadId).map((i) => i.uploadId!);
+  const recent = useQuery({
+    queryKey: ["upload-ingestions"],
+    queryFn: () => api<IngestionPage>("/v1/datasets/ingestions", { query: { limit: 100 } }),
+    enabled: started.length > 0,
+    refetchInterval: (q) => {
+      const done = new Set((q.state.data?.items ?? []).filter((i) => TERMINAL.has(i.status)).map((i) => i.upload_id));
+      return started.every((id) => done.has(id)) ? false : POLL_MS;
+    },
+  });
 
   const update = useCallback((key: string, patch: Partial<Item>) => {
     setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
@@ -139,6 +145,7 @@ export function UploadPage() {
     try {
       const r = await send(item, (p) => update(item.key, { progress: p }));
       update(item.key, { uploadId: r.upload_id, detectedKind: r.kind, progress: 1, via: r.via });
+      void queryClient.invalidateQueries({ queryKey: ["upload-ingestions"] });
       queryClient.invalidateQueries({ queryKey: ["datasets"] });
     } catch (error) {
       update(item.key, { error });
@@ -193,7 +200,7 @@ export function UploadPage() {
             </div>
             <progress max={1} value={it.progress} aria-label={`Upload of ${it.file.name}`} />
             <ErrorNote error={it.error} />
-            {it.uploadId ? <Outcome uploadId={it.uploadId} /> : null}
+            {it.uploadId ? <Outcome uploadId={it.uploadId} ingestions={recent.data?.items} error={recent.error} /> : null}
           </li>
         ))}
       </ul>
