@@ -75,7 +75,7 @@ export function DataPage() {
             <thead>
               <tr>
                 <th scope="col">File</th><th scope="col">Kind</th><th scope="col">Source</th><th scope="col">Status</th>
-                <th scope="col">Read</th><th scope="col">Accepted</th><th scope="col">Rejected</th><th scope="col">Duplicates</th><th scope="col">Started</th>
+                <th scope="col">Read</th><th scope="col">Accepted</th><th scope="col">Rejected</th><th scope="col">Duplicates</th><th scope="col">Finished</th>
               </tr>
             </thead>
             <tbody>
@@ -89,7 +89,7 @@ export function DataPage() {
                   <td>{count(i.accepted)}</td>
                   <td>{count(i.rejected)}</td>
                   <td>{count(i.duplicates)}</td>
-                  <td>{i.started_at?.slice(0, 16).replace("T", " ") ?? ""}</td>
+                  <td>{i.finished_at?.slice(0, 16).replace("T", " ") ?? "running"}</td>
                 </tr>
               ))}
             </tbody>
