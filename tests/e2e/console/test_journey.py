@@ -189,7 +189,7 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
 
     # ask: the answer first, then the chart when the report carries one
     page.get_by_role("link", name="Ask").click()
-    page.get_by_label("Your question").fill("What was revenue last month?")
+    page.get_by_label("Your question").fill("Show revenue by month over the last 12 months")
     with page.expect_response(lambda r: r.url.endswith("/v1/query"), timeout=300_000) as answered:
         page.get_by_role("button", name="Ask", exact=True).click()
     body = answered.value.json()
