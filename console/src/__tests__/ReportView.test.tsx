@@ -61,3 +61,11 @@ describe("ReportView", () => {
     expect(screen.getByTestId("answer")).toHaveTextContent("summary");
   });
 });
+
+describe("ReportView confidence", () => {
+  it("says when an answer is not scored, and why a metric needs no score", () => {
+    const none = { score: null, known: false, model_certainty: null, data_completeness: null, data_freshness: null, explanation: "" };
+    const { container } = render(<ReportView report={{ ...report(), confidence: none }} />);
+    expect(container.querySelector("summary")).toHaveTextContent("Confidence: not scored (a figure computed from your data: see the evidence)");
+  });
+});

@@ -23,7 +23,9 @@ export function ConfidenceBadge({ report }: { report: Report }) {
   return (
     <details className={`confidence ${level}`}>
       <summary>
-        Confidence: {c.score === null ? "not known" : `${c.score}/100`} ({level})
+        {c.score === null
+          ? `Confidence: not scored${report.answer_kind === "metric" ? " (a figure computed from your data: see the evidence)" : ""}`
+          : `Confidence: ${c.score}/100 (${level})`}
       </summary>
       {c.explanation ? <p>{c.explanation}</p> : null}
       <ul>
