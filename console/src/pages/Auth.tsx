@@ -1,0 +1,121 @@
+// Sign in, sign up (a new shop, or joining one with an invite code).
+import { useState, type FormEvent } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { api } from "../api/client";
+import type { SignupResponse, TokenResponse } from "../api/types";
+import { safeNext, useAuth } from "../auth/AuthContext";
+import { ErrorNote } from "../components/Status";
+
+function useFinish() {
+  const { signIn } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  return (token: string) => {
+    signIn(token);
+    navigate(safeNext(params.get("next")), { replace: true });
+  };
+}
+
+export function SignIn() {
+  const finish = useFinish();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const t = await api<TokenResponse>("/v1/auth/login", { method: "POST", body: { email, password }, anonymous: true });
+      finish(t.access_token);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="auth" id="main">
+      <form onSubmit={submit} aria-labelledby="signin-title">
+        <h1 id="signin-title">Sign in to ecomintel</h1>
+        {params.get("expired") ? <p className="note" role="status">Your session ended. Sign in again to continue.</p> : null}
+        <label>
+          E-mail
+          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          Password
+          <input type="password" autoComplete="current-password" required value={password}
+                 onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <ErrorNote error={error} />
+        <button type="submit" disabled={busy}>{busy ? "Signing in…" : "Sign in"}</button>
+        <p>
+          New here? <Link to={`/signup${params.get("next") ? `?next=${encodeURIComponent(params.get("next")!)}` : ""}`}>Create a shop</Link>
+        </p>
+      </form>
+    </main>
+  );
+}
+
+export function SignUp() {
+  const finish = useFinish();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [shop, setShop] = useState("");
+  const [invite, setInvite] = useState(params.get("invite") ?? "");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const body: Record<string, string> = { email, password };
+    if (invite.trim()) body.invite_code = invite.trim();
+    else if (shop.trim()) body.tenant_name = shop.trim();
+    try {
+      const r = await api<SignupResponse>("/v1/auth/signup", { method: "POST", body, anonymous: true });
+      finish(r.access_token);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="auth" id="main">
+      <form onSubmit={submit} aria-labelledby="signup-title">
+        <h1 id="signup-title">Create your account</h1>
+        <label>
+          E-mail
+          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          Password <span className="muted small">(at least 8 characters)</span>
+          <input type="password" autoComplete="new-password" required minLength={8} value={password}
+                 onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <label>
+          Shop name
+          <input type="text" value={shop} disabled={!!invite.trim()} onChange={(e) => setShop(e.target.value)} />
+        </label>
+        <label>
+          Invite code <span className="muted small">(to join an existing shop)</span>
+          <input type="text" value={invite} onChange={(e) => setInvite(e.target.value)} />
+        </label>
+        <ErrorNote error={error} />
+        <button type="submit" disabled={busy}>{busy ? "Creating…" : "Create account"}</button>
+        <p>
+          Already have an account? <Link to="/signin">Sign in</Link>
+        </p>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,209 @@
+// Upload: drop one or many CSVs (gzip too). Each file is sent with a progress bar (files over
+// SIGNED_THRESHOLD go straight to storage through a signed URL), then its ingestion is followed until it is
+// processed or failed: rows read, accepted, rejected, duplicates; the rejects with row, column and reason;
+// the rejects as a CSV download.
+import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Download, FileUp } from "lucide-react";
+import { api, download, sendFile } from "../api/client";
+import type { Ingestion, IngestionPage, RejectPage, SignedUrl, UploadAccepted } from "../api/types";
+import { bytes, count } from "../format";
+import { guessKind, headerOf, KIND_LABEL, KINDS } from "../kinds";
+import { ErrorNote, Loading } from "../components/Status";
+
+export const SIGNED_THRESHOLD = 32 * 1024 * 1024;
+const TERMINAL = new Set(["processed", "failed"]);
+
+interface Item {
+  key: string;
+  file: File;
+  kind: string;
+  progress: number;
+  uploadId?: string;
+  detectedKind?: string;
+  error?: unknown;
+  via?: "direct" | "signed";
+}
+
+function isGzip(name: string) {
+  return name.toLowerCase().endsWith(".gz");
+}
+
+async function send(item: Item, onProgress: (f: number) => void): Promise<UploadAccepted & { via: "direct" | "signed" }> {
+  const gz = isGzip(item.file.name);
+  if (item.file.size <= SIGNED_THRESHOLD) {
+    const query = new URLSearchParams({ filename: item.file.name });
+    if (item.kind !== "auto") query.set("kind", item.kind);
+    const r = await sendFile<UploadAccepted>("POST", `/v1/uploads?${query}`, item.file, {
+      headers: { "Content-Type": "application/octet-stream" },
+      onProgress,
+    });
+    return { ...r, via: "direct" };
+  }
+  let kind = item.kind;
+  if (kind === "auto") kind = guessKind(await headerOf(item.file, gz)) ?? "";
+  if (!kind) throw new Error("Choose the kind of this file: it is too large to detect on the server before uploading.");
+  const contentType = gz ? "application/gzip" : "text/csv";
+  const signed = await api<SignedUrl>("/v1/uploads:signed-url", {
+    method: "POST",
+    body: { kind, filename: item.file.name, content_type: contentType },
+  });
+  // the embedded backend signs URLs on this server; keep them same-origin
+  const u = new URL(signed.url, window.location.href);
+  const target = u.pathname.startsWith("/v1/blobs/") ? u.pathname + u.search : signed.url;
+  const r = await sendFile<UploadAccepted>(signed.method || "PUT", target, item.file, {
+    headers: { "Content-Type": contentType },
+    onProgress,
+    anonymous: true,
+  });
+  return { ...(r ?? { upload_id: signed.object.split("/")[6], kind, bucket: signed.bucket, object: signed.object, size: item.file.size, generation: "" }), via: "signed" };
+}
+
+function Rejects({ ingestionId, total }: { ingestionId: string; total: number }) {
+  const rejects = useQuery({
+    queryKey: ["rejects", ingestionId],
+    queryFn: () => api<RejectPage>(`/v1/datasets/ingestions/${ingestionId}/rejects`, { query: { limit: 20 } }),
+  });
+  const [err, setErr] = useState<unknown>(null);
+  if (rejects.isLoading) return <Loading what="Loading the rejects" />;
+  if (rejects.error) return <ErrorNote error={rejects.error} />;
+  const page = rejects.data!;
+  return (
+    <details className="rejects" open>
+      <summary>
+        {count(total)} rejected rows{page.items.length < page.total ? ` (first ${page.items.length} shown)` : ""}
+      </summary>
+      <table>
+        <thead>
+          <tr><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Reason</th></tr>
+        </thead>
+        <tbody>
+          {page.items.map((r, i) => (
+            <tr key={i}><td>{r.row_number ?? ""}</td><td>{r.column ?? ""}</td><td>{r.reason}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="ghost" onClick={() => download(
+        `/v1/datasets/ingestions/${ingestionId}/rejects`, `rejects-${ingestionId}.csv`, { format: "csv" }).catch(setErr)}>
+        <Download size={16} aria-hidden /> Download all rejects (CSV)
+      </button>
+      <ErrorNote error={err} />
+    </details>
+  );
+}
+
+/** One poll for every file of this page (not one per file: the per-caller rate limit is shared). */
+const POLL_MS = 1500;
+
+function Outcome({ uploadId, ingestions, error }: { uploadId: string; ingestions: Ingestion[] | undefined; error: unknown }) {
+  const queryClient = useQueryClient();
+  const ing = { data: ingestions && { items: ingestions.filter((i) => i.upload_id === uploadId) }, error };
+  const it = ing.data?.items[0];
+  const finished = !!it && TERMINAL.has(it.status);
+  useEffect(() => {
+    // what the other pages show changed: refetch it when they are next shown
+    if (finished) for (const key of ["datasets", "ingestions", "kpis", "trend"]) void queryClient.invalidateQueries({ queryKey: [key] });
+  }, [finished, queryClient]);
+  if (ing.error) return <ErrorNote error={ing.error} />;
+  if (!it) return <p className="muted" role="status">Waiting for ingestion to start…</p>;
+  return (
+    <div className="outcome" data-testid={`outcome-${it.kind}`}>
+      <dl className="counts">
+        <div><dt>Status</dt><dd className={`status-${it.status}`}>{it.status}</dd></div>
+        <div><dt>Rows read</dt><dd>{count(it.rows_read)}</dd></div>
+        <div><dt>Accepted</dt><dd>{count(it.accepted)}</dd></div>
+        <div><dt>Rejected</dt><dd>{count(it.rejected)}</dd></div>
+        <div><dt>Duplicates</dt><dd>{count(it.duplicates)}</dd></div>
+      </dl>
+      {it.error ? <p className="error" role="alert">{it.error}</p> : null}
+      {it.rejected > 0 && TERMINAL.has(it.status) ? <Rejects ingestionId={it.ingestion_id} total={it.rejected} /> : null}
+    </div>
+  );
+}
+
+export function UploadPage() {
+  const [items, setItems] = useState<Item[]>([]);
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const queryClient = useQueryClient();
+  const started = items.filter((i) => i.uploadId).map((i) => i.uploadId!);
+  const recent = useQuery({
+    queryKey: ["upload-ingestions"],
+    queryFn: () => api<IngestionPage>("/v1/datasets/ingestions", { query: { limit: 100 } }),
+    enabled: started.length > 0,
+    refetchInterval: (q) => {
+      const done = new Set((q.state.data?.items ?? []).filter((i) => TERMINAL.has(i.status)).map((i) => i.upload_id));
+      return started.every((id) => done.has(id)) ? false : POLL_MS;
+    },
+  });
+
+  const update = useCallback((key: string, patch: Partial<Item>) => {
+    setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+  }, []);
+
+  const start = useCallback(async (item: Item) => {
+    try {
+      const r = await send(item, (p) => update(item.key, { progress: p }));
+      update(item.key, { uploadId: r.upload_id, detectedKind: r.kind, progress: 1, via: r.via });
+      void queryClient.invalidateQueries({ queryKey: ["upload-ingestions"] });
+      queryClient.invalidateQueries({ queryKey: ["datasets"] });
+    } catch (error) {
+      update(item.key, { error });
+    }
+  }, [queryClient, update]);
+
+  function add(files: FileList | File[]) {
+    const fresh = Array.from(files).map((file, i) => ({ key: `${Date.now()}-${i}-${file.name}`, file, kind: "auto", progress: 0 }));
+    setItems((xs) => [...fresh, ...xs]);
+    // products first, so marketplace ids in the other files resolve to catalogue SKUs
+    const order = (f: Item) => (/product/i.test(f.file.name) ? 0 : 1);
+    void fresh.sort((a, b) => order(a) - order(b)).reduce((p, it) => p.then(() => start(it)), Promise.resolve());
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setOver(false);
+    if (e.dataTransfer.files.length) add(e.dataTransfer.files);
+  }
+
+  return (
+    <section>
+      <h1>Upload data</h1>
+      <p className="muted">
+        CSV or TSV files (gzip too) of {Object.values(KIND_LABEL).join(", ").toLowerCase()}. The kind is detected
+        from the header. Files over {bytes(SIGNED_THRESHOLD)} go straight to storage.
+      </p>
+      <div className={`dropzone${over ? " over" : ""}`} onDragOver={(e) => { e.preventDefault(); setOver(true); }}
+           onDragLeave={() => setOver(false)} onDrop={onDrop}>
+        <FileUp size={28} aria-hidden />
+        <p>Drop CSV files here, or</p>
+        <button type="button" onClick={() => input.current?.click()}>Choose files</button>
+        <input ref={input} type="file" multiple accept=".csv,.tsv,.txt,.gz" className="visually-hidden"
+               aria-label="Choose files to upload" data-testid="file-input"
+               onChange={(e) => { if (e.target.files?.length) add(e.target.files); e.target.value = ""; }} />
+      </div>
+      <ul className="uploads">
+        {items.map((it) => (
+          <li key={it.key} className="upload-item">
+            <div className="upload-head">
+              <strong>{it.file.name}</strong>
+              <span className="muted small">{bytes(it.file.size)}</span>
+              <span className="kind">{it.detectedKind ? KIND_LABEL[it.detectedKind] ?? it.detectedKind : "detecting kind…"}</span>
+              {it.error && it.file.size > SIGNED_THRESHOLD ? (
+                <label className="inline">Kind
+                  <select value={it.kind} onChange={(e) => { const k = e.target.value; update(it.key, { kind: k, error: undefined }); void start({ ...it, kind: k }); }}>
+                    <option value="auto">detect</option>
+                    {KINDS.map((k) => <option key={k} value={k}>{KIND_LABEL[k]}</option>)}
+                  </select>
+                </label>
+              ) : null}
+            </div>
+            <progress max={1} value={it.progress} aria-label={`Upload of ${it.file.name}`} />
+            <ErrorNote error={it.error} />
+            {it.uploadId ? <Outcome uploadId={it.uploadId} ingestions={recent.data?.items} error={recent.error} /> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

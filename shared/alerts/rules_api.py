@@ -1,0 +1,45 @@
+"""Reading and replacing a tenant's alert rules over HTTP (``GET/PUT /v1/alert-rules``, the console's Alerts page)."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+from pydantic import ConfigDict, Field, field_validator
+
+from shared.alerts.rules import RULE_NAMES, AlertRules, load_rules
+from shared.audit.log import record_audit
+from shared.deps import Deps
+
+RuleName = Literal[
+    "competitor_undercut", "competitor_price_move", "map_violation", "stockout_risk", "overstock",
+    "sentiment_drop", "fake_review_spike", "ingestion_failing", "forecast_drift",
+]
+
+
+class AlertRulesIn(AlertRules):
+    """The rules as an admin sends them: every field known, only known rule names enabled."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)  # JSON types must match: no false for 0
+
+    enabled: list[RuleName] = Field(  # type: ignore[assignment]
+        default_factory=lambda: list(get_args(RuleName)), max_length=20)
+
+    @field_validator("enabled")
+    @classmethod
+    def _ordered(cls, names: list[str]) -> list[str]:
+        return [n for n in RULE_NAMES if n in names]
+
+
+def rules_view(deps: Deps, tenant_id: str) -> AlertRules:
+    """The tenant's rules (the defaults until an admin changes them)."""
+    return load_rules(deps.documents, tenant_id)
+
+
+def replace_rules(deps: Deps, tenant_id: str, actor: str, body: AlertRulesIn) -> AlertRules:
+    """Store ``body`` as the tenant's rules (read by the next alerts run) and audit what changed."""
+    before = load_rules(deps.documents, tenant_id).model_dump()
+    after = AlertRules.model_validate(body.model_dump())
+    deps.documents.set(f"tenants/{tenant_id}/settings", "alerts", after.model_dump())
+    changed = {k: {"from": v, "to": after.model_dump()[k]} for k, v in before.items() if after.model_dump()[k] != v}
+    record_audit(deps, tenant_id, actor, "settings.alert_rules_updated", "alert_rules", changed)
+    return after

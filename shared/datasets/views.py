@@ -1,0 +1,188 @@
+"""Read models over a tenant's ingestions, rejects and final tables, as the console's pages show them.
+
+Every function takes the tenant from the caller (the verified principal) and puts it in each document path
+or warehouse predicate; nothing here accepts a tenant from a request body.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from shared.connectors.runner import source_collection
+from shared.deps import Deps
+from shared.errors import InvalidInput, NotFound
+from shared.ingest.export import records
+from shared.ingest.ingestion import ingestions_collection
+from shared.models.records import DataKind
+from shared.ports import Filter
+
+INGESTION_ID = re.compile(r"^ing_[a-f0-9]{24}$")
+UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+#: Date column of each final table (products have none: their load time stands in).
+DATE_COLUMN: dict[DataKind, str] = {
+    DataKind.SALES: "date", DataKind.REVIEWS: "date", DataKind.INVENTORY: "date",
+    DataKind.COMPETITOR_PRICES: "date", DataKind.PRODUCTS: "ingested_at",
+}
+
+
+class IngestionView(BaseModel):
+    """One ingestion as a merchant sees it: the file, the counts, the status."""
+
+    ingestion_id: str
+    kind: str | None = None
+    status: str
+    source: str = "upload"
+    upload_id: str | None = None
+    original_filename: str | None = None
+    rows_read: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    duplicates: int = 0
+    error: str | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+
+class IngestionPage(BaseModel):
+    """Ingestions, newest first."""
+
+    items: list[IngestionView]
+
+
+class RejectView(BaseModel):
+    """One refused row: where it was and why."""
+
+    row_number: int | None = None
+    column: str | None = None
+    reason: str
+    raw: str | None = None
+
+
+class RejectPage(BaseModel):
+    """The first rejects of one ingestion and how many there are in all."""
+
+    ingestion_id: str
+    items: list[RejectView]
+    total: int
+
+
+class KindSummary(BaseModel):
+    """What is stored of one kind."""
+
+    kind: str
+    rows: int = 0
+    first: str | None = Field(default=None, description="Earliest date (products: first load).")
+    last: str | None = Field(default=None, description="Latest date (products: last load).")
+    last_ingestion: IngestionView | None = None
+
+
+class SyncView(BaseModel):
+    """A configured source and its last run (never its configuration: it may name accounts or endpoints)."""
+
+    source: str
+    enabled: bool = False
+    last_status: str | None = None
+    consecutive_failures: int = 0
+    last_started_at: datetime | None = None
+    last_finished_at: datetime | None = None
+    last_rows: int = 0
+    last_errors: list[str] = Field(default_factory=list)
+
+
+class DatasetSummary(BaseModel):
+    """Per kind: rows, date range and the latest ingestion; per connector source: its last sync."""
+
+    kinds: list[KindSummary]
+    syncs: list[SyncView] = Field(default_factory=list)
+
+
+def _view(doc: dict[str, Any]) -> IngestionView:
+    return IngestionView.model_validate({k: v for k, v in doc.items() if k in IngestionView.model_fields})
+
+
+def list_ingestions(deps: Deps, tenant_id: str, *, upload_id: str | None = None, kind: str | None = None,
+                    limit: int = 50) -> IngestionPage:
+    """The tenant's ingestions, newest first; ``upload_id`` finds the one an upload started."""
+    filters: list[Filter] = []
+    if upload_id is not None:
+        if not UPLOAD_ID.match(upload_id):
+            raise InvalidInput("upload_id is malformed", details={"field": "upload_id"})
+        filters.append(Filter("upload_id", "==", upload_id))
+    if kind is not None:
+        try:
+            filters.append(Filter("kind", "==", DataKind(kind).value))
+        except ValueError as exc:
+            raise InvalidInput(f"unknown kind {kind!r}", details={"field": "kind"}) from exc
+    docs = deps.documents.query(ingestions_collection(tenant_id), filters)
+    # running ingestions (no finish yet) first, then by when they finished or started
+    docs.sort(key=lambda d: str(d.get("finished_at") or d.get("started_at") or "~"), reverse=True)
+    return IngestionPage(items=[_view(d) for d in docs[:limit]])
+
+
+def _ingestion(deps: Deps, tenant_id: str, ingestion_id: str) -> dict[str, Any]:
+    if not INGESTION_ID.match(ingestion_id):
+        raise NotFound("ingestion not found")
+    doc = deps.documents.get(ingestions_collection(tenant_id), ingestion_id)
+    if doc is None:
+        raise NotFound("ingestion not found")
+    return doc
+
+
+_REJECTS_SQL = ("SELECT row_number, `column`, reason, raw FROM `rejects` "
+                "WHERE tenant_id = @tenant_id AND ingestion_id = @ingestion_id ORDER BY row_number")
+
+
+def ingestion_rejects(deps: Deps, tenant_id: str, ingestion_id: str, *, limit: int | None = 200) -> RejectPage:
+    """The rejects of one of the tenant's ingestions, in file order (``limit=None``: all, for the CSV)."""
+    _ingestion(deps, tenant_id, ingestion_id)
+    frame = deps.warehouse.query(_REJECTS_SQL, {"tenant_id": tenant_id, "ingestion_id": ingestion_id})
+    rows = records(frame)
+    shown = rows if limit is None else rows[:limit]
+    return RejectPage(ingestion_id=ingestion_id, items=[RejectView.model_validate(r) for r in shown], total=len(rows))
+
+
+def rejects_frame(deps: Deps, tenant_id: str, ingestion_id: str) -> Any:
+    """All rejects of one ingestion as a frame (for the CSV download)."""
+    _ingestion(deps, tenant_id, ingestion_id)
+    return deps.warehouse.query(_REJECTS_SQL, {"tenant_id": tenant_id, "ingestion_id": ingestion_id})
+
+
+def dataset_summary(deps: Deps, tenant_id: str) -> DatasetSummary:
+    """Rows, date range and latest ingestion of every kind the tenant can load."""
+    latest: dict[str, IngestionView] = {}
+    for item in list_ingestions(deps, tenant_id, limit=10_000).items:
+        if item.kind and item.kind not in latest:
+            latest[item.kind] = item
+    out = []
+    for kind, column in DATE_COLUMN.items():
+        frame = deps.warehouse.query(
+            f"SELECT COUNT(*) AS n, CAST(MIN(`{column}`) AS STRING) AS first, CAST(MAX(`{column}`) AS STRING) AS last "
+            f"FROM `{kind.value}` WHERE tenant_id = @tenant_id",
+            {"tenant_id": tenant_id},
+        )
+        row = records(frame)[0] if len(frame) else {}
+        out.append(KindSummary(kind=kind.value, rows=int(row.get("n") or 0), first=row.get("first"),
+                               last=row.get("last"), last_ingestion=latest.get(kind.value)))
+    return DatasetSummary(kinds=out, syncs=source_syncs(deps, tenant_id))
+
+
+def source_syncs(deps: Deps, tenant_id: str) -> list[SyncView]:
+    """The tenant's connector sources with their last run, by source name."""
+    runs = f"tenants/{tenant_id}/sync_runs"
+    out = []
+    for doc in sorted(deps.documents.query(source_collection(tenant_id)), key=lambda d: str(d.get("_id"))):
+        run = deps.documents.get(runs, str(doc["last_run_id"])) if doc.get("last_run_id") else None
+        run = run or {}
+        out.append(SyncView(
+            source=str(doc.get("_id")), enabled=bool(doc.get("enabled", False)),
+            last_status=doc.get("last_status") or run.get("status"),
+            consecutive_failures=int(doc.get("consecutive_failures") or 0),
+            last_started_at=run.get("started_at"), last_finished_at=run.get("finished_at"),
+            last_rows=sum(int(v) for v in (run.get("rows") or {}).values()),
+            last_errors=[str(e) for e in (run.get("errors") or [])][:5],
+        ))
+    return out
