@@ -234,7 +234,52 @@ def phenomena() -> None:
         print(f"{m:10} {int((pred == y).sum())}/{len(y)} correct")
 
 
+def binary_methods() -> None:
+    """Accurate / fast / lexicon / TextBlob / VADER, binary polarity, on the held-out test parts (see
+    bench/train_sentiment_heads.py: the committed heads never saw these sentences), plus throughput."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from sentiment_data import cached_embeddings
+    from train_sentiment_heads import domain_sets
+
+    from shared.sentiment.embedding import embed
+    from shared.sentiment.fast import load_fast_head
+    from shared.sentiment.head import load_head
+
+    head, fast = load_head("e5_logistic"), load_fast_head()
+    methods: dict[str, Callable[[list[str]], np.ndarray]] = {
+        "accurate": lambda t: head.margin(embed(t)),
+        "fast": lambda t: fast.margin(t),
+        "lexicon": ours_scores,
+        "textblob": textblob_scores,
+        "vader": vader_scores,
+    }
+    sets = domain_sets(accurate=True)
+    print("\n== binary polarity (pos vs neg, neutrals left out) on held-out test parts; sign of the score/margin")
+    print(f"{'method':10} " + " ".join(f"{d:>9}" for d in ("product", "movie", "tweet")) + f" {'sent/s':>9}")
+    prov = {"accurate": head.provenance["figures"], "fast": fast.provenance["figures"]}
+    _, speed_texts, _ = load("amazonReview")
+    for m, fn in methods.items():
+        accs = []
+        for d in ("product", "movie", "tweet"):
+            texts, y = sets[d]["test"]
+            s = head.margin(cached_embeddings(texts, log=False)) if m == "accurate" else fn(texts)
+            pred = s > 0 if m in ("accurate", "fast") else s >= 0  # rules: a score of 0 counts positive, as above
+            accs.append(float((pred == y).mean()))
+        n = {"accurate": 128, "fast": 4_000, "lexicon": 20_000}.get(m, 2_000)
+        fn(speed_texts[:16])  # warm-up (model / lexicon load)
+        rate = throughput(fn, speed_texts, n, repeats=1 if m == "accurate" else 3)
+        print(f"{m:10} " + " ".join(f"{a:9.3f}" for a in accs) + f" {rate:9,.0f}")
+    sizes = {d: len(sets[d]["test"][1]) for d in sets}
+    print(f"  test sentences per domain {sizes}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    for m, fig in prov.items():
+        print(
+            f"  {m}: trained on two domains, tested on the third: product {fig['cross_domain_accuracy_product']:.3f}, "
+            f"movie {fig['cross_domain_accuracy_movie']:.3f} (from the trainer's provenance)"
+        )
+
+
 def main() -> int:
+    binary_methods()
     phenomena()
     evaluate("amazonReview")
     evaluate("movieReview")

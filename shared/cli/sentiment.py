@@ -29,6 +29,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--input", required=True, help="CSV with columns id,text and optionally rating,title.")
     p.add_argument("--output", required=True, help="CSV to write: id,label,score,confidence,aspects.")
     p.add_argument("--no-progress", action="store_true", help="Never show the progress bar.")
+    p.add_argument(
+        "--method",
+        choices=("auto", "accurate", "fast", "lexicon"),
+        default="auto",
+        help="Polarity method: accurate (embedding model), fast (n-grams + lexicon), lexicon (rules); "
+        "auto picks by volume and --deadline.",
+    )
+    p.add_argument("--deadline", type=float, default=None, help="Seconds scoring may take (auto mode).")
     p.set_defaults(func=run_batch)
 
 
@@ -112,7 +120,9 @@ def read_reviews(path: Path) -> tuple[list[str], list[str], list[float | None]]:
     return ids, texts, ratings
 
 
-def score_rows(texts: list[str], ratings: list[float | None], *, progress: bool) -> list[dict[str, Any]]:
+def score_rows(
+    texts: list[str], ratings: list[float | None], *, progress: bool, method: str = "lexicon"
+) -> list[dict[str, Any]]:
     """Scores for every row, in chunks (so a progress bar can follow long inputs)."""
     from tqdm import tqdm
 
@@ -122,7 +132,7 @@ def score_rows(texts: list[str], ratings: list[float | None], *, progress: bool)
     bar = tqdm(total=len(texts), unit="review", file=sys.stderr, disable=not progress, mininterval=0.5)
     try:
         for start in range(0, len(texts), _CHUNK):
-            batch = score_reviews(texts[start : start + _CHUNK], ratings[start : start + _CHUNK])
+            batch = score_reviews(texts[start : start + _CHUNK], ratings[start : start + _CHUNK], method=method)
             labels = batch.labels
             for j in range(len(batch)):
                 out.append(
@@ -146,8 +156,12 @@ def run_batch(args: argparse.Namespace) -> int:
     import csv
 
     ids, texts, ratings = read_reviews(Path(args.input))
+    from shared.sentiment.modes import choose_method, model_name
+
     progress = not args.no_progress and len(texts) >= PROGRESS_MIN_ROWS
-    scored = score_rows(texts, ratings, progress=progress)
+    choice = choose_method(len(texts), requested=args.method, deadline_s=args.deadline)
+    sys.stderr.write(f"method: {choice.method} ({model_name(choice.method)}; {choice.reason})\n")
+    scored = score_rows(texts, ratings, progress=progress, method=choice.method)
     out_path = Path(args.output)
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)

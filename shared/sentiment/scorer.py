@@ -279,6 +279,9 @@ class ScoredBatch:
     aspects: list[dict[str, float]]
     terms: list[list[tuple[str, float]]]
     rating_mismatch: np.ndarray
+    #: Which polarity method produced ``text_score`` (``accurate``, ``fast`` or ``lexicon``) and its model.
+    method: str = "lexicon"
+    model: str = ""
 
     @property
     def labels(self) -> list[str]:
@@ -322,8 +325,19 @@ def score_reviews(
     ratings: Sequence[float | None] | None = None,
     *,
     lexicon: Lexicon | None = None,
+    method: str = "lexicon",
 ) -> ScoredBatch:
-    """Score many reviews; ``ratings`` (1-5 stars, ``None`` where absent) act as a prior."""
+    """Score many reviews; ``ratings`` (1-5 stars, ``None`` where absent) act as a prior.
+
+    ``method`` chooses the text polarity (see :mod:`shared.sentiment.modes`): ``lexicon`` (the rules),
+    ``fast`` or ``accurate`` (a trained head; the text score is ``2 p(positive) - 1`` and counts as at
+    least one opinion expression against the star prior). Aspects and fired terms always come from the
+    rule pass, which names them.
+    """
+    from shared.sentiment.modes import METHODS, model_name, positive_probability
+
+    if method not in METHODS:
+        raise ValueError(f"unknown sentiment method {method!r} (expected one of {', '.join(METHODS)})")
     lex = lexicon or load_lexicon()
     n = len(texts)
     text_score = np.empty(n, dtype=np.float64)
@@ -336,6 +350,9 @@ def score_reviews(
         evidence[k] = ts.evidence
         aspects.append(ts.aspects)
         terms.append(ts.terms)
+    if method != "lexicon" and n:
+        text_score = 2.0 * positive_probability([t or "" for t in texts], method) - 1.0  # type: ignore[arg-type]
+        evidence = np.maximum(evidence, 1.0)
     if ratings is None:
         rating = np.full(n, np.nan)
     else:
@@ -351,4 +368,15 @@ def score_reviews(
     )
     codes = label_scores(score)
     conf = confidence_of(score, evidence, has_rating, mismatch)
-    return ScoredBatch(score, text_score, evidence, conf, codes, aspects, terms, mismatch)
+    return ScoredBatch(
+        score,
+        text_score,
+        evidence,
+        conf,
+        codes,
+        aspects,
+        terms,
+        mismatch,
+        method,
+        model_name(method),  # type: ignore[arg-type]
+    )
