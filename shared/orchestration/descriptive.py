@@ -197,6 +197,11 @@ def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_vers
                   "sales you uploaded have none. Add it to your export and upload it again.")
     if reading.concept == "this":
         answer = f"This can't be answered from your data: it needs {reading.needed}."
+    if reading.unknown_name:
+        answer = (f"No product, category, brand, channel or competitor in your data is called "
+                  f"\"{reading.unknown_name}\", so this was not answered for the whole store instead.")
+        if reading.suggestions:
+            answer += " The closest product names are " + ", ".join(f'"{t}"' for t in reading.suggestions) + "."
     return Report(question=reading.question, answer=answer, answer_kind="unanswerable", as_of=reading.as_of,
                   mode=mode, plan=Plan(intents=["overview"], rationale="question parser: unanswerable"),
                   planner="llm" if planner == "llm" else "router", executive_summary=answer, warnings=warnings,

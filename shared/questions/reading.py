@@ -101,6 +101,8 @@ class Reading(BaseModel):
     data_starts: date | None = Field(default=None, description="First date of the data the metric reads.")
     per_day: bool = Field(default=False, description="The answer divides the value by the period's days.")
     notes: list[str] = Field(default_factory=list)
+    unknown_name: str | None = Field(default=None, description="A name the question is about that the data lacks.")
+    suggestions: list[str] = Field(default_factory=list, description="The tenant's closest product names.")
 
 
 def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -144,6 +146,36 @@ def metric_kinds(metrics: list[MetricName]) -> tuple[DataKind, ...]:
     if "days_of_cover" in metrics:
         kinds.append(DataKind.SALES)
     return tuple(dict.fromkeys(kinds)) or (DataKind.SALES,)
+
+
+#: "how much did the blue ceramic vase make", "what did our Acme range sell": a named thing the question is about.
+_NAMED_THING = re.compile(
+    r"\b(?:did|does|do|has|have|for|of|about|on|from)\s+(?:the|our|my)\s+"
+    r"(?P<name>[a-z0-9][\w'&-]*(?:\s+[a-z0-9][\w'&-]*){0,5}?)"
+    r"\s+(?:make|made|earn|earned|sell|sold|bring|brought|generate|generated|gross|grossed|take|took|do|did)\b",
+    re.I)
+#: Words that name the whole business or a kind of thing, not one of the tenant's names.
+_GENERIC_WORDS = frozenset(
+    "store shop shops business company site website web online team catalogue catalog range ranges line lines "
+    "products product items item skus sku everything stuff sales revenue brand brands category categories "
+    "channel channels competitors competitor whole entire overall total all top best bestselling best-selling "
+    "worst new old main biggest largest other others".split())
+
+
+def unknown_name(question: str, taken: list[tuple[int, int]]) -> str | None:
+    """A product-like name the question is about that matched nothing in the tenant's data, else ``None``.
+
+    Answering such a question for the whole store would answer another question: it is said instead.
+    """
+    for m in _NAMED_THING.finditer(question):
+        span = m.span("name")
+        words = m.group("name").lower().split()
+        if _spans_overlap(span, taken) or all(w in _GENERIC_WORDS for w in words):
+            continue
+        if any(rx.search(m.group("name")) for _, rx in lx.DIMENSION_WORDS):
+            continue
+        return m.group("name")
+    return None
 
 
 def _unanswerable(question: str) -> tuple[str, str] | None:
@@ -299,6 +331,10 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         return reading
     if gap := _unanswerable(question):
         reading.kind, (reading.concept, reading.needed) = "unanswerable", gap
+        return reading
+    if index is not None and (name := unknown_name(question, entity_spans + time.spans)) is not None:
+        reading.kind, reading.unknown_name = "unanswerable", name
+        reading.suggestions = index.closest_titles(name)
         return reading
     intents = _agent_intents(question, time, metrics)
     taken = sorted(entity_spans + time.spans)

@@ -247,7 +247,8 @@ _BASELINE_YEAR = re.compile(
 _BASELINE_PERIOD = re.compile(
     _INTRO +
     r"(?:(?:previous|prior|preceding|last)\s+(?:period|month|quarter|week|\d+\s+days|(?:\d+\s+)?months?)"
-    r"|(?:period|month|quarter|week)\s+before(?:\s+(?:that|it))?)\b"
+    r"|(?:period|month|quarter|week)\s+before(?:\s+(?:that|it))?"
+    r"|(?:\d+|same\s+number\s+of)\s+(?:days|weeks|months)\s+(?:before(?:\s+(?:that|it))?|earlier))\b"
     r"|\b(?:month|quarter|week)[-\s]+(?:over|on)[-\s]+(?:month|quarter|week)\b|\bm-?o-?m\b|\bq-?o-?q\b|\bw-?o-?w\b"
     r"|\bthe\s+(?:month|quarter|week|period)\s+before\b|\bsequential(?:ly)?\b"
     r"|\b(?:compared?\s+(?:to|with)|vs\.?|versus|than)\s+the\s+one\s+before\b", re.I)

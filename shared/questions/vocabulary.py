@@ -139,6 +139,15 @@ class VocabularyIndex:
                         self.phrases.setdefault(key, []).append(_Phrase(kind, v, norm))
         self.max_phrase_tokens = max((len(k.split()) for k in self.phrases), default=1)
 
+    def closest_titles(self, name: str, limit: int = 3) -> list[str]:
+        """The product titles most like ``name`` (for "did you mean"), best first."""
+        from rapidfuzz import fuzz, process
+
+        found = process.extract(normalise(name), self.titles, scorer=fuzz.token_set_ratio, limit=limit,
+                                score_cutoff=70)
+        titles = [p.title for p in self.vocabulary.products]
+        return [titles[i] for _, _, i in found]
+
     # ---- matching ------------------------------------------------------------------------------------
 
     def find(self, question: str) -> list[EntityMatch]:

@@ -120,6 +120,16 @@ def test_previous_period_of_a_quarter_is_the_previous_quarter(seeded: Seeded) ->
     assert close(row["revenue_change_pct"], 100 * (now["revenue"] - before["revenue"]) / before["revenue"])
 
 
+def test_change_of_a_metric_that_is_a_difference(seeded: Seeded) -> None:
+    """margin = net - cost: its change must be (now - before) / |before|, not now - net_before - cost_before."""
+    result = seeded.run(metrics=["margin"], time_range=Q1, compare="previous_period")
+    now = sales_truth(in_range(seeded.sales, Q1.start, Q1.end))["margin"]
+    before = sales_truth(in_range(seeded.sales, date(2024, 10, 1), date(2024, 12, 31)))["margin"]
+    row = result.rows[0]
+    assert close(row["margin"], now) and close(row["margin_previous"], before)
+    assert close(row["margin_change_pct"], 100 * (now - before) / abs(before))
+
+
 def test_previous_period_of_arbitrary_days_is_the_same_length_before(seeded: Seeded) -> None:
     span = TimeRange(start=date(2025, 3, 10), end=date(2025, 3, 23))
     result = seeded.run(metrics=["units"], time_range=span, compare="previous_period")

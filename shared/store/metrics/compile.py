@@ -412,7 +412,8 @@ def plan_metric_query(query: MetricQuery, *, row_cap: int = MAX_ROWS) -> Compile
             prior = spec.formula(lambda m: col(_measure_col(m, _PREVIOUS), table="a"),
                                  _days(ctx, _PREVIOUS))
             select.append(exp.alias_(prior, f"{spec.name}_previous", copy=False))
-            change = ratio(exp.Sub(this=current.copy(), expression=prior.copy()),
+            # each side parenthesised: a formula that is itself a difference (margin) must not be split
+            change = ratio(exp.Sub(this=exp.paren(current.copy()), expression=exp.paren(prior.copy())),
                            fn("ABS", prior.copy()), 100)
             select.append(exp.alias_(change, f"{spec.name}_change_pct", copy=False))
             metric_columns += [f"{spec.name}_previous", f"{spec.name}_change_pct"]

@@ -235,3 +235,29 @@ def test_running_low_is_a_stock_question_for_the_agents(shop: VocabularyIndex) -
 def test_catalogue_size(shop: VocabularyIndex, question: str) -> None:
     assert read(shop, question).kind == "catalogue"
     assert read(shop, "how many products did we sell in May?").kind == "metric"
+
+
+@pytest.mark.parametrize("question", [
+    "How much did the green glass bowl make last month?",
+    "What did our teak garden bench sell in Q1?",
+    "how much revenue did the bamboo owl bring in this year",
+])
+def test_a_name_the_data_lacks_is_said_not_widened_to_the_whole_store(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "unanswerable" and r.query is None and r.unknown_name
+
+
+@pytest.mark.parametrize("question", [
+    "How much did the blue ceramic vase make last month?",  # a product
+    "How much did the store make last month?",  # the whole business
+    "what did our top products sell in Q1?",  # a kind of thing, ranked
+    "How much did we make last month?",
+])
+def test_known_names_and_generic_words_are_not_unknown(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and not r.unknown_name, (r.kind, r.unknown_name)
+
+
+def test_unknown_name_suggests_close_titles(shop: VocabularyIndex) -> None:
+    assert shop.closest_titles("blue ceramic vases set")[0] == "Blue Ceramic Vase 20cm"
+    assert shop.closest_titles("garden hose reel") == []
