@@ -32,6 +32,8 @@ class Settings(BaseSettings):
 
     # Ingestion
     ingest_chunk_rows: int = 50_000
+    #: How long a staging or processing claim holds an ingestion before another delivery may take it over.
+    ingest_lease_seconds: int = 900
     max_upload_bytes: int = 512 * 1024 * 1024
     signed_url_threshold_bytes: int = 32 * 1024 * 1024
 

@@ -29,11 +29,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from shared.deps import Deps
-from shared.errors import InvalidInput
+from shared.errors import InvalidInput, TransientError
 from shared.events import StorageObjectEvent
+from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
 from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
-from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for, ingestions_collection
+from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for
+from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
 from shared.ingest.lineage import content_digests, hex_digests
 from shared.ingest.parse import (
     DateOrder,
@@ -201,6 +203,8 @@ class IngestRun:
         self.ingested_at = datetime.now(UTC)
         self.skip_rejects: set[int] = set()
         self.tenant_has_rows = True
+        #: ingestions whose staged rows are not committed yet (this one included): never duplicates' evidence
+        self.pending: list[str] = [ingestion.ingestion_id]
         # money cells may name the currency (``EUR 12,50``) when the model has a currency field
         self.money_fields = [r.name for r in self.rules if r.type is float] \
             if "currency" in self.model.model_fields else []
@@ -218,7 +222,7 @@ class IngestRun:
         ing = self.ingestion
         self.skip_rejects = stored_reject_rows(self.warehouse, ing.tenant_id, self.kind, self.checksum,
                                                ing.ingestion_id)
-        self.tenant_has_rows = has_stored_rows(self.warehouse, ing.tenant_id, self.kind)
+        self.tenant_has_rows = has_stored_rows(self.warehouse, ing.tenant_id, self.kind, self.pending)
         try:
             reader: DelimitedReader | ArrowDelimitedReader
             if fast_width:
@@ -237,6 +241,7 @@ class IngestRun:
                     self._store_rejects()
                     self._writer.submit("committed", self._staging.commit)
                     self.counts.accepted += self._writer.flush()["staged"]
+                crash_point("ingest.committed")
             except BaseException:
                 self._staging.discard()  # on BigQuery nothing was loaded; embedded rows go by clear_ingestion
                 raise
@@ -317,7 +322,7 @@ class IngestRun:
         state.seen = np.sort(np.concatenate([state.seen, np.sort(keys[~dup])]), kind="stable")
         if self.tenant_has_rows:
             stored = existing_hashes(self.warehouse, self.ingestion.tenant_id, self.kind,
-                                     hashes.filter(pa.array(~dup)).to_pylist())
+                                     hashes.filter(pa.array(~dup)).to_pylist(), self.pending)
             if stored:  # membership in Arrow (pandas' isin on Arrow strings loops in Python)
                 found = pc.is_in(hashes, value_set=pa.array(list(stored), type=pa.string()))
                 dup |= np.asarray(pc.fill_null(found, False).to_numpy(zero_copy_only=False), dtype=bool)
@@ -432,44 +437,12 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _claim(deps: Deps, base: Ingestion) -> tuple[str, dict[str, Any]]:
-    """Atomically decide what this delivery does: ``run``, ``publish`` (staged but unpublished) or ``done``."""
-
-    def update(doc: dict[str, Any] | None) -> tuple[str, dict[str, Any]]:
-        assert doc is not None  # the store hands {} for a missing document
-        status = doc.get("status")
-        if status in (IngestionStatus.STAGED, IngestionStatus.PROCESSED):
-            return ("done" if doc.get("published_at") else "publish"), dict(doc)
-        if status == IngestionStatus.FAILED:
-            return "done", dict(doc)
-        attempts = int(doc.get("attempts", 0)) + 1
-        doc.clear()
-        doc.update(base.model_copy(update={"attempts": attempts, "started_at": _now()}).to_document())
-        return "run", dict(doc)
-
-    return deps.documents.transact(ingestions_collection(base.tenant_id), base.ingestion_id, update)
-
-
-def _finish(deps: Deps, ingestion: Ingestion, status: IngestionStatus) -> None:
-    """Record the outcome, never moving an ingestion backwards (part B may already have processed it)."""
-
-    def update(doc: dict[str, Any] | None) -> None:
-        assert doc is not None
-        if doc.get("status") not in (None, IngestionStatus.STAGING):
-            return
-        doc.update(ingestion.model_copy(update={"status": status, "finished_at": _now(),
-                                                "attempts": doc.get("attempts", 1)}).to_document())
-
-    deps.documents.transact(ingestions_collection(ingestion.tenant_id), ingestion.ingestion_id, update)
-
-
 def publish_staged(deps: Deps, tenant_id: str, ingestion_id: str, kind: str) -> None:
     """Tell processing that an ingestion's rows are staged, then remember it was published."""
     deps.bus.publish(STAGED_TOPIC,
                      json.dumps({"tenant_id": tenant_id, "ingestion_id": ingestion_id, "kind": kind}).encode(),
                      {"tenant_id": tenant_id, "kind": kind})
-    deps.documents.set(ingestions_collection(tenant_id), ingestion_id,
-                       {"published_at": _now().isoformat()}, merge=True)
+    IngestionLifecycle(deps.documents, tenant_id, ingestion_id).mark_published()
 
 
 @contextlib.contextmanager
@@ -498,6 +471,7 @@ def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
     for _ in range(3):
         run = IngestRun(wh, ingestion, kind, checksum, deps.settings.ingest_chunk_rows,
                         customer_key=functools.partial(tenant_customer_key, deps.documents, ingestion.tenant_id))
+        run.pending = sorted({ingestion.ingestion_id, *uncommitted_ids(deps.documents, ingestion.tenant_id)})
         try:
             with _open_plain(blobs, ingestion.bucket, ingestion.object) as plain:
                 mapping = run.run(plain, dialect, fast_width=fast_width)
@@ -534,14 +508,21 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
         generation=obj.generation, upload_id=target.upload_id, original_filename=target.original_filename,
         source_lineage=target.source_lineage,
     )
+    lifecycle = IngestionLifecycle(deps.documents, ingestion.tenant_id, ingestion.ingestion_id,
+                                   lease_seconds=deps.settings.ingest_lease_seconds)
     with log_context(tenant=ingestion.tenant_id, ingestion_id=ingestion.ingestion_id, event_id=obj.event_id):
-        action, doc = _claim(deps, ingestion)
-        if action != "run":
-            if action == "publish":
+        claim = lifecycle.claim_staging(ingestion.to_document())
+        doc = claim.doc
+        if claim.action == "busy":  # another live attempt holds it: never a second concurrent run
+            raise TransientError(f"ingestion {ingestion.ingestion_id} is being staged by {doc.get('lease_owner')}")
+        if claim.action != "run":
+            if claim.action == "publish":
                 publish_staged(deps, ingestion.tenant_id, ingestion.ingestion_id, str(doc.get("kind")))
             log_event(_log, "ingestion already handled", status=doc.get("status"))
             return Ingestion.model_validate({k: v for k, v in doc.items() if k in Ingestion.model_fields})
+        crash_point("ingest.claimed")
         ingestion.attempts = int(doc.get("attempts", 1))
+        ingestion.started_at = datetime.fromisoformat(doc["started_at"])
         meta_tenant = (obj.metadata or {}).get("tenant_id")
         try:
             if meta_tenant and meta_tenant != target.tenant_id:
@@ -550,24 +531,36 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
                 kind = DataKind(target.kind)
             except ValueError as exc:
                 raise InvalidInput(f"unknown kind {target.kind!r}") from exc
-            if ingestion.attempts > 1:
+            if ingestion.attempts > 1:  # an abandoned attempt's rows and rejects go first
                 clear_ingestion(deps.warehouse, ingestion.tenant_id, kind, ingestion.ingestion_id)
             run = _stage(deps, ingestion, kind)
         except InvalidInput as exc:
             if target.kind in DataKind.__members__.values():  # drop whatever a partial pass staged
                 clear_ingestion(deps.warehouse, ingestion.tenant_id, DataKind(target.kind), ingestion.ingestion_id)
             ingestion.error = exc.message
-            _finish(deps, ingestion, IngestionStatus.FAILED)
+            ingestion.finished_at = _now()
+            lifecycle.finish_staging(_outcome(ingestion), IngestionStatus.FAILED)
             log_event(_log, "ingestion failed", severity="WARNING", error=exc.message)
             ingestion.status = IngestionStatus.FAILED
             return ingestion
         counts = run.counts
         ingestion.rows_read, ingestion.accepted = counts.rows_read, counts.accepted
         ingestion.rejected, ingestion.duplicates = counts.rejected, counts.duplicates
-        _finish(deps, ingestion, IngestionStatus.STAGED)
+        if not lifecycle.finish_staging(_outcome(ingestion), IngestionStatus.STAGED):
+            # another delivery took the ingestion over (this attempt was presumed dead): its run decides
+            raise TransientError(f"ingestion {ingestion.ingestion_id} was taken over during staging")
+        crash_point("ingest.staged")
         publish_staged(deps, ingestion.tenant_id, ingestion.ingestion_id, kind.value)
+        crash_point("ingest.published")
         ingestion.status = IngestionStatus.STAGED
         log_event(_log, "ingestion staged", kind=kind.value, rows_read=counts.rows_read, accepted=counts.accepted,
                   rejected=counts.rejected, duplicates=counts.duplicates)
         return ingestion
 
+
+def _outcome(ingestion: Ingestion) -> dict[str, Any]:
+    """The record fields an attempt settles (status, attempts and lease are the state machine's)."""
+    fields = ingestion.to_document()
+    for key in ("status", "attempts", "started_at", "finished_at", "published_at"):
+        fields.pop(key, None)
+    return fields
