@@ -33,6 +33,7 @@ from shared.errors import InvalidInput, TransientError
 from shared.events import StorageObjectEvent
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
+from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag
 from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
 from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for
 from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
@@ -212,6 +213,9 @@ class IngestRun:
         self._staging: BulkAppend | None = None
         # rejects are few per chunk: stored in batches (one warehouse write, or one BigQuery load job, per batch)
         self._pending_rejects: list[pd.DataFrame] = []
+        #: UTF-8 read with a cp1252 fallback for the bytes that are not UTF-8 (rows flagged ``encoding:cp1252``)
+        self.cp1252_fallback = False
+        self.fallback_rows = 0
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -228,7 +232,8 @@ class IngestRun:
             if fast_width:
                 reader = ArrowDelimitedReader(plain, dialect.encoding, dialect.delimiter, self.chunk_rows, fast_width)
             else:
-                text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors="strict", newline="")
+                errors = FALLBACK_ERRORS if self.cp1252_fallback else "strict"
+                text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors=errors, newline="")
                 reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows)
             mapping = require_columns(map_columns(reader.headers, self.kind))
             self._redact = personal_columns(mapping)
@@ -281,6 +286,8 @@ class IngestRun:
 
     def _chunk(self, chunk: Chunk, mapping: ColumnMapping, dialect: Dialect, state: _FileState) -> None:
         self.counts.rows_read += chunk.rows_read
+        fallback = unmark(chunk) if self.cp1252_fallback else np.zeros(len(chunk.frame), dtype=bool)
+        self.fallback_rows += int(fallback.sum())
         raw = pd.DataFrame({f: chunk.frame[f"c{i}"] for i, f in mapping.fields.items()}, index=chunk.frame.index)
         _decide(state, self.rules, raw, dialect.delimiter)
         parsed: dict[str, Any] = {}
@@ -343,8 +350,10 @@ class IngestRun:
         rows["record_key"] = record_key if keep.all() else record_key[keep]
         rows["ingested_at"] = pd.Timestamp(self.ingested_at)
         subset = len(positions) < len(raw)
-        rows["quality_flags"] = self._flags(raw.iloc[positions] if subset else raw, state,
-                                            currency_filled[positions] if subset else currency_filled)
+        rows["quality_flags"] = with_flag(
+            self._flags(raw.iloc[positions] if subset else raw, state,
+                        currency_filled[positions] if subset else currency_filled),
+            fallback[positions] if subset else fallback)
         # staged on the writer thread while the next chunk is parsed (looked up now: tests patch stage_rows)
         assert self._writer is not None and self._staging is not None
         self._writer.submit("staged", functools.partial(stage_rows, self._staging, rows))
@@ -458,8 +467,8 @@ def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
     """Checksum, sniff and stream the object.
 
     Arrow's parser reads well-formed files; a ragged row restarts the ingestion with the exact reader,
-    and UTF-8 that breaks further into the file restarts it as cp1252 (each restart first deletes what
-    the abandoned pass staged).
+    and UTF-8 that breaks further into the file restarts it with a cp1252 fallback for just the bytes
+    that are not UTF-8 (each restart first deletes what the abandoned pass staged).
     """
     blobs, wh = deps.blobs, deps.warehouse
     checksum = file_checksum(blobs, ingestion.bucket, ingestion.object)
@@ -468,14 +477,18 @@ def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
     dialect = sniff(sample)
     header = first_record(sample.decode(dialect.encoding, errors="ignore"), dialect.delimiter)
     fast_width = len(header) if header and header[-1].strip() else 0
+    fallback = False
     for _ in range(3):
         run = IngestRun(wh, ingestion, kind, checksum, deps.settings.ingest_chunk_rows,
                         customer_key=functools.partial(tenant_customer_key, deps.documents, ingestion.tenant_id))
+        run.cp1252_fallback = fallback
         run.pending = sorted({ingestion.ingestion_id, *uncommitted_ids(deps.documents, ingestion.tenant_id)})
         try:
             with _open_plain(blobs, ingestion.bucket, ingestion.object) as plain:
                 mapping = run.run(plain, dialect, fast_width=fast_width)
             ingestion.encoding, ingestion.delimiter = dialect.encoding, dialect.delimiter
+            if run.fallback_rows:
+                ingestion.encoding = f"{dialect.encoding} (cp1252 in {run.fallback_rows} rows)"
             ingestion.column_mapping = mapping.as_document()
             return run
         except MalformedRows:
@@ -483,9 +496,9 @@ def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
             fast_width = 0
         except _EncodingMismatch as exc:
             clear_ingestion(wh, ingestion.tenant_id, kind, ingestion.ingestion_id)
-            if dialect.encoding not in ("utf-8", "utf-8-sig"):
+            if dialect.encoding not in ("utf-8", "utf-8-sig") or fallback:
                 raise InvalidInput(f"the file is not valid {dialect.encoding} text: {exc}") from exc
-            dialect = Dialect(encoding="cp1252", delimiter=dialect.delimiter)
+            fallback = True  # only the bytes that are not UTF-8 are read as cp1252, their rows flagged
             fast_width = 0
     raise InvalidInput("the file could not be read consistently")
 
