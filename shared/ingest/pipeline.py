@@ -37,6 +37,7 @@ from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag
 from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
 from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for
 from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
+from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, BoundedStream, ascii_compatible, clip
 from shared.ingest.lineage import content_digests, hex_digests
 from shared.ingest.parse import (
     DateOrder,
@@ -401,8 +402,10 @@ class IngestRun:
         records: list[dict[str, Any]] = []
         width = len(mapping.headers)
         for bad_row in chunk.bad_rows:
-            records.append({"row_number": bad_row.row_number, "column": None, "reason": bad_row.reason,
-                            "raw": redact_line(bad_row.raw, dialect.delimiter, self._redact, width)})
+            records.append({"row_number": bad_row.row_number, "column": None,
+                            "reason": clip(bad_row.reason, MAX_REASON_CHARS),
+                            "raw": clip(redact_line(bad_row.raw, dialect.delimiter, self._redact, width),
+                                        MAX_RAW_CHARS)})
         for pos in np.flatnonzero(bad):
             fld = str(error_field.iloc[pos])
             column = mapping.source_column(fld)
@@ -411,8 +414,9 @@ class IngestRun:
             shown = f" (got {value.strip()!r})" if isinstance(value, str) and value.strip() and \
                 not (index and index[0] in self._redact) else ""
             records.append({"row_number": int(chunk.row_numbers[pos]), "column": column,
-                            "reason": f"{column}: {error.iloc[pos]}{shown}",
-                            "raw": redact_row(chunk, int(pos), dialect.delimiter, self._redact)})
+                            "reason": clip(f"{column}: {error.iloc[pos]}{shown}", MAX_REASON_CHARS),
+                            "raw": clip(redact_row(chunk, int(pos), dialect.delimiter, self._redact),
+                                        MAX_RAW_CHARS)})
         if not records:
             return
         self.counts.rejected += len(records)
@@ -485,7 +489,10 @@ def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
         run.pending = sorted({ingestion.ingestion_id, *uncommitted_ids(deps.documents, ingestion.tenant_id)})
         try:
             with _open_plain(blobs, ingestion.bucket, ingestion.object) as plain:
-                mapping = run.run(plain, dialect, fast_width=fast_width)
+                line_cap = deps.settings.ingest_max_line_bytes if ascii_compatible(dialect.encoding) else None
+                bounded = BoundedStream(plain, max_bytes=deps.settings.ingest_max_expanded_bytes,
+                                        max_line_bytes=line_cap)
+                mapping = run.run(io.BufferedReader(bounded, 1 << 20), dialect, fast_width=fast_width)
             ingestion.encoding, ingestion.delimiter = dialect.encoding, dialect.delimiter
             if run.fallback_rows:
                 ingestion.encoding = f"{dialect.encoding} (cp1252 in {run.fallback_rows} rows)"

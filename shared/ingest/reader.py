@@ -13,6 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from shared.errors import InvalidInput
+from shared.ingest.limits import parse_long_line_mark
 from shared.ingest.parse import string_series
 
 
@@ -103,6 +104,10 @@ class DelimitedReader:
                 if not record:  # blank line: not a row
                     continue
                 number += 1
+                long_line = parse_long_line_mark(record[0]) if len(record) == 1 else None
+                if long_line is not None:  # a line over the limit, skipped while streaming: this row alone
+                    bad.append(BadRow(number, long_line[1], long_line[0]))
+                    continue
                 if len(record) != width:
                     if len(record) > width and not any(v.strip() for v in record[width:]):
                         record = record[:width]  # trailing delimiters
