@@ -32,6 +32,12 @@ class Settings(BaseSettings):
 
     # Ingestion
     ingest_chunk_rows: int = 50_000
+    #: How long a staging or processing claim holds an ingestion before another delivery may take it over.
+    ingest_lease_seconds: int = 900
+    #: A raw file whose decompressed bytes exceed this is refused while it streams (a gzip bomb).
+    ingest_max_expanded_bytes: int = 4 * 1024 * 1024 * 1024
+    #: A line longer than this is refused as a row (a reject), its bytes skipped, never held whole.
+    ingest_max_line_bytes: int = 1024 * 1024
     max_upload_bytes: int = 512 * 1024 * 1024
     signed_url_threshold_bytes: int = 32 * 1024 * 1024
 

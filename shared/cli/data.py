@@ -44,6 +44,9 @@ def _ingest(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary.model_dump(mode="json")))
     else:
+        for earlier in summary.resumed:
+            print(f"resumed unfinished ingestion {earlier.ingestion_id} ({earlier.kind}, {earlier.object}): "
+                  f"{earlier.status}, accepted {earlier.accepted}, duplicates {earlier.duplicates}")
         print(f"{args.path}: {summary.kind} ingestion {summary.ingestion_id} {summary.status}")
         print(f"  rows read {summary.rows_read}: accepted {summary.accepted}, rejected {summary.rejected}, "
               f"duplicates {summary.duplicates}")

@@ -19,7 +19,8 @@ import requests
 
 from shared.deps import Deps
 from shared.errors import InvalidInput
-from shared.ingest.ingestion import IngestionStatus, ingestion_id_for
+from shared.ingest.ingestion import IngestionStatus, IngestionSummary, ingestion_id_for, ingestions_collection
+from shared.ingest.lifecycle import is_abandoned, unfinished
 from shared.ingest.lookup import IngestionView
 from shared.ingest.upload import HEAD_BYTES, kind_from_head, plain_head, read_head
 
@@ -36,6 +37,41 @@ def expected_status(deps: Deps) -> IngestionStatus:
     """``processed`` when a ``process`` function is deployed (in the manifest and built), else ``staged``."""
     spec = deps.manifest.functions.get(PROCESS_FUNCTION)
     return IngestionStatus.PROCESSED if spec is not None and spec.source.exists() else IngestionStatus.STAGED
+
+
+def resume_unfinished(deps: Deps, tenant: str) -> list[IngestionSummary]:
+    """Finish the tenant's ingestions that a crashed run left behind, before anything new is judged.
+
+    An abandoned ``staging`` attempt (its owner process gone, or its lease expired) is redone from its raw
+    object; a ``staged`` ingestion, or an abandoned ``processing`` one, is processed (when a ``process``
+    function is deployed). Live attempts of other processes are left alone (their claims say ``busy``).
+    Returns the summaries of the ingestions resumed.
+    """
+    from shared.events import StorageObjectEvent
+    from shared.ingest.pipeline import ingest_object
+    from shared.processing.service import StagedNotice, process_staged
+
+    processing = expected_status(deps) is IngestionStatus.PROCESSED
+    resumed: list[IngestionSummary] = []
+    for doc in unfinished(deps.documents, tenant):
+        ingestion_id = str(doc["_id"])
+        status = doc.get("status")
+        if status == IngestionStatus.STAGING:
+            if not is_abandoned(doc) or not doc.get("object"):
+                continue
+            ingest_object(deps, StorageObjectEvent(
+                event_id=f"resume-{ingestion_id}", bucket=str(doc["bucket"]), name=str(doc["object"]),
+                generation=str(doc["generation"]), metadata={"tenant_id": tenant}))
+            doc = deps.documents.get(ingestions_collection(tenant), ingestion_id) or {}
+            status = doc.get("status")
+        elif status == IngestionStatus.PROCESSING and not is_abandoned(doc):
+            continue
+        if processing and status in (IngestionStatus.STAGED, IngestionStatus.PROCESSING) and doc.get("kind"):
+            process_staged(deps, StagedNotice(tenant_id=tenant, ingestion_id=ingestion_id, kind=doc["kind"]))
+        final = deps.documents.get(ingestions_collection(tenant), ingestion_id)
+        if final is not None:
+            resumed.append(IngestionSummary.from_document(final))
+    return resumed
 
 
 def wait_seconds() -> float:
@@ -60,6 +96,8 @@ def ingest_path(deps: Deps, path: str | Path, tenant: str, kind: str | None = No
     if not file.is_file():
         raise InvalidInput(f"no such file: {file}")
     runtime = runtime or runtime_for(deps)
+    # the embedded backend finishes what a crashed run left first, so duplicates are judged against all stored
+    resumed = [] if runtime.delivers_in_background else resume_unfinished(deps, tenant)
     headers = runtime.credentials(tenant, subject="cli")
     limit = runtime.max_request_bytes
     if limit is not None and file.stat().st_size > limit:
@@ -67,7 +105,8 @@ def ingest_path(deps: Deps, path: str | Path, tenant: str, kind: str | None = No
     else:
         bucket, name, generation = _upload_direct(runtime, headers, file, kind)
     runtime.settle()
-    return wait_for_ingestion(deps, runtime, headers, ingestion_id_for(bucket, name, generation), name)
+    view = wait_for_ingestion(deps, runtime, headers, ingestion_id_for(bucket, name, generation), name)
+    return view.model_copy(update={"resumed": resumed}) if resumed else view
 
 
 def _upload_direct(runtime: Runtime, headers: Mapping[str, str], file: Path,

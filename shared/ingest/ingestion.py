@@ -4,30 +4,19 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from shared.ingest.lifecycle import IngestionStatus, ingestions_collection
 
-class IngestionStatus(StrEnum):
-    """Lifecycle of an ingestion: ``staging`` -> ``staged`` -> ``processed`` (part B), or ``failed``."""
-
-    STAGING = "staging"
-    STAGED = "staged"
-    PROCESSED = "processed"
-    FAILED = "failed"
+__all__ = ["Ingestion", "IngestionStatus", "IngestionSummary", "ingestion_id_for", "ingestions_collection"]
 
 
 def ingestion_id_for(bucket: str, name: str, generation: str) -> str:
     """Deterministic id of the ingestion of one object generation (a redelivered event maps to the same id)."""
     digest = hashlib.sha256(f"{bucket}\n{name}\n{generation}".encode()).hexdigest()
     return f"ing_{digest[:24]}"
-
-
-def ingestions_collection(tenant_id: str) -> str:
-    """Document collection holding a tenant's ingestion records."""
-    return f"tenants/{tenant_id}/ingestions"
 
 
 class Ingestion(BaseModel):
@@ -81,6 +70,8 @@ class IngestionSummary(BaseModel):
     object: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
+    #: Unfinished ingestions of the tenant (left by a crash) that this run finished first.
+    resumed: list[IngestionSummary] = Field(default_factory=list)
 
     @classmethod
     def from_document(cls, doc: dict[str, Any]) -> IngestionSummary:

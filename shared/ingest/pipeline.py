@@ -29,11 +29,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from shared.deps import Deps
-from shared.errors import InvalidInput
+from shared.errors import InvalidInput, TransientError
 from shared.events import StorageObjectEvent
+from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
+from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag
 from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
-from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for, ingestions_collection
+from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for
+from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
+from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, BoundedStream, ascii_compatible, clip
 from shared.ingest.lineage import content_digests, hex_digests
 from shared.ingest.parse import (
     DateOrder,
@@ -201,6 +205,8 @@ class IngestRun:
         self.ingested_at = datetime.now(UTC)
         self.skip_rejects: set[int] = set()
         self.tenant_has_rows = True
+        #: ingestions whose staged rows are not committed yet (this one included): never duplicates' evidence
+        self.pending: list[str] = [ingestion.ingestion_id]
         # money cells may name the currency (``EUR 12,50``) when the model has a currency field
         self.money_fields = [r.name for r in self.rules if r.type is float] \
             if "currency" in self.model.model_fields else []
@@ -208,6 +214,9 @@ class IngestRun:
         self._staging: BulkAppend | None = None
         # rejects are few per chunk: stored in batches (one warehouse write, or one BigQuery load job, per batch)
         self._pending_rejects: list[pd.DataFrame] = []
+        #: UTF-8 read with a cp1252 fallback for the bytes that are not UTF-8 (rows flagged ``encoding:cp1252``)
+        self.cp1252_fallback = False
+        self.fallback_rows = 0
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -218,13 +227,14 @@ class IngestRun:
         ing = self.ingestion
         self.skip_rejects = stored_reject_rows(self.warehouse, ing.tenant_id, self.kind, self.checksum,
                                                ing.ingestion_id)
-        self.tenant_has_rows = has_stored_rows(self.warehouse, ing.tenant_id, self.kind)
+        self.tenant_has_rows = has_stored_rows(self.warehouse, ing.tenant_id, self.kind, self.pending)
         try:
             reader: DelimitedReader | ArrowDelimitedReader
             if fast_width:
                 reader = ArrowDelimitedReader(plain, dialect.encoding, dialect.delimiter, self.chunk_rows, fast_width)
             else:
-                text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors="strict", newline="")
+                errors = FALLBACK_ERRORS if self.cp1252_fallback else "strict"
+                text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors=errors, newline="")
                 reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows)
             mapping = require_columns(map_columns(reader.headers, self.kind))
             self._redact = personal_columns(mapping)
@@ -237,6 +247,7 @@ class IngestRun:
                     self._store_rejects()
                     self._writer.submit("committed", self._staging.commit)
                     self.counts.accepted += self._writer.flush()["staged"]
+                crash_point("ingest.committed")
             except BaseException:
                 self._staging.discard()  # on BigQuery nothing was loaded; embedded rows go by clear_ingestion
                 raise
@@ -276,6 +287,8 @@ class IngestRun:
 
     def _chunk(self, chunk: Chunk, mapping: ColumnMapping, dialect: Dialect, state: _FileState) -> None:
         self.counts.rows_read += chunk.rows_read
+        fallback = unmark(chunk) if self.cp1252_fallback else np.zeros(len(chunk.frame), dtype=bool)
+        self.fallback_rows += int(fallback.sum())
         raw = pd.DataFrame({f: chunk.frame[f"c{i}"] for i, f in mapping.fields.items()}, index=chunk.frame.index)
         _decide(state, self.rules, raw, dialect.delimiter)
         parsed: dict[str, Any] = {}
@@ -317,7 +330,7 @@ class IngestRun:
         state.seen = np.sort(np.concatenate([state.seen, np.sort(keys[~dup])]), kind="stable")
         if self.tenant_has_rows:
             stored = existing_hashes(self.warehouse, self.ingestion.tenant_id, self.kind,
-                                     hashes.filter(pa.array(~dup)).to_pylist())
+                                     hashes.filter(pa.array(~dup)).to_pylist(), self.pending)
             if stored:  # membership in Arrow (pandas' isin on Arrow strings loops in Python)
                 found = pc.is_in(hashes, value_set=pa.array(list(stored), type=pa.string()))
                 dup |= np.asarray(pc.fill_null(found, False).to_numpy(zero_copy_only=False), dtype=bool)
@@ -338,8 +351,10 @@ class IngestRun:
         rows["record_key"] = record_key if keep.all() else record_key[keep]
         rows["ingested_at"] = pd.Timestamp(self.ingested_at)
         subset = len(positions) < len(raw)
-        rows["quality_flags"] = self._flags(raw.iloc[positions] if subset else raw, state,
-                                            currency_filled[positions] if subset else currency_filled)
+        rows["quality_flags"] = with_flag(
+            self._flags(raw.iloc[positions] if subset else raw, state,
+                        currency_filled[positions] if subset else currency_filled),
+            fallback[positions] if subset else fallback)
         # staged on the writer thread while the next chunk is parsed (looked up now: tests patch stage_rows)
         assert self._writer is not None and self._staging is not None
         self._writer.submit("staged", functools.partial(stage_rows, self._staging, rows))
@@ -387,8 +402,10 @@ class IngestRun:
         records: list[dict[str, Any]] = []
         width = len(mapping.headers)
         for bad_row in chunk.bad_rows:
-            records.append({"row_number": bad_row.row_number, "column": None, "reason": bad_row.reason,
-                            "raw": redact_line(bad_row.raw, dialect.delimiter, self._redact, width)})
+            records.append({"row_number": bad_row.row_number, "column": None,
+                            "reason": clip(bad_row.reason, MAX_REASON_CHARS),
+                            "raw": clip(redact_line(bad_row.raw, dialect.delimiter, self._redact, width),
+                                        MAX_RAW_CHARS)})
         for pos in np.flatnonzero(bad):
             fld = str(error_field.iloc[pos])
             column = mapping.source_column(fld)
@@ -397,8 +414,9 @@ class IngestRun:
             shown = f" (got {value.strip()!r})" if isinstance(value, str) and value.strip() and \
                 not (index and index[0] in self._redact) else ""
             records.append({"row_number": int(chunk.row_numbers[pos]), "column": column,
-                            "reason": f"{column}: {error.iloc[pos]}{shown}",
-                            "raw": redact_row(chunk, int(pos), dialect.delimiter, self._redact)})
+                            "reason": clip(f"{column}: {error.iloc[pos]}{shown}", MAX_REASON_CHARS),
+                            "raw": clip(redact_row(chunk, int(pos), dialect.delimiter, self._redact),
+                                        MAX_RAW_CHARS)})
         if not records:
             return
         self.counts.rejected += len(records)
@@ -432,44 +450,12 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _claim(deps: Deps, base: Ingestion) -> tuple[str, dict[str, Any]]:
-    """Atomically decide what this delivery does: ``run``, ``publish`` (staged but unpublished) or ``done``."""
-
-    def update(doc: dict[str, Any] | None) -> tuple[str, dict[str, Any]]:
-        assert doc is not None  # the store hands {} for a missing document
-        status = doc.get("status")
-        if status in (IngestionStatus.STAGED, IngestionStatus.PROCESSED):
-            return ("done" if doc.get("published_at") else "publish"), dict(doc)
-        if status == IngestionStatus.FAILED:
-            return "done", dict(doc)
-        attempts = int(doc.get("attempts", 0)) + 1
-        doc.clear()
-        doc.update(base.model_copy(update={"attempts": attempts, "started_at": _now()}).to_document())
-        return "run", dict(doc)
-
-    return deps.documents.transact(ingestions_collection(base.tenant_id), base.ingestion_id, update)
-
-
-def _finish(deps: Deps, ingestion: Ingestion, status: IngestionStatus) -> None:
-    """Record the outcome, never moving an ingestion backwards (part B may already have processed it)."""
-
-    def update(doc: dict[str, Any] | None) -> None:
-        assert doc is not None
-        if doc.get("status") not in (None, IngestionStatus.STAGING):
-            return
-        doc.update(ingestion.model_copy(update={"status": status, "finished_at": _now(),
-                                                "attempts": doc.get("attempts", 1)}).to_document())
-
-    deps.documents.transact(ingestions_collection(ingestion.tenant_id), ingestion.ingestion_id, update)
-
-
 def publish_staged(deps: Deps, tenant_id: str, ingestion_id: str, kind: str) -> None:
     """Tell processing that an ingestion's rows are staged, then remember it was published."""
     deps.bus.publish(STAGED_TOPIC,
                      json.dumps({"tenant_id": tenant_id, "ingestion_id": ingestion_id, "kind": kind}).encode(),
                      {"tenant_id": tenant_id, "kind": kind})
-    deps.documents.set(ingestions_collection(tenant_id), ingestion_id,
-                       {"published_at": _now().isoformat()}, merge=True)
+    IngestionLifecycle(deps.documents, tenant_id, ingestion_id).mark_published()
 
 
 @contextlib.contextmanager
@@ -485,8 +471,8 @@ def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
     """Checksum, sniff and stream the object.
 
     Arrow's parser reads well-formed files; a ragged row restarts the ingestion with the exact reader,
-    and UTF-8 that breaks further into the file restarts it as cp1252 (each restart first deletes what
-    the abandoned pass staged).
+    and UTF-8 that breaks further into the file restarts it with a cp1252 fallback for just the bytes
+    that are not UTF-8 (each restart first deletes what the abandoned pass staged).
     """
     blobs, wh = deps.blobs, deps.warehouse
     checksum = file_checksum(blobs, ingestion.bucket, ingestion.object)
@@ -495,13 +481,21 @@ def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
     dialect = sniff(sample)
     header = first_record(sample.decode(dialect.encoding, errors="ignore"), dialect.delimiter)
     fast_width = len(header) if header and header[-1].strip() else 0
+    fallback = False
     for _ in range(3):
         run = IngestRun(wh, ingestion, kind, checksum, deps.settings.ingest_chunk_rows,
                         customer_key=functools.partial(tenant_customer_key, deps.documents, ingestion.tenant_id))
+        run.cp1252_fallback = fallback
+        run.pending = sorted({ingestion.ingestion_id, *uncommitted_ids(deps.documents, ingestion.tenant_id)})
         try:
             with _open_plain(blobs, ingestion.bucket, ingestion.object) as plain:
-                mapping = run.run(plain, dialect, fast_width=fast_width)
+                line_cap = deps.settings.ingest_max_line_bytes if ascii_compatible(dialect.encoding) else None
+                bounded = BoundedStream(plain, max_bytes=deps.settings.ingest_max_expanded_bytes,
+                                        max_line_bytes=line_cap)
+                mapping = run.run(io.BufferedReader(bounded, 1 << 20), dialect, fast_width=fast_width)
             ingestion.encoding, ingestion.delimiter = dialect.encoding, dialect.delimiter
+            if run.fallback_rows:
+                ingestion.encoding = f"{dialect.encoding} (cp1252 in {run.fallback_rows} rows)"
             ingestion.column_mapping = mapping.as_document()
             return run
         except MalformedRows:
@@ -509,9 +503,9 @@ def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
             fast_width = 0
         except _EncodingMismatch as exc:
             clear_ingestion(wh, ingestion.tenant_id, kind, ingestion.ingestion_id)
-            if dialect.encoding not in ("utf-8", "utf-8-sig"):
+            if dialect.encoding not in ("utf-8", "utf-8-sig") or fallback:
                 raise InvalidInput(f"the file is not valid {dialect.encoding} text: {exc}") from exc
-            dialect = Dialect(encoding="cp1252", delimiter=dialect.delimiter)
+            fallback = True  # only the bytes that are not UTF-8 are read as cp1252, their rows flagged
             fast_width = 0
     raise InvalidInput("the file could not be read consistently")
 
@@ -534,14 +528,21 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
         generation=obj.generation, upload_id=target.upload_id, original_filename=target.original_filename,
         source_lineage=target.source_lineage,
     )
+    lifecycle = IngestionLifecycle(deps.documents, ingestion.tenant_id, ingestion.ingestion_id,
+                                   lease_seconds=deps.settings.ingest_lease_seconds)
     with log_context(tenant=ingestion.tenant_id, ingestion_id=ingestion.ingestion_id, event_id=obj.event_id):
-        action, doc = _claim(deps, ingestion)
-        if action != "run":
-            if action == "publish":
+        claim = lifecycle.claim_staging(ingestion.to_document())
+        doc = claim.doc
+        if claim.action == "busy":  # another live attempt holds it: never a second concurrent run
+            raise TransientError(f"ingestion {ingestion.ingestion_id} is being staged by {doc.get('lease_owner')}")
+        if claim.action != "run":
+            if claim.action == "publish":
                 publish_staged(deps, ingestion.tenant_id, ingestion.ingestion_id, str(doc.get("kind")))
             log_event(_log, "ingestion already handled", status=doc.get("status"))
             return Ingestion.model_validate({k: v for k, v in doc.items() if k in Ingestion.model_fields})
+        crash_point("ingest.claimed")
         ingestion.attempts = int(doc.get("attempts", 1))
+        ingestion.started_at = datetime.fromisoformat(doc["started_at"])
         meta_tenant = (obj.metadata or {}).get("tenant_id")
         try:
             if meta_tenant and meta_tenant != target.tenant_id:
@@ -550,24 +551,36 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
                 kind = DataKind(target.kind)
             except ValueError as exc:
                 raise InvalidInput(f"unknown kind {target.kind!r}") from exc
-            if ingestion.attempts > 1:
+            if ingestion.attempts > 1:  # an abandoned attempt's rows and rejects go first
                 clear_ingestion(deps.warehouse, ingestion.tenant_id, kind, ingestion.ingestion_id)
             run = _stage(deps, ingestion, kind)
         except InvalidInput as exc:
             if target.kind in DataKind.__members__.values():  # drop whatever a partial pass staged
                 clear_ingestion(deps.warehouse, ingestion.tenant_id, DataKind(target.kind), ingestion.ingestion_id)
             ingestion.error = exc.message
-            _finish(deps, ingestion, IngestionStatus.FAILED)
+            ingestion.finished_at = _now()
+            lifecycle.finish_staging(_outcome(ingestion), IngestionStatus.FAILED)
             log_event(_log, "ingestion failed", severity="WARNING", error=exc.message)
             ingestion.status = IngestionStatus.FAILED
             return ingestion
         counts = run.counts
         ingestion.rows_read, ingestion.accepted = counts.rows_read, counts.accepted
         ingestion.rejected, ingestion.duplicates = counts.rejected, counts.duplicates
-        _finish(deps, ingestion, IngestionStatus.STAGED)
+        if not lifecycle.finish_staging(_outcome(ingestion), IngestionStatus.STAGED):
+            # another delivery took the ingestion over (this attempt was presumed dead): its run decides
+            raise TransientError(f"ingestion {ingestion.ingestion_id} was taken over during staging")
+        crash_point("ingest.staged")
         publish_staged(deps, ingestion.tenant_id, ingestion.ingestion_id, kind.value)
+        crash_point("ingest.published")
         ingestion.status = IngestionStatus.STAGED
         log_event(_log, "ingestion staged", kind=kind.value, rows_read=counts.rows_read, accepted=counts.accepted,
                   rejected=counts.rejected, duplicates=counts.duplicates)
         return ingestion
 
+
+def _outcome(ingestion: Ingestion) -> dict[str, Any]:
+    """The record fields an attempt settles (status, attempts and lease are the state machine's)."""
+    fields = ingestion.to_document()
+    for key in ("status", "attempts", "started_at", "finished_at", "published_at"):
+        fields.pop(key, None)
+    return fields

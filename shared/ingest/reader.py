@@ -13,6 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from shared.errors import InvalidInput
+from shared.ingest.limits import parse_long_line_mark
 from shared.ingest.parse import string_series
 
 
@@ -103,6 +104,10 @@ class DelimitedReader:
                 if not record:  # blank line: not a row
                     continue
                 number += 1
+                long_line = parse_long_line_mark(record[0]) if len(record) == 1 else None
+                if long_line is not None:  # a line over the limit, skipped while streaming: this row alone
+                    bad.append(BadRow(number, long_line[1], long_line[0]))
+                    continue
                 if len(record) != width:
                     if len(record) > width and not any(v.strip() for v in record[width:]):
                         record = record[:width]  # trailing delimiters
@@ -148,15 +153,10 @@ class ArrowDelimitedReader:
             return "skip"
 
         names = [f"c{i}" for i in range(width)]
-        self._stream = pacsv.open_csv(
-            raw,
-            read_options=pacsv.ReadOptions(column_names=names, block_size=4 << 20, use_threads=True,
-                                           encoding="utf8" if encoding.startswith("utf-8") else encoding),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
-                                             invalid_row_handler=on_invalid),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
-        )
+        try:
+            self._stream = self._open(pacsv, raw, names, encoding, delimiter, on_invalid)
+        except pa.ArrowInvalid as exc:  # met in the first block (bad UTF-8, a ragged row): the exact reader decides
+            raise MalformedRows(str(exc)) from exc
         self._chunk_rows = max(1, chunk_rows)
         self._pending: list[Any] = []
         self._row_number = 0
@@ -169,6 +169,19 @@ class ArrowDelimitedReader:
             raise InvalidInput("the header row is empty")
         if first.num_rows > 1:
             self._pending.append(first.slice(1))
+
+    @staticmethod
+    def _open(pacsv: Any, raw: IO[bytes], names: list[str], encoding: str, delimiter: str,
+              on_invalid: Any) -> Any:
+        return pacsv.open_csv(
+            raw,
+            read_options=pacsv.ReadOptions(column_names=names, block_size=4 << 20, use_threads=True,
+                                           encoding="utf8" if encoding.startswith("utf-8") else encoding),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
+                                             invalid_row_handler=on_invalid),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
 
     def _next_batch(self) -> Any:
         try:

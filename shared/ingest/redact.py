@@ -15,6 +15,7 @@ import re
 import pandas as pd
 
 from shared.ingest.headers import ColumnMapping, normalise_header
+from shared.ingest.limits import MAX_RAW_CHARS, clip
 from shared.ingest.reader import Chunk, join_row
 
 REDACTED = "[redacted]"
@@ -34,7 +35,10 @@ def personal_columns(mapping: ColumnMapping) -> frozenset[int]:
 
 
 def _scrub(cells: list[str], redact: frozenset[int]) -> list[str]:
-    return [REDACTED if (i in redact and cell.strip()) else _EMAIL.sub(REDACTED, cell) for i, cell in enumerate(cells)]
+    # cells are clipped first: the e-mail pattern backtracks quadratically over a long run without "@"
+    clipped = [clip(cell, MAX_RAW_CHARS) for cell in cells]
+    return [REDACTED if (i in redact and cell.strip()) else _EMAIL.sub(REDACTED, cell) if "@" in cell else cell
+            for i, cell in enumerate(clipped)]
 
 
 def redact_row(chunk: Chunk, position: int, delimiter: str, redact: frozenset[int]) -> str:
@@ -45,9 +49,10 @@ def redact_row(chunk: Chunk, position: int, delimiter: str, redact: frozenset[in
 
 def redact_line(raw: str, delimiter: str, redact: frozenset[int], width: int) -> str:
     """A malformed row's raw text with personal cells blanked (withheld when it cannot be split by column)."""
+    raw = clip(raw, MAX_RAW_CHARS)  # bounded before any pattern runs over it
     cells = next(csv.reader([raw], delimiter=delimiter), [])
     if redact and len(cells) != width:
         return WITHHELD
-    if not redact and not _EMAIL.search(raw):
+    if not redact and ("@" not in raw or not _EMAIL.search(raw)):
         return raw
     return join_row(_scrub(cells, redact), delimiter)

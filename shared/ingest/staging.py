@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from shared.ingest.crashpoints import crash_point
 from shared.models.records import DataKind
 from shared.ports import BulkAppend, Warehouse
 
@@ -19,28 +20,37 @@ def staging_table(kind: DataKind) -> str:
     return f"stg_{kind.value}"
 
 
-def has_stored_rows(warehouse: Warehouse, tenant_id: str, kind: DataKind) -> bool:
-    """Whether the tenant has any rows of ``kind`` in staging or the final table (else no look-ups needed)."""
+#: Staged rows of these ingestions are not stored data yet (their ingestion has not finished staging).
+_COMMITTED_STAGE = "ingestion_id NOT IN (SELECT p FROM UNNEST(@pending) AS p)"
+
+
+def has_stored_rows(warehouse: Warehouse, tenant_id: str, kind: DataKind, pending: Sequence[str]) -> bool:
+    """Whether the tenant has committed rows of ``kind`` (else no look-ups needed).
+
+    Committed: in the final table, or staged by an ingestion that finished staging; rows staged by the
+    ``pending`` ingestions (still staging, or abandoned by a crash) are not.
+    """
     found = warehouse.query(
-        f"SELECT EXISTS(SELECT 1 FROM `{staging_table(kind)}` WHERE tenant_id = @tenant_id) "
+        f"SELECT EXISTS(SELECT 1 FROM `{staging_table(kind)}` WHERE tenant_id = @tenant_id AND {_COMMITTED_STAGE}) "
         f"OR EXISTS(SELECT 1 FROM `{kind.value}` WHERE tenant_id = @tenant_id) AS has_rows",
-        {"tenant_id": tenant_id},
+        {"tenant_id": tenant_id, "pending": list(pending)},
     )
     return bool(found["has_rows"].iloc[0])
 
 
-def existing_hashes(warehouse: Warehouse, tenant_id: str, kind: DataKind, hashes: Sequence[str]) -> set[str]:
-    """Which of ``hashes`` are already stored for the tenant, in staging or in the final table."""
+def existing_hashes(warehouse: Warehouse, tenant_id: str, kind: DataKind, hashes: Sequence[str],
+                    pending: Sequence[str]) -> set[str]:
+    """Which of ``hashes`` the tenant already has committed (see ``has_stored_rows``)."""
     if not hashes:
         return set()
     sql = (
         f"SELECT row_hash FROM `{staging_table(kind)}` WHERE tenant_id = @tenant_id "
-        f"AND row_hash IN (SELECT h FROM UNNEST(@hashes) AS h) "
+        f"AND row_hash IN (SELECT h FROM UNNEST(@hashes) AS h) AND {_COMMITTED_STAGE} "
         f"UNION DISTINCT "
         f"SELECT row_hash FROM `{kind.value}` WHERE tenant_id = @tenant_id "
         f"AND row_hash IN (SELECT h FROM UNNEST(@hashes) AS h)"
     )
-    found = warehouse.query(sql, {"tenant_id": tenant_id, "hashes": list(hashes)})
+    found = warehouse.query(sql, {"tenant_id": tenant_id, "hashes": list(hashes), "pending": list(pending)})
     return set(found["row_hash"].tolist()) if not found.empty else set()
 
 
@@ -71,7 +81,9 @@ def open_staging(warehouse: Warehouse, kind: DataKind) -> BulkAppend:
 
 def stage_rows(staging: BulkAppend, rows: pd.DataFrame) -> int:
     """Append accepted rows (record fields + lineage columns) to an ingestion's staging append."""
-    return staging.append(rows)
+    written = staging.append(rows)
+    crash_point("ingest.chunk")
+    return written
 
 
 def store_rejects(warehouse: Warehouse, rows: pd.DataFrame) -> int:

@@ -15,11 +15,6 @@ from shared.ports import DocumentStore, Warehouse
 from shared.processing.gaps import DEFAULT_LEAD_TIME_DAYS, GapContext
 
 
-def ingestion_collection(tenant_id: str) -> str:
-    """Document collection of a tenant's ingestions."""
-    return f"tenants/{tenant_id}/ingestions"
-
-
 def load_staged(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind) -> pd.DataFrame:
     """Every staged row of one ingestion, in file order."""
     return warehouse.query(

@@ -16,10 +16,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from shared.deps import Deps
 from shared.errors import InvalidInput, NotFound, TransientError
+from shared.ingest.crashpoints import crash_point
+from shared.ingest.lifecycle import IngestionLifecycle
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.processing.loader import (
-    ingestion_collection,
     load_existing_versions,
     load_gap_context,
     load_products,
@@ -60,8 +61,7 @@ def _publish_data_updated(deps: Deps, notice: StagedNotice, rows: int) -> None:
                "rows": rows}
     deps.bus.publish(DATA_UPDATED_TOPIC, json.dumps(payload).encode(),
                      {"tenant_id": notice.tenant_id, "kind": notice.kind.value})
-    deps.documents.set(ingestion_collection(notice.tenant_id), notice.ingestion_id,
-                       {"data_updated_published": True}, merge=True)
+    IngestionLifecycle(deps.documents, notice.tenant_id, notice.ingestion_id).record({"data_updated_published": True})
 
 
 def process_staged(deps: Deps, notice: StagedNotice) -> ProcessingOutcome:
@@ -72,26 +72,30 @@ def process_staged(deps: Deps, notice: StagedNotice) -> ProcessingOutcome:
         InvalidInput: the ingestion cannot be processed (kind mismatch, failed ingestion; permanent).
         TransientError: the ingestion is still being staged (the message is redelivered later).
     """
-    collection = ingestion_collection(notice.tenant_id)
-    doc = deps.documents.get(collection, notice.ingestion_id)
-    if doc is None:
-        raise NotFound(f"unknown ingestion {notice.ingestion_id} for tenant {notice.tenant_id}")
-    if doc.get("kind") not in (None, notice.kind.value):
-        error = f"ingestion {notice.ingestion_id} is {doc.get('kind')}, message says {notice.kind.value}"
-        deps.documents.set(collection, notice.ingestion_id, {"processing_error": error}, merge=True)
-        raise InvalidInput(error)
-    status = doc.get("status")
-    if status == "processed":
+    lifecycle = IngestionLifecycle(deps.documents, notice.tenant_id, notice.ingestion_id,
+                                   lease_seconds=deps.settings.ingest_lease_seconds)
+    claim = lifecycle.claim_processing(notice.kind.value)
+    doc = claim.doc
+    if claim.action == "invalid":
+        if not doc:
+            raise NotFound(f"unknown ingestion {notice.ingestion_id} for tenant {notice.tenant_id}")
+        if doc.get("kind") not in (None, notice.kind.value):
+            error = f"ingestion {notice.ingestion_id} is {doc.get('kind')}, message says {notice.kind.value}"
+            lifecycle.record({"processing_error": error})
+            raise InvalidInput(error)
+        raise InvalidInput(f"ingestion {notice.ingestion_id} has status {doc.get('status')!r}; "
+                           "only staged data is processed")
+    if claim.action == "already":
         rows = int(doc.get("processed_rows") or 0)
         if not doc.get("data_updated_published"):
             _publish_data_updated(deps, notice, rows)
         return ProcessingOutcome(tenant_id=notice.tenant_id, ingestion_id=notice.ingestion_id, kind=notice.kind,
                                  status="already_processed", rows=rows, changes=dict(doc.get("changes") or {}))
-    if status == "staging":
+    if claim.action == "not_staged":
         raise TransientError(f"ingestion {notice.ingestion_id} is still staging; retry later")
-    if status not in ("staged", "processing"):
-        raise InvalidInput(f"ingestion {notice.ingestion_id} has status {status!r}; only staged data is processed")
-    deps.documents.set(collection, notice.ingestion_id, {"status": "processing"}, merge=True)
+    if claim.action == "busy":
+        raise TransientError(f"ingestion {notice.ingestion_id} is being processed by {doc.get('lease_owner')}")
+    crash_point("process.claimed")
 
     staged = load_staged(deps.warehouse, notice.tenant_id, notice.ingestion_id, notice.kind)
     products = load_products(deps.warehouse, notice.tenant_id)
@@ -107,16 +111,19 @@ def process_staged(deps: Deps, notice: StagedNotice) -> ProcessingOutcome:
                                       batch.rows["record_key"].tolist())
     batch = without_stale(batch, existing)
     written = deps.warehouse.upsert(notice.kind.value, batch.rows, ["tenant_id", "record_key"])
+    crash_point("process.merged")
 
     changes = {k: int(v) for k, v in sorted(batch.changes.items())}
-    deps.documents.set(collection, notice.ingestion_id, {
-        "status": "processed",
+    finished = lifecycle.finish_processing({
         "staged_rows": len(staged),
         "processed_rows": written,
         "changes": changes,
         "processed_at": datetime.now(UTC).isoformat(),
         "data_updated_published": False,
-    }, merge=True)
+    })
+    if not finished:  # presumed dead and taken over: the other run records the outcome (same rows, by key)
+        raise TransientError(f"ingestion {notice.ingestion_id} was taken over during processing")
+    crash_point("process.processed")
     PROCESSED_ROWS.labels(kind=notice.kind.value).inc(written)
     for change, count in changes.items():
         PROCESSING_CHANGES.labels(kind=notice.kind.value, change=change).inc(count)

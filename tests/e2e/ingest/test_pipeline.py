@@ -326,3 +326,20 @@ def test_objects_outside_raw_tenant_paths_are_ignored(harness: Harness) -> None:
     assert harness.runtime.drain() >= 1
     assert harness.deps.bus.pending() == 0  # type: ignore[attr-defined]
     assert harness.deps.documents.query("tenants/acme/ingestions") == []
+
+
+def test_a_stray_cp1252_byte_past_the_sample_is_read_alone_and_flagged(harness: Harness) -> None:
+    # UTF-8 for well past the sniffed sample, then one row written in cp1252
+    good = "".join(f"P{i},Café crème {i},3.50\n" for i in range(45_000)).encode()
+    data = b"sku,title,price\n" + good + "PX,Café noir,4.00\n".encode("cp1252") + b"PY,Th\xc3\xa9 vert,2.00\n"
+    assert len(good) > 1 << 20
+    doc = harness.ingest(data, kind="products")
+    assert doc["status"] == "processed" and doc["accepted"] == 45_002 and doc["rejected"] == 0
+    assert doc["encoding"] == "utf-8 (cp1252 in 1 rows)"
+    wrong = harness.rows("SELECT COUNT(*) AS n FROM stg_products WHERE title LIKE '%Ã%'")
+    assert wrong == [{"n": 0}]  # no mojibake anywhere
+    rows = {r["sku"]: r for r in harness.rows(
+        "SELECT sku, title, quality_flags FROM stg_products WHERE sku IN ('P7', 'PX', 'PY')")}
+    assert rows["P7"]["title"] == "Café crème 7" and json.loads(rows["P7"]["quality_flags"]) == []
+    assert rows["PX"]["title"] == "Café noir" and json.loads(rows["PX"]["quality_flags"]) == ["encoding:cp1252"]
+    assert rows["PY"]["title"] == "Thé vert" and json.loads(rows["PY"]["quality_flags"]) == []
