@@ -140,7 +140,7 @@ def _offer_candidates(product: dict[str, Any], source: str) -> list[PriceCandida
             elif price is None:
                 price = value
                 currency = currency or sp.get("priceCurrency")
-        if price is not None:
+        if price is not None and price > 0:  # 0 is "call for price", not a price
             out.append(PriceCandidate(price, currency, source, list_price, in_stock, name, sku))
     return out
 
@@ -153,6 +153,8 @@ def _walk_products(node: Any) -> list[dict[str, Any]]:
             continue
         if "@graph" in item:
             found += _walk_products(item["@graph"])
+        elif "mainEntity" in item:  # WebPage / ItemPage wrapping the page's product
+            found += _walk_products(item["mainEntity"])
         elif _types(item) & {"product", "productgroup", "individualproduct"}:
             found.append(item)
     return found
@@ -267,6 +269,8 @@ _AMOUNT = r"\d{1,3}(?:[.,\s\u00a0']\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _TEXT_PRICE = re.compile(
     rf"(?P<pre>[$€£¥]|\b(?:{_CODES}))\s?(?P<a>{_AMOUNT})|(?P<b>{_AMOUNT})\s?(?P<post>[€£$]|(?:{_CODES})\b)")
 _STRUCK = ("del", "s", "strike")
+_STRUCK_CLASS = re.compile(r"old-price|was-price|price-was|compare-at|price--compare|regular-price|strike")
+_PRICE_CLASS = re.compile(r"price")
 _SKIP = ("script", "style", "noscript", "template", "nav", "header", "footer")
 
 
@@ -280,18 +284,29 @@ def _text_prices(text: str) -> list[tuple[Decimal, str | None]]:
     return out
 
 
-def _text_candidates(html: str) -> tuple[list[PriceCandidate], list[Decimal]]:
-    """Prices with a currency in the page's visible text (not nav/header/footer), and the struck ones."""
+def _text_candidates(html: str) -> tuple[list[PriceCandidate], list[PriceCandidate], list[Decimal]]:
+    """Prices with a currency in the visible text (not nav/header/footer), in three lists.
+
+    All of them; those inside an innermost element whose class names a price; and the struck-through
+    ones (``del``, ``s``, "old-price"-like classes), which are list prices, not offers.
+    """
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup.find_all(list(_SKIP)):
         tag.decompose()
     struck: list[Decimal] = []
-    for tag in soup.find_all(list(_STRUCK)):
+    for tag in [*soup.find_all(list(_STRUCK)), *soup.find_all(class_=_STRUCK_CLASS)]:
+        if tag.decomposed:
+            continue
         struck += [p for p, _ in _text_prices(tag.get_text(" ", strip=True))]
         tag.decompose()
     body = soup.body or soup
     found = _text_prices(body.get_text(" ", strip=True))
-    return [PriceCandidate(p, c, "text") for p, c in found], struck
+    priced: list[tuple[Decimal, str | None]] = []
+    for tag in body.find_all(class_=_PRICE_CLASS):
+        if not tag.find(class_=_PRICE_CLASS):  # innermost price element only
+            priced += _text_prices(tag.get_text(" ", strip=True))
+    return ([PriceCandidate(p, c, "text") for p, c in found], [PriceCandidate(p, c, "text") for p, c in priced],
+            struck)
 
 
 def _finish(chosen: PriceCandidate, candidates: list[PriceCandidate], warnings: list[str]) -> Extraction:
@@ -368,8 +383,11 @@ def extract_price(html: str, *, selectors: dict[str, str] | None = None, base_ur
             )
     if meta:
         return _finish(meta[0], candidates, warnings)
-    text, struck = _text_candidates(html)
+    text, priced, struck = _text_candidates(html)
     distinct_text = {(c.price, c.currency) for c in text}
+    if len(distinct_text) > 1 and len({(c.price, c.currency) for c in priced}) == 1:
+        warnings.append("several prices in the text; took the only one in a price element")
+        text, distinct_text = priced, {(priced[0].price, priced[0].currency)}
     if len(distinct_text) == 1:
         chosen = text[0]
         if struck and max(struck) > chosen.price:
