@@ -112,9 +112,9 @@ def elasticity_quality(seeds: int = 10) -> None:
     print("\nelasticity on generated catalogues (4 categories x 50 SKUs, 40% with 6 days of sales, "
           f"{seeds} seeds per row); RMSE to the true elasticity, 90% interval coverage")
     print(f"{'within-category sd':>18} | {'method':<28} | {'RMSE short':>10} | {'RMSE long':>9} | "
-          f"{'coverage':>8} | {'usable':>6}")
+          f"{'coverage':>8} | {'cov. short':>10} | {'usable':>6}")
     for within_sd in (0.1, 0.3, 0.6):
-        acc: dict[str, dict[str, list[Any]]] = {m: {"short": [], "long": [], "hit": [], "usable": []}
+        acc: dict[str, dict[str, list[Any]]] = {m: {"short": [], "long": [], "hit": [], "hit_short": [], "usable": []}
                                                 for m in ("raw", "pooled")}
         for seed in range(seeds):
             sales, truth, cats, length = catalogue(1000 + seed, within_sd)
@@ -127,8 +127,10 @@ def elasticity_quality(seeds: int = 10) -> None:
                 acc[name]["long"].append(err[~short])
                 ok = est["ci_low"].notna().to_numpy()
                 t = truth.to_numpy()[ok]
-                acc[name]["hit"].append((est["ci_low"].to_numpy(dtype="float64")[ok] <= t)
-                                        & (t <= est["ci_high"].to_numpy(dtype="float64")[ok]))
+                hit = ((est["ci_low"].to_numpy(dtype="float64")[ok] <= t)
+                       & (t <= est["ci_high"].to_numpy(dtype="float64")[ok]))
+                acc[name]["hit"].append(hit)
+                acc[name]["hit_short"].append(hit[short[ok]])
                 usable = est["usable"] if name == "raw" else est["elasticity"].notna()
                 acc[name]["usable"].append(usable.to_numpy(dtype=bool))
         for name, label in (("raw", "per-SKU OLS (previous)"), ("pooled", "pooled empirical Bayes")):
@@ -140,7 +142,8 @@ def elasticity_quality(seeds: int = 10) -> None:
                 return float(np.sqrt(np.mean(e ** 2)))
 
             print(f"{within_sd:>18} | {label:<28} | {rmse(a['short']):>10.3f} | {rmse(a['long']):>9.3f} | "
-                  f"{np.concatenate(a['hit']).mean():>8.3f} | {np.concatenate(a['usable']).mean():>6.1%}")
+                  f"{np.concatenate(a['hit']).mean():>8.3f} | {np.concatenate(a['hit_short']).mean():>10.3f} | "
+                  f"{np.concatenate(a['usable']).mean():>6.1%}")
     print("(RMSE over SKUs with a finite estimate; coverage over SKUs with an interval; usable: the previous "
           "method's own rule, >= 8 days and >= 2% price variation; the pooled method gives every SKU an estimate)")
 
