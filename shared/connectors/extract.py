@@ -247,9 +247,15 @@ def _own_product(products: list[dict[str, Any]], soup: BeautifulSoup) -> int | N
     """
     names, urls = _page_identity(soup)
     if urls:
+        def same_page(url: Any) -> bool:
+            own = _norm_url(url)
+            if str(url).startswith("/"):  # relative product URL: compare with the canonical URL's path
+                return any(u.endswith(own) and own for u in urls)
+            return own in urls
+
         by_url = [i for i, p in enumerate(products)
-                  if {_norm_url(u) for u in [_props(p).get("url"), *[_props(o).get("url") for o in
-                      _as_list(_props(p).get("offers")) if isinstance(o, dict)]] if u} & set(urls)]
+                  if any(same_page(u) for u in [_props(p).get("url"), *[_props(o).get("url") for o in
+                         _as_list(_props(p).get("offers")) if isinstance(o, dict)]] if u)]
         if len(by_url) == 1:
             return by_url[0]
     if not names:

@@ -193,7 +193,10 @@ def pooled_elasticity(
         sse = np.maximum(syy - slope * sxy, 0.0)
         cv = sums["p_std"].to_numpy(dtype="float64") / sums["p_mean"].to_numpy(dtype="float64")
     fit_ok = (dof >= 1) & (sxx > 1e-12) & np.isfinite(slope)
-    cat = (categories.reindex(skus) if categories is not None else pd.Series(index=skus, dtype=object))
+    if categories is not None:
+        cat = categories[~categories.index.duplicated(keep="last")].reindex(skus)
+    else:
+        cat = pd.Series(index=skus, dtype=object)
     cat_values = cat.astype(object).where(cat.notna(), _NO_CATEGORY).astype(str).to_numpy()
     cat_codes, cat_names = pd.factorize(cat_values)
     out = pd.DataFrame(index=skus, columns=cols)
@@ -334,7 +337,7 @@ def cross_price_effects(
     logu = pd.DataFrame(np.log(units.where(units > 0).to_numpy(dtype="float64")), index=price.index,
                         columns=price.columns)
     frames = []
-    cats = categories.reindex(logp.columns)
+    cats = categories[~categories.index.duplicated(keep="last")].reindex(logp.columns)
     for _, members in cats.dropna().groupby(cats.dropna()):
         skus = list(members.index)
         if len(skus) < 2 or len(skus) > max_skus_per_category:
