@@ -383,3 +383,14 @@ def cross_price_effects(
     cutoff = int(np.flatnonzero(passed).max()) + 1 if passed.any() else 0
     out = tested.iloc[:cutoff].assign(method=CROSS_METHOD)
     return out[cols].sort_values(["sku", "other_sku"]).reset_index(drop=True)
+
+
+def what_if_units(
+    sales: pd.DataFrame, categories: pd.Series | None, sku: str, change_pct: float, *, level: float = 0.90
+) -> UnitChange | None:
+    """One call for the what-if answer: pool the catalogue's elasticities, then the unit change for ``sku``.
+
+    ``sales`` should hold the whole catalogue (or at least ``sku``'s category): pooling needs the other
+    SKUs. ``categories`` maps sku to category (e.g. ``PricingInputs.attributes["category"]``).
+    """
+    return expected_unit_change(pooled_elasticity(sales, categories, level=level), sku, change_pct)

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from shared.pricing.elasticity import expected_unit_change, pooled_elasticity, unit_change_pct
+from shared.pricing.elasticity import expected_unit_change, pooled_elasticity, unit_change_pct, what_if_units
 
 
 def _catalogue(seed: int, *, within_sd: float = 0.3, short_share: float = 0.4, short_len: int = 6,
@@ -121,3 +121,15 @@ def test_empty_and_single_sku_inputs() -> None:
     one = pooled_elasticity(pd.DataFrame({"sku": "A", "units": 5000 * prices ** -1.5, "price": prices}))
     assert one.loc["A", "elasticity"] == pytest.approx(-1.5) and one.loc["A", "source"] == "sku"
     assert not one.loc["A", "pooled"]
+
+
+def test_what_if_units_pools_the_catalogue_for_one_sku() -> None:
+    sales, truth, cats, length = _catalogue(6)
+    sku = str(length[length < 10].index[0])
+    change = what_if_units(sales, cats, sku, -5.0, level=0.80)
+    assert change is not None and change.level == 0.80 and change.pooled
+    direct = expected_unit_change(pooled_elasticity(sales, cats, level=0.80), sku, -5.0)
+    assert direct == change
+    # alone, the SKU's six days give nothing to pool toward: the raw fit is all there is
+    alone = what_if_units(sales[sales["sku"] == sku], cats, sku, -5.0)
+    assert alone is not None and not alone.pooled and alone.source == "sku"
