@@ -35,7 +35,7 @@ def gather_signals(deps: Deps, tenant: str, today: date, rules: AlertRules) -> l
     """Read the warehouse and ingestion records; measure every enabled rule."""
     enabled = set(rules.enabled)
     out: list[Signal] = []
-    if enabled & {"competitor_undercut", "competitor_price_move", "map_violation"}:
+    if enabled & {"competitor_undercut", "competitor_price_move", "map_violation", "competitor_out_of_stock"}:
         prices = loader.competitor_prices(deps.warehouse, tenant, today)
         if "competitor_undercut" in enabled:
             out += signals.competitor_undercut(prices, rules)
@@ -47,6 +47,8 @@ def gather_signals(deps: Deps, tenant: str, today: date, rules: AlertRules) -> l
             out += signals.competitor_moves(prices, rules, refs)
         if "map_violation" in enabled:
             out += signals.map_violations(prices)
+        if "competitor_out_of_stock" in enabled:
+            out += signals.competitor_out_of_stock(prices, rules)
     if enabled & {"stockout_risk", "overstock"}:
         cover = signals.stock_cover(loader.stock_cover(deps.warehouse, tenant, today, rules.sales_window_days), rules)
         out += [s for s in cover if s.rule in enabled]

@@ -14,7 +14,7 @@ import pandas as pd
 from shared.ports import Warehouse
 
 COMPETITOR_SQL = """
-SELECT c.sku, c.competitor, c.date, c.price, c.shipping, p.price AS our_price, p.map_price, p.title
+SELECT c.sku, c.competitor, c.date, c.price, c.shipping, c.in_stock, p.price AS our_price, p.map_price, p.title
 FROM competitor_prices AS c
 LEFT JOIN products AS p ON p.tenant_id = c.tenant_id AND p.sku = c.sku
 WHERE c.tenant_id = @tenant AND c.date BETWEEN @since AND @today

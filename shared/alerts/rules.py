@@ -8,7 +8,7 @@ from shared.ports import DocumentStore
 
 RULE_NAMES = (
     "competitor_undercut", "competitor_price_move", "map_violation", "stockout_risk", "overstock",
-    "sentiment_drop", "fake_review_spike", "ingestion_failing", "forecast_drift",
+    "sentiment_drop", "fake_review_spike", "ingestion_failing", "forecast_drift", "competitor_out_of_stock",
 )
 
 
@@ -18,6 +18,8 @@ class AlertRules(BaseModel):
     enabled: list[str] = Field(default_factory=lambda: list(RULE_NAMES))
     undercut_pct: float = Field(5.0, gt=0, description="Competitor cheaper than us by more than this (%).")
     price_move_pct: float = Field(5.0, gt=0, description="Competitor price moved by more than this (%).")
+    oos_confirm_observations: int = Field(  # competitor_out_of_stock
+        2, ge=1, description="Consecutive out-of-stock (in-stock) observations to fire (clear) the rule.")
     hysteresis_ratio: float = Field(0.6, gt=0, lt=1, description="Clear when the value falls below on x ratio.")
     default_lead_time_days: int = Field(14, ge=0)
     overstock_days: float = Field(180.0, gt=0)

@@ -15,6 +15,7 @@ from shared.alerts.loader import Frame
 from shared.alerts.models import Signal
 from shared.alerts.rules import AlertRules
 from shared.models.agents import Evidence
+from shared.pricing.alerts import competitor_stockouts
 
 
 def _evidence(frame: Frame, description: str, values: dict[str, Any]) -> list[Evidence]:
@@ -80,6 +81,48 @@ def competitor_moves(frame: Frame, rules: AlertRules, references: dict[str, floa
             metrics={"from": _r(reference), "to": _r(latest), "move_pct": _r(move), "competitor": str(comp)},
             evidence=_evidence(frame, "competitor price history", {"sku": str(sku), "competitor": str(comp),
                                                                     "from": reference, "to": latest}),
+        ))
+    return out
+
+
+def competitor_out_of_stock(frame: Frame, rules: AlertRules) -> list[Signal]:
+    """Per SKU x competitor with stock data: 1 while the competitor is out of stock, else 0.
+
+    The hysteresis is in the observations (``shared.pricing.alerts.competitor_stockouts``): out of stock
+    on ``oos_confirm_observations`` consecutive observations to fire, in stock on as many to clear.
+    """
+    df = frame.data
+    if df.empty or "in_stock" not in df or df["in_stock"].isna().all():
+        return []
+    obs = df[df["in_stock"].notna()].rename(columns={"price": "competitor_price"})
+    obs = obs.assign(date=pd.to_datetime(obs["date"]), in_stock=obs["in_stock"].astype(bool))
+    episodes = competitor_stockouts(obs, confirm=rules.oos_confirm_observations)
+    ongoing = {(str(r.sku), str(r.competitor)): r for r in episodes[episodes["ongoing"]].itertuples(index=False)}
+    our = df.groupby("sku")["our_price"].last()
+    out = []
+    for sku, comp in obs[["sku", "competitor"]].drop_duplicates().itertuples(index=False):
+        key = f"oos:{sku}:{comp}"
+        ep: Any = ongoing.get((str(sku), str(comp)))
+        if ep is None:
+            out.append(Signal(rule="competitor_out_of_stock", key=key, value=0.0, on=1.0, off=0.0, sku=str(sku),
+                              severity="medium", title=f"{comp} has {sku} in stock",
+                              reason=f"{comp} shows {sku} in stock."))
+            continue
+        our_price = our.get(sku)
+        since = str(ep.start)[:10]
+        price_note = (f" Their last price was {_r(ep.last_price)}" +
+                      (f" vs our {_r(our_price)}." if our_price is not None and not pd.isna(our_price) else "."))
+        out.append(Signal(
+            rule="competitor_out_of_stock", key=key, value=1.0, on=1.0, off=0.0, sku=str(sku), severity="medium",
+            title=f"{comp} is out of stock on {sku}",
+            reason=(f"{comp} has shown {sku} out of stock on {int(ep.observations_out)} observations since {since}: "
+                    f"you may hold or raise your price, and expect more demand while it lasts.{price_note}"),
+            metrics={"competitor": str(comp), "since": since, "last_seen_out": str(ep.end)[:10],
+                     "observations_out": int(ep.observations_out), "competitor_last_price": _r(ep.last_price),
+                     "our_price": None if our_price is None or pd.isna(our_price) else _r(our_price)},
+            evidence=_evidence(frame, "competitor stock status history",
+                               {"sku": str(sku), "competitor": str(comp), "since": since,
+                                "observations_out": int(ep.observations_out)}),
         ))
     return out
 

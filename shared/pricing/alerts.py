@@ -187,3 +187,65 @@ def map_violations(position: pd.DataFrame, obs: pd.DataFrame, attrs: pd.DataFram
     if not frames:
         return pd.DataFrame(columns=cols)
     return pd.concat(frames, ignore_index=True)[cols]
+
+
+def competitor_stockouts(obs: pd.DataFrame, *, confirm: int = 2) -> pd.DataFrame:
+    """Competitor out-of-stock episodes per (sku, competitor), with hysteresis on ``in_stock`` observations.
+
+    Why: a rival that cannot ship an item is a chance to hold or raise our price and to expect more demand.
+    An episode starts after ``confirm`` consecutive out-of-stock observations (one blip does not count) and
+    ends only after ``confirm`` consecutive in-stock ones, so a flickering stock badge alerts once.
+    Observations without ``in_stock`` (NULL) neither extend nor break a streak.
+    Returns ``sku, competitor, start`` (first out-of-stock observation of the episode), ``confirmed`` (the
+    date it was confirmed), ``end`` (last out-of-stock observation), ``observations_out``, ``last_price``
+    (the competitor's last observed price before or during the episode) and ``ongoing``.
+    """
+    cols = ["sku", "competitor", "start", "confirmed", "end", "observations_out", "last_price", "ongoing"]
+    if obs.empty or "in_stock" not in obs or obs["in_stock"].isna().all():
+        return pd.DataFrame(columns=cols)
+    stock = obs[["sku", "competitor", "date"]].copy()
+    stock["stock"] = obs["in_stock"].map({True: 1.0, False: 0.0}).astype("float64")
+    wide = price_matrix(stock, value="stock")
+    prices = price_matrix(obs, value="competitor_price").reindex(index=wide.index, columns=wide.columns)
+    last_price = prices.ffill().to_numpy(dtype="float64")
+    values = wide.to_numpy(dtype="float64")
+    n_t, n_s = values.shape
+    out_state = np.zeros(n_s, dtype=bool)
+    out_run = np.zeros(n_s, dtype="int64")
+    in_run = np.zeros(n_s, dtype="int64")
+    run_start = np.zeros(n_s, dtype="int64")
+    ep_start = np.zeros(n_s, dtype="int64")
+    ep_confirmed = np.zeros(n_s, dtype="int64")
+    ep_count = np.zeros(n_s, dtype="int64")
+    last_out = np.zeros(n_s, dtype="int64")
+    rows: list[tuple[int, int, int, int, int, bool]] = []
+    for t in range(n_t):
+        v = values[t]
+        is_out, is_in = v == 0.0, v == 1.0
+        run_start = np.where(is_out & (out_run == 0), t, run_start)
+        out_run = np.where(is_out, out_run + 1, np.where(is_in, 0, out_run))
+        in_run = np.where(is_in, in_run + 1, np.where(is_out, 0, in_run))
+        last_out = np.where(is_out, t, last_out)
+        ep_count = np.where(out_state & is_out, ep_count + 1, ep_count)
+        enter = ~out_state & (out_run >= confirm)
+        leave = out_state & (in_run >= confirm)
+        ep_start = np.where(enter, run_start, ep_start)
+        ep_confirmed = np.where(enter, t, ep_confirmed)
+        ep_count = np.where(enter, out_run, ep_count)
+        for s in np.flatnonzero(leave):
+            rows.append((int(s), int(ep_start[s]), int(ep_confirmed[s]), int(last_out[s]), int(ep_count[s]), False))
+        out_state = (out_state | enter) & ~leave
+    for s in np.flatnonzero(out_state):
+        rows.append((int(s), int(ep_start[s]), int(ep_confirmed[s]), int(last_out[s]), int(ep_count[s]), True))
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    arr = np.array([r[:5] for r in rows], dtype="int64")
+    keys = wide.columns[arr[:, 0]]
+    dates = wide.index
+    out = pd.DataFrame({
+        "sku": keys.get_level_values(0), "competitor": keys.get_level_values(1),
+        "start": dates[arr[:, 1]], "confirmed": dates[arr[:, 2]], "end": dates[arr[:, 3]],
+        "observations_out": arr[:, 4], "last_price": last_price[arr[:, 3], arr[:, 0]],
+        "ongoing": np.array([r[5] for r in rows], dtype=bool),
+    })
+    return out.sort_values(["sku", "competitor", "start"]).reset_index(drop=True)[cols]

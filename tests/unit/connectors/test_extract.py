@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -92,3 +93,47 @@ def test_parse_price_roundtrips_both_conventions(value: Decimal) -> None:
     eu = us.replace(",", "_").replace(".", ",").replace("_", ".")
     assert parse_price(f"${us}") == value
     assert parse_price(f"{eu} €") == value
+
+
+_EXPECTED = {k: v for k, v in json.loads((PAGES / "expected.json").read_text()).items() if not k.startswith("_")}
+
+
+@pytest.mark.parametrize("page", sorted(_EXPECTED))
+def test_every_fixture_page_matches_its_expected_reading(page: str) -> None:
+    expected = _EXPECTED[page]
+    result = extract_price(_page(page), selectors=expected.get("selectors"))
+    got = {"status": result.status, "price": result.price, "currency": result.currency,
+           "list_price": result.list_price, "high_price": result.high_price, "in_stock": result.in_stock}
+    for key, value in expected.items():
+        if key in got:
+            want = Decimal(value) if key.endswith("price") and value is not None else value
+            assert got[key] == want, (key, result.warnings)
+
+
+def test_carousel_of_other_products_does_not_hide_the_pages_own_product() -> None:
+    result = extract_price(_page("carousel_h1_match.html"))
+    assert result.status == "ok" and result.name == "Acme Espresso Machine X200"
+    assert {c.price for c in result.candidates} == {Decimal("249.00"), Decimal("59.00"), Decimal("129.00")}
+    # same page without the identifying h1 is ambiguous again
+    stripped = _page("carousel_h1_match.html").replace('<h1 class="product-title">Acme Espresso Machine X200</h1>', "")
+    assert extract_price(stripped).status == "ambiguous"
+
+
+def test_near_identical_names_are_not_an_identity() -> None:
+    page = _page("itemlist_related_h1.html").replace("750&nbsp;ml</h1>", "1 l</h1>").replace(
+        "<title>Stainless water bottle 750 ml | Hydro</title>", "")
+    assert extract_price(page).status == "ambiguous"
+
+
+def test_aggregate_offer_is_a_range_not_a_sale() -> None:
+    result = extract_price(_page("aggregate_offer_range.html"))
+    assert (result.price, result.high_price, result.list_price, result.on_sale) == (
+        Decimal("19.99"), Decimal("34.99"), None, False)
+
+
+def test_bare_prices_without_markup() -> None:
+    two = extract_price(_page("two_bare_prices.html"))
+    assert two.status == "ambiguous" and {c.price for c in two.candidates} == {Decimal("24.99"), Decimal("19.99")}
+    sale = extract_price(_page("woocommerce_del_ins.html"))
+    assert (sale.status, sale.price, sale.list_price, sale.on_sale, sale.source) == (
+        "ok", Decimal("29.00"), Decimal("39.00"), True, "text")

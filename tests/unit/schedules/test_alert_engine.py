@@ -7,9 +7,9 @@ import pytest
 
 from shared.alerts.engine import apply_signals, evaluate_alerts
 from shared.alerts.loader import Frame
-from shared.alerts.models import Signal
+from shared.alerts.models import Alert, Signal
 from shared.alerts.rules import AlertRules
-from shared.alerts.signals import competitor_moves, competitor_undercut, stock_cover
+from shared.alerts.signals import competitor_moves, competitor_out_of_stock, competitor_undercut, stock_cover
 from shared.deps import get_deps
 
 NOW = datetime(2024, 6, 1, 9, 0, tzinfo=UTC)
@@ -110,3 +110,47 @@ def test_forecast_drift_fires_above_ten_percent_and_only_on_the_latest_measureme
     ]))
     fired = [a for a in evaluate_alerts(deps, "t1", now=NOW) if a.rule == "forecast_drift"]
     assert [(a.sku, a.metrics["increase_pct"]) for a in fired] == [("B", 20.0)]
+
+
+def _stock(rows: list[tuple[str, bool]]) -> Frame:
+    df = pd.DataFrame([("A", "rival", d, 9.5, 10.0, s) for d, s in rows],
+                      columns=["sku", "competitor", "date", "price", "our_price", "in_stock"])
+    df["date"] = pd.to_datetime(df["date"]).dt.date
+    df["map_price"] = None
+    return Frame(df, "SELECT ...", {"tenant": "t1"})
+
+
+def test_competitor_out_of_stock_fires_once_ignores_a_blip_and_clears_when_back() -> None:
+    deps, rules = get_deps(), AlertRules()
+    days = [f"2024-05-{d:02d}" for d in range(1, 11)]
+
+    def run(stock: list[bool], hour: int) -> list[Alert]:
+        sigs = competitor_out_of_stock(_stock(list(zip(days, stock, strict=False))), rules)
+        return apply_signals(deps, "t1", sigs, now=NOW + timedelta(hours=hour), rules=rules)
+
+    assert run([True, False], 0) == []  # one out-of-stock observation: not confirmed
+    fired = run([True, False, False], 1)
+    assert [a.title for a in fired] == ["rival is out of stock on A"]
+    assert fired[0].metrics["since"] == "2024-05-02" and fired[0].metrics["observations_out"] == 2
+    assert "raise" in fired[0].reason and fired[0].evidence[0].query == "SELECT ..."
+    assert run([True, False, False, False], 2) == []  # still out: held, not re-fired
+    assert run([True, False, False, False, True], 3) == []  # one in-stock blip does not clear
+    state = [s for s in deps.documents.query("tenants/t1/alert_state") if s.get("rule") == "competitor_out_of_stock"]
+    assert state[0]["active"]
+    assert run([True, False, False, False, True, True], 4) == []  # back in stock twice: clears
+    alert = deps.documents.get("tenants/t1/alerts", fired[0].alert_id)
+    assert alert is not None and alert["status"] == "resolved"
+    again = run([True, False, False, False, True, True, False, False], 5)
+    assert len(again) == 1 and again[0].alert_id != fired[0].alert_id
+
+
+def test_evaluate_reads_competitor_stock_from_the_warehouse() -> None:
+    deps = get_deps()
+    base = {"ingestion_id": "i", "row_hash": "h", "record_key": "k", "ingested_at": NOW}
+    deps.warehouse.insert("products", pd.DataFrame([{**base, "tenant_id": "t1", "sku": "A", "title": "Mug",
+                                                     "price": 20.0}]))
+    deps.warehouse.insert("competitor_prices", pd.DataFrame([
+        {**base, "tenant_id": t, "sku": "A", "competitor": "rival", "date": date(2024, 5, d), "price": 20.5,
+         "in_stock": d < 29 if t == "t1" else True} for t in ("t1", "t2") for d in range(25, 32)]))
+    assert {a.rule for a in evaluate_alerts(deps, "t1", now=NOW)} == {"competitor_out_of_stock"}
+    assert evaluate_alerts(deps, "t2", now=NOW) == []
