@@ -50,6 +50,7 @@ MASE_CAP = 10.0
 BAND_LEVELS = (0.8, 0.95)
 ENSEMBLE = "ensemble"
 SEASONAL_ENSEMBLE = "seasonal_ensemble"
+CHOICES = (ENSEMBLE, SEASONAL_ENSEMBLE, "global_l1")
 COMPONENTS: dict[str, tuple[str, ...]] = {
     ENSEMBLE: ("global_l1", "global_l1", "level", "ses"),
     SEASONAL_ENSEMBLE: ("global_l1", "theta", "seasonal_median"),
@@ -113,8 +114,15 @@ def _extended(hist: np.ndarray | None, future: np.ndarray | None, cut: int, hori
     return full[:cut + horizon]
 
 
-def _members(y: np.ndarray, h: int, m: int, global_fc: np.ndarray) -> dict[str, np.ndarray]:
+def _members(y: np.ndarray, h: int, m: int, global_fc: np.ndarray, intermittent: bool) -> dict[str, np.ndarray]:
+    """Every member's forecast; for intermittent series ``level`` is the recent *mean* (a demand rate).
+
+    The median of a mostly-zero window is 0, which minimises absolute error and stocks nothing; the
+    Croston family forecasts a rate for the same reason.
+    """
     out = {name: np.maximum(0.0, np.asarray(fn(y, h, m), dtype=float)[:h]) for name, fn in LOCAL_MEMBERS.items()}
+    if intermittent:
+        out["level"] = np.full(h, float(np.mean(y[-LEVEL_WINDOW["W"]:])))
     out["global_l1"] = global_fc[:h]
     return out
 
@@ -131,7 +139,8 @@ def _run_origin(series: list[RegularSeries], cuts: list[int], horizon: int, use_
     cases = []
     for i, (s, c, g) in enumerate(zip(series, cuts, preds, strict=True)):
         y = np.asarray(s.values[:c], dtype=float)
-        cases.append(_Case(i, y, _members(y, horizon, s.season_length, g), classify(y).intermittent,
+        intermittent = classify(y).intermittent
+        cases.append(_Case(i, y, _members(y, horizon, s.season_length, g, intermittent), intermittent,
                            np.asarray(s.values[c:c + horizon], dtype=float) if with_actual else None))
     return cases
 
@@ -140,9 +149,12 @@ def _pooled_scores(cases: list[_Case], m: int) -> dict[str, float]:
     """Mean capped MASE of each candidate over every backtest case (the batch-level choice)."""
     totals: dict[str, list[float]] = {}
     for case in cases:
+        if case.intermittent:
+            continue  # absolute error rewards forecasting the zero median there; those keep the ensemble
         scale = selection_scale(case.history, m)
         assert case.actual is not None
-        for name, fc in candidates(case).items():
+        for name in CHOICES:
+            fc = candidates(case)[name]
             err = float(np.mean(np.abs(case.actual - fc[:len(case.actual)]))) / scale
             totals.setdefault(name, []).append(min(MASE_CAP, err))
     return {k: float(np.mean(v)) for k, v in totals.items()}
@@ -211,20 +223,25 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     if final is None:
         return {}
     scores = _pooled_scores(backtest, m) if backtest else {}
-    chosen = choose(scores)
+    pooled_choice = choose(scores)
     levels = tuple(sorted({*BAND_LEVELS, options.level}))
-    quantiles = conformal_quantiles(backtest, chosen, h, levels) if backtest else None
+    # bands calibrated separately for smooth series (pooled choice) and intermittent ones (the ensemble)
+    quantiles = {flag: conformal_quantiles([c for c in backtest if c.intermittent == flag],
+                                           ENSEMBLE if flag else pooled_choice, h, levels)
+                 for flag in (False, True) if any(c.intermittent == flag for c in backtest)}
     per_series = (time.perf_counter() - started) / len(series)
     out: dict[int, SeriesForecast] = {}
     for case, s in zip(final, series, strict=True):
+        chosen = ENSEMBLE if case.intermittent else pooled_choice
         fc = candidates(case)[chosen]
         scale = robust_scale(case.history, 13)
         bands: dict[float, tuple[np.ndarray, np.ndarray]] = {}
         for lv in levels:
-            if quantiles is None:
+            calibrated = quantiles.get(case.intermittent)
+            if calibrated is None:
                 lo_q, hi_q = _fallback_band(case.history, h, lv)
             else:
-                lo_q, hi_q = quantiles[lv]
+                lo_q, hi_q = calibrated[lv]
             bands[lv] = (np.clip(fc + lo_q * scale, 0.0, fc), np.maximum(fc + hi_q * scale, fc))
         own = [c for c in backtest if c.index == case.index]
         table = _series_table(own, chosen, m)
