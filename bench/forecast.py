@@ -46,6 +46,7 @@ class BenchSet:
     windows: int
     promo_retail: bool = False
     truth: list[np.ndarray] | None = None  # uncensored demand, for sets with stockouts
+    raw: list[RegularSeries] | None = None  # the same series with stockout weeks read as zero demand
 
 
 def promo_sets(quick: bool) -> list[BenchSet]:
@@ -56,9 +57,10 @@ def promo_sets(quick: bool) -> list[BenchSet]:
         out.append(BenchSet(f"weekly promo retail (gen, seed {seed})", to_series(panel.frame, "W"), 13,
                             2 if quick else 3, True))
     panel = weekly_panel(60, 156, seed=21, stockouts=0.12)
-    series = censor_stockouts(to_series(panel.frame, "W"), panel.frame)
+    raw = to_series(panel.frame, "W")
+    series = censor_stockouts(raw, panel.frame)
     out.append(BenchSet("weekly promo retail with stockouts (gen)", series, 13, 2, True,
-                        [panel.demand[i] for i in range(len(series))]))
+                        [panel.demand[i] for i in range(len(series))], raw))
     return out
 
 
@@ -124,6 +126,9 @@ def run_set(bs: BenchSet) -> dict[str, float]:
         if has_price:
             priced = [_cut(s, e - h, True, h) for s, e in zip(keep, ends, strict=True)]
             methods["ours + known prices"] = lambda p=priced: [r.forecast for r in forecast_chunk(p, opts)]
+        if bs.raw:
+            raw = [bs.raw[bs.series.index(s)].head(e - h) for s, e in zip(keep, ends, strict=True)]
+            methods["ours, stockouts as 0"] = lambda r=raw: [x.forecast for x in forecast_chunk(r, opts)]
         methods["today (selection)"] = lambda t=train: [r.forecast for r in select_chunk(t, today)]
         methods["global LightGBM lags"] = lambda t=train: _global_lags(t, h)
         methods["median last 13"] = lambda t=train: [np.full(h, np.median(s.values[-13:])) for s in t]
@@ -164,7 +169,9 @@ def run_set(bs: BenchSet) -> dict[str, float]:
 
 
 def _global_lags(train: list[RegularSeries], h: int) -> list[np.ndarray]:
-    preds = fit_predict_global([global_input(s, len(s.values), h) for s in train], h, train[0].freq)
+    """The recursive global LightGBM the engine shipped before, on lags only (no price/promo: the anchor)."""
+    lags_only = [replace(s, price=None, promo=None) for s in train]
+    preds = fit_predict_global([global_input(s, len(s.values), h) for s in lags_only], h, train[0].freq)
     return preds if preds is not None else [np.full(h, s.values[-1]) for s in train]
 
 

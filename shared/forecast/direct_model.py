@@ -14,6 +14,7 @@ prices and promotions move the forecast.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,7 +62,15 @@ def robust_scale(history: np.ndarray, window: int) -> float:
 
 
 def _scales(y: np.ndarray, origins: np.ndarray, window: int) -> np.ndarray:
-    return np.array([robust_scale(y[max(0, t - window):t], window) for t in origins])
+    """:func:`robust_scale` of ``y[t - window:t]`` for every origin ``t``, vectorised."""
+    padded = np.concatenate([np.full(window, np.nan), np.asarray(y, dtype=float)])
+    recent = np.stack([padded[origins + window - i] for i in range(1, window + 1)], axis=1)
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN windows fall through to 1 below
+        level = np.nanmedian(recent, axis=1)
+        mean = np.nanmean(recent, axis=1)
+    level = np.where(np.isfinite(level) & (level > 0), level, mean)
+    return np.where(np.isfinite(level) & (level > 0), level, 1.0)
 
 
 def _rows(s: DirectInput, origins: np.ndarray, horizon: int, freq: Freq, use_price: bool,

@@ -11,7 +11,8 @@ four values is the mean of the middle two: half the global model, half the robus
 
 The only choice made from data is *pooled* over the whole batch (never per series): on the batch's
 backtest origins the ensemble competes with a seasonal ensemble (median of ``global_l1``, ``theta``,
-``seasonal_median``) for data whose seasonality dominates (monthly sales), and with its members; the
+``seasonal_median``) for data whose seasonality dominates (monthly sales), with ``global_l1`` alone and
+with ``level`` alone (short or very noisy panels where a learned model has too little to learn from); the
 ensemble is kept unless another candidate is clearly better across all series. Prediction intervals
 are split-conformal: quantiles of the pooled backtest errors, divided by each series' level, per
 horizon step.
@@ -45,12 +46,13 @@ from shared.forecast.periods import RegularSeries
 MIN_SERIES = 4
 MIN_LENGTH = 8
 BACKTEST_ORIGINS = 2
+LARGE_BATCH = 40
 KEEP_MARGIN = 0.99  # another pooled candidate must beat the ensemble by 1% to replace it
 MASE_CAP = 10.0
 BAND_LEVELS = (0.8, 0.95)
 ENSEMBLE = "ensemble"
 SEASONAL_ENSEMBLE = "seasonal_ensemble"
-CHOICES = (ENSEMBLE, SEASONAL_ENSEMBLE, "global_l1")
+CHOICES = (ENSEMBLE, SEASONAL_ENSEMBLE, "global_l1", "level")
 COMPONENTS: dict[str, tuple[str, ...]] = {
     ENSEMBLE: ("global_l1", "global_l1", "level", "ses"),
     SEASONAL_ENSEMBLE: ("global_l1", "theta", "seasonal_median"),
@@ -211,7 +213,8 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     use_price = price_usable([_direct_input(s, len(s.values), h) for s in series], h)
     m = series[0].season_length
     backtest: list[_Case] = []
-    for j in range(1, BACKTEST_ORIGINS + 1):
+    origins = BACKTEST_ORIGINS if len(series) < LARGE_BATCH else 1  # a large batch has errors enough at one
+    for j in range(1, origins + 1):
         sub = [(k, s) for k, s in enumerate(series) if len(s.values) - j * h >= MIN_LENGTH]
         if len(sub) < MIN_SERIES:
             break
