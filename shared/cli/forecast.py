@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--prophet", choices=["auto", "always", "never"], default="auto",
                    help="auto: Prophet competes on long, non-intermittent series.")
     p.add_argument("--country", default=None, help="Holiday country for Prophet (e.g. US, GB, DE).")
+    p.add_argument("--future", default=None,
+                   help="CSV series_id,date,price,promo of planned prices/promotions over the horizon.")
     p.add_argument("--no-global", action="store_true", help="Skip the global LightGBM model.")
     p.add_argument("--report", default=None, help="Also write a JSON backtest report per series here.")
     p.set_defaults(func=run_forecast)
@@ -42,7 +44,8 @@ def run_forecast(args: argparse.Namespace) -> int:
     from shared.cli.main import CliError
     from shared.errors import InvalidInput
     from shared.forecast.batch import forecast_batch
-    from shared.forecast.csv_input import choose_freq, read_sales_csv, to_series
+    from shared.forecast.censoring import censor_stockouts
+    from shared.forecast.csv_input import attach_future, choose_freq, read_future_csv, read_sales_csv, to_series
     from shared.forecast.engine import ForecastOptions
 
     if args.horizon < 1:
@@ -54,9 +57,18 @@ def run_forecast(args: argparse.Namespace) -> int:
         for warning in frame.attrs.get("warnings", []):
             sys.stderr.write(f"warning: {warning}\n")
         freq = choose_freq(frame, args.freq)
-        series = to_series(frame, freq)
+        series = censor_stockouts(to_series(frame, freq), frame)
     except InvalidInput as exc:
         raise CliError(f"{args.input}: {exc.message}") from exc
+    censored = sum(s.censored_periods for s in series)
+    if censored:
+        sys.stderr.write(f"stock: {censored} out-of-stock periods in {sum(s.censored_periods > 0 for s in series)} "
+                         "series were treated as censored demand (not zero demand)\n")
+    if args.future:
+        try:
+            series = attach_future(series, read_future_csv(args.future), args.horizon)
+        except InvalidInput as exc:
+            raise CliError(f"{args.future}: {exc.message}") from exc
     options = ForecastOptions(horizon=args.horizon, level=args.level, prophet=args.prophet, country=args.country)
     with tqdm(total=len(series), desc="forecast", unit="series", file=sys.stderr) as bar:
         results = forecast_batch(series, options, workers=args.workers, use_global=not args.no_global,

@@ -23,6 +23,7 @@ from shared.forecast.engine import (
     candidate_backtest,
     forecast_series,
 )
+from shared.forecast.ensemble import ensemble_chunk
 from shared.forecast.global_model import fit_global, fit_predict_global, global_input, predict_global
 from shared.forecast.periods import RegularSeries
 from shared.forecast.select import pooled_choice
@@ -66,7 +67,21 @@ def global_candidates(chunk: list[RegularSeries], options: ForecastOptions) -> d
 
 def forecast_chunk(chunk: list[RegularSeries], options: ForecastOptions,
                    use_global: bool = True) -> list[SeriesForecast]:
-    """Forecast one chunk in this process (the unit of fan-out)."""
+    """Forecast one chunk in this process (the unit of fan-out).
+
+    The pooled robust ensemble (:mod:`shared.forecast.ensemble`) forecasts every series it can; the rest
+    (no demand, too short, a batch too small for a global model, or ``use_global=False``) go through the
+    per-series backtest selection of :func:`forecast_series`.
+    """
+    done = ensemble_chunk(chunk, options) if use_global else {}
+    rest = [s for i, s in enumerate(chunk) if i not in done]
+    selected = iter(select_chunk(rest, options, use_global) if rest else [])
+    return [done[i] if i in done else next(selected) for i in range(len(chunk))]
+
+
+def select_chunk(chunk: list[RegularSeries], options: ForecastOptions,
+                 use_global: bool = True) -> list[SeriesForecast]:
+    """Per-series backtest selection among local models and the recursive global model."""
     externals = global_candidates(chunk, options) if use_global else {}
     backtests = [candidate_backtest(s, options, externals.get(s.series_id)) for s in chunk]
     preferred = pooled_choice([bt for bt in backtests if bt is not None])

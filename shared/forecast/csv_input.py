@@ -1,4 +1,6 @@
-"""Read and validate the batch CLI's input CSV (``series_id,date,units`` plus optional ``price,promo``).
+"""Read and validate the batch CLI's input CSVs: sales history and planned prices/promotions (``--future``).
+
+Sales: ``series_id,date,units`` plus optional ``price,promo`` and stock (``on_hand`` or ``in_stock``).
 
 Every bad cell is reported with its data row (1-based, header excluded), file line and column; nothing is
 silently dropped.
@@ -16,7 +18,7 @@ from shared.errors import InvalidInput
 from shared.forecast.periods import Freq, RegularSeries, infer_freq, regularise
 
 REQUIRED = ("series_id", "date", "units")
-OPTIONAL = ("price", "promo")
+OPTIONAL = ("price", "promo", "on_hand", "in_stock")
 _TRUE = {"1", "true", "t", "yes", "y"}
 _FALSE = {"0", "false", "f", "no", "n", ""}
 
@@ -40,6 +42,11 @@ def read_sales_csv(path: str | Path) -> pd.DataFrame:
     except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"cannot read {path}: {exc}") from exc
     raw.columns = [str(c).strip().lower() for c in raw.columns]
+    return read_sales_csv_frame(raw)
+
+
+def read_sales_csv_frame(raw: pd.DataFrame) -> pd.DataFrame:
+    """:func:`read_sales_csv` on an already-read all-text frame (lower-case column names)."""
     missing = [c for c in REQUIRED if c not in raw.columns]
     if missing:
         raise InvalidInput(f"missing column(s) {', '.join(missing)}; expected series_id,date,units[,price,promo]")
@@ -89,8 +96,67 @@ def read_sales_csv(path: str | Path) -> pd.DataFrame:
             i = int(np.flatnonzero(bad)[0])
             raise _fail(i + 1, "promo", f"{raw['promo'].iloc[i]!r} is not a flag (1/0, true/false, yes/no)")
         out["promo"] = text.isin(_TRUE).astype(float)
+    for column in ("on_hand", "in_stock"):
+        if column in raw.columns:
+            text = raw[column].str.strip().str.lower()
+            if column == "in_stock":
+                bad = (~text.isin(_TRUE | _FALSE)).to_numpy()
+                value = pd.Series(np.where(text == "", np.nan, text.isin(_TRUE).astype(float)))
+            else:
+                value = pd.to_numeric(text.where(text != "", None), errors="coerce")
+                bad = ((text != "") & value.isna()).to_numpy()
+            if bad.any():
+                i = int(np.flatnonzero(bad)[0])
+                raise _fail(i + 1, column, f"{raw[column].iloc[i]!r} is not a "
+                            f"{'flag (1/0, true/false, yes/no)' if column == 'in_stock' else 'number'}")
+            out[column] = value.astype(float).to_numpy()
     out = out[~blank].reset_index(drop=True)
     out.attrs["warnings"] = warnings
+    return out
+
+
+def read_future_csv(path: str | Path) -> pd.DataFrame:
+    """Planned prices and promotions: ``series_id,date`` and at least one of ``price,promo``."""
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True)
+    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"cannot read {path}: {exc}") from exc
+    raw.columns = [str(c).strip().lower() for c in raw.columns]
+    if "series_id" not in raw.columns or "date" not in raw.columns or not {"price", "promo"} & set(raw.columns):
+        raise InvalidInput("the future file needs series_id,date and price and/or promo columns")
+    raw = raw.assign(units="0")
+    frame = read_sales_csv_frame(raw)
+    return frame.drop(columns=["units"])
+
+
+def attach_future(series: list[RegularSeries], future: pd.DataFrame, horizon: int) -> list[RegularSeries]:
+    """Give every series its planned price and promotion flag for each of the next ``horizon`` periods.
+
+    A period without a planned price keeps the last price before it (the history's last price first); a
+    period without a planned promotion has none. Series absent from the file therefore assume "price
+    unchanged, no promotion", said in the model's output through the same features.
+    """
+    from dataclasses import replace
+
+    from shared.forecast.periods import period_number
+
+    groups = {str(k): g for k, g in future.groupby("series_id", sort=False)}
+    out = []
+    for s in series:
+        n = len(s.values)
+        price = np.full(horizon, np.nan)
+        promo = np.zeros(horizon)
+        g = groups.get(s.series_id)
+        if g is not None:
+            k = period_number(pd.DatetimeIndex(g["date"]), s.freq, s.dates[0]) - n
+            ok = (k >= 0) & (k < horizon)
+            if "price" in g:
+                price[k[ok]] = g["price"].to_numpy(dtype=float)[ok]
+            if "promo" in g:
+                promo[k[ok]] = g["promo"].to_numpy(dtype=float)[ok]
+        last = float(s.price[-1]) if s.price is not None and len(s.price) else np.nan
+        price = pd.Series(np.concatenate([[last], price])).ffill().to_numpy(dtype=float)[1:]
+        out.append(replace(s, future_price=price, future_promo=promo))
     return out
 
 

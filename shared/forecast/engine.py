@@ -60,6 +60,7 @@ class SeriesForecast:
     demand_class: str = ""
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    bands: dict[float, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)  # level -> (lower, upper)
 
     def score(self, name: str) -> dict[str, float | int] | None:
         """Backtest score of one model (or the chosen one with ``name='chosen'``)."""

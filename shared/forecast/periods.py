@@ -63,6 +63,9 @@ class RegularSeries:
     price: np.ndarray | None = None
     promo: np.ndarray | None = None
     filled_periods: int = 0
+    future_price: np.ndarray | None = None  # planned price per future period (``--future``)
+    future_promo: np.ndarray | None = None  # planned promotion flag per future period
+    censored_periods: int = 0  # periods with no stock, imputed rather than read as zero demand
 
     @property
     def season_length(self) -> int:

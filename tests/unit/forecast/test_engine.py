@@ -91,8 +91,19 @@ def test_batch_with_global_model_across_series() -> None:
               for i, lam in enumerate(rng.uniform(5, 40, 12))]
     results = forecast_batch(series, ForecastOptions(horizon=14, prophet="never"), workers=1)
     assert [r.series_id for r in results] == [s.series_id for s in series]
-    assert all(GLOBAL_NAME in r.backtest for r in results)
+    assert all(r.model.startswith(("ensemble(", "seasonal_ensemble(", "global_l1")) for r in results)
+    assert all("global_l1" in r.backtest and "naive" in r.backtest for r in results)
     assert all(len(r.forecast) == 14 for r in results)
+    # the pooled global member learns the day-of-week pattern shared by every series
+    shape = np.tile(pattern, 2)[len(series[0].values) % 7:][:14]
+    assert np.mean([np.corrcoef(r.forecast, shape)[0, 1] for r in results]) > 0.5
+
+
+def test_batch_without_global_model_keeps_per_series_selection() -> None:
+    rng = np.random.default_rng(5)
+    series = [_series(rng.poisson(lam, 120).astype(float), sid=f"s{i}") for i, lam in enumerate((5, 9, 20, 30))]
+    results = forecast_batch(series, ForecastOptions(horizon=7, prophet="never"), workers=1, use_global=False)
+    assert all(GLOBAL_NAME not in r.backtest and not r.model.startswith("ensemble") for r in results)
 
 
 @pytest.mark.slow

@@ -1,0 +1,148 @@
+"""The pooled robust ensemble, its members, conformal bands and stockout censoring."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from shared.cli.main import main
+from shared.forecast import ensemble as E
+from shared.forecast.censoring import censor_stockouts, impute_censored
+from shared.forecast.csv_input import to_series
+from shared.forecast.direct_model import DirectInput, fit_direct, predict_direct, robust_scale
+from shared.forecast.engine import ForecastOptions
+from shared.forecast.metrics import mase
+from shared.forecast.periods import RegularSeries
+from shared.sample.weekly_panel import weekly_panel
+
+
+@pytest.fixture(scope="module")
+def panel() -> list[RegularSeries]:
+    return to_series(weekly_panel(40, 130, seed=3).frame, "W")
+
+
+def test_level_is_the_median_of_the_last_13_weeks() -> None:
+    y = np.r_[np.full(20, 100.0), np.arange(13.0)]
+    assert np.all(E.level(y, 4, 52) == 6.0)
+
+
+def test_robust_scale_never_zero() -> None:
+    assert robust_scale(np.zeros(10), 13) == 1.0
+    assert robust_scale(np.r_[np.zeros(10), 26.0], 13) == pytest.approx(26 / 11)
+
+
+def test_direct_model_learns_promotion_lift_from_planned_prices() -> None:
+    rng = np.random.default_rng(0)
+    inputs = []
+    for _ in range(30):
+        n, h = 100, 6
+        promo = (rng.random(n + h) < 0.2).astype(float)
+        price = np.where(promo > 0, 7.0, 10.0)
+        y = rng.poisson(20 * np.where(promo[:n] > 0, 3.0, 1.0)).astype(float)
+        inputs.append(DirectInput(y, np.zeros(n + h), price, promo))
+    model = fit_direct(inputs, 6, "W", use_price=True)
+    assert model is not None
+    base = inputs[0]
+    planned = np.r_[base.promo[:100], [1, 0, 1, 0, 1, 0]]
+    planned_price = np.where(planned > 0, 7.0, 10.0)
+    fc = predict_direct(model, [replace(base, price=planned_price, promo=planned)], 6, "W", use_price=True)[0]
+    assert fc[[0, 2, 4]].mean() > 2 * fc[[1, 3, 5]].mean()
+
+
+def test_ensemble_beats_naive_and_matches_the_level_on_promo_retail(panel: list[RegularSeries]) -> None:
+    h = 13
+    train = [s.head(len(s.values) - h) for s in panel]
+    out = E.ensemble_chunk(train, ForecastOptions(horizon=h, level=0.8))
+    assert sorted(out) == list(range(len(panel)))
+    pairs = list(zip(panel, train, strict=True))
+    ours = np.mean([mase(s.values[-h:], out[i].forecast, t.values, 52) for i, (s, t) in enumerate(pairs)])
+    naive = np.mean([mase(s.values[-h:], np.full(h, t.values[-1]), t.values, 52) for s, t in pairs])
+    level = np.mean([mase(s.values[-h:], E.level(t.values, h, 52), t.values, 52) for s, t in pairs])
+    assert ours < 0.8 * naive and ours < 1.02 * level
+    r = out[0]
+    assert r.model.startswith(("ensemble(global_l1", "seasonal_ensemble(", "global_l1"))
+    lo80, hi80 = r.bands[0.8]
+    lo95, hi95 = r.bands[0.95]
+    assert np.all(lo95 <= lo80) and np.all(lo80 <= r.forecast) and np.all(r.forecast <= hi80) and np.all(hi80 <= hi95)
+    inside = np.mean([np.mean((s.values[-h:] >= out[i].bands[0.8][0]) & (s.values[-h:] <= out[i].bands[0.8][1]))
+                      for i, s in enumerate(panel)])
+    assert 0.65 < inside < 0.95
+
+
+def test_known_future_prices_improve_the_forecast(panel: list[RegularSeries]) -> None:
+    h = 13
+    train = [s.head(len(s.values) - h) for s in panel]
+    priced = [replace(t, future_price=s.price[-h:], future_promo=s.promo[-h:])  # type: ignore[index]
+              for s, t in zip(panel, train, strict=True)]
+    opts = ForecastOptions(horizon=h)
+
+    def score(batch: list[RegularSeries]) -> float:
+        out = E.ensemble_chunk(batch, opts)
+        return float(np.mean([mase(s.values[-h:], out[i].forecast, t.values, 52)
+                              for i, (s, t) in enumerate(zip(panel, train, strict=True))]))
+
+    assert score(priced) < 0.95 * score(train)
+
+
+def test_intermittent_series_use_tsb_in_place_of_ses() -> None:
+    rng = np.random.default_rng(2)
+    series = [RegularSeries(f"s{i}", "W", pd.date_range("2023-01-01", periods=80, freq="7D"),
+                            (rng.random(80) < 0.3) * rng.poisson(3, 80).astype(float)) for i in range(8)]
+    out = E.ensemble_chunk(series, ForecastOptions(horizon=4))
+    assert all(r.demand_class == "intermittent" for r in out.values())
+    assert all("tsb" in r.model for r in out.values() if r.model.startswith("ensemble("))
+    assert all(np.all(r.forecast > 0) for r in out.values())  # a rate, never the zero median
+
+
+def test_pooled_choice_keeps_the_ensemble_unless_clearly_beaten() -> None:
+    assert E.choose({"ensemble": 1.0, "global_l1": 0.995}) == "ensemble"
+    assert E.choose({"ensemble": 1.0, "global_l1": 0.9}) == "global_l1"
+    assert E.choose({}) == "ensemble"
+
+
+def test_too_small_a_batch_is_left_to_per_series_selection() -> None:
+    s = RegularSeries("a", "W", pd.date_range("2023-01-01", periods=60, freq="7D"), np.full(60, 5.0))
+    assert E.ensemble_chunk([s, s, s], ForecastOptions(horizon=4)) == {}
+
+
+def test_censored_periods_take_the_recent_in_stock_level() -> None:
+    y = np.array([10, 12, 11, 0, 0, 9, 13.0])
+    mask = np.array([0, 0, 0, 1, 1, 0, 0], dtype=bool)
+    assert impute_censored(y, mask).tolist() == [10, 12, 11, 11, 11, 9, 13]
+
+
+def test_censor_stockouts_counts_periods_per_series() -> None:
+    panel = weekly_panel(3, 60, seed=1, stockouts=0.2)
+    series = censor_stockouts(to_series(panel.frame, "W"), panel.frame)
+    expected = panel.frame.groupby("series_id")["on_hand"].apply(lambda x: int((x <= 0).sum())).tolist()
+    assert [s.censored_periods for s in series] == expected and sum(expected) > 0
+    raw = to_series(panel.frame, "W")
+    assert all(np.all(c.values >= r.values) for c, r in zip(series, raw, strict=True))
+
+
+def test_cli_future_prices_and_stock(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    panel = weekly_panel(12, 100, seed=4, stockouts=0.1)
+    src = tmp_path / "sales.csv"
+    panel.frame.to_csv(src, index=False)
+    last = panel.frame["date"].max()
+    dates = pd.date_range(last + pd.Timedelta(days=7), periods=4, freq="7D")
+    prices = panel.frame.groupby("series_id")["price"].median()
+    future = pd.DataFrame([{"series_id": sid, "date": d.date(), "price": round(p * (0.6 if k % 2 == 0 else 1.0), 2),
+                            "promo": int(k % 2 == 0)} for sid, p in prices.items() for k, d in enumerate(dates)])
+    fut = tmp_path / "future.csv"
+    future.to_csv(fut, index=False)
+    out = tmp_path / "out.csv"
+    args = ["forecast", "--input", str(src), "--horizon", "4", "--output", str(out), "--workers", "1"]
+    assert main([*args, "--future", str(fut)]) == 0
+    err = capsys.readouterr().err
+    assert "treated as censored demand" in err
+    df = pd.read_csv(out)
+    assert list(df.columns) == ["series_id", "date", "forecast", "lower", "upper", "model"]
+    assert df["date"].iloc[0] == dates[0].date().isoformat()
+    k = df.groupby("series_id").cumcount()
+    promo, plain = df[k % 2 == 0]["forecast"].sum(), df[k % 2 == 1]["forecast"].sum()
+    assert promo > 1.3 * plain
