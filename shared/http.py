@@ -193,11 +193,22 @@ def _function_label(handler: Callable[..., Any]) -> str:
         return "unknown"
 
 
+#: Path templates the loaded functions serve (``Routes`` register theirs): metric labels come from these, so
+#: an unknown path cannot mint a new label, and the HTTP shell never imports the OpenAPI document (which
+#: imports every API model, and through them the agents: a small function would carry them all).
+_TEMPLATES: set[str] = set()
+
+
+def register_templates(paths: Sequence[str]) -> None:
+    """Record path templates served in this process (called by ``Routes`` and single-route endpoints)."""
+    if not set(paths) <= _TEMPLATES:
+        _TEMPLATES.update(paths)
+        _documented_routes.cache_clear()
+
+
 @functools.lru_cache(maxsize=1)
 def _documented_routes() -> Map:
-    from shared.security.openapi import OPERATIONS
-
-    rules = [Rule(re.sub(r"\{(\w+)\}", r"<\1>", op.path), endpoint=op.path) for op in OPERATIONS]
+    rules = [Rule(re.sub(r"\{(\w+)\}", r"<\1>", path), endpoint=path) for path in sorted(_TEMPLATES)]
     return Map(rules, strict_slashes=False, merge_slashes=False)
 
 
@@ -361,6 +372,7 @@ class Routes:
     def __init__(self, routes: Sequence[tuple[str, str, FlaskView]]) -> None:
         rules = []
         self._views: dict[str, FlaskView] = {}
+        register_templates([path for _, path, _ in routes])
         for i, (method, path, view) in enumerate(routes):
             name = f"r{i}"
             self._views[name] = view

@@ -29,7 +29,7 @@ DATE_COLUMN: dict[DataKind, str] = {
 }
 
 
-class IngestionView(BaseModel):
+class IngestionListItem(BaseModel):
     """One ingestion as a merchant sees it: the file, the counts, the status."""
 
     ingestion_id: str
@@ -50,7 +50,7 @@ class IngestionView(BaseModel):
 class IngestionPage(BaseModel):
     """Ingestions, newest first."""
 
-    items: list[IngestionView]
+    items: list[IngestionListItem]
 
 
 class RejectView(BaseModel):
@@ -77,7 +77,7 @@ class KindSummary(BaseModel):
     rows: int = 0
     first: str | None = Field(default=None, description="Earliest date (products: first load).")
     last: str | None = Field(default=None, description="Latest date (products: last load).")
-    last_ingestion: IngestionView | None = None
+    last_ingestion: IngestionListItem | None = None
 
 
 class SyncView(BaseModel):
@@ -100,8 +100,8 @@ class DatasetSummary(BaseModel):
     syncs: list[SyncView] = Field(default_factory=list)
 
 
-def _view(doc: dict[str, Any]) -> IngestionView:
-    return IngestionView.model_validate({k: v for k, v in doc.items() if k in IngestionView.model_fields})
+def _view(doc: dict[str, Any]) -> IngestionListItem:
+    return IngestionListItem.model_validate({k: v for k, v in doc.items() if k in IngestionListItem.model_fields})
 
 
 def list_ingestions(deps: Deps, tenant_id: str, *, upload_id: str | None = None, kind: str | None = None,
@@ -153,7 +153,7 @@ def rejects_frame(deps: Deps, tenant_id: str, ingestion_id: str) -> Any:
 
 def dataset_summary(deps: Deps, tenant_id: str) -> DatasetSummary:
     """Rows, date range and latest ingestion of every kind the tenant can load."""
-    latest: dict[str, IngestionView] = {}
+    latest: dict[str, IngestionListItem] = {}
     for item in list_ingestions(deps, tenant_id, limit=10_000).items:
         if item.kind and item.kind not in latest:
             latest[item.kind] = item

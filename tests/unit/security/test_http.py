@@ -4,7 +4,7 @@ import flask
 import pytest
 from werkzeug.test import EnvironBuilder
 
-from shared.http import client_address, route_label
+from shared.http import client_address, register_templates, route_label
 
 
 def _request(path: str = "/", headers: dict[str, str] | None = None) -> flask.Request:
@@ -23,6 +23,7 @@ def test_client_address_ignores_forged_forwarded_for(hops: int, xff: str, expect
 
 
 def test_route_label_uses_documented_templates() -> None:
+    register_templates(["/v1/api-keys/{key_id}", "/v1/jobs/{job_id}"])  # as the functions' Routes do
     assert route_label(_request("/v1/api-keys/abc"), "x") == "/v1/api-keys/{key_id}"
     assert route_label(_request("/v1/jobs/0123"), "x") == "/v1/jobs/{job_id}"
     assert route_label(_request("/v1/unknown/thing"), "fallback") == "fallback"
