@@ -61,3 +61,18 @@ def test_transact_is_atomic_under_concurrency(documents: Any) -> None:
     for t in threads:
         t.join()
     assert documents.get("c", "counter") == {"n": 40}
+
+
+def test_arrays_inside_arrays_round_trip(documents: Any) -> None:
+    """A report's table rows are lists of lists: every adapter stores and returns them as they are."""
+    table = {"columns": ["sku", "units"], "rows": [["A-1", 3], ["B-2", 5]], "deep": [[[1, 2], []], [{"x": [[1]]}]]}
+    documents.set("tenants/t1/reports", "r1", {"table": table, "plain": [1, 2], "kind": "report"})
+    assert documents.get("tenants/t1/reports", "r1") == {"table": table, "plain": [1, 2], "kind": "report"}
+    assert documents.create("tenants/t1/reports", "r2", {"rows": [["x"]]})
+    assert documents.query("tenants/t1/reports", [Filter("kind", "==", "report")])[0]["table"] == table
+
+    def add_row(doc: dict[str, Any]) -> None:
+        doc.setdefault("rows", []).append(["y", 1])
+
+    documents.transact("tenants/t1/reports", "r2", add_row)
+    assert documents.get("tenants/t1/reports", "r2") == {"rows": [["x"], ["y", 1]]}

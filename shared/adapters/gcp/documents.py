@@ -3,6 +3,10 @@
 ``collection`` is a slash path (``tenants/t1/ingestions``): an odd number of segments, as Firestore
 requires. ``set(merge=True)`` is a shallow merge of top-level fields (each named field replaced whole),
 matching the port, not Firestore's default deep merge.
+
+Firestore refuses an array directly inside an array ("Cannot convert an array value in an array value"),
+while the port stores any JSON (a report's table rows are lists of lists). Such inner arrays are written as
+``{"_nested_array": [...]}`` and read back as lists, so every adapter keeps the same documents.
 """
 
 from __future__ import annotations
@@ -20,6 +24,28 @@ from google.cloud.firestore_v1.field_path import FieldPath
 from shared.ports import Filter
 
 T = TypeVar("T")
+_ARRAY = "_nested_array"  # Firestore reserves names like __x__
+
+
+def encode(value: Any, *, in_array: bool = False) -> Any:
+    """``value`` with every array that sits directly in an array wrapped as ``{"_nested_array": [...]}``."""
+    if isinstance(value, Mapping):
+        return {k: encode(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        items = [encode(v, in_array=True) for v in value]
+        return {_ARRAY: items} if in_array else items
+    return value
+
+
+def decode(value: Any) -> Any:
+    """The inverse of :func:`encode`."""
+    if isinstance(value, Mapping):
+        if len(value) == 1 and _ARRAY in value:
+            return [decode(v) for v in value[_ARRAY]]
+        return {k: decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [decode(v) for v in value]
+    return value
 
 
 class FirestoreDocumentStore:
@@ -49,20 +75,20 @@ class FirestoreDocumentStore:
     def get(self, collection: str, doc_id: str) -> dict[str, Any] | None:
         """Return the document or ``None``."""
         snap = self._doc(collection, doc_id).get()
-        return snap.to_dict() if snap.exists else None
+        return decode(snap.to_dict()) if snap.exists else None
 
     def set(self, collection: str, doc_id: str, data: Mapping[str, Any], *, merge: bool = False) -> None:
         """Replace the document, or overwrite only the given top-level fields with ``merge=True``."""
         ref = self._doc(collection, doc_id)
         if merge and data:
-            ref.set(dict(data), merge=[FieldPath(k).to_api_repr() for k in data])  # type: ignore[arg-type]
+            ref.set(encode(data), merge=[FieldPath(k).to_api_repr() for k in data])  # type: ignore[arg-type]
         else:
-            ref.set(dict(data), merge=merge)
+            ref.set(encode(data), merge=merge)
 
     def create(self, collection: str, doc_id: str, data: Mapping[str, Any]) -> bool:
         """Create only if absent; ``False`` when it already existed."""
         try:
-            self._doc(collection, doc_id).create(dict(data))
+            self._doc(collection, doc_id).create(encode(data))
         except (gexc.AlreadyExists, gexc.Conflict):
             return False
         return True
@@ -89,7 +115,7 @@ class FirestoreDocumentStore:
             query = query.order_by(order_by, direction=direction)
         if limit is not None:
             query = query.limit(limit)
-        return [{**(snap.to_dict() or {}), "_id": snap.id} for snap in query.stream()]
+        return [{**decode(snap.to_dict() or {}), "_id": snap.id} for snap in query.stream()]
 
     def transact(self, collection: str, doc_id: str, update: Callable[[dict[str, Any]], T]) -> T:
         """Read-modify-write in a Firestore transaction (retried on contention).
@@ -102,11 +128,11 @@ class FirestoreDocumentStore:
         @firestore.transactional
         def run(transaction: firestore.Transaction) -> T:
             snap = ref.get(transaction=transaction)
-            current = (snap.to_dict() or {}) if snap.exists else {}
+            current = decode(snap.to_dict() or {}) if snap.exists else {}
             before = copy.deepcopy(current)
             result = update(current)
             if current != before:
-                transaction.set(ref, current)
+                transaction.set(ref, encode(current))
             return result
 
         with self._doc_lock(ref.path):
