@@ -66,7 +66,8 @@ def measure(spec: FunctionSpec, openapi: dict[str, Any], work: Path) -> dict[str
     env = function_environ(spec, {
         "ECOMINTEL_BACKEND": "emulator", "ECOMINTEL_PROJECT_ID": "measure", "ECOMINTEL_HOME": str(work / "home"),
         "FIRESTORE_EMULATOR_HOST": DEAD, "PUBSUB_EMULATOR_HOST": DEAD, "STORAGE_EMULATOR_HOST": f"http://{DEAD}",
-        "BIGQUERY_EMULATOR_HOST": f"http://{DEAD}", "ECOMINTEL_JWT_SIGNING_KEY": "measure-only-signing-key-" + "0" * 32})
+        "BIGQUERY_EMULATOR_HOST": f"http://{DEAD}",
+        "ECOMINTEL_JWT_SIGNING_KEY": "measure-only-signing-key-" + "0" * 32})
     payload = json.dumps({"method": probe.method, "path": probe.path, "headers": probe.headers,
                           "body": probe.body.decode()})
     out = subprocess.run([str(venv_python(venv)), "-I", "-c", _PROBE, spec.entry_point, spec.signature_type,
