@@ -16,9 +16,9 @@ from shared.delivery.settings import (
     NotificationSettings,
     NotificationSettingsIn,
     NotificationSettingsView,
-    WebhookTarget,
     load_notifications,
     mask_url,
+    merge_webhooks,
     save_notifications,
 )
 from shared.deps import get_deps
@@ -73,19 +73,21 @@ def get_notifications(request: flask.Request, principal: Principal) -> Notificat
 
 @endpoint(role=Role.ADMIN, route="/v1/notifications")
 def put_notifications(request: flask.Request, principal: Principal) -> NotificationSettings:
-    """Replace channels; a webhook sent without a secret gets a new one, returned once in this response."""
+    """Replace channels; a new receiver (or a new URL) sent without a secret gets one, returned in this response.
+
+    Receivers sent back as the settings page shows them (URL masked, no secret) keep their URL and secret.
+    """
     body = parse_body(request, NotificationSettingsIn)
-    for hook in body.webhooks:
+    deps = get_deps()
+    stored = load_notifications(deps.documents, principal.tenant_id).webhooks
+    webhooks = merge_webhooks(body.webhooks, stored, lambda: secrets.token_urlsafe(32))
+    for hook in webhooks:
         try:
             outbound.check_url(hook.url, resolver=outbound.resolve, unresolvable_ok=True)
         except outbound.OutboundRefused as exc:
             raise InvalidInput(f"webhook {hook.id}: {exc}", details={"field": "webhooks.url"}) from exc
-    settings = NotificationSettings(
-        webhooks=[WebhookTarget(**{**hook.model_dump(), "secret": hook.secret or secrets.token_urlsafe(32)})
-                  for hook in body.webhooks],
-        emails=body.emails, email_events=body.email_events, digest_frequency=body.digest_frequency,
-    )
-    deps = get_deps()
+    settings = NotificationSettings(webhooks=webhooks, emails=body.emails, email_events=body.email_events,
+                                    digest_frequency=body.digest_frequency)
     save_notifications(deps.documents, principal.tenant_id, settings)
     record_audit(deps, principal.tenant_id, principal.subject, "settings.notifications_updated", "notifications",
                  {"webhooks": [mask_url(h.url) for h in settings.webhooks], "emails": len(settings.emails)})

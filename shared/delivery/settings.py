@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -102,3 +103,22 @@ def load_notifications(documents: DocumentStore, tenant: str) -> NotificationSet
 def save_notifications(documents: DocumentStore, tenant: str, settings: NotificationSettings) -> None:
     """Store the tenant's notification settings."""
     documents.set(f"tenants/{tenant}/settings", "notifications", settings.model_dump(mode="json"))
+
+
+def merge_webhooks(incoming: list[WebhookTargetIn], stored: list[WebhookTarget],
+                   new_secret: Callable[[], str]) -> list[WebhookTarget]:
+    """The receivers to store for a ``PUT``: what was sent, keeping what a form could only show masked.
+
+    A receiver sent back with its masked URL keeps its stored URL, and one sent without a secret keeps its
+    stored secret while its URL is unchanged (a new URL, or a new receiver, gets ``new_secret()``), so saving
+    the settings page does not break or re-key the receivers it did not touch.
+    """
+    before = {w.id: w for w in stored}
+    out = []
+    for hook in incoming:
+        prior = before.get(hook.id)
+        url = prior.url if prior is not None and hook.url == mask_url(prior.url) else hook.url
+        kept = prior.secret if prior is not None and prior.url == url else None
+        out.append(WebhookTarget(id=hook.id, url=url, kind=hook.kind, events=hook.events,
+                                 secret=hook.secret or kept or new_secret()))
+    return out

@@ -48,3 +48,19 @@ def test_webhook_pointing_at_private_or_metadata_addresses_is_refused_when_saved
         assert resp.status_code == 400, (url, resp.get_data(as_text=True))
     stored = api.get("/v1/notifications", headers=admin.headers).get_json()
     assert stored["webhooks"] == []
+
+
+def test_saving_the_settings_as_shown_keeps_each_receiver_and_its_secret(api: Client) -> None:
+    admin = signup(api)
+    first = api.put("/v1/notifications", headers=admin.headers,
+                    json={"webhooks": [{"id": "ops", "url": SLACK, "kind": "slack"}]}).get_json()
+    secret = first["webhooks"][0]["secret"]
+    shown = api.get("/v1/notifications", headers=admin.headers).get_json()
+    resent = [{"id": w["id"], "url": w["url"], "kind": w["kind"], "events": w["events"]} for w in shown["webhooks"]]
+    again = api.put("/v1/notifications", headers=admin.headers, json={**shown, "webhooks": resent})
+    assert again.status_code == 200, again.get_data(as_text=True)
+    hook = again.get_json()["webhooks"][0]
+    assert hook["url"] == SLACK and hook["secret"] == secret  # the masked URL did not replace the real one
+    moved = api.put("/v1/notifications", headers=admin.headers, json={
+        "webhooks": [{"id": "ops", "url": "https://hooks.example.com/new", "kind": "json"}]}).get_json()
+    assert moved["webhooks"][0]["secret"] != secret  # a new address gets a new secret
