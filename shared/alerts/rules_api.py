@@ -12,7 +12,7 @@ from shared.deps import Deps
 
 RuleName = Literal[
     "competitor_undercut", "competitor_price_move", "map_violation", "stockout_risk", "overstock",
-    "sentiment_drop", "fake_review_spike", "ingestion_failing", "forecast_drift",
+    "sentiment_drop", "fake_review_spike", "ingestion_failing", "forecast_drift", "competitor_out_of_stock",
 ]
 
 
