@@ -227,7 +227,9 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     page.get_by_role("link", name="Alerts").click()
     page.get_by_role("heading", name="Alerts").wait_for()
     first = page.locator(".alert").first
-    first.wait_for()
+    # the page shows the dashboard's cached (empty) list while it refetches; on the embedded backend that
+    # request can wait behind the pipeline's writes (the alerts job is still storing alerts), so allow for it
+    first.wait_for(timeout=120_000)
     title = first.locator("strong").inner_text()
     open_alerts = served.api("GET", "/v1/alerts?status=open", token)["items"]  # the job may have added more
     target = next(a for a in open_alerts if a["title"] == title)
