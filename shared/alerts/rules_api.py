@@ -7,7 +7,7 @@ from typing import Literal, get_args
 from pydantic import ConfigDict, Field, field_validator
 
 from shared.alerts.rules import RULE_NAMES, AlertRules, load_rules
-from shared.audit.log import record_audit
+from shared.audit.log import changed_fields, record_audit
 from shared.deps import Deps
 
 RuleName = Literal[
@@ -39,7 +39,7 @@ def replace_rules(deps: Deps, tenant_id: str, actor: str, body: AlertRulesIn) ->
     """Store ``body`` as the tenant's rules (read by the next alerts run) and audit what changed."""
     before = load_rules(deps.documents, tenant_id).model_dump()
     after = AlertRules.model_validate(body.model_dump())
-    deps.documents.set(f"tenants/{tenant_id}/settings", "alerts", after.model_dump())
-    changed = {k: {"from": v, "to": after.model_dump()[k]} for k, v in before.items() if after.model_dump()[k] != v}
-    record_audit(deps, tenant_id, actor, "settings.alert_rules_updated", "alert_rules", changed)
+    new = after.model_dump()
+    deps.documents.set(f"tenants/{tenant_id}/settings", "alerts", new)
+    record_audit(deps, tenant_id, actor, "settings.alert_rules_updated", "alert_rules", changed_fields(before, new))
     return after

@@ -36,6 +36,11 @@ def audit_collection(tenant_id: str) -> str:
     return f"tenants/{tenant_id}/audit"
 
 
+def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """``{field: {"from", "to"}}`` for each field a settings change altered (what the audit entry records)."""
+    return {k: {"from": v, "to": after.get(k)} for k, v in before.items() if after.get(k) != v}
+
+
 def record_audit(
     deps: Any, tenant: str, actor: str, action: str, target: str = "", details: dict[str, Any] | None = None
 ) -> AuditEntry:

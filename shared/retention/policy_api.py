@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field, field_validator
 
-from shared.audit.log import record_audit
+from shared.audit.log import changed_fields, record_audit
 from shared.deps import Deps
 from shared.retention.policy import RetentionPolicy, load_policy
 
@@ -38,6 +38,5 @@ def replace_policy(deps: Deps, tenant_id: str, actor: str, body: RetentionPolicy
     after = RetentionPolicy.model_validate(body.model_dump())
     new = after.model_dump()
     deps.documents.set(f"tenants/{tenant_id}/settings", "retention", new)
-    changed = {k: {"from": v, "to": new[k]} for k, v in before.items() if new[k] != v}
-    record_audit(deps, tenant_id, actor, "settings.retention_updated", "retention", changed)
+    record_audit(deps, tenant_id, actor, "settings.retention_updated", "retention", changed_fields(before, new))
     return after
