@@ -50,7 +50,7 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         update["order_by"] = metrics[0] if pq.order_by is not None else None
     _apply_time(update, time, question, pq.time_range, pq.compare)
     taken = [m.span for m in matches] + time.spans
-    dims = find_dimensions(question, taken)
+    dims = find_dimensions(question, taken, [m.span for m in matches])
     grain = find_grain(question, taken)
     if grain is not None:
         dims = ["date", *[d for d in dims if d != "date"]]

@@ -107,7 +107,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                             r"(?:sell|sells|sold|selling) (?:the )?(?:most|least|best|worst|fastest|slowest)|"
                             r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)"),
                S, "units sold"),
-    MetricWord("revenue", _rx(r"what (?:did|have|do) (?:we|i) (?:sell|sold)|how much (?:\w+ ){0,3}(?:sell|sold|sales)|"
+    MetricWord("revenue", _rx(r"what (?:did|have|do|does|has) "
+                              r"(?:we|i|(?:the |our |my )?(?:[\w&'.-]+ ){1,4}?)(?:sell|sold)\b|"
+                              r"how much (?:\w+ ){0,3}(?:sell|sold|sales)|"
                               r"sold for|revenues?|sales|turnover|gmv|"
                               r"takings|income|earn(?:ed|ings|t|s)?|made|make|makes|"
                               r"bring in|brought in|brings in|generate[ds]?|money|gross(?: sales)?|"

@@ -18,7 +18,7 @@ Decisions, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Literal
 
@@ -154,6 +154,15 @@ _NAMED_THING = re.compile(
     r"(?P<name>[a-z0-9][\w'&-]*(?:\s+[a-z0-9][\w'&-]*){0,5}?)"
     r"\s+(?:make|made|earn|earned|sell|sold|bring|brought|generate|generated|gross|grossed|take|took|do|did)\b",
     re.I)
+#: "why are ratings for the ceramic vase falling", "reviews of our oak tray": a named thing an agent is asked about.
+_NAMED_SUBJECT = re.compile(
+    r"\b(?:ratings?|reviews?|stars?|sentiment|complaints?|feedback|prices?|pricing|stock|inventory|demand)\s+"
+    r"(?:for|of|on|about)\s+(?:the|our|my)\s+"
+    r"(?P<name>[a-z0-9][\w'&-]*(?:\s+[a-z0-9][\w'&-]*){0,4}?)"
+    r"\s*(?=$|[?.!,;]|\s(?:falling|fall|dropping|drop|declining|decline|going|gone|been|is|are|was|were|in|over|"
+    r"during|this|last|next|since|compared|vs|versus|and|lately|recently|so|getting|changing|changed|look|looking|"
+    r"doing|trending)\b)",
+    re.I)
 #: Words that name the whole business or a kind of thing, not one of the tenant's names.
 _GENERIC_WORDS = frozenset(
     "store shop shops business company site website web online team catalogue catalog range ranges line lines "
@@ -167,7 +176,7 @@ def unknown_name(question: str, taken: list[tuple[int, int]]) -> str | None:
 
     Answering such a question for the whole store would answer another question: it is said instead.
     """
-    for m in _NAMED_THING.finditer(question):
+    for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question)]:
         span = m.span("name")
         words = m.group("name").lower().split()
         if _spans_overlap(span, taken) or all(w in _GENERIC_WORDS for w in words):
@@ -197,12 +206,17 @@ def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) 
     return intents
 
 
-def find_dimensions(question: str, taken: list[tuple[int, int]]) -> list[DimensionName]:
-    """Dimensions the question breaks down or ranks by ("by channel", "which category", "top products")."""
+def find_dimensions(question: str, taken: list[tuple[int, int]],
+                    names: Sequence[tuple[int, int]] = ()) -> list[DimensionName]:
+    """Dimensions the question breaks down or ranks by ("by channel", "which category", "top products").
+
+    ``names`` are the spans of the tenant's names found in the question: a dimension word next to one only
+    labels it.
+    """
     dims: list[DimensionName] = []
     for dim, rx in lx.DIMENSION_WORDS:
         for m in rx.finditer(question):
-            if _spans_overlap(m.span(), taken):
+            if _spans_overlap(m.span(), taken) or _labels_a_name(question, m.span(), names):
                 continue
             before = question[max(0, m.start() - 40):m.start()]
             if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim == "weekday":
@@ -210,6 +224,15 @@ def find_dimensions(question: str, taken: list[tuple[int, int]]) -> list[Dimensi
                 taken.append(m.span())
                 break
     return list(dict.fromkeys(dims))
+
+
+def _labels_a_name(question: str, span: tuple[int, int], names: Sequence[tuple[int, int]]) -> bool:
+    """Whether a dimension word only labels an adjacent name: "the Kitchen category", "brand Acme".
+
+    "What did our Kitchen category sell?" asks for one category's revenue, not a breakdown by category.
+    """
+    start, end = span
+    return any(question[t_end:start].isspace() or question[end:t_start].isspace() for t_start, t_end in names)
 
 
 def find_grain(question: str, taken: list[tuple[int, int]]) -> Grain | None:
@@ -340,7 +363,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     taken = sorted(entity_spans + time.spans)
     if per_day := _PER_DAY.search(question):
         taken.append(per_day.span())  # "average daily revenue" is a value over the period, not a daily trend
-    dims = find_dimensions(question, taken)
+    dims = find_dimensions(question, taken, entity_spans)
     grain = find_grain(question, taken)
     ranking_words = bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
     if weak and not (dims or grain or ranking_words or matches or time.range or time.compare):
@@ -367,9 +390,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             reading.agent_intents = intents
             return reading
         metrics = own
-        taken = [m.span for m in (index.find(text) if index is not None else [])]
-        taken += resolve_time(text, today or date.today()).spans
-        dims, grain = find_dimensions(text, taken), find_grain(text, taken)
+        names = [m.span for m in (index.find(text) if index is not None else [])]
+        taken = names + resolve_time(text, today or date.today()).spans
+        dims, grain = find_dimensions(text, taken, names), find_grain(text, taken)
     if metrics and metrics[0] == "negative_review_share" and re.search(r"\b(?:how many|number of|count)\b",
                                                                         question, re.I):
         metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share

@@ -241,6 +241,8 @@ def test_catalogue_size(shop: VocabularyIndex, question: str) -> None:
     "How much did the green glass bowl make last month?",
     "What did our teak garden bench sell in Q1?",
     "how much revenue did the bamboo owl bring in this year",
+    "Why are ratings for the teak garden bench falling?",  # an agent question about a missing product
+    "How is demand for our bamboo owl looking?",
 ])
 def test_a_name_the_data_lacks_is_said_not_widened_to_the_whole_store(shop: VocabularyIndex, question: str) -> None:
     r = read(shop, question)
@@ -261,3 +263,31 @@ def test_known_names_and_generic_words_are_not_unknown(shop: VocabularyIndex, qu
 def test_unknown_name_suggests_close_titles(shop: VocabularyIndex) -> None:
     assert shop.closest_titles("blue ceramic vases set")[0] == "Blue Ceramic Vase 20cm"
     assert shop.closest_titles("garden hose reel") == []
+
+
+@pytest.mark.parametrize("question", [
+    "Why are ratings for the blue ceramic vase falling?",
+    "Why are ratings for the ceramic vases falling?",
+    "Are reviews for the whole store getting worse?",
+    "How is stock for the next 30 days?",
+])
+def test_agent_questions_about_known_or_generic_things_are_not_unknown(shop: VocabularyIndex, question: str) -> None:
+    assert not read(shop, question).unknown_name
+
+
+@pytest.mark.parametrize(("question", "category"), [
+    ("What did our Home Decor category sell in Q1?", "Home Decor"),
+    ("How much did the Textiles category make last month?", "Textiles"),
+    ("revenue for category Candles in May", "Candles"),
+])
+def test_a_dimension_word_next_to_a_name_labels_it_and_is_no_breakdown(shop: VocabularyIndex, question: str,
+                                                                       category: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None, r
+    assert r.query.metrics == ["revenue"] and r.query.dimensions == [], r.query
+    assert r.categories == [category]
+
+
+def test_a_breakdown_beside_a_name_is_still_a_breakdown(shop: VocabularyIndex) -> None:
+    r = read(shop, "top 3 products in the Home Decor category last month")
+    assert r.query is not None and r.query.dimensions == ["sku"] and r.categories == ["Home Decor"]
