@@ -434,8 +434,10 @@ def _findings(outcomes: list[SkuOutcome], inputs: ForecastInputs, sales_evidence
                                 severity="info", metrics=metrics, evidence=evidence, confidence=conf))
         if o.plan is not None:
             findings.append(_stock_finding(o, o.plan, as_of, inv_q.sql, inv_q.params, conf))
-            if o.plan.reorder_now or (o.plan.days_of_cover is not None
-                                      and o.plan.days_of_cover <= o.plan.lead_time_days):
+            # a reorder of less than one unit is no action ("Reorder 0 units"), whatever the cover says
+            if round(o.plan.reorder_quantity) >= 1 and (
+                    o.plan.reorder_now or (o.plan.days_of_cover is not None
+                                           and o.plan.days_of_cover <= o.plan.lead_time_days)):
                 actions.append(Action(
                     title=f"Reorder {o.plan.reorder_quantity:.0f} units of {sku}", sku=sku,
                     detail=f"inventory position {o.plan.inventory_position:.0f} is at or below the reorder point "
