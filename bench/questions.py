@@ -179,7 +179,9 @@ def cases_for(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR09
     add(Case(tenant, "What was revenue yesterday?", [tr.revenue(end, end)]))
     add(Case(tenant, "Units sold year to date", [tr.units(ytd_s, end)]))
     yw = tr.window(ys, ye).dropna(subset=["cost"])  # margin is over the lines whose product has a cost
-    margin = float(yw["revenue"].sum() - (yw["units"] * yw["cost"]).sum())
+    # gross margin = net revenue (after discounts and refunds) - cost of goods
+    net = yw["revenue"].sum() - yw["discount"].fillna(0).sum() - yw["refund"].fillna(0).sum()
+    margin = float(net - (yw["units"] * yw["cost"]).sum())
     add(Case(tenant, f"What was our gross margin in {year}?", [margin]))
     wl = tr.window(lm_s, lm_e)
     web_units = float(wl[wl["channel"] == "web"]["units"].sum() / wl["units"].sum() * 100)

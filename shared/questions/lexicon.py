@@ -109,7 +109,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                S, "units sold"),
     MetricWord("revenue", _rx(r"what (?:did|have|do|does|has) "
                               r"(?:we|i|(?:the |our |my )?(?:[\w&'.-]+ ){1,4}?)(?:sell|sold)\b|"
-                              r"how much (?:\w+ ){0,3}(?:sell|sold|sales)|"
+                              r"how much (?:[\w&'.-]+ ){0,8}(?:sell|sold|sales)\b|"
                               r"sold for|revenues?|sales|turnover|gmv|"
                               r"takings|income|earn(?:ed|ings|t|s)?|made|make|makes|"
                               r"bring in|brought in|brings in|generate[ds]?|money|gross(?: sales)?|"

@@ -18,7 +18,7 @@ Decisions, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Literal
 
@@ -163,6 +163,8 @@ _NAMED_SUBJECT = re.compile(
     r"during|this|last|next|since|compared|vs|versus|and|lately|recently|so|getting|changing|changed|look|looking|"
     r"doing|trending)\b)",
     re.I)
+#: Words inside a name that say nothing about which thing it is.
+_FILLER_WORDS = frozenset("and the our my their with for from new one ones".split())
 #: Words that name the whole business or a kind of thing, not one of the tenant's names.
 _GENERIC_WORDS = frozenset(
     "store shop shops business company site website web online team catalogue catalog range ranges line lines "
@@ -171,20 +173,40 @@ _GENERIC_WORDS = frozenset(
     "worst new old main biggest largest other others".split())
 
 
-def unknown_name(question: str, taken: list[tuple[int, int]]) -> str | None:
+def unknown_name(question: str, taken: list[tuple[int, int]],
+                 knows_word: Callable[[str], bool] | None = None) -> str | None:
     """A product-like name the question is about that matched nothing in the tenant's data, else ``None``.
 
-    Answering such a question for the whole store would answer another question: it is said instead.
+    Answering such a question for the whole store would answer another question: it is said instead. A name
+    only partly matched ("the bamboo owl lamp" where only "lamp" is in the catalogue) counts as unknown when a
+    distinctive word of it appears nowhere in the tenant's titles and names (``knows_word``): answering for
+    every lamp would answer another question too.
     """
     for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question)]:
         span = m.span("name")
         words = m.group("name").lower().split()
-        if _spans_overlap(span, taken) or all(w in _GENERIC_WORDS for w in words):
+        if all(w in _GENERIC_WORDS for w in words):
             continue
+        if _spans_overlap(span, taken):
+            if knows_word is None or not _unmatched_distinctive(question, span, taken, knows_word):
+                continue
         if any(rx.search(m.group("name")) for _, rx in lx.DIMENSION_WORDS):
             continue
         return m.group("name")
     return None
+
+
+def _unmatched_distinctive(question: str, span: tuple[int, int], taken: list[tuple[int, int]],
+                           knows_word: Callable[[str], bool]) -> bool:
+    """Whether a word of ``span`` outside every matched span is distinctive and unknown to the tenant."""
+    for w in re.finditer(r"[a-z][\w'&-]*", question[span[0]:span[1]], re.I):
+        at = (span[0] + w.start(), span[0] + w.end())
+        word = w.group(0).lower()
+        if _spans_overlap(at, taken) or len(word) < 3 or word in _GENERIC_WORDS or word in _FILLER_WORDS:
+            continue
+        if not knows_word(word):
+            return True
+    return False
 
 
 def _unanswerable(question: str) -> tuple[str, str] | None:
@@ -355,7 +377,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if gap := _unanswerable(question):
         reading.kind, (reading.concept, reading.needed) = "unanswerable", gap
         return reading
-    if index is not None and (name := unknown_name(question, entity_spans + time.spans)) is not None:
+    if index is not None and (name := unknown_name(question, entity_spans + time.spans,
+                                                   index.knows_word)) is not None:
         reading.kind, reading.unknown_name = "unanswerable", name
         reading.suggestions = index.closest_titles(name)
         return reading

@@ -139,6 +139,13 @@ class VocabularyIndex:
                         self.phrases.setdefault(key, []).append(_Phrase(kind, v, norm))
         self.max_phrase_tokens = max((len(k.split()) for k in self.phrases), default=1)
 
+    def knows_word(self, word: str) -> bool:
+        """Whether ``word`` (or its singular) appears in any product title or name of the tenant."""
+        norm = normalise(word)
+        if not norm:
+            return True
+        return any(w in self.token_titles or w in self.phrases for w in {norm, _singular(norm)})
+
     def closest_titles(self, name: str, limit: int = 3) -> list[str]:
         """The product titles most like ``name`` (for "did you mean"), best first."""
         from rapidfuzz import fuzz, process

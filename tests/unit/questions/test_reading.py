@@ -243,6 +243,7 @@ def test_catalogue_size(shop: VocabularyIndex, question: str) -> None:
     "how much revenue did the bamboo owl bring in this year",
     "Why are ratings for the teak garden bench falling?",  # an agent question about a missing product
     "How is demand for our bamboo owl looking?",
+    "How much did the bamboo ceramic vase make last month?",  # "ceramic vase" is known, "bamboo" is not
 ])
 def test_a_name_the_data_lacks_is_said_not_widened_to_the_whole_store(shop: VocabularyIndex, question: str) -> None:
     r = read(shop, question)
@@ -270,6 +271,8 @@ def test_unknown_name_suggests_close_titles(shop: VocabularyIndex) -> None:
     "Why are ratings for the ceramic vases falling?",
     "Are reviews for the whole store getting worse?",
     "How is stock for the next 30 days?",
+    "How much did the red ceramic vases make in May?",
+    "How much did the new Potter & Co vases make last month?",
 ])
 def test_agent_questions_about_known_or_generic_things_are_not_unknown(shop: VocabularyIndex, question: str) -> None:
     assert not read(shop, question).unknown_name
@@ -291,3 +294,12 @@ def test_a_dimension_word_next_to_a_name_labels_it_and_is_no_breakdown(shop: Voc
 def test_a_breakdown_beside_a_name_is_still_a_breakdown(shop: VocabularyIndex) -> None:
     r = read(shop, "top 3 products in the Home Decor category last month")
     assert r.query is not None and r.query.dimensions == ["sku"] and r.categories == ["Home Decor"]
+
+
+@pytest.mark.parametrize("question", [
+    "How much did our Potter & Co ceramic vases sell last month?",
+    "what did the Weaveworks oak serving tray sell in May?",
+])
+def test_how_much_did_a_long_name_sell_is_revenue(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"], r
