@@ -20,9 +20,11 @@ from shared.models.records import RECORD_MODELS, DataKind
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 _COMMON: dict[str, tuple[str, ...]] = {
-    "sku": ("product_id", "item_sku", "productid", "item_id", "sku_id", "product_sku", "article", "item", "seller_sku"),
+    "sku": ("product_id", "item_sku", "productid", "item_id", "sku_id", "product_sku", "article", "item", "seller_sku",
+            "stock_code", "stockcode", "item_code", "product_code"),
     "date": ("order_date", "day", "sale_date", "txn_date", "transaction_date", "observed_at", "observed_date",
-             "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date"),
+             "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date", "invoice_date",
+             "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time"),
     "currency": ("currency_code", "ccy", "curr"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
@@ -33,7 +35,8 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "unit_price": ("price", "item_price", "sale_price", "selling_price"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal"),
-        "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id"),
+        "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id",
+                     "invoice", "invoice_no", "invoice_number", "invoice_id"),
         "currency": ("order_currency",),
         "promo": ("on_promo", "promotion", "is_promo", "promo_flag"),
         "discount": ("line_discount", "discounts", "discount_value", "discount_amount", "item_discount",
@@ -67,11 +70,15 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "gtin": ("ean", "upc", "barcode", "gtin13", "gtin14"),
     },
     DataKind.REVIEWS: {
+        # a review export names the product by its marketplace id (Amazon's ASIN) as often as by SKU
+        "sku": ("asin", "parent_asin", "clothing_id"),
         "review_id": ("id", "reviewid", "review_number"),
-        "rating": ("stars", "score", "star_rating", "review_rating"),
-        "title": ("headline", "summary", "review_title"),
-        "text": ("body", "review", "review_text", "content", "comment", "review_body"),
-        "author": ("reviewer", "user", "customer", "reviewer_name", "author_name"),
+        "rating": ("stars", "score", "star_rating", "review_rating", "overall", "review_score", "rating_value"),
+        "title": ("headline", "summary", "review_title", "review_comment_title", "review_headline"),
+        "text": ("body", "review", "review_text", "content", "comment", "review_body", "review_comment_message",
+                 "review_content"),
+        "author": ("reviewer", "user", "customer", "reviewer_name", "author_name", "user_id",
+                   "profile_name"),
         "verified": ("verified_purchase", "is_verified"),
     },
     DataKind.COMPETITOR_PRICES: {
@@ -141,17 +148,25 @@ def alias_table(kind: DataKind) -> dict[str, str]:
     table: dict[str, str] = {}
     for field in fields:
         table[normalise_header(field)] = field
-    for field, aliases in {**_COMMON, **ALIASES[kind]}.items():
-        if field not in fields:
-            continue
-        for alias in aliases:
-            table.setdefault(normalise_header(alias), field)
+    for source in (_COMMON, ALIASES[kind]):  # the shared aliases first, then the kind's own
+        for field, aliases in source.items():
+            if field not in fields:
+                continue
+            for alias in aliases:
+                table.setdefault(normalise_header(alias), field)
     return table
 
 
+#: Required fields ingest derives when no column carries them: a review export without review ids gets
+#: one from the review's content (``shared.ingest.derive``), so the same review uploaded twice is one review.
+DERIVABLE: dict[DataKind, frozenset[str]] = {DataKind.REVIEWS: frozenset({"review_id"})}
+
+
 def required_fields(kind: DataKind) -> list[str]:
-    """Fields a file of ``kind`` must carry a column for."""
-    return [name for name, info in RECORD_MODELS[kind].model_fields.items() if info.is_required()]
+    """Fields a file of ``kind`` must carry a column for (derivable ones excepted)."""
+    derivable = DERIVABLE.get(kind, frozenset())
+    return [name for name, info in RECORD_MODELS[kind].model_fields.items()
+            if info.is_required() and name not in derivable]
 
 
 @dataclass(frozen=True)

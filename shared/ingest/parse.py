@@ -9,8 +9,10 @@ every chunk of the file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
 import numpy as np
@@ -273,4 +275,50 @@ def parse_date(raw: pd.Series, *, order: DateOrder = "mdy") -> Parsed:
     stamp = pc.if_else(pc.fill_null(exact, False), stamp, pa.scalar(None, pa.timestamp("s")))
     values = np.asarray(stamp.to_numpy(zero_copy_only=False), dtype="datetime64[s]")
     bad = ~missing & np.isnat(values)
+    if bad.any():  # the rarer shapes, tried on the cells the common ones left: epoch stamps, month names
+        values = values.copy()
+        values[bad] = _other_dates(pc.filter(s, pa.array(bad)).to_pandas())
+        bad = ~missing & np.isnat(values)
     return Parsed(pd.Series(values, index=idx), _errors(bad, "not a valid date", idx))
+
+
+_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_MONTH_WORD = r"(?P<mon>[A-Za-z]{3,9})\.?"
+_OTHER_DATE_SHAPES = (
+    # 5 January 2024, 05-Jan-2024, 5 Jan. 2024
+    re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH_WORD}[\s,-]+(?P<y>\d{{4}})(?:[ T].*)?$"),
+    # January 5, 2024; Jan 5th 2024; Sat, Jan 5, 2024
+    re.compile(rf"^(?:[A-Za-z]{{3,9}},?\s+)?{_MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+               r"(?:[ T].*)?$"),
+    # Amazon review exports: "01 21, 2014" (month day, year)
+    re.compile(r"^(?P<m>\d{1,2})\s+(?P<d>\d{1,2}),\s*(?P<y>\d{4})$"),
+)
+#: Unix time in seconds (10 digits) or milliseconds (13) between 2001-09 and 2100: review exports use both.
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?(?:\.\d+)?$")
+
+
+def _other_dates(text: pd.Series) -> np.ndarray:
+    """Dates of the shapes the vectorised paths do not read, per cell (NaT where none fits)."""
+    codes, uniques = pd.factorize(text)  # a file repeats its dates: parse each distinct one once
+    parsed = np.array([_other_date(cell) for cell in uniques], dtype="datetime64[s]")
+    return parsed[codes] if len(parsed) else np.full(len(text), np.datetime64("NaT"), dtype="datetime64[s]")
+
+
+def _other_date(cell: str) -> np.datetime64:
+    nat = np.datetime64("NaT")
+    if _EPOCH.match(cell):
+        seconds = float(cell) / (1000 if len(cell.split(".")[0]) == 13 else 1)
+        return np.datetime64(int(seconds), "s").astype("datetime64[D]").astype("datetime64[s]")
+    for shape in _OTHER_DATE_SHAPES:
+        m = shape.match(cell)
+        if m is None:
+            continue
+        parts = m.groupdict()
+        month = _MONTHS.get(parts["mon"][:3].lower()) if parts.get("mon") else int(parts["m"])
+        if month is None:
+            return nat
+        try:
+            return np.datetime64(date(int(parts["y"]), month, int(parts["d"])), "s")
+        except ValueError:
+            return nat
+    return nat

@@ -33,6 +33,7 @@ from shared.errors import InvalidInput, TransientError
 from shared.events import StorageObjectEvent
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
+from shared.ingest.derive import derive_missing
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag
 from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
 from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for
@@ -289,7 +290,8 @@ class IngestRun:
         self.counts.rows_read += chunk.rows_read
         fallback = unmark(chunk) if self.cp1252_fallback else np.zeros(len(chunk.frame), dtype=bool)
         self.fallback_rows += int(fallback.sum())
-        raw = pd.DataFrame({f: chunk.frame[f"c{i}"] for i, f in mapping.fields.items()}, index=chunk.frame.index)
+        raw = derive_missing(self.kind, pd.DataFrame({f: chunk.frame[f"c{i}"] for i, f in mapping.fields.items()},
+                                                     index=chunk.frame.index))
         _decide(state, self.rules, raw, dialect.delimiter)
         parsed: dict[str, Any] = {}
         parse_error = pd.Series(None, index=raw.index, dtype=object)

@@ -149,3 +149,24 @@ def test_text_is_stripped_and_blank_is_missing() -> None:
 def test_currency_named_by_money_cells(cells: list[str | None], expected: str | None) -> None:
     got = currency_from_amounts([pd.Series([c]) for c in cells]).iloc[0]
     assert (None if pd.isna(got) else got) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1252800000", date(2009, 9, 13)),  # Unix seconds (Amazon review dumps)
+    ("1588687728923", date(2020, 5, 5)),  # Unix milliseconds (Amazon Reviews 2023)
+    ("09 13, 2009", date(2009, 9, 13)),  # Amazon's reviewTime
+    ("Jan 5, 2024", date(2024, 1, 5)),
+    ("January 5th, 2024", date(2024, 1, 5)),
+    ("Sat, Jan 5, 2024", date(2024, 1, 5)),
+    ("5 January 2024", date(2024, 1, 5)),
+    ("05-Jan-2024", date(2024, 1, 5)),
+])
+def test_epoch_and_month_name_dates(text: str, expected: date) -> None:
+    parsed = parse_date(pd.Series([text, "2024-03-01"]))
+    assert parsed.errors.isna().all()
+    assert parsed.values.iloc[0].date() == expected
+
+
+@pytest.mark.parametrize("text", ["Foo 5, 2024", "Feb 30, 2024", "123456", "99999999", "1/2"])
+def test_unreadable_dates_stay_rejected(text: str) -> None:
+    assert parse_date(pd.Series([text])).errors.iloc[0] == "not a valid date"

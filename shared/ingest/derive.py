@@ -1,0 +1,30 @@
+"""Required fields ingest derives when a file has no column for them (``headers.DERIVABLE``).
+
+Review exports often carry no review id (Amazon's public review dumps, survey tools): the id is then a hash
+of the review's own content (product, date, author, title, text), so uploading the same export twice stores
+each review once and two different reviews never share an id by accident.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from shared.models.records import DataKind
+
+#: The columns a derived review id hashes, in this order (those the file has).
+_REVIEW_CONTENT = ("sku", "date", "author", "title", "text", "rating")
+
+
+def derive_missing(kind: DataKind, raw: pd.DataFrame) -> pd.DataFrame:
+    """``raw`` (source text per mapped field) with the derivable fields it lacks filled in."""
+    if kind is DataKind.REVIEWS and "review_id" not in raw:
+        raw = raw.assign(review_id=derived_review_ids(raw))
+    return raw
+
+
+def derived_review_ids(raw: pd.DataFrame) -> pd.Series:
+    """A stable id per row from its content: ``"h-"`` + 16 hex digits of a 64-bit hash."""
+    content = raw[[c for c in _REVIEW_CONTENT if c in raw]].fillna("").astype(str)
+    # hash_pandas_object's default key is fixed, so the same row gives the same id in every process
+    hashed = pd.util.hash_pandas_object(content, index=False)
+    return pd.Series([f"h-{h:016x}" for h in hashed.to_numpy()], index=raw.index, dtype=object)
