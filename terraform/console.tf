@@ -245,7 +245,6 @@ resource "google_compute_global_forwarding_rule" "console_https" {
   ip_address            = google_compute_global_address.console[0].id
   port_range            = "443"
   target                = google_compute_target_https_proxy.console[0].id
-  labels                = local.labels
 }
 
 resource "google_compute_url_map" "console_redirect" {
@@ -272,7 +271,6 @@ resource "google_compute_global_forwarding_rule" "console_http" {
   ip_address            = google_compute_global_address.console[0].id
   port_range            = "80"
   target                = google_compute_target_http_proxy.console_redirect[0].id
-  labels                = local.labels
 }
 
 output "console_url" {
