@@ -98,7 +98,8 @@ resource "google_storage_bucket" "console" {
 }
 
 # Private bucket access for a backend bucket: Cloud CDN fetches with its fill service agent, which may read
-# this bucket and nothing else. No allUsers (public access prevention is enforced).
+# this bucket and nothing else. No allUsers (public access prevention is enforced). Google creates the agent;
+# if it does not exist yet at the first apply, docs/console.md says how to have it created.
 resource "google_storage_bucket_iam_member" "console_cdn_reader" {
   count  = local.console_on ? 1 : 0
   bucket = google_storage_bucket.console[0].name
