@@ -13,7 +13,7 @@ CONSOLE_DEPS := console/node_modules/.installed
 NODE_ENV_PATH := PATH=$(CURDIR)/$(BIN):$$PATH
 CONSOLE_SRC := $(shell find console/src -type f 2>/dev/null) console/index.html console/vite.config.ts console/tsconfig.json
 
-.PHONY: venv venv-bq venv-checkov venv-tools bundles bundle-sizes compose emulators emulator-up emulator-down demo test test-fast lint typecheck lock schemas bench clean console console-test browser
+.PHONY: venv venv-bq venv-checkov venv-tools bundles bundle-sizes compose emulators emulator-up emulator-down demo test test-fast lint typecheck lock schemas bench clean console console-test console-publish browser
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -88,6 +88,9 @@ console: $(CONSOLE_BUILT) ## build the web console into shared/console_dist (ser
 
 console-test: $(CONSOLE_DEPS) ## the console's component tests (Vitest)
 	$(NODE_ENV_PATH) npm --prefix console test --silent
+
+console-publish: $(CONSOLE_BUILT) ## upload the console to its bucket: make console-publish CONSOLE_BUCKET=<prefix>-console
+	$(BIN)/python -m bundling.console_publish --bucket "$(CONSOLE_BUCKET)"
 
 browser: ## Debian's chromium for the browser tests (installed when missing and running as root)
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \

@@ -27,15 +27,16 @@ export function renderAt(path: string, element: ReactElement, routePath = "*") {
   );
 }
 
-type Handler = (url: string, init: RequestInit) => { status?: number; body?: unknown };
+type Handler = (url: string, init: RequestInit) => { status?: number; body?: unknown; headers?: Record<string, string> };
 
 /** Replace fetch with a table of answers by method and path; returns the calls made. */
 export function serve(handler: Handler) {
   const calls: { url: string; init: RequestInit }[] = [];
   vi.stubGlobal("fetch", vi.fn(async (url: string, init: RequestInit = {}) => {
     calls.push({ url, init });
-    const { status = 200, body = {} } = handler(url, init);
-    return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+    const { status = 200, body = {}, headers = {} } = handler(url, init);
+    return new Response(status === 204 ? null : JSON.stringify(body),
+                        { status, headers: { "Content-Type": "application/json", ...headers } });
   }));
   return calls;
 }

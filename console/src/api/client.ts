@@ -14,12 +14,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly detail: ErrorDetail;
+  /** Seconds the server asked to wait before asking again (429's Retry-After), when it said. */
+  readonly retryAfter?: number;
 
-  constructor(status: number, detail: ErrorDetail) {
+  constructor(status: number, detail: ErrorDetail, retryAfter?: number) {
     super(detail.message);
     this.status = status;
     this.code = detail.code;
     this.detail = detail;
+    this.retryAfter = retryAfter;
   }
 
   /** The message with every bad field, as the API listed them. */
@@ -32,14 +35,21 @@ export class ApiError extends Error {
 
 export const SESSION_EXPIRED = "ecomintel:session-expired";
 
+function retryAfterOf(resp: Response): number | undefined {
+  const raw = resp.headers.get("Retry-After");
+  const seconds = raw === null ? NaN : Number(raw);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
 async function errorOf(resp: Response): Promise<ApiError> {
+  const retryAfter = retryAfterOf(resp);
   try {
     const body = (await resp.json()) as { error?: ErrorDetail };
-    if (body?.error?.message) return new ApiError(resp.status, body.error);
+    if (body?.error?.message) return new ApiError(resp.status, body.error, retryAfter);
   } catch {
     /* not JSON */
   }
-  return new ApiError(resp.status, { code: "http_" + resp.status, message: `The server answered ${resp.status}.` });
+  return new ApiError(resp.status, { code: "http_" + resp.status, message: `The server answered ${resp.status}.` }, retryAfter);
 }
 
 export interface RequestOptions {

@@ -1,22 +1,33 @@
 // Alerts: open, acknowledged and resolved, filtered by rule and SKU; analysts acknowledge and resolve.
+//
+// Alerts are raised by a background run, not by anything done in this browser, so a list cached earlier (the
+// Dashboard's open alerts, the same query) may be out of date however fresh it looks: the page always asks
+// again when it opens, when the window regains focus and every minute while open, and it says "No ... alerts"
+// only from an answer it received itself, never from the cache it opened with.
 import { useMemo, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api/client";
-import type { Alert, AlertPage } from "../api/types";
+import { ALERT_STATUSES, ALERTS_POLL_MS, alertsQuery, type AlertStatus } from "../api/alerts";
+import type { Alert } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
 import { can } from "../auth/session";
 import { ErrorNote, Loading, Empty } from "../components/Status";
 import { AlertRulesForm, RULE_LABELS } from "../components/AlertRulesForm";
 
-const STATUSES = ["open", "acknowledged", "resolved"] as const;
-
 export function AlertsPage() {
   const { claims } = useAuth();
-  const [status, setStatus] = useState<(typeof STATUSES)[number]>("open");
+  const [status, setStatus] = useState<AlertStatus>("open");
   const [rule, setRule] = useState("");
   const [sku, setSku] = useState("");
   const queryClient = useQueryClient();
-  const alerts = useQuery({ queryKey: ["alerts", status], queryFn: () => api<AlertPage>("/v1/alerts", { query: { status } }) });
+  const alerts = useQuery({
+    ...alertsQuery(status),
+    refetchOnMount: "always",
+    refetchOnWindowFocus: true,
+    refetchInterval: ALERTS_POLL_MS,
+  });
+  // what this page itself received (not the list it found in the cache when it opened)
+  const current = alerts.isFetchedAfterMount;
   const act = useMutation({
     mutationFn: ({ id, action }: { id: string; action: "acknowledge" | "resolve" }) =>
       api<Alert>(`/v1/alerts/${encodeURIComponent(id)}:${action}`, { method: "POST" }),
@@ -33,7 +44,7 @@ export function AlertsPage() {
       <h1>Alerts</h1>
       <div className="filters">
         <div role="group" aria-label="Status">
-          {STATUSES.map((s) => (
+          {ALERT_STATUSES.map((s) => (
             <button key={s} type="button" className={s === status ? "chip active" : "chip"} aria-pressed={s === status}
                     onClick={() => setStatus(s)}>{s}</button>
           ))}
@@ -49,8 +60,9 @@ export function AlertsPage() {
         </label>
       </div>
       {alerts.isLoading ? <Loading /> : null}
+      {!alerts.isLoading && !current && alerts.isFetching ? <Loading what="Checking for new alerts" /> : null}
       <ErrorNote error={alerts.error ?? act.error} />
-      {alerts.data && !shown.length ? <Empty>No {status} alerts{rule || sku ? " match the filters" : ""}.</Empty> : null}
+      {current && alerts.data && !shown.length ? <Empty>No {status} alerts{rule || sku ? " match the filters" : ""}.</Empty> : null}
       <ul className="alerts">
         {shown.map((a) => (
           <li key={a.alert_id} className={`alert sev-${a.severity}`}>

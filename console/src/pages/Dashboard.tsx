@@ -5,7 +5,8 @@ import { lazy, Suspense, useMemo, useState } from "react";
 import { Link } from "react-router-dom";
 import { useQuery } from "@tanstack/react-query";
 import { api, ApiError } from "../api/client";
-import type { AlertPage, DatasetSummary, MetricResult, TenantSettings } from "../api/types";
+import { alertsQuery } from "../api/alerts";
+import type { DatasetSummary, MetricResult, TenantSettings } from "../api/types";
 import { count, money, pct } from "../format";
 import { KIND_LABEL } from "../kinds";
 import { periodEnding } from "../dates";
@@ -44,7 +45,7 @@ export function DashboardPage() {
   const [days, setDays] = useState<number>(30);
   const settings = useQuery({ queryKey: ["settings"], queryFn: () => api<TenantSettings>("/v1/settings") });
   const data = useQuery({ queryKey: ["datasets"], queryFn: () => api<DatasetSummary>("/v1/datasets") });
-  const alerts = useQuery({ queryKey: ["alerts", "open"], queryFn: () => api<AlertPage>("/v1/alerts", { query: { status: "open" } }) });
+  const alerts = useQuery(alertsQuery("open"));
   const lastSale = data.data?.kinds.find((k) => k.kind === "sales")?.last?.slice(0, 10) ?? null;
   const range = useMemo(() => (lastSale ? periodEnding(lastSale, days) : null), [lastSale, days]);
   const currency = settings.data?.currency ?? "USD";
