@@ -58,6 +58,11 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "order_refund": ("order_refunded", "order_refund_amount", "order_refunded_amount", "order_refund_total"),
         "status": ("order_status", "financial_status", "payment_status"),
         "line_net": ("net_line_total", "line_net_total", "item_net"),
+        # the product a line names (shared.ingest.catalogue): kept for the catalogue, not on the sales row
+        "product_title": ("description", "product_name", "product_title", "item_name", "item_description",
+                          "lineitem_name", "title"),
+        "product_category": ("category", "product_category", "product_type", "department"),
+        "product_brand": ("brand", "vendor", "manufacturer"),
     },
     DataKind.PRODUCTS: {
         "title": ("name", "product_name", "product_title", "item_name", "description_short"),
@@ -107,6 +112,9 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "order_refund": float,  # an order's refunded amount, spread over its lines by value
     "status": str,  # order status: cancelled/voided/failed lines are not sales
     "line_net": float,  # the line's total after discounts: discount = revenue - line_net
+    "product_title": str,  # the product's name, category and brand: a catalogue for SKUs without one
+    "product_category": str,
+    "product_brand": str,
 }
 #: Record fields no column feeds directly (a ``customer_hash`` column is hashed like any customer id).
 _DERIVED_ONLY: dict[DataKind, frozenset[str]] = {DataKind.SALES: frozenset({"customer_hash"})}
@@ -280,12 +288,21 @@ def detect_kind(headers: list[str] | tuple[str, ...]) -> DataKind:
 
 #: Native exports, header for header (sources of each column list: ``docs/ingest.md``).
 EXPORT_PROFILES: tuple[ExportProfile, ...] = (
+    # Tableau's "Sample - Superstore" orders sheet, the most used public retail sample: its Discount is a
+    # rate (0.2 = 20%) and Sales is already after it, so Discount is left out rather than read as an amount
+    _profile(
+        "superstore_orders", DataKind.SALES, ("Row ID", "Order ID", "Product ID", "Sub-Category", "Sales", "Profit"),
+        {"Order ID": "order_id", "Order Date": "date", "Product ID": "sku", "Customer ID": "customer_id",
+         "Product Name": "product_title", "Category": "product_category", "Sales": "revenue",
+         "Quantity": "units"},
+    ),
     _profile(
         "shopify_orders", DataKind.SALES, ("Name", "Lineitem quantity", "Lineitem sku", "Lineitem price"),
         {"Name": "order_id", "Email": "customer_email", "Financial Status": "status", "Currency": "currency",
          "Discount Amount": "order_discount", "Created at": "date", "Lineitem quantity": "units",
          "Lineitem price": "unit_price", "Lineitem sku": "sku", "Refunded Amount": "order_refund",
-         "Source": "channel", "Lineitem discount": "discount"},
+         "Source": "channel", "Lineitem discount": "discount", "Lineitem name": "product_title",
+         "Vendor": "product_brand"},
     ),
     _profile(
         "woocommerce_orders", DataKind.SALES, ("order_id", "item_sku", "item_quantity", "item_subtotal", "item_total"),

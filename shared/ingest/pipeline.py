@@ -31,6 +31,7 @@ import pyarrow.compute as pc
 from shared.deps import Deps
 from shared.errors import InvalidInput, TransientError
 from shared.events import StorageObjectEvent
+from shared.ingest.catalogue import CATALOGUE_FIELDS, CatalogueCollector
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
 from shared.ingest.derive import derive_missing
@@ -73,6 +74,7 @@ from shared.models.records import RECORD_MODELS, DataKind
 from shared.observability.logs import get_logger, log_context, log_event
 from shared.observability.metrics import track_ingest_metrics
 from shared.ports import BlobStore, BulkAppend, Warehouse
+from shared.store.catalogue import catalogued_skus
 
 STAGED_TOPIC = "ingestion-staged"
 #: Quality flag of a row whose empty ``currency`` was taken from its money cells.
@@ -218,6 +220,7 @@ class IngestRun:
         #: UTF-8 read with a cp1252 fallback for the bytes that are not UTF-8 (rows flagged ``encoding:cp1252``)
         self.cp1252_fallback = False
         self.fallback_rows = 0
+        self.catalogue: CatalogueCollector | None = None  # the product names a sales file carries
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -238,6 +241,8 @@ class IngestRun:
                 text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors=errors, newline="")
                 reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows)
             mapping = require_columns(map_columns(reader.headers, self.kind))
+            if self.kind is DataKind.SALES and set(mapping.fields.values()) & CATALOGUE_FIELDS.keys():
+                self.catalogue = CatalogueCollector()
             self._redact = personal_columns(mapping)
             state = _FileState()
             self._staging = open_staging(self.warehouse, self.kind)
@@ -318,6 +323,8 @@ class IngestRun:
         error_field = parse_field.where(parse_error.notna(), checked.error_field)
         bad = error.notna().to_numpy()
         self._reject(chunk, mapping, dialect, raw, bad, error, error_field)
+        if self.catalogue is not None:
+            self.catalogue.add(typed[~bad] if bad.any() else typed)
         good = checked.frame[~bad] if bad.any() else checked.frame
         if good.empty:
             return
@@ -556,6 +563,7 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
             if ingestion.attempts > 1:  # an abandoned attempt's rows and rejects go first
                 clear_ingestion(deps.warehouse, ingestion.tenant_id, kind, ingestion.ingestion_id)
             run = _stage(deps, ingestion, kind)
+            write_line_catalogue(deps, ingestion, run.catalogue)
         except InvalidInput as exc:
             if target.kind in DataKind.__members__.values():  # drop whatever a partial pass staged
                 clear_ingestion(deps.warehouse, ingestion.tenant_id, DataKind(target.kind), ingestion.ingestion_id)
@@ -578,6 +586,28 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
         log_event(_log, "ingestion staged", kind=kind.value, rows_read=counts.rows_read, accepted=counts.accepted,
                   rejected=counts.rejected, duplicates=counts.duplicates)
         return ingestion
+
+
+def write_line_catalogue(deps: Deps, ingestion: Ingestion, catalogue: CatalogueCollector | None) -> str | None:
+    """Write the products a sales file names (for SKUs without a product row) as a products upload.
+
+    The object goes next to the sales file under ``raw/{tenant}/products/`` and is ingested like any upload;
+    its name is fixed per ingestion, so a retried attempt rewrites the same file (and its rows dedupe).
+    Returns the object name, or ``None`` when there was nothing to add.
+    """
+    if catalogue is None or not catalogue.products:
+        return None
+    data = catalogue.to_csv(exclude=catalogued_skus(deps.warehouse, ingestion.tenant_id))
+    if data is None:
+        return None
+    name = f"{RAW_PREFIX}/{ingestion.tenant_id}/products/from-sales/{ingestion.ingestion_id}.csv"
+    original = ingestion.original_filename or ingestion.object.rsplit("/", 1)[-1]
+    deps.blobs.write(ingestion.bucket, name, data, content_type="text/csv",
+                     metadata={"tenant_id": ingestion.tenant_id, "source": "sales-catalogue",
+                               "original_filename": f"{original} (product names)"[:200]})
+    log_event(_log, "catalogue from sales lines", object=name, products=data.count(b"\n") - 1,
+              truncated=catalogue.truncated)
+    return name
 
 
 def _outcome(ingestion: Ingestion) -> dict[str, Any]:

@@ -87,3 +87,42 @@ def test_review_dumps_without_ids_land_once_with_stable_ids(harness: Harness, na
                            content_type="text/csv")
     assert again["status"] == "processed"
     assert {r["review_id"] for r in harness.rows(sql)} == ids
+
+
+def _products(harness: Harness) -> dict[str, dict[str, Any]]:
+    rows = harness.rows("SELECT sku, title, category FROM products WHERE tenant_id = 'acme'")
+    return {r["sku"]: r for r in rows}
+
+
+def test_product_names_on_sales_lines_become_the_catalogue(harness: Harness) -> None:
+    _ingest(harness, "online_retail.csv")
+    products = _products(harness)
+    assert products["85123A"]["title"] == "WHITE HANGING HEART T-LIGHT HOLDER"
+    assert set(products) == {"85123A", "71053", "22633", "D", "35004C", "82484"}
+    derived = [d for d in harness.deps.documents.query("tenants/acme/ingestions") if d["kind"] == "products"]
+    assert len(derived) == 1 and derived[0]["status"] == "processed" and derived[0]["accepted"] == 6
+    # the same lines again: nothing new for the catalogue, so no second products file
+    lines = (PUBLIC / "online_retail.csv").read_bytes()
+    harness.ingest(lines, filename="again.csv", content_type="text/csv")
+    assert len([d for d in harness.deps.documents.query("tenants/acme/ingestions") if d["kind"] == "products"]) == 1
+
+
+def test_a_real_products_file_is_not_overwritten_by_names_on_sales_lines(harness: Harness) -> None:
+    harness.ingest(b"sku,title,category,cost\n71053,Metal Lantern (white),Lighting,1.20\n", filename="products.csv",
+                   content_type="text/csv")
+    _ingest(harness, "online_retail.csv")
+    lantern = harness.rows("SELECT title, category, cost FROM products WHERE tenant_id = 'acme' AND sku = '71053'")
+    assert lantern == [{"title": "Metal Lantern (white)", "category": "Lighting", "cost": 1.2}]
+    assert _products(harness)["22633"]["title"] == "HAND WARMER UNION JACK"
+
+
+def test_superstore_lands_with_its_categories_and_its_discount_rate_left_out(harness: Harness) -> None:
+    doc = _ingest(harness, "superstore_orders.csv")
+    assert doc["status"] == "processed" and (doc["accepted"], doc["rejected"]) == (4, 0)
+    table = harness.rows("SELECT sku, revenue, units, discount FROM sales WHERE tenant_id = 'acme' "
+                         "AND sku = 'FUR-TA-10000577'")
+    assert table[0]["revenue"] == pytest.approx(957.5775) and table[0]["units"] == 5
+    assert table[0]["discount"] is None or table[0]["discount"] != table[0]["discount"]  # NULL (NaN), not 0.45
+    products = _products(harness)
+    assert products["FUR-CH-10000454"] == {"sku": "FUR-CH-10000454", "category": "Furniture",
+                                           "title": "Hon Deluxe Fabric Upholstered Stacking Chairs, Rounded Back"}

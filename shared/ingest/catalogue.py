@@ -1,0 +1,64 @@
+"""A catalogue from a sales file: the product names, categories and brands its lines carry.
+
+Many exports put the product's name beside each line (UCI Online Retail's ``Description``, the Superstore
+sample's ``Product Name`` and ``Category``, Shopify's ``Lineitem name``). Without a products file those names
+would be lost and "how much did the white hanging heart holder make?" could not be read. The sales ingest
+collects the first name/category/brand seen per SKU and writes them as a products file next to the upload,
+for SKUs the tenant has no product row for yet; that file is ingested like any other (same validation,
+dedupe, lineage), so a real products file uploaded later replaces these rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+
+#: Sales source column -> the products field it names.
+CATALOGUE_FIELDS: dict[str, str] = {"product_title": "title", "product_category": "category",
+                                    "product_brand": "brand"}
+#: Memory bound: SKUs remembered per file (a catalogue larger than this keeps its first SKUs).
+MAX_SKUS = 200_000
+
+
+class CatalogueCollector:
+    """First non-empty title/category/brand per SKU over a file's accepted lines, bounded in size."""
+
+    def __init__(self, max_skus: int = MAX_SKUS) -> None:
+        """Collect at most ``max_skus`` SKUs."""
+        self.max_skus = max_skus
+        self.products: dict[str, dict[str, str]] = {}
+        self.truncated = False
+
+    def add(self, lines: pd.DataFrame) -> None:
+        """Remember the names of ``lines`` (columns ``sku`` and any of :data:`CATALOGUE_FIELDS`)."""
+        present = [c for c in CATALOGUE_FIELDS if c in lines]
+        if not present or "sku" not in lines:
+            return
+        frame = lines[["sku", *present]].dropna(subset=["sku"])
+        firsts = frame.groupby("sku", sort=False)[present].first()  # first non-null per column
+        for sku, row in firsts.iterrows():
+            known = self.products.get(str(sku))
+            if known is None:
+                if len(self.products) >= self.max_skus:
+                    self.truncated = True
+                    continue
+                known = self.products.setdefault(str(sku), {})
+            for column in present:
+                value = row[column]
+                field = CATALOGUE_FIELDS[column]
+                if field not in known and isinstance(value, str) and value:
+                    known[field] = value
+
+    def to_csv(self, exclude: set[str]) -> bytes | None:
+        """A products CSV of the named SKUs not in ``exclude``; ``None`` when there is nothing to add."""
+        rows = [(sku, f) for sku, f in self.products.items() if sku not in exclude and f.get("title")]
+        if not rows:
+            return None
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["sku", "title", "category", "brand"])
+        for sku, f in rows:
+            writer.writerow([sku, f["title"], f.get("category", ""), f.get("brand", "")])
+        return out.getvalue().encode("utf-8")
