@@ -39,6 +39,8 @@ class IngestionStatus(StrEnum):
 
 #: Statuses whose staged rows are committed (count as stored data for duplicate checks).
 COMMITTED = frozenset({IngestionStatus.STAGED, IngestionStatus.PROCESSING, IngestionStatus.PROCESSED})
+#: Fields of the record only the transitions write.
+STATE_FIELDS = frozenset({"status", "attempts", "processing_attempts", "lease_owner", "lease_until"})
 #: How long a claim holds an ingestion without finishing it before another delivery may take it over.
 DEFAULT_LEASE_SECONDS = 900
 
@@ -204,7 +206,12 @@ class IngestionLifecycle:
         return self.records.transact(self.ingestion_id, update)
 
     def record(self, fields: Mapping[str, Any]) -> None:
-        """Merge bookkeeping fields that do not change the status (``data_updated_published``, errors)."""
+        """Merge bookkeeping fields that do not change the status (``data_updated_published``, errors).
+
+        The state (status, attempts, lease) moves only through the transitions above: ``ValueError`` otherwise.
+        """
+        if STATE_FIELDS & fields.keys():
+            raise ValueError(f"{sorted(STATE_FIELDS & fields.keys())} change only through a transition")
         self.records.merge(self.ingestion_id, fields)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NewType
 
+from shared.errors import InvalidInput
+
 #: The one tenant-id pattern (also the ``pattern`` of every payload model's ``tenant_id`` field).
 TENANT_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
 _TENANT_ID = re.compile(TENANT_ID_PATTERN)
@@ -19,8 +21,8 @@ _TENANT_ID = re.compile(TENANT_ID_PATTERN)
 TenantId = NewType("TenantId", str)
 
 
-class InvalidTenantId(ValueError):
-    """A tenant id that does not match :data:`TENANT_ID_PATTERN`."""
+class InvalidTenantId(InvalidInput, ValueError):
+    """A tenant id that does not match :data:`TENANT_ID_PATTERN` (bad input: answered 400, acked as permanent)."""
 
 
 def is_tenant_id(value: object) -> bool:
@@ -31,5 +33,5 @@ def is_tenant_id(value: object) -> bool:
 def tenant_id(value: object) -> TenantId:
     """``value`` as a :data:`TenantId`; :class:`InvalidTenantId` when it is not one."""
     if not is_tenant_id(value):
-        raise InvalidTenantId(f"invalid tenant id {value!r}")
+        raise InvalidTenantId(f"invalid tenant id {value!r}", details={"field": "tenant_id"})
     return TenantId(str(value))
