@@ -7,7 +7,7 @@ import secrets
 import flask
 import functions_framework
 
-from shared.alerts.lifecycle import acknowledge_alert, alerts_collection, resolve_alert
+from shared.alerts.lifecycle import acknowledge_alert, resolve_alert
 from shared.alerts.models import Alert, AlertPage
 from shared.alerts.rules import AlertRules
 from shared.alerts.rules_api import AlertRulesIn, replace_rules, rules_view
@@ -27,6 +27,7 @@ from shared.http import Routes, endpoint, parse_body, path_param
 from shared.ports import Filter
 from shared.security import outbound
 from shared.security.principal import Principal, Role
+from shared.store.documents.alerts import alerts_collection
 
 _STATUSES = ("open", "acknowledged", "resolved")
 

@@ -14,17 +14,15 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from shared.alerts import loader, signals
-from shared.alerts.lifecycle import acknowledge_alert, alerts_collection, resolve_alert  # noqa: F401 - public here too
+from shared.alerts.lifecycle import acknowledge_alert, resolve_alert  # noqa: F401 - public here too
 from shared.alerts.models import Alert, Signal
 from shared.alerts.rules import AlertRules, load_rules
 from shared.deps import Deps
 from shared.observability.logs import get_logger, log_event
+from shared.store.documents.alerts import alert_caps_collection, alert_state_collection, alerts_collection
+from shared.store.documents.ingestions import IngestionRecords
 
 _log = get_logger(__name__)
-
-
-def _state_collection(tenant: str) -> str:
-    return f"tenants/{tenant}/alert_state"
 
 
 def _doc_id(key: str) -> str:
@@ -41,7 +39,7 @@ def gather_signals(deps: Deps, tenant: str, today: date, rules: AlertRules) -> l
             out += signals.competitor_undercut(prices, rules)
         if "competitor_price_move" in enabled:
             refs = {}
-            for state in deps.documents.query(_state_collection(tenant)):
+            for state in deps.documents.query(alert_state_collection(tenant)):
                 if state.get("rule") == "competitor_price_move" and state.get("reference") is not None:
                     refs[str(state["key"])] = float(state["reference"])
             out += signals.competitor_moves(prices, rules, refs)
@@ -60,7 +58,7 @@ def gather_signals(deps: Deps, tenant: str, today: date, rules: AlertRules) -> l
     if "forecast_drift" in enabled:
         out += signals.forecast_drift(loader.forecast_drift(deps.warehouse, tenant), rules)
     if "ingestion_failing" in enabled:
-        out += signals.ingestion_failing(deps.documents.query(f"tenants/{tenant}/ingestions"), rules)
+        out += signals.ingestion_failing(IngestionRecords(deps.documents, tenant).query(), rules)
     return out
 
 
@@ -72,14 +70,14 @@ def _take_cap(deps: Deps, tenant: str, rule: str, day: date, cap: int) -> bool:
         doc["used"] = used + 1
         return True
 
-    return deps.documents.transact(f"tenants/{tenant}/alert_caps", f"{rule}-{day.isoformat()}", take)
+    return deps.documents.transact(alert_caps_collection(tenant), f"{rule}-{day.isoformat()}", take)
 
 
 def apply_signals(deps: Deps, tenant: str, found: Iterable[Signal], *, now: datetime, rules: AlertRules,
                   base_url: str = "") -> list[Alert]:
     """Fire, hold or clear each key; return the alerts fired now (notified or capped)."""
     fired: list[Alert] = []
-    states = _state_collection(tenant)
+    states = alert_state_collection(tenant)
     for sig in found:
         doc_id = _doc_id(sig.key)
 

@@ -11,14 +11,10 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from shared.alerts.models import Alert
+from shared.store.documents.alerts import alerts_collection
 
 if TYPE_CHECKING:
     from shared.deps import Deps
-
-
-def alerts_collection(tenant: str) -> str:
-    """Where a tenant's alerts live."""
-    return f"tenants/{tenant}/alerts"
 
 
 def _lifecycle(deps: Deps, tenant: str, alert_id: str, update: Callable[[dict[str, Any]], None]) -> Alert | None:

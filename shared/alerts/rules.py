@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from shared.ports import DocumentStore
+from shared.store.documents.settings import SettingsDoc, read_settings
 
 RULE_NAMES = (
     "competitor_undercut", "competitor_price_move", "map_violation", "stockout_risk", "overstock",
@@ -36,5 +37,5 @@ class AlertRules(BaseModel):
 
 def load_rules(documents: DocumentStore, tenant: str) -> AlertRules:
     """The tenant's rules, or the defaults."""
-    doc = documents.get(f"tenants/{tenant}/settings", "alerts")
+    doc = read_settings(documents, tenant, SettingsDoc.ALERT_RULES)
     return AlertRules() if doc is None else AlertRules.model_validate(doc)

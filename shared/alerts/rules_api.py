@@ -9,6 +9,7 @@ from pydantic import ConfigDict, Field, field_validator
 from shared.alerts.rules import RULE_NAMES, AlertRules, load_rules
 from shared.audit.log import changed_fields, record_audit
 from shared.deps import Deps
+from shared.store.documents.settings import SettingsDoc, write_settings
 
 RuleName = Literal[
     "competitor_undercut", "competitor_price_move", "map_violation", "stockout_risk", "overstock",
@@ -40,6 +41,6 @@ def replace_rules(deps: Deps, tenant_id: str, actor: str, body: AlertRulesIn) ->
     before = load_rules(deps.documents, tenant_id).model_dump()
     after = AlertRules.model_validate(body.model_dump())
     new = after.model_dump()
-    deps.documents.set(f"tenants/{tenant_id}/settings", "alerts", new)
+    write_settings(deps.documents, tenant_id, SettingsDoc.ALERT_RULES, new)
     record_audit(deps, tenant_id, actor, "settings.alert_rules_updated", "alert_rules", changed_fields(before, new))
     return after

@@ -14,6 +14,7 @@ import pandas as pd
 from shared.alerts.loader import Frame
 from shared.alerts.models import Signal
 from shared.alerts.rules import AlertRules
+from shared.ingest.lifecycle import IngestionStatus
 from shared.models.agents import Evidence
 from shared.pricing.alerts import competitor_stockouts
 
@@ -234,7 +235,7 @@ def ingestion_failing(ingestions: list[dict[str, Any]], rules: AlertRules) -> li
     latest = sorted(ingestions, key=lambda d: str(d.get("started_at") or ""), reverse=True)[:rules.ingestion_failures]
     if not latest:
         return []
-    failed = [d for d in latest if d.get("status") == "failed"]
+    failed = [d for d in latest if d.get("status") == IngestionStatus.FAILED]
     streak = len(failed) if len(failed) == len(latest) else 0
     return [Signal(
         rule="ingestion_failing", key="ingestion", value=float(streak), on=float(rules.ingestion_failures),

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from shared.ports import DocumentStore, Filter
+from shared.store.documents.audit import audit_collection
 
 SECURITY_PREFIX = "security."
 
@@ -29,11 +30,6 @@ class AuditEntry(BaseModel):
     action: str = Field(description="e.g. upload.created, api_key.revoked, settings.updated, security.cross_tenant")
     target: str = ""
     details: dict[str, Any] = Field(default_factory=dict)
-
-
-def audit_collection(tenant_id: str) -> str:
-    """Document collection holding a tenant's audit entries."""
-    return f"tenants/{tenant_id}/audit"
 
 
 def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:

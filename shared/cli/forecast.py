@@ -111,8 +111,9 @@ def run_forecast_job(args: argparse.Namespace) -> int:
     if args.wait:
         from shared.runtime import runtime_for
         from shared.runtime.records import await_record
+        from shared.store.documents.jobs import forecast_jobs_collection
 
-        job = await_record(deps, runtime_for(deps), f"tenants/{args.tenant}/forecast_jobs", job["job_id"],
+        job = await_record(deps, runtime_for(deps), forecast_jobs_collection(args.tenant), job["job_id"],
                            done=lambda d: d.get("status") != "running") or job
     print(json.dumps(job))
     return 0

@@ -23,6 +23,7 @@ def _run(args: argparse.Namespace) -> int:
     from shared.runtime import runtime_for
     from shared.runtime.records import await_record
     from shared.scheduling.jobs import JOB_TOPICS
+    from shared.store.documents.schedules import job_runs_collection
 
     deps = get_deps()
     schedule = deps.manifest.schedules.get(args.name)
@@ -39,7 +40,7 @@ def _run(args: argparse.Namespace) -> int:
         runtime.settle()
         record = None
     else:
-        record = await_record(deps, runtime, f"tenants/{args.tenant}/job_runs", f"{job}-{message_id}")
+        record = await_record(deps, runtime, job_runs_collection(args.tenant), f"{job}-{message_id}")
         if record is None:
             raise CliError(f"the {job} job did not record a run (is its function deployed?)")
     result = (record or {}).get("result")

@@ -26,6 +26,7 @@ def _sync(args: argparse.Namespace) -> int:
     from shared.deps import get_deps
     from shared.runtime import runtime_for
     from shared.runtime.records import await_record
+    from shared.store.documents.sync import sync_runs_collection
 
     load_builtin_sources()
     if args.source not in SOURCES:
@@ -38,7 +39,7 @@ def _sync(args: argparse.Namespace) -> int:
             raise CliError(f"cannot read config {args.config}: {exc}") from exc
         configure_source(deps, args.tenant, args.source, config)
     message_id = request_sync(deps, args.source, args.tenant)  # the sync topic, as Cloud Scheduler publishes
-    doc = await_record(deps, runtime_for(deps), f"tenants/{args.tenant}/sync_runs",
+    doc = await_record(deps, runtime_for(deps), sync_runs_collection(args.tenant),
                        run_id_for(args.source, message_id),
                        done=lambda d: d.get("status") in ("succeeded", "failed"))
     if doc is None:

@@ -27,6 +27,12 @@ from shared.connectors.base import MissingSecret, SyncBatch, SyncContext, env_se
 from shared.deps import Deps
 from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import SYNC_FAILURE_ALERTS, SYNC_RUNS
+from shared.store.documents.sync import (
+    SOURCE_REGISTRY,
+    source_registry_id,
+    sources_collection,
+    sync_runs_collection,
+)
 
 _log = get_logger(__name__)
 FAILURE_ALERT_THRESHOLD = 3
@@ -51,17 +57,12 @@ class SyncRun(BaseModel):
     consecutive_failures: int = 0
 
 
-def source_collection(tenant: str) -> str:
-    """Where a tenant's source configs live."""
-    return f"tenants/{tenant}/sources"
-
-
 def configure_source(deps: Deps, tenant: str, source: str, config: Mapping[str, Any], *, enabled: bool = True) -> None:
     """Create or update a tenant's source config (state and failure count are kept)."""
     get_source(source)  # unknown sources fail here, not at 3 am
-    deps.documents.set(source_collection(tenant), source, {"enabled": enabled, "config": dict(config)}, merge=True)
+    deps.documents.set(sources_collection(tenant), source, {"enabled": enabled, "config": dict(config)}, merge=True)
     deps.documents.set(
-        "source_registry", f"{source}:{tenant}", {"source": source, "tenant_id": tenant, "enabled": enabled}
+        SOURCE_REGISTRY, source_registry_id(source, tenant), {"source": source, "tenant_id": tenant, "enabled": enabled}
     )
 
 
@@ -92,13 +93,13 @@ def run_sync(
     """Run ``source`` for ``tenant``; idempotent on ``run_id`` (a finished run is returned, not repeated)."""
     now = now or datetime.now(UTC)
     run_id = run_id or f"{source}-{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
-    runs = f"tenants/{tenant}/sync_runs"
+    runs = sync_runs_collection(tenant)
     run = SyncRun(run_id=run_id, tenant_id=tenant, source=source, started_at=now)
     if not deps.documents.create(runs, run_id, run.model_dump(mode="json")):
         existing = SyncRun.model_validate(deps.documents.get(runs, run_id))
         if existing.status in ("succeeded", "failed"):
             return existing
-    source_doc = deps.documents.get(source_collection(tenant), source) or {}
+    source_doc = deps.documents.get(sources_collection(tenant), source) or {}
     if not source_doc.get("enabled", False):
         run.status, run.errors = "failed", [f"source {source!r} is not configured or not enabled for this tenant"]
         run.finished_at = datetime.now(UTC)
@@ -132,7 +133,7 @@ def run_sync(
     update: dict[str, Any] = {"consecutive_failures": failures, "last_run_id": run_id, "last_status": run.status}
     if run.status == "succeeded":
         update["state"] = state  # the watermark only moves when every batch landed
-    deps.documents.set(source_collection(tenant), source, update, merge=True)
+    deps.documents.set(sources_collection(tenant), source, update, merge=True)
     deps.documents.set(runs, run_id, run.model_dump(mode="json"))
     if failures >= FAILURE_ALERT_THRESHOLD:
         SYNC_FAILURE_ALERTS.labels(source=source).inc()

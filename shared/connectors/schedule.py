@@ -6,6 +6,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from shared.deps import Deps
 from shared.ports import Filter
+from shared.store.documents.sync import SOURCE_REGISTRY
 
 SYNC_TOPIC = "sync-requested"
 
@@ -42,7 +43,7 @@ def fan_out(deps: Deps, source: str) -> list[str]:
         {
             d["tenant_id"]
             for d in deps.documents.query(
-                "source_registry", [Filter("source", "==", source), Filter("enabled", "==", True)]
+                SOURCE_REGISTRY, [Filter("source", "==", source), Filter("enabled", "==", True)]
             )
         }
     )

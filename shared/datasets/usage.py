@@ -17,10 +17,11 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from shared.deps import Deps
-from shared.ingest.ingestion import ingestions_collection
+from shared.ingest.lifecycle import IngestionStatus
 from shared.orchestration import budget as budget_mod
-from shared.orchestration.jobs import jobs_collection
 from shared.orchestration.settings import orchestration_settings
+from shared.store.documents.ingestions import IngestionRecords
+from shared.store.documents.jobs import jobs_collection
 
 
 class IngestionDay(BaseModel):
@@ -110,7 +111,7 @@ def ingestion_usage(docs: list[dict[str, Any]], since: datetime) -> IngestionUsa
         day.rows_read += int(doc.get("rows_read") or 0)
         day.accepted += int(doc.get("accepted") or 0)
         day.rejected += int(doc.get("rejected") or 0)
-        if doc.get("status") == "failed":
+        if doc.get("status") == IngestionStatus.FAILED:
             day.failed += 1
             if last_failure is None or when > last_failure[0]:
                 last_failure = (when, str(doc.get("error") or "failed"))
@@ -147,7 +148,7 @@ def tenant_usage(deps: Deps, tenant_id: str, days: int = 30, now: datetime | Non
                                       now=now)
     return TenantUsage(
         days=days, since=since.date(),
-        ingestions=ingestion_usage(deps.documents.query(ingestions_collection(tenant_id)), since),
+        ingestions=ingestion_usage(IngestionRecords(deps.documents, tenant_id).query(), since),
         questions=question_usage(deps.documents.query(jobs_collection(tenant_id)), since),
         llm=LlmUsage(period=status.period, used=status.used, budget=status.budget, state=status.state,
                      used_ratio=round(status.used / status.budget, 4) if status.budget else 0.0),

@@ -12,13 +12,13 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from shared.connectors.runner import source_collection
 from shared.deps import Deps
 from shared.errors import InvalidInput, NotFound
 from shared.ingest.export import records
-from shared.ingest.ingestion import ingestions_collection
 from shared.models.records import DataKind
 from shared.ports import Filter
+from shared.store.documents.ingestions import IngestionRecords
+from shared.store.documents.sync import sources_collection, sync_runs_collection
 
 INGESTION_ID = re.compile(r"^ing_[a-f0-9]{24}$")
 UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -117,7 +117,7 @@ def list_ingestions(deps: Deps, tenant_id: str, *, upload_id: str | None = None,
             filters.append(Filter("kind", "==", DataKind(kind).value))
         except ValueError as exc:
             raise InvalidInput(f"unknown kind {kind!r}", details={"field": "kind"}) from exc
-    docs = deps.documents.query(ingestions_collection(tenant_id), filters)
+    docs = IngestionRecords(deps.documents, tenant_id).query(filters)
     # running ingestions (no finish yet) first, then by when they finished or started
     docs.sort(key=lambda d: str(d.get("finished_at") or d.get("started_at") or "~"), reverse=True)
     return IngestionPage(items=[_view(d) for d in docs[:limit]])
@@ -126,7 +126,7 @@ def list_ingestions(deps: Deps, tenant_id: str, *, upload_id: str | None = None,
 def _ingestion(deps: Deps, tenant_id: str, ingestion_id: str) -> dict[str, Any]:
     if not INGESTION_ID.match(ingestion_id):
         raise NotFound("ingestion not found")
-    doc = deps.documents.get(ingestions_collection(tenant_id), ingestion_id)
+    doc = IngestionRecords(deps.documents, tenant_id).get(ingestion_id)
     if doc is None:
         raise NotFound("ingestion not found")
     return doc
@@ -172,9 +172,9 @@ def dataset_summary(deps: Deps, tenant_id: str) -> DatasetSummary:
 
 def source_syncs(deps: Deps, tenant_id: str) -> list[SyncView]:
     """The tenant's connector sources with their last run, by source name."""
-    runs = f"tenants/{tenant_id}/sync_runs"
+    runs = sync_runs_collection(tenant_id)
     out = []
-    for doc in sorted(deps.documents.query(source_collection(tenant_id)), key=lambda d: str(d.get("_id"))):
+    for doc in sorted(deps.documents.query(sources_collection(tenant_id)), key=lambda d: str(d.get("_id"))):
         run = deps.documents.get(runs, str(doc["last_run_id"])) if doc.get("last_run_id") else None
         run = run or {}
         out.append(SyncView(

@@ -18,6 +18,8 @@ from shared.delivery.settings import Event, load_notifications
 from shared.deps import Deps
 from shared.errors import TransientError
 from shared.observability.logs import get_logger, log_event
+from shared.store.documents.alerts import alerts_collection
+from shared.store.documents.deliveries import deliveries_collection, digests_collection
 
 DELIVERY_TOPIC = "delivery-requested"
 _log = get_logger(__name__)
@@ -46,11 +48,6 @@ class Delivery(BaseModel):
     delivered_at: datetime | None = None
 
 
-def deliveries_collection(tenant: str) -> str:
-    """Where a tenant's delivery records live."""
-    return f"tenants/{tenant}/deliveries"
-
-
 def enqueue(deps: Deps, tenant: str, event: Event, ref_id: str) -> list[str]:
     """Create (once) and queue a delivery per configured channel; returns delivery ids queued now."""
     prefs = load_notifications(deps.documents, tenant)
@@ -72,7 +69,7 @@ def enqueue(deps: Deps, tenant: str, event: Event, ref_id: str) -> list[str]:
 
 
 def _alert_content(deps: Deps, tenant: str, ref_id: str) -> tuple[str, dict[str, Any], list[tuple[str, bytes]]]:
-    doc = deps.documents.get(f"tenants/{tenant}/alerts", ref_id)
+    doc = deps.documents.get(alerts_collection(tenant), ref_id)
     if doc is None:
         raise LookupError(f"alert {ref_id} not found")
     payload = {k: doc.get(k) for k in ("alert_id", "rule", "severity", "title", "reason", "sku", "metrics", "link",
@@ -81,7 +78,7 @@ def _alert_content(deps: Deps, tenant: str, ref_id: str) -> tuple[str, dict[str,
 
 
 def _digest_content(deps: Deps, tenant: str, ref_id: str) -> tuple[str, dict[str, Any], list[tuple[str, bytes]]]:
-    from shared.digest.stored import digests_collection, load_chart_images
+    from shared.digest.stored import load_chart_images
 
     doc = deps.documents.get(digests_collection(tenant), ref_id)
     if doc is None:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from shared.delivery.webhook import WebhookKind
 from shared.ports import DocumentStore
+from shared.store.documents.settings import SettingsDoc, read_settings, write_settings
 
 Event = Literal["alert", "digest"]
 ALL_EVENTS: tuple[Event, ...] = ("alert", "digest")
@@ -96,13 +97,13 @@ class NotificationSettingsView(BaseModel):
 
 def load_notifications(documents: DocumentStore, tenant: str) -> NotificationSettings:
     """The tenant's notification settings (none configured: nothing is sent, alerts stay queryable)."""
-    doc = documents.get(f"tenants/{tenant}/settings", "notifications")
+    doc = read_settings(documents, tenant, SettingsDoc.NOTIFICATIONS)
     return NotificationSettings() if doc is None else NotificationSettings.model_validate(doc)
 
 
 def save_notifications(documents: DocumentStore, tenant: str, settings: NotificationSettings) -> None:
     """Store the tenant's notification settings."""
-    documents.set(f"tenants/{tenant}/settings", "notifications", settings.model_dump(mode="json"))
+    write_settings(documents, tenant, SettingsDoc.NOTIFICATIONS, settings.model_dump(mode="json"))
 
 
 def merge_webhooks(incoming: list[WebhookTargetIn], stored: list[WebhookTarget],

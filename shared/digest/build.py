@@ -14,10 +14,11 @@ import pandas as pd
 from shared.agents.registry import get_runner
 from shared.deps import Deps
 from shared.digest import charts
-from shared.digest.stored import digests_collection
 from shared.models.agents import AgentName, AgentRequest, AgentResult
 from shared.observability.logs import get_logger, log_event
 from shared.ports import Filter
+from shared.store.documents.alerts import alerts_collection
+from shared.store.documents.deliveries import digests_collection
 
 _log = get_logger(__name__)
 _URGENCY = {"high": 0, "medium": 1, "low": 2}
@@ -119,7 +120,7 @@ def build_digest(deps: Deps, tenant: str, *, frequency: str = "daily", today: da
                              for e in (finding.evidence if finding else [])][:3],
             })
     actions.sort(key=lambda a: (_URGENCY.get(str(a["urgency"]), 3), -float(a["impact"] or 0)))
-    open_alerts = deps.documents.query(f"tenants/{tenant}/alerts", [Filter("status", "==", "open")])
+    open_alerts = deps.documents.query(alerts_collection(tenant), [Filter("status", "==", "open")])
     bucket = deps.settings.bucket_name("reports")
     images = []
     for chart_name, png in (("price-position.png", _position_chart(deps, tenant, today)),

@@ -1,4 +1,4 @@
-"""Where digests are stored and how a stored digest's charts are read back.
+"""How a stored digest's charts are read back (digests live at ``shared.store.documents.deliveries``).
 
 Kept apart from ``build`` so delivering a digest (the ``deliver`` function) does not import the agents,
 the modelling libraries and matplotlib that building one needs.
@@ -10,11 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from shared.deps import Deps
-
-
-def digests_collection(tenant: str) -> str:
-    """Where a tenant's digests live."""
-    return f"tenants/{tenant}/digests"
 
 
 def load_chart_images(deps: Deps, digest: dict[str, Any]) -> list[tuple[str, bytes]]:

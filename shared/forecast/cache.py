@@ -18,6 +18,7 @@ import numpy as np
 from shared.forecast.engine import ForecastOptions
 from shared.forecast.periods import RegularSeries
 from shared.ports import DocumentStore
+from shared.store.documents.caches import forecast_cache_collection
 
 
 def fingerprint(series: RegularSeries, options: ForecastOptions, extra: str = "") -> str:
@@ -38,7 +39,7 @@ class ForecastCache:
 
     def __init__(self, documents: DocumentStore, tenant_id: str) -> None:
         self._docs = documents
-        self._collection = f"tenants/{tenant_id}/forecast_cache"
+        self._collection = forecast_cache_collection(tenant_id)
 
     @staticmethod
     def _doc_id(sku: str, variant: str) -> str:

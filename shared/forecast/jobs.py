@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from shared.models.agents import AgentRequest
+from shared.store.documents.jobs import forecast_job_chunks_collection, forecast_jobs_collection
 
 if TYPE_CHECKING:
     from shared.deps import Deps
@@ -44,10 +45,6 @@ class ChunkMessage(BaseModel):
     options: dict[str, Any] = Field(default_factory=dict)
 
 
-def _job_collection(tenant_id: str) -> str:
-    return f"tenants/{tenant_id}/forecast_jobs"
-
-
 def start_job(deps: Deps, tenant_id: str, *, horizon_days: int = 30, as_of: date | None = None,
               skus: list[str] | None = None, chunk_size: int = DEFAULT_CHUNK,
               options: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -61,7 +58,7 @@ def start_job(deps: Deps, tenant_id: str, *, horizon_days: int = 30, as_of: date
     job = {"job_id": job_id, "tenant_id": tenant_id, "skus": len(skus), "chunks": len(chunks), "done_chunks": 0,
            "failed_chunks": 0, "horizon_days": horizon_days, "as_of": as_of.isoformat(),
            "created_at": datetime.now(UTC).isoformat(), "status": "running" if chunks else "done"}
-    deps.documents.set(_job_collection(tenant_id), job_id, job)
+    deps.documents.set(forecast_jobs_collection(tenant_id), job_id, job)
     for i, chunk in enumerate(chunks):
         msg = ChunkMessage(tenant_id=tenant_id, job_id=job_id, chunk=i, skus=chunk, horizon_days=horizon_days,
                            as_of=as_of, options={**(options or {}), "persist": True, "max_skus": len(chunk)})
@@ -74,7 +71,7 @@ def run_chunk(deps: Deps, msg: ChunkMessage) -> dict[str, Any]:
     from shared.forecast.agent import run
 
     key = f"{msg.job_id}-{msg.chunk}"
-    done_collection = f"tenants/{msg.tenant_id}/forecast_job_chunks"
+    done_collection = forecast_job_chunks_collection(msg.tenant_id)
     if deps.documents.get(done_collection, key) is not None:
         return {"job_id": msg.job_id, "chunk": msg.chunk, "duplicate": True}
     result = run(deps, AgentRequest(tenant_id=msg.tenant_id, skus=msg.skus, horizon_days=msg.horizon_days,
@@ -92,5 +89,5 @@ def run_chunk(deps: Deps, msg: ChunkMessage) -> dict[str, Any]:
             job["status"] = "done"
         return dict(job)
 
-    job = deps.documents.transact(_job_collection(msg.tenant_id), msg.job_id, bump)
+    job = deps.documents.transact(forecast_jobs_collection(msg.tenant_id), msg.job_id, bump)
     return {"job_id": msg.job_id, "chunk": msg.chunk, "status": result.status, "job": json.loads(json.dumps(job))}

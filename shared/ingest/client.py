@@ -19,10 +19,11 @@ import requests
 
 from shared.deps import Deps
 from shared.errors import InvalidInput
-from shared.ingest.ingestion import IngestionStatus, IngestionSummary, ingestion_id_for, ingestions_collection
+from shared.ingest.ingestion import IngestionStatus, IngestionSummary, ingestion_id_for
 from shared.ingest.lifecycle import is_abandoned, unfinished
 from shared.ingest.lookup import IngestionView
 from shared.ingest.upload import HEAD_BYTES, kind_from_head, plain_head, read_head
+from shared.store.documents.ingestions import IngestionRecords
 
 if TYPE_CHECKING:
     from shared.runtime import Runtime
@@ -53,6 +54,7 @@ def resume_unfinished(deps: Deps, tenant: str) -> list[IngestionSummary]:
 
     processing = expected_status(deps) is IngestionStatus.PROCESSED
     resumed: list[IngestionSummary] = []
+    records = IngestionRecords(deps.documents, tenant)
     for doc in unfinished(deps.documents, tenant):
         ingestion_id = str(doc["_id"])
         status = doc.get("status")
@@ -62,13 +64,13 @@ def resume_unfinished(deps: Deps, tenant: str) -> list[IngestionSummary]:
             ingest_object(deps, StorageObjectEvent(
                 event_id=f"resume-{ingestion_id}", bucket=str(doc["bucket"]), name=str(doc["object"]),
                 generation=str(doc["generation"]), metadata={"tenant_id": tenant}))
-            doc = deps.documents.get(ingestions_collection(tenant), ingestion_id) or {}
+            doc = records.get(ingestion_id) or {}
             status = doc.get("status")
         elif status == IngestionStatus.PROCESSING and not is_abandoned(doc):
             continue
         if processing and status in (IngestionStatus.STAGED, IngestionStatus.PROCESSING) and doc.get("kind"):
             process_staged(deps, StagedNotice(tenant_id=tenant, ingestion_id=ingestion_id, kind=doc["kind"]))
-        final = deps.documents.get(ingestions_collection(tenant), ingestion_id)
+        final = records.get(ingestion_id)
         if final is not None:
             resumed.append(IngestionSummary.from_document(final))
     return resumed

@@ -20,25 +20,19 @@ import pyarrow.compute as pc
 
 from shared.ingest.parse import strip, to_arrow
 from shared.ports import DocumentStore
+from shared.store.documents.settings import SettingsDoc, create_settings, read_settings
 
-SETTINGS_DOC = "customer_hash"
 _KEY_FIELD = "hmac_key"
-
-
-def settings_collection(tenant_id: str) -> str:
-    """The tenant's settings documents."""
-    return f"tenants/{tenant_id}/settings"
 
 
 def tenant_customer_key(documents: DocumentStore, tenant_id: str) -> bytes:
     """The tenant's customer-hash secret (32 random bytes), created atomically on first use."""
-    collection = settings_collection(tenant_id)
-    doc = documents.get(collection, SETTINGS_DOC)
+    doc = read_settings(documents, tenant_id, SettingsDoc.CUSTOMER_HASH)
     if not doc or not doc.get(_KEY_FIELD):
         # create() refuses when another worker got there first: then its key is the one to use
-        documents.create(collection, SETTINGS_DOC, {_KEY_FIELD: secrets.token_hex(32), "algorithm": "hmac-sha256",
-                                                    "created_at": datetime.now(UTC).isoformat()})
-        doc = documents.get(collection, SETTINGS_DOC)
+        create_settings(documents, tenant_id, SettingsDoc.CUSTOMER_HASH, {
+            _KEY_FIELD: secrets.token_hex(32), "algorithm": "hmac-sha256", "created_at": datetime.now(UTC).isoformat()})
+        doc = read_settings(documents, tenant_id, SettingsDoc.CUSTOMER_HASH)
     if not doc or not doc.get(_KEY_FIELD):
         raise RuntimeError("the tenant's customer-hash key could not be created")
     return bytes.fromhex(str(doc[_KEY_FIELD]))

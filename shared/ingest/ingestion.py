@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from shared.ingest.lifecycle import IngestionStatus, ingestions_collection
+from shared.ingest.lifecycle import IngestionStatus
 
-__all__ = ["Ingestion", "IngestionStatus", "IngestionSummary", "ingestion_id_for", "ingestions_collection"]
+__all__ = ["Ingestion", "IngestionStatus", "IngestionSummary", "ingestion_id_for"]
 
 
 def ingestion_id_for(bucket: str, name: str, generation: str) -> str:

@@ -23,7 +23,8 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Literal
 
-from shared.ports import DocumentStore, Filter
+from shared.ports import DocumentStore
+from shared.store.documents.ingestions import IngestionRecords
 
 
 class IngestionStatus(StrEnum):
@@ -38,16 +39,13 @@ class IngestionStatus(StrEnum):
 
 #: Statuses whose staged rows are committed (count as stored data for duplicate checks).
 COMMITTED = frozenset({IngestionStatus.STAGED, IngestionStatus.PROCESSING, IngestionStatus.PROCESSED})
+#: Fields of the record only the transitions write.
+STATE_FIELDS = frozenset({"status", "attempts", "processing_attempts", "lease_owner", "lease_until"})
 #: How long a claim holds an ingestion without finishing it before another delivery may take it over.
 DEFAULT_LEASE_SECONDS = 900
 
 StagingAction = Literal["run", "publish", "done", "busy"]
 ProcessingAction = Literal["run", "already", "not_staged", "busy", "invalid"]
-
-
-def ingestions_collection(tenant_id: str) -> str:
-    """Document collection holding a tenant's ingestion records."""
-    return f"tenants/{tenant_id}/ingestions"
 
 
 def current_owner() -> str:
@@ -103,8 +101,7 @@ class IngestionLifecycle:
 
     def __init__(self, documents: DocumentStore, tenant_id: str, ingestion_id: str, *,
                  lease_seconds: int = DEFAULT_LEASE_SECONDS, owner: str | None = None) -> None:
-        self.documents = documents
-        self.collection = ingestions_collection(tenant_id)
+        self.records = IngestionRecords(documents, tenant_id)
         self.ingestion_id = ingestion_id
         self.lease_seconds = lease_seconds
         self.owner = owner or current_owner()
@@ -117,7 +114,7 @@ class IngestionLifecycle:
 
     def get(self) -> dict[str, Any] | None:
         """The record as stored."""
-        return self.documents.get(self.collection, self.ingestion_id)
+        return self.records.get(self.ingestion_id)
 
     def claim_staging(self, base: Mapping[str, Any]) -> Claim:
         """Decide what a finalize delivery does.
@@ -145,7 +142,7 @@ class IngestionLifecycle:
                         "started_at": now.isoformat(), **self._lease(now)})
             return Claim("run", dict(doc))
 
-        return self.documents.transact(self.collection, self.ingestion_id, update)
+        return self.records.transact(self.ingestion_id, update)
 
     def finish_staging(self, fields: Mapping[str, Any], status: IngestionStatus) -> bool:
         """Record the staging outcome (``staged`` or ``failed``); ``False`` if this owner lost the lease."""
@@ -161,12 +158,11 @@ class IngestionLifecycle:
                         "lease_owner": None, "lease_until": None})
             return True
 
-        return self.documents.transact(self.collection, self.ingestion_id, update)
+        return self.records.transact(self.ingestion_id, update)
 
     def mark_published(self) -> None:
         """Remember that ``ingestion-staged`` went out."""
-        self.documents.set(self.collection, self.ingestion_id, {"published_at": datetime.now(UTC).isoformat()},
-                           merge=True)
+        self.records.merge(self.ingestion_id, {"published_at": datetime.now(UTC).isoformat()})
 
     def claim_processing(self, kind: str) -> Claim:
         """Decide what a staged notice does.
@@ -195,7 +191,7 @@ class IngestionLifecycle:
                         "processing_attempts": int(doc.get("processing_attempts") or 0) + 1, **self._lease(now)})
             return Claim("run", dict(doc))
 
-        return self.documents.transact(self.collection, self.ingestion_id, update)
+        return self.records.transact(self.ingestion_id, update)
 
     def finish_processing(self, fields: Mapping[str, Any]) -> bool:
         """Record ``processed`` with ``fields``; ``False`` if this owner lost the lease."""
@@ -207,20 +203,24 @@ class IngestionLifecycle:
             doc.update({"status": IngestionStatus.PROCESSED.value, "lease_owner": None, "lease_until": None})
             return True
 
-        return self.documents.transact(self.collection, self.ingestion_id, update)
+        return self.records.transact(self.ingestion_id, update)
 
     def record(self, fields: Mapping[str, Any]) -> None:
-        """Merge bookkeeping fields that do not change the status (``data_updated_published``, errors)."""
-        self.documents.set(self.collection, self.ingestion_id, dict(fields), merge=True)
+        """Merge bookkeeping fields that do not change the status (``data_updated_published``, errors).
+
+        The state (status, attempts, lease) moves only through the transitions above: ``ValueError`` otherwise.
+        """
+        if STATE_FIELDS & fields.keys():
+            raise ValueError(f"{sorted(STATE_FIELDS & fields.keys())} change only through a transition")
+        self.records.merge(self.ingestion_id, fields)
 
 
 def unfinished(documents: DocumentStore, tenant_id: str) -> list[dict[str, Any]]:
     """A tenant's ingestions that have not reached ``processed`` or ``failed`` (each with ``_id``)."""
-    wanted = [IngestionStatus.STAGING.value, IngestionStatus.STAGED.value, IngestionStatus.PROCESSING.value]
-    return documents.query(ingestions_collection(tenant_id), [Filter("status", "in", wanted)])
+    wanted = (IngestionStatus.STAGING, IngestionStatus.STAGED, IngestionStatus.PROCESSING)
+    return IngestionRecords(documents, tenant_id).with_status(wanted)
 
 
 def uncommitted_ids(documents: DocumentStore, tenant_id: str) -> list[str]:
     """Ids of the tenant's ingestions still ``staging``: their staged rows are not stored data yet."""
-    found = documents.query(ingestions_collection(tenant_id), [Filter("status", "==", IngestionStatus.STAGING.value)])
-    return [str(d["_id"]) for d in found]
+    return [str(d["_id"]) for d in IngestionRecords(documents, tenant_id).with_status([IngestionStatus.STAGING])]

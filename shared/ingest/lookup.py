@@ -12,7 +12,8 @@ from typing import Any
 
 from shared.deps import Deps
 from shared.errors import NotFound
-from shared.ingest.ingestion import IngestionSummary, ingestions_collection
+from shared.ingest.ingestion import IngestionSummary
+from shared.store.documents.ingestions import IngestionRecords
 
 _INGESTION_ID = re.compile(r"^ing_[0-9a-f]{24}$")
 
@@ -31,7 +32,7 @@ def get_ingestion(deps: Deps, tenant_id: str, ingestion_id: str) -> IngestionVie
     # an id that cannot exist is simply not found: it never reaches the document store as a path
     doc: dict[str, Any] | None = None
     if _INGESTION_ID.match(ingestion_id):
-        doc = deps.documents.get(ingestions_collection(tenant_id), ingestion_id)
+        doc = IngestionRecords(deps.documents, tenant_id).get(ingestion_id)
     if doc is None or doc.get("tenant_id", tenant_id) != tenant_id:
         raise NotFound(f"no ingestion {ingestion_id} in this tenant (yet)")
     fields = {k: v for k, v in doc.items() if k in IngestionView.model_fields}

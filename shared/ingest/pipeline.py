@@ -17,7 +17,6 @@ import functools
 import hashlib
 import io
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -75,6 +74,7 @@ from shared.observability.logs import get_logger, log_context, log_event
 from shared.observability.metrics import track_ingest_metrics
 from shared.ports import BlobStore, BulkAppend, Warehouse
 from shared.store.catalogue import catalogued_skus
+from shared.store.tenant import is_tenant_id
 
 STAGED_TOPIC = "ingestion-staged"
 #: Quality flag of a row whose empty ``currency`` was taken from its money cells.
@@ -82,7 +82,6 @@ CURRENCY_FROM_AMOUNT = "currency:from_amount"
 #: Rejects held before they are written (their raw text is kept, so this bounds the memory they take).
 REJECT_BATCH_ROWS = 20_000
 RAW_PREFIX = "raw"
-_TENANT = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 _log = get_logger(__name__)
 
 
@@ -105,7 +104,7 @@ class RawTarget:
 def resolve_target(obj: StorageObjectEvent) -> RawTarget | None:
     """Tenant and kind of a raw object, or ``None`` for objects outside ``raw/{tenant}/{kind}/``."""
     parts = obj.name.split("/")
-    if len(parts) < 4 or parts[0] != RAW_PREFIX or not _TENANT.match(parts[1]):
+    if len(parts) < 4 or parts[0] != RAW_PREFIX or not is_tenant_id(parts[1]):
         return None
     meta = obj.metadata or {}
     return RawTarget(

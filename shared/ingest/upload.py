@@ -22,6 +22,7 @@ from shared.ingest.ingestion import ingestion_id_for
 from shared.ingest.sniff import is_gzip, sniff
 from shared.models.records import DataKind
 from shared.security.uploads import safe_filename
+from shared.store.tenant import is_tenant_id
 
 ALLOWED_EXTENSIONS = (".csv", ".tsv", ".txt", ".gz")
 ALLOWED_CONTENT_TYPES = frozenset({
@@ -31,7 +32,6 @@ ALLOWED_CONTENT_TYPES = frozenset({
 HEAD_BYTES = 64 * 1024
 SIGNED_URL_SECONDS = 900
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_TENANT = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 _UPLOAD_ID = re.compile(r"^up_[0-9a-f]{32}$")
 
 
@@ -235,7 +235,7 @@ def put_signed(deps: Deps, bucket: str, name: str, query: dict[str, str], stream
         raise PermissionDenied("invalid or expired signed URL")
     parts = name.split("/")
     if (bucket != deps.settings.bucket_name("raw") or len(parts) != 8 or parts[0] != "raw"
-            or not _TENANT.match(parts[1]) or not _UPLOAD_ID.match(parts[6])):
+            or not is_tenant_id(parts[1]) or not _UPLOAD_ID.match(parts[6])):
         raise PermissionDenied("signed URL does not point inside raw/{tenant}/")
     kind = parse_kind(parts[2])
     if kind is None:

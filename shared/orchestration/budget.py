@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from shared.ports import DocumentStore, LLMResponse
+from shared.store.documents.counters import llm_usage_collection
 
 
 class BudgetStatus(BaseModel):
@@ -33,15 +34,11 @@ def period(now: datetime | None = None) -> str:
     return (now or datetime.now(UTC)).strftime("%Y-%m")
 
 
-def _collection(tenant_id: str) -> str:
-    return f"tenants/{tenant_id}/llm_usage"
-
-
 def budget_status(documents: DocumentStore, tenant_id: str, budget: int, warning_ratio: float,
                   *, now: datetime | None = None) -> BudgetStatus:
     """Usage against the budget: ``warning`` from ``warning_ratio``, ``exceeded`` at or over it."""
     p = period(now)
-    doc = documents.get(_collection(tenant_id), p) or {}
+    doc = documents.get(llm_usage_collection(tenant_id), p) or {}
     used = int(doc.get("total_tokens", 0))
     state: Literal["ok", "warning", "exceeded"] = "ok"
     if used >= budget:
@@ -63,7 +60,7 @@ def record_usage(documents: DocumentStore, tenant_id: str, response: LLMResponse
         doc["calls"] = int(doc.get("calls", 0)) + 1
         return int(doc["total_tokens"])
 
-    return documents.transact(_collection(tenant_id), period(now), update)
+    return documents.transact(llm_usage_collection(tenant_id), period(now), update)
 
 
 def spent_on_failure(exc: BaseException) -> list[LLMResponse]:

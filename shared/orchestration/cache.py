@@ -19,6 +19,7 @@ from shared.observability.metrics import REGISTRY
 from shared.orchestration.report import Report
 from shared.orchestration.settings import OrchestrationSettings
 from shared.ports import DocumentStore
+from shared.store.documents.caches import query_cache_collection
 
 CACHE_LOOKUPS = Counter("ecomintel_query_cache_total", "Query cache lookups by outcome.", ["outcome"],
                         registry=REGISTRY)
@@ -57,13 +58,9 @@ def _record(outcome: str) -> None:
     CACHE_HIT_RATIO.set(_counts["hit"] / (_counts["hit"] + _counts["miss"]))
 
 
-def _collection(tenant_id: str) -> str:
-    return f"tenants/{tenant_id}/query_cache"
-
-
 def lookup(documents: DocumentStore, tenant_id: str, key: str, *, now: float | None = None) -> Report | None:
     """The cached report for ``key`` if present and fresh; records hit/miss."""
-    doc = documents.get(_collection(tenant_id), key)
+    doc = documents.get(query_cache_collection(tenant_id), key)
     now = time.time() if now is None else now
     if doc is None or now >= float(doc.get("expires_at", 0)):
         _record("miss")
@@ -85,4 +82,4 @@ def store(documents: DocumentStore, tenant_id: str, key: str, report: Report, tt
     now = time.time() if now is None else now
     data: dict[str, Any] = {"report": report.model_dump(mode="json"), "created_at": now,
                             "expires_at": now + ttl_seconds, "data_version": report.data_version}
-    documents.set(_collection(tenant_id), key, data)
+    documents.set(query_cache_collection(tenant_id), key, data)

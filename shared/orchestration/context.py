@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from shared.orchestration.plan import Entities, Plan
 from shared.ports import DocumentStore, Warehouse
+from shared.store.documents.sessions import preferences_collection, sessions_collection
 
 _MAX_TURNS = 20
 _FOLLOW_UP = re.compile(
@@ -33,23 +34,15 @@ class Preferences(BaseModel):
     goals: list[str] = Field(default_factory=list, max_length=20)
 
 
-def _prefs_collection(tenant_id: str) -> str:
-    return f"tenants/{tenant_id}/preferences"
-
-
 def get_preferences(documents: DocumentStore, tenant_id: str, user: str) -> Preferences:
     """The user's stored preferences (defaults when none)."""
-    doc = documents.get(_prefs_collection(tenant_id), user)
+    doc = documents.get(preferences_collection(tenant_id), user)
     return Preferences.model_validate({k: v for k, v in (doc or {}).items() if not k.startswith("_")})
 
 
 def set_preferences(documents: DocumentStore, tenant_id: str, user: str, prefs: Preferences) -> None:
     """Store the user's preferences."""
-    documents.set(_prefs_collection(tenant_id), user, prefs.model_dump())
-
-
-def _session_collection(tenant_id: str) -> str:
-    return f"tenants/{tenant_id}/sessions"
+    documents.set(preferences_collection(tenant_id), user, prefs.model_dump())
 
 
 def _session_doc(user: str, session_id: str) -> str:
@@ -59,7 +52,7 @@ def _session_doc(user: str, session_id: str) -> str:
 
 def previous_turn(documents: DocumentStore, tenant_id: str, user: str, session_id: str) -> dict[str, Any] | None:
     """The session's last question and plan, if any."""
-    doc = documents.get(_session_collection(tenant_id), _session_doc(user, session_id))
+    doc = documents.get(sessions_collection(tenant_id), _session_doc(user, session_id))
     turns = (doc or {}).get("turns") or []
     return turns[-1] if turns else None
 
@@ -77,7 +70,7 @@ def record_turn(documents: DocumentStore, tenant_id: str, session_id: str, user:
         turns.append(turn)
         doc.update({"turns": turns[-_MAX_TURNS:], "user": user, "session_id": session_id})
 
-    documents.transact(_session_collection(tenant_id), _session_doc(user, session_id), update)
+    documents.transact(sessions_collection(tenant_id), _session_doc(user, session_id), update)
 
 
 def is_follow_up(question: str, plan: Plan, explicit_intents: bool) -> bool:

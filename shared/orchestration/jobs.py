@@ -21,13 +21,14 @@ from shared.orchestration.outcome import AgentOutcome
 from shared.orchestration.plan import Plan
 from shared.orchestration.report import Report
 from shared.orchestration.synthesis import synthesize
+from shared.store.documents.jobs import job_parts_collection, jobs_collection
+from shared.store.tenant import TENANT_ID_PATTERN
 
 if TYPE_CHECKING:
     from shared.deps import Deps
 
 _log = get_logger(__name__)
 PART_DONE_TOPIC = "agent-part-done"
-_TENANT = r"^[a-z0-9][a-z0-9_-]{0,62}$"
 _JOB_ID = r"^[a-f0-9]{32}$"
 
 
@@ -39,7 +40,7 @@ def task_topic(agent: AgentName) -> str:
 class AgentTask(BaseModel):
     """One agent's share of a deep job."""
 
-    tenant_id: str = Field(pattern=_TENANT)
+    tenant_id: str = Field(pattern=TENANT_ID_PATTERN)
     job_id: str = Field(pattern=_JOB_ID)
     agent: AgentName
     request: AgentRequest
@@ -48,7 +49,7 @@ class AgentTask(BaseModel):
 class PartDone(BaseModel):
     """An agent stored its part."""
 
-    tenant_id: str = Field(pattern=_TENANT)
+    tenant_id: str = Field(pattern=TENANT_ID_PATTERN)
     job_id: str = Field(pattern=_JOB_ID)
     agent: AgentName
 
@@ -62,16 +63,6 @@ class JobView(BaseModel):
     parts_done: list[AgentName]
     deadline_at: float
     report: Report | None = None
-
-
-def jobs_collection(tenant_id: str) -> str:
-    """Collection of a tenant's jobs."""
-    return f"tenants/{tenant_id}/jobs"
-
-
-def parts_collection(tenant_id: str, job_id: str) -> str:
-    """Collection of one job's parts."""
-    return f"tenants/{tenant_id}/jobs/{job_id}/parts"
 
 
 def create_job(deps: Deps, *, question: str, plan: Plan, planner: str, requests: dict[AgentName, AgentRequest],
@@ -97,7 +88,7 @@ def create_job(deps: Deps, *, question: str, plan: Plan, planner: str, requests:
 
 def run_task(deps: Deps, task: AgentTask, runners: RunnerLookup | None = None) -> bool:
     """Run one agent task and store its part (idempotent); returns False when it was already done."""
-    parts = parts_collection(task.tenant_id, task.job_id)
+    parts = job_parts_collection(task.tenant_id, task.job_id)
     job = deps.documents.get(jobs_collection(task.tenant_id), task.job_id)
     if job is None:
         raise NotFound(f"job {task.job_id} does not exist")
@@ -125,7 +116,7 @@ def _outcomes(job: dict[str, Any], parts: dict[str, dict[str, Any]]) -> list[Age
 
 
 def _load_parts(deps: Deps, tenant_id: str, job_id: str) -> dict[str, dict[str, Any]]:
-    return {d["_id"]: d for d in deps.documents.query(parts_collection(tenant_id, job_id))}
+    return {d["_id"]: d for d in deps.documents.query(job_parts_collection(tenant_id, job_id))}
 
 
 def assemble(deps: Deps, tenant_id: str, job_id: str, *, force: bool = False, now: float | None = None) -> bool:

@@ -12,6 +12,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from shared.ports import DocumentStore
+from shared.store.documents.caches import DATA_VERSION_DOC, meta_collection
+from shared.store.tenant import TENANT_ID_PATTERN
 
 _SEEN_LIMIT = 500
 
@@ -19,20 +21,15 @@ _SEEN_LIMIT = 500
 class DataUpdated(BaseModel):
     """Payload of the ``data-updated`` topic."""
 
-    tenant_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")
+    tenant_id: str = Field(pattern=TENANT_ID_PATTERN)
     kind: str = Field(min_length=1, max_length=64)
     ingestion_id: str = Field(min_length=1, max_length=256)
     rows: int = Field(default=0, ge=0)
 
 
-def meta_collection(tenant_id: str) -> str:
-    """Collection of per-tenant orchestration metadata."""
-    return f"tenants/{tenant_id}/meta"
-
-
 def data_version(documents: DocumentStore, tenant_id: str) -> int:
     """Current data version of ``tenant_id`` (0 before any update)."""
-    doc = documents.get(meta_collection(tenant_id), "data_version")
+    doc = documents.get(meta_collection(tenant_id), DATA_VERSION_DOC)
     return int(doc.get("version", 0)) if doc else 0
 
 
@@ -52,4 +49,4 @@ def bump_version(documents: DocumentStore, event: DataUpdated) -> int:
         doc.update({"version": version, "kinds": kinds, "seen": (seen + [key])[-_SEEN_LIMIT:]})
         return version
 
-    return documents.transact(meta_collection(event.tenant_id), "data_version", update)
+    return documents.transact(meta_collection(event.tenant_id), DATA_VERSION_DOC, update)

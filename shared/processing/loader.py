@@ -13,6 +13,7 @@ import pandas as pd
 from shared.models.records import DataKind
 from shared.ports import DocumentStore, Warehouse
 from shared.processing.gaps import DEFAULT_LEAD_TIME_DAYS, GapContext
+from shared.store.documents.accounts import get_tenant
 
 
 def load_staged(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind) -> pd.DataFrame:
@@ -42,7 +43,7 @@ def _latest_by_sku(warehouse: Warehouse, table: str, column: str, tenant_id: str
 
 def tenant_default_lead_time(documents: DocumentStore, tenant_id: str) -> int:
     """The tenant's configured default lead time (``tenants/{tenant}.default_lead_time_days``), else 14."""
-    doc = documents.get("tenants", tenant_id) or {}
+    doc = get_tenant(documents, tenant_id) or {}
     value = doc.get("default_lead_time_days")
     return int(value) if isinstance(value, int | float) and value >= 0 else DEFAULT_LEAD_TIME_DAYS
 

@@ -16,12 +16,9 @@ from shared.models.records import DataKind
 from shared.models.tables import all_tables
 from shared.ports import Filter
 from shared.retention.policy import load_policy
+from shared.store.documents.retention import report_class_collections, reports_collection
 
 ACTOR = "system:retention"
-#: Document collections (per tenant) holding reports-class data, with their timestamp field.
-REPORT_COLLECTIONS: tuple[tuple[str, str], ...] = (
-    ("digests", "created_at"), ("alerts", "created_at"), ("reports", "created_at"), ("jobs", "created_at"),
-)
 
 
 @dataclass
@@ -98,14 +95,13 @@ def enforce_retention(deps: Deps, tenant: str, *, now: datetime | None = None) -
     else:
         cutoff = now - timedelta(days=policy.reports_days)
         count = 0
-        for name, ts_field in REPORT_COLLECTIONS:
-            collection = f"tenants/{tenant}/{name}"
+        for collection, ts_field in report_class_collections(tenant):
             # timestamps are stored as UTC ISO-8601 strings, which order like the instants they name
             for doc in deps.documents.query(collection, [Filter(ts_field, "<", cutoff.isoformat())]):
                 deps.documents.delete(collection, doc["_id"])
                 count += 1
         result.deleted["reports"] = count
         if count:
-            record_audit(deps, tenant, ACTOR, "retention.deleted", f"tenants/{tenant}/reports",
+            record_audit(deps, tenant, ACTOR, "retention.deleted", reports_collection(tenant),
                          {"class": "reports", "documents": count, "older_than": cutoff.isoformat()})
     return result

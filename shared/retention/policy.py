@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from shared.ports import DocumentStore
+from shared.store.documents.settings import SettingsDoc, read_settings
 
 
 class RetentionPolicy(BaseModel):
@@ -23,5 +24,5 @@ class RetentionPolicy(BaseModel):
 
 def load_policy(documents: DocumentStore, tenant: str) -> RetentionPolicy:
     """The tenant's policy, or the defaults."""
-    doc = documents.get(f"tenants/{tenant}/settings", "retention")
+    doc = read_settings(documents, tenant, SettingsDoc.RETENTION)
     return RetentionPolicy() if doc is None else RetentionPolicy.model_validate(doc)

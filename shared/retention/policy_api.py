@@ -9,6 +9,7 @@ from pydantic import ConfigDict, Field, field_validator
 from shared.audit.log import changed_fields, record_audit
 from shared.deps import Deps
 from shared.retention.policy import RetentionPolicy, load_policy
+from shared.store.documents.settings import SettingsDoc, write_settings
 
 DataClass = Literal["raw", "processed", "reports"]
 DATA_CLASSES: tuple[DataClass, ...] = ("raw", "processed", "reports")
@@ -37,6 +38,6 @@ def replace_policy(deps: Deps, tenant_id: str, actor: str, body: RetentionPolicy
     before = load_policy(deps.documents, tenant_id).model_dump()
     after = RetentionPolicy.model_validate(body.model_dump())
     new = after.model_dump()
-    deps.documents.set(f"tenants/{tenant_id}/settings", "retention", new)
+    write_settings(deps.documents, tenant_id, SettingsDoc.RETENTION, new)
     record_audit(deps, tenant_id, actor, "settings.retention_updated", "retention", changed_fields(before, new))
     return after

@@ -12,6 +12,7 @@ from shared.event_handler import pubsub_handler
 from shared.events import PubSubMessage
 from shared.observability.logs import get_logger, log_event
 from shared.scheduling.jobs import JOB_TOPICS, JobRunner, handle
+from shared.store.documents.schedules import job_runs_collection
 
 _log = get_logger(__name__)
 
@@ -37,7 +38,7 @@ def run_job_event(job: str, event: Any, runner: JobRunner) -> dict[str, Any] | N
         payload = request.model_dump(exclude_none=True)
         result = handle(deps, JOB_TOPICS[job], payload, runner)
         if request.tenant_id:
-            deps.documents.set(f"tenants/{request.tenant_id}/job_runs", f"{job}-{message.message_id}",
+            deps.documents.set(job_runs_collection(request.tenant_id), f"{job}-{message.message_id}",
                                {"job": job, "message_id": message.message_id, "result": result,
                                 "finished_at": datetime.now(UTC).isoformat()})
         log_event(_log, "job done", job=job, result=result)

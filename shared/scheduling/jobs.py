@@ -13,6 +13,8 @@ from collections.abc import Callable
 from typing import Any
 
 from shared.deps import Deps
+from shared.store.documents.accounts import register_tenant as register_tenant_record
+from shared.store.documents.accounts import tenant_records
 
 JobRunner = Callable[[Deps, str, dict[str, Any]], dict[str, Any]]
 
@@ -26,12 +28,12 @@ JOB_TOPICS = {
 
 def list_tenants(deps: Deps) -> list[str]:
     """Every known tenant (the ``tenants`` collection: sign-up and first ingestion register there)."""
-    return sorted(str(d.get("tenant_id") or d["_id"]) for d in deps.documents.query("tenants"))
+    return sorted(str(d.get("tenant_id") or d["_id"]) for d in tenant_records(deps.documents))
 
 
 def register_tenant(deps: Deps, tenant: str) -> None:
     """Make ``tenant`` known to scheduled jobs (idempotent)."""
-    deps.documents.create("tenants", tenant, {"tenant_id": tenant, "name": tenant})
+    register_tenant_record(deps.documents, tenant, {"tenant_id": tenant, "name": tenant})
 
 
 def fan_out(deps: Deps, topic: str, payload: dict[str, Any]) -> list[str]:

@@ -10,6 +10,7 @@ from shared.agents.registry import get_runner
 from shared.deps import Deps
 from shared.models.agents import AgentName, AgentRequest
 from shared.observability.logs import get_logger, log_event
+from shared.store.documents.schedules import REFRESH_STATE_DOC, refresh_collection, refresh_results_collection
 
 _log = get_logger(__name__)
 REFRESH_BATCH = 100
@@ -68,9 +69,9 @@ def run_refresh(deps: Deps, tenant: str, payload: dict[str, Any]) -> dict[str, A
     With ``agent`` and ``skus``: run that agent on the batch and keep its result as the latest.
     """
     agent = payload.get("agent")
-    state_doc = f"tenants/{tenant}/refresh"
+    state_doc = refresh_collection(tenant)
     if not agent:
-        state = deps.documents.get(state_doc, "state") or {}
+        state = deps.documents.get(state_doc, REFRESH_STATE_DOC) or {}
         started = _now(payload)
         batches = 0
         for name in REFRESH_AGENTS:
@@ -84,14 +85,14 @@ def run_refresh(deps: Deps, tenant: str, payload: dict[str, Any]) -> dict[str, A
                                  {"tenant_id": tenant, "agent": name})
                 batches += 1
             state[name] = started.isoformat()
-        deps.documents.set(state_doc, "state", state)
+        deps.documents.set(state_doc, REFRESH_STATE_DOC, state)
         return {"batches": batches}
     skus = [str(s) for s in payload.get("skus") or []]
     as_of = payload.get("as_of")
     request = AgentRequest(tenant_id=tenant, skus=skus, as_of=date.fromisoformat(as_of) if as_of else None)
     result = get_runner(agent)(deps, request)
     key = f"{agent}-{payload.get('batch', 0)}"
-    deps.documents.set(f"tenants/{tenant}/refresh_results", key, {
+    deps.documents.set(refresh_results_collection(tenant), key, {
         "agent": agent, "skus": skus, "status": result.status, "generated_at": result.generated_at.isoformat(),
         "summary": result.summary, "confidence": result.confidence.score, "findings": len(result.findings),
         "result": result.model_dump(mode="json"),

@@ -26,14 +26,13 @@ from shared.ports import DocumentStore
 from shared.security.api_models import SignupRequest
 from shared.security.passwords import burn_password_check, check_password_policy, hash_password, verify_password
 from shared.security.principal import Principal, Role
-
-EMAIL_INDEX = "user_emails"
-INVITE_INDEX = "invites"
-
-
-def users_collection(tenant_id: str) -> str:
-    """Collection of a tenant's users."""
-    return f"tenants/{tenant_id}/users"
+from shared.store.documents.accounts import (
+    INVITE_CODES,
+    USER_EMAILS,
+    invites_collection,
+    put_tenant,
+    users_collection,
+)
 
 
 def _email_key(email: str) -> str:
@@ -65,11 +64,11 @@ def signup(documents: DocumentStore, settings: Settings, body: SignupRequest) ->
         tenant_id, role = str(invite["tenant_id"]), Role(invite["role"])
     else:
         tenant_id, role = new_tenant_id(), Role.ADMIN
-    if not documents.create(EMAIL_INDEX, _email_key(email), {"tenant_id": tenant_id, "user_id": user_id}):
+    if not documents.create(USER_EMAILS, _email_key(email), {"tenant_id": tenant_id, "user_id": user_id}):
         raise Conflict("an account with this e-mail already exists", details={"field": "email"})
     if invite is None:
-        documents.set("tenants", tenant_id, {"tenant_id": tenant_id, "name": body.tenant_name or email,
-                                              "created_at": _now().isoformat(), "created_by": user_id})
+        put_tenant(documents, tenant_id, {"tenant_id": tenant_id, "name": body.tenant_name or email,
+                                          "created_at": _now().isoformat(), "created_by": user_id})
     documents.set(users_collection(tenant_id), user_id, {
         "user_id": user_id, "email": email, "role": role.value, "tenant_id": tenant_id,
         "password_hash": hash_password(body.password, rounds=settings.bcrypt_rounds),
@@ -80,7 +79,7 @@ def signup(documents: DocumentStore, settings: Settings, body: SignupRequest) ->
 
 def login(documents: DocumentStore, settings: Settings, email: str, password: str) -> Principal:
     """The principal for valid credentials; ``Unauthenticated`` otherwise (same error either way)."""
-    index = documents.get(EMAIL_INDEX, _email_key(email))
+    index = documents.get(USER_EMAILS, _email_key(email))
     user = None
     if index is not None:
         user = documents.get(users_collection(str(index["tenant_id"])), str(index["user_id"]))
@@ -95,7 +94,7 @@ def login(documents: DocumentStore, settings: Settings, email: str, password: st
 
 def tenant_of_email(documents: DocumentStore, email: str) -> str | None:
     """The tenant an e-mail belongs to (for auditing failed log-ins), or ``None``."""
-    index = documents.get(EMAIL_INDEX, _email_key(email))
+    index = documents.get(USER_EMAILS, _email_key(email))
     return None if index is None else str(index["tenant_id"])
 
 
@@ -115,8 +114,8 @@ def create_invite(
     expires = _now() + timedelta(hours=expires_in_hours)
     record = {"invite_id": invite_id, "tenant_id": principal.tenant_id, "role": role.value,
               "expires_at": expires.timestamp(), "created_by": principal.subject, "used_at": None}
-    documents.set(f"tenants/{principal.tenant_id}/invites", invite_id, record)
-    documents.set(INVITE_INDEX, hashlib.sha256(code.encode()).hexdigest(), record)
+    documents.set(invites_collection(principal.tenant_id), invite_id, record)
+    documents.set(INVITE_CODES, hashlib.sha256(code.encode()).hexdigest(), record)
     return code, expires
 
 
@@ -130,7 +129,7 @@ def _consume_invite(documents: DocumentStore, code: str) -> dict[str, Any]:
         doc["used_at"] = now
         return dict(doc)
 
-    invite = documents.transact(INVITE_INDEX, key, take)
+    invite = documents.transact(INVITE_CODES, key, take)
     if invite is None:
         raise PermissionDenied("invite code is invalid, expired or already used", details={"field": "invite_code"})
     return invite

@@ -18,14 +18,7 @@ from shared.config import Settings
 from shared.errors import NotFound, PermissionDenied, Unauthenticated
 from shared.ports import DocumentStore
 from shared.security.principal import Principal, Role
-
-KEY_INDEX = "api_key_hashes"
-KEY_OWNERS = "api_key_owners"
-
-
-def keys_collection(tenant_id: str) -> str:
-    """Collection of a tenant's API keys."""
-    return f"tenants/{tenant_id}/api_keys"
+from shared.store.documents.accounts import API_KEY_HASHES, API_KEY_OWNERS, api_keys_collection
 
 
 def hash_key(key: str) -> str:
@@ -44,32 +37,32 @@ def create_api_key(documents: DocumentStore, settings: Settings, creator: Princi
     record = {"id": key_id, "name": name, "role": role.value, "tenant_id": creator.tenant_id,
               "created_at": datetime.now(UTC).isoformat(), "created_by": creator.subject, "revoked_at": None,
               "hash": digest}
-    documents.set(keys_collection(creator.tenant_id), key_id, record)
-    documents.set(KEY_INDEX, digest, {"tenant_id": creator.tenant_id, "key_id": key_id})
-    documents.set(KEY_OWNERS, key_id, {"tenant_id": creator.tenant_id})
+    documents.set(api_keys_collection(creator.tenant_id), key_id, record)
+    documents.set(API_KEY_HASHES, digest, {"tenant_id": creator.tenant_id, "key_id": key_id})
+    documents.set(API_KEY_OWNERS, key_id, {"tenant_id": creator.tenant_id})
     return key, record
 
 
 def list_api_keys(documents: DocumentStore, tenant_id: str) -> list[dict[str, Any]]:
     """A tenant's keys (records include the hash; callers strip it)."""
-    return documents.query(keys_collection(tenant_id), order_by="created_at")
+    return documents.query(api_keys_collection(tenant_id), order_by="created_at")
 
 
 def revoke_api_key(documents: DocumentStore, tenant_id: str, key_id: str) -> dict[str, Any]:
     """Revoke a key of ``tenant_id``; ``NotFound`` when the tenant has no such key (whoever else might)."""
-    record = documents.get(keys_collection(tenant_id), key_id)
+    record = documents.get(api_keys_collection(tenant_id), key_id)
     if record is None or record.get("tenant_id") != tenant_id:
         raise NotFound(f"api key {key_id!r} not found")
     if not record.get("revoked_at"):
         record["revoked_at"] = datetime.now(UTC).isoformat()
-        documents.set(keys_collection(tenant_id), key_id, record)
-    documents.delete(KEY_INDEX, str(record["hash"]))
+        documents.set(api_keys_collection(tenant_id), key_id, record)
+    documents.delete(API_KEY_HASHES, str(record["hash"]))
     return record
 
 
 def owner_of(documents: DocumentStore, key_id: str) -> str | None:
     """The tenant owning ``key_id`` (to detect and record cross-tenant attempts), or ``None``."""
-    doc = documents.get(KEY_OWNERS, key_id)
+    doc = documents.get(API_KEY_OWNERS, key_id)
     return None if doc is None else str(doc["tenant_id"])
 
 
@@ -78,10 +71,10 @@ def verify_api_key(documents: DocumentStore, key: str) -> Principal:
     if not key or len(key) > 200:
         raise Unauthenticated("invalid API key")
     digest = hash_key(key)
-    index = documents.get(KEY_INDEX, digest)
+    index = documents.get(API_KEY_HASHES, digest)
     if index is None:
         raise Unauthenticated("invalid API key")
-    record = documents.get(keys_collection(str(index["tenant_id"])), str(index["key_id"]))
+    record = documents.get(api_keys_collection(str(index["tenant_id"])), str(index["key_id"]))
     if (record is None or record.get("revoked_at")
             or not hmac.compare_digest(str(record.get("hash", "")), digest)):
         raise Unauthenticated("invalid API key")

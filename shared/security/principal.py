@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from shared.store.tenant import TENANT_ID_PATTERN
+
 
 class Role(StrEnum):
     """Roles, most to least privileged."""
@@ -22,7 +24,7 @@ class Principal(BaseModel):
     """An authenticated caller."""
 
     subject: str = Field(min_length=1)
-    tenant_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")
+    tenant_id: str = Field(pattern=TENANT_ID_PATTERN)
     role: Role = Role.VIEWER
     via: str = "jwt"
 

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from shared.ports import DocumentStore
-
-COLLECTION = "rate_limits"
+from shared.store.documents.counters import RATE_LIMITS
 
 
 @dataclass(frozen=True)
@@ -71,4 +70,4 @@ def consume(documents: DocumentStore, scope: str, key: str, limit: Limit, *, now
     def update(doc: dict[str, Any] | None) -> Decision:
         return take_token(doc if doc is not None else {}, limit, at)
 
-    return documents.transact(COLLECTION, bucket_id(scope, key), update)
+    return documents.transact(RATE_LIMITS, bucket_id(scope, key), update)

@@ -9,11 +9,6 @@ from shared.errors import NotFound
 from shared.security.principal import Principal
 
 
-def tenant_collection(principal: Principal, name: str) -> str:
-    """``tenants/<principal's tenant>/<name>``: the only way handlers should build document paths."""
-    return f"tenants/{principal.tenant_id}/{name}"
-
-
 def require_same_tenant(deps: Any, principal: Principal, owner_tenant: str | None, target: str) -> None:
     """Refuse access to a resource owned by another tenant: record a security event, answer 404.
 

@@ -16,9 +16,9 @@ import pandas as pd
 from sqlglot import exp
 
 from shared.models.records import RECORD_MODELS, DataKind
-from shared.orchestration.versions import meta_collection
 from shared.ports import DocumentStore, Warehouse
 from shared.questions.vocabulary import ProductName, Vocabulary
+from shared.store.documents.caches import meta_collection
 from shared.store.extent import data_extent, tenant_predicate
 
 #: Names per kind the vocabulary keeps at most (a catalogue larger than this matches its first SKUs only).

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-TENANT_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
+from shared.store.tenant import TENANT_ID_PATTERN
 
 Grain = Literal["day", "week", "month", "quarter", "year"]
 Comparison = Literal["previous_period", "previous_year"]

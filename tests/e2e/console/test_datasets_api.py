@@ -108,11 +108,12 @@ def test_usage_is_the_admins_own_tenant_only(api: Client) -> None:
 
 
 def test_summary_lists_connector_sources_with_their_last_run_but_not_their_config(api: Client) -> None:
-    from shared.connectors.runner import run_sync, source_collection
+    from shared.connectors.runner import run_sync
+    from shared.store.documents.sync import sources_collection
 
     owner, other = signup(api), signup(api)
     deps = get_deps()
-    deps.documents.set(source_collection(owner.tenant_id), "shopify",
+    deps.documents.set(sources_collection(owner.tenant_id), "shopify",
                        {"enabled": True, "config": {"shop": "private-shop.myshopify.com"}})
     run = run_sync(deps, "shopify", owner.tenant_id, secret=lambda name: (_ for _ in ()).throw(KeyError(name)))
     assert run.status == "failed"

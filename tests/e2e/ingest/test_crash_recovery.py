@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -120,3 +121,42 @@ def test_a_duplicate_finalize_during_processing_changes_nothing(harness: Harness
     doc = harness.ingestion_of(upload["object"])
     assert doc["status"] == "processed" and doc["attempts"] == 1 and doc["accepted"] == 1
     assert doc["processed_rows"] == 1 and harness.count("sales") == 1
+
+
+def test_a_duplicate_finalize_delivered_to_the_ingest_function_during_processing_is_acknowledged_unrun(
+        harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """GCS redelivers the finalize while processing merges: the ingest function (storage_handler) acks it."""
+    import shared.processing.service as service
+    from shared.events import gcs_notification
+    from shared.ports import Message
+
+    resp = harness.upload(b"sku,date,units\nA,2024-01-01,3\nB,2024-01-02,4\n", kind="sales")
+    upload = resp.json()
+    manifest = harness.deps.manifest
+    ingest = manifest.functions["ingest"]
+    topic = manifest.buckets[ingest.trigger.bucket or ""].notification_topic
+    info = harness.deps.blobs.stat(upload["bucket"], upload["object"])
+    assert info is not None and topic
+    real = service.load_staged
+    seen: list[tuple[int, dict[str, Any], dict[str, Any]]] = []
+
+    def load_then_redeliver(*args, **kwargs):  # type: ignore[no-untyped-def]
+        before = harness.ingestion_of(upload["object"])
+        data, attributes = gcs_notification(info)
+        duplicate = Message(message_id="finalize-again", topic=topic, data=data, attributes=attributes,
+                            publish_time=datetime.now(UTC))
+        status = harness.runtime.deliver(ingest, duplicate, manifest.subscription_name("ingest", topic))
+        seen.append((status, before, harness.ingestion_of(upload["object"])))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "load_staged", load_then_redeliver)
+    harness.runtime.drain()
+
+    assert len(seen) == 1
+    status, before, after = seen[0]
+    assert 200 <= status < 300  # acknowledged: the platform does not redeliver it again
+    assert before["status"] == after["status"] == "processing"
+    assert after == before  # the record was not touched: no second staging attempt, no reset counters
+    doc = harness.ingestion_of(upload["object"])
+    assert doc["status"] == "processed" and doc["attempts"] == 1 and doc["accepted"] == 2
+    assert doc["processed_rows"] == 2 and harness.count("sales") == 2

@@ -114,9 +114,9 @@ def test_other_tenants_ids_are_refused_and_logged(api: Client, op: Operation) ->
     if gateway.available("alerts"):  # an alert stored for the victim
         from datetime import UTC, datetime
 
-        from shared.alerts.engine import alerts_collection
         from shared.alerts.models import Alert
         from shared.deps import get_deps
+        from shared.store.documents.alerts import alerts_collection
 
         alert = Alert(alert_id="a" * 24, tenant_id=victim.tenant_id, rule="competitor_undercut", key="undercut:A",
                       severity="high", title="t", reason="r", link="/v1/alerts/" + "a" * 24,

@@ -3,14 +3,7 @@ from __future__ import annotations
 import pandas as pd
 
 from shared.deps import get_deps
-from shared.ingest.customers import (
-    SETTINGS_DOC,
-    customer_hash,
-    hash_customers,
-    normalise_customer,
-    settings_collection,
-    tenant_customer_key,
-)
+from shared.ingest.customers import customer_hash, hash_customers, normalise_customer, tenant_customer_key
 from shared.security.tenant_settings import get_tenant_settings
 
 
@@ -19,13 +12,13 @@ def test_the_key_is_created_once_per_tenant_and_kept_apart_from_the_settings_api
     first = tenant_customer_key(documents, "acme")
     assert len(first) == 32 and tenant_customer_key(documents, "acme") == first
     assert tenant_customer_key(documents, "globex") != first
-    assert documents.get(settings_collection("acme"), SETTINGS_DOC) is not None
+    assert documents.get("tenants/acme/settings", "customer_hash") is not None
     assert first.hex() not in get_tenant_settings(documents, "acme").model_dump_json()
 
 
 def test_a_key_created_by_another_worker_first_is_the_one_used() -> None:
     documents = get_deps().documents
-    documents.create(settings_collection("acme"), SETTINGS_DOC, {"hmac_key": "ab" * 32})
+    documents.create("tenants/acme/settings", "customer_hash", {"hmac_key": "ab" * 32})
     assert tenant_customer_key(documents, "acme") == bytes.fromhex("ab" * 32)
 
 

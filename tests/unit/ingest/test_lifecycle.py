@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import socket
 import subprocess
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +82,43 @@ def test_processing_claims(documents: DocumentStore) -> None:
     doc = a.get()
     assert doc is not None and doc["status"] == "processed" and doc["processed_rows"] == 1
     assert doc["lease_owner"] is None
+
+
+def test_bookkeeping_cannot_move_the_state(documents: DocumentStore) -> None:
+    a = _machine(documents, "host:a")
+    a.claim_staging({"kind": "sales"})
+    for field in ("status", "attempts", "lease_owner", "lease_until", "processing_attempts"):
+        with pytest.raises(ValueError):
+            a.record({field: "processing", "note": 1})
+    a.record({"note": 1})
+    doc = a.get()
+    assert doc is not None and doc["status"] == IngestionStatus.STAGING and doc["note"] == 1
+
+
+def _ingestion_writes_outside_the_lifecycle() -> list[str]:
+    """Calls that could write an ingestion record other than through ``IngestionLifecycle``."""
+    root = Path(__file__).resolve().parents[3]
+    found = []
+    for file in sorted([*(root / "shared").rglob("*.py"), *(root / "functions").rglob("*.py")]):
+        rel = file.relative_to(root).as_posix()
+        if rel.startswith("shared/store/") or rel == "shared/ingest/lifecycle.py":
+            continue
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+        bound = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                 and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "IngestionRecords"
+                 for t in node.targets if isinstance(t, ast.Name)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and node.id == "ingestions_collection":
+                found.append(f"{rel}:{node.lineno}: raw ingestion path")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in ("transact", "merge"):
+                target = node.func.value
+                if (isinstance(target, ast.Name) and target.id in bound) or (
+                        isinstance(target, ast.Call) and getattr(target.func, "id", None) == "IngestionRecords"):
+                    found.append(f"{rel}:{node.lineno}: {node.func.attr}")
+    return found
+
+
+def test_only_the_lifecycle_writes_ingestion_records() -> None:
+    """So every status an ingestion record takes is an ``IngestionStatus`` written by one transition."""
+    assert _ingestion_writes_outside_the_lifecycle() == []

@@ -44,7 +44,7 @@ def test_signup_login(store: SqliteDocumentStore) -> None:
 def test_api_keys_hashed_and_revocable(store: SqliteDocumentStore) -> None:
     admin = Principal(subject="u1", tenant_id="t1", role=Role.ADMIN)
     key, record = api_keys.create_api_key(store, SETTINGS, admin, name="ci", role=Role.VIEWER)
-    assert key not in str(store.query(api_keys.keys_collection("t1"))) and key not in str(store.query("api_key_hashes"))
+    assert key not in str(store.query("tenants/t1/api_keys")) and key not in str(store.query("api_key_hashes"))
     assert api_keys.verify_api_key(store, key).role == Role.VIEWER
     with pytest.raises(Unauthenticated):
         api_keys.verify_api_key(store, key + "x")
