@@ -39,6 +39,7 @@ from shared.sentiment.sku_stats import (
     sku_statistics,
     weighted_mean,
 )
+from shared.sentiment.themes import MAX_THEME_REVIEWS, ThemeSet, find_themes, opinion_phrases
 from shared.sentiment.trends import epoch_days, period_series, period_series_by, window_masks
 
 __all__ = [
@@ -72,6 +73,8 @@ class AnalysisOptions:
     scoped: tuple[str, ...] = ()
     period_start: date | None = None
     decline_window_days: int = DECLINE_WINDOW_DAYS
+    #: Distinct phrases the sentence encoder may embed for themes (0: lexical themes only).
+    theme_embed_limit: int = 0
 
 
 def spam_weights(spam_score: pd.Series) -> tuple[np.ndarray, int, int, int]:
@@ -219,6 +222,32 @@ def _review_rows(data: AnalysedReviews) -> list[dict[str, Any]]:
     ][:1000]
 
 
+def review_themes(data: AnalysedReviews, options: AnalysisOptions) -> ThemeSet:
+    """Complaint and praise themes of the most recent :data:`MAX_THEME_REVIEWS` counted reviews."""
+    df = data.frame
+    order = np.argsort(np.asarray(df["date"].map(lambda d: d.toordinal()), dtype=np.int64), kind="stable")
+    keep = np.sort(order[-MAX_THEME_REVIEWS:])
+    skus = df["sku"].to_numpy(dtype=object)
+    totals: dict[str, tuple[float, float]] = {}
+    for sku, group in df.groupby("sku").indices.items():
+        w = data.weights[group]
+        totals[str(sku)] = (float(w[data.recent[group]].sum()), float(w[data.before[group]].sum()))
+    phrases = opinion_phrases(
+        df["review_id"].to_numpy(dtype=object)[keep].tolist(), skus[keep].tolist(),
+        [data.full_text[i] for i in keep], data.batch.score[keep].tolist(), data.weights[keep].tolist(),
+        data.recent[keep].tolist(), data.before[keep].tolist())
+    themes = find_themes(phrases, window_totals=totals, embed_limit=options.theme_embed_limit,
+                         limit=2 * options.top_n, per_sku_limit=options.top_n)
+    if len(df) > MAX_THEME_REVIEWS:
+        themes.notes.append(f"themes read from the {MAX_THEME_REVIEWS} most recent of {len(df)} reviews")
+    return themes
+
+
+def _theme_data(themes: ThemeSet) -> dict[str, Any]:
+    return {"method": themes.method, "notes": themes.notes, "phrases": themes.phrases,
+            "complaints": [t.as_row() for t in themes.complaints], "praise": [t.as_row() for t in themes.praise]}
+
+
 def _answers(data: AnalysedReviews, options: AnalysisOptions) -> list[dict[str, Any]]:
     """The direct answers to the question's asks."""
     if not options.asks:
@@ -270,9 +299,10 @@ def analyse_reviews(
     ctx = RuleContext(query=query, certainty=certainty, freshness=freshness, as_of=options.as_of,
                       window_days=options.window_days, top_n=options.top_n)
     weekly = _weekly_by_sku(data)
+    themes = review_themes(data, options)
     findings: list[Finding] = []
     per_sku_rows: list[dict[str, Any]] = []
-    for stats in sku_statistics(data, top_n=options.top_n):
+    for stats in sku_statistics(data, top_n=options.top_n, themes=themes):
         per_sku_rows.append(stats.as_row(weekly.get(stats.sku, [])))
         findings.extend(sku_findings(stats, ctx))
 
@@ -303,6 +333,7 @@ def analyse_reviews(
         data={
             "answers": answers,
             "per_sku": per_sku_rows,
+            "themes": _theme_data(themes),
             "weekly": _series_rows(series),
             "reviews": _review_rows(data),
         },

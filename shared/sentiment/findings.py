@@ -26,6 +26,8 @@ SENTIMENT_DROP = 0.15
 MIN_WINDOW_REVIEWS = 3
 #: A complaint whose share of reviews rose by more than this is "rising".
 RISING_SHARE = 0.05
+#: A complaint theme whose share of reviews rose by more than this is reported as rising.
+RISING_THEME_SHARE = 0.1
 #: An aspect whose sentiment fell by more than this between windows has "dropped".
 ASPECT_DROP = 0.1
 
@@ -295,6 +297,30 @@ def mismatch_finding(s: SkuStats, ctx: RuleContext) -> list[Finding]:
     )]
 
 
+def theme_findings(s: SkuStats, ctx: RuleContext) -> list[Finding]:
+    """``theme-<sku>-<label>``: complaint themes raised by 3+ reviews whose share is rising."""
+    out = []
+    for t in s.complaint_themes:
+        if t.reviews < MIN_WINDOW_REVIEWS or t.trend <= RISING_THEME_SHARE:
+            continue
+        out.append(Finding(
+            id=f"theme-{s.sku}-{slug(t.label)[:40]}",
+            sku=s.sku,
+            category=s.category,
+            severity="medium" if t.trend > 0.2 else "low",
+            title=f"{s.sku}: rising complaint theme {t.label!r} in {t.reviews} reviews",
+            detail=(f"Share of reviews raising it: {t.recent_share:.0%} in the last {ctx.window_days} days vs "
+                    f"{t.before_share:.0%} before; said as {len(t.phrases)} different phrasing(s)."),
+            metrics={"theme": t.label, "reviews": t.reviews, "recent_share": round(t.recent_share, 3),
+                     "before_share": round(t.before_share, 3), "trend": round(t.trend, 3),
+                     "phrasings": len(t.phrases)},
+            evidence=[*ctx.base_evidence, Evidence(description="reviews raising this theme (quotes)",
+                                                   row_ids=[q.review_id for q in t.quotes])],
+            confidence=ctx.confidence(s, "theme frequency", t.reviews),
+        ))
+    return out
+
+
 Rule = Callable[[SkuStats, RuleContext], list[Finding]]
 #: The rules, in the order their findings are listed for a SKU.
 FINDING_RULES: tuple[Rule, ...] = (
@@ -303,6 +329,7 @@ FINDING_RULES: tuple[Rule, ...] = (
     decline_finding,
     aspect_drop_findings,
     complaint_findings,
+    theme_findings,
     request_findings,
     mismatch_finding,
 )

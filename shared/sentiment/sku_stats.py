@@ -19,6 +19,7 @@ import pandas as pd
 from shared.sentiment.aspects import summarise_aspects
 from shared.sentiment.requests import FeatureRequest, rank_requests
 from shared.sentiment.scorer import ScoredBatch
+from shared.sentiment.themes import Theme, ThemeSet
 from shared.sentiment.topics import TermStat, rank_terms
 from shared.sentiment.trends import WindowComparison, compare_masked, weighted_slope
 
@@ -127,6 +128,9 @@ class SkuStats:
     complaints: list[TermStat]
     praise: list[TermStat]
     requests: list[FeatureRequest]
+    #: The catalogue's themes as this SKU's reviews raise them.
+    complaint_themes: list[Theme]
+    praise_themes: list[Theme]
 
     @property
     def included(self) -> np.ndarray:
@@ -170,6 +174,8 @@ class SkuStats:
             "feature_requests": [
                 {"request": f.request, "reviews": f.reviews, "review_ids": f.review_ids} for f in self.requests
             ],
+            "complaint_themes": [t.as_row() for t in self.complaint_themes],
+            "praise_themes": [t.as_row() for t in self.praise_themes],
             "weekly": weekly[-MAX_SERIES_PERIODS:],
         }
 
@@ -207,7 +213,7 @@ def _aspect_rows(data: AnalysedReviews, gi: np.ndarray, recent: np.ndarray, befo
 
 
 def _one_sku(data: AnalysedReviews, sku_key: Any, gi: np.ndarray, firsts: pd.DataFrame | None,
-             top_n: int) -> SkuStats:
+             top_n: int, themes: ThemeSet | None) -> SkuStats:
     """Statistics of the SKU whose rows are ``gi``."""
     df, batch = data.frame, data.batch
     w = data.weights[gi]
@@ -223,6 +229,7 @@ def _one_sku(data: AnalysedReviews, sku_key: Any, gi: np.ndarray, firsts: pd.Dat
     terms = [batch.terms[i] for i in gi]
     term_inputs = (ids.tolist(), texts, terms, score.tolist(), w.tolist(), recent.tolist(), before.tolist())
     mismatch = np.asarray(batch.rating_mismatch)[gi]
+    own_themes = themes.per_sku.get(str(sku_key), {}) if themes is not None else {}
     return SkuStats(
         sku=str(sku_key),
         product_title=_first(firsts, sku_key, "product_title"),
@@ -249,10 +256,12 @@ def _one_sku(data: AnalysedReviews, sku_key: Any, gi: np.ndarray, firsts: pd.Dat
         complaints=rank_terms(*term_inputs, negative=True, limit=top_n * 2),
         praise=rank_terms(*term_inputs, negative=False, limit=top_n),
         requests=rank_requests(ids.tolist(), texts, w.tolist(), limit=top_n),
+        complaint_themes=own_themes.get("complaint", []),
+        praise_themes=own_themes.get("praise", []),
     )
 
 
-def sku_statistics(data: AnalysedReviews, *, top_n: int) -> Iterator[SkuStats]:
+def sku_statistics(data: AnalysedReviews, *, top_n: int, themes: ThemeSet | None = None) -> Iterator[SkuStats]:
     """Statistics of every SKU with at least one counted review, in SKU order."""
     df = data.frame
     described = [c for c in ("product_title", "category") if c in df.columns]
@@ -262,4 +271,4 @@ def sku_statistics(data: AnalysedReviews, *, top_n: int) -> Iterator[SkuStats]:
         gi = np.asarray(groups[sku_key])
         if data.weights[gi].sum() <= 0:
             continue
-        yield _one_sku(data, sku_key, gi, firsts, top_n)
+        yield _one_sku(data, sku_key, gi, firsts, top_n, themes)
