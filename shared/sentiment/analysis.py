@@ -21,6 +21,8 @@ import pandas as pd
 
 from shared.agents.answers import AskKind
 from shared.models.agents import AgentResult, Confidence, Evidence, Finding
+from shared.sentiment.adjusted import METHOD as ADJUSTED_METHOD
+from shared.sentiment.adjusted import AdjustedRating, SpamSuspicion, adjusted_rating, suspect_spam
 from shared.sentiment.answers import DECLINE_WINDOW_DAYS, ScoredReviews, sentiment_answers
 from shared.sentiment.findings import (
     FULL_EVIDENCE_REVIEWS,
@@ -177,7 +179,8 @@ def _weekly_by_sku(data: AnalysedReviews) -> dict[str, list[dict[str, Any]]]:
     return weekly
 
 
-def _metrics(data: AnalysedReviews, prepared: PreparedReviews, skus: int) -> dict[str, float | int | str | None]:
+def _metrics(data: AnalysedReviews, prepared: PreparedReviews, skus: int,
+             adjusted: AdjustedRating) -> dict[str, float | int | str | None]:
     """The result's headline numbers over every counted review."""
     df, weights = data.frame, data.weights
     included = weights > 0
@@ -196,6 +199,9 @@ def _metrics(data: AnalysedReviews, prepared: PreparedReviews, skus: int) -> dic
         "neutral": label_counts["neutral"],
         "negative": label_counts["negative"],
         "rating_text_mismatches": int(df.loc[included, "mismatch"].sum()),
+        "raw_rating": round_or_none(adjusted.raw, 2),
+        "adjusted_rating": round_or_none(adjusted.adjusted, 2),
+        "suspected_spam": adjusted.suspected,
         "window_days": data.window_days,
         "as_of": data.as_of.isoformat(),
     }
@@ -248,7 +254,7 @@ def _theme_data(themes: ThemeSet) -> dict[str, Any]:
             "complaints": [t.as_row() for t in themes.complaints], "praise": [t.as_row() for t in themes.praise]}
 
 
-def _answers(data: AnalysedReviews, options: AnalysisOptions) -> list[dict[str, Any]]:
+def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSuspicion) -> list[dict[str, Any]]:
     """The direct answers to the question's asks."""
     if not options.asks:
         return []
@@ -256,7 +262,8 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions) -> list[dict[str, 
     columns = ["review_id", "sku", "date", "rating", "label", "weight", "_aspects"]
     columns += [c for c in ("product_title",) if c in df.columns]
     scored = ScoredReviews(
-        frame=df[columns].assign(text=data.full_text).rename(columns={"_aspects": "aspects"}),
+        frame=df[columns].assign(text=data.full_text, suspected=suspicion.suspected).rename(
+            columns={"_aspects": "aspects"}),
         start=options.period_start or min(df["date"]), end=options.as_of)
     answers = sentiment_answers(list(options.asks), scored, scoped=list(options.scoped),
                                 window_days=options.decline_window_days)
@@ -300,10 +307,15 @@ def analyse_reviews(
                       window_days=options.window_days, top_n=options.top_n)
     weekly = _weekly_by_sku(data)
     themes = review_themes(data, options)
+    suspicion = suspect_spam(data.frame)
+    ratings = data.frame["rating"].to_numpy(dtype=float)
+    sku_of = data.frame["sku"].to_numpy(dtype=object)
     findings: list[Finding] = []
     per_sku_rows: list[dict[str, Any]] = []
     for stats in sku_statistics(data, top_n=options.top_n, themes=themes):
-        per_sku_rows.append(stats.as_row(weekly.get(stats.sku, [])))
+        row = stats.as_row(weekly.get(stats.sku, []))
+        row.update(adjusted_rating(ratings, suspicion, sku_of == stats.sku).as_dict())
+        per_sku_rows.append(row)
         findings.extend(sku_findings(stats, ctx))
 
     actions = recommend_actions(findings)
@@ -315,10 +327,11 @@ def analyse_reviews(
         data_freshness=freshness,
         explanation=f"{int(included.sum())} reviews analysed; latest review {latest.isoformat()}",
     )
-    metrics = _metrics(data, prepared, len(per_sku_rows))
+    overall = adjusted_rating(ratings, suspicion)
+    metrics = _metrics(data, prepared, len(per_sku_rows), overall)
     series = period_series(data.frame.assign(weight=data.weights)[["date", "rating", "score", "weight"]])
-    summary = _summary(per_sku_rows, findings, metrics)
-    answers = _answers(data, options)
+    summary = _summary(per_sku_rows, findings, metrics, overall)
+    answers = _answers(data, options, suspicion)
     findings.sort(key=lambda f: (_SEVERITY_RANK[f.severity], f.id))
     return AgentResult(
         agent="sentiment",
@@ -334,6 +347,7 @@ def analyse_reviews(
             "answers": answers,
             "per_sku": per_sku_rows,
             "themes": _theme_data(themes),
+            "adjusted_rating": {**overall.as_dict(), "method": ADJUSTED_METHOD},
             "weekly": _series_rows(series),
             "reviews": _review_rows(data),
         },
@@ -356,12 +370,13 @@ def _series_rows(series: pd.DataFrame) -> list[dict[str, Any]]:
     return rows
 
 
-def _summary(rows: list[dict[str, Any]], findings: list[Finding], metrics: dict[str, Any]) -> str:
+def _summary(rows: list[dict[str, Any]], findings: list[Finding], metrics: dict[str, Any],
+             adjusted: AdjustedRating) -> str:
     """A plain one-paragraph summary built only from computed numbers and fixed vocabulary."""
     parts = [
         f"{metrics['reviews_analysed']} reviews across {metrics['skus']} SKU(s): mean sentiment "
         f"{metrics['mean_sentiment']:+.2f}"
-        + (f", mean rating {metrics['mean_rating']:.2f}" if metrics["mean_rating"] is not None else "")
+        + (f", mean rating {metrics['mean_rating']:.2f}; {adjusted.phrase()}" if adjusted.raw is not None else "")
         + "."
     ]
     declines = [f for f in findings if f.id.startswith("decline-")]

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from shared.agents.answers import AgentAnswer, AskKind, join_names, ranked_table
+from shared.sentiment.adjusted import SpamSuspicion, adjusted_rating
 from shared.sentiment.aspects import ASPECT_CUES
 from shared.sentiment.scorer import score_reviews
 from shared.sentiment.tokens import tokenize
@@ -251,6 +252,13 @@ def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
         t, r = next(themes.iterrows())
         text = text[:-1] + f"; the most common complaint is {THEME_NAMES.get(str(t), str(t))} ({int(r['reviews'])} " \
                            "reviews)."
+    if "suspected" in data.frame.columns:
+        scope = data.frame[data.frame["sku"].isin(scoped)] if scoped else data.frame
+        suspicion = SpamSuspicion(scope["suspected"].to_numpy(dtype=bool), [[] for _ in range(len(scope))])
+        adjusted = adjusted_rating(pd.to_numeric(scope["rating"], errors="coerce").to_numpy(dtype=float), suspicion)
+        if adjusted.raw is not None:
+            phrase = adjusted.phrase()
+            text += f" {phrase[0].upper()}{phrase[1:]}."
     per_sku = reviews.groupby("sku").agg(reviews=("review_id", "size"), mean_rating=("rating", "mean"),
                                          negative_share=("label", lambda s: float((s == "negative").mean())))
     per_sku = per_sku.sort_values(["negative_share", "reviews"], ascending=False)
