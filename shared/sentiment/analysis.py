@@ -33,6 +33,8 @@ from shared.sentiment.findings import (
     recommend_actions,
     sku_findings,
 )
+from shared.sentiment.method_plan import plan_scoring
+from shared.sentiment.modes import Purpose
 from shared.sentiment.scorer import LABELS, score_reviews
 from shared.sentiment.sku_stats import (
     MAX_SERIES_PERIODS,
@@ -77,6 +79,11 @@ class AnalysisOptions:
     decline_window_days: int = DECLINE_WINDOW_DAYS
     #: Distinct phrases the sentence encoder may embed for themes (0: lexical themes only).
     theme_embed_limit: int = 0
+    #: Polarity method (``auto`` lets volume, purpose and deadline choose; see ``method_plan``).
+    method: str = "lexicon"
+    purpose: Purpose | None = None
+    #: Seconds the polarity scoring may take (``None``: no deadline).
+    scoring_deadline_s: float | None = None
 
 
 def spam_weights(spam_score: pd.Series) -> tuple[np.ndarray, int, int, int]:
@@ -156,7 +163,9 @@ def analyse_frame(prepared: PreparedReviews, options: AnalysisOptions) -> Analys
     """Score every review once and mark the windows (the per-SKU statistics slice these arrays)."""
     df = prepared.frame
     ratings: list[float | None] = [None if np.isnan(r) else float(r) for r in df["rating"].to_numpy(dtype=float)]
-    batch = score_reviews(prepared.full_text, ratings)
+    plan = plan_scoring(df["sku"].tolist(), df["date"].tolist(), requested=options.method,
+                        purpose=options.purpose, deadline_s=options.scoring_deadline_s)
+    batch = score_reviews(prepared.full_text, ratings, method=plan.method, accurate_rows=plan.accurate_rows)
     df["score"] = batch.score
     df["text_score"] = batch.text_score
     df["label"] = batch.labels
@@ -167,7 +176,7 @@ def analyse_frame(prepared: PreparedReviews, options: AnalysisOptions) -> Analys
     recent, before = window_masks(df["date"], options.as_of, options.window_days)
     return AnalysedReviews(frame=df, full_text=prepared.full_text, batch=batch, weights=prepared.weights,
                            recent=recent, before=before, days=epoch_days(df["date"]), as_of=options.as_of,
-                           window_days=options.window_days)
+                           window_days=options.window_days, plan=plan)
 
 
 def _weekly_by_sku(data: AnalysedReviews) -> dict[str, list[dict[str, Any]]]:
@@ -199,6 +208,7 @@ def _metrics(data: AnalysedReviews, prepared: PreparedReviews, skus: int,
         "neutral": label_counts["neutral"],
         "negative": label_counts["negative"],
         "rating_text_mismatches": int(df.loc[included, "mismatch"].sum()),
+        "sentiment_method": data.plan.label if data.plan is not None else data.batch.method,
         "raw_rating": round_or_none(adjusted.raw, 2),
         "adjusted_rating": round_or_none(adjusted.adjusted, 2),
         "suspected_spam": adjusted.suspected,
@@ -254,6 +264,12 @@ def _theme_data(themes: ThemeSet) -> dict[str, Any]:
             "complaints": [t.as_row() for t in themes.complaints], "praise": [t.as_row() for t in themes.praise]}
 
 
+def _method_data(data: AnalysedReviews) -> dict[str, Any]:
+    """Which polarity method read which reviews, with the model, for the result's evidence."""
+    plan = data.plan.as_dict() if data.plan is not None else {"method": data.batch.method}
+    return {**plan, "model": data.batch.model}
+
+
 def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSuspicion) -> list[dict[str, Any]]:
     """The direct answers to the question's asks."""
     if not options.asks:
@@ -264,7 +280,8 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
     scored = ScoredReviews(
         frame=df[columns].assign(text=data.full_text, suspected=suspicion.suspected).rename(
             columns={"_aspects": "aspects"}),
-        start=options.period_start or min(df["date"]), end=options.as_of)
+        start=options.period_start or min(df["date"]), end=options.as_of,
+        method=data.plan.describe() if data.plan is not None else "")
     answers = sentiment_answers(list(options.asks), scored, scoped=list(options.scoped),
                                 window_days=options.decline_window_days)
     return [a.model_dump(mode="json") for a in answers]
@@ -331,6 +348,8 @@ def analyse_reviews(
     metrics = _metrics(data, prepared, len(per_sku_rows), overall)
     series = period_series(data.frame.assign(weight=data.weights)[["date", "rating", "score", "weight"]])
     summary = _summary(per_sku_rows, findings, metrics, overall)
+    if data.plan is not None and data.plan.label != "lexicon":
+        summary += " " + data.plan.describe()
     answers = _answers(data, options, suspicion)
     findings.sort(key=lambda f: (_SEVERITY_RANK[f.severity], f.id))
     return AgentResult(
@@ -348,6 +367,7 @@ def analyse_reviews(
             "per_sku": per_sku_rows,
             "themes": _theme_data(themes),
             "adjusted_rating": {**overall.as_dict(), "method": ADJUSTED_METHOD},
+            "method": _method_data(data),
             "weekly": _series_rows(series),
             "reviews": _review_rows(data),
         },

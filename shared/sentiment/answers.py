@@ -47,6 +47,8 @@ class ScoredReviews:
     frame: pd.DataFrame
     start: date
     end: date
+    #: How review polarity was read (one sentence; empty for the lexicon rules alone).
+    method: str = ""
 
 
 def _quote(text: str, aspect: str) -> str:
@@ -267,7 +269,9 @@ def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     table, total = ranked_table(["sku", "reviews", "mean_rating", "negative_share"], rows)
     return AgentAnswer(ask="sentiment_overview", text=text, columns=["sku", "reviews", "mean_rating",
                                                                      "negative_share"],
-                       rows=table, total_rows=total, method="lexicon sentiment with rating prior, spam excluded",
+                       rows=table, total_rows=total,
+                       method=(f"sentiment with rating prior, spam excluded. {data.method}" if data.method
+                               else "lexicon sentiment with rating prior, spam excluded"),
                        skus=[r[0] for r in rows[:10]], finding_prefixes=["decline-", "sentiment-"])
 
 

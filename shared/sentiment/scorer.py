@@ -366,13 +366,16 @@ def score_reviews(
     *,
     lexicon: Lexicon | None = None,
     method: str = "lexicon",
+    accurate_rows: Sequence[int] | None = None,
 ) -> ScoredBatch:
     """Score many reviews; ``ratings`` (1-5 stars, ``None`` where absent) act as a prior.
 
     ``method`` chooses the text polarity (see :mod:`shared.sentiment.modes`): ``lexicon`` (the rules),
     ``fast`` or ``accurate`` (a trained head; the text score is ``2 p(positive) - 1`` and counts as at
     least one opinion expression against the star prior). Aspects and fired terms always come from the
-    rule pass, which names them.
+    rule pass, which names them. ``accurate_rows`` (indexes) are read by the accurate head whatever
+    ``method`` is: the agent scores its most recent reviews accurately and the rest with ``method``; the
+    batch's method is then ``accurate+<method>``.
     """
     from shared.sentiment.modes import METHODS, model_name, positive_probability
 
@@ -393,6 +396,13 @@ def score_reviews(
     if method != "lexicon" and n:
         text_score = 2.0 * positive_probability([t or "" for t in texts], method) - 1.0  # type: ignore[arg-type]
         evidence = np.maximum(evidence, 1.0)
+    reported, model = method, model_name(method)  # type: ignore[arg-type]
+    rows = np.asarray(sorted(set(accurate_rows or ())), dtype=np.int64)
+    if rows.size and method != "accurate":
+        text_score[rows] = 2.0 * positive_probability([texts[i] or "" for i in rows], "accurate") - 1.0
+        evidence[rows] = np.maximum(evidence[rows], 1.0)
+        reported, model = (f"accurate+{method}", f"{model_name('accurate')}; {model}") if rows.size < n else (
+            "accurate", model_name("accurate"))
     if ratings is None:
         rating = np.full(n, np.nan)
     else:
@@ -417,6 +427,6 @@ def score_reviews(
         aspects,
         terms,
         mismatch,
-        method,
-        model_name(method),  # type: ignore[arg-type]
+        reported,
+        model,
     )

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from shared.sentiment.aspects import summarise_aspects
+from shared.sentiment.method_plan import ScoringPlan
 from shared.sentiment.requests import FeatureRequest, rank_requests
 from shared.sentiment.scorer import ScoredBatch
 from shared.sentiment.themes import Theme, ThemeSet
@@ -68,6 +69,8 @@ class AnalysedReviews:
     days: np.ndarray
     as_of: date
     window_days: int
+    #: How polarity was read (``None`` when the caller scored with one fixed method).
+    plan: ScoringPlan | None = None
 
 
 @dataclass(frozen=True)
