@@ -18,6 +18,7 @@ from shared.observability.metrics import REGISTRY
 from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
 from shared.sentiment.answers import DECLINE_WINDOW_DAYS, no_reviews_answers
 from shared.sentiment.loader import load_reviews
+from shared.sentiment.method_plan import encoder_warm
 from shared.sentiment.modes import ACCURATE_RATE, METHODS
 from shared.sentiment.themes import EMBED_LIMIT
 
@@ -39,12 +40,13 @@ RUN_SECONDS = Histogram(
     registry=REGISTRY,
 )
 
-#: Seconds an answer may take by default (the function's timeout is 120 s); options.deadline_s overrides.
-DEFAULT_DEADLINE_S = 30.0
+#: Seconds an answer may take by default: the quick-mode budget of a question (options.deadline_s overrides).
+DEFAULT_DEADLINE_S = 8.0
 MAX_DEADLINE_S = 110
-#: Shares of the deadline for reading polarity accurately and for embedding theme phrases.
-SCORING_SHARE = 0.5
-THEME_SHARE = 0.2
+#: Shares of the deadline for reading polarity accurately and for embedding theme phrases (fixed shares,
+#: not the time left: the same request gives the same numbers).
+SCORING_SHARE = 0.4
+THEME_SHARE = 0.15
 #: Default look-back when the request gives no start date.
 DEFAULT_LOOKBACK_DAYS = 365
 #: "Whose ratings are falling" compares the recent window with everything before it: a longer look-back.
@@ -77,8 +79,8 @@ def _deadline_option(request: AgentRequest) -> float:
 
 def _theme_embed_limit(method: str, purpose: str, deadline: float) -> int:
     """Theme phrases the encoder may embed: none for backfills or fixed fast/lexicon runs, else what fits."""
-    if purpose == "backfill" or method in ("fast", "lexicon"):
-        return 0
+    if purpose == "backfill" or method in ("fast", "lexicon") or not encoder_warm():
+        return 0  # a cold encoder is loaded for polarity (budgeted there), never for themes alone
     return min(EMBED_LIMIT, int(THEME_SHARE * deadline * ACCURATE_RATE))
 
 
@@ -88,9 +90,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     Without ``as_of``, today is the date of the tenant's latest review (stale data lowers confidence, with
     the reason). ``options["asks"]`` names the questions answered directly in ``data["answers"]``.
     ``options["method"]`` (``auto`` by default), ``options["purpose"]`` (``question``, ``digest`` or
-    ``backfill``) and ``options["deadline_s"]`` (30 s by default) choose how review polarity is read: with
-    ``auto``, the accurate encoder reads the most recent reviews of every product that fit half the
-    deadline and the fast method the rest; the result says which (``data.method``, the summary).
+    ``backfill``) and ``options["deadline_s"]`` (8 s by default, a question's quick-mode budget) choose how
+    review polarity is read: with ``auto``, the accurate encoder reads the most recent reviews of every
+    product that fit 40% of the deadline (after its first load) and the fast method the rest; the result
+    says which (``data.method``, the summary).
     """
     started = time.perf_counter()
     resolved = resolve_as_of(deps.warehouse, request.tenant_id, request.as_of, (DataKind.REVIEWS,))
@@ -127,8 +130,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 scoped=tuple(request.skus), period_start=start,
                                 decline_window_days=decline_window, method=method,
                                 purpose=purpose,  # type: ignore[arg-type]
-                                scoring_deadline_s=max(0.0, SCORING_SHARE * deadline
-                                                       - (time.perf_counter() - started)),
+                                scoring_deadline_s=SCORING_SHARE * deadline,
                                 theme_embed_limit=_theme_embed_limit(method, purpose, deadline)),
     )
     result.data["as_of"] = resolved.as_dict()

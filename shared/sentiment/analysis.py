@@ -33,7 +33,7 @@ from shared.sentiment.findings import (
     recommend_actions,
     sku_findings,
 )
-from shared.sentiment.method_plan import plan_scoring
+from shared.sentiment.method_plan import mark_encoder_warm, plan_scoring
 from shared.sentiment.modes import Purpose
 from shared.sentiment.scorer import LABELS, score_reviews
 from shared.sentiment.sku_stats import (
@@ -166,6 +166,8 @@ def analyse_frame(prepared: PreparedReviews, options: AnalysisOptions) -> Analys
     plan = plan_scoring(df["sku"].tolist(), df["date"].tolist(), requested=options.method,
                         purpose=options.purpose, deadline_s=options.scoring_deadline_s)
     batch = score_reviews(prepared.full_text, ratings, method=plan.method, accurate_rows=plan.accurate_rows)
+    if plan.accurate_rows:
+        mark_encoder_warm()
     df["score"] = batch.score
     df["text_score"] = batch.text_score
     df["label"] = batch.labels

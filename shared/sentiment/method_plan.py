@@ -4,7 +4,9 @@ The accurate encoder reads tens of sentences per second, so an agent answering a
 year of a catalogue's reviews through it. :func:`plan_scoring` picks the reviews that matter most for an
 answer, the most recent ones of every product (round robin, up to :data:`ACCURATE_PER_SKU` each, within
 what the deadline allows), asks :func:`shared.sentiment.modes.choose_method` whether accurate mode fits
-them, and scores the rest with the fast method. The plan says what it did, for the result's evidence.
+them, and scores the rest with the fast method. The encoder's first load in a process is part of the budget (a
+cold instance with a short deadline answers with the fast method). The plan depends only on the request
+and on whether the encoder is loaded, not on timings, so the same request gives the same numbers.
 """
 
 from __future__ import annotations
@@ -20,6 +22,25 @@ from shared.sentiment.modes import ACCURATE_RATE, Purpose, choose_method
 ACCURATE_PER_SKU = 25
 #: The method for the reviews the accurate encoder does not read.
 FALLBACK = "fast"
+#: Seconds the encoder takes to load on its first use in a process (90 MB of weights; measured 3-5 s on
+#: the shared 2-core machine). A deadline that cannot absorb it is met with the fast method.
+ENCODER_COLD_START_S = 5.0
+
+
+class _EncoderState:
+    """Whether this process has loaded the encoder (its cold start is paid once per instance)."""
+
+    warm = False
+
+
+def encoder_warm() -> bool:
+    """Whether the encoder has already been used in this process."""
+    return _EncoderState.warm
+
+
+def mark_encoder_warm() -> None:
+    """Record that the encoder ran (later plans need not budget its cold start)."""
+    _EncoderState.warm = True
 
 
 @dataclass(frozen=True)
@@ -100,7 +121,11 @@ def plan_scoring(
         choice = choose_method(n, requested=requested, deadline_s=deadline_s, purpose=purpose,
                                accurate_available=accurate_available)
         return ScoringPlan(choice.method, (), choice.reason, n)
-    budget = n if deadline_s is None else max(0, int(deadline_s * ACCURATE_RATE))
+    cold = 0.0 if encoder_warm() or accurate_available is False else ENCODER_COLD_START_S
+    if deadline_s is not None and requested == "auto" and deadline_s <= cold:
+        return ScoringPlan(FALLBACK, (), f"the encoder's first load (~{cold:.0f}s) would not fit the "
+                                         f"{deadline_s:g}s deadline", n)
+    budget = n if deadline_s is None else max(0, int((deadline_s - cold) * ACCURATE_RATE))
     rows = recent_first(skus, dates, ACCURATE_PER_SKU if requested == "auto" else n, budget)
     choice = choose_method(len(rows), requested=requested, deadline_s=deadline_s, purpose=purpose,
                            accurate_available=accurate_available)

@@ -51,7 +51,8 @@ def test_sentiment_http_answers_why_ratings_fall() -> None:
     from shared.observability.metrics import REGISTRY
 
     before = REGISTRY.get_sample_value("ecomintel_sentiment_reviews_total", {"outcome": "analysed"}) or 0.0
-    body = {"tenant_id": "other", "skus": ["SKU-42"], "as_of": AS_OF.isoformat(), "options": {"window_days": 30}}
+    body = {"tenant_id": "other", "skus": ["SKU-42"], "as_of": AS_OF.isoformat(),
+            "options": {"window_days": 30, "deadline_s": 60}}
     resp = rt.call_http("sentiment", "POST", "/v1/agents/sentiment", headers=_auth("acme"), json_body=body)
     assert resp.status == 200, resp.body
     result = resp.json()
@@ -73,7 +74,7 @@ def test_sentiment_http_answers_why_ratings_fall() -> None:
     else:
         assert method["method"] == "fast" and "not installed" in method["reason"]
     backfill = rt.call_http("sentiment", "POST", "/v1/agents/sentiment", headers=_auth("acme"),
-                            json_body={**body, "options": {"purpose": "backfill"}}).json()
+                            json_body={**body, "options": {"purpose": "backfill", "deadline_s": 60}}).json()
     assert backfill["data"]["method"]["method"] == "fast" and backfill["data"]["method"]["reason"] == "bulk backfill"
 
 

@@ -8,12 +8,24 @@ import pytest
 
 from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
 from shared.sentiment.embedding import available
-from shared.sentiment.method_plan import ACCURATE_PER_SKU, plan_scoring, recent_first
+from shared.sentiment.method_plan import (
+    ACCURATE_PER_SKU,
+    ENCODER_COLD_START_S,
+    _EncoderState,
+    plan_scoring,
+    recent_first,
+)
 from shared.sentiment.modes import ACCURATE_RATE
 
 from .reviews_fixture import AS_OF, falling_sku_reviews
 
 DAY = date(2026, 1, 1)
+
+
+@pytest.fixture(autouse=True)
+def warm_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plans depend on whether the encoder is loaded: tests fix it (warm unless they say otherwise)."""
+    monkeypatch.setattr(_EncoderState, "warm", True)
 
 
 def test_recent_first_takes_each_products_latest_in_turn() -> None:
@@ -37,6 +49,15 @@ def test_backfills_and_explicit_methods() -> None:
     assert lexicon.label == "lexicon"  # type: ignore[attr-defined]
     missing = _plan(10, requested="auto", purpose="question", deadline_s=5, accurate_available=False)
     assert missing.label == "fast" and "not installed" in missing.reason  # type: ignore[attr-defined]
+
+
+def test_a_cold_encoder_is_budgeted_and_a_short_deadline_answers_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_EncoderState, "warm", False)
+    short = _plan(100, requested="auto", purpose="question", deadline_s=3.0, accurate_available=True)
+    assert short.label == "fast" and "first load" in short.reason  # type: ignore[attr-defined]
+    longer = _plan(400, requested="auto", purpose="question", deadline_s=ENCODER_COLD_START_S + 2,
+                   accurate_available=True)
+    assert len(longer.accurate_rows) == int(2 * ACCURATE_RATE)  # type: ignore[attr-defined]
 
 
 def test_a_question_reads_what_fits_the_deadline_accurately_and_the_rest_fast() -> None:
