@@ -272,7 +272,8 @@ def _method_data(data: AnalysedReviews) -> dict[str, Any]:
     return {**plan, "model": data.batch.model}
 
 
-def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSuspicion) -> list[dict[str, Any]]:
+def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSuspicion,
+             themes: ThemeSet) -> list[dict[str, Any]]:
     """The direct answers to the question's asks."""
     if not options.asks:
         return []
@@ -283,7 +284,7 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
         frame=df[columns].assign(text=data.full_text, suspected=suspicion.suspected).rename(
             columns={"_aspects": "aspects"}),
         start=options.period_start or min(df["date"]), end=options.as_of,
-        method=data.plan.describe() if data.plan is not None else "")
+        method=data.plan.describe() if data.plan is not None else "", themes=themes)
     answers = sentiment_answers(list(options.asks), scored, scoped=list(options.scoped),
                                 window_days=options.decline_window_days)
     return [a.model_dump(mode="json") for a in answers]
@@ -352,7 +353,7 @@ def analyse_reviews(
     summary = _summary(per_sku_rows, findings, metrics, overall)
     if data.plan is not None and data.plan.label != "lexicon":
         summary += " " + data.plan.describe()
-    answers = _answers(data, options, suspicion)
+    answers = _answers(data, options, suspicion, themes)
     findings.sort(key=lambda f: (_SEVERITY_RANK[f.severity], f.id))
     return AgentResult(
         agent="sentiment",

@@ -19,6 +19,7 @@ from shared.agents.answers import AgentAnswer, AskKind, join_names, ranked_table
 from shared.sentiment.adjusted import SpamSuspicion, adjusted_rating
 from shared.sentiment.aspects import ASPECT_CUES
 from shared.sentiment.scorer import score_reviews
+from shared.sentiment.themes import ThemeSet
 from shared.sentiment.tokens import tokenize
 
 #: Recent window of the "falling ratings" answer (the rest of the period before it is the baseline).
@@ -28,6 +29,8 @@ MIN_RECENT, MIN_BEFORE = 3, 3
 #: A drop counts as a fall when it is this many standard errors (one-sided 95%): a few reviews are noise.
 MIN_Z = 1.645
 QUOTE_CHARS = 140
+#: A theme whose share of reviews rose by more than this is called rising.
+RISING_THEME = 0.1
 THEME_NAMES = {
     "price_value": "price/value", "quality_durability": "quality/durability",
     "shipping_delivery": "shipping/delivery", "size_fit": "size/fit", "customer_service": "customer service",
@@ -49,6 +52,8 @@ class ScoredReviews:
     end: date
     #: How review polarity was read (one sentence; empty for the lexicon rules alone).
     method: str = ""
+    #: Complaint and praise themes of these reviews (catalogue and per product), when computed.
+    themes: ThemeSet | None = None
 
 
 def _quote(text: str, aspect: str) -> str:
@@ -111,10 +116,24 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
             text = text[:-1] + "; most complained-about products: " + join_names(
                 [f"{_name(data.frame, str(s))} ({int(c)} negative review{'s' if int(c) != 1 else ''})"
                  for s, c in worst.items()], 3) + "."
+    text += _recurring_themes(data, scoped)
     table, total = ranked_table(_THEME_COLUMNS, rows)
     return AgentAnswer(ask="complaints", text=text, columns=_THEME_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=list(scoped), finding_prefixes=["complaint-", "aspect-drop-", "decline-"],
                        period_start=data.start, period_end=data.end)
+
+
+def _recurring_themes(data: ScoredReviews, scoped: list[str]) -> str:
+    """`` Recurring complaints, however phrased: "drains overnight" (12 reviews, rising), ...`` or nothing."""
+    if data.themes is None or len(scoped) > 1:
+        return ""
+    themes = (data.themes.per_sku.get(scoped[0], {}).get("complaint", []) if scoped
+              else data.themes.complaints)
+    if not themes:
+        return ""
+    parts = [f"\"{t.label}\" ({t.reviews} review{'s' if t.reviews != 1 else ''}"
+             + (", rising" if t.trend > RISING_THEME else "") + ")" for t in themes[:3]]
+    return " Recurring complaints, however phrased: " + join_names(parts, 3) + "."
 
 
 def _products(reviews: pd.DataFrame) -> str:

@@ -104,3 +104,13 @@ def test_theme_purity_through_the_agent() -> None:
         labels = [truth[q["review_id"]] for q in r["quotes"]]
         majority += r["reviews"] * max(labels.count(x) for x in set(labels)) / len(labels)
     assert counted >= 0.9 * len(frame) and majority / counted >= 0.9
+
+
+def test_the_complaints_answer_names_the_recurring_themes() -> None:
+    frame = theme_reviews()
+    result = analyse_reviews(frame.drop(columns="truth"), tenant_id="t",
+                             options=AnalysisOptions(as_of=AS_OF, asks=("complaints",), scoped=("SKU-A",)))
+    text = result.data["answers"][0]["text"]
+    battery = next(t for t in result.data["per_sku"][0]["complaint_themes"] if "battery died" in t["phrases"])
+    assert f'Recurring complaints, however phrased: "{battery["theme"]}" ({battery["reviews"]} reviews, rising)' \
+        in text
