@@ -257,8 +257,9 @@ def _phrase_at(lex: Lexicon, toks: list[str], i: int) -> tuple[tuple[str, ...], 
 def _read_opinion(scan: _Scan, lex: Lexicon, i: int) -> int:
     """Read the token at ``i`` (a cue, phrase, operator or word) into ``scan``; return the tokens consumed."""
     tok = scan.toks[i]
-    scan.note_cues(i)
-    match = _phrase_at(lex, scan.toks, i)
+    if tok in ASPECT_CUES or tok in ASPECT_PHRASES:
+        scan.note_cues(i)
+    match = _phrase_at(lex, scan.toks, i) if tok in lex.phrases else None
     if match is not None:
         ptoks, valence = match
         for extra in ptoks[1:]:
@@ -266,7 +267,8 @@ def _read_opinion(scan: _Scan, lex: Lexicon, i: int) -> int:
                 scan.add_aspect(aspect)
         term, span = " ".join(ptoks), len(ptoks)
     else:
-        scan.note_irrealis(i)
+        if tok in _IRREALIS:
+            scan.note_irrealis(i)
         if tok in lex.negators:
             scan.neg_left = NEGATION_SCOPE
             return 1
