@@ -18,6 +18,9 @@ from shared.observability.metrics import REGISTRY
 from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
 from shared.sentiment.answers import DECLINE_WINDOW_DAYS, no_reviews_answers
 from shared.sentiment.loader import load_reviews
+from shared.sentiment.method_plan import encoder_warm
+from shared.sentiment.modes import ACCURATE_RATE, METHODS
+from shared.sentiment.themes import EMBED_LIMIT
 
 if TYPE_CHECKING:
     from shared.deps import Deps
@@ -37,6 +40,13 @@ RUN_SECONDS = Histogram(
     registry=REGISTRY,
 )
 
+#: Seconds an answer may take by default: the quick-mode budget of a question (options.deadline_s overrides).
+DEFAULT_DEADLINE_S = 8.0
+MAX_DEADLINE_S = 110
+#: Shares of the deadline for reading polarity accurately and for embedding theme phrases (fixed shares,
+#: not the time left: the same request gives the same numbers).
+SCORING_SHARE = 0.4
+THEME_SHARE = 0.15
 #: Default look-back when the request gives no start date.
 DEFAULT_LOOKBACK_DAYS = 365
 #: "Whose ratings are falling" compares the recent window with everything before it: a longer look-back.
@@ -52,17 +62,47 @@ def _int_option(request: AgentRequest, name: str, default: int, low: int, high: 
     return value
 
 
+def _choice_option(request: AgentRequest, name: str, default: str, allowed: tuple[str, ...]) -> str:
+    value = request.options.get(name, default)
+    if value not in allowed:
+        raise InvalidInput(f"options.{name} must be one of {', '.join(allowed)}", details={"field": f"options.{name}"})
+    return str(value)
+
+
+def _deadline_option(request: AgentRequest) -> float:
+    value = request.options.get("deadline_s", DEFAULT_DEADLINE_S)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 1 <= value <= MAX_DEADLINE_S:
+        raise InvalidInput(f"options.deadline_s must be a number of seconds between 1 and {MAX_DEADLINE_S}",
+                           details={"field": "options.deadline_s"})
+    return float(value)
+
+
+def _theme_embed_limit(method: str, purpose: str, deadline: float) -> int:
+    """Theme phrases the encoder may embed: none for backfills or fixed fast/lexicon runs, else what fits."""
+    if purpose == "backfill" or method in ("fast", "lexicon") or not encoder_warm():
+        return 0  # a cold encoder is loaded for polarity (budgeted there), never for themes alone
+    return min(EMBED_LIMIT, int(THEME_SHARE * deadline * ACCURATE_RATE))
+
+
 def run(deps: Deps, request: AgentRequest) -> AgentResult:
     """Answer a sentiment request ("why are ratings for SKU-42 falling?") for the request's tenant.
 
     Without ``as_of``, today is the date of the tenant's latest review (stale data lowers confidence, with
     the reason). ``options["asks"]`` names the questions answered directly in ``data["answers"]``.
+    ``options["method"]`` (``auto`` by default), ``options["purpose"]`` (``question``, ``digest`` or
+    ``backfill``) and ``options["deadline_s"]`` (8 s by default, a question's quick-mode budget) choose how
+    review polarity is read: with ``auto``, the accurate encoder reads the most recent reviews of every
+    product that fit 40% of the deadline (after its first load) and the fast method the rest; the result
+    says which (``data.method``, the summary).
     """
     started = time.perf_counter()
     resolved = resolve_as_of(deps.warehouse, request.tenant_id, request.as_of, (DataKind.REVIEWS,))
     as_of = resolved.date
     asks = requested_asks(request.options, "sentiment", "sentiment_overview")
     window = _int_option(request, "window_days", 30, 7, 365)
+    method = _choice_option(request, "method", "auto", ("auto", *METHODS))
+    purpose = _choice_option(request, "purpose", "question", ("question", "digest", "backfill"))
+    deadline = _deadline_option(request)
     top_n = _int_option(request, "top_n", 5, 1, 50)
     end = request.end_date or as_of
     lookback = DECLINE_LOOKBACK_DAYS if "rating_decline" in asks else DEFAULT_LOOKBACK_DAYS
@@ -88,7 +128,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         query=evidence,
         options=AnalysisOptions(as_of=min(as_of, end), window_days=window, top_n=top_n, asks=tuple(asks),
                                 scoped=tuple(request.skus), period_start=start,
-                                decline_window_days=decline_window),
+                                decline_window_days=decline_window, method=method,
+                                purpose=purpose,  # type: ignore[arg-type]
+                                scoring_deadline_s=SCORING_SHARE * deadline,
+                                theme_embed_limit=_theme_embed_limit(method, purpose, deadline)),
     )
     result.data["as_of"] = resolved.as_dict()
     result.confidence = apply_staleness(result.confidence, resolved)

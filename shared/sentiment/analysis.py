@@ -4,46 +4,63 @@ Per product: aggregate sentiment and rating with their trend; which aspects move
 window and the one before; recurring complaints now versus before; feature requests; rating-text
 mismatches. Suspected spam (``spam_score`` from processing) is excluded or down-weighted and counted.
 Review text is only ever data here: it is scored and counted, never interpreted as instructions.
+
+The steps: :func:`prepare_reviews` (columns, spam weights, warnings), :func:`analyse_frame` (scores and
+windows, once), :func:`~shared.sentiment.sku_stats.sku_statistics` (per-SKU numbers, once), the finding
+rules of :mod:`shared.sentiment.findings`, and the result's metrics, summary and data.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from shared.agents.answers import AskKind
-from shared.models.agents import Action, AgentResult, Confidence, Evidence, Finding, Severity
+from shared.models.agents import AgentResult, Confidence, Evidence, Finding
+from shared.sentiment.adjusted import METHOD as ADJUSTED_METHOD
+from shared.sentiment.adjusted import AdjustedRating, SpamSuspicion, adjusted_rating, suspect_spam
 from shared.sentiment.answers import DECLINE_WINDOW_DAYS, ScoredReviews, sentiment_answers
-from shared.sentiment.aspects import summarise_aspects
-from shared.sentiment.requests import rank_requests
-from shared.sentiment.scorer import LABELS, score_reviews
-from shared.sentiment.topics import TermStat, rank_terms
-from shared.sentiment.trends import (
-    compare_masked,
-    epoch_days,
-    period_series,
-    period_series_by,
-    weighted_slope,
-    window_masks,
+from shared.sentiment.findings import (
+    FULL_EVIDENCE_REVIEWS,
+    MIN_WINDOW_REVIEWS,
+    RATING_DROP,
+    SENTIMENT_DROP,
+    RuleContext,
+    recommend_actions,
+    sku_findings,
 )
+from shared.sentiment.method_plan import mark_encoder_warm, plan_scoring
+from shared.sentiment.modes import Purpose
+from shared.sentiment.scorer import LABELS, score_reviews
+from shared.sentiment.sku_stats import (
+    MAX_SERIES_PERIODS,
+    AnalysedReviews,
+    round_or_none,
+    sku_statistics,
+    weighted_mean,
+)
+from shared.sentiment.themes import MAX_THEME_REVIEWS, ThemeSet, find_themes, opinion_phrases
+from shared.sentiment.trends import epoch_days, period_series, period_series_by, window_masks
+
+__all__ = [
+    "FULL_EVIDENCE_REVIEWS",
+    "MAX_SERIES_PERIODS",
+    "MIN_WINDOW_REVIEWS",
+    "RATING_DROP",
+    "SENTIMENT_DROP",
+    "AnalysisOptions",
+    "analyse_reviews",
+    "recommend_actions",
+    "spam_weights",
+]
 
 #: Reviews at or above this spam score are excluded; between the two thresholds they count (1 - score).
 SPAM_EXCLUDE = 0.8
 SPAM_DOWNWEIGHT = 0.5
-#: Reviews needed for full data completeness.
-FULL_EVIDENCE_REVIEWS = 30
-#: A drop of this much (rating stars / sentiment units) between windows is reported as a decline.
-RATING_DROP = 0.3
-#: Per-SKU weekly series keep at most this many most recent weeks.
-MAX_SERIES_PERIODS = 104
-#: Both windows need this many reviews before a change between them is reported.
-MIN_WINDOW_REVIEWS = 3
-SENTIMENT_DROP = 0.15
 
 REQUIRED_COLUMNS = ("review_id", "sku", "date", "text")
 
@@ -60,6 +77,13 @@ class AnalysisOptions:
     scoped: tuple[str, ...] = ()
     period_start: date | None = None
     decline_window_days: int = DECLINE_WINDOW_DAYS
+    #: Distinct phrases the sentence encoder may embed for themes (0: lexical themes only).
+    theme_embed_limit: int = 0
+    #: Polarity method (``auto`` lets volume, purpose and deadline choose; see ``method_plan``).
+    method: str = "lexicon"
+    purpose: Purpose | None = None
+    #: Seconds the polarity scoring may take (``None``: no deadline).
+    scoring_deadline_s: float | None = None
 
 
 def spam_weights(spam_score: pd.Series) -> tuple[np.ndarray, int, int, int]:
@@ -71,31 +95,6 @@ def spam_weights(spam_score: pd.Series) -> tuple[np.ndarray, int, int, int]:
     excluded = int((s0 >= SPAM_EXCLUDE).sum())
     down = int(((s0 >= SPAM_DOWNWEIGHT) & (s0 < SPAM_EXCLUDE)).sum())
     return weights, excluded, down, unscored
-
-
-def _round(x: float | None, nd: int = 3) -> float | None:
-    return None if x is None or (isinstance(x, float) and np.isnan(x)) else round(float(x), nd)
-
-
-def _wmean(values: np.ndarray, weights: np.ndarray) -> float | None:
-    ok = ~np.isnan(values) & (weights > 0)
-    return float(np.average(values[ok], weights=weights[ok])) if ok.any() else None
-
-
-def _term_rows(stats: list[TermStat]) -> list[dict[str, Any]]:
-    return [
-        {
-            "term": s.term,
-            "kind": s.kind,
-            "reviews": s.reviews,
-            "weight": round(s.weight, 2),
-            "recent_share": round(s.recent_share, 3),
-            "before_share": round(s.before_share, 3),
-            "trend": round(s.trend, 3),
-            "review_ids": s.review_ids,
-        }
-        for s in stats
-    ]
 
 
 def _insufficient(tenant_id: str, reason: str, needed: list[str], warnings: list[str]) -> AgentResult:
@@ -112,30 +111,22 @@ def _insufficient(tenant_id: str, reason: str, needed: list[str], warnings: list
     )
 
 
-def analyse_reviews(
-    reviews: pd.DataFrame,
-    *,
-    tenant_id: str,
-    options: AnalysisOptions,
-    query: Evidence | None = None,
-) -> AgentResult:
-    """Analyse review rows and return the standard result.
+@dataclass
+class PreparedReviews:
+    """Review rows with normalised columns, the text scored (title + body) and spam weights."""
 
-    Columns: review_id, sku, date, text; optionally rating, title, spam_score, product_title, category.
-    """
-    warnings: list[str] = []
-    missing = [c for c in REQUIRED_COLUMNS if c not in reviews.columns]
-    if missing:
-        return _insufficient(
-            tenant_id, f"review rows lack column(s) {', '.join(missing)}", [f"reviews.{c}" for c in missing], warnings
-        )
-    if reviews.empty:
-        return _insufficient(
-            tenant_id,
-            "no reviews found for the requested products and period",
-            ["reviews (table 'reviews': review_id, sku, date, rating, text) for the requested SKUs and period"],
-            warnings,
-        )
+    frame: pd.DataFrame
+    full_text: list[str]
+    weights: np.ndarray
+    excluded: int
+    downweighted: int
+    unscored: int
+    empty_text: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def prepare_reviews(reviews: pd.DataFrame, warnings: list[str]) -> PreparedReviews:
+    """Normalise the columns, weight suspected spam and note what is missing (in ``warnings``)."""
     df = reviews.reset_index(drop=True).copy()
     df["review_id"] = df["review_id"].astype(str)
     df["sku"] = df["sku"].astype(str)
@@ -165,164 +156,204 @@ def analyse_reviews(
     unrated = int(rating.isna().sum())
     if unrated:
         warnings.append(f"{unrated} reviews have no star rating; their text alone is scored")
-    ratings_list: list[float | None] = [None if np.isnan(r) else float(r) for r in rating.to_numpy(dtype=float)]
-    batch = score_reviews(full_text, ratings_list)
+    return PreparedReviews(df, full_text, weights, excluded, down, unscored, empty_text, warnings)
+
+
+def analyse_frame(prepared: PreparedReviews, options: AnalysisOptions) -> AnalysedReviews:
+    """Score every review once and mark the windows (the per-SKU statistics slice these arrays)."""
+    df = prepared.frame
+    ratings: list[float | None] = [None if np.isnan(r) else float(r) for r in df["rating"].to_numpy(dtype=float)]
+    plan = plan_scoring(df["sku"].tolist(), df["date"].tolist(), requested=options.method,
+                        purpose=options.purpose, deadline_s=options.scoring_deadline_s)
+    batch = score_reviews(prepared.full_text, ratings, method=plan.method, accurate_rows=plan.accurate_rows)
+    if plan.accurate_rows:
+        mark_encoder_warm()
     df["score"] = batch.score
     df["text_score"] = batch.text_score
     df["label"] = batch.labels
     df["confidence"] = batch.confidence
-    df["weight"] = weights
+    df["weight"] = prepared.weights
     df["mismatch"] = batch.rating_mismatch
     df["_aspects"] = pd.Series(batch.aspects, index=df.index, dtype=object)
+    recent, before = window_masks(df["date"], options.as_of, options.window_days)
+    return AnalysedReviews(frame=df, full_text=prepared.full_text, batch=batch, weights=prepared.weights,
+                           recent=recent, before=before, days=epoch_days(df["date"]), as_of=options.as_of,
+                           window_days=options.window_days, plan=plan)
+
+
+def _weekly_by_sku(data: AnalysedReviews) -> dict[str, list[dict[str, Any]]]:
+    """Each SKU's weekly series (computed for all rows at once: per-SKU pandas calls dominated the run time)."""
+    frame = data.frame[["sku", "date", "rating", "score"]].assign(weight=data.weights)
+    weekly: dict[str, list[dict[str, Any]]] = {}
+    for period in _series_rows(period_series_by(frame, "sku")):
+        weekly.setdefault(str(period.pop("sku")), []).append(period)
+    return weekly
+
+
+def _metrics(data: AnalysedReviews, prepared: PreparedReviews, skus: int,
+             adjusted: AdjustedRating) -> dict[str, float | int | str | None]:
+    """The result's headline numbers over every counted review."""
+    df, weights = data.frame, data.weights
     included = weights > 0
+    incl = df[included]
+    label_counts = {lab: int((incl["label"] == lab).sum()) for lab in LABELS}
+    return {
+        "reviews": int(len(df)),
+        "reviews_analysed": int(included.sum()),
+        "spam_excluded": prepared.excluded,
+        "spam_downweighted": prepared.downweighted,
+        "spam_unscored": prepared.unscored,
+        "skus": skus,
+        "mean_rating": round_or_none(weighted_mean(incl["rating"].to_numpy(dtype=float), weights[included]), 2),
+        "mean_sentiment": round_or_none(weighted_mean(incl["score"].to_numpy(dtype=float), weights[included])),
+        "positive": label_counts["positive"],
+        "neutral": label_counts["neutral"],
+        "negative": label_counts["negative"],
+        "rating_text_mismatches": int(df.loc[included, "mismatch"].sum()),
+        "sentiment_method": data.plan.label if data.plan is not None else data.batch.method,
+        "raw_rating": round_or_none(adjusted.raw, 2),
+        "adjusted_rating": round_or_none(adjusted.adjusted, 2),
+        "suspected_spam": adjusted.suspected,
+        "window_days": data.window_days,
+        "as_of": data.as_of.isoformat(),
+    }
+
+
+def _review_rows(data: AnalysedReviews) -> list[dict[str, Any]]:
+    """Per-review labels for ``data.reviews`` (the first 1,000)."""
+    df, batch = data.frame, data.batch
+    return [
+        {
+            "review_id": rid,
+            "sku": sku,
+            "date": d.isoformat(),
+            "label": lab,
+            "score": round(float(sc), 3),
+            "confidence": int(cf),
+            "spam_weight": float(wt),
+            "rating_text_mismatch": bool(mm),
+        }
+        for rid, sku, d, lab, sc, cf, wt, mm in zip(
+            df["review_id"], df["sku"], df["date"], df["label"], batch.score, batch.confidence, data.weights,
+            batch.rating_mismatch, strict=True,
+        )
+    ][:1000]
+
+
+def review_themes(data: AnalysedReviews, options: AnalysisOptions) -> ThemeSet:
+    """Complaint and praise themes of the most recent :data:`MAX_THEME_REVIEWS` counted reviews."""
+    df = data.frame
+    order = np.argsort(np.asarray(df["date"].map(lambda d: d.toordinal()), dtype=np.int64), kind="stable")
+    keep = np.sort(order[-MAX_THEME_REVIEWS:])
+    skus = df["sku"].to_numpy(dtype=object)
+    totals: dict[str, tuple[float, float]] = {}
+    for sku, group in df.groupby("sku").indices.items():
+        w = data.weights[group]
+        totals[str(sku)] = (float(w[data.recent[group]].sum()), float(w[data.before[group]].sum()))
+    phrases = opinion_phrases(
+        df["review_id"].to_numpy(dtype=object)[keep].tolist(), skus[keep].tolist(),
+        [data.full_text[i] for i in keep], data.batch.score[keep].tolist(), data.weights[keep].tolist(),
+        data.recent[keep].tolist(), data.before[keep].tolist())
+    themes = find_themes(phrases, window_totals=totals, embed_limit=options.theme_embed_limit,
+                         limit=2 * options.top_n, per_sku_limit=options.top_n)
+    if len(df) > MAX_THEME_REVIEWS:
+        themes.notes.append(f"themes read from the {MAX_THEME_REVIEWS} most recent of {len(df)} reviews")
+    return themes
+
+
+def _theme_data(themes: ThemeSet) -> dict[str, Any]:
+    return {"method": themes.method, "notes": themes.notes, "phrases": themes.phrases,
+            "complaints": [t.as_row() for t in themes.complaints], "praise": [t.as_row() for t in themes.praise]}
+
+
+def _method_data(data: AnalysedReviews) -> dict[str, Any]:
+    """Which polarity method read which reviews, with the model, for the result's evidence."""
+    plan = data.plan.as_dict() if data.plan is not None else {"method": data.batch.method}
+    return {**plan, "model": data.batch.model}
+
+
+def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSuspicion,
+             themes: ThemeSet) -> list[dict[str, Any]]:
+    """The direct answers to the question's asks."""
+    if not options.asks:
+        return []
+    df = data.frame
+    columns = ["review_id", "sku", "date", "rating", "label", "weight", "_aspects"]
+    columns += [c for c in ("product_title",) if c in df.columns]
+    scored = ScoredReviews(
+        frame=df[columns].assign(text=data.full_text, suspected=suspicion.suspected).rename(
+            columns={"_aspects": "aspects"}),
+        start=options.period_start or min(df["date"]), end=options.as_of,
+        method=data.plan.describe() if data.plan is not None else "", themes=themes)
+    answers = sentiment_answers(list(options.asks), scored, scoped=list(options.scoped),
+                                window_days=options.decline_window_days)
+    return [a.model_dump(mode="json") for a in answers]
+
+
+def analyse_reviews(
+    reviews: pd.DataFrame,
+    *,
+    tenant_id: str,
+    options: AnalysisOptions,
+    query: Evidence | None = None,
+) -> AgentResult:
+    """Analyse review rows and return the standard result.
+
+    Columns: review_id, sku, date, text; optionally rating, title, spam_score, product_title, category.
+    """
+    warnings: list[str] = []
+    missing = [c for c in REQUIRED_COLUMNS if c not in reviews.columns]
+    if missing:
+        return _insufficient(
+            tenant_id, f"review rows lack column(s) {', '.join(missing)}", [f"reviews.{c}" for c in missing], warnings
+        )
+    if reviews.empty:
+        return _insufficient(
+            tenant_id,
+            "no reviews found for the requested products and period",
+            ["reviews (table 'reviews': review_id, sku, date, rating, text) for the requested SKUs and period"],
+            warnings,
+        )
+    prepared = prepare_reviews(reviews, warnings)
+    data = analyse_frame(prepared, options)
+    included = data.weights > 0
     if not included.any():
         return _insufficient(tenant_id, "every review is suspected spam", ["reviews not flagged as spam"], warnings)
 
-    as_of, window = options.as_of, options.window_days
-    recent, before = window_masks(df["date"], as_of, window)
+    latest = max(data.frame.loc[included, "date"])
+    freshness = Confidence.freshness(latest, options.as_of)
+    certainty = float(np.average(data.batch.confidence[included] / 100.0, weights=data.weights[included]))
+    ctx = RuleContext(query=query, certainty=certainty, freshness=freshness, as_of=options.as_of,
+                      window_days=options.window_days, top_n=options.top_n)
+    weekly = _weekly_by_sku(data)
+    themes = review_themes(data, options)
+    suspicion = suspect_spam(data.frame)
+    ratings = data.frame["rating"].to_numpy(dtype=float)
+    sku_of = data.frame["sku"].to_numpy(dtype=object)
     findings: list[Finding] = []
     per_sku_rows: list[dict[str, Any]] = []
-    latest = max(df.loc[included, "date"])
-    freshness = Confidence.freshness(latest, as_of)
-    certainty = float(np.average(batch.confidence[included] / 100.0, weights=weights[included]))
-    # computed once for all rows, then sliced per SKU (per-SKU pandas calls dominated the run time)
-    days = epoch_days(df["date"])
-    weekly: dict[str, list[dict[str, Any]]] = {}
-    for period in _series_rows(period_series_by(df[["sku", "date", "rating", "score"]].assign(weight=weights), "sku")):
-        weekly.setdefault(str(period.pop("sku")), []).append(period)
-
-    score_all = df["score"].to_numpy(dtype=float)
-    text_all = df["text_score"].to_numpy(dtype=float)
-    rating_all = df["rating"].to_numpy(dtype=float)
-    labels_all = df["label"].to_numpy(dtype=object)
-    ids_all = df["review_id"].to_numpy(dtype=object)
-    mismatch_all = df["mismatch"].to_numpy()
-    described = [c for c in ("product_title", "category") if c in df.columns]
-    firsts = df.groupby("sku", sort=True)[described].first() if described else None
-    groups = df.groupby("sku", sort=True).indices
-
-    for sku_key in sorted(groups, key=str):
-        sku = str(sku_key)
-        gi = np.asarray(groups[sku_key])
-        w = weights[gi]
-        if w.sum() <= 0:
-            continue
-        score = score_all[gi]
-        text_score = text_all[gi]
-        r = rating_all[gi]
-        labels = labels_all[gi]
-        ids = ids_all[gi]
-        sku_recent, sku_before = recent[gi], before[gi]
-        rating_cmp = compare_masked(sku_recent, sku_before, r, w, as_of, window)
-        text_cmp = compare_masked(sku_recent, sku_before, text_score, w, as_of, window)
-        row: dict[str, Any] = {
-            "sku": sku,
-            "product_title": _first(firsts, sku_key, "product_title"),
-            "category": _first(firsts, sku_key, "category"),
-            "reviews": int((w > 0).sum()),
-            "mean_rating": _round(_wmean(r, w), 2),
-            "sentiment": _round(_wmean(score, w)),
-            "text_sentiment": _round(_wmean(text_score, w)),
-            "positive_share": _round(float(np.average(labels == "positive", weights=w))),
-            "negative_share": _round(float(np.average(labels == "negative", weights=w))),
-            "rating_slope_per_30d": _round(weighted_slope(days[gi], r, w)),
-            "sentiment_slope_per_30d": _round(weighted_slope(days[gi], text_score, w)),
-            "recent_reviews": rating_cmp.recent_n if rating_cmp.recent_n else text_cmp.recent_n,
-            "before_reviews": rating_cmp.before_n if rating_cmp.before_n else text_cmp.before_n,
-            "recent_rating": _round(rating_cmp.recent_mean, 2),
-            "before_rating": _round(rating_cmp.before_mean, 2),
-            "recent_text_sentiment": _round(text_cmp.recent_mean),
-            "before_text_sentiment": _round(text_cmp.before_mean),
-            "rating_text_mismatches": int(mismatch_all[gi][w > 0].sum()),
-        }
+    for stats in sku_statistics(data, top_n=options.top_n, themes=themes):
+        row = stats.as_row(weekly.get(stats.sku, []))
+        row.update(adjusted_rating(ratings, suspicion, sku_of == stats.sku).as_dict())
         per_sku_rows.append(row)
-        asp_recent = summarise_aspects([batch.aspects[i] for i in gi[sku_recent]], w[sku_recent])
-        asp_before = summarise_aspects([batch.aspects[i] for i in gi[sku_before]], w[sku_before])
-        asp_all = summarise_aspects([batch.aspects[i] for i in gi], w)
-        aspect_rows = []
-        for name, a in sorted(asp_all.items(), key=lambda kv: -kv[1].mentions):
-            rec, bef = asp_recent.get(name), asp_before.get(name)
-            aspect_rows.append(
-                {
-                    "aspect": name,
-                    "mentions": a.mentions,
-                    "sentiment": round(a.mean_score, 3),
-                    "negative_share": round(a.negative_share, 3),
-                    "recent_sentiment": None if rec is None else round(rec.mean_score, 3),
-                    "before_sentiment": None if bef is None else round(bef.mean_score, 3),
-                    "delta": None if rec is None or bef is None else round(rec.mean_score - bef.mean_score, 3),
-                }
-            )
-        row["aspects"] = aspect_rows
-        term_inputs = (ids.tolist(), [full_text[i] for i in gi], [batch.terms[i] for i in gi], score.tolist(),
-                       w.tolist(), sku_recent.tolist(), sku_before.tolist())
-        complaints = rank_terms(*term_inputs, negative=True, limit=options.top_n * 2)
-        praise = rank_terms(*term_inputs, negative=False, limit=options.top_n)
-        row["complaints"] = _term_rows(complaints)
-        row["praise"] = _term_rows(praise)
-        requests = rank_requests(ids.tolist(), [full_text[i] for i in gi], w.tolist(), limit=options.top_n)
-        row["feature_requests"] = [
-            {"request": f.request, "reviews": f.reviews, "review_ids": f.review_ids} for f in requests
-        ]
-        row["weekly"] = weekly.get(sku, [])[-MAX_SERIES_PERIODS:]
-        findings.extend(
-            _sku_findings(
-                sku,
-                _SkuRows(ids, labels, mismatch_all[gi], [batch.aspects[i] for i in gi]),
-                row,
-                rating_cmp,
-                text_cmp,
-                aspect_rows,
-                complaints,
-                requests,
-                sku_recent,
-                w,
-                query,
-                certainty,
-                freshness,
-                options,
-            )
-        )
+        findings.extend(sku_findings(stats, ctx))
 
     actions = recommend_actions(findings)
-    incl = df[included]
-    w_incl = weights[included]
-    mean_rating = _wmean(incl["rating"].to_numpy(dtype=float), w_incl)
-    mean_sent = _wmean(incl["score"].to_numpy(dtype=float), w_incl)
-    label_counts = {lab: int((incl["label"] == lab).sum()) for lab in LABELS}
-    completeness = min(1.0, float(included.sum()) / FULL_EVIDENCE_REVIEWS) * (1.0 - 0.5 * empty_text / len(df))
+    completeness = min(1.0, float(included.sum()) / FULL_EVIDENCE_REVIEWS) * (
+        1.0 - 0.5 * prepared.empty_text / len(data.frame))
     confidence = Confidence.compute(
         model_certainty=certainty,
         data_completeness=completeness,
         data_freshness=freshness,
         explanation=f"{int(included.sum())} reviews analysed; latest review {latest.isoformat()}",
     )
-    mismatches = int(df.loc[included, "mismatch"].sum())
-    metrics: dict[str, float | int | str | None] = {
-        "reviews": int(len(df)),
-        "reviews_analysed": int(included.sum()),
-        "spam_excluded": excluded,
-        "spam_downweighted": down,
-        "spam_unscored": unscored,
-        "skus": len(per_sku_rows),
-        "mean_rating": _round(mean_rating, 2),
-        "mean_sentiment": _round(mean_sent),
-        "positive": label_counts["positive"],
-        "neutral": label_counts["neutral"],
-        "negative": label_counts["negative"],
-        "rating_text_mismatches": mismatches,
-        "window_days": window,
-        "as_of": as_of.isoformat(),
-    }
-    series = period_series(df.assign(weight=weights)[["date", "rating", "score", "weight"]])
-    summary = _summary(per_sku_rows, findings, metrics)
-    scored = ScoredReviews(
-        frame=df[["review_id", "sku", "date", "rating", "label", "weight", "_aspects"]
-                 + [c for c in ("product_title",) if c in df.columns]].assign(text=full_text).rename(
-            columns={"_aspects": "aspects"}),
-        start=options.period_start or min(df["date"]), end=as_of)
-    answers = sentiment_answers(list(options.asks), scored, scoped=list(options.scoped),
-                                window_days=options.decline_window_days) if options.asks else []
+    overall = adjusted_rating(ratings, suspicion)
+    metrics = _metrics(data, prepared, len(per_sku_rows), overall)
+    series = period_series(data.frame.assign(weight=data.weights)[["date", "rating", "score", "weight"]])
+    summary = _summary(per_sku_rows, findings, metrics, overall)
+    if data.plan is not None and data.plan.label != "lexicon":
+        summary += " " + data.plan.describe()
+    answers = _answers(data, options, suspicion, themes)
     findings.sort(key=lambda f: (_SEVERITY_RANK[f.severity], f.id))
     return AgentResult(
         agent="sentiment",
@@ -335,103 +366,15 @@ def analyse_reviews(
         warnings=warnings,
         confidence=confidence,
         data={
-            "answers": [a.model_dump(mode="json") for a in answers],
+            "answers": answers,
             "per_sku": per_sku_rows,
+            "themes": _theme_data(themes),
+            "adjusted_rating": {**overall.as_dict(), "method": ADJUSTED_METHOD},
+            "method": _method_data(data),
             "weekly": _series_rows(series),
-            "reviews": [
-                {
-                    "review_id": rid,
-                    "sku": sku,
-                    "date": d.isoformat(),
-                    "label": lab,
-                    "score": round(float(sc), 3),
-                    "confidence": int(cf),
-                    "spam_weight": float(wt),
-                    "rating_text_mismatch": bool(mm),
-                }
-                for rid, sku, d, lab, sc, cf, wt, mm in zip(
-                    df["review_id"],
-                    df["sku"],
-                    df["date"],
-                    df["label"],
-                    batch.score,
-                    batch.confidence,
-                    weights,
-                    batch.rating_mismatch,
-                    strict=True,
-                )
-            ][:1000],
+            "reviews": _review_rows(data),
         },
     )
-
-
-#: What to do when an aspect drops, by aspect (rule-based; impact unknown, so 0).
-ASPECT_ACTIONS: dict[str, str] = {
-    "quality_durability": "Inspect recent stock for defects and check the supplier batch",
-    "shipping_delivery": "Review the carrier and fulfilment times",
-    "size_fit": "Check the size chart and the product's measurements",
-    "customer_service": "Review support response times and the returns process",
-    "packaging": "Improve the packaging protection",
-    "price_value": "Review the price against perceived value and competitors",
-    "usability": "Improve setup instructions and onboarding",
-}
-_URGENCY: dict[str, Literal["low", "medium", "high"]] = {
-    "critical": "high",
-    "high": "high",
-    "medium": "medium",
-    "low": "low",
-    "info": "low",
-}
-
-
-def recommend_actions(findings: list[Finding]) -> list[Action]:
-    """Rule-based actions for aspect drops and top feature requests, most urgent first."""
-    actions: list[Action] = []
-    for f in findings:
-        if f.id.startswith("aspect-drop-") and f.sku:
-            aspect = str(f.metrics.get("aspect"))
-            actions.append(
-                Action(
-                    title=f"{ASPECT_ACTIONS.get(aspect, 'Investigate ' + aspect)} ({f.sku})",
-                    detail=f.title,
-                    sku=f.sku,
-                    urgency=_URGENCY[f.severity],
-                    method="rule: aspect sentiment drop between windows",
-                    finding_ids=[f.id],
-                )
-            )
-        elif f.id.startswith("request-") and f.sku and int(f.metrics.get("reviews") or 0) >= 3:
-            actions.append(
-                Action(
-                    title=f"Consider the requested feature {f.metrics.get('request')!r} ({f.sku})",
-                    detail=f.title,
-                    sku=f.sku,
-                    urgency="low",
-                    method="rule: feature request asked in 3+ reviews",
-                    finding_ids=[f.id],
-                )
-            )
-    order = {"high": 0, "medium": 1, "low": 2}
-    actions.sort(key=lambda a: order[a.urgency])
-    return actions
-
-
-@dataclass(frozen=True)
-class _SkuRows:
-    """One SKU's reviews as arrays (sliced once from the analysed frame; no per-SKU DataFrame)."""
-
-    ids: np.ndarray
-    labels: np.ndarray
-    mismatch: np.ndarray
-    aspects: list[dict[str, float]]
-
-
-def _first(firsts: pd.DataFrame | None, sku: Any, column: str) -> Any:
-    """The first non-null value of ``column`` among a SKU's reviews (``None`` when there is none)."""
-    if firsts is None or column not in firsts.columns:
-        return None
-    value: Any = firsts.at[sku, column]
-    return None if pd.isna(value) else value
 
 
 _SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
@@ -443,275 +386,20 @@ def _series_rows(series: pd.DataFrame) -> list[dict[str, Any]]:
     for rec in series.to_dict("records"):
         rows.append(
             {
-                str(k): (v.isoformat() if isinstance(v, date) else _round(v) if isinstance(v, float) else v)
+                str(k): (v.isoformat() if isinstance(v, date) else round_or_none(v) if isinstance(v, float) else v)
                 for k, v in rec.items()
             }
         )
     return rows
 
 
-def _slug(text: str) -> str:
-    """A finding-id fragment: lower-case letters and digits joined by underscores."""
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "term"
-
-
-def _fmt(value: float | None, *, signed: bool = False) -> str:
-    if value is None:
-        return "n/a"
-    return f"{value:+.2f}" if signed else f"{value:.2f}"
-
-
-def _severity(drop: float, scale: float) -> Severity:
-    if drop >= 3 * scale:
-        return "high"
-    if drop >= 2 * scale:
-        return "medium"
-    return "low"
-
-
-def _sku_findings(
-    sku: str,
-    g: _SkuRows,
-    row: dict[str, Any],
-    rating_cmp: Any,
-    text_cmp: Any,
-    aspect_rows: list[dict[str, Any]],
-    complaints: list[TermStat],
-    requests: list[Any],
-    recent_mask: np.ndarray,
-    w: np.ndarray,
-    query: Evidence | None,
-    certainty: float,
-    freshness: float | None,
-    options: AnalysisOptions,
-) -> list[Finding]:
-    """Findings for one SKU: overall standing, declines, aspect drops, new complaints, requests."""
-    out: list[Finding] = []
-    base_evidence = [query] if query is not None else []
-    n = int((w > 0).sum())
-    completeness = min(1.0, n / FULL_EVIDENCE_REVIEWS)
-
-    def conf(explanation: str, sample: int | None = None) -> Confidence:
-        comp = completeness if sample is None else min(1.0, sample / (FULL_EVIDENCE_REVIEWS / 2))
-        return Confidence.compute(
-            model_certainty=certainty, data_completeness=comp, data_freshness=freshness, explanation=explanation
-        )
-
-    neg_ids = g.ids[(g.labels == "negative") & (w > 0)].tolist()[:5]
-    pos_ids = g.ids[(g.labels == "positive") & (w > 0)].tolist()[:5]
-    out.append(
-        Finding(
-            id=f"sentiment-{sku}",
-            sku=sku,
-            category=row.get("category"),
-            severity="info",
-            title=f"{sku}: sentiment {row['sentiment']:+.2f} over {n} reviews"
-            + (f", mean rating {row['mean_rating']:.2f}" if row["mean_rating"] is not None else ""),
-            detail=(
-                f"{row['positive_share']:.0%} positive, {row['negative_share']:.0%} negative; "
-                f"rating trend {row['rating_slope_per_30d']} stars per 30 days, text sentiment trend "
-                f"{row['sentiment_slope_per_30d']} per 30 days."
-            ),
-            metrics={
-                k: row[k]
-                for k in (
-                    "reviews",
-                    "mean_rating",
-                    "sentiment",
-                    "text_sentiment",
-                    "positive_share",
-                    "negative_share",
-                    "rating_slope_per_30d",
-                    "sentiment_slope_per_30d",
-                )
-            },
-            evidence=[
-                *base_evidence,
-                Evidence(description="example negative reviews", row_ids=neg_ids),
-                Evidence(description="example positive reviews", row_ids=pos_ids),
-            ],
-            confidence=conf("aggregate over all analysed reviews"),
-        )
-    )
-    r_delta, t_delta = rating_cmp.delta, text_cmp.delta
-    recent_n = rating_cmp.recent_n or text_cmp.recent_n
-    before_n = rating_cmp.before_n or text_cmp.before_n
-    comparable = min(recent_n, before_n) >= MIN_WINDOW_REVIEWS
-    declining = comparable and (
-        (r_delta is not None and r_delta <= -RATING_DROP) or (t_delta is not None and t_delta <= -SENTIMENT_DROP)
-    )
-    if comparable and not declining:
-        out.append(
-            Finding(
-                id=f"trend-{sku}",
-                sku=sku,
-                category=row.get("category"),
-                severity="info",
-                title=f"{sku}: no significant decline in the last {options.window_days} days",
-                detail=(
-                    f"Rating {_fmt(rating_cmp.before_mean)} -> {_fmt(rating_cmp.recent_mean)}, text sentiment "
-                    f"{_fmt(text_cmp.before_mean, signed=True)} -> {_fmt(text_cmp.recent_mean, signed=True)} "
-                    f"({before_n} reviews before, {recent_n} recent)."
-                ),
-                metrics={
-                    "rating_delta": _round(r_delta, 2),
-                    "text_sentiment_delta": _round(t_delta),
-                    "recent_reviews": recent_n,
-                    "before_reviews": before_n,
-                },
-                evidence=list(base_evidence),
-                confidence=conf("window comparison", min(recent_n, before_n)),
-            )
-        )
-    if declining:
-        recent_neg = g.ids[recent_mask & (g.labels == "negative") & (w > 0)].tolist()[:5]
-        severity = _severity(max(-(r_delta or 0.0) / RATING_DROP, -(t_delta or 0.0) / SENTIMENT_DROP), 1.0)
-        parts = []
-        if r_delta is not None:
-            parts.append(f"rating {rating_cmp.before_mean:.2f} -> {rating_cmp.recent_mean:.2f}")
-        if t_delta is not None:
-            parts.append(f"text sentiment {text_cmp.before_mean:+.2f} -> {text_cmp.recent_mean:+.2f}")
-        dropped = sorted(
-            [a for a in aspect_rows if a["delta"] is not None and a["delta"] < -0.1], key=lambda a: a["delta"]
-        )
-        # only lexicon expressions (fixed vocabulary) go into prose; review-derived topic words stay in data
-        new_complaints = sorted(
-            [c for c in complaints if c.trend > 0.05 and c.kind == "expression"], key=lambda c: -c.trend
-        )
-        out.append(
-            Finding(
-                id=f"decline-{sku}",
-                sku=sku,
-                category=row.get("category"),
-                severity=severity,
-                title=f"{sku}: ratings and sentiment falling ({'; '.join(parts)})",
-                detail=(
-                    f"Last {options.window_days} days ({rating_cmp.recent_n or text_cmp.recent_n} reviews) versus the "
-                    f"{options.window_days} days before ({rating_cmp.before_n or text_cmp.before_n} reviews). "
-                    + (f"Aspects that dropped most: {', '.join(a['aspect'] for a in dropped[:3])}. " if dropped else "")
-                    + (
-                        f"Complaints rising: {', '.join(repr(c.term) for c in new_complaints[:3])}."
-                        if new_complaints
-                        else ""
-                    )
-                ),
-                metrics={
-                    "recent_rating": _round(rating_cmp.recent_mean, 2),
-                    "before_rating": _round(rating_cmp.before_mean, 2),
-                    "rating_delta": _round(r_delta, 2),
-                    "recent_text_sentiment": _round(text_cmp.recent_mean),
-                    "before_text_sentiment": _round(text_cmp.before_mean),
-                    "text_sentiment_delta": _round(t_delta),
-                    "recent_reviews": rating_cmp.recent_n or text_cmp.recent_n,
-                    "before_reviews": rating_cmp.before_n or text_cmp.before_n,
-                },
-                evidence=[
-                    *base_evidence,
-                    Evidence(
-                        description="recent negative reviews",
-                        row_ids=recent_neg,
-                        values={"window_days": options.window_days, "as_of": options.as_of.isoformat()},
-                    ),
-                ],
-                confidence=conf(
-                    "window comparison",
-                    min(rating_cmp.recent_n or text_cmp.recent_n, rating_cmp.before_n or text_cmp.before_n),
-                ),
-            )
-        )
-        for a in dropped[:3]:
-            ids = [
-                rid
-                for rid, asp, rec in zip(g.ids, g.aspects, recent_mask, strict=True)
-                if rec and asp.get(a["aspect"], 0.0) < 0
-            ][:5]
-            out.append(
-                Finding(
-                    id=f"aspect-drop-{sku}-{a['aspect']}",
-                    sku=sku,
-                    category=row.get("category"),
-                    severity="medium" if a["delta"] < -0.4 else "low",
-                    title=f"{sku}: {a['aspect']} sentiment dropped {a['before_sentiment']:+.2f} -> "
-                    f"{a['recent_sentiment']:+.2f}",
-                    metrics={
-                        "aspect": a["aspect"],
-                        "before_sentiment": a["before_sentiment"],
-                        "recent_sentiment": a["recent_sentiment"],
-                        "delta": a["delta"],
-                        "mentions": a["mentions"],
-                    },
-                    evidence=[
-                        *base_evidence,
-                        Evidence(description=f"recent reviews negative on {a['aspect']}", row_ids=ids),
-                    ],
-                    confidence=conf("aspect mentions in both windows", a["mentions"]),
-                )
-            )
-    for c in complaints[: options.top_n]:
-        if c.kind != "expression" and c.trend <= 0.05:
-            continue
-        out.append(
-            Finding(
-                id=f"complaint-{sku}-{_slug(c.term)}",
-                sku=sku,
-                category=row.get("category"),
-                severity="medium" if c.trend > 0.2 else "low",
-                title=f"{sku}: recurring complaint {c.term!r} in {c.reviews} reviews",
-                detail=(
-                    f"Share of reviews mentioning it: {c.recent_share:.0%} in the last {options.window_days} days "
-                    f"vs {c.before_share:.0%} before."
-                ),
-                metrics={
-                    "term": c.term,
-                    "kind": c.kind,
-                    "reviews": c.reviews,
-                    "recent_share": round(c.recent_share, 3),
-                    "before_share": round(c.before_share, 3),
-                    "trend": round(c.trend, 3),
-                },
-                evidence=[*base_evidence, Evidence(description="reviews with this complaint", row_ids=c.review_ids)],
-                confidence=conf("complaint frequency", c.reviews),
-            )
-        )
-    for fr in requests[:3]:
-        out.append(
-            Finding(
-                id=f"request-{sku}-{_slug(fr.request)[:40]}",
-                sku=sku,
-                category=row.get("category"),
-                severity="info",
-                title=f"{sku}: feature request {fr.request!r} ({fr.reviews} reviews)",
-                metrics={"request": fr.request, "reviews": fr.reviews},
-                evidence=[*base_evidence, Evidence(description="reviews asking for it", row_ids=fr.review_ids)],
-                confidence=conf("feature request frequency", fr.reviews),
-            )
-        )
-    if row["rating_text_mismatches"]:
-        ids = g.ids[g.mismatch.astype(bool) & (w > 0)].tolist()[:5]
-        out.append(
-            Finding(
-                id=f"mismatch-{sku}",
-                sku=sku,
-                category=row.get("category"),
-                severity="low",
-                title=f"{sku}: {row['rating_text_mismatches']} reviews whose text contradicts their star rating",
-                detail=(
-                    "Often a misplaced rating (1 star meaning best) or a complaint about delivery under a good rating."
-                ),
-                metrics={"mismatches": row["rating_text_mismatches"]},
-                evidence=[*base_evidence, Evidence(description="reviews with rating-text mismatch", row_ids=ids)],
-                confidence=conf("mismatch count", row["rating_text_mismatches"]),
-            )
-        )
-    return out
-
-
-def _summary(rows: list[dict[str, Any]], findings: list[Finding], metrics: dict[str, Any]) -> str:
+def _summary(rows: list[dict[str, Any]], findings: list[Finding], metrics: dict[str, Any],
+             adjusted: AdjustedRating) -> str:
     """A plain one-paragraph summary built only from computed numbers and fixed vocabulary."""
     parts = [
         f"{metrics['reviews_analysed']} reviews across {metrics['skus']} SKU(s): mean sentiment "
         f"{metrics['mean_sentiment']:+.2f}"
-        + (f", mean rating {metrics['mean_rating']:.2f}" if metrics["mean_rating"] is not None else "")
+        + (f", mean rating {metrics['mean_rating']:.2f}; {adjusted.phrase()}" if adjusted.raw is not None else "")
         + "."
     ]
     declines = [f for f in findings if f.id.startswith("decline-")]

@@ -16,8 +16,10 @@ import numpy as np
 import pandas as pd
 
 from shared.agents.answers import AgentAnswer, AskKind, join_names, ranked_table
+from shared.sentiment.adjusted import SpamSuspicion, adjusted_rating
 from shared.sentiment.aspects import ASPECT_CUES
 from shared.sentiment.scorer import score_reviews
+from shared.sentiment.themes import ThemeSet
 from shared.sentiment.tokens import tokenize
 
 #: Recent window of the "falling ratings" answer (the rest of the period before it is the baseline).
@@ -27,6 +29,8 @@ MIN_RECENT, MIN_BEFORE = 3, 3
 #: A drop counts as a fall when it is this many standard errors (one-sided 95%): a few reviews are noise.
 MIN_Z = 1.645
 QUOTE_CHARS = 140
+#: A theme whose share of reviews rose by more than this is called rising.
+RISING_THEME = 0.1
 THEME_NAMES = {
     "price_value": "price/value", "quality_durability": "quality/durability",
     "shipping_delivery": "shipping/delivery", "size_fit": "size/fit", "customer_service": "customer service",
@@ -46,6 +50,10 @@ class ScoredReviews:
     frame: pd.DataFrame
     start: date
     end: date
+    #: How review polarity was read (one sentence; empty for the lexicon rules alone).
+    method: str = ""
+    #: Complaint and praise themes of these reviews (catalogue and per product), when computed.
+    themes: ThemeSet | None = None
 
 
 def _quote(text: str, aspect: str) -> str:
@@ -108,10 +116,24 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
             text = text[:-1] + "; most complained-about products: " + join_names(
                 [f"{_name(data.frame, str(s))} ({int(c)} negative review{'s' if int(c) != 1 else ''})"
                  for s, c in worst.items()], 3) + "."
+    text += _recurring_themes(data, scoped)
     table, total = ranked_table(_THEME_COLUMNS, rows)
     return AgentAnswer(ask="complaints", text=text, columns=_THEME_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=list(scoped), finding_prefixes=["complaint-", "aspect-drop-", "decline-"],
                        period_start=data.start, period_end=data.end)
+
+
+def _recurring_themes(data: ScoredReviews, scoped: list[str]) -> str:
+    """`` Recurring complaints, however phrased: "drains overnight" (12 reviews, rising), ...`` or nothing."""
+    if data.themes is None or len(scoped) > 1:
+        return ""
+    themes = (data.themes.per_sku.get(scoped[0], {}).get("complaint", []) if scoped
+              else data.themes.complaints)
+    if not themes:
+        return ""
+    parts = [f"\"{t.label}\" ({t.reviews} review{'s' if t.reviews != 1 else ''}"
+             + (", rising" if t.trend > RISING_THEME else "") + ")" for t in themes[:3]]
+    return " Recurring complaints, however phrased: " + join_names(parts, 3) + "."
 
 
 def _products(reviews: pd.DataFrame) -> str:
@@ -251,6 +273,13 @@ def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
         t, r = next(themes.iterrows())
         text = text[:-1] + f"; the most common complaint is {THEME_NAMES.get(str(t), str(t))} ({int(r['reviews'])} " \
                            "reviews)."
+    if "suspected" in data.frame.columns:
+        scope = data.frame[data.frame["sku"].isin(scoped)] if scoped else data.frame
+        suspicion = SpamSuspicion(scope["suspected"].to_numpy(dtype=bool), [[] for _ in range(len(scope))])
+        adjusted = adjusted_rating(pd.to_numeric(scope["rating"], errors="coerce").to_numpy(dtype=float), suspicion)
+        if adjusted.raw is not None:
+            phrase = adjusted.phrase()
+            text += f" {phrase[0].upper()}{phrase[1:]}."
     per_sku = reviews.groupby("sku").agg(reviews=("review_id", "size"), mean_rating=("rating", "mean"),
                                          negative_share=("label", lambda s: float((s == "negative").mean())))
     per_sku = per_sku.sort_values(["negative_share", "reviews"], ascending=False)
@@ -259,7 +288,9 @@ def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     table, total = ranked_table(["sku", "reviews", "mean_rating", "negative_share"], rows)
     return AgentAnswer(ask="sentiment_overview", text=text, columns=["sku", "reviews", "mean_rating",
                                                                      "negative_share"],
-                       rows=table, total_rows=total, method="lexicon sentiment with rating prior, spam excluded",
+                       rows=table, total_rows=total,
+                       method=(f"sentiment with rating prior, spam excluded. {data.method}" if data.method
+                               else "lexicon sentiment with rating prior, spam excluded"),
                        skus=[r[0] for r in rows[:10]], finding_prefixes=["decline-", "sentiment-"])
 
 

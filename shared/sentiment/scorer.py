@@ -122,149 +122,191 @@ def _active_tokens(lex: Lexicon) -> frozenset[str]:
     return active
 
 
+@dataclass(slots=True)
+class _Scan:
+    """State of one left-to-right pass over a review's tokens: totals, the open clause, active modifiers."""
+
+    toks: list[str]
+    shouted: frozenset[str]
+    total: float = 0.0
+    sentence_total: float = 0.0
+    hits: int = 0
+    #: Tokens a negator still reaches; degree-adverb boost pending for the next opinion word.
+    neg_left: int = 0
+    boost: float = 0.0
+    exclaim: int = 0
+    after_contrast: bool = False
+    irrealis: bool = False
+    clause_sum: float = 0.0
+    clause_hits: int = 0
+    clause_aspects: list[str] = field(default_factory=list)
+    pending: list[tuple[list[str], float, int]] = field(default_factory=list)
+    aspect_scores: dict[str, float] = field(default_factory=dict)
+    terms: list[tuple[str, float]] = field(default_factory=list)
+
+    def pass_over(self) -> None:
+        """A token that cannot change the state only ages the negation scope and drops a pending boost."""
+        if self.neg_left > 0:
+            self.neg_left -= 1
+        self.boost = 0.0  # a degree adverb modifies the word right after it
+
+    def _close_clause(self) -> None:
+        self.pending.append((self.clause_aspects, self.clause_sum, self.clause_hits))
+        self.clause_aspects, self.clause_sum, self.clause_hits = [], 0.0, 0
+
+    def punctuation(self, tok: str) -> None:
+        """Punctuation closes the clause (and at a sentence end, the sentence) and resets the modifiers."""
+        if tok == "!":
+            self.exclaim += 1
+        self._close_clause()
+        if tok in SENTENCE_PUNCT:
+            _resolve_sentence(self.pending, self.aspect_scores)
+            self.total += self.sentence_total  # contrast weighting stays inside its sentence
+            self.sentence_total, self.after_contrast = 0.0, False
+        self.neg_left, self.boost, self.irrealis = 0, 0.0, False
+
+    def conjunction(self, tok: str) -> None:
+        """"and" closes the clause; a contrast word also halves what came before it in the sentence."""
+        self._close_clause()
+        if tok in CONTRAST:
+            self.sentence_total *= BEFORE_CONTRAST
+            self.after_contrast = True
+            self.neg_left = 0
+            self.irrealis = False
+        self.boost = 0.0
+
+    def add_aspect(self, aspect: str) -> None:
+        """Attribute the open clause to ``aspect`` (once)."""
+        if aspect not in self.clause_aspects:
+            self.clause_aspects.append(aspect)
+
+    def note_cues(self, i: int) -> None:
+        """Aspect cues starting at token ``i`` (phrases, then the word)."""
+        toks, tok = self.toks, self.toks[i]
+        for ptoks, aspect in ASPECT_PHRASES.get(tok, ()):
+            if tuple(toks[i : i + len(ptoks)]) == ptoks:
+                self.add_aspect(aspect)
+        for aspect in ASPECT_CUES.get(tok, ()):
+            self.add_aspect(aspect)
+
+    def note_irrealis(self, i: int) -> None:
+        """An irrealis marker at ``i`` ("would have", "wish") makes later praise in the clause a lack."""
+        marks = _IRREALIS.get(self.toks[i])
+        if marks and any(tuple(self.toks[i : i + len(m)]) == m for m in marks):
+            self.irrealis = True
+
+    def cheap_valence(self, i: int) -> float:
+        """"cheap" praises the price within 4 tokens of a price word and criticises quality elsewhere."""
+        fixed = _CHEAP_WORDS[self.toks[i]]
+        if fixed is not None:
+            return fixed
+        window = self.toks[max(0, i - 4) : i + 5]
+        valence = _CHEAP_PRICE if any(w in PRICE_CONTEXT for w in window) else _CHEAP_QUALITY
+        self.add_aspect("price_value" if valence > 0 else "quality_durability")
+        return valence
+
+    def modified(self, i: int, valence: float, term: str, span: int) -> tuple[float, str]:
+        """An opinion's valence after emphasis, boosters, irrealis, negation and contrast, and its term."""
+        if self.shouted and self.toks[i] in self.shouted:
+            self.boost += CAPS_EMPHASIS
+        if self.boost:
+            valence += self.boost if valence > 0 else -self.boost
+        if self.irrealis and valence > 0 and span == 1:
+            valence *= IRREALIS_POSITIVE
+            term = "lacks " + term
+        elif self.neg_left > 0:
+            if valence > 0 and "enough" in self.toks[i + span : i + span + 3]:
+                valence *= 1.2  # "can't praise it enough": negated praise that is stronger praise
+            else:
+                valence *= NEGATE_POSITIVE if valence > 0 else NEGATE_NEGATIVE
+                term = "not " + term
+        if self.after_contrast:
+            valence *= AFTER_CONTRAST
+        return valence, term
+
+    def opinion(self, valence: float, term: str) -> None:
+        """Count one opinion expression in the sentence, the clause and the fired terms."""
+        self.sentence_total += valence
+        self.clause_sum += valence
+        self.clause_hits += 1
+        self.hits += 1
+        self.terms.append((term, valence))
+        self.boost = 0.0
+        self.neg_left = 0
+
+    def result(self) -> TextScore:
+        """Close the last clause and sentence; normalise the total and clip the aspect scores."""
+        self._close_clause()
+        _resolve_sentence(self.pending, self.aspect_scores)
+        total = self.total + self.sentence_total
+        if self.exclaim and total:
+            total += math.copysign(min(self.exclaim, 3) * 0.292, total)
+        norm = total / math.sqrt(total * total + ALPHA)
+        aspects = {a: max(-1.0, min(1.0, v)) for a, v in self.aspect_scores.items()}
+        return TextScore(norm, self.hits, aspects, self.terms)
+
+
+def _phrase_at(lex: Lexicon, toks: list[str], i: int) -> tuple[tuple[str, ...], float] | None:
+    """The longest lexicon phrase starting at token ``i``, with its valence."""
+    for ptoks, pval in lex.phrases.get(toks[i], ()):
+        if tuple(toks[i : i + len(ptoks)]) == ptoks:
+            return ptoks, pval
+    return None
+
+
+def _read_opinion(scan: _Scan, lex: Lexicon, i: int) -> int:
+    """Read the token at ``i`` (a cue, phrase, operator or word) into ``scan``; return the tokens consumed."""
+    tok = scan.toks[i]
+    if tok in ASPECT_CUES or tok in ASPECT_PHRASES:
+        scan.note_cues(i)
+    match = _phrase_at(lex, scan.toks, i) if tok in lex.phrases else None
+    if match is not None:
+        ptoks, valence = match
+        for extra in ptoks[1:]:
+            for aspect in ASPECT_CUES.get(extra, ()):
+                scan.add_aspect(aspect)
+        term, span = " ".join(ptoks), len(ptoks)
+    else:
+        if tok in _IRREALIS:
+            scan.note_irrealis(i)
+        if tok in lex.negators:
+            scan.neg_left = NEGATION_SCOPE
+            return 1
+        if tok in lex.boosters:
+            scan.boost += lex.boosters[tok]
+            return 1
+        if tok in SCOPE_BREAKERS:
+            scan.neg_left = 0
+        found = scan.cheap_valence(i) if tok in _CHEAP_WORDS else lex.words.get(tok)
+        valence, term, span = _NEUTRAL if found is None else found, tok, 1
+    if valence != _NEUTRAL:
+        scan.opinion(*scan.modified(i, valence, term, span))
+    elif scan.neg_left > 0:
+        scan.neg_left -= 1
+    return span
+
+
 def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
     """Score one review text: normalised polarity, opinion count, per-aspect polarity and fired terms."""
     lex = lexicon or load_lexicon()
-    words, boosters, negators, phrases = lex.words, lex.boosters, lex.negators, lex.phrases
     active = _active_tokens(lex)
     toks = tokenize(text)
-    n = len(toks)
-    shouted = _shouted_words(text)
-    total = 0.0
-    sentence_total = 0.0
-    hits = 0
-    neg_left = 0
-    boost = 0.0
-    exclaim = 0
-    clause_sum = 0.0
-    clause_hits = 0
-    clause_aspects: list[str] = []
-    pending: list[tuple[list[str], float, int]] = []
-    aspect_scores: dict[str, float] = {}
-    terms: list[tuple[str, float]] = []
-    after_contrast = False
-    irrealis = False
-    i = 0
+    scan = _Scan(toks, _shouted_words(text))
+    i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
         if tok not in active:
-            if neg_left > 0:
-                neg_left -= 1
-            boost = 0.0  # a degree adverb modifies the word right after it
+            scan.pass_over()
             i += 1
-            continue
-        if tok in CLAUSE_PUNCT:
-            if tok == "!":
-                exclaim += 1
-            pending.append((clause_aspects, clause_sum, clause_hits))
-            clause_aspects, clause_sum, clause_hits = [], 0.0, 0
-            if tok in SENTENCE_PUNCT:
-                _resolve_sentence(pending, aspect_scores)
-                total += sentence_total  # contrast weighting stays inside its sentence
-                sentence_total, after_contrast = 0.0, False
-            neg_left, boost, irrealis = 0, 0.0, False
+        elif tok in CLAUSE_PUNCT:
+            scan.punctuation(tok)
             i += 1
-            continue
-        if tok in CONTRAST or tok == "and":
-            pending.append((clause_aspects, clause_sum, clause_hits))
-            clause_aspects, clause_sum, clause_hits = [], 0.0, 0
-            if tok in CONTRAST:
-                sentence_total *= BEFORE_CONTRAST
-                after_contrast = True
-                neg_left = 0
-                irrealis = False
-            boost = 0.0
+        elif tok in CONTRAST or tok == "and":
+            scan.conjunction(tok)
             i += 1
-            continue
-        # aspect cues (phrases first)
-        cue = ASPECT_PHRASES.get(tok)
-        if cue:
-            for ptoks, aspect in cue:
-                if tuple(toks[i : i + len(ptoks)]) == ptoks and aspect not in clause_aspects:
-                    clause_aspects.append(aspect)
-        cue_aspects = ASPECT_CUES.get(tok)
-        if cue_aspects:
-            for aspect in cue_aspects:
-                if aspect not in clause_aspects:
-                    clause_aspects.append(aspect)
-        # opinion expressions: phrases first, then words
-        valence: float | None = None
-        span = 1
-        cands = phrases.get(tok)
-        if cands:
-            for ptoks, pval in cands:
-                m = len(ptoks)
-                if tuple(toks[i : i + m]) == ptoks:
-                    valence, span = pval, m
-                    term = " ".join(ptoks)
-                    for extra in ptoks[1:]:
-                        for aspect in ASPECT_CUES.get(extra, ()):
-                            if aspect not in clause_aspects:
-                                clause_aspects.append(aspect)
-                    break
-        if valence is None:
-            marks = _IRREALIS.get(tok)
-            if marks and any(tuple(toks[i : i + len(m)]) == m for m in marks):
-                irrealis = True
-            if tok in negators:
-                neg_left = NEGATION_SCOPE
-                i += 1
-                continue
-            if tok in boosters:
-                boost += boosters[tok]
-                i += 1
-                continue
-            if tok in SCOPE_BREAKERS:
-                neg_left = 0
-            if tok in _CHEAP_WORDS:
-                fixed = _CHEAP_WORDS[tok]
-                if fixed is not None:
-                    valence = fixed
-                else:
-                    window = toks[max(0, i - 4) : i + 5]
-                    valence = _CHEAP_PRICE if any(w in PRICE_CONTEXT for w in window) else _CHEAP_QUALITY
-                    if "price_value" not in clause_aspects and valence > 0:
-                        clause_aspects.append("price_value")
-                    elif valence < 0 and "quality_durability" not in clause_aspects:
-                        clause_aspects.append("quality_durability")
-            else:
-                valence = words.get(tok)
-            term = tok
-        if valence is not None and valence != _NEUTRAL:
-            is_phrase = span > 1
-            if shouted and tok in shouted:
-                boost += CAPS_EMPHASIS
-            if boost:
-                valence += boost if valence > 0 else -boost
-            if irrealis and valence > 0 and not is_phrase:
-                valence *= IRREALIS_POSITIVE
-                term = "lacks " + term
-            elif neg_left > 0:
-                if valence > 0 and "enough" in toks[i + span : i + span + 3]:
-                    valence *= 1.2  # "can't praise it enough": negated praise that is stronger praise
-                else:
-                    valence *= NEGATE_POSITIVE if valence > 0 else NEGATE_NEGATIVE
-                    term = "not " + term
-            if after_contrast:
-                valence *= AFTER_CONTRAST
-            sentence_total += valence
-            clause_sum += valence
-            clause_hits += 1
-            hits += 1
-            terms.append((term, valence))
-            boost = 0.0
-            neg_left = 0
-        elif neg_left > 0:
-            neg_left -= 1
-        i += span
-    pending.append((clause_aspects, clause_sum, clause_hits))
-    _resolve_sentence(pending, aspect_scores)
-    total += sentence_total
-    if exclaim and total:
-        total += math.copysign(min(exclaim, 3) * 0.292, total)
-    norm = total / math.sqrt(total * total + ALPHA)
-    aspects = {a: max(-1.0, min(1.0, v)) for a, v in aspect_scores.items()}
-    return TextScore(norm, hits, aspects, terms)
+        else:
+            i += _read_opinion(scan, lex, i)
+    return scan.result()
 
 
 @dataclass
@@ -326,13 +368,16 @@ def score_reviews(
     *,
     lexicon: Lexicon | None = None,
     method: str = "lexicon",
+    accurate_rows: Sequence[int] | None = None,
 ) -> ScoredBatch:
     """Score many reviews; ``ratings`` (1-5 stars, ``None`` where absent) act as a prior.
 
     ``method`` chooses the text polarity (see :mod:`shared.sentiment.modes`): ``lexicon`` (the rules),
     ``fast`` or ``accurate`` (a trained head; the text score is ``2 p(positive) - 1`` and counts as at
     least one opinion expression against the star prior). Aspects and fired terms always come from the
-    rule pass, which names them.
+    rule pass, which names them. ``accurate_rows`` (indexes) are read by the accurate head whatever
+    ``method`` is: the agent scores its most recent reviews accurately and the rest with ``method``; the
+    batch's method is then ``accurate+<method>``.
     """
     from shared.sentiment.modes import METHODS, model_name, positive_probability
 
@@ -353,6 +398,13 @@ def score_reviews(
     if method != "lexicon" and n:
         text_score = 2.0 * positive_probability([t or "" for t in texts], method) - 1.0  # type: ignore[arg-type]
         evidence = np.maximum(evidence, 1.0)
+    reported, model = method, model_name(method)  # type: ignore[arg-type]
+    rows = np.asarray(sorted(set(accurate_rows or ())), dtype=np.int64)
+    if rows.size and method != "accurate":
+        text_score[rows] = 2.0 * positive_probability([texts[i] or "" for i in rows], "accurate") - 1.0
+        evidence[rows] = np.maximum(evidence[rows], 1.0)
+        reported, model = (f"accurate+{method}", f"{model_name('accurate')}; {model}") if rows.size < n else (
+            "accurate", model_name("accurate"))
     if ratings is None:
         rating = np.full(n, np.nan)
     else:
@@ -377,6 +429,6 @@ def score_reviews(
         aspects,
         terms,
         mismatch,
-        method,
-        model_name(method),  # type: ignore[arg-type]
+        reported,
+        model,
     )

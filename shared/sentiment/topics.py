@@ -12,147 +12,16 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from shared.sentiment.lexicon import read_data
 from shared.sentiment.tokens import tokenize
 
+_FAMILY_DATA = read_data("complaint_families.json")
 #: Function words and review boilerplate that never make a topic.
-STOPWORDS: frozenset[str] = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have having
-    he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
-    nor not now of off on once only or other our ours ourselves out over own same she should so some such than
-    that the their theirs them themselves then there these they this those through to too under until up very
-    was we were what when where which while who whom why will with would you your yours yourself yourselves
-    one two get got bought buy item product thing things really still even much many im ive dont didnt doesnt
-    it's i'm i've don't didn't doesn't won't can't isn't wasn't would've that's there's they're you're use used
-    using make made back time times day days week weeks month months year years first last well like just
-    amazon order ordered purchase purchased review star stars""".split()
-)
-
-
-_FAMILIES: dict[str, tuple[str, ...]] = {
-    "stopped working": (
-        "stopped working",
-        "quit working",
-        "stops working",
-        "stop working",
-        "doesn't work",
-        "didn't work",
-        "does not work",
-        "did not work",
-        "won't work",
-        "not working",
-        "no longer works",
-        "died",
-        "dies",
-        "dead",
-        "dead on arrival",
-        "doa",
-        "malfunction",
-        "malfunctioned",
-        "malfunctions",
-        "not works",
-        "not work",
-    ),
-    "broke / fell apart": (
-        "broke",
-        "broken",
-        "breaks",
-        "breaking",
-        "broke down",
-        "fell apart",
-        "falls apart",
-        "falling apart",
-        "came apart",
-        "snapped",
-        "cracked",
-        "shattered",
-        "ripped",
-        "torn",
-        "tore",
-        "keeps breaking",
-    ),
-    "failed early": (
-        "after a week",
-        "after a month",
-        "after one use",
-        "after a few uses",
-        "lasted a week",
-        "lasted a month",
-        "lasted two weeks",
-        "lasted 2 weeks",
-        "while it lasted",
-    ),
-    "arrived damaged": ("arrived broken", "arrived damaged", "came broken", "damaged", "crushed", "dented"),
-    "poor quality": (
-        "poor quality",
-        "low quality",
-        "cheap quality",
-        "cheaply made",
-        "made cheaply",
-        "feels cheap",
-        "looks cheap",
-        "cheap",
-        "cheaply",
-        "flimsy",
-        "shoddy",
-        "cheap plastic",
-        "cheap material",
-        "junk",
-        "piece of junk",
-        "garbage",
-        "piece of garbage",
-    ),
-    "runs small": ("runs small", "run small", "ran small", "running small", "too small", "too tight"),
-    "runs large": ("runs large", "runs big", "run large", "run big", "ran large", "too big", "too large", "too loose"),
-    "late or missing delivery": (
-        "late",
-        "delayed",
-        "delay",
-        "arrived late",
-        "took forever",
-        "weeks to arrive",
-        "weeks to ship",
-        "weeks to deliver",
-        "never arrived",
-        "never received",
-        "never came",
-        "lost",
-    ),
-    "unresponsive support": (
-        "never replied",
-        "never responded",
-        "never heard back",
-        "no response",
-        "no reply",
-        "unresponsive",
-        "rude",
-        "ignored",
-    ),
-    "not worth the money": (
-        "waste of money",
-        "not worth",
-        "overpriced",
-        "too expensive",
-        "ripoff",
-        "not worth it",
-        "not worth the money",
-    ),
-    "returned / refund": (
-        "returned",
-        "returned it",
-        "return it",
-        "returning",
-        "returning it",
-        "sent it back",
-        "send it back",
-        "sending it back",
-        "money back",
-        "refund",
-        "return",
-    ),
-}
+STOPWORDS: frozenset[str] = frozenset(_FAMILY_DATA["stopwords"])
 #: Opinion expression -> the complaint family it reports (variants of one problem count together).
-COMPLAINT_FAMILY: dict[str, str] = {term: family for family, terms in _FAMILIES.items() for term in terms}
+COMPLAINT_FAMILY: dict[str, str] = {
+    term: family for family, terms in _FAMILY_DATA["families"].items() for term in terms
+}
 
 
 @dataclass

@@ -51,7 +51,8 @@ def test_sentiment_http_answers_why_ratings_fall() -> None:
     from shared.observability.metrics import REGISTRY
 
     before = REGISTRY.get_sample_value("ecomintel_sentiment_reviews_total", {"outcome": "analysed"}) or 0.0
-    body = {"tenant_id": "other", "skus": ["SKU-42"], "as_of": AS_OF.isoformat(), "options": {"window_days": 30}}
+    body = {"tenant_id": "other", "skus": ["SKU-42"], "as_of": AS_OF.isoformat(),
+            "options": {"window_days": 30, "deadline_s": 60}}
     resp = rt.call_http("sentiment", "POST", "/v1/agents/sentiment", headers=_auth("acme"), json_body=body)
     assert resp.status == 200, resp.body
     result = resp.json()
@@ -64,6 +65,17 @@ def test_sentiment_http_answers_why_ratings_fall() -> None:
     assert result["data"]["per_sku"][0]["product_title"] == "Watch SKU-42"
     after = REGISTRY.get_sample_value("ecomintel_sentiment_reviews_total", {"outcome": "analysed"})
     assert after == before + 40
+    # a question: the agent chose its polarity method by volume and deadline and says which
+    method = result["data"]["method"]
+    assert result["metrics"]["sentiment_method"] == method["method"]
+    if method["method"].startswith("accurate"):
+        assert method["accurate_reviews"] == 25 and method["other_reviews"] == 15  # the 25 most recent
+        assert "accurate method" in result["summary"]
+    else:
+        assert method["method"] == "fast" and "not installed" in method["reason"]
+    backfill = rt.call_http("sentiment", "POST", "/v1/agents/sentiment", headers=_auth("acme"),
+                            json_body={**body, "options": {"purpose": "backfill", "deadline_s": 60}}).json()
+    assert backfill["data"]["method"]["method"] == "fast" and backfill["data"]["method"]["reason"] == "bulk backfill"
 
 
 def test_sentiment_http_filters_by_category() -> None:
@@ -92,6 +104,10 @@ def test_sentiment_http_errors() -> None:
         json_body={"options": {"window_days": "30; DROP TABLE reviews"}},
     )
     assert opt.status == 400 and "window_days" in opt.json()["error"]["message"]
+    for option in ({"method": "magic"}, {"purpose": "nightly"}, {"deadline_s": 0}, {"deadline_s": "5"}):
+        refused = rt.call_http("sentiment", "POST", "/v1/agents/sentiment", headers=_auth("acme"),
+                               json_body={"options": option})
+        assert refused.status == 400 and next(iter(option)) in refused.json()["error"]["message"]
     empty = rt.call_http(
         "sentiment", "POST", "/v1/agents/sentiment", headers=_auth("acme"), json_body={"skus": ["NOPE"]}
     )

@@ -1,0 +1,189 @@
+"""Adjusted rating: the star rating with suspected spam removed, shown beside the raw one (ReviewMeta-style).
+
+A review is *suspected* when any of these holds (each is a reason, counted):
+
+- ``spam_score``: processing scored it as spam (``spam_score >= 0.8``, the agent's exclusion threshold);
+- ``duplicate_text``: processing found a duplicate or near-duplicate against the tenant's history (its
+  ``spam_reasons``) and scored it ``>= 0.5`` (another signal agrees: genuine reviews repeat short stock
+  phrases); rows that processing never saw are compared among themselves (5+ words, verbatim);
+- ``new_account_burst``: one of 3+ five-star reviews of one SKU on one day from accounts whose first
+  review it is (from unverified buyers when authors are unknown; a burst processing flagged otherwise);
+- ``prolific_same_day``: its author posted 3+ reviews that day;
+- ``short_generic_praise``: five stars and nothing but generic praise ("Great product!!") together with
+  a new-account burst or processing's ``spam_score >= 0.5`` (terse genuine praise is common).
+
+The raw rating is the plain mean of every rated review (what a storefront shows); the adjusted one, the
+mean of the rated reviews not suspected. Author and verified columns are used when the rows carry them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+#: Processing's spam score at and above which a review is suspected outright.
+SUSPECT_SCORE = 0.8
+#: Processing's spam score that counts as a weak signal.
+WEAK_SCORE = 0.5
+#: Five-star reviews of one SKU from new accounts on one day that make a burst.
+BURST_REVIEWS = 3
+#: Reviews by one author on one day that make a prolific reviewer.
+PROLIFIC_REVIEWS = 3
+MIN_DUPLICATE_WORDS = 5
+MAX_GENERIC_WORDS = 5
+
+REASONS = ("spam_score", "duplicate_text", "new_account_burst", "prolific_same_day", "short_generic_praise")
+_WORD = re.compile(r"[a-z0-9']+")
+_GENERIC_PRAISE = frozenset(
+    "great good nice product love it awesome excellent ok okay best amazing perfect five stars star 5 recommend "
+    "highly very i this item buy a must super cool wow fine thanks thank you works the is so much really "
+    "quality fast shipping seller".split()
+)
+METHOD = (
+    "reviews removed when suspected: processing spam score >= 0.8, duplicate or near-duplicate text "
+    "(with spam score >= 0.5), "
+    f"{BURST_REVIEWS}+ five-star reviews of a product on one day from new accounts, an author with "
+    f"{PROLIFIC_REVIEWS}+ reviews that day, or short generic five-star praise with spam score >= 0.5 or in such a burst"
+)
+
+
+@dataclass(frozen=True)
+class SpamSuspicion:
+    """Per review: suspected or not, and why (aligned with the input rows)."""
+
+    suspected: np.ndarray
+    reasons: list[list[str]]
+
+    def counts(self, mask: np.ndarray | None = None) -> dict[str, int]:
+        """Suspected reviews per reason (a review may have several), within ``mask``."""
+        out: Counter[str] = Counter()
+        for i, rs in enumerate(self.reasons):
+            if mask is None or mask[i]:
+                out.update(rs)
+        return {r: out[r] for r in REASONS if out[r]}
+
+
+@dataclass(frozen=True)
+class AdjustedRating:
+    """Raw and adjusted mean star rating of a set of reviews."""
+
+    raw: float | None
+    adjusted: float | None
+    rated: int
+    suspected: int
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    def phrase(self) -> str:
+        """``rated 4.60 (4.10 after removing 12 suspected spam reviews)``, or why nothing was removed."""
+        if self.raw is None:
+            return "no star ratings"
+        if not self.suspected:
+            return f"rated {self.raw:.2f} (no suspected spam reviews)"
+        plural = "s" if self.suspected != 1 else ""
+        if self.adjusted is None:
+            return f"rated {self.raw:.2f} (every one of {self.suspected} rated review{plural} is suspected spam)"
+        return (f"rated {self.raw:.2f} ({self.adjusted:.2f} after removing {self.suspected} suspected spam "
+                f"review{plural})")
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form for metrics and per-product rows."""
+        return {"raw_rating": None if self.raw is None else round(self.raw, 2),
+                "adjusted_rating": None if self.adjusted is None else round(self.adjusted, 2),
+                "rated_reviews": self.rated, "suspected_spam": self.suspected, "suspected_spam_reasons": self.reasons}
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _processing_reasons(value: Any) -> list[str]:
+    if not isinstance(value, str) or not value:
+        return []
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        return []
+    return [str(r) for r in parsed] if isinstance(parsed, list) else []
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index)
+
+
+def suspect_spam(frame: pd.DataFrame) -> SpamSuspicion:
+    """Which reviews are suspected spam and why.
+
+    Columns: sku, date, rating, text; optionally spam_score, spam_reasons, author, verified.
+    """
+    n = len(frame)
+    reasons: list[list[str]] = [[] for _ in range(n)]
+    if n == 0:
+        return SpamSuspicion(np.zeros(0, dtype=bool), reasons)
+    sku = frame["sku"].astype(str).to_numpy()
+    day = frame["date"].astype(str).to_numpy()
+    rating = pd.to_numeric(frame["rating"], errors="coerce").to_numpy(dtype=float)
+    words = [_words(str(t or "")) for t in frame["text"]]
+    score = pd.to_numeric(_column(frame, "spam_score"), errors="coerce").fillna(0.0).to_numpy(dtype=float)
+    processing = [_processing_reasons(v) for v in _column(frame, "spam_reasons")]
+    verified = _column(frame, "verified").to_numpy(dtype=object)
+    author = _column(frame, "author").to_numpy(dtype=object)
+    has_author = any(isinstance(a, str) and a for a in author)
+    # processing compared each review with the tenant's whole history; recount duplicates only without it
+    scored_by_processing = "spam_reasons" in frame.columns
+    five = rating == 5.0
+
+    texts = Counter(" ".join(w) for w in words if len(w) >= MIN_DUPLICATE_WORDS)
+    first_day: dict[str, str] = {}
+    per_author_day: Counter[tuple[str, str]] = Counter()
+    if has_author:
+        for a, d in sorted(zip(author, day, strict=True), key=lambda x: x[1]):
+            if isinstance(a, str) and a:
+                first_day.setdefault(a, d)
+                per_author_day[(a, d)] += 1
+
+    def new_account(i: int) -> bool:
+        a = author[i]
+        if isinstance(a, str) and a:
+            return first_day.get(a) == day[i]
+        if verified[i] is not None and not pd.isna(verified[i]):
+            return not bool(verified[i])
+        return "burst" in processing[i]
+
+    new = np.array([five[i] and new_account(i) for i in range(n)])
+    burst_days = Counter((sku[i], day[i]) for i in range(n) if new[i])
+
+    for i in range(n):
+        rs = reasons[i]
+        if score[i] >= SUSPECT_SCORE:
+            rs.append("spam_score")
+        repeated = len(words[i]) >= MIN_DUPLICATE_WORDS and texts[" ".join(words[i])] > 1
+        flagged_copy = bool({"duplicate_text", "near_duplicate_text"} & set(processing[i])) and score[i] >= WEAK_SCORE
+        if flagged_copy or (repeated and not scored_by_processing):
+            rs.append("duplicate_text")
+        if new[i] and burst_days[(sku[i], day[i])] >= BURST_REVIEWS:
+            rs.append("new_account_burst")
+        if has_author and isinstance(author[i], str) and per_author_day[(author[i], day[i])] >= PROLIFIC_REVIEWS:
+            rs.append("prolific_same_day")
+        generic = five[i] and 0 < len(words[i]) <= MAX_GENERIC_WORDS and all(w in _GENERIC_PRAISE for w in words[i])
+        if generic and (score[i] >= WEAK_SCORE or "new_account_burst" in rs):
+            rs.append("short_generic_praise")
+    suspected = np.array([bool(rs) for rs in reasons])
+    return SpamSuspicion(suspected, reasons)
+
+
+def adjusted_rating(rating: np.ndarray, suspicion: SpamSuspicion, mask: np.ndarray | None = None) -> AdjustedRating:
+    """Raw and adjusted mean rating over the rows in ``mask`` (all rows by default)."""
+    keep = np.ones(len(rating), dtype=bool) if mask is None else np.asarray(mask, dtype=bool)
+    rated = keep & ~np.isnan(rating)
+    clean = rated & ~suspicion.suspected
+    raw = float(rating[rated].mean()) if rated.any() else None
+    adjusted = float(rating[clean].mean()) if clean.any() else None
+    return AdjustedRating(raw=raw, adjusted=adjusted, rated=int(rated.sum()),
+                          suspected=int((rated & suspicion.suspected).sum()),
+                          reasons=suspicion.counts(rated & suspicion.suspected))

@@ -1,0 +1,277 @@
+"""Per-SKU review statistics, computed once per analysis and read by every finding rule.
+
+:func:`analysed_frame` scores and normalises the review rows; :func:`sku_statistics` slices them per SKU
+into :class:`SkuStats` (aggregates, window comparisons, aspect table, complaints, praise, requests). The
+finding rules (:mod:`shared.sentiment.findings`) only read these numbers; nothing here decides what is
+worth reporting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from shared.sentiment.aspects import summarise_aspects
+from shared.sentiment.method_plan import ScoringPlan
+from shared.sentiment.requests import FeatureRequest, rank_requests
+from shared.sentiment.scorer import ScoredBatch
+from shared.sentiment.themes import Theme, ThemeSet
+from shared.sentiment.topics import TermStat, rank_terms
+from shared.sentiment.trends import WindowComparison, compare_masked, weighted_slope
+
+#: Per-SKU weekly series keep at most this many most recent weeks.
+MAX_SERIES_PERIODS = 104
+
+
+def round_or_none(x: float | None, nd: int = 3) -> float | None:
+    """``x`` rounded, with ``None`` and NaN as ``None`` (JSON-ready)."""
+    return None if x is None or (isinstance(x, float) and np.isnan(x)) else round(float(x), nd)
+
+
+def weighted_mean(values: np.ndarray, weights: np.ndarray) -> float | None:
+    """Weighted mean over rows with a value and a positive weight (``None`` when there is none)."""
+    ok = ~np.isnan(values) & (weights > 0)
+    return float(np.average(values[ok], weights=weights[ok])) if ok.any() else None
+
+
+def term_rows(stats: list[TermStat]) -> list[dict[str, Any]]:
+    """JSON-ready rows of ranked complaint or praise terms."""
+    return [
+        {
+            "term": s.term,
+            "kind": s.kind,
+            "reviews": s.reviews,
+            "weight": round(s.weight, 2),
+            "recent_share": round(s.recent_share, 3),
+            "before_share": round(s.before_share, 3),
+            "trend": round(s.trend, 3),
+            "review_ids": s.review_ids,
+        }
+        for s in stats
+    ]
+
+
+@dataclass(frozen=True)
+class AnalysedReviews:
+    """Every review row with its scores, as column arrays aligned with ``frame`` (computed once)."""
+
+    frame: pd.DataFrame
+    full_text: list[str]
+    batch: ScoredBatch
+    weights: np.ndarray
+    recent: np.ndarray
+    before: np.ndarray
+    days: np.ndarray
+    as_of: date
+    window_days: int
+    #: How polarity was read (``None`` when the caller scored with one fixed method).
+    plan: ScoringPlan | None = None
+
+
+@dataclass(frozen=True)
+class AspectRow:
+    """One aspect of one SKU: mentions, sentiment overall and per window."""
+
+    aspect: str
+    mentions: int
+    sentiment: float
+    negative_share: float
+    recent_sentiment: float | None
+    before_sentiment: float | None
+    #: Recent minus before sentiment (``None`` unless both windows mention the aspect).
+    delta: float | None
+
+    def as_row(self) -> dict[str, Any]:
+        """The JSON row of ``data.per_sku[].aspects``."""
+        return {
+            "aspect": self.aspect,
+            "mentions": self.mentions,
+            "sentiment": self.sentiment,
+            "negative_share": self.negative_share,
+            "recent_sentiment": self.recent_sentiment,
+            "before_sentiment": self.before_sentiment,
+            "delta": self.delta,
+        }
+
+
+@dataclass(frozen=True)
+class SkuStats:
+    """One SKU's reviews and the statistics every finding rule reads."""
+
+    sku: str
+    product_title: Any
+    category: Any
+    #: Per-review arrays of this SKU (spam-weighted: a weight of 0 means excluded).
+    ids: np.ndarray
+    labels: np.ndarray
+    mismatch: np.ndarray
+    review_aspects: list[dict[str, float]]
+    weights: np.ndarray
+    recent: np.ndarray
+    before: np.ndarray
+    #: Aggregates (rounded as reported).
+    reviews: int
+    mean_rating: float | None
+    sentiment: float | None
+    text_sentiment: float | None
+    positive_share: float | None
+    negative_share: float | None
+    rating_slope_per_30d: float | None
+    sentiment_slope_per_30d: float | None
+    mismatches: int
+    #: Recent window versus the window before, for the star rating and the text sentiment.
+    rating_cmp: WindowComparison
+    text_cmp: WindowComparison
+    aspects: list[AspectRow]
+    complaints: list[TermStat]
+    praise: list[TermStat]
+    requests: list[FeatureRequest]
+    #: The catalogue's themes as this SKU's reviews raise them.
+    complaint_themes: list[Theme]
+    praise_themes: list[Theme]
+
+    @property
+    def included(self) -> np.ndarray:
+        """Mask of the reviews that count (not excluded as spam)."""
+        return self.weights > 0
+
+    @property
+    def recent_n(self) -> int:
+        """Reviews in the recent window (rated ones, else any with text)."""
+        return self.rating_cmp.recent_n or self.text_cmp.recent_n
+
+    @property
+    def before_n(self) -> int:
+        """Reviews in the window before (rated ones, else any with text)."""
+        return self.rating_cmp.before_n or self.text_cmp.before_n
+
+    def as_row(self, weekly: list[dict[str, Any]]) -> dict[str, Any]:
+        """The JSON row of ``data.per_sku``."""
+        return {
+            "sku": self.sku,
+            "product_title": self.product_title,
+            "category": self.category,
+            "reviews": self.reviews,
+            "mean_rating": self.mean_rating,
+            "sentiment": self.sentiment,
+            "text_sentiment": self.text_sentiment,
+            "positive_share": self.positive_share,
+            "negative_share": self.negative_share,
+            "rating_slope_per_30d": self.rating_slope_per_30d,
+            "sentiment_slope_per_30d": self.sentiment_slope_per_30d,
+            "recent_reviews": self.recent_n,
+            "before_reviews": self.before_n,
+            "recent_rating": round_or_none(self.rating_cmp.recent_mean, 2),
+            "before_rating": round_or_none(self.rating_cmp.before_mean, 2),
+            "recent_text_sentiment": round_or_none(self.text_cmp.recent_mean),
+            "before_text_sentiment": round_or_none(self.text_cmp.before_mean),
+            "rating_text_mismatches": self.mismatches,
+            "aspects": [a.as_row() for a in self.aspects],
+            "complaints": term_rows(self.complaints),
+            "praise": term_rows(self.praise),
+            "feature_requests": [
+                {"request": f.request, "reviews": f.reviews, "review_ids": f.review_ids} for f in self.requests
+            ],
+            "complaint_themes": [t.as_row() for t in self.complaint_themes],
+            "praise_themes": [t.as_row() for t in self.praise_themes],
+            "weekly": weekly[-MAX_SERIES_PERIODS:],
+        }
+
+
+def _first(firsts: pd.DataFrame | None, sku: Any, column: str) -> Any:
+    """The first non-null value of ``column`` among a SKU's reviews (``None`` when there is none)."""
+    if firsts is None or column not in firsts.columns:
+        return None
+    value: Any = firsts.at[sku, column]
+    return None if pd.isna(value) else value
+
+
+def _aspect_rows(data: AnalysedReviews, gi: np.ndarray, recent: np.ndarray, before: np.ndarray,
+                 w: np.ndarray) -> list[AspectRow]:
+    """Aspect table of one SKU, most mentioned first."""
+    per_review = data.batch.aspects
+    asp_recent = summarise_aspects([per_review[i] for i in gi[recent]], w[recent])
+    asp_before = summarise_aspects([per_review[i] for i in gi[before]], w[before])
+    asp_all = summarise_aspects([per_review[i] for i in gi], w)
+    rows = []
+    for name, a in sorted(asp_all.items(), key=lambda kv: -kv[1].mentions):
+        rec, bef = asp_recent.get(name), asp_before.get(name)
+        rows.append(
+            AspectRow(
+                aspect=name,
+                mentions=a.mentions,
+                sentiment=round(a.mean_score, 3),
+                negative_share=round(a.negative_share, 3),
+                recent_sentiment=None if rec is None else round(rec.mean_score, 3),
+                before_sentiment=None if bef is None else round(bef.mean_score, 3),
+                delta=None if rec is None or bef is None else round(rec.mean_score - bef.mean_score, 3),
+            )
+        )
+    return rows
+
+
+def _one_sku(data: AnalysedReviews, sku_key: Any, gi: np.ndarray, firsts: pd.DataFrame | None,
+             top_n: int, themes: ThemeSet | None) -> SkuStats:
+    """Statistics of the SKU whose rows are ``gi``."""
+    df, batch = data.frame, data.batch
+    w = data.weights[gi]
+    score = batch.score[gi].astype(float)
+    text_score = batch.text_score[gi].astype(float)
+    r = df["rating"].to_numpy(dtype=float)[gi]
+    labels = df["label"].to_numpy(dtype=object)[gi]
+    ids = df["review_id"].to_numpy(dtype=object)[gi]
+    recent, before = data.recent[gi], data.before[gi]
+    rating_cmp = compare_masked(recent, before, r, w, data.as_of, data.window_days)
+    text_cmp = compare_masked(recent, before, text_score, w, data.as_of, data.window_days)
+    texts = [data.full_text[i] for i in gi]
+    terms = [batch.terms[i] for i in gi]
+    term_inputs = (ids.tolist(), texts, terms, score.tolist(), w.tolist(), recent.tolist(), before.tolist())
+    mismatch = np.asarray(batch.rating_mismatch)[gi]
+    own_themes = themes.per_sku.get(str(sku_key), {}) if themes is not None else {}
+    return SkuStats(
+        sku=str(sku_key),
+        product_title=_first(firsts, sku_key, "product_title"),
+        category=_first(firsts, sku_key, "category"),
+        ids=ids,
+        labels=labels,
+        mismatch=mismatch,
+        review_aspects=[batch.aspects[i] for i in gi],
+        weights=w,
+        recent=recent,
+        before=before,
+        reviews=int((w > 0).sum()),
+        mean_rating=round_or_none(weighted_mean(r, w), 2),
+        sentiment=round_or_none(weighted_mean(score, w)),
+        text_sentiment=round_or_none(weighted_mean(text_score, w)),
+        positive_share=round_or_none(float(np.average(labels == "positive", weights=w))),
+        negative_share=round_or_none(float(np.average(labels == "negative", weights=w))),
+        rating_slope_per_30d=round_or_none(weighted_slope(data.days[gi], r, w)),
+        sentiment_slope_per_30d=round_or_none(weighted_slope(data.days[gi], text_score, w)),
+        mismatches=int(mismatch[w > 0].sum()),
+        rating_cmp=rating_cmp,
+        text_cmp=text_cmp,
+        aspects=_aspect_rows(data, gi, recent, before, w),
+        complaints=rank_terms(*term_inputs, negative=True, limit=top_n * 2),
+        praise=rank_terms(*term_inputs, negative=False, limit=top_n),
+        requests=rank_requests(ids.tolist(), texts, w.tolist(), limit=top_n),
+        complaint_themes=own_themes.get("complaint", []),
+        praise_themes=own_themes.get("praise", []),
+    )
+
+
+def sku_statistics(data: AnalysedReviews, *, top_n: int, themes: ThemeSet | None = None) -> Iterator[SkuStats]:
+    """Statistics of every SKU with at least one counted review, in SKU order."""
+    df = data.frame
+    described = [c for c in ("product_title", "category") if c in df.columns]
+    firsts = df.groupby("sku", sort=True)[described].first() if described else None
+    groups = df.groupby("sku", sort=True).indices
+    for sku_key in sorted(groups, key=str):
+        gi = np.asarray(groups[sku_key])
+        if data.weights[gi].sum() <= 0:
+            continue
+        yield _one_sku(data, sku_key, gi, firsts, top_n, themes)
