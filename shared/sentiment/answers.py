@@ -224,7 +224,7 @@ def decline_answer(data: ScoredReviews, scoped: list[str], window_days: int) -> 
             parts = [f"{_name(data.frame, r[0])}'s rating {'fell' if r[3] > 0 else 'rose'} from {r[1]:.2f} to "
                      f"{r[2]:.2f} stars ({-r[3]:+.2f}) "
                      + (f"in {window}" if r[7] == first else f"since {r[7]}")
-                     + f" ({r[6]} reviews) vs before ({r[5]} reviews)"
+                     + f" ({_reviews(r[6])}) vs before ({_reviews(r[5])})"
                      + ("" if r[3] <= 0 or r[4] >= MIN_Z else ", within what a few reviews can move by chance")
                      for r in rows[:3]]
             text = "; ".join(parts) + "."
@@ -271,13 +271,13 @@ def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     themes = complaint_themes(reviews)
     if not themes.empty:
         t, r = next(themes.iterrows())
-        text = text[:-1] + f"; the most common complaint is {THEME_NAMES.get(str(t), str(t))} ({int(r['reviews'])} " \
-                           "reviews)."
+        text = text[:-1] + f"; the most common complaint is {THEME_NAMES.get(str(t), str(t))} " \
+                           f"({_reviews(int(r['reviews']))})."
     if "suspected" in data.frame.columns:
         scope = data.frame[data.frame["sku"].isin(scoped)] if scoped else data.frame
         suspicion = SpamSuspicion(scope["suspected"].to_numpy(dtype=bool), [[] for _ in range(len(scope))])
         adjusted = adjusted_rating(pd.to_numeric(scope["rating"], errors="coerce").to_numpy(dtype=float), suspicion)
-        if adjusted.raw is not None:
+        if adjusted.raw is not None and adjusted.suspected:  # nothing removed: the average above says it all
             phrase = adjusted.phrase()
             text += f" {phrase[0].upper()}{phrase[1:]}."
     per_sku = reviews.groupby("sku").agg(reviews=("review_id", "size"), mean_rating=("rating", "mean"),
@@ -315,3 +315,8 @@ def no_reviews_answers(asks: list[AskKind], start: date, end: date, scoped: list
                         text=f"There are no reviews {what}between {start.isoformat()} and {end.isoformat()} to "
                              "answer from (reviews with sku, date, rating and text are needed).") for a in asks]
 
+
+
+def _reviews(n: int) -> str:
+    """``1 review``, ``16 reviews``."""
+    return f"{n} review" if n == 1 else f"{n} reviews"
