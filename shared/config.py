@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     region: str = "europe-west1"
     dataset: str = "ecomintel"
     bucket_prefix: str = "ecomintel"
+    #: How long a process waits for another one to let the embedded home go (one writer per home).
+    home_wait_seconds: float = Field(default=600.0, ge=0)
 
     # Ingestion
     ingest_chunk_rows: int = 50_000
