@@ -7,6 +7,7 @@ name is never used as a path, only as a sanitised last segment.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import uuid
@@ -30,6 +31,8 @@ ALLOWED_CONTENT_TYPES = frozenset({
 })
 HEAD_BYTES = 64 * 1024
 SIGNED_URL_SECONDS = 900
+#: Spent signed upload URLs of the embedded store (``claim_signed_url``).
+SIGNED_URL_CLAIMS = "signed_url_claims"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _TENANT = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 _UPLOAD_ID = re.compile(r"^up_[0-9a-f]{32}$")
@@ -267,6 +270,20 @@ def signed_upload(deps: Deps, tenant_id: str, body: Any) -> dict[str, Any]:
     return out
 
 
+def claim_signed_url(deps: Deps, bucket: str, name: str, signature: str) -> None:
+    """Spend a signed upload URL: the first ``PUT`` takes it (an atomic create), any later one is refused (403).
+
+    Every signed URL names a fresh object (its upload id), so a second ``PUT`` could only overwrite a file
+    already ingested and ingest it again. Cloud Storage is held to the same rule by the object's generation
+    precondition; here the claim is a document, so two ``PUT``s racing cannot both win. A ``PUT`` that fails
+    after its claim (too large, cut off) spends the URL too: ask for a new one.
+    """
+    key = hashlib.sha256(f"{bucket}/{name}\n{signature}".encode()).hexdigest()
+    claimed = {"object": name, "claimed_at": datetime.now(UTC).isoformat()}
+    if deps.blobs.stat(bucket, name) is not None or not deps.documents.create(SIGNED_URL_CLAIMS, key, claimed):
+        raise PermissionDenied("this signed URL was already used; ask for a new one")
+
+
 def put_signed(deps: Deps, bucket: str, name: str, query: dict[str, str], stream: IO[bytes],
                content_type: str | None, content_length: int | None) -> UploadResult:
     """Store the body of a signed-URL PUT (embedded blob store only; GCS takes these PUTs itself)."""
@@ -292,6 +309,7 @@ def put_signed(deps: Deps, bucket: str, name: str, query: dict[str, str], stream
     limit = deps.settings.max_upload_bytes
     if content_length is not None and content_length > limit:
         raise PayloadTooLarge(f"file of {content_length} bytes exceeds the upload limit of {limit} bytes")
+    claim_signed_url(deps, bucket, name, query.get("signature", ""))
     head = read_head(stream, HEAD_BYTES)
     if not head:
         raise InvalidInput("the file is empty")
