@@ -65,11 +65,19 @@ class Gateway:
             self.functions[rule] = function
             rules.append(Rule(rule, methods=list(local_methods), endpoint=rule))
         self.routes = Map(rules, strict_slashes=False, merge_slashes=False)
+        self._available: dict[str, bool] = {}
 
     def available(self, function: str) -> bool:
-        """True when ``function`` is an HTTP function of this build (in the manifest, source present)."""
-        spec = self.manifest.functions.get(function)
-        return spec is not None and spec.trigger.type == "http" and spec.source.exists()
+        """True when ``function`` is an HTTP function of this build (in the manifest, source present).
+
+        Asked once per function (a build does not change while it serves), not on every request.
+        """
+        known = self._available.get(function)
+        if known is None:
+            spec = self.manifest.functions.get(function)
+            known = self._available[function] = (spec is not None and spec.trigger.type == "http"
+                                                  and spec.source.exists())
+        return known
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         """Serve one request."""
