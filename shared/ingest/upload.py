@@ -258,7 +258,8 @@ def signed_upload(deps: Deps, tenant_id: str, body: Any) -> dict[str, Any]:
                                 content_type=content_type)
     expires = datetime.now(UTC) + timedelta(seconds=SIGNED_URL_SECONDS)
     out: dict[str, Any] = {
-        "url": url, "method": "PUT", "headers": {"Content-Type": content_type}, "object": name, "bucket": bucket,
+        "url": url, "method": "PUT", "headers": {"Content-Type": content_type, **deps.blobs.upload_headers},
+        "object": name, "bucket": bucket,
         "content_type": content_type, "expires_at": expires.isoformat().replace("+00:00", "Z"),
     }
     resumable = getattr(deps.blobs, "signed_resumable_url", None)
