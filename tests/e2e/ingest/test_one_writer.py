@@ -136,3 +136,21 @@ def test_cli_ingests_while_serve_holds_the_home_go_through_it(tmp_path: Path, is
         proc.wait(timeout=30)
     assert proc.returncode == 0
     assert _counts(isolated_env, ["acme", "b"]) == {"acme": 2 * ROWS, "b": ROWS}
+
+
+def test_a_backup_waits_in_line_then_copies_the_home(tmp_path: Path, isolated_env: Path) -> None:
+    path = _sales(tmp_path / "sales.csv", "B")
+    assert subprocess.run(_ingest_cmd(path, "acme"), cwd=REPO, env=_env(isolated_env), capture_output=True,
+                          timeout=300).returncode == 0
+    get_deps()  # this process holds the home while the backup starts
+    archive = tmp_path / "home.tar.gz"
+    proc = subprocess.Popen([sys.executable, "-m", "shared.cli.main", "backup", str(archive)], cwd=REPO,
+                            env=_env(isolated_env, ECOMINTEL_HOME_WAIT_SECONDS="300"), text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    first = proc.stderr.readline()  # blocks until the backup says whom it waits for
+    assert first.startswith(f"ecomintel: waiting for pid {os.getpid()} (")
+    reset_deps()  # let it go
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert "backed up" in out and archive.exists()
