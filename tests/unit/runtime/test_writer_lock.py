@@ -78,7 +78,7 @@ def test_the_access_log_redacts_query_values() -> None:
         start_response("204 No Content", [])  # type: ignore[operator]
         return []
 
-    logged = AccessLog(app, stream)  # type: ignore[arg-type]
+    logged = AccessLog(app, stream)
     environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/v1/me", "QUERY_STRING": "access_token=SECRET&x=1",
                "REMOTE_ADDR": "127.0.0.1", "SERVER_PROTOCOL": "HTTP/1.1"}
     logged(environ, lambda status, headers, exc_info=None: None)  # type: ignore[arg-type]

@@ -33,7 +33,8 @@ def test_memory_buckets_are_bounded_and_forget_the_least_recent() -> None:
 
 
 def test_threads_never_double_spend_a_memory_bucket() -> None:
-    buckets, limit, allowed = MemoryBuckets(), Limit(1, 500), []
+    buckets, limit = MemoryBuckets(), Limit(1, 500)
+    allowed: list[bool] = []
 
     def hammer() -> None:
         allowed.extend(buckets.consume("tenant", "t", limit, now=0).allowed for _ in range(200))
