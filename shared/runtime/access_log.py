@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode
 
-from werkzeug.serving import WSGIRequestHandler
-
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
@@ -27,25 +25,6 @@ def redact_target(target: str) -> str:
         return target
     names = [name for name, _ in parse_qsl(query, keep_blank_values=True)]
     return f"{path}?{urlencode([(n, REDACTED) for n in names], safe=REDACTED)}" if names else path + "?"
-
-
-def redact_request_line(line: str) -> str:
-    """A request line (``GET /p?q HTTP/1.1``) with its query values redacted."""
-    parts = line.split(" ")
-    if len(parts) >= 2:
-        parts[1] = redact_target(parts[1])
-    return " ".join(parts)
-
-
-class RedactingRequestHandler(WSGIRequestHandler):
-    """Werkzeug's request handler, logging request lines with query values redacted."""
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        """Log the request as werkzeug does, without query values (called once the response is sent)."""
-        self.requestline = redact_request_line(self.requestline)
-        if hasattr(self, "path"):
-            self.path = redact_target(self.path)
-        super().log_request(code, size)
 
 
 class AccessLog:
