@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     region: str = "europe-west1"
     dataset: str = "ecomintel"
     bucket_prefix: str = "ecomintel"
+    #: How long a process waits for another one to let the embedded home go (one writer per home).
+    home_wait_seconds: float = Field(default=600.0, ge=0)
 
     # Ingestion
     ingest_chunk_rows: int = 50_000
@@ -75,6 +77,9 @@ class Settings(BaseSettings):
     trusted_proxy_hops: int = Field(default=0, ge=0, le=5,
                                     description="Proxies in front of functions (X-Forwarded-For entries to trust).")
     login_attempts_per_minute: int = 10
+    #: Sign-up proves the e-mail address first (and never says whether it has an account); default: on
+    #: wherever an SMTP server is configured.
+    signup_email_verification: bool | None = None
     bcrypt_rounds: int = Field(default=12, ge=4, le=16, description="bcrypt cost; tests lower it.")
 
     @field_validator("jwt_signing_key")

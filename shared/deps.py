@@ -92,6 +92,20 @@ def _private_home(home: Path) -> None:
 
 
 def _build_local(settings: Settings, manifest: Manifest) -> Deps:
+    from shared.adapters.local.writer import acquire_writer
+
+    home = settings.state_dir
+    _private_home(home)
+    # one writer per home: wait in line for another process that has it open (released with the warehouse)
+    lease = acquire_writer(home, wait_seconds=settings.home_wait_seconds)
+    try:
+        return _open_local(settings, manifest, home, on_close=lease.release)
+    except BaseException:
+        lease.release()
+        raise
+
+
+def _open_local(settings: Settings, manifest: Manifest, home: Path, *, on_close: Callable[[], None]) -> Deps:
     from shared.adapters.local.blobs import DirectoryBlobStore
     from shared.adapters.local.bus import SqliteMessageBus
     from shared.adapters.local.documents import SqliteDocumentStore
@@ -99,8 +113,6 @@ def _build_local(settings: Settings, manifest: Manifest) -> Deps:
     from shared.adapters.local.warehouse import DuckDBWarehouse
     from shared.events import gcs_notification
 
-    home = settings.state_dir
-    _private_home(home)
     verify_home(home)
     bus = SqliteMessageBus(home / "bus.sqlite")
     for topic, spec in manifest.topics.items():
@@ -125,7 +137,7 @@ def _build_local(settings: Settings, manifest: Manifest) -> Deps:
         home / "blobs", signing_key=_local_signing_key(settings), base_url=settings.public_base_url,
         on_finalize=on_finalize,
     )
-    warehouse = DuckDBWarehouse(home / "warehouse.duckdb")
+    warehouse = DuckDBWarehouse(home / "warehouse.duckdb", on_close=on_close)
     warehouse.ensure_tables()
     return Deps(settings, manifest, SqliteDocumentStore(home / "documents.sqlite"), warehouse, blobs, bus)
 

@@ -38,7 +38,7 @@ from shared.errors import EcomIntelError, InvalidInput, PermissionDenied, RateLi
 from shared.observability.logs import configure_logging, get_logger, log_context, log_event
 from shared.observability.metrics import HTTP_REQUESTS, HTTP_SECONDS, RATE_LIMITED
 from shared.security.principal import Principal, Role
-from shared.security.rate_limit import Limit, consume
+from shared.security.rate_limit import Limit, take
 from shared.security.tokens import verify_token
 
 _log = get_logger(__name__)
@@ -157,7 +157,7 @@ def enforce_rate_limits(buckets: Sequence[tuple[str, str, Limit]]) -> None:
 
     documents = get_deps().documents
     for scope, key, limit in buckets:
-        decision = consume(documents, scope, key, limit)
+        decision = take(documents, scope, key, limit)
         if not decision.allowed:
             RATE_LIMITED.labels(scope=scope).inc()
             raise RateLimited(f"rate limit exceeded ({scope}); retry in {decision.retry_after}s",

@@ -95,6 +95,11 @@ class BlobInfo:
 class BlobStore(Protocol):
     """Raw files. Writing an object emits a GCS-shaped finalize notification where the bucket has one."""
 
+    #: Headers a client must send with a signed upload URL besides ``Content-Type``: the store's "create,
+    #: never overwrite" precondition where the URL itself carries one (Cloud Storage), so a URL is used once;
+    #: empty where the product enforces that when the upload arrives (the embedded store).
+    upload_headers: Mapping[str, str]
+
     def write(
         self,
         bucket: str,

@@ -3,7 +3,7 @@ import type { ReactElement } from "react";
 import { AuthProvider, useAuth } from "./auth/AuthContext";
 import { can, type Role } from "./auth/session";
 import { Layout } from "./components/Layout";
-import { SignIn, SignUp } from "./pages/Auth";
+import { SignIn, SignUp, VerifySignUp } from "./pages/Auth";
 import { AskPage } from "./pages/Ask";
 import { UploadPage } from "./pages/Upload";
 import { DashboardPage } from "./pages/Dashboard";
@@ -30,6 +30,7 @@ export function App() {
       <Routes>
         <Route path="/signin" element={<SignIn />} />
         <Route path="/signup" element={<SignUp />} />
+        <Route path="/signup/verify" element={<VerifySignUp />} />
         <Route element={<RequireAuth><Layout /></RequireAuth>}>
           <Route index element={<DashboardPage />} />
           <Route path="ask" element={<AskPage />} />

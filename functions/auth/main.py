@@ -8,6 +8,7 @@ import functions_framework
 from shared.audit.log import record_audit
 from shared.audit.security_events import record_security_event
 from shared.config import get_settings
+from shared.delivery.email import build_message, send
 from shared.deps import get_deps
 from shared.errors import Unauthenticated
 from shared.http import Routes, client_address, endpoint, json_response, parse_body, path_param, public_endpoint
@@ -21,8 +22,10 @@ from shared.security.api_models import (
     InviteCreateRequest,
     LoginRequest,
     MeResponse,
+    SignupAccepted,
     SignupRequest,
     SignupResponse,
+    SignupVerifyRequest,
     TokenResponse,
 )
 from shared.security.login_limits import enforce_login_limits
@@ -40,9 +43,25 @@ def _token_for(principal: Principal) -> str:
 def signup(request: flask.Request) -> flask.Response:
     body = parse_body(request, SignupRequest)
     deps = get_deps()
-    principal, email = accounts.signup(deps.documents, deps.settings, body)
-    record_audit(deps, principal.tenant_id, principal.subject, "user.signed_up", principal.subject,
-                 {"role": principal.role.value, "invited": body.invite_code is not None})
+    if accounts.email_verification_on(deps.settings):
+        # the same answer whether or not the address has an account: the e-mail says which
+        mail = accounts.start_signup(deps.documents, deps.settings, body)
+        send(deps.settings, build_message(deps.settings, to=[mail.to], subject=mail.subject, text=mail.text))
+        return json_response(SignupAccepted(), 202)
+    principal, _ = accounts.signup(deps.documents, deps.settings, body)
+    return _signed_up(principal, invited=body.invite_code is not None)
+
+
+@public_endpoint(route="/v1/auth/signup:verify")
+def verify_signup(request: flask.Request) -> flask.Response:
+    body = parse_body(request, SignupVerifyRequest)
+    principal, _ = accounts.finish_signup(get_deps().documents, body.code)
+    return _signed_up(principal, invited=principal.role != Role.ADMIN)
+
+
+def _signed_up(principal: Principal, *, invited: bool) -> flask.Response:
+    record_audit(get_deps(), principal.tenant_id, principal.subject, "user.signed_up", principal.subject,
+                 {"role": principal.role.value, "invited": invited})
     out = SignupResponse(access_token=_token_for(principal), expires_in=ACCESS_TOKEN_SECONDS,
                          user_id=principal.subject, tenant_id=principal.tenant_id, role=principal.role)
     return json_response(out, 201)
@@ -113,6 +132,7 @@ def revoke_api_key(request: flask.Request, principal: Principal) -> flask.Respon
 
 ROUTES = Routes([
     ("POST", "/v1/auth/signup", signup),
+    ("POST", "/v1/auth/signup:verify", verify_signup),
     ("POST", "/v1/auth/login", login),
     ("GET", "/v1/me", me),
     ("POST", "/v1/invites", create_invite),

@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from shared.models.records import DataKind
+
+if TYPE_CHECKING:
+    from shared.ingest.ingestion import IngestionStatus
+    from shared.ingest.lookup import IngestionView
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,6 +22,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--kind", choices=[k.value for k in DataKind], default=None,
                    help="Data kind (detected from the header when omitted).")
     p.add_argument("--json", action="store_true", help="Print one JSON object.")
+    p.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                   help="How long to wait in line for another process using the embedded home (default 600; "
+                        "while 'ecomintel serve' holds it, the file goes through the server instead).")
     p.set_defaults(func=_ingest)
 
     e = sub.add_parser("export", help="Print stored rows (or rejects) of one kind.")
@@ -29,18 +37,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _ingest(args: argparse.Namespace) -> int:
     from shared.cli.main import CliError
-    from shared.deps import get_deps
     from shared.errors import EcomIntelError
-    from shared.ingest.client import expected_status, ingest_path
     from shared.observability.logs import configure_logging
 
     configure_logging("WARNING")
-    deps = get_deps()
+    summary: IngestionView
+    wanted: IngestionStatus
     try:
-        summary = ingest_path(deps, args.path, args.tenant, args.kind)
+        summary, wanted = _run_ingest(args)
     except EcomIntelError as exc:
         raise CliError(exc.message) from exc
-    wanted = expected_status(deps)
     if args.json:
         print(json.dumps(summary.model_dump(mode="json")))
     else:
@@ -56,6 +62,34 @@ def _ingest(args: argparse.Namespace) -> int:
         sys.stderr.write(f"ecomintel: error: pipeline stopped at {summary.status!r}, expected {wanted.value!r}\n")
         return 1
     return 0
+
+
+def _run_ingest(args: argparse.Namespace) -> tuple[IngestionView, IngestionStatus]:
+    """Ingest through the running server that holds the embedded home, else open the home (waiting in line)."""
+    import os
+
+    from shared.config import get_settings
+    from shared.ingest.client import expected_status, expected_status_in, ingest_path, ingest_through
+
+    if args.wait is not None:  # settings come from the environment: --wait is ECOMINTEL_HOME_WAIT_SECONDS
+        os.environ["ECOMINTEL_HOME_WAIT_SECONDS"] = str(args.wait)
+        get_settings.cache_clear()
+    settings = get_settings()
+    if settings.backend == "local":
+        from shared.adapters.local.writer import current_writer
+
+        writer = current_writer(settings.state_dir)
+        if writer is not None and writer.api_url and writer.pid != os.getpid():
+            from shared.manifest import load_manifest
+            from shared.runtime.served import ServedRuntime
+
+            manifest = load_manifest()
+            runtime = ServedRuntime(settings, manifest, writer.api_url)
+            return ingest_through(runtime, args.path, args.tenant, args.kind), expected_status_in(manifest)
+    from shared.deps import get_deps
+
+    deps = get_deps()
+    return ingest_path(deps, args.path, args.tenant, args.kind), expected_status(deps)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -167,8 +167,28 @@ def _files(root: Path) -> Iterator[Path]:
             yield path
 
 
+def _wait_seconds() -> float:
+    from shared.config import get_settings
+
+    return get_settings().home_wait_seconds
+
+
 def backup_home(home: Path, output: Path) -> dict[str, str]:
-    """Write ``home`` to ``output`` (.tar.gz, mode 0600); returns the archived files and their SHA-256."""
+    """Write ``home`` to ``output`` (.tar.gz, mode 0600); returns the archived files and their SHA-256.
+
+    Holds the home's writer lock while it copies (waiting in line for a process that has the home open), so
+    no write lands half in the copy.
+    """
+    from shared.adapters.local.writer import acquire_writer
+
+    lease = acquire_writer(home, wait_seconds=_wait_seconds())
+    try:
+        return _backup_into(home, output)
+    finally:
+        lease.release()
+
+
+def _backup_into(home: Path, output: Path) -> dict[str, str]:
     with tempfile.TemporaryDirectory(dir=output.parent) as tmp:
         staging = Path(tmp) / "home"
         staging.mkdir()
@@ -218,14 +238,26 @@ def restore_home(archive: Path, home: Path, *, force: bool = False) -> Path | No
         restored.chmod(0o700)
         for path in _files(restored):
             path.chmod(0o600)
-        kept = None
-        if home.exists():
-            kept = home.with_name(f"{home.name}.replaced-{time.strftime('%Y%m%d-%H%M%S')}")
-            home.rename(kept)
+        return _swap_in(restored, home)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_in(restored: Path, home: Path) -> Path | None:
+    """Put ``restored`` in place of ``home`` once no other process has the home open (waiting in line)."""
+    from shared.adapters.local.writer import acquire_writer
+
+    if not home.exists():
+        restored.rename(home)
+        return None
+    lease = acquire_writer(home, wait_seconds=_wait_seconds())
+    try:
+        kept = home.with_name(f"{home.name}.replaced-{time.strftime('%Y%m%d-%H%M%S')}")
+        home.rename(kept)
         restored.rename(home)
         return kept
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        lease.release()
 
 
 def _restore(args: argparse.Namespace) -> int:

@@ -73,4 +73,7 @@ def _storage_damage(exc: BaseException) -> bool:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # run the package's module, not this __main__ copy: commands raise the package module's CliError
+    from shared.cli import main as _cli
+
+    raise SystemExit(_cli.main())

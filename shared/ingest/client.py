@@ -23,10 +23,12 @@ from shared.ingest.ingestion import IngestionStatus, IngestionSummary, ingestion
 from shared.ingest.lifecycle import is_abandoned, unfinished
 from shared.ingest.lookup import IngestionView
 from shared.ingest.upload import HEAD_BYTES, kind_from_head, plain_head, read_head
+from shared.manifest import Manifest
 from shared.store.documents.ingestions import IngestionRecords
 
 if TYPE_CHECKING:
     from shared.runtime import Runtime
+    from shared.runtime.served import ServedRuntime
 
 PROCESS_FUNCTION = "process"
 #: Chunk of a resumable upload (a multiple of 256 KiB, as Cloud Storage requires): the memory it takes.
@@ -36,7 +38,12 @@ POLL_SECONDS = 0.5
 
 def expected_status(deps: Deps) -> IngestionStatus:
     """``processed`` when a ``process`` function is deployed (in the manifest and built), else ``staged``."""
-    spec = deps.manifest.functions.get(PROCESS_FUNCTION)
+    return expected_status_in(deps.manifest)
+
+
+def expected_status_in(manifest: Manifest) -> IngestionStatus:
+    """``expected_status`` for a client that has the manifest but not the backend (``ingest_through``)."""
+    spec = manifest.functions.get(PROCESS_FUNCTION)
     return IngestionStatus.PROCESSED if spec is not None and spec.source.exists() else IngestionStatus.STAGED
 
 
@@ -111,7 +118,21 @@ def ingest_path(deps: Deps, path: str | Path, tenant: str, kind: str | None = No
     return view.model_copy(update={"resumed": resumed}) if resumed else view
 
 
-def _upload_direct(runtime: Runtime, headers: Mapping[str, str], file: Path,
+def ingest_through(runtime: ServedRuntime, path: str | Path, tenant: str, kind: str | None = None) -> IngestionView:
+    """``ingest_path`` through a running ``ecomintel serve`` that holds the embedded home (one writer).
+
+    This process never opens the engines: the file is streamed to the server's ``POST /v1/uploads``, its
+    pipeline worker ingests it, and the result is polled from ``GET /v1/ingestions/{id}``.
+    """
+    file = Path(path)
+    if not file.is_file():
+        raise InvalidInput(f"no such file: {file}")
+    headers = runtime.credentials(tenant, subject="cli")
+    bucket, name, generation = _upload_direct(runtime, headers, file, kind)
+    return _wait(runtime.manifest, runtime, headers, ingestion_id_for(bucket, name, generation), name)
+
+
+def _upload_direct(runtime: Runtime | ServedRuntime, headers: Mapping[str, str], file: Path,
                    kind: str | None) -> tuple[str, str, str]:
     """``POST /v1/uploads`` with the file streamed as the body."""
     query = {"filename": file.name}
@@ -197,7 +218,12 @@ def _generation(resp: requests.Response) -> str:
 def wait_for_ingestion(deps: Deps, runtime: Runtime, headers: Mapping[str, str], ingestion_id: str,
                        name: str) -> IngestionView:
     """``GET /v1/ingestions/{id}`` until the pipeline reached the expected status (or failed)."""
-    wanted = {expected_status(deps).value, IngestionStatus.FAILED.value}
+    return _wait(deps.manifest, runtime, headers, ingestion_id, name)
+
+
+def _wait(manifest: Manifest, runtime: Runtime | ServedRuntime, headers: Mapping[str, str], ingestion_id: str,
+          name: str) -> IngestionView:
+    wanted = {expected_status_in(manifest).value, IngestionStatus.FAILED.value}
     deadline = time.monotonic() + wait_seconds()
     view: IngestionView | None = None
     while True:

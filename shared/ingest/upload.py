@@ -7,6 +7,7 @@ name is never used as a path, only as a sanitised last segment.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import uuid
@@ -31,6 +32,8 @@ ALLOWED_CONTENT_TYPES = frozenset({
 })
 HEAD_BYTES = 64 * 1024
 SIGNED_URL_SECONDS = 900
+#: Spent signed upload URLs of the embedded store (``claim_signed_url``).
+SIGNED_URL_CLAIMS = "signed_url_claims"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _UPLOAD_ID = re.compile(r"^up_[0-9a-f]{32}$")
 
@@ -84,13 +87,58 @@ def new_upload_id() -> str:
     return f"up_{uuid.uuid4().hex}"
 
 
+class ExpandedSize:
+    """Counts the bytes a gzip stream expands to as its compressed blocks pass, refusing past ``limit`` (413).
+
+    Inflates in bounded steps and keeps nothing: memory is one step whatever the ratio (a 766 KiB gzip of
+    256 MiB). Concatenated gzip members are followed, as ``gzip`` readers do.
+    """
+
+    STEP_BYTES = 1 << 20
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self._damaged = False
+        self.size = 0
+
+    def feed(self, data: bytes) -> None:
+        """Account for the next compressed bytes."""
+        if self._damaged:
+            return
+        pending = data
+        while True:
+            try:
+                out = self._inflate.decompress(pending, self.STEP_BYTES)
+            except zlib.error:
+                self._damaged = True  # not ours to refuse: the ingest reports a damaged gzip with its counts
+                return
+            self.size += len(out)
+            if self.size > self._limit:
+                raise PayloadTooLarge(f"file expands to more than the upload limit of {self._limit} bytes")
+            if self._inflate.eof:  # the next member starts in what is left
+                pending = self._inflate.unused_data
+                self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                if not pending:
+                    return
+                continue
+            pending = self._inflate.unconsumed_tail
+            if not pending and len(out) < self.STEP_BYTES:
+                return
+
+
 class CappedReader(io.RawIOBase):
-    """Replays ``head`` then the rest of ``stream``; raises 413 once more than ``limit`` bytes were read."""
+    """Replays ``head`` then the rest of ``stream``; raises 413 once more than ``limit`` bytes were read.
+
+    For a gzip body the limit applies to the expanded bytes too: the cap is on what the file holds, not on
+    how well it compresses.
+    """
 
     def __init__(self, head: bytes, stream: IO[bytes], limit: int) -> None:
         self._head = head
         self._stream = stream
         self._limit = limit
+        self._expanded = ExpandedSize(limit) if is_gzip(head) else None
         self.size = 0
 
     def readable(self) -> bool:
@@ -107,6 +155,8 @@ class CappedReader(io.RawIOBase):
         self.size += len(data)
         if self.size > self._limit:
             raise PayloadTooLarge(f"file exceeds the upload limit of {self._limit} bytes")
+        if self._expanded is not None:
+            self._expanded.feed(data)
         view[: len(data)] = data
         return len(data)
 
@@ -208,7 +258,8 @@ def signed_upload(deps: Deps, tenant_id: str, body: Any) -> dict[str, Any]:
                                 content_type=content_type)
     expires = datetime.now(UTC) + timedelta(seconds=SIGNED_URL_SECONDS)
     out: dict[str, Any] = {
-        "url": url, "method": "PUT", "headers": {"Content-Type": content_type}, "object": name, "bucket": bucket,
+        "url": url, "method": "PUT", "headers": {"Content-Type": content_type, **deps.blobs.upload_headers},
+        "object": name, "bucket": bucket,
         "content_type": content_type, "expires_at": expires.isoformat().replace("+00:00", "Z"),
     }
     resumable = getattr(deps.blobs, "signed_resumable_url", None)
@@ -218,6 +269,20 @@ def signed_upload(deps: Deps, tenant_id: str, body: Any) -> dict[str, Any]:
         out["resumable"] = {"url": start_url, "method": "POST",
                             "headers": {"Content-Type": content_type, **start_headers}}
     return out
+
+
+def claim_signed_url(deps: Deps, bucket: str, name: str, signature: str) -> None:
+    """Spend a signed upload URL: the first ``PUT`` takes it (an atomic create), any later one is refused (403).
+
+    Every signed URL names a fresh object (its upload id), so a second ``PUT`` could only overwrite a file
+    already ingested and ingest it again. Cloud Storage is held to the same rule by the object's generation
+    precondition; here the claim is a document, so two ``PUT``s racing cannot both win. A ``PUT`` that fails
+    after its claim (too large, cut off) spends the URL too: ask for a new one.
+    """
+    key = hashlib.sha256(f"{bucket}/{name}\n{signature}".encode()).hexdigest()
+    claimed = {"object": name, "claimed_at": datetime.now(UTC).isoformat()}
+    if deps.blobs.stat(bucket, name) is not None or not deps.documents.create(SIGNED_URL_CLAIMS, key, claimed):
+        raise PermissionDenied("this signed URL was already used; ask for a new one")
 
 
 def put_signed(deps: Deps, bucket: str, name: str, query: dict[str, str], stream: IO[bytes],
@@ -245,6 +310,7 @@ def put_signed(deps: Deps, bucket: str, name: str, query: dict[str, str], stream
     limit = deps.settings.max_upload_bytes
     if content_length is not None and content_length > limit:
         raise PayloadTooLarge(f"file of {content_length} bytes exceeds the upload limit of {limit} bytes")
+    claim_signed_url(deps, bucket, name, query.get("signature", ""))
     head = read_head(stream, HEAD_BYTES)
     if not head:
         raise InvalidInput("the file is empty")

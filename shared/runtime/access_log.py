@@ -6,9 +6,14 @@ parameter's name and drops its value.
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode
 
-from werkzeug.serving import WSGIRequestHandler
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 REDACTED = "REDACTED"
 
@@ -22,20 +27,28 @@ def redact_target(target: str) -> str:
     return f"{path}?{urlencode([(n, REDACTED) for n in names], safe=REDACTED)}" if names else path + "?"
 
 
-def redact_request_line(line: str) -> str:
-    """A request line (``GET /p?q HTTP/1.1``) with its query values redacted."""
-    parts = line.split(" ")
-    if len(parts) >= 2:
-        parts[1] = redact_target(parts[1])
-    return " ".join(parts)
+class AccessLog:
+    """WSGI middleware writing one redacted line per request (the production server has no access log).
 
+    The line is werkzeug's: ``127.0.0.1 - - [05/Dec/2026 12:00:00] "GET /p?q=REDACTED HTTP/1.1" 200 -``.
+    """
 
-class RedactingRequestHandler(WSGIRequestHandler):
-    """Werkzeug's request handler, logging request lines with query values redacted."""
+    def __init__(self, app: WSGIApplication, stream: IO[str]) -> None:
+        self.app = app
+        self.stream = stream
+        self._lock = threading.Lock()
 
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        """Log the request as werkzeug does, without query values (called once the response is sent)."""
-        self.requestline = redact_request_line(self.requestline)
-        if hasattr(self, "path"):
-            self.path = redact_target(self.path)
-        super().log_request(code, size)
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        """Serve the request through ``app`` and log it once its status is known."""
+        target = environ.get("PATH_INFO", "") + (f"?{environ['QUERY_STRING']}" if environ.get("QUERY_STRING") else "")
+
+        def logging_start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            when = time.strftime("%d/%b/%Y %H:%M:%S")
+            line = (f'{environ.get("REMOTE_ADDR", "-")} - - [{when}] "{environ.get("REQUEST_METHOD", "-")} '
+                    f'{redact_target(target)} {environ.get("SERVER_PROTOCOL", "HTTP/1.1")}" {status.split(" ")[0]} -\n')
+            with self._lock:
+                self.stream.write(line)
+                self.stream.flush()
+            return start_response(status, headers, exc_info)
+
+        return self.app(environ, logging_start_response)

@@ -35,6 +35,7 @@ _METHODS = ("get", "post", "put", "patch", "delete")
 # Local-only routes, not part of the public API: the embedded blob store's signed-URL PUT target
 # (on GCP, signed URLs point at Cloud Storage directly).
 LOCAL_ROUTES = (("/v1/blobs/<path:rest>", ("PUT",), "upload"),)
+MATCH_CACHE_SIZE = 4096
 
 
 def _error(request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
@@ -65,11 +66,22 @@ class Gateway:
             self.functions[rule] = function
             rules.append(Rule(rule, methods=list(local_methods), endpoint=rule))
         self.routes = Map(rules, strict_slashes=False, merge_slashes=False)
+        self._available: dict[str, bool] = {}
+        # (method, path) -> matched route: a client repeats the same few paths, and matching one costs more
+        # than the rest of the gateway's work
+        self._matched: dict[tuple[str, str], Any] = {}
 
     def available(self, function: str) -> bool:
-        """True when ``function`` is an HTTP function of this build (in the manifest, source present)."""
-        spec = self.manifest.functions.get(function)
-        return spec is not None and spec.trigger.type == "http" and spec.source.exists()
+        """True when ``function`` is an HTTP function of this build (in the manifest, source present).
+
+        Asked once per function (a build does not change while it serves), not on every request.
+        """
+        known = self._available.get(function)
+        if known is None:
+            spec = self.manifest.functions.get(function)
+            known = self._available[function] = (spec is not None and spec.trigger.type == "http"
+                                                  and spec.source.exists())
+        return known
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         """Serve one request."""
@@ -89,8 +101,11 @@ class Gateway:
             return self._count(resp, request)(environ, start_response)
         if not path.startswith("/v1/") and (page := self.console.response(request)) is not None:
             return page(environ, start_response)
-        adapter = self.routes.bind_to_environ(environ)
         method = "GET" if request.method == "OPTIONS" else request.method
+        template = self._matched.get((method, path))
+        if template is not None:
+            return self._forward(template, request, environ, start_response)
+        adapter = self.routes.bind_to_environ(environ)
         try:
             template, _ = adapter.match(path, method=method)
         except MethodNotAllowed as exc:
@@ -103,6 +118,15 @@ class Gateway:
         except HTTPException:
             resp = _error(request, 404, "not_found", f"no route for {path}")
             return self._count(resp, request)(environ, start_response)
+        if request.method != "OPTIONS":
+            if len(self._matched) >= MATCH_CACHE_SIZE:  # paths with ids are many: start afresh, stay bounded
+                self._matched.clear()
+            self._matched[(method, path)] = template
+        return self._forward(template, request, environ, start_response)
+
+    def _forward(self, template: Any, request: Request, environ: WSGIEnvironment,
+                 start_response: StartResponse) -> Iterable[bytes]:
+        """Hand the request, unchanged, to the function owning the route ``template``."""
         function = self.functions[str(template)]
         if not self.available(function):
             resp = _error(request, 501, "not_implemented", f"function {function!r} is not part of this build")

@@ -9,6 +9,12 @@ Layout:
 Sign-up without an invite creates a new tenant and makes the user its admin; with an invite the user
 joins the inviting tenant with the invite's role. The e-mail index is claimed with ``create`` (atomic),
 so two sign-ups with one address cannot both win.
+
+Where the product can send e-mail (``email_verification_on``), sign-up proves the address first and never
+says whether it has an account: ``start_signup`` answers every request alike and mails either a single-use
+code that ``finish_signup`` turns into the account (``signup_pending/<sha256(code)>``), or, to an address that
+already has an account, a note saying so. Without e-mail (the embedded single-machine install) the account is
+created at once, and a taken address is a conflict.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import hashlib
 import secrets
 import time
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -28,11 +35,14 @@ from shared.security.passwords import burn_password_check, check_password_policy
 from shared.security.principal import Principal, Role
 from shared.store.documents.accounts import (
     INVITE_CODES,
+    PENDING_SIGNUPS,
     USER_EMAILS,
     invites_collection,
     put_tenant,
     users_collection,
 )
+
+SIGNUP_CODE_HOURS = 24
 
 
 def _email_key(email: str) -> str:
@@ -56,25 +66,88 @@ def new_tenant_id() -> str:
 def signup(documents: DocumentStore, settings: Settings, body: SignupRequest) -> tuple[Principal, str]:
     """Create the user (and tenant, without an invite); return its principal and e-mail."""
     check_password_policy(body.password)
-    email = normalise_email(body.email)
+    return _create_account(documents, normalise_email(body.email),
+                           hash_password(body.password, rounds=settings.bcrypt_rounds), body.tenant_name,
+                           body.invite_code)
+
+
+def _create_account(documents: DocumentStore, email: str, password_hash: str, tenant_name: str | None,
+                    invite_code: str | None) -> tuple[Principal, str]:
     user_id = "u-" + uuid.uuid4().hex[:16]
     invite: dict[str, Any] | None = None
-    if body.invite_code:
-        invite = _consume_invite(documents, body.invite_code)
+    if invite_code:
+        invite = _consume_invite(documents, invite_code)
         tenant_id, role = str(invite["tenant_id"]), Role(invite["role"])
     else:
         tenant_id, role = new_tenant_id(), Role.ADMIN
     if not documents.create(USER_EMAILS, _email_key(email), {"tenant_id": tenant_id, "user_id": user_id}):
         raise Conflict("an account with this e-mail already exists", details={"field": "email"})
     if invite is None:
-        put_tenant(documents, tenant_id, {"tenant_id": tenant_id, "name": body.tenant_name or email,
+        put_tenant(documents, tenant_id, {"tenant_id": tenant_id, "name": tenant_name or email,
                                           "created_at": _now().isoformat(), "created_by": user_id})
     documents.set(users_collection(tenant_id), user_id, {
         "user_id": user_id, "email": email, "role": role.value, "tenant_id": tenant_id,
-        "password_hash": hash_password(body.password, rounds=settings.bcrypt_rounds),
-        "created_at": _now().isoformat(), "invited": invite is not None,
+        "password_hash": password_hash, "created_at": _now().isoformat(), "invited": invite is not None,
     })
     return Principal(subject=user_id, tenant_id=tenant_id, role=role, via="password"), email
+
+
+def email_verification_on(settings: Settings) -> bool:
+    """Whether sign-up proves the address by e-mail: as configured, else wherever an SMTP server is set."""
+    if settings.signup_email_verification is not None:
+        return settings.signup_email_verification
+    return settings.smtp_host is not None
+
+
+@dataclass(frozen=True)
+class SignupMail:
+    """The one e-mail a sign-up sends."""
+
+    to: str
+    subject: str
+    text: str
+
+
+def start_signup(documents: DocumentStore, settings: Settings, body: SignupRequest) -> SignupMail:
+    """Record a pending sign-up and return the e-mail with its code; for a taken address, a note instead.
+
+    The caller answers both alike (and both pay one password hash and send one e-mail), so the answer never
+    tells whether the address has an account. The invite, if any, is checked when the code is used.
+    """
+    check_password_policy(body.password)
+    email = normalise_email(body.email)
+    password_hash = hash_password(body.password, rounds=settings.bcrypt_rounds)
+    base = settings.public_base_url.rstrip("/")
+    if documents.get(USER_EMAILS, _email_key(email)) is not None:
+        return SignupMail(email, "Your ecomintel account", (
+            "Someone, maybe you, asked to create an ecomintel account with this address, which already has one.\n"
+            f"To use it, sign in at {base}/signin. If it was not you, you can ignore this e-mail.\n"))
+    code = "su_" + secrets.token_urlsafe(24)
+    documents.set(PENDING_SIGNUPS, hashlib.sha256(code.encode()).hexdigest(), {
+        "email": email, "password_hash": password_hash, "tenant_name": body.tenant_name,
+        "invite_code": body.invite_code, "expires_at": (_now() + timedelta(hours=SIGNUP_CODE_HOURS)).timestamp(),
+    })
+    return SignupMail(email, "Finish creating your ecomintel account", (
+        f"To finish creating your ecomintel account, open {base}/signup/verify?code={code}\n"
+        f"or enter this code: {code}\n"
+        f"It works once, for {SIGNUP_CODE_HOURS} hours. If you did not ask for an account, ignore this e-mail.\n"))
+
+
+def finish_signup(documents: DocumentStore, code: str) -> tuple[Principal, str]:
+    """Create the account a pending sign-up's code stands for (once); ``PermissionDenied`` for a bad code."""
+    now = time.time()
+
+    def take(doc: dict[str, Any] | None) -> dict[str, Any] | None:
+        if not doc or doc.get("used_at") or float(doc.get("expires_at", 0)) < now:
+            return None
+        doc["used_at"] = now
+        return dict(doc)
+
+    pending = documents.transact(PENDING_SIGNUPS, hashlib.sha256(code.encode()).hexdigest(), take)
+    if pending is None:
+        raise PermissionDenied("sign-up code is invalid, expired or already used", details={"field": "code"})
+    return _create_account(documents, str(pending["email"]), str(pending["password_hash"]),
+                           pending.get("tenant_name"), pending.get("invite_code"))
 
 
 def login(documents: DocumentStore, settings: Settings, email: str, password: str) -> Principal:

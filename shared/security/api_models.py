@@ -42,6 +42,19 @@ class SignupRequest(_Body):
                                     description="Join the inviting tenant with the invite's role.")
 
 
+class SignupVerifyRequest(_Body):
+    """The code a sign-up e-mail carries."""
+
+    code: str = Field(min_length=10, max_length=200)
+
+
+class SignupAccepted(BaseModel):
+    """A sign-up waiting for its e-mail to be confirmed (the same answer whether or not it has an account)."""
+
+    status: str = "verification_sent"
+    message: str = "Check your e-mail: the link in it finishes creating your account."
+
+
 class LoginRequest(_Body):
     """E-mail and password."""
 

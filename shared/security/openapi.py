@@ -84,7 +84,11 @@ _BODY_ERRORS = (400, 413, 415)
 
 OPERATIONS: tuple[Operation, ...] = (
     Operation("POST", "/v1/auth/signup", "auth", "signup",
-              "Create a tenant and its first admin, or join with an invite", None, "SignupRequest", "SignupResponse",
+              "Create a tenant and its first admin, or join with an invite (202: confirm by e-mail first)", None,
+              "SignupRequest", "SignupResponse", 201, (400, 403, 409, 413, 415, 429), tags=("auth",),
+              also=((202, "SignupAccepted"),)),
+    Operation("POST", "/v1/auth/signup:verify", "auth", "verifySignup",
+              "Finish a sign-up with the code its e-mail carried", None, "SignupVerifyRequest", "SignupResponse",
               201, (400, 403, 409, 413, 415, 429), tags=("auth",)),
     Operation("POST", "/v1/auth/login", "auth", "login", "Exchange e-mail and password for an access token",
               None, "LoginRequest", "TokenResponse", 200, (400, 401, 413, 415, 429), tags=("auth",)),
@@ -182,7 +186,7 @@ OPERATIONS: tuple[Operation, ...] = (
 )
 
 _API_MODELS: tuple[type[BaseModel], ...] = (
-    m.ErrorBody, m.SignupRequest, m.SignupResponse, m.LoginRequest, m.TokenResponse, m.MeResponse,
+    m.ErrorBody, m.SignupRequest, m.SignupResponse, m.SignupAccepted, m.LoginRequest, m.TokenResponse, m.MeResponse,
     m.InviteCreateRequest, m.InviteCreated, m.ApiKeyCreateRequest, m.ApiKeyCreated, m.ApiKeyList,
     m.AuditPage, m.TenantSettings, AgentResult, AgentRequest, QueryRequest, AlertPage, Alert,
     NotificationSettingsView, NotificationSettingsIn, NotificationSettings, MetricResult, MetricCatalog,
@@ -232,7 +236,8 @@ def _to_oas30(node: Any) -> Any:
 def component_schemas() -> dict[str, Any]:
     """Component schemas generated from the pydantic models (plus the few declared-only bodies)."""
     _, top = models_json_schema([(model, "serialization") for model in _API_MODELS]
-                                + [(m.SignupRequest, "validation"), (m.LoginRequest, "validation"),
+                                + [(m.SignupRequest, "validation"), (m.SignupVerifyRequest, "validation"),
+                                   (m.LoginRequest, "validation"),
                                    (MetricQueryRequest, "validation")],
                                 ref_template=REF)
     schemas: dict[str, Any] = {k: _to_oas30(v) for k, v in top.get("$defs", {}).items()}

@@ -7,8 +7,10 @@ and requires ``exp``, ``iat``, ``sub`` and the tenant claim.
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 import uuid
+from collections import OrderedDict
 from pathlib import Path
 
 import jwt
@@ -24,6 +26,13 @@ ALGORITHM = "HS256"
 ISSUER = "ecomintel"
 ACCESS_TOKEN_SECONDS = 24 * 3600
 _LOCAL_KEYS: dict[Path, bytes] = {}
+_LOCAL_KEY_PATHS: dict[tuple[Path, str], Path] = {}
+#: Tokens already verified, by (key, token): a client sends the same token with every request, and checking
+#: its signature and claims again costs more than the rest of a simple read. Bounded; expiry re-checked.
+VERIFIED_CACHE_SIZE = 10_000
+_VERIFIED: OrderedDict[tuple[bytes, str], tuple[Principal, float]] = OrderedDict()
+_VERIFIED_LOCK = threading.Lock()
+LEEWAY_SECONDS = 5
 
 
 def signing_key(settings: Settings) -> bytes:
@@ -32,7 +41,10 @@ def signing_key(settings: Settings) -> bytes:
         return settings.jwt_signing_key.get_secret_value().encode()
     if settings.backend != "local":
         raise Unauthenticated("no JWT signing key configured (ECOMINTEL_JWT_SIGNING_KEY)")
-    path = settings.state_dir / "jwt.key"
+    home = (settings.home, "" if settings.home.is_absolute() else str(Path.cwd()))
+    path = _LOCAL_KEY_PATHS.get(home)
+    if path is None:  # resolving the home walks the file system: once per home, not per request
+        path = _LOCAL_KEY_PATHS[home] = settings.state_dir / "jwt.key"
     cached = _LOCAL_KEYS.get(path)
     if cached is not None and path.exists():
         return cached
@@ -50,16 +62,31 @@ def mint_token(settings: Settings, *, subject: str, tenant_id: str, role: Role,
 
 
 def verify_token(settings: Settings, token: str) -> Principal:
-    """Verify signature, algorithm, expiry and not-before; return the principal."""
+    """Verify signature, algorithm, expiry and not-before; return the principal.
+
+    A token verified before with the same key is answered from a bounded cache until its expiry.
+    """
+    key = signing_key(settings)
+    with _VERIFIED_LOCK:
+        hit = _VERIFIED.get((key, token))
+        if hit is not None:
+            _VERIFIED.move_to_end((key, token))
+    if hit is not None and time.time() <= hit[1] + LEEWAY_SECONDS:
+        return hit[0].model_copy()  # the caller's own copy: a handler may change it
     try:
         claims = jwt.decode(
             token,
-            signing_key(settings),
+            key,
             algorithms=[ALGORITHM],
             issuer=ISSUER,
             options={"require": ["exp", "iat", "sub", "tid"]},
-            leeway=5,
+            leeway=LEEWAY_SECONDS,
         )
-        return Principal(subject=claims["sub"], tenant_id=claims["tid"], role=Role(claims.get("role", "viewer")))
+        principal = Principal(subject=claims["sub"], tenant_id=claims["tid"], role=Role(claims.get("role", "viewer")))
     except (jwt.PyJWTError, ValueError, KeyError) as exc:
         raise Unauthenticated("invalid or expired token") from exc
+    with _VERIFIED_LOCK:
+        _VERIFIED[(key, token)] = (principal, float(claims["exp"]))
+        if len(_VERIFIED) > VERIFIED_CACHE_SIZE:
+            _VERIFIED.popitem(last=False)
+    return principal

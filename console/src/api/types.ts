@@ -11,6 +11,11 @@ export interface SignupResponse extends TokenResponse {
   tenant_id: string;
   role: Role;
 }
+/** A sign-up waiting for its e-mail (where the server sends e-mail): the same answer for any address. */
+export interface SignupAccepted {
+  status: "verification_sent";
+  message: string;
+}
 export interface Me {
   subject: string;
   tenant_id: string;

@@ -1,8 +1,8 @@
-// Sign in, sign up (a new shop, or joining one with an invite code).
+// Sign in, sign up (a new shop, or joining one with an invite code), and finish a sign-up confirmed by e-mail.
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { api } from "../api/client";
-import type { SignupResponse, TokenResponse } from "../api/types";
+import type { SignupAccepted, SignupResponse, TokenResponse } from "../api/types";
 import { safeNext, useAuth } from "../auth/AuthContext";
 import { ErrorNote } from "../components/Status";
 
@@ -71,6 +71,7 @@ export function SignUp() {
   const [invite, setInvite] = useState(params.get("invite") ?? "");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -80,13 +81,28 @@ export function SignUp() {
     if (invite.trim()) body.invite_code = invite.trim();
     else if (shop.trim()) body.tenant_name = shop.trim();
     try {
-      const r = await api<SignupResponse>("/v1/auth/signup", { method: "POST", body, anonymous: true });
-      finish(r.access_token);
+      const r = await api<SignupResponse | SignupAccepted>("/v1/auth/signup", { method: "POST", body, anonymous: true });
+      if ("access_token" in r) finish(r.access_token);
+      else setSent(r.message); // the server confirms the address by e-mail first
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
+  }
+
+  if (sent) {
+    return (
+      <main className="auth" id="main">
+        <section aria-labelledby="sent-title">
+          <h1 id="sent-title">Check your e-mail</h1>
+          <p className="note" role="status">{sent}</p>
+          <p>
+            Have the code? <Link to="/signup/verify">Enter it here</Link>
+          </p>
+        </section>
+      </main>
+    );
   }
 
   return (
@@ -115,6 +131,44 @@ export function SignUp() {
         <p>
           Already have an account? <Link to="/signin">Sign in</Link>
         </p>
+      </form>
+    </main>
+  );
+}
+
+export function VerifySignUp() {
+  const finish = useFinish();
+  const [params] = useSearchParams();
+  const [code, setCode] = useState(params.get("code") ?? "");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<SignupResponse>("/v1/auth/signup:verify", {
+        method: "POST", body: { code: code.trim() }, anonymous: true,
+      });
+      finish(r.access_token);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="auth" id="main">
+      <form onSubmit={submit} aria-labelledby="verify-title">
+        <h1 id="verify-title">Finish creating your account</h1>
+        <label>
+          Code from the e-mail
+          <input type="text" required minLength={10} value={code} onChange={(e) => setCode(e.target.value)} />
+        </label>
+        <ErrorNote error={error} />
+        <button type="submit" disabled={busy}>{busy ? "Finishing…" : "Finish sign-up"}</button>
       </form>
     </main>
   );

@@ -12,6 +12,7 @@ import time
 import urllib.parse
 from collections.abc import Iterator, Mapping
 from datetime import timedelta
+from types import MappingProxyType
 from typing import IO, Any
 
 from google.api_core import exceptions as gexc
@@ -25,6 +26,9 @@ UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024
 _COPY_BLOCK_BYTES = 1024 * 1024
 # Resumable sessions through a V4 signed URL: the initiating POST must carry this header, signed.
 RESUMABLE_START = {"x-goog-resumable": "start"}
+#: Signed into every upload URL: Cloud Storage stores the object only if it does not exist yet (generation 0),
+#: so a signed upload URL creates one object once and a second PUT is refused (412), never an overwrite.
+UPLOAD_PRECONDITION = {"x-goog-if-generation-match": "0"}
 
 
 def check_object_name(name: str) -> None:
@@ -51,6 +55,9 @@ def blob_info(blob: storage.Blob) -> BlobInfo:
 
 class GcsBlobStore:
     """Cloud Storage-backed ``BlobStore``."""
+
+    #: What a client sends with a signed upload URL besides ``Content-Type`` (signed into the URL).
+    upload_headers: Mapping[str, str] = MappingProxyType(UPLOAD_PRECONDITION)
 
     def __init__(self, client: storage.Client) -> None:
         self.client = client
@@ -114,6 +121,8 @@ class GcsBlobStore:
         the URL has the same path-style shape and V4 query parameters, with an empty signature.
         """
         check_object_name(name)
+        if method.upper() in ("PUT", "POST"):  # an upload: create only, so the URL works once
+            headers = {**UPLOAD_PRECONDITION, **(headers or {})}
         emulator = os.environ.get("STORAGE_EMULATOR_HOST")
         if emulator:
             return _emulator_signed_url(emulator, bucket, name, expires_seconds, headers)
@@ -137,7 +146,7 @@ class GcsBlobStore:
         """A signed ``POST`` URL that opens a resumable upload session, and the headers it must carry."""
         url = self.signed_url(bucket, name, method="POST", expires_seconds=expires_seconds,
                               content_type=content_type, headers=RESUMABLE_START)
-        return url, dict(RESUMABLE_START)
+        return url, {**RESUMABLE_START, **UPLOAD_PRECONDITION}
 
 
 def _emulator_signed_url(base: str, bucket: str, name: str, expires_seconds: int,

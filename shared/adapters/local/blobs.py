@@ -18,6 +18,7 @@ import urllib.parse
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import IO
 
 from shared.ports import BlobInfo
@@ -34,6 +35,9 @@ def _safe_parts(name: str) -> list[str]:
 
 class DirectoryBlobStore:
     """Buckets are directories; ``on_finalize`` is called after every successful write."""
+
+    #: Nothing for the client to send: the upload endpoint spends each signed URL on its first ``PUT``.
+    upload_headers: Mapping[str, str] = MappingProxyType({})
 
     def __init__(self, root: Path, *, signing_key: bytes, base_url: str,
                  on_finalize: FinalizeHook | None = None) -> None:

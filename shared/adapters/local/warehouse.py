@@ -7,7 +7,7 @@ Queries are written in BigQuery SQL with ``@named`` parameters and transpiled to
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -80,9 +80,10 @@ class DuckDBWarehouse:
     #: The SQL dialect ``render`` writes (shown with metric evidence).
     dialect = "duckdb"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, on_close: Callable[[], None] | None = None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self._on_close = on_close
         self._con = duckdb.connect(str(path))
         self._local = threading.local()
         self._write_lock = threading.RLock()
@@ -95,8 +96,11 @@ class DuckDBWarehouse:
         return cur
 
     def close(self) -> None:
-        """Close the database (tests; other processes may then open the file)."""
+        """Close the database and let the home's writer lock go (other processes may then open the file)."""
         self._con.close()
+        on_close, self._on_close = self._on_close, None
+        if on_close is not None:
+            on_close()
 
     def ensure_tables(self) -> None:
         """Create every registered table that is missing and add columns added since."""

@@ -18,6 +18,8 @@ from shared.store.tenant import tenant_id
 USER_EMAILS = "user_emails"
 #: Global index of invite codes (by SHA-256 of the code).
 INVITE_CODES = "invites"
+#: Global pending sign-ups (by SHA-256 of the single-use code mailed to the address).
+PENDING_SIGNUPS = "signup_pending"
 #: Global index of API keys (by SHA-256 of the key).
 API_KEY_HASHES = "api_key_hashes"
 #: Global map of API key id to owning tenant (kept after revocation, to recognise cross-tenant attempts).

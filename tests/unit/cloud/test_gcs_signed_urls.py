@@ -15,7 +15,7 @@ from google.auth.credentials import AnonymousCredentials
 from google.cloud import storage  # type: ignore[attr-defined]
 from google.oauth2 import service_account
 
-from shared.adapters.gcp.blobs import RESUMABLE_START, GcsBlobStore
+from shared.adapters.gcp.blobs import RESUMABLE_START, UPLOAD_PRECONDITION, GcsBlobStore
 
 
 @pytest.fixture
@@ -41,13 +41,33 @@ def test_put_url_signs_the_content_type(store: GcsBlobStore) -> None:
     assert url.startswith("https://storage.googleapis.com/b/raw/t/sales/x.csv?")
     q = _query(url)
     assert q["X-Goog-Algorithm"] == "GOOG4-RSA-SHA256" and q["X-Goog-Expires"] == "900"
-    assert q["X-Goog-SignedHeaders"] == "content-type;host"
+    # the create-only precondition is signed: the URL stores one object once (a second PUT is 412)
+    assert q["X-Goog-SignedHeaders"] == "content-type;host;x-goog-if-generation-match"
     assert len(q["X-Goog-Signature"]) == 512  # hex of a 2048-bit RSA signature
 
 
 def test_resumable_url_signs_the_start_header(store: GcsBlobStore) -> None:
     url, headers = store.signed_resumable_url("b", "raw/t/sales/x.csv", content_type="text/csv")
-    assert headers == RESUMABLE_START == {"x-goog-resumable": "start"}
-    assert _query(url)["X-Goog-SignedHeaders"] == "content-type;host;x-goog-resumable"
+    assert headers == {**RESUMABLE_START, **UPLOAD_PRECONDITION} == {"x-goog-resumable": "start",
+                                                                     "x-goog-if-generation-match": "0"}
+    assert _query(url)["X-Goog-SignedHeaders"] == "content-type;host;x-goog-if-generation-match;x-goog-resumable"
     put = store.signed_url("b", "raw/t/sales/x.csv", method="PUT", content_type="text/csv")
     assert _query(url)["X-Goog-Signature"] != _query(put)["X-Goog-Signature"]  # the method is signed too
+
+
+def test_a_download_url_carries_no_upload_precondition(store: GcsBlobStore) -> None:
+    assert _query(store.signed_url("b", "raw/t/sales/x.csv", method="GET"))["X-Goog-SignedHeaders"] == "host"
+
+
+def test_the_grant_tells_the_client_to_send_the_precondition(store: GcsBlobStore) -> None:
+    from shared.config import Settings
+    from shared.ingest.upload import signed_upload
+
+    class _Deps:
+        settings = Settings()
+        blobs = store
+
+    grant = signed_upload(_Deps(), "t1", {"kind": "sales", "filename": "x.csv"})  # type: ignore[arg-type]
+    assert grant["headers"] == {"Content-Type": "text/csv", "x-goog-if-generation-match": "0"}
+    assert _query(grant["url"])["X-Goog-SignedHeaders"] == "content-type;host;x-goog-if-generation-match"
+    assert grant["resumable"]["headers"]["x-goog-if-generation-match"] == "0"
