@@ -7,7 +7,6 @@ name is never used as a path, only as a sanitised last segment.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import re
 import uuid
@@ -23,6 +22,7 @@ from shared.ingest.ingestion import ingestion_id_for
 from shared.ingest.sniff import is_gzip, sniff
 from shared.models.records import DataKind
 from shared.security.uploads import safe_filename
+from shared.store.documents.uploads import claim_signed_url as store_claim
 from shared.store.tenant import is_tenant_id
 
 ALLOWED_EXTENSIONS = (".csv", ".tsv", ".txt", ".gz")
@@ -33,7 +33,6 @@ ALLOWED_CONTENT_TYPES = frozenset({
 HEAD_BYTES = 64 * 1024
 SIGNED_URL_SECONDS = 900
 #: Spent signed upload URLs of the embedded store (``claim_signed_url``).
-SIGNED_URL_CLAIMS = "signed_url_claims"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _UPLOAD_ID = re.compile(r"^up_[0-9a-f]{32}$")
 
@@ -279,9 +278,7 @@ def claim_signed_url(deps: Deps, bucket: str, name: str, signature: str) -> None
     precondition; here the claim is a document, so two ``PUT``s racing cannot both win. A ``PUT`` that fails
     after its claim (too large, cut off) spends the URL too: ask for a new one.
     """
-    key = hashlib.sha256(f"{bucket}/{name}\n{signature}".encode()).hexdigest()
-    claimed = {"object": name, "claimed_at": datetime.now(UTC).isoformat()}
-    if deps.blobs.stat(bucket, name) is not None or not deps.documents.create(SIGNED_URL_CLAIMS, key, claimed):
+    if deps.blobs.stat(bucket, name) is not None or not store_claim(deps.documents, bucket, name, signature):
         raise PermissionDenied("this signed URL was already used; ask for a new one")
 
 
