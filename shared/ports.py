@@ -192,6 +192,16 @@ class Warehouse(Protocol):
         """Replace rows sharing ``key_columns`` with ``rows`` and insert the rest, atomically."""
         ...
 
+    def replace_slice(self, table: str, rows: pd.DataFrame, where: Mapping[str, Any]) -> int:
+        """Replace one slice of ``table`` with ``rows``, atomically; returns rows written.
+
+        The slice is every row whose columns equal ``where`` (which must name ``tenant_id``): it is cleared
+        and ``rows`` written in one transaction on every engine, so a repeated write of a slice is idempotent
+        and a failed one leaves the slice as it was. ``rows`` may omit the slice's columns (they are filled
+        in); a row with another value in one of them is refused. Empty ``rows`` clear the slice.
+        """
+        ...
+
     def query(self, sql: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
         """Run BigQuery-dialect SQL with ``@named`` parameters; never format values into ``sql``."""
         ...

@@ -18,6 +18,7 @@ import pandas as pd
 import sqlglot
 from sqlglot.expressions import Expression
 
+from shared.adapters.slices import slice_rows
 from shared.errors import StorageUnreadable
 from shared.models.tables import TableSpec, all_tables
 
@@ -162,6 +163,29 @@ class DuckDBWarehouse:
                 cur.execute(f'DELETE FROM "{table}" t WHERE EXISTS (SELECT 1 FROM _incoming i WHERE {match})')
                 quoted = ", ".join(f'"{c}"' for c in cols)
                 cur.execute(f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM _incoming')
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.unregister("_incoming")
+        return len(rows)
+
+    def replace_slice(self, table: str, rows: pd.DataFrame, where: Mapping[str, Any]) -> int:
+        """Delete the slice and insert ``rows`` in one transaction."""
+        spec = self._spec(table)
+        rows = slice_rows(spec, rows, where)
+        cols = [c for c in spec.column_names if c in rows.columns]
+        match = " AND ".join(f'"{c}" = ?' for c in where)
+        cur = self._cursor()
+        with self._write_lock:
+            cur.register("_incoming", rows[cols])
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                cur.execute(f'DELETE FROM "{table}" WHERE {match}', list(where.values()))
+                if not rows.empty:
+                    quoted = ", ".join(f'"{c}"' for c in cols)
+                    cur.execute(f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM _incoming')
                 cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")
