@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from sqlglot import exp
 
@@ -13,22 +14,30 @@ from shared.store.statements import col, fn, in_array, ordered, param, read, ten
 def skus_described_as(warehouse: Warehouse, tenant_id: str, descriptor: str, *, skus: Sequence[str] = (),
                       categories: Sequence[str] = ()) -> list[str]:
     """SKUs whose title mentions ``descriptor`` (case-insensitive), among ``skus``/``categories`` when given."""
+    found = read(warehouse, _described_statement(bool(skus), bool(categories)), tenant_id,
+                 pattern=f"%{descriptor.lower()}%", skus=list(skus), categories=[c.lower() for c in categories])
+    return [str(s) for s in found["sku"].tolist()]
+
+
+@cache
+def _described_statement(skus: bool, categories: bool) -> exp.Select:
     conditions: list[exp.Expr] = [tenant_predicate(), exp.Like(this=fn("LOWER", col("title")),
                                                                      expression=param("pattern"))]
     if skus:
         conditions.append(in_array(col("sku"), "skus"))
     if categories:
         conditions.append(in_array(fn("LOWER", col("category")), "categories"))
-    statement = exp.select(col("sku")).distinct().from_("products").where(*conditions).order_by(*ordered("sku"))
-    found = read(warehouse, statement, tenant_id, pattern=f"%{descriptor.lower()}%", skus=list(skus),
-                 categories=[c.lower() for c in categories])
-    return [str(s) for s in found["sku"].tolist()]
+    return exp.select(col("sku")).distinct().from_("products").where(*conditions).order_by(*ordered("sku"))
+
+
+@cache
+def _top_sku_statement() -> exp.Select:
+    return (exp.select(col("sku"), fn("SUM", col("units")).as_("units")).from_("sales")
+            .where(tenant_predicate()).group_by("sku")
+            .order_by(*ordered("units", desc=True), *ordered("sku")).limit(1))
 
 
 def top_sku(warehouse: Warehouse, tenant_id: str) -> str | None:
     """The tenant's best-selling SKU of all time (ties by SKU); ``None`` without sales."""
-    statement = (exp.select(col("sku"), fn("SUM", col("units")).as_("units")).from_("sales")
-                 .where(tenant_predicate()).group_by("sku")
-                 .order_by(*ordered("units", desc=True), *ordered("sku")).limit(1))
-    found = read(warehouse, statement, tenant_id)
+    found = read(warehouse, _top_sku_statement(), tenant_id)
     return str(found["sku"].iloc[0]) if len(found) else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sqlglot import exp
@@ -21,6 +22,11 @@ def price_position(warehouse: Warehouse, tenant_id: str, since: date) -> pd.Data
     the middle two): ``APPROX_QUANTILES(..)[OFFSET(1)]`` is read differently by the engines (the BigQuery
     emulator returns the maximum), which the store contract caught.
     """
+    return read(warehouse, _position_statement(), tenant_id, since=since)
+
+
+@cache
+def _position_statement() -> exp.Select:
     latest = (exp.select("sku", "competitor", "price", latest_first(["sku", "competitor"], "date").as_("rn"))
               .from_("competitor_prices").where(tenant_predicate(), col("date") > param("since")))
     median = exp.Window(this=exp.PercentileCont(this=col("price"), expression=exp.Literal.number(0.5)),
@@ -37,20 +43,28 @@ def price_position(warehouse: Warehouse, tenant_id: str, since: date) -> pd.Data
                        on=exp.and_(tenant_predicate("p"), col("sku", "p").eq(col("sku", "c"))))
                  .where(col("price", "p").is_(exp.null()).not_())
                  .group_by(col("sku", "c"), col("price", "p")))
-    return read(warehouse, statement, tenant_id, since=since)
+    return statement
 
 
 def daily_units(warehouse: Warehouse, tenant_id: str, sku: str, since: date) -> pd.DataFrame:
     """Units of one SKU per day after ``since``."""
-    statement = (exp.select(col("date"), fn("SUM", col("units")).as_("units")).from_("sales")
-                 .where(tenant_predicate(), col("sku").eq(param("sku")), col("date") > param("since"))
-                 .group_by("date").order_by(*ordered("date")))
-    return read(warehouse, statement, tenant_id, sku=sku, since=since)
+    return read(warehouse, _daily_units_statement(), tenant_id, sku=sku, since=since)
+
+
+@cache
+def _daily_units_statement() -> exp.Select:
+    return (exp.select(col("date"), fn("SUM", col("units")).as_("units")).from_("sales")
+            .where(tenant_predicate(), col("sku").eq(param("sku")), col("date") > param("since"))
+            .group_by("date").order_by(*ordered("date")))
 
 
 def best_seller(warehouse: Warehouse, tenant_id: str, since: date) -> list[str]:
     """The SKU with the most units sold after ``since`` (empty when nothing sold)."""
-    statement = (exp.select(col("sku"), fn("SUM", col("units")).as_("units")).from_("sales")
-                 .where(tenant_predicate(), col("date") > param("since")).group_by("sku")
-                 .order_by(*ordered("units", desc=True)).limit(1))
-    return [str(s) for s in read(warehouse, statement, tenant_id, since=since)["sku"]]
+    return [str(s) for s in read(warehouse, _best_seller_statement(), tenant_id, since=since)["sku"]]
+
+
+@cache
+def _best_seller_statement() -> exp.Select:
+    return (exp.select(col("sku"), fn("SUM", col("units")).as_("units")).from_("sales")
+            .where(tenant_predicate(), col("date") > param("since")).group_by("sku")
+            .order_by(*ordered("units", desc=True)).limit(1))

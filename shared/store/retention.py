@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 
 from sqlglot import exp
 
@@ -17,12 +18,21 @@ def _older(table: str, column: str) -> exp.Expr:
     return exp.and_(tenant_predicate(), col(column) < param("cutoff"))
 
 
+@cache
+def _count_statement(table: str, column: str) -> exp.Select:
+    return exp.select(fn("COUNT", exp.Star()).as_("n")).from_(table).where(_older(table, column))
+
+
+@cache
+def _delete_statement(table: str, column: str) -> exp.Delete:
+    return exp.delete(table, where=_older(table, column))
+
+
 def count_older(warehouse: Warehouse, tenant_id: str, table: str, column: str, cutoff: date | datetime) -> int:
     """How many of the tenant's rows of ``table`` have ``column`` before ``cutoff``."""
-    statement = exp.select(fn("COUNT", exp.Star()).as_("n")).from_(table).where(_older(table, column))
-    return int(read(warehouse, statement, tenant_id, cutoff=cutoff)["n"].iloc[0])
+    return int(read(warehouse, _count_statement(table, column), tenant_id, cutoff=cutoff)["n"].iloc[0])
 
 
 def delete_older(warehouse: Warehouse, tenant_id: str, table: str, column: str, cutoff: date | datetime) -> None:
     """Delete the tenant's rows of ``table`` whose ``column`` is before ``cutoff``."""
-    change(warehouse, exp.delete(table, where=_older(table, column)), tenant_id, cutoff=cutoff)
+    change(warehouse, _delete_statement(table, column), tenant_id, cutoff=cutoff)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 
 from sqlglot import exp
 
@@ -19,8 +20,12 @@ from shared.store.statements import (
 )
 
 
+@cache
 def reviews_statement(*, skus: bool, categories: bool) -> exp.Select:
-    """Reviews in ``[@start_date, @end_date]`` joined to their product, optionally narrowed; ``LIMIT @max_rows``."""
+    """Reviews in ``[@start_date, @end_date]`` joined to their product, optionally narrowed; ``LIMIT @max_rows``.
+
+    Built once per shape (``functools.cache``): callers must not change the statement.
+    """
     conditions: list[exp.Expr] = [tenant_predicate("r"), col("date", "r") >= param("start_date"),
                                         col("date", "r") <= param("end_date")]
     if skus:

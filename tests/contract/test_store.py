@@ -141,6 +141,9 @@ def test_changed_skus(wh: Any) -> None:
     assert records.changed_skus(wh, TENANT, DataKind.SALES, at(D(2024, 5, 21))) == ["A"]
     assert records.changed_skus(wh, TENANT, DataKind.SALES, at(D(2024, 1, 1))) == ["A", "B"]
     assert records.changed_skus(wh, OTHER, DataKind.SALES, at(D(2024, 1, 1))) == ["A", "B", "Z"]
+    assert records.changed_skus(wh, TENANT, DataKind.REVIEWS, at(D(2024, 1, 1))) == ["A", "B"]
+    assert records.changed_skus(wh, TENANT, DataKind.COMPETITOR_PRICES, at(D(2024, 1, 1))) == ["A", "B", "C"]
+    assert records.changed_skus(wh, TENANT, DataKind.COMPETITOR_PRICES, at(D(2024, 6, 1))) == []
 
 
 # --- agents' inputs ---------------------------------------------------------------------------------------
@@ -189,6 +192,7 @@ def test_forecast_reads(wh: Any) -> None:
     assert _rows(stock.frame, "location", "date", "on_hand") == [("w1", D(2024, 5, 1), 20), ("w1", D(2024, 5, 10), 5),
                                                                  ("w2", D(2024, 5, 10), 3)]
     assert sorted(forecast_inputs.product_titles(wh, TENANT, []).frame["sku"]) == ["A", "B", "C"]
+    assert _rows(forecast_inputs.product_titles(wh, TENANT, ["C", "Z"]).frame, "sku", "title") == [("C", "Blue Bowl")]
     assert forecast_inputs.skus_by_units(wh, TENANT, D(2024, 5, 19)) == ["A", "B"]
     assert forecast_inputs.skus_by_units(wh, TENANT, D(2024, 5, 20)) == ["B", "A"]
     earlier = forecast_inputs.earlier_forecasts(wh, TENANT, ["A"], D(2024, 5, 2))

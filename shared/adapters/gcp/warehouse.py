@@ -23,6 +23,7 @@ from google.api_core import exceptions as gexc
 from google.cloud import bigquery
 from sqlglot.expressions import Expression
 
+from shared.adapters.rendering import rendered
 from shared.adapters.slices import slice_rows
 from shared.models.tables import Column, TableSpec, all_tables
 
@@ -331,7 +332,7 @@ class BigQueryWarehouse:
 
     def render(self, statement: Expression) -> str:
         """``statement`` in BigQuery's dialect (parameters as ``@name``)."""
-        return statement.sql(dialect="bigquery")
+        return rendered(statement, "bigquery")
 
     def run(self, statement: Expression, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
         """Run a sqlglot expression compiled for BigQuery."""

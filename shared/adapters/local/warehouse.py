@@ -18,6 +18,7 @@ import pandas as pd
 import sqlglot
 from sqlglot.expressions import Expression
 
+from shared.adapters.rendering import rendered
 from shared.adapters.slices import slice_rows
 from shared.errors import StorageUnreadable
 from shared.models.tables import TableSpec, all_tables
@@ -202,7 +203,7 @@ class DuckDBWarehouse:
 
     def render(self, statement: Expression) -> str:
         """``statement`` in DuckDB's dialect (parameters as ``$name``)."""
-        return statement.sql(dialect="duckdb")
+        return rendered(statement, "duckdb")
 
     def run(self, statement: Expression, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
         """Run a sqlglot expression compiled for DuckDB."""
