@@ -5,7 +5,9 @@ Each port has an embedded adapter (``shared/adapters/local``) and an official-cl
 through ``shared.deps.Deps`` and never ask which backend they run on.
 
 Tenancy: document paths and warehouse queries always carry the tenant explicitly; adapters do not
-guess it. Warehouse SQL is written in BigQuery's dialect with ``@named`` parameters only.
+guess it. The cores' warehouse statements are sqlglot expressions built by the store layer
+(``shared.store``) and run with ``Warehouse.run``; ``query``/``execute`` take BigQuery-dialect SQL with
+``@named`` parameters only.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Every string literal of ``shared/`` and ``functions/`` (f-strings included, docstrings excluded) is read
 with ``ast``; one that holds a SQL statement (``SELECT .. FROM``, ``DELETE FROM``, ``INSERT INTO``,
 ``UPDATE .. SET``, ``MERGE INTO``, DDL, the embedded engines' ``PRAGMA``/``ATTACH``/``COPY FROM DATABASE``)
-is an offender, listed with its file and line.
+is an offender, listed with its file and line. Nor does a core import sqlglot to build statements itself.
 """
 
 from __future__ import annotations
@@ -69,6 +69,27 @@ def test_no_sql_outside_the_store_and_the_adapters() -> None:
     assert not offenders, "SQL outside shared/store and shared/adapters:\n" + "\n".join(offenders)
 
 
+def sqlglot_importers(root: Path) -> list[str]:
+    """Modules outside the allowed packages (and the port's annotations) that import sqlglot."""
+    found = []
+    for top in SCANNED:
+        for path in sorted((root / top).rglob("*.py")):
+            rel = path.relative_to(root).as_posix()
+            if rel.startswith(ALLOWED) or rel == "shared/ports.py":
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=rel)):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                         else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                if any(n == "sqlglot" or n.startswith("sqlglot.") for n in names):
+                    found.append(f"{rel}:{node.lineno}")
+    return found
+
+
+def test_no_core_builds_statements_itself() -> None:
+    offenders = sqlglot_importers(ROOT)
+    assert not offenders, "sqlglot imported outside shared/store and shared/adapters:\n" + "\n".join(offenders)
+
+
 def test_the_check_finds_each_kind_of_statement(tmp_path: Path) -> None:
     core = tmp_path / "shared" / "core"
     core.mkdir(parents=True)
@@ -86,3 +107,5 @@ def test_the_check_finds_each_kind_of_statement(tmp_path: Path) -> None:
         'G = "PRAGMA integrity_check"\n'
         'H = "ATTACH ? AS src (READ_ONLY)"\n')
     assert [o.split(":")[1] for o in sql_offenders(tmp_path)] == ["2", "3", "4", "6", "7", "9", "10"]
+    (core / "builds.py").write_text("from sqlglot import exp\nimport sqlglot.expressions\n")
+    assert sqlglot_importers(tmp_path) == ["shared/core/builds.py:1", "shared/core/builds.py:2"]
