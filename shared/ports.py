@@ -5,7 +5,9 @@ Each port has an embedded adapter (``shared/adapters/local``) and an official-cl
 through ``shared.deps.Deps`` and never ask which backend they run on.
 
 Tenancy: document paths and warehouse queries always carry the tenant explicitly; adapters do not
-guess it. Warehouse SQL is written in BigQuery's dialect with ``@named`` parameters only.
+guess it. The cores' warehouse statements are sqlglot expressions built by the store layer
+(``shared.store``) and run with ``Warehouse.run``; ``query``/``execute`` take BigQuery-dialect SQL with
+``@named`` parameters only.
 """
 
 from __future__ import annotations
@@ -195,6 +197,16 @@ class Warehouse(Protocol):
 
     def upsert(self, table: str, rows: pd.DataFrame, key_columns: list[str]) -> int:
         """Replace rows sharing ``key_columns`` with ``rows`` and insert the rest, atomically."""
+        ...
+
+    def replace_slice(self, table: str, rows: pd.DataFrame, where: Mapping[str, Any]) -> int:
+        """Replace one slice of ``table`` with ``rows``, atomically; returns rows written.
+
+        The slice is every row whose columns equal ``where`` (which must name ``tenant_id``): it is cleared
+        and ``rows`` written in one transaction on every engine, so a repeated write of a slice is idempotent
+        and a failed one leaves the slice as it was. ``rows`` may omit the slice's columns (they are filled
+        in); a row with another value in one of them is refused. Empty ``rows`` clear the slice.
+        """
         ...
 
     def query(self, sql: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:

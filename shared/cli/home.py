@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import shutil
-import sqlite3
 import stat
 import sys
 import tarfile
@@ -48,7 +47,14 @@ def _home() -> Path:
 
 def check_home(home: Path) -> list[tuple[str, bool, str]]:
     """``(check, ok, detail)`` for every check ``doctor`` runs."""
-    from shared.adapters.local.home import DATABASES, SQLITE_FILES, read_manifest, read_stamp
+    from shared.adapters.local.home import (
+        DATABASES,
+        SQLITE_FILES,
+        duckdb_integrity,
+        read_manifest,
+        read_stamp,
+        sqlite_integrity,
+    )
     from shared.config import MIN_SIGNING_KEY_LENGTH
     from shared.errors import EcomIntelError
 
@@ -75,8 +81,8 @@ def check_home(home: Path) -> list[tuple[str, bool, str]]:
             continue
         same = manifest is not None and stamp == manifest.home_id
         results.append((f"{name} stamp", same, "matches home.json" if same else f"stamp {stamp!r}"))
-        results.append((f"{name} integrity", *(_sqlite_integrity(path) if name in SQLITE_FILES
-                                               else _duckdb_integrity(path))))
+        results.append((f"{name} integrity", *(sqlite_integrity(path) if name in SQLITE_FILES
+                                               else duckdb_integrity(path))))
         fmode = stat.S_IMODE(path.stat().st_mode)
         results.append((f"{name} is private (0600)", fmode == 0o600, oct(fmode)))
     for key in ("jwt.key", "signing.key"):
@@ -85,35 +91,6 @@ def check_home(home: Path) -> list[tuple[str, bool, str]]:
             size = path.stat().st_size
             results.append((key, size >= MIN_SIGNING_KEY_LENGTH, f"{size} bytes"))
     return results
-
-
-def _sqlite_integrity(path: Path) -> tuple[bool, str]:
-    try:
-        with sqlite3.connect(path) as con:
-            verdict = con.execute("PRAGMA integrity_check").fetchone()[0]
-            tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-            rows = sum(con.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables)
-    except sqlite3.Error as exc:
-        return False, f"{type(exc).__name__}: {exc}"
-    return verdict == "ok", f"{verdict}; {len(tables)} tables, {rows} rows"
-
-
-def _duckdb_integrity(path: Path) -> tuple[bool, str]:
-    import duckdb
-
-    try:
-        con = duckdb.connect(str(path), read_only=True)
-        try:
-            tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
-            rows = 0
-            for t in tables:  # hashing every row reads every block: a truncated file fails here
-                count = con.execute(f'SELECT COUNT(*), BIT_XOR(HASH(r)) FROM "{t}" r').fetchone()
-                rows += int(count[0]) if count else 0
-        finally:
-            con.close()
-    except duckdb.Error as exc:
-        return False, f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
-    return True, f"{len(tables)} tables, {rows} rows"
 
 
 def _doctor(args: argparse.Namespace) -> int:
@@ -139,21 +116,10 @@ def _sha256(path: Path) -> str:
 
 def _snapshot(home: Path, into: Path) -> None:
     """Consistent copies of the databases, and copies of everything else, in ``into``."""
-    import duckdb
-
-    from shared.adapters.local.home import DUCKDB_FILE, MANIFEST, SQLITE_FILES, verify_home
+    from shared.adapters.local.home import MANIFEST, copy_databases, verify_home
 
     verify_home(home)  # never back up a damaged home as if it were good
-    for name in SQLITE_FILES:
-        with sqlite3.connect(home / name) as src, sqlite3.connect(into / name) as dst:
-            src.backup(dst)
-    con = duckdb.connect(":memory:")
-    try:
-        con.execute("ATTACH ? AS src (READ_ONLY)", [str(home / DUCKDB_FILE)])
-        con.execute("ATTACH ? AS dst", [str(into / DUCKDB_FILE)])
-        con.execute("COPY FROM DATABASE src TO dst")
-    finally:
-        con.close()
+    copy_databases(home, into)
     for name in (MANIFEST, "jwt.key", "signing.key"):
         if (home / name).exists():
             shutil.copy2(home / name, into / name)

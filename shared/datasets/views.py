@@ -19,6 +19,8 @@ from shared.models.records import DataKind
 from shared.ports import Filter
 from shared.store.documents.ingestions import IngestionRecords
 from shared.store.documents.sync import sources_collection, sync_runs_collection
+from shared.store.records import kind_extent
+from shared.store.rejects import ingestion_rejects as ingestion_rejects_frame
 
 INGESTION_ID = re.compile(r"^ing_[a-f0-9]{24}$")
 UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -132,14 +134,10 @@ def _ingestion(deps: Deps, tenant_id: str, ingestion_id: str) -> dict[str, Any]:
     return doc
 
 
-_REJECTS_SQL = ("SELECT row_number, `column`, reason, raw FROM `rejects` "
-                "WHERE tenant_id = @tenant_id AND ingestion_id = @ingestion_id ORDER BY row_number")
-
-
 def ingestion_rejects(deps: Deps, tenant_id: str, ingestion_id: str, *, limit: int | None = 200) -> RejectPage:
     """The rejects of one of the tenant's ingestions, in file order (``limit=None``: all, for the CSV)."""
     _ingestion(deps, tenant_id, ingestion_id)
-    frame = deps.warehouse.query(_REJECTS_SQL, {"tenant_id": tenant_id, "ingestion_id": ingestion_id})
+    frame = ingestion_rejects_frame(deps.warehouse, tenant_id, ingestion_id)
     rows = records(frame)
     shown = rows if limit is None else rows[:limit]
     return RejectPage(ingestion_id=ingestion_id, items=[RejectView.model_validate(r) for r in shown], total=len(rows))
@@ -148,7 +146,7 @@ def ingestion_rejects(deps: Deps, tenant_id: str, ingestion_id: str, *, limit: i
 def rejects_frame(deps: Deps, tenant_id: str, ingestion_id: str) -> Any:
     """All rejects of one ingestion as a frame (for the CSV download)."""
     _ingestion(deps, tenant_id, ingestion_id)
-    return deps.warehouse.query(_REJECTS_SQL, {"tenant_id": tenant_id, "ingestion_id": ingestion_id})
+    return ingestion_rejects_frame(deps.warehouse, tenant_id, ingestion_id)
 
 
 def dataset_summary(deps: Deps, tenant_id: str) -> DatasetSummary:
@@ -159,11 +157,7 @@ def dataset_summary(deps: Deps, tenant_id: str) -> DatasetSummary:
             latest[item.kind] = item
     out = []
     for kind, column in DATE_COLUMN.items():
-        frame = deps.warehouse.query(
-            f"SELECT COUNT(*) AS n, CAST(MIN(`{column}`) AS STRING) AS first, CAST(MAX(`{column}`) AS STRING) AS last "
-            f"FROM `{kind.value}` WHERE tenant_id = @tenant_id",
-            {"tenant_id": tenant_id},
-        )
+        frame = kind_extent(deps.warehouse, tenant_id, kind, column)
         row = records(frame)[0] if len(frame) else {}
         out.append(KindSummary(kind=kind.value, rows=int(row.get("n") or 0), first=row.get("first"),
                                last=row.get("last"), last_ingestion=latest.get(kind.value)))

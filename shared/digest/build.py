@@ -17,36 +17,13 @@ from shared.digest import charts
 from shared.models.agents import AgentName, AgentRequest, AgentResult
 from shared.observability.logs import get_logger, log_event
 from shared.ports import Filter
+from shared.store.digest_inputs import best_seller, daily_units, price_position
 from shared.store.documents.alerts import alerts_collection
 from shared.store.documents.deliveries import digests_collection
 
 _log = get_logger(__name__)
 _URGENCY = {"high": 0, "medium": 1, "low": 2}
 RunAgent = Callable[[Deps, AgentName, AgentRequest], AgentResult]
-
-POSITION_SQL = """
-WITH latest AS (
-  SELECT sku, competitor, price, ROW_NUMBER() OVER (PARTITION BY sku, competitor ORDER BY date DESC) AS rn
-  FROM competitor_prices WHERE tenant_id = @tenant AND date > @since
-)
-SELECT l.sku, p.price AS our_price, MIN(l.price) AS comp_min, APPROX_QUANTILES(l.price, 2)[OFFSET(1)] AS comp_median,
-       MAX(l.price) AS comp_max
-FROM latest AS l JOIN products AS p ON p.tenant_id = @tenant AND p.sku = l.sku
-WHERE l.rn = 1 AND p.price IS NOT NULL
-GROUP BY l.sku, p.price
-"""
-
-HISTORY_SQL = """
-SELECT date, SUM(units) AS units FROM sales
-WHERE tenant_id = @tenant AND sku = @sku AND date > @since
-GROUP BY date ORDER BY date
-"""
-
-TOP_SELLER_SQL = """
-SELECT sku, SUM(units) AS units FROM sales WHERE tenant_id = @tenant AND date > @since
-GROUP BY sku ORDER BY units DESC LIMIT 1
-"""
-
 
 def period_key(frequency: str, day: date) -> str:
     """``daily-2024-06-01`` or ``weekly-2024-W22``."""
@@ -61,7 +38,7 @@ def _run_agent(deps: Deps, name: AgentName, request: AgentRequest) -> AgentResul
 
 
 def _position_chart(deps: Deps, tenant: str, today: date) -> bytes | None:
-    df = deps.warehouse.query(POSITION_SQL, {"tenant": tenant, "since": today - timedelta(days=14)})
+    df = price_position(deps.warehouse, tenant, today - timedelta(days=14))
     if df.empty:
         return None
     df["gap"] = (df["our_price"] - df["comp_min"]) / df["our_price"]
@@ -79,7 +56,7 @@ def _forecast_chart(deps: Deps, tenant: str, today: date, forecast: AgentResult 
     if not {"series_id", "dates", "forecast", "lower", "upper"} <= set(first) or not first["dates"]:
         return None
     sku = str(first["series_id"])
-    hist = deps.warehouse.query(HISTORY_SQL, {"tenant": tenant, "sku": sku, "since": today - timedelta(days=120)})
+    hist = daily_units(deps.warehouse, tenant, sku, today - timedelta(days=120))
     return charts.forecast_chart(sku, pd.to_datetime(hist["date"]).tolist(), hist["units"].astype(float).tolist(),
                                  pd.to_datetime(first["dates"]).tolist(), first["forecast"], first["lower"],
                                  first["upper"], str(first.get("model") or ""))
@@ -97,11 +74,11 @@ def build_digest(deps: Deps, tenant: str, *, frequency: str = "daily", today: da
     actions: list[dict[str, Any]] = []
     limitations: list[str] = []
     results: dict[str, AgentResult] = {}
-    top_seller = deps.warehouse.query(TOP_SELLER_SQL, {"tenant": tenant, "since": today - timedelta(days=90)})
+    top_seller = best_seller(deps.warehouse, tenant, today - timedelta(days=90))
     names: tuple[AgentName, ...] = ("pricing", "forecast", "sentiment")
     for name in names:
         request = AgentRequest(tenant_id=tenant, as_of=today,
-                               skus=top_seller["sku"].tolist() if name == "forecast" and not top_seller.empty else [])
+                               skus=top_seller if name == "forecast" else [])
         try:
             result = run_agent(deps, name, request)
         except Exception as exc:  # one failing agent leaves the rest of the digest intact

@@ -35,6 +35,7 @@ from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
 from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
+from shared.store.forecast_inputs import earlier_forecasts
 
 if TYPE_CHECKING:
     from shared.deps import Deps
@@ -44,13 +45,6 @@ DEFAULT_LEAD_TIME_DAYS = 7
 DEFAULT_MAX_SKUS = 50
 #: SKUs forecast for a stock question (least cover first); the rest are answered by their run rate.
 DEFAULT_STOCK_MAX_SKUS = 10
-
-PREVIOUS_SQL = """
-SELECT run_id, sku, date, as_of, forecast, backtest_mase, mase_scale, created_at
-FROM forecasts
-WHERE tenant_id = @tenant_id AND sku IN UNNEST(@skus) AND as_of < @last_date AND date <= @last_date
-ORDER BY sku, created_at, date
-""".strip()
 
 
 @dataclass
@@ -64,6 +58,7 @@ class SkuOutcome:
     whatif: dict[str, Any] | None = None
     plan: InventoryPlan | None = None
     drift: DriftReport | None = None
+    drift_query: str | None = None
     period_days: int = 1
 
 
@@ -307,8 +302,8 @@ def _plan(o: SkuOutcome, inputs: ForecastInputs, opts: dict[str, Any], level: fl
 def _track_drift(deps: Deps, tenant_id: str, outcomes: list[SkuOutcome],
                  last_date: pd.Timestamp) -> list[dict[str, Any]]:
     """Score each SKU's latest earlier forecast against the actuals since; record and flag drift."""
-    params = {"tenant_id": tenant_id, "skus": [o.series.series_id for o in outcomes], "last_date": last_date.date()}
-    prev = deps.warehouse.query(PREVIOUS_SQL, params)
+    earlier = earlier_forecasts(deps.warehouse, tenant_id, [o.series.series_id for o in outcomes], last_date.date())
+    prev = earlier.frame
     if prev.empty:
         return []
     rows = []
@@ -324,6 +319,7 @@ def _track_drift(deps: Deps, tenant_id: str, outcomes: list[SkuOutcome],
             continue
         actual = o.series.values[pos[ok].astype(int).to_numpy()]
         expected = p["backtest_mase"].iloc[0]
+        o.drift_query = earlier.sql
         o.drift = assess_drift(p["forecast"].to_numpy(dtype=float)[ok], actual,
                                scale=float(p["mase_scale"].iloc[0] or 0.0),
                                expected_mase=None if pd.isna(expected) else float(expected))
@@ -452,7 +448,7 @@ def _findings(outcomes: list[SkuOutcome], inputs: ForecastInputs, sales_evidence
                                     metrics={"live_mase": o.drift.live_mase, "expected_mase": o.drift.expected_mase,
                                              "ratio": o.drift.ratio, "periods": o.drift.periods},
                                     evidence=[Evidence(description="earlier forecasts vs actuals",
-                                                       query=PREVIOUS_SQL)], confidence=conf))
+                                                       query=o.drift_query)], confidence=conf))
     return findings, actions
 
 

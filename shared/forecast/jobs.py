@@ -17,20 +17,13 @@ from pydantic import BaseModel, Field
 
 from shared.models.agents import AgentRequest
 from shared.store.documents.jobs import forecast_job_chunks_collection, forecast_jobs_collection
+from shared.store.forecast_inputs import skus_by_units
 
 if TYPE_CHECKING:
     from shared.deps import Deps
 
 TOPIC = "forecast-requested"
 DEFAULT_CHUNK = 200
-
-SKUS_SQL = """
-SELECT sku, SUM(units) AS units
-FROM sales
-WHERE tenant_id = @tenant_id AND date <= @as_of
-GROUP BY sku
-ORDER BY units DESC, sku
-""".strip()
 
 
 class ChunkMessage(BaseModel):
@@ -51,8 +44,7 @@ def start_job(deps: Deps, tenant_id: str, *, horizon_days: int = 30, as_of: date
     """Publish one message per chunk of SKUs (all SKUs with sales when ``skus`` is empty); return the job."""
     as_of = as_of or datetime.now(UTC).date()
     if not skus:
-        frame = deps.warehouse.query(SKUS_SQL, {"tenant_id": tenant_id, "as_of": as_of})
-        skus = [str(s) for s in frame["sku"]]
+        skus = skus_by_units(deps.warehouse, tenant_id, as_of)
     job_id = uuid.uuid4().hex
     chunks = [skus[i:i + chunk_size] for i in range(0, len(skus), chunk_size)]
     job = {"job_id": job_id, "tenant_id": tenant_id, "skus": len(skus), "chunks": len(chunks), "done_chunks": 0,

@@ -1,7 +1,7 @@
-"""Read a tenant's sales, stock and products through the ``Warehouse`` port (BigQuery SQL, ``@named``).
+"""Read a tenant's sales, stock and products through the store.
 
-Every query filters on ``tenant_id`` and is returned alongside its text and parameters so findings can
-cite the exact query as evidence.
+Every read comes with the statement as run and its parameters, so findings can cite the exact query as
+evidence.
 """
 
 from __future__ import annotations
@@ -13,27 +13,7 @@ from typing import Any
 import pandas as pd
 
 from shared.ports import Warehouse
-
-SALES_SQL = """
-SELECT sku, date, SUM(units) AS units, AVG(unit_price) AS price, MAX(IF(promo, 1, 0)) AS promo
-FROM sales
-WHERE tenant_id = @tenant_id AND date <= @as_of AND (ARRAY_LENGTH(@skus) = 0 OR sku IN UNNEST(@skus))
-GROUP BY sku, date
-ORDER BY sku, date
-""".strip()
-
-INVENTORY_SQL = """
-SELECT sku, location, date, on_hand, on_order, lead_time_days
-FROM inventory
-WHERE tenant_id = @tenant_id AND date <= @as_of AND (ARRAY_LENGTH(@skus) = 0 OR sku IN UNNEST(@skus))
-ORDER BY sku, location, date
-""".strip()
-
-PRODUCTS_SQL = """
-SELECT sku, title, price, cost
-FROM products
-WHERE tenant_id = @tenant_id AND (ARRAY_LENGTH(@skus) = 0 OR sku IN UNNEST(@skus))
-""".strip()
+from shared.store.forecast_inputs import daily_sales, product_titles, stock_snapshots
 
 
 @dataclass(frozen=True)
@@ -56,19 +36,14 @@ class ForecastInputs:
 
 def load_inputs(warehouse: Warehouse, tenant_id: str, as_of: date, skus: list[str]) -> ForecastInputs:
     """Sales up to ``as_of``, the latest stock per SKU and location (summed per SKU), products."""
-    params: dict[str, Any] = {"tenant_id": tenant_id, "as_of": as_of, "skus": list(skus)}
-    sales = warehouse.query(SALES_SQL, params)
-    if not sales.empty:
-        sales["date"] = pd.to_datetime(sales["date"])
-    inv = warehouse.query(INVENTORY_SQL, params)
-    stock = latest_stock(inv)
-    prod_params = {"tenant_id": tenant_id, "skus": list(skus)}
-    products = warehouse.query(PRODUCTS_SQL, prod_params)
-    return ForecastInputs(sales, stock, products, {
-        "sales": QueryRecord(SALES_SQL, _jsonable(params)),
-        "inventory": QueryRecord(INVENTORY_SQL, _jsonable(params)),
-        "products": QueryRecord(PRODUCTS_SQL, _jsonable(prod_params)),
-    })
+    sales = daily_sales(warehouse, tenant_id, as_of, skus)
+    if not sales.frame.empty:
+        sales.frame["date"] = pd.to_datetime(sales.frame["date"])
+    inv = stock_snapshots(warehouse, tenant_id, as_of, skus)
+    products = product_titles(warehouse, tenant_id, skus)
+    return ForecastInputs(sales.frame, latest_stock(inv.frame), products.frame, {
+        name: QueryRecord(read.sql, read.evidence_params())
+        for name, read in (("sales", sales), ("inventory", inv), ("products", products))})
 
 
 def latest_stock(inv: pd.DataFrame) -> pd.DataFrame:
@@ -83,7 +58,3 @@ def latest_stock(inv: pd.DataFrame) -> pd.DataFrame:
         on_hand=("on_hand", "sum"), on_order=("on_order", lambda s: float(s.fillna(0).sum())),
         lead_time_days=("lead_time_days", "max"), stock_date=("date", "max"))
     return out[cols]
-
-
-def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in params.items()}

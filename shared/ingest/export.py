@@ -13,22 +13,15 @@ import pandas as pd
 
 from shared.models.records import DataKind
 from shared.ports import Warehouse
+from shared.store.records import stored_rows as final_rows
+from shared.store.rejects import kind_rejects
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def stored_rows(warehouse: Warehouse, tenant_id: str, kind: DataKind, *, rejects: bool = False) -> pd.DataFrame:
     """The tenant's rows of the final table ``kind`` (or its rejects), in a stable order."""
-    if rejects:
-        return warehouse.query(
-            "SELECT * FROM `rejects` WHERE tenant_id = @tenant_id AND kind = @kind "
-            "ORDER BY rejected_at, ingestion_id, row_number",
-            {"tenant_id": tenant_id, "kind": kind.value},
-        )
-    return warehouse.query(
-        f"SELECT * FROM `{kind.value}` WHERE tenant_id = @tenant_id ORDER BY record_key, ingested_at",
-        {"tenant_id": tenant_id},
-    )
+    return kind_rejects(warehouse, tenant_id, kind) if rejects else final_rows(warehouse, tenant_id, kind)
 
 
 def _plain(value: Any) -> Any:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from shared.orchestration.plan import Entities, Plan
 from shared.ports import DocumentStore, Warehouse
+from shared.store.catalogue import skus_described_as
 from shared.store.documents.sessions import preferences_collection, sessions_collection
 
 _MAX_TURNS = 20
@@ -83,15 +84,7 @@ def is_follow_up(question: str, plan: Plan, explicit_intents: bool) -> bool:
 def find_skus_by_descriptor(warehouse: Warehouse, tenant_id: str, descriptor: str,
                             candidates: list[str], categories: list[str]) -> list[str]:
     """SKUs among the previous turn's SKUs/categories whose title mentions ``descriptor`` ("blue")."""
-    sql = (
-        "SELECT DISTINCT sku FROM products WHERE tenant_id = @tenant_id "
-        "AND LOWER(title) LIKE @pattern "
-        "AND (ARRAY_LENGTH(@skus) = 0 OR sku IN UNNEST(@skus)) "
-        "AND (ARRAY_LENGTH(@categories) = 0 OR LOWER(category) IN UNNEST(@categories)) ORDER BY sku"
-    )
-    df = warehouse.query(sql, {"tenant_id": tenant_id, "pattern": f"%{descriptor.lower()}%", "skus": candidates,
-                               "categories": [c.lower() for c in categories]})
-    return [str(s) for s in df["sku"].tolist()]
+    return skus_described_as(warehouse, tenant_id, descriptor, skus=candidates, categories=categories)
 
 
 def resolve_follow_up(question: str, plan: Plan, previous: dict[str, Any], *, explicit_intents: bool,

@@ -167,6 +167,7 @@ def catalogue_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mo
                      data_version: int, warnings: list[str]) -> Report:
     """The size of the catalogue ("how many products do we have"), counted from the vocabulary's products read."""
     from shared.orchestration.report import AnswerEvidence
+    from shared.store.statements import TENANT
     from shared.store.vocabulary import products_statement
 
     cats = {c.lower() for c in reading.categories}
@@ -180,7 +181,7 @@ def catalogue_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mo
         f" {scope}" if scope else "") + "."
     evidence = AnswerEvidence(kind="sql", description="the tenant's catalogue (products), counted",
                               sql=deps.warehouse.render(products_statement()),
-                              params={"tenant_id": index.vocabulary.tenant_id})
+                              params={TENANT: index.vocabulary.tenant_id})
     return Report(question=reading.question, answer=answer, answer_kind="metric", as_of=reading.as_of, mode=mode,
                   evidence=[evidence], plan=Plan(intents=["overview"], rationale="question parser: catalogue count"),
                   planner="llm" if planner == "llm" else "router", executive_summary=answer, warnings=warnings,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 from shared.orchestration.client import ask
 from shared.orchestration.render import render_report
 from shared.orchestration.report import Mode, QueryResponse
+from shared.store.catalogue import top_sku as best_selling_sku
 
 if TYPE_CHECKING:
     from shared.deps import Deps
@@ -20,16 +21,11 @@ EXAMPLES: tuple[tuple[str, Mode], ...] = (
     ("What are customers complaining about in their reviews over the last 90 days?", "quick"),
     ("Forecast demand for the next 4 weeks and tell me which products risk a stockout.", "deep"),
 )
-TOP_SKU_SQL = (
-    "SELECT sku, SUM(units) AS units FROM sales WHERE tenant_id = @tenant_id "
-    "GROUP BY sku ORDER BY units DESC, sku LIMIT 1"
-)
 
 
 def top_sku(deps: Deps, tenant_id: str, default: str = "SKU-123") -> str:
     """The tenant's best-selling SKU (``default`` when it has no sales yet)."""
-    df = deps.warehouse.query(TOP_SKU_SQL, {"tenant_id": tenant_id})
-    return str(df["sku"].iloc[0]) if len(df) else default
+    return best_selling_sku(deps.warehouse, tenant_id) or default
 
 
 def ask_examples(deps: Deps, tenant_id: str = "demo", *, out: TextIO | None = None) -> list[QueryResponse]:

@@ -1,14 +1,11 @@
-"""Read a tenant's products, competitor prices and sales through the ``Warehouse`` port.
+"""Read a tenant's products, competitor prices and sales through the store.
 
-BigQuery-dialect SQL with ``@named`` parameters only; every query filters on ``tenant_id``. The exact
-query and params of each read are returned so findings can cite them as evidence.
+The exact statement and parameters of each read are kept so findings can cite them as evidence.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -16,6 +13,7 @@ import pandas as pd
 from shared.models.agents import AgentRequest
 from shared.ports import Warehouse
 from shared.pricing.analysis import PricingInputs, SourceQuery
+from shared.store import pricing_inputs
 
 
 @dataclass
@@ -28,59 +26,16 @@ class LoadedData:
     sources: dict[str, SourceQuery] = field(default_factory=dict)
 
 
-def _filters(request: AgentRequest, *, dated: bool, cutoff: date | None) -> tuple[str, dict[str, Any]]:
-    """WHERE conditions (after the tenant one) and their params for the request's optional filters."""
-    clauses: list[str] = []
-    params: dict[str, Any] = {"tenant_id": request.tenant_id}
-    if request.skus:
-        clauses.append("sku IN UNNEST(@skus)")
-        params["skus"] = list(request.skus)
-    if request.categories:
-        clauses.append("sku IN (SELECT p.sku FROM products AS p WHERE p.tenant_id = @tenant_id "
-                       "AND p.category IN UNNEST(@categories))")
-        params["categories"] = list(request.categories)
-    if dated:
-        if request.start_date is not None:
-            clauses.append("date >= @start_date")
-            params["start_date"] = request.start_date
-        end = request.end_date or cutoff
-        if end is not None:
-            clauses.append("date <= @end_date")
-            params["end_date"] = end
-    return "".join(f"\n  AND {c}" for c in clauses), params
-
-
 def load(warehouse: Warehouse, request: AgentRequest) -> LoadedData:
     """Read the three tables for ``request`` (tenant, SKUs, categories, competitors, dates, as_of)."""
-    sources: dict[str, SourceQuery] = {}
-
-    where, params = _filters(request, dated=False, cutoff=None)
-    sql = ("SELECT sku, title, brand, category, price, cost, map_price, msrp, currency, gtin, asin, size, record_key\n"
-           "FROM products\nWHERE tenant_id = @tenant_id" + where + "\nORDER BY sku")
-    products = warehouse.query(sql, params)
-    sources["products"] = SourceQuery(sql, _jsonable_params(params))
-
-    where, params = _filters(request, dated=True, cutoff=request.as_of)
-    if request.competitors:
-        where += "\n  AND competitor IN UNNEST(@competitors)"
-        params["competitors"] = list(request.competitors)
-    sql = ("SELECT sku, competitor, date, price, shipping, currency, in_stock, competitor_sku, record_key\n"
-           "FROM competitor_prices\nWHERE tenant_id = @tenant_id" + where + "\nORDER BY sku, competitor, date")
-    competitor_prices = warehouse.query(sql, params)
-    sources["competitor_prices"] = SourceQuery(sql, _jsonable_params(params))
-
-    where, params = _filters(request, dated=True, cutoff=request.as_of)
-    sql = ("SELECT sku, date, SUM(units) AS units,\n"
-           "  SUM(COALESCE(revenue, unit_price * units)) AS revenue,\n"
-           "  COUNTIF(revenue IS NULL AND unit_price IS NULL) AS rows_without_price\n"
-           "FROM sales\nWHERE tenant_id = @tenant_id" + where + "\nGROUP BY sku, date\nORDER BY sku, date")
-    sales = warehouse.query(sql, params)
-    sources["sales"] = SourceQuery(sql, _jsonable_params(params))
-    return LoadedData(products, competitor_prices, sales, sources)
-
-
-def _jsonable_params(params: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in params.items()}
+    scope = pricing_inputs.PricingScope(skus=request.skus, categories=request.categories,
+                                        competitors=request.competitors, start_date=request.start_date,
+                                        end_date=request.end_date or request.as_of)
+    reads = {"products": pricing_inputs.products(warehouse, request.tenant_id, scope),
+             "competitor_prices": pricing_inputs.competitor_prices(warehouse, request.tenant_id, scope),
+             "sales": pricing_inputs.daily_sales(warehouse, request.tenant_id, scope)}
+    return LoadedData(reads["products"].frame, reads["competitor_prices"].frame, reads["sales"].frame,
+                      {name: SourceQuery(read.sql, read.evidence_params()) for name, read in reads.items()})
 
 
 def to_inputs(data: LoadedData) -> PricingInputs:

@@ -1,12 +1,8 @@
-"""Reads what processing needs from the warehouse and documents (BigQuery SQL, ``@named`` params only).
-
-Table names come from the ``DataKind`` enum, never from input; every query filters on ``tenant_id``.
-"""
+"""Reads what processing needs from the warehouse (through the store) and documents."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import pandas as pd
 
@@ -14,31 +10,18 @@ from shared.models.records import DataKind
 from shared.ports import DocumentStore, Warehouse
 from shared.processing.gaps import DEFAULT_LEAD_TIME_DAYS, GapContext
 from shared.store.documents.accounts import get_tenant
+from shared.store.records import catalogue_identifiers, existing_versions, latest_by_sku, other_reviews
+from shared.store.staging import staged_rows
 
 
 def load_staged(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind) -> pd.DataFrame:
     """Every staged row of one ingestion, in file order."""
-    return warehouse.query(
-        f"SELECT * FROM stg_{kind.value} WHERE tenant_id = @tenant AND ingestion_id = @ingestion "
-        "ORDER BY source_row",
-        {"tenant": tenant_id, "ingestion": ingestion_id},
-    )
+    return staged_rows(warehouse, tenant_id, ingestion_id, kind)
 
 
 def load_products(warehouse: Warehouse, tenant_id: str) -> pd.DataFrame:
     """The tenant's catalogue identifiers and list prices."""
-    return warehouse.query(
-        "SELECT sku, asin, gtin, price FROM products WHERE tenant_id = @tenant", {"tenant": tenant_id}
-    )
-
-
-def _latest_by_sku(warehouse: Warehouse, table: str, column: str, tenant_id: str) -> dict[str, Any]:
-    frame = warehouse.query(
-        f"SELECT sku, {column} AS value FROM {table} WHERE tenant_id = @tenant AND {column} IS NOT NULL "
-        "QUALIFY ROW_NUMBER() OVER (PARTITION BY sku ORDER BY date DESC, ingested_at DESC) = 1",
-        {"tenant": tenant_id},
-    )
-    return dict(zip(frame["sku"], frame["value"], strict=True))
+    return catalogue_identifiers(warehouse, tenant_id)
 
 
 def tenant_default_lead_time(documents: DocumentStore, tenant_id: str) -> int:
@@ -56,12 +39,12 @@ def load_gap_context(
         prices = products.dropna(subset=["price"])
         return GapContext(
             product_prices=dict(zip(prices["sku"], prices["price"].astype(float), strict=True)),
-            last_prices={k: float(v) for k, v in _latest_by_sku(warehouse, "sales", "unit_price", tenant_id).items()},
+            last_prices={k: float(v) for k, v in latest_by_sku(warehouse, tenant_id, "sales", "unit_price").items()},
         )
     if kind is DataKind.INVENTORY:
         return GapContext(
             last_lead_times={
-                k: int(v) for k, v in _latest_by_sku(warehouse, "inventory", "lead_time_days", tenant_id).items()
+                k: int(v) for k, v in latest_by_sku(warehouse, tenant_id, "inventory", "lead_time_days").items()
             },
             default_lead_time_days=tenant_default_lead_time(documents, tenant_id),
         )
@@ -70,21 +53,11 @@ def load_gap_context(
 
 def load_review_context(warehouse: Warehouse, tenant_id: str, exclude_ingestion: str) -> pd.DataFrame:
     """The tenant's processed reviews from other ingestions (duplicate and burst detection context)."""
-    return warehouse.query(
-        "SELECT review_id, sku, date, text, title, rating, verified FROM reviews "
-        "WHERE tenant_id = @tenant AND ingestion_id != @ingestion",
-        {"tenant": tenant_id, "ingestion": exclude_ingestion},
-    )
+    return other_reviews(warehouse, tenant_id, exclude_ingestion)
 
 
 def load_existing_versions(
     warehouse: Warehouse, tenant_id: str, kind: DataKind, keys: Sequence[str]
 ) -> pd.DataFrame:
     """``record_key`` and ``ingested_at`` of final rows sharing a key with ``keys``."""
-    if not keys:
-        return pd.DataFrame({"record_key": [], "ingested_at": []})
-    return warehouse.query(
-        f"SELECT f.record_key, f.ingested_at FROM {kind.value} AS f JOIN UNNEST(@keys) AS k "
-        "ON f.record_key = k WHERE f.tenant_id = @tenant",
-        {"tenant": tenant_id, "keys": list(keys)},
-    )
+    return existing_versions(warehouse, tenant_id, kind, keys)

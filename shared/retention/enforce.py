@@ -17,6 +17,7 @@ from shared.models.tables import all_tables
 from shared.ports import Filter
 from shared.retention.policy import load_policy
 from shared.store.documents.retention import report_class_collections, reports_collection
+from shared.store.retention import count_older, delete_older
 
 ACTOR = "system:retention"
 
@@ -35,10 +36,10 @@ def _blob_prefixes(tenant: str) -> Iterable[tuple[str, str]]:
     yield "raw", f"payloads/{tenant}/"
 
 
-def _table_cutoffs(cutoff: date) -> list[tuple[str, str, object]]:
+def _table_cutoffs(cutoff: date) -> list[tuple[str, str, date | datetime]]:
     """(table, column, cutoff value) for every processed-class table of the warehouse."""
     tables = all_tables()
-    plan: list[tuple[str, str, object]] = []
+    plan: list[tuple[str, str, date | datetime]] = []
     for kind in DataKind:
         for name in (kind.value, f"stg_{kind.value}"):
             spec = tables[name]
@@ -78,13 +79,9 @@ def enforce_retention(deps: Deps, tenant: str, *, now: datetime | None = None) -
         cutoff_day = (now - timedelta(days=policy.processed_days)).date()
         total = 0
         for table, column, value in _table_cutoffs(cutoff_day):
-            params = {"tenant": tenant, "cutoff": value}
-            # table and column names come from our own schema registry, never from input; values are parameters
-            n = int(deps.warehouse.query(
-                f"SELECT COUNT(*) AS n FROM {table} WHERE tenant_id = @tenant AND {column} < @cutoff", params
-            )["n"].iloc[0])
+            n = count_older(deps.warehouse, tenant, table, column, value)
             if n:
-                deps.warehouse.execute(f"DELETE FROM {table} WHERE tenant_id = @tenant AND {column} < @cutoff", params)
+                delete_older(deps.warehouse, tenant, table, column, value)
                 record_audit(deps, tenant, ACTOR, "retention.deleted", f"table:{table}",
                              {"class": "processed", "rows": n, "column": column, "older_than": str(value)})
                 total += n

@@ -9,18 +9,18 @@ from typing import Any
 from shared.agents.registry import get_runner
 from shared.deps import Deps
 from shared.models.agents import AgentName, AgentRequest
+from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.store.documents.schedules import REFRESH_STATE_DOC, refresh_collection, refresh_results_collection
+from shared.store.records import changed_skus
 
 _log = get_logger(__name__)
 REFRESH_BATCH = 100
 REFRESH_AGENTS: tuple[AgentName, ...] = ("forecast", "sentiment", "pricing")
 
-CHANGED_SKUS_SQL = {
-    "forecast": "SELECT DISTINCT sku FROM sales WHERE tenant_id = @tenant AND ingested_at > @since ORDER BY sku",
-    "sentiment": "SELECT DISTINCT sku FROM reviews WHERE tenant_id = @tenant AND ingested_at > @since ORDER BY sku",
-    "pricing": ("SELECT DISTINCT sku FROM competitor_prices WHERE tenant_id = @tenant AND ingested_at > @since "
-                "ORDER BY sku"),
+#: The rows whose arrival means an agent's cached answers are stale.
+CHANGED_BY: dict[AgentName, DataKind] = {
+    "forecast": DataKind.SALES, "sentiment": DataKind.REVIEWS, "pricing": DataKind.COMPETITOR_PRICES,
 }
 
 
@@ -76,8 +76,7 @@ def run_refresh(deps: Deps, tenant: str, payload: dict[str, Any]) -> dict[str, A
         batches = 0
         for name in REFRESH_AGENTS:
             since = state.get(name, "1970-01-01T00:00:00+00:00")
-            params = {"tenant": tenant, "since": datetime.fromisoformat(since)}
-            skus = deps.warehouse.query(CHANGED_SKUS_SQL[name], params)["sku"].tolist()
+            skus = changed_skus(deps.warehouse, tenant, CHANGED_BY[name], datetime.fromisoformat(since))
             for i in range(0, len(skus), REFRESH_BATCH):
                 batch = skus[i:i + REFRESH_BATCH]
                 deps.bus.publish("refresh-requested", json.dumps({"tenant_id": tenant, "agent": name, "skus": batch,

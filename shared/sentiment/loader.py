@@ -1,4 +1,4 @@
-"""Read reviews (with product titles and categories) for one tenant through the ``Warehouse`` port."""
+"""Read reviews (with product titles and categories) for one tenant through the store."""
 
 from __future__ import annotations
 
@@ -8,28 +8,10 @@ import pandas as pd
 
 from shared.models.agents import Evidence
 from shared.ports import Warehouse
-
-_SELECT = """SELECT r.review_id, r.sku, r.date, r.rating, r.title, r.text, r.spam_score, r.spam_reasons,
-       p.title AS product_title, p.category
-FROM reviews AS r
-LEFT JOIN products AS p ON p.tenant_id = r.tenant_id AND p.sku = r.sku
-WHERE r.tenant_id = @tenant_id AND r.date >= @start_date AND r.date <= @end_date"""
-_BY_SKU = "\n  AND r.sku IN UNNEST(@skus)"
-_BY_CATEGORY = "\n  AND p.category IN UNNEST(@categories)"
-_ORDER = "\nORDER BY r.date, r.review_id\nLIMIT @max_rows"
+from shared.store.reviews import reviews_with_products
 
 #: Upper bound on rows one analysis reads (a year of reviews for a large catalogue).
 MAX_ROWS = 200_000
-
-
-def reviews_query(*, skus: list[str], categories: list[str]) -> str:
-    """The exact BigQuery SQL used for a request's filters (values are always parameters)."""
-    sql = _SELECT
-    if skus:
-        sql += _BY_SKU
-    if categories:
-        sql += _BY_CATEGORY
-    return sql + _ORDER
 
 
 def load_reviews(
@@ -46,24 +28,12 @@ def load_reviews(
 
     ``skus`` and ``categories`` narrow the rows when given; values are always bound as parameters.
     """
-    skus = list(skus or [])
-    categories = list(categories or [])
-    sql = reviews_query(skus=skus, categories=categories)
-    params: dict[str, object] = {
-        "tenant_id": tenant_id,
-        "start_date": start_date,
-        "end_date": end_date,
-        "max_rows": max_rows,
-    }
-    if skus:
-        params["skus"] = skus
-    if categories:
-        params["categories"] = categories
-    frame = warehouse.query(sql, params)
+    read = reviews_with_products(warehouse, tenant_id, start_date=start_date, end_date=end_date, skus=skus or (),
+                                 categories=categories or (), max_rows=max_rows)
     evidence = Evidence(
         description="reviews read from the warehouse",
-        values={"rows": int(len(frame))},
-        query=sql,
-        params={k: (v.isoformat() if isinstance(v, date) else v) for k, v in params.items()},
+        values={"rows": int(len(read.frame))},
+        query=read.sql,
+        params=read.evidence_params(),
     )
-    return frame, evidence
+    return read.frame, evidence

@@ -10,6 +10,9 @@ from sqlglot import exp
 
 from shared.models.records import RECORD_MODELS, DataKind
 from shared.ports import Warehouse
+from shared.store.statements import read, tenant_predicate
+
+__all__ = ["DateExtent", "as_of_date", "data_extent", "extent_statement", "tenant_predicate"]
 
 
 @dataclass(frozen=True)
@@ -20,11 +23,6 @@ class DateExtent:
     first: date
     last: date
     rows: int
-
-
-def tenant_predicate(table: str | None = None) -> exp.Expression:
-    """``tenant_id = @tenant_id`` (qualified by ``table`` when given): every store read carries it."""
-    return exp.column("tenant_id", table=table).eq(exp.Placeholder(this="tenant_id"))
 
 
 def extent_statement(kind: DataKind) -> exp.Select:
@@ -44,7 +42,7 @@ def extent_statement(kind: DataKind) -> exp.Select:
 
 def data_extent(warehouse: Warehouse, tenant_id: str, kind: DataKind) -> DateExtent | None:
     """The date extent of ``kind`` for ``tenant_id``; ``None`` when the tenant has no such rows."""
-    df = warehouse.run(extent_statement(kind), {"tenant_id": tenant_id})
+    df = read(warehouse, extent_statement(kind), tenant_id)
     if df.empty or pd.isna(df.iloc[0]["last"]):
         return None
     row = df.iloc[0]

@@ -19,7 +19,8 @@ from shared.models.records import RECORD_MODELS, DataKind
 from shared.ports import DocumentStore, Warehouse
 from shared.questions.vocabulary import ProductName, Vocabulary
 from shared.store.documents.caches import meta_collection
-from shared.store.extent import data_extent, tenant_predicate
+from shared.store.extent import data_extent
+from shared.store.statements import TENANT, tenant_predicate
 
 #: Names per kind the vocabulary keeps at most (a catalogue larger than this matches its first SKUs only).
 MAX_PRODUCTS = 20_000
@@ -66,7 +67,7 @@ def _strings(df: pd.DataFrame, column: str) -> list[str]:
 
 def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> Vocabulary:
     """Build the tenant's vocabulary from its products, sales, competitor prices and reviews."""
-    params = {"tenant_id": tenant_id}
+    params = {TENANT: tenant_id}
     products = warehouse.run(products_statement(), params)
     names = []
     for row in products.itertuples(index=False):

@@ -77,8 +77,8 @@ def test_value_for_a_period_every_sales_metric(seeded: Seeded) -> None:
     result = seeded.run(metrics=SALES_METRICS[:8], time_range=Q1)
     assert result.currency == "EUR"
     assert isinstance(result.rows[0]["orders"], int) and isinstance(result.rows[0]["revenue"], float)
-    assert result.statement.params["tenant_id"] == TENANT
-    assert "@tenant_id" in result.statement.sql or "$tenant_id" in result.statement.sql
+    assert result.statement.params["tenant"] == TENANT
+    assert "@tenant" in result.statement.sql or "$tenant" in result.statement.sql
 
 
 def test_breakdown_with_share_of_total(seeded: Seeded) -> None:

@@ -99,3 +99,56 @@ def test_bigquery_loads_a_bulk_append_with_one_job(bigquery_warehouse: Any, monk
     staging.commit()  # nothing left to load
     assert len(jobs) == 4
     assert warehouse.query("SELECT COUNT(*) AS n FROM sales WHERE tenant_id = 't3'")["n"].tolist() == [0]
+
+
+def _slice_of(warehouse: Any, tenant: str, ingestion: str) -> list[tuple[str, int]]:
+    df = warehouse.query("SELECT sku, units FROM sales WHERE tenant_id = @t AND ingestion_id = @i ORDER BY sku",
+                         {"t": tenant, "i": ingestion})
+    return [(str(r.sku), int(r.units)) for r in df.itertuples()]
+
+
+def _slice_rows(*skus_units: tuple[str, int]) -> pd.DataFrame:
+    rows = [{k: v for k, v in _sales("x", sku, units, f"k-{sku}").items() if k not in ("tenant_id", "ingestion_id")}
+            for sku, units in skus_units]
+    return pd.DataFrame(rows)
+
+
+def test_replace_slice_clears_then_writes_only_its_slice(warehouse: Any) -> None:
+    warehouse.insert("sales", pd.DataFrame([{**_sales("t1", "OLD", 1, "k0"), "ingestion_id": "i1"},
+                                            {**_sales("t1", "KEEP", 2, "k1"), "ingestion_id": "i2"},
+                                            {**_sales("t2", "THEIRS", 3, "k2"), "ingestion_id": "i1"}]))
+    slice_ = {"tenant_id": "t1", "ingestion_id": "i1"}
+    assert warehouse.replace_slice("sales", _slice_rows(("A", 4), ("B", 5)), slice_) == 2
+    assert _slice_of(warehouse, "t1", "i1") == [("A", 4), ("B", 5)]
+    # a second write of the slice replaces it: idempotent by slice
+    assert warehouse.replace_slice("sales", _slice_rows(("A", 6)), slice_) == 1
+    assert warehouse.replace_slice("sales", _slice_rows(("A", 6)), slice_) == 1
+    assert _slice_of(warehouse, "t1", "i1") == [("A", 6)]
+    assert _slice_of(warehouse, "t1", "i2") == [("KEEP", 2)]
+    assert _slice_of(warehouse, "t2", "i1") == [("THEIRS", 3)]
+    # no rows: the slice is cleared
+    assert warehouse.replace_slice("sales", pd.DataFrame(), slice_) == 0
+    assert _slice_of(warehouse, "t1", "i1") == []
+    assert _slice_of(warehouse, "t2", "i1") == [("THEIRS", 3)]
+
+
+def test_replace_slice_refuses_rows_outside_the_slice_and_a_slice_without_the_tenant(warehouse: Any) -> None:
+    slice_ = {"tenant_id": "t1", "ingestion_id": "i1"}
+    warehouse.replace_slice("sales", _slice_rows(("A", 1)), slice_)
+    outside = pd.DataFrame([{**_sales("t2", "B", 2, "k-b"), "ingestion_id": "i1"}])
+    with pytest.raises(ValueError, match="outside the slice"):
+        warehouse.replace_slice("sales", outside, slice_)
+    with pytest.raises(ValueError, match="tenant"):
+        warehouse.replace_slice("sales", _slice_rows(("A", 9)), {"ingestion_id": "i1"})
+    assert _slice_of(warehouse, "t1", "i1") == [("A", 1)]
+    assert _slice_of(warehouse, "t2", "i1") == []
+
+
+def test_a_failed_replace_slice_leaves_the_slice_as_it_was(warehouse: Any) -> None:
+    slice_ = {"tenant_id": "t1", "ingestion_id": "i1"}
+    warehouse.replace_slice("sales", _slice_rows(("A", 1), ("B", 2)), slice_)
+    bad = _slice_rows(("C", 3))
+    bad["units"] = ["three"]  # not an INT64: the write fails
+    with pytest.raises(Exception):  # noqa: B017 - each engine raises its own conversion error
+        warehouse.replace_slice("sales", bad, slice_)
+    assert _slice_of(warehouse, "t1", "i1") == [("A", 1), ("B", 2)]

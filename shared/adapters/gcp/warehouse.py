@@ -23,6 +23,8 @@ from google.api_core import exceptions as gexc
 from google.cloud import bigquery
 from sqlglot.expressions import Expression
 
+from shared.adapters.rendering import rendered
+from shared.adapters.slices import slice_rows
 from shared.models.tables import Column, TableSpec, all_tables
 
 _ARROW_TYPES: dict[str, pa.DataType] = {
@@ -284,6 +286,40 @@ class BigQueryWarehouse:
             self.client.delete_table(self._table_id(side), not_found_ok=True)
         return len(rows)
 
+    def replace_slice(self, table: str, rows: pd.DataFrame, where: Mapping[str, Any]) -> int:
+        """Load ``rows`` into a side table, then delete the slice and insert them in one transaction.
+
+        Every loaded row carries the slice's values, so the script finds the slice through the side table and
+        needs no parameters (the emulator does not bind parameters inside scripts).
+        """
+        spec = self._spec(table)
+        rows = slice_rows(spec, rows, where)
+        if rows.empty:
+            names = {column: f"slice_{i}" for i, column in enumerate(where)}
+            match = " AND ".join(f"{_quote(c)} = @{p}" for c, p in names.items())
+            self._run(f"DELETE FROM {_quote(table)} WHERE {match}", {names[c]: v for c, v in where.items()}).result()
+            return 0
+        parquet = to_parquet(spec, rows)  # a value of the wrong type fails here, before anything is deleted
+        side = f"_slice_{table}_{uuid.uuid4().hex[:12]}"
+        side_table = bigquery.Table(self._table_id(side), schema=[
+            bigquery.SchemaField(c.name, c.type, mode="NULLABLE") for c in spec.columns])
+        side_table.expires = datetime.now(UTC) + timedelta(hours=1)
+        self.client.create_table(side_table)
+        try:
+            self.load_file(self._table_id(side), io.BytesIO(parquet))
+            cols = ", ".join(_quote(c) for c in spec.column_names)
+            match = " AND ".join(f"t.{_quote(c)} = i.{_quote(c)}" for c in where)
+            script = (
+                "BEGIN TRANSACTION;\n"
+                f"DELETE FROM {_quote(table)} t WHERE EXISTS (SELECT 1 FROM {_quote(side)} i WHERE {match});\n"
+                f"INSERT INTO {_quote(table)} ({cols}) SELECT {cols} FROM {_quote(side)};\n"
+                "COMMIT TRANSACTION;"
+            )
+            self._run(script, None).result()
+        finally:
+            self.client.delete_table(self._table_id(side), not_found_ok=True)
+        return len(rows)
+
     def _run(self, sql: str, params: Mapping[str, Any] | None) -> bigquery.QueryJob:
         config = bigquery.QueryJobConfig(default_dataset=self._dataset_ref,
                                          query_parameters=query_parameters(params or {}))
@@ -296,7 +332,7 @@ class BigQueryWarehouse:
 
     def render(self, statement: Expression) -> str:
         """``statement`` in BigQuery's dialect (parameters as ``@name``)."""
-        return statement.sql(dialect="bigquery")
+        return rendered(statement, "bigquery")
 
     def run(self, statement: Expression, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
         """Run a sqlglot expression compiled for BigQuery."""

@@ -161,3 +161,50 @@ def _verify(home: Path) -> HomeManifest:
             raise HomeDamaged(f"{path} belongs to another home ({stamp[:8]}..., this one is "
                               f"{manifest.home_id[:8]}...)")
     return manifest
+
+
+def sqlite_integrity(path: Path) -> tuple[bool, str]:
+    """``PRAGMA integrity_check`` of a SQLite file, with its table and row counts (``ecomintel doctor``)."""
+    try:
+        with sqlite3.connect(path) as con:
+            verdict = con.execute("PRAGMA integrity_check").fetchone()[0]
+            tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            rows = sum(con.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables)
+    except sqlite3.Error as exc:
+        return False, f"{type(exc).__name__}: {exc}"
+    return verdict == "ok", f"{verdict}; {len(tables)} tables, {rows} rows"
+
+
+def duckdb_integrity(path: Path) -> tuple[bool, str]:
+    """Read every row of a DuckDB file (a truncated file fails), with its table and row counts (``doctor``)."""
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
+            rows = 0
+            for t in tables:  # hashing every row reads every block: a truncated file fails here
+                count = con.execute(f'SELECT COUNT(*), BIT_XOR(HASH(r)) FROM "{t}" r').fetchone()
+                rows += int(count[0]) if count else 0
+        finally:
+            con.close()
+    except duckdb.Error as exc:
+        return False, f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+    return True, f"{len(tables)} tables, {rows} rows"
+
+
+def copy_databases(home: Path, into: Path) -> None:
+    """Consistent copies of the home's databases in ``into`` (SQLite's backup API, DuckDB's database copy)."""
+    import duckdb
+
+    for name in SQLITE_FILES:
+        with sqlite3.connect(home / name) as src, sqlite3.connect(into / name) as dst:
+            src.backup(dst)
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("ATTACH ? AS src (READ_ONLY)", [str(home / DUCKDB_FILE)])
+        con.execute("ATTACH ? AS dst", [str(into / DUCKDB_FILE)])
+        con.execute("COPY FROM DATABASE src TO dst")
+    finally:
+        con.close()

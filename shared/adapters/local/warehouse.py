@@ -18,6 +18,8 @@ import pandas as pd
 import sqlglot
 from sqlglot.expressions import Expression
 
+from shared.adapters.rendering import rendered
+from shared.adapters.slices import slice_rows
 from shared.errors import StorageUnreadable
 from shared.models.tables import TableSpec, all_tables
 
@@ -174,6 +176,29 @@ class DuckDBWarehouse:
                 cur.unregister("_incoming")
         return len(rows)
 
+    def replace_slice(self, table: str, rows: pd.DataFrame, where: Mapping[str, Any]) -> int:
+        """Delete the slice and insert ``rows`` in one transaction."""
+        spec = self._spec(table)
+        rows = slice_rows(spec, rows, where)
+        cols = [c for c in spec.column_names if c in rows.columns]
+        match = " AND ".join(f'"{c}" = ?' for c in where)
+        cur = self._cursor()
+        with self._write_lock:
+            cur.register("_incoming", rows[cols])
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                cur.execute(f'DELETE FROM "{table}" WHERE {match}', list(where.values()))
+                if not rows.empty:
+                    quoted = ", ".join(f'"{c}"' for c in cols)
+                    cur.execute(f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM _incoming')
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.unregister("_incoming")
+        return len(rows)
+
     def query(self, sql: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
         """Run a BigQuery-dialect query and return a DataFrame."""
         cur = self._cursor()
@@ -182,7 +207,7 @@ class DuckDBWarehouse:
 
     def render(self, statement: Expression) -> str:
         """``statement`` in DuckDB's dialect (parameters as ``$name``)."""
-        return statement.sql(dialect="duckdb")
+        return rendered(statement, "duckdb")
 
     def run(self, statement: Expression, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
         """Run a sqlglot expression compiled for DuckDB."""

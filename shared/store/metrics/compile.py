@@ -24,7 +24,6 @@ from typing import Any
 from sqlglot import exp
 
 from shared.errors import InvalidInput
-from shared.store.extent import tenant_predicate
 from shared.store.metrics.catalog import (
     DIMENSIONS,
     GROUP_SOURCE,
@@ -42,6 +41,7 @@ from shared.store.metrics.catalog import (
     when,
 )
 from shared.store.metrics.model import MetricQuery, TimeRange
+from shared.store.statements import TENANT, tenant_predicate
 
 #: Rows returned when a query sets no limit (one more is fetched to tell that the result was cut).
 MAX_ROWS = 1000
@@ -392,7 +392,7 @@ def plan_metric_query(query: MetricQuery, *, row_cap: int = MAX_ROWS) -> Compile
     """Compile ``query`` (see the module docstring); raises :class:`MetricQueryError` for what cannot be asked."""
     specs, needed = _validate(query)
     params = _Params()
-    params.bind("tenant_id", query.tenant_id)
+    params.bind(TENANT, query.tenant_id)
     previous = previous_range(query.time_range, query.compare) if query.compare and query.time_range else None
     with_products = (any(s.needs_products for s in specs)
                      or any(DIMENSIONS[d].needs_products for d in [*query.dimensions,

@@ -41,7 +41,7 @@ def test_breakdown_with_previous_period_matches_the_rows(client: Client) -> None
         assert abs(row["revenue_previous"] - prior) < 1e-6
         assert abs(row["revenue_share"] - want[row["category"]] / want.sum()) < 1e-9
     assert body["previous_range"]["start"] == "2026-01-30" and body["currency"] == "EUR"
-    assert body["query"]["tenant_id"] == TENANT and "$tenant_id" in body["statement"]["sql"]
+    assert body["query"]["tenant_id"] == TENANT and "$tenant" in body["statement"]["sql"]
     assert body["statement"]["dialect"] == "duckdb"
 
 

@@ -77,7 +77,8 @@ def test_pricing_function_returns_agent_result_for_the_token_tenant() -> None:
     assert b["recommended_price"] >= 19.0
     assert result["confidence"]["known"] is True
     ev = next(f for f in result["findings"] if f["id"].startswith("move:SKU-B"))["evidence"][0]
-    assert "tenant_id = @tenant_id" in ev["query"] and ev["params"]["tenant_id"] == "t1"
+    assert ev["params"]["tenant"] == "t1"
+    assert any(f"tenant_id = {mark}tenant " in ev["query"] for mark in "@$")  # the engine's own dialect
     assert ev["row_ids"], "move evidence names the competitor rows"
 
 

@@ -38,7 +38,7 @@ def test_revenue_for_a_named_month_through_the_cli(shop: Ingested, capsys: pytes
     assert report.answer_kind == "metric" and report.as_of == date(2025, 3, 31)
     assert "March 2025 (1-31 Mar 2025)" in report.answer and states(first_sentence(report.answer), truth)
     assert report.evidence[0].kind == "sql" and "tenant_id" in (report.evidence[0].sql or "")
-    assert report.evidence[0].params["tenant_id"] == TENANT
+    assert report.evidence[0].params["tenant"] == TENANT
     assert len(report.model_dump_json()) <= 4096
     # the plain-text rendering starts with the answer
     assert main(["ask", "How much did we make in March 2025?", "--tenant", TENANT]) == 0

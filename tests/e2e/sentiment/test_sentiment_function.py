@@ -60,7 +60,8 @@ def test_sentiment_http_answers_why_ratings_fall() -> None:
     assert result["metrics"]["reviews"] == 40  # only acme's rows, although the body named another tenant
     decline = next(f for f in result["findings"] if f["id"] == "decline-SKU-42")
     query_ev = decline["evidence"][0]
-    assert "tenant_id = @tenant_id" in query_ev["query"] and query_ev["params"]["tenant_id"] == "acme"
+    assert query_ev["params"]["tenant"] == "acme"
+    assert any(f"tenant_id = {mark}tenant " in query_ev["query"] for mark in "@$")  # the engine's own dialect
     assert decline["evidence"][-1]["row_ids"]
     assert result["data"]["per_sku"][0]["product_title"] == "Watch SKU-42"
     after = REGISTRY.get_sample_value("ecomintel_sentiment_reviews_total", {"outcome": "analysed"})

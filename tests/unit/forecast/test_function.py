@@ -58,7 +58,7 @@ def test_forecast_function_answers_units_and_stockout() -> None:
     assert 200 < total < 500  # ~11/day over 30 days; the other tenant's 1000/day is not mixed in
     assert fc["metrics"]["lower"] <= total <= fc["metrics"]["upper"]
     assert fc["metrics"]["backtest_mase"] is not None and fc["metrics"]["naive_mase"] is not None
-    assert fc["evidence"][0]["query"] and fc["evidence"][0]["params"]["tenant_id"] == "acme"
+    assert fc["evidence"][0]["query"] and fc["evidence"][0]["params"]["tenant"] == "acme"
     stock = next(f for f in body["findings"] if f["id"] == "stock:SKU-1")
     assert stock["metrics"]["stockout_date"] is not None  # 120 units at ~11/day run out within 30 days
     assert stock["metrics"]["reorder_point"] > 0

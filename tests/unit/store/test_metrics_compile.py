@@ -28,7 +28,7 @@ def test_catalogue_declares_exactly_the_contract_names() -> None:
 
 
 def _tenant_filtered(table: exp.Table) -> bool:
-    """The table's SELECT has ``<alias or table>.tenant_id = @tenant_id`` in a top-level AND of its WHERE."""
+    """The table's SELECT has ``<alias or table>.tenant_id = @tenant`` in a top-level AND of its WHERE."""
     select = table.find_ancestor(exp.Select)
     where = select.args.get("where") if select else None
     if where is None:
@@ -37,7 +37,7 @@ def _tenant_filtered(table: exp.Table) -> bool:
     for cond in where.this.flatten() if isinstance(where.this, exp.And) else [where.this]:
         if (isinstance(cond, exp.EQ) and isinstance(cond.this, exp.Column) and cond.this.name == "tenant_id"
                 and cond.this.table in ("", qualifier) and isinstance(cond.expression, exp.Placeholder)
-                and cond.expression.name == "tenant_id"):
+                and cond.expression.name == "tenant"):
             return True
     return False
 

@@ -1,0 +1,96 @@
+"""Staged rows: what an ingestion appends to ``stg_<kind>`` before processing merges it, and its clean-up.
+
+Table names come from ``DataKind`` (never from input); every statement carries the tenant predicate. Each
+statement shape is built once (``functools.cache``) and never changed afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from sqlglot import exp
+
+from shared.models.records import DataKind
+from shared.ports import BulkAppend, Warehouse
+from shared.store.statements import change, col, in_array, ordered, param, read, tenant_predicate
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def staging_table(kind: DataKind) -> str:
+    """The staging table of ``kind``."""
+    return f"stg_{kind.value}"
+
+
+def _committed(pending: bool) -> list[exp.Expr]:
+    """Staged rows of the ``@pending`` ingestions are not stored data yet (they have not finished staging)."""
+    return [exp.Not(this=in_array(col("ingestion_id"), "pending"))] if pending else []
+
+
+@cache
+def has_stored_rows_statement(kind: DataKind, pending: bool) -> exp.Select:
+    """Whether committed staged rows or final rows of ``kind`` exist for the tenant."""
+    staged = exp.select("1").from_(staging_table(kind)).where(tenant_predicate(), *_committed(pending))
+    final = exp.select("1").from_(kind.value).where(tenant_predicate())
+    return exp.select(exp.or_(exp.Exists(this=staged), exp.Exists(this=final)).as_("has_rows"))
+
+
+def has_stored_rows(warehouse: Warehouse, tenant_id: str, kind: DataKind, pending: Sequence[str]) -> bool:
+    """Whether the tenant has committed rows of ``kind`` (else no look-ups needed).
+
+    Committed: in the final table, or staged by an ingestion that finished staging; rows staged by the
+    ``pending`` ingestions (still staging, or abandoned by a crash) are not.
+    """
+    found = read(warehouse, has_stored_rows_statement(kind, bool(pending)), tenant_id, pending=list(pending))
+    return bool(found["has_rows"].iloc[0])
+
+
+@cache
+def existing_hashes_statement(kind: DataKind, pending: bool) -> exp.Union:
+    """``row_hash`` values among ``@hashes`` the tenant already has committed, staged or final."""
+    hashed = in_array(col("row_hash"), "hashes")
+    staged = exp.select("row_hash").from_(staging_table(kind)).where(tenant_predicate(), hashed,
+                                                                      *_committed(pending))
+    final = exp.select("row_hash").from_(kind.value).where(tenant_predicate(), hashed.copy())
+    return exp.union(staged, final, distinct=True)
+
+
+def existing_hashes(warehouse: Warehouse, tenant_id: str, kind: DataKind, hashes: Sequence[str],
+                    pending: Sequence[str]) -> set[str]:
+    """Which of ``hashes`` the tenant already has committed (see ``has_stored_rows``)."""
+    if not hashes:
+        return set()
+    found = read(warehouse, existing_hashes_statement(kind, bool(pending)), tenant_id, hashes=list(hashes),
+                 pending=list(pending))
+    return set(found["row_hash"].tolist()) if not found.empty else set()
+
+
+@cache
+def _staged_rows_statement(kind: DataKind) -> exp.Select:
+    return (exp.select("*").from_(staging_table(kind))
+            .where(tenant_predicate(), col("ingestion_id").eq(param("ingestion")))
+            .order_by(*ordered("source_row")))
+
+
+def staged_rows(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind) -> pd.DataFrame:
+    """Every staged row of one ingestion, in file order."""
+    return read(warehouse, _staged_rows_statement(kind), tenant_id, ingestion=ingestion_id)
+
+
+@cache
+def _clear_statement(table: str) -> exp.Delete:
+    return exp.delete(table, where=exp.and_(tenant_predicate(), col("ingestion_id").eq(param("ingestion"))))
+
+
+def clear_ingestion(warehouse: Warehouse, tenant_id: str, kind: DataKind, ingestion_id: str) -> None:
+    """Remove what an interrupted attempt of ``ingestion_id`` staged and rejected, so a retry never doubles."""
+    for table in (staging_table(kind), "rejects"):
+        change(warehouse, _clear_statement(table), tenant_id, ingestion=ingestion_id)
+
+
+def open_staging(warehouse: Warehouse, kind: DataKind) -> BulkAppend:
+    """An append to ``stg_{kind}`` for one ingestion: batches go in as they come, the load at ``commit``."""
+    return warehouse.bulk_append(staging_table(kind))

@@ -1,0 +1,275 @@
+"""Every store statement the cores use, on every warehouse (DuckDB, the BigQuery emulator), against known rows.
+
+The rows (``store_rows``) are inserted once per engine for the read-only cases; each case checks exact values
+worked out by hand, so a construct that one engine reads differently (``QUALIFY``, ``JOIN UNNEST``,
+``COUNTIF``, IN lists over array parameters, ``APPROX_QUANTILES``) fails here rather than in production. The
+decoy tenant holds shifted copies of every row, so each exact value is also a tenant-isolation check. The
+statements that delete get a fresh warehouse each.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from collections.abc import Iterator
+from typing import Any
+
+import pandas as pd
+import pytest
+from sqlglot import exp
+
+from shared.models.records import DataKind
+from shared.store import (
+    alert_inputs,
+    catalogue,
+    digest_inputs,
+    forecast_inputs,
+    pricing_inputs,
+    records,
+    rejects,
+    retention,
+    reviews,
+    staging,
+)
+from shared.store.statements import TENANT as TENANT_PARAM
+from shared.store.statements import read, tenant_predicate
+from tests.contract.conftest import ADAPTER_FAMILIES
+from tests.contract.store_rows import OTHER, TENANT, D, at, seed
+
+TODAY = D(2024, 5, 21)
+
+
+@pytest.fixture(scope="module", params=ADAPTER_FAMILIES)
+def wh(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A warehouse holding the known rows of both tenants (read-only cases)."""
+    module = importlib.import_module(f"tests.contract.adapters_{request.param}")
+    available, reason = module.available("warehouse")
+    if not available:
+        pytest.skip(f"{request.param} warehouse adapter unavailable: {reason}")
+    with module.make_warehouse(tmp_path_factory.mktemp("store")) as warehouse:
+        seed(warehouse)
+        yield warehouse
+
+
+def _rows(frame: pd.DataFrame, *columns: str) -> list[tuple[Any, ...]]:
+    """Rows as tuples of plain values (dates as ``date``, NaN/NA as ``None``)."""
+    def plain(v: Any) -> Any:
+        if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v)):
+            return None
+        if isinstance(v, pd.Timestamp):
+            return v.date() if v == v.normalize() and v.tzinfo is None else v.to_pydatetime()
+        if hasattr(v, "item"):
+            return v.item()
+        return v
+    return [tuple(plain(v) for v in row) for row in frame[list(columns)].itertuples(index=False)]
+
+
+# --- the guard ---------------------------------------------------------------------------------------------
+
+def test_a_statement_without_the_tenant_or_with_a_blank_tenant_is_refused(wh: Any) -> None:
+    unfiltered = exp.select("sku").from_("sales")
+    with pytest.raises(ValueError, match="tenant"):
+        read(wh, unfiltered, TENANT)
+    with pytest.raises(ValueError, match="tenant"):
+        read(wh, exp.select("sku").from_("sales").where(tenant_predicate()), "")
+    assert {p.name for p in tenant_predicate().find_all(exp.Placeholder)} == {TENANT_PARAM}
+
+
+# --- staging and rejects (ingest, processing) --------------------------------------------------------------
+
+def test_staging_lookups_skip_pending_ingestions(wh: Any) -> None:
+    kind = DataKind.SALES
+    assert staging.existing_hashes(wh, TENANT, kind, ["h-stg-s9a", "h-stg-sp", "h-sales-A1", "nope"],
+                                   ["ing-p"]) == {"h-stg-s9a", "h-sales-A1"}
+    assert staging.existing_hashes(wh, TENANT, kind, ["h-stg-sp"], []) == {"h-stg-sp"}
+    assert staging.existing_hashes(wh, TENANT, kind, [], ["ing-p"]) == set()
+    assert staging.has_stored_rows(wh, TENANT, kind, ["ing-p"])
+    assert not staging.has_stored_rows(wh, "t3", kind, [])
+    assert staging.has_stored_rows(wh, TENANT, DataKind.REVIEWS, [])
+
+
+def test_staged_rows_of_one_ingestion_in_file_order(wh: Any) -> None:
+    frame = staging.staged_rows(wh, TENANT, "ing-9", DataKind.SALES)
+    assert _rows(frame, "source_row", "units", "tenant_id") == [(1, 2, TENANT), (2, 1, TENANT)]
+
+
+def test_rejects_reads(wh: Any) -> None:
+    assert rejects.rejected_row_numbers(wh, TENANT, DataKind.SALES, "c1", "ing-2") == {1, 3}
+    assert rejects.rejected_row_numbers(wh, TENANT, DataKind.SALES, "c1", "ing-1") == {2}
+    assert rejects.rejected_row_numbers(wh, TENANT, DataKind.SALES, "other-file", "ing-2") == set()
+    frame = rejects.ingestion_rejects(wh, TENANT, "ing-1")
+    assert _rows(frame, "row_number", "column", "reason", "raw") == [(1, "units", "bad 1", "raw 1"),
+                                                                      (3, "units", "bad 3", "raw 3")]
+    assert _rows(rejects.kind_rejects(wh, TENANT, DataKind.SALES), "ingestion_id", "row_number") == [
+        ("ing-1", 1), ("ing-1", 3), ("ing-2", 2)]
+
+
+# --- final tables (processing, exports, dataset views, scheduling) -----------------------------------------
+
+def test_stored_rows_and_existing_versions(wh: Any) -> None:
+    frame = records.stored_rows(wh, TENANT, DataKind.SALES)
+    assert frame["record_key"].tolist() == [f"k-sales-{k}" for k in ("A1", "A2", "A3", "B1", "B2")]
+    assert set(frame["tenant_id"]) == {TENANT}
+    versions = records.existing_versions(wh, TENANT, DataKind.SALES, ["k-sales-A3", "k-sales-B2", "k-z", "none"])
+    assert sorted(_rows(versions, "record_key", "ingested_at")) == [
+        ("k-sales-A3", at(D(2024, 5, 22))), ("k-sales-B2", at(D(2024, 4, 2)))]
+    assert records.existing_versions(wh, TENANT, DataKind.SALES, []).empty
+
+
+def test_catalogue_identifiers_and_latest_values_by_sku(wh: Any) -> None:
+    ids = records.catalogue_identifiers(wh, TENANT).sort_values("sku")
+    assert _rows(ids, "sku", "asin", "price") == [("A", "ASIN-A", 20.0), ("B", None, 10.0), ("C", None, None)]
+    # QUALIFY ROW_NUMBER() OVER (PARTITION BY sku ORDER BY date DESC, ingested_at DESC) = 1, nulls skipped
+    assert records.latest_by_sku(wh, TENANT, "sales", "unit_price") == {"A": 18.5, "B": 10.0}
+    assert records.latest_by_sku(wh, TENANT, "inventory", "lead_time_days") == {"A": 10, "B": 5}
+    with pytest.raises(ValueError):
+        records.latest_by_sku(wh, TENANT, "sales", "units; DROP TABLE sales")
+
+
+def test_other_reviews_and_kind_extent(wh: Any) -> None:
+    assert sorted(records.other_reviews(wh, TENANT, "ing-2")["review_id"]) == ["r1", "r2", "r3"]
+    extent = records.kind_extent(wh, TENANT, DataKind.SALES, "date")
+    assert _rows(extent, "n", "first", "last") == [(5, "2024-04-01", "2024-05-20")]
+    products = records.kind_extent(wh, TENANT, DataKind.PRODUCTS, "ingested_at")
+    assert products["n"].tolist() == [3]
+    assert str(products["first"].iloc[0]).startswith("2024-05-01") and str(products["last"].iloc[0]).startswith(
+        "2024-05-03")
+    assert _rows(records.kind_extent(wh, "t3", DataKind.SALES, "date"), "n", "first") == [(0, None)]
+
+
+def test_changed_skus(wh: Any) -> None:
+    assert records.changed_skus(wh, TENANT, DataKind.SALES, at(D(2024, 5, 21))) == ["A"]
+    assert records.changed_skus(wh, TENANT, DataKind.SALES, at(D(2024, 1, 1))) == ["A", "B"]
+    assert records.changed_skus(wh, OTHER, DataKind.SALES, at(D(2024, 1, 1))) == ["A", "B", "Z"]
+    assert records.changed_skus(wh, TENANT, DataKind.REVIEWS, at(D(2024, 1, 1))) == ["A", "B"]
+    assert records.changed_skus(wh, TENANT, DataKind.COMPETITOR_PRICES, at(D(2024, 1, 1))) == ["A", "B", "C"]
+    assert records.changed_skus(wh, TENANT, DataKind.COMPETITOR_PRICES, at(D(2024, 6, 1))) == []
+
+
+# --- agents' inputs ---------------------------------------------------------------------------------------
+
+def test_pricing_reads_with_every_filter(wh: Any) -> None:
+    everything = pricing_inputs.PricingScope(end_date=D(2024, 5, 20))
+    products = pricing_inputs.products(wh, TENANT, everything)
+    assert products.frame["sku"].tolist() == ["A", "B", "C"]
+    assert products.params == {"tenant": TENANT}
+    # categories: a sub-select on products (case-sensitive, as stored)
+    kitchen = pricing_inputs.products(wh, TENANT, pricing_inputs.PricingScope(categories=["kitchen"]))
+    assert kitchen.frame["sku"].tolist() == ["A"]
+    scoped = pricing_inputs.PricingScope(skus=["A"], competitors=["rival"], start_date=D(2024, 5, 1),
+                                         end_date=D(2024, 5, 31))
+    cp = pricing_inputs.competitor_prices(wh, TENANT, scoped)
+    assert _rows(cp.frame, "competitor", "date", "price") == [("rival", D(2024, 5, 10), 17.0),
+                                                                ("rival", D(2024, 5, 18), 16.0)]
+    assert "@tenant" in cp.sql or "$tenant" in cp.sql
+    sales = pricing_inputs.daily_sales(wh, TENANT, everything)
+    # COUNTIF(revenue IS NULL AND unit_price IS NULL); revenue falls back to unit_price * units
+    assert _rows(sales.frame, "sku", "date", "units", "revenue", "rows_without_price") == [
+        ("A", D(2024, 5, 1), 3, 60.0, 0), ("A", D(2024, 5, 20), 7, 132.0, 0),
+        ("B", D(2024, 4, 1), 1, 10.0, 0), ("B", D(2024, 5, 20), 10, None, 1)]
+    early = pricing_inputs.daily_sales(wh, TENANT, pricing_inputs.PricingScope(skus=["B"], end_date=D(2024, 5, 1)))
+    assert _rows(early.frame, "sku", "units") == [("B", 1)]
+
+
+def test_reviews_with_products(wh: Any) -> None:
+    may = {"start_date": D(2024, 5, 1), "end_date": D(2024, 5, 31), "max_rows": 100}
+    kitchen = reviews.reviews_with_products(wh, TENANT, categories=["kitchen"], **may)
+    assert _rows(kitchen.frame, "review_id", "product_title", "category") == [("r2", "Blue Mug", "kitchen"),
+                                                                              ("r1", "Blue Mug", "kitchen")]
+    plates = reviews.reviews_with_products(wh, TENANT, skus=["B"], **may)
+    assert _rows(plates.frame, "review_id", "rating") == [("r4", 3), ("r5", None)]
+    capped = reviews.reviews_with_products(wh, TENANT, **{**may, "max_rows": 1})
+    assert capped.frame["review_id"].tolist() == ["r2"]
+
+
+def test_forecast_reads(wh: Any) -> None:
+    sales = forecast_inputs.daily_sales(wh, TENANT, D(2024, 5, 20), [])
+    assert _rows(sales.frame, "sku", "date", "units", "price", "promo") == [
+        ("A", D(2024, 5, 1), 3, 20.0, 1), ("A", D(2024, 5, 20), 7, 18.75, 0),
+        ("B", D(2024, 4, 1), 1, 10.0, 0), ("B", D(2024, 5, 20), 10, None, 0)]
+    assert forecast_inputs.daily_sales(wh, TENANT, D(2024, 5, 20), ["B"]).frame["sku"].tolist() == ["B", "B"]
+    stock = forecast_inputs.stock_snapshots(wh, TENANT, D(2024, 5, 12), ["A"])
+    assert _rows(stock.frame, "location", "date", "on_hand") == [("w1", D(2024, 5, 1), 20), ("w1", D(2024, 5, 10), 5),
+                                                                 ("w2", D(2024, 5, 10), 3)]
+    assert sorted(forecast_inputs.product_titles(wh, TENANT, []).frame["sku"]) == ["A", "B", "C"]
+    assert _rows(forecast_inputs.product_titles(wh, TENANT, ["C", "Z"]).frame, "sku", "title") == [("C", "Blue Bowl")]
+    assert forecast_inputs.skus_by_units(wh, TENANT, D(2024, 5, 19)) == ["A", "B"]
+    assert forecast_inputs.skus_by_units(wh, TENANT, D(2024, 5, 20)) == ["B", "A"]
+    earlier = forecast_inputs.earlier_forecasts(wh, TENANT, ["A"], D(2024, 5, 2))
+    assert _rows(earlier.frame, "run_id", "sku", "date", "forecast") == [("run-1", "A", D(2024, 5, 1), 4.0),
+                                                                          ("run-1", "A", D(2024, 5, 2), 4.0)]
+
+
+# --- alerts, digests, the catalogue ----------------------------------------------------------------------
+
+def test_alert_reads(wh: Any) -> None:
+    cp = alert_inputs.competitor_prices(wh, TENANT, TODAY, days=14)
+    assert _rows(cp.frame, "sku", "competitor", "date", "price", "our_price", "map_price") == [
+        ("A", "other", D(2024, 5, 18), 22.0, 20.0, 18.0), ("A", "rival", D(2024, 5, 10), 17.0, 20.0, 18.0),
+        ("A", "rival", D(2024, 5, 18), 16.0, 20.0, 18.0), ("A", "third", D(2024, 5, 18), 18.0, 20.0, 18.0),
+        ("B", "rival", D(2024, 5, 19), 9.0, 10.0, None), ("C", "rival", D(2024, 5, 19), 5.0, None, None)]
+    cover = alert_inputs.stock_cover(wh, TENANT, TODAY, 28).frame.sort_values("sku")
+    assert _rows(cover, "sku", "on_hand", "lead_time_days", "units_in_window") == [("A", 8, 10, 10), ("B", 0, None, 10)]
+    ratings = alert_inputs.rating_windows(wh, TENANT, TODAY).frame.sort_values("sku")
+    assert _rows(ratings, "sku", "recent_avg", "recent_n", "base_avg", "base_n") == [("A", 3.0, 2, 4.0, 1),
+                                                                                      ("B", 3.0, 1, None, 0)]
+    spam = alert_inputs.spam_by_day(wh, TENANT, TODAY, 0.8).frame.sort_values("date")
+    assert _rows(spam, "date", "suspected", "reviews") == [(D(2024, 5, 10), 1, 1), (D(2024, 5, 15), 0, 1),
+                                                           (D(2024, 5, 20), 1, 2)]
+    drift = alert_inputs.forecast_drift(wh, TENANT).frame.sort_values("sku")
+    assert _rows(drift, "sku", "ratio", "run_id") == [("A", 2.0, "run-2"), ("B", 0.5, "run-1")]
+
+
+def test_digest_reads(wh: Any) -> None:
+    position = digest_inputs.price_position(wh, TENANT, D(2024, 5, 7)).sort_values("sku")
+    # each competitor's latest price; C has no price of ours and is left out; the median of 16, 18, 22
+    assert _rows(position, "sku", "our_price", "comp_min", "comp_median", "comp_max") == [
+        ("A", 20.0, 16.0, 18.0, 22.0), ("B", 10.0, 9.0, 9.0, 9.0)]
+    assert _rows(digest_inputs.daily_units(wh, TENANT, "A", D(2024, 4, 1)), "date", "units") == [
+        (D(2024, 5, 1), 3), (D(2024, 5, 20), 7)]
+    assert digest_inputs.best_seller(wh, TENANT, D(2024, 5, 1)) == ["B"]
+    assert digest_inputs.best_seller(wh, TENANT, D(2024, 6, 1)) == []
+
+
+def test_catalogue_questions(wh: Any) -> None:
+    assert catalogue.skus_described_as(wh, TENANT, "Blue") == ["A", "C"]
+    assert catalogue.skus_described_as(wh, TENANT, "blue", categories=["KITCHEN"]) == ["A", "C"]
+    assert catalogue.skus_described_as(wh, TENANT, "blue", skus=["B", "C"]) == ["C"]
+    assert catalogue.skus_described_as(wh, TENANT, "x' OR '1'='1") == []
+    assert catalogue.top_sku(wh, TENANT) == "B"
+    assert catalogue.top_sku(wh, OTHER) == "A"  # the decoy's units are shifted: A 3 rows, B 2
+    assert catalogue.top_sku(wh, "t3") is None
+
+
+# --- statements that delete (a fresh warehouse each) -------------------------------------------------------
+
+@pytest.fixture()
+def fresh(warehouse: Any) -> Any:
+    seed(warehouse)
+    return warehouse
+
+
+def test_clear_ingestion_removes_only_that_ingestions_staged_rows_and_rejects(fresh: Any) -> None:
+    theirs = len(staging.staged_rows(fresh, OTHER, "ing-9", DataKind.SALES))
+    staging.clear_ingestion(fresh, TENANT, DataKind.SALES, "ing-9")
+    assert staging.staged_rows(fresh, TENANT, "ing-9", DataKind.SALES).empty
+    assert len(staging.staged_rows(fresh, TENANT, "ing-p", DataKind.SALES)) == 1
+    assert len(staging.staged_rows(fresh, OTHER, "ing-9", DataKind.SALES)) == theirs > 0
+    staging.clear_ingestion(fresh, TENANT, DataKind.SALES, "ing-1")
+    assert rejects.ingestion_rejects(fresh, TENANT, "ing-1").empty
+    assert len(rejects.ingestion_rejects(fresh, TENANT, "ing-2")) == 1
+    assert len(rejects.ingestion_rejects(fresh, OTHER, "ing-1")) == 2
+
+
+def test_retention_counts_and_deletes_only_the_tenants_older_rows(fresh: Any) -> None:
+    assert retention.count_older(fresh, TENANT, "sales", "date", D(2024, 5, 1)) == 1
+    assert retention.count_older(fresh, TENANT, "rejects", "rejected_at", at(D(2024, 5, 2))) == 2
+    retention.delete_older(fresh, TENANT, "sales", "date", D(2024, 5, 1))
+    retention.delete_older(fresh, TENANT, "rejects", "rejected_at", at(D(2024, 5, 2)))
+    assert records.stored_rows(fresh, TENANT, DataKind.SALES)["record_key"].tolist() == [
+        f"k-sales-{k}" for k in ("A1", "A2", "A3", "B1")]
+    assert retention.count_older(fresh, TENANT, "rejects", "rejected_at", at(D(2024, 6, 1))) == 2
+    assert retention.count_older(fresh, OTHER, "sales", "date", D(2024, 5, 1)) == 1
+    with pytest.raises(ValueError):
+        retention.count_older(fresh, TENANT, "sales", "no_such_column", D(2024, 5, 1))
+
