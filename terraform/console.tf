@@ -28,7 +28,7 @@ variable "console_domain" {
 locals {
   console_on = var.console_enabled
   # The console's pages: console/src/App.tsx's routes (a test keeps the two equal).
-  console_pages = ["/", "/signin", "/signup", "/ask", "/upload", "/data", "/alerts", "/settings", "/metrics"]
+  console_pages = ["/", "/signin", "/signup", "/signup/verify", "/ask", "/upload", "/data", "/alerts", "/settings", "/metrics"]
   # What `ecomintel serve` sends with every console file (shared/runtime/console_assets.py; a test compares),
   # plus HSTS, which only means something over HTTPS.
   console_response_headers = [

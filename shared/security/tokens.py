@@ -87,6 +87,6 @@ def verify_token(settings: Settings, token: str) -> Principal:
         raise Unauthenticated("invalid or expired token") from exc
     with _VERIFIED_LOCK:
         _VERIFIED[(key, token)] = (principal, float(claims["exp"]))
-        if len(_VERIFIED) > VERIFIED_CACHE_SIZE:
+        while len(_VERIFIED) > VERIFIED_CACHE_SIZE:
             _VERIFIED.popitem(last=False)
     return principal
