@@ -14,11 +14,12 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import IO, Any
 
 import flask
 import functions_framework
+from cloudevents.conversion import to_binary
+from cloudevents.http import CloudEvent
 
 from shared.adapters.local.bus import SqliteMessageBus
 from shared.deps import Deps
@@ -57,19 +58,11 @@ class HttpResult:
         return json.loads(self.body or b"null")
 
 
-def cloud_event_headers(event_id: str, ce_type: str, source: str, subject: str | None = None) -> dict[str, str]:
-    """Binary-mode CloudEvent headers."""
-    headers = {
-        "ce-id": event_id,
-        "ce-specversion": "1.0",
-        "ce-type": ce_type,
-        "ce-source": source,
-        "ce-time": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
-        "Content-Type": "application/json",
-    }
-    if subject:
-        headers["ce-subject"] = subject
-    return headers
+def _binary(attributes: dict[str, str], data: bytes) -> tuple[dict[str, str], bytes]:
+    """Binary-mode HTTP headers and body of a JSON CloudEvent (``cloudevents`` fills ``specversion``/``time``)."""
+    event = CloudEvent({**attributes, "datacontenttype": "application/json"}, data)
+    headers, body = to_binary(event)
+    return dict(headers), body
 
 
 def pubsub_cloud_event(message: Message, subscription: str, project: str) -> tuple[dict[str, str], bytes]:
@@ -84,21 +77,18 @@ def pubsub_cloud_event(message: Message, subscription: str, project: str) -> tup
         "subscription": f"projects/{project}/subscriptions/{subscription}",
         "deliveryAttempt": message.delivery_attempt,
     }
-    headers = cloud_event_headers(
-        message.message_id, PUBSUB_PUBLISHED, f"//pubsub.googleapis.com/projects/{project}/topics/{message.topic}"
-    )
-    return headers, json.dumps(body).encode()
+    return _binary({"id": message.message_id, "type": PUBSUB_PUBLISHED,
+                    "source": f"//pubsub.googleapis.com/projects/{project}/topics/{message.topic}"},
+                   json.dumps(body).encode())
 
 
 def storage_cloud_event(message: Message) -> tuple[dict[str, str], bytes]:
     """Headers and body of the storage finalize CloudEvent carried by a GCS notification."""
     bucket = message.attributes.get("bucketId", "")
     name = message.attributes.get("objectId", "")
-    headers = cloud_event_headers(
-        message.message_id, STORAGE_FINALIZED, f"//storage.googleapis.com/projects/_/buckets/{bucket}",
-        f"objects/{name}",
-    )
-    return headers, message.data
+    return _binary({"id": message.message_id, "type": STORAGE_FINALIZED,
+                    "source": f"//storage.googleapis.com/projects/_/buckets/{bucket}",
+                    "subject": f"objects/{name}"}, message.data)
 
 
 def _remaining_length(stream: IO[bytes]) -> int:
