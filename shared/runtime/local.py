@@ -21,7 +21,6 @@ import functions_framework
 from cloudevents.conversion import to_binary
 from cloudevents.http import CloudEvent
 
-from shared.adapters.local.bus import SqliteMessageBus
 from shared.deps import Deps
 from shared.events import PUBSUB_PUBLISHED, STORAGE_FINALIZED
 from shared.manifest import FunctionSpec
@@ -155,8 +154,8 @@ class LocalRuntime:
 
     def drain(self, *, max_seconds: float = 600.0, idle_rounds: int = 1) -> int:
         """Deliver queued messages until none is ready; returns how many deliveries were made."""
-        bus = self.deps.bus
-        if not isinstance(bus, SqliteMessageBus):
+        bus = self.deps.pulled_bus
+        if bus is None:
             raise RuntimeError("drain() needs the embedded message bus; emulator/gcp push to processes instead")
         deadline = time.monotonic() + max_seconds
         delivered = 0

@@ -1,4 +1,4 @@
-"""JWT access tokens (HS256). The signing key comes from settings (env locally, Secret Manager on GCP).
+"""JWT access tokens (HS256). The signing key comes from the key source ``shared.deps.key_source`` picks.
 
 Verification pins the algorithm list, so ``alg: none`` and algorithm-confusion tokens are rejected,
 and requires ``exp``, ``iat``, ``sub`` and the tenant claim.
@@ -6,16 +6,15 @@ and requires ``exp``, ``iat``, ``sub`` and the tenant claim.
 
 from __future__ import annotations
 
-import hashlib
 import time
 import uuid
-from pathlib import Path
 
 import jwt
 
 from shared.config import Settings
+from shared.deps import key_source
 from shared.errors import Unauthenticated
-from shared.security.key_files import SigningKeyUnusable, local_key
+from shared.security.key_files import SigningKeyUnusable
 from shared.security.principal import Principal, Role
 
 __all__ = ["SigningKeyUnusable", "mint_token", "signing_key", "verify_token"]
@@ -23,21 +22,11 @@ __all__ = ["SigningKeyUnusable", "mint_token", "signing_key", "verify_token"]
 ALGORITHM = "HS256"
 ISSUER = "ecomintel"
 ACCESS_TOKEN_SECONDS = 24 * 3600
-_LOCAL_KEYS: dict[Path, bytes] = {}
 
 
 def signing_key(settings: Settings) -> bytes:
-    """The JWT signing key: configured, or for the embedded backend a per-home random key on disk."""
-    if settings.jwt_signing_key is not None:
-        return settings.jwt_signing_key.get_secret_value().encode()
-    if settings.backend != "local":
-        raise Unauthenticated("no JWT signing key configured (ECOMINTEL_JWT_SIGNING_KEY)")
-    path = settings.state_dir / "jwt.key"
-    cached = _LOCAL_KEYS.get(path)
-    if cached is not None and path.exists():
-        return cached
-    key = _LOCAL_KEYS[path] = hashlib.sha256(local_key(path)).digest()
-    return key
+    """The JWT signing key from the installation's key source (the composition root picks it)."""
+    return key_source(settings).token_key()
 
 
 def mint_token(settings: Settings, *, subject: str, tenant_id: str, role: Role,
