@@ -88,7 +88,7 @@ def build_llm(settings: Settings) -> LanguageModel | None:
         return None
     from shared.adapters.gemini import GeminiModel
 
-    return GeminiModel(settings)
+    return GeminiModel(settings, retry_attempts=settings.llm_retry_attempts)
 
 
 def key_source(settings: Settings) -> KeySource:

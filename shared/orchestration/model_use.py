@@ -13,7 +13,6 @@ from shared.orchestration.metrics import LLM_TOKENS
 from shared.orchestration.narrative import narrate
 from shared.orchestration.outcome import AgentOutcome
 from shared.orchestration.report import Report
-from shared.orchestration.settings import orchestration_settings
 from shared.ports import LanguageModel, LLMResponse
 
 if TYPE_CHECKING:
@@ -33,7 +32,7 @@ def llm_for(deps: Deps, tenant_id: str) -> tuple[LanguageModel | None, budget_mo
     llm = deps.llm
     if llm is None:
         return None, None
-    s = orchestration_settings()
+    s = deps.settings
     status = budget_mod.budget_status(deps.documents, tenant_id, s.llm_token_budget, s.llm_budget_warning_ratio)
     return (None if status.state == "exceeded" else llm), status
 

@@ -25,7 +25,6 @@ from shared.orchestration.narrative import narrate
 from shared.orchestration.planner import plan_question
 from shared.orchestration.report import QueryRequest, QueryResponse, Report
 from shared.orchestration.router import detect_intents, route
-from shared.orchestration.settings import orchestration_settings
 from shared.orchestration.synthesis import synthesize
 from shared.orchestration.versions import data_version
 
@@ -81,7 +80,7 @@ def answer_query(deps: Deps, principal: Principal, req: QueryRequest, *,
 
 
 def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: RunnerLookup | None) -> QueryResponse:
-    s = orchestration_settings()
+    s = deps.settings
     tenant, user = principal.tenant_id, principal.subject
     dated: list[date] = []
 
