@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     #: A line longer than this is refused as a row (a reject), its bytes skipped, never held whole.
     ingest_max_line_bytes: int = 1024 * 1024
     max_upload_bytes: int = 512 * 1024 * 1024
+    #: A file larger than this goes up through a signed URL instead of the upload function's body (clients of
+    #: the deployed functions; capped by Cloud Run's 32 MiB request limit).
     signed_url_threshold_bytes: int = 32 * 1024 * 1024
 
     # Message delivery (local bus mirrors Pub/Sub defaults)
@@ -51,6 +53,17 @@ class Settings(BaseSettings):
     gemini_base_url: str | None = None
     gemini_model: str = "gemini-2.5-flash"
     llm_timeout_seconds: float = 20.0
+    #: Attempts per model call (the client's own retry of transient errors).
+    llm_retry_attempts: int = Field(default=3, ge=1, le=10)
+
+    # Orchestration
+    query_budget_seconds: float = Field(default=8.0, gt=0, description="Quick mode: wall time for all agents.")
+    job_deadline_seconds: float = Field(default=300.0, gt=0, description="Deep mode: assemble what is in after.")
+    llm_token_budget: int = Field(default=2_000_000, ge=0, description="LLM tokens per tenant per month.")
+    llm_budget_warning_ratio: float = Field(default=0.8, gt=0, le=1)
+    freshness_prices_seconds: int = 3600
+    freshness_reviews_seconds: int = 24 * 3600
+    freshness_forecasts_seconds: int = 12 * 3600
 
     # Delivery of alerts and digests
     smtp_host: str | None = None

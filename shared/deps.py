@@ -15,7 +15,18 @@ from typing import Any
 
 from shared.config import Settings, get_settings
 from shared.manifest import Manifest, load_manifest
-from shared.ports import BlobInfo, BlobStore, DocumentStore, LanguageModel, MessageBus, Warehouse
+from shared.ports import (
+    BlobInfo,
+    BlobStore,
+    DocumentStore,
+    KeySource,
+    LanguageModel,
+    MessageBus,
+    PulledBus,
+    ResumableUploads,
+    SignedPuts,
+    Warehouse,
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,16 @@ class Deps:
     _warehouse: Warehouse | Deferred = field(repr=False)
     blobs: BlobStore
     bus: MessageBus
+    #: Where access-token keys come from.
+    keys: KeySource
+    #: The bus's pull side when this process delivers messages itself (embedded); ``None`` where the platform
+    #: pushes them. Functions run in this process exactly when it is set (``shared.runtime.runtime_for``).
+    pulled_bus: PulledBus | None = None
+    #: The blob store that checks signed-URL PUTs arriving at this API (embedded); ``None`` where the storage
+    #: service takes them itself.
+    signed_puts: SignedPuts | None = None
+    #: The blob store that signs resumable-upload sessions, where there is one (GCS).
+    resumable_uploads: ResumableUploads | None = None
     _llm: LanguageModel | None = field(default=None, repr=False)
     _llm_built: bool = field(default=False, repr=False)
     _build_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
@@ -67,7 +88,24 @@ def build_llm(settings: Settings) -> LanguageModel | None:
         return None
     from shared.adapters.gemini import GeminiModel
 
-    return GeminiModel(settings)
+    return GeminiModel(settings, retry_attempts=settings.llm_retry_attempts)
+
+
+def key_source(settings: Settings) -> KeySource:
+    """The token key source: the configured key; the embedded backend falls back to a per-home key file."""
+    from shared.security.key_files import ConfiguredKey, HomeKey
+
+    secret = settings.jwt_signing_key.get_secret_value() if settings.jwt_signing_key is not None else None
+    if settings.backend == "local":
+        home = (settings.home, "" if settings.home.is_absolute() else str(Path.cwd()))
+        state = _STATE_DIRS.get(home)
+        if state is None:  # resolving the home walks the file system: once per home, not per request
+            state = _STATE_DIRS[home] = settings.state_dir
+        return HomeKey(state / "jwt.key", secret)
+    return ConfiguredKey(secret)
+
+
+_STATE_DIRS: dict[tuple[Path, str], Path] = {}
 
 
 def _local_signing_key(settings: Settings) -> bytes:
@@ -139,7 +177,8 @@ def _open_local(settings: Settings, manifest: Manifest, home: Path, *, on_close:
     )
     warehouse = DuckDBWarehouse(home / "warehouse.duckdb", on_close=on_close)
     warehouse.ensure_tables()
-    return Deps(settings, manifest, SqliteDocumentStore(home / "documents.sqlite"), warehouse, blobs, bus)
+    return Deps(settings, manifest, SqliteDocumentStore(home / "documents.sqlite"), warehouse, blobs, bus,
+                keys=key_source(settings), pulled_bus=bus, signed_puts=blobs)
 
 
 def _build_gcp(settings: Settings, manifest: Manifest) -> Deps:
@@ -163,14 +202,17 @@ def _build_gcp(settings: Settings, manifest: Manifest) -> Deps:
 
         return BigQueryWarehouse(clients.bigquery_client(project), settings.dataset)
 
+    blobs = GcsBlobStore(clients.storage_client(project))
     return Deps(
         settings,
         manifest,
         FirestoreDocumentStore(clients.firestore_client(project)),
         # No job location: BigQuery runs each job where its dataset lives (Terraform's bigquery_location).
         Deferred(warehouse),
-        GcsBlobStore(clients.storage_client(project)),
+        blobs,
         PubSubMessageBus(clients.publisher_client(), project),
+        keys=key_source(settings),
+        resumable_uploads=blobs,
     )
 
 

@@ -158,6 +158,55 @@ class MessageBus(Protocol):
         ...
 
 
+class PulledBus(Protocol):
+    """The pull side of a bus whose messages this process delivers itself (the embedded one).
+
+    On Google Cloud and the emulators the platform pushes each message to its function and there is none;
+    ``Deps.pulled_bus`` says which, decided by the composition root.
+    """
+
+    def pull(self, subscription: str, *, max_messages: int = 10, lease_seconds: float = 60.0) -> list[Message]:
+        """Lease up to ``max_messages`` ready messages."""
+        ...
+
+    def ack(self, subscription: str, ack_id: str) -> None:
+        """Mark a leased message as done."""
+        ...
+
+    def nack(self, subscription: str, ack_id: str, *, backoff_seconds: float = 0.0) -> bool:
+        """Make a leased message deliverable again, or dead-letter it; ``True`` if dead-lettered."""
+        ...
+
+
+class SignedPuts(Protocol):
+    """A blob store whose signed-URL PUTs arrive at this API (the embedded one), so it checks their signatures.
+
+    GCS takes signed PUTs itself; there ``Deps.signed_puts`` is ``None``.
+    """
+
+    def verify_signature(self, method: str, bucket: str, name: str, expires: int, content_type: str,
+                         signature: str) -> bool:
+        """Whether the signature and expiry of a signed URL hold."""
+        ...
+
+
+class ResumableUploads(Protocol):
+    """A blob store that signs resumable-upload sessions (GCS), for files too large for one PUT."""
+
+    def signed_resumable_url(self, bucket: str, name: str, *, expires_seconds: int = 900,
+                             content_type: str | None = None) -> tuple[str, dict[str, str]]:
+        """A signed ``POST`` URL that opens a resumable session, and the headers it must carry."""
+        ...
+
+
+class KeySource(Protocol):
+    """Where the access-token signing key comes from (the configured secret, or a per-home key file)."""
+
+    def token_key(self) -> bytes:
+        """The HS256 key; raises ``Unauthenticated`` when this installation has none."""
+        ...
+
+
 class BulkAppend(Protocol):
     """Many batches of rows for one table, stored as one load (see ``Warehouse.bulk_append``)."""
 

@@ -20,15 +20,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _sync(args: argparse.Namespace) -> int:
     from shared.cli.main import CliError
-    from shared.connectors.base import SOURCES, load_builtin_sources
     from shared.connectors.runner import SyncRun, configure_source
     from shared.connectors.schedule import request_sync, run_id_for
+    from shared.connectors.sources import SOURCES
     from shared.deps import get_deps
     from shared.runtime import runtime_for
     from shared.runtime.records import await_record
     from shared.store.documents.sync import sync_runs_collection
 
-    load_builtin_sources()
     if args.source not in SOURCES:
         raise CliError(f"unknown source {args.source!r}; known: {', '.join(sorted(SOURCES))}")
     deps = get_deps()

@@ -19,7 +19,7 @@ from typing import Any
 
 import requests
 
-from shared.connectors.base import RawPayload, SyncBatch, SyncContext, pinned_origin, register_source
+from shared.connectors.base import RawPayload, SyncBatch, SyncContext, pinned_origin
 from shared.connectors.http import ApiError, RetryingClient
 from shared.models.records import DataKind
 
@@ -239,7 +239,3 @@ class AmazonSellingPartnerSource:
                 raise ApiError(f"unsupported report type {report_type}")
             yield from self._report(ctx, client, report_type)
 
-
-@register_source("amazon")
-def _factory() -> AmazonSellingPartnerSource:
-    return AmazonSellingPartnerSource()

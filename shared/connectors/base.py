@@ -55,37 +55,13 @@ class SyncContext:
 
 
 class SourcePlugin(Protocol):
-    """A registered source. ``sync`` may update ``ctx.state`` (new watermark) as it goes."""
+    """A source (named in ``shared.connectors.sources``). ``sync`` may update ``ctx.state`` (new watermark)."""
 
     name: str
 
     def sync(self, ctx: SyncContext) -> Iterator[SyncBatch]:
         """Yield batches of rows; raise on failure (the runner records and retries with backoff)."""
         ...
-
-
-SOURCES: dict[str, Callable[[], SourcePlugin]] = {}
-
-
-def register_source(name: str) -> Callable[[Callable[[], SourcePlugin]], Callable[[], SourcePlugin]]:
-    """Register a plugin factory under ``name``."""
-
-    def decorate(factory: Callable[[], SourcePlugin]) -> Callable[[], SourcePlugin]:
-        SOURCES[name] = factory
-        return factory
-
-    return decorate
-
-
-def load_builtin_sources() -> None:
-    """Import the bundled plugins so they register themselves."""
-    from shared.connectors import amazon, competitor, s3_export, shopify  # noqa: F401
-
-
-def get_source(name: str) -> SourcePlugin:
-    """Instantiate the plugin registered as ``name`` (``KeyError`` if unknown)."""
-    load_builtin_sources()
-    return SOURCES[name]()
 
 
 class MissingSecret(Exception):

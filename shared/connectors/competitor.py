@@ -11,7 +11,7 @@ import urllib.parse
 from collections.abc import Iterator
 from typing import Any
 
-from shared.connectors.base import RawPayload, SyncBatch, SyncContext, register_source
+from shared.connectors.base import RawPayload, SyncBatch, SyncContext
 from shared.connectors.extract import extract_price
 from shared.connectors.fetch import FetchFailed, FetchPolicy, FetchRefused, PoliteFetcher, operator_allow_hosts
 from shared.models.records import DataKind
@@ -75,7 +75,3 @@ class CompetitorPagesSource:
         if rows or payloads:
             yield SyncBatch(DataKind.COMPETITOR_PRICES, rows, payloads)
 
-
-@register_source("competitor_pages")
-def _factory() -> CompetitorPagesSource:
-    return CompetitorPagesSource()

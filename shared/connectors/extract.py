@@ -22,7 +22,7 @@ import extruct
 from bs4 import BeautifulSoup
 from rapidfuzz import fuzz
 
-from shared.money import MoneyError, normalise_amount
+from shared.money import DOLLAR_PREFIXES, MARKERS, SYMBOLS, MoneyError, parse_amount
 
 Status = Literal["ok", "ambiguous", "not_found"]
 
@@ -65,18 +65,26 @@ _NUM = re.compile(r"[-+]?\d[\d.,\s\u00a0']*")
 
 
 def parse_price(value: Any) -> Decimal | None:
-    """The first amount in ``value`` (``19.99``, ``"1,299.00"``, ``"1.299,00 €"``, ``"Now $ 12!"``), or ``None``."""
+    """The price ``value`` states (``19.99``, ``"C$1,299.00"``, ``"1.299,00 €"``, ``"Now $ 12!"``), or ``None``.
+
+    A whole value is read by the one money grammar (``shared.money``); free text falls back to its first
+    number. A negative amount is no price.
+    """
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float | Decimal):
         return Decimal(str(value))
-    match = _NUM.search(str(value))
-    if not match:
-        return None
-    try:
-        return Decimal(normalise_amount(match.group(0).strip()))
-    except (MoneyError, InvalidOperation):
-        return None
+    text = str(value).strip()
+    match = _NUM.search(text)
+    for candidate in (text, match.group(0).strip() if match else None):
+        if candidate is None:
+            continue
+        try:
+            amount = parse_amount(candidate)
+        except (MoneyError, InvalidOperation):
+            continue
+        return amount if amount >= 0 else None
+    return None
 
 
 def _availability(value: Any) -> bool | None:
@@ -269,11 +277,16 @@ def _own_product(products: list[dict[str, Any]], soup: BeautifulSoup) -> int | N
     return None
 
 
-_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_CODES = "USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|JPY|NZD"
+#: In free text a bare ``$`` is taken as dollars and ``¥`` as yen (a page states no other convention).
+_SYMBOLS = {**MARKERS, "$": "USD", "¥": "JPY"}
+#: ISO codes recognised in free text (any three capitals would take "SKU 123" for a price).
+_CODES = "|".join(sorted({"USD", "EUR", "GBP", "CAD", "AUD", "CHF", "SEK", "NOK", "DKK", "PLN", "JPY", "NZD",
+                          *(c for c in MARKERS.values() if c)}))
+_SYM = "[" + "".join(re.escape(s) for s in SYMBOLS) + "]"
+_PREFIX = "|".join(re.escape(p) for p in sorted(DOLLAR_PREFIXES, key=len, reverse=True))
 _AMOUNT = r"\d{1,3}(?:[.,\s\u00a0']\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _TEXT_PRICE = re.compile(
-    rf"(?P<pre>[$€£¥]|\b(?:{_CODES}))\s?(?P<a>{_AMOUNT})|(?P<b>{_AMOUNT})\s?(?P<post>[€£$]|(?:{_CODES})\b)")
+    rf"(?P<pre>\b(?:{_PREFIX})|{_SYM}|\b(?:{_CODES}))\s?(?P<a>{_AMOUNT})|(?P<b>{_AMOUNT})\s?(?P<post>{_SYM}|(?:{_CODES})\b)")
 _STRUCK = ("del", "s", "strike")
 _STRUCK_CLASS = re.compile(r"old-price|was-price|price-was|compare-at|price--compare|regular-price|strike")
 _PRICE_CLASS = re.compile(r"price")

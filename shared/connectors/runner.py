@@ -23,7 +23,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from shared.connectors.base import MissingSecret, SyncBatch, SyncContext, env_secret, get_source
+from shared.connectors.base import MissingSecret, SyncBatch, SyncContext, env_secret
+from shared.connectors.sources import get_source
 from shared.deps import Deps
 from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import SYNC_FAILURE_ALERTS, SYNC_RUNS

@@ -12,7 +12,7 @@ from typing import Any
 
 import boto3
 
-from shared.connectors.base import RawPayload, SyncBatch, SyncContext, pinned_origin, register_source
+from shared.connectors.base import RawPayload, SyncBatch, SyncContext, pinned_origin
 from shared.connectors.http import ApiError
 from shared.models.records import DataKind
 
@@ -87,7 +87,3 @@ class S3ExportSource:
             )
         ctx.state["skipped_keys"] = skipped
 
-
-@register_source("s3")
-def _factory() -> S3ExportSource:
-    return S3ExportSource()

@@ -20,9 +20,8 @@ class SyncRequest(BaseModel):
     @field_validator("source")
     @classmethod
     def _known(cls, value: str) -> str:
-        from shared.connectors.base import SOURCES, load_builtin_sources
+        from shared.connectors.sources import SOURCES  # the plugins' clients load only when a request is checked
 
-        load_builtin_sources()
         if value not in SOURCES:
             raise ValueError(f"unknown source {value!r}")
         return value

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from shared.connectors.base import EndpointRefused, RawPayload, SyncBatch, SyncContext, pinned_origin, register_source
+from shared.connectors.base import EndpointRefused, RawPayload, SyncBatch, SyncContext, pinned_origin
 from shared.connectors.http import ApiError, RetryingClient
 from shared.models.records import DataKind
 
@@ -197,7 +197,3 @@ class ShopifySource:
                     )
             yield SyncBatch(DataKind.SALES, sales, [RawPayload(f"orders-{n:04d}.json", raw)])
 
-
-@register_source("shopify")
-def _factory() -> ShopifySource:
-    return ShopifySource()

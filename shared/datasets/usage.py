@@ -19,7 +19,6 @@ from pydantic import BaseModel, Field
 from shared.deps import Deps
 from shared.ingest.lifecycle import IngestionStatus
 from shared.orchestration import budget as budget_mod
-from shared.orchestration.settings import orchestration_settings
 from shared.store.documents.ingestions import IngestionRecords
 from shared.store.documents.jobs import jobs_collection
 
@@ -143,7 +142,7 @@ def tenant_usage(deps: Deps, tenant_id: str, days: int = 30, now: datetime | Non
     """The tenant's figures over the last ``days`` days (tokens: the current budget period)."""
     now = now or datetime.now(UTC)
     since = now - timedelta(days=days)
-    s = orchestration_settings()
+    s = deps.settings
     status = budget_mod.budget_status(deps.documents, tenant_id, s.llm_token_budget, s.llm_budget_warning_ratio,
                                       now=now)
     return TenantUsage(

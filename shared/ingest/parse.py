@@ -20,15 +20,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from shared.money import amounts_currency, normalise_amounts
+
 DateOrder = Literal["dmy", "mdy"]
 
-_CURRENCY = r"(?:[A-Z]{3}|[$€£¥])"
-_NUMBER_SHAPE = (
-    rf"^{_CURRENCY}?\s*(?P<sign>[-+]?)\s*{_CURRENCY}?\s*(?P<digits>\d[\d.,'\x{{00a0}}\x{{202f}} ]*)\s*{_CURRENCY}?$"
-)
-#: Decimal-point money as most exports write it (``$1,299.00``, ``-12.5``, ``€3``): symbol and thousands
-#: commas are simply dropped, with the same result as the general rules (a test holds them equal).
-_POINT_MONEY = r"^(?:[$€£¥]?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)?$"
 _TRUE = ["yes", "true", "1", "y", "t"]
 _FALSE = ["no", "false", "0", "n", "f"]
 _TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -133,57 +128,14 @@ def decide_decimal_comma(columns: Iterable[pd.Series], delimiter: str) -> bool:
     return delimiter == ";"
 
 
-def _number_text(s: Arrow, decimal_comma: bool) -> tuple[Arrow, np.ndarray]:
-    """Normalised ``[-]digits[.digits]`` text, plus a mask of malformed cells.
-
-    An accounting negative (``(12.00)``, ``($1,299.00)``) is the negative of what the parentheses hold.
-    """
-    missing = _mask(pc.equal(s, ""))
-    paren = _mask(pc.match_substring_regex(s, r"^\(.*\)$"))
-    if paren.any():
-        s = pc.if_else(pa.array(paren), strip(pc.utf8_slice_codeunits(s, 1, -1)), s)
-    parts = pc.extract_regex(s, _NUMBER_SHAPE)
-    sign = pc.fill_null(pc.struct_field(parts, "sign"), "")
-    digits = pc.fill_null(pc.struct_field(parts, "digits"), "")
-    digits = pc.replace_substring_regex(digits, "['\u00a0\u202f ]", "")
-    has_c = pc.match_substring(digits, ",")
-    has_p = pc.match_substring(digits, ".")
-    last_is_comma = pc.match_substring_regex(digits, r",\d*$")
-    comma_thousands = pc.match_substring_regex(digits, r"^\d{1,3}(?:,\d{3})+$")
-    dot_thousands = pc.match_substring_regex(digits, r"^\d{1,3}(?:\.\d{3})+$")
-    dc = pa.scalar(decimal_comma)
-    comma_dec = pc.or_(pc.and_(pc.and_(has_c, has_p), last_is_comma),
-                       pc.and_(pc.and_(has_c, pc.invert(has_p)), pc.or_(pc.invert(comma_thousands), dc)))
-    dots_thousands = pc.or_(pc.and_(pc.and_(pc.and_(pc.invert(has_c), has_p), dot_thousands), dc), comma_dec)
-    normal = pc.if_else(dots_thousands, pc.replace_substring(digits, ".", ""), digits)
-    normal = pc.if_else(comma_dec, pc.replace_substring(normal, ",", "."), pc.replace_substring(normal, ",", ""))
-    well_formed = _mask(pc.match_substring_regex(normal, r"^\d+(?:\.\d+)?$"))
-    sign = pc.replace_substring(sign, "+", "")
-    signed = np.asarray(pc.not_equal(sign, "").to_numpy(zero_copy_only=False), dtype=bool)
-    ok = well_formed & ~missing & ~(paren & signed)  # "(-12)" says nothing sensible
-    sign = pc.if_else(pa.array(paren), "-", sign)
-    text = pc.if_else(pa.array(ok), pc.binary_join_element_wise(sign, normal, ""), pa.scalar(None, pa.string()))
-    return text, ~missing & ~ok
-
-
 def parse_number(raw: pd.Series, *, decimal_comma: bool, integer: bool = False) -> Parsed:
-    """Numbers and money: ``$1,299.00``, ``1.299,00 €``, ``EUR 12,50``, ``-3``, ``(12.00)`` (-12).
+    """Numbers and money: ``$1,299.00``, ``1.299,00 €``, ``C$12.50``, ``-3``, ``(12.00)`` (-12).
 
-    A value with both separators takes the last one as the decimal mark; a lone separator is read per
-    ``decimal_comma`` (``1,299`` is 1299 in a decimal-point file and 1.299 in a decimal-comma one).
+    Read by the one money grammar (``shared.money``); the file's ``decimal_comma`` reads a lone separator
+    followed by three digits (``1,299`` is 1299 in a decimal-point file and 1.299 in a decimal-comma one).
     """
     idx = raw.index
-    trimmed = _trimmed(raw)
-    plain = r"^(?:-?\d+)?$" if decimal_comma else r"^(?:-?\d+(?:\.\d+)?)?$"
-    if _all_match(trimmed, plain):  # plain numbers: skip the money rules
-        text = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
-        malformed = np.zeros(len(idx), dtype=bool)
-    elif not decimal_comma and _all_match(trimmed, _POINT_MONEY):  # "$1,299.00": one replace, no extraction
-        text = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()),
-                          pc.replace_substring_regex(trimmed, "[$€£¥,]", ""))
-        malformed = np.zeros(len(idx), dtype=bool)
-    else:
-        text, malformed = _number_text(trimmed, decimal_comma)
+    text, malformed = normalise_amounts(_trimmed(raw), decimal_comma=decimal_comma)
     number = np.asarray(pc.cast(text, pa.float64()).to_numpy(zero_copy_only=False), dtype="float64")
     reasons = np.full(len(idx), None, dtype=object)
     reasons[malformed] = "not a number"
@@ -200,10 +152,6 @@ def parse_number(raw: pd.Series, *, decimal_comma: bool, integer: bool = False) 
                   pd.Series(reasons, index=idx, dtype="object"))
 
 
-#: Currency markers in money cells that name one currency; ``$`` and ``¥`` name several and decide nothing.
-_SYMBOL_CURRENCY = {"€": "EUR", "£": "GBP"}
-
-
 def currency_from_amounts(columns: Iterable[pd.Series]) -> pd.Series:
     """Per row, the currency that the money cells' markers name (``EUR 12,50``, ``12.50 USD``, ``1.299,00 €``).
 
@@ -213,13 +161,7 @@ def currency_from_amounts(columns: Iterable[pd.Series]) -> pd.Series:
     found: pd.Series | None = None
     conflict: np.ndarray | None = None
     for col in columns:
-        text = _trimmed(col)
-        code = pc.coalesce(*(pc.struct_field(pc.extract_regex(text, pattern), "c")
-                             for pattern in (r"^(?P<c>[A-Z]{3})", r"(?P<c>[A-Z]{3})$")))
-        symbol = pc.struct_field(pc.extract_regex(text, r"(?P<c>[€£$¥])"), "c")
-        for sym, iso in _SYMBOL_CURRENCY.items():
-            code = pc.if_else(pc.and_(pc.is_null(code), pc.fill_null(pc.equal(symbol, sym), False)), iso, code)
-        series = string_series(code, col.index)
+        series = string_series(amounts_currency(_trimmed(col)), col.index)
         if found is None:
             found, conflict = series, np.zeros(len(col), dtype=bool)
             continue

@@ -261,10 +261,9 @@ def signed_upload(deps: Deps, tenant_id: str, body: Any) -> dict[str, Any]:
         "object": name, "bucket": bucket,
         "content_type": content_type, "expires_at": expires.isoformat().replace("+00:00", "Z"),
     }
-    resumable = getattr(deps.blobs, "signed_resumable_url", None)
-    if callable(resumable):
-        start_url, start_headers = resumable(bucket, name, expires_seconds=SIGNED_URL_SECONDS,
-                                             content_type=content_type)
+    if deps.resumable_uploads is not None:
+        start_url, start_headers = deps.resumable_uploads.signed_resumable_url(
+            bucket, name, expires_seconds=SIGNED_URL_SECONDS, content_type=content_type)
         out["resumable"] = {"url": start_url, "method": "POST",
                             "headers": {"Content-Type": content_type, **start_headers}}
     return out
@@ -285,15 +284,14 @@ def claim_signed_url(deps: Deps, bucket: str, name: str, signature: str) -> None
 def put_signed(deps: Deps, bucket: str, name: str, query: dict[str, str], stream: IO[bytes],
                content_type: str | None, content_length: int | None) -> UploadResult:
     """Store the body of a signed-URL PUT (embedded blob store only; GCS takes these PUTs itself)."""
-    verify = getattr(deps.blobs, "verify_signature", None)
-    if not callable(verify):
+    if deps.signed_puts is None:
         raise NotFound("signed uploads go straight to the storage service on this backend")
     try:
         expires = int(query.get("expires", ""))
     except ValueError as exc:
         raise PermissionDenied("invalid signed URL") from exc
     signed_type = query.get("content_type", "")
-    if not verify("PUT", bucket, name, expires, signed_type, query.get("signature", "")):
+    if not deps.signed_puts.verify_signature("PUT", bucket, name, expires, signed_type, query.get("signature", "")):
         raise PermissionDenied("invalid or expired signed URL")
     parts = name.split("/")
     if (bucket != deps.settings.bucket_name("raw") or len(parts) != 8 or parts[0] != "raw"

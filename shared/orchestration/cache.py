@@ -14,10 +14,10 @@ from typing import Any
 
 from prometheus_client import Counter, Gauge
 
+from shared.config import Settings
 from shared.models.agents import AgentName
 from shared.observability.metrics import REGISTRY
 from shared.orchestration.report import Report
-from shared.orchestration.settings import OrchestrationSettings
 from shared.ports import DocumentStore
 from shared.store.documents.caches import query_cache_collection
 
@@ -45,7 +45,7 @@ def cache_key(tenant_id: str, question: str, version: int, context: str = "") ->
     return hashlib.sha256(raw.encode()).hexdigest()[:40]
 
 
-def freshness_seconds(agents: list[AgentName], settings: OrchestrationSettings) -> int:
+def freshness_seconds(agents: list[AgentName], settings: Settings) -> int:
     """How long an answer using ``agents`` stays fresh (the shortest limit among their data kinds)."""
     limits = {"pricing": settings.freshness_prices_seconds, "sentiment": settings.freshness_reviews_seconds,
               "forecast": settings.freshness_forecasts_seconds}

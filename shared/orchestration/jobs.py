@@ -17,6 +17,7 @@ from shared.errors import NotFound
 from shared.models.agents import AgentName, AgentRequest
 from shared.observability.logs import get_logger, log_event
 from shared.orchestration.executor import RunnerLookup, run_one
+from shared.orchestration.model_use import maybe_narrate
 from shared.orchestration.outcome import AgentOutcome
 from shared.orchestration.plan import Plan
 from shared.orchestration.report import Report
@@ -140,8 +141,6 @@ def assemble(deps: Deps, tenant_id: str, job_id: str, *, force: bool = False, no
                         planner=job.get("planner", "router"), kpis=job.get("kpis") or [],
                         warnings=list(job.get("warnings") or []), data_version=int(job.get("data_version", 0)),
                         job_id=job_id, full=bool(job.get("full")))
-    from shared.orchestration.service import maybe_narrate
-
     report = maybe_narrate(deps, tenant_id, job["question"], outcomes, report)
     body = report.model_dump(mode="json")
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from shared.errors import EcomIntelError, InvalidInput
 from shared.observability.logs import get_logger, log_event
-from shared.orchestration import budget as budget_mod
 from shared.orchestration import cache, descriptive
 from shared.orchestration.context import (
     get_preferences,
@@ -20,16 +19,14 @@ from shared.orchestration.context import (
 )
 from shared.orchestration.executor import QUICK_AGENT_OPTIONS, RunnerLookup, agent_requests, run_agents
 from shared.orchestration.jobs import create_job
-from shared.orchestration.metrics import LLM_TOKENS, PLANS, QUERY_SECONDS
+from shared.orchestration.metrics import PLANS, QUERY_SECONDS
+from shared.orchestration.model_use import llm_for, record_usage
 from shared.orchestration.narrative import narrate
-from shared.orchestration.outcome import AgentOutcome
 from shared.orchestration.planner import plan_question
 from shared.orchestration.report import QueryRequest, QueryResponse, Report
 from shared.orchestration.router import detect_intents, route
-from shared.orchestration.settings import orchestration_settings
 from shared.orchestration.synthesis import synthesize
 from shared.orchestration.versions import data_version
-from shared.ports import LanguageModel, LLMResponse
 
 if TYPE_CHECKING:
     from shared.deps import Deps
@@ -43,33 +40,6 @@ class BudgetExceeded(EcomIntelError):
 
     code = "budget_exceeded"
     http_status = 429
-
-
-def _record(deps: Deps, tenant_id: str, responses: list[LLMResponse]) -> None:
-    for r in responses:
-        budget_mod.record_usage(deps.documents, tenant_id, r)
-        LLM_TOKENS.labels(direction="input").inc(r.input_tokens)
-        LLM_TOKENS.labels(direction="output").inc(r.output_tokens)
-
-
-def llm_for(deps: Deps, tenant_id: str) -> tuple[LanguageModel | None, budget_mod.BudgetStatus | None]:
-    """The model to use for this tenant now (``None`` when unconfigured or over budget) and the budget status."""
-    llm = deps.llm
-    if llm is None:
-        return None, None
-    s = orchestration_settings()
-    status = budget_mod.budget_status(deps.documents, tenant_id, s.llm_token_budget, s.llm_budget_warning_ratio)
-    return (None if status.state == "exceeded" else llm), status
-
-
-def maybe_narrate(deps: Deps, tenant_id: str, question: str, outcomes: list[AgentOutcome], report: Report) -> Report:
-    """Let the model write the summary when available and within budget (numbers checked)."""
-    llm, _ = llm_for(deps, tenant_id)
-    if llm is None:
-        return report
-    report, responses = narrate(llm, question, outcomes, report, deps.settings.llm_timeout_seconds)
-    _record(deps, tenant_id, responses)
-    return report
 
 
 def _descriptive_report(deps: Deps, read: descriptive.ReadOutcome, req: QueryRequest, version: int,
@@ -110,7 +80,7 @@ def answer_query(deps: Deps, principal: Principal, req: QueryRequest, *,
 
 
 def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: RunnerLookup | None) -> QueryResponse:
-    s = orchestration_settings()
+    s = deps.settings
     tenant, user = principal.tenant_id, principal.subject
     dated: list[date] = []
 
@@ -154,7 +124,7 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     read = descriptive.read(deps, tenant, req.question, version=version, as_of=req.as_of,
                             previous=previous if req.session_id else None, llm=llm,
                             timeout_seconds=deps.settings.llm_timeout_seconds)
-    _record(deps, tenant, read.responses)
+    record_usage(deps, tenant, read.responses)
     warnings.extend(read.warnings)
     metric_report = _descriptive_report(deps, read, req, version, warnings)
     reading = read.reading
@@ -169,7 +139,7 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
 
     planning = plan_question(req.question, llm=llm, timeout_seconds=deps.settings.llm_timeout_seconds,
                              previous_question=previous["question"] if previous else None, today=today())
-    _record(deps, tenant, planning.responses)
+    record_usage(deps, tenant, planning.responses)
     PLANS.labels(planner=planning.planner).inc()
     warnings.extend(planning.warnings)
     plan = planning.plan
@@ -196,7 +166,7 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
                         warnings=warnings, data_version=version, full=req.full)
     if llm is not None:
         report, responses = narrate(llm, req.question, outcomes, report, deps.settings.llm_timeout_seconds)
-        _record(deps, tenant, responses)
+        record_usage(deps, tenant, responses)
     if metric_report is not None:  # a mixed question: the metric answer first
         report = descriptive.combine(metric_report, report)
     if req.use_cache and not any(m.status in ("failed", "timed_out") for m in report.missing):

@@ -6,7 +6,6 @@ standard ``AgentResult`` with findings, evidence and confidence.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -14,8 +13,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding, Severity
+from shared.models.agents import AgentRequest, AgentResult, Confidence
 from shared.pricing import alerts, elasticity, position, recommend
+from shared.pricing import findings as rules
 from shared.pricing.options import PricingOptions
 
 ATTRIBUTE_COLUMNS = ("cost", "map_price", "msrp", "category")
@@ -209,217 +209,31 @@ def price_change_scenario(
 # ---------------------------------------------------------------------------------------------- result
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
-def records(frame: pd.DataFrame, limit: int, index_name: str | None = None) -> list[dict[str, Any]]:
-    """A frame as JSON-safe records (at most ``limit``), the index included as a column when named."""
-    if frame.empty:
-        return []
-    part = frame.head(limit)
-    if index_name is not None:
-        part = part.rename_axis(index_name).reset_index()
-    return [{str(k): _jsonable(v) for k, v in row.items()} for row in part.to_dict(orient="records")]
-
-
-def _metric(value: Any) -> float | int | str | None:
-    v = _jsonable(value)
-    return v if isinstance(v, (int, float, str)) or v is None else str(v)
-
-
-def _evidence(sources: dict[str, SourceQuery], name: str, description: str, values: dict[str, Any],
-              row_ids: list[str] | None = None) -> Evidence:
-    src = sources.get(name)
-    return Evidence(description=description, values={k: _metric(v) for k, v in values.items()},
-                    row_ids=row_ids or [], query=src.query if src else None, params=dict(src.params) if src else {})
-
-
-class _RowIds:
-    """Row ids of the observations of one SKU on one day (positions per SKU found once, not a scan per finding)."""
-
-    def __init__(self, obs: pd.DataFrame) -> None:
-        self._positions: dict[str, np.ndarray] = {}
-        if "row_id" in obs and not obs.empty:
-            frame = obs[["date", "row_id"]].reset_index(drop=True)
-            self._dates, self._ids = frame["date"], frame["row_id"]
-            groups = frame.groupby(obs["sku"].astype(str).to_numpy(), sort=False).indices
-            self._positions = {str(k): np.asarray(v) for k, v in groups.items()}
-
-    def __call__(self, sku: str, day: Any) -> list[str]:
-        pos = self._positions.get(sku)
-        if pos is None:
-            return []
-        hit = (self._dates.iloc[pos] == day).to_numpy(dtype=bool)
-        return [str(r) for r in self._ids.iloc[pos[hit][:20]]]
-
-
-def _sku_confidence(row: pd.Series, explanation: str) -> Confidence:
-    return Confidence.compute(model_certainty=float(row["model_certainty"]),
-                              data_completeness=float(row["data_completeness"]),
-                              data_freshness=float(row["data_freshness"]), explanation=explanation)
-
-
 def to_agent_result(
     analysis: PricingAnalysis, request: AgentRequest, options: PricingOptions, *, observations: pd.DataFrame,
     sources: dict[str, SourceQuery] | None = None,
 ) -> AgentResult:
-    """The standard agent result: findings with numbers and evidence, actions, confidence, tables."""
-    sources = sources or {}
-    skus = analysis.skus
-    row_ids = _RowIds(observations)
-    findings: list[Finding] = []
-    actions: list[Action] = []
-    conf_note = ("model certainty = match confidence (x elasticity interval tightness when that method is used); "
-                 "completeness = observed competitor-days / (dates x competitors); freshness halves every "
-                 f"{options.freshness_half_life_days:g} days")
-    # positions: the most out-of-line SKUs first
-    if not skus.empty:
-        dev = (skus["price_index"] - 100.0).abs().sort_values(ascending=False)
-        for sku in dev[dev > 5.0].index[: options.max_findings]:
-            row = skus.loc[sku]
-            idx = float(row["price_index"])
-            sev: Severity = "high" if abs(idx - 100) > 20 else "medium" if abs(idx - 100) > 10 else "low"
-            side = "above" if idx > 100 else "below"
-            findings.append(Finding(
-                id=f"position:{sku}", sku=str(sku), severity=sev,
-                title=f"{sku} is priced {abs(idx - 100):.1f}% {side} the median competitor",
-                detail=(f"Our price {row['our_price']:.2f} vs competitor min/median/max "
-                        f"{row['comp_min']:.2f}/{row['comp_median']:.2f}/{row['comp_max']:.2f} on "
-                        f"{_jsonable(row['latest_date'])}; rank {int(row['rank'])} of "
-                        f"{int(row['n_competitors']) + 1}; cheapest on {100 * row['cheapest_share']:.0f}% of days."),
-                metrics={k: _metric(row[k]) for k in ("price_index", "rank", "gap_to_min", "gap_to_median",
-                                                      "gap_to_max", "cheapest_share", "n_competitors")},
-                evidence=[_evidence(sources, "competitor_prices", "competitor prices on the latest date",
-                                    {"our_price": row["our_price"], "comp_median": row["comp_median"],
-                                     "latest_date": row["latest_date"]},
-                                    row_ids(str(sku), row["latest_date"]))],
-                confidence=_sku_confidence(row, conf_note)))
-    for cat, crow in analysis.categories.iterrows():
-        findings.append(Finding(
-            id=f"category:{cat}", category=str(cat), severity="info",
-            title=f"Category {cat}: median price index {crow['median_price_index']:.1f}",
-            detail=f"{int(crow['n_skus'])} SKUs; rank 1 on {100 * crow['share_rank_1']:.0f}% of them.",
-            metrics={k: _metric(v) for k, v in crow.items()},
-            evidence=[_evidence(sources, "competitor_prices", "per-SKU positions aggregated by category",
-                                {"n_skus": crow["n_skus"]})]))
-    violations = analysis.violations
-    if not violations.empty:  # our own breaches first
-        violations = violations.assign(_ours=violations["party"] == "us").sort_values(
-            ["_ours", "kind"], ascending=[False, True], kind="stable").head(options.max_findings)
-    for _, v in violations.iterrows():
-        ours = v["party"] == "us"
-        what = "below MAP" if v["kind"] == "below_map" else "above MSRP"
-        findings.append(Finding(
-            id=f"{v['kind']}:{v['sku']}:{v['party']}", sku=str(v["sku"]),
-            severity="high" if ours and v["kind"] == "below_map" else "medium",
-            title=f"{'Our price' if ours else 'Competitor ' + str(v['party'])} for {v['sku']} is {what}",
-            detail=f"{v['price']:.2f} vs limit {v['limit']:.2f} on {_jsonable(v['date'])}.",
-            metrics={"price": _metric(v["price"]), "limit": _metric(v["limit"])},
-            evidence=[_evidence(sources, "products", "MAP/MSRP from the product catalogue",
-                                {"price": v["price"], "limit": v["limit"]})]))
-    moves = analysis.moves
-    if not moves.empty:
-        last = moves.sort_values("date").groupby(["sku", "competitor"]).tail(1)
-        last = last.reindex(last["change_pct"].abs().sort_values(ascending=False).index).head(options.max_findings)
-        for _, m in last.iterrows():
-            findings.append(Finding(
-                id=f"move:{m['sku']}:{m['competitor']}:{_jsonable(m['date'])}", sku=str(m["sku"]),
-                severity="medium" if abs(m["change_pct"]) >= 10 else "low",
-                title=f"{m['competitor']} moved {m['sku']} {m['direction']} {abs(m['change_pct']):.1f}%",
-                detail=f"{m['reference_price']:.2f} -> {m['price']:.2f} on {_jsonable(m['date'])} "
-                       f"(threshold {100 * options.move_threshold:g}%, with hysteresis).",
-                metrics={k: _metric(m[k]) for k in ("reference_price", "price", "change_pct")},
-                evidence=[_evidence(sources, "competitor_prices", "competitor price series",
-                                    {"competitor": m["competitor"]},
-                                    row_ids(str(m["sku"]), m["date"]))]))
-    promos = analysis.promotions
-    if not promos.empty:
-        top = promos.sort_values(["ongoing", "max_depth_pct"], ascending=False).head(options.max_findings)
-        for _, p in top.iterrows():
-            findings.append(Finding(
-                id=f"promo:{p['sku']}:{p['competitor']}:{_jsonable(p['start'])}", sku=str(p["sku"]),
-                severity="medium" if p["ongoing"] else "low",
-                title=f"{p['competitor']} promotion on {p['sku']}: -{p['max_depth_pct']:.0f}% for "
-                      f"{int(p['duration_days'])} days{' (ongoing)' if p['ongoing'] else ''}",
-                detail=f"Regular {p['regular_price']:.2f}, lowest {p['min_price']:.2f}, "
-                       f"{_jsonable(p['start'])} to {_jsonable(p['end'])}.",
-                metrics={k: _metric(p[k]) for k in ("duration_days", "max_depth_pct", "mean_depth_pct",
-                                                    "regular_price", "min_price")},
-                evidence=[_evidence(sources, "competitor_prices", "competitor price series",
-                                    {"competitor": p["competitor"]})]))
-    if not skus.empty:
-        changes = skus[(skus["recommended_price"] - skus["our_price"]).abs() >= 0.01]
-        order = (changes["recommended_price"] - changes["our_price"]).abs().sort_values(ascending=False).index
-        for sku in order[: options.max_findings]:
-            row = skus.loc[sku]
-            delta = float(row["recommended_price"] - row["our_price"])
-            method = str(row["method"])
-            how = ("profit-maximising price from log-log elasticity "
-                   f"{row['elasticity']:.2f} [{row['ci_low']:.2f}, {row['ci_high']:.2f}]" if method == "elasticity"
-                   else f"rule: position at index {options.target_index:g} of the median competitor")
-            actions.append(Action(
-                title=f"{'Raise' if delta > 0 else 'Lower'} {sku} from {row['our_price']:.2f} to "
-                      f"{row['recommended_price']:.2f}",
-                detail=f"{how}; bounds floor {row['floor']:.2f}, max step {100 * options.max_step:g}%"
-                       + (f"; flags: {row['flags']}" if row["flags"] else ""),
-                sku=str(sku), impact=abs(delta), urgency="high" if "below_map_now" in row["flags"] else "medium",
-                method=method, finding_ids=[f"position:{sku}"] if abs(float(row["price_index"]) - 100) > 5 else []))
+    """The standard agent result: findings with numbers and evidence, actions, confidence, tables.
+
+    Each kind of finding is one rule in ``shared.pricing.findings``; this only puts them together.
+    """
+    skus, moves, promos = analysis.skus, analysis.moves, analysis.promotions
+    ctx = rules.RuleContext.build(options, dict(sources or {}), observations, analysis.today)
+    findings = [*rules.position_findings(skus, ctx), *rules.category_findings(analysis.categories, ctx),
+                *rules.violation_findings(analysis.violations, ctx), *rules.move_findings(moves, ctx),
+                *rules.promotion_findings(promos, ctx)]
+    actions = rules.recommendation_actions(skus, ctx)
     scenario = analysis.scenario
-    if scenario is not None:
-        if scenario.get("available"):
-            findings.append(Finding(
-                id=f"scenario:{scenario['sku']}", sku=scenario["sku"], severity="info",
-                title=(f"A {scenario['change_pct']:+g}% price change on {scenario['sku']} changes demand by "
-                       f"{100 * (scenario['units_multiplier'] - 1):+.1f}% ({elasticity.METHOD})"),
-                detail=(f"Over {scenario['horizon_days']} days: units {scenario['delta_units']:+.1f} "
-                        f"[{scenario['delta_units_low']:+.1f}, {scenario['delta_units_high']:+.1f}], revenue "
-                        f"{scenario['delta_revenue']:+.2f} [{scenario['delta_revenue_low']:+.2f}, "
-                        f"{scenario['delta_revenue_high']:+.2f}]"
-                        + ("" if scenario["delta_profit"] is None else
-                           f", profit {scenario['delta_profit']:+.2f} [{scenario['delta_profit_low']:+.2f}, "
-                           f"{scenario['delta_profit_high']:+.2f}]")
-                        + f"; elasticity {scenario['elasticity']:.2f} [{scenario['ci_low']:.2f}, "
-                          f"{scenario['ci_high']:.2f}] at {100 * options.interval_level:g}%."),
-                metrics={k: _metric(v) for k, v in scenario.items() if k != "available"},
-                evidence=[_evidence(sources, "sales", "daily sales used for the elasticity fit",
-                                    {"n_obs": scenario["n_obs"]})],
-                confidence=Confidence.compute(
-                    model_certainty=float(max(0.0, 1.0 - (scenario["ci_high"] - scenario["ci_low"])
-                                              / (2 * abs(scenario["elasticity"]) or 1.0))),
-                    data_completeness=float(scenario["sales_completeness"]),
-                    data_freshness=Confidence.freshness(date.fromisoformat(scenario["latest_sales_date"]),
-                                                        analysis.today,
-                                                        half_life_days=options.freshness_half_life_days),
-                    explanation="model certainty = elasticity interval tightness; completeness = share of days "
-                                "with sales rows between the first and last; freshness of the latest sales day")))
-        else:
-            analysis.missing_data.append(
-                f"price change scenario for {scenario['sku']}: {scenario.get('reason')}; needs daily sales "
-                f"(units and price) with at least {options.min_elasticity_obs} days and price variation")
-    if skus.empty:
-        overall = Confidence.compute(model_certainty=None, data_completeness=None, data_freshness=None,
-                                     explanation="no SKU could be positioned")
-    else:
-        latest = pd.Timestamp(skus["latest_date"].max()).date()
-        overall = Confidence.compute(
-            model_certainty=float(skus["model_certainty"].mean()),
-            data_completeness=float(skus["data_completeness"].mean()),
-            data_freshness=Confidence.freshness(latest, analysis.today,
-                                                half_life_days=options.freshness_half_life_days),
-            explanation="means over SKUs; " + conf_note)
+    if scenario is not None and scenario.get("available"):
+        findings.append(rules.scenario_finding(scenario, ctx))
+    elif scenario is not None:
+        analysis.missing_data.append(rules.scenario_gap(scenario, options))
     status = ("insufficient_data" if skus.empty and (scenario is None or not scenario.get("available"))
               else "partial" if analysis.missing_data else "ok")
     n = len(skus)
     summary = (f"{n} SKUs positioned; median price index "
                f"{float(skus['price_index'].median()):.1f}; {len(actions)} price changes recommended; "
-               f"{len(moves)} competitor moves; {len(analysis.promotions)} promotions; "
+               f"{len(moves)} competitor moves; {len(promos)} promotions; "
                f"{len(analysis.violations)} MAP/MSRP issues." if n else
                "Pricing analysis not possible: " + "; ".join(analysis.missing_data or ["no data"]))
     warnings = list(analysis.warnings)
@@ -427,22 +241,23 @@ def to_agent_result(
         if len(frame) > options.max_rows:
             warnings.append(f"data.{name} truncated to {options.max_rows} of {len(frame)} rows (options.max_rows)")
     metrics: dict[str, float | int | str | None] = {
-        "skus_positioned": n, "competitor_moves": len(moves), "promotions": len(analysis.promotions),
+        "skus_positioned": n, "competitor_moves": len(moves), "promotions": len(promos),
         "map_msrp_issues": len(analysis.violations), "recommendations": len(actions),
-        "median_price_index": _metric(skus["price_index"].median()) if n else None,
+        "median_price_index": rules.metric(skus["price_index"].median()) if n else None,
         "elasticity_skus": int(analysis.elasticity["usable"].sum()) if not analysis.elasticity.empty else 0,
     }
     return AgentResult(
         agent="pricing", tenant_id=request.tenant_id, status=status, summary=summary, metrics=metrics,
         findings=findings, actions=actions, warnings=warnings, missing_data=list(analysis.missing_data),
-        confidence=overall,
+        confidence=rules.overall_confidence(skus, ctx),
         data={
-            "positions": records(skus.drop(columns=["elasticity_usable"], errors="ignore"), options.max_rows, "sku"),
-            "categories": records(analysis.categories, options.max_rows, "category"),
-            "alerts": records(moves, options.max_rows),
-            "promotions": records(promos, options.max_rows),
-            "map_violations": records(analysis.violations, options.max_rows),
-            "elasticity": records(analysis.elasticity, options.max_rows, "sku"),
-            "scenario": {k: _jsonable(v) for k, v in scenario.items()} if scenario else None,
+            "positions": rules.records(skus.drop(columns=["elasticity_usable"], errors="ignore"), options.max_rows,
+                                       "sku"),
+            "categories": rules.records(analysis.categories, options.max_rows, "category"),
+            "alerts": rules.records(moves, options.max_rows),
+            "promotions": rules.records(promos, options.max_rows),
+            "map_violations": rules.records(analysis.violations, options.max_rows),
+            "elasticity": rules.records(analysis.elasticity, options.max_rows, "sku"),
+            "scenario": rules.jsonable_dict(scenario) if scenario else None,
         },
     )

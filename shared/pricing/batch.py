@@ -14,8 +14,8 @@ from typing import IO
 import numpy as np
 import pandas as pd
 
+from shared.money import parse_money_column
 from shared.pricing.analysis import PricingAnalysis, PricingInputs
-from shared.pricing.money import parse_money_column
 
 REQUIRED = ("sku", "date", "our_price", "competitor", "competitor_price")
 MONEY_OPTIONAL = ("cost", "map", "msrp", "shipping")

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 
 def runtime_for(deps: Deps) -> Runtime:
-    """The runtime for ``deps``' backend: in-process for ``local``, over HTTP for ``emulator``/``gcp``."""
-    if deps.settings.backend == "local":
+    """In-process where this process delivers the messages itself (embedded), else over HTTP to the functions."""
+    if deps.pulled_bus is not None:
         from shared.runtime.local import LocalRuntime
 
         return LocalRuntime(deps)

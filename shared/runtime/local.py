@@ -14,13 +14,13 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import IO, Any
 
 import flask
 import functions_framework
+from cloudevents.conversion import to_binary
+from cloudevents.http import CloudEvent
 
-from shared.adapters.local.bus import SqliteMessageBus
 from shared.deps import Deps
 from shared.events import PUBSUB_PUBLISHED, STORAGE_FINALIZED
 from shared.manifest import FunctionSpec
@@ -57,19 +57,11 @@ class HttpResult:
         return json.loads(self.body or b"null")
 
 
-def cloud_event_headers(event_id: str, ce_type: str, source: str, subject: str | None = None) -> dict[str, str]:
-    """Binary-mode CloudEvent headers."""
-    headers = {
-        "ce-id": event_id,
-        "ce-specversion": "1.0",
-        "ce-type": ce_type,
-        "ce-source": source,
-        "ce-time": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
-        "Content-Type": "application/json",
-    }
-    if subject:
-        headers["ce-subject"] = subject
-    return headers
+def _binary(attributes: dict[str, str], data: bytes) -> tuple[dict[str, str], bytes]:
+    """Binary-mode HTTP headers and body of a JSON CloudEvent (``cloudevents`` fills ``specversion``/``time``)."""
+    event = CloudEvent({**attributes, "datacontenttype": "application/json"}, data)
+    headers, body = to_binary(event)
+    return dict(headers), body
 
 
 def pubsub_cloud_event(message: Message, subscription: str, project: str) -> tuple[dict[str, str], bytes]:
@@ -84,21 +76,18 @@ def pubsub_cloud_event(message: Message, subscription: str, project: str) -> tup
         "subscription": f"projects/{project}/subscriptions/{subscription}",
         "deliveryAttempt": message.delivery_attempt,
     }
-    headers = cloud_event_headers(
-        message.message_id, PUBSUB_PUBLISHED, f"//pubsub.googleapis.com/projects/{project}/topics/{message.topic}"
-    )
-    return headers, json.dumps(body).encode()
+    return _binary({"id": message.message_id, "type": PUBSUB_PUBLISHED,
+                    "source": f"//pubsub.googleapis.com/projects/{project}/topics/{message.topic}"},
+                   json.dumps(body).encode())
 
 
 def storage_cloud_event(message: Message) -> tuple[dict[str, str], bytes]:
     """Headers and body of the storage finalize CloudEvent carried by a GCS notification."""
     bucket = message.attributes.get("bucketId", "")
     name = message.attributes.get("objectId", "")
-    headers = cloud_event_headers(
-        message.message_id, STORAGE_FINALIZED, f"//storage.googleapis.com/projects/_/buckets/{bucket}",
-        f"objects/{name}",
-    )
-    return headers, message.data
+    return _binary({"id": message.message_id, "type": STORAGE_FINALIZED,
+                    "source": f"//storage.googleapis.com/projects/_/buckets/{bucket}",
+                    "subject": f"objects/{name}"}, message.data)
 
 
 def _remaining_length(stream: IO[bytes]) -> int:
@@ -165,8 +154,8 @@ class LocalRuntime:
 
     def drain(self, *, max_seconds: float = 600.0, idle_rounds: int = 1) -> int:
         """Deliver queued messages until none is ready; returns how many deliveries were made."""
-        bus = self.deps.bus
-        if not isinstance(bus, SqliteMessageBus):
+        bus = self.deps.pulled_bus
+        if bus is None:
             raise RuntimeError("drain() needs the embedded message bus; emulator/gcp push to processes instead")
         deadline = time.monotonic() + max_seconds
         delivered = 0

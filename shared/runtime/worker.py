@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 
-from shared.adapters.local.bus import SqliteMessageBus
 from shared.deps import Deps
 from shared.observability.logs import get_logger, log_event
 from shared.runtime.local import LocalRuntime
@@ -28,8 +27,8 @@ class BusPump:
 
     @staticmethod
     def applies(deps: Deps) -> bool:
-        """True on the embedded backend (the only one whose messages are pulled, not pushed)."""
-        return isinstance(deps.bus, SqliteMessageBus)
+        """True where this process delivers the messages itself (the embedded bus is pulled, not pushed)."""
+        return deps.pulled_bus is not None
 
     def start(self) -> BusPump:
         """Start pumping in the background."""

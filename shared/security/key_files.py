@@ -6,12 +6,16 @@ refused rather than used: a digest of an empty file is a key anyone can compute.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from shared.config import MIN_SIGNING_KEY_LENGTH
-from shared.errors import EcomIntelError
+from shared.errors import EcomIntelError, Unauthenticated
+
+_HOME_TOKEN_KEYS: dict[Path, bytes] = {}
 
 
 class SigningKeyUnusable(EcomIntelError):
@@ -36,3 +40,34 @@ def local_key(path: Path) -> bytes:
             f"{path} holds {len(raw)} bytes, fewer than the {MIN_SIGNING_KEY_LENGTH} a key needs; restore it from "
             "a backup (ecomintel restore), or delete it to start over with a new key (everyone is signed out)")
     return raw
+
+
+@dataclass(frozen=True)
+class ConfiguredKey:
+    """The operator's token key (env, Secret Manager); without one no token can be signed or checked."""
+
+    secret: str | None
+
+    def token_key(self) -> bytes:
+        """The configured key's bytes."""
+        if self.secret is None:
+            raise Unauthenticated("no JWT signing key configured (ECOMINTEL_JWT_SIGNING_KEY)")
+        return self.secret.encode()
+
+
+@dataclass(frozen=True)
+class HomeKey:
+    """The configured token key, else a random one kept in ``path`` inside the embedded home."""
+
+    path: Path
+    secret: str | None = None
+
+    def token_key(self) -> bytes:
+        """The configured key, or the digest of the per-home key file (created on first use)."""
+        if self.secret is not None:
+            return self.secret.encode()
+        cached = _HOME_TOKEN_KEYS.get(self.path)
+        if cached is not None and self.path.exists():
+            return cached
+        key = _HOME_TOKEN_KEYS[self.path] = hashlib.sha256(local_key(self.path)).digest()
+        return key

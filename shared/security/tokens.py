@@ -1,4 +1,4 @@
-"""JWT access tokens (HS256). The signing key comes from settings (env locally, Secret Manager on GCP).
+"""JWT access tokens (HS256). The signing key comes from the key source ``shared.deps.key_source`` picks.
 
 Verification pins the algorithm list, so ``alg: none`` and algorithm-confusion tokens are rejected,
 and requires ``exp``, ``iat``, ``sub`` and the tenant claim.
@@ -6,18 +6,17 @@ and requires ``exp``, ``iat``, ``sub`` and the tenant claim.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 import time
 import uuid
 from collections import OrderedDict
-from pathlib import Path
 
 import jwt
 
 from shared.config import Settings
+from shared.deps import key_source
 from shared.errors import Unauthenticated
-from shared.security.key_files import SigningKeyUnusable, local_key
+from shared.security.key_files import SigningKeyUnusable
 from shared.security.principal import Principal, Role
 
 __all__ = ["SigningKeyUnusable", "mint_token", "signing_key", "verify_token"]
@@ -25,8 +24,6 @@ __all__ = ["SigningKeyUnusable", "mint_token", "signing_key", "verify_token"]
 ALGORITHM = "HS256"
 ISSUER = "ecomintel"
 ACCESS_TOKEN_SECONDS = 24 * 3600
-_LOCAL_KEYS: dict[Path, bytes] = {}
-_LOCAL_KEY_PATHS: dict[tuple[Path, str], Path] = {}
 #: Tokens already verified, by (key, token): a client sends the same token with every request, and checking
 #: its signature and claims again costs more than the rest of a simple read. Bounded; expiry re-checked.
 VERIFIED_CACHE_SIZE = 10_000
@@ -36,20 +33,8 @@ LEEWAY_SECONDS = 5
 
 
 def signing_key(settings: Settings) -> bytes:
-    """The JWT signing key: configured, or for the embedded backend a per-home random key on disk."""
-    if settings.jwt_signing_key is not None:
-        return settings.jwt_signing_key.get_secret_value().encode()
-    if settings.backend != "local":
-        raise Unauthenticated("no JWT signing key configured (ECOMINTEL_JWT_SIGNING_KEY)")
-    home = (settings.home, "" if settings.home.is_absolute() else str(Path.cwd()))
-    path = _LOCAL_KEY_PATHS.get(home)
-    if path is None:  # resolving the home walks the file system: once per home, not per request
-        path = _LOCAL_KEY_PATHS[home] = settings.state_dir / "jwt.key"
-    cached = _LOCAL_KEYS.get(path)
-    if cached is not None and path.exists():
-        return cached
-    key = _LOCAL_KEYS[path] = hashlib.sha256(local_key(path)).digest()
-    return key
+    """The JWT signing key from the installation's key source (the composition root picks it)."""
+    return key_source(settings).token_key()
 
 
 def mint_token(settings: Settings, *, subject: str, tenant_id: str, role: Role,

@@ -136,7 +136,7 @@ def _set_usage(client: Client, tokens: int) -> None:
 
 def test_budget_warning_then_exhausted(llm_client: Client, gemini: FakeGemini,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ECOMINTEL_LLM_TOKEN_BUDGET", "1000")
+    monkeypatch.setattr(llm_client.deps.settings, "llm_token_budget", 1000)
     _set_usage(llm_client, 850)
     gemini.push(ok(PLAN, prompt_tokens=10, output_tokens=10), ok(GOOD_NARRATIVE, prompt_tokens=10, output_tokens=10))
     report = _report(llm_client.query(EXAMPLE))

@@ -250,7 +250,7 @@ def test_quick_mode_returns_partial_results_when_an_agent_runs_out_of_time(
     from tests.fakes.agent_runners import FINISHED, RELEASE
 
     _report(client.query("Give me an overview", use_cache=False))  # warm: imports, statement caches
-    monkeypatch.setenv("ECOMINTEL_QUERY_BUDGET_SECONDS", "2")
+    monkeypatch.setattr(client.deps.settings, "query_budget_seconds", 2.0)
     monkeypatch.setitem(registry.AGENT_RUNNERS, "forecast", "tests.fakes.agent_runners:blocking_forecast")
     RELEASE.clear()
     FINISHED.clear()

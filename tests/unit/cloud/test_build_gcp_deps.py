@@ -7,6 +7,7 @@ from shared.adapters.gcp.bus import PubSubMessageBus
 from shared.adapters.gcp.documents import FirestoreDocumentStore
 from shared.adapters.gcp.warehouse import BigQueryWarehouse
 from shared.deps import get_deps
+from shared.errors import Unauthenticated
 from shared.ports import BlobStore, DocumentStore, MessageBus, Warehouse
 
 
@@ -27,6 +28,17 @@ def test_emulator_backend_wires_official_client_adapters(monkeypatch: pytest.Mon
     assert deps.warehouse.client.project == "p-test" and deps.warehouse.dataset == "ds_test"
     assert deps.bus.topic_path("raw-object-finalized") == "projects/p-test/topics/raw-object-finalized"
     assert deps.warehouse.client._connection.API_BASE_URL == "http://127.0.0.1:9"
+    # capabilities decided here: the platform pushes messages, GCS takes signed PUTs and signs resumable sessions
+    assert deps.pulled_bus is None and deps.signed_puts is None and deps.resumable_uploads is deps.blobs
+    with pytest.raises(Unauthenticated, match="no JWT signing key configured"):
+        deps.keys.token_key()
+
+
+def test_embedded_backend_pulls_its_bus_and_checks_its_signed_puts() -> None:
+    deps = get_deps()
+    assert deps.settings.backend == "local"
+    assert deps.pulled_bus is deps.bus and deps.signed_puts is deps.blobs and deps.resumable_uploads is None
+    assert len(deps.keys.token_key()) == 32 and deps.keys.token_key() == deps.keys.token_key()
 
 
 @pytest.mark.parametrize("bad", ["../x", "a/../../b", "/abs", "", "a/./b"])

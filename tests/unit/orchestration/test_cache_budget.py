@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from shared.config import Settings
 from shared.deps import get_deps
 from shared.observability.metrics import REGISTRY
 from shared.orchestration import budget, cache
 from shared.orchestration.context import Preferences, get_preferences, set_preferences
 from shared.orchestration.report import Report
 from shared.orchestration.router import route
-from shared.orchestration.settings import OrchestrationSettings
 from shared.orchestration.versions import DataUpdated, bump_version, data_version
 from shared.ports import LLMResponse
 
@@ -27,7 +27,7 @@ def test_normalise_question() -> None:
 
 
 def test_freshness_uses_the_most_perishable_kind() -> None:
-    s = OrchestrationSettings()
+    s = Settings()
     assert cache.freshness_seconds(["sentiment"], s) == 24 * 3600
     assert cache.freshness_seconds(["forecast"], s) == 12 * 3600
     assert cache.freshness_seconds(["sentiment", "pricing"], s) == 3600

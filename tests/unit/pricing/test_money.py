@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shared.pricing.money import MoneyError, parse_money, parse_money_column
+from shared.money import MoneyError, parse_money, parse_money_column
 
 
 @pytest.mark.parametrize(("text", "value"), [

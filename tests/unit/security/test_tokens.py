@@ -79,9 +79,9 @@ def test_truncated_local_key_file_is_refused_not_hashed(isolated_env: object, co
     signing_key(s)  # creates the per-home key
     path = s.state_dir / "jwt.key"
     path.write_bytes(content)
-    import shared.security.tokens as tokens
+    import shared.security.key_files as key_files
 
-    tokens._LOCAL_KEYS.clear()
+    key_files._HOME_TOKEN_KEYS.clear()
     with pytest.raises(SigningKeyUnusable, match="fewer than the 32"):
         mint_token(s, subject="u", tenant_id="t", role=Role.ADMIN)
     # a token forged with the digest of the empty key is not accepted either
