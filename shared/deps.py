@@ -7,6 +7,7 @@ of the instance (a cold start pays once). Tests call ``reset_deps()`` (the autou
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -106,6 +107,30 @@ def key_source(settings: Settings) -> KeySource:
 
 
 _STATE_DIRS: dict[tuple[Path, str], Path] = {}
+
+
+def served_api(settings: Settings) -> str | None:
+    """The URL of an ``ecomintel serve`` (another process) that holds this embedded home, else ``None``.
+
+    CLI commands that write hand their work to it instead of waiting for its lock; the cloud backends have
+    no such server.
+    """
+    if settings.backend != "local":
+        return None
+    from shared.adapters.local.writer import current_writer
+
+    writer = current_writer(settings.state_dir)
+    if writer is not None and writer.api_url and writer.pid != os.getpid():
+        return str(writer.api_url)
+    return None
+
+
+def announce_served_api(settings: Settings, url: str) -> None:
+    """Record where this process serves the API, for :func:`served_api` (embedded home only)."""
+    if settings.backend == "local":
+        from shared.adapters.local.writer import announce_api
+
+        announce_api(settings.state_dir, url)
 
 
 def _local_signing_key(settings: Settings) -> bytes:

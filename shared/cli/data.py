@@ -75,18 +75,16 @@ def _run_ingest(args: argparse.Namespace) -> tuple[IngestionView, IngestionStatu
         os.environ["ECOMINTEL_HOME_WAIT_SECONDS"] = str(args.wait)
         get_settings.cache_clear()
     settings = get_settings()
-    if settings.backend == "local":
-        from shared.adapters.local.writer import current_writer
+    from shared.deps import get_deps, served_api
 
-        writer = current_writer(settings.state_dir)
-        if writer is not None and writer.api_url and writer.pid != os.getpid():
-            from shared.manifest import load_manifest
-            from shared.runtime.served import ServedRuntime
+    api_url = served_api(settings)
+    if api_url is not None:
+        from shared.manifest import load_manifest
+        from shared.runtime.served import ServedRuntime
 
-            manifest = load_manifest()
-            runtime = ServedRuntime(settings, manifest, writer.api_url)
-            return ingest_through(runtime, args.path, args.tenant, args.kind), expected_status_in(manifest)
-    from shared.deps import get_deps
+        manifest = load_manifest()
+        runtime = ServedRuntime(settings, manifest, api_url)
+        return ingest_through(runtime, args.path, args.tenant, args.kind), expected_status_in(manifest)
 
     deps = get_deps()
     return ingest_path(deps, args.path, args.tenant, args.kind), expected_status(deps)

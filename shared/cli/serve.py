@@ -35,7 +35,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 def _serve(args: argparse.Namespace) -> int:
     from waitress.server import create_server
 
-    from shared.deps import get_deps
+    from shared.deps import announce_served_api, get_deps
     from shared.observability.logs import configure_logging
     from shared.runtime.access_log import AccessLog
     from shared.runtime.gateway import create_gateway
@@ -49,10 +49,7 @@ def _serve(args: argparse.Namespace) -> int:
                            ident="ecomintel", max_request_body_size=_MAX_BODY_BYTES)
     port = int(getattr(server, "effective_port", args.port))
     host = "127.0.0.1" if args.host in ("0.0.0.0", "") else args.host
-    if deps.settings.backend == "local":
-        from shared.adapters.local.writer import announce_api
-
-        announce_api(deps.settings.state_dir, f"http://{host}:{port}")
+    announce_served_api(deps.settings, f"http://{host}:{port}")
     pump = BusPump(deps).start() if args.pump and BusPump.applies(deps) else None
     console = "" if gateway.console.built else "  (console not built: make console)"
     print(f"ecomintel console on http://{args.host}:{port}/{console}")

@@ -66,6 +66,7 @@ def test_the_grant_tells_the_client_to_send_the_precondition(store: GcsBlobStore
     class _Deps:
         settings = Settings()
         blobs = store
+        resumable_uploads = store  # what the composition root sets for the Cloud Storage adapter
 
     grant = signed_upload(_Deps(), "t1", {"kind": "sales", "filename": "x.csv"})  # type: ignore[arg-type]
     assert grant["headers"] == {"Content-Type": "text/csv", "x-goog-if-generation-match": "0"}
