@@ -33,8 +33,8 @@ def reviews_statement(*, skus: bool, categories: bool) -> exp.Select:
     if categories:
         conditions.append(in_array(col("category", "p"), "categories"))
     same_product = exp.and_(col("tenant_id", "p").eq(col("tenant_id", "r")), col("sku", "p").eq(col("sku", "r")))
-    return (exp.select(*(col(c, "r") for c in ("review_id", "sku", "date", "rating", "title", "text", "spam_score",
-                                                "spam_reasons")),
+    return (exp.select(*(col(c, "r") for c in ("review_id", "sku", "date", "rating", "title", "text", "author",
+                                                "verified", "spam_score", "spam_reasons")),
                        col("title", "p").as_("product_title"), col("category", "p"))
             .from_(exp.to_table("reviews").as_("r"))
             .join(exp.to_table("products").as_("p"), on=same_product, join_type="left")
