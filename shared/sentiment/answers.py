@@ -265,21 +265,20 @@ def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     pos = float((reviews["label"] == "positive").mean()) if len(reviews) else 0.0
     neg = float((reviews["label"] == "negative").mean()) if len(reviews) else 0.0
     subject = join_names(scoped, 3) if scoped else _products(reviews)
+    rating = f", averaging {rated.mean():.2f} stars" if len(rated) else ""
+    if "suspected" in data.frame.columns:
+        scope = data.frame[data.frame["sku"].isin(scoped)] if scoped else data.frame
+        suspicion = SpamSuspicion(scope["suspected"].to_numpy(dtype=bool), [[] for _ in range(len(scope))])
+        adjusted = adjusted_rating(pd.to_numeric(scope["rating"], errors="coerce").to_numpy(dtype=float), suspicion)
+        if adjusted.raw is not None and adjusted.suspected:  # one rating, raw beside adjusted (ReviewMeta-style)
+            rating = ", " + adjusted.phrase().replace("rated ", "rated on average ", 1)
     text = (f"{len(reviews)} reviews of {subject} between {data.start.isoformat()} and {data.end.isoformat()}"
-            + (f", averaging {rated.mean():.2f} stars" if len(rated) else "")
-            + f"; {100 * pos:.0f}% positive and {100 * neg:.0f}% negative.")
+            + rating + f"; {100 * pos:.0f}% positive and {100 * neg:.0f}% negative.")
     themes = complaint_themes(reviews)
     if not themes.empty:
         t, r = next(themes.iterrows())
         text = text[:-1] + f"; the most common complaint is {THEME_NAMES.get(str(t), str(t))} " \
                            f"({_reviews(int(r['reviews']))})."
-    if "suspected" in data.frame.columns:
-        scope = data.frame[data.frame["sku"].isin(scoped)] if scoped else data.frame
-        suspicion = SpamSuspicion(scope["suspected"].to_numpy(dtype=bool), [[] for _ in range(len(scope))])
-        adjusted = adjusted_rating(pd.to_numeric(scope["rating"], errors="coerce").to_numpy(dtype=float), suspicion)
-        if adjusted.raw is not None and adjusted.suspected:  # nothing removed: the average above says it all
-            phrase = adjusted.phrase()
-            text += f" {phrase[0].upper()}{phrase[1:]}."
     per_sku = reviews.groupby("sku").agg(reviews=("review_id", "size"), mean_rating=("rating", "mean"),
                                          negative_share=("label", lambda s: float((s == "negative").mean())))
     per_sku = per_sku.sort_values(["negative_share", "reviews"], ascending=False)
