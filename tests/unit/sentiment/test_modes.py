@@ -56,6 +56,19 @@ def test_embedding_batch_size_does_not_change_vectors() -> None:
     assert np.allclose(one_call, embed(texts, batch_size=2), atol=1e-4)  # no padding: neighbours do not leak
 
 
+def test_accurate_mode_blends_the_fast_head_as_trained() -> None:
+    from shared.sentiment.embedding import embed
+    from shared.sentiment.modes import accurate_margin, model_name
+
+    head, fast = load_head("e5_logistic"), load_fast_head()
+    blend = head.provenance["fast_blend"]
+    assert 0 < blend <= 1 and "fast_blend_selection" in head.provenance
+    texts = [t for t, _ in CLEAR]
+    expected = head.margin(embed(texts)) + blend * fast.margin(texts)
+    assert np.allclose(accurate_margin(texts), expected)
+    assert f"{blend:g} x fast head" in model_name("accurate")
+
+
 def test_lexicon_is_the_default_and_says_so() -> None:
     batch = score_reviews(["great"])
     assert batch.method == "lexicon" and "lexicon" in batch.model
