@@ -96,7 +96,7 @@ def test_the_agent_says_raw_and_adjusted() -> None:
     assert result.metrics["suspected_spam"] == 7 and raw is not None and adjusted is not None
     assert f"rated {raw:.2f} ({adjusted:.2f} after removing 7 suspected spam reviews)" in result.summary
     overview = result.data["answers"][0]["text"]
-    assert f"Rated {raw:.2f} ({adjusted:.2f} after removing 7 suspected spam reviews)." in overview
+    assert f"rated on average {raw:.2f} ({adjusted:.2f} after removing 7 suspected spam reviews);" in overview
     b1 = next(r for r in result.data["per_sku"] if r["sku"] == "B-1")
     assert b1["suspected_spam"] == 4 and b1["raw_rating"] > b1["adjusted_rating"]
     assert result.data["adjusted_rating"]["method"].startswith("reviews removed when suspected")
