@@ -399,7 +399,8 @@ def _summary(rows: list[dict[str, Any]], findings: list[Finding], metrics: dict[
     parts = [
         f"{metrics['reviews_analysed']} reviews across {metrics['skus']} SKU(s): mean sentiment "
         f"{metrics['mean_sentiment']:+.2f}"
-        + (f", mean rating {metrics['mean_rating']:.2f}; {adjusted.phrase()}" if adjusted.raw is not None else "")
+        + (f", mean rating {metrics['mean_rating']:.2f}" if metrics.get("mean_rating") is not None else "")
+        + (f"; {adjusted.phrase()}" if adjusted.raw is not None else "")
         + "."
     ]
     declines = [f for f in findings if f.id.startswith("decline-")]
