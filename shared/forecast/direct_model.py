@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from shared.forecast.periods import Freq
 
@@ -29,7 +28,9 @@ LEVEL_WINDOW: dict[str, int] = {"D": 28, "W": 13, "M": 12}
 SEASON: dict[str, int] = {"D": 7, "W": 52, "M": 12}
 MEDIAN_WINDOWS: dict[str, tuple[int, ...]] = {"D": (7, 14, 56), "W": (4, 8, 26), "M": (3, 6, 24)}
 MIN_ORIGIN = 4
-FEW_ORIGINS = 4  # up to this many origins trailing statistics are computed without pandas
+SPIKE = 1.5  # a period this many times its trailing median is a spike (a promotion, an event)
+SPIKE_GAPS = 3  # the spacing of spikes is the median of the last three gaps
+FEW_ORIGINS = 4  # up to this many origins trailing statistics are computed one by one
 MAX_ROWS = 30_000
 MIN_ROWS = 300
 PARAMS: dict[str, Any] = {
@@ -68,15 +69,30 @@ def robust_scale(history: np.ndarray, window: int) -> float:
 def _trailing(x: np.ndarray, origins: np.ndarray, window: int, stat: str) -> np.ndarray:
     """``stat`` of ``x[t - window:t]`` (fewer values near the start, NaN with none) for every origin ``t``.
 
-    Many origins (training): pandas' compiled rolling windows, several times faster than NaN-aware
-    reductions over a stacked window matrix. A few (forecasting): directly.
+    Many origins (training): one reduction over a sliding-window view (NaN-aware only for the first,
+    partial windows). A few (forecasting): directly.
     """
     x = np.asarray(x, dtype=float)
-    if len(origins) <= FEW_ORIGINS:
+    if len(origins) <= FEW_ORIGINS or len(x) == 0:
         return np.array([_stat(x[max(0, t - window):t], stat) if t > 0 else np.nan for t in origins])
-    rolling = pd.Series(x).rolling(window, min_periods=1)
-    values = rolling.std(ddof=0) if stat == "std" else getattr(rolling, stat)()
-    return np.concatenate([[np.nan], values.to_numpy(dtype=float)])[origins]
+    view = np.lib.stride_tricks.sliding_window_view(np.concatenate([np.full(window - 1, np.nan), x]), window)
+    head = min(window - 1, len(view))
+    out = np.empty(len(x) + 1)
+    out[0] = np.nan
+    out[1:head + 1] = _partial_median(view[:head]) if stat == "median" else _NAN_STATS[stat](view[:head], axis=1)
+    out[head + 1:] = _STATS[stat](view[head:], axis=1)
+    return out[origins]
+
+
+_STATS: dict[str, Any] = {"median": np.median, "mean": np.mean, "std": np.std}
+_NAN_STATS: dict[str, Any] = {"mean": np.nanmean, "std": np.nanstd}
+
+
+def _partial_median(rows: np.ndarray) -> np.ndarray:
+    """Row medians where row ``r`` holds ``r + 1`` values after NaN padding (np.nanmedian is slow here)."""
+    ordered = np.sort(rows, axis=1)  # NaN sort last: each row's values come first
+    r = np.arange(len(rows))
+    return np.asarray((ordered[r, r // 2] + ordered[r, (r + 1) // 2]) / 2, dtype=float)
 
 
 def _stat(x: np.ndarray, stat: str) -> float:
@@ -98,6 +114,35 @@ def _scales(y: np.ndarray, origins: np.ndarray, window: int, floor: bool = True)
     return np.where(np.isfinite(level) & (level > 0), level, 1.0)
 
 
+def _spike_cycle(y: np.ndarray, origins: np.ndarray, window: int,
+                 promo: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Per origin: periods since the last spike and the typical spacing of recent spikes (NaN if none).
+
+    A spike is a promoted period when the history has promotion flags, else a period above ``SPIKE``
+    times its trailing median. Retailers often promote on a calendar
+    (every 4th week, each month-end); a tree cannot learn modular arithmetic from raw lags, but with
+    these two numbers the next spike is at ``spacing - since`` periods - the phase feature in :func:`_rows`.
+    """
+    if promo is not None and np.nansum(promo[:len(y)]) > 0:  # the promotion history says it exactly
+        spikes = np.flatnonzero(np.nan_to_num(np.asarray(promo, dtype=float)[:len(y)]) > 0)
+    else:
+        base = _trailing(y, np.arange(len(y)), window, "median")
+        spikes = np.flatnonzero((y > SPIKE * base) & (base > 0))
+    since = np.full(len(origins), np.nan)
+    spacing = np.full(len(origins), np.nan)
+    if len(spikes) == 0:
+        return since, spacing
+    last = np.searchsorted(spikes, origins) - 1  # index of the last spike before each origin
+    seen = last >= 0
+    since[seen] = origins[seen] - spikes[last[seen]]
+    if len(spikes) > SPIKE_GAPS:
+        gaps = np.diff(spikes)
+        typical = np.full(len(spikes), np.nan)  # per spike j: median of the gaps that led up to it
+        typical[SPIKE_GAPS:] = np.median(np.lib.stride_tricks.sliding_window_view(gaps, SPIKE_GAPS), axis=1)
+        spacing[seen] = typical[last[seen]]
+    return since, spacing
+
+
 def _rows(s: DirectInput, origins: np.ndarray, horizon: int, freq: Freq, use_price: bool,
           with_target: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Feature rows for every (origin, k) pair, their scaled targets (or NaN) and each row's scale."""
@@ -110,35 +155,35 @@ def _rows(s: DirectInput, origins: np.ndarray, horizon: int, freq: Freq, use_pri
     std_r = _trailing(y, origins, win, "std") / scale
     zeros_r = _trailing((y <= 0).astype(float), origins, win, "mean")
     medians = [_scales(y, origins, w, floor=False) / scale for w in MEDIAN_WINDOWS[freq]]
-    base = np.column_stack([lag_block, mean_r, std_r, zeros_r, np.log1p(scale), *medians])
+    since, spacing = _spike_cycle(y, origins, win, s.promo)
+    base = np.column_stack([lag_block, mean_r, std_r, zeros_r, np.log1p(scale), *medians, since, spacing])
     price_ref = None
     if use_price and s.price is not None:
         price_ref = _trailing(np.asarray(s.price, dtype=float)[:len(y)], origins, win, "median")
-    xs, ts, ss = [], [], []
-    for k in range(1, horizon + 1):
-        j = origins + k - 1
-        keep = j < len(y) if with_target else np.ones(len(origins), dtype=bool)
-        if not keep.any():
-            continue
-        jk = j[keep]
-        seas_idx = jk - m * np.ceil(k / m).astype(int)
-        seasonal = np.where(seas_idx >= 0, y[np.clip(seas_idx, 0, len(y) - 1)], np.nan) / scale[keep]
-        cal = s.calendar[np.clip(jk, 0, len(s.calendar) - 1)]
-        cols = [base[keep], np.full((len(jk), 1), float(k)), cal[:, None], seasonal[:, None]]
-        if use_price:
-            price = _at(s.price, jk)
-            promo = _at(s.promo, jk)
-            last_promo = _at(s.promo, origins[keep] - 1)
-            ref = price_ref[keep] if price_ref is not None else np.full(len(jk), np.nan)
-            rel = np.where(ref > 0, price / np.where(ref > 0, ref, 1.0), np.nan)
-            cols += [rel[:, None], promo[:, None], last_promo[:, None]]
-        xs.append(np.hstack(cols))
-        ts.append(y[jk] / scale[keep] if with_target else np.full(len(jk), np.nan))
-        ss.append(scale[keep])
-    if not xs:
-        width = lags + 4 + len(MEDIAN_WINDOWS[freq]) + 3 + (3 if use_price else 0)
+    # every (origin, k) pair at once, origin-major (one origin gives k = 1..horizon in order)
+    row = np.repeat(np.arange(len(origins)), horizon)
+    k = np.tile(np.arange(1, horizon + 1), len(origins))
+    j = origins[row] + k - 1
+    if with_target:
+        keep = j < len(y)
+        row, k, j = row[keep], k[keep], j[keep]
+    if not len(j):
+        width = lags + 4 + len(MEDIAN_WINDOWS[freq]) + 2 + 4 + (3 if use_price else 0)
         return np.empty((0, width)), np.empty(0), np.empty(0)
-    return np.vstack(xs), np.concatenate(ts), np.concatenate(ss)
+    sc = scale[row]
+    seas_idx = j - m * np.ceil(k / m).astype(int)
+    seasonal = np.where(seas_idx >= 0, y[np.clip(seas_idx, 0, len(y) - 1)], np.nan) / sc
+    cal = s.calendar[np.clip(j, 0, len(s.calendar) - 1)]
+    with np.errstate(invalid="ignore"):
+        phase = np.mod(since[row] + k, spacing[row])  # 0: a spike is due at this horizon
+    cols = [base[row], k[:, None].astype(float), cal[:, None], seasonal[:, None], phase[:, None]]
+    if use_price:
+        price = _at(s.price, j)
+        ref = price_ref[row] if price_ref is not None else np.full(len(j), np.nan)
+        rel = np.where(ref > 0, price / np.where(ref > 0, ref, 1.0), np.nan)
+        cols += [rel[:, None], _at(s.promo, j)[:, None], _at(s.promo, origins[row] - 1)[:, None]]
+    target = y[j] / sc if with_target else np.full(len(j), np.nan)
+    return np.hstack(cols), target, sc
 
 
 def _at(x: np.ndarray | None, idx: np.ndarray) -> np.ndarray:

@@ -58,7 +58,8 @@ BAND_LEVELS = (0.8, 0.95)
 ENSEMBLE = "ensemble"
 BALANCED = "ensemble_balanced"
 ROBUST = "ensemble_robust"
-CHOICES = (ENSEMBLE, BALANCED, ROBUST)  # adding ``global_l1`` alone measured worse (noisier choice)
+GLOBAL = "global_l1"
+CHOICES = (ENSEMBLE, BALANCED, ROBUST)  # ``global_l1`` alone only with planned prices (else noisier choice)
 COMPONENTS: dict[str, tuple[str, ...]] = {
     ENSEMBLE: ("global_l1", "global_l1", "level", "ses"),
     BALANCED: ("global_l1", "level", "ses"),
@@ -114,10 +115,13 @@ def is_short(series: list[RegularSeries]) -> bool:
 
 
 def _direct_input(s: RegularSeries, cut: int, horizon: int) -> DirectInput:
-    head = s.head(cut)
-    dates = s.dates[:cut].append(head.future_dates(horizon))
+    if cut + horizon <= len(s.dates):  # a backtest origin: its horizon dates are known already
+        dates = s.dates[:cut + horizon]
+    else:
+        dates = s.dates[:cut].append(s.head(cut).future_dates(horizon))
     cal = calendar_position(pd.DatetimeIndex(dates), s.freq)
-    return DirectInput(head.values, cal, _extended(s.price, s.future_price, cut, horizon),
+    return DirectInput(np.asarray(s.values[:cut], dtype=float), cal,
+                       _extended(s.price, s.future_price, cut, horizon),
                        _extended(s.promo, s.future_promo, cut, horizon))
 
 
@@ -148,7 +152,8 @@ def _run_origin(series: list[RegularSeries], cuts: list[int], horizon: int, use_
     return cases
 
 
-def _pooled_scores(cases: list[_Case], m: int, seasonal: bool) -> dict[str, float]:
+def _pooled_scores(cases: list[_Case], m: int, seasonal: bool,
+                   choices: tuple[str, ...] = CHOICES) -> dict[str, float]:
     """Mean capped MASE of each candidate over every backtest case (the batch-level choice)."""
     totals: dict[str, list[float]] = {}
     for case in cases:
@@ -157,7 +162,7 @@ def _pooled_scores(cases: list[_Case], m: int, seasonal: bool) -> dict[str, floa
         scale = selection_scale(case.history, m)
         assert case.actual is not None
         cands = candidates(case, seasonal)
-        for name in CHOICES:
+        for name in choices:
             fc = cands[name]
             err = float(np.mean(np.abs(case.actual - fc[:len(case.actual)]))) / scale
             totals.setdefault(name, []).append(min(MASE_CAP, err))
@@ -233,7 +238,9 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     final = _run_origin(series, [len(s.values) for s in series], h, use_price, False, seasonal)
     if final is None:
         return {}
-    pooled_choice = choose(_pooled_scores(backtest, m, seasonal), default) if backtest else default
+    # with planned prices the learned member knows what the local ones cannot: it may stand alone
+    choices = (*CHOICES, GLOBAL) if use_price else CHOICES
+    pooled_choice = choose(_pooled_scores(backtest, m, seasonal, choices), default) if backtest else default
     levels = tuple(sorted({*BAND_LEVELS, options.level}))
     # bands calibrated separately for smooth series (pooled choice) and intermittent ones (the default)
     quantiles = {flag: conformal_quantiles([c for c in backtest if c.intermittent == flag],
@@ -252,8 +259,10 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
             bands[lv] = (np.clip(fc + lo_q * scale, 0.0, fc), np.maximum(fc + hi_q * scale, fc))
         own = [c for c in backtest if c.index == case.index]
         table = _series_table(own, chosen, m, seasonal)
-        name = f"{chosen}({'+'.join(dict.fromkeys(member_names(chosen, case.intermittent, seasonal)))})"
-        table[name] = table.pop(chosen, {"mase": float("nan"), "smape": float("nan"), "origins": 0})
+        name = chosen if chosen not in COMPONENTS else (
+            f"{chosen}({'+'.join(dict.fromkeys(member_names(chosen, case.intermittent, seasonal)))})")
+        if name != chosen:
+            table[name] = table.pop(chosen, {"mase": float("nan"), "smape": float("nan"), "origins": 0})
         warnings = [f"{s.filled_periods} of {len(s.values)} periods had no sales rows and count as 0 units"] \
             if s.filled_periods else []
         if s.censored_periods:

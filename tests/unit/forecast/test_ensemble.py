@@ -54,6 +54,22 @@ def test_direct_model_learns_promotion_lift_from_planned_prices() -> None:
     assert fc[[0, 2, 4]].mean() > 2 * fc[[1, 3, 5]].mean()
 
 
+def test_direct_model_learns_a_recurring_promotion_calendar_from_history_alone() -> None:
+    rng = np.random.default_rng(1)
+    inputs = []
+    for i in range(30):
+        n = 100
+        promo = ((np.arange(n) + i) % 5 == 0).astype(float)  # every fifth week, each series its own phase
+        y = rng.poisson(20 * np.where(promo > 0, 3.0, 1.0)).astype(float)
+        inputs.append(DirectInput(y, np.zeros(n + 5), None, promo))
+    model = fit_direct(inputs, 5, "W")
+    assert model is not None
+    fc = predict_direct(model, inputs, 5, "W")
+    for i, f in enumerate(fc):
+        due = (100 + np.arange(5) + i) % 5 == 0  # no future prices given: the calendar comes from the past
+        assert f[due].mean() > 2 * f[~due].mean()
+
+
 def test_ensemble_beats_naive_and_matches_the_level_on_promo_retail(panel: list[RegularSeries]) -> None:
     h = 13
     train = [s.head(len(s.values) - h) for s in panel]
