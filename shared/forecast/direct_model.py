@@ -144,8 +144,8 @@ def _spike_cycle(y: np.ndarray, origins: np.ndarray, window: int,
 
 
 def _rows(s: DirectInput, origins: np.ndarray, horizon: int, freq: Freq, use_price: bool,
-          with_target: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Feature rows for every (origin, k) pair, their scaled targets (or NaN) and each row's scale."""
+          with_target: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Feature rows for every (origin, k) pair, their scaled targets (or NaN), scales and target periods."""
     y = np.asarray(s.values, dtype=float)
     lags, win, m = LAGS[freq], LEVEL_WINDOW[freq], SEASON[freq]
     padded = np.concatenate([np.full(lags, np.nan), y])
@@ -169,7 +169,7 @@ def _rows(s: DirectInput, origins: np.ndarray, horizon: int, freq: Freq, use_pri
         row, k, j = row[keep], k[keep], j[keep]
     if not len(j):
         width = lags + 4 + len(MEDIAN_WINDOWS[freq]) + 2 + 4 + (3 if use_price else 0)
-        return np.empty((0, width)), np.empty(0), np.empty(0)
+        return np.empty((0, width)), np.empty(0), np.empty(0), np.empty(0, dtype=int)
     sc = scale[row]
     seas_idx = j - m * np.ceil(k / m).astype(int)
     seasonal = np.where(seas_idx >= 0, y[np.clip(seas_idx, 0, len(y) - 1)], np.nan) / sc
@@ -183,7 +183,7 @@ def _rows(s: DirectInput, origins: np.ndarray, horizon: int, freq: Freq, use_pri
         rel = np.where(ref > 0, price / np.where(ref > 0, ref, 1.0), np.nan)
         cols += [rel[:, None], _at(s.promo, j)[:, None], _at(s.promo, origins[row] - 1)[:, None]]
     target = y[j] / sc if with_target else np.full(len(j), np.nan)
-    return np.hstack(cols), target, sc
+    return np.hstack(cols), target, sc, j
 
 
 def _at(x: np.ndarray | None, idx: np.ndarray) -> np.ndarray:
@@ -202,37 +202,69 @@ def price_usable(inputs: list[DirectInput], horizon: int) -> bool:
         for s in inputs)
 
 
-def fit_direct(inputs: list[DirectInput], horizon: int, freq: Freq, use_price: bool = False,
-               seed: int = 0, max_rows: int | None = None) -> Any | None:
-    """Train one booster on (origin, horizon) rows of every series; ``None`` with too few rows.
+@dataclass(frozen=True)
+class RowBank:
+    """Training rows of a batch, built once for all its fits.
 
-    Beyond ``max_rows`` (default ``MAX_ROWS``) a random share of each series' origins is kept *before*
-    the rows are built (every origin contributes ``horizon`` rows), so a long batch costs no more.
+    Every feature of a row looks only at periods before its origin, so a backtest fit at cut ``c`` is
+    the same model trained on the rows whose *target* lies before ``c``: no row is rebuilt per origin.
     """
-    import lightgbm as lgb
 
+    x: np.ndarray
+    target: np.ndarray
+    series: np.ndarray  # which input each row comes from
+    period: np.ndarray  # the period index of each row's target
+
+
+def row_bank(inputs: list[DirectInput], horizon: int, freq: Freq, use_price: bool = False, seed: int = 0,
+             max_rows: int | None = None) -> RowBank:
+    """The (origin, horizon) rows of every series; beyond ``max_rows`` a random share of origins.
+
+    Origins are sampled *before* the rows are built (each gives ``horizon`` rows), so a long batch
+    costs no more than ``max_rows`` (default ``MAX_ROWS``).
+    """
     limit = max_rows or MAX_ROWS
     total = sum(max(0, len(s.values) - MIN_ORIGIN) for s in inputs) * horizon
     share = min(1.0, limit / total) if total else 1.0
     rng = np.random.default_rng(seed)
-    parts = []
-    for s in inputs:
+    xs, ts, ids, periods = [], [], [], []
+    for i, s in enumerate(inputs):
         n = len(s.values)
-        if n <= MIN_ORIGIN:
-            continue
         origins = np.arange(MIN_ORIGIN, n)
         if share < 1.0:
             origins = origins[rng.random(len(origins)) < share]
-            if not len(origins):
-                continue
-        parts.append(_rows(s, origins, horizon, freq, use_price, with_target=True)[:2])
-    if not parts:
+        if not len(origins):
+            continue
+        x, t, _, period = _rows(s, origins, horizon, freq, use_price, with_target=True)
+        xs.append(x)
+        ts.append(t)
+        ids.append(np.full(len(t), i))
+        periods.append(period)
+    if not xs:
+        return RowBank(np.empty((0, 0)), np.empty(0), np.empty(0, dtype=int), np.empty(0, dtype=int))
+    return RowBank(np.vstack(xs), np.concatenate(ts), np.concatenate(ids), np.concatenate(periods))
+
+
+def fit_bank(bank: RowBank, cuts: np.ndarray | None = None, seed: int = 0, max_rows: int | None = None) -> Any | None:
+    """Train one booster on the bank's rows whose target lies before each series' cut (all without cuts).
+
+    ``cuts[i]`` is series ``i``'s cut (0 leaves it out). ``None`` with fewer than ``MIN_ROWS`` rows.
+    """
+    import lightgbm as lgb
+
+    idx = np.arange(len(bank.target)) if cuts is None else np.flatnonzero(bank.period < cuts[bank.series])
+    limit = max_rows or MAX_ROWS
+    if len(idx) > limit:
+        idx = np.sort(np.random.default_rng(seed).choice(idx, limit, replace=False))
+    if len(idx) < MIN_ROWS:
         return None
-    rows = np.vstack([p[0] for p in parts])
-    targets = np.concatenate([p[1] for p in parts])
-    if len(targets) < MIN_ROWS:
-        return None
-    return lgb.train({**PARAMS, "seed": seed}, lgb.Dataset(rows, targets), num_boost_round=ROUNDS)
+    return lgb.train({**PARAMS, "seed": seed}, lgb.Dataset(bank.x[idx], bank.target[idx]), num_boost_round=ROUNDS)
+
+
+def fit_direct(inputs: list[DirectInput], horizon: int, freq: Freq, use_price: bool = False,
+               seed: int = 0, max_rows: int | None = None) -> Any | None:
+    """Train one booster on (origin, horizon) rows of every series; ``None`` with too few rows."""
+    return fit_bank(row_bank(inputs, horizon, freq, use_price, seed, max_rows), None, seed, max_rows)
 
 
 def predict_direct(model: Any, inputs: list[DirectInput], horizon: int, freq: Freq,
@@ -240,7 +272,7 @@ def predict_direct(model: Any, inputs: list[DirectInput], horizon: int, freq: Fr
     """Forecast every input ``horizon`` periods from the end of its history (non-negative)."""
     blocks, scales = [], []
     for s in inputs:
-        x, _, sc = _rows(s, np.array([len(s.values)]), horizon, freq, use_price, with_target=False)
+        x, _, sc, _ = _rows(s, np.array([len(s.values)]), horizon, freq, use_price, with_target=False)
         blocks.append(x)
         scales.append(sc)
     pred = model.predict(np.vstack(blocks))

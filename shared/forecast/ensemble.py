@@ -35,10 +35,13 @@ import pandas as pd
 from shared.forecast.backtest import selection_scale
 from shared.forecast.direct_model import (
     DirectInput,
+    RowBank,
+    fit_bank,
     fit_direct,
     predict_direct,
     price_usable,
     robust_scale,
+    row_bank,
 )
 from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.global_model import calendar_position
@@ -115,10 +118,8 @@ def is_short(series: list[RegularSeries]) -> bool:
 
 
 def _direct_input(s: RegularSeries, cut: int, horizon: int) -> DirectInput:
-    if cut + horizon <= len(s.dates):  # a backtest origin: its horizon dates are known already
-        dates = s.dates[:cut + horizon]
-    else:
-        dates = s.dates[:cut].append(s.head(cut).future_dates(horizon))
+    known = cut + horizon <= len(s.dates)  # a backtest origin: its horizon dates are known already
+    dates = s.dates[:cut + horizon] if known else s.dates[:cut].append(s.head(cut).future_dates(horizon))
     cal = calendar_position(pd.DatetimeIndex(dates), s.freq)
     return DirectInput(np.asarray(s.values[:cut], dtype=float), cal,
                        _extended(s.price, s.future_price, cut, horizon),
@@ -134,11 +135,23 @@ def _extended(hist: np.ndarray | None, future: np.ndarray | None, cut: int, hori
 
 
 def _run_origin(series: list[RegularSeries], cuts: list[int], horizon: int, use_price: bool,
-                with_actual: bool, seasonal: bool = False) -> list[_Case] | None:
-    """Fit the global member on every series cut at its origin, then build each case's members."""
+                with_actual: bool, seasonal: bool = False, bank: tuple[RowBank, list[int], int] | None = None,
+                ) -> list[_Case] | None:
+    """Fit the global member on every series cut at its origin, then build each case's members.
+
+    ``bank`` = (the batch's rows, each series' position in it, the batch size): the fit takes the
+    rows before each cut instead of building them again.
+    """
     freq = series[0].freq
     inputs = [_direct_input(s, c, horizon) for s, c in zip(series, cuts, strict=True)]
-    model = fit_direct(inputs, horizon, freq, use_price, max_rows=BACKTEST_ROWS if with_actual else None)
+    max_rows = BACKTEST_ROWS if with_actual else None
+    if bank is None:
+        model = fit_direct(inputs, horizon, freq, use_price, max_rows=max_rows)
+    else:
+        rows, positions, size = bank
+        cut_of = np.zeros(size, dtype=int)
+        cut_of[positions] = cuts
+        model = fit_bank(rows, cut_of, max_rows=max_rows)
     if model is None:
         return None
     preds = predict_direct(model, inputs, horizon, freq, use_price)
@@ -226,16 +239,20 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     default = ROBUST if is_short(series) else ENSEMBLE
     backtest: list[_Case] = []
     origins = BACKTEST_ORIGINS if len(series) < LARGE_BATCH else 2
+    full = [_direct_input(s, len(s.values), h) for s in series]
+    bank = row_bank(full, h, freq, use_price)
+    everyone = list(range(len(series)))
     for j in range(1, origins + 1):
         sub = [(k, s) for k, s in enumerate(series) if len(s.values) - j * h >= MIN_LENGTH]
         if len(sub) < MIN_SERIES:
             break
         cases = _run_origin([s for _, s in sub], [len(s.values) - j * h for _, s in sub], h, use_price, True,
-                            seasonal)
+                            seasonal, (bank, [k for k, _ in sub], len(series)))
         for case in cases or []:
             case.index = sub[case.index][0]
             backtest.append(case)
-    final = _run_origin(series, [len(s.values) for s in series], h, use_price, False, seasonal)
+    final = _run_origin(series, [len(s.values) for s in series], h, use_price, False, seasonal,
+                        (bank, everyone, len(series)))
     if final is None:
         return {}
     # with planned prices the learned member knows what the local ones cannot: it may stand alone
