@@ -25,6 +25,7 @@ from shared.errors import InvalidInput
 from shared.forecast.answers import SkuForecastView, forecast_answers, run_rate_cover, select_by_cover
 from shared.forecast.batch import forecast_chunk
 from shared.forecast.cache import ForecastCache, fingerprint
+from shared.forecast.csv_input import attach_future
 from shared.forecast.drift import DriftReport, assess_drift
 from shared.forecast.elasticity import estimate_elasticity
 from shared.forecast.engine import ForecastOptions, SeriesForecast
@@ -126,6 +127,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 + " (options.max_skus); the cover of every SKU is in data.cover")
             sales = sales[sales["sku"].astype(str).isin(keep)]
     series = _build_series(sales, last_date, freq)
+    if opts.get("future"):
+        series = planned_prices(series, opts["future"], options.horizon)
     if request.skus:
         absent = [s for s in request.skus if s not in series]
         missing += [f"sales history for SKU {s}" for s in absent]
@@ -222,6 +225,30 @@ def _build_series(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq) -> d
             str(sku), padded, np.concatenate([units[idx], np.zeros(k)]),
             np.concatenate([price[idx], np.full(k, np.nan)]), np.concatenate([promo[idx], np.full(k, np.nan)]), freq)
     return out
+
+
+def planned_prices(series: dict[str, RegularSeries], rows: Any, horizon: int) -> dict[str, RegularSeries]:
+    """``options.future`` (rows ``{sku, date, price?, promo?}``, as the CLI's ``--future`` file) on each series.
+
+    The price-aware forecast then uses them: a period without a planned price keeps the last price, one
+    without a promotion flag has none (:func:`attach_future`).
+    """
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise InvalidInput("options.future must be a list of {sku, date, price, promo} objects")
+    frame = pd.DataFrame(rows)
+    if "sku" not in frame or "date" not in frame or not {"price", "promo"} & set(frame.columns):
+        raise InvalidInput("options.future rows need sku, date and price and/or promo")
+    try:
+        planned = pd.DataFrame({"series_id": frame["sku"].astype(str), "date": pd.to_datetime(frame["date"])})
+        for column in ("price", "promo"):
+            if column in frame:
+                planned[column] = pd.to_numeric(frame[column], errors="raise").astype(float)
+    except (ValueError, TypeError) as exc:
+        raise InvalidInput(f"options.future: {exc}") from exc
+    if (planned.get("price", pd.Series(dtype=float)) <= 0).any():
+        raise InvalidInput("options.future: a planned price must be positive")
+    attached = attach_future(list(series.values()), planned, horizon)
+    return {s.series_id: s for s in attached}
 
 
 def _history_end(o: SkuOutcome) -> date:
