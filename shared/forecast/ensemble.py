@@ -27,7 +27,7 @@ low-volume count series and too wide on smooth ones), pooled over series per hor
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -80,6 +80,7 @@ class _Case:
     members: dict[str, np.ndarray]
     intermittent: bool
     actual: np.ndarray | None = None
+    combined: dict[bool, dict[str, np.ndarray]] = field(default_factory=dict)  # candidates() per seasonal flag
 
 
 def combine(members: dict[str, np.ndarray], name: str, intermittent: bool, seasonal: bool = False) -> np.ndarray:
@@ -100,10 +101,12 @@ def member_names(name: str, intermittent: bool, seasonal: bool) -> list[str]:
 
 
 def candidates(case: _Case, seasonal: bool) -> dict[str, np.ndarray]:
-    """Every pooled candidate of one case: the ensembles and the single members."""
-    out = dict(case.members)
-    out.update({name: combine(case.members, name, case.intermittent, seasonal) for name in CHOICES})
-    return out
+    """Every pooled candidate of one case: the ensembles and the single members (computed once)."""
+    if seasonal not in case.combined:
+        out = dict(case.members)
+        out.update({name: combine(case.members, name, case.intermittent, seasonal) for name in CHOICES})
+        case.combined[seasonal] = out
+    return case.combined[seasonal]
 
 
 def interval_scale(history: np.ndarray) -> float:
