@@ -195,9 +195,12 @@ def choose(scores: dict[str, float], default: str = ENSEMBLE) -> str:
 
 def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tuple[float, ...],
                         seasonal: bool = False) -> dict[float, tuple[np.ndarray, np.ndarray]]:
-    """Per-step (lower, upper) quantiles of scaled backtest errors of ``name``, pooled over series.
+    """Per-step (lower, upper) band offsets from scaled backtest errors of ``name``, pooled over series.
 
-    Errors are divided by :func:`interval_scale` of the history at the origin.
+    Errors are divided by :func:`interval_scale` of the history at the origin. The band is the textbook
+    split-conformal one: +- the ``level`` quantile of the *absolute* errors. Signed quantiles measured
+    worse on held-out windows: the backtest's bias (say, under-forecasting a rising season) is rarely
+    the bias of the next window, and an asymmetric band then misses on its narrow side.
     """
     by_step: list[list[float]] = [[] for _ in range(horizon)]
     for case in cases:
@@ -209,13 +212,10 @@ def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tup
     pooled = np.concatenate([np.asarray(b) for b in by_step]) if any(by_step) else np.zeros(1)
     out: dict[float, tuple[np.ndarray, np.ndarray]] = {}
     for lv in levels:
-        a = (1 - lv) / 2
-        lo, hi = np.empty(horizon), np.empty(horizon)
-        for k in range(horizon):
-            # sparse late steps borrow the pooled errors of every step
-            e = np.asarray(by_step[k]) if len(by_step[k]) >= 30 else pooled
-            lo[k], hi[k] = np.quantile(e, a), np.quantile(e, 1 - a)
-        out[lv] = (np.minimum(lo, 0.0), np.maximum(hi, 0.0))
+        # sparse late steps borrow the pooled errors of every step
+        q = np.array([np.quantile(np.abs(by_step[k] if len(by_step[k]) >= 30 else pooled), lv)
+                      for k in range(horizon)])
+        out[lv] = (-q, q)
     return out
 
 

@@ -219,3 +219,17 @@ def test_cli_future_prices_and_stock(tmp_path: Path, capsys: pytest.CaptureFixtu
     k = df.groupby("series_id").cumcount()
     promo, plain = df[k % 2 == 0]["forecast"].sum(), df[k % 2 == 1]["forecast"].sum()
     assert promo > 1.3 * plain
+
+
+def test_conformal_band_is_symmetric_in_absolute_error() -> None:
+    rng = np.random.default_rng(8)
+    cases = []
+    for i in range(40):
+        history = 50 + rng.normal(0, 5, 60)  # one-step changes of about 5.6: the unit of the band
+        fc = np.full(3, 50.0)
+        members = {"global_l1": fc, "level": fc, "ses": fc, "naive": fc}
+        cases.append(E._Case(i, history, members, False, fc + np.abs(rng.normal(0, 10, 3))))  # all under-forecast
+    lo, hi = E.conformal_quantiles(cases, E.ENSEMBLE, 3, (0.8,))[0.8]
+    assert np.all(lo == -hi) and np.all(hi > 0)
+    scale = E.interval_scale(cases[0].history)
+    assert 1.0 < float(np.mean(hi)) * scale / 10 < 1.6  # ~ the 80% quantile of |N(0, 10)| = 12.8
