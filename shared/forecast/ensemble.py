@@ -154,7 +154,7 @@ def _run_origin(series: list[RegularSeries], cuts: list[int], horizon: int, use_
         rows, positions, size = bank
         cut_of = np.zeros(size, dtype=int)
         cut_of[positions] = cuts
-        model = fit_bank(rows, cut_of, max_rows=max_rows)
+        model = fit_bank(rows, cut_of, max_rows=max_rows, quick=with_actual)
     if model is None:
         return None
     preds = predict_direct(model, inputs, horizon, freq, use_price)
