@@ -12,6 +12,7 @@ import math
 import re
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,7 @@ from shared.forecast.csv_input import attach_future
 from shared.forecast.drift import DriftReport, assess_drift
 from shared.forecast.elasticity import estimate_elasticity
 from shared.forecast.engine import ForecastOptions, SeriesForecast
+from shared.forecast.ensemble import MIN_SERIES
 from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_from_interval
 from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
@@ -45,6 +47,8 @@ DEFAULT_LEAD_TIME_DAYS = 7
 DEFAULT_MAX_SKUS = 50
 #: SKUs forecast for a stock question (least cover first); the rest are answered by their run rate.
 DEFAULT_STOCK_MAX_SKUS = 10
+#: Other top sellers forecast beside a question about 1-3 SKUs, so the global model has series to learn from.
+COMPANIONS = 30
 
 PREVIOUS_SQL = """
 SELECT run_id, sku, date, as_of, forecast, backtest_mase, mase_scale, created_at
@@ -133,7 +137,12 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         absent = [s for s in request.skus if s not in series]
         missing += [f"sales history for SKU {s}" for s in absent]
 
-    outcomes = _forecast_all(deps, request.tenant_id, list(series.values()), options)
+    def companions() -> list[RegularSeries]:
+        found = companion_series(deps, request.tenant_id, as_of, last_date, set(series), freq)
+        return list(planned_prices(found, opts["future"], options.horizon).values()) if opts.get("future") and found \
+            else list(found.values())
+
+    outcomes = _forecast_all(deps, request.tenant_id, list(series.values()), options, companions)
     for o in outcomes:
         o.period_days = period_days
     for o in outcomes:
@@ -261,9 +270,28 @@ def _completeness(o: SkuOutcome) -> float:
     return min(1.0, o.result.history_periods * o.period_days / (2 * len(o.result.forecast) * o.period_days + 28))
 
 
-def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries],
-                  options: ForecastOptions) -> list[SkuOutcome]:
-    """Cached results where the data is unchanged; one batch (with the global model) for the rest."""
+def companion_series(deps: Deps, tenant_id: str, as_of: date, last_date: pd.Timestamp, taken: set[str],
+                     freq: Freq) -> dict[str, RegularSeries]:
+    """The tenant's top sellers besides ``taken`` (up to ``COMPANIONS``), for the global model to learn from.
+
+    A question about one to three SKUs is too few series for a model trained across series; with the
+    catalogue's top sellers beside them they get the same pooled ensemble as a catalogue question. The
+    companions are forecast but not reported.
+    """
+    wide = load_inputs(deps.warehouse, tenant_id, as_of, []).sales
+    if wide.empty:
+        return {}
+    wide = wide[~wide["sku"].astype(str).isin(taken) & (wide["date"] <= last_date)]
+    top = wide.groupby("sku")["units"].sum().nlargest(COMPANIONS).index
+    return _build_series(wide[wide["sku"].isin(top)], last_date, freq) if len(top) else {}
+
+
+def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries], options: ForecastOptions,
+                  companions: Callable[[], list[RegularSeries]] | None = None) -> list[SkuOutcome]:
+    """Cached results where the data is unchanged; one batch (with the global model) for the rest.
+
+    When fewer than ``MIN_SERIES`` SKUs need a fit, ``companions()`` (other SKUs' series) join the batch.
+    """
     cache = ForecastCache(deps.documents, tenant_id)
     keys = {s.series_id: fingerprint(s, options) for s in series}
     variant = f"{series[0].freq if series else ''}|{options!r}"  # one entry per SKU and kind of request
@@ -273,7 +301,9 @@ def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries],
         if cached is not None:
             hits[s.series_id] = SeriesForecast.from_dict(cached)
     todo = [s for s in series if s.series_id not in hits]
-    fresh = {r.series_id: r for r in forecast_chunk(todo, options)} if todo else {}
+    extra = companions() if companions is not None and 0 < len(todo) < MIN_SERIES else []
+    wanted = {s.series_id for s in todo}
+    fresh = {r.series_id: r for r in forecast_chunk(todo + extra, options) if r.series_id in wanted} if todo else {}
     for sid, r in fresh.items():
         cache.put(sid, keys[sid], r.to_dict(), variant)
     return [SkuOutcome(s, hits.get(s.series_id) or fresh[s.series_id], s.series_id in hits) for s in series]

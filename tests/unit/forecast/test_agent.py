@@ -154,3 +154,10 @@ def test_malformed_planned_prices_are_rejected() -> None:
                                                                                    "price": 7.0}]})
     with pytest.raises(InvalidInput, match="options.future"):
         run(get_deps(), bad)
+
+
+def test_a_question_about_one_sku_gets_the_pooled_ensemble_with_companions() -> None:
+    _seed_promo_catalogue()
+    res = run(get_deps(), _request(as_of=END, skus=["S2"], horizon_days=7))
+    assert [f["series_id"] for f in res.data["forecasts"]] == ["S2"]  # the companions are not reported
+    assert res.data["forecasts"][0]["model"].startswith("ensemble")
