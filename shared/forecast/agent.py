@@ -28,7 +28,7 @@ from shared.forecast.batch import forecast_chunk
 from shared.forecast.cache import ForecastCache, fingerprint
 from shared.forecast.csv_input import attach_future
 from shared.forecast.drift import DriftReport, assess_drift
-from shared.forecast.elasticity import estimate_elasticity
+from shared.forecast.elasticity import ELASTICITY_RANGE, estimate_elasticity
 from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.ensemble import MIN_SERIES
 from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_from_interval
@@ -145,9 +145,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     outcomes = _forecast_all(deps, request.tenant_id, list(series.values()), options, companions)
     for o in outcomes:
         o.period_days = period_days
+    pooled = pooled_estimates(deps, request, as_of, sales, level) if request.price_change_pct is not None else None
     for o in outcomes:
         if request.price_change_pct is not None:
-            _apply_whatif(o, request.price_change_pct)
+            _apply_whatif(o, request.price_change_pct, pooled)
         o.plan = _plan(o, inputs, opts, level, warnings, missing)
     drift_rows = _track_drift(deps, request.tenant_id, outcomes, last_date)
     run_id = uuid.uuid4().hex
@@ -309,8 +310,45 @@ def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries], optio
     return [SkuOutcome(s, hits.get(s.series_id) or fresh[s.series_id], s.series_id in hits) for s in series]
 
 
-def _apply_whatif(o: SkuOutcome, pct: float) -> None:
-    """Scale the forecast by the estimated price response, or say why not."""
+def pooled_estimates(deps: Deps, request: AgentRequest, as_of: date, sales: pd.DataFrame,
+                     level: float) -> pd.DataFrame:
+    """Pooled elasticities (``shared.pricing.elasticity.pooled_elasticity``) for a price what-if.
+
+    The same estimate the pricing agent's what-if states: a SKU with a short or flat price history borrows
+    the catalogue's response. A request naming SKUs read only those, so the catalogue's sales are read for
+    the pooling (the same query without the SKU filter).
+    """
+    from shared.pricing.elasticity import pooled_elasticity
+
+    frame = load_inputs(deps.warehouse, request.tenant_id, as_of, []).sales if request.skus else sales
+    if frame.empty:
+        return pd.DataFrame()
+    return pooled_elasticity(frame[["sku", "date", "units", "price"]].dropna(subset=["price"]), None, level=level)
+
+
+def _apply_whatif(o: SkuOutcome, pct: float, pooled: pd.DataFrame | None = None) -> None:
+    """Scale the forecast by the price response (pooled elasticity, else the SKU's own fit), or say why not.
+
+    With the pooled estimate the band also spans the elasticity interval's ends.
+    """
+    sku = o.series.series_id
+    row: dict[str, Any] = ({str(k): v for k, v in pooled.loc[sku].to_dict().items()}
+                           if pooled is not None and sku in pooled.index else {})
+    if row and np.isfinite(float(row["elasticity"])) and str(row["source"]) != "none":
+        low, high = ELASTICITY_RANGE
+        b, b_lo, b_hi = (float(np.clip(float(row[c]), low, high)) for c in ("elasticity", "ci_low", "ci_high"))
+        factor = 1 + pct / 100
+        centre, ends = float(factor ** b), sorted((float(factor ** b_lo), float(factor ** b_hi)))
+        reason = (f"log-log elasticity on {int(row['n_obs'])} days, pooled toward the catalogue"
+                  if bool(row["pooled"]) else f"log-log elasticity on {int(row['n_obs'])} days")
+        o.whatif = {"pct": pct, "multiplier": centre, "multiplier_low": ends[0], "multiplier_high": ends[1],
+                    "elasticity": b, "elasticity_low": b_lo, "elasticity_high": b_hi, "pooled": bool(row["pooled"]),
+                    "reason": reason}
+        r = o.result
+        r.forecast, r.lower, r.upper = r.forecast * centre, r.lower * ends[0], r.upper * ends[1]
+        o.whatif_note = (f"price {pct:+g}% applied with elasticity {b:.2f} [{b_lo:.2f}, {b_hi:.2f}] ({reason}): "
+                         f"demand x{centre:.3f}")
+        return
     est = estimate_elasticity(o.series.values, o.series.price)
     mult = est.multiplier(pct)
     o.whatif = {"pct": pct, "multiplier": mult, "elasticity": est.value, "reason": est.reason}

@@ -161,3 +161,20 @@ def test_a_question_about_one_sku_gets_the_pooled_ensemble_with_companions() -> 
     res = run(get_deps(), _request(as_of=END, skus=["S2"], horizon_days=7))
     assert [f["series_id"] for f in res.data["forecasts"]] == ["S2"]  # the companions are not reported
     assert res.data["forecasts"][0]["model"].startswith("ensemble")
+
+
+def test_whatif_on_a_short_history_uses_the_pooled_elasticity() -> None:
+    _seed_promo_catalogue()  # promotions at 7 vs 10 sell ~3x: elasticity about -3
+    days = [END - timedelta(days=i) for i in range(9, -1, -1)]
+    get_deps().warehouse.insert("sales", pd.DataFrame({
+        "sku": "NEW", "date": days, "units": [12, 9, 11, 10, 13, 8, 10, 11, 9, 12], "unit_price": 10.0,
+        "tenant_id": "acme", "ingestion_id": "i", "row_hash": [f"n{i}" for i in range(10)],
+        "record_key": [f"n{i}" for i in range(10)], "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)}))
+    base = run(get_deps(), _request(as_of=END, skus=["NEW"], horizon_days=7))
+    cut = run(get_deps(), _request(as_of=END, skus=["NEW"], horizon_days=7, price_change_pct=-10))
+    b = base.findings[0].metrics["forecast_total"]
+    c = cut.findings[0].metrics["forecast_total"]
+    assert isinstance(b, float) and isinstance(c, float)
+    assert 1.15 < c / b < 1.6  # 10 days at one price: its own fit declines; the catalogue's ~-3 gives x1.37
+    answer = next(a for a in cut.data["answers"] if a["ask"] == "what_if")
+    assert "pooled toward the catalogue" in answer["text"] and "%" in answer["text"]
