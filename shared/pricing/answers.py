@@ -184,8 +184,8 @@ def whatif_answer(scenario: dict[str, Any] | None, options: PricingOptions) -> A
         return None
     sku, pct = str(scenario["sku"]), float(scenario["change_pct"])
     verb = "Cutting" if pct < 0 else "Raising"
-    method = (f"{elasticity.METHOD} on daily sales (units scale by (1 + change)^elasticity; interval from the "
-              f"elasticity's {100 * options.interval_level:g}% interval)")
+    method = (f"{scenario.get('method') or elasticity.METHOD} on daily sales (units scale by (1 + change)^elasticity; "
+              f"interval from the elasticity's {100 * options.interval_level:g}% interval)")
     if not scenario.get("available"):
         return AgentAnswer(ask="what_if", answered=False, method=method, skus=[sku],
                            text=f"The demand effect of {verb.lower()} {sku}'s price by {abs(pct):g}% cannot be "
@@ -201,7 +201,8 @@ def whatif_answer(scenario: dict[str, Any] | None, options: PricingOptions) -> A
             f"{float(scenario['delta_units']):+,.0f} units over {int(scenario['horizon_days'])} days on a baseline of "
             f"{base_units:,.0f}, using a price elasticity of {float(scenario['elasticity']):.2f} "
             f"[{float(scenario['ci_low']):.2f}, {float(scenario['ci_high']):.2f}] fitted on {int(scenario['n_obs'])} "
-            "days of sales.")
+            "days of sales" + (" and pooled toward its category and the catalogue (its own history alone is short "
+                               "or its price barely moved)." if scenario.get("pooled") else "."))
     row = [sku, pct, _r(scenario["new_price"]), round(mid, 1), round(ends[0], 1), round(ends[1], 1),
            round(base_units, 1), _r(scenario["delta_units"], 1), _r(scenario["delta_revenue"]),
            _r(scenario["elasticity"], 3), _r(scenario["ci_low"], 3), _r(scenario["ci_high"], 3),

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from shared.deps import get_deps
+from shared.pricing.elasticity import POOLED_METHOD
 from shared.runtime.local import LocalRuntime
 from shared.security.principal import Role
 from shared.security.tokens import mint_token
@@ -87,7 +88,7 @@ def test_price_change_scenario_uses_elasticity_with_interval() -> None:
     resp = _call({"skus": ["SKU-A"], "price_change_pct": -10, "as_of": "2026-03-30", "horizon_days": 7})
     assert resp.status == 200, resp.body
     scenario = resp.json()["data"]["scenario"]
-    assert scenario["available"] is True and scenario["method"] == "log-log OLS elasticity"
+    assert scenario["available"] is True and scenario["method"] == POOLED_METHOD
     assert -3.0 < scenario["ci_low"] < scenario["elasticity"] < scenario["ci_high"] < -1.5
     assert scenario["delta_units"] > 0  # a price cut sells more when demand is elastic
     assert scenario["delta_units_low"] <= scenario["delta_units"] <= scenario["delta_units_high"]

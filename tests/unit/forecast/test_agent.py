@@ -6,8 +6,10 @@ from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from shared.deps import get_deps
+from shared.errors import InvalidInput
 from shared.forecast.agent import run
 from shared.models.agents import AgentRequest
 
@@ -111,3 +113,68 @@ def test_catalogue_request_forecasts_only_the_top_sellers() -> None:
     res = run(get_deps(), _request(as_of=END, skus=[], options={"prophet": "never", "max_skus": 2}))
     assert sorted(f["series_id"] for f in res.data["forecasts"]) == ["B", "C"]
     assert any("3 SKUs have sales; forecast the top 2" in w for w in res.warnings)
+
+
+def _seed_promo_catalogue(skus: int = 6, days: int = 140) -> None:
+    rng = np.random.default_rng(7)
+    dates = [END - timedelta(days=i) for i in range(days - 1, -1, -1)]
+    frames = []
+    for k in range(skus):
+        promo = rng.random(days) < 0.2
+        price = np.where(promo, 7.0, 10.0)
+        frames.append(pd.DataFrame({
+            "sku": f"S{k}", "date": dates, "units": rng.poisson(np.where(promo, 30.0, 10.0)), "unit_price": price,
+            "tenant_id": "acme", "ingestion_id": "i", "row_hash": [f"{k}h{i}" for i in range(days)],
+            "record_key": [f"{k}k{i}" for i in range(days)], "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)}))
+    get_deps().warehouse.insert("sales", pd.concat(frames, ignore_index=True))
+
+
+def test_planned_prices_in_the_request_move_the_forecast() -> None:
+    _seed_promo_catalogue()
+    skus = [f"S{k}" for k in range(6)]
+    plan = [{"sku": "S0", "date": (END + timedelta(days=d)).isoformat(), "price": 7.0, "promo": 1} for d in range(1, 8)]
+    base = run(get_deps(), _request(as_of=END, skus=skus, horizon_days=7))
+    planned = run(get_deps(), _request(as_of=END, skus=skus, horizon_days=7,
+                                       options={"prophet": "never", "future": plan}))
+    assert planned.metrics["cached"] == 0  # a plan is part of what the cached forecast depends on
+
+    def total(res: object, sku: str) -> float:
+        value = next(f for f in res.findings if f.id == f"forecast:{sku}").metrics["forecast_total"]  # type: ignore[attr-defined]
+        assert isinstance(value, float)
+        return value
+
+    assert base.data["forecasts"][0]["model"].startswith("ensemble")  # the pooled method, not the fallback
+    assert total(planned, "S0") > 1.5 * total(base, "S0")  # a week on promotion: about 3x the units
+    assert 0.8 < total(planned, "S1") / total(base, "S1") < 1.25  # no plan: price unchanged, no promotion
+
+
+def test_malformed_planned_prices_are_rejected() -> None:
+    _seed_promo_catalogue(skus=4)
+    bad = _request(as_of=END, skus=["S0", "S1", "S2", "S3"], options={"future": [{"sku": "S0", "date": "soon",
+                                                                                   "price": 7.0}]})
+    with pytest.raises(InvalidInput, match="options.future"):
+        run(get_deps(), bad)
+
+
+def test_a_question_about_one_sku_gets_the_pooled_ensemble_with_companions() -> None:
+    _seed_promo_catalogue()
+    res = run(get_deps(), _request(as_of=END, skus=["S2"], horizon_days=7))
+    assert [f["series_id"] for f in res.data["forecasts"]] == ["S2"]  # the companions are not reported
+    assert res.data["forecasts"][0]["model"].startswith("ensemble")
+
+
+def test_whatif_on_a_short_history_uses_the_pooled_elasticity() -> None:
+    _seed_promo_catalogue()  # promotions at 7 vs 10 sell ~3x: elasticity about -3
+    days = [END - timedelta(days=i) for i in range(9, -1, -1)]
+    get_deps().warehouse.insert("sales", pd.DataFrame({
+        "sku": "NEW", "date": days, "units": [12, 9, 11, 10, 13, 8, 10, 11, 9, 12], "unit_price": 10.0,
+        "tenant_id": "acme", "ingestion_id": "i", "row_hash": [f"n{i}" for i in range(10)],
+        "record_key": [f"n{i}" for i in range(10)], "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)}))
+    base = run(get_deps(), _request(as_of=END, skus=["NEW"], horizon_days=7))
+    cut = run(get_deps(), _request(as_of=END, skus=["NEW"], horizon_days=7, price_change_pct=-10))
+    b = base.findings[0].metrics["forecast_total"]
+    c = cut.findings[0].metrics["forecast_total"]
+    assert isinstance(b, float) and isinstance(c, float)
+    assert 1.15 < c / b < 1.6  # 10 days at one price: its own fit declines; the catalogue's ~-3 gives x1.37
+    answer = next(a for a in cut.data["answers"] if a["ask"] == "what_if")
+    assert "pooled toward the catalogue" in answer["text"] and "%" in answer["text"]

@@ -15,6 +15,7 @@ from shared.forecast.censoring import censor_stockouts, impute_censored
 from shared.forecast.csv_input import to_series
 from shared.forecast.direct_model import DirectInput, fit_direct, predict_direct, robust_scale
 from shared.forecast.engine import ForecastOptions
+from shared.forecast.members import adjusted_members, level, pooled_seasonality
 from shared.forecast.metrics import mase
 from shared.forecast.periods import RegularSeries
 from shared.sample.weekly_panel import weekly_panel
@@ -27,7 +28,7 @@ def panel() -> list[RegularSeries]:
 
 def test_level_is_the_median_of_the_last_13_weeks() -> None:
     y = np.r_[np.full(20, 100.0), np.arange(13.0)]
-    assert np.all(E.level(y, 4, 52) == 6.0)
+    assert np.all(level(y, 4, 52) == 6.0)
 
 
 def test_robust_scale_never_zero() -> None:
@@ -53,6 +54,22 @@ def test_direct_model_learns_promotion_lift_from_planned_prices() -> None:
     assert fc[[0, 2, 4]].mean() > 2 * fc[[1, 3, 5]].mean()
 
 
+def test_direct_model_learns_a_recurring_promotion_calendar_from_history_alone() -> None:
+    rng = np.random.default_rng(1)
+    inputs = []
+    for i in range(30):
+        n = 100
+        promo = ((np.arange(n) + i) % 5 == 0).astype(float)  # every fifth week, each series its own phase
+        y = rng.poisson(20 * np.where(promo > 0, 3.0, 1.0)).astype(float)
+        inputs.append(DirectInput(y, np.zeros(n + 5), None, promo))
+    model = fit_direct(inputs, 5, "W")
+    assert model is not None
+    fc = predict_direct(model, inputs, 5, "W")
+    for i, f in enumerate(fc):
+        due = (100 + np.arange(5) + i) % 5 == 0  # no future prices given: the calendar comes from the past
+        assert f[due].mean() > 2 * f[~due].mean()
+
+
 def test_ensemble_beats_naive_and_matches_the_level_on_promo_retail(panel: list[RegularSeries]) -> None:
     h = 13
     train = [s.head(len(s.values) - h) for s in panel]
@@ -61,10 +78,10 @@ def test_ensemble_beats_naive_and_matches_the_level_on_promo_retail(panel: list[
     pairs = list(zip(panel, train, strict=True))
     ours = np.mean([mase(s.values[-h:], out[i].forecast, t.values, 52) for i, (s, t) in enumerate(pairs)])
     naive = np.mean([mase(s.values[-h:], np.full(h, t.values[-1]), t.values, 52) for s, t in pairs])
-    level = np.mean([mase(s.values[-h:], E.level(t.values, h, 52), t.values, 52) for s, t in pairs])
-    assert ours < 0.8 * naive and ours < 1.02 * level
+    lvl = np.mean([mase(s.values[-h:], level(t.values, h, 52), t.values, 52) for s, t in pairs])
+    assert ours < 0.8 * naive and ours < 1.02 * lvl
     r = out[0]
-    assert r.model.startswith(("ensemble(global_l1", "seasonal_ensemble(", "global_l1"))
+    assert r.model.startswith("ensemble") and "level_sa" not in r.model  # the panel is not seasonal
     lo80, hi80 = r.bands[0.8]
     lo95, hi95 = r.bands[0.95]
     assert np.all(lo95 <= lo80) and np.all(lo80 <= r.forecast) and np.all(r.forecast <= hi80) and np.all(hi80 <= hi95)
@@ -98,10 +115,66 @@ def test_intermittent_series_use_tsb_in_place_of_ses() -> None:
     assert all(np.all(r.forecast > 0) for r in out.values())  # a rate, never the zero median
 
 
-def test_pooled_choice_keeps_the_ensemble_unless_clearly_beaten() -> None:
-    assert E.choose({"ensemble": 1.0, "global_l1": 0.995}) == "ensemble"
-    assert E.choose({"ensemble": 1.0, "global_l1": 0.9}) == "global_l1"
-    assert E.choose({}) == "ensemble"
+def test_pooled_choice_keeps_the_default_unless_clearly_beaten() -> None:
+    assert E.choose({E.ENSEMBLE: 1.0, E.BALANCED: 0.995, E.ROBUST: 1.2}) == E.ENSEMBLE
+    assert E.choose({E.ENSEMBLE: 1.0, E.BALANCED: 0.9, E.ROBUST: 0.95}) == E.BALANCED
+    assert E.choose({E.ENSEMBLE: 0.97, E.BALANCED: 1.0, E.ROBUST: 1.0}, default=E.ROBUST) == E.ENSEMBLE
+    assert E.choose({}) == E.ENSEMBLE and E.choose({}, default=E.ROBUST) == E.ROBUST
+
+
+def _monthly(n_series: int, months: int, amplitude: float, seed: int) -> list[RegularSeries]:
+    rng = np.random.default_rng(seed)
+    t = np.arange(months)
+    dates = pd.date_range("2015-01-01", periods=months, freq="MS")
+    return [RegularSeries(f"m{i}", "M", dates, rng.poisson(
+        rng.uniform(50, 500) * (1 + amplitude * np.sin(2 * np.pi * t / 12)) * np.exp(0.004 * t)).astype(float))
+        for i in range(n_series)]
+
+
+def test_pooled_seasonality_finds_a_yearly_cycle_and_not_noise() -> None:
+    assert pooled_seasonality([s.values for s in _monthly(10, 72, 0.4, 1)], 12)
+    assert not pooled_seasonality([s.values for s in _monthly(10, 72, 0.0, 1)], 12)
+    assert not pooled_seasonality([s.values[:30] for s in _monthly(10, 72, 0.4, 1)], 12)  # < 3 seasons
+
+
+def test_seasonally_adjusted_level_puts_the_season_back() -> None:
+    season = np.array([1.0, 2.0, 3.0, 2.0])
+    y = np.tile(season, 6) * 10
+    fc = adjusted_members(y[:-3], 3, 4)  # the cut falls mid-season: the next positions are 2, 3, 4
+    assert fc["level_sa"] == pytest.approx(y[-3:], rel=0.05) and fc["ses_sa"] == pytest.approx(y[-3:], rel=0.05)
+    dead = np.tile([0.0, 5.0, 5.0, 5.0], 4)  # a season position with no sales: no stable index, plain level
+    assert np.all(adjusted_members(dead, 2, 4)["level_sa"] == level(dead, 2, 4))
+
+
+def test_seasonal_batch_uses_adjusted_members_and_beats_the_plain_ensemble() -> None:
+    h = 12
+    panel = _monthly(12, 84, 0.5, 2)
+    train = [s.head(len(s.values) - h) for s in panel]
+    out = E.ensemble_chunk(train, ForecastOptions(horizon=h, level=0.8))
+    assert all("level_sa" in r.model and "ses_sa" in r.model for r in out.values())
+    pairs = list(zip(panel, train, strict=True))
+    ours = np.mean([mase(s.values[-h:], out[i].forecast, t.values, 12) for i, (s, t) in enumerate(pairs)])
+    lvl = np.mean([mase(s.values[-h:], level(t.values, h, 12), t.values, 12) for s, t in pairs])
+    assert ours < 0.5 * lvl
+
+
+def test_short_panels_default_to_the_robust_weighting() -> None:
+    rng = np.random.default_rng(5)
+    dates = pd.date_range("2023-01-01", periods=40, freq="7D")
+    short = [RegularSeries(f"s{i}", "W", dates, rng.poisson(20, 40).astype(float)) for i in range(8)]
+    assert E.is_short(short) and not E.is_short([replace(s, values=np.r_[s.values, s.values]) for s in short])
+    out = E.ensemble_chunk(short, ForecastOptions(horizon=4))
+    assert all(r.model.startswith("ensemble") for r in out.values())
+
+
+def test_bands_are_measured_in_each_series_noise() -> None:
+    rng = np.random.default_rng(6)
+    dates = pd.date_range("2023-01-01", periods=100, freq="7D")
+    calm = [RegularSeries(f"c{i}", "W", dates, 100 + rng.normal(0, 2, 100)) for i in range(6)]
+    noisy = [RegularSeries(f"n{i}", "W", dates, 100 + rng.normal(0, 20, 100)) for i in range(6)]
+    out = E.ensemble_chunk(calm + noisy, ForecastOptions(horizon=4, level=0.8))
+    width = [float(np.mean(r.upper - r.lower)) for _, r in sorted(out.items())]
+    assert np.mean(width[6:]) > 5 * np.mean(width[:6])  # same level, ten times the noise
 
 
 def test_too_small_a_batch_is_left_to_per_series_selection() -> None:
@@ -146,3 +219,17 @@ def test_cli_future_prices_and_stock(tmp_path: Path, capsys: pytest.CaptureFixtu
     k = df.groupby("series_id").cumcount()
     promo, plain = df[k % 2 == 0]["forecast"].sum(), df[k % 2 == 1]["forecast"].sum()
     assert promo > 1.3 * plain
+
+
+def test_conformal_band_is_symmetric_in_absolute_error() -> None:
+    rng = np.random.default_rng(8)
+    cases = []
+    for i in range(40):
+        history = 50 + rng.normal(0, 5, 60)  # one-step changes of about 5.6: the unit of the band
+        fc = np.full(3, 50.0)
+        members = {"global_l1": fc, "level": fc, "ses": fc, "naive": fc}
+        cases.append(E._Case(i, history, members, False, fc + np.abs(rng.normal(0, 10, 3))))  # all under-forecast
+    lo, hi = E.conformal_quantiles(cases, E.ENSEMBLE, 3, (0.8,))[0.8]
+    assert np.all(lo == -hi) and np.all(hi > 0)
+    scale = E.interval_scale(cases[0].history)
+    assert 1.0 < float(np.mean(hi)) * scale / 10 < 1.6  # ~ the 80% quantile of |N(0, 10)| = 12.8

@@ -1,0 +1,97 @@
+"""The local members of the pooled ensemble: robust recent levels, plain or seasonally adjusted.
+
+A median of the recent periods is the strongest simple anchor on noisy retail data; on data whose
+seasonality dominates (monthly home sales, daily traffic) the same level is wrong by the seasonal swing,
+so there the members work on seasonally adjusted values (classical multiplicative indices) and put the
+season back on the forecast. Whether a batch is seasonal is decided once, pooled over its series
+(:func:`pooled_seasonality`): a per-series test on a few years of noisy data fires by chance.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from shared.forecast.baselines import _has_seasonality, _multiplicative_indices, naive, ses
+from shared.forecast.direct_model import LEVEL_WINDOW
+from shared.forecast.intermittent import tsb
+
+SEASONAL_SHARE = 0.5  # a batch is seasonal when at least half its testable series pass the ACF test
+MIN_INDEX = 0.1  # indices below this (a season position with almost no sales) make adjustment unstable
+
+
+def level_window(m: int) -> int:
+    """The level's window for a season length: 28 days, 13 weeks, 12 months."""
+    return {7: LEVEL_WINDOW["D"], 52: LEVEL_WINDOW["W"]}.get(m, LEVEL_WINDOW["M"])
+
+
+def level(y: np.ndarray, h: int, m: int = 1) -> np.ndarray:
+    """The median of the last 13 weeks / 28 days / 12 months (the strongest simple anchor)."""
+    return np.full(h, float(np.median(np.asarray(y, dtype=float)[-level_window(m):])))
+
+
+def seasonal_indices(y: np.ndarray, m: int) -> np.ndarray | None:
+    """Multiplicative seasonal indices aligned so index 0 is ``y[0]``'s position; ``None`` if unusable.
+
+    Needs two full seasons and positive sales in every season position.
+    """
+    x = np.asarray(y, dtype=float)
+    if m <= 1 or len(x) < 2 * m or np.mean(x) <= 0:
+        return None
+    full = x[len(x) % m:].reshape(-1, m)  # whole seasons, aligned on the last observation
+    if np.min(full.mean(axis=0)) < MIN_INDEX * np.mean(full):
+        return None
+    idx = _multiplicative_indices(x, m)
+    return idx if np.all(idx >= MIN_INDEX) else None
+
+
+def adjusted_members(y: np.ndarray, h: int, m: int) -> dict[str, np.ndarray]:
+    """``level_sa`` and ``ses_sa``: level and SES on seasonally adjusted history, re-seasonalised.
+
+    Without usable indices (short history, a dead season position) they equal the plain members.
+    """
+    x = np.asarray(y, dtype=float)
+    idx = seasonal_indices(x, m)
+    if idx is None:
+        return {"level_sa": level(x, h, m), "ses_sa": ses(x, h, m)}
+    n = len(x)
+    past = np.resize(idx, n)
+    future = np.resize(np.roll(idx, -(n % m)), h)
+    return {"level_sa": level(x / past, h, m) * future, "ses_sa": ses(x / past, h, m) * future}
+
+
+def pooled_seasonality(histories: list[np.ndarray], m: int) -> bool:
+    """Whether the batch is seasonal: the M4 90% ACF test at lag ``m`` passes on at least half its series.
+
+    Only series with three full seasons can be tested; a batch with none of them is not seasonal.
+    """
+    testable = [np.asarray(y, dtype=float) for y in histories if len(y) >= 3 * m and m > 1]
+    if not testable:
+        return False
+    passed = sum(_has_seasonality(_detrended(y, m), m) for y in testable)
+    return passed >= SEASONAL_SHARE * len(testable)
+
+
+def _detrended(y: np.ndarray, m: int) -> np.ndarray:
+    """``y`` divided by its centred moving average over one season (so trend does not fake seasonality)."""
+    kernel = np.ones(m) / m
+    trend = np.convolve(y, kernel, mode="valid")
+    start = (m - 1) // 2
+    core = y[start:start + len(trend)]
+    return np.where(trend > 0, core / np.where(trend > 0, trend, 1.0), 1.0)
+
+
+def local_members(y: np.ndarray, h: int, m: int, seasonal: bool, intermittent: bool) -> dict[str, np.ndarray]:
+    """The local members one series needs, non-negative.
+
+    Plain ones always, adjusted ones in a seasonal batch; for intermittent series ``tsb`` and a
+    mean-rate ``level``: the median of a mostly-zero window is 0, which minimises absolute error and
+    stocks nothing (the Croston family forecasts a rate for the same reason).
+    """
+    x = np.asarray(y, dtype=float)
+    out = {"level": level(x, h, m), "ses": ses(x, h, m), "naive": naive(x, h, m)}
+    if seasonal and not intermittent:
+        out.update(adjusted_members(x, h, m))
+    if intermittent:
+        out["level"] = np.full(h, float(np.mean(x[-LEVEL_WINDOW["W"]:])))
+        out["tsb"] = tsb(x, h, m)
+    return {k: np.maximum(0.0, np.asarray(v, dtype=float)[:h]) for k, v in out.items()}
