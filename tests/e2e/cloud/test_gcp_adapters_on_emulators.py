@@ -54,7 +54,7 @@ def test_execute_reports_affected_rows(warehouse: Any) -> None:
 def test_signed_urls_upload_and_download_directly(tmp_path: Path) -> None:
     """What the upload endpoint hands out is used exactly as Cloud Storage takes it: PUT, or POST + PUT."""
     _need("blobs")
-    from shared.adapters.gcp.blobs import RESUMABLE_START
+    from shared.adapters.gcp.blobs import RESUMABLE_START, UPLOAD_PRECONDITION
 
     with emu.make_blobs(tmp_path) as blobs:
         body = b"sku,date,units\n"
@@ -71,7 +71,7 @@ def test_signed_urls_upload_and_download_directly(tmp_path: Path) -> None:
         # resumable: the signed POST opens a session, the bytes go to Location in two Content-Range chunks
         big = name.replace(".csv", "-resumable.csv")
         start_url, headers = blobs.signed_resumable_url("bkt", big, content_type="text/csv")
-        assert headers == RESUMABLE_START
+        assert headers == {**RESUMABLE_START, **UPLOAD_PRECONDITION}  # a signed upload is used once
         opened = requests.post(start_url, headers={"Content-Type": "text/csv", **headers}, timeout=10)
         assert opened.status_code in (200, 201), opened.text
         session = opened.headers["Location"]

@@ -91,4 +91,4 @@ def test_metric_question_on_the_emulators(query_stack: RunningStack, monkeypatch
     assert [(r["product"], r["revenue"], r["orders"], r["revenue_previous"]) for r in result["rows"]] == [
         ("Mug", 60.0, 2, 100.0), ("Tee", 15.0, 1, None)]
     assert result["previous_range"] == {"start": "2024-04-01", "end": "2024-04-30", "label": "2024-04-01 - 2024-04-30"}
-    assert result["statement"]["dialect"] == "bigquery" and "@tenant_id" in result["statement"]["sql"]
+    assert result["statement"]["dialect"] == "bigquery" and "@tenant" in result["statement"]["sql"]
