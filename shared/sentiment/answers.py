@@ -18,7 +18,7 @@ import pandas as pd
 from shared.agents.answers import AgentAnswer, AskKind, join_names, ranked_table
 from shared.sentiment.adjusted import SpamSuspicion, adjusted_rating
 from shared.sentiment.aspects import ASPECT_CUES
-from shared.sentiment.scorer import score_reviews
+from shared.sentiment.scoring import score_reviews
 from shared.sentiment.themes import ThemeSet
 from shared.sentiment.tokens import tokenize
 

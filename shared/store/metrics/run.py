@@ -69,6 +69,6 @@ def run_metric_query(warehouse: Warehouse, query: MetricQuery) -> MetricResult:
     frame = warehouse.run(plan.statement, plan.params)
     columns, rows, truncated = rows_of(plan, frame)
     statement = CompiledStatement(sql=warehouse.render(plan.statement), params=plan.params,
-                                  dialect=getattr(warehouse, "dialect", "bigquery"))
+                                  dialect=warehouse.dialect)
     return MetricResult(query=query, columns=columns, rows=rows, currency=_currency(frame), statement=statement,
                         previous_range=plan.previous_range, truncated=truncated)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from shared.sentiment.aspects import summarise_aspects
 from shared.sentiment.requests import extract_requests, rank_requests
-from shared.sentiment.scorer import score_reviews
+from shared.sentiment.scoring import score_reviews
 from shared.sentiment.topics import rank_terms
 from shared.sentiment.trends import compare_windows, period_series, period_series_by, slope_per_30_days
 

@@ -12,7 +12,7 @@ from shared.cli.main import main
 from shared.sentiment.fast import DENSE_FEATURES, load_fast_head, marked_tokens
 from shared.sentiment.head import fit_logistic, load_head
 from shared.sentiment.modes import ACCURATE_MAX_TEXTS, choose_method
-from shared.sentiment.scorer import score_reviews
+from shared.sentiment.scoring import score_reviews
 
 CLEAR = [
     ("Absolutely love it, works perfectly and the battery lasts for days.", 1),

@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shared.sentiment.scorer import LABELS, score_reviews, score_text
+from shared.sentiment.scorer import LABELS, score_text
+from shared.sentiment.scoring import score_reviews
 
 
 def label(text: str, rating: float | None = None) -> str:
