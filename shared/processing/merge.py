@@ -13,7 +13,7 @@ import pandas as pd
 
 from shared.models.records import DataKind
 from shared.models.tables import TABLES
-from shared.processing.dedup import drop_stale, latest_per_key
+from shared.processing.dedup import combine_order_lines, drop_stale, latest_per_key
 from shared.processing.gaps import Flags, GapContext, fill_inventory, fill_reviews, fill_sales
 from shared.processing.lineage import flag, merge_flags, record_keys
 from shared.processing.sku import SkuResolver
@@ -57,6 +57,12 @@ def prepare_batch(
     rows = staged.reset_index(drop=True)
     rows, flags = _sku_flags(rows, resolver, changes)
     rows["record_key"] = record_keys(kind, rows)
+    if kind is DataKind.SALES:
+        lines = combine_order_lines(rows)
+        rows = lines.rows
+        for row, n in lines.line_counts.items():
+            flags.setdefault(row, []).append(flag("units", "order_lines_combined", n, rows.at[row, "units"]))
+        changes["order_lines_combined"] += lines.combined
     rows, superseded = latest_per_key(rows)
     changes["duplicates_in_batch"] += superseded
 

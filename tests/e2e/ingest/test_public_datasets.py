@@ -126,3 +126,18 @@ def test_superstore_lands_with_its_categories_and_its_discount_rate_left_out(har
     products = _products(harness)
     assert products["FUR-CH-10000454"] == {"sku": "FUR-CH-10000454", "category": "Furniture",
                                            "title": "Hon Deluxe Fabric Upholstered Stacking Chairs, Rounded Back"}
+
+
+def test_a_sku_twice_in_one_invoice_counts_both_lines(harness: Harness) -> None:
+    """Online Retail lists a StockCode twice in an invoice when it was scanned twice: both lines were sold."""
+    rows = (PUBLIC / "online_retail.csv").read_text().splitlines()
+    extra = "536365,71053,WHITE METAL LANTERN,2,12/1/2010 8:26,3.00,17850,United Kingdom"
+    doc = harness.ingest(("\n".join([*rows, extra]) + "\n").encode(), filename="twice.csv", content_type="text/csv")
+    assert doc["status"] == "processed" and doc["accepted"] == 7
+    lantern = harness.rows("SELECT units, revenue, unit_price FROM sales WHERE tenant_id = 'acme' "
+                           "AND order_id = '536365' AND sku = '71053'")
+    assert len(lantern) == 1
+    assert (lantern[0]["units"], lantern[0]["revenue"]) == (8, pytest.approx(6 * 3.39 + 2 * 3.00))
+    assert lantern[0]["unit_price"] == pytest.approx((6 * 3.39 + 2 * 3.00) / 8)
+    total = harness.rows("SELECT SUM(units) AS units FROM sales WHERE tenant_id = 'acme'")[0]["units"]
+    assert total == 6 + 6 + 6 + 3 + 2  # every line sold (the two cancellations are returns, 0 units)

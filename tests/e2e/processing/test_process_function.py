@@ -68,7 +68,7 @@ def test_sales_are_normalised_deduplicated_filled_and_announced(deps: Deps) -> N
         {"sku": "SKU:cd-2", "date": date(2024, 2, 2), "units": 3, "unit_price": 30.0, "revenue": None,
          "channel": "web"},
         {"sku": "cd-2", "date": date(2024, 2, 2), "units": 4, "unit_price": 30.0, "revenue": 120.0,
-         "channel": "web"},  # same natural key as the row above once normalised: the later row wins
+         "channel": "web"},  # the row above's key once normalised, in the same file: two lines, summed
     ])
     _publish(deps, DataKind.SALES, "s1")
     LocalRuntime(deps).drain()
@@ -78,7 +78,7 @@ def test_sales_are_normalised_deduplicated_filled_and_announced(deps: Deps) -> N
         "FROM sales WHERE tenant_id = @t ORDER BY sku, channel", {"t": TENANT})
     # the catalogue spells it "sku-ab-1": stored as SKU-AB-1 (case folded, the merchant's prefix kept)
     assert final[["sku", "channel", "units", "unit_price", "revenue", "source_row"]].to_dict("records") == [
-        {"sku": "CD-2", "channel": "web", "units": 4, "unit_price": 30.0, "revenue": 120.0, "source_row": 4},
+        {"sku": "CD-2", "channel": "web", "units": 7, "unit_price": 30.0, "revenue": 210.0, "source_row": 3},
         {"sku": "SKU-AB-1", "channel": "amazon", "units": 1, "unit_price": 20.0, "revenue": 20.0, "source_row": 2},
         {"sku": "SKU-AB-1", "channel": "web", "units": 2, "unit_price": 18.0, "revenue": 36.0, "source_row": 1},
     ]
@@ -90,7 +90,8 @@ def test_sales_are_normalised_deduplicated_filled_and_announced(deps: Deps) -> N
 
     doc = deps.documents.get(f"tenants/{TENANT}/ingestions", "s1")
     assert doc is not None and doc["status"] == "processed" and doc["processed_rows"] == 3
-    assert doc["changes"]["duplicates_in_batch"] == 1 and doc["changes"]["sku:mapped_asin"] == 1
+    assert doc["changes"]["order_lines_combined"] == 1 and doc["changes"]["sku:mapped_asin"] == 1
+    assert doc["changes"].get("duplicates_in_batch", 0) == 0
     updates = _data_updated(deps)
     assert {"tenant_id": TENANT, "kind": "sales", "ingestion_id": "s1", "rows": 3} in updates
     assert {"tenant_id": TENANT, "kind": "products", "ingestion_id": "p1", "rows": 2} in updates

@@ -31,11 +31,17 @@ def test_prepare_sales_batch() -> None:
     batch = prepare_batch(DataKind.SALES, staged, resolver, GapContext())
     assert list(batch.rows.columns) == [c for c in TABLES["sales"].column_names if c in batch.rows.columns]
     assert batch.rows["sku"].tolist() == ["A", "A"]
-    assert batch.rows["source_row"].tolist() == [2, 3]  # row 1 superseded by row 2 (same key once normalised)
+    # rows 1 and 2 are one key once normalised, in one file: two lines of the same sale, summed (a newer
+    # ingestion's row would replace it instead); the combined row keeps the first line's lineage
+    assert batch.rows["source_row"].tolist() == [1, 3]
+    assert batch.rows["units"].tolist() == [5, 1] and batch.rows["revenue"].tolist() == [20.0, 5.0]
+    assert batch.rows["unit_price"].iloc[0] == 4.0  # units-weighted: (8 + 3 x 4) / 5
     assert batch.rows["record_key"].nunique() == 2 and "from-ingest" not in set(batch.rows["record_key"])
-    assert batch.rows["row_hash"].tolist() == ["h1", "h2"]  # content hashes stay as ingest wrote them
-    assert batch.changes == {"sku:normalised": 1, "sku:mapped_asin": 1, "duplicates_in_batch": 1}
-    assert batch.rows["quality_flags"].iloc[0] is None
+    assert batch.rows["row_hash"].tolist() == ["h0", "h2"]  # content hashes stay as ingest wrote them
+    assert batch.changes["order_lines_combined"] == 1 and batch.changes["duplicates_in_batch"] == 0
+    assert json.loads(batch.rows["quality_flags"].iloc[0]) == [
+        {"field": "sku", "action": "normalised", "from": "sku-a", "to": "A"},
+        {"field": "units", "action": "order_lines_combined", "from": 2, "to": 5}]
     assert json.loads(batch.rows["quality_flags"].iloc[1]) == [
         {"field": "sku", "action": "mapped_asin", "from": "B0AAAAAAAA", "to": "A"}]
 
