@@ -190,8 +190,12 @@ _FORECAST_COLUMNS = ["sku", "forecast_units", "lower", "upper", "horizon_days", 
 
 
 def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: int, as_of: date,
-                    note: str = "") -> AgentAnswer:
-    """``forecast``: units expected over the horizon with a central interval, per SKU and in total."""
+                    note: str = "", store: SkuForecastView | None = None) -> AgentAnswer:
+    """``forecast``: units expected over the horizon with a central interval, per SKU and in total.
+
+    ``store`` (the whole store's series, when only the top sellers were forecast one by one) leads the answer:
+    the question asked about the store, not about the part of it forecast per SKU.
+    """
     method = (f"backtest-selected model per SKU; {level:.0%} interval from backtest errors (total: independent "
               "SKUs, normal approximation)")
     if not views:
@@ -215,6 +219,11 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
         top = [f"{v.sku} ({fmt_num(v.total, 0)})" for v in ordered[:3]]
         text = (f"{len(views)} SKUs are expected to sell {fmt_num(total, 0)} units over {period} ({level:.0%} "
                 f"interval {fmt_num(lo, 0)}-{fmt_num(hi, 0)}){note}; the most: {join_names(top, 3)}.")
+        if store is not None and not note:
+            text = (f"We expect to sell {fmt_num(store.total, 0)} units over {period} across {store.sku} "
+                    f"({level:.0%} interval {fmt_num(store.lower, 0)}-{fmt_num(store.upper, 0)}; the store's daily "
+                    f"total forecast as one series, model {store.model}); the {len(views)} SKUs forecast one by one "
+                    f"sell {fmt_num(total, 0)} of them, the most {join_names(top, 3)}.")
     table, total_rows = ranked_table(_FORECAST_COLUMNS, rows)
     return AgentAnswer(ask="forecast", text=text, columns=_FORECAST_COLUMNS, rows=table, total_rows=total_rows,
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["forecast:"],
@@ -258,8 +267,8 @@ def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped
 
 
 def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[SkuForecastView], level: float,
-                     horizon_days: int, as_of: date, scoped: list[str], price_change_pct: float | None
-                     ) -> list[AgentAnswer]:
+                     horizon_days: int, as_of: date, scoped: list[str], price_change_pct: float | None,
+                     store: SkuForecastView | None = None) -> list[AgentAnswer]:
     """Answer each forecast ask the question has (and the what-if when a price change was given)."""
     out: list[AgentAnswer] = []
     note = "" if price_change_pct is None else f", with the {price_change_pct:+g}% price change applied"
@@ -269,7 +278,7 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
         elif ask == "overstock":
             out.append(overstock_answer(cover, scoped))
         elif ask == "forecast":
-            out.append(forecast_answer(views, level, horizon_days, as_of, note))
+            out.append(forecast_answer(views, level, horizon_days, as_of, note, store=store))
     if price_change_pct is not None:
         out.append(whatif_answer(views, price_change_pct, level, scoped))
     return out

@@ -143,6 +143,8 @@ def test_every_example_question_is_answered_in_its_first_sentence(tmp_path: Path
     # demo 3 (deep): forecast for 4 weeks and the products at risk of a stockout
     template, mode = EXAMPLES[2]
     risk = _ask(template, mode)
+    # every SKU with sales is forecast here (20): their sum is the store's (a larger catalogue leads with the
+    # store's own series: tests/unit/forecast/test_answers.py)
     assert re.match(r"\d+ SKUs are expected to sell [\d,]+ units over the next 28 days", risk.answer)
     stock_sentence = next(s for s in re.split(r"(?<=\.)\s+(?=[A-Z\d])", risk.answer)
                           if "run out" in s)

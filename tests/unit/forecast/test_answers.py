@@ -95,3 +95,35 @@ def test_what_if_is_only_stated_for_the_one_named_sku() -> None:
     assert named.answered and named.text.startswith(
         f"A -10% price change on B changes expected demand by {100 * (0.9 ** -1.5 - 1):+.1f}%: 100 units")
     assert not whatif_answer(views, -10.0, 0.9, []).answered  # no product named: no SKU's forecast stands in
+
+
+def test_the_store_total_leads_when_only_the_top_sellers_were_forecast() -> None:
+    views = [SkuForecastView("A", 300.0, 250.0, 350.0, 30, "theta"),
+             SkuForecastView("B", 100.0, 80.0, 120.0, 30, "ses")]
+    store = SkuForecastView("all 300 SKUs", 1000.4, 900.0, 1100.0, 30, "theta")
+    answer = forecast_answer(views, 0.9, 30, AS_OF, store=store)
+    assert answer.text.startswith("We expect to sell 1,000 units over the next 30 days (2026-06-01 to 2026-06-30) "
+                                  "across all 300 SKUs (90% interval 900-1,100; ")
+    assert "the 2 SKUs forecast one by one sell 400 of them, the most A (300) and B (100)." in answer.text
+    # a price scenario is about the SKUs it changes: no store total then
+    assert forecast_answer(views, 0.9, 30, AS_OF, ", with the -10% price change applied", store=store).text \
+        .startswith("2 SKUs are expected to sell")
+
+
+def test_the_store_total_is_the_whole_catalogue_not_its_top_sellers() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from shared.forecast.agent import store_total
+    from shared.forecast.engine import ForecastOptions
+
+    rng = np.random.default_rng(3)
+    days = pd.date_range("2026-01-01", periods=200, freq="D")
+    rates = {f"S{i}": 1.0 + i for i in range(40)}  # 40 SKUs selling 1..40 units a day
+    sales = pd.DataFrame([{"sku": s, "date": d, "units": float(rng.poisson(r)), "price": np.nan, "promo": np.nan}
+                          for s, r in rates.items() for d in days])
+    view = store_total(sales, days[-1], "D", ForecastOptions(horizon=30), 30, len(rates))
+    assert view is not None and view.sku == "all 40 SKUs"
+    expected = sum(rates.values()) * 30  # 24,600 units
+    assert abs(view.total - expected) / expected < 0.05
+    assert view.lower < expected < view.upper
