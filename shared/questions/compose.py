@@ -29,7 +29,8 @@ def metric_unit(metric: str) -> Unit:
 #: What a metric needs that an export may not have (said when the result is empty).
 METRIC_NEEDS: dict[str, str] = {
     "discounts": "a discount column in your sales data", "discount_rate": "a discount column in your sales data",
-    "refunds": "a refund column in your sales data", "returned_units": "returns in your sales data",
+    "refunds": "a refund column in your sales data",
+    "refund_rate": "a refund column in your sales data", "returned_units": "returns in your sales data",
     "return_rate": "returns in your sales data", "customers": "customer ids or e-mails in your sales data",
     "repeat_customer_rate": "customer ids or e-mails in your sales data",
     "cost": "product costs in your catalogue", "margin": "product costs in your catalogue",

@@ -43,6 +43,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("return_rate", _rx(r"return(?:s)? rate|rate of returns?|returns? (?:ratio|percentage|%)|"
                                   r"(?:percentage|share|proportion|%) of (?:units |items |orders )?(?:were |get |got )?"
                                   r"returned|how often (?:do |are |were )?(?:\w+ ){0,3}returned"), S, "return rate"),
+    MetricWord("refund_rate", _rx(r"refund (?:rate|ratio|percentage|%)|rate of refunds?|(?:percentage|share|%) of "
+                                  r"(?:revenue|sales|money) (?:was |were |got )?refunded"), S, "refund rate"),
     MetricWord("refunds", _rx(r"refund(?:s|ed)?(?: amount)?|money (?:we )?(?:gave back|refunded)|chargebacks?"),
                S, "refunds"),
     MetricWord("returned_units", _rx(r"returns|returned (?:units|items|products|goods)|units returned|items returned|"
@@ -79,7 +81,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("negative_review_share", _rx(r"negative reviews?|bad reviews?|poor reviews?|(?:1|one|2|two)[- ]star"
                                             r"(?: reviews?| ratings?)?|low ratings?|unhappy reviews?"),
                R, "share of negative reviews"),
-    MetricWord("avg_rating", _rx(r"average (?:star )?ratings?|avg\.? ratings?|star ratings?|ratings?|stars|rated|"
+    MetricWord("avg_rating", _rx(r"(?:best|worst|better|worse|highest|lowest|top|bottom)[- ]"
+                                 r"(?:rated|reviewed|reviews?)|"
+                                 r"average (?:star )?ratings?|avg\.? ratings?|star ratings?|ratings?|stars|rated|"
                                  r"review scores?|scores?"), R, "average rating"),
     MetricWord("review_count", _rx(r"reviews?|review count|feedback count"), R, "reviews"),
     MetricWord("days_of_cover", _rx(r"days? of (?:cover|stock|supply|inventory)|(?:stock|inventory) cover|"

@@ -221,7 +221,8 @@ def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) 
     if "forecast" in intents and time.range is not None and not time.future and "inventory" not in intents:
         intents.remove("forecast")  # "demand last month" is a descriptive question about the past
     if "sentiment" in intents and metrics and any(m in _SALES_FAMILY for m in metrics) \
-            and not re.search(r"\b(?:complain\w*|reviews?|ratings?|say|themes?)\b", question, re.I):
+            and not re.search(r"\b(?:complain\w*|reviews?|ratings?|say\w*|said|think\w*|feel\w*|feedback|themes?)\b",
+                              question, re.I):
         intents.remove("sentiment")  # "why did revenue drop" -> the numbers behind it
     if time.future and not intents and metrics:
         intents.append("forecast")
@@ -320,6 +321,7 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "discounts": ("discount", "a discount column in your sales data"),
     "discount_rate": ("discount", "a discount column in your sales data"),
     "refunds": ("refund", "a refund column in your sales data"),
+    "refund_rate": ("refund", "a refund column in your sales data"),
     "returned_units": ("returned_units", "returns (returned units or refunds) in your sales data"),
     "return_rate": ("returned_units", "returns (returned units or refunds) in your sales data"),
     "customers": ("customer_hash", "a customer id or e-mail column in your sales data"),

@@ -123,6 +123,7 @@ def sales_truth(sales: pd.DataFrame) -> dict[str, float | None]:
         "units_per_order": units / orders if orders else None, "asp": revenue / units if units else None,
         "return_rate": 100 * returned / units if units and returned is not None else None,
         "discount_rate": 100 * discounts / revenue if revenue and discounts is not None else None,
+        "refund_rate": 100 * refunds / revenue if revenue and refunds is not None else None,
     }
     if "cost" in sales.columns:
         costed = sales[sales["cost"].notna()]

@@ -37,7 +37,7 @@ from tests.contract.metrics_truth import (
 Q1 = TimeRange(start=date(2025, 1, 1), end=date(2025, 3, 31), label="Q1 2025")
 SALES_METRICS = ["revenue", "net_revenue", "discounts", "refunds", "units", "returned_units", "return_rate",
                  "orders", "aov", "units_per_order", "asp", "cost", "margin", "margin_pct", "discount_rate",
-                 "customers", "repeat_customer_rate"]
+                 "refund_rate", "customers", "repeat_customer_rate"]
 
 
 class Seeded:

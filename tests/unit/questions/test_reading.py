@@ -303,3 +303,25 @@ def test_a_breakdown_beside_a_name_is_still_a_breakdown(shop: VocabularyIndex) -
 def test_how_much_did_a_long_name_sell_is_revenue(shop: VocabularyIndex, question: str) -> None:
     r = read(shop, question)
     assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"], r
+
+
+@pytest.mark.parametrize(("question", "metric", "descending"), [
+    ("Which products have the worst reviews?", "avg_rating", False),
+    ("Which are our best rated products?", "avg_rating", True),
+    ("What is our refund rate last month?", "refund_rate", None),
+])
+def test_rating_rankings_and_rates_read_as_such(shop: VocabularyIndex, question: str, metric: str,
+                                                descending: bool | None) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.metrics[0] == metric, r
+    if descending is not None:
+        assert r.query.dimensions == ["sku"] and r.query.descending is descending
+
+
+@pytest.mark.parametrize("question", [
+    "What are customers saying about shipping?",
+    "What do customers think of the oak tray?",
+])
+def test_what_customers_say_is_the_reviews_not_a_customer_count(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "agent" and "sentiment" in r.agent_intents, r
