@@ -363,6 +363,8 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
             change = f", {'+' if (pct or 0) >= 0 else ''}{pct:.1f}%" if pct is not None else ""
         return f"{namer.row(r, dims)} ({v(r)}{extra}{change})"
 
+    if q.order_by_change:
+        return _change_ranking(result, valued, dims, metric, noun, when, where, v, namer, unit)
     if reading.shape == "breakdown":
         shown = valued[:_SENTENCE_ITEMS]
         more = len(valued) - len(shown)
@@ -387,6 +389,35 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
     head = f"The {'bottom' if bottom else 'top'} {len(shown)} {kind} by {noun}{where} {when}"
     listed = "; ".join(f"{i}. {item(r)}" for i, r in enumerate(shown, start=1))
     return f"{head}: {listed}."
+
+
+def _change_ranking(result: MetricResult, valued: list[dict[str, Any]], dims: list[str], metric: str, noun: str,
+                    when: str, where: str, v: Any, namer: _Namer, unit: Unit) -> str:
+    """"Outdoor grew the most: revenue +12.3% in Q3 2026 against the period before (... to ...), ahead of ..."."""
+    key = f"{metric}_change_pct"
+    ranked = [r for r in valued if r.get(key) is not None]
+    growth = result.query.descending
+    if not ranked:
+        return (f"No {_DIM_NOUNS.get(dims[0], (dims[0], ''))[0]}{where} had {noun} both {when} and in "
+                f"{_previous_label(result)}, so none can be said to have {'grown' if growth else 'fallen'} most.")
+
+    def moved(r: Mapping[str, Any]) -> str:
+        pct = float(r[key])
+        prev = fmt_value(r.get(f"{metric}_previous"), unit, result.currency, metric)
+        return f"{'+' if pct >= 0 else ''}{pct:.1f}% ({prev} to {v(r)})"
+
+    top = ranked[0]
+    most = "grew the most" if growth else "fell the most"
+    if growth and float(top[key]) < 0:
+        most = "fell the least (none grew)"
+    elif not growth and float(top[key]) > 0:
+        most = "grew the least (none fell)"
+    text = (f"{namer.row(top, dims)} {most}{where}: {noun} {moved(top)} {when} against "
+            f"{_previous_label(result)}")
+    others = [f"{namer.row(r, dims)} {moved(r)}" for r in ranked[1:_SENTENCE_ITEMS]]
+    if others:
+        text += "; then " + "; ".join(others)
+    return text + "."
 
 
 def _table(result: MetricResult, namer: _Namer, unit: Unit) -> AnswerTable | None:

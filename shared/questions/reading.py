@@ -163,6 +163,16 @@ _NAMED_SUBJECT = re.compile(
     r"during|this|last|next|since|compared|vs|versus|and|lately|recently|so|getting|changing|changed|look|looking|"
     r"doing|trending)\b)",
     re.I)
+#: "which category grew the most", "fastest-growing products": a ranking by change against the period before.
+_GROWTH_RANK = re.compile(
+    r"\b(?:grew|grown|growing|increased|rose|risen|improved|gained)\s+(?:the\s+)?(?:most|fastest)\b|"
+    r"\b(?:fastest|most)[- ](?:growing|improved|improving)\b|"
+    r"\bbiggest\s+(?:growth|increase|gain|jump|rise|improvement)\b", re.I)
+#: "which products declined the most", "biggest drop": the same ranking, from the bottom.
+_DECLINE_RANK = re.compile(
+    r"\b(?:declined|dropped|fell|fallen|shrank|shrunk|decreased|slipped|slowed)\s+(?:the\s+)?(?:most|fastest)\b|"
+    r"\b(?:fastest|most)[- ](?:declining|shrinking|falling|dropping)\b|"
+    r"\bbiggest\s+(?:decline|drop|fall|decrease|loss|slump)\b", re.I)
 #: Words inside a name that say nothing about which thing it is.
 _FILLER_WORDS = frozenset("and the our my their with for from new one ones".split())
 #: Words that name the whole business or a kind of thing, not one of the tenant's names.
@@ -457,6 +467,10 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     rng = time.range
     reading.period_stated = rng is not None
     compare = time.compare
+    growth, decline = _GROWTH_RANK.search(question), _DECLINE_RANK.search(question)
+    by_change = bool(growth or decline) and bool(dims) and dims[0] != "date"
+    if by_change and compare is None:
+        compare = "previous_period"  # "which category grew the most": against the period before
     change = bool(lx.CHANGE.search(question)) and not dims
     if compare is None and change and re.search(
             r"\b(?:grow\w*|grew|chang\w*|up or down|increas\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*|r[io]se|"
@@ -530,11 +544,16 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         and dims[0] != "date"
     if shape == "ranking" and dims[0] == "date":
         limit = limit or (1 if lx.SINGULAR_PICK.search(question) else None)
+    if by_change and shape in ("ranking", "breakdown"):
+        shape, order_by, descending = "ranking", primary, bool(growth)
+        if limit is None and dims[0] == "sku":
+            limit = 2 if single else _DEFAULT_TOP + 1
     reading.query = MetricQuery(
         tenant_id=tenant_id, metrics=metrics[:4], dimensions=dims[:3], grain=grain if "date" in dims else None,
         time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v],
         compare=compare if shape in ("value", "breakdown", "ranking") else None, order_by=order_by,
-        descending=descending, limit=limit, share_of_total=share_total)
+        order_by_change=by_change and shape == "ranking", descending=descending, limit=limit,
+        share_of_total=share_total)
     if _PER_DAY.search(question) and shape == "value" and primary in _ADDITIVE:
         reading.per_day = True
     reading.shape = shape

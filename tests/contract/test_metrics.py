@@ -120,6 +120,19 @@ def test_previous_period_of_a_quarter_is_the_previous_quarter(seeded: Seeded) ->
     assert close(row["revenue_change_pct"], 100 * (now["revenue"] - before["revenue"]) / before["revenue"])
 
 
+@pytest.mark.parametrize("descending", [True, False])
+def test_ranking_by_change_against_the_period_before(seeded: Seeded, descending: bool) -> None:
+    now = {p: sales_truth(g)["revenue"] for p, g in in_range(seeded.sales, Q1.start, Q1.end).groupby("product")}
+    before = {p: sales_truth(g)["revenue"]
+              for p, g in in_range(seeded.sales, date(2024, 10, 1), date(2024, 12, 31)).groupby("product")}
+    change = {p: 100 * (now[p] - before[p]) / abs(before[p]) for p in now if before.get(p)}
+    ranked = sorted(change, key=lambda p: (-change[p] if descending else change[p], p))
+    result = seeded.run(metrics=["revenue"], dimensions=["product"], time_range=Q1, compare="previous_period",
+                        order_by="revenue", order_by_change=True, descending=descending, limit=2)
+    assert [r["product"] for r in result.rows] == ranked[:2]
+    assert all(close(r["revenue_change_pct"], change[r["product"]]) for r in result.rows)
+
+
 def test_change_of_a_metric_that_is_a_difference(seeded: Seeded) -> None:
     """margin = net - cost: its change must be (now - before) / |before|, not now - net_before - cost_before."""
     result = seeded.run(metrics=["margin"], time_range=Q1, compare="previous_period")

@@ -379,7 +379,8 @@ def _ordered(ctx: _Context) -> list[exp.Ordered]:
     q = ctx.query
     order: list[exp.Ordered] = []
     if q.order_by is not None:
-        order.append(exp.Ordered(this=col(q.order_by), desc=q.descending, nulls_first=False))
+        ranked = f"{q.order_by}_change_pct" if q.order_by_change else q.order_by
+        order.append(exp.Ordered(this=col(ranked), desc=q.descending, nulls_first=False))
     for d in q.dimensions:
         key: exp.Expr = col(d, table="a")
         if d == "weekday":

@@ -75,6 +75,8 @@ class MetricQuery(BaseModel):
     filters: list[DimensionFilter] = Field(default_factory=list, max_length=10)
     compare: Comparison | None = None
     order_by: MetricName | None = None
+    order_by_change: bool = Field(default=False, description="Rank by ``order_by``'s change against the compared "
+                                                             "period (needs ``compare``): which grew or fell most.")
     descending: bool = True
     limit: int | None = Field(default=None, ge=1, le=1000)
     share_of_total: bool = False
@@ -87,6 +89,8 @@ class MetricQuery(BaseModel):
             raise ValueError("order_by must be one of the query's metrics")
         if self.compare is not None and self.time_range is None:
             raise ValueError("a comparison needs a time range")
+        if self.order_by_change and (self.compare is None or self.order_by is None):
+            raise ValueError("ranking by change needs a comparison and order_by")
         return self
 
 

@@ -102,3 +102,19 @@ def test_price_index_is_explained_and_data_start_is_stated() -> None:
                              "14 May 2025.")
     partly = compose(reading(r, data_starts=date(2025, 2, 1)), result(r, [{"units": 10}]), titles={})
     assert partly.answer.endswith("Your data starts on 1 Feb 2025, so the period is covered from then.")
+
+
+def test_a_ranking_by_change_says_who_grew_most_with_both_values() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["revenue"], dimensions=["category"], time_range=Q1,
+                    compare="previous_period", order_by="revenue", order_by_change=True)
+    rows = [{"category": "Home", "revenue": 150.0, "revenue_previous": 100.0, "revenue_change_pct": 50.0},
+            {"category": "Garden", "revenue": 90.0, "revenue_previous": 100.0, "revenue_change_pct": -10.0},
+            {"category": "New", "revenue": 10.0, "revenue_previous": None, "revenue_change_pct": None}]
+    r = result(q, rows, previous_range=make_range(date(2024, 10, 1), date(2024, 12, 31)))
+    out = compose(reading(q, "ranking"), r, titles=TITLES)
+    assert out.answer == ("Home grew the most: revenue +50.0% (£100.00 to £150.00) in Q1 2025 (1 Jan - 31 Mar 2025) "
+                          "against the period before (1 Oct - 31 Dec 2024); then Garden -10.0% (£100.00 to £90.00).")
+    falling = q.model_copy(update={"descending": False})
+    down = compose(reading(falling, "ranking"), result(falling, rows[::-1][1:], previous_range=r.previous_range),
+                   titles=TITLES)
+    assert down.answer.startswith("Garden fell the most: revenue -10.0% (£100.00 to £90.00)")

@@ -325,3 +325,23 @@ def test_rating_rankings_and_rates_read_as_such(shop: VocabularyIndex, question:
 def test_what_customers_say_is_the_reviews_not_a_customer_count(shop: VocabularyIndex, question: str) -> None:
     r = read(shop, question)
     assert r.kind == "agent" and "sentiment" in r.agent_intents, r
+
+
+@pytest.mark.parametrize(("question", "dimension", "descending"), [
+    ("Which category grew the most in Q1?", "category", True),
+    ("Which products declined the most last month?", "sku", False),
+    ("What are the fastest-growing brands?", "brand", True),
+    ("Which channel had the biggest drop in orders this year?", "channel", False),
+])
+def test_which_grew_or_fell_the_most_ranks_by_change(shop: VocabularyIndex, question: str, dimension: str,
+                                                     descending: bool) -> None:
+    r = read(shop, question)
+    q = r.query
+    assert q is not None and r.shape == "ranking", r
+    assert q.dimensions == [dimension] and q.compare == "previous_period" and q.order_by_change
+    assert q.descending is descending and q.order_by == q.metrics[0]
+
+
+def test_a_plain_ranking_is_not_by_change(shop: VocabularyIndex) -> None:
+    q = read(shop, "Which category had the most revenue in Q1?").query
+    assert q is not None and not q.order_by_change and q.compare is None
