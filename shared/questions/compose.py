@@ -176,7 +176,9 @@ def _previous_label(result: MetricResult) -> str:
     prev = result.previous_range
     if prev is None:
         return "the previous period"
-    kind = "the same period a year earlier" if result.query.compare == "previous_year" else "the period before"
+    week = "the same day a week earlier" if prev.days == 1 else "the same days a week earlier"
+    kind = {"previous_year": "the same period a year earlier", "previous_week": week}.get(
+        result.query.compare or "", "the period before")
     return f"{kind} ({fmt_range(prev.start, prev.end)})"
 
 

@@ -222,6 +222,8 @@ def previous_range(rng: TimeRange, compare: Comparison) -> TimeRange:
         if rng.end == month_range(rng.end.year, rng.end.month)[1]:
             end = month_range(end.year, end.month)[1]
         return make_range(start, end, "the same period a year earlier")
+    if compare == "previous_week":
+        return make_range(rng.start - timedelta(days=7), rng.end - timedelta(days=7), "the same days a week earlier")
     if rng.start.day == 1 and rng.end == month_range(rng.end.year, rng.end.month)[1]:
         months = (rng.end.year - rng.start.year) * 12 + rng.end.month - rng.start.month + 1
         start = add_months(rng.start, -months)
@@ -244,6 +246,11 @@ _BASELINE_YEAR = re.compile(
     r"|\byear[-\s]+(?:over|on)[-\s]+year\b|\by-?o-?y\b|\by/y\b"
     r"|\bsame\s+(?:period|time|month|quarter|week)\s+(?:last|a|the\s+previous|the\s+prior)\s+year\b"
     r"|\b(?:a|one)\s+year\s+(?:ago|earlier|before)\b", re.I)
+#: "yesterday vs the same day last week", "this Monday against a week ago": the same weekdays 7 days back.
+_BASELINE_WEEK = re.compile(
+    _INTRO + r"(?:same\s+(?:day|days|weekday|time)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|previous|the\s+prior|a)\s+"
+    r"week(?:\s+(?:ago|before|earlier))?|(?:a|one)\s+week\s+(?:ago|before|earlier))\b"
+    r"|\bsame\s+(?:day|weekday)\s+(?:last|the\s+previous|previous|a)\s+week\b", re.I)
 _BASELINE_PERIOD = re.compile(
     _INTRO +
     r"(?:(?:previous|prior|preceding|last)\s+(?:period|month|quarter|week|\d+\s+days|(?:\d+\s+)?months?)"
@@ -558,7 +565,8 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     text = question
     reading = TimeReading(weekdays=_weekdays(text))
     taken: list[tuple[int, int]] = list(exclude or [])
-    for rx, kind in ((_BASELINE_YEAR, "previous_year"), (_BASELINE_PERIOD, "previous_period")):
+    for rx, kind in ((_BASELINE_YEAR, "previous_year"), (_BASELINE_WEEK, "previous_week"),
+                     (_BASELINE_PERIOD, "previous_period")):
         for m in rx.finditer(text):
             if not _overlaps(m.span(), taken):
                 taken.append(m.span())

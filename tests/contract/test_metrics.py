@@ -133,6 +133,16 @@ def test_ranking_by_change_against_the_period_before(seeded: Seeded, descending:
     assert all(close(r["revenue_change_pct"], change[r["product"]]) for r in result.rows)
 
 
+def test_the_same_days_a_week_earlier(seeded: Seeded) -> None:
+    day = date(2025, 2, 12)
+    result = seeded.run(metrics=["revenue"], time_range=TimeRange(start=day, end=day, label="12 Feb 2025"),
+                        compare="previous_week")
+    assert result.previous_range is not None
+    assert (result.previous_range.start, result.previous_range.end) == (date(2025, 2, 5), date(2025, 2, 5))
+    before = sales_truth(in_range(seeded.sales, date(2025, 2, 5), date(2025, 2, 5)))["revenue"]
+    assert close(result.rows[0]["revenue_previous"], before)
+
+
 def test_change_of_a_metric_that_is_a_difference(seeded: Seeded) -> None:
     """margin = net - cost: its change must be (now - before) / |before|, not now - net_before - cost_before."""
     result = seeded.run(metrics=["margin"], time_range=Q1, compare="previous_period")

@@ -99,12 +99,15 @@ def _year_earlier(d: date) -> date:
 def previous_range(tr: TimeRange, compare: str) -> TimeRange:
     """The range a comparison reads.
 
-    ``previous_year``: the same dates a year earlier. ``previous_period``: the same number of calendar months
+    ``previous_year``: the same dates a year earlier. ``previous_week``: the same dates 7 days earlier (the same
+    weekdays). ``previous_period``: the same number of calendar months
     just before when ``tr`` is whole months (Q2 -> Q1, March -> February), else the same number of days just
     before.
     """
     if compare == "previous_year":
         start, end = _year_earlier(tr.start), _year_earlier(tr.end)
+    elif compare == "previous_week":  # "yesterday vs the same day last week": the same weekdays, 7 days back
+        start, end = tr.start - timedelta(days=7), tr.end - timedelta(days=7)
     elif (months := _whole_months(tr)) is not None:
         start = _month_start(tr.start, months)
         end = tr.start - timedelta(days=1)

@@ -82,6 +82,9 @@ def test_labels_state_the_period() -> None:
     ("Q1 2025 vs Q4 2024", "previous_period", date(2025, 1, 1)),
     ("compare March 2024 and March 2025", "previous_year", date(2025, 3, 1)),
     ("2024 versus 2023", "previous_year", date(2024, 1, 1)),
+    ("revenue yesterday compared to the same day last week", "previous_week", date(2025, 6, 15)),
+    ("revenue yesterday vs a week ago", "previous_week", date(2025, 6, 15)),
+    ("revenue last week compared to the previous week", "previous_period", date(2025, 6, 9)),
 ])
 def test_comparisons_are_baselines_not_periods(phrase: str, compare: str, start: date) -> None:
     r = resolve_time(phrase, MID)
