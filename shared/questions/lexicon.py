@@ -69,7 +69,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("margin_pct", _rx(r"(?:gross |profit )?margins? (?:%|percent(?:age)?|rate|ratio)|"
                                  r"(?:gross )?margin as a (?:percentage|%)|(?:percentage|%) margins?|"
                                  r"profit(?:ability)? (?:%|percent(?:age)?|rate|ratio)"), S, "gross margin %"),
-    MetricWord("margin", _rx(r"(?:gross )?margins?|(?:gross )?profits?|profitable|profitability|earn(?:ed|t)? after "
+    MetricWord("margin", _rx(r"(?:losing|lose|lost|losses?|lost) money|loss[- ]making|unprofitable|money[- ]losing|"
+                             r"(?:gross )?margins?|(?:gross )?profits?|profitable|profitability|earn(?:ed|t)? after "
                              r"costs?|made after costs?"), S, "gross margin"),
     MetricWord("cost", _rx(r"cost of (?:goods|sales)(?: sold)?|cogs|product costs?|costs?"), S, "cost of goods"),
     MetricWord("repeat_customer_rate", _rx(r"repeat (?:customers?|buyers?|purchase(?:rs)?|purchase rate|rate)|"
@@ -114,6 +115,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("revenue", _rx(r"what (?:did|have|do|does|has) "
                               r"(?:we|i|(?:the |our |my )?(?:[\w&'.-]+ ){1,4}?)(?:sell|sold)\b|"
                               r"how much (?:[\w&'.-]+ ){0,8}(?:sell|sold|sales)\b|"
+                              r"how (?:is|are|was|were) (?:[\w&'.-]+ ){1,8}?selling\b|"
                               r"sold for|revenues?|sales|turnover|gmv|"
                               r"takings|income|earn(?:ed|ings|t|s)?|made|make|makes|"
                               r"bring in|brought in|brings in|generate[ds]?|money|gross(?: sales)?|"
@@ -161,7 +163,8 @@ TOP = re.compile(r"\b(?:top|best|highest|biggest|largest|most|leading|strongest|
                  r"best[- ]performing|top[- ]selling|top[- ]performing|most popular|popular|winners?|"
                  r"fastest)\b", re.I)
 BOTTOM = re.compile(r"\b(?:bottom|worst|lowest|least|smallest|weakest|fewest|slowest|worst[- ]selling|"
-                    r"worst[- ]performing|least popular|poorest|laggards?|losers?|underperform\w*|slow[- ]moving)\b",
+                    r"worst[- ]performing|least popular|poorest|laggards?|losers?|underperform\w*|slow[- ]moving|"
+                    r"(?:losing|lose|lost) money|loss[- ]making|unprofitable|money[- ]losing)\b",
                     re.I)
 N_ITEMS = re.compile(r"\b(?:which|what|the|our|my|list(?: the)?|show(?: me)?(?: the)?|name(?: the)?)\s+"
                      r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+"

@@ -150,9 +150,10 @@ def metric_kinds(metrics: list[MetricName]) -> tuple[DataKind, ...]:
 
 #: "how much did the blue ceramic vase make", "what did our Acme range sell": a named thing the question is about.
 _NAMED_THING = re.compile(
-    r"\b(?:did|does|do|has|have|for|of|about|on|from)\s+(?:the|our|my)\s+"
+    r"\b(?:did|does|do|has|have|is|are|was|were|for|of|about|on|from)\s+(?:the|our|my)\s+"
     r"(?P<name>[a-z0-9][\w'&-]*(?:\s+[a-z0-9][\w'&-]*){0,5}?)"
-    r"\s+(?:make|made|earn|earned|sell|sold|bring|brought|generate|generated|gross|grossed|take|took|do|did)\b",
+    r"\s+(?:make|made|earn|earned|sell|sold|selling|bring|brought|generate|generated|gross|grossed|take|took|do|did|"
+    r"doing|performing|perform)\b",
     re.I)
 #: "why are ratings for the ceramic vase falling", "reviews of our oak tray": a named thing an agent is asked about.
 _NAMED_SUBJECT = re.compile(

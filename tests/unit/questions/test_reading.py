@@ -345,3 +345,22 @@ def test_which_grew_or_fell_the_most_ranks_by_change(shop: VocabularyIndex, ques
 def test_a_plain_ranking_is_not_by_change(shop: VocabularyIndex) -> None:
     q = read(shop, "Which category had the most revenue in Q1?").query
     assert q is not None and not q.order_by_change and q.compare is None
+
+
+def test_losing_money_ranks_products_by_margin_from_the_bottom(shop: VocabularyIndex) -> None:
+    q = read(shop, "Which products are we losing money on?").query
+    assert q is not None and q.metrics[0] == "margin" and q.dimensions == ["sku"] and q.descending is False
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("How is the ceramic bowl selling?", True),
+    ("How is the oak serving tray selling?", False),
+    ("How are the red ceramic vases doing this year?", False),
+])
+def test_how_is_a_product_selling_is_its_revenue_or_says_the_name_is_unknown(shop: VocabularyIndex, question: str,
+                                                                            unknown: bool) -> None:
+    r = read(shop, question)
+    if unknown:
+        assert r.kind == "unanswerable" and r.unknown_name, r
+    else:
+        assert r.query is not None and r.query.metrics[0] == "revenue" and r.skus, r
