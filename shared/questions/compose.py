@@ -7,6 +7,7 @@ the change. Pure: a :class:`~shared.store.metrics.model.MetricResult` in, text a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -367,6 +368,13 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
 
     if q.order_by_change:
         return _change_ranking(result, valued, dims, metric, noun, when, where, v, namer, unit)
+    if metric == "margin" and bottom and _LOSS.search(reading.question):
+        losing = [r for r in valued if (r.get(metric) or 0) < 0]
+        if not losing:
+            return (f"No {one} lost money{where} {when} ({noun} over the {many} with a cost); the lowest: "
+                    + "; ".join(item(r) for r in valued[:3]) + ".")
+        return (f"{len(losing)} {one if len(losing) == 1 else many} lost money{where} {when}: "
+                + "; ".join(item(r) for r in losing[:_SENTENCE_ITEMS]) + ".")
     if reading.shape == "breakdown":
         shown = valued[:_SENTENCE_ITEMS]
         more = len(valued) - len(shown)
@@ -420,6 +428,10 @@ def _change_ranking(result: MetricResult, valued: list[dict[str, Any]], dims: li
     if others:
         text += "; then " + "; ".join(others)
     return text + "."
+
+
+#: "which products are we losing money on": a question about losses, answered as such (none, or which).
+_LOSS = re.compile(r"\b(?:(?:losing|lose|lost) money|loss[- ]making|unprofitable|money[- ]losing)\b", re.I)
 
 
 def _table(result: MetricResult, namer: _Namer, unit: Unit) -> AnswerTable | None:

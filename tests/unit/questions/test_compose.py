@@ -118,3 +118,16 @@ def test_a_ranking_by_change_says_who_grew_most_with_both_values() -> None:
     down = compose(reading(falling, "ranking"), result(falling, rows[::-1][1:], previous_range=r.previous_range),
                    titles=TITLES)
     assert down.answer.startswith("Garden fell the most: revenue -10.0% (£100.00 to £90.00)")
+
+
+def test_a_question_about_losses_says_which_lost_money_or_that_none_did() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["margin"], dimensions=["sku"], time_range=Q1, order_by="margin",
+                    descending=False, limit=6)
+    asked = "Which products are we losing money on?"
+    losing = [{"sku": "A-1", "margin": -12.5}, {"sku": "B-2", "margin": 40.0}]
+    out = compose(reading(q, "ranking", question=asked), result(q, losing), titles=TITLES)
+    assert out.answer.startswith("1 product lost money in Q1 2025 (1 Jan - 31 Mar 2025): Blue Vase (A-1) (-£12.50")
+    fine = [{"sku": "B-2", "margin": 40.0}, {"sku": "C-3", "margin": 55.0}]
+    out = compose(reading(q, "ranking", question=asked), result(q, fine), titles=TITLES)
+    assert out.answer.startswith("No product lost money in Q1 2025")
+    assert "the lowest: Red Vase (B-2) (£40.00)" in out.answer
