@@ -266,24 +266,8 @@ class BigQueryWarehouse:
         for k in key_columns:
             if k not in spec.column_names:
                 raise ValueError(f"key column {k!r} not in {table}")
-        side = f"_upsert_{table}_{uuid.uuid4().hex[:12]}"
-        side_table = bigquery.Table(self._table_id(side), schema=[
-            bigquery.SchemaField(c.name, c.type, mode="NULLABLE") for c in spec.columns])
-        side_table.expires = datetime.now(UTC) + timedelta(hours=1)
-        self.client.create_table(side_table)
-        try:
-            self.load_file(self._table_id(side), io.BytesIO(to_parquet(spec, rows)))
-            match = " AND ".join(f"t.{_quote(k)} IS NOT DISTINCT FROM i.{_quote(k)}" for k in key_columns)
-            cols = ", ".join(_quote(c) for c in spec.column_names)
-            script = (
-                "BEGIN TRANSACTION;\n"
-                f"DELETE FROM {_quote(table)} t WHERE EXISTS (SELECT 1 FROM {_quote(side)} i WHERE {match});\n"
-                f"INSERT INTO {_quote(table)} ({cols}) SELECT {cols} FROM {_quote(side)};\n"
-                "COMMIT TRANSACTION;"
-            )
-            self._run(script, None).result()
-        finally:
-            self.client.delete_table(self._table_id(side), not_found_ok=True)
+        match = " AND ".join(f"t.{_quote(k)} IS NOT DISTINCT FROM i.{_quote(k)}" for k in key_columns)
+        self._swap_in(spec, to_parquet(spec, rows), match, "upsert")
         return len(rows)
 
     def replace_slice(self, table: str, rows: pd.DataFrame, where: Mapping[str, Any]) -> int:
@@ -300,7 +284,17 @@ class BigQueryWarehouse:
             self._run(f"DELETE FROM {_quote(table)} WHERE {match}", {names[c]: v for c, v in where.items()}).result()
             return 0
         parquet = to_parquet(spec, rows)  # a value of the wrong type fails here, before anything is deleted
-        side = f"_slice_{table}_{uuid.uuid4().hex[:12]}"
+        self._swap_in(spec, parquet, " AND ".join(f"t.{_quote(c)} = i.{_quote(c)}" for c in where), "slice")
+        return len(rows)
+
+    def _swap_in(self, spec: TableSpec, parquet: bytes, match: str, purpose: str) -> None:
+        """Load ``parquet`` into a side table, then delete the rows it ``match``-es and insert it, in one transaction.
+
+        ``match`` relates a table row ``t`` to a side row ``i``; the script needs no parameters (the emulator
+        does not bind parameters inside scripts). The side table expires within the hour should the drop fail.
+        """
+        table = spec.name
+        side = f"_{purpose}_{table}_{uuid.uuid4().hex[:12]}"
         side_table = bigquery.Table(self._table_id(side), schema=[
             bigquery.SchemaField(c.name, c.type, mode="NULLABLE") for c in spec.columns])
         side_table.expires = datetime.now(UTC) + timedelta(hours=1)
@@ -308,7 +302,6 @@ class BigQueryWarehouse:
         try:
             self.load_file(self._table_id(side), io.BytesIO(parquet))
             cols = ", ".join(_quote(c) for c in spec.column_names)
-            match = " AND ".join(f"t.{_quote(c)} = i.{_quote(c)}" for c in where)
             script = (
                 "BEGIN TRANSACTION;\n"
                 f"DELETE FROM {_quote(table)} t WHERE EXISTS (SELECT 1 FROM {_quote(side)} i WHERE {match});\n"
@@ -318,7 +311,6 @@ class BigQueryWarehouse:
             self._run(script, None).result()
         finally:
             self.client.delete_table(self._table_id(side), not_found_ok=True)
-        return len(rows)
 
     def _run(self, sql: str, params: Mapping[str, Any] | None) -> bigquery.QueryJob:
         config = bigquery.QueryJobConfig(default_dataset=self._dataset_ref,
