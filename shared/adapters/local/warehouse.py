@@ -158,46 +158,36 @@ class DuckDBWarehouse:
         for k in key_columns:
             if k not in spec.column_names:
                 raise ValueError(f"key column {k!r} not in {table}")
-        cols = [c for c in spec.column_names if c in rows.columns]
-        cur = self._cursor()
-        with self._write_lock:
-            cur.register("_incoming", rows[cols])
-            try:
-                cur.execute("BEGIN TRANSACTION")
-                match = " AND ".join(f't."{k}" IS NOT DISTINCT FROM i."{k}"' for k in key_columns)
-                cur.execute(f'DELETE FROM "{table}" t WHERE EXISTS (SELECT 1 FROM _incoming i WHERE {match})')
-                quoted = ", ".join(f'"{c}"' for c in cols)
-                cur.execute(f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM _incoming')
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.unregister("_incoming")
+        match = " AND ".join(f't."{k}" IS NOT DISTINCT FROM i."{k}"' for k in key_columns)
+        self._swap_in(spec, rows, f'DELETE FROM "{table}" t WHERE EXISTS (SELECT 1 FROM _incoming i WHERE {match})')
         return len(rows)
 
     def replace_slice(self, table: str, rows: pd.DataFrame, where: Mapping[str, Any]) -> int:
         """Delete the slice and insert ``rows`` in one transaction."""
         spec = self._spec(table)
         rows = slice_rows(spec, rows, where)
-        cols = [c for c in spec.column_names if c in rows.columns]
         match = " AND ".join(f'"{c}" = ?' for c in where)
+        self._swap_in(spec, rows, f'DELETE FROM "{table}" WHERE {match}', list(where.values()))
+        return len(rows)
+
+    def _swap_in(self, spec: TableSpec, rows: pd.DataFrame, delete: str, params: list[Any] | None = None) -> None:
+        """Run ``delete`` (which may read the rows as ``_incoming``), then insert ``rows``, in one transaction."""
+        cols = [c for c in spec.column_names if c in rows.columns]
         cur = self._cursor()
         with self._write_lock:
             cur.register("_incoming", rows[cols])
             try:
                 cur.execute("BEGIN TRANSACTION")
-                cur.execute(f'DELETE FROM "{table}" WHERE {match}', list(where.values()))
+                cur.execute(delete, params or [])
                 if not rows.empty:
                     quoted = ", ".join(f'"{c}"' for c in cols)
-                    cur.execute(f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM _incoming')
+                    cur.execute(f'INSERT INTO "{spec.name}" ({quoted}) SELECT {quoted} FROM _incoming')
                 cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
             finally:
                 cur.unregister("_incoming")
-        return len(rows)
 
     def query(self, sql: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
         """Run a BigQuery-dialect query and return a DataFrame."""
