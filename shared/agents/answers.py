@@ -19,11 +19,15 @@ AskKind = Literal[
     "overpriced", "underpriced", "undercut", "price_position", "what_if",
     "complaints", "rating_decline", "sentiment_overview",
     "stockout", "overstock", "forecast",
+    "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
+    "out_of_stock", "reorder",
 ]
 ASK_KINDS: tuple[AskKind, ...] = (
     "overpriced", "underpriced", "undercut", "price_position", "what_if",
     "complaints", "rating_decline", "sentiment_overview",
     "stockout", "overstock", "forecast",
+    "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
+    "out_of_stock", "reorder",
 )
 #: The agent that answers each ask.
 ASK_AGENT: dict[AskKind, AgentName] = {
@@ -31,6 +35,9 @@ ASK_AGENT: dict[AskKind, AgentName] = {
     "what_if": "pricing",
     "complaints": "sentiment", "rating_decline": "sentiment", "sentiment_overview": "sentiment",
     "stockout": "forecast", "overstock": "forecast", "forecast": "forecast",
+    "cheapest_competitor": "pricing", "dearest_competitor": "pricing", "versus_competitor": "pricing",
+    "competitor_stock": "pricing", "competitor_prices": "pricing",
+    "out_of_stock": "forecast", "reorder": "forecast",
 }
 #: Rows an answer carries at most (the report's table limit).
 MAX_ANSWER_ROWS = 50

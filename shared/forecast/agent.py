@@ -112,7 +112,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         with_sales = int(sales["sku"].nunique())
         # stock questions are answered from every SKU's cover; only the closest calls need a forecast
         stock_limit = min(limit, int(opts.get("stock_max_skus", DEFAULT_STOCK_MAX_SKUS)))
-        by_cover = select_by_cover(cover, asks, stock_limit) if {"stockout", "overstock"} & set(asks) else []
+        by_cover = select_by_cover(cover, asks, stock_limit) if {"stockout", "overstock", "out_of_stock",
+                                                                         "reorder"} & set(asks) else []
         keep: set[str] | None = None
         if with_sales > limit or by_cover:
             # the forecast part of a question covers the top sellers; a stock part adds its closest calls
@@ -158,7 +159,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     views = [_view(o, level, request.horizon_days) for o in outcomes]
     answers = forecast_answers(asks, cover=cover, views=views, level=level, horizon_days=request.horizon_days,
                                as_of=last_date.date(), scoped=list(request.skus),
-                               price_change_pct=request.price_change_pct, store=store)
+                               price_change_pct=request.price_change_pct, store=store,
+                               within=request.horizon_days if opts.get("horizon_stated") else None)
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
     completeness = float(np.mean([_completeness(o) for o in outcomes]))

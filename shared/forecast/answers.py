@@ -84,7 +84,7 @@ def select_by_cover(cover: pd.DataFrame, asks: list[AskKind], limit: int) -> lis
         return []
     slack = (cover["days_of_cover"] - cover["lead_time_days"]).replace(np.inf, 1e12)
     picks: list[str] = []
-    if "stockout" in asks:
+    if {"stockout", "out_of_stock", "reorder"} & set(asks):
         risky = cover[(cover["daily_units"] > 0) | (cover["on_hand"] <= 0)]
         picks += [str(s) for s in slack.reindex(risky.index).sort_values(kind="stable").index[:limit]]
     if "overstock" in asks:
@@ -103,15 +103,8 @@ _STOCKOUT_COLUMNS = ["sku", "days_left", "stockout_date", "lead_time_days", "on_
                      "daily_units", "reorder_units", "cover_method"]
 
 
-def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: date,
-                    scoped: list[str]) -> AgentAnswer:
-    """``stockout``: SKUs whose days of cover are below their lead time, soonest first, with days left."""
-    method = (f"days of cover = days until cumulative forecast demand exceeds stock on hand (forecast SKUs), else "
-              f"on hand / mean daily units of the last {RUN_RATE_DAYS} days; at risk when cover < lead time")
-    if cover.empty:
-        return AgentAnswer(ask="stockout", answered=False, method=method,
-                           text="Stockout risk cannot be assessed: there are no stock levels on record "
-                                "(inventory with sku, date, on_hand and lead_time_days is needed).")
+def stock_rows(cover: pd.DataFrame, views: list[SkuForecastView], as_of: date) -> list[list[Any]]:
+    """One row per SKU with stock (:data:`_STOCKOUT_COLUMNS`): days left by its forecast or its run rate."""
     plans = {v.sku: v.plan for v in views if v.plan is not None}
     rows: list[list[Any]] = []
     for sku, r in cover.iterrows():
@@ -127,17 +120,57 @@ def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: da
                      (as_of + timedelta(days=int(days))).isoformat(), int(r["lead_time_days"]),
                      _r(float(r["on_hand"]), 0), _r(float(r["on_order"]), 0), _r(float(r["daily_units"]), 2),
                      _r(float(reorder), 0), how])
+    return rows
+
+
+def _run_out_text(r: list[Any]) -> str:
+    """"OUT-0003 runs out around 2027-05-21 (168 days of cover: 24 on hand at 0.14 a day)"."""
+    if r[4] is not None and r[4] <= 0:
+        return f"{r[0]} is already out of stock (0 on hand)"
+    if r[1] is None:
+        return f"{r[0]} does not run out at its current rate ({fmt_num(r[4] or 0, 0)} on hand, no recent sales)"
+    rate = f" at {fmt_num(r[6], 2)} a day" if r[6] else ""
+    return (f"{r[0]} runs out around {r[2]} ({fmt_num(r[1])} days of cover: {fmt_num(r[4] or 0, 0)} on hand{rate}"
+            f"{', by its forecast' if r[8] == 'forecast' else ''})")
+
+
+def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: date,
+                    scoped: list[str], within: int | None = None) -> AgentAnswer:
+    """``stockout``: SKUs whose days of cover are below their lead time, soonest first, with days left.
+
+    ``within`` (a horizon the question named: "in the next two weeks") lists the SKUs that run out within
+    that many days instead. Named SKUs are answered with their run-out date first.
+    """
+    method = (f"days of cover = days until cumulative forecast demand exceeds stock on hand (forecast SKUs), else "
+              f"on hand / mean daily units of the last {RUN_RATE_DAYS} days; at risk when cover < lead time")
+    if cover.empty:
+        return AgentAnswer(ask="stockout", answered=False, method=method,
+                           text="Stockout risk cannot be assessed: there are no stock levels on record "
+                                "(inventory with sku, date, on_hand and lead_time_days is needed).")
+    rows = stock_rows(cover, views, as_of)
     if scoped:
         rows = [r for r in rows if r[0] in scoped]
-    at_risk = sorted([r for r in rows if r[1] is not None and r[1] < r[3]], key=lambda r: (r[1], r[0]))
-    if scoped and not at_risk:
-        parts = [f"{r[0]} has {fmt_num(r[1]) if r[1] is not None else 'unlimited'} days of cover against a "
-                 f"{r[3]}-day lead time" for r in rows[:3]]
-        text = ("No stockout expected before a reorder could arrive: " + "; ".join(parts) + "."
-                if parts else f"No stock on record for {join_names(scoped)}.")
+        if not rows:
+            return AgentAnswer(ask="stockout", answered=False, method=method, skus=list(scoped),
+                               text=f"No stock on record for {join_names(scoped)}.")
+        parts = []
+        for r in rows[:3]:
+            risk = r[1] is not None and r[1] < r[3]
+            parts.append(_run_out_text(r) + (f", inside its {r[3]}-day lead time: reorder now" if risk else
+                                             f", after its {r[3]}-day lead time, so a reorder can arrive in time"))
         table, total = ranked_table(_STOCKOUT_COLUMNS, rows)
+        return AgentAnswer(ask="stockout", text="; ".join(parts) + f" (as of {as_of.isoformat()}).",
+                           columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total, method=method,
+                           skus=[r[0] for r in rows], finding_prefixes=["stock:"])
+    if within is not None:
+        soon = sorted([r for r in rows if r[1] is not None and r[1] <= within], key=lambda r: (r[1], r[0]))
+        top = [f"{r[0]} ({'out of stock' if r[1] <= 0 else f'{fmt_num(r[1])} days left'})" for r in soon[:5]]
+        text = (f"{len(soon)} SKU{'s' if len(soon) != 1 else ''} run out within {within} days at their current rate "
+                f"(as of {as_of.isoformat()})" + (f"; soonest: {join_names(top, 5)}." if soon else "."))
+        table, total = ranked_table(_STOCKOUT_COLUMNS, soon)
         return AgentAnswer(ask="stockout", text=text, columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total,
-                           method=method, skus=[r[0] for r in rows], finding_prefixes=["stock:"])
+                           method=method, skus=[r[0] for r in soon[:10]], finding_prefixes=["stock:"])
+    at_risk = sorted([r for r in rows if r[1] is not None and r[1] < r[3]], key=lambda r: (r[1], r[0]))
     if not at_risk:
         text = (f"No SKU is expected to run out before a reorder could arrive: all {len(rows)} SKUs with stock "
                 f"have more days of cover than their lead time (as of {as_of.isoformat()}).")
@@ -151,6 +184,81 @@ def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: da
     table, total = ranked_table(_STOCKOUT_COLUMNS, at_risk)
     return AgentAnswer(ask="stockout", text=text, columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=[r[0] for r in at_risk[:10]], finding_prefixes=["stock:"])
+
+
+def out_of_stock_answer(rows: list[list[Any]], as_of: date, scoped: list[str]) -> AgentAnswer:
+    """``out_of_stock``: how many SKUs have nothing on hand at the latest count, which, then what runs out soon.
+
+    ``rows`` are :func:`stock_rows`; "soon" is cover below the SKU's lead time (a reorder would arrive late).
+    """
+    method = ("out of stock = 0 on hand at each SKU's latest stock count; running out = days of cover (forecast, "
+              f"else on hand / mean daily units of the last {RUN_RATE_DAYS} days) below the lead time")
+    if scoped:
+        rows = [r for r in rows if r[0] in scoped]
+    if not rows:
+        return AgentAnswer(ask="out_of_stock", answered=False, method=method, skus=list(scoped),
+                           text="Stock cannot be checked: there are no stock levels on record" + (
+                               f" for {join_names(scoped)}" if scoped else "") + " (inventory with sku, date and "
+                                                                                 "on_hand is needed).")
+    out = sorted([r for r in rows if (r[4] or 0) <= 0], key=lambda r: r[0])
+    soon = sorted([r for r in rows if (r[4] or 0) > 0 and r[1] is not None and r[1] < r[3]],
+                  key=lambda r: (r[1], r[0]))
+    if scoped:
+        text = "; ".join(_run_out_text(r) + ("" if (r[4] or 0) <= 0 else ", so it is in stock") for r in rows[:3])
+        text += f" (as of {as_of.isoformat()})."
+    else:
+        listed = f": {join_names([r[0] for r in out], 8)}" if out else ""
+        text = (f"{len(out)} of {len(rows)} SKUs with stock records {'is' if len(out) == 1 else 'are'} out of stock "
+                f"(0 on hand at the latest count, {as_of.isoformat()}){listed}.")
+        if soon:
+            top = [f"{r[0]} ({fmt_num(r[1])} days left, lead time {r[3]})" for r in soon[:5]]
+            text += (f" {len(soon)} more will run out before a reorder could arrive; soonest: "
+                     f"{join_names(top, 5)}.")
+    table, total = ranked_table(_STOCKOUT_COLUMNS, out + soon if not scoped else rows)
+    return AgentAnswer(ask="out_of_stock", text=text, columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total,
+                       method=method, skus=[r[0] for r in (out + soon)[:10]], finding_prefixes=["stock:"])
+
+
+#: "What should I reorder": SKUs whose cover will not last the lead time plus this review period.
+REVIEW_DAYS = 7
+
+
+def reorder_answer(rows: list[list[Any]], as_of: date, scoped: list[str], within: int | None = None) -> AgentAnswer:
+    """``reorder``: what to order now, with how many units, soonest run-out first.
+
+    A SKU needs ordering when its days of cover are shorter than its lead time plus the review period (a week,
+    or the horizon the question named): an order placed later would arrive after it ran out. The quantity is
+    the forecast plan's reorder quantity, else the run rate over lead time + a week less stock on hand and on
+    order.
+    """
+    review = within if within is not None else REVIEW_DAYS
+    method = (f"reorder when days of cover < lead time + {review} days; quantity = the forecast's reorder quantity, "
+              f"else mean daily units x (lead time + 7 days) - on hand - on order")
+    if scoped:
+        rows = [r for r in rows if r[0] in scoped]
+    if not rows:
+        return AgentAnswer(ask="reorder", answered=False, method=method, skus=list(scoped),
+                           text="Reorders cannot be worked out: there are no stock levels on record (inventory with "
+                                "sku, date, on_hand and lead_time_days is needed).")
+    due = sorted([r for r in rows if r[1] is not None and r[1] < r[3] + review and (r[7] or 0) > 0],
+                 key=lambda r: (r[1], r[0]))
+    if scoped and not due:
+        text = "; ".join(_run_out_text(r) + f", more than its {r[3]}-day lead time + {review} days: no reorder needed "
+                                            "yet" for r in rows[:3]) + "."
+    elif not due:
+        text = (f"Nothing needs reordering now: all {len(rows)} SKUs with stock have more days of cover than their "
+                f"lead time plus {review} days (as of {as_of.isoformat()}).")
+    else:
+        units = sum(float(r[7] or 0) for r in due)
+        top = [f"{r[0]} ({fmt_num(r[7] or 0, 0)} unit{'' if r[7] == 1 else 's'}; "
+               + ("out of stock" if (r[1] or 0) <= 0 else f"{fmt_num(r[1])} days left") + f", lead time {r[3]})"
+               for r in due[:5]]
+        text = (f"Reorder {len(due)} SKU{'s' if len(due) != 1 else ''} now, {fmt_num(units, 0)} units in all (cover "
+                f"shorter than lead time + {review} days, as of {as_of.isoformat()}); most urgent: "
+                f"{join_names(top, 5)}.")
+    table, total = ranked_table(_STOCKOUT_COLUMNS, due if due else rows)
+    return AgentAnswer(ask="reorder", text=text, columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total,
+                       method=method, skus=[r[0] for r in due[:10]], finding_prefixes=["stock:"])
 
 
 _OVERSTOCK_COLUMNS = ["sku", "days_of_cover", "on_hand", "on_order", "daily_units", "lead_time_days"]
@@ -268,13 +376,20 @@ def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped
 
 def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[SkuForecastView], level: float,
                      horizon_days: int, as_of: date, scoped: list[str], price_change_pct: float | None,
-                     store: SkuForecastView | None = None) -> list[AgentAnswer]:
-    """Answer each forecast ask the question has (and the what-if when a price change was given)."""
+                     store: SkuForecastView | None = None, within: int | None = None) -> list[AgentAnswer]:
+    """Answer each forecast ask the question has (and the what-if when a price change was given).
+
+    ``within``: the horizon the question named, when it named one (stock questions list what runs out in it).
+    """
     out: list[AgentAnswer] = []
     note = "" if price_change_pct is None else f", with the {price_change_pct:+g}% price change applied"
     for ask in asks:
         if ask == "stockout":
-            out.append(stockout_answer(cover, views, as_of, scoped))
+            out.append(stockout_answer(cover, views, as_of, scoped, within))
+        elif ask == "out_of_stock":
+            out.append(out_of_stock_answer(stock_rows(cover, views, as_of), as_of, scoped))
+        elif ask == "reorder":
+            out.append(reorder_answer(stock_rows(cover, views, as_of), as_of, scoped, within))
         elif ask == "overstock":
             out.append(overstock_answer(cover, scoped))
         elif ask == "forecast":

@@ -120,15 +120,24 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
     after "vs") are kept only when the tenant has no competitor data to check them against.
     """
     e = plan.entities
-    known = {c.lower() for c in index.vocabulary.competitors} if index is not None else set()
-    guesses = [c for c in e.competitors if not known or c.lower() in known]
+    # the tenant's own spelling: competitor prices are filtered on it ("megamart" matches no "MegaMart" row)
+    known = {c.lower(): c for c in index.vocabulary.competitors} if index is not None else {}
+    guesses = [known.get(c.lower(), c) for c in e.competitors if not known or c.lower() in known]
     merged = Entities(
         skus=list(dict.fromkeys(e.skus + reading.skus))[:200],
         categories=list(dict.fromkeys(e.categories + [c.lower() for c in reading.categories]))[:50],
-        competitors=list(dict.fromkeys([c.lower() for c in reading.competitors] + guesses))[:50],
+        competitors=list(dict.fromkeys(reading.competitors + guesses))[:50],
         horizon_days=e.horizon_days, start_date=e.start_date, end_date=e.end_date,
-        price_change_pct=e.price_change_pct)
-    return plan.model_copy(update={"entities": merged})
+        price_change_pct=e.price_change_pct if e.price_change_pct is not None else reading.price_change_pct)
+    update: dict[str, Any] = {"entities": merged}
+    if reading.asks:  # the reader recognised exactly what is asked ("which competitor is cheapest most often")
+        from shared.agents.answers import ASK_AGENT
+
+        asks = [a for a in reading.asks if a in ASK_AGENT]
+        intents = list(dict.fromkeys(("pricing" if ASK_AGENT[a] == "pricing" else "inventory")
+                                     for a in asks))
+        update |= {"asks": asks, "intents": intents or plan.intents, "sku_scope": {}}
+    return plan.model_copy(update=update)
 
 
 def _plan_for(reading: Reading) -> Plan:
@@ -198,7 +207,10 @@ def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_vers
                   "sales you uploaded have none. Add it to your export and upload it again.")
     if reading.concept == "this":
         answer = f"This can't be answered from your data: it needs {reading.needed}."
-    if reading.unknown_name:
+    if reading.unknown_name and reading.concept == "competitor":  # "are we cheaper than Amazon?"
+        answer = (f"No competitor in your competitor prices is called \"{reading.unknown_name}\", so this was not "
+                  f"answered against the other competitors instead. {reading.needed or ''}").strip()
+    elif reading.unknown_name:
         answer = (f"No product, category, brand, channel or competitor in your data is called "
                   f"\"{reading.unknown_name}\", so this was not answered for the whole store instead.")
         if reading.suggestions:

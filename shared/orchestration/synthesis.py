@@ -133,6 +133,10 @@ _ASK_WORDS: dict[AskKind, str] = {
     "rating_decline": "whose ratings are falling", "sentiment_overview": "what reviews say",
     "stockout": "which products will run out", "overstock": "which products are overstocked",
     "forecast": "the demand forecast",
+    "cheapest_competitor": "which competitor is cheapest", "dearest_competitor": "which competitor is dearest",
+    "versus_competitor": "how our prices compare with the competitor's", "competitor_stock":
+        "which products competitors are out of stock on", "competitor_prices": "how the competitor's prices moved",
+    "out_of_stock": "which products are out of stock", "reorder": "what to reorder",
 }
 
 

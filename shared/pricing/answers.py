@@ -15,6 +15,7 @@ import pandas as pd
 from shared.agents.answers import AgentAnswer, AskKind, fmt_num, join_names, ranked_table
 from shared.pricing import elasticity
 from shared.pricing.analysis import PricingAnalysis
+from shared.pricing.market_answers import MARKET_ASKS, market_answer
 from shared.pricing.options import PricingOptions
 
 #: A SKU more than this many percent from the median competitor is over/underpriced.
@@ -212,12 +213,16 @@ def whatif_answer(scenario: dict[str, Any] | None, options: PricingOptions) -> A
 
 
 def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.DataFrame, options: PricingOptions,
-                    *, scoped: list[str], start: date | None) -> list[AgentAnswer]:
-    """Answer each pricing ask the question has."""
+                    *, scoped: list[str], start: date | None, competitors: list[str] | None = None
+                    ) -> list[AgentAnswer]:
+    """Answer each pricing ask the question has (``competitors``: the ones the question names)."""
     out: list[AgentAnswer] = []
     for ask in asks:
         answer: AgentAnswer | None
-        if ask in ("overpriced", "underpriced"):
+        if ask in MARKET_ASKS:
+            answer = market_answer(ask, obs, list(competitors or []), today=analysis.today, start=start,
+                                   scoped=scoped)
+        elif ask in ("overpriced", "underpriced"):
             answer = gap_answer(analysis, ask, scoped)
         elif ask == "undercut":
             answer = undercut_answer(analysis, obs, start=start)

@@ -104,7 +104,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("orders", _rx(r"orders?|transactions?|purchases|checkouts|(?:number|count) of sales|how many sales"),
                S, "orders"),
     MetricWord("units", _rx(r"(?:sell|sold|sells|selling) (?:more|less|fewer|better|worse)|"
-                            r"units?(?!\s+(?:are\s+|do\s+we\s+have\s+|we\s+have\s+)?(?:in\s+stock|on\s+hand|"
+                            r"units?(?!\s+(?:of\s+[\w-]+(?:\s+[\w-]+){0,6}?\s+)?"  # "units of KIT-1 are in stock"
+                            r"(?:are\s+|do\s+we\s+have\s+|we\s+have\s+)?(?:in\s+stock|on\s+hand|"
                             r"left|in\s+(?:the\s+)?warehouse))|items? sold|pieces|quantit(?:y|ies)|volume|"
                             r"(?:how many|number of) "
                             r"(?:\w+ ){0,4}(?:did (?:we|i) )?(?:sell|sold|ship|shipped)|best[- ]sell(?:ing|ers?)|"

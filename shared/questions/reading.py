@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
+from shared.questions.market import MarketAsk, price_change, read_market
 from shared.questions.timephrase import (
     TimeReading,
     fmt_range,
@@ -103,6 +104,9 @@ class Reading(BaseModel):
     notes: list[str] = Field(default_factory=list)
     unknown_name: str | None = Field(default=None, description="A name the question is about that the data lacks.")
     suggestions: list[str] = Field(default_factory=list, description="The tenant's closest product names.")
+    asks: list[str] = Field(default_factory=list, description="Exactly what the agents are asked, when the reader "
+                                                             "recognised it (shared.questions.market).")
+    price_change_pct: float | None = Field(default=None, description="A price change the question names (what-if).")
 
 
 def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -218,6 +222,28 @@ def _unmatched_distinctive(question: str, span: tuple[int, int], taken: list[tup
         if not knows_word(word):
             return True
     return False
+
+
+def _market_reading(reading: Reading, market: MarketAsk) -> Reading:
+    """The agents' ask about competitors or stock, or a competitor name the data lacks (said, not widened)."""
+    if market.unknown_competitor is not None:
+        reading.kind, reading.concept, reading.unknown_name = "unanswerable", "competitor", market.unknown_competitor
+        known = market.known_competitors
+        reading.suggestions = known
+        reading.needed = ((f'"{market.unknown_competitor}" is one of your sales channels, not a competitor. '
+                           if market.is_channel else "")
+                          + (f"Your competitor prices cover {_and(known)}." if known
+                             else "No competitor prices have been uploaded yet."))
+        return reading
+    reading.kind, reading.agent_intents = "agent", [market.agent_intent]
+    reading.asks = [market.ask, *market.extra] if market.ask else []
+    if market.competitors:
+        reading.competitors = market.competitors
+    return reading
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _unanswerable(question: str) -> tuple[str, str] | None:
@@ -390,6 +416,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if gap := _unanswerable(question):
         reading.kind, (reading.concept, reading.needed) = "unanswerable", gap
         return reading
+    reading.price_change_pct = price_change(question)
+    if (market := read_market(question, matches, index)) is not None:  # who is cheapest, vs MegaMart, out of stock
+        return _market_reading(reading, market)
     if index is not None and (name := unknown_name(question, entity_spans + time.spans,
                                                    index.knows_word)) is not None:
         reading.kind, reading.unknown_name = "unanswerable", name

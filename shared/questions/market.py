@@ -1,0 +1,165 @@
+"""Questions about competitors' prices and our stock that name exactly what the agents must answer.
+
+"Which competitor is cheapest most often?", "Are we cheaper than MegaMart?", "Is MegaMart out of stock on
+anything?", "How has ShopRival's price for the headlamp changed?", "How many products are out of stock?",
+"What should I reorder?": each is one *ask* of the pricing or forecast agent
+(:data:`shared.agents.answers.ASK_AGENT`), read from word classes and the tenant's own competitor names, never
+from whole questions. A comparison with a name that is not one of the tenant's competitors ("cheaper than
+Amazon" where Amazon is only a sales channel) is said, not widened to every competitor. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from shared.questions.vocabulary import STOP_WORDS, EntityMatch, VocabularyIndex, normalise
+
+
+@dataclass(frozen=True)
+class MarketAsk:
+    """What the reader recognised: the ask, the competitors it is about, or a competitor the data lacks."""
+
+    ask: str | None = None
+    competitors: list[str] = field(default_factory=list)
+    unknown_competitor: str | None = None
+    is_channel: bool = False  # the unknown name is one of the tenant's sales channels
+    known_competitors: list[str] = field(default_factory=list)
+    extra: tuple[str, ...] = ()  # further asks answered after ``ask``
+
+    @property
+    def agent_intent(self) -> str:
+        """The plan intent of the ask's agent."""
+        return "inventory" if self.ask in ("out_of_stock", "reorder") else "pricing"
+
+
+def _rx(body: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{body})(?!\w)", re.I)
+
+
+#: The competitors as a group: "which competitor", "the competition", "other shops", "anyone else".
+COMPETITOR_NOUN = _rx(r"competitors?|rivals?|retailers?|competition|other (?:sellers|stores|shops|retailers)|"
+                      r"anyone else|anybody else")
+_WHO = _rx(r"who(?:'s| is| has| sells?| offers?| charges?)|whose")
+CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest prices?|least expensive|best prices?|undersells? everyone")
+DEAREST = _rx(r"most expensive|dearest|priciest|highest[- ]priced|highest prices?")
+#: Comparisons with us ("cheaper than us", "undercut us"): the undercut ask, unless a competitor is named.
+_AGAINST_US = _rx(r"(?:than|below|under|beat\w*|undercut\w*) (?:us|me|we|our\b)|undercut\w*")
+PRICE_WORD = _rx(r"cheap\w*|dearer|dearest|pric(?:e|es|ed|ey|ier|iest|ing)|expensive|undercut\w*|charg(?:e|es|ed|ing)|"
+                 r"costs?|beat\w* (?:us|our) on price")
+#: A sales metric next to a price word ("average selling price on Amazon") is the metrics layer's question.
+_SALES_METRIC = _rx(r"average (?:selling|sale|sold) price|asp|revenue|turnover|orders|units sold|sales|"
+                    r"price index")  # "price index against Amazon" is the metric, filtered
+PRICE_CHANGE = _rx(r"chang\w*|moved?|moving|movements?|history|trend\w*|over time|(?:gone|went|go|going|come|came) "
+                   r"(?:up|down)|rais\w*|lower(?:ed|ing)|increas\w*|decreas\w*|drop\w*|cut (?:its|their|the) "
+                   r"prices?|evolv\w*|shift\w*")
+STOCK_WORD = _rx(r"out of stock|out-of-stock|in stock|sold out|stocked out|stock ?outs?|availab\w*|unavailable|"
+                 r"(?:have|has|had|carry|carries) (?:no )?stock")
+#: Our own products with nothing on hand now (not "will run out": that is the stockout forecast).
+OUT_OF_STOCK = _rx(r"out of stock|out-of-stock|sold out|stocked out|zero stock|no stock(?: left)?|nothing (?:left )?"
+                   r"in stock|(?:0|zero|no) (?:units )?(?:in stock|on hand|left)|none left|empty shelves")
+_FUTURE = _rx(r"will|going to|soon|next|upcoming|coming|run(?:s|ning)? out|when|before|by the end|likely|risk")
+REORDER = _rx(r"re-?order\w*|restock\w*|replenish\w*|order more|top(?:ping)? up|buy more|purchase orders?|"
+              r"what (?:should|do) (?:i|we) (?:order|buy)")
+#: "what should I reprice": the products out of line with the market, both ways.
+REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the )?prices|price changes? (?:should|do) "
+              r"(?:i|we)|which prices (?:should|to) (?:i |we )?(?:change|adjust)")
+#: "who are our competitors", "how many competitors do we track".
+_LIST_COMPETITORS = _rx(r"who (?:are|is) (?:our|my) (?:main )?(?:competitors?|rivals?)|"
+                        r"(?:list|name) (?:our|my|the|all) competitors|"
+                        r"(?:which|what|how many) competitors (?:do|are) (?:we|i) (?:track\w*|monitor\w*|"
+                        r"follow\w*|watch\w*|have|see|compar\w*)|competitors (?:we|i) (?:track|monitor|follow|watch)")
+#: "cheaper than X", "vs X", "compared with X": X should be a competitor.
+_AGAINST = re.compile(r"\b(?:(?:cheaper|dearer|pricier|(?:more|less) expensive)(?:\s+than)?|"
+                      r"undercut(?:ting|s)?|beat(?:ing|s)?|compared? (?:to|with)|comparison with|vs\.?|versus|"
+                      r"against|than)\s+(?:the\s+)?"
+                      r"(?P<name>[A-Za-z][\w&'.-]*)", re.I)
+#: Words after "than"/"vs" that are not a competitor's name.
+_NOT_A_NAME = frozenset("""us we me our them they it its those that these everyone everybody anyone anybody others other
+market markets competitors competitor competition rivals average median usual normal expected before last this
+previous yesterday ever msrp map list rrp retail cost costs their his her you your mine ours theirs elsewhere online
+amazon's ebay's year month week quarter day""".split())
+
+
+def _names(matches: list[EntityMatch], kind: str) -> list[str]:
+    return list(dict.fromkeys(v for m in matches if m.kind == kind for v in m.values))
+
+
+def _unknown_against(question: str, matches: list[EntityMatch], index: VocabularyIndex | None) -> str | None:
+    """The name in "cheaper than X" / "vs X" that is not one of the tenant's competitors, else ``None``."""
+    for m in _AGAINST.finditer(question):
+        word = m.group("name").rstrip(".'")
+        start, end = m.span("name")
+        lower = word.lower()
+        if lower in _NOT_A_NAME or lower in STOP_WORDS or lower.isdigit():
+            continue
+        here = [x for x in matches if x.span[0] < end and start < x.span[1]]
+        if any(x.kind == "competitor" for x in here):
+            return None
+        channel = any(x.kind == "channel" for x in here)
+        if here and not channel:
+            continue  # a product, category or brand: "cheaper than the blue vase" is about that product
+        if channel or word[:1].isupper() or (index is not None and not index.knows_word(word)):
+            if index is not None and not channel and _is_product_word(word, index):
+                continue
+            return word
+    return None
+
+
+def _is_product_word(word: str, index: VocabularyIndex) -> bool:
+    return normalise(word) in index.token_titles
+
+
+def read_market(question: str, matches: list[EntityMatch], index: VocabularyIndex | None) -> MarketAsk | None:
+    """The competitor or stock ask ``question`` makes, or ``None`` when it makes none of these."""
+    named = _names(matches, "competitor")
+    products = bool(_names(matches, "sku") or _names(matches, "product"))
+    known = list(index.vocabulary.competitors) if index is not None else []
+    group = bool(COMPETITOR_NOUN.search(question)) or bool(named)
+    if STOCK_WORD.search(question) and group:
+        return MarketAsk("competitor_stock", named)  # "is MegaMart out of stock on anything?"
+    if not named and _LIST_COMPETITORS.search(question):
+        return MarketAsk("competitor_prices")  # "who are our competitors": each with its products and moves
+    price = bool(PRICE_WORD.search(question))
+    if price and group and PRICE_CHANGE.search(question) and not _SALES_METRIC.search(question):
+        return MarketAsk("competitor_prices", named)  # "how has ShopRival's price for X changed?"
+    cheap, dear = CHEAPEST.search(question), DEAREST.search(question)
+    superlative = cheap or dear
+    if superlative and not named and not _AGAINST_US.search(question) and (
+            COMPETITOR_NOUN.search(question) or _WHO.search(question)
+            or (products and re.search(r"\b(?:price|prices|deal|offer)\b", question, re.I))):
+        dearest = dear is not None and (cheap is None or dear.start() < cheap.start())
+        return MarketAsk("dearest_competitor" if dearest else "cheapest_competitor")
+    if named and price and not _SALES_METRIC.search(question):
+        return MarketAsk("versus_competitor", named)  # "are we cheaper than MegaMart?"
+    if price and not _SALES_METRIC.search(question) and (name := _unknown_against(question, matches, index)):
+        channel = any(m.kind == "channel" and m.label.lower() == name.lower() for m in matches)
+        return MarketAsk(unknown_competitor=name, is_channel=channel, known_competitors=known)
+    if REPRICE.search(question) and not group:
+        return MarketAsk("overpriced", extra=("underpriced",))  # "what should I reprice?": out of line both ways
+    if OUT_OF_STOCK.search(question) and not _FUTURE.search(question):
+        return MarketAsk("out_of_stock")  # "how many products are out of stock?"
+    if REORDER.search(question) and not re.search(r"\b(?:when will|run(?:s|ning)? out)\b", question, re.I):
+        return MarketAsk("reorder")  # "what should I reorder this week?"
+    return None
+
+
+_PCT = r" ?(?:%|percent\b|per cent\b|pct\b)"
+_CHANGE = re.compile(
+    r"\b(?P<verb>rais\w*|increas\w*|put(?:ting)? up|hik\w*|bump\w*|lift\w*|mark(?:ed|ing)? up|lower\w*|cut\w*|"
+    r"reduc\w*|drop\w*|discount\w*|decreas\w*|mark(?:ed|ing)? down|slash\w*)\b[^.?!%]{0,80}?\bby "
+    r"(?P<pct>\d{1,3}(?:\.\d+)?)" + _PCT
+    + r"|\b(?P<pct2>\d{1,3}(?:\.\d+)?)" + _PCT + r" (?:price )?(?P<word>higher|lower|more|less|cheaper|dearer|"
+    r"more expensive|increase|rise|hike|raise|markup|cut|reduction|decrease|drop|discount|markdown)\b", re.I)
+_DOWN = re.compile(r"^(?:lower|cut|reduc|drop|discount|decreas|mark(?:ed|ing)? down|slash|less|cheaper|reduction|"
+                   r"markdown)", re.I)
+
+
+def price_change(question: str) -> float | None:
+    """The price change a what-if names ("raised the price of X by 10%" -> 10.0, "a 5% cut" -> -5.0)."""
+    m = _CHANGE.search(question)
+    if m is None:
+        return None
+    pct = float(m.group("pct") or m.group("pct2"))
+    word = m.group("verb") or m.group("word") or ""
+    return max(-90.0, min(500.0, -pct if _DOWN.match(word) else pct))
