@@ -99,15 +99,13 @@ def _unknown_against(question: str, matches: list[EntityMatch], index: Vocabular
         channel = any(x.kind == "channel" for x in here)
         if here and not channel:
             continue  # a product, category or brand: "cheaper than the blue vase" is about that product
-        if channel or word[:1].isupper() or (index is not None and not index.knows_word(word)):
-            if index is not None and not channel and _is_product_word(word, index):
-                continue
+        if channel:
+            return next(x.values[0] for x in here if x.kind == "channel")  # the tenant's spelling
+        if index is not None and normalise(word) in index.token_titles:
+            continue  # a word of a product title
+        if word[:1].isupper() or (index is not None and not index.knows_word(word)):
             return word
     return None
-
-
-def _is_product_word(word: str, index: VocabularyIndex) -> bool:
-    return normalise(word) in index.token_titles
 
 
 def read_market(question: str, matches: list[EntityMatch], index: VocabularyIndex | None) -> MarketAsk | None:
@@ -133,7 +131,7 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
     if named and price and not _SALES_METRIC.search(question):
         return MarketAsk("versus_competitor", named)  # "are we cheaper than MegaMart?"
     if price and not _SALES_METRIC.search(question) and (name := _unknown_against(question, matches, index)):
-        channel = any(m.kind == "channel" and m.label.lower() == name.lower() for m in matches)
+        channel = any(m.kind == "channel" and name in m.values for m in matches)
         return MarketAsk(unknown_competitor=name, is_channel=channel, known_competitors=known)
     if REPRICE.search(question) and not group:
         return MarketAsk("overpriced", extra=("underpriced",))  # "what should I reprice?": out of line both ways
@@ -146,8 +144,8 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
 
 _PCT = r" ?(?:%|percent\b|per cent\b|pct\b)"
 _CHANGE = re.compile(
-    r"\b(?P<verb>rais\w*|increas\w*|put(?:ting)? up|hik\w*|bump\w*|lift\w*|mark(?:ed|ing)? up|lower\w*|cut\w*|"
-    r"reduc\w*|drop\w*|discount\w*|decreas\w*|mark(?:ed|ing)? down|slash\w*)\b[^.?!%]{0,80}?\bby "
+    r"\b(?P<verb>rais\w*|increas\w*|put(?:ting)? (?:[\w'-]+ ){0,8}?up|hik\w*|bump\w*|lift\w*|mark(?:ed|ing)? up|"
+    r"lower\w*|cut\w*|reduc\w*|drop\w*|discount\w*|decreas\w*|mark(?:ed|ing)? down|slash\w*)\b[^.?!%]{0,80}?\bby "
     r"(?P<pct>\d{1,3}(?:\.\d+)?)" + _PCT
     + r"|\b(?P<pct2>\d{1,3}(?:\.\d+)?)" + _PCT + r" (?:price )?(?P<word>higher|lower|more|less|cheaper|dearer|"
     r"more expensive|increase|rise|hike|raise|markup|cut|reduction|decrease|drop|discount|markdown)\b", re.I)

@@ -1,0 +1,82 @@
+"""Stock answers that lead with what was asked: how many are out of stock, what to reorder, when one runs out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from shared.forecast.answers import (
+    forecast_answers,
+    out_of_stock_answer,
+    reorder_answer,
+    run_rate_cover,
+    stock_rows,
+    stockout_answer,
+)
+
+AS_OF = date(2026, 5, 31)
+
+
+def _cover() -> pd.DataFrame:
+    days = pd.date_range(end=pd.Timestamp(AS_OF), periods=40, freq="D")
+    daily = {"gone": 2.0, "empty": 1.0, "fast": 5.0, "soon": 2.0, "ok": 1.0}
+    sales = pd.DataFrame([{"sku": s, "date": d, "units": u} for s, u in daily.items() for d in days])
+    # gone and empty: nothing on hand; fast: 4 days (lead 14); soon: 10 days (lead 7, < 7 + 7); ok: 300 days
+    stock = pd.DataFrame({"sku": ["gone", "empty", "fast", "soon", "ok"], "on_hand": [0.0, 0.0, 20.0, 20.0, 300.0],
+                          "on_order": [0.0, 0.0, 0.0, 0.0, 0.0], "lead_time_days": [14, 7, 14, 7, 10],
+                          "stock_date": [pd.Timestamp(AS_OF)] * 5})
+    return run_rate_cover(sales, stock, AS_OF)
+
+
+def test_out_of_stock_leads_with_the_count_and_which_then_what_runs_out_soon() -> None:
+    answer = out_of_stock_answer(stock_rows(_cover(), [], AS_OF), AS_OF, [])
+    assert answer.text.startswith("2 of 5 SKUs with stock records are out of stock (0 on hand at the latest count, "
+                                  "2026-05-31): empty and gone.")
+    # then the run-out-soon list (cover below lead time): fast only (soon has 10 days against a 7-day lead time)
+    assert answer.text.endswith("1 more will run out before a reorder could arrive; soonest: fast (4 days left, "
+                                "lead time 14).")
+    assert [r[0] for r in answer.rows] == ["empty", "gone", "fast"]
+    # a named SKU in stock is said to be in stock, with its run-out date
+    named = out_of_stock_answer(stock_rows(_cover(), [], AS_OF), AS_OF, ["ok"])
+    assert named.text == ("ok runs out around 2027-03-27 (300 days of cover: 300 on hand at 1 a day), so it is in "
+                          "stock (as of 2026-05-31).")
+
+
+def test_reorder_lists_cover_shorter_than_lead_time_plus_a_week_with_quantities() -> None:
+    answer = reorder_answer(stock_rows(_cover(), [], AS_OF), AS_OF, [])
+    # quantity = daily units x (lead + 7) - on hand - on order: gone 2 x 21 = 42, empty 14, fast 5 x 21 - 20 = 85,
+    # soon 2 x 14 - 20 = 8; ok (300 days) is not due
+    assert [(r[0], r[7]) for r in answer.rows] == [("empty", 14), ("gone", 42), ("fast", 85), ("soon", 8)]
+    assert answer.text.startswith("Reorder 4 SKUs now, 149 units in all (cover shorter than lead time + 7 days, as "
+                                  "of 2026-05-31); most urgent: empty (14 units; out of stock, lead time 7)")
+    # a horizon the question named widens the window: "in the next 30 days" still leaves ok (300 days) out
+    assert [r[0] for r in reorder_answer(stock_rows(_cover(), [], AS_OF), AS_OF, [], within=30).rows] == [
+        "empty", "gone", "fast", "soon"]
+    named = reorder_answer(stock_rows(_cover(), [], AS_OF), AS_OF, ["ok"])
+    assert named.text.startswith("ok runs out around 2027-03-27") and "no reorder needed yet" in named.text
+
+
+def test_when_a_named_product_runs_out_is_its_date_first() -> None:
+    cover = _cover()
+    late = stockout_answer(cover, [], AS_OF, ["ok"])
+    assert late.text == ("ok runs out around 2027-03-27 (300 days of cover: 300 on hand at 1 a day), after its "
+                         "10-day lead time, so a reorder can arrive in time (as of 2026-05-31).")
+    early = stockout_answer(cover, [], AS_OF, ["fast"])
+    assert early.text.startswith("fast runs out around 2026-06-04 (4 days of cover: 20 on hand at 5 a day), inside "
+                                 "its 14-day lead time: reorder now")
+
+
+def test_a_named_horizon_lists_what_runs_out_within_it() -> None:
+    cover = _cover()
+    answer = stockout_answer(cover, [], AS_OF, [], within=7)
+    assert answer.text.startswith("3 SKUs run out within 7 days at their current rate (as of 2026-05-31); soonest: "
+                                  "empty (out of stock), gone (out of stock) and fast (4 days left).")
+    wider = forecast_answers(["stockout"], cover=cover, views=[], level=0.9, horizon_days=14, as_of=AS_OF, scoped=[],
+                             price_change_pct=None, within=14)[0]
+    assert [r[0] for r in wider.rows] == ["empty", "gone", "fast", "soon"]
+    # without a named horizon the answer stays "cover below lead time" (soon: 10 days > its 7-day lead time)
+    plain = forecast_answers(["stockout", "out_of_stock", "reorder"], cover=cover, views=[], level=0.9,
+                             horizon_days=30, as_of=AS_OF, scoped=[], price_change_pct=None)
+    assert [a.ask for a in plain] == ["stockout", "out_of_stock", "reorder"]
+    assert [r[0] for r in plain[0].rows] == ["empty", "gone", "fast"]

@@ -1,0 +1,113 @@
+"""Competitor and stock questions read to exactly what the agents must answer, in many merchants' words."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.orchestration.descriptive import agent_plan
+from shared.orchestration.router import route
+from shared.questions.market import price_change
+from shared.questions.reading import Reading, read_question
+from shared.questions.vocabulary import VocabularyIndex
+from tests.unit.questions.conftest import EXTENTS
+
+
+def read(shop: VocabularyIndex, question: str) -> Reading:
+    return read_question(question, tenant_id="decor", index=shop, extents=EXTENTS)
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Which competitor is cheapest most often?", ["cheapest_competitor"]),
+    ("who is the cheapest competitor", ["cheapest_competitor"]),
+    ("Which competitor has the lowest prices?", ["cheapest_competitor"]),
+    ("which of our rivals has the best prices", ["cheapest_competitor"]),
+    ("who sells the Blue Ceramic Vase 20cm cheapest?", ["cheapest_competitor"]),
+    ("what's the lowest price anyone else charges for the oak serving tray?", ["cheapest_competitor"]),
+    ("Which competitor is the most expensive?", ["dearest_competitor"]),
+    ("who has the highest prices among our competitors", ["dearest_competitor"]),
+    ("Are we cheaper than HomeGoods?", ["versus_competitor"]),
+    ("is homegoods cheaper than us", ["versus_competitor"]),
+    ("How do our prices compare with HomeGoods?", ["versus_competitor"]),
+    ("What does HomeGoods charge for the linen table runner?", ["versus_competitor"]),
+    ("does HomeGoods undercut us?", ["versus_competitor"]),
+    ("Is HomeGoods out of stock on anything?", ["competitor_stock"]),
+    ("which products are competitors out of stock on", ["competitor_stock"]),
+    ("How has HomeGoods' price for the Blue Ceramic Vase 20cm changed?", ["competitor_prices"]),
+    ("did any competitor change their prices?", ["competitor_prices"]),
+    ("who are our competitors?", ["competitor_prices"]),
+    ("how many competitors do we track", ["competitor_prices"]),
+    ("How many products are out of stock?", ["out_of_stock"]),
+    ("are we out of stock on anything?", ["out_of_stock"]),
+    ("which items have sold out", ["out_of_stock"]),
+    ("what has zero stock", ["out_of_stock"]),
+    ("What should I reorder this week?", ["reorder"]),
+    ("what needs restocking?", ["reorder"]),
+    ("which products should we replenish", ["reorder"]),
+    ("What should I reprice?", ["overpriced", "underpriced"]),
+])
+def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: list[str]) -> None:
+    r = read(shop, question)
+    assert r.kind == "agent" and r.asks == asks
+
+
+@pytest.mark.parametrize("question", [
+    "which competitor undercuts us the most?",  # the undercut ask (how often and by how much below us)
+    "which products are overpriced?",
+    "when will the oak serving tray run out?",  # the stockout forecast, not today's count
+    "which products will sell out next month?",
+    "how often are we the cheapest?",  # the metrics layer's cheapest share
+    "price index against Amazon",  # a metric filtered to a competitor
+    "revenue on Amazon in 2024",
+    "how many units of the linen table runner are in stock?",
+])
+def test_other_questions_keep_their_reading(shop: VocabularyIndex, question: str) -> None:
+    assert read(shop, question).asks == []
+
+
+def test_a_named_competitor_is_kept_in_the_tenants_spelling(shop: VocabularyIndex) -> None:
+    r = read(shop, "are we more expensive than homegoods?")
+    assert r.asks == ["versus_competitor"] and r.competitors == ["HomeGoods"]
+    both = read(shop, "are we cheaper than Amazon?")  # a channel and a competitor: the competitor here
+    assert both.asks == ["versus_competitor"] and both.competitors == ["Amazon"]
+    plan = agent_plan(r, route(r.question), shop)
+    assert plan.entities.competitors == ["HomeGoods"]  # not "homegoods": prices are filtered on the name
+    assert plan.asks == ["versus_competitor"] and plan.intents == ["pricing"] and plan.agents == ["pricing"]
+
+
+def test_a_competitor_the_data_lacks_is_said_not_widened(shop: VocabularyIndex) -> None:
+    r = read(shop, "Are we cheaper than Walmart?")
+    assert r.kind == "unanswerable" and r.concept == "competitor" and r.unknown_name == "Walmart"
+    assert r.needed == "Your competitor prices cover Amazon and HomeGoods."
+    channel = read(shop, "are our prices higher than etsy?")
+    assert channel.kind == "unanswerable" and channel.unknown_name == "Etsy"
+    assert channel.needed is not None and channel.needed.startswith('"Etsy" is one of your sales channels')
+    # a product after "than" is not a competitor's name
+    assert read(shop, "is the blue ceramic vase 20cm more expensive than the red ceramic vase 30cm?").kind != \
+        "unanswerable"
+    assert read(shop, "are prices higher than last year?").unknown_name is None
+
+
+@pytest.mark.parametrize(("question", "pct"), [
+    ("What would happen if I raised the price of the oak serving tray by 10%?", 10.0),
+    ("what if we lowered prices on VASE_RED_30 by 5 percent", -5.0),
+    ("what if I put the price of the linen table runner up by 12.5%", 12.5),
+    ("a 15% price cut on 100234: what happens?", -15.0),
+    ("what happens if we discount the candle by 20%", -20.0),
+    ("how many vases did we sell?", None),
+])
+def test_price_change_of_a_what_if(question: str, pct: float | None) -> None:
+    assert price_change(question) == pct
+
+
+def test_the_what_if_change_reaches_the_plan(shop: VocabularyIndex) -> None:
+    r = read(shop, "What would happen if I raised the price of the oak serving tray by 10%?")
+    plan = agent_plan(r, route(r.question), shop)
+    assert plan.entities.price_change_pct == 10.0 and plan.entities.skus == ["TR.88/L"]
+    assert "what_if" in plan.asks
+
+
+def test_units_of_a_named_product_in_stock_is_stock_not_units_sold(shop: VocabularyIndex) -> None:
+    r = read(shop, "How many units of the linen table runner are in stock?")
+    assert r.query is not None and r.query.metrics == ["stock_on_hand"]
+    sold = read(shop, "how many units of the linen table runner did we sell?")
+    assert sold.query is not None and sold.query.metrics == ["units"]
