@@ -105,6 +105,12 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     last_date = inputs.sales["date"].max()
     sales = inputs.sales
     cover = run_rate_cover(sales, inputs.stock, as_of)
+    if request.categories and not request.skus:
+        # "what is out of stock in Kitchen": the stock answers cover that category's products only
+        from shared.store.catalogue import skus_described_as
+
+        in_scope = set(skus_described_as(deps.warehouse, request.tenant_id, "", categories=request.categories))
+        cover = cover[cover.index.isin(in_scope)]
     store: SkuForecastView | None = None  # every SKU together, when only the top sellers are forecast one by one
     if not request.skus:
         # choose the top sellers first: building series for SKUs that are then dropped was most of the run
@@ -160,7 +166,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     answers = forecast_answers(asks, cover=cover, views=views, level=level, horizon_days=request.horizon_days,
                                as_of=last_date.date(), scoped=list(request.skus),
                                price_change_pct=request.price_change_pct, store=store,
-                               within=request.horizon_days if opts.get("horizon_stated") else None)
+                               within=request.horizon_days if opts.get("horizon_stated") else None,
+                               scope=f"the {' and '.join(request.categories)} categor"
+                               + ("y" if len(request.categories) == 1 else "ies")
+                               if request.categories and not request.skus else "")
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
     completeness = float(np.mean([_completeness(o) for o in outcomes]))

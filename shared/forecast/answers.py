@@ -186,10 +186,11 @@ def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: da
                        method=method, skus=[r[0] for r in at_risk[:10]], finding_prefixes=["stock:"])
 
 
-def out_of_stock_answer(rows: list[list[Any]], as_of: date, scoped: list[str]) -> AgentAnswer:
+def out_of_stock_answer(rows: list[list[Any]], as_of: date, scoped: list[str], scope: str = "") -> AgentAnswer:
     """``out_of_stock``: how many SKUs have nothing on hand at the latest count, which, then what runs out soon.
 
-    ``rows`` are :func:`stock_rows`; "soon" is cover below the SKU's lead time (a reorder would arrive late).
+    ``rows`` are :func:`stock_rows`; "soon" is cover below the SKU's lead time (a reorder would arrive late);
+    ``scope`` names the category the rows were narrowed to.
     """
     method = ("out of stock = 0 on hand at each SKU's latest stock count; running out = days of cover (forecast, "
               f"else on hand / mean daily units of the last {RUN_RATE_DAYS} days) below the lead time")
@@ -203,18 +204,20 @@ def out_of_stock_answer(rows: list[list[Any]], as_of: date, scoped: list[str]) -
     out = sorted([r for r in rows if (r[4] or 0) <= 0], key=lambda r: r[0])
     soon = sorted([r for r in rows if (r[4] or 0) > 0 and r[1] is not None and r[1] < r[3]],
                   key=lambda r: (r[1], r[0]))
-    if scoped:
+    if scoped and len(scoped) <= 3:
         text = "; ".join(_run_out_text(r) + ("" if (r[4] or 0) <= 0 else ", so it is in stock") for r in rows[:3])
         text += f" (as of {as_of.isoformat()})."
     else:
         listed = f": {join_names([r[0] for r in out], 8)}" if out else ""
-        text = (f"{len(out)} of {len(rows)} SKUs with stock records {'is' if len(out) == 1 else 'are'} out of stock "
+        where = f" in {scope}" if scope else ""
+        count = f"{len(out)} of {len(rows)}" if out else f"None of the {len(rows)}"
+        text = (f"{count} SKUs{where} with stock records {'is' if len(out) == 1 or not out else 'are'} out of stock "
                 f"(0 on hand at the latest count, {as_of.isoformat()}){listed}.")
         if soon:
             top = [f"{r[0]} ({fmt_num(r[1])} days left, lead time {r[3]})" for r in soon[:5]]
-            text += (f" {len(soon)} more will run out before a reorder could arrive; soonest: "
+            text += (f" {len(soon)}{' more' if out else ''} will run out before a reorder could arrive; soonest: "
                      f"{join_names(top, 5)}.")
-    table, total = ranked_table(_STOCKOUT_COLUMNS, out + soon if not scoped else rows)
+    table, total = ranked_table(_STOCKOUT_COLUMNS, out + soon if not scoped or len(scoped) > 3 else rows)
     return AgentAnswer(ask="out_of_stock", text=text, columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=[r[0] for r in (out + soon)[:10]], finding_prefixes=["stock:"])
 
@@ -376,10 +379,12 @@ def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped
 
 def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[SkuForecastView], level: float,
                      horizon_days: int, as_of: date, scoped: list[str], price_change_pct: float | None,
-                     store: SkuForecastView | None = None, within: int | None = None) -> list[AgentAnswer]:
+                     store: SkuForecastView | None = None, within: int | None = None,
+                     scope: str = "") -> list[AgentAnswer]:
     """Answer each forecast ask the question has (and the what-if when a price change was given).
 
-    ``within``: the horizon the question named, when it named one (stock questions list what runs out in it).
+    ``within``: the horizon the question named, when it named one (stock questions list what runs out in it);
+    ``scope``: the categories ``cover`` was narrowed to, as the answer names them.
     """
     out: list[AgentAnswer] = []
     note = "" if price_change_pct is None else f", with the {price_change_pct:+g}% price change applied"
@@ -387,7 +392,7 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
         if ask == "stockout":
             out.append(stockout_answer(cover, views, as_of, scoped, within))
         elif ask == "out_of_stock":
-            out.append(out_of_stock_answer(stock_rows(cover, views, as_of), as_of, scoped))
+            out.append(out_of_stock_answer(stock_rows(cover, views, as_of), as_of, scoped, scope))
         elif ask == "reorder":
             out.append(reorder_answer(stock_rows(cover, views, as_of), as_of, scoped, within))
         elif ask == "overstock":

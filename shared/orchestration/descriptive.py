@@ -132,10 +132,10 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
     update: dict[str, Any] = {"entities": merged}
     if reading.asks:  # the reader recognised exactly what is asked ("which competitor is cheapest most often")
         from shared.agents.answers import ASK_AGENT
+        from shared.orchestration.plan import INTENTS
 
         asks = [a for a in reading.asks if a in ASK_AGENT]
-        intents = list(dict.fromkeys(("pricing" if ASK_AGENT[a] == "pricing" else "inventory")
-                                     for a in asks))
+        intents = [i for i in reading.agent_intents if i in INTENTS]
         update |= {"asks": asks, "intents": intents or plan.intents, "sku_scope": {}}
     return plan.model_copy(update=update)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from shared.questions.lexicon import AGENT_CUES
 from shared.questions.vocabulary import STOP_WORDS, EntityMatch, VocabularyIndex, normalise
 
 
@@ -29,8 +30,10 @@ class MarketAsk:
 
     @property
     def agent_intent(self) -> str:
-        """The plan intent of the ask's agent."""
-        return "inventory" if self.ask in ("out_of_stock", "reorder") else "pricing"
+        """The plan intent of the ask (``inventory`` for the forecast agent's stock asks)."""
+        if self.ask == "what_if":
+            return "what_if"
+        return "inventory" if self.ask in ("out_of_stock", "reorder", "stockout") else "pricing"
 
 
 def _rx(body: str) -> re.Pattern[str]:
@@ -41,7 +44,8 @@ def _rx(body: str) -> re.Pattern[str]:
 COMPETITOR_NOUN = _rx(r"competitors?|rivals?|retailers?|competition|other (?:sellers|stores|shops|retailers)|"
                       r"anyone else|anybody else")
 _WHO = _rx(r"who(?:'s| is| has| sells?| offers?| charges?)|whose")
-CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest prices?|least expensive|best prices?|undersells? everyone")
+CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest prices?|least expensive|best prices?|undersells? everyone|"
+               r"beats? (?:everyone|everybody|all(?: the)? others?|the rest)(?: else)?(?: on price)?|for less")
 DEAREST = _rx(r"most expensive|dearest|priciest|highest[- ]priced|highest prices?")
 #: Comparisons with us ("cheaper than us", "undercut us"): the undercut ask, unless a competitor is named.
 _AGAINST_US = _rx(r"(?:than|below|under|beat\w*|undercut\w*) (?:us|me|we|our\b)|undercut\w*")
@@ -50,17 +54,32 @@ PRICE_WORD = _rx(r"cheap\w*|dearer|dearest|pric(?:e|es|ed|ey|ier|iest|ing)|expen
 #: A sales metric next to a price word ("average selling price on Amazon") is the metrics layer's question.
 _SALES_METRIC = _rx(r"average (?:selling|sale|sold) price|asp|revenue|turnover|orders|units sold|sales|"
                     r"price index")  # "price index against Amazon" is the metric, filtered
-PRICE_CHANGE = _rx(r"chang\w*|moved?|moving|movements?|history|trend\w*|over time|(?:gone|went|go|going|come|came) "
-                   r"(?:up|down)|rais\w*|lower(?:ed|ing)|increas\w*|decreas\w*|drop\w*|cut (?:its|their|the) "
-                   r"prices?|evolv\w*|shift\w*")
+PRICE_CHANGE = _rx(r"chang\w*|moved?|moving|movements?|history|(?:done|doing|did) with|trend\w*|over time|"
+                   r"(?:gone|went|go|going|come|came) (?:up|down)|rais\w*|lower(?:ed|ing)|increas\w*|decreas\w*|"
+                   r"drop\w*|cut (?:its|their|the) prices?|evolv\w*|shift\w*")
 STOCK_WORD = _rx(r"out of stock|out-of-stock|in stock|sold out|stocked out|stock ?outs?|availab\w*|unavailable|"
                  r"(?:have|has|had|carry|carries) (?:no )?stock")
 #: Our own products with nothing on hand now (not "will run out": that is the stockout forecast).
-OUT_OF_STOCK = _rx(r"out of stock|out-of-stock|sold out|stocked out|zero stock|no stock(?: left)?|nothing (?:left )?"
+OUT_OF_STOCK = _rx(r"out of stock|out-of-stock|sold out|stocked out|(?:zero|no|0) (?:stock|inventory)(?: left)?|"
+                   r"nothing (?:left )?"
                    r"in stock|(?:0|zero|no) (?:units )?(?:in stock|on hand|left)|none left|empty shelves")
 _FUTURE = _rx(r"will|going to|soon|next|upcoming|coming|run(?:s|ning)? out|when|before|by the end|likely|risk")
 REORDER = _rx(r"re-?order\w*|restock\w*|replenish\w*|order more|top(?:ping)? up|buy more|purchase orders?|"
-              r"what (?:should|do) (?:i|we) (?:order|buy)")
+              r"(?:should|do|must) (?:i|we) (?:order|buy)|(?:need|have) to (?:order|buy)")
+#: Low stock now ("what's running low"): the stockout ask (cover below lead time).
+LOW_STOCK = _rx(r"running low|run(?:s|ning)? short|low (?:on )?(?:stock|inventory)|almost (?:out|gone|sold out)|"
+                r"nearly (?:out|gone|sold out)|about to (?:run|sell) out")
+#: "how many products does MegaMart carry", "products in common with ShopRival": the matched products.
+_CARRY = _rx(r"(?:products?|items?|skus?)\b[^?.!]{0,30}\b(?:does|do)\s+\S+\s+(?:also )?(?:sell|carry|stock|list)|"
+             r"in common with|overlap\w*")
+#: "which prices should I lower": the products above the market; "...raise": those below it.
+_LOWER_PRICES = _rx(r"(?:lower|cut|reduc\w*|drop|decreas\w*|mark down|discount)(?: (?:the|my|our|its|their))? "
+                    r"prices?|prices? (?:should|could|can|do) (?:i|we) (?:lower|cut|reduce|drop|decrease)")
+_RAISE_PRICES = _rx(r"(?:raise|increase|put up|lift|bump up|mark up)(?: (?:the|my|our|its|their))? prices?|"
+                    r"prices? (?:should|could|can|do) (?:i|we) (?:raise|increase|put up|lift)")
+_WHICH = _rx(r"which|what|where|any")
+#: A pronoun then a word: "where do we stand" (a verb, even when a product title has the word "stand").
+_PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
 #: "what should I reprice": the products out of line with the market, both ways.
 REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the )?prices|price changes? (?:should|do) "
               r"(?:i|we)|which prices (?:should|to) (?:i |we )?(?:change|adjust)")
@@ -108,8 +127,16 @@ def _unknown_against(question: str, matches: list[EntityMatch], index: Vocabular
     return None
 
 
+def verb_matches(question: str, matches: list[EntityMatch]) -> list[EntityMatch]:
+    """Product matches of one word right after a pronoun ("where do we *stand*"): verbs, not products."""
+    return [m for m in matches if m.kind == "product" and " " not in question[m.span[0]:m.span[1]].strip()
+            and _PRONOUN_BEFORE.search(question[:m.span[0]])]
+
+
 def read_market(question: str, matches: list[EntityMatch], index: VocabularyIndex | None) -> MarketAsk | None:
     """The competitor or stock ask ``question`` makes, or ``None`` when it makes none of these."""
+    verbs = verb_matches(question, matches)
+    matches = [m for m in matches if m not in verbs]
     named = _names(matches, "competitor")
     products = bool(_names(matches, "sku") or _names(matches, "product"))
     known = list(index.vocabulary.competitors) if index is not None else []
@@ -128,17 +155,26 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
             or (products and re.search(r"\b(?:price|prices|deal|offer)\b", question, re.I))):
         dearest = dear is not None and (cheap is None or dear.start() < cheap.start())
         return MarketAsk("dearest_competitor" if dearest else "cheapest_competitor")
-    if named and price and not _SALES_METRIC.search(question):
+    if named and (price or _CARRY.search(question)) and not _SALES_METRIC.search(question):
         return MarketAsk("versus_competitor", named)  # "are we cheaper than MegaMart?"
     if price and not _SALES_METRIC.search(question) and (name := _unknown_against(question, matches, index)):
         channel = any(m.kind == "channel" and name in m.values for m in matches)
         return MarketAsk(unknown_competitor=name, is_channel=channel, known_competitors=known)
+    if _WHICH.search(question) and not group and price_change(question) is None:
+        lower, higher = _LOWER_PRICES.search(question), _RAISE_PRICES.search(question)
+        if lower or higher:  # "which prices should I lower?": the ones above the market
+            return MarketAsk("overpriced" if lower else "underpriced")
     if REPRICE.search(question) and not group:
         return MarketAsk("overpriced", extra=("underpriced",))  # "what should I reprice?": out of line both ways
+    if price_change(question) is not None and (products or price) and not any(
+            rx.search(question) for rx in AGENT_CUES.values()):
+        return MarketAsk("what_if")  # "if we dropped the X price by 15%, how many more would we sell?"
     if OUT_OF_STOCK.search(question) and not _FUTURE.search(question):
         return MarketAsk("out_of_stock")  # "how many products are out of stock?"
     if REORDER.search(question) and not re.search(r"\b(?:when will|run(?:s|ning)? out)\b", question, re.I):
         return MarketAsk("reorder")  # "what should I reorder this week?"
+    if LOW_STOCK.search(question):
+        return MarketAsk("stockout")  # "which SKUs are running low?"
     return None
 
 

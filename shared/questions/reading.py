@@ -26,7 +26,7 @@ from pydantic import BaseModel, Field
 
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
-from shared.questions.market import MarketAsk, price_change, read_market
+from shared.questions.market import MarketAsk, price_change, read_market, verb_matches
 from shared.questions.timephrase import (
     TimeReading,
     fmt_range,
@@ -224,8 +224,13 @@ def _unmatched_distinctive(question: str, span: tuple[int, int], taken: list[tup
     return False
 
 
-def _market_reading(reading: Reading, market: MarketAsk) -> Reading:
-    """The agents' ask about competitors or stock, or a competitor name the data lacks (said, not widened)."""
+def _market_reading(reading: Reading, market: MarketAsk, verbs: list[EntityMatch]) -> Reading:
+    """The agents' ask about competitors or stock, or a competitor name the data lacks (said, not widened).
+
+    ``verbs`` are product matches that are verbs here ("where do we stand"): their SKUs are not the question's.
+    """
+    dropped = {v for m in verbs for v in m.values}
+    reading.skus = [s for s in reading.skus if s not in dropped]
     if market.unknown_competitor is not None:
         reading.kind, reading.concept, reading.unknown_name = "unanswerable", "competitor", market.unknown_competitor
         known = market.known_competitors
@@ -418,7 +423,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         return reading
     reading.price_change_pct = price_change(question)
     if (market := read_market(question, matches, index)) is not None:  # who is cheapest, vs MegaMart, out of stock
-        return _market_reading(reading, market)
+        return _market_reading(reading, market, verb_matches(question, matches))
     if index is not None and (name := unknown_name(question, entity_spans + time.spans,
                                                    index.knows_word)) is not None:
         reading.kind, reading.unknown_name = "unanswerable", name

@@ -37,6 +37,11 @@ def test_out_of_stock_leads_with_the_count_and_which_then_what_runs_out_soon() -
     assert answer.text.endswith("1 more will run out before a reorder could arrive; soonest: fast (4 days left, "
                                 "lead time 14).")
     assert [r[0] for r in answer.rows] == ["empty", "gone", "fast"]
+    # a category the rows were narrowed to is named; none out of stock is said as such
+    kept = [r for r in stock_rows(_cover(), [], AS_OF) if r[0] in ("fast", "ok")]
+    none = out_of_stock_answer(kept, AS_OF, [], "the kitchen category")
+    assert none.text.startswith("None of the 2 SKUs in the kitchen category with stock records is out of stock (0 on "
+                                "hand at the latest count, 2026-05-31). 1 will run out before a reorder could arrive")
     # a named SKU in stock is said to be in stock, with its run-out date
     named = out_of_stock_answer(stock_rows(_cover(), [], AS_OF), AS_OF, ["ok"])
     assert named.text == ("ok runs out around 2027-03-27 (300 days of cover: 300 on hand at 1 a day), so it is in "

@@ -8,7 +8,7 @@ from shared.orchestration.descriptive import agent_plan
 from shared.orchestration.router import route
 from shared.questions.market import price_change
 from shared.questions.reading import Reading, read_question
-from shared.questions.vocabulary import VocabularyIndex
+from shared.questions.vocabulary import ProductName, Vocabulary, VocabularyIndex
 from tests.unit.questions.conftest import EXTENTS
 
 
@@ -44,6 +44,16 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("what needs restocking?", ["reorder"]),
     ("which products should we replenish", ["reorder"]),
     ("What should I reprice?", ["overpriced", "underpriced"]),
+    ("Which rival beats everyone on price?", ["cheapest_competitor"]),
+    ("who sells the oak serving tray for less?", ["cheapest_competitor"]),
+    ("What has HomeGoods done with its prices?", ["competitor_prices"]),
+    ("how many products does HomeGoods carry?", ["versus_competitor"]),
+    ("Which prices should I raise?", ["underpriced"]),
+    ("What products should I lower the price of?", ["overpriced"]),
+    ("List the products with zero inventory", ["out_of_stock"]),
+    ("What stock do we need to order?", ["reorder"]),
+    ("Which SKUs are running low?", ["stockout"]),
+    ("If we dropped the oak serving tray price by 15%, how many more would we sell?", ["what_if"]),
 ])
 def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: list[str]) -> None:
     r = read(shop, question)
@@ -62,6 +72,19 @@ def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: l
 ])
 def test_other_questions_keep_their_reading(shop: VocabularyIndex, question: str) -> None:
     assert read(shop, question).asks == []
+
+
+def test_a_verb_that_is_also_a_title_word_names_no_product() -> None:
+    products = [ProductName(sku=f"STAND-{i}", title=f"{wood} Plant Stand") for i, wood in
+                enumerate(["Oak", "Pine", "Bamboo"])] + [
+        ProductName(sku="RUG-1", title="Wool Rug")]
+    index = VocabularyIndex(Vocabulary(tenant_id="t", products=products, skus=[p.sku for p in products],
+                                       competitors=["HomeGoods"]))
+    r = read_question("Where do we stand against HomeGoods on price?", tenant_id="t", index=index, extents=EXTENTS)
+    assert r.asks == ["versus_competitor"] and r.skus == []  # all competitor prices, not the three stands
+    named = read_question("what does HomeGoods charge for the pine plant stand?", tenant_id="t", index=index,
+                          extents=EXTENTS)
+    assert named.asks == ["versus_competitor"] and named.skus == ["STAND-1"]
 
 
 def test_a_named_competitor_is_kept_in_the_tenants_spelling(shop: VocabularyIndex) -> None:
