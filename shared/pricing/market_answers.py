@@ -201,6 +201,12 @@ def versus_competitor_answer(obs: pd.DataFrame, competitors: list[str], *, today
         rows += [[str(r["sku"]), str(name), round(float(r["our_price"]), 2), round(float(r["competitor_price"]), 2),
                   None if pd.isna(r["gap_pct"]) else round(float(r["gap_pct"]), 1),
                   pd.Timestamp(r["date"]).date().isoformat()] for _, r in ordered.iterrows()]
+        if scoped and len(part) <= 3:  # "what does MegaMart charge for X": their price first, then ours
+            sentences += [f"{name} charges {fmt_num(float(r['competitor_price']), 2)} for {r['sku']} (on "
+                          f"{pd.Timestamp(r['date']).date().isoformat()}), against our "
+                          f"{fmt_num(float(r['our_price']), 2)}: " + _side(float(r["gap_pct"])) + "."
+                          for _, r in ordered.iterrows()]
+            continue
         if len(part) <= 3:
             each = [f"{r['sku']} ours {fmt_num(float(r['our_price']), 2)} vs {fmt_num(float(r['competitor_price']), 2)}"
                     f" ({float(r['gap_pct']):+.1f}%)" for _, r in ordered.iterrows()]
@@ -228,6 +234,13 @@ def versus_competitor_answer(obs: pd.DataFrame, competitors: list[str], *, today
     return AgentAnswer(ask="versus_competitor", text=" ".join(sentences), columns=_VERSUS_COLUMNS, rows=table,
                        total_rows=total, method=method, skus=[str(r[0]) for r in rows[:10]],
                        finding_prefixes=["position:"], period_start=first, period_end=today)
+
+
+def _side(gap_pct: float) -> str:
+    """"we are 5.4% dearer", "we are 3.0% cheaper", "the same price"."""
+    if abs(gap_pct) < 0.05:
+        return "the same price"
+    return f"we are {abs(gap_pct):.1f}% {'dearer' if gap_pct > 0 else 'cheaper'}"
 
 
 _STOCK_COLUMNS = ["competitor", "sku", "in_stock", "date"]

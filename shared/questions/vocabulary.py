@@ -123,6 +123,7 @@ class VocabularyIndex:
                     self.sku_codes.setdefault(compact(alias), p.sku)
         self.titles = [normalise(p.title) for p in vocabulary.products]
         self.title_of = {p.sku: p.title for p in vocabulary.products}
+        self.title_set = frozenset(self.titles)
         self.token_titles: dict[str, set[int]] = {}
         for i, t in enumerate(self.titles):
             for tok in t.split():
@@ -239,7 +240,8 @@ class VocabularyIndex:
                 if _overlaps(span, taken):
                     continue
                 toks = [normalise(w) for w, _, _ in words[i:i + n]]
-                if not toks[0] or not toks[-1] or toks[0] in STOP_WORDS or toks[-1] in STOP_WORDS:
+                whole = n > 1 and " ".join(toks) in self.title_set  # "... storage box large": a whole title
+                if not toks[0] or not toks[-1] or toks[0] in STOP_WORDS or (toks[-1] in STOP_WORDS and not whole):
                     continue
                 hits = self._containing(toks)
                 if hits and (n > 1 or self._distinctive(toks[0], hits)):

@@ -75,7 +75,7 @@ def test_versus_a_named_competitor_counts_cheaper_dearer_level_and_the_mean_gap(
     assert "dearer most on B (+20.0%) and E (+2.5%); cheaper most on D (-20.0%) and A (-10.0%)" in answer.text
     assert {r[1] for r in answer.rows} == {"rival"}  # only the named competitor
     named = versus_competitor_answer(obs, ["rival"], today=TODAY, start=None, scoped=["B"])
-    assert named.text.startswith("We are dearer than rival: B ours 60 vs 50 (+20.0%)")
+    assert named.text == "rival charges 50 for B (on 2026-03-31), against our 60: we are 20.0% dearer."
     none = versus_competitor_answer(obs, ["nobody"], today=TODAY, start=None, scoped=[])
     assert not none.answered and none.text.startswith("No product of ours has a price from nobody")
 

@@ -54,3 +54,15 @@ def test_fast_on_a_large_catalogue() -> None:
         found = index.find("how much revenue did Brand7 Model 4007 Widget 3 make in the last 30 days on web?")
     assert (time.perf_counter() - start) / 20 < 0.05
     assert any(m.kind == "product" and m.values == ("P04007",) for m in found)
+
+
+def test_a_whole_title_ending_in_a_size_word_names_that_product_only() -> None:
+    products = [ProductName(sku="BOX-L", title="Coastal Eco Storage Box Large"),
+                ProductName(sku="BOX-M", title="Coastal Eco Storage Box Medium")]
+    index = VocabularyIndex(Vocabulary(tenant_id="t", products=products, skus=["BOX-L", "BOX-M"]))
+    found = [m for m in index.find("what does MegaMart charge for the Coastal Eco Storage Box Large?")
+             if m.kind == "product"]
+    assert [m.values for m in found] == [("BOX-L",)]
+    # a size word that ends no whole title still names nothing: both boxes
+    both = [m for m in index.find("how are the coastal eco storage box sales?") if m.kind == "product"]
+    assert [m.values for m in both] == [("BOX-L", "BOX-M")]
