@@ -264,6 +264,18 @@ def competitor_stock_answer(obs: pd.DataFrame, competitors: list[str], *, today:
     out = known[~known["in_stock"].astype(bool)].sort_values(["competitor", "sku"])
     rows = [[str(r["competitor"]), str(r["sku"]), False, pd.Timestamp(r["date"]).date().isoformat()]
             for _, r in out.iterrows()]
+    if scoped and len(scoped) <= 3:  # "which competitor is out of stock on X": each product's sellers
+        parts = []
+        for sku, part in known.groupby(known["sku"].astype(str), sort=True):
+            lacking = sorted(str(c) for c in part.loc[~part["in_stock"].astype(bool), "competitor"])
+            having = sorted(str(c) for c in part.loc[part["in_stock"].astype(bool), "competitor"])
+            parts.append((f"{join_names(lacking)} {'is' if len(lacking) == 1 else 'are'} out of stock on {sku}"
+                          if lacking else f"No competitor is out of stock on {sku}")
+                         + (f" ({join_names(having)} {'has' if len(having) == 1 else 'have'} it)" if having else ""))
+        table, total = ranked_table(_STOCK_COLUMNS, rows)
+        return AgentAnswer(ask="competitor_stock", text="; ".join(parts) + f", at their latest observation "
+                           f"{_period(first, today)}.", columns=_STOCK_COLUMNS, rows=table, total_rows=total,
+                           method=method, skus=list(scoped), period_start=first, period_end=today)
     sentences = []
     for name, part in known.groupby(known["competitor"].astype(str), sort=True):
         gone = out[out["competitor"].astype(str) == name]
@@ -330,7 +342,7 @@ def competitor_prices_answer(obs: pd.DataFrame, competitors: list[str], *, today
         for name, part in moves.groupby(level=0, sort=True):
             change = part["change_pct"].dropna()
             up, down = int((change > 0.05).sum()), int((change < -0.05).sum())
-            sentences.append(f"{name} on {len(part):,} products ({up:,} up, {down:,} down and "
+            sentences.append(f"{name} on {len(part):,} products ({down:,} lowered, {up:,} raised and "
                              f"{len(change) - up - down:,} unchanged from first to latest price, median change "
                              f"{_pct(float(change.median()) if len(change) else None)})")
         intro = (f"You track {len(sentences)} competitor{'s' if len(sentences) != 1 else ''}' prices "

@@ -56,14 +56,15 @@ _SALES_METRIC = _rx(r"average (?:selling|sale|sold) price|asp|revenue|turnover|o
                     r"price index")  # "price index against Amazon" is the metric, filtered
 PRICE_CHANGE = _rx(r"chang\w*|moved?|moving|movements?|history|(?:done|doing|did) with|trend\w*|over time|"
                    r"(?:gone|went|go|going|come|came) (?:up|down)|rais\w*|lower(?:ed|ing)|increas\w*|decreas\w*|"
-                   r"drop\w*|cut (?:its|their|the) prices?|evolv\w*|shift\w*")
+                   r"drop\w*|(?:cut|lower|raise|reduce|hike) (?:its|their|the) prices?|evolv\w*|shift\w*")
 STOCK_WORD = _rx(r"out of stock|out-of-stock|in stock|sold out|stocked out|stock ?outs?|availab\w*|unavailable|"
                  r"(?:have|has|had|carry|carries) (?:no )?stock")
 #: Our own products with nothing on hand now (not "will run out": that is the stockout forecast).
-OUT_OF_STOCK = _rx(r"out of stock|out-of-stock|sold out|stocked out|(?:zero|no|0) (?:stock|inventory)(?: left)?|"
+OUT_OF_STOCK = _rx(r"out of stock|out-of-stock|sold out|stocked out|(?:have|has|had|'ve) (?:we |i |they )?(?:already )?"
+                   r"run out|ran out|(?:zero|no|0) (?:stock|inventory)(?: left)?|"
                    r"nothing (?:left )?"
                    r"in stock|(?:0|zero|no) (?:units )?(?:in stock|on hand|left)|none left|empty shelves")
-_FUTURE = _rx(r"will|going to|soon|next|upcoming|coming|run(?:s|ning)? out|when|before|by the end|likely|risk")
+_FUTURE = _rx(r"will|going to|soon|next|upcoming|coming|runs out|running out|when|before|by the end|likely|risk")
 REORDER = _rx(r"re-?order\w*|restock\w*|replenish\w*|order more|top(?:ping)? up|buy more|purchase orders?|"
               r"(?:should|do|must) (?:i|we) (?:order|buy)|(?:need|have) to (?:order|buy)")
 #: Low stock now ("what's running low"): the stockout ask (cover below lead time).
@@ -93,6 +94,10 @@ _AGAINST = re.compile(r"\b(?:(?:cheaper|dearer|pricier|(?:more|less) expensive)(
                       r"undercut(?:ting|s)?|beat(?:ing|s)?|compared? (?:to|with)|comparison with|vs\.?|versus|"
                       r"against|than)\s+(?:the\s+)?"
                       r"(?P<name>[A-Za-z][\w&'.-]*)", re.I)
+#: "Is Walmart cheaper than us?", "Does Target undercut us": a capitalised subject compared on price.
+_SUBJECT = re.compile(r"\b(?i:is|are|does|do|has|have|will|can)\s+(?P<name>[A-Z][\w&'.-]*)\s+"
+                      r"(?i:cheaper|dearer|pricier|more expensive|less expensive|undercut\w*|beat\w*|"
+                      r"sell\w* (?:\w+ )?(?:cheaper|for less)|charg\w*|pric\w*)")
 #: Words after "than"/"vs" that are not a competitor's name.
 _NOT_A_NAME = frozenset("""us we me our them they it its those that these everyone everybody anyone anybody others other
 market markets competitors competitor competition rivals average median usual normal expected before last this
@@ -106,7 +111,7 @@ def _names(matches: list[EntityMatch], kind: str) -> list[str]:
 
 def _unknown_against(question: str, matches: list[EntityMatch], index: VocabularyIndex | None) -> str | None:
     """The name in "cheaper than X" / "vs X" that is not one of the tenant's competitors, else ``None``."""
-    for m in _AGAINST.finditer(question):
+    for m in [*_AGAINST.finditer(question), *_SUBJECT.finditer(question)]:
         word = m.group("name").rstrip(".'")
         start, end = m.span("name")
         lower = word.lower()

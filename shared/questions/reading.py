@@ -415,15 +415,16 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     reading.categories = list(dict.fromkeys(v for m in matches if m.kind == "category" for v in m.values))
 
     reading.brands = list(dict.fromkeys(v for m in matches if m.kind == "brand" for v in m.values))
+    gap = _unanswerable(question)
+    reading.price_change_pct = price_change(question)
+    if gap is None and (market := read_market(question, matches, index)) is not None:  # cheapest, vs X, out of stock
+        return _market_reading(reading, market, verb_matches(question, matches))
     if _CATALOGUE_COUNT.search(question) and time.range is None:
         reading.kind = "catalogue"  # "how many products do we have": the catalogue, not sales
         return reading
-    if gap := _unanswerable(question):
+    if gap:
         reading.kind, (reading.concept, reading.needed) = "unanswerable", gap
         return reading
-    reading.price_change_pct = price_change(question)
-    if (market := read_market(question, matches, index)) is not None:  # who is cheapest, vs MegaMart, out of stock
-        return _market_reading(reading, market, verb_matches(question, matches))
     if index is not None and (name := unknown_name(question, entity_spans + time.spans,
                                                    index.knows_word)) is not None:
         reading.kind, reading.unknown_name = "unanswerable", name

@@ -91,6 +91,9 @@ def test_competitor_stock_is_read_from_each_products_latest_observation() -> Non
                            "of each between 2026-03-02 and 2026-03-31): B.")
     everyone = competitor_stock_answer(obs, [], today=TODAY, start=None, scoped=[])
     assert everyone.text.startswith("Competitors are out of stock on 1 of our products")
+    one = competitor_stock_answer(obs, [], today=TODAY, start=None, scoped=["B"])
+    assert one.text == ("cheapco is out of stock on B (midco has it), at their latest observation between 2026-03-02 "
+                        "and 2026-03-31.")
     unknown = competitor_stock_answer(_obs(), ["cheapco"], today=TODAY, start=None, scoped=[])
     assert not unknown.answered and "in_stock column is needed" in unknown.text
 
@@ -100,8 +103,8 @@ def test_competitor_price_moves_first_to_latest() -> None:
     assert answer.text == ("cheapco's price for A went from 70 on 2026-03-01 to 80 on 2026-03-31 (+14.3%; low 70, "
                            "high 80 over 2 observations).")
     whole = competitor_prices_answer(_obs(), [], today=TODAY, start=None, scoped=[])
-    assert whole.text.startswith("You track 3 competitors' prices up to 2026-03-31: cheapco on 4 products (1 up, 0 "
-                                 "down and 3 unchanged")
+    assert whole.text.startswith("You track 3 competitors' prices up to 2026-03-31: cheapco on 4 products (0 lowered, "
+                                 "1 raised and 3 unchanged")
 
 
 def test_pricing_answers_dispatch_the_market_asks_with_the_named_competitors() -> None:

@@ -54,6 +54,10 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("What stock do we need to order?", ["reorder"]),
     ("Which SKUs are running low?", ["stockout"]),
     ("If we dropped the oak serving tray price by 15%, how many more would we sell?", ["what_if"]),
+    ("How many products do we have no stock of?", ["out_of_stock"]),
+    ("Which products have we run out of?", ["out_of_stock"]),
+    ("Did HomeGoods lower its prices last month?", ["competitor_prices"]),
+    ("Which of the competitors is out of stock on the oak serving tray?", ["competitor_stock"]),
 ])
 def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: list[str]) -> None:
     r = read(shop, question)
@@ -101,6 +105,9 @@ def test_a_competitor_the_data_lacks_is_said_not_widened(shop: VocabularyIndex) 
     r = read(shop, "Are we cheaper than Walmart?")
     assert r.kind == "unanswerable" and r.concept == "competitor" and r.unknown_name == "Walmart"
     assert r.needed == "Your competitor prices cover Amazon and HomeGoods."
+    subject = read(shop, "Is Walmart cheaper than us?")  # not widened to "who undercuts us"
+    assert subject.kind == "unanswerable" and subject.unknown_name == "Walmart"
+    assert read(shop, "how many products do we have?").kind == "catalogue"
     channel = read(shop, "are our prices higher than etsy?")
     assert channel.kind == "unanswerable" and channel.unknown_name == "Etsy"
     assert channel.needed is not None and channel.needed.startswith('"Etsy" is one of your sales channels')
