@@ -73,7 +73,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     result = to_agent_result(analysis, request, options, observations=inputs.observations, sources=data.sources)
     asks = requested_asks(request.options, "pricing", "what_if" if analysis.scenario else "price_position")
     answers = pricing_answers(asks, analysis, inputs.observations, options, scoped=list(request.skus),
-                              start=request.start_date, competitors=list(request.competitors))
+                              start=request.start_date, competitors=list(request.competitors),
+                              end=request.end_date)
     result.data["answers"] = [a.model_dump(mode="json") for a in answers]
     result.data["as_of"] = as_of.as_dict()
     result.confidence = apply_staleness(result.confidence, as_of)

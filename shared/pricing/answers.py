@@ -213,15 +213,19 @@ def whatif_answer(scenario: dict[str, Any] | None, options: PricingOptions) -> A
 
 
 def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.DataFrame, options: PricingOptions,
-                    *, scoped: list[str], start: date | None, competitors: list[str] | None = None
-                    ) -> list[AgentAnswer]:
-    """Answer each pricing ask the question has (``competitors``: the ones the question names)."""
+                    *, scoped: list[str], start: date | None, competitors: list[str] | None = None,
+                    end: date | None = None) -> list[AgentAnswer]:
+    """Answer each pricing ask the question has.
+
+    ``competitors`` are the ones the question names; ``start``/``end`` the period it names (the competitor answers
+    read the prices in it).
+    """
     out: list[AgentAnswer] = []
     for ask in asks:
         answer: AgentAnswer | None
         if ask in MARKET_ASKS:
-            answer = market_answer(ask, obs, list(competitors or []), today=analysis.today, start=start,
-                                   scoped=scoped)
+            last = min(end, analysis.today) if end is not None else analysis.today
+            answer = market_answer(ask, obs, list(competitors or []), today=last, start=start, scoped=scoped)
         elif ask in ("overpriced", "underpriced"):
             answer = gap_answer(analysis, ask, scoped)
         elif ask == "undercut":

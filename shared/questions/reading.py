@@ -107,6 +107,8 @@ class Reading(BaseModel):
     asks: list[str] = Field(default_factory=list, description="Exactly what the agents are asked, when the reader "
                                                              "recognised it (shared.questions.market).")
     price_change_pct: float | None = Field(default=None, description="A price change the question names (what-if).")
+    agent_period: TimeRange | None = Field(default=None, description="The past period an agent ask names "
+                                                                     "(\"this week\", \"in November\").")
 
 
 def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -418,6 +420,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     gap = _unanswerable(question)
     reading.price_change_pct = price_change(question)
     if gap is None and (market := read_market(question, matches, index)) is not None:  # cheapest, vs X, out of stock
+        reading.agent_period = time.range if time.range is not None and not time.future else None
         return _market_reading(reading, market, verb_matches(question, matches))
     if _CATALOGUE_COUNT.search(question) and time.range is None:
         reading.kind = "catalogue"  # "how many products do we have": the catalogue, not sales

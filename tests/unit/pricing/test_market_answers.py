@@ -117,3 +117,13 @@ def test_pricing_answers_dispatch_the_market_asks_with_the_named_competitors() -
     assert versus.ask == "versus_competitor" and versus.text.startswith(
         "We are cheaper than dearco: A ours 100 vs 120 (-16.7%); C ours 20 vs 35 (-42.9%)")
     assert versus.rows[1][4] == pytest.approx(100 * (20 / 35 - 1), abs=0.05)
+
+
+def test_a_period_the_question_names_ends_the_window() -> None:
+    obs = _obs()
+    options = PricingOptions()
+    analysis = analyse(PricingInputs(observations=obs), options, today=TODAY)
+    (moves,) = pricing_answers(["competitor_prices"], analysis, obs, options, scoped=["A"], start=date(2026, 3, 1),
+                               competitors=["cheapco"], end=date(2026, 3, 15))
+    assert moves.text.startswith("cheapco's price for A went from 70 on 2026-03-01 to 70 on 2026-03-01")
+    assert (moves.period_start, moves.period_end) == (date(2026, 3, 1), date(2026, 3, 15))

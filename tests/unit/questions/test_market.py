@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from shared.orchestration.descriptive import agent_plan
@@ -141,3 +143,11 @@ def test_units_of_a_named_product_in_stock_is_stock_not_units_sold(shop: Vocabul
     assert r.query is not None and r.query.metrics == ["stock_on_hand"]
     sold = read(shop, "how many units of the linen table runner did we sell?")
     assert sold.query is not None and sold.query.metrics == ["units"]
+
+
+def test_a_named_period_reaches_the_plan(shop: VocabularyIndex) -> None:
+    r = read(shop, "Which competitor was cheapest most often in March 2025?")
+    plan = agent_plan(r, route(r.question), shop)
+    assert plan.asks == ["cheapest_competitor"]
+    assert (plan.entities.start_date, plan.entities.end_date) == (date(2025, 3, 1), date(2025, 3, 31))
+    assert agent_plan(read(shop, "who is the cheapest competitor?"), route("x"), shop).entities.start_date is None
