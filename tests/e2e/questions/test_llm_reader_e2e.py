@@ -108,3 +108,12 @@ def test_instruction_inside_a_product_name_stays_data(gemini: FakeGemini, inject
     assert 'Vase "}]' not in req.prompt and 'Vase \\"}]' in req.prompt  # the quote is escaped in the JSON
     assert "0.01" not in report.answer and report.answer_kind == "metric"
     assert f"{_feb_ebay_units(injected):,}" in report.answer
+
+
+def test_a_competitor_the_data_lacks_is_not_handed_to_the_model(gemini: FakeGemini, injected: Ingested) -> None:
+    # "ebay" is one of the shop's sales channels, not a competitor: said, never widened by the model to every one
+    gemini.push(ok({"kind": "agent", "agent_intents": ["pricing"]}))
+    report, _ = _ask("Are we cheaper than eBay?")
+    assert report.answer_kind == "unanswerable" and report.planner == "router"
+    assert report.answer.startswith('No competitor in your competitor prices is called "ebay"')
+    assert "sales channels" in report.answer and not gemini.requests
