@@ -20,14 +20,14 @@ AskKind = Literal[
     "complaints", "rating_decline", "sentiment_overview",
     "stockout", "overstock", "forecast",
     "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
-    "out_of_stock", "reorder",
+    "out_of_stock", "reorder", "reprice",
 ]
 ASK_KINDS: tuple[AskKind, ...] = (
     "overpriced", "underpriced", "undercut", "price_position", "what_if",
     "complaints", "rating_decline", "sentiment_overview",
     "stockout", "overstock", "forecast",
     "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
-    "out_of_stock", "reorder",
+    "out_of_stock", "reorder", "reprice",
 )
 #: The agent that answers each ask.
 ASK_AGENT: dict[AskKind, AgentName] = {
@@ -37,7 +37,7 @@ ASK_AGENT: dict[AskKind, AgentName] = {
     "stockout": "forecast", "overstock": "forecast", "forecast": "forecast",
     "cheapest_competitor": "pricing", "dearest_competitor": "pricing", "versus_competitor": "pricing",
     "competitor_stock": "pricing", "competitor_prices": "pricing",
-    "out_of_stock": "forecast", "reorder": "forecast",
+    "out_of_stock": "forecast", "reorder": "forecast", "reprice": "pricing",
 }
 #: Rows an answer carries at most (the report's table limit).
 MAX_ANSWER_ROWS = 50

@@ -212,6 +212,60 @@ def whatif_answer(scenario: dict[str, Any] | None, options: PricingOptions) -> A
                        skus=[sku], finding_prefixes=["scenario:"])
 
 
+_REPRICE_COLUMNS = ["sku", "our_price", "recommended_price", "change_pct", "competitor_median", "method", "flags"]
+_METHODS = {"rule": "toward the competitors' median price", "elasticity": "the profit-maximising price from its "
+            "price elasticity", "hold": "no competitor price to move toward"}
+#: A recommended price closer than this (%) to ours is "keep".
+REPRICE_TOLERANCE_PCT = 0.5
+
+
+def reprice_answer(analysis: PricingAnalysis, scoped: list[str]) -> AgentAnswer:
+    """``reprice``: the recommended price against ours, biggest changes first (named SKUs: raise, lower or keep).
+
+    The recommendation moves toward the competitors' median (or the elasticity optimum when the estimate is
+    good) within the step limit, margin floor, MAP and MSRP (:func:`shared.pricing.recommend.recommend_prices`).
+    """
+    method = ("recommended price = the competitors' median price x target index (or the profit-maximising price "
+              "when the elasticity is well estimated), kept within a 10% step, the margin floor, MAP and MSRP")
+    skus = analysis.skus.dropna(subset=["recommended_price", "our_price"])
+    if scoped:
+        skus = skus[skus.index.isin(scoped)]
+    if skus.empty:
+        return AgentAnswer(ask="reprice", answered=False, method=method, skus=list(scoped),
+                           text="No price could be recommended" + (f" for {join_names(scoped)}" if scoped else "")
+                                + " (competitor prices and our prices on the same dates are needed).")
+    change = skus["change_pct"].astype("float64")
+    # furthest from its target first (many changes are capped at the same step)
+    distance = (skus["target_price"].astype("float64") / skus["our_price"].astype("float64") - 1.0).abs()
+    ordered = skus.reindex(distance.fillna(change.abs() / 100).sort_values(ascending=False, kind="stable").index)
+    rows = [[str(s), _r(r["our_price"]), _r(r["recommended_price"]), _r(r["change_pct"], 1), _r(r["comp_median"]),
+             str(r["method"]), str(r["flags"] or "")] for s, r in ordered.iterrows()]
+    if scoped and len(skus) <= 3:
+        parts = []
+        for s, r in ordered.iterrows():
+            pct, now, rec = float(r["change_pct"]), float(r["our_price"]), float(r["recommended_price"])
+            verb = "Keep" if abs(pct) < REPRICE_TOLERANCE_PCT else "Raise" if pct > 0 else "Lower"
+            target = f"at {fmt_num(now, 2)}" if verb == "Keep" else f"from {fmt_num(now, 2)} to {fmt_num(rec, 2)} " \
+                                                                   f"({pct:+.1f}%)"
+            median = f"; competitors' median {fmt_num(float(r['comp_median']), 2)}" if pd.notna(r["comp_median"]) \
+                else ""
+            parts.append(f"{verb} {s} {target}: {_METHODS.get(str(r['method']), str(r['method']))}{median}"
+                         + (" (capped by a 10% step)" if "step_limited" in str(r["flags"]) else ""))
+        text = "; ".join(parts) + "."
+    else:
+        moving = ordered[change.reindex(ordered.index).abs() >= REPRICE_TOLERANCE_PCT]
+        up = int((moving["change_pct"] > 0).sum())
+        top = [f"{s} {fmt_num(float(r['our_price']), 2)} to {fmt_num(float(r['recommended_price']), 2)} "
+               f"({float(r['change_pct']):+.1f}%)" for s, r in moving.head(5).iterrows()]
+        text = (f"Reprice {len(moving)} of {len(skus)} SKUs: lower {len(moving) - up} and raise {up} (recommended "
+                f"price at least {REPRICE_TOLERANCE_PCT:g}% from ours); biggest changes: {join_names(top, 5)}."
+                if len(moving) else f"Keep all {len(skus)} prices: every recommended price is within "
+                                    f"{REPRICE_TOLERANCE_PCT:g}% of ours.")
+    table, total = ranked_table(_REPRICE_COLUMNS, rows)
+    return AgentAnswer(ask="reprice", text=text, columns=_REPRICE_COLUMNS, rows=table, total_rows=total,
+                       method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["recommendation:", "position:"])
+
+
 def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.DataFrame, options: PricingOptions,
                     *, scoped: list[str], start: date | None, competitors: list[str] | None = None,
                     end: date | None = None) -> list[AgentAnswer]:
@@ -226,6 +280,8 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
         if ask in MARKET_ASKS:
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = market_answer(ask, obs, list(competitors or []), today=last, start=start, scoped=scoped)
+        elif ask == "reprice":
+            answer = reprice_answer(analysis, scoped)
         elif ask in ("overpriced", "underpriced"):
             answer = gap_answer(analysis, ask, scoped)
         elif ask == "undercut":

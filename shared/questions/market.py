@@ -81,9 +81,12 @@ _RAISE_PRICES = _rx(r"(?:raise|increase|put up|lift|bump up|mark up)(?: (?:the|m
 _WHICH = _rx(r"which|what|where|any")
 #: A pronoun then a word: "where do we stand" (a verb, even when a product title has the word "stand").
 _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
-#: "what should I reprice": the products out of line with the market, both ways.
+#: "what should I reprice", "what price should I charge for X": the recommended prices.
 REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the )?prices|price changes? (?:should|do) "
-              r"(?:i|we)|which prices (?:should|to) (?:i |we )?(?:change|adjust)")
+              r"(?:i|we)|which prices (?:should|to) (?:i |we )?(?:change|adjust)|(?:optimal|ideal|right|"
+              r"recommended|suggested|target) prices?|what (?:price )?should (?:i|we) (?:charge|sell|price|ask)|"
+              r"should (?:i|we) (?:raise|lower|increase|cut|reduce|drop|change) (?:the |my |our |its )?prices?|"
+              r"price recommendations?|recommend(?:ed|ation)? (?:a )?prices?")
 #: "who are our competitors", "how many competitors do we track".
 _LIST_COMPETITORS = _rx(r"who (?:are|is) (?:our|my) (?:main )?(?:competitors?|rivals?)|"
                         r"(?:list|name) (?:our|my|the|all) competitors|"
@@ -169,8 +172,8 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
         lower, higher = _LOWER_PRICES.search(question), _RAISE_PRICES.search(question)
         if lower or higher:  # "which prices should I lower?": the ones above the market
             return MarketAsk("overpriced" if lower else "underpriced")
-    if REPRICE.search(question) and not group:
-        return MarketAsk("overpriced", extra=("underpriced",))  # "what should I reprice?": out of line both ways
+    if REPRICE.search(question) and not group and price_change(question) is None:
+        return MarketAsk("reprice")  # "what should I reprice?", "what price should I charge for X?"
     if price_change(question) is not None and (products or price) and not any(
             rx.search(question) for rx in AGENT_CUES.values()):
         return MarketAsk("what_if")  # "if we dropped the X price by 15%, how many more would we sell?"

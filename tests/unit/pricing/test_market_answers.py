@@ -127,3 +127,22 @@ def test_a_period_the_question_names_ends_the_window() -> None:
                                competitors=["cheapco"], end=date(2026, 3, 15))
     assert moves.text.startswith("cheapco's price for A went from 70 on 2026-03-01 to 70 on 2026-03-01")
     assert (moves.period_start, moves.period_end) == (date(2026, 3, 1), date(2026, 3, 15))
+
+
+def test_reprice_says_raise_lower_or_keep_with_the_recommended_price() -> None:
+    from shared.pricing.answers import reprice_answer
+
+    obs = _obs()
+    analysis = analyse(PricingInputs(observations=obs), PricingOptions(), today=TODAY)
+    # on each SKU's latest date: A ours 100 vs median(80, 120) = 100 -> keep; B ours 50 vs 45 -> lower to 45;
+    # C ours 20 vs median 32.5 -> raise, capped at +10% (22); D ours 10 vs 9 -> lower to 9
+    one = reprice_answer(analysis, ["A"])
+    assert one.text == "Keep A at 100: toward the competitors' median price; competitors' median 100."
+    lower = reprice_answer(analysis, ["B"])
+    assert lower.text == "Lower B from 50 to 45 (-10.0%): toward the competitors' median price; competitors' median 45."
+    capped = reprice_answer(analysis, ["C"])
+    assert capped.text.startswith("Raise C from 20 to 22 (+10.0%): toward the competitors' median price; "
+                                  "competitors' median 32.5 (capped by a 10% step)")
+    every = reprice_answer(analysis, [])
+    assert every.text.startswith("Reprice 3 of 4 SKUs: lower 2 and raise 1")
+    assert every.rows[0][0] == "C"  # furthest from its target (+62.5%) first
