@@ -33,7 +33,7 @@ class MarketAsk:
         """The plan intent of the ask (``inventory`` for the forecast agent's stock asks)."""
         if self.ask == "what_if":
             return "what_if"
-        return "inventory" if self.ask in ("out_of_stock", "reorder", "stockout") else "pricing"
+        return "inventory" if self.ask in ("out_of_stock", "reorder", "stockout", "overstock") else "pricing"
 
 
 def _rx(body: str) -> re.Pattern[str]:
@@ -70,6 +70,9 @@ REORDER = _rx(r"re-?order\w*|restock\w*|replenish\w*|order more|top(?:ping)? up|
 #: Low stock now ("what's running low"): the stockout ask (cover below lead time).
 LOW_STOCK = _rx(r"running low|run(?:s|ning)? short|low (?:on )?(?:stock|inventory)|almost (?:out|gone|sold out)|"
                 r"nearly (?:out|gone|sold out)|about to (?:run|sell) out")
+#: "which products have more than a year of stock": the most days of cover.
+_LONG_COVER = _rx(r"(?:more than|over|at least|above) (?:a|one|an|\d+|two|three|six|twelve) (?:years?|months?|weeks?)"
+                  r"(?:'s)? (?:worth )?of (?:stock|inventory|cover|supply)")
 #: "how many products does MegaMart carry", "products in common with ShopRival": the matched products.
 _CARRY = _rx(r"(?:products?|items?|skus?)\b[^?.!]{0,30}\b(?:does|do)\s+\S+\s+(?:also )?(?:sell|carry|stock|list)|"
              r"in common with|overlap\w*")
@@ -181,6 +184,8 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
         return MarketAsk("out_of_stock")  # "how many products are out of stock?"
     if REORDER.search(question) and not re.search(r"\b(?:when will|run(?:s|ning)? out)\b", question, re.I):
         return MarketAsk("reorder")  # "what should I reorder this week?"
+    if _LONG_COVER.search(question):
+        return MarketAsk("overstock")  # "which products have more than a year of stock?"
     if LOW_STOCK.search(question):
         return MarketAsk("stockout")  # "which SKUs are running low?"
     return None

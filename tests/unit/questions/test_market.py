@@ -58,6 +58,7 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("List the products with zero inventory", ["out_of_stock"]),
     ("What stock do we need to order?", ["reorder"]),
     ("Which SKUs are running low?", ["stockout"]),
+    ("Which products have more than a year of stock?", ["overstock"]),
     ("If we dropped the oak serving tray price by 15%, how many more would we sell?", ["what_if"]),
     ("How many products do we have no stock of?", ["out_of_stock"]),
     ("Which products have we run out of?", ["out_of_stock"]),
