@@ -132,7 +132,7 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         horizon_days=e.horizon_days, start_date=e.start_date, end_date=e.end_date,
         price_change_pct=e.price_change_pct if e.price_change_pct is not None else reading.price_change_pct)
     period = reading.agent_period
-    if period is not None and reading.asks:  # the reader's calendar periods ("in November", "this week")
+    if period is not None and reading.asks and reading.agent_intents == ["pricing"]:  # "in November", "this week"
         merged.start_date, merged.end_date = period.start, period.end
     update: dict[str, Any] = {"entities": merged}
     if reading.asks:  # the reader recognised exactly what is asked ("which competitor is cheapest most often")
