@@ -11,6 +11,7 @@ Amazon" where Amazon is only a sales channel) is said, not widened to every comp
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from shared.questions.lexicon import AGENT_CUES
@@ -67,6 +68,8 @@ OUT_OF_STOCK = _rx(r"out of stock|out-of-stock|sold out|stocked out|(?:have|has|
 _FUTURE = _rx(r"will|going to|soon|next|upcoming|coming|runs out|running out|when|before|by the end|likely|risk")
 REORDER = _rx(r"re-?order\w*|restock\w*|replenish\w*|order more|top(?:ping)? up|buy more|purchase orders?|"
               r"(?:should|do|must) (?:i|we) (?:order|buy)|(?:need|have) to (?:order|buy)")
+#: "How many customers reordered", "reorder rate": repeat buying, the metrics layer's question.
+_CUSTOMERS = _rx(r"customers?|buyers?|shoppers?|clients?|rate")
 #: Low stock now ("what's running low"): the stockout ask (cover below lead time).
 LOW_STOCK = _rx(r"running low|run(?:s|ning)? short|low (?:on )?(?:stock|inventory)|almost (?:out|gone|sold out)|"
                 r"nearly (?:out|gone|sold out)|about to (?:run|sell) out")
@@ -115,11 +118,14 @@ def _names(matches: list[EntityMatch], kind: str) -> list[str]:
     return list(dict.fromkeys(v for m in matches if m.kind == kind for v in m.values))
 
 
-def _unknown_against(question: str, matches: list[EntityMatch], index: VocabularyIndex | None) -> str | None:
+def _unknown_against(question: str, matches: list[EntityMatch], index: VocabularyIndex | None,
+                     time_spans: Sequence[tuple[int, int]] = ()) -> str | None:
     """The name in "cheaper than X" / "vs X" that is not one of the tenant's competitors, else ``None``."""
     for m in [*_AGAINST.finditer(question), *_SUBJECT.finditer(question)]:
         word = m.group("name").rstrip(".'")
         start, end = m.span("name")
+        if any(s < end and start < e for s, e in time_spans):
+            continue  # "than October", "vs last year": a period
         lower = word.lower()
         if lower in _NOT_A_NAME or lower in STOP_WORDS or lower.isdigit():
             continue
@@ -144,8 +150,12 @@ def verb_matches(question: str, matches: list[EntityMatch]) -> list[EntityMatch]
             and _PRONOUN_BEFORE.search(question[:m.span[0]])]
 
 
-def read_market(question: str, matches: list[EntityMatch], index: VocabularyIndex | None) -> MarketAsk | None:
-    """The competitor or stock ask ``question`` makes, or ``None`` when it makes none of these."""
+def read_market(question: str, matches: list[EntityMatch], index: VocabularyIndex | None,
+                time_spans: Sequence[tuple[int, int]] = ()) -> MarketAsk | None:
+    """The competitor or stock ask ``question`` makes, or ``None`` when it makes none of these.
+
+    ``time_spans`` are the time phrases found in the question ("than October" names a month, not a competitor).
+    """
     verbs = verb_matches(question, matches)
     matches = [m for m in matches if m not in verbs]
     named = _names(matches, "competitor")
@@ -168,21 +178,24 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
         return MarketAsk("dearest_competitor" if dearest else "cheapest_competitor")
     if named and (price or _CARRY.search(question)) and not _SALES_METRIC.search(question):
         return MarketAsk("versus_competitor", named)  # "are we cheaper than MegaMart?"
-    if price and not _SALES_METRIC.search(question) and (name := _unknown_against(question, matches, index)):
+    if price and not _SALES_METRIC.search(question) and (
+            name := _unknown_against(question, matches, index, time_spans)):
         channel = any(m.kind == "channel" and name in m.values for m in matches)
         return MarketAsk(unknown_competitor=name, is_channel=channel, known_competitors=known)
-    if _WHICH.search(question) and not group and price_change(question) is None:
+    what_if = bool(AGENT_CUES["what_if"].search(question))
+    if _WHICH.search(question) and not group and price_change(question) is None and not what_if:
         lower, higher = _LOWER_PRICES.search(question), _RAISE_PRICES.search(question)
         if lower or higher:  # "which prices should I lower?": the ones above the market
             return MarketAsk("overpriced" if lower else "underpriced")
-    if REPRICE.search(question) and not group and price_change(question) is None:
+    if REPRICE.search(question) and not group and price_change(question) is None and not what_if:
         return MarketAsk("reprice")  # "what should I reprice?", "what price should I charge for X?"
-    if price_change(question) is not None and (products or price) and not any(
+    if price_change(question) is not None and (products or price) and not _SALES_METRIC.search(question) and not any(
             rx.search(question) for rx in AGENT_CUES.values()):
         return MarketAsk("what_if")  # "if we dropped the X price by 15%, how many more would we sell?"
     if OUT_OF_STOCK.search(question) and not _FUTURE.search(question):
         return MarketAsk("out_of_stock")  # "how many products are out of stock?"
-    if REORDER.search(question) and not re.search(r"\b(?:when will|run(?:s|ning)? out)\b", question, re.I):
+    if REORDER.search(question) and not re.search(r"\b(?:when will|run(?:s|ning)? out)\b", question, re.I) \
+            and not _CUSTOMERS.search(question):
         return MarketAsk("reorder")  # "what should I reorder this week?"
     if _LONG_COVER.search(question):
         return MarketAsk("overstock")  # "which products have more than a year of stock?"

@@ -419,7 +419,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     reading.brands = list(dict.fromkeys(v for m in matches if m.kind == "brand" for v in m.values))
     gap = _unanswerable(question)
     reading.price_change_pct = price_change(question)
-    if gap is None and (market := read_market(question, matches, index)) is not None:  # cheapest, vs X, out of stock
+    if gap is None and (market := read_market(question, matches, index, time.spans)) is not None:  # vs X, restock
         reading.agent_period = time.range if time.range is not None and not time.future else None
         return _market_reading(reading, market, verb_matches(question, matches))
     if _CATALOGUE_COUNT.search(question) and time.range is None:

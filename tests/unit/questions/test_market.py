@@ -79,6 +79,9 @@ def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: l
     "price index against Amazon",  # a metric filtered to a competitor
     "revenue on Amazon in 2024",
     "how many units of the linen table runner are in stock?",
+    "how many customers reordered last month?",  # repeat buying, not restocking
+    "what if we lower prices?",  # the what-if, not the overpriced list
+    "how did sales change after we raised prices by 5% in March?",
 ])
 def test_other_questions_keep_their_reading(shop: VocabularyIndex, question: str) -> None:
     assert read(shop, question).asks == []
@@ -121,6 +124,7 @@ def test_a_competitor_the_data_lacks_is_said_not_widened(shop: VocabularyIndex) 
     assert read(shop, "is the blue ceramic vase 20cm more expensive than the red ceramic vase 30cm?").kind != \
         "unanswerable"
     assert read(shop, "are prices higher than last year?").unknown_name is None
+    assert read(shop, "are our prices up vs October?").unknown_name is None  # a month, not a competitor
 
 
 @pytest.mark.parametrize(("question", "pct"), [
