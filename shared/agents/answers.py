@@ -18,12 +18,12 @@ from shared.models.agents import AgentName, AgentResult
 AskKind = Literal[
     "overpriced", "underpriced", "undercut", "price_position", "what_if",
     "complaints", "rating_decline", "sentiment_overview",
-    "stockout", "overstock", "forecast",
+    "stockout", "overstock", "forecast", "aspect", "praise",
 ]
 ASK_KINDS: tuple[AskKind, ...] = (
     "overpriced", "underpriced", "undercut", "price_position", "what_if",
     "complaints", "rating_decline", "sentiment_overview",
-    "stockout", "overstock", "forecast",
+    "stockout", "overstock", "forecast", "aspect", "praise",
 )
 #: The agent that answers each ask.
 ASK_AGENT: dict[AskKind, AgentName] = {
@@ -31,6 +31,7 @@ ASK_AGENT: dict[AskKind, AgentName] = {
     "what_if": "pricing",
     "complaints": "sentiment", "rating_decline": "sentiment", "sentiment_overview": "sentiment",
     "stockout": "forecast", "overstock": "forecast", "forecast": "forecast",
+    "aspect": "sentiment", "praise": "sentiment",
 }
 #: Rows an answer carries at most (the report's table limit).
 MAX_ANSWER_ROWS = 50

@@ -127,8 +127,18 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         categories=list(dict.fromkeys(e.categories + [c.lower() for c in reading.categories]))[:50],
         competitors=list(dict.fromkeys([c.lower() for c in reading.competitors] + guesses))[:50],
         horizon_days=e.horizon_days, start_date=e.start_date, end_date=e.end_date,
-        price_change_pct=e.price_change_pct)
-    return plan.model_copy(update={"entities": merged})
+        price_change_pct=e.price_change_pct, aspect=e.aspect)
+    update: dict[str, object] = {"entities": merged}
+    if reading.review_ask is not None:
+        # a review question the reader recognised ("what are customers saying about shipping?"): the
+        # sentiment agent answers that ask (a falling rating also asked keeps its answer)
+        merged.aspect = reading.aspect
+        if reading.review_period is not None:
+            merged.start_date, merged.end_date = reading.review_period.start, reading.review_period.end
+        update["intents"] = ["sentiment"]
+        update["asks"] = [reading.review_ask, *[a for a in plan.asks if a == "rating_decline"]]
+        update["sku_scope"] = {}
+    return plan.model_copy(update=update)
 
 
 def _plan_for(reading: Reading) -> Plan:

@@ -53,6 +53,8 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
     e = plan.entities
     skus = plan.skus_for(agent)
     extra: dict[str, object] = {"intents": list(plan.intents), "asks": plan.asks_for(agent)}
+    if agent == "sentiment" and e.aspect:
+        extra["aspect"] = e.aspect
     # The pricing agent runs a what-if for exactly one SKU; when it scans the catalogue as well ("which are
     # overpriced, and what if I cut SKU-1"), the named SKU goes in options.what_if_sku.
     change = e.price_change_pct

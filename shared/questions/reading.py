@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
+from shared.questions.reviews import ReviewAsk, asks_sentiment_change, read_review_question
 from shared.questions.timephrase import (
     TimeReading,
     fmt_range,
@@ -103,6 +104,9 @@ class Reading(BaseModel):
     notes: list[str] = Field(default_factory=list)
     unknown_name: str | None = Field(default=None, description="A name the question is about that the data lacks.")
     suggestions: list[str] = Field(default_factory=list, description="The tenant's closest product names.")
+    review_ask: ReviewAsk | None = Field(default=None, description="A review question's ask (aspect, praise ...).")
+    aspect: str | None = Field(default=None, description="The aspect a review question is about (\"shipping\").")
+    review_period: TimeRange | None = Field(default=None, description="The period a review question names.")
 
 
 def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -157,8 +161,8 @@ _NAMED_THING = re.compile(
     re.I)
 #: "why are ratings for the ceramic vase falling", "reviews of our oak tray": a named thing an agent is asked about.
 _NAMED_SUBJECT = re.compile(
-    r"\b(?:ratings?|reviews?|stars?|sentiment|complaints?|feedback|prices?|pricing|stock|inventory|demand)\s+"
-    r"(?:for|of|on|about)\s+(?:the|our|my)\s+"
+    r"\b(?:ratings?|reviews?|stars?|sentiment|complaints?|feedback|prices?|pricing|stock|inventory|demand|say|"
+    r"saying|said|think|thinking|feel|complain\w*)\s+(?:for|of|on|about)\s+(?:the|our|my)\s+"
     r"(?P<name>[a-z0-9][\w'&-]*(?:\s+[a-z0-9][\w'&-]*){0,4}?)"
     r"\s*(?=$|[?.!,;]|\s(?:falling|fall|dropping|drop|declining|decline|going|gone|been|is|are|was|were|in|over|"
     r"during|this|last|next|since|compared|vs|versus|and|lately|recently|so|getting|changing|changed|look|looking|"
@@ -387,6 +391,21 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if _CATALOGUE_COUNT.search(question) and time.range is None:
         reading.kind = "catalogue"  # "how many products do we have": the catalogue, not sales
         return reading
+    if (review := read_review_question(question, entity_spans + time.spans)) is not None:
+        # "what are customers saying about shipping?": the sentiment agent, about that aspect (before the
+        # refusals: "delivery times" in reviews is not shipping records; "the delivery" is not a product name)
+        reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
+        reading.review_period = time.range
+        return reading
+    sentiment_change = asks_sentiment_change(question) and not metrics
+    if sentiment_change:
+        metrics = ["avg_rating", "negative_review_share"]  # "has the sentiment improved since March?"
+        kinds = metric_kinds(metrics)
+        firsts = [extents[k][0] for k in kinds if k in extents]
+        if as_of is None and DataKind.REVIEWS in extents:
+            today = extents[DataKind.REVIEWS][1]
+            time = resolve_time(question, today, exclude=sku_spans)
+            reading.as_of = today
     if gap := _unanswerable(question):
         reading.kind, (reading.concept, reading.needed) = "unanswerable", gap
         return reading
@@ -396,6 +415,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         reading.suggestions = index.closest_titles(name)
         return reading
     intents = _agent_intents(question, time, metrics)
+    if sentiment_change:
+        intents = [i for i in intents if i != "sentiment"]
     taken = sorted(entity_spans + time.spans)
     if per_day := _PER_DAY.search(question):
         taken.append(per_day.span())  # "average daily revenue" is a value over the period, not a daily trend

@@ -56,35 +56,41 @@ class ScoredReviews:
     themes: ThemeSet | None = None
 
 
-def _quote(text: str, aspect: str) -> str:
-    """The sentence of ``text`` that speaks worst of ``aspect`` (else the first naming it), shortened."""
+def _quote(text: str, aspect: str, praise: bool = False) -> str:
+    """The sentence of ``text`` that speaks worst (``praise``: best) of ``aspect`` (else the first naming it)."""
     sentences = [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
     naming = [s for s in sentences if any(aspect in ASPECT_CUES.get(t, ()) for t in tokenize(s))] or sentences
     if len(naming) > 1:
         scored = score_reviews(naming, [None] * len(naming))
-        worst = min(range(len(naming)), key=lambda i: (scored.aspects[i].get(aspect, 0.0), scored.score[i]))
+        sign = -1.0 if praise else 1.0
+        worst = min(range(len(naming)),
+                    key=lambda i: (sign * scored.aspects[i].get(aspect, 0.0), sign * scored.score[i]))
         naming = [naming[worst]]
     pick = naming[0] if naming else ""
     return pick if len(pick) <= QUOTE_CHARS else pick[: QUOTE_CHARS - 3].rstrip() + "..."
 
 
-def complaint_themes(reviews: pd.DataFrame) -> pd.DataFrame:
-    """Per theme: reviews speaking of it negatively, products concerned, and one quote (the most negative)."""
+def complaint_themes(reviews: pd.DataFrame, praise: bool = False) -> pd.DataFrame:
+    """Per theme: reviews speaking of it negatively, products concerned, and one quote (the most negative).
+
+    ``praise``: the same for reviews speaking of it positively (the quote: the most positive).
+    """
     rows: list[dict[str, Any]] = []
     for rid, sku, text, weight, aspects in zip(reviews["review_id"], reviews["sku"], reviews["text"],
                                                reviews["weight"], reviews["aspects"], strict=True):
         if weight <= 0 or not isinstance(aspects, dict):
             continue
         for aspect, score in aspects.items():
-            if score < 0:
+            if (score > 0) if praise else (score < 0):
                 rows.append({"theme": aspect, "review_id": str(rid), "sku": str(sku), "score": float(score),
                              "text": str(text)})
     if not rows:
         return pd.DataFrame(columns=["reviews", "products", "quote", "quote_review_id"]).rename_axis("theme")
     hits = pd.DataFrame(rows)
     out = hits.groupby("theme").agg(reviews=("review_id", "nunique"), products=("sku", "nunique"))
-    worst = hits.sort_values(["score", "review_id"]).groupby("theme").head(1).set_index("theme")
-    out["quote"] = [_quote(worst.loc[t, "text"], str(t)) for t in out.index]
+    ordered = hits.assign(key=-hits["score"] if praise else hits["score"])
+    worst = ordered.sort_values(["key", "review_id"]).groupby("theme").head(1).set_index("theme")
+    out["quote"] = [_quote(worst.loc[t, "text"], str(t), praise) for t in out.index]
     out["quote_review_id"] = worst["review_id"].reindex(out.index)
     return out.sort_values(["reviews", "products"], ascending=False)
 
