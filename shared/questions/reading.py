@@ -133,11 +133,39 @@ def find_metrics(question: str, taken: list[tuple[int, int]] | None = None) -> t
     if not found and (weak_word := lx.WEAK_REVENUE.search(question)):  # "how did <a name> do": names may overlap
         found.append((weak_word.start(), "revenue"))
     found.sort()
+    found = _objects_of_verbs(masked, found)
     if not _COUNTING.search(question):  # "how are the reviews?" asks what they say (the agents), not how many
         found = [(pos, m) for pos, m in found if m != "review_count"]
     strong = [m for pos, m in found if not _weak_at(question, pos, m)]
     metrics = strong or [m for _, m in found]
     return list(dict.fromkeys(metrics)), not strong and bool(found)
+
+
+#: Verbs the lexicon reads as revenue ("what did we make") that may take another metric as their object.
+_REVENUE_VERB = re.compile(r"(?:make|made|makes|making|earn(?:ed|s|t)?|generate[ds]?|bring in|brought in)\b", re.I)
+_NOT_OBJECT = re.compile(r"\b(?:from|on|through|via|with|per|by|across|selling|sold)\b", re.I)
+#: "how much revenue did we lose to refunds": the loss named after the verb is the question.
+_LOST_TO = re.compile(r"\b(?:lose|lost|losing|give away|gave away|giving away|give back|gave back|leak\w*)\b"
+                      r"[^.?!]{0,30}?\b(?:to|in|on|through|via)\b", re.I)
+_LOSSES: frozenset[str] = frozenset({"refunds", "discounts", "returned_units"})
+
+
+def _objects_of_verbs(question: str, found: list[tuple[int, MetricName]]) -> list[tuple[int, MetricName]]:
+    """Drop "revenue" read from a verb whose object is another metric ("which products make the least margin").
+
+    Also drop revenue when the question asks what was lost to refunds, discounts or returns.
+    """
+    if _LOST_TO.search(question) and any(m in _LOSSES for _, m in found):
+        return [(pos, m) for pos, m in found if m != "revenue"]
+    out = []
+    for i, (pos, metric) in enumerate(found):
+        verb = _REVENUE_VERB.match(question, pos) if metric == "revenue" else None
+        if verb is not None:
+            nxt = next(((p, m) for p, m in found[i + 1:] if m != "revenue"), None)
+            if nxt is not None and nxt[0] - verb.end() <= 25 and not _NOT_OBJECT.search(question[verb.end():nxt[0]]):
+                continue
+        out.append((pos, metric))
+    return out
 
 
 def _weak_at(question: str, pos: int, metric: str) -> bool:
@@ -172,12 +200,14 @@ _NAMED_SUBJECT = re.compile(
 _GROWTH_RANK = re.compile(
     r"\b(?:grew|grown|growing|increased|rose|risen|improved|gained)\s+(?:the\s+)?(?:most|fastest)\b|"
     r"\b(?:fastest|most)[- ](?:growing|improved|improving)\b|"
-    r"\bbiggest\s+(?:growth|increase|gain|jump|rise|improvement)\b", re.I)
+    r"\b(?:biggest|largest|strongest)\s+(?:[\w-]+\s+)?(?:growth|increases?|gains?|jumps?|rises?|improvements?)\b",
+    re.I)
 #: "which products declined the most", "biggest drop": the same ranking, from the bottom.
 _DECLINE_RANK = re.compile(
     r"\b(?:declined|dropped|fell|fallen|shrank|shrunk|decreased|slipped|slowed)\s+(?:the\s+)?(?:most|fastest)\b|"
     r"\b(?:fastest|most)[- ](?:declining|shrinking|falling|dropping)\b|"
-    r"\bbiggest\s+(?:decline|drop|fall|decrease|loss|slump)\b", re.I)
+    r"\b(?:biggest|largest|steepest|sharpest)\s+(?:[\w-]+\s+)?(?:declines?|drops?|falls?|decreases?|loss|slumps?)\b",
+    re.I)
 #: Words inside a name that say nothing about which thing it is.
 _FILLER_WORDS = frozenset("and the our my their with for from new one ones".split())
 #: Words that name the whole business or a kind of thing, not one of the tenant's names.
@@ -200,8 +230,8 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
     for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question)]:
         span = m.span("name")
         words = m.group("name").lower().split()
-        if all(w in _GENERIC_WORDS for w in words):
-            continue
+        if all(w in _GENERIC_WORDS or w.isdigit() or w in lx.NUMBER_WORDS for w in words):
+            continue  # "the 10 worst selling products": a ranking, not a name
         if _spans_overlap(span, taken):
             if knows_word is None or not _unmatched_distinctive(question, span, taken, knows_word):
                 continue
@@ -450,8 +480,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         names = [m.span for m in (index.find(text) if index is not None else [])]
         taken = names + resolve_time(text, today or date.today()).spans
         dims, grain = find_dimensions(text, taken, names), find_grain(text, taken)
-    if metrics and metrics[0] == "negative_review_share" and re.search(r"\b(?:how many|number of|count)\b",
-                                                                        question, re.I):
+    if metrics and metrics[0] in ("negative_review_share", "negative_reviews") and not dims and grain is None \
+            and not lx.TREND.search(question) and re.search(
+            r"\b(?:how many|number of|count)\b", question, re.I):
         metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
     missing = _missing_columns(metrics, index)
     if missing:
@@ -496,11 +527,13 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     change = bool(lx.CHANGE.search(question)) and not dims
     if compare is None and change and re.search(
             r"\b(?:grow\w*|grew|chang\w*|up or down|increas\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*|r[io]se|"
-            r"risen|improv\w*|wors\w*|difference|delta)\b", question, re.I):
+            r"risen|improv\w*|wors\w*|difference|delta|(?:gone|went|going|go|come|came) (?:up|down))\b", question,
+            re.I):
         compare = "previous_period"
     if compare is not None and rng is None:
-        s, e = last_complete(today, "month")
-        rng = make_range(s, e, f"{s:%B %Y}")
+        unit = time.compare_unit or "month"  # "week over week": last week against the week before
+        s, e = last_complete(today, unit)
+        rng = make_range(s, e, f"{s:%B %Y}" if unit == "month" else f"last {unit}")
         reading.period_stated = False
     trend = bool(lx.TREND.search(question))
     if grain is not None or (trend and not dims):
