@@ -20,7 +20,7 @@ from shared.observability.logs import get_logger, log_event
 from shared.orchestration.budget import spent_on_failure
 from shared.orchestration.plan import Entities, Plan
 from shared.orchestration.report import Mode, Report
-from shared.questions.compose import compose
+from shared.questions.compose import CurrencyHint, compose
 from shared.questions.followup import follow_up
 from shared.questions.reading import Reading, read_question
 from shared.questions.vocabulary import Vocabulary, VocabularyIndex
@@ -28,7 +28,7 @@ from shared.store.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
     from shared.deps import Deps
-    from shared.ports import LanguageModel, LLMResponse
+    from shared.ports import DocumentStore, LanguageModel, LLMResponse
 
 _log = get_logger(__name__)
 _INDEXES: dict[int, tuple[Vocabulary, VocabularyIndex]] = {}
@@ -148,6 +148,19 @@ def _plan_for(reading: Reading) -> Plan:
                 rationale=f"metrics layer: {what}"[:500] if what else "question parser")
 
 
+def currency_hint(documents: DocumentStore, index: VocabularyIndex) -> CurrencyHint:
+    """What the tenant's data and settings say about its currency (for results whose sales lines name none)."""
+    from shared.store.documents.settings import SettingsDoc, read_settings
+
+    vocab = index.vocabulary
+    in_sales = vocab.sales_columns is None or "currency" in vocab.sales_columns
+    if vocab.currency and not in_sales:
+        return CurrencyHint(False, vocab.currency, "your catalogue")
+    stored = read_settings(documents, vocab.tenant_id, SettingsDoc.TENANT) or {}
+    code = stored.get("currency") if isinstance(stored.get("currency"), str) else None
+    return CurrencyHint(in_sales and vocab.sales_columns is not None, code, "your settings" if code else "")
+
+
 def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode: Mode, planner: str,
                   data_version: int, warnings: list[str]) -> Report:
     """Run the reading's query on the warehouse and compose the answer-first report."""
@@ -161,7 +174,7 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
         titles = {p.sku: p.title or p.sku for p in index.vocabulary.products
                   if all((getattr(p, d, None) or "").lower() in vals for d, vals in keep.items()
                          if d in ("category", "brand"))}
-    answer = compose(reading, result, titles=titles)
+    answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index))
     limitations = []
     if not reading.period_stated and answer.period is not None:
         limitations.append(f"No period was named; the answer uses {answer.period.label}.")
