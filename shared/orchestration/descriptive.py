@@ -136,7 +136,9 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         if reading.review_period is not None:
             merged.start_date, merged.end_date = reading.review_period.start, reading.review_period.end
         update["intents"] = ["sentiment"]
-        update["asks"] = [reading.review_ask, *[a for a in plan.asks if a == "rating_decline"]]
+        kept = ("rating_decline", "complaints") if reading.review_ask == "complaints" else ("rating_decline",)
+        asks = [a for a in plan.asks if a in kept]  # in the order the question asks them
+        update["asks"] = asks if reading.review_ask in asks else [reading.review_ask, *asks]
         update["sku_scope"] = {}
     return plan.model_copy(update=update)
 

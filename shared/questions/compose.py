@@ -301,7 +301,7 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     if starts is not None and period is not None and period.start < starts <= period.end \
             and not period.label.startswith("all "):
         answer += f" Your data starts on {fmt_day(starts)}, so the period is covered from then."
-    answer += note
+    answer += note + "".join(f" {n}" for n in reading.notes)
     return MetricAnswer(_capital(answer), period, _table(result, namer, unit), _chart(reading, result, namer),
                         _evidence(result))
 

@@ -52,7 +52,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                      r"did (?:we|i) get )?(?:returned|sent back)"),
                S, "units returned"),
     MetricWord("discount_rate", _rx(r"discount (?:rate|percentage|%)|average discount|(?:percentage|share|%) "
-                                    r"(?:of (?:revenue|sales) )?(?:given |lost )?(?:as|in|to) discounts?"),
+                                    r"(?:of (?:revenue|sales) )?(?:given |lost )?(?:as|in|to) discounts?|"
+                                    r"(?:percent(?:age)?|share|%|proportion|how much) of (?:our |the )?"
+                                    r"(?:revenue|sales) (?:\w+ ){0,3}(?:discount(?:ed|s)?|marked down)"),
                S, "discount rate"),
     MetricWord("discounts", _rx(r"discounts?|markdowns?|money off|coupons?|promo(?:tion)?(?:al)? (?:spend|cost)"),
                S, "discounts"),
@@ -66,7 +68,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("asp", _rx(r"average (?:selling|sale|unit|sold) price|asp|average price (?:per unit|we sold at|"
                           r"paid|of (?:a |an |each )?(?:unit|item)s?)|price per unit sold"),
                S, "average selling price"),
-    MetricWord("margin_pct", _rx(r"(?:gross |profit )?margins? (?:%|percent(?:age)?|rate|ratio)|"
+    MetricWord("margin_pct", _rx(r"(?:gross |profit )?margins? (?:%|percent(?:age)?|rate|ratio)|profit margins?|"
                                  r"(?:gross )?margin as a (?:percentage|%)|(?:percentage|%) margins?|"
                                  r"profit(?:ability)? (?:%|percent(?:age)?|rate|ratio)"), S, "gross margin %"),
     MetricWord("margin", _rx(r"(?:losing|lose|lost|losses?|lost) money|loss[- ]making|unprofitable|money[- ]losing|"

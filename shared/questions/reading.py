@@ -72,6 +72,8 @@ _UNSOLD = re.compile(r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+no
 _COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|most|least|top|bottom|by|per|"
                        r"each|which|what share|percentage|trend|over time|monthly|weekly|compared?|vs\.?|grow\w*|"
                        r"chang\w*)\b", re.I)
+_NEW_CUSTOMERS = re.compile(r"\b(?:new|first[- ]time|brand[- ]new)\s+(?:customers?|buyers?|shoppers?|clients?)\b",
+                            re.I)
 _CLAUSES = re.compile(r"\band\b|;|\?|\balso\b|\bplus\b", re.I)
 _CONJUNCTION = re.compile(r"\band\b|;|\balso\b|\bplus\b|\?\s*\S", re.I)
 _RANK_AFTER = re.compile(r"^\s*(?:ranked|sorted|ordered|with the (?:most|highest|least|lowest)|that (?:sold|made|"
@@ -460,7 +462,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         metrics = ["units"]
     growth = bool(re.search(r"\b(?:grow\w*|grew|growth|declin\w*|shrink\w*|up or down)\b", question, re.I))
     if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)
-                                        or (matches and (growth or lx.SHARE.search(question)))):
+                                        or (matches and (growth or lx.SHARE.search(question)))
+                                        or (time.range is not None and lx.TREND.search(question))):
         metrics = ["revenue"]  # "top 5 products last month", "how did November compare with October?"
     if not metrics:
         reading.agent_intents = intents or ["overview"]
@@ -495,6 +498,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         return reading
     reading.kind = "metric"
     reading.agent_intents = intents
+    if "customers" in metrics and _NEW_CUSTOMERS.search(question):
+        reading.notes.append("New and returning customers are not told apart here: this counts everyone who bought.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
                  min(firsts) if firsts else None, index)
     return reading

@@ -33,6 +33,9 @@ _NEGATED_PRAISE = re.compile(r"\b(?:n't|not|never|least)\s+(?:\w+\s+)?(?:love|li
                              r"\b(?:do|does|did)n't\s+(?:\w+\s+)?(?:love|like|enjoy)\b", re.I)
 _COMPLAINT = re.compile(r"\b(?:complain\w*|complaints?|dislike\w*|hate\w*|unhappy|dissatisfied|negative|"
                         r"issues?|problems?|wrong|bad)\b", re.I)
+#: Words that ask what customers complain about, whoever the subject ("customers" is no customer count here).
+_UNHAPPY = re.compile(r"\b(?:complain\w*|complaints?|unhappy|dissatisfied|disappointed|dislike[sd]?|hate[sd]?|"
+                      r"annoy\w*|frustrat\w*|upset)\b", re.I)
 #: A change of sentiment over time ("has the sentiment improved since March?", "are reviews getting better?").
 _SENTIMENT_CHANGE = re.compile(
     r"\b(?:sentiment|satisfaction|reviews?|feedback)\b[^.?!]{0,40}?\b(?:improv\w*|better|worse|worsen\w*|"
@@ -80,8 +83,8 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = ()) -
     if (m := _ABOUT_ONE_WORD.search(question)) and _outside(m.span("w"), taken) \
             and m.group("w").lower() not in _NOT_ASPECTS:
         return ReviewQuestion("aspect", m.group("w").lower(), m.span("w"))  # a word the tables lack: "design"
-    if _NEGATED_PRAISE.search(question):
-        return ReviewQuestion("complaints")
+    if _NEGATED_PRAISE.search(question) or _UNHAPPY.search(question):
+        return ReviewQuestion("complaints")  # "why are customers unhappy with X": what they complain about
     if _PRAISE.search(question) and not _COMPLAINT.search(question):
         return ReviewQuestion("praise")
     return None

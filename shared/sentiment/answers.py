@@ -18,6 +18,7 @@ import pandas as pd
 from shared.agents.answers import AgentAnswer, AskKind, join_names, ranked_table
 from shared.sentiment.adjusted import SpamSuspicion, adjusted_rating
 from shared.sentiment.aspects import ASPECT_CUES
+from shared.sentiment.scorer import score_text
 from shared.sentiment.scoring import score_reviews
 from shared.sentiment.themes import ThemeSet
 from shared.sentiment.tokens import tokenize
@@ -88,11 +89,32 @@ def complaint_themes(reviews: pd.DataFrame, praise: bool = False) -> pd.DataFram
         return pd.DataFrame(columns=["reviews", "products", "quote", "quote_review_id"]).rename_axis("theme")
     hits = pd.DataFrame(rows)
     out = hits.groupby("theme").agg(reviews=("review_id", "nunique"), products=("sku", "nunique"))
-    ordered = hits.assign(key=-hits["score"] if praise else hits["score"])
-    worst = ordered.sort_values(["key", "review_id"]).groupby("theme").head(1).set_index("theme")
-    out["quote"] = [_quote(worst.loc[t, "text"], str(t), praise) for t in out.index]
-    out["quote_review_id"] = worst["review_id"].reindex(out.index)
+    ordered = hits.assign(key=-hits["score"] if praise else hits["score"]).sort_values(["key", "review_id"])
+    picked = {str(t): _opinion_quote(group, str(t), praise) for t, group in ordered.groupby("theme", sort=False)}
+    out["quote"] = [picked[str(t)][0] for t in out.index]
+    out["quote_review_id"] = [picked[str(t)][1] for t in out.index]
     return out.sort_values(["reviews", "products"], ascending=False)
+
+
+#: Reviews tried per theme for a quote whose own sentence carries an opinion.
+QUOTE_CANDIDATES = 5
+
+
+def _opinion_quote(group: pd.DataFrame, aspect: str, praise: bool) -> tuple[str, str]:
+    """(quote, review id) for ``aspect``: of the worst (best) reviews, the sentence that says so most strongly.
+
+    The review whose aspect scores worst may only name the aspect in its sentence ("Replaced my worn out base
+    layer with this one."); the sentence's own score decides among the first :data:`QUOTE_CANDIDATES`.
+    """
+    sign = 1.0 if praise else -1.0
+    candidates = []
+    for k, (text, rid) in enumerate(list(zip(group["text"], group["review_id"], strict=True))[:QUOTE_CANDIDATES]):
+        quote = _quote(str(text), aspect, praise)
+        scored = score_text(quote)
+        candidates.append((bool(scored.evidence) and sign * scored.score > 0.05, sign * scored.score, -k, quote,
+                           str(rid)))
+    best = max(candidates)
+    return best[3], best[4]
 
 
 _THEME_COLUMNS = ["theme", "reviews", "share_of_reviews", "products", "quote", "quote_review_id"]

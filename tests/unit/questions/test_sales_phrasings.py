@@ -90,3 +90,24 @@ def test_seasons_and_gone_up() -> None:
 def test_gone_up_compares_with_the_period_before(shop: VocabularyIndex) -> None:
     r = read(shop, "Has revenue gone up since March?")
     assert r.query is not None and r.query.compare == "previous_period"
+
+
+def test_how_are_we_trending_over_a_period_is_the_revenue_trend(shop: VocabularyIndex) -> None:
+    r = read(shop, "How are we trending over the last 6 months?")
+    assert r.kind == "metric" and r.shape == "trend" and r.query is not None and r.query.metrics == ["revenue"]
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("What percent of revenue did we discount last month?", "discount_rate"),
+    ("What's our profit margin on the Kitchen & Dining category?", "margin_pct"),
+    ("What was our gross margin in 2024?", "margin"),
+])
+def test_rates_said_in_other_words(shop: VocabularyIndex, question: str, metric: str) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.metrics[0] == metric
+
+
+def test_new_customers_says_they_are_not_told_apart(shop: VocabularyIndex) -> None:
+    r = read(shop, "How many new customers did we get last month?")
+    assert r.query is not None and r.query.metrics == ["customers"] and "not told apart" in r.notes[0]
+    assert not read(shop, "How many customers bought last month?").notes

@@ -97,3 +97,15 @@ def test_praise_lists_what_reviews_speak_well_of() -> None:
     assert themes["shipping/delivery"] >= 5 and themes["quality/durability"] >= 2
     worst = _answer(_frame([("A", 5, 1, "Broke on day one."), ("A", 6, 1, "Useless.")]), "praise")
     assert worst.text.startswith("No review of 1 product between ") and "praises a particular aspect" in worst.text
+
+
+def test_a_complaint_quote_says_something_about_the_theme() -> None:
+    from shared.sentiment.answers import complaint_themes
+
+    # the first review names quality ("worn") only in a neutral sentence; the second says it plainly
+    frame = pd.DataFrame({"review_id": ["r1", "r2"], "sku": ["A", "A"], "weight": [1.0, 1.0],
+                          "text": ["Replaced my old scarf with this one. Terrible.", "Poor quality, it broke."],
+                          "aspects": [{"quality_durability": -0.9}, {"quality_durability": -0.6}]})
+    themes = complaint_themes(frame)
+    assert themes.loc["quality_durability", "quote"] == "Poor quality, it broke."
+    assert themes.loc["quality_durability", "quote_review_id"] == "r2"
