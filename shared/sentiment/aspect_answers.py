@@ -25,6 +25,7 @@ from shared.sentiment.answers import (
     sentiment_answers,
 )
 from shared.sentiment.mentions import Mention, find_mentions, quote_of, resolve_aspect
+from shared.sentiment.scorer import score_text
 
 #: Mentions each side of the recent window needs before a change is stated.
 MIN_TREND_MENTIONS = 5
@@ -121,6 +122,8 @@ def praise_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
               "positive; counted once per review, spam excluded; quote = the most positive such review")
     subject = _subject(data, reviews, scoped)
     themes = complaint_themes(reviews, praise=True)
+    if not themes.empty:  # a theme whose best sentence reads as a complaint is no praise ("difficult to clean")
+        themes = themes[[score_text(str(q)).score >= -0.05 for q in themes["quote"]]]
     n = len(reviews)
     positive = int((reviews["label"] == "positive").sum())
     if themes.empty:

@@ -109,3 +109,16 @@ def test_a_complaint_quote_says_something_about_the_theme() -> None:
     themes = complaint_themes(frame)
     assert themes.loc["quality_durability", "quote"] == "Poor quality, it broke."
     assert themes.loc["quality_durability", "quote_review_id"] == "r2"
+
+
+def test_a_theme_whose_best_sentence_complains_is_no_praise() -> None:
+    from shared.sentiment.answers import ScoredReviews, complaint_themes
+    from shared.sentiment.aspect_answers import praise_answer
+
+    frame = pd.DataFrame({"review_id": ["r1", "r2"], "sku": ["A", "A"], "weight": [1.0, 1.0],
+                          "date": [AS_OF, AS_OF], "rating": [2, 5], "label": ["negative", "positive"],
+                          "text": ["Difficult to clean, I do not recommend it.", "Sturdy and well made."],
+                          "aspects": [{"usability": 0.4}, {"quality_durability": 0.8}]})
+    assert "usability" in complaint_themes(frame, praise=True).index  # the scorer's sign, as it is
+    answer = praise_answer(ScoredReviews(frame, AS_OF - timedelta(days=30), AS_OF), [])
+    assert [r[0] for r in answer.rows] == ["quality/durability"]
