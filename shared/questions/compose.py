@@ -222,6 +222,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     cur, note = currency_note(result, currency)
     if cur != result.currency:
         result = result.model_copy(update={"currency": cur})
+    if reading.min_reviews is not None:  # a rating ranking: the products with enough reviews to rank
+        enough = [r for r in result.rows if (r.get("review_count") or 0) >= reading.min_reviews]
+        result = result.model_copy(update={"rows": enough})
     q = result.query
     metric = q.metrics[0]
     unit = metric_unit(metric)
@@ -229,6 +232,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     namer = _Namer(reading, titles)
     period = q.time_range
     when = _when(period)
+    if reading.min_reviews is not None and result.rows:
+        when += f" (products with at least {reading.min_reviews} reviews)"
     where = _filter_phrase(q.filters, titles, reading.names)
     dims: list[str] = list(q.dimensions)
     rows = result.rows

@@ -45,6 +45,8 @@ Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "uns
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
 _ADDITIVE: frozenset[str] = frozenset(name for name, spec in METRICS.items() if spec.additive)
 _DEFAULT_TOP = 5
+#: Reviews a product needs to be ranked by its rating (or its share of negative reviews).
+MIN_RANKED_REVIEWS = 5
 _RANK_CONTEXT = re.compile(
     r"\b(?:by|per|each|every|across|split(?:\s+by)?|broken\s+down\s+by|breakdown(?:\s+by)?|break\s+down\s+by|"
     r"grouped\s+by|which|what|top|bottom|best|worst|rank\w*|highest|lowest|most|least|biggest|largest|smallest|"
@@ -109,6 +111,8 @@ class Reading(BaseModel):
     review_ask: ReviewAsk | None = Field(default=None, description="A review question's ask (aspect, praise ...).")
     aspect: str | None = Field(default=None, description="The aspect a review question is about (\"shipping\").")
     review_period: TimeRange | None = Field(default=None, description="The period a review question names.")
+    min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
+                                                              "with at least this many reviews.")
 
 
 def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -201,13 +205,13 @@ _NAMED_SUBJECT = re.compile(
 #: "which category grew the most", "fastest-growing products": a ranking by change against the period before.
 _GROWTH_RANK = re.compile(
     r"\b(?:grew|grown|growing|increased|rose|risen|improved|gained)\s+(?:the\s+)?(?:most|fastest)\b|"
-    r"\b(?:fastest|most)[- ](?:growing|improved|improving)\b|"
+    r"\b(?:fastest|most)[- ](?:growing|improved|improving)\b|\b(?:trending|going|moving|ticking)\s+up\b|"
     r"\b(?:biggest|largest|strongest)\s+(?:[\w-]+\s+)?(?:growth|increases?|gains?|jumps?|rises?|improvements?)\b",
     re.I)
 #: "which products declined the most", "biggest drop": the same ranking, from the bottom.
 _DECLINE_RANK = re.compile(
     r"\b(?:declined|dropped|fell|fallen|shrank|shrunk|decreased|slipped|slowed)\s+(?:the\s+)?(?:most|fastest)\b|"
-    r"\b(?:fastest|most)[- ](?:declining|shrinking|falling|dropping)\b|"
+    r"\b(?:fastest|most)[- ](?:declining|shrinking|falling|dropping)\b|\b(?:trending|going|moving)\s+down\b|"
     r"\b(?:biggest|largest|steepest|sharpest)\s+(?:[\w-]+\s+)?(?:declines?|drops?|falls?|decreases?|loss|slumps?)\b",
     re.I)
 #: Words inside a name that say nothing about which thing it is.
@@ -608,6 +612,14 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         shape, order_by, descending = "ranking", primary, bool(growth)
         if limit is None and dims[0] == "sku":
             limit = 2 if single else _DEFAULT_TOP + 1
+    if shape == "ranking" and primary in ("avg_rating", "negative_review_share") and dims[0] == "sku" \
+            and not by_change:
+        # "which products get the best reviews": a product with one 5-star review is no answer; all products are
+        # read with their review counts and the ranking keeps those with enough reviews
+        metrics = [primary, "review_count"]
+        reading.min_reviews = MIN_RANKED_REVIEWS
+        show = (limit - 1) if limit is not None else _DEFAULT_TOP
+        limit = None
     reading.query = MetricQuery(
         tenant_id=tenant_id, metrics=metrics[:4], dimensions=dims[:3], grain=grain if "date" in dims else None,
         time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v],
@@ -622,6 +634,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     reading.show = (limit - 1 if dims and dims[0] != "date" else limit) if limit is not None else None
     if shape == "ranking" and single and dims[0] != "sku":
         reading.show = 1
+    if reading.min_reviews is not None:
+        reading.show = 1 if single else show
 
 
 def _is_bottom(question: str) -> bool:

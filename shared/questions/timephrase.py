@@ -297,7 +297,8 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            rf"\s+{_NUM}\s+{_UNIT}\b|\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:past|trailing)\s+"
                            rf"(week|month|quarter|year)\b|\b(\d{{1,3}})[-\s]+{_UNIT}\s+(?:window|period)\b",
                            re.I)),
-    ("last", re.compile(r"\b(?:last|previous|prior)\s+(week|month|quarter|year)\b", re.I)),
+    ("last", re.compile(r"\b(?:last|previous|prior)\s+(week|month|quarter|year)\b(?!\s+(?:of|in)\s+(?:the\s+"
+                        r"month\s+of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)),
     ("day_word", re.compile(r"\b(yesterday|today|the\s+(?:latest|last)\s+day)\b", re.I)),
     ("holiday", re.compile(rf"\b(black\s+friday|cyber\s+monday|christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
                            rf"new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|halloween|mother'?s'?\s+day|father'?s'?\s+day|"
@@ -548,14 +549,28 @@ def _anchor_relative_years(text: str, atoms: list[_Atom], as_of: date) -> list[_
     return out
 
 
+_NTH_WEEK = re.compile(r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
+                       r"(?:the\s+month\s+of\s+)?$", re.I)
+_NTH_DAYS = {"first": 0, "1st": 0, "second": 7, "2nd": 7, "third": 14, "3rd": 14, "fourth": 21, "4th": 21}
+
+
 def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
-    """Days after "the week of" (the Monday-Sunday week containing them) or "the week starting" (from them)."""
+    """Days after "the week of" (the Monday-Sunday week containing them) or "the week starting" (from them).
+
+    A month after "the first/second/.../last week of" is its days 1-7, 8-14, 15-21, 22-28 or its last 7 days.
+    """
     out = []
     for a in atoms:
         m = _WEEK_OF.search(text[max(0, a.span[0] - 30):a.span[0]])
+        nth = _NTH_WEEK.search(text[max(0, a.span[0] - 40):a.span[0]])
         if m and a.start == a.end:
             start = a.start if m.group(1).lower() != "of" else a.start - timedelta(days=a.start.weekday())
             a = _Atom(a.span, start, start + timedelta(days=6), f"the week of {fmt_day(start)}")
+        elif nth and a.month is not None and a.day is None and a.start.day == 1:
+            which = nth.group(1).lower()
+            start = a.end - timedelta(days=6) if which in ("last", "final") else a.start + timedelta(
+                days=_NTH_DAYS[which])
+            a = _Atom(a.span, start, start + timedelta(days=6), f"the {which} week of {a.name}")
         out.append(a)
     return out
 

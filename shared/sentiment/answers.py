@@ -130,7 +130,7 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     subject = join_names([_name(data.frame, s) for s in scoped], 3) if scoped else _products(reviews)
     if themes.empty:
         return AgentAnswer(ask="complaints", method=method, skus=list(scoped),
-                           text=f"No complaints in {len(reviews)} reviews of {subject} between {period}: no review "
+                           text=f"No complaints in {len(reviews)} reviews of {subject} from {period}: no review "
                                 "speaks negatively about quality, delivery, fit, price, service, packaging or use.")
     n = len(reviews)
     rows = [[THEME_NAMES.get(str(t), str(t)), int(r["reviews"]), round(int(r["reviews"]) / n, 3),

@@ -111,3 +111,39 @@ def test_new_customers_says_they_are_not_told_apart(shop: VocabularyIndex) -> No
     r = read(shop, "How many new customers did we get last month?")
     assert r.query is not None and r.query.metrics == ["customers"] and "not told apart" in r.notes[0]
     assert not read(shop, "How many customers bought last month?").notes
+
+
+@pytest.mark.parametrize(("phrase", "start", "end"), [
+    ("sales in the first week of May", date(2025, 5, 1), date(2025, 5, 7)),
+    ("orders in the 3rd week of April 2025", date(2025, 4, 15), date(2025, 4, 21)),
+    ("revenue in the last week of February", date(2025, 2, 22), date(2025, 2, 28)),
+    ("revenue last week", date(2025, 6, 9), date(2025, 6, 15)),  # still the last whole week
+])
+def test_the_nth_week_of_a_month(phrase: str, start: date, end: date) -> None:
+    t = resolve_time(phrase, END)
+    assert t.range is not None and (t.range.start, t.range.end) == (start, end)
+
+
+@pytest.mark.parametrize(("question", "descending"), [
+    ("Which products are trending up this quarter?", True), ("Which categories are trending down?", False)])
+def test_trending_up_or_down_ranks_by_change(shop: VocabularyIndex, question: str, descending: bool) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.order_by_change and r.query.descending is descending
+
+
+def test_a_rating_ranking_of_products_keeps_those_with_enough_reviews(shop: VocabularyIndex) -> None:
+    from shared.questions.compose import compose
+    from shared.store.metrics.model import CompiledStatement, MetricResult
+
+    r = read(shop, "Which products get the best reviews?")
+    assert r.query is not None and r.query.metrics == ["avg_rating", "review_count"] and r.query.limit is None
+    assert (r.min_reviews, r.show) == (5, 5)
+    rows = [{"sku": "100234", "avg_rating": 5.0, "review_count": 1},
+            {"sku": "TR.88/L", "avg_rating": 4.6, "review_count": 12},
+            {"sku": "vase-blue-20", "avg_rating": 4.1, "review_count": 5}]
+    result = MetricResult(query=r.query, columns=["sku", "avg_rating", "review_count"], rows=rows,
+                          statement=CompiledStatement(sql="SELECT 1", params={}, dialect="duckdb"))
+    answer = compose(r, result, titles={"TR.88/L": "Oak Serving Tray Large", "vase-blue-20": "Blue Vase"}).answer
+    assert "(products with at least 5 reviews): 1. Oak Serving Tray Large (TR.88/L) (4.60 out of 5); " \
+           "2. Blue Vase (vase-blue-20) (4.10 out of 5)." in answer and "100234" not in answer
+    assert read(shop, "Which brand has the best reviews?").min_reviews is None  # brands have enough
