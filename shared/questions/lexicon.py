@@ -156,7 +156,8 @@ _RANKED = r"(?:best|worst|busiest|biggest|largest|strongest|weakest|slowest|quie
 
 
 def _grain_rx(unit: str, adverb: str, extra: str = "") -> re.Pattern[str]:
-    return _rx(rf"(?:by|per|each|every) {unit}|{adverb}|{unit} by {unit}|{unit}-by-{unit}|{unit}[- ]over[- ]{unit}|"
+    return _rx(rf"(?:by|per|each|every) {unit}|{adverb}|(?:for )?(?:each|every) of(?= the (?:last|past|previous) "
+               rf"(?:\d+|[a-z]+) {unit}s)|{unit} by {unit}|{unit}-by-{unit}|{unit}[- ]over[- ]{unit}|"
                rf"(?:which|what) {unit}(?! of)|{_RANKED}(?: (?:sales|revenue|selling|trading|order))? {unit}"
                rf"{extra}")
 

@@ -76,6 +76,12 @@ _COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|m
                        r"chang\w*)\b", re.I)
 _NEW_CUSTOMERS = re.compile(r"\b(?:new|first[- ]time|brand[- ]new)\s+(?:customers?|buyers?|shoppers?|clients?)\b",
                             re.I)
+#: "which day", "what day", "busiest day" name a date when a period or a past verb goes with them.
+_A_DATE_NOT_A_WEEKDAY = re.compile(r"\b(?:which|what|busiest|best|worst|quietest|slowest)\s+(?:single\s+)?day\b"
+                                   r"(?!\s+of\s+(?:the\s+)?week)", re.I)
+_WEEKDAY_WORDS = re.compile(r"\bweekdays?\b|\bdays?\s+of\s+(?:the\s+)?week\b|\b(?:usually|typically|tend|"
+                            r"normally|generally)\b", re.I)
+_PAST = re.compile(r"\b(?:had|was|were|did|saw)\b", re.I)
 _CLAUSES = re.compile(r"\band\b|;|\?|\balso\b|\bplus\b", re.I)
 _CONJUNCTION = re.compile(r"\band\b|;|\balso\b|\bplus\b|\?\s*\S", re.I)
 _RANK_AFTER = re.compile(r"^\s*(?:ranked|sorted|ordered|with the (?:most|highest|least|lowest)|that (?:sold|made|"
@@ -149,6 +155,7 @@ def find_metrics(question: str, taken: list[tuple[int, int]] | None = None) -> t
 
 #: Verbs the lexicon reads as revenue ("what did we make") that may take another metric as their object.
 _REVENUE_VERB = re.compile(r"(?:make|made|makes|making|earn(?:ed|s|t)?|generate[ds]?|bring in|brought in)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"\band\b|[,;?]|\b(?:from|on|through|via|per|by)\b", re.I)
 _NOT_OBJECT = re.compile(r"\b(?:from|on|through|via|with|per|by|across|selling|sold)\b", re.I)
 #: "how much revenue did we lose to refunds": the loss named after the verb is the question.
 _LOST_TO = re.compile(r"\b(?:lose|lost|losing|give away|gave away|giving away|give back|gave back|leak\w*)\b"
@@ -169,6 +176,10 @@ def _objects_of_verbs(question: str, found: list[tuple[int, MetricName]]) -> lis
         if verb is not None:
             nxt = next(((p, m) for p, m in found[i + 1:] if m != "revenue"), None)
             if nxt is not None and nxt[0] - verb.end() <= 25 and not _NOT_OBJECT.search(question[verb.end():nxt[0]]):
+                continue
+            # "how much margin did Trailhead make": the metric named before the verb is what was made
+            before = next(((p, m) for p, m in reversed(found[:i]) if m != "revenue"), None)
+            if before is not None and pos - before[0] <= 45 and not _CLAUSE_BREAK.search(question[before[0]:pos]):
                 continue
         out.append((pos, metric))
     return out
@@ -281,17 +292,25 @@ def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) 
 
 
 def find_dimensions(question: str, taken: list[tuple[int, int]],
-                    names: Sequence[tuple[int, int]] = ()) -> list[DimensionName]:
+                    names: Sequence[tuple[int, int]] = (),
+                    groups: Sequence[tuple[int, int]] = ()) -> list[DimensionName]:
     """Dimensions the question breaks down or ranks by ("by channel", "which category", "top products").
 
     ``names`` are the spans of the tenant's names found in the question: a dimension word next to one only
-    labels it.
+    labels it. ``groups`` are those of categories, brands and channels: products after one ("which Kitchen
+    products") are the products in it, ranked.
     """
     dims: list[DimensionName] = []
     for dim, rx in lx.DIMENSION_WORDS:
         for m in rx.finditer(question):
-            if _spans_overlap(m.span(), taken) or _labels_a_name(question, m.span(), names):
+            in_group = dim == "sku" and any(question[e:m.start()].isspace() for _, e in groups) \
+                and bool(_PLURAL_DIMS["sku"].fullmatch(m.group(0)))
+            if _spans_overlap(m.span(), taken) or (_labels_a_name(question, m.span(), names) and not in_group):
                 continue
+            if in_group:
+                dims.append(dim)
+                taken.append(m.span())
+                break
             before = question[max(0, m.start() - 40):m.start()]
             if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim == "weekday":
                 dims.append(dim)
@@ -456,8 +475,13 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     taken = sorted(entity_spans + time.spans)
     if per_day := _PER_DAY.search(question):
         taken.append(per_day.span())  # "average daily revenue" is a value over the period, not a daily trend
-    dims = find_dimensions(question, taken, entity_spans)
+    dims = find_dimensions(question, taken, entity_spans,
+                           [m.span for m in matches if m.kind in ("category", "brand", "channel")])
     grain = find_grain(question, taken)
+    if "weekday" in dims and _A_DATE_NOT_A_WEEKDAY.search(question) and not _WEEKDAY_WORDS.search(question) \
+            and (time.range is not None or _PAST.search(question)):
+        dims.remove("weekday")  # "which day last month had the lowest sales": a date, not a day of the week
+        grain = "day"
     ranking_words = bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
     if weak and not (dims or grain or ranking_words or matches or time.range or time.compare):
         metrics = []  # "how am I doing?" is the agents' overview; "how did Kitchen do in May?" is revenue

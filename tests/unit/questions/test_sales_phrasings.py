@@ -147,3 +147,45 @@ def test_a_rating_ranking_of_products_keeps_those_with_enough_reviews(shop: Voca
     assert "(products with at least 5 reviews): 1. Oak Serving Tray Large (TR.88/L) (4.60 out of 5); " \
            "2. Blue Vase (vase-blue-20) (4.10 out of 5)." in answer and "100234" not in answer
     assert read(shop, "Which brand has the best reviews?").min_reviews is None  # brands have enough
+
+
+@pytest.mark.parametrize(("question", "group"), [
+    ("Which Home Decor products sold the most last month?", ("category", ["Home Decor"])),
+    ("What are our top Weaveworks products?", ("brand", ["Weaveworks"])),
+])
+def test_products_after_a_category_or_brand_are_ranked_within_it(shop: VocabularyIndex, question: str,
+                                                                  group: tuple[str, list[str]]) -> None:
+    r = read(shop, question)
+    assert r.shape == "ranking" and r.query is not None and r.query.dimensions == ["sku"]
+    assert [(f.dimension, f.values) for f in r.query.filters] == [group]
+    label = read(shop, "What did our Home Decor category sell in May?")  # a label, not a ranking
+    assert label.shape == "value"
+
+
+@pytest.mark.parametrize(("question", "dimension"), [
+    ("Which day last month had the lowest sales?", "date"),
+    ("Which day had the most orders this year?", "date"),
+    ("Which day do we sell most on?", "weekday"),
+    ("Which day of the week had the most orders in 2024?", "weekday"),
+])
+def test_which_day_is_a_date_with_a_period_or_a_past_verb(shop: VocabularyIndex, question: str,
+                                                          dimension: str) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.dimensions[0] == dimension
+    if dimension == "date":
+        assert r.query.grain == "day"
+
+
+def test_each_of_the_last_months_is_by_month(shop: VocabularyIndex) -> None:
+    r = read(shop, "Revenue for each of the last 6 months")
+    assert r.shape == "trend" and r.query is not None and r.query.grain == "month"
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("How much margin did Weaveworks make last year?", ["margin"]),
+    ("How many units did we sell and how much did we make last month?", ["units", "revenue"]),
+])
+def test_a_metric_named_before_make_is_what_was_made(shop: VocabularyIndex, question: str,
+                                                     metrics: list[str]) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.metrics == metrics
