@@ -328,6 +328,22 @@ def phrasing_cases(t: BenchTenant, tr: Truth) -> list[Case]:  # noqa: PLR0915 - 
     add(Case(tenant, f"What do people say about the battery of the {title}?", names=["none of the", "battery"]))
     add(Case(tenant, f"Why are customers unhappy with the {title}?", names=[declining, "quality/durability"]))
     add(Case(tenant, f"What do people love about the {title}?", names=["what customers like most", declining]))
+    kitchen = lw[lw["category"] == "Kitchen"].groupby("sku")["units"].sum().sort_values(ascending=False,
+                                                                                      kind="stable")
+    if len(kitchen) > 1 and kitchen.iloc[0] > kitchen.iloc[1]:
+        add(Case(tenant, "Which Kitchen products sold the most last month?", [float(kitchen.iloc[0])],
+                 [str(kitchen.index[0])]))
+    daily = lw.groupby("date")["revenue"].sum()
+    add(Case(tenant, "Which day last month had the lowest sales?", [float(daily.min())],
+             [f"{daily.idxmin().day} {MONTHS[daily.idxmin().month - 1][:3]}"]))
+    first_week = tr.revenue(lm_s, lm_s + timedelta(days=6))
+    add(Case(tenant, f"What were sales in the first week of {MONTHS[lm_s.month - 1]}?", [first_week]))
+    # ranked among the products with at least 5 reviews (rated or not), by their mean rating
+    per = rv.groupby("sku").agg(mean=("rating", "mean"), size=("review_id", "size"))
+    best = per[per["size"] >= 5].sort_values("mean", ascending=False, kind="stable")
+    if len(best) > 1 and best["mean"].iloc[0] > best["mean"].iloc[1]:
+        add(Case(tenant, "Which products get the best reviews?", [float(best["mean"].iloc[0])],
+                 ["at least 5 reviews", str(best.index[0]), str(best.index[1])], ordered=True))
     return cases
 
 

@@ -224,7 +224,7 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         result = result.model_copy(update={"currency": cur})
     if reading.min_reviews is not None:  # a rating ranking: the products with enough reviews to rank
         enough = [r for r in result.rows if (r.get("review_count") or 0) >= reading.min_reviews]
-        result = result.model_copy(update={"rows": enough})
+        result = result.model_copy(update={"rows": enough[:max(10, 2 * (reading.show or 5))]})
     q = result.query
     metric = q.metrics[0]
     unit = metric_unit(metric)
