@@ -227,6 +227,124 @@ def cases_for(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR09
              [float(lq[lq["category"] == category]["revenue"].sum())]))
     add(Case(tenant, "Why are ratings for the teak garden bench falling?", unknown="teak garden bench"))
     add(Case(tenant, "How much did the bamboo owl lamp make last month?", unknown="bamboo owl lamp"))
+    return cases + phrasing_cases(t, tr)
+
+
+def _pct_change(cur: pd.Series, prev: pd.Series) -> pd.Series:
+    both = pd.concat([cur.rename("cur"), prev.rename("prev")], axis=1).fillna(0)
+    both = both[both["prev"] > 0]
+    return (both["cur"] / both["prev"] - 1) * 100
+
+
+def _mentions(texts: pd.Series, sentences: list[str]) -> pd.Series:
+    """Whether each review text holds one of ``sentences`` (the generator's own, openers lower-case them)."""
+    lowered = texts.fillna("").str.lower()
+    hit = pd.Series(False, index=texts.index)
+    for s in sentences:
+        hit |= lowered.str.contains(s.lower(), regex=False)
+    return hit
+
+
+def phrasing_cases(t: BenchTenant, tr: Truth) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
+    """Sales and review phrasings a merchant uses (``docs/questions.md``), with truths from the generated rows."""
+    from shared.sample.reviews import ASPECTS
+
+    end, tenant = t.end, t.tenant
+    year = end.year - 1
+    ys, ye = date(year, 1, 1), date(year, 12, 31)
+    lm_s, lm_e = _last_complete_month(end)
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    lq_e = date(end.year, q_month, 1) - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    pq_e = lq_s - timedelta(days=1)
+    pq_s = date(pq_e.year, 3 * ((pq_e.month - 1) // 3) + 1, 1)
+    cases: list[Case] = []
+    add = cases.append
+    # week over week: the last whole Monday-Sunday week against the one before
+    lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
+    lw_s = lw_e - timedelta(days=6)
+    add(Case(tenant, "Revenue week over week", [tr.revenue(lw_s, lw_e),
+                                                tr.revenue(lw_s - timedelta(days=7), lw_s - timedelta(days=1))]))
+    add(Case(tenant, "Orders WoW", [tr.orders(lw_s, lw_e)]))
+    yw = tr.window(ys, ye)
+    add(Case(tenant, f"How much revenue did we lose to refunds in {year}?", [float(yw["refund"].fillna(0).sum())]))
+    lw = tr.window(lm_s, lm_e)
+    rate = float(lw["discount"].fillna(0).sum() / lw["revenue"].sum() * 100)
+    add(Case(tenant, "What percent of revenue did we discount last month?", [rate]))
+    costed = yw.dropna(subset=["cost"])
+    net = costed["revenue"] - costed["discount"].fillna(0) - costed["refund"].fillna(0)
+    margin = net - costed["units"] * costed["cost"]
+    add(Case(tenant, f"What was our profit margin in {year}?", [float(margin.sum() / net.sum() * 100)]))
+    per_sku = margin.groupby(costed["sku"]).sum().sort_values()
+    add(Case(tenant, f"Which products made the least margin in {year}?", [float(per_sku.iloc[0])],
+             [str(per_sku.index[0])]))
+    cur = tr.window(lq_s, lq_e).groupby("category")["revenue"].sum()
+    grown = _pct_change(cur, tr.window(pq_s, pq_e).groupby("category")["revenue"].sum()).sort_values()
+    add(Case(tenant, f"Which category saw the largest sales increase in Q{(lq_s.month - 1) // 3 + 1} {lq_s.year}?",
+             [float(grown.iloc[-1])], [str(grown.index[-1])]))
+    sold = tr.sales[tr.sales["units"] > 0]
+    cur_o = tr.window(lq_s, lq_e, sold).groupby("channel").size()
+    dropped = _pct_change(cur_o, tr.window(pq_s, pq_e, sold).groupby("channel").size()).sort_values()
+    add(Case(tenant, "Which channel had the biggest drop in orders last quarter?", [float(dropped.iloc[0])],
+             [str(dropped.index[0])]))
+    add(Case(tenant, "Revenue by region last month", unanswerable=True))
+    emails = tr.window(lm_s, lm_e, sold)["customer_email"].str.strip().str.lower()
+    add(Case(tenant, "How many new customers did we get last month?", [float(emails.nunique())],
+             ["not told apart"]))
+    summer = date(end.year if end.month >= 6 else end.year - 1, 6, 1)
+    days = (end - summer).days + 1
+    add(Case(tenant, "Has revenue gone up since the summer?",
+             [tr.revenue(summer, end), tr.revenue(summer - timedelta(days=days), summer - timedelta(days=1))]))
+    winter_y = end.year
+    while date(winter_y + 1, 3, 1) - timedelta(days=1) > end:  # the latest whole December-February
+        winter_y -= 1
+    winter_s, winter_e = date(winter_y, 12, 1), date(winter_y + 1, 3, 1) - timedelta(days=1)
+    add(Case(tenant, "How did sales do last winter?", [tr.revenue(winter_s, winter_e)]))
+    # reviews: the metrics layer counts every review row; the sentiment agent leaves suspected spam out
+    rv = tr.reviews
+    neg = rv[rv["rating"].fillna(5) <= 2].groupby("sku").size().sort_values(ascending=False, kind="stable")
+    if len(neg) > 1 and neg.iloc[0] > neg.iloc[1]:
+        add(Case(tenant, "Which products get the most negative reviews?", [float(neg.iloc[0])], [str(neg.index[0])]))
+    ry = tr.window(ys, ye, rv)
+    rated = ry["rating"].dropna()
+    add(Case(tenant, f"What share of reviews were negative in {year}?", [float((rated <= 2).mean() * 100)]))
+    monthly = tr.window(ys, ye, rv[rv["rating"].fillna(5) <= 2]).assign(
+        month=lambda f: [d.month for d in f["date"]]).groupby("month").size()
+    add(Case(tenant, f"Number of negative reviews by month in {year}", [float(monthly.max())]))
+    r_end = max(rv["date"])
+    since = date(r_end.year if r_end.month >= 3 else r_end.year - 1, 3, 1)
+    span = (r_end - since).days + 1
+    now = tr.window(since, r_end, rv)["rating"].dropna()
+    before = tr.window(since - timedelta(days=span), since - timedelta(days=1), rv)["rating"].dropna()
+    add(Case(tenant, "Has the sentiment improved since March?", [float(now.mean()), float(before.mean())]))
+    # aspects, as the sentiment agent reads them: the last 365 days of reviews, suspected spam left out
+    year_rv = rv[(rv["date"] >= r_end - timedelta(days=365)) & ~rv["review_id"].isin(t.merchant.review_truth.spam_ids)]
+    shipping = [*ASPECTS["shipping"][0], *ASPECTS["shipping"][1], "Box arrived damaged."]
+    ship = float(_mentions(year_rv["text"], shipping).sum())
+    add(Case(tenant, "What are customers saying about shipping?", [ship], ["shipping/delivery"]))
+    add(Case(tenant, "How many reviews mention delivery?", [ship], ["shipping/delivery"]))
+    products = t.merchant.products.set_index("sku")
+    declining = t.merchant.review_truth.declining_sku
+    title = str(products.loc[declining, "title"])
+    add(Case(tenant, f"What do people say about the battery of the {title}?", names=["none of the", "battery"]))
+    add(Case(tenant, f"Why are customers unhappy with the {title}?", names=[declining, "quality/durability"]))
+    add(Case(tenant, f"What do people love about the {title}?", names=["what customers like most", declining]))
+    kitchen = lw[lw["category"] == "Kitchen"].groupby("sku")["units"].sum().sort_values(ascending=False,
+                                                                                      kind="stable")
+    if len(kitchen) > 1 and kitchen.iloc[0] > kitchen.iloc[1]:
+        add(Case(tenant, "Which Kitchen products sold the most last month?", [float(kitchen.iloc[0])],
+                 [str(kitchen.index[0])]))
+    daily = lw.groupby("date")["revenue"].sum()
+    add(Case(tenant, "Which day last month had the lowest sales?", [float(daily.min())],
+             [f"{daily.idxmin().day} {MONTHS[daily.idxmin().month - 1][:3]}"]))
+    first_week = tr.revenue(lm_s, lm_s + timedelta(days=6))
+    add(Case(tenant, f"What were sales in the first week of {MONTHS[lm_s.month - 1]}?", [first_week]))
+    # ranked among the products with at least 5 reviews (rated or not), by their mean rating
+    per = rv.groupby("sku").agg(mean=("rating", "mean"), size=("review_id", "size"))
+    best = per[per["size"] >= 5].sort_values("mean", ascending=False, kind="stable")
+    if len(best) > 1 and best["mean"].iloc[0] > best["mean"].iloc[1]:
+        add(Case(tenant, "Which products get the best reviews?", [float(best["mean"].iloc[0])],
+                 ["at least 5 reviews", str(best.index[0]), str(best.index[1])], ordered=True))
     return cases
 
 

@@ -20,7 +20,7 @@ from shared.observability.logs import get_logger, log_event
 from shared.orchestration.budget import spent_on_failure
 from shared.orchestration.plan import Entities, Plan
 from shared.orchestration.report import Mode, Report
-from shared.questions.compose import compose
+from shared.questions.compose import CurrencyHint, compose
 from shared.questions.followup import follow_up
 from shared.questions.reading import Reading, read_question
 from shared.questions.vocabulary import Vocabulary, VocabularyIndex
@@ -28,7 +28,7 @@ from shared.store.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
     from shared.deps import Deps
-    from shared.ports import LanguageModel, LLMResponse
+    from shared.ports import DocumentStore, LanguageModel, LLMResponse
 
 _log = get_logger(__name__)
 _INDEXES: dict[int, tuple[Vocabulary, VocabularyIndex]] = {}
@@ -130,7 +130,8 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         categories=list(dict.fromkeys(e.categories + [c.lower() for c in reading.categories]))[:50],
         competitors=list(dict.fromkeys(reading.competitors + guesses))[:50],
         horizon_days=e.horizon_days, start_date=e.start_date, end_date=e.end_date,
-        price_change_pct=e.price_change_pct if e.price_change_pct is not None else reading.price_change_pct)
+        price_change_pct=e.price_change_pct if e.price_change_pct is not None else reading.price_change_pct,
+        aspect=e.aspect)
     period = reading.agent_period
     if period is not None and reading.asks and reading.agent_intents == ["pricing"]:  # "in November", "this week"
         merged.start_date, merged.end_date = period.start, period.end
@@ -142,6 +143,17 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         asks = [a for a in reading.asks if a in ASK_AGENT]
         intents = [i for i in reading.agent_intents if i in INTENTS]
         update |= {"asks": asks, "intents": intents or plan.intents, "sku_scope": {}}
+    if reading.review_ask is not None:
+        # a review question the reader recognised ("what are customers saying about shipping?"): the
+        # sentiment agent answers that ask (a falling rating also asked keeps its answer)
+        merged.aspect = reading.aspect
+        if reading.review_period is not None:
+            merged.start_date, merged.end_date = reading.review_period.start, reading.review_period.end
+        update["intents"] = ["sentiment"]
+        kept = ("rating_decline", "complaints") if reading.review_ask == "complaints" else ("rating_decline",)
+        also = [a for a in plan.asks if a in kept]  # in the order the question asks them
+        update["asks"] = also if reading.review_ask in also else [reading.review_ask, *also]
+        update["sku_scope"] = {}
     return plan.model_copy(update=update)
 
 
@@ -150,6 +162,19 @@ def _plan_for(reading: Reading) -> Plan:
     what = ", ".join(q.metrics) + (f" by {', '.join(q.dimensions)}" if q and q.dimensions else "") if q else ""
     return Plan(intents=["overview"], entities=Entities(skus=reading.skus[:200]),
                 rationale=f"metrics layer: {what}"[:500] if what else "question parser")
+
+
+def currency_hint(documents: DocumentStore, index: VocabularyIndex) -> CurrencyHint:
+    """What the tenant's data and settings say about its currency (for results whose sales lines name none)."""
+    from shared.store.documents.settings import SettingsDoc, read_settings
+
+    vocab = index.vocabulary
+    in_sales = vocab.sales_columns is None or "currency" in vocab.sales_columns
+    if vocab.currency and not in_sales:
+        return CurrencyHint(False, vocab.currency, "your catalogue")
+    stored = read_settings(documents, vocab.tenant_id, SettingsDoc.TENANT) or {}
+    code = stored.get("currency") if isinstance(stored.get("currency"), str) else None
+    return CurrencyHint(in_sales and vocab.sales_columns is not None, code, "your settings" if code else "")
 
 
 def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode: Mode, planner: str,
@@ -165,7 +190,7 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
         titles = {p.sku: p.title or p.sku for p in index.vocabulary.products
                   if all((getattr(p, d, None) or "").lower() in vals for d, vals in keep.items()
                          if d in ("category", "brand"))}
-    answer = compose(reading, result, titles=titles)
+    answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index))
     limitations = []
     if not reading.period_stated and answer.period is not None:
         limitations.append(f"No period was named; the answer uses {answer.period.label}.")

@@ -36,6 +36,8 @@ class Entities(BaseModel):
     start_date: date | None = None
     end_date: date | None = None
     price_change_pct: float | None = Field(default=None, ge=-90, le=500)
+    aspect: str | None = Field(default=None, max_length=60,
+                               description="What a review question is about (\"shipping\", \"the battery\").")
 
 
 class Plan(BaseModel):

@@ -183,16 +183,57 @@ def _previous_label(result: MetricResult) -> str:
     return f"{kind} ({fmt_range(prev.start, prev.end)})"
 
 
-def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]) -> MetricAnswer:
-    """The answer, table, chart and evidence for ``reading`` from ``result``."""
+@dataclass(frozen=True)
+class CurrencyHint:
+    """What the tenant's data says about its currency beyond the sales lines a result read.
+
+    ``sales_have_currency``: some sales lines name a currency (then a result without one mixes currencies or
+    read lines without one); ``fallback``: the catalogue's currency, else the one an admin set in the tenant's
+    settings, and ``source`` says which ("your catalogue", "your settings").
+    """
+
+    sales_have_currency: bool = False
+    fallback: str | None = None
+    source: str = ""
+
+
+def currency_note(result: MetricResult, hint: CurrencyHint | None) -> tuple[str | None, str]:
+    """The currency to print amounts in and the sentence that says where it came from (or why there is none).
+
+    Never a currency the data does not state: a result whose sales lines name none is printed without one,
+    and the answer says so, unless the catalogue or the tenant's settings name one (then it says which).
+    """
+    if result.currency or hint is None or not any(metric_unit(m) == "money" for m in result.query.metrics):
+        return result.currency, ""
+    if hint.sales_have_currency:
+        return None, " The sales lines behind this amount do not all name one currency, so none is shown."
+    if hint.fallback:
+        return hint.fallback, (f" Amounts are in {hint.fallback} as {hint.source} states; your sales data names "
+                               "no currency.")
+    return None, " Your sales data names no currency, so amounts are shown without one."
+
+
+def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str],
+            currency: CurrencyHint | None = None) -> MetricAnswer:
+    """The answer, table, chart and evidence for ``reading`` from ``result``.
+
+    ``currency``: what the data says of its currency when the result names none (:class:`CurrencyHint`).
+    """
+    cur, note = currency_note(result, currency)
+    if cur != result.currency:
+        result = result.model_copy(update={"currency": cur})
+    if reading.min_reviews is not None:  # a rating ranking: the products with enough reviews to rank
+        enough = [r for r in result.rows if (r.get("review_count") or 0) >= reading.min_reviews]
+        result = result.model_copy(update={"rows": enough[:max(10, 2 * (reading.show or 5))]})
     q = result.query
     metric = q.metrics[0]
     unit = metric_unit(metric)
     noun = METRIC_NOUNS.get(metric, metric.replace("_", " "))
-    cur = result.currency
     namer = _Namer(reading, titles)
     period = q.time_range
     when = _when(period)
+    if reading.min_reviews is not None and result.rows:
+        when += f" (products with at least {reading.min_reviews} reviews)"
     where = _filter_phrase(q.filters, titles, reading.names)
     dims: list[str] = list(q.dimensions)
     rows = result.rows
@@ -265,6 +306,7 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     if starts is not None and period is not None and period.start < starts <= period.end \
             and not period.label.startswith("all "):
         answer += f" Your data starts on {fmt_day(starts)}, so the period is covered from then."
+    answer += note + "".join(f" {n}" for n in reading.notes)
     return MetricAnswer(_capital(answer), period, _table(result, namer, unit), _chart(reading, result, namer),
                         _evidence(result))
 

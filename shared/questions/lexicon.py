@@ -52,7 +52,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                      r"did (?:we|i) get )?(?:returned|sent back)"),
                S, "units returned"),
     MetricWord("discount_rate", _rx(r"discount (?:rate|percentage|%)|average discount|(?:percentage|share|%) "
-                                    r"(?:of (?:revenue|sales) )?(?:given |lost )?(?:as|in|to) discounts?"),
+                                    r"(?:of (?:revenue|sales) )?(?:given |lost )?(?:as|in|to) discounts?|"
+                                    r"(?:percent(?:age)?|share|%|proportion|how much) of (?:our |the )?"
+                                    r"(?:revenue|sales) (?:\w+ ){0,3}(?:discount(?:ed|s)?|marked down)"),
                S, "discount rate"),
     MetricWord("discounts", _rx(r"discounts?|markdowns?|money off|coupons?|promo(?:tion)?(?:al)? (?:spend|cost)"),
                S, "discounts"),
@@ -66,7 +68,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("asp", _rx(r"average (?:selling|sale|unit|sold) price|asp|average price (?:per unit|we sold at|"
                           r"paid|of (?:a |an |each )?(?:unit|item)s?)|price per unit sold"),
                S, "average selling price"),
-    MetricWord("margin_pct", _rx(r"(?:gross |profit )?margins? (?:%|percent(?:age)?|rate|ratio)|"
+    MetricWord("margin_pct", _rx(r"(?:gross |profit )?margins? (?:%|percent(?:age)?|rate|ratio)|profit margins?|"
                                  r"(?:gross )?margin as a (?:percentage|%)|(?:percentage|%) margins?|"
                                  r"profit(?:ability)? (?:%|percent(?:age)?|rate|ratio)"), S, "gross margin %"),
     MetricWord("margin", _rx(r"(?:losing|lose|lost|losses?|lost) money|loss[- ]making|unprofitable|money[- ]losing|"
@@ -79,6 +81,18 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                            r"returned to buy)"), S, "repeat customer rate"),
     MetricWord("customers", _rx(r"(?:unique |distinct |individual )?(?:customers?|buyers|shoppers|clients|"
                                 r"purchasers)"), S, "customers"),
+    MetricWord("negative_review_share", _rx(r"(?:share|percentage|proportion|fraction|rate|ratio|%|percent) of "
+                                            r"(?:negative|bad|poor|unhappy|low[- ]rated|(?:1|one|2|two)[- ]star) "
+                                            r"(?:reviews?|ratings?)|negative review (?:share|rate|ratio)|"
+                                            r"(?:share|percentage|proportion|fraction|%|percent|how many) of "
+                                            r"(?:our |the |all |my )?(?:reviews|ratings) (?:are|were|is|was|that "
+                                            r"(?:are|were)|come in) "
+                                            r"(?:negative|bad|poor|low|(?:1|one|2|two)[- ]stars?)"),
+               R, "share of negative reviews"),
+    MetricWord("negative_reviews", _rx(r"(?:most|fewest|least|more|fewer|number of|count of|how many|many) "
+                                       r"(?:\w+ ){0,2}(?:negative|bad|poor|unhappy|low[- ]rated|(?:1|one|2|two)"
+                                       r"[- ]star) (?:reviews?|ratings?)"),
+               R, "negative reviews (1-2 stars)"),
     MetricWord("negative_review_share", _rx(r"negative reviews?|bad reviews?|poor reviews?|(?:1|one|2|two)[- ]star"
                                             r"(?: reviews?| ratings?)?|low ratings?|unhappy reviews?"),
                R, "share of negative reviews"),
@@ -143,7 +157,8 @@ _RANKED = r"(?:best|worst|busiest|biggest|largest|strongest|weakest|slowest|quie
 
 
 def _grain_rx(unit: str, adverb: str, extra: str = "") -> re.Pattern[str]:
-    return _rx(rf"(?:by|per|each|every) {unit}|{adverb}|{unit} by {unit}|{unit}-by-{unit}|{unit}[- ]over[- ]{unit}|"
+    return _rx(rf"(?:by|per|each|every) {unit}|{adverb}|(?:for )?(?:each|every) of(?= the (?:last|past|previous) "
+               rf"(?:\d+|[a-z]+) {unit}s)|{unit} by {unit}|{unit}-by-{unit}|{unit}[- ]over[- ]{unit}|"
                rf"(?:which|what) {unit}(?! of)|{_RANKED}(?: (?:sales|revenue|selling|trading|order))? {unit}"
                rf"{extra}")
 
@@ -186,7 +201,8 @@ SINGULAR_PICK = re.compile(r"(?:^\s*|\b(?:the|our|my|what'?s|which is|what is)\s
                            r"channels|categories|brands|competitors|months|weeks|days|sellers))", re.I)
 SHARE = _rx(r"share|percent(?:age)? of|% of|proportion|fraction|what part|how much of|contribut(?:e|ed|ion|es)|"
             r"mix|portion|split between|account(?:s|ed)? for|out of (?:all|total)")
-CHANGE = _rx(r"grow(?:th|n|ing)?|grew|chang(?:e|ed|es)|up or down|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|"
+CHANGE = _rx(r"(?:gone|went|going|go|come|came) (?:up|down)|"
+             r"grow(?:th|n|ing)?|grew|chang(?:e|ed|es)|up or down|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|"
              r"declin(?:e|ed|ing)|drop(?:ped)?|fell|fall(?:en)?|r[io]se|risen|improv(?:e|ed)|wors(?:e|ened)|"
              r"better|compare[ds]?|comparison|vs\.?|versus|against|than|difference|delta|evolution")
 TOTAL = _rx(r"total|overall|in all|altogether|combined|sum|all (?:channels|products|categories|brands)")
@@ -242,6 +258,10 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"buyers)"),
      "customer lifetime value and demographics", "customer profiles (location, age) and a customer history "
      "model"),
+    (_rx(r"(?:by|per|each|every|which|what|top|best|across|split by|breakdown by|in (?:each|every)) (?:sales )?"
+         r"(?:regions?|countr(?:y|ies)|states?|provinces?|cit(?:y|ies)|territor(?:y|ies)|postcodes?|zip codes?|"
+         r"geograph(?:y|ies))|regional|geographic(?:al)?(?: split| breakdown)?"),
+     "sales by region", "a region, country or shipping-address column in your sales data"),
     (_rx(r"market share|competitors?'? (?:sales|revenue|units|orders|profits?)|how much (?:do|did) "
          r"(?:competitors|amazon|walmart|they) (?:sell|make)"),
      "competitors' sales", "competitors' sales figures (your data only has their prices)"),

@@ -27,6 +27,7 @@ from pydantic import BaseModel, Field
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
 from shared.questions.market import MarketAsk, price_change, read_market, verb_matches
+from shared.questions.reviews import ReviewAsk, asks_sentiment_change, read_review_question
 from shared.questions.timephrase import (
     TimeReading,
     fmt_range,
@@ -45,6 +46,8 @@ Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "uns
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
 _ADDITIVE: frozenset[str] = frozenset(name for name, spec in METRICS.items() if spec.additive)
 _DEFAULT_TOP = 5
+#: Reviews a product needs to be ranked by its rating (or its share of negative reviews).
+MIN_RANKED_REVIEWS = 5
 _RANK_CONTEXT = re.compile(
     r"\b(?:by|per|each|every|across|split(?:\s+by)?|broken\s+down\s+by|breakdown(?:\s+by)?|break\s+down\s+by|"
     r"grouped\s+by|which|what|top|bottom|best|worst|rank\w*|highest|lowest|most|least|biggest|largest|smallest|"
@@ -72,6 +75,14 @@ _UNSOLD = re.compile(r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+no
 _COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|most|least|top|bottom|by|per|"
                        r"each|which|what share|percentage|trend|over time|monthly|weekly|compared?|vs\.?|grow\w*|"
                        r"chang\w*)\b", re.I)
+_NEW_CUSTOMERS = re.compile(r"\b(?:new|first[- ]time|brand[- ]new)\s+(?:customers?|buyers?|shoppers?|clients?)\b",
+                            re.I)
+#: "which day", "what day", "busiest day" name a date when a period or a past verb goes with them.
+_A_DATE_NOT_A_WEEKDAY = re.compile(r"\b(?:which|what|busiest|best|worst|quietest|slowest)\s+(?:single\s+)?day\b"
+                                   r"(?!\s+of\s+(?:the\s+)?week)", re.I)
+_WEEKDAY_WORDS = re.compile(r"\bweekdays?\b|\bdays?\s+of\s+(?:the\s+)?week\b|\b(?:usually|typically|tend|"
+                            r"normally|generally)\b", re.I)
+_PAST = re.compile(r"\b(?:had|was|were|did|saw)\b", re.I)
 _CLAUSES = re.compile(r"\band\b|;|\?|\balso\b|\bplus\b", re.I)
 _CONJUNCTION = re.compile(r"\band\b|;|\balso\b|\bplus\b|\?\s*\S", re.I)
 _RANK_AFTER = re.compile(r"^\s*(?:ranked|sorted|ordered|with the (?:most|highest|least|lowest)|that (?:sold|made|"
@@ -109,6 +120,11 @@ class Reading(BaseModel):
     price_change_pct: float | None = Field(default=None, description="A price change the question names (what-if).")
     agent_period: TimeRange | None = Field(default=None, description="The past period an agent ask names "
                                                                      "(\"this week\", \"in November\").")
+    review_ask: ReviewAsk | None = Field(default=None, description="A review question's ask (aspect, praise ...).")
+    aspect: str | None = Field(default=None, description="The aspect a review question is about (\"shipping\").")
+    review_period: TimeRange | None = Field(default=None, description="The period a review question names.")
+    min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
+                                                              "with at least this many reviews.")
 
 
 def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -135,11 +151,44 @@ def find_metrics(question: str, taken: list[tuple[int, int]] | None = None) -> t
     if not found and (weak_word := lx.WEAK_REVENUE.search(question)):  # "how did <a name> do": names may overlap
         found.append((weak_word.start(), "revenue"))
     found.sort()
+    found = _objects_of_verbs(masked, found)
     if not _COUNTING.search(question):  # "how are the reviews?" asks what they say (the agents), not how many
         found = [(pos, m) for pos, m in found if m != "review_count"]
     strong = [m for pos, m in found if not _weak_at(question, pos, m)]
     metrics = strong or [m for _, m in found]
     return list(dict.fromkeys(metrics)), not strong and bool(found)
+
+
+#: Verbs the lexicon reads as revenue ("what did we make") that may take another metric as their object.
+_REVENUE_VERB = re.compile(r"(?:make|made|makes|making|earn(?:ed|s|t)?|generate[ds]?|bring in|brought in)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"\band\b|[,;?]|\b(?:from|on|through|via|per|by)\b", re.I)
+_NOT_OBJECT = re.compile(r"\b(?:from|on|through|via|with|per|by|across|selling|sold)\b", re.I)
+#: "how much revenue did we lose to refunds": the loss named after the verb is the question.
+_LOST_TO = re.compile(r"\b(?:lose|lost|losing|give away|gave away|giving away|give back|gave back|leak\w*)\b"
+                      r"[^.?!]{0,30}?\b(?:to|in|on|through|via)\b", re.I)
+_LOSSES: frozenset[str] = frozenset({"refunds", "discounts", "returned_units"})
+
+
+def _objects_of_verbs(question: str, found: list[tuple[int, MetricName]]) -> list[tuple[int, MetricName]]:
+    """Drop "revenue" read from a verb whose object is another metric ("which products make the least margin").
+
+    Also drop revenue when the question asks what was lost to refunds, discounts or returns.
+    """
+    if _LOST_TO.search(question) and any(m in _LOSSES for _, m in found):
+        return [(pos, m) for pos, m in found if m != "revenue"]
+    out = []
+    for i, (pos, metric) in enumerate(found):
+        verb = _REVENUE_VERB.match(question, pos) if metric == "revenue" else None
+        if verb is not None:
+            nxt = next(((p, m) for p, m in found[i + 1:] if m != "revenue"), None)
+            if nxt is not None and nxt[0] - verb.end() <= 25 and not _NOT_OBJECT.search(question[verb.end():nxt[0]]):
+                continue
+            # "how much margin did Trailhead make": the metric named before the verb is what was made
+            before = next(((p, m) for p, m in reversed(found[:i]) if m != "revenue"), None)
+            if before is not None and pos - before[0] <= 45 and not _CLAUSE_BREAK.search(question[before[0]:pos]):
+                continue
+        out.append((pos, metric))
+    return out
 
 
 def _weak_at(question: str, pos: int, metric: str) -> bool:
@@ -163,8 +212,8 @@ _NAMED_THING = re.compile(
     re.I)
 #: "why are ratings for the ceramic vase falling", "reviews of our oak tray": a named thing an agent is asked about.
 _NAMED_SUBJECT = re.compile(
-    r"\b(?:ratings?|reviews?|stars?|sentiment|complaints?|feedback|prices?|pricing|stock|inventory|demand)\s+"
-    r"(?:for|of|on|about)\s+(?:the|our|my)\s+"
+    r"\b(?:ratings?|reviews?|stars?|sentiment|complaints?|feedback|prices?|pricing|stock|inventory|demand|say|"
+    r"saying|said|think|thinking|feel|complain\w*)\s+(?:for|of|on|about)\s+(?:the|our|my)\s+"
     r"(?P<name>[a-z0-9][\w'&-]*(?:\s+[a-z0-9][\w'&-]*){0,4}?)"
     r"\s*(?=$|[?.!,;]|\s(?:falling|fall|dropping|drop|declining|decline|going|gone|been|is|are|was|were|in|over|"
     r"during|this|last|next|since|compared|vs|versus|and|lately|recently|so|getting|changing|changed|look|looking|"
@@ -173,13 +222,15 @@ _NAMED_SUBJECT = re.compile(
 #: "which category grew the most", "fastest-growing products": a ranking by change against the period before.
 _GROWTH_RANK = re.compile(
     r"\b(?:grew|grown|growing|increased|rose|risen|improved|gained)\s+(?:the\s+)?(?:most|fastest)\b|"
-    r"\b(?:fastest|most)[- ](?:growing|improved|improving)\b|"
-    r"\bbiggest\s+(?:growth|increase|gain|jump|rise|improvement)\b", re.I)
+    r"\b(?:fastest|most)[- ](?:growing|improved|improving)\b|\b(?:trending|going|moving|ticking)\s+up\b|"
+    r"\b(?:biggest|largest|strongest)\s+(?:[\w-]+\s+)?(?:growth|increases?|gains?|jumps?|rises?|improvements?)\b",
+    re.I)
 #: "which products declined the most", "biggest drop": the same ranking, from the bottom.
 _DECLINE_RANK = re.compile(
     r"\b(?:declined|dropped|fell|fallen|shrank|shrunk|decreased|slipped|slowed)\s+(?:the\s+)?(?:most|fastest)\b|"
-    r"\b(?:fastest|most)[- ](?:declining|shrinking|falling|dropping)\b|"
-    r"\bbiggest\s+(?:decline|drop|fall|decrease|loss|slump)\b", re.I)
+    r"\b(?:fastest|most)[- ](?:declining|shrinking|falling|dropping)\b|\b(?:trending|going|moving)\s+down\b|"
+    r"\b(?:biggest|largest|steepest|sharpest)\s+(?:[\w-]+\s+)?(?:declines?|drops?|falls?|decreases?|loss|slumps?)\b",
+    re.I)
 #: Words inside a name that say nothing about which thing it is.
 _FILLER_WORDS = frozenset("and the our my their with for from new one ones".split())
 #: Words that name the whole business or a kind of thing, not one of the tenant's names.
@@ -202,8 +253,8 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
     for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question)]:
         span = m.span("name")
         words = m.group("name").lower().split()
-        if all(w in _GENERIC_WORDS for w in words):
-            continue
+        if all(w in _GENERIC_WORDS or w.isdigit() or w in lx.NUMBER_WORDS for w in words):
+            continue  # "the 10 worst selling products": a ranking, not a name
         if _spans_overlap(span, taken):
             if knows_word is None or not _unmatched_distinctive(question, span, taken, knows_word):
                 continue
@@ -274,17 +325,25 @@ def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) 
 
 
 def find_dimensions(question: str, taken: list[tuple[int, int]],
-                    names: Sequence[tuple[int, int]] = ()) -> list[DimensionName]:
+                    names: Sequence[tuple[int, int]] = (),
+                    groups: Sequence[tuple[int, int]] = ()) -> list[DimensionName]:
     """Dimensions the question breaks down or ranks by ("by channel", "which category", "top products").
 
     ``names`` are the spans of the tenant's names found in the question: a dimension word next to one only
-    labels it.
+    labels it. ``groups`` are those of categories, brands and channels: products after one ("which Kitchen
+    products") are the products in it, ranked.
     """
     dims: list[DimensionName] = []
     for dim, rx in lx.DIMENSION_WORDS:
         for m in rx.finditer(question):
-            if _spans_overlap(m.span(), taken) or _labels_a_name(question, m.span(), names):
+            in_group = dim == "sku" and any(question[e:m.start()].isspace() for _, e in groups) \
+                and bool(_PLURAL_DIMS["sku"].fullmatch(m.group(0)))
+            if _spans_overlap(m.span(), taken) or (_labels_a_name(question, m.span(), names) and not in_group):
                 continue
+            if in_group:
+                dims.append(dim)
+                taken.append(m.span())
+                break
             before = question[max(0, m.start() - 40):m.start()]
             if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim == "weekday":
                 dims.append(dim)
@@ -425,6 +484,21 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if _CATALOGUE_COUNT.search(question) and time.range is None:
         reading.kind = "catalogue"  # "how many products do we have": the catalogue, not sales
         return reading
+    if (review := read_review_question(question, entity_spans + time.spans)) is not None:
+        # "what are customers saying about shipping?": the sentiment agent, about that aspect (before the
+        # refusals: "delivery times" in reviews is not shipping records; "the delivery" is not a product name)
+        reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
+        reading.review_period = time.range
+        return reading
+    sentiment_change = asks_sentiment_change(question) and not metrics
+    if sentiment_change:
+        metrics = ["avg_rating", "negative_review_share"]  # "has the sentiment improved since March?"
+        kinds = metric_kinds(metrics)
+        firsts = [extents[k][0] for k in kinds if k in extents]
+        if as_of is None and DataKind.REVIEWS in extents:
+            today = extents[DataKind.REVIEWS][1]
+            time = resolve_time(question, today, exclude=sku_spans)
+            reading.as_of = today
     if gap:
         reading.kind, (reading.concept, reading.needed) = "unanswerable", gap
         return reading
@@ -434,11 +508,18 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         reading.suggestions = index.closest_titles(name)
         return reading
     intents = _agent_intents(question, time, metrics)
+    if sentiment_change:
+        intents = [i for i in intents if i != "sentiment"]
     taken = sorted(entity_spans + time.spans)
     if per_day := _PER_DAY.search(question):
         taken.append(per_day.span())  # "average daily revenue" is a value over the period, not a daily trend
-    dims = find_dimensions(question, taken, entity_spans)
+    dims = find_dimensions(question, taken, entity_spans,
+                           [m.span for m in matches if m.kind in ("category", "brand", "channel")])
     grain = find_grain(question, taken)
+    if "weekday" in dims and _A_DATE_NOT_A_WEEKDAY.search(question) and not _WEEKDAY_WORDS.search(question) \
+            and (time.range is not None or _PAST.search(question)):
+        dims.remove("weekday")  # "which day last month had the lowest sales": a date, not a day of the week
+        grain = "day"
     ranking_words = bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
     if weak and not (dims or grain or ranking_words or matches or time.range or time.compare):
         metrics = []  # "how am I doing?" is the agents' overview; "how did Kitchen do in May?" is revenue
@@ -447,7 +528,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         metrics = ["units"]
     growth = bool(re.search(r"\b(?:grow\w*|grew|growth|declin\w*|shrink\w*|up or down)\b", question, re.I))
     if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)
-                                        or (matches and (growth or lx.SHARE.search(question)))):
+                                        or (matches and (growth or lx.SHARE.search(question)))
+                                        or (time.range is not None and lx.TREND.search(question))):
         metrics = ["revenue"]  # "top 5 products last month", "how did November compare with October?"
     if not metrics:
         reading.agent_intents = intents or ["overview"]
@@ -467,8 +549,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         names = [m.span for m in (index.find(text) if index is not None else [])]
         taken = names + resolve_time(text, today or date.today()).spans
         dims, grain = find_dimensions(text, taken, names), find_grain(text, taken)
-    if metrics and metrics[0] == "negative_review_share" and re.search(r"\b(?:how many|number of|count)\b",
-                                                                        question, re.I):
+    if metrics and metrics[0] in ("negative_review_share", "negative_reviews") and not dims and grain is None \
+            and not lx.TREND.search(question) and re.search(
+            r"\b(?:how many|number of|count)\b", question, re.I):
         metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
     missing = _missing_columns(metrics, index)
     if missing:
@@ -481,6 +564,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         return reading
     reading.kind = "metric"
     reading.agent_intents = intents
+    if "customers" in metrics and _NEW_CUSTOMERS.search(question):
+        reading.notes.append("New and returning customers are not told apart here: this counts everyone who bought.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
                  min(firsts) if firsts else None, index)
     return reading
@@ -513,11 +598,13 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     change = bool(lx.CHANGE.search(question)) and not dims
     if compare is None and change and re.search(
             r"\b(?:grow\w*|grew|chang\w*|up or down|increas\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*|r[io]se|"
-            r"risen|improv\w*|wors\w*|difference|delta)\b", question, re.I):
+            r"risen|improv\w*|wors\w*|difference|delta|(?:gone|went|going|go|come|came) (?:up|down))\b", question,
+            re.I):
         compare = "previous_period"
     if compare is not None and rng is None:
-        s, e = last_complete(today, "month")
-        rng = make_range(s, e, f"{s:%B %Y}")
+        unit = time.compare_unit or "month"  # "week over week": last week against the week before
+        s, e = last_complete(today, unit)
+        rng = make_range(s, e, f"{s:%B %Y}" if unit == "month" else f"last {unit}")
         reading.period_stated = False
     trend = bool(lx.TREND.search(question))
     if grain is not None or (trend and not dims):
@@ -587,6 +674,14 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         shape, order_by, descending = "ranking", primary, bool(growth)
         if limit is None and dims[0] == "sku":
             limit = 2 if single else _DEFAULT_TOP + 1
+    if shape == "ranking" and primary in ("avg_rating", "negative_review_share") and dims[0] == "sku" \
+            and not by_change:
+        # "which products get the best reviews": a product with one 5-star review is no answer; all products are
+        # read with their review counts and the ranking keeps those with enough reviews
+        metrics = [primary, "review_count"]
+        reading.min_reviews = MIN_RANKED_REVIEWS
+        show = (limit - 1) if limit is not None else _DEFAULT_TOP
+        limit = None
     reading.query = MetricQuery(
         tenant_id=tenant_id, metrics=metrics[:4], dimensions=dims[:3], grain=grain if "date" in dims else None,
         time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v],
@@ -601,6 +696,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     reading.show = (limit - 1 if dims and dims[0] != "date" else limit) if limit is not None else None
     if shape == "ranking" and single and dims[0] != "sku":
         reading.show = 1
+    if reading.min_reviews is not None:
+        reading.show = 1 if single else show
 
 
 def _is_bottom(question: str) -> bool:

@@ -109,6 +109,8 @@ class TimeReading:
     all_time: bool = False
     explicit_compare: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
+    #: The calendar unit a baseline phrase names ("week over week", "vs the quarter before"), when it names one.
+    compare_unit: Unit | None = None
 
     def covers(self, pos: int) -> bool:
         """Whether character ``pos`` belongs to a time phrase."""
@@ -259,6 +261,8 @@ _BASELINE_PERIOD = re.compile(
     r"|\b(?:month|quarter|week)[-\s]+(?:over|on)[-\s]+(?:month|quarter|week)\b|\bm-?o-?m\b|\bq-?o-?q\b|\bw-?o-?w\b"
     r"|\bthe\s+(?:month|quarter|week|period)\s+before\b|\bsequential(?:ly)?\b"
     r"|\b(?:compared?\s+(?:to|with)|vs\.?|versus|than)\s+the\s+one\s+before\b", re.I)
+_BASELINE_UNIT = re.compile(r"\b(?:week|month|quarter)|\b[wmq](?=-?o-?[wmq]\b)", re.I)
+_UNIT_OF: dict[str, Unit] = {"w": "week", "m": "month", "q": "quarter"}
 _COMPARE_CUE = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|against|than|relative\s+to|or|higher|lower|"
                           r"more|less|better|worse|bigger|smaller)\b", re.I)
 
@@ -293,14 +297,19 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            rf"\s+{_NUM}\s+{_UNIT}\b|\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:past|trailing)\s+"
                            rf"(week|month|quarter|year)\b|\b(\d{{1,3}})[-\s]+{_UNIT}\s+(?:window|period)\b",
                            re.I)),
-    ("last", re.compile(r"\b(?:last|previous|prior)\s+(week|month|quarter|year)\b", re.I)),
+    ("last", re.compile(r"\b(?:last|previous|prior)\s+(week|month|quarter|year)\b(?!\s+(?:of|in)\s+(?:the\s+"
+                        r"month\s+of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)),
     ("day_word", re.compile(r"\b(yesterday|today|the\s+(?:latest|last)\s+day)\b", re.I)),
     ("holiday", re.compile(rf"\b(black\s+friday|cyber\s+monday|christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
                            rf"new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|halloween|mother'?s'?\s+day|father'?s'?\s+day|"
                            rf"thanksgiving)\b(?:\s+(?:of\s+|in\s+)?"
                            rf"({_YEAR})\b)?", re.I)),
+    ("season", re.compile(rf"\b(?:the\s+)?(?:(last|previous|past|this)\s+)?(spring|summer|autumn|winter)\b"
+                          rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
     ("year", re.compile(rf"(?<![-_/#.])\b(?:fy\s?)?({_YEAR})\b(?![-_/.]\w)", re.I)),
 ]
+#: Meteorological seasons (northern hemisphere): first month and length; winter runs December-February.
+_SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 _NAMED_UNIT: dict[str, Unit] = {"y": "year", "m": "month", "q": "quarter", "w": "week", "year": "year",
                                  "month": "month", "quarter": "quarter", "week": "week", "day": "day"}
 
@@ -408,10 +417,26 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         if not explicit and d > as_of:
             d = holiday(name, year - 1)
         return _Atom(span, d, d, " ".join(w.capitalize() for w in name.split()) + f" {d.year}")
+    if kind == "season":  # "the summer", "last winter", "spring 2025": the latest one started, or as named
+        which, season, named = (g[0] or "").lower(), g[1].lower(), g[2]
+        first = _SEASONS[season]
+        year = int(named) if named else _latest_year(as_of, first)
+        if not named and which in ("last", "previous", "past") and \
+                month_range(*divmod_month(year, first + 2))[1] > as_of:
+            year -= 1  # "last winter": the latest complete one
+        s = date(year, first, 1)
+        e = month_range(*divmod_month(year, first + 2))[1]
+        return _Atom(span, s, e, f"{season} {year}" if first != 12 else f"winter {year}-{str(year + 1)[2:]}",
+                     named is not None)
     if kind == "year":
         year = int(g[0])
         return _Atom(span, date(year, 1, 1), date(year, 12, 31), str(year))
     return None
+
+
+def divmod_month(year: int, month: int) -> tuple[int, int]:
+    """(year, month) of a month number that may run past December (14 -> February of the next year)."""
+    return year + (month - 1) // 12, (month - 1) % 12 + 1
 
 
 def holiday(name: str, year: int) -> date:
@@ -524,14 +549,28 @@ def _anchor_relative_years(text: str, atoms: list[_Atom], as_of: date) -> list[_
     return out
 
 
+_NTH_WEEK = re.compile(r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
+                       r"(?:the\s+month\s+of\s+)?$", re.I)
+_NTH_DAYS = {"first": 0, "1st": 0, "second": 7, "2nd": 7, "third": 14, "3rd": 14, "fourth": 21, "4th": 21}
+
+
 def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
-    """Days after "the week of" (the Monday-Sunday week containing them) or "the week starting" (from them)."""
+    """Days after "the week of" (the Monday-Sunday week containing them) or "the week starting" (from them).
+
+    A month after "the first/second/.../last week of" is its days 1-7, 8-14, 15-21, 22-28 or its last 7 days.
+    """
     out = []
     for a in atoms:
         m = _WEEK_OF.search(text[max(0, a.span[0] - 30):a.span[0]])
+        nth = _NTH_WEEK.search(text[max(0, a.span[0] - 40):a.span[0]])
         if m and a.start == a.end:
             start = a.start if m.group(1).lower() != "of" else a.start - timedelta(days=a.start.weekday())
             a = _Atom(a.span, start, start + timedelta(days=6), f"the week of {fmt_day(start)}")
+        elif nth and a.month is not None and a.day is None and a.start.day == 1:
+            which = nth.group(1).lower()
+            start = a.end - timedelta(days=6) if which in ("last", "final") else a.start + timedelta(
+                days=_NTH_DAYS[which])
+            a = _Atom(a.span, start, start + timedelta(days=6), f"the {which} week of {a.name}")
         out.append(a)
     return out
 
@@ -573,6 +612,8 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
                 if reading.compare is None:
                     reading.compare = kind  # type: ignore[assignment]
                     reading.explicit_compare = True
+                    if kind == "previous_period" and (unit := _BASELINE_UNIT.search(m.group(0))):
+                        reading.compare_unit = _UNIT_OF[unit.group(0).lower()[0]]
     for m in _WEEKDAY.finditer(text):
         taken.append(m.span())
     if m_all := _ALL_TIME.search(text):

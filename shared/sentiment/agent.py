@@ -77,6 +77,17 @@ def _deadline_option(request: AgentRequest) -> float:
     return float(value)
 
 
+def _aspect_option(request: AgentRequest) -> str | None:
+    """``options.aspect``: one word or short phrase an ``aspect`` ask is about."""
+    value = request.options.get("aspect")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not 1 <= len(value.strip()) <= 60:
+        raise InvalidInput("options.aspect must be a word or short phrase (1-60 characters)",
+                           details={"field": "options.aspect"})
+    return value.strip()
+
+
 def _theme_embed_limit(method: str, purpose: str, deadline: float) -> int:
     """Theme phrases the encoder may embed: none for backfills or fixed fast/lexicon runs, else what fits."""
     if purpose == "backfill" or method in ("fast", "lexicon") or not encoder_warm():
@@ -130,6 +141,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 scoped=tuple(request.skus), period_start=start,
                                 decline_window_days=decline_window, method=method,
                                 purpose=purpose,  # type: ignore[arg-type]
+                                aspect=_aspect_option(request),
                                 scoring_deadline_s=SCORING_SHARE * deadline,
                                 theme_embed_limit=_theme_embed_limit(method, purpose, deadline)),
     )

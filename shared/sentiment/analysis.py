@@ -23,7 +23,8 @@ from shared.agents.answers import AskKind
 from shared.models.agents import AgentResult, Confidence, Evidence, Finding
 from shared.sentiment.adjusted import METHOD as ADJUSTED_METHOD
 from shared.sentiment.adjusted import AdjustedRating, SpamSuspicion, adjusted_rating, suspect_spam
-from shared.sentiment.answers import DECLINE_WINDOW_DAYS, ScoredReviews, sentiment_answers
+from shared.sentiment.answers import DECLINE_WINDOW_DAYS, ScoredReviews
+from shared.sentiment.aspect_answers import answer_asks
 from shared.sentiment.findings import (
     FULL_EVIDENCE_REVIEWS,
     MIN_WINDOW_REVIEWS,
@@ -85,6 +86,8 @@ class AnalysisOptions:
     purpose: Purpose | None = None
     #: Seconds the polarity scoring may take (``None``: no deadline).
     scoring_deadline_s: float | None = None
+    #: The word an ``aspect`` ask is about ("shipping", "battery").
+    aspect: str | None = None
 
 
 def spam_weights(spam_score: pd.Series) -> tuple[np.ndarray, int, int, int]:
@@ -286,8 +289,8 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
             columns={"_aspects": "aspects"}),
         start=options.period_start or min(df["date"]), end=options.as_of,
         method=data.plan.describe() if data.plan is not None else "", themes=themes)
-    answers = sentiment_answers(list(options.asks), scored, scoped=list(options.scoped),
-                                window_days=options.decline_window_days)
+    answers = answer_asks(list(options.asks), scored, scoped=list(options.scoped),
+                          window_days=options.decline_window_days, aspect=options.aspect)
     return [a.model_dump(mode="json") for a in answers]
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 from shared.agents.answers import AgentAnswer, AskKind, join_names, ranked_table
 from shared.sentiment.adjusted import SpamSuspicion, adjusted_rating
 from shared.sentiment.aspects import ASPECT_CUES
+from shared.sentiment.scorer import score_text
 from shared.sentiment.scoring import score_reviews
 from shared.sentiment.themes import ThemeSet
 from shared.sentiment.tokens import tokenize
@@ -56,37 +57,64 @@ class ScoredReviews:
     themes: ThemeSet | None = None
 
 
-def _quote(text: str, aspect: str) -> str:
-    """The sentence of ``text`` that speaks worst of ``aspect`` (else the first naming it), shortened."""
+def _quote(text: str, aspect: str, praise: bool = False) -> str:
+    """The sentence of ``text`` that speaks worst (``praise``: best) of ``aspect`` (else the first naming it)."""
     sentences = [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
     naming = [s for s in sentences if any(aspect in ASPECT_CUES.get(t, ()) for t in tokenize(s))] or sentences
     if len(naming) > 1:
         scored = score_reviews(naming, [None] * len(naming))
-        worst = min(range(len(naming)), key=lambda i: (scored.aspects[i].get(aspect, 0.0), scored.score[i]))
+        sign = -1.0 if praise else 1.0
+        worst = min(range(len(naming)),
+                    key=lambda i: (sign * scored.aspects[i].get(aspect, 0.0), sign * scored.score[i]))
         naming = [naming[worst]]
     pick = naming[0] if naming else ""
     return pick if len(pick) <= QUOTE_CHARS else pick[: QUOTE_CHARS - 3].rstrip() + "..."
 
 
-def complaint_themes(reviews: pd.DataFrame) -> pd.DataFrame:
-    """Per theme: reviews speaking of it negatively, products concerned, and one quote (the most negative)."""
+def complaint_themes(reviews: pd.DataFrame, praise: bool = False) -> pd.DataFrame:
+    """Per theme: reviews speaking of it negatively, products concerned, and one quote (the most negative).
+
+    ``praise``: the same for reviews speaking of it positively (the quote: the most positive).
+    """
     rows: list[dict[str, Any]] = []
     for rid, sku, text, weight, aspects in zip(reviews["review_id"], reviews["sku"], reviews["text"],
                                                reviews["weight"], reviews["aspects"], strict=True):
         if weight <= 0 or not isinstance(aspects, dict):
             continue
         for aspect, score in aspects.items():
-            if score < 0:
+            if (score > 0) if praise else (score < 0):
                 rows.append({"theme": aspect, "review_id": str(rid), "sku": str(sku), "score": float(score),
                              "text": str(text)})
     if not rows:
         return pd.DataFrame(columns=["reviews", "products", "quote", "quote_review_id"]).rename_axis("theme")
     hits = pd.DataFrame(rows)
     out = hits.groupby("theme").agg(reviews=("review_id", "nunique"), products=("sku", "nunique"))
-    worst = hits.sort_values(["score", "review_id"]).groupby("theme").head(1).set_index("theme")
-    out["quote"] = [_quote(worst.loc[t, "text"], str(t)) for t in out.index]
-    out["quote_review_id"] = worst["review_id"].reindex(out.index)
+    ordered = hits.assign(key=-hits["score"] if praise else hits["score"]).sort_values(["key", "review_id"])
+    picked = {str(t): _opinion_quote(group, str(t), praise) for t, group in ordered.groupby("theme", sort=False)}
+    out["quote"] = [picked[str(t)][0] for t in out.index]
+    out["quote_review_id"] = [picked[str(t)][1] for t in out.index]
     return out.sort_values(["reviews", "products"], ascending=False)
+
+
+#: Reviews tried per theme for a quote whose own sentence carries an opinion.
+QUOTE_CANDIDATES = 5
+
+
+def _opinion_quote(group: pd.DataFrame, aspect: str, praise: bool) -> tuple[str, str]:
+    """(quote, review id) for ``aspect``: of the worst (best) reviews, the sentence that says so most strongly.
+
+    The review whose aspect scores worst may only name the aspect in its sentence ("Replaced my worn out base
+    layer with this one."); the sentence's own score decides among the first :data:`QUOTE_CANDIDATES`.
+    """
+    sign = 1.0 if praise else -1.0
+    candidates = []
+    for k, (text, rid) in enumerate(list(zip(group["text"], group["review_id"], strict=True))[:QUOTE_CANDIDATES]):
+        quote = _quote(str(text), aspect, praise)
+        scored = score_text(quote)
+        candidates.append((bool(scored.evidence) and sign * scored.score > 0.05, sign * scored.score, -k, quote,
+                           str(rid)))
+    best = max(candidates)
+    return best[3], best[4]
 
 
 _THEME_COLUMNS = ["theme", "reviews", "share_of_reviews", "products", "quote", "quote_review_id"]
@@ -102,7 +130,7 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     subject = join_names([_name(data.frame, s) for s in scoped], 3) if scoped else _products(reviews)
     if themes.empty:
         return AgentAnswer(ask="complaints", method=method, skus=list(scoped),
-                           text=f"No complaints in {len(reviews)} reviews of {subject} between {period}: no review "
+                           text=f"No complaints in {len(reviews)} reviews of {subject} from {period}: no review "
                                 "speaks negatively about quality, delivery, fit, price, service, packaging or use.")
     n = len(reviews)
     rows = [[THEME_NAMES.get(str(t), str(t)), int(r["reviews"]), round(int(r["reviews"]) / n, 3),

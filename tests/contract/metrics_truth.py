@@ -144,7 +144,8 @@ def review_truth(reviews: pd.DataFrame) -> dict[str, float | None]:
     """Review metrics over ``reviews`` rows."""
     rated = reviews["rating"].dropna()
     return {"review_count": len(reviews) or None, "avg_rating": float(rated.mean()) if len(rated) else None,
-            "negative_review_share": 100 * float((rated <= 2).mean()) if len(rated) else None}
+            "negative_review_share": 100 * float((rated <= 2).mean()) if len(rated) else None,
+            "negative_reviews": int((rated <= 2).sum()) if len(reviews) else None}
 
 
 def stock_truth(inventory: pd.DataFrame) -> int | None:

@@ -226,7 +226,7 @@ def test_tenant_isolation(seeded: Seeded) -> None:
 
 
 def test_review_metrics_by_sku_and_channel(seeded: Seeded) -> None:
-    result = seeded.run(metrics=["review_count", "avg_rating", "negative_review_share"],
+    result = seeded.run(metrics=["review_count", "avg_rating", "negative_review_share", "negative_reviews"],
                         dimensions=["sku", "channel"], time_range=Q1)
     reviews = in_range(seeded.frames["reviews"], Q1.start, Q1.end)
     want = {(s, c): review_truth(g) for (s, c), g in reviews.groupby(["sku", "channel"], dropna=False)}
@@ -234,7 +234,7 @@ def test_review_metrics_by_sku_and_channel(seeded: Seeded) -> None:
     assert set(got) == {(s, None if pd.isna(c) else c) for s, c in want}
     for (sku, channel), truth in want.items():
         _assert_row(got[(sku, None if pd.isna(channel) else channel)], truth,
-                    ["review_count", "avg_rating", "negative_review_share"])
+                    ["review_count", "avg_rating", "negative_review_share", "negative_reviews"])
 
 
 def test_stock_and_days_of_cover(seeded: Seeded) -> None:

@@ -56,7 +56,7 @@ def test_vocabulary_is_the_tenants_own(shop: Shop) -> None:
     assert not any(OTHER in p.title for p in v.products)  # the other tenant's catalogue stays out
     assert set(v.channels) == {"web", "amazon"} and set(v.competitors) == {"kmart", "zeta", "yonder"}
     assert v.extents["sales"][1] == LAST and v.currency == "EUR"
-    assert set(v.sales_columns or []) == {"discount", "refund", "returned_units", "customer_hash"}
+    assert set(v.sales_columns or []) == {"discount", "refund", "returned_units", "customer_hash", "currency"}
 
 
 def test_revenue_on_a_channel_last_quarter(shop: Shop) -> None:

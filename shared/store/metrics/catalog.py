@@ -233,6 +233,8 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("negative_review_share", "Negative reviews", "percent", R, ("negative", "rated"),
           lambda m, _: ratio(_zero(m("negative")), m("rated"), 100),
           "Reviews rated 1 or 2 stars as a percentage of rated reviews."),
+    _spec("negative_reviews", "Negative reviews (count)", "count", R, ("negative",), _sum("negative"),
+          "Number of reviews rated 1 or 2 stars.", additive=True),
     _spec("stock_on_hand", "Stock on hand", "count", INV, ("stock",), _sum("stock"),
           "Units on hand at each SKU and location's latest snapshot in the period, summed.", additive=True),
     _spec("days_of_cover", "Days of cover", "days", INV, ("stock", "units"),

@@ -131,3 +131,25 @@ def test_a_question_about_losses_says_which_lost_money_or_that_none_did() -> Non
     out = compose(reading(q, "ranking", question=asked), result(q, fine), titles=TITLES)
     assert out.answer.startswith("No product lost money in Q1 2025")
     assert "the lowest: Red Vase (B-2) (£40.00)" in out.answer
+
+
+def test_an_amount_whose_sales_name_no_currency_never_claims_one() -> None:
+    from shared.questions.compose import CurrencyHint
+
+    q = MetricQuery(tenant_id="t", metrics=["revenue"], time_range=Q1)
+    bare = result(q, [{"revenue": 1200.0}]).model_copy(update={"currency": None})
+    plain = compose(reading(q), bare, titles=TITLES, currency=CurrencyHint())
+    assert plain.answer == ("Revenue in Q1 2025 (1 Jan - 31 Mar 2025) was 1,200.00. Your sales data names no "
+                            "currency, so amounts are shown without one.")
+    assert "$" not in plain.answer
+    catalogue = compose(reading(q), bare, titles=TITLES, currency=CurrencyHint(False, "EUR", "your catalogue"))
+    assert catalogue.answer.startswith("Revenue in Q1 2025 (1 Jan - 31 Mar 2025) was €1,200.00. Amounts are in EUR "
+                                       "as your catalogue states")
+    mixed = compose(reading(q), bare, titles=TITLES, currency=CurrencyHint(True, "EUR", "your settings"))
+    assert "was 1,200.00." in mixed.answer and "do not all name one currency" in mixed.answer
+    counted = MetricQuery(tenant_id="t", metrics=["orders"], time_range=Q1)  # no amount: nothing to say
+    orders = compose(reading(counted), result(counted, [{"orders": 12}]).model_copy(update={"currency": None}),
+                     titles=TITLES, currency=CurrencyHint())
+    assert orders.answer == "Orders in Q1 2025 (1 Jan - 31 Mar 2025) were 12."
+    named = compose(reading(q), result(q, [{"revenue": 5.0}]), titles=TITLES, currency=CurrencyHint())
+    assert named.answer == "Revenue in Q1 2025 (1 Jan - 31 Mar 2025) was £5.00."

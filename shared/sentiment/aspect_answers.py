@@ -1,0 +1,165 @@
+"""The sentiment agent's answers about one aspect ("what are customers saying about shipping?") and about praise.
+
+``aspect``: how many reviews mention the aspect, how they speak of it (negative/positive shares), whether
+that changed in the recent window, the products it concerns most, and a quote each way. An aspect no
+review mentions is said plainly. ``praise``: what reviews speak well of (the scorer's aspects and the
+praise themes), the mirror of the complaints answer. Quotes are review text: shown, never interpreted.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from shared.agents.answers import AgentAnswer, AskKind, join_names, ranked_table
+from shared.sentiment.answers import (
+    THEME_NAMES,
+    ScoredReviews,
+    _name,
+    _products,
+    _reviews,
+    complaint_themes,
+    sentiment_answers,
+)
+from shared.sentiment.mentions import Mention, find_mentions, quote_of, resolve_aspect
+from shared.sentiment.scorer import score_text
+
+#: Mentions each side of the recent window needs before a change is stated.
+MIN_TREND_MENTIONS = 5
+#: A change in the negative share smaller than this (points) is called steady.
+STEADY_POINTS = 5.0
+_ASPECT_COLUMNS = ["sku", "mentions", "negative", "positive", "negative_share"]
+
+
+def _pct(part: int, whole: int) -> float:
+    return 100.0 * part / whole if whole else 0.0
+
+
+def _counted(data: ScoredReviews, scoped: list[str]) -> pd.DataFrame:
+    """The counted reviews (spam excluded) of the products asked about (all when none is named)."""
+    frame = data.frame[data.frame["weight"] > 0]
+    return frame[frame["sku"].astype(str).isin(scoped)] if scoped else frame
+
+
+def _subject(data: ScoredReviews, reviews: pd.DataFrame, scoped: list[str]) -> str:
+    return join_names([_name(data.frame, s) for s in scoped], 3) if scoped else _products(reviews)
+
+
+def _trend(mentions: list[Mention], recent: np.ndarray, window_days: int) -> str:
+    """`` In the last 90 days 40% of the 25 mentions are negative, up from 22% before.`` or nothing."""
+    now = [m for m in mentions if recent[m.index]]
+    before = [m for m in mentions if not recent[m.index]]
+    if len(now) < MIN_TREND_MENTIONS or len(before) < MIN_TREND_MENTIONS:
+        return ""
+    neg_now = _pct(sum(m.polarity < 0 for m in now), len(now))
+    neg_before = _pct(sum(m.polarity < 0 for m in before), len(before))
+    change = neg_now - neg_before
+    direction = ("up from" if change > 0 else "down from") if abs(change) >= STEADY_POINTS else "about the same as"
+    return (f" In the last {window_days} days {neg_now:.0f}% of its {len(now)} mentions are negative, "
+            f"{direction} {neg_before:.0f}% before.")
+
+
+def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days: int) -> AgentAnswer:
+    """``aspect``: the reviews that mention ``term`` (its concept's words), how they speak of it, and quotes."""
+    reviews = _counted(data, scoped).reset_index(drop=True)
+    aspect = resolve_aspect(term)
+    method = (f"reviews (spam excluded) that name {aspect.name} with a word of the sentiment agent's concept and "
+              "aspect tables (" + ", ".join(sorted(aspect.words)[:12]) + ("..." if len(aspect.words) > 12 else "")
+              + "); polarity: the scorer's clause score of that aspect, else of the sentences naming it, else the "
+              "review's label")
+    period = f"between {data.start.isoformat()} and {data.end.isoformat()}"
+    subject = _subject(data, reviews, scoped)
+    n = len(reviews)
+    mentions = find_mentions(aspect, reviews["text"].tolist(), reviews["aspects"].tolist(),
+                             reviews["label"].tolist())
+    if not mentions:
+        return AgentAnswer(ask="aspect", method=method, skus=list(scoped), period_start=data.start,
+                           period_end=data.end,
+                           text=f"None of the {n} reviews of {subject} {period} mention {aspect.name}"
+                                + (f" (no review uses words such as {join_names(sorted(aspect.words)[:4], 4)})"
+                                   if aspect.words - {aspect.term} else "") + ".")
+    neg = [m for m in mentions if m.polarity < 0]
+    pos = [m for m in mentions if m.polarity > 0]
+    text = (f"{len(mentions)} of {n} reviews of {subject} {period} ({_pct(len(mentions), n):.0f}%) mention "
+            f"{aspect.name}: {_pct(len(neg), len(mentions)):.0f}% of them negatively and "
+            f"{_pct(len(pos), len(mentions)):.0f}% positively.")
+    recent = np.asarray([d > data.end - timedelta(days=window_days) for d in reviews["date"]], dtype=bool)
+    text += _trend(mentions, recent, window_days)
+    weights = reviews["weight"].to_numpy(dtype=float)
+    quotable = [m for m in mentions if weights[m.index] >= 1.0] or mentions  # not a down-weighted spam review
+    quotes = [f"\"{q.sentence}\"" for q in (quote_of(quotable, -1), quote_of(quotable, 1)) if q is not None]
+    if quotes:
+        text += " " + ("Worst and best: " if len(quotes) == 2 else "For example: ") + " / ".join(quotes) + "."
+    skus = reviews["sku"].astype(str).to_numpy()
+    frame = pd.DataFrame({"sku": [skus[m.index] for m in mentions], "neg": [m.polarity < 0 for m in mentions],
+                          "pos": [m.polarity > 0 for m in mentions]})
+    per = frame.groupby("sku").agg(mentions=("neg", "size"), negative=("neg", "sum"), positive=("pos", "sum"))
+    per = per.sort_values(["negative", "mentions"], ascending=False, kind="stable")
+    if not scoped and len(per) > 1 and int(per["negative"].iloc[0]) > 0:
+        worst = per[per["negative"] > 0].head(3)
+        text += " Most negative mentions: " + join_names(
+            [f"{_name(data.frame, str(s))} ({int(r['negative'])})" for s, r in worst.iterrows()], 3) + "."
+    rows: list[list[Any]] = [[str(s), int(r["mentions"]), int(r["negative"]), int(r["positive"]),
+                              round(int(r["negative"]) / int(r["mentions"]), 3)] for s, r in per.iterrows()]
+    table, total = ranked_table(_ASPECT_COLUMNS, rows)
+    return AgentAnswer(ask="aspect", text=text, columns=_ASPECT_COLUMNS, rows=table, total_rows=total,
+                       method=method, skus=list(scoped) or [r[0] for r in rows[:10]],
+                       finding_prefixes=["aspect-drop-", "complaint-"], period_start=data.start,
+                       period_end=data.end)
+
+
+_PRAISE_COLUMNS = ["theme", "reviews", "share_of_reviews", "products", "quote", "quote_review_id"]
+
+
+def praise_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
+    """``praise``: what reviews speak well of most, with counts and a quote each (mirror of the complaints)."""
+    reviews = _counted(data, scoped)
+    period = f"{data.start.isoformat()} to {data.end.isoformat()}"
+    method = ("aspect-based lexicon scoring: a review praises a theme when a clause naming that aspect scores "
+              "positive; counted once per review, spam excluded; quote = the most positive such review")
+    subject = _subject(data, reviews, scoped)
+    themes = complaint_themes(reviews, praise=True)
+    if not themes.empty:  # a theme whose best sentence reads as a complaint is no praise ("difficult to clean")
+        themes = themes[[score_text(str(q)).score >= -0.05 for q in themes["quote"]]]
+    n = len(reviews)
+    positive = int((reviews["label"] == "positive").sum())
+    if themes.empty:
+        return AgentAnswer(ask="praise", method=method, skus=list(scoped), period_start=data.start,
+                           period_end=data.end,
+                           text=f"No review of {subject} between {period} praises a particular aspect "
+                                f"({positive} of {n} reviews are positive overall).")
+    rows = [[THEME_NAMES.get(str(t), str(t)), int(r["reviews"]), round(int(r["reviews"]) / n, 3),
+             int(r["products"]), str(r["quote"]), str(r["quote_review_id"])] for t, r in themes.iterrows()]
+    parts = [f"{r[0]} in {_reviews(int(str(r[1])))} (\"{r[4]}\")" for r in rows[:3]]
+    text = (f"What customers like most about {subject} ({n} reviews, {period}, "
+            f"{_pct(positive, n):.0f}% positive): " + join_names(parts, 3) + ".")
+    if data.themes is not None and len(scoped) <= 1:
+        praised = (data.themes.per_sku.get(scoped[0], {}).get("praise", []) if scoped else data.themes.praise)
+        if praised:
+            text += " Said most often: " + join_names(
+                [f"\"{t.label}\" ({_reviews(t.reviews)})" for t in praised[:3]], 3) + "."
+    table, total = ranked_table(_PRAISE_COLUMNS, rows)
+    return AgentAnswer(ask="praise", text=text, columns=_PRAISE_COLUMNS, rows=table, total_rows=total,
+                       method=method, skus=list(scoped), finding_prefixes=["sentiment-"],
+                       period_start=data.start, period_end=data.end)
+
+
+def answer_asks(asks: list[AskKind], data: ScoredReviews, *, scoped: list[str], window_days: int,
+                aspect: str | None = None) -> list[AgentAnswer]:
+    """Every sentiment ask answered in order: ``aspect`` and ``praise`` here, the others by ``sentiment_answers``.
+
+    An ``aspect`` ask without its word is the overview (nothing says which aspect was meant).
+    """
+    out: list[AgentAnswer] = []
+    for ask in asks:
+        if ask == "aspect" and aspect:
+            out.append(aspect_answer(data, scoped, aspect, window_days))
+        elif ask == "praise":
+            out.append(praise_answer(data, scoped))
+        else:
+            out += sentiment_answers(["sentiment_overview" if ask == "aspect" else ask], data, scoped=scoped,
+                                     window_days=window_days)
+    return out

@@ -1,0 +1,196 @@
+"""One aspect of the reviews ("shipping", "the battery"): the words that name it and the reviews that mention it.
+
+An aspect a merchant asks about is looked up in the sentiment agent's own tables, never a list of its own:
+the theme concepts (``data/theme_concepts.json``: "shipping", "delivered" and "courier" all name
+*delivery*) and the scorer's aspect cues (:data:`~shared.sentiment.aspects.ASPECT_CUES`). A concept that is
+one of the scorer's aspects (delivery = ``shipping_delivery``) takes that aspect's cue words and phrases too,
+and the scorer's clause score of that aspect says how a review speaks of it. A word in neither table is
+matched as itself ("design"), so an aspect nobody mentions is counted as zero, not answered with another.
+
+Pure: text in, mentions out. Review text is data: matched and scored, never interpreted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from shared.sentiment.aspects import ASPECT_CUES, ASPECT_PHRASES
+from shared.sentiment.lexicon import read_data
+from shared.sentiment.scorer import score_text
+from shared.sentiment.tokens import tokenize
+
+#: Concept (theme table) -> the scorer's aspect that is the same thing.
+CONCEPT_ASPECT: dict[str, str] = {
+    "delivery": "shipping_delivery", "packaging": "packaging", "customer service": "customer_service",
+    "size and fit": "size_fit", "price and value": "price_value", "build quality": "quality_durability",
+    "ease of use": "usability",
+}
+#: How an answer names each scorer aspect.
+ASPECT_NAMES: dict[str, str] = {
+    "price_value": "price/value", "quality_durability": "quality/durability",
+    "shipping_delivery": "shipping/delivery", "size_fit": "size/fit", "customer_service": "customer service",
+    "packaging": "packaging", "usability": "ease of use",
+}
+#: Words of a question that name who speaks or what is read, not an aspect ("customers", "look at").
+_FRAME_WORDS = frozenset(
+    "customer customers look looks turn turns switch big bigger small smaller large larger wide narrow tight "
+    "loose".split())
+#: Words of concept names that are no aspect on their own ("ease of use" is not named by "use").
+_NAME_STOP = frozenset("and of use look ease".split())
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+QUOTE_CHARS = 140
+
+
+def _stem(tok: str) -> str:
+    """The suffix stripper of the theme concepts ("deliveries" -> "deliverie" -> tried as "delivery" too)."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if tok.endswith(suffix) and len(tok) - len(suffix) >= 3:
+            return tok[: -len(suffix)]
+    return tok
+
+
+def _concepts() -> dict[str, list[str]]:
+    concepts: dict[str, list[str]] = read_data("theme_concepts.json")["concepts"]
+    return concepts
+
+
+def _concept_of_word() -> dict[str, str]:
+    """Every concept word and the words of the concept's own name -> the concept."""
+    out: dict[str, str] = {}
+    for concept, words in _concepts().items():
+        for w in words:
+            out.setdefault(w, concept)
+        for w in concept.split():
+            if w not in _NAME_STOP:
+                out.setdefault(w, concept)
+    return out
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """What a question asks about: the name an answer uses, the words that mention it, the scorer's aspect."""
+
+    term: str
+    name: str
+    words: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...] = ()
+    scorer_aspect: str | None = None
+
+    def mentioned_in(self, tokens: list[str]) -> bool:
+        """Whether the tokens of a text name the aspect (a word, its stem, or a cue phrase)."""
+        for i, tok in enumerate(tokens):
+            if tok in self.words or _stem(tok) in self.words:
+                return True
+            for phrase in self.phrases:
+                if tuple(tokens[i:i + len(phrase)]) == phrase:
+                    return True
+        return False
+
+
+def _lookup(word: str) -> tuple[str | None, str | None]:
+    """(concept, scorer aspect) a word names, either possibly ``None``."""
+    table = _concept_of_word()
+    concept = table.get(word) or table.get(_stem(word)) or (table.get(word[:-3] + "y") if word.endswith("ies")
+                                                            else None)
+    aspect = CONCEPT_ASPECT.get(concept or "")
+    if aspect is None:
+        cued = ASPECT_CUES.get(word) or ASPECT_CUES.get(_stem(word))
+        if cued and concept is None:
+            aspect = cued[0]
+    return concept, aspect
+
+
+def aspect_words(text: str) -> list[tuple[int, int, str]]:
+    """Spans and words of ``text`` that name an aspect of the concept or aspect tables (question side)."""
+    out: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"[a-z][a-z'-]*", text.lower()):
+        word = m.group(0)
+        if word in _FRAME_WORDS or len(word) < 3:
+            continue
+        concept, aspect = _lookup(word)
+        if concept or aspect:
+            out.append((m.start(), m.end(), word))
+    return out
+
+
+def resolve_aspect(term: str) -> Aspect:
+    """The :class:`Aspect` a question's word names; a word in no table is matched as itself."""
+    word = term.strip().lower()
+    concept, aspect = _lookup(word)
+    words: set[str] = set()
+    phrases: list[tuple[str, ...]] = []
+    if concept:
+        words |= set(_concepts()[concept])
+        words |= {w for w in concept.split() if w not in _NAME_STOP}
+    if aspect:
+        words |= {w for w, aspects in ASPECT_CUES.items() if aspect in aspects and w != "$"}
+        phrases = [p for entries in ASPECT_PHRASES.values() for p, a in entries if a == aspect]
+    if not words:
+        words = {word, _stem(word)}
+    name = ASPECT_NAMES[aspect] if aspect else (concept or word)
+    return Aspect(term=word, name=name, words=frozenset(words), phrases=tuple(phrases), scorer_aspect=aspect)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One review that mentions the aspect: how it speaks of it (-1, 0, 1) and the sentence that names it.
+
+    ``sentence_score`` is the lexicon score of that sentence alone; ``opinion`` whether the sentence itself
+    carries an opinion word (a quote should say something about the aspect, not only name it).
+    """
+
+    index: int
+    polarity: int
+    score: float
+    sentence: str
+    sentence_score: float = 0.0
+    opinion: bool = False
+
+
+def _polarity(value: float) -> int:
+    return -1 if value < -0.05 else 1 if value > 0.05 else 0
+
+
+def find_mentions(aspect: Aspect, texts: Iterable[str], review_aspects: Iterable[object],
+                  labels: Iterable[str]) -> list[Mention]:
+    """The reviews of ``texts`` that mention ``aspect``, each with its polarity about it and a sentence.
+
+    Polarity: the scorer's clause score of the aspect when the aspect is one of the scorer's and the review
+    has it; else the lexicon score of the sentences naming it; else (no opinion word there) the review's
+    own label, as the themes do for a clause that names a concept without an opinion word.
+    """
+    out: list[Mention] = []
+    for i, (text, aspects, label) in enumerate(zip(texts, review_aspects, labels, strict=True)):
+        if not text or not aspect.mentioned_in(tokenize(text)):
+            continue
+        sentences = [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
+        naming = [s for s in sentences if aspect.mentioned_in(tokenize(s))] or sentences
+        scores = [score_text(s) for s in naming]
+        if aspect.scorer_aspect:  # the scorer reads "cheap" in "feels cheap and flimsy" as quality, not price
+            own_aspect = [k for k, sc in enumerate(scores) if aspect.scorer_aspect in sc.aspects]
+            if own_aspect:
+                naming, scores = [naming[k] for k in own_aspect], [scores[k] for k in own_aspect]
+        best = min(range(len(naming)), key=lambda k: scores[k].score)
+        own = sum(s.score for s in scores if s.evidence)
+        if aspect.scorer_aspect and isinstance(aspects, dict) and aspect.scorer_aspect in aspects:
+            value = float(aspects[aspect.scorer_aspect])
+        elif any(s.evidence for s in scores):
+            value = own
+        else:
+            value = {"negative": -1.0, "positive": 1.0}.get(str(label), 0.0)
+        pick = best if value < 0 else max(range(len(naming)), key=lambda k: scores[k].score)
+        sentence = naming[pick]
+        if len(sentence) > QUOTE_CHARS:
+            sentence = sentence[: QUOTE_CHARS - 3].rstrip() + "..."
+        out.append(Mention(i, _polarity(value), value, sentence, scores[pick].score, scores[pick].evidence > 0))
+    return out
+
+
+def quote_of(mentions: Iterable[Mention], polarity: int) -> Mention | None:
+    """The mention to quote for one side: its own sentence says so most strongly (an opinion word in it)."""
+    side = [m for m in mentions if m.polarity == polarity and m.opinion and m.sentence_score * polarity > 0.05]
+    if not side:
+        return None
+    return max(side, key=lambda m: (m.sentence_score * polarity, m.score * polarity, -m.index))

@@ -1,0 +1,92 @@
+"""Review questions about one aspect, about praise, and about how sentiment moved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shared.orchestration.descriptive import agent_plan
+from shared.orchestration.router import route
+from shared.questions.reading import Reading, read_question
+from shared.questions.reviews import read_review_question
+from shared.questions.vocabulary import VocabularyIndex
+from tests.unit.questions.conftest import EXTENTS
+
+
+def read(shop: VocabularyIndex, question: str) -> Reading:
+    return read_question(question, tenant_id="decor", index=shop, extents=EXTENTS)
+
+
+@pytest.mark.parametrize(("question", "aspect"), [
+    ("What are customers saying about shipping?", "shipping"),
+    ("Are customers happy with delivery?", "delivery"),
+    ("Any complaints about late deliveries?", "late"),  # "late" is a delivery word too
+    ("How many reviews mention the courier?", "courier"),
+    ("What do reviews say about delivery times?", "delivery"),  # not refused as shipping records
+    ("What do people think of our packaging lately?", "packaging"),
+    ("What do customers say about the price?", "price"),
+    ("Is the feedback on customer service good?", "service"),
+    ("what do buyers say about the quality", "quality"),
+    ("What do customers say about the design?", "design"),  # in no table: matched as itself
+])
+def test_an_aspect_question_is_the_sentiment_agents_about_that_aspect(shop: VocabularyIndex, question: str,
+                                                                     aspect: str) -> None:
+    r = read(shop, question)
+    assert (r.kind, r.agent_intents, r.review_ask, r.aspect) == ("agent", ["sentiment"], "aspect", aspect)
+
+
+def test_an_aspect_of_a_named_product(shop: VocabularyIndex) -> None:
+    r = read(shop, "What do people say about the smell of the Scented Soy Candle Amber?")
+    assert (r.review_ask, r.aspect, r.skus) == ("aspect", "smell", ["B07XK2M9QZ"])
+    # "Large" names the tray here (a title word), not the size aspect
+    r = read(shop, "What do reviews say about the Oak Serving Tray Large?")
+    assert r.review_ask is None and r.skus == ["TR.88/L"]
+
+
+def test_the_plan_asks_the_sentiment_agent_only_with_the_aspect_and_period(shop: VocabularyIndex) -> None:
+    r = read(shop, "What are customers saying about the price of the blue ceramic vase since March?")
+    plan = agent_plan(r, route(r.question), shop)
+    assert plan.intents == ["sentiment"] and plan.asks == ["aspect"] and plan.agents == ["sentiment"]
+    assert plan.entities.aspect == "price" and plan.entities.skus == ["vase-blue-20"]
+    assert (plan.entities.start_date, plan.entities.end_date) == (date(2025, 3, 1), date(2025, 6, 15))
+
+
+@pytest.mark.parametrize(("question", "ask"), [
+    ("What do people love about the Linen Table Runner?", "praise"),
+    ("What do customers like most about our products?", "praise"),
+    ("What don't customers like about the Linen Table Runner?", "complaints"),
+])
+def test_praise_and_dislike(shop: VocabularyIndex, question: str, ask: str) -> None:
+    r = read(shop, question)
+    assert (r.kind, r.review_ask, r.aspect) == ("agent", ask, None)
+    assert agent_plan(r, route(question), shop).agents == ["sentiment"]
+
+
+@pytest.mark.parametrize("question", [
+    "What's the return rate in 2024?", "What is our refund rate?", "How much did we pay for shipping?",
+    "Why are ratings for the linen table runner falling?", "Which products have the best ratings?",
+    "Revenue by channel last month",
+])
+def test_not_an_aspect_question(shop: VocabularyIndex, question: str) -> None:
+    assert read(shop, question).review_ask is None
+    assert read_review_question(question) is None
+
+
+def test_a_change_of_sentiment_is_the_rating_against_the_period_before(shop: VocabularyIndex) -> None:
+    r = read(shop, "Has the sentiment improved since March?")
+    assert r.kind == "metric" and r.query is not None and not r.agent_intents
+    assert r.query.metrics[:2] == ["avg_rating", "negative_review_share"]
+    assert r.query.compare == "previous_period" and r.query.time_range is not None
+    assert r.query.time_range.start == date(2025, 3, 1)
+    assert read(shop, "Why is sentiment getting worse?").kind == "agent"
+
+
+def test_unhappy_customers_are_the_complaints_not_a_customer_count(shop: VocabularyIndex) -> None:
+    assert read(shop, "What do customers complain about most?").review_ask == "complaints"
+    r = read(shop, "Why are customers unhappy with the Linen Table Runner?")
+    assert (r.kind, r.review_ask, r.skus) == ("agent", "complaints", ["100234"])
+    plan = agent_plan(r, route(r.question), shop)
+    assert plan.asks == ["complaints"] and plan.agents == ["sentiment"]
+    both = read(shop, "Why are ratings falling and what do customers complain about?")
+    assert agent_plan(both, route(both.question), shop).asks == ["rating_decline", "complaints"]

@@ -1,0 +1,191 @@
+"""Sales phrasings a merchant uses that were misread: each reads as the question it is."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shared.questions.reading import Reading, read_question
+from shared.questions.timephrase import resolve_time
+from shared.questions.vocabulary import VocabularyIndex
+from tests.unit.questions.conftest import END, EXTENTS
+
+
+def read(shop: VocabularyIndex, question: str) -> Reading:
+    return read_question(question, tenant_id="decor", index=shop, extents=EXTENTS)
+
+
+@pytest.mark.parametrize(("question", "start", "end"), [
+    ("Revenue week over week", date(2025, 6, 9), date(2025, 6, 15)),  # END is a Sunday: its week is whole
+    ("orders WoW", date(2025, 6, 9), date(2025, 6, 15)),
+    ("units quarter over quarter", date(2025, 1, 1), date(2025, 3, 31)),
+    ("revenue month over month", date(2025, 5, 1), date(2025, 5, 31)),
+])
+def test_a_unit_over_unit_comparison_reads_the_last_whole_unit(shop: VocabularyIndex, question: str, start: date,
+                                                               end: date) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.compare == "previous_period"
+    assert r.query.time_range is not None and (r.query.time_range.start, r.query.time_range.end) == (start, end)
+
+
+@pytest.mark.parametrize(("question", "metric", "descending"), [
+    ("Which products had the biggest revenue drop last month?", "revenue", False),
+    ("Which category saw the largest sales increase this year?", "revenue", True),
+    ("Which channels had the sharpest drops in orders?", "orders", False),
+])
+def test_a_change_named_with_its_metric_ranks_by_change(shop: VocabularyIndex, question: str, metric: str,
+                                                        descending: bool) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.order_by_change and r.query.order_by == metric
+    assert r.query.descending is descending
+
+
+def test_a_number_in_a_ranking_is_no_unknown_name(shop: VocabularyIndex) -> None:
+    r = read(shop, "What are the 10 worst selling products last quarter?")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["units"] and r.show == 10
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("Which products make the least margin?", "margin"),
+    ("Which brand made the most profit in 2024?", "margin"),
+    ("How much revenue did we lose to refunds in 2024?", "refunds"),
+    ("How much did we give away in discounts last month?", "discounts"),
+    ("How much did we earn from Etsy orders last month?", "revenue"),  # "from": the source, not the object
+    ("How many units did we make sales of?", "units"),
+])
+def test_a_metric_after_make_or_lose_is_the_metric_asked(shop: VocabularyIndex, question: str, metric: str) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.metrics[0] == metric, r.query.metrics if r.query else r.kind
+
+
+@pytest.mark.parametrize("question", ["Revenue by region last month", "Which country buys the most?",
+                                      "Sales per state in 2024"])
+def test_regions_are_said_to_be_missing(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "unanswerable" and r.needed and "region" in r.needed
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("Which products get the most negative reviews?", ["negative_reviews"]),
+    ("Which category has the most bad reviews this year?", ["negative_reviews"]),
+    ("What share of reviews are negative?", ["negative_review_share"]),
+    ("How many 1-star reviews did we get last month?", ["negative_review_share", "review_count"]),
+])
+def test_negative_reviews_counted_or_as_a_share(shop: VocabularyIndex, question: str, metrics: list[str]) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.metrics == metrics
+
+
+def test_seasons_and_gone_up() -> None:
+    t = resolve_time("Has revenue gone up since the summer?", END)
+    assert t.range is not None and (t.range.start, t.range.end) == (date(2025, 6, 1), END)  # the latest started
+    t = resolve_time("sales last winter", END)
+    assert t.range is not None and (t.range.start, t.range.end) == (date(2024, 12, 1), date(2025, 2, 28))
+    assert t.range.label.startswith("winter 2024-25")
+    t = resolve_time("revenue in spring 2024", END)
+    assert t.range is not None and (t.range.start, t.range.end) == (date(2024, 3, 1), date(2024, 5, 31))
+
+
+def test_gone_up_compares_with_the_period_before(shop: VocabularyIndex) -> None:
+    r = read(shop, "Has revenue gone up since March?")
+    assert r.query is not None and r.query.compare == "previous_period"
+
+
+def test_how_are_we_trending_over_a_period_is_the_revenue_trend(shop: VocabularyIndex) -> None:
+    r = read(shop, "How are we trending over the last 6 months?")
+    assert r.kind == "metric" and r.shape == "trend" and r.query is not None and r.query.metrics == ["revenue"]
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("What percent of revenue did we discount last month?", "discount_rate"),
+    ("What's our profit margin on the Kitchen & Dining category?", "margin_pct"),
+    ("What was our gross margin in 2024?", "margin"),
+])
+def test_rates_said_in_other_words(shop: VocabularyIndex, question: str, metric: str) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.metrics[0] == metric
+
+
+def test_new_customers_says_they_are_not_told_apart(shop: VocabularyIndex) -> None:
+    r = read(shop, "How many new customers did we get last month?")
+    assert r.query is not None and r.query.metrics == ["customers"] and "not told apart" in r.notes[0]
+    assert not read(shop, "How many customers bought last month?").notes
+
+
+@pytest.mark.parametrize(("phrase", "start", "end"), [
+    ("sales in the first week of May", date(2025, 5, 1), date(2025, 5, 7)),
+    ("orders in the 3rd week of April 2025", date(2025, 4, 15), date(2025, 4, 21)),
+    ("revenue in the last week of February", date(2025, 2, 22), date(2025, 2, 28)),
+    ("revenue last week", date(2025, 6, 9), date(2025, 6, 15)),  # still the last whole week
+])
+def test_the_nth_week_of_a_month(phrase: str, start: date, end: date) -> None:
+    t = resolve_time(phrase, END)
+    assert t.range is not None and (t.range.start, t.range.end) == (start, end)
+
+
+@pytest.mark.parametrize(("question", "descending"), [
+    ("Which products are trending up this quarter?", True), ("Which categories are trending down?", False)])
+def test_trending_up_or_down_ranks_by_change(shop: VocabularyIndex, question: str, descending: bool) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.order_by_change and r.query.descending is descending
+
+
+def test_a_rating_ranking_of_products_keeps_those_with_enough_reviews(shop: VocabularyIndex) -> None:
+    from shared.questions.compose import compose
+    from shared.store.metrics.model import CompiledStatement, MetricResult
+
+    r = read(shop, "Which products get the best reviews?")
+    assert r.query is not None and r.query.metrics == ["avg_rating", "review_count"] and r.query.limit is None
+    assert (r.min_reviews, r.show) == (5, 5)
+    rows = [{"sku": "100234", "avg_rating": 5.0, "review_count": 1},
+            {"sku": "TR.88/L", "avg_rating": 4.6, "review_count": 12},
+            {"sku": "vase-blue-20", "avg_rating": 4.1, "review_count": 5}]
+    result = MetricResult(query=r.query, columns=["sku", "avg_rating", "review_count"], rows=rows,
+                          statement=CompiledStatement(sql="SELECT 1", params={}, dialect="duckdb"))
+    answer = compose(r, result, titles={"TR.88/L": "Oak Serving Tray Large", "vase-blue-20": "Blue Vase"}).answer
+    assert "(products with at least 5 reviews): 1. Oak Serving Tray Large (TR.88/L) (4.60 out of 5); " \
+           "2. Blue Vase (vase-blue-20) (4.10 out of 5)." in answer and "100234" not in answer
+    assert read(shop, "Which brand has the best reviews?").min_reviews is None  # brands have enough
+
+
+@pytest.mark.parametrize(("question", "group"), [
+    ("Which Home Decor products sold the most last month?", ("category", ["Home Decor"])),
+    ("What are our top Weaveworks products?", ("brand", ["Weaveworks"])),
+])
+def test_products_after_a_category_or_brand_are_ranked_within_it(shop: VocabularyIndex, question: str,
+                                                                  group: tuple[str, list[str]]) -> None:
+    r = read(shop, question)
+    assert r.shape == "ranking" and r.query is not None and r.query.dimensions == ["sku"]
+    assert [(f.dimension, f.values) for f in r.query.filters] == [group]
+    label = read(shop, "What did our Home Decor category sell in May?")  # a label, not a ranking
+    assert label.shape == "value"
+
+
+@pytest.mark.parametrize(("question", "dimension"), [
+    ("Which day last month had the lowest sales?", "date"),
+    ("Which day had the most orders this year?", "date"),
+    ("Which day do we sell most on?", "weekday"),
+    ("Which day of the week had the most orders in 2024?", "weekday"),
+])
+def test_which_day_is_a_date_with_a_period_or_a_past_verb(shop: VocabularyIndex, question: str,
+                                                          dimension: str) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.dimensions[0] == dimension
+    if dimension == "date":
+        assert r.query.grain == "day"
+
+
+def test_each_of_the_last_months_is_by_month(shop: VocabularyIndex) -> None:
+    r = read(shop, "Revenue for each of the last 6 months")
+    assert r.shape == "trend" and r.query is not None and r.query.grain == "month"
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("How much margin did Weaveworks make last year?", ["margin"]),
+    ("How many units did we sell and how much did we make last month?", ["units", "revenue"]),
+])
+def test_a_metric_named_before_make_is_what_was_made(shop: VocabularyIndex, question: str,
+                                                     metrics: list[str]) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.metrics == metrics

@@ -1,0 +1,124 @@
+"""Answers about one aspect of the reviews ("what are customers saying about shipping?") and about praise."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pandas as pd
+import pytest
+
+from shared.agents.answers import AgentAnswer
+from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
+from shared.sentiment.mentions import find_mentions, resolve_aspect
+from tests.unit.sentiment.reviews_fixture import AS_OF
+
+#: (sku, days before AS_OF, rating, text): 10 of 16 reviews speak of delivery, 4 badly (3 of them recent).
+_ROWS = [
+    ("A", 5, 1, "Delivery was late by a week. The kettle itself is fine."),
+    ("A", 8, 2, "It took forever to arrive and the tracking never updated."),
+    ("A", 12, 1, "Courier lost it twice, terrible."),
+    ("A", 200, 2, "Shipping was slow."),
+    ("A", 15, 5, "Arrived quickly, two days. Great kettle."),
+    ("B", 20, 5, "Fast delivery and well tracked."),
+    ("B", 150, 4, "Shipped the same day, happy with it."),
+    ("B", 160, 5, "Delivered on time and well made."),
+    ("B", 170, 5, "Quick shipping, love the colour."),
+    ("B", 180, 4, "Arrived early."),
+    ("A", 30, 5, "Feels solid and well made."),
+    ("A", 60, 4, "Great value for the price."),
+    ("B", 90, 5, "Sturdy and durable, still going strong after months."),
+    ("B", 100, 2, "Feels cheap and flimsy."),
+    ("A", 110, 5, "Worth every penny."),
+    ("B", 120, 4, "Easy to use and easy to clean."),
+]
+
+
+def _frame(rows: list[tuple[str, int, int, str]] = _ROWS) -> pd.DataFrame:
+    return pd.DataFrame([{"review_id": f"r{i:02d}", "sku": sku, "date": AS_OF - timedelta(days=d), "rating": r,
+                          "title": None, "text": text, "spam_score": 0.0, "spam_reasons": "[]"}
+                         for i, (sku, d, r, text) in enumerate(rows)])
+
+
+def _answer(frame: pd.DataFrame, ask: str, aspect: str | None = None, scoped: tuple[str, ...] = ()) -> AgentAnswer:
+    result = analyse_reviews(frame, tenant_id="t", options=AnalysisOptions(
+        as_of=AS_OF, asks=(ask,), scoped=scoped, aspect=aspect, decline_window_days=90,  # type: ignore[arg-type]
+        period_start=AS_OF - timedelta(days=365)))
+    (answer,) = [AgentAnswer.model_validate(a) for a in result.data["answers"]]
+    return answer
+
+
+@pytest.mark.parametrize("term", ["shipping", "delivery", "deliveries", "courier"])
+def test_an_aspect_counts_the_reviews_that_mention_it_in_any_of_its_words(term: str) -> None:
+    answer = _answer(_frame(), "aspect", term)
+    assert answer.ask == "aspect"
+    # 10 mention delivery ("took forever", "courier", "arrived", "shipped" ...); 4 of them speak badly of it
+    assert answer.text.startswith(f"10 of 16 reviews of 2 products between {(AS_OF - timedelta(days=365))} and "
+                                  f"{AS_OF} (62%) mention shipping/delivery: 40% of them negatively and 60% "
+                                  "positively.")
+    assert "\"Delivery was late by a week.\"" in answer.text or "Courier lost it twice" in answer.text
+    assert "Most negative mentions: A (4)" in answer.text
+    assert answer.rows[0][:4] == ["A", 5, 4, 1]
+
+
+def test_a_change_in_the_recent_window_is_stated_when_both_sides_have_enough_mentions() -> None:
+    rows = [*_ROWS, ("A", 3, 1, "Shipping was slow again."), ("B", 4, 2, "Delivery was late.")]
+    answer = _answer(_frame(rows), "aspect", "shipping")
+    # last 90 days: 7 mentions, 5 negative (71%); before: 5 mentions, 1 negative (20%)
+    assert "In the last 90 days 71% of its 7 mentions are negative, up from 20% before." in answer.text
+
+
+def test_an_aspect_nobody_mentions_is_said_plainly() -> None:
+    answer = _answer(_frame(), "aspect", "battery")
+    assert answer.text.startswith("None of the 16 reviews of 2 products between ")
+    assert "mention battery and charging (no review uses words such as" in answer.text
+    literal = _answer(_frame(), "aspect", "design")  # a word in no table: matched as itself
+    assert literal.text.startswith("None of the 16 reviews") and "mention design." in literal.text
+
+
+def test_an_aspect_of_one_product() -> None:
+    answer = _answer(_frame(), "aspect", "shipping", scoped=("B",))
+    assert answer.text.startswith("5 of 8 reviews of B between ") and "0% of them negatively" in answer.text
+
+
+def test_the_scorer_aspect_decides_how_a_review_speaks_of_it() -> None:
+    aspect = resolve_aspect("quality")
+    assert aspect.scorer_aspect == "quality_durability" and {"flimsy", "broke", "sturdy"} <= aspect.words
+    texts = ["Great value for the price but it broke after a week.", "Sturdy and well built.", "Nice colour."]
+    found = find_mentions(aspect, texts, [{"price_value": 0.6, "quality_durability": -0.5}, {}, {}],
+                          ["positive", "positive", "positive"])
+    assert [(m.index, m.polarity) for m in found] == [(0, -1), (1, 1)]
+    assert found[0].sentence == texts[0]
+
+
+def test_praise_lists_what_reviews_speak_well_of() -> None:
+    answer = _answer(_frame(), "praise")
+    assert answer.ask == "praise" and answer.text.startswith("What customers like most about 2 products (16 reviews, ")
+    themes = {r[0]: r[1] for r in answer.rows}
+    assert themes["shipping/delivery"] >= 5 and themes["quality/durability"] >= 2
+    worst = _answer(_frame([("A", 5, 1, "Broke on day one."), ("A", 6, 1, "Useless.")]), "praise")
+    assert worst.text.startswith("No review of 1 product between ") and "praises a particular aspect" in worst.text
+
+
+def test_a_complaint_quote_says_something_about_the_theme() -> None:
+    from shared.sentiment.answers import complaint_themes
+
+    # the first review names quality ("worn") only in a neutral sentence; the second says it plainly
+    frame = pd.DataFrame({"review_id": ["r1", "r2"], "sku": ["A", "A"], "weight": [1.0, 1.0],
+                          "text": ["Replaced my old scarf with this one. Terrible.", "Poor quality, it broke."],
+                          "aspects": [{"quality_durability": -0.9}, {"quality_durability": -0.6}]})
+    themes = complaint_themes(frame)
+    assert themes.loc["quality_durability", "quote"] == "Poor quality, it broke."
+    assert themes.loc["quality_durability", "quote_review_id"] == "r2"
+
+
+def test_a_theme_whose_best_sentence_complains_is_no_praise() -> None:
+    from shared.sentiment.answers import ScoredReviews, complaint_themes
+    from shared.sentiment.aspect_answers import praise_answer
+
+    frame = pd.DataFrame({"review_id": ["r1", "r2"], "sku": ["A", "A"], "weight": [1.0, 1.0],
+                          "date": [AS_OF, AS_OF], "rating": [2, 5], "label": ["negative", "positive"],
+                          "text": ["Difficult to clean, I do not recommend it.", "Sturdy and well made."],
+                          "aspects": [{"usability": 0.4}, {"quality_durability": 0.8}]})
+    assert "usability" in complaint_themes(frame, praise=True).index  # the scorer's sign, as it is
+    answer = praise_answer(ScoredReviews(frame, AS_OF - timedelta(days=30), AS_OF), [])
+    assert [r[0] for r in answer.rows] == ["quality/durability"]
