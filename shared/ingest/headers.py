@@ -267,8 +267,13 @@ def detect_kind(headers: list[str] | tuple[str, ...]) -> DataKind:
     """The kind whose required fields are all present, preferring the one mapping the most columns.
 
     A native export is of its profile's kind (even when a required column is missing: ingestion then says
-    which, and what to do).
+    which, and what to do); a file of a multi-file public dataset (``shared.ingest.parts``) is of its part's.
     """
+    from shared.ingest.parts import dataset_part
+
+    part = dataset_part(headers)
+    if part is not None:
+        return part.kind
     profile = export_profile(headers)
     if profile is not None:
         return profile.kind

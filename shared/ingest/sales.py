@@ -5,7 +5,7 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
 1. **Order-level cells are filled down within an order.** Exports such as Shopify's write order fields
    (date, currency, channel, status, e-mail) on an order's first line only; a blank cell on a later line of
    the same order (consecutive rows with the same ``order_id``) takes the first line's value.
-2. **Cancelled lines are not sales**: a status of cancelled/canceled/voided/failed/declined is rejected
+2. **Cancelled lines are not sales**: a status of cancelled/canceled/voided/failed/declined/unavailable is rejected
    with that reason.
 3. **A negative line is a return**, kept apart from sales: when units, revenue or unit price is negative,
    the line's ``returned_units`` is ``|units|`` (unless a returns column says otherwise), its ``refund`` is
@@ -40,7 +40,8 @@ from shared.ingest.reader import Chunk
 #: Fields exports write on an order's first line only (filled down within the order).
 ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "customer_email", "customer_id")
 #: Order statuses whose lines are not sales.
-CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined"})
+#: Olist's "unavailable" is an order the seller could not fill: not a sale either.
+CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined", "unavailable"})
 #: The record-key part that keeps a return line apart from the sale line of the same order line.
 RETURN_LINE = "return"
 

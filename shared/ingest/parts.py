@@ -1,0 +1,90 @@
+"""Public datasets published as several files: which file of the set a header is, and what it feeds.
+
+The Olist "Brazilian E-Commerce Public Dataset" (Kaggle, CC BY-NC-SA 4.0) is a shop split over nine files
+joined by ids: order items carry no date (their order has it), reviews name an order (its items name the
+products), products carry no name. Each file is recognised by its own published header and joined to the
+others by ``shared.ingest.join``, whichever arrives first. Files that carry nothing ecomintel stores (sellers,
+geolocation, ...) are recognised too, and acknowledged rather than refused as unreadable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from shared.models.records import DataKind
+
+
+class PartRole(StrEnum):
+    """What a file of a multi-file dataset feeds."""
+
+    ORDERS = "orders"  # each order's date and status
+    ITEMS = "items"  # the products of each order, one row per unit: sales lines once the order is known
+    REVIEWS = "reviews"  # reviews of an order: reviews of its products once its items are known
+    PRODUCTS = "products"  # the catalogue
+    CATEGORY_NAMES = "category_names"  # category names translated
+    UNUSED = "unused"  # nothing ecomintel stores: acknowledged
+
+
+@dataclass(frozen=True)
+class DatasetPart:
+    """One file of a published multi-file dataset."""
+
+    dataset: str
+    name: str  # the published file name, without ``.csv``
+    role: PartRole
+    kind: DataKind  # where an upload of it lands (``raw/{tenant}/{kind}/``)
+    signature: tuple[str, ...]  # headers as published that all appear in this file (and together in no other)
+    about: str  # what the file is, for the ingestion's note
+
+    def matches(self, normalised: set[str]) -> bool:
+        """Whether a header (normalised names) is this part's."""
+        from shared.ingest.headers import normalise_header
+
+        return {normalise_header(h) for h in self.signature} <= normalised
+
+
+#: The Olist files (headers checked against public loaders of the dataset; see docs/ingest.md).
+OLIST = "olist"
+PARTS: tuple[DatasetPart, ...] = (
+    DatasetPart(OLIST, "olist_order_items_dataset", PartRole.ITEMS, DataKind.SALES,
+                ("order_id", "order_item_id", "product_id", "seller_id", "shipping_limit_date", "price",
+                 "freight_value"),
+                "Olist order items (one row per unit sold; the date comes from the orders file)"),
+    DatasetPart(OLIST, "olist_orders_dataset", PartRole.ORDERS, DataKind.SALES,
+                ("order_id", "customer_id", "order_status", "order_purchase_timestamp"),
+                "Olist orders (each order's purchase date and status)"),
+    DatasetPart(OLIST, "olist_order_reviews_dataset", PartRole.REVIEWS, DataKind.REVIEWS,
+                ("review_id", "order_id", "review_score", "review_creation_date"),
+                "Olist order reviews (each names an order; the order's items name the products)"),
+    DatasetPart(OLIST, "product_category_name_translation", PartRole.CATEGORY_NAMES, DataKind.PRODUCTS,
+                ("product_category_name", "product_category_name_english"),
+                "Olist category names in English"),
+    DatasetPart(OLIST, "olist_products_dataset", PartRole.PRODUCTS, DataKind.PRODUCTS,
+                ("product_id", "product_category_name", "product_photos_qty"),
+                "Olist products (category and sizes; no product names)"),
+    DatasetPart(OLIST, "olist_customers_dataset", PartRole.UNUSED, DataKind.SALES,
+                ("customer_id", "customer_unique_id", "customer_zip_code_prefix"),
+                "Olist customers (where customers live): nothing ecomintel stores"),
+    DatasetPart(OLIST, "olist_sellers_dataset", PartRole.UNUSED, DataKind.PRODUCTS,
+                ("seller_id", "seller_zip_code_prefix", "seller_city"),
+                "Olist sellers (where sellers are): nothing ecomintel stores"),
+    DatasetPart(OLIST, "olist_order_payments_dataset", PartRole.UNUSED, DataKind.SALES,
+                ("order_id", "payment_sequential", "payment_type", "payment_value"),
+                "Olist order payments (how orders were paid; revenue comes from the items): nothing ecomintel "
+                "stores"),
+    DatasetPart(OLIST, "olist_geolocation_dataset", PartRole.UNUSED, DataKind.SALES,
+                ("geolocation_zip_code_prefix", "geolocation_lat", "geolocation_lng"),
+                "Olist geolocation (coordinates of postcodes): nothing ecomintel stores"),
+)
+
+
+def dataset_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
+    """The published file whose signature headers all appear in ``headers``, if any."""
+    from shared.ingest.headers import normalise_header
+
+    present = {normalise_header(h) for h in headers}
+    for part in PARTS:
+        if part.matches(present):
+            return part
+    return None
