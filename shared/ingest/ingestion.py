@@ -86,6 +86,8 @@ class IngestionSummary(BaseModel):
     delimiter: str | None = None
     #: Unfinished ingestions of the tenant (left by a crash) that this run finished first.
     resumed: list[IngestionSummary] = Field(default_factory=list)
+    #: The ingestions of the files of records this one was joined into (``derived``), as they ended.
+    joined: list[IngestionSummary] = Field(default_factory=list)
 
     @classmethod
     def from_document(cls, doc: dict[str, Any]) -> IngestionSummary:
