@@ -13,7 +13,7 @@ when the file that completes it arrives:
   revenue = the sum of their prices, without freight; currency BRL, the marketplace's; channel ``olist``; the
   order's status, so canceled and unavailable orders are rejected as not sales, with the reason); the rest
   are held.
-- **order reviews**: a review becomes one review of each product of its order (id ``{review_id}:{product}``,
+- **order reviews**: a review becomes one review of each product of its order (id ``{review_id}#{product}``,
   so a review repeated on several orders, as Olist publishes some, is one review per product); held until the
   order's items are known.
 - **products**: the catalogue, titled from the category (Olist publishes no product names) and its id; the
@@ -51,6 +51,7 @@ from shared.ingest.sniff import SAMPLE_BYTES, Dialect, open_plain, sniff
 from shared.ingest.staging import store_rejects
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
+from shared.processing.spam import COPY_SEPARATOR
 from shared.store import joins
 
 _log = get_logger(__name__)
@@ -403,7 +404,7 @@ def _review_rows(joined: pd.DataFrame) -> pd.DataFrame:
     if joined.empty:
         return pd.DataFrame(columns=list(_REVIEWS_HEADER))
     return pd.DataFrame({
-        "review_id": joined["review_id"] + ":" + joined["ref_value"], "sku": joined["ref_value"],
+        "review_id": joined["review_id"] + COPY_SEPARATOR + joined["ref_value"], "sku": joined["ref_value"],
         "date": joined["review_creation_date"], "rating": joined["review_score"],
         "title": joined["review_comment_title"], "text": joined["review_comment_message"],
         "channel": OLIST_CHANNEL})

@@ -209,4 +209,7 @@ def test_a_merchant_loads_the_download_and_asks(harness: Harness, capsys: pytest
     assert category.lower().startswith("furniture_decor") and "479.80" in category
     worst = _ask("Which products have the worst reviews?", capsys)
     assert worst.index("d24c0bc4") < worst.index("e664eb5a") and "2.50" in worst
+    # r4 given to each product of its two orders is one review in three places, not three copy-pasted ones
+    saying = _ask("What are customers saying about our products?", capsys)
+    assert saying.startswith("7 reviews of 4 products") and "3.43" in saying and "spam" not in saying
 
