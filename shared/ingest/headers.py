@@ -301,6 +301,15 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
          "Product Name": "product_title", "Category": "product_category", "Sales": "revenue",
          "Quantity": "units"},
     ),
+    # Amazon India's "Amazon Sale Report" (Kaggle "E-commerce Sales Data"): one row per order line, Date as
+    # mm-dd-yy, Amount the line's total in its currency column (INR), Style the product's style code
+    _profile(
+        "amazon_sale_report", DataKind.SALES, ("Order ID", "Fulfilment", "Sales Channel", "ship-service-level", "Qty",
+                                               "Amount", "Courier Status"),
+        {"Order ID": "order_id", "Date": "date", "Status": "status", "Sales Channel": "channel", "SKU": "sku",
+         "Style": "product_title", "Category": "product_category", "Qty": "units", "currency": "currency",
+         "Amount": "revenue"},
+    ),
     _profile(
         "shopify_orders", DataKind.SALES, ("Name", "Lineitem quantity", "Lineitem sku", "Lineitem price"),
         {"Name": "order_id", "Email": "customer_email", "Financial Status": "status", "Currency": "currency",

@@ -3,7 +3,7 @@
 Olist's items carry no date (their order has it) and its reviews name an order, not a product. Each file is
 read for what it tells the others (``join_refs``: an order's date and status, an order's products, a
 category's English name), and what can be completed becomes an ordinary file of records written next to the
-upload (``raw/{tenant}/{kind}/olist/{ingestion}.csv``), ingested like any upload: the same validation,
+upload (``raw/{tenant}/{kind}/{dataset}/{ingestion}.csv``), ingested like any upload: the same validation,
 rejects, duplicate checks and lineage. What cannot be completed yet is held (``held_rows``) and released
 when the file that completes it arrives:
 
@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -72,8 +73,16 @@ _COLUMNS: dict[PartRole, tuple[str, ...]] = {
                        "review_creation_date"),
     PartRole.PRODUCTS: ("product_id", "product_category_name"),
     PartRole.CATEGORY_NAMES: ("product_category_name", "product_category_name_english"),
+    PartRole.PRODUCT_REVIEWS: ("id", "name", "asins", "brand", "primaryCategories", "categories", "reviews.date",
+                               "reviews.rating", "reviews.title", "reviews.text", "reviews.username",
+                               "reviews.didPurchase"),
     PartRole.UNUSED: (),
 }
+#: Reviews of a product-reviews export: no review id (Datafiniti's is mostly empty): ingest derives one from
+#: the review's content, so the same export uploaded twice stores each review once.
+_LISTED_REVIEWS_HEADER = ("sku", "date", "rating", "title", "text", "author", "verified")
+_LISTED_PRODUCTS_HEADER = ("sku", "title", "brand", "category", "asin")
+_ASIN = re.compile(r"^[A-Z0-9]{10}$")
 
 
 @dataclass
@@ -130,16 +139,16 @@ class _DerivedFile:
                   .values.tolist())
         self.rows += len(frame)
 
-    def write(self, deps: Deps, ingestion: Ingestion, kind: DataKind, suffix: str) -> str | None:
-        """Store the file as ``raw/{tenant}/{kind}/olist/{ingestion}{suffix}.csv``; the ingestion id it gets."""
+    def write(self, deps: Deps, ingestion: Ingestion, kind: DataKind, dataset: str, suffix: str = "") -> str | None:
+        """Store the file as ``raw/{tenant}/{kind}/{dataset}/{ingestion}{suffix}.csv``; the ingestion id it gets."""
         try:
             if not self.rows:
                 return None
             self._spool.seek(0)
-            name = f"raw/{ingestion.tenant_id}/{kind.value}/olist/{ingestion.ingestion_id}{suffix}.csv"
+            name = f"raw/{ingestion.tenant_id}/{kind.value}/{dataset}/{ingestion.ingestion_id}{suffix}.csv"
             original = ingestion.original_filename or ingestion.object.rsplit("/", 1)[-1]
             info = deps.blobs.write(ingestion.bucket, name, self._spool, content_type="text/csv",
-                                    metadata={"tenant_id": ingestion.tenant_id, "source": "olist-join",
+                                    metadata={"tenant_id": ingestion.tenant_id, "source": f"{dataset}-join",
                                               "original_filename": f"{original} (joined)"[:200]})
             return ingestion_id_for(ingestion.bucket, name, info.generation)
         finally:
@@ -222,6 +231,8 @@ class PartJoin:
         sales, reviews, products = (_DerivedFile(_SALES_HEADER), _DerivedFile(_REVIEWS_HEADER),
                                     _DerivedFile(_PRODUCTS_HEADER))
         categories = self._categories() if role is PartRole.PRODUCTS else {}
+        if role is PartRole.PRODUCT_REVIEWS:
+            reviews, products = _DerivedFile(_LISTED_REVIEWS_HEADER), _DerivedFile(_LISTED_PRODUCTS_HEADER)
         for chunk, cells in self._chunks():
             if role is PartRole.ORDERS:
                 self._orders(chunk, cells)
@@ -233,6 +244,8 @@ class PartJoin:
                 self._products(chunk, cells, categories, products)
             elif role is PartRole.CATEGORY_NAMES:
                 self._category_names(chunk, cells)
+            elif role is PartRole.PRODUCT_REVIEWS:
+                self._listed_reviews(chunk, cells, reviews, products)
             else:
                 self.out.skipped += len(chunk.frame)
         if role is PartRole.ITEMS and not self._carry.empty:
@@ -241,7 +254,7 @@ class PartJoin:
             self._retitle(products)
         self._store_rejects()
         for derived, kind in ((sales, DataKind.SALES), (reviews, DataKind.REVIEWS), (products, DataKind.PRODUCTS)):
-            made = derived.write(self.deps, self.ingestion, kind, "")
+            made = derived.write(self.deps, self.ingestion, kind, self.part.dataset)
             if made:
                 self.out.derived.append(made)
         self._release()
@@ -339,6 +352,23 @@ class PartJoin:
             "title": [title_for(s, c) for s, c in zip(rows["product_id"], category, strict=True)]}))
         self.out.accepted += len(rows)
 
+    def _listed_reviews(self, chunk: Chunk, cells: pd.DataFrame, reviews: _DerivedFile,
+                        products: _DerivedFile) -> None:
+        """Reviews that name their product on each row: the reviews, and the products they name."""
+        good = self._missing(chunk, cells, ("id",))
+        rows = cells[good]
+        reviews.add(pd.DataFrame({
+            "sku": rows["id"], "date": rows["reviews.date"], "rating": rows["reviews.rating"],
+            "title": rows["reviews.title"], "text": rows["reviews.text"], "author": rows["reviews.username"],
+            "verified": rows["reviews.didPurchase"]}))
+        named = rows[rows["name"] != ""].drop_duplicates("id")
+        products.add(pd.DataFrame({
+            "sku": named["id"], "title": named["name"], "brand": named["brand"],
+            "category": named["primaryCategories"].where(named["primaryCategories"] != "", named["categories"])
+            .str.split(",").str[0].str.strip(),
+            "asin": named["asins"].where(named["asins"].str.match(_ASIN), "")}))
+        self.out.accepted += len(rows)
+
     def _category_names(self, chunk: Chunk, cells: pd.DataFrame) -> None:
         good = self._missing(chunk, cells, ("product_category_name", "product_category_name_english"))
         rows = pd.DataFrame({"ref_id": cells["product_category_name"][good],
@@ -380,7 +410,7 @@ class PartJoin:
     def _write_released(self, rows: pd.DataFrame, header: tuple[str, ...], kind: DataKind) -> None:
         derived = _DerivedFile(header)
         derived.add(rows)
-        made = derived.write(self.deps, self.ingestion, kind, "-released")
+        made = derived.write(self.deps, self.ingestion, kind, self.part.dataset, "-released")
         if made:
             self.out.derived.append(made)
             log_event(_log, "held rows released", kind=kind.value, rows=len(rows))

@@ -1,10 +1,11 @@
-"""Public datasets published as several files: which file of the set a header is, and what it feeds.
+"""Public datasets whose files need joining: which file of a set a header is, and what it feeds.
 
 The Olist "Brazilian E-Commerce Public Dataset" (Kaggle, CC BY-NC-SA 4.0) is a shop split over nine files
 joined by ids: order items carry no date (their order has it), reviews name an order (its items name the
 products), products carry no name. Each file is recognised by its own published header and joined to the
 others by ``shared.ingest.join``, whichever arrives first. Files that carry nothing ecomintel stores (sellers,
-geolocation, ...) are recognised too, and acknowledged rather than refused as unreadable.
+geolocation, ...) are recognised too, and acknowledged rather than refused as unreadable. Datafiniti's review
+exports put a product's name and brand on each review: one file that feeds both reviews and the catalogue.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class PartRole(StrEnum):
     REVIEWS = "reviews"  # reviews of an order: reviews of its products once its items are known
     PRODUCTS = "products"  # the catalogue
     CATEGORY_NAMES = "category_names"  # category names translated
+    PRODUCT_REVIEWS = "product_reviews"  # reviews with their product's name and brand on each row
     UNUSED = "unused"  # nothing ecomintel stores: acknowledged
 
 
@@ -63,6 +65,11 @@ PARTS: tuple[DatasetPart, ...] = (
     DatasetPart(OLIST, "olist_products_dataset", PartRole.PRODUCTS, DataKind.PRODUCTS,
                 ("product_id", "product_category_name", "product_photos_qty"),
                 "Olist products (category and sizes; no product names)"),
+    # Datafiniti's product review exports (Kaggle/data.world "Consumer Reviews of Amazon Products" and the
+    # like): one row per review, the product's Datafiniti id, name, brand and ASINs on each
+    DatasetPart("datafiniti", "datafiniti_product_reviews", PartRole.PRODUCT_REVIEWS, DataKind.REVIEWS,
+                ("id", "name", "reviews.rating", "reviews.text", "reviews.date"),
+                "Datafiniti product reviews (each row names its product: the catalogue comes with them)"),
     DatasetPart(OLIST, "olist_customers_dataset", PartRole.UNUSED, DataKind.SALES,
                 ("customer_id", "customer_unique_id", "customer_zip_code_prefix"),
                 "Olist customers (where customers live): nothing ecomintel stores"),

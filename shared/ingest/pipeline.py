@@ -83,6 +83,8 @@ CURRENCY_FROM_AMOUNT = "currency:from_amount"
 #: Rejects held before they are written (their raw text is kept, so this bounds the memory they take).
 REJECT_BATCH_ROWS = 20_000
 RAW_PREFIX = "raw"
+#: Dates whose day/month order the file decides (``a/b/yyyy``, ``a-b-yy``): their rows carry the order used.
+_AMBIGUOUS_DATE = r"^\d{1,2}(?:[-/.]\d{1,2}[-/.]\d{4}|-\d{1,2}-\d{2}(?:$|[ T]))"
 _log = get_logger(__name__)
 
 
@@ -399,7 +401,7 @@ class IngestRun:
             label = f"date_order:{order}" if state.date_order else f"date_order:{order}:assumed"
             # stripped like parse_date strips, so RE2's ASCII classes see what Python's ``\s``/``\d`` saw
             text = strip(to_arrow(raw["date"]))
-            ambiguous = pc.fill_null(pc.match_substring_regex(text, r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"), False)
+            ambiguous = pc.fill_null(pc.match_substring_regex(text, _AMBIGUOUS_DATE), False)
         if not currency_filled.any():
             return string_series(pc.if_else(ambiguous, json.dumps([label]), "[]"), raw.index)
         filled = pa.array(currency_filled)
