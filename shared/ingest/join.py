@@ -76,8 +76,12 @@ _COLUMNS: dict[PartRole, tuple[str, ...]] = {
     PartRole.PRODUCT_REVIEWS: ("id", "name", "asins", "brand", "primaryCategories", "categories", "reviews.date",
                                "reviews.rating", "reviews.title", "reviews.text", "reviews.username",
                                "reviews.didPurchase"),
+    PartRole.UNDATED_REVIEWS: ("Clothing ID", "Class Name", "Department Name", "Division Name"),
     PartRole.UNUSED: (),
 }
+#: Why a review without a date is refused (the reviews table keeps each review by its date).
+UNDATED = ("no review date in this dataset: ecomintel keeps each review by its date and answers reviews by "
+           "period, so a review without one is not stored (its garment is, in the catalogue)")
 #: Reviews of a product-reviews export: no review id (Datafiniti's is mostly empty): ingest derives one from
 #: the review's content, so the same export uploaded twice stores each review once.
 _LISTED_REVIEWS_HEADER = ("sku", "date", "rating", "title", "text", "author", "verified")
@@ -246,6 +250,8 @@ class PartJoin:
                 self._category_names(chunk, cells)
             elif role is PartRole.PRODUCT_REVIEWS:
                 self._listed_reviews(chunk, cells, reviews, products)
+            elif role is PartRole.UNDATED_REVIEWS:
+                self._undated_reviews(chunk, cells, products)
             else:
                 self.out.skipped += len(chunk.frame)
         if role is PartRole.ITEMS and not self._carry.empty:
@@ -368,6 +374,15 @@ class PartJoin:
             .str.split(",").str[0].str.strip(),
             "asin": named["asins"].where(named["asins"].str.match(_ASIN), "")}))
         self.out.accepted += len(rows)
+
+    def _undated_reviews(self, chunk: Chunk, cells: pd.DataFrame, products: _DerivedFile) -> None:
+        """Reviews that cannot be stored (no dates), refused with the reason; the garments they name are kept."""
+        self._reject(chunk, cells, pd.Series(True, index=cells.index), "Review Text", UNDATED)
+        named = cells[cells["Clothing ID"] != ""].drop_duplicates("Clothing ID")
+        kind = named["Class Name"].where(named["Class Name"] != "", named["Department Name"])
+        products.add(pd.DataFrame({
+            "sku": named["Clothing ID"], "category": named["Department Name"],
+            "title": [f"{k} {sku}".strip() for k, sku in zip(kind, named["Clothing ID"], strict=True)]}))
 
     def _category_names(self, chunk: Chunk, cells: pd.DataFrame) -> None:
         good = self._missing(chunk, cells, ("product_category_name", "product_category_name_english"))

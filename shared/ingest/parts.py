@@ -25,6 +25,7 @@ class PartRole(StrEnum):
     PRODUCTS = "products"  # the catalogue
     CATEGORY_NAMES = "category_names"  # category names translated
     PRODUCT_REVIEWS = "product_reviews"  # reviews with their product's name and brand on each row
+    UNDATED_REVIEWS = "undated_reviews"  # reviews without dates, their product's classes on each row
     UNUSED = "unused"  # nothing ecomintel stores: acknowledged
 
 
@@ -70,6 +71,11 @@ PARTS: tuple[DatasetPart, ...] = (
     DatasetPart("datafiniti", "datafiniti_product_reviews", PartRole.PRODUCT_REVIEWS, DataKind.REVIEWS,
                 ("id", "name", "reviews.rating", "reviews.text", "reviews.date"),
                 "Datafiniti product reviews (each row names its product: the catalogue comes with them)"),
+    # Kaggle "Women's E-Commerce Clothing Reviews": no dates, no review ids, the garment's classes on each row
+    DatasetPart("womens_clothing", "womens_clothing_ecommerce_reviews", PartRole.UNDATED_REVIEWS, DataKind.REVIEWS,
+                ("Clothing ID", "Review Text", "Rating", "Recommended IND", "Class Name"),
+                "Women's E-Commerce Clothing Reviews (no review dates: the garments' catalogue is stored; the "
+                "reviews cannot be, as every review is kept by its date)"),
     DatasetPart(OLIST, "olist_customers_dataset", PartRole.UNUSED, DataKind.SALES,
                 ("customer_id", "customer_unique_id", "customer_zip_code_prefix"),
                 "Olist customers (where customers live): nothing ecomintel stores"),

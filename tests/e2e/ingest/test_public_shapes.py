@@ -107,3 +107,20 @@ def test_datafiniti_reviews_land_with_their_products(harness: Harness, capsys: p
     assert worst.index("Kindle Voyage") < worst.index("Fire HD 8") and "2.00 out of 5" in worst
     records = IngestionRecords(harness.deps.documents, "acme")
     assert records.get(doc["ingestion_id"])["note"].startswith("Datafiniti product reviews")  # type: ignore[index]
+
+
+def test_womens_clothing_reviews_keep_their_garments_and_say_why_the_undated_reviews_are_not_stored(
+        harness: Harness, capsys: pytest.CaptureFixture[str]) -> None:
+    """The Kaggle set has no review dates: every review is refused with that reason (none silently dropped)."""
+    doc = _cli_ingest("womens_clothing_reviews.csv", capsys)
+    assert (doc["kind"], doc["rows_read"], doc["accepted"], doc["rejected"]) == ("reviews", 4, 0, 4)
+    assert "no review dates" in doc["note"]
+    reasons = {r["reason"] for r in harness.rows("SELECT reason FROM rejects WHERE tenant_id = 'acme'")}
+    assert len(reasons) == 1 and reasons.pop().startswith("Review Text: no review date in this dataset")
+    (products,) = doc["joined"]
+    assert (products["kind"], products["accepted"]) == ("products", 3)
+    garments = {r["sku"]: (r["title"], r["category"]) for r in harness.rows(
+        "SELECT sku, title, category FROM products WHERE tenant_id = 'acme'")}
+    assert garments == {"1077": ("Dresses 1077", "Dresses"), "862": ("Knits 862", "Tops"),
+                        "1094": ("Dresses 1094", "Dresses")}
+    assert harness.count("reviews") == 0
