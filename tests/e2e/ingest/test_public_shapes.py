@@ -124,3 +124,13 @@ def test_womens_clothing_reviews_keep_their_garments_and_say_why_the_undated_rev
     assert garments == {"1077": ("Dresses 1077", "Dresses"), "862": ("Knits 862", "Tops"),
                         "1094": ("Dresses 1094", "Dresses")}
     assert harness.count("reviews") == 0
+
+
+def test_an_export_without_a_currency_is_answered_without_pretending_to_know_one(
+        harness: Harness, capsys: pytest.CaptureFixture[str]) -> None:
+    """UCI Online Retail is in pounds, but its file never says so: the answer names no currency (Olist's BRL and
+    the Sale Report's INR come from the data: the dataset's marketplace, a currency column)."""
+    _cli_ingest("online_retail.csv", capsys)
+    december = _ask("What did we make in December 2010?", capsys)
+    assert "66.09" in december  # 6 x 2.55 + 6 x 3.39 + 6 x 1.85 + 3 x 6.45; the two cancellations are returns
+    assert not re.search(r"[$£€₹]|\b(?:GBP|USD|EUR)\b", december)
