@@ -18,7 +18,9 @@ when the file that completes it arrives:
   order's items are known.
 - **products**: the catalogue, titled from the category (Olist publishes no product names) and its id; the
   category in English when the translation file is known, and re-titled when it arrives later.
-- **customers, sellers, payments, geolocation**: recognised and acknowledged; nothing is stored.
+- **customers**: the person (``customer_unique_id``) behind each order's per-order ``customer_id``, kept as the
+  tenant's keyed hashes; sales lines carry the person, and lines stored before are stated again with it.
+- **sellers, payments, geolocation**: recognised and acknowledged; nothing is stored.
 
 Nothing is lost or counted twice: a derived file's name is fixed per ingestion (a retried attempt rewrites
 it, and its rows dedupe); held rows are keyed by their own ids (order item, review and order), so the same
@@ -41,6 +43,7 @@ import pandas as pd
 
 from shared.deps import Deps
 from shared.errors import InvalidInput
+from shared.ingest.customers import customer_hash, tenant_customer_key
 from shared.ingest.headers import ColumnMapping, normalise_header
 from shared.ingest.ingestion import Ingestion, ingestion_id_for
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, clip
@@ -62,12 +65,16 @@ OLIST_CURRENCY = "BRL"
 OLIST_CHANNEL = "olist"
 #: Reference links between the files.
 ORDER, ORDER_PRODUCT, CATEGORY = "order", "order_product", "category"
-_SALES_HEADER = ("order_id", "sku", "date", "units", "unit_price", "revenue", "currency", "channel", "status")
+#: An order's customer id, and the person (``customer_unique_id``) behind it: both kept as the tenant's keyed hashes.
+ORDER_CUSTOMER, CUSTOMER = "order_customer", "customer"
+_SALES_HEADER = ("order_id", "sku", "date", "units", "unit_price", "revenue", "currency", "channel", "status",
+                 "customer_id")
 _REVIEWS_HEADER = ("review_id", "sku", "date", "rating", "title", "text", "channel")
 _PRODUCTS_HEADER = ("sku", "title", "category")
 #: Published columns each part is read by (normalised names), beside its signature.
 _COLUMNS: dict[PartRole, tuple[str, ...]] = {
-    PartRole.ORDERS: ("order_id", "order_status", "order_purchase_timestamp"),
+    PartRole.ORDERS: ("order_id", "order_status", "order_purchase_timestamp", "customer_id"),
+    PartRole.CUSTOMERS: ("customer_id", "customer_unique_id"),
     PartRole.ITEMS: ("order_id", "order_item_id", "product_id", "price"),
     PartRole.REVIEWS: ("review_id", "order_id", "review_score", "review_comment_title", "review_comment_message",
                        "review_creation_date"),
@@ -185,6 +192,7 @@ class PartJoin:
         self.out = PartOutcome(note=part.about)
         self.now = datetime.now(UTC)
         self._carry = pd.DataFrame()  # the last order's items of a chunk: its next items may follow
+        self._customer_key: bytes | None = None
         self._rejects: list[dict[str, Any]] = []
 
     # -- reading -------------------------------------------------------------------------------------------
@@ -252,12 +260,16 @@ class PartJoin:
                 self._listed_reviews(chunk, cells, reviews, products)
             elif role is PartRole.UNDATED_REVIEWS:
                 self._undated_reviews(chunk, cells, products)
+            elif role is PartRole.CUSTOMERS:
+                self._customers(chunk, cells)
             else:
                 self.out.skipped += len(chunk.frame)
         if role is PartRole.ITEMS and not self._carry.empty:
             sales.add(_sales_lines(self._carry))
         if role is PartRole.CATEGORY_NAMES:
             self._retitle(products)
+        if role in (PartRole.CUSTOMERS, PartRole.ORDERS):
+            self._attribute(sales)
         self._store_rejects()
         for derived, kind in ((sales, DataKind.SALES), (reviews, DataKind.REVIEWS), (products, DataKind.PRODUCTS)):
             made = derived.write(self.deps, self.ingestion, kind, self.part.dataset)
@@ -295,7 +307,43 @@ class PartJoin:
                              "ref_value": dates.values[good].dt.strftime("%Y-%m-%d"),
                              "ref_detail": cells["order_status"][good].str.lower()})
         joins.save_refs(self.wh, self.tenant, ORDER, self._lineage(rows))
+        known = good & (cells["customer_id"] != "")
+        joins.save_refs(self.wh, self.tenant, ORDER_CUSTOMER, self._lineage(pd.DataFrame(
+            {"ref_id": cells["order_id"][known], "ref_value": self._hashed(cells["customer_id"][known])})))
         self.out.accepted += int(good.sum())
+
+    # -- customers: the person behind each order's customer id -----------------------------------------------
+    def _hashed(self, values: pd.Series) -> pd.Series:
+        """Customer ids as the tenant's keyed hashes (the clear ids are never stored)."""
+        if self._customer_key is None:
+            self._customer_key = tenant_customer_key(self.deps.documents, self.tenant)
+        key = self._customer_key
+        return values.map(lambda v: customer_hash(str(v), key))
+
+    def _customers(self, chunk: Chunk, cells: pd.DataFrame) -> None:
+        good = self._missing(chunk, cells, ("customer_id", "customer_unique_id"))
+        joins.save_refs(self.wh, self.tenant, CUSTOMER, self._lineage(pd.DataFrame(
+            {"ref_id": self._hashed(cells["customer_id"][good]),
+             "ref_value": self._hashed(cells["customer_unique_id"][good])})))
+        self.out.accepted += int(good.sum())
+
+    def _people(self, order_ids: pd.Series) -> pd.Series:
+        """The person (hashed ``customer_unique_id``) behind each order, '' where not known yet."""
+        orders = joins.refs(self.wh, self.tenant, ORDER_CUSTOMER, order_ids.unique().tolist())
+        customers = orders.drop_duplicates("ref_id").set_index("ref_id")["ref_value"]
+        people = joins.refs(self.wh, self.tenant, CUSTOMER, customers.unique().tolist())
+        person = people.drop_duplicates("ref_id").set_index("ref_id")["ref_value"]
+        return order_ids.map(customers).map(person).fillna("")
+
+    def _attribute(self, sales: _DerivedFile) -> None:
+        """Sales lines stored before their customers were known, stated again with the person who bought."""
+        orders = joins.refs(self.wh, self.tenant, ORDER_CUSTOMER)
+        lines = joins.sales_without_customer(self.wh, self.tenant, OLIST_CHANNEL, orders["ref_id"].tolist())
+        if lines.empty:
+            return
+        lines = lines.assign(customer_id=self._people(lines["order_id"].astype(str)),
+                             date=lines["date"].astype(str).str[:10], status="")
+        sales.add(lines[lines["customer_id"] != ""])
 
     # -- items ---------------------------------------------------------------------------------------------
     def _items(self, chunk: Chunk, cells: pd.DataFrame, sales: _DerivedFile) -> None:
@@ -311,7 +359,8 @@ class PartJoin:
         known = orders.set_index("ref_id")
         matched = items["order_id"].isin(known.index)
         joined = items[matched].assign(date=items["order_id"][matched].map(known["ref_value"]),
-                                       status=items["order_id"][matched].map(known["ref_detail"]))
+                                       status=items["order_id"][matched].map(known["ref_detail"]),
+                                       customer=self._people(items["order_id"][matched]))
         joined = pd.concat([self._carry, joined]) if not self._carry.empty else joined
         last = joined["order_id"].iloc[-1] if len(joined) else None
         self._carry = joined[joined["order_id"] == last]
@@ -411,7 +460,7 @@ class PartJoin:
             items = items.sort_values("held_at").drop_duplicates("row_key", keep="last")
             cells = pd.DataFrame([json.loads(c) for c in items["cells"]], index=items.index)
             lines = cells.assign(price=pd.to_numeric(cells["price"]), date=items["ref_value"],
-                                 status=items["ref_detail"])
+                                 status=items["ref_detail"], customer=self._people(cells["order_id"]))
             self._write_released(_sales_lines(lines), _SALES_HEADER, DataKind.SALES)
             joins.release(self.wh, self.tenant, "items", items["row_key"].tolist())
         reviews = joins.ready(self.wh, self.tenant, "reviews", ORDER_PRODUCT)
@@ -437,7 +486,7 @@ def _sales_lines(items: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=list(_SALES_HEADER))
     lines = (items.groupby(["order_id", "product_id"], sort=False)
              .agg(units=("price", "size"), revenue=("price", "sum"), date=("date", "first"),
-                  status=("status", "first"))
+                  status=("status", "first"), customer_id=("customer", "first"))
              .reset_index())
     return lines.assign(sku=lines["product_id"], revenue=lines["revenue"].map(lambda v: f"{v:.2f}"),
                         unit_price=(lines["revenue"] / lines["units"]).map(lambda v: f"{v:.2f}"),

@@ -26,6 +26,7 @@ class PartRole(StrEnum):
     CATEGORY_NAMES = "category_names"  # category names translated
     PRODUCT_REVIEWS = "product_reviews"  # reviews with their product's name and brand on each row
     UNDATED_REVIEWS = "undated_reviews"  # reviews without dates, their product's classes on each row
+    CUSTOMERS = "customers"  # who the customer of each order is (the person behind per-order customer ids)
     UNUSED = "unused"  # nothing ecomintel stores: acknowledged
 
 
@@ -76,9 +77,10 @@ PARTS: tuple[DatasetPart, ...] = (
                 ("Clothing ID", "Review Text", "Rating", "Recommended IND", "Class Name"),
                 "Women's E-Commerce Clothing Reviews (no review dates: the garments' catalogue is stored; the "
                 "reviews cannot be, as every review is kept by its date)"),
-    DatasetPart(OLIST, "olist_customers_dataset", PartRole.UNUSED, DataKind.SALES,
+    DatasetPart(OLIST, "olist_customers_dataset", PartRole.CUSTOMERS, DataKind.SALES,
                 ("customer_id", "customer_unique_id", "customer_zip_code_prefix"),
-                "Olist customers (where customers live): nothing ecomintel stores"),
+                "Olist customers (customer_unique_id names the person behind each order's customer_id; where "
+                "customers live is not stored)"),
     DatasetPart(OLIST, "olist_sellers_dataset", PartRole.UNUSED, DataKind.PRODUCTS,
                 ("seller_id", "seller_zip_code_prefix", "seller_city"),
                 "Olist sellers (where sellers are): nothing ecomintel stores"),

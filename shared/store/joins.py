@@ -105,3 +105,20 @@ def products_in(warehouse: Warehouse, tenant_id: str, categories: Sequence[str])
     if not len(categories):
         return pd.DataFrame(columns=["sku", "title", "category"])
     return read(warehouse, _titled_statement(), tenant_id, categories=list(categories))
+
+
+@cache
+def _unattributed_statement() -> exp.Select:
+    columns = ("order_id", "sku", "date", "units", "unit_price", "revenue", "currency", "channel")
+    return (exp.select(*(col(c) for c in columns)).from_("sales")
+            .where(tenant_predicate(), col("channel").eq(param("channel")),
+                   exp.Is(this=col("customer_hash"), expression=exp.Null()), in_array(col("order_id"), "orders")))
+
+
+def sales_without_customer(warehouse: Warehouse, tenant_id: str, channel: str,
+                           order_ids: Sequence[str]) -> pd.DataFrame:
+    """The tenant's sales lines of ``channel`` and ``order_ids`` that carry no customer yet."""
+    if not len(order_ids):
+        return pd.DataFrame(columns=["order_id", "sku", "date", "units", "unit_price", "revenue", "currency",
+                                     "channel"])
+    return read(warehouse, _unattributed_statement(), tenant_id, channel=channel, orders=list(order_ids))

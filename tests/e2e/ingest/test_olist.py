@@ -25,6 +25,7 @@ from tests.e2e.ingest.conftest import Harness
 OLIST = Path(__file__).parents[2] / "fixtures" / "public" / "olist"
 ORDERS, ITEMS, REVIEWS = "olist_orders_dataset.csv", "olist_order_items_dataset.csv", "olist_order_reviews_dataset.csv"
 PRODUCTS, NAMES = "olist_products_dataset.csv", "product_category_name_translation.csv"
+CUSTOMERS = "olist_customers_dataset.csv"
 O1, O2, O3, O4 = ("c172783ca2e74ba3938b15d942a7fb2e", "2157d2aab6b9ca61197f24b3b1a03974",
                   "385572293c7a18771e6d04696fe9feb1", "fe870ab79d668a429396399afc1f229f")
 O5, O6 = "7bd0ec5cb9f98fa03499bf8dd8c00752", "9eea20d1a7086fa66bd8c58ee6528c2c"
@@ -161,7 +162,7 @@ def test_products_are_titled_from_their_category_in_english(harness: Harness, na
 
 
 @pytest.mark.parametrize("name", ["olist_sellers_dataset.csv", "olist_geolocation_dataset.csv",
-                                  "olist_customers_dataset.csv", "olist_order_payments_dataset.csv"])
+                                  "olist_order_payments_dataset.csv"])
 def test_files_with_nothing_to_store_are_acknowledged(harness: Harness, name: str) -> None:
     doc = _ingest(harness, name)
     _accounted(doc)
@@ -169,6 +170,27 @@ def test_files_with_nothing_to_store_are_acknowledged(harness: Harness, name: st
     assert (doc["rows_read"], doc["skipped"], doc["accepted"], doc["rejected"]) == (rows, rows, 0, 0)
     assert "nothing ecomintel stores" in doc["note"]
     assert dataset_part(list(doc["column_mapping"])).role is PartRole.UNUSED  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("customers_first", [True, False])
+def test_sales_lines_name_the_person_behind_each_orders_customer_id(harness: Harness, customers_first: bool) -> None:
+    """Olist's customer_id is one per order; customer_unique_id (the customers file) is the person who bought."""
+    files = [CUSTOMERS, ORDERS, ITEMS] if customers_first else [ORDERS, ITEMS, CUSTOMERS]
+    docs = [_ingest(harness, name) for name in files]
+    for doc in docs:
+        _accounted(doc)
+    people = {(r["order_id"], r["sku"].lower()): r["customer_hash"] for r in harness.rows(
+        "SELECT order_id, sku, customer_hash FROM sales WHERE tenant_id = 'acme'")}
+    assert set(people) == set(SALES)
+    assert people[(O1, P1)] == people[(O1, P2)] == people[(O5, P2)]  # u1 bought o1 and, as another id, o5
+    assert len(set(people.values())) == 3 and all(isinstance(h, str) and len(h) == 64 for h in people.values())
+    if not customers_first:  # the lines stored before the customers were known, stated again with them
+        (restated,) = docs[-1]["derived"]
+        assert (_doc(harness, restated)["accepted"], _doc(harness, restated)["rows_read"]) == (6, 6)
+    clear = "a857fbd34cc5d2d6a5684c603957c700"  # c1's customer_id: never stored as it is
+    for table in ("sales", "join_refs"):
+        cells = harness.rows(f"SELECT * FROM {table} WHERE tenant_id = 'acme'")
+        assert not any(clear in str(v) for row in cells for v in row.values())
 
 
 def test_a_bad_order_row_is_rejected_with_its_reason_and_its_items_stay_held(harness: Harness) -> None:
@@ -210,6 +232,8 @@ def test_a_merchant_loads_the_download_and_asks(harness: Harness, capsys: pytest
     worst = _ask("Which products have the worst reviews?", capsys)
     assert worst.index("d24c0bc4") < worst.index("e664eb5a") and "2.50" in worst
     # r4 given to each product of its two orders is one review in three places, not three copy-pasted ones
+    repeat = _ask("What share of our customers are repeat customers?", capsys)
+    assert "were 3" in repeat and "33.3%" in repeat  # u1 bought twice (o1, o5) under two customer ids
     saying = _ask("What are customers saying about our products?", capsys)
     assert saying.startswith("7 reviews of 4 products") and "3.43" in saying and "spam" not in saying
 
