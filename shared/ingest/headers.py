@@ -11,13 +11,12 @@ headers (``EXPORT_PROFILES``) and mapped header for header, without the generic 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from shared.errors import InvalidInput
+from shared.ingest.names import normalise_header
+from shared.ingest.parts import dataset_part
 from shared.models.records import RECORD_MODELS, DataKind
-
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 _COMMON: dict[str, tuple[str, ...]] = {
     "sku": ("product_id", "item_sku", "productid", "item_id", "sku_id", "product_sku", "article", "item", "seller_sku",
@@ -136,11 +135,6 @@ def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dic
              defaults: dict[str, str] | None = None, hint: str = "") -> ExportProfile:
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
                          {normalise_header(h): f for h, f in columns.items()}, defaults, hint)
-
-
-def normalise_header(name: str) -> str:
-    """Case/space/punctuation-insensitive form of a column name (``"Units Sold "`` -> ``"unitssold"``)."""
-    return _NON_ALNUM.sub("", name.strip().lstrip("\ufeff").lower())
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -269,8 +263,6 @@ def detect_kind(headers: list[str] | tuple[str, ...]) -> DataKind:
     A native export is of its profile's kind (even when a required column is missing: ingestion then says
     which, and what to do); a file of a multi-file public dataset (``shared.ingest.parts``) is of its part's.
     """
-    from shared.ingest.parts import dataset_part
-
     part = dataset_part(headers)
     if part is not None:
         return part.kind

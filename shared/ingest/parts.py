@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from shared.ingest.names import normalise_header
 from shared.models.records import DataKind
 
 
@@ -43,8 +44,6 @@ class DatasetPart:
 
     def matches(self, normalised: set[str]) -> bool:
         """Whether a header (normalised names) is this part's."""
-        from shared.ingest.headers import normalise_header
-
         return {normalise_header(h) for h in self.signature} <= normalised
 
 
@@ -96,8 +95,6 @@ PARTS: tuple[DatasetPart, ...] = (
 
 def dataset_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
     """The published file whose signature headers all appear in ``headers``, if any."""
-    from shared.ingest.headers import normalise_header
-
     present = {normalise_header(h) for h in headers}
     for part in PARTS:
         if part.matches(present):
