@@ -55,7 +55,15 @@ def _ingest(args: argparse.Namespace) -> int:
                   f"{earlier.status}, accepted {earlier.accepted}, duplicates {earlier.duplicates}")
         print(f"{args.path}: {summary.kind} ingestion {summary.ingestion_id} {summary.status}")
         print(f"  rows read {summary.rows_read}: accepted {summary.accepted}, rejected {summary.rejected}, "
-              f"duplicates {summary.duplicates}")
+              f"duplicates {summary.duplicates}"
+              + (f", held {summary.held} (waiting for the file that completes them)" if summary.held else "")
+              + (f", not stored {summary.skipped}" if summary.skipped else ""))
+        if summary.note:
+            print(f"  recognised: {summary.note}")
+        for joined in summary.joined:
+            print(f"  joined into {joined.kind} ingestion {joined.ingestion_id} {joined.status}: rows read "
+                  f"{joined.rows_read}: accepted {joined.accepted}, rejected {joined.rejected}, duplicates "
+                  f"{joined.duplicates}" + (f" ({joined.error})" if joined.error else ""))
         if summary.rejected:
             print(f"  see rejects: ecomintel export --tenant {args.tenant} --kind {summary.kind} --rejects")
     if summary.status != wanted:

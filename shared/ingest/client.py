@@ -240,4 +240,13 @@ def _wait(manifest: Manifest, runtime: Runtime | ServedRuntime, headers: Mapping
         raise InvalidInput(f"the pipeline did not record ingestion {ingestion_id} of {name}")
     if view.status == IngestionStatus.FAILED:
         raise InvalidInput(view.error or "ingestion failed")
+    if view.derived:  # the files of records a multi-file dataset's rows were joined into: how they ended
+        joined: list[IngestionSummary] = []
+        for derived in view.derived:
+            try:
+                joined.append(_wait(manifest, runtime, headers, derived, name))
+            except InvalidInput as exc:
+                joined.append(IngestionSummary(ingestion_id=derived, tenant_id=view.tenant_id, kind=None,
+                                               status=IngestionStatus.FAILED.value, error=exc.message))
+        view = view.model_copy(update={"joined": joined})
     return view

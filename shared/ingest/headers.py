@@ -11,13 +11,12 @@ headers (``EXPORT_PROFILES``) and mapped header for header, without the generic 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from shared.errors import InvalidInput
+from shared.ingest.names import normalise_header
+from shared.ingest.parts import dataset_part
 from shared.models.records import RECORD_MODELS, DataKind
-
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 _COMMON: dict[str, tuple[str, ...]] = {
     "sku": ("product_id", "item_sku", "productid", "item_id", "sku_id", "product_sku", "article", "item", "seller_sku",
@@ -136,11 +135,6 @@ def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dic
              defaults: dict[str, str] | None = None, hint: str = "") -> ExportProfile:
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
                          {normalise_header(h): f for h, f in columns.items()}, defaults, hint)
-
-
-def normalise_header(name: str) -> str:
-    """Case/space/punctuation-insensitive form of a column name (``"Units Sold "`` -> ``"unitssold"``)."""
-    return _NON_ALNUM.sub("", name.strip().lstrip("\ufeff").lower())
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -267,8 +261,11 @@ def detect_kind(headers: list[str] | tuple[str, ...]) -> DataKind:
     """The kind whose required fields are all present, preferring the one mapping the most columns.
 
     A native export is of its profile's kind (even when a required column is missing: ingestion then says
-    which, and what to do).
+    which, and what to do); a file of a multi-file public dataset (``shared.ingest.parts``) is of its part's.
     """
+    part = dataset_part(headers)
+    if part is not None:
+        return part.kind
     profile = export_profile(headers)
     if profile is not None:
         return profile.kind
@@ -295,6 +292,15 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         {"Order ID": "order_id", "Order Date": "date", "Product ID": "sku", "Customer ID": "customer_id",
          "Product Name": "product_title", "Category": "product_category", "Sales": "revenue",
          "Quantity": "units"},
+    ),
+    # Amazon India's "Amazon Sale Report" (Kaggle "E-commerce Sales Data"): one row per order line, Date as
+    # mm-dd-yy, Amount the line's total in its currency column (INR), Style the product's style code
+    _profile(
+        "amazon_sale_report", DataKind.SALES, ("Order ID", "Fulfilment", "Sales Channel", "ship-service-level", "Qty",
+                                               "Amount", "Courier Status"),
+        {"Order ID": "order_id", "Date": "date", "Status": "status", "Sales Channel": "channel", "SKU": "sku",
+         "Style": "product_title", "Category": "product_category", "Qty": "units", "currency": "currency",
+         "Amount": "revenue"},
     ),
     _profile(
         "shopify_orders", DataKind.SALES, ("Name", "Lineitem quantity", "Lineitem sku", "Lineitem price"),

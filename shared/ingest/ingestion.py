@@ -20,7 +20,11 @@ def ingestion_id_for(bucket: str, name: str, generation: str) -> str:
 
 
 class Ingestion(BaseModel):
-    """What happened to one raw file; the invariant ``rows_read == accepted + rejected + duplicates`` holds."""
+    """What happened to one raw file; ``rows_read == accepted + rejected + duplicates + held + skipped`` holds.
+
+    ``held`` and ``skipped`` are for files of a multi-file public dataset (``shared.ingest.join``): rows waiting
+    for the file that completes them, and rows of a file that carries nothing ecomintel stores.
+    """
 
     ingestion_id: str
     tenant_id: str
@@ -43,6 +47,12 @@ class Ingestion(BaseModel):
     accepted: int = 0
     rejected: int = 0
     duplicates: int = 0
+    held: int = 0
+    skipped: int = 0
+    #: What the file was recognised as (a file of a multi-file dataset), and what was done with it.
+    note: str | None = None
+    #: Ingestions of the files of records written for this one (a multi-file dataset's joined rows).
+    derived: list[str] = Field(default_factory=list)
     status: IngestionStatus = IngestionStatus.STAGING
     error: str | None = None
     attempts: int = 0
@@ -66,12 +76,18 @@ class IngestionSummary(BaseModel):
     accepted: int = 0
     rejected: int = 0
     duplicates: int = 0
+    held: int = 0
+    skipped: int = 0
+    note: str | None = None
+    derived: list[str] = Field(default_factory=list)
     error: str | None = None
     object: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
     #: Unfinished ingestions of the tenant (left by a crash) that this run finished first.
     resumed: list[IngestionSummary] = Field(default_factory=list)
+    #: The ingestions of the files of records this one was joined into (``derived``), as they ended.
+    joined: list[IngestionSummary] = Field(default_factory=list)
 
     @classmethod
     def from_document(cls, doc: dict[str, Any]) -> IngestionSummary:

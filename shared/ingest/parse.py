@@ -29,6 +29,9 @@ _FALSE = ["no", "false", "0", "n", "f"]
 _TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
 _YMD = rf"^(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}$"
 _XXY = rf"^(?P<a>\d{{1,2}})[-/.](?P<b>\d{{1,2}})[-/.](?P<y>\d{{4}}){_TIME}$"
+#: ``a-b-yy``: a two-digit year, with dashes only (Amazon India's Sale Report: ``04-30-22``); ``1/2/24`` stays
+#: refused
+_XXYY = rf"^(?P<a>\d{{1,2}})-(?P<b>\d{{1,2}})-(?P<y>\d{{2}}){_TIME}$"
 _MAX_EXACT = 2.0**53
 
 Arrow = Any  # pa.Array | pa.ChunkedArray (pyarrow ships no type stubs)
@@ -181,14 +184,27 @@ def decide_date_order(raw: pd.Series) -> DateOrder | None:
     A first number over 12 proves day-first, a second over 12 proves month-first; when both occur the
     majority wins (the minority rows are then rejected as invalid dates).
     """
-    parts = pc.extract_regex(_trimmed(raw), _XXY)
-    a = pc.cast(pc.struct_field(parts, "a"), pa.int32())
-    b = pc.cast(pc.struct_field(parts, "b"), pa.int32())
+    first, second, _ = _day_month_year(_trimmed(raw))
+    a = pc.cast(first, pa.int32())
+    b = pc.cast(second, pa.int32())
     dmy = int(pc.sum(pc.fill_null(pc.greater(a, 12), False)).as_py() or 0)
     mdy = int(pc.sum(pc.fill_null(pc.greater(b, 12), False)).as_py() or 0)
     if dmy == mdy == 0:
         return None
     return "dmy" if dmy >= mdy else "mdy"
+
+
+def _day_month_year(text: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """The ``a``, ``b`` and four-digit year parts of ``a/b/yyyy`` and ``a-b-yy`` cells; nulls elsewhere.
+
+    A two-digit year is 20yy below 70, else 19yy (the POSIX ``%y`` rule).
+    """
+    long, short = pc.extract_regex(text, _XXY), pc.extract_regex(text, _XXYY)
+    yy = pc.struct_field(short, "y")
+    year = pc.coalesce(pc.struct_field(long, "y"),
+                       pc.binary_join_element_wise(pc.if_else(pc.less(yy, "70"), "20", "19"), yy, ""))
+    return (pc.coalesce(pc.struct_field(long, "a"), pc.struct_field(short, "a")),
+            pc.coalesce(pc.struct_field(long, "b"), pc.struct_field(short, "b")), year)
 
 
 def parse_date(raw: pd.Series, *, order: DateOrder = "mdy") -> Parsed:
@@ -205,11 +221,11 @@ def parse_date(raw: pd.Series, *, order: DateOrder = "mdy") -> Parsed:
         values = np.asarray(stamp.to_numpy(zero_copy_only=False), dtype="datetime64[s]")
         return Parsed(pd.Series(values, index=idx), _errors(~missing & np.isnat(values), "not a valid date", idx))
     iso = pc.extract_regex(s, _YMD)
-    xxy = pc.extract_regex(s, _XXY)
+    first, second, xyear = _day_month_year(s)
     day_first = order == "dmy"
-    year = pc.coalesce(pc.struct_field(iso, "y"), pc.struct_field(xxy, "y"))
-    month = pc.coalesce(pc.struct_field(iso, "m"), pc.struct_field(xxy, "b" if day_first else "a"))
-    day = pc.coalesce(pc.struct_field(iso, "d"), pc.struct_field(xxy, "a" if day_first else "b"))
+    year = pc.coalesce(pc.struct_field(iso, "y"), xyear)
+    month = pc.coalesce(pc.struct_field(iso, "m"), second if day_first else first)
+    day = pc.coalesce(pc.struct_field(iso, "d"), first if day_first else second)
     text = pc.binary_join_element_wise(year, pc.utf8_lpad(month, 2, "0"), pc.utf8_lpad(day, 2, "0"), "-")
     stamp = pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True)
     # strptime rolls 2024-02-30 over to March: keep only dates whose day survived

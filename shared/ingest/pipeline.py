@@ -37,6 +37,7 @@ from shared.ingest.derive import derive_missing
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag
 from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
 from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for
+from shared.ingest.join import ingest_part, recognise
 from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, BoundedStream, ascii_compatible, clip
 from shared.ingest.lineage import content_digests, hex_digests
@@ -82,6 +83,8 @@ CURRENCY_FROM_AMOUNT = "currency:from_amount"
 #: Rejects held before they are written (their raw text is kept, so this bounds the memory they take).
 REJECT_BATCH_ROWS = 20_000
 RAW_PREFIX = "raw"
+#: Dates whose day/month order the file decides (``a/b/yyyy``, ``a-b-yy``): their rows carry the order used.
+_AMBIGUOUS_DATE = r"^\d{1,2}(?:[-/.]\d{1,2}[-/.]\d{4}|-\d{1,2}-\d{2}(?:$|[ T]))"
 _log = get_logger(__name__)
 
 
@@ -398,7 +401,7 @@ class IngestRun:
             label = f"date_order:{order}" if state.date_order else f"date_order:{order}:assumed"
             # stripped like parse_date strips, so RE2's ASCII classes see what Python's ``\s``/``\d`` saw
             text = strip(to_arrow(raw["date"]))
-            ambiguous = pc.fill_null(pc.match_substring_regex(text, r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"), False)
+            ambiguous = pc.fill_null(pc.match_substring_regex(text, _AMBIGUOUS_DATE), False)
         if not currency_filled.any():
             return string_series(pc.if_else(ambiguous, json.dumps([label]), "[]"), raw.index)
         filled = pa.array(currency_filled)
@@ -561,8 +564,11 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
                 raise InvalidInput(f"unknown kind {target.kind!r}") from exc
             if ingestion.attempts > 1:  # an abandoned attempt's rows and rejects go first
                 clear_ingestion(deps.warehouse, ingestion.tenant_id, kind, ingestion.ingestion_id)
-            run = _stage(deps, ingestion, kind)
-            write_line_catalogue(deps, ingestion, run.catalogue)
+            counts = _stage_part(deps, ingestion)
+            if counts is None:
+                run = _stage(deps, ingestion, kind)
+                write_line_catalogue(deps, ingestion, run.catalogue)
+                counts = run.counts
         except InvalidInput as exc:
             if target.kind in DataKind.__members__.values():  # drop whatever a partial pass staged
                 clear_ingestion(deps.warehouse, ingestion.tenant_id, DataKind(target.kind), ingestion.ingestion_id)
@@ -572,7 +578,6 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
             log_event(_log, "ingestion failed", severity="WARNING", error=exc.message)
             ingestion.status = IngestionStatus.FAILED
             return ingestion
-        counts = run.counts
         ingestion.rows_read, ingestion.accepted = counts.rows_read, counts.accepted
         ingestion.rejected, ingestion.duplicates = counts.rejected, counts.duplicates
         if not lifecycle.finish_staging(_outcome(ingestion), IngestionStatus.STAGED):
@@ -585,6 +590,22 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
         log_event(_log, "ingestion staged", kind=kind.value, rows_read=counts.rows_read, accepted=counts.accepted,
                   rejected=counts.rejected, duplicates=counts.duplicates)
         return ingestion
+
+
+def _stage_part(deps: Deps, ingestion: Ingestion) -> _Counts | None:
+    """A file of a multi-file public dataset (Olist) is joined to the others (``shared.ingest.join``).
+
+    ``None`` for any other file. Its rows are joined (written into files of records next to it), held until the
+    file that completes them arrives, rejected, or, for a file that carries nothing stored, acknowledged.
+    """
+    found = recognise(deps, ingestion.bucket, ingestion.object)
+    if found is None:
+        return None
+    ingestion.file_checksum = file_checksum(deps.blobs, ingestion.bucket, ingestion.object)
+    out = ingest_part(deps, ingestion, *found)
+    ingestion.held, ingestion.skipped, ingestion.note = out.held, out.skipped, out.note
+    ingestion.derived = out.derived
+    return _Counts(out.rows_read, out.accepted, out.rejected, 0)
 
 
 def write_line_catalogue(deps: Deps, ingestion: Ingestion, catalogue: CatalogueCollector | None) -> str | None:

@@ -5,8 +5,9 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
 1. **Order-level cells are filled down within an order.** Exports such as Shopify's write order fields
    (date, currency, channel, status, e-mail) on an order's first line only; a blank cell on a later line of
    the same order (consecutive rows with the same ``order_id``) takes the first line's value.
-2. **Cancelled lines are not sales**: a status of cancelled/canceled/voided/failed/declined is rejected
-   with that reason.
+2. **Cancelled lines are not sales**: a status of cancelled/canceled/voided/failed/declined/unavailable is rejected
+   with that reason; a status saying the goods came back (``returned``, ``... returned to seller``, ``...
+   rejected by buyer``) makes the line a return (rule 3).
 3. **A negative line is a return**, kept apart from sales: when units, revenue or unit price is negative,
    the line's ``returned_units`` is ``|units|`` (unless a returns column says otherwise), its ``refund`` is
    ``|revenue|`` (else ``|units| x |unit_price|``, unless a refund column says otherwise), and its ``units``
@@ -27,6 +28,7 @@ chunks (rules 1 and 6 need the whole order).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -40,7 +42,8 @@ from shared.ingest.reader import Chunk
 #: Fields exports write on an order's first line only (filled down within the order).
 ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "customer_email", "customer_id")
 #: Order statuses whose lines are not sales.
-CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined"})
+#: Olist's "unavailable" is an order the seller could not fill: not a sale either.
+CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined", "unavailable"})
 #: The record-key part that keeps a return line apart from the sale line of the same order line.
 RETURN_LINE = "return"
 
@@ -86,6 +89,27 @@ def _num(col: pd.Series | None, index: pd.Index) -> np.ndarray:
     if col is None:
         return np.full(len(index), np.nan)
     return np.asarray(col.astype("Float64").to_numpy(dtype="float64", na_value=np.nan), dtype="float64")
+
+
+#: Statuses that say the goods went back (Amazon India's Sale Report: ``Shipped - Returned to Seller``).
+RETURNED_STATUSES = re.compile(r"^returned$|returned to seller|returning to seller|rejected by buyer")
+
+
+def _returned(status: pd.Series | None, index: pd.Index) -> np.ndarray:
+    if status is None:
+        return np.zeros(len(index), dtype=bool)
+    lowered = status.astype(object).where(status.notna(), "").map(lambda v: str(v).strip().lower())
+    return np.asarray(lowered.map(lambda v: bool(RETURNED_STATUSES.search(v))).to_numpy(), dtype=bool)
+
+
+def _as_return(columns: dict[str, Any], back: np.ndarray) -> None:
+    """Lines whose status says the goods came back read as negative lines: ``split_returns`` makes them returns."""
+    mask = pd.Series(back)
+    for name in ("units", "revenue", "unit_price"):
+        col = columns.get(name)
+        if col is not None:
+            mask.index = col.index
+            columns[name] = col.where(~mask, -col.abs())
 
 
 def _cancelled(status: pd.Series | None, index: pd.Index) -> np.ndarray:
@@ -181,6 +205,9 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         shown = status.astype(object).where(status.notna(), "")
         errors[cancelled] = [f"order status {str(v)!r}: a cancelled order line is not a sale" for v in shown[cancelled]]
         error_field[cancelled] = "status"
+    back = _returned(status, index) & ~cancelled
+    if back.any():
+        _as_return(columns, back)
     split_returns(columns, index)
     line_net = columns.pop("line_net", None)
     if line_net is not None:

@@ -2,7 +2,9 @@
 
 Signals (each a reason name in ``spam_reasons``):
 
-- ``duplicate_text``: the same non-trivial text (5+ words) appears in another review.
+- ``duplicate_text``: the same non-trivial text (5+ words) appears in another review. Copies of one review
+  (ids ``{review}#{product}``: a review of an order given to each product in it, as ingest does for Olist)
+  are one review, not duplicates of each other.
 - ``near_duplicate_text``: word 3-shingle Jaccard >= 0.6 with another review of 8+ words (MinHash LSH
   candidates, verified exactly), the usual sign of lightly edited copy-paste campaigns.
 - ``burst``: many reviews of one SKU within +-1 day, far above that SKU's usual rate.
@@ -183,6 +185,16 @@ def _bursts(skus: Sequence[str], days: Sequence[int]) -> set[int]:
     return hits
 
 
+#: Separates a review's own id from the product a copy of it was given to (``shared.ingest.join``).
+COPY_SEPARATOR = "#"
+
+
+def review_origin(review_id: str) -> str:
+    """The review a copy was made from: ``{review}#{product}`` -> ``review``; any other id is its own."""
+    origin, sep, product = review_id.rpartition(COPY_SEPARATOR)
+    return origin if sep and origin and product else review_id
+
+
 def _as_review(item: ReviewText | Mapping[Any, Any]) -> ReviewText:
     if isinstance(item, ReviewText):
         return item
@@ -223,7 +235,8 @@ def score_reviews(
     for i, w in enumerate(words):
         if len(w) >= _MIN_DUP_TOKENS:
             exact[" ".join(w)].append(i)
-    duplicate = {i for members in exact.values() if len(members) > 1 for i in members}
+    origins = [review_origin(r.review_id) for r in pool]
+    duplicate = {i for members in exact.values() if len({origins[m] for m in members}) > 1 for i in members}
     candidates = [i for i, w in enumerate(words) if len(w) >= _MIN_NEAR_DUP_TOKENS]
     near_local = _near_duplicates([_shingles(words[i]) for i in candidates])
     near = {candidates[k] for k in near_local} - duplicate

@@ -48,6 +48,9 @@ def _table_cutoffs(cutoff: date) -> list[tuple[str, str, date | datetime]]:
             else:
                 plan.append((name, "ingested_at", datetime.combine(cutoff, datetime.min.time(), UTC)))
     plan.append(("rejects", "rejected_at", datetime.combine(cutoff, datetime.min.time(), UTC)))
+    # what ingestion's join of multi-file datasets keeps (shared.ingest.tables): references and held rows
+    plan.append(("join_refs", "loaded_at", datetime.combine(cutoff, datetime.min.time(), UTC)))
+    plan.append(("held_rows", "held_at", datetime.combine(cutoff, datetime.min.time(), UTC)))
     return plan
 
 

@@ -170,3 +170,13 @@ def test_epoch_and_month_name_dates(text: str, expected: date) -> None:
 @pytest.mark.parametrize("text", ["Foo 5, 2024", "Feb 30, 2024", "123456", "99999999", "1/2"])
 def test_unreadable_dates_stay_rejected(text: str) -> None:
     assert parse_date(pd.Series([text])).errors.iloc[0] == "not a valid date"
+
+
+def test_two_digit_years_read_with_the_files_day_month_order() -> None:
+    """Amazon India's Sale Report writes ``04-30-22``: 2022, and 19yy from 70 (the POSIX ``%y`` rule)."""
+    cells = pd.Series(["04-30-22", "3-31-22", "12-01-69", "12-01-70", "4-30-22 10:00", "31-12-22", "1/2/2024",
+                       "1/2/24"])
+    assert decide_date_order(cells) == "mdy"
+    days = [None if pd.isna(v) else str(v)[:10] for v in parse_date(cells, order="mdy").values]
+    assert days == ["2022-04-30", "2022-03-31", "2069-12-01", "1970-12-01", "2022-04-30", None, "2024-01-02", None]
+    assert str(parse_date(pd.Series(["31-12-22"]), order="dmy").values[0])[:10] == "2022-12-31"

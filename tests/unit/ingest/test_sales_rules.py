@@ -166,3 +166,12 @@ def test_processing_keys_agree_with_ingestion_and_keep_returns_apart() -> None:
     plain = hex_digests(content_digests(frame[["order_id", "sku", "date", "channel"]],
                                         ["order_id", "sku", "date", "channel"])).to_pylist()
     assert keys[0] == plain[0] and keys[2] == plain[2] and keys[1] != plain[1]
+
+
+def test_a_status_saying_the_goods_came_back_makes_the_line_a_return() -> None:
+    cols, index = _cols(units=[1, 2, 1, 1], revenue=[574.0, 800.0, 100.0, 50.0],
+                        status=["Shipped - Returned to Seller", "Shipped - Rejected by Buyer", "Shipped", "Cancelled"])
+    outcome = derive_sales(cols, index)
+    assert _values(cols["units"])[:3] == [0, 0, 1] and _values(cols["returned_units"])[:3] == [1, 2, None]
+    assert _values(cols["refund"])[:3] == [574.0, 800.0, None] and _values(cols["revenue"])[:3] == [0.0, 0.0, 100.0]
+    assert _values(outcome.errors)[:3] == [None, None, None] and "'Cancelled'" in outcome.errors[3]

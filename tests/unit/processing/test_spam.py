@@ -11,6 +11,7 @@ from shared.processing.spam import (
     SPAM_THRESHOLD,
     ReviewText,
     lexicon_polarity,
+    review_origin,
     score_review_frame,
     score_reviews,
     tokens,
@@ -119,3 +120,13 @@ def test_planted_spam_of_the_sample_merchant_is_found() -> None:
     precision = len(flagged & truth) / len(flagged)
     recall = len(flagged & truth) / len(truth)
     assert precision >= 0.7 and recall >= 0.7, (precision, recall)
+
+
+def test_copies_of_one_review_given_to_each_product_of_an_order_are_not_duplicates() -> None:
+    text = "Chegou antes do prazo, gostei muito."
+    day = date(2018, 8, 25)
+    copies = [ReviewText(f"r4#{sku}", sku, day, text, rating=4) for sku in ("p2", "p3", "p4")]
+    assert all("duplicate_text" not in a.reasons for a in score_reviews(copies))
+    another = ReviewText("r9", "p1", day, text, rating=4)  # the same words in another review: still a duplicate
+    assert all("duplicate_text" in a.reasons for a in score_reviews([*copies, another]))
+    assert review_origin("r4#p2") == "r4" and review_origin("#p2") == "#p2" and review_origin("r4") == "r4"

@@ -1,0 +1,511 @@
+"""Joining the files of a multi-file public dataset (Olist), whichever arrives first.
+
+Olist's items carry no date (their order has it) and its reviews name an order, not a product. Each file is
+read for what it tells the others (``join_refs``: an order's date and status, an order's products, a
+category's English name), and what can be completed becomes an ordinary file of records written next to the
+upload (``raw/{tenant}/{kind}/{dataset}/{ingestion}.csv``), ingested like any upload: the same validation,
+rejects, duplicate checks and lineage. What cannot be completed yet is held (``held_rows``) and released
+when the file that completes it arrives:
+
+- **orders**: each order's purchase date and status are remembered; held items of those orders are released.
+- **order items**: each order's products are remembered (reviews need them, whatever the order's status);
+  items whose order is known become sales lines, one per order and product (units = the rows, one per unit;
+  revenue = the sum of their prices, without freight; currency BRL, the marketplace's; channel ``olist``; the
+  order's status, so canceled and unavailable orders are rejected as not sales, with the reason); the rest
+  are held.
+- **order reviews**: a review becomes one review of each product of its order (id ``{review_id}#{product}``,
+  so a review repeated on several orders, as Olist publishes some, is one review per product); held until the
+  order's items are known.
+- **products**: the catalogue, titled from the category (Olist publishes no product names) and its id; the
+  category in English when the translation file is known, and re-titled when it arrives later.
+- **customers**: the person (``customer_unique_id``) behind each order's per-order ``customer_id``, kept as the
+  tenant's keyed hashes; sales lines carry the person, and lines stored before are stated again with it.
+- **sellers, payments, geolocation**: recognised and acknowledged; nothing is stored.
+
+Nothing is lost or counted twice: a derived file's name is fixed per ingestion (a retried attempt rewrites
+it, and its rows dedupe); held rows are keyed by their own ids (order item, review and order), so the same
+file held twice is released once; rows are forgotten only after the file that carries them is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import IO, Any
+
+import pandas as pd
+
+from shared.deps import Deps
+from shared.errors import InvalidInput
+from shared.ingest.customers import customer_hash, tenant_customer_key
+from shared.ingest.headers import ColumnMapping, normalise_header
+from shared.ingest.ingestion import Ingestion, ingestion_id_for
+from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, clip
+from shared.ingest.parse import parse_date, parse_number
+from shared.ingest.parts import DatasetPart, PartRole, dataset_part
+from shared.ingest.reader import Chunk, DelimitedReader, first_record
+from shared.ingest.redact import personal_columns, redact_line, redact_row
+from shared.ingest.sniff import SAMPLE_BYTES, Dialect, open_plain, sniff
+from shared.ingest.staging import store_rejects
+from shared.models.records import DataKind
+from shared.observability.logs import get_logger, log_event
+from shared.processing.spam import COPY_SEPARATOR
+from shared.store import joins
+
+_log = get_logger(__name__)
+
+#: Olist is a Brazilian marketplace: its prices are in reais.
+OLIST_CURRENCY = "BRL"
+OLIST_CHANNEL = "olist"
+#: Reference links between the files.
+ORDER, ORDER_PRODUCT, CATEGORY = "order", "order_product", "category"
+#: An order's customer id, and the person (``customer_unique_id``) behind it: both kept as the tenant's keyed hashes.
+ORDER_CUSTOMER, CUSTOMER = "order_customer", "customer"
+_SALES_HEADER = ("order_id", "sku", "date", "units", "unit_price", "revenue", "currency", "channel", "status",
+                 "customer_id")
+_REVIEWS_HEADER = ("review_id", "sku", "date", "rating", "title", "text", "channel")
+_PRODUCTS_HEADER = ("sku", "title", "category")
+#: Published columns each part is read by (normalised names), beside its signature.
+_COLUMNS: dict[PartRole, tuple[str, ...]] = {
+    PartRole.ORDERS: ("order_id", "order_status", "order_purchase_timestamp", "customer_id"),
+    PartRole.CUSTOMERS: ("customer_id", "customer_unique_id"),
+    PartRole.ITEMS: ("order_id", "order_item_id", "product_id", "price"),
+    PartRole.REVIEWS: ("review_id", "order_id", "review_score", "review_comment_title", "review_comment_message",
+                       "review_creation_date"),
+    PartRole.PRODUCTS: ("product_id", "product_category_name"),
+    PartRole.CATEGORY_NAMES: ("product_category_name", "product_category_name_english"),
+    PartRole.PRODUCT_REVIEWS: ("id", "name", "asins", "brand", "primaryCategories", "categories", "reviews.date",
+                               "reviews.rating", "reviews.title", "reviews.text", "reviews.username",
+                               "reviews.didPurchase"),
+    PartRole.UNDATED_REVIEWS: ("Clothing ID", "Class Name", "Department Name", "Division Name"),
+    PartRole.UNUSED: (),
+}
+#: Why a review without a date is refused (the reviews table keeps each review by its date).
+UNDATED = ("no review date in this dataset: ecomintel keeps each review by its date and answers reviews by "
+           "period, so a review without one is not stored (its garment is, in the catalogue)")
+#: Reviews of a product-reviews export: no review id (Datafiniti's is mostly empty): ingest derives one from
+#: the review's content, so the same export uploaded twice stores each review once.
+_LISTED_REVIEWS_HEADER = ("sku", "date", "rating", "title", "text", "author", "verified")
+_LISTED_PRODUCTS_HEADER = ("sku", "title", "brand", "category", "asin")
+_ASIN = re.compile(r"^[A-Z0-9]{10}$")
+
+
+@dataclass
+class PartOutcome:
+    """What one file of the set did: rows joined or remembered, held, rejected, acknowledged."""
+
+    rows_read: int = 0
+    accepted: int = 0  # rows written into a derived file, or remembered (orders, category names)
+    rejected: int = 0
+    held: int = 0  # rows waiting for the file that completes them
+    skipped: int = 0  # rows of a file that carries nothing ecomintel stores
+    derived: list[str] = field(default_factory=list)  # ingestion ids of the files written for this one
+    note: str = ""
+
+
+def recognise(deps: Deps, bucket: str, name: str) -> tuple[DatasetPart, Dialect] | None:
+    """The dataset part a raw object is (from its header), with its dialect; ``None`` for any other file."""
+    with deps.blobs.open(bucket, name) as raw:
+        sample = open_plain(raw).read(SAMPLE_BYTES)
+    try:
+        dialect = sniff(sample)
+    except InvalidInput:
+        return None  # not readable as text: the ordinary path says why
+    header = first_record(sample.decode(dialect.encoding, errors="ignore"), dialect.delimiter)
+    part = dataset_part([h.strip() for h in header])
+    return (part, dialect) if part is not None else None
+
+
+def title_for(sku: str, category: str | None) -> str:
+    """A product's title where the dataset publishes none: its category and the start of its id."""
+    name = (category or "").replace("_", " ").strip() or "product"
+    return f"{name} {sku[:8].lower()}"
+
+
+class _DerivedFile:
+    """Rows of one derived CSV, spooled to disk past 8 MiB, written to the raw bucket at the end."""
+
+    def __init__(self, header: tuple[str, ...]) -> None:
+        self.header = header
+        self.rows = 0
+        self._spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=8 << 20)  # noqa: SIM115 (closed in write)
+        self._add([list(header)])
+
+    def _add(self, rows: list[list[Any]]) -> None:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        self._spool.write(out.getvalue().encode("utf-8"))
+
+    def add(self, frame: pd.DataFrame) -> None:
+        """Append rows (columns named as the header)."""
+        if frame.empty:
+            return
+        self._add(frame[list(self.header)].astype(object).where(frame[list(self.header)].notna(), "")
+                  .values.tolist())
+        self.rows += len(frame)
+
+    def write(self, deps: Deps, ingestion: Ingestion, kind: DataKind, dataset: str, suffix: str = "") -> str | None:
+        """Store the file as ``raw/{tenant}/{kind}/{dataset}/{ingestion}{suffix}.csv``; the ingestion id it gets."""
+        try:
+            if not self.rows:
+                return None
+            self._spool.seek(0)
+            name = f"raw/{ingestion.tenant_id}/{kind.value}/{dataset}/{ingestion.ingestion_id}{suffix}.csv"
+            original = ingestion.original_filename or ingestion.object.rsplit("/", 1)[-1]
+            info = deps.blobs.write(ingestion.bucket, name, self._spool, content_type="text/csv",
+                                    metadata={"tenant_id": ingestion.tenant_id, "source": f"{dataset}-join",
+                                              "original_filename": f"{original} (joined)"[:200]})
+            return ingestion_id_for(ingestion.bucket, name, info.generation)
+        finally:
+            self._spool.close()
+
+
+def _cells(chunk: Chunk, index: dict[str, int], names: tuple[str, ...]) -> pd.DataFrame:
+    """The chunk's cells of ``names`` as stripped Python strings ('' for empty or absent columns)."""
+    data: dict[str, Any] = {}
+    for name in names:
+        position = index.get(normalise_header(name))
+        if position is not None:
+            column = chunk.frame[f"c{position}"]
+            data[name] = column.astype(object).where(column.notna(), "").astype(str).str.strip()
+        else:
+            data[name] = pd.Series("", index=chunk.frame.index, dtype=object)
+    return pd.DataFrame(data, index=chunk.frame.index)
+
+
+class PartJoin:
+    """One attempt at one file of the set: reads it, remembers, derives, holds, rejects and counts."""
+
+    def __init__(self, deps: Deps, ingestion: Ingestion, part: DatasetPart, dialect: Dialect) -> None:
+        self.deps = deps
+        self.wh = deps.warehouse
+        self.ingestion = ingestion
+        self.tenant = ingestion.tenant_id
+        self.part = part
+        self.dialect = dialect
+        self.out = PartOutcome(note=part.about)
+        self.now = datetime.now(UTC)
+        self._carry = pd.DataFrame()  # the last order's items of a chunk: its next items may follow
+        self._customer_key: bytes | None = None
+        self._rejects: list[dict[str, Any]] = []
+
+    # -- reading -------------------------------------------------------------------------------------------
+    def _chunks(self) -> Iterator[tuple[Chunk, pd.DataFrame]]:
+        blobs, ing = self.deps.blobs, self.ingestion
+        with blobs.open(ing.bucket, ing.object) as raw:
+            text = io.TextIOWrapper(open_plain(raw), encoding=self.dialect.encoding, errors="replace", newline="")
+            reader = DelimitedReader(text, self.dialect.delimiter, self.deps.settings.ingest_chunk_rows)
+            self.headers = reader.headers
+            index = {normalise_header(h): i for i, h in enumerate(reader.headers)}
+            self.ingestion.column_mapping = {h: None for h in reader.headers}
+            customer = {i for i, h in enumerate(reader.headers) if "customer" in normalise_header(h)}
+            self._redact = personal_columns(ColumnMapping(self.part.kind, tuple(reader.headers),
+                                                          dict.fromkeys(customer, "customer_id")))
+            for chunk in reader.chunks():
+                self.out.rows_read += chunk.rows_read
+                for bad in chunk.bad_rows:
+                    self._reject_line(bad.row_number, bad.raw, bad.reason)
+                yield chunk, _cells(chunk, index, _COLUMNS[self.part.role])
+
+    def _reject_line(self, row_number: int, raw: str, reason: str) -> None:
+        self._rejects.append({"row_number": row_number, "column": None, "reason": clip(reason, MAX_REASON_CHARS),
+                              "raw": clip(redact_line(raw, self.dialect.delimiter, self._redact, len(self.headers)),
+                                          MAX_RAW_CHARS)})
+
+    def _reject(self, chunk: Chunk, cells: pd.DataFrame, bad: pd.Series, column: str, reason: pd.Series | str) -> None:
+        """Reject the rows of ``bad`` with ``reason`` about ``column`` (the published header)."""
+        for pos in (i for i, flag in enumerate(bad.to_numpy()) if flag):
+            why = reason if isinstance(reason, str) else str(reason.iloc[pos])
+            self._rejects.append({
+                "row_number": int(chunk.row_numbers[pos]), "column": column,
+                "reason": clip(f"{column}: {why}", MAX_REASON_CHARS),
+                "raw": clip(redact_row(chunk, pos, self.dialect.delimiter, self._redact), MAX_RAW_CHARS)})
+
+    def _missing(self, chunk: Chunk, cells: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
+        """Rows missing one of ``columns`` (rejected); the mask of rows still good."""
+        good = pd.Series(True, index=cells.index)
+        for column in columns:
+            empty = good & (cells[column] == "")
+            self._reject(chunk, cells, empty, column, "missing (the file's rows are joined by it)")
+            good &= ~empty
+        return good
+
+    # -- the run -------------------------------------------------------------------------------------------
+    def run(self) -> PartOutcome:
+        """Read the file, write what it completes, hold what waits, and release what it completes."""
+        role = self.part.role
+        sales, reviews, products = (_DerivedFile(_SALES_HEADER), _DerivedFile(_REVIEWS_HEADER),
+                                    _DerivedFile(_PRODUCTS_HEADER))
+        categories = self._categories() if role is PartRole.PRODUCTS else {}
+        if role is PartRole.PRODUCT_REVIEWS:
+            reviews, products = _DerivedFile(_LISTED_REVIEWS_HEADER), _DerivedFile(_LISTED_PRODUCTS_HEADER)
+        for chunk, cells in self._chunks():
+            if role is PartRole.ORDERS:
+                self._orders(chunk, cells)
+            elif role is PartRole.ITEMS:
+                self._items(chunk, cells, sales)
+            elif role is PartRole.REVIEWS:
+                self._reviews(chunk, cells, reviews)
+            elif role is PartRole.PRODUCTS:
+                self._products(chunk, cells, categories, products)
+            elif role is PartRole.CATEGORY_NAMES:
+                self._category_names(chunk, cells)
+            elif role is PartRole.PRODUCT_REVIEWS:
+                self._listed_reviews(chunk, cells, reviews, products)
+            elif role is PartRole.UNDATED_REVIEWS:
+                self._undated_reviews(chunk, cells, products)
+            elif role is PartRole.CUSTOMERS:
+                self._customers(chunk, cells)
+            else:
+                self.out.skipped += len(chunk.frame)
+        if role is PartRole.ITEMS and not self._carry.empty:
+            sales.add(_sales_lines(self._carry))
+        if role is PartRole.CATEGORY_NAMES:
+            self._retitle(products)
+        if role in (PartRole.CUSTOMERS, PartRole.ORDERS):
+            self._attribute(sales)
+        self._store_rejects()
+        for derived, kind in ((sales, DataKind.SALES), (reviews, DataKind.REVIEWS), (products, DataKind.PRODUCTS)):
+            made = derived.write(self.deps, self.ingestion, kind, self.part.dataset)
+            if made:
+                self.out.derived.append(made)
+        self._release()
+        log_event(_log, "dataset part joined", part=self.part.name, rows_read=self.out.rows_read,
+                  accepted=self.out.accepted, held=self.out.held, rejected=self.out.rejected,
+                  skipped=self.out.skipped, derived=self.out.derived)
+        return self.out
+
+    def _store_rejects(self) -> None:
+        if not self._rejects:
+            return
+        self.out.rejected += len(self._rejects)
+        frame = pd.DataFrame(self._rejects)
+        ing = self.ingestion
+        frame = frame.assign(tenant_id=ing.tenant_id, ingestion_id=ing.ingestion_id, kind=self.part.kind.value,
+                             source_uri=ing.source_uri, file_checksum=ing.file_checksum or "",
+                             rejected_at=pd.Timestamp(self.now))
+        store_rejects(self.wh, frame)
+
+    def _lineage(self, frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.assign(ingestion_id=self.ingestion.ingestion_id, loaded_at=pd.Timestamp(self.now))
+
+    # -- orders --------------------------------------------------------------------------------------------
+    def _orders(self, chunk: Chunk, cells: pd.DataFrame) -> None:
+        good = self._missing(chunk, cells, ("order_id",))
+        dates = parse_date(cells["order_purchase_timestamp"], order="mdy")
+        bad_date = good & (dates.bad | dates.values.isna())
+        self._reject(chunk, cells, bad_date, "order_purchase_timestamp",
+                     dates.errors.fillna("missing (an order's items take its date)"))
+        good &= ~bad_date
+        rows = pd.DataFrame({"ref_id": cells["order_id"][good],
+                             "ref_value": dates.values[good].dt.strftime("%Y-%m-%d"),
+                             "ref_detail": cells["order_status"][good].str.lower()})
+        joins.save_refs(self.wh, self.tenant, ORDER, self._lineage(rows))
+        known = good & (cells["customer_id"] != "")
+        joins.save_refs(self.wh, self.tenant, ORDER_CUSTOMER, self._lineage(pd.DataFrame(
+            {"ref_id": cells["order_id"][known], "ref_value": self._hashed(cells["customer_id"][known])})))
+        self.out.accepted += int(good.sum())
+
+    # -- customers: the person behind each order's customer id -----------------------------------------------
+    def _hashed(self, values: pd.Series) -> pd.Series:
+        """Customer ids as the tenant's keyed hashes (the clear ids are never stored)."""
+        if self._customer_key is None:
+            self._customer_key = tenant_customer_key(self.deps.documents, self.tenant)
+        key = self._customer_key
+        return values.map(lambda v: customer_hash(str(v), key))
+
+    def _customers(self, chunk: Chunk, cells: pd.DataFrame) -> None:
+        good = self._missing(chunk, cells, ("customer_id", "customer_unique_id"))
+        joins.save_refs(self.wh, self.tenant, CUSTOMER, self._lineage(pd.DataFrame(
+            {"ref_id": self._hashed(cells["customer_id"][good]),
+             "ref_value": self._hashed(cells["customer_unique_id"][good])})))
+        self.out.accepted += int(good.sum())
+
+    def _people(self, order_ids: pd.Series) -> pd.Series:
+        """The person (hashed ``customer_unique_id``) behind each order, '' where not known yet."""
+        orders = joins.refs(self.wh, self.tenant, ORDER_CUSTOMER, order_ids.unique().tolist())
+        customers = orders.drop_duplicates("ref_id").set_index("ref_id")["ref_value"]
+        people = joins.refs(self.wh, self.tenant, CUSTOMER, customers.unique().tolist())
+        person = people.drop_duplicates("ref_id").set_index("ref_id")["ref_value"]
+        return order_ids.map(customers).map(person).fillna("")
+
+    def _attribute(self, sales: _DerivedFile) -> None:
+        """Sales lines stored before their customers were known, stated again with the person who bought."""
+        orders = joins.refs(self.wh, self.tenant, ORDER_CUSTOMER)
+        lines = joins.sales_without_customer(self.wh, self.tenant, OLIST_CHANNEL, orders["ref_id"].tolist())
+        if lines.empty:
+            return
+        lines = lines.assign(customer_id=self._people(lines["order_id"].astype(str)),
+                             date=lines["date"].astype(str).str[:10], status="")
+        sales.add(lines[lines["customer_id"] != ""])
+
+    # -- items ---------------------------------------------------------------------------------------------
+    def _items(self, chunk: Chunk, cells: pd.DataFrame, sales: _DerivedFile) -> None:
+        good = self._missing(chunk, cells, ("order_id", "product_id"))
+        price = parse_number(cells["price"], decimal_comma=False)
+        bad_price = good & (price.bad | price.values.isna())
+        self._reject(chunk, cells, bad_price, "price", price.errors.fillna("missing"))
+        good &= ~bad_price
+        items = cells[good].assign(price=price.values[good], source_row=chunk.row_numbers[good.to_numpy()])
+        joins.save_refs(self.wh, self.tenant, ORDER_PRODUCT, self._lineage(pd.DataFrame(
+            {"ref_id": items["order_id"], "ref_value": items["product_id"]})), many=True)
+        orders = joins.refs(self.wh, self.tenant, ORDER, items["order_id"].unique().tolist())
+        known = orders.set_index("ref_id")
+        matched = items["order_id"].isin(known.index)
+        joined = items[matched].assign(date=items["order_id"][matched].map(known["ref_value"]),
+                                       status=items["order_id"][matched].map(known["ref_detail"]),
+                                       customer=self._people(items["order_id"][matched]))
+        joined = pd.concat([self._carry, joined]) if not self._carry.empty else joined
+        last = joined["order_id"].iloc[-1] if len(joined) else None
+        self._carry = joined[joined["order_id"] == last]
+        sales.add(_sales_lines(joined[joined["order_id"] != last]))
+        self.out.accepted += int(matched.sum())
+        self._hold("items", items[~matched], items["order_id"] + "/" + items["order_item_id"])
+
+    def _hold(self, part: str, rows: pd.DataFrame, keys: pd.Series) -> None:
+        if rows.empty:
+            return
+        cells = [json.dumps({c: str(v) for c, v in r.items() if c in _COLUMNS[PartRole.ITEMS]
+                             + _COLUMNS[PartRole.REVIEWS]}, ensure_ascii=False)
+                 for r in rows.to_dict("records")]
+        held = pd.DataFrame({"tenant_id": self.tenant, "part": part, "order_id": rows["order_id"],
+                             "row_key": keys[rows.index], "cells": cells,
+                             "ingestion_id": self.ingestion.ingestion_id, "source_row": rows["source_row"],
+                             "held_at": pd.Timestamp(self.now)})
+        joins.hold(self.wh, held)
+        self.out.held += len(held)
+
+    # -- reviews -------------------------------------------------------------------------------------------
+    def _reviews(self, chunk: Chunk, cells: pd.DataFrame, reviews: _DerivedFile) -> None:
+        good = self._missing(chunk, cells, ("review_id", "order_id"))
+        rows = cells[good].assign(source_row=chunk.row_numbers[good.to_numpy()])
+        products = joins.refs(self.wh, self.tenant, ORDER_PRODUCT, rows["order_id"].unique().tolist())
+        matched = rows["order_id"].isin(set(products["ref_id"]))
+        joined = rows[matched].merge(products[["ref_id", "ref_value"]], left_on="order_id", right_on="ref_id")
+        reviews.add(_review_rows(joined))
+        self.out.accepted += int(matched.sum())
+        self._hold("reviews", rows[~matched], rows["review_id"] + "/" + rows["order_id"])
+
+    # -- products and their categories ---------------------------------------------------------------------
+    def _categories(self) -> dict[str, str]:
+        names = joins.refs(self.wh, self.tenant, CATEGORY)
+        return dict(zip(names["ref_id"], names["ref_value"], strict=True))
+
+    def _products(self, chunk: Chunk, cells: pd.DataFrame, categories: dict[str, str],
+                  products: _DerivedFile) -> None:
+        good = self._missing(chunk, cells, ("product_id",))
+        rows = cells[good]
+        category = rows["product_category_name"].map(lambda c: categories.get(c, c))
+        products.add(pd.DataFrame({
+            "sku": rows["product_id"], "category": category,
+            "title": [title_for(s, c) for s, c in zip(rows["product_id"], category, strict=True)]}))
+        self.out.accepted += len(rows)
+
+    def _listed_reviews(self, chunk: Chunk, cells: pd.DataFrame, reviews: _DerivedFile,
+                        products: _DerivedFile) -> None:
+        """Reviews that name their product on each row: the reviews, and the products they name."""
+        good = self._missing(chunk, cells, ("id",))
+        rows = cells[good]
+        reviews.add(pd.DataFrame({
+            "sku": rows["id"], "date": rows["reviews.date"], "rating": rows["reviews.rating"],
+            "title": rows["reviews.title"], "text": rows["reviews.text"], "author": rows["reviews.username"],
+            "verified": rows["reviews.didPurchase"]}))
+        named = rows[rows["name"] != ""].drop_duplicates("id")
+        products.add(pd.DataFrame({
+            "sku": named["id"], "title": named["name"], "brand": named["brand"],
+            "category": named["primaryCategories"].where(named["primaryCategories"] != "", named["categories"])
+            .str.split(",").str[0].str.strip(),
+            "asin": named["asins"].where(named["asins"].str.match(_ASIN), "")}))
+        self.out.accepted += len(rows)
+
+    def _undated_reviews(self, chunk: Chunk, cells: pd.DataFrame, products: _DerivedFile) -> None:
+        """Reviews that cannot be stored (no dates), refused with the reason; the garments they name are kept."""
+        self._reject(chunk, cells, pd.Series(True, index=cells.index), "Review Text", UNDATED)
+        named = cells[cells["Clothing ID"] != ""].drop_duplicates("Clothing ID")
+        kind = named["Class Name"].where(named["Class Name"] != "", named["Department Name"])
+        products.add(pd.DataFrame({
+            "sku": named["Clothing ID"], "category": named["Department Name"],
+            "title": [f"{k} {sku}".strip() for k, sku in zip(kind, named["Clothing ID"], strict=True)]}))
+
+    def _category_names(self, chunk: Chunk, cells: pd.DataFrame) -> None:
+        good = self._missing(chunk, cells, ("product_category_name", "product_category_name_english"))
+        rows = pd.DataFrame({"ref_id": cells["product_category_name"][good],
+                             "ref_value": cells["product_category_name_english"][good]})
+        joins.save_refs(self.wh, self.tenant, CATEGORY, self._lineage(rows))
+        self.out.accepted += int(good.sum())
+
+    def _retitle(self, products: _DerivedFile) -> None:
+        """Products stored from Olist before the translation arrived: their category and title in English."""
+        names = self._categories()
+        stored = joins.products_in(self.wh, self.tenant, list(names))
+        if stored.empty:
+            return
+        ours = stored[[str(t).lower() == title_for(s, c).lower()  # a title of its own is left alone
+                       for s, t, c in zip(stored["sku"], stored["title"], stored["category"], strict=True)]]
+        english = ours["category"].map(names)
+        products.add(pd.DataFrame({"sku": ours["sku"], "category": english,
+                                   "title": [title_for(s, c) for s, c in zip(ours["sku"], english, strict=True)]}))
+
+    # -- releasing held rows -------------------------------------------------------------------------------
+    def _release(self) -> None:
+        """Write the held rows the references now complete, then forget them (never the other way round)."""
+        items = joins.ready(self.wh, self.tenant, "items", ORDER)
+        if not items.empty:
+            items = items.sort_values("held_at").drop_duplicates("row_key", keep="last")
+            cells = pd.DataFrame([json.loads(c) for c in items["cells"]], index=items.index)
+            lines = cells.assign(price=pd.to_numeric(cells["price"]), date=items["ref_value"],
+                                 status=items["ref_detail"], customer=self._people(cells["order_id"]))
+            self._write_released(_sales_lines(lines), _SALES_HEADER, DataKind.SALES)
+            joins.release(self.wh, self.tenant, "items", items["row_key"].tolist())
+        reviews = joins.ready(self.wh, self.tenant, "reviews", ORDER_PRODUCT)
+        if not reviews.empty:
+            reviews = reviews.sort_values("held_at").drop_duplicates(["row_key", "ref_value"], keep="last")
+            cells = pd.DataFrame([json.loads(c) for c in reviews["cells"]], index=reviews.index)
+            self._write_released(_review_rows(cells.assign(ref_value=reviews["ref_value"])), _REVIEWS_HEADER,
+                                 DataKind.REVIEWS)
+            joins.release(self.wh, self.tenant, "reviews", reviews["row_key"].unique().tolist())
+
+    def _write_released(self, rows: pd.DataFrame, header: tuple[str, ...], kind: DataKind) -> None:
+        derived = _DerivedFile(header)
+        derived.add(rows)
+        made = derived.write(self.deps, self.ingestion, kind, self.part.dataset, "-released")
+        if made:
+            self.out.derived.append(made)
+            log_event(_log, "held rows released", kind=kind.value, rows=len(rows))
+
+
+def _sales_lines(items: pd.DataFrame) -> pd.DataFrame:
+    """One sales line per order and product from item rows (one per unit) that carry their order's date."""
+    if items.empty:
+        return pd.DataFrame(columns=list(_SALES_HEADER))
+    lines = (items.groupby(["order_id", "product_id"], sort=False)
+             .agg(units=("price", "size"), revenue=("price", "sum"), date=("date", "first"),
+                  status=("status", "first"), customer_id=("customer", "first"))
+             .reset_index())
+    return lines.assign(sku=lines["product_id"], revenue=lines["revenue"].map(lambda v: f"{v:.2f}"),
+                        unit_price=(lines["revenue"] / lines["units"]).map(lambda v: f"{v:.2f}"),
+                        currency=OLIST_CURRENCY, channel=OLIST_CHANNEL)
+
+
+def _review_rows(joined: pd.DataFrame) -> pd.DataFrame:
+    """One review per product of the review's order (``ref_value`` = the product)."""
+    if joined.empty:
+        return pd.DataFrame(columns=list(_REVIEWS_HEADER))
+    return pd.DataFrame({
+        "review_id": joined["review_id"] + COPY_SEPARATOR + joined["ref_value"], "sku": joined["ref_value"],
+        "date": joined["review_creation_date"], "rating": joined["review_score"],
+        "title": joined["review_comment_title"], "text": joined["review_comment_message"],
+        "channel": OLIST_CHANNEL})
+
+
+def ingest_part(deps: Deps, ingestion: Ingestion, part: DatasetPart, dialect: Dialect) -> PartOutcome:
+    """Join one file of a multi-file dataset (see the module docstring); a retry first drops what it held."""
+    ingestion.encoding, ingestion.delimiter = dialect.encoding, dialect.delimiter
+    joins.clear_held(deps.warehouse, ingestion.tenant_id, ingestion.ingestion_id)
+    return PartJoin(deps, ingestion, part, dialect).run()

@@ -1,0 +1,102 @@
+"""Public datasets whose files need joining: which file of a set a header is, and what it feeds.
+
+The Olist "Brazilian E-Commerce Public Dataset" (Kaggle, CC BY-NC-SA 4.0) is a shop split over nine files
+joined by ids: order items carry no date (their order has it), reviews name an order (its items name the
+products), products carry no name. Each file is recognised by its own published header and joined to the
+others by ``shared.ingest.join``, whichever arrives first. Files that carry nothing ecomintel stores (sellers,
+geolocation, ...) are recognised too, and acknowledged rather than refused as unreadable. Datafiniti's review
+exports put a product's name and brand on each review: one file that feeds both reviews and the catalogue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from shared.ingest.names import normalise_header
+from shared.models.records import DataKind
+
+
+class PartRole(StrEnum):
+    """What a file of a multi-file dataset feeds."""
+
+    ORDERS = "orders"  # each order's date and status
+    ITEMS = "items"  # the products of each order, one row per unit: sales lines once the order is known
+    REVIEWS = "reviews"  # reviews of an order: reviews of its products once its items are known
+    PRODUCTS = "products"  # the catalogue
+    CATEGORY_NAMES = "category_names"  # category names translated
+    PRODUCT_REVIEWS = "product_reviews"  # reviews with their product's name and brand on each row
+    UNDATED_REVIEWS = "undated_reviews"  # reviews without dates, their product's classes on each row
+    CUSTOMERS = "customers"  # who the customer of each order is (the person behind per-order customer ids)
+    UNUSED = "unused"  # nothing ecomintel stores: acknowledged
+
+
+@dataclass(frozen=True)
+class DatasetPart:
+    """One file of a published multi-file dataset."""
+
+    dataset: str
+    name: str  # the published file name, without ``.csv``
+    role: PartRole
+    kind: DataKind  # where an upload of it lands (``raw/{tenant}/{kind}/``)
+    signature: tuple[str, ...]  # headers as published that all appear in this file (and together in no other)
+    about: str  # what the file is, for the ingestion's note
+
+    def matches(self, normalised: set[str]) -> bool:
+        """Whether a header (normalised names) is this part's."""
+        return {normalise_header(h) for h in self.signature} <= normalised
+
+
+#: The Olist files (headers checked against public loaders of the dataset; see docs/ingest.md).
+OLIST = "olist"
+PARTS: tuple[DatasetPart, ...] = (
+    DatasetPart(OLIST, "olist_order_items_dataset", PartRole.ITEMS, DataKind.SALES,
+                ("order_id", "order_item_id", "product_id", "seller_id", "shipping_limit_date", "price",
+                 "freight_value"),
+                "Olist order items (one row per unit sold; the date comes from the orders file)"),
+    DatasetPart(OLIST, "olist_orders_dataset", PartRole.ORDERS, DataKind.SALES,
+                ("order_id", "customer_id", "order_status", "order_purchase_timestamp"),
+                "Olist orders (each order's purchase date and status)"),
+    DatasetPart(OLIST, "olist_order_reviews_dataset", PartRole.REVIEWS, DataKind.REVIEWS,
+                ("review_id", "order_id", "review_score", "review_creation_date"),
+                "Olist order reviews (each names an order; the order's items name the products)"),
+    DatasetPart(OLIST, "product_category_name_translation", PartRole.CATEGORY_NAMES, DataKind.PRODUCTS,
+                ("product_category_name", "product_category_name_english"),
+                "Olist category names in English"),
+    DatasetPart(OLIST, "olist_products_dataset", PartRole.PRODUCTS, DataKind.PRODUCTS,
+                ("product_id", "product_category_name", "product_photos_qty"),
+                "Olist products (category and sizes; no product names)"),
+    # Datafiniti's product review exports (Kaggle/data.world "Consumer Reviews of Amazon Products" and the
+    # like): one row per review, the product's Datafiniti id, name, brand and ASINs on each
+    DatasetPart("datafiniti", "datafiniti_product_reviews", PartRole.PRODUCT_REVIEWS, DataKind.REVIEWS,
+                ("id", "name", "reviews.rating", "reviews.text", "reviews.date"),
+                "Datafiniti product reviews (each row names its product: the catalogue comes with them)"),
+    # Kaggle "Women's E-Commerce Clothing Reviews": no dates, no review ids, the garment's classes on each row
+    DatasetPart("womens_clothing", "womens_clothing_ecommerce_reviews", PartRole.UNDATED_REVIEWS, DataKind.REVIEWS,
+                ("Clothing ID", "Review Text", "Rating", "Recommended IND", "Class Name"),
+                "Women's E-Commerce Clothing Reviews (no review dates: the garments' catalogue is stored; the "
+                "reviews cannot be, as every review is kept by its date)"),
+    DatasetPart(OLIST, "olist_customers_dataset", PartRole.CUSTOMERS, DataKind.SALES,
+                ("customer_id", "customer_unique_id", "customer_zip_code_prefix"),
+                "Olist customers (customer_unique_id names the person behind each order's customer_id; where "
+                "customers live is not stored)"),
+    DatasetPart(OLIST, "olist_sellers_dataset", PartRole.UNUSED, DataKind.PRODUCTS,
+                ("seller_id", "seller_zip_code_prefix", "seller_city"),
+                "Olist sellers (where sellers are): nothing ecomintel stores"),
+    DatasetPart(OLIST, "olist_order_payments_dataset", PartRole.UNUSED, DataKind.SALES,
+                ("order_id", "payment_sequential", "payment_type", "payment_value"),
+                "Olist order payments (how orders were paid; revenue comes from the items): nothing ecomintel "
+                "stores"),
+    DatasetPart(OLIST, "olist_geolocation_dataset", PartRole.UNUSED, DataKind.SALES,
+                ("geolocation_zip_code_prefix", "geolocation_lat", "geolocation_lng"),
+                "Olist geolocation (coordinates of postcodes): nothing ecomintel stores"),
+)
+
+
+def dataset_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
+    """The published file whose signature headers all appear in ``headers``, if any."""
+    present = {normalise_header(h) for h in headers}
+    for part in PARTS:
+        if part.matches(present):
+            return part
+    return None
