@@ -107,6 +107,8 @@ def process_staged(deps: Deps, notice: StagedNotice) -> ProcessingOutcome:
                       if notice.kind is DataKind.REVIEWS else None)
 
     batch = prepare_batch(notice.kind, staged, resolver, gaps, review_context)
+    staged_count = len(staged)
+    del staged  # the batch holds what is written; a large file's staged frame is not kept beside it
     existing = load_existing_versions(deps.warehouse, notice.tenant_id, notice.kind,
                                       batch.rows["record_key"].tolist())
     batch = without_stale(batch, existing)
@@ -115,7 +117,7 @@ def process_staged(deps: Deps, notice: StagedNotice) -> ProcessingOutcome:
 
     changes = {k: int(v) for k, v in sorted(batch.changes.items())}
     finished = lifecycle.finish_processing({
-        "staged_rows": len(staged),
+        "staged_rows": staged_count,
         "processed_rows": written,
         "changes": changes,
         "processed_at": datetime.now(UTC).isoformat(),
@@ -128,7 +130,7 @@ def process_staged(deps: Deps, notice: StagedNotice) -> ProcessingOutcome:
     for change, count in changes.items():
         PROCESSING_CHANGES.labels(kind=notice.kind.value, change=change).inc(count)
     log_event(_log, "ingestion processed", kind=notice.kind.value, ingestion_id=notice.ingestion_id,
-              staged=len(staged), rows=written, changes=changes)
+              staged=staged_count, rows=written, changes=changes)
     _publish_data_updated(deps, notice, written)
     return ProcessingOutcome(tenant_id=notice.tenant_id, ingestion_id=notice.ingestion_id, kind=notice.kind,
                              status="processed", rows=written, changes=changes)
