@@ -57,44 +57,22 @@ resource "google_project_service" "console" {
 }
 
 # ---- the files -------------------------------------------------------------------------------------
-resource "google_storage_bucket" "console" {
-  #checkov:skip=CKV_GCP_62:Access logging is enabled when var.access_log_bucket is set (dynamic block below).
-  count                       = local.console_on ? 1 : 0
-  name                        = "${var.bucket_prefix}-console"
-  location                    = var.region
-  uniform_bucket_level_access = true
-  public_access_prevention    = "enforced"
-  labels                      = local.labels
-
-  versioning {
-    enabled = true
-  }
-
-  # a release replaces the objects of the one before last (bundling/console_publish.py); old versions go too
-  lifecycle_rule {
-    action {
-      type = "Delete"
-    }
-    condition {
-      days_since_noncurrent_time = 7
-    }
-  }
-
-  dynamic "encryption" {
-    for_each = var.kms_key_name == null ? [] : [var.kms_key_name]
-    content {
-      default_kms_key_name = encryption.value
-    }
-  }
-
-  dynamic "logging" {
-    for_each = var.access_log_bucket == null ? [] : [var.access_log_bucket]
-    content {
-      log_bucket = logging.value
-    }
-  }
+module "console_bucket" {
+  source                 = "./modules/bucket"
+  count                  = local.console_on ? 1 : 0
+  name                   = "${var.bucket_prefix}-console"
+  location               = var.region
+  labels                 = local.labels
+  noncurrent_delete_days = 7 # a release replaces the objects of the one before last (bundling/console_publish.py)
+  kms_key_name           = var.kms_key_name
+  access_log_bucket      = var.access_log_bucket
 
   depends_on = [google_project_service.apis, google_kms_crypto_key_iam_member.regional]
+}
+
+moved {
+  from = google_storage_bucket.console[0]
+  to   = module.console_bucket[0].google_storage_bucket.this
 }
 
 # Private bucket access for a backend bucket: Cloud CDN fetches with its fill service agent, which may read
@@ -102,7 +80,7 @@ resource "google_storage_bucket" "console" {
 # if it does not exist yet at the first apply, docs/console.md says how to have it created.
 resource "google_storage_bucket_iam_member" "console_cdn_reader" {
   count  = local.console_on ? 1 : 0
-  bucket = google_storage_bucket.console[0].name
+  bucket = module.console_bucket[0].name
   role   = "roles/storage.objectViewer"
   member = "serviceAccount:service-${data.google_project.this.number}@cloud-cdn-fill.iam.gserviceaccount.com"
 }
@@ -111,7 +89,7 @@ resource "google_compute_backend_bucket" "console" {
   count                   = local.console_on ? 1 : 0
   name                    = "ecomintel-console"
   description             = "The web console's built files (published by bundling/console_publish.py)."
-  bucket_name             = google_storage_bucket.console[0].name
+  bucket_name             = module.console_bucket[0].name
   enable_cdn              = true
   compression_mode        = "AUTOMATIC"
   custom_response_headers = local.console_response_headers
@@ -286,5 +264,5 @@ output "console_ip" {
 
 output "console_bucket" {
   description = "Where bundling/console_publish.py uploads the build (make console-publish CONSOLE_BUCKET=...)."
-  value       = local.console_on ? google_storage_bucket.console[0].name : null
+  value       = local.console_on ? module.console_bucket[0].name : null
 }

@@ -39,91 +39,51 @@ data "google_project" "this" {}
 # ---------------------------------------------------------------------------------------------------
 # Cloud Storage: manifest buckets (raw keeps 90 days), plus the bucket holding function sources.
 # ---------------------------------------------------------------------------------------------------
-resource "google_storage_bucket" "buckets" {
-  #checkov:skip=CKV_GCP_62:Access logging is enabled when var.access_log_bucket is set (dynamic block below).
-  for_each                    = local.buckets
-  name                        = "${var.bucket_prefix}-${each.key}"
-  location                    = var.region
-  uniform_bucket_level_access = true
-  public_access_prevention    = "enforced"
-  force_destroy               = false
-  labels                      = local.labels
-
-  versioning {
-    enabled = true
-  }
-
-  dynamic "lifecycle_rule" {
-    for_each = try(each.value.lifecycle_delete_days, null) == null ? [] : [each.value.lifecycle_delete_days]
-    content {
-      action {
-        type = "Delete"
-      }
-      condition {
-        age = lifecycle_rule.value
-      }
-    }
-  }
-
-  lifecycle_rule {
-    action {
-      type = "Delete"
-    }
-    condition {
-      days_since_noncurrent_time = 7
-    }
-  }
-
-  dynamic "encryption" {
-    for_each = var.kms_key_name == null ? [] : [var.kms_key_name]
-    content {
-      default_kms_key_name = encryption.value
-    }
-  }
-
-  dynamic "logging" {
-    for_each = var.access_log_bucket == null ? [] : [var.access_log_bucket]
-    content {
-      log_bucket = logging.value
-    }
-  }
+module "buckets" {
+  source                 = "./modules/bucket"
+  for_each               = local.buckets
+  name                   = "${var.bucket_prefix}-${each.key}"
+  location               = var.region
+  labels                 = local.labels
+  delete_after_days      = try(each.value.lifecycle_delete_days, null)
+  noncurrent_delete_days = 7
+  kms_key_name           = var.kms_key_name
+  access_log_bucket      = var.access_log_bucket
 
   depends_on = [google_project_service.apis, google_kms_crypto_key_iam_member.regional]
 }
 
-resource "google_storage_bucket" "sources" {
-  #checkov:skip=CKV_GCP_62:Access logging is enabled when var.access_log_bucket is set (dynamic block below).
-  name                        = "${var.bucket_prefix}-function-sources"
-  location                    = var.region
-  uniform_bucket_level_access = true
-  public_access_prevention    = "enforced"
-  labels                      = local.labels
-
-  versioning {
-    enabled = true
-  }
-
-  dynamic "encryption" {
-    for_each = var.kms_key_name == null ? [] : [var.kms_key_name]
-    content {
-      default_kms_key_name = encryption.value
-    }
-  }
-
-  dynamic "logging" {
-    for_each = var.access_log_bucket == null ? [] : [var.access_log_bucket]
-    content {
-      log_bucket = logging.value
-    }
-  }
+module "sources" {
+  source            = "./modules/bucket"
+  name              = "${var.bucket_prefix}-function-sources"
+  location          = var.region
+  labels            = local.labels
+  kms_key_name      = var.kms_key_name
+  access_log_bucket = var.access_log_bucket
 
   depends_on = [google_project_service.apis, google_kms_crypto_key_iam_member.regional]
+}
+
+# The buckets were resources of this module before modules/bucket: their state moves, nothing is replaced.
+moved {
+  from = google_storage_bucket.buckets["raw"]
+  to   = module.buckets["raw"].google_storage_bucket.this
+}
+
+moved {
+  from = google_storage_bucket.buckets["reports"]
+  to   = module.buckets["reports"].google_storage_bucket.this
+}
+
+moved {
+  from = google_storage_bucket.sources
+  to   = module.sources.google_storage_bucket.this
 }
 
 resource "google_storage_bucket_object" "function_source" {
   for_each = local.functions
   name     = "${each.key}/${filemd5("${var.bundle_dir}/${each.key}.zip")}.zip"
-  bucket   = google_storage_bucket.sources.name
+  bucket   = module.sources.name
   source   = "${var.bundle_dir}/${each.key}.zip"
 }
 
@@ -139,7 +99,7 @@ resource "google_pubsub_topic_iam_member" "gcs_notifications" {
 
 resource "google_storage_notification" "finalize" {
   for_each       = { for name, b in local.buckets : name => b.notification_topic if try(b.notification_topic, null) != null }
-  bucket         = google_storage_bucket.buckets[each.key].name
+  bucket         = module.buckets[each.key].name
   topic          = google_pubsub_topic.topics[each.value].id
   payload_format = "JSON_API_V1"
   event_types    = ["OBJECT_FINALIZE"]
@@ -356,7 +316,7 @@ module "function" {
   name                  = each.key
   description           = each.value.description
   entry_point           = each.value.entry_point
-  source_bucket         = google_storage_bucket.sources.name
+  source_bucket         = module.sources.name
   source_object         = google_storage_bucket_object.function_source[each.key].name
   build_service_account = google_service_account.build.id
   docker_repository     = google_artifact_registry_repository.functions.id
@@ -392,7 +352,7 @@ resource "google_bigquery_dataset_iam_member" "function_data_editor" {
 
 resource "google_storage_bucket_iam_member" "function_objects" {
   for_each = { for pair in setproduct(keys(local.functions), keys(local.buckets)) : "${pair[0]}/${pair[1]}" => pair }
-  bucket   = google_storage_bucket.buckets[each.value[1]].name
+  bucket   = module.buckets[each.value[1]].name
   role     = "roles/storage.objectAdmin"
   member   = "serviceAccount:${module.function[each.value[0]].service_account_email}"
 }

@@ -10,7 +10,7 @@ output "function_service_accounts" {
 
 output "buckets" {
   description = "Real bucket names by manifest bucket."
-  value       = { for name, b in google_storage_bucket.buckets : name => b.name }
+  value       = { for name, b in module.buckets : name => b.name }
 }
 
 output "subscriptions" {

@@ -12,12 +12,10 @@ retried ``staging`` attempt first deletes what the interrupted attempt wrote.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import hashlib
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -58,7 +56,8 @@ from shared.ingest.parse import (
 from shared.ingest.reader import ArrowDelimitedReader, Chunk, DelimitedReader, MalformedRows, first_record
 from shared.ingest.redact import personal_columns, redact_line, redact_row
 from shared.ingest.sales import align_orders, derive_sales, line_kind
-from shared.ingest.sniff import SAMPLE_BYTES, Dialect, open_plain, sniff
+from shared.ingest.sniff import Dialect, sniff
+from shared.ingest.source import SourcePass, object_checksum
 from shared.ingest.staging import (
     clear_ingestion,
     existing_hashes,
@@ -73,7 +72,7 @@ from shared.ingest.writer import BackgroundWriter
 from shared.models.records import RECORD_MODELS, DataKind
 from shared.observability.logs import get_logger, log_context, log_event
 from shared.observability.metrics import track_ingest_metrics
-from shared.ports import BlobStore, BulkAppend, Warehouse
+from shared.ports import BulkAppend, Warehouse
 from shared.store.catalogue import catalogued_skus
 from shared.store.tenant import is_tenant_id
 
@@ -141,20 +140,6 @@ class _EncodingMismatch(Exception):
     """The sniffed encoding failed further into the file; restart with a single-byte codec."""
 
 
-def file_checksum(blobs: BlobStore, bucket: str, name: str) -> str:
-    """SHA-256 of the stored object's bytes."""
-    digest = hashlib.sha256()
-    with blobs.open(bucket, name) as raw:
-        while block := raw.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _sample(blobs: BlobStore, bucket: str, name: str) -> bytes:
-    with blobs.open(bucket, name) as raw:
-        return open_plain(raw).read(SAMPLE_BYTES)
-
-
 def _parse_column(rule: FieldRule, raw: pd.Series, state: _FileState) -> Parsed:
     if rule.type is bool:
         return parse_bool(raw)
@@ -194,7 +179,7 @@ def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
 class IngestRun:
     """One attempt at ingesting one object: reads, validates, stages, and counts."""
 
-    def __init__(self, warehouse: Warehouse, ingestion: Ingestion, kind: DataKind, checksum: str,
+    def __init__(self, warehouse: Warehouse, ingestion: Ingestion, kind: DataKind, checksum: Callable[[bool], str],
                  chunk_rows: int, customer_key: Callable[[], bytes] | None = None) -> None:
         self.warehouse = warehouse
         self._customer_key_source = customer_key
@@ -204,11 +189,12 @@ class IngestRun:
         self.kind = kind
         self.model = RECORD_MODELS[kind]
         self.rules = rules_for(self.model)
+        #: the file's SHA-256: ``checksum(True)`` once the stream is read to its end (free), else a separate read
         self.checksum = checksum
         self.chunk_rows = chunk_rows
         self.counts = _Counts()
         self.ingested_at = datetime.now(UTC)
-        self.skip_rejects: set[int] = set()
+        self.skip_rejects: set[int] | None = None  # rows of this file whose rejects are stored (known on first store)
         self.tenant_has_rows = True
         #: ingestions whose staged rows are not committed yet (this one included): never duplicates' evidence
         self.pending: list[str] = [ingestion.ingestion_id]
@@ -231,8 +217,6 @@ class IngestRun:
         ``MalformedRows`` at the first ragged row so the caller can restart with the exact reader.
         """
         ing = self.ingestion
-        self.skip_rejects = stored_reject_rows(self.warehouse, ing.tenant_id, self.kind, self.checksum,
-                                               ing.ingestion_id)
         self.tenant_has_rows = has_stored_rows(self.warehouse, ing.tenant_id, self.kind, self.pending)
         try:
             reader: DelimitedReader | ArrowDelimitedReader
@@ -252,7 +236,7 @@ class IngestRun:
                 with BackgroundWriter() as self._writer:
                     for chunk in self._chunks(reader.chunks(), mapping):
                         self._chunk(chunk, mapping, dialect, state)
-                    self._store_rejects()
+                    self._store_rejects(at_end=True)
                     self._writer.submit("committed", self._staging.commit)
                     self.counts.accepted += self._writer.flush()["staged"]
                 crash_point("ingest.committed")
@@ -432,27 +416,36 @@ class IngestRun:
             return
         self.counts.rejected += len(records)
         frame = pd.DataFrame(records)
-        frame = frame[~frame["row_number"].isin(self.skip_rejects)]
-        if frame.empty:
-            return
         ing = self.ingestion
         frame["tenant_id"] = ing.tenant_id
         frame["ingestion_id"] = ing.ingestion_id
         frame["kind"] = self.kind.value
         frame["source_uri"] = ing.source_uri
-        frame["file_checksum"] = self.checksum
         frame["rejected_at"] = pd.Timestamp(self.ingested_at)
         self._pending_rejects.append(frame)
         if sum(len(f) for f in self._pending_rejects) >= REJECT_BATCH_ROWS:
             self._store_rejects()
 
-    def _store_rejects(self) -> None:
-        """Hand the rejects held so far to the writer as one batch."""
+    def _store_rejects(self, *, at_end: bool = False) -> None:
+        """Hand the rejects held so far to the writer as one batch (``at_end``: the file is read to its end).
+
+        Rows whose rejects an earlier ingestion of the same file (same checksum) stored are counted, not
+        stored again.
+        """
         if not self._pending_rejects:
             return
         frame = pd.concat(self._pending_rejects, ignore_index=True) if len(self._pending_rejects) > 1 \
             else self._pending_rejects[0]
         self._pending_rejects = []
+        checksum = self.checksum(at_end)
+        if self.skip_rejects is None:
+            ing = self.ingestion
+            self.skip_rejects = stored_reject_rows(self.warehouse, ing.tenant_id, self.kind, checksum,
+                                                   ing.ingestion_id)
+        frame = frame[~frame["row_number"].isin(self.skip_rejects)]
+        if frame.empty:
+            return
+        frame["file_checksum"] = checksum
         assert self._writer is not None
         self._writer.submit("rejects", functools.partial(store_rejects, self.warehouse, frame))
 
@@ -469,55 +462,63 @@ def publish_staged(deps: Deps, tenant_id: str, ingestion_id: str, kind: str) -> 
     IngestionLifecycle(deps.documents, tenant_id, ingestion_id).mark_published()
 
 
-@contextlib.contextmanager
-def _open_plain(blobs: BlobStore, bucket: str, name: str) -> Iterator[IO[bytes]]:
-    raw = blobs.open(bucket, name)
-    try:
-        yield open_plain(raw)
-    finally:
-        raw.close()
-
-
 def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
-    """Checksum, sniff and stream the object.
+    """Sniff and stream the object, hashing it on the way (one read of it, ``SourcePass``).
 
     Arrow's parser reads well-formed files; a ragged row restarts the ingestion with the exact reader,
     and UTF-8 that breaks further into the file restarts it with a cp1252 fallback for just the bytes
-    that are not UTF-8 (each restart first deletes what the abandoned pass staged).
+    that are not UTF-8 (each restart first deletes what the abandoned pass staged, and reads the object
+    again). A failure part-way still records the file's checksum (from a separate read).
     """
+    try:
+        return _stage_passes(deps, ingestion, kind)
+    except InvalidInput:
+        if ingestion.file_checksum is None:
+            ingestion.file_checksum = object_checksum(deps.blobs, ingestion.bucket, ingestion.object)
+        raise
+
+
+def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
     blobs, wh = deps.blobs, deps.warehouse
-    checksum = file_checksum(blobs, ingestion.bucket, ingestion.object)
-    ingestion.file_checksum = checksum
-    sample = _sample(blobs, ingestion.bucket, ingestion.object)
-    dialect = sniff(sample)
-    header = first_record(sample.decode(dialect.encoding, errors="ignore"), dialect.delimiter)
-    fast_width = len(header) if header and header[-1].strip() else 0
+    fast_width: int | None = None
     fallback = False
     for _ in range(3):
-        run = IngestRun(wh, ingestion, kind, checksum, deps.settings.ingest_chunk_rows,
-                        customer_key=functools.partial(tenant_customer_key, deps.documents, ingestion.tenant_id))
-        run.cp1252_fallback = fallback
-        run.pending = sorted({ingestion.ingestion_id, *uncommitted_ids(deps.documents, ingestion.tenant_id)})
-        try:
-            with _open_plain(blobs, ingestion.bucket, ingestion.object) as plain:
+        with SourcePass(blobs, ingestion.bucket, ingestion.object) as source:
+            dialect = sniff(source.sample)
+            if fast_width is None:
+                header = first_record(source.sample.decode(dialect.encoding, errors="ignore"), dialect.delimiter)
+                fast_width = len(header) if header and header[-1].strip() else 0
+
+            def checksum(at_end: bool, source: SourcePass = source) -> str:
+                if ingestion.file_checksum is None:
+                    ingestion.file_checksum = source.checksum() if at_end else \
+                        object_checksum(blobs, ingestion.bucket, ingestion.object)
+                return ingestion.file_checksum
+
+            run = IngestRun(wh, ingestion, kind, checksum, deps.settings.ingest_chunk_rows,
+                            customer_key=functools.partial(tenant_customer_key, deps.documents, ingestion.tenant_id))
+            run.cp1252_fallback = fallback
+            run.pending = sorted({ingestion.ingestion_id, *uncommitted_ids(deps.documents, ingestion.tenant_id)})
+            try:
                 line_cap = deps.settings.ingest_max_line_bytes if ascii_compatible(dialect.encoding) else None
-                bounded = BoundedStream(plain, max_bytes=deps.settings.ingest_max_expanded_bytes,
+                bounded = BoundedStream(source.stream, max_bytes=deps.settings.ingest_max_expanded_bytes,
                                         max_line_bytes=line_cap)
                 mapping = run.run(io.BufferedReader(bounded, 1 << 20), dialect, fast_width=fast_width)
-            ingestion.encoding, ingestion.delimiter = dialect.encoding, dialect.delimiter
-            if run.fallback_rows:
-                ingestion.encoding = f"{dialect.encoding} (cp1252 in {run.fallback_rows} rows)"
-            ingestion.column_mapping = mapping.as_document()
-            return run
-        except MalformedRows:
-            clear_ingestion(wh, ingestion.tenant_id, kind, ingestion.ingestion_id)
-            fast_width = 0
-        except _EncodingMismatch as exc:
-            clear_ingestion(wh, ingestion.tenant_id, kind, ingestion.ingestion_id)
-            if dialect.encoding not in ("utf-8", "utf-8-sig") or fallback:
-                raise InvalidInput(f"the file is not valid {dialect.encoding} text: {exc}") from exc
-            fallback = True  # only the bytes that are not UTF-8 are read as cp1252, their rows flagged
-            fast_width = 0
+                checksum(True)  # the stream was read to its end
+                ingestion.encoding, ingestion.delimiter = dialect.encoding, dialect.delimiter
+                if run.fallback_rows:
+                    ingestion.encoding = f"{dialect.encoding} (cp1252 in {run.fallback_rows} rows)"
+                ingestion.column_mapping = mapping.as_document()
+                return run
+            except MalformedRows:
+                clear_ingestion(wh, ingestion.tenant_id, kind, ingestion.ingestion_id)
+                fast_width = 0
+            except _EncodingMismatch as exc:
+                clear_ingestion(wh, ingestion.tenant_id, kind, ingestion.ingestion_id)
+                if dialect.encoding not in ("utf-8", "utf-8-sig") or fallback:
+                    raise InvalidInput(f"the file is not valid {dialect.encoding} text: {exc}") from exc
+                fallback = True  # only the bytes that are not UTF-8 are read as cp1252, their rows flagged
+                fast_width = 0
     raise InvalidInput("the file could not be read consistently")
 
 

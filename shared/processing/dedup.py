@@ -78,8 +78,24 @@ def combine_order_lines(rows: pd.DataFrame) -> CombinedLines:
     if "unit_price" in part.columns and "units" in part.columns:
         kept["unit_price"] = _mean_price(part, at, kept)
     counts = dict(zip(kept.index, groups.size().reindex(at).to_numpy(), strict=True))
-    out = pd.concat([rows[~repeated], kept]).sort_index()
-    return CombinedLines(out, {int(i): int(n) for i, n in counts.items()})
+    return CombinedLines(_with_combined(rows, repeated, kept), {int(i): int(n) for i, n in counts.items()})
+
+
+def _with_combined(rows: pd.DataFrame, repeated: pd.Series, kept: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` without the folded lines, each combined line carrying ``kept``'s values, in index order.
+
+    What ``pd.concat([rows[~repeated], kept]).sort_index()`` gives, column for column (the same dtypes), but
+    only the summed columns are concatenated: the whole frame twice over (concat, then sort) was the peak of
+    processing a large file.
+    """
+    if not rows.index.is_monotonic_increasing or not rows.index.is_unique:
+        return pd.concat([rows[~repeated], kept]).sort_index()
+    out = rows[(~repeated | rows.index.isin(kept.index)).to_numpy()]
+    alone = rows.index[~repeated.to_numpy()]
+    for column in rows.columns:
+        if column in kept.columns and not kept[column].equals(rows.loc[kept.index, column]):
+            out[column] = pd.concat([rows.loc[alone, column], kept[column]]).sort_index()
+    return out
 
 
 def _number(part: pd.DataFrame, column: str) -> pd.Series:

@@ -1,7 +1,8 @@
 """Missing-data handling: fill what can be derived, keep what cannot as NULL, and flag both.
 
 Every function takes the batch as a DataFrame plus the reference data it needs (passed in, so the
-cores never touch a backend) and returns the filled frame and the flags to record per row index.
+cores never touch a backend) and returns the filled frame and the changes to flag (``BatchFlags``: one
+entry per change with the rows it touched, not one dict per row).
 """
 
 from __future__ import annotations
@@ -11,9 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from shared.processing.lineage import QualityFlagDict, flag
-
-Flags = dict[object, list[QualityFlagDict]]
+from shared.processing.flags import BatchFlags
 
 DEFAULT_LEAD_TIME_DAYS = 14
 
@@ -28,10 +27,6 @@ class GapContext:
     default_lead_time_days: int = DEFAULT_LEAD_TIME_DAYS
 
 
-def _add(flags: Flags, index: object, item: QualityFlagDict) -> None:
-    flags.setdefault(index, []).append(item)
-
-
 def _batch_forward_fill(rows: pd.DataFrame, column: str) -> pd.Series:
     """Per SKU, the last known non-null ``column`` from an earlier-or-same-date row of the batch."""
     order = rows.sort_values(["sku", "date"], kind="stable")
@@ -39,10 +34,10 @@ def _batch_forward_fill(rows: pd.DataFrame, column: str) -> pd.Series:
     return filled.reindex(rows.index)
 
 
-def fill_sales(rows: pd.DataFrame, ctx: GapContext) -> tuple[pd.DataFrame, Flags]:
+def fill_sales(rows: pd.DataFrame, ctx: GapContext) -> tuple[pd.DataFrame, BatchFlags]:
     """Derive missing ``unit_price`` (revenue/units, product price, SKU's last price) and ``revenue``."""
-    out = rows.copy()
-    flags: Flags = {}
+    out = rows.copy(deep=False)  # only whole columns are replaced below
+    flags = BatchFlags()
     if out.empty:
         return out, flags
     price = pd.to_numeric(out["unit_price"], errors="coerce").astype("float64")
@@ -65,34 +60,31 @@ def fill_sales(rows: pd.DataFrame, ctx: GapContext) -> tuple[pd.DataFrame, Flags
             (from_last, last, "forward_filled_last_price"),
         ):
             price = price.where(~mask, values)
-            for idx, value in price[mask].items():
-                _add(flags, idx, flag("unit_price", action, None, float(value)))
-        for idx in out.index[unfilled]:
-            _add(flags, idx, flag("unit_price", "missing_no_source", None, None))
+            flags.add("unit_price", action, out.index[mask], after=price[mask].to_numpy(dtype="float64"))
+        flags.add("unit_price", "missing_no_source", out.index[unfilled])
     missing_revenue = revenue.isna() & price.notna() & units.notna()
     if missing_revenue.any():
         revenue = revenue.where(~missing_revenue, (price * units).round(2))
-        for idx, value in revenue[missing_revenue].items():
-            _add(flags, idx, flag("revenue", "derived_from_price_x_units", None, float(value)))
+        flags.add("revenue", "derived_from_price_x_units", out.index[missing_revenue],
+                  after=revenue[missing_revenue].to_numpy(dtype="float64"))
     out["unit_price"] = price
     out["revenue"] = revenue
     return out, flags
 
 
-def fill_reviews(rows: pd.DataFrame) -> tuple[pd.DataFrame, Flags]:
+def fill_reviews(rows: pd.DataFrame) -> tuple[pd.DataFrame, BatchFlags]:
     """Reviews without a rating keep ``NULL`` (never guessed), flagged so analyses can exclude them."""
-    flags: Flags = {}
+    flags = BatchFlags()
     if rows.empty:
         return rows.copy(), flags
-    for idx in rows.index[rows["rating"].isna()]:
-        _add(flags, idx, flag("rating", "missing_kept_null", None, None))
+    flags.add("rating", "missing_kept_null", rows.index[rows["rating"].isna()])
     return rows.copy(), flags
 
 
-def fill_inventory(rows: pd.DataFrame, ctx: GapContext) -> tuple[pd.DataFrame, Flags]:
+def fill_inventory(rows: pd.DataFrame, ctx: GapContext) -> tuple[pd.DataFrame, BatchFlags]:
     """Missing ``lead_time_days``: the SKU's last known lead time, else the tenant default."""
     out = rows.copy()
-    flags: Flags = {}
+    flags = BatchFlags()
     if out.empty:
         return out, flags
     lead = pd.to_numeric(out["lead_time_days"], errors="coerce").astype("float64")
@@ -104,9 +96,7 @@ def fill_inventory(rows: pd.DataFrame, ctx: GapContext) -> tuple[pd.DataFrame, F
         from_sku = missing & last.notna()
         from_tenant = missing & ~from_sku
         lead = lead.where(~from_sku, last).where(~from_tenant, float(ctx.default_lead_time_days))
-        for idx, value in lead[from_sku].items():
-            _add(flags, idx, flag("lead_time_days", "default_from_sku_history", None, int(value)))
-        for idx, value in lead[from_tenant].items():
-            _add(flags, idx, flag("lead_time_days", "default_from_tenant", None, int(value)))
+        for mask, action in ((from_sku, "default_from_sku_history"), (from_tenant, "default_from_tenant")):
+            flags.add("lead_time_days", action, out.index[mask], after=[int(v) for v in lead[mask].tolist()])
     out["lead_time_days"] = lead.round().astype("Int64")
     return out, flags

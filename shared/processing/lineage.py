@@ -20,10 +20,11 @@ QualityFlagDict = dict[str, Any]
 
 def flag(field: str, action: str, before: Any, after: Any) -> QualityFlagDict:
     """A quality flag ``{"field", "action", "from", "to"}`` with JSON-safe values."""
-    return {"field": field, "action": action, "from": _json_value(before), "to": _json_value(after)}
+    return {"field": field, "action": action, "from": json_value(before), "to": json_value(after)}
 
 
-def _json_value(value: Any) -> Any:
+def json_value(value: Any) -> Any:
+    """``value`` as a flag stores it: NaN as null, dates as ISO text, numpy scalars as Python values."""
     if value is None:
         return None
     if isinstance(value, float) and value != value:  # NaN

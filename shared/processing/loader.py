@@ -11,12 +11,18 @@ from shared.ports import DocumentStore, Warehouse
 from shared.processing.gaps import DEFAULT_LEAD_TIME_DAYS, GapContext
 from shared.store.documents.accounts import get_tenant
 from shared.store.records import catalogue_identifiers, existing_versions, latest_by_sku, other_reviews
-from shared.store.staging import staged_rows
+from shared.store.staging import staged_rows, staged_skus
 
 
-def load_staged(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind) -> pd.DataFrame:
-    """Every staged row of one ingestion, in file order."""
-    return staged_rows(warehouse, tenant_id, ingestion_id, kind)
+def load_staged(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind,
+                skus: Sequence[str] | None = None) -> pd.DataFrame:
+    """The staged rows of one ingestion (those of ``skus`` only, when given), in file order."""
+    return staged_rows(warehouse, tenant_id, ingestion_id, kind, skus)
+
+
+def load_staged_skus(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind) -> dict[str, int]:
+    """Each staged SKU spelling of one ingestion and its row count (to plan the parts)."""
+    return staged_skus(warehouse, tenant_id, ingestion_id, kind)
 
 
 def load_products(warehouse: Warehouse, tenant_id: str) -> pd.DataFrame:

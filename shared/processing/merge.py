@@ -14,8 +14,9 @@ import pandas as pd
 from shared.models.records import DataKind
 from shared.models.tables import TABLES
 from shared.processing.dedup import combine_order_lines, drop_stale, latest_per_key
-from shared.processing.gaps import Flags, GapContext, fill_inventory, fill_reviews, fill_sales
-from shared.processing.lineage import flag, merge_flags, record_keys
+from shared.processing.flags import BatchFlags
+from shared.processing.gaps import GapContext, fill_inventory, fill_reviews, fill_sales
+from shared.processing.lineage import record_keys
 from shared.processing.sku import SkuResolver
 from shared.processing.spam import SPAM_THRESHOLD, score_review_frame
 
@@ -28,18 +29,18 @@ class PreparedBatch:
     changes: Counter[str] = field(default_factory=Counter)
 
 
-def _sku_flags(rows: pd.DataFrame, resolver: SkuResolver, changes: Counter[str]) -> tuple[pd.DataFrame, Flags]:
+def _sku_flags(rows: pd.DataFrame, resolver: SkuResolver, flags: BatchFlags) -> pd.DataFrame:
     """Rewrite ``sku`` to our canonical SKU, flagging each rewrite with the original value."""
-    flags: Flags = {}
-    out = rows.copy()
-    resolved = resolver.resolve_many(out["sku"].astype(str).tolist())
-    out["sku"] = out["sku"].map(lambda raw: resolved[str(raw)].sku)
-    for idx, raw in zip(out.index, rows["sku"], strict=True):
-        res = resolved[str(raw)]
-        if res.action is not None:
-            flags.setdefault(idx, []).append(flag("sku", res.action, raw, res.sku))
-            changes[f"sku:{res.action}"] += 1
-    return out, flags
+    raw = rows["sku"].map(str)  # as the resolver keys it (a null would be "None")
+    resolved = resolver.resolve_many(raw.unique().tolist())
+    out = rows.copy(deep=False)
+    out["sku"] = raw.map({k: r.sku for k, r in resolved.items()})
+    actions = raw.map({k: r.action for k, r in resolved.items()})
+    for action in sorted(a for a in set(actions.dropna().tolist()) if a is not None):
+        mask = (actions == action).to_numpy()
+        flags.add("sku", action, out.index[mask], before=rows["sku"][mask].tolist(),
+                  after=out["sku"][mask].tolist())
+    return out
 
 
 def prepare_batch(
@@ -54,19 +55,19 @@ def prepare_batch(
     changes: Counter[str] = Counter()
     if staged.empty:
         return PreparedBatch(pd.DataFrame(columns=columns), changes)
-    rows = staged.reset_index(drop=True)
-    rows, flags = _sku_flags(rows, resolver, changes)
+    flags = BatchFlags()
+    rows = _sku_flags(staged.reset_index(drop=True), resolver, flags)
     rows["record_key"] = record_keys(kind, rows)
     if kind is DataKind.SALES:
         lines = combine_order_lines(rows)
         rows = lines.rows
-        for row, n in lines.line_counts.items():
-            flags.setdefault(row, []).append(flag("units", "order_lines_combined", n, rows.at[row, "units"]))
+        combined = list(lines.line_counts)
+        flags.add("units", "order_lines_combined", combined, before=list(lines.line_counts.values()),
+                  after=[rows.at[row, "units"] for row in combined])
         changes["order_lines_combined"] += lines.combined
     rows, superseded = latest_per_key(rows)
     changes["duplicates_in_batch"] += superseded
 
-    gap_flags: Flags = {}
     ctx = gaps or GapContext()
     if kind is DataKind.SALES:
         rows, gap_flags = fill_sales(rows, ctx)
@@ -76,17 +77,15 @@ def prepare_batch(
         rows, gap_flags = fill_reviews(rows)
         rows = score_review_frame(rows, review_context)
         changes["spam_flagged"] += int((rows["spam_score"] >= SPAM_THRESHOLD).sum())
-    for idx, items in gap_flags.items():
-        flags.setdefault(idx, []).extend(items)
-        for item in items:
-            changes[f"{item['field']}:{item['action']}"] += 1
+    else:
+        gap_flags = BatchFlags()
+    changes.update(gap_flags.counts())
+    sku_and_lines = flags.counts()
+    changes.update({k: v for k, v in sku_and_lines.items() if k.startswith("sku:")})
+    flags.extend(gap_flags)
 
-    existing = rows["quality_flags"].tolist() if "quality_flags" in rows.columns else [None] * len(rows)
-    merged = [
-        merge_flags(before, flags[idx]) if idx in flags else (before if isinstance(before, str) else None)
-        for idx, before in zip(rows.index, existing, strict=True)
-    ]
-    rows["quality_flags"] = pd.Series(merged, index=rows.index, dtype=object)
+    existing = rows["quality_flags"] if "quality_flags" in rows.columns else pd.Series(None, index=rows.index)
+    rows["quality_flags"] = flags.merged_into(existing.astype(object))
     return PreparedBatch(rows[[c for c in columns if c in rows.columns]].reset_index(drop=True), changes)
 
 

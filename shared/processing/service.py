@@ -8,6 +8,7 @@ the ``data-updated`` publication is re-sent until the document records it was pu
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -26,12 +27,16 @@ from shared.processing.loader import (
     load_products,
     load_review_context,
     load_staged,
+    load_staged_skus,
 )
 from shared.processing.merge import prepare_batch, without_stale
 from shared.processing.metrics import PROCESSED_ROWS, PROCESSING_CHANGES
+from shared.processing.parts import PARTITIONED_KINDS, plan_parts
 from shared.processing.sku import SkuResolver
 
 DATA_UPDATED_TOPIC = "data-updated"
+#: Staged rows processed at once (a part of whole SKUs; a file up to this size is one batch).
+PART_ROWS = 50_000
 _log = get_logger(__name__)
 
 
@@ -64,8 +69,13 @@ def _publish_data_updated(deps: Deps, notice: StagedNotice, rows: int) -> None:
     IngestionLifecycle(deps.documents, notice.tenant_id, notice.ingestion_id).record({"data_updated_published": True})
 
 
-def process_staged(deps: Deps, notice: StagedNotice) -> ProcessingOutcome:
+def process_staged(deps: Deps, notice: StagedNotice, *, part_rows: int = PART_ROWS) -> ProcessingOutcome:
     """Merge the staged rows of ``notice``'s ingestion into the final table of its kind.
+
+    A sales, competitor-price or inventory ingestion of more than ``part_rows`` rows is processed in parts
+    of whole SKUs (``shared.processing.parts``), each merged in its own transaction: the same rows and
+    counts as one batch, in a part's memory. A crash between parts leaves the ingestion ``processing``;
+    the redelivery processes every part again and converges (rows are replaced by key).
 
     Raises:
         NotFound: the ingestion document does not exist (permanent).
@@ -97,25 +107,42 @@ def process_staged(deps: Deps, notice: StagedNotice) -> ProcessingOutcome:
         raise TransientError(f"ingestion {notice.ingestion_id} is being processed by {doc.get('lease_owner')}")
     crash_point("process.claimed")
 
-    staged = load_staged(deps.warehouse, notice.tenant_id, notice.ingestion_id, notice.kind)
-    products = load_products(deps.warehouse, notice.tenant_id)
-    if notice.kind is DataKind.PRODUCTS and not staged.empty:
-        products = pd.concat([products, staged[["sku", "asin", "gtin", "price"]]], ignore_index=True)
+    tenant, ingestion = notice.tenant_id, notice.ingestion_id
+    products = load_products(deps.warehouse, tenant)
+    staged_count = 0
+    if notice.kind is DataKind.PRODUCTS:  # the staged products feed the resolver: processed whole
+        staged = load_staged(deps.warehouse, tenant, ingestion, notice.kind)
+        if not staged.empty:
+            products = pd.concat([products, staged[["sku", "asin", "gtin", "price"]]], ignore_index=True)
     resolver = SkuResolver.from_products(products.to_dict("records"))
-    gaps = load_gap_context(deps.warehouse, deps.documents, notice.tenant_id, notice.kind, products)
-    review_context = (load_review_context(deps.warehouse, notice.tenant_id, notice.ingestion_id)
+    gaps = load_gap_context(deps.warehouse, deps.documents, tenant, notice.kind, products)
+    review_context = (load_review_context(deps.warehouse, tenant, ingestion)
                       if notice.kind is DataKind.REVIEWS else None)
 
-    batch = prepare_batch(notice.kind, staged, resolver, gaps, review_context)
-    existing = load_existing_versions(deps.warehouse, notice.tenant_id, notice.kind,
-                                      batch.rows["record_key"].tolist())
-    batch = without_stale(batch, existing)
-    written = deps.warehouse.upsert(notice.kind.value, batch.rows, ["tenant_id", "record_key"])
+    parts: list[list[str] | None] = [None]
+    accepted = doc.get("accepted")
+    if notice.kind in PARTITIONED_KINDS and not (isinstance(accepted, int) and accepted <= part_rows):
+        planned = plan_parts(notice.kind, load_staged_skus(deps.warehouse, tenant, ingestion, notice.kind),
+                             resolver, part_rows)
+        parts = list(planned) if planned else parts
+    total: Counter[str] = Counter()
+    written = 0
+    for skus in parts:  # whole canonical SKUs per part: each part is what the whole file would give for them
+        if notice.kind is not DataKind.PRODUCTS:
+            staged = load_staged(deps.warehouse, tenant, ingestion, notice.kind, skus)
+        batch = prepare_batch(notice.kind, staged, resolver, gaps, review_context)
+        staged_count += len(staged)
+        del staged  # the batch holds what is written; a part's staged frame is not kept beside it
+        existing = load_existing_versions(deps.warehouse, tenant, notice.kind, batch.rows["record_key"].tolist())
+        batch = without_stale(batch, existing)
+        written += deps.warehouse.upsert(notice.kind.value, batch.rows, ["tenant_id", "record_key"])
+        total.update(batch.changes)
+        del batch
     crash_point("process.merged")
 
-    changes = {k: int(v) for k, v in sorted(batch.changes.items())}
+    changes = {k: int(v) for k, v in sorted(total.items())}
     finished = lifecycle.finish_processing({
-        "staged_rows": len(staged),
+        "staged_rows": staged_count,
         "processed_rows": written,
         "changes": changes,
         "processed_at": datetime.now(UTC).isoformat(),
@@ -128,7 +155,7 @@ def process_staged(deps: Deps, notice: StagedNotice) -> ProcessingOutcome:
     for change, count in changes.items():
         PROCESSING_CHANGES.labels(kind=notice.kind.value, change=change).inc(count)
     log_event(_log, "ingestion processed", kind=notice.kind.value, ingestion_id=notice.ingestion_id,
-              staged=len(staged), rows=written, changes=changes)
+              staged=staged_count, rows=written, changes=changes)
     _publish_data_updated(deps, notice, written)
     return ProcessingOutcome(tenant_id=notice.tenant_id, ingestion_id=notice.ingestion_id, kind=notice.kind,
                              status="processed", rows=written, changes=changes)

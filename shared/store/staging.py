@@ -14,7 +14,7 @@ from sqlglot import exp
 
 from shared.models.records import DataKind
 from shared.ports import BulkAppend, Warehouse
-from shared.store.statements import change, col, in_array, ordered, param, read, tenant_predicate
+from shared.store.statements import change, col, fn, in_array, param, read, tenant_predicate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,15 +69,35 @@ def existing_hashes(warehouse: Warehouse, tenant_id: str, kind: DataKind, hashes
 
 
 @cache
-def _staged_rows_statement(kind: DataKind) -> exp.Select:
-    return (exp.select("*").from_(staging_table(kind))
-            .where(tenant_predicate(), col("ingestion_id").eq(param("ingestion")))
-            .order_by(*ordered("source_row")))
+def _staged_rows_statement(kind: DataKind, some_skus: bool) -> exp.Select:
+    skus = [in_array(col("sku"), "skus")] if some_skus else []
+    return exp.select("*").from_(staging_table(kind)).where(tenant_predicate(),
+                                                            col("ingestion_id").eq(param("ingestion")), *skus)
 
 
-def staged_rows(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind) -> pd.DataFrame:
-    """Every staged row of one ingestion, in file order."""
-    return read(warehouse, _staged_rows_statement(kind), tenant_id, ingestion=ingestion_id)
+def staged_rows(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind,
+                skus: Sequence[str] | None = None) -> pd.DataFrame:
+    """The staged rows of one ingestion (only those whose ``sku`` is one of ``skus``, when given), in file order.
+
+    Sorted here, not by the engine: an ``ORDER BY`` over a whole file's wide rows cost DuckDB 150 MiB of
+    peak memory and half the read's time; sorting the frame's row numbers costs neither.
+    """
+    statement = _staged_rows_statement(kind, skus is not None)
+    params = {"skus": list(skus)} if skus is not None else {}
+    rows = read(warehouse, statement, tenant_id, ingestion=ingestion_id, **params)
+    return rows.sort_values("source_row", kind="stable", na_position="first", ignore_index=True)
+
+
+@cache
+def _staged_skus_statement(kind: DataKind) -> exp.Select:
+    return (exp.select(col("sku"), fn("COUNT", exp.Star()).as_("n")).from_(staging_table(kind))
+            .where(tenant_predicate(), col("ingestion_id").eq(param("ingestion"))).group_by(col("sku")))
+
+
+def staged_skus(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind) -> dict[str, int]:
+    """Each SKU (as staged) of one ingestion and how many of its rows carry it."""
+    found = read(warehouse, _staged_skus_statement(kind), tenant_id, ingestion=ingestion_id)
+    return {str(sku): int(n) for sku, n in zip(found["sku"], found["n"], strict=True)}
 
 
 @cache

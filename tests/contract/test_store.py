@@ -93,6 +93,14 @@ def test_staged_rows_of_one_ingestion_in_file_order(wh: Any) -> None:
     assert _rows(frame, "source_row", "units", "tenant_id") == [(1, 2, TENANT), (2, 1, TENANT)]
 
 
+def test_staged_skus_and_the_staged_rows_of_some_skus(wh: Any) -> None:
+    assert staging.staged_skus(wh, TENANT, "ing-9", DataKind.SALES) == {"A": 2}
+    some = staging.staged_rows(wh, TENANT, "ing-9", DataKind.SALES, ["A", "nope"])
+    assert _rows(some, "source_row", "units", "tenant_id") == [(1, 2, TENANT), (2, 1, TENANT)]
+    assert staging.staged_rows(wh, TENANT, "ing-9", DataKind.SALES, ["Z"]).empty  # Z is the decoy tenant's
+    assert staging.staged_rows(wh, TENANT, "ing-9", DataKind.SALES, []).empty
+
+
 def test_rejects_reads(wh: Any) -> None:
     assert rejects.rejected_row_numbers(wh, TENANT, DataKind.SALES, "c1", "ing-2") == {1, 3}
     assert rejects.rejected_row_numbers(wh, TENANT, DataKind.SALES, "c1", "ing-1") == {2}

@@ -173,14 +173,18 @@ def test_the_api_backend_is_the_gateway_of_the_edge() -> None:
 
 
 def test_the_bucket_is_private_and_read_only_by_cloud_cdn() -> None:
-    res = _resources(_console_tf())
-    bucket = res[("google_storage_bucket", "console")]
+    tf = _console_tf()
+    res = _resources(tf)
+    module = {k.strip('"'): v for block in tf["module"] for k, v in block.items()}["console_bucket"]
+    assert _unquote(module["source"]) == "./modules/bucket"
+    with (TERRAFORM_DIR / "modules" / "bucket" / "main.tf").open() as fh:
+        bucket = _resources(hcl2.load(fh))[("google_storage_bucket", "this")]
     assert bucket["uniform_bucket_level_access"] is True
     assert _unquote(bucket["public_access_prevention"]) == "enforced"
     grants = [(k, b) for k, b in res.items() if k[0].startswith("google_storage_bucket_iam")]
     assert len(grants) == 1
     grant = grants[0][1]
-    assert grant["bucket"] == "${google_storage_bucket.console[0].name}"
+    assert grant["bucket"] == "${module.console_bucket[0].name}"
     assert _unquote(grant["role"]) == "roles/storage.objectViewer"
     assert re.fullmatch(r'"serviceAccount:service-\$\{data\.google_project\.this\.number\}'
                         r'@cloud-cdn-fill\.iam\.gserviceaccount\.com"', grant["member"])

@@ -139,7 +139,6 @@ def test_terraform_reads_the_manifest_and_schemas(root: dict[str, list[Any]]) ->
 def test_every_manifest_collection_has_resources(root: dict[str, list[Any]]) -> None:
     res = _resources(root)
     for_each = {addr: body.get("for_each") for addr, body in res.items()}
-    assert for_each["google_storage_bucket.buckets"] == "${local.buckets}"
     assert for_each["google_pubsub_topic.topics"] == "${local.topics}"
     assert for_each["google_pubsub_topic.dead_letter"] == "${local.dead_letter_topics}"
     assert for_each["google_pubsub_subscription.push"] == "${local.subscriptions}"
@@ -151,9 +150,15 @@ def test_every_manifest_collection_has_resources(root: dict[str, list[Any]]) -> 
     modules = {_unquote(k): v for block in root["module"] for k, v in block.items()}
     assert modules["function"]["for_each"] == "${local.functions}"
     assert _unquote(modules["function"]["source"]) == "./modules/function"
-    # The raw bucket's 90-day lifecycle comes from the manifest.
-    lifecycle = res["google_storage_bucket.buckets"]["dynamic"][0]['"lifecycle_rule"']["for_each"]
-    assert "each.value.lifecycle_delete_days" in lifecycle
+    # Every bucket is made by modules/bucket: the manifest's buckets (the raw bucket's 90-day lifecycle comes
+    # from the manifest), the function sources and the console's files.
+    assert modules["buckets"]["for_each"] == "${local.buckets}"
+    assert "each.value.lifecycle_delete_days" in modules["buckets"]["delete_after_days"]
+    assert {_unquote(modules[m]["source"]) for m in ("buckets", "sources", "console_bucket")} == {"./modules/bucket"}
+    assert not any(a.startswith("google_storage_bucket.") for a in res)
+    bucket = _resources(_load_tf(TERRAFORM / "modules" / "bucket"))["google_storage_bucket.this"]
+    lifecycle = bucket["dynamic"][0]['"lifecycle_rule"']["for_each"]
+    assert "var.delete_after_days" in lifecycle
 
 
 def test_secrets_have_no_values_in_code(root: dict[str, list[Any]], manifest: Manifest) -> None:

@@ -24,7 +24,8 @@ def test_unit_price_sources_in_order() -> None:
         ("E", date(2024, 1, 1), 0, None, 5.0),    # zero units: revenue/units undefined, nothing else known
     ])
     ctx = GapContext(product_prices={"B": 12.0}, last_prices={"D": 3.5})
-    out, flags = fill_sales(rows, ctx)
+    out, applied = fill_sales(rows, ctx)
+    flags = applied.per_row()
     assert out["unit_price"].tolist()[:5] == [2.5, 12.0, 7.0, 7.0, 3.5]
     assert pd.isna(out["unit_price"].iloc[5])
     assert out["revenue"].tolist()[:5] == [10.0, 12.0, 14.0, 7.0, 3.5]
@@ -41,21 +42,24 @@ def test_unit_price_sources_in_order() -> None:
 
 def test_forward_fill_never_uses_a_later_price() -> None:
     rows = _sales([("C", date(2024, 1, 2), 1, 9.0, None), ("C", date(2024, 1, 1), 1, None, None)])
-    out, flags = fill_sales(rows, GapContext())
+    out, applied = fill_sales(rows, GapContext())
+    flags = applied.per_row()
     assert pd.isna(out["unit_price"].iloc[1])
     assert flags[1][0]["action"] == "missing_no_source"
 
 
 def test_complete_rows_are_untouched() -> None:
     rows = _sales([("A", date(2024, 1, 1), 2, 3.0, 6.0)])
-    out, flags = fill_sales(rows, GapContext())
+    out, applied = fill_sales(rows, GapContext())
+    flags = applied.per_row()
     assert flags == {}
     pd.testing.assert_frame_equal(out, rows.astype({"unit_price": "float64", "revenue": "float64"}))
 
 
 def test_reviews_keep_missing_rating_null_and_flag_it() -> None:
     rows = pd.DataFrame({"review_id": ["1", "2"], "rating": [5, None]})
-    out, flags = fill_reviews(rows)
+    out, applied = fill_reviews(rows)
+    flags = applied.per_row()
     assert pd.isna(out["rating"].iloc[1])
     assert list(flags) == [1] and flags[1][0]["action"] == "missing_kept_null"
 
@@ -64,7 +68,8 @@ def test_lead_time_from_sku_history_then_tenant_default() -> None:
     rows = pd.DataFrame({"sku": ["A", "A", "B", "C"],
                          "date": [date(2024, 1, 1), date(2024, 1, 8), date(2024, 1, 1), date(2024, 1, 1)],
                          "lead_time_days": [10, None, None, None]})
-    out, flags = fill_inventory(rows, GapContext(last_lead_times={"B": 21}, default_lead_time_days=30))
+    out, applied = fill_inventory(rows, GapContext(last_lead_times={"B": 21}, default_lead_time_days=30))
+    flags = applied.per_row()
     assert out["lead_time_days"].tolist() == [10, 10, 21, 30]
     assert [flags[i][0]["action"] for i in (1, 2, 3)] == [
         "default_from_sku_history", "default_from_sku_history", "default_from_tenant"]
@@ -80,7 +85,8 @@ money = st.none() | st.floats(0, 1000, allow_nan=False).map(lambda v: round(v, 2
 def test_fill_sales_properties(rows: list[tuple[str, int, int, float | None, float | None]],
                                product_prices: dict[str, float]) -> None:
     frame = _sales([(sku, date(2024, 1, day), units, price, revenue) for sku, day, units, price, revenue in rows])
-    out, flags = fill_sales(frame, GapContext(product_prices=product_prices))
+    out, applied = fill_sales(frame, GapContext(product_prices=product_prices))
+    flags = applied.per_row()
     before_price = frame["unit_price"].astype("float64")
     before_revenue = frame["revenue"].astype("float64")
     for i in frame.index:
