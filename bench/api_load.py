@@ -67,9 +67,10 @@ def _serve(threads: int) -> None:
     gateway = create_gateway()
     deps = get_deps()
     client = Client(gateway)
-    signed = client.post("/v1/auth/signup", json={"email": "load@example.com", "password": "load-test-password-1",
-                                                  "tenant_name": "Load"}).get_json()
-    tenant = signed["tenant_id"]
+    credentials = {"email": "load@example.com", "password": "load-test-password-1"}
+    client.post("/v1/auth/signup", json={**credentials, "tenant_name": "Load"})
+    token = client.post("/v1/auth/login", json=credentials).get_json()["access_token"]
+    tenant = client.get("/v1/me", headers={"Authorization": f"Bearer {token}"}).get_json()["tenant_id"]
     sales = Path(tempfile.mkdtemp()) / "sales.csv"
     with sales.open("w") as out:
         out.write("date,sku,units,unit_price\n")
@@ -88,7 +89,7 @@ def _serve(threads: int) -> None:
     devnull = open(os.devnull, "w")  # noqa: SIM115  # the access log's cost is measured, its lines dropped
     server = create_server(AccessLog(app, devnull), host="127.0.0.1", port=0, threads=threads)
     pump = BusPump(deps).start()
-    sys.stdout.write(json.dumps({"port": server.effective_port, "token": signed["access_token"]}) + "\n")
+    sys.stdout.write(json.dumps({"port": server.effective_port, "token": token}) + "\n")
     sys.stdout.flush()
     try:
         server.run()
