@@ -14,6 +14,7 @@ from shared.errors import Unauthenticated
 from shared.http import Routes, client_address, endpoint, json_response, parse_body, path_param, public_endpoint
 from shared.security import accounts, api_keys
 from shared.security.api_models import (
+    SIGNUP_SIGN_IN,
     ApiKeyCreated,
     ApiKeyCreateRequest,
     ApiKeyInfo,
@@ -48,8 +49,15 @@ def signup(request: flask.Request) -> flask.Response:
         mail = accounts.start_signup(deps.documents, deps.settings, body)
         send(deps.settings, build_message(deps.settings, to=[mail.to], subject=mail.subject, text=mail.text))
         return json_response(SignupAccepted(), 202)
-    principal, _ = accounts.signup(deps.documents, deps.settings, body)
-    return _signed_up(principal, invited=body.invite_code is not None)
+    # without e-mail: a new address gets its account, a taken one is left alone, and both get this answer
+    principal = accounts.signup(deps.documents, deps.settings, body)
+    if principal is None:
+        record_security_event(deps, kind="signup_for_existing_account",
+                              tenant=accounts.tenant_of_email(deps.documents, body.email), actor="anonymous",
+                              target="signup")
+    else:
+        _audit_signup(principal, invited=body.invite_code is not None)
+    return json_response(SIGNUP_SIGN_IN, 202)
 
 
 @public_endpoint(route="/v1/auth/signup:verify")
@@ -59,9 +67,13 @@ def verify_signup(request: flask.Request) -> flask.Response:
     return _signed_up(principal, invited=principal.role != Role.ADMIN)
 
 
-def _signed_up(principal: Principal, *, invited: bool) -> flask.Response:
+def _audit_signup(principal: Principal, *, invited: bool) -> None:
     record_audit(get_deps(), principal.tenant_id, principal.subject, "user.signed_up", principal.subject,
                  {"role": principal.role.value, "invited": invited})
+
+
+def _signed_up(principal: Principal, *, invited: bool) -> flask.Response:
+    _audit_signup(principal, invited=invited)
     out = SignupResponse(access_token=_token_for(principal), expires_in=ACCESS_TOKEN_SECONDS,
                          user_id=principal.subject, tenant_id=principal.tenant_id, role=principal.role)
     return json_response(out, 201)

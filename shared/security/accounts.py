@@ -13,8 +13,9 @@ so two sign-ups with one address cannot both win.
 Where the product can send e-mail (``email_verification_on``), sign-up proves the address first and never
 says whether it has an account: ``start_signup`` answers every request alike and mails either a single-use
 code that ``finish_signup`` turns into the account (``signup_pending/<sha256(code)>``), or, to an address that
-already has an account, a note saying so. Without e-mail (the embedded single-machine install) the account is
-created at once, and a taken address is a conflict.
+already has an account, a note saying so. Without e-mail (the embedded single-machine install) ``signup``
+creates the account at once for a new address and leaves a taken one untouched; the caller answers both alike
+and the user then signs in (only the address's own password opens its account).
 """
 
 from __future__ import annotations
@@ -63,25 +64,45 @@ def new_tenant_id() -> str:
     return "t-" + uuid.uuid4().hex[:16]
 
 
-def signup(documents: DocumentStore, settings: Settings, body: SignupRequest) -> tuple[Principal, str]:
-    """Create the user (and tenant, without an invite); return its principal and e-mail."""
+def signup(documents: DocumentStore, settings: Settings, body: SignupRequest) -> Principal | None:
+    """Create the user (and tenant, without an invite) unless the address has an account; then ``None``.
+
+    Made so the caller can answer both alike: either way the password is hashed once, an invite is checked
+    (an invalid one is refused whatever the address) but used only by an account actually created, and an
+    existing account, its invite and its tenant are never changed.
+    """
     check_password_policy(body.password)
-    return _create_account(documents, normalise_email(body.email),
-                           hash_password(body.password, rounds=settings.bcrypt_rounds), body.tenant_name,
-                           body.invite_code)
+    email = normalise_email(body.email)
+    password_hash = hash_password(body.password, rounds=settings.bcrypt_rounds)
+    if body.invite_code:
+        _valid_invite(documents, body.invite_code)
+    if documents.get(USER_EMAILS, _email_key(email)) is not None:
+        return None
+    try:
+        principal, _ = _create_account(documents, email, password_hash, body.tenant_name, body.invite_code)
+    except Conflict:  # another sign-up took the address meanwhile: the same answer as a taken one
+        return None
+    return principal
 
 
 def _create_account(documents: DocumentStore, email: str, password_hash: str, tenant_name: str | None,
                     invite_code: str | None) -> tuple[Principal, str]:
+    """Claim the address, then use the invite (if any); a claim whose invite is refused is released."""
     user_id = "u-" + uuid.uuid4().hex[:16]
     invite: dict[str, Any] | None = None
     if invite_code:
-        invite = _consume_invite(documents, invite_code)
-        tenant_id, role = str(invite["tenant_id"]), Role(invite["role"])
+        peeked = _valid_invite(documents, invite_code)
+        tenant_id, role = str(peeked["tenant_id"]), Role(peeked["role"])
     else:
         tenant_id, role = new_tenant_id(), Role.ADMIN
     if not documents.create(USER_EMAILS, _email_key(email), {"tenant_id": tenant_id, "user_id": user_id}):
         raise Conflict("an account with this e-mail already exists", details={"field": "email"})
+    if invite_code:
+        try:
+            invite = _consume_invite(documents, invite_code)
+        except PermissionDenied:  # used by someone else since it was checked: this claim is ours to undo
+            documents.delete(USER_EMAILS, _email_key(email))
+            raise
     if invite is None:
         put_tenant(documents, tenant_id, {"tenant_id": tenant_id, "name": tenant_name or email,
                                           "created_at": _now().isoformat(), "created_by": user_id})
@@ -192,12 +213,24 @@ def create_invite(
     return code, expires
 
 
+def _invite_usable(doc: dict[str, Any] | None, now: float) -> bool:
+    return doc is not None and bool(doc) and not doc.get("used_at") and float(doc.get("expires_at", 0)) >= now
+
+
+def _valid_invite(documents: DocumentStore, code: str) -> dict[str, Any]:
+    """The invite a code stands for, without using it; ``PermissionDenied`` if it cannot be used."""
+    invite = documents.get(INVITE_CODES, hashlib.sha256(code.encode()).hexdigest())
+    if invite is None or not _invite_usable(invite, time.time()):
+        raise PermissionDenied("invite code is invalid, expired or already used", details={"field": "invite_code"})
+    return invite
+
+
 def _consume_invite(documents: DocumentStore, code: str) -> dict[str, Any]:
     key = hashlib.sha256(code.encode()).hexdigest()
     now = time.time()
 
     def take(doc: dict[str, Any] | None) -> dict[str, Any] | None:
-        if not doc or doc.get("used_at") or float(doc.get("expires_at", 0)) < now:
+        if doc is None or not _invite_usable(doc, now):
             return None
         doc["used_at"] = now
         return dict(doc)

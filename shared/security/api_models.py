@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -49,10 +49,22 @@ class SignupVerifyRequest(_Body):
 
 
 class SignupAccepted(BaseModel):
-    """A sign-up waiting for its e-mail to be confirmed (the same answer whether or not it has an account)."""
+    """A sign-up's answer, the same whether or not the address has an account.
 
-    status: str = "verification_sent"
+    ``verification_sent``: the e-mail finishes it (where the product sends e-mail). ``sign_in``: without
+    e-mail, a new address's account exists now and the user signs in with the e-mail and password they gave.
+    """
+
+    status: Literal["verification_sent", "sign_in"] = "verification_sent"
     message: str = "Check your e-mail: the link in it finishes creating your account."
+
+
+#: The answer of a sign-up without e-mail: a new address has its account; a taken one is left as it was.
+SIGNUP_SIGN_IN = SignupAccepted(
+    status="sign_in",
+    message="Sign in with this e-mail and password to continue. If the address already had an account, "
+            "nothing about it changed: sign in with that account's own password.",
+)
 
 
 class LoginRequest(_Body):

@@ -9,13 +9,18 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from shared.config import MIN_SIGNING_KEY_LENGTH
 from shared.errors import EcomIntelError, Unauthenticated
 
-_HOME_TOKEN_KEYS: dict[Path, bytes] = {}
+#: Per-home token keys with when their file was last seen (``time.monotonic``).
+_HOME_TOKEN_KEYS: dict[Path, tuple[bytes, float]] = {}
+#: How often a remembered key's file is checked for deletion (deleting it starts over with a new key). Every
+#: request needs the key: a file-system check each time was a system call, and a GIL hand-off, per request.
+KEY_RECHECK_SECONDS = 1.0
 
 
 class SigningKeyUnusable(EcomIntelError):
@@ -66,8 +71,12 @@ class HomeKey:
         """The configured key, or the digest of the per-home key file (created on first use)."""
         if self.secret is not None:
             return self.secret.encode()
+        now = time.monotonic()
         cached = _HOME_TOKEN_KEYS.get(self.path)
-        if cached is not None and self.path.exists():
-            return cached
-        key = _HOME_TOKEN_KEYS[self.path] = hashlib.sha256(local_key(self.path)).digest()
+        if cached is not None and (now - cached[1] < KEY_RECHECK_SECONDS or self.path.exists()):
+            if now - cached[1] >= KEY_RECHECK_SECONDS:
+                _HOME_TOKEN_KEYS[self.path] = (cached[0], now)
+            return cached[0]
+        key = hashlib.sha256(local_key(self.path)).digest()
+        _HOME_TOKEN_KEYS[self.path] = (key, now)
         return key

@@ -84,9 +84,9 @@ _BODY_ERRORS = (400, 413, 415)
 
 OPERATIONS: tuple[Operation, ...] = (
     Operation("POST", "/v1/auth/signup", "auth", "signup",
-              "Create a tenant and its first admin, or join with an invite (202: confirm by e-mail first)", None,
-              "SignupRequest", "SignupResponse", 201, (400, 403, 409, 413, 415, 429), tags=("auth",),
-              also=((202, "SignupAccepted"),)),
+              "Create a tenant and its first admin, or join with an invite; the same 202 whether or not the "
+              "address has an account (then confirm by e-mail, or sign in)", None,
+              "SignupRequest", "SignupAccepted", 202, (400, 403, 413, 415, 429), tags=("auth",)),
     Operation("POST", "/v1/auth/signup:verify", "auth", "verifySignup",
               "Finish a sign-up with the code its e-mail carried", None, "SignupVerifyRequest", "SignupResponse",
               201, (400, 403, 409, 413, 415, 429), tags=("auth",)),

@@ -35,3 +35,38 @@ describe("sign-up confirmed by e-mail", () => {
     expect(JSON.parse(String(calls[0].init.body))).toEqual({ code: "su_abcdefghijklmnop" });
   });
 });
+
+describe("sign-up without e-mail (the server answers a new and a taken address alike)", () => {
+  const accepted = { status: "sign_in", message: "Sign in with this e-mail and password to continue." };
+
+  async function signUp() {
+    renderAt("/signup", <SignUp />);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText("E-mail"), "shop@example.com");
+    await user.type(screen.getByLabelText(/^Password/), "correct horse battery");
+    await user.type(screen.getByLabelText("Shop name"), "Shop");
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+  }
+
+  it("signs a new user in with the e-mail and password just typed", async () => {
+    const token = fakeToken("admin");
+    const calls = serve((url) => (url.includes("/v1/auth/signup")
+      ? { status: 202, body: accepted }
+      : { status: 200, body: { access_token: token, token_type: "Bearer", expires_in: 3600 } }));
+    await signUp();
+    await vi.waitFor(() => expect(getToken()).toBe(token));
+    expect(calls.map((c) => c.url)).toEqual(["/v1/auth/signup", "/v1/auth/login"]);
+    expect(JSON.parse(String(calls[1].init.body))).toEqual({ email: "shop@example.com", password: "correct horse battery" });
+  });
+
+  it("says to sign in when that password does not open the address's account", async () => {
+    serve((url) => (url.includes("/v1/auth/signup")
+      ? { status: 202, body: accepted }
+      : { status: 401, body: { error: { code: "unauthenticated", message: "invalid e-mail or password", details: {} } } }));
+    await signUp();
+    expect(await screen.findByRole("heading", { name: "Sign in to continue" })).toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent("Sign in with this e-mail and password to continue.");
+    expect(screen.getByRole("link", { name: "Go to sign-in" })).toHaveAttribute("href", "/signin");
+    expect(getToken()).toBeNull();
+  });
+});

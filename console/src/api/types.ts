@@ -11,9 +11,12 @@ export interface SignupResponse extends TokenResponse {
   tenant_id: string;
   role: Role;
 }
-/** A sign-up waiting for its e-mail (where the server sends e-mail): the same answer for any address. */
+/**
+ * A sign-up's answer, the same for a new and a taken address: "verification_sent" (the e-mail finishes it) or,
+ * where the server sends no e-mail, "sign_in" (a new address has its account: sign in with what was typed).
+ */
 export interface SignupAccepted {
-  status: "verification_sent";
+  status: "verification_sent" | "sign_in";
   message: string;
 }
 export interface Me {

@@ -72,6 +72,7 @@ export function SignUp() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
+  const [signInNext, setSignInNext] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -81,14 +82,36 @@ export function SignUp() {
     if (invite.trim()) body.invite_code = invite.trim();
     else if (shop.trim()) body.tenant_name = shop.trim();
     try {
-      const r = await api<SignupResponse | SignupAccepted>("/v1/auth/signup", { method: "POST", body, anonymous: true });
-      if ("access_token" in r) finish(r.access_token);
-      else setSent(r.message); // the server confirms the address by e-mail first
+      const r = await api<SignupAccepted>("/v1/auth/signup", { method: "POST", body, anonymous: true });
+      if (r.status === "sign_in") {
+        // no e-mail: the server answers a new and a taken address alike; a new one signs in with what was typed
+        try {
+          const t = await api<TokenResponse>("/v1/auth/login", { method: "POST", body: { email, password }, anonymous: true });
+          finish(t.access_token);
+        } catch {
+          setSignInNext(r.message);
+        }
+      } else setSent(r.message); // the server confirms the address by e-mail first
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
+  }
+
+  if (signInNext) {
+    const next = params.get("next");
+    return (
+      <main className="auth" id="main">
+        <section aria-labelledby="next-title">
+          <h1 id="next-title">Sign in to continue</h1>
+          <p className="note" role="status">{signInNext}</p>
+          <p>
+            <Link to={`/signin${next ? `?next=${encodeURIComponent(next)}` : ""}`}>Go to sign-in</Link>
+          </p>
+        </section>
+      </main>
+    );
   }
 
   if (sent) {

@@ -72,14 +72,19 @@ def user_env(cli_stack: RunningStack) -> dict[str, str]:
     env.update(exports)
     env.pop("ECOMINTEL_JWT_SIGNING_KEY", None)  # a user holds an API key, not the deployment's signing key
     auth = cli_stack.state.functions["auth"]
+    email = f"owner-{uuid.uuid4().hex[:6]}@example.com"
     signup = requests.post(f"{auth}/v1/auth/signup", timeout=60, json={
-        "email": f"owner-{uuid.uuid4().hex[:6]}@example.com", "password": "correct horse battery",
-        "tenant_name": "CLI shop"})
-    assert signup.status_code == 201, signup.text
+        "email": email, "password": "correct horse battery", "tenant_name": "CLI shop"})
+    assert signup.status_code == 202, signup.text
+    login = requests.post(f"{auth}/v1/auth/login", timeout=60,
+                          json={"email": email, "password": "correct horse battery"})
+    assert login.status_code == 200, login.text
+    token = login.json()["access_token"]
     created = requests.post(f"{auth}/v1/api-keys", json={"name": "cli", "role": "analyst"}, timeout=60,
-                            headers={"Authorization": f"Bearer {signup.json()['access_token']}"})
+                            headers={"Authorization": f"Bearer {token}"})
     assert created.status_code == 201, created.text
-    env.update({"ECOMINTEL_API_KEY": created.json()["key"], "ECOMINTEL_TENANT": signup.json()["tenant_id"],
+    me = requests.get(f"{auth}/v1/me", headers={"Authorization": f"Bearer {token}"}, timeout=60)
+    env.update({"ECOMINTEL_API_KEY": created.json()["key"], "ECOMINTEL_TENANT": me.json()["tenant_id"],
                 "ECOMINTEL_HOME": str(cli_stack.state_dir / "cli-home"), "ECOMINTEL_CLIENT_TIMEOUT_SECONDS": "300"})
     return env
 

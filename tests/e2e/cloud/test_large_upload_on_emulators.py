@@ -69,12 +69,16 @@ def upload_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSt
 @pytest.fixture(scope="module")
 def api_key(upload_stack: RunningStack) -> str:
     auth = upload_stack.state.functions["auth"]
+    email = f"big-{uuid.uuid4().hex[:6]}@example.com"
     signup = requests.post(f"{auth}/v1/auth/signup", timeout=60, json={
-        "email": f"big-{uuid.uuid4().hex[:6]}@example.com", "password": "correct horse battery",
-        "tenant_name": "Big files"})
-    assert signup.status_code == 201, signup.text
+        "email": email, "password": "correct horse battery", "tenant_name": "Big files"})
+    assert signup.status_code == 202, signup.text
+    login = requests.post(f"{auth}/v1/auth/login", timeout=60,
+                          json={"email": email, "password": "correct horse battery"})
+    assert login.status_code == 200, login.text
+    token = login.json()["access_token"]
     created = requests.post(f"{auth}/v1/api-keys", json={"name": "big", "role": "analyst"}, timeout=60,
-                            headers={"Authorization": f"Bearer {signup.json()['access_token']}"})
+                            headers={"Authorization": f"Bearer {token}"})
     assert created.status_code == 201, created.text
     return str(created.json()["key"])
 

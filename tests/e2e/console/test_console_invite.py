@@ -8,6 +8,7 @@ import pytest
 from werkzeug.test import Client
 
 from shared.cli.main import main
+from tests.e2e.security.conftest import signup
 
 
 def test_the_printed_link_joins_the_tenant_as_admin(api: Client, capsys: pytest.CaptureFixture[str]) -> None:
@@ -15,10 +16,9 @@ def test_the_printed_link_joins_the_tenant_as_admin(api: Client, capsys: pytest.
     out = capsys.readouterr().out
     link = re.search(r"http://127\.0\.0\.1:9123/signup\?invite=(inv_[A-Za-z0-9_-]+)", out)
     assert link, out
-    resp = api.post("/v1/auth/signup", json={"email": "me@demo.example", "password": "correct horse battery",
-                                             "invite_code": link.group(1)})
-    assert resp.status_code == 201, resp.get_data(as_text=True)
-    assert (resp.get_json()["tenant_id"], resp.get_json()["role"]) == ("demo", "admin")
+    me = signup(api, email="me@demo.example", invite_code=link.group(1))
+    assert me.tenant_id == "demo"
+    assert api.get("/v1/me", headers=me.headers).get_json()["role"] == "admin"
     again = api.post("/v1/auth/signup", json={"email": "you@demo.example", "password": "correct horse battery",
                                               "invite_code": link.group(1)})
     assert again.status_code in (400, 403, 409)  # single use

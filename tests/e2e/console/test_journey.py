@@ -347,4 +347,21 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     assert page.evaluate("sessionStorage.getItem('ecomintel.token')") is None
     page.goto(served.base + "/upload")
     page.wait_for_url(re.compile(r"/signin\?next=%2Fupload"))
+
+    # signing up again with the shop's address (another password) is answered like any sign-up: nothing
+    # changes, and the page says what to do next instead of whether the address has an account
+    page.get_by_role("link", name="Create a shop").click()
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill("someone else's password")
+    page.get_by_role("button", name="Create account").click()
+    page.get_by_role("heading", name="Sign in to continue").wait_for()
+    expect(page.get_by_role("status")).to_contain_text("Sign in with this e-mail and password")
+    _check_page(browser, page, "11-signup-sign-in-next")
+    assert page.evaluate("sessionStorage.getItem('ecomintel.token')") is None
+    page.get_by_role("link", name="Go to sign-in").click()
+    page.wait_for_url(re.compile(r"/signin\?next=%2Fupload"))
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/upload$"))  # the shop's own password still opens it
     page.context.close()

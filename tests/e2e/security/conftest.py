@@ -43,9 +43,12 @@ def signup(api: Client, email: str | None = None, **extra: Any) -> Account:
     email = email or f"user-{uuid.uuid4().hex[:8]}@example.com"
     password = "correct horse battery"
     resp = api.post("/v1/auth/signup", json={"email": email, "password": password, **extra})
-    assert resp.status_code == 201, resp.get_data(as_text=True)
-    body = resp.get_json()
-    return Account(email, password, body["access_token"], body["tenant_id"], body["user_id"])
+    assert resp.status_code == 202 and resp.get_json()["status"] == "sign_in", resp.get_data(as_text=True)
+    login = api.post("/v1/auth/login", json={"email": email, "password": password})
+    assert login.status_code == 200, login.get_data(as_text=True)
+    token = login.get_json()["access_token"]
+    me = api.get("/v1/me", headers={"Authorization": f"Bearer {token}"}).get_json()
+    return Account(email, password, token, me["tenant_id"], me["subject"])
 
 
 @pytest.fixture

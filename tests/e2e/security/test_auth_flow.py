@@ -26,12 +26,6 @@ def test_wrong_password_and_unknown_email_look_the_same(api: Client) -> None:
     assert error_of(wrong)["message"] == error_of(unknown)["message"]
 
 
-def test_duplicate_email_conflicts(api: Client) -> None:
-    acct = signup(api)
-    resp = api.post("/v1/auth/signup", json={"email": acct.email.upper(), "password": "another password"})
-    assert resp.status_code == 409 and error_of(resp)["details"] == {"field": "email"}
-
-
 def test_invite_joins_tenant_with_role_once(api: Client) -> None:
     admin = signup(api)
     invite = api.post("/v1/invites", headers=admin.headers, json={"role": "viewer"})

@@ -54,9 +54,10 @@ def admin_headers(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
         monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{name}_BURST", "1000000")
     reset_deps()
     get_settings.cache_clear()
-    resp = Client(_gateway).post("/v1/auth/signup", json={"email": f"fuzz-{uuid.uuid4().hex[:8]}@example.com",
-                                                          "password": "fuzzing password"})
-    assert resp.status_code == 201
+    credentials = {"email": f"fuzz-{uuid.uuid4().hex[:8]}@example.com", "password": "fuzzing password"}
+    assert Client(_gateway).post("/v1/auth/signup", json=credentials).status_code == 202
+    resp = Client(_gateway).post("/v1/auth/login", json=credentials)
+    assert resp.status_code == 200
     return {"Authorization": f"Bearer {resp.get_json()['access_token']}"}
 
 

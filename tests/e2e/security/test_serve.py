@@ -50,7 +50,7 @@ def server(isolated_env: Path) -> Iterator[str]:
 def test_signup_login_key_and_metrics_over_http(server: str) -> None:
     r = requests.post(f"{server}/v1/auth/signup", json={"email": "shop@example.com", "password": "s3cret-pass",
                                                         "tenant_name": "Shop"}, timeout=10)
-    assert r.status_code == 201
+    assert r.status_code == 202 and r.json()["status"] == "sign_in"
     token = requests.post(f"{server}/v1/auth/login", json={"email": "shop@example.com", "password": "s3cret-pass"},
                           timeout=10).json()["access_token"]
     auth = {"Authorization": f"Bearer {token}"}

@@ -13,10 +13,7 @@ SLACK = "https://hooks.slack.com/services/T0AAAAAAA/B0BBBBBBB/abcdefghijklmnopqr
 
 def _viewer(api: Client, admin_headers: dict[str, str]) -> dict[str, str]:
     code = api.post("/v1/invites", headers=admin_headers, json={"role": "viewer"}).get_json()["invite_code"]
-    resp = api.post("/v1/auth/signup", json={"email": "viewer-secrets@example.com", "password": "correct horse battery",
-                                             "invite_code": code})
-    assert resp.status_code == 201
-    return {"Authorization": f"Bearer {resp.get_json()['access_token']}"}
+    return signup(api, email="viewer-secrets@example.com", invite_code=code).headers
 
 
 def test_webhook_url_and_secret_are_masked_for_viewers_and_admins(api: Client) -> None:

@@ -106,9 +106,13 @@ def test_edge_terraform_grants_invoke_to_the_gateway_only() -> None:
 def _signup(runtime: LocalRuntime) -> tuple[str, str]:
     res = runtime.call_http("auth", "POST", "/v1/auth/signup", json_body={
         "email": "owner@example.com", "password": "correct horse battery", "tenant_name": "Edge shop"})
-    assert res.status == 201, res.body
-    body = res.json()
-    return str(body["access_token"]), str(body["tenant_id"])
+    assert res.status == 202, res.body
+    login = runtime.call_http("auth", "POST", "/v1/auth/login", json_body={
+        "email": "owner@example.com", "password": "correct horse battery"})
+    assert login.status == 200, login.body
+    token = str(login.json()["access_token"])
+    me = runtime.call_http("auth", "GET", "/v1/me", headers={"Authorization": f"Bearer {token}"})
+    return token, str(me.json()["tenant_id"])
 
 
 def test_the_app_authenticates_the_forwarded_header_not_the_gateways(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,11 +6,12 @@ import pytest
 
 from shared.adapters.local.documents import SqliteDocumentStore
 from shared.config import Settings
-from shared.errors import Conflict, PermissionDenied, Unauthenticated
+from shared.errors import PermissionDenied, Unauthenticated
 from shared.security import accounts, api_keys
 from shared.security.api_models import SignupRequest
 from shared.security.passwords import hash_password, verify_password
 from shared.security.principal import Principal, Role
+from shared.store.documents.accounts import TENANTS
 
 
 @pytest.fixture
@@ -30,15 +31,30 @@ def test_password_hash_is_bcrypt_and_long_passwords_are_not_truncated() -> None:
 
 
 def test_signup_login(store: SqliteDocumentStore) -> None:
-    p, email = accounts.signup(store, SETTINGS, SignupRequest(email="A@B.io", password="password1"))
-    assert p.role == Role.ADMIN and email == "a@b.io"
+    p = accounts.signup(store, SETTINGS, SignupRequest(email="A@B.io", password="password1"))
+    assert p is not None and p.role == Role.ADMIN
     assert accounts.login(store, SETTINGS, "a@b.io", "password1") == p
     with pytest.raises(Unauthenticated):
         accounts.login(store, SETTINGS, "a@b.io", "password2")
-    with pytest.raises(Conflict):
-        accounts.signup(store, SETTINGS, SignupRequest(email="a@b.io", password="password1"))
     stored = store.get(accounts.users_collection(p.tenant_id), p.subject)
     assert stored is not None and "password1" not in str(stored)
+    # a taken address (any case): nothing created, nothing changed
+    assert accounts.signup(store, SETTINGS, SignupRequest(email="a@B.IO", password="password2")) is None
+    assert store.get(accounts.users_collection(p.tenant_id), p.subject) == stored
+    assert accounts.login(store, SETTINGS, "a@b.io", "password1") == p
+    assert len(store.query(TENANTS)) == 1
+
+
+def test_an_address_claimed_meanwhile_is_answered_as_taken(store: SqliteDocumentStore,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two sign-ups with one new address at once: the loser gets ``None`` (the taken answer), not a conflict."""
+    first = accounts.signup(store, SETTINGS, SignupRequest(email="race@b.io", password="password1"))
+    assert first is not None
+    real_get = store.get
+    monkeypatch.setattr(store, "get", lambda c, d: None if c == accounts.USER_EMAILS else real_get(c, d))
+    assert accounts.signup(store, SETTINGS, SignupRequest(email="race@b.io", password="password2")) is None
+    monkeypatch.undo()
+    assert accounts.login(store, SETTINGS, "race@b.io", "password1") == first
 
 
 def test_api_keys_hashed_and_revocable(store: SqliteDocumentStore) -> None:

@@ -62,3 +62,27 @@ def test_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for i in range(20):
         tokens.verify_token(s, tokens.mint_token(s, subject=f"u{i}", tenant_id="t1", role=Role.VIEWER))
     assert len(tokens._VERIFIED) <= 5
+
+
+def test_the_home_key_file_is_checked_once_a_second_not_per_request(isolated_env: object,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deleting the embedded home's key file starts over with a new key, noticed within a second."""
+    from pathlib import Path
+
+    from shared.security import key_files
+
+    s = Settings(jwt_signing_key=None)  # type: ignore[arg-type]
+    clock = [1000.0]
+    monkeypatch.setattr(key_files.time, "monotonic", lambda: clock[0])
+    first = tokens.signing_key(s)
+    stats: list[Path] = []
+    real_exists = Path.exists
+    monkeypatch.setattr(Path, "exists", lambda self, **kw: stats.append(self) or real_exists(self, **kw))
+    for _ in range(100):
+        assert tokens.signing_key(s) == first
+    assert stats == []  # no file-system call per request
+    (s.state_dir / "jwt.key").unlink()
+    clock[0] += key_files.KEY_RECHECK_SECONDS / 2
+    assert tokens.signing_key(s) == first
+    clock[0] += key_files.KEY_RECHECK_SECONDS
+    assert tokens.signing_key(s) != first and (s.state_dir / "jwt.key").exists()
