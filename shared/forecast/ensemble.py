@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from shared.forecast.backtest import selection_scale
+from shared.forecast.calendar_effects import holiday_distance, holiday_inflation, near_holiday
 from shared.forecast.direct_model import (
     DirectInput,
     RowBank,
@@ -48,7 +49,7 @@ from shared.forecast.global_model import calendar_position
 from shared.forecast.intermittent import classify
 from shared.forecast.members import level_window, local_members, pooled_seasonality
 from shared.forecast.metrics import smape
-from shared.forecast.periods import RegularSeries
+from shared.forecast.periods import Freq, RegularSeries, period_number
 
 MIN_SERIES = 4
 MIN_LENGTH = 8
@@ -120,13 +121,20 @@ def is_short(series: list[RegularSeries]) -> bool:
     return float(np.median([len(s.values) for s in series])) < m + level_window(m)
 
 
-def _direct_input(s: RegularSeries, cut: int, horizon: int) -> DirectInput:
+def _direct_input(s: RegularSeries, cut: int, horizon: int, origin: pd.Timestamp | None = None,
+                  country: str | None = None) -> DirectInput:
+    """The direct model's view of ``s`` cut at ``cut``.
+
+    ``origin``: the batch's first date (the grid of the pooled index); ``country``: public holidays.
+    """
     known = cut + horizon <= len(s.dates)  # a backtest origin: its horizon dates are known already
     dates = s.dates[:cut + horizon] if known else s.dates[:cut].append(s.head(cut).future_dates(horizon))
     cal = calendar_position(pd.DatetimeIndex(dates), s.freq)
+    period = None if origin is None else period_number(pd.DatetimeIndex(dates), s.freq, origin)
     return DirectInput(np.asarray(s.values[:cut], dtype=float), cal,
                        _extended(s.price, s.future_price, cut, horizon),
-                       _extended(s.promo, s.future_promo, cut, horizon))
+                       _extended(s.promo, s.future_promo, cut, horizon), period,
+                       holiday_distance(pd.DatetimeIndex(dates), s.freq, country))
 
 
 def _extended(hist: np.ndarray | None, future: np.ndarray | None, cut: int, horizon: int) -> np.ndarray | None:
@@ -139,14 +147,15 @@ def _extended(hist: np.ndarray | None, future: np.ndarray | None, cut: int, hori
 
 def _run_origin(series: list[RegularSeries], cuts: list[int], horizon: int, use_price: bool,
                 with_actual: bool, seasonal: bool = False, bank: tuple[RowBank, list[int], int] | None = None,
-                ) -> list[_Case] | None:
+                country: str | None = None) -> list[_Case] | None:
     """Fit the global member on every series cut at its origin, then build each case's members.
 
     ``bank`` = (the batch's rows, each series' position in it, the batch size): the fit takes the
     rows before each cut instead of building them again.
     """
     freq = series[0].freq
-    inputs = [_direct_input(s, c, horizon) for s, c in zip(series, cuts, strict=True)]
+    origin = min(s.dates[0] for s in series)
+    inputs = [_direct_input(s, c, horizon, origin, country) for s, c in zip(series, cuts, strict=True)]
     max_rows = BACKTEST_ROWS if with_actual else None
     if bank is None:
         model = fit_direct(inputs, horizon, freq, use_price, max_rows=max_rows)
@@ -242,7 +251,7 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     default = ROBUST if is_short(series) else ENSEMBLE
     backtest: list[_Case] = []
     origins = BACKTEST_ORIGINS if len(series) < LARGE_BATCH else 2
-    full = [_direct_input(s, len(s.values), h) for s in series]
+    full = [_direct_input(s, len(s.values), h, min(s.dates[0] for s in series), options.country) for s in series]
     bank = row_bank(full, h, freq, use_price)
     everyone = list(range(len(series)))
     for j in range(1, origins + 1):
@@ -250,12 +259,12 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
         if len(sub) < MIN_SERIES:
             break
         cases = _run_origin([s for _, s in sub], [len(s.values) - j * h for _, s in sub], h, use_price, True,
-                            seasonal, (bank, [k for k, _ in sub], len(series)))
+                            seasonal, (bank, [k for k, _ in sub], len(series)), options.country)
         for case in cases or []:
             case.index = sub[case.index][0]
             backtest.append(case)
     final = _run_origin(series, [len(s.values) for s in series], h, use_price, False, seasonal,
-                        (bank, everyone, len(series)))
+                        (bank, everyone, len(series)), options.country)
     if final is None:
         return {}
     # with planned prices the learned member knows what the local ones cannot: it may stand alone
@@ -266,6 +275,7 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     quantiles = {flag: conformal_quantiles([c for c in backtest if c.intermittent == flag],
                                            default if flag else pooled_choice, h, levels, seasonal)
                  for flag in (False, True) if any(c.intermittent == flag for c in backtest)}
+    holiday_steps, inflation = _holiday_bands(full, final, freq, m, levels)
     per_series = (time.perf_counter() - started) / len(series)
     out: dict[int, SeriesForecast] = {}
     for case, s in zip(final, series, strict=True):
@@ -276,6 +286,9 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
         bands: dict[float, tuple[np.ndarray, np.ndarray]] = {}
         for lv in levels:
             lo_q, hi_q = _fallback_band(case.history, h, lv) if calibrated is None else calibrated[lv]
+            if holiday_steps is not None:  # periods near a holiday: as much wider as history says they vary
+                widen = np.where(holiday_steps[case.index], inflation[lv], 1.0)
+                lo_q, hi_q = lo_q * widen, hi_q * widen
             bands[lv] = (np.clip(fc + lo_q * scale, 0.0, fc), np.maximum(fc + hi_q * scale, fc))
         own = [c for c in backtest if c.index == case.index]
         table = _series_table(own, chosen, m, seasonal)
@@ -293,6 +306,25 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
             None, classify(case.history).demand_class, warnings, per_series,
             bands={lv: (lo, hi) for lv, (lo, hi) in bands.items()})
     return out
+
+
+def _holiday_bands(inputs: list[DirectInput], final: list[_Case], freq: Freq, m: int, levels: tuple[float, ...],
+                   ) -> tuple[list[np.ndarray] | None, dict[float, float]]:
+    """Per series which horizon steps are holiday periods, and the band inflation per level there.
+
+    ``None`` without holiday distances (no country, monthly data) or when no horizon step is one.
+    """
+    n = [len(s.values) for s in inputs]
+    flags = [near_holiday(s.holiday, freq) for s in inputs]
+    if any(f is None for f in flags):
+        return None, {}
+    steps = [np.asarray(f)[k:] for f, k in zip(flags, n, strict=True)]
+    if not any(np.any(x) for x in steps):
+        return None, {}
+    past = [np.asarray(f)[:k] for f, k in zip(flags, n, strict=True)]
+    inflation = holiday_inflation([c.history for c in final], past, m, [interval_scale(c.history) for c in final],
+                                  levels)
+    return steps, inflation
 
 
 def _fallback_band(history: np.ndarray, h: int, lv: float) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,113 @@
+"""Features the global model reads beyond one series' lags: promotion history, the batch-wide index, holidays."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from shared.forecast import ensemble as E
+from shared.forecast.calendar_effects import holiday_distance, holiday_inflation, near_holiday
+from shared.forecast.direct_model import DirectInput, _promo_history, pooled_index, promo_flags
+from shared.forecast.engine import ForecastOptions
+from shared.forecast.periods import RegularSeries
+
+
+def test_promo_flags_come_from_the_flags_else_from_a_discounted_price() -> None:
+    y = np.full(30, 10.0)
+    promo = np.zeros(30)
+    promo[[5, 15]] = 1
+    assert np.flatnonzero(promo_flags(y, None, promo)).tolist() == [5, 15]
+    price = np.full(30, 4.0)
+    price[[8, 20]] = 3.0  # 25% off, no flags given
+    assert np.flatnonzero(promo_flags(y, price, None)).tolist() == [8, 20]
+    assert promo_flags(y, None, None) is None
+    assert promo_flags(y, np.full(30, 4.0), np.zeros(30)) is None  # nothing was ever promoted
+
+
+def test_promo_history_separates_the_regular_level_from_the_lift() -> None:
+    n = 60
+    promo = (np.arange(n) % 4 == 0).astype(float)
+    y = np.where(promo > 0, 30.0, 10.0)
+    price = np.where(promo > 0, 3.0, 4.0)
+    origins = np.array([40, 59])
+    share, depth, regular, lifted = _promo_history(y, price, promo, origins, 13, 26, np.full(2, 10.0))
+    assert share == pytest.approx([6 / 26, 6 / 26])  # weeks 16..36 and 36..56 of the last 26
+    assert np.all(depth > 0.05) and np.all(depth < 0.1)  # 25% off a quarter of the weeks
+    assert regular.tolist() == [1.0, 1.0]  # the promoted weeks do not lift the regular level
+    assert lifted.tolist() == [3.0, 3.0]
+    none = _promo_history(y, None, None, origins, 13, 26, np.ones(2))
+    assert all(np.all(np.isnan(c)) for c in none)
+
+
+def test_pooled_index_aligns_series_on_the_calendar_and_sees_a_shared_week() -> None:
+    rng = np.random.default_rng(0)
+    inputs = []
+    for i in range(12):
+        start = 3 * (i % 4)  # series start on different weeks: the index aligns them by period number
+        n = 60 - start
+        y = rng.poisson(50, n).astype(float)
+        y[45 - start] *= 2  # absolute period 45: a week every series shared (a holiday, a chain-wide ad)
+        inputs.append(DirectInput(y, np.zeros(n), period=np.arange(start, 60)))
+    pooled = pooled_index(inputs, "W")
+    assert pooled is not None
+    assert pooled.at(np.array([45]))[0] == pytest.approx(2.0, abs=0.25)
+    assert abs(float(np.nanmedian(pooled.at(np.arange(20, 44)))) - 1.0) < 0.1
+    assert np.isnan(pooled.at(np.array([-1, 500]))).all()
+    assert pooled_index(inputs[:3], "W") is None  # too few series to pool
+
+
+def test_holiday_distance_daily_and_weekly() -> None:
+    days = pd.date_range("2013-11-26", "2013-12-01", freq="D")
+    assert holiday_distance(days, "D", "US").tolist() == [-2, -1, 0, 1, 2, 3]  # Thanksgiving: 28 Nov
+    weeks = pd.date_range("2015-12-17", periods=4, freq="7D")  # the week from 24 Dec holds Christmas
+    dist = holiday_distance(weeks, "W", "US")
+    assert dist is not None and dist.tolist() == [-1, 0, 0, -1]  # 31 Dec holds 1 Jan; 7 Jan: MLK Day next
+    assert near_holiday(dist, "W").tolist() == [False, True, True, False]
+    assert holiday_distance(days, "D", None) is None
+    assert holiday_distance(days, "D", "XX") is None  # unknown country: no holidays, no failure
+    assert holiday_distance(days, "M", "US") is None
+
+
+def test_holiday_inflation_measures_how_much_holidays_vary() -> None:
+    rng = np.random.default_rng(2)
+    n = 200
+    flag = np.zeros(n, dtype=bool)
+    flag[np.arange(30, n, 9)] = True
+    hist, flags = [], []
+    for _ in range(6):
+        y = rng.normal(100, 5, n)
+        y[flag] += rng.choice([-40.0, 40.0], int(flag.sum()))
+        hist.append(y)
+        flags.append(flag)
+    out = holiday_inflation(hist, flags, 7, [5.0] * 6, (0.8, 0.95))
+    assert out[0.8] > 2 and out[0.95] > 1.5
+    calm = holiday_inflation([rng.normal(100, 5, n) for _ in range(6)], flags, 7, [5.0] * 6, (0.8,))
+    assert calm[0.8] < 1.3
+    assert holiday_inflation(hist[:1], [np.zeros(n, dtype=bool)], 7, [5.0], (0.8,)) == {0.8: 1.0}
+
+
+def _holiday_batch() -> list[RegularSeries]:
+    """Daily series through 19 Dec 2014 whose holidays swing far from the ordinary days."""
+    rng = np.random.default_rng(4)
+    dates = pd.date_range("2013-01-01", "2014-12-19", freq="D")
+    flag = near_holiday(holiday_distance(dates, "D", "US"), "D")
+    assert flag is not None
+    out = []
+    for i in range(10):
+        y = rng.poisson(40, len(dates)).astype(float)
+        y[flag] = rng.choice([5.0, 90.0], int(flag.sum()))
+        out.append(RegularSeries(f"s{i}", "D", dates, y))
+    return out
+
+
+def test_bands_widen_on_holiday_periods_when_a_country_is_set() -> None:
+    batch = _holiday_batch()
+    plain = E.ensemble_chunk(batch, ForecastOptions(horizon=14, level=0.8, prophet="never"))
+    us = E.ensemble_chunk(batch, ForecastOptions(horizon=14, level=0.8, prophet="never", country="US"))
+    r, q = plain[0], us[0]
+    christmas = list(r.dates).index(pd.Timestamp("2014-12-25"))
+    ordinary = list(r.dates).index(pd.Timestamp("2014-12-21"))
+    width = lambda f, k: float(f.bands[0.8][1][k] - f.bands[0.8][0][k])  # noqa: E731
+    assert width(q, christmas) > 1.5 * width(r, christmas)
+    assert width(q, ordinary) == pytest.approx(width(r, ordinary), rel=0.35)
