@@ -2,7 +2,8 @@
 
 - ``accurate``: multilingual-e5-small sentence embeddings with a logistic head, blended with the fast head
   (best accuracy; tens of sentences per second per core). For questions and digests: a few hundred reviews.
-- ``fast``: negation-marked n-gram weights plus the lexicon score (thousands per second). For backfills.
+- ``fast``: negation-marked n-gram weights, the lexicon score and E5-distilled word polarities (thousands
+  per second). For backfills.
 - ``lexicon``: the rule scorer alone (the historical behaviour).
 
 ``choose_method`` picks by volume and deadline and says why; callers report the method it returns.
@@ -26,7 +27,7 @@ ACCURATE_RATE = 20.0
 #: Without a deadline, "auto" uses accurate mode up to this many texts.
 ACCURATE_MAX_TEXTS = 2_000
 #: Model identifiers reported beside the method.
-FAST_MODEL = "ngram+lexicon logistic head (models/fast_ngram.json)"
+FAST_MODEL = "ngram+lexicon+E5 word polarity logistic head (models/fast_ngram.json, models/static_e5.npz)"
 LEXICON_MODEL = "lexicon rules (VADER + TextBlob + domain layer)"
 
 
