@@ -235,6 +235,8 @@ REVIEW_CORPORA = ("product", "uci_amazon", "uci_yelp", "uci_imdb")
 #: The corpora each accuracy goal must hold on (product and restaurant review sentences, one label each;
 #: Hutto's product snippets are rated by 10 people and many are implicit, IMDb is movies: reported beside).
 GOAL_CORPORA = ("uci_amazon", "uci_yelp")
+#: The in-process anchor printed beside each goal: the same mode without its newest part.
+ABLATION = {"accurate": "e5 alone", "fast": "fast ngram"}
 
 
 def rate(fn: Callable[[list[str]], np.ndarray], texts: list[str], n: int, repeats: int) -> tuple[float, float]:
@@ -334,13 +336,14 @@ def binary_methods() -> None:
         + f" {'sent/s':>8} {'/cpu-s':>8}"
     )
     rates: dict[str, float] = {}
+    cpu_rates: dict[str, float] = {}
     for m, run in methods.items():
         speed = ""
         if run is not None:
             n, repeats = {"accurate": (512, 2), "fast": (8_000, 3), "lexicon": (20_000, 3)}.get(m, (2_000, 1))
             run(speed_texts[:16])  # warm-up (model / lexicon / table load)
             wall, cpu = rate(run, speed_texts, n, repeats)
-            rates[m] = wall
+            rates[m], cpu_rates[m] = wall, cpu
             speed = f" {wall:8,.0f} {cpu:8,.0f}"
         print(f"{m:10} " + " ".join(f"{held[m][d]:15.3f} {unseen[m][d]:7.3f}" for d in REVIEW_CORPORA) + speed)
     sizes = {d: (len(fast_sets[d]["test"][1]), len(fast_sets[d]["all"][1])) for d in REVIEW_CORPORA}
@@ -350,16 +353,30 @@ def binary_methods() -> None:
     print("  e5 alone = the accurate mode's E5 head without the fast blend; fast ngram = the fast head without the")
     print("  E5 word polarities (the previous fast mode); both are refits in this process, accuracy only")
     anchors = ("lexicon", "vader", "textblob")
+    load, cores = os.getloadavg()[0], os.cpu_count() or 1
     for m, (goal_acc, goal_rate) in GOALS.items():
         on_uci = [unseen[m][d] for d in GOAL_CORPORA]
-        verdict = "met" if min(on_uci) >= goal_acc and rates[m] >= goal_rate else "NOT met"
+        acc_ok = min(on_uci) >= goal_acc
+        # wall clock is the goal; when the shared machine is oversubscribed, the per-CPU-second rate times the
+        # threads the method uses (fast: 1, accurate: one per core) is what an idle machine would give
+        idle = cpu_rates[m] * (cores if m == "accurate" else 1)
+        if rates[m] >= goal_rate:
+            speed = f"{rates[m]:,.0f} sent/s wall: met"
+        elif load > cores and idle >= goal_rate:
+            speed = f"{rates[m]:,.0f} sent/s wall at load {load:.1f}: NOT met; idle-machine estimate {idle:,.0f}: met"
+        else:
+            speed = f"{rates[m]:,.0f} sent/s wall, idle-machine estimate {idle:,.0f}: NOT met"
         figures = ", ".join(f"{d} {unseen[m][d]:.3f}" for d in REVIEW_CORPORA)
         best_anchor = {d: max(unseen[a][d] for a in anchors) for d in REVIEW_CORPORA}
         print(
-            f"  goal {m}: >= {goal_acc} unseen on {' and '.join(GOAL_CORPORA)} and >= {goal_rate:,.0f} sent/s: "
-            f"{verdict} (unseen {figures}; {rates[m]:,.0f} sent/s); best rule anchor (lexicon / VADER / TextBlob) "
+            f"  goal {m} accuracy: >= {goal_acc} unseen on {' and '.join(GOAL_CORPORA)}: "
+            f"{'met' if acc_ok else 'NOT met'} (unseen {figures}; best rule anchor, lexicon / VADER / TextBlob: "
             + ", ".join(f"{d} {v:.3f}" for d, v in best_anchor.items())
+            + f"; {ABLATION[m]}: "
+            + ", ".join(f"{d} {unseen[ABLATION[m]][d]:.3f}" for d in REVIEW_CORPORA)
+            + ")"
         )
+        print(f"  goal {m} speed: >= {goal_rate:,.0f} sent/s: {speed}")
 
 
 def main() -> int:
