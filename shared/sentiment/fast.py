@@ -63,8 +63,21 @@ def ngrams(text: str, negators: frozenset[str]) -> list[str]:
     return token_ngrams(marked_tokens(text, negators))
 
 
-def dense_features(texts: Sequence[str], lexicon: Lexicon | None = None) -> np.ndarray:
-    """``(n, 3)`` lexicon features: the rule scorer's text score, its sign, and log(1 + opinion count)."""
+#: The rule scorer's text scores and evidence counts of a batch, when the caller already has them.
+RuleScores = tuple[np.ndarray, np.ndarray]
+
+
+def dense_features(
+    texts: Sequence[str], lexicon: Lexicon | None = None, rule_scores: RuleScores | None = None
+) -> np.ndarray:
+    """``(n, 3)`` lexicon features: the rule scorer's text score, its sign, and log(1 + opinion count).
+
+    ``rule_scores`` (score, evidence per text) skips the rule pass when the caller has just run it (batch
+    scoring reads every text with the rules anyway, for aspects).
+    """
+    if rule_scores is not None:
+        score, evidence = (np.asarray(a, dtype=np.float64) for a in rule_scores)
+        return np.column_stack([score, np.sign(score), np.log1p(evidence)])
     from shared.sentiment.scorer import score_text
 
     lex = lexicon or load_lexicon()
@@ -76,10 +89,14 @@ def dense_features(texts: Sequence[str], lexicon: Lexicon | None = None) -> np.n
 
 
 def all_dense_features(
-    texts: Sequence[str], token_lists: Sequence[list[str]], lexicon: Lexicon, table: PolarityTable | None
+    texts: Sequence[str],
+    token_lists: Sequence[list[str]],
+    lexicon: Lexicon,
+    table: PolarityTable | None,
+    rule_scores: RuleScores | None = None,
 ) -> np.ndarray:
     """The lexicon features, followed by the table's (when given): ``(n, 3)`` or ``(n, 9)``."""
-    lex = dense_features(texts, lexicon)
+    lex = dense_features(texts, lexicon, rule_scores)
     return lex if table is None else np.hstack([lex, table.features(token_lists)])
 
 
@@ -102,9 +119,17 @@ class FastHead:
         return len(self.dense_weights) == len(DENSE_FEATURES)
 
     def margin(
-        self, texts: Sequence[str], lexicon: Lexicon | None = None, table: PolarityTable | None = None
+        self,
+        texts: Sequence[str],
+        lexicon: Lexicon | None = None,
+        table: PolarityTable | None = None,
+        rule_scores: RuleScores | None = None,
     ) -> np.ndarray:
-        """Log-odds of "positive" for each text (``table`` defaults to the committed one when the head uses it)."""
+        """Log-odds of "positive" for each text.
+
+        ``table`` defaults to the committed one when the head uses it; ``rule_scores`` (the rule scorer's
+        score and evidence per text, from the same lexicon) saves the rule pass when the caller ran it.
+        """
         lex = lexicon or load_lexicon()
         if self.uses_table and table is None:
             table = static.load_table()
@@ -113,12 +138,15 @@ class FastHead:
         sparse = np.fromiter(
             (sum(w.get(f, 0.0) for f in token_ngrams(ts)) for ts in toks), dtype=np.float64, count=len(texts)
         )
-        dense = all_dense_features(texts, toks, lex, table if self.uses_table else None)
+        dense = all_dense_features(texts, toks, lex, table if self.uses_table else None, rule_scores)
         return sparse + dense @ self.dense_weights + self.bias
 
-    def probability(self, texts: Sequence[str], lexicon: Lexicon | None = None) -> np.ndarray:
-        """Probability of "positive" for each text."""
-        return 1.0 / (1.0 + np.exp(-np.clip(self.margin(texts, lexicon), -50.0, 50.0)))
+    def probability(
+        self, texts: Sequence[str], lexicon: Lexicon | None = None, rule_scores: RuleScores | None = None
+    ) -> np.ndarray:
+        """Probability of "positive" for each text (``rule_scores`` as in :meth:`margin`)."""
+        margin = self.margin(texts, lexicon, rule_scores=rule_scores)
+        return 1.0 / (1.0 + np.exp(-np.clip(margin, -50.0, 50.0)))
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready form (weights rounded to 4 significant digits, zero weights dropped)."""

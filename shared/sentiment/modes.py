@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from shared.sentiment.lexicon import Lexicon
 
 Method = Literal["accurate", "fast", "lexicon"]
 METHODS: tuple[str, ...] = ("accurate", "fast", "lexicon")
@@ -117,12 +120,21 @@ def accurate_margin(texts: Sequence[str]) -> np.ndarray:
     return margin
 
 
-def positive_probability(texts: Sequence[str], method: Method) -> np.ndarray:
-    """P(positive) per text from the accurate or fast head (the lexicon mode has no probability)."""
+def positive_probability(
+    texts: Sequence[str],
+    method: Method,
+    rule_scores: tuple[np.ndarray, np.ndarray] | None = None,
+    lexicon: Lexicon | None = None,
+) -> np.ndarray:
+    """P(positive) per text from the accurate or fast head (the lexicon mode has no probability).
+
+    ``rule_scores`` (the rule scorer's score and evidence per text, read with ``lexicon``) spare the fast
+    head its own rule pass; the accurate mode ignores them.
+    """
     if method == "accurate":
         return 1.0 / (1.0 + np.exp(-np.clip(accurate_margin(texts), -50.0, 50.0)))
     if method == "fast":
         from shared.sentiment.fast import load_fast_head
 
-        return load_fast_head().probability(texts)
+        return load_fast_head().probability(texts, lexicon, rule_scores=rule_scores)
     raise ValueError(f"method {method!r} has no probability head")

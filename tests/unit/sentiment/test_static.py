@@ -71,6 +71,15 @@ def test_committed_table_loads_offline_and_reads_unseen_words() -> None:
         assert np.sign(with_word[0] - without[0]) == sign
 
 
+def test_batch_scoring_reuses_the_rule_pass_with_identical_fast_scores() -> None:
+    from shared.sentiment.scoring import score_reviews
+
+    texts = ["Not bad at all, the staff was commendable.", "It stopped working, unhelpful support!", "", "meh"]
+    batch = score_reviews(texts, method="fast")
+    alone = 2.0 * load_fast_head().probability(texts) - 1.0  # the head's own rule pass
+    assert np.allclose(batch.text_score, alone) and batch.method == "fast"
+
+
 def test_sentiment_bundle_ships_the_table_and_heads() -> None:
     files, _, _ = members("sentiment", REPO_ROOT, REPO_ROOT / "requirements.lock")
     names = {name for name, _ in files}
