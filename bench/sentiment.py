@@ -230,8 +230,13 @@ def phenomena() -> None:
 
 #: Goals of issue #18, binary accuracy on review sentences the head was not trained on, and sentences/s.
 GOALS = {"accurate": (0.92, 60.0), "fast": (0.88, 10_000.0)}
-#: Review-sentence corpora for the goals (Hutto's movie snippets and tweets are training-only context).
+#: Review-sentence corpora reported (Hutto's movie snippets and tweets are training-only context).
 REVIEW_CORPORA = ("product", "uci_amazon", "uci_yelp", "uci_imdb")
+#: The corpora each accuracy goal must hold on (product and restaurant review sentences, one label each;
+#: Hutto's product snippets are rated by 10 people and many are implicit, IMDb is movies: reported beside).
+GOAL_CORPORA = ("uci_amazon", "uci_yelp")
+#: The in-process anchor printed beside each goal: the same mode without its newest part.
+ABLATION = {"accurate": "e5 alone", "fast": "fast ngram"}
 
 
 def rate(fn: Callable[[list[str]], np.ndarray], texts: list[str], n: int, repeats: int) -> tuple[float, float]:
@@ -254,17 +259,19 @@ def binary_methods() -> None:
     """Accurate / fast / lexicon / TextBlob / VADER, binary polarity, against the #18 goals.
 
     Two accuracies per corpus: ``held-out`` (its 20% test part; the committed heads were fitted on the
-    other 80% of every corpus) and ``not trained on`` (the head refitted without any sentence of that
-    corpus and scored on all of it: leave-one-corpus-out, the issue's "sentences it was not trained on").
-    Rule methods have no training, so both columns are the same for them. Throughput is measured here,
-    in the same process, on UCI Amazon sentences.
+    other 80% of every corpus) and ``not trained on`` (the whole chain refitted without any sentence of
+    that corpus: E5 head, word-polarity table, fast head; scored on all of it: leave-one-corpus-out, the
+    issue's "sentences it was not trained on"). Rule methods have no training, so both columns are the
+    same for them. Ablations in the same process: the E5 head without the fast blend, and the fast head
+    without the E5 word polarities (n-grams + lexicon, the previous fast mode). Throughput is measured
+    here, in the same process, on UCI Amazon sentences.
     """
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from sentiment_data import cached_embeddings
-    from train_sentiment_heads import DOMAINS, domain_sets
+    from train_sentiment_heads import DOMAINS, domain_sets, fit_e5_head, fit_fast, polarity_table
 
     from shared.sentiment.fast import fit_fast_head, load_fast_head
-    from shared.sentiment.head import fit_logistic, load_head
+    from shared.sentiment.head import load_head
     from shared.sentiment.modes import accurate_margin
 
     head, fast = load_head("e5_logistic"), load_fast_head()
@@ -280,67 +287,96 @@ def binary_methods() -> None:
     def accuracy_of(margin: np.ndarray, y: np.ndarray, strict: bool = True) -> float:
         return float((((margin > 0) if strict else (margin >= 0)) == y).mean())
 
-    held: dict[str, dict[str, float]] = {m: {} for m in ("accurate", "fast", *rules)}
-    unseen: dict[str, dict[str, float]] = {m: {} for m in held}
+    rows = ("accurate", "e5 alone", "fast", "fast ngram", *rules)
+    held: dict[str, dict[str, float]] = {m: {} for m in rows}
+    unseen: dict[str, dict[str, float]] = {m: {} for m in rows}
     for d in REVIEW_CORPORA:
-        held["accurate"][d] = accuracy_of(
-            head.margin(emb[d]["test"]) + blend * fast.margin(acc_sets[d]["test"][0]), acc_sets[d]["test"][1]
-        )
-        held["fast"][d] = accuracy_of(fast.margin(fast_sets[d]["test"][0]), fast_sets[d]["test"][1])
+        print(f"  refitting without {d} ...", flush=True)
+        test_texts, test_y = fast_sets[d]["test"]
+        e5_test = head.margin(emb[d]["test"])
+        held["accurate"][d] = accuracy_of(e5_test + blend * fast.margin(acc_sets[d]["test"][0]), acc_sets[d]["test"][1])
+        held["e5 alone"][d] = accuracy_of(e5_test, acc_sets[d]["test"][1])
+        held["fast"][d] = accuracy_of(fast.margin(test_texts), test_y)
         rest = [r for r in DOMAINS if r != d]
-        x = np.vstack([emb[r]["train"] for r in rest])
-        y = np.concatenate([acc_sets[r]["train"][1] for r in rest])
-        loo = fit_logistic(x, y, float(head.provenance["l2"]))
-        fast_loo = fit_fast_head(
+        e5_loo = fit_e5_head(rest, acc_sets, emb, float(head.provenance["l2"]))
+        table = polarity_table(e5_loo)[0]
+        fast_loo = fit_fast(rest, fast_sets, table)
+        ngram_loo = fit_fast_head(
             [t for r in rest for t in fast_sets[r]["train"][0]],
             np.concatenate([fast_sets[r]["train"][1] for r in rest]),
-            min_count=int(fast.provenance.get("min_count", 3)),
-            l2=float(fast.provenance.get("l2", 10.0)),
+            min_count=int(fast.provenance["min_count"]),
+            l2=float(fast.provenance["l2"]),
         )
-        unseen["fast"][d] = accuracy_of(fast_loo.margin(fast_sets[d]["all"][0]), fast_sets[d]["all"][1])
-        unseen["accurate"][d] = accuracy_of(
-            loo.margin(emb[d]["all"]) + blend * fast_loo.margin(acc_sets[d]["all"][0]), acc_sets[d]["all"][1]
-        )
+        texts, y = fast_sets[d]["all"]
+        unseen["fast"][d] = accuracy_of(fast_loo.margin(texts, table=table), y)
+        unseen["fast ngram"][d] = accuracy_of(ngram_loo.margin(texts), y)
+        e5_all = e5_loo.margin(emb[d]["all"])
+        acc_texts, acc_y = acc_sets[d]["all"]
+        unseen["accurate"][d] = accuracy_of(e5_all + blend * fast_loo.margin(acc_texts, table=table), acc_y)
+        unseen["e5 alone"][d] = accuracy_of(e5_all, acc_y)
+        held["fast ngram"][d] = float("nan")  # the committed head has the table; only its refits lack it
         for m, fn in rules.items():  # rules: a score of 0 counts positive
-            held[m][d] = accuracy_of(fn(fast_sets[d]["test"][0]), fast_sets[d]["test"][1], strict=False)
-            unseen[m][d] = accuracy_of(fn(fast_sets[d]["all"][0]), fast_sets[d]["all"][1], strict=False)
+            held[m][d] = accuracy_of(fn(test_texts), test_y, strict=False)
+            unseen[m][d] = accuracy_of(fn(texts), y, strict=False)
 
     speed_texts = fast_sets["uci_amazon"]["all"][0]
-    methods: dict[str, Callable[[list[str]], np.ndarray]] = {
+    methods: dict[str, Callable[[list[str]], np.ndarray] | None] = {
         "accurate": accurate_margin,
+        "e5 alone": None,
         "fast": lambda t: fast.margin(t),
+        "fast ngram": None,
         **rules,
     }
     print(
         "\n== binary polarity (pos vs neg), review sentences; held = 20% test part, unseen = leave-one-corpus-out"
     )
     print(
-        f"{'method':9} "
+        f"{'method':10} "
         + " ".join(f"{d + ' held':>15} {'unseen':>7}" for d in REVIEW_CORPORA)
         + f" {'sent/s':>8} {'/cpu-s':>8}"
     )
     rates: dict[str, float] = {}
-    for m, fn in methods.items():
-        n, repeats = {"accurate": (512, 2), "fast": (8_000, 3), "lexicon": (20_000, 3)}.get(m, (2_000, 1))
-        fn(speed_texts[:16])  # warm-up (model / lexicon load)
-        wall, cpu = rate(fn, speed_texts, n, repeats)
-        rates[m] = wall
-        print(
-            f"{m:9} "
-            + " ".join(f"{held[m][d]:15.3f} {unseen[m][d]:7.3f}" for d in REVIEW_CORPORA)
-            + f" {wall:8,.0f} {cpu:8,.0f}"
-        )
+    cpu_rates: dict[str, float] = {}
+    for m, run in methods.items():
+        speed = ""
+        if run is not None:
+            n, repeats = {"accurate": (512, 2), "fast": (8_000, 3), "lexicon": (20_000, 3)}.get(m, (2_000, 1))
+            run(speed_texts[:16])  # warm-up (model / lexicon / table load)
+            wall, cpu = rate(run, speed_texts, n, repeats)
+            rates[m], cpu_rates[m] = wall, cpu
+            speed = f" {wall:8,.0f} {cpu:8,.0f}"
+        print(f"{m:10} " + " ".join(f"{held[m][d]:15.3f} {unseen[m][d]:7.3f}" for d in REVIEW_CORPORA) + speed)
     sizes = {d: (len(fast_sets[d]["test"][1]), len(fast_sets[d]["all"][1])) for d in REVIEW_CORPORA}
     print(f"  sentences per corpus (test part, all) {sizes}")
     print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (sent/s is wall clock, best of runs)")
     print("  product = Hutto & Gilbert's Amazon snippets (Hu & Liu); uci_* = UCI Amazon / Yelp / IMDb sentences")
+    print("  e5 alone = the accurate mode's E5 head without the fast blend; fast ngram = the fast head without the")
+    print("  E5 word polarities (the previous fast mode); both are refits in this process, accuracy only")
+    anchors = ("lexicon", "vader", "textblob")
+    load, cores = os.getloadavg()[0], os.cpu_count() or 1
     for m, (goal_acc, goal_rate) in GOALS.items():
-        on_uci = [unseen[m][d] for d in ("uci_amazon", "uci_yelp")]
-        verdict = "met" if min(on_uci) >= goal_acc and rates[m] >= goal_rate else "NOT met"
+        on_uci = [unseen[m][d] for d in GOAL_CORPORA]
+        acc_ok = min(on_uci) >= goal_acc
+        # wall clock is the goal; when the shared machine is oversubscribed, the per-CPU-second rate times the
+        # threads the method uses (fast: 1, accurate: one per core) is what an idle machine would give
+        idle = cpu_rates[m] * (cores if m == "accurate" else 1)
+        if rates[m] >= goal_rate:
+            speed = f"{rates[m]:,.0f} sent/s wall: met"
+        elif load > cores and idle >= goal_rate:
+            speed = f"{rates[m]:,.0f} sent/s wall at load {load:.1f}: NOT met; idle-machine estimate {idle:,.0f}: met"
+        else:
+            speed = f"{rates[m]:,.0f} sent/s wall, idle-machine estimate {idle:,.0f}: NOT met"
+        figures = ", ".join(f"{d} {unseen[m][d]:.3f}" for d in REVIEW_CORPORA)
+        best_anchor = {d: max(unseen[a][d] for a in anchors) for d in REVIEW_CORPORA}
         print(
-            f"  goal {m}: >= {goal_acc} unseen on UCI Amazon and Yelp ({on_uci[0]:.3f}, {on_uci[1]:.3f}), "
-            f">= {goal_rate:,.0f} sent/s ({rates[m]:,.0f}): {verdict}"
+            f"  goal {m} accuracy: >= {goal_acc} unseen on {' and '.join(GOAL_CORPORA)}: "
+            f"{'met' if acc_ok else 'NOT met'} (unseen {figures}; best rule anchor, lexicon / VADER / TextBlob: "
+            + ", ".join(f"{d} {v:.3f}" for d, v in best_anchor.items())
+            + f"; {ABLATION[m]}: "
+            + ", ".join(f"{d} {unseen[ABLATION[m]][d]:.3f}" for d in REVIEW_CORPORA)
+            + ")"
         )
+        print(f"  goal {m} speed: >= {goal_rate:,.0f} sent/s: {speed}")
 
 
 def main() -> int:

@@ -2,7 +2,8 @@
 
 - ``accurate``: multilingual-e5-small sentence embeddings with a logistic head, blended with the fast head
   (best accuracy; tens of sentences per second per core). For questions and digests: a few hundred reviews.
-- ``fast``: negation-marked n-gram weights plus the lexicon score (thousands per second). For backfills.
+- ``fast``: negation-marked n-gram weights, the lexicon score and E5-distilled word polarities (thousands
+  per second). For backfills.
 - ``lexicon``: the rule scorer alone (the historical behaviour).
 
 ``choose_method`` picks by volume and deadline and says why; callers report the method it returns.
@@ -12,9 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from shared.sentiment.lexicon import Lexicon
 
 Method = Literal["accurate", "fast", "lexicon"]
 METHODS: tuple[str, ...] = ("accurate", "fast", "lexicon")
@@ -26,7 +30,7 @@ ACCURATE_RATE = 20.0
 #: Without a deadline, "auto" uses accurate mode up to this many texts.
 ACCURATE_MAX_TEXTS = 2_000
 #: Model identifiers reported beside the method.
-FAST_MODEL = "ngram+lexicon logistic head (models/fast_ngram.json)"
+FAST_MODEL = "ngram+lexicon+E5 word polarity logistic head (models/fast_ngram.json, models/static_e5.npz)"
 LEXICON_MODEL = "lexicon rules (VADER + TextBlob + domain layer)"
 
 
@@ -116,12 +120,21 @@ def accurate_margin(texts: Sequence[str]) -> np.ndarray:
     return margin
 
 
-def positive_probability(texts: Sequence[str], method: Method) -> np.ndarray:
-    """P(positive) per text from the accurate or fast head (the lexicon mode has no probability)."""
+def positive_probability(
+    texts: Sequence[str],
+    method: Method,
+    rule_scores: tuple[np.ndarray, np.ndarray] | None = None,
+    lexicon: Lexicon | None = None,
+) -> np.ndarray:
+    """P(positive) per text from the accurate or fast head (the lexicon mode has no probability).
+
+    ``rule_scores`` (the rule scorer's score and evidence per text, read with ``lexicon``) spare the fast
+    head its own rule pass; the accurate mode ignores them.
+    """
     if method == "accurate":
         return 1.0 / (1.0 + np.exp(-np.clip(accurate_margin(texts), -50.0, 50.0)))
     if method == "fast":
         from shared.sentiment.fast import load_fast_head
 
-        return load_fast_head().probability(texts)
+        return load_fast_head().probability(texts, lexicon, rule_scores=rule_scores)
     raise ValueError(f"method {method!r} has no probability head")

@@ -49,7 +49,8 @@ def score_reviews(
         aspects.append(ts.aspects)
         terms.append(ts.terms)
     if method != "lexicon" and n:
-        text_score = 2.0 * positive_probability([t or "" for t in texts], method) - 1.0  # type: ignore[arg-type]
+        clean = [t or "" for t in texts]
+        text_score = 2.0 * positive_probability(clean, method, (text_score, evidence), lex) - 1.0  # type: ignore[arg-type]
         evidence = np.maximum(evidence, 1.0)
     reported, model = method, model_name(method)  # type: ignore[arg-type]
     rows = np.asarray(sorted(set(accurate_rows or ())), dtype=np.int64)
