@@ -602,7 +602,7 @@ def _stage_part(deps: Deps, ingestion: Ingestion) -> _Counts | None:
     found = recognise(deps, ingestion.bucket, ingestion.object)
     if found is None:
         return None
-    ingestion.file_checksum = file_checksum(deps.blobs, ingestion.bucket, ingestion.object)
+    ingestion.file_checksum = object_checksum(deps.blobs, ingestion.bucket, ingestion.object)
     out = ingest_part(deps, ingestion, *found)
     ingestion.held, ingestion.skipped, ingestion.note = out.held, out.skipped, out.note
     ingestion.derived = out.derived
