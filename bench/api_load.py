@@ -1,7 +1,7 @@
 """Loopback load test of ``ecomintel serve``'s app, with ratios to a bare functions-framework hello handler.
 
 One server process (waitress, with the options and interpreter tuning ``ecomintel serve`` uses: every function
-imported up front, start-up objects frozen out of the collector, a 1 ms GIL switch interval) serves the gateway
+imported up front, start-up objects frozen out of the collector) serves the gateway
 over a fresh embedded home with a signed-up merchant and a small sales file, and, under the same server, a bare
 functions-framework ``hello`` handler at ``/__hello``. This process drives it with keep-alive connections for a
 fixed time per scenario, at each connection count, interleaving each scenario with the hello handler in 2 s

@@ -20,23 +20,16 @@ if TYPE_CHECKING:
 
 #: Largest request body waitress accepts; the upload function applies the product's own limits.
 _MAX_BODY_BYTES = 1 << 40
-#: How long a thread may hold the GIL while another waits for it (CPython's default is 5 ms). waitress reads
-#: requests and flushes responses on one I/O thread: with the default it waited behind busy workers for up to 5
-#: ms at each step. 1 ms cut the p99 at 32 connections in paired runs (121/94 vs 125/103 ms for /v1/alerts,
-#: 92/106 vs 126/192 ms for a cached question, on a loaded 2-core machine; docs/api.md).
-SWITCH_INTERVAL_SECONDS = 0.001
-
-
-def tune_interpreter(*, switch_interval: float = SWITCH_INTERVAL_SECONDS) -> None:
+def tune_interpreter() -> None:
     """Prepare a long-lived server's interpreter, once its start-up is done, for a short tail of latencies.
 
     Every object alive now (modules, the app, the engines: ~140k) is moved out of the collector's sight
-    (``gc.freeze``): a full collection used to walk them all, an 80-240 ms pause every request in flight
-    waited for; after it, full collections take a few ms. Then the GIL switch interval is shortened.
+    (``gc.freeze``): a full collection used to walk them all, an 80-500 ms pause that every request in flight
+    waited for (``bench/api_load.py`` prints the pauses); after it, full collections take 1-20 ms. The GIL
+    switch interval stays CPython's 5 ms: 1 ms was no better or worse beyond the noise of paired runs.
     """
     gc.collect()
     gc.freeze()
-    sys.setswitchinterval(switch_interval)
 
 
 def load_functions(gateway: Gateway) -> int:
