@@ -450,6 +450,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         # "what are customers saying about shipping?": the sentiment agent, about that aspect (before the
         # refusals: "delivery times" in reviews is not shipping records; "the delivery" is not a product name)
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
+        if as_of is None and DataKind.REVIEWS in extents:  # "since March": against the reviews' own last date
+            reading.as_of = extents[DataKind.REVIEWS][1]
+            time = resolve_time(question, reading.as_of, exclude=sku_spans)
         reading.review_period = time.range
         return reading
     sentiment_change = asks_sentiment_change(question) and not metrics
