@@ -90,3 +90,17 @@ def test_unhappy_customers_are_the_complaints_not_a_customer_count(shop: Vocabul
     assert plan.asks == ["complaints"] and plan.agents == ["sentiment"]
     both = read(shop, "Why are ratings falling and what do customers complain about?")
     assert agent_plan(both, route(both.question), shop).asks == ["rating_decline", "complaints"]
+
+
+def test_a_review_period_is_read_against_the_reviews_last_date(shop: VocabularyIndex) -> None:
+    from shared.models.records import DataKind
+
+    extents = {**EXTENTS, DataKind.REVIEWS: (date(2023, 1, 1), date(2025, 4, 30))}
+    r = read_question("What are customers saying about shipping in the last 30 days?", tenant_id="decor",
+                      index=shop, extents=extents)
+    assert r.review_period is not None and r.as_of == date(2025, 4, 30)
+    assert (r.review_period.start, r.review_period.end) == (date(2025, 4, 1), date(2025, 4, 30))
+    routed = route(r.question)
+    plan = agent_plan(r, routed.model_copy(update={"entities": routed.entities.model_copy(
+        update={"start_date": date(2025, 3, 1), "end_date": date(2025, 4, 30)})}), shop)
+    assert plan.entities.start_date == date(2025, 3, 1)  # a period the planner read stands
