@@ -140,6 +140,11 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         asks = [a for a in plan.asks if a in kept]  # in the order the question asks them
         update["asks"] = asks if reading.review_ask in asks else [reading.review_ask, *asks]
         update["sku_scope"] = {}
+    elif "aspect" in plan.asks:  # a follow-up of an aspect question: "what about packaging?"
+        from shared.sentiment.mentions import aspect_words
+
+        if named := aspect_words(reading.question):
+            merged.aspect = named[0][2]
     return plan.model_copy(update=update)
 
 

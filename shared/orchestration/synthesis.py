@@ -132,7 +132,7 @@ _ASK_WORDS: dict[AskKind, str] = {
     "what_if": "the price what-if", "complaints": "what customers complain about",
     "rating_decline": "whose ratings are falling", "sentiment_overview": "what reviews say",
     "stockout": "which products will run out", "overstock": "which products are overstocked",
-    "forecast": "the demand forecast",
+    "forecast": "the demand forecast", "aspect": "what reviews say about it", "praise": "what customers like",
 }
 
 

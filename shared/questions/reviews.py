@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from shared.sentiment.mentions import aspect_words
-
 ReviewAsk = Literal["aspect", "praise", "complaints"]
 
 #: Words that on their own make a question one about what reviews or customers say.
@@ -77,6 +75,8 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = ()) -
     talks = bool(_TALK.search(question)) or (bool(_WEAK_TALK.search(question)) and bool(_WHO.search(question)))
     if not talks:
         return None
+    from shared.sentiment.mentions import aspect_words  # only for questions about reviews (import cost)
+
     for start, end, word in aspect_words(question):
         if _outside((start, end), taken):
             return ReviewQuestion("aspect", word, (start, end))

@@ -104,3 +104,18 @@ def test_a_review_period_is_read_against_the_reviews_last_date(shop: VocabularyI
     plan = agent_plan(r, routed.model_copy(update={"entities": routed.entities.model_copy(
         update={"start_date": date(2025, 3, 1), "end_date": date(2025, 4, 30)})}), shop)
     assert plan.entities.start_date == date(2025, 3, 1)  # a period the planner read stands
+
+
+def test_a_follow_up_keeps_the_aspect_or_names_another(shop: VocabularyIndex) -> None:
+    from shared.orchestration.context import resolve_follow_up
+
+    first = read(shop, "What are customers saying about shipping?")
+    plan = agent_plan(first, route(first.question), shop)
+    previous = {"question": first.question, "plan": plan.model_dump(mode="json")}
+    same = read(shop, "and for the Linen Table Runner?")
+    merged, _ = resolve_follow_up(same.question, route(same.question), previous, explicit_intents=False)
+    merged = agent_plan(same, merged, shop)
+    assert (merged.asks, merged.entities.aspect, merged.entities.skus) == (["aspect"], "shipping", ["100234"])
+    other = read(shop, "What about packaging?")
+    merged, _ = resolve_follow_up(other.question, route(other.question), previous, explicit_intents=False)
+    assert agent_plan(other, merged, shop).entities.aspect == "packaging"
