@@ -74,6 +74,9 @@ _UNSOLD = re.compile(r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+no
 _COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|most|least|top|bottom|by|per|"
                        r"each|which|what share|percentage|trend|over time|monthly|weekly|compared?|vs\.?|grow\w*|"
                        r"chang\w*)\b", re.I)
+#: "revenue per customer", "how much does the average customer spend": revenue divided by customers.
+_PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+(?:customer|buyer|shopper|client)\b"
+                           r"(?!s)(?! (?:service|support|care))", re.I)
 _NEW_CUSTOMERS = re.compile(r"\b(?:new|first[- ]time|brand[- ]new)\s+(?:customers?|buyers?|shoppers?|clients?)\b",
                             re.I)
 #: "which day", "what day", "busiest day" name a date when a period or a past verb goes with them.
@@ -119,6 +122,7 @@ class Reading(BaseModel):
     review_period: TimeRange | None = Field(default=None, description="The period a review question names.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
+    per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
 
 
 def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -518,7 +522,11 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             and not lx.TREND.search(question) and re.search(
             r"\b(?:how many|number of|count)\b", question, re.I):
         metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
-    missing = _missing_columns(metrics, index)
+    if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
+        metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
+        reading.per_customer = True
+    missing = _missing_columns(metrics, index) or (
+        _missing_columns(["customers"], index) if reading.per_customer else None)
     if missing:
         reading.kind, reading.concept, reading.needed = "unanswerable", lx.METRIC_NOUNS[metrics[0]], missing
         return reading
