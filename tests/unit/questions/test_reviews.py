@@ -119,3 +119,12 @@ def test_a_follow_up_keeps_the_aspect_or_names_another(shop: VocabularyIndex) ->
     other = read(shop, "What about packaging?")
     merged, _ = resolve_follow_up(other.question, route(other.question), previous, explicit_intents=False)
     assert agent_plan(other, merged, shop).entities.aspect == "packaging"
+
+
+@pytest.mark.parametrize(("question", "ask"), [
+    ("What do customers like to buy most?", None), ("Are sales like last year?", None),
+    ("Which products do people love to order?", None), ("What do customers like most about our products?", "praise"),
+    ("What did reviewers like about the Linen Table Runner?", "praise"),
+])
+def test_like_is_praise_only_as_the_customers_verb(shop: VocabularyIndex, question: str, ask: str | None) -> None:
+    assert read(shop, question).review_ask == ask
