@@ -74,6 +74,11 @@ _UNSOLD = re.compile(r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+no
 _COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|most|least|top|bottom|by|per|"
                        r"each|which|what share|percentage|trend|over time|monthly|weekly|compared?|vs\.?|grow\w*|"
                        r"chang\w*)\b", re.I)
+#: "what do customers buy most": the customers as who buys, not a count of them.
+_CUSTOMERS_BUY = re.compile(r"\b(?:customers?|people|shoppers?|buyers?|clients?)\s+(?:\w+\s+)?(?:(?:like|love|tend|"
+                            r"want|prefer)\s+to\s+)?(?:buy|buying|order|ordering|purchas\w*|get)\b", re.I)
+_COUNTED_CUSTOMERS = re.compile(r"\b(?:how many|number of|count of|unique|distinct|new|returning|repeat|per|"
+                                r"average|avg|each)\b(?:\s+\w+)?\s+(?:customers?|buyers?|shoppers?|clients?)\b", re.I)
 #: "revenue per customer", "how much does the average customer spend": revenue divided by customers.
 _PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+(?:customer|buyer|shopper|client)\b"
                            r"(?!s)(?! (?:service|support|care))", re.I)
@@ -476,6 +481,12 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         reading.kind, reading.unknown_name = "unanswerable", name
         reading.suggestions = index.closest_titles(name)
         return reading
+    if "customers" in metrics and _CUSTOMERS_BUY.search(question) and not _COUNTED_CUSTOMERS.search(question):
+        # "what do customers buy most": the customers are who buys; what they buy is the units of the products
+        metrics = [m for m in metrics if m != "customers"] or ["units"]
+        customers_buy = True
+    else:
+        customers_buy = False
     intents = _agent_intents(question, time, metrics)
     if sentiment_change:
         intents = [i for i in intents if i != "sentiment"]
@@ -485,6 +496,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     dims = find_dimensions(question, taken, entity_spans,
                            [m.span for m in matches if m.kind in ("category", "brand", "channel")])
     grain = find_grain(question, taken)
+    if customers_buy and not dims and not grain and (lx.TOP.search(question) or lx.BOTTOM.search(question)):
+        dims = ["sku"]
     if "weekday" in dims and _A_DATE_NOT_A_WEEKDAY.search(question) and not _WEEKDAY_WORDS.search(question) \
             and (time.range is not None or _PAST.search(question)):
         dims.remove("weekday")  # "which day last month had the lowest sales": a date, not a day of the week

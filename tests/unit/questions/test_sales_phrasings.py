@@ -215,3 +215,15 @@ def test_revenue_per_customer_answer() -> None:
                           currency="USD", statement=CompiledStatement(sql="SELECT 1", params={}, dialect="duckdb"))
     assert compose(r, result, titles={}).answer == ("Revenue per customer in May 2025 (1-31 May 2025) was $125.00 "
                                                     "($1,000.00 from 8 customers).")
+
+
+@pytest.mark.parametrize(("question", "metrics", "dims"), [
+    ("What do customers buy most?", ["units"], ["sku"]),
+    ("What do customers like to buy most on Etsy?", ["units"], ["sku"]),
+    ("How many customers bought last month?", ["customers"], []),
+    ("How many unique customers ordered in May?", ["customers"], []),
+])
+def test_customers_who_buy_are_the_subject_not_the_count(shop: VocabularyIndex, question: str, metrics: list[str],
+                                                         dims: list[str]) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.metrics == metrics and r.query.dimensions == dims
