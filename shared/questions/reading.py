@@ -7,6 +7,8 @@ as-of date (:mod:`shared.questions.timephrase`).
 
 Decisions, in order:
 
+0. A question about what reviews or customers say of one aspect, or what they like or dislike
+   (:mod:`shared.questions.reviews`) -> the sentiment agent with that ask (``review_ask``, ``aspect``).
 1. A concept the data cannot hold (ad spend, traffic, acquisition cost ...) -> ``unanswerable``, naming
    what would be needed; never a number.
 2. Causes, forecasts, stock-outs, what-ifs and price positions -> the agents (``agent``), unless the question
