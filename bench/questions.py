@@ -291,6 +291,9 @@ def phrasing_cases(t: BenchTenant, tr: Truth) -> list[Case]:  # noqa: PLR0915 - 
     emails = tr.window(lm_s, lm_e, sold)["customer_email"].str.strip().str.lower()
     add(Case(tenant, "How many new customers did we get last month?", [float(emails.nunique())],
              ["not told apart"]))
+    add(Case(tenant, "Average revenue per customer last month",
+             [tr.revenue(lm_s, lm_e) / emails.nunique(), float(emails.nunique())]))
+    add(Case(tenant, "Which customer spent the most?", unanswerable=True))
     summer = date(end.year if end.month >= 6 else end.year - 1, 6, 1)
     days = (end - summer).days + 1
     add(Case(tenant, "Has revenue gone up since the summer?",

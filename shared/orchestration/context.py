@@ -98,6 +98,7 @@ def resolve_follow_up(question: str, plan: Plan, previous: dict[str, Any], *, ex
         horizon_days=e.horizon_days or p.horizon_days, start_date=e.start_date or p.start_date,
         end_date=e.end_date or p.end_date,
         price_change_pct=e.price_change_pct if e.price_change_pct is not None else p.price_change_pct,
+        aspect=e.aspect or p.aspect,
     )
     quoted = str(previous["question"])
     note = f"follow-up of: {(quoted[:120] + '...') if len(quoted) > 120 else quoted!r}"

@@ -147,13 +147,18 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         # a review question the reader recognised ("what are customers saying about shipping?"): the
         # sentiment agent answers that ask (a falling rating also asked keeps its answer)
         merged.aspect = reading.aspect
-        if reading.review_period is not None:
+        if reading.review_period is not None and merged.start_date is None:  # the planner's own period stands
             merged.start_date, merged.end_date = reading.review_period.start, reading.review_period.end
         update["intents"] = ["sentiment"]
         kept = ("rating_decline", "complaints") if reading.review_ask == "complaints" else ("rating_decline",)
         also = [a for a in plan.asks if a in kept]  # in the order the question asks them
         update["asks"] = also if reading.review_ask in also else [reading.review_ask, *also]
         update["sku_scope"] = {}
+    elif "aspect" in plan.asks:  # a follow-up of an aspect question: "what about packaging?"
+        from shared.sentiment.mentions import aspect_words
+
+        if named := aspect_words(reading.question):
+            merged.aspect = named[0][2]
     return plan.model_copy(update=update)
 
 

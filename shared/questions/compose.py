@@ -268,6 +268,12 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         more = f" and {len(unsold) - len(names)} more" if len(unsold) > len(names) else ""
         answer = (f"{len(unsold):,} catalogue products sold nothing{where} {when}" + (
             f": {'; '.join(names)}{more}." if unsold else "."))
+    elif (reading.shape == "value" or not dims) and reading.per_customer and not q.compare \
+            and rows[0].get("customers"):
+        row = rows[0]
+        per = (row.get("revenue") or 0.0) / row["customers"]
+        answer = (f"Revenue per customer{where} {when} was {fmt_value(per, 'money', cur)} ({v(row, 'revenue')} "
+                  f"from {row['customers']:,} customers).")
     elif (reading.shape == "value" or not dims) and reading.per_day and period is not None:
         row = rows[0]
         total = row.get(metric)

@@ -232,7 +232,9 @@ AGENT_CUES: dict[str, re.Pattern[str]] = {
 #: Questions the data cannot answer: the concept and what would be needed to answer it.
 UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"(?:top|best|biggest|largest|most valuable|loyal\w*|worst) (?:\d+ )?(?:customers|buyers|clients|shoppers)|"
-         r"who (?:are|is) (?:my|our) (?:\w+ )?(?:customers?|buyers?|clients?)|customer names?"),
+         r"who (?:are|is) (?:my|our) (?:\w+ )?(?:customers?|buyers?|clients?)|customer names?|"
+         r"(?:by|for each|which|what|top|best|biggest) (?:single |individual )?(?:customer|buyer|client|shopper)"
+         r"(?!s| service| support| care| satisfaction| reviews?)"),
      "a list of individual customers", "customer names or accounts (customer ids are stored only as hashes)"),
     (_rx(r"(?:customer )?acquisition costs?|cac|cost per (?:acquisition|customer|lead)|cpa"),
      "customer acquisition cost", "marketing spend by channel and new-customer counts"),

@@ -7,6 +7,8 @@ as-of date (:mod:`shared.questions.timephrase`).
 
 Decisions, in order:
 
+0. A question about what reviews or customers say of one aspect, or what they like or dislike
+   (:mod:`shared.questions.reviews`) -> the sentiment agent with that ask (``review_ask``, ``aspect``).
 1. A concept the data cannot hold (ad spend, traffic, acquisition cost ...) -> ``unanswerable``, naming
    what would be needed; never a number.
 2. Causes, forecasts, stock-outs, what-ifs and price positions -> the agents (``agent``), unless the question
@@ -75,6 +77,14 @@ _UNSOLD = re.compile(r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+no
 _COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|most|least|top|bottom|by|per|"
                        r"each|which|what share|percentage|trend|over time|monthly|weekly|compared?|vs\.?|grow\w*|"
                        r"chang\w*)\b", re.I)
+#: "what do customers buy most": the customers as who buys, not a count of them.
+_CUSTOMERS_BUY = re.compile(r"\b(?:customers?|people|shoppers?|buyers?|clients?)\s+(?:\w+\s+)?(?:(?:like|love|tend|"
+                            r"want|prefer)\s+to\s+)?(?:buy|buying|order|ordering|purchas\w*|get)\b", re.I)
+_COUNTED_CUSTOMERS = re.compile(r"\b(?:how many|number of|count of|unique|distinct|new|returning|repeat|per|"
+                                r"average|avg|each)\b(?:\s+\w+)?\s+(?:customers?|buyers?|shoppers?|clients?)\b", re.I)
+#: "revenue per customer", "how much does the average customer spend": revenue divided by customers.
+_PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+(?:customer|buyer|shopper|client)\b"
+                           r"(?!s)(?! (?:service|support|care))", re.I)
 _NEW_CUSTOMERS = re.compile(r"\b(?:new|first[- ]time|brand[- ]new)\s+(?:customers?|buyers?|shoppers?|clients?)\b",
                             re.I)
 #: "which day", "what day", "busiest day" name a date when a period or a past verb goes with them.
@@ -125,6 +135,7 @@ class Reading(BaseModel):
     review_period: TimeRange | None = Field(default=None, description="The period a review question names.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
+    per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
 
 
 def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -488,6 +499,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         # "what are customers saying about shipping?": the sentiment agent, about that aspect (before the
         # refusals: "delivery times" in reviews is not shipping records; "the delivery" is not a product name)
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
+        if as_of is None and DataKind.REVIEWS in extents:  # "since March": against the reviews' own last date
+            reading.as_of = extents[DataKind.REVIEWS][1]
+            time = resolve_time(question, reading.as_of, exclude=sku_spans)
         reading.review_period = time.range
         return reading
     sentiment_change = asks_sentiment_change(question) and not metrics
@@ -507,6 +521,12 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         reading.kind, reading.unknown_name = "unanswerable", name
         reading.suggestions = index.closest_titles(name)
         return reading
+    if "customers" in metrics and _CUSTOMERS_BUY.search(question) and not _COUNTED_CUSTOMERS.search(question):
+        # "what do customers buy most": the customers are who buys; what they buy is the units of the products
+        metrics = [m for m in metrics if m != "customers"] or ["units"]
+        customers_buy = True
+    else:
+        customers_buy = False
     intents = _agent_intents(question, time, metrics)
     if sentiment_change:
         intents = [i for i in intents if i != "sentiment"]
@@ -516,6 +536,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     dims = find_dimensions(question, taken, entity_spans,
                            [m.span for m in matches if m.kind in ("category", "brand", "channel")])
     grain = find_grain(question, taken)
+    if customers_buy and not dims and not grain and (lx.TOP.search(question) or lx.BOTTOM.search(question)):
+        dims = ["sku"]
     if "weekday" in dims and _A_DATE_NOT_A_WEEKDAY.search(question) and not _WEEKDAY_WORDS.search(question) \
             and (time.range is not None or _PAST.search(question)):
         dims.remove("weekday")  # "which day last month had the lowest sales": a date, not a day of the week
@@ -553,7 +575,11 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             and not lx.TREND.search(question) and re.search(
             r"\b(?:how many|number of|count)\b", question, re.I):
         metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
-    missing = _missing_columns(metrics, index)
+    if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
+        metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
+        reading.per_customer = True
+    missing = _missing_columns(metrics, index) or (
+        _missing_columns(["customers"], index) if reading.per_customer else None)
     if missing:
         reading.kind, reading.concept, reading.needed = "unanswerable", lx.METRIC_NOUNS[metrics[0]], missing
         return reading

@@ -14,20 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from shared.sentiment.mentions import aspect_words
-
 ReviewAsk = Literal["aspect", "praise", "complaints"]
 
 #: Words that on their own make a question one about what reviews or customers say.
 _TALK = re.compile(
     r"\b(?:say|says|saying|said|think|thinks|thought|feel|feels|felt|complain\w*|complaints?|love[sd]?|loving|"
-    r"like[sd]?|dislike[sd]?|hate[sd]?|prais\w*|rave\w*|happy|unhappy|satisfied|dissatisfied|pleased|"
+    r"dislike[sd]?|hate[sd]?|prais\w*|rave\w*|happy|unhappy|satisfied|dissatisfied|pleased|"
     r"reviews?|reviewers?|reviewed|feedback|comments?|mention\w*|opinions?|sentiment|impressions?|"
     r"talk(?:ing)? about|negative|positive)\b", re.I)
 #: Words that make it one only beside a word for the customers ("problems with delivery" alone may be ours).
 _WEAK_TALK = re.compile(r"\b(?:issues?|problems?|rate|rated|rating|ratings|stars?|experience)\b", re.I)
 _WHO = re.compile(r"\b(?:customers?|people|buyers?|shoppers?|reviewers?|users?|clients?|folks|reviews?)\b", re.I)
-_PRAISE = re.compile(r"\b(?:love[sd]?|loving|like[sd]?|enjoy\w*|prais\w*|rave\w*|favou?rite|best thing|"
+_PRAISE = re.compile(r"\b(?:love[sd]?|loving|enjoy\w*|prais\w*|rave\w*|favou?rite|best thing|"
                      r"appreciate\w*|happy|pleased|good things?)\b", re.I)
 _NEGATED_PRAISE = re.compile(r"\b(?:n't|not|never|least)\s+(?:\w+\s+)?(?:love|like|enjoy|happy|pleased)\b|"
                              r"\b(?:do|does|did)n't\s+(?:\w+\s+)?(?:love|like|enjoy)\b", re.I)
@@ -68,15 +66,30 @@ def _outside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
     return not any(span[0] < e and s < span[1] for s, e in taken)
 
 
+#: "like" as a verb of the customers ("what do customers like", "people liked"), not "sales like last year".
+_LIKE = re.compile(r"\b(?:do|does|did|n't|not|customers?|people|buyers?|reviewers?|they|users?|shoppers?)\s+"
+                   r"(?:\w+\s+)?(?:like[sd]?|love[sd]?)\b(?!\s+(?:to\s+)?(?:buy|buying|order|ordering|purchas\w*|"
+                   r"shop\w*|get|spend))", re.I)
+#: "which products do customers love to buy", "what do people like buying": purchases, not reviews.
+_BUYING = re.compile(r"\b(?:like[sd]?|love[sd]?)\s+(?:to\s+)?(?:buy|buying|order|ordering|purchas\w*|shop\w*|get|"
+                     r"spend)\b", re.I)
+
+
 def read_review_question(question: str, taken: Sequence[tuple[int, int]] = ()) -> ReviewQuestion | None:
     """The review ask of ``question`` (aspect, praise, or complaints said as "don't like"), else ``None``.
 
     ``taken``: spans of the tenant's names and the time phrases (an aspect word inside a product title,
     "Large Cutting Board", is the product's name, not an aspect).
     """
-    talks = bool(_TALK.search(question)) or (bool(_WEAK_TALK.search(question)) and bool(_WHO.search(question)))
+    if _BUYING.search(question):
+        return None
+    liked = bool(_LIKE.search(question))
+    talks = liked or bool(_TALK.search(question)) or (bool(_WEAK_TALK.search(question))
+                                                      and bool(_WHO.search(question)))
     if not talks:
         return None
+    from shared.sentiment.mentions import aspect_words  # only for questions about reviews (import cost)
+
     for start, end, word in aspect_words(question):
         if _outside((start, end), taken):
             return ReviewQuestion("aspect", word, (start, end))
@@ -85,7 +98,7 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = ()) -
         return ReviewQuestion("aspect", m.group("w").lower(), m.span("w"))  # a word the tables lack: "design"
     if _NEGATED_PRAISE.search(question) or _UNHAPPY.search(question):
         return ReviewQuestion("complaints")  # "why are customers unhappy with X": what they complain about
-    if _PRAISE.search(question) and not _COMPLAINT.search(question):
+    if (liked or _PRAISE.search(question)) and not _COMPLAINT.search(question):
         return ReviewQuestion("praise")
     return None
 

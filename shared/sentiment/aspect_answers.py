@@ -159,7 +159,9 @@ def answer_asks(asks: list[AskKind], data: ScoredReviews, *, scoped: list[str], 
             out.append(aspect_answer(data, scoped, aspect, window_days))
         elif ask == "praise":
             out.append(praise_answer(data, scoped))
+        elif ask == "aspect":  # nothing says which aspect: the overview, as the answer to this ask
+            out += [a.model_copy(update={"ask": "aspect"}) for a in sentiment_answers(
+                ["sentiment_overview"], data, scoped=scoped, window_days=window_days)]
         else:
-            out += sentiment_answers(["sentiment_overview" if ask == "aspect" else ask], data, scoped=scoped,
-                                     window_days=window_days)
+            out += sentiment_answers([ask], data, scoped=scoped, window_days=window_days)
     return out

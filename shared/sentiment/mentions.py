@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from shared.sentiment.aspects import ASPECT_CUES, ASPECT_PHRASES
 from shared.sentiment.lexicon import read_data
-from shared.sentiment.scorer import score_text
 from shared.sentiment.tokens import tokenize
 
 #: Concept (theme table) -> the scorer's aspect that is the same thing.
@@ -161,6 +160,8 @@ def find_mentions(aspect: Aspect, texts: Iterable[str], review_aspects: Iterable
     has it; else the lexicon score of the sentences naming it; else (no opinion word there) the review's
     own label, as the themes do for a clause that names a concept without an opinion word.
     """
+    from shared.sentiment.scorer import score_text  # the question side needs only the word tables
+
     out: list[Mention] = []
     for i, (text, aspects, label) in enumerate(zip(texts, review_aspects, labels, strict=True)):
         if not text or not aspect.mentioned_in(tokenize(text)):

@@ -90,3 +90,41 @@ def test_unhappy_customers_are_the_complaints_not_a_customer_count(shop: Vocabul
     assert plan.asks == ["complaints"] and plan.agents == ["sentiment"]
     both = read(shop, "Why are ratings falling and what do customers complain about?")
     assert agent_plan(both, route(both.question), shop).asks == ["rating_decline", "complaints"]
+
+
+def test_a_review_period_is_read_against_the_reviews_last_date(shop: VocabularyIndex) -> None:
+    from shared.models.records import DataKind
+
+    extents = {**EXTENTS, DataKind.REVIEWS: (date(2023, 1, 1), date(2025, 4, 30))}
+    r = read_question("What are customers saying about shipping in the last 30 days?", tenant_id="decor",
+                      index=shop, extents=extents)
+    assert r.review_period is not None and r.as_of == date(2025, 4, 30)
+    assert (r.review_period.start, r.review_period.end) == (date(2025, 4, 1), date(2025, 4, 30))
+    routed = route(r.question)
+    plan = agent_plan(r, routed.model_copy(update={"entities": routed.entities.model_copy(
+        update={"start_date": date(2025, 3, 1), "end_date": date(2025, 4, 30)})}), shop)
+    assert plan.entities.start_date == date(2025, 3, 1)  # a period the planner read stands
+
+
+def test_a_follow_up_keeps_the_aspect_or_names_another(shop: VocabularyIndex) -> None:
+    from shared.orchestration.context import resolve_follow_up
+
+    first = read(shop, "What are customers saying about shipping?")
+    plan = agent_plan(first, route(first.question), shop)
+    previous = {"question": first.question, "plan": plan.model_dump(mode="json")}
+    same = read(shop, "and for the Linen Table Runner?")
+    merged, _ = resolve_follow_up(same.question, route(same.question), previous, explicit_intents=False)
+    merged = agent_plan(same, merged, shop)
+    assert (merged.asks, merged.entities.aspect, merged.entities.skus) == (["aspect"], "shipping", ["100234"])
+    other = read(shop, "What about packaging?")
+    merged, _ = resolve_follow_up(other.question, route(other.question), previous, explicit_intents=False)
+    assert agent_plan(other, merged, shop).entities.aspect == "packaging"
+
+
+@pytest.mark.parametrize(("question", "ask"), [
+    ("What do customers like to buy most?", None), ("Are sales like last year?", None),
+    ("Which products do people love to order?", None), ("What do customers like most about our products?", "praise"),
+    ("What did reviewers like about the Linen Table Runner?", "praise"),
+])
+def test_like_is_praise_only_as_the_customers_verb(shop: VocabularyIndex, question: str, ask: str | None) -> None:
+    assert read(shop, question).review_ask == ask

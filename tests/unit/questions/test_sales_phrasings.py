@@ -189,3 +189,41 @@ def test_a_metric_named_before_make_is_what_was_made(shop: VocabularyIndex, ques
                                                      metrics: list[str]) -> None:
     r = read(shop, question)
     assert r.query is not None and r.query.metrics == metrics
+
+
+@pytest.mark.parametrize("question", ["Average revenue per customer last month",
+                                      "How much does the average customer spend?", "Revenue per buyer in 2024"])
+def test_revenue_per_customer_is_the_ratio(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.per_customer and r.query is not None and r.query.metrics == ["revenue", "customers"]
+
+
+@pytest.mark.parametrize("question", ["Revenue by customer last month", "Which customer spent the most?"])
+def test_single_customers_are_not_in_the_data(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "unanswerable" and r.concept == "a list of individual customers"
+
+
+def test_revenue_per_customer_answer() -> None:
+    from shared.questions.compose import compose
+    from shared.store.metrics.model import CompiledStatement, MetricQuery, MetricResult
+
+    q = MetricQuery(tenant_id="t", metrics=["revenue", "customers"],
+                    time_range=resolve_time("in May 2025", END).range)
+    r = Reading(kind="metric", question="revenue per customer in May 2025", query=q, per_customer=True)
+    result = MetricResult(query=q, columns=["revenue", "customers"], rows=[{"revenue": 1000.0, "customers": 8}],
+                          currency="USD", statement=CompiledStatement(sql="SELECT 1", params={}, dialect="duckdb"))
+    assert compose(r, result, titles={}).answer == ("Revenue per customer in May 2025 (1-31 May 2025) was $125.00 "
+                                                    "($1,000.00 from 8 customers).")
+
+
+@pytest.mark.parametrize(("question", "metrics", "dims"), [
+    ("What do customers buy most?", ["units"], ["sku"]),
+    ("What do customers like to buy most on Etsy?", ["units"], ["sku"]),
+    ("How many customers bought last month?", ["customers"], []),
+    ("How many unique customers ordered in May?", ["customers"], []),
+])
+def test_customers_who_buy_are_the_subject_not_the_count(shop: VocabularyIndex, question: str, metrics: list[str],
+                                                         dims: list[str]) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.metrics == metrics and r.query.dimensions == dims

@@ -122,3 +122,8 @@ def test_a_theme_whose_best_sentence_complains_is_no_praise() -> None:
     assert "usability" in complaint_themes(frame, praise=True).index  # the scorer's sign, as it is
     answer = praise_answer(ScoredReviews(frame, AS_OF - timedelta(days=30), AS_OF), [])
     assert [r[0] for r in answer.rows] == ["quality/durability"]
+
+
+def test_an_aspect_ask_without_its_word_is_answered_by_the_overview() -> None:
+    answer = _answer(_frame(), "aspect", None)
+    assert answer.ask == "aspect" and answer.text.startswith("16 reviews of 2 products between ")
