@@ -302,6 +302,12 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
          "Style": "product_title", "Category": "product_category", "Qty": "units", "currency": "currency",
          "Amount": "revenue"},
     ),
+    # the same download's "International sale Report": wholesale lines by customer, PCS units at RATE, no currency
+    _profile(
+        "amazon_international_sale_report", DataKind.SALES, ("DATE", "Months", "CUSTOMER", "PCS", "RATE", "GROSS AMT"),
+        {"DATE": "date", "CUSTOMER": "customer_id", "Style": "product_title", "SKU": "sku", "PCS": "units",
+         "RATE": "unit_price", "GROSS AMT": "revenue"},
+    ),
     _profile(
         "shopify_orders", DataKind.SALES, ("Name", "Lineitem quantity", "Lineitem sku", "Lineitem price"),
         {"Name": "order_id", "Email": "customer_email", "Financial Status": "status", "Currency": "currency",

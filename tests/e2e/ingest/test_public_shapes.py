@@ -134,3 +134,14 @@ def test_an_export_without_a_currency_is_answered_without_pretending_to_know_one
     december = _ask("What did we make in December 2010?", capsys)
     assert "66.09" in december  # 6 x 2.55 + 6 x 3.39 + 6 x 1.85 + 3 x 6.45; the two cancellations are returns
     assert not re.search(r"[$£€₹]|\b(?:GBP|USD|EUR)\b", december)
+
+
+def test_international_sale_report_lands_by_customer(harness: Harness, capsys: pytest.CaptureFixture[str]) -> None:
+    """The Sale Report download's wholesale file: PCS written as 1.00 are whole units, 1.50 is refused."""
+    doc = _cli_ingest("international_sale_report.csv", capsys)
+    assert (doc["rows_read"], doc["accepted"], doc["rejected"]) == (4, 3, 1)
+    (reject,) = harness.rows("SELECT reason, raw FROM rejects WHERE tenant_id = 'acme'")
+    assert reject["reason"] == "PCS: not a whole number (got '1.50')" and "MULBERRIES" not in reject["raw"]
+    june = _ask("What did we make in June 2021?", capsys)
+    assert "2,530.00" in june and not re.search(r"[$£€₹]|\b(?:INR|USD)\b", june)  # 617 + 617 + 1,296, no currency
+    assert "were 2" in _ask("How many customers did we have in June 2021?", capsys)
