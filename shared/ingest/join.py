@@ -16,8 +16,9 @@ when the file that completes it arrives:
 - **order reviews**: a review becomes one review of each product of its order (id ``{review_id}#{product}``,
   so a review repeated on several orders, as Olist publishes some, is one review per product); held until the
   order's items are known.
-- **products**: the catalogue, titled from the category (Olist publishes no product names) and its id; the
-  category in English when the translation file is known, and re-titled when it arrives later.
+- **products**: the catalogue, titled ``product {first 8 of the id}`` (Olist publishes no product names); the
+  category as words (``bed bath table``), in English when the translation file is known, and translated when it
+  arrives later.
 - **customers**: the person (``customer_unique_id``) behind each order's per-order ``customer_id``, kept as the
   tenant's keyed hashes; sales lines carry the person, and lines stored before are stated again with it.
 - **sellers, payments, geolocation**: recognised and acknowledged; nothing is stored.
@@ -122,10 +123,19 @@ def recognise(deps: Deps, bucket: str, name: str) -> tuple[DatasetPart, Dialect]
     return (part, dialect) if part is not None else None
 
 
-def title_for(sku: str, category: str | None) -> str:
-    """A product's title where the dataset publishes none: its category and the start of its id."""
-    name = (category or "").replace("_", " ").strip() or "product"
-    return f"{name} {sku[:8].lower()}"
+def category_label(name: str) -> str:
+    """A published category name as words (``bed_bath_table`` -> ``bed bath table``), as a merchant says it."""
+    return name.replace("_", " ").strip()
+
+
+def title_for(sku: str) -> str:
+    """A product's title where the dataset publishes none: the start of its id.
+
+    Not its category: a title holding "bed bath table" would make "how much did bed bath table make?" read as
+    every product of the category by name instead of the category (the question reader takes a phrase of three
+    or more words found in titles as products).
+    """
+    return f"product {sku[:8].lower()}"
 
 
 class _DerivedFile:
@@ -401,10 +411,9 @@ class PartJoin:
                   products: _DerivedFile) -> None:
         good = self._missing(chunk, cells, ("product_id",))
         rows = cells[good]
-        category = rows["product_category_name"].map(lambda c: categories.get(c, c))
-        products.add(pd.DataFrame({
-            "sku": rows["product_id"], "category": category,
-            "title": [title_for(s, c) for s, c in zip(rows["product_id"], category, strict=True)]}))
+        category = rows["product_category_name"].map(lambda c: category_label(str(categories.get(c, c))))
+        products.add(pd.DataFrame({"sku": rows["product_id"], "category": category,
+                                   "title": rows["product_id"].map(title_for)}))
         self.out.accepted += len(rows)
 
     def _listed_reviews(self, chunk: Chunk, cells: pd.DataFrame, reviews: _DerivedFile,
@@ -441,16 +450,15 @@ class PartJoin:
         self.out.accepted += int(good.sum())
 
     def _retitle(self, products: _DerivedFile) -> None:
-        """Products stored from Olist before the translation arrived: their category and title in English."""
-        names = self._categories()
+        """Products stored from Olist before the translation arrived: their category in English."""
+        names = {category_label(pt): category_label(en) for pt, en in self._categories().items()}
         stored = joins.products_in(self.wh, self.tenant, list(names))
         if stored.empty:
             return
-        ours = stored[[str(t).lower() == title_for(s, c).lower()  # a title of its own is left alone
-                       for s, t, c in zip(stored["sku"], stored["title"], stored["category"], strict=True)]]
-        english = ours["category"].map(names)
-        products.add(pd.DataFrame({"sku": ours["sku"], "category": english,
-                                   "title": [title_for(s, c) for s, c in zip(ours["sku"], english, strict=True)]}))
+        ours = stored[[str(t).lower() == title_for(str(s))  # a product titled by the merchant is left alone
+                       for s, t in zip(stored["sku"], stored["title"], strict=True)]]
+        products.add(pd.DataFrame({"sku": ours["sku"], "category": ours["category"].map(names),
+                                   "title": ours["sku"].astype(str).map(title_for)}))
 
     # -- releasing held rows -------------------------------------------------------------------------------
     def _release(self) -> None:
