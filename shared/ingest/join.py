@@ -1,4 +1,4 @@
-"""Joining the files of a multi-file public dataset (Olist), whichever arrives first.
+"""Joining the files of a multi-file public dataset (Olist), whichever arrives first; one file feeding two kinds.
 
 Olist's items carry no date (their order has it) and its reviews name an order, not a product. Each file is
 read for what it tells the others (``join_refs``: an order's date and status, an order's products, a
@@ -22,6 +22,10 @@ when the file that completes it arrives:
 - **customers**: the person (``customer_unique_id``) behind each order's per-order ``customer_id``, kept as the
   tenant's keyed hashes; sales lines carry the person, and lines stored before are stated again with it.
 - **sellers, payments, geolocation**: recognised and acknowledged; nothing is stored.
+
+Two single-file datasets go the same way, because one row feeds two kinds: Datafiniti's product reviews (the
+reviews, and the products their rows name) and Women's E-Commerce Clothing Reviews (the garments; its reviews
+carry no date, so each is refused with that reason).
 
 Nothing is lost or counted twice: a derived file's name is fixed per ingestion (a retried attempt rewrites
 it, and its rows dedupe); held rows are keyed by their own ids (order item, review and order), so the same
