@@ -238,3 +238,28 @@ def test_a_merchant_loads_the_download_and_asks(harness: Harness, capsys: pytest
     saying = _ask("What are customers saying about our products?", capsys)
     assert saying.startswith("7 reviews of 4 products") and "3.43" in saying and "spam" not in saying
 
+
+
+def test_the_download_as_published_a_zip_of_the_nine_files(harness: Harness, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """``ecomintel ingest brazilian-ecommerce.zip``: each CSV in it, as if unzipped; other members skipped."""
+    import zipfile
+
+    archive = tmp_path / "brazilian-ecommerce.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in sorted(OLIST.glob("*.csv")):
+            zf.write(path, path.name)
+        zf.writestr("__MACOSX/._olist_orders_dataset.csv", b"\x00\x05\x16\x07")
+        zf.writestr("README.md", "Brazilian E-Commerce Public Dataset by Olist")
+    assert main(["ingest", str(archive), "--tenant", "acme"]) == 0
+    out = capsys.readouterr().out
+    assert out.count(f"{archive}:") == 9 and f"{archive}:olist_orders_dataset.csv: sales ingestion" in out
+    assert _sales(harness) == SALES and _held(harness) == 0 and _ratings(harness) == RATINGS
+    # a member that cannot be read is reported, and the others still go in (exit 2)
+    broken = tmp_path / "broken.zip"
+    with zipfile.ZipFile(broken, "w") as zf:
+        zf.writestr("a_binary.csv", b"\x00\x01\x02" * 100)
+        zf.write(OLIST / "olist_sellers_dataset.csv", "olist_sellers_dataset.csv")
+    assert main(["ingest", str(broken), "--tenant", "acme"]) == 2
+    captured = capsys.readouterr()
+    assert f"{broken}:a_binary.csv: " in captured.err and f"{broken}:olist_sellers_dataset.csv" in captured.out
