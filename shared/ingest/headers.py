@@ -76,6 +76,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.REVIEWS: {
         # a review export names the product by its marketplace id (Amazon's ASIN) as often as by SKU
         "sku": ("asin", "parent_asin", "clothing_id", "business_id"),
+        "date": ("time",),  # Amazon Fine Food Reviews (SNAP): Unix seconds
         "review_id": ("id", "reviewid", "review_number"),
         "rating": ("stars", "score", "star_rating", "review_rating", "overall", "review_score", "rating_value"),
         "title": ("headline", "summary", "review_title", "review_comment_title", "review_headline"),

@@ -85,18 +85,28 @@ _COLUMNS: dict[PartRole, tuple[str, ...]] = {
                        "review_creation_date"),
     PartRole.PRODUCTS: ("product_id", "product_category_name"),
     PartRole.CATEGORY_NAMES: ("product_category_name", "product_category_name_english"),
-    PartRole.PRODUCT_REVIEWS: ("id", "name", "asins", "brand", "primaryCategories", "categories", "reviews.date",
-                               "reviews.rating", "reviews.title", "reviews.text", "reviews.username",
-                               "reviews.didPurchase"),
+    PartRole.PRODUCT_REVIEWS: (),  # per dataset: _LISTINGS
     PartRole.UNDATED_REVIEWS: ("Clothing ID", "Class Name", "Department Name", "Division Name"),
     PartRole.UNUSED: (),
 }
 #: Why a review without a date is refused (the reviews table keeps each review by its date).
 UNDATED = ("no review date in this dataset: ecomintel keeps each review by its date and answers reviews by "
            "period, so a review without one is not stored (its garment is, in the catalogue)")
-#: Reviews of a product-reviews export: no review id (Datafiniti's is mostly empty): ingest derives one from
-#: the review's content, so the same export uploaded twice stores each review once.
-_LISTED_REVIEWS_HEADER = ("sku", "date", "rating", "title", "text", "author", "verified")
+#: Review exports that name the product on each row: review field (or product field) -> published column.
+#: Without ``review_id`` (Datafiniti's ``reviews.id`` is mostly empty) ingest derives one from the review's
+#: content, so the same export uploaded twice stores each review once.
+_LISTINGS: dict[str, dict[str, str]] = {
+    "datafiniti_product_reviews": {
+        "sku": "id", "date": "reviews.date", "rating": "reviews.rating", "title": "reviews.title",
+        "text": "reviews.text", "author": "reviews.username", "verified": "reviews.didPurchase",
+        "product": "name", "brand": "brand", "category": "primaryCategories", "categories": "categories",
+        "asin": "asins"},
+    "amazon_customer_reviews": {
+        "review_id": "review_id", "sku": "product_id", "date": "review_date", "rating": "star_rating",
+        "title": "review_headline", "text": "review_body", "author": "customer_id", "verified": "verified_purchase",
+        "channel": "marketplace", "product": "product_title", "category": "product_category", "asin": "product_id"},
+}
+_REVIEW_FIELDS = ("review_id", "sku", "date", "rating", "title", "text", "author", "verified", "channel")
 _LISTED_PRODUCTS_HEADER = ("sku", "title", "brand", "category", "asin")
 _ASIN = re.compile(r"^[A-Z0-9]{10}$")
 
@@ -225,7 +235,12 @@ class PartJoin:
                 self.out.rows_read += chunk.rows_read
                 for bad in chunk.bad_rows:
                     self._reject_line(bad.row_number, bad.raw, bad.reason)
-                yield chunk, _cells(chunk, index, _COLUMNS[self.part.role])
+                yield chunk, _cells(chunk, index, self._columns())
+
+    def _columns(self) -> tuple[str, ...]:
+        """The published columns this part is read by."""
+        listing = _LISTINGS.get(self.part.name)
+        return tuple(dict.fromkeys(listing.values())) if listing else _COLUMNS[self.part.role]
 
     def _reject_line(self, row_number: int, raw: str, reason: str) -> None:
         self._rejects.append({"row_number": row_number, "column": None, "reason": clip(reason, MAX_REASON_CHARS),
@@ -258,7 +273,9 @@ class PartJoin:
                                     _DerivedFile(_PRODUCTS_HEADER))
         categories = self._categories() if role is PartRole.PRODUCTS else {}
         if role is PartRole.PRODUCT_REVIEWS:
-            reviews, products = _DerivedFile(_LISTED_REVIEWS_HEADER), _DerivedFile(_LISTED_PRODUCTS_HEADER)
+            listing = _LISTINGS[self.part.name]
+            reviews = _DerivedFile(tuple(f for f in _REVIEW_FIELDS if f in listing))
+            products = _DerivedFile(_LISTED_PRODUCTS_HEADER)
         for chunk, cells in self._chunks():
             if role is PartRole.ORDERS:
                 self._orders(chunk, cells)
@@ -423,18 +440,20 @@ class PartJoin:
     def _listed_reviews(self, chunk: Chunk, cells: pd.DataFrame, reviews: _DerivedFile,
                         products: _DerivedFile) -> None:
         """Reviews that name their product on each row: the reviews, and the products they name."""
-        good = self._missing(chunk, cells, ("id",))
+        listing = _LISTINGS[self.part.name]
+        good = self._missing(chunk, cells, (listing["sku"],))
         rows = cells[good]
-        reviews.add(pd.DataFrame({
-            "sku": rows["id"], "date": rows["reviews.date"], "rating": rows["reviews.rating"],
-            "title": rows["reviews.title"], "text": rows["reviews.text"], "author": rows["reviews.username"],
-            "verified": rows["reviews.didPurchase"]}))
-        named = rows[rows["name"] != ""].drop_duplicates("id")
+        reviews.add(pd.DataFrame({f: rows[listing[f]] for f in reviews.header}))
+        named = rows[rows[listing["product"]] != ""].drop_duplicates(listing["sku"])
+        first_category = named[listing["category"]]
+        if "categories" in listing:
+            first_category = first_category.where(first_category != "", named[listing["categories"]])
+        asin = named[listing["asin"]]
         products.add(pd.DataFrame({
-            "sku": named["id"], "title": named["name"], "brand": named["brand"],
-            "category": named["primaryCategories"].where(named["primaryCategories"] != "", named["categories"])
-            .str.split(",").str[0].str.strip(),
-            "asin": named["asins"].where(named["asins"].str.match(_ASIN), "")}))
+            "sku": named[listing["sku"]], "title": named[listing["product"]],
+            "brand": named[listing["brand"]] if "brand" in listing else "",
+            "category": first_category.str.split(",").str[0].str.strip(),
+            "asin": asin.where(asin.str.match(_ASIN), "")}))
         self.out.accepted += len(rows)
 
     def _undated_reviews(self, chunk: Chunk, cells: pd.DataFrame, products: _DerivedFile) -> None:
