@@ -80,7 +80,8 @@ _PRODUCTS_HEADER = ("sku", "title", "category")
 _COLUMNS: dict[PartRole, tuple[str, ...]] = {
     PartRole.ORDERS: ("order_id", "order_status", "order_purchase_timestamp", "customer_id"),
     PartRole.CUSTOMERS: ("customer_id", "customer_unique_id"),
-    PartRole.ITEMS: ("order_id", "order_item_id", "product_id", "price"),
+    # with the orders' columns when a file joins them already (the "merged" Olist files analysts share)
+    PartRole.ITEMS: ("order_id", "order_item_id", "product_id", "price", "order_status", "order_purchase_timestamp"),
     PartRole.REVIEWS: ("review_id", "order_id", "review_score", "review_comment_title", "review_comment_message",
                        "review_creation_date"),
     PartRole.PRODUCTS: ("product_id", "product_category_name"),
@@ -217,6 +218,7 @@ class PartJoin:
         self.now = datetime.now(UTC)
         self._carry = pd.DataFrame()  # the last order's items of a chunk: its next items may follow
         self._customer_key: bytes | None = None
+        self._merged = False
         self._rejects: list[dict[str, Any]] = []
 
     # -- reading -------------------------------------------------------------------------------------------
@@ -227,6 +229,7 @@ class PartJoin:
             reader = DelimitedReader(text, self.dialect.delimiter, self.deps.settings.ingest_chunk_rows)
             self.headers = reader.headers
             index = {normalise_header(h): i for i, h in enumerate(reader.headers)}
+            self._merged = normalise_header("order_purchase_timestamp") in index  # items carrying their orders
             self.ingestion.column_mapping = {h: None for h in reader.headers}
             customer = {i for i, h in enumerate(reader.headers) if "customer" in normalise_header(h)}
             self._redact = personal_columns(ColumnMapping(self.part.kind, tuple(reader.headers),
@@ -384,6 +387,12 @@ class PartJoin:
         self._reject(chunk, cells, bad_price, "price", price.errors.fillna("missing"))
         good &= ~bad_price
         items = cells[good].assign(price=price.values[good], source_row=chunk.row_numbers[good.to_numpy()])
+        if self._merged:  # the rows carry their orders' date and status: they are their own orders file
+            dates = parse_date(items["order_purchase_timestamp"], order="mdy").values
+            dated = items[dates.notna()].assign(ref_value=dates[dates.notna()].dt.strftime("%Y-%m-%d"))
+            joins.save_refs(self.wh, self.tenant, ORDER, self._lineage(pd.DataFrame(
+                {"ref_id": dated["order_id"], "ref_value": dated["ref_value"],
+                 "ref_detail": dated["order_status"].str.lower()})))
         joins.save_refs(self.wh, self.tenant, ORDER_PRODUCT, self._lineage(pd.DataFrame(
             {"ref_id": items["order_id"], "ref_value": items["product_id"]})), many=True)
         orders = joins.refs(self.wh, self.tenant, ORDER, items["order_id"].unique().tolist())
@@ -515,6 +524,8 @@ def _sales_lines(items: pd.DataFrame) -> pd.DataFrame:
     """One sales line per order and product from item rows (one per unit) that carry their order's date."""
     if items.empty:
         return pd.DataFrame(columns=list(_SALES_HEADER))
+    if "order_item_id" in items:  # an item is one row: a file that repeats it (joined to payments) counts it once
+        items = items.drop_duplicates(["order_id", "order_item_id"])
     lines = (items.groupby(["order_id", "product_id"], sort=False)
              .agg(units=("price", "size"), revenue=("price", "sum"), date=("date", "first"),
                   status=("status", "first"), customer_id=("customer", "first"))

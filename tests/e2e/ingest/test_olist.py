@@ -263,3 +263,19 @@ def test_the_download_as_published_a_zip_of_the_nine_files(harness: Harness, tmp
     assert main(["ingest", str(broken), "--tenant", "acme"]) == 2
     captured = capsys.readouterr()
     assert f"{broken}:a_binary.csv: " in captured.err and f"{broken}:olist_sellers_dataset.csv" in captured.out
+
+
+def test_a_merged_file_carrying_the_orders_columns_is_its_own_orders_file(harness: Harness) -> None:
+    """Analysts share Olist joined into one CSV, often with payments too (an item repeated per payment)."""
+    import pandas as pd
+
+    orders = pd.read_csv(OLIST / ORDERS, dtype=str)
+    items = pd.read_csv(OLIST / ITEMS, dtype=str)
+    payments = pd.DataFrame({"order_id": [O1, O1], "payment_sequential": ["1", "2"],
+                             "payment_type": ["credit_card", "voucher"], "payment_value": ["300.00", "104.21"]})
+    merged = orders.merge(items, on="order_id").merge(payments, on="order_id", how="left")
+    assert len(merged) == 12  # o1's three items, once per payment
+    doc = harness.ingest(merged.to_csv(index=False).encode(), filename="olist_merged.csv", content_type="text/csv")
+    _accounted(doc)
+    assert (doc["accepted"], doc["held"]) == (12, 0)
+    assert _sales(harness) == SALES  # each item counted once, dated by its own row
