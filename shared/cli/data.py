@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``ingest`` and ``export``."""
-    p = sub.add_parser("ingest", help="Send a CSV through the real upload path and wait for the pipeline.")
+    p = sub.add_parser("ingest", help="Send a CSV (or each CSV of a .zip) through the real upload path and wait "
+                                      "for the pipeline.")
     p.add_argument("path")
     p.add_argument("--tenant", required=True)
     p.add_argument("--kind", choices=[k.value for k in DataKind], default=None,
@@ -36,6 +37,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    from shared.config import get_settings
+    from shared.ingest.archive import archive_members, is_archive
+
+    if not is_archive(args.path):
+        return _ingest_one(args)
+    from shared.cli.main import CliError
+    from shared.errors import EcomIntelError
+
+    worst = 0
+    try:  # a downloaded archive: each delimited file in it, as if unzipped and ingested one by one
+        with archive_members(args.path, get_settings().ingest_max_expanded_bytes) as members:
+            for member in members:
+                worst = max(worst, _ingest_one(argparse.Namespace(**{**vars(args), "path": str(member)}),
+                                               shown=f"{args.path}:{member.name}"))
+    except EcomIntelError as exc:
+        raise CliError(exc.message) from exc
+    return worst
+
+
+def _ingest_one(args: argparse.Namespace, shown: str | None = None) -> int:
     from shared.cli.main import CliError
     from shared.errors import EcomIntelError
     from shared.observability.logs import configure_logging
@@ -46,14 +67,17 @@ def _ingest(args: argparse.Namespace) -> int:
     try:
         summary, wanted = _run_ingest(args)
     except EcomIntelError as exc:
-        raise CliError(exc.message) from exc
+        if shown is None:
+            raise CliError(exc.message) from exc
+        sys.stderr.write(f"ecomintel: error: {shown}: {exc.message}\n")  # the archive's other files go on
+        return 2
     if args.json:
         print(json.dumps(summary.model_dump(mode="json")))
     else:
         for earlier in summary.resumed:
             print(f"resumed unfinished ingestion {earlier.ingestion_id} ({earlier.kind}, {earlier.object}): "
                   f"{earlier.status}, accepted {earlier.accepted}, duplicates {earlier.duplicates}")
-        print(f"{args.path}: {summary.kind} ingestion {summary.ingestion_id} {summary.status}")
+        print(f"{shown or args.path}: {summary.kind} ingestion {summary.ingestion_id} {summary.status}")
         print(f"  rows read {summary.rows_read}: accepted {summary.accepted}, rejected {summary.rejected}, "
               f"duplicates {summary.duplicates}"
               + (f", held {summary.held} (waiting for the file that completes them)" if summary.held else "")

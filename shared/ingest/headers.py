@@ -76,6 +76,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.REVIEWS: {
         # a review export names the product by its marketplace id (Amazon's ASIN) as often as by SKU
         "sku": ("asin", "parent_asin", "clothing_id", "business_id"),
+        "date": ("time",),  # Amazon Fine Food Reviews (SNAP): Unix seconds
         "review_id": ("id", "reviewid", "review_number"),
         "rating": ("stars", "score", "star_rating", "review_rating", "overall", "review_score", "rating_value"),
         "title": ("headline", "summary", "review_title", "review_comment_title", "review_headline"),
@@ -301,6 +302,12 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         {"Order ID": "order_id", "Date": "date", "Status": "status", "Sales Channel": "channel", "SKU": "sku",
          "Style": "product_title", "Category": "product_category", "Qty": "units", "currency": "currency",
          "Amount": "revenue"},
+    ),
+    # the same download's "International sale Report": wholesale lines by customer, PCS units at RATE, no currency
+    _profile(
+        "amazon_international_sale_report", DataKind.SALES, ("DATE", "Months", "CUSTOMER", "PCS", "RATE", "GROSS AMT"),
+        {"DATE": "date", "CUSTOMER": "customer_id", "Style": "product_title", "SKU": "sku", "PCS": "units",
+         "RATE": "unit_price", "GROSS AMT": "revenue"},
     ),
     _profile(
         "shopify_orders", DataKind.SALES, ("Name", "Lineitem quantity", "Lineitem sku", "Lineitem price"),

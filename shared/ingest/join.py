@@ -1,4 +1,4 @@
-"""Joining the files of a multi-file public dataset (Olist), whichever arrives first.
+"""Joining the files of a multi-file public dataset (Olist), whichever arrives first; one file feeding two kinds.
 
 Olist's items carry no date (their order has it) and its reviews name an order, not a product. Each file is
 read for what it tells the others (``join_refs``: an order's date and status, an order's products, a
@@ -16,11 +16,16 @@ when the file that completes it arrives:
 - **order reviews**: a review becomes one review of each product of its order (id ``{review_id}#{product}``,
   so a review repeated on several orders, as Olist publishes some, is one review per product); held until the
   order's items are known.
-- **products**: the catalogue, titled from the category (Olist publishes no product names) and its id; the
-  category in English when the translation file is known, and re-titled when it arrives later.
+- **products**: the catalogue, titled ``product {first 8 of the id}`` (Olist publishes no product names); the
+  category as words (``bed bath table``), in English when the translation file is known, and translated when it
+  arrives later.
 - **customers**: the person (``customer_unique_id``) behind each order's per-order ``customer_id``, kept as the
   tenant's keyed hashes; sales lines carry the person, and lines stored before are stated again with it.
 - **sellers, payments, geolocation**: recognised and acknowledged; nothing is stored.
+
+Two single-file datasets go the same way, because one row feeds two kinds: Datafiniti's product reviews (the
+reviews, and the products their rows name) and Women's E-Commerce Clothing Reviews (the garments; its reviews
+carry no date, so each is refused with that reason).
 
 Nothing is lost or counted twice: a derived file's name is fixed per ingestion (a retried attempt rewrites
 it, and its rows dedupe); held rows are keyed by their own ids (order item, review and order), so the same
@@ -75,23 +80,34 @@ _PRODUCTS_HEADER = ("sku", "title", "category")
 _COLUMNS: dict[PartRole, tuple[str, ...]] = {
     PartRole.ORDERS: ("order_id", "order_status", "order_purchase_timestamp", "customer_id"),
     PartRole.CUSTOMERS: ("customer_id", "customer_unique_id"),
-    PartRole.ITEMS: ("order_id", "order_item_id", "product_id", "price"),
+    # with the orders' columns when a file joins them already (the "merged" Olist files analysts share)
+    PartRole.ITEMS: ("order_id", "order_item_id", "product_id", "price", "order_status", "order_purchase_timestamp"),
     PartRole.REVIEWS: ("review_id", "order_id", "review_score", "review_comment_title", "review_comment_message",
                        "review_creation_date"),
     PartRole.PRODUCTS: ("product_id", "product_category_name"),
     PartRole.CATEGORY_NAMES: ("product_category_name", "product_category_name_english"),
-    PartRole.PRODUCT_REVIEWS: ("id", "name", "asins", "brand", "primaryCategories", "categories", "reviews.date",
-                               "reviews.rating", "reviews.title", "reviews.text", "reviews.username",
-                               "reviews.didPurchase"),
+    PartRole.PRODUCT_REVIEWS: (),  # per dataset: _LISTINGS
     PartRole.UNDATED_REVIEWS: ("Clothing ID", "Class Name", "Department Name", "Division Name"),
     PartRole.UNUSED: (),
 }
 #: Why a review without a date is refused (the reviews table keeps each review by its date).
 UNDATED = ("no review date in this dataset: ecomintel keeps each review by its date and answers reviews by "
            "period, so a review without one is not stored (its garment is, in the catalogue)")
-#: Reviews of a product-reviews export: no review id (Datafiniti's is mostly empty): ingest derives one from
-#: the review's content, so the same export uploaded twice stores each review once.
-_LISTED_REVIEWS_HEADER = ("sku", "date", "rating", "title", "text", "author", "verified")
+#: Review exports that name the product on each row: review field (or product field) -> published column.
+#: Without ``review_id`` (Datafiniti's ``reviews.id`` is mostly empty) ingest derives one from the review's
+#: content, so the same export uploaded twice stores each review once.
+_LISTINGS: dict[str, dict[str, str]] = {
+    "datafiniti_product_reviews": {
+        "sku": "id", "date": "reviews.date", "rating": "reviews.rating", "title": "reviews.title",
+        "text": "reviews.text", "author": "reviews.username", "verified": "reviews.didPurchase",
+        "product": "name", "brand": "brand", "category": "primaryCategories", "categories": "categories",
+        "asin": "asins"},
+    "amazon_customer_reviews": {
+        "review_id": "review_id", "sku": "product_id", "date": "review_date", "rating": "star_rating",
+        "title": "review_headline", "text": "review_body", "author": "customer_id", "verified": "verified_purchase",
+        "channel": "marketplace", "product": "product_title", "category": "product_category", "asin": "product_id"},
+}
+_REVIEW_FIELDS = ("review_id", "sku", "date", "rating", "title", "text", "author", "verified", "channel")
 _LISTED_PRODUCTS_HEADER = ("sku", "title", "brand", "category", "asin")
 _ASIN = re.compile(r"^[A-Z0-9]{10}$")
 
@@ -122,10 +138,19 @@ def recognise(deps: Deps, bucket: str, name: str) -> tuple[DatasetPart, Dialect]
     return (part, dialect) if part is not None else None
 
 
-def title_for(sku: str, category: str | None) -> str:
-    """A product's title where the dataset publishes none: its category and the start of its id."""
-    name = (category or "").replace("_", " ").strip() or "product"
-    return f"{name} {sku[:8].lower()}"
+def category_label(name: str) -> str:
+    """A published category name as words (``bed_bath_table`` -> ``bed bath table``), as a merchant says it."""
+    return name.replace("_", " ").strip()
+
+
+def title_for(sku: str) -> str:
+    """A product's title where the dataset publishes none: the start of its id.
+
+    Not its category: a title holding "bed bath table" would make "how much did bed bath table make?" read as
+    every product of the category by name instead of the category (the question reader takes a phrase of three
+    or more words found in titles as products).
+    """
+    return f"product {sku[:8].lower()}"
 
 
 class _DerivedFile:
@@ -193,6 +218,7 @@ class PartJoin:
         self.now = datetime.now(UTC)
         self._carry = pd.DataFrame()  # the last order's items of a chunk: its next items may follow
         self._customer_key: bytes | None = None
+        self._merged = False
         self._rejects: list[dict[str, Any]] = []
 
     # -- reading -------------------------------------------------------------------------------------------
@@ -203,6 +229,7 @@ class PartJoin:
             reader = DelimitedReader(text, self.dialect.delimiter, self.deps.settings.ingest_chunk_rows)
             self.headers = reader.headers
             index = {normalise_header(h): i for i, h in enumerate(reader.headers)}
+            self._merged = normalise_header("order_purchase_timestamp") in index  # items carrying their orders
             self.ingestion.column_mapping = {h: None for h in reader.headers}
             customer = {i for i, h in enumerate(reader.headers) if "customer" in normalise_header(h)}
             self._redact = personal_columns(ColumnMapping(self.part.kind, tuple(reader.headers),
@@ -211,7 +238,12 @@ class PartJoin:
                 self.out.rows_read += chunk.rows_read
                 for bad in chunk.bad_rows:
                     self._reject_line(bad.row_number, bad.raw, bad.reason)
-                yield chunk, _cells(chunk, index, _COLUMNS[self.part.role])
+                yield chunk, _cells(chunk, index, self._columns())
+
+    def _columns(self) -> tuple[str, ...]:
+        """The published columns this part is read by."""
+        listing = _LISTINGS.get(self.part.name)
+        return tuple(dict.fromkeys(listing.values())) if listing else _COLUMNS[self.part.role]
 
     def _reject_line(self, row_number: int, raw: str, reason: str) -> None:
         self._rejects.append({"row_number": row_number, "column": None, "reason": clip(reason, MAX_REASON_CHARS),
@@ -244,7 +276,9 @@ class PartJoin:
                                     _DerivedFile(_PRODUCTS_HEADER))
         categories = self._categories() if role is PartRole.PRODUCTS else {}
         if role is PartRole.PRODUCT_REVIEWS:
-            reviews, products = _DerivedFile(_LISTED_REVIEWS_HEADER), _DerivedFile(_LISTED_PRODUCTS_HEADER)
+            listing = _LISTINGS[self.part.name]
+            reviews = _DerivedFile(tuple(f for f in _REVIEW_FIELDS if f in listing))
+            products = _DerivedFile(_LISTED_PRODUCTS_HEADER)
         for chunk, cells in self._chunks():
             if role is PartRole.ORDERS:
                 self._orders(chunk, cells)
@@ -353,6 +387,12 @@ class PartJoin:
         self._reject(chunk, cells, bad_price, "price", price.errors.fillna("missing"))
         good &= ~bad_price
         items = cells[good].assign(price=price.values[good], source_row=chunk.row_numbers[good.to_numpy()])
+        if self._merged:  # the rows carry their orders' date and status: they are their own orders file
+            dates = parse_date(items["order_purchase_timestamp"], order="mdy").values
+            dated = items[dates.notna()].assign(ref_value=dates[dates.notna()].dt.strftime("%Y-%m-%d"))
+            joins.save_refs(self.wh, self.tenant, ORDER, self._lineage(pd.DataFrame(
+                {"ref_id": dated["order_id"], "ref_value": dated["ref_value"],
+                 "ref_detail": dated["order_status"].str.lower()})))
         joins.save_refs(self.wh, self.tenant, ORDER_PRODUCT, self._lineage(pd.DataFrame(
             {"ref_id": items["order_id"], "ref_value": items["product_id"]})), many=True)
         orders = joins.refs(self.wh, self.tenant, ORDER, items["order_id"].unique().tolist())
@@ -401,27 +441,28 @@ class PartJoin:
                   products: _DerivedFile) -> None:
         good = self._missing(chunk, cells, ("product_id",))
         rows = cells[good]
-        category = rows["product_category_name"].map(lambda c: categories.get(c, c))
-        products.add(pd.DataFrame({
-            "sku": rows["product_id"], "category": category,
-            "title": [title_for(s, c) for s, c in zip(rows["product_id"], category, strict=True)]}))
+        category = rows["product_category_name"].map(lambda c: category_label(str(categories.get(c, c))))
+        products.add(pd.DataFrame({"sku": rows["product_id"], "category": category,
+                                   "title": rows["product_id"].map(title_for)}))
         self.out.accepted += len(rows)
 
     def _listed_reviews(self, chunk: Chunk, cells: pd.DataFrame, reviews: _DerivedFile,
                         products: _DerivedFile) -> None:
         """Reviews that name their product on each row: the reviews, and the products they name."""
-        good = self._missing(chunk, cells, ("id",))
+        listing = _LISTINGS[self.part.name]
+        good = self._missing(chunk, cells, (listing["sku"],))
         rows = cells[good]
-        reviews.add(pd.DataFrame({
-            "sku": rows["id"], "date": rows["reviews.date"], "rating": rows["reviews.rating"],
-            "title": rows["reviews.title"], "text": rows["reviews.text"], "author": rows["reviews.username"],
-            "verified": rows["reviews.didPurchase"]}))
-        named = rows[rows["name"] != ""].drop_duplicates("id")
+        reviews.add(pd.DataFrame({f: rows[listing[f]] for f in reviews.header}))
+        named = rows[rows[listing["product"]] != ""].drop_duplicates(listing["sku"])
+        first_category = named[listing["category"]]
+        if "categories" in listing:
+            first_category = first_category.where(first_category != "", named[listing["categories"]])
+        asin = named[listing["asin"]]
         products.add(pd.DataFrame({
-            "sku": named["id"], "title": named["name"], "brand": named["brand"],
-            "category": named["primaryCategories"].where(named["primaryCategories"] != "", named["categories"])
-            .str.split(",").str[0].str.strip(),
-            "asin": named["asins"].where(named["asins"].str.match(_ASIN), "")}))
+            "sku": named[listing["sku"]], "title": named[listing["product"]],
+            "brand": named[listing["brand"]] if "brand" in listing else "",
+            "category": first_category.str.split(",").str[0].str.strip(),
+            "asin": asin.where(asin.str.match(_ASIN), "")}))
         self.out.accepted += len(rows)
 
     def _undated_reviews(self, chunk: Chunk, cells: pd.DataFrame, products: _DerivedFile) -> None:
@@ -441,16 +482,15 @@ class PartJoin:
         self.out.accepted += int(good.sum())
 
     def _retitle(self, products: _DerivedFile) -> None:
-        """Products stored from Olist before the translation arrived: their category and title in English."""
-        names = self._categories()
+        """Products stored from Olist before the translation arrived: their category in English."""
+        names = {category_label(pt): category_label(en) for pt, en in self._categories().items()}
         stored = joins.products_in(self.wh, self.tenant, list(names))
         if stored.empty:
             return
-        ours = stored[[str(t).lower() == title_for(s, c).lower()  # a title of its own is left alone
-                       for s, t, c in zip(stored["sku"], stored["title"], stored["category"], strict=True)]]
-        english = ours["category"].map(names)
-        products.add(pd.DataFrame({"sku": ours["sku"], "category": english,
-                                   "title": [title_for(s, c) for s, c in zip(ours["sku"], english, strict=True)]}))
+        ours = stored[[str(t).lower() == title_for(str(s))  # a product titled by the merchant is left alone
+                       for s, t in zip(stored["sku"], stored["title"], strict=True)]]
+        products.add(pd.DataFrame({"sku": ours["sku"], "category": ours["category"].map(names),
+                                   "title": ours["sku"].astype(str).map(title_for)}))
 
     # -- releasing held rows -------------------------------------------------------------------------------
     def _release(self) -> None:
@@ -484,6 +524,8 @@ def _sales_lines(items: pd.DataFrame) -> pd.DataFrame:
     """One sales line per order and product from item rows (one per unit) that carry their order's date."""
     if items.empty:
         return pd.DataFrame(columns=list(_SALES_HEADER))
+    if "order_item_id" in items:  # an item is one row: a file that repeats it (joined to payments) counts it once
+        items = items.drop_duplicates(["order_id", "order_item_id"])
     lines = (items.groupby(["order_id", "product_id"], sort=False)
              .agg(units=("price", "size"), revenue=("price", "sum"), date=("date", "first"),
                   status=("status", "first"), customer_id=("customer", "first"))

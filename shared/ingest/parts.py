@@ -76,6 +76,12 @@ PARTS: tuple[DatasetPart, ...] = (
                 ("Clothing ID", "Review Text", "Rating", "Recommended IND", "Class Name"),
                 "Women's E-Commerce Clothing Reviews (no review dates: the garments' catalogue is stored; the "
                 "reviews cannot be, as every review is kept by its date)"),
+    # Amazon Customer Reviews Dataset (the ``amazon_reviews_us_*.tsv`` files): one row per review, the product's
+    # title and category on each
+    DatasetPart("amazon", "amazon_customer_reviews", PartRole.PRODUCT_REVIEWS, DataKind.REVIEWS,
+                ("marketplace", "review_id", "product_id", "product_title", "star_rating", "review_body",
+                 "review_date"),
+                "Amazon Customer Reviews (each row names its product: the catalogue comes with them)"),
     DatasetPart(OLIST, "olist_customers_dataset", PartRole.CUSTOMERS, DataKind.SALES,
                 ("customer_id", "customer_unique_id", "customer_zip_code_prefix"),
                 "Olist customers (customer_unique_id names the person behind each order's customer_id; where "

@@ -134,3 +134,45 @@ def test_an_export_without_a_currency_is_answered_without_pretending_to_know_one
     december = _ask("What did we make in December 2010?", capsys)
     assert "66.09" in december  # 6 x 2.55 + 6 x 3.39 + 6 x 1.85 + 3 x 6.45; the two cancellations are returns
     assert not re.search(r"[$£€₹]|\b(?:GBP|USD|EUR)\b", december)
+
+
+def test_international_sale_report_lands_by_customer(harness: Harness, capsys: pytest.CaptureFixture[str]) -> None:
+    """The Sale Report download's wholesale file: PCS written as 1.00 are whole units, 1.50 is refused."""
+    doc = _cli_ingest("international_sale_report.csv", capsys)
+    assert (doc["rows_read"], doc["accepted"], doc["rejected"]) == (4, 3, 1)
+    (reject,) = harness.rows("SELECT reason, raw FROM rejects WHERE tenant_id = 'acme'")
+    assert reject["reason"] == "PCS: not a whole number (got '1.50')" and "MULBERRIES" not in reject["raw"]
+    june = _ask("What did we make in June 2021?", capsys)
+    assert "2,530.00" in june and not re.search(r"[$£€₹]|\b(?:INR|USD)\b", june)  # 617 + 617 + 1,296, no currency
+    assert "were 2" in _ask("How many customers did we have in June 2021?", capsys)
+
+
+def test_amazon_fine_food_reviews_land(harness: Harness, capsys: pytest.CaptureFixture[str]) -> None:
+    """SNAP's Amazon Fine Food Reviews: ``Id``, ``ProductId``, ``Score``, ``Time`` (Unix seconds), ``Summary``."""
+    doc = _cli_ingest("amazon_fine_food_reviews.csv", capsys)
+    assert (doc["kind"], doc["accepted"], doc["rejected"]) == ("reviews", 3, 0)
+    rows = harness.rows("SELECT review_id, sku, date, rating, author FROM reviews WHERE tenant_id = 'acme' "
+                        "ORDER BY review_id")
+    assert [(r["review_id"], r["sku"], str(r["date"])[:10], r["rating"]) for r in rows] == [
+        ("1", "B001E4KFG0", "2011-04-27", 5), ("2", "B00813GRG4", "2012-09-07", 1),
+        ("3", "B001E4KFG0", "2012-10-21", 4)]
+    worst = _ask("Which products have the worst reviews?", capsys)
+    assert worst.index("B00813GRG4") < worst.index("B001E4KFG0") and "1.00 out of 5" in worst
+
+
+def test_amazon_customer_reviews_tsv_lands_with_its_products(harness: Harness,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """The Amazon Customer Reviews Dataset's TSV: review ids kept, product titles become the catalogue."""
+    doc = _cli_ingest("amazon_reviews_us.tsv", capsys)
+    assert (doc["rows_read"], doc["accepted"]) == (3, 3) and doc["note"].startswith("Amazon Customer Reviews")
+    reviews, products = doc["joined"]
+    assert (reviews["accepted"], products["accepted"]) == (3, 2)
+    ids = {r["review_id"]: (r["rating"], r["verified"], r["channel"]) for r in harness.rows(
+        "SELECT review_id, rating, verified, channel FROM reviews WHERE tenant_id = 'acme'")}
+    assert ids == {"RDIJS7QYB6XNR": (5, True, "US"), "R36ED1U38IELG8": (2, True, "US"),
+                   "R2GU1ON2B5HYN3": (4, False, "US")}
+    titles = {r["sku"]: (r["title"], r["category"]) for r in harness.rows(
+        "SELECT sku, title, category FROM products WHERE tenant_id = 'acme'")}
+    assert titles == {"B00EDBY7X8": ("Monopoly Junior Board Game", "Toys"), "B00D7JFOPC": ("Twister", "Toys")}
+    worst = _ask("Which products have the worst reviews?", capsys)
+    assert worst.index("Twister") < worst.index("Monopoly") and "3.00 out of 5" in worst
