@@ -222,8 +222,13 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     cur, note = currency_note(result, currency)
     if cur != result.currency:
         result = result.model_copy(update={"currency": cur})
+    ranked_on = ""
     if reading.min_reviews is not None:  # a rating ranking: the products with enough reviews to rank
         enough = [r for r in result.rows if (r.get("review_count") or 0) >= reading.min_reviews]
+        ranked_on = f" (products with at least {reading.min_reviews} reviews)"
+        if not enough:  # a young store: rank what there is rather than answer "no reviews", and say so
+            enough = [r for r in result.rows if (r.get("review_count") or 0) > 0]
+            ranked_on = f" (no product has {reading.min_reviews} reviews yet, so every reviewed product is ranked)"
         result = result.model_copy(update={"rows": enough[:max(10, 2 * (reading.show or 5))]})
     q = result.query
     metric = q.metrics[0]
@@ -232,8 +237,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     namer = _Namer(reading, titles)
     period = q.time_range
     when = _when(period)
-    if reading.min_reviews is not None and result.rows:
-        when += f" (products with at least {reading.min_reviews} reviews)"
+    if ranked_on and result.rows:
+        when += ranked_on
     where = _filter_phrase(q.filters, titles, reading.names)
     dims: list[str] = list(q.dimensions)
     rows = result.rows

@@ -227,3 +227,17 @@ def test_customers_who_buy_are_the_subject_not_the_count(shop: VocabularyIndex, 
                                                          dims: list[str]) -> None:
     r = read(shop, question)
     assert r.query is not None and r.query.metrics == metrics and r.query.dimensions == dims
+
+
+def test_a_rating_ranking_of_a_young_store_ranks_every_reviewed_product_and_says_so(shop: VocabularyIndex) -> None:
+    from shared.questions.compose import compose
+    from shared.store.metrics.model import CompiledStatement, MetricResult
+
+    r = read(shop, "Which products have the worst reviews?")
+    rows = [{"sku": "100234", "avg_rating": 2.0, "review_count": 1},
+            {"sku": "TR.88/L", "avg_rating": 4.5, "review_count": 2}]
+    result = MetricResult(query=r.query, columns=["sku", "avg_rating", "review_count"], rows=rows,
+                          statement=CompiledStatement(sql="SELECT 1", params={}, dialect="duckdb"))
+    answer = compose(r, result, titles={"TR.88/L": "Oak Serving Tray Large"}).answer
+    assert "no product has 5 reviews yet" in answer and "(2.00 out of 5)" in answer
+    assert answer.index("100234") < answer.index("Oak Serving Tray Large")
