@@ -146,3 +146,18 @@ def test_reprice_says_raise_lower_or_keep_with_the_recommended_price() -> None:
     every = reprice_answer(analysis, [])
     assert every.text.startswith("Reprice 3 of 4 SKUs: lower 2 and raise 1")
     assert every.rows[0][0] == "C"  # furthest from its target (+62.5%) first
+
+
+def test_one_competitor_is_compared_with_us_and_a_stale_feed_is_read_where_it_ends() -> None:
+    from shared.pricing.market_answers import market_answer
+
+    obs = _obs()
+    only = obs[obs["competitor"] == "cheapco"]
+    answer = market_answer("cheapest_competitor", only, [], today=TODAY, start=None, scoped=[])
+    # cheapco's latest prices: A 80 (ours 100), B 45 (50), D 9 (10): lower on all 3
+    assert answer.text == ("cheapco is the only competitor in your prices between 2026-03-02 and 2026-03-31: its price "
+                           "is lower than ours on 3 of 3 products.")
+    # sales ran on to June: the competitor window still ends on the last competitor price
+    later = market_answer("cheapest_competitor", obs, [], today=date(2026, 6, 30), start=None, scoped=[])
+    assert later.text.startswith("cheapco and midco share the lowest price most often") and \
+        later.period_end == TODAY
