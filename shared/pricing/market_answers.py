@@ -200,7 +200,10 @@ def versus_competitor_answer(obs: pd.DataFrame, competitors: list[str], *, today
                                 "(their prices and ours for the same products are needed).")
     sentences: list[str] = []
     rows: list[list[Any]] = []
-    for name, part in latest.groupby(latest["competitor"].astype(str), sort=True):
+    asked = {c.lower(): i for i, c in enumerate(competitors)}  # in the order the question names them
+    groups = sorted(latest.groupby(latest["competitor"].astype(str), sort=True),
+                    key=lambda g: asked.get(str(g[0]).lower(), len(asked)))
+    for name, part in groups:
         ours, theirs = part["our_price"].astype("float64"), part["competitor_price"].astype("float64")
         gap = 100.0 * (ours / theirs.where(theirs > 0) - 1.0)
         cheaper, dearer = int((ours < theirs - TIE).sum()), int((ours > theirs + TIE).sum())

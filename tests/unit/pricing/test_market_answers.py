@@ -76,6 +76,8 @@ def test_versus_a_named_competitor_counts_cheaper_dearer_level_and_the_mean_gap(
     assert {r[1] for r in answer.rows} == {"rival"}  # only the named competitor
     named = versus_competitor_answer(obs, ["rival"], today=TODAY, start=None, scoped=["B"])
     assert named.text == "rival charges 50 for B (on 2026-03-31), against our 60: we are 20.0% dearer."
+    two = versus_competitor_answer(obs, ["rival", "dearco"], today=TODAY, start=None, scoped=[])
+    assert two.text.startswith("We are cheaper than rival") and "We are cheaper than dearco" in two.text
     none = versus_competitor_answer(obs, ["nobody"], today=TODAY, start=None, scoped=[])
     assert not none.answered and none.text.startswith("No product of ours has a price from nobody")
 

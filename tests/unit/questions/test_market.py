@@ -110,6 +110,13 @@ def test_a_named_competitor_is_kept_in_the_tenants_spelling(shop: VocabularyInde
     assert plan.asks == ["versus_competitor"] and plan.intents == ["pricing"] and plan.agents == ["pricing"]
 
 
+def test_a_follow_up_naming_another_competitor_replaces_the_earlier_one(shop: VocabularyIndex) -> None:
+    first = agent_plan(read(shop, "are we cheaper than HomeGoods?"), route("are we cheaper than HomeGoods?"), shop)
+    # the session's previous plan carries HomeGoods; "and Amazon?" names Amazon alone
+    follow = agent_plan(read(shop, "and Amazon?"), first.model_copy(update={"asks": []}), shop)
+    assert follow.entities.competitors == ["Amazon"]
+
+
 def test_a_competitor_the_data_lacks_is_said_not_widened(shop: VocabularyIndex) -> None:
     r = read(shop, "Are we cheaper than Walmart?")
     assert r.kind == "unanswerable" and r.concept == "competitor" and r.unknown_name == "Walmart"
