@@ -163,3 +163,16 @@ def test_one_competitor_is_compared_with_us_and_a_stale_feed_is_read_where_it_en
     later = market_answer("cheapest_competitor", obs, [], today=date(2026, 6, 30), start=None, scoped=[])
     assert later.text.startswith("cheapco and midco share the lowest price most often") and \
         later.period_end == TODAY
+
+
+def test_named_products_are_called_by_their_title_once() -> None:
+    obs = _obs()
+    options = PricingOptions()
+    analysis = analyse(PricingInputs(observations=obs), options, today=TODAY)
+    titles = {"B": r"Blue \1 Vase", "A": "Amber Lamp"}
+    (one,) = pricing_answers(["cheapest_competitor"], analysis, obs, options, scoped=["B"], start=None,
+                             titles=titles)
+    assert one.text.startswith(r"The lowest price for Blue \1 Vase (B) is cheapco and midco's 45")
+    # the whole catalogue: SKUs as they are
+    (every,) = pricing_answers(["reprice"], analysis, obs, options, scoped=[], start=None, titles=titles)
+    assert "Amber Lamp" not in every.text and "Blue" not in every.text
