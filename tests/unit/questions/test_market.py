@@ -59,6 +59,13 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("What stock do we need to order?", ["reorder"]),
     ("Which SKUs are running low?", ["stockout"]),
     ("Which products have more than a year of stock?", ["overstock"]),
+    ("Which rival sells below our prices most often?", ["undercut"]),
+    ("which competitor undercuts us the most?", ["undercut"]),
+    ("which competitors sell for less than we charge?", ["undercut"]),
+    ("Which of my listings are pricier than the competition?", ["overpriced"]),
+    ("what's cheaper than the market?", ["underpriced"]),
+    ("Where am I holding more stock than I can sell?", ["overstock"]),
+    ("do we have too much inventory?", ["overstock"]),
     ("If we dropped the oak serving tray price by 15%, how many more would we sell?", ["what_if"]),
     ("How many products do we have no stock of?", ["out_of_stock"]),
     ("Which products have we run out of?", ["out_of_stock"]),
@@ -71,7 +78,6 @@ def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: l
 
 
 @pytest.mark.parametrize("question", [
-    "which competitor undercuts us the most?",  # the undercut ask (how often and by how much below us)
     "which products are overpriced?",
     "when will the oak serving tray run out?",  # the stockout forecast, not today's count
     "which products will sell out next month?",
