@@ -128,7 +128,8 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
     merged = Entities(
         skus=list(dict.fromkeys(e.skus + reading.skus))[:200],
         categories=list(dict.fromkeys(e.categories + [c.lower() for c in reading.categories]))[:50],
-        competitors=list(dict.fromkeys(reading.competitors + guesses))[:50],
+        # the names this question says replace a follow-up's earlier ones ("and BargainBarn?" after MegaMart)
+        competitors=list(dict.fromkeys(reading.competitors or guesses))[:50],
         horizon_days=e.horizon_days, start_date=e.start_date, end_date=e.end_date,
         price_change_pct=e.price_change_pct if e.price_change_pct is not None else reading.price_change_pct,
         aspect=e.aspect)

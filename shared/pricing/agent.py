@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from prometheus_client import Histogram
 
@@ -28,6 +28,13 @@ PRICING_SECONDS = Histogram(
     "ecomintel_pricing_analysis_seconds", "Time to run one pricing analysis, by result status.", ["status"],
     registry=REGISTRY,
 )
+
+
+def _titles(products: Any) -> dict[str, str]:
+    """SKU -> product title of the catalogue rows read (the answers name the products asked about by title)."""
+    if products is None or "title" not in getattr(products, "columns", ()):
+        return {}
+    return {str(s): str(t) for s, t in zip(products["sku"], products["title"], strict=True) if isinstance(t, str) and t}
 
 
 def run(deps: Deps, request: AgentRequest) -> AgentResult:
@@ -74,7 +81,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     asks = requested_asks(request.options, "pricing", "what_if" if analysis.scenario else "price_position")
     answers = pricing_answers(asks, analysis, inputs.observations, options, scoped=list(request.skus),
                               start=request.start_date, competitors=list(request.competitors),
-                              end=request.end_date)
+                              end=request.end_date, titles=_titles(data.products))
     result.data["answers"] = [a.model_dump(mode="json") for a in answers]
     result.data["as_of"] = as_of.as_dict()
     result.confidence = apply_staleness(result.confidence, as_of)

@@ -6,6 +6,8 @@ answer with the numbers of the ranked rows behind it.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -266,13 +268,29 @@ def reprice_answer(analysis: PricingAnalysis, scoped: list[str]) -> AgentAnswer:
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["recommendation:", "position:"])
 
 
+def with_titles(answer: AgentAnswer, titles: Mapping[str, str], scoped: list[str]) -> AgentAnswer:
+    """The answer with each of 1-3 named SKUs called by its title once ("Kestrel Headlamp (OUT-0003)").
+
+    The merchant asked by name; the SKU stays beside it for the table and the evidence.
+    """
+    if not titles or not scoped or len(scoped) > 3:
+        return answer
+    text = answer.text
+    for sku in scoped:
+        title = titles.get(sku)
+        if title and title != sku:
+            named = f"{title} ({sku})".replace("\\", "\\\\")  # a literal replacement, not a template
+            text = re.sub(rf"(?<![\w-]){re.escape(sku)}(?![\w-])", named, text, count=1)
+    return answer.model_copy(update={"text": text})
+
+
 def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.DataFrame, options: PricingOptions,
                     *, scoped: list[str], start: date | None, competitors: list[str] | None = None,
-                    end: date | None = None) -> list[AgentAnswer]:
+                    end: date | None = None, titles: Mapping[str, str] | None = None) -> list[AgentAnswer]:
     """Answer each pricing ask the question has.
 
     ``competitors`` are the ones the question names; ``start``/``end`` the period it names (the competitor answers
-    read the prices in it).
+    read the prices in it); ``titles`` (SKU -> product title) name the products the question named.
     """
     out: list[AgentAnswer] = []
     for ask in asks:
@@ -293,5 +311,5 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
                                      "a price change (e.g. 'cut SKU-1 by 10%').")
         else:
             answer = position_answer(analysis)
-        out.append(answer)
+        out.append(with_titles(answer, titles or {}, scoped))
     return out

@@ -99,6 +99,14 @@ def cheapest_competitor_answer(obs: pd.DataFrame, *, today: date, start: date | 
     if scoped and len(scoped) <= 3:
         return _product_extremes(latest[latest["sku"].isin(scoped)], ask, scoped, today, first, dearest, method)
     table, n = competitor_extremes(latest, dearest=dearest)
+    if table.empty and latest["competitor"].nunique() == 1:  # one competitor: it against us
+        name, mine = str(latest["competitor"].iloc[0]), latest.dropna(subset=["our_price"])
+        side = mine["competitor_price"] > mine["our_price"] + TIE if dearest else \
+            mine["competitor_price"] < mine["our_price"] - TIE
+        return AgentAnswer(ask=ask, method=method, period_start=first, period_end=today,
+                           text=f"{name} is the only competitor in your prices {_period(first, today)}: its price is "
+                                f"{'higher' if dearest else 'lower'} than ours on {int(side.sum()):,} of {len(mine):,} "
+                                "products.")
     if table.empty:
         return AgentAnswer(ask=ask, answered=False, method=method,
                            text=f"No product has prices from two or more competitors {_period(first, today)}, so "
@@ -192,7 +200,10 @@ def versus_competitor_answer(obs: pd.DataFrame, competitors: list[str], *, today
                                 "(their prices and ours for the same products are needed).")
     sentences: list[str] = []
     rows: list[list[Any]] = []
-    for name, part in latest.groupby(latest["competitor"].astype(str), sort=True):
+    asked = {c.lower(): i for i, c in enumerate(competitors)}  # in the order the question names them
+    groups = sorted(latest.groupby(latest["competitor"].astype(str), sort=True),
+                    key=lambda g: asked.get(str(g[0]).lower(), len(asked)))
+    for name, part in groups:
         ours, theirs = part["our_price"].astype("float64"), part["competitor_price"].astype("float64")
         gap = 100.0 * (ours / theirs.where(theirs > 0) - 1.0)
         cheaper, dearer = int((ours < theirs - TIE).sum()), int((ours > theirs + TIE).sum())
@@ -366,7 +377,13 @@ MARKET_ASKS: frozenset[str] = frozenset({"cheapest_competitor", "dearest_competi
 
 def market_answer(ask: str, obs: pd.DataFrame, competitors: list[str], *, today: date, start: date | None,
                   scoped: list[str]) -> AgentAnswer:
-    """Answer one of :data:`MARKET_ASKS` from the competitor observations."""
+    """Answer one of :data:`MARKET_ASKS` from the competitor observations.
+
+    Without a period, the window ends on the latest competitor price (a feed that stopped before the sales did
+    is read where it has data, not as an empty last month).
+    """
+    if start is None and not obs.empty:
+        today = min(today, pd.Timestamp(obs["date"].max()).date())
     if ask in ("cheapest_competitor", "dearest_competitor"):
         return cheapest_competitor_answer(obs, today=today, start=start, scoped=scoped,
                                           dearest=ask == "dearest_competitor")

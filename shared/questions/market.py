@@ -49,7 +49,8 @@ CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest prices?|least expensive|best p
                r"beats? (?:everyone|everybody|all(?: the)? others?|the rest)(?: else)?(?: on price)?|for less")
 DEAREST = _rx(r"most expensive|dearest|priciest|highest[- ]priced|highest prices?")
 #: Comparisons with us ("cheaper than us", "undercut us"): the undercut ask, unless a competitor is named.
-_AGAINST_US = _rx(r"(?:than|below|under|beat\w*|undercut\w*) (?:us|me|we|our\b)|undercut\w*")
+_AGAINST_US = _rx(r"(?:than|below|under|beat\w*|undercut\w*) (?:us|me|we|our\b)|undercut\w*|"
+                  r"(?:than|below|under) (?:what )?(?:we|i) (?:charge|sell|ask)")
 PRICE_WORD = _rx(r"cheap\w*|dearer|dearest|pric(?:e|es|ed|ey|ier|iest|ing)|expensive|undercut\w*|charg(?:e|es|ed|ing)|"
                  r"costs?|beat\w* (?:us|our) on price")
 #: A sales metric next to a price word ("average selling price on Amazon") is the metrics layer's question.
@@ -76,6 +77,14 @@ LOW_STOCK = _rx(r"running low|run(?:s|ning)? short|low (?:on )?(?:stock|inventor
 #: "which products have more than a year of stock": the most days of cover.
 _LONG_COVER = _rx(r"(?:more than|over|at least|above) (?:a|one|an|\d+|two|three|six|twelve) (?:years?|months?|weeks?)"
                   r"(?:'s)? (?:worth )?of (?:stock|inventory|cover|supply)")
+#: "more stock than we can sell", "too much inventory": the most days of cover.
+_OVERSTOCK = _rx(r"more (?:stock|inventory|units) than (?:i|we) (?:can|could|will|would) sell|over-?stock\w*|"
+                 r"too much (?:stock|inventory)|excess (?:stock|inventory)|holding too much|dead stock")
+#: "pricier than the competition" / "cheaper than the market": our products above or below the market.
+_ABOVE_MARKET = _rx(r"(?:pricier|dearer|more expensive|higher[- ]priced|priced higher) than (?:the )?(?:competition|"
+                    r"competitors?|market|others|rivals?|everyone(?: else)?)")
+_BELOW_MARKET = _rx(r"(?:cheaper|less expensive|lower[- ]priced|priced lower) than (?:the )?(?:competition|"
+                    r"competitors?|market|others|rivals?|everyone(?: else)?)")
 #: "how many products does MegaMart carry", "products in common with ShopRival": the matched products.
 _CARRY = _rx(r"(?:products?|items?|skus?)\b[^?.!]{0,30}\b(?:does|do)\s+\S+\s+(?:also )?(?:sell|carry|stock|list)|"
              r"in common with|overlap\w*")
@@ -169,6 +178,10 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
     price = bool(PRICE_WORD.search(question))
     if price and group and PRICE_CHANGE.search(question) and not _SALES_METRIC.search(question):
         return MarketAsk("competitor_prices", named)  # "how has ShopRival's price for X changed?"
+    if not named and COMPETITOR_NOUN.search(question) and _AGAINST_US.search(question):
+        return MarketAsk("undercut")  # "which rival sells below our prices most often?"
+    if not named and (_ABOVE_MARKET.search(question) or _BELOW_MARKET.search(question)):
+        return MarketAsk("overpriced" if _ABOVE_MARKET.search(question) else "underpriced")
     cheap, dear = CHEAPEST.search(question), DEAREST.search(question)
     superlative = cheap or dear
     if superlative and not named and not _AGAINST_US.search(question) and (
@@ -197,7 +210,7 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
     if REORDER.search(question) and not re.search(r"\b(?:when will|run(?:s|ning)? out)\b", question, re.I) \
             and not _CUSTOMERS.search(question):
         return MarketAsk("reorder")  # "what should I reorder this week?"
-    if _LONG_COVER.search(question):
+    if _LONG_COVER.search(question) or _OVERSTOCK.search(question):
         return MarketAsk("overstock")  # "which products have more than a year of stock?"
     if LOW_STOCK.search(question):
         return MarketAsk("stockout")  # "which SKUs are running low?"

@@ -76,6 +76,8 @@ def test_versus_a_named_competitor_counts_cheaper_dearer_level_and_the_mean_gap(
     assert {r[1] for r in answer.rows} == {"rival"}  # only the named competitor
     named = versus_competitor_answer(obs, ["rival"], today=TODAY, start=None, scoped=["B"])
     assert named.text == "rival charges 50 for B (on 2026-03-31), against our 60: we are 20.0% dearer."
+    two = versus_competitor_answer(obs, ["rival", "dearco"], today=TODAY, start=None, scoped=[])
+    assert two.text.startswith("We are cheaper than rival") and "We are cheaper than dearco" in two.text
     none = versus_competitor_answer(obs, ["nobody"], today=TODAY, start=None, scoped=[])
     assert not none.answered and none.text.startswith("No product of ours has a price from nobody")
 
@@ -146,3 +148,31 @@ def test_reprice_says_raise_lower_or_keep_with_the_recommended_price() -> None:
     every = reprice_answer(analysis, [])
     assert every.text.startswith("Reprice 3 of 4 SKUs: lower 2 and raise 1")
     assert every.rows[0][0] == "C"  # furthest from its target (+62.5%) first
+
+
+def test_one_competitor_is_compared_with_us_and_a_stale_feed_is_read_where_it_ends() -> None:
+    from shared.pricing.market_answers import market_answer
+
+    obs = _obs()
+    only = obs[obs["competitor"] == "cheapco"]
+    answer = market_answer("cheapest_competitor", only, [], today=TODAY, start=None, scoped=[])
+    # cheapco's latest prices: A 80 (ours 100), B 45 (50), D 9 (10): lower on all 3
+    assert answer.text == ("cheapco is the only competitor in your prices between 2026-03-02 and 2026-03-31: its price "
+                           "is lower than ours on 3 of 3 products.")
+    # sales ran on to June: the competitor window still ends on the last competitor price
+    later = market_answer("cheapest_competitor", obs, [], today=date(2026, 6, 30), start=None, scoped=[])
+    assert later.text.startswith("cheapco and midco share the lowest price most often") and \
+        later.period_end == TODAY
+
+
+def test_named_products_are_called_by_their_title_once() -> None:
+    obs = _obs()
+    options = PricingOptions()
+    analysis = analyse(PricingInputs(observations=obs), options, today=TODAY)
+    titles = {"B": r"Blue \1 Vase", "A": "Amber Lamp"}
+    (one,) = pricing_answers(["cheapest_competitor"], analysis, obs, options, scoped=["B"], start=None,
+                             titles=titles)
+    assert one.text.startswith(r"The lowest price for Blue \1 Vase (B) is cheapco and midco's 45")
+    # the whole catalogue: SKUs as they are
+    (every,) = pricing_answers(["reprice"], analysis, obs, options, scoped=[], start=None, titles=titles)
+    assert "Amber Lamp" not in every.text and "Blue" not in every.text

@@ -59,6 +59,13 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("What stock do we need to order?", ["reorder"]),
     ("Which SKUs are running low?", ["stockout"]),
     ("Which products have more than a year of stock?", ["overstock"]),
+    ("Which rival sells below our prices most often?", ["undercut"]),
+    ("which competitor undercuts us the most?", ["undercut"]),
+    ("which competitors sell for less than we charge?", ["undercut"]),
+    ("Which of my listings are pricier than the competition?", ["overpriced"]),
+    ("what's cheaper than the market?", ["underpriced"]),
+    ("Where am I holding more stock than I can sell?", ["overstock"]),
+    ("do we have too much inventory?", ["overstock"]),
     ("If we dropped the oak serving tray price by 15%, how many more would we sell?", ["what_if"]),
     ("How many products do we have no stock of?", ["out_of_stock"]),
     ("Which products have we run out of?", ["out_of_stock"]),
@@ -71,7 +78,6 @@ def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: l
 
 
 @pytest.mark.parametrize("question", [
-    "which competitor undercuts us the most?",  # the undercut ask (how often and by how much below us)
     "which products are overpriced?",
     "when will the oak serving tray run out?",  # the stockout forecast, not today's count
     "which products will sell out next month?",
@@ -108,6 +114,13 @@ def test_a_named_competitor_is_kept_in_the_tenants_spelling(shop: VocabularyInde
     plan = agent_plan(r, route(r.question), shop)
     assert plan.entities.competitors == ["HomeGoods"]  # not "homegoods": prices are filtered on the name
     assert plan.asks == ["versus_competitor"] and plan.intents == ["pricing"] and plan.agents == ["pricing"]
+
+
+def test_a_follow_up_naming_another_competitor_replaces_the_earlier_one(shop: VocabularyIndex) -> None:
+    first = agent_plan(read(shop, "are we cheaper than HomeGoods?"), route("are we cheaper than HomeGoods?"), shop)
+    # the session's previous plan carries HomeGoods; "and Amazon?" names Amazon alone
+    follow = agent_plan(read(shop, "and Amazon?"), first.model_copy(update={"asks": []}), shop)
+    assert follow.entities.competitors == ["Amazon"]
 
 
 def test_a_competitor_the_data_lacks_is_said_not_widened(shop: VocabularyIndex) -> None:
