@@ -35,8 +35,6 @@ from shared.processing.parts import PARTITIONED_KINDS, plan_parts
 from shared.processing.sku import SkuResolver
 
 DATA_UPDATED_TOPIC = "data-updated"
-#: Staged rows processed at once (a part of whole SKUs; a file up to this size is one batch).
-PART_ROWS = 50_000
 _log = get_logger(__name__)
 
 
@@ -69,13 +67,14 @@ def _publish_data_updated(deps: Deps, notice: StagedNotice, rows: int) -> None:
     IngestionLifecycle(deps.documents, notice.tenant_id, notice.ingestion_id).record({"data_updated_published": True})
 
 
-def process_staged(deps: Deps, notice: StagedNotice, *, part_rows: int = PART_ROWS) -> ProcessingOutcome:
+def process_staged(deps: Deps, notice: StagedNotice, *, part_rows: int | None = None) -> ProcessingOutcome:
     """Merge the staged rows of ``notice``'s ingestion into the final table of its kind.
 
-    A sales, competitor-price or inventory ingestion of more than ``part_rows`` rows is processed in parts
-    of whole SKUs (``shared.processing.parts``), each merged in its own transaction: the same rows and
-    counts as one batch, in a part's memory. A crash between parts leaves the ingestion ``processing``;
-    the redelivery processes every part again and converges (rows are replaced by key).
+    A sales, competitor-price or inventory ingestion of more than ``part_rows`` rows (default
+    ``ECOMINTEL_PROCESS_PART_ROWS``, 50,000) is processed in parts of whole SKUs (``shared.processing.parts``),
+    each merged in its own transaction: the same rows and counts as one batch, in a part's memory. A crash
+    between parts leaves the ingestion ``processing``; the redelivery processes every part again and
+    converges (rows are replaced by key).
 
     Raises:
         NotFound: the ingestion document does not exist (permanent).
@@ -108,6 +107,7 @@ def process_staged(deps: Deps, notice: StagedNotice, *, part_rows: int = PART_RO
     crash_point("process.claimed")
 
     tenant, ingestion = notice.tenant_id, notice.ingestion_id
+    part_rows = part_rows or deps.settings.process_part_rows
     products = load_products(deps.warehouse, tenant)
     staged_count = 0
     if notice.kind is DataKind.PRODUCTS:  # the staged products feed the resolver: processed whole
