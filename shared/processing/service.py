@@ -22,14 +22,13 @@ from shared.ingest.lifecycle import IngestionLifecycle
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.processing.loader import (
-    load_existing_versions,
     load_gap_context,
     load_products,
     load_review_context,
     load_staged,
     load_staged_skus,
 )
-from shared.processing.merge import prepare_batch, without_stale
+from shared.processing.merge import prepare_batch
 from shared.processing.metrics import PROCESSED_ROWS, PROCESSING_CHANGES
 from shared.processing.parts import PARTITIONED_KINDS, plan_parts
 from shared.processing.sku import SkuResolver
@@ -133,10 +132,13 @@ def process_staged(deps: Deps, notice: StagedNotice, *, part_rows: int | None = 
         batch = prepare_batch(notice.kind, staged, resolver, gaps, review_context)
         staged_count += len(staged)
         del staged  # the batch holds what is written; a part's staged frame is not kept beside it
-        existing = load_existing_versions(deps.warehouse, tenant, notice.kind, batch.rows["record_key"].tolist())
-        batch = without_stale(batch, existing)
-        written += deps.warehouse.upsert(notice.kind.value, batch.rows, ["tenant_id", "record_key"])
+        # newest version wins in the engine: a key stored in a strictly newer version keeps it (stale rows)
+        merged = deps.warehouse.upsert_unless_newer(notice.kind.value, batch.rows, ["tenant_id", "record_key"],
+                                                    "ingested_at")
+        written += merged
         total.update(batch.changes)
+        if len(batch.rows) > merged:
+            total["stale_skipped"] += len(batch.rows) - merged
         del batch
     crash_point("process.merged")
 
