@@ -34,6 +34,8 @@ class Settings(BaseSettings):
 
     # Ingestion
     ingest_chunk_rows: int = 50_000
+    #: Processing merges a larger sales/competitor-price/inventory ingestion in parts of whole SKUs this big.
+    process_part_rows: int = Field(default=50_000, ge=1)
     #: How long a staging or processing claim holds an ingestion before another delivery may take it over.
     ingest_lease_seconds: int = 900
     #: A raw file whose decompressed bytes exceed this is refused while it streams (a gzip bomb).

@@ -251,6 +251,15 @@ class Warehouse(Protocol):
         """Replace rows sharing ``key_columns`` with ``rows`` and insert the rest, atomically."""
         ...
 
+    def upsert_unless_newer(self, table: str, rows: pd.DataFrame, key_columns: list[str], version: str) -> int:
+        """``upsert``, except that a row whose key is stored with a strictly newer ``version`` is not written.
+
+        The newest version wins in the engine, in the same transaction as the write: a stored row of an
+        equal or older version is replaced (so a re-run converges), a newer one stays. ``rows`` hold one row
+        per key. Returns the rows written (the rest were stale).
+        """
+        ...
+
     def replace_slice(self, table: str, rows: pd.DataFrame, where: Mapping[str, Any]) -> int:
         """Replace one slice of ``table`` with ``rows``, atomically; returns rows written.
 

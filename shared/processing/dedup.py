@@ -22,22 +22,6 @@ def latest_per_key(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     return kept, len(rows) - len(kept)
 
 
-def drop_stale(rows: pd.DataFrame, existing: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """Drop rows whose key already holds a strictly newer version in the final table.
-
-    ``existing`` has ``record_key`` and ``ingested_at`` of the final rows sharing keys with ``rows``.
-    An equal timestamp is not stale, so reprocessing the same ingestion converges to the same rows.
-    """
-    if rows.empty or existing.empty:
-        return rows, 0
-    newest = existing.groupby("record_key")["ingested_at"].max()
-    theirs = rows["record_key"].map(newest)
-    ours = pd.to_datetime(rows["ingested_at"], utc=True)
-    theirs = pd.to_datetime(theirs, utc=True)
-    stale = theirs.notna() & (theirs > ours)
-    return rows.loc[~stale], int(stale.sum())
-
-
 #: Sales columns that add up when one order carries several lines of one SKU on one day.
 ADDITIVE_SALES = ("units", "revenue", "discount", "refund", "returned_units")
 

@@ -10,7 +10,7 @@ from shared.models.records import DataKind
 from shared.ports import DocumentStore, Warehouse
 from shared.processing.gaps import DEFAULT_LEAD_TIME_DAYS, GapContext
 from shared.store.documents.accounts import get_tenant
-from shared.store.records import catalogue_identifiers, existing_versions, latest_by_sku, other_reviews
+from shared.store.records import catalogue_identifiers, latest_by_sku, other_reviews
 from shared.store.staging import staged_rows, staged_skus
 
 
@@ -60,10 +60,3 @@ def load_gap_context(
 def load_review_context(warehouse: Warehouse, tenant_id: str, exclude_ingestion: str) -> pd.DataFrame:
     """The tenant's processed reviews from other ingestions (duplicate and burst detection context)."""
     return other_reviews(warehouse, tenant_id, exclude_ingestion)
-
-
-def load_existing_versions(
-    warehouse: Warehouse, tenant_id: str, kind: DataKind, keys: Sequence[str]
-) -> pd.DataFrame:
-    """``record_key`` and ``ingested_at`` of final rows sharing a key with ``keys``."""
-    return existing_versions(warehouse, tenant_id, kind, keys)

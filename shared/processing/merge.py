@@ -13,7 +13,7 @@ import pandas as pd
 
 from shared.models.records import DataKind
 from shared.models.tables import TABLES
-from shared.processing.dedup import combine_order_lines, drop_stale, latest_per_key
+from shared.processing.dedup import combine_order_lines, latest_per_key
 from shared.processing.flags import BatchFlags
 from shared.processing.gaps import GapContext, fill_inventory, fill_reviews, fill_sales
 from shared.processing.lineage import record_keys
@@ -87,12 +87,3 @@ def prepare_batch(
     existing = rows["quality_flags"] if "quality_flags" in rows.columns else pd.Series(None, index=rows.index)
     rows["quality_flags"] = flags.merged_into(existing.astype(object))
     return PreparedBatch(rows[[c for c in columns if c in rows.columns]].reset_index(drop=True), changes)
-
-
-def without_stale(batch: PreparedBatch, existing_versions: pd.DataFrame) -> PreparedBatch:
-    """Drop rows the final table already holds in a strictly newer version (counted as ``stale_skipped``)."""
-    rows, stale = drop_stale(batch.rows, existing_versions)
-    changes = Counter(batch.changes)
-    if stale:
-        changes["stale_skipped"] += stale
-    return PreparedBatch(rows.reset_index(drop=True), changes)

@@ -22,21 +22,18 @@ from shared.ingest.lifecycle import IngestionLifecycle
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.processing.loader import (
-    load_existing_versions,
     load_gap_context,
     load_products,
     load_review_context,
     load_staged,
     load_staged_skus,
 )
-from shared.processing.merge import prepare_batch, without_stale
+from shared.processing.merge import prepare_batch
 from shared.processing.metrics import PROCESSED_ROWS, PROCESSING_CHANGES
 from shared.processing.parts import PARTITIONED_KINDS, plan_parts
 from shared.processing.sku import SkuResolver
 
 DATA_UPDATED_TOPIC = "data-updated"
-#: Staged rows processed at once (a part of whole SKUs; a file up to this size is one batch).
-PART_ROWS = 50_000
 _log = get_logger(__name__)
 
 
@@ -69,13 +66,14 @@ def _publish_data_updated(deps: Deps, notice: StagedNotice, rows: int) -> None:
     IngestionLifecycle(deps.documents, notice.tenant_id, notice.ingestion_id).record({"data_updated_published": True})
 
 
-def process_staged(deps: Deps, notice: StagedNotice, *, part_rows: int = PART_ROWS) -> ProcessingOutcome:
+def process_staged(deps: Deps, notice: StagedNotice, *, part_rows: int | None = None) -> ProcessingOutcome:
     """Merge the staged rows of ``notice``'s ingestion into the final table of its kind.
 
-    A sales, competitor-price or inventory ingestion of more than ``part_rows`` rows is processed in parts
-    of whole SKUs (``shared.processing.parts``), each merged in its own transaction: the same rows and
-    counts as one batch, in a part's memory. A crash between parts leaves the ingestion ``processing``;
-    the redelivery processes every part again and converges (rows are replaced by key).
+    A sales, competitor-price or inventory ingestion of more than ``part_rows`` rows (default
+    ``ECOMINTEL_PROCESS_PART_ROWS``, 50,000) is processed in parts of whole SKUs (``shared.processing.parts``),
+    each merged in its own transaction: the same rows and counts as one batch, in a part's memory. A crash
+    between parts leaves the ingestion ``processing``; the redelivery processes every part again and
+    converges (rows are replaced by key).
 
     Raises:
         NotFound: the ingestion document does not exist (permanent).
@@ -108,6 +106,7 @@ def process_staged(deps: Deps, notice: StagedNotice, *, part_rows: int = PART_RO
     crash_point("process.claimed")
 
     tenant, ingestion = notice.tenant_id, notice.ingestion_id
+    part_rows = part_rows or deps.settings.process_part_rows
     products = load_products(deps.warehouse, tenant)
     staged_count = 0
     if notice.kind is DataKind.PRODUCTS:  # the staged products feed the resolver: processed whole
@@ -133,10 +132,13 @@ def process_staged(deps: Deps, notice: StagedNotice, *, part_rows: int = PART_RO
         batch = prepare_batch(notice.kind, staged, resolver, gaps, review_context)
         staged_count += len(staged)
         del staged  # the batch holds what is written; a part's staged frame is not kept beside it
-        existing = load_existing_versions(deps.warehouse, tenant, notice.kind, batch.rows["record_key"].tolist())
-        batch = without_stale(batch, existing)
-        written += deps.warehouse.upsert(notice.kind.value, batch.rows, ["tenant_id", "record_key"])
+        # newest version wins in the engine: a key stored in a strictly newer version keeps it (stale rows)
+        merged = deps.warehouse.upsert_unless_newer(notice.kind.value, batch.rows, ["tenant_id", "record_key"],
+                                                    "ingested_at")
+        written += merged
         total.update(batch.changes)
+        if len(batch.rows) > merged:
+            total["stale_skipped"] += len(batch.rows) - merged
         del batch
     crash_point("process.merged")
 

@@ -35,6 +35,25 @@ def test_upsert_replaces_by_key(warehouse: Any) -> None:
     assert df.to_dict("records") == [{"sku": "A", "units": 7}, {"sku": "B", "units": 2}]
 
 
+def test_upsert_unless_newer_keeps_a_newer_stored_version(warehouse: Any) -> None:
+    """Newest ingestion wins in the engine: a stored version strictly newer than the incoming row stays."""
+    keys = ["tenant_id", "record_key"]
+    day = lambda d: datetime(2024, 1, d, tzinfo=UTC)  # noqa: E731
+    warehouse.insert("sales", pd.DataFrame([{**_sales("t1", "A", 1, "k1"), "ingested_at": day(5)},
+                                            {**_sales("t1", "B", 2, "k2"), "ingested_at": day(3)},
+                                            {**_sales("t2", "A", 3, "k1"), "ingested_at": day(1)}]))
+    incoming = pd.DataFrame([{**_sales("t1", "A", 10, "k1"), "ingested_at": day(4)},   # older than stored: kept out
+                             {**_sales("t1", "B", 20, "k2"), "ingested_at": day(3)},   # equal: replaces (a re-run)
+                             {**_sales("t1", "C", 30, "k3"), "ingested_at": day(4)}])  # new key
+    assert warehouse.upsert_unless_newer("sales", incoming, keys, "ingested_at") == 2
+    df = warehouse.query("SELECT tenant_id, sku, units FROM sales ORDER BY tenant_id, sku")
+    assert [tuple(r) for r in df.itertuples(index=False)] == [("t1", "A", 1), ("t1", "B", 20), ("t1", "C", 30),
+                                                              ("t2", "A", 3)]
+    assert warehouse.upsert_unless_newer("sales", incoming, keys, "ingested_at") == 2  # converges
+    assert warehouse.upsert_unless_newer("sales", pd.DataFrame(), keys, "ingested_at") == 0
+    assert len(warehouse.query("SELECT sku FROM sales WHERE tenant_id = 't1'")) == 3
+
+
 def test_ensure_tables_is_idempotent(warehouse: Any) -> None:
     warehouse.ensure_tables()
     warehouse.ensure_tables()

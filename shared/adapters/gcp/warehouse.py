@@ -270,6 +270,24 @@ class BigQueryWarehouse:
         self._swap_in(spec, to_parquet(spec, rows), match, "upsert")
         return len(rows)
 
+    def upsert_unless_newer(self, table: str, rows: pd.DataFrame, key_columns: list[str], version: str) -> int:
+        """``upsert``, except rows whose key is stored in a strictly newer ``version`` (one transaction).
+
+        Returns the rows written, counted once the script has committed (a concurrent writer of the same keys
+        could move the count, never the rows).
+        """
+        if rows.empty:
+            return 0
+        spec = self._spec(table)
+        for k in [*key_columns, version]:
+            if k not in spec.column_names:
+                raise ValueError(f"column {k!r} not in {table}")
+        stored = " AND ".join(f"n.{_quote(k)} IS NOT DISTINCT FROM i.{_quote(k)}" for k in key_columns)
+        current = (f"NOT EXISTS (SELECT 1 FROM {_quote(table)} n WHERE {stored} "
+                   f"AND n.{_quote(version)} > i.{_quote(version)})")
+        match = " AND ".join(f"t.{_quote(k)} IS NOT DISTINCT FROM i.{_quote(k)}" for k in key_columns)
+        return self._swap_in(spec, to_parquet(spec, rows), f"{match} AND {current}", "upsert", keep=current)
+
     def replace_slice(self, table: str, rows: pd.DataFrame, where: Mapping[str, Any]) -> int:
         """Load ``rows`` into a side table, then delete the slice and insert them in one transaction.
 
@@ -287,11 +305,13 @@ class BigQueryWarehouse:
         self._swap_in(spec, parquet, " AND ".join(f"t.{_quote(c)} = i.{_quote(c)}" for c in where), "slice")
         return len(rows)
 
-    def _swap_in(self, spec: TableSpec, parquet: bytes, match: str, purpose: str) -> None:
+    def _swap_in(self, spec: TableSpec, parquet: bytes, match: str, purpose: str, *, keep: str = "") -> int:
         """Load ``parquet`` into a side table, then delete the rows it ``match``-es and insert it, in one transaction.
 
-        ``match`` relates a table row ``t`` to a side row ``i``; the script needs no parameters (the emulator
-        does not bind parameters inside scripts). The side table expires within the hour should the drop fail.
+        ``match`` relates a table row ``t`` to a side row ``i``; ``keep`` (a condition on ``i``, checked after
+        the delete) limits what is inserted, and the rows it keeps are counted once committed (else 0). The
+        script needs no parameters (the emulator does not bind parameters inside scripts). The side table
+        expires within the hour should the drop fail.
         """
         table = spec.name
         side = f"_{purpose}_{table}_{uuid.uuid4().hex[:12]}"
@@ -302,13 +322,19 @@ class BigQueryWarehouse:
         try:
             self.load_file(self._table_id(side), io.BytesIO(parquet))
             cols = ", ".join(_quote(c) for c in spec.column_names)
+            where = f" WHERE {keep}" if keep else ""
             script = (
                 "BEGIN TRANSACTION;\n"
                 f"DELETE FROM {_quote(table)} t WHERE EXISTS (SELECT 1 FROM {_quote(side)} i WHERE {match});\n"
-                f"INSERT INTO {_quote(table)} ({cols}) SELECT {cols} FROM {_quote(side)};\n"
+                f"INSERT INTO {_quote(table)} ({cols}) SELECT {cols} FROM {_quote(side)} i{where};\n"
                 "COMMIT TRANSACTION;"
             )
             self._run(script, None).result()
+            if not keep:
+                return 0
+            # a row kept out stays older than the stored version; a row written is now the stored version
+            counted = self._run(f"SELECT COUNT(*) AS n FROM {_quote(side)} i WHERE {keep}", None).result()
+            return int(next(iter(counted))["n"])
         finally:
             self.client.delete_table(self._table_id(side), not_found_ok=True)
 

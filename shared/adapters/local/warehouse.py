@@ -191,6 +191,21 @@ class DuckDBWarehouse:
         self._swap_in(spec, rows, f'DELETE FROM "{table}" t WHERE EXISTS (SELECT 1 FROM _incoming i WHERE {match})')
         return len(rows)
 
+    def upsert_unless_newer(self, table: str, rows: pd.DataFrame, key_columns: list[str], version: str) -> int:
+        """``upsert``, except rows whose key is stored in a strictly newer ``version``: in one transaction."""
+        if rows.empty:
+            return 0
+        spec = self._spec(table)
+        for k in [*key_columns, version]:
+            if k not in spec.column_names:
+                raise ValueError(f"column {k!r} not in {table}")
+        stored = " AND ".join(f'n."{k}" IS NOT DISTINCT FROM i."{k}"' for k in key_columns)
+        current = f'NOT EXISTS (SELECT 1 FROM "{table}" n WHERE {stored} AND n."{version}" > i."{version}")'
+        match = " AND ".join(f't."{k}" IS NOT DISTINCT FROM i."{k}"' for k in key_columns)
+        return self._swap_in(spec, rows,
+                             f'DELETE FROM "{table}" t WHERE EXISTS (SELECT 1 FROM _incoming i WHERE {match} '
+                             f'AND {current})', keep=current)
+
     def replace_slice(self, table: str, rows: pd.DataFrame, where: Mapping[str, Any]) -> int:
         """Delete the slice and insert ``rows`` in one transaction."""
         spec = self._spec(table)
@@ -199,10 +214,16 @@ class DuckDBWarehouse:
         self._swap_in(spec, rows, f'DELETE FROM "{table}" WHERE {match}', list(where.values()))
         return len(rows)
 
-    def _swap_in(self, spec: TableSpec, rows: pd.DataFrame, delete: str, params: list[Any] | None = None) -> None:
-        """Run ``delete`` (which may read the rows as ``_incoming``), then insert ``rows``, in one transaction."""
+    def _swap_in(self, spec: TableSpec, rows: pd.DataFrame, delete: str, params: list[Any] | None = None, *,
+                 keep: str = "") -> int:
+        """Run ``delete`` (which may read the rows as ``_incoming``), then insert ``rows``, in one transaction.
+
+        ``keep`` (a condition on an incoming row ``i``, checked after the delete) limits what is inserted;
+        returns the rows inserted.
+        """
         cols = [c for c in spec.column_names if c in rows.columns]
         cur = self._cursor()
+        inserted = 0
         with self._write_lock:
             cur.register("_incoming", rows[cols])
             try:
@@ -210,13 +231,16 @@ class DuckDBWarehouse:
                 cur.execute(delete, params or [])
                 if not rows.empty:
                     quoted = ", ".join(f'"{c}"' for c in cols)
-                    cur.execute(f'INSERT INTO "{spec.name}" ({quoted}) SELECT {quoted} FROM _incoming')
+                    where = f" WHERE {keep}" if keep else ""
+                    done = cur.execute(f'INSERT INTO "{spec.name}" ({quoted}) SELECT {quoted} FROM _incoming i{where}')
+                    inserted = int((done.fetchone() or [0])[0])
                 cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
             finally:
                 cur.unregister("_incoming")
+        return inserted
 
     def query(self, sql: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
         """Run a BigQuery-dialect query and return a DataFrame."""

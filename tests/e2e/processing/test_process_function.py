@@ -172,15 +172,15 @@ def test_permanent_errors_are_acknowledged(deps: Deps, body: bytes) -> None:
 def test_transient_error_is_retried(deps: Deps, monkeypatch: pytest.MonkeyPatch) -> None:
     _stage(deps, DataKind.SALES, "s1", [{"sku": "A", "date": date(2024, 2, 1), "units": 1, "unit_price": 1.0}])
     calls = {"n": 0}
-    real_upsert = deps.warehouse.upsert
+    real_upsert = deps.warehouse.upsert_unless_newer
 
-    def flaky(table: str, rows: pd.DataFrame, keys: list[str]) -> int:
+    def flaky(table: str, rows: pd.DataFrame, keys: list[str], version: str) -> int:
         calls["n"] += 1
         if calls["n"] == 1:
             raise ConnectionError("warehouse unavailable")
-        return real_upsert(table, rows, keys)
+        return real_upsert(table, rows, keys, version)
 
-    monkeypatch.setattr(deps.warehouse, "upsert", flaky)
+    monkeypatch.setattr(deps.warehouse, "upsert_unless_newer", flaky)
     _publish(deps, DataKind.SALES, "s1")
     LocalRuntime(deps).drain()
     assert calls["n"] == 2

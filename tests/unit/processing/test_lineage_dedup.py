@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from shared.models.records import DataKind
-from shared.processing.dedup import drop_stale, latest_per_key
+from shared.processing.dedup import latest_per_key
 from shared.processing.lineage import flag, merge_flags, record_key, record_keys
 
 T1 = datetime(2024, 1, 1, tzinfo=UTC)
@@ -68,14 +68,6 @@ def test_latest_per_key_one_row_per_key(items: list[tuple[str, int]]) -> None:
     assert superseded + len(kept) == len(rows)
     for key, group in rows.groupby("record_key"):
         assert kept.loc[kept["record_key"] == key, "ingested_at"].iloc[0] == group["ingested_at"].max()
-
-
-def test_drop_stale_only_drops_strictly_newer_existing() -> None:
-    rows = pd.DataFrame({"record_key": ["k1", "k2", "k3"], "ingested_at": [T1, T1, T2]})
-    existing = pd.DataFrame({"record_key": ["k1", "k2", "k3"], "ingested_at": [T2, T1, T1]})
-    kept, stale = drop_stale(rows, existing)
-    assert stale == 1
-    assert kept["record_key"].tolist() == ["k2", "k3"]
 
 
 def test_record_key_matches_the_ingest_contract() -> None:

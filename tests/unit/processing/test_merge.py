@@ -8,7 +8,7 @@ import pandas as pd
 from shared.models.records import DataKind
 from shared.models.tables import TABLES
 from shared.processing.gaps import GapContext
-from shared.processing.merge import prepare_batch, without_stale
+from shared.processing.merge import prepare_batch
 from shared.processing.sku import SkuResolver
 
 AT = datetime(2024, 3, 1, tzinfo=UTC)
@@ -46,14 +46,11 @@ def test_prepare_sales_batch() -> None:
         {"field": "sku", "action": "mapped_asin", "from": "B0AAAAAAAA", "to": "A"}]
 
 
-def test_prepare_is_deterministic_and_stale_rows_drop() -> None:
+def test_prepare_is_deterministic() -> None:
     staged = _staged([{"sku": "x", "date": date(2024, 1, 1), "on_hand": 3, "lead_time_days": None}])
     first = prepare_batch(DataKind.INVENTORY, staged, SkuResolver())
     second = prepare_batch(DataKind.INVENTORY, staged, SkuResolver())
     pd.testing.assert_frame_equal(first.rows, second.rows)
-    newer = pd.DataFrame({"record_key": first.rows["record_key"], "ingested_at": [datetime(2025, 1, 1, tzinfo=UTC)]})
-    filtered = without_stale(first, newer)
-    assert filtered.rows.empty and filtered.changes["stale_skipped"] == 1
 
 
 def test_reviews_get_spam_columns_and_empty_batches_are_fine() -> None:
