@@ -47,16 +47,15 @@ from typing import IO, Any
 import pandas as pd
 
 from shared.deps import Deps
-from shared.errors import InvalidInput
 from shared.ingest.customers import customer_hash, tenant_customer_key
 from shared.ingest.headers import ColumnMapping, normalise_header
 from shared.ingest.ingestion import Ingestion, ingestion_id_for
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, clip
 from shared.ingest.parse import parse_date, parse_number
 from shared.ingest.parts import DatasetPart, PartRole, dataset_part
-from shared.ingest.reader import Chunk, DelimitedReader, first_record
+from shared.ingest.reader import Chunk, DelimitedReader
 from shared.ingest.redact import personal_columns, redact_line, redact_row
-from shared.ingest.sniff import SAMPLE_BYTES, Dialect, open_plain, sniff
+from shared.ingest.sniff import Dialect, open_plain
 from shared.ingest.staging import store_rejects
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
@@ -125,17 +124,9 @@ class PartOutcome:
     note: str = ""
 
 
-def recognise(deps: Deps, bucket: str, name: str) -> tuple[DatasetPart, Dialect] | None:
-    """The dataset part a raw object is (from its header), with its dialect; ``None`` for any other file."""
-    with deps.blobs.open(bucket, name) as raw:
-        sample = open_plain(raw).read(SAMPLE_BYTES)
-    try:
-        dialect = sniff(sample)
-    except InvalidInput:
-        return None  # not readable as text: the ordinary path says why
-    header = first_record(sample.decode(dialect.encoding, errors="ignore"), dialect.delimiter)
-    part = dataset_part([h.strip() for h in header])
-    return (part, dialect) if part is not None else None
+def recognise(header: list[str]) -> DatasetPart | None:
+    """The dataset part a file is, from its header row; ``None`` for any other file."""
+    return dataset_part([h.strip() for h in header])
 
 
 def category_label(name: str) -> str:

@@ -53,6 +53,7 @@ from shared.ingest.parse import (
     strip,
     to_arrow,
 )
+from shared.ingest.parts import DatasetPart
 from shared.ingest.reader import ArrowDelimitedReader, Chunk, DelimitedReader, MalformedRows, first_record
 from shared.ingest.redact import personal_columns, redact_line, redact_row
 from shared.ingest.sales import align_orders, derive_sales, line_kind
@@ -462,8 +463,10 @@ def publish_staged(deps: Deps, tenant_id: str, ingestion_id: str, kind: str) -> 
     IngestionLifecycle(deps.documents, tenant_id, ingestion_id).mark_published()
 
 
-def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
+def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun | _Counts:
     """Sniff and stream the object, hashing it on the way (one read of it, ``SourcePass``).
+
+    A file of a multi-file public dataset, known by its header, is joined instead (``_stage_part``).
 
     Arrow's parser reads well-formed files; a ragged row restarts the ingestion with the exact reader,
     and UTF-8 that breaks further into the file restarts it with a cp1252 fallback for just the bytes
@@ -478,7 +481,7 @@ def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
         raise
 
 
-def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun:
+def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun | _Counts:
     blobs, wh = deps.blobs, deps.warehouse
     fast_width: int | None = None
     fallback = False
@@ -487,6 +490,8 @@ def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun
             dialect = sniff(source.sample)
             if fast_width is None:
                 header = first_record(source.sample.decode(dialect.encoding, errors="ignore"), dialect.delimiter)
+                if (part := recognise(header)) is not None:
+                    return _stage_part(deps, ingestion, part, dialect)
                 fast_width = len(header) if header and header[-1].strip() else 0
 
             def checksum(at_end: bool, source: SourcePass = source) -> str:
@@ -565,11 +570,12 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
                 raise InvalidInput(f"unknown kind {target.kind!r}") from exc
             if ingestion.attempts > 1:  # an abandoned attempt's rows and rejects go first
                 clear_ingestion(deps.warehouse, ingestion.tenant_id, kind, ingestion.ingestion_id)
-            counts = _stage_part(deps, ingestion)
-            if counts is None:
-                run = _stage(deps, ingestion, kind)
-                write_line_catalogue(deps, ingestion, run.catalogue)
-                counts = run.counts
+            staged = _stage(deps, ingestion, kind)
+            if isinstance(staged, IngestRun):
+                write_line_catalogue(deps, ingestion, staged.catalogue)
+                counts = staged.counts
+            else:
+                counts = staged
         except InvalidInput as exc:
             if target.kind in DataKind.__members__.values():  # drop whatever a partial pass staged
                 clear_ingestion(deps.warehouse, ingestion.tenant_id, DataKind(target.kind), ingestion.ingestion_id)
@@ -593,17 +599,15 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
         return ingestion
 
 
-def _stage_part(deps: Deps, ingestion: Ingestion) -> _Counts | None:
+def _stage_part(deps: Deps, ingestion: Ingestion, part: DatasetPart, dialect: Dialect) -> _Counts:
     """A file of a multi-file public dataset (Olist) is joined to the others (``shared.ingest.join``).
 
-    ``None`` for any other file. Its rows are joined (written into files of records next to it), held until the
-    file that completes them arrives, rejected, or, for a file that carries nothing stored, acknowledged.
+    Its rows are joined (written into files of records next to it), held until the file that completes them
+    arrives, rejected, or, for a file that carries nothing stored, acknowledged. The join reads the object
+    itself; its checksum is a read of its own.
     """
-    found = recognise(deps, ingestion.bucket, ingestion.object)
-    if found is None:
-        return None
     ingestion.file_checksum = object_checksum(deps.blobs, ingestion.bucket, ingestion.object)
-    out = ingest_part(deps, ingestion, *found)
+    out = ingest_part(deps, ingestion, part, dialect)
     ingestion.held, ingestion.skipped, ingestion.note = out.held, out.skipped, out.note
     ingestion.derived = out.derived
     return _Counts(out.rows_read, out.accepted, out.rejected, 0)
