@@ -17,7 +17,7 @@ prices and promotions move the forecast.
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -230,9 +230,12 @@ def _masked_median(y: np.ndarray, mask: np.ndarray, origins: np.ndarray, window:
     """Median of ``y[t - window:t]`` over the periods where ``mask`` holds, per origin (NaN if none)."""
     masked = np.where(mask, y, np.nan)
     view = np.lib.stride_tricks.sliding_window_view(np.concatenate([np.full(window, np.nan), masked]), window)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # an origin with no such period: NaN, as meant
-        return np.asarray(np.nanmedian(view[origins], axis=1), dtype=float)
+    ordered = np.sort(view[origins], axis=1)  # NaN last (np.nanmedian is slow on many short rows)
+    count = np.sum(np.isfinite(ordered), axis=1)
+    r = np.arange(len(origins))
+    lo = np.maximum(count - 1, 0) // 2
+    mid = (ordered[r, lo] + ordered[r, np.maximum(count, 1) // 2]) / 2 if len(r) else np.empty(0)
+    return np.where(count > 0, mid, np.nan)
 
 
 def _promo_history(y: np.ndarray, price: np.ndarray | None, promo: np.ndarray | None, origins: np.ndarray,
@@ -336,6 +339,23 @@ class RowBank:
     target: np.ndarray
     series: np.ndarray  # which input each row comes from
     period: np.ndarray  # the period index of each row's target
+    binned: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # the LightGBM Dataset
+
+    def dataset(self, idx: np.ndarray) -> Any:
+        """A LightGBM Dataset of rows ``idx``, sharing one binning of the whole bank.
+
+        Binning the features is a fixed cost of every fit (a quarter of a small batch's time); the
+        backtest fits take subsets of one binned bank. The bin edges see the features of rows after a
+        cut (never their targets): a negligible look at the feature ranges for a fifth of the fits' time.
+        """
+        import lightgbm as lgb
+
+        if "all" not in self.binned:
+            full = lgb.Dataset(self.x, self.target, params={"max_bin": PARAMS["max_bin"], "verbose": -1},
+                               free_raw_data=False)
+            self.binned["all"] = full.construct()
+        full = self.binned["all"]
+        return full if len(idx) == len(self.target) else full.subset(np.asarray(idx, dtype=np.int32))
 
 
 def row_bank(inputs: list[DirectInput], horizon: int, freq: Freq, use_price: bool = False, seed: int = 0,
@@ -388,7 +408,7 @@ def fit_bank(bank: RowBank, cuts: np.ndarray | None = None, seed: int = 0, max_r
     if quick:
         params["learning_rate"] = 2 * PARAMS["learning_rate"]
         rounds = ROUNDS // 2
-    return lgb.train(params, lgb.Dataset(bank.x[idx], bank.target[idx]), num_boost_round=rounds)
+    return lgb.train(params, bank.dataset(idx), num_boost_round=rounds)
 
 
 def fit_direct(inputs: list[DirectInput], horizon: int, freq: Freq, use_price: bool = False,
