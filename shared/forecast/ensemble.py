@@ -49,7 +49,7 @@ from shared.forecast.global_model import calendar_position
 from shared.forecast.intermittent import classify
 from shared.forecast.members import level_window, local_members, pooled_seasonality
 from shared.forecast.metrics import smape
-from shared.forecast.periods import Freq, RegularSeries, period_number
+from shared.forecast.periods import Freq, RegularSeries
 
 MIN_SERIES = 4
 MIN_LENGTH = 8
@@ -126,17 +126,13 @@ class SeriesCalendar:
     """Calendar features of a series' history and horizon, computed once for every cut of a batch."""
 
     position: np.ndarray  # day of week / week of year / month
-    period: np.ndarray | None  # period number on the batch's grid (the pooled index)
     holiday: np.ndarray | None  # signed periods to the nearest public holiday
 
 
-def series_calendar(s: RegularSeries, horizon: int, origin: pd.Timestamp | None = None,
-                    country: str | None = None) -> SeriesCalendar:
-    """``s``'s calendar over its dates and the next ``horizon``; ``origin``: the batch's first date."""
+def series_calendar(s: RegularSeries, horizon: int, country: str | None = None) -> SeriesCalendar:
+    """``s``'s calendar over its dates and the next ``horizon`` (holidays of ``country``, if any)."""
     dates = pd.DatetimeIndex(s.dates.append(s.future_dates(horizon)))
-    return SeriesCalendar(calendar_position(dates, s.freq),
-                          None if origin is None else period_number(dates, s.freq, origin),
-                          holiday_distance(dates, s.freq, country))
+    return SeriesCalendar(calendar_position(dates, s.freq), holiday_distance(dates, s.freq, country))
 
 
 def _direct_input(s: RegularSeries, cut: int, horizon: int, calendar: SeriesCalendar | None = None) -> DirectInput:
@@ -146,7 +142,6 @@ def _direct_input(s: RegularSeries, cut: int, horizon: int, calendar: SeriesCale
     return DirectInput(np.asarray(s.values[:cut], dtype=float), cal.position[:end],
                        _extended(s.price, s.future_price, cut, horizon),
                        _extended(s.promo, s.future_promo, cut, horizon),
-                       None if cal.period is None else cal.period[:end],
                        None if cal.holiday is None else cal.holiday[:end])
 
 
@@ -258,8 +253,7 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     if len(idx) < MIN_SERIES:
         return {}
     series = [chunk[i] for i in idx]
-    origin = min(s.dates[0] for s in series)
-    calendars = [series_calendar(s, h, origin, options.country) for s in series]
+    calendars = [series_calendar(s, h, options.country) for s in series]
     full = [_direct_input(s, len(s.values), h, cal) for s, cal in zip(series, calendars, strict=True)]
     use_price = price_usable(full, h)
     m = series[0].season_length
