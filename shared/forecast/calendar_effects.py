@@ -15,6 +15,7 @@ history may not hold the same holiday a year earlier. Two uses, both only when a
 
 from __future__ import annotations
 
+import functools
 import logging
 
 import numpy as np
@@ -39,16 +40,8 @@ def holiday_distance(dates: pd.DatetimeIndex, freq: Freq, country: str | None) -
     """
     if not country or freq not in NEAR or len(dates) == 0:
         return None
-    import holidays
-
-    years = range(int(dates.min().year) - 1, int(dates.max().year) + 2)
-    try:
-        days = holidays.country_holidays(country, years=years)
-    except (KeyError, NotImplementedError):
-        log.warning("unknown holiday country %s", country)
-        return None
-    marks = np.array(sorted(np.datetime64(d, "D") for d in days), dtype="datetime64[D]")
-    if not len(marks):
+    marks = _holiday_marks(country, int(dates.min().year) - 1, int(dates.max().year) + 1)
+    if marks is None:
         return None
     # a weekly period runs from its date for 7 days: its distance is measured from its middle
     at = np.asarray(dates.values.astype("datetime64[D]")) + (3 if freq == "W" else 0)
@@ -60,6 +53,24 @@ def holiday_distance(dates: pd.DatetimeIndex, freq: Freq, country: str | None) -
     periods = gap if freq == "D" else np.sign(gap) * np.ceil(np.maximum(np.abs(gap) - 3, 0) / 7)
     near = NEAR[freq]
     return np.clip(periods, -near - 1, near + 1).astype(float)
+
+
+@functools.lru_cache(maxsize=64)
+def _holiday_marks(country: str, first: int, last: int) -> np.ndarray | None:
+    """The sorted holiday dates of ``country`` from year ``first`` to ``last``.
+
+    Cached: every series and backtest cut of a batch asks for the same years, and building a calendar
+    takes milliseconds.
+    """
+    import holidays
+
+    try:
+        days = holidays.country_holidays(country, years=range(first, last + 1))
+    except (KeyError, NotImplementedError):
+        log.warning("unknown holiday country %s", country)
+        return None
+    marks = np.array(sorted(np.datetime64(d, "D") for d in days), dtype="datetime64[D]")
+    return marks if len(marks) else None
 
 
 def near_holiday(distance: np.ndarray | None, freq: Freq) -> np.ndarray | None:

@@ -49,7 +49,7 @@ from shared.forecast.global_model import calendar_position
 from shared.forecast.intermittent import classify
 from shared.forecast.members import level_window, local_members, pooled_seasonality
 from shared.forecast.metrics import smape
-from shared.forecast.periods import Freq, RegularSeries, period_number
+from shared.forecast.periods import Freq, RegularSeries
 
 MIN_SERIES = 4
 MIN_LENGTH = 8
@@ -121,20 +121,28 @@ def is_short(series: list[RegularSeries]) -> bool:
     return float(np.median([len(s.values) for s in series])) < m + level_window(m)
 
 
-def _direct_input(s: RegularSeries, cut: int, horizon: int, origin: pd.Timestamp | None = None,
-                  country: str | None = None) -> DirectInput:
-    """The direct model's view of ``s`` cut at ``cut``.
+@dataclass(frozen=True)
+class SeriesCalendar:
+    """Calendar features of a series' history and horizon, computed once for every cut of a batch."""
 
-    ``origin``: the batch's first date (the grid of the pooled index); ``country``: public holidays.
-    """
-    known = cut + horizon <= len(s.dates)  # a backtest origin: its horizon dates are known already
-    dates = s.dates[:cut + horizon] if known else s.dates[:cut].append(s.head(cut).future_dates(horizon))
-    cal = calendar_position(pd.DatetimeIndex(dates), s.freq)
-    period = None if origin is None else period_number(pd.DatetimeIndex(dates), s.freq, origin)
-    return DirectInput(np.asarray(s.values[:cut], dtype=float), cal,
+    position: np.ndarray  # day of week / week of year / month
+    holiday: np.ndarray | None  # signed periods to the nearest public holiday
+
+
+def series_calendar(s: RegularSeries, horizon: int, country: str | None = None) -> SeriesCalendar:
+    """``s``'s calendar over its dates and the next ``horizon`` (holidays of ``country``, if any)."""
+    dates = pd.DatetimeIndex(s.dates.append(s.future_dates(horizon)))
+    return SeriesCalendar(calendar_position(dates, s.freq), holiday_distance(dates, s.freq, country))
+
+
+def _direct_input(s: RegularSeries, cut: int, horizon: int, calendar: SeriesCalendar | None = None) -> DirectInput:
+    """The direct model's view of ``s`` cut at ``cut`` (a backtest cut's horizon dates are its own dates)."""
+    cal = calendar or series_calendar(s, horizon)
+    end = cut + horizon
+    return DirectInput(np.asarray(s.values[:cut], dtype=float), cal.position[:end],
                        _extended(s.price, s.future_price, cut, horizon),
-                       _extended(s.promo, s.future_promo, cut, horizon), period,
-                       holiday_distance(pd.DatetimeIndex(dates), s.freq, country))
+                       _extended(s.promo, s.future_promo, cut, horizon),
+                       None if cal.holiday is None else cal.holiday[:end])
 
 
 def _extended(hist: np.ndarray | None, future: np.ndarray | None, cut: int, horizon: int) -> np.ndarray | None:
@@ -147,15 +155,15 @@ def _extended(hist: np.ndarray | None, future: np.ndarray | None, cut: int, hori
 
 def _run_origin(series: list[RegularSeries], cuts: list[int], horizon: int, use_price: bool,
                 with_actual: bool, seasonal: bool = False, bank: tuple[RowBank, list[int], int] | None = None,
-                country: str | None = None) -> list[_Case] | None:
+                calendars: list[SeriesCalendar] | None = None) -> list[_Case] | None:
     """Fit the global member on every series cut at its origin, then build each case's members.
 
     ``bank`` = (the batch's rows, each series' position in it, the batch size): the fit takes the
     rows before each cut instead of building them again.
     """
     freq = series[0].freq
-    origin = min(s.dates[0] for s in series)
-    inputs = [_direct_input(s, c, horizon, origin, country) for s, c in zip(series, cuts, strict=True)]
+    cals = calendars or [series_calendar(s, horizon) for s in series]
+    inputs = [_direct_input(s, c, horizon, cal) for s, c, cal in zip(series, cuts, cals, strict=True)]
     max_rows = BACKTEST_ROWS if with_actual else None
     if bank is None:
         model = fit_direct(inputs, horizon, freq, use_price, max_rows=max_rows)
@@ -245,13 +253,14 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     if len(idx) < MIN_SERIES:
         return {}
     series = [chunk[i] for i in idx]
-    use_price = price_usable([_direct_input(s, len(s.values), h) for s in series], h)
+    calendars = [series_calendar(s, h, options.country) for s in series]
+    full = [_direct_input(s, len(s.values), h, cal) for s, cal in zip(series, calendars, strict=True)]
+    use_price = price_usable(full, h)
     m = series[0].season_length
     seasonal = pooled_seasonality([np.asarray(s.values, dtype=float) for s in series], m)
     default = ROBUST if is_short(series) else ENSEMBLE
     backtest: list[_Case] = []
     origins = BACKTEST_ORIGINS if len(series) < LARGE_BATCH else 2
-    full = [_direct_input(s, len(s.values), h, min(s.dates[0] for s in series), options.country) for s in series]
     bank = row_bank(full, h, freq, use_price)
     everyone = list(range(len(series)))
     for j in range(1, origins + 1):
@@ -259,12 +268,12 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
         if len(sub) < MIN_SERIES:
             break
         cases = _run_origin([s for _, s in sub], [len(s.values) - j * h for _, s in sub], h, use_price, True,
-                            seasonal, (bank, [k for k, _ in sub], len(series)), options.country)
+                            seasonal, (bank, [k for k, _ in sub], len(series)), [calendars[k] for k, _ in sub])
         for case in cases or []:
             case.index = sub[case.index][0]
             backtest.append(case)
     final = _run_origin(series, [len(s.values) for s in series], h, use_price, False, seasonal,
-                        (bank, everyone, len(series)), options.country)
+                        (bank, everyone, len(series)), calendars)
     if final is None:
         return {}
     # with planned prices the learned member knows what the local ones cannot: it may stand alone

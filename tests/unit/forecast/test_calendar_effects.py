@@ -1,4 +1,4 @@
-"""Features the global model reads beyond one series' lags: promotion history, the batch-wide index, holidays."""
+"""Public holidays: the distance feature, the band inflation measured from history, wider bands there."""
 
 from __future__ import annotations
 
@@ -8,53 +8,8 @@ import pytest
 
 from shared.forecast import ensemble as E
 from shared.forecast.calendar_effects import holiday_distance, holiday_inflation, near_holiday
-from shared.forecast.direct_model import DirectInput, _promo_history, pooled_index, promo_flags
 from shared.forecast.engine import ForecastOptions
 from shared.forecast.periods import RegularSeries
-
-
-def test_promo_flags_come_from_the_flags_else_from_a_discounted_price() -> None:
-    y = np.full(30, 10.0)
-    promo = np.zeros(30)
-    promo[[5, 15]] = 1
-    assert np.flatnonzero(promo_flags(y, None, promo)).tolist() == [5, 15]
-    price = np.full(30, 4.0)
-    price[[8, 20]] = 3.0  # 25% off, no flags given
-    assert np.flatnonzero(promo_flags(y, price, None)).tolist() == [8, 20]
-    assert promo_flags(y, None, None) is None
-    assert promo_flags(y, np.full(30, 4.0), np.zeros(30)) is None  # nothing was ever promoted
-
-
-def test_promo_history_separates_the_regular_level_from_the_lift() -> None:
-    n = 60
-    promo = (np.arange(n) % 4 == 0).astype(float)
-    y = np.where(promo > 0, 30.0, 10.0)
-    price = np.where(promo > 0, 3.0, 4.0)
-    origins = np.array([40, 59])
-    share, depth, regular, lifted = _promo_history(y, price, promo, origins, 13, 26, np.full(2, 10.0))
-    assert share == pytest.approx([6 / 26, 6 / 26])  # weeks 16..36 and 36..56 of the last 26
-    assert np.all(depth > 0.05) and np.all(depth < 0.1)  # 25% off a quarter of the weeks
-    assert regular.tolist() == [1.0, 1.0]  # the promoted weeks do not lift the regular level
-    assert lifted.tolist() == [3.0, 3.0]
-    none = _promo_history(y, None, None, origins, 13, 26, np.ones(2))
-    assert all(np.all(np.isnan(c)) for c in none)
-
-
-def test_pooled_index_aligns_series_on_the_calendar_and_sees_a_shared_week() -> None:
-    rng = np.random.default_rng(0)
-    inputs = []
-    for i in range(12):
-        start = 3 * (i % 4)  # series start on different weeks: the index aligns them by period number
-        n = 60 - start
-        y = rng.poisson(50, n).astype(float)
-        y[45 - start] *= 2  # absolute period 45: a week every series shared (a holiday, a chain-wide ad)
-        inputs.append(DirectInput(y, np.zeros(n), period=np.arange(start, 60)))
-    pooled = pooled_index(inputs, "W")
-    assert pooled is not None
-    assert pooled.at(np.array([45]))[0] == pytest.approx(2.0, abs=0.25)
-    assert abs(float(np.nanmedian(pooled.at(np.arange(20, 44)))) - 1.0) < 0.1
-    assert np.isnan(pooled.at(np.array([-1, 500]))).all()
-    assert pooled_index(inputs[:3], "W") is None  # too few series to pool
 
 
 def test_holiday_distance_daily_and_weekly() -> None:
