@@ -40,7 +40,7 @@ WORDFREQ_MEMBER = "wordfreq/data/large_en.msgpack.gz"
 TOP_WORDS = 40_000
 WORDFREQ_SOURCE = "wordfreq 3.1.1 (PyPI; code Apache-2.0, data CC BY-SA 4.0), large_en word list"
 #: Each word is embedded inside this sentence: E5 reads a lone word poorly (the accurate head's polarity of
-#: 1,500 VADER-rated words: AUC 0.912 alone, 0.962 as "It was <word>.", 0.961 as "This is <word>.").
+#: 1,500 lexicon words with |valence| >= 1: AUC 0.912 alone, 0.962 as "It was <word>.", 0.961 as "This is <word>.").
 TEMPLATE = "It was {}."
 WORD_CACHES = {"{}": CACHE / "e5q4_words.npz", TEMPLATE: CACHE / "e5q4_words_itwas.npz"}
 _WORD = re.compile(r"^[a-z0-9]+(?:['\-+][a-z0-9]+)*\+?$")
