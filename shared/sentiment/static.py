@@ -2,10 +2,10 @@
 
 The fast mode cannot run the sentence encoder, but it can use what the encoder knows about single words.
 ``bench/sentiment_vocab.py`` embedded each of ~44k words (wordfreq's 40k most frequent English words plus
-the lexicon's words) alone with multilingual-e5-small, once, offline; ``bench/train_sentiment_heads.py``
-applies the accurate mode's logistic head (fitted on labelled sentence embeddings) to those word vectors,
-so every word gets the polarity E5 + head give it as a one-word sentence ("scrumptious", "rubbery",
-"understaffed" included, whether or not a labelled sentence ever used them). Stored as float16 beside the
+the lexicon's words) with multilingual-e5-small inside "It was <word>.", once, offline;
+``bench/train_sentiment_heads.py`` applies the accurate mode's logistic head (fitted on labelled sentence
+embeddings) to those vectors, so every word gets the polarity E5 + head give it in that short sentence
+("commendable", "unhelpful" included, whether or not a labelled sentence ever used them). Stored as float16 beside the
 word's Zipf frequency in ``models/static_e5.npz`` (provenance in ``models/static_e5.json``).
 
 A sentence's features (:data:`FEATURES`) are the SIF-weighted mean (``a / (a + p(w))``, Arora et al. 2017,
