@@ -1,16 +1,13 @@
-"""Public holidays as a calendar effect: distance to the nearest holiday, and wider bands around them.
+"""Public holidays: wider prediction bands on the horizon periods near one.
 
 Demand near a holiday (Thanksgiving, Christmas, New Year) is unlike the weeks before it, and a short
-history may not hold the same holiday a year earlier. Two uses, both only when a holiday country is set
-(``ForecastOptions.country``, the CLI's ``--country``):
-
-- a feature of the global model: the signed distance from a period to the nearest holiday (days for
-  daily data, weeks for weekly), so the model learns what holidays do from every holiday in every
-  series' history;
-- a band inflation (:func:`holiday_inflation`): how much larger deviations from the recent same-season
-  level were on holiday periods than on ordinary ones in the batch's history, pooled over series; the
-  band is widened by that factor on the horizon periods near a holiday. Split-conformal bands come from
-  the last few backtest windows, which rarely hold a holiday: without this they were far too narrow there.
+history may not hold the same holiday a year earlier. Split-conformal bands come from the last few
+backtest windows, which rarely hold a holiday: on them the bands were far too narrow. So, when a holiday
+country is set (``ForecastOptions.country``, the CLI's ``--country``), :func:`holiday_inflation` measures
+how much larger deviations from the same-season level were on holiday periods than on ordinary ones in
+the batch's history, pooled over series, and the band is widened by that factor on the horizon periods
+near a holiday (:func:`holiday_distance`, :func:`near_holiday`). The distance as a feature of the global
+model was measured too and moved MASE by noise only (nycflights13 0.2% worse), so it is not one.
 """
 
 from __future__ import annotations

@@ -53,7 +53,6 @@ class DirectInput:
     calendar: np.ndarray  # calendar position for history + horizon (length n + horizon)
     price: np.ndarray | None = None
     promo: np.ndarray | None = None
-    holiday: np.ndarray | None = None  # signed periods to the nearest public holiday, history + horizon
 
 
 def robust_scale(history: np.ndarray, window: int) -> float:
@@ -169,7 +168,7 @@ def _rows(s: DirectInput, origins: np.ndarray, horizon: int, freq: Freq, use_pri
         keep = j < len(y)
         row, k, j = row[keep], k[keep], j[keep]
     if not len(j):
-        width = lags + 4 + len(MEDIAN_WINDOWS[freq]) + 2 + 5 + (3 if use_price else 0)
+        width = lags + 4 + len(MEDIAN_WINDOWS[freq]) + 2 + 4 + (3 if use_price else 0)
         return np.empty((0, width)), np.empty(0), np.empty(0), np.empty(0, dtype=int)
     sc = scale[row]
     seas_idx = j - m * np.ceil(k / m).astype(int)
@@ -177,8 +176,7 @@ def _rows(s: DirectInput, origins: np.ndarray, horizon: int, freq: Freq, use_pri
     cal = s.calendar[np.clip(j, 0, len(s.calendar) - 1)]
     with np.errstate(invalid="ignore"):
         phase = np.mod(since[row] + k, spacing[row])  # 0: a spike is due at this horizon
-    cols = [base[row], k[:, None].astype(float), cal[:, None], seasonal[:, None], phase[:, None],
-            _at(s.holiday, j)[:, None]]
+    cols = [base[row], k[:, None].astype(float), cal[:, None], seasonal[:, None], phase[:, None]]
     if use_price:
         price = _at(s.price, j)
         ref = price_ref[row] if price_ref is not None else np.full(len(j), np.nan)

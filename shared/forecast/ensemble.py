@@ -126,7 +126,7 @@ class SeriesCalendar:
     """Calendar features of a series' history and horizon, computed once for every cut of a batch."""
 
     position: np.ndarray  # day of week / week of year / month
-    holiday: np.ndarray | None  # signed periods to the nearest public holiday
+    holiday: np.ndarray | None  # signed periods to the nearest public holiday (for the bands)
 
 
 def series_calendar(s: RegularSeries, horizon: int, country: str | None = None) -> SeriesCalendar:
@@ -141,8 +141,7 @@ def _direct_input(s: RegularSeries, cut: int, horizon: int, calendar: SeriesCale
     end = cut + horizon
     return DirectInput(np.asarray(s.values[:cut], dtype=float), cal.position[:end],
                        _extended(s.price, s.future_price, cut, horizon),
-                       _extended(s.promo, s.future_promo, cut, horizon),
-                       None if cal.holiday is None else cal.holiday[:end])
+                       _extended(s.promo, s.future_promo, cut, horizon))
 
 
 def _extended(hist: np.ndarray | None, future: np.ndarray | None, cut: int, horizon: int) -> np.ndarray | None:
@@ -284,7 +283,7 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     quantiles = {flag: conformal_quantiles([c for c in backtest if c.intermittent == flag],
                                            default if flag else pooled_choice, h, levels, seasonal)
                  for flag in (False, True) if any(c.intermittent == flag for c in backtest)}
-    holiday_steps, inflation = _holiday_bands(full, final, freq, m, levels)
+    holiday_steps, inflation = _holiday_bands(calendars, final, freq, m, levels)
     per_series = (time.perf_counter() - started) / len(series)
     out: dict[int, SeriesForecast] = {}
     for case, s in zip(final, series, strict=True):
@@ -317,14 +316,14 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     return out
 
 
-def _holiday_bands(inputs: list[DirectInput], final: list[_Case], freq: Freq, m: int, levels: tuple[float, ...],
-                   ) -> tuple[list[np.ndarray] | None, dict[float, float]]:
+def _holiday_bands(calendars: list[SeriesCalendar], final: list[_Case], freq: Freq, m: int,
+                   levels: tuple[float, ...]) -> tuple[list[np.ndarray] | None, dict[float, float]]:
     """Per series which horizon steps are holiday periods, and the band inflation per level there.
 
     ``None`` without holiday distances (no country, monthly data) or when no horizon step is one.
     """
-    n = [len(s.values) for s in inputs]
-    flags = [near_holiday(s.holiday, freq) for s in inputs]
+    n = [len(c.history) for c in final]
+    flags = [near_holiday(cal.holiday, freq) for cal in calendars]
     if any(f is None for f in flags):
         return None, {}
     steps = [np.asarray(f)[k:] for f, k in zip(flags, n, strict=True)]
