@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--workers", type=int, default=None, help="Worker processes (default: CPU count).")
     p.add_argument("--prophet", choices=["auto", "always", "never"], default="auto",
                    help="auto: Prophet competes on long, non-intermittent series.")
-    p.add_argument("--country", default=None, help="Holiday country for Prophet (e.g. US, GB, DE).")
+    p.add_argument("--country", default=None,
+                   help="Public-holiday calendar (e.g. US, GB, DE): wider bands near holidays; Prophet's holidays.")
     p.add_argument("--future", default=None,
                    help="CSV series_id,date,price,promo of planned prices/promotions over the horizon.")
     p.add_argument("--no-global", action="store_true", help="Skip the global LightGBM model.")
