@@ -16,7 +16,7 @@ prices and promotions move the forecast.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -214,23 +214,6 @@ class RowBank:
     target: np.ndarray
     series: np.ndarray  # which input each row comes from
     period: np.ndarray  # the period index of each row's target
-    binned: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # the LightGBM Dataset
-
-    def dataset(self, idx: np.ndarray) -> Any:
-        """A LightGBM Dataset of rows ``idx``, sharing one binning of the whole bank.
-
-        Binning the features is a fixed cost of every fit (a quarter of a small batch's time); the
-        backtest fits take subsets of one binned bank. The bin edges see the features of rows after a
-        cut (never their targets): a negligible look at the feature ranges for a fifth of the fits' time.
-        """
-        import lightgbm as lgb
-
-        if "all" not in self.binned:
-            full = lgb.Dataset(self.x, self.target, params={"max_bin": PARAMS["max_bin"], "verbose": -1},
-                               free_raw_data=False)
-            self.binned["all"] = full.construct()
-        full = self.binned["all"]
-        return full if len(idx) == len(self.target) else full.subset(np.asarray(idx, dtype=np.int32))
 
 
 def row_bank(inputs: list[DirectInput], horizon: int, freq: Freq, use_price: bool = False, seed: int = 0,
@@ -282,7 +265,9 @@ def fit_bank(bank: RowBank, cuts: np.ndarray | None = None, seed: int = 0, max_r
     if quick:
         params["learning_rate"] = 2 * PARAMS["learning_rate"]
         rounds = ROUNDS // 2
-    return lgb.train(params, bank.dataset(idx), num_boost_round=rounds)
+    # a Dataset of its own per fit: with subsets of one shared binned Dataset, a booster freed on an agent's
+    # worker thread aborted the whole process (seen in the suite); the binning saved a few percent of a fit
+    return lgb.train(params, lgb.Dataset(bank.x[idx], bank.target[idx]), num_boost_round=rounds)
 
 
 def fit_direct(inputs: list[DirectInput], horizon: int, freq: Freq, use_price: bool = False,
