@@ -332,8 +332,12 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     claims["exp"] = int(time.time()) + 3600
     forged = ".".join([token.split(".")[0], base64.urlsafe_b64encode(json.dumps(claims).encode()).decode().rstrip("="),
                        "bad-signature"])
-    page.evaluate("t => sessionStorage.setItem('ecomintel.token', t)", forged)
-    page.reload()
+    # the forged token is in place before any of the page's code runs (set from a running page, it raced the
+    # page's own requests: a 401 before the reload ended the session, and the reloaded app did not know why)
+    page.add_init_script(
+        "if (!sessionStorage.getItem('journey.forged')) {"
+        f" sessionStorage.setItem('journey.forged', '1'); sessionStorage.setItem('ecomintel.token', '{forged}'); }}")
+    page.goto(served.base + "/data")
     page.wait_for_url(re.compile(r"/signin\?expired=1&next=%2Fdata"))
     page.get_by_text("Your session ended").wait_for()
     page.get_by_label("E-mail").fill(email)
@@ -351,6 +355,7 @@ def _journey(served: Served, browser: Browser, sample_files: list[Path], page: A
     # signing up again with the shop's address (another password) is answered like any sign-up: nothing
     # changes, and the page says what to do next instead of whether the address has an account
     page.get_by_role("link", name="Create a shop").click()
+    page.get_by_role("heading", name="Create your account").wait_for()  # the router renders in a transition
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Password").fill("someone else's password")
     page.get_by_role("button", name="Create account").click()
