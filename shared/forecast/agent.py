@@ -568,7 +568,7 @@ def _findings(outcomes: list[SkuOutcome], inputs: ForecastInputs, sales_evidence
                     o.plan.reorder_now or (o.plan.days_of_cover is not None
                                            and o.plan.days_of_cover <= o.plan.lead_time_days)):
                 actions.append(Action(
-                    title=f"Reorder {o.plan.reorder_quantity:.0f} units of {sku}", sku=sku,
+                    title=reorder_title(sku, o.plan.reorder_quantity), sku=sku,
                     detail=f"inventory position {o.plan.inventory_position:.0f} is at or below the reorder point "
                            f"{o.plan.reorder_point:.1f} ({o.plan.service_level:.0%} service level, "
                            f"{o.plan.lead_time_days}-day lead time)",
@@ -636,3 +636,9 @@ def _summary(outcomes: list[SkuOutcome], horizon: int, as_of: date) -> str:
         parts.append(text)
     more = f"; and {len(outcomes) - 5} more" if len(outcomes) > 5 else ""
     return "; ".join(parts) + more
+
+
+def reorder_title(sku: str, quantity: float) -> str:
+    """The action's title, as a merchant reads it: "Reorder 1 unit of X", "Reorder 1,250 units of Y"."""
+    units = round(quantity)
+    return f"Reorder {units:,} unit{'' if units == 1 else 's'} of {sku}"

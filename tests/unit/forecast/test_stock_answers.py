@@ -85,3 +85,10 @@ def test_a_named_horizon_lists_what_runs_out_within_it() -> None:
                              horizon_days=30, as_of=AS_OF, scoped=[], price_change_pct=None)
     assert [a.ask for a in plain] == ["stockout", "out_of_stock", "reorder"]
     assert [r[0] for r in plain[0].rows] == ["empty", "gone", "fast"]
+
+
+def test_a_reorder_action_counts_its_units_as_a_merchant_reads_them() -> None:
+    from shared.forecast.agent import reorder_title
+
+    assert reorder_title("ELE-0035", 1.2) == "Reorder 1 unit of ELE-0035"
+    assert reorder_title("KIT-0266", 1249.6) == "Reorder 1,250 units of KIT-0266"
