@@ -5,6 +5,31 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shared.runtime import Runtime
+    from shared.runtime.served import ServedRuntime
+
+
+def cli_runtime() -> Runtime | ServedRuntime:
+    """Where a CLI command sends its API calls: the ``ecomintel serve`` holding the embedded home, else here.
+
+    While ``serve`` holds the home (one writer), opening it would wait for the server to stop; a question is
+    sent through the server's API instead, as ``ecomintel ingest`` sends files.
+    """
+    from shared.config import get_settings
+    from shared.deps import get_deps, served_api
+    from shared.runtime import runtime_for
+
+    settings = get_settings()
+    api_url = served_api(settings)
+    if api_url is None:
+        return runtime_for(get_deps())
+    from shared.manifest import load_manifest
+    from shared.runtime.served import ServedRuntime
+
+    return ServedRuntime(settings, load_manifest(), api_url)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,13 +50,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _ask(args: argparse.Namespace) -> int:
     from shared.cli.main import CliError
-    from shared.deps import get_deps
     from shared.orchestration.client import AskFailed, ask
     from shared.orchestration.render import render_report
 
     try:
-        resp = ask(get_deps(), args.question, tenant=args.tenant, mode=args.mode, user=args.user,
-                   session_id=args.session, use_cache=not args.no_cache, as_of=args.as_of, full=args.full)
+        resp = ask(None, args.question, tenant=args.tenant, mode=args.mode, user=args.user,
+                   session_id=args.session, use_cache=not args.no_cache, as_of=args.as_of, full=args.full,
+                   runtime=cli_runtime())
     except AskFailed as exc:
         raise CliError(exc.message) from exc
     if resp.report is None:

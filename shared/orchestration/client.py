@@ -1,7 +1,8 @@
 """Asking a question through the real ``query`` function, on any backend (CLI, demo, bench).
 
 Deep mode answers 202 with a job; the report is read from ``GET /v1/jobs/{id}``: after the embedded runtime
-drained its bus, or by polling while push subscriptions deliver the agent tasks (emulators, Google Cloud).
+drained its bus, or by polling while push subscriptions deliver the agent tasks (emulators, Google Cloud) or
+while the ``ecomintel serve`` holding an embedded home delivers them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from shared.security.principal import Role
 if TYPE_CHECKING:
     from shared.deps import Deps
     from shared.runtime import Runtime
+    from shared.runtime.served import ServedRuntime
 
 POLL_SECONDS = 1.0
 
@@ -24,9 +26,9 @@ class AskFailed(EcomIntelError):
     """The query function answered with an error."""
 
 
-def ask(deps: Deps, question: str, *, tenant: str, mode: Mode = "quick", user: str = "cli",
+def ask(deps: Deps | None, question: str, *, tenant: str, mode: Mode = "quick", user: str = "cli",
         session_id: str | None = None, use_cache: bool = True, as_of: str | None = None,
-        runtime: Runtime | None = None, max_polls: int = 50, wait_seconds: float | None = None,
+        runtime: Runtime | ServedRuntime | None = None, max_polls: int = 50, wait_seconds: float | None = None,
         full: bool = False) -> QueryResponse:
     """POST /v1/query as ``user`` of ``tenant``; in deep mode wait for the job's report.
 
@@ -37,7 +39,10 @@ def ask(deps: Deps, question: str, *, tenant: str, mode: Mode = "quick", user: s
     from shared.ingest.client import wait_seconds as default_wait
     from shared.runtime import runtime_for
 
-    runtime = runtime or runtime_for(deps)
+    if runtime is None:
+        if deps is None:
+            raise ValueError("ask needs deps or a runtime")
+        runtime = runtime_for(deps)
     body: dict[str, Any] = {"question": question, "mode": mode, "use_cache": use_cache}
     if session_id:
         body["session_id"] = session_id

@@ -154,3 +154,22 @@ def test_a_backup_waits_in_line_then_copies_the_home(tmp_path: Path, isolated_en
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     assert "backed up" in out and archive.exists()
+
+
+def test_cli_questions_while_serve_holds_the_home_go_through_it(tmp_path: Path, isolated_env: Path) -> None:
+    """``ecomintel ask`` beside a running ``serve`` is answered by it, not left waiting for the home's lock."""
+    proc, _ = _start_serve(isolated_env)
+    try:
+        ingest = subprocess.run(_ingest_cmd(_sales(tmp_path / "sales.csv", "Q"), "acme"), cwd=REPO,
+                                env=_env(isolated_env), text=True, capture_output=True, timeout=600)
+        assert ingest.returncode == 0, ingest.stderr[-2000:]
+        res = subprocess.run([sys.executable, "-m", "shared.cli.main", "ask", "How many units did we sell in 2024?",
+                              "--tenant", "acme", "--json", "--no-cache"], cwd=REPO,
+                             env=_env(isolated_env, ECOMINTEL_HOME_WAIT_SECONDS="5"), text=True, capture_output=True, timeout=300)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert "waiting for" not in res.stderr
+    expected = sum(i % 7 + 1 for i in range(ROWS))
+    assert f"{expected:,}" in json.loads(res.stdout)["answer"]
