@@ -10,13 +10,21 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import os
 import signal
 import sys
+import threading
+import time
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
+from shared.observability.logs import get_logger, log_event
+
 if TYPE_CHECKING:
     from shared.runtime.gateway import Gateway
+    from shared.runtime.worker import BusPump
+
+_log = get_logger(__name__)
 
 #: Largest request body waitress accepts; the upload function applies the product's own limits.
 _MAX_BODY_BYTES = 1 << 40
@@ -50,6 +58,28 @@ def serving_options(threads: int) -> dict[str, Any]:
     return {"threads": threads, "ident": "ecomintel", "max_request_body_size": _MAX_BODY_BYTES}
 
 
+def stop_serving(server: Any, pump: BusPump | None, *, grace_seconds: float = 30.0) -> bool:
+    """Stop accepting requests and let work in flight finish; ``False`` if some still runs after the grace.
+
+    waitress waits up to 5 s for its request threads (its ``run`` already did on SIGTERM or Ctrl-C); the
+    pump is given the rest of ``grace_seconds`` for the delivery it is in (a deep question's agents, a
+    forecast fan-out). Whatever still runs is logged by name.
+    """
+    started = time.monotonic()
+    server.task_dispatcher.shutdown(timeout=min(5.0, grace_seconds))  # run() did this on SIGTERM; again is a no-op
+    server.close()
+    if pump is not None:
+        pump.stop(max(0.0, grace_seconds - (time.monotonic() - started)))
+    workers = [t for t in threading.enumerate() if t.name.startswith("waitress-") or t.name == "bus-pump"]
+    for thread in workers:  # a worker leaves waitress's books a moment before its thread ends
+        thread.join(max(0.5, grace_seconds - (time.monotonic() - started)) if thread.name == "bus-pump" else 0.5)
+    busy = sorted(t.name for t in workers if t.is_alive())
+    if busy:
+        log_event(_log, "serve stopped with work in flight", severity="WARNING", threads=busy,
+                  grace_seconds=grace_seconds)
+    return not busy
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``serve``."""
     p = sub.add_parser("serve", help="Serve the API (/v1/..., /metrics, /openapi.yaml) on 127.0.0.1.")
@@ -68,7 +98,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 def _serve(args: argparse.Namespace) -> int:
     from waitress.server import create_server
 
-    from shared.deps import announce_served_api, get_deps
+    from shared.deps import announce_served_api, get_deps, reset_deps
     from shared.observability.logs import configure_logging
     from shared.runtime.access_log import AccessLog
     from shared.runtime.gateway import create_gateway
@@ -92,10 +122,15 @@ def _serve(args: argparse.Namespace) -> int:
     tune_interpreter()
     try:
         server.run()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM via _stop: shut down in order below
         pass
-    finally:
-        server.close()
-        if pump is not None:
-            pump.stop()
+    if not stop_serving(server, pump):
+        # A thread still inside an engine (DuckDB, LightGBM) would be torn down mid-call by interpreter
+        # finalisation, which aborts in C++ ("terminate called after throwing ..."). Its request failed for
+        # the client and its message stays queued (redelivered to an idempotent handler on the next start),
+        # so leaving now loses nothing; the engines' write-ahead logs keep what was committed.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+    reset_deps()  # closes the engines (a checkpoint) before the interpreter goes
     return 0

@@ -165,7 +165,8 @@ def test_cli_questions_while_serve_holds_the_home_go_through_it(tmp_path: Path, 
         assert ingest.returncode == 0, ingest.stderr[-2000:]
         res = subprocess.run([sys.executable, "-m", "shared.cli.main", "ask", "How many units did we sell in 2024?",
                               "--tenant", "acme", "--json", "--no-cache"], cwd=REPO,
-                             env=_env(isolated_env, ECOMINTEL_HOME_WAIT_SECONDS="5"), text=True, capture_output=True, timeout=300)
+                             env=_env(isolated_env, ECOMINTEL_HOME_WAIT_SECONDS="5"), text=True,
+                             capture_output=True, timeout=300)
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -7,9 +7,12 @@ long-lived object (80-500 ms pauses under ``bench/api_load.py``).
 from __future__ import annotations
 
 import gc
+import threading
+import time
 from collections.abc import Iterator
 
 import pytest
+import requests
 
 from shared.cli import serve
 from shared.runtime import local
@@ -37,3 +40,41 @@ def test_every_served_function_is_imported_before_the_first_request(monkeypatch:
     served = {name for name in gateway.functions.values() if gateway.available(name)}
     assert served and serve.load_functions(gateway) == len(served)
     assert set(local._apps) == served
+
+
+def _serve_in_background(app: object) -> tuple[object, str]:
+    from waitress.server import create_server
+
+    server = create_server(app, host="127.0.0.1", port=0, threads=2)
+    threading.Thread(target=server.run, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.effective_port}"
+
+
+def test_an_idle_server_stops_cleanly() -> None:
+    server, base = _serve_in_background(lambda environ, start: (start("200 OK", []), [b"ok"])[1])
+    assert requests.get(base, timeout=5).text == "ok"
+    assert serve.stop_serving(server, None, grace_seconds=5)
+
+
+def test_a_request_still_running_after_the_grace_is_reported(caplog: pytest.LogCaptureFixture) -> None:
+    """Without the check the process finalised under a thread inside an engine and aborted in C++."""
+    release = threading.Event()
+
+    def slow(environ: dict[str, object], start: object) -> list[bytes]:
+        release.wait(30)
+        start("200 OK", [])  # type: ignore[operator]
+        return [b"late"]
+
+    server, base = _serve_in_background(slow)
+    threading.Thread(target=lambda: requests.get(base, timeout=60), daemon=True).start()
+    deadline = time.monotonic() + 10
+    while not any(t.name.startswith("waitress-") and t.is_alive() for t in threading.enumerate()):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)  # waiting for waitress to start its threads, not for timing
+    time.sleep(0.5)  # let the request reach the handler
+    try:
+        with caplog.at_level("WARNING"):
+            assert not serve.stop_serving(server, None, grace_seconds=1)
+        assert "serve stopped with work in flight" in caplog.text
+    finally:
+        release.set()
