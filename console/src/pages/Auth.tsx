@@ -16,27 +16,35 @@ function useFinish() {
   };
 }
 
-export function SignIn() {
-  const finish = useFinish();
-  const [params] = useSearchParams();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+/** A form's submit handler: runs `action` one submit at a time and keeps its error for the form to show. */
+function useFormAction(action: () => Promise<void>) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const t = await api<TokenResponse>("/v1/auth/login", { method: "POST", body: { email, password }, anonymous: true });
-      finish(t.access_token);
+      await action();
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
   }
+  return { busy, error, submit };
+}
+
+function logIn(email: string, password: string): Promise<TokenResponse> {
+  return api<TokenResponse>("/v1/auth/login", { method: "POST", body: { email, password }, anonymous: true });
+}
+
+export function SignIn() {
+  const finish = useFinish();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const { busy, error, submit } = useFormAction(async () => finish((await logIn(email, password)).access_token));
 
   return (
     <main className="auth" id="main">
@@ -69,35 +77,24 @@ export function SignUp() {
   const [password, setPassword] = useState("");
   const [shop, setShop] = useState("");
   const [invite, setInvite] = useState(params.get("invite") ?? "");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
   const [signInNext, setSignInNext] = useState<string | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit } = useFormAction(async () => {
     const body: Record<string, string> = { email, password };
     if (invite.trim()) body.invite_code = invite.trim();
     else if (shop.trim()) body.tenant_name = shop.trim();
-    try {
-      const r = await api<SignupAccepted>("/v1/auth/signup", { method: "POST", body, anonymous: true });
-      if (r.status === "sign_in") {
-        // no e-mail: the server answers a new and a taken address alike; a new one signs in with what was typed
-        try {
-          const t = await api<TokenResponse>("/v1/auth/login", { method: "POST", body: { email, password }, anonymous: true });
-          finish(t.access_token);
-        } catch {
-          setSignInNext(r.message);
-        }
-      } else setSent(r.message); // the server confirms the address by e-mail first
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+    const r = await api<SignupAccepted>("/v1/auth/signup", { method: "POST", body, anonymous: true });
+    if (r.status !== "sign_in") {
+      setSent(r.message); // the server confirms the address by e-mail first
+      return;
     }
-  }
+    // no e-mail: the server answers a new and a taken address alike; a new one signs in with what was typed
+    try {
+      finish((await logIn(email, password)).access_token);
+    } catch {
+      setSignInNext(r.message);
+    }
+  });
 
   if (signInNext) {
     const next = params.get("next");
@@ -163,24 +160,12 @@ export function VerifySignUp() {
   const finish = useFinish();
   const [params] = useSearchParams();
   const [code, setCode] = useState(params.get("code") ?? "");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<SignupResponse>("/v1/auth/signup:verify", {
-        method: "POST", body: { code: code.trim() }, anonymous: true,
-      });
-      finish(r.access_token);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useFormAction(async () => {
+    const r = await api<SignupResponse>("/v1/auth/signup:verify", {
+      method: "POST", body: { code: code.trim() }, anonymous: true,
+    });
+    finish(r.access_token);
+  });
 
   return (
     <main className="auth" id="main">
