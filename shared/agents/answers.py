@@ -20,14 +20,14 @@ AskKind = Literal[
     "complaints", "rating_decline", "sentiment_overview",
     "stockout", "overstock", "forecast",
     "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
-    "out_of_stock", "reorder", "reprice", "aspect", "praise",
+    "out_of_stock", "reorder", "reprice", "aspect", "praise", "spam",
 ]
 ASK_KINDS: tuple[AskKind, ...] = (
     "overpriced", "underpriced", "undercut", "price_position", "what_if",
     "complaints", "rating_decline", "sentiment_overview",
     "stockout", "overstock", "forecast",
     "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
-    "out_of_stock", "reorder", "reprice", "aspect", "praise",
+    "out_of_stock", "reorder", "reprice", "aspect", "praise", "spam",
 )
 #: The agent that answers each ask.
 ASK_AGENT: dict[AskKind, AgentName] = {
@@ -38,7 +38,7 @@ ASK_AGENT: dict[AskKind, AgentName] = {
     "cheapest_competitor": "pricing", "dearest_competitor": "pricing", "versus_competitor": "pricing",
     "competitor_stock": "pricing", "competitor_prices": "pricing",
     "out_of_stock": "forecast", "reorder": "forecast", "reprice": "pricing",
-    "aspect": "sentiment", "praise": "sentiment",
+    "aspect": "sentiment", "praise": "sentiment", "spam": "sentiment",
 }
 #: Rows an answer carries at most (the report's table limit).
 MAX_ANSWER_ROWS = 50

@@ -115,7 +115,7 @@ _ASK_INTENT: dict[AskKind, Intent] = {
     "overpriced": "pricing", "underpriced": "pricing", "undercut": "pricing", "price_position": "pricing",
     "what_if": "what_if", "complaints": "sentiment", "rating_decline": "sentiment",
     "sentiment_overview": "sentiment", "stockout": "inventory", "overstock": "inventory", "forecast": "forecast",
-    "aspect": "sentiment", "praise": "sentiment",
+    "aspect": "sentiment", "praise": "sentiment", "spam": "sentiment",
 }
 _FALLBACK_ASK: dict[Intent, AskKind] = {"pricing": "price_position", "sentiment": "sentiment_overview",
                                         "forecast": "forecast", "inventory": "stockout"}

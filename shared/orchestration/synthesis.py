@@ -138,6 +138,7 @@ _ASK_WORDS: dict[AskKind, str] = {
         "which products competitors are out of stock on", "competitor_prices": "how the competitor's prices moved",
     "out_of_stock": "which products are out of stock", "reorder": "what to reorder",
     "reprice": "what to reprice", "aspect": "what reviews say about it", "praise": "what customers like",
+    "spam": "which reviews look fake",
 }
 
 

@@ -1,4 +1,4 @@
-"""Review questions that ask about one aspect, about praise, or about how sentiment moved.
+"""Review questions that ask about one aspect, about praise, about spam, or about how sentiment moved.
 
 "What are customers saying about shipping?" asks about one aspect of the reviews, not for their overview;
 "what do people love about the X?" asks for praise; "has the sentiment improved since March?" asks for a
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-ReviewAsk = Literal["aspect", "praise", "complaints"]
+ReviewAsk = Literal["aspect", "praise", "complaints", "spam"]
 
 #: Words that on their own make a question one about what reviews or customers say.
 _TALK = re.compile(
@@ -40,6 +40,14 @@ _SENTIMENT_CHANGE = re.compile(
     r"chang\w*|trend\w*|mov(?:e|ed|ing)|shift\w*|evolv\w*)\b|"
     r"\b(?:improv\w*|better|worse|worsening|chang\w*|trend)\b[^.?!]{0,20}?\b(?:sentiment|satisfaction)\b", re.I)
 
+#: Fake or trustworthy reviews, or the rating without them ("which reviews look fake?", "adjusted rating of X").
+_SPAM = re.compile(
+    r"\b(?:fake|spam\w*|suspicious|suspect(?:ed)?|bogus|fraudulent|paid(?:-for)?|planted|incentivi[sz]ed|"
+    r"astroturf\w*|inauthentic|manipulated|sock ?puppets?)\b[^.?!]{0,30}?\b(?:reviews?|ratings?|reviewers?|stars?)\b"
+    r"|\b(?:reviews?|ratings?|reviewers?)\b[^.?!]{0,40}?\b(?:fake|spam\w*|suspicious|bogus|fraudulent|genuine|"
+    r"authentic|real|legit\w*|trustworthy|manipulated|paid for|bought)\b"
+    r"|\badjusted (?:star )?ratings?\b|\bratings?\b[^.?!]{0,30}?\bwithout (?:the )?(?:spam|fakes?|suspicious)\b",
+    re.I)
 
 #: "about the design?": one word after about/regarding, the question ending there (a longer name is a product's).
 _ABOUT_ONE_WORD = re.compile(
@@ -83,6 +91,8 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = ()) -
     """
     if _BUYING.search(question):
         return None
+    if _SPAM.search(question):
+        return ReviewQuestion("spam")
     liked = bool(_LIKE.search(question))
     talks = liked or bool(_TALK.search(question)) or (bool(_WEAK_TALK.search(question))
                                                       and bool(_WHO.search(question)))

@@ -285,7 +285,8 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
     columns = ["review_id", "sku", "date", "rating", "label", "weight", "_aspects"]
     columns += [c for c in ("product_title",) if c in df.columns]
     scored = ScoredReviews(
-        frame=df[columns].assign(text=data.full_text, suspected=suspicion.suspected).rename(
+        frame=df[columns].assign(text=data.full_text, suspected=suspicion.suspected,
+                                 spam_reasons=pd.Series(suspicion.reasons, index=df.index, dtype=object)).rename(
             columns={"_aspects": "aspects"}),
         start=options.period_start or min(df["date"]), end=options.as_of,
         method=data.plan.describe() if data.plan is not None else "", themes=themes)

@@ -26,6 +26,7 @@ from shared.sentiment.answers import (
 )
 from shared.sentiment.mentions import Mention, find_mentions, quote_of, resolve_aspect
 from shared.sentiment.scorer import score_text
+from shared.sentiment.spam_answers import spam_answer
 
 #: Mentions each side of the recent window needs before a change is stated.
 MIN_TREND_MENTIONS = 5
@@ -149,8 +150,9 @@ def praise_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
 
 def answer_asks(asks: list[AskKind], data: ScoredReviews, *, scoped: list[str], window_days: int,
                 aspect: str | None = None) -> list[AgentAnswer]:
-    """Every sentiment ask answered in order: ``aspect`` and ``praise`` here, the others by ``sentiment_answers``.
+    """Every sentiment ask answered in order: ``aspect``, ``praise``, ``spam`` here, the rest elsewhere.
 
+    The others are answered by ``sentiment_answers``.
     An ``aspect`` ask without its word is the overview (nothing says which aspect was meant).
     """
     out: list[AgentAnswer] = []
@@ -159,6 +161,8 @@ def answer_asks(asks: list[AskKind], data: ScoredReviews, *, scoped: list[str], 
             out.append(aspect_answer(data, scoped, aspect, window_days))
         elif ask == "praise":
             out.append(praise_answer(data, scoped))
+        elif ask == "spam":
+            out.append(spam_answer(data, scoped))
         elif ask == "aspect":  # nothing says which aspect: the overview, as the answer to this ask
             out += [a.model_copy(update={"ask": "aspect"}) for a in sentiment_answers(
                 ["sentiment_overview"], data, scoped=scoped, window_days=window_days)]

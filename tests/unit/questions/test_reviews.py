@@ -128,3 +128,27 @@ def test_a_follow_up_keeps_the_aspect_or_names_another(shop: VocabularyIndex) ->
 ])
 def test_like_is_praise_only_as_the_customers_verb(shop: VocabularyIndex, question: str, ask: str | None) -> None:
     assert read(shop, question).review_ask == ask
+
+
+@pytest.mark.parametrize("question", [
+    "Which reviews look fake?",
+    "How many fake reviews do we have?",
+    "Are our reviews genuine?",
+    "What's the adjusted rating of the Scented Soy Candle Amber?",
+    "What is our rating without the spam?",
+    "Any suspicious reviews last month?",
+    "Do we have paid reviews?",
+])
+def test_a_question_about_fake_reviews_asks_for_the_spam_answer(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert (r.kind, r.agent_intents, r.review_ask) == ("agent", ["sentiment"], "spam")
+
+
+@pytest.mark.parametrize("question", [
+    "What do customers say about shipping?",
+    "What is our average rating?",
+    "Which products have the real best ratings?",  # "real" before the noun is no authenticity question
+])
+def test_other_review_questions_are_no_spam_question(question: str) -> None:
+    asked = read_review_question(question)
+    assert asked is None or asked.ask != "spam"

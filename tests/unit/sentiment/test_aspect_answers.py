@@ -127,3 +127,32 @@ def test_a_theme_whose_best_sentence_complains_is_no_praise() -> None:
 def test_an_aspect_ask_without_its_word_is_answered_by_the_overview() -> None:
     answer = _answer(_frame(), "aspect", None)
     assert answer.ask == "aspect" and answer.text.startswith("16 reviews of 2 products between ")
+
+
+def _with_spam() -> pd.DataFrame:
+    """_ROWS plus a burst: four identical five-star texts for B from one author on one day."""
+    spam = [{"review_id": f"s{i}", "sku": "B", "date": AS_OF - timedelta(days=3), "rating": 5, "title": None,
+             "text": "Best product ever, buy it now, five stars from me", "spam_score": 0.0, "spam_reasons": "[]",
+             "author": "promo-account"} for i in range(4)]
+    return pd.concat([_frame().assign(author=[f"u{i}" for i in range(len(_ROWS))]), pd.DataFrame(spam)],
+                     ignore_index=True)
+
+
+def test_the_spam_answer_counts_the_suspected_reviews_and_gives_the_rating_without_them() -> None:
+    frame = _with_spam()
+    answer = _answer(frame, "spam")
+    raw = frame["rating"].mean()
+    adjusted = frame.loc[frame["review_id"].str.startswith("r"), "rating"].mean()
+    assert answer.ask == "spam"
+    assert answer.text.startswith(f"Without the reviews that look like spam (4 of 20 reviews of 2 products, 20.0%, "
+                                  f"between {AS_OF - timedelta(days=365)} and {AS_OF}) the average rating is "
+                                  f"{adjusted:.2f} instead of {raw:.2f}; reasons: ")
+    assert "4 authors posting 3+ reviews in a day" in answer.text
+    assert "most affected: B (4 of 12 suspected" in answer.text
+    assert sorted(r[0] for r in answer.rows) == ["s0", "s1", "s2", "s3"]
+
+
+def test_reviews_with_nothing_suspicious_are_said_to_be_clean() -> None:
+    answer = _answer(_frame(), "spam")
+    assert answer.text.startswith("None of the 16 reviews of 2 products")
+    assert answer.rows == []
