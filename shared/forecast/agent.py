@@ -111,6 +111,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
 
         in_scope = set(skus_described_as(deps.warehouse, request.tenant_id, "", categories=request.categories))
         cover = cover[cover.index.isin(in_scope)]
+        if in_scope:  # "the sales forecast for Kitchen": that category's products, not the store's
+            sales = sales[sales["sku"].astype(str).isin(in_scope)]
     store: SkuForecastView | None = None  # every SKU together, when only the top sellers are forecast one by one
     if not request.skus:
         # choose the top sellers first: building series for SKUs that are then dropped was most of the run
@@ -133,7 +135,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                       if by_cover else "") if part)
                                 + " (options.max_skus); the cover of every SKU is in data.cover")
             if "forecast" in asks and top and with_sales > len(top):
-                store = store_total(sales, last_date, freq, options, request.horizon_days, with_sales)
+                store = store_total(sales, last_date, freq, options, request.horizon_days, with_sales,
+                                    label=f"its {with_sales:,} SKUs" if request.categories else "")
             sales = sales[sales["sku"].astype(str).isin(keep)]
     series = _build_series(sales, last_date, freq)
     if opts.get("future"):
@@ -206,11 +209,12 @@ STORE_SERIES = "all SKUs"
 
 
 def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, options: ForecastOptions,
-                horizon_days: int, skus: int) -> SkuForecastView | None:
+                horizon_days: int, skus: int, label: str = "") -> SkuForecastView | None:
     """The whole store's units over the horizon: every SKU's sales summed per period and forecast as one series.
 
     "How many units will we sell next month?" asks for the store, while the agent forecasts only its top sellers
     one by one: their sum would answer for a part of the catalogue. ``None`` when the total cannot be forecast.
+    ``sales`` may be one category's (``label`` then names its SKUs: "its 45 SKUs").
     """
     daily = sales.groupby("date", as_index=False)["units"].sum()
     daily = daily.assign(sku=STORE_SERIES, price=np.nan, promo=np.nan)
@@ -221,7 +225,7 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
     # the days of one store move together (a slow month is slow every day): the daily bands are summed, not
     # treated as independent (which gave a band of +-2% on a month of the sample store)
     total, lower, upper = float(result.forecast.sum()), float(result.lower.sum()), float(result.upper.sum())
-    return SkuForecastView(sku=f"all {skus:,} SKUs", total=total, lower=max(0.0, lower), upper=upper,
+    return SkuForecastView(sku=label or f"all {skus:,} SKUs", total=total, lower=max(0.0, lower), upper=upper,
                            horizon_days=horizon_days, model=result.model)
 
 

@@ -301,11 +301,12 @@ _FORECAST_COLUMNS = ["sku", "forecast_units", "lower", "upper", "horizon_days", 
 
 
 def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: int, as_of: date,
-                    note: str = "", store: SkuForecastView | None = None) -> AgentAnswer:
+                    note: str = "", store: SkuForecastView | None = None, scope: str = "") -> AgentAnswer:
     """``forecast``: units expected over the horizon with a central interval, per SKU and in total.
 
     ``store`` (the whole store's series, when only the top sellers were forecast one by one) leads the answer:
-    the question asked about the store, not about the part of it forecast per SKU.
+    the question asked about the store, not about the part of it forecast per SKU. ``scope`` ("the kitchen
+    category") names what the SKUs are when the question asked about categories.
     """
     method = (f"backtest-selected model per SKU; {level:.0%} interval from backtest errors (total: independent "
               "SKUs, normal approximation)")
@@ -328,12 +329,15 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
         sd = math.sqrt(sum(((v.upper - v.lower) / (2 * z)) ** 2 for v in views))
         lo, hi = max(0.0, total - z * sd), total + z * sd
         top = [f"{v.sku} ({fmt_num(v.total, 0)})" for v in ordered[:3]]
-        text = (f"{len(views)} SKUs are expected to sell {fmt_num(total, 0)} units over {period} ({level:.0%} "
+        whose = f"{scope[0].upper()}{scope[1:]}'s {len(views)} SKUs" if scope else f"{len(views)} SKUs"
+        text = (f"{whose} are expected to sell {fmt_num(total, 0)} units over {period} ({level:.0%} "
                 f"interval {fmt_num(lo, 0)}-{fmt_num(hi, 0)}){note}; the most: {join_names(top, 3)}.")
         if store is not None and not note:
-            text = (f"We expect to sell {fmt_num(store.total, 0)} units over {period} across {store.sku} "
-                    f"({level:.0%} interval {fmt_num(store.lower, 0)}-{fmt_num(store.upper, 0)}; the store's daily "
-                    f"total forecast as one series, model {store.model}); the {len(views)} SKUs forecast one by one "
+            text = (f"We expect {f'{scope} ' if scope else ''}to sell {fmt_num(store.total, 0)} units over {period} "
+                    f"across {store.sku} "
+                    f"({level:.0%} interval {fmt_num(store.lower, 0)}-{fmt_num(store.upper, 0)}; "
+                    f"{'the category' if scope else 'the store'}'s daily total forecast as one series, model "
+                    f"{store.model}); the {len(views)} SKUs forecast one by one "
                     f"sell {fmt_num(total, 0)} of them, the most {join_names(top, 3)}.")
     table, total_rows = ranked_table(_FORECAST_COLUMNS, rows)
     return AgentAnswer(ask="forecast", text=text, columns=_FORECAST_COLUMNS, rows=table, total_rows=total_rows,
@@ -398,7 +402,7 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
         elif ask == "overstock":
             out.append(overstock_answer(cover, scoped))
         elif ask == "forecast":
-            out.append(forecast_answer(views, level, horizon_days, as_of, note, store=store))
+            out.append(forecast_answer(views, level, horizon_days, as_of, note, store=store, scope=scope))
     if price_change_pct is not None:
         out.append(whatif_answer(views, price_change_pct, level, scoped))
     return out

@@ -178,3 +178,33 @@ def test_whatif_on_a_short_history_uses_the_pooled_elasticity() -> None:
     assert 1.15 < c / b < 1.6  # 10 days at one price: its own fit declines; the catalogue's ~-3 gives x1.37
     answer = next(a for a in cut.data["answers"] if a["ask"] == "what_if")
     assert "pooled toward the catalogue" in answer["text"] and "%" in answer["text"]
+
+
+def _seed_categories() -> None:
+    rng = np.random.default_rng(5)
+    dates = [END - timedelta(days=i) for i in range(59, -1, -1)]
+    stamp = {"tenant_id": "acme", "ingestion_id": "i", "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)}
+    get_deps().warehouse.insert("sales", pd.concat([pd.DataFrame({
+        "sku": sku, "date": dates, "units": rng.poisson(lam, 60), "unit_price": 9.0, **stamp,
+        "row_hash": [f"{sku}{i}" for i in range(60)], "record_key": [f"{sku}{i}" for i in range(60)]})
+        for sku, lam in (("K1", 5), ("K2", 8), ("K3", 3), ("G1", 40))], ignore_index=True))
+    get_deps().warehouse.insert("products", pd.DataFrame([
+        {**stamp, "row_hash": sku, "record_key": sku, "sku": sku, "title": sku, "price": 9.0, "category": category}
+        for sku, category in (("K1", "Kitchen"), ("K2", "Kitchen"), ("K3", "Kitchen"), ("G1", "Garden"))]))
+
+
+@pytest.mark.parametrize("max_skus", [10, 2])
+def test_a_category_forecast_covers_that_categorys_products_only(max_skus: int) -> None:
+    """"The sales forecast for Kitchen" forecast the whole store before (G1 sells most, in Garden)."""
+    _seed_categories()
+    res = run(get_deps(), _request(as_of=END, skus=[], categories=["kitchen"],
+                                   options={"prophet": "never", "max_skus": max_skus, "asks": ["forecast"]}))
+    forecast = {f["series_id"] for f in res.data["forecasts"]}
+    (answer,) = [a for a in res.data["answers"] if a["ask"] == "forecast"]
+    if max_skus == 10:
+        assert forecast == {"K1", "K2", "K3"}
+        assert answer["text"].startswith("The kitchen category's 3 SKUs are expected to sell ")
+    else:  # the top two one by one, the category's daily total as one series leads
+        assert forecast == {"K1", "K2"}
+        assert answer["text"].startswith("We expect the kitchen category to sell ")
+        assert "across its 3 SKUs" in answer["text"] and "the category's daily total" in answer["text"]
