@@ -47,6 +47,14 @@ def _cli_ingest(name: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]
     return doc
 
 
+def _cli_ingest_path(path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
+    doc: dict[str, Any] = json.loads(capsys.readouterr().out)
+    assert doc["status"] == "processed"
+    assert doc["rows_read"] == doc["accepted"] + doc["rejected"] + doc["duplicates"] + doc["held"] + doc["skipped"]
+    return doc
+
+
 def _ask(question: str, capsys: pytest.CaptureFixture[str]) -> str:
     assert main(["ask", question, "--tenant", "acme", "--json", "--no-cache"]) == 0
     answer = Report.model_validate(json.loads(capsys.readouterr().out)).answer
@@ -155,6 +163,25 @@ def test_womens_clothing_reviews_are_stored_undated_and_answered(harness: Harnes
     last_month = _ask("What was our average rating last month?", capsys)
     assert last_month.startswith(f"All {len(reviews)} reviews are undated, so none can be placed in")
     assert f"{mean:.2f} out of 5" in last_month
+
+
+def test_a_review_file_without_a_date_column_is_stored_undated_and_a_bad_date_is_still_refused(
+        harness: Harness, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Only a file with no date column at all gives undated reviews: one that has the column must fill it."""
+    undated = tmp_path / "survey.csv"
+    undated.write_text("sku,stars,review\nA-1,5,Lovely\nA-1,2,Too small\nB-2,4,Good value\n")
+    doc = _cli_ingest_path(undated, capsys)
+    assert (doc["kind"], doc["accepted"], doc["rejected"]) == ("reviews", 3, 0)
+    assert harness.rows("SELECT COUNT(*) AS n FROM reviews WHERE tenant_id = 'acme' AND date IS NULL")[0]["n"] == 3
+    assert _cli_ingest_path(undated, capsys)["duplicates"] == 3  # ids come from the content, never the upload time
+    dated = tmp_path / "dated.csv"
+    dated.write_text("sku,date,stars,review\nC-3,2024-05-01,5,Fine\nC-3,,4,No date given\nC-3,yesterday,1,Bad\n")
+    doc = _cli_ingest_path(dated, capsys)
+    assert (doc["accepted"], doc["rejected"]) == (1, 2)
+    reasons = sorted(r["reason"] for r in harness.rows(
+        "SELECT reason FROM rejects WHERE tenant_id = 'acme' AND ingestion_id = @i", i=doc["ingestion_id"]))
+    assert reasons == ["date: not a valid date (got 'yesterday')", "date: required value missing"]
+    assert harness.count("reviews") == 4
 
 
 def test_an_export_without_a_currency_is_answered_without_pretending_to_know_one(
