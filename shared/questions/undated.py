@@ -9,6 +9,8 @@ place in time, so the answer says so first and gives the all-time figure instead
 
 from __future__ import annotations
 
+import re
+
 from shared.models.records import DataKind
 from shared.questions.lexicon import METRIC_KINDS
 from shared.questions.reading import Reading
@@ -20,16 +22,34 @@ def _reviews(n: int) -> str:
     return f"{n:,} review{'s' if n != 1 else ''}"
 
 
+#: What this module adds to a label and to the notes: taken off again first, so a follow-up (which copies the
+#: previous turn's reading) is scoped afresh, never twice.
+_INCLUDED = re.compile(r"(?:; | and )[\d,]+ reviews? without a date included(?=\)$)|(?: and [\d,]+ reviews? without a "
+                       r"date)$")
+_LEFT_OUT = re.compile(r"^[\d,]+ reviews? ha(?:s|ve) no date and w(?:as|ere) left out of this \w+\.$")
+
+
+def _as_read(reading: Reading, q: MetricQuery) -> tuple[Reading, MetricQuery]:
+    """``reading`` and its query without what an earlier scoping added (a follow-up copies them)."""
+    rng = q.time_range
+    if rng is not None:
+        rng = rng.model_copy(update={"label": _INCLUDED.sub("", rng.label)})
+    q = q.model_copy(update={"include_undated": False, "time_range": rng})
+    notes = [n for n in reading.notes if not _LEFT_OUT.match(n)]
+    return reading.model_copy(update={"query": q, "notes": notes, "lead": ""}), q
+
+
 def scope_undated(reading: Reading, vocabulary: Vocabulary) -> Reading:
     """``reading`` with its review metric query widened to, or told about, the tenant's undated reviews."""
     undated = vocabulary.undated_reviews
-    q = reading.query
-    if not undated or reading.kind != "metric" or q is None \
-            or any(METRIC_KINDS.get(m) is not DataKind.REVIEWS for m in q.metrics):
+    if not undated or reading.kind != "metric" or reading.query is None \
+            or any(METRIC_KINDS.get(m) is not DataKind.REVIEWS for m in reading.query.metrics):
         return reading
+    reading, q = _as_read(reading, reading.query)
     dated = DataKind.REVIEWS.value in vocabulary.extents
     over_time = q.compare is not None or "date" in q.dimensions
-    if not reading.period_stated and not over_time:  # all the data: every review, dated or not
+    in_period = reading.period_stated and q.time_range is not None
+    if not in_period and not over_time:  # all the data: every review, dated or not
         if not dated:
             return reading.model_copy(update={"query": q.model_copy(update={"time_range": None})})
         rng = q.time_range
@@ -60,5 +80,4 @@ def scope_undated(reading: Reading, vocabulary: Vocabulary) -> Reading:
     shape = ("breakdown" if reading.shape == "trend" else reading.shape) if dims else "value"
     return reading.model_copy(update={
         "query": MetricQuery.model_validate(overall.model_dump()),  # validated again (model_copy skips it)
-        "shape": shape, "period_stated": True, "lead": f"All {_reviews(undated)} are undated, so {why}; overall, "})
-
+        "shape": shape, "lead": f"All {_reviews(undated)} are undated, so {why}; overall, "})

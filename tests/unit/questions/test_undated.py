@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from shared.models.records import DataKind
+from shared.questions.followup import follow_up
 from shared.questions.reading import Reading, read_question
 from shared.questions.undated import scope_undated
 from shared.questions.vocabulary import Vocabulary, VocabularyIndex
@@ -58,3 +59,18 @@ def test_questions_about_other_data_are_left_as_read() -> None:
     vocab = Vocabulary(tenant_id="t", undated_reviews=4, extents={"sales": (date(2025, 1, 1), date(2025, 6, 1))})
     reading = _read("What was our revenue last month?", vocab)
     assert reading.query is not None and not reading.query.include_undated and not reading.notes
+
+
+def test_scoping_is_done_afresh_on_a_follow_up_never_twice() -> None:
+    vocab = _vocab(5, dated=True)
+    reading = _read("What is our average rating?", vocab)
+    assert scope_undated(reading, vocab) == reading
+    index = VocabularyIndex(vocab)
+    extents = {DataKind(k): v for k, v in vocab.extents.items()}
+    turn = read_question("and in March 2025?", tenant_id="t", index=index, extents=extents)
+    follow = follow_up(turn, reading, index=index, extents=extents)
+    assert follow is not None
+    scoped = scope_undated(follow, vocab)
+    assert scoped.query is not None and not scoped.query.include_undated
+    assert scoped.query.time_range is not None and "without a date" not in scoped.query.time_range.label
+    assert scoped.notes == ["5 reviews have no date and were left out of this period."]
