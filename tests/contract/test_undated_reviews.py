@@ -108,3 +108,19 @@ def test_a_reviews_table_made_when_the_date_was_required_is_relaxed(warehouse: A
     warehouse.ensure_tables()  # idempotent once relaxed
     _seed(warehouse)
     assert undated_rows(warehouse, TENANT, DataKind.REVIEWS) == 2
+
+
+def test_retention_ages_an_undated_review_by_the_day_it_was_ingested(warehouse: Any) -> None:
+    """Without a date a review would never be old enough to delete: it ages from its ingestion instead."""
+    from shared.store.retention import count_older, delete_older
+
+    _seed(warehouse)  # every row ingested on 2024-05-21 (store_rows._fact)
+    assert count_older(warehouse, TENANT, "reviews", "date", D(2024, 5, 10)) == 0  # d1 is of that day
+    assert count_older(warehouse, TENANT, "reviews", "date", D(2024, 5, 22)) == 3  # d1 by its date, u1 and u2
+    late = {**REVIEWS[1], "review_id": "u3", "row_hash": "h-u3", "record_key": "k-u3",
+            "ingested_at": pd.Timestamp("2024-06-30", tz="UTC")}
+    warehouse.insert("reviews", pd.DataFrame([{**late, "tenant_id": TENANT}]))
+    delete_older(warehouse, TENANT, "reviews", "date", D(2024, 6, 1))
+    assert reviews_with_products(warehouse, TENANT, start_date=D(2024, 1, 1), end_date=D(2024, 12, 31),
+                                 max_rows=10, undated=True).frame["review_id"].tolist() == ["u3"]
+    assert undated_rows(warehouse, OTHER, DataKind.REVIEWS) == 4  # another tenant's rows are never touched
