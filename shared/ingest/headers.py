@@ -165,6 +165,11 @@ def alias_table(kind: DataKind) -> dict[str, str]:
 DERIVABLE: dict[DataKind, frozenset[str]] = {DataKind.REVIEWS: frozenset({"review_id"})}
 
 
+#: Fields of which a file of a kind must map at least one for its header to be told that kind's: a review
+#: file needs no date column (undated reviews), so a bare ``sku`` column alone must not read as reviews.
+EVIDENCE: dict[DataKind, frozenset[str]] = {DataKind.REVIEWS: frozenset({"rating", "text", "title"})}
+
+
 def required_fields(kind: DataKind) -> list[str]:
     """Fields a file of ``kind`` must carry a column for (derivable ones excepted)."""
     derivable = DERIVABLE.get(kind, frozenset())
@@ -273,8 +278,11 @@ def detect_kind(headers: list[str] | tuple[str, ...]) -> DataKind:
     candidates: list[tuple[int, int, DataKind]] = []
     for order, kind in enumerate(DataKind):
         mapping = map_columns(headers, kind)
-        if not mapping.missing_required:
-            specific = len(required_fields(kind))
+        mapped = set(mapping.fields.values())
+        evidence = EVIDENCE.get(kind)
+        if not mapping.missing_required and (evidence is None or evidence & mapped):
+            # a column-optional field the file has counts as required did (a dated review file ranks as before)
+            specific = len(required_fields(kind)) + len(mapped & set(RECORD_MODELS[kind].column_optional))
             candidates.append((len(mapping.fields) + specific, -order, kind))
     if not candidates:
         raise InvalidInput(

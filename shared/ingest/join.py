@@ -24,8 +24,8 @@ when the file that completes it arrives:
 - **sellers, payments, geolocation**: recognised and acknowledged; nothing is stored.
 
 Two single-file datasets go the same way, because one row feeds two kinds: Datafiniti's product reviews (the
-reviews, and the products their rows name) and Women's E-Commerce Clothing Reviews (the garments; its reviews
-carry no date, so each is refused with that reason).
+reviews, and the products their rows name) and Women's E-Commerce Clothing Reviews (the garments, and their
+reviews, which carry no date: they are stored undated, each keyed by the row index the dataset publishes).
 
 Nothing is lost or counted twice: a derived file's name is fixed per ingestion (a retried attempt rewrites
 it, and its rows dedupe); held rows are keyed by their own ids (order item, review and order), so the same
@@ -48,6 +48,7 @@ import pandas as pd
 
 from shared.deps import Deps
 from shared.ingest.customers import customer_hash, tenant_customer_key
+from shared.ingest.derive import derived_review_ids
 from shared.ingest.headers import ColumnMapping, normalise_header
 from shared.ingest.ingestion import Ingestion, ingestion_id_for
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, clip
@@ -86,12 +87,15 @@ _COLUMNS: dict[PartRole, tuple[str, ...]] = {
     PartRole.PRODUCTS: ("product_id", "product_category_name"),
     PartRole.CATEGORY_NAMES: ("product_category_name", "product_category_name_english"),
     PartRole.PRODUCT_REVIEWS: (),  # per dataset: _LISTINGS
-    PartRole.UNDATED_REVIEWS: ("Clothing ID", "Class Name", "Department Name", "Division Name"),
+    PartRole.UNDATED_REVIEWS: ("", "Unnamed: 0", "Clothing ID", "Class Name", "Department Name", "Division Name",
+                               "Title", "Review Text", "Rating"),
     PartRole.UNUSED: (),
 }
-#: Why a review without a date is refused (the reviews table keeps each review by its date).
-UNDATED = ("no review date in this dataset: ecomintel keeps each review by its date and answers reviews by "
-           "period, so a review without one is not stored (its garment is, in the catalogue)")
+#: Undated reviews (Women's E-Commerce Clothing Reviews): no date column, so ingest stores them undated.
+_UNDATED_REVIEWS_HEADER = ("review_id", "sku", "rating", "title", "text")
+#: The prefix of an undated review's id: the dataset's own row index follows (``clothing-0``), so the same file
+#: uploaded again stores each review once, and the ids never meet another export's bare numbers.
+UNDATED_ID_PREFIX = "clothing-"
 #: Review exports that name the product on each row: review field (or product field) -> published column.
 #: Without ``review_id`` (Datafiniti's ``reviews.id`` is mostly empty) ingest derives one from the review's
 #: content, so the same export uploaded twice stores each review once.
@@ -270,6 +274,8 @@ class PartJoin:
             listing = _LISTINGS[self.part.name]
             reviews = _DerivedFile(tuple(f for f in _REVIEW_FIELDS if f in listing))
             products = _DerivedFile(_LISTED_PRODUCTS_HEADER)
+        elif role is PartRole.UNDATED_REVIEWS:
+            reviews = _DerivedFile(_UNDATED_REVIEWS_HEADER)
         for chunk, cells in self._chunks():
             if role is PartRole.ORDERS:
                 self._orders(chunk, cells)
@@ -284,7 +290,7 @@ class PartJoin:
             elif role is PartRole.PRODUCT_REVIEWS:
                 self._listed_reviews(chunk, cells, reviews, products)
             elif role is PartRole.UNDATED_REVIEWS:
-                self._undated_reviews(chunk, cells, products)
+                self._undated_reviews(chunk, cells, reviews, products)
             elif role is PartRole.CUSTOMERS:
                 self._customers(chunk, cells)
             else:
@@ -456,10 +462,24 @@ class PartJoin:
             "asin": asin.where(asin.str.match(_ASIN), "")}))
         self.out.accepted += len(rows)
 
-    def _undated_reviews(self, chunk: Chunk, cells: pd.DataFrame, products: _DerivedFile) -> None:
-        """Reviews that cannot be stored (no dates), refused with the reason; the garments they name are kept."""
-        self._reject(chunk, cells, pd.Series(True, index=cells.index), "Review Text", UNDATED)
-        named = cells[cells["Clothing ID"] != ""].drop_duplicates("Clothing ID")
+    def _undated_reviews(self, chunk: Chunk, cells: pd.DataFrame, reviews: _DerivedFile,
+                         products: _DerivedFile) -> None:
+        """Reviews without dates (stored undated, no date column) and the garments they name (the catalogue).
+
+        Each review's id is the dataset's row index (the unnamed first column); a copy of the file without it
+        gets ids from the review's content, as any review export without ids does.
+        """
+        good = self._missing(chunk, cells, ("Clothing ID",))
+        rows = cells[good]
+        published = rows[""].where(rows[""] != "", rows["Unnamed: 0"])
+        content = derived_review_ids(pd.DataFrame({"sku": rows["Clothing ID"], "title": rows["Title"],
+                                                   "text": rows["Review Text"], "rating": rows["Rating"]}))
+        reviews.add(pd.DataFrame({
+            "review_id": (UNDATED_ID_PREFIX + published).where(published != "", content),
+            "sku": rows["Clothing ID"], "rating": rows["Rating"], "title": rows["Title"],
+            "text": rows["Review Text"]}))
+        self.out.accepted += len(rows)
+        named = rows.drop_duplicates("Clothing ID")
         kind = named["Class Name"].where(named["Class Name"] != "", named["Department Name"])
         products.add(pd.DataFrame({
             "sku": named["Clothing ID"], "category": named["Department Name"],

@@ -71,11 +71,11 @@ PARTS: tuple[DatasetPart, ...] = (
     DatasetPart("datafiniti", "datafiniti_product_reviews", PartRole.PRODUCT_REVIEWS, DataKind.REVIEWS,
                 ("id", "name", "reviews.rating", "reviews.text", "reviews.date"),
                 "Datafiniti product reviews (each row names its product: the catalogue comes with them)"),
-    # Kaggle "Women's E-Commerce Clothing Reviews": no dates, no review ids, the garment's classes on each row
+    # Kaggle "Women's E-Commerce Clothing Reviews": no dates, a row index for ids, the garment's classes on each row
     DatasetPart("womens_clothing", "womens_clothing_ecommerce_reviews", PartRole.UNDATED_REVIEWS, DataKind.REVIEWS,
                 ("Clothing ID", "Review Text", "Rating", "Recommended IND", "Class Name"),
-                "Women's E-Commerce Clothing Reviews (no review dates: the garments' catalogue is stored; the "
-                "reviews cannot be, as every review is kept by its date)"),
+                "Women's E-Commerce Clothing Reviews (no review dates: the reviews are stored undated, counted in "
+                "every all-time figure and left out of trends; the garments become the catalogue)"),
     # Amazon Customer Reviews Dataset (the ``amazon_reviews_us_*.tsv`` files): one row per review, the product's
     # title and category on each
     DatasetPart("amazon", "amazon_customer_reviews", PartRole.PRODUCT_REVIEWS, DataKind.REVIEWS,

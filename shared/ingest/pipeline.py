@@ -169,6 +169,22 @@ def _repeat(value: str, n: int, index: pd.Index) -> pd.Series:
     return string_series(pa.array([value], type=pa.string()).take(np.zeros(n, dtype=np.int64)), index)
 
 
+def _given_columns_filled(optional: tuple[str, ...], typed: pd.DataFrame, error: pd.Series,
+                          error_field: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Reject rows that leave empty a column-optional field whose column the file has (``Record.column_optional``).
+
+    A review file without a date column stores undated reviews; one with a date column that leaves a cell
+    empty is refused as before (``date: required value missing``): the file says reviews have dates.
+    """
+    for name in optional:
+        if name not in typed:
+            continue
+        missing = typed[name].isna() & error.isna()
+        error = error.where(~missing, "required value missing")
+        error_field = error_field.where(~missing, name)
+    return error, error_field
+
+
 def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """Membership of ``keys`` in the sorted array ``sorted_keys``."""
     if len(sorted_keys) == 0:
@@ -308,6 +324,7 @@ class IngestRun:
         checked = validate_frame(typed, self.model)
         error = parse_error.where(parse_error.notna(), checked.errors)
         error_field = parse_field.where(parse_error.notna(), checked.error_field)
+        error, error_field = _given_columns_filled(self.model.column_optional, typed, error, error_field)
         bad = error.notna().to_numpy()
         self._reject(chunk, mapping, dialect, raw, bad, error, error_field)
         if self.catalogue is not None:

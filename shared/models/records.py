@@ -7,6 +7,7 @@ derived from them.
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 from enum import StrEnum
 from typing import ClassVar
@@ -34,6 +35,9 @@ class Record(BaseModel):
     #: How many of the last fields were added after rows were first stored: the row hash leaves them out
     #: while they are missing, so stored rows keep their hashes (see ``shared.ingest.lineage``).
     appended_fields: ClassVar[int] = 0
+    #: Fields a file may leave out as a whole column (its records are then stored without them); a file that
+    #: has the column must fill it on every row (``shared.ingest.pipeline``).
+    column_optional: ClassVar[tuple[str, ...]] = ()
 
 
 class SaleRecord(Record):
@@ -84,13 +88,19 @@ class Product(Record):
 
 
 class Review(Record):
-    """One customer review of a SKU."""
+    """One customer review of a SKU.
+
+    ``date`` is ``None`` for an undated review: some public review sets (Kaggle's "Women's E-Commerce Clothing
+    Reviews") publish no dates at all. Such reviews count in every all-time figure (totals, ratings, themes)
+    and are left out of periods and trends, which say how many were left out.
+    """
 
     natural_key: ClassVar[tuple[str, ...]] = ("review_id",)
+    column_optional: ClassVar[tuple[str, ...]] = ("date",)
 
     review_id: str = Field(min_length=1, max_length=128)
     sku: str = Field(min_length=1, max_length=128)
-    date: date
+    date: dt.date | None = None  # ``dt.date``: the bare name would be this field's own default here
     rating: int | None = Field(default=None, ge=1, le=5)
     title: str | None = Field(default=None, max_length=1000)
     text: str = Field(default="", max_length=20_000)

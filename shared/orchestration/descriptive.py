@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from shared.errors import EcomIntelError
@@ -23,6 +23,7 @@ from shared.orchestration.report import Mode, Report
 from shared.questions.compose import CurrencyHint, compose
 from shared.questions.followup import follow_up
 from shared.questions.reading import Reading, read_question
+from shared.questions.undated import scope_undated
 from shared.questions.vocabulary import Vocabulary, VocabularyIndex
 from shared.store.vocabulary import load_vocabulary
 
@@ -67,9 +68,22 @@ def _extents(vocab: Vocabulary) -> dict[DataKind, tuple[date, date]]:
 
 def read(deps: Deps, tenant_id: str, question: str, *, version: int, as_of: date | None,
          previous: dict[str, Any] | None, llm: LanguageModel | None, timeout_seconds: float) -> ReadOutcome:
-    """Read ``question`` (parser, then Gemini where it may help), resolving a follow-up of ``previous``."""
+    """Read ``question`` (parser, then Gemini where it may help), resolving a follow-up of ``previous``.
+
+    A review metric is then scoped to the tenant's undated reviews (``shared.questions.undated``).
+    """
     index = vocabulary_index(deps, tenant_id, version)
+    out = _read(index, tenant_id, question, as_of=as_of, previous=previous, llm=llm,
+                timeout_seconds=timeout_seconds)
+    out.reading = scope_undated(out.reading, index.vocabulary)
+    return out
+
+
+def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date | None,
+          previous: dict[str, Any] | None, llm: LanguageModel | None, timeout_seconds: float) -> ReadOutcome:
     extents = _extents(index.vocabulary)
+    if as_of is None and not extents and index.vocabulary.undated_reviews:
+        as_of = datetime.now(UTC).date()  # only undated reviews: "today" is the wall clock's (no data says one)
     reading = read_question(question, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     out = ReadOutcome(reading, index)
     prev_reading = previous.get("reading") if previous else None
@@ -197,6 +211,8 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
                   if all((getattr(p, d, None) or "").lower() in vals for d, vals in keep.items()
                          if d in ("category", "brand"))}
     answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index))
+    if reading.lead:  # "All 4 reviews are undated, so no trend can be shown; overall, average rating ..."
+        answer.answer = reading.lead + answer.answer[:1].lower() + answer.answer[1:]
     limitations = []
     if not reading.period_stated and answer.period is not None:
         limitations.append(f"No period was named; the answer uses {answer.period.label}.")

@@ -79,7 +79,7 @@ class ReviewText:
 
     review_id: str
     sku: str
-    date: date
+    date: date | None  # None: an undated review (never part of a burst)
     text: str
     rating: int | None = None
     title: str | None = None
@@ -201,12 +201,14 @@ def _as_review(item: ReviewText | Mapping[Any, Any]) -> ReviewText:
     rating = item.get("rating")
     verified = item.get("verified")
     day = item.get("date")
-    if isinstance(day, pd.Timestamp):
+    if day is None or (not isinstance(day, str) and pd.isna(day)):
+        day = None
+    elif isinstance(day, pd.Timestamp):
         day = day.date()
     return ReviewText(
         review_id=str(item.get("review_id")),
         sku=str(item.get("sku")),
-        date=day if isinstance(day, date) else date.fromisoformat(str(day)),
+        date=day if day is None or isinstance(day, date) else date.fromisoformat(str(day)),
         text=str(item.get("text") or ""),
         rating=None if rating is None or pd.isna(rating) else int(rating),
         title=None if item.get("title") is None or pd.isna(item.get("title")) else str(item.get("title")),
@@ -240,7 +242,9 @@ def score_reviews(
     candidates = [i for i, w in enumerate(words) if len(w) >= _MIN_NEAR_DUP_TOKENS]
     near_local = _near_duplicates([_shingles(words[i]) for i in candidates])
     near = {candidates[k] for k in near_local} - duplicate
-    bursts = _bursts([r.sku for r in pool], [r.date.toordinal() for r in pool])
+    days = {i: r.date.toordinal() for i, r in enumerate(pool) if r.date is not None}  # undated: in no burst
+    dated = list(days)
+    bursts = {dated[k] for k in _bursts([pool[i].sku for i in dated], list(days.values()))}
 
     out: list[SpamAssessment] = []
     for i, r in enumerate(scored):

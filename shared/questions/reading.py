@@ -136,6 +136,8 @@ class Reading(BaseModel):
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
     per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
+    lead: str = Field(default="", description="Words said before the answer (why a period over undated reviews is "
+                                              "answered over all of them: ``shared.questions.undated``).")
 
 
 def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -77,6 +77,8 @@ class Vocabulary(BaseModel):
                                   " None when unknown.")
     extents: dict[str, tuple[date, date]] = Field(
         default_factory=dict, description="Kind -> first and last date of the tenant's rows of that kind.")
+    undated_reviews: int = Field(default=0, description="Reviews without a date (in no extent, in every all-time "
+                                                         "figure).")
 
     @property
     def categories(self) -> list[str]:

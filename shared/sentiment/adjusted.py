@@ -126,7 +126,8 @@ def suspect_spam(frame: pd.DataFrame) -> SpamSuspicion:
     if n == 0:
         return SpamSuspicion(np.zeros(0, dtype=bool), reasons)
     sku = frame["sku"].astype(str).to_numpy()
-    day = frame["date"].astype(str).to_numpy()
+    # an undated review has no day: it is in no same-day signal ("" is never counted below)
+    day = np.array(["" if d is None or pd.isna(d) else str(d) for d in frame["date"]], dtype=object)
     rating = pd.to_numeric(frame["rating"], errors="coerce").to_numpy(dtype=float)
     words = [_words(str(t or "")) for t in frame["text"]]
     score = pd.to_numeric(_column(frame, "spam_score"), errors="coerce").fillna(0.0).to_numpy(dtype=float)
@@ -143,20 +144,20 @@ def suspect_spam(frame: pd.DataFrame) -> SpamSuspicion:
     per_author_day: Counter[tuple[str, str]] = Counter()
     if has_author:
         for a, d in sorted(zip(author, day, strict=True), key=lambda x: x[1]):
-            if isinstance(a, str) and a:
+            if isinstance(a, str) and a and d:
                 first_day.setdefault(a, d)
                 per_author_day[(a, d)] += 1
 
     def new_account(i: int) -> bool:
         a = author[i]
         if isinstance(a, str) and a:
-            return first_day.get(a) == day[i]
+            return bool(day[i]) and first_day.get(a) == day[i]
         if verified[i] is not None and not pd.isna(verified[i]):
             return not bool(verified[i])
         return "burst" in processing[i]
 
     new = np.array([five[i] and new_account(i) for i in range(n)])
-    burst_days = Counter((sku[i], day[i]) for i in range(n) if new[i])
+    burst_days = Counter((sku[i], day[i]) for i in range(n) if new[i] and day[i])
 
     for i in range(n):
         rs = reasons[i]
@@ -166,7 +167,7 @@ def suspect_spam(frame: pd.DataFrame) -> SpamSuspicion:
         flagged_copy = bool({"duplicate_text", "near_duplicate_text"} & set(processing[i])) and score[i] >= WEAK_SCORE
         if flagged_copy or (repeated and not scored_by_processing):
             rs.append("duplicate_text")
-        if new[i] and burst_days[(sku[i], day[i])] >= BURST_REVIEWS:
+        if new[i] and day[i] and burst_days[(sku[i], day[i])] >= BURST_REVIEWS:
             rs.append("new_account_burst")
         if has_author and isinstance(author[i], str) and per_author_day[(author[i], day[i])] >= PROLIFIC_REVIEWS:
             rs.append("prolific_same_day")

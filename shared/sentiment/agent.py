@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from prometheus_client import Counter, Histogram
 
-from shared.agents.answers import requested_asks
+from shared.agents.answers import AskKind, requested_asks
 from shared.agents.asof import apply_staleness, resolve_as_of, stale_note
 from shared.errors import InvalidInput
 from shared.models.agents import AgentRequest, AgentResult
@@ -21,6 +22,8 @@ from shared.sentiment.loader import load_reviews
 from shared.sentiment.method_plan import encoder_warm
 from shared.sentiment.modes import ACCURATE_RATE, METHODS
 from shared.sentiment.themes import EMBED_LIMIT
+from shared.store.extent import data_extent
+from shared.store.reviews import undated_review_count
 
 if TYPE_CHECKING:
     from shared.deps import Deps
@@ -95,6 +98,60 @@ def _theme_embed_limit(method: str, purpose: str, deadline: float) -> int:
     return min(EMBED_LIMIT, int(THEME_SHARE * deadline * ACCURATE_RATE))
 
 
+@dataclass
+class _UndatedScope:
+    """Whether this request reads the tenant's undated reviews, and what its answers say of them.
+
+    An all-time reading (no period named, no trend asked) counts them; a period or a trend leaves them out
+    and says how many; when every review is undated, a trend or period ask is answered over all of them,
+    after saying why (``lead``).
+    """
+
+    asks: list[AskKind]
+    included: bool = False
+    left_out: int = 0
+    lead: str = ""
+    replaced: dict[str, str] = field(default_factory=dict)  # ask answered instead -> the ask it stands for
+
+    def say(self, result: AgentResult) -> None:
+        """Put the lead or the left-out count into each answer's text (the report's answer is built from them)."""
+        answers = result.data.get("answers") or []
+        for answer in answers:
+            text = str(answer.get("text") or "")
+            if self.lead and text:
+                answer["text"] = self.lead + text[0].lower() + text[1:]
+            elif self.left_out and text:
+                what = "trend" if answer.get("ask") == "rating_decline" else "period"
+                answer["text"] = (f"{text} {self.left_out:,} review{'s have' if self.left_out != 1 else ' has'} no "
+                                  f"date and {'were' if self.left_out != 1 else 'was'} left out of this {what}.")
+            if answer.get("ask") in self.replaced:
+                answer["ask"] = self.replaced[answer["ask"]]
+        if self.lead and result.summary:
+            result.summary = self.lead + result.summary[0].lower() + result.summary[1:]
+        if self.left_out:
+            result.warnings.append(f"{self.left_out} undated reviews left out of the period read")
+
+
+def _undated_scope(deps: Deps, request: AgentRequest, asks: list[AskKind], start: date, end: date) -> _UndatedScope:
+    """How this request treats undated reviews (see :class:`_UndatedScope`)."""
+    windowed = request.start_date is not None or "rating_decline" in asks
+    undated = undated_review_count(deps.warehouse, request.tenant_id, skus=request.skus,
+                                   categories=request.categories)
+    if not undated:
+        return _UndatedScope(asks)
+    if not windowed:
+        return _UndatedScope(asks, included=True)
+    if data_extent(deps.warehouse, request.tenant_id, DataKind.REVIEWS) is not None:
+        return _UndatedScope(asks, left_out=undated)
+    what = ("no trend can be shown" if "rating_decline" in asks
+            else f"none can be placed between {start.isoformat()} and {end.isoformat()}")
+    replaced = {"sentiment_overview": "rating_decline"} if "rating_decline" in asks \
+        and "sentiment_overview" not in asks else {}
+    overall: list[AskKind] = list(dict.fromkeys("sentiment_overview" if a == "rating_decline" else a for a in asks))
+    return _UndatedScope(overall, included=True, replaced=replaced,
+                         lead=f"All {undated:,} reviews are undated, so {what}; overall, ")
+
+
 def run(deps: Deps, request: AgentRequest) -> AgentResult:
     """Answer a sentiment request ("why are ratings for SKU-42 falling?") for the request's tenant.
 
@@ -125,6 +182,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         start = end - timedelta(days=max(DECLINE_LOOKBACK_DAYS, 2 * decline_window))
     if start > end:
         raise InvalidInput("start_date is after end_date", details={"field": "start_date"})
+    undated = _undated_scope(deps, request, asks, start, end)
+    asks = undated.asks
     frame, evidence = load_reviews(
         deps.warehouse,
         tenant_id=request.tenant_id,
@@ -132,6 +191,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         end_date=end,
         skus=request.skus,
         categories=request.categories,
+        undated=undated.included,
     )
     result = analyse_reviews(
         frame,
@@ -146,6 +206,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 theme_embed_limit=_theme_embed_limit(method, purpose, deadline)),
     )
     result.data["as_of"] = resolved.as_dict()
+    undated.say(result)
     result.confidence = apply_staleness(result.confidence, resolved)
     if note := stale_note(resolved):
         result.warnings.append(note)

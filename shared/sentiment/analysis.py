@@ -134,7 +134,7 @@ def prepare_reviews(reviews: pd.DataFrame, warnings: list[str]) -> PreparedRevie
     df = reviews.reset_index(drop=True).copy()
     df["review_id"] = df["review_id"].astype(str)
     df["sku"] = df["sku"].astype(str)
-    df["date"] = pd.to_datetime(df["date"]).dt.date
+    df["date"] = [None if pd.isna(d) else d.date() for d in pd.to_datetime(df["date"])]  # None: undated
     df["text"] = df["text"].fillna("").astype(str)
     title = df["title"].fillna("").astype(str) if "title" in df.columns else pd.Series("", index=df.index)
     full_text = [f"{t}. {x}" if t else x for t, x in zip(title, df["text"], strict=True)]
@@ -230,7 +230,7 @@ def _review_rows(data: AnalysedReviews) -> list[dict[str, Any]]:
         {
             "review_id": rid,
             "sku": sku,
-            "date": d.isoformat(),
+            "date": d.isoformat() if d is not None else None,
             "label": lab,
             "score": round(float(sc), 3),
             "confidence": int(cf),
@@ -247,7 +247,8 @@ def _review_rows(data: AnalysedReviews) -> list[dict[str, Any]]:
 def review_themes(data: AnalysedReviews, options: AnalysisOptions) -> ThemeSet:
     """Complaint and praise themes of the most recent :data:`MAX_THEME_REVIEWS` counted reviews."""
     df = data.frame
-    order = np.argsort(np.asarray(df["date"].map(lambda d: d.toordinal()), dtype=np.int64), kind="stable")
+    ordinal = [d.toordinal() if d is not None else 0 for d in df["date"]]  # undated: the oldest
+    order = np.argsort(np.asarray(ordinal, dtype=np.int64), kind="stable")
     keep = np.sort(order[-MAX_THEME_REVIEWS:])
     skus = df["sku"].to_numpy(dtype=object)
     totals: dict[str, tuple[float, float]] = {}
@@ -288,8 +289,9 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
         frame=df[columns].assign(text=data.full_text, suspected=suspicion.suspected,
                                  spam_reasons=pd.Series(suspicion.reasons, index=df.index, dtype=object)).rename(
             columns={"_aspects": "aspects"}),
-        start=options.period_start or min(df["date"]), end=options.as_of,
-        method=data.plan.describe() if data.plan is not None else "", themes=themes)
+        start=options.period_start or min((d for d in df["date"] if d is not None), default=options.as_of),
+        end=options.as_of, method=data.plan.describe() if data.plan is not None else "", themes=themes,
+        undated=int(df["date"].isna().sum()))
     answers = answer_asks(list(options.asks), scored, scoped=list(options.scoped),
                           window_days=options.decline_window_days, aspect=options.aspect)
     return [a.model_dump(mode="json") for a in answers]
@@ -325,7 +327,7 @@ def analyse_reviews(
     if not included.any():
         return _insufficient(tenant_id, "every review is suspected spam", ["reviews not flagged as spam"], warnings)
 
-    latest = max(data.frame.loc[included, "date"])
+    latest = max((d for d in data.frame.loc[included, "date"] if d is not None), default=None)  # None: all undated
     freshness = Confidence.freshness(latest, options.as_of)
     certainty = float(np.average(data.batch.confidence[included] / 100.0, weights=data.weights[included]))
     ctx = RuleContext(query=query, certainty=certainty, freshness=freshness, as_of=options.as_of,
@@ -350,7 +352,8 @@ def analyse_reviews(
         model_certainty=certainty,
         data_completeness=completeness,
         data_freshness=freshness,
-        explanation=f"{int(included.sum())} reviews analysed; latest review {latest.isoformat()}",
+        explanation=f"{int(included.sum())} reviews analysed; "
+                    + (f"latest review {latest.isoformat()}" if latest is not None else "every review is undated"),
     )
     overall = adjusted_rating(ratings, suspicion)
     metrics = _metrics(data, prepared, len(per_sku_rows), overall)

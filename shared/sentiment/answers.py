@@ -55,6 +55,21 @@ class ScoredReviews:
     method: str = ""
     #: Complaint and praise themes of these reviews (catalogue and per product), when computed.
     themes: ThemeSet | None = None
+    #: How many of the reviews have no date (counted in every figure, in no window: ``date`` is None).
+    undated: int = 0
+
+    def span(self, between: bool = False) -> str:
+        """The period read, in words, with the undated reviews said.
+
+        "between 2024-01-02 and 2024-12-31 (and 5 undated)", "2024-01-02 to 2024-12-31 and 5 undated", or, when
+        every review is undated, "with no dates" (``between``) or "all undated".
+        """
+        if self.undated and self.undated >= len(self.frame):
+            return "with no dates" if between else "all undated"
+        start, end = self.start.isoformat(), self.end.isoformat()
+        dates = f"between {start} and {end}" if between else f"{start} to {end}"
+        return f"{dates} (and {self.undated} undated)" if between and self.undated else \
+            f"{dates} and {self.undated} undated" if self.undated else dates
 
 
 def _quote(text: str, aspect: str, praise: bool = False) -> str:
@@ -123,7 +138,7 @@ _THEME_COLUMNS = ["theme", "reviews", "share_of_reviews", "products", "quote", "
 def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     """``complaints``: the top complaint themes with counts and one quote each."""
     reviews = data.frame[data.frame["weight"] > 0]
-    period = f"{data.start.isoformat()} to {data.end.isoformat()}"
+    period = data.span()
     method = ("aspect-based lexicon scoring: a review complains about a theme when a clause naming that aspect "
               "scores negative; counted once per review, spam excluded; quote = the most negative such review")
     themes = complaint_themes(reviews)
@@ -188,7 +203,8 @@ def rating_drops(reviews: pd.DataFrame, as_of: date, window_days: int) -> pd.Dat
     it reaches back to its :data:`MIN_RECENT`-th latest review, at most twice as far (sparse reviews still
     compare, and ``recent_from`` says from when).
     """
-    rated = reviews[(reviews["weight"] > 0) & reviews["rating"].notna()]
+    # an undated review is in neither window: a change over time is read from dated reviews only
+    rated = reviews[(reviews["weight"] > 0) & reviews["rating"].notna() & reviews["date"].notna()]
     if rated.empty:
         return pd.DataFrame(columns=_DECLINE_COLUMNS[1:]).rename_axis("sku")
     first = as_of - timedelta(days=window_days - 1)
@@ -277,7 +293,8 @@ def decline_answer(data: ScoredReviews, scoped: list[str], window_days: int) -> 
 def _decline_reasons(data: ScoredReviews, sku: str, cut: date) -> str:
     """`` Recent complaints: quality/durability (9 of 16 reviews), ...`` for one SKU's recent window."""
     frame = data.frame
-    recent = frame[(frame["sku"] == sku) & (frame["weight"] > 0) & np.asarray([d > cut for d in frame["date"]])]
+    recent = frame[(frame["sku"] == sku) & (frame["weight"] > 0)
+                   & np.asarray([d is not None and d > cut for d in frame["date"]], dtype=bool)]
     themes = complaint_themes(recent)
     if themes.empty:
         return ""
@@ -300,8 +317,8 @@ def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
         adjusted = adjusted_rating(pd.to_numeric(scope["rating"], errors="coerce").to_numpy(dtype=float), suspicion)
         if adjusted.raw is not None and adjusted.suspected:  # one rating, raw beside adjusted (ReviewMeta-style)
             rating = ", " + adjusted.phrase().replace("rated ", "rated on average ", 1)
-    text = (f"{len(reviews)} reviews of {subject} between {data.start.isoformat()} and {data.end.isoformat()}"
-            + rating + f"; {100 * pos:.0f}% positive and {100 * neg:.0f}% negative.")
+    text = (f"{len(reviews)} reviews of {subject} {data.span(between=True)}" + rating
+            + f"; {100 * pos:.0f}% positive and {100 * neg:.0f}% negative.")
     themes = complaint_themes(reviews)
     if not themes.empty:
         t, r = next(themes.iterrows())

@@ -71,7 +71,7 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
               "aspect tables (" + ", ".join(sorted(aspect.words)[:12]) + ("..." if len(aspect.words) > 12 else "")
               + "); polarity: the scorer's clause score of that aspect, else of the sentences naming it, else the "
               "review's label")
-    period = f"between {data.start.isoformat()} and {data.end.isoformat()}"
+    period = data.span(between=True)
     subject = _subject(data, reviews, scoped)
     n = len(reviews)
     mentions = find_mentions(aspect, reviews["text"].tolist(), reviews["aspects"].tolist(),
@@ -87,7 +87,8 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
     text = (f"{len(mentions)} of {n} reviews of {subject} {period} ({_pct(len(mentions), n):.0f}%) mention "
             f"{aspect.name}: {_pct(len(neg), len(mentions)):.0f}% of them negatively and "
             f"{_pct(len(pos), len(mentions)):.0f}% positively.")
-    recent = np.asarray([d > data.end - timedelta(days=window_days) for d in reviews["date"]], dtype=bool)
+    recent = np.asarray([d is not None and d > data.end - timedelta(days=window_days) for d in reviews["date"]],
+                        dtype=bool)
     text += _trend(mentions, recent, window_days)
     weights = reviews["weight"].to_numpy(dtype=float)
     quotable = [m for m in mentions if weights[m.index] >= 1.0] or mentions  # not a down-weighted spam review
@@ -118,7 +119,7 @@ _PRAISE_COLUMNS = ["theme", "reviews", "share_of_reviews", "products", "quote", 
 def praise_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     """``praise``: what reviews speak well of most, with counts and a quote each (mirror of the complaints)."""
     reviews = _counted(data, scoped)
-    period = f"{data.start.isoformat()} to {data.end.isoformat()}"
+    period = data.span()
     method = ("aspect-based lexicon scoring: a review praises a theme when a clause naming that aspect scores "
               "positive; counted once per review, spam excluded; quote = the most positive such review")
     subject = _subject(data, reviews, scoped)

@@ -23,13 +23,15 @@ def load_reviews(
     skus: list[str] | None = None,
     categories: list[str] | None = None,
     max_rows: int = MAX_ROWS,
+    undated: bool = False,
 ) -> tuple[pd.DataFrame, Evidence]:
     """Reviews of ``tenant_id`` in ``[start_date, end_date]`` and the evidence of the exact query.
 
-    ``skus`` and ``categories`` narrow the rows when given; values are always bound as parameters.
+    ``skus`` and ``categories`` narrow the rows when given; values are always bound as parameters. ``undated``
+    adds the reviews without a date (an all-time reading: themes, complaints, the overview).
     """
     read = reviews_with_products(warehouse, tenant_id, start_date=start_date, end_date=end_date, skus=skus or (),
-                                 categories=categories or (), max_rows=max_rows)
+                                 categories=categories or (), max_rows=max_rows, undated=undated)
     evidence = Evidence(
         description="reviews read from the warehouse",
         values={"rows": int(len(read.frame))},

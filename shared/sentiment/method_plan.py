@@ -78,23 +78,25 @@ class ScoringPlan:
                 "other_method": self.method, "reason": self.reason, "description": self.describe()}
 
 
-def recent_first(skus: Sequence[str], dates: Sequence[date], per_sku: int, budget: int) -> list[int]:
+def recent_first(skus: Sequence[str], dates: Sequence[date | None], per_sku: int, budget: int) -> list[int]:
     """Row indexes: each product's most recent reviews in turn (round robin), ``per_sku`` each, ``budget`` in all."""
-    order = sorted(range(len(skus)), key=lambda i: (skus[i], -dates[i].toordinal(), i))
+    # an undated review counts as the oldest: what customers say now comes first where dates say what "now" is
+    ordinal = [d.toordinal() if d is not None else 0 for d in dates]
+    order = sorted(range(len(skus)), key=lambda i: (skus[i], -ordinal[i], i))
     rank: list[tuple[int, int, int]] = []
     current, k = None, 0
     for i in order:
         k = k + 1 if skus[i] == current else 0
         current = skus[i]
         if k < per_sku:
-            rank.append((k, -dates[i].toordinal(), i))
+            rank.append((k, -ordinal[i], i))
     rank.sort()
     return sorted(i for _, _, i in rank[:budget])
 
 
 def plan_scoring(
     skus: Sequence[str],
-    dates: Sequence[date],
+    dates: Sequence[date | None],
     *,
     requested: str,
     purpose: Purpose | None,

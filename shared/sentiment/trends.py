@@ -30,12 +30,13 @@ class WindowComparison:
 
 
 def window_masks(dates: pd.Series, as_of: date, window_days: int) -> tuple[np.ndarray, np.ndarray]:
-    """Boolean masks of the recent window ``(as_of - window, as_of]`` and the window before it."""
-    d = pd.to_datetime(dates).dt.date
+    """Boolean masks of the recent window ``(as_of - window, as_of]`` and the window before it (undated: neither)."""
+    d = pd.to_datetime(dates)  # timestamps compared with timestamps: NaT (undated) is in no window
     recent_start = as_of - timedelta(days=window_days)
     before_start = recent_start - timedelta(days=window_days)
-    recent = ((d > recent_start) & (d <= as_of)).to_numpy()
-    before = ((d > before_start) & (d <= recent_start)).to_numpy()
+    edge, end, first = pd.Timestamp(recent_start), pd.Timestamp(as_of), pd.Timestamp(before_start)
+    recent = ((d > edge) & (d <= end)).to_numpy(dtype=bool)
+    before = ((d > first) & (d <= edge)).to_numpy(dtype=bool)
     return recent, before
 
 
@@ -97,7 +98,7 @@ def weighted_slope(days: np.ndarray, values: np.ndarray, weights: np.ndarray) ->
     vals = np.asarray(values, dtype=float)
     w = np.asarray(weights, dtype=float)
     days = np.asarray(days, dtype=float)
-    ok = ~np.isnan(vals) & (w > 0)
+    ok = ~np.isnan(vals) & (w > 0) & ~np.isnan(days)  # an undated review has no place on the time axis
     if ok.sum() < 3 or np.ptp(days[ok]) < 1:
         return None
     x, y, ww = days[ok], vals[ok], w[ok]
@@ -131,6 +132,7 @@ def period_series_by(frame: pd.DataFrame, key: str, *, freq: str = "W") -> pd.Da
 
 def _grouped_series(frame: pd.DataFrame, keys: list[str], freq: str) -> pd.DataFrame:
     by = [*keys, "period_start"]
+    frame = frame[pd.to_datetime(frame["date"]).notna()]  # an undated review belongs to no period
     f = frame.assign(
         period_start=pd.to_datetime(frame["date"]).dt.to_period(freq).dt.start_time.dt.date,
         ws=frame["score"] * frame["weight"],

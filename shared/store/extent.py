@@ -12,7 +12,8 @@ from shared.models.records import RECORD_MODELS, DataKind
 from shared.ports import Warehouse
 from shared.store.statements import read, tenant_predicate
 
-__all__ = ["DateExtent", "as_of_date", "data_extent", "extent_statement", "tenant_predicate"]
+__all__ = ["DateExtent", "as_of_date", "data_extent", "extent_statement", "tenant_predicate", "undated_rows",
+           "undated_statement"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,20 @@ def data_extent(warehouse: Warehouse, tenant_id: str, kind: DataKind) -> DateExt
         return None
     row = df.iloc[0]
     return DateExtent(kind, pd.Timestamp(row["first"]).date(), pd.Timestamp(row["last"]).date(), int(row["n"]))
+
+
+def undated_statement(kind: DataKind) -> exp.Select:
+    """How many of a tenant's rows of ``kind`` have no date (undated reviews; other kinds always have one)."""
+    return (exp.select(exp.func("COUNT", exp.Star()).as_("n")).from_(exp.to_table(kind.value))
+            .where(tenant_predicate()).where(exp.column("date").is_(exp.null())))
+
+
+def undated_rows(warehouse: Warehouse, tenant_id: str, kind: DataKind) -> int:
+    """The tenant's rows of ``kind`` without a date: 0 for a kind whose rows always have one."""
+    if "date" not in RECORD_MODELS[kind].column_optional:
+        return 0
+    df = read(warehouse, undated_statement(kind), tenant_id)
+    return int(df.iloc[0]["n"] or 0) if not df.empty else 0
 
 
 def as_of_date(warehouse: Warehouse, tenant_id: str, kinds: tuple[DataKind, ...]) -> date | None:

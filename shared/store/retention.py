@@ -13,9 +13,16 @@ from shared.store.statements import change, col, fn, param, read, tenant_predica
 
 
 def _older(table: str, column: str) -> exp.Expr:
-    if column not in all_tables()[table].column_names:  # names come from the registry, never from input
+    """Rows of the tenant before ``@cutoff``; a row without a date (an undated review) ages by its ingestion day."""
+    spec = all_tables()[table]
+    if column not in spec.column_names:  # names come from the registry, never from input
         raise ValueError(f"{table} has no column {column!r}")
-    return exp.and_(tenant_predicate(), col(column) < param("cutoff"))
+    older: exp.Expr = col(column) < param("cutoff")
+    optional = {c.name for c in spec.columns if c.mode == "NULLABLE"}
+    if column == "date" and column in optional and "ingested_at" in spec.column_names:
+        ingested = exp.and_(col(column).is_(exp.null()), exp.cast(col("ingested_at"), "DATE") < param("cutoff"))
+        older = exp.paren(exp.or_(older, ingested))
+    return exp.and_(tenant_predicate(), older)
 
 
 @cache

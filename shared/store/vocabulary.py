@@ -19,7 +19,7 @@ from shared.models.records import RECORD_MODELS, DataKind
 from shared.ports import DocumentStore, Warehouse
 from shared.questions.vocabulary import ProductName, Vocabulary
 from shared.store.documents.caches import meta_collection
-from shared.store.extent import data_extent
+from shared.store.extent import data_extent, undated_rows
 from shared.store.statements import TENANT, tenant_predicate
 
 #: Names per kind the vocabulary keeps at most (a catalogue larger than this matches its first SKUs only).
@@ -27,7 +27,7 @@ MAX_PRODUCTS = 20_000
 MAX_NAMES = 500
 _DOC_ID = "vocabulary"
 #: Bumped when the cached document's shape changes, so older caches are rebuilt rather than misread.
-VOCABULARY_SCHEMA = 3  # 3: sales_columns says whether sales lines name a currency
+VOCABULARY_SCHEMA = 4  # 3: sales_columns says whether sales lines name a currency; 4: undated reviews
 #: Products past which the vocabulary is not written to the document store (Firestore documents are <= 1 MiB).
 MAX_CACHED_PRODUCTS = 3_000
 # keyed by the warehouse object too (held in the value, so its id cannot be reused while cached)
@@ -90,6 +90,7 @@ def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> V
             extents[kind.value] = (e.first, e.last)
     return Vocabulary(tenant_id=tenant_id, version=version, products=names, skus=_strings(sold, "sku"),
                       extents=extents, sales_columns=present,
+                      undated_reviews=undated_rows(warehouse, tenant_id, DataKind.REVIEWS),
                       channels=_strings(channels, "channel"), competitors=_strings(competitors, "competitor"),
                       currency=currencies[0] if currencies else None)
 

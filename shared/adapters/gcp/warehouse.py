@@ -232,11 +232,16 @@ class BigQueryWarehouse:
         except gexc.Conflict:
             existing = self.client.get_table(self._table_id(spec.name))
         have = {f.name for f in existing.schema}
-        added = [f for f in _schema(spec) if f.name not in have]
-        if added:
-            existing.schema = [*existing.schema,
-                               *(bigquery.SchemaField(f.name, f.field_type, mode="NULLABLE",
-                                                      description=f.description) for f in added)]
+        wanted = {f.name: f for f in _schema(spec)}
+        added = [f for f in wanted.values() if f.name not in have]
+        # a column the spec now allows empty (a review's date) is relaxed: BigQuery allows REQUIRED -> NULLABLE
+        relaxed = {f.name for f in existing.schema
+                   if f.mode == "REQUIRED" and f.name in wanted and wanted[f.name].mode == "NULLABLE"}
+        if added or relaxed:
+            kept = [bigquery.SchemaField(f.name, f.field_type, mode="NULLABLE", description=f.description,
+                                         fields=f.fields) if f.name in relaxed else f for f in existing.schema]
+            existing.schema = [*kept, *(bigquery.SchemaField(f.name, f.field_type, mode="NULLABLE",
+                                                             description=f.description) for f in added)]
             self.client.update_table(existing, ["schema"])
 
     def load_file(self, table_id: str, parquet: IO[bytes]) -> None:

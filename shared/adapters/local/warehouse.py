@@ -134,17 +134,22 @@ class DuckDBWarehouse:
             on_close()
 
     def ensure_tables(self) -> None:
-        """Create every registered table that is missing and add columns added since."""
+        """Create every registered table that is missing, add columns added since and relax columns made optional.
+
+        A column a spec now allows empty (a review's ``date``) loses its ``NOT NULL`` in a database made before.
+        """
         cur = self._cursor()
         with self._write_lock:
             for spec in all_tables().values():
                 cur.execute(duckdb_ddl(spec))
-                existing = {r[0] for r in cur.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [spec.name]
-                ).fetchall()}
+                existing = {r[0]: r[1] == "YES" for r in cur.execute(
+                    "SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = ?",
+                    [spec.name]).fetchall()}
                 for col in spec.columns:
                     if col.name not in existing:
                         cur.execute(f'ALTER TABLE "{spec.name}" ADD COLUMN "{col.name}" {_DUCK_TYPES[col.type]}')
+                    elif col.mode == "NULLABLE" and not existing[col.name]:
+                        cur.execute(f'ALTER TABLE "{spec.name}" ALTER COLUMN "{col.name}" DROP NOT NULL')
 
     def _spec(self, table: str) -> TableSpec:
         tables = all_tables()

@@ -226,6 +226,8 @@ def _where(ctx: _Context) -> exp.Expr:
             previous = exp.Between(this=_day(), low=ctx.params.bind("prev_start", ctx.previous.start),
                                    high=ctx.params.bind("prev_end", ctx.previous.end))
             conditions.append(exp.paren(exp.or_(current, previous)))
+        elif q.include_undated:  # all the data: the range's dated rows and the rows without a date
+            conditions.append(exp.paren(exp.or_(current, _day().is_(exp.null()))))
         else:
             conditions.append(current)
     for i, f in enumerate(q.filters):

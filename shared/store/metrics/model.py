@@ -80,6 +80,8 @@ class MetricQuery(BaseModel):
     descending: bool = True
     limit: int | None = Field(default=None, ge=1, le=1000)
     share_of_total: bool = False
+    include_undated: bool = Field(default=False, description="Rows without a date (undated reviews) count too: the "
+                                                             "range is all the data, not a period of it.")
 
     @model_validator(mode="after")
     def _consistent(self) -> MetricQuery:
@@ -91,6 +93,8 @@ class MetricQuery(BaseModel):
             raise ValueError("a comparison needs a time range")
         if self.order_by_change and (self.compare is None or self.order_by is None):
             raise ValueError("ranking by change needs a comparison and order_by")
+        if self.include_undated and (self.compare is not None or "date" in self.dimensions):
+            raise ValueError("undated rows belong to no period: they cannot be compared or bucketed by date")
         return self
 
 

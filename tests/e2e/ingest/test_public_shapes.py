@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from shared.cli.main import main
@@ -23,6 +24,7 @@ from tests.e2e.ingest.conftest import Harness
 
 PUBLIC = Path(__file__).parents[2] / "fixtures" / "public"
 SALE_REPORT, DATAFINITI = "amazon_sale_report.csv", "datafiniti_amazon_reviews.csv"
+WOMENS_CLOTHING = "womens_clothing_reviews.csv"
 #: Datafiniti's May 2019 export of the same reviews names its columns a little differently.
 DATAFINITI_2019 = ("id,dateAdded,dateUpdated,name,asins,brand,categories,primaryCategories,imageURLs,keys,"
                    "manufacturer,manufacturerNumber,reviews.date,reviews.dateSeen,reviews.didPurchase,"
@@ -39,6 +41,14 @@ def _many_questions(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _cli_ingest(name: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     assert main(["ingest", str(PUBLIC / name), "--tenant", "acme", "--json"]) == 0
+    doc: dict[str, Any] = json.loads(capsys.readouterr().out)
+    assert doc["status"] == "processed"
+    assert doc["rows_read"] == doc["accepted"] + doc["rejected"] + doc["duplicates"] + doc["held"] + doc["skipped"]
+    return doc
+
+
+def _cli_ingest_path(path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
     doc: dict[str, Any] = json.loads(capsys.readouterr().out)
     assert doc["status"] == "processed"
     assert doc["rows_read"] == doc["accepted"] + doc["rejected"] + doc["duplicates"] + doc["held"] + doc["skipped"]
@@ -109,21 +119,69 @@ def test_datafiniti_reviews_land_with_their_products(harness: Harness, capsys: p
     assert records.get(doc["ingestion_id"])["note"].startswith("Datafiniti product reviews")  # type: ignore[index]
 
 
-def test_womens_clothing_reviews_keep_their_garments_and_say_why_the_undated_reviews_are_not_stored(
-        harness: Harness, capsys: pytest.CaptureFixture[str]) -> None:
-    """The Kaggle set has no review dates: every review is refused with that reason (none silently dropped)."""
-    doc = _cli_ingest("womens_clothing_reviews.csv", capsys)
-    assert (doc["kind"], doc["rows_read"], doc["accepted"], doc["rejected"]) == ("reviews", 4, 0, 4)
-    assert "no review dates" in doc["note"]
-    reasons = {r["reason"] for r in harness.rows("SELECT reason FROM rejects WHERE tenant_id = 'acme'")}
-    assert len(reasons) == 1 and reasons.pop().startswith("Review Text: no review date in this dataset")
-    (products,) = doc["joined"]
-    assert (products["kind"], products["accepted"]) == ("products", 3)
+def test_womens_clothing_reviews_are_stored_undated_and_answered(harness: Harness,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """The Kaggle set has no review dates: its reviews are stored undated, counted in every all-time answer, and a
+    period or trend says that no review can be placed in time (figures checked against pandas on the file)."""
+    published = pd.read_csv(PUBLIC / WOMENS_CLOTHING, index_col=0)
+    reviews = published[published["Clothing ID"].notna()]  # the row without a garment is refused, with its reason
+    doc = _cli_ingest(WOMENS_CLOTHING, capsys)
+    assert (doc["kind"], doc["rows_read"], doc["accepted"], doc["rejected"]) == (
+        "reviews", len(published), len(reviews), len(published) - len(reviews))
+    assert "stored undated" in doc["note"]
+    (reject,) = harness.rows("SELECT reason FROM rejects WHERE tenant_id = 'acme'")
+    assert reject["reason"] == "Clothing ID: missing (the file's rows are joined by it)"
+    stored, products = doc["joined"]
+    assert (stored["kind"], stored["accepted"], stored["rejected"]) == ("reviews", len(reviews), 0)
+    assert (products["kind"], products["accepted"]) == ("products", reviews["Clothing ID"].nunique())
+    rows = harness.rows("SELECT review_id, sku, date, rating, title FROM reviews WHERE tenant_id = 'acme'")
+    assert len(rows) == len(reviews) and all(r["date"] is None or pd.isna(r["date"]) for r in rows)
+    assert {r["review_id"] for r in rows} == {f"clothing-{i}" for i in reviews.index}  # the published row index
     garments = {r["sku"]: (r["title"], r["category"]) for r in harness.rows(
         "SELECT sku, title, category FROM products WHERE tenant_id = 'acme'")}
-    assert garments == {"1077": ("Dresses 1077", "Dresses"), "862": ("Knits 862", "Tops"),
-                        "1094": ("Dresses 1094", "Dresses")}
-    assert harness.count("reviews") == 0
+    assert garments["1077"] == ("Dresses 1077", "Dresses") and garments["862"] == ("Knits 862", "Tops")
+    # the same file again: each review's id is its row index, not the upload's time, so nothing is stored twice
+    again = _cli_ingest(WOMENS_CLOTHING, capsys)
+    assert again["joined"][0]["duplicates"] == len(reviews) and harness.count("reviews") == len(reviews)
+
+    mean = reviews["Rating"].mean()
+    assert _ask("How many reviews do we have?", capsys) == f"Reviews across your data were {len(reviews)}."
+    assert f"{mean:.2f} out of 5" in _ask("What is our average rating?", capsys)
+    by_department = reviews.groupby("Department Name")["Rating"].mean().sort_values()
+    lowest = _ask("Which department has the lowest rating?", capsys)
+    assert lowest.startswith(f"{by_department.index[0]} had the lowest average rating")
+    assert f"{by_department.iloc[0]:.2f} out of 5" in lowest
+    negative = int((reviews["Rating"] <= 2).sum())
+    assert _ask("How many negative reviews do we have?", capsys).startswith(
+        f"{negative} of {len(reviews)} reviews across your data were negative")
+    complaints = _ask("What do customers complain about?", capsys)
+    assert f"({len(reviews)} reviews, all undated)" in complaints
+    falling = _ask("Is our rating falling?", capsys)
+    assert falling.startswith(f"All {len(reviews)} reviews are undated, so no trend can be shown; overall, "
+                              f"{len(reviews)} reviews of {reviews['Clothing ID'].nunique()} products")
+    assert f"averaging {mean:.2f} stars" in falling
+    last_month = _ask("What was our average rating last month?", capsys)
+    assert last_month.startswith(f"All {len(reviews)} reviews are undated, so none can be placed in")
+    assert f"{mean:.2f} out of 5" in last_month
+
+
+def test_a_review_file_without_a_date_column_is_stored_undated_and_a_bad_date_is_still_refused(
+        harness: Harness, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Only a file with no date column at all gives undated reviews: one that has the column must fill it."""
+    undated = tmp_path / "survey.csv"
+    undated.write_text("sku,stars,review\nA-1,5,Lovely\nA-1,2,Too small\nB-2,4,Good value\n")
+    doc = _cli_ingest_path(undated, capsys)
+    assert (doc["kind"], doc["accepted"], doc["rejected"]) == ("reviews", 3, 0)
+    assert harness.rows("SELECT COUNT(*) AS n FROM reviews WHERE tenant_id = 'acme' AND date IS NULL")[0]["n"] == 3
+    assert _cli_ingest_path(undated, capsys)["duplicates"] == 3  # ids come from the content, never the upload time
+    dated = tmp_path / "dated.csv"
+    dated.write_text("sku,date,stars,review\nC-3,2024-05-01,5,Fine\nC-3,,4,No date given\nC-3,yesterday,1,Bad\n")
+    doc = _cli_ingest_path(dated, capsys)
+    assert (doc["accepted"], doc["rejected"]) == (1, 2)
+    reasons = sorted(r["reason"] for r in harness.rows(
+        "SELECT reason FROM rejects WHERE tenant_id = 'acme' AND ingestion_id = @i", i=doc["ingestion_id"]))
+    assert reasons == ["date: not a valid date (got 'yesterday')", "date: required value missing"]
+    assert harness.count("reviews") == 4
 
 
 def test_an_export_without_a_currency_is_answered_without_pretending_to_know_one(

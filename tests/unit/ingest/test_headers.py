@@ -44,6 +44,14 @@ def test_detect_kind(header: list[str], kind: DataKind) -> None:
     assert detect_kind(header) is kind
 
 
+def test_a_review_file_without_a_date_column_is_reviews_and_a_bare_sku_column_is_not() -> None:
+    """Reviews may be undated (no date column), so a review file is told by a rating, a text or a title too."""
+    assert detect_kind(["sku", "stars", "review"]) is DataKind.REVIEWS
+    assert not map_columns(["sku", "stars", "review"], DataKind.REVIEWS).missing_required
+    with pytest.raises(InvalidInput, match="cannot tell the kind"):
+        detect_kind(["sku", "colour"])
+
+
 def test_undetectable_header_names_the_columns() -> None:
     with pytest.raises(InvalidInput, match="columns seen: foo, bar"):
         detect_kind(["foo", "bar"])
