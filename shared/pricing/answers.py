@@ -80,6 +80,63 @@ def gap_answer(analysis: PricingAnalysis, ask: AskKind, scoped: list[str]) -> Ag
                        method=_POSITION_METHOD, skus=[str(r[0]) for r in rows[:10]], finding_prefixes=["position:"])
 
 
+def _placed(r: Any) -> list[Any]:
+    """our_price, competitor_median, gap_pct, competitors, date of one positioned SKU."""
+    return [_r(r["our_price"]), _r(r["comp_median"]), _r(r["price_index"] - 100.0, 1), int(r["n_competitors"]),
+            pd.Timestamp(r["latest_date"]).date().isoformat()]
+
+
+_SELLER_COLUMNS = ["sku", "revenue_rank", "revenue", "our_price", "competitor_median", "gap_pct", "competitors", "date"]
+
+
+def best_sellers_answer(analysis: PricingAnalysis, ask: AskKind, sellers: pd.DataFrame, *, start: date,
+                        end: date) -> AgentAnswer:
+    """``overpriced``/``underpriced``/``price_position`` of the best sellers: the top N by revenue, then their gap.
+
+    ``sellers`` are the best sellers by revenue in ``[start, end]`` (``sku``, ``revenue``), best first; each is
+    placed against the median competitor as :func:`gap_answer` does.
+    """
+    period = f"between {start.isoformat()} and {end.isoformat()}"
+    method = (f"the {len(sellers)} SKUs with the most revenue {period}, then each one's " + _POSITION_METHOD)
+    skus = analysis.skus.dropna(subset=["price_index"])
+    placed = sellers[sellers["sku"].astype(str).isin(skus.index.astype(str))]
+    n = len(sellers)
+    if sellers.empty:
+        return AgentAnswer(ask=ask, answered=False, method=method, period_start=start, period_end=end,
+                           text=f"No product sold {period}, so there are no best sellers to compare with the market.")
+    rows: list[list[Any]] = []
+    for rank, (sku, revenue) in enumerate(zip(sellers["sku"].astype(str), sellers["revenue"], strict=True), 1):
+        r = skus.loc[sku] if sku in skus.index else None  # one row: the index is unique
+        rows.append([sku, rank, _r(revenue), *([None] * 5 if r is None else _placed(r))])
+    gaps = {row[0]: float(row[5]) for row in rows if row[5] is not None}
+    above = ask != "underpriced"
+    side = "above" if above else "below"
+    hits = [s for s, g in gaps.items() if (g > GAP_TOLERANCE_PCT if above else g < -GAP_TOLERANCE_PCT)]
+    hits.sort(key=lambda s: -gaps[s] if above else gaps[s])
+    lead = f"Of your {n} best seller{'s' if n != 1 else ''} by revenue {period}"
+    if not gaps:
+        text = f"{lead}, none has a competitor price to compare with (competitor prices for them are needed)."
+    elif ask == "price_position":
+        n_above = sum(g > GAP_TOLERANCE_PCT for g in gaps.values())
+        n_below = sum(g < -GAP_TOLERANCE_PCT for g in gaps.values())
+        text = (f"{lead}, {n_above} {'is' if n_above == 1 else 'are'} priced more than {GAP_TOLERANCE_PCT:g}% above "
+                f"the median competitor and {n_below} more than {GAP_TOLERANCE_PCT:g}% below it.")
+    elif hits:
+        shown = [f"{s} ({gaps[s]:+.1f}%)" for s in hits]
+        text = (f"{lead}, {len(hits)} {'is' if len(hits) == 1 else 'are'} priced more than "
+                f"{GAP_TOLERANCE_PCT:g}% {side} the median competitor: {join_names(shown, 5)}.")
+    else:
+        furthest = max(gaps, key=lambda s: gaps[s] if above else -gaps[s])
+        text = (f"{lead}, none is priced more than {GAP_TOLERANCE_PCT:g}% {side} the median competitor; the "
+                f"furthest {side} is {furthest} ({gaps[furthest]:+.1f}%).")
+    if gaps and len(placed) < n:
+        text = text[:-1] + f" ({n - len(placed)} of them have no competitor price to compare.)"
+    table, total = ranked_table(_SELLER_COLUMNS, rows)
+    return AgentAnswer(ask=ask, text=text, columns=_SELLER_COLUMNS, rows=table, total_rows=total, method=method,
+                       skus=(hits or [r[0] for r in rows])[:10], finding_prefixes=["position:"], period_start=start,
+                       period_end=end)
+
+
 def position_answer(analysis: PricingAnalysis) -> AgentAnswer:
     """``price_position``: where the catalogue sits against the market, most out of line first."""
     skus = analysis.skus.dropna(subset=["price_index"])
@@ -268,34 +325,56 @@ def reprice_answer(analysis: PricingAnalysis, scoped: list[str]) -> AgentAnswer:
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["recommendation:", "position:"])
 
 
-def with_titles(answer: AgentAnswer, titles: Mapping[str, str], scoped: list[str]) -> AgentAnswer:
-    """The answer with each of 1-3 named SKUs called by its title once ("Kestrel Headlamp (OUT-0003)").
+_TOKEN = re.compile(r"[A-Za-z0-9][\w./-]*[A-Za-z0-9]|[A-Za-z0-9]")
 
-    The merchant asked by name; the SKU stays beside it for the table and the evidence.
-    """
-    if not titles or not scoped or len(scoped) > 3:
-        return answer
-    text = answer.text
-    for sku in scoped:
+
+def name_products(text: str, titles: Mapping[str, str], skus: list[str]) -> str:
+    """``text`` with the first mention of each of ``skus`` that has a title as "Ceramic Vase (HOM-0012)"."""
+    for sku in dict.fromkeys(skus):
         title = titles.get(sku)
         if title and title != sku:
-            named = f"{title} ({sku})".replace("\\", "\\\\")  # a literal replacement, not a template
-            text = re.sub(rf"(?<![\w-]){re.escape(sku)}(?![\w-])", named, text, count=1)
-    return answer.model_copy(update={"text": text})
+            called = f"{title} ({sku})".replace("\\", "\\\\")  # a literal replacement, not a template
+            text = re.sub(rf"(?<![\w-]){re.escape(sku)}(?![\w-])", called, text, count=1)
+    return text
+
+
+def with_titles(answer: AgentAnswer, titles: Mapping[str, str], scoped: list[str]) -> AgentAnswer:
+    """The answer with its products called by their titles: "Kestrel Headlamp (OUT-0003)".
+
+    Each SKU the sentence names is called by its title once (the first time), whether the question named it
+    or the answer ranked the catalogue; the rows get a ``product`` column beside ``sku``. The merchant thinks
+    in product names; the SKU stays beside each for the table and the evidence.
+    """
+    if not titles:
+        return answer
+    sku_at = answer.columns.index("sku") if "sku" in answer.columns else None
+    named = [str(r[sku_at]) for r in answer.rows] if sku_at is not None else []
+    said = [t for t in _TOKEN.findall(answer.text) if t in titles]  # SKUs the sentence names beyond the rows
+    update: dict[str, Any] = {"text": name_products(answer.text, titles, [*scoped, *answer.skus, *named, *said])}
+    if sku_at is not None and "product" not in answer.columns and any(titles.get(s) for s in named):
+        update["columns"] = [*answer.columns[:sku_at + 1], "product", *answer.columns[sku_at + 1:]]
+        update["rows"] = [[*r[:sku_at + 1], titles.get(str(r[sku_at])), *r[sku_at + 1:]] for r in answer.rows]
+    return answer.model_copy(update=update)
 
 
 def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.DataFrame, options: PricingOptions,
                     *, scoped: list[str], start: date | None, competitors: list[str] | None = None,
-                    end: date | None = None, titles: Mapping[str, str] | None = None) -> list[AgentAnswer]:
+                    end: date | None = None, titles: Mapping[str, str] | None = None,
+                    sellers: tuple[pd.DataFrame, date, date] | None = None) -> list[AgentAnswer]:
     """Answer each pricing ask the question has.
 
     ``competitors`` are the ones the question names; ``start``/``end`` the period it names (the competitor answers
-    read the prices in it); ``titles`` (SKU -> product title) name the products the question named.
+    read the prices in it); ``titles`` (SKU -> product title) name the products. ``sellers`` are the best
+    sellers a question is about ("which of our best sellers ..."), best first, with the period they sold in.
     """
     out: list[AgentAnswer] = []
+    if sellers is not None:
+        scoped = [str(s) for s in sellers[0]["sku"]]
     for ask in asks:
         answer: AgentAnswer | None
-        if ask in MARKET_ASKS:
+        if sellers is not None and ask in ("overpriced", "underpriced", "price_position"):
+            answer = best_sellers_answer(analysis, ask, sellers[0], start=sellers[1], end=sellers[2])
+        elif ask in MARKET_ASKS:
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = market_answer(ask, obs, list(competitors or []), today=last, start=start, scoped=scoped)
         elif ask == "reprice":

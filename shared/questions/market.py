@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from shared.questions.lexicon import AGENT_CUES
 from shared.questions.vocabulary import STOP_WORDS, EntityMatch, VocabularyIndex, normalise
@@ -28,6 +28,7 @@ class MarketAsk:
     is_channel: bool = False  # the unknown name is one of the tenant's sales channels
     known_competitors: list[str] = field(default_factory=list)
     extra: tuple[str, ...] = ()  # further asks answered after ``ask``
+    top_sellers: int | None = None  # "which of our best sellers ...": the N best sellers by revenue only
 
     @property
     def agent_intent(self) -> str:
@@ -82,9 +83,13 @@ _OVERSTOCK = _rx(r"more (?:stock|inventory|units) than (?:i|we) (?:can|could|wil
                  r"too much (?:stock|inventory)|excess (?:stock|inventory)|holding too much|dead stock")
 #: "pricier than the competition" / "cheaper than the market": our products above or below the market.
 _ABOVE_MARKET = _rx(r"(?:pricier|dearer|more expensive|higher[- ]priced|priced higher) than (?:the )?(?:competition|"
-                    r"competitors?|market|others|rivals?|everyone(?: else)?)")
+                    r"competitors?|market|others|rivals?|everyone(?: else)?)|"
+                    r"(?:priced|sit\w*|sold|selling) (?:well |far |way )?above (?:the )?(?:market|competition|"
+                    r"competitors?)(?: (?:price|rate|average|median)s?)?|overpriced")
 _BELOW_MARKET = _rx(r"(?:cheaper|less expensive|lower[- ]priced|priced lower) than (?:the )?(?:competition|"
-                    r"competitors?|market|others|rivals?|everyone(?: else)?)")
+                    r"competitors?|market|others|rivals?|everyone(?: else)?)|"
+                    r"(?:priced|sit\w*|sold|selling) (?:well |far |way )?below (?:the )?(?:market|competition|"
+                    r"competitors?)(?: (?:price|rate|average|median)s?)?|underpriced")
 #: "how many products does MegaMart carry", "products in common with ShopRival": the matched products.
 _CARRY = _rx(r"(?:products?|items?|skus?)\b[^?.!]{0,30}\b(?:does|do)\s+\S+\s+(?:also )?(?:sell|carry|stock|list)|"
              r"in common with|overlap\w*")
@@ -164,7 +169,16 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
     """The competitor or stock ask ``question`` makes, or ``None`` when it makes none of these.
 
     ``time_spans`` are the time phrases found in the question ("than October" names a month, not a competitor).
+    A price ask about "our best sellers" carries how many (``top_sellers``).
     """
+    market = _read_market(question, matches, index, time_spans)
+    if market is not None and market.ask in _SELLER_ASKS and (n := top_sellers(question)) is not None:
+        return replace(market, top_sellers=n)
+    return market
+
+
+def _read_market(question: str, matches: list[EntityMatch], index: VocabularyIndex | None,
+                 time_spans: Sequence[tuple[int, int]] = ()) -> MarketAsk | None:
     verbs = verb_matches(question, matches)
     matches = [m for m in matches if m not in verbs]
     named = _names(matches, "competitor")
@@ -180,7 +194,8 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
         return MarketAsk("competitor_prices", named)  # "how has ShopRival's price for X changed?"
     if not named and COMPETITOR_NOUN.search(question) and _AGAINST_US.search(question):
         return MarketAsk("undercut")  # "which rival sells below our prices most often?"
-    if not named and (_ABOVE_MARKET.search(question) or _BELOW_MARKET.search(question)):
+    if not named and (_ABOVE_MARKET.search(question) or _BELOW_MARKET.search(question)) \
+            and price_change(question) is None:  # "... and what if I cut X by 10%": the router plans both
         return MarketAsk("overpriced" if _ABOVE_MARKET.search(question) else "underpriced")
     cheap, dear = CHEAPEST.search(question), DEAREST.search(question)
     superlative = cheap or dear
@@ -215,6 +230,49 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
     if LOW_STOCK.search(question):
         return MarketAsk("stockout")  # "which SKUs are running low?"
     return None
+
+
+#: "our best sellers", "top 10 products by revenue", "biggest sellers": the best sellers by revenue.
+_BEST_SELLERS = _rx(r"(?:best|top|biggest|highest)[- ]?(?:sell(?:ers?|ing)|grossing|earners?|performers?)|"
+                    r"(?:top|best) (?:\d{1,3}|ten|five|twenty|fifty) (?:products|items|skus|sellers|lines)|"
+                    r"(?:top|best|most popular) (?:products|items|skus)(?: by (?:revenue|sales))?|"
+                    r"(?:products|items|skus) that (?:sell|make|earn) (?:the )?most")
+_TOP_N = re.compile(r"\b(?:top|best|biggest)[- ](?P<n>\d{1,3}|ten|five|twenty|fifty)\b|"
+                    r"\b(?P<m>\d{1,3}|ten|five|twenty|fifty) (?:best|top|biggest)[- ]?sell", re.I)
+_N_WORDS = {"five": 5, "ten": 10, "twenty": 20, "fifty": 50}
+#: The best sellers a question names without a number ("our best sellers").
+DEFAULT_TOP_SELLERS = 10
+#: The asks "which of our best sellers ..." narrows to the best sellers.
+_SELLER_ASKS = frozenset({"overpriced", "underpriced", "reprice", "price_position", "versus_competitor",
+                          "competitor_stock", "cheapest_competitor", "dearest_competitor"})
+
+
+def top_sellers(question: str) -> int | None:
+    """N in "our 5 best sellers" / "top 20 products" (10 for "our best sellers"); ``None`` when none is named."""
+    if not _BEST_SELLERS.search(question):
+        return None
+    if m := _TOP_N.search(question):
+        token = (m.group("n") or m.group("m")).lower()
+        return max(1, min(200, _N_WORDS.get(token) or int(token)))
+    return DEFAULT_TOP_SELLERS
+
+
+#: Where a question asks a second thing: ", and are we ...", "; what ...", "? How ...".
+_CLAUSE_BREAK = re.compile(
+    r"\s*,?\s*\b(?:and|also|plus|then)\s+(?:also\s+)?(?=(?:are|is|am|do|does|did|what|what's|whats|which|who|"
+    r"how|where|can|could|should|have|has|were|was|will|would|tell|show|give|list)\b)|\s*;\s*|\?\s+(?=\S)", re.I)
+
+
+def clause_spans(question: str) -> list[tuple[int, int]]:
+    """The spans of the questions ``question`` asks one after the other (one span when it asks one thing)."""
+    spans, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(question):
+        if question[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if question[start:].strip():
+        spans.append((start, len(question)))
+    return spans
 
 
 _PCT = r" ?(?:%|percent\b|per cent\b|pct\b)"

@@ -121,3 +121,17 @@ def daily_sales(warehouse: Warehouse, tenant_id: str, scope: PricingScope) -> Te
     """Units, revenue (``unit_price * units`` where revenue is missing) and unpriced rows per SKU and day."""
     scope = with_stored_categories(warehouse, tenant_id, scope)
     return read_with_evidence(warehouse, _daily_sales_statement(_Shape.of(scope)), tenant_id, **scope.params())
+
+
+@cache
+def _top_sellers_statement(shape: _Shape) -> exp.Select:
+    revenue = fn("COALESCE", col("revenue"), exp.Mul(this=col("unit_price"), expression=col("units")))
+    return (exp.select(col("sku"), fn("SUM", revenue).as_("revenue"), fn("SUM", col("units")).as_("units"))
+            .from_("sales").where(*_conditions(shape, dated=True)).group_by("sku")
+            .order_by(*ordered("revenue", desc=True), *ordered("sku")))
+
+
+def top_sellers(warehouse: Warehouse, tenant_id: str, scope: PricingScope) -> TenantRead:
+    """SKUs in scope by revenue in the scope's dates (``unit_price * units`` where revenue is missing), best first."""
+    scope = with_stored_categories(warehouse, tenant_id, scope)
+    return read_with_evidence(warehouse, _top_sellers_statement(_Shape.of(scope)), tenant_id, **scope.params())

@@ -188,6 +188,15 @@ def test_pricing_reads_with_every_filter(wh: Any) -> None:
     assert _rows(early.frame, "sku", "units") == [("B", 1)]
 
 
+def test_pricing_top_sellers_by_revenue_in_the_period(wh: Any) -> None:
+    may = pricing_inputs.PricingScope(start_date=D(2024, 5, 1), end_date=D(2024, 5, 31))
+    # A: 3 x 20 + 95 + 2 x 18.5 = 192 over 10 units; B: 10 units with no price (revenue unknown: last)
+    assert _rows(pricing_inputs.top_sellers(wh, TENANT, may).frame, "sku", "revenue", "units") == [
+        ("A", 192.0, 10), ("B", None, 10)]
+    april = pricing_inputs.PricingScope(start_date=D(2024, 4, 1), end_date=D(2024, 4, 30), categories=["dining"])
+    assert _rows(pricing_inputs.top_sellers(wh, TENANT, april).frame, "sku", "revenue") == [("B", 10.0)]
+
+
 def test_reviews_with_products(wh: Any) -> None:
     may = {"start_date": D(2024, 5, 1), "end_date": D(2024, 5, 31), "max_rows": 100}
     kitchen = reviews.reviews_with_products(wh, TENANT, categories=["kitchen"], **may)
