@@ -39,6 +39,15 @@ def _titles(products: Any) -> dict[str, str]:
     return {str(s): str(t) for s, t in zip(products["sku"], products["title"], strict=True) if isinstance(t, str) and t}
 
 
+def _category_names(products: Any) -> str:
+    """The categories of the catalogue rows read, as the tenant spells them ("Kitchen", "Garden and Kitchen")."""
+    from shared.agents.answers import join_names
+
+    if products is None or "category" not in getattr(products, "columns", ()):
+        return ""
+    return join_names(sorted({str(c) for c in products["category"].dropna()}), 3)
+
+
 #: The period best sellers are ranked over when the question names none.
 BEST_SELLER_DAYS = 90
 
@@ -113,7 +122,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         result.data["top_sellers"] = {**sellers[3], "skus": [str(x) for x in sellers[0]["sku"]]}  # the evidence
     answers = pricing_answers(asks, analysis, inputs.observations, options, scoped=list(request.skus),
                               start=request.start_date, competitors=list(request.competitors),
-                              end=request.end_date, titles=titles, sellers=sellers[:3] if sellers else None)
+                              end=request.end_date, titles=titles, sellers=sellers[:3] if sellers else None,
+                              scope=_category_names(data.products) if request.categories else "")
     result.data["answers"] = [a.model_dump(mode="json") for a in answers]
     result.data["as_of"] = as_of.as_dict()
     result.confidence = apply_staleness(result.confidence, as_of)

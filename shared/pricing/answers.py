@@ -47,8 +47,12 @@ def _gap_text(sku: str, row: pd.Series) -> str:
     return f"{sku} ({gap:+.1f}%)"
 
 
-def gap_answer(analysis: PricingAnalysis, ask: AskKind, scoped: list[str]) -> AgentAnswer:
-    """``overpriced``/``underpriced``: SKUs ranked by their gap to the median competitor."""
+def gap_answer(analysis: PricingAnalysis, ask: AskKind, scoped: list[str], scope: str = "") -> AgentAnswer:
+    """``overpriced``/``underpriced``: SKUs ranked by their gap to the median competitor.
+
+    ``scope`` names the categories the question narrowed to ("Kitchen"): "12 of 59 Kitchen SKUs".
+    """
+    what = f"{scope} SKUs" if scope else "SKUs"
     skus = analysis.skus.dropna(subset=["price_index"])
     above = ask == "overpriced"
     side = "above" if above else "below"
@@ -70,11 +74,12 @@ def gap_answer(analysis: PricingAnalysis, ask: AskKind, scoped: list[str]) -> Ag
         rows, total = ranked_table(_POSITION_COLUMNS, _position_rows(ordered))
     elif hits.empty:
         extreme = ordered.iloc[0]
-        text = (f"None of the {len(skus)} SKUs compared is priced more than {GAP_TOLERANCE_PCT:g}% {side} the "
+        text = (f"None of the {len(skus)} {what} compared is priced more than {GAP_TOLERANCE_PCT:g}% {side} the "
                 f"median competitor; the furthest {side} is {_gap_text(str(ordered.index[0]), extreme)}.")
     else:
         top = [_gap_text(str(s), r) for s, r in hits.head(5).iterrows()]
-        text = (f"{len(hits)} of {len(skus)} SKUs are priced more than {GAP_TOLERANCE_PCT:g}% {side} the median "
+        text = (f"{len(hits)} of {len(skus)} {what} {'is' if len(hits) == 1 else 'are'} priced more than "
+                f"{GAP_TOLERANCE_PCT:g}% {side} the median "
                 f"competitor; the furthest {side}: {join_names(top, 5)}.")
     return AgentAnswer(ask=ask, text=text, columns=_POSITION_COLUMNS, rows=rows, total_rows=total,
                        method=_POSITION_METHOD, skus=[str(r[0]) for r in rows[:10]], finding_prefixes=["position:"])
@@ -137,8 +142,8 @@ def best_sellers_answer(analysis: PricingAnalysis, ask: AskKind, sellers: pd.Dat
                        period_end=end)
 
 
-def position_answer(analysis: PricingAnalysis) -> AgentAnswer:
-    """``price_position``: where the catalogue sits against the market, most out of line first."""
+def position_answer(analysis: PricingAnalysis, scope: str = "") -> AgentAnswer:
+    """``price_position``: where the catalogue (or the ``scope`` categories) sits against the market."""
     skus = analysis.skus.dropna(subset=["price_index"])
     if skus.empty:
         return AgentAnswer(ask="price_position", answered=False, method=_POSITION_METHOD,
@@ -154,7 +159,8 @@ def position_answer(analysis: PricingAnalysis) -> AgentAnswer:
                 f"({fmt_num(float(r['our_price']), 2)} vs {fmt_num(float(r['comp_median']), 2)}), rank "
                 f"{int(r['rank'])} of {int(r['n_competitors']) + 1} on {pd.Timestamp(r['latest_date']).date()}.")
     else:
-        text = (f"Across {len(skus)} SKUs the median price index is {float(skus['price_index'].median()):.1f} "
+        label = f"{scope} SKUs" if scope else "SKUs"
+        text = (f"Across {len(skus)} {label} the median price index is {float(skus['price_index'].median()):.1f} "
                 f"(100 = the median competitor): {n_above} are more than {GAP_TOLERANCE_PCT:g}% above it and "
                 f"{n_below} more than {GAP_TOLERANCE_PCT:g}% below; most out of line: "
                 f"{join_names([_gap_text(str(s), r) for s, r in ordered.head(3).iterrows()], 3)}.")
@@ -360,12 +366,13 @@ def with_titles(answer: AgentAnswer, titles: Mapping[str, str], scoped: list[str
 def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.DataFrame, options: PricingOptions,
                     *, scoped: list[str], start: date | None, competitors: list[str] | None = None,
                     end: date | None = None, titles: Mapping[str, str] | None = None,
-                    sellers: tuple[pd.DataFrame, date, date] | None = None) -> list[AgentAnswer]:
+                    sellers: tuple[pd.DataFrame, date, date] | None = None, scope: str = "") -> list[AgentAnswer]:
     """Answer each pricing ask the question has.
 
     ``competitors`` are the ones the question names; ``start``/``end`` the period it names (the competitor answers
     read the prices in it); ``titles`` (SKU -> product title) name the products. ``sellers`` are the best
-    sellers a question is about ("which of our best sellers ..."), best first, with the period they sold in.
+    sellers a question is about ("which of our best sellers ..."), best first, with the period they sold in;
+    ``scope`` the categories the question narrowed to, as the catalogue spells them.
     """
     out: list[AgentAnswer] = []
     if sellers is not None:
@@ -380,7 +387,11 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
         elif ask == "reprice":
             answer = reprice_answer(analysis, scoped)
         elif ask in ("overpriced", "underpriced"):
-            answer = gap_answer(analysis, ask, scoped)
+            answer = gap_answer(analysis, ask, scoped, scope)
+        elif ask == "undercut" and scoped and len(scoped) <= 3:  # "is anyone cheaper than us on X": X's sellers
+            last = min(end, analysis.today) if end is not None else analysis.today
+            answer = market_answer("cheapest_competitor", obs, list(competitors or []), today=last, start=start,
+                                   scoped=scoped).model_copy(update={"ask": "undercut"})
         elif ask == "undercut":
             answer = undercut_answer(analysis, obs, start=start)
         elif ask == "what_if":
@@ -389,6 +400,6 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
                 answer = AgentAnswer(ask="what_if", answered=False, text="A price what-if needs one named SKU and "
                                      "a price change (e.g. 'cut SKU-1 by 10%').")
         else:
-            answer = position_answer(analysis)
+            answer = position_answer(analysis, scope)
         out.append(with_titles(answer, titles or {}, scoped))
     return out

@@ -48,7 +48,8 @@ COMPETITOR_NOUN = _rx(r"competitors?|rivals?|retailers?|competition|other (?:sel
 _WHO = _rx(r"who(?:'s| is| has| sells?| offers?| charges?)|whose")
 CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest prices?|least expensive|best prices?|undersells? everyone|"
                r"beats? (?:everyone|everybody|all(?: the)? others?|the rest)(?: else)?(?: on price)?|for less")
-DEAREST = _rx(r"most expensive|dearest|priciest|highest[- ]priced|highest prices?")
+DEAREST = _rx(r"most expensive|dearest|priciest|highest[- ]priced|highest prices?|"
+              r"(?:charg|ask|want)(?:s|es|ed|ing)? the most|(?:charg|ask)(?:s|es|ed|ing)? (?:the )?(?:most|more) for")
 #: Comparisons with us ("cheaper than us", "undercut us"): the undercut ask, unless a competitor is named.
 _AGAINST_US = _rx(r"(?:than|below|under|beat\w*|undercut\w*) (?:us|me|we|our\b)|undercut\w*|"
                   r"(?:than|below|under) (?:what )?(?:we|i) (?:charge|sell|ask)")
@@ -61,7 +62,7 @@ PRICE_CHANGE = _rx(r"chang\w*|moved?|moving|movements?|history|(?:done|doing|did
                    r"(?:gone|went|go|going|come|came) (?:up|down)|rais\w*|lower(?:ed|ing)|increas\w*|decreas\w*|"
                    r"drop\w*|(?:cut|lower|raise|reduce|hike) (?:its|their|the) prices?|evolv\w*|shift\w*")
 STOCK_WORD = _rx(r"out of stock|out-of-stock|in stock|sold out|stocked out|stock ?outs?|availab\w*|unavailable|"
-                 r"(?:have|has|had|carry|carries) (?:no )?stock")
+                 r"r[au]n out|(?:have|has|had|carry|carries) (?:no )?stock")
 #: Our own products with nothing on hand now (not "will run out": that is the stockout forecast).
 OUT_OF_STOCK = _rx(r"out of stock|out-of-stock|sold out|stocked out|(?:have|has|had|'ve) (?:we |i |they )?(?:already )?"
                    r"run out|ran out|(?:zero|no|0) (?:stock|inventory)(?: left)?|"
@@ -85,18 +86,24 @@ _OVERSTOCK = _rx(r"more (?:stock|inventory|units) than (?:i|we) (?:can|could|wil
 _ABOVE_MARKET = _rx(r"(?:pricier|dearer|more expensive|higher[- ]priced|priced higher) than (?:the )?(?:competition|"
                     r"competitors?|market|others|rivals?|everyone(?: else)?)|"
                     r"(?:priced|sit\w*|sold|selling) (?:well |far |way )?above (?:the )?(?:market|competition|"
-                    r"competitors?)(?: (?:price|rate|average|median)s?)?|overpriced")
+                    r"competitors?)(?: (?:price|rate|average|median)s?)?|overpriced|"
+                    r"(?:sell|sells|selling|sold|go|goes|going|list\w*|retail\w*) for more than (?:the )?"
+                    r"(?:competition|competitors?|market|others|rivals?|everyone(?: else)?)")
 _BELOW_MARKET = _rx(r"(?:cheaper|less expensive|lower[- ]priced|priced lower) than (?:the )?(?:competition|"
                     r"competitors?|market|others|rivals?|everyone(?: else)?)|"
                     r"(?:priced|sit\w*|sold|selling) (?:well |far |way )?below (?:the )?(?:market|competition|"
-                    r"competitors?)(?: (?:price|rate|average|median)s?)?|underpriced")
+                    r"competitors?)(?: (?:price|rate|average|median)s?)?|underpriced|"
+                    r"(?:sell|sells|selling|sold|go|goes|going|list\w*|retail\w*) for less than (?:the )?"
+                    r"(?:competition|competitors?|market|others|rivals?|everyone(?: else)?)")
 #: "how many products does MegaMart carry", "products in common with ShopRival": the matched products.
 _CARRY = _rx(r"(?:products?|items?|skus?)\b[^?.!]{0,30}\b(?:does|do)\s+\S+\s+(?:also )?(?:sell|carry|stock|list)|"
              r"in common with|overlap\w*")
 #: "which prices should I lower": the products above the market; "...raise": those below it.
 _LOWER_PRICES = _rx(r"(?:lower|cut|reduc\w*|drop|decreas\w*|mark down|discount)(?: (?:the|my|our|its|their))? "
-                    r"prices?|prices? (?:should|could|can|do) (?:i|we) (?:lower|cut|reduce|drop|decrease)")
+                    r"prices?|(?:bring|take|knock|move)(?: (?:the|my|our|its|their))? prices? down|charge less|"
+                    r"prices? (?:should|could|can|do) (?:i|we) (?:lower|cut|reduce|drop|decrease)")
 _RAISE_PRICES = _rx(r"(?:raise|increase|put up|lift|bump up|mark up)(?: (?:the|my|our|its|their))? prices?|"
+                    r"(?:put|push|bump|move|nudge)(?: (?:the|my|our|its|their))? prices? up|charge more|"
                     r"prices? (?:should|could|can|do) (?:i|we) (?:raise|increase|put up|lift)")
 _WHICH = _rx(r"which|what|where|any")
 #: A pronoun then a word: "where do we stand" (a verb, even when a product title has the word "stand").

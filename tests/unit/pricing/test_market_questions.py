@@ -54,8 +54,8 @@ def test_a_lowercase_category_reads_the_tenants_category() -> None:
     report = ask(get_deps(), "which kitchen products are priced above the market?", tenant="t1",
                  use_cache=False).report
     assert report is not None
-    assert report.answer.startswith("1 of 3 SKUs are priced more than 5% above the median competitor; the furthest "
-                                    "above: Copper Kettle (P1) (+20.0%).")
+    assert report.answer.startswith("1 of 3 Kitchen SKUs is priced more than 5% above the median competitor; the "
+                                    "furthest above: Copper Kettle (P1) (+20.0%).")
     assert report.table is not None and report.table.columns[:2] == ["sku", "product"]
     assert report.table.rows[0][:2] == ["P1", "Copper Kettle"]
 
