@@ -179,3 +179,14 @@ def test_named_products_are_called_by_their_title_once() -> None:
                                "to 9 (-10.0%).")
     assert every.columns[:2] == ["sku", "product"]
     assert {r[0]: r[1] for r in every.rows} == {"A": "Amber Lamp", "B": r"Blue \1 Vase", "C": None, "D": None}
+
+
+def test_who_undercuts_us_on_one_product_names_its_cheapest_seller() -> None:
+    obs = _obs()
+    options = PricingOptions()
+    analysis = analyse(PricingInputs(observations=obs), options, today=TODAY)
+    (one,) = pricing_answers(["undercut"], analysis, obs, options, scoped=["A"], start=None,
+                             titles={"A": "Amber Lamp"})
+    # A: cheapco 80, midco 90, dearco 120 against our 100
+    assert one.ask == "undercut"
+    assert one.text == "The lowest price for Amber Lamp (A) is cheapco's 80 (on 2026-03-31), against our 100."

@@ -72,6 +72,11 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("Did HomeGoods lower its prices last month?", ["competitor_prices"]),
     ("Which of the competitors is out of stock on the oak serving tray?", ["competitor_stock"]),
     ("which products are overpriced?", ["overpriced"]),
+    ("Which competitors have run out of our products?", ["competitor_stock"]),
+    ("Which rival charges the most for the oak serving tray?", ["dearest_competitor"]),
+    ("Which items sell for more than the competition?", ["overpriced"]),
+    ("Which items could I put the price up on?", ["underpriced"]),
+    ("Where can I bring prices down?", ["overpriced"]),
     ("Which items are priced well below the market?", ["underpriced"]),
 ])
 def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: list[str]) -> None:
