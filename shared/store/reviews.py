@@ -9,6 +9,7 @@ from functools import cache
 from sqlglot import exp
 
 from shared.ports import Warehouse
+from shared.store.categories import stored_categories
 from shared.store.statements import (
     TenantRead,
     col,
@@ -45,11 +46,14 @@ def reviews_statement(*, skus: bool, categories: bool) -> exp.Select:
 
 def reviews_with_products(warehouse: Warehouse, tenant_id: str, *, start_date: date, end_date: date,
                           skus: Sequence[str] = (), categories: Sequence[str] = (), max_rows: int) -> TenantRead:
-    """The tenant's reviews in ``[start_date, end_date]`` (narrowed by ``skus``/``categories`` when given)."""
+    """The tenant's reviews in ``[start_date, end_date]`` (narrowed by ``skus``/``categories`` when given).
+
+    ``categories`` as a question spells them ("kitchen") match the catalogue's own ("Kitchen").
+    """
     params: dict[str, object] = {"start_date": start_date, "end_date": end_date, "max_rows": max_rows}
     if skus:
         params["skus"] = list(skus)
     if categories:
-        params["categories"] = list(categories)
+        params["categories"] = stored_categories(warehouse, tenant_id, categories)
     statement = reviews_statement(skus=bool(skus), categories=bool(categories))
     return read_with_evidence(warehouse, statement, tenant_id, **params)
