@@ -433,6 +433,89 @@ def market_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     return cases
 
 
+def _positions(t: BenchTenant, cp: pd.DataFrame) -> pd.DataFrame:
+    """Per SKU, on its latest date with both prices: our price against the median competitor (gap in %)."""
+    obs = cp.assign(our=_our_prices(t, cp)).dropna(subset=["our", "price"])
+    daily = obs.groupby(["sku", "date"], as_index=False).agg(median=("price", "median"), our=("our", "first"))
+    latest = daily.sort_values("date", kind="stable").groupby("sku").tail(1).set_index("sku")
+    return latest.assign(gap=100.0 * (latest["our"] / latest["median"] - 1.0))
+
+
+def more_market_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
+    """Competitor, pricing and stock questions worded unlike :func:`market_cases`, with truths from the rows.
+
+    Category answers: the SKUs of the category with a position, and those more than 5% from the median competitor
+    (counts within 2: the ingest repairs a few generated prices). Best sellers: the top N by revenue over the 90
+    days to the data's last date. Mixed questions: each part's figure, in the order asked.
+    """
+    m, end, tenant = t.merchant, t.end, t.tenant
+    cases: list[Case] = []
+    add = cases.append
+    cp = m.competitor_prices.assign(date=pd.to_datetime(m.competitor_prices["date"]).dt.date)
+    cp = cp[cp["date"] <= end].sort_values("date", kind="stable")
+    latest = cp[cp["date"] >= end - timedelta(days=29)].drop_duplicates(["sku", "competitor"], keep="last")
+    with_ours = latest.assign(our=_our_prices(t, latest))
+    pos = _positions(t, cp)
+    products = m.products[m.products["sku"].isin(catalogue)].drop_duplicates("sku").set_index("sku")
+    category = pos.index.map(products["category"])
+    for name, phrasing, above in (("Electronics", "Which of our electronics are dearer than the competition?", True),
+                                  ("Apparel", "Which apparel products are priced below the market?", False),
+                                  ("Outdoor", "Which outdoor items could I put the price up on?", False),
+                                  ("Kitchen", "Which kitchen items sell for more than the competition?", True)):
+        part = pos[category == name]
+        hits = part[part["gap"] > 5] if above else part[part["gap"] < -5]
+        add(Case(tenant, phrasing, [float(len(hits)), float(len(part))], [f"{name} SKUs"], tolerance=2.0))
+    sales = m.sales.assign(date=pd.to_datetime(m.sales["date"]).dt.date)
+    recent = sales[(sales["date"] >= end - timedelta(days=89)) & (sales["date"] <= end)]
+    top = recent.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable").head(5)
+    over = [s for s in top.index if s in pos.index and pos.loc[s, "gap"] > 5]
+    add(Case(tenant, "Which of our 5 best sellers are priced above the market?", [5.0, float(len(over))],
+             [(end - timedelta(days=89)).isoformat(), *over[:2]]))
+    s, e = _last_complete_month(end)
+    revenue = float(sales[(sales["date"] >= s) & (sales["date"] <= e)]["revenue"].sum())
+    add(Case(tenant, f"How much revenue did we make in {MONTHS[s.month - 1]}, and are we dearer than PrimeGoods?",
+             [revenue], [f"revenue in {MONTHS[s.month - 1].lower()}", "than primegoods"], ordered=True))
+    add(Case(tenant, "Are we undercutting ShopRival, and what did we make last week?",
+             [], ["than shoprival", "revenue in"], ordered=True))
+    lacking = latest[~latest["in_stock"].astype(bool)]
+    add(Case(tenant, "Which competitors have run out of our products?", [float(lacking["sku"].nunique())]))
+    sr = latest[latest["competitor"] == "ShopRival"]
+    add(Case(tenant, "Is ShopRival out of stock on anything right now?",
+             [float((~sr["in_stock"].astype(bool)).sum()), float(len(sr))], ["ShopRival"]))
+    for rival, phrasing in (("ShopRival", "How do our prices stack up against ShopRival?"),
+                            ("BargainBarn", "Where are we more expensive than BargainBarn?")):
+        part = with_ours[with_ours["competitor"] == rival].dropna(subset=["our"])
+        add(Case(tenant, phrasing, [float((part["our"] < part["price"] - 0.005).sum()),
+                                    float((part["our"] > part["price"] + 0.005).sum()), float(len(part))], [rival],
+                 tolerance=2.0))
+    shared = latest[latest.groupby("sku")["competitor"].transform("nunique") >= 2]
+    best = shared.groupby("sku")["price"].transform("max")
+    wins = shared[(shared["price"] - best).abs() <= 0.005].groupby("competitor").size().sort_values(
+        ascending=False, kind="stable")
+    add(Case(tenant, "Who tends to be priciest among the rivals we track?", [float(wins.iloc[0])],
+             [str(wins.index[0])]))
+    below = with_ours.dropna(subset=["our"])
+    share = (below["price"] < below["our"]).groupby(below["competitor"]).mean().sort_values(ascending=False)
+    add(Case(tenant, "Which retailer beats us on price most of the time?", [], [str(share.index[0])]))
+    add(Case(tenant, "List our competitors", [float(cp["competitor"].nunique())],
+             sorted(str(c) for c in cp["competitor"].unique())))
+    inv = m.inventory.assign(date=pd.to_datetime(m.inventory["date"]).dt.date)
+    now = inv.sort_values("date", kind="stable").groupby("sku").tail(1)
+    out = sorted(str(x) for x in now.loc[now["on_hand"] <= 0, "sku"])
+    add(Case(tenant, "Which items have zero stock left?", [float(len(out))], out[:2]))
+    unique = products[~products["title"].duplicated(keep=False)]["title"]
+    several = latest[latest["sku"].isin(unique.index)].groupby("sku")["competitor"].nunique()
+    for sku in [str(x) for x in several[several >= 2].index[:2]]:
+        offers = with_ours[with_ours["sku"] == sku].sort_values(["price", "competitor"])
+        top_offer = offers.sort_values(["price", "competitor"], ascending=[False, True]).iloc[0]
+        add(Case(tenant, f"Which rival charges the most for the {unique[sku]}?", [float(top_offer["price"])],
+                 [str(top_offer["competitor"]), unique[sku]]))
+        low = offers.iloc[0]
+        add(Case(tenant, f"Is anyone cheaper than us on the {unique[sku]}?", [float(low["price"])],
+                 [str(low["competitor"]), unique[sku]]))
+    return cases
+
+
 def answered(case: Case, answer: str) -> bool:
     """Whether ``answer`` states the case's truth."""
     text = answer.lower()
@@ -505,6 +588,7 @@ def main() -> None:
         skus = deps.warehouse.query("SELECT sku FROM products WHERE tenant_id = @tenant_id", {"tenant_id": t.tenant})
         cases += cases_for(t, {str(s) for s in skus["sku"]})
         cases += market_cases(t, {str(s) for s in skus["sku"]})
+        cases += more_market_cases(t, {str(s) for s in skus["sku"]})
     runtime = LocalRuntime(deps)
 
     def in_process(tenant: str, question: str) -> dict[str, object]:

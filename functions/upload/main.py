@@ -56,13 +56,14 @@ def upload_api(request: flask.Request, principal: Principal) -> Any:
             kind=request.args.get("kind") or request.form.get("kind"),
             content_type=file.mimetype or "application/octet-stream",
             content_length=request.content_length, gzip_encoded=gzip_encoded,
+            currency=request.args.get("currency") or request.form.get("currency"),
         )
     else:
         result = store_upload(
             deps, principal.tenant_id, request.stream,
             filename=request.args.get("filename"), kind=request.args.get("kind"),
             content_type=request.mimetype or None, content_length=request.content_length,
-            gzip_encoded=gzip_encoded,
+            gzip_encoded=gzip_encoded, currency=request.args.get("currency"),
         )
     return json_response(result.body(), 201)
 

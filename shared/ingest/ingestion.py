@@ -38,6 +38,8 @@ class Ingestion(BaseModel):
     original_filename: str | None = None
     #: Where a synced file came from (``sync_run_id``, ``raw_payload_prefix``): lineage to the raw payloads.
     source_lineage: dict[str, str] = Field(default_factory=dict)
+    #: The currency the upload stated for its rows that name none (ISO 4217).
+    currency: str | None = None
     file_checksum: str | None = None
     encoding: str | None = None
     delimiter: str | None = None

@@ -68,6 +68,7 @@ from shared.ingest.staging import (
     store_rejects,
     stored_reject_rows,
 )
+from shared.ingest.upload_currency import fill_currency, with_upload_flag
 from shared.ingest.validate import FieldRule, rules_for, validate_frame
 from shared.ingest.writer import BackgroundWriter
 from shared.models.records import RECORD_MODELS, DataKind
@@ -75,6 +76,7 @@ from shared.observability.logs import get_logger, log_context, log_event
 from shared.observability.metrics import track_ingest_metrics
 from shared.ports import BulkAppend, Warehouse
 from shared.store.catalogue import catalogued_skus
+from shared.store.documents.uploads import stated_upload_currency
 from shared.store.tenant import is_tenant_id
 
 STAGED_TOPIC = "ingestion-staged"
@@ -102,6 +104,7 @@ class RawTarget:
     original_filename: str | None
     source: str
     source_lineage: dict[str, str]
+    currency: str | None = None  # what the upload states for rows naming none
 
 
 def resolve_target(obj: StorageObjectEvent) -> RawTarget | None:
@@ -117,6 +120,7 @@ def resolve_target(obj: StorageObjectEvent) -> RawTarget | None:
         original_filename=meta.get("original_filename") or parts[-1],
         source=meta.get("source") or "upload",
         source_lineage={k: str(meta[k]) for k in SOURCE_LINEAGE_KEYS if meta.get(k)},
+        currency=meta.get("currency") or None,
     )
 
 
@@ -320,6 +324,9 @@ class IngestRun:
             fresh = outcome.errors.notna() & parse_error.isna()
             parse_error = parse_error.where(~fresh, outcome.errors)
             parse_field = parse_field.where(~fresh, outcome.error_field)
+        # the upload's stated currency, for rows still naming none (after an order's first line and money cells)
+        upload_filled = fill_currency(parsed, raw.index, self.ingestion.currency) if self.money_fields \
+            else np.zeros(len(raw), dtype=bool)
         typed = pd.DataFrame(parsed, index=raw.index)
         checked = validate_frame(typed, self.model)
         error = parse_error.where(parse_error.notna(), checked.errors)
@@ -364,10 +371,10 @@ class IngestRun:
         rows["record_key"] = record_key if keep.all() else record_key[keep]
         rows["ingested_at"] = pd.Timestamp(self.ingested_at)
         subset = len(positions) < len(raw)
-        rows["quality_flags"] = with_flag(
+        rows["quality_flags"] = with_upload_flag(with_flag(
             self._flags(raw.iloc[positions] if subset else raw, state,
                         currency_filled[positions] if subset else currency_filled),
-            fallback[positions] if subset else fallback)
+            fallback[positions] if subset else fallback), upload_filled[positions] if subset else upload_filled)
         # staged on the writer thread while the next chunk is parsed (looked up now: tests patch stage_rows)
         assert self._writer is not None and self._staging is not None
         self._writer.submit("staged", functools.partial(stage_rows, self._staging, rows))
@@ -561,6 +568,8 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
         source_uri=f"gs://{obj.bucket}/{obj.name}", bucket=obj.bucket, object=obj.name,
         generation=obj.generation, upload_id=target.upload_id, original_filename=target.original_filename,
         source_lineage=target.source_lineage,
+        currency=target.currency or (stated_upload_currency(deps.documents, target.tenant_id, target.upload_id)
+                                     if target.upload_id else None),
     )
     lifecycle = IngestionLifecycle(deps.documents, ingestion.tenant_id, ingestion.ingestion_id,
                                    lease_seconds=deps.settings.ingest_lease_seconds)

@@ -20,9 +20,11 @@ from shared.errors import EcomIntelError, InvalidInput, NotFound, PayloadTooLarg
 from shared.ingest.headers import detect_kind
 from shared.ingest.ingestion import ingestion_id_for
 from shared.ingest.sniff import is_gzip, sniff
+from shared.ingest.upload_currency import upload_currency
 from shared.models.records import DataKind
 from shared.security.uploads import safe_filename
 from shared.store.documents.uploads import claim_signed_url as store_claim
+from shared.store.documents.uploads import save_upload_currency
 from shared.store.tenant import is_tenant_id
 
 ALLOWED_EXTENSIONS = (".csv", ".tsv", ".txt", ".gz")
@@ -201,16 +203,23 @@ class UploadResult:
     size: int
     kind: str
     generation: str
+    currency: str | None = None
 
     def body(self) -> dict[str, Any]:
         """The JSON response body, with the id the ingestion will have (poll ``GET /v1/ingestions/{id}``)."""
-        return {**self.__dict__, "ingestion_id": ingestion_id_for(self.bucket, self.object, self.generation)}
+        out = {k: v for k, v in self.__dict__.items() if k != "currency" or v is not None}
+        return {**out, "ingestion_id": ingestion_id_for(self.bucket, self.object, self.generation)}
 
 
 def store_upload(deps: Deps, tenant_id: str, stream: IO[bytes], *, filename: str | None, kind: str | None,
-                 content_type: str | None, content_length: int | None, gzip_encoded: bool = False) -> UploadResult:
-    """Validate and stream one uploaded file into the raw bucket (which triggers ingestion)."""
+                 content_type: str | None, content_length: int | None, gzip_encoded: bool = False,
+                 currency: str | None = None) -> UploadResult:
+    """Validate and stream one uploaded file into the raw bucket (which triggers ingestion).
+
+    ``currency`` (ISO 4217) is what the file's rows that name none are priced in.
+    """
     safe = sanitise_filename(filename)
+    stated = upload_currency(currency)
     check_content_type(content_type)
     wanted = parse_kind(kind)
     limit = deps.settings.max_upload_bytes
@@ -230,9 +239,9 @@ def store_upload(deps: Deps, tenant_id: str, stream: IO[bytes], *, filename: str
     body = io.BufferedReader(CappedReader(head, stream, limit), buffer_size=1 << 20)
     info = deps.blobs.write(bucket, name, body, content_type=content_type or "text/csv", metadata={
         "tenant_id": tenant_id, "kind": resolved.value, "upload_id": upload_id, "source": "upload",
-        "original_filename": filename or safe,
+        "original_filename": filename or safe, **({"currency": stated} if stated else {}),
     })
-    return UploadResult(upload_id, bucket, name, info.size, resolved.value, info.generation)
+    return UploadResult(upload_id, bucket, name, info.size, resolved.value, info.generation, stated)
 
 
 def signed_upload(deps: Deps, tenant_id: str, body: Any) -> dict[str, Any]:
@@ -244,14 +253,18 @@ def signed_upload(deps: Deps, tenant_id: str, body: Any) -> dict[str, Any]:
     to the session URL returned in ``Location``.
     """
     if not isinstance(body, dict):
-        raise InvalidInput("expected a JSON object {kind, filename, content_type}")
+        raise InvalidInput("expected a JSON object {kind, filename, content_type, currency}")
     kind = parse_kind(body.get("kind"))
     if kind is None:
         raise InvalidInput("kind is required for a signed upload")
     safe = sanitise_filename(body.get("filename"))
     content_type = str(body.get("content_type") or "text/csv")
     check_content_type(content_type)
-    name = object_name(tenant_id, kind, new_upload_id(), safe)
+    stated = upload_currency(body.get("currency"))
+    upload_id = new_upload_id()
+    name = object_name(tenant_id, kind, upload_id, safe)
+    if stated:  # the bytes go straight to the bucket: the ingest reads the currency from here
+        save_upload_currency(deps.documents, tenant_id, upload_id, stated)
     bucket = deps.settings.bucket_name("raw")
     url = deps.blobs.signed_url(bucket, name, method="PUT", expires_seconds=SIGNED_URL_SECONDS,
                                 content_type=content_type)
@@ -260,6 +273,7 @@ def signed_upload(deps: Deps, tenant_id: str, body: Any) -> dict[str, Any]:
         "url": url, "method": "PUT", "headers": {"Content-Type": content_type, **deps.blobs.upload_headers},
         "object": name, "bucket": bucket,
         "content_type": content_type, "expires_at": expires.isoformat().replace("+00:00", "Z"),
+        **({"currency": stated} if stated else {}),
     }
     if deps.resumable_uploads is not None:
         start_url, start_headers = deps.resumable_uploads.signed_resumable_url(

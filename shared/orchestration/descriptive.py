@@ -146,10 +146,12 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         competitors=list(dict.fromkeys(reading.competitors or guesses))[:50],
         horizon_days=e.horizon_days, start_date=e.start_date, end_date=e.end_date,
         price_change_pct=e.price_change_pct if e.price_change_pct is not None else reading.price_change_pct,
-        aspect=e.aspect)
+        aspect=e.aspect, top_sellers=reading.top_sellers)
     period = reading.agent_period
     if period is not None and reading.asks and reading.agent_intents == ["pricing"]:  # "in November", "this week"
         merged.start_date, merged.end_date = period.start, period.end
+    elif reading.kind == "metric" and reading.asks:  # "what did we make last month, and are we cheaper than X?"
+        merged.start_date = merged.end_date = None  # the metric's period is not the agents'
     update: dict[str, Any] = {"entities": merged}
     if reading.asks:  # the reader recognised exactly what is asked ("which competitor is cheapest most often")
         from shared.agents.answers import ASK_AGENT
@@ -274,10 +276,11 @@ def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_vers
                   data_version=data_version)
 
 
-def combine(metric: Report, agents: Report) -> Report:
-    """A mixed question: the metric answer first, then the agents' answer; the agents' report for the rest."""
+def combine(metric: Report, agents: Report, *, agents_first: bool = False) -> Report:
+    """A mixed question: each part's answer in the order asked (the metric's first unless ``agents_first``)."""
     agent_answer = agents.answer or agents.executive_summary
-    answer = f"{metric.answer} {agent_answer}".strip()
+    parts = [agent_answer, metric.answer] if agents_first else [metric.answer, agent_answer]
+    answer = " ".join(p.strip() for p in parts if p and p.strip())
     return agents.model_copy(update={
         "answer": answer, "answer_kind": "mixed", "period": metric.period, "as_of": metric.as_of,
         "table": metric.table or agents.table, "chart": metric.chart or agents.chart,

@@ -57,6 +57,8 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
         extra["horizon_stated"] = True  # "what runs out in the next two weeks": the stock answer uses it
     if agent == "sentiment" and e.aspect:
         extra["aspect"] = e.aspect
+    if agent == "pricing" and e.top_sellers:
+        extra["top_sellers"] = e.top_sellers  # "which of our best sellers ...": the N best by revenue
     # The pricing agent runs a what-if for exactly one SKU; when it scans the catalogue as well ("which are
     # overpriced, and what if I cut SKU-1"), the named SKU goes in options.what_if_sku.
     change = e.price_change_pct

@@ -38,6 +38,8 @@ class Entities(BaseModel):
     price_change_pct: float | None = Field(default=None, ge=-90, le=500)
     aspect: str | None = Field(default=None, max_length=60,
                                description="What a review question is about (\"shipping\", \"the battery\").")
+    top_sellers: int | None = Field(default=None, ge=1, le=200,
+                                    description="A price ask about the N best sellers by revenue in the period.")
 
 
 class Plan(BaseModel):

@@ -168,7 +168,7 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
         report, responses = narrate(llm, req.question, outcomes, report, deps.settings.llm_timeout_seconds)
         record_usage(deps, tenant, responses)
     if metric_report is not None:  # a mixed question: the metric answer first
-        report = descriptive.combine(metric_report, report)
+        report = descriptive.combine(metric_report, report, agents_first=reading.agents_first)
     if req.use_cache and not any(m.status in ("failed", "timed_out") for m in report.missing):
         cache.store(deps.documents, tenant, key, report, cache.freshness_seconds(plan.agents, s))
     return QueryResponse(mode="quick", status="done", report=report, warnings=report.warnings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from prometheus_client import Histogram
@@ -14,10 +15,11 @@ from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import REGISTRY
 from shared.pricing.analysis import analyse, to_agent_result
-from shared.pricing.answers import pricing_answers
+from shared.pricing.answers import name_products, pricing_answers
 from shared.pricing.loader import load, to_inputs
 from shared.pricing.options import PricingOptions
 from shared.pricing.whatif import catalogue_inputs, pooled_scenario
+from shared.store import pricing_inputs
 
 if TYPE_CHECKING:
     from shared.deps import Deps
@@ -35,6 +37,35 @@ def _titles(products: Any) -> dict[str, str]:
     if products is None or "title" not in getattr(products, "columns", ()):
         return {}
     return {str(s): str(t) for s, t in zip(products["sku"], products["title"], strict=True) if isinstance(t, str) and t}
+
+
+def _category_names(products: Any) -> str:
+    """The categories of the catalogue rows read, as the tenant spells them ("Kitchen", "Garden and Kitchen")."""
+    from shared.agents.answers import join_names
+
+    if products is None or "category" not in getattr(products, "columns", ()):
+        return ""
+    return join_names(sorted({str(c) for c in products["category"].dropna()}), 3)
+
+
+#: The period best sellers are ranked over when the question names none.
+BEST_SELLER_DAYS = 90
+
+
+def _best_sellers(deps: Deps, request: AgentRequest, today: date) -> tuple[Any, date, date, dict[str, Any]] | None:
+    """The ``options["top_sellers"]`` best sellers by revenue in the request's period (else the last 90 days).
+
+    Returns the rows (best first), the period and the read as evidence; ``None`` when no best sellers are asked.
+    """
+    n = request.options.get("top_sellers")
+    if not isinstance(n, int) or n < 1:
+        return None
+    end = min(request.end_date or today, today)
+    start = request.start_date or end - timedelta(days=BEST_SELLER_DAYS - 1)
+    scope = pricing_inputs.PricingScope(skus=request.skus, categories=request.categories, start_date=start,
+                                        end_date=end)
+    read = pricing_inputs.top_sellers(deps.warehouse, request.tenant_id, scope)
+    return read.frame.head(n), start, end, {"sql": read.sql, "params": read.evidence_params()}
 
 
 def run(deps: Deps, request: AgentRequest) -> AgentResult:
@@ -78,10 +109,21 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         else:
             analysis.warnings.append("price_change_pct needs exactly one SKU in skus; the what-if was not run")
     result = to_agent_result(analysis, request, options, observations=inputs.observations, sources=data.sources)
+    titles = _titles(data.products)
+    for finding in result.findings:  # "Ceramic Vase (HOM-0012) is priced 12% above the median competitor"
+        if finding.sku:
+            finding.title = name_products(finding.title, titles, [finding.sku])
+    for action in result.actions:
+        if action.sku:
+            action.title = name_products(action.title, titles, [action.sku])
     asks = requested_asks(request.options, "pricing", "what_if" if analysis.scenario else "price_position")
+    sellers = _best_sellers(deps, request, today)
+    if sellers is not None:
+        result.data["top_sellers"] = {**sellers[3], "skus": [str(x) for x in sellers[0]["sku"]]}  # the evidence
     answers = pricing_answers(asks, analysis, inputs.observations, options, scoped=list(request.skus),
                               start=request.start_date, competitors=list(request.competitors),
-                              end=request.end_date, titles=_titles(data.products))
+                              end=request.end_date, titles=titles, sellers=sellers[:3] if sellers else None,
+                              scope=_category_names(data.products) if request.categories else "")
     result.data["answers"] = [a.model_dump(mode="json") for a in answers]
     result.data["as_of"] = as_of.as_dict()
     result.confidence = apply_staleness(result.confidence, as_of)

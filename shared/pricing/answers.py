@@ -47,8 +47,12 @@ def _gap_text(sku: str, row: pd.Series) -> str:
     return f"{sku} ({gap:+.1f}%)"
 
 
-def gap_answer(analysis: PricingAnalysis, ask: AskKind, scoped: list[str]) -> AgentAnswer:
-    """``overpriced``/``underpriced``: SKUs ranked by their gap to the median competitor."""
+def gap_answer(analysis: PricingAnalysis, ask: AskKind, scoped: list[str], scope: str = "") -> AgentAnswer:
+    """``overpriced``/``underpriced``: SKUs ranked by their gap to the median competitor.
+
+    ``scope`` names the categories the question narrowed to ("Kitchen"): "12 of 59 Kitchen SKUs".
+    """
+    what = f"{scope} SKUs" if scope else "SKUs"
     skus = analysis.skus.dropna(subset=["price_index"])
     above = ask == "overpriced"
     side = "above" if above else "below"
@@ -70,18 +74,76 @@ def gap_answer(analysis: PricingAnalysis, ask: AskKind, scoped: list[str]) -> Ag
         rows, total = ranked_table(_POSITION_COLUMNS, _position_rows(ordered))
     elif hits.empty:
         extreme = ordered.iloc[0]
-        text = (f"None of the {len(skus)} SKUs compared is priced more than {GAP_TOLERANCE_PCT:g}% {side} the "
+        text = (f"None of the {len(skus)} {what} compared is priced more than {GAP_TOLERANCE_PCT:g}% {side} the "
                 f"median competitor; the furthest {side} is {_gap_text(str(ordered.index[0]), extreme)}.")
     else:
         top = [_gap_text(str(s), r) for s, r in hits.head(5).iterrows()]
-        text = (f"{len(hits)} of {len(skus)} SKUs are priced more than {GAP_TOLERANCE_PCT:g}% {side} the median "
+        text = (f"{len(hits)} of {len(skus)} {what} {'is' if len(hits) == 1 else 'are'} priced more than "
+                f"{GAP_TOLERANCE_PCT:g}% {side} the median "
                 f"competitor; the furthest {side}: {join_names(top, 5)}.")
     return AgentAnswer(ask=ask, text=text, columns=_POSITION_COLUMNS, rows=rows, total_rows=total,
                        method=_POSITION_METHOD, skus=[str(r[0]) for r in rows[:10]], finding_prefixes=["position:"])
 
 
-def position_answer(analysis: PricingAnalysis) -> AgentAnswer:
-    """``price_position``: where the catalogue sits against the market, most out of line first."""
+def _placed(r: Any) -> list[Any]:
+    """our_price, competitor_median, gap_pct, competitors, date of one positioned SKU."""
+    return [_r(r["our_price"]), _r(r["comp_median"]), _r(r["price_index"] - 100.0, 1), int(r["n_competitors"]),
+            pd.Timestamp(r["latest_date"]).date().isoformat()]
+
+
+_SELLER_COLUMNS = ["sku", "revenue_rank", "revenue", "our_price", "competitor_median", "gap_pct", "competitors", "date"]
+
+
+def best_sellers_answer(analysis: PricingAnalysis, ask: AskKind, sellers: pd.DataFrame, *, start: date,
+                        end: date) -> AgentAnswer:
+    """``overpriced``/``underpriced``/``price_position`` of the best sellers: the top N by revenue, then their gap.
+
+    ``sellers`` are the best sellers by revenue in ``[start, end]`` (``sku``, ``revenue``), best first; each is
+    placed against the median competitor as :func:`gap_answer` does.
+    """
+    period = f"between {start.isoformat()} and {end.isoformat()}"
+    method = (f"the {len(sellers)} SKUs with the most revenue {period}, then each one's " + _POSITION_METHOD)
+    skus = analysis.skus.dropna(subset=["price_index"])
+    placed = sellers[sellers["sku"].astype(str).isin(skus.index.astype(str))]
+    n = len(sellers)
+    if sellers.empty:
+        return AgentAnswer(ask=ask, answered=False, method=method, period_start=start, period_end=end,
+                           text=f"No product sold {period}, so there are no best sellers to compare with the market.")
+    rows: list[list[Any]] = []
+    for rank, (sku, revenue) in enumerate(zip(sellers["sku"].astype(str), sellers["revenue"], strict=True), 1):
+        r = skus.loc[sku] if sku in skus.index else None  # one row: the index is unique
+        rows.append([sku, rank, _r(revenue), *([None] * 5 if r is None else _placed(r))])
+    gaps = {row[0]: float(row[5]) for row in rows if row[5] is not None}
+    above = ask != "underpriced"
+    side = "above" if above else "below"
+    hits = [s for s, g in gaps.items() if (g > GAP_TOLERANCE_PCT if above else g < -GAP_TOLERANCE_PCT)]
+    hits.sort(key=lambda s: -gaps[s] if above else gaps[s])
+    lead = f"Of your {n} best seller{'s' if n != 1 else ''} by revenue {period}"
+    if not gaps:
+        text = f"{lead}, none has a competitor price to compare with (competitor prices for them are needed)."
+    elif ask == "price_position":
+        n_above = sum(g > GAP_TOLERANCE_PCT for g in gaps.values())
+        n_below = sum(g < -GAP_TOLERANCE_PCT for g in gaps.values())
+        text = (f"{lead}, {n_above} {'is' if n_above == 1 else 'are'} priced more than {GAP_TOLERANCE_PCT:g}% above "
+                f"the median competitor and {n_below} more than {GAP_TOLERANCE_PCT:g}% below it.")
+    elif hits:
+        shown = [f"{s} ({gaps[s]:+.1f}%)" for s in hits]
+        text = (f"{lead}, {len(hits)} {'is' if len(hits) == 1 else 'are'} priced more than "
+                f"{GAP_TOLERANCE_PCT:g}% {side} the median competitor: {join_names(shown, 5)}.")
+    else:
+        furthest = max(gaps, key=lambda s: gaps[s] if above else -gaps[s])
+        text = (f"{lead}, none is priced more than {GAP_TOLERANCE_PCT:g}% {side} the median competitor; the "
+                f"furthest {side} is {furthest} ({gaps[furthest]:+.1f}%).")
+    if gaps and len(placed) < n:
+        text = text[:-1] + f" ({n - len(placed)} of them have no competitor price to compare.)"
+    table, total = ranked_table(_SELLER_COLUMNS, rows)
+    return AgentAnswer(ask=ask, text=text, columns=_SELLER_COLUMNS, rows=table, total_rows=total, method=method,
+                       skus=(hits or [r[0] for r in rows])[:10], finding_prefixes=["position:"], period_start=start,
+                       period_end=end)
+
+
+def position_answer(analysis: PricingAnalysis, scope: str = "") -> AgentAnswer:
+    """``price_position``: where the catalogue (or the ``scope`` categories) sits against the market."""
     skus = analysis.skus.dropna(subset=["price_index"])
     if skus.empty:
         return AgentAnswer(ask="price_position", answered=False, method=_POSITION_METHOD,
@@ -97,7 +159,8 @@ def position_answer(analysis: PricingAnalysis) -> AgentAnswer:
                 f"({fmt_num(float(r['our_price']), 2)} vs {fmt_num(float(r['comp_median']), 2)}), rank "
                 f"{int(r['rank'])} of {int(r['n_competitors']) + 1} on {pd.Timestamp(r['latest_date']).date()}.")
     else:
-        text = (f"Across {len(skus)} SKUs the median price index is {float(skus['price_index'].median()):.1f} "
+        label = f"{scope} SKUs" if scope else "SKUs"
+        text = (f"Across {len(skus)} {label} the median price index is {float(skus['price_index'].median()):.1f} "
                 f"(100 = the median competitor): {n_above} are more than {GAP_TOLERANCE_PCT:g}% above it and "
                 f"{n_below} more than {GAP_TOLERANCE_PCT:g}% below; most out of line: "
                 f"{join_names([_gap_text(str(s), r) for s, r in ordered.head(3).iterrows()], 3)}.")
@@ -268,40 +331,67 @@ def reprice_answer(analysis: PricingAnalysis, scoped: list[str]) -> AgentAnswer:
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["recommendation:", "position:"])
 
 
-def with_titles(answer: AgentAnswer, titles: Mapping[str, str], scoped: list[str]) -> AgentAnswer:
-    """The answer with each of 1-3 named SKUs called by its title once ("Kestrel Headlamp (OUT-0003)").
+_TOKEN = re.compile(r"[A-Za-z0-9][\w./-]*[A-Za-z0-9]|[A-Za-z0-9]")
 
-    The merchant asked by name; the SKU stays beside it for the table and the evidence.
-    """
-    if not titles or not scoped or len(scoped) > 3:
-        return answer
-    text = answer.text
-    for sku in scoped:
+
+def name_products(text: str, titles: Mapping[str, str], skus: list[str]) -> str:
+    """``text`` with the first mention of each of ``skus`` that has a title as "Ceramic Vase (HOM-0012)"."""
+    for sku in dict.fromkeys(skus):
         title = titles.get(sku)
         if title and title != sku:
-            named = f"{title} ({sku})".replace("\\", "\\\\")  # a literal replacement, not a template
-            text = re.sub(rf"(?<![\w-]){re.escape(sku)}(?![\w-])", named, text, count=1)
-    return answer.model_copy(update={"text": text})
+            called = f"{title} ({sku})".replace("\\", "\\\\")  # a literal replacement, not a template
+            text = re.sub(rf"(?<![\w-]){re.escape(sku)}(?![\w-])", called, text, count=1)
+    return text
+
+
+def with_titles(answer: AgentAnswer, titles: Mapping[str, str], scoped: list[str]) -> AgentAnswer:
+    """The answer with its products called by their titles: "Kestrel Headlamp (OUT-0003)".
+
+    Each SKU the sentence names is called by its title once (the first time), whether the question named it
+    or the answer ranked the catalogue; the rows get a ``product`` column beside ``sku``. The merchant thinks
+    in product names; the SKU stays beside each for the table and the evidence.
+    """
+    if not titles:
+        return answer
+    sku_at = answer.columns.index("sku") if "sku" in answer.columns else None
+    named = [str(r[sku_at]) for r in answer.rows] if sku_at is not None else []
+    said = [t for t in _TOKEN.findall(answer.text) if t in titles]  # SKUs the sentence names beyond the rows
+    update: dict[str, Any] = {"text": name_products(answer.text, titles, [*scoped, *answer.skus, *named, *said])}
+    if sku_at is not None and "product" not in answer.columns and any(titles.get(s) for s in named):
+        update["columns"] = [*answer.columns[:sku_at + 1], "product", *answer.columns[sku_at + 1:]]
+        update["rows"] = [[*r[:sku_at + 1], titles.get(str(r[sku_at])), *r[sku_at + 1:]] for r in answer.rows]
+    return answer.model_copy(update=update)
 
 
 def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.DataFrame, options: PricingOptions,
                     *, scoped: list[str], start: date | None, competitors: list[str] | None = None,
-                    end: date | None = None, titles: Mapping[str, str] | None = None) -> list[AgentAnswer]:
+                    end: date | None = None, titles: Mapping[str, str] | None = None,
+                    sellers: tuple[pd.DataFrame, date, date] | None = None, scope: str = "") -> list[AgentAnswer]:
     """Answer each pricing ask the question has.
 
     ``competitors`` are the ones the question names; ``start``/``end`` the period it names (the competitor answers
-    read the prices in it); ``titles`` (SKU -> product title) name the products the question named.
+    read the prices in it); ``titles`` (SKU -> product title) name the products. ``sellers`` are the best
+    sellers a question is about ("which of our best sellers ..."), best first, with the period they sold in;
+    ``scope`` the categories the question narrowed to, as the catalogue spells them.
     """
     out: list[AgentAnswer] = []
+    if sellers is not None:
+        scoped = [str(s) for s in sellers[0]["sku"]]
     for ask in asks:
         answer: AgentAnswer | None
-        if ask in MARKET_ASKS:
+        if sellers is not None and ask in ("overpriced", "underpriced", "price_position"):
+            answer = best_sellers_answer(analysis, ask, sellers[0], start=sellers[1], end=sellers[2])
+        elif ask in MARKET_ASKS:
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = market_answer(ask, obs, list(competitors or []), today=last, start=start, scoped=scoped)
         elif ask == "reprice":
             answer = reprice_answer(analysis, scoped)
         elif ask in ("overpriced", "underpriced"):
-            answer = gap_answer(analysis, ask, scoped)
+            answer = gap_answer(analysis, ask, scoped, scope)
+        elif ask == "undercut" and scoped and len(scoped) <= 3:  # "is anyone cheaper than us on X": X's sellers
+            last = min(end, analysis.today) if end is not None else analysis.today
+            answer = market_answer("cheapest_competitor", obs, list(competitors or []), today=last, start=start,
+                                   scoped=scoped).model_copy(update={"ask": "undercut"})
         elif ask == "undercut":
             answer = undercut_answer(analysis, obs, start=start)
         elif ask == "what_if":
@@ -310,6 +400,6 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
                 answer = AgentAnswer(ask="what_if", answered=False, text="A price what-if needs one named SKU and "
                                      "a price change (e.g. 'cut SKU-1 by 10%').")
         else:
-            answer = position_answer(analysis)
+            answer = position_answer(analysis, scope)
         out.append(with_titles(answer, titles or {}, scoped))
     return out

@@ -49,6 +49,11 @@ def latest_prices(obs: pd.DataFrame, start: date | None, end: date) -> pd.DataFr
     return frame.sort_values("date", kind="stable").drop_duplicates(["sku", "competitor"], keep="last")
 
 
+def _possessive(name: str) -> str:
+    """"MegaMart's", "PrimeGoods'"."""
+    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
+
+
 def _period(first: date | None, end: date) -> str:
     return f"between {first.isoformat()} and {end.isoformat()}" if first is not None else f"up to {end.isoformat()}"
 
@@ -164,7 +169,7 @@ def _product_extremes(latest: pd.DataFrame, ask: Any, scoped: list[str], today: 
                          f"at {fmt_num(price, 2)}")
             seller_row = "us"
         else:
-            parts.append(f"the {word} price for {sku} is {seller}'s {fmt_num(price, 2)} (on "
+            parts.append(f"the {word} price for {sku} is {_possessive(seller)} {fmt_num(price, 2)} (on "
                          f"{pd.Timestamp(pick['date']).date().isoformat()})" + (
                              f", against our {fmt_num(our, 2)}" if our is not None else ""))
             seller_row = seller
@@ -344,7 +349,8 @@ def competitor_prices_answer(obs: pd.DataFrame, competitors: list[str], *, today
          round(float(r["low"]), 2), round(float(r["high"]), 2), int(r["observations"])]
         for key, r in moves.iterrows()]
     if len(moves) <= 4:
-        parts = [f"{r[0]}'s price for {r[1]} went from {fmt_num(r[3], 2)} on {r[2]} to {fmt_num(r[5], 2)} on {r[4]} "
+        parts = [f"{_possessive(r[0])} price for {r[1]} went from {fmt_num(r[3], 2)} on {r[2]} to "
+                 f"{fmt_num(r[5], 2)} on {r[4]} "
                  f"({_pct(r[6])}; low {fmt_num(r[7], 2)}, high {fmt_num(r[8], 2)} over {r[9]} observations)"
                  for r in rows]
         text = "; ".join(parts) + "."

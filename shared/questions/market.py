@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from shared.questions.lexicon import AGENT_CUES
 from shared.questions.vocabulary import STOP_WORDS, EntityMatch, VocabularyIndex, normalise
@@ -28,6 +28,7 @@ class MarketAsk:
     is_channel: bool = False  # the unknown name is one of the tenant's sales channels
     known_competitors: list[str] = field(default_factory=list)
     extra: tuple[str, ...] = ()  # further asks answered after ``ask``
+    top_sellers: int | None = None  # "which of our best sellers ...": the N best sellers by revenue only
 
     @property
     def agent_intent(self) -> str:
@@ -47,7 +48,8 @@ COMPETITOR_NOUN = _rx(r"competitors?|rivals?|retailers?|competition|other (?:sel
 _WHO = _rx(r"who(?:'s| is| has| sells?| offers?| charges?)|whose")
 CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest prices?|least expensive|best prices?|undersells? everyone|"
                r"beats? (?:everyone|everybody|all(?: the)? others?|the rest)(?: else)?(?: on price)?|for less")
-DEAREST = _rx(r"most expensive|dearest|priciest|highest[- ]priced|highest prices?")
+DEAREST = _rx(r"most expensive|dearest|priciest|highest[- ]priced|highest prices?|"
+              r"(?:charg|ask|want)(?:s|es|ed|ing)? the most|(?:charg|ask)(?:s|es|ed|ing)? (?:the )?(?:most|more) for")
 #: Comparisons with us ("cheaper than us", "undercut us"): the undercut ask, unless a competitor is named.
 _AGAINST_US = _rx(r"(?:than|below|under|beat\w*|undercut\w*) (?:us|me|we|our\b)|undercut\w*|"
                   r"(?:than|below|under) (?:what )?(?:we|i) (?:charge|sell|ask)")
@@ -60,7 +62,7 @@ PRICE_CHANGE = _rx(r"chang\w*|moved?|moving|movements?|history|(?:done|doing|did
                    r"(?:gone|went|go|going|come|came) (?:up|down)|rais\w*|lower(?:ed|ing)|increas\w*|decreas\w*|"
                    r"drop\w*|(?:cut|lower|raise|reduce|hike) (?:its|their|the) prices?|evolv\w*|shift\w*")
 STOCK_WORD = _rx(r"out of stock|out-of-stock|in stock|sold out|stocked out|stock ?outs?|availab\w*|unavailable|"
-                 r"(?:have|has|had|carry|carries) (?:no )?stock")
+                 r"r[au]n out|(?:have|has|had|carry|carries) (?:no )?stock")
 #: Our own products with nothing on hand now (not "will run out": that is the stockout forecast).
 OUT_OF_STOCK = _rx(r"out of stock|out-of-stock|sold out|stocked out|(?:have|has|had|'ve) (?:we |i |they )?(?:already )?"
                    r"run out|ran out|(?:zero|no|0) (?:stock|inventory)(?: left)?|"
@@ -82,16 +84,26 @@ _OVERSTOCK = _rx(r"more (?:stock|inventory|units) than (?:i|we) (?:can|could|wil
                  r"too much (?:stock|inventory)|excess (?:stock|inventory)|holding too much|dead stock")
 #: "pricier than the competition" / "cheaper than the market": our products above or below the market.
 _ABOVE_MARKET = _rx(r"(?:pricier|dearer|more expensive|higher[- ]priced|priced higher) than (?:the )?(?:competition|"
-                    r"competitors?|market|others|rivals?|everyone(?: else)?)")
+                    r"competitors?|market|others|rivals?|everyone(?: else)?)|"
+                    r"(?:priced|sit\w*|sold|selling) (?:well |far |way )?above (?:the )?(?:market|competition|"
+                    r"competitors?)(?: (?:price|rate|average|median)s?)?|overpriced|"
+                    r"(?:sell|sells|selling|sold|go|goes|going|list\w*|retail\w*) for more than (?:the )?"
+                    r"(?:competition|competitors?|market|others|rivals?|everyone(?: else)?)")
 _BELOW_MARKET = _rx(r"(?:cheaper|less expensive|lower[- ]priced|priced lower) than (?:the )?(?:competition|"
-                    r"competitors?|market|others|rivals?|everyone(?: else)?)")
+                    r"competitors?|market|others|rivals?|everyone(?: else)?)|"
+                    r"(?:priced|sit\w*|sold|selling) (?:well |far |way )?below (?:the )?(?:market|competition|"
+                    r"competitors?)(?: (?:price|rate|average|median)s?)?|underpriced|"
+                    r"(?:sell|sells|selling|sold|go|goes|going|list\w*|retail\w*) for less than (?:the )?"
+                    r"(?:competition|competitors?|market|others|rivals?|everyone(?: else)?)")
 #: "how many products does MegaMart carry", "products in common with ShopRival": the matched products.
 _CARRY = _rx(r"(?:products?|items?|skus?)\b[^?.!]{0,30}\b(?:does|do)\s+\S+\s+(?:also )?(?:sell|carry|stock|list)|"
              r"in common with|overlap\w*")
 #: "which prices should I lower": the products above the market; "...raise": those below it.
 _LOWER_PRICES = _rx(r"(?:lower|cut|reduc\w*|drop|decreas\w*|mark down|discount)(?: (?:the|my|our|its|their))? "
-                    r"prices?|prices? (?:should|could|can|do) (?:i|we) (?:lower|cut|reduce|drop|decrease)")
+                    r"prices?|(?:bring|take|knock|move)(?: (?:the|my|our|its|their))? prices? down|charge less|"
+                    r"prices? (?:should|could|can|do) (?:i|we) (?:lower|cut|reduce|drop|decrease)")
 _RAISE_PRICES = _rx(r"(?:raise|increase|put up|lift|bump up|mark up)(?: (?:the|my|our|its|their))? prices?|"
+                    r"(?:put|push|bump|move|nudge)(?: (?:the|my|our|its|their))? prices? up|charge more|"
                     r"prices? (?:should|could|can|do) (?:i|we) (?:raise|increase|put up|lift)")
 _WHICH = _rx(r"which|what|where|any")
 #: A pronoun then a word: "where do we stand" (a verb, even when a product title has the word "stand").
@@ -164,7 +176,16 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
     """The competitor or stock ask ``question`` makes, or ``None`` when it makes none of these.
 
     ``time_spans`` are the time phrases found in the question ("than October" names a month, not a competitor).
+    A price ask about "our best sellers" carries how many (``top_sellers``).
     """
+    market = _read_market(question, matches, index, time_spans)
+    if market is not None and market.ask in _SELLER_ASKS and (n := top_sellers(question)) is not None:
+        return replace(market, top_sellers=n)
+    return market
+
+
+def _read_market(question: str, matches: list[EntityMatch], index: VocabularyIndex | None,
+                 time_spans: Sequence[tuple[int, int]] = ()) -> MarketAsk | None:
     verbs = verb_matches(question, matches)
     matches = [m for m in matches if m not in verbs]
     named = _names(matches, "competitor")
@@ -180,7 +201,8 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
         return MarketAsk("competitor_prices", named)  # "how has ShopRival's price for X changed?"
     if not named and COMPETITOR_NOUN.search(question) and _AGAINST_US.search(question):
         return MarketAsk("undercut")  # "which rival sells below our prices most often?"
-    if not named and (_ABOVE_MARKET.search(question) or _BELOW_MARKET.search(question)):
+    if not named and (_ABOVE_MARKET.search(question) or _BELOW_MARKET.search(question)) \
+            and price_change(question) is None:  # "... and what if I cut X by 10%": the router plans both
         return MarketAsk("overpriced" if _ABOVE_MARKET.search(question) else "underpriced")
     cheap, dear = CHEAPEST.search(question), DEAREST.search(question)
     superlative = cheap or dear
@@ -215,6 +237,49 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
     if LOW_STOCK.search(question):
         return MarketAsk("stockout")  # "which SKUs are running low?"
     return None
+
+
+#: "our best sellers", "top 10 products by revenue", "biggest sellers": the best sellers by revenue.
+_BEST_SELLERS = _rx(r"(?:best|top|biggest|highest)[- ]?(?:sell(?:ers?|ing)|grossing|earners?|performers?)|"
+                    r"(?:top|best) (?:\d{1,3}|ten|five|twenty|fifty) (?:products|items|skus|sellers|lines)|"
+                    r"(?:top|best|most popular) (?:products|items|skus)(?: by (?:revenue|sales))?|"
+                    r"(?:products|items|skus) that (?:sell|make|earn) (?:the )?most")
+_TOP_N = re.compile(r"\b(?:top|best|biggest)[- ](?P<n>\d{1,3}|ten|five|twenty|fifty)\b|"
+                    r"\b(?P<m>\d{1,3}|ten|five|twenty|fifty) (?:best|top|biggest)[- ]?sell", re.I)
+_N_WORDS = {"five": 5, "ten": 10, "twenty": 20, "fifty": 50}
+#: The best sellers a question names without a number ("our best sellers").
+DEFAULT_TOP_SELLERS = 10
+#: The asks "which of our best sellers ..." narrows to the best sellers.
+_SELLER_ASKS = frozenset({"overpriced", "underpriced", "reprice", "price_position", "versus_competitor",
+                          "competitor_stock", "cheapest_competitor", "dearest_competitor"})
+
+
+def top_sellers(question: str) -> int | None:
+    """N in "our 5 best sellers" / "top 20 products" (10 for "our best sellers"); ``None`` when none is named."""
+    if not _BEST_SELLERS.search(question):
+        return None
+    if m := _TOP_N.search(question):
+        token = (m.group("n") or m.group("m")).lower()
+        return max(1, min(200, _N_WORDS.get(token) or int(token)))
+    return DEFAULT_TOP_SELLERS
+
+
+#: Where a question asks a second thing: ", and are we ...", "; what ...", "? How ...".
+_CLAUSE_BREAK = re.compile(
+    r"\s*,?\s*\b(?:and|also|plus|then)\s+(?:also\s+)?(?=(?:are|is|am|do|does|did|what|what's|whats|which|who|"
+    r"how|where|can|could|should|have|has|were|was|will|would|tell|show|give|list)\b)|\s*;\s*|\?\s+(?=\S)", re.I)
+
+
+def clause_spans(question: str) -> list[tuple[int, int]]:
+    """The spans of the questions ``question`` asks one after the other (one span when it asks one thing)."""
+    spans, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(question):
+        if question[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if question[start:].strip():
+        spans.append((start, len(question)))
+    return spans
 
 
 _PCT = r" ?(?:%|percent\b|per cent\b|pct\b)"

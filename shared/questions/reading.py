@@ -28,7 +28,7 @@ from pydantic import BaseModel, Field
 
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
-from shared.questions.market import MarketAsk, price_change, read_market, verb_matches
+from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, verb_matches
 from shared.questions.reviews import ReviewAsk, asks_sentiment_change, read_review_question
 from shared.questions.timephrase import (
     TimeReading,
@@ -138,6 +138,8 @@ class Reading(BaseModel):
     per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
     lead: str = Field(default="", description="Words said before the answer (why a period over undated reviews is "
                                               "answered over all of them: ``shared.questions.undated``).")
+    top_sellers: int | None = Field(default=None, description="A price ask about the N best sellers by revenue.")
+    agents_first: bool = Field(default=False, description="A mixed question that asks the agents' part first.")
 
 
 def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -308,8 +310,50 @@ def _market_reading(reading: Reading, market: MarketAsk, verbs: list[EntityMatch
         return reading
     reading.kind, reading.agent_intents = "agent", [market.agent_intent]
     reading.asks = [market.ask, *market.extra] if market.ask else []
+    reading.top_sellers = market.top_sellers
     if market.competitors:
         reading.competitors = market.competitors
+    return reading
+
+
+def _sales_and_market(question: str, tenant_id: str, index: VocabularyIndex | None,
+                      extents: Mapping[DataKind, tuple[date, date]], as_of: date | None,
+                      today: date | None) -> Reading | None:
+    """A question asking a sales figure and a competitor/stock ask in separate clauses: both parts, in order.
+
+    The metric comes from the sales clause (with its own period), the agents' ask from the other clause (with
+    its own period, if any): "what did we make last month" does not make "are we cheaper than MegaMart" a
+    question about last month's prices.
+    """
+    spans = clause_spans(question)
+    if len(spans) < 2 or today is None:
+        return None
+    market_at: tuple[int, MarketAsk, TimeReading] | None = None
+    sales: list[str] = []
+    for i, (start, end) in enumerate(spans):
+        clause = question[start:end]
+        clause_matches = index.find(clause) if index is not None else []
+        clause_time = resolve_time(clause, today)
+        market = read_market(clause, clause_matches, index, clause_time.spans)
+        if market is not None and market.ask and market_at is None:
+            market_at = (i, market, clause_time)
+            continue
+        metrics, weak = find_metrics(clause, [m.span for m in clause_matches])
+        if market is None and metrics and not weak and any(m in _SALES_FAMILY for m in metrics):
+            sales.append(clause)
+    if market_at is None or not sales:
+        return None
+    reading = read_question(" and ".join(sales), tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+    if reading.kind != "metric":
+        return None
+    at, market, market_time = market_at
+    reading.question = question
+    reading.agent_intents = [market.agent_intent]
+    reading.asks = [market.ask, *market.extra] if market.ask else []
+    reading.competitors = market.competitors or reading.competitors
+    reading.top_sellers = market.top_sellers
+    reading.agent_period = market_time.range if market_time.range is not None and not market_time.future else None
+    reading.agents_first = at == 0
     return reading
 
 
@@ -491,6 +535,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     reading.brands = list(dict.fromkeys(v for m in matches if m.kind == "brand" for v in m.values))
     gap = _unanswerable(question)
     reading.price_change_pct = price_change(question)
+    if gap is None and (mixed := _sales_and_market(question, tenant_id, index, extents, as_of, today)) is not None:
+        return mixed  # "what did we make last month, and are we cheaper than MegaMart?"
     if gap is None and (market := read_market(question, matches, index, time.spans)) is not None:  # vs X, restock
         reading.agent_period = time.range if time.range is not None and not time.future else None
         return _market_reading(reading, market, verb_matches(question, matches))

@@ -81,6 +81,8 @@ class Operation:
 _AUTH_ERRORS = (401, 403, 429)
 _KIND = {"type": "string", "enum": [k.value for k in DataKind]}
 _BODY_ERRORS = (400, 413, 415)
+#: An upload's currency: an ISO 4217 code (checked against the list by the upload function).
+_CURRENCY: dict[str, Any] = {"type": "string", "minLength": 3, "maxLength": 3}
 
 OPERATIONS: tuple[Operation, ...] = (
     Operation("POST", "/v1/auth/signup", "auth", "signup",
@@ -120,7 +122,8 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("POST", "/v1/uploads", "upload", "createUpload", "Upload a CSV (multipart, raw or gzip) (analyst)",
               "analyst", "UploadForm", "UploadAccepted", 201, (*_BODY_ERRORS, *_AUTH_ERRORS),
               query=(QueryParam("filename", {"type": "string", "maxLength": 255}, "File name (raw uploads)."),
-                     QueryParam("kind", _KIND, "Data kind (detected from the header if omitted).")),
+                     QueryParam("kind", _KIND, "Data kind (detected from the header if omitted)."),
+                     QueryParam("currency", _CURRENCY, "ISO 4217 code for the file's rows that name no currency.")),
               request_content="multipart/form-data", tags=("data",)),
     Operation("POST", "/v1/uploads:signed-url", "upload", "createSignedUpload",
               "A signed URL to PUT a large file to (analyst)", "analyst", "SignedUrlRequest", "SignedUrl", 201,
@@ -260,7 +263,8 @@ def component_schemas() -> dict[str, Any]:
     schemas["SignedUrlRequest"] = {
         "type": "object", "required": ["kind"], "additionalProperties": True, "description": owned.format("upload"),
         "properties": {"kind": _KIND, "filename": {"type": "string", "maxLength": 255},
-                       "content_type": {"type": "string", "maxLength": 100}},
+                       "content_type": {"type": "string", "maxLength": 100},
+                       "currency": {**_CURRENCY, "description": "ISO 4217 code for the rows that name none."}},
     }
     schemas["SignedUrl"] = {"type": "object", "additionalProperties": True, "description": owned.format("upload")}
     schemas["Job"] = {"type": "object", "additionalProperties": True, "description": owned.format("query")}

@@ -7,7 +7,7 @@ statement's shape depends only on which filters a scope sets; each shape is buil
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -15,6 +15,7 @@ from typing import Any
 from sqlglot import exp
 
 from shared.ports import Warehouse
+from shared.store.categories import stored_categories
 from shared.store.statements import TenantRead, col, fn, in_array, ordered, param, read_with_evidence, tenant_predicate
 
 
@@ -94,16 +95,43 @@ def _daily_sales_statement(shape: _Shape) -> exp.Select:
             .order_by(*ordered("sku", "date")))
 
 
+def with_stored_categories(warehouse: Warehouse, tenant_id: str, scope: PricingScope) -> PricingScope:
+    """``scope`` with its categories as the tenant spells them ("kitchen" -> "Kitchen", "lamps" -> "Lamp").
+
+    Plans carry the question's spelling ("home and kitchen"), the catalogue its own ("Home & Kitchen").
+    """
+    if not scope.categories:
+        return scope
+    return replace(scope, categories=tuple(stored_categories(warehouse, tenant_id, scope.categories)))
+
+
 def products(warehouse: Warehouse, tenant_id: str, scope: PricingScope) -> TenantRead:
     """The tenant's catalogue rows in scope (SKUs, categories), by SKU."""
+    scope = with_stored_categories(warehouse, tenant_id, scope)
     return read_with_evidence(warehouse, _products_statement(_Shape.of(scope)), tenant_id, **scope.params())
 
 
 def competitor_prices(warehouse: Warehouse, tenant_id: str, scope: PricingScope) -> TenantRead:
     """Competitor observations in scope (SKUs, categories, competitors, dates), by SKU, competitor, date."""
+    scope = with_stored_categories(warehouse, tenant_id, scope)
     return read_with_evidence(warehouse, _competitor_prices_statement(_Shape.of(scope)), tenant_id, **scope.params())
 
 
 def daily_sales(warehouse: Warehouse, tenant_id: str, scope: PricingScope) -> TenantRead:
     """Units, revenue (``unit_price * units`` where revenue is missing) and unpriced rows per SKU and day."""
+    scope = with_stored_categories(warehouse, tenant_id, scope)
     return read_with_evidence(warehouse, _daily_sales_statement(_Shape.of(scope)), tenant_id, **scope.params())
+
+
+@cache
+def _top_sellers_statement(shape: _Shape) -> exp.Select:
+    revenue = fn("COALESCE", col("revenue"), exp.Mul(this=col("unit_price"), expression=col("units")))
+    return (exp.select(col("sku"), fn("SUM", revenue).as_("revenue"), fn("SUM", col("units")).as_("units"))
+            .from_("sales").where(*_conditions(shape, dated=True)).group_by("sku")
+            .order_by(*ordered("revenue", desc=True), *ordered("sku")))
+
+
+def top_sellers(warehouse: Warehouse, tenant_id: str, scope: PricingScope) -> TenantRead:
+    """SKUs in scope by revenue in the scope's dates (``unit_price * units`` where revenue is missing), best first."""
+    scope = with_stored_categories(warehouse, tenant_id, scope)
+    return read_with_evidence(warehouse, _top_sellers_statement(_Shape.of(scope)), tenant_id, **scope.params())

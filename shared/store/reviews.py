@@ -9,6 +9,7 @@ from functools import cache
 from sqlglot import exp
 
 from shared.ports import Warehouse
+from shared.store.categories import stored_categories
 from shared.store.statements import (
     TenantRead,
     col,
@@ -60,13 +61,14 @@ def reviews_with_products(warehouse: Warehouse, tenant_id: str, *, start_date: d
                           undated: bool = False) -> TenantRead:
     """The tenant's reviews in ``[start_date, end_date]`` (narrowed by ``skus``/``categories`` when given).
 
+    ``categories`` as a question spells them ("kitchen") match the catalogue's own ("Kitchen").
     ``undated``: with the reviews that have no date (all-time questions; periods and trends leave them out).
     """
     params: dict[str, object] = {"start_date": start_date, "end_date": end_date, "max_rows": max_rows}
     if skus:
         params["skus"] = list(skus)
     if categories:
-        params["categories"] = list(categories)
+        params["categories"] = stored_categories(warehouse, tenant_id, categories)
     statement = reviews_statement(skus=bool(skus), categories=bool(categories), undated=undated)
     return read_with_evidence(warehouse, statement, tenant_id, **params)
 
@@ -88,7 +90,7 @@ def undated_review_count(warehouse: Warehouse, tenant_id: str, *, skus: Sequence
     if skus:
         params["skus"] = list(skus)
     if categories:
-        params["categories"] = list(categories)
+        params["categories"] = stored_categories(warehouse, tenant_id, categories)
     frame = read(warehouse, undated_count_statement(skus=bool(skus), categories=bool(categories)), tenant_id,
                  **params)
     return int(frame.iloc[0]["n"] or 0) if not frame.empty else 0

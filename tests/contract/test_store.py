@@ -34,7 +34,7 @@ from shared.store import (
 from shared.store.statements import TENANT as TENANT_PARAM
 from shared.store.statements import read, tenant_predicate
 from tests.contract.conftest import ADAPTER_FAMILIES
-from tests.contract.store_rows import OTHER, TENANT, D, at, seed
+from tests.contract.store_rows import OTHER, PRODUCTS, TENANT, D, at, seed
 
 TODAY = D(2024, 5, 21)
 
@@ -161,9 +161,18 @@ def test_pricing_reads_with_every_filter(wh: Any) -> None:
     products = pricing_inputs.products(wh, TENANT, everything)
     assert products.frame["sku"].tolist() == ["A", "B", "C"]
     assert products.params == {"tenant": TENANT}
-    # categories: a sub-select on products (case-sensitive, as stored)
-    kitchen = pricing_inputs.products(wh, TENANT, pricing_inputs.PricingScope(categories=["kitchen"]))
-    assert kitchen.frame["sku"].tolist() == ["A"]
+    # categories: a sub-select on products, matched to the tenant's spellings ("kitchen" and "Kitchen" are one)
+    for asked in (["kitchen"], ["KITCHEN"], ["Kitchens"]):
+        kitchen = pricing_inputs.products(wh, TENANT, pricing_inputs.PricingScope(categories=asked))
+        assert kitchen.frame["sku"].tolist() == ["A", "C"], asked
+        assert kitchen.params["categories"] == ["kitchen", "Kitchen"]
+    kitchen_cp = pricing_inputs.competitor_prices(wh, TENANT, pricing_inputs.PricingScope(
+        categories=["kitchen"], end_date=D(2024, 5, 31)))
+    assert sorted(set(kitchen_cp.frame["sku"])) == ["A", "C"]
+    kitchen_sales = pricing_inputs.daily_sales(wh, TENANT, pricing_inputs.PricingScope(categories=["kitchen"]))
+    assert sorted(set(kitchen_sales.frame["sku"])) == ["A"]  # C has no sales; B is dining
+    # an unknown category narrows to nothing (never widens to the catalogue)
+    assert pricing_inputs.products(wh, TENANT, pricing_inputs.PricingScope(categories=["garden"])).frame.empty
     scoped = pricing_inputs.PricingScope(skus=["A"], competitors=["rival"], start_date=D(2024, 5, 1),
                                          end_date=D(2024, 5, 31))
     cp = pricing_inputs.competitor_prices(wh, TENANT, scoped)
@@ -179,11 +188,21 @@ def test_pricing_reads_with_every_filter(wh: Any) -> None:
     assert _rows(early.frame, "sku", "units") == [("B", 1)]
 
 
+def test_pricing_top_sellers_by_revenue_in_the_period(wh: Any) -> None:
+    may = pricing_inputs.PricingScope(start_date=D(2024, 5, 1), end_date=D(2024, 5, 31))
+    # A: 3 x 20 + 95 + 2 x 18.5 = 192 over 10 units; B: 10 units with no price (revenue unknown: last)
+    assert _rows(pricing_inputs.top_sellers(wh, TENANT, may).frame, "sku", "revenue", "units") == [
+        ("A", 192.0, 10), ("B", None, 10)]
+    april = pricing_inputs.PricingScope(start_date=D(2024, 4, 1), end_date=D(2024, 4, 30), categories=["dining"])
+    assert _rows(pricing_inputs.top_sellers(wh, TENANT, april).frame, "sku", "revenue") == [("B", 10.0)]
+
+
 def test_reviews_with_products(wh: Any) -> None:
     may = {"start_date": D(2024, 5, 1), "end_date": D(2024, 5, 31), "max_rows": 100}
-    kitchen = reviews.reviews_with_products(wh, TENANT, categories=["kitchen"], **may)
-    assert _rows(kitchen.frame, "review_id", "product_title", "category") == [("r2", "Blue Mug", "kitchen"),
-                                                                              ("r1", "Blue Mug", "kitchen")]
+    for asked in (["kitchen"], ["Kitchens"]):  # as a question spells it
+        kitchen = reviews.reviews_with_products(wh, TENANT, categories=asked, **may)
+        assert _rows(kitchen.frame, "review_id", "product_title", "category") == [("r2", "Blue Mug", "kitchen"),
+                                                                                  ("r1", "Blue Mug", "kitchen")]
     plates = reviews.reviews_with_products(wh, TENANT, skus=["B"], **may)
     assert _rows(plates.frame, "review_id", "rating") == [("r4", 3), ("r5", None)]
     capped = reviews.reviews_with_products(wh, TENANT, **{**may, "max_rows": 1})
@@ -247,6 +266,22 @@ def test_catalogue_questions(wh: Any) -> None:
     assert catalogue.top_sku(wh, TENANT) == "B"
     assert catalogue.top_sku(wh, OTHER) == "A"  # the decoy's units are shifted: A 3 rows, B 2
     assert catalogue.top_sku(wh, "t3") is None
+
+
+def test_pricing_categories_match_the_tenants_spelling(warehouse: Any) -> None:
+    """"home and kitchen" is the catalogue's "Home & Kitchen", "lamps" its "Lamp"; another tenant's never count."""
+    rows = [{**r, "category": c, "sku": s, "record_key": f"k-{s}", "row_hash": f"h-{s}"}
+            for r, (s, c) in zip([PRODUCTS[0]] * 4, [("A", "Home & Kitchen"), ("B", "Lamp"), ("C", "Home  & kitchen"),
+                                                     ("D", "Garden")], strict=True)]
+    seed(warehouse, {"products": rows})
+    def skus(*asked: str, tenant: str = TENANT) -> list[str]:
+        scope = pricing_inputs.PricingScope(categories=asked)
+        return pricing_inputs.products(warehouse, tenant, scope).frame["sku"].tolist()
+    assert skus("home and kitchen") == ["A", "C"]
+    assert skus("HOME & KITCHEN", "lamps") == ["A", "B", "C"]
+    assert skus("garden") == ["D"]
+    assert skus("gardening") == []
+    assert skus("lamps", tenant=OTHER) == ["B"]
 
 
 # --- statements that delete (a fresh warehouse each) -------------------------------------------------------

@@ -95,8 +95,10 @@ def test_every_example_question_is_answered_in_its_first_sentence(tmp_path: Path
     n_above = positions.total_rows
     assert _first_sentence(above.answer).startswith(f"{n_above} of ")
     assert above.table is not None and [r[0] for r in above.table.rows] == [r[0] for r in positions.rows]
-    assert all(r[3] > 5 for r in above.table.rows)  # gap_pct, ranked
-    assert [r[3] for r in above.table.rows] == sorted((r[3] for r in above.table.rows), reverse=True)
+    gap_at = above.table.columns.index("gap_pct")
+    assert above.table.columns[:2] == ["sku", "product"]  # each SKU beside its title
+    assert all(r[gap_at] > 5 for r in above.table.rows)  # gap_pct, ranked
+    assert [r[gap_at] for r in above.table.rows] == sorted((r[gap_at] for r in above.table.rows), reverse=True)
     assert above.as_of is not None and above.as_of <= ENDED
     assert any("the data ends" in x for x in above.limitations)  # stale: said, and confidence lowered
 

@@ -50,7 +50,7 @@ def test_undercut_and_gap_answers_state_the_ranking() -> None:
                                     "between 2026-02-09 and 2026-03-10, by 16.7% on average when below")
     assert [r[0] for r in undercut.rows] == ["cheapco", "fairco", "dearco"]
     # A: 100 vs median(80, 101) = 90.5 -> +10.5%; B: 50 vs median(45, 60) = 52.5 on day 10 -> -4.8%
-    assert over.text.startswith("1 of 2 SKUs are priced more than 5% above the median competitor; the furthest "
+    assert over.text.startswith("1 of 2 SKUs is priced more than 5% above the median competitor; the furthest "
                                 "above: A (+10.5%)")
     assert over.rows[0][:4] == ["A", 100.0, 90.5, 10.5]
     assert under.text.startswith("None of the 2 SKUs compared is priced more than 5% below")

@@ -173,6 +173,20 @@ def test_named_products_are_called_by_their_title_once() -> None:
     (one,) = pricing_answers(["cheapest_competitor"], analysis, obs, options, scoped=["B"], start=None,
                              titles=titles)
     assert one.text.startswith(r"The lowest price for Blue \1 Vase (B) is cheapco and midco's 45")
-    # the whole catalogue: SKUs as they are
+    # the whole catalogue: each SKU the sentence names by its title too, and a product column beside the SKU
     (every,) = pricing_answers(["reprice"], analysis, obs, options, scoped=[], start=None, titles=titles)
-    assert "Amber Lamp" not in every.text and "Blue" not in every.text
+    assert every.text.endswith(r"biggest changes: C 20 to 22 (+10.0%), Blue \1 Vase (B) 50 to 45 (-10.0%) and D 10 "
+                               "to 9 (-10.0%).")
+    assert every.columns[:2] == ["sku", "product"]
+    assert {r[0]: r[1] for r in every.rows} == {"A": "Amber Lamp", "B": r"Blue \1 Vase", "C": None, "D": None}
+
+
+def test_who_undercuts_us_on_one_product_names_its_cheapest_seller() -> None:
+    obs = _obs()
+    options = PricingOptions()
+    analysis = analyse(PricingInputs(observations=obs), options, today=TODAY)
+    (one,) = pricing_answers(["undercut"], analysis, obs, options, scoped=["A"], start=None,
+                             titles={"A": "Amber Lamp"})
+    # A: cheapco 80, midco 90, dearco 120 against our 100
+    assert one.ask == "undercut"
+    assert one.text == "The lowest price for Amber Lamp (A) is cheapco's 80 (on 2026-03-31), against our 100."

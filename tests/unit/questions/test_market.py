@@ -71,6 +71,13 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("Which products have we run out of?", ["out_of_stock"]),
     ("Did HomeGoods lower its prices last month?", ["competitor_prices"]),
     ("Which of the competitors is out of stock on the oak serving tray?", ["competitor_stock"]),
+    ("which products are overpriced?", ["overpriced"]),
+    ("Which competitors have run out of our products?", ["competitor_stock"]),
+    ("Which rival charges the most for the oak serving tray?", ["dearest_competitor"]),
+    ("Which items sell for more than the competition?", ["overpriced"]),
+    ("Which items could I put the price up on?", ["underpriced"]),
+    ("Where can I bring prices down?", ["overpriced"]),
+    ("Which items are priced well below the market?", ["underpriced"]),
 ])
 def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: list[str]) -> None:
     r = read(shop, question)
@@ -78,7 +85,6 @@ def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: l
 
 
 @pytest.mark.parametrize("question", [
-    "which products are overpriced?",
     "when will the oak serving tray run out?",  # the stockout forecast, not today's count
     "which products will sell out next month?",
     "how often are we the cheapest?",  # the metrics layer's cheapest share
@@ -172,3 +178,27 @@ def test_a_named_period_reaches_the_plan(shop: VocabularyIndex) -> None:
     assert plan.asks == ["cheapest_competitor"]
     assert (plan.entities.start_date, plan.entities.end_date) == (date(2025, 3, 1), date(2025, 3, 31))
     assert agent_plan(read(shop, "who is the cheapest competitor?"), route("x"), shop).entities.start_date is None
+
+
+@pytest.mark.parametrize(("question", "n"), [
+    ("which of our best sellers are priced above the market?", 10),
+    ("Are any of my top 5 products overpriced?", 5),
+    ("Which of our twenty best-selling items sit above the competition?", 20),
+    ("which products are overpriced?", None),
+])
+def test_best_sellers_narrow_a_price_ask(shop: VocabularyIndex, question: str, n: int | None) -> None:
+    r = read(shop, question)
+    assert r.asks == ["overpriced"] and r.top_sellers == n
+
+
+def test_a_sales_clause_and_a_competitor_clause_are_both_read(shop: VocabularyIndex) -> None:
+    from shared.questions.market import clause_spans
+
+    q = "How much revenue did we make in March, and who is the cheapest competitor?"
+    assert [q[s:e] for s, e in clause_spans(q)] == ["How much revenue did we make in March",
+                                                   "who is the cheapest competitor?"]
+    r = read(shop, q)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+    assert r.asks == ["cheapest_competitor"] and r.agent_period is None and not r.agents_first
+    # one clause naming two competitors is one ask, not two
+    assert clause_spans("are we cheaper than HomeGoods and Amazon?") == [(0, 41)]

@@ -25,6 +25,7 @@ from shared.store.documents import (
     sessions,
     settings,
     sync,
+    uploads,
 )
 from shared.store.tenant import TENANT_ID_PATTERN, InvalidTenantId, is_tenant_id, tenant_id
 
@@ -53,6 +54,7 @@ BUILDERS: list[tuple[Callable[[str], str], str]] = [
     (schedules.refresh_collection, "tenants/acme/refresh"),
     (schedules.refresh_results_collection, "tenants/acme/refresh_results"),
     (sessions.sessions_collection, "tenants/acme/sessions"),
+    (uploads.upload_options_collection, "tenants/acme/upload_options"),
     (sessions.preferences_collection, "tenants/acme/preferences"),
     (settings.settings_collection, "tenants/acme/settings"),
     (sync.sources_collection, "tenants/acme/sources"),
