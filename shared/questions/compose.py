@@ -18,6 +18,7 @@ from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.reading import Reading
 from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
 from shared.store.metrics.catalog import METRICS, Unit
+from shared.store.metrics.compile import to_date_months
 from shared.store.metrics.model import DimensionFilter, MetricResult, TimeRange
 
 
@@ -39,6 +40,9 @@ METRIC_NEEDS: dict[str, str] = {
     "negative_review_share": "reviews", "stock_on_hand": "inventory snapshots",
     "days_of_cover": "inventory snapshots and sales", "price_index": "competitor prices and catalogue prices",
     "cheapest_share": "competitor prices and catalogue prices",
+    "inventory_value": "inventory snapshots and product costs or prices in your catalogue",
+    "promo_order_share": "a promotion flag or a discount column in your sales data",
+    "promo_revenue_share": "a promotion flag or a discount column in your sales data",
 }
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "AUD": "A$", "CAD": "C$", "NZD": "NZ$", "INR": "₹"}
 _DIM_NOUNS = {"sku": ("product", "products"), "product": ("product", "products"),
@@ -169,6 +173,9 @@ def _change(cur: float | None, prev: float | None, pct: float | None, unit: Unit
     return f"{'up' if pct > 0 else 'down'} {abs(pct):.1f}% from"
 
 
+_TO_DATE_UNIT = {1: "month", 3: "quarter", 12: "year"}
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -178,8 +185,12 @@ def _previous_label(result: MetricResult) -> str:
     if prev is None:
         return "the previous period"
     week = "the same day a week earlier" if prev.days == 1 else "the same days a week earlier"
+    before = "the period before"
+    if result.query.compare == "previous_period" and result.query.time_range is not None \
+            and (months := to_date_months(result.query.time_range)) is not None:
+        before = f"the same days of the {_TO_DATE_UNIT[months]} before"  # 1-14 Dec against 1-14 Nov
     kind = {"previous_year": "the same period a year earlier", "previous_week": week}.get(
-        result.query.compare or "", "the period before")
+        result.query.compare or "", before)
     return f"{kind} ({fmt_range(prev.start, prev.end)})"
 
 
@@ -279,6 +290,11 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         per = (row.get("revenue") or 0.0) / row["customers"]
         answer = (f"Revenue per customer{where} {when} was {fmt_value(per, 'money', cur)} ({v(row, 'revenue')} "
                   f"from {row['customers']:,} customers).")
+    elif (reading.shape == "value" or not dims) and metric in _SHARE_OF and not q.compare \
+            and rows[0].get(_SHARE_OF[metric][1]):
+        answer = _promo_answer(rows[0], metric, where, when, cur)
+    elif (reading.shape == "value" or not dims) and metric == "inventory_value" and not q.compare:
+        answer = _stock_value_answer(rows[0], where, when, cur)
     elif (reading.shape == "value" or not dims) and reading.per_day and period is not None:
         row = rows[0]
         total = row.get(metric)
@@ -314,6 +330,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         answer = _trend_answer(rows, metric, noun, when, where, v, namer, q.grain or "day", period)
     else:
         answer = _ranking_answer(reading, result, rows, dims, metric, noun, when, where, v, namer, unit)
+    if metric == "inventory_value" and dims and (unc := sum(r.get("uncosted_skus") or 0 for r in rows)):
+        answer += (f" {unc:,} SKU{'s' if unc != 1 else ''} in stock had no cost in your catalogue and "
+                   f"{'are' if unc != 1 else 'is'} counted at the current catalogue price where there is one.")
     if starts is not None and period is not None and period.start < starts <= period.end \
             and not period.label.startswith("all "):
         answer += f" Your data starts on {fmt_day(starts)}, so the period is covered from then."
@@ -322,7 +341,49 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
                         _evidence(result))
 
 
-_PLURAL = frozenset({"units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
+#: A share metric -> (its numerator metric, its denominator metric, what the numerator is of).
+_SHARE_OF = {"promo_order_share": ("promo_orders", "orders", "orders"),
+             "promo_revenue_share": ("promo_revenue", "revenue", "revenue")}
+
+
+def _promo_answer(row: Mapping[str, Any], metric: str, where: str, when: str, cur: str | None) -> str:
+    """"5.1% of orders in November 2026 (...) had a line on promotion or with a discount: 380 of 7,430 orders"."""
+    part, whole, of = _SHARE_OF[metric]
+    unit = metric_unit(part)
+    share = fmt_value(row.get(metric), "percent")
+    amounts = f"{fmt_value(row.get(part), unit, cur, part)} of {fmt_value(row.get(whole), unit, cur, whole)}"
+    if of == "orders":
+        return (f"{share} of orders{where} {when} had a line on promotion or with a discount: {amounts} "
+                "orders.")
+    return f"{share} of revenue{where} {when} came from lines on promotion or with a discount: {amounts}."
+
+
+def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str | None) -> str:
+    """What the stock is worth: at cost, with the part at retail price for SKUs without a cost said apart."""
+    value = float(row.get("inventory_value") or 0.0)
+    retail = float(row.get("inventory_retail_value") or 0.0)
+    unc, stocked = int(row.get("uncosted_skus") or 0), int(row.get("stocked_skus") or 0)
+    money = lambda x: fmt_value(x, "money", cur)  # noqa: E731
+    in_stock = f"{stocked:,} SKU{'s' if stocked != 1 else ''} in stock"
+    if retail <= 0 and unc == 0:
+        return (f"Stock{where} {when} was worth {money(value)} at cost (units on hand x unit cost; "
+                f"{in_stock}).")
+    if abs(value - retail) < 0.005:
+        return (f"Stock{where} {when} was worth {money(value)} at current catalogue prices, not at cost: none "
+                f"of the {in_stock} has a cost in your catalogue.")
+    have = "has" if unc == 1 else "have"
+    if retail > 0:
+        return (f"Stock{where} {when} was worth {money(value)}: {money(value - retail)} at cost, plus "
+                f"{money(retail)} at the current catalogue price for SKUs without a cost ({unc:,} of the "
+                f"{stocked:,} SKUs in stock {have} no cost in your catalogue; any without a price either are left "
+                "out).")
+    return (f"Stock{where} {when} was worth {money(value)} at cost (units on hand x unit cost; {in_stock}). "
+            f"{unc:,} of them {have} neither a cost nor a price in your catalogue, so "
+            f"{'it is' if unc == 1 else 'they are'} left out.")
+
+
+_PLURAL = frozenset({"promo_orders", "uncosted_skus", "stocked_skus",
+                     "units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
                      "days_of_cover"})
 
 

@@ -32,6 +32,26 @@ def _rx(body: str) -> re.Pattern[str]:
 
 # Order matters: more specific phrases first ("net revenue" before "revenue", "return rate" before "returns").
 METRIC_WORDS: tuple[MetricWord, ...] = (
+    MetricWord("inventory_value", _rx(r"(?:inventory|stock|warehouse)(?: \w+){0,2} worth|(?:inventory|stock) "
+                                      r"(?:value|valuation)|(?:value|worth) of (?:\w+ ){0,2}(?:inventory|stock|"
+                                      r"warehouse)|(?:value|valuation|worth) (?:\w+ ){0,2}(?:inventory|stock)|"
+                                      r"(?:money|cash|capital) (?:is |was )?(?:tied up|sitting) in (?:\w+ ){0,2}"
+                                      r"(?:inventory|stock)"), INV, "stock value"),
+    MetricWord("promo_order_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how many|number|count|"
+                                        r"ratio) of (?:our |the |all |my )?orders (?:\w+ ){0,2}(?:discount(?:ed)?|"
+                                        r"on (?:a )?(?:promo(?:tion)?s?|sale|deal)|promoted|(?:with|using|had|used|"
+                                        r"have) (?:a |any )?(?:discounts?|coupons?|promo(?:tion)?s?(?: codes?)?|"
+                                        r"vouchers?))|discounted orders|orders (?:with|using) (?:a |any )?"
+                                        r"(?:discounts?|coupons?|promo(?:tion)?s?(?: codes?)?|vouchers?)|"
+                                        r"promo(?:tion(?:al)?)? orders"), S, "orders with a promotion or discount"),
+    MetricWord("promo_revenue_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how much|part) of "
+                                          r"(?:our |the |all |my )?(?:sales|revenue|turnover) (?:\w+ ){0,2}"
+                                          r"(?:on|from|at|in|during|via|through|under) (?:a |the )?"
+                                          r"(?:promo(?:tion)?s?|deals?|sales? price)|promo(?:tion(?:al)?)? "
+                                          r"(?:sales|revenue) (?:share|percentage|%)|(?:sales|revenue) on "
+                                          r"promo(?:tion)?|promo(?:tion(?:al)?)? (?:sales|revenue)|"
+                                          r"(?:sales|revenue) (?:from|during) promo(?:tion)?s"),
+               S, "revenue on promotion or with a discount"),
     MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money) per (?:order|transaction|basket|checkout)"),
                S, "average order value"),
     MetricWord("asp", _rx(r"(?:revenue|sales|money) per (?:unit|item|piece)"), S, "average selling price"),
@@ -138,7 +158,12 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                               r"pounds|best|worst"), S, "revenue"),
 )
 METRIC_NOUNS: dict[str, str] = {w.metric: w.noun for w in METRIC_WORDS}
-METRIC_KINDS: dict[str, DataKind] = {w.metric: w.kind for w in METRIC_WORDS}
+#: Metrics no phrase names alone: read beside the one asked (a share's counts, a stock value's parts).
+METRIC_NOUNS |= {"promo_orders": "orders with a promotion or discount", "promo_revenue": "revenue on promotion",
+                 "inventory_retail_value": "stock value at catalogue price", "uncosted_skus": "SKUs without a cost",
+                 "stocked_skus": "SKUs in stock"}
+METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
+    "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV, "uncosted_skus": INV, "stocked_skus": INV}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money")
 

@@ -443,9 +443,20 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
 }
 
 
+#: Metrics read with the ones that explain them: a share with its two counts, a stock value with its parts.
+_COMPANIONS: dict[str, list[MetricName]] = {
+    "promo_order_share": ["promo_orders", "orders"], "promo_revenue_share": ["promo_revenue", "revenue"],
+    "inventory_value": ["inventory_retail_value", "uncosted_skus", "stocked_skus"],
+}
+_PROMO_METRICS = frozenset({"promo_orders", "promo_order_share", "promo_revenue", "promo_revenue_share"})
+
+
 def _missing_columns(metrics: list[MetricName], index: VocabularyIndex | None) -> str | None:
     """What the data lacks for the question's first metric (None when it has it or it is unknown)."""
     present = index.vocabulary.sales_columns if index is not None else None
+    if present is not None and metrics and metrics[0] in _PROMO_METRICS:  # a promo flag or a discount will do
+        return None if {"promo", "discount"} & set(present) else "a promotion flag or a discount column in your " \
+                                                                  "sales data"
     if present is None or not metrics or metrics[0] not in _NEEDS_COLUMN:
         return None
     column, needed = _NEEDS_COLUMN[metrics[0]]
@@ -575,6 +586,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             and not lx.TREND.search(question) and re.search(
             r"\b(?:how many|number of|count)\b", question, re.I):
         metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
+    if metrics and metrics[0] in _COMPANIONS:  # "what is our stock worth": the value with what it is made of
+        metrics = [metrics[0], *_COMPANIONS[metrics[0]]]
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
         reading.per_customer = True
