@@ -105,3 +105,29 @@ def test_month_to_date_compares_the_same_days_of_the_month_before(shop: Ingested
     assert states(text, now) and states(text, before), text
     assert "1-14 Mar 2025" in text and "1-14 Feb 2025" in text, text
     assert END == date(2025, 3, 31)
+
+
+def test_a_named_product_runs_out_counted_from_its_stock_count(shop: Ingested, tmp_path: Path) -> None:
+    """The vase's count (60 on hand, 20 days before the data ends) less the 20 sold since, at the rate since."""
+    tenant = "vases"
+    counted = pd.Timestamp(END) - pd.Timedelta(days=20)
+    products = pd.DataFrame({"sku": ["VASE-1", "TRAY-1"], "title": ["Ceramic Vase", "Oak Tray"],
+                             "price": [30.0, 20.0], "cost": [12.0, 8.0], "currency": ["USD", "USD"]})
+    days = pd.date_range(end=pd.Timestamp(END), periods=90, freq="D")
+    vase = pd.DataFrame({"sku": "VASE-1", "date": days[days <= pd.Timestamp(END) - pd.Timedelta(days=10)],
+                         "units": 2})
+    tray = pd.DataFrame({"sku": "TRAY-1", "date": days, "units": 1})  # the data runs to END through the tray
+    sales = pd.concat([vase, tray], ignore_index=True)
+    sales = sales.assign(date=sales["date"].dt.date, unit_price=30.0, order_id=[f"O-{i}" for i in range(len(sales))])
+    inventory = pd.DataFrame({"sku": ["VASE-1", "TRAY-1"], "date": [counted.date(), END], "on_hand": [60, 500],
+                              "lead_time_days": [7, 7], "location": ["main", "main"]})
+    for kind, frame in (("products", products), ("sales", sales), ("inventory", inventory)):
+        path = tmp_path / f"{kind}.csv"
+        frame.to_csv(path, index=False)
+        assert ingest_path(shop.deps, path, tenant, kind).status == "processed"
+    sold_since = float(vase[vase["date"] > counted]["units"].sum())  # 10 selling days after the count
+    rate = sold_since / (pd.Timestamp(END) - counted).days
+    run_out = (pd.Timestamp(END) + pd.Timedelta(days=int((60 - sold_since) / rate))).date()
+    text = answer(shop, "When will the ceramic vase run out?", tenant)
+    assert text.startswith(f"VASE-1 runs out around {run_out.isoformat()}"), text
+    assert f"less {sold_since:.0f} sold since" in text and counted.date().isoformat() in text, text
