@@ -15,6 +15,7 @@ Goals: >= 95% answered, median <= 4 KiB, in-process p95 <= 100 ms, whole-CLI p50
 
 from __future__ import annotations
 
+import calendar
 import json
 import os
 import re
@@ -227,7 +228,7 @@ def cases_for(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR09
              [float(lq[lq["category"] == category]["revenue"].sum())]))
     add(Case(tenant, "Why are ratings for the teak garden bench falling?", unknown="teak garden bench"))
     add(Case(tenant, "How much did the bamboo owl lamp make last month?", unknown="bamboo owl lamp"))
-    return cases + phrasing_cases(t, tr)
+    return cases + phrasing_cases(t, tr) + stock_and_promo_cases(t, tr, catalogue)
 
 
 def _pct_change(cur: pd.Series, prev: pd.Series) -> pd.Series:
@@ -348,6 +349,63 @@ def phrasing_cases(t: BenchTenant, tr: Truth) -> list[Case]:  # noqa: PLR0915 - 
     if len(best) > 1 and best["mean"].iloc[0] > best["mean"].iloc[1]:
         add(Case(tenant, "Which products get the best reviews?", [float(best["mean"].iloc[0])],
                  ["at least 5 reviews", str(best.index[0]), str(best.index[1])], ordered=True))
+    return cases
+
+
+def _same_days_before(end: date) -> tuple[date, date, date, date]:
+    """Month to date and the same days of the month before (clipped to its length)."""
+    ms = end.replace(day=1)
+    ps = (ms - timedelta(days=1)).replace(day=1)
+    return ms, end, ps, ps.replace(day=min(end.day, calendar.monthrange(ps.year, ps.month)[1]))
+
+
+def stock_and_promo_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]:
+    """Stock value, promotion shares, month to date and a product's run-out date, with truths from the rows."""
+    m, end, tenant = t.merchant, t.end, t.tenant
+    cases: list[Case] = []
+    add = cases.append
+    inv = tr.inventory.sort_values("date", kind="stable")
+    counted = inv[inv["date"] == inv["date"].max()]
+    latest = counted.groupby(["sku", "location"]).tail(1)
+    products = m.products[m.products["sku"].isin(catalogue)].drop_duplicates("sku")
+    stock = latest.merge(products[["sku", "cost", "price", "category"]], on="sku", how="left")
+    at_cost = stock["on_hand"] * stock["cost"]
+    at_price = (stock["on_hand"] * stock["price"]).where(stock["cost"].isna())
+    value = float(at_cost.sum() + at_price.sum())
+    for phrasing in ("How much is our inventory worth?", "What's the value of our stock?"):
+        add(Case(tenant, phrasing, [value], ["at cost", "latest stock count"]))
+    by_cat = (at_cost.fillna(0) + at_price.fillna(0)).groupby(stock["category"]).sum().sort_values(ascending=False)
+    add(Case(tenant, "Inventory value by category", [float(v) for v in by_cat.values[:3]], list(by_cat.index[:3]),
+             ordered=True))
+    lm_s, lm_e = _last_complete_month(end)
+    sold = tr.sales[tr.sales["units"] > 0]
+    promoted = sold["promo"].fillna(False).astype(bool) | (sold["discount"].fillna(0) > 0)
+    month = (sold["date"] >= lm_s) & (sold["date"] <= lm_e)
+    orders = sold[month].groupby("order_id").size().shape[0]
+    hit = sold[month & promoted]["order_id"].nunique()
+    add(Case(tenant, "What percent of orders were discounted last month?", [hit / orders * 100, hit, orders],
+             [MONTHS[lm_s.month - 1]]))
+    year = end.year - 1
+    in_year = (sold["date"] >= date(year, 1, 1)) & (sold["date"] <= date(year, 12, 31))
+    share = float(sold[in_year & promoted]["revenue"].sum() / tr.window(date(year, 1, 1), date(year, 12, 31))[
+        "revenue"].sum() * 100)
+    add(Case(tenant, f"Share of sales on promotion in {year}", [share]))
+    ms, me, ps, pe = _same_days_before(end)
+    if me > ms:
+        add(Case(tenant, "How are we doing this month so far vs last month?",
+                 [tr.revenue(ms, me), tr.revenue(ps, pe)], [f"{ps.day}-{pe.day} {MONTHS[ps.month - 1][:3]}"]))
+    # a named product's run-out date: its on hand at the latest count over its last 28 days' mean daily units (a
+    # product with months of cover, so no 30-day forecast runs it out first), counted from the count
+    titles = products[~products["title"].duplicated(keep=False)].set_index("sku")["title"]
+    on_hand = latest.groupby("sku")["on_hand"].sum()
+    recent = tr.window(end - timedelta(days=27), end).groupby("sku")["units"].sum() / 28
+    cover = (on_hand / recent[recent > 0]).dropna()
+    long = cover[(cover > 150) & (cover < 400) & cover.index.isin(titles.index)].sort_index()
+    if len(long):
+        sku = str(long.index[len(long) // 2])
+        run_out = end + timedelta(days=int(cover[sku]))
+        add(Case(tenant, f"When will the {titles[sku]} run out?", [float(on_hand[sku])],
+                 [sku, f"runs out around {run_out.isoformat()}"]))
     return cases
 
 
