@@ -228,7 +228,7 @@ def cases_for(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR09
              [float(lq[lq["category"] == category]["revenue"].sum())]))
     add(Case(tenant, "Why are ratings for the teak garden bench falling?", unknown="teak garden bench"))
     add(Case(tenant, "How much did the bamboo owl lamp make last month?", unknown="bamboo owl lamp"))
-    return cases + phrasing_cases(t, tr) + stock_and_promo_cases(t, tr, catalogue)
+    return cases + phrasing_cases(t, tr) + stock_and_promo_cases(t, tr, catalogue) + merchant_cases(t, tr, catalogue)
 
 
 def _pct_change(cur: pd.Series, prev: pd.Series) -> pd.Series:
@@ -406,6 +406,100 @@ def stock_and_promo_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> lis
         run_out = end + timedelta(days=int(cover[sku]))
         add(Case(tenant, f"When will the {titles[sku]} run out?", [float(on_hand[sku])],
                  [sku, f"runs out around {run_out.isoformat()}"]))
+    return cases
+
+
+def _latest_month(end: date, month: int) -> tuple[date, date]:
+    """The latest ``month`` (1-12) that has started by ``end``, cut at ``end``."""
+    year = end.year if month <= end.month else end.year - 1
+    s, e = _month_bounds(date(year, month, 1))
+    return s, min(e, end)
+
+
+def merchant_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """Merchant phrasings in other words than the cases above (``docs/questions.md``), truths from the rows."""
+    end, tenant = t.end, t.tenant
+    year = end.year - 1
+    ys, ye = date(year, 1, 1), date(year, 12, 31)
+    lm_s, lm_e = _last_complete_month(end)
+    cases: list[Case] = []
+    add = cases.append
+    sold = tr.sales[tr.sales["units"] > 0]
+    lm = tr.window(lm_s, lm_e)
+    days = (lm_e - lm_s).days + 1
+    add(Case(tenant, "How many orders per day did we average last month?", [tr.orders(lm_s, lm_e) / days]))
+    add(Case(tenant, "Refunds as a percentage of sales last month",
+             [float(lm["refund"].fillna(0).sum() / lm["revenue"].sum() * 100)]))
+    emails = tr.window(end - timedelta(days=29), end, sold)["customer_email"].str.strip().str.lower()
+    add(Case(tenant, "How many people ordered in the last 30 days?", [float(emails.nunique())]))
+    lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
+    add(Case(tenant, "How many orders came in last week?", [tr.orders(lw_e - timedelta(days=6), lw_e)]))
+    nov_s, _ = _latest_month(end, 11)
+    add(Case(tenant, "How much money did we make in the first 10 days of November?",
+             [tr.revenue(nov_s, nov_s + timedelta(days=9))], [f"1-10 Nov {nov_s.year}"]))
+    inv = tr.inventory[tr.inventory["date"] == tr.inventory["date"].max()]
+    on_hand = float(inv.groupby(["sku", "location"]).tail(1)["on_hand"].sum())
+    add(Case(tenant, "How many days of stock do we have left?", [on_hand / (tr.units(end - timedelta(days=29),
+                                                                                     end) / 30)]))
+    oct_s, oct_e = _latest_month(end, 10)
+    add(Case(tenant, "What were total sales for October?", [tr.revenue(oct_s, oct_e)]))
+    add(Case(tenant, "How much did we bring in over the last 7 days?", [tr.revenue(end - timedelta(days=6), end)]))
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    lq_e = date(end.year, q_month, 1) - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    lq = tr.window(lq_s, lq_e)
+    add(Case(tenant, "Net sales last quarter?",
+             [float(lq["revenue"].sum() - lq["discount"].fillna(0).sum() - lq["refund"].fillna(0).sum())]))
+    add(Case(tenant, "How many items were returned last month?", [float(lm["returned_units"].fillna(0).sum())]))
+    apparel = tr.sales[tr.sales["category"] == "Apparel"]
+    add(Case(tenant, "What's our return rate for Apparel?",
+             [float(apparel["returned_units"].fillna(0).sum() / apparel["units"].sum() * 100)]))
+    by_cat = tr.sales.groupby("category")
+    rates = (by_cat["returned_units"].sum() / by_cat["units"].sum() * 100).sort_values(ascending=False)
+    add(Case(tenant, "Which category has the highest return rate?", [float(rates.iloc[0])], [str(rates.index[0])]))
+    q3_s = date(end.year if end.month >= 7 else end.year - 1, 7, 1)
+    q3 = tr.window(q3_s, min(date(q3_s.year, 9, 30), end))
+    add(Case(tenant, "How much did we refund in Q3?", [float(q3["refund"].fillna(0).sum())]))
+    buyers = tr.window(lm_s, lm_e, sold)["customer_email"].str.strip().str.lower()
+    add(Case(tenant, "How many unique customers bought from us last month?", [float(buyers.nunique())]))
+    per = tr.window(ys, ye, sold).assign(c=lambda f: f["customer_email"].str.strip().str.lower()).groupby(
+        "c")["order_id"].nunique()
+    add(Case(tenant, f"What's our repeat purchase rate in {year}?", [float((per >= 2).mean() * 100)]))
+    recent = tr.window(end - timedelta(days=89), end).groupby("sku")["units"].sum().sort_values(
+        ascending=False, kind="stable")
+    add(Case(tenant, "Top 10 SKUs by units in the last 90 days", [float(recent.iloc[0])],
+             [str(s) for s in recent.index[:3]], ordered=True))
+    money = lm.groupby("sku")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "Which item brought in the most money last month?", [float(money.iloc[0])],
+             [str(money.index[0])]))
+    fewest = lm.groupby("category")["units"].sum().sort_values()
+    add(Case(tenant, "Which category sold the fewest units last month?", [float(fewest.iloc[0])],
+             [str(fewest.index[0])]))
+    brands = tr.window(ys, ye).groupby("brand")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, f"Sales by brand in {year}", [float(v) for v in brands.values[:3]], list(brands.index[:3]),
+             ordered=True))
+    weekday = tr.sales.assign(w=[WEEKDAYS[d.weekday()] for d in tr.sales["date"]]).groupby("w")["revenue"].sum()
+    add(Case(tenant, "What's our busiest day of the week?", [float(weekday.max())], [str(weekday.idxmax())]))
+    add(Case(tenant, "Which weekday brings in the least revenue?", [float(weekday.min())], [str(weekday.idxmin())]))
+    latest = inv.groupby(["sku", "location"]).tail(1).merge(
+        t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")[
+            ["sku", "category", "cost"]], on="sku", how="left")
+    kitchen = latest[latest["category"] == "Kitchen"]
+    add(Case(tenant, "How much stock do we hold in Kitchen?", [float(kitchen["on_hand"].sum())]))
+    outdoor = latest[latest["category"] == "Outdoor"]
+    add(Case(tenant, "What's our stock worth in the Outdoor category?",
+             [float((outdoor["on_hand"] * outdoor["cost"]).sum())]))
+    add(Case(tenant, "What did we sell on Amazon last month?", [float(lm[lm["channel"] == "amazon"]["revenue"].sum())]))
+    ebay = float(tr.sales[tr.sales["channel"] == "ebay"]["revenue"].sum() / tr.sales["revenue"].sum() * 100)
+    add(Case(tenant, "What percentage of our revenue comes from eBay?", [ebay]))
+    ly_s, ly_e = _month_bounds(date(lm_s.year - 1, lm_s.month, 1))
+    add(Case(tenant, "Sales last month vs the same month last year", [tr.revenue(lm_s, lm_e), tr.revenue(ly_s, ly_e)]))
+    sep_s, sep_e = _latest_month(end, 9)
+    add(Case(tenant, f"Order count for September {sep_s.year}", [tr.orders(sep_s, sep_e)]))
+    aov = lq.groupby("channel")["revenue"].sum() / tr.window(lq_s, lq_e, sold).groupby("channel").size()
+    aov = aov.sort_values(ascending=False)
+    add(Case(tenant, "AOV by channel last quarter", [float(aov.iloc[0])], [str(aov.index[0]), str(aov.index[1])],
+             ordered=True))
     return cases
 
 

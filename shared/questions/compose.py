@@ -293,6 +293,10 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     elif (reading.shape == "value" or not dims) and metric in _SHARE_OF and not q.compare \
             and rows[0].get(_SHARE_OF[metric][1]):
         answer = _promo_answer(rows[0], metric, where, when, cur)
+    elif (reading.shape == "value" or not dims) and metric == "days_of_cover" and not q.compare \
+            and period is not None:  # "how many days of stock do we have": the stock, how long, at which rate
+        answer = (f"Stock on hand{where} on {fmt_day(period.end)} would last {v(rows[0])} at the average daily "
+                  f"units sold {when}.")
     elif (reading.shape == "value" or not dims) and metric == "inventory_value" and not q.compare:
         answer = _stock_value_answer(rows[0], where, when, cur)
     elif (reading.shape == "value" or not dims) and reading.per_day and period is not None:
@@ -421,6 +425,8 @@ def _when(period: TimeRange | None) -> str:
         return period.label
     if period.start == period.end:
         return f"on {period.label}"
+    if period.label.startswith("last "):  # "last week (23-29 Nov 2026)", not "in last week"
+        return period.label
     if period.label.startswith(("all ", "the last", "the past", "since")):
         return f"over {period.label}" if period.label.startswith("all ") else period.label if \
             period.label.startswith("since") else f"in {period.label}"

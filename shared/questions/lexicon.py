@@ -64,14 +64,19 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                   r"(?:percentage|share|proportion|%) of (?:units |items |orders )?(?:were |get |got )?"
                                   r"returned|how often (?:do |are |were )?(?:\w+ ){0,3}returned"), S, "return rate"),
     MetricWord("refund_rate", _rx(r"refund (?:rate|ratio|percentage|%)|rate of refunds?|(?:percentage|share|%) of "
-                                  r"(?:revenue|sales|money) (?:was |were |got )?refunded"), S, "refund rate"),
+                                  r"(?:revenue|sales|money) (?:was |were |got )?refunded|refunds? (?:as|in) (?:a )?"
+                                  r"(?:percentage|percent|%|share|proportion|fraction) of (?:our |the )?"
+                                  r"(?:revenue|sales)"),
+               S, "refund rate"),
     MetricWord("refunds", _rx(r"refund(?:s|ed)?(?: amount)?|money (?:we )?(?:gave back|refunded)|chargebacks?"),
                S, "refunds"),
     MetricWord("returned_units", _rx(r"returns|returned (?:units|items|products|goods)|units returned|items returned|"
                                      r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are |"
                                      r"did (?:we|i) get )?(?:returned|sent back)"),
                S, "units returned"),
-    MetricWord("discount_rate", _rx(r"discount (?:rate|percentage|%)|average discount|(?:percentage|share|%) "
+    MetricWord("discount_rate", _rx(r"discounts? (?:as|in) (?:a )?(?:percentage|percent|%|share|proportion|fraction) "
+                                    r"of (?:our |the )?(?:revenue|sales)|"
+                                    r"discount (?:rate|percentage|%)|average discount|(?:percentage|share|%) "
                                     r"(?:of (?:revenue|sales) )?(?:given |lost )?(?:as|in|to) discounts?|"
                                     r"(?:percent(?:age)?|share|%|proportion|how much) of (?:our |the )?"
                                     r"(?:revenue|sales) (?:\w+ ){0,3}(?:discount(?:ed|s)?|marked down)"),
@@ -100,7 +105,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                            r"(?:customers?|buyers?) (?:who )?(?:came back|bought again|ordered again|"
                                            r"returned to buy)"), S, "repeat customer rate"),
     MetricWord("customers", _rx(r"(?:unique |distinct |individual )?(?:customers?|buyers|shoppers|clients|"
-                                r"purchasers)"), S, "customers"),
+                                r"purchasers)|(?:how many|number of) (?:different |unique |distinct |individual )?"
+                                r"(?:people|persons|households) (?:\w+ ){0,2}(?:ordered|bought|purchased|shopped|"
+                                r"placed (?:an )?orders?|bought something|made (?:a )?purchases?)"), S, "customers"),
     MetricWord("negative_review_share", _rx(r"(?:share|percentage|proportion|fraction|rate|ratio|%|percent) of "
                                             r"(?:negative|bad|poor|unhappy|low[- ]rated|(?:1|one|2|two)[- ]star) "
                                             r"(?:reviews?|ratings?)|negative review (?:share|rate|ratio)|"

@@ -70,7 +70,9 @@ _PLURAL_DIMS: dict[str, re.Pattern[str]] = {
 }
 _PER_DAY = re.compile(r"\bhow much\b(?:\s+\S+){0,5}?\s+(?:per|a|each)\s+day\b|"
                       r"\b(?:average|avg\.?|mean|typical)\s+(?:daily|per[- ]day|a[- ]day)\b|\b(?:per|a|each)\s+day\s+on"
-                      r"\s+average\b|\bdaily\s+average\b|\bon\s+an?\s+average\s+day\b", re.I)
+                      r"\s+average\b|\bdaily\s+average\b|\bon\s+an?\s+average\s+day\b|"
+                      r"\b(?:per|a|each)\s+day\b(?=.*\baverage[ds]?\b(?!\s+(?:order|basket|selling|price|rating)))|"
+                      r"\baverage[ds]?\b(?!\s+(?:order|basket|selling|price|rating)).*\b(?:per|a|each)\s+day\b", re.I)
 _UNSOLD = re.compile(r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"
                      r"(?:sell|sold)\b|\b(?:no|zero|without(?:\s+any)?)\s+sales\b|\bunsold\b|\bdead\s+stock\b",
                      re.I)

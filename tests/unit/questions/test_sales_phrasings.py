@@ -241,3 +241,29 @@ def test_a_rating_ranking_of_a_young_store_ranks_every_reviewed_product_and_says
     answer = compose(r, result, titles={"TR.88/L": "Oak Serving Tray Large"}).answer
     assert "no product has 5 reviews yet" in answer and "(2.00 out of 5)" in answer
     assert answer.index("100234") < answer.index("Oak Serving Tray Large")
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("Refunds as a percentage of sales last month", ["refund_rate"]),
+    ("discounts as a share of revenue in 2024", ["discount_rate"]),
+    ("How many people ordered in the last 30 days?", ["customers"]),
+    ("How much is our inventory worth?", ["inventory_value", "inventory_retail_value", "uncosted_skus",
+                                          "stocked_skus"]),
+    ("What percent of orders were discounted last month?", ["promo_order_share", "promo_orders", "orders"]),
+    ("share of sales on promotion", ["promo_revenue_share", "promo_revenue", "revenue"]),
+])
+def test_merchant_phrasings_read_as_the_metric_asked(shop: VocabularyIndex, question: str,
+                                                     metrics: list[str]) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == metrics, (r.kind, r.query)
+
+
+def test_an_average_per_day_after_the_metric_is_a_daily_average(shop: VocabularyIndex) -> None:
+    r = read(shop, "How many orders per day did we average last month?")
+    assert r.per_day and r.shape == "value" and r.query is not None and r.query.metrics == ["orders"]
+    assert not read(shop, "What's the average order value per day last month?").per_day  # AOV by day: a trend
+
+
+def test_the_first_n_days_of_a_month() -> None:
+    t = resolve_time("How much money did we make in the first 10 days of May?", END)
+    assert t.range is not None and (t.range.start, t.range.end) == (date(2025, 5, 1), date(2025, 5, 10))
