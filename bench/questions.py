@@ -500,6 +500,37 @@ def merchant_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]
     aov = aov.sort_values(ascending=False)
     add(Case(tenant, "AOV by channel last quarter", [float(aov.iloc[0])], [str(aov.index[0]), str(aov.index[1])],
              ordered=True))
+    ms = end.replace(day=1)
+    add(Case(tenant, "What's our take for the month so far?", [tr.revenue(ms, end)]))
+    add(Case(tenant, "How many units did the average order have last month?",
+             [tr.units(lm_s, lm_e) / tr.orders(lm_s, lm_e)]))
+    yr = tr.window(ys, ye)
+    add(Case(tenant, f"What fraction of units came back in {year}?",
+             [float(yr["returned_units"].fillna(0).sum() / yr["units"].sum() * 100)]))
+    add(Case(tenant, "How much did returns cost us last quarter?", [float(lq["refund"].fillna(0).sum())]))
+    last = tr.window(lm_s, lm_e, sold).assign(c=lambda f: f["customer_email"].str.strip().str.lower()).groupby(
+        "c")["order_id"].nunique()
+    add(Case(tenant, "How many repeat customers did we have last month?",
+             [float((last >= 2).sum()), float(len(last))]))
+    ytd = tr.window(date(end.year, 1, 1), end, sold).assign(
+        c=lambda f: f["customer_email"].str.strip().str.lower()).groupby("c")["order_id"].nunique()
+    add(Case(tenant, "How many customers bought more than once this year?", [float((ytd >= 2).sum())]))
+    units_lm = lm.groupby("sku")["units"].sum()
+    unsold = sorted(s for s in catalogue if units_lm.get(s, 0) <= 0)
+    add(Case(tenant, "Which products sold zero units last month?", [float(len(unsold))], unsold[:1]))
+    by_day = tr.sales.assign(w=[WEEKDAYS[d.weekday()] for d in tr.sales["date"]]).groupby("w")["units"].sum()
+    add(Case(tenant, "Which day of the week do we sell the most units?", [float(by_day.max())],
+             [str(by_day.idxmax())]))
+    in_stock = inv.groupby(["sku", "location"]).tail(1).groupby("sku")["on_hand"].sum()
+    add(Case(tenant, "How many SKUs are in stock?", [float((in_stock > 0).sum())]))
+    promo = sold["promo"].fillna(False).astype(bool) | (sold["discount"].fillna(0) > 0)
+    month = (sold["date"] >= lm_s) & (sold["date"] <= lm_e)
+    add(Case(tenant, "How many orders used a discount code last month?",
+             [float(sold[month & promo]["order_id"].nunique()), float(sold[month]["order_id"].nunique())]))
+    wk = end - timedelta(days=end.weekday())
+    if wk < end:  # a week to date against the same weekdays of the week before
+        add(Case(tenant, "Revenue this week so far vs last week",
+                 [tr.revenue(wk, end), tr.revenue(wk - timedelta(days=7), end - timedelta(days=7))]))
     return cases
 
 

@@ -292,7 +292,7 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
                   f"from {row['customers']:,} customers).")
     elif (reading.shape == "value" or not dims) and metric in _SHARE_OF and not q.compare \
             and rows[0].get(_SHARE_OF[metric][1]):
-        answer = _promo_answer(rows[0], metric, where, when, cur)
+        answer = _share_of_answer(rows[0], metric, where, when, cur, reading.question)
     elif (reading.shape == "value" or not dims) and metric == "days_of_cover" and not q.compare \
             and period is not None:  # "how many days of stock do we have": the stock, how long, at which rate
         answer = (f"Stock on hand{where} on {fmt_day(period.end)} would last {v(rows[0])} at the average daily "
@@ -347,19 +347,29 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
 
 #: A share metric -> (its numerator metric, its denominator metric, what the numerator is of).
 _SHARE_OF = {"promo_order_share": ("promo_orders", "orders", "orders"),
-             "promo_revenue_share": ("promo_revenue", "revenue", "revenue")}
+             "promo_revenue_share": ("promo_revenue", "revenue", "revenue"),
+             "repeat_customer_rate": ("repeat_customers", "customers", "customers")}
+_HOW_MANY = re.compile(r"\b(?:how many|number of|count of)\b", re.I)
+_SHARE_SAYS = {"orders": "had a line on promotion or with a discount", "customers": "ordered more than once",
+               "revenue": "came from lines on promotion or with a discount"}
 
 
-def _promo_answer(row: Mapping[str, Any], metric: str, where: str, when: str, cur: str | None) -> str:
-    """"5.1% of orders in November 2026 (...) had a line on promotion or with a discount: 380 of 7,430 orders"."""
+def _share_of_answer(row: Mapping[str, Any], metric: str, where: str, when: str, cur: str | None,
+                     question: str) -> str:
+    """"5.1% of orders in November 2026 (...) had a line on promotion or with a discount: 380 of 7,430 orders".
+
+    Asked "how many", the count leads: "380 of 7,430 orders in November 2026 (...) had ... (5.1%)".
+    """
     part, whole, of = _SHARE_OF[metric]
     unit = metric_unit(part)
     share = fmt_value(row.get(metric), "percent")
     amounts = f"{fmt_value(row.get(part), unit, cur, part)} of {fmt_value(row.get(whole), unit, cur, whole)}"
-    if of == "orders":
-        return (f"{share} of orders{where} {when} had a line on promotion or with a discount: {amounts} "
-                "orders.")
-    return f"{share} of revenue{where} {when} came from lines on promotion or with a discount: {amounts}."
+    says = _SHARE_SAYS[of]
+    if of == "revenue":
+        return f"{share} of revenue{where} {when} {says}: {amounts}."
+    if _HOW_MANY.search(question):
+        return f"{amounts} {of}{where} {when} {says} ({share})."
+    return f"{share} of {of}{where} {when} {says}: {amounts} {of}."
 
 
 def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str | None) -> str:
@@ -386,7 +396,7 @@ def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str 
             f"{'it is' if unc == 1 else 'they are'} left out.")
 
 
-_PLURAL = frozenset({"promo_orders", "uncosted_skus", "stocked_skus",
+_PLURAL = frozenset({"promo_orders", "uncosted_skus", "stocked_skus", "repeat_customers",
                      "units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
                      "days_of_cover"})
 

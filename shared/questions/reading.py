@@ -73,7 +73,8 @@ _PER_DAY = re.compile(r"\bhow much\b(?:\s+\S+){0,5}?\s+(?:per|a|each)\s+day\b|"
                       r"\s+average\b|\bdaily\s+average\b|\bon\s+an?\s+average\s+day\b|"
                       r"\b(?:per|a|each)\s+day\b(?=.*\baverage[ds]?\b(?!\s+(?:order|basket|selling|price|rating)))|"
                       r"\baverage[ds]?\b(?!\s+(?:order|basket|selling|price|rating)).*\b(?:per|a|each)\s+day\b", re.I)
-_UNSOLD = re.compile(r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"
+_UNSOLD = re.compile(r"\b(?:sold|sell|selling)\s+(?:zero|no|0|nothing)\b(?!\s+(?:more|less|fewer))|"
+                     r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"
                      r"(?:sell|sold)\b|\b(?:no|zero|without(?:\s+any)?)\s+sales\b|\bunsold\b|\bdead\s+stock\b",
                      re.I)
 _COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|most|least|top|bottom|by|per|"
@@ -251,7 +252,8 @@ _GENERIC_WORDS = frozenset(
     "store shop shops business company site website web online team catalogue catalog range ranges line lines "
     "products product items item skus sku everything stuff sales revenue brand brands category categories "
     "channel channels competitors competitor whole entire overall total all top best bestselling best-selling "
-    "worst new old main biggest largest other others".split())
+    "worst new old main biggest largest other others day days week weeks weekend weekends month months quarter "
+    "quarters year years".split())
 
 
 def unknown_name(question: str, taken: list[tuple[int, int]],
@@ -448,6 +450,7 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
 #: Metrics read with the ones that explain them: a share with its two counts, a stock value with its parts.
 _COMPANIONS: dict[str, list[MetricName]] = {
     "promo_order_share": ["promo_orders", "orders"], "promo_revenue_share": ["promo_revenue", "revenue"],
+    "repeat_customer_rate": ["repeat_customers", "customers"],
     "inventory_value": ["inventory_retail_value", "uncosted_skus", "stocked_skus"],
 }
 _PROMO_METRICS = frozenset({"promo_orders", "promo_order_share", "promo_revenue", "promo_revenue_share"})
@@ -662,6 +665,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
                 rng = _whole_buckets(rng, grain or _auto_grain(rng))
     if "date" in dims and grain is None:
         grain = _auto_grain(rng)
+    if compare == "previous_period" and rng.start.weekday() == 0 and rng.days < 7 and rng.label.startswith("this week"):
+        compare = "previous_week"  # "this week so far vs last week": Monday to today against the same weekdays
     if time.weekdays:
         filters["weekday"] = time.weekdays
     # two or more names of the same kind ("Amazon vs eBay") -> one value each

@@ -260,6 +260,8 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("repeat_customer_rate", "Repeat customer rate", "percent", S, ("repeat_customers", "customers"),
           lambda m, _: ratio(_zero(m("repeat_customers")), m("customers"), 100),
           "Share of those customers with two or more orders in the same period."),
+    _spec("repeat_customers", "Repeat customers", "count", S, ("repeat_customers",), _sum("repeat_customers"),
+          "Customers with two or more orders in the period."),
     _spec("review_count", "Reviews", "count", R, ("review_count",), _sum("review_count"), "Number of reviews.",
           additive=True),
     _spec("avg_rating", "Average rating", "rating", R, ("rating_sum", "rated"),

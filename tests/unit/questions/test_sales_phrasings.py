@@ -267,3 +267,39 @@ def test_an_average_per_day_after_the_metric_is_a_daily_average(shop: Vocabulary
 def test_the_first_n_days_of_a_month() -> None:
     t = resolve_time("How much money did we make in the first 10 days of May?", END)
     assert t.range is not None and (t.range.start, t.range.end) == (date(2025, 5, 1), date(2025, 5, 10))
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("What's our take for the month so far?", ["revenue"]),
+    ("How many units did the average order have last month?", ["units_per_order"]),
+    ("What fraction of units came back in 2024?", ["return_rate"]),
+    ("How much did returns cost us last quarter?", ["refunds"]),
+    ("How many repeat customers did we have last month?", ["repeat_customer_rate", "repeat_customers",
+                                                           "customers"]),
+    ("How many customers bought more than once this year?", ["repeat_customer_rate", "repeat_customers",
+                                                             "customers"]),
+    ("How many SKUs are in stock?", ["stocked_skus"]),
+    ("How many orders used a discount code last month?", ["promo_order_share", "promo_orders", "orders"]),
+])
+def test_more_merchant_phrasings_read_as_the_metric_asked(shop: VocabularyIndex, question: str,
+                                                          metrics: list[str]) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == metrics, (r.kind, r.query)
+
+
+def test_products_that_sold_zero_units_are_the_unsold_ones(shop: VocabularyIndex) -> None:
+    assert read(shop, "Which products sold zero units last month?").shape == "unsold"
+
+
+def test_a_time_word_after_the_is_no_unknown_name(shop: VocabularyIndex) -> None:
+    r = read(shop, "Which day of the week do we sell the most units?")
+    assert r.kind == "metric" and r.query is not None and r.query.dimensions == ["weekday"]
+
+
+def test_this_week_so_far_is_compared_with_the_same_weekdays() -> None:
+    from tests.unit.questions.conftest import EXTENTS as extents
+
+    r = read_question("Revenue this week so far vs last week", tenant_id="decor", index=None, extents=extents,
+                      as_of=date(2025, 6, 12))
+    assert r.query is not None and r.query.compare == "previous_week"
+    assert r.query.time_range is not None and r.query.time_range.start == date(2025, 6, 9)
