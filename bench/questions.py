@@ -527,6 +527,9 @@ def merchant_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]
     month = (sold["date"] >= lm_s) & (sold["date"] <= lm_e)
     add(Case(tenant, "How many orders used a discount code last month?",
              [float(sold[month & promo]["order_id"].nunique()), float(sold[month]["order_id"].nunique())]))
+    weekend = float(sum(tr.sales[[d.weekday() >= 5 for d in tr.sales["date"]]]["revenue"]))
+    total = float(tr.sales["revenue"].sum())
+    add(Case(tenant, "What are sales on weekends vs weekdays?", [weekend, total - weekend, weekend / total * 100]))
     wk = end - timedelta(days=end.weekday())
     if wk < end:  # a week to date against the same weekdays of the week before
         add(Case(tenant, "Revenue this week so far vs last week",

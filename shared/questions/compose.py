@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTable
@@ -334,6 +334,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         answer = _trend_answer(rows, metric, noun, when, where, v, namer, q.grain or "day", period)
     else:
         answer = _ranking_answer(reading, result, rows, dims, metric, noun, when, where, v, namer, unit)
+    if dims == ["weekday"] and _WEEKEND.search(reading.question) and period is not None \
+            and metric_unit(metric) in ("money", "count") and METRICS[metric].additive:
+        answer = _weekend_answer(rows, metric, noun, where, when, period, v) + " " + answer
     if metric == "inventory_value" and dims and (unc := sum(r.get("uncosted_skus") or 0 for r in rows)):
         answer += (f" {unc:,} SKU{'s' if unc != 1 else ''} in stock had no cost in your catalogue and "
                    f"{'are' if unc != 1 else 'is'} counted at the current catalogue price where there is one.")
@@ -420,6 +423,27 @@ def _share_answer(focus: DimensionFilter, rows: list[dict[str, Any]], dim: str, 
     total_txt = f" of {v({metric: total})} in total" if total else ""
     return (f"{names} accounted for {share * 100:.1f}% of {noun}{where} {when}: {v({metric: value})}"
             f"{total_txt}.")
+
+
+_WEEKEND = re.compile(r"\bweekends?\b", re.I)
+
+
+def _weekend_answer(rows: list[dict[str, Any]], metric: str, noun: str, where: str, when: str, period: TimeRange,
+                    v: Any) -> str:
+    """"Weekends (Saturday and Sunday) had $X of revenue (33.0%), weekdays $Y (67.0%); an average weekend day …"."""
+    weekend = sum(float(r.get(metric) or 0) for r in rows if r.get("weekday") in ("Saturday", "Sunday"))
+    total = sum(float(r.get(metric) or 0) for r in rows)
+    weekdays = total - weekend
+    days = [period.start + timedelta(days=i) for i in range(period.days)]
+    n_weekend = sum(1 for d in days if d.weekday() >= 5)
+    n_week = len(days) - n_weekend
+    share = f" ({weekend / total * 100:.1f}%)" if total else ""
+    text = (f"Weekends (Saturday and Sunday) had {v({metric: weekend})} of {noun}{where} {when}{share}, weekdays "
+            f"(Monday to Friday) {v({metric: weekdays})}" + (f" ({100 - weekend / total * 100:.1f}%)" if total else ""))
+    if n_weekend and n_week:
+        text += (f"; an average weekend day {v({metric: weekend / n_weekend})} against "
+                 f"{v({metric: weekdays / n_week})} on an average weekday")
+    return text + "."
 
 
 def _filtered_out(sku: str, filters: list[DimensionFilter]) -> bool:

@@ -667,7 +667,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         grain = _auto_grain(rng)
     if compare == "previous_period" and rng.start.weekday() == 0 and rng.days < 7 and rng.label.startswith("this week"):
         compare = "previous_week"  # "this week so far vs last week": Monday to today against the same weekdays
-    if time.weekdays:
+    if len(time.weekdays) == 7 and "weekday" not in dims:
+        dims = [*dims, "weekday"]  # "weekends vs weekdays": each day of the week, the answer adds up both
+    elif time.weekdays:
         filters["weekday"] = time.weekdays
     # two or more names of the same kind ("Amazon vs eBay") -> one value each
     for dim, values in filters.items():

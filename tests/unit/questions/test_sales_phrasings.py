@@ -303,3 +303,10 @@ def test_this_week_so_far_is_compared_with_the_same_weekdays() -> None:
                       as_of=date(2025, 6, 12))
     assert r.query is not None and r.query.compare == "previous_week"
     assert r.query.time_range is not None and r.query.time_range.start == date(2025, 6, 9)
+
+
+def test_weekends_vs_weekdays_is_each_day_of_the_week_not_a_filter_of_all_seven(shop: VocabularyIndex) -> None:
+    r = read(shop, "What are sales on weekends vs weekdays?")
+    assert r.query is not None and r.query.dimensions == ["weekday"] and not r.query.filters
+    one = read(shop, "How many units did we sell on weekends last month?")
+    assert one.query is not None and one.query.filters[0].values == ["Saturday", "Sunday"]
