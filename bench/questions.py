@@ -530,6 +530,19 @@ def merchant_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]
     weekend = float(sum(tr.sales[[d.weekday() >= 5 for d in tr.sales["date"]]]["revenue"]))
     total = float(tr.sales["revenue"].sum())
     add(Case(tenant, "What are sales on weekends vs weekdays?", [weekend, total - weekend, weekend / total * 100]))
+    priced = latest.merge(t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")[
+        ["sku", "price"]], on="sku", how="left")
+    add(Case(tenant, "Total inventory value at retail price", [float((priced["on_hand"] * priced["price"]).sum())],
+             ["current catalogue prices"]))
+    returned = tr.sales.groupby("sku")["returned_units"].sum().sort_values(ascending=False, kind="stable")
+    if returned.iloc[0] > returned.iloc[1]:
+        add(Case(tenant, "Which products get returned the most?", [float(returned.iloc[0])], [str(returned.index[0])]))
+    titles = t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")
+    unique = titles[~titles["title"].duplicated(keep=False)].set_index("sku")["title"]
+    ytd_units = tr.window(date(end.year, 1, 1), end).groupby("sku")["units"].sum()
+    named = sorted(s for s in ytd_units.index if s in unique.index and ytd_units[s] > 0)
+    pick = named[len(named) // 3]
+    add(Case(tenant, f"How many units of the {unique[pick]} have we sold this year?", [float(ytd_units[pick])]))
     wk = end - timedelta(days=end.weekday())
     if wk < end:  # a week to date against the same weekdays of the week before
         add(Case(tenant, "Revenue this week so far vs last week",

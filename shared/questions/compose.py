@@ -41,6 +41,7 @@ METRIC_NEEDS: dict[str, str] = {
     "days_of_cover": "inventory snapshots and sales", "price_index": "competitor prices and catalogue prices",
     "cheapest_share": "competitor prices and catalogue prices",
     "inventory_value": "inventory snapshots and product costs or prices in your catalogue",
+    "inventory_value_at_price": "inventory snapshots and product prices in your catalogue",
     "promo_order_share": "a promotion flag or a discount column in your sales data",
     "promo_revenue_share": "a promotion flag or a discount column in your sales data",
 }
@@ -297,6 +298,12 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             and period is not None:  # "how many days of stock do we have": the stock, how long, at which rate
         answer = (f"Stock on hand{where} on {fmt_day(period.end)} would last {v(rows[0])} at the average daily "
                   f"units sold {when}.")
+    elif (reading.shape == "value" or not dims) and metric == "inventory_value_at_price" and not q.compare:
+        row = rows[0]
+        unpriced, stocked = int(row.get("unpriced_skus") or 0), int(row.get("stocked_skus") or 0)
+        answer = (f"Stock{where} {when} was worth {v(row)} at current catalogue prices (units on hand x price; "
+                  f"{stocked:,} SKUs in stock)" + (f"; {unpriced:,} of them {'has' if unpriced == 1 else 'have'} no "
+                                                   "price in your catalogue and are left out." if unpriced else "."))
     elif (reading.shape == "value" or not dims) and metric == "inventory_value" and not q.compare:
         answer = _stock_value_answer(rows[0], where, when, cur)
     elif (reading.shape == "value" or not dims) and reading.per_day and period is not None:
@@ -399,7 +406,7 @@ def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str 
             f"{'it is' if unc == 1 else 'they are'} left out.")
 
 
-_PLURAL = frozenset({"promo_orders", "uncosted_skus", "stocked_skus", "repeat_customers",
+_PLURAL = frozenset({"promo_orders", "uncosted_skus", "stocked_skus", "repeat_customers", "unpriced_skus",
                      "units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
                      "days_of_cover"})
 

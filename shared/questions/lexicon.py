@@ -32,6 +32,10 @@ def _rx(body: str) -> re.Pattern[str]:
 
 # Order matters: more specific phrases first ("net revenue" before "revenue", "return rate" before "returns").
 METRIC_WORDS: tuple[MetricWord, ...] = (
+    MetricWord("inventory_value_at_price", _rx(r"(?:inventory|stock)(?: \w+){0,3} (?:at|in) (?:current |our |the )?"
+                                               r"(?:retail|selling|sale|list|catalogue|catalog) (?:prices?|value)|"
+                                               r"retail value of (?:\w+ ){0,2}(?:inventory|stock)|(?:inventory|stock) "
+                                               r"(?:at|in) retail"), INV, "stock value at catalogue price"),
     MetricWord("inventory_value", _rx(r"(?:inventory|stock|warehouse)(?: \w+){0,2} worth|(?:inventory|stock) "
                                       r"(?:value|valuation)|(?:value|worth) of (?:\w+ ){0,2}(?:inventory|stock|"
                                       r"warehouse)|(?:value|valuation|worth) (?:\w+ ){0,2}(?:inventory|stock)|"
@@ -76,7 +80,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                S, "refunds"),
     MetricWord("returned_units", _rx(r"returns|returned (?:units|items|products|goods)|units returned|items returned|"
                                      r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are |"
-                                     r"did (?:we|i) get )?(?:returned|sent back)"),
+                                     r"did (?:we|i) get )?(?:returned|sent back)|(?:get|gets|got|getting|are|were|"
+                                     r"being|been|is) (?:returned|sent back)"),
                S, "units returned"),
     MetricWord("discount_rate", _rx(r"discounts? (?:as|in) (?:a )?(?:percentage|percent|%|share|proportion|fraction) "
                                     r"of (?:our |the )?(?:revenue|sales)|"
@@ -181,10 +186,11 @@ METRIC_NOUNS: dict[str, str] = {w.metric: w.noun for w in METRIC_WORDS}
 #: Metrics no phrase names alone: read beside the one asked (a share's counts, a stock value's parts).
 METRIC_NOUNS |= {"repeat_customers": "repeat customers", "promo_orders": "orders with a promotion or discount",
                  "promo_revenue": "revenue on promotion", "inventory_retail_value": "stock value at catalogue price",
-                 "uncosted_skus": "SKUs without a cost", "stocked_skus": "SKUs in stock"}
+                 "uncosted_skus": "SKUs without a cost", "stocked_skus": "SKUs in stock",
+                 "unpriced_skus": "SKUs without a price"}
 METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
     "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
-    "uncosted_skus": INV, "stocked_skus": INV}
+    "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money")
 

@@ -246,7 +246,8 @@ _DECLINE_RANK = re.compile(
     r"\b(?:biggest|largest|steepest|sharpest)\s+(?:[\w-]+\s+)?(?:declines?|drops?|falls?|decreases?|loss|slumps?)\b",
     re.I)
 #: Words inside a name that say nothing about which thing it is.
-_FILLER_WORDS = frozenset("and the our my their with for from new one ones".split())
+_FILLER_WORDS = frozenset("and the our my their with for from new one ones have has had did does were was are is "
+                          "been we they you".split())
 #: Words that name the whole business or a kind of thing, not one of the tenant's names.
 _GENERIC_WORDS = frozenset(
     "store shop shops business company site website web online team catalogue catalog range ranges line lines "
@@ -452,6 +453,7 @@ _COMPANIONS: dict[str, list[MetricName]] = {
     "promo_order_share": ["promo_orders", "orders"], "promo_revenue_share": ["promo_revenue", "revenue"],
     "repeat_customer_rate": ["repeat_customers", "customers"],
     "inventory_value": ["inventory_retail_value", "uncosted_skus", "stocked_skus"],
+    "inventory_value_at_price": ["unpriced_skus", "stocked_skus"],
 }
 _PROMO_METRICS = frozenset({"promo_orders", "promo_order_share", "promo_revenue", "promo_revenue_share"})
 
@@ -608,7 +610,10 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         return reading
     reading.kind = "metric"
     reading.agent_intents = intents
-    if "customers" in metrics and _NEW_CUSTOMERS.search(question):
+    if "repeat_customer_rate" in metrics and re.search(r"\b(?:new|first[- ]time)\b", question, re.I):
+        reading.notes.append("Customers new to the store are not told apart here: a repeat customer is one with two "
+                             "or more orders in the period.")
+    elif "customers" in metrics and _NEW_CUSTOMERS.search(question):
         reading.notes.append("New and returning customers are not told apart here: this counts everyone who bought.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
                  min(firsts) if firsts else None, index)

@@ -160,6 +160,12 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
     Measure("uncosted_skus", "inventory", lambda: exp.Count(this=exp.Distinct(expressions=[when(
         _latest(_no_cost(), exp.GT(this=col("on_hand"), expression=_num(0))), col("stock_sku"))])),
             "SKUs with stock at their latest snapshot and no cost in the catalogue."),
+    Measure("stock_price_value", "inventory",
+            lambda: fn("SUM", when(_latest(), exp.Mul(this=col("on_hand"), expression=col("unit_price")))),
+            "On hand x the product's current catalogue price at each SKU and location's latest snapshot."),
+    Measure("unpriced_skus", "inventory", lambda: exp.Count(this=exp.Distinct(expressions=[when(
+        _latest(col("unit_price").is_(exp.null()), exp.GT(this=col("on_hand"), expression=_num(0))),
+        col("stock_sku"))])), "SKUs with stock at their latest snapshot and no price in the catalogue."),
     Measure("stocked_skus", "inventory", lambda: exp.Count(this=exp.Distinct(expressions=[when(
         _latest(exp.GT(this=col("on_hand"), expression=_num(0))), col("stock_sku"))])),
             "SKUs with stock at their latest snapshot."),
@@ -297,6 +303,11 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           "without a cost, on hand at their latest snapshot x price.", additive=True, products=True),
     _spec("uncosted_skus", "SKUs in stock without a cost", "count", INV, ("uncosted_skus",), _sum("uncosted_skus"),
           "SKUs with stock at their latest snapshot and no cost in the catalogue.", products=True),
+    _spec("inventory_value_at_price", "Stock value at price", "money", INV, ("stock_price_value",),
+          _sum("stock_price_value"), "Units on hand at each SKU and location's latest snapshot x the product's "
+          "current catalogue price (SKUs without a price are left out).", additive=True, products=True),
+    _spec("unpriced_skus", "SKUs in stock without a price", "count", INV, ("unpriced_skus",), _sum("unpriced_skus"),
+          "SKUs with stock at their latest snapshot and no price in the catalogue.", products=True),
     _spec("stocked_skus", "SKUs in stock", "count", INV, ("stocked_skus",), _sum("stocked_skus"),
           "SKUs with stock on hand at their latest snapshot."),
     _spec("price_index", "Price index", "index", C, ("index_sum", "observations"),

@@ -310,3 +310,21 @@ def test_weekends_vs_weekdays_is_each_day_of_the_week_not_a_filter_of_all_seven(
     assert r.query is not None and r.query.dimensions == ["weekday"] and not r.query.filters
     one = read(shop, "How many units did we sell on weekends last month?")
     assert one.query is not None and one.query.filters[0].values == ["Saturday", "Sunday"]
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("Total inventory value at retail price", ["inventory_value_at_price", "unpriced_skus", "stocked_skus"]),
+    ("What's the retail value of our stock?", ["inventory_value_at_price", "unpriced_skus", "stocked_skus"]),
+    ("Which products get returned the most?", ["returned_units"]),
+    ("How many units of the Oak Serving Tray Large have we sold this year?", ["units"]),
+])
+def test_stock_at_price_returns_and_a_named_product_after_have_we(shop: VocabularyIndex, question: str,
+                                                                  metrics: list[str]) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == metrics, (r.kind, r.unknown_name)
+
+
+def test_new_vs_returning_customers_says_new_ones_are_not_told_apart(shop: VocabularyIndex) -> None:
+    r = read(shop, "How many new vs returning customers last month?")
+    assert r.query is not None and r.query.metrics[0] == "repeat_customer_rate"
+    assert any("not told apart" in n for n in r.notes)
