@@ -15,6 +15,7 @@ Goals: >= 95% answered, median <= 4 KiB, in-process p95 <= 100 ms, whole-CLI p50
 
 from __future__ import annotations
 
+import calendar
 import json
 import os
 import re
@@ -227,7 +228,7 @@ def cases_for(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR09
              [float(lq[lq["category"] == category]["revenue"].sum())]))
     add(Case(tenant, "Why are ratings for the teak garden bench falling?", unknown="teak garden bench"))
     add(Case(tenant, "How much did the bamboo owl lamp make last month?", unknown="bamboo owl lamp"))
-    return cases + phrasing_cases(t, tr)
+    return cases + phrasing_cases(t, tr) + stock_and_promo_cases(t, tr, catalogue) + merchant_cases(t, tr, catalogue)
 
 
 def _pct_change(cur: pd.Series, prev: pd.Series) -> pd.Series:
@@ -348,6 +349,204 @@ def phrasing_cases(t: BenchTenant, tr: Truth) -> list[Case]:  # noqa: PLR0915 - 
     if len(best) > 1 and best["mean"].iloc[0] > best["mean"].iloc[1]:
         add(Case(tenant, "Which products get the best reviews?", [float(best["mean"].iloc[0])],
                  ["at least 5 reviews", str(best.index[0]), str(best.index[1])], ordered=True))
+    return cases
+
+
+def _same_days_before(end: date) -> tuple[date, date, date, date]:
+    """Month to date and the same days of the month before (clipped to its length)."""
+    ms = end.replace(day=1)
+    ps = (ms - timedelta(days=1)).replace(day=1)
+    return ms, end, ps, ps.replace(day=min(end.day, calendar.monthrange(ps.year, ps.month)[1]))
+
+
+def stock_and_promo_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]:
+    """Stock value, promotion shares, month to date and a product's run-out date, with truths from the rows."""
+    m, end, tenant = t.merchant, t.end, t.tenant
+    cases: list[Case] = []
+    add = cases.append
+    inv = tr.inventory.sort_values("date", kind="stable")
+    counted = inv[inv["date"] == inv["date"].max()]
+    latest = counted.groupby(["sku", "location"]).tail(1)
+    products = m.products[m.products["sku"].isin(catalogue)].drop_duplicates("sku")
+    stock = latest.merge(products[["sku", "cost", "price", "category"]], on="sku", how="left")
+    at_cost = stock["on_hand"] * stock["cost"]
+    at_price = (stock["on_hand"] * stock["price"]).where(stock["cost"].isna())
+    value = float(at_cost.sum() + at_price.sum())
+    for phrasing in ("How much is our inventory worth?", "What's the value of our stock?"):
+        add(Case(tenant, phrasing, [value], ["at cost", "latest stock count"]))
+    by_cat = (at_cost.fillna(0) + at_price.fillna(0)).groupby(stock["category"]).sum().sort_values(ascending=False)
+    add(Case(tenant, "Inventory value by category", [float(v) for v in by_cat.values[:3]], list(by_cat.index[:3]),
+             ordered=True))
+    lm_s, lm_e = _last_complete_month(end)
+    sold = tr.sales[tr.sales["units"] > 0]
+    promoted = sold["promo"].fillna(False).astype(bool) | (sold["discount"].fillna(0) > 0)
+    month = (sold["date"] >= lm_s) & (sold["date"] <= lm_e)
+    orders = sold[month].groupby("order_id").size().shape[0]
+    hit = sold[month & promoted]["order_id"].nunique()
+    add(Case(tenant, "What percent of orders were discounted last month?", [hit / orders * 100, hit, orders],
+             [MONTHS[lm_s.month - 1]]))
+    year = end.year - 1
+    in_year = (sold["date"] >= date(year, 1, 1)) & (sold["date"] <= date(year, 12, 31))
+    share = float(sold[in_year & promoted]["revenue"].sum() / tr.window(date(year, 1, 1), date(year, 12, 31))[
+        "revenue"].sum() * 100)
+    add(Case(tenant, f"Share of sales on promotion in {year}", [share]))
+    ms, me, ps, pe = _same_days_before(end)
+    if me > ms:
+        add(Case(tenant, "How are we doing this month so far vs last month?",
+                 [tr.revenue(ms, me), tr.revenue(ps, pe)], [f"{ps.day}-{pe.day} {MONTHS[ps.month - 1][:3]}"]))
+    # a named product's run-out date: its on hand at the latest count over its last 28 days' mean daily units (a
+    # product with months of cover, so no 30-day forecast runs it out first), counted from the count
+    titles = products[~products["title"].duplicated(keep=False)].set_index("sku")["title"]
+    on_hand = latest.groupby("sku")["on_hand"].sum()
+    recent = tr.window(end - timedelta(days=27), end).groupby("sku")["units"].sum() / 28
+    cover = (on_hand / recent[recent > 0]).dropna()
+    long = cover[(cover > 150) & (cover < 400) & cover.index.isin(titles.index)].sort_index()
+    if len(long):
+        sku = str(long.index[len(long) // 2])
+        run_out = end + timedelta(days=int(cover[sku]))
+        add(Case(tenant, f"When will the {titles[sku]} run out?", [float(on_hand[sku])],
+                 [sku, f"runs out around {run_out.isoformat()}"]))
+    return cases
+
+
+def _latest_month(end: date, month: int) -> tuple[date, date]:
+    """The latest ``month`` (1-12) that has started by ``end``, cut at ``end``."""
+    year = end.year if month <= end.month else end.year - 1
+    s, e = _month_bounds(date(year, month, 1))
+    return s, min(e, end)
+
+
+def merchant_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """Merchant phrasings in other words than the cases above (``docs/questions.md``), truths from the rows."""
+    end, tenant = t.end, t.tenant
+    year = end.year - 1
+    ys, ye = date(year, 1, 1), date(year, 12, 31)
+    lm_s, lm_e = _last_complete_month(end)
+    cases: list[Case] = []
+    add = cases.append
+    sold = tr.sales[tr.sales["units"] > 0]
+    lm = tr.window(lm_s, lm_e)
+    days = (lm_e - lm_s).days + 1
+    add(Case(tenant, "How many orders per day did we average last month?", [tr.orders(lm_s, lm_e) / days]))
+    add(Case(tenant, "Refunds as a percentage of sales last month",
+             [float(lm["refund"].fillna(0).sum() / lm["revenue"].sum() * 100)]))
+    emails = tr.window(end - timedelta(days=29), end, sold)["customer_email"].str.strip().str.lower()
+    add(Case(tenant, "How many people ordered in the last 30 days?", [float(emails.nunique())]))
+    lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
+    add(Case(tenant, "How many orders came in last week?", [tr.orders(lw_e - timedelta(days=6), lw_e)]))
+    nov_s, _ = _latest_month(end, 11)
+    add(Case(tenant, "How much money did we make in the first 10 days of November?",
+             [tr.revenue(nov_s, nov_s + timedelta(days=9))], [f"1-10 Nov {nov_s.year}"]))
+    inv = tr.inventory[tr.inventory["date"] == tr.inventory["date"].max()]
+    on_hand = float(inv.groupby(["sku", "location"]).tail(1)["on_hand"].sum())
+    add(Case(tenant, "How many days of stock do we have left?", [on_hand / (tr.units(end - timedelta(days=29),
+                                                                                     end) / 30)]))
+    oct_s, oct_e = _latest_month(end, 10)
+    add(Case(tenant, "What were total sales for October?", [tr.revenue(oct_s, oct_e)]))
+    add(Case(tenant, "How much did we bring in over the last 7 days?", [tr.revenue(end - timedelta(days=6), end)]))
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    lq_e = date(end.year, q_month, 1) - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    lq = tr.window(lq_s, lq_e)
+    add(Case(tenant, "Net sales last quarter?",
+             [float(lq["revenue"].sum() - lq["discount"].fillna(0).sum() - lq["refund"].fillna(0).sum())]))
+    add(Case(tenant, "How many items were returned last month?", [float(lm["returned_units"].fillna(0).sum())]))
+    apparel = tr.sales[tr.sales["category"] == "Apparel"]
+    add(Case(tenant, "What's our return rate for Apparel?",
+             [float(apparel["returned_units"].fillna(0).sum() / apparel["units"].sum() * 100)]))
+    by_cat = tr.sales.groupby("category")
+    rates = (by_cat["returned_units"].sum() / by_cat["units"].sum() * 100).sort_values(ascending=False)
+    add(Case(tenant, "Which category has the highest return rate?", [float(rates.iloc[0])], [str(rates.index[0])]))
+    q3_s = date(end.year if end.month >= 7 else end.year - 1, 7, 1)
+    q3 = tr.window(q3_s, min(date(q3_s.year, 9, 30), end))
+    add(Case(tenant, "How much did we refund in Q3?", [float(q3["refund"].fillna(0).sum())]))
+    buyers = tr.window(lm_s, lm_e, sold)["customer_email"].str.strip().str.lower()
+    add(Case(tenant, "How many unique customers bought from us last month?", [float(buyers.nunique())]))
+    per = tr.window(ys, ye, sold).assign(c=lambda f: f["customer_email"].str.strip().str.lower()).groupby(
+        "c")["order_id"].nunique()
+    add(Case(tenant, f"What's our repeat purchase rate in {year}?", [float((per >= 2).mean() * 100)]))
+    recent = tr.window(end - timedelta(days=89), end).groupby("sku")["units"].sum().sort_values(
+        ascending=False, kind="stable")
+    add(Case(tenant, "Top 10 SKUs by units in the last 90 days", [float(recent.iloc[0])],
+             [str(s) for s in recent.index[:3]], ordered=True))
+    money = lm.groupby("sku")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "Which item brought in the most money last month?", [float(money.iloc[0])],
+             [str(money.index[0])]))
+    fewest = lm.groupby("category")["units"].sum().sort_values()
+    add(Case(tenant, "Which category sold the fewest units last month?", [float(fewest.iloc[0])],
+             [str(fewest.index[0])]))
+    brands = tr.window(ys, ye).groupby("brand")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, f"Sales by brand in {year}", [float(v) for v in brands.values[:3]], list(brands.index[:3]),
+             ordered=True))
+    weekday = tr.sales.assign(w=[WEEKDAYS[d.weekday()] for d in tr.sales["date"]]).groupby("w")["revenue"].sum()
+    add(Case(tenant, "What's our busiest day of the week?", [float(weekday.max())], [str(weekday.idxmax())]))
+    add(Case(tenant, "Which weekday brings in the least revenue?", [float(weekday.min())], [str(weekday.idxmin())]))
+    latest = inv.groupby(["sku", "location"]).tail(1).merge(
+        t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")[
+            ["sku", "category", "cost"]], on="sku", how="left")
+    kitchen = latest[latest["category"] == "Kitchen"]
+    add(Case(tenant, "How much stock do we hold in Kitchen?", [float(kitchen["on_hand"].sum())]))
+    outdoor = latest[latest["category"] == "Outdoor"]
+    add(Case(tenant, "What's our stock worth in the Outdoor category?",
+             [float((outdoor["on_hand"] * outdoor["cost"]).sum())]))
+    add(Case(tenant, "What did we sell on Amazon last month?", [float(lm[lm["channel"] == "amazon"]["revenue"].sum())]))
+    ebay = float(tr.sales[tr.sales["channel"] == "ebay"]["revenue"].sum() / tr.sales["revenue"].sum() * 100)
+    add(Case(tenant, "What percentage of our revenue comes from eBay?", [ebay]))
+    ly_s, ly_e = _month_bounds(date(lm_s.year - 1, lm_s.month, 1))
+    add(Case(tenant, "Sales last month vs the same month last year", [tr.revenue(lm_s, lm_e), tr.revenue(ly_s, ly_e)]))
+    sep_s, sep_e = _latest_month(end, 9)
+    add(Case(tenant, f"Order count for September {sep_s.year}", [tr.orders(sep_s, sep_e)]))
+    aov = lq.groupby("channel")["revenue"].sum() / tr.window(lq_s, lq_e, sold).groupby("channel").size()
+    aov = aov.sort_values(ascending=False)
+    add(Case(tenant, "AOV by channel last quarter", [float(aov.iloc[0])], [str(aov.index[0]), str(aov.index[1])],
+             ordered=True))
+    ms = end.replace(day=1)
+    add(Case(tenant, "What's our take for the month so far?", [tr.revenue(ms, end)]))
+    add(Case(tenant, "How many units did the average order have last month?",
+             [tr.units(lm_s, lm_e) / tr.orders(lm_s, lm_e)]))
+    yr = tr.window(ys, ye)
+    add(Case(tenant, f"What fraction of units came back in {year}?",
+             [float(yr["returned_units"].fillna(0).sum() / yr["units"].sum() * 100)]))
+    add(Case(tenant, "How much did returns cost us last quarter?", [float(lq["refund"].fillna(0).sum())]))
+    last = tr.window(lm_s, lm_e, sold).assign(c=lambda f: f["customer_email"].str.strip().str.lower()).groupby(
+        "c")["order_id"].nunique()
+    add(Case(tenant, "How many repeat customers did we have last month?",
+             [float((last >= 2).sum()), float(len(last))]))
+    ytd = tr.window(date(end.year, 1, 1), end, sold).assign(
+        c=lambda f: f["customer_email"].str.strip().str.lower()).groupby("c")["order_id"].nunique()
+    add(Case(tenant, "How many customers bought more than once this year?", [float((ytd >= 2).sum())]))
+    units_lm = lm.groupby("sku")["units"].sum()
+    unsold = sorted(s for s in catalogue if units_lm.get(s, 0) <= 0)
+    add(Case(tenant, "Which products sold zero units last month?", [float(len(unsold))], unsold[:1]))
+    by_day = tr.sales.assign(w=[WEEKDAYS[d.weekday()] for d in tr.sales["date"]]).groupby("w")["units"].sum()
+    add(Case(tenant, "Which day of the week do we sell the most units?", [float(by_day.max())],
+             [str(by_day.idxmax())]))
+    in_stock = inv.groupby(["sku", "location"]).tail(1).groupby("sku")["on_hand"].sum()
+    add(Case(tenant, "How many SKUs are in stock?", [float((in_stock > 0).sum())]))
+    promo = sold["promo"].fillna(False).astype(bool) | (sold["discount"].fillna(0) > 0)
+    month = (sold["date"] >= lm_s) & (sold["date"] <= lm_e)
+    add(Case(tenant, "How many orders used a discount code last month?",
+             [float(sold[month & promo]["order_id"].nunique()), float(sold[month]["order_id"].nunique())]))
+    weekend = float(sum(tr.sales[[d.weekday() >= 5 for d in tr.sales["date"]]]["revenue"]))
+    total = float(tr.sales["revenue"].sum())
+    add(Case(tenant, "What are sales on weekends vs weekdays?", [weekend, total - weekend, weekend / total * 100]))
+    priced = latest.merge(t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")[
+        ["sku", "price"]], on="sku", how="left")
+    add(Case(tenant, "Total inventory value at retail price", [float((priced["on_hand"] * priced["price"]).sum())],
+             ["current catalogue prices"]))
+    returned = tr.sales.groupby("sku")["returned_units"].sum().sort_values(ascending=False, kind="stable")
+    if returned.iloc[0] > returned.iloc[1]:
+        add(Case(tenant, "Which products get returned the most?", [float(returned.iloc[0])], [str(returned.index[0])]))
+    titles = t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")
+    unique = titles[~titles["title"].duplicated(keep=False)].set_index("sku")["title"]
+    ytd_units = tr.window(date(end.year, 1, 1), end).groupby("sku")["units"].sum()
+    named = sorted(s for s in ytd_units.index if s in unique.index and ytd_units[s] > 0)
+    pick = named[len(named) // 3]
+    add(Case(tenant, f"How many units of the {unique[pick]} have we sold this year?", [float(ytd_units[pick])]))
+    wk = end - timedelta(days=end.weekday())
+    if wk < end:  # a week to date against the same weekdays of the week before
+        add(Case(tenant, "Revenue this week so far vs last week",
+                 [tr.revenue(wk, end), tr.revenue(wk - timedelta(days=7), end - timedelta(days=7))]))
     return cases
 
 

@@ -38,6 +38,7 @@ from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
 from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
+from shared.store.extent import as_of_date
 from shared.store.forecast_inputs import earlier_forecasts
 
 if TYPE_CHECKING:
@@ -103,6 +104,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     warnings: list[str] = []
     missing: list[str] = []
     last_date = inputs.sales["date"].max()
+    if request.skus and (tenant_last := as_of_date(deps.warehouse, request.tenant_id, (DataKind.SALES,))):
+        # a named SKU's series runs to the tenant's last sales date (no sale since its last one is 0 units), not
+        # to that SKU's last sale
+        last_date = max(last_date, pd.Timestamp(min(tenant_last, as_of)))
     sales = inputs.sales
     cover = run_rate_cover(sales, inputs.stock, as_of)
     if request.categories and not request.skus:
@@ -157,7 +162,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     for o in outcomes:
         if request.price_change_pct is not None:
             _apply_whatif(o, request.price_change_pct, pooled)
-        o.plan = _plan(o, inputs, opts, level, warnings, missing)
+        sold = cover["sold_since_count"].get(o.series.series_id) if "sold_since_count" in cover else None
+        o.plan = _plan(o, inputs, opts, level, warnings, missing, float(sold or 0.0))
     drift_rows = _track_drift(deps, request.tenant_id, outcomes, last_date)
     run_id = uuid.uuid4().hex
     if opts.get("persist", True):
@@ -167,7 +173,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     freshness = Confidence.freshness(last_date.date(), as_of)
     views = [_view(o, level, request.horizon_days) for o in outcomes]
     answers = forecast_answers(asks, cover=cover, views=views, level=level, horizon_days=request.horizon_days,
-                               as_of=last_date.date(), scoped=list(request.skus),
+                               as_of=last_date.date(), stock_as_of=as_of, scoped=list(request.skus),
                                price_change_pct=request.price_change_pct, store=store,
                                within=request.horizon_days if opts.get("horizon_stated") else None,
                                scope=f"the {' and '.join(request.categories)} categor"
@@ -418,7 +424,8 @@ def _grouped_series_warnings(outcomes: list[SkuOutcome], examples: int = 5) -> l
 
 
 def _plan(o: SkuOutcome, inputs: ForecastInputs, opts: dict[str, Any], level: float, warnings: list[str],
-          missing: list[str]) -> InventoryPlan | None:
+          missing: list[str], sold_since_count: float = 0.0) -> InventoryPlan | None:
+    """The SKU's stock plan from its forecast and its latest count, less the units sold since the count."""
     sku = o.series.series_id
     row = inputs.stock[inputs.stock["sku"] == sku]
     if row.empty:
@@ -430,7 +437,8 @@ def _plan(o: SkuOutcome, inputs: ForecastInputs, opts: dict[str, Any], level: fl
         lead = int(opts.get("lead_time_days", DEFAULT_LEAD_TIME_DAYS))
         warnings.append(f"{sku}: no lead time on record; assumed {lead} days (options.lead_time_days)")
     r = o.result
-    return plan_inventory(r.forecast, r.lower, r.upper, level=level, on_hand=float(rec["on_hand"]),
+    on_hand = max(0.0, float(rec["on_hand"]) - sold_since_count)
+    return plan_inventory(r.forecast, r.lower, r.upper, level=level, on_hand=on_hand,
                           on_order=float(rec["on_order"] or 0.0), lead_time_days=int(lead),
                           service_level=float(opts.get("service_level", 0.95)),
                           review_days=int(opts.get("review_days", 7)), period_days=o.period_days)

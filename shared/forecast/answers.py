@@ -42,15 +42,24 @@ class SkuForecastView:
     whatif: dict[str, Any] | None = None
 
 
+#: Days after a stock count from which the sales since the count give the SKU's rate (fewer: the recent window).
+MIN_DAYS_AFTER_COUNT = 7
+
+
 def run_rate_cover(sales: pd.DataFrame, stock: pd.DataFrame, as_of: date, *,
                    window_days: int = RUN_RATE_DAYS) -> pd.DataFrame:
     """Per SKU with stock: on hand, on order, lead time, mean daily units and days of cover at that rate.
 
     ``sales``: sku, date (datetime64), units. ``stock``: the latest stock per SKU (sku, on_hand, on_order,
     lead_time_days, stock_date). A SKU with stock and no sales in the window has infinite cover.
+
+    Cover counts from the latest stock count, not from the SKU's last sale: the units sold after the count
+    (``sold_since_count``) come off its on hand, the rate is the mean daily units since the count when the count
+    is at least :data:`MIN_DAYS_AFTER_COUNT` days old and something sold since (else the recent window's), and
+    days of cover run from ``cover_from``: the later of ``as_of`` and the count.
     """
     cols = ["on_hand", "on_order", "lead_time_days", "lead_time_assumed", "stock_date", "daily_units",
-            "days_of_cover"]
+            "days_of_cover", "sold_since_count", "cover_from"]
     if stock.empty:
         return pd.DataFrame(columns=cols).rename_axis("sku")
     daily = pd.Series(dtype="float64")
@@ -71,10 +80,24 @@ def run_rate_cover(sales: pd.DataFrame, stock: pd.DataFrame, as_of: date, *,
     out["lead_time_days"] = lead.fillna(DEFAULT_LEAD_TIME_DAYS).astype("int64")
     daily.index = daily.index.astype(str)
     out["daily_units"] = daily.reindex(out.index).fillna(0.0).astype("float64")
+    counted = pd.to_datetime(out["stock_date"]).fillna(pd.Timestamp(as_of))
+    end = pd.Timestamp(as_of)
+    sold_since = pd.Series(0.0, index=out.index)
+    if not sales.empty:
+        after = sales.assign(sku=sales["sku"].astype(str))
+        after = after[after["sku"].isin(out.index)]
+        after = after[(after["date"] > after["sku"].map(counted)) & (after["date"] <= end)]
+        sold_since = after.groupby("sku")["units"].sum().reindex(out.index).fillna(0.0).astype("float64")
+    days_since = (end - counted).dt.days.clip(lower=0)
+    since_rate = (sold_since / days_since.where(days_since >= MIN_DAYS_AFTER_COUNT)).where(sold_since > 0)
+    out["daily_units"] = since_rate.fillna(out["daily_units"]).astype("float64")
+    out["sold_since_count"] = sold_since
+    remaining = (out["on_hand"] - sold_since).clip(lower=0.0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        cover = np.where(out["on_hand"] <= 0, 0.0,
-                         np.where(out["daily_units"] > 0, out["on_hand"] / out["daily_units"], np.inf))
+        cover = np.where(remaining <= 0, 0.0,
+                         np.where(out["daily_units"] > 0, remaining / out["daily_units"], np.inf))
     out["days_of_cover"] = cover
+    out["cover_from"] = [max(as_of, c.date()) for c in counted]
     return out[cols].rename_axis("sku")
 
 
@@ -100,7 +123,7 @@ def _r(value: float | None, digits: int = 1) -> float | None:
 
 
 _STOCKOUT_COLUMNS = ["sku", "days_left", "stockout_date", "lead_time_days", "on_hand", "on_order",
-                     "daily_units", "reorder_units", "cover_method"]
+                     "daily_units", "reorder_units", "cover_method", "counted_on", "sold_since_count"]
 
 
 def stock_rows(cover: pd.DataFrame, views: list[SkuForecastView], as_of: date) -> list[list[Any]]:
@@ -116,11 +139,22 @@ def stock_rows(cover: pd.DataFrame, views: list[SkuForecastView], as_of: date) -
         reorder = plan.reorder_quantity if plan is not None else max(
             0.0, math.ceil(float(r["daily_units"]) * (int(r["lead_time_days"]) + 7) - float(r["on_hand"])
                            - float(r["on_order"])))
+        counted = _day(r.get("stock_date"))
+        start = _day(r.get("cover_from")) or as_of  # days of cover count from the stock count, not a sale
+        sold = float(r.get("sold_since_count") or 0.0)
         rows.append([str(sku), _r(days), None if not math.isfinite(days) else
-                     (as_of + timedelta(days=int(days))).isoformat(), int(r["lead_time_days"]),
+                     (start + timedelta(days=int(days))).isoformat(), int(r["lead_time_days"]),
                      _r(float(r["on_hand"]), 0), _r(float(r["on_order"]), 0), _r(float(r["daily_units"]), 2),
-                     _r(float(reorder), 0), how])
+                     _r(float(reorder), 0), how, counted.isoformat() if counted else None, _r(sold, 0)])
     return rows
+
+
+def _day(value: Any) -> date | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value if isinstance(value, date) else None
 
 
 def _run_out_text(r: list[Any]) -> str:
@@ -130,8 +164,10 @@ def _run_out_text(r: list[Any]) -> str:
     if r[1] is None:
         return f"{r[0]} does not run out at its current rate ({fmt_num(r[4] or 0, 0)} on hand, no recent sales)"
     rate = f" at {fmt_num(r[6], 2)} a day" if r[6] else ""
-    return (f"{r[0]} runs out around {r[2]} ({fmt_num(r[1])} days of cover: {fmt_num(r[4] or 0, 0)} on hand{rate}"
-            f"{', by its forecast' if r[8] == 'forecast' else ''})")
+    # units sold after the count came off its on hand: said, so the run-out date can be checked
+    counted = f" at the {r[9]} stock count less {fmt_num(r[10], 0)} sold since" if len(r) > 10 and r[10] else ""
+    return (f"{r[0]} runs out around {r[2]} ({fmt_num(r[1])} days of cover: {fmt_num(r[4] or 0, 0)} on hand{counted}"
+            f"{rate}{', by its forecast' if r[8] == 'forecast' else ''})")
 
 
 def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: date,
@@ -159,7 +195,10 @@ def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: da
             parts.append(_run_out_text(r) + (f", inside its {r[3]}-day lead time: reorder now" if risk else
                                              f", after its {r[3]}-day lead time, so a reorder can arrive in time"))
         table, total = ranked_table(_STOCKOUT_COLUMNS, rows)
-        return AgentAnswer(ask="stockout", text="; ".join(parts) + f" (as of {as_of.isoformat()}).",
+        counts = sorted({str(r[9]) for r in rows[:3] if r[9] and r[9] != as_of.isoformat()})
+        when = (f"stock counted {join_names(counts)}, sales to {as_of.isoformat()}" if counts
+                else f"as of {as_of.isoformat()}")
+        return AgentAnswer(ask="stockout", text="; ".join(parts) + f" ({when}).",
                            columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total, method=method,
                            skus=[r[0] for r in rows], finding_prefixes=["stock:"])
     if within is not None:
@@ -384,13 +423,16 @@ def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped
 def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[SkuForecastView], level: float,
                      horizon_days: int, as_of: date, scoped: list[str], price_change_pct: float | None,
                      store: SkuForecastView | None = None, within: int | None = None,
-                     scope: str = "") -> list[AgentAnswer]:
+                     scope: str = "", stock_as_of: date | None = None) -> list[AgentAnswer]:
     """Answer each forecast ask the question has (and the what-if when a price change was given).
 
     ``within``: the horizon the question named, when it named one (stock questions list what runs out in it);
-    ``scope``: the categories ``cover`` was narrowed to, as the answer names them.
+    ``scope``: the categories ``cover`` was narrowed to, as the answer names them; ``stock_as_of``: the date
+    stock answers count from (the data's as-of date, sales and stock counts alike; ``as_of`` when not given),
+    where ``as_of`` is the forecast's last day of history.
     """
     out: list[AgentAnswer] = []
+    forecast_as_of, as_of = as_of, stock_as_of or as_of
     note = "" if price_change_pct is None else f", with the {price_change_pct:+g}% price change applied"
     for ask in asks:
         if ask == "stockout":
@@ -402,7 +444,7 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
         elif ask == "overstock":
             out.append(overstock_answer(cover, scoped))
         elif ask == "forecast":
-            out.append(forecast_answer(views, level, horizon_days, as_of, note, store=store, scope=scope))
+            out.append(forecast_answer(views, level, horizon_days, forecast_as_of, note, store=store, scope=scope))
     if price_change_pct is not None:
         out.append(whatif_answer(views, price_change_pct, level, scoped))
     return out

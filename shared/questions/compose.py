@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTable
@@ -18,6 +18,7 @@ from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.reading import Reading
 from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
 from shared.store.metrics.catalog import METRICS, Unit
+from shared.store.metrics.compile import to_date_months
 from shared.store.metrics.model import DimensionFilter, MetricResult, TimeRange
 
 
@@ -39,6 +40,10 @@ METRIC_NEEDS: dict[str, str] = {
     "negative_review_share": "reviews", "stock_on_hand": "inventory snapshots",
     "days_of_cover": "inventory snapshots and sales", "price_index": "competitor prices and catalogue prices",
     "cheapest_share": "competitor prices and catalogue prices",
+    "inventory_value": "inventory snapshots and product costs or prices in your catalogue",
+    "inventory_value_at_price": "inventory snapshots and product prices in your catalogue",
+    "promo_order_share": "a promotion flag or a discount column in your sales data",
+    "promo_revenue_share": "a promotion flag or a discount column in your sales data",
 }
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "AUD": "A$", "CAD": "C$", "NZD": "NZ$", "INR": "₹"}
 _DIM_NOUNS = {"sku": ("product", "products"), "product": ("product", "products"),
@@ -169,6 +174,9 @@ def _change(cur: float | None, prev: float | None, pct: float | None, unit: Unit
     return f"{'up' if pct > 0 else 'down'} {abs(pct):.1f}% from"
 
 
+_TO_DATE_UNIT = {1: "month", 3: "quarter", 12: "year"}
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -178,8 +186,12 @@ def _previous_label(result: MetricResult) -> str:
     if prev is None:
         return "the previous period"
     week = "the same day a week earlier" if prev.days == 1 else "the same days a week earlier"
+    before = "the period before"
+    if result.query.compare == "previous_period" and result.query.time_range is not None \
+            and (months := to_date_months(result.query.time_range)) is not None:
+        before = f"the same days of the {_TO_DATE_UNIT[months]} before"  # 1-14 Dec against 1-14 Nov
     kind = {"previous_year": "the same period a year earlier", "previous_week": week}.get(
-        result.query.compare or "", "the period before")
+        result.query.compare or "", before)
     return f"{kind} ({fmt_range(prev.start, prev.end)})"
 
 
@@ -279,6 +291,21 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         per = (row.get("revenue") or 0.0) / row["customers"]
         answer = (f"Revenue per customer{where} {when} was {fmt_value(per, 'money', cur)} ({v(row, 'revenue')} "
                   f"from {row['customers']:,} customers).")
+    elif (reading.shape == "value" or not dims) and metric in _SHARE_OF and not q.compare \
+            and rows[0].get(_SHARE_OF[metric][1]):
+        answer = _share_of_answer(rows[0], metric, where, when, cur, reading.question)
+    elif (reading.shape == "value" or not dims) and metric == "days_of_cover" and not q.compare \
+            and period is not None:  # "how many days of stock do we have": the stock, how long, at which rate
+        answer = (f"Stock on hand{where} on {fmt_day(period.end)} would last {v(rows[0])} at the average daily "
+                  f"units sold {when}.")
+    elif (reading.shape == "value" or not dims) and metric == "inventory_value_at_price" and not q.compare:
+        row = rows[0]
+        unpriced, stocked = int(row.get("unpriced_skus") or 0), int(row.get("stocked_skus") or 0)
+        answer = (f"Stock{where} {when} was worth {v(row)} at current catalogue prices (units on hand x price; "
+                  f"{stocked:,} SKUs in stock)" + (f"; {unpriced:,} of them {'has' if unpriced == 1 else 'have'} no "
+                                                   "price in your catalogue and are left out." if unpriced else "."))
+    elif (reading.shape == "value" or not dims) and metric == "inventory_value" and not q.compare:
+        answer = _stock_value_answer(rows[0], where, when, cur)
     elif (reading.shape == "value" or not dims) and reading.per_day and period is not None:
         row = rows[0]
         total = row.get(metric)
@@ -314,6 +341,12 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         answer = _trend_answer(rows, metric, noun, when, where, v, namer, q.grain or "day", period)
     else:
         answer = _ranking_answer(reading, result, rows, dims, metric, noun, when, where, v, namer, unit)
+    if dims == ["weekday"] and _WEEKEND.search(reading.question) and period is not None \
+            and metric_unit(metric) in ("money", "count") and METRICS[metric].additive:
+        answer = _weekend_answer(rows, metric, noun, where, when, period, v) + " " + answer
+    if metric == "inventory_value" and dims and (unc := sum(r.get("uncosted_skus") or 0 for r in rows)):
+        answer += (f" {unc:,} SKU{'s' if unc != 1 else ''} in stock had no cost in your catalogue and "
+                   f"{'are' if unc != 1 else 'is'} counted at the current catalogue price where there is one.")
     if starts is not None and period is not None and period.start < starts <= period.end \
             and not period.label.startswith("all "):
         answer += f" Your data starts on {fmt_day(starts)}, so the period is covered from then."
@@ -322,7 +355,59 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
                         _evidence(result))
 
 
-_PLURAL = frozenset({"units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
+#: A share metric -> (its numerator metric, its denominator metric, what the numerator is of).
+_SHARE_OF = {"promo_order_share": ("promo_orders", "orders", "orders"),
+             "promo_revenue_share": ("promo_revenue", "revenue", "revenue"),
+             "repeat_customer_rate": ("repeat_customers", "customers", "customers")}
+_HOW_MANY = re.compile(r"\b(?:how many|number of|count of)\b", re.I)
+_SHARE_SAYS = {"orders": "had a line on promotion or with a discount", "customers": "ordered more than once",
+               "revenue": "came from lines on promotion or with a discount"}
+
+
+def _share_of_answer(row: Mapping[str, Any], metric: str, where: str, when: str, cur: str | None,
+                     question: str) -> str:
+    """"5.1% of orders in November 2026 (...) had a line on promotion or with a discount: 380 of 7,430 orders".
+
+    Asked "how many", the count leads: "380 of 7,430 orders in November 2026 (...) had ... (5.1%)".
+    """
+    part, whole, of = _SHARE_OF[metric]
+    unit = metric_unit(part)
+    share = fmt_value(row.get(metric), "percent")
+    amounts = f"{fmt_value(row.get(part), unit, cur, part)} of {fmt_value(row.get(whole), unit, cur, whole)}"
+    says = _SHARE_SAYS[of]
+    if of == "revenue":
+        return f"{share} of revenue{where} {when} {says}: {amounts}."
+    if _HOW_MANY.search(question):
+        return f"{amounts} {of}{where} {when} {says} ({share})."
+    return f"{share} of {of}{where} {when} {says}: {amounts} {of}."
+
+
+def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str | None) -> str:
+    """What the stock is worth: at cost, with the part at retail price for SKUs without a cost said apart."""
+    value = float(row.get("inventory_value") or 0.0)
+    retail = float(row.get("inventory_retail_value") or 0.0)
+    unc, stocked = int(row.get("uncosted_skus") or 0), int(row.get("stocked_skus") or 0)
+    money = lambda x: fmt_value(x, "money", cur)  # noqa: E731
+    in_stock = f"{stocked:,} SKU{'s' if stocked != 1 else ''} in stock"
+    if retail <= 0 and unc == 0:
+        return (f"Stock{where} {when} was worth {money(value)} at cost (units on hand x unit cost; "
+                f"{in_stock}).")
+    if abs(value - retail) < 0.005:
+        return (f"Stock{where} {when} was worth {money(value)} at current catalogue prices, not at cost: none "
+                f"of the {in_stock} has a cost in your catalogue.")
+    have = "has" if unc == 1 else "have"
+    if retail > 0:
+        return (f"Stock{where} {when} was worth {money(value)}: {money(value - retail)} at cost, plus "
+                f"{money(retail)} at the current catalogue price for SKUs without a cost ({unc:,} of the "
+                f"{stocked:,} SKUs in stock {have} no cost in your catalogue; any without a price either are left "
+                "out).")
+    return (f"Stock{where} {when} was worth {money(value)} at cost (units on hand x unit cost; {in_stock}). "
+            f"{unc:,} of them {have} neither a cost nor a price in your catalogue, so "
+            f"{'it is' if unc == 1 else 'they are'} left out.")
+
+
+_PLURAL = frozenset({"promo_orders", "uncosted_skus", "stocked_skus", "repeat_customers", "unpriced_skus",
+                     "units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
                      "days_of_cover"})
 
 
@@ -347,6 +432,27 @@ def _share_answer(focus: DimensionFilter, rows: list[dict[str, Any]], dim: str, 
             f"{total_txt}.")
 
 
+_WEEKEND = re.compile(r"\bweekends?\b", re.I)
+
+
+def _weekend_answer(rows: list[dict[str, Any]], metric: str, noun: str, where: str, when: str, period: TimeRange,
+                    v: Any) -> str:
+    """"Weekends (Saturday and Sunday) had $X of revenue (33.0%), weekdays $Y (67.0%); an average weekend day …"."""
+    weekend = sum(float(r.get(metric) or 0) for r in rows if r.get("weekday") in ("Saturday", "Sunday"))
+    total = sum(float(r.get(metric) or 0) for r in rows)
+    weekdays = total - weekend
+    days = [period.start + timedelta(days=i) for i in range(period.days)]
+    n_weekend = sum(1 for d in days if d.weekday() >= 5)
+    n_week = len(days) - n_weekend
+    share = f" ({weekend / total * 100:.1f}%)" if total else ""
+    text = (f"Weekends (Saturday and Sunday) had {v({metric: weekend})} of {noun}{where} {when}{share}, weekdays "
+            f"(Monday to Friday) {v({metric: weekdays})}" + (f" ({100 - weekend / total * 100:.1f}%)" if total else ""))
+    if n_weekend and n_week:
+        text += (f"; an average weekend day {v({metric: weekend / n_weekend})} against "
+                 f"{v({metric: weekdays / n_week})} on an average weekday")
+    return text + "."
+
+
 def _filtered_out(sku: str, filters: list[DimensionFilter]) -> bool:
     """Whether a SKU filter of the query leaves ``sku`` out (other filters need the catalogue to decide)."""
     return any(f.dimension == "sku" and (sku in f.values) == (f.op == "not_in") for f in filters)
@@ -360,6 +466,8 @@ def _when(period: TimeRange | None) -> str:
         return period.label
     if period.start == period.end:
         return f"on {period.label}"
+    if period.label.startswith("last "):  # "last week (23-29 Nov 2026)", not "in last week"
+        return period.label
     if period.label.startswith(("all ", "the last", "the past", "since")):
         return f"over {period.label}" if period.label.startswith("all ") else period.label if \
             period.label.startswith("since") else f"in {period.label}"

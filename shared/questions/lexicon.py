@@ -32,6 +32,32 @@ def _rx(body: str) -> re.Pattern[str]:
 
 # Order matters: more specific phrases first ("net revenue" before "revenue", "return rate" before "returns").
 METRIC_WORDS: tuple[MetricWord, ...] = (
+    MetricWord("inventory_value_at_price", _rx(r"(?:inventory|stock)(?: \w+){0,3} (?:at|in) (?:current |our |the )?"
+                                               r"(?:retail|selling|sale|list|catalogue|catalog) (?:prices?|value)|"
+                                               r"retail value of (?:\w+ ){0,2}(?:inventory|stock)|(?:inventory|stock) "
+                                               r"(?:at|in) retail"), INV, "stock value at catalogue price"),
+    MetricWord("inventory_value", _rx(r"(?:inventory|stock|warehouse)(?: \w+){0,2} worth|(?:inventory|stock) "
+                                      r"(?:value|valuation)|(?:value|worth) of (?:\w+ ){0,2}(?:inventory|stock|"
+                                      r"warehouse)|(?:value|valuation|worth) (?:\w+ ){0,2}(?:inventory|stock)|"
+                                      r"(?:money|cash|capital) (?:is |was )?(?:tied up|sitting) in (?:\w+ ){0,2}"
+                                      r"(?:inventory|stock)"), INV, "stock value"),
+    MetricWord("promo_order_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how many|number|count|"
+                                        r"ratio) of (?:our |the |all |my )?orders (?:\w+ ){0,2}(?:discount(?:ed)?|"
+                                        r"on (?:a )?(?:promo(?:tion)?s?|sale|deal)|promoted|(?:with|using|had|used|"
+                                        r"have) (?:a |any )?(?:discounts?|coupons?|promo(?:tion)?s?(?: codes?)?|"
+                                        r"vouchers?))|discounted orders|orders (?:with|using) (?:a |any )?"
+                                        r"(?:discounts?|coupons?|promo(?:tion)?s?(?: codes?)?|vouchers?)|"
+                                        r"promo(?:tion(?:al)?)? orders|orders (?:\w+ ){0,2}(?:used|using|with|had|"
+                                        r"redeemed|applied) (?:a |any |an )?(?:discount|coupon|promo(?:tion)?|"
+                                        r"voucher)s?(?: codes?)?"), S, "orders with a promotion or discount"),
+    MetricWord("promo_revenue_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how much|part) of "
+                                          r"(?:our |the |all |my )?(?:sales|revenue|turnover) (?:\w+ ){0,2}"
+                                          r"(?:on|from|at|in|during|via|through|under) (?:a |the )?"
+                                          r"(?:promo(?:tion)?s?|deals?|sales? price)|promo(?:tion(?:al)?)? "
+                                          r"(?:sales|revenue) (?:share|percentage|%)|(?:sales|revenue) on "
+                                          r"promo(?:tion)?|promo(?:tion(?:al)?)? (?:sales|revenue)|"
+                                          r"(?:sales|revenue) (?:from|during) promo(?:tion)?s"),
+               S, "revenue on promotion or with a discount"),
     MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money) per (?:order|transaction|basket|checkout)"),
                S, "average order value"),
     MetricWord("asp", _rx(r"(?:revenue|sales|money) per (?:unit|item|piece)"), S, "average selling price"),
@@ -41,17 +67,25 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                   r" (?:discounts?|refunds?|returns?)(?: and (?:discounts?|refunds?|returns?))?"),
                S, "net revenue"),
     MetricWord("return_rate", _rx(r"return(?:s)? rate|rate of returns?|returns? (?:ratio|percentage|%)|"
-                                  r"(?:percentage|share|proportion|%) of (?:units |items |orders )?(?:were |get |got )?"
-                                  r"returned|how often (?:do |are |were )?(?:\w+ ){0,3}returned"), S, "return rate"),
+                                  r"(?:percentage|share|proportion|fraction|%) of (?:units |items |orders )?(?:were |"
+                                  r"get |got )?(?:returned|sent back|c[ao]me back)|"
+                                  r"how often (?:do |are |were )?(?:\w+ ){0,3}returned"), S, "return rate"),
     MetricWord("refund_rate", _rx(r"refund (?:rate|ratio|percentage|%)|rate of refunds?|(?:percentage|share|%) of "
-                                  r"(?:revenue|sales|money) (?:was |were |got )?refunded"), S, "refund rate"),
-    MetricWord("refunds", _rx(r"refund(?:s|ed)?(?: amount)?|money (?:we )?(?:gave back|refunded)|chargebacks?"),
+                                  r"(?:revenue|sales|money) (?:was |were |got )?refunded|refunds? (?:as|in) (?:a )?"
+                                  r"(?:percentage|percent|%|share|proportion|fraction) of (?:our |the )?"
+                                  r"(?:revenue|sales)"),
+               S, "refund rate"),
+    MetricWord("refunds", _rx(r"(?:returns?|refunds?) cost(?: us| me)?|cost of (?:returns?|refunds?)|"
+                              r"refund(?:s|ed)?(?: amount)?|money (?:we )?(?:gave back|refunded)|chargebacks?"),
                S, "refunds"),
     MetricWord("returned_units", _rx(r"returns|returned (?:units|items|products|goods)|units returned|items returned|"
                                      r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are |"
-                                     r"did (?:we|i) get )?(?:returned|sent back)"),
+                                     r"did (?:we|i) get )?(?:returned|sent back)|(?:get|gets|got|getting|are|were|"
+                                     r"being|been|is) (?:returned|sent back)"),
                S, "units returned"),
-    MetricWord("discount_rate", _rx(r"discount (?:rate|percentage|%)|average discount|(?:percentage|share|%) "
+    MetricWord("discount_rate", _rx(r"discounts? (?:as|in) (?:a )?(?:percentage|percent|%|share|proportion|fraction) "
+                                    r"of (?:our |the )?(?:revenue|sales)|"
+                                    r"discount (?:rate|percentage|%)|average discount|(?:percentage|share|%) "
                                     r"(?:of (?:revenue|sales) )?(?:given |lost )?(?:as|in|to) discounts?|"
                                     r"(?:percent(?:age)?|share|%|proportion|how much) of (?:our |the )?"
                                     r"(?:revenue|sales) (?:\w+ ){0,3}(?:discount(?:ed|s)?|marked down)"),
@@ -59,7 +93,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("discounts", _rx(r"discounts?|markdowns?|money off|coupons?|promo(?:tion)?(?:al)? (?:spend|cost)"),
                S, "discounts"),
     MetricWord("units_per_order", _rx(r"(?:units|items|products|pieces) per (?:order|basket|transaction|checkout)|"
-                                      r"basket size in units|average (?:units|items) per order"), S, "units per order"),
+                                      r"basket size in units|average (?:units|items) per order|(?:units|items|products|"
+                                      r"pieces) (?:did |does |do |are |were )?(?:in |on )?(?:the |an |each |a )?"
+                                      r"(?:average|typical|usual) (?:order|basket)|(?:average|typical) (?:order|basket)"
+                                      r" (?:have|has|had|contain\w*|hold\w*)"), S, "units per order"),
     MetricWord("aov", _rx(r"(?:average|typical|usual|mean|avg\.?) order (?:value|size|amount)|order size|aov|"
                           r"(?:average|typical|usual|mean) (?:basket|cart)"
                           r"(?: value| size)?|basket (?:value|size)|cart (?:value|size)|order value|"
@@ -78,9 +115,14 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("repeat_customer_rate", _rx(r"repeat (?:customers?|buyers?|purchase(?:rs)?|purchase rate|rate)|"
                                            r"returning (?:customers?|buyers?|shoppers?)|customer retention|"
                                            r"(?:customers?|buyers?) (?:who )?(?:came back|bought again|ordered again|"
-                                           r"returned to buy)"), S, "repeat customer rate"),
+                                           r"returned to buy)|(?:(?:customers?|buyers?|people|shoppers?|clients?) "
+                                           r"(?:who |that )?(?:have |had )?)?(?:bought|ordered|purchased|shopped)"
+                                           r"(?: from us)? (?:more than once|twice or more|two or more times|again)"),
+               S, "repeat customer rate"),
     MetricWord("customers", _rx(r"(?:unique |distinct |individual )?(?:customers?|buyers|shoppers|clients|"
-                                r"purchasers)"), S, "customers"),
+                                r"purchasers)|(?:how many|number of) (?:different |unique |distinct |individual )?"
+                                r"(?:people|persons|households) (?:\w+ ){0,2}(?:ordered|bought|purchased|shopped|"
+                                r"placed (?:an )?orders?|bought something|made (?:a )?purchases?)"), S, "customers"),
     MetricWord("negative_review_share", _rx(r"(?:share|percentage|proportion|fraction|rate|ratio|%|percent) of "
                                             r"(?:negative|bad|poor|unhappy|low[- ]rated|(?:1|one|2|two)[- ]star) "
                                             r"(?:reviews?|ratings?)|negative review (?:share|rate|ratio)|"
@@ -104,6 +146,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("days_of_cover", _rx(r"days? of (?:cover|stock|supply|inventory)|(?:stock|inventory) cover|"
                                     r"how (?:long|many days) (?:will |would |does |do )?(?:our |my |the )?"
                                     r"(?:stock|inventory) (?:last|cover)"), INV, "days of cover"),
+    MetricWord("stocked_skus", _rx(r"(?:how many|number of) (?:different |distinct )?(?:skus|products|product "
+                                   r"lines|listings|articles) (?:are |do we have |we have |have we got )?(?:in stock|"
+                                   r"on hand|available|stocked)"), INV, "SKUs in stock"),
     MetricWord("stock_on_hand", _rx(r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:in stock|"
                                     r"on hand|left|in (?:the )?warehouse)|stock(?: on hand| levels?| position)?|"
                                     r"inventory(?: levels?| on hand)?|on hand|"
@@ -127,7 +172,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                             r"(?:sell|sells|sold|selling) (?:the )?(?:most|least|best|worst|fastest|slowest)|"
                             r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)"),
                S, "units sold"),
-    MetricWord("revenue", _rx(r"what (?:did|have|do|does|has) "
+    MetricWord("revenue", _rx(r"(?:our|my|the) take(?! on)\b|what (?:did|have|do|does|has) "
                               r"(?:we|i|(?:the |our |my )?(?:[\w&'.-]+ ){1,4}?)(?:sell|sold)\b|"
                               r"how much (?:[\w&'.-]+ ){0,8}(?:sell|sold|sales)\b|"
                               r"how (?:is|are|was|were) (?:[\w&'.-]+ ){1,8}?selling\b|"
@@ -138,7 +183,14 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                               r"pounds|best|worst"), S, "revenue"),
 )
 METRIC_NOUNS: dict[str, str] = {w.metric: w.noun for w in METRIC_WORDS}
-METRIC_KINDS: dict[str, DataKind] = {w.metric: w.kind for w in METRIC_WORDS}
+#: Metrics no phrase names alone: read beside the one asked (a share's counts, a stock value's parts).
+METRIC_NOUNS |= {"repeat_customers": "repeat customers", "promo_orders": "orders with a promotion or discount",
+                 "promo_revenue": "revenue on promotion", "inventory_retail_value": "stock value at catalogue price",
+                 "uncosted_skus": "SKUs without a cost", "stocked_skus": "SKUs in stock",
+                 "unpriced_skus": "SKUs without a price"}
+METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
+    "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
+    "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money")
 

@@ -70,8 +70,11 @@ _PLURAL_DIMS: dict[str, re.Pattern[str]] = {
 }
 _PER_DAY = re.compile(r"\bhow much\b(?:\s+\S+){0,5}?\s+(?:per|a|each)\s+day\b|"
                       r"\b(?:average|avg\.?|mean|typical)\s+(?:daily|per[- ]day|a[- ]day)\b|\b(?:per|a|each)\s+day\s+on"
-                      r"\s+average\b|\bdaily\s+average\b|\bon\s+an?\s+average\s+day\b", re.I)
-_UNSOLD = re.compile(r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"
+                      r"\s+average\b|\bdaily\s+average\b|\bon\s+an?\s+average\s+day\b|"
+                      r"\b(?:per|a|each)\s+day\b(?=.*\baverage[ds]?\b(?!\s+(?:order|basket|selling|price|rating)))|"
+                      r"\baverage[ds]?\b(?!\s+(?:order|basket|selling|price|rating)).*\b(?:per|a|each)\s+day\b", re.I)
+_UNSOLD = re.compile(r"\b(?:sold|sell|selling)\s+(?:zero|no|0|nothing)\b(?!\s+(?:more|less|fewer))|"
+                     r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"
                      r"(?:sell|sold)\b|\b(?:no|zero|without(?:\s+any)?)\s+sales\b|\bunsold\b|\bdead\s+stock\b",
                      re.I)
 _COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|most|least|top|bottom|by|per|"
@@ -247,13 +250,15 @@ _DECLINE_RANK = re.compile(
     r"\b(?:biggest|largest|steepest|sharpest)\s+(?:[\w-]+\s+)?(?:declines?|drops?|falls?|decreases?|loss|slumps?)\b",
     re.I)
 #: Words inside a name that say nothing about which thing it is.
-_FILLER_WORDS = frozenset("and the our my their with for from new one ones".split())
+_FILLER_WORDS = frozenset("and the our my their with for from new one ones have has had did does were was are is "
+                          "been we they you".split())
 #: Words that name the whole business or a kind of thing, not one of the tenant's names.
 _GENERIC_WORDS = frozenset(
     "store shop shops business company site website web online team catalogue catalog range ranges line lines "
     "products product items item skus sku everything stuff sales revenue brand brands category categories "
     "channel channels competitors competitor whole entire overall total all top best bestselling best-selling "
-    "worst new old main biggest largest other others".split())
+    "worst new old main biggest largest other others day days week weeks weekend weekends month months quarter "
+    "quarters year years".split())
 
 
 def unknown_name(question: str, taken: list[tuple[int, int]],
@@ -489,9 +494,22 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
 }
 
 
+#: Metrics read with the ones that explain them: a share with its two counts, a stock value with its parts.
+_COMPANIONS: dict[str, list[MetricName]] = {
+    "promo_order_share": ["promo_orders", "orders"], "promo_revenue_share": ["promo_revenue", "revenue"],
+    "repeat_customer_rate": ["repeat_customers", "customers"],
+    "inventory_value": ["inventory_retail_value", "uncosted_skus", "stocked_skus"],
+    "inventory_value_at_price": ["unpriced_skus", "stocked_skus"],
+}
+_PROMO_METRICS = frozenset({"promo_orders", "promo_order_share", "promo_revenue", "promo_revenue_share"})
+
+
 def _missing_columns(metrics: list[MetricName], index: VocabularyIndex | None) -> str | None:
     """What the data lacks for the question's first metric (None when it has it or it is unknown)."""
     present = index.vocabulary.sales_columns if index is not None else None
+    if present is not None and metrics and metrics[0] in _PROMO_METRICS:  # a promo flag or a discount will do
+        return None if {"promo", "discount"} & set(present) else "a promotion flag or a discount column in your " \
+                                                                  "sales data"
     if present is None or not metrics or metrics[0] not in _NEEDS_COLUMN:
         return None
     column, needed = _NEEDS_COLUMN[metrics[0]]
@@ -623,6 +641,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             and not lx.TREND.search(question) and re.search(
             r"\b(?:how many|number of|count)\b", question, re.I):
         metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
+    if metrics and metrics[0] in _COMPANIONS:  # "what is our stock worth": the value with what it is made of
+        metrics = [metrics[0], *_COMPANIONS[metrics[0]]]
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
         reading.per_customer = True
@@ -638,7 +658,10 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         return reading
     reading.kind = "metric"
     reading.agent_intents = intents
-    if "customers" in metrics and _NEW_CUSTOMERS.search(question):
+    if "repeat_customer_rate" in metrics and re.search(r"\b(?:new|first[- ]time)\b", question, re.I):
+        reading.notes.append("Customers new to the store are not told apart here: a repeat customer is one with two "
+                             "or more orders in the period.")
+    elif "customers" in metrics and _NEW_CUSTOMERS.search(question):
         reading.notes.append("New and returning customers are not told apart here: this counts everyone who bought.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
                  min(firsts) if firsts else None, index)
@@ -695,7 +718,11 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
                 rng = _whole_buckets(rng, grain or _auto_grain(rng))
     if "date" in dims and grain is None:
         grain = _auto_grain(rng)
-    if time.weekdays:
+    if compare == "previous_period" and rng.start.weekday() == 0 and rng.days < 7 and rng.label.startswith("this week"):
+        compare = "previous_week"  # "this week so far vs last week": Monday to today against the same weekdays
+    if len(time.weekdays) == 7 and "weekday" not in dims:
+        dims = [*dims, "weekday"]  # "weekends vs weekdays": each day of the week, the answer adds up both
+    elif time.weekdays:
         filters["weekday"] = time.weekdays
     # two or more names of the same kind ("Amazon vs eBay") -> one value each
     for dim, values in filters.items():

@@ -552,6 +552,10 @@ def _anchor_relative_years(text: str, atoms: list[_Atom], as_of: date) -> list[_
 _NTH_WEEK = re.compile(r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
                        r"(?:the\s+month\s+of\s+)?$", re.I)
 _NTH_DAYS = {"first": 0, "1st": 0, "second": 7, "2nd": 7, "third": 14, "3rd": 14, "fourth": 21, "4th": 21}
+#: "the first 10 days of November": the month's days 1-10.
+_FIRST_DAYS = re.compile(r"\bfirst\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                         r"twenty)\s+days\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?$", re.I)
+_DAY_COUNT = {**_NUMBER_WORDS, "fifteen": 15, "twenty": 20}
 
 
 def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
@@ -563,7 +567,13 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
     for a in atoms:
         m = _WEEK_OF.search(text[max(0, a.span[0] - 30):a.span[0]])
         nth = _NTH_WEEK.search(text[max(0, a.span[0] - 40):a.span[0]])
-        if m and a.start == a.end:
+        first = _FIRST_DAYS.search(text[max(0, a.span[0] - 40):a.span[0]])
+        if first and a.month is not None and a.day is None and a.start.day == 1:
+            token = first.group(1).lower()
+            n = int(token) if token.isdigit() else _DAY_COUNT[token]
+            if 1 <= n <= (a.end - a.start).days + 1:
+                a = _Atom(a.span, a.start, a.start + timedelta(days=n - 1), f"the first {n} days of {a.name}")
+        elif m and a.start == a.end:
             start = a.start if m.group(1).lower() != "of" else a.start - timedelta(days=a.start.weekday())
             a = _Atom(a.span, start, start + timedelta(days=6), f"the week of {fmt_day(start)}")
         elif nth and a.month is not None and a.day is None and a.start.day == 1:

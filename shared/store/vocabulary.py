@@ -27,7 +27,7 @@ MAX_PRODUCTS = 20_000
 MAX_NAMES = 500
 _DOC_ID = "vocabulary"
 #: Bumped when the cached document's shape changes, so older caches are rebuilt rather than misread.
-VOCABULARY_SCHEMA = 4  # 3: sales_columns says whether sales lines name a currency; 4: undated reviews
+VOCABULARY_SCHEMA = 5  # 3: sales_columns says whether sales lines name a currency; 4: undated reviews; 5: promo flag
 #: Products past which the vocabulary is not written to the document store (Firestore documents are <= 1 MiB).
 MAX_CACHED_PRODUCTS = 3_000
 # keyed by the warehouse object too (held in the value, so its id cannot be reused while cached)
@@ -52,7 +52,7 @@ def distinct_statement(table: str, column: str, limit: int = MAX_NAMES) -> exp.S
 
 
 #: Sales columns an export may lack; metrics that need them are refused plainly when they are empty.
-OPTIONAL_SALES_COLUMNS = ("discount", "refund", "returned_units", "customer_hash", "currency")
+OPTIONAL_SALES_COLUMNS = ("discount", "refund", "returned_units", "customer_hash", "currency", "promo")
 
 
 def optional_columns_statement() -> exp.Select:

@@ -98,9 +98,25 @@ def _sold() -> exp.Expr:
     return exp.GT(this=col("units"), expression=_num(0))
 
 
+def _promoted() -> exp.Expr:
+    """A line on promotion or with a discount: ``promo`` is true or ``discount`` is above 0."""
+    return exp.or_(exp.EQ(this=fn("COALESCE", col("promo"), exp.false()), expression=exp.true()),
+                   exp.GT(this=_zero(col("discount")), expression=_num(0)))
+
+
+def _latest(*conditions: exp.Expr) -> exp.Expr:
+    """The latest snapshot of a SKU and location (``is_latest``), and every other condition given."""
+    return exp.and_(col("is_latest"), *conditions)
+
+
+def _no_cost() -> exp.Expr:
+    return col("unit_cost").is_(exp.null())
+
+
 # Row columns available per group (built by the compiler): sales -> gross, units, discount, refund,
-# returned_units, order_id, unit_cost, currency; customers -> orders (per customer); reviews -> rating;
-# inventory -> on_hand, is_latest; competitor_prices -> our_price, median_price, min_price.
+# returned_units, order_id, unit_cost, currency, promo; customers -> orders (per customer); reviews -> rating;
+# inventory -> on_hand, is_latest, stock_sku, unit_cost, unit_price (the catalogue's cost and price when a metric
+# reads the products); competitor_prices -> our_price, median_price, min_price.
 MEASURES: dict[str, Measure] = {m.name: m for m in (
     Measure("gross", "sales", lambda: fn("SUM", col("gross")),
             "Sum of line revenue; a line without revenue counts units x unit_price."),
@@ -114,6 +130,12 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
         "Distinct order ids over lines with units sold, plus each such line without an order id."),
     Measure("cost", "sales", lambda: fn("SUM", exp.Mul(this=col("units"), expression=col("unit_cost"))),
             "Sum of units x the product's cost (lines whose product has a cost)."),
+    Measure("promo_orders", "sales", lambda: exp.Add(
+        this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(_sold(), _promoted()), col("order_id"))])),
+        expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold(), _promoted()))),
+        "Orders (counted as the orders measure counts them) with a line on promotion or with a discount."),
+    Measure("promo_gross", "sales", lambda: fn("SUM", when(_promoted(), col("gross"))),
+            "Revenue (gross) of the lines on promotion or with a discount."),
     Measure("costed_net", "sales", lambda: fn("SUM", when(col("unit_cost").is_(exp.null()).not_(),
                                                                  _net_line())),
             "Net revenue of the lines whose product has a cost (the base of margin)."),
@@ -129,6 +151,24 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
             "Reviews rated 1 or 2 stars."),
     Measure("stock", "inventory", lambda: fn("SUM", when(col("is_latest"), col("on_hand"))),
             "On hand at each SKU and location's latest snapshot in the period."),
+    Measure("stock_cost_value", "inventory",
+            lambda: fn("SUM", when(_latest(), exp.Mul(this=col("on_hand"), expression=col("unit_cost")))),
+            "On hand x the product's cost at each SKU and location's latest snapshot (SKUs with a cost)."),
+    Measure("stock_retail_value", "inventory",
+            lambda: fn("SUM", when(_latest(_no_cost()), exp.Mul(this=col("on_hand"), expression=col("unit_price")))),
+            "On hand x the product's current catalogue price, at the latest snapshot, for SKUs without a cost."),
+    Measure("uncosted_skus", "inventory", lambda: exp.Count(this=exp.Distinct(expressions=[when(
+        _latest(_no_cost(), exp.GT(this=col("on_hand"), expression=_num(0))), col("stock_sku"))])),
+            "SKUs with stock at their latest snapshot and no cost in the catalogue."),
+    Measure("stock_price_value", "inventory",
+            lambda: fn("SUM", when(_latest(), exp.Mul(this=col("on_hand"), expression=col("unit_price")))),
+            "On hand x the product's current catalogue price at each SKU and location's latest snapshot."),
+    Measure("unpriced_skus", "inventory", lambda: exp.Count(this=exp.Distinct(expressions=[when(
+        _latest(col("unit_price").is_(exp.null()), exp.GT(this=col("on_hand"), expression=_num(0))),
+        col("stock_sku"))])), "SKUs with stock at their latest snapshot and no price in the catalogue."),
+    Measure("stocked_skus", "inventory", lambda: exp.Count(this=exp.Distinct(expressions=[when(
+        _latest(exp.GT(this=col("on_hand"), expression=_num(0))), col("stock_sku"))])),
+            "SKUs with stock at their latest snapshot."),
     Measure("index_sum", "competitor_prices",
             lambda: fn("SUM", ratio(col("our_price"), col("median_price"), 100)),
             "Sum over observations of 100 x our price / median competitor price."),
@@ -226,6 +266,8 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("repeat_customer_rate", "Repeat customer rate", "percent", S, ("repeat_customers", "customers"),
           lambda m, _: ratio(_zero(m("repeat_customers")), m("customers"), 100),
           "Share of those customers with two or more orders in the same period."),
+    _spec("repeat_customers", "Repeat customers", "count", S, ("repeat_customers",), _sum("repeat_customers"),
+          "Customers with two or more orders in the period."),
     _spec("review_count", "Reviews", "count", R, ("review_count",), _sum("review_count"), "Number of reviews.",
           additive=True),
     _spec("avg_rating", "Average rating", "rating", R, ("rating_sum", "rated"),
@@ -241,6 +283,33 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           lambda m, days: ratio(m("stock"), ratio(m("units"), days)),
           "Stock on hand divided by average daily units sold over the period (period length in days).",
           time_ok=False),
+    _spec("promo_orders", "Orders on promotion", "count", S, ("promo_orders",), _sum("promo_orders"),
+          "Orders with at least one line on promotion (the promo flag) or with a discount.", additive=True),
+    _spec("promo_order_share", "Orders on promotion %", "percent", S, ("promo_orders", "orders"),
+          lambda m, _: ratio(_zero(m("promo_orders")), m("orders"), 100),
+          "Orders with a line on promotion or with a discount, as a percentage of all orders."),
+    _spec("promo_revenue", "Revenue on promotion", "money", S, ("promo_gross",), _sum("promo_gross"),
+          "Revenue (gross) of the lines on promotion or with a discount.", additive=True),
+    _spec("promo_revenue_share", "Revenue on promotion %", "percent", S, ("promo_gross", "gross"),
+          lambda m, _: ratio(_zero(m("promo_gross")), m("gross"), 100),
+          "Revenue of the lines on promotion or with a discount, as a percentage of revenue."),
+    _spec("inventory_value", "Stock value", "money", INV, ("stock_cost_value", "stock_retail_value"),
+          lambda m, _: fn("COALESCE", exp.Add(this=m("stock_cost_value"), expression=_zero(m("stock_retail_value"))),
+                          m("stock_retail_value")),
+          "Units on hand at each SKU and location's latest snapshot x the product's cost; SKUs without a cost "
+          "count at their current catalogue price (see inventory_retail_value).", additive=True, products=True),
+    _spec("inventory_retail_value", "Stock value at price (no cost)", "money", INV, ("stock_retail_value",),
+          _sum("stock_retail_value"), "The part of the stock value counted at the current catalogue price: SKUs "
+          "without a cost, on hand at their latest snapshot x price.", additive=True, products=True),
+    _spec("uncosted_skus", "SKUs in stock without a cost", "count", INV, ("uncosted_skus",), _sum("uncosted_skus"),
+          "SKUs with stock at their latest snapshot and no cost in the catalogue.", products=True),
+    _spec("inventory_value_at_price", "Stock value at price", "money", INV, ("stock_price_value",),
+          _sum("stock_price_value"), "Units on hand at each SKU and location's latest snapshot x the product's "
+          "current catalogue price (SKUs without a price are left out).", additive=True, products=True),
+    _spec("unpriced_skus", "SKUs in stock without a price", "count", INV, ("unpriced_skus",), _sum("unpriced_skus"),
+          "SKUs with stock at their latest snapshot and no price in the catalogue.", products=True),
+    _spec("stocked_skus", "SKUs in stock", "count", INV, ("stocked_skus",), _sum("stocked_skus"),
+          "SKUs with stock on hand at their latest snapshot."),
     _spec("price_index", "Price index", "index", C, ("index_sum", "observations"),
           lambda m, _: ratio(m("index_sum"), m("observations")),
           "Mean over SKU-days of 100 x our catalogue price / the median competitor price that day "

@@ -89,6 +89,24 @@ def _whole_months(tr: TimeRange) -> int | None:
     return (tr.end.year - tr.start.year) * 12 + tr.end.month - tr.start.month + 1
 
 
+def to_date_months(tr: TimeRange) -> int | None:
+    """1, 3 or 12 when ``tr`` is a month, quarter or year to date (from its first day, ending before its last).
+
+    "This month so far vs last month" compares 1-14 Dec with 1-14 Nov, not with the whole of November.
+    """
+    if tr.start.day != 1 or _whole_months(tr) is not None:
+        return None
+    for months, starts in ((1, range(1, 13)), (3, (1, 4, 7, 10)), (12, (1,))):
+        if tr.start.month in starts and tr.end < _month_start(tr.start, -months):
+            return months
+    return None
+
+
+def _months_earlier(d: date, months: int) -> date:
+    first = _month_start(d, months)
+    return first.replace(day=min(d.day, calendar.monthrange(first.year, first.month)[1]))
+
+
 def _year_earlier(d: date) -> date:
     try:
         return d.replace(year=d.year - 1)
@@ -101,7 +119,8 @@ def previous_range(tr: TimeRange, compare: str) -> TimeRange:
 
     ``previous_year``: the same dates a year earlier. ``previous_week``: the same dates 7 days earlier (the same
     weekdays). ``previous_period``: the same number of calendar months
-    just before when ``tr`` is whole months (Q2 -> Q1, March -> February), else the same number of days just
+    just before when ``tr`` is whole months (Q2 -> Q1, March -> February); the same days of the month, quarter
+    or year before when ``tr`` is one of them to date (1-14 Dec -> 1-14 Nov); else the same number of days just
     before.
     """
     if compare == "previous_year":
@@ -111,6 +130,8 @@ def previous_range(tr: TimeRange, compare: str) -> TimeRange:
     elif (months := _whole_months(tr)) is not None:
         start = _month_start(tr.start, months)
         end = tr.start - timedelta(days=1)
+    elif (months := to_date_months(tr)) is not None:
+        start, end = _month_start(tr.start, months), _months_earlier(tr.end, months)
     else:
         start, end = tr.start - timedelta(days=tr.days), tr.start - timedelta(days=1)
     return TimeRange(start=start, end=end, label=f"{start.isoformat()} - {end.isoformat()}")
@@ -171,7 +192,7 @@ def _bucket_day(ctx: _Context) -> exp.Expr:
     assert q.time_range is not None
     if q.compare == "previous_year":
         shifted: exp.Expr = exp.DateAdd(this=_day(), expression=exp.Literal.number(1), unit=exp.var("YEAR"))
-    elif (months := _whole_months(q.time_range)) is not None:
+    elif (months := _whole_months(q.time_range) or to_date_months(q.time_range)) is not None:
         shifted = exp.DateAdd(this=_day(), expression=ctx.params.bind("shift", months), unit=exp.var("MONTH"))
     else:
         shifted = exp.DateAdd(this=_day(), expression=ctx.params.bind("shift", q.time_range.days),
@@ -237,7 +258,8 @@ def _where(ctx: _Context) -> exp.Expr:
 
 def _products() -> exp.Select:
     """One row per SKU (no fan-out whatever the catalogue holds), for this tenant only."""
-    columns = (exp.alias_(fn("MAX", col(c)), c, copy=False) for c in ("title", "category", "brand", "cost", "price"))
+    columns = (exp.alias_(fn("MAX", col(c)), c, copy=False) for c in ("title", "category", "brand", "cost", "price",
+                                                                 "currency"))
     return (exp.select(col("sku"), *columns).from_(exp.to_table("products"), copy=False)
             .where(tenant_predicate(), copy=False).group_by(col("sku"), copy=False))
 
@@ -269,7 +291,8 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
     unit_cost = col("cost", table="p") if ctx.with_products else exp.cast(exp.null(), _FLOAT)
     return {"gross": gross, "units": _f("units"), "discount": _f("discount"), "refund": _f("refund"),
             "returned_units": _f("returned_units"), "order_id": _f("order_id"),
-            "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "currency": _f("currency")}
+            "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "currency": _f("currency"),
+            "promo": _f("promo")}
 
 
 def _window(func: exp.Expr, partition: list[exp.Expr]) -> exp.Window:
@@ -299,7 +322,11 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
         if ctx.compare:
             partition.append(_period(ctx))
         latest = exp.EQ(this=_day(), expression=_window(fn("MAX", _day()), partition))
-        return _rows(ctx, group, {"on_hand": _f("on_hand"), "is_latest": latest}), None
+        columns: dict[str, exp.Expr] = {"on_hand": _f("on_hand"), "is_latest": latest, "stock_sku": _f("sku")}
+        if ctx.with_products:  # the stock's value: the catalogue's cost and price, in the catalogue's currency
+            columns |= {"unit_cost": col("cost", table="p"), "unit_price": col("price", table="p"),
+                        "currency": col("currency", table="p")}
+        return _rows(ctx, group, columns), None
     # competitor_prices: one observation per SKU and day (and competitor when it is a dimension)
     same_day: list[exp.Expr] = [_f("sku"), _day()]
     if "competitor" in ctx.query.dimensions:
@@ -330,7 +357,7 @@ def _branch(ctx: _Context, group: MeasureGroup, all_measures: list[str], currenc
         agg = measure.aggregate() if measure.group == group else exp.cast(exp.null(), _FLOAT)
         select.append(exp.alias_(agg, _measure_col(name), copy=False))
     if currency:
-        if group == "sales":
+        if group == "sales" or (group == "inventory" and ctx.with_products):
             select += [exp.alias_(fn("MIN", col("currency")), "_currency_min", copy=False),
                        exp.alias_(fn("MAX", col("currency")), "_currency_max", copy=False)]
         else:

@@ -24,7 +24,9 @@ MetricName = Literal[
     "revenue", "net_revenue", "discounts", "refunds", "units", "returned_units", "return_rate", "orders",
     "aov", "units_per_order", "asp", "cost", "margin", "margin_pct", "discount_rate", "refund_rate", "customers",
     "repeat_customer_rate", "review_count", "avg_rating", "negative_review_share", "stock_on_hand",
-    "days_of_cover", "price_index", "cheapest_share", "negative_reviews",
+    "days_of_cover", "price_index", "cheapest_share", "negative_reviews", "promo_orders", "promo_order_share",
+    "promo_revenue", "promo_revenue_share", "inventory_value", "inventory_retail_value", "uncosted_skus",
+    "stocked_skus", "repeat_customers", "inventory_value_at_price", "unpriced_skus",
 ]
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor"]

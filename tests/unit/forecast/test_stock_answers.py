@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
+import pytest
 
 from shared.forecast.answers import (
     forecast_answers,
@@ -92,3 +93,36 @@ def test_a_reorder_action_counts_its_units_as_a_merchant_reads_them() -> None:
 
     assert reorder_title("ELE-0035", 1.2) == "Reorder 1 unit of ELE-0035"
     assert reorder_title("KIT-0266", 1249.6) == "Reorder 1,250 units of KIT-0266"
+
+
+def test_cover_counts_from_the_stock_count_less_what_sold_since() -> None:
+    """A count 20 days old with 60 on hand and 20 sold since at 1 a day: 40 left, 40 days from the as-of date."""
+    days = pd.date_range(end=pd.Timestamp(AS_OF) - pd.Timedelta(days=10), periods=60, freq="D")
+    sales = pd.DataFrame({"sku": "vase", "date": days, "units": 2.0})
+    sales.loc[sales["date"] > pd.Timestamp(AS_OF) - pd.Timedelta(days=20), "units"] = 2.0
+    counted = pd.Timestamp(AS_OF) - pd.Timedelta(days=20)
+    stock = pd.DataFrame({"sku": ["vase"], "on_hand": [60.0], "on_order": [0.0], "lead_time_days": [7],
+                          "stock_date": [counted]})
+    cover = run_rate_cover(sales, stock, AS_OF)
+    # 10 selling days after the count at 2 a day: 20 sold over the 20 days since, a rate of 1 a day
+    assert cover.loc["vase", "sold_since_count"] == 20 and cover.loc["vase", "daily_units"] == 1.0
+    assert cover.loc["vase", "days_of_cover"] == 40.0
+    answer = stockout_answer(cover, [], AS_OF, ["vase"])
+    assert answer.text.startswith("vase runs out around 2026-07-10 (40 days of cover: 60 on hand at the 2026-05-11 "
+                                  "stock count less 20 sold since at 1 a day)"), answer.text
+    assert answer.text.endswith("(stock counted 2026-05-11, sales to 2026-05-31).")
+
+
+def test_a_count_after_the_last_sale_is_where_cover_starts() -> None:
+    """Sales ended 10 days before a count taken on the as-of date: cover runs from the count."""
+    days = pd.date_range(end=pd.Timestamp(AS_OF) - pd.Timedelta(days=10), periods=60, freq="D")
+    sales = pd.DataFrame({"sku": "vase", "date": days, "units": 2.0})
+    stock = pd.DataFrame({"sku": ["vase"], "on_hand": [36.0], "on_order": [0.0], "lead_time_days": [7],
+                          "stock_date": [pd.Timestamp(AS_OF)]})
+    cover = run_rate_cover(sales, stock, AS_OF)
+    # the last 28 days hold 18 selling days at 2 a day: 36 / 28 a day, so 36 on hand last 28 days from the count
+    assert cover.loc["vase", "days_of_cover"] == pytest.approx(28.0)
+    last_sale = AS_OF - timedelta(days=10)
+    row = stock_rows(cover, [], last_sale)[0]  # the date is counted from the count even when given the last sale
+    assert row[2] == (AS_OF + timedelta(days=int(cover.loc["vase", "days_of_cover"]))).isoformat()
+    assert row[9] == AS_OF.isoformat()

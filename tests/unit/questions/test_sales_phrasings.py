@@ -241,3 +241,90 @@ def test_a_rating_ranking_of_a_young_store_ranks_every_reviewed_product_and_says
     answer = compose(r, result, titles={"TR.88/L": "Oak Serving Tray Large"}).answer
     assert "no product has 5 reviews yet" in answer and "(2.00 out of 5)" in answer
     assert answer.index("100234") < answer.index("Oak Serving Tray Large")
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("Refunds as a percentage of sales last month", ["refund_rate"]),
+    ("discounts as a share of revenue in 2024", ["discount_rate"]),
+    ("How many people ordered in the last 30 days?", ["customers"]),
+    ("How much is our inventory worth?", ["inventory_value", "inventory_retail_value", "uncosted_skus",
+                                          "stocked_skus"]),
+    ("What percent of orders were discounted last month?", ["promo_order_share", "promo_orders", "orders"]),
+    ("share of sales on promotion", ["promo_revenue_share", "promo_revenue", "revenue"]),
+])
+def test_merchant_phrasings_read_as_the_metric_asked(shop: VocabularyIndex, question: str,
+                                                     metrics: list[str]) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == metrics, (r.kind, r.query)
+
+
+def test_an_average_per_day_after_the_metric_is_a_daily_average(shop: VocabularyIndex) -> None:
+    r = read(shop, "How many orders per day did we average last month?")
+    assert r.per_day and r.shape == "value" and r.query is not None and r.query.metrics == ["orders"]
+    assert not read(shop, "What's the average order value per day last month?").per_day  # AOV by day: a trend
+
+
+def test_the_first_n_days_of_a_month() -> None:
+    t = resolve_time("How much money did we make in the first 10 days of May?", END)
+    assert t.range is not None and (t.range.start, t.range.end) == (date(2025, 5, 1), date(2025, 5, 10))
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("What's our take for the month so far?", ["revenue"]),
+    ("How many units did the average order have last month?", ["units_per_order"]),
+    ("What fraction of units came back in 2024?", ["return_rate"]),
+    ("How much did returns cost us last quarter?", ["refunds"]),
+    ("How many repeat customers did we have last month?", ["repeat_customer_rate", "repeat_customers",
+                                                           "customers"]),
+    ("How many customers bought more than once this year?", ["repeat_customer_rate", "repeat_customers",
+                                                             "customers"]),
+    ("How many SKUs are in stock?", ["stocked_skus"]),
+    ("How many orders used a discount code last month?", ["promo_order_share", "promo_orders", "orders"]),
+])
+def test_more_merchant_phrasings_read_as_the_metric_asked(shop: VocabularyIndex, question: str,
+                                                          metrics: list[str]) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == metrics, (r.kind, r.query)
+
+
+def test_products_that_sold_zero_units_are_the_unsold_ones(shop: VocabularyIndex) -> None:
+    assert read(shop, "Which products sold zero units last month?").shape == "unsold"
+
+
+def test_a_time_word_after_the_is_no_unknown_name(shop: VocabularyIndex) -> None:
+    r = read(shop, "Which day of the week do we sell the most units?")
+    assert r.kind == "metric" and r.query is not None and r.query.dimensions == ["weekday"]
+
+
+def test_this_week_so_far_is_compared_with_the_same_weekdays() -> None:
+    from tests.unit.questions.conftest import EXTENTS as extents
+
+    r = read_question("Revenue this week so far vs last week", tenant_id="decor", index=None, extents=extents,
+                      as_of=date(2025, 6, 12))
+    assert r.query is not None and r.query.compare == "previous_week"
+    assert r.query.time_range is not None and r.query.time_range.start == date(2025, 6, 9)
+
+
+def test_weekends_vs_weekdays_is_each_day_of_the_week_not_a_filter_of_all_seven(shop: VocabularyIndex) -> None:
+    r = read(shop, "What are sales on weekends vs weekdays?")
+    assert r.query is not None and r.query.dimensions == ["weekday"] and not r.query.filters
+    one = read(shop, "How many units did we sell on weekends last month?")
+    assert one.query is not None and one.query.filters[0].values == ["Saturday", "Sunday"]
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("Total inventory value at retail price", ["inventory_value_at_price", "unpriced_skus", "stocked_skus"]),
+    ("What's the retail value of our stock?", ["inventory_value_at_price", "unpriced_skus", "stocked_skus"]),
+    ("Which products get returned the most?", ["returned_units"]),
+    ("How many units of the Oak Serving Tray Large have we sold this year?", ["units"]),
+])
+def test_stock_at_price_returns_and_a_named_product_after_have_we(shop: VocabularyIndex, question: str,
+                                                                  metrics: list[str]) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == metrics, (r.kind, r.unknown_name)
+
+
+def test_new_vs_returning_customers_says_new_ones_are_not_told_apart(shop: VocabularyIndex) -> None:
+    r = read(shop, "How many new vs returning customers last month?")
+    assert r.query is not None and r.query.metrics[0] == "repeat_customer_rate"
+    assert any("not told apart" in n for n in r.notes)

@@ -1,0 +1,133 @@
+"""Stock value, promotion shares and month to date, asked of a generated merchant: truths computed with pandas."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from shared.ingest.client import ingest_path
+from shared.orchestration.client import ask
+from tests.e2e.questions.conftest import END, TENANT, Ingested
+
+
+def numbers(text: str) -> list[float]:
+    return [float(x.replace(",", "")) for x in re.findall(r"-?\d[\d,]*\.?\d*", text)]
+
+
+def states(text: str, value: float, tol: float = 0.01) -> bool:
+    return any(abs(n - value) <= tol for n in numbers(text))
+
+
+def answer(shop: Ingested, question: str, tenant: str = TENANT, as_of: str | None = None) -> str:
+    resp = ask(shop.deps, question, tenant=tenant, use_cache=False, as_of=as_of)
+    assert resp.report is not None
+    return resp.report.answer
+
+
+def _latest_stock(shop: Ingested) -> pd.DataFrame:
+    inv = shop.merchant.inventory.assign(date=lambda f: pd.to_datetime(f["date"]).dt.date)
+    return inv.sort_values("date", kind="stable").groupby(["sku", "location"]).tail(1)
+
+
+@pytest.mark.parametrize("question", ["How much is our inventory worth?", "what's the value of our stock?"])
+def test_stock_value_is_cost_times_on_hand_at_the_latest_count(shop: Ingested, question: str) -> None:
+    latest = _latest_stock(shop).merge(shop.merchant.products[["sku", "cost"]], on="sku")
+    value = float((latest["on_hand"] * latest["cost"]).sum())
+    text = answer(shop, question)
+    first = text.split(". ")[0]
+    assert states(first, value) and "at cost" in first and "latest stock count" in first, text
+    assert first.startswith("Stock on 31 Mar 2025"), text  # the count's date, said
+    assert "$" in first  # the catalogue names USD: the amount says so
+
+
+def test_stock_value_by_category(shop: Ingested) -> None:
+    latest = _latest_stock(shop).merge(shop.merchant.products[["sku", "cost", "category"]], on="sku")
+    by_cat = (latest["on_hand"] * latest["cost"]).groupby(latest["category"]).sum().sort_values(ascending=False)
+    text = answer(shop, "inventory value by category")
+    positions = [text.find(str(c)) for c in by_cat.index]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), text
+    assert all(states(text, float(v)) for v in by_cat.values), text
+
+
+def test_skus_without_a_cost_count_at_their_price_and_are_said(shop: Ingested, tmp_path: Path) -> None:
+    tenant = "nocost"
+    products = shop.merchant.products.copy()
+    lacking = sorted(products["sku"])[:3]
+    products.loc[products["sku"].isin(lacking), "cost"] = None
+    for kind, frame in (("products", products), ("inventory", shop.merchant.inventory)):
+        path = tmp_path / f"{kind}.csv"
+        frame.to_csv(path, index=False)
+        assert ingest_path(shop.deps, path, tenant, kind).status == "processed"
+    latest = _latest_stock(shop).merge(products[["sku", "cost", "price"]], on="sku")
+    at_cost = float((latest["on_hand"] * latest["cost"]).sum())
+    no_cost = latest[latest["cost"].isna()]
+    at_price = float((no_cost["on_hand"] * no_cost["price"]).sum())
+    in_stock = latest[latest["on_hand"] > 0]
+    text = answer(shop, "How much is our stock worth?", tenant)
+    assert states(text, at_cost + at_price) and states(text, at_cost) and states(text, at_price), text
+    assert f"{in_stock[in_stock['cost'].isna()]['sku'].nunique()} of the {in_stock['sku'].nunique()} SKUs" in text
+    assert "current catalogue price" in text
+
+
+def _promoted(shop: Ingested) -> pd.DataFrame:
+    s = shop.sales()
+    sold = s[s["units"] > 0]
+    return sold.assign(promoted=sold["promo"].astype(bool) | (sold["discount"].fillna(0) > 0))
+
+
+def test_share_of_orders_discounted_last_month(shop: Ingested) -> None:
+    lines = _promoted(shop)
+    march = lines[lines["date"] >= date(2025, 3, 1)]
+    orders = march.groupby("order_id")["promoted"].any()
+    text = answer(shop, "What percent of orders were discounted last month?")
+    first = text.split(": ")[0]
+    assert states(first, float(orders.mean() * 100), 0.06) and "March 2025" in first, text
+    assert states(text, float(orders.sum())) and states(text, float(len(orders))), text
+
+
+def test_share_of_sales_on_promotion(shop: Ingested) -> None:
+    lines = _promoted(shop)
+    q1 = lines[(lines["date"] >= date(2025, 1, 1)) & (lines["date"] <= date(2025, 3, 31))]
+    share = float(q1.loc[q1["promoted"], "revenue"].sum() / q1["revenue"].sum() * 100)
+    text = answer(shop, "share of sales on promotion in Q1 2025")
+    assert states(text.split(": ")[0], share, 0.06) and "Q1 2025" in text, text
+
+
+def test_month_to_date_compares_the_same_days_of_the_month_before(shop: Ingested) -> None:
+    s = shop.sales()
+    now = float(s[(s["date"] >= date(2025, 3, 1)) & (s["date"] <= date(2025, 3, 14))]["revenue"].sum())
+    before = float(s[(s["date"] >= date(2025, 2, 1)) & (s["date"] <= date(2025, 2, 14))]["revenue"].sum())
+    text = answer(shop, "How are we doing this month so far vs last month?", as_of="2025-03-14")
+    assert states(text, now) and states(text, before), text
+    assert "1-14 Mar 2025" in text and "1-14 Feb 2025" in text, text
+    assert END == date(2025, 3, 31)
+
+
+def test_a_named_product_runs_out_counted_from_its_stock_count(shop: Ingested, tmp_path: Path) -> None:
+    """The vase's count (60 on hand, 20 days before the data ends) less the 20 sold since, at the rate since."""
+    tenant = "vases"
+    counted = pd.Timestamp(END) - pd.Timedelta(days=20)
+    products = pd.DataFrame({"sku": ["VASE-1", "TRAY-1"], "title": ["Ceramic Vase", "Oak Tray"],
+                             "price": [30.0, 20.0], "cost": [12.0, 8.0], "currency": ["USD", "USD"]})
+    days = pd.date_range(end=pd.Timestamp(END), periods=90, freq="D")
+    vase = pd.DataFrame({"sku": "VASE-1", "date": days[days <= pd.Timestamp(END) - pd.Timedelta(days=10)],
+                         "units": 2})
+    tray = pd.DataFrame({"sku": "TRAY-1", "date": days, "units": 1})  # the data runs to END through the tray
+    sales = pd.concat([vase, tray], ignore_index=True)
+    sales = sales.assign(date=sales["date"].dt.date, unit_price=30.0, order_id=[f"O-{i}" for i in range(len(sales))])
+    inventory = pd.DataFrame({"sku": ["VASE-1", "TRAY-1"], "date": [counted.date(), END], "on_hand": [60, 500],
+                              "lead_time_days": [7, 7], "location": ["main", "main"]})
+    for kind, frame in (("products", products), ("sales", sales), ("inventory", inventory)):
+        path = tmp_path / f"{kind}.csv"
+        frame.to_csv(path, index=False)
+        assert ingest_path(shop.deps, path, tenant, kind).status == "processed"
+    sold_since = float(vase[vase["date"] > counted]["units"].sum())  # 10 selling days after the count
+    rate = sold_since / (pd.Timestamp(END) - counted).days
+    run_out = (pd.Timestamp(END) + pd.Timedelta(days=int((60 - sold_since) / rate))).date()
+    text = answer(shop, "When will the ceramic vase run out?", tenant)
+    assert text.startswith(f"VASE-1 runs out around {run_out.isoformat()}"), text
+    assert f"less {sold_since:.0f} sold since" in text and counted.date().isoformat() in text, text
