@@ -14,7 +14,8 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
    and ``revenue`` are 0. Units are never stored negative.
 4. **Discounts, refunds and returned units are amounts**: their sign is dropped (``-5.00`` off is 5.00).
 5. **A line's discount** is its discount column; else ``revenue - line_net`` where the export gives the
-   line's total after discounts (WooCommerce's ``item_total``).
+   line's total after discounts (WooCommerce's ``item_total``). **A line's cost** is its cost column; else
+   ``revenue - line_profit`` where the export gives the line's profit (Superstore's ``Profit``).
 6. **Order-level discount and refund amounts are spread over the order's lines by value** (revenue, else
    units x unit price; equally when the order has no value), net of what the lines already carry: a line
    gets its own amount plus its share of ``max(order amount - sum of line amounts, 0)``, in cents that add
@@ -215,6 +216,14 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         derived = pd.Series(np.round(np.clip(revenue - _num(line_net, index), 0, None), 2), index=index)
         given = columns.get("discount")
         columns["discount"] = derived if given is None else given.where(given.notna(), derived)
+    line_profit = columns.pop("line_profit", None)
+    if line_profit is not None:  # cost of goods = what the line sold for less its profit (never below 0)
+        revenue = _num(columns.get("revenue"), index)
+        with np.errstate(invalid="ignore"):
+            cost = np.where(revenue > 0, np.round(np.clip(revenue - _num(line_profit, index), 0, None), 4), np.nan)
+        given = columns.get("line_cost")
+        derived = pd.Series(cost, index=index)
+        columns["line_cost"] = derived if given is None else given.where(given.notna(), derived)
     groups = _order_groups(order_id) if order_id is not None else np.arange(len(index))
     value = line_values(columns, index)
     for source, target in (("order_discount", "discount"), ("order_refund", "refund")):

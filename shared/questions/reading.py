@@ -315,11 +315,21 @@ def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _unanswerable(question: str) -> tuple[str, str] | None:
+def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[str, str] | None:
     for rx, concept, needed in lx.UNANSWERABLE:
-        if rx.search(question):
+        if rx.search(question) and not (concept == "sales by region" and _places_known(question, index)):
             return concept, needed
     return None
+
+
+def _places_known(question: str, index: VocabularyIndex | None) -> bool:
+    """Whether every place word of the question ("which country", "by state") is a column the sales carry."""
+    if index is None:
+        return False
+    have = {"country": index.vocabulary.countries, "region": index.vocabulary.regions,
+            "state": index.vocabulary.states}
+    named = [dim for dim, rx in lx.PLACE_WORDS if rx.search(question)]
+    return bool(named) and all(have.get(dim) for dim in named)
 
 
 def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) -> list[str]:
@@ -487,7 +497,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     reading.categories = list(dict.fromkeys(v for m in matches if m.kind == "category" for v in m.values))
 
     reading.brands = list(dict.fromkeys(v for m in matches if m.kind == "brand" for v in m.values))
-    gap = _unanswerable(question)
+    gap = _unanswerable(question, index)
     reading.price_change_pct = price_change(question)
     if gap is None and (market := read_market(question, matches, index, time.spans)) is not None:  # vs X, restock
         reading.agent_period = time.range if time.range is not None and not time.future else None

@@ -27,7 +27,8 @@ MetricName = Literal[
     "days_of_cover", "price_index", "cheapest_share", "negative_reviews",
 ]
 #: Dimension names the catalogue declares.
-DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor"]
+DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor",
+                        "country", "region", "state"]
 
 
 class TimeRange(BaseModel):
