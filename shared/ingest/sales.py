@@ -8,7 +8,8 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
 2. **Cancelled lines are not sales**: a status of cancelled/canceled/voided/failed/declined/unavailable is rejected
    with that reason; a status saying the goods came back (``returned``, ``... returned to seller``, ``...
    rejected by buyer``) makes the line a return (rule 3).
-3. **A negative line is a return**, kept apart from sales: when units, revenue or unit price is negative,
+3. **A negative line is a return** (but one at a unit price of 0 with no money or refund is a stock adjustment,
+   rejected with that reason), kept apart from sales: when units, revenue or unit price is negative,
    the line's ``returned_units`` is ``|units|`` (unless a returns column says otherwise), its ``refund`` is
    ``|revenue|`` (else ``|units| x |unit_price|``, unless a refund column says otherwise), and its ``units``
    and ``revenue`` are 0. Units are never stored negative.
@@ -113,6 +114,19 @@ def _as_return(columns: dict[str, Any], back: np.ndarray) -> None:
             columns[name] = col.where(~mask, -col.abs())
 
 
+def _stock_adjustments(columns: dict[str, Any], index: pd.Index) -> np.ndarray:
+    """Negative lines with a unit price of 0, no money and no refund: stock write-offs, not customers' returns.
+
+    UCI Online Retail writes damaged, lost and recounted stock as such lines on ordinary invoices (its returns
+    are ``C`` invoices at the goods' price).
+    """
+    units, price = _num(columns.get("units"), index), _num(columns.get("unit_price"), index)
+    revenue, refund = _num(columns.get("revenue"), index), _num(columns.get("refund"), index)
+    with np.errstate(invalid="ignore"):
+        return np.asarray((units < 0) & (price == 0) & (np.isnan(revenue) | (revenue == 0)) & np.isnan(refund),
+                          dtype=bool)
+
+
 def _cancelled(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     if status is None:
         return np.zeros(len(index), dtype=bool)
@@ -206,6 +220,11 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         shown = status.astype(object).where(status.notna(), "")
         errors[cancelled] = [f"order status {str(v)!r}: a cancelled order line is not a sale" for v in shown[cancelled]]
         error_field[cancelled] = "status"
+    adjusted = _stock_adjustments(columns, index) & ~cancelled
+    if adjusted.any():
+        errors[adjusted] = ("a negative quantity at a price of 0 is a stock adjustment (goods damaged, lost or "
+                            "recounted), not a sale or a return")
+        error_field[adjusted] = "units"
     back = _returned(status, index) & ~cancelled
     if back.any():
         _as_return(columns, back)

@@ -30,6 +30,9 @@ def _rx(body: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})(?!\w)", re.I)
 
 
+#: Cancellation words: UCI Online Retail's ``C`` invoices are cancellations, stored as returns (negative lines).
+CANCELLED = (r"cancell?ations?|cancell?ed (?:units|items|products|goods|lines|invoices)|(?:units|items) cancell?ed|"
+             r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are )cancell?ed")
 # Order matters: more specific phrases first ("net revenue" before "revenue", "return rate" before "returns").
 METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money) per (?:order|transaction|basket|checkout)"),
@@ -49,7 +52,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                S, "refunds"),
     MetricWord("returned_units", _rx(r"returns|returned (?:units|items|products|goods)|units returned|items returned|"
                                      r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are |"
-                                     r"did (?:we|i) get )?(?:returned|sent back)"),
+                                     r"did (?:we|i) get )?(?:returned|sent back)|" + CANCELLED),
                S, "units returned"),
     MetricWord("discount_rate", _rx(r"discount (?:rate|percentage|%)|average discount|(?:percentage|share|%) "
                                     r"(?:of (?:revenue|sales) )?(?:given |lost )?(?:as|in|to) discounts?|"

@@ -602,6 +602,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     reading.agent_intents = intents
     if "customers" in metrics and _NEW_CUSTOMERS.search(question):
         reading.notes.append("New and returning customers are not told apart here: this counts everyone who bought.")
+    if "returned_units" in metrics and re.search(lx.CANCELLED, question, re.I):
+        reading.notes.append("Cancellations are counted as returns: lines an export writes as negative (a cancelled "
+                             "invoice) are returns; lines it marks Cancelled were never sales and are not counted.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
                  min(firsts) if firsts else None, index)
     return reading
@@ -612,11 +615,16 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
                  today: date, first: date | None, index: VocabularyIndex | None) -> None:
     """Fill ``reading.query`` and ``reading.shape`` from the pieces the reader found."""
     filters: dict[DimensionName, list[str]] = {}
+    excluded: dict[DimensionName, list[str]] = {}
     for m in matches:
         kept = _resolve_kind(m, metrics, matches)
         if kept is None:
             continue
         dim: DimensionName = "sku" if kept.kind == "product" else kept.kind
+        if _EXCLUDING.search(question[:kept.span[0]]):  # "which country outside the UK": all but that name
+            excluded.setdefault(dim, [])
+            excluded[dim] += [v for v in kept.values if v not in excluded[dim]]
+            continue
         filters.setdefault(dim, [])
         filters[dim] += [v for v in kept.values if v not in filters[dim]]
         if kept.kind in ("product", "sku") and index is not None:
@@ -720,7 +728,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         limit = None
     reading.query = MetricQuery(
         tenant_id=tenant_id, metrics=metrics[:4], dimensions=dims[:3], grain=grain if "date" in dims else None,
-        time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v],
+        time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v]
+        + [DimensionFilter(dimension=d, op="not_in", values=v[:200]) for d, v in excluded.items() if v],
         compare=compare if shape in ("value", "breakdown", "ranking") else None, order_by=order_by,
         order_by_change=by_change and shape == "ranking", descending=descending, limit=limit,
         share_of_total=share_total)
@@ -734,6 +743,11 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         reading.show = 1
     if reading.min_reviews is not None:
         reading.show = 1 if single else show
+
+
+#: Words that put the name after them out of the question ("outside the UK", "excluding Amazon").
+_EXCLUDING = re.compile(r"\b(?:outside(?: of)?|excluding|exclude|except(?: for)?|other than|apart from|besides|"
+                        r"not counting|leaving out|ignoring)\s+(?:the\s+)?$", re.I)
 
 
 def _is_bottom(question: str) -> bool:
