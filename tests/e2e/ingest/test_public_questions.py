@@ -221,23 +221,78 @@ SALE_REPORT_ASKS = [
 ]
 
 
+# Olist: items (one row per unit) of orders that were not canceled or unavailable, dated by their order;
+# customers are people (customer_unique_id), categories in English words.
+def _olist(files: dict[str, str]) -> pd.DataFrame:
+    orders = pd.read_csv(io.StringIO(files["olist_orders_dataset.csv"]))
+    items = pd.read_csv(io.StringIO(files["olist_order_items_dataset.csv"]))
+    products = pd.read_csv(io.StringIO(files["olist_products_dataset.csv"]))
+    customers = pd.read_csv(io.StringIO(files["olist_customers_dataset.csv"]))
+    names = pd.read_csv(io.StringIO(files["product_category_name_translation.csv"].lstrip("\ufeff")))
+    english = dict(zip(names["product_category_name"], names["product_category_name_english"], strict=True))
+    frame = (items.merge(orders, on="order_id").merge(products, on="product_id", how="left")
+             .merge(customers, on="customer_id", how="left"))
+    frame = frame[~frame["order_status"].isin(["canceled", "unavailable"])]
+    return pd.DataFrame({"order": frame["order_id"], "sku": frame["product_id"], "qty": 1, "value": frame["price"],
+                         "category": frame["product_category_name"].map(english).str.replace("_", " "),
+                         "customer": frame["customer_unique_id"], "state": frame["customer_state"],
+                         "day": pd.to_datetime(frame["order_purchase_timestamp"]).dt.normalize()})
+
+
+def _repeat_rate(frame: pd.DataFrame) -> float:
+    orders = frame.groupby("customer")["order"].nunique()
+    return round(100 * float((orders >= 2).sum()) / len(orders), 1)
+
+
+OLIST_ASKS = [
+    Ask("What did we make in March 2018?", lambda f: round(_month(f, "2018-03")["value"].sum(), 2)),
+    Ask("What did we make last month?", lambda f: round(_last_whole_month(f)["value"].sum(), 2)),
+    Ask("Which category had the most revenue?", lambda f: _top(f, "category")),
+    Ask("Which category sold the most in 2017?", lambda f: _top(_year(f, 2017), "category", "qty")),
+    Ask("How many orders did we have in 2017?", lambda f: _year(f, 2017)["order"].nunique()),
+    Ask("How many customers did we have in 2018?", lambda f: _year(f, 2018)["customer"].nunique()),
+    Ask("What was the average order value in 2018?",
+        lambda f: round(_year(f, 2018)["value"].sum() / _year(f, 2018)["order"].nunique(), 2)),
+    Ask("How many units did we sell last month?", lambda f: int(_last_whole_month(f)["qty"].sum())),
+    Ask("How did revenue change month over month?", _mom_pct, percent=True),
+    Ask("Which day of the week has the most revenue?", _weekday),
+    Ask("How many different products did we sell in 2018?", lambda f: _year(f, 2018)["sku"].nunique()),
+    Ask("What share of customers ordered again?", _repeat_rate, percent=True),
+]
+
+
 @dataclass(frozen=True)
 class Dataset:
     name: str
-    text: Callable[[], str]
-    frame: Callable[[str], pd.DataFrame]
+    files: Callable[[], dict[str, str]]  # file name -> CSV text, ingested in this order
+    frame: Callable[[dict[str, str]], pd.DataFrame]
     asks: list[Ask]
     no_currency: bool = True  # the dataset names no currency: the answer must not invent one
 
 
+def _one(name: str, text: Callable[[], str]) -> Callable[[], dict[str, str]]:
+    return lambda: {f"{name}.csv": text()}
+
+
+def _only(read: Callable[[str], pd.DataFrame]) -> Callable[[dict[str, str]], pd.DataFrame]:
+    return lambda files: read(next(iter(files.values())))
+
+
+OLIST_ORDER = ("product_category_name_translation.csv", "olist_products_dataset.csv", "olist_customers_dataset.csv",
+               "olist_orders_dataset.csv", "olist_order_items_dataset.csv")
 DATASETS = {
-    "online_retail": Dataset("online_retail", lambda: shapes.online_retail(3000, seed=1),
-                             lambda t: _retail(t, False), _retail_asks("2010-12", "2011-03", "2011-09", 2011)),
-    "online_retail_ii": Dataset("online_retail_ii", lambda: shapes.online_retail(3000, seed=2, second=True),
-                                lambda t: _retail(t, True), _retail_asks("2009-12", "2010-03", "2010-06", 2010)),
-    "superstore": Dataset("superstore", lambda: shapes.superstore(2000, seed=3), _superstore, SUPERSTORE_ASKS),
-    "sale_report": Dataset("sale_report", lambda: shapes.sale_report(2000, seed=4), _sale_report, SALE_REPORT_ASKS,
-                           no_currency=False),
+    "online_retail": Dataset("online_retail", _one("online_retail", lambda: shapes.online_retail(3000, seed=1)),
+                             _only(lambda t: _retail(t, False)),
+                             _retail_asks("2010-12", "2011-03", "2011-09", 2011)),
+    "online_retail_ii": Dataset("online_retail_ii",
+                                _one("online_retail_ii", lambda: shapes.online_retail(3000, seed=2, second=True)),
+                                _only(lambda t: _retail(t, True)), _retail_asks("2009-12", "2010-03", "2010-06", 2010)),
+    "superstore": Dataset("superstore", _one("superstore", lambda: shapes.superstore(2000, seed=3)),
+                          _only(_superstore), SUPERSTORE_ASKS),
+    "sale_report": Dataset("sale_report", _one("sale_report", lambda: shapes.sale_report(2000, seed=4)),
+                           _only(_sale_report), SALE_REPORT_ASKS, no_currency=False),
+    "olist": Dataset("olist", lambda: {n: shapes.olist(1500, seed=5)[n] for n in OLIST_ORDER}, _olist, OLIST_ASKS,
+                     no_currency=False),
 }
 #: Answered wrong today (each is fixed at its cause, then taken off this list).
 WRONG_TODAY: frozenset[str] = frozenset({
@@ -254,13 +309,14 @@ def homes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[
     with pytest.MonkeyPatch.context() as mp:
         for name, dataset in DATASETS.items():
             home = tmp_path_factory.mktemp(name)
-            text = dataset.text()
-            path = home / f"{name}.csv"
-            path.write_text(text)
+            files = dataset.files()
             mp.setenv("ECOMINTEL_HOME", str(home / "home"))
             reset_deps()
-            assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
-            made[name] = (home / "home", dataset.frame(text))
+            for file_name, text in files.items():
+                path = home / file_name
+                path.write_bytes(text.encode())
+                assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
+            made[name] = (home / "home", dataset.frame(files))
     reset_deps()
     yield made
 
