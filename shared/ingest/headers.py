@@ -62,6 +62,14 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                           "lineitem_name", "title"),
         "product_category": ("category", "product_category", "product_type", "department"),
         "product_brand": ("brand", "vendor", "manufacturer"),
+        # where the line was sold to: a dimension of sales questions ("which country bought the most")
+        "country": ("ship_country", "shipping_country", "billing_country", "customer_country", "country_code",
+                    "ship_country_code", "shipping_country_code", "billing_country_code"),
+        "region": ("sales_region", "ship_region", "territory"),
+        "state": ("province", "ship_state", "shipping_state", "shipping_province", "billing_state",
+                  "billing_province", "customer_state", "ship_province", "state_province", "county"),
+        "line_cost": ("line_cogs", "cost_of_goods_sold", "line_cost_total", "item_cost_total"),
+        "line_profit": ("profit", "line_profit", "gross_profit", "item_profit"),
     },
     DataKind.PRODUCTS: {
         "title": ("name", "product_name", "product_title", "item_name", "description_short"),
@@ -115,6 +123,7 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "product_title": str,  # the product's name, category and brand: a catalogue for SKUs without one
     "product_category": str,
     "product_brand": str,
+    "line_profit": float,  # the line's profit in money: cost = revenue - line_profit (Superstore's Profit)
 }
 #: Record fields no column feeds directly (a ``customer_hash`` column is hashed like any customer id).
 _DERIVED_ONLY: dict[DataKind, frozenset[str]] = {DataKind.SALES: frozenset({"customer_hash"})}
@@ -300,7 +309,7 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         "superstore_orders", DataKind.SALES, ("Row ID", "Order ID", "Product ID", "Sub-Category", "Sales", "Profit"),
         {"Order ID": "order_id", "Order Date": "date", "Product ID": "sku", "Customer ID": "customer_id",
          "Product Name": "product_title", "Category": "product_category", "Sales": "revenue",
-         "Quantity": "units"},
+         "Quantity": "units", "Profit": "line_profit", "Country": "country", "Region": "region", "State": "state"},
     ),
     # Amazon India's "Amazon Sale Report" (Kaggle "E-commerce Sales Data"): one row per order line, Date as
     # mm-dd-yy, Amount the line's total in its currency column (INR), Style the product's style code
@@ -309,7 +318,7 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
                                                "Amount", "Courier Status"),
         {"Order ID": "order_id", "Date": "date", "Status": "status", "Sales Channel": "channel", "SKU": "sku",
          "Style": "product_title", "Category": "product_category", "Qty": "units", "currency": "currency",
-         "Amount": "revenue"},
+         "Amount": "revenue", "ship-state": "state", "ship-country": "country"},
     ),
     # the same download's "International sale Report": wholesale lines by customer, PCS units at RATE, no currency
     _profile(

@@ -8,13 +8,15 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
 2. **Cancelled lines are not sales**: a status of cancelled/canceled/voided/failed/declined/unavailable is rejected
    with that reason; a status saying the goods came back (``returned``, ``... returned to seller``, ``...
    rejected by buyer``) makes the line a return (rule 3).
-3. **A negative line is a return**, kept apart from sales: when units, revenue or unit price is negative,
+3. **A negative line is a return** (but one at a unit price of 0 with no money or refund is a stock adjustment,
+   rejected with that reason), kept apart from sales: when units, revenue or unit price is negative,
    the line's ``returned_units`` is ``|units|`` (unless a returns column says otherwise), its ``refund`` is
    ``|revenue|`` (else ``|units| x |unit_price|``, unless a refund column says otherwise), and its ``units``
    and ``revenue`` are 0. Units are never stored negative.
 4. **Discounts, refunds and returned units are amounts**: their sign is dropped (``-5.00`` off is 5.00).
 5. **A line's discount** is its discount column; else ``revenue - line_net`` where the export gives the
-   line's total after discounts (WooCommerce's ``item_total``).
+   line's total after discounts (WooCommerce's ``item_total``). **A line's cost** is its cost column; else
+   ``revenue - line_profit`` where the export gives the line's profit (Superstore's ``Profit``).
 6. **Order-level discount and refund amounts are spread over the order's lines by value** (revenue, else
    units x unit price; equally when the order has no value), net of what the lines already carry: a line
    gets its own amount plus its share of ``max(order amount - sum of line amounts, 0)``, in cents that add
@@ -112,6 +114,19 @@ def _as_return(columns: dict[str, Any], back: np.ndarray) -> None:
             columns[name] = col.where(~mask, -col.abs())
 
 
+def _stock_adjustments(columns: dict[str, Any], index: pd.Index) -> np.ndarray:
+    """Negative lines with a unit price of 0, no money and no refund: stock write-offs, not customers' returns.
+
+    UCI Online Retail writes damaged, lost and recounted stock as such lines on ordinary invoices (its returns
+    are ``C`` invoices at the goods' price).
+    """
+    units, price = _num(columns.get("units"), index), _num(columns.get("unit_price"), index)
+    revenue, refund = _num(columns.get("revenue"), index), _num(columns.get("refund"), index)
+    with np.errstate(invalid="ignore"):
+        return np.asarray((units < 0) & (price == 0) & (np.isnan(revenue) | (revenue == 0)) & np.isnan(refund),
+                          dtype=bool)
+
+
 def _cancelled(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     if status is None:
         return np.zeros(len(index), dtype=bool)
@@ -205,6 +220,11 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         shown = status.astype(object).where(status.notna(), "")
         errors[cancelled] = [f"order status {str(v)!r}: a cancelled order line is not a sale" for v in shown[cancelled]]
         error_field[cancelled] = "status"
+    adjusted = _stock_adjustments(columns, index) & ~cancelled
+    if adjusted.any():
+        errors[adjusted] = ("a negative quantity at a price of 0 is a stock adjustment (goods damaged, lost or "
+                            "recounted), not a sale or a return")
+        error_field[adjusted] = "units"
     back = _returned(status, index) & ~cancelled
     if back.any():
         _as_return(columns, back)
@@ -215,6 +235,14 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         derived = pd.Series(np.round(np.clip(revenue - _num(line_net, index), 0, None), 2), index=index)
         given = columns.get("discount")
         columns["discount"] = derived if given is None else given.where(given.notna(), derived)
+    line_profit = columns.pop("line_profit", None)
+    if line_profit is not None:  # cost of goods = what the line sold for less its profit (never below 0)
+        revenue = _num(columns.get("revenue"), index)
+        with np.errstate(invalid="ignore"):
+            cost = np.where(revenue > 0, np.round(np.clip(revenue - _num(line_profit, index), 0, None), 4), np.nan)
+        given = columns.get("line_cost")
+        derived = pd.Series(cost, index=index)
+        columns["line_cost"] = derived if given is None else given.where(given.notna(), derived)
     groups = _order_groups(order_id) if order_id is not None else np.arange(len(index))
     value = line_values(columns, index)
     for source, target in (("order_discount", "discount"), ("order_refund", "refund")):

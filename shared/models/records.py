@@ -49,7 +49,8 @@ class SaleRecord(Record):
     """
 
     natural_key: ClassVar[tuple[str, ...]] = ("order_id", "sku", "date", "channel")
-    appended_fields: ClassVar[int] = 4  # discount, refund, returned_units, customer_hash
+    appended_fields: ClassVar[int] = 8  # discount, refund, returned_units, customer_hash, line_cost, country,
+    # region, state
 
     sku: str = Field(min_length=1, max_length=128)
     date: date
@@ -66,6 +67,15 @@ class SaleRecord(Record):
     customer_hash: str | None = Field(
         default=None, max_length=64,
         description="Keyed hash of the customer id or e-mail (per tenant); the clear value is never stored.")
+    line_cost: float | None = Field(
+        default=None, ge=0,
+        description="Cost of goods of the whole line, in money, where the export gives it "
+                    "(Superstore: Sales - Profit).")
+    country: str | None = Field(default=None, max_length=100, description="Country the line was sold to.")
+    region: str | None = Field(default=None, max_length=100,
+                               description="Sales region of the line (a group of states: Superstore's West).")
+    state: str | None = Field(default=None, max_length=100,
+                              description="State, province or county the line shipped to.")
 
 
 class Product(Record):

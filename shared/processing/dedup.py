@@ -23,7 +23,7 @@ def latest_per_key(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
 
 
 #: Sales columns that add up when one order carries several lines of one SKU on one day.
-ADDITIVE_SALES = ("units", "revenue", "discount", "refund", "returned_units")
+ADDITIVE_SALES = ("units", "revenue", "discount", "refund", "returned_units", "line_cost")
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,8 @@ _DIM_NOUNS = {"sku": ("product", "products"), "product": ("product", "products")
               "category": ("category", "categories"),
               "brand": ("brand", "brands"), "channel": ("channel", "channels"),
               "competitor": ("competitor", "competitors"), "weekday": ("weekday", "weekdays"),
-              "date": ("period", "periods")}
+              "date": ("period", "periods"), "country": ("country", "countries"),
+              "region": ("region", "regions"), "state": ("state", "states")}
 _SENTENCE_ITEMS = 6
 VEGA_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 
@@ -144,6 +145,8 @@ def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str],
             parts.append(f"{neg or 'against '}{joined}")
         elif f.dimension == "weekday":
             parts.append(f"{neg or 'on '}{_join([n + 's' for n in names])}")
+        elif f.dimension in ("country", "region", "state"):
+            parts.append(f"{neg or 'in '}{joined}")
         else:
             parts.append(f"{neg or 'for '}{joined}")
     return (" " + " ".join(parts)) if parts else ""

@@ -30,6 +30,9 @@ def _rx(body: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})(?!\w)", re.I)
 
 
+#: Cancellation words: UCI Online Retail's ``C`` invoices are cancellations, stored as returns (negative lines).
+CANCELLED = (r"cancell?ations?|cancell?ed (?:units|items|products|goods|lines|invoices)|(?:units|items) cancell?ed|"
+             r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are )cancell?ed")
 # Order matters: more specific phrases first ("net revenue" before "revenue", "return rate" before "returns").
 METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("inventory_value_at_price", _rx(r"(?:inventory|stock)(?: \w+){0,3} (?:at|in) (?:current |our |the )?"
@@ -81,7 +84,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("returned_units", _rx(r"returns|returned (?:units|items|products|goods)|units returned|items returned|"
                                      r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are |"
                                      r"did (?:we|i) get )?(?:returned|sent back)|(?:get|gets|got|getting|are|were|"
-                                     r"being|been|is) (?:returned|sent back)"),
+                                     r"being|been|is) (?:returned|sent back)|" + CANCELLED),
                S, "units returned"),
     MetricWord("discount_rate", _rx(r"discounts? (?:as|in) (?:a )?(?:percentage|percent|%|share|proportion|fraction) "
                                     r"of (?:our |the )?(?:revenue|sales)|"
@@ -198,9 +201,12 @@ WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|wo
 DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
     ("channel", _rx(r"(?:sales )?channels?|marketplaces?|platforms?|storefronts?|(?:sales )?sources?|stores?|shops?")),
     ("category", _rx(r"categor(?:y|ies)|departments?|product (?:types?|lines?|groups?|famil(?:y|ies))|collections?|"
-                     r"segments?|ranges?")),
+                     r"(?<!customer )segments?|ranges?")),
     ("brand", _rx(r"brands?|vendors?|manufacturers?|labels?|makers?")),
     ("competitor", _rx(r"competitors?|rivals?|retailers?|competition")),
+    ("country", _rx(r"countr(?:y|ies)|nations?|markets? abroad")),
+    ("region", _rx(r"regions?|territor(?:y|ies)")),
+    ("state", _rx(r"states?|provinces?|count(?:y|ies)")),
     ("weekday", _rx(r"weekdays?|days? of (?:the )?week|which day|what day|busiest day")),
     ("sku", _rx(r"products?|items?|skus?|articles?|listings?|sellers|lines|goods|models?|variants?|things")),
 )
@@ -281,6 +287,11 @@ AGENT_CUES: dict[str, re.Pattern[str]] = {
                      r"(?:falling|dropping|declining) (?:ratings?|reviews?)|issues? with|problems? with|"
                      r"unhappy|quotes?|spam"),
 }
+#: Place words of the "sales by region" refusal and the sales column that answers them when a tenant has it.
+PLACE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("country", _rx(r"countr(?:y|ies)|nations?")), ("region", _rx(r"regions?|regional|territor(?:y|ies)")),
+    ("state", _rx(r"states?|provinces?|count(?:y|ies)")),
+    ("", _rx(r"cit(?:y|ies)|postcodes?|zip codes?|geograph(?:y|ies)|geographic(?:al)?")))
 #: Questions the data cannot answer: the concept and what would be needed to answer it.
 UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"(?:top|best|biggest|largest|most valuable|loyal\w*|worst) (?:\d+ )?(?:customers|buyers|clients|shoppers)|"
@@ -316,6 +327,13 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"(?:regions?|countr(?:y|ies)|states?|provinces?|cit(?:y|ies)|territor(?:y|ies)|postcodes?|zip codes?|"
          r"geograph(?:y|ies))|regional|geographic(?:al)?(?: split| breakdown)?"),
      "sales by region", "a region, country or shipping-address column in your sales data"),
+    (_rx(r"sub-?categor(?:y|ies)|subcategor(?:y|ies)"),
+     "sales by sub-category", "a second category level (one category per product is kept; a Sub-Category column "
+     "beside a Category column is not)"),
+    (_rx(r"customer segments?|(?:by|per|each|which|what|top|best) segments?"),
+     "sales by customer segment", "a customer segment column (customer attributes are not kept)"),
+    (_rx(r"ship(?:ping)? modes?|shipping (?:methods?|class(?:es)?|options?)|delivery (?:methods?|options?)"),
+     "sales by shipping method", "the shipping method of each order (not kept from sales exports)"),
     (_rx(r"market share|competitors?'? (?:sales|revenue|units|orders|profits?)|how much (?:do|did) "
          r"(?:competitors|amazon|walmart|they) (?:sell|make)"),
      "competitors' sales", "competitors' sales figures (your data only has their prices)"),

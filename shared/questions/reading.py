@@ -366,11 +366,21 @@ def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _unanswerable(question: str) -> tuple[str, str] | None:
+def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[str, str] | None:
     for rx, concept, needed in lx.UNANSWERABLE:
-        if rx.search(question):
+        if rx.search(question) and not (concept == "sales by region" and _places_known(question, index)):
             return concept, needed
     return None
+
+
+def _places_known(question: str, index: VocabularyIndex | None) -> bool:
+    """Whether every place word of the question ("which country", "by state") is a column the sales carry."""
+    if index is None:
+        return False
+    have = {"country": index.vocabulary.countries, "region": index.vocabulary.regions,
+            "state": index.vocabulary.states}
+    named = [dim for dim, rx in lx.PLACE_WORDS if rx.search(question)]
+    return bool(named) and all(have.get(dim) for dim in named)
 
 
 def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) -> list[str]:
@@ -551,7 +561,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     reading.categories = list(dict.fromkeys(v for m in matches if m.kind == "category" for v in m.values))
 
     reading.brands = list(dict.fromkeys(v for m in matches if m.kind == "brand" for v in m.values))
-    gap = _unanswerable(question)
+    gap = _unanswerable(question, index)
     reading.price_change_pct = price_change(question)
     if gap is None and (mixed := _sales_and_market(question, tenant_id, index, extents, as_of, today)) is not None:
         return mixed  # "what did we make last month, and are we cheaper than MegaMart?"
@@ -663,6 +673,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
                              "or more orders in the period.")
     elif "customers" in metrics and _NEW_CUSTOMERS.search(question):
         reading.notes.append("New and returning customers are not told apart here: this counts everyone who bought.")
+    if "returned_units" in metrics and re.search(lx.CANCELLED, question, re.I):
+        reading.notes.append("Cancellations are counted as returns: lines an export writes as negative (a cancelled "
+                             "invoice) are returns; lines it marks Cancelled were never sales and are not counted.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
                  min(firsts) if firsts else None, index)
     return reading
@@ -673,11 +686,16 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
                  today: date, first: date | None, index: VocabularyIndex | None) -> None:
     """Fill ``reading.query`` and ``reading.shape`` from the pieces the reader found."""
     filters: dict[DimensionName, list[str]] = {}
+    excluded: dict[DimensionName, list[str]] = {}
     for m in matches:
         kept = _resolve_kind(m, metrics, matches)
         if kept is None:
             continue
         dim: DimensionName = "sku" if kept.kind == "product" else kept.kind
+        if _EXCLUDING.search(question[:kept.span[0]]):  # "which country outside the UK": all but that name
+            excluded.setdefault(dim, [])
+            excluded[dim] += [v for v in kept.values if v not in excluded[dim]]
+            continue
         filters.setdefault(dim, [])
         filters[dim] += [v for v in kept.values if v not in filters[dim]]
         if kept.kind in ("product", "sku") and index is not None:
@@ -785,7 +803,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         limit = None
     reading.query = MetricQuery(
         tenant_id=tenant_id, metrics=metrics[:4], dimensions=dims[:3], grain=grain if "date" in dims else None,
-        time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v],
+        time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v]
+        + [DimensionFilter(dimension=d, op="not_in", values=v[:200]) for d, v in excluded.items() if v],
         compare=compare if shape in ("value", "breakdown", "ranking") else None, order_by=order_by,
         order_by_change=by_change and shape == "ranking", descending=descending, limit=limit,
         share_of_total=share_total)
@@ -799,6 +818,11 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         reading.show = 1
     if reading.min_reviews is not None:
         reading.show = 1 if single else show
+
+
+#: Words that put the name after them out of the question ("outside the UK", "excluding Amazon").
+_EXCLUDING = re.compile(r"\b(?:outside(?: of)?|excluding|exclude|except(?: for)?|other than|apart from|besides|"
+                        r"not counting|leaving out|ignoring)\s+(?:the\s+)?$", re.I)
 
 
 def _is_bottom(question: str) -> bool:

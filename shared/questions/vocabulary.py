@@ -15,7 +15,16 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-EntityKind = Literal["sku", "product", "category", "brand", "channel", "competitor"]
+EntityKind = Literal["sku", "product", "category", "brand", "channel", "competitor", "country", "region", "state"]
+_PLACES = frozenset({"country", "region", "state"})
+#: Other names of countries as public datasets spell them (UCI Online Retail writes Ireland as "EIRE").
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "united kingdom": ("uk", "u.k", "britain", "great britain", "england"),
+    "eire": ("ireland", "republic of ireland"),
+    "united states": ("usa", "u.s.a", "america", "united states of america"),
+    "in": ("india",), "br": ("brazil",), "us": ("usa", "united states", "america"),
+    "gb": ("uk", "united kingdom", "britain"), "rsa": ("south africa",),
+}
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-./]*[A-Za-z0-9]|[A-Za-z0-9]")
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
@@ -71,6 +80,9 @@ class Vocabulary(BaseModel):
     skus: list[str] = Field(default_factory=list, description="SKUs seen in any data, catalogue or not.")
     channels: list[str] = Field(default_factory=list)
     competitors: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list, description="Countries sales lines were sold to.")
+    regions: list[str] = Field(default_factory=list, description="Sales regions of the sales lines.")
+    states: list[str] = Field(default_factory=list, description="States or provinces sales lines shipped to.")
     currency: str | None = None
     sales_columns: list[str] | None = Field(
         default=None, description="Optional sales columns with data (discount, refund, returned_units, customer_hash);"
@@ -133,13 +145,19 @@ class VocabularyIndex:
         self.phrases: dict[str, list[_Phrase]] = {}
         names: list[tuple[EntityKind, list[str]]] = [
             ("category", vocabulary.categories), ("brand", vocabulary.brands),
-            ("channel", vocabulary.channels), ("competitor", vocabulary.competitors)]
+            ("channel", vocabulary.channels), ("competitor", vocabulary.competitors),
+            ("country", vocabulary.countries), ("region", vocabulary.regions), ("state", vocabulary.states)]
         for kind, values in names:
             for v in values:
                 norm = normalise(v)
                 if norm:
-                    for key in {norm, _singular(norm), norm.replace(" ", "")}:
-                        self.phrases.setdefault(key, []).append(_Phrase(kind, v, norm))
+                    keys = {norm, _singular(norm), norm.replace(" ", "")}
+                    if kind in _PLACES:  # a place code ("IN", "US") is a common word: named by its aliases only
+                        keys = {k for k in keys if len(k) > 2 and k not in STOP_WORDS}
+                        keys |= {normalise(o) for o in COUNTRY_ALIASES.get(norm, ())} if kind == "country" else set()
+                    for key in keys:
+                        if key:
+                            self.phrases.setdefault(key, []).append(_Phrase(kind, v, norm))
         self.max_phrase_tokens = max((len(k.split()) for k in self.phrases), default=1)
 
     def knows_word(self, word: str) -> bool:

@@ -27,7 +27,9 @@ MAX_PRODUCTS = 20_000
 MAX_NAMES = 500
 _DOC_ID = "vocabulary"
 #: Bumped when the cached document's shape changes, so older caches are rebuilt rather than misread.
-VOCABULARY_SCHEMA = 5  # 3: sales_columns says whether sales lines name a currency; 4: undated reviews; 5: promo flag
+#: 3: sales_columns says whether sales lines name a currency; 4: undated reviews; 5: promo flag; 6: countries,
+#: regions, states.
+VOCABULARY_SCHEMA = 6
 #: Products past which the vocabulary is not written to the document store (Firestore documents are <= 1 MiB).
 MAX_CACHED_PRODUCTS = 3_000
 # keyed by the warehouse object too (held in the value, so its id cannot be reused while cached)
@@ -79,6 +81,8 @@ def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> V
                                  aliases=[a for a in (text(row.asin), text(row.gtin)) if a]))
     sold = warehouse.run(distinct_statement("sales", "sku", MAX_PRODUCTS), params)
     channels = warehouse.run(distinct_statement("sales", "channel"), params)
+    places = {c: _strings(warehouse.run(distinct_statement("sales", c), params), c)
+              for c in ("country", "region", "state")}
     competitors = warehouse.run(distinct_statement("competitor_prices", "competitor"), params)
     currency = warehouse.run(distinct_statement("sales", "currency", 1), params)
     currencies = _strings(currency, "currency") or _strings(products, "currency")[:1]
@@ -92,6 +96,7 @@ def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> V
                       extents=extents, sales_columns=present,
                       undated_reviews=undated_rows(warehouse, tenant_id, DataKind.REVIEWS),
                       channels=_strings(channels, "channel"), competitors=_strings(competitors, "competitor"),
+                      countries=places["country"], regions=places["region"], states=places["state"],
                       currency=currencies[0] if currencies else None)
 
 

@@ -114,9 +114,10 @@ def _no_cost() -> exp.Expr:
 
 
 # Row columns available per group (built by the compiler): sales -> gross, units, discount, refund,
-# returned_units, order_id, unit_cost, currency, promo; customers -> orders (per customer); reviews -> rating;
-# inventory -> on_hand, is_latest, stock_sku, unit_cost, unit_price (the catalogue's cost and price when a metric
-# reads the products); competitor_prices -> our_price, median_price, min_price.
+# returned_units, order_id, unit_cost (the product's), line_cost (the line's own cost, else units x the product's
+# cost), currency, promo; customers -> orders (per customer); reviews -> rating; inventory -> on_hand, is_latest,
+# stock_sku, unit_cost, unit_price (the catalogue's cost and price when a metric reads the products);
+# competitor_prices -> our_price, median_price, min_price.
 MEASURES: dict[str, Measure] = {m.name: m for m in (
     Measure("gross", "sales", lambda: fn("SUM", col("gross")),
             "Sum of line revenue; a line without revenue counts units x unit_price."),
@@ -128,17 +129,17 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
         this=exp.Count(this=exp.Distinct(expressions=[when(_sold(), col("order_id"))])),
         expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold()))),
         "Distinct order ids over lines with units sold, plus each such line without an order id."),
-    Measure("cost", "sales", lambda: fn("SUM", exp.Mul(this=col("units"), expression=col("unit_cost"))),
-            "Sum of units x the product's cost (lines whose product has a cost)."),
+    Measure("cost", "sales", lambda: fn("SUM", col("line_cost")),
+            "Sum of each line's cost: its own cost of goods, else units x the product's cost."),
     Measure("promo_orders", "sales", lambda: exp.Add(
         this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(_sold(), _promoted()), col("order_id"))])),
         expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold(), _promoted()))),
         "Orders (counted as the orders measure counts them) with a line on promotion or with a discount."),
     Measure("promo_gross", "sales", lambda: fn("SUM", when(_promoted(), col("gross"))),
             "Revenue (gross) of the lines on promotion or with a discount."),
-    Measure("costed_net", "sales", lambda: fn("SUM", when(col("unit_cost").is_(exp.null()).not_(),
+    Measure("costed_net", "sales", lambda: fn("SUM", when(col("line_cost").is_(exp.null()).not_(),
                                                                  _net_line())),
-            "Net revenue of the lines whose product has a cost (the base of margin)."),
+            "Net revenue of the lines with a cost (the base of margin)."),
     Measure("customers", "customers", lambda: fn("NULLIF", exp.Count(this=exp.Star()), _num(0)),
             "Distinct customers (hashed ids) with at least one order; NULL when no line names a customer."),
     Measure("repeat_customers", "customers",
@@ -247,10 +248,11 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("asp", "Average selling price", "money", S, ("gross", "units"),
           lambda m, _: ratio(m("gross"), m("units")), "Revenue (gross) divided by units sold."),
     _spec("cost", "Cost of goods", "money", S, ("cost",), _sum("cost"),
-          "Units sold x the product's cost, over lines whose product has a cost.", additive=True, products=True),
+          "Each line's own cost of goods where the export gives it (Superstore: Sales - Profit), else units sold x "
+          "the product's cost; lines with neither are left out.", additive=True, products=True),
     _spec("margin", "Gross margin", "money", S, ("costed_net", "cost"),
           lambda m, _: exp.Sub(this=m("costed_net"), expression=m("cost")),
-          "Net revenue minus cost of goods, over lines whose product has a cost (others are left out of both).",
+          "Net revenue minus cost of goods, over lines with a cost (others are left out of both).",
           additive=True, products=True),
     _spec("margin_pct", "Gross margin %", "percent", S, ("costed_net", "cost"),
           lambda m, _: ratio(exp.Sub(this=m("costed_net"), expression=m("cost")), m("costed_net"), 100),
@@ -346,6 +348,11 @@ DIMENSIONS: dict[str, DimensionSpec] = {d.name: d for d in (
     DimensionSpec("brand", "Brand", "The product's brand from the catalogue.", _ALL, needs_products=True),
     DimensionSpec("channel", "Channel", "Sales channel or marketplace of the order line or review.",
                   frozenset({"sales", "customers", "reviews"})),
+    DimensionSpec("country", "Country", "Country the sales line was sold to.", frozenset({"sales", "customers"})),
+    DimensionSpec("region", "Region", "Sales region of the line (a group of states, e.g. Superstore's West).",
+                  frozenset({"sales", "customers"})),
+    DimensionSpec("state", "State", "State, province or county the sales line shipped to.",
+                  frozenset({"sales", "customers"})),
     DimensionSpec("competitor", "Competitor", "The competitor a price was observed at.",
                   frozenset({"competitor_prices"})),
 )}

@@ -29,7 +29,8 @@ MetricName = Literal[
     "stocked_skus", "repeat_customers", "inventory_value_at_price", "unpriced_skus",
 ]
 #: Dimension names the catalogue declares.
-DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor"]
+DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor",
+                        "country", "region", "state"]
 
 
 class TimeRange(BaseModel):

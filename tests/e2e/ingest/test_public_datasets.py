@@ -62,7 +62,9 @@ def test_online_retail_lands_with_cancellations_as_returns(harness: Harness) -> 
 
 def test_online_retail_ii_lands(harness: Harness) -> None:
     doc = _ingest(harness, "online_retail_ii.csv")
-    assert doc["status"] == "processed" and (doc["accepted"], doc["rejected"]) == (4, 0)
+    assert doc["status"] == "processed" and (doc["accepted"], doc["rejected"]) == (3, 1)
+    (reject,) = harness.rows("SELECT reason FROM rejects WHERE tenant_id = 'acme'")
+    assert reject["reason"].startswith("Quantity: a negative quantity at a price of 0 is a stock adjustment")
     days = {str(r["date"])[:10] for r in harness.rows("SELECT date FROM sales WHERE tenant_id = 'acme'")}
     assert days == {"2009-12-01"}
 

@@ -175,3 +175,25 @@ def test_a_status_saying_the_goods_came_back_makes_the_line_a_return() -> None:
     assert _values(cols["units"])[:3] == [0, 0, 1] and _values(cols["returned_units"])[:3] == [1, 2, None]
     assert _values(cols["refund"])[:3] == [574.0, 800.0, None] and _values(cols["revenue"])[:3] == [0.0, 0.0, 100.0]
     assert _values(outcome.errors)[:3] == [None, None, None] and "'Cancelled'" in outcome.errors[3]
+
+
+def test_a_negative_line_at_no_price_is_a_stock_adjustment_not_a_return() -> None:
+    """UCI Online Retail writes damaged or lost stock as -N at price 0 on an ordinary invoice: not a return."""
+    cols, index = _cols(order_id=["536365", "536366", "C536379"], units=[-12, -3, -1],
+                        unit_price=[0.0, 2.55, 27.5], revenue=[None, None, None])
+    out = derive_sales(cols, index)
+    assert out.errors[0].startswith("a negative quantity at a price of 0 is a stock adjustment")
+    assert _values(out.error_field) == ["units", None, None]
+    assert _values(out.errors)[1:] == [None, None] and _values(cols["returned_units"])[1:] == [3, 1]  # returns
+    refunded, _ = _cols(units=[-2], unit_price=[0.0], refund=[5.0])
+    assert _values(derive_sales(refunded, pd.RangeIndex(1)).errors) == [None]  # money went back: a return
+
+
+def test_a_line_profit_gives_the_line_cost() -> None:
+    """Superstore's Profit: cost of goods = Sales - Profit, never below 0, none on a return."""
+    cols, index = _cols(units=[2, 3, 1, -1], revenue=[261.96, 957.58, 10.0, -5.0],
+                        line_profit=[41.9136, -383.031, 12.0, 1.0])
+    cols["line_profit"] = cols["line_profit"].astype("float64")
+    derive_sales(cols, index)
+    assert "line_profit" not in cols
+    assert _values(cols["line_cost"]) == [pytest.approx(220.0464), pytest.approx(1340.611), 0.0, None]

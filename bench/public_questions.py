@@ -1,0 +1,86 @@
+"""Public sales datasets at scale: ingest time, then each merchant question through the real CLI, timed and checked.
+
+The datasets' shapes (``tests/fixtures/public/shapes.py``) are generated at ``BENCH_ROWS`` lines (default 50,000;
+UCI Online Retail is 541,909, Superstore 9,994, the Sale Report 128,975), ingested with ``ecomintel ingest`` and
+asked the questions of ``tests/e2e/ingest/test_public_questions.py`` with ``ecomintel ask`` (one process per
+question, as a merchant runs it). Each answer's first sentence is checked against the pandas truth.
+
+Run: ``.venv/bin/python bench/public_questions.py`` (``BENCH_ROWS``, ``BENCH_DATASETS=online_retail,superstore``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.e2e.ingest.test_public_questions import DATASETS, OLIST_ORDER, _check  # noqa: E402
+from tests.fixtures.public import shapes  # noqa: E402
+
+CLI = str(ROOT / ".venv" / "bin" / "ecomintel")
+GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
+    "online_retail": lambda n: {"online_retail.csv": shapes.online_retail(n, seed=11)},
+    "online_retail_ii": lambda n: {"online_retail_ii.csv": shapes.online_retail(n, seed=12, second=True)},
+    "superstore": lambda n: {"superstore.csv": shapes.superstore(n, seed=13)},
+    "sale_report": lambda n: {"sale_report.csv": shapes.sale_report(n, seed=14)},
+    # Olist by orders (about 1.6 item rows each): n lines of items
+    "olist": lambda n: (lambda files: {name: files[name] for name in OLIST_ORDER})(shapes.olist(n * 10 // 16, seed=15)),
+}
+
+
+def _run(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Wall and CPU seconds of one CLI run, and its output."""
+    before = os.times()
+    start = time.perf_counter()
+    out = subprocess.run([CLI, *args], env=env, capture_output=True, text=True, check=True).stdout
+    wall = time.perf_counter() - start
+    after = os.times()
+    return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system), out
+
+
+def main() -> None:
+    """Generate, ingest and ask each dataset; print per-question times and the right count."""
+    rows = int(os.environ.get("BENCH_ROWS", "50000"))
+    names = os.environ.get("BENCH_DATASETS", ",".join(GENERATORS)).split(",")
+    for name in names:
+        dataset = DATASETS[name]
+        with tempfile.TemporaryDirectory() as tmp:
+            files = GENERATORS[name](rows)
+            env = {**os.environ, "ECOMINTEL_HOME": str(Path(tmp) / "home"),
+                   "ECOMINTEL_RATE_LIMIT_TENANT_PER_MINUTE": "100000", "ECOMINTEL_RATE_LIMIT_KEY_PER_MINUTE": "100000"}
+            for file_name, text in files.items():
+                path = Path(tmp) / file_name
+                path.write_bytes(text.encode())
+                wall, cpu, out = _run(["ingest", str(path), "--tenant", "acme", "--json"], env)
+                doc = json.loads(out)
+                print(f"{name}: {file_name} ({doc['rows_read']:,} lines) ingested in {wall:.1f} s (CPU {cpu:.1f} s): "
+                      f"accepted {doc['accepted']:,}, rejected {doc['rejected']:,}")
+            frame = dataset.frame(files)
+            walls, right = [], 0
+            for ask in dataset.asks:
+                wall, cpu, out = _run(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"], env)
+                answer = json.loads(out)["answer"]
+                try:
+                    _check(ask, answer, frame)
+                    ok = True
+                except AssertionError:
+                    ok = False
+                right += ok
+                walls.append(wall)
+                print(f"  {'ok ' if ok else 'BAD'} {wall:5.2f} s (CPU {cpu:4.2f}) {ask.question}"
+                      + ("" if ok else f"\n      {answer[:200]}"))
+            print(f"  {right}/{len(dataset.asks)} right; ask wall p50 {statistics.median(walls):.2f} s, "
+                  f"max {max(walls):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
