@@ -47,6 +47,7 @@ from shared.forecast.direct_model import (
 from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.global_model import calendar_position
 from shared.forecast.intermittent import classify
+from shared.forecast.intervals import conformal_quantile
 from shared.forecast.members import level_window, local_members, pooled_seasonality
 from shared.forecast.metrics import smape
 from shared.forecast.periods import Freq, RegularSeries
@@ -214,9 +215,11 @@ def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tup
     """Per-step (lower, upper) band offsets from scaled backtest errors of ``name``, pooled over series.
 
     Errors are divided by :func:`interval_scale` of the history at the origin. The band is the textbook
-    split-conformal one: +- the ``level`` quantile of the *absolute* errors. Signed quantiles measured
-    worse on held-out windows: the backtest's bias (say, under-forecasting a rising season) is rarely
-    the bias of the next window, and an asymmetric band then misses on its narrow side.
+    split-conformal one: +- the conformal ``level`` quantile (:func:`conformal_quantile`: the
+    ceil((n+1) level)-th smallest, not the interpolated empirical quantile) of the *absolute* errors.
+    Signed quantiles measured worse on held-out windows: the backtest's bias (say, under-forecasting a
+    rising season) is rarely the bias of the next window, and an asymmetric band then misses on its
+    narrow side.
     """
     by_step: list[list[float]] = [[] for _ in range(horizon)]
     for case in cases:
@@ -229,7 +232,7 @@ def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tup
     out: dict[float, tuple[np.ndarray, np.ndarray]] = {}
     for lv in levels:
         # sparse late steps borrow the pooled errors of every step
-        q = np.array([np.quantile(np.abs(by_step[k] if len(by_step[k]) >= 30 else pooled), lv)
+        q = np.array([conformal_quantile(np.abs(by_step[k] if len(by_step[k]) >= 30 else pooled), lv)
                       for k in range(horizon)])
         out[lv] = (-q, q)
     return out
