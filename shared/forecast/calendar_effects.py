@@ -25,6 +25,7 @@ HOLIDAY_WINDOW: dict[str, int] = {"D": 1, "W": 0}  # a period this close to a ho
 MIN_HOLIDAY_ERRORS = 30  # pooled deviations on holiday periods needed to measure an inflation
 MAX_INFLATION = 4.0
 REFERENCE_LAGS = 4  # the reference level: median of the same season position over the last 4 seasons
+#                    (of the last 4 periods for a history shorter than that)
 
 log = logging.getLogger(__name__)
 
@@ -83,14 +84,18 @@ def holiday_inflation(histories: list[np.ndarray], flags: list[np.ndarray], seas
 
     The deviation of a period is its distance from the median of the same season position over the
     previous ``REFERENCE_LAGS`` seasons, divided by the series' band scale (as the conformal errors
-    are). 1.0 (no widening) with too few holiday periods in the history; at most ``MAX_INFLATION``.
+    are). A series without that many seasons (weekly data under four years: before, its holidays were
+    never measured, and a 43-week panel got no holiday bands at all) is compared with the median of
+    its previous ``REFERENCE_LAGS`` periods instead. 1.0 (no widening) with too few holiday periods
+    in the history; at most ``MAX_INFLATION``.
     """
     on: list[np.ndarray] = []
     off: list[np.ndarray] = []
     for y, flag, scale in zip(histories, flags, scales, strict=True):
         x = np.asarray(y, dtype=float)
-        lag = max(1, season)
         n = len(x)
+        # without four seasons (weekly data under four years) the previous four periods are the reference
+        lag = max(1, season) if n > max(1, season) * REFERENCE_LAGS else 1
         if n <= lag * REFERENCE_LAGS:
             continue
         t = np.arange(lag * REFERENCE_LAGS, n)

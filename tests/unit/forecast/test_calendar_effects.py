@@ -42,6 +42,20 @@ def test_holiday_inflation_measures_how_much_holidays_vary() -> None:
     assert holiday_inflation(hist[:1], [np.zeros(n, dtype=bool)], 7, [5.0], (0.8,)) == {0.8: 1.0}
 
 
+def test_weekly_history_under_four_years_measures_holidays_against_the_recent_weeks() -> None:
+    rng = np.random.default_rng(5)
+    n = 43  # pizzaplace weekly: under a year, so no same week of earlier years to compare with
+    flag = np.zeros(n, dtype=bool)
+    flag[[8, 16, 25, 30, 35, 40]] = True
+    hist = []
+    for _ in range(8):
+        y = rng.normal(100, 5, n)
+        y[flag] += rng.choice([-40.0, 40.0], int(flag.sum()))
+        hist.append(y)
+    out = holiday_inflation(hist, [flag] * 8, 52, [5.0] * 8, (0.8,))
+    assert out[0.8] > 2  # was 1.0 (no widening) for any weekly history shorter than 4 x 52 weeks
+
+
 def _holiday_batch() -> list[RegularSeries]:
     """Daily series through 19 Dec 2014 whose holidays swing far from the ordinary days."""
     rng = np.random.default_rng(4)
