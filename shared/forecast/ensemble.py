@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from shared.forecast.backtest import selection_scale
-from shared.forecast.calendar_effects import holiday_distance, holiday_inflation, near_holiday
+from shared.forecast.calendar_effects import around_holiday, holiday_distance, holiday_inflation, near_holiday
 from shared.forecast.direct_model import (
     DirectInput,
     RowBank,
@@ -47,6 +47,7 @@ from shared.forecast.direct_model import (
 from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.global_model import calendar_position
 from shared.forecast.intermittent import classify
+from shared.forecast.intervals import conformal_quantile
 from shared.forecast.members import level_window, local_members, pooled_seasonality
 from shared.forecast.metrics import smape
 from shared.forecast.periods import Freq, RegularSeries
@@ -214,9 +215,11 @@ def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tup
     """Per-step (lower, upper) band offsets from scaled backtest errors of ``name``, pooled over series.
 
     Errors are divided by :func:`interval_scale` of the history at the origin. The band is the textbook
-    split-conformal one: +- the ``level`` quantile of the *absolute* errors. Signed quantiles measured
-    worse on held-out windows: the backtest's bias (say, under-forecasting a rising season) is rarely
-    the bias of the next window, and an asymmetric band then misses on its narrow side.
+    split-conformal one: +- the conformal ``level`` quantile (:func:`conformal_quantile`: the
+    ceil((n+1) level)-th smallest, not the interpolated empirical quantile) of the *absolute* errors.
+    Signed quantiles measured worse on held-out windows: the backtest's bias (say, under-forecasting a
+    rising season) is rarely the bias of the next window, and an asymmetric band then misses on its
+    narrow side.
     """
     by_step: list[list[float]] = [[] for _ in range(horizon)]
     for case in cases:
@@ -229,7 +232,7 @@ def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tup
     out: dict[float, tuple[np.ndarray, np.ndarray]] = {}
     for lv in levels:
         # sparse late steps borrow the pooled errors of every step
-        q = np.array([np.quantile(np.abs(by_step[k] if len(by_step[k]) >= 30 else pooled), lv)
+        q = np.array([conformal_quantile(np.abs(by_step[k] if len(by_step[k]) >= 30 else pooled), lv)
                       for k in range(horizon)])
         out[lv] = (-q, q)
     return out
@@ -283,7 +286,7 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     quantiles = {flag: conformal_quantiles([c for c in backtest if c.intermittent == flag],
                                            default if flag else pooled_choice, h, levels, seasonal)
                  for flag in (False, True) if any(c.intermittent == flag for c in backtest)}
-    holiday_steps, inflation = _holiday_bands(calendars, final, freq, m, levels)
+    holiday_widening = _holiday_bands(calendars, final, freq, m, levels)
     per_series = (time.perf_counter() - started) / len(series)
     out: dict[int, SeriesForecast] = {}
     for case, s in zip(final, series, strict=True):
@@ -294,8 +297,8 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
         bands: dict[float, tuple[np.ndarray, np.ndarray]] = {}
         for lv in levels:
             lo_q, hi_q = _fallback_band(case.history, h, lv) if calibrated is None else calibrated[lv]
-            if holiday_steps is not None:  # periods near a holiday: as much wider as history says they vary
-                widen = np.where(holiday_steps[case.index], inflation[lv], 1.0)
+            if holiday_widening is not None:  # periods near a holiday: as much wider as history says they vary
+                widen = holiday_widening[case.index][lv]
                 lo_q, hi_q = lo_q * widen, hi_q * widen
             bands[lv] = (np.clip(fc + lo_q * scale, 0.0, fc), np.maximum(fc + hi_q * scale, fc))
         own = [c for c in backtest if c.index == case.index]
@@ -317,22 +320,35 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
 
 
 def _holiday_bands(calendars: list[SeriesCalendar], final: list[_Case], freq: Freq, m: int,
-                   levels: tuple[float, ...]) -> tuple[list[np.ndarray] | None, dict[float, float]]:
-    """Per series which horizon steps are holiday periods, and the band inflation per level there.
+                   levels: tuple[float, ...]) -> list[dict[float, np.ndarray]] | None:
+    """Per series and level, the factor each horizon step's band is widened by near a public holiday.
 
-    ``None`` without holiday distances (no country, monthly data) or when no horizon step is one.
+    Two tiers, each measured against the periods far from any holiday in the batch's history
+    (:func:`holiday_inflation`): the holiday periods themselves (:func:`near_holiday`) and the days or
+    weeks around them (:func:`around_holiday`: the week before Christmas, the days after Thanksgiving).
+    ``None`` without holiday distances (no country, monthly data) or when no horizon step is near one.
     """
     n = [len(c.history) for c in final]
-    flags = [near_holiday(cal.holiday, freq) for cal in calendars]
-    if any(f is None for f in flags):
-        return None, {}
-    steps = [np.asarray(f)[k:] for f, k in zip(flags, n, strict=True)]
-    if not any(np.any(x) for x in steps):
-        return None, {}
-    past = [np.asarray(f)[:k] for f, k in zip(flags, n, strict=True)]
-    inflation = holiday_inflation([c.history for c in final], past, m, [interval_scale(c.history) for c in final],
-                                  levels)
-    return steps, inflation
+    on = [near_holiday(cal.holiday, freq) for cal in calendars]
+    around = [around_holiday(cal.holiday, freq) for cal in calendars]
+    if any(f is None for f in on) or any(f is None for f in around):
+        return None
+    tiers = [[np.asarray(f) for f in on], [np.asarray(f) for f in around]]
+    if not any(np.any(f[k:]) for tier in tiers for f, k in zip(tier, n, strict=True)):
+        return None
+    far = [~(a | b)[:k] for a, b, k in zip(tiers[0], tiers[1], n, strict=True)]
+    histories = [c.history for c in final]
+    scales = [interval_scale(c.history) for c in final]
+    widening = [{lv: np.ones(len(f) - k) for lv in levels} for f, k in zip(tiers[0], n, strict=True)]
+    for tier in tiers:
+        if not any(np.any(f[k:]) for f, k in zip(tier, n, strict=True)):
+            continue
+        inflation = holiday_inflation(histories, [f[:k] for f, k in zip(tier, n, strict=True)], m, scales, levels,
+                                      far if tier is tiers[1] else None)
+        for w, f, k in zip(widening, tier, n, strict=True):
+            for lv in levels:
+                w[lv] = np.where(f[k:], inflation[lv], w[lv])
+    return widening
 
 
 def _fallback_band(history: np.ndarray, h: int, lv: float) -> tuple[np.ndarray, np.ndarray]:

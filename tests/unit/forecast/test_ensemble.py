@@ -15,6 +15,7 @@ from shared.forecast.censoring import censor_stockouts, impute_censored
 from shared.forecast.csv_input import to_series
 from shared.forecast.direct_model import DirectInput, fit_direct, predict_direct, robust_scale
 from shared.forecast.engine import ForecastOptions
+from shared.forecast.intervals import conformal_quantile
 from shared.forecast.members import adjusted_members, level, pooled_seasonality
 from shared.forecast.metrics import mase
 from shared.forecast.periods import RegularSeries
@@ -233,3 +234,22 @@ def test_conformal_band_is_symmetric_in_absolute_error() -> None:
     assert np.all(lo == -hi) and np.all(hi > 0)
     scale = E.interval_scale(cases[0].history)
     assert 1.0 < float(np.mean(hi)) * scale / 10 < 1.6  # ~ the 80% quantile of |N(0, 10)| = 12.8
+
+
+def test_conformal_quantile_is_the_finite_sample_rank() -> None:
+    # nine scores at 80%: the ceil(10 * 0.8) = 8th smallest, where np.quantile interpolates 7.4
+    assert conformal_quantile(np.arange(1.0, 10.0), 0.8) == 8.0
+    assert conformal_quantile(np.array([3.0, 1.0, 2.0]), 0.95) == 3.0  # rank beyond n: the largest, not inf
+    assert conformal_quantile(np.array([]), 0.8) == 0.0
+
+
+def test_ensemble_bands_use_the_conformal_rank_per_step() -> None:
+    history = np.tile([10.0, 11.0], 30)  # mean absolute one-step change 1: errors are in raw units
+    cases = []
+    for i in range(40):
+        fc = np.full(3, 10.0)
+        members = {"global_l1": fc, "level": fc, "ses": fc, "naive": fc}
+        cases.append(E._Case(i, history, members, False, fc - (i + 1.0)))  # |errors| 1..40 at every step
+    lo, hi = E.conformal_quantiles(cases, E.ENSEMBLE, 3, (0.8, 0.95))[0.8]
+    assert np.all(hi == 33.0) and np.all(lo == -33.0)  # ceil(41 * 0.8) = 33rd smallest (np.quantile: 32.2)
+    assert np.all(E.conformal_quantiles(cases, E.ENSEMBLE, 3, (0.95,))[0.95][1] == 39.0)  # ceil(38.95)
