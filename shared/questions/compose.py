@@ -187,10 +187,11 @@ def _previous_label(result: MetricResult) -> str:
         return "the previous period"
     week = "the same day a week earlier" if prev.days == 1 else "the same days a week earlier"
     before = "the period before"
-    if result.query.compare == "previous_period" and result.query.time_range is not None \
+    if result.query.compare == "previous_period_to_date" and result.query.time_range is not None \
             and (months := to_date_months(result.query.time_range)) is not None:
         before = f"the same days of the {_TO_DATE_UNIT[months]} before"  # 1-14 Dec against 1-14 Nov
-    kind = {"previous_year": "the same period a year earlier", "previous_week": week}.get(
+    kind = {"previous_year": "the same period a year earlier", "previous_week": week,
+            "previous_period_to_date": before}.get(
         result.query.compare or "", before)
     return f"{kind} ({fmt_range(prev.start, prev.end)})"
 

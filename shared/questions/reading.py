@@ -40,6 +40,7 @@ from shared.questions.timephrase import (
 )
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
 from shared.store.metrics.catalog import METRICS
+from shared.store.metrics.compile import to_date_months
 from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, MetricName, MetricQuery, TimeRange
 
 ReadingKind = Literal["metric", "agent", "unanswerable", "catalogue"]
@@ -672,6 +673,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         grain = _auto_grain(rng)
     if compare == "previous_period" and rng.start.weekday() == 0 and rng.days < 7 and rng.label.startswith("this week"):
         compare = "previous_week"  # "this week so far vs last week": Monday to today against the same weekdays
+    elif compare == "previous_period" and "to date" in rng.label and to_date_months(rng) is not None:
+        compare = "previous_period_to_date"  # "this month so far vs last month": 1-14 Dec against 1-14 Nov
     if len(time.weekdays) == 7 and "weekday" not in dims:
         dims = [*dims, "weekday"]  # "weekends vs weekdays": each day of the week, the answer adds up both
     elif time.weekdays:

@@ -143,6 +143,20 @@ def test_the_same_days_a_week_earlier(seeded: Seeded) -> None:
     assert close(result.rows[0]["revenue_previous"], before)
 
 
+def test_month_to_date_against_the_same_days_of_the_month_before(seeded: Seeded) -> None:
+    span = TimeRange(start=date(2025, 3, 1), end=date(2025, 3, 14), label="March 2025 to date")
+    result = seeded.run(metrics=["revenue"], time_range=span, compare="previous_period_to_date")
+    assert result.previous_range is not None
+    assert (result.previous_range.start, result.previous_range.end) == (date(2025, 2, 1), date(2025, 2, 14))
+    assert close(result.rows[0]["revenue_previous"],
+                 sales_truth(in_range(seeded.sales, date(2025, 2, 1), date(2025, 2, 14)))["revenue"])
+    daily = seeded.run(metrics=["revenue"], dimensions=["date"], grain="day", time_range=span,
+                       compare="previous_period_to_date")
+    for row in daily.rows:  # each day beside the same day of February
+        same = (pd.Timestamp(row["date"]) - pd.DateOffset(months=1)).date()
+        assert close(row["revenue_previous"], sales_truth(in_range(seeded.sales, same, same))["revenue"])
+
+
 def test_change_of_a_metric_that_is_a_difference(seeded: Seeded) -> None:
     """margin = net - cost: its change must be (now - before) / |before|, not now - net_before - cost_before."""
     result = seeded.run(metrics=["margin"], time_range=Q1, compare="previous_period")
