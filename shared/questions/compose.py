@@ -529,7 +529,12 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
         return f"{namer.row(r, dims)} ({v(r)}{extra}{change})"
 
     if q.order_by_change:
-        return _change_ranking(result, valued, dims, metric, noun, when, where, v, namer, unit)
+        text = _change_ranking(result, valued, dims, metric, noun, when, where, v, namer, unit)
+        base, starts = result.previous_range, reading.data_starts
+        if base is not None and starts is not None and base.start < starts <= base.end:  # 2024 from 5 Dec only
+            text += (f" The period before is only partly covered (your data starts on {fmt_day(starts)}), so these "
+                     "changes overstate growth.")
+        return text
     if metric == "margin" and bottom and _LOSS.search(reading.question):
         losing = [r for r in valued if (r.get(metric) or 0) < 0]
         if not losing:

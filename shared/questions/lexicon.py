@@ -149,7 +149,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("stocked_skus", _rx(r"(?:how many|number of) (?:different |distinct )?(?:skus|products|product "
                                    r"lines|listings|articles) (?:are |do we have |we have |have we got )?(?:in stock|"
                                    r"on hand|available|stocked)"), INV, "SKUs in stock"),
-    MetricWord("stock_on_hand", _rx(r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:in stock|"
+    MetricWord("stock_on_hand", _rx(r"(?:units|items|pieces) of (?:stock|inventory)|"
+                                    r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:in stock|"
                                     r"on hand|left|in (?:the )?warehouse)|stock(?: on hand| levels?| position)?|"
                                     r"inventory(?: levels?| on hand)?|on hand|"
                                     r"(?:units|items) (?:in stock|in the warehouse)|in stock"), INV, "stock on hand"),

@@ -236,12 +236,15 @@ _NAMED_SUBJECT = re.compile(
     re.I)
 #: "which category grew the most", "fastest-growing products": a ranking by change against the period before.
 _GROWTH_RANK = re.compile(
+    r"\bwhich\s+(?:\w+\s+){0,2}(?:grew|increased|rose|improved|gained|expanded)\b(?!\s+(?:the\s+)?(?:least|slowest))|"
     r"\b(?:grew|grown|growing|increased|rose|risen|improved|gained)\s+(?:the\s+)?(?:most|fastest)\b|"
     r"\b(?:fastest|most)[- ](?:growing|improved|improving)\b|\b(?:trending|going|moving|ticking)\s+up\b|"
     r"\b(?:biggest|largest|strongest)\s+(?:[\w-]+\s+)?(?:growth|increases?|gains?|jumps?|rises?|improvements?)\b",
     re.I)
 #: "which products declined the most", "biggest drop": the same ranking, from the bottom.
 _DECLINE_RANK = re.compile(
+    r"\bwhich\s+(?:\w+\s+){0,2}(?:shrank|shrunk|declined|dropped|fell|decreased|slipped|slowed)\b"
+    r"(?!\s+(?:the\s+)?(?:least|slowest))|"
     r"\b(?:declined|dropped|fell|fallen|shrank|shrunk|decreased|slipped|slowed)\s+(?:the\s+)?(?:most|fastest)\b|"
     r"\b(?:fastest|most)[- ](?:declining|shrinking|falling|dropping)\b|\b(?:trending|going|moving)\s+down\b|"
     r"\b(?:biggest|largest|steepest|sharpest)\s+(?:[\w-]+\s+)?(?:declines?|drops?|falls?|decreases?|loss|slumps?)\b",
@@ -362,11 +365,17 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
                 taken.append(m.span())
                 break
             before = question[max(0, m.start() - 40):m.start()]
+            if _ALL_OF.search(before) and _A_NUMBER.search(question):
+                continue  # "how many units do we have across all products": one total, not a list
             if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim == "weekday":
                 dims.append(dim)
                 taken.append(m.span())
                 break
     return list(dict.fromkeys(dims))
+
+
+_ALL_OF = re.compile(r"\b(?:across|over|in)\s+all\s+(?:of\s+)?(?:our\s+|the\s+|my\s+)?$", re.I)
+_A_NUMBER = re.compile(r"\bhow (?:many|much)\b|\btotal\b", re.I)
 
 
 def _labels_a_name(question: str, span: tuple[int, int], names: Sequence[tuple[int, int]]) -> bool:
@@ -648,8 +657,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     change = bool(lx.CHANGE.search(question)) and not dims
     if compare is None and change and re.search(
             r"\b(?:grow\w*|grew|chang\w*|up or down|increas\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*|r[io]se|"
-            r"risen|improv\w*|wors\w*|difference|delta|(?:gone|went|going|go|come|came) (?:up|down))\b", question,
-            re.I):
+            r"risen|improv\w*|wors\w*|difference|delta|(?:gone|went|going|go|come|came) (?:up|down)|(?:compared?|vs\.?|"
+            r"versus|against)\s+(?:to\s+|with\s+)?(?:the\s+)?(?:\w+\s+){0,3}(?:before|prior|previous|preceding|"
+            r"earlier))\b", question, re.I):
         compare = "previous_period"
     if compare is not None and rng is None:
         unit = time.compare_unit or "month"  # "week over week": last week against the week before

@@ -328,3 +328,21 @@ def test_new_vs_returning_customers_says_new_ones_are_not_told_apart(shop: Vocab
     r = read(shop, "How many new vs returning customers last month?")
     assert r.query is not None and r.query.metrics[0] == "repeat_customer_rate"
     assert any("not told apart" in n for n in r.notes)
+
+
+def test_compared_to_the_weeks_before_is_a_comparison(shop: VocabularyIndex) -> None:
+    r = read(shop, "How much did we sell in the last two weeks compared to the two weeks before?")
+    assert r.query is not None and r.query.compare == "previous_period"
+    assert r.query.time_range is not None and r.query.time_range.days == 14
+
+
+@pytest.mark.parametrize(("question", "descending"), [("Which categories shrank last quarter?", False),
+                                                      ("Which brands grew in 2024?", True)])
+def test_which_ones_shrank_or_grew_ranks_by_change(shop: VocabularyIndex, question: str, descending: bool) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.order_by_change and r.query.descending is descending
+
+
+def test_stock_across_all_products_is_one_total(shop: VocabularyIndex) -> None:
+    r = read(shop, "How many units of stock do we have across all products?")
+    assert r.query is not None and r.query.metrics == ["stock_on_hand"] and r.query.dimensions == []
