@@ -552,6 +552,17 @@ def merchant_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]
                          tr.window(pq_s, pq_e).groupby("category")["revenue"].sum()).sort_values()
     add(Case(tenant, "Which categories shrank last quarter?", [float(change.iloc[0])], [str(change.index[0])]))
     add(Case(tenant, "How many units of stock do we have across all products?", [on_hand]))
+    q2_s = date(end.year if end.month >= 7 else end.year - 1, 4, 1)
+    add(Case(tenant, "What did we turn over in Q2?", [tr.revenue(q2_s, date(q2_s.year, 6, 30))]))
+    add(Case(tenant, "How many baskets did we sell yesterday?", [tr.orders(end, end)]))
+    sundays = tr.window(nov_s, _month_bounds(nov_s)[1])
+    add(Case(tenant, "How much did we take on Sundays in November?",
+             [float(sundays[[d.weekday() == 6 for d in sundays["date"]]]["revenue"].sum())]))
+    sunday = end - timedelta(days=(end.weekday() + 1) % 7)
+    add(Case(tenant, "What were sales like last weekend?", [tr.revenue(sunday - timedelta(days=1), sunday)]))
+    weakest = tr.window(date(end.year, 1, 1), end).groupby("brand")["revenue"].sum().sort_values()
+    add(Case(tenant, "Which of our brands is the weakest this year?", [float(weakest.iloc[0])],
+             [str(weakest.index[0])]))
     wk = end - timedelta(days=end.weekday())
     if wk < end:  # a week to date against the same weekdays of the week before
         add(Case(tenant, "Revenue this week so far vs last week",

@@ -467,7 +467,7 @@ def _when(period: TimeRange | None) -> str:
         return period.label
     if period.start == period.end:
         return f"on {period.label}"
-    if period.label.startswith("last "):  # "last week (23-29 Nov 2026)", not "in last week"
+    if period.label.startswith(("last ", "this weekend")):  # "last week (23-29 Nov 2026)", not "in last week"
         return period.label
     if period.label.startswith(("all ", "the last", "the past", "since")):
         return f"over {period.label}" if period.label.startswith("all ") else period.label if \

@@ -374,6 +374,9 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
     return list(dict.fromkeys(dims))
 
 
+#: "which of our brands is the weakest": one of them, though the noun is plural.
+_ONE_OF = re.compile(r"\b(?:which|what)\s+(?:one\s+)?of\s+(?:our|the|my|all)\s+\w+\s+(?:is|was|has|had|did|does)\b",
+                     re.I)
 _ALL_OF = re.compile(r"\b(?:across|over|in)\s+all\s+(?:of\s+)?(?:our\s+|the\s+|my\s+)?$", re.I)
 _A_NUMBER = re.compile(r"\bhow (?:many|much)\b|\btotal\b", re.I)
 
@@ -707,8 +710,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     order_by: MetricName | None = None
     descending = True
     n_asked = _limit(question)
-    single = bool(lx.SINGULAR_PICK.search(question)) and (n_asked is None or n_asked == 1) and not (
+    single = bool(lx.SINGULAR_PICK.search(question)) and (n_asked is None or n_asked == 1) and (not (
         dims and _PLURAL_DIMS.get(dims[0]) is not None and _PLURAL_DIMS[dims[0]].search(question))
+        or bool(_ONE_OF.search(question)))
     breakdown_words = bool(re.search(r"\b(?:breakdown|break\s+down|broken\s+down|split|per|by|each|across)\b",
                                      question, re.I))
     ranking = bool(dims) and (bool(lx.TOP.search(question) or lx.BOTTOM.search(question)) or single

@@ -346,3 +346,24 @@ def test_which_ones_shrank_or_grew_ranks_by_change(shop: VocabularyIndex, questi
 def test_stock_across_all_products_is_one_total(shop: VocabularyIndex) -> None:
     r = read(shop, "How many units of stock do we have across all products?")
     assert r.query is not None and r.query.metrics == ["stock_on_hand"] and r.query.dimensions == []
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("What did we turn over in Q2?", "revenue"),
+    ("How much did we take on Sundays in May?", "revenue"),
+    ("How many baskets did we sell yesterday?", "orders"),
+])
+def test_trade_words_for_revenue_and_orders(shop: VocabularyIndex, question: str, metric: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == metric, (r.kind, r.query)
+
+
+def test_last_weekend_is_the_latest_saturday_and_sunday(shop: VocabularyIndex) -> None:
+    r = read(shop, "What were sales like last weekend?")  # END is Sunday 15 June 2025
+    assert r.query is not None and r.query.time_range is not None and not r.query.filters
+    assert (r.query.time_range.start, r.query.time_range.end) == (date(2025, 6, 14), date(2025, 6, 15))
+
+
+def test_which_of_our_brands_is_the_weakest_is_one_brand(shop: VocabularyIndex) -> None:
+    r = read(shop, "Which of our brands is the weakest this year?")
+    assert r.shape == "ranking" and r.show == 1 and r.query is not None and not r.query.descending
