@@ -262,6 +262,41 @@ def test_stock_and_days_of_cover(seeded: Seeded) -> None:
         assert close(row["days_of_cover"], stock / (units / Q1.days))
 
 
+def test_stock_value_at_cost_and_at_price_where_no_cost(seeded: Seeded) -> None:
+    """C-1 has no cost: its stock counts at its catalogue price and it is the one SKU without a cost."""
+    result = seeded.run(metrics=["inventory_value", "inventory_retail_value", "uncosted_skus", "stocked_skus"],
+                        dimensions=["category"], time_range=Q1)
+    inv = with_catalogue(in_range(seeded.frames["inventory"], Q1.start, Q1.end), seeded.products)
+    latest = inv[inv["date"] == inv.groupby(["sku", "location"])["date"].transform("max")]
+    price = latest["sku"].map(seeded.products.set_index("sku")["price"])
+    at_price = (latest["on_hand"] * price).where(latest["cost"].isna())
+    value = (latest["on_hand"] * latest["cost"]).fillna(at_price)
+    assert {r["category"] for r in result.rows} == set(latest["category"])
+    for row in result.rows:
+        part = latest["category"] == row["category"]
+        assert close(row["inventory_value"], float(value[part].sum()))
+        retail = float(at_price[part].sum()) if at_price[part].notna().any() else None
+        assert (row["inventory_retail_value"] is None and retail is None) or close(row["inventory_retail_value"],
+                                                                                    retail)
+        stocked = latest[part & (latest["on_hand"] > 0)]
+        assert row["uncosted_skus"] == stocked[stocked["cost"].isna()]["sku"].nunique()
+        assert row["stocked_skus"] == stocked["sku"].nunique()
+    assert result.currency == "EUR"  # the catalogue's
+
+
+def test_orders_and_revenue_with_a_discount(seeded: Seeded) -> None:
+    result = seeded.run(metrics=["promo_order_share", "promo_orders", "promo_revenue_share"], time_range=Q1)
+    sales = in_range(seeded.sales, Q1.start, Q1.end)
+    gross = sales["revenue"].where(sales["revenue"].notna(), sales["units"] * sales["unit_price"])
+    hit = sales["discount"].fillna(0) > 0
+    sold = sales[(sales["units"] > 0) & hit]
+    promo_orders = sold["order_id"].dropna().nunique() + int(sold["order_id"].isna().sum())
+    row = result.rows[0]
+    assert row["promo_orders"] == promo_orders
+    assert close(row["promo_order_share"], 100 * promo_orders / sales_truth(sales)["orders"])
+    assert close(row["promo_revenue_share"], 100 * float(gross[hit].sum()) / float(gross.sum()))
+
+
 def test_stock_trend_takes_each_months_last_snapshot(seeded: Seeded) -> None:
     result = seeded.run(metrics=["stock_on_hand"], dimensions=["date"], grain="month", time_range=Q1)
     inv = seeded.frames["inventory"]
