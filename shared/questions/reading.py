@@ -468,6 +468,15 @@ _COMPANIONS: dict[str, list[MetricName]] = {
     "inventory_value": ["inventory_retail_value", "uncosted_skus", "stocked_skus"],
     "inventory_value_at_price": ["unpriced_skus", "stocked_skus"],
 }
+
+
+def with_companions(metrics: list[MetricName]) -> list[MetricName]:
+    """The metrics with what explains the first ("what is our stock worth": the value and what it is made of)."""
+    if metrics and metrics[0] in _COMPANIONS:
+        return [metrics[0], *_COMPANIONS[metrics[0]]]
+    return metrics
+
+
 _PROMO_METRICS = frozenset({"promo_orders", "promo_order_share", "promo_revenue", "promo_revenue_share"})
 
 
@@ -606,8 +615,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             and not lx.TREND.search(question) and re.search(
             r"\b(?:how many|number of|count)\b", question, re.I):
         metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
-    if metrics and metrics[0] in _COMPANIONS:  # "what is our stock worth": the value with what it is made of
-        metrics = [metrics[0], *_COMPANIONS[metrics[0]]]
+    metrics = with_companions(metrics)
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
         reading.per_customer = True
