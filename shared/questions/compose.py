@@ -389,7 +389,7 @@ def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str 
     retail = float(row.get("inventory_retail_value") or 0.0)
     unc, stocked = int(row.get("uncosted_skus") or 0), int(row.get("stocked_skus") or 0)
     money = lambda x: fmt_value(x, "money", cur)  # noqa: E731
-    in_stock = f"{stocked:,} SKU{'s' if stocked != 1 else ''} in stock"
+    in_stock = f"{stocked:,} SKU{'s' if stocked != 1 else ''} in stock" if stocked else "the latest count"
     if retail <= 0 and unc == 0:
         return (f"Stock{where} {when} was worth {money(value)} at cost (units on hand x unit cost; "
                 f"{in_stock}).")

@@ -367,3 +367,13 @@ def test_last_weekend_is_the_latest_saturday_and_sunday(shop: VocabularyIndex) -
 def test_which_of_our_brands_is_the_weakest_is_one_brand(shop: VocabularyIndex) -> None:
     r = read(shop, "Which of our brands is the weakest this year?")
     assert r.shape == "ranking" and r.show == 1 and r.query is not None and not r.query.descending
+
+
+def test_the_models_reading_of_a_stock_value_reads_its_parts_too(shop: VocabularyIndex) -> None:
+    from shared.questions.llm_reader import LlmReading, to_reading
+
+    parsed = read(shop, "What is our stock worth?")
+    r = to_reading(LlmReading(kind="metric", metrics=["inventory_value"]), parsed, tenant_id="decor", index=shop,
+                   extents=EXTENTS, as_of=None)
+    assert r.query is not None
+    assert r.query.metrics == ["inventory_value", "inventory_retail_value", "uncosted_skus", "stocked_skus"]
