@@ -543,6 +543,26 @@ def merchant_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]
     named = sorted(s for s in ytd_units.index if s in unique.index and ytd_units[s] > 0)
     pick = named[len(named) // 3]
     add(Case(tenant, f"How many units of the {unique[pick]} have we sold this year?", [float(ytd_units[pick])]))
+    add(Case(tenant, "How much did we sell in the last two weeks compared to the two weeks before?",
+             [tr.revenue(end - timedelta(days=13), end),
+              tr.revenue(end - timedelta(days=27), end - timedelta(days=14))]))
+    pq_e = lq_s - timedelta(days=1)
+    pq_s = date(pq_e.year, 3 * ((pq_e.month - 1) // 3) + 1, 1)
+    change = _pct_change(lq.groupby("category")["revenue"].sum(),
+                         tr.window(pq_s, pq_e).groupby("category")["revenue"].sum()).sort_values()
+    add(Case(tenant, "Which categories shrank last quarter?", [float(change.iloc[0])], [str(change.index[0])]))
+    add(Case(tenant, "How many units of stock do we have across all products?", [on_hand]))
+    q2_s = date(end.year if end.month >= 7 else end.year - 1, 4, 1)
+    add(Case(tenant, "What did we turn over in Q2?", [tr.revenue(q2_s, date(q2_s.year, 6, 30))]))
+    add(Case(tenant, "How many baskets did we sell yesterday?", [tr.orders(end, end)]))
+    sundays = tr.window(nov_s, _month_bounds(nov_s)[1])
+    add(Case(tenant, "How much did we take on Sundays in November?",
+             [float(sundays[[d.weekday() == 6 for d in sundays["date"]]]["revenue"].sum())]))
+    sunday = end - timedelta(days=(end.weekday() + 1) % 7)
+    add(Case(tenant, "What were sales like last weekend?", [tr.revenue(sunday - timedelta(days=1), sunday)]))
+    weakest = tr.window(date(end.year, 1, 1), end).groupby("brand")["revenue"].sum().sort_values()
+    add(Case(tenant, "Which of our brands is the weakest this year?", [float(weakest.iloc[0])],
+             [str(weakest.index[0])]))
     wk = end - timedelta(days=end.weekday())
     if wk < end:  # a week to date against the same weekdays of the week before
         add(Case(tenant, "Revenue this week so far vs last week",

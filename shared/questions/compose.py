@@ -190,10 +190,11 @@ def _previous_label(result: MetricResult) -> str:
         return "the previous period"
     week = "the same day a week earlier" if prev.days == 1 else "the same days a week earlier"
     before = "the period before"
-    if result.query.compare == "previous_period" and result.query.time_range is not None \
+    if result.query.compare == "previous_period_to_date" and result.query.time_range is not None \
             and (months := to_date_months(result.query.time_range)) is not None:
         before = f"the same days of the {_TO_DATE_UNIT[months]} before"  # 1-14 Dec against 1-14 Nov
-    kind = {"previous_year": "the same period a year earlier", "previous_week": week}.get(
+    kind = {"previous_year": "the same period a year earlier", "previous_week": week,
+            "previous_period_to_date": before}.get(
         result.query.compare or "", before)
     return f"{kind} ({fmt_range(prev.start, prev.end)})"
 
@@ -391,7 +392,7 @@ def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str 
     retail = float(row.get("inventory_retail_value") or 0.0)
     unc, stocked = int(row.get("uncosted_skus") or 0), int(row.get("stocked_skus") or 0)
     money = lambda x: fmt_value(x, "money", cur)  # noqa: E731
-    in_stock = f"{stocked:,} SKU{'s' if stocked != 1 else ''} in stock"
+    in_stock = f"{stocked:,} SKU{'s' if stocked != 1 else ''} in stock" if stocked else "the latest count"
     if retail <= 0 and unc == 0:
         return (f"Stock{where} {when} was worth {money(value)} at cost (units on hand x unit cost; "
                 f"{in_stock}).")
@@ -469,7 +470,7 @@ def _when(period: TimeRange | None) -> str:
         return period.label
     if period.start == period.end:
         return f"on {period.label}"
-    if period.label.startswith("last "):  # "last week (23-29 Nov 2026)", not "in last week"
+    if period.label.startswith(("last ", "this weekend")):  # "last week (23-29 Nov 2026)", not "in last week"
         return period.label
     if period.label.startswith(("all ", "the last", "the past", "since")):
         return f"over {period.label}" if period.label.startswith("all ") else period.label if \
@@ -531,7 +532,12 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
         return f"{namer.row(r, dims)} ({v(r)}{extra}{change})"
 
     if q.order_by_change:
-        return _change_ranking(result, valued, dims, metric, noun, when, where, v, namer, unit)
+        text = _change_ranking(result, valued, dims, metric, noun, when, where, v, namer, unit)
+        base, starts = result.previous_range, reading.data_starts
+        if base is not None and starts is not None and base.start < starts <= base.end:  # 2024 from 5 Dec only
+            text += (f" The period before is only partly covered (your data starts on {fmt_day(starts)}), so these "
+                     "changes overstate growth.")
+        return text
     if metric == "margin" and bottom and _LOSS.search(reading.question):
         losing = [r for r in valued if (r.get(metric) or 0) < 0]
         if not losing:

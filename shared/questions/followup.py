@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from shared.models.records import DataKind
-from shared.questions.reading import Reading, find_dimensions, find_grain, find_metrics
+from shared.questions.reading import Reading, find_dimensions, find_grain, find_metrics, with_companions
 from shared.questions.timephrase import TimeReading, name_range, previous_range, resolve_time
 from shared.questions.vocabulary import VocabularyIndex
 from shared.store.metrics.model import DimensionFilter, DimensionName
@@ -46,7 +46,7 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     metrics, weak = find_metrics(question, [m.span for m in matches])
     update: dict[str, object] = {}
     if metrics and not weak:
-        update["metrics"] = metrics[:4]
+        update["metrics"] = with_companions(metrics)[:4]
         update["order_by"] = metrics[0] if pq.order_by is not None else None
     _apply_time(update, time, question, pq.time_range, pq.compare)
     taken = [m.span for m in matches] + time.spans

@@ -152,7 +152,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("stocked_skus", _rx(r"(?:how many|number of) (?:different |distinct )?(?:skus|products|product "
                                    r"lines|listings|articles) (?:are |do we have |we have |have we got )?(?:in stock|"
                                    r"on hand|available|stocked)"), INV, "SKUs in stock"),
-    MetricWord("stock_on_hand", _rx(r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:in stock|"
+    MetricWord("stock_on_hand", _rx(r"(?:units|items|pieces) of (?:stock|inventory)|"
+                                    r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:in stock|"
                                     r"on hand|left|in (?:the )?warehouse)|stock(?: on hand| levels?| position)?|"
                                     r"inventory(?: levels?| on hand)?|on hand|"
                                     r"(?:units|items) (?:in stock|in the warehouse)|in stock"), INV, "stock on hand"),
@@ -163,7 +164,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                   r"(?:market|competitors?)"), C, "price index"),
     MetricWord("cheapest_share", _rx(r"(?:the )?cheapest|lowest price(?:d)?|(?:how )?often (?:are |were )?we "
                                      r"(?:the )?(?:cheapest|lowest)"), C, "share of days we are the cheapest"),
-    MetricWord("orders", _rx(r"orders?|transactions?|purchases|checkouts|(?:number|count) of sales|how many sales"),
+    MetricWord("orders", _rx(r"orders?|transactions?|purchases|checkouts|baskets|carts|(?:number|count) of sales|"
+                             r"how many sales"),
                S, "orders"),
     MetricWord("units", _rx(r"(?:sell|sold|sells|selling) (?:more|less|fewer|better|worse)|"
                             r"units?(?!\s+(?:of\s+[\w-]+(?:\s+[\w-]+){0,6}?\s+)?"  # "units of KIT-1 are in stock"
@@ -175,7 +177,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                             r"(?:sell|sells|sold|selling) (?:the )?(?:most|least|best|worst|fastest|slowest)|"
                             r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)"),
                S, "units sold"),
-    MetricWord("revenue", _rx(r"(?:our|my|the) take(?! on)\b|what (?:did|have|do|does|has) "
+    MetricWord("revenue", _rx(r"(?:our|my|the) take(?! on)\b|(?:did|do|does) (?:we|i) take\b|turn(?:ed|s)? over\b|"
+                              r"what (?:did|have|do|does|has) "
                               r"(?:we|i|(?:the |our |my )?(?:[\w&'.-]+ ){1,4}?)(?:sell|sold)\b|"
                               r"how much (?:[\w&'.-]+ ){0,8}(?:sell|sold|sales)\b|"
                               r"how (?:is|are|was|were) (?:[\w&'.-]+ ){1,8}?selling\b|"
@@ -254,7 +257,8 @@ SINGULAR_PICK = re.compile(r"(?:^\s*|\b(?:the|our|my|what'?s|which is|what is)\s
                            r"channel|category|brand|competitor|month|week|day|weekday|quarter|year|seller)\b(?!s)"
                            r"|\b(?:which|what|when) (?:one|single|(?:\w+ ){0,3}?(?:channel|category|brand|competitor|"
                            r"product|item|sku|month|week|day|weekday|quarter|year|store|marketplace|department|"
-                           r"vendor|article|listing|platform))\b(?!s)|\b(?:the|our|my) (?:best|worst|top|biggest|"
+                           r"vendor|article|listing|platform))\b(?!s)|\b(?:the|our|my) (?:weakest|strongest|"
+                           r"smallest|slowest|quietest|best|worst|top|biggest|"
                            r"largest|busiest|highest|lowest|most|least)\b(?! \d)(?! (?:\w+ )?(?:products|items|skus|"
                            r"channels|categories|brands|competitors|months|weeks|days|sellers))", re.I)
 SHARE = _rx(r"share|percent(?:age)? of|% of|proportion|fraction|what part|how much of|contribut(?:e|ed|ion|es)|"

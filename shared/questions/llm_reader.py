@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from shared.models.records import DataKind
-from shared.questions.reading import Reading, metric_kinds
+from shared.questions.reading import Reading, metric_kinds, with_companions
 from shared.questions.timephrase import make_range, name_range
 from shared.questions.vocabulary import VocabularyIndex
 from shared.store.metrics.model import (
@@ -186,7 +186,7 @@ def to_reading(llm: LlmReading, parsed: Reading, *, tenant_id: str, index: Vocab
         shape = "trend"
     elif dims:
         shape = "ranking" if llm.order != "none" else "breakdown"
-    metrics = list(dict.fromkeys(llm.metrics))
+    metrics = with_companions(list(dict.fromkeys(llm.metrics)))[:8]  # a share with its counts, a value its parts
     query = MetricQuery(
         tenant_id=tenant_id, metrics=metrics, dimensions=dims,
         grain=(llm.grain or "month") if "date" in dims else None, time_range=time_range, filters=filters,

@@ -40,6 +40,7 @@ from shared.questions.timephrase import (
 )
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
 from shared.store.metrics.catalog import METRICS
+from shared.store.metrics.compile import to_date_months
 from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, MetricName, MetricQuery, TimeRange
 
 ReadingKind = Literal["metric", "agent", "unanswerable", "catalogue"]
@@ -239,12 +240,15 @@ _NAMED_SUBJECT = re.compile(
     re.I)
 #: "which category grew the most", "fastest-growing products": a ranking by change against the period before.
 _GROWTH_RANK = re.compile(
+    r"\bwhich\s+(?:\w+\s+){0,2}(?:grew|increased|rose|improved|gained|expanded)\b(?!\s+(?:the\s+)?(?:least|slowest))|"
     r"\b(?:grew|grown|growing|increased|rose|risen|improved|gained)\s+(?:the\s+)?(?:most|fastest)\b|"
     r"\b(?:fastest|most)[- ](?:growing|improved|improving)\b|\b(?:trending|going|moving|ticking)\s+up\b|"
     r"\b(?:biggest|largest|strongest)\s+(?:[\w-]+\s+)?(?:growth|increases?|gains?|jumps?|rises?|improvements?)\b",
     re.I)
 #: "which products declined the most", "biggest drop": the same ranking, from the bottom.
 _DECLINE_RANK = re.compile(
+    r"\bwhich\s+(?:\w+\s+){0,2}(?:shrank|shrunk|declined|dropped|fell|decreased|slipped|slowed)\b"
+    r"(?!\s+(?:the\s+)?(?:least|slowest))|"
     r"\b(?:declined|dropped|fell|fallen|shrank|shrunk|decreased|slipped|slowed)\s+(?:the\s+)?(?:most|fastest)\b|"
     r"\b(?:fastest|most)[- ](?:declining|shrinking|falling|dropping)\b|\b(?:trending|going|moving)\s+down\b|"
     r"\b(?:biggest|largest|steepest|sharpest)\s+(?:[\w-]+\s+)?(?:declines?|drops?|falls?|decreases?|loss|slumps?)\b",
@@ -417,11 +421,20 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
                 taken.append(m.span())
                 break
             before = question[max(0, m.start() - 40):m.start()]
+            if _ALL_OF.search(before) and _A_NUMBER.search(question):
+                continue  # "how many units do we have across all products": one total, not a list
             if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim == "weekday":
                 dims.append(dim)
                 taken.append(m.span())
                 break
     return list(dict.fromkeys(dims))
+
+
+#: "which of our brands is the weakest": one of them, though the noun is plural.
+_ONE_OF = re.compile(r"\b(?:which|what)\s+(?:one\s+)?of\s+(?:our|the|my|all)\s+\w+\s+(?:is|was|has|had|did|does)\b",
+                     re.I)
+_ALL_OF = re.compile(r"\b(?:across|over|in)\s+all\s+(?:of\s+)?(?:our\s+|the\s+|my\s+)?$", re.I)
+_A_NUMBER = re.compile(r"\bhow (?:many|much)\b|\btotal\b", re.I)
 
 
 def _labels_a_name(question: str, span: tuple[int, int], names: Sequence[tuple[int, int]]) -> bool:
@@ -511,6 +524,15 @@ _COMPANIONS: dict[str, list[MetricName]] = {
     "inventory_value": ["inventory_retail_value", "uncosted_skus", "stocked_skus"],
     "inventory_value_at_price": ["unpriced_skus", "stocked_skus"],
 }
+
+
+def with_companions(metrics: list[MetricName]) -> list[MetricName]:
+    """The metrics with what explains the first ("what is our stock worth": the value and what it is made of)."""
+    if metrics and metrics[0] in _COMPANIONS:
+        return [metrics[0], *_COMPANIONS[metrics[0]]]
+    return metrics
+
+
 _PROMO_METRICS = frozenset({"promo_orders", "promo_order_share", "promo_revenue", "promo_revenue_share"})
 
 
@@ -651,8 +673,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             and not lx.TREND.search(question) and re.search(
             r"\b(?:how many|number of|count)\b", question, re.I):
         metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
-    if metrics and metrics[0] in _COMPANIONS:  # "what is our stock worth": the value with what it is made of
-        metrics = [metrics[0], *_COMPANIONS[metrics[0]]]
+    metrics = with_companions(metrics)
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
         reading.per_customer = True
@@ -713,8 +734,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     change = bool(lx.CHANGE.search(question)) and not dims
     if compare is None and change and re.search(
             r"\b(?:grow\w*|grew|chang\w*|up or down|increas\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*|r[io]se|"
-            r"risen|improv\w*|wors\w*|difference|delta|(?:gone|went|going|go|come|came) (?:up|down))\b", question,
-            re.I):
+            r"risen|improv\w*|wors\w*|difference|delta|(?:gone|went|going|go|come|came) (?:up|down)|(?:compared?|vs\.?|"
+            r"versus|against)\s+(?:to\s+|with\s+)?(?:the\s+)?(?:\w+\s+){0,3}(?:before|prior|previous|preceding|"
+            r"earlier))\b", question, re.I):
         compare = "previous_period"
     if compare is not None and rng is None:
         unit = time.compare_unit or "month"  # "week over week": last week against the week before
@@ -738,6 +760,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         grain = _auto_grain(rng)
     if compare == "previous_period" and rng.start.weekday() == 0 and rng.days < 7 and rng.label.startswith("this week"):
         compare = "previous_week"  # "this week so far vs last week": Monday to today against the same weekdays
+    elif compare == "previous_period" and "to date" in rng.label and to_date_months(rng) is not None:
+        compare = "previous_period_to_date"  # "this month so far vs last month": 1-14 Dec against 1-14 Nov
     if len(time.weekdays) == 7 and "weekday" not in dims:
         dims = [*dims, "weekday"]  # "weekends vs weekdays": each day of the week, the answer adds up both
     elif time.weekdays:
@@ -760,8 +784,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     order_by: MetricName | None = None
     descending = True
     n_asked = _limit(question)
-    single = bool(lx.SINGULAR_PICK.search(question)) and (n_asked is None or n_asked == 1) and not (
+    single = bool(lx.SINGULAR_PICK.search(question)) and (n_asked is None or n_asked == 1) and (not (
         dims and _PLURAL_DIMS.get(dims[0]) is not None and _PLURAL_DIMS[dims[0]].search(question))
+        or bool(_ONE_OF.search(question)))
     breakdown_words = bool(re.search(r"\b(?:breakdown|break\s+down|broken\s+down|split|per|by|each|across)\b",
                                      question, re.I))
     ranking = bool(dims) and (bool(lx.TOP.search(question) or lx.BOTTOM.search(question)) or single

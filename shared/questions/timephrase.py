@@ -606,6 +606,9 @@ def _weekdays(text: str) -> list[str]:
     return list(dict.fromkeys(days))
 
 
+_LAST_WEEKEND = re.compile(r"\b(last|past|previous|this)\s+weekend\b", re.I)
+
+
 def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] | None = None) -> TimeReading:
     """Read every time phrase in ``question`` against ``as_of`` (see the module docstring for the rules).
 
@@ -638,6 +641,16 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     reading.spans = sorted(set(taken) - set(exclude or []))
     past = [a for a in atoms if a.start <= as_of]
     reading.future = bool(future) or (bool(atoms) and not past)
+    if not past and (weekend := _LAST_WEEKEND.search(text)):  # the latest whole Saturday-Sunday (this one: so far)
+        sunday = as_of - timedelta(days=(as_of.weekday() + 1) % 7)
+        if weekend.group(1).lower() == "this" and as_of.weekday() == 5:
+            sunday = as_of
+        start = sunday - timedelta(days=1)
+        reading.range = make_range(start, min(sunday, as_of), "last weekend" if start + timedelta(days=1) <= as_of
+                                   and weekend.group(1).lower() != "this" else "this weekend")
+        reading.spans = sorted({*reading.spans, weekend.span()})
+        reading.weekdays = [d for d in reading.weekdays if d not in ("Saturday", "Sunday")]  # the range is them
+        return reading
     if not past:
         return reading
     if len(past) >= 2 and (_COMPARE_CUE.search(text) or _CHANGE_CUE.search(text) or reading.explicit_compare):

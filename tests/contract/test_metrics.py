@@ -143,6 +143,20 @@ def test_the_same_days_a_week_earlier(seeded: Seeded) -> None:
     assert close(result.rows[0]["revenue_previous"], before)
 
 
+def test_month_to_date_against_the_same_days_of_the_month_before(seeded: Seeded) -> None:
+    span = TimeRange(start=date(2025, 3, 1), end=date(2025, 3, 14), label="March 2025 to date")
+    result = seeded.run(metrics=["revenue"], time_range=span, compare="previous_period_to_date")
+    assert result.previous_range is not None
+    assert (result.previous_range.start, result.previous_range.end) == (date(2025, 2, 1), date(2025, 2, 14))
+    assert close(result.rows[0]["revenue_previous"],
+                 sales_truth(in_range(seeded.sales, date(2025, 2, 1), date(2025, 2, 14)))["revenue"])
+    daily = seeded.run(metrics=["revenue"], dimensions=["date"], grain="day", time_range=span,
+                       compare="previous_period_to_date")
+    for row in daily.rows:  # each day beside the same day of February
+        same = (pd.Timestamp(row["date"]) - pd.DateOffset(months=1)).date()
+        assert close(row["revenue_previous"], sales_truth(in_range(seeded.sales, same, same))["revenue"])
+
+
 def test_change_of_a_metric_that_is_a_difference(seeded: Seeded) -> None:
     """margin = net - cost: its change must be (now - before) / |before|, not now - net_before - cost_before."""
     result = seeded.run(metrics=["margin"], time_range=Q1, compare="previous_period")
@@ -246,6 +260,41 @@ def test_stock_and_days_of_cover(seeded: Seeded) -> None:
         units = sales_truth(sales[sales["category"] == row["category"]])["units"]
         assert row["stock_on_hand"] == stock
         assert close(row["days_of_cover"], stock / (units / Q1.days))
+
+
+def test_stock_value_at_cost_and_at_price_where_no_cost(seeded: Seeded) -> None:
+    """C-1 has no cost: its stock counts at its catalogue price and it is the one SKU without a cost."""
+    result = seeded.run(metrics=["inventory_value", "inventory_retail_value", "uncosted_skus", "stocked_skus"],
+                        dimensions=["category"], time_range=Q1)
+    inv = with_catalogue(in_range(seeded.frames["inventory"], Q1.start, Q1.end), seeded.products)
+    latest = inv[inv["date"] == inv.groupby(["sku", "location"])["date"].transform("max")]
+    price = latest["sku"].map(seeded.products.set_index("sku")["price"])
+    at_price = (latest["on_hand"] * price).where(latest["cost"].isna())
+    value = (latest["on_hand"] * latest["cost"]).fillna(at_price)
+    assert {r["category"] for r in result.rows} == set(latest["category"])
+    for row in result.rows:
+        part = latest["category"] == row["category"]
+        assert close(row["inventory_value"], float(value[part].sum()))
+        retail = float(at_price[part].sum()) if at_price[part].notna().any() else None
+        assert (row["inventory_retail_value"] is None and retail is None) or close(row["inventory_retail_value"],
+                                                                                    retail)
+        stocked = latest[part & (latest["on_hand"] > 0)]
+        assert row["uncosted_skus"] == stocked[stocked["cost"].isna()]["sku"].nunique()
+        assert row["stocked_skus"] == stocked["sku"].nunique()
+    assert result.currency == "EUR"  # the catalogue's
+
+
+def test_orders_and_revenue_with_a_discount(seeded: Seeded) -> None:
+    result = seeded.run(metrics=["promo_order_share", "promo_orders", "promo_revenue_share"], time_range=Q1)
+    sales = in_range(seeded.sales, Q1.start, Q1.end)
+    gross = sales["revenue"].where(sales["revenue"].notna(), sales["units"] * sales["unit_price"])
+    hit = sales["discount"].fillna(0) > 0
+    sold = sales[(sales["units"] > 0) & hit]
+    promo_orders = sold["order_id"].dropna().nunique() + int(sold["order_id"].isna().sum())
+    row = result.rows[0]
+    assert row["promo_orders"] == promo_orders
+    assert close(row["promo_order_share"], 100 * promo_orders / sales_truth(sales)["orders"])
+    assert close(row["promo_revenue_share"], 100 * float(gross[hit].sum()) / float(gross.sum()))
 
 
 def test_stock_trend_takes_each_months_last_snapshot(seeded: Seeded) -> None:

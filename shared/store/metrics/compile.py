@@ -119,19 +119,19 @@ def previous_range(tr: TimeRange, compare: str) -> TimeRange:
 
     ``previous_year``: the same dates a year earlier. ``previous_week``: the same dates 7 days earlier (the same
     weekdays). ``previous_period``: the same number of calendar months
-    just before when ``tr`` is whole months (Q2 -> Q1, March -> February); the same days of the month, quarter
-    or year before when ``tr`` is one of them to date (1-14 Dec -> 1-14 Nov); else the same number of days just
-    before.
+    just before when ``tr`` is whole months (Q2 -> Q1, March -> February), else the same number of days just
+    before. ``previous_period_to_date``: for a month, quarter or year to date, the same days of the one before
+    (1-14 Dec -> 1-14 Nov, not the whole of November); otherwise as ``previous_period``.
     """
     if compare == "previous_year":
         start, end = _year_earlier(tr.start), _year_earlier(tr.end)
     elif compare == "previous_week":  # "yesterday vs the same day last week": the same weekdays, 7 days back
         start, end = tr.start - timedelta(days=7), tr.end - timedelta(days=7)
+    elif compare == "previous_period_to_date" and (months := to_date_months(tr)) is not None:
+        start, end = _month_start(tr.start, months), _months_earlier(tr.end, months)
     elif (months := _whole_months(tr)) is not None:
         start = _month_start(tr.start, months)
         end = tr.start - timedelta(days=1)
-    elif (months := to_date_months(tr)) is not None:
-        start, end = _month_start(tr.start, months), _months_earlier(tr.end, months)
     else:
         start, end = tr.start - timedelta(days=tr.days), tr.start - timedelta(days=1)
     return TimeRange(start=start, end=end, label=f"{start.isoformat()} - {end.isoformat()}")
@@ -192,7 +192,8 @@ def _bucket_day(ctx: _Context) -> exp.Expr:
     assert q.time_range is not None
     if q.compare == "previous_year":
         shifted: exp.Expr = exp.DateAdd(this=_day(), expression=exp.Literal.number(1), unit=exp.var("YEAR"))
-    elif (months := _whole_months(q.time_range) or to_date_months(q.time_range)) is not None:
+    elif (months := _whole_months(q.time_range) or (to_date_months(q.time_range) if q.compare ==
+                                                    "previous_period_to_date" else None)) is not None:
         shifted = exp.DateAdd(this=_day(), expression=ctx.params.bind("shift", months), unit=exp.var("MONTH"))
     else:
         shifted = exp.DateAdd(this=_day(), expression=ctx.params.bind("shift", q.time_range.days),

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field, model_validator
 from shared.store.tenant import TENANT_ID_PATTERN
 
 Grain = Literal["day", "week", "month", "quarter", "year"]
-Comparison = Literal["previous_period", "previous_year", "previous_week"]
+Comparison = Literal["previous_period", "previous_year", "previous_week", "previous_period_to_date"]
 
 #: Metric names the catalogue declares (the compiler refuses any other).
 MetricName = Literal[

@@ -51,3 +51,9 @@ def test_metric_and_breakdown_swaps(shop: VocabularyIndex) -> None:
 def test_standalone_questions_are_not_follow_ups(shop: VocabularyIndex) -> None:
     assert then(shop, "revenue in March 2025", "how many reviews did we get in 2024 on etsy, by month?") is None
     assert then(shop, "which products are overpriced?", "and the month before?") is None
+
+
+def test_a_follow_up_to_a_share_reads_its_counts_too(shop: VocabularyIndex) -> None:
+    r = then(shop, "revenue on Etsy in March 2025", "what about the share of discounted orders?")
+    assert r is not None and r.query is not None
+    assert r.query.metrics == ["promo_order_share", "promo_orders", "orders"]

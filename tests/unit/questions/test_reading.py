@@ -338,7 +338,10 @@ def test_which_grew_or_fell_the_most_ranks_by_change(shop: VocabularyIndex, ques
     r = read(shop, question)
     q = r.query
     assert q is not None and r.shape == "ranking", r
-    assert q.dimensions == [dimension] and q.compare == "previous_period" and q.order_by_change
+    # "this year" is the year to date: against the same days of the year before
+    to_date = "this year" in question
+    assert q.dimensions == [dimension] and q.order_by_change
+    assert q.compare == ("previous_period_to_date" if to_date else "previous_period")
     assert q.descending is descending and q.order_by == q.metrics[0]
 
 

@@ -328,3 +328,52 @@ def test_new_vs_returning_customers_says_new_ones_are_not_told_apart(shop: Vocab
     r = read(shop, "How many new vs returning customers last month?")
     assert r.query is not None and r.query.metrics[0] == "repeat_customer_rate"
     assert any("not told apart" in n for n in r.notes)
+
+
+def test_compared_to_the_weeks_before_is_a_comparison(shop: VocabularyIndex) -> None:
+    r = read(shop, "How much did we sell in the last two weeks compared to the two weeks before?")
+    assert r.query is not None and r.query.compare == "previous_period"
+    assert r.query.time_range is not None and r.query.time_range.days == 14
+
+
+@pytest.mark.parametrize(("question", "descending"), [("Which categories shrank last quarter?", False),
+                                                      ("Which brands grew in 2024?", True)])
+def test_which_ones_shrank_or_grew_ranks_by_change(shop: VocabularyIndex, question: str, descending: bool) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.order_by_change and r.query.descending is descending
+
+
+def test_stock_across_all_products_is_one_total(shop: VocabularyIndex) -> None:
+    r = read(shop, "How many units of stock do we have across all products?")
+    assert r.query is not None and r.query.metrics == ["stock_on_hand"] and r.query.dimensions == []
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("What did we turn over in Q2?", "revenue"),
+    ("How much did we take on Sundays in May?", "revenue"),
+    ("How many baskets did we sell yesterday?", "orders"),
+])
+def test_trade_words_for_revenue_and_orders(shop: VocabularyIndex, question: str, metric: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == metric, (r.kind, r.query)
+
+
+def test_last_weekend_is_the_latest_saturday_and_sunday(shop: VocabularyIndex) -> None:
+    r = read(shop, "What were sales like last weekend?")  # END is Sunday 15 June 2025
+    assert r.query is not None and r.query.time_range is not None and not r.query.filters
+    assert (r.query.time_range.start, r.query.time_range.end) == (date(2025, 6, 14), date(2025, 6, 15))
+
+
+def test_which_of_our_brands_is_the_weakest_is_one_brand(shop: VocabularyIndex) -> None:
+    r = read(shop, "Which of our brands is the weakest this year?")
+    assert r.shape == "ranking" and r.show == 1 and r.query is not None and not r.query.descending
+
+
+def test_the_models_reading_of_a_stock_value_reads_its_parts_too(shop: VocabularyIndex) -> None:
+    from shared.questions.llm_reader import LlmReading, to_reading
+
+    parsed = read(shop, "What is our stock worth?")
+    r = to_reading(LlmReading(kind="metric", metrics=["inventory_value"]), parsed, tenant_id="decor", index=shop,
+                   extents=EXTENTS, as_of=None)
+    assert r.query is not None
+    assert r.query.metrics == ["inventory_value", "inventory_retail_value", "uncosted_skus", "stocked_skus"]

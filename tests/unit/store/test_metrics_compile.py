@@ -87,9 +87,11 @@ def test_a_query_without_a_tenant_cannot_be_built() -> None:
 def test_previous_period_is_as_long_and_just_before(start: date, days: int) -> None:
     tr = TimeRange(start=start, end=start + timedelta(days=days))
     prev = previous_range(tr, "previous_period")
+    to_date = previous_range(tr, "previous_period_to_date")
     if to_date_months(tr) is not None:  # a month (quarter, year) to date: the same days of the one before
-        assert prev.start.day == 1 and prev.end < tr.start and prev.end.day <= tr.end.day
-        return
+        assert to_date.start.day == 1 and to_date.end < tr.start and to_date.end.day <= tr.end.day
+    else:
+        assert to_date == prev
     assert prev.end == tr.start - timedelta(days=1)
     if start.day == 1 and (tr.end + timedelta(days=1)).day == 1:  # whole months: the months just before
         assert prev.start.day == 1
@@ -104,14 +106,22 @@ def test_previous_period_is_as_long_and_just_before(start: date, days: int) -> N
     (date(2025, 3, 1), date(2025, 3, 31), (date(2025, 2, 1), date(2025, 2, 28))),
     (date(2025, 1, 1), date(2025, 12, 31), (date(2024, 1, 1), date(2024, 12, 31))),
     (date(2025, 3, 10), date(2025, 3, 16), (date(2025, 3, 3), date(2025, 3, 9))),
-    # to date: the same days of the month, quarter or year before (a short month clips the end)
-    (date(2026, 12, 1), date(2026, 12, 14), (date(2026, 11, 1), date(2026, 11, 14))),
-    (date(2025, 3, 1), date(2025, 3, 30), (date(2025, 2, 1), date(2025, 2, 28))),
-    (date(2026, 10, 1), date(2026, 12, 4), (date(2026, 7, 1), date(2026, 9, 4))),
-    (date(2026, 1, 1), date(2026, 12, 4), (date(2025, 1, 1), date(2025, 12, 4))),
 ])
 def test_previous_period_examples(start: date, end: date, prev: tuple[date, date]) -> None:
     got = previous_range(TimeRange(start=start, end=end), "previous_period")
+    assert (got.start, got.end) == prev
+
+
+@pytest.mark.parametrize(("start", "end", "prev"), [
+    (date(2026, 12, 1), date(2026, 12, 14), (date(2026, 11, 1), date(2026, 11, 14))),
+    (date(2025, 3, 1), date(2025, 3, 30), (date(2025, 2, 1), date(2025, 2, 28))),  # a short month clips the end
+    (date(2026, 10, 1), date(2026, 12, 4), (date(2026, 7, 1), date(2026, 9, 4))),
+    (date(2026, 1, 1), date(2026, 12, 4), (date(2025, 1, 1), date(2025, 12, 4))),
+    (date(2026, 3, 10), date(2026, 3, 16), (date(2026, 3, 3), date(2026, 3, 9))),  # not to date: days before
+])
+def test_to_date_is_compared_with_the_same_days_of_the_period_before(start: date, end: date,
+                                                                     prev: tuple[date, date]) -> None:
+    got = previous_range(TimeRange(start=start, end=end), "previous_period_to_date")
     assert (got.start, got.end) == prev
 
 
