@@ -258,6 +258,9 @@ OLIST_ASKS = [
     Ask("Which day of the week has the most revenue?", _weekday),
     Ask("How many different products did we sell in 2018?", lambda f: _year(f, 2018)["sku"].nunique()),
     Ask("What share of customers ordered again?", _repeat_rate, percent=True),
+    Ask("Which state had the most revenue?", lambda f: _top(f, "state")),
+    Ask("What was revenue in RJ in 2018?", lambda f: round(_year(f[f["state"] == "RJ"], 2018)["value"].sum(), 2)),
+    Ask("How many customers did we have in MG?", lambda f: f[f["state"] == "MG"]["customer"].nunique()),
 ]
 
 
