@@ -20,7 +20,8 @@ when the file that completes it arrives:
   category as words (``bed bath table``), in English when the translation file is known, and translated when it
   arrives later.
 - **customers**: the person (``customer_unique_id``) behind each order's per-order ``customer_id``, kept as the
-  tenant's keyed hashes; sales lines carry the person, and lines stored before are stated again with it.
+  tenant's keyed hashes, and the state it lives in (``customer_state``); sales lines carry the person and the
+  state, and lines stored before are stated again with them.
 - **sellers, payments, geolocation**: recognised and acknowledged; nothing is stored.
 
 Two single-file datasets go the same way, because one row feeds two kinds: Datafiniti's product reviews (the
@@ -72,14 +73,16 @@ OLIST_CHANNEL = "olist"
 ORDER, ORDER_PRODUCT, CATEGORY = "order", "order_product", "category"
 #: An order's customer id, and the person (``customer_unique_id``) behind it: both kept as the tenant's keyed hashes.
 ORDER_CUSTOMER, CUSTOMER = "order_customer", "customer"
+#: The state a customer id's order went to (``customer_state``): sales by state.
+CUSTOMER_STATE = "customer_state"
 _SALES_HEADER = ("order_id", "sku", "date", "units", "unit_price", "revenue", "currency", "channel", "status",
-                 "customer_id")
+                 "customer_id", "state")
 _REVIEWS_HEADER = ("review_id", "sku", "date", "rating", "title", "text", "channel")
 _PRODUCTS_HEADER = ("sku", "title", "category")
 #: Published columns each part is read by (normalised names), beside its signature.
 _COLUMNS: dict[PartRole, tuple[str, ...]] = {
     PartRole.ORDERS: ("order_id", "order_status", "order_purchase_timestamp", "customer_id"),
-    PartRole.CUSTOMERS: ("customer_id", "customer_unique_id"),
+    PartRole.CUSTOMERS: ("customer_id", "customer_unique_id", "customer_state"),
     # with the orders' columns when a file joins them already (the "merged" Olist files analysts share)
     PartRole.ITEMS: ("order_id", "order_item_id", "product_id", "price", "order_status", "order_purchase_timestamp"),
     PartRole.REVIEWS: ("review_id", "order_id", "review_score", "review_comment_title", "review_comment_message",
@@ -356,13 +359,19 @@ class PartJoin:
         joins.save_refs(self.wh, self.tenant, CUSTOMER, self._lineage(pd.DataFrame(
             {"ref_id": self._hashed(cells["customer_id"][good]),
              "ref_value": self._hashed(cells["customer_unique_id"][good])})))
+        placed = good & (cells["customer_state"] != "")
+        joins.save_refs(self.wh, self.tenant, CUSTOMER_STATE, self._lineage(pd.DataFrame(
+            {"ref_id": self._hashed(cells["customer_id"][placed]), "ref_value": cells["customer_state"][placed]})))
         self.out.accepted += int(good.sum())
 
-    def _people(self, order_ids: pd.Series) -> pd.Series:
-        """The person (hashed ``customer_unique_id``) behind each order, '' where not known yet."""
+    def _people(self, order_ids: pd.Series, link: str = CUSTOMER) -> pd.Series:
+        """The person (hashed ``customer_unique_id``) behind each order, '' where not known yet.
+
+        With ``link=CUSTOMER_STATE``: the state the order's customer is in.
+        """
         orders = joins.refs(self.wh, self.tenant, ORDER_CUSTOMER, order_ids.unique().tolist())
         customers = orders.drop_duplicates("ref_id").set_index("ref_id")["ref_value"]
-        people = joins.refs(self.wh, self.tenant, CUSTOMER, customers.unique().tolist())
+        people = joins.refs(self.wh, self.tenant, link, customers.unique().tolist())
         person = people.drop_duplicates("ref_id").set_index("ref_id")["ref_value"]
         return order_ids.map(customers).map(person).fillna("")
 
@@ -373,6 +382,7 @@ class PartJoin:
         if lines.empty:
             return
         lines = lines.assign(customer_id=self._people(lines["order_id"].astype(str)),
+                             state=self._people(lines["order_id"].astype(str), CUSTOMER_STATE),
                              date=lines["date"].astype(str).str[:10], status="")
         sales.add(lines[lines["customer_id"] != ""])
 
@@ -397,7 +407,8 @@ class PartJoin:
         matched = items["order_id"].isin(known.index)
         joined = items[matched].assign(date=items["order_id"][matched].map(known["ref_value"]),
                                        status=items["order_id"][matched].map(known["ref_detail"]),
-                                       customer=self._people(items["order_id"][matched]))
+                                       customer=self._people(items["order_id"][matched]),
+                                       state=self._people(items["order_id"][matched], CUSTOMER_STATE))
         joined = pd.concat([self._carry, joined]) if not self._carry.empty else joined
         last = joined["order_id"].iloc[-1] if len(joined) else None
         self._carry = joined[joined["order_id"] == last]
@@ -511,7 +522,8 @@ class PartJoin:
             items = items.sort_values("held_at").drop_duplicates("row_key", keep="last")
             cells = pd.DataFrame([json.loads(c) for c in items["cells"]], index=items.index)
             lines = cells.assign(price=pd.to_numeric(cells["price"]), date=items["ref_value"],
-                                 status=items["ref_detail"], customer=self._people(cells["order_id"]))
+                                 status=items["ref_detail"], customer=self._people(cells["order_id"]),
+                                 state=self._people(cells["order_id"], CUSTOMER_STATE))
             self._write_released(_sales_lines(lines), _SALES_HEADER, DataKind.SALES)
             joins.release(self.wh, self.tenant, "items", items["row_key"].tolist())
         reviews = joins.ready(self.wh, self.tenant, "reviews", ORDER_PRODUCT)
@@ -539,7 +551,7 @@ def _sales_lines(items: pd.DataFrame) -> pd.DataFrame:
         items = items.drop_duplicates(["order_id", "order_item_id"])
     lines = (items.groupby(["order_id", "product_id"], sort=False)
              .agg(units=("price", "size"), revenue=("price", "sum"), date=("date", "first"),
-                  status=("status", "first"), customer_id=("customer", "first"))
+                  status=("status", "first"), customer_id=("customer", "first"), state=("state", "first"))
              .reset_index())
     return lines.assign(sku=lines["product_id"], revenue=lines["revenue"].map(lambda v: f"{v:.2f}"),
                         unit_price=(lines["revenue"] / lines["units"]).map(lambda v: f"{v:.2f}"),

@@ -54,7 +54,14 @@ from shared.ingest.parse import (
     to_arrow,
 )
 from shared.ingest.parts import DatasetPart
-from shared.ingest.reader import ArrowDelimitedReader, Chunk, DelimitedReader, MalformedRows, first_record
+from shared.ingest.reader import (
+    ArrowDelimitedReader,
+    Chunk,
+    DelimitedReader,
+    MalformedRows,
+    first_record,
+    without_repeated_headers,
+)
 from shared.ingest.redact import personal_columns, redact_line, redact_row
 from shared.ingest.sales import align_orders, derive_sales, line_kind
 from shared.ingest.sniff import Dialect, sniff
@@ -255,7 +262,8 @@ class IngestRun:
             self._staging = open_staging(self.warehouse, self.kind)
             try:
                 with BackgroundWriter() as self._writer:
-                    for chunk in self._chunks(reader.chunks(), mapping):
+                    chunks = without_repeated_headers(reader.chunks(), reader.headers, dialect.delimiter)
+                    for chunk in self._chunks(chunks, mapping):
                         self._chunk(chunk, mapping, dialect, state)
                     self._store_rejects(at_end=True)
                     self._writer.submit("committed", self._staging.commit)

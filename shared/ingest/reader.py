@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -58,6 +58,31 @@ def first_record(text: str, delimiter: str) -> list[str]:
         if record:
             return record
     return []
+
+
+#: Why a line that repeats the header is not a row (files appended one after another, a workbook's sheets).
+REPEATED_HEADER = ("the header line again (another file or sheet appended after the first, as Online Retail II's "
+                   "two sheets exported one after the other): not a data row")
+
+
+def without_repeated_headers(chunks: Iterable[Chunk], headers: list[str], delimiter: str) -> Iterator[Chunk]:
+    """The chunks with each row that repeats the header moved to the bad rows, with :data:`REPEATED_HEADER`."""
+    expected = [h.strip().lower() for h in headers]
+    for chunk in chunks:
+        frame = chunk.frame
+        if len(frame) == 0 or frame.shape[1] != len(expected):
+            yield chunk
+            continue
+        same = np.ones(len(frame), dtype=bool)
+        for i, column in enumerate(frame.columns):
+            same &= (frame[column].fillna("").astype(str).str.strip().str.lower() == expected[i]).to_numpy()
+        if not same.any():
+            yield chunk
+            continue
+        bad = [*chunk.bad_rows, *(BadRow(int(chunk.row_numbers[p]), chunk.raw_text(int(p), delimiter),
+                                         REPEATED_HEADER) for p in np.flatnonzero(same))]
+        keep = ~same
+        yield Chunk(frame.iloc[keep].reset_index(drop=True), chunk.row_numbers[keep], bad)
 
 
 class MalformedRows(Exception):

@@ -199,13 +199,19 @@ def currency_hint(documents: DocumentStore, index: VocabularyIndex) -> CurrencyH
     return CurrencyHint(in_sales and vocab.sales_columns is not None, code, "your settings" if code else "")
 
 
+#: Rows a counting question reads (Olist sells 32,951 products; UCI Online Retail 4,070).
+COUNTED_ROWS = 1_000_000
+
+
 def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode: Mode, planner: str,
                   data_version: int, warnings: list[str]) -> Report:
     """Run the reading's query on the warehouse and compose the answer-first report."""
     from shared.store.metrics.run import run_metric_query
 
     assert reading.query is not None
-    result = run_metric_query(deps.warehouse, reading.query)
+    # a count of the values ("how many different products") and the unsold ones read every value, not 1,000
+    counted = reading.shape in ("count", "unsold")
+    result = run_metric_query(deps.warehouse, reading.query, row_cap=COUNTED_ROWS if counted else None)
     titles = {**{p.sku: p.title for p in index.vocabulary.products if p.title}, **reading.labels}
     if reading.shape == "unsold":  # the catalogue the question is about: its category/brand filters apply
         keep = {f.dimension: {v.lower() for v in f.values} for f in reading.query.filters if f.op == "in"}

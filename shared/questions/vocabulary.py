@@ -17,6 +17,8 @@ from pydantic import BaseModel, Field
 
 EntityKind = Literal["sku", "product", "category", "brand", "channel", "competitor", "country", "region", "state"]
 _PLACES = frozenset({"country", "region", "state"})
+#: Two-letter words a question uses as words, never as a state code (Indiana's IN, Oregon's OR, Maine's ME).
+_SHORT_WORDS = frozenset("am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we".split())
 #: Other names of countries as public datasets spell them (UCI Online Retail writes Ireland as "EIRE").
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "united kingdom": ("uk", "u.k", "britain", "great britain", "england"),
@@ -152,8 +154,9 @@ class VocabularyIndex:
                 norm = normalise(v)
                 if norm:
                     keys = {norm, _singular(norm), norm.replace(" ", "")}
-                    if kind in _PLACES:  # a place code ("IN", "US") is a common word: named by its aliases only
-                        keys = {k for k in keys if len(k) > 2 and k not in STOP_WORDS}
+                    if kind in _PLACES:  # a country code ("IN", "US") is a common word: named by its aliases only
+                        keys = {k for k in keys if k not in STOP_WORDS and k not in _SHORT_WORDS
+                                and (len(k) > 2 or kind == "state")}  # a state code ("SP", "CA") names it
                         keys |= {normalise(o) for o in COUNTRY_ALIASES.get(norm, ())} if kind == "country" else set()
                     for key in keys:
                         if key:

@@ -63,9 +63,13 @@ def rows_of(plan: CompiledQuery, frame: pd.DataFrame) -> tuple[list[str], list[d
     return columns, rows, truncated
 
 
-def run_metric_query(warehouse: Warehouse, query: MetricQuery) -> MetricResult:
-    """Compile ``query``, run it on ``warehouse`` and return the rows with the exact statement run."""
-    plan = plan_metric_query(query)
+def run_metric_query(warehouse: Warehouse, query: MetricQuery, *, row_cap: int | None = None) -> MetricResult:
+    """Compile ``query``, run it on ``warehouse`` and return the rows with the exact statement run.
+
+    ``row_cap`` raises the rows kept when a query sets no limit (default ``MAX_ROWS``): a question that counts
+    the values ("how many different products did we sell") reads them all.
+    """
+    plan = plan_metric_query(query) if row_cap is None else plan_metric_query(query, row_cap=row_cap)
     frame = warehouse.run(plan.statement, plan.params)
     columns, rows, truncated = rows_of(plan, frame)
     statement = CompiledStatement(sql=warehouse.render(plan.statement), params=plan.params,

@@ -177,8 +177,10 @@ def test_sales_lines_name_the_person_behind_each_orders_customer_id(harness: Har
     docs = [_ingest(harness, name) for name in files]
     for doc in docs:
         _accounted(doc)
-    people = {(r["order_id"], r["sku"].lower()): r["customer_hash"] for r in harness.rows(
-        "SELECT order_id, sku, customer_hash FROM sales WHERE tenant_id = 'acme'")}
+    rows = harness.rows("SELECT order_id, sku, customer_hash, state FROM sales WHERE tenant_id = 'acme'")
+    people = {(r["order_id"], r["sku"].lower()): r["customer_hash"] for r in rows}
+    # and where each order went (customer_state): o6's customer is in Rio de Janeiro, the others in Sao Paulo
+    assert {(r["order_id"], r["state"]) for r in rows} == {(O1, "SP"), (O2, "SP"), (O5, "SP"), (O6, "RJ")}
     assert set(people) == set(SALES)
     assert people[(O1, P1)] == people[(O1, P2)] == people[(O5, P2)]  # u1 bought o1 and, as another id, o5
     assert len(set(people.values())) == 3 and all(isinstance(h, str) and len(h) == 64 for h in people.values())

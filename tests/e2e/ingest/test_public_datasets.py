@@ -143,3 +143,18 @@ def test_a_sku_twice_in_one_invoice_counts_both_lines(harness: Harness) -> None:
     assert lantern[0]["unit_price"] == pytest.approx((6 * 3.39 + 2 * 3.00) / 8)
     total = harness.rows("SELECT SUM(units) AS units FROM sales WHERE tenant_id = 'acme'")[0]["units"]
     assert total == 6 + 6 + 6 + 3 + 2  # every line sold (the two cancellations are returns, 0 units)
+
+
+def test_online_retail_ii_two_sheets_exported_one_after_the_other(harness: Harness) -> None:
+    """The workbook's sheets (2009-2010, 2010-2011) saved as CSV and appended: the second header is no row."""
+    first = (PUBLIC / "online_retail_ii.csv").read_text().splitlines()
+    second = [first[0], "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850.0,"
+                        "United Kingdom"]
+    doc = harness.ingest(("\n".join(first + second) + "\n").encode(), filename="online_retail_II.csv",
+                         content_type="text/csv")
+    assert doc["status"] == "processed" and (doc["rows_read"], doc["accepted"], doc["rejected"]) == (6, 4, 2)
+    reasons = [r["reason"] for r in harness.rows("SELECT reason FROM rejects WHERE tenant_id = 'acme' "
+                                                 "ORDER BY row_number")]
+    assert reasons[1].startswith("the header line again")
+    days = {str(r["date"])[:10] for r in harness.rows("SELECT date FROM sales WHERE tenant_id = 'acme'")}
+    assert days == {"2009-12-01", "2010-12-01"}

@@ -258,6 +258,9 @@ OLIST_ASKS = [
     Ask("Which day of the week has the most revenue?", _weekday),
     Ask("How many different products did we sell in 2018?", lambda f: _year(f, 2018)["sku"].nunique()),
     Ask("What share of customers ordered again?", _repeat_rate, percent=True),
+    Ask("Which state had the most revenue?", lambda f: _top(f, "state")),
+    Ask("What was revenue in RJ in 2018?", lambda f: round(_year(f[f["state"] == "RJ"], 2018)["value"].sum(), 2)),
+    Ask("How many customers did we have in MG?", lambda f: f[f["state"] == "MG"]["customer"].nunique()),
 ]
 
 
@@ -336,3 +339,17 @@ def test_question_of_a_public_dataset(dataset: str, ask: Ask, homes: dict[str, t
     _check(ask, answer, frame)
     if DATASETS[dataset].no_currency:
         assert not re.search(r"[$£€₹]|\b(?:GBP|USD|EUR|INR)\b", answer), answer
+
+
+def test_a_count_of_products_reads_every_product_not_the_first_thousand(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Olist sells 32,951 products: "how many different products did we sell" counts them all."""
+    lines = ["sku,date,units,revenue"] + [f"SKU-{i:05d},2024-03-{1 + i % 28:02d},1,9.50" for i in range(1500)]
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(lines) + "\n")
+    assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
+    capsys.readouterr()
+    assert main(["ask", "How many different products did we sell in March 2024?", "--tenant", "acme", "--json",
+                 "--no-cache"]) == 0
+    answer = Report.model_validate(json.loads(capsys.readouterr().out)).answer
+    assert answer.startswith("1,500 products sold at least one unit in March 2024"), answer
