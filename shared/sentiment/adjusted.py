@@ -63,9 +63,9 @@ class SpamSuspicion:
     def counts(self, mask: np.ndarray | None = None) -> dict[str, int]:
         """Suspected reviews per reason (a review may have several), within ``mask``."""
         out: Counter[str] = Counter()
-        for i, rs in enumerate(self.reasons):
-            if mask is None or mask[i]:
-                out.update(rs)
+        rows = range(len(self.reasons)) if mask is None else np.flatnonzero(mask)  # one product's rows: not all
+        for i in rows:
+            out.update(self.reasons[i])
         return {r: out[r] for r in REASONS if out[r]}
 
 

@@ -339,9 +339,12 @@ def analyse_reviews(
     sku_of = data.frame["sku"].to_numpy(dtype=object)
     findings: list[Finding] = []
     per_sku_rows: list[dict[str, Any]] = []
+    rows_of = data.frame.groupby("sku").indices  # each product's rows (one pass, not a comparison per product)
     for stats in sku_statistics(data, top_n=options.top_n, themes=themes):
         row = stats.as_row(weekly.get(stats.sku, []))
-        row.update(adjusted_rating(ratings, suspicion, sku_of == stats.sku).as_dict())
+        own = np.zeros(len(sku_of), dtype=bool)
+        own[rows_of[stats.sku]] = True
+        row.update(adjusted_rating(ratings, suspicion, own).as_dict())
         per_sku_rows.append(row)
         findings.extend(sku_findings(stats, ctx))
 

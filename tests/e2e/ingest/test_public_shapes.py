@@ -165,6 +165,21 @@ def test_womens_clothing_reviews_are_stored_undated_and_answered(harness: Harnes
     assert f"{mean:.2f} out of 5" in last_month
 
 
+def test_a_question_reads_an_even_sample_of_very_many_undated_reviews_and_says_so(
+        harness: Harness, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """23,486 undated review texts do not fit a question's 8 s: beyond the cap an even sample is read (here the cap
+    is 10 of the fixture's 24), the answer says how many of how many, and the exact mean of all of them."""
+    monkeypatch.setattr("shared.sentiment.agent.QUESTION_UNDATED_ROWS", 10)
+    published = pd.read_csv(PUBLIC / WOMENS_CLOTHING, index_col=0)
+    reviews = published[published["Clothing ID"].notna()]
+    _cli_ingest(WOMENS_CLOTHING, capsys)
+    assert main(["ask", "What is the sentiment overview?", "--tenant", "acme", "--json", "--no-cache"]) == 0
+    answer = Report.model_validate(json.loads(capsys.readouterr().out)).answer
+    assert answer.startswith("8 reviews of ")  # every 3rd of the 24 by review id
+    assert (f"Read from an even sample of 8 of the 24 undated reviews, to answer within a question's time; all 24 "
+            f"reviews average {reviews['Rating'].mean():.2f} stars.") in answer
+
+
 def test_a_review_file_without_a_date_column_is_stored_undated_and_a_bad_date_is_still_refused(
         harness: Harness, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """Only a file with no date column at all gives undated reviews: one that has the column must fill it."""
