@@ -716,6 +716,9 @@ def more_market_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     below = with_ours.dropna(subset=["our"])
     share = (below["price"] < below["our"]).groupby(below["competitor"]).mean().sort_values(ascending=False)
     add(Case(tenant, "Which retailer beats us on price most of the time?", [], [str(share.index[0])]))
+    units = float(sales[(sales["date"] >= s) & (sales["date"] <= e)]["units"].sum())
+    add(Case(tenant, f"How many units did we sell in {MONTHS[s.month - 1]} and who undercuts us?", [units],
+             ["units sold", f"{str(share.index[0]).lower()} undercuts us"], ordered=True))
     add(Case(tenant, "List our competitors", [float(cp["competitor"].nunique())],
              sorted(str(c) for c in cp["competitor"].unique())))
     inv = m.inventory.assign(date=pd.to_datetime(m.inventory["date"]).dt.date)

@@ -25,6 +25,7 @@ class IngestionView(IngestionSummary):
     source: str | None = None
     original_filename: str | None = None
     finished_at: str | None = None
+    currency: str | None = None  # the upload's stated currency, applied to its rows that name none
 
 
 def get_ingestion(deps: Deps, tenant_id: str, ingestion_id: str) -> IngestionView:

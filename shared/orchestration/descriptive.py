@@ -96,6 +96,8 @@ def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date 
             out.reading, out.note = resolved, f"follow-up of: {str((previous or {}).get('question', ''))[:120]!r}"
             return out
     explicit_agent = reading.kind == "agent" and reading.agent_intents != ["overview"]
+    # the parser read each ask exactly ("what did we make last month, and are we cheaper than MegaMart?")
+    explicit_agent = explicit_agent or bool(reading.asks)
     # a competitor the data lacks ("cheaper than Amazon") is said; no model widens it to every competitor
     unknown_competitor = reading.kind == "unanswerable" and reading.concept == "competitor"
     if llm is not None and not explicit_agent and not unknown_competitor:

@@ -46,6 +46,8 @@ def _rx(body: str) -> re.Pattern[str]:
 COMPETITOR_NOUN = _rx(r"competitors?|rivals?|retailers?|competition|other (?:sellers|stores|shops|retailers)|"
                       r"anyone else|anybody else")
 _WHO = _rx(r"who(?:'s| is| has| sells?| offers?| charges?)|whose")
+#: "who undercuts us", "is anybody cheaper than us": someone, not a named competitor.
+_ANYONE = _rx(r"who|whom|anyone|anybody|someone|somebody")
 CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest prices?|least expensive|best prices?|undersells? everyone|"
                r"beats? (?:everyone|everybody|all(?: the)? others?|the rest)(?: else)?(?: on price)?|for less")
 DEAREST = _rx(r"most expensive|dearest|priciest|highest[- ]priced|highest prices?|"
@@ -199,8 +201,8 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     price = bool(PRICE_WORD.search(question))
     if price and group and PRICE_CHANGE.search(question) and not _SALES_METRIC.search(question):
         return MarketAsk("competitor_prices", named)  # "how has ShopRival's price for X changed?"
-    if not named and COMPETITOR_NOUN.search(question) and _AGAINST_US.search(question):
-        return MarketAsk("undercut")  # "which rival sells below our prices most often?"
+    if not named and (COMPETITOR_NOUN.search(question) or _ANYONE.search(question)) and _AGAINST_US.search(question):
+        return MarketAsk("undercut")  # "which rival sells below our prices most often?", "who undercuts us?"
     if not named and (_ABOVE_MARKET.search(question) or _BELOW_MARKET.search(question)) \
             and price_change(question) is None:  # "... and what if I cut X by 10%": the router plans both
         return MarketAsk("overpriced" if _ABOVE_MARKET.search(question) else "underpriced")

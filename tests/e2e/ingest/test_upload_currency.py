@@ -11,6 +11,7 @@ import json
 import urllib.parse
 
 from shared.orchestration.client import ask
+from shared.runtime.local import HttpResult
 from shared.security.api_models import TenantSettings
 from shared.security.tenant_settings import put_tenant_settings
 from tests.e2e.ingest.conftest import Harness
@@ -24,7 +25,7 @@ def _sales(harness: Harness, tenant: str = "acme") -> list[tuple[str, object, li
              json.loads(r["quality_flags"] or "[]")) for r in rows]
 
 
-def _upload(harness: Harness, data: bytes, currency: str, tenant: str = "acme") -> object:
+def _upload(harness: Harness, data: bytes, currency: str, tenant: str = "acme") -> HttpResult:
     return harness.runtime.call_http(
         "upload", "POST", "/v1/uploads", data=data,
         headers={"Authorization": f"Bearer {harness.token(tenant)}", "Content-Type": "text/csv"},
@@ -33,9 +34,12 @@ def _upload(harness: Harness, data: bytes, currency: str, tenant: str = "acme") 
 
 def test_an_uploads_currency_prices_the_rows_that_name_none(harness: Harness) -> None:
     resp = _upload(harness, SALES, "eur")
-    assert resp.status == 201, resp.body  # type: ignore[attr-defined]
-    assert resp.json()["currency"] == "EUR"  # type: ignore[attr-defined]
+    assert resp.status == 201, resp.body
+    assert resp.json()["currency"] == "EUR"
     harness.runtime.drain()
+    ingestion = f"/v1/ingestions/{resp.json()['ingestion_id']}"
+    view = harness.runtime.call_http("upload", "GET", ingestion, headers={"Authorization": f"Bearer {harness.token()}"})
+    assert view.status == 200 and view.json()["currency"] == "EUR" and view.json()["accepted"] == 3
     rows = _sales(harness)
     assert [(s, c) for s, c, _ in rows] == [("S1", "EUR"), ("S2", "USD"), ("S3", "EUR")]
     assert "currency:from_upload" in rows[0][2] and "currency:from_upload" not in rows[1][2]
@@ -49,8 +53,8 @@ def test_an_uploads_currency_prices_the_rows_that_name_none(harness: Harness) ->
 def test_a_currency_that_is_not_iso_4217_is_refused_before_anything_is_stored(harness: Harness) -> None:
     for bad in ("EURO", "XYZ", "€"):
         resp = _upload(harness, SALES, bad)
-        assert resp.status == 400, (bad, resp.body)  # type: ignore[attr-defined]
-        assert resp.json()["error"]["details"]["field"] == "currency"  # type: ignore[attr-defined]
+        assert resp.status == 400, (bad, resp.body)
+        assert resp.json()["error"]["details"]["field"] == "currency"
     harness.runtime.drain()
     assert harness.count("sales") == 0
 
@@ -82,7 +86,7 @@ def test_the_answer_names_where_its_currency_came_from(harness: Harness) -> None
     put_tenant_settings(harness.deps.documents, "acme", TenantSettings(currency="JPY"))
     put_tenant_settings(harness.deps.documents, "beta", TenantSettings(currency="JPY"))
     assert harness.upload(no_currency, filename="sales.csv").status == 201
-    assert _upload(harness, no_currency, "CHF", tenant="beta").status == 201  # type: ignore[attr-defined]
+    assert _upload(harness, no_currency, "CHF", tenant="beta").status == 201
     harness.runtime.drain()
     question = "What was revenue in January 2024?"
     settings = ask(harness.deps, question, tenant="acme", use_cache=False, runtime=harness.runtime).report

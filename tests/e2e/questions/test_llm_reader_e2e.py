@@ -117,3 +117,17 @@ def test_a_competitor_the_data_lacks_is_not_handed_to_the_model(gemini: FakeGemi
     assert report.answer_kind == "unanswerable" and report.planner == "router"
     assert report.answer.startswith('No competitor in your competitor prices is called "ebay"')
     assert "sales channels" in report.answer and not gemini.requests
+
+
+def test_a_sales_and_a_competitor_ask_read_by_the_parser_are_not_handed_to_the_model(
+        gemini: FakeGemini, injected: Ingested) -> None:
+    from shared.questions.llm_reader import READER_SYSTEM
+
+    # the parser recognised both asks exactly: a model's reading (here, units only) would lose one of them
+    gemini.push(ok({"kind": "metric", "metrics": ["units"]}))
+    report, _ = _ask("How much revenue did we make in March 2025, and are we cheaper than MegaMart?")
+    s = injected.sales()
+    march = float(s[(s["date"] >= date(2025, 3, 1)) & (s["date"] <= date(2025, 3, 31))]["revenue"].sum())
+    assert report.answer_kind == "mixed" and report.answer.startswith("Revenue in March 2025")
+    assert f"{march:,.2f}" in report.answer.split(". We are")[0] and "than MegaMart" in report.answer
+    assert all(r.system != READER_SYSTEM for r in gemini.requests)

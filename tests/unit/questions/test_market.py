@@ -77,6 +77,7 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("Which items sell for more than the competition?", ["overpriced"]),
     ("Which items could I put the price up on?", ["underpriced"]),
     ("Where can I bring prices down?", ["overpriced"]),
+    ("Is anybody selling below our prices?", ["undercut"]),
     ("Which items are priced well below the market?", ["underpriced"]),
 ])
 def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: list[str]) -> None:
@@ -200,5 +201,9 @@ def test_a_sales_clause_and_a_competitor_clause_are_both_read(shop: VocabularyIn
     r = read(shop, q)
     assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
     assert r.asks == ["cheapest_competitor"] and r.agent_period is None and not r.agents_first
+    # a past sales clause makes no forecast: the units, then who undercuts us
+    units = read(shop, "How many units did we sell in March and who undercuts us?")
+    assert units.kind == "metric" and units.query is not None and units.query.metrics == ["units"]
+    assert units.asks == ["undercut"] and units.agent_intents == ["pricing"]
     # one clause naming two competitors is one ask, not two
     assert clause_spans("are we cheaper than HomeGoods and Amazon?") == [(0, 41)]
