@@ -46,6 +46,15 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                              r"(?:one|1)|multiple|several|two or more|2 or more|2\+|at least (?:two|2))"
                                              r" (?:items?|units?|products?|pieces?|things?)|multi[- ](?:item|unit|"
                                              r"product) (?:orders|baskets)"), S, "orders with two or more units"),
+    MetricWord("promo_revenue_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how much|part) of "
+                                          r"(?:our |the |all |my )?(?:sales|revenue|turnover) (?:\w+ ){0,2}"
+                                          r"(?:on|from|at|in|during|via|through|under) (?:a |the )?"
+                                          r"(?:promo(?:tion)?s?|deals?|sales? price|(?:discounted|promoted|promo) "
+                                          r"(?:orders|lines|sales|items|products|baskets))|promo(?:tion(?:al)?)? "
+                                          r"(?:sales|revenue) (?:share|percentage|%)|(?:sales|revenue) on "
+                                          r"promo(?:tion)?|promo(?:tion(?:al)?)? (?:sales|revenue)|"
+                                          r"(?:sales|revenue) (?:from|during) promo(?:tion)?s"),
+               S, "revenue on promotion or with a discount"),
     MetricWord("promo_order_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how many|number|count|"
                                         r"ratio) of (?:our |the |all |my )?orders (?:\w+ ){0,2}(?:discount(?:ed)?|"
                                         r"on (?:a )?(?:promo(?:tion)?s?|sale|deal)|promoted|(?:with|using|had|used|"
@@ -55,14 +64,6 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                         r"promo(?:tion(?:al)?)? orders|orders (?:\w+ ){0,2}(?:used|using|with|had|"
                                         r"redeemed|applied) (?:a |any |an )?(?:discount|coupon|promo(?:tion)?|"
                                         r"voucher)s?(?: codes?)?"), S, "orders with a promotion or discount"),
-    MetricWord("promo_revenue_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how much|part) of "
-                                          r"(?:our |the |all |my )?(?:sales|revenue|turnover) (?:\w+ ){0,2}"
-                                          r"(?:on|from|at|in|during|via|through|under) (?:a |the )?"
-                                          r"(?:promo(?:tion)?s?|deals?|sales? price)|promo(?:tion(?:al)?)? "
-                                          r"(?:sales|revenue) (?:share|percentage|%)|(?:sales|revenue) on "
-                                          r"promo(?:tion)?|promo(?:tion(?:al)?)? (?:sales|revenue)|"
-                                          r"(?:sales|revenue) (?:from|during) promo(?:tion)?s"),
-               S, "revenue on promotion or with a discount"),
     MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money) per (?:order|transaction|basket|checkout)"),
                S, "average order value"),
     MetricWord("asp", _rx(r"(?:revenue|sales|money) per (?:unit|item|piece)"), S, "average selling price"),
