@@ -563,6 +563,13 @@ def merchant_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]
     weakest = tr.window(date(end.year, 1, 1), end).groupby("brand")["revenue"].sum().sort_values()
     add(Case(tenant, "Which of our brands is the weakest this year?", [float(weakest.iloc[0])],
              [str(weakest.index[0])]))
+    ytd_sold = tr.window(date(end.year, 1, 1), end, sold)
+    hit = ytd_sold["promo"].fillna(False).astype(bool) | (ytd_sold["discount"].fillna(0) > 0)
+    add(Case(tenant, "What fraction of revenue came from discounted orders this year?",
+             [float(ytd_sold[hit]["revenue"].sum() / tr.revenue(date(end.year, 1, 1), end) * 100)]))
+    per_order = sold.groupby("order_id")["units"].sum()
+    add(Case(tenant, "How many orders had more than one item?", [float((per_order >= 2).sum()),
+                                                                  float(len(per_order))]))
     wk = end - timedelta(days=end.weekday())
     if wk < end:  # a week to date against the same weekdays of the week before
         add(Case(tenant, "Revenue this week so far vs last week",

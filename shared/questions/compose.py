@@ -362,10 +362,13 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
 #: A share metric -> (its numerator metric, its denominator metric, what the numerator is of).
 _SHARE_OF = {"promo_order_share": ("promo_orders", "orders", "orders"),
              "promo_revenue_share": ("promo_revenue", "revenue", "revenue"),
-             "repeat_customer_rate": ("repeat_customers", "customers", "customers")}
+             "repeat_customer_rate": ("repeat_customers", "customers", "customers"),
+             "multi_item_order_share": ("multi_item_orders", "orders", "orders")}
 _HOW_MANY = re.compile(r"\b(?:how many|number of|count of)\b", re.I)
-_SHARE_SAYS = {"orders": "had a line on promotion or with a discount", "customers": "ordered more than once",
-               "revenue": "came from lines on promotion or with a discount"}
+_SHARE_SAYS = {"promo_order_share": "had a line on promotion or with a discount",
+               "repeat_customer_rate": "ordered more than once",
+               "promo_revenue_share": "came from lines on promotion or with a discount",
+               "multi_item_order_share": "had two or more units"}
 
 
 def _share_of_answer(row: Mapping[str, Any], metric: str, where: str, when: str, cur: str | None,
@@ -378,7 +381,7 @@ def _share_of_answer(row: Mapping[str, Any], metric: str, where: str, when: str,
     unit = metric_unit(part)
     share = fmt_value(row.get(metric), "percent")
     amounts = f"{fmt_value(row.get(part), unit, cur, part)} of {fmt_value(row.get(whole), unit, cur, whole)}"
-    says = _SHARE_SAYS[of]
+    says = _SHARE_SAYS[metric]
     if of == "revenue":
         return f"{share} of revenue{where} {when} {says}: {amounts}."
     if _HOW_MANY.search(question):
@@ -410,7 +413,8 @@ def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str 
             f"{'it is' if unc == 1 else 'they are'} left out.")
 
 
-_PLURAL = frozenset({"promo_orders", "uncosted_skus", "stocked_skus", "repeat_customers", "unpriced_skus",
+_PLURAL = frozenset({"multi_item_orders", "promo_orders", "uncosted_skus", "stocked_skus", "repeat_customers",
+                     "unpriced_skus",
                      "units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
                      "days_of_cover"})
 

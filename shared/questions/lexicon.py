@@ -44,6 +44,20 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                       r"warehouse)|(?:value|valuation|worth) (?:\w+ ){0,2}(?:inventory|stock)|"
                                       r"(?:money|cash|capital) (?:is |was )?(?:tied up|sitting) in (?:\w+ ){0,2}"
                                       r"(?:inventory|stock)"), INV, "stock value"),
+    MetricWord("multi_item_order_share", _rx(r"(?:orders|baskets|purchases) (?:\w+ ){0,2}(?:with|having|had|have|"
+                                             r"has|containing|contain|of|that had|that have|included?) (?:more than "
+                                             r"(?:one|1)|multiple|several|two or more|2 or more|2\+|at least (?:two|2))"
+                                             r" (?:items?|units?|products?|pieces?|things?)|multi[- ](?:item|unit|"
+                                             r"product) (?:orders|baskets)"), S, "orders with two or more units"),
+    MetricWord("promo_revenue_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how much|part) of "
+                                          r"(?:our |the |all |my )?(?:sales|revenue|turnover) (?:\w+ ){0,2}"
+                                          r"(?:on|from|at|in|during|via|through|under) (?:a |the )?"
+                                          r"(?:promo(?:tion)?s?|deals?|sales? price|(?:discounted|promoted|promo) "
+                                          r"(?:orders|lines|sales|items|products|baskets))|promo(?:tion(?:al)?)? "
+                                          r"(?:sales|revenue) (?:share|percentage|%)|(?:sales|revenue) on "
+                                          r"promo(?:tion)?|promo(?:tion(?:al)?)? (?:sales|revenue)|"
+                                          r"(?:sales|revenue) (?:from|during) promo(?:tion)?s"),
+               S, "revenue on promotion or with a discount"),
     MetricWord("promo_order_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how many|number|count|"
                                         r"ratio) of (?:our |the |all |my )?orders (?:\w+ ){0,2}(?:discount(?:ed)?|"
                                         r"on (?:a )?(?:promo(?:tion)?s?|sale|deal)|promoted|(?:with|using|had|used|"
@@ -53,14 +67,6 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                         r"promo(?:tion(?:al)?)? orders|orders (?:\w+ ){0,2}(?:used|using|with|had|"
                                         r"redeemed|applied) (?:a |any |an )?(?:discount|coupon|promo(?:tion)?|"
                                         r"voucher)s?(?: codes?)?"), S, "orders with a promotion or discount"),
-    MetricWord("promo_revenue_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how much|part) of "
-                                          r"(?:our |the |all |my )?(?:sales|revenue|turnover) (?:\w+ ){0,2}"
-                                          r"(?:on|from|at|in|during|via|through|under) (?:a |the )?"
-                                          r"(?:promo(?:tion)?s?|deals?|sales? price)|promo(?:tion(?:al)?)? "
-                                          r"(?:sales|revenue) (?:share|percentage|%)|(?:sales|revenue) on "
-                                          r"promo(?:tion)?|promo(?:tion(?:al)?)? (?:sales|revenue)|"
-                                          r"(?:sales|revenue) (?:from|during) promo(?:tion)?s"),
-               S, "revenue on promotion or with a discount"),
     MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money) per (?:order|transaction|basket|checkout)"),
                S, "average order value"),
     MetricWord("asp", _rx(r"(?:revenue|sales|money) per (?:unit|item|piece)"), S, "average selling price"),
@@ -190,12 +196,13 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
 )
 METRIC_NOUNS: dict[str, str] = {w.metric: w.noun for w in METRIC_WORDS}
 #: Metrics no phrase names alone: read beside the one asked (a share's counts, a stock value's parts).
-METRIC_NOUNS |= {"repeat_customers": "repeat customers", "promo_orders": "orders with a promotion or discount",
+METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
+                 "repeat_customers": "repeat customers", "promo_orders": "orders with a promotion or discount",
                  "promo_revenue": "revenue on promotion", "inventory_retail_value": "stock value at catalogue price",
                  "uncosted_skus": "SKUs without a cost", "stocked_skus": "SKUs in stock",
                  "unpriced_skus": "SKUs without a price"}
 METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
-    "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
+    "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
     "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money")

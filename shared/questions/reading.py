@@ -521,6 +521,7 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
 _COMPANIONS: dict[str, list[MetricName]] = {
     "promo_order_share": ["promo_orders", "orders"], "promo_revenue_share": ["promo_revenue", "revenue"],
     "repeat_customer_rate": ["repeat_customers", "customers"],
+    "multi_item_order_share": ["multi_item_orders", "orders"],
     "inventory_value": ["inventory_retail_value", "uncosted_skus", "stocked_skus"],
     "inventory_value_at_price": ["unpriced_skus", "stocked_skus"],
 }

@@ -297,6 +297,16 @@ def test_orders_and_revenue_with_a_discount(seeded: Seeded) -> None:
     assert close(row["promo_revenue_share"], 100 * float(gross[hit].sum()) / float(gross.sum()))
 
 
+def test_orders_of_two_or_more_units(seeded: Seeded) -> None:
+    result = seeded.run(metrics=["multi_item_orders", "multi_item_order_share"], time_range=Q1)
+    sold = in_range(seeded.sales, Q1.start, Q1.end)
+    sold = sold[sold["units"] > 0]
+    per_order = sold.dropna(subset=["order_id"]).groupby("order_id")["units"].sum()
+    count = int((per_order >= 2).sum()) + int((sold["order_id"].isna() & (sold["units"] >= 2)).sum())
+    assert result.rows[0]["multi_item_orders"] == count
+    assert close(result.rows[0]["multi_item_order_share"], 100 * count / sales_truth(sold)["orders"])
+
+
 def test_stock_trend_takes_each_months_last_snapshot(seeded: Seeded) -> None:
     result = seeded.run(metrics=["stock_on_hand"], dimensions=["date"], grain="month", time_range=Q1)
     inv = seeded.frames["inventory"]

@@ -135,6 +135,11 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
         this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(_sold(), _promoted()), col("order_id"))])),
         expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold(), _promoted()))),
         "Orders (counted as the orders measure counts them) with a line on promotion or with a discount."),
+    Measure("multi_item_orders", "sales", lambda: exp.Add(
+        this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(
+            _sold(), exp.GTE(this=col("order_units"), expression=_num(2))), col("order_id"))])),
+        expression=count_if(exp.and_(col("order_id").is_(exp.null()), exp.GTE(this=col("units"), expression=_num(2))))),
+        "Orders whose sold lines add up to two or more units (a line without an order id: its own units)."),
     Measure("promo_gross", "sales", lambda: fn("SUM", when(_promoted(), col("gross"))),
             "Revenue (gross) of the lines on promotion or with a discount."),
     Measure("costed_net", "sales", lambda: fn("SUM", when(col("line_cost").is_(exp.null()).not_(),
@@ -290,6 +295,11 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("promo_order_share", "Orders on promotion %", "percent", S, ("promo_orders", "orders"),
           lambda m, _: ratio(_zero(m("promo_orders")), m("orders"), 100),
           "Orders with a line on promotion or with a discount, as a percentage of all orders."),
+    _spec("multi_item_orders", "Orders with 2+ units", "count", S, ("multi_item_orders",), _sum("multi_item_orders"),
+          "Orders of two or more units (all their sold lines in the period and slice together).", additive=True),
+    _spec("multi_item_order_share", "Orders with 2+ units %", "percent", S, ("multi_item_orders", "orders"),
+          lambda m, _: ratio(_zero(m("multi_item_orders")), m("orders"), 100),
+          "Orders of two or more units as a percentage of orders."),
     _spec("promo_revenue", "Revenue on promotion", "money", S, ("promo_gross",), _sum("promo_gross"),
           "Revenue (gross) of the lines on promotion or with a discount.", additive=True),
     _spec("promo_revenue_share", "Revenue on promotion %", "percent", S, ("promo_gross", "gross"),

@@ -294,7 +294,15 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
     return {"gross": gross, "units": _f("units"), "discount": _f("discount"), "refund": _f("refund"),
             "returned_units": _f("returned_units"), "order_id": _f("order_id"),
             "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "line_cost": line_cost,
-            "currency": _f("currency"), "promo": _f("promo")}
+            "currency": _f("currency"), "promo": _f("promo")} | (
+        _order_units(ctx) if "multi_item_orders" in ctx.needed.get("sales", ()) else {})
+
+
+def _order_units(ctx: _Context) -> dict[str, exp.Expr]:
+    """Units of each row's whole order (its sold lines in the period and slice): only when a measure reads it."""
+    partition: list[exp.Expr] = [_f("order_id"), *([_period(ctx)] if ctx.compare else [])]
+    sold = when(exp.GT(this=_f("units"), expression=exp.Literal.number(0)), _f("units"))
+    return {"order_units": _window(fn("SUM", sold), partition)}
 
 
 def _window(func: exp.Expr, partition: list[exp.Expr]) -> exp.Window:

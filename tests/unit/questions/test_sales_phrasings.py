@@ -377,3 +377,17 @@ def test_the_models_reading_of_a_stock_value_reads_its_parts_too(shop: Vocabular
                    extents=EXTENTS, as_of=None)
     assert r.query is not None
     assert r.query.metrics == ["inventory_value", "inventory_retail_value", "uncosted_skus", "stocked_skus"]
+
+
+@pytest.mark.parametrize("question", ["How many orders had more than one item?",
+                                      "What share of orders have multiple items last month?"])
+def test_orders_of_several_items(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.metrics == ["multi_item_order_share", "multi_item_orders", "orders"]
+
+
+def test_revenue_from_discounted_orders_is_the_promotion_share(shop: VocabularyIndex) -> None:
+    r = read(shop, "What fraction of revenue came from discounted orders this year?")
+    assert r.query is not None and r.query.metrics == ["promo_revenue_share", "promo_revenue", "revenue"]
+    assert read(shop, "What percent of revenue did we discount last month?").query.metrics == [  # type: ignore[union-attr]
+        "discount_rate"]
