@@ -86,7 +86,7 @@ def _ingest_one(args: argparse.Namespace, shown: str | None = None) -> int:
             print(f"resumed unfinished ingestion {earlier.ingestion_id} ({earlier.kind}, {earlier.object}): "
                   f"{earlier.status}, accepted {earlier.accepted}, duplicates {earlier.duplicates}")
         print(f"{shown or args.path}: {summary.kind} ingestion {summary.ingestion_id} {summary.status}"
-              + (f" (currency {summary.currency} where the file names none)" if summary.currency else ""))
+              + (f" (currency {summary.currency} where the file names none)" if _priced(summary) else ""))
         print(f"  rows read {summary.rows_read}: accepted {summary.accepted}, rejected {summary.rejected}, "
               f"duplicates {summary.duplicates}"
               + (f", held {summary.held} (waiting for the file that completes them)" if summary.held else "")
@@ -103,6 +103,14 @@ def _ingest_one(args: argparse.Namespace, shown: str | None = None) -> int:
         sys.stderr.write(f"ecomintel: error: pipeline stopped at {summary.status!r}, expected {wanted.value!r}\n")
         return 1
     return 0
+
+
+def _priced(summary: IngestionView) -> bool:
+    """Whether the upload's stated currency priced this file's rows (its kind's records have a currency)."""
+    from shared.models.records import RECORD_MODELS
+
+    kind = next((k for k in DataKind if k.value == summary.kind), None)
+    return bool(summary.currency) and kind is not None and "currency" in RECORD_MODELS[kind].model_fields
 
 
 def _run_ingest(args: argparse.Namespace) -> tuple[IngestionView, IngestionStatus]:

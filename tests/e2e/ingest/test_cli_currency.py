@@ -92,9 +92,12 @@ def test_each_csv_of_a_zip_carries_the_currency(tmp_path: Path, capsys: pytest.C
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("shop/sales.csv", SALES)
         z.writestr("shop/competitor_prices.csv", PRICES)
+        z.writestr("shop/reviews.csv", "review_id,sku,date,stars,body\nr1,A,2024-10-01,5,Great\n")
     code, out, err = _run(capsys, "ingest", str(archive), "--tenant", "gbshop", "--currency", "GBP")
     assert code == 0, err
-    assert out.count("(currency GBP where the file names none)") == 2
+    priced = [line for line in out.splitlines() if "(currency GBP where the file names none)" in line]
+    assert sorted(line.split(":")[1] for line in priced) == ["competitor_prices.csv", "sales.csv"]
+    assert "reviews ingestion" in out  # reviews have no amounts: their summary names no currency
     assert {c for _, c, _ in _stored(capsys, "gbshop")} == {"GBP"}
     # a competitor price that names its own currency keeps it
     assert _stored(capsys, "gbshop", "competitor_prices") == [("A", "GBP", True), ("B", "EUR", False)]
