@@ -115,6 +115,20 @@ describe("Upload", () => {
     expect(screen.getByText("Currency").nextSibling).toHaveTextContent("EUR");
   });
 
+  it("shows no currency for a kind whose rows carry none (reviews)", async () => {
+    setToken(fakeToken("analyst"));
+    const sent: Sent[] = [];
+    fakeXhr(sent, () => ({ upload_id: "up_1", kind: "reviews", bucket: "b", object: "o", size: 10, generation: "1", currency: "GBP" }));
+    serve(() => ({ body: { items: [{ ...INGESTION, kind: "reviews" }] } }));
+    renderAt("/upload", <UploadPage />);
+    fireEvent.change(screen.getByLabelText(/Currency of the amounts/), { target: { value: "GBP" } });
+    const file = new File(["review_id,sku,date,stars,body\nr1,A,2024-10-01,5,Great\n"], "reviews.csv", { type: "text/csv" });
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
+    await screen.findByText("processed");
+    expect(sent[0].url).toBe("/v1/uploads?filename=reviews.csv&currency=GBP");
+    expect(screen.queryByText("Currency")).toBeNull();
+  });
+
   it("sends nothing while the currency is not three letters", async () => {
     setToken(fakeToken("analyst"));
     const sent: Sent[] = [];

@@ -17,6 +17,9 @@ const TERMINAL = new Set(["processed", "failed"]);
 /** Offered in the currency field's list; any other ISO 4217 code can be typed (the server checks it). */
 export const COMMON_CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "JPY", "CHF", "SEK", "NOK", "DKK", "PLN", "INR", "BRL", "MXN", "CNY", "NZD", "SGD", "ZAR"];
 
+/** Kinds whose rows carry a currency: the only ones the stated currency prices. */
+const PRICED_KINDS = new Set(["sales", "products", "competitor_prices"]);
+
 /** The field's value as a code to send: "" for none, the upper-cased code, or null when it is not three letters. */
 export function currencyCode(text: string): string | null {
   const code = text.trim().toUpperCase();
@@ -116,7 +119,7 @@ function Outcome({ uploadId, ingestions, error, currency }: { uploadId: string; 
   const ing = { data: ingestions && { items: ingestions.filter((i) => i.upload_id === uploadId) }, error };
   const it = ing.data?.items[0];
   const finished = !!it && TERMINAL.has(it.status);
-  const stated = it?.currency ?? currency;
+  const stated = it?.kind && PRICED_KINDS.has(it.kind) ? it.currency ?? currency : undefined;
   useEffect(() => {
     // what the other pages show changed: refetch it when they are next shown
     if (finished) for (const key of ["datasets", "ingestions", "kpis", "trend"]) void queryClient.invalidateQueries({ queryKey: [key] });
