@@ -22,6 +22,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--tenant", required=True)
     p.add_argument("--kind", choices=[k.value for k in DataKind], default=None,
                    help="Data kind (detected from the header when omitted).")
+    p.add_argument("--currency", default=None, metavar="CODE",
+                   help="ISO 4217 code (e.g. GBP) of the file's amounts: rows that name no currency get it "
+                        "(flagged currency:from_upload); rows with their own keep it. Each CSV of a .zip too.")
     p.add_argument("--json", action="store_true", help="Print one JSON object.")
     p.add_argument("--wait", type=float, default=None, metavar="SECONDS",
                    help="How long to wait in line for another process using the embedded home (default 600; "
@@ -37,13 +40,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    from shared.cli.main import CliError
     from shared.config import get_settings
+    from shared.errors import EcomIntelError
     from shared.ingest.archive import archive_members, is_archive
+    from shared.ingest.upload_currency import upload_currency
 
+    try:  # the API's own ISO 4217 check, before the home is opened or a byte is sent
+        args.currency = upload_currency(args.currency)
+    except EcomIntelError as exc:
+        raise CliError(f"--currency: {exc.message}") from exc
     if not is_archive(args.path):
         return _ingest_one(args)
-    from shared.cli.main import CliError
-    from shared.errors import EcomIntelError
 
     worst = 0
     try:  # a downloaded archive: each delimited file in it, as if unzipped and ingested one by one
@@ -77,7 +85,8 @@ def _ingest_one(args: argparse.Namespace, shown: str | None = None) -> int:
         for earlier in summary.resumed:
             print(f"resumed unfinished ingestion {earlier.ingestion_id} ({earlier.kind}, {earlier.object}): "
                   f"{earlier.status}, accepted {earlier.accepted}, duplicates {earlier.duplicates}")
-        print(f"{shown or args.path}: {summary.kind} ingestion {summary.ingestion_id} {summary.status}")
+        print(f"{shown or args.path}: {summary.kind} ingestion {summary.ingestion_id} {summary.status}"
+              + (f" (currency {summary.currency} where the file names none)" if _priced(summary) else ""))
         print(f"  rows read {summary.rows_read}: accepted {summary.accepted}, rejected {summary.rejected}, "
               f"duplicates {summary.duplicates}"
               + (f", held {summary.held} (waiting for the file that completes them)" if summary.held else "")
@@ -94,6 +103,14 @@ def _ingest_one(args: argparse.Namespace, shown: str | None = None) -> int:
         sys.stderr.write(f"ecomintel: error: pipeline stopped at {summary.status!r}, expected {wanted.value!r}\n")
         return 1
     return 0
+
+
+def _priced(summary: IngestionView) -> bool:
+    """Whether the upload's stated currency priced this file's rows (its kind's records have a currency)."""
+    from shared.models.records import RECORD_MODELS
+
+    kind = next((k for k in DataKind if k.value == summary.kind), None)
+    return bool(summary.currency) and kind is not None and "currency" in RECORD_MODELS[kind].model_fields
 
 
 def _run_ingest(args: argparse.Namespace) -> tuple[IngestionView, IngestionStatus]:
@@ -116,10 +133,11 @@ def _run_ingest(args: argparse.Namespace) -> tuple[IngestionView, IngestionStatu
 
         manifest = load_manifest()
         runtime = ServedRuntime(settings, manifest, api_url)
-        return ingest_through(runtime, args.path, args.tenant, args.kind), expected_status_in(manifest)
+        return (ingest_through(runtime, args.path, args.tenant, args.kind, currency=args.currency),
+                expected_status_in(manifest))
 
     deps = get_deps()
-    return ingest_path(deps, args.path, args.tenant, args.kind), expected_status(deps)
+    return ingest_path(deps, args.path, args.tenant, args.kind, currency=args.currency), expected_status(deps)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -94,9 +94,11 @@ def _error_message(body: Any, status: int, what: str) -> str:
 
 
 def ingest_path(deps: Deps, path: str | Path, tenant: str, kind: str | None = None, *,
-                runtime: Runtime | None = None) -> IngestionView:
+                runtime: Runtime | None = None, currency: str | None = None) -> IngestionView:
     """Upload ``path`` as an analyst of ``tenant``, wait for the pipeline, and return the ingestion.
 
+    ``currency`` (ISO 4217) is the upload's stated currency: the file's rows that name none are priced in it
+    (``currency:from_upload``), whether the file goes in one request or through a signed URL.
     Raises ``InvalidInput`` with a one-line reason when the file cannot be read or is refused.
     """
     from shared.runtime import runtime_for
@@ -110,15 +112,16 @@ def ingest_path(deps: Deps, path: str | Path, tenant: str, kind: str | None = No
     headers = runtime.credentials(tenant, subject="cli")
     limit = runtime.max_request_bytes
     if limit is not None and file.stat().st_size > limit:
-        bucket, name, generation = _upload_signed(runtime, headers, file, kind)
+        bucket, name, generation = _upload_signed(runtime, headers, file, kind, currency)
     else:
-        bucket, name, generation = _upload_direct(runtime, headers, file, kind)
+        bucket, name, generation = _upload_direct(runtime, headers, file, kind, currency)
     runtime.settle()
     view = wait_for_ingestion(deps, runtime, headers, ingestion_id_for(bucket, name, generation), name)
     return view.model_copy(update={"resumed": resumed}) if resumed else view
 
 
-def ingest_through(runtime: ServedRuntime, path: str | Path, tenant: str, kind: str | None = None) -> IngestionView:
+def ingest_through(runtime: ServedRuntime, path: str | Path, tenant: str, kind: str | None = None, *,
+                   currency: str | None = None) -> IngestionView:
     """``ingest_path`` through a running ``ecomintel serve`` that holds the embedded home (one writer).
 
     This process never opens the engines: the file is streamed to the server's ``POST /v1/uploads``, its
@@ -128,16 +131,18 @@ def ingest_through(runtime: ServedRuntime, path: str | Path, tenant: str, kind: 
     if not file.is_file():
         raise InvalidInput(f"no such file: {file}")
     headers = runtime.credentials(tenant, subject="cli")
-    bucket, name, generation = _upload_direct(runtime, headers, file, kind)
+    bucket, name, generation = _upload_direct(runtime, headers, file, kind, currency)
     return _wait(runtime.manifest, runtime, headers, ingestion_id_for(bucket, name, generation), name)
 
 
 def _upload_direct(runtime: Runtime | ServedRuntime, headers: Mapping[str, str], file: Path,
-                   kind: str | None) -> tuple[str, str, str]:
-    """``POST /v1/uploads`` with the file streamed as the body."""
+                   kind: str | None, currency: str | None = None) -> tuple[str, str, str]:
+    """``POST /v1/uploads`` with the file streamed as the body (``?currency=`` when one is stated)."""
     query = {"filename": file.name}
     if kind:
         query["kind"] = kind
+    if currency:
+        query["currency"] = currency
     with file.open("rb") as body:  # streamed to the upload function, never held whole
         resp = runtime.call_http("upload", "POST", "/v1/uploads", query=query, data=body,
                                  headers={**headers, "Content-Type": "application/octet-stream"})
@@ -148,14 +153,18 @@ def _upload_direct(runtime: Runtime | ServedRuntime, headers: Mapping[str, str],
 
 
 def _upload_signed(runtime: Runtime, headers: Mapping[str, str], file: Path,
-                   kind: str | None) -> tuple[str, str, str]:
-    """Ask for a signed URL, then send the file to the bucket itself (resumable when offered)."""
+                   kind: str | None, currency: str | None = None) -> tuple[str, str, str]:
+    """Ask for a signed URL (stating ``currency`` when given), then send the file to the bucket itself.
+
+    The file goes by a resumable session when the store offers one, else in one ``PUT``.
+    """
     if not kind:
         with file.open("rb") as fh:  # a signed upload names its kind up front: read it from the header
             kind = kind_from_head(plain_head(read_head(fh, HEAD_BYTES))).value
     content_type = "application/gzip" if file.name.lower().endswith(".gz") else "text/csv"
-    resp = runtime.call_http("upload", "POST", "/v1/uploads:signed-url", headers=headers,
-                             json_body={"kind": kind, "filename": file.name, "content_type": content_type})
+    request = {"kind": kind, "filename": file.name, "content_type": content_type,
+               **({"currency": currency} if currency else {})}
+    resp = runtime.call_http("upload", "POST", "/v1/uploads:signed-url", headers=headers, json_body=request)
     grant = resp.json() if resp.body else {}
     if resp.status != 201:
         raise InvalidInput(_error_message(grant, resp.status, "signed upload"))

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
-import { UploadPage, SIGNED_THRESHOLD } from "../pages/Upload";
+import { UploadPage, SIGNED_THRESHOLD, currencyCode } from "../pages/Upload";
 import { clearToken, setToken } from "../auth/session";
 import { fakeToken, renderAt, serve } from "./helpers";
 
@@ -79,5 +79,80 @@ describe("Upload", () => {
     expect(sent[0].headers.Authorization).toBeUndefined();  // the signature authorises the PUT, not the token
     expect(await screen.findByText("processed")).toBeInTheDocument();  // the ingestion of upload up_2
     expect(calls.filter((c) => c.url.startsWith("/v1/datasets/ingestions")).length).toBeGreaterThan(0);
+  });
+
+  it("states the chosen currency on a direct upload and shows it in the result", async () => {
+    setToken(fakeToken("analyst"));
+    const sent: Sent[] = [];
+    fakeXhr(sent, (s) => ({ upload_id: "up_1", kind: "sales", bucket: "b", object: "o", size: 10, generation: "1",
+      currency: new URL(s.url, "http://x").searchParams.get("currency") }));
+    serve(() => ({ body: { items: [INGESTION] } }));
+    renderAt("/upload", <UploadPage />);
+    fireEvent.change(screen.getByLabelText(/Currency of the amounts/), { target: { value: "gbp" } });
+    const file = new File(["order_id,sku,date,units,unit_price\n1,A,2025-01-01,2,9.99\n"], "small.csv", { type: "text/csv" });
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
+    await screen.findByText("processed");
+    expect(sent).toHaveLength(1);
+    expect(sent[0].url).toBe("/v1/uploads?filename=small.csv&currency=GBP");
+    expect(screen.getByText("Currency").nextSibling).toHaveTextContent("GBP");
+  });
+
+  it("states the currency in a signed-URL request", async () => {
+    setToken(fakeToken("analyst"));
+    const sent: Sent[] = [];
+    fakeXhr(sent, () => null);
+    const calls = serve((url, init) => url.startsWith("/v1/uploads:signed-url")
+      ? { status: 201, body: { url: "/v1/blobs/raw-bucket/raw/t-1/sales/2026/12/05/up_2/big.csv?signature=s", method: "PUT", object: "raw/t-1/sales/2026/12/05/up_2/big.csv", bucket: "raw-bucket", content_type: "text/csv", expires_at: "", currency: JSON.parse(String(init?.body)).currency } }
+      : { body: { items: [{ ...INGESTION, upload_id: "up_2" }] } });
+    renderAt("/upload", <UploadPage />);
+    fireEvent.change(screen.getByLabelText(/Currency of the amounts/), { target: { value: "EUR" } });
+    const file = new File(["order_id,sku,date,units\n"], "big.csv", { type: "text/csv" });
+    Object.defineProperty(file, "size", { value: SIGNED_THRESHOLD + 1 });
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({ kind: "sales", filename: "big.csv", content_type: "text/csv", currency: "EUR" });
+    await screen.findByText("processed");
+    expect(screen.getByText("Currency").nextSibling).toHaveTextContent("EUR");
+  });
+
+  it("shows no currency for a kind whose rows carry none (reviews)", async () => {
+    setToken(fakeToken("analyst"));
+    const sent: Sent[] = [];
+    fakeXhr(sent, () => ({ upload_id: "up_1", kind: "reviews", bucket: "b", object: "o", size: 10, generation: "1", currency: "GBP" }));
+    serve(() => ({ body: { items: [{ ...INGESTION, kind: "reviews" }] } }));
+    renderAt("/upload", <UploadPage />);
+    fireEvent.change(screen.getByLabelText(/Currency of the amounts/), { target: { value: "GBP" } });
+    const file = new File(["review_id,sku,date,stars,body\nr1,A,2024-10-01,5,Great\n"], "reviews.csv", { type: "text/csv" });
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
+    await screen.findByText("processed");
+    expect(sent[0].url).toBe("/v1/uploads?filename=reviews.csv&currency=GBP");
+    expect(screen.queryByText("Currency")).toBeNull();
+  });
+
+  it("sends nothing while the currency is not three letters", async () => {
+    setToken(fakeToken("analyst"));
+    const sent: Sent[] = [];
+    fakeXhr(sent, () => ({ upload_id: "up_1", kind: "sales", bucket: "b", object: "o", size: 10, generation: "1" }));
+    serve(() => ({ body: { items: [INGESTION] } }));
+    renderAt("/upload", <UploadPage />);
+    const field = screen.getByLabelText(/Currency of the amounts/);
+    fireEvent.change(field, { target: { value: "£" } });
+    expect(await screen.findByRole("alert")).toHaveTextContent("three-letter ISO 4217 code");
+    expect(field).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByRole("button", { name: "Choose files" })).toBeDisabled();
+    const file = new File(["order_id,sku,date,units\n1,A,2025-01-01,2\n"], "small.csv", { type: "text/csv" });
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sent).toHaveLength(0);
+    expect(screen.queryByText("small.csv")).toBeNull();
+  });
+
+  it("offers common codes and sends no currency when the field is empty", () => {
+    renderAt("/upload", <UploadPage />);
+    const options = Array.from(document.querySelectorAll("#upload-currencies option")).map((o) => o.getAttribute("value"));
+    expect(options).toEqual(expect.arrayContaining(["USD", "EUR", "GBP"]));
+    expect(currencyCode("")).toBe("");
+    expect(currencyCode(" gbp ")).toBe("GBP");
+    expect(currencyCode("EURO")).toBeNull();
   });
 });

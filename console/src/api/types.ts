@@ -117,6 +117,8 @@ export interface UploadAccepted {
   size: number;
   kind: string;
   generation: string;
+  /** The currency the upload stated (ISO 4217), when it stated one. */
+  currency?: string | null;
 }
 export interface SignedUrl {
   url: string;
@@ -125,6 +127,7 @@ export interface SignedUrl {
   bucket: string;
   content_type: string;
   expires_at: string;
+  currency?: string | null;
 }
 export interface Ingestion {
   ingestion_id: string;
@@ -140,6 +143,8 @@ export interface Ingestion {
   error?: string | null;
   started_at?: string | null;
   finished_at?: string | null;
+  /** The upload's stated currency (GET /v1/ingestions/{id} shows it). */
+  currency?: string | null;
 }
 export interface IngestionPage {
   items: Ingestion[];

@@ -1,7 +1,8 @@
 // Upload: drop one or many CSVs (gzip too). Each file is sent with a progress bar (files over
 // SIGNED_THRESHOLD go straight to storage through a signed URL), then its ingestion is followed until it is
 // processed or failed: rows read, accepted, rejected, duplicates; the rejects with row, column and reason;
-// the rejects as a CSV download.
+// the rejects as a CSV download. An optional currency (ISO 4217) states what the files' amounts are in: rows that
+// name no currency of their own are stored in it (the API's `currency` on both upload paths).
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Download, FileUp } from "lucide-react";
@@ -13,16 +14,32 @@ import { ErrorNote, Loading } from "../components/Status";
 
 export const SIGNED_THRESHOLD = 32 * 1024 * 1024;
 const TERMINAL = new Set(["processed", "failed"]);
+/** Offered in the currency field's list; any other ISO 4217 code can be typed (the server checks it). */
+export const COMMON_CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "JPY", "CHF", "SEK", "NOK", "DKK", "PLN", "INR", "BRL", "MXN", "CNY", "NZD", "SGD", "ZAR"];
+
+/** Kinds whose rows carry a currency: the only ones the stated currency prices. */
+const PRICED_KINDS = new Set(["sales", "products", "competitor_prices"]);
+
+/** The field's value as a code to send: "" for none, the upper-cased code, or null when it is not three letters. */
+export function currencyCode(text: string): string | null {
+  const code = text.trim().toUpperCase();
+  if (!code) return "";
+  return /^[A-Z]{3}$/.test(code) ? code : null;
+}
 
 interface Item {
   key: string;
   file: File;
   kind: string;
+  /** The stated currency ("" for none), as chosen when the file was added. */
+  currency: string;
   progress: number;
   uploadId?: string;
   detectedKind?: string;
   error?: unknown;
   via?: "direct" | "signed";
+  /** The currency the server took for this upload (its answer echoes the one stated). */
+  statedCurrency?: string;
 }
 
 function isGzip(name: string) {
@@ -34,6 +51,7 @@ async function send(item: Item, onProgress: (f: number) => void): Promise<Upload
   if (item.file.size <= SIGNED_THRESHOLD) {
     const query = new URLSearchParams({ filename: item.file.name });
     if (item.kind !== "auto") query.set("kind", item.kind);
+    if (item.currency) query.set("currency", item.currency);
     const r = await sendFile<UploadAccepted>("POST", `/v1/uploads?${query}`, item.file, {
       headers: { "Content-Type": "application/octet-stream" },
       onProgress,
@@ -46,7 +64,7 @@ async function send(item: Item, onProgress: (f: number) => void): Promise<Upload
   const contentType = gz ? "application/gzip" : "text/csv";
   const signed = await api<SignedUrl>("/v1/uploads:signed-url", {
     method: "POST",
-    body: { kind, filename: item.file.name, content_type: contentType },
+    body: { kind, filename: item.file.name, content_type: contentType, ...(item.currency ? { currency: item.currency } : {}) },
   });
   // the embedded backend signs URLs on this server; keep them same-origin
   const u = new URL(signed.url, window.location.href);
@@ -56,7 +74,8 @@ async function send(item: Item, onProgress: (f: number) => void): Promise<Upload
     onProgress,
     anonymous: true,
   });
-  return { ...(r ?? { upload_id: signed.object.split("/")[6], kind, bucket: signed.bucket, object: signed.object, size: item.file.size, generation: "" }), via: "signed" };
+  const stored = r ?? { upload_id: signed.object.split("/")[6], kind, bucket: signed.bucket, object: signed.object, size: item.file.size, generation: "" };
+  return { ...stored, currency: signed.currency ?? null, via: "signed" };
 }
 
 function Rejects({ ingestionId, total }: { ingestionId: string; total: number }) {
@@ -95,11 +114,12 @@ function Rejects({ ingestionId, total }: { ingestionId: string; total: number })
 /** One poll for every file of this page (not one per file: the per-caller rate limit is shared). */
 const POLL_MS = 1500;
 
-function Outcome({ uploadId, ingestions, error }: { uploadId: string; ingestions: Ingestion[] | undefined; error: unknown }) {
+function Outcome({ uploadId, ingestions, error, currency }: { uploadId: string; ingestions: Ingestion[] | undefined; error: unknown; currency?: string }) {
   const queryClient = useQueryClient();
   const ing = { data: ingestions && { items: ingestions.filter((i) => i.upload_id === uploadId) }, error };
   const it = ing.data?.items[0];
   const finished = !!it && TERMINAL.has(it.status);
+  const stated = it?.kind && PRICED_KINDS.has(it.kind) ? it.currency ?? currency : undefined;
   useEffect(() => {
     // what the other pages show changed: refetch it when they are next shown
     if (finished) for (const key of ["datasets", "ingestions", "kpis", "trend"]) void queryClient.invalidateQueries({ queryKey: [key] });
@@ -114,6 +134,9 @@ function Outcome({ uploadId, ingestions, error }: { uploadId: string; ingestions
         <div><dt>Accepted</dt><dd>{count(it.accepted)}</dd></div>
         <div><dt>Rejected</dt><dd>{count(it.rejected)}</dd></div>
         <div><dt>Duplicates</dt><dd>{count(it.duplicates)}</dd></div>
+        {stated ? (
+          <div><dt>Currency</dt><dd title="Rows that name no currency of their own are stored in it">{stated}</dd></div>
+        ) : null}
       </dl>
       {it.error ? <p className="error" role="alert">{it.error}</p> : null}
       {it.rejected > 0 && TERMINAL.has(it.status) ? <Rejects ingestionId={it.ingestion_id} total={it.rejected} /> : null}
@@ -124,6 +147,8 @@ function Outcome({ uploadId, ingestions, error }: { uploadId: string; ingestions
 export function UploadPage() {
   const [items, setItems] = useState<Item[]>([]);
   const [over, setOver] = useState(false);
+  const [currencyText, setCurrencyText] = useState("");
+  const currency = currencyCode(currencyText);
   const input = useRef<HTMLInputElement>(null);
   const queryClient = useQueryClient();
   const started = items.filter((i) => i.uploadId).map((i) => i.uploadId!);
@@ -144,7 +169,7 @@ export function UploadPage() {
   const start = useCallback(async (item: Item) => {
     try {
       const r = await send(item, (p) => update(item.key, { progress: p }));
-      update(item.key, { uploadId: r.upload_id, detectedKind: r.kind, progress: 1, via: r.via });
+      update(item.key, { uploadId: r.upload_id, detectedKind: r.kind, progress: 1, via: r.via, statedCurrency: r.currency ?? undefined });
       void queryClient.invalidateQueries({ queryKey: ["upload-ingestions"] });
       queryClient.invalidateQueries({ queryKey: ["datasets"] });
     } catch (error) {
@@ -153,7 +178,8 @@ export function UploadPage() {
   }, [queryClient, update]);
 
   function add(files: FileList | File[]) {
-    const fresh = Array.from(files).map((file, i) => ({ key: `${Date.now()}-${i}-${file.name}`, file, kind: "auto", progress: 0 }));
+    if (currency === null) return;  // the field says why; nothing is sent in an unknown currency
+    const fresh = Array.from(files).map((file, i) => ({ key: `${Date.now()}-${i}-${file.name}`, file, kind: "auto", currency, progress: 0 }));
     setItems((xs) => [...fresh, ...xs]);
     // products first, so marketplace ids in the other files resolve to catalogue SKUs
     const order = (f: Item) => (/product/i.test(f.file.name) ? 0 : 1);
@@ -173,11 +199,26 @@ export function UploadPage() {
         CSV or TSV files (gzip too) of {Object.values(KIND_LABEL).join(", ").toLowerCase()}. The kind is detected
         from the header. Files over {bytes(SIGNED_THRESHOLD)} go straight to storage.
       </p>
+      <div className="upload-options">
+        <label>Currency of the amounts (optional)
+          <input value={currencyText} list="upload-currencies" maxLength={3} placeholder="e.g. GBP" autoComplete="off"
+                 aria-invalid={currency === null} aria-describedby="upload-currency-help"
+                 onChange={(e) => setCurrencyText(e.target.value.toUpperCase())} />
+        </label>
+        <datalist id="upload-currencies">
+          {COMMON_CURRENCIES.map((c) => <option key={c} value={c} />)}
+        </datalist>
+        <p id="upload-currency-help" className={currency === null ? "error" : "muted small"} role={currency === null ? "alert" : undefined}>
+          {currency === null
+            ? "A currency is a three-letter ISO 4217 code, such as USD, EUR or GBP."
+            : "Rows that name no currency are stored in this one; rows with their own keep it. Leave empty when the files say it."}
+        </p>
+      </div>
       <div className={`dropzone${over ? " over" : ""}`} onDragOver={(e) => { e.preventDefault(); setOver(true); }}
            onDragLeave={() => setOver(false)} onDrop={onDrop}>
         <FileUp size={28} aria-hidden />
         <p>Drop CSV files here, or</p>
-        <button type="button" onClick={() => input.current?.click()}>Choose files</button>
+        <button type="button" onClick={() => input.current?.click()} disabled={currency === null}>Choose files</button>
         <input ref={input} type="file" multiple accept=".csv,.tsv,.txt,.gz" className="visually-hidden"
                aria-label="Choose files to upload" data-testid="file-input"
                onChange={(e) => { if (e.target.files?.length) add(e.target.files); e.target.value = ""; }} />
@@ -200,7 +241,7 @@ export function UploadPage() {
             </div>
             <progress max={1} value={it.progress} aria-label={`Upload of ${it.file.name}`} />
             <ErrorNote error={it.error} />
-            {it.uploadId ? <Outcome uploadId={it.uploadId} ingestions={recent.data?.items} error={recent.error} /> : null}
+            {it.uploadId ? <Outcome uploadId={it.uploadId} ingestions={recent.data?.items} error={recent.error} currency={it.statedCurrency} /> : null}
           </li>
         ))}
       </ul>
