@@ -44,8 +44,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                   r" (?:discounts?|refunds?|returns?)(?: and (?:discounts?|refunds?|returns?))?"),
                S, "net revenue"),
     MetricWord("return_rate", _rx(r"return(?:s)? rate|rate of returns?|returns? (?:ratio|percentage|%)|"
-                                  r"(?:percentage|share|proportion|%) of (?:units |items |orders )?(?:were |get |got )?"
-                                  r"returned|how often (?:do |are |were )?(?:\w+ ){0,3}returned"), S, "return rate"),
+                                  r"cancell?ation (?:rate|ratio|percentage)|"
+                                  r"(?:percentage|share|proportion|%) of (?:units |items |orders |invoices )?"
+                                  r"(?:were |get |got |are |is |was )?(?:returned|cancell?ed)|"
+                                  r"how often (?:do |are |were )?(?:\w+ ){0,3}returned"), S, "return rate"),
     MetricWord("refund_rate", _rx(r"refund (?:rate|ratio|percentage|%)|rate of refunds?|(?:percentage|share|%) of "
                                   r"(?:revenue|sales|money) (?:was |were |got )?refunded"), S, "refund rate"),
     MetricWord("refunds", _rx(r"refund(?:s|ed)?(?: amount)?|money (?:we )?(?:gave back|refunded)|chargebacks?"),
@@ -118,7 +120,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                   r"(?:market|competitors?)"), C, "price index"),
     MetricWord("cheapest_share", _rx(r"(?:the )?cheapest|lowest price(?:d)?|(?:how )?often (?:are |were )?we "
                                      r"(?:the )?(?:cheapest|lowest)"), C, "share of days we are the cheapest"),
-    MetricWord("orders", _rx(r"orders?|transactions?|purchases|checkouts|(?:number|count) of sales|how many sales"),
+    MetricWord("orders", _rx(r"orders?|transactions?|purchases|checkouts|invoices|(?:number|count) of sales|"
+                             r"how many sales"),
                S, "orders"),
     MetricWord("units", _rx(r"(?:sell|sold|sells|selling) (?:more|less|fewer|better|worse)|"
                             r"units?(?!\s+(?:of\s+[\w-]+(?:\s+[\w-]+){0,6}?\s+)?"  # "units of KIT-1 are in stock"

@@ -107,6 +107,14 @@ def _mom_pct(frame: pd.DataFrame) -> float:
     return round(100 * (now - before) / abs(before), 1)
 
 
+def _best_whole_month(frame: pd.DataFrame) -> tuple[str, float]:
+    """The whole month with the most revenue (a month the data ends in part of is left out), as "Jul 2011"."""
+    months = frame.assign(month=frame["day"].dt.to_period("M"))
+    months = months[months["month"] <= _last_whole_month(frame)["day"].dt.to_period("M").iloc[0]]
+    name, value = _top(months, "month")
+    return f"{pd.Period(name):%b %Y}", value
+
+
 def _weekday(frame: pd.DataFrame) -> tuple[str, float]:
     return _top(frame.assign(wd=frame["day"].dt.day_name()), "wd")
 
@@ -155,6 +163,14 @@ def _retail_asks(first_month: str, busy_month: str, cancel_month: str, year: int
         Ask("What is our average order value?", lambda f: round(f["value"].sum() / _sold(f)["invoice"].nunique(), 2)),
         Ask("How did revenue change month over month?", _mom_pct, percent=True),
         Ask("Which day of the week has the most revenue?", _weekday),
+        Ask("How much revenue did we lose to cancellations?",
+            lambda f: round(float((-f["qty"] * f["price"])[f["cancelled"]].round(2).sum()), 2)),
+        Ask(f"How many invoices did we have in {year}?", lambda f: _year(_sold(f), year)["invoice"].nunique()),
+        Ask("How many countries do we sell to?", lambda f: _sold(f)["country"].nunique()),
+        Ask("What share of revenue comes from the UK?",
+            lambda f: round(100 * f.loc[f["country"] == "United Kingdom", "value"].sum() / f["value"].sum(), 1),
+            percent=True),
+        Ask("Which month had the highest revenue?", _best_whole_month),
     ]
 
 

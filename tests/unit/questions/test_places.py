@@ -21,7 +21,7 @@ def retailer() -> VocabularyIndex:
     vocab = Vocabulary(tenant_id="uci", products=[ProductName(sku="85123A", title="WHITE HANGING HEART T-LIGHT")],
                        skus=["85123A"], countries=["United Kingdom", "Germany", "EIRE", "IN"],
                        regions=["West", "East"], states=["California", "New York"],
-                       sales_columns=["returned_units", "customer_hash"])
+                       sales_columns=["returned_units", "refund", "customer_hash"])
     return VocabularyIndex(vocab)
 
 
@@ -83,3 +83,19 @@ def test_cancellations_are_returns_and_the_answer_says_how(retailer: VocabularyI
     r = read(retailer, question)
     assert r.kind == "metric" and r.query is not None and r.query.metrics == ["returned_units"], r
     assert any(n.startswith("Cancellations are counted as returns") for n in r.notes)
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("How much revenue did we lose to cancellations?", "refunds"),
+    ("What percentage of orders were cancelled?", "return_rate"),
+    ("What's our cancellation rate?", "return_rate"),
+    ("How many invoices did we have in 2011?", "orders"),
+])
+def test_cancellation_money_and_rates_and_invoices(retailer: VocabularyIndex, question: str, metric: str) -> None:
+    r = read(retailer, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == metric, r
+
+
+def test_how_many_countries_counts_them(retailer: VocabularyIndex) -> None:
+    r = read(retailer, "How many countries do we sell to?")
+    assert r.shape == "count" and r.query is not None and r.query.dimensions == ["country"]
