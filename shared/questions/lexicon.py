@@ -159,6 +159,7 @@ DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
     ("region", _rx(r"regions?|territor(?:y|ies)")),
     ("state", _rx(r"states?|provinces?|count(?:y|ies)")),
     ("weekday", _rx(r"weekdays?|days? of (?:the )?week|which day|what day|busiest day")),
+    ("product", _rx(r"styles?|designs?")),  # apparel: a style is a product in all its sizes (the Sale Report)
     ("sku", _rx(r"products?|items?|skus?|articles?|listings?|sellers|lines|goods|models?|variants?|things")),
 )
 #: Grain words (a trend or a date breakdown).
@@ -248,7 +249,7 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"(?:top|best|biggest|largest|most valuable|loyal\w*|worst) (?:\d+ )?(?:customers|buyers|clients|shoppers)|"
          r"who (?:are|is) (?:my|our) (?:\w+ )?(?:customers?|buyers?|clients?)|customer names?|"
          r"(?:by|for each|which|what|top|best|biggest) (?:single |individual )?(?:customer|buyer|client|shopper)"
-         r"(?!s| service| support| care| satisfaction| reviews?)"),
+         r"(?!s| service| support| care| satisfaction| reviews?| segments?)"),
      "a list of individual customers", "customer names or accounts (customer ids are stored only as hashes)"),
     (_rx(r"(?:customer )?acquisition costs?|cac|cost per (?:acquisition|customer|lead)|cpa"),
      "customer acquisition cost", "marketing spend by channel and new-customer counts"),
@@ -278,6 +279,8 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"(?:regions?|countr(?:y|ies)|states?|provinces?|cit(?:y|ies)|territor(?:y|ies)|postcodes?|zip codes?|"
          r"geograph(?:y|ies))|regional|geographic(?:al)?(?: split| breakdown)?"),
      "sales by region", "a region, country or shipping-address column in your sales data"),
+    (_rx(r"(?:by|per|each|which|what|top|best|every) sizes?|sizes? (?:sells?|sold|sell)"),
+     "sales by size", "the size of each sale (sizes are not kept on sales lines)"),
     (_rx(r"sub-?categor(?:y|ies)|subcategor(?:y|ies)"),
      "sales by sub-category", "a second category level (one category per product is kept; a Sub-Category column "
      "beside a Category column is not)"),

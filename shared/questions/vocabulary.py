@@ -17,6 +17,8 @@ from pydantic import BaseModel, Field
 
 EntityKind = Literal["sku", "product", "category", "brand", "channel", "competitor", "country", "region", "state"]
 _PLACES = frozenset({"country", "region", "state"})
+#: The word after a name that is also a question word and so says it is a name ("the Top category").
+_LABELLED = re.compile(r"(?:categor(?:y|ies)|brands?|channels?|countr(?:y|ies)|regions?|states?)$")
 #: Two-letter words a question uses as words, never as a state code (Indiana's IN, Oregon's OR, Maine's ME).
 _SHORT_WORDS = frozenset("am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we".split())
 #: Other names of countries as public datasets spell them (UCI Online Retail writes Ireland as "EIRE").
@@ -231,6 +233,8 @@ class VocabularyIndex:
                     phrases, score = self._fuzzy_phrase(norm)
                 if not phrases:
                     continue
+                if n == 1 and norm in STOP_WORDS and not _LABELLED.match(" ".join(w for w, _, _ in words[i + 1:i + 2])):
+                    continue  # a name that is a question word ("Top", the Sale Report's category) needs its label
                 span = (words[i][1], words[i + n - 1][2])
                 for kind in dict.fromkeys(p.kind for p in phrases):
                     vals = tuple(dict.fromkeys(p.value for p in phrases if p.kind == kind))

@@ -41,7 +41,8 @@ class Ask:
 
 
 def _first_sentence(answer: str) -> str:
-    return re.split(r"(?<=[a-z0-9)%])\. (?=[A-Z])", answer)[0]
+    # not after a ranking's item number ("...: 1. TAMIL NADU (...); 2. DELHI")
+    return re.split(r"(?<=[a-z0-9)%])(?<![:;] \d)(?<![:;] \d\d)\. (?=[A-Z])", answer)[0]
 
 
 _NUMBER = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?%?")
@@ -66,7 +67,10 @@ def _check(ask: Ask, answer: str, frame: pd.DataFrame) -> None:
         name, value = truth
         assert str(name).lower() in sentence.lower(), (sentence, truth)
         after = sentence[sentence.lower().index(str(name).lower()) + len(str(name)):]
-        got = first_number(after, percent=ask.percent)
+        # a ranked list gives each value in brackets: "1. TAMIL NADU (₹172,129.00); 2. ..." (not a SKU's)
+        listed = re.match(r"(?:\s*\([^()]*[A-Za-z][^()]*\))?\s*\(\W?(-?[\d,]+(?:\.\d+)?%?)\)", after)
+        in_list = re.search(r"\d\. " + re.escape(str(name)), sentence, re.I) is not None
+        got = first_number(listed.group(1)) if listed and in_list else first_number(after, percent=ask.percent)
     elif truth == 0 and re.match(r"There (?:was|were) no ", sentence):
         return  # "There were no units returned in November 2011": none is the answer
     else:
@@ -212,6 +216,7 @@ def _sale_report(text: str) -> pd.DataFrame:
     returned = status.str.contains("returned to seller")
     sold = ~status.eq("cancelled") & ~returned
     return pd.DataFrame({"order": raw["Order ID"], "sku": raw["SKU"], "category": raw["Category"],
+                         "style": raw["Style"],
                          "state": raw["ship-state"], "qty": raw["Qty"].where(sold, 0),
                          "returned": raw["Qty"].where(returned, 0), "sold": sold,
                          "value": raw["Amount"].fillna(0).where(sold, 0.0),
@@ -234,6 +239,9 @@ SALE_REPORT_ASKS = [
                         / _month(f[f["sold"] & (f["qty"] > 0)], "2022-05")["order"].nunique(), 2)),
     Ask("How did revenue change month over month?", _mom_pct, percent=True),
     Ask("Which day of the week has the most revenue?", _weekday),
+    Ask("Top 5 states by revenue", lambda f: _top(f, "state")),
+    Ask("Which style had the most revenue?", lambda f: _top(f, "style")),
+    Ask("How many units were returned in May 2022?", lambda f: int(_month(f, "2022-05")["returned"].sum())),
 ]
 
 

@@ -99,3 +99,18 @@ def test_cancellation_money_and_rates_and_invoices(retailer: VocabularyIndex, qu
 def test_how_many_countries_counts_them(retailer: VocabularyIndex) -> None:
     r = read(retailer, "How many countries do we sell to?")
     assert r.shape == "count" and r.query is not None and r.query.dimensions == ["country"]
+
+
+def test_a_category_named_like_a_question_word_needs_its_label() -> None:
+    """The Sale Report has a category "Top": "top 5 states" ranks, "the Top category" names it."""
+    vocab = Vocabulary(tenant_id="uci", products=[ProductName(sku="J-1", title="JNE3781", category="Top"),
+                                                  ProductName(sku="K-1", title="SET389", category="kurta")],
+                       skus=["J-1", "K-1"], states=["MAHARASHTRA", "KERALA"])
+    index = VocabularyIndex(vocab)
+    ranked = read(index, "Top 5 states by revenue")
+    assert ranked.query is not None and ranked.query.filters == [] and ranked.query.dimensions == ["state"]
+    named = read(index, "What was revenue in the Top category?")
+    assert named.query is not None and [(f.dimension, f.values) for f in named.query.filters] == [("category", ["Top"])]
+    style = read(index, "Which style had the most revenue?")
+    assert style.query is not None and style.query.dimensions == ["product"]
+    assert read(index, "Which size sells best?").concept == "sales by size"
