@@ -179,8 +179,12 @@ def _retail_asks(first_month: str, busy_month: str, cancel_month: str, year: int
 
 
 # Superstore: Sales are after the discount; Profit is the line's.
-def _superstore(text: str) -> pd.DataFrame:
+def _superstore(text: str, dayfirst: bool = False) -> pd.DataFrame:
     raw = pd.read_csv(io.StringIO(text))
+    if dayfirst:  # the Kaggle "Superstore Sales" download: no Quantity, Discount or Profit; dd/mm/yyyy
+        raw = raw.assign(Quantity=1, Discount=0.0, Profit=float("nan"),
+                         **{"Order Date": pd.to_datetime(raw["Order Date"], format="%d/%m/%Y")
+                            .dt.strftime("%m/%d/%Y")})
     return pd.DataFrame({"order": raw["Order ID"], "sku": raw["Product ID"], "product": raw["Product Name"],
                          "category": raw["Category"], "region": raw["Region"], "state": raw["State"],
                          "customer": raw["Customer ID"], "qty": raw["Quantity"], "value": raw["Sales"],
@@ -316,6 +320,10 @@ DATASETS = {
                                 _only(lambda t: _retail(t, True)), _retail_asks("2009-12", "2010-03", "2010-06", 2010)),
     "superstore": Dataset("superstore", _one("superstore", lambda: shapes.superstore(2000, seed=3)),
                           _only(_superstore), SUPERSTORE_ASKS),
+    "superstore_sales": Dataset("superstore_sales",
+                                _one("superstore_sales", lambda: shapes.superstore(2000, seed=6, kaggle_sales=True)),
+                                _only(lambda t: _superstore(t, dayfirst=True)),
+                                [a for a in SUPERSTORE_ASKS if not re.search(r"profit|units", a.question)]),
     "sale_report": Dataset("sale_report", _one("sale_report", lambda: shapes.sale_report(2000, seed=4)),
                            _only(_sale_report), SALE_REPORT_ASKS, no_currency=False),
     "olist": Dataset("olist", lambda: {n: shapes.olist(1500, seed=5)[n] for n in OLIST_ORDER}, _olist, OLIST_ASKS,
