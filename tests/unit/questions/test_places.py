@@ -114,3 +114,10 @@ def test_a_category_named_like_a_question_word_needs_its_label() -> None:
     style = read(index, "Which style had the most revenue?")
     assert style.query is not None and style.query.dimensions == ["product"]
     assert read(index, "Which size sells best?").concept == "sales by size"
+
+
+def test_a_channel_named_like_a_common_word_is_still_a_name() -> None:
+    vocab = Vocabulary(tenant_id="uci", products=[ProductName(sku="J-1", title="JNE3781", category="Top")],
+                       skus=["J-1"], channels=["web", "Online"])
+    r = read(VocabularyIndex(vocab), "How much revenue came in on web last month?")
+    assert r.query is not None and [(f.dimension, f.values) for f in r.query.filters] == [("channel", ["web"])]
