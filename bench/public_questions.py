@@ -31,6 +31,7 @@ GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "online_retail": lambda n: {"online_retail.csv": shapes.online_retail(n, seed=11)},
     "online_retail_ii": lambda n: {"online_retail_ii.csv": shapes.online_retail(n, seed=12, second=True)},
     "superstore": lambda n: {"superstore.csv": shapes.superstore(n, seed=13)},
+    "superstore_sales": lambda n: {"superstore_sales.csv": shapes.superstore(n, seed=16, kaggle_sales=True)},
     "sale_report": lambda n: {"sale_report.csv": shapes.sale_report(n, seed=14)},
     # Olist by orders (about 1.6 item rows each): n lines of items
     "olist": lambda n: (lambda files: {name: files[name] for name in OLIST_ORDER})(shapes.olist(n * 10 // 16, seed=15)),

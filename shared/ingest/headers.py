@@ -208,8 +208,8 @@ class ColumnMapping:
 
     @property
     def missing_required(self) -> list[str]:
-        """Required fields no column maps to."""
-        present = set(self.fields.values())
+        """Required fields no column maps to (a native export's implied values count as present)."""
+        present = set(self.fields.values()) | set((self.profile.defaults or {}) if self.profile else {})
         return [f for f in required_fields(self.kind) if f not in present]
 
 
@@ -310,6 +310,16 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         {"Order ID": "order_id", "Order Date": "date", "Product ID": "sku", "Customer ID": "customer_id",
          "Product Name": "product_title", "Category": "product_category", "Sales": "revenue",
          "Quantity": "units", "Profit": "line_profit", "Country": "country", "Region": "region", "State": "state"},
+    ),
+    # the Kaggle "Superstore Sales" download (train.csv): the same orders sheet without Quantity, Discount and
+    # Profit, dates as dd/mm/yyyy; with no quantity each line counts as one unit (revenue is exact)
+    _profile(
+        "superstore_sales", DataKind.SALES, ("Row ID", "Order ID", "Order Date", "Ship Mode", "Product ID",
+                                             "Sub-Category", "Sales"),
+        {"Order ID": "order_id", "Order Date": "date", "Product ID": "sku", "Customer ID": "customer_id",
+         "Product Name": "product_title", "Category": "product_category", "Sales": "revenue",
+         "Quantity": "units", "Country": "country", "Region": "region", "State": "state"},
+        defaults={"units": "1"},
     ),
     # Amazon India's "Amazon Sale Report" (Kaggle "E-commerce Sales Data"): one row per order line, Date as
     # mm-dd-yy, Amount the line's total in its currency column (INR), Style the product's style code

@@ -254,7 +254,9 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
                                     index=index)
     for name, value_default in (defaults or {}).items():
         col = columns.get(name)
-        if col is None:
+        if col is None and name == "units":  # an export without quantities: each line is one unit
+            columns[name] = pd.Series(int(value_default), index=index, dtype="Int64")
+        elif col is None:
             columns[name] = pd.Series(value_default, index=index, dtype=object)
         elif col.isna().any():
             columns[name] = col.astype(object).where(col.notna(), value_default)

@@ -76,8 +76,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                   r" (?:discounts?|refunds?|returns?)(?: and (?:discounts?|refunds?|returns?))?"),
                S, "net revenue"),
     MetricWord("return_rate", _rx(r"return(?:s)? rate|rate of returns?|returns? (?:ratio|percentage|%)|"
-                                  r"(?:percentage|share|proportion|fraction|%) of (?:units |items |orders )?(?:were |"
-                                  r"get |got )?(?:returned|sent back|c[ao]me back)|"
+                                  r"cancell?ation (?:rate|ratio|percentage)|"
+                                  r"(?:percentage|share|proportion|fraction|%) of (?:units |items |orders |invoices )?"
+                                  r"(?:were |get |got |are |is |was )?(?:returned|sent back|c[ao]me back|cancell?ed)|"
                                   r"how often (?:do |are |were )?(?:\w+ ){0,3}returned"), S, "return rate"),
     MetricWord("refund_rate", _rx(r"refund (?:rate|ratio|percentage|%)|rate of refunds?|(?:percentage|share|%) of "
                                   r"(?:revenue|sales|money) (?:was |were |got )?refunded|refunds? (?:as|in) (?:a )?"
@@ -170,7 +171,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                   r"(?:market|competitors?)"), C, "price index"),
     MetricWord("cheapest_share", _rx(r"(?:the )?cheapest|lowest price(?:d)?|(?:how )?often (?:are |were )?we "
                                      r"(?:the )?(?:cheapest|lowest)"), C, "share of days we are the cheapest"),
-    MetricWord("orders", _rx(r"orders?|transactions?|purchases|checkouts|baskets|carts|(?:number|count) of sales|"
+    MetricWord("orders", _rx(r"orders?|transactions?|purchases|checkouts|baskets|carts|invoices|"
+                             r"(?:number|count) of sales|"
                              r"how many sales"),
                S, "orders"),
     MetricWord("units", _rx(r"(?:sell|sold|sells|selling) (?:more|less|fewer|better|worse)|"
@@ -218,6 +220,7 @@ DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
     ("region", _rx(r"regions?|territor(?:y|ies)")),
     ("state", _rx(r"states?|provinces?|count(?:y|ies)")),
     ("weekday", _rx(r"weekdays?|days? of (?:the )?week|which day|what day|busiest day")),
+    ("product", _rx(r"styles?|designs?")),  # apparel: a style is a product in all its sizes (the Sale Report)
     ("sku", _rx(r"products?|items?|skus?|articles?|listings?|sellers|lines|goods|models?|variants?|things")),
 )
 #: Grain words (a trend or a date breakdown).
@@ -308,7 +311,7 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"(?:top|best|biggest|largest|most valuable|loyal\w*|worst) (?:\d+ )?(?:customers|buyers|clients|shoppers)|"
          r"who (?:are|is) (?:my|our) (?:\w+ )?(?:customers?|buyers?|clients?)|customer names?|"
          r"(?:by|for each|which|what|top|best|biggest) (?:single |individual )?(?:customer|buyer|client|shopper)"
-         r"(?!s| service| support| care| satisfaction| reviews?)"),
+         r"(?!s| service| support| care| satisfaction| reviews?| segments?)"),
      "a list of individual customers", "customer names or accounts (customer ids are stored only as hashes)"),
     (_rx(r"(?:customer )?acquisition costs?|cac|cost per (?:acquisition|customer|lead)|cpa"),
      "customer acquisition cost", "marketing spend by channel and new-customer counts"),
@@ -338,6 +341,8 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"(?:regions?|countr(?:y|ies)|states?|provinces?|cit(?:y|ies)|territor(?:y|ies)|postcodes?|zip codes?|"
          r"geograph(?:y|ies))|regional|geographic(?:al)?(?: split| breakdown)?"),
      "sales by region", "a region, country or shipping-address column in your sales data"),
+    (_rx(r"(?:by|per|each|which|what|top|best|every) sizes?|sizes? (?:sells?|sold|sell)"),
+     "sales by size", "the size of each sale (sizes are not kept on sales lines)"),
     (_rx(r"sub-?categor(?:y|ies)|subcategor(?:y|ies)"),
      "sales by sub-category", "a second category level (one category per product is kept; a Sub-Category column "
      "beside a Category column is not)"),

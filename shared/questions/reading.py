@@ -182,6 +182,8 @@ def find_metrics(question: str, taken: list[tuple[int, int]] | None = None) -> t
 _REVENUE_VERB = re.compile(r"(?:make|made|makes|making|earn(?:ed|s|t)?|generate[ds]?|bring in|brought in)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"\band\b|[,;?]|\b(?:from|on|through|via|per|by)\b", re.I)
 _NOT_OBJECT = re.compile(r"\b(?:from|on|through|via|with|per|by|across|selling|sold)\b", re.I)
+#: Words asking for the money a loss cost rather than its units ("how much revenue did we lose to cancellations").
+_MONEY_LOST = re.compile(r"\b(?:how much|revenue|sales|money|value|amount|worth|lose|lost|losing|cost)\b", re.I)
 #: "how much revenue did we lose to refunds": the loss named after the verb is the question.
 _LOST_TO = re.compile(r"\b(?:lose|lost|losing|give away|gave away|giving away|give back|gave back|leak\w*)\b"
                       r"[^.?!]{0,30}?\b(?:to|in|on|through|via)\b", re.I)
@@ -499,11 +501,14 @@ def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -
 
 
 _DISTINCT = re.compile(r"\bhow many (?:different |distinct |unique |individual |separate )?(products|skus|items|"
-                       r"articles|categories|category|brands|channels|competitors)\b(?! (?:in stock|on hand|left))"
-                       r"(?=.*\b(?:sell|sold|sells|selling|had sales|have sales|with sales|bought|ordered))", re.I)
+                       r"articles|categories|category|brands|channels|competitors|countries|regions|states)\b"
+                       r"(?! (?:in stock|on hand|left))"
+                       r"(?=.*\b(?:sell|sold|sells|selling|had sales|have sales|with sales|bought|ordered|ship|"
+                       r"shipped|deliver|delivered))", re.I)
 _DISTINCT_DIMS: dict[str, DimensionName] = {"product": "sku", "sku": "sku", "item": "sku", "article": "sku",
                                             "categorie": "category", "category": "category", "brand": "brand",
-                                            "channel": "channel", "competitor": "competitor"}
+                                            "channel": "channel", "competitor": "competitor", "countrie": "country",
+                                            "region": "region", "state": "state"}
 #: Optional sales columns each metric needs, and how an answer names the missing data.
 _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "discounts": ("discount", "a discount column in your sales data"),
@@ -678,6 +683,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
         reading.per_customer = True
+    if metrics and metrics[0] == "returned_units" and re.search(lx.CANCELLED, question, re.I) \
+            and _MONEY_LOST.search(question):
+        metrics = ["refunds", *metrics[1:]]  # "how much revenue did we lose to cancellations": the money
     missing = _missing_columns(metrics, index) or (
         _missing_columns(["customers"], index) if reading.per_customer else None)
     if missing:
@@ -695,7 +703,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
                              "or more orders in the period.")
     elif "customers" in metrics and _NEW_CUSTOMERS.search(question):
         reading.notes.append("New and returning customers are not told apart here: this counts everyone who bought.")
-    if "returned_units" in metrics and re.search(lx.CANCELLED, question, re.I):
+    if {"returned_units", "refunds", "return_rate"} & set(metrics) and re.search(
+            lx.CANCELLED + r"|cancell?ed", question, re.I):
         reading.notes.append("Cancellations are counted as returns: lines an export writes as negative (a cancelled "
                              "invoice) are returns; lines it marks Cancelled were never sales and are not counted.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,

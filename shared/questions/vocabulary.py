@@ -17,6 +17,10 @@ from pydantic import BaseModel, Field
 
 EntityKind = Literal["sku", "product", "category", "brand", "channel", "competitor", "country", "region", "state"]
 _PLACES = frozenset({"country", "region", "state"})
+#: Names that are also ranking and quantity words ("Top": a Sale Report category): a name only with its label.
+_RANKING_WORDS = frozenset("top bottom best worst most least more less all total other new".split())
+#: The word after a name that is also a question word and so says it is a name ("the Top category").
+_LABELLED = re.compile(r"(?:categor(?:y|ies)|brands?|channels?|countr(?:y|ies)|regions?|states?)$")
 #: Two-letter words a question uses as words, never as a state code (Indiana's IN, Oregon's OR, Maine's ME).
 _SHORT_WORDS = frozenset("am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we".split())
 #: Other names of countries as public datasets spell them (UCI Online Retail writes Ireland as "EIRE").
@@ -233,6 +237,9 @@ class VocabularyIndex:
                     phrases, score = self._fuzzy_phrase(norm)
                 if not phrases:
                     continue
+                label = words[i + 1][0] if i + 1 < len(words) else ""
+                if n == 1 and norm in _RANKING_WORDS and not _LABELLED.match(label):
+                    continue  # a name that is a question word ("Top", the Sale Report's category) needs its label
                 span = (words[i][1], words[i + n - 1][2])
                 for kind in dict.fromkeys(p.kind for p in phrases):
                     vals = tuple(dict.fromkeys(p.value for p in phrases if p.kind == kind))

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from shared.ingest.headers import detect_kind, map_columns
+from shared.ingest.headers import detect_kind, export_profile, map_columns
 from shared.models.records import DataKind
 from tests.e2e.ingest.conftest import Harness
 
@@ -158,3 +158,19 @@ def test_online_retail_ii_two_sheets_exported_one_after_the_other(harness: Harne
     assert reasons[1].startswith("the header line again")
     days = {str(r["date"])[:10] for r in harness.rows("SELECT date FROM sales WHERE tenant_id = 'acme'")}
     assert days == {"2009-12-01", "2010-12-01"}
+
+
+def test_the_kaggle_superstore_sales_download_is_sales_not_a_catalogue() -> None:
+    """train.csv has Product Name, Category and Sales but no Quantity: still the orders sheet, one unit a line."""
+    header = ["Row ID", "Order ID", "Order Date", "Ship Date", "Ship Mode", "Customer ID", "Customer Name", "Segment",
+              "Country", "City", "State", "Postal Code", "Region", "Product ID", "Category", "Sub-Category",
+              "Product Name", "Sales"]
+    assert detect_kind(header) is DataKind.SALES
+    mapping = map_columns(header, DataKind.SALES)
+    assert mapping.profile is not None and mapping.profile.name == "superstore_sales" and not mapping.missing_required
+    assert {h: f for h, f in mapping.as_document().items() if f} == {
+        "Order ID": "order_id", "Order Date": "date", "Customer ID": "customer_id", "Country": "country",
+        "State": "state", "Region": "region", "Product ID": "sku", "Category": "product_category",
+        "Product Name": "product_title", "Sales": "revenue"}
+    full = [*header, "Quantity", "Discount", "Profit"]
+    assert export_profile(full) is not None and export_profile(full).name == "superstore_orders"  # type: ignore[union-attr]

@@ -41,7 +41,8 @@ class Ask:
 
 
 def _first_sentence(answer: str) -> str:
-    return re.split(r"(?<=[a-z0-9)%])\. (?=[A-Z])", answer)[0]
+    # not after a ranking's item number ("...: 1. TAMIL NADU (...); 2. DELHI")
+    return re.split(r"(?<=[a-z0-9)%])(?<![:;] \d)(?<![:;] \d\d)\. (?=[A-Z])", answer)[0]
 
 
 _NUMBER = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?%?")
@@ -66,7 +67,10 @@ def _check(ask: Ask, answer: str, frame: pd.DataFrame) -> None:
         name, value = truth
         assert str(name).lower() in sentence.lower(), (sentence, truth)
         after = sentence[sentence.lower().index(str(name).lower()) + len(str(name)):]
-        got = first_number(after, percent=ask.percent)
+        # a ranked list gives each value in brackets: "1. TAMIL NADU (₹172,129.00); 2. ..." (not a SKU's)
+        listed = re.match(r"(?:\s*\([^()]*[A-Za-z][^()]*\))?\s*\(\W?(-?[\d,]+(?:\.\d+)?%?)\)", after)
+        in_list = re.search(r"\d\. " + re.escape(str(name)), sentence, re.I) is not None
+        got = first_number(listed.group(1)) if listed and in_list else first_number(after, percent=ask.percent)
     elif truth == 0 and re.match(r"There (?:was|were) no ", sentence):
         return  # "There were no units returned in November 2011": none is the answer
     else:
@@ -105,6 +109,14 @@ def _before_last_whole_month(frame: pd.DataFrame) -> pd.DataFrame:
 def _mom_pct(frame: pd.DataFrame) -> float:
     now, before = _last_whole_month(frame)["value"].sum(), _before_last_whole_month(frame)["value"].sum()
     return round(100 * (now - before) / abs(before), 1)
+
+
+def _best_whole_month(frame: pd.DataFrame) -> tuple[str, float]:
+    """The whole month with the most revenue (a month the data ends in part of is left out), as "Jul 2011"."""
+    months = frame.assign(month=frame["day"].dt.to_period("M"))
+    months = months[months["month"] <= _last_whole_month(frame)["day"].dt.to_period("M").iloc[0]]
+    name, value = _top(months, "month")
+    return f"{pd.Period(name):%b %Y}", value
 
 
 def _weekday(frame: pd.DataFrame) -> tuple[str, float]:
@@ -155,12 +167,24 @@ def _retail_asks(first_month: str, busy_month: str, cancel_month: str, year: int
         Ask("What is our average order value?", lambda f: round(f["value"].sum() / _sold(f)["invoice"].nunique(), 2)),
         Ask("How did revenue change month over month?", _mom_pct, percent=True),
         Ask("Which day of the week has the most revenue?", _weekday),
+        Ask("How much revenue did we lose to cancellations?",
+            lambda f: round(float((-f["qty"] * f["price"])[f["cancelled"]].round(2).sum()), 2)),
+        Ask(f"How many invoices did we have in {year}?", lambda f: _year(_sold(f), year)["invoice"].nunique()),
+        Ask("How many countries do we sell to?", lambda f: _sold(f)["country"].nunique()),
+        Ask("What share of revenue comes from the UK?",
+            lambda f: round(100 * f.loc[f["country"] == "United Kingdom", "value"].sum() / f["value"].sum(), 1),
+            percent=True),
+        Ask("Which month had the highest revenue?", _best_whole_month),
     ]
 
 
 # Superstore: Sales are after the discount; Profit is the line's.
-def _superstore(text: str) -> pd.DataFrame:
+def _superstore(text: str, dayfirst: bool = False) -> pd.DataFrame:
     raw = pd.read_csv(io.StringIO(text))
+    if dayfirst:  # the Kaggle "Superstore Sales" download: no Quantity, Discount or Profit; dd/mm/yyyy
+        raw = raw.assign(Quantity=1, Discount=0.0, Profit=float("nan"),
+                         **{"Order Date": pd.to_datetime(raw["Order Date"], format="%d/%m/%Y")
+                            .dt.strftime("%m/%d/%Y")})
     return pd.DataFrame({"order": raw["Order ID"], "sku": raw["Product ID"], "product": raw["Product Name"],
                          "category": raw["Category"], "region": raw["Region"], "state": raw["State"],
                          "customer": raw["Customer ID"], "qty": raw["Quantity"], "value": raw["Sales"],
@@ -196,6 +220,7 @@ def _sale_report(text: str) -> pd.DataFrame:
     returned = status.str.contains("returned to seller")
     sold = ~status.eq("cancelled") & ~returned
     return pd.DataFrame({"order": raw["Order ID"], "sku": raw["SKU"], "category": raw["Category"],
+                         "style": raw["Style"],
                          "state": raw["ship-state"], "qty": raw["Qty"].where(sold, 0),
                          "returned": raw["Qty"].where(returned, 0), "sold": sold,
                          "value": raw["Amount"].fillna(0).where(sold, 0.0),
@@ -218,6 +243,9 @@ SALE_REPORT_ASKS = [
                         / _month(f[f["sold"] & (f["qty"] > 0)], "2022-05")["order"].nunique(), 2)),
     Ask("How did revenue change month over month?", _mom_pct, percent=True),
     Ask("Which day of the week has the most revenue?", _weekday),
+    Ask("Top 5 states by revenue", lambda f: _top(f, "state")),
+    Ask("Which style had the most revenue?", lambda f: _top(f, "style")),
+    Ask("How many units were returned in May 2022?", lambda f: int(_month(f, "2022-05")["returned"].sum())),
 ]
 
 
@@ -292,6 +320,10 @@ DATASETS = {
                                 _only(lambda t: _retail(t, True)), _retail_asks("2009-12", "2010-03", "2010-06", 2010)),
     "superstore": Dataset("superstore", _one("superstore", lambda: shapes.superstore(2000, seed=3)),
                           _only(_superstore), SUPERSTORE_ASKS),
+    "superstore_sales": Dataset("superstore_sales",
+                                _one("superstore_sales", lambda: shapes.superstore(2000, seed=6, kaggle_sales=True)),
+                                _only(lambda t: _superstore(t, dayfirst=True)),
+                                [a for a in SUPERSTORE_ASKS if not re.search(r"profit|units", a.question)]),
     "sale_report": Dataset("sale_report", _one("sale_report", lambda: shapes.sale_report(2000, seed=4)),
                            _only(_sale_report), SALE_REPORT_ASKS, no_currency=False),
     "olist": Dataset("olist", lambda: {n: shapes.olist(1500, seed=5)[n] for n in OLIST_ORDER}, _olist, OLIST_ASKS,

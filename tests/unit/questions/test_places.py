@@ -21,7 +21,7 @@ def retailer() -> VocabularyIndex:
     vocab = Vocabulary(tenant_id="uci", products=[ProductName(sku="85123A", title="WHITE HANGING HEART T-LIGHT")],
                        skus=["85123A"], countries=["United Kingdom", "Germany", "EIRE", "IN"],
                        regions=["West", "East"], states=["California", "New York"],
-                       sales_columns=["returned_units", "customer_hash"])
+                       sales_columns=["returned_units", "refund", "customer_hash"])
     return VocabularyIndex(vocab)
 
 
@@ -83,3 +83,41 @@ def test_cancellations_are_returns_and_the_answer_says_how(retailer: VocabularyI
     r = read(retailer, question)
     assert r.kind == "metric" and r.query is not None and r.query.metrics == ["returned_units"], r
     assert any(n.startswith("Cancellations are counted as returns") for n in r.notes)
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("How much revenue did we lose to cancellations?", "refunds"),
+    ("What percentage of orders were cancelled?", "return_rate"),
+    ("What's our cancellation rate?", "return_rate"),
+    ("How many invoices did we have in 2011?", "orders"),
+])
+def test_cancellation_money_and_rates_and_invoices(retailer: VocabularyIndex, question: str, metric: str) -> None:
+    r = read(retailer, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == metric, r
+
+
+def test_how_many_countries_counts_them(retailer: VocabularyIndex) -> None:
+    r = read(retailer, "How many countries do we sell to?")
+    assert r.shape == "count" and r.query is not None and r.query.dimensions == ["country"]
+
+
+def test_a_category_named_like_a_question_word_needs_its_label() -> None:
+    """The Sale Report has a category "Top": "top 5 states" ranks, "the Top category" names it."""
+    vocab = Vocabulary(tenant_id="uci", products=[ProductName(sku="J-1", title="JNE3781", category="Top"),
+                                                  ProductName(sku="K-1", title="SET389", category="kurta")],
+                       skus=["J-1", "K-1"], states=["MAHARASHTRA", "KERALA"])
+    index = VocabularyIndex(vocab)
+    ranked = read(index, "Top 5 states by revenue")
+    assert ranked.query is not None and ranked.query.filters == [] and ranked.query.dimensions == ["state"]
+    named = read(index, "What was revenue in the Top category?")
+    assert named.query is not None and [(f.dimension, f.values) for f in named.query.filters] == [("category", ["Top"])]
+    style = read(index, "Which style had the most revenue?")
+    assert style.query is not None and style.query.dimensions == ["product"]
+    assert read(index, "Which size sells best?").concept == "sales by size"
+
+
+def test_a_channel_named_like_a_common_word_is_still_a_name() -> None:
+    vocab = Vocabulary(tenant_id="uci", products=[ProductName(sku="J-1", title="JNE3781", category="Top")],
+                       skus=["J-1"], channels=["web", "Online"])
+    r = read(VocabularyIndex(vocab), "How much revenue came in on web last month?")
+    assert r.query is not None and [(f.dimension, f.values) for f in r.query.filters] == [("channel", ["web"])]
