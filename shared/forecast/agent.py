@@ -26,6 +26,7 @@ from shared.errors import InvalidInput
 from shared.forecast.answers import (
     RevenueBasis,
     SkuForecastView,
+    SoFar,
     forecast_answers,
     revenue_basis,
     run_rate_cover,
@@ -188,7 +189,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                + ("y" if len(request.categories) == 1 else "ies")
                                if request.categories and not request.skus else "",
                                revenue=_revenue(deps, request, scope_sales, last_date.date(), asks),
-                               cover_over=int(opts["cover_over_days"]) if opts.get("cover_over_days") else None)
+                               cover_over=int(opts["cover_over_days"]) if opts.get("cover_over_days") else None,
+                               done=_so_far(deps, request, last_date.date()))
     answers = _with_titles(answers, inputs.products, list(request.skus))
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
@@ -242,6 +244,29 @@ def _revenue(deps: Deps, request: AgentRequest, sales: pd.DataFrame, last_day: d
     if request.options.get("measure") != "revenue" or "forecast" not in asks:
         return None
     return revenue_basis(sales, last_day, sales_currency(deps, request.tenant_id))
+
+
+def _so_far(deps: Deps, request: AgentRequest, last_day: date) -> SoFar | None:
+    """The running month's actuals when the request completes one (``options["to_date_start"]``).
+
+    Read through the metrics layer (revenue and units of the sales lines, the named SKUs' when there are), so the
+    month's total adds up with the metric answer beside it to the cent.
+    """
+    from shared.store.metrics.model import DimensionFilter, MetricQuery, TimeRange
+    from shared.store.metrics.run import run_metric_query
+
+    start = request.options.get("to_date_start")
+    if not start or (first := date.fromisoformat(str(start))) > last_day:
+        return None
+    filters = [DimensionFilter(dimension="sku", values=list(request.skus))] if request.skus else []
+    if request.categories and not request.skus:
+        return None  # a category's month so far is the metric answer's to give, as the catalogue spells it
+    query = MetricQuery(tenant_id=request.tenant_id, metrics=["revenue", "units"], filters=filters,
+                        time_range=TimeRange(start=first, end=last_day))
+    rows = run_metric_query(deps.warehouse, query).rows
+    row = rows[0] if rows else {}
+    revenue = row.get("revenue")
+    return SoFar(first, last_day, float(row.get("units") or 0.0), None if revenue is None else float(revenue))
 
 
 def sales_currency(deps: Deps, tenant_id: str) -> str | None:

@@ -381,9 +381,38 @@ def fmt_money(value: float, currency: str | None) -> str:
     return fmt_value(value, "money", currency)
 
 
+@dataclass(frozen=True)
+class SoFar:
+    """A running month's actuals up to the forecast's start: "with $76,022 from 1 to 4 Dec"."""
+
+    start: date
+    end: date
+    units: float
+    revenue: float | None
+
+
+def _month_total_text(done: SoFar, total: float, lo: float, hi: float, level: float, end: date,
+                      money: Any | None = None) -> str:
+    """" With 1,234 units sold 1-4 Dec, December 2026 comes to about 5,678 units (90% interval ...)"."""
+    month = f"{end:%B %Y}"
+    span = f"{done.end.day} {done.end:%b}"
+    if done.start != done.end:
+        span = f"{done.start.day}-{span}"
+    if money is not None and done.revenue is not None:
+        x = done.revenue
+        return (f" With {money(x)} taken {span}, {month} comes to about "
+                f"{money(x + total)} ({level:.0%} interval {money(x + lo)}-{money(x + hi)}).")
+    x = done.units
+    return (f" With {fmt_num(x, 0)} units sold {span}, {month} comes to about {fmt_num(x + total, 0)} units "
+            f"({level:.0%} interval {fmt_num(x + lo, 0)}-{fmt_num(x + hi, 0)}).")
+
+
 def revenue_forecast_text(views: list[SkuForecastView], basis: RevenueBasis, level: float, period: str,
-                          store: SkuForecastView | None = None, scope: str = "", note: str = "") -> str | None:
-    """"We expect revenue of about $123,456.00 over ...": the unit forecast valued at recent revenue per unit.
+                          store: SkuForecastView | None = None, scope: str = "",
+                          note: str = "") -> tuple[str, float, float, float] | None:
+    """"We expect revenue of about $123,456.00 over ...", and that amount with its interval.
+
+    The unit forecast valued at recent revenue per unit.
 
     The store's (or category's) own series is valued at the scope's revenue per unit; SKUs forecast one by one at
     their own (a SKU without a recent priced sale is left out, and the sentence says how many were). ``None``
@@ -398,7 +427,7 @@ def revenue_forecast_text(views: list[SkuForecastView], basis: RevenueBasis, lev
         return (f"We expect {f'{scope} ' if scope else ''}revenue of about {money(store.total * p)} over {period}: "
                 f"{fmt_num(store.total, 0)} units across {store.sku} at the last {basis.days} days' average of "
                 f"{money(p)} a unit ({level:.0%} interval {money(store.lower * p)}-{money(store.upper * p)}; model "
-                f"{store.model}{where}).")
+                f"{store.model}{where}).", store.total * p, store.lower * p, store.upper * p)
     priced = [v for v in views if v.sku in basis.per_sku]
     if not priced:
         return None
@@ -417,19 +446,20 @@ def revenue_forecast_text(views: list[SkuForecastView], basis: RevenueBasis, lev
                   f"each at its last {basis.days} days' average price per unit, {money(avg)} a unit overall")
     return (f"{who} {'is' if len(priced) == 1 else 'are'} expected to bring in about {money(total)} over {period}: "
             f"{fmt_num(units, 0)} units {basis_text}{note} ({level:.0%} interval {money(lo)}-{money(hi)}"
-            f"{unpriced}{where}).")
+            f"{unpriced}{where}).", total, lo, hi)
 
 
 def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: int, as_of: date,
                     note: str = "", store: SkuForecastView | None = None, scope: str = "",
-                    revenue: RevenueBasis | None = None) -> AgentAnswer:
+                    revenue: RevenueBasis | None = None, done: SoFar | None = None) -> AgentAnswer:
     """``forecast``: units expected over the horizon with a central interval, per SKU and in total.
 
     ``store`` (the whole store's series, when only the top sellers were forecast one by one) leads the answer:
     the question asked about the store, not about the part of it forecast per SKU. ``scope`` ("the kitchen
     category") names what the SKUs are when the question asked about categories. ``revenue`` (given when the
     question asks about money: "how much revenue next month") leads with the units valued at recent revenue
-    per unit (:func:`revenue_forecast_text`), the unit forecast after it.
+    per unit (:func:`revenue_forecast_text`), the unit forecast after it. ``done`` (the running month's actuals
+    when the horizon completes it: "what will December sales look like" on 4 Dec) adds the month's total.
     """
     method = (f"backtest-selected model per SKU; {level:.0%} interval from backtest errors (total: independent "
               "SKUs, normal approximation)")
@@ -463,10 +493,24 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                     f"{store.model}); the {len(views)} SKUs forecast one by one "
                     f"sell {fmt_num(total, 0)} of them, the most {join_names(top, 3)}.")
     columns = _FORECAST_COLUMNS
+    month = ""
+    if done is not None:  # the units part: the store's series when it leads, else the SKUs forecast
+        z = float(stats.norm.ppf(0.5 + level / 2))
+        if store is not None and not note:
+            u, ulo, uhi = store.total, store.lower, store.upper
+        else:
+            u = sum(v.total for v in views)
+            sd = math.sqrt(sum(((v.upper - v.lower) / (2 * z)) ** 2 for v in views))
+            ulo, uhi = (max(0.0, u - z * sd), u + z * sd) if len(views) > 1 else (views[0].lower, views[0].upper)
+        month = _month_total_text(done, u, ulo, uhi, level, end)
     if revenue is not None:
         worth = revenue_forecast_text(views, revenue, level, period, store=store, scope=scope, note=note)
         if worth is not None:
-            text = f"{worth} {text}"
+            if done is not None:
+                month = _month_total_text(done, worth[1], worth[2], worth[3], level, end,
+                                          money=lambda v: fmt_money(v, revenue.currency))
+            text = f"{worth[0]}{month} {text}"
+            month = ""
             method += (f"; revenue = forecast units x revenue per unit (units x price / units) of the last "
                        f"{revenue.days} days, per SKU (the store's series at the store's)")
             columns = [*_FORECAST_COLUMNS, "revenue_per_unit", "forecast_revenue"]
@@ -475,6 +519,7 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                     for r, v, p in zip(rows, ordered, per_unit, strict=True)]
         else:
             text += f" Revenue cannot be estimated: no sale in the last {revenue.days} days has a price."
+    text += month
     table, total_rows = ranked_table(columns, rows)
     return AgentAnswer(ask="forecast", text=text, columns=columns, rows=table, total_rows=total_rows,
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["forecast:"],
@@ -573,7 +618,7 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
                      horizon_days: int, as_of: date, scoped: list[str], price_change_pct: float | None,
                      store: SkuForecastView | None = None, within: int | None = None,
                      scope: str = "", stock_as_of: date | None = None, revenue: RevenueBasis | None = None,
-                     cover_over: int | None = None) -> list[AgentAnswer]:
+                     cover_over: int | None = None, done: SoFar | None = None) -> list[AgentAnswer]:
     """Answer each forecast ask the question has (and the what-if when a price change was given).
 
     ``within``: the horizon the question named, when it named one (stock questions list what runs out in it);
@@ -581,7 +626,8 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
     stock answers count from (the data's as-of date, sales and stock counts alike; ``as_of`` when not given),
     where ``as_of`` is the forecast's last day of history. ``revenue``: the question asks about money, and what
     a unit is worth (the forecast answer leads with revenue); ``cover_over``: the days of cover an overstock
-    question named ("more than six months of stock": the SKUs over it are counted).
+    question named ("more than six months of stock": the SKUs over it are counted); ``done``: a running month's
+    actuals the forecast completes.
     """
     out: list[AgentAnswer] = []
     forecast_as_of, as_of = as_of, stock_as_of or as_of
@@ -599,7 +645,7 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
             out.append(overstock_answer(cover, scoped))
         elif ask == "forecast":
             out.append(forecast_answer(views, level, horizon_days, forecast_as_of, note, store=store, scope=scope,
-                                       revenue=revenue))
+                                       revenue=revenue, done=done))
     if price_change_pct is not None:
         out.append(whatif_answer(views, price_change_pct, level, scoped))
     return out

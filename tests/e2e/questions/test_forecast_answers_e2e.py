@@ -63,3 +63,18 @@ def test_overstock_names_products_by_title(shop: Ingested) -> None:
     named = [sku for sku in titles if re.search(rf"(?<![\w-]){re.escape(sku)}(?![\w-])", text)]
     assert named, text
     assert all(f"{titles[sku]} ({sku})" in text for sku in named), text
+
+
+def test_a_running_month_is_its_actuals_so_far_plus_the_forecast_of_the_rest(shop: Ingested) -> None:
+    """Before: "What will March sales look like?" on 20 Mar answered 1-20 Mar alone."""
+    s = shop.sales()
+    march = s[(s["date"] >= END.replace(day=1)) & (s["date"] <= END.replace(day=20))]
+    sold = float(march["revenue"].fillna(march["units"] * march["unit_price"]).sum())
+    text = answer(shop, "What will March sales look like?", as_of="2025-03-20")
+    assert f"${sold:,.2f}" in text.split(". ")[0], text  # the metric answer: March to date
+    rest = re.search(r"(?:revenue of|bring in) about \$([\d,]+\.\d\d) over the next 11 days "
+                     r"\(2025-03-21 to 2025-03-31\)", text)
+    month = re.search(r"With \$([\d,]+\.\d\d) taken 1-20 Mar, March 2025 comes to about \$([\d,]+\.\d\d)", text)
+    assert rest is not None and month is not None, text
+    forecast, so_far, total = (float(x.replace(",", "")) for x in (rest.group(1), *month.groups()))
+    assert abs(so_far - sold) < 0.01 and abs(total - (sold + forecast)) <= 0.02, text

@@ -160,3 +160,31 @@ def test_stock_answers_call_products_by_their_titles() -> None:
     assert over.startswith("1 SKU of the 1 with stock has more than 6 months of stock"), over
     assert "Coastal Kettle (P2)" in over
     assert answers["out_of_stock"]["columns"][1] == "product"  # type: ignore[index]
+
+
+def test_a_running_month_adds_its_actuals_so_far_to_the_forecast_of_the_rest() -> None:
+    """"What will December sales look like?" on 4 Dec: the month so far plus the forecast of the rest."""
+    from shared.forecast.answers import SoFar
+
+    store = SkuForecastView("all 3 SKUs", 900.0, 800.0, 1000.0, 27, "theta")
+    views = [SkuForecastView("A", 600.0, 550.0, 650.0, 27, "theta")]
+    done = SoFar(date(2026, 12, 1), date(2026, 12, 4), 150.0, 2400.0)
+    answer = forecast_answer(views, 0.9, 27, date(2026, 12, 4), store=store,
+                             revenue=RevenueBasis({"A": 10.0}, 16.0, "USD"), done=done)
+    assert ("With $2,400.00 taken 1-4 Dec, December 2026 comes to about $16,800.00 (90% interval "
+            "$15,200.00-$18,400.00).") in answer.text, answer.text
+    units = forecast_answer(views, 0.9, 27, date(2026, 12, 4), store=store, done=done)
+    assert units.text.endswith("With 150 units sold 1-4 Dec, December 2026 comes to about 1,050 units (90% "
+                               "interval 950-1,150)."), units.text
+
+
+def test_the_agent_adds_the_month_so_far_from_the_metrics_layer() -> None:
+    _seed("USD")
+    res = run(get_deps(), AgentRequest(tenant_id="acme", skus=[], horizon_days=26, as_of=date(2025, 5, 5),
+                                       options={"prophet": "never", "asks": ["forecast"], "measure": "revenue",
+                                                "to_date_start": "2025-05-01"}))
+    text = str(res.data["answers"][0]["text"])
+    sold = get_deps().warehouse.query(
+        "SELECT SUM(units * unit_price) AS r FROM sales WHERE tenant_id = 'acme' AND date BETWEEN "
+        "'2025-05-01' AND '2025-05-05'", {})["r"].iloc[0]
+    assert f"With ${float(sold):,.2f} taken 1-5 May, May 2025 comes to about $" in text, text
