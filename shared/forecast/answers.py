@@ -424,7 +424,8 @@ def revenue_forecast_text(views: list[SkuForecastView], basis: RevenueBasis, lev
     where = "" if basis.currency else "; your sales data names no currency, so none is shown"
     if store is not None and not note and basis.scope is not None:
         p = basis.scope
-        return (f"We expect {f'{scope} ' if scope else ''}revenue of about {money(store.total * p)} over {period}: "
+        source = f"from {scope} " if scope else ""
+        return (f"We expect revenue {source}of about {money(store.total * p)} over {period}: "
                 f"{fmt_num(store.total, 0)} units across {store.sku} at the last {basis.days} days' average of "
                 f"{money(p)} a unit ({level:.0%} interval {money(store.lower * p)}-{money(store.upper * p)}; model "
                 f"{store.model}{where}).", store.total * p, store.lower * p, store.upper * p)

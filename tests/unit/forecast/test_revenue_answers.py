@@ -188,3 +188,13 @@ def test_the_agent_adds_the_month_so_far_from_the_metrics_layer() -> None:
         "SELECT SUM(units * unit_price) AS r FROM sales WHERE tenant_id = 'acme' AND date BETWEEN "
         "'2025-05-01' AND '2025-05-05'", {})["r"].iloc[0]
     assert f"With ${float(sold):,.2f} taken 1-5 May, May 2025 comes to about $" in text, text
+
+
+def test_a_category_asked_in_money_says_whose_revenue() -> None:
+    store = SkuForecastView("its 59 SKUs", 100.0, 90.0, 110.0, 30, "theta")
+    views = [SkuForecastView("K1", 60.0, 50.0, 70.0, 30, "theta"), SkuForecastView("K2", 30.0, 20.0, 40.0, 30,
+                                                                                     "theta")]
+    answer = forecast_answer(views, 0.9, 30, AS_OF, store=store, scope="the kitchen category",
+                             revenue=RevenueBasis({}, 20.0, "USD"))
+    assert answer.text.startswith("We expect revenue from the kitchen category of about $2,000.00 over the next 30 "
+                                  "days"), answer.text
