@@ -12,7 +12,7 @@ import math
 import re
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -20,10 +20,18 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from shared.agents.answers import requested_asks
+from shared.agents.answers import AgentAnswer, requested_asks
 from shared.agents.asof import apply_staleness, resolve_as_of, stale_note
 from shared.errors import InvalidInput
-from shared.forecast.answers import SkuForecastView, forecast_answers, run_rate_cover, select_by_cover
+from shared.forecast.answers import (
+    RevenueBasis,
+    SkuForecastView,
+    SoFar,
+    forecast_answers,
+    revenue_basis,
+    run_rate_cover,
+    select_by_cover,
+)
 from shared.forecast.batch import forecast_chunk
 from shared.forecast.cache import ForecastCache, fingerprint
 from shared.forecast.csv_input import attach_future
@@ -118,6 +126,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         cover = cover[cover.index.isin(in_scope)]
         if in_scope:  # "the sales forecast for Kitchen": that category's products, not the store's
             sales = sales[sales["sku"].astype(str).isin(in_scope)]
+    scope_sales = sales  # the scope's sales before only its top sellers are kept: what a unit is worth
     store: SkuForecastView | None = None  # every SKU together, when only the top sellers are forecast one by one
     if not request.skus:
         # choose the top sellers first: building series for SKUs that are then dropped was most of the run
@@ -178,7 +187,11 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                within=request.horizon_days if opts.get("horizon_stated") else None,
                                scope=f"the {' and '.join(request.categories)} categor"
                                + ("y" if len(request.categories) == 1 else "ies")
-                               if request.categories and not request.skus else "")
+                               if request.categories and not request.skus else "",
+                               revenue=_revenue(deps, request, scope_sales, last_date.date(), asks),
+                               cover_over=int(opts["cover_over_days"]) if opts.get("cover_over_days") else None,
+                               done=_so_far(deps, request, last_date.date()))
+    answers = _with_titles(answers, inputs.products, list(request.skus))
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
     completeness = float(np.mean([_completeness(o) for o in outcomes]))
@@ -208,6 +221,63 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
               "answers": [a.model_dump(mode="json") for a in answers], "as_of": resolved.as_dict(),
               "cover": _cover_rows(cover)},
         elapsed_ms=_ms(started))
+
+
+#: Asks whose answers list SKUs by stock: they call each product by its title the first time.
+_STOCK_ASKS = frozenset({"stockout", "out_of_stock", "reorder", "overstock"})
+
+
+def _with_titles(answers: list[AgentAnswer], products: pd.DataFrame, scoped: list[str]) -> list[AgentAnswer]:
+    """Stock answers with their products named "Kestrel Headlamp (OUT-0003)", as the pricing answers are."""
+    from shared.pricing.answers import with_titles
+
+    if products.empty or "title" not in products:
+        return answers
+    titles = {str(k): str(v) for k, v in zip(products["sku"], products["title"], strict=True)
+              if v is not None and not pd.isna(v) and str(v).strip()}
+    return [with_titles(a, titles, scoped) if a.ask in _STOCK_ASKS else a for a in answers]
+
+
+def _revenue(deps: Deps, request: AgentRequest, sales: pd.DataFrame, last_day: date,
+             asks: Sequence[str]) -> RevenueBasis | None:
+    """What a forecast unit is worth, when the question asks about money (``options["measure"] == "revenue"``)."""
+    if request.options.get("measure") != "revenue" or "forecast" not in asks:
+        return None
+    return revenue_basis(sales, last_day, sales_currency(deps, request.tenant_id))
+
+
+def _so_far(deps: Deps, request: AgentRequest, last_day: date) -> SoFar | None:
+    """The running month's actuals when the request completes one (``options["to_date_start"]``).
+
+    Read through the metrics layer (revenue and units of the sales lines, the named SKUs' when there are), so the
+    month's total adds up with the metric answer beside it to the cent.
+    """
+    from shared.store.metrics.model import DimensionFilter, MetricQuery, TimeRange
+    from shared.store.metrics.run import run_metric_query
+
+    start = request.options.get("to_date_start")
+    if not start or (first := date.fromisoformat(str(start))) > last_day:
+        return None
+    filters = [DimensionFilter(dimension="sku", values=list(request.skus))] if request.skus else []
+    if request.categories and not request.skus:
+        return None  # a category's month so far is the metric answer's to give, as the catalogue spells it
+    query = MetricQuery(tenant_id=request.tenant_id, metrics=["revenue", "units"], filters=filters,
+                        time_range=TimeRange(start=first, end=last_day))
+    rows = run_metric_query(deps.warehouse, query).rows
+    row = rows[0] if rows else {}
+    revenue = row.get("revenue")
+    return SoFar(first, last_day, float(row.get("units") or 0.0), None if revenue is None else float(revenue))
+
+
+def sales_currency(deps: Deps, tenant_id: str) -> str | None:
+    """The one currency the tenant's sales lines name; ``None`` when they name none or more than one."""
+    from shared.store.statements import TENANT
+    from shared.store.vocabulary import distinct_statement
+
+    found = deps.warehouse.run(distinct_statement("sales", "currency", 2), {TENANT: tenant_id})
+    codes = [str(v).strip() for v in found["currency"].tolist() if v is not None and str(v).strip()] \
+        if "currency" in found else []
+    return codes[0] if len(codes) == 1 else None
 
 
 #: The series id of the whole store's daily units.

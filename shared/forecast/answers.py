@@ -339,13 +339,128 @@ def overstock_answer(cover: pd.DataFrame, scoped: list[str]) -> AgentAnswer:
 _FORECAST_COLUMNS = ["sku", "forecast_units", "lower", "upper", "horizon_days", "model"]
 
 
+@dataclass(frozen=True)
+class RevenueBasis:
+    """What a forecast unit is worth: recent revenue per unit, per SKU and for the whole scope, and its currency.
+
+    ``currency`` is the one currency the tenant's sales lines name (``None`` when they name none or several:
+    amounts are then printed without one, never with a currency the data does not state).
+    """
+
+    per_sku: dict[str, float]
+    scope: float | None
+    currency: str | None = None
+    days: int = RUN_RATE_DAYS
+
+
+def revenue_basis(sales: pd.DataFrame, as_of: date, currency: str | None = None, *,
+                  days: int = RUN_RATE_DAYS) -> RevenueBasis:
+    """Revenue per unit over the last ``days`` days of ``sales`` up to ``as_of``: sum(units x price) / sum(units).
+
+    ``sales``: sku, date (datetime64), units, price (the day's average unit price). Per SKU and over the whole
+    frame (the scope the forecast covers); a SKU with no priced sale in the window has no basis.
+    """
+    if sales.empty or "price" not in sales:
+        return RevenueBasis({}, None, currency, days)
+    end = pd.Timestamp(as_of)
+    recent = sales[(sales["date"] > end - pd.Timedelta(days=days)) & (sales["date"] <= end)]
+    recent = recent[recent["price"].notna() & (recent["units"] > 0)]
+    if recent.empty:
+        return RevenueBasis({}, None, currency, days)
+    value = recent["units"].astype("float64") * recent["price"].astype("float64")
+    grouped = pd.DataFrame({"sku": recent["sku"].astype(str), "units": recent["units"].astype("float64"),
+                            "value": value}).groupby("sku")[["units", "value"]].sum()
+    per_sku = {str(k): float(v) for k, v in (grouped["value"] / grouped["units"]).items() if math.isfinite(v)}
+    return RevenueBasis(per_sku, float(value.sum() / recent["units"].sum()), currency, days)
+
+
+def fmt_money(value: float, currency: str | None) -> str:
+    """An amount as the metric answers print it (``$1,234.50``, ``1,234.50 CHF``, ``1,234.50`` with none)."""
+    from shared.questions.compose import fmt_value
+
+    return fmt_value(value, "money", currency)
+
+
+@dataclass(frozen=True)
+class SoFar:
+    """A running month's actuals up to the forecast's start: "with $76,022 from 1 to 4 Dec"."""
+
+    start: date
+    end: date
+    units: float
+    revenue: float | None
+
+
+def _month_total_text(done: SoFar, total: float, lo: float, hi: float, level: float, end: date,
+                      money: Any | None = None) -> str:
+    """" With 1,234 units sold 1-4 Dec, December 2026 comes to about 5,678 units (90% interval ...)"."""
+    month = f"{end:%B %Y}"
+    span = f"{done.end.day} {done.end:%b}"
+    if done.start != done.end:
+        span = f"{done.start.day}-{span}"
+    if money is not None and done.revenue is not None:
+        x = done.revenue
+        return (f" With {money(x)} taken {span}, {month} comes to about "
+                f"{money(x + total)} ({level:.0%} interval {money(x + lo)}-{money(x + hi)}).")
+    x = done.units
+    return (f" With {fmt_num(x, 0)} units sold {span}, {month} comes to about {fmt_num(x + total, 0)} units "
+            f"({level:.0%} interval {fmt_num(x + lo, 0)}-{fmt_num(x + hi, 0)}).")
+
+
+def revenue_forecast_text(views: list[SkuForecastView], basis: RevenueBasis, level: float, period: str,
+                          store: SkuForecastView | None = None, scope: str = "",
+                          note: str = "") -> tuple[str, float, float, float] | None:
+    """"We expect revenue of about $123,456.00 over ...", and that amount with its interval.
+
+    The unit forecast valued at recent revenue per unit.
+
+    The store's (or category's) own series is valued at the scope's revenue per unit; SKUs forecast one by one at
+    their own (a SKU without a recent priced sale is left out, and the sentence says how many were). ``None``
+    when there is no price to value the units at.
+    """
+    def money(v: float) -> str:
+        return fmt_money(v, basis.currency)
+
+    where = "" if basis.currency else "; your sales data names no currency, so none is shown"
+    if store is not None and not note and basis.scope is not None:
+        p = basis.scope
+        source = f"from {scope} " if scope else ""
+        return (f"We expect revenue {source}of about {money(store.total * p)} over {period}: "
+                f"{fmt_num(store.total, 0)} units across {store.sku} at the last {basis.days} days' average of "
+                f"{money(p)} a unit ({level:.0%} interval {money(store.lower * p)}-{money(store.upper * p)}; model "
+                f"{store.model}{where}).", store.total * p, store.lower * p, store.upper * p)
+    priced = [v for v in views if v.sku in basis.per_sku]
+    if not priced:
+        return None
+    z = float(stats.norm.ppf(0.5 + level / 2))
+    total = sum(v.total * basis.per_sku[v.sku] for v in priced)
+    units = sum(v.total for v in priced)
+    sd = math.sqrt(sum(((v.upper - v.lower) / (2 * z) * basis.per_sku[v.sku]) ** 2 for v in priced))
+    lo, hi = (max(0.0, total - z * sd), total + z * sd) if len(priced) > 1 else (
+        priced[0].lower * basis.per_sku[priced[0].sku], priced[0].upper * basis.per_sku[priced[0].sku])
+    avg = total / units if units else 0.0
+    who = priced[0].sku if len(priced) == 1 else (
+        f"{scope[0].upper()}{scope[1:]}'s {len(priced)} SKUs" if scope else f"{len(priced)} SKUs")
+    left = len(views) - len(priced)
+    unpriced = f"; {left} SKU{'s' if left != 1 else ''} with no priced sale in that window left out" if left else ""
+    basis_text = (f"at the last {basis.days} days' average of {money(avg)} a unit" if len(priced) == 1 else
+                  f"each at its last {basis.days} days' average price per unit, {money(avg)} a unit overall")
+    return (f"{who} {'is' if len(priced) == 1 else 'are'} expected to bring in about {money(total)} over {period}: "
+            f"{fmt_num(units, 0)} units {basis_text}{note} ({level:.0%} interval {money(lo)}-{money(hi)}"
+            f"{unpriced}{where}).", total, lo, hi)
+
+
 def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: int, as_of: date,
-                    note: str = "", store: SkuForecastView | None = None, scope: str = "") -> AgentAnswer:
+                    note: str = "", store: SkuForecastView | None = None, scope: str = "",
+                    revenue: RevenueBasis | None = None, done: SoFar | None = None) -> AgentAnswer:
     """``forecast``: units expected over the horizon with a central interval, per SKU and in total.
 
     ``store`` (the whole store's series, when only the top sellers were forecast one by one) leads the answer:
     the question asked about the store, not about the part of it forecast per SKU. ``scope`` ("the kitchen
-    category") names what the SKUs are when the question asked about categories.
+    category") names what the SKUs are when the question asked about categories. ``revenue`` (given when the
+    question asks about money: "how much revenue next month") leads with the units valued at recent revenue
+    per unit (:func:`revenue_forecast_text`), the unit forecast after it. ``done`` (the running month's actuals
+    when the horizon completes it: "what will December sales look like" on 4 Dec) adds the month's total.
     """
     method = (f"backtest-selected model per SKU; {level:.0%} interval from backtest errors (total: independent "
               "SKUs, normal approximation)")
@@ -378,8 +493,36 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                     f"{'the category' if scope else 'the store'}'s daily total forecast as one series, model "
                     f"{store.model}); the {len(views)} SKUs forecast one by one "
                     f"sell {fmt_num(total, 0)} of them, the most {join_names(top, 3)}.")
-    table, total_rows = ranked_table(_FORECAST_COLUMNS, rows)
-    return AgentAnswer(ask="forecast", text=text, columns=_FORECAST_COLUMNS, rows=table, total_rows=total_rows,
+    columns = _FORECAST_COLUMNS
+    month = ""
+    if done is not None:  # the units part: the store's series when it leads, else the SKUs forecast
+        z = float(stats.norm.ppf(0.5 + level / 2))
+        if store is not None and not note:
+            u, ulo, uhi = store.total, store.lower, store.upper
+        else:
+            u = sum(v.total for v in views)
+            sd = math.sqrt(sum(((v.upper - v.lower) / (2 * z)) ** 2 for v in views))
+            ulo, uhi = (max(0.0, u - z * sd), u + z * sd) if len(views) > 1 else (views[0].lower, views[0].upper)
+        month = _month_total_text(done, u, ulo, uhi, level, end)
+    if revenue is not None:
+        worth = revenue_forecast_text(views, revenue, level, period, store=store, scope=scope, note=note)
+        if worth is not None:
+            if done is not None:
+                month = _month_total_text(done, worth[1], worth[2], worth[3], level, end,
+                                          money=lambda v: fmt_money(v, revenue.currency))
+            text = f"{worth[0]}{month} {text}"
+            month = ""
+            method += (f"; revenue = forecast units x revenue per unit (units x price / units) of the last "
+                       f"{revenue.days} days, per SKU (the store's series at the store's)")
+            columns = [*_FORECAST_COLUMNS, "revenue_per_unit", "forecast_revenue"]
+            per_unit = [revenue.per_sku.get(v.sku) for v in ordered]  # rows are in this order, rounded
+            rows = [[*r, _r(p, 2), None if p is None else _r(v.total * p, 2)]
+                    for r, v, p in zip(rows, ordered, per_unit, strict=True)]
+        else:
+            text += f" Revenue cannot be estimated: no sale in the last {revenue.days} days has a price."
+    text += month
+    table, total_rows = ranked_table(columns, rows)
+    return AgentAnswer(ask="forecast", text=text, columns=columns, rows=table, total_rows=total_rows,
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["forecast:"],
                        period_start=start, period_end=end)
 
@@ -420,16 +563,72 @@ def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped
                                 "elasticity", "horizon_days"], finding_prefixes=["forecast:"])
 
 
+def cover_over_label(days: int) -> str:
+    """How the question named a cover threshold: 182 -> "6 months", 14 -> "14 days", 365 -> "12 months"."""
+    months = days * 12 / 365.25
+    if days >= 28 and abs(months - round(months)) < 0.05:
+        return f"{round(months)} month{'s' if round(months) != 1 else ''}"
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def cover_over_answer(cover: pd.DataFrame, over_days: int, scoped: list[str], scope: str = "") -> AgentAnswer:
+    """``overstock`` with a threshold ("which SKUs have more than six months of stock"): how many, and which.
+
+    Counts the SKUs with stock whose days of cover at their recent sales rate exceed ``over_days`` (stock with
+    no sales in a year counts: it lasts indefinitely), most cover first.
+    """
+    label = cover_over_label(over_days)
+    method = (f"days of cover = on hand / mean daily units of the last {RUN_RATE_DAYS} days (90 or 365 days when "
+              f"nothing sold in them); over {label} = more than {over_days} days of cover")
+    if cover.empty:
+        return AgentAnswer(ask="overstock", answered=False, method=method,
+                           text="Overstock cannot be assessed: there are no stock levels on record "
+                                "(inventory with sku, date and on_hand is needed).")
+    frame = cover[cover["on_hand"] > 0]
+    if scoped:
+        frame = frame[frame.index.isin(scoped)]
+    over = frame[frame["days_of_cover"] > over_days]
+    over = over.assign(_c=over["days_of_cover"].replace(np.inf, 1e12)).sort_values(
+        ["_c", "on_hand"], ascending=False, kind="stable")
+    rows = [[str(s), _r(float(r["days_of_cover"])), _r(float(r["on_hand"]), 0), _r(float(r["on_order"]), 0),
+             _r(float(r["daily_units"]), 2), int(r["lead_time_days"])] for s, r in over.iterrows()]
+    unsold = sum(1 for r in rows if r[1] is None)
+
+    def describe(r: list[Any]) -> str:
+        if r[1] is None:
+            return f"{r[0]} ({fmt_num(r[2], 0)} on hand, no sales in {FALLBACK_RATE_DAYS[-1]} days)"
+        return f"{r[0]} ({fmt_num(r[1], 0)} days: {fmt_num(r[2], 0)} on hand at {fmt_num(r[4], 2)} a day)"
+
+    where = f" in {scope}" if scope else ""
+    of = f" of the {len(frame)} with stock{where}"
+    if not rows:
+        text = f"No SKU{where} has more than {label} of stock at its recent sales rate (none of the {len(frame)} " \
+               f"with stock has over {over_days} days of cover)."
+    else:
+        text = (f"{len(rows)} SKU{'s' if len(rows) != 1 else ''}{of} {'has' if len(rows) == 1 else 'have'} more "
+                f"than {label} of stock at {'its' if len(rows) == 1 else 'their'} recent sales rate (over "
+                f"{over_days} days of cover" + (f"; {unsold} with no sales in {FALLBACK_RATE_DAYS[-1]} days"
+                                                  if unsold else "")
+                + f"); the most: {join_names([describe(r) for r in rows[:5]], 5)}.")
+    table, total = ranked_table(_OVERSTOCK_COLUMNS, rows)
+    return AgentAnswer(ask="overstock", text=text, columns=_OVERSTOCK_COLUMNS, rows=table, total_rows=total,
+                       method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["stock:"])
+
+
 def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[SkuForecastView], level: float,
                      horizon_days: int, as_of: date, scoped: list[str], price_change_pct: float | None,
                      store: SkuForecastView | None = None, within: int | None = None,
-                     scope: str = "", stock_as_of: date | None = None) -> list[AgentAnswer]:
+                     scope: str = "", stock_as_of: date | None = None, revenue: RevenueBasis | None = None,
+                     cover_over: int | None = None, done: SoFar | None = None) -> list[AgentAnswer]:
     """Answer each forecast ask the question has (and the what-if when a price change was given).
 
     ``within``: the horizon the question named, when it named one (stock questions list what runs out in it);
     ``scope``: the categories ``cover`` was narrowed to, as the answer names them; ``stock_as_of``: the date
     stock answers count from (the data's as-of date, sales and stock counts alike; ``as_of`` when not given),
-    where ``as_of`` is the forecast's last day of history.
+    where ``as_of`` is the forecast's last day of history. ``revenue``: the question asks about money, and what
+    a unit is worth (the forecast answer leads with revenue); ``cover_over``: the days of cover an overstock
+    question named ("more than six months of stock": the SKUs over it are counted); ``done``: a running month's
+    actuals the forecast completes.
     """
     out: list[AgentAnswer] = []
     forecast_as_of, as_of = as_of, stock_as_of or as_of
@@ -441,10 +640,13 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
             out.append(out_of_stock_answer(stock_rows(cover, views, as_of), as_of, scoped, scope))
         elif ask == "reorder":
             out.append(reorder_answer(stock_rows(cover, views, as_of), as_of, scoped, within))
+        elif ask == "overstock" and cover_over is not None:
+            out.append(cover_over_answer(cover, cover_over, scoped, scope))
         elif ask == "overstock":
             out.append(overstock_answer(cover, scoped))
         elif ask == "forecast":
-            out.append(forecast_answer(views, level, horizon_days, forecast_as_of, note, store=store, scope=scope))
+            out.append(forecast_answer(views, level, horizon_days, forecast_as_of, note, store=store, scope=scope,
+                                       revenue=revenue, done=done))
     if price_change_pct is not None:
         out.append(whatif_answer(views, price_change_pct, level, scoped))
     return out

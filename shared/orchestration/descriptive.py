@@ -8,9 +8,10 @@ report, answer first.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from shared.errors import EcomIntelError
@@ -102,7 +103,50 @@ def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date 
     unknown_competitor = reading.kind == "unanswerable" and reading.concept == "competitor"
     if llm is not None and not explicit_agent and not unknown_competitor:
         _read_with_model(out, llm, tenant_id, extents, as_of, timeout_seconds)
+    out.reading = rest_of_month(out.reading)
     return out
+
+
+#: Words that ask about what is still to come ("what will December sales look like").
+_FUTURE = re.compile(r"\bwill\b|\blook(?:s|ing)? like\b|\bexpect|\bforecast|\bpredict|\bproject|\bon track\b"
+                     r"|\bgoing to\b|\bshould we\b|\bend up\b", re.I)
+#: The metrics a forecast can complete (units as counted, revenue as units x recent revenue per unit).
+_FORECASTABLE = {"revenue": "revenue", "units": "units"}
+
+
+def rest_of_month(reading: Reading) -> Reading:
+    """A question about how a running month will turn out gets its forecast beside the month's actuals so far.
+
+    "What will December sales look like?" asked on 4 Dec was answered with 1-4 Dec alone; a metric reading of
+    revenue or units over a month that the as-of date cuts short ("to date"), asked with future words, also asks
+    the forecast agent for the rest of that month (:func:`agent_plan` sets its horizon and measure).
+    """
+    q, as_of = reading.query, reading.as_of
+    if (reading.kind != "metric" or q is None or as_of is None or reading.agent_intents or reading.asks
+            or q.dimensions or q.compare or len(q.metrics) != 1 or q.metrics[0] not in _FORECASTABLE
+            or q.time_range is None or not _FUTURE.search(reading.question)):
+        return reading
+    start, end = q.time_range.start, q.time_range.end
+    month_end = _month_end(start)
+    if start.day != 1 or end != as_of or end >= month_end or "to date" not in q.time_range.label:
+        return reading
+    return reading.model_copy(update={"agent_intents": ["forecast"], "asks": ["forecast"]})
+
+
+def _month_end(day: date) -> date:
+    nxt = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def _rest_of_month(reading: Reading) -> tuple[date, int, str] | None:
+    """(month start, days left after the as-of date, measure) when :func:`rest_of_month` asked the forecast."""
+    q, as_of = reading.query, reading.as_of
+    if reading.kind != "metric" or reading.asks != ["forecast"] or q is None or q.time_range is None or as_of is None:
+        return None
+    if q.time_range.start.day != 1 or q.time_range.end != as_of or len(q.metrics) != 1:
+        return None
+    left = (_month_end(q.time_range.start) - as_of).days
+    return (q.time_range.start, left, _FORECASTABLE.get(q.metrics[0], "units")) if left > 0 else None
 
 
 def _read_with_model(out: ReadOutcome, llm: LanguageModel, tenant_id: str, extents: dict[DataKind, tuple[date, date]],
@@ -148,12 +192,15 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         competitors=list(dict.fromkeys(reading.competitors or guesses))[:50],
         horizon_days=e.horizon_days, start_date=e.start_date, end_date=e.end_date,
         price_change_pct=e.price_change_pct if e.price_change_pct is not None else reading.price_change_pct,
-        aspect=e.aspect, top_sellers=reading.top_sellers)
+        aspect=e.aspect, top_sellers=reading.top_sellers, measure=e.measure, cover_over_days=e.cover_over_days)
     period = reading.agent_period
     if period is not None and reading.asks and reading.agent_intents == ["pricing"]:  # "in November", "this week"
         merged.start_date, merged.end_date = period.start, period.end
     elif reading.kind == "metric" and reading.asks:  # "what did we make last month, and are we cheaper than X?"
         merged.start_date = merged.end_date = None  # the metric's period is not the agents'
+    if (rest := _rest_of_month(reading)) is not None:  # "what will December sales look like" on 4 Dec
+        merged.to_date_start, merged.horizon_days = rest[0], rest[1]
+        merged.measure = "revenue" if rest[2] == "revenue" else merged.measure
     update: dict[str, Any] = {"entities": merged}
     if reading.asks:  # the reader recognised exactly what is asked ("which competitor is cheapest most often")
         from shared.agents.answers import ASK_AGENT

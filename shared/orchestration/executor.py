@@ -55,6 +55,12 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
     extra: dict[str, object] = {"intents": list(plan.intents), "asks": plan.asks_for(agent)}
     if e.horizon_days is not None:
         extra["horizon_stated"] = True  # "what runs out in the next two weeks": the stock answer uses it
+    if agent == "forecast" and e.measure == "revenue":
+        extra["measure"] = "revenue"  # "how much revenue next month": the forecast answer is in money
+    if agent == "forecast" and e.cover_over_days is not None:
+        extra["cover_over_days"] = e.cover_over_days  # "more than six months of stock": counted over it
+    if agent == "forecast" and e.to_date_start is not None:
+        extra["to_date_start"] = e.to_date_start.isoformat()  # the month's actuals so far, beside its forecast
     if agent == "sentiment" and e.aspect:
         extra["aspect"] = e.aspect
     if agent == "pricing" and e.top_sellers:

@@ -40,6 +40,13 @@ class Entities(BaseModel):
                                description="What a review question is about (\"shipping\", \"the battery\").")
     top_sellers: int | None = Field(default=None, ge=1, le=200,
                                     description="A price ask about the N best sellers by revenue in the period.")
+    measure: Literal["units", "revenue"] | None = Field(
+        default=None, description="What a forecast is asked in: revenue for money (\"how much revenue next month\").")
+    cover_over_days: int | None = Field(
+        default=None, ge=1, le=3650, description="Days of cover a stock question names (\"more than six months\").")
+    to_date_start: date | None = Field(
+        default=None, description="A running month the forecast completes (\"what will December sales look like\" "
+                                  "on 4 Dec): its first day; the actuals from it to the as-of date are added.")
 
 
 class Plan(BaseModel):

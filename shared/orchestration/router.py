@@ -44,6 +44,12 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _HORIZON = re.compile(r"\b(?:next|coming|over the next) (\d{1,3}|" + "|".join(_NUMBER_WORDS)
                       + r") (day|week|month|quarter)s?\b", re.I)
 _HORIZON_WORD = re.compile(r"\b(?:next|coming) (day|week|month|quarter|year)\b", re.I)
+#: A forecast asked in money: "how much revenue next month", "what will our sales be worth".
+_REVENUE = re.compile(r"\brevenue|\bturnover\b|\bworth\b|\bmoney\b|\bincome\b|\bhow much (?:will|should|do|can) "
+                      r"(?:we|i) (?:make|earn|take in|bring in)\b", re.I)
+#: "more than six months of stock": a cover threshold in days.
+_COVER_OVER = re.compile(r"\b(?:(?:more|longer|greater) than|over) (\d{1,3}|" + "|".join(_NUMBER_WORDS)
+                         + r") (day|week|month|year)s?'? (?:worth )?of (?:stock|cover|inventory|supply)\b", re.I)
 _LAST = re.compile(r"\b(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", re.I)
 _LAST_WORD = re.compile(r"\b(?:last|past|previous) (week|month|quarter|year)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from) (\d{4}-\d{2}-\d{2}) (?:and|to|until) (\d{4}-\d{2}-\d{2})\b", re.I)
@@ -201,8 +207,15 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
             change = float(c.group(3))
     if change is not None:
         change = max(-90.0, min(500.0, change))
+    cover_over: int | None = None
+    if co := _COVER_OVER.search(question):
+        count = co.group(1).lower()
+        n = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        cover_over = min(3650, max(1, n * 365 // 12 if co.group(2).lower() == "month" else n * _UNIT_DAYS[
+            co.group(2).lower()]))
     return Entities(skus=skus, categories=categories, competitors=competitors, horizon_days=min(horizon, 730)
-                    if horizon else None, start_date=start, end_date=end, price_change_pct=change)
+                    if horizon else None, start_date=start, end_date=end, price_change_pct=change,
+                    measure="revenue" if _REVENUE.search(question) else None, cover_over_days=cover_over)
 
 
 def route(question: str, *, today: date | None = None) -> Plan:

@@ -151,8 +151,9 @@ def test_every_example_question_is_answered_in_its_first_sentence(tmp_path: Path
     stock_sentence = next(s for s in re.split(r"(?<=\.)\s+(?=[A-Z\d])", risk.answer)
                           if "run out" in s)
     stock = _answer(_agent(risk, "forecast"), "stockout")
-    assert all(r[1] < r[3] for r in stock.rows)  # days left < lead time, soonest first
-    assert [r[1] for r in stock.rows] == sorted(r[1] for r in stock.rows)
+    left, lead = stock.columns.index("days_left"), stock.columns.index("lead_time_days")  # a product column too
+    assert all(r[left] < r[lead] for r in stock.rows)  # days left < lead time, soonest first
+    assert [r[left] for r in stock.rows] == sorted(r[left] for r in stock.rows)
     if stock.rows:
         assert stock_sentence.startswith(f"{stock.total_rows} SKU")
         assert {r[0] for r in stock.rows} >= set(merchant.stock_truth.stockout) & {

@@ -129,5 +129,5 @@ def test_a_named_product_runs_out_counted_from_its_stock_count(shop: Ingested, t
     rate = sold_since / (pd.Timestamp(END) - counted).days
     run_out = (pd.Timestamp(END) + pd.Timedelta(days=int((60 - sold_since) / rate))).date()
     text = answer(shop, "When will the ceramic vase run out?", tenant)
-    assert text.startswith(f"VASE-1 runs out around {run_out.isoformat()}"), text
+    assert text.startswith(f"Ceramic Vase (VASE-1) runs out around {run_out.isoformat()}"), text  # named
     assert f"less {sold_since:.0f} sold since" in text and counted.date().isoformat() in text, text
