@@ -701,8 +701,10 @@ def more_market_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     revenue = float(sales[(sales["date"] >= s) & (sales["date"] <= e)]["revenue"].sum())
     add(Case(tenant, f"How much revenue did we make in {MONTHS[s.month - 1]}, and are we dearer than PrimeGoods?",
              [revenue], [f"revenue in {MONTHS[s.month - 1].lower()}", "than primegoods"], ordered=True))
+    monday = end - timedelta(days=end.weekday())  # "last week": the last whole Monday-Sunday week before this one
+    week = sales[(sales["date"] >= monday - timedelta(days=7)) & (sales["date"] <= monday - timedelta(days=1))]
     add(Case(tenant, "Are we undercutting ShopRival, and what did we make last week?",
-             [], ["than shoprival", "revenue in"], ordered=True))
+             [float(week["revenue"].sum())], ["than shoprival", "revenue last week"], ordered=True))
     lacking = latest[~latest["in_stock"].astype(bool)]
     add(Case(tenant, "Which competitors have run out of our products?", [float(lacking["sku"].nunique())]))
     sr = latest[latest["competitor"] == "ShopRival"]
