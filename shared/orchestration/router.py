@@ -33,9 +33,14 @@ _INTENT_PATTERNS: dict[Intent, re.Pattern[str]] = {
 
 # a SKU has a digit somewhere after the prefix, so the word "SKUs" is not one
 _SKU = re.compile(r"\b(?:SKU[-_ ]?(?=[A-Z0-9_-]*\d)[A-Z0-9][A-Z0-9_-]*|[A-Z]{2,5}-\d{2,}[A-Z0-9-]*)\b", re.I)
+#: Words after "category" that are the rest of the sentence, not a category's name ("the kitchen category next
+#: month", "categories over the year").
+_NOT_A_CATEGORY = (r"next|last|this|previous|coming|past|in|on|for|from|over|during|and|or|of|the|with|by|to|is|"
+                   r"are|was|were|will|do|does|did|has|have|had|since|so|that|which|sell|sold|sales|revenue")
 _CATEGORY = re.compile(
-    r"\b(?:in|for) (?:the |my |our )?([a-z][\w&-]*(?: [a-z][\w&-]*)?) (?:category|categories|range|line)\b"
-    r"|\bcategor(?:y|ies)[: ]+[\"']?([a-z][\w&-]*)", re.I)
+    r"\b(?:in|for|from|of) (?:the |my |our )?(?!(?:" + _NOT_A_CATEGORY + r")\b)([a-z][\w&-]*(?: [a-z][\w&-]*)?) "
+    r"(?:category|categories|range|line)\b"
+    r"|\bcategor(?:y|ies)(?::\s*|\s+)(?!(?:" + _NOT_A_CATEGORY + r")\b)[\"']?([a-z][\w&-]*)", re.I)
 _COMPETITOR = re.compile(
     r"\b(?:vs\.?|versus|against|than|compared (?:to|with)) (?!competitors?\b)([A-Z][\w&-]+)"
     r"|\bcompetitor[: ]+[\"']?([A-Z][\w&-]+)")

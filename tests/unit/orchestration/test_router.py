@@ -42,6 +42,10 @@ def test_example_question_entities_and_scope() -> None:
     ("demand over the next 3 weeks", "horizon_days", 21),
     ("next quarter", "horizon_days", 91),
     ("prices in the running shoes category", "categories", ["running shoes"]),
+    # the words after "category" are the rest of the sentence, not a name (it read the category "next")
+    ("what revenue should we expect from the kitchen category next month?", "categories", ["kitchen"]),
+    ("which category sold the most last month?", "categories", []),
+    ("forecast demand for category kitchen next month", "categories", ["kitchen"]),
     ("on Zalando, compared to MegaShop", "competitors", ["megashop"]),
     ("increase sku-77 by 12.5%", "price_change_pct", 12.5),
     ("SKU-1 at -20%", "price_change_pct", -20.0),
