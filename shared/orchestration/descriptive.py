@@ -21,6 +21,7 @@ from shared.observability.logs import get_logger, log_event
 from shared.orchestration.budget import spent_on_failure
 from shared.orchestration.plan import Entities, Plan
 from shared.orchestration.report import Mode, Report
+from shared.orchestration.synthesis import combine as combine  # re-exported: the quick path's name
 from shared.questions.compose import CurrencyHint, compose
 from shared.questions.followup import follow_up
 from shared.questions.reading import Reading, read_question
@@ -329,14 +330,3 @@ def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_vers
                   planner="llm" if planner == "llm" else "router", executive_summary=answer, warnings=warnings,
                   confidence=Confidence(explanation="not answerable from the uploaded data"),
                   data_version=data_version)
-
-
-def combine(metric: Report, agents: Report, *, agents_first: bool = False) -> Report:
-    """A mixed question: each part's answer in the order asked (the metric's first unless ``agents_first``)."""
-    agent_answer = agents.answer or agents.executive_summary
-    parts = [agent_answer, metric.answer] if agents_first else [metric.answer, agent_answer]
-    answer = " ".join(p.strip() for p in parts if p and p.strip())
-    return agents.model_copy(update={
-        "answer": answer, "answer_kind": "mixed", "period": metric.period, "as_of": metric.as_of,
-        "table": metric.table or agents.table, "chart": metric.chart or agents.chart,
-        "evidence": metric.evidence + agents.evidence})

@@ -1,6 +1,8 @@
 """Deep mode: a job document, one Pub/Sub task per agent, parts stored per agent, one report per job.
 
-Documents: ``tenants/{t}/jobs/{job_id}`` (status, plan, request, deadline, report when done) and
+Documents: ``tenants/{t}/jobs/{job_id}`` (status, plan, request, deadline, report when done; for a question
+that also asks a sales figure, the metric report computed when it was asked, answered first or second as in
+quick mode) and
 ``tenants/{t}/jobs/{job_id}/parts/{agent}`` (an :class:`AgentOutcome`). Topics: ``agent-task-<agent>``
 (payload :class:`AgentTask`) and ``agent-part-done`` (payload :class:`PartDone`).
 """
@@ -21,7 +23,7 @@ from shared.orchestration.model_use import maybe_narrate
 from shared.orchestration.outcome import AgentOutcome
 from shared.orchestration.plan import Plan
 from shared.orchestration.report import Report
-from shared.orchestration.synthesis import synthesize
+from shared.orchestration.synthesis import combine, synthesize
 from shared.store.documents.jobs import job_parts_collection, jobs_collection
 from shared.store.tenant import TENANT_ID_PATTERN
 
@@ -68,8 +70,13 @@ class JobView(BaseModel):
 
 def create_job(deps: Deps, *, question: str, plan: Plan, planner: str, requests: dict[AgentName, AgentRequest],
                deadline_seconds: float, warnings: list[str], kpis: list[str], data_version: int,
-               user: str, full: bool = False) -> str:
-    """Create the job document and publish one task per planned agent; returns the job id."""
+               user: str, full: bool = False, metric: Report | None = None, agents_first: bool = False) -> str:
+    """Create the job document and publish one task per planned agent; returns the job id.
+
+    ``metric`` is the metrics layer's answer to the sales half of a mixed question ("what did we make last
+    month and are we cheaper than MegaMart?"), computed now and kept in the job document so every assembly
+    (a redelivered part, the deadline) combines the same figure; ``agents_first`` keeps the order asked.
+    """
     job_id = uuid.uuid4().hex
     tenant = next(iter(requests.values())).tenant_id
     now = time.time()
@@ -78,6 +85,7 @@ def create_job(deps: Deps, *, question: str, plan: Plan, planner: str, requests:
         "planner": planner, "agents": list(requests),
         "warnings": warnings, "kpis": kpis, "data_version": data_version, "user": user, "full": full,
         "created_at": now, "deadline_at": now + deadline_seconds,
+        **({"metric_report": metric.model_dump(mode="json"), "agents_first": agents_first} if metric else {}),
     })
     for agent, request in requests.items():
         task = AgentTask(tenant_id=tenant, job_id=job_id, agent=agent, request=request)
@@ -142,6 +150,9 @@ def assemble(deps: Deps, tenant_id: str, job_id: str, *, force: bool = False, no
                         warnings=list(job.get("warnings") or []), data_version=int(job.get("data_version", 0)),
                         job_id=job_id, full=bool(job.get("full")))
     report = maybe_narrate(deps, tenant_id, job["question"], outcomes, report)
+    if job.get("metric_report"):  # a mixed question: the sales figure too, in the order asked
+        report = combine(Report.model_validate(job["metric_report"]), report,
+                         agents_first=bool(job.get("agents_first")))
     body = report.model_dump(mode="json")
 
     def finish(doc: dict[str, Any] | None) -> bool:

@@ -279,3 +279,18 @@ def synthesize(question: str, plan: Plan, outcomes: list[AgentOutcome], *, mode:
         warnings=all_warnings, agents={o.agent: (o.result.status if o.result else o.status) for o in outcomes},
         data_version=data_version, job_id=job_id,
     )
+
+
+def combine(metric: Report, agents: Report, *, agents_first: bool = False) -> Report:
+    """A mixed question: each part's answer in the order asked (the metric's first unless ``agents_first``).
+
+    Quick mode combines right after the agents ran; deep mode when the job is assembled, from the metric
+    report computed when the question was asked (``jobs.create_job`` keeps it in the job document).
+    """
+    agent_answer = agents.answer or agents.executive_summary
+    parts = [agent_answer, metric.answer] if agents_first else [metric.answer, agent_answer]
+    answer = " ".join(p.strip() for p in parts if p and p.strip())
+    return agents.model_copy(update={
+        "answer": answer, "answer_kind": "mixed", "period": metric.period, "as_of": metric.as_of,
+        "table": metric.table or agents.table, "chart": metric.chart or agents.chart,
+        "evidence": metric.evidence + agents.evidence})
