@@ -111,7 +111,10 @@ def test_the_metric_half_is_kept_in_the_job_once_and_for_its_tenant(shop: Client
     assert [m.agent for m in view.report.missing] == ["pricing"]
 
     # a redelivered part does not assemble (or combine) a second time; another tenant sees no job
-    first = shop.job(job_id).json()["report"]
+    got = shop.job(job_id).json()
+    # the console's JobView (console/src/api/types.ts): the stored metric report is not exposed beside it
+    assert set(got) == {"job_id", "status", "agents", "parts_done", "deadline_at", "report"}
+    first = got["report"]
     msg = PartDone(tenant_id=TENANT, job_id=job_id, agent="pricing").model_dump_json().encode()
     shop.deps.bus.publish(PART_DONE_TOPIC, msg)
     shop.runtime.drain()
