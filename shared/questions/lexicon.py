@@ -299,6 +299,9 @@ AGENT_CUES: dict[str, re.Pattern[str]] = {
                      r"(?:say|saying|think|like|dislike|hate|love)|sentiment|themes?|feedback about|"
                      r"(?:ratings?|reviews?) (?:falling|dropping|declining|going down|getting worse)|"
                      r"(?:falling|dropping|declining) (?:ratings?|reviews?)|issues? with|problems? with|"
+                     r"(?:getting|get|gets|got|gotten|receiving|drawing) (?:worse|lower|poorer|more negative|bad|"
+                     r"more bad) (?:ratings?|reviews?|scores?|feedback)|"
+                     r"moan\w*|grumbl\w*|gripes?|whin(?:e|es|ing)|"
                      r"unhappy|quotes?|spam"),
 }
 #: Place words of the "sales by region" refusal and the sales column that answers them when a tenant has it.

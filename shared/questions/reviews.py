@@ -21,7 +21,7 @@ _TALK = re.compile(
     r"\b(?:say|says|saying|said|think|thinks|thought|feel|feels|felt|complain\w*|complaints?|love[sd]?|loving|"
     r"dislike[sd]?|hate[sd]?|prais\w*|rave\w*|happy|unhappy|satisfied|dissatisfied|pleased|"
     r"reviews?|reviewers?|reviewed|feedback|comments?|mention\w*|opinions?|sentiment|impressions?|"
-    r"talk(?:ing)? about|negative|positive)\b", re.I)
+    r"talk(?:ing)? about|negative|positive|moan\w*|grumbl\w*|gripes?|whin(?:e|es|ing))\b", re.I)
 #: Words that make it one only beside a word for the customers ("problems with delivery" alone may be ours).
 _WEAK_TALK = re.compile(r"\b(?:issues?|problems?|rate|rated|rating|ratings|stars?|experience)\b", re.I)
 _WHO = re.compile(r"\b(?:customers?|people|buyers?|shoppers?|reviewers?|users?|clients?|folks|reviews?)\b", re.I)
@@ -33,7 +33,7 @@ _COMPLAINT = re.compile(r"\b(?:complain\w*|complaints?|dislike\w*|hate\w*|unhapp
                         r"issues?|problems?|wrong|bad)\b", re.I)
 #: Words that ask what customers complain about, whoever the subject ("customers" is no customer count here).
 _UNHAPPY = re.compile(r"\b(?:complain\w*|complaints?|unhappy|dissatisfied|disappointed|dislike[sd]?|hate[sd]?|"
-                      r"annoy\w*|frustrat\w*|upset)\b", re.I)
+                      r"annoy\w*|frustrat\w*|upset|moan\w*|grumbl\w*|gripes?|whin(?:e|es|ing))\b", re.I)
 #: A change of sentiment over time ("has the sentiment improved since March?", "are reviews getting better?").
 _SENTIMENT_CHANGE = re.compile(
     r"\b(?:sentiment|satisfaction|reviews?|feedback)\b[^.?!]{0,40}?\b(?:improv\w*|better|worse|worsen\w*|"
@@ -100,6 +100,7 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = ()) -
         return None
     from shared.sentiment.mentions import aspect_words  # only for questions about reviews (import cost)
 
+    taken = [*taken, *(m.span() for m in _UNHAPPY.finditer(question))]  # "gripes" is no "grip" (handle)
     for start, end, word in aspect_words(question):
         if _outside((start, end), taken):
             return ReviewQuestion("aspect", word, (start, end))

@@ -152,3 +152,19 @@ def test_a_question_about_fake_reviews_asks_for_the_spam_answer(shop: Vocabulary
 def test_other_review_questions_are_no_spam_question(question: str) -> None:
     asked = read_review_question(question)
     assert asked is None or asked.ask != "spam"
+
+
+@pytest.mark.parametrize("question", [
+    "What do shoppers moan about most?", "What are the biggest gripes?", "What do buyers grumble about?",
+])
+def test_moans_and_gripes_are_the_complaints(shop: VocabularyIndex, question: str) -> None:
+    """"moan" read as a customer count; "gripes" as the aspect "grip" (a handle)."""
+    r = read(shop, question)
+    assert (r.kind, r.review_ask, r.aspect) == ("agent", "complaints", None)
+
+
+def test_products_getting_worse_reviews_are_the_falling_ratings(shop: VocabularyIndex) -> None:
+    """It ranked products by rating, best first."""
+    r = read(shop, "Which products have been getting worse reviews?")
+    assert r.kind == "agent" and "sentiment" in r.agent_intents
+    assert "rating_decline" in agent_plan(r, route(r.question), shop).asks
