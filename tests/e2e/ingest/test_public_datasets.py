@@ -7,6 +7,7 @@ from their content, so the same export uploaded twice stores each review once.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -118,13 +119,15 @@ def test_a_real_products_file_is_not_overwritten_by_names_on_sales_lines(harness
     assert _products(harness)["22633"]["title"] == "HAND WARMER UNION JACK"
 
 
-def test_superstore_lands_with_its_categories_and_its_discount_rate_left_out(harness: Harness) -> None:
+def test_superstore_lands_with_its_categories_and_its_discount_rate_as_an_amount(harness: Harness) -> None:
+    """Superstore's Discount is a rate and Sales is after it: 957.5775 at 45% off is 783.47 off 1,741.05."""
     doc = _ingest(harness, "superstore_orders.csv")
     assert doc["status"] == "processed" and (doc["accepted"], doc["rejected"]) == (4, 0)
-    table = harness.rows("SELECT sku, revenue, units, discount FROM sales WHERE tenant_id = 'acme' "
+    table = harness.rows("SELECT sku, revenue, units, discount, quality_flags FROM sales WHERE tenant_id = 'acme' "
                          "AND sku = 'FUR-TA-10000577'")
-    assert table[0]["revenue"] == pytest.approx(957.5775) and table[0]["units"] == 5
-    assert table[0]["discount"] is None or table[0]["discount"] != table[0]["discount"]  # NULL (NaN), not 0.45
+    assert table[0]["discount"] == pytest.approx(783.47) and table[0]["units"] == 5
+    assert table[0]["revenue"] == pytest.approx(957.5775 + 783.47)  # gross: net revenue stays Sales
+    assert "discount:rate" in json.loads(table[0]["quality_flags"])
     products = _products(harness)
     assert products["FUR-CH-10000454"] == {"sku": "FUR-CH-10000454", "category": "Furniture",
                                            "title": "Hon Deluxe Fabric Upholstered Stacking Chairs, Rounded Back"}
