@@ -177,3 +177,21 @@ def test_the_kaggle_superstore_sales_download_is_sales_not_a_catalogue() -> None
         "Product Name": "product_title", "Sales": "revenue"}
     full = [*header, "Quantity", "Discount", "Profit"]
     assert export_profile(full) is not None and export_profile(full).name == "superstore_orders"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("sold", "stored", "revenue", "rate"), [
+    (("40.00,5.00", "40.00,0.50"), (5.0, 0.5), (40.0, 40.0), False),  # money: an amount of 1 or more settles it
+    (("30.00,0.25", "30.00,0"), (10.0, 0.0), (40.0, 30.0), True),  # rates: 30 after 25% off is 10 off 40
+])
+def test_a_discount_column_is_read_as_money_unless_its_values_are_rates(
+        harness: Harness, sold: tuple[str, str], stored: tuple[float, float], revenue: tuple[float, float],
+        rate: bool) -> None:
+    body = (f"order_id,sku,date,units,revenue,Discount\nA1,SKU-1,2024-03-01,1,{sold[0]}\n"
+            f"A2,SKU-2,2024-03-02,1,{sold[1]}\n")
+    doc = harness.ingest(body.encode(), filename="discounts.csv", content_type="text/csv")
+    assert doc["status"] == "processed" and doc["accepted"] == 2
+    rows = harness.rows("SELECT order_id, revenue, discount, quality_flags FROM sales WHERE tenant_id = 'acme' "
+                        "ORDER BY order_id")
+    assert [r["discount"] for r in rows] == pytest.approx(list(stored))
+    assert [r["revenue"] for r in rows] == pytest.approx(list(revenue))
+    assert all(("discount:rate" in json.loads(r["quality_flags"] or "[]")) is rate for r in rows)
