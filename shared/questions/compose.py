@@ -271,7 +271,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         elif need:
             answer += f" It needs {need}."
         return MetricAnswer(answer, period, None, None, _evidence(result))
-    if reading.shape == "count" and dims:
+    if reading.shape == "bestseller_stock" and dims:
+        answer = _bestseller_stock_answer(rows[0], titles, period)
+    elif reading.shape == "count" and dims:
         sold = [r for r in rows if (r.get(metric) or 0) > 0 and r.get(dims[0]) is not None]
         one, many = _DIM_NOUNS.get(dims[0], (dims[0], dims[0] + "s"))
         count = f"{'at least ' if result.truncated else ''}{len(sold):,}"
@@ -387,6 +389,24 @@ def _share_of_answer(row: Mapping[str, Any], metric: str, where: str, when: str,
     if _HOW_MANY.search(question):
         return f"{amounts} {of}{where} {when} {says} ({share})."
     return f"{share} of {of}{where} {when} {says}: {amounts} {of}."
+
+
+def _bestseller_stock_answer(row: Mapping[str, Any], titles: Mapping[str, str], period: TimeRange | None) -> str:
+    """The bestseller's on-hand first, then why it is the bestseller.
+
+    "12 units of Blue Vase (KIT-0001) are left at the latest stock count (counted up to 31 Mar 2025). It is
+    your bestseller by units over the last 90 days of sales (...): 140 units sold."
+    """
+    sku = str(row.get("sku"))
+    name = f"{titles[sku]} ({sku})" if titles.get(sku) else sku
+    units, stock = row.get("units") or 0, row.get("stock_on_hand")
+    when = f" (counted up to {fmt_day(period.end)})" if period is not None else ""
+    why = (f"It is your bestseller by units over {period.label if period is not None else 'your sales'}: "
+           f"{int(units):,} units sold.")
+    if stock is None:
+        return f"{name} has no stock count in your inventory data since then{when}. {why}"
+    return (f"{int(stock):,} unit{'s' if stock != 1 else ''} of {name} {'are' if stock != 1 else 'is'} left at "
+            f"the latest stock count{when}. {why}")
 
 
 def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str | None) -> str:
