@@ -273,6 +273,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         return MetricAnswer(answer, period, None, None, _evidence(result))
     if reading.shape == "bestseller_stock" and dims:
         answer = _bestseller_stock_answer(rows[0], titles, period)
+    elif metric == "uncosted_products" and dims:
+        answer = _uncosted_answer(rows, titles, result.truncated)
     elif reading.shape == "count" and dims:
         sold = [r for r in rows if (r.get(metric) or 0) > 0 and r.get(dims[0]) is not None]
         one, many = _DIM_NOUNS.get(dims[0], (dims[0], dims[0] + "s"))
@@ -389,6 +391,20 @@ def _share_of_answer(row: Mapping[str, Any], metric: str, where: str, when: str,
     if _HOW_MANY.search(question):
         return f"{amounts} {of}{where} {when} {says} ({share})."
     return f"{share} of {of}{where} {when} {says}: {amounts} {of}."
+
+
+def _uncosted_answer(rows: list[dict[str, Any]], titles: Mapping[str, str], truncated: bool) -> str:
+    """"3 of your 40 catalogue products have no cost: Blue Vase (KIT-0001); ... and 1 more."."""
+    lacking = [str(r["sku"]) for r in rows if (r.get("uncosted_products") or 0) > 0 and r.get("sku") is not None]
+    total = sum(1 for r in rows if r.get("sku") is not None)
+    names = [f"{titles[s]} ({s})" if titles.get(s) else s for s in lacking[:_SENTENCE_ITEMS]]
+    more = f" and {len(lacking) - len(names):,} more" if len(lacking) > len(names) else ""
+    of = f"{'at least ' if truncated else ''}{len(lacking):,} of your {total:,} catalogue products"
+    if not lacking:
+        return f"None of your {total:,} catalogue products is without a cost: every one has a cost."
+    verb = "has" if len(lacking) == 1 else "have"
+    return (f"{of} {verb} no cost: {'; '.join(names)}{more}. Without a cost they are left out of margin and "
+            "count at their catalogue price in the stock value.")
 
 
 def _bestseller_stock_answer(row: Mapping[str, Any], titles: Mapping[str, str], period: TimeRange | None) -> str:

@@ -39,6 +39,7 @@ from shared.questions.timephrase import (
     period_containing,
     resolve_time,
 )
+from shared.questions.uncosted import asks_uncosted_products, uncosted_query
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
 from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.compile import to_date_months
@@ -597,6 +598,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         # "how much stock is left of our bestseller?": the top SKU by units, its on-hand (not the store's)
         reading.kind, reading.shape, reading.query = "metric", "bestseller_stock", best
         reading.as_of = best.time_range.end if best.time_range is not None else today
+        return reading
+    if gap is None and asks_uncosted_products(question):  # the catalogue's products, not cost of goods
+        reading.kind, reading.shape, reading.query = "metric", "count", uncosted_query(tenant_id)
         return reading
     if gap is None and (mixed := _sales_and_market(question, tenant_id, index, extents, as_of, today)) is not None:
         return mixed  # "what did we make last month, and are we cheaper than MegaMart?"

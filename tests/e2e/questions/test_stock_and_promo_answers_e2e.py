@@ -153,3 +153,20 @@ def test_the_bestsellers_stock_is_its_on_hand_at_the_latest_count_named(shop: In
     assert first.startswith(f"{on_hand:,} unit") and f"{title} ({best})" in first, (text, on_hand, total)
     assert states(text, float(units.iloc[0])) and ("all your sales" in text) is all_time, text
     assert on_hand != total and units.iloc[0] > units.iloc[1]  # one SKU, not the store; no tie for the top
+
+
+@pytest.mark.parametrize("question", ["How many SKUs have no cost in the catalogue?",
+                                      "which products are missing a cost?"])
+def test_products_without_a_cost_are_counted_from_the_catalogue_and_named(shop: Ingested, tmp_path: Path,
+                                                                          question: str) -> None:
+    tenant = "uncosted"
+    products = shop.merchant.products.copy()
+    lacking = sorted(products["sku"])[-2:]
+    products.loc[products["sku"].isin(lacking), "cost"] = None
+    path = tmp_path / "products.csv"
+    products.to_csv(path, index=False)
+    assert ingest_path(shop.deps, path, tenant, "products").status == "processed"
+    text = answer(shop, question, tenant)
+    assert text.startswith(f"2 of your {len(products)} catalogue products have no cost: "), text
+    titles = products.set_index("sku")["title"]
+    assert all(f"{titles[s]} ({s})" in text for s in lacking), text
