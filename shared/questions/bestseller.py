@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from shared.models.records import DataKind
+from shared.questions.lexicon import AGENT_CUES
 from shared.questions.timephrase import fmt_range
 from shared.store.metrics.model import MetricQuery, TimeRange
 
@@ -28,10 +29,14 @@ _ALL_TIME = re.compile(r"\b(?:of all time|all[- ]time|ever|overall|since (?:we )
 
 
 def asks_bestseller_stock(question: str) -> bool:
-    """Whether the question asks the stock of "our bestseller" (not a ranking of best sellers)."""
+    """Whether the question asks the stock of "our bestseller".
+
+    Not a ranking of best sellers, nor whether it will run out (the agents answer that).
+    """
     best = _BESTSELLER.search(question)
     return best is not None and _STOCK.search(question) is not None \
-        and not re.search(r"\bbest[- ]?sellers\b|\btop \d+\b", question, re.I)
+        and not re.search(r"\bbest[- ]?sellers\b|\btop \d+\b", question, re.I) \
+        and not any(AGENT_CUES[cue].search(question) for cue in ("inventory", "forecast", "what_if"))
 
 
 def bestseller_stock_query(question: str, tenant_id: str, extents: Mapping[DataKind, tuple[date, date]],

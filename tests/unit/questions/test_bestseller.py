@@ -21,6 +21,8 @@ EXTENTS = {DataKind.SALES: (date(2024, 1, 1), date(2025, 3, 30)), DataKind.INVEN
     ("How much stock do we have?", False),
     ("What are our top 5 best sellers?", False),
     ("Which of our best sellers are low on stock?", False),
+    ("Will our bestseller run out of stock next month?", False),
+    ("When should we restock our bestseller?", False),
 ])
 def test_a_stock_question_about_our_bestseller(question: str, asks: bool) -> None:
     assert asks_bestseller_stock(question) is asks
