@@ -332,6 +332,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             if starts is not None and base is not None and base.start < starts <= base.end:
                 answer += f" (only partly covered: your data starts on {fmt_day(starts)})"
         index = row.get(metric)
+        if metric == "discount_rate" and not q.compare and row.get(metric) is not None:
+            answer += " of revenue before discounts (discounts / gross revenue, so bigger lines weigh more)"
         if metric == "price_index" and isinstance(index, (int, float)) and not q.compare:
             gap = index - 100
             answer += (" (100 = the competitors' median price): our prices are "
