@@ -48,3 +48,10 @@ def rate_amounts(rate: pd.Series, revenue: np.ndarray) -> tuple[np.ndarray, np.n
         amount = np.where(ok, np.round(revenue * d / (1 - np.where(ok, d, 0.0)), 2), np.nan)
     gross = np.where(ok, np.round(revenue + np.nan_to_num(amount), 4), revenue)
     return amount, gross
+
+
+def rate_note(column: str) -> str:
+    """The ingestion's note when its discount column was read as rates."""
+    return (f"{column!r} read as a discount rate (values in [0, 1), 0.2 = 20% off) with revenue after it: each "
+            "line's discount is stored as revenue x rate / (1 - rate) and its revenue as the gross before the "
+            "discount (net revenue unchanged); rows flagged discount:rate")

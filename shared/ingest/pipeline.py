@@ -32,7 +32,7 @@ from shared.ingest.catalogue import CATALOGUE_FIELDS, CatalogueCollector
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
 from shared.ingest.derive import derive_missing
-from shared.ingest.discount import RATE_FLAG, decide_rate, rate_header
+from shared.ingest.discount import RATE_FLAG, decide_rate, rate_header, rate_note
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_label
 from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
 from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for
@@ -241,6 +241,8 @@ class IngestRun:
         self.fallback_rows = 0
         self.catalogue: CatalogueCollector | None = None  # the product names a sales file carries
         self._rate_header = False  # the discount column's header may name a rate (``shared.ingest.discount``)
+        self._discount_header: str | None = None
+        self.discount_column: str | None = None  # the discount column's header, once its values read as rates
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -264,6 +266,7 @@ class IngestRun:
             self._redact = personal_columns(mapping)
             self._rate_header = self.kind is DataKind.SALES and "discount" in mapping.fields.values() \
                 and rate_header(mapping.source_column("discount"))
+            self._discount_header = mapping.source_column("discount") if self._rate_header else None
             state = _FileState()
             self._staging = open_staging(self.warehouse, self.kind)
             try:
@@ -405,6 +408,7 @@ class IngestRun:
         if not state.discount_rate:
             return False
         parsed["discount_rate"] = parsed.pop("discount")
+        self.discount_column = self._discount_header
         return True
 
     def _record_digests(self, good: pd.DataFrame) -> np.ndarray:
@@ -566,6 +570,8 @@ def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun
                 if run.fallback_rows:
                     ingestion.encoding = f"{dialect.encoding} (cp1252 in {run.fallback_rows} rows)"
                 ingestion.column_mapping = mapping.as_document()
+                if run.discount_column is not None:
+                    ingestion.note = rate_note(run.discount_column)
                 return run
             except MalformedRows:
                 clear_ingestion(wh, ingestion.tenant_id, kind, ingestion.ingestion_id)

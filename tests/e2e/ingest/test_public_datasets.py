@@ -195,3 +195,4 @@ def test_a_discount_column_is_read_as_money_unless_its_values_are_rates(
     assert [r["discount"] for r in rows] == pytest.approx(list(stored))
     assert [r["revenue"] for r in rows] == pytest.approx(list(revenue))
     assert all(("discount:rate" in json.loads(r["quality_flags"] or "[]")) is rate for r in rows)
+    assert ("'Discount' read as a discount rate" in (doc.get("note") or "")) is rate, doc.get("note")
