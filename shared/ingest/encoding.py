@@ -61,3 +61,11 @@ def with_flag(flags: pd.Series, rows: np.ndarray) -> pd.Series:
     for pos in np.flatnonzero(rows):
         values[pos] = json.dumps([*json.loads(values[pos]), CP1252_FLAG])
     return string_series(pa.array(values.tolist(), type=pa.string()), flags.index)
+
+
+def with_label(flags: pd.Series, label: str) -> pd.Series:
+    """``flags`` (JSON lists) with ``label`` added on every row (rows of a chunk that share a reading)."""
+    import json
+
+    values = [json.dumps([*json.loads(v), label]) if v else json.dumps([label]) for v in flags.astype(object)]
+    return string_series(pa.array(values, type=pa.string()), flags.index)

@@ -124,6 +124,7 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "product_category": str,
     "product_brand": str,
     "line_profit": float,  # the line's profit in money: cost = revenue - line_profit (Superstore's Profit)
+    "discount_rate": float,  # a discount column read as a rate (``shared.ingest.discount``), Sales after it
 }
 #: Record fields no column feeds directly (a ``customer_hash`` column is hashed like any customer id).
 _DERIVED_ONLY: dict[DataKind, frozenset[str]] = {DataKind.SALES: frozenset({"customer_hash"})}
@@ -304,12 +305,13 @@ def detect_kind(headers: list[str] | tuple[str, ...]) -> DataKind:
 #: Native exports, header for header (sources of each column list: ``docs/ingest.md``).
 EXPORT_PROFILES: tuple[ExportProfile, ...] = (
     # Tableau's "Sample - Superstore" orders sheet, the most used public retail sample: its Discount is a
-    # rate (0.2 = 20%) and Sales is already after it, so Discount is left out rather than read as an amount
+    # rate (0.2 = 20%) and Sales is already after it: read as a rate by its values (``shared.ingest.discount``)
     _profile(
         "superstore_orders", DataKind.SALES, ("Row ID", "Order ID", "Product ID", "Sub-Category", "Sales", "Profit"),
         {"Order ID": "order_id", "Order Date": "date", "Product ID": "sku", "Customer ID": "customer_id",
          "Product Name": "product_title", "Category": "product_category", "Sales": "revenue",
-         "Quantity": "units", "Profit": "line_profit", "Country": "country", "Region": "region", "State": "state"},
+         "Quantity": "units", "Discount": "discount", "Profit": "line_profit", "Country": "country",
+         "Region": "region", "State": "state"},
     ),
     # the Kaggle "Superstore Sales" download (train.csv): the same orders sheet without Quantity, Discount and
     # Profit, dates as dd/mm/yyyy; with no quantity each line counts as one unit (revenue is exact)

@@ -32,7 +32,8 @@ from shared.ingest.catalogue import CATALOGUE_FIELDS, CatalogueCollector
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
 from shared.ingest.derive import derive_missing
-from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag
+from shared.ingest.discount import RATE_FLAG, decide_rate, rate_header, rate_note
+from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_label
 from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
 from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for
 from shared.ingest.join import ingest_part, recognise
@@ -146,6 +147,8 @@ class _FileState:
     decimal_comma: bool | None = None
     date_order: DateOrder | None = None
     seen: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.uint64))
+    #: the discount column read as a rate (``shared.ingest.discount``); None until a chunk shows it
+    discount_rate: bool | None = None
 
 
 class _EncodingMismatch(Exception):
@@ -237,6 +240,9 @@ class IngestRun:
         self.cp1252_fallback = False
         self.fallback_rows = 0
         self.catalogue: CatalogueCollector | None = None  # the product names a sales file carries
+        self._rate_header = False  # the discount column's header may name a rate (``shared.ingest.discount``)
+        self._discount_header: str | None = None
+        self.discount_column: str | None = None  # the discount column's header, once its values read as rates
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -258,6 +264,9 @@ class IngestRun:
             if self.kind is DataKind.SALES and set(mapping.fields.values()) & CATALOGUE_FIELDS.keys():
                 self.catalogue = CatalogueCollector()
             self._redact = personal_columns(mapping)
+            self._rate_header = self.kind is DataKind.SALES and "discount" in mapping.fields.values() \
+                and rate_header(mapping.source_column("discount"))
+            self._discount_header = mapping.source_column("discount") if self._rate_header else None
             state = _FileState()
             self._staging = open_staging(self.warehouse, self.kind)
             try:
@@ -325,6 +334,7 @@ class IngestRun:
             parse_error = parse_error.where(~fresh, result.errors)
             parse_field = parse_field.where(~fresh, rule.name)
         currency_filled = self._currency_from_amounts(raw, parsed)
+        rated = self._discount_as_rate(parsed, state)
         if self.kind is DataKind.SALES:
             parse_error, parse_field = self._sales_sources(raw, state, parsed, parse_error, parse_field)
             outcome = derive_sales(parsed, raw.index, defaults=mapping.profile.defaults if mapping.profile else None,
@@ -383,9 +393,23 @@ class IngestRun:
             self._flags(raw.iloc[positions] if subset else raw, state,
                         currency_filled[positions] if subset else currency_filled),
             fallback[positions] if subset else fallback), upload_filled[positions] if subset else upload_filled)
+        if rated:
+            rows["quality_flags"] = with_label(rows["quality_flags"], RATE_FLAG)
         # staged on the writer thread while the next chunk is parsed (looked up now: tests patch stage_rows)
         assert self._writer is not None and self._staging is not None
         self._writer.submit("staged", functools.partial(stage_rows, self._staging, rows))
+
+    def _discount_as_rate(self, parsed: dict[str, Any], state: _FileState) -> bool:
+        """Move the discount column to ``discount_rate`` when the file's discounts are rates; whether it did."""
+        if not self._rate_header or "discount" not in parsed:
+            return False
+        if state.discount_rate is None:
+            state.discount_rate = decide_rate(parsed["discount"])
+        if not state.discount_rate:
+            return False
+        parsed["discount_rate"] = parsed.pop("discount")
+        self.discount_column = self._discount_header
+        return True
 
     def _record_digests(self, good: pd.DataFrame) -> np.ndarray:
         """Digests of the natural key; a sales return line adds a ``return`` part (see ``line_kind``)."""
@@ -546,6 +570,8 @@ def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun
                 if run.fallback_rows:
                     ingestion.encoding = f"{dialect.encoding} (cp1252 in {run.fallback_rows} rows)"
                 ingestion.column_mapping = mapping.as_document()
+                if run.discount_column is not None:
+                    ingestion.note = rate_note(run.discount_column)
                 return run
             except MalformedRows:
                 clear_ingestion(wh, ingestion.tenant_id, kind, ingestion.ingestion_id)

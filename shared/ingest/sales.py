@@ -16,7 +16,9 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
 4. **Discounts, refunds and returned units are amounts**: their sign is dropped (``-5.00`` off is 5.00).
 5. **A line's discount** is its discount column; else ``revenue - line_net`` where the export gives the
    line's total after discounts (WooCommerce's ``item_total``). **A line's cost** is its cost column; else
-   ``revenue - line_profit`` where the export gives the line's profit (Superstore's ``Profit``).
+   ``revenue - line_profit`` where the export gives the line's profit (Superstore's ``Profit``). **A discount
+   given as a rate** ``d`` (``shared.ingest.discount``; revenue already after it) is the amount
+   ``revenue x d / (1 - d)`` and the line's revenue becomes its gross, ``revenue + amount`` (net unchanged).
 6. **Order-level discount and refund amounts are spread over the order's lines by value** (revenue, else
    units x unit price; equally when the order has no value), net of what the lines already carry: a line
    gets its own amount plus its share of ``max(order amount - sum of line amounts, 0)``, in cents that add
@@ -39,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from shared.ingest.customers import hash_customers
+from shared.ingest.discount import rate_amounts
 from shared.ingest.reader import Chunk
 
 #: Fields exports write on an order's first line only (filled down within the order).
@@ -243,6 +246,12 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         given = columns.get("line_cost")
         derived = pd.Series(cost, index=index)
         columns["line_cost"] = derived if given is None else given.where(given.notna(), derived)
+    rate = columns.pop("discount_rate", None)
+    if rate is not None:  # revenue is after the discount: the amount off, and revenue back to gross
+        amount, gross = rate_amounts(rate, _num(columns.get("revenue"), index))
+        columns["revenue"] = pd.Series(gross, index=index)
+        given, derived = columns.get("discount"), pd.Series(amount, index=index)
+        columns["discount"] = derived if given is None else given.where(given.notna(), derived)
     groups = _order_groups(order_id) if order_id is not None else np.arange(len(index))
     value = line_values(columns, index)
     for source, target in (("order_discount", "discount"), ("order_refund", "refund")):

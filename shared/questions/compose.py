@@ -271,7 +271,11 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         elif need:
             answer += f" It needs {need}."
         return MetricAnswer(answer, period, None, None, _evidence(result))
-    if reading.shape == "count" and dims:
+    if reading.shape == "bestseller_stock" and dims:
+        answer = _bestseller_stock_answer(rows[0], titles, period)
+    elif metric == "uncosted_products" and dims:
+        answer = _uncosted_answer(rows, titles, result.truncated)
+    elif reading.shape == "count" and dims:
         sold = [r for r in rows if (r.get(metric) or 0) > 0 and r.get(dims[0]) is not None]
         one, many = _DIM_NOUNS.get(dims[0], (dims[0], dims[0] + "s"))
         count = f"{'at least ' if result.truncated else ''}{len(sold):,}"
@@ -328,6 +332,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             if starts is not None and base is not None and base.start < starts <= base.end:
                 answer += f" (only partly covered: your data starts on {fmt_day(starts)})"
         index = row.get(metric)
+        if metric == "discount_rate" and not q.compare and row.get(metric) is not None:
+            answer += " of revenue before discounts (discounts / gross revenue, so bigger lines weigh more)"
         if metric == "price_index" and isinstance(index, (int, float)) and not q.compare:
             gap = index - 100
             answer += (" (100 = the competitors' median price): our prices are "
@@ -387,6 +393,38 @@ def _share_of_answer(row: Mapping[str, Any], metric: str, where: str, when: str,
     if _HOW_MANY.search(question):
         return f"{amounts} {of}{where} {when} {says} ({share})."
     return f"{share} of {of}{where} {when} {says}: {amounts} {of}."
+
+
+def _uncosted_answer(rows: list[dict[str, Any]], titles: Mapping[str, str], truncated: bool) -> str:
+    """"3 of your 40 catalogue products have no cost: Blue Vase (KIT-0001); ... and 1 more."."""
+    lacking = [str(r["sku"]) for r in rows if (r.get("uncosted_products") or 0) > 0 and r.get("sku") is not None]
+    total = sum(1 for r in rows if r.get("sku") is not None)
+    names = [f"{titles[s]} ({s})" if titles.get(s) else s for s in lacking[:_SENTENCE_ITEMS]]
+    more = f" and {len(lacking) - len(names):,} more" if len(lacking) > len(names) else ""
+    of = f"{'at least ' if truncated else ''}{len(lacking):,} of your {total:,} catalogue products"
+    if not lacking:
+        return f"None of your {total:,} catalogue products is without a cost: every one has a cost."
+    verb = "has" if len(lacking) == 1 else "have"
+    return (f"{of} {verb} no cost: {'; '.join(names)}{more}. Without a cost they are left out of margin and "
+            "count at their catalogue price in the stock value.")
+
+
+def _bestseller_stock_answer(row: Mapping[str, Any], titles: Mapping[str, str], period: TimeRange | None) -> str:
+    """The bestseller's on-hand first, then why it is the bestseller.
+
+    "12 units of Blue Vase (KIT-0001) are left at the latest stock count (counted up to 31 Mar 2025). It is
+    your bestseller by units over the last 90 days of sales (...): 140 units sold."
+    """
+    sku = str(row.get("sku"))
+    name = f"{titles[sku]} ({sku})" if titles.get(sku) else sku
+    units, stock = row.get("units") or 0, row.get("stock_on_hand")
+    when = f" (counted up to {fmt_day(period.end)})" if period is not None else ""
+    why = (f"It is your bestseller by units over {period.label if period is not None else 'your sales'}: "
+           f"{int(units):,} units sold.")
+    if stock is None:
+        return f"{name} has no stock count in your inventory data since then{when}. {why}"
+    return (f"{int(stock):,} unit{'s' if stock != 1 else ''} of {name} {'are' if stock != 1 else 'is'} left at "
+            f"the latest stock count{when}. {why}")
 
 
 def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str | None) -> str:

@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field
 
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
+from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query
 from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, verb_matches
 from shared.questions.reviews import ReviewAsk, asks_sentiment_change, read_review_question
 from shared.questions.timephrase import (
@@ -38,13 +39,14 @@ from shared.questions.timephrase import (
     period_containing,
     resolve_time,
 )
+from shared.questions.uncosted import asks_uncosted_products, uncosted_query
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
 from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.compile import to_date_months
 from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, MetricName, MetricQuery, TimeRange
 
 ReadingKind = Literal["metric", "agent", "unanswerable", "catalogue"]
-Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "unsold"]
+Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "unsold", "bestseller_stock"]
 
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
 _ADDITIVE: frozenset[str] = frozenset(name for name, spec in METRICS.items() if spec.additive)
@@ -591,6 +593,15 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     reading.brands = list(dict.fromkeys(v for m in matches if m.kind == "brand" for v in m.values))
     gap = _unanswerable(question, index)
     reading.price_change_pct = price_change(question)
+    if gap is None and asks_bestseller_stock(question) and \
+            (best := bestseller_stock_query(question, tenant_id, extents)) is not None:
+        # "how much stock is left of our bestseller?": the top SKU by units, its on-hand (not the store's)
+        reading.kind, reading.shape, reading.query = "metric", "bestseller_stock", best
+        reading.as_of = best.time_range.end if best.time_range is not None else today
+        return reading
+    if gap is None and asks_uncosted_products(question):  # the catalogue's products, not cost of goods
+        reading.kind, reading.shape, reading.query = "metric", "count", uncosted_query(tenant_id)
+        return reading
     if gap is None and (mixed := _sales_and_market(question, tenant_id, index, extents, as_of, today)) is not None:
         return mixed  # "what did we make last month, and are we cheaper than MegaMart?"
     if gap is None and (market := read_market(question, matches, index, time.spans)) is not None:  # vs X, restock

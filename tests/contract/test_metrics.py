@@ -284,6 +284,22 @@ def test_stock_value_at_cost_and_at_price_where_no_cost(seeded: Seeded) -> None:
     assert result.currency == "EUR"  # the catalogue's
 
 
+@pytest.mark.parametrize("time_range", [None, Q1])
+def test_catalogue_products_without_a_cost_whatever_the_period(seeded: Seeded, time_range: TimeRange | None) -> None:
+    """Every catalogue product counts (sold, in stock or neither); a period does not apply to the catalogue."""
+    products = seeded.products
+    total = seeded.run(metrics=["uncosted_products", "catalogue_products"], time_range=time_range).rows[0]
+    assert total["catalogue_products"] == products["sku"].nunique()
+    assert total["uncosted_products"] == products[products["cost"].isna()]["sku"].nunique() > 0
+    by_sku = seeded.run(metrics=["uncosted_products"], dimensions=["sku"]).rows
+    lacking = sorted(products[products["cost"].isna()]["sku"])
+    assert sorted(r["sku"] for r in by_sku if r["uncosted_products"]) == lacking
+    by_category = seeded.run(metrics=["uncosted_products"], dimensions=["category"]).rows
+    assert sum(r["uncosted_products"] for r in by_category) == total["uncosted_products"]
+    named = seeded.run(metrics=["catalogue_products"], dimensions=["product"]).rows  # the other tenant's same SKUs
+    assert sorted(r["product"] for r in named) == sorted(products["title"])  # are not this tenant's products
+
+
 def test_orders_and_revenue_with_a_discount(seeded: Seeded) -> None:
     result = seeded.run(metrics=["promo_order_share", "promo_orders", "promo_revenue_share"], time_range=Q1)
     sales = in_range(seeded.sales, Q1.start, Q1.end)

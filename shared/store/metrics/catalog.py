@@ -2,8 +2,8 @@
 
 A metric is a formula over *measures*; a measure is one aggregate over the rows of one *measure group* (a fact
 table read in one shape: sales lines, customers, reviews, the latest stock snapshots, competitor price
-observations). The compiler (``compile.py``) aggregates each group needed by a query by the requested
-dimensions, stacks the groups and applies the metric formulas, so metrics from different facts combine
+observations, the catalogue's products). The compiler (``compile.py``) aggregates each group needed by a query
+by the requested dimensions, stacks the groups and applies the metric formulas, so metrics from different facts combine
 whenever every group can produce every requested dimension.
 
 Everything here is a sqlglot expression builder: definitions carry no values from a query, and nothing is
@@ -22,7 +22,7 @@ from shared.models.records import DataKind
 from shared.store.metrics.model import DimensionName, Grain, MetricName
 
 Unit = Literal["money", "count", "percent", "rating", "days", "index"]
-MeasureGroup = Literal["sales", "customers", "reviews", "inventory", "competitor_prices"]
+MeasureGroup = Literal["sales", "customers", "reviews", "inventory", "competitor_prices", "catalogue"]
 
 #: Measure column -> its reference in the stacked, aggregated relation.
 MeasureRef = Callable[[str], exp.Expr]
@@ -117,7 +117,8 @@ def _no_cost() -> exp.Expr:
 # returned_units, order_id, unit_cost (the product's), line_cost (the line's own cost, else units x the product's
 # cost), currency, promo; customers -> orders (per customer); reviews -> rating; inventory -> on_hand, is_latest,
 # stock_sku, unit_cost, unit_price (the catalogue's cost and price when a metric reads the products);
-# competitor_prices -> our_price, median_price, min_price.
+# competitor_prices -> our_price, median_price, min_price; catalogue -> catalogue_sku, unit_cost (the product's
+# cost; the catalogue has no date: a period does not apply to it).
 MEASURES: dict[str, Measure] = {m.name: m for m in (
     Measure("gross", "sales", lambda: fn("SUM", col("gross")),
             "Sum of line revenue; a line without revenue counts units x unit_price."),
@@ -175,6 +176,10 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
     Measure("stocked_skus", "inventory", lambda: exp.Count(this=exp.Distinct(expressions=[when(
         _latest(exp.GT(this=col("on_hand"), expression=_num(0))), col("stock_sku"))])),
             "SKUs with stock at their latest snapshot."),
+    Measure("catalogue_skus", "catalogue", lambda: exp.Count(this=exp.Distinct(expressions=[col("catalogue_sku")])),
+            "Products (SKUs) in the catalogue."),
+    Measure("uncosted_products", "catalogue", lambda: exp.Count(this=exp.Distinct(expressions=[when(
+        col("unit_cost").is_(exp.null()), col("catalogue_sku"))])), "Catalogue products (SKUs) without a cost."),
     Measure("index_sum", "competitor_prices",
             lambda: fn("SUM", ratio(col("our_price"), col("median_price"), 100)),
             "Sum over observations of 100 x our price / median competitor price."),
@@ -315,6 +320,13 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           "without a cost, on hand at their latest snapshot x price.", additive=True, products=True),
     _spec("uncosted_skus", "SKUs in stock without a cost", "count", INV, ("uncosted_skus",), _sum("uncosted_skus"),
           "SKUs with stock at their latest snapshot and no cost in the catalogue.", products=True),
+    _spec("uncosted_products", "Catalogue products without a cost", "count", DataKind.PRODUCTS,
+          ("uncosted_products", "catalogue_skus"), _sum("uncosted_products"),
+          "Products (SKUs) in the catalogue with no cost, whether in stock or sold or not (the catalogue has no "
+          "date: a period does not apply).", additive=True, products=True, time_ok=False),
+    _spec("catalogue_products", "Catalogue products", "count", DataKind.PRODUCTS, ("catalogue_skus",),
+          _sum("catalogue_skus"), "Products (SKUs) in the catalogue (no date: a period does not apply).",
+          additive=True, products=True, time_ok=False),
     _spec("inventory_value_at_price", "Stock value at price", "money", INV, ("stock_price_value",),
           _sum("stock_price_value"), "Units on hand at each SKU and location's latest snapshot x the product's "
           "current catalogue price (SKUs without a price are left out).", additive=True, products=True),
@@ -346,11 +358,12 @@ class DimensionSpec:
 
 
 _ALL: frozenset[MeasureGroup] = frozenset(get_args(MeasureGroup))
+_DATED: frozenset[MeasureGroup] = _ALL - {"catalogue"}  # the catalogue has no date
 
 DIMENSIONS: dict[str, DimensionSpec] = {d.name: d for d in (
     DimensionSpec("date", "Date", "The row's date, truncated to the grain (day, ISO week from Monday, month, "
-                  "quarter, year); the value is the first day of the bucket.", _ALL, is_time=True),
-    DimensionSpec("weekday", "Weekday", "Day of the week, in English (Monday ... Sunday).", _ALL, is_time=True),
+                  "quarter, year); the value is the first day of the bucket.", _DATED, is_time=True),
+    DimensionSpec("weekday", "Weekday", "Day of the week, in English (Monday ... Sunday).", _DATED, is_time=True),
     DimensionSpec("sku", "SKU", "The product code as the merchant's data spells it.", _ALL),
     DimensionSpec("product", "Product", "The product's title from the catalogue.", _ALL, needs_products=True),
     DimensionSpec("category", "Category", "The product's category from the catalogue.", _ALL,
@@ -371,6 +384,7 @@ DIMENSIONS: dict[str, DimensionSpec] = {d.name: d for d in (
 GROUP_SOURCE: Mapping[MeasureGroup, DataKind] = {
     "sales": DataKind.SALES, "customers": DataKind.SALES, "reviews": DataKind.REVIEWS,
     "inventory": DataKind.INVENTORY, "competitor_prices": DataKind.COMPETITOR_PRICES,
+    "catalogue": DataKind.PRODUCTS,
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

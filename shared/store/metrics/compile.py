@@ -164,6 +164,8 @@ def _validate(query: MetricQuery) -> tuple[list[MetricSpec], dict[MeasureGroup, 
                     raise MetricQueryError(
                         f"{spec.name} comes from {GROUP_SOURCE[group].value}, which has no {dim}: it cannot be "
                         f"broken down or filtered by {dim}", details={"metric": spec.name, "dimension": dim})
+    if query.compare and any("catalogue" in spec.groups for spec in specs):
+        raise MetricQueryError("the catalogue has no date: its products cannot be compared between periods")
     if len(set(query.dimensions)) != len(query.dimensions):
         raise MetricQueryError("a dimension is listed twice")
     needed: dict[MeasureGroup, list[str]] = {}
@@ -238,10 +240,10 @@ def _filter(ctx: _Context, index: int, dimension: str, op: str, values: list[str
     return exp.or_(target.copy().is_(exp.null()), exp.Not(this=member))
 
 
-def _where(ctx: _Context) -> exp.Expr:
+def _where(ctx: _Context, dated: bool = True) -> exp.Expr:
     q = ctx.query
     conditions: list[exp.Expr] = [tenant_predicate("f")]
-    if q.time_range is not None:
+    if q.time_range is not None and dated:
         current = exp.Between(this=_day(), low=ctx.params.bind("start", q.time_range.start),
                               high=ctx.params.bind("end", q.time_range.end))
         if ctx.previous is not None:
@@ -280,7 +282,7 @@ def _rows(ctx: _Context, group: MeasureGroup, columns: dict[str, exp.Expr]) -> e
     if ctx.with_products:
         stmt = stmt.join(exp.alias_(exp.to_table("_products"), "p", table=True, copy=False),
                          on=col("sku", table="p").eq(col("sku", table="f")), join_type="left", copy=False)
-    return stmt.where(_where(ctx), copy=False)
+    return stmt.where(_where(ctx, dated=group != "catalogue"), copy=False)
 
 
 def _f(name: str) -> exp.Column:
@@ -323,6 +325,8 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
         return per_customer, exp.GT(this=col("orders"), expression=exp.Literal.number(0))
     if group == "reviews":
         return _rows(ctx, group, {"rating": _f("rating")}), None
+    if group == "catalogue":  # the catalogue's products, whatever the period (they have no date)
+        return _rows(ctx, group, {"catalogue_sku": _f("sku"), "unit_cost": col("cost", table="p")}), None
     if group == "inventory":
         partition: list[exp.Expr] = [_f("sku"), _f("location")]
         if "date" in ctx.query.dimensions:

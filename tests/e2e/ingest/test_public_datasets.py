@@ -7,6 +7,7 @@ from their content, so the same export uploaded twice stores each review once.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -118,13 +119,15 @@ def test_a_real_products_file_is_not_overwritten_by_names_on_sales_lines(harness
     assert _products(harness)["22633"]["title"] == "HAND WARMER UNION JACK"
 
 
-def test_superstore_lands_with_its_categories_and_its_discount_rate_left_out(harness: Harness) -> None:
+def test_superstore_lands_with_its_categories_and_its_discount_rate_as_an_amount(harness: Harness) -> None:
+    """Superstore's Discount is a rate and Sales is after it: 957.5775 at 45% off is 783.47 off 1,741.05."""
     doc = _ingest(harness, "superstore_orders.csv")
     assert doc["status"] == "processed" and (doc["accepted"], doc["rejected"]) == (4, 0)
-    table = harness.rows("SELECT sku, revenue, units, discount FROM sales WHERE tenant_id = 'acme' "
+    table = harness.rows("SELECT sku, revenue, units, discount, quality_flags FROM sales WHERE tenant_id = 'acme' "
                          "AND sku = 'FUR-TA-10000577'")
-    assert table[0]["revenue"] == pytest.approx(957.5775) and table[0]["units"] == 5
-    assert table[0]["discount"] is None or table[0]["discount"] != table[0]["discount"]  # NULL (NaN), not 0.45
+    assert table[0]["discount"] == pytest.approx(783.47) and table[0]["units"] == 5
+    assert table[0]["revenue"] == pytest.approx(957.5775 + 783.47)  # gross: net revenue stays Sales
+    assert "discount:rate" in json.loads(table[0]["quality_flags"])
     products = _products(harness)
     assert products["FUR-CH-10000454"] == {"sku": "FUR-CH-10000454", "category": "Furniture",
                                            "title": "Hon Deluxe Fabric Upholstered Stacking Chairs, Rounded Back"}
@@ -174,3 +177,22 @@ def test_the_kaggle_superstore_sales_download_is_sales_not_a_catalogue() -> None
         "Product Name": "product_title", "Sales": "revenue"}
     full = [*header, "Quantity", "Discount", "Profit"]
     assert export_profile(full) is not None and export_profile(full).name == "superstore_orders"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("sold", "stored", "revenue", "rate"), [
+    (("40.00,5.00", "40.00,0.50"), (5.0, 0.5), (40.0, 40.0), False),  # money: an amount of 1 or more settles it
+    (("30.00,0.25", "30.00,0"), (10.0, 0.0), (40.0, 30.0), True),  # rates: 30 after 25% off is 10 off 40
+])
+def test_a_discount_column_is_read_as_money_unless_its_values_are_rates(
+        harness: Harness, sold: tuple[str, str], stored: tuple[float, float], revenue: tuple[float, float],
+        rate: bool) -> None:
+    body = (f"order_id,sku,date,units,revenue,Discount\nA1,SKU-1,2024-03-01,1,{sold[0]}\n"
+            f"A2,SKU-2,2024-03-02,1,{sold[1]}\n")
+    doc = harness.ingest(body.encode(), filename="discounts.csv", content_type="text/csv")
+    assert doc["status"] == "processed" and doc["accepted"] == 2
+    rows = harness.rows("SELECT order_id, revenue, discount, quality_flags FROM sales WHERE tenant_id = 'acme' "
+                        "ORDER BY order_id")
+    assert [r["discount"] for r in rows] == pytest.approx(list(stored))
+    assert [r["revenue"] for r in rows] == pytest.approx(list(revenue))
+    assert all(("discount:rate" in json.loads(r["quality_flags"] or "[]")) is rate for r in rows)
+    assert ("'Discount' read as a discount rate" in (doc.get("note") or "")) is rate, doc.get("note")

@@ -178,7 +178,8 @@ def _retail_asks(first_month: str, busy_month: str, cancel_month: str, year: int
     ]
 
 
-# Superstore: Sales are after the discount; Profit is the line's.
+# Superstore: Sales are after the discount, a rate d: the line's discount is Sales x d / (1 - d) and its revenue
+# (gross, before the discount: what "sales" and "revenue" answer) Sales + that; Profit is the line's.
 def _superstore(text: str, dayfirst: bool = False) -> pd.DataFrame:
     raw = pd.read_csv(io.StringIO(text))
     if dayfirst:  # the Kaggle "Superstore Sales" download: no Quantity, Discount or Profit; dd/mm/yyyy
@@ -187,9 +188,23 @@ def _superstore(text: str, dayfirst: bool = False) -> pd.DataFrame:
                             .dt.strftime("%m/%d/%Y")})
     return pd.DataFrame({"order": raw["Order ID"], "sku": raw["Product ID"], "product": raw["Product Name"],
                          "category": raw["Category"], "region": raw["Region"], "state": raw["State"],
-                         "customer": raw["Customer ID"], "qty": raw["Quantity"], "value": raw["Sales"],
-                         "profit": raw["Profit"], "discount": raw["Discount"],
-                         "day": pd.to_datetime(raw["Order Date"], format="%m/%d/%Y")})
+                         "customer": raw["Customer ID"], "qty": raw["Quantity"], "net": raw["Sales"],
+                         "profit": raw["Profit"], "rate": raw["Discount"],
+                         "day": pd.to_datetime(raw["Order Date"], format="%m/%d/%Y")}).pipe(_gross)
+
+
+def _gross(frame: pd.DataFrame) -> pd.DataFrame:
+    off = (frame["net"] * frame["rate"] / (1 - frame["rate"])).round(2)
+    return frame.assign(off=off, value=frame["net"] + off)
+
+
+def _discount_rate(frame: pd.DataFrame) -> float:
+    return round(100 * frame["off"].sum() / frame["value"].sum(), 1)
+
+
+def _top_discount_rate(frame: pd.DataFrame, by: str) -> tuple[str, float]:
+    rates = frame.groupby(by).apply(_discount_rate, include_groups=False).sort_values(ascending=False)
+    return str(rates.index[0]), float(rates.iloc[0])
 
 
 SUPERSTORE_ASKS = [
@@ -200,7 +215,7 @@ SUPERSTORE_ASKS = [
     Ask("Which region had the most sales?", lambda f: _top(f, "region")),
     Ask("Which state has the highest sales?", lambda f: _top(f, "state")),
     Ask("What was our profit in 2017?", lambda f: round(_year(f, 2017)["profit"].sum(), 2)),
-    Ask("What is our profit margin?", lambda f: round(100 * f["profit"].sum() / f["value"].sum(), 1), percent=True),
+    Ask("What is our profit margin?", lambda f: round(100 * f["profit"].sum() / f["net"].sum(), 1), percent=True),
     Ask("Which region made the most profit?", lambda f: _top(f, "region", "profit")),
     Ask("Which product made the most profit?", lambda f: _top(f, "product", "profit")),
     Ask("How many customers did we have in 2017?", lambda f: _year(f, 2017)["customer"].nunique()),
@@ -210,6 +225,12 @@ SUPERSTORE_ASKS = [
     Ask("How many units did we sell in 2015?", lambda f: int(_year(f, 2015)["qty"].sum())),
     Ask("How did sales change month over month?", _mom_pct, percent=True),
     Ask("Which day of the week has the most sales?", _weekday),
+    Ask("What was our average discount?", _discount_rate, percent=True),
+    Ask("How much did we give away in discounts last year?", lambda f: round(_year(f, 2016)["off"].sum(), 2)),
+    Ask("Which category had the highest discount rate?", lambda f: _top_discount_rate(f, "category"),
+        percent=True),
+    Ask("What share of orders had a discount?",
+        lambda f: round(100 * f.loc[f["rate"] > 0, "order"].nunique() / f["order"].nunique(), 1), percent=True),
 ]
 
 
@@ -323,7 +344,7 @@ DATASETS = {
     "superstore_sales": Dataset("superstore_sales",
                                 _one("superstore_sales", lambda: shapes.superstore(2000, seed=6, kaggle_sales=True)),
                                 _only(lambda t: _superstore(t, dayfirst=True)),
-                                [a for a in SUPERSTORE_ASKS if not re.search(r"profit|units", a.question)]),
+                                [a for a in SUPERSTORE_ASKS if not re.search(r"profit|units|discount", a.question)]),
     "sale_report": Dataset("sale_report", _one("sale_report", lambda: shapes.sale_report(2000, seed=4)),
                            _only(_sale_report), SALE_REPORT_ASKS, no_currency=False),
     "olist": Dataset("olist", lambda: {n: shapes.olist(1500, seed=5)[n] for n in OLIST_ORDER}, _olist, OLIST_ASKS,

@@ -131,3 +131,42 @@ def test_a_named_product_runs_out_counted_from_its_stock_count(shop: Ingested, t
     text = answer(shop, "When will the ceramic vase run out?", tenant)
     assert text.startswith(f"Ceramic Vase (VASE-1) runs out around {run_out.isoformat()}"), text  # named
     assert f"less {sold_since:.0f} sold since" in text and counted.date().isoformat() in text, text
+
+
+@pytest.mark.parametrize(("question", "all_time"), [
+    ("How much stock is left of our bestseller?", False),
+    ("How many units of our best-selling product do we have in stock?", False),
+    ("How much stock do we have of our all-time bestseller?", True),
+])
+def test_the_bestsellers_stock_is_its_on_hand_at_the_latest_count_named(shop: Ingested, question: str,
+                                                                        all_time: bool) -> None:
+    sold = shop.sales()
+    start = sold["date"].min() if all_time else sold["date"].max() - pd.Timedelta(days=89)
+    units = sold[sold["date"] >= start].groupby("sku")["units"].sum().sort_values(ascending=False, kind="stable")
+    best = str(units.index[0])
+    latest = _latest_stock(shop)
+    on_hand = int(latest.loc[latest["sku"] == best, "on_hand"].sum())
+    title = shop.merchant.products.set_index("sku").loc[best, "title"]
+    text = answer(shop, question)
+    first = text.split(". ")[0]
+    total = int(latest["on_hand"].sum())
+    assert first.startswith(f"{on_hand:,} unit") and f"{title} ({best})" in first, (text, on_hand, total)
+    assert states(text, float(units.iloc[0])) and ("all your sales" in text) is all_time, text
+    assert on_hand != total and units.iloc[0] > units.iloc[1]  # one SKU, not the store; no tie for the top
+
+
+@pytest.mark.parametrize("question", ["How many SKUs have no cost in the catalogue?",
+                                      "which products are missing a cost?"])
+def test_products_without_a_cost_are_counted_from_the_catalogue_and_named(shop: Ingested, tmp_path: Path,
+                                                                          question: str) -> None:
+    tenant = "uncosted"
+    products = shop.merchant.products.copy()
+    lacking = sorted(products["sku"])[-2:]
+    products.loc[products["sku"].isin(lacking), "cost"] = None
+    path = tmp_path / "products.csv"
+    products.to_csv(path, index=False)
+    assert ingest_path(shop.deps, path, tenant, "products").status == "processed"
+    text = answer(shop, question, tenant)
+    assert text.startswith(f"2 of your {len(products)} catalogue products have no cost: "), text
+    titles = products.set_index("sku")["title"]
+    assert all(f"{titles[s]} ({s})" in text for s in lacking), text

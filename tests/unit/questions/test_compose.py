@@ -153,3 +153,10 @@ def test_an_amount_whose_sales_name_no_currency_never_claims_one() -> None:
     assert orders.answer == "Orders in Q1 2025 (1 Jan - 31 Mar 2025) were 12."
     named = compose(reading(q), result(q, [{"revenue": 5.0}]), titles=TITLES, currency=CurrencyHint())
     assert named.answer == "Revenue in Q1 2025 (1 Jan - 31 Mar 2025) was £5.00."
+
+
+def test_a_discount_rate_says_what_it_is_a_share_of() -> None:
+    query = MetricQuery(tenant_id="t", metrics=["discount_rate"], time_range=Q1)
+    text = compose(reading(query, question="what was our average discount?"),
+                   result(query, [{"discount_rate": 29.44}]), titles=TITLES).answer
+    assert "29.4% of revenue before discounts" in text, text

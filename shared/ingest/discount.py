@@ -1,0 +1,57 @@
+"""Whether a sales file's discount column is a rate (0.2 = 20% off) or an amount, and a rate's amount.
+
+Tableau's Superstore writes ``Discount`` as a rate and ``Sales`` already after it; most exports write the
+discount as money. A file's discount column is read as a **rate** when its header is named like a discount
+with no currency in it (``Discount``, ``Discount Rate``, ``Discount %``) and its values are all in ``[0, 1)``
+with some above 0 (decided once per file, from the first chunk with a discount above 0; a value of 1 or more
+settles it as an amount). A rate ``d`` on a line whose revenue ``S`` is after it is the amount
+``S x d / (1 - d)``: the line's gross (before discount) is ``S + amount`` and its net stays ``S``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+#: Row flag (``quality_flags``) on lines whose discount was given as a rate and stored as its amount.
+RATE_FLAG = "discount:rate"
+#: Headers that may hold a rate: a discount named with no money or currency word or symbol.
+_RATE_HEADER = re.compile(r"^\s*(?:line[ _-]?|item[ _-]?)?discount(?:[ _-]?(?:rate|pct|percent|percentage|%|\(%\)))?"
+                          r"\s*$", re.I)
+
+
+def rate_header(header: str) -> bool:
+    """Whether ``header`` names a discount that may be a rate (no currency, amount or value in its name)."""
+    return bool(_RATE_HEADER.match(header))
+
+
+def decide_rate(values: pd.Series) -> bool | None:
+    """``True`` when the values read as rates, ``False`` as amounts, ``None`` when they cannot tell (all 0)."""
+    known = values.dropna().astype("float64")
+    if known.empty:
+        return None
+    if bool(((known < 0) | (known >= 1)).any()):
+        return False
+    return True if bool((known > 0).any()) else None
+
+
+def rate_amounts(rate: pd.Series, revenue: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The discount amount ``revenue x d / (1 - d)`` of each line and its gross ``revenue + amount`` (cents).
+
+    A missing rate or revenue, or a rate outside ``[0, 1)``, gives no amount (the revenue is kept).
+    """
+    d = rate.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ok = (d >= 0) & (d < 1) & ~np.isnan(revenue)
+        amount = np.where(ok, np.round(revenue * d / (1 - np.where(ok, d, 0.0)), 2), np.nan)
+    gross = np.where(ok, np.round(revenue + np.nan_to_num(amount), 4), revenue)
+    return amount, gross
+
+
+def rate_note(column: str) -> str:
+    """The ingestion's note when its discount column was read as rates."""
+    return (f"{column!r} read as a discount rate (values in [0, 1), 0.2 = 20% off) with revenue after it: each "
+            "line's discount is stored as revenue x rate / (1 - rate) and its revenue as the gross before the "
+            "discount (net revenue unchanged); rows flagged discount:rate")
