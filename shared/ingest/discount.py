@@ -5,7 +5,7 @@ discount as money. A file's discount column is read as a **rate** when its heade
 with no currency in it (``Discount``, ``Discount Rate``, ``Discount %``) and its values are all in ``[0, 1)``
 with some above 0 (decided once per file, from the first chunk with a discount above 0; a value of 1 or more
 settles it as an amount). A rate ``d`` on a line whose revenue ``S`` is after it is the amount
-``S x d / (1 - d)``: the line's gross (before discount) is ``S + amount`` and its net stays ``S``.
+``S x d / (1 - d)``; the line keeps ``S`` as its revenue and is marked ``discount_included`` (its net is ``S``).
 """
 
 from __future__ import annotations
@@ -37,21 +37,19 @@ def decide_rate(values: pd.Series) -> bool | None:
     return True if bool((known > 0).any()) else None
 
 
-def rate_amounts(rate: pd.Series, revenue: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The discount amount ``revenue x d / (1 - d)`` of each line and its gross ``revenue + amount`` (cents).
+def rate_amounts(rate: pd.Series, revenue: np.ndarray) -> np.ndarray:
+    """The discount amount ``revenue x d / (1 - d)`` of each line (cents); NaN where there is none.
 
-    A missing rate or revenue, or a rate outside ``[0, 1)``, gives no amount (the revenue is kept).
+    A missing rate or revenue, or a rate outside ``[0, 1)``, gives no amount.
     """
     d = rate.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
     with np.errstate(invalid="ignore", divide="ignore"):
         ok = (d >= 0) & (d < 1) & ~np.isnan(revenue)
-        amount = np.where(ok, np.round(revenue * d / (1 - np.where(ok, d, 0.0)), 2), np.nan)
-    gross = np.where(ok, np.round(revenue + np.nan_to_num(amount), 4), revenue)
-    return amount, gross
+        return np.where(ok, np.round(revenue * d / (1 - np.where(ok, d, 0.0)), 2), np.nan)
 
 
 def rate_note(column: str) -> str:
     """The ingestion's note when its discount column was read as rates."""
     return (f"{column!r} read as a discount rate (values in [0, 1), 0.2 = 20% off) with revenue after it: each "
-            "line's discount is stored as revenue x rate / (1 - rate) and its revenue as the gross before the "
-            "discount (net revenue unchanged); rows flagged discount:rate")
+            "line's discount is stored as revenue x rate / (1 - rate), already taken off the revenue (which stays "
+            "as the file states it); rows flagged discount:rate")

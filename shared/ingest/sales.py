@@ -18,7 +18,8 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
    line's total after discounts (WooCommerce's ``item_total``). **A line's cost** is its cost column; else
    ``revenue - line_profit`` where the export gives the line's profit (Superstore's ``Profit``). **A discount
    given as a rate** ``d`` (``shared.ingest.discount``; revenue already after it) is the amount
-   ``revenue x d / (1 - d)`` and the line's revenue becomes its gross, ``revenue + amount`` (net unchanged).
+   ``revenue x d / (1 - d)``; the line keeps the export's revenue and is marked ``discount_included``, so net
+   revenue does not take the discount off twice and "sales" is the export's own figure.
 6. **Order-level discount and refund amounts are spread over the order's lines by value** (revenue, else
    units x unit price; equally when the order has no value), net of what the lines already carry: a line
    gets its own amount plus its share of ``max(order amount - sum of line amounts, 0)``, in cents that add
@@ -247,11 +248,14 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         derived = pd.Series(cost, index=index)
         columns["line_cost"] = derived if given is None else given.where(given.notna(), derived)
     rate = columns.pop("discount_rate", None)
-    if rate is not None:  # revenue is after the discount: the amount off, and revenue back to gross
-        amount, gross = rate_amounts(rate, _num(columns.get("revenue"), index))
-        columns["revenue"] = pd.Series(gross, index=index)
+    if rate is not None:  # revenue is after the discount: the amount off, marked as already taken off
+        amount = rate_amounts(rate, _num(columns.get("revenue"), index))
         given, derived = columns.get("discount"), pd.Series(amount, index=index)
         columns["discount"] = derived if given is None else given.where(given.notna(), derived)
+        # the export's revenue stays what it states ("sales" on Superstore is its Sales column)
+        included = pd.array(~np.isnan(amount), dtype="boolean")
+        included[np.isnan(amount)] = pd.NA
+        columns["discount_included"] = pd.Series(included, index=index)
     groups = _order_groups(order_id) if order_id is not None else np.arange(len(index))
     value = line_values(columns, index)
     for source, target in (("order_discount", "discount"), ("order_refund", "refund")):

@@ -43,14 +43,16 @@ class Record(BaseModel):
 class SaleRecord(Record):
     """Units of one SKU sold on one day (optionally one order line).
 
-    ``revenue`` is the line's gross value (units x unit price, before discounts); net revenue is
-    ``revenue - discount - refund``. A return is a line with ``returned_units`` (and usually ``refund``), kept
+    ``revenue`` is the line's value as the export states it: units x unit price before discounts, unless
+    ``discount_included`` says the export's revenue is already after the discount (Superstore's ``Sales``
+    with its ``Discount`` rate); net revenue is ``revenue - discount - refund`` (``revenue - refund`` for such a
+    line). A return is a line with ``returned_units`` (and usually ``refund``), kept
     apart from the units sold.
     """
 
     natural_key: ClassVar[tuple[str, ...]] = ("order_id", "sku", "date", "channel")
-    appended_fields: ClassVar[int] = 8  # discount, refund, returned_units, customer_hash, line_cost, country,
-    # region, state
+    appended_fields: ClassVar[int] = 9  # discount, refund, returned_units, customer_hash, line_cost, country,
+    # region, state, discount_included
 
     sku: str = Field(min_length=1, max_length=128)
     date: date
@@ -76,6 +78,10 @@ class SaleRecord(Record):
                                description="Sales region of the line (a group of states: Superstore's West).")
     state: str | None = Field(default=None, max_length=100,
                               description="State, province or county the line shipped to.")
+    discount_included: bool | None = Field(
+        default=None,
+        description="The line's revenue is already after its discount (the discount was given as a rate on a "
+                    "revenue after it): net revenue does not subtract it again.")
 
 
 class Product(Record):

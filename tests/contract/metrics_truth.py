@@ -57,10 +57,13 @@ def make_rows(tenant: str, seed: int) -> dict[str, pd.DataFrame]:
             for sku in rnd.sample(SKUS, rnd.randint(1, 2) if order else 1):
                 units = rnd.randint(1, 4)
                 gross = units * price_of[sku]
+                discount = round(gross * 0.1, 2) if rnd.random() < 0.3 else None
                 sales.append({
                     "sku": sku, "date": day, "units": units, "unit_price": price_of[sku],
                     "revenue": None if rnd.random() < 0.2 else gross, "currency": "EUR", "order_id": order,
-                    "channel": channel, "discount": round(gross * 0.1, 2) if rnd.random() < 0.3 else None,
+                    "channel": channel, "discount": discount,
+                    # on even days a discount was given as a rate on a revenue already after it (Superstore)
+                    "discount_included": True if discount is not None and day.day % 2 == 0 else None,
                     "refund": None, "returned_units": None, "customer_hash": customer})
         if rnd.random() < 0.1:  # a return line: no units sold, units back, money refunded
             sku = rnd.choice(SKUS)
@@ -116,19 +119,23 @@ def sales_truth(sales: pd.DataFrame) -> dict[str, float | None]:
     refunds = float(sales["refund"].sum()) if sales["refund"].notna().any() else None
     units = int(sales["units"].sum())
     returned = int(sales["returned_units"].sum()) if sales["returned_units"].notna().any() else None
-    net = revenue - (discounts or 0) - (refunds or 0)
+    included = sales["discount_included"].fillna(False).astype(bool) if "discount_included" in sales.columns \
+        else pd.Series(False, index=sales.index)
+    taken = sales["discount"].where(~included).fillna(0)  # a discount already after the revenue is not taken again
+    before = revenue + float(sales["discount"].where(included).fillna(0).sum())
+    net = revenue - float(taken.sum()) - (refunds or 0)
     out: dict[str, float | None] = {
         "revenue": revenue, "net_revenue": net, "discounts": discounts, "refunds": refunds, "units": units,
         "returned_units": returned, "orders": orders, "aov": revenue / orders if orders else None,
         "units_per_order": units / orders if orders else None, "asp": revenue / units if units else None,
         "return_rate": 100 * returned / units if units and returned is not None else None,
-        "discount_rate": 100 * discounts / revenue if revenue and discounts is not None else None,
+        "discount_rate": 100 * discounts / before if before and discounts is not None else None,
         "refund_rate": 100 * refunds / revenue if revenue and refunds is not None else None,
     }
     if "cost" in sales.columns:
         costed = sales[sales["cost"].notna()]
         cgross = gross[sales["cost"].notna()]
-        cnet = float((cgross - costed["discount"].fillna(0) - costed["refund"].fillna(0)).sum())
+        cnet = float((cgross - taken[sales["cost"].notna()] - costed["refund"].fillna(0)).sum())
         cost = float((costed["units"] * costed["cost"]).sum())
         out.update({"cost": cost, "margin": cnet - cost, "margin_pct": 100 * (cnet - cost) / cnet if cnet else None})
     per_customer = {}

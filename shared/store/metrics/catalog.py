@@ -89,8 +89,14 @@ class Measure:
     description: str
 
 
+def _included() -> exp.Expr:
+    """The line's revenue is already after its discount (``sales.discount_included``)."""
+    return exp.EQ(this=fn("COALESCE", col("discount_included"), exp.false()), expression=exp.true())
+
+
 def _net_line() -> exp.Expr:
-    return exp.Sub(this=exp.Sub(this=col("gross"), expression=_zero(col("discount"))),
+    """The line's revenue less its discount (unless already after it) and its refund."""
+    return exp.Sub(this=exp.Sub(this=col("gross"), expression=when(_included(), _num(0), _zero(col("discount")))),
                    expression=_zero(col("refund")))
 
 
@@ -113,16 +119,17 @@ def _no_cost() -> exp.Expr:
     return col("unit_cost").is_(exp.null())
 
 
-# Row columns available per group (built by the compiler): sales -> gross, units, discount, refund,
-# returned_units, order_id, unit_cost (the product's), line_cost (the line's own cost, else units x the product's
-# cost), currency, promo; customers -> orders (per customer); reviews -> rating; inventory -> on_hand, is_latest,
-# stock_sku, unit_cost, unit_price (the catalogue's cost and price when a metric reads the products);
-# competitor_prices -> our_price, median_price, min_price; catalogue -> catalogue_sku, unit_cost (the product's
-# cost; the catalogue has no date: a period does not apply to it).
+# Row columns available per group (built by the compiler): sales -> gross, units, discount, discount_included,
+# refund, returned_units, order_id, unit_cost (the product's), line_cost (the line's own cost, else units x the
+# product's cost), currency, promo; customers -> orders (per customer); reviews -> rating; inventory ->
+# on_hand, is_latest, stock_sku, unit_cost, unit_price (the catalogue's cost and price when a metric reads the
+# products); competitor_prices -> our_price, median_price, min_price.
 MEASURES: dict[str, Measure] = {m.name: m for m in (
     Measure("gross", "sales", lambda: fn("SUM", col("gross")),
             "Sum of line revenue; a line without revenue counts units x unit_price."),
     Measure("discounts", "sales", lambda: fn("SUM", col("discount")), "Sum of line discounts."),
+    Measure("included_discounts", "sales", lambda: fn("SUM", when(_included(), col("discount"))),
+            "Discounts of the lines whose revenue is already after them (a rate on Superstore's Sales)."),
     Measure("refunds", "sales", lambda: fn("SUM", col("refund")), "Sum of refunded amounts."),
     Measure("units", "sales", lambda: fn("SUM", col("units")), "Sum of units sold."),
     Measure("returned_units", "sales", lambda: fn("SUM", col("returned_units")), "Sum of units returned."),
@@ -219,8 +226,9 @@ def _sum(measure: str) -> Callable[[MeasureRef, exp.Expr], exp.Expr]:
 
 
 def _net(m: MeasureRef) -> exp.Expr:
-    return exp.Sub(this=exp.Sub(this=m("gross"), expression=_zero(m("discounts"))),
-                   expression=_zero(m("refunds")))
+    """Revenue less the discounts not already taken off it, less refunds."""
+    taken = exp.Paren(this=exp.Sub(this=_zero(m("discounts")), expression=_zero(m("included_discounts"))))
+    return exp.Sub(this=exp.Sub(this=m("gross"), expression=taken), expression=_zero(m("refunds")))
 
 
 def _spec(name: MetricName, label: str, unit: Unit, source: DataKind, measures: tuple[str, ...],
@@ -235,7 +243,7 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("revenue", "Revenue", "money", S, ("gross",), _sum("gross"),
           "Gross revenue: the sum of line revenue before discounts and refunds; a line without revenue counts "
           "units x unit price.", additive=True),
-    _spec("net_revenue", "Net revenue", "money", S, ("gross", "discounts", "refunds"),
+    _spec("net_revenue", "Net revenue", "money", S, ("gross", "discounts", "included_discounts", "refunds"),
           lambda m, _: _net(m), "Revenue minus discounts minus refunds (missing amounts count as 0).",
           additive=True),
     _spec("discounts", "Discounts", "money", S, ("discounts",), _sum("discounts"),
@@ -267,8 +275,9 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("margin_pct", "Gross margin %", "percent", S, ("costed_net", "cost"),
           lambda m, _: ratio(exp.Sub(this=m("costed_net"), expression=m("cost")), m("costed_net"), 100),
           "Margin as a percentage of the net revenue of the same lines.", products=True),
-    _spec("discount_rate", "Discount rate", "percent", S, ("discounts", "gross"),
-          lambda m, _: ratio(m("discounts"), m("gross"), 100),
+    _spec("discount_rate", "Discount rate", "percent", S, ("discounts", "gross", "included_discounts"),
+          lambda m, _: ratio(m("discounts"), exp.Add(this=m("gross"), expression=_zero(m("included_discounts"))),
+                             100),
           "Discounts as a percentage of gross revenue (none when the data has no discounts)."),
     _spec("refund_rate", "Refund rate", "percent", S, ("refunds", "gross"),
           lambda m, _: ratio(m("refunds"), m("gross"), 100),

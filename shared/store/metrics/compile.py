@@ -293,7 +293,8 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
     gross = fn("COALESCE", _f("revenue"), exp.Mul(this=_f("units"), expression=_f("unit_price")))
     unit_cost = col("cost", table="p") if ctx.with_products else exp.cast(exp.null(), _FLOAT)
     line_cost = fn("COALESCE", _f("line_cost"), exp.Mul(this=_f("units"), expression=unit_cost))
-    return {"gross": gross, "units": _f("units"), "discount": _f("discount"), "refund": _f("refund"),
+    return {"gross": gross, "units": _f("units"), "discount": _f("discount"),
+            "discount_included": _f("discount_included"), "refund": _f("refund"),
             "returned_units": _f("returned_units"), "order_id": _f("order_id"),
             "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "line_cost": line_cost,
             "currency": _f("currency"), "promo": _f("promo")} | (

@@ -178,8 +178,8 @@ def _retail_asks(first_month: str, busy_month: str, cancel_month: str, year: int
     ]
 
 
-# Superstore: Sales are after the discount, a rate d: the line's discount is Sales x d / (1 - d) and its revenue
-# (gross, before the discount: what "sales" and "revenue" answer) Sales + that; Profit is the line's.
+# Superstore: Sales are after the discount, a rate d: the line's discount is Sales x d / (1 - d), its price before
+# the discount Sales + that; "sales" and "revenue" are the Sales column itself; Profit is the line's.
 def _superstore(text: str, dayfirst: bool = False) -> pd.DataFrame:
     raw = pd.read_csv(io.StringIO(text))
     if dayfirst:  # the Kaggle "Superstore Sales" download: no Quantity, Discount or Profit; dd/mm/yyyy
@@ -190,16 +190,16 @@ def _superstore(text: str, dayfirst: bool = False) -> pd.DataFrame:
                          "category": raw["Category"], "region": raw["Region"], "state": raw["State"],
                          "customer": raw["Customer ID"], "qty": raw["Quantity"], "net": raw["Sales"],
                          "profit": raw["Profit"], "rate": raw["Discount"],
-                         "day": pd.to_datetime(raw["Order Date"], format="%m/%d/%Y")}).pipe(_gross)
+                         "day": pd.to_datetime(raw["Order Date"], format="%m/%d/%Y")}).pipe(_discounted)
 
 
-def _gross(frame: pd.DataFrame) -> pd.DataFrame:
+def _discounted(frame: pd.DataFrame) -> pd.DataFrame:
     off = (frame["net"] * frame["rate"] / (1 - frame["rate"])).round(2)
-    return frame.assign(off=off, value=frame["net"] + off)
+    return frame.assign(off=off, value=frame["net"], before=frame["net"] + off)
 
 
 def _discount_rate(frame: pd.DataFrame) -> float:
-    return round(100 * frame["off"].sum() / frame["value"].sum(), 1)
+    return round(100 * frame["off"].sum() / frame["before"].sum(), 1)
 
 
 def _top_discount_rate(frame: pd.DataFrame, by: str) -> tuple[str, float]:
@@ -225,6 +225,7 @@ SUPERSTORE_ASKS = [
     Ask("How many units did we sell in 2015?", lambda f: int(_year(f, 2015)["qty"].sum())),
     Ask("How did sales change month over month?", _mom_pct, percent=True),
     Ask("Which day of the week has the most sales?", _weekday),
+    Ask("What were net sales in 2016?", lambda f: round(_year(f, 2016)["value"].sum(), 2)),  # not less the discount
     Ask("What was our average discount?", _discount_rate, percent=True),
     Ask("How much did we give away in discounts last year?", lambda f: round(_year(f, 2016)["off"].sum(), 2)),
     Ask("Which category had the highest discount rate?", lambda f: _top_discount_rate(f, "category"),

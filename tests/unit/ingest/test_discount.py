@@ -30,13 +30,12 @@ def test_values_all_below_one_with_some_above_zero_are_rates(values: list[float 
     assert decide_rate(pd.Series(values, dtype="Float64")) is decided
 
 
-def test_a_rate_is_the_amount_off_the_gross_and_leaves_net_revenue_unchanged() -> None:
+def test_a_rate_is_the_amount_off_the_price_before_it() -> None:
     rate = pd.Series([0.45, 0.0, None, 0.2], dtype="Float64")
-    amount, gross = rate_amounts(rate, np.array([957.5775, 10.0, 10.0, np.nan]))
-    assert amount[0] == pytest.approx(783.47) and gross[0] == pytest.approx(957.5775 + 783.47)
-    assert amount[1] == 0 and gross[1] == 10.0
-    assert np.isnan(amount[2]) and gross[2] == 10.0  # no rate: revenue kept
-    assert np.isnan(amount[3]) and np.isnan(gross[3])
+    amount = rate_amounts(rate, np.array([957.5775, 10.0, 10.0, np.nan]))
+    assert amount[0] == pytest.approx(783.47)  # 957.58 is 55% of 1,741.05
+    assert amount[1] == 0
+    assert np.isnan(amount[2]) and np.isnan(amount[3])  # no rate, or no revenue: no amount
 
 
 def test_sales_rules_store_a_rate_as_its_amount_and_cost_from_profit_on_the_net() -> None:
@@ -46,5 +45,6 @@ def test_sales_rules_store_a_rate_as_its_amount_and_cost_from_profit_on_the_net(
                "line_profit": pd.Series([30.0, 5.0], dtype="Float64")}
     derive_sales(columns, index)
     assert list(columns["discount"]) == [20.0, 0.0]
-    assert list(columns["revenue"]) == [100.0, 50.0]  # gross: net (revenue - discount) is still 80 and 50
+    assert list(columns["revenue"]) == [80.0, 50.0]  # the export's own figure ("sales" is Superstore's Sales)
+    assert list(columns["discount_included"]) == [True, True]  # net revenue must not take it off again
     assert list(columns["line_cost"]) == [50.0, 45.0]  # Sales - Profit, on what the line sold for
