@@ -306,6 +306,20 @@ def reorder_answer(rows: list[list[Any]], as_of: date, scoped: list[str], within
 _OVERSTOCK_COLUMNS = ["sku", "days_of_cover", "on_hand", "on_order", "daily_units", "lead_time_days"]
 
 
+def _in_stock(cover: pd.DataFrame, scoped: list[str]) -> pd.DataFrame:
+    """The SKUs with stock on hand (those asked about, when some were)."""
+    frame = cover[cover["on_hand"] > 0]
+    return frame[frame.index.isin(scoped)] if scoped else frame
+
+
+def _most_cover_rows(frame: pd.DataFrame) -> list[list[Any]]:
+    """``_OVERSTOCK_COLUMNS`` rows, most days of cover first (no sales in a year: unlimited, first of all)."""
+    ordered = frame.assign(_c=frame["days_of_cover"].replace(np.inf, 1e12)).sort_values(
+        ["_c", "on_hand"], ascending=False, kind="stable")
+    return [[str(s), _r(float(r["days_of_cover"])), _r(float(r["on_hand"]), 0), _r(float(r["on_order"]), 0),
+             _r(float(r["daily_units"]), 2), int(r["lead_time_days"])] for s, r in ordered.iterrows()]
+
+
 def overstock_answer(cover: pd.DataFrame, scoped: list[str]) -> AgentAnswer:
     """``overstock``: SKUs with the most days of cover (stock with no recent sales first)."""
     method = (f"days of cover = on hand / mean daily units of the last {RUN_RATE_DAYS} days (90 or 365 days when "
@@ -314,13 +328,7 @@ def overstock_answer(cover: pd.DataFrame, scoped: list[str]) -> AgentAnswer:
         return AgentAnswer(ask="overstock", answered=False, method=method,
                            text="Overstock cannot be assessed: there are no stock levels on record "
                                 "(inventory with sku, date and on_hand is needed).")
-    frame = cover[cover["on_hand"] > 0]
-    if scoped:
-        frame = frame[frame.index.isin(scoped)]
-    ordered = frame.assign(_c=frame["days_of_cover"].replace(np.inf, 1e12)).sort_values(
-        ["_c", "on_hand"], ascending=False, kind="stable")
-    rows = [[str(s), _r(float(r["days_of_cover"])), _r(float(r["on_hand"]), 0), _r(float(r["on_order"]), 0),
-             _r(float(r["daily_units"]), 2), int(r["lead_time_days"])] for s, r in ordered.iterrows()]
+    rows = _most_cover_rows(_in_stock(cover, scoped))
     if not rows:
         return AgentAnswer(ask="overstock", text="No SKU has stock on hand, so none is overstocked.",
                            method=method)
@@ -584,14 +592,8 @@ def cover_over_answer(cover: pd.DataFrame, over_days: int, scoped: list[str], sc
         return AgentAnswer(ask="overstock", answered=False, method=method,
                            text="Overstock cannot be assessed: there are no stock levels on record "
                                 "(inventory with sku, date and on_hand is needed).")
-    frame = cover[cover["on_hand"] > 0]
-    if scoped:
-        frame = frame[frame.index.isin(scoped)]
-    over = frame[frame["days_of_cover"] > over_days]
-    over = over.assign(_c=over["days_of_cover"].replace(np.inf, 1e12)).sort_values(
-        ["_c", "on_hand"], ascending=False, kind="stable")
-    rows = [[str(s), _r(float(r["days_of_cover"])), _r(float(r["on_hand"]), 0), _r(float(r["on_order"]), 0),
-             _r(float(r["daily_units"]), 2), int(r["lead_time_days"])] for s, r in over.iterrows()]
+    frame = _in_stock(cover, scoped)
+    rows = _most_cover_rows(frame[frame["days_of_cover"] > over_days])
     unsold = sum(1 for r in rows if r[1] is None)
 
     def describe(r: list[Any]) -> str:
