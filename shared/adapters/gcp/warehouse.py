@@ -23,6 +23,7 @@ from google.api_core import exceptions as gexc
 from google.cloud import bigquery
 from sqlglot.expressions import Expression
 
+from shared.adapters.keyed import checked_columns, no_newer_stored, same_key
 from shared.adapters.rendering import rendered
 from shared.adapters.slices import slice_rows
 from shared.models.tables import Column, TableSpec, all_tables
@@ -268,11 +269,8 @@ class BigQueryWarehouse:
         if rows.empty:
             return 0
         spec = self._spec(table)
-        for k in key_columns:
-            if k not in spec.column_names:
-                raise ValueError(f"key column {k!r} not in {table}")
-        match = " AND ".join(f"t.{_quote(k)} IS NOT DISTINCT FROM i.{_quote(k)}" for k in key_columns)
-        self._swap_in(spec, to_parquet(spec, rows), match, "upsert")
+        checked_columns(spec, key_columns)
+        self._swap_in(spec, to_parquet(spec, rows), same_key("t", "i", key_columns, _quote), "upsert")
         return len(rows)
 
     def upsert_unless_newer(self, table: str, rows: pd.DataFrame, key_columns: list[str], version: str) -> int:
@@ -284,13 +282,9 @@ class BigQueryWarehouse:
         if rows.empty:
             return 0
         spec = self._spec(table)
-        for k in [*key_columns, version]:
-            if k not in spec.column_names:
-                raise ValueError(f"column {k!r} not in {table}")
-        stored = " AND ".join(f"n.{_quote(k)} IS NOT DISTINCT FROM i.{_quote(k)}" for k in key_columns)
-        current = (f"NOT EXISTS (SELECT 1 FROM {_quote(table)} n WHERE {stored} "
-                   f"AND n.{_quote(version)} > i.{_quote(version)})")
-        match = " AND ".join(f"t.{_quote(k)} IS NOT DISTINCT FROM i.{_quote(k)}" for k in key_columns)
+        checked_columns(spec, key_columns, version)
+        current = no_newer_stored(table, key_columns, version, _quote)
+        match = same_key("t", "i", key_columns, _quote)
         return self._swap_in(spec, to_parquet(spec, rows), f"{match} AND {current}", "upsert", keep=current)
 
     def replace_slice(self, table: str, rows: pd.DataFrame, where: Mapping[str, Any]) -> int:

@@ -18,6 +18,7 @@ import pandas as pd
 import sqlglot
 from sqlglot.expressions import Expression
 
+from shared.adapters.keyed import checked_columns, no_newer_stored, same_key
 from shared.adapters.rendering import rendered
 from shared.adapters.slices import slice_rows
 from shared.errors import StorageUnreadable
@@ -76,6 +77,13 @@ def duckdb_ddl(spec: TableSpec) -> str:
     )
     return f'CREATE TABLE IF NOT EXISTS "{spec.name}" ({cols})'
 
+
+
+def _quoted(name: str) -> str:
+    """A DuckDB identifier in double quotes (table and column names from the specs, checked all the same)."""
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"unsupported identifier: {name!r}")
+    return f'"{name}"'
 
 class _InsertEachBatch:
     """``BulkAppend`` on the embedded engine: every batch is an insert."""
@@ -189,10 +197,8 @@ class DuckDBWarehouse:
         if rows.empty:
             return 0
         spec = self._spec(table)
-        for k in key_columns:
-            if k not in spec.column_names:
-                raise ValueError(f"key column {k!r} not in {table}")
-        match = " AND ".join(f't."{k}" IS NOT DISTINCT FROM i."{k}"' for k in key_columns)
+        checked_columns(spec, key_columns)
+        match = same_key("t", "i", key_columns, _quoted)
         self._swap_in(spec, rows, f'DELETE FROM "{table}" t WHERE EXISTS (SELECT 1 FROM _incoming i WHERE {match})')
         return len(rows)
 
@@ -201,12 +207,9 @@ class DuckDBWarehouse:
         if rows.empty:
             return 0
         spec = self._spec(table)
-        for k in [*key_columns, version]:
-            if k not in spec.column_names:
-                raise ValueError(f"column {k!r} not in {table}")
-        stored = " AND ".join(f'n."{k}" IS NOT DISTINCT FROM i."{k}"' for k in key_columns)
-        current = f'NOT EXISTS (SELECT 1 FROM "{table}" n WHERE {stored} AND n."{version}" > i."{version}")'
-        match = " AND ".join(f't."{k}" IS NOT DISTINCT FROM i."{k}"' for k in key_columns)
+        checked_columns(spec, key_columns, version)
+        current = no_newer_stored(table, key_columns, version, _quoted)
+        match = same_key("t", "i", key_columns, _quoted)
         return self._swap_in(spec, rows,
                              f'DELETE FROM "{table}" t WHERE EXISTS (SELECT 1 FROM _incoming i WHERE {match} '
                              f'AND {current})', keep=current)
