@@ -65,7 +65,8 @@ def _texts(values: Values | None, n: int) -> list[str]:
     out = []
     for v in values:
         try:
-            key = (type(v), v)
+            # 0.0 == -0.0 (and 1 == 1.0 == True, told apart by the type): a float is keyed by its repr
+            key = (type(v), repr(v) if isinstance(v, float) else v)
             text = cache.get(key)
             if text is None:
                 text = cache[key] = _value_text(v)

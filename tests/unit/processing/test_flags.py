@@ -65,3 +65,12 @@ def test_counts_are_per_change_and_numpy_values_read_as_python_values() -> None:
         {"field": "revenue", "action": "derived_from_price_x_units", "from": None, "to": 3.0},
         {"field": "units", "action": "order_lines_combined", "from": 2, "to": 7}]
     assert merged[1] is None
+
+
+def test_a_negative_zero_is_written_as_such_beside_a_zero() -> None:
+    """Hypothesis found it: the per-value text cache took -0.0 for 0.0 (they compare equal)."""
+    flags = BatchFlags()
+    flags.add("sku", "a", [0, 1], before=[None, None], after=[0.0, -0.0])
+    merged = flags.merged_into(pd.Series([None, None], dtype=object))
+    assert [json.loads(m)[0]["to"] for m in merged] == [0.0, -0.0]
+    assert str(merged[1]).endswith('"to": -0.0}]')
