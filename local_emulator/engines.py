@@ -287,6 +287,25 @@ def http_ok(url: str) -> Callable[[], bool]:
     return check
 
 
+def json_ok(url: str) -> Callable[[], bool]:
+    """A readiness check: ``url`` answers with a JSON body and any HTTP status below 500.
+
+    Stricter than :func:`http_ok` for engines whose port another test server may have taken between
+    :func:`free_port` and the bind: that server answers too (an HTML 400), but not in JSON.
+    """
+
+    def check() -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as resp:  # noqa: S310 - loopback only
+                return int(resp.status) < 500 and "json" in resp.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as exc:
+            return exc.code < 500 and "json" in (exc.headers.get("Content-Type") or "")
+        except (OSError, ValueError):
+            return False
+
+    return check
+
+
 def start_pubsub(log_dir: Path, *, port: int | None = None, timeout: float | None = None) -> Process:
     """The Pub/Sub emulator on a free port."""
     binary = pubsub_binary()
@@ -339,16 +358,23 @@ def start_bigquery(log_dir: Path, *, project: str, port: int | None = None,
     python = bq_python()
     if python is None:
         raise RuntimeError(detect()["bigquery"])
-    port, grpc_port = port or free_port(), free_port()
-    argv = [str(python), str(Path(__file__).with_name("bq_offline.py")), "start", "--rest-host", HOST,
-            "--rest-port", str(port), "--grpc-host", HOST, "--grpc-port", str(grpc_port), "--project", project,
-            "--ephemeral"]
-    proc = spawn("bigquery", argv, port=port, log_dir=log_dir,
-                 env={"BQEMU_LOG_LEVEL": "warning", "PYTHONWARNINGS": "ignore"})
-    proc.extra["grpc_port"] = grpc_port
-    wait_until(http_ok(f"http://{HOST}:{port}/bigquery/v2/projects/{project}/datasets"), process=proc,
-               timeout=timeout, what="BigQuery emulator")
-    return proc
+    for attempt in range(1 if port else 3):  # a chosen port another process bound first: choose again
+        rest, grpc_port = port or free_port(), free_port()
+        argv = [str(python), str(Path(__file__).with_name("bq_offline.py")), "start", "--rest-host", HOST,
+                "--rest-port", str(rest), "--grpc-host", HOST, "--grpc-port", str(grpc_port), "--project", project,
+                "--ephemeral"]
+        proc = spawn("bigquery", argv, port=rest, log_dir=log_dir,
+                     env={"BQEMU_LOG_LEVEL": "warning", "PYTHONWARNINGS": "ignore"})
+        proc.extra["grpc_port"] = grpc_port
+        try:
+            wait_until(json_ok(f"http://{HOST}:{rest}/bigquery/v2/projects/{project}/datasets"), process=proc,
+                       timeout=timeout, what="BigQuery emulator")
+        except RuntimeError:  # exited during start-up (its port was taken); a timeout is not retried
+            if port or attempt == 2:
+                raise
+            continue
+        return proc
+    raise AssertionError("unreachable")
 
 
 def emulator_env(processes: Mapping[str, Process]) -> dict[str, str]:

@@ -52,3 +52,34 @@ def test_emulator_env_shapes() -> None:
     env = engines.emulator_env({"pubsub": p, "firestore": p, "storage": p, "bigquery": p})
     assert env == {"PUBSUB_EMULATOR_HOST": "127.0.0.1:1234", "FIRESTORE_EMULATOR_HOST": "127.0.0.1:1234",
                    "STORAGE_EMULATOR_HOST": "http://127.0.0.1:1234", "BIGQUERY_EMULATOR_HOST": "http://127.0.0.1:1234"}
+
+
+@pytest.mark.parametrize(("status", "content_type", "ready"), [
+    (200, "application/json; charset=UTF-8", True),
+    (404, "application/json", True),  # the emulator answering about a project it does not know yet
+    (400, "text/html", False),  # another test's server on the port the emulator was given (seen in CI)
+    (200, "text/html", False),
+])
+def test_an_engine_is_ready_only_when_it_answers_in_json(status: int, content_type: str, ready: bool) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from local_emulator.engines import json_ok
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.end_headers()
+            self.wfile.write(b"{}" if "json" in content_type else b"<!doctype html>")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        assert json_ok(f"http://127.0.0.1:{server.server_address[1]}/bigquery/v2/projects/p/datasets")() is ready
+    finally:
+        server.shutdown()
+        server.server_close()
