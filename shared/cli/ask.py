@@ -19,17 +19,11 @@ def cli_runtime() -> Runtime | ServedRuntime:
     sent through the server's API instead, as ``ecomintel ingest`` sends files.
     """
     from shared.config import get_settings
-    from shared.deps import get_deps, served_api
+    from shared.deps import get_deps
     from shared.runtime import runtime_for
+    from shared.runtime.served import served_runtime
 
-    settings = get_settings()
-    api_url = served_api(settings)
-    if api_url is None:
-        return runtime_for(get_deps())
-    from shared.manifest import load_manifest
-    from shared.runtime.served import ServedRuntime
-
-    return ServedRuntime(settings, load_manifest(), api_url)
+    return served_runtime(get_settings()) or runtime_for(get_deps())
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -123,18 +123,12 @@ def _run_ingest(args: argparse.Namespace) -> tuple[IngestionView, IngestionStatu
     if args.wait is not None:  # settings come from the environment: --wait is ECOMINTEL_HOME_WAIT_SECONDS
         os.environ["ECOMINTEL_HOME_WAIT_SECONDS"] = str(args.wait)
         get_settings.cache_clear()
-    settings = get_settings()
-    from shared.deps import get_deps, served_api
+    from shared.deps import get_deps
+    from shared.runtime.served import served_runtime
 
-    api_url = served_api(settings)
-    if api_url is not None:
-        from shared.manifest import load_manifest
-        from shared.runtime.served import ServedRuntime
-
-        manifest = load_manifest()
-        runtime = ServedRuntime(settings, manifest, api_url)
+    if (runtime := served_runtime(get_settings())) is not None:
         return (ingest_through(runtime, args.path, args.tenant, args.kind, currency=args.currency),
-                expected_status_in(manifest))
+                expected_status_in(runtime.manifest))
 
     deps = get_deps()
     return ingest_path(deps, args.path, args.tenant, args.kind, currency=args.currency), expected_status(deps)

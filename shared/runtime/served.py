@@ -72,3 +72,15 @@ class ServedRuntime:
             raise ServerUnreachable(f"the server holding this home does not answer at {self.api_url} "
                                     f"({type(exc).__name__})") from exc
         return HttpResult(resp.status_code, dict(resp.headers), resp.content)
+
+
+def served_runtime(settings: Settings) -> ServedRuntime | None:
+    """The runtime of the ``ecomintel serve`` that holds this embedded home, else ``None`` (open it here).
+
+    CLI commands that would wait for the home's one writer (``ingest``, ``ask``) send their work through it.
+    """
+    from shared.deps import served_api
+    from shared.manifest import load_manifest
+
+    api_url = served_api(settings)
+    return ServedRuntime(settings, load_manifest(), api_url) if api_url is not None else None
