@@ -55,6 +55,8 @@ def run_forecast(args: argparse.Namespace) -> int:
         raise CliError("--level must be between 0 and 1")
     try:
         frame = read_sales_csv(args.input)
+        for note in frame.attrs.get("notes", []):
+            sys.stderr.write(f"note: {note}\n")
         for warning in frame.attrs.get("warnings", []):
             sys.stderr.write(f"warning: {warning}\n")
         freq = choose_freq(frame, args.freq)

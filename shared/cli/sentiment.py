@@ -1,6 +1,8 @@
 """``ecomintel sentiment``: score a CSV of reviews offline (no backend needed).
 
-Input columns: ``id``, ``text`` and optionally ``rating`` (1-5 stars) and ``title``. Output columns:
+Input columns: ``id``, ``text`` and optionally ``rating`` (1-5 stars) and ``title``; headers are compared
+case-, space- and punctuation-insensitively with the spellings review exports use (``Review Text``,
+``reviews.text``, ``sentence``). Without an id column each row's number (1-based) is its id. Output columns:
 ``id,label,score,confidence,aspects`` with ``label`` in positive/negative/neutral, ``score`` in
 [-1, 1], ``confidence`` 0-100 and ``aspects`` a JSON object {aspect: score}. Rows keep input order.
 """
@@ -16,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 #: Accepted header spellings (case-insensitive) for each input column.
-TEXT_COLUMNS = ("text", "review", "review_text", "body", "content")
-RATING_COLUMNS = ("rating", "stars", "star_rating")
+TEXT_COLUMNS = ("text", "review", "review_text", "body", "content", "review_body", "review_content",
+                "reviews_text", "sentence", "comment", "review_comment_message")
+RATING_COLUMNS = ("rating", "stars", "star_rating", "review_rating", "review_score", "reviews_rating", "overall")
+ID_COLUMNS = ("id", "review_id", "reviewid", "reviews_id")
 #: Inputs longer than this show a progress bar on stderr.
 PROGRESS_MIN_ROWS = 5_000
 _CHUNK = 2_000
@@ -47,9 +51,11 @@ def _fail(message: str) -> Exception:
 
 
 def _pick(columns: dict[str, str], names: tuple[str, ...]) -> str | None:
+    from shared.ingest.names import normalise_header
+
     for n in names:
-        if n in columns:
-            return columns[n]
+        if normalise_header(n) in columns:
+            return columns[normalise_header(n)]
     return None
 
 
@@ -94,15 +100,21 @@ def read_reviews(path: Path) -> tuple[list[str], list[str], list[float | None]]:
         raise _fail(f"{path}: empty file (expected a header with id,text)") from None
     except pd.errors.ParserError as exc:
         raise _fail(f"{path}: malformed CSV: {str(exc).strip().splitlines()[-1]}") from None
-    columns = {str(c).strip().lower(): str(c) for c in frame.columns}
-    id_col = _pick(columns, ("id", "review_id"))
+    from shared.ingest.names import normalise_header
+
+    columns: dict[str, str] = {}
+    for c in frame.columns:
+        columns.setdefault(normalise_header(str(c)), str(c))
+    id_col = _pick(columns, ID_COLUMNS)
     text_col = _pick(columns, TEXT_COLUMNS)
-    if id_col is None:
-        raise _fail(f"{path}: missing column 'id' (found: {', '.join(map(str, frame.columns))})")
     if text_col is None:
         raise _fail(f"{path}: missing column 'text' (found: {', '.join(map(str, frame.columns))})")
     rating_col = _pick(columns, RATING_COLUMNS)
     title_col = _pick(columns, ("title", "summary"))
+    if id_col is None:  # a plain list of texts: the row number is the id, said on stderr
+        sys.stderr.write("ecomintel: note: no id column; each row's number (1-based) is its id\n")
+        frame = frame.assign(**{"#": [str(k + 1) for k in range(len(frame))]})
+        id_col = "#"
     ids = frame[id_col].tolist()
     texts = frame[text_col].tolist()
     titles = frame[title_col].tolist() if title_col else None

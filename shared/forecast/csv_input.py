@@ -1,6 +1,9 @@
 """Read and validate the batch CLI's input CSVs: sales history and planned prices/promotions (``--future``).
 
-Sales: ``series_id,date,units`` plus optional ``price,promo`` and stock (``on_hand`` or ``in_stock``).
+Sales: ``series_id,date,units`` plus optional ``price,promo`` and stock (``on_hand`` or ``in_stock``). A file
+that names a column the way forecasting tools and exports do (Nixtla's ``unique_id,ds,y``, ``sku``, ``qty``,
+``week``) is read by that name when the contract's own is absent, and the CLI says which column it read.
+Dates are read in one day/month order per column (``shared.ingest.column_dates``).
 
 Every bad cell is reported with its data row (1-based, header excluded), file line and column; nothing is
 silently dropped.
@@ -16,6 +19,8 @@ import pandas as pd
 
 from shared.errors import InvalidInput
 from shared.forecast.periods import Freq, RegularSeries, infer_freq, regularise
+from shared.ingest.column_dates import read_date_column
+from shared.ingest.names import normalise_header
 
 REQUIRED = ("series_id", "date", "units")
 OPTIONAL = ("price", "promo", "on_hand", "in_stock")
@@ -30,6 +35,37 @@ def _fail(row: int, column: str, message: str) -> InvalidInput:
 
 _MISSING = {"", "na", "n/a", "nan", "null", "none", "-"}
 
+#: Other names for the required columns, in order of preference (compared case-, space- and
+#: punctuation-insensitively): statsforecast/Prophet long format, marketplace and ERP exports.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "series_id": ("unique_id", "sku", "item_id", "product_id", "series", "item", "product", "article", "id"),
+    "date": ("ds", "order_date", "sale_date", "week_start", "week", "period", "month", "day", "timestamp"),
+    "units": ("y", "qty", "quantity", "units_sold", "unit_sales", "quantity_sold", "demand", "sales", "volume"),
+}
+
+
+def resolve_columns(columns: list[str]) -> tuple[list[str], list[str]]:
+    """Columns renamed to the contract's names where only an alias is present, and a note per rename.
+
+    The contract's own name always wins; otherwise the first alias present, most specific first (a bare
+    ``id`` is often a row number, so it comes last).
+    """
+    names = [str(c).strip().lower() for c in columns]
+    present = {normalise_header(n) for n in names}
+    notes: list[str] = []
+    for field, aliases in ALIASES.items():
+        if normalise_header(field) in present:
+            continue
+        for alias in aliases:
+            key = normalise_header(alias)
+            at = [i for i, n in enumerate(names) if normalise_header(n) == key]
+            if at:
+                notes.append(f"read column '{columns[at[0]]}' as {field}")
+                names[at[0]] = field
+                present.add(normalise_header(field))
+                break
+    return names, notes
+
 
 def read_sales_csv(path: str | Path) -> pd.DataFrame:
     """Parse and validate the CSV into typed columns; raises :class:`InvalidInput` on the first bad cell.
@@ -41,15 +77,18 @@ def read_sales_csv(path: str | Path) -> pd.DataFrame:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True)
     except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"cannot read {path}: {exc}") from exc
-    raw.columns = [str(c).strip().lower() for c in raw.columns]
-    return read_sales_csv_frame(raw)
+    raw.columns, notes = resolve_columns(list(raw.columns))
+    frame = read_sales_csv_frame(raw)
+    frame.attrs["notes"] = notes
+    return frame
 
 
 def read_sales_csv_frame(raw: pd.DataFrame) -> pd.DataFrame:
     """:func:`read_sales_csv` on an already-read all-text frame (lower-case column names)."""
     missing = [c for c in REQUIRED if c not in raw.columns]
     if missing:
-        raise InvalidInput(f"missing column(s) {', '.join(missing)}; expected series_id,date,units[,price,promo]")
+        raise InvalidInput(f"missing column(s) {', '.join(missing)}; expected series_id,date,units[,price,promo] "
+                           f"(or unique_id,ds,y); columns seen: {', '.join(map(str, raw.columns))}")
     if raw.empty:
         raise InvalidInput("the input has a header but no data rows")
     rows = np.arange(1, len(raw) + 1)
@@ -57,7 +96,7 @@ def read_sales_csv_frame(raw: pd.DataFrame) -> pd.DataFrame:
     empty = (sid == "").to_numpy()
     if empty.any():
         raise _fail(int(rows[empty][0]), "series_id", "empty series id")
-    dates = pd.to_datetime(raw["date"].str.strip(), errors="coerce", format="mixed")
+    dates = read_date_column(raw["date"].str.strip())
     bad: np.ndarray = dates.isna().to_numpy()
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
@@ -79,7 +118,7 @@ def read_sales_csv_frame(raw: pd.DataFrame) -> pd.DataFrame:
         # net returns can push a period below zero; demand cannot be negative
         warnings.append(f"{int(negative.sum())} rows with negative units (returns) were counted as 0 "
                         f"(e.g. row {int(np.flatnonzero(negative)[0]) + 1})")
-    out = pd.DataFrame({"series_id": sid, "date": dates.dt.tz_localize(None) if dates.dt.tz else dates,
+    out = pd.DataFrame({"series_id": sid, "date": dates,
                         "units": units.clip(lower=0).astype(float)})
     if "price" in raw.columns:
         text = raw["price"].str.strip()
@@ -121,7 +160,7 @@ def read_future_csv(path: str | Path) -> pd.DataFrame:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True)
     except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"cannot read {path}: {exc}") from exc
-    raw.columns = [str(c).strip().lower() for c in raw.columns]
+    raw.columns, _ = resolve_columns(list(raw.columns))
     if "series_id" not in raw.columns or "date" not in raw.columns or not {"price", "promo"} & set(raw.columns):
         raise InvalidInput("the future file needs series_id,date and price and/or promo columns")
     raw = raw.assign(units="0")

@@ -14,6 +14,8 @@ from typing import IO
 import numpy as np
 import pandas as pd
 
+from shared.ingest.column_dates import column_date_order, read_date_column
+from shared.ingest.parse import DateOrder
 from shared.money import parse_money_column
 from shared.pricing.analysis import PricingAnalysis, PricingInputs
 
@@ -68,8 +70,9 @@ def read_observations(source: str | Path | IO[str], *, chunk_rows: int = 200_000
         raw = raw[~unobserved]
     parts: list[pd.DataFrame] = []
     positions = np.flatnonzero(~unobserved)
+    order = column_date_order(raw["date"].str.strip())  # one day/month order for the file, not per chunk
     for start in range(0, len(raw), chunk_rows):
-        parts.append(_parse_chunk(raw.iloc[start:start + chunk_rows], positions[start:start + chunk_rows]))
+        parts.append(_parse_chunk(raw.iloc[start:start + chunk_rows], positions[start:start + chunk_rows], order))
         if progress is not None:
             progress(min(chunk_rows, len(raw) - start))
     frame = pd.concat(parts, ignore_index=True)
@@ -79,7 +82,7 @@ def read_observations(source: str | Path | IO[str], *, chunk_rows: int = 200_000
     return PricingInputs(observations=frame[obs_cols], attributes=attrs)
 
 
-def _parse_chunk(chunk: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+def _parse_chunk(chunk: pd.DataFrame, positions: np.ndarray, order: DateOrder) -> pd.DataFrame:
     """Parse rows whose 0-based positions in the file are ``positions`` (messages count rows from 1)."""
     out = pd.DataFrame(index=chunk.index)
     for col in ("sku", "competitor"):
@@ -89,9 +92,7 @@ def _parse_chunk(chunk: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
             raise _fail(int(positions[empty[0]]), col, "is empty")
         out[col] = values
     text_dates = chunk["date"].str.strip()
-    dates = pd.to_datetime(text_dates, format="%Y-%m-%d", errors="coerce")
-    if dates.isna().any():  # other common spellings (2024/06/01, 2024-06-01T00:00:00, 06/01/2024)
-        dates = dates.fillna(pd.to_datetime(text_dates.where(dates.isna()), format="mixed", errors="coerce"))
+    dates = read_date_column(text_dates, order)  # 2024/06/01, 2024-06-01T00:00:00, 06/01/2024, 1 Jun 2024
     bad = np.flatnonzero(dates.isna().to_numpy())
     if len(bad):
         raise _fail(int(positions[bad[0]]), "date", f"{chunk['date'].iloc[bad[0]]!r} is not a date (YYYY-MM-DD)")

@@ -53,9 +53,50 @@ def test_cli_bad_input_names_row_and_column(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_missing_column_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    src = _write(tmp_path / "bad.csv", ["sku,date,qty", "a,2024-01-01,3"])
+    src = _write(tmp_path / "bad.csv", ["store,date,revenue_eur", "a,2024-01-01,3"])
     assert main(["forecast", "--input", str(src), "--horizon", "3", "--output", str(tmp_path / "o.csv")]) == 2
-    assert "missing column(s) series_id, units" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "missing column(s) series_id, units" in err and "columns seen: store, date, revenue_eur" in err
+
+
+def _weekly_rows(fmt: str) -> list[str]:
+    dates = pd.date_range("2023-01-06", periods=40, freq="7D")
+    return [f"{sid},{d.strftime(fmt)},{(i * 7 + len(sid)) % 11}" for sid in ("a", "bb") for i, d in enumerate(dates)]
+
+
+def test_other_tools_column_names_are_read_and_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    contract = read_sales_csv(_write(tmp_path / "c.csv", ["series_id,date,units"] + _weekly_rows("%Y-%m-%d")))
+    for header in ("unique_id,ds,y", "SKU,Week,Qty", "Product ID,Order Date,Units Sold"):
+        frame = read_sales_csv(_write(tmp_path / "a.csv", [header] + _weekly_rows("%Y-%m-%d")))
+        pd.testing.assert_frame_equal(frame, contract)
+        assert len(frame.attrs["notes"]) == 3
+    out = tmp_path / "o.csv"
+    assert main(["forecast", "--input", str(tmp_path / "a.csv"), "--horizon", "2", "--output", str(out)]) == 0
+    assert "note: read column 'Product ID' as series_id" in capsys.readouterr().err
+
+
+def test_the_contract_name_wins_over_an_alias(tmp_path: Path) -> None:
+    frame = read_sales_csv(_write(tmp_path / "a.csv", ["sku,series_id,date,units", "x,a,2024-01-01,3"]))
+    assert frame["series_id"].tolist() == ["a"] and frame.attrs["notes"] == []
+
+
+@pytest.mark.parametrize("fmt", ["%d/%m/%Y", "%m/%d/%Y", "%Y-%m-%dT10:30:00Z", "%d.%m.%Y"])
+def test_dates_are_read_in_one_order_per_column(tmp_path: Path, fmt: str) -> None:
+    # day-first dates used to be guessed per cell: 06/01/2023 as 1 June, 13/01/2023 as 13 January
+    iso = read_sales_csv(_write(tmp_path / "iso.csv", ["series_id,date,units"] + _weekly_rows("%Y-%m-%d")))
+    other = read_sales_csv(_write(tmp_path / "o.csv", ["series_id,date,units"] + _weekly_rows(fmt)))
+    pd.testing.assert_series_equal(other["date"], iso["date"])
+
+
+def test_month_start_dates_without_a_day_over_12_read_as_months(tmp_path: Path) -> None:
+    months = pd.date_range("2022-01-01", periods=30, freq="MS")
+    frame = read_sales_csv(_write(tmp_path / "m.csv", ["series_id,date,units"]
+                                  + [f"a,{d.strftime('%d/%m/%Y')},{i}" for i, d in enumerate(months)]))
+    assert frame["date"].tolist() == list(months)
+    assert choose_freq(frame, None) == "M"
+    frame = read_sales_csv(_write(tmp_path / "ym.csv", ["series_id,date,units"]
+                                  + [f"a,{d.strftime('%Y-%m')},{i}" for i, d in enumerate(months)]))
+    assert frame["date"].tolist() == list(months)
 
 
 def test_gaps_count_as_zero_and_duplicates_are_summed(tmp_path: Path) -> None:
@@ -81,3 +122,12 @@ def test_missing_and_negative_units_are_reported_not_refused(
     assert "2 rows with no units value were skipped (e.g. row 29)" in err
     assert "1 rows with negative units (returns) were counted as 0 (e.g. row 30)" in err
     assert len(out.read_text().strip().splitlines()) == 4
+
+
+def test_pricing_batch_reads_day_first_dates_in_one_order(tmp_path: Path) -> None:
+    from shared.pricing.batch import read_observations
+
+    days = pd.date_range("2024-01-01", periods=20, freq="D")
+    rows = ["sku,date,our_price,competitor,competitor_price"] + [f"a,{d.strftime('%d/%m/%Y')},10,x,9" for d in days]
+    observed = read_observations(_write(tmp_path / "p.csv", rows), chunk_rows=5).observations
+    assert observed["date"].tolist() == list(days)  # 02/01/2024 is 2 January, as 13/01/2024 is 13 January

@@ -51,7 +51,6 @@ def test_rating_is_optional_and_text_with_quotes_newlines_round_trips(tmp_path: 
         ("id,text,rating\n1,ok,7\n", "row 1, column 'rating'"),
         ("id,text,rating\n1,ok,5\n2,ok,five\n", "row 2, column 'rating'"),
         ("id,body2\n1,ok\n", "missing column 'text'"),
-        ("text\nok\n", "missing column 'id'"),
         ("id,text\n,ok\n", "row 1, column 'id'"),
         ("", "empty file"),
     ],
@@ -100,3 +99,16 @@ def test_missing_rating_spellings_mean_no_rating(cell: str) -> None:
     from shared.cli.sentiment import parse_rating
 
     assert parse_rating(cell, 3, "rating") is None
+
+
+def test_review_export_headers_and_no_id_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the Women's Clothing export spells "Review Text" and "Rating"; a sentence list has no id at all
+    code, out = run_cli(tmp_path, 'Clothing ID,Review Text,Rating\n7,"Awful fit, returned it",1\n8,Love it,5\n')
+    assert code == 0
+    rows = read(out)
+    assert [r["id"] for r in rows] == ["1", "2"] and [r["label"] for r in rows] == ["negative", "positive"]
+    assert "no id column" in capsys.readouterr().err
+    code, out = run_cli(tmp_path, "sentence,label\nThe battery died in a day,0\nWorks great,1\n")
+    assert code == 0 and [r["label"] for r in read(out)] == ["negative", "positive"]
+    code, out = run_cli(tmp_path, "reviews.id,reviews.text,reviews.rating\nr9,Broke after two uses,1\n")
+    assert code == 0 and read(out)[0]["id"] == "r9"
