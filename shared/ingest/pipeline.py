@@ -55,12 +55,12 @@ from shared.ingest.parse import (
     to_arrow,
 )
 from shared.ingest.parts import DatasetPart
+from shared.ingest.preamble import locate_header, preamble_note
 from shared.ingest.reader import (
     ArrowDelimitedReader,
     Chunk,
     DelimitedReader,
     MalformedRows,
-    first_record,
     without_repeated_headers,
 )
 from shared.ingest.redact import personal_columns, redact_line, redact_row
@@ -244,11 +244,12 @@ class IngestRun:
         self._discount_header: str | None = None
         self.discount_column: str | None = None  # the discount column's header, once its values read as rates
 
-    def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0) -> ColumnMapping:
+    def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0, skip_lines: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
 
         With ``fast_width`` (the header's field count) Arrow's parser reads the file; it raises
         ``MalformedRows`` at the first ragged row so the caller can restart with the exact reader.
+        ``skip_lines`` lines above the header (a report's title) are passed over by the exact reader.
         """
         ing = self.ingestion
         self.tenant_has_rows = has_stored_rows(self.warehouse, ing.tenant_id, self.kind, self.pending)
@@ -259,7 +260,7 @@ class IngestRun:
             else:
                 errors = FALLBACK_ERRORS if self.cp1252_fallback else "strict"
                 text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors=errors, newline="")
-                reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows)
+                reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows, skip_lines)
             mapping = require_columns(map_columns(reader.headers, self.kind))
             if self.kind is DataKind.SALES and set(mapping.fields.values()) & CATALOGUE_FIELDS.keys():
                 self.catalogue = CatalogueCollector()
@@ -540,15 +541,18 @@ def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun | _Cou
 def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun | _Counts:
     blobs, wh = deps.blobs, deps.warehouse
     fast_width: int | None = None
+    skip_lines, head_text = 0, ""
     fallback = False
     for _ in range(3):
         with SourcePass(blobs, ingestion.bucket, ingestion.object) as source:
             dialect = sniff(source.sample)
             if fast_width is None:
-                header = first_record(source.sample.decode(dialect.encoding, errors="ignore"), dialect.delimiter)
-                if (part := recognise(header)) is not None:
+                head_text = source.sample.decode(dialect.encoding, errors="ignore")
+                skip_lines, header = locate_header(head_text, dialect.delimiter, kind)
+                if not skip_lines and (part := recognise(header)) is not None:
                     return _stage_part(deps, ingestion, part, dialect)
-                fast_width = len(header) if header and header[-1].strip() else 0
+                # the exact reader passes over title lines; the fast one reads from the first line
+                fast_width = len(header) if header and header[-1].strip() and not skip_lines else 0
 
             def checksum(at_end: bool, source: SourcePass = source) -> str:
                 if ingestion.file_checksum is None:
@@ -564,14 +568,17 @@ def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun
                 line_cap = deps.settings.ingest_max_line_bytes if ascii_compatible(dialect.encoding) else None
                 bounded = BoundedStream(source.stream, max_bytes=deps.settings.ingest_max_expanded_bytes,
                                         max_line_bytes=line_cap)
-                mapping = run.run(io.BufferedReader(bounded, 1 << 20), dialect, fast_width=fast_width)
+                mapping = run.run(io.BufferedReader(bounded, 1 << 20), dialect, fast_width=fast_width,
+                                  skip_lines=skip_lines)
                 checksum(True)  # the stream was read to its end
                 ingestion.encoding, ingestion.delimiter = dialect.encoding, dialect.delimiter
                 if run.fallback_rows:
                     ingestion.encoding = f"{dialect.encoding} (cp1252 in {run.fallback_rows} rows)"
                 ingestion.column_mapping = mapping.as_document()
+                notes = [preamble_note(head_text, skip_lines)] if skip_lines else []
                 if run.discount_column is not None:
-                    ingestion.note = rate_note(run.discount_column)
+                    notes.append(rate_note(run.discount_column))
+                ingestion.note = "; ".join(notes) or None
                 return run
             except MalformedRows:
                 clear_ingestion(wh, ingestion.tenant_id, kind, ingestion.ingestion_id)

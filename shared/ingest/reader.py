@@ -92,8 +92,10 @@ class MalformedRows(Exception):
 class DelimitedReader:
     """Exact reader (Python ``csv``): every data row is in a chunk's frame or its bad rows, numbered exactly."""
 
-    def __init__(self, text: IO[str], delimiter: str, chunk_rows: int) -> None:
+    def __init__(self, text: IO[str], delimiter: str, chunk_rows: int, skip_lines: int = 0) -> None:
         csv.field_size_limit(16 * 1024 * 1024)
+        for _ in range(skip_lines):  # a report's title lines above the header (``shared.ingest.preamble``)
+            text.readline()
         self._reader = csv.reader(text, delimiter=delimiter, strict=False)
         self._delimiter = delimiter
         self._chunk_rows = max(1, chunk_rows)

@@ -14,6 +14,28 @@ GZIP_MAGIC = b"\x1f\x8b"
 DELIMITERS = (",", ";", "\t", "|")
 SAMPLE_BYTES = 1 << 20
 _UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = {b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16"}  # Python's utf-16 reads the BOM and drops it
+
+
+def utf16_encoding(sample: bytes) -> str | None:
+    """``utf-16`` (with a BOM), ``utf-16-le``/``-be`` (without one), or ``None`` for any other text.
+
+    Excel's "Unicode Text" export and some marketplace reports are UTF-16: every ASCII character is a NUL
+    byte beside its code, which read as bytes looks binary. Without a BOM, NULs on one side of nearly every
+    pair (and almost none on the other) give the byte order.
+    """
+    if sample[:2] in _UTF16_BOMS:
+        return _UTF16_BOMS[sample[:2]]
+    pairs = sample[: 4096 - 4096 % 2]
+    if len(pairs) < 8:
+        return None
+    even, odd = pairs[0::2].count(0), pairs[1::2].count(0)
+    half = len(pairs) // 2
+    if odd > 0.7 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.7 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 @dataclass(frozen=True)
@@ -78,6 +100,7 @@ def detect_delimiter(text: str) -> str:
     if len(lines) > 1 and not text.endswith(("\n", "\r")):
         lines = lines[:-1]  # the last sampled line may be cut
     best, best_score = ",", (-1, -1, -1)
+    modal_best, modal_score = ",", (-1, -1, -1)
     for delim in DELIMITERS:
         counts = [len(row) for row in csv.reader(lines, delimiter=delim)]
         if not counts:
@@ -87,13 +110,24 @@ def detect_delimiter(text: str) -> str:
         score = (int(header > 1), consistent, header)
         if score > best_score:
             best, best_score = delim, score
-    return best
+        # a report whose first lines are a title: judge by the field count most lines share
+        modal = max(set(counts), key=lambda c: (counts.count(c), c))
+        candidate = (int(modal > 1), counts.count(modal), modal)
+        if candidate > modal_score:
+            modal_best, modal_score = delim, candidate
+    return best if best_score[0] else modal_best
 
 
 def sniff(sample: bytes) -> Dialect:
     """Encoding and delimiter of a file from its first bytes (already decompressed)."""
     if not sample.strip():
         raise InvalidInput("the file is empty")
+    wide = utf16_encoding(sample)
+    if wide is not None:
+        text = sample[: len(sample) - len(sample) % 2].decode(wide, errors="ignore")
+        if not text.strip():
+            raise InvalidInput("the file is empty")
+        return Dialect(encoding=wide, delimiter=detect_delimiter(text))
     if looks_binary(sample):
         raise InvalidInput("the file is binary, not delimited text")
     encoding = detect_encoding(sample)

@@ -6,7 +6,6 @@ name is never used as a path, only as a sanitised last segment.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import uuid
@@ -19,6 +18,7 @@ from shared.deps import Deps
 from shared.errors import EcomIntelError, InvalidInput, NotFound, PayloadTooLarge, PermissionDenied
 from shared.ingest.headers import detect_kind
 from shared.ingest.ingestion import ingestion_id_for
+from shared.ingest.preamble import locate_header
 from shared.ingest.sniff import is_gzip, sniff
 from shared.ingest.upload_currency import upload_currency
 from shared.models.records import DataKind
@@ -186,10 +186,12 @@ def plain_head(head: bytes) -> bytes:
 
 
 def kind_from_head(text_head: bytes) -> DataKind:
-    """Detect the kind from a file's header line (400 naming the columns when none fits)."""
+    """Detect the kind from a file's header line (400 naming the columns when none fits).
+
+    A report's title lines above the header are passed over (``shared.ingest.preamble``).
+    """
     dialect = sniff(text_head)
-    first = text_head.decode(dialect.encoding, errors="ignore").splitlines()[:1]
-    header = next(csv.reader(first, delimiter=dialect.delimiter), [])
+    _, header = locate_header(text_head.decode(dialect.encoding, errors="ignore"), dialect.delimiter)
     return detect_kind([h.strip() for h in header])
 
 

@@ -122,6 +122,26 @@ def test_utf8_bom_file(harness: Harness) -> None:
     assert doc["column_mapping"] == {"sku": "sku", "date": "date", "on_hand": "on_hand", "location": "location"}
 
 
+def test_utf16_tab_separated_export(harness: Harness) -> None:
+    # Excel's "Unicode Text": UTF-16 with a BOM, tab-separated; it was refused as binary
+    data = "sku\ttitle\tprice\nP1\tCafé crème\t3.50\nP2\tBär\t4\n".encode("utf-16")
+    doc = harness.ingest(data, kind="products", filename="products.txt", content_type="text/plain")
+    assert doc["status"] == "processed" and doc["encoding"] == "utf-16" and doc["delimiter"] == "\t"
+    assert doc["accepted"] == 2 and doc["rejected"] == 0
+    assert {r["title"] for r in harness.rows("SELECT title FROM stg_products")} == {"Café crème", "Bär"}
+
+
+def test_report_title_lines_above_the_header(harness: Harness) -> None:
+    # a back-office report: a title and a date range above the columns, a totals row at the end
+    data = (b"Sales report\nGenerated 2026-12-01\n\norder_id,date,sku,units,revenue\n"
+            b"O1,2026-11-02,A,1,9.50\nO2,2026-11-03,B,2,20.00\nTotal,,,3,29.50\n")
+    doc = harness.ingest(data)
+    assert doc["kind"] == "sales" and doc["status"] == "processed"
+    assert doc["rows_read"] == 3 and doc["accepted"] == 2 and doc["rejected"] == 1  # the totals row, with why
+    assert doc["note"].startswith("3 lines above the header") and "'Sales report'" in doc["note"]
+    assert harness.count("stg_sales", "acme") == 2
+
+
 def test_semicolon_file_with_european_money_and_day_first_dates(harness: Harness) -> None:
     data = ("sku;competitor;date;price;shipping\n"
             "A1;Shop;13/01/2024;1.299,00 €;4,95\n"

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shared.errors import InvalidInput
-from shared.ingest.sniff import detect_delimiter, detect_encoding, looks_binary, open_plain, sniff
+from shared.ingest.sniff import Dialect, detect_delimiter, detect_encoding, looks_binary, open_plain, sniff
 
 
 def test_encodings() -> None:
@@ -57,3 +57,23 @@ def test_open_plain_gunzips_by_magic() -> None:
     raw = b"a,b\n1,2\n"
     assert open_plain(io.BytesIO(gzip.compress(raw))).read() == raw
     assert open_plain(io.BytesIO(raw)).read() == raw
+
+
+@pytest.mark.parametrize(("encoding", "expected"), [
+    ("utf-16", "utf-16"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be")])
+def test_utf16_text_is_text_not_binary(encoding: str, expected: str) -> None:
+    # Excel's "Unicode Text" export: tab-separated UTF-16 (with a BOM); some reports omit the BOM
+    data = "sku\ttitle\tprice\nA\tCafé crème\t3.50\nB\tBär\t4\n".encode(encoding)
+    assert sniff(data) == Dialect(encoding=expected, delimiter="\t")
+    assert sniff(data[:-1]).encoding == expected  # a sample cut inside a character
+
+
+def test_binary_with_nul_bytes_is_still_binary() -> None:
+    with pytest.raises(InvalidInput, match="binary"):
+        sniff(bytes(range(256)) * 8)
+
+
+def test_a_report_title_above_the_header_does_not_decide_the_delimiter() -> None:
+    text = "Sales report\nFrom 1 Nov to 30 Nov\n\nsku;date;units\nA;2024-01-01;3\nB;2024-01-02;4\n"
+    assert detect_delimiter(text) == ";"
+    assert detect_delimiter(text.replace(";", ",")) == ","
