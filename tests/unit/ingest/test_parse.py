@@ -167,6 +167,19 @@ def test_epoch_and_month_name_dates(text: str, expected: date) -> None:
     assert parsed.values.iloc[0].date() == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("11/3/2026 2:15 PM", date(2026, 11, 3)),  # Excel's US export
+    ("11/3/2026 2:15 p.m.", date(2026, 11, 3)),
+    ("2026-11-03 9:05 am", date(2026, 11, 3)),
+    ("2019-10-01 00:00:00 UTC", date(2019, 10, 1)),  # REES46 event logs
+    ("2026-11-03 14:15:00 GMT", date(2026, 11, 3)),
+])
+def test_times_with_am_pm_or_a_zone_name_keep_their_date(text: str, expected: date) -> None:
+    parsed = parse_date(pd.Series([text, "2024-03-01 10:00"]), order="mdy")
+    assert parsed.errors.isna().all()
+    assert parsed.values.iloc[0].date() == expected
+
+
 @pytest.mark.parametrize("text", ["Foo 5, 2024", "Feb 30, 2024", "123456", "99999999", "1/2"])
 def test_unreadable_dates_stay_rejected(text: str) -> None:
     assert parse_date(pd.Series([text])).errors.iloc[0] == "not a valid date"
