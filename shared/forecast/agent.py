@@ -39,6 +39,7 @@ from shared.forecast.drift import DriftReport, assess_drift
 from shared.forecast.elasticity import ELASTICITY_RANGE, estimate_elasticity
 from shared.forecast.engine import ForecastOptions, SeriesForecast, forecast_series
 from shared.forecast.ensemble import MIN_SERIES
+from shared.forecast.intervals import horizon_sum_band
 from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_from_interval
 from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
@@ -282,6 +283,19 @@ def sales_currency(deps: Deps, tenant_id: str) -> str | None:
 
 #: The series id of the whole store's daily units.
 STORE_SERIES = "all SKUs"
+#: Share of idle days (nothing sold) in the last 13 weeks above which a store's total is forecast in weeks.
+MAX_IDLE_SHARE = 0.2
+
+
+def idle_share(values: np.ndarray, window: int = 91) -> float:
+    """Share of the last ``window`` periods in which nothing was sold."""
+    recent = np.asarray(values, dtype=float)[-window:]
+    return float(np.mean(recent <= 0)) if len(recent) else 0.0
+
+
+#: Fewest periods of the recent rate a horizon total's band is measured against (four weeks; the horizon when
+#: longer: a quarter's total is judged against a quarter's rate, not a noisier four weeks').
+SUM_BAND_BASE: dict[str, int] = {"D": 28, "W": 4, "M": 1}
 
 
 def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, options: ForecastOptions,
@@ -295,12 +309,24 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
     daily = sales.groupby("date", as_index=False)["units"].sum()
     daily = daily.assign(sku=STORE_SERIES, price=np.nan, promo=np.nan)
     series = _build_series(daily, last_date, freq)[STORE_SERIES]
+    scale = 1.0
+    if freq == "D" and idle_share(series.values) > MAX_IDLE_SHARE:
+        # a store that sells on few days: a day's forecast is the median day (nothing sold), and 30 of them sum
+        # to 0 units; weeks are rarely idle, so the total is forecast in weeks and cut to the horizon's days
+        weeks = math.ceil(horizon_days / 7)
+        series, freq = _build_series(daily, last_date, "W")[STORE_SERIES], "W"
+        options, scale = replace(options, horizon=weeks), horizon_days / (7 * weeks)
     result = forecast_series(series, replace(options, prophet="never"))  # one smooth series: no Prophet cold start
     if result.status != "ok" or not len(result.forecast):
         return None
-    # the days of one store move together (a slow month is slow every day): the daily bands are summed, not
-    # treated as independent (which gave a band of +-2% on a month of the sample store)
-    total, lower, upper = float(result.forecast.sum()), float(result.lower.sum()), float(result.upper.sum())
+    total = float(result.forecast.sum()) * scale
+    # the band of the total comes from how past totals over as many periods varied around the recent rate
+    # (``horizon_sum_band``); the summed daily bands (a slow month slow every day, no day's miss offset by
+    # another's) stand in when the history holds too few windows
+    periods = len(result.forecast)
+    band = horizon_sum_band(series.values, periods, max(SUM_BAND_BASE[freq], periods), options.level)
+    lower, upper = (total * band[0], total * band[1]) if band else \
+        (float(result.lower.sum()) * scale, float(result.upper.sum()) * scale)
     return SkuForecastView(sku=label or f"all {skus:,} SKUs", total=total, lower=max(0.0, lower), upper=upper,
                            horizon_days=horizon_days, model=result.model)
 
