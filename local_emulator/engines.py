@@ -152,7 +152,11 @@ class Process:
         return True
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Terminate our process group, escalating to SIGKILL; reap the child if it is ours."""
+        """Terminate our process group, escalating to SIGKILL; reap the leader if it is our child.
+
+        The leader is reaped after the group is seen dead, not only before: it may die between a reap and
+        the look at the group, and would then stay a zombie in its session until this process exits.
+        """
         for sig in (signal.SIGTERM, signal.SIGKILL):
             try:
                 os.killpg(self.pid, sig)
@@ -162,6 +166,7 @@ class Process:
             while time.monotonic() < deadline:
                 _reap(self.pid)
                 if not _group_alive(self.pid):
+                    _reap(self.pid)
                     return
                 time.sleep(0.05)
         _reap(self.pid)

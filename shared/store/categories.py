@@ -41,9 +41,14 @@ def category_key(name: str) -> str:
 
 
 def matching_categories(asked: Iterable[str], stored: Iterable[str]) -> list[str]:
-    """The stored spellings each asked name keys to, in the order asked (an unmatched name matches none)."""
+    """The stored spellings each asked name keys to, in the order asked (an unmatched name matches none).
+
+    The spellings of one asked name come sorted: ``stored`` is a ``SELECT DISTINCT``, whose order an engine
+    does not define (DuckDB's parallel aggregation returned "Kitchen", "kitchen" either way round on a loaded
+    machine), and the result becomes a statement parameter that findings cite, so it must not vary by run.
+    """
     by_key: dict[str, list[str]] = {}
-    for value in stored:
+    for value in sorted(set(stored)):
         by_key.setdefault(category_key(value), []).append(value)
     out: list[str] = []
     for name in asked:

@@ -29,15 +29,27 @@ def test_detect_finds_an_sdk_layout(monkeypatch: pytest.MonkeyPatch, tmp_path: P
 
 
 def test_spawned_group_is_stopped(tmp_path: Path) -> None:
-    proc = engines.spawn("sleeper", [sys.executable, "-c", "import subprocess, sys, time; "
-                                     "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); "
-                                     "time.sleep(60)"], port=0, log_dir=tmp_path)
-    assert proc.alive() and proc.start_ticks > 0
+    # The leader says its child's pid once the child exists: stopping before that (python starts slowly on a
+    # loaded machine) would test a group of one, which stopping the leader alone also passes.
+    said = tmp_path / "grandchild.pid"
+    leader = ("import os, subprocess, sys, time; "
+              "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); "
+              f"open({str(said)!r} + '.tmp', 'w').write(str(child.pid)); os.replace({str(said)!r} + '.tmp', "
+              f"{str(said)!r}); time.sleep(60)")
+    proc = engines.spawn("sleeper", [sys.executable, "-c", leader], port=0, log_dir=tmp_path)
+    engines.wait_until(said.exists, process=proc, timeout=60, what="sleeper")
+    grandchild = engines.Process("grandchild", [], int(said.read_text()), 0, "")
+    assert proc.alive() and grandchild.alive() and proc.start_ticks > 0
     proc.stop(timeout=5)
-    assert not proc.alive()
+    assert not proc.alive() and not grandchild.alive()
     assert not engines._group_alive(proc.pid)
-    out = subprocess.run(["ps", "-o", "pid=", "-g", str(proc.pid)], capture_output=True, text=True, check=False)
-    assert out.stdout.strip() == ""
+    # Nothing of the session still runs. The grandchild, orphaned, is reaped by init whenever init gets the CPU,
+    # so on a loaded machine ps may still list it as a zombie (state Z): dead, holding nothing, not ours to reap.
+    out = subprocess.run(["ps", "-o", "pid=,stat=", "-g", str(proc.pid)], capture_output=True, text=True,
+                         check=False)
+    members = [line.split() for line in out.stdout.splitlines()]
+    assert [pid for pid, stat in members if not stat.startswith("Z")] == []
+    assert str(proc.pid) not in [pid for pid, _ in members]  # the leader, our child, is reaped by stop()
 
 
 def test_wait_until_reports_a_dead_process_with_its_log(tmp_path: Path) -> None:
