@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``ingest`` and ``export``."""
-    p = sub.add_parser("ingest", help="Send a CSV (or each CSV of a .zip) through the real upload path and wait "
-                                      "for the pipeline.")
+    p = sub.add_parser("ingest", help="Send a CSV (each CSV of a .zip, each sheet of an .xlsx/.xls) through the "
+                                      "real upload path and wait for the pipeline.")
     p.add_argument("path")
     p.add_argument("--tenant", required=True)
     p.add_argument("--kind", choices=[k.value for k in DataKind], default=None,
@@ -85,24 +85,37 @@ def _ingest_one(args: argparse.Namespace, shown: str | None = None) -> int:
         for earlier in summary.resumed:
             print(f"resumed unfinished ingestion {earlier.ingestion_id} ({earlier.kind}, {earlier.object}): "
                   f"{earlier.status}, accepted {earlier.accepted}, duplicates {earlier.duplicates}")
-        print(f"{shown or args.path}: {summary.kind} ingestion {summary.ingestion_id} {summary.status}"
+        workbook = _is_workbook(args.path)
+        print(f"{shown or args.path}: {'workbook' if workbook else summary.kind} ingestion {summary.ingestion_id} "
+              f"{summary.status}"
               + (f" (currency {summary.currency} where the file names none)" if _priced(summary) else ""))
-        print(f"  rows read {summary.rows_read}: accepted {summary.accepted}, rejected {summary.rejected}, "
-              f"duplicates {summary.duplicates}"
-              + (f", held {summary.held} (waiting for the file that completes them)" if summary.held else "")
-              + (f", not stored {summary.skipped}" if summary.skipped else ""))
-        if summary.note:
-            print(f"  recognised: {summary.note}")
+        if workbook:  # its rows went on as one CSV per sheet, each ingested on its own (below)
+            print(f"  sheets: {summary.note}")
+        else:
+            print(f"  rows read {summary.rows_read}: accepted {summary.accepted}, rejected {summary.rejected}, "
+                  f"duplicates {summary.duplicates}"
+                  + (f", held {summary.held} (waiting for the file that completes them)" if summary.held else "")
+                  + (f", not stored {summary.skipped}" if summary.skipped else ""))
+            if summary.note:
+                print(f"  recognised: {summary.note}")
         for joined in summary.joined:
-            print(f"  joined into {joined.kind} ingestion {joined.ingestion_id} {joined.status}: rows read "
-                  f"{joined.rows_read}: accepted {joined.accepted}, rejected {joined.rejected}, duplicates "
-                  f"{joined.duplicates}" + (f" ({joined.error})" if joined.error else ""))
-        if summary.rejected:
-            print(f"  see rejects: ecomintel export --tenant {args.tenant} --kind {summary.kind} --rejects")
+            print(f"  {f'sheet {joined.sheet!r}:' if joined.sheet else 'joined into'} {joined.kind} ingestion "
+                  f"{joined.ingestion_id} {joined.status}: rows read {joined.rows_read}: accepted {joined.accepted}, "
+                  f"rejected {joined.rejected}, duplicates {joined.duplicates}"
+                  + (f" ({joined.error})" if joined.error else ""))
+        for kind in dict.fromkeys(s.kind for s in [summary, *summary.joined] if s.rejected and s.kind):
+            print(f"  see rejects: ecomintel export --tenant {args.tenant} --kind {kind} --rejects")
     if summary.status != wanted:
         sys.stderr.write(f"ecomintel: error: pipeline stopped at {summary.status!r}, expected {wanted.value!r}\n")
         return 1
     return 0
+
+
+def _is_workbook(path: str) -> bool:
+    """Whether ``path`` names a spreadsheet workbook (its sheets are ingested one by one)."""
+    from shared.security.uploads import is_workbook_name
+
+    return is_workbook_name(path)
 
 
 def _priced(summary: IngestionView) -> bool:

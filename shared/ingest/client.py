@@ -22,8 +22,9 @@ from shared.errors import InvalidInput
 from shared.ingest.ingestion import IngestionStatus, IngestionSummary, ingestion_id_for
 from shared.ingest.lifecycle import is_abandoned, unfinished
 from shared.ingest.lookup import IngestionView
-from shared.ingest.upload import HEAD_BYTES, kind_from_head, plain_head, read_head
+from shared.ingest.upload import HEAD_BYTES, kind_from_head, plain_head, read_head, workbook_content_type
 from shared.manifest import Manifest
+from shared.security.uploads import is_workbook_name
 from shared.store.documents.ingestions import IngestionRecords
 
 if TYPE_CHECKING:
@@ -158,11 +159,13 @@ def _upload_signed(runtime: Runtime, headers: Mapping[str, str], file: Path,
 
     The file goes by a resumable session when the store offers one, else in one ``PUT``.
     """
-    if not kind:
+    workbook = is_workbook_name(file.name)  # its sheets name their kinds at ingest (shared.ingest.sheets)
+    if not kind and not workbook:
         with file.open("rb") as fh:  # a signed upload names its kind up front: read it from the header
             kind = kind_from_head(plain_head(read_head(fh, HEAD_BYTES))).value
-    content_type = "application/gzip" if file.name.lower().endswith(".gz") else "text/csv"
-    request = {"kind": kind, "filename": file.name, "content_type": content_type,
+    content_type = workbook_content_type(file.name) if workbook else \
+        "application/gzip" if file.name.lower().endswith(".gz") else "text/csv"
+    request = {**({"kind": kind} if kind else {}), "filename": file.name, "content_type": content_type,
                **({"currency": currency} if currency else {})}
     resp = runtime.call_http("upload", "POST", "/v1/uploads:signed-url", headers=headers, json_body=request)
     grant = resp.json() if resp.body else {}

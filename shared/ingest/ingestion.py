@@ -36,6 +36,8 @@ class Ingestion(BaseModel):
     generation: str
     upload_id: str | None = None
     original_filename: str | None = None
+    #: The workbook sheet the file was written from (its ``original_filename`` is ``{workbook}:{sheet}``).
+    sheet: str | None = None
     #: Where a synced file came from (``sync_run_id``, ``raw_payload_prefix``): lineage to the raw payloads.
     source_lineage: dict[str, str] = Field(default_factory=dict)
     #: The currency the upload stated for its rows that name none (ISO 4217).
@@ -84,6 +86,8 @@ class IngestionSummary(BaseModel):
     derived: list[str] = Field(default_factory=list)
     error: str | None = None
     object: str | None = None
+    #: The workbook sheet the file was written from (``shared.ingest.sheets``).
+    sheet: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
     #: Unfinished ingestions of the tenant (left by a crash) that this run finished first.

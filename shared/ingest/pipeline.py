@@ -65,6 +65,7 @@ from shared.ingest.reader import (
 )
 from shared.ingest.redact import personal_columns, redact_line, redact_row
 from shared.ingest.sales import align_orders, derive_sales, line_kind
+from shared.ingest.sheets import WORKBOOK_SLOT, split_workbook
 from shared.ingest.sniff import Dialect, sniff
 from shared.ingest.source import SourcePass, object_checksum
 from shared.ingest.staging import (
@@ -78,6 +79,7 @@ from shared.ingest.staging import (
 )
 from shared.ingest.upload_currency import fill_currency, with_upload_flag
 from shared.ingest.validate import FieldRule, rules_for, validate_frame
+from shared.ingest.workbook import is_workbook_name
 from shared.ingest.writer import BackgroundWriter
 from shared.models.records import RECORD_MODELS, DataKind
 from shared.observability.logs import get_logger, log_context, log_event
@@ -113,6 +115,7 @@ class RawTarget:
     source: str
     source_lineage: dict[str, str]
     currency: str | None = None  # what the upload states for rows naming none
+    sheet: str | None = None  # the workbook sheet this object was written from (``shared.ingest.sheets``)
 
 
 def resolve_target(obj: StorageObjectEvent) -> RawTarget | None:
@@ -129,6 +132,7 @@ def resolve_target(obj: StorageObjectEvent) -> RawTarget | None:
         source=meta.get("source") or "upload",
         source_lineage={k: str(meta[k]) for k in SOURCE_LINEAGE_KEYS if meta.get(k)},
         currency=meta.get("currency") or None,
+        sheet=meta.get("sheet") or None,
     )
 
 
@@ -608,7 +612,7 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
         tenant_id=target.tenant_id, kind=target.kind, source=target.source,
         source_uri=f"gs://{obj.bucket}/{obj.name}", bucket=obj.bucket, object=obj.name,
         generation=obj.generation, upload_id=target.upload_id, original_filename=target.original_filename,
-        source_lineage=target.source_lineage,
+        source_lineage=target.source_lineage, sheet=target.sheet,
         currency=target.currency or (stated_upload_currency(deps.documents, target.tenant_id, target.upload_id)
                                      if target.upload_id else None),
     )
@@ -631,18 +635,18 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
         try:
             if meta_tenant and meta_tenant != target.tenant_id:
                 raise InvalidInput(f"object metadata tenant {meta_tenant!r} does not match its path")
-            try:
-                kind = DataKind(target.kind)
-            except ValueError as exc:
-                raise InvalidInput(f"unknown kind {target.kind!r}") from exc
-            if ingestion.attempts > 1:  # an abandoned attempt's rows and rejects go first
-                clear_ingestion(deps.warehouse, ingestion.tenant_id, kind, ingestion.ingestion_id)
-            staged = _stage(deps, ingestion, kind)
-            if isinstance(staged, IngestRun):
-                write_line_catalogue(deps, ingestion, staged.catalogue)
-                counts = staged.counts
+            if is_workbook_name(obj.name):  # each sheet goes on as a CSV object of its own (shared.ingest.sheets)
+                kind, counts = _stage_workbook(deps, ingestion, target.kind)
             else:
-                counts = staged
+                kind = _data_kind(target.kind)
+                if ingestion.attempts > 1:  # an abandoned attempt's rows and rejects go first
+                    clear_ingestion(deps.warehouse, ingestion.tenant_id, kind, ingestion.ingestion_id)
+                staged = _stage(deps, ingestion, kind)
+                if isinstance(staged, IngestRun):
+                    write_line_catalogue(deps, ingestion, staged.catalogue)
+                    counts = staged.counts
+                else:
+                    counts = staged
         except InvalidInput as exc:
             if target.kind in DataKind.__members__.values():  # drop whatever a partial pass staged
                 clear_ingestion(deps.warehouse, ingestion.tenant_id, DataKind(target.kind), ingestion.ingestion_id)
@@ -664,6 +668,28 @@ def ingest_object(deps: Deps, obj: StorageObjectEvent) -> Ingestion | None:
         log_event(_log, "ingestion staged", kind=kind.value, rows_read=counts.rows_read, accepted=counts.accepted,
                   rejected=counts.rejected, duplicates=counts.duplicates)
         return ingestion
+
+
+def _data_kind(value: str) -> DataKind:
+    """The kind a raw object's path names (``InvalidInput`` for a path slot that is no kind)."""
+    try:
+        return DataKind(value)
+    except ValueError as exc:
+        raise InvalidInput(f"unknown kind {value!r}") from exc
+
+
+def _stage_workbook(deps: Deps, ingestion: Ingestion, slot: str) -> tuple[DataKind, _Counts]:
+    """A workbook: each sheet written as a CSV raw object and ingested as one (``shared.ingest.sheets``).
+
+    ``slot`` is the path's kind: ``workbook`` (each sheet's header decides) or the kind of every sheet. The
+    workbook's record takes the first written sheet's kind, counts the rows handed on, and lists the sheets'
+    ingestions in ``derived``; it has no staged rows of its own.
+    """
+    out = split_workbook(deps, ingestion, None if slot == WORKBOOK_SLOT else _data_kind(slot))
+    assert out.kind is not None  # split_workbook raised when no sheet was written
+    ingestion.kind, ingestion.skipped = out.kind.value, out.skipped
+    ingestion.note, ingestion.derived = out.note, out.derived
+    return out.kind, _Counts(out.rows_read, out.accepted, 0, 0)
 
 
 def _stage_part(deps: Deps, ingestion: Ingestion, part: DatasetPart, dialect: Dialect) -> _Counts:

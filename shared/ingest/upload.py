@@ -22,16 +22,26 @@ from shared.ingest.preamble import locate_header
 from shared.ingest.sniff import is_gzip, sniff
 from shared.ingest.upload_currency import upload_currency
 from shared.models.records import DataKind
-from shared.security.uploads import safe_filename
+from shared.security.uploads import (
+    WORKBOOK_CONTENT_TYPES,
+    WORKBOOK_EXTENSIONS,
+    WORKBOOK_SLOT,
+    check_workbook_head,
+    is_workbook_name,
+    safe_filename,
+)
 from shared.store.documents.uploads import claim_signed_url as store_claim
 from shared.store.documents.uploads import save_upload_currency
 from shared.store.tenant import is_tenant_id
 
-ALLOWED_EXTENSIONS = (".csv", ".tsv", ".txt", ".gz")
+ALLOWED_EXTENSIONS = (".csv", ".tsv", ".txt", ".gz", *WORKBOOK_EXTENSIONS)
 ALLOWED_CONTENT_TYPES = frozenset({
     "text/csv", "application/csv", "text/plain", "text/tab-separated-values", "application/octet-stream",
-    "application/gzip", "application/x-gzip", "application/vnd.ms-excel",
+    "application/gzip", "application/x-gzip", "application/vnd.ms-excel", *WORKBOOK_CONTENT_TYPES,
 })
+#: The content type an .xlsx workbook is stored with when the client names none.
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLS_CONTENT_TYPE = "application/vnd.ms-excel"
 HEAD_BYTES = 64 * 1024
 SIGNED_URL_SECONDS = 900
 #: Spent signed upload URLs of the embedded store (``claim_signed_url``).
@@ -77,10 +87,21 @@ def parse_kind(kind: str | None) -> DataKind | None:
         raise InvalidInput(f"unknown kind {kind!r}; use one of {', '.join(k.value for k in DataKind)}") from exc
 
 
-def object_name(tenant_id: str, kind: DataKind, upload_id: str, filename: str, now: datetime | None = None) -> str:
-    """The tenant-scoped raw object name of an upload."""
+def object_name(tenant_id: str, kind: DataKind | str, upload_id: str, filename: str,
+                now: datetime | None = None) -> str:
+    """The tenant-scoped raw object name of an upload (``kind``: a kind, or a workbook's ``workbook`` slot)."""
     when = now or datetime.now(UTC)
-    return f"raw/{tenant_id}/{kind.value}/{when:%Y/%m/%d}/{upload_id}/{filename}"
+    return f"raw/{tenant_id}/{kind}/{when:%Y/%m/%d}/{upload_id}/{filename}"
+
+
+def workbook_content_type(filename: str) -> str:
+    """The content type of a workbook by its name (``.xls``: Excel 97-2003; else Office Open XML)."""
+    return XLS_CONTENT_TYPE if filename.lower().endswith(".xls") else XLSX_CONTENT_TYPE
+
+
+def workbook_slot(kind: DataKind | None) -> str:
+    """Where a workbook is filed: under the kind stated for all its sheets, else ``workbook`` (each sheet's own)."""
+    return kind.value if kind is not None else WORKBOOK_SLOT
 
 
 def new_upload_id() -> str:
@@ -230,20 +251,25 @@ def store_upload(deps: Deps, tenant_id: str, stream: IO[bytes], *, filename: str
     head = read_head(stream, HEAD_BYTES)
     if not head:
         raise InvalidInput("the file is empty")
-    if (gzip_encoded or safe.lower().endswith(".gz")) and not is_gzip(head):
-        raise InvalidInput("declared gzip but the body is not gzip")
-    text = plain_head(head)
-    sniff(text)  # refuses empty and binary content early
-    resolved = wanted or kind_from_head(text)
+    resolved: str
+    if check_workbook_head(safe, head) is not None:  # its sheets' kinds are read at ingest (shared.ingest.sheets)
+        resolved = workbook_slot(wanted)
+        content_type = content_type or workbook_content_type(safe)
+    else:
+        if (gzip_encoded or safe.lower().endswith(".gz")) and not is_gzip(head):
+            raise InvalidInput("declared gzip but the body is not gzip")
+        text = plain_head(head)
+        sniff(text)  # refuses empty and binary content early
+        resolved = (wanted or kind_from_head(text)).value
     upload_id = new_upload_id()
     name = object_name(tenant_id, resolved, upload_id, safe)
     bucket = deps.settings.bucket_name("raw")
     body = io.BufferedReader(CappedReader(head, stream, limit), buffer_size=1 << 20)
     info = deps.blobs.write(bucket, name, body, content_type=content_type or "text/csv", metadata={
-        "tenant_id": tenant_id, "kind": resolved.value, "upload_id": upload_id, "source": "upload",
+        "tenant_id": tenant_id, "kind": resolved, "upload_id": upload_id, "source": "upload",
         "original_filename": filename or safe, **({"currency": stated} if stated else {}),
     })
-    return UploadResult(upload_id, bucket, name, info.size, resolved.value, info.generation, stated)
+    return UploadResult(upload_id, bucket, name, info.size, resolved, info.generation, stated)
 
 
 def signed_upload(deps: Deps, tenant_id: str, body: Any) -> dict[str, Any]:
@@ -257,14 +283,15 @@ def signed_upload(deps: Deps, tenant_id: str, body: Any) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise InvalidInput("expected a JSON object {kind, filename, content_type, currency}")
     kind = parse_kind(body.get("kind"))
-    if kind is None:
-        raise InvalidInput("kind is required for a signed upload")
     safe = sanitise_filename(body.get("filename"))
-    content_type = str(body.get("content_type") or "text/csv")
+    workbook = is_workbook_name(safe)
+    if kind is None and not workbook:  # a workbook's sheets name their kinds at ingest
+        raise InvalidInput("kind is required for a signed upload")
+    content_type = str(body.get("content_type") or (workbook_content_type(safe) if workbook else "text/csv"))
     check_content_type(content_type)
     stated = upload_currency(body.get("currency"))
     upload_id = new_upload_id()
-    name = object_name(tenant_id, kind, upload_id, safe)
+    name = object_name(tenant_id, workbook_slot(kind) if workbook else str(kind), upload_id, safe)
     if stated:  # the bytes go straight to the bucket: the ingest reads the currency from here
         save_upload_currency(deps.documents, tenant_id, upload_id, stated)
     bucket = deps.settings.bucket_name("raw")
@@ -313,8 +340,9 @@ def put_signed(deps: Deps, bucket: str, name: str, query: dict[str, str], stream
     if (bucket != deps.settings.bucket_name("raw") or len(parts) != 8 or parts[0] != "raw"
             or not is_tenant_id(parts[1]) or not _UPLOAD_ID.match(parts[6])):
         raise PermissionDenied("signed URL does not point inside raw/{tenant}/")
-    kind = parse_kind(parts[2])
-    if kind is None:
+    workbook = is_workbook_name(parts[7])
+    kind = WORKBOOK_SLOT if workbook and parts[2] == WORKBOOK_SLOT else str(parse_kind(parts[2]) or "")
+    if not kind:
         raise PermissionDenied("signed URL has no kind")
     if signed_type and (content_type or "").split(";")[0].strip().lower() != signed_type.lower():
         raise UnsupportedMediaType(f"content type must be {signed_type!r} as signed")
@@ -325,9 +353,11 @@ def put_signed(deps: Deps, bucket: str, name: str, query: dict[str, str], stream
     head = read_head(stream, HEAD_BYTES)
     if not head:
         raise InvalidInput("the file is empty")
+    if workbook:
+        check_workbook_head(parts[7], head)
     body = io.BufferedReader(CappedReader(head, stream, limit), buffer_size=1 << 20)
     info = deps.blobs.write(bucket, name, body, content_type=signed_type or content_type, metadata={
-        "tenant_id": parts[1], "kind": kind.value, "upload_id": parts[6], "source": "upload",
+        "tenant_id": parts[1], "kind": kind, "upload_id": parts[6], "source": "upload",
         "original_filename": parts[7],
     })
-    return UploadResult(parts[6], bucket, name, info.size, kind.value, info.generation)
+    return UploadResult(parts[6], bucket, name, info.size, kind, info.generation)

@@ -119,7 +119,8 @@ OPERATIONS: tuple[Operation, ...] = (
               "viewer", None, "RetentionPolicy", 200, _AUTH_ERRORS, tags=("admin",)),
     Operation("PUT", "/v1/retention", "admin", "putRetention", "Replace the retention policy (admin)", "admin",
               "RetentionPolicyIn", "RetentionPolicy", 200, (*_BODY_ERRORS, *_AUTH_ERRORS), tags=("admin",)),
-    Operation("POST", "/v1/uploads", "upload", "createUpload", "Upload a CSV (multipart, raw or gzip) (analyst)",
+    Operation("POST", "/v1/uploads", "upload", "createUpload",
+              "Upload a CSV (multipart, raw or gzip) or a workbook (analyst)",
               "analyst", "UploadForm", "UploadAccepted", 201, (*_BODY_ERRORS, *_AUTH_ERRORS),
               query=(QueryParam("filename", {"type": "string", "maxLength": 255}, "File name (raw uploads)."),
                      QueryParam("kind", _KIND, "Data kind (detected from the header if omitted)."),
@@ -261,8 +262,10 @@ def component_schemas() -> dict[str, Any]:
     owned = "Owned by the {} function; see its docs."
     schemas["UploadAccepted"] = {"type": "object", "additionalProperties": True, "description": owned.format("upload")}
     schemas["SignedUrlRequest"] = {
-        "type": "object", "required": ["kind"], "additionalProperties": True, "description": owned.format("upload"),
-        "properties": {"kind": _KIND, "filename": {"type": "string", "maxLength": 255},
+        "type": "object", "additionalProperties": True, "description": owned.format("upload"),
+        "properties": {"kind": {**_KIND, "description": "Required, except for an .xlsx/.xls workbook (each "
+                                                        "sheet's header names its kind)."},
+                       "filename": {"type": "string", "maxLength": 255},
                        "content_type": {"type": "string", "maxLength": 100},
                        "currency": {**_CURRENCY, "description": "ISO 4217 code for the rows that name none."}},
     }

@@ -12,7 +12,18 @@ from typing import Any
 from shared.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
 
 MAX_FILENAME_CHARS = 255
-ALLOWED_EXTENSIONS = (".csv", ".csv.gz", ".tsv", ".tsv.gz", ".txt")
+#: Spreadsheet workbooks: each sheet is ingested as a CSV (``shared.ingest.sheets``).
+WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls")
+ALLOWED_EXTENSIONS = (".csv", ".csv.gz", ".tsv", ".tsv.gz", ".txt", *WORKBOOK_EXTENSIONS)
+#: The raw path's kind slot of a workbook uploaded without a kind: each sheet's header names its own.
+WORKBOOK_SLOT = "workbook"
+#: What browsers and clients send for a workbook (``application/vnd.ms-excel`` for .xls, and for .csv on Windows).
+WORKBOOK_CONTENT_TYPES = frozenset({
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.ms-excel.sheet.macroenabled.12",
+    "application/vnd.ms-excel",
+    "application/octet-stream",
+})
 ALLOWED_CONTENT_TYPES = frozenset({
     "text/csv",
     "text/plain",
@@ -22,7 +33,13 @@ ALLOWED_CONTENT_TYPES = frozenset({
     "application/x-gzip",
     "application/octet-stream",
     "application/vnd.ms-excel",  # what browsers on Windows send for .csv
+    *WORKBOOK_CONTENT_TYPES,
 })
+#: An OLE2 compound file: Excel 97-2003 ``.xls``.
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+#: First parts of an Office Open XML package (Excel, LibreOffice, openpyxl and xlsxwriter write one of these first).
+_OOXML_FIRST_PARTS = (b"[Content_Types].xml", b"_rels/", b"docProps/", b"xl/")
 _NAME_OK = re.compile(r"^[\w\-. ()+,@]+$", re.UNICODE)
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -82,6 +99,46 @@ def check_upload(filename: str, content_type: str | None, size: int | None, *, m
         raise PayloadTooLarge(f"upload of {size} bytes exceeds the {max_bytes}-byte limit",
                               details={"limit_bytes": max_bytes})
     return safe
+
+
+def is_workbook_name(name: str) -> bool:
+    """Whether a file name says it is a spreadsheet workbook."""
+    return name.lower().endswith(WORKBOOK_EXTENSIONS)
+
+
+def workbook_format(head: bytes) -> str | None:
+    """``"xlsx"`` for a zip whose first part belongs to an Office package, ``"xls"`` for OLE2, else ``None``.
+
+    ``head`` is the file's first bytes (30 and the first part's name suffice). A zip's local header names its
+    part; a workbook's first part is ``[Content_Types].xml``, ``_rels/...``, ``docProps/...`` or ``xl/...``, so a
+    zip of CSVs (or anything else) named ``.xlsx`` is not taken for a workbook.
+    """
+    if head.startswith(OLE2_MAGIC):
+        return "xls"
+    if head.startswith(ZIP_MAGIC) and len(head) >= 30:
+        name_length = int.from_bytes(head[26:28], "little")
+        first = head[30:30 + name_length]
+        if len(first) == name_length and first.startswith(_OOXML_FIRST_PARTS):
+            return "xlsx"
+    return None
+
+
+def check_workbook_head(name: str, head: bytes) -> str | None:
+    """The workbook format of an upload named as a workbook (``InvalidInput`` when its bytes are not one).
+
+    Returns ``None`` for a file not named as a workbook; such a file whose bytes are a workbook is refused
+    with what to do (it would otherwise be read as binary text).
+    """
+    found = workbook_format(head)
+    if not is_workbook_name(name):
+        if found is not None:
+            raise InvalidInput(f"{name!r} is an Excel workbook: name it .xlsx (or .xls) to ingest its sheets",
+                               details={"field": "filename"})
+        return None
+    if found is None:
+        raise InvalidInput(f"{name!r} is not an Excel workbook (neither an Office Open XML package nor an "
+                           "OLE2 .xls file)", details={"field": "filename"})
+    return found
 
 
 def neutralise_csv_cell(value: Any) -> Any:
