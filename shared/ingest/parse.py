@@ -26,7 +26,8 @@ DateOrder = Literal["dmy", "mdy"]
 
 _TRUE = ["yes", "true", "1", "y", "t"]
 _FALSE = ["no", "false", "0", "n", "f"]
-_TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
+#: a time after the date, with its zone as an offset or named (REES46's ``2019-10-01 00:00:00 UTC``)
+_TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"
 _YMD = rf"^(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}$"
 _XXY = rf"^(?P<a>\d{{1,2}})[-/.](?P<b>\d{{1,2}})[-/.](?P<y>\d{{4}}){_TIME}$"
 #: ``a-b-yy``: a two-digit year, with dashes only (Amazon India's Sale Report: ``04-30-22``); ``1/2/24`` stays

@@ -26,6 +26,10 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
    up exactly. The order amount is read once per order (the first non-empty cell), so exports that repeat
    it on every line count it once.
 7. **A customer e-mail or id is hashed** (``shared.ingest.customers``) into ``customer_hash``.
+8. **In an event log only purchases are sales** (an ``event_type`` column: REES46's view/cart/remove_from_cart/
+   purchase): a shopper's browsing events (views, cart additions and removals) are not sales and are counted
+   as skipped, by type; an event of another type is rejected with that reason, and so is a purchase at a
+   negative price (an event log has no returns).
 
 ``align_orders`` re-cuts a file's chunks so that an order's consecutive lines are never split between two
 chunks (rules 1 and 6 need the whole order).
@@ -54,12 +58,37 @@ CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "fail
 RETURN_LINE = "return"
 
 
+#: Events of an event log that are sales.
+SALE_EVENTS = frozenset({"purchase", "purchased", "order", "sale", "transaction"})
+#: Events of an event log that are a shopper's browsing, not sales: counted as skipped, never stored as sales.
+BROWSING_EVENTS = frozenset({"view", "cart", "remove_from_cart", "add_to_cart", "addtocart", "removefromcart",
+                             "remove_from_wishlist", "add_to_wishlist", "wishlist", "click", "search"})
+
+
 @dataclass
 class SalesOutcome:
-    """Per-row rejects found by the sales rules (``None`` where the row is fine)."""
+    """Per-row rejects found by the sales rules (``None`` where the row is fine), and rows that are no sale."""
 
     errors: pd.Series
     error_field: pd.Series
+    #: rows that are not sales and not errors (an event log's views and cart events): counted, not stored
+    skipped: np.ndarray | None = None
+    skipped_events: dict[str, int] | None = None  # event type -> rows skipped
+
+
+def _events(event: pd.Series, price: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str | None]]:
+    """Rule 8: which rows of an event log are browsing (skipped), and each other non-sale row's reason."""
+    lowered = event.astype(object).where(event.notna(), "").map(lambda v: str(v).strip().lower())
+    browsing = np.asarray(lowered.isin(BROWSING_EVENTS).to_numpy(), dtype=bool)
+    sale = np.asarray(lowered.isin(SALE_EVENTS).to_numpy(), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        negative = sale & (price < 0)
+    reasons: list[str | None] = [None] * len(lowered)
+    for pos in np.flatnonzero(~browsing & ~sale):
+        reasons[pos] = f"event {lowered.iloc[pos]!r} is not a purchase: only purchase events are sales"
+    for pos in np.flatnonzero(negative):
+        reasons[pos] = "a purchase event at a negative price is not a sale (an event log records no returns)"
+    return browsing, ~browsing & (~sale | negative), reasons
 
 
 def order_runs(order_id: pd.Series) -> np.ndarray:
@@ -217,6 +246,17 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     order_id = columns.get("order_id")
     if order_id is not None:
         fill_order_fields(columns, order_id)
+    skipped: np.ndarray | None = None
+    skipped_events: dict[str, int] | None = None
+    event = columns.pop("event_type", None)
+    if event is not None:
+        price = np.fmin(_num(columns.get("unit_price"), index), _num(columns.get("revenue"), index))
+        skipped, refused, reasons = _events(event, price)
+        errors[refused] = [r for r in reasons if r is not None]
+        error_field[refused] = "event_type"
+        if skipped.any():
+            kinds = event[skipped].astype(str).str.strip().str.lower().value_counts()
+            skipped_events = {str(k): int(v) for k, v in kinds.items()}
     status = columns.pop("status", None)
     cancelled = _cancelled(status, index)
     if cancelled.any():
@@ -276,7 +316,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     emails, ids = columns.pop("customer_email", None), columns.pop("customer_id", None)
     if (emails is not None or ids is not None) and customer_key is not None:
         columns["customer_hash"] = hash_customers(emails, ids, customer_key())
-    return SalesOutcome(errors, error_field)
+    return SalesOutcome(errors, error_field, skipped, skipped_events)
 
 
 def line_kind(units: pd.Series, returned_units: pd.Series | None, refund: pd.Series | None) -> pd.Series:
