@@ -30,14 +30,15 @@ def derived_review_ids(raw: pd.DataFrame) -> pd.Series:
     return pd.Series([f"h-{h:016x}" for h in hashed.to_numpy()], index=raw.index, dtype=object)
 
 
-def category_products(raw: pd.DataFrame) -> pd.DataFrame:
-    """A sales file with a category but no product column: the category is each line's product.
+def products_from(raw: pd.DataFrame, field: str) -> pd.DataFrame:
+    """A sales file without a SKU column: each line's product is its ``field`` (its name, else its category).
 
-    Its SKU and title (for the catalogue written from sales lines) are the category's name, so "which product
-    sold the most" and "which category sold the most" both answer by category (``ColumnMapping.category_as_product``).
+    The SKU is that name; a category standing for the product is its title too (for the catalogue written from
+    sales lines), so "which product sold the most" and "which category sold the most" both answer by category
+    (``ColumnMapping.sku_stand_in``).
     """
-    category = raw["product_category"]
-    return raw.assign(sku=category, **({} if "product_title" in raw else {"product_title": category}))
+    named = raw[field]
+    return raw.assign(sku=named, **({} if "product_title" in raw else {"product_title": named}))
 
 
 #: Separators of a category written as a path, most specific last (``Computers&Accessories|Cables|USBCables``).

@@ -215,20 +215,27 @@ class ColumnMapping:
         return field
 
     @property
-    def category_as_product(self) -> bool:
-        """A sales file with a product category but no product column: each line's category is its product.
+    def sku_stand_in(self) -> str | None:
+        """What names a sales file's products when it has no SKU column: the product's name, else its category.
 
-        Public sales samples often stop at the category (Kaggle's "Retail Sales Dataset": ``Product
-        Category``; "Supermarket sales": ``Product line``); their lines are sales all the same, of the category.
+        Public sales samples often stop at the name or the category (Kaggle's "Retail Sales Dataset": ``Product
+        Category``; "Supermarket sales": ``Product line``); their lines are sales all the same, of that product.
         """
         mapped = set(self.fields.values())
-        return self.kind is DataKind.SALES and "sku" not in mapped and "product_category" in mapped
+        if self.kind is not DataKind.SALES or "sku" in mapped:
+            return None
+        return next((f for f in ("product_title", "product_category") if f in mapped), None)
+
+    @property
+    def category_as_product(self) -> bool:
+        """A sales file with a product category but no product column: each line's category is its product."""
+        return self.sku_stand_in == "product_category"
 
     @property
     def missing_required(self) -> list[str]:
         """Required fields no column maps to (a native export's implied values count as present)."""
         present = set(self.fields.values()) | set((self.profile.defaults or {}) if self.profile else {})
-        if self.category_as_product:
+        if self.sku_stand_in is not None:
             present.add("sku")
         return [f for f in required_fields(self.kind) if f not in present]
 
@@ -379,7 +386,7 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         defaults={"units": "1"},
         note="REES46 event history: each purchase event is a sale of one unit at its price, a session's "
              "purchases one order, the user the customer; view, cart and remove_from_cart events are counted "
-             "as skipped (not sales), by type below",
+             "as skipped (not sales)",
     ),
     # Kaggle "Amazon Sales Dataset" (amazon.csv, Amazon India listings): a catalogue; the category is a path
     # ("Computers&Accessories|Cables|USBCables"), its first part kept; discounted_price is the price and

@@ -31,7 +31,7 @@ from shared.events import StorageObjectEvent
 from shared.ingest.catalogue import CATALOGUE_FIELDS, CatalogueCollector
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
-from shared.ingest.derive import category_products, derive_missing, top_levels
+from shared.ingest.derive import derive_missing, products_from, top_levels
 from shared.ingest.discount import RATE_FLAG, decide_rate, rate_header, rate_note
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_label
 from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
@@ -325,8 +325,8 @@ class IngestRun:
                                                      index=chunk.frame.index))
         if mapping.profile is not None and mapping.profile.top_level:
             raw = top_levels(raw, mapping.profile.top_level)
-        if mapping.category_as_product:
-            raw = category_products(raw)
+        if mapping.sku_stand_in is not None:
+            raw = products_from(raw, mapping.sku_stand_in)
         _decide(state, self.rules, raw, dialect.delimiter)
         parsed: dict[str, Any] = {}
         parse_error = pd.Series(None, index=raw.index, dtype=object)
@@ -537,9 +537,11 @@ def run_note(mapping: ColumnMapping, discount_column: str | None, skipped_events
     parts: list[str] = []
     if mapping.profile is not None and mapping.profile.note:
         parts.append(mapping.profile.note)
-    if mapping.category_as_product:
-        parts.append(f"no product column: each line's {mapping.source_column('product_category')!r} is its "
-                     "product (its SKU and title), so product questions answer by category")
+    if mapping.sku_stand_in is not None:
+        by = "category" if mapping.category_as_product else "name"
+        parts.append(f"no SKU column: each line's {mapping.source_column(mapping.sku_stand_in)!r} is its product "
+                     f"(its SKU{' and title' if mapping.category_as_product else ''}), so product questions answer "
+                     f"by {by}")
     if discount_column is not None:
         parts.append(rate_note(discount_column))
     if skipped_events:

@@ -76,19 +76,14 @@ class SalesOutcome:
     skipped_events: dict[str, int] | None = None  # event type -> rows skipped
 
 
-def _events(event: pd.Series, price: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str | None]]:
-    """Rule 8: which rows of an event log are browsing (skipped), and each other non-sale row's reason."""
+def _events(event: pd.Series, price: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rule 8: an event log's browsing rows (skipped), rows of other events, and purchases at a negative price."""
     lowered = event.astype(object).where(event.notna(), "").map(lambda v: str(v).strip().lower())
     browsing = np.asarray(lowered.isin(BROWSING_EVENTS).to_numpy(), dtype=bool)
     sale = np.asarray(lowered.isin(SALE_EVENTS).to_numpy(), dtype=bool)
     with np.errstate(invalid="ignore"):
         negative = sale & (price < 0)
-    reasons: list[str | None] = [None] * len(lowered)
-    for pos in np.flatnonzero(~browsing & ~sale):
-        reasons[pos] = f"event {lowered.iloc[pos]!r} is not a purchase: only purchase events are sales"
-    for pos in np.flatnonzero(negative):
-        reasons[pos] = "a purchase event at a negative price is not a sale (an event log records no returns)"
-    return browsing, ~browsing & (~sale | negative), reasons
+    return browsing, ~browsing & ~sale, negative
 
 
 def order_runs(order_id: pd.Series) -> np.ndarray:
@@ -251,9 +246,13 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     event = columns.pop("event_type", None)
     if event is not None:
         price = np.fmin(_num(columns.get("unit_price"), index), _num(columns.get("revenue"), index))
-        skipped, refused, reasons = _events(event, price)
-        errors[refused] = [r for r in reasons if r is not None]
-        error_field[refused] = "event_type"
+        skipped, other, negative = _events(event, price)
+        shown = event.astype(object).where(event.notna(), "")
+        errors[other] = [f"event {str(v).strip().lower()!r} is not a purchase: only purchase events are sales"
+                         for v in shown[other]]
+        error_field[other] = "event_type"
+        errors[negative] = "a purchase at a negative price is not a sale (an event log records no returns)"
+        error_field[negative] = "unit_price" if "unit_price" in columns else "revenue"
         if skipped.any():
             kinds = event[skipped].astype(str).str.strip().str.lower().value_counts()
             skipped_events = {str(k): int(v) for k, v in kinds.items()}
