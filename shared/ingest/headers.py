@@ -403,6 +403,24 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
              "stored",
         top_level=("category",),
     ),
+    # Walmart "Store Sales Forecasting" (train.csv) and Rossmann "Store Sales" (train.csv): revenue per store and
+    # department (or day) without units, products, orders or customers. A sales line is units of a product, so
+    # these are recognised and refused with what they hold, not loaded with invented units.
+    _profile(
+        "walmart_store_sales", DataKind.SALES, ("Store", "Dept", "Date", "Weekly_Sales", "IsHoliday"),
+        {"Date": "date", "Weekly_Sales": "revenue"},
+        hint="Walmart's Store Sales Forecasting data is weekly revenue per store and department, with no units, "
+             "products, orders or customers: a sales line is units of a product, so it is not loaded (revenue by "
+             "week, store and department would be answerable; units, products, orders and customers would not)",
+    ),
+    _profile(
+        "rossmann_store_sales", DataKind.SALES, ("Store", "DayOfWeek", "Date", "Sales", "Customers", "Open",
+                                                 "StateHoliday", "SchoolHoliday"),
+        {"Date": "date", "Sales": "revenue"},
+        hint="Rossmann's store sales are daily revenue and customer counts per store, with no units, products or "
+             "orders: a sales line is units of a product, so it is not loaded (revenue and footfall by day and "
+             "store would be answerable; units, products and orders would not)",
+    ),
     _profile(
         "shopify_orders", DataKind.SALES, ("Name", "Lineitem quantity", "Lineitem sku", "Lineitem price"),
         {"Name": "order_id", "Email": "customer_email", "Financial Status": "status", "Currency": "currency",

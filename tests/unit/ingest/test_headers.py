@@ -148,3 +148,17 @@ def test_rees46_events_and_the_amazon_sales_catalogue_are_recognised() -> None:
     assert {h: f for h, f in mapping.as_document().items() if f} == {
         "product_id": "sku", "product_name": "title", "category": "category", "discounted_price": "price",
         "actual_price": "msrp"}
+
+
+@pytest.mark.parametrize(("header", "says"), [
+    (["Store", "Dept", "Date", "Weekly_Sales", "IsHoliday"], "weekly revenue per store and department"),
+    (["Store", "DayOfWeek", "Date", "Sales", "Customers", "Open", "Promo", "StateHoliday", "SchoolHoliday"],
+     "daily revenue and customer counts per store"),
+])
+def test_store_revenue_without_units_is_refused_saying_what_it_holds(header: list[str], says: str) -> None:
+    """Walmart's and Rossmann's store sales carry no units or products: refused with what would be answerable
+    (they were "cannot tell the kind of data")."""
+    assert detect_kind(header) is DataKind.SALES
+    with pytest.raises(InvalidInput) as refused:
+        require_columns(map_columns(header, DataKind.SALES))
+    assert "missing required column(s) sku, units" in refused.value.message and says in refused.value.message
