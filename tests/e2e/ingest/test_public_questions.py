@@ -339,6 +339,9 @@ RETAIL_SALES_ASKS = [
     Ask("How did revenue change month over month?", _mom_pct, percent=True),
     Ask("Which day of the week has the most revenue?", _weekday),
     Ask("Which month had the highest revenue?", _best_whole_month),
+    Ask("How many transactions did we have in 2023?", lambda f: _year(f, 2023)["order"].nunique()),
+    Ask("What was revenue from Beauty last month?",
+        lambda f: round(_last_whole_month(f, f["category"] == "Beauty")["value"].sum(), 2)),
 ]
 
 
@@ -364,6 +367,8 @@ SUPERMARKET_ASKS = [
     Ask("How did sales change month over month?", _mom_pct, percent=True),
     Ask("Which day of the week has the most sales?", _weekday),
     Ask("Which month had the highest sales?", _best_whole_month),
+    Ask("How many invoices did we have in January 2019?", lambda f: _month(f, "2019-01")["order"].nunique()),
+    Ask("Which product line had the highest sales in January 2019?", lambda f: _top(_month(f, "2019-01"), "category")),
 ]
 
 
