@@ -29,7 +29,7 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
 8. **In an event log only purchases are sales** (an ``event_type`` column: REES46's view/cart/remove_from_cart/
    purchase): a shopper's browsing events (views, cart additions and removals) are not sales and are counted
    as skipped, by type; an event of another type is rejected with that reason, and so is a purchase at a
-   negative price (an event log has no returns).
+   negative price (an event log has no returns). A purchase without a session is its customer's order of the day.
 
 ``align_orders`` re-cuts a file's chunks so that an order's consecutive lines are never split between two
 chunks (rules 1 and 6 need the whole order).
@@ -315,7 +315,29 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     emails, ids = columns.pop("customer_email", None), columns.pop("customer_id", None)
     if (emails is not None or ids is not None) and customer_key is not None:
         columns["customer_hash"] = hash_customers(emails, ids, customer_key())
+    if event is not None:
+        _sessionless_orders(columns, index)
     return SalesOutcome(errors, error_field, skipped, skipped_events)
+
+
+def _sessionless_orders(columns: dict[str, Any], index: pd.Index) -> None:
+    """Rule 8: a purchase without a session (order) is its customer's order of the day.
+
+    Without an order id, two customers' purchases of one product on one day would share a record key and the
+    later would replace the earlier; the id is the customer's keyed hash (never the clear id) and the date.
+    """
+    order_id, customer, day = columns.get("order_id"), columns.get("customer_hash"), columns.get("date")
+    if customer is None or day is None:
+        return
+    missing = pd.Series(True, index=index) if order_id is None else order_id.isna() | \
+        (order_id.astype(object).fillna("").astype(str).str.strip() == "")
+    missing &= customer.notna() & day.notna()
+    if not missing.any():
+        return
+    made = "customer-" + customer[missing].astype(str).str[:16] + "-" + \
+        pd.to_datetime(day[missing]).dt.strftime("%Y-%m-%d")
+    base = pd.Series(None, index=index, dtype=object) if order_id is None else order_id.astype(object)
+    columns["order_id"] = base.where(~missing, made)
 
 
 def line_kind(units: pd.Series, returned_units: pd.Series | None, refund: pd.Series | None) -> pd.Series:

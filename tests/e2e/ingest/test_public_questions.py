@@ -373,13 +373,17 @@ SUPERMARKET_ASKS = [
 
 
 # REES46 events: a purchase event is one unit sold at its price (views and cart events are no sale); a row logged
-# twice (identical) is one event; a purchase at a negative price is refused; a session's purchases are one order.
+# twice (identical) is one event; a purchase at a negative price is refused; a session's purchases are one order
+# (without a session, the customer's purchases of the day).
 def _rees46(text: str) -> pd.DataFrame:
     raw = pd.read_csv(io.StringIO(text), dtype={"user_session": str, "brand": str}).drop_duplicates()
     bought = raw[(raw["event_type"] == "purchase") & (raw["price"] >= 0)]
-    return pd.DataFrame({"order": bought["user_session"], "customer": bought["user_id"], "sku": bought["product_id"],
+    day = bought["event_time"].str[:10]
+    # a purchase without a session is its customer's order of the day
+    order = bought["user_session"].fillna(bought["user_id"].astype(str) + " " + day)
+    return pd.DataFrame({"order": order, "customer": bought["user_id"], "sku": bought["product_id"],
                          "brand": bought["brand"], "qty": 1, "value": bought["price"],
-                         "day": pd.to_datetime(bought["event_time"].str[:10], format="%Y-%m-%d")})
+                         "day": pd.to_datetime(day, format="%Y-%m-%d")})
 
 
 REES46_ASKS = [

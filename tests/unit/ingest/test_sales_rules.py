@@ -219,3 +219,14 @@ def test_a_sales_file_without_an_event_column_skips_nothing() -> None:
     cols, index = _cols(units=[1, 2], revenue=[3.0, 4.0])
     outcome = derive_sales(cols, index)
     assert outcome.skipped is None and outcome.skipped_events is None
+
+
+def test_a_purchase_without_a_session_is_its_customers_order_of_the_day() -> None:
+    """Two customers' session-less purchases of one product on one day keep apart (no shared record key)."""
+    cols, index = _cols(event_type=["purchase", "purchase", "purchase"], unit_price=[5.0, 5.0, 5.0], units=[1] * 3,
+                        order_id=[None, "", "s-1"], customer_id=["41", "42", "41"])
+    cols["date"] = pd.Series(pd.to_datetime(["2019-10-01", "2019-10-01", "2019-10-01"]), index=index)
+    derive_sales(cols, index, customer_key=lambda: KEY)
+    made = _values(cols["order_id"])
+    assert made[2] == "s-1" and made[0] != made[1]
+    assert made[0] == f"customer-{customer_hash('41', KEY)[:16]}-2019-10-01"
