@@ -1,9 +1,11 @@
 """Public sales datasets at scale: ingest time, then each merchant question through the real CLI, timed and checked.
 
 The datasets' shapes (``tests/fixtures/public/shapes.py``) are generated at ``BENCH_ROWS`` lines (default 50,000;
-UCI Online Retail is 541,909, Superstore 9,994, the Sale Report 128,975), ingested with ``ecomintel ingest`` and
-asked the questions of ``tests/e2e/ingest/test_public_questions.py`` with ``ecomintel ask`` (one process per
-question, as a merchant runs it). Each answer's first sentence is checked against the pandas truth.
+UCI Online Retail is 541,909, Superstore 9,994, the Sale Report 128,975, the Retail Sales Dataset and Supermarket
+sales 1,000, REES46's cosmetics shop about 20.7M events over five monthly files, the Amazon Sales Dataset 1,465),
+ingested with ``ecomintel ingest`` and asked the questions of ``tests/e2e/ingest/test_public_questions.py`` with
+``ecomintel ask`` (one process per question, as a merchant runs it). Each answer's first sentence is checked
+against the pandas truth.
 
 Run: ``.venv/bin/python bench/public_questions.py`` (``BENCH_ROWS``, ``BENCH_DATASETS=online_retail,superstore``).
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,6 +38,11 @@ GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "sale_report": lambda n: {"sale_report.csv": shapes.sale_report(n, seed=14)},
     # Olist by orders (about 1.6 item rows each): n lines of items
     "olist": lambda n: (lambda files: {name: files[name] for name in OLIST_ORDER})(shapes.olist(n * 10 // 16, seed=15)),
+    "retail_sales": lambda n: {"retail_sales_dataset.csv": shapes.retail_sales(n, seed=17)},
+    "supermarket_sales": lambda n: {"supermarket_sales.csv": shapes.supermarket_sales(n, seed=18)},
+    # REES46 publishes one file per month of about 4M events (the cosmetics shop: 20M over five months)
+    "rees46": lambda n: {"2019-Oct.csv": shapes.rees46(n, seed=19)},
+    "amazon_sales": lambda n: {"amazon.csv": shapes.amazon_sales(n, seed=20)},
 }
 
 
@@ -64,7 +72,9 @@ def main() -> None:
                 wall, cpu, out = _run(["ingest", str(path), "--tenant", "acme", "--json"], env)
                 doc = json.loads(out)
                 print(f"{name}: {file_name} ({doc['rows_read']:,} lines) ingested in {wall:.1f} s (CPU {cpu:.1f} s): "
-                      f"accepted {doc['accepted']:,}, rejected {doc['rejected']:,}")
+                      f"accepted {doc['accepted']:,}, rejected {doc['rejected']:,}, duplicates {doc['duplicates']:,}, "
+                      f"skipped {doc['skipped']:,}; peak RSS of the children so far "
+                      f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
             frame = dataset.frame(files)
             walls, right = [], 0
             for ask in dataset.asks:

@@ -4,7 +4,8 @@ Many exports put the product's name beside each line (UCI Online Retail's ``Desc
 sample's ``Product Name`` and ``Category``, Shopify's ``Lineitem name``). Without a products file those names
 would be lost and "how much did the white hanging heart holder make?" could not be read. The sales ingest
 collects the first name/category/brand seen per SKU and writes them as a products file next to the upload,
-for SKUs the tenant has no product row for yet; that file is ingested like any other (same validation,
+for SKUs the tenant has no product row for yet (a SKU named only by its brand or category is titled ``product
+{sku}``); that file is ingested like any other (same validation,
 dedupe, lineage), so a real products file uploaded later replaces these rows.
 """
 
@@ -53,7 +54,10 @@ class CatalogueCollector:
 
     def to_csv(self, exclude: set[str]) -> bytes | None:
         """A products CSV of the named SKUs not in ``exclude``; ``None`` when there is nothing to add."""
-        rows = [(sku, f) for sku, f in self.products.items() if sku not in exclude and f.get("title")]
+        # a SKU with a brand or category but no name (REES46's events) is titled by its code, never by the
+        # category (a title holding "bed bath table" would read as the product in "what did bed bath table make")
+        rows = [(sku, f if f.get("title") else {**f, "title": f"product {sku}"}) for sku, f in self.products.items()
+                if sku not in exclude and (f.get("title") or f.get("brand") or f.get("category"))]
         if not rows:
             return None
         out = io.StringIO()

@@ -28,3 +28,25 @@ def derived_review_ids(raw: pd.DataFrame) -> pd.Series:
     # hash_pandas_object's default key is fixed, so the same row gives the same id in every process
     hashed = pd.util.hash_pandas_object(content, index=False)
     return pd.Series([f"h-{h:016x}" for h in hashed.to_numpy()], index=raw.index, dtype=object)
+
+
+def products_from(raw: pd.DataFrame, field: str) -> pd.DataFrame:
+    """A sales file without a SKU column: each line's product is its ``field`` (its name, else its category).
+
+    The SKU is that name; a category standing for the product is its title too (for the catalogue written from
+    sales lines), so "which product sold the most" and "which category sold the most" both answer by category
+    (``ColumnMapping.sku_stand_in``).
+    """
+    named = raw[field]
+    return raw.assign(sku=named, **({} if "product_title" in raw else {"product_title": named}))
+
+
+#: Separators of a category written as a path, most specific last (``Computers&Accessories|Cables|USBCables``).
+_PATH = r"\s*(?:\||>)\s*"
+
+
+def top_levels(raw: pd.DataFrame, fields: frozenset[str]) -> pd.DataFrame:
+    """``raw`` with each of ``fields`` present cut to the first part of its path (``A|B|C`` -> ``A``)."""
+    cut = {f: raw[f].astype(object).where(raw[f].isna(), raw[f].astype(str).str.split(_PATH, n=1, regex=True).str[0])
+           for f in fields if f in raw}
+    return raw.assign(**cut) if cut else raw

@@ -23,7 +23,7 @@ _COMMON: dict[str, tuple[str, ...]] = {
             "stock_code", "stockcode", "item_code", "product_code"),
     "date": ("order_date", "day", "sale_date", "txn_date", "transaction_date", "observed_at", "observed_date",
              "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date", "invoice_date",
-             "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time"),
+             "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time"),
     "currency": ("currency_code", "ccy", "curr"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
@@ -31,9 +31,9 @@ _COMMON: dict[str, tuple[str, ...]] = {
 ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.SALES: {
         "units": ("qty", "quantity", "units_sold", "quantity_sold", "qty_sold", "units_ordered", "item_quantity"),
-        "unit_price": ("price", "item_price", "sale_price", "selling_price"),
+        "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
-                    "gross_revenue", "line_subtotal", "item_subtotal"),
+                    "gross_revenue", "line_subtotal", "item_subtotal", "total_amount"),
         "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id",
                      "invoice", "invoice_no", "invoice_number", "invoice_id"),
         "currency": ("order_currency",),
@@ -57,10 +57,12 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "order_refund": ("order_refunded", "order_refund_amount", "order_refunded_amount", "order_refund_total"),
         "status": ("order_status", "financial_status", "payment_status"),
         "line_net": ("net_line_total", "line_net_total", "item_net"),
+        # what a row of an event log records (REES46's view/cart/remove_from_cart/purchase): purchases are sales
+        "event_type": ("event", "event_name"),
         # the product a line names (shared.ingest.catalogue): kept for the catalogue, not on the sales row
         "product_title": ("description", "product_name", "product_title", "item_name", "item_description",
                           "lineitem_name", "title"),
-        "product_category": ("category", "product_category", "product_type", "department"),
+        "product_category": ("category", "product_category", "product_type", "department", "product_line"),
         "product_brand": ("brand", "vendor", "manufacturer"),
         # where the line was sold to: a dimension of sales questions ("which country bought the most")
         "country": ("ship_country", "shipping_country", "billing_country", "customer_country", "country_code",
@@ -125,6 +127,7 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "product_brand": str,
     "line_profit": float,  # the line's profit in money: cost = revenue - line_profit (Superstore's Profit)
     "discount_rate": float,  # a discount column read as a rate (``shared.ingest.discount``), Sales after it
+    "event_type": str,  # an event log's event: purchases are sales, views and cart events are not (counted)
 }
 #: Record fields no column feeds directly (a ``customer_hash`` column is hashed like any customer id).
 _DERIVED_ONLY: dict[DataKind, frozenset[str]] = {DataKind.SALES: frozenset({"customer_hash"})}
@@ -140,12 +143,16 @@ class ExportProfile:
     columns: dict[str, str]  # normalised header -> field (record or source field); every other column unmapped
     defaults: dict[str, str] | None = None  # values for fields the export implies (e.g. the channel)
     hint: str = ""  # what to do when a required column is missing
+    note: str = ""  # how the export is read, for the ingestion's note (what is not stored and why)
+    top_level: frozenset[str] = frozenset()  # fields written as a path ("A|B|C"): the first part is kept
 
 
 def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dict[str, str],
-             defaults: dict[str, str] | None = None, hint: str = "") -> ExportProfile:
+             defaults: dict[str, str] | None = None, hint: str = "", note: str = "",
+             top_level: tuple[str, ...] = ()) -> ExportProfile:
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
-                         {normalise_header(h): f for h, f in columns.items()}, defaults, hint)
+                         {normalise_header(h): f for h, f in columns.items()}, defaults, hint, note,
+                         frozenset(top_level))
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -208,9 +215,28 @@ class ColumnMapping:
         return field
 
     @property
+    def sku_stand_in(self) -> str | None:
+        """What names a sales file's products when it has no SKU column: the product's name, else its category.
+
+        Public sales samples often stop at the name or the category (Kaggle's "Retail Sales Dataset": ``Product
+        Category``; "Supermarket sales": ``Product line``); their lines are sales all the same, of that product.
+        """
+        mapped = set(self.fields.values())
+        if self.kind is not DataKind.SALES or "sku" in mapped:
+            return None
+        return next((f for f in ("product_title", "product_category") if f in mapped), None)
+
+    @property
+    def category_as_product(self) -> bool:
+        """A sales file with a product category but no product column: each line's category is its product."""
+        return self.sku_stand_in == "product_category"
+
+    @property
     def missing_required(self) -> list[str]:
         """Required fields no column maps to (a native export's implied values count as present)."""
         present = set(self.fields.values()) | set((self.profile.defaults or {}) if self.profile else {})
+        if self.sku_stand_in is not None:
+            present.add("sku")
         return [f for f in required_fields(self.kind) if f not in present]
 
 
@@ -337,6 +363,63 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         "amazon_international_sale_report", DataKind.SALES, ("DATE", "Months", "CUSTOMER", "PCS", "RATE", "GROSS AMT"),
         {"DATE": "date", "CUSTOMER": "customer_id", "Style": "product_title", "SKU": "sku", "PCS": "units",
          "RATE": "unit_price", "GROSS AMT": "revenue"},
+    ),
+    # Kaggle "Supermarket sales" (three branches in Myanmar, Jan-Mar 2019): Total and gross income include
+    # the 5% tax, and its "cogs" is Unit price x Quantity: the sale before tax, read as revenue; Rating is the
+    # customer's rating of the visit, not a product review. No product column: the Product line is the product.
+    _profile(
+        "supermarket_sales", DataKind.SALES, ("Invoice ID", "Branch", "Customer type", "Product line", "Tax 5%",
+                                              "Total", "cogs", "gross income"),
+        {"Invoice ID": "order_id", "Date": "date", "Product line": "product_category", "Unit price": "unit_price",
+         "Quantity": "units", "cogs": "revenue"},
+        note="Supermarket sales: revenue is the sale before the 5% tax (its 'cogs' column, Unit price x "
+             "Quantity); 'Total' (with tax), 'Tax 5%' and 'gross income' (the tax) are not stored; 'Rating' is "
+             "the customer's rating of the visit, not a product review, and is not stored; Branch, City, "
+             "Customer type, Gender and Payment are not stored",
+    ),
+    # REES46 "eCommerce events history in cosmetics shop" (and the multi-category store): one row per event;
+    # only purchases are sales (one unit at the event's price); a session's purchases are one order
+    _profile(
+        "rees46_events", DataKind.SALES, ("event_time", "event_type", "product_id", "category_id", "user_session"),
+        {"event_time": "date", "event_type": "event_type", "product_id": "sku", "category_code": "product_category",
+         "brand": "product_brand", "price": "unit_price", "user_id": "customer_id", "user_session": "order_id"},
+        defaults={"units": "1"},
+        note="REES46 event history: each purchase event is a sale of one unit at its price, a session's "
+             "purchases one order, the user the customer; view, cart and remove_from_cart events are counted "
+             "as skipped (not sales)",
+    ),
+    # Kaggle "Amazon Sales Dataset" (amazon.csv, Amazon India listings): a catalogue; the category is a path
+    # ("Computers&Accessories|Cables|USBCables"), its first part kept; discounted_price is the price and
+    # actual_price the list price (MRP), in rupees; the reviews on each row are comma-joined lists of ids,
+    # titles and texts without dates or their own ratings: not stored
+    _profile(
+        "amazon_sales_catalogue", DataKind.PRODUCTS, ("product_id", "product_name", "discounted_price",
+                                                      "actual_price", "discount_percentage", "rating_count"),
+        {"product_id": "sku", "product_name": "title", "category": "category", "discounted_price": "price",
+         "actual_price": "msrp"},
+        note="Amazon Sales Dataset: a catalogue of listings; category is the first part of its path "
+             "('Computers&Accessories|...'); price is discounted_price, list price (MRP) actual_price; rating, "
+             "rating_count and the comma-joined reviews on each row (no dates, no per-review rating) are not "
+             "stored",
+        top_level=("category",),
+    ),
+    # Walmart "Store Sales Forecasting" (train.csv) and Rossmann "Store Sales" (train.csv): revenue per store and
+    # department (or day) without units, products, orders or customers. A sales line is units of a product, so
+    # these are recognised and refused with what they hold, not loaded with invented units.
+    _profile(
+        "walmart_store_sales", DataKind.SALES, ("Store", "Dept", "Date", "Weekly_Sales", "IsHoliday"),
+        {"Date": "date", "Weekly_Sales": "revenue"},
+        hint="Walmart's Store Sales Forecasting data is weekly revenue per store and department, with no units, "
+             "products, orders or customers: a sales line is units of a product, so it is not loaded (revenue by "
+             "week, store and department would be answerable; units, products, orders and customers would not)",
+    ),
+    _profile(
+        "rossmann_store_sales", DataKind.SALES, ("Store", "DayOfWeek", "Date", "Sales", "Customers", "Open",
+                                                 "StateHoliday", "SchoolHoliday"),
+        {"Date": "date", "Sales": "revenue"},
+        hint="Rossmann's store sales are daily revenue and customer counts per store, with no units, products or "
+             "orders: a sales line is units of a product, so it is not loaded (revenue and footfall by day and "
+             "store would be answerable; units, products and orders would not)",
     ),
     _profile(
         "shopify_orders", DataKind.SALES, ("Name", "Lineitem quantity", "Lineitem sku", "Lineitem price"),

@@ -31,7 +31,7 @@ from shared.events import StorageObjectEvent
 from shared.ingest.catalogue import CATALOGUE_FIELDS, CatalogueCollector
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
-from shared.ingest.derive import derive_missing
+from shared.ingest.derive import derive_missing, products_from, top_levels
 from shared.ingest.discount import RATE_FLAG, decide_rate, rate_header, rate_note
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_label
 from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
@@ -142,6 +142,7 @@ class _Counts:
     accepted: int = 0
     rejected: int = 0
     duplicates: int = 0
+    skipped: int = 0  # rows that are not records of the kind and not errors (an event log's views)
 
 
 @dataclass
@@ -247,6 +248,7 @@ class IngestRun:
         self._rate_header = False  # the discount column's header may name a rate (``shared.ingest.discount``)
         self._discount_header: str | None = None
         self.discount_column: str | None = None  # the discount column's header, once its values read as rates
+        self.skipped_events: dict[str, int] = {}  # an event log's rows that are not sales, by event type
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0, skip_lines: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -326,6 +328,10 @@ class IngestRun:
         self.fallback_rows += int(fallback.sum())
         raw = derive_missing(self.kind, pd.DataFrame({f: chunk.frame[f"c{i}"] for i, f in mapping.fields.items()},
                                                      index=chunk.frame.index))
+        if mapping.profile is not None and mapping.profile.top_level:
+            raw = top_levels(raw, mapping.profile.top_level)
+        if mapping.sku_stand_in is not None:
+            raw = products_from(raw, mapping.sku_stand_in)
         _decide(state, self.rules, raw, dialect.delimiter)
         parsed: dict[str, Any] = {}
         parse_error = pd.Series(None, index=raw.index, dtype=object)
@@ -340,6 +346,7 @@ class IngestRun:
             parse_field = parse_field.where(~fresh, rule.name)
         currency_filled = self._currency_from_amounts(raw, parsed)
         rated = self._discount_as_rate(parsed, state)
+        skipped = np.zeros(len(raw), dtype=bool)
         if self.kind is DataKind.SALES:
             parse_error, parse_field = self._sales_sources(raw, state, parsed, parse_error, parse_field)
             outcome = derive_sales(parsed, raw.index, defaults=mapping.profile.defaults if mapping.profile else None,
@@ -347,6 +354,11 @@ class IngestRun:
             fresh = outcome.errors.notna() & parse_error.isna()
             parse_error = parse_error.where(~fresh, outcome.errors)
             parse_field = parse_field.where(~fresh, outcome.error_field)
+            if outcome.skipped is not None and outcome.skipped.any():  # not sales: counted, never rejected
+                skipped = outcome.skipped
+                self.counts.skipped += int(skipped.sum())
+                for event, n in (outcome.skipped_events or {}).items():
+                    self.skipped_events[event] = self.skipped_events.get(event, 0) + n
         # the upload's stated currency, for rows still naming none (after an order's first line and money cells)
         upload_filled = fill_currency(parsed, raw.index, self.ingestion.currency) if self.money_fields \
             else np.zeros(len(raw), dtype=bool)
@@ -355,11 +367,12 @@ class IngestRun:
         error = parse_error.where(parse_error.notna(), checked.errors)
         error_field = parse_field.where(parse_error.notna(), checked.error_field)
         error, error_field = _given_columns_filled(self.model.column_optional, typed, error, error_field)
-        bad = error.notna().to_numpy()
+        bad = error.notna().to_numpy() & ~skipped
         self._reject(chunk, mapping, dialect, raw, bad, error, error_field)
+        out = bad | skipped
         if self.catalogue is not None:
-            self.catalogue.add(typed[~bad] if bad.any() else typed)
-        good = checked.frame[~bad] if bad.any() else checked.frame
+            self.catalogue.add(typed[~out] if out.any() else typed)
+        good = checked.frame[~out] if out.any() else checked.frame
         if good.empty:
             return
         digests = content_digests(good, list(self.model.model_fields), appended=self.model.appended_fields)
@@ -383,7 +396,7 @@ class IngestRun:
             return
         # all rows kept (the usual case): no take over every column, just a frame to add lineage to
         rows = good.copy(deep=False) if keep.all() else good[keep].copy()
-        positions = np.flatnonzero(~bad)[keep]
+        positions = np.flatnonzero(~out)[keep]
         ing = self.ingestion
         n = len(rows)
         rows["tenant_id"] = _repeat(ing.tenant_id, n, rows.index)
@@ -524,6 +537,24 @@ def publish_staged(deps: Deps, tenant_id: str, ingestion_id: str, kind: str) -> 
     IngestionLifecycle(deps.documents, tenant_id, ingestion_id).mark_published()
 
 
+def run_note(mapping: ColumnMapping, discount_column: str | None, skipped_events: dict[str, int]) -> str | None:
+    """What the ingestion's record says about how the file was read, or ``None`` when nothing needs saying."""
+    parts: list[str] = []
+    if mapping.profile is not None and mapping.profile.note:
+        parts.append(mapping.profile.note)
+    if mapping.sku_stand_in is not None:
+        by = "category" if mapping.category_as_product else "name"
+        parts.append(f"no SKU column: each line's {mapping.source_column(mapping.sku_stand_in)!r} is its product "
+                     f"(its SKU{' and title' if mapping.category_as_product else ''}), so product questions answer "
+                     f"by {by}")
+    if discount_column is not None:
+        parts.append(rate_note(discount_column))
+    if skipped_events:
+        counted = ", ".join(f"{event} {n:,}" for event, n in sorted(skipped_events.items(), key=lambda e: -e[1]))
+        parts.append(f"events that are not sales, skipped: {counted}")
+    return "; ".join(parts) or None
+
+
 def _stage(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun | _Counts:
     """Sniff and stream the object, hashing it on the way (one read of it, ``SourcePass``).
 
@@ -580,9 +611,10 @@ def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun
                     ingestion.encoding = f"{dialect.encoding} (cp1252 in {run.fallback_rows} rows)"
                 ingestion.column_mapping = mapping.as_document()
                 notes = [preamble_note(head_text, skip_lines)] if skip_lines else []
-                if run.discount_column is not None:
-                    notes.append(rate_note(run.discount_column))
+                if (read := run_note(mapping, run.discount_column, run.skipped_events)) is not None:
+                    notes.append(read)
                 ingestion.note = "; ".join(notes) or None
+                ingestion.skipped = run.counts.skipped
                 return run
             except MalformedRows:
                 clear_ingestion(wh, ingestion.tenant_id, kind, ingestion.ingestion_id)

@@ -26,6 +26,10 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
    up exactly. The order amount is read once per order (the first non-empty cell), so exports that repeat
    it on every line count it once.
 7. **A customer e-mail or id is hashed** (``shared.ingest.customers``) into ``customer_hash``.
+8. **In an event log only purchases are sales** (an ``event_type`` column: REES46's view/cart/remove_from_cart/
+   purchase): a shopper's browsing events (views, cart additions and removals) are not sales and are counted
+   as skipped, by type; an event of another type is rejected with that reason, and so is a purchase at a
+   negative price (an event log has no returns). A purchase without a session is its customer's order of the day.
 
 ``align_orders`` re-cuts a file's chunks so that an order's consecutive lines are never split between two
 chunks (rules 1 and 6 need the whole order).
@@ -54,12 +58,32 @@ CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "fail
 RETURN_LINE = "return"
 
 
+#: Events of an event log that are sales.
+SALE_EVENTS = frozenset({"purchase", "purchased", "order", "sale", "transaction"})
+#: Events of an event log that are a shopper's browsing, not sales: counted as skipped, never stored as sales.
+BROWSING_EVENTS = frozenset({"view", "cart", "remove_from_cart", "add_to_cart", "addtocart", "removefromcart",
+                             "remove_from_wishlist", "add_to_wishlist", "wishlist", "click", "search"})
+
+
 @dataclass
 class SalesOutcome:
-    """Per-row rejects found by the sales rules (``None`` where the row is fine)."""
+    """Per-row rejects found by the sales rules (``None`` where the row is fine), and rows that are no sale."""
 
     errors: pd.Series
     error_field: pd.Series
+    #: rows that are not sales and not errors (an event log's views and cart events): counted, not stored
+    skipped: np.ndarray | None = None
+    skipped_events: dict[str, int] | None = None  # event type -> rows skipped
+
+
+def _events(event: pd.Series, price: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rule 8: an event log's browsing rows (skipped), rows of other events, and purchases at a negative price."""
+    lowered = event.astype(object).where(event.notna(), "").map(lambda v: str(v).strip().lower())
+    browsing = np.asarray(lowered.isin(BROWSING_EVENTS).to_numpy(), dtype=bool)
+    sale = np.asarray(lowered.isin(SALE_EVENTS).to_numpy(), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        negative = sale & (price < 0)
+    return browsing, ~browsing & ~sale, negative
 
 
 def order_runs(order_id: pd.Series) -> np.ndarray:
@@ -217,6 +241,21 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     order_id = columns.get("order_id")
     if order_id is not None:
         fill_order_fields(columns, order_id)
+    skipped: np.ndarray | None = None
+    skipped_events: dict[str, int] | None = None
+    event = columns.pop("event_type", None)
+    if event is not None:
+        price = np.fmin(_num(columns.get("unit_price"), index), _num(columns.get("revenue"), index))
+        skipped, other, negative = _events(event, price)
+        shown = event.astype(object).where(event.notna(), "")
+        errors[other] = [f"event {str(v).strip().lower()!r} is not a purchase: only purchase events are sales"
+                         for v in shown[other]]
+        error_field[other] = "event_type"
+        errors[negative] = "a purchase at a negative price is not a sale (an event log records no returns)"
+        error_field[negative] = "unit_price" if "unit_price" in columns else "revenue"
+        if skipped.any():
+            kinds = event[skipped].astype(str).str.strip().str.lower().value_counts()
+            skipped_events = {str(k): int(v) for k, v in kinds.items()}
     status = columns.pop("status", None)
     cancelled = _cancelled(status, index)
     if cancelled.any():
@@ -276,7 +315,29 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     emails, ids = columns.pop("customer_email", None), columns.pop("customer_id", None)
     if (emails is not None or ids is not None) and customer_key is not None:
         columns["customer_hash"] = hash_customers(emails, ids, customer_key())
-    return SalesOutcome(errors, error_field)
+    if event is not None:
+        _sessionless_orders(columns, index)
+    return SalesOutcome(errors, error_field, skipped, skipped_events)
+
+
+def _sessionless_orders(columns: dict[str, Any], index: pd.Index) -> None:
+    """Rule 8: a purchase without a session (order) is its customer's order of the day.
+
+    Without an order id, two customers' purchases of one product on one day would share a record key and the
+    later would replace the earlier; the id is the customer's keyed hash (never the clear id) and the date.
+    """
+    order_id, customer, day = columns.get("order_id"), columns.get("customer_hash"), columns.get("date")
+    if customer is None or day is None:
+        return
+    missing = pd.Series(True, index=index) if order_id is None else order_id.isna() | \
+        (order_id.astype(object).fillna("").astype(str).str.strip() == "")
+    missing &= customer.notna() & day.notna()
+    if not missing.any():
+        return
+    made = "customer-" + customer[missing].astype(str).str[:16] + "-" + \
+        pd.to_datetime(day[missing]).dt.strftime("%Y-%m-%d")
+    base = pd.Series(None, index=index, dtype=object) if order_id is None else order_id.astype(object)
+    columns["order_id"] = base.where(~missing, made)
 
 
 def line_kind(units: pd.Series, returned_units: pd.Series | None, refund: pd.Series | None) -> pd.Series:

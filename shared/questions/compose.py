@@ -117,7 +117,8 @@ class _Namer:
             return _grain_label(value, self.grain)
         if dim == "sku":
             title = self.titles.get(str(value))
-            return f"{title} ({value})" if title and title != str(value) else str(value)
+            # a SKU that is its title in capitals (a category standing for the product) is named once
+            return f"{title} ({value})" if title and title.casefold() != str(value).casefold() else title or str(value)
         return str(value)
 
     def row(self, row: Mapping[str, Any], dims: list[str]) -> str:

@@ -102,3 +102,63 @@ def test_a_business_report_without_a_date_says_what_to_do() -> None:
     assert detect_kind(header) is DataKind.SALES
     with pytest.raises(InvalidInput, match="All Orders report"):
         require_columns(map_columns(header, DataKind.SALES))
+
+
+def test_a_sales_file_with_a_category_and_no_product_column_sells_its_categories() -> None:
+    """Kaggle's "Retail Sales Dataset": no product id; the category stands for the product (it was refused as
+    "cannot tell the kind")."""
+    header = ["Transaction ID", "Date", "Customer ID", "Gender", "Age", "Product Category", "Quantity",
+              "Price per Unit", "Total Amount"]
+    assert detect_kind(header) is DataKind.SALES
+    mapping = map_columns(header, DataKind.SALES)
+    assert mapping.category_as_product and not mapping.missing_required
+    assert {h: f for h, f in mapping.as_document().items() if f} == {
+        "Transaction ID": "order_id", "Date": "date", "Customer ID": "customer_id",
+        "Product Category": "product_category", "Quantity": "units", "Price per Unit": "unit_price",
+        "Total Amount": "revenue"}
+    # a file that names its products keeps them
+    assert not map_columns(["sku", "category", "date", "units"], DataKind.SALES).category_as_product
+
+
+def test_supermarket_sales_revenue_is_the_sale_before_tax() -> None:
+    header = ["Invoice ID", "Branch", "City", "Customer type", "Gender", "Product line", "Unit price", "Quantity",
+              "Tax 5%", "Total", "Date", "Time", "Payment", "cogs", "gross margin percentage", "gross income",
+              "Rating"]
+    assert detect_kind(header) is DataKind.SALES
+    mapping = map_columns(header, DataKind.SALES)
+    assert mapping.profile is not None and mapping.profile.name == "supermarket_sales"
+    doc = mapping.as_document()
+    assert doc["cogs"] == "revenue" and doc["Total"] is None and doc["gross income"] is None
+    assert doc["Rating"] is None and doc["Product line"] == "product_category" and mapping.category_as_product
+
+
+def test_rees46_events_and_the_amazon_sales_catalogue_are_recognised() -> None:
+    events = ["event_time", "event_type", "product_id", "category_id", "category_code", "brand", "price", "user_id",
+              "user_session"]
+    assert detect_kind(events) is DataKind.SALES
+    doc = map_columns(events, DataKind.SALES).as_document()
+    assert (doc["event_time"], doc["event_type"], doc["user_session"], doc["price"]) == (
+        "date", "event_type", "order_id", "unit_price")
+    listings = ["product_id", "product_name", "category", "discounted_price", "actual_price", "discount_percentage",
+                "rating", "rating_count", "about_product", "user_id", "user_name", "review_id", "review_title",
+                "review_content", "img_link", "product_link"]
+    assert detect_kind(listings) is DataKind.PRODUCTS  # not reviews: its reviews are comma-joined lists
+    mapping = map_columns(listings, DataKind.PRODUCTS)
+    assert mapping.profile is not None and mapping.profile.top_level == {"category"}
+    assert {h: f for h, f in mapping.as_document().items() if f} == {
+        "product_id": "sku", "product_name": "title", "category": "category", "discounted_price": "price",
+        "actual_price": "msrp"}
+
+
+@pytest.mark.parametrize(("header", "says"), [
+    (["Store", "Dept", "Date", "Weekly_Sales", "IsHoliday"], "weekly revenue per store and department"),
+    (["Store", "DayOfWeek", "Date", "Sales", "Customers", "Open", "Promo", "StateHoliday", "SchoolHoliday"],
+     "daily revenue and customer counts per store"),
+])
+def test_store_revenue_without_units_is_refused_saying_what_it_holds(header: list[str], says: str) -> None:
+    """Walmart's and Rossmann's store sales carry no units or products: refused with what would be answerable
+    (they were "cannot tell the kind of data")."""
+    assert detect_kind(header) is DataKind.SALES
+    with pytest.raises(InvalidInput) as refused:
+        require_columns(map_columns(header, DataKind.SALES))
+    assert "missing required column(s) sku, units" in refused.value.message and says in refused.value.message

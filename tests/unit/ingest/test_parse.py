@@ -193,3 +193,10 @@ def test_two_digit_years_read_with_the_files_day_month_order() -> None:
     days = [None if pd.isna(v) else str(v)[:10] for v in parse_date(cells, order="mdy").values]
     assert days == ["2022-04-30", "2022-03-31", "2069-12-01", "1970-12-01", "2022-04-30", None, "2024-01-02", None]
     assert str(parse_date(pd.Series(["31-12-22"]), order="dmy").values[0])[:10] == "2022-12-31"
+
+
+def test_a_time_with_a_named_zone_gives_the_date_as_written() -> None:
+    """REES46 writes ``2019-10-01 00:00:00 UTC``."""
+    parsed = parse_date(pd.Series(["2019-10-01 00:00:00 UTC", "2020-02-29 23:59:59 GMT", "2019-10-01 10:00 XYZ"]))
+    assert parsed.values.dt.strftime("%Y-%m-%d").tolist()[:2] == ["2019-10-01", "2020-02-29"]
+    assert parsed.errors.tolist() == [None, None, "not a valid date"]

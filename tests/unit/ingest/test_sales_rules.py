@@ -197,3 +197,36 @@ def test_a_line_profit_gives_the_line_cost() -> None:
     derive_sales(cols, index)
     assert "line_profit" not in cols
     assert _values(cols["line_cost"]) == [pytest.approx(220.0464), pytest.approx(1340.611), 0.0, None]
+
+
+def test_in_an_event_log_only_purchases_are_sales_and_browsing_is_counted_as_skipped() -> None:
+    """REES46: views and cart events are no sale (skipped, counted by type); other events and purchases at a
+    negative price are refused with the reason; purchases stay sales."""
+    cols, index = _cols(event_type=["view", "cart", "purchase", "remove_from_cart", "refund", "purchase", "Purchase"],
+                        unit_price=[5.0, 5.0, 5.0, 5.0, 5.0, -2.5, 3.0], units=[1] * 7)
+    outcome = derive_sales(cols, index)
+    assert outcome.skipped is not None
+    assert outcome.skipped.tolist() == [True, True, False, True, False, False, False]
+    assert outcome.skipped_events == {"view": 1, "cart": 1, "remove_from_cart": 1}
+    assert _values(outcome.errors) == [
+        None, None, None, None, "event 'refund' is not a purchase: only purchase events are sales",
+        "a purchase at a negative price is not a sale (an event log records no returns)", None]
+    assert _values(outcome.error_field)[4:6] == ["event_type", "unit_price"]
+    assert "event_type" not in cols  # consumed, never stored
+
+
+def test_a_sales_file_without_an_event_column_skips_nothing() -> None:
+    cols, index = _cols(units=[1, 2], revenue=[3.0, 4.0])
+    outcome = derive_sales(cols, index)
+    assert outcome.skipped is None and outcome.skipped_events is None
+
+
+def test_a_purchase_without_a_session_is_its_customers_order_of_the_day() -> None:
+    """Two customers' session-less purchases of one product on one day keep apart (no shared record key)."""
+    cols, index = _cols(event_type=["purchase", "purchase", "purchase"], unit_price=[5.0, 5.0, 5.0], units=[1] * 3,
+                        order_id=[None, "", "s-1"], customer_id=["41", "42", "41"])
+    cols["date"] = pd.Series(pd.to_datetime(["2019-10-01", "2019-10-01", "2019-10-01"]), index=index)
+    derive_sales(cols, index, customer_key=lambda: KEY)
+    made = _values(cols["order_id"])
+    assert made[2] == "s-1" and made[0] != made[1]
+    assert made[0] == f"customer-{customer_hash('41', KEY)[:16]}-2019-10-01"

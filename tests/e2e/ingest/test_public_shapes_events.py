@@ -1,0 +1,108 @@
+"""Public sales datasets without product ids, with taxes, as event logs or as listings: every row accounted for.
+
+Kaggle's "Retail Sales Dataset" (the category is the product), "Supermarket sales" (revenue before its 5% tax),
+REES46's cosmetics shop events (purchases are sales; views and cart events are counted, not stored) and the
+"Amazon Sales Dataset" listings (a catalogue in rupees), generated in their published shapes
+(``tests/fixtures/public/shapes.py``) and ingested through the CLI; the stored rows are checked against pandas
+on the same file.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from shared.cli.main import main
+from tests.e2e.ingest.conftest import Harness
+from tests.fixtures.public import shapes
+
+
+def _ingest(tmp_path: Path, name: str, text: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
+    doc: dict[str, Any] = json.loads(capsys.readouterr().out)
+    assert doc["status"] == "processed"
+    assert doc["rows_read"] == doc["accepted"] + doc["rejected"] + doc["duplicates"] + doc["held"] + doc["skipped"]
+    return doc
+
+
+def test_rees46_purchases_are_sales_and_every_other_event_is_counted(
+        harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = shapes.rees46(3000, seed=20)
+    raw = pd.read_csv(io.StringIO(text), dtype={"user_session": str})
+    purchases = raw[raw["event_type"] == "purchase"]
+    negative = purchases[purchases["price"] < 0]
+    sold = purchases[purchases["price"] >= 0]
+    doc = _ingest(tmp_path, "2019-Oct.csv", text, capsys)
+    assert doc["skipped"] == int((raw["event_type"] != "purchase").sum())  # views and cart events: no sale
+    assert doc["rejected"] == len(negative) > 0
+    assert doc["duplicates"] == int(sold.duplicated().sum()) > 0  # an event logged twice is one purchase
+    assert doc["accepted"] == len(sold.drop_duplicates())
+    for event in ("view", "cart", "remove_from_cart"):
+        assert f"{event} {int((raw['event_type'] == event).sum()):,}" in doc["note"]
+    reasons = {r["reason"] for r in harness.rows("SELECT reason FROM rejects WHERE tenant_id = 'acme'")}
+    assert reasons == {f"price: a purchase at a negative price is not a sale (an event log records no returns) "
+                       f"(got '{p:.2f}')" for p in negative["price"]}
+    stored = harness.rows("SELECT SUM(units) AS units, SUM(unit_price) AS value, COUNT(DISTINCT order_id) AS orders "
+                          "FROM sales WHERE tenant_id = 'acme'")[0]
+    unique = sold.drop_duplicates()
+    orders = unique["user_session"].fillna(unique["user_id"].astype(str) + unique["event_time"].str[:10])
+    assert unique["user_session"].isna().any()  # purchases without a session: each customer's order of the day
+    assert (stored["units"], round(stored["value"], 2), stored["orders"]) == (
+        len(unique), round(unique["price"].sum(), 2), orders.nunique())
+    brands = {r["sku"]: r["brand"] for r in harness.rows("SELECT sku, brand FROM products WHERE tenant_id = 'acme'")}
+    named = unique.dropna(subset=["brand"]).drop_duplicates("product_id")
+    assert {str(p): b for p, b in zip(named["product_id"], named["brand"], strict=True)}.items() <= brands.items()
+
+
+def test_supermarket_sales_store_the_sale_before_tax_by_product_line(
+        harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = shapes.supermarket_sales(300, seed=22)
+    raw = pd.read_csv(io.StringIO(text))
+    doc = _ingest(tmp_path, "supermarket_sales.csv", text, capsys)
+    assert (doc["accepted"], doc["rejected"]) == (300, 0)
+    assert "before the 5% tax" in doc["note"] and "'Product line' is its product" in doc["note"]
+    stored = {r["sku"]: r["revenue"] for r in harness.rows(
+        "SELECT sku, SUM(revenue) AS revenue FROM sales WHERE tenant_id = 'acme' GROUP BY sku")}
+    truth = raw.groupby("Product line")["cogs"].sum()
+    assert {k: round(v, 2) for k, v in stored.items()} == {k.upper(): round(v, 2) for k, v in truth.items()}
+    assert round(sum(stored.values()), 2) != round(raw["Total"].sum(), 2)  # the tax is not revenue
+    titles = {r["title"] for r in harness.rows("SELECT title FROM products WHERE tenant_id = 'acme'")}
+    assert titles == set(raw["Product line"])
+
+
+def test_retail_sales_dataset_lands_every_transaction_by_category(
+        harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = shapes.retail_sales(400, seed=23)
+    raw = pd.read_csv(io.StringIO(text))
+    doc = _ingest(tmp_path, "retail_sales_dataset.csv", text, capsys)
+    assert (doc["accepted"], doc["rejected"]) == (400, 0)  # refused whole before: "cannot tell the kind"
+    assert "'Product Category' is its product" in doc["note"]
+    stored = {r["sku"]: (r["units"], r["revenue"]) for r in harness.rows(
+        "SELECT sku, SUM(units) AS units, SUM(revenue) AS revenue FROM sales WHERE tenant_id = 'acme' GROUP BY sku")}
+    truth = raw.groupby("Product Category")[["Quantity", "Total Amount"]].sum()
+    assert stored == {k.upper(): (int(q), float(t)) for k, (q, t) in truth.iterrows()}
+
+
+def test_amazon_sales_dataset_is_a_catalogue_in_rupees(
+        harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = shapes.amazon_sales(300, seed=24)
+    raw = pd.read_csv(io.StringIO(text))
+    doc = _ingest(tmp_path, "amazon.csv", text, capsys)
+    assert doc["kind"] == "products" and doc["duplicates"] == int(raw.duplicated().sum()) > 0
+    assert doc["accepted"] == raw["product_id"].nunique() and doc["rejected"] == 0
+    products = {r["sku"]: r for r in harness.rows(
+        "SELECT sku, title, category, price, msrp, currency FROM products WHERE tenant_id = 'acme'")}
+    assert len(products) == raw["product_id"].nunique()
+    for _, row in raw.drop_duplicates("product_id").iterrows():
+        got = products[row["product_id"]]
+        assert got["title"] == row["product_name"] and got["category"] == row["category"].split("|")[0]
+        assert got["price"] == float(row["discounted_price"].lstrip("₹").replace(",", ""))
+        assert got["msrp"] == float(row["actual_price"].lstrip("₹").replace(",", ""))  # ₹1,39,900 too
+        assert got["currency"] == "INR"
