@@ -30,7 +30,7 @@ from shared.models.records import DataKind
 from shared.questions import lexicon as lx
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query
 from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, verb_matches
-from shared.questions.reviews import ReviewAsk, asks_sentiment_change, read_review_question
+from shared.questions.reviews import ReviewAsk, asks_sentiment_change, change_period, read_review_question
 from shared.questions.timephrase import (
     TimeReading,
     fmt_range,
@@ -610,7 +610,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if _CATALOGUE_COUNT.search(question) and time.range is None:
         reading.kind = "catalogue"  # "how many products do we have": the catalogue, not sales
         return reading
-    if (review := read_review_question(question, entity_spans + time.spans)) is not None:
+    if (review := read_review_question(question, entity_spans + time.spans, entity_spans)) is not None:
         # "what are customers saying about shipping?": the sentiment agent, about that aspect (before the
         # refusals: "delivery times" in reviews is not shipping records; "the delivery" is not a product name)
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
@@ -628,6 +628,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             today = extents[DataKind.REVIEWS][1]
             time = resolve_time(question, today, exclude=sku_spans)
             reading.as_of = today
+        if today is not None:  # "is sentiment improving?": the recent reviews against as many days before
+            time = change_period(time, today)
     if gap:
         reading.kind, (reading.concept, reading.needed) = "unanswerable", gap
         return reading
