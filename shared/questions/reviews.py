@@ -193,3 +193,48 @@ def change_period(time: TimeReading, today: date) -> TimeReading:
     if time.range is not None and time.compare is None:
         return replace(time, compare="previous_period")
     return time
+
+
+_NUM = r"(?:[1-5]|one|two|three|four|five)"
+_NUM_VALUE = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+#: "1-star", "4 and 5 star", "4-5 stars", "one or two stars", "4+ stars", "3 stars or less", "below 3 stars".
+_STARS = re.compile(
+    r"(?<![\d.])(?P<below>(?:below|under|less than|fewer than)\s+)?(?P<list>" + _NUM + r"(?:\s*(?:,|and|or|to|-|–|&|/)"
+    r"\s*" + _NUM + r")*)(?P<plus>\+)?\s*-?\s*stars?\b(?:\s+(?P<after>or (?:less|fewer|lower|below|under|worse|more|"
+    r"higher|above|better|over)|and (?:below|under|lower|above|over|up|higher)))?", re.I)
+_OUT_OF = re.compile(r"\bout of\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class StarLevels:
+    """The star ratings a question names ("1-star reviews" -> (1,)) and where it names them."""
+
+    levels: tuple[int, ...]
+    span: tuple[int, int]
+
+    @property
+    def values(self) -> list[str]:
+        """The levels as the metrics layer's ``stars`` dimension names them ("1 star", "5 stars")."""
+        return [f"{n} star{'s' if n != 1 else ''}" for n in self.levels]
+
+
+def star_levels(question: str) -> StarLevels | None:
+    """The star ratings a question counts reviews of, else ``None`` ("out of 5 stars" is a scale, not a level)."""
+    for m in _STARS.finditer(question):
+        if _OUT_OF.search(question[:m.start()]):
+            continue
+        nums = [int(t) if t.isdigit() else _NUM_VALUE[t.lower()] for t in re.findall(_NUM, m.group("list"), re.I)]
+        after = (m.group("after") or "").lower()
+        if m.group("below"):
+            levels = list(range(1, min(nums)))
+        elif m.group("plus") or re.search(r"more|higher|above|better|over|up", after):
+            levels = list(range(min(nums), 6))
+        elif after:
+            levels = list(range(1, max(nums) + 1))
+        elif len(nums) == 2 and re.search(r"\d\s*(?:to|-|–)\s*\d|\w\s+to\s+\w", m.group("list")):
+            levels = list(range(min(nums), max(nums) + 1))
+        else:
+            levels = sorted(set(nums))
+        if levels:
+            return StarLevels(tuple(levels), m.span())
+    return None

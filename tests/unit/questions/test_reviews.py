@@ -236,3 +236,29 @@ def test_a_change_of_sentiment_always_compares_two_periods(shop: VocabularyIndex
     assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "avg_rating"
     assert r.query.compare == "previous_period" and r.query.time_range is not None
     assert r.query.time_range.start == start
+
+
+@pytest.mark.parametrize(("question", "stars", "shape"), [
+    ("1 star reviews nov", ["1 star"], "value"),
+    ("how many 5 star reviews did we get in 2024?", ["5 stars"], "value"),
+    ("which product has the most 1-star reviews", ["1 star"], "ranking"),
+    ("what percentage of our reviews are 5 stars?", ["5 stars"], "share"),
+    ("share of 4 and 5 star reviews this year", ["4 stars", "5 stars"], "share"),
+    ("how many reviews were 3 stars or less?", ["1 star", "2 stars", "3 stars"], "value"),
+])
+def test_reviews_of_named_stars_are_counted_as_those_stars(shop: VocabularyIndex, question: str, stars: list[str],
+                                                           shape: str) -> None:
+    """"1-star reviews" counted every 1-2 star review; "5 star reviews" every review; "share of 4 and 5 star
+    reviews" went to the agents' overview."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "review_count"
+    assert r.shape == shape
+    named = [f for f in r.query.filters if f.dimension == "stars"] or ([r.focus] if r.focus else [])
+    assert [f.values for f in named] == [stars]
+
+
+@pytest.mark.parametrize("question", ["How many negative reviews last month?", "How many 1 or 2 star reviews?",
+                                      "Which products are rated 4 out of 5 stars or better?"])
+def test_negative_reviews_and_a_rating_scale_are_no_star_filter(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.query is None or not [f for f in r.query.filters if f.dimension == "stars"]
