@@ -811,6 +811,11 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     for dim, values in filters.items():
         if len(values) > 1 and dim not in dims and dim not in ("sku", "weekday", "stars"):
             dims.append(dim)
+    if "sku" not in dims and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) and sum(
+            1 for m in matches if m.kind in ("sku", "product")) > 1:
+        dims.append("sku")  # "compare reviews of A and B": each product's, not one figure for both
+        if metrics == ["review_count"] and not stars:
+            metrics = ["review_count", "avg_rating"]  # their reviews compared: how many, and how rated
     shape: Shape = "value"
     focus: DimensionFilter | None = None
     share = bool(lx.SHARE.search(question))

@@ -262,3 +262,12 @@ def test_reviews_of_named_stars_are_counted_as_those_stars(shop: VocabularyIndex
 def test_negative_reviews_and_a_rating_scale_are_no_star_filter(shop: VocabularyIndex, question: str) -> None:
     r = read(shop, question)
     assert r.query is None or not [f for f in r.query.filters if f.dimension == "stars"]
+
+
+def test_reviews_of_two_named_products_are_compared_product_by_product(shop: VocabularyIndex) -> None:
+    """"Compare reviews of A and B" added both products' reviews into one count."""
+    r = read(shop, "compare reviews of the Linen Table Runner and the Oak Serving Tray Large")
+    assert r.kind == "metric" and r.query is not None and r.query.dimensions == ["sku"]
+    assert r.query.metrics == ["review_count", "avg_rating"]
+    one = read(shop, "how many reviews did the Linen Table Runner get?")
+    assert one.query is not None and one.query.dimensions == []
