@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +63,70 @@ def questions(truth: object) -> list[tuple[str, Check]]:
         (f"What would a 5% price increase on {top} do to demand?",
          lambda a, r: "by 5%" in a and "expected demand by" in a),
         ("What's the demand outlook for next month?", lambda a, r: "units over the next 30 days" in a),
+        *review_questions(truth),
     ]
+
+
+def _numbers(answer: str) -> list[float]:
+    return [float(x.replace(",", "")) for x in re.findall(r"-?\d[\d,]*\.?\d*", answer)]
+
+
+def _states(answer: str, value: float, tolerance: float) -> bool:
+    """Whether the answer's first sentence holds ``value`` (within ``tolerance``: the ingest drops corrupt rows)."""
+    first = re.split(r"(?<=[a-z0-9)%])\. (?=[A-Z])", answer)[0]
+    return any(abs(n - value) <= tolerance for n in _numbers(first))
+
+
+def _month_before(day: date) -> tuple[date, date]:
+    end = day.replace(day=1) - timedelta(days=1)
+    return end.replace(day=1), end
+
+
+def review_questions(truth: object) -> list[tuple[str, Check]]:
+    """Review phrasings unlike the tests' (#18), with truths from the generated reviews (pandas, not the warehouse).
+
+    The metrics layer counts every review row (the ingest drops a few corrupt ones, hence the tolerances); the
+    sentiment agent's answers are checked for what they answer (the product, the ask) and their first words.
+    """
+    import pandas as pd
+
+    rv = truth.reviews.assign(date=pd.to_datetime(truth.reviews["date"]).dt.date)  # type: ignore[attr-defined]
+    declining = truth.review_truth.declining_sku  # type: ignore[attr-defined]
+    title = str(truth.products.set_index("sku").loc[declining, "title"])  # type: ignore[attr-defined]
+    r_end = max(rv["date"])
+    lm_s, lm_e = _month_before(r_end + timedelta(days=1)) if (r_end + timedelta(days=1)).day == 1 \
+        else _month_before(r_end)
+    rated = rv.dropna(subset=["rating"])
+    one_star = rated[rated["rating"] == 1].groupby("sku").size().sort_values(ascending=False, kind="stable")
+    year = r_end.year - 1
+    in_year = pd.Series([d.year == year for d in rated["date"]], index=rated.index)
+    five_in_year = int(((rated["rating"] == 5) & in_year).sum())
+    top_share = float((rated["rating"] >= 4).mean() * 100)
+    one_last_month = int(((rated["rating"] == 1) & (rated["date"] >= lm_s) & (rated["date"] <= lm_e)).sum())
+    recent = rated[rated["date"] > r_end - timedelta(days=90)]["rating"].mean()
+    before = rated[(rated["date"] <= r_end - timedelta(days=90))
+                   & (rated["date"] > r_end - timedelta(days=180))]["rating"].mean()
+    cases: list[tuple[str, Check]] = [
+        (f"What do reviewers think of the {title}?",
+         lambda a, r: bool(re.match(r"\d+ reviews of " + declining, a)) and "priced" not in a.split(".")[0]),
+        ("What are customers whinging about?", lambda a, r: a.startswith("The top complaints about")),
+        (f"What's the worst thing people say about the {title}?",
+         lambda a, r: a.startswith(f"The top complaints about {declining}")),
+        ("Any complaints about delivery?", lambda a, r: "complain about shipping/delivery" in a.split(".")[0]),
+        ("Best things customers say about us", lambda a, r: a.startswith("What customers like most")),
+        ("How many 5 star reviews did we get in " + str(year) + "?",
+         lambda a, r: "rated 5 stars" in a and _states(a, five_in_year, max(2.0, five_in_year * 0.01))),
+        ("What share of our reviews are 4 or 5 stars?", lambda a, r: _states(a, top_share, 0.6)),
+        ("1 star reviews last month", lambda a, r: "rated 1 star" in a and _states(a, one_last_month, 1.0)),
+        ("Is sentiment improving?",
+         lambda a, r: "last 90 days" in a and _states(a, float(recent), 0.04)  # 1%: a dropped corrupt row
+         and _states(a, float(before), 0.04)),
+    ]
+    if len(one_star) > 1 and one_star.iloc[0] > one_star.iloc[1]:
+        top_sku, top_n = str(one_star.index[0]), int(one_star.iloc[0])
+        cases.append(("Which product has the most 1-star reviews?",
+                      lambda a, r: f"({top_sku})" in a.split(":")[0] and _states(a, top_n, 1.0)))
+    return cases
 
 
 def main() -> int:

@@ -146,6 +146,8 @@ def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str],
             parts.append(f"{neg or 'against '}{joined}")
         elif f.dimension == "weekday":
             parts.append(f"{neg or 'on '}{_join([n + 's' for n in names])}")
+        elif f.dimension == "stars":
+            parts.append(f"{'not ' if neg else ''}rated {_join(names)}")
         elif f.dimension in ("country", "region", "state"):
             parts.append(f"{neg or 'in '}{joined}")
         else:

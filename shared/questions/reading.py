@@ -30,7 +30,13 @@ from shared.models.records import DataKind
 from shared.questions import lexicon as lx
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query
 from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, verb_matches
-from shared.questions.reviews import ReviewAsk, asks_sentiment_change, read_review_question
+from shared.questions.reviews import (
+    ReviewAsk,
+    asks_sentiment_change,
+    change_period,
+    read_review_question,
+    star_levels,
+)
 from shared.questions.timephrase import (
     TimeReading,
     fmt_range,
@@ -610,7 +616,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if _CATALOGUE_COUNT.search(question) and time.range is None:
         reading.kind = "catalogue"  # "how many products do we have": the catalogue, not sales
         return reading
-    if (review := read_review_question(question, entity_spans + time.spans)) is not None:
+    if (review := read_review_question(question, entity_spans + time.spans, entity_spans)) is not None:
         # "what are customers saying about shipping?": the sentiment agent, about that aspect (before the
         # refusals: "delivery times" in reviews is not shipping records; "the delivery" is not a product name)
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
@@ -620,6 +626,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         reading.review_period = time.range
         return reading
     sentiment_change = asks_sentiment_change(question) and not metrics
+    if not metrics and star_levels(question) is not None and re.search(r"\breviews?\b", question, re.I):
+        metrics = ["review_count"]  # "share of 4 and 5 star reviews": the reviews of those stars
     if sentiment_change:
         metrics = ["avg_rating", "negative_review_share"]  # "has the sentiment improved since March?"
         kinds = metric_kinds(metrics)
@@ -628,6 +636,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             today = extents[DataKind.REVIEWS][1]
             time = resolve_time(question, today, exclude=sku_spans)
             reading.as_of = today
+        if today is not None:  # "is sentiment improving?": the recent reviews against as many days before
+            time = change_period(time, today)
     if gap:
         reading.kind, (reading.concept, reading.needed) = "unanswerable", gap
         return reading
@@ -690,6 +700,12 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             and not lx.TREND.search(question) and re.search(
             r"\b(?:how many|number of|count)\b", question, re.I):
         metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
+    stars = star_levels(question)
+    if stars is not None and set(stars.levels) != {1, 2} and metrics and all(
+            lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics):
+        metrics = ["review_count"]  # "how many 5-star reviews", "share of 4 and 5 star reviews": those stars
+    else:
+        stars = None
     metrics = with_companions(metrics)
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
@@ -719,15 +735,19 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         reading.notes.append("Cancellations are counted as returns: lines an export writes as negative (a cancelled "
                              "invoice) are returns; lines it marks Cancelled were never sales and are not counted.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
-                 min(firsts) if firsts else None, index)
+                 min(firsts) if firsts else None, index, stars.values if stars is not None else None)
     return reading
 
 
 def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[MetricName],  # noqa: C901
                  matches: list[EntityMatch], dims: list[DimensionName], grain: Grain | None, time: TimeReading,
-                 today: date, first: date | None, index: VocabularyIndex | None) -> None:
-    """Fill ``reading.query`` and ``reading.shape`` from the pieces the reader found."""
-    filters: dict[DimensionName, list[str]] = {}
+                 today: date, first: date | None, index: VocabularyIndex | None,
+                 stars: list[str] | None = None) -> None:
+    """Fill ``reading.query`` and ``reading.shape`` from the pieces the reader found.
+
+    ``stars``: the star ratings of the reviews counted ("1 star" ... "5 stars"), when the question names them.
+    """
+    filters: dict[DimensionName, list[str]] = {"stars": stars} if stars else {}
     excluded: dict[DimensionName, list[str]] = {}
     for m in matches:
         kept = _resolve_kind(m, metrics, matches)
@@ -789,14 +809,19 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         filters["weekday"] = time.weekdays
     # two or more names of the same kind ("Amazon vs eBay") -> one value each
     for dim, values in filters.items():
-        if len(values) > 1 and dim not in dims and dim != "sku" and dim != "weekday":
+        if len(values) > 1 and dim not in dims and dim not in ("sku", "weekday", "stars"):
             dims.append(dim)
+    if "sku" not in dims and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) and sum(
+            1 for m in matches if m.kind in ("sku", "product")) > 1:
+        dims.append("sku")  # "compare reviews of A and B": each product's, not one figure for both
+        if metrics == ["review_count"] and not stars:
+            metrics = ["review_count", "avg_rating"]  # their reviews compared: how many, and how rated
     shape: Shape = "value"
     focus: DimensionFilter | None = None
     share = bool(lx.SHARE.search(question))
     primary = metrics[0]
     if share and not dims:
-        candidates = [d for d in filters if d != "weekday"]
+        candidates = sorted((d for d in filters if d != "weekday"), key=lambda d: d != "stars")
         if candidates:
             d = candidates[0]
             focus = DimensionFilter(dimension=d, values=filters.pop(d))

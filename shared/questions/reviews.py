@@ -11,33 +11,63 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Literal
 
-ReviewAsk = Literal["aspect", "praise", "complaints", "spam"]
+if TYPE_CHECKING:
+    from shared.questions.timephrase import TimeReading
+
+ReviewAsk = Literal["aspect", "praise", "complaints", "spam", "sentiment_overview"]
 
 #: Words that on their own make a question one about what reviews or customers say.
 _TALK = re.compile(
     r"\b(?:say|says|saying|said|think|thinks|thought|feel|feels|felt|complain\w*|complaints?|love[sd]?|loving|"
     r"dislike[sd]?|hate[sd]?|prais\w*|rave\w*|happy|unhappy|satisfied|dissatisfied|pleased|"
-    r"reviews?|reviewers?|reviewed|feedback|comments?|mention\w*|opinions?|sentiment|impressions?|"
-    r"talk(?:ing)? about|negative|positive|moan\w*|grumbl\w*|gripes?|whin(?:e|es|ing))\b", re.I)
+    r"reviews?|reviewers?|reviewed|revs|re(?:vei|vi|ive)ws?|feedback|comments?|mention\w*|opinions?|sentiment|"
+    r"impressions?|talk(?:ing)? about|negative|positive|moan\w*|grumbl\w*|gripes?|whin(?:e|es|ing)|whing\w*|"
+    r"chuffed|slated|slating|rav(?:e|es|ed|ing)|rant\w*|vibes?|verdict|testimonials?)\b", re.I)
 #: Words that make it one only beside a word for the customers ("problems with delivery" alone may be ours).
 _WEAK_TALK = re.compile(r"\b(?:issues?|problems?|rate|rated|rating|ratings|stars?|experience)\b", re.I)
 _WHO = re.compile(r"\b(?:customers?|people|buyers?|shoppers?|reviewers?|users?|clients?|folks|reviews?)\b", re.I)
-_PRAISE = re.compile(r"\b(?:love[sd]?|loving|enjoy\w*|prais\w*|rave\w*|favou?rite|best thing|"
-                     r"appreciate\w*|happy|pleased|good things?)\b", re.I)
+_PRAISE = re.compile(r"\b(?:love[sd]?|loving|enjoy\w*|prais\w*|rave\w*|raving|favou?rite|best (?:things?|parts?|bits?)|"
+                     r"appreciate\w*|happy|pleased|chuffed|delighted|thrilled|good things?|strengths?|upsides?|"
+                     r"pros)\b", re.I)
+#: Praise of one aspect, said as such ("what do people love about the packaging"), not "are they happy with it".
+_ASPECT_PRAISE = re.compile(r"\b(?:love[sd]?|loving|enjoy\w*|prais\w*|rave\w*|raving|favou?rite|best (?:things?|"
+                            r"parts?|bits?)|appreciate\w*|good things?|strengths?|upsides?|pros)\b", re.I)
 _NEGATED_PRAISE = re.compile(r"\b(?:n't|not|never|least)\s+(?:\w+\s+)?(?:love|like|enjoy|happy|pleased)\b|"
                              r"\b(?:do|does|did)n't\s+(?:\w+\s+)?(?:love|like|enjoy)\b", re.I)
 _COMPLAINT = re.compile(r"\b(?:complain\w*|complaints?|dislike\w*|hate\w*|unhappy|dissatisfied|negative|"
                         r"issues?|problems?|wrong|bad)\b", re.I)
 #: Words that ask what customers complain about, whoever the subject ("customers" is no customer count here).
 _UNHAPPY = re.compile(r"\b(?:complain\w*|complaints?|unhappy|dissatisfied|disappointed|dislike[sd]?|hate[sd]?|"
-                      r"annoy\w*|frustrat\w*|upset|moan\w*|grumbl\w*|gripes?|whin(?:e|es|ing))\b", re.I)
+                      r"annoy\w*|frustrat\w*|upset|moan\w*|grumbl\w*|gripes?|whin(?:e|es|ing)|whing\w*|slated|"
+                      r"slating|angry|furious|irate|livid|fed up|gutted|rant\w*|worst (?:things?|parts?|bits?)|"
+                      r"downsides?|drawbacks?|weak(?:ness(?:es)?| points?| spots?)|cons|pain points?|"
+                      r"issues?|problems?|faults?|defects?)\b", re.I)
+#: Words that say an aspect is spoken of badly ("delivery being late", "the sizing runs small").
+_BAD_ASPECT = re.compile(r"\b(?:late|slow|broken|broke|damaged|poor|bad|terrible|awful|rubbish|wrong|worse|"
+                         r"run(?:s|ning)? (?:small|large|big|tight)|too (?:small|big|tight|loose|expensive|dear))\b",
+                         re.I)
+#: "what's wrong with the X", "problems with our toasters": what is wrong with a named thing of the tenant's.
+_WRONG_WITH = re.compile(r"\b(?:wrong|issues?|problems?|faults?|up)\s+with\s+(?:the\s+|our\s+|my\s+|its\s+)?$",
+                         re.I)
+#: Aspects the tenant's own records speak of too (prices, deliveries): a bad word alone does not make them reviews'.
+_OUR_OWN_RECORDS = frozenset({"price/value", "shipping/delivery", "returns and refunds"})
+#: A question that counts, averages, ranks or charts reviews: the metrics layer's, not a reading of what they say.
+_COUNTING = re.compile(r"\b(?:how many|number of|count|total|average|avg|mean|share|percent\w*|proportion|"
+                       r"fraction|ratio|rate|by|per|each|trend\w*|over time|monthly|weekly|daily|compare\w*|vs\.?|"
+                       r"versus|most|least|top|bottom|highest|lowest|best|worst|which|stars?|rated|rating|ratings)\b"
+                       r"|%", re.I)
+#: A rating that fell ("why are ratings falling"): the rating-decline answer, not an overview.
+_FALLING = re.compile(r"\b(?:fall\w*|fell|drop\w*|declin\w*|down\w*|worse|worsen\w*|slipp?\w*|sink\w*|sank|"
+                      r"lower|decreas\w*|south|tank\w*|nosedive\w*)\b", re.I)
 #: A change of sentiment over time ("has the sentiment improved since March?", "are reviews getting better?").
 _SENTIMENT_CHANGE = re.compile(
     r"\b(?:sentiment|satisfaction|reviews?|feedback)\b[^.?!]{0,40}?\b(?:improv\w*|better|worse|worsen\w*|"
-    r"chang\w*|trend\w*|mov(?:e|ed|ing)|shift\w*|evolv\w*)\b|"
+    r"chang\w*|trend\w*|mov(?:e|ed|ing)|shift\w*|evolv\w*|downhill|south|dipp?\w*|pick(?:ed|ing)? up|"
+    r"recover\w*)\b|"
     r"\b(?:improv\w*|better|worse|worsening|chang\w*|trend)\b[^.?!]{0,20}?\b(?:sentiment|satisfaction)\b", re.I)
 
 #: Fake or trustworthy reviews, or the rating without them ("which reviews look fake?", "adjusted rating of X").
@@ -83,11 +113,17 @@ _BUYING = re.compile(r"\b(?:like[sd]?|love[sd]?)\s+(?:to\s+)?(?:buy|buying|order
                      r"spend)\b", re.I)
 
 
-def read_review_question(question: str, taken: Sequence[tuple[int, int]] = ()) -> ReviewQuestion | None:
-    """The review ask of ``question`` (aspect, praise, or complaints said as "don't like"), else ``None``.
+def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
+                         names: Sequence[tuple[int, int]] = ()) -> ReviewQuestion | None:
+    """The review ask of ``question`` (aspect, praise, complaints, spam or what reviews say), else ``None``.
 
     ``taken``: spans of the tenant's names and the time phrases (an aspect word inside a product title,
-    "Large Cutting Board", is the product's name, not an aspect).
+    "Large Cutting Board", is the product's name, not an aspect). ``names``: the spans of the tenant's names
+    alone ("what's wrong with the <product>?" asks what its reviews complain about). An aspect spoken of badly
+    ("any complaints about price?", "delivery being late") is a complaints ask about that aspect, one praised
+    ("what do people love about the packaging?") a praise ask about it; a question about what reviews say that
+    neither counts, ranks nor asks how they moved ("what do reviewers think of the <product>?") asks for their
+    overview.
     """
     if _BUYING.search(question):
         return None
@@ -96,21 +132,33 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = ()) -
     liked = bool(_LIKE.search(question))
     talks = liked or bool(_TALK.search(question)) or (bool(_WEAK_TALK.search(question))
                                                       and bool(_WHO.search(question)))
-    if not talks:
+    wrong_with = any(_WRONG_WITH.search(question[:start]) for start, _ in names)
+    bad = bool(_UNHAPPY.search(question) or _BAD_ASPECT.search(question) or _NEGATED_PRAISE.search(question))
+    if not talks and not wrong_with and not bad:
         return None
-    from shared.sentiment.mentions import aspect_words  # only for questions about reviews (import cost)
+    from shared.sentiment.mentions import aspect_words, resolve_aspect  # only for review questions (import cost)
 
     taken = [*taken, *(m.span() for m in _UNHAPPY.finditer(question))]  # "gripes" is no "grip" (handle)
+    praised = (liked or bool(_ASPECT_PRAISE.search(question))) and not bad
     for start, end, word in aspect_words(question):
-        if _outside((start, end), taken):
-            return ReviewQuestion("aspect", word, (start, end))
+        if not _outside((start, end), taken):
+            continue
+        if not talks and not wrong_with and resolve_aspect(word).name in _OUR_OWN_RECORDS:
+            continue  # "prices too high", "late deliveries" without a word of the reviews may be about our data
+        ask: ReviewAsk = "complaints" if bad else "praise" if praised else "aspect"
+        return ReviewQuestion(ask, word, (start, end))
+    if not talks and not wrong_with:
+        return None  # "any quality issues?" is the reviews'; "any issues?" alone is not
     if (m := _ABOUT_ONE_WORD.search(question)) and _outside(m.span("w"), taken) \
             and m.group("w").lower() not in _NOT_ASPECTS:
         return ReviewQuestion("aspect", m.group("w").lower(), m.span("w"))  # a word the tables lack: "design"
-    if _NEGATED_PRAISE.search(question) or _UNHAPPY.search(question):
+    if _NEGATED_PRAISE.search(question) or _UNHAPPY.search(question) or wrong_with:
         return ReviewQuestion("complaints")  # "why are customers unhappy with X": what they complain about
     if (liked or _PRAISE.search(question)) and not _COMPLAINT.search(question):
         return ReviewQuestion("praise")
+    if not (_COUNTING.search(question) or _FALLING.search(question) or asks_sentiment_change(question)
+            or re.search(r"\bwhy\b", question, re.I)):
+        return ReviewQuestion("sentiment_overview")  # "what do reviewers think of the X?": what they say of it
     return None
 
 
@@ -122,3 +170,71 @@ def asks_sentiment_change(question: str) -> bool:
     if re.search(r"\b(?:why|which|what products|cause\w*|reason\w*)\b", question, re.I):
         return False
     return bool(_SENTIMENT_CHANGE.search(question))
+
+
+#: Days of the recent window a change of sentiment is read over when the question names no period (the
+#: sentiment agent's rating-decline window): a month holds too few reviews of a small shop to tell a change.
+RECENT_REVIEW_DAYS = 90
+
+
+def change_period(time: TimeReading, today: date) -> TimeReading:
+    """The periods a change of sentiment compares: the one asked against the one before it.
+
+    "Have reviews gone downhill this autumn?" compares autumn with the period before; "is sentiment improving?"
+    names no period, so the last :data:`RECENT_REVIEW_DAYS` days to ``today`` are compared with as many days
+    before (never every review with nothing). "Ever" keeps all the data.
+    """
+    from shared.questions.timephrase import make_range
+
+    if time.range is None and not time.all_time:
+        start = today - timedelta(days=RECENT_REVIEW_DAYS - 1)
+        return replace(time, range=make_range(start, today, f"the last {RECENT_REVIEW_DAYS} days"),
+                       compare="previous_period")
+    if time.range is not None and time.compare is None:
+        return replace(time, compare="previous_period")
+    return time
+
+
+_NUM = r"(?:[1-5]|one|two|three|four|five)"
+_NUM_VALUE = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+#: "1-star", "4 and 5 star", "4-5 stars", "one or two stars", "4+ stars", "3 stars or less", "below 3 stars".
+_STARS = re.compile(
+    r"(?<![\d.])(?P<below>(?:below|under|less than|fewer than)\s+)?(?P<list>" + _NUM + r"(?:\s*(?:,|and|or|to|-|–|&|/)"
+    r"\s*" + _NUM + r")*)(?P<plus>\+)?\s*-?\s*stars?\b(?:\s+(?P<after>or (?:less|fewer|lower|below|under|worse|more|"
+    r"higher|above|better|over)|and (?:below|under|lower|above|over|up|higher)))?", re.I)
+_OUT_OF = re.compile(r"\bout of\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class StarLevels:
+    """The star ratings a question names ("1-star reviews" -> (1,)) and where it names them."""
+
+    levels: tuple[int, ...]
+    span: tuple[int, int]
+
+    @property
+    def values(self) -> list[str]:
+        """The levels as the metrics layer's ``stars`` dimension names them ("1 star", "5 stars")."""
+        return [f"{n} star{'s' if n != 1 else ''}" for n in self.levels]
+
+
+def star_levels(question: str) -> StarLevels | None:
+    """The star ratings a question counts reviews of, else ``None`` ("out of 5 stars" is a scale, not a level)."""
+    for m in _STARS.finditer(question):
+        if _OUT_OF.search(question[:m.start()]):
+            continue
+        nums = [int(t) if t.isdigit() else _NUM_VALUE[t.lower()] for t in re.findall(_NUM, m.group("list"), re.I)]
+        after = (m.group("after") or "").lower()
+        if m.group("below"):
+            levels = list(range(1, min(nums)))
+        elif m.group("plus") or re.search(r"more|higher|above|better|over|up", after):
+            levels = list(range(min(nums), 6))
+        elif after:
+            levels = list(range(1, max(nums) + 1))
+        elif len(nums) == 2 and re.search(r"\d\s*(?:to|-|–)\s*\d|\w\s+to\s+\w", m.group("list")):
+            levels = list(range(min(nums), max(nums) + 1))
+        else:
+            levels = sorted(set(nums))
+        if levels:
+            return StarLevels(tuple(levels), m.span())
+    return None

@@ -63,8 +63,13 @@ def _trend(mentions: list[Mention], recent: np.ndarray, window_days: int) -> str
             f"{direction} {neg_before:.0f}% before.")
 
 
-def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days: int) -> AgentAnswer:
-    """``aspect``: the reviews that mention ``term`` (its concept's words), how they speak of it, and quotes."""
+def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days: int,
+                  polarity: int = 0) -> AgentAnswer:
+    """``aspect``: the reviews that mention ``term`` (its concept's words), how they speak of it, and quotes.
+
+    ``polarity`` -1 answers "any complaints about price?" (the ``complaints`` ask about one aspect): the reviews
+    that speak of it badly lead, out of those that mention it, with the worst quote; +1 the same for praise.
+    """
     reviews = _counted(data, scoped).reset_index(drop=True)
     aspect = resolve_aspect(term)
     method = (f"reviews (spam excluded) that name {aspect.name} with a word of the sentiment agent's concept and "
@@ -77,22 +82,31 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
     mentions = find_mentions(aspect, reviews["text"].tolist(), reviews["aspects"].tolist(),
                              reviews["label"].tolist())
     if not mentions:
-        return AgentAnswer(ask="aspect", method=method, skus=list(scoped), period_start=data.start,
+        return AgentAnswer(ask="complaints" if polarity < 0 else "praise" if polarity > 0 else "aspect",
+                           method=method, skus=list(scoped), period_start=data.start,
                            period_end=data.end,
                            text=f"None of the {n} reviews of {subject} {period} mention {aspect.name}"
                                 + (f" (no review uses words such as {join_names(sorted(aspect.words)[:4], 4)})"
                                    if aspect.words - {aspect.term} else "") + ".")
     neg = [m for m in mentions if m.polarity < 0]
     pos = [m for m in mentions if m.polarity > 0]
-    text = (f"{len(mentions)} of {n} reviews of {subject} {period} ({_pct(len(mentions), n):.0f}%) mention "
-            f"{aspect.name}: {_pct(len(neg), len(mentions)):.0f}% of them negatively and "
-            f"{_pct(len(pos), len(mentions)):.0f}% positively.")
+    ask: AskKind = "complaints" if polarity < 0 else "praise" if polarity > 0 else "aspect"
+    if polarity:
+        said = neg if polarity < 0 else pos
+        verb = "complain about" if polarity < 0 else "praise"
+        text = (f"{len(said)} of {n} reviews of {subject} {period} ({_pct(len(said), n):.0f}%) {verb} "
+                f"{aspect.name} ({_pct(len(said), len(mentions)):.0f}% of the {len(mentions)} that mention it).")
+    else:
+        text = (f"{len(mentions)} of {n} reviews of {subject} {period} ({_pct(len(mentions), n):.0f}%) mention "
+                f"{aspect.name}: {_pct(len(neg), len(mentions)):.0f}% of them negatively and "
+                f"{_pct(len(pos), len(mentions)):.0f}% positively.")
     recent = np.asarray([d is not None and d > data.end - timedelta(days=window_days) for d in reviews["date"]],
                         dtype=bool)
     text += _trend(mentions, recent, window_days)
     weights = reviews["weight"].to_numpy(dtype=float)
     quotable = [m for m in mentions if weights[m.index] >= 1.0] or mentions  # not a down-weighted spam review
-    quotes = [f"\"{q.sentence}\"" for q in (quote_of(quotable, -1), quote_of(quotable, 1)) if q is not None]
+    sides = (-1, 1) if not polarity else (polarity,)
+    quotes = [f"\"{q.sentence}\"" for q in (quote_of(quotable, side) for side in sides) if q is not None]
     if quotes:
         text += " " + ("Worst and best: " if len(quotes) == 2 else "For example: ") + " / ".join(quotes) + "."
     skus = reviews["sku"].astype(str).to_numpy()
@@ -107,7 +121,7 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
     rows: list[list[Any]] = [[str(s), int(r["mentions"]), int(r["negative"]), int(r["positive"]),
                               round(int(r["negative"]) / int(r["mentions"]), 3)] for s, r in per.iterrows()]
     table, total = ranked_table(_ASPECT_COLUMNS, rows)
-    return AgentAnswer(ask="aspect", text=text, columns=_ASPECT_COLUMNS, rows=table, total_rows=total,
+    return AgentAnswer(ask=ask, text=text, columns=_ASPECT_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=list(scoped) or [r[0] for r in rows[:10]],
                        finding_prefixes=["aspect-drop-", "complaint-"], period_start=data.start,
                        period_end=data.end)
@@ -158,8 +172,9 @@ def answer_asks(asks: list[AskKind], data: ScoredReviews, *, scoped: list[str], 
     """
     out: list[AgentAnswer] = []
     for ask in asks:
-        if ask == "aspect" and aspect:
-            out.append(aspect_answer(data, scoped, aspect, window_days))
+        if ask in ("aspect", "complaints", "praise") and aspect:  # about one aspect: "any complaints about price?"
+            polarity = -1 if ask == "complaints" else 1 if ask == "praise" else 0
+            out.append(aspect_answer(data, scoped, aspect, window_days, polarity))
         elif ask == "praise":
             out.append(praise_answer(data, scoped))
         elif ask == "spam":

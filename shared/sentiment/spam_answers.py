@@ -42,7 +42,7 @@ def spam_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     """``spam``: the suspected reviews, why, and the rating with and without them."""
     frame = data.frame[data.frame["sku"].astype(str).isin(scoped)] if scoped else data.frame
     subject = join_names([_name(data.frame, s) for s in scoped], 3) if scoped else _products(frame)
-    period = f"between {data.start.isoformat()} and {data.end.isoformat()}"
+    period = data.span(between=True)  # "with no dates" for a set published without them
     if "suspected" not in frame.columns or frame.empty:
         return AgentAnswer(ask="spam", text=f"No reviews of {subject} {period} to check for spam.", answered=False,
                            method=METHOD, skus=list(scoped), period_start=data.start, period_end=data.end)

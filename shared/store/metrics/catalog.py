@@ -387,6 +387,8 @@ DIMENSIONS: dict[str, DimensionSpec] = {d.name: d for d in (
                   frozenset({"sales", "customers"})),
     DimensionSpec("competitor", "Competitor", "The competitor a price was observed at.",
                   frozenset({"competitor_prices"})),
+    DimensionSpec("stars", "Stars", "A review's star rating, named \"1 star\" ... \"5 stars\" (none when unrated).",
+                  frozenset({"reviews"})),
 )}
 
 #: Which fact table each measure group reads.

@@ -216,6 +216,10 @@ def _dimension(ctx: _Context, name: str, *, bucketed: bool) -> exp.Expr:
         return weekday_name(_day())
     if name in ("product", "category", "brand"):
         return col({"product": "title"}.get(name, name), table="p")
+    if name == "stars":  # "1 star" ... "5 stars": the rating as the answer names it (and a filter matches it)
+        rating = col("rating", table="f")
+        return when(exp.EQ(this=rating, expression=exp.Literal.number(1)), exp.Literal.string("1 star"),
+                    exp.DPipe(this=exp.Cast(this=rating.copy(), to=_TEXT), expression=exp.Literal.string(" stars")))
     return col(name, table="f")
 
 

@@ -30,7 +30,7 @@ MetricName = Literal[
     "multi_item_order_share", "uncosted_products", "catalogue_products",
 ]
 #: Dimension names the catalogue declares.
-DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor",
+DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",
                         "country", "region", "state"]
 
 

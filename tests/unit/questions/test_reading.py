@@ -37,7 +37,7 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("what share of customers came back", "repeat_customer_rate"),
     ("what's our average star rating", "avg_rating"),
     ("how many reviews did we get in 2024", "review_count"),
-    ("share of 1-star reviews this year", "negative_review_share"),
+    ("share of 1 or 2 star reviews this year", "negative_review_share"),  # one star alone: the stars filter
     ("how much stock do we have on hand", "stock_on_hand"),
     ("how many days of cover do we have", "days_of_cover"),
     ("what's our price index", "price_index"),

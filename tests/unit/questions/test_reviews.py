@@ -21,7 +21,6 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
 @pytest.mark.parametrize(("question", "aspect"), [
     ("What are customers saying about shipping?", "shipping"),
     ("Are customers happy with delivery?", "delivery"),
-    ("Any complaints about late deliveries?", "late"),  # "late" is a delivery word too
     ("How many reviews mention the courier?", "courier"),
     ("What do reviews say about delivery times?", "delivery"),  # not refused as shipping records
     ("What do people think of our packaging lately?", "packaging"),
@@ -39,9 +38,9 @@ def test_an_aspect_question_is_the_sentiment_agents_about_that_aspect(shop: Voca
 def test_an_aspect_of_a_named_product(shop: VocabularyIndex) -> None:
     r = read(shop, "What do people say about the smell of the Scented Soy Candle Amber?")
     assert (r.review_ask, r.aspect, r.skus) == ("aspect", "smell", ["B07XK2M9QZ"])
-    # "Large" names the tray here (a title word), not the size aspect
+    # "Large" names the tray here (a title word), not the size aspect: what its reviews say
     r = read(shop, "What do reviews say about the Oak Serving Tray Large?")
-    assert r.review_ask is None and r.skus == ["TR.88/L"]
+    assert (r.review_ask, r.aspect, r.skus) == ("sentiment_overview", None, ["TR.88/L"])
 
 
 def test_the_plan_asks_the_sentiment_agent_only_with_the_aspect_and_period(shop: VocabularyIndex) -> None:
@@ -168,3 +167,107 @@ def test_products_getting_worse_reviews_are_the_falling_ratings(shop: Vocabulary
     r = read(shop, "Which products have been getting worse reviews?")
     assert r.kind == "agent" and "sentiment" in r.agent_intents
     assert "rating_decline" in agent_plan(r, route(r.question), shop).asks
+
+
+@pytest.mark.parametrize(("question", "skus"), [
+    ("What do reviewers think of the Linen Table Runner?", ["100234"]),
+    ("what are people saying about the Blue Ceramic Vase 20cm", ["vase-blue-20"]),
+    ("What are punters saying about the Scented Soy Candle Amber?", ["B07XK2M9QZ"]),
+    ("reveiws for the Oak Serving Tray Large", ["TR.88/L"]),
+    ("revs for the Linen Table Runner", ["100234"]),
+    ("Give me a summary of customer feedback", []),
+    ("what's the vibe in reviews lately", []),
+])
+def test_what_reviews_say_of_a_thing_is_their_overview_not_every_agent(shop: VocabularyIndex, question: str,
+                                                                       skus: list[str]) -> None:
+    """A named product sent the question to every agent (the answer led with its price, then a forecast); a
+    feedback question without a product read "customer" as a customer count."""
+    r = read(shop, question)
+    assert (r.kind, r.review_ask, r.skus) == ("agent", "sentiment_overview", skus)
+    plan = agent_plan(r, route(question), shop)
+    assert plan.agents == ["sentiment"] and plan.asks == ["sentiment_overview"]
+
+
+@pytest.mark.parametrize(("question", "aspect"), [
+    ("Any complaints about late deliveries?", "late"),
+    ("any complaints about price?", "price"),
+    ("How many reviews mention delivery being late?", "delivery"),
+    ("any quality issues?", "quality"),
+    ("Is the sizing a problem?", "sizing"),
+    ("does the sizing run small?", "sizing"),
+])
+def test_an_aspect_spoken_of_badly_is_a_complaints_ask_about_it(shop: VocabularyIndex, question: str,
+                                                               aspect: str) -> None:
+    """"any quality issues?" was every complaint; "delivery being late" counted every delivery mention."""
+    r = read(shop, question)
+    assert (r.kind, r.review_ask, r.aspect) == ("agent", "complaints", aspect)
+
+
+@pytest.mark.parametrize("question", [
+    "Are our prices too high?", "Is delivery too slow compared with MegaMart?", "Any issues?",
+])
+def test_a_bad_word_alone_leaves_our_own_records_alone(shop: VocabularyIndex, question: str) -> None:
+    assert read_review_question(question) is None
+
+
+@pytest.mark.parametrize(("question", "ask"), [
+    ("what are customers whinging about?", "complaints"),
+    ("which products are getting slated in reviews?", "complaints"),
+    ("show me angry reviews", "complaints"),
+    ("what's the worst thing people say about the Linen Table Runner?", "complaints"),
+    ("What's wrong with the Linen Table Runner?", "complaints"),
+    ("best things customers say about us", "praise"),
+    ("are customers chuffed with the Linen Table Runner?", "praise"),
+])
+def test_colloquial_complaints_and_praise(shop: VocabularyIndex, question: str, ask: str) -> None:
+    """Each read as a customer count, a revenue figure or a review count before."""
+    r = read(shop, question)
+    assert (r.kind, r.review_ask, r.aspect) == ("agent", ask, None)
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("is sentiment improving?", date(2025, 3, 18)),  # no period: the last 90 days against the 90 before
+    ("have reviews gone downhill this spring?", date(2025, 3, 1)),
+])
+def test_a_change_of_sentiment_always_compares_two_periods(shop: VocabularyIndex, question: str,
+                                                           start: date) -> None:
+    """"Is sentiment improving?" gave the all-time rating; "gone downhill" the period's alone."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "avg_rating"
+    assert r.query.compare == "previous_period" and r.query.time_range is not None
+    assert r.query.time_range.start == start
+
+
+@pytest.mark.parametrize(("question", "stars", "shape"), [
+    ("1 star reviews nov", ["1 star"], "value"),
+    ("how many 5 star reviews did we get in 2024?", ["5 stars"], "value"),
+    ("which product has the most 1-star reviews", ["1 star"], "ranking"),
+    ("what percentage of our reviews are 5 stars?", ["5 stars"], "share"),
+    ("share of 4 and 5 star reviews this year", ["4 stars", "5 stars"], "share"),
+    ("how many reviews were 3 stars or less?", ["1 star", "2 stars", "3 stars"], "value"),
+])
+def test_reviews_of_named_stars_are_counted_as_those_stars(shop: VocabularyIndex, question: str, stars: list[str],
+                                                           shape: str) -> None:
+    """"1-star reviews" counted every 1-2 star review; "5 star reviews" every review; "share of 4 and 5 star
+    reviews" went to the agents' overview."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "review_count"
+    assert r.shape == shape
+    named = [f for f in r.query.filters if f.dimension == "stars"] or ([r.focus] if r.focus else [])
+    assert [f.values for f in named] == [stars]
+
+
+@pytest.mark.parametrize("question", ["How many negative reviews last month?", "How many 1 or 2 star reviews?",
+                                      "Which products are rated 4 out of 5 stars or better?"])
+def test_negative_reviews_and_a_rating_scale_are_no_star_filter(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.query is None or not [f for f in r.query.filters if f.dimension == "stars"]
+
+
+def test_reviews_of_two_named_products_are_compared_product_by_product(shop: VocabularyIndex) -> None:
+    """"Compare reviews of A and B" added both products' reviews into one count."""
+    r = read(shop, "compare reviews of the Linen Table Runner and the Oak Serving Tray Large")
+    assert r.kind == "metric" and r.query is not None and r.query.dimensions == ["sku"]
+    assert r.query.metrics == ["review_count", "avg_rating"]
+    one = read(shop, "how many reviews did the Linen Table Runner get?")
+    assert one.query is not None and one.query.dimensions == []

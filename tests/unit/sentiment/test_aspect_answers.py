@@ -156,3 +156,18 @@ def test_reviews_with_nothing_suspicious_are_said_to_be_clean() -> None:
     answer = _answer(_frame(), "spam")
     assert answer.text.startswith("None of the 16 reviews of 2 products")
     assert answer.rows == []
+
+
+def test_complaints_about_one_aspect_count_the_reviews_that_speak_badly_of_it() -> None:
+    """"Any complaints about delivery?" answered with every delivery mention (10), of which 4 are complaints."""
+    answer = _answer(_frame(), "complaints", "delivery")
+    assert answer.ask == "complaints"
+    assert answer.text.startswith(f"4 of 16 reviews of 2 products between {(AS_OF - timedelta(days=365))} and "
+                                  f"{AS_OF} (25%) complain about shipping/delivery (40% of the 10 that mention it).")
+    assert "Fast delivery" not in answer.text  # the worst quote only
+
+
+def test_praise_of_one_aspect_counts_the_reviews_that_speak_well_of_it() -> None:
+    answer = _answer(_frame(), "praise", "delivery")
+    assert answer.ask == "praise"
+    assert "(38%) praise shipping/delivery (60% of the 10 that mention it)." in answer.text

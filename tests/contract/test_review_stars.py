@@ -1,0 +1,43 @@
+"""The ``stars`` dimension on every warehouse: reviews counted, filtered and broken down by their star rating.
+
+"How many 1-star reviews did we get?" and "what share of reviews are 4 or 5 stars?" count reviews of given
+ratings, not the negative (1-2 star) reviews; the level is named as the answer says it ("1 star", "5 stars").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from shared.store.metrics.model import DimensionFilter, MetricQuery
+from shared.store.metrics.run import run_metric_query
+from tests.contract.store_rows import OTHER, TENANT, D, _fact
+
+_RATINGS = [1, 1, 2, 4, 5, 5, 5, None]
+REVIEWS = [_fact("reviews", f"r{i}", review_id=f"r{i}", sku="A" if i % 2 else "B", date=D(2024, 5, 1 + i),
+                 rating=r, spam_score=0.0, text="x") for i, r in enumerate(_RATINGS)]
+#: Another tenant's 1-star reviews: a leak changes every count below.
+DECOY = [_fact("reviews", f"x{i}", review_id=f"x{i}", sku="A", date=D(2024, 5, 3), rating=1, text="x")
+         for i in range(5)]
+
+
+def _seed(warehouse: Any) -> None:
+    warehouse.insert("reviews", pd.DataFrame([{**r, "tenant_id": TENANT} for r in REVIEWS]
+                                             + [{**r, "tenant_id": OTHER} for r in DECOY]))
+
+
+def test_reviews_of_given_stars_are_counted_filtered_and_broken_down(warehouse: Any) -> None:
+    _seed(warehouse)
+
+    def count(*levels: str, **query: Any) -> list[dict[str, Any]]:
+        filters = [DimensionFilter(dimension="stars", values=list(levels))] if levels else []
+        return run_metric_query(warehouse, MetricQuery(tenant_id=TENANT, metrics=["review_count"], filters=filters,
+                                                       **query)).rows
+
+    assert count("1 star")[0]["review_count"] == 2
+    assert count("4 stars", "5 stars")[0]["review_count"] == 4
+    by_stars = {r["stars"]: r["review_count"] for r in count(dimensions=["stars"])}
+    assert by_stars == {"1 star": 2, "2 stars": 1, "4 stars": 1, "5 stars": 3, None: 1}
+    by_sku = {r["sku"]: r["review_count"] for r in count("5 stars", dimensions=["sku"])}
+    assert by_sku == {"A": 1, "B": 2}
