@@ -71,6 +71,8 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         update["filters"] = list(filters.values())
     if not update:
         return None
+    if "time_range" in update:
+        update["baseline"] = None  # a baseline the earlier question named belongs to its period
     query = pq.model_copy(update=update)
     query = type(pq).model_validate(query.model_dump())
     shape = previous.shape
