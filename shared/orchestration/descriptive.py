@@ -283,9 +283,15 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
     limitations = []
     if not reading.period_stated and answer.period is not None:
         limitations.append(f"No period was named; the answer uses {answer.period.label}.")
+    evidence = list(answer.evidence)
+    for part in reading.parts:  # "... and how many units did we sell in November?": each part's answer, in order
+        more = metric_report(deps, part, index, mode=mode, planner=planner, data_version=data_version,
+                             warnings=warnings)
+        answer.answer = f"{answer.answer} {more.answer}"
+        evidence += more.evidence
     return Report(
         question=reading.question, answer=answer.answer, answer_kind="metric", period=answer.period,
-        as_of=reading.as_of, table=answer.table, chart=answer.chart, evidence=answer.evidence, mode=mode,
+        as_of=reading.as_of, table=answer.table, chart=answer.chart, evidence=evidence, mode=mode,
         plan=_plan_for(reading), planner="llm" if planner == "llm" else "router",
         executive_summary=answer.answer, limitations=limitations, warnings=warnings,
         confidence=Confidence(explanation="exact figures computed from your data"), data_version=data_version)

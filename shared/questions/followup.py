@@ -80,7 +80,7 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         shape = "trend" if query.dimensions[0] == "date" else "breakdown"
     return previous.model_copy(update={"question": question, "query": query, "labels": labels, "shape": shape,
                                        "period_stated": previous.period_stated or time.range is not None,
-                                       "agent_intents": []})
+                                       "agent_intents": [], "parts": []})
 
 
 def _apply_time(update: dict[str, object], time: TimeReading, question: str, prev_range: object,

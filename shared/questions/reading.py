@@ -154,8 +154,14 @@ class Reading(BaseModel):
                                               "answered over all of them: ``shared.questions.undated``).")
     top_sellers: int | None = Field(default=None, description="A price ask about the N best sellers by revenue.")
     agents_first: bool = Field(default=False, description="A mixed question that asks the agents' part first.")
+    parts: list[Reading] = Field(default_factory=list, description="Further metric questions asked with their own "
+                                                                  "periods (\"what did we make in October and how "
+                                                                  "many units did we sell in November\"), in order.")
     text: str | None = Field(default=None, description="The question as read, when shorthand or typos were written "
                                                        "out (\"rev last mo\" -> \"revenue last month\").")
+
+
+Reading.model_rebuild()
 
 
 def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -383,6 +389,40 @@ def _sales_and_market(question: str, tenant_id: str, index: VocabularyIndex | No
     reading.agent_period = market_time.range if market_time.range is not None and not market_time.future else None
     reading.agents_first = at == 0
     return reading
+
+
+def _own_periods(question: str, tenant_id: str, index: VocabularyIndex | None,
+                 extents: Mapping[DataKind, tuple[date, date]], as_of: date | None,
+                 today: date | None) -> Reading | None:
+    """Metric questions asked one after the other, each with its own past period: one reading each, in order.
+
+    Read as one, "what did we make in October and how many units did we sell in November" spanned October to
+    November for both metrics. Only when every clause names a metric and a period, and the periods differ.
+    """
+    spans = clause_spans(question)
+    if len(spans) < 2 or today is None:
+        return None
+    readings: list[Reading] = []
+    for start, end in spans:
+        clause = question[start:end]
+        clause_time = resolve_time(clause, today)
+        metrics, weak = find_metrics(clause, [m.span for m in (index.find(clause) if index is not None else [])])
+        if readings and (not metrics or weak) and readings[-1].query is not None:
+            # "... and what were they the week before last?": the metric carries over to a clause naming none
+            clause = f"{lx.METRIC_NOUNS[readings[-1].query.metrics[0]]}: {clause}"
+            metrics, weak = find_metrics(clause)[0], False
+        if clause_time.range is None or clause_time.future or not metrics or weak:
+            return None
+        part = _read_text(clause, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+        if part.kind != "metric" or part.agent_intents or part.query is None or part.query.time_range is None:
+            return None
+        readings.append(part)
+    periods = {(r.query.time_range.start, r.query.time_range.end) for r in readings if r.query and r.query.time_range}
+    if len(periods) < 2:
+        return None
+    first = readings[0]
+    first.question, first.parts = question, readings[1:]
+    return first
 
 
 def _and(names: list[str]) -> str:
@@ -630,6 +670,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     if gap is None and (mixed := _sales_and_market(question, tenant_id, index, extents, as_of, today)) is not None:
         return mixed  # "what did we make last month, and are we cheaper than MegaMart?"
+    if gap is None and (both := _own_periods(question, tenant_id, index, extents, as_of, today)) is not None:
+        return both  # "what did we make in October and how many units did we sell in November?"
     if gap is None and (market := read_market(question, matches, index, time.spans)) is not None:  # vs X, restock
         reading.agent_period = time.range if time.range is not None and not time.future else None
         return _market_reading(reading, market, verb_matches(question, matches))

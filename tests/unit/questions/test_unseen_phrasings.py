@@ -146,3 +146,27 @@ def test_a_past_clause_beside_a_forecast_keeps_its_metric(shop: VocabularyIndex)
     assert r.query is not None and r.query.time_range is not None and r.query.time_range.start == date(2025, 5, 1)
     both_future = read(shop, "how much will we make next month and how many units")
     assert both_future.kind == "agent"
+
+
+@pytest.mark.parametrize(("question", "ask"), [
+    ("where are we cheapest vs competitors", "underpriced"),
+    ("Where are we the most expensive?", "overpriced"),
+    ("where am I dearer", "overpriced"),
+])
+def test_where_we_stand_on_price_is_our_position_not_a_competitors(shop: VocabularyIndex, question: str,
+                                                                   ask: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "agent" and r.asks == [ask]
+
+
+def test_each_clause_with_its_own_period_is_its_own_question(shop: VocabularyIndex) -> None:
+    r = read(shop, "What did we make in October and how many units did we sell in November?", DEC_EXTENTS)
+    assert r.query is not None and r.query.metrics == ["revenue"] and r.query.time_range is not None
+    assert r.query.time_range.start == date(2026, 10, 1) and len(r.parts) == 1
+    part = r.parts[0].query
+    assert part is not None and part.metrics == ["units"] and part.time_range is not None
+    assert part.time_range.start == date(2026, 11, 1)
+    again = read(shop, "what were sales last week and what were they the week before last", DEC_EXTENTS)
+    assert [p.query.metrics for p in again.parts if p.query] == [["revenue"]]
+    one = read(shop, "revenue and units last month", DEC_EXTENTS)  # one period: one question with both metrics
+    assert not one.parts and one.query is not None and one.query.metrics == ["revenue", "units"]
