@@ -19,7 +19,7 @@ from shared.models.agents import Confidence
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.orchestration.budget import spent_on_failure
-from shared.orchestration.plan import Entities, Plan
+from shared.orchestration.plan import INTENTS, Entities, Intent, Plan
 from shared.orchestration.report import Mode, Report
 from shared.orchestration.synthesis import combine as combine  # re-exported: the quick path's name
 from shared.questions.compose import CurrencyHint, compose
@@ -202,10 +202,19 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
     if (rest := _rest_of_month(reading)) is not None:  # "what will December sales look like" on 4 Dec
         merged.to_date_start, merged.horizon_days = rest[0], rest[1]
         merged.measure = "revenue" if rest[2] == "revenue" else merged.measure
+    if merged.measure is None and reading.kind == "metric" and reading.query is not None \
+            and reading.query.metrics[0] in ("revenue", "net_revenue") and "forecast" in plan.asks:
+        merged.measure = "revenue"  # "what did we make last month and what's the forecast?": the forecast in money
     update: dict[str, Any] = {"entities": merged}
+    heard: list[Intent] = [i for i in INTENTS if i in reading.agent_intents and i != "overview"]
+    if plan.intents == ["overview"] and reading.kind == "agent" and not reading.asks and heard:
+        # the reader heard an agent question the pattern router did not ("what sales can we expect over the next
+        # 2 weeks"): those agents answer their usual asks, not the overview
+        from shared.orchestration.router import detect_asks
+
+        update |= {"intents": heard, "asks": detect_asks(reading.text or reading.question, heard, merged)}
     if reading.asks:  # the reader recognised exactly what is asked ("which competitor is cheapest most often")
         from shared.agents.answers import ASK_AGENT
-        from shared.orchestration.plan import INTENTS
 
         asks = [a for a in reading.asks if a in ASK_AGENT]
         intents = [i for i in reading.agent_intents if i in INTENTS]
@@ -274,9 +283,15 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
     limitations = []
     if not reading.period_stated and answer.period is not None:
         limitations.append(f"No period was named; the answer uses {answer.period.label}.")
+    evidence = list(answer.evidence)
+    for part in reading.parts:  # "... and how many units did we sell in November?": each part's answer, in order
+        more = metric_report(deps, part, index, mode=mode, planner=planner, data_version=data_version,
+                             warnings=warnings)
+        answer.answer = f"{answer.answer} {more.answer}"
+        evidence += more.evidence
     return Report(
         question=reading.question, answer=answer.answer, answer_kind="metric", period=answer.period,
-        as_of=reading.as_of, table=answer.table, chart=answer.chart, evidence=answer.evidence, mode=mode,
+        as_of=reading.as_of, table=answer.table, chart=answer.chart, evidence=evidence, mode=mode,
         plan=_plan_for(reading), planner="llm" if planner == "llm" else "router",
         executive_summary=answer.answer, limitations=limitations, warnings=warnings,
         confidence=Confidence(explanation="exact figures computed from your data"), data_version=data_version)

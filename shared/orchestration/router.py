@@ -22,7 +22,9 @@ _INTENT_PATTERNS: dict[Intent, re.Pattern[str]] = {
     "forecast": re.compile(
         r"\bdemand\b|\bforecast|\bpredict|\bsell next\b|\bsales next\b|\bnext (?:week|month|quarter)\b"
         r"|\bprojected\b|\bseasonal|\bhow many (?:units|items|pieces)\b|\bwill (?:we|i) sell\b"
-        r"|\bsell in the (?:next|coming)\b", re.I),
+        r"|\bsell in the (?:next|coming)\b|\b(?:next|coming) (?:\d+|two|three|four|six|few) (?:days|weeks|months)\b"
+        r"|\b(?:can|should|do|will|would) (?:we|i) expect\b|\b(?:rest|remainder|balance) of (?:the |this )?"
+        r"(?:month|quarter|year)\b|\bon track\b", re.I),
     "inventory": re.compile(
         r"\binventory\b|\bstock(?:out|-out)?s?\b|\breorder|\bout of stock\b|\brestock|\bsafety stock\b"
         r"|\bruns? out\b|\brunning out\b|\boverstock", re.I),
@@ -49,9 +51,13 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _HORIZON = re.compile(r"\b(?:next|coming|over the next) (\d{1,3}|" + "|".join(_NUMBER_WORDS)
                       + r") (day|week|month|quarter)s?\b", re.I)
 _HORIZON_WORD = re.compile(r"\b(?:next|coming) (day|week|month|quarter|year)\b", re.I)
-#: A forecast asked in money: "how much revenue next month", "what will our sales be worth".
-_REVENUE = re.compile(r"\brevenue|\bturnover\b|\bworth\b|\bmoney\b|\bincome\b|\bhow much (?:will|should|do|can) "
-                      r"(?:we|i) (?:make|earn|take in|bring in)\b", re.I)
+#: "the rest of the year": the days left in the period that holds the as-of date.
+_REST_OF = re.compile(r"\b(?:rest|remainder|balance|end) of (?:the |this )?(month|quarter|year)\b", re.I)
+#: A forecast asked in money: "how much revenue next month", "what will our sales be worth"; "sales" and "how much
+#: will we sell" too, unless the question counts units ("how many units", "unit sales").
+_REVENUE = re.compile(r"\brevenue|\bturnover\b|\btakings\b|\bworth\b|\bmoney\b|\bincome\b|\bhow much (?:will|should|"
+                      r"do|can|are|might) (?:we|i) (?:make|earn|take in|bring in|take|sell|be selling|going to sell)\b"
+                      r"|^(?!.*\b(?:units?|items?|pieces|how many|volumes?|quantit\w*)\b).*\bsales\b", re.I)
 #: "more than six months of stock": a cover threshold in days.
 _COVER_OVER = re.compile(r"\b(?:(?:more|longer|greater) than|over) (\d{1,3}|" + "|".join(_NUMBER_WORDS)
                          + r") (day|week|month|year)s?'? (?:worth )?of (?:stock|cover|inventory|supply)\b", re.I)
@@ -190,6 +196,8 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
         horizon = (int(count) if count.isdigit() else _NUMBER_WORDS[count]) * _UNIT_DAYS[h.group(2).lower()]
     elif hw := _HORIZON_WORD.search(question):
         horizon = _UNIT_DAYS[hw.group(1).lower()]
+    elif rest := _REST_OF.search(question):
+        horizon = max(1, (_period_end(today, rest.group(1).lower()) - today).days)
     start: date | None = None
     end: date | None = None
     if b := _BETWEEN.search(question):
@@ -221,6 +229,14 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
     return Entities(skus=skus, categories=categories, competitors=competitors, horizon_days=min(horizon, 730)
                     if horizon else None, start_date=start, end_date=end, price_change_pct=change,
                     measure="revenue" if _REVENUE.search(question) else None, cover_over_days=cover_over)
+
+
+def _period_end(day: date, unit: str) -> date:
+    """The last day of the month, quarter or year holding ``day``."""
+    months = {"month": 1, "quarter": 3, "year": 12}[unit]
+    first = (day.month - 1) // months * months + 1
+    nxt = date(day.year + (first + months - 1) // 12, (first + months - 1) % 12 + 1, 1)
+    return nxt - timedelta(days=1)
 
 
 def route(question: str, *, today: date | None = None) -> Plan:

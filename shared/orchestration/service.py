@@ -137,7 +137,8 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
             cache.store(deps.documents, tenant, key, metric_report, cache.freshness_seconds([], s))
         return QueryResponse(mode=req.mode, status="done", report=metric_report, warnings=warnings)
 
-    planning = plan_question(req.question, llm=llm, timeout_seconds=deps.settings.llm_timeout_seconds,
+    # the question as read (shorthand written out: "sales next mo" -> "sales next month")
+    planning = plan_question(reading.text or req.question, llm=llm, timeout_seconds=deps.settings.llm_timeout_seconds,
                              previous_question=previous["question"] if previous else None, today=today())
     record_usage(deps, tenant, planning.responses)
     PLANS.labels(planner=planning.planner).inc()

@@ -191,6 +191,8 @@ def _previous_label(result: MetricResult) -> str:
     prev = result.previous_range
     if prev is None:
         return "the previous period"
+    if result.query.baseline is not None:  # the period the question named: "Black Friday 2025 (28 Nov 2025)"
+        return result.query.baseline.label
     week = "the same day a week earlier" if prev.days == 1 else "the same days a week earlier"
     before = "the period before"
     if result.query.compare == "previous_period_to_date" and result.query.time_range is not None \
@@ -329,8 +331,12 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         answer = f"{_capital(noun)}{where} {when} {_verb(metric)} {v(row)}"
         if q.compare:
             prev = row.get(f"{metric}_previous")
-            answer += (f", {_change(row.get(metric), prev, row.get(f'{metric}_change_pct'), unit)} "
-                       f"{fmt_value(prev, unit, cur, metric)} in {_previous_label(result)}")
+            then = _when(q.baseline) if q.baseline else "in " + _previous_label(result)
+            if prev is None:  # "2025 vs 2023" when the data starts in 2024
+                answer += f", with nothing to compare against: your data has no {noun} {then}"
+            else:
+                answer += (f", {_change(row.get(metric), prev, row.get(f'{metric}_change_pct'), unit)} "
+                           f"{fmt_value(prev, unit, cur, metric)} {then}")
             base = result.previous_range
             if starts is not None and base is not None and base.start < starts <= base.end:
                 answer += f" (only partly covered: your data starts on {fmt_day(starts)})"
@@ -515,7 +521,7 @@ def _when(period: TimeRange | None) -> str:
         return period.label
     if period.start == period.end:
         return f"on {period.label}"
-    if period.label.startswith(("last ", "this weekend")):  # "last week (23-29 Nov 2026)", not "in last week"
+    if period.label.startswith(("last ", "this weekend", "this time")):  # "last week (...)", not "in last week"
         return period.label
     if period.label.startswith(("all ", "the last", "the past", "since")):
         return f"over {period.label}" if period.label.startswith("all ") else period.label if \

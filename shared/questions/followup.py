@@ -71,6 +71,8 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         update["filters"] = list(filters.values())
     if not update:
         return None
+    if "time_range" in update:
+        update["baseline"] = None  # a baseline the earlier question named belongs to its period
     query = pq.model_copy(update=update)
     query = type(pq).model_validate(query.model_dump())
     shape = previous.shape
@@ -78,7 +80,7 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         shape = "trend" if query.dimensions[0] == "date" else "breakdown"
     return previous.model_copy(update={"question": question, "query": query, "labels": labels, "shape": shape,
                                        "period_stated": previous.period_stated or time.range is not None,
-                                       "agent_intents": []})
+                                       "agent_intents": [], "parts": []})
 
 
 def _apply_time(update: dict[str, object], time: TimeReading, question: str, prev_range: object,

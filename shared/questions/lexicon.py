@@ -180,7 +180,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                             r"(?:are\s+|do\s+we\s+have\s+|we\s+have\s+)?(?:in\s+stock|on\s+hand|"
                             r"left|in\s+(?:the\s+)?warehouse))|items? sold|pieces|quantit(?:y|ies)|volume|"
                             r"(?:how many|number of) "
-                            r"(?:\w+ ){0,4}(?:did (?:we|i) )?(?:sell|sold|ship|shipped)|best[- ]sell(?:ing|ers?)|"
+                            r"(?:\w+ ){0,4}(?:did (?:we|i) |have (?:we|i) |do (?:we|i) )?(?:sell|sold|ship|shipped|"
+                            r"shift(?:ed)?|flog(?:ged)?|move[ds]?|push(?:ed)?|get through|got through)\b|"
+                            r"best[- ]sell(?:ing|ers?)|"
                             r"top[- ]sell(?:ing|ers?)|sold (?:the )?(?:most|least|best|worst)|"
                             r"(?:sell|sells|sold|selling) (?:the )?(?:most|least|best|worst|fastest|slowest)|"
                             r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)"),
@@ -192,8 +194,14 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                               r"how (?:is|are|was|were) (?:[\w&'.-]+ ){1,8}?selling\b|"
                               r"sold for|revenues?|sales|turnover|gmv|"
                               r"takings|income|earn(?:ed|ings|t|s)?|made|make|makes|"
+                              r"(?:did|do|have|has) (?:we|i) (?:bank|banked|rake in|raked in|pull in|pulled in|"
+                              r"ring up|rung up|clear|cleared|take in|taken in)\b|cash (?:came|come|coming|comes) in|"
+                              r"(?:came|come|coming) in (?:the door|through the tills?)|cash in|"
                               r"bring in|brought in|brings in|generate[ds]?|money|gross(?: sales)?|"
                               r"top[- ]?line|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|dollars|euros|"
+                              r"how (?:did|do|does|are|is|was|were|has|have) (?:[\w'&-]+ ){1,4}?(?:get(?:ting)? on|"
+                              r"got on|go|gone|going|fare[ds]?|faring|shape[ds]? up|shaping up|trade[ds]?|"
+                              r"trading)\b|"
                               r"pounds|best|worst"), S, "revenue"),
 )
 METRIC_NOUNS: dict[str, str] = {w.metric: w.noun for w in METRIC_WORDS}
@@ -207,7 +215,9 @@ METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS
     "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
     "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
-WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money")
+WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money|"
+                   r"how (?:did|do|does|are|is|was|were|has|have) (?:[\w'&-]+ ){1,4}?(?:get(?:ting)? on|got on|go|gone|"
+                   r"going|fare[ds]?|faring|shape[ds]? up|shaping up|stack(?:ed)? up|trade[ds]?|trading)\b")
 
 #: Dimension nouns -> dimension (``product`` answers with SKUs, named by the vocabulary's titles).
 DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
@@ -263,7 +273,8 @@ N_ITEMS = re.compile(r"\b(?:which|what|the|our|my|list(?: the)?|show(?: me)?(?: 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20}
 SINGULAR_PICK = re.compile(r"(?:^\s*|\b(?:the|our|my|what'?s|which is|what is)\s+)(?:best|worst|top|biggest|largest|"
-                           r"busiest|highest|lowest)(?:[- ](?:selling|performing|earning))?\s+(?:product|item|sku|"
+                           r"busiest|highest|lowest|least|most|weakest|strongest)(?:[- ](?:selling|performing|earning|"
+                           r"profitable|popular|successful|valuable|lucrative))?\s+(?:product|item|sku|"
                            r"channel|category|brand|competitor|month|week|day|weekday|quarter|year|seller)\b(?!s)"
                            r"|\b(?:which|what|when) (?:one|single|(?:\w+ ){0,3}?(?:channel|category|brand|competitor|"
                            r"product|item|sku|month|week|day|weekday|quarter|year|store|marketplace|department|"
@@ -271,8 +282,9 @@ SINGULAR_PICK = re.compile(r"(?:^\s*|\b(?:the|our|my|what'?s|which is|what is)\s
                            r"smallest|slowest|quietest|best|worst|top|biggest|"
                            r"largest|busiest|highest|lowest|most|least)\b(?! \d)(?! (?:\w+ )?(?:products|items|skus|"
                            r"channels|categories|brands|competitors|months|weeks|days|sellers))", re.I)
-SHARE = _rx(r"share|percent(?:age)? of|% of|proportion|fraction|what part|how much of|contribut(?:e|ed|ion|es)|"
-            r"mix|portion|split between|account(?:s|ed)? for|out of (?:all|total)")
+SHARE = re.compile(r"\b(?:share|percent(?:age)? of|pct of|proportion|fraction|what part|how much of|"
+                   r"contribut(?:e|ed|ion|es)|mix|portion|split between|account(?:s|ed)? for|out of (?:all|total))"
+                   r"(?!\w)|%\s*of\b", re.I)
 CHANGE = _rx(r"(?:gone|went|going|go|come|came) (?:up|down)|"
              r"grow(?:th|n|ing)?|grew|chang(?:e|ed|es)|up or down|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|"
              r"declin(?:e|ed|ing)|drop(?:ped)?|fell|fall(?:en)?|r[io]se|risen|improv(?:e|ed)|wors(?:e|ened)|"
@@ -326,7 +338,8 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"add[- ]to[- ]cart|abandon\w*(?: carts?)?|click[- ]through"),
      "site traffic and conversion", "web analytics (sessions, visitors, page views)"),
     (_rx(r"employees?|staff|salar(?:y|ies)|payroll|wages?|rent|overheads?|operating (?:costs?|expenses)|opex|"
-         r"ebitda|net profit|net income|taxe?s|vat|bank|cash ?flow|loan|debt|accounting"),
+         r"ebitda|net profit|net income|tax(?:es)?|after[- ]tax|vat|bank (?:balance|account|statement)s?|"
+         r"in the bank|cash ?flow|loan|debt|accounting|bottom line|net margin|take[- ]home"),
      "operating costs and net profit", "accounting data (operating expenses, payroll, taxes)"),
     (_rx(r"pa(?:y|id|ying) (?:\w+ ){0,2}(?:shipping|postage|delivery|carriers?|couriers?)|shipping (?:fees?|spend|"
          r"bills?|charges?)|shipping costs?|fulfil?ment costs?|delivery (?:costs?|times?)|postage|courier|carrier|"

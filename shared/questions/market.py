@@ -108,6 +108,10 @@ _RAISE_PRICES = _rx(r"(?:raise|increase|put up|lift|bump up|mark up)(?: (?:the|m
                     r"(?:put|push|bump|move|nudge)(?: (?:the|my|our|its|their))? prices? up|charge more|"
                     r"prices? (?:should|could|can|do) (?:i|we) (?:raise|increase|put up|lift)")
 _WHICH = _rx(r"which|what|where|any")
+#: "where are we the cheapest", "where are we dearest": our position, not a competitor's ("which products are we the
+#: cheapest on" is the metrics layer's cheapest share).
+_WHERE_WE = _rx(r"where (?:are|am) (?:we|i) (?:the )?(?:cheapest|cheaper|lowest[- ]priced|least expensive|"
+                r"most expensive|dearest|dearer|priciest|pricier|more expensive|highest[- ]priced)")
 #: A pronoun then a word: "where do we stand" (a verb, even when a product title has the word "stand").
 _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
 #: "what should I reprice", "what price should I charge for X": the recommended prices.
@@ -206,6 +210,10 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     if not named and (_ABOVE_MARKET.search(question) or _BELOW_MARKET.search(question)) \
             and price_change(question) is None:  # "... and what if I cut X by 10%": the router plans both
         return MarketAsk("overpriced" if _ABOVE_MARKET.search(question) else "underpriced")
+    if not named and _WHERE_WE.search(question) and price_change(question) is None:
+        # "where are we the cheapest?", "where are we dearest?": our products below or above the market
+        dear_words = re.search(r"\b(?:most|more) expensive|\bdear\w*|\bpric(?:ier|iest)|\bhighest", question, re.I)
+        return MarketAsk("overpriced" if dear_words else "underpriced")
     cheap, dear = CHEAPEST.search(question), DEAREST.search(question)
     superlative = cheap or dear
     if superlative and not named and not _AGAINST_US.search(question) and (

@@ -37,6 +37,7 @@ from shared.questions.reviews import (
     read_review_question,
     star_levels,
 )
+from shared.questions.shorthand import expand_shorthand
 from shared.questions.timephrase import (
     TimeReading,
     fmt_range,
@@ -78,6 +79,9 @@ _PLURAL_DIMS: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"\b(?:days|weeks|months|quarters|years)\b", re.I),
 }
 _PER_DAY = re.compile(r"\bhow much\b(?:\s+\S+){0,5}?\s+(?:per|a|each)\s+day\b|"
+                      r"^(?!.*\b(?:which|highest|lowest|best|worst|busiest|quietest|trend\w*|chart|graph|each|every|"
+                      r"breakdown|broken|split)\b).*\b(?:revenue|sales|turnover|takings|income|orders|units)\s+(?:per|a)\s+"
+                      r"day\b|"
                       r"\b(?:average|avg\.?|mean|typical)\s+(?:daily|per[- ]day|a[- ]day)\b|\b(?:per|a|each)\s+day\s+on"
                       r"\s+average\b|\bdaily\s+average\b|\bon\s+an?\s+average\s+day\b|"
                       r"\b(?:per|a|each)\s+day\b(?=.*\baverage[ds]?\b(?!\s+(?:order|basket|selling|price|rating)))|"
@@ -99,6 +103,10 @@ _PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+
                            r"(?!s)(?! (?:service|support|care))", re.I)
 _NEW_CUSTOMERS = re.compile(r"\b(?:new|first[- ]time|brand[- ]new)\s+(?:customers?|buyers?|shoppers?|clients?)\b",
                             re.I)
+#: "what sold best", "what's selling the most": what = the products.
+_WHAT_SOLD = re.compile(r"^\s*(?:so\s+)?(?:what|which)(?:'s|\s+is|\s+are|\s+has|\s+have|\s+did|\s+does|\s+do)?\s+"
+                        r"(?:been\s+)?(?:sold|sells?|selling|moved|moving|shifted|shifting|going|went|flying|flew|"
+                        r"performed|performing|done|did|do(?:es)?)\b", re.I)
 #: "which day", "what day", "busiest day" name a date when a period or a past verb goes with them.
 _A_DATE_NOT_A_WEEKDAY = re.compile(r"\b(?:which|what|busiest|best|worst|quietest|slowest)\s+(?:single\s+)?day\b"
                                    r"(?!\s+of\s+(?:the\s+)?week)", re.I)
@@ -152,6 +160,14 @@ class Reading(BaseModel):
                                               "answered over all of them: ``shared.questions.undated``).")
     top_sellers: int | None = Field(default=None, description="A price ask about the N best sellers by revenue.")
     agents_first: bool = Field(default=False, description="A mixed question that asks the agents' part first.")
+    parts: list[Reading] = Field(default_factory=list, description="Further metric questions asked with their own "
+                                                                  "periods (\"what did we make in October and how "
+                                                                  "many units did we sell in November\"), in order.")
+    text: str | None = Field(default=None, description="The question as read, when shorthand or typos were written "
+                                                       "out (\"rev last mo\" -> \"revenue last month\").")
+
+
+Reading.model_rebuild()
 
 
 def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -253,7 +269,9 @@ _GROWTH_RANK = re.compile(
     r"\bwhich\s+(?:\w+\s+){0,2}(?:grew|increased|rose|improved|gained|expanded)\b(?!\s+(?:the\s+)?(?:least|slowest))|"
     r"\b(?:grew|grown|growing|increased|rose|risen|improved|gained)\s+(?:the\s+)?(?:most|fastest)\b|"
     r"\b(?:fastest|most)[- ](?:growing|improved|improving)\b|\b(?:trending|going|moving|ticking)\s+up\b|"
-    r"\b(?:biggest|largest|strongest)\s+(?:[\w-]+\s+)?(?:growth|increases?|gains?|jumps?|rises?|improvements?)\b",
+    r"\b(?:biggest|largest|strongest)\s+(?:[\w-]+\s+)?(?:growth|increases?|gains?|jumps?|rises?|improvements?)\b|"
+    r"\b(?:picking|picked)\s+up\b|\b(?:gaining|gained)\s+(?:momentum|traction|ground|steam)\b|\btaking\s+off\b|"
+    r"\bon\s+the\s+(?:rise|up)\b|\bheating\s+up\b|\b(?:growing|rising|climbing)\b(?!\s+(?:the\s+)?(?:least|slowest))",
     re.I)
 #: "which products declined the most", "biggest drop": the same ranking, from the bottom.
 _DECLINE_RANK = re.compile(
@@ -261,7 +279,10 @@ _DECLINE_RANK = re.compile(
     r"(?!\s+(?:the\s+)?(?:least|slowest))|"
     r"\b(?:declined|dropped|fell|fallen|shrank|shrunk|decreased|slipped|slowed)\s+(?:the\s+)?(?:most|fastest)\b|"
     r"\b(?:fastest|most)[- ](?:declining|shrinking|falling|dropping)\b|\b(?:trending|going|moving)\s+down\b|"
-    r"\b(?:biggest|largest|steepest|sharpest)\s+(?:[\w-]+\s+)?(?:declines?|drops?|falls?|decreases?|loss|slumps?)\b",
+    r"\b(?:biggest|largest|steepest|sharpest)\s+(?:[\w-]+\s+)?(?:declines?|drops?|falls?|decreases?|loss|slumps?)\b|"
+    r"\bslow(?:ing|ed|s)?\s+down\b|\blos(?:ing|t|es)\s+(?:momentum|steam|ground|traction)\b|"
+    r"\b(?:tailing|tailed|falling|fell|dropping|dropped|trailing|cooling|cooled)\s+off\b|\bin\s+decline\b|"
+    r"\b(?:declining|shrinking|falling|slipping|sliding|slumping|flagging|cooling)\b(?!\s+(?:the\s+)?(?:least|slowest))",
     re.I)
 #: Words inside a name that say nothing about which thing it is.
 _FILLER_WORDS = frozenset("and the our my their with for from new one ones have has had did does were was are is "
@@ -374,6 +395,40 @@ def _sales_and_market(question: str, tenant_id: str, index: VocabularyIndex | No
     reading.agent_period = market_time.range if market_time.range is not None and not market_time.future else None
     reading.agents_first = at == 0
     return reading
+
+
+def _own_periods(question: str, tenant_id: str, index: VocabularyIndex | None,
+                 extents: Mapping[DataKind, tuple[date, date]], as_of: date | None,
+                 today: date | None) -> Reading | None:
+    """Metric questions asked one after the other, each with its own past period: one reading each, in order.
+
+    Read as one, "what did we make in October and how many units did we sell in November" spanned October to
+    November for both metrics. Only when every clause names a metric and a period, and the periods differ.
+    """
+    spans = clause_spans(question)
+    if len(spans) < 2 or today is None:
+        return None
+    readings: list[Reading] = []
+    for start, end in spans:
+        clause = question[start:end]
+        clause_time = resolve_time(clause, today)
+        metrics, weak = find_metrics(clause, [m.span for m in (index.find(clause) if index is not None else [])])
+        if readings and (not metrics or weak) and readings[-1].query is not None:
+            # "... and what were they the week before last?": the metric carries over to a clause naming none
+            clause = f"{lx.METRIC_NOUNS[readings[-1].query.metrics[0]]}: {clause}"
+            metrics, weak = find_metrics(clause)[0], False
+        if clause_time.range is None or clause_time.future or not metrics or weak:
+            return None
+        part = _read_text(clause, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+        if part.kind != "metric" or part.agent_intents or part.query is None or part.query.time_range is None:
+            return None
+        readings.append(part)
+    periods = {(r.query.time_range.start, r.query.time_range.end) for r in readings if r.query and r.query.time_range}
+    if len(periods) < 2:
+        return None
+    first = readings[0]
+    first.question, first.parts = question, readings[1:]
+    return first
 
 
 def _and(names: list[str]) -> str:
@@ -580,9 +635,20 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     """Read ``question`` for ``tenant_id`` (see the module docstring for the decisions).
 
     ``extents`` are the first and last dates of each kind of the tenant's data; ``as_of`` (when given)
-    replaces the last date as "today".
+    replaces the last date as "today". Shorthand and typos of the reader's words are written out first
+    ("rev last mo" is read as "revenue last month"; :mod:`shared.questions.shorthand`), the tenant's names kept.
     """
+    text = expand_shorthand(question, index.knows_word if index is not None else None)
+    reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+    reading.question, reading.text = question, text if text != question else None
+    return reading
+
+
+def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None,  # noqa: C901 - the decisions
+               extents: Mapping[DataKind, tuple[date, date]], as_of: date | None = None) -> Reading:
     matches = index.find(question) if index is not None else []
+    # one word right after a pronoun is a verb ("what did we *bank*", "how many did we *shift*"), not a product
+    matches = [m for m in matches if m not in verb_matches(question, matches)]
     entity_spans = [m.span for m in matches]
     sku_spans = [m.span for m in matches if m.kind == "sku"]
     metrics, weak = find_metrics(question, entity_spans)
@@ -610,6 +676,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         return reading
     if gap is None and (mixed := _sales_and_market(question, tenant_id, index, extents, as_of, today)) is not None:
         return mixed  # "what did we make last month, and are we cheaper than MegaMart?"
+    if gap is None and (both := _own_periods(question, tenant_id, index, extents, as_of, today)) is not None:
+        return both  # "what did we make in October and how many units did we sell in November?"
     if gap is None and (market := read_market(question, matches, index, time.spans)) is not None:  # vs X, restock
         reading.agent_period = time.range if time.range is not None and not time.future else None
         return _market_reading(reading, market, verb_matches(question, matches))
@@ -661,8 +729,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     dims = find_dimensions(question, taken, entity_spans,
                            [m.span for m in matches if m.kind in ("category", "brand", "channel")])
     grain = find_grain(question, taken)
-    if customers_buy and not dims and not grain and (lx.TOP.search(question) or lx.BOTTOM.search(question)):
-        dims = ["sku"]
+    if (customers_buy or _WHAT_SOLD.search(question)) and not dims and not grain and (
+            lx.TOP.search(question) or lx.BOTTOM.search(question)):
+        dims = ["sku"]  # "what sold best last week": the products, ranked
     if "weekday" in dims and _A_DATE_NOT_A_WEEKDAY.search(question) and not _WEEKDAY_WORDS.search(question) \
             and (time.range is not None or _PAST.search(question)):
         dims.remove("weekday")  # "which day last month had the lowest sales": a date, not a day of the week
@@ -675,6 +744,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         metrics = ["units"]
     growth = bool(re.search(r"\b(?:grow\w*|grew|growth|declin\w*|shrink\w*|up or down)\b", question, re.I))
     if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)
+                                        or (time.explicit_compare and growth)
                                         or (matches and (growth or lx.SHARE.search(question)))
                                         or (time.range is not None and lx.TREND.search(question))):
         metrics = ["revenue"]  # "top 5 products last month", "how did November compare with October?"
@@ -689,7 +759,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
                    and not any(rx.search(c) for rx in lx.AGENT_CUES.values())]
         text = " ".join(clauses)
         own, weak_own = find_metrics(text)
-        if not own or weak_own or time.future:  # every metric word sits in an agent clause: the agents answer
+        # every metric word sits in an agent clause, or the metric clause asks about the future: the agents answer
+        own_time = resolve_time(text, today or date.today())
+        if not own or weak_own or own_time.future or (own_time.range is None and time.future):
             reading.agent_intents = intents
             return reading
         metrics = own
@@ -799,7 +871,10 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
                 rng = _whole_buckets(rng, grain or _auto_grain(rng))
     if "date" in dims and grain is None:
         grain = _auto_grain(rng)
-    if compare == "previous_period" and rng.start.weekday() == 0 and rng.days < 7 and rng.label.startswith("this week"):
+    if compare == "previous_period" and rng.label.startswith(("last weekend", "this weekend")):
+        compare = "previous_week"  # "last weekend vs the weekend before": the same Saturday and Sunday a week back
+    elif compare == "previous_period" and rng.start.weekday() == 0 and rng.days < 7 and \
+            rng.label.startswith("this week"):
         compare = "previous_week"  # "this week so far vs last week": Monday to today against the same weekdays
     elif compare == "previous_period" and "to date" in rng.label and to_date_months(rng) is not None:
         compare = "previous_period_to_date"  # "this month so far vs last month": 1-14 Dec against 1-14 Nov
@@ -877,6 +952,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v]
         + [DimensionFilter(dimension=d, op="not_in", values=v[:200]) for d, v in excluded.items() if v],
         compare=compare if shape in ("value", "breakdown", "ranking") else None, order_by=order_by,
+        baseline=time.baseline if compare is not None and compare == time.compare and shape in (
+            "value", "breakdown", "ranking") else None,
         order_by_change=by_change and shape == "ranking", descending=descending, limit=limit,
         share_of_total=share_total)
     if _PER_DAY.search(question) and shape == "value" and primary in _ADDITIVE:

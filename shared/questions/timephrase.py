@@ -74,9 +74,14 @@ class _Atom:
     quarter: int | None = None
     relative: bool = False
     half: int | None = None
+    holiday: str | None = None  # "black friday": its date moves with the year
 
     def with_year(self, year: int) -> _Atom:
         """The same month/quarter/day in ``year`` (used to anchor the yearless end of a range)."""
+        if self.holiday is not None:
+            d = holiday(self.holiday, year)
+            return _Atom(self.span, d, d, " ".join(w.capitalize() for w in self.holiday.split()) + f" {year}", True,
+                         holiday=self.holiday)
         if self.half is not None:
             s, e = (date(year, 1, 1), date(year, 6, 30)) if self.half == 1 else (date(year, 7, 1), date(year, 12, 31))
             return _Atom(self.span, s, e, f"H{self.half} {year}", True, half=self.half)
@@ -111,6 +116,9 @@ class TimeReading:
     spans: list[tuple[int, int]] = field(default_factory=list)
     #: The calendar unit a baseline phrase names ("week over week", "vs the quarter before"), when it names one.
     compare_unit: Unit | None = None
+    #: The compared period when the question names one that no fixed shift gives ("Black Friday vs last year's
+    #: Black Friday", "2025 vs 2023").
+    baseline: TimeRange | None = None
 
     def covers(self, pos: int) -> bool:
         """Whether character ``pos`` belongs to a time phrase."""
@@ -256,15 +264,16 @@ _BASELINE_WEEK = re.compile(
 _BASELINE_PERIOD = re.compile(
     _INTRO +
     r"(?:(?:previous|prior|preceding|last)\s+(?:period|month|quarter|week|\d+\s+days|(?:\d+\s+)?months?)"
-    r"|(?:period|month|quarter|week)\s+before(?:\s+(?:that|it))?"
+    r"|(?:period|month|quarter|week)\s+before(?!\s+last)(?:\s+(?:that|it))?"
     r"|(?:\d+|same\s+number\s+of)\s+(?:days|weeks|months)\s+(?:before(?:\s+(?:that|it))?|earlier))\b"
     r"|\b(?:month|quarter|week)[-\s]+(?:over|on)[-\s]+(?:month|quarter|week)\b|\bm-?o-?m\b|\bq-?o-?q\b|\bw-?o-?w\b"
-    r"|\bthe\s+(?:month|quarter|week|period)\s+before\b|\bsequential(?:ly)?\b"
+    r"|\bthe\s+(?:month|quarter|week|period)\s+before\b(?!\s+last)|\bsequential(?:ly)?\b"
     r"|\b(?:compared?\s+(?:to|with)|vs\.?|versus|than)\s+the\s+one\s+before\b", re.I)
 _BASELINE_UNIT = re.compile(r"\b(?:week|month|quarter)|\b[wmq](?=-?o-?[wmq]\b)", re.I)
 _UNIT_OF: dict[str, Unit] = {"w": "week", "m": "month", "q": "quarter"}
 _COMPARE_CUE = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|against|than|relative\s+to|or|higher|lower|"
-                          r"more|less|better|worse|bigger|smaller)\b", re.I)
+                          r"more|less|better|worse|bigger|smaller|beat|beats|beaten|outperform\w*|outsold|outsell\w*|"
+                          r"outdid|outdo|exceed\w*|top(?:ped)?|ahead\s+of|behind|up\s+on|down\s+on)\b", re.I)
 
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|thru|-|–|—)\s*$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s*$", re.I)
@@ -297,7 +306,11 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            rf"\s+{_NUM}\s+{_UNIT}\b|\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:past|trailing)\s+"
                            rf"(week|month|quarter|year)\b|\b(\d{{1,3}})[-\s]+{_UNIT}\s+(?:window|period)\b",
                            re.I)),
-    ("last", re.compile(r"\b(?:last|previous|prior)\s+(week|month|quarter|year)\b(?!\s+(?:of|in)\s+(?:the\s+"
+    ("before_last", re.compile(r"\b(?:the\s+)?(week|month|quarter|year)\s+before\s+last\b", re.I)),
+    ("fortnight", re.compile(r"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|"
+                             r"recent)\s+fortnight\b|\ba\s+fortnight\b", re.I)),
+    ("last", re.compile(r"\b(?:last|previous|prior)\s+(?:full\s+|complete\s+|whole\s+|entire\s+|calendar\s+|"
+                        r"closed\s+)?(week|month|quarter|year)\b(?!\s+(?:of|in)\s+(?:the\s+"
                         r"month\s+of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)),
     ("day_word", re.compile(r"\b(yesterday|today|the\s+(?:latest|last)\s+day)\b", re.I)),
     ("holiday", re.compile(rf"\b(black\s+friday|cyber\s+monday|christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
@@ -406,6 +419,16 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         names = {"month": f"{MONTH_NAMES[s.month - 1]} {s.year}", "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}",
                  "year": str(s.year), "week": "last week"}
         return _Atom(span, s, e, names[unit], relative=True)
+    if kind == "before_last":  # "the week before last": the whole period before the last complete one
+        unit = _NAMED_UNIT[g[0].lower()]
+        s, _ = last_complete(as_of, unit)
+        s, e = period_containing(s - timedelta(days=1), unit)
+        names = {"month": f"{MONTH_NAMES[s.month - 1]} {s.year}", "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}",
+                 "year": str(s.year), "week": "the week before last"}
+        return _Atom(span, s, e, names[unit], relative=True)
+    if kind == "fortnight":
+        s, e = rolling(as_of, 14, "day")
+        return _Atom(span, s, e, "the last 14 days", relative=True)
     if kind == "day_word":
         return _Atom(span, as_of, as_of, "the latest day in your data", relative=True)
     if kind == "holiday":
@@ -416,7 +439,8 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         d = holiday(name, year)
         if not explicit and d > as_of:
             d = holiday(name, year - 1)
-        return _Atom(span, d, d, " ".join(w.capitalize() for w in name.split()) + f" {d.year}")
+        return _Atom(span, d, d, " ".join(w.capitalize() for w in name.split()) + f" {d.year}", explicit,
+                     holiday=name)
     if kind == "season":  # "the summer", "last winter", "spring 2025": the latest one started, or as named
         which, season, named = (g[0] or "").lower(), g[1].lower(), g[2]
         first = _SEASONS[season]
@@ -530,23 +554,54 @@ _YEAR_WORDS = re.compile(r"\s*,?\s*(?:of\s+|in\s+)?(?:(last|previous|prior)\s+ye
                          r"(x)|(the\s+year\s+before\s+last))\b", re.I)
 
 
+_YEARS_OF = re.compile(r"\b(?:(last|previous|prior)\s+year|(this|the\s+current)\s+year|(the\s+year\s+before\s+"
+                       r"last))'s?\s+$", re.I)
+
+
 def _anchor_relative_years(text: str, atoms: list[_Atom], as_of: date) -> list[_Atom]:
-    """A yearless month, quarter, half or day followed by "last year" or "this year", moved to that year."""
+    """A yearless month, quarter, half, day or holiday beside "last year" or "this year", moved to that year.
+
+    The year may follow ("November last year") or come first ("last year's Black Friday").
+    """
     out: list[_Atom] = []
     skip: set[int] = set()
     for i, a in enumerate(atoms):
         if i in skip:
+            continue
+        before = _YEARS_OF.search(text[:a.span[0]])
+        if before and not a.year_explicit and not a.relative:
+            year = as_of.year - (2 if before.group(3) else 0 if before.group(2) else 1)
+            moved = a.with_year(year)
+            out = [b for b in out if not (b.span[0] >= before.start() and b.span[1] <= before.end())]
+            out.append(_Atom((before.start(), a.span[1]), moved.start, moved.end, moved.name, True, month=a.month,
+                             day=a.day, quarter=a.quarter, half=a.half, holiday=a.holiday))
             continue
         m = _YEAR_WORDS.match(text, a.span[1])
         if m and not a.year_explicit and not a.relative:
             year = as_of.year - (2 if m.group(4) else 0 if m.group(2) else 1)
             moved = a.with_year(year)
             out.append(_Atom((a.span[0], m.end()), moved.start, moved.end, moved.name, True, month=a.month,
-                             day=a.day, quarter=a.quarter, half=a.half))
+                             day=a.day, quarter=a.quarter, half=a.half, holiday=a.holiday))
             skip.update(j for j, b in enumerate(atoms) if j > i and b.span[0] < m.end())
             continue
         out.append(a)
     return out
+
+
+def _in_named_year(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """A yearless day, month or holiday and a year named apart: the day in that year, not the span between them.
+
+    "Christmas week sales last year", "sales on Black Friday in 2024"; not when the two are compared or joined
+    as a range.
+    """
+    years = [a for a in atoms if a.start.month == 1 and a.start.day == 1 and not a.holiday
+             and (a.end == date(a.start.year, 12, 31) or a.name == f"{a.start.year} to date")]
+    movable = [a for a in atoms if not a.year_explicit and not a.relative]
+    if len(years) != 1 or not movable or len(atoms) != len(movable) + 1 or _COMPARE_CUE.search(text) \
+            or _CHANGE_CUE.search(text) or _RANGE_OPEN.search(text[:min(a.span[0] for a in atoms)] + " "):
+        return atoms
+    year = years[0].start.year
+    return [a.with_year(year) for a in movable]
 
 
 _NTH_WEEK = re.compile(r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
@@ -558,13 +613,49 @@ _FIRST_DAYS = re.compile(r"\bfirst\s+(\d{1,2}|two|three|four|five|six|seven|eigh
 _DAY_COUNT = {**_NUMBER_WORDS, "fifteen": 15, "twenty": 20}
 
 
+#: "the 2 weeks before Christmas", "the week after Black Friday", "10 days leading up to Christmas".
+_AROUND = re.compile(r"\b(?:the\s+)?(?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple\s+of|"
+                     r"few)\s+)?(day|week|fortnight|month)s?\s+(before|leading\s+up\s+to|ahead\s+of|prior\s+to|"
+                     r"running\s+up\s+to|in\s+the\s+run[- ]up\s+to|after|following)\s+(?:the\s+)?$", re.I)
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+#: "Christmas week", "Black Friday weekend": the Monday-Sunday week (Saturday-Sunday weekend) of that day.
+_DAY_WEEK = re.compile(r"\s+(week|weekend)\b", re.I)
+
+
 def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
     """Days after "the week of" (the Monday-Sunday week containing them) or "the week starting" (from them).
 
     A month after "the first/second/.../last week of" is its days 1-7, 8-14, 15-21, 22-28 or its last 7 days.
+    A day after "the N weeks before/after" is the N weeks (days) just before or after it; a day followed by
+    "week" is its Monday-Sunday week.
     """
     out = []
     for a in atoms:
+        lead = max(0, a.span[0] - 50)
+        around = _AROUND.search(text[lead:a.span[0]]) if a.start == a.end else None
+        own_week = _DAY_WEEK.match(text, a.span[1]) if a.start == a.end else None
+        if around is not None:
+            token = (around.group(1) or "one").lower()
+            n = (int(token) if token.isdigit() else _DAY_COUNT.get(token, _NUMBER_WORDS.get(token, 1)))
+            unit = around.group(2).lower()
+            days = 30 * n if unit == "month" else n * _UNIT_DAYS[unit]
+            before = not around.group(3).lower().startswith(("after", "following"))
+            start, end = (a.start - timedelta(days=days), a.start - timedelta(days=1)) if before else (
+                a.start + timedelta(days=1), a.start + timedelta(days=days))
+            word = " ".join(around.group(0).split())
+            out.append(_Atom((lead + around.start(), a.span[1]), start, end, f"{word[:1].lower()}{word[1:]} {a.name}",
+                             a.year_explicit))
+            continue
+        if own_week is not None:
+            if own_week.group(1).lower() == "week":
+                start = a.start - timedelta(days=a.start.weekday())
+                end = start + timedelta(days=6)
+            else:  # the weekend of (or after) that day
+                start = a.start + timedelta(days=(5 - a.start.weekday()) % 7)
+                end = start + timedelta(days=1)
+            out.append(_Atom((a.span[0], own_week.end()), start, end, f"{a.name.rsplit(' ', 1)[0]} "
+                             f"{own_week.group(1).lower()} {a.start.year}", a.year_explicit))
+            continue
         m = _WEEK_OF.search(text[max(0, a.span[0] - 30):a.span[0]])
         nth = _NTH_WEEK.search(text[max(0, a.span[0] - 40):a.span[0]])
         first = _FIRST_DAYS.search(text[max(0, a.span[0] - 40):a.span[0]])
@@ -606,6 +697,9 @@ def _weekdays(text: str) -> list[str]:
     return list(dict.fromkeys(days))
 
 
+#: "this time last year", "the same time last year", "this time a year ago": the running month a year back.
+_THIS_TIME_LAST_YEAR = re.compile(r"\b(?:this|the\s+same|same)\s+time\s+(?:last\s+year|a\s+year\s+ago|the\s+year\s+"
+                                  r"before|(?:a\s+)?year\s+ago)\b|\bthis\s+point\s+last\s+year\b", re.I)
 _LAST_WEEKEND = re.compile(r"\b(last|past|previous|this)\s+weekend\b", re.I)
 
 
@@ -629,12 +723,16 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
                         reading.compare_unit = _UNIT_OF[unit.group(0).lower()[0]]
     for m in _WEEKDAY.finditer(text):
         taken.append(m.span())
+    this_time = _THIS_TIME_LAST_YEAR.search(text)
+    if this_time is not None:
+        taken.append(this_time.span())
     if m_all := _ALL_TIME.search(text):
         reading.all_time = True
         taken.append(m_all.span())
     future = [m.span() for m in _FUTURE.finditer(text)]
     taken.extend(future)
-    found = _anchor_relative_years(text, _weeks_of(text, _find_atoms(text, as_of, taken)), as_of)
+    found = _anchor_relative_years(text, _find_atoms(text, as_of, taken), as_of)
+    found = _weeks_of(text, _in_named_year(text, found))
     # "from Q1 to Q2" after a change word compares the two periods instead of spanning them
     atoms = found if _CHANGE_CUE.search(text) and len(found) == 2 and all(a.name for a in found) else \
         _join(text, found, as_of)
@@ -651,6 +749,17 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
         reading.spans = sorted({*reading.spans, weekend.span()})
         reading.weekdays = [d for d in reading.weekdays if d not in ("Saturday", "Sunday")]  # the range is them
         return reading
+    if this_time is not None:
+        rest = text[:this_time.start()] + text[this_time.end():]
+        if past or _COMPARE_CUE.search(rest) or _CHANGE_CUE.search(rest):  # against the same days a year back
+            reading.compare, reading.explicit_compare = "previous_year", True
+        if not past:  # the running month: to date, or those days a year back
+            start = as_of.replace(day=1)
+            if reading.compare == "previous_year":
+                reading.range = make_range(start, as_of, f"{MONTH_NAMES[as_of.month - 1]} {as_of.year} to date")
+            else:
+                reading.range = make_range(add_months(start, -12), add_months(as_of, -12), "this time last year")
+            return reading
     if not past:
         return reading
     if len(past) >= 2 and (_COMPARE_CUE.search(text) or _CHANGE_CUE.search(text) or reading.explicit_compare):
@@ -660,6 +769,10 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
         same_year_shape = baseline.start == shifted[0] and abs((baseline.end - shifted[1]).days) <= 1
         reading.compare = "previous_year" if same_year_shape else "previous_period"
         reading.explicit_compare = True
+        usual = previous_range(reading.range, reading.compare)
+        named = _label(baseline, as_of)
+        if not same_year_shape and (usual.start, usual.end) != (named.start, named.end):
+            reading.baseline = named  # "Black Friday vs last year's Black Friday": that day, not the day before
         return reading
     if len(past) >= 2:
         start, end = min(a.start for a in past), max(a.end for a in past)

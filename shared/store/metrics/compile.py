@@ -446,6 +446,8 @@ def plan_metric_query(query: MetricQuery, *, row_cap: int = MAX_ROWS) -> Compile
     params = _Params()
     params.bind(TENANT, query.tenant_id)
     previous = previous_range(query.time_range, query.compare) if query.compare and query.time_range else None
+    if previous is not None and query.baseline is not None:  # the period the question named as its baseline
+        previous = TimeRange(start=query.baseline.start, end=query.baseline.end, label=query.baseline.label)
     with_products = (any(s.needs_products for s in specs)
                      or any(DIMENSIONS[d].needs_products for d in [*query.dimensions,
                                                                     *(f.dimension for f in query.filters)]))

@@ -78,6 +78,9 @@ class MetricQuery(BaseModel):
     time_range: TimeRange | None = None
     filters: list[DimensionFilter] = Field(default_factory=list, max_length=10)
     compare: Comparison | None = None
+    baseline: TimeRange | None = Field(default=None, description="The compared period itself, when the question "
+                                                                 "names one no fixed shift gives (\"Black Friday vs "
+                                                                 "last year's Black Friday\"); needs ``compare``.")
     order_by: MetricName | None = None
     order_by_change: bool = Field(default=False, description="Rank by ``order_by``'s change against the compared "
                                                              "period (needs ``compare``): which grew or fell most.")
@@ -95,6 +98,8 @@ class MetricQuery(BaseModel):
             raise ValueError("order_by must be one of the query's metrics")
         if self.compare is not None and self.time_range is None:
             raise ValueError("a comparison needs a time range")
+        if self.baseline is not None and self.compare is None:
+            raise ValueError("a baseline period needs a comparison")
         if self.order_by_change and (self.compare is None or self.order_by is None):
             raise ValueError("ranking by change needs a comparison and order_by")
         if self.include_undated and (self.compare is not None or "date" in self.dimensions):

@@ -160,3 +160,22 @@ def test_a_discount_rate_says_what_it_is_a_share_of() -> None:
     text = compose(reading(query, question="what was our average discount?"),
                    result(query, [{"discount_rate": 29.44}]), titles=TITLES).answer
     assert "29.4% of revenue before discounts" in text, text
+
+
+def test_a_named_baseline_is_said_as_named() -> None:
+    day = make_range(date(2026, 11, 27), date(2026, 11, 27), "Black Friday 2026")
+    named = make_range(date(2025, 11, 28), date(2025, 11, 28), "Black Friday 2025")
+    q = MetricQuery(tenant_id="t", metrics=["revenue"], time_range=day, compare="previous_period", baseline=named)
+    r = result(q, [{"revenue": 110.0, "revenue_previous": 100.0, "revenue_change_pct": 10.0}], previous_range=named)
+    assert compose(reading(q), r, titles={}).answer == (
+        "Revenue on Black Friday 2026 (27 Nov 2026) was £110.00, up 10.0% from £100.00 on Black Friday 2025 "
+        "(28 Nov 2025).")
+
+
+def test_a_baseline_without_data_says_so() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["revenue"], time_range=Q1, compare="previous_year")
+    r = result(q, [{"revenue": 1200.0, "revenue_previous": None, "revenue_change_pct": None}],
+               previous_range=make_range(date(2024, 1, 1), date(2024, 3, 31)))
+    answer = compose(reading(q), r, titles={}).answer
+    assert answer.endswith("with nothing to compare against: your data has no revenue in the same period a year "
+                           "earlier (1 Jan - 31 Mar 2024).") and "n/a" not in answer

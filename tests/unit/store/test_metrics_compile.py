@@ -128,3 +128,15 @@ def test_to_date_is_compared_with_the_same_days_of_the_period_before(start: date
 def test_previous_year_of_a_leap_day() -> None:
     got = previous_range(TimeRange(start=date(2024, 2, 29), end=date(2024, 2, 29)), "previous_year")
     assert (got.start, got.end) == (date(2023, 2, 28), date(2023, 2, 28))
+
+
+def test_a_named_baseline_is_the_period_compared() -> None:
+    """"Black Friday vs last year's Black Friday": the day a year before is 27 Nov, the named one 28 Nov."""
+    day = TimeRange(start=date(2026, 11, 27), end=date(2026, 11, 27), label="Black Friday 2026")
+    named = TimeRange(start=date(2025, 11, 28), end=date(2025, 11, 28), label="Black Friday 2025 (28 Nov 2025)")
+    plan = plan_metric_query(MetricQuery(tenant_id="acme", metrics=["revenue"], time_range=day,
+                                         compare="previous_period", baseline=named))
+    assert plan.previous_range is not None
+    assert (plan.previous_range.start, plan.previous_range.end) == (named.start, named.end)
+    with pytest.raises(ValueError, match="baseline"):
+        MetricQuery(tenant_id="acme", metrics=["revenue"], time_range=day, baseline=named)

@@ -1,0 +1,52 @@
+"""A forecast of "sales" is money unless units are asked; its horizon and agent come from the question's words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shared.orchestration.descriptive import agent_plan
+from shared.orchestration.executor import agent_request
+from shared.orchestration.plan import Plan
+from shared.orchestration.router import extract_entities, route
+from shared.questions.reading import Reading
+from shared.store.metrics.model import MetricQuery, TimeRange
+
+AS_OF = date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(("question", "measure", "horizon"), [
+    ("What will our sales be next month?", "revenue", 30),
+    ("How much will we sell next week?", "revenue", 7),
+    ("What sales can we expect over the next 2 weeks?", "revenue", 14),
+    ("Projected sales for the rest of the year", "revenue", 27),  # 5-31 Dec
+    ("forecast takings for the rest of the quarter", "revenue", 27),
+    ("How many units will we sell next month?", None, 30),
+    ("unit sales forecast next month", None, 30),
+    ("how many items will sell next week", None, 7),
+])
+def test_sales_are_forecast_in_money_unless_units_are_asked(question: str, measure: str | None,
+                                                           horizon: int) -> None:
+    plan = route(question, today=AS_OF)
+    assert "forecast" in plan.asks
+    assert plan.entities.measure == measure and plan.entities.horizon_days == horizon
+    request = agent_request("acme", plan, "forecast")
+    assert request.options.get("measure") == measure and request.horizon_days == horizon
+
+
+def test_an_agent_question_the_router_missed_goes_to_the_agent_the_reader_heard() -> None:
+    question = "what's the outlook for the coming weeks"
+    reading = Reading(kind="agent", question=question, agent_intents=["forecast"])
+    plan = agent_plan(reading, Plan(intents=["overview"], entities=extract_entities(question, today=AS_OF)))
+    assert plan.intents == ["forecast"] and plan.asks == ["forecast"] and plan.agents == ["forecast"]
+
+
+def test_a_forecast_beside_a_revenue_figure_is_in_money() -> None:
+    question = "How much did we make last month and what's the forecast for next month?"
+    query = MetricQuery(tenant_id="acme", metrics=["revenue"],
+                        time_range=TimeRange(start=date(2026, 11, 1), end=date(2026, 11, 30), label="November 2026"))
+    reading = Reading(kind="metric", question=question, query=query, agent_intents=["forecast"])
+    plan = agent_plan(reading, route(question, today=AS_OF))
+    assert plan.entities.measure == "revenue"
+    assert agent_request("acme", plan, "forecast").options["measure"] == "revenue"

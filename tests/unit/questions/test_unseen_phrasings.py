@@ -1,0 +1,172 @@
+"""Merchant phrasings first tried on a generated merchant after the bench was green, each read as asked.
+
+Time phrases (fortnights, the week before last, this time last year, the weeks before a holiday, a holiday's own
+week, one holiday against last year's), comparisons without a metric word, rankings by a slowdown, British verbs,
+shares written with "%", and refusals that a product name must not trigger.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shared.questions.reading import Reading, read_question
+from shared.questions.timephrase import resolve_time
+from shared.questions.vocabulary import ProductName, Vocabulary, VocabularyIndex
+from tests.unit.questions.conftest import EXTENTS
+
+DEC = date(2026, 12, 4)  # a Friday, as the sample merchant's data ends
+DEC_EXTENTS = {k: (date(2024, 12, 5), DEC) for k in EXTENTS}
+
+
+def read(shop: VocabularyIndex, question: str, extents: dict = EXTENTS) -> Reading:  # type: ignore[type-arg]
+    return read_question(question, tenant_id="decor", index=shop, extents=extents)
+
+
+@pytest.mark.parametrize(("phrase", "start", "end", "label"), [
+    ("takings over the past fortnight", date(2026, 11, 21), DEC, "the last 14 days"),
+    ("revenue for the last full week", date(2026, 11, 23), date(2026, 11, 29), "last week"),
+    ("revenue last calendar month", date(2026, 11, 1), date(2026, 11, 30), "November 2026"),
+    ("how much did we make the week before last", date(2026, 11, 16), date(2026, 11, 22), "the week before last"),
+    ("orders the month before last", date(2026, 10, 1), date(2026, 10, 31), "October 2026"),
+    ("sales this time last year", date(2025, 12, 1), date(2025, 12, 4), "this time last year"),
+    ("christmas week sales last year", date(2025, 12, 22), date(2025, 12, 28), "Christmas week 2025"),
+    ("sales in the 2 weeks before christmas", date(2025, 12, 11), date(2025, 12, 24), "the 2 weeks before"),
+    ("sales the week after black friday", date(2026, 11, 28), date(2026, 12, 4), "the week after Black Friday"),
+    ("units on black friday in 2025", date(2025, 11, 28), date(2025, 11, 28), "Black Friday 2025"),
+])
+def test_a_relative_period_is_the_one_meant(phrase: str, start: date, end: date, label: str) -> None:
+    t = resolve_time(phrase, DEC)
+    assert t.range is not None and (t.range.start, t.range.end) == (start, end), t.range
+    assert t.range.label.startswith(label) and t.compare is None
+
+
+def test_this_time_last_year_compared_is_the_running_month_against_the_same_days() -> None:
+    t = resolve_time("how are sales vs this time last year", DEC)
+    assert t.range is not None and (t.range.start, t.range.end) == (date(2026, 12, 1), DEC)
+    assert t.compare == "previous_year"
+
+
+def test_a_holiday_against_last_years_is_compared_with_that_day() -> None:
+    t = resolve_time("sales on black friday vs last year's black friday", DEC)
+    assert t.range is not None and t.range.start == date(2026, 11, 27)
+    assert t.baseline is not None and (t.baseline.start, t.baseline.end) == (date(2025, 11, 28), date(2025, 11, 28))
+
+
+def test_a_baseline_a_fixed_shift_gives_is_not_named_again() -> None:
+    t = resolve_time("revenue Q3 2026 vs Q2 2026", DEC)
+    assert t.compare == "previous_period" and t.baseline is None
+
+
+@pytest.mark.parametrize("question", ["Did November beat October?", "did nov outsell oct"])
+def test_beating_another_month_compares_the_two(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question, DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+    assert r.query.compare == "previous_period" and r.query.time_range is not None
+    assert r.query.time_range.start == date(2026, 11, 1)
+
+
+def test_the_weekend_before_is_the_same_days_a_week_earlier(shop: VocabularyIndex) -> None:
+    r = read(shop, "Revenue last weekend vs the weekend before", DEC_EXTENTS)
+    assert r.query is not None and r.query.compare == "previous_week"
+    assert r.query.time_range is not None and r.query.time_range.start == date(2026, 11, 28)
+
+
+@pytest.mark.parametrize("question", ["Growth vs last year", "What's our year-on-year growth?"])
+def test_growth_without_a_metric_is_revenue_against_a_year_earlier(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question, DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+    assert r.query.compare == "previous_year"
+
+
+@pytest.mark.parametrize(("question", "dim"), [
+    ("Which category is slowing down?", "category"),
+    ("Which brands are losing momentum?", "brand"),
+    ("which channels are tailing off", "channel"),
+])
+def test_a_slowdown_ranks_by_the_fall(shop: VocabularyIndex, question: str, dim: str) -> None:
+    r = read(shop, question, DEC_EXTENTS)
+    q = r.query
+    assert q is not None and q.dimensions == [dim] and q.order_by_change and q.descending is False
+
+
+def test_least_profitable_category_is_one_category(shop: VocabularyIndex) -> None:
+    r = read(shop, "Least profitable category")
+    assert r.shape == "ranking" and r.show == 1 and r.query is not None and r.query.descending is False
+
+
+def test_what_sold_best_ranks_the_products(shop: VocabularyIndex) -> None:
+    r = read(shop, "What sold best last week?")
+    assert r.query is not None and r.query.dimensions == ["sku"] and r.query.metrics == ["units"]
+
+
+def test_a_percent_sign_asks_a_share(shop: VocabularyIndex) -> None:
+    r = read(shop, "What % of sales came from Etsy last month?")
+    assert r.shape == "share" and r.focus is not None and r.focus.values == ["Etsy"]
+
+
+def test_revenue_per_day_is_the_daily_average(shop: VocabularyIndex) -> None:
+    r = read(shop, "Revenue per day last month")
+    assert r.per_day and r.query is not None and r.query.dimensions == []
+    assert read(shop, "revenue by day last month").shape == "trend"
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("How many did we flog in November?", "units"),
+    ("How many products did we move in October?", "units"),
+    ("How much cash came in this week?", "revenue"),
+    ("How did we get on in October?", "revenue"),
+    ("What did we bank in November?", "revenue"),
+])
+def test_british_and_slang_verbs(question: str, metric: str) -> None:
+    products = [ProductName(sku="PB-1", title="Compact Power Bank 10000mAh", brand="Volt", category="Electronics")]
+    shop = VocabularyIndex(Vocabulary(tenant_id="t", products=products, skus=["PB-1"]))
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == metric
+    assert not r.query.filters  # "bank" after "did we" is a verb, not the power bank
+
+
+def test_a_product_named_bank_is_not_a_question_about_accounts() -> None:
+    products = [ProductName(sku="PB-1", title="Compact Power Bank 10000mAh", brand="Volt", category="Electronics")]
+    shop = VocabularyIndex(Vocabulary(tenant_id="t", products=products, skus=["PB-1"]))
+    r = read(shop, "Should I drop the price of the Compact Power Bank 10000mAh?")
+    assert r.kind == "agent" and r.skus == ["PB-1"]
+
+
+@pytest.mark.parametrize("question", ["What's our profit after tax last month?", "what's our bottom line this year"])
+def test_profit_after_tax_is_refused(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "unanswerable" and r.concept == "operating costs and net profit"
+
+
+def test_a_past_clause_beside_a_forecast_keeps_its_metric(shop: VocabularyIndex) -> None:
+    r = read(shop, "How much did we make last month and what's the forecast for next month?")
+    assert r.kind == "metric" and r.agent_intents == ["forecast"]
+    assert r.query is not None and r.query.time_range is not None and r.query.time_range.start == date(2025, 5, 1)
+    both_future = read(shop, "how much will we make next month and how many units")
+    assert both_future.kind == "agent"
+
+
+@pytest.mark.parametrize(("question", "ask"), [
+    ("where are we cheapest vs competitors", "underpriced"),
+    ("Where are we the most expensive?", "overpriced"),
+    ("where am I dearer", "overpriced"),
+])
+def test_where_we_stand_on_price_is_our_position_not_a_competitors(shop: VocabularyIndex, question: str,
+                                                                   ask: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "agent" and r.asks == [ask]
+
+
+def test_each_clause_with_its_own_period_is_its_own_question(shop: VocabularyIndex) -> None:
+    r = read(shop, "What did we make in October and how many units did we sell in November?", DEC_EXTENTS)
+    assert r.query is not None and r.query.metrics == ["revenue"] and r.query.time_range is not None
+    assert r.query.time_range.start == date(2026, 10, 1) and len(r.parts) == 1
+    part = r.parts[0].query
+    assert part is not None and part.metrics == ["units"] and part.time_range is not None
+    assert part.time_range.start == date(2026, 11, 1)
+    again = read(shop, "what were sales last week and what were they the week before last", DEC_EXTENTS)
+    assert [p.query.metrics for p in again.parts if p.query] == [["revenue"]]
+    one = read(shop, "revenue and units last month", DEC_EXTENTS)  # one period: one question with both metrics
+    assert not one.parts and one.query is not None and one.query.metrics == ["revenue", "units"]
