@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 #: Abbreviations that mean one thing wherever they stand.
 _ALWAYS: dict[str, str] = {
-    "rev": "revenue", "revs": "revenue", "yday": "yesterday", "yest": "yesterday", "ystday": "yesterday",
+    "rev": "revenue", "yday": "yesterday", "yest": "yesterday", "ystday": "yesterday",
     "qty": "quantity", "qtys": "quantities", "ly": "last year", "v": "vs", "ytd": "ytd", "mtd": "mtd",
 }
 #: Units of time, rewritten only after a word that expects a unit ("last mo", "3 wks", "per wk").
