@@ -127,6 +127,15 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         cover = cover[cover.index.isin(in_scope)]
         if in_scope:  # "the sales forecast for Kitchen": that category's products, not the store's
             sales = sales[sales["sku"].astype(str).isin(in_scope)]
+    if not request.skus and (wanted := int(opts.get("top_sellers") or 0)) > 0:
+        # "the demand forecast for our best seller": the N SKUs with the most units over the last 90 days of sales
+        recent = sales[sales["date"] > last_date - pd.Timedelta(days=TOP_SELLER_DAYS)]
+        best = [str(s) for s in recent.groupby("sku")["units"].sum().nlargest(wanted).index]
+        if best:
+            warnings.append(f"{'the best seller' if wanted == 1 else f'the {len(best)} best sellers'} by units over "
+                            f"the last {TOP_SELLER_DAYS} days of sales: {', '.join(best)}")
+            sales = sales[sales["sku"].astype(str).isin(best)]
+            request = request.model_copy(update={"skus": best})
     scope_sales = sales  # the scope's sales before only its top sellers are kept: what a unit is worth
     store: SkuForecastView | None = None  # every SKU together, when only the top sellers are forecast one by one
     if not request.skus:
@@ -281,6 +290,8 @@ def sales_currency(deps: Deps, tenant_id: str) -> str | None:
     return codes[0] if len(codes) == 1 else None
 
 
+#: Days of sales "our best seller" is judged over (as the stock question's bestseller is).
+TOP_SELLER_DAYS = 90
 #: The series id of the whole store's daily units.
 STORE_SERIES = "all SKUs"
 #: Share of idle days (nothing sold) in the last 13 weeks above which a store's total is forecast in weeks.

@@ -63,8 +63,8 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
         extra["to_date_start"] = e.to_date_start.isoformat()  # the month's actuals so far, beside its forecast
     if agent == "sentiment" and e.aspect:
         extra["aspect"] = e.aspect
-    if agent == "pricing" and e.top_sellers:
-        extra["top_sellers"] = e.top_sellers  # "which of our best sellers ...": the N best by revenue
+    if agent in ("pricing", "forecast") and e.top_sellers:
+        extra["top_sellers"] = e.top_sellers  # "our best sellers": pricing ranks by revenue, forecast by units
     # The pricing agent runs a what-if for exactly one SKU; when it scans the catalogue as well ("which are
     # overpriced, and what if I cut SKU-1"), the named SKU goes in options.what_if_sku.
     change = e.price_change_pct

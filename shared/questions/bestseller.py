@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from shared.models.records import DataKind
 from shared.questions.lexicon import AGENT_CUES
+from shared.questions.market import best_sellers_span, top_sellers
 from shared.questions.timephrase import fmt_range
 from shared.store.metrics.model import MetricQuery, TimeRange
 
@@ -37,6 +38,26 @@ def asks_bestseller_stock(question: str) -> bool:
     return best is not None and _STOCK.search(question) is not None \
         and not re.search(r"\bbest[- ]?sellers\b|\btop \d+\b", question, re.I) \
         and not any(AGENT_CUES[cue].search(question) for cue in ("inventory", "forecast", "what_if"))
+
+
+#: "our best seller" (one product), as a forecast question names it.
+_ONE_BESTSELLER = re.compile(r"\b(?:our|the|my)\s+(?:(?:single|#1|number one)\s+)?(?:best[- ]?sell(?:er|ing "
+                             r"(?:product|item|sku|line))|top[- ]?sell(?:er|ing (?:product|item|sku|line))|"
+                             r"(?:most|best) popular (?:product|item|sku)|#1 (?:product|item|seller)|"
+                             r"number one (?:product|item|seller))\b(?!s)", re.I)
+
+
+def forecast_sellers(question: str) -> tuple[int, tuple[int, int]] | None:
+    """How many best sellers a forecast question is about, and where it names them; ``None`` when it names none.
+
+    "Our best seller" is one product; "our best sellers" and "the top 5 products" are several
+    (``market.top_sellers``). The span keeps the phrase from being read as an unknown product's name.
+    """
+    if (one := _ONE_BESTSELLER.search(question)) is not None:
+        return 1, one.span()
+    if (n := top_sellers(question)) is not None and (span := best_sellers_span(question)) is not None:
+        return n, span
+    return None
 
 
 def bestseller_stock_query(question: str, tenant_id: str, extents: Mapping[DataKind, tuple[date, date]],

@@ -264,6 +264,12 @@ _SELLER_ASKS = frozenset({"overpriced", "underpriced", "reprice", "price_positio
                           "competitor_stock", "cheapest_competitor", "dearest_competitor"})
 
 
+def best_sellers_span(question: str) -> tuple[int, int] | None:
+    """Where the question names its best sellers ("our best sellers", "the top 5 products"), if it does."""
+    m = _BEST_SELLERS.search(question)
+    return m.span() if m is not None else None
+
+
 def top_sellers(question: str) -> int | None:
     """N in "our 5 best sellers" / "top 20 products" (10 for "our best sellers"); ``None`` when none is named."""
     if not _BEST_SELLERS.search(question):

@@ -28,7 +28,7 @@ from pydantic import BaseModel, Field
 
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
-from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query
+from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, verb_matches
 from shared.questions.reviews import (
     ReviewAsk,
@@ -286,7 +286,7 @@ _DECLINE_RANK = re.compile(
     re.I)
 #: Words inside a name that say nothing about which thing it is.
 _FILLER_WORDS = frozenset("and the our my their with for from new one ones have has had did does were was are is "
-                          "been we they you".split())
+                          "been we they you will would shall can could should".split())
 #: Words that name the whole business or a kind of thing, not one of the tenant's names.
 _GENERIC_WORDS = frozenset(
     "store shop shops business company site website web online team catalogue catalog range ranges line lines "
@@ -315,7 +315,10 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
                 continue
         if any(rx.search(m.group("name")) for _, rx in lx.DIMENSION_WORDS):
             continue
-        return m.group("name")
+        name = m.group("name").split()
+        while len(name) > 1 and name[-1].lower() in _FILLER_WORDS:
+            name.pop()  # "the zebra lamp will we (sell)": the name is "zebra lamp"
+        return " ".join(name)
     return None
 
 
@@ -709,7 +712,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if gap:
         reading.kind, (reading.concept, reading.needed) = "unanswerable", gap
         return reading
-    if index is not None and (name := unknown_name(question, entity_spans + time.spans,
+    sellers = forecast_sellers(question) if not reading.skus else None  # "our best seller": not a name
+    seller_spans = [sellers[1]] if sellers is not None else []
+    if index is not None and (name := unknown_name(question, entity_spans + time.spans + seller_spans,
                                                    index.knows_word)) is not None:
         reading.kind, reading.unknown_name = "unanswerable", name
         reading.suggestions = index.closest_titles(name)
@@ -721,6 +726,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     else:
         customers_buy = False
     intents = _agent_intents(question, time, metrics)
+    if sellers is not None and "forecast" in intents:
+        reading.top_sellers = sellers[0]  # "the demand forecast for our best seller": the top SKU by units
     if sentiment_change:
         intents = [i for i in intents if i != "sentiment"]
     taken = sorted(entity_spans + time.spans)

@@ -367,3 +367,26 @@ def test_how_is_a_product_selling_is_its_revenue_or_says_the_name_is_unknown(sho
         assert r.kind == "unanswerable" and r.unknown_name, r
     else:
         assert r.query is not None and r.query.metrics[0] == "revenue" and r.skus, r
+
+
+@pytest.mark.parametrize(("question", "n"), [
+    ("What is the demand forecast for our best seller?", 1),
+    ("How many units of our top seller will we sell next month?", 1),
+    ("How many of our best selling product will we sell in the next 2 weeks?", 1),
+    ("Forecast our top 5 products for next month", 5),
+    ("What will our best sellers sell next quarter?", 10),
+])
+def test_a_forecast_of_our_best_sellers_is_about_them(shop: VocabularyIndex, question: str, n: int) -> None:
+    # before: the whole store's forecast, or "no product is called 'top seller will we'"
+    r = read(shop, question)
+    assert r.kind == "agent" and "forecast" in r.agent_intents and r.top_sellers == n
+
+
+def test_best_sellers_of_the_past_are_a_ranking_not_a_forecast(shop: VocabularyIndex) -> None:
+    r = read(shop, "What were our top 5 products last month?")
+    assert r.kind == "metric" and r.top_sellers is None
+
+
+def test_an_unknown_name_is_quoted_without_the_words_after_it(shop: VocabularyIndex) -> None:
+    r = read(shop, "How many units of the zebra lamp will we sell next month?")
+    assert r.kind == "unanswerable" and r.unknown_name == "zebra lamp"
