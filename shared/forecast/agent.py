@@ -233,19 +233,19 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         elapsed_ms=_ms(started))
 
 
-#: Asks whose answers list SKUs by stock: they call each product by its title the first time.
-_STOCK_ASKS = frozenset({"stockout", "out_of_stock", "reorder", "overstock"})
+#: Asks whose answers name SKUs: they call each product by its title the first time.
+_TITLED_ASKS = frozenset({"stockout", "out_of_stock", "reorder", "overstock", "forecast", "what_if"})
 
 
 def _with_titles(answers: list[AgentAnswer], products: pd.DataFrame, scoped: list[str]) -> list[AgentAnswer]:
-    """Stock answers with their products named "Kestrel Headlamp (OUT-0003)", as the pricing answers are."""
+    """Stock and forecast answers with their products named "Kestrel Headlamp (OUT-0003)", as pricing's are."""
     from shared.pricing.answers import with_titles
 
     if products.empty or "title" not in products:
         return answers
     titles = {str(k): str(v) for k, v in zip(products["sku"], products["title"], strict=True)
               if v is not None and not pd.isna(v) and str(v).strip()}
-    return [with_titles(a, titles, scoped) if a.ask in _STOCK_ASKS else a for a in answers]
+    return [with_titles(a, titles, scoped) if a.ask in _TITLED_ASKS else a for a in answers]
 
 
 def _revenue(deps: Deps, request: AgentRequest, sales: pd.DataFrame, last_day: date,

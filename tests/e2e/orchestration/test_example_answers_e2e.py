@@ -114,7 +114,9 @@ def test_every_example_question_is_answered_in_its_first_sentence(tmp_path: Path
     forecast = _agent(units, "forecast")
     total = sum(next(f for f in forecast.data["forecasts"] if f["series_id"] == stockout_sku)["forecast"])
     first = _first_sentence(units.answer)
-    assert first.startswith(f"{stockout_sku} is expected to sell {total:,.0f} units over the next 30 days")
+    # the product by its title first, its SKU beside it: "Urbanist Lite Headlamp (OUT-0003) is expected to sell ..."
+    assert re.match(rf"[^(]+ \({re.escape(stockout_sku)}\) is expected to sell {total:,.0f} units over the next "
+                    r"30 days", first), first
     assert "interval" in first
     assert units.plan.asks == ["forecast", "stockout"] and len(re.findall(r"\.(?:\s|$)", units.answer)) >= 2
 

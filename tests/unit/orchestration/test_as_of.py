@@ -53,4 +53,4 @@ def test_agents_answer_a_stale_tenant_as_of_its_own_date() -> None:
     assert forecast.status in ("ok", "partial") and forecast.data["as_of"]["date"] == "2025-05-31"
     assert forecast.confidence.known and forecast.confidence.score and forecast.confidence.score > 0
     assert "the data ends" in forecast.confidence.explanation
-    assert answers_of(forecast)[0].text.startswith("SKU-123 is expected to sell ")
+    assert "(SKU-123) is expected to sell " in answers_of(forecast)[0].text
