@@ -201,6 +201,18 @@ def test_a_stated_kind_is_every_sheets_kind(tmp_path: Path, harness: Harness) ->
     assert statuses == {"Year 2009-2010": "processed", "Year 2010-2011": "processed", "People": "failed"}
 
 
+def test_the_cli_says_which_sheet_failed_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--kind sales``: People is read as sales and fails alone (exit 2, one line naming it); the years land."""
+    path = retail_workbook(tmp_path / "book.xlsx", retail_sheets(300, seed=4)[1])
+    code, out, err = _run(capsys, "ingest", str(path), "--tenant", "acme", "--kind", "sales")
+    assert code == 2, (out, err)
+    assert re.search(r"sheet 'Year 2010-2011': sales ingestion ing_\w+ processed", out), out
+    assert re.search(r"sheet 'People': sales ingestion ing_\w+ failed: .*\(.*missing.*\)", out), out
+    said = [line for line in err.splitlines() if line.startswith("ecomintel: error:")]
+    assert len(said) == 1, err
+    assert re.fullmatch(r"ecomintel: error: \S+book\.xlsx: sheet 'People': .*missing.*", said[0]), err
+
+
 @pytest.mark.parametrize(("name", "content_type", "body", "status", "message"), [
     ("orders.xlsx", XLSX, b"order_id,date,sku,units\nO1,2024-01-01,A,1\n", 400, "is not an Excel workbook"),
     ("orders.xlsx", XLSX, "zip", 400, "is not an Excel workbook"),
