@@ -186,6 +186,10 @@ def test_the_upload_api_takes_a_workbook_and_ingests_each_sheet(tmp_path: Path, 
     view = harness.runtime.call_http("upload", "GET", f"/v1/ingestions/{book['derived'][0]}",
                                      headers={"Authorization": f"Bearer {harness.token()}"}).json()
     assert view["sheet"] == "Year 2009-2010"
+    listed = harness.runtime.call_http("datasets", "GET", "/v1/datasets/ingestions",
+                                       headers={"Authorization": f"Bearer {harness.token()}"}).json()["items"]
+    mine = {i["sheet"]: i for i in listed if i["upload_id"] == body["upload_id"]}  # the workbook's and its sheets'
+    assert set(mine) == {None, *sheets} and "sheet 'People' skipped" in mine[None]["note"]
     assert harness.count("sales") == sum(d["accepted"] for d in sheet_docs) > 250
 
 
