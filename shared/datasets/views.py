@@ -48,6 +48,8 @@ class IngestionListItem(BaseModel):
     duplicates: int = 0
     skipped: int = 0
     note: str | None = None
+    #: The ingestions written for this one (a workbook's sheets, a multi-file dataset's joined rows).
+    derived: list[str] = Field(default_factory=list)
     error: str | None = None
     started_at: datetime | None = None
     finished_at: datetime | None = None
