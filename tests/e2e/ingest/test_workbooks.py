@@ -285,6 +285,28 @@ def test_a_workbook_dropped_into_the_bucket_is_ingested_sheet_by_sheet(tmp_path:
     assert harness.count("sales") == stored
 
 
+def test_a_retried_split_reuses_the_sheets_already_written(tmp_path: Path, harness: Harness) -> None:
+    """An attempt that died after writing some sheets: the retry hands on the same objects, not new copies."""
+    from shared.ingest.ingestion import Ingestion
+    from shared.ingest.sheets import split_workbook
+
+    bucket = harness.deps.settings.bucket_name("raw")
+    name = "raw/acme/workbook/manual/book.xlsx"
+    with retail_workbook(tmp_path / "book.xlsx", retail_sheets(300, seed=4)[1]).open("rb") as fh:
+        info = harness.deps.blobs.write(bucket, name, fh, content_type=XLSX, metadata={})
+    ingestion = Ingestion(ingestion_id="ing_" + "a" * 24, tenant_id="acme", kind="workbook", source="upload",
+                          source_uri=f"gs://{bucket}/{name}", bucket=bucket, object=name, generation=info.generation,
+                          original_filename="book.xlsx")
+    first = split_workbook(harness.deps, ingestion, None)
+    written = {b.name: b.generation for b in harness.deps.blobs.list(bucket, "raw/acme/sales/workbook/")}
+    again = split_workbook(harness.deps, ingestion, None)
+    assert again.derived == first.derived and len(first.derived) == 2
+    assert {b.name: b.generation for b in harness.deps.blobs.list(bucket, "raw/acme/sales/workbook/")} == written
+    assert sorted(written) == [f"raw/acme/sales/workbook/{ingestion.ingestion_id}/01-Year_2009_2010.csv",
+                               f"raw/acme/sales/workbook/{ingestion.ingestion_id}/02-Year_2010_2011.csv"]
+    assert ingestion.file_checksum and len(ingestion.file_checksum) == 64
+
+
 def test_a_csv_named_as_a_workbook_in_the_bucket_fails_with_a_reason(harness: Harness) -> None:
     bucket = harness.deps.settings.bucket_name("raw")
     name = "raw/acme/workbook/manual/orders.xlsx"
