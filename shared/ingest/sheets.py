@@ -89,7 +89,7 @@ def split_workbook(deps: Deps, ingestion: Ingestion, stated: DataKind | None) ->
         local = Path(folder) / "workbook"
         ingestion.file_checksum = _copy_local(deps, ingestion, local)
         with local.open("rb") as fh:
-            found = workbook_format(fh.read(4096))
+            found = workbook_format(fh.read(64 * 1024))  # as the upload checked it
         if found is None:
             raise InvalidInput("the file is named as a workbook but is not an .xlsx or .xls workbook")
         local = local.rename(local.with_suffix(f".{found}"))  # the reader picks its parser by the suffix

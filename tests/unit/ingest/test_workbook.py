@@ -129,6 +129,12 @@ def test_workbooks_are_known_by_their_bytes(tmp_path: Path) -> None:
     with zipfile.ZipFile(zipped, "w") as archive:
         archive.writestr("orders.csv", "sku,units\nA,1\n")
     assert workbook_format(zipped.getvalue()) is None  # a zip of CSVs is no workbook, whatever its name
+    other_first = io.BytesIO()  # a writer that puts a part of its own first: known by the next one
+    with zipfile.ZipFile(other_first, "w") as archive:
+        archive.writestr("customXml/item1.xml", "<x/>")
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    assert workbook_format(other_first.getvalue()) == "xlsx"
+    assert workbook_format(b"PK\x03\x04" + b"\0" * 10) is None  # too short to name a part
     assert workbook_format(b"sku,units\nA,1\n") is None
     assert check_workbook_head("orders.xlsx", head) == "xlsx"
     assert check_workbook_head("orders.csv", b"sku,units\n") is None
