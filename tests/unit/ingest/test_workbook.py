@@ -92,6 +92,20 @@ def test_a_sheet_is_the_csv_its_export_would_be(tmp_path: Path) -> None:
     assert (count, header_row) == (4, 1)
 
 
+def test_an_xls_sheet_reads_as_an_xlsx_sheet_does(tmp_path: Path) -> None:
+    """Excel 97-2003 (OLE2, as Tableau's Sample - Superstore.xls): the same cell text as an .xlsx."""
+    from tests.fixtures.workbooks import write_xls
+
+    text = "Order ID,Order Date,Sales,Quantity\nCA-2016-152156,11/8/2016,261.96,2\nCA-2016-138688,6/12/2016,14.62,\n"
+    path = write_xls(tmp_path / "superstore.xls", {"Orders": text, "People": "Person,Region\nAnna,West\n"},
+                     dates={"Order Date": "%m/%d/%Y"})
+    sheets = _sheets(path)
+    assert sheets["Orders"] == ([["Order ID", "Order Date", "Sales", "Quantity"],
+                                 ["CA-2016-152156", "2016-11-08", "261.96", "2"],
+                                 ["CA-2016-138688", "2016-06-12", "14.62", ""]], 2, 1)
+    assert sheets["People"][0] == [["Person", "Region"], ["Anna", "West"]]
+
+
 def test_rows_above_the_header_are_counted_and_empty_sheets_write_nothing(tmp_path: Path) -> None:
     def build(book: Any) -> None:
         titled = book.add_worksheet("Orders")
