@@ -108,7 +108,10 @@ def _ingest_one(args: argparse.Namespace, shown: str | None = None) -> int:
     if summary.status != wanted:
         sys.stderr.write(f"ecomintel: error: pipeline stopped at {summary.status!r}, expected {wanted.value!r}\n")
         return 1
-    return 0
+    failed = [j for j in summary.joined if j.sheet and j.status == "failed"]
+    for sheet in failed:  # the workbook's other sheets went on, as an archive's other files do
+        sys.stderr.write(f"ecomintel: error: {shown or args.path}: sheet {sheet.sheet!r}: {sheet.error}\n")
+    return 2 if failed else 0
 
 
 def _is_workbook(path: str) -> bool:

@@ -40,10 +40,16 @@ class IngestionListItem(BaseModel):
     source: str = "upload"
     upload_id: str | None = None
     original_filename: str | None = None
+    #: The workbook sheet the file was written from (a workbook's own ingestion has none; its note says each).
+    sheet: str | None = None
     rows_read: int = 0
     accepted: int = 0
     rejected: int = 0
     duplicates: int = 0
+    skipped: int = 0
+    note: str | None = None
+    #: The ingestions written for this one (a workbook's sheets, a multi-file dataset's joined rows).
+    derived: list[str] = Field(default_factory=list)
     error: str | None = None
     started_at: datetime | None = None
     finished_at: datetime | None = None

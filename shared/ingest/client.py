@@ -234,7 +234,8 @@ def wait_for_ingestion(deps: Deps, runtime: Runtime, headers: Mapping[str, str],
 
 
 def _wait(manifest: Manifest, runtime: Runtime | ServedRuntime, headers: Mapping[str, str], ingestion_id: str,
-          name: str) -> IngestionView:
+          name: str, *, failed_ok: bool = False) -> IngestionView:
+    """The ingestion once settled (``InvalidInput`` when it failed, unless ``failed_ok``), with its derived ones."""
     wanted = {expected_status_in(manifest).value, IngestionStatus.FAILED.value}
     deadline = time.monotonic() + wait_seconds()
     view: IngestionView | None = None
@@ -250,13 +251,13 @@ def _wait(manifest: Manifest, runtime: Runtime | ServedRuntime, headers: Mapping
         time.sleep(POLL_SECONDS)
     if view is None:
         raise InvalidInput(f"the pipeline did not record ingestion {ingestion_id} of {name}")
-    if view.status == IngestionStatus.FAILED:
+    if view.status == IngestionStatus.FAILED and not failed_ok:
         raise InvalidInput(view.error or "ingestion failed")
     if view.derived:  # the files of records a multi-file dataset's rows were joined into: how they ended
         joined: list[IngestionSummary] = []
         for derived in view.derived:
-            try:
-                joined.append(_wait(manifest, runtime, headers, derived, name))
+            try:  # a failed one as it is recorded (a workbook's sheet: which sheet, and why)
+                joined.append(_wait(manifest, runtime, headers, derived, name, failed_ok=True))
             except InvalidInput as exc:
                 joined.append(IngestionSummary(ingestion_id=derived, tenant_id=view.tenant_id, kind=None,
                                                status=IngestionStatus.FAILED.value, error=exc.message))

@@ -718,7 +718,8 @@ def _stage_workbook(deps: Deps, ingestion: Ingestion, slot: str) -> tuple[DataKi
     ingestions in ``derived``; it has no staged rows of its own.
     """
     out = split_workbook(deps, ingestion, None if slot == WORKBOOK_SLOT else _data_kind(slot))
-    assert out.kind is not None  # split_workbook raised when no sheet was written
+    if out.kind is None:  # split_workbook raises first when no sheet was written
+        raise InvalidInput(f"no sheet of the workbook could be ingested: {out.note}")
     ingestion.kind, ingestion.skipped = out.kind.value, out.skipped
     ingestion.note, ingestion.derived = out.note, out.derived
     return out.kind, _Counts(out.rows_read, out.accepted, 0, 0)

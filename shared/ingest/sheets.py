@@ -41,8 +41,6 @@ from shared.security.uploads import WORKBOOK_SLOT
 
 __all__ = ["WORKBOOK_SLOT", "WorkbookOutcome", "sheet_object_name", "split_workbook"]
 
-#: Sheets spooled in memory up to this size, then on disk.
-_SPOOL_BYTES = 8 << 20
 _SLUG = re.compile(r"[^A-Za-z0-9]+")
 _log = get_logger(__name__)
 
@@ -91,7 +89,7 @@ def split_workbook(deps: Deps, ingestion: Ingestion, stated: DataKind | None) ->
         local = Path(folder) / "workbook"
         ingestion.file_checksum = _copy_local(deps, ingestion, local)
         with local.open("rb") as fh:
-            found = workbook_format(fh.read(4096))
+            found = workbook_format(fh.read(64 * 1024))  # as the upload checked it
         if found is None:
             raise InvalidInput("the file is named as a workbook but is not an .xlsx or .xls workbook")
         local = local.rename(local.with_suffix(f".{found}"))  # the reader picks its parser by the suffix
@@ -111,6 +109,14 @@ def _hand_on(deps: Deps, ingestion: Ingestion, book: Workbook, sheet: SheetInfo,
              folder: Path, out: WorkbookOutcome) -> None:
     """Write one sheet as a CSV raw object of its kind (or note why not)."""
     csv_path = folder / f"sheet-{sheet.index}.csv"
+    try:
+        _write_sheet(deps, ingestion, book, sheet, stated, csv_path, out)
+    finally:
+        csv_path.unlink(missing_ok=True)  # a function's disk is its memory: one sheet's CSV at a time
+
+
+def _write_sheet(deps: Deps, ingestion: Ingestion, book: Workbook, sheet: SheetInfo, stated: DataKind | None,
+                 csv_path: Path, out: WorkbookOutcome) -> None:
     with csv_path.open("w+b") as spool:
         text: SheetText = sheet_csv(book, sheet, spool, max_bytes=deps.settings.ingest_max_expanded_bytes)
         if not text.header:

@@ -24,11 +24,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from shared.errors import InvalidInput
 from shared.ingest.cells import row_text
 from shared.security.uploads import is_workbook_name, workbook_format
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
 
 #: Rows written per block of CSV text (the memory of one block, whatever the sheet's size).
 WRITE_ROWS = 5_000
@@ -59,7 +62,7 @@ class Workbook:
 
     path: Path
     sheets: list[SheetInfo]
-    reader: object  # python_calamine.CalamineWorkbook
+    reader: CalamineWorkbook
 
 
 def _check_expanded(path: Path, max_bytes: int) -> None:
@@ -98,10 +101,8 @@ def sheet_csv(book: Workbook, sheet: SheetInfo, out: IO[bytes], *, max_bytes: in
     """
     import python_calamine
 
-    reader = book.reader
-    assert isinstance(reader, python_calamine.CalamineWorkbook)
     try:
-        data = reader.get_sheet_by_index(sheet.index)
+        data = book.reader.get_sheet_by_index(sheet.index)
     except (python_calamine.CalamineError, ValueError) as exc:
         raise InvalidInput(f"sheet {sheet.name!r} cannot be read: {exc}") from exc
     result = SheetText()

@@ -109,17 +109,23 @@ def is_workbook_name(name: str) -> bool:
 def workbook_format(head: bytes) -> str | None:
     """``"xlsx"`` for a zip whose first part belongs to an Office package, ``"xls"`` for OLE2, else ``None``.
 
-    ``head`` is the file's first bytes (30 and the first part's name suffice). A zip's local header names its
-    part; a workbook's first part is ``[Content_Types].xml``, ``_rels/...``, ``docProps/...`` or ``xl/...``, so a
-    zip of CSVs (or anything else) named ``.xlsx`` is not taken for a workbook.
+    ``head`` is the file's first bytes (the upload's first 64 KiB). A zip's local headers name its parts; a
+    workbook's parts are ``[Content_Types].xml``, ``_rels/...``, ``docProps/...`` and ``xl/...`` (Excel,
+    LibreOffice, openpyxl and xlsxwriter write one of them first; a writer that puts another part first is
+    still known by a later one in the head), so a zip of CSVs (or anything else) named ``.xlsx`` is not taken
+    for a workbook.
     """
     if head.startswith(OLE2_MAGIC):
         return "xls"
-    if head.startswith(ZIP_MAGIC) and len(head) >= 30:
-        name_length = int.from_bytes(head[26:28], "little")
-        first = head[30:30 + name_length]
-        if len(first) == name_length and first.startswith(_OOXML_FIRST_PARTS):
+    if not head.startswith(ZIP_MAGIC):
+        return None
+    at = 0
+    while 0 <= at and at + 30 <= len(head):  # each local header in the head (the first part is enough, usually)
+        name_length = int.from_bytes(head[at + 26:at + 28], "little")
+        part = head[at + 30:at + 30 + name_length]
+        if len(part) == name_length and part.startswith(_OOXML_FIRST_PARTS):
             return "xlsx"
+        at = head.find(ZIP_MAGIC, at + 30)
     return None
 
 

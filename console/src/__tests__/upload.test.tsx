@@ -81,6 +81,55 @@ describe("Upload", () => {
     expect(calls.filter((c) => c.url.startsWith("/v1/datasets/ingestions")).length).toBeGreaterThan(0);
   });
 
+  it("sends an Excel workbook and shows what became of each sheet, each sheet's counts on its own", async () => {
+    setToken(fakeToken("analyst"));
+    const sent: Sent[] = [];
+    fakeXhr(sent, () => ({ upload_id: "up_3", kind: "workbook", bucket: "b", object: "raw/t-1/workbook/o", size: 10, generation: "1" }));
+    const sheet1 = "ing_" + "1".repeat(24), sheet2 = "ing_" + "2".repeat(24);
+    const book = { ...INGESTION, ingestion_id: "ing_" + "3".repeat(24), upload_id: "up_3", original_filename: "online_retail_II.xlsx",
+      rows_read: 7, accepted: 6, duplicates: 0, skipped: 1, derived: [sheet1, sheet2],
+      note: "sheet 'Year 2009-2010' -> sales (4 rows); sheet 'Year 2010-2011' -> sales (2 rows); sheet 'People' skipped (1 rows): cannot tell the kind" };
+    const sheets = [
+      { ...INGESTION, ingestion_id: sheet1, upload_id: "up_3", sheet: "Year 2009-2010", original_filename: "online_retail_II.xlsx:Year 2009-2010", rows_read: 4, accepted: 3, rejected: 1, duplicates: 0 },
+      { ...INGESTION, ingestion_id: sheet2, upload_id: "up_3", sheet: "Year 2010-2011", status: "staged", rows_read: 2, accepted: 2, duplicates: 0 },
+    ];
+    let polls = 0;
+    const calls = serve((url) => {
+      if (url.startsWith("/v1/datasets/ingestions/")) return { body: { ingestion_id: sheet1, items: [{ row_number: 3, column: "Quantity", reason: "a stock adjustment" }], total: 1 } };
+      polls += 1;
+      // the second sheet finishes on a later poll: the page keeps polling until every sheet is done
+      return { body: { items: [book, sheets[0], polls > 1 ? { ...sheets[1], status: "processed" } : sheets[1]] } };
+    });
+    renderAt("/upload", <UploadPage />);
+    const file = new File([new Uint8Array([0x50, 0x4b, 3, 4])], "online_retail_II.xlsx");
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
+    expect(await screen.findByText(/sheet 'People' skipped/)).toBeInTheDocument();
+    expect(sent[0].url).toBe("/v1/uploads?filename=online_retail_II.xlsx");
+    const first = screen.getByRole("region", { name: "Sheet Year 2009-2010" });
+    expect(first).toHaveTextContent("Sheet Year 2009-2010 (Sales)");
+    expect(first).toHaveTextContent("Rows read4Accepted3Rejected1");
+    expect(await screen.findByText("a stock adjustment")).toBeInTheDocument();  // that sheet's rejects
+    const second = screen.getByRole("region", { name: "Sheet Year 2010-2011" });
+    await waitFor(() => expect(second).toHaveTextContent("processed"), { timeout: 4000 });
+    expect(calls.filter((c) => c.url.startsWith("/v1/datasets/ingestions?")).length).toBeGreaterThan(1);
+  });
+
+  it("sends a large workbook through a signed URL without a kind (each sheet names its own)", async () => {
+    setToken(fakeToken("analyst"));
+    const sent: Sent[] = [];
+    fakeXhr(sent, () => null);
+    const calls = serve((url) => url.startsWith("/v1/uploads:signed-url")
+      ? { status: 201, body: { url: "/v1/blobs/raw-bucket/raw/t-1/workbook/2026/12/05/up_4/big.xlsx?signature=s", method: "PUT", object: "raw/t-1/workbook/2026/12/05/up_4/big.xlsx", bucket: "raw-bucket", content_type: "x", expires_at: "" } }
+      : { body: { items: [] } });
+    renderAt("/upload", <UploadPage />);
+    const file = new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0])], "Sample - Superstore.xls");
+    Object.defineProperty(file, "size", { value: SIGNED_THRESHOLD + 1 });
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({ filename: "Sample - Superstore.xls", content_type: "application/vnd.ms-excel" });
+    expect(sent[0].headers["Content-Type"]).toBe("application/vnd.ms-excel");
+  });
+
   it("states the chosen currency on a direct upload and shows it in the result", async () => {
     setToken(fakeToken("analyst"));
     const sent: Sent[] = [];

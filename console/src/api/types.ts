@@ -145,6 +145,12 @@ export interface Ingestion {
   finished_at?: string | null;
   /** The upload's stated currency (GET /v1/ingestions/{id} shows it). */
   currency?: string | null;
+  /** The workbook sheet this file was written from (each sheet of an .xlsx/.xls is ingested as one CSV). */
+  sheet?: string | null;
+  /** What the file was recognised as; for a workbook, what became of each sheet. */
+  note?: string | null;
+  /** The ingestions written for this one (a workbook's sheets). */
+  derived?: string[];
 }
 export interface IngestionPage {
   items: Ingestion[];

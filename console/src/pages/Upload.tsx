@@ -1,4 +1,5 @@
-// Upload: drop one or many CSVs (gzip too). Each file is sent with a progress bar (files over
+// Upload: drop one or many CSVs (gzip too), or Excel workbooks (.xlsx, .xls: each sheet is ingested as a CSV and
+// shown on its own). Each file is sent with a progress bar (files over
 // SIGNED_THRESHOLD go straight to storage through a signed URL), then its ingestion is followed until it is
 // processed or failed: rows read, accepted, rejected, duplicates; the rejects with row, column and reason;
 // the rejects as a CSV download. An optional currency (ISO 4217) states what the files' amounts are in: rows that
@@ -46,6 +47,16 @@ function isGzip(name: string) {
   return name.toLowerCase().endsWith(".gz");
 }
 
+/** A spreadsheet workbook: the server reads each sheet's kind from its header, so none is guessed here. */
+export function isWorkbook(name: string) {
+  return /\.(xlsx|xlsm|xls)$/i.test(name);
+}
+
+function workbookType(name: string) {
+  return name.toLowerCase().endsWith(".xls") ? "application/vnd.ms-excel"
+    : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+}
+
 async function send(item: Item, onProgress: (f: number) => void): Promise<UploadAccepted & { via: "direct" | "signed" }> {
   const gz = isGzip(item.file.name);
   if (item.file.size <= SIGNED_THRESHOLD) {
@@ -58,13 +69,14 @@ async function send(item: Item, onProgress: (f: number) => void): Promise<Upload
     });
     return { ...r, via: "direct" };
   }
+  const workbook = isWorkbook(item.file.name);
   let kind = item.kind;
-  if (kind === "auto") kind = guessKind(await headerOf(item.file, gz)) ?? "";
-  if (!kind) throw new Error("Choose the kind of this file: it is too large to detect on the server before uploading.");
-  const contentType = gz ? "application/gzip" : "text/csv";
+  if (kind === "auto") kind = workbook ? "" : guessKind(await headerOf(item.file, gz)) ?? "";
+  if (!kind && !workbook) throw new Error("Choose the kind of this file: it is too large to detect on the server before uploading.");
+  const contentType = workbook ? workbookType(item.file.name) : gz ? "application/gzip" : "text/csv";
   const signed = await api<SignedUrl>("/v1/uploads:signed-url", {
     method: "POST",
-    body: { kind, filename: item.file.name, content_type: contentType, ...(item.currency ? { currency: item.currency } : {}) },
+    body: { ...(kind ? { kind } : {}), filename: item.file.name, content_type: contentType, ...(item.currency ? { currency: item.currency } : {}) },
   });
   // the embedded backend signs URLs on this server; keep them same-origin
   const u = new URL(signed.url, window.location.href);
@@ -74,7 +86,7 @@ async function send(item: Item, onProgress: (f: number) => void): Promise<Upload
     onProgress,
     anonymous: true,
   });
-  const stored = r ?? { upload_id: signed.object.split("/")[6], kind, bucket: signed.bucket, object: signed.object, size: item.file.size, generation: "" };
+  const stored = r ?? { upload_id: signed.object.split("/")[6], kind: kind || "workbook", bucket: signed.bucket, object: signed.object, size: item.file.size, generation: "" };
   return { ...stored, currency: signed.currency ?? null, via: "signed" };
 }
 
@@ -114,20 +126,55 @@ function Rejects({ ingestionId, total }: { ingestionId: string; total: number })
 /** One poll for every file of this page (not one per file: the per-caller rate limit is shared). */
 const POLL_MS = 1500;
 
+/** Whether an upload's ingestions (all sharing its upload id) are done: its own and, for a workbook, each sheet's. */
+export function uploadFinished(all: Ingestion[]): boolean {
+  const own = all.find((i) => !i.sheet) ?? all[0];
+  if (!own || !TERMINAL.has(own.status)) return false;
+  if (!isWorkbook(own.original_filename ?? "")) return true;
+  const listed = new Map(all.map((i) => [i.ingestion_id, i]));
+  return (own.derived ?? []).every((id) => listed.has(id) && TERMINAL.has(listed.get(id)!.status));
+}
+
 function Outcome({ uploadId, ingestions, error, currency }: { uploadId: string; ingestions: Ingestion[] | undefined; error: unknown; currency?: string }) {
   const queryClient = useQueryClient();
-  const ing = { data: ingestions && { items: ingestions.filter((i) => i.upload_id === uploadId) }, error };
-  const it = ing.data?.items[0];
-  const finished = !!it && TERMINAL.has(it.status);
-  const stated = it?.kind && PRICED_KINDS.has(it.kind) ? it.currency ?? currency : undefined;
+  const all = (ingestions ?? []).filter((i) => i.upload_id === uploadId);
+  const sheets = all.filter((i) => i.sheet);
+  const it = all.find((i) => !i.sheet) ?? all[0];
+  const finished = uploadFinished(all);
   useEffect(() => {
     // what the other pages show changed: refetch it when they are next shown
     if (finished) for (const key of ["datasets", "ingestions", "kpis", "trend"]) void queryClient.invalidateQueries({ queryKey: [key] });
   }, [finished, queryClient]);
-  if (ing.error) return <ErrorNote error={ing.error} />;
+  if (error) return <ErrorNote error={error} />;
   if (!it) return <p className="muted" role="status">Waiting for ingestion to start…</p>;
+  if (sheets.length || isWorkbook(it.original_filename ?? "")) {  // a workbook: what became of each sheet, then each
+    return (
+      <div className="outcome" data-testid="outcome-workbook">
+        <dl className="counts">
+          <div><dt>Status</dt><dd className={`status-${it.status}`}>{it.status}</dd></div>
+        </dl>
+        {it.note ? <p className="muted small">{it.note}</p> : null}
+        {it.error ? <p className="error" role="alert">{it.error}</p> : null}
+        {sheets.map((sheet) => (
+          <section key={sheet.ingestion_id} aria-label={`Sheet ${sheet.sheet}`}>
+            <h3>Sheet {sheet.sheet}{sheet.kind ? ` (${KIND_LABEL[sheet.kind] ?? sheet.kind})` : ""}</h3>
+            <Counts it={sheet} currency={currency} />
+          </section>
+        ))}
+      </div>
+    );
+  }
   return (
     <div className="outcome" data-testid={`outcome-${it.kind}`}>
+      <Counts it={it} currency={currency} />
+    </div>
+  );
+}
+
+function Counts({ it, currency }: { it: Ingestion; currency?: string }) {
+  const stated = it.kind && PRICED_KINDS.has(it.kind) ? it.currency ?? currency : undefined;
+  return (
+    <>
       <dl className="counts">
         <div><dt>Status</dt><dd className={`status-${it.status}`}>{it.status}</dd></div>
         <div><dt>Rows read</dt><dd>{count(it.rows_read)}</dd></div>
@@ -140,7 +187,7 @@ function Outcome({ uploadId, ingestions, error, currency }: { uploadId: string; 
       </dl>
       {it.error ? <p className="error" role="alert">{it.error}</p> : null}
       {it.rejected > 0 && TERMINAL.has(it.status) ? <Rejects ingestionId={it.ingestion_id} total={it.rejected} /> : null}
-    </div>
+    </>
   );
 }
 
@@ -157,8 +204,8 @@ export function UploadPage() {
     queryFn: () => api<IngestionPage>("/v1/datasets/ingestions", { query: { limit: 100 } }),
     enabled: started.length > 0,
     refetchInterval: (q) => {
-      const done = new Set((q.state.data?.items ?? []).filter((i) => TERMINAL.has(i.status)).map((i) => i.upload_id));
-      return started.every((id) => done.has(id)) ? false : POLL_MS;
+      const listed = q.state.data?.items ?? [];
+      return started.every((id) => uploadFinished(listed.filter((i) => i.upload_id === id))) ? false : POLL_MS;
     },
   });
 
@@ -196,8 +243,9 @@ export function UploadPage() {
     <section>
       <h1>Upload data</h1>
       <p className="muted">
-        CSV or TSV files (gzip too) of {Object.values(KIND_LABEL).join(", ").toLowerCase()}. The kind is detected
-        from the header. Files over {bytes(SIGNED_THRESHOLD)} go straight to storage.
+        CSV or TSV files (gzip too) of {Object.values(KIND_LABEL).join(", ").toLowerCase()}, or Excel workbooks
+        (each sheet is read as a CSV). The kind is detected from the header. Files over {bytes(SIGNED_THRESHOLD)} go
+        straight to storage.
       </p>
       <div className="upload-options">
         <label>Currency of the amounts (optional)
@@ -219,7 +267,7 @@ export function UploadPage() {
         <FileUp size={28} aria-hidden />
         <p>Drop CSV files here, or</p>
         <button type="button" onClick={() => input.current?.click()} disabled={currency === null}>Choose files</button>
-        <input ref={input} type="file" multiple accept=".csv,.tsv,.txt,.gz" className="visually-hidden"
+        <input ref={input} type="file" multiple accept=".csv,.tsv,.txt,.gz,.xlsx,.xlsm,.xls" className="visually-hidden"
                aria-label="Choose files to upload" data-testid="file-input"
                onChange={(e) => { if (e.target.files?.length) add(e.target.files); e.target.value = ""; }} />
       </div>

@@ -4,7 +4,8 @@ Workbooks are written at test time (``tests/fixtures/workbooks.py``) from the pu
 cells, as the published files hold them: Online Retail II's two yearly sheets (plus a sheet no kind fits, as
 Superstore's "People"), asked the same questions as its CSV with the same pandas truths
 (``test_public_questions``); the upload API (kind read per sheet, impostors refused by their bytes, the size
-limit); a file dropped straight into the bucket; the signed-URL path; and a running ``ecomintel serve``.
+limit); Superstore as an Excel 97-2003 ``.xls``; a file dropped straight into the bucket; the signed-URL path; and
+a running ``ecomintel serve``.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from tests.e2e.ingest.conftest import Harness
 from tests.e2e.ingest.test_cli_currency import _env, _free_port, served_gateway  # noqa: F401 (a fixture)
 from tests.e2e.ingest.test_public_questions import Ask, _check, _month, _retail, _sold, _top
 from tests.fixtures.public import shapes
-from tests.fixtures.workbooks import write_workbook
+from tests.fixtures.workbooks import write_workbook, write_xls
 
 REPO = Path(__file__).resolve().parents[3]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -186,6 +187,10 @@ def test_the_upload_api_takes_a_workbook_and_ingests_each_sheet(tmp_path: Path, 
     view = harness.runtime.call_http("upload", "GET", f"/v1/ingestions/{book['derived'][0]}",
                                      headers={"Authorization": f"Bearer {harness.token()}"}).json()
     assert view["sheet"] == "Year 2009-2010"
+    listed = harness.runtime.call_http("datasets", "GET", "/v1/datasets/ingestions",
+                                       headers={"Authorization": f"Bearer {harness.token()}"}).json()["items"]
+    mine = {i["sheet"]: i for i in listed if i["upload_id"] == body["upload_id"]}  # the workbook's and its sheets'
+    assert set(mine) == {None, *sheets} and "sheet 'People' skipped" in mine[None]["note"]
     assert harness.count("sales") == sum(d["accepted"] for d in sheet_docs) > 250
 
 
@@ -201,10 +206,23 @@ def test_a_stated_kind_is_every_sheets_kind(tmp_path: Path, harness: Harness) ->
     assert statuses == {"Year 2009-2010": "processed", "Year 2010-2011": "processed", "People": "failed"}
 
 
+def test_the_cli_says_which_sheet_failed_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--kind sales``: People is read as sales and fails alone (exit 2, one line naming it); the years land."""
+    path = retail_workbook(tmp_path / "book.xlsx", retail_sheets(300, seed=4)[1])
+    code, out, err = _run(capsys, "ingest", str(path), "--tenant", "acme", "--kind", "sales")
+    assert code == 2, (out, err)
+    assert re.search(r"sheet 'Year 2010-2011': sales ingestion ing_\w+ processed", out), out
+    assert re.search(r"sheet 'People': sales ingestion ing_\w+ failed: .*\(.*missing.*\)", out), out
+    said = [line for line in err.splitlines() if line.startswith("ecomintel: error:")]
+    assert len(said) == 1, err
+    assert re.fullmatch(r"ecomintel: error: \S+book\.xlsx: sheet 'People': .*missing.*", said[0]), err
+
+
 @pytest.mark.parametrize(("name", "content_type", "body", "status", "message"), [
     ("orders.xlsx", XLSX, b"order_id,date,sku,units\nO1,2024-01-01,A,1\n", 400, "is not an Excel workbook"),
     ("orders.xlsx", XLSX, "zip", 400, "is not an Excel workbook"),
     ("orders.xls", "application/vnd.ms-excel", b"order_id,sku\nO1,A\n", 400, "is not an Excel workbook"),
+    ("orders.xls", "application/vnd.ms-excel", "xls", 201, ""),
     ("orders.csv", "text/csv", "xlsx", 400, "name it .xlsx"),
     ("orders.xlsx", "application/pdf", "xlsx", 415, "unsupported content type"),
     ("orders.docx", XLSX, "xlsx", 400, "unsupported file extension"),
@@ -219,8 +237,13 @@ def test_the_upload_api_refuses_what_is_not_a_workbook(tmp_path: Path, harness: 
         body = buffer.getvalue()
     elif body == "xlsx":
         body = _bytes(tmp_path)
+    elif body == "xls":
+        body = write_xls(tmp_path / name, {"Orders": "order_id,date,sku,units\nO1,2024-01-01,A,1\n"}).read_bytes()
     resp = harness.upload(body, filename=name, content_type=content_type)
     assert resp.status == status, resp.body
+    if status == 201:  # an OLE2 .xls is taken, under the workbook slot
+        assert resp.json()["kind"] == "workbook"
+        return
     assert message in resp.json()["error"]["message"]
     assert not list(harness.deps.blobs.list(harness.deps.settings.bucket_name("raw"), "raw/"))
 
@@ -267,6 +290,52 @@ def test_a_workbook_dropped_into_the_bucket_is_ingested_sheet_by_sheet(tmp_path:
     harness.runtime.drain()
     assert len(list(harness.deps.documents.query("tenants/acme/ingestions"))) == records
     assert harness.count("sales") == stored
+
+
+def test_superstore_as_an_xls_stores_what_its_csv_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Tableau's "Sample - Superstore.xls" is Excel 97-2003 (OLE2): Orders lands as its CSV does, row for row;
+    Returns and People are skipped and said."""
+    orders = shapes.superstore(300, seed=3)
+    path = write_xls(tmp_path / "Sample - Superstore.xls",
+                     {"Orders": orders, "Returns": "Returned,Order ID\nYes,CA-2016-152156\n", "People": PEOPLE},
+                     dates={"Order Date": "%m/%d/%Y", "Ship Date": "%m/%d/%Y"})
+    assert path.read_bytes()[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    code, out, err = _run(capsys, "ingest", str(path), "--tenant", "acme")
+    assert code == 0, err
+    assert re.search(r"sheet 'Orders': sales ingestion ing_\w+ processed: rows read 300:", out), out
+    assert "sheet 'Returns' skipped (1 rows)" in out and "sheet 'People' skipped (3 rows)" in out, out
+    query = ("SELECT order_id, sku, date, units, unit_price, revenue, discount, line_cost, region, state FROM `sales` "
+             "WHERE tenant_id = @t ORDER BY order_id, sku, date, units, revenue")
+    from_xls = get_deps().warehouse.query(query, {"t": "acme"})
+    monkeypatch.setenv("ECOMINTEL_HOME", str(tmp_path / "csv-home"))
+    reset_deps()
+    (tmp_path / "orders.csv").write_text(orders)
+    assert main(["ingest", str(tmp_path / "orders.csv"), "--tenant", "acme", "--json"]) == 0
+    assert len(from_xls) > 250
+    pd.testing.assert_frame_equal(from_xls, get_deps().warehouse.query(query, {"t": "acme"}))
+
+
+def test_a_retried_split_reuses_the_sheets_already_written(tmp_path: Path, harness: Harness) -> None:
+    """An attempt that died after writing some sheets: the retry hands on the same objects, not new copies."""
+    from shared.ingest.ingestion import Ingestion
+    from shared.ingest.sheets import split_workbook
+
+    bucket = harness.deps.settings.bucket_name("raw")
+    name = "raw/acme/workbook/manual/book.xlsx"
+    with retail_workbook(tmp_path / "book.xlsx", retail_sheets(300, seed=4)[1]).open("rb") as fh:
+        info = harness.deps.blobs.write(bucket, name, fh, content_type=XLSX, metadata={})
+    ingestion = Ingestion(ingestion_id="ing_" + "a" * 24, tenant_id="acme", kind="workbook", source="upload",
+                          source_uri=f"gs://{bucket}/{name}", bucket=bucket, object=name, generation=info.generation,
+                          original_filename="book.xlsx")
+    first = split_workbook(harness.deps, ingestion, None)
+    written = {b.name: b.generation for b in harness.deps.blobs.list(bucket, "raw/acme/sales/workbook/")}
+    again = split_workbook(harness.deps, ingestion, None)
+    assert again.derived == first.derived and len(first.derived) == 2
+    assert {b.name: b.generation for b in harness.deps.blobs.list(bucket, "raw/acme/sales/workbook/")} == written
+    assert sorted(written) == [f"raw/acme/sales/workbook/{ingestion.ingestion_id}/01-Year_2009_2010.csv",
+                               f"raw/acme/sales/workbook/{ingestion.ingestion_id}/02-Year_2010_2011.csv"]
+    assert ingestion.file_checksum and len(ingestion.file_checksum) == 64
 
 
 def test_a_csv_named_as_a_workbook_in_the_bucket_fails_with_a_reason(harness: Harness) -> None:

@@ -92,6 +92,20 @@ def test_a_sheet_is_the_csv_its_export_would_be(tmp_path: Path) -> None:
     assert (count, header_row) == (4, 1)
 
 
+def test_an_xls_sheet_reads_as_an_xlsx_sheet_does(tmp_path: Path) -> None:
+    """Excel 97-2003 (OLE2, as Tableau's Sample - Superstore.xls): the same cell text as an .xlsx."""
+    from tests.fixtures.workbooks import write_xls
+
+    text = "Order ID,Order Date,Sales,Quantity\nCA-2016-152156,11/8/2016,261.96,2\nCA-2016-138688,6/12/2016,14.62,\n"
+    path = write_xls(tmp_path / "superstore.xls", {"Orders": text, "People": "Person,Region\nAnna,West\n"},
+                     dates={"Order Date": "%m/%d/%Y"})
+    sheets = _sheets(path)
+    assert sheets["Orders"] == ([["Order ID", "Order Date", "Sales", "Quantity"],
+                                 ["CA-2016-152156", "2016-11-08", "261.96", "2"],
+                                 ["CA-2016-138688", "2016-06-12", "14.62", ""]], 2, 1)
+    assert sheets["People"][0] == [["Person", "Region"], ["Anna", "West"]]
+
+
 def test_rows_above_the_header_are_counted_and_empty_sheets_write_nothing(tmp_path: Path) -> None:
     def build(book: Any) -> None:
         titled = book.add_worksheet("Orders")
@@ -129,6 +143,12 @@ def test_workbooks_are_known_by_their_bytes(tmp_path: Path) -> None:
     with zipfile.ZipFile(zipped, "w") as archive:
         archive.writestr("orders.csv", "sku,units\nA,1\n")
     assert workbook_format(zipped.getvalue()) is None  # a zip of CSVs is no workbook, whatever its name
+    other_first = io.BytesIO()  # a writer that puts a part of its own first: known by the next one
+    with zipfile.ZipFile(other_first, "w") as archive:
+        archive.writestr("customXml/item1.xml", "<x/>")
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    assert workbook_format(other_first.getvalue()) == "xlsx"
+    assert workbook_format(b"PK\x03\x04" + b"\0" * 10) is None  # too short to name a part
     assert workbook_format(b"sku,units\nA,1\n") is None
     assert check_workbook_head("orders.xlsx", head) == "xlsx"
     assert check_workbook_head("orders.csv", b"sku,units\n") is None
