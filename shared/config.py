@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     ingest_lease_seconds: int = 900
     #: A raw file whose decompressed bytes exceed this is refused while it streams (a gzip bomb).
     ingest_max_expanded_bytes: int = 4 * 1024 * 1024 * 1024
+    #: A workbook sheet whose XML expands past this is refused before it is read: the spreadsheet reader holds a
+    #: whole sheet, about twice its XML in memory (Online Retail's 541,909 x 8 sheet: ~185 MiB of XML, ~350 MiB
+    #: read), and the ingest function has 512 MiB. A CSV streams in bounded memory at any size.
+    ingest_max_sheet_bytes: int = 224 * 1024 * 1024
     #: A line longer than this is refused as a row (a reject), its bytes skipped, never held whole.
     ingest_max_line_bytes: int = 1024 * 1024
     max_upload_bytes: int = 512 * 1024 * 1024

@@ -93,7 +93,8 @@ def split_workbook(deps: Deps, ingestion: Ingestion, stated: DataKind | None) ->
         if found is None:
             raise InvalidInput("the file is named as a workbook but is not an .xlsx or .xls workbook")
         local = local.rename(local.with_suffix(f".{found}"))  # the reader picks its parser by the suffix
-        with open_workbook(local, deps.settings.ingest_max_expanded_bytes) as book:
+        with open_workbook(local, deps.settings.ingest_max_expanded_bytes,
+                           deps.settings.ingest_max_sheet_bytes) as book:
             if not book.sheets:
                 raise InvalidInput("the workbook has no worksheet")
             for sheet in book.sheets:

@@ -65,23 +65,38 @@ class Workbook:
     reader: CalamineWorkbook
 
 
-def _check_expanded(path: Path, max_bytes: int) -> None:
-    """Refuse an ``.xlsx`` whose parts declare more than ``max_bytes`` once inflated (a zip bomb)."""
+def _check_expanded(path: Path, max_bytes: int, max_sheet_bytes: int | None = None) -> None:
+    """Refuse an ``.xlsx`` part that inflates past ``max_bytes`` (a zip bomb) or a sheet past ``max_sheet_bytes``.
+
+    The reader holds a whole sheet in memory, about twice its XML: ``max_sheet_bytes`` is what the function can
+    take.
+    """
     if not zipfile.is_zipfile(path):
         return
     with zipfile.ZipFile(path) as package:
         for part in package.infolist():
             if part.file_size > max_bytes:
                 raise InvalidInput(f"{part.filename} of the workbook expands to more than {max_bytes} bytes")
+            if max_sheet_bytes is not None and part.filename.startswith("xl/worksheets/") \
+                    and part.file_size > max_sheet_bytes:
+                raise InvalidInput(
+                    f"a sheet of the workbook ({part.filename}) is {part.file_size / 2**20:,.0f} MiB of XML once "
+                    f"expanded, over the {max_sheet_bytes / 2**20:,.0f} MiB a sheet may be "
+                    f"(ECOMINTEL_INGEST_MAX_SHEET_BYTES; a sheet is read whole, about twice its XML in memory): "
+                    f"save the sheet as CSV, which is read in bounded memory at any size")
 
 
 @contextmanager
-def open_workbook(path: Path, max_bytes: int | None = None) -> Iterator[Workbook]:
-    """Open the workbook at ``path`` (``InvalidInput`` when it is not one, or a part expands past ``max_bytes``)."""
+def open_workbook(path: Path, max_bytes: int | None = None,
+                  max_sheet_bytes: int | None = None) -> Iterator[Workbook]:
+    """Open the workbook at ``path``; ``InvalidInput`` when it is not one or a part is too big once expanded.
+
+    A part past ``max_bytes`` or a sheet past ``max_sheet_bytes`` is refused before anything is read.
+    """
     import python_calamine
 
     if max_bytes is not None:
-        _check_expanded(path, max_bytes)
+        _check_expanded(path, max_bytes, max_sheet_bytes)
     try:
         reader = python_calamine.CalamineWorkbook.from_path(str(path))
     except (python_calamine.CalamineError, ValueError, OSError) as exc:

@@ -132,6 +132,12 @@ def test_a_sheet_past_the_byte_limit_is_refused(tmp_path: Path) -> None:
         sheet_csv(book, book.sheets[0], io.BytesIO(), max_bytes=10_000)
     with pytest.raises(InvalidInput, match="expands to more than 1000 bytes"), open_workbook(path, max_bytes=1000):
         pass  # the package's declared part sizes are checked before a sheet is read
+    # a sheet the reader could not hold in memory is refused before it is read, saying what to do instead
+    with pytest.raises(InvalidInput, match=r"xl/worksheets/sheet1.xml.*save the sheet as CSV"), \
+            open_workbook(path, max_bytes=10**9, max_sheet_bytes=20_000):
+        pass
+    with open_workbook(path, max_bytes=10**9, max_sheet_bytes=10**7) as book:
+        assert [s.name for s in book.sheets] == ["Big"]
 
 
 def test_workbooks_are_known_by_their_bytes(tmp_path: Path) -> None:
