@@ -39,7 +39,8 @@ class Entities(BaseModel):
     aspect: str | None = Field(default=None, max_length=60,
                                description="What a review question is about (\"shipping\", \"the battery\").")
     top_sellers: int | None = Field(default=None, ge=1, le=200,
-                                    description="A price ask about the N best sellers by revenue in the period.")
+                                    description="The N best sellers a price ask (by revenue in the period) or a "
+                                                "forecast (by units over the last 90 days) is about.")
     measure: Literal["units", "revenue"] | None = Field(
         default=None, description="What a forecast is asked in: revenue for money (\"how much revenue next month\").")
     cover_over_days: int | None = Field(

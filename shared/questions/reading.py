@@ -158,7 +158,7 @@ class Reading(BaseModel):
     per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
     lead: str = Field(default="", description="Words said before the answer (why a period over undated reviews is "
                                               "answered over all of them: ``shared.questions.undated``).")
-    top_sellers: int | None = Field(default=None, description="A price ask about the N best sellers by revenue.")
+    top_sellers: int | None = Field(default=None, description="The N best sellers a price ask or a forecast is about.")
     agents_first: bool = Field(default=False, description="A mixed question that asks the agents' part first.")
     parts: list[Reading] = Field(default_factory=list, description="Further metric questions asked with their own "
                                                                   "periods (\"what did we make in October and how "
