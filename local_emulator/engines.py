@@ -12,6 +12,7 @@ Every process is started in its own session (process group) so that stopping it 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -25,6 +26,7 @@ import urllib.request
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BQ_VENV = Path(os.environ.get("ECOMINTEL_BQ_VENV", REPO_ROOT / ".venv-bq"))
@@ -254,8 +256,12 @@ def wait_until(check: Callable[[], bool], *, process: Process, timeout: float | 
     timeout = start_timeout() if timeout is None else timeout
     deadline = clock() + timeout
     for interval in intervals if intervals is not None else backoff_intervals():
-        if check():
-            return
+        try:
+            if check():
+                return
+        except PortTaken:
+            process.stop()
+            raise
         if not process.alive():
             process.stop()
             raise RuntimeError(f"{what} exited during start-up:\n{_tail(process.log)}")
@@ -311,27 +317,119 @@ def json_ok(url: str) -> Callable[[], bool]:
     return check
 
 
+class PortTaken(RuntimeError):
+    """Another server answers on the port an engine was given (chosen free, then bound by someone else first)."""
+
+
+#: The project the readiness probes name: a listing in it reads nothing and creates nothing.
+PROBE_PROJECT = "ecomintel-readiness-probe"
+
+
+def answers_as(what: str, probes: Sequence[tuple[str, Callable[[int, Any], bool]]]) -> Callable[[], bool]:
+    """A readiness check: each ``(url, accept)`` probe answers in JSON that ``accept(status, body)`` recognises.
+
+    Nothing listening yet (or a 5xx while it starts) is "not yet". Any other answer comes from a server that
+    is not ``what`` (a functions-framework server's HTML 400, the other Java emulator's ``Ok``, another
+    engine's JSON): that raises :class:`PortTaken` at once, so the caller can choose another port instead of
+    waiting out the start timeout (the Pub/Sub emulator keeps running when its bind fails).
+    """
+
+    def check() -> bool:
+        for url, accept in probes:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as resp:  # noqa: S310 - loopback only
+                    status, content_type, raw = int(resp.status), resp.headers.get("Content-Type", ""), resp.read()
+            except urllib.error.HTTPError as exc:
+                status, content_type, raw = exc.code, exc.headers.get("Content-Type") or "", exc.read()
+            except (OSError, ValueError):
+                return False
+            if status >= 500:
+                return False
+            try:
+                body = json.loads(raw) if "json" in content_type else None
+            except ValueError:
+                body = None
+            if body is None or not accept(status, body):
+                raise PortTaken(f"{what}: {url} answered {status} ({content_type or 'no Content-Type'}) and not "
+                                f"as {what} does: another server holds the port")
+        return True
+
+    return check
+
+
+def _listing(key: str) -> Callable[[int, Any], bool]:
+    """A Google REST list answer: a 200 JSON object holding at most ``key`` and ``nextPageToken``."""
+    return lambda status, body: status == 200 and isinstance(body, dict) and set(body) <= {key, "nextPageToken"}
+
+
+def _not_found(status: int, body: Any) -> bool:
+    """A Google REST error for a missing resource: 404 ``{"error": {"code": 404, "status": "NOT_FOUND"}}``."""
+    error = body.get("error") if isinstance(body, dict) else None
+    return status == 404 and isinstance(error, dict) and error.get("status") == "NOT_FOUND"
+
+
+def pubsub_ready(port: int) -> Callable[[], bool]:
+    """The Pub/Sub emulator is up: topics are listed (``{}`` when none) and a missing topic is NOT_FOUND."""
+    topics = f"http://{HOST}:{port}/v1/projects/{PROBE_PROJECT}/topics"
+    return answers_as("Pub/Sub emulator", [(topics, _listing("topics")), (f"{topics}/absent", _not_found)])
+
+
+def firestore_ready(port: int) -> Callable[[], bool]:
+    """The Firestore emulator is up: a collection's documents are listed and a missing document is NOT_FOUND."""
+    documents = f"http://{HOST}:{port}/v1/projects/{PROBE_PROJECT}/databases/(default)/documents/probe"
+    return answers_as("Firestore emulator", [(documents, _listing("documents")), (f"{documents}/absent", _not_found)])
+
+
+def storage_ready(port: int) -> Callable[[], bool]:
+    """fake-gcs-server is up: ``buckets.list`` answers ``{"kind": "storage#buckets", ...}`` as Cloud Storage does."""
+    return answers_as("fake-gcs-server", [(f"http://{HOST}:{port}/storage/v1/b",
+                                           lambda status, body: status == 200 and isinstance(body, dict)
+                                           and body.get("kind") == "storage#buckets")])
+
+
+def on_a_free_port(start: Callable[[int], Process], port: int | None, *, attempts: int = 3) -> Process:
+    """``start(port)``, or on a port :func:`free_port` chooses, chosen again when another process took it first.
+
+    A port is free when chosen and bound later, so another test's server can take it in between: the engine
+    then exits during start-up or its readiness check meets the other server (:class:`PortTaken`); both are
+    ``RuntimeError``. A timeout is not retried (a slow start is not a taken port), nor is a port the caller gave.
+    """
+    for attempt in range(1 if port else attempts):
+        try:
+            return start(port or free_port())
+        except RuntimeError:
+            if port or attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
 def start_pubsub(log_dir: Path, *, port: int | None = None, timeout: float | None = None) -> Process:
-    """The Pub/Sub emulator on a free port."""
+    """The Pub/Sub emulator on a free port (or ``port``)."""
     binary = pubsub_binary()
     if binary is None:
         raise RuntimeError(detect()["pubsub"])
-    port = port or free_port()
-    proc = spawn("pubsub", [str(binary), f"--host={HOST}", f"--port={port}"], port=port, log_dir=log_dir)
-    wait_until(http_ok(f"http://{HOST}:{port}/"), process=proc, timeout=timeout, what="Pub/Sub emulator")
-    return proc
+
+    def start(port: int) -> Process:
+        proc = spawn("pubsub", [str(binary), f"--host={HOST}", f"--port={port}"], port=port, log_dir=log_dir)
+        wait_until(pubsub_ready(port), process=proc, timeout=timeout, what="Pub/Sub emulator")
+        return proc
+
+    return on_a_free_port(start, port)
 
 
 def start_firestore(log_dir: Path, *, port: int | None = None, timeout: float | None = None) -> Process:
-    """The Firestore emulator on a free port."""
+    """The Firestore emulator on a free port (or ``port``)."""
     binary = firestore_binary()
     if binary is None:
         raise RuntimeError(detect()["firestore"])
-    port = port or free_port()
-    proc = spawn("firestore", [str(binary), "start", f"--host={HOST}", f"--port={port}"], port=port,
-                 log_dir=log_dir)
-    wait_until(http_ok(f"http://{HOST}:{port}/"), process=proc, timeout=timeout, what="Firestore emulator")
-    return proc
+
+    def start(port: int) -> Process:
+        proc = spawn("firestore", [str(binary), "start", f"--host={HOST}", f"--port={port}"], port=port,
+                     log_dir=log_dir)
+        wait_until(firestore_ready(port), process=proc, timeout=timeout, what="Firestore emulator")
+        return proc
+
+    return on_a_free_port(start, port)
 
 
 def start_storage(log_dir: Path, *, port: int | None = None, pubsub_host: str | None = None, project: str = "",
@@ -341,20 +439,22 @@ def start_storage(log_dir: Path, *, port: int | None = None, pubsub_host: str | 
     binary = fake_gcs_binary()
     if binary is None:
         raise RuntimeError(detect()["storage"])
-    port = port or free_port()
-    argv = [str(binary), "-scheme", "http", "-host", HOST, "-port", str(port), "-backend", "memory",
-            "-external-url", f"http://{HOST}:{port}", "-public-host", f"{HOST}:{port}", "-log-level", "warn"]
-    env: dict[str, str] = {}
-    if notification_topic and pubsub_host:
-        argv += ["-event.pubsub-project-id", project, "-event.pubsub-topic", notification_topic,
-                 "-event.list", "finalize"]
-        if bucket:
-            argv += ["-event.bucket", bucket]
-        env["PUBSUB_EMULATOR_HOST"] = pubsub_host
-    proc = spawn("storage", argv, port=port, log_dir=log_dir, env=env)
-    wait_until(http_ok(f"http://{HOST}:{port}/storage/v1/b"), process=proc, timeout=timeout,
-               what="fake-gcs-server")
-    return proc
+
+    def start(port: int) -> Process:
+        argv = [str(binary), "-scheme", "http", "-host", HOST, "-port", str(port), "-backend", "memory",
+                "-external-url", f"http://{HOST}:{port}", "-public-host", f"{HOST}:{port}", "-log-level", "warn"]
+        env: dict[str, str] = {}
+        if notification_topic and pubsub_host:
+            argv += ["-event.pubsub-project-id", project, "-event.pubsub-topic", notification_topic,
+                     "-event.list", "finalize"]
+            if bucket:
+                argv += ["-event.bucket", bucket]
+            env["PUBSUB_EMULATOR_HOST"] = pubsub_host
+        proc = spawn("storage", argv, port=port, log_dir=log_dir, env=env)
+        wait_until(storage_ready(port), process=proc, timeout=timeout, what="fake-gcs-server")
+        return proc
+
+    return on_a_free_port(start, port)
 
 
 def start_bigquery(log_dir: Path, *, project: str, port: int | None = None,
@@ -363,23 +463,20 @@ def start_bigquery(log_dir: Path, *, project: str, port: int | None = None,
     python = bq_python()
     if python is None:
         raise RuntimeError(detect()["bigquery"])
-    for attempt in range(1 if port else 3):  # a chosen port another process bound first: choose again
-        rest, grpc_port = port or free_port(), free_port()
+
+    def start(rest: int) -> Process:
+        grpc_port = free_port()
         argv = [str(python), str(Path(__file__).with_name("bq_offline.py")), "start", "--rest-host", HOST,
                 "--rest-port", str(rest), "--grpc-host", HOST, "--grpc-port", str(grpc_port), "--project", project,
                 "--ephemeral"]
         proc = spawn("bigquery", argv, port=rest, log_dir=log_dir,
                      env={"BQEMU_LOG_LEVEL": "warning", "PYTHONWARNINGS": "ignore"})
         proc.extra["grpc_port"] = grpc_port
-        try:
-            wait_until(json_ok(f"http://{HOST}:{rest}/bigquery/v2/projects/{project}/datasets"), process=proc,
-                       timeout=timeout, what="BigQuery emulator")
-        except RuntimeError:  # exited during start-up (its port was taken); a timeout is not retried
-            if port or attempt == 2:
-                raise
-            continue
+        wait_until(json_ok(f"http://{HOST}:{rest}/bigquery/v2/projects/{project}/datasets"), process=proc,
+                   timeout=timeout, what="BigQuery emulator")
         return proc
-    raise AssertionError("unreachable")
+
+    return on_a_free_port(start, port)
 
 
 def emulator_env(processes: Mapping[str, Process]) -> dict[str, str]:

@@ -19,6 +19,7 @@ from shared.models.records import DataKind
 from shared.ports import Filter
 from shared.store.documents.ingestions import IngestionRecords
 from shared.store.documents.sync import sources_collection, sync_runs_collection
+from shared.store.extent import undated_rows
 from shared.store.records import kind_extent
 from shared.store.rejects import ingestion_rejects as ingestion_rejects_frame
 
@@ -53,6 +54,8 @@ class IngestionListItem(BaseModel):
     error: str | None = None
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    currency: str | None = Field(default=None, description="The currency the upload stated for its rows that name "
+                                                            "none (ISO 4217); none when it stated none.")
 
 
 class IngestionPage(BaseModel):
@@ -85,6 +88,8 @@ class KindSummary(BaseModel):
     rows: int = 0
     first: str | None = Field(default=None, description="Earliest date (products: first load).")
     last: str | None = Field(default=None, description="Latest date (products: last load).")
+    undated: int = Field(default=0, description="Rows of ``rows`` without a date (reviews only: some review sets "
+                                                "publish none); counted in all-time figures, in no period.")
     last_ingestion: IngestionListItem | None = None
 
 
@@ -165,8 +170,10 @@ def dataset_summary(deps: Deps, tenant_id: str) -> DatasetSummary:
     for kind, column in DATE_COLUMN.items():
         frame = kind_extent(deps.warehouse, tenant_id, kind, column)
         row = records(frame)[0] if len(frame) else {}
-        out.append(KindSummary(kind=kind.value, rows=int(row.get("n") or 0), first=row.get("first"),
-                               last=row.get("last"), last_ingestion=latest.get(kind.value)))
+        rows = int(row.get("n") or 0)
+        out.append(KindSummary(kind=kind.value, rows=rows, first=row.get("first"), last=row.get("last"),
+                               undated=undated_rows(deps.warehouse, tenant_id, kind) if rows else 0,
+                               last_ingestion=latest.get(kind.value)))
     return DatasetSummary(kinds=out, syncs=source_syncs(deps, tenant_id))
 
 

@@ -143,7 +143,7 @@ export interface Ingestion {
   error?: string | null;
   started_at?: string | null;
   finished_at?: string | null;
-  /** The upload's stated currency (GET /v1/ingestions/{id} shows it). */
+  /** The currency the upload stated for its rows that name none (ISO 4217); null when it stated none. */
   currency?: string | null;
   /** The workbook sheet this file was written from (each sheet of an .xlsx/.xls is ingested as one CSV). */
   sheet?: string | null;
@@ -171,6 +171,8 @@ export interface KindSummary {
   rows: number;
   first: string | null;
   last: string | null;
+  /** Rows without a date (reviews only): in all-time figures, in no period. */
+  undated?: number;
   last_ingestion: Ingestion | null;
 }
 export interface SyncView {

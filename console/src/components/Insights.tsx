@@ -7,6 +7,7 @@ import { api } from "../api/client";
 import type { MetricResult } from "../api/types";
 import { count } from "../format";
 import { ErrorNote, Loading } from "./Status";
+import { leftOutNote } from "./ReviewKpis";
 
 const Chart = lazy(() => import("./Chart"));
 
@@ -35,7 +36,10 @@ export function stockAtRisk(rows: MetricResult["rows"]) {
   return { stockout: cover.filter((v) => v < STOCKOUT_DAYS).length, overstock: cover.filter((v) => v > OVERSTOCK_DAYS).length, total: cover.length };
 }
 
-export function Insights({ range, enabled }: { range: { start: string; end: string }; enabled: boolean }) {
+/** ``reviews``: how many the tenant has and how many have no date (the trend says what it left out). */
+export function Insights({ range, enabled, reviews }: {
+  range: { start: string; end: string }; enabled: boolean; reviews?: { total: number; undated: number };
+}) {
   const prices = useQuery({
     queryKey: ["price-position", range], enabled,
     queryFn: () => metricQuery({ metrics: ["price_index"], dimensions: ["sku"], time_range: range, limit: 1000 }),
@@ -62,6 +66,7 @@ export function Insights({ range, enabled }: { range: { start: string; end: stri
       y: { field: "avg_rating", type: "quantitative", title: "Average rating", scale: { domain: [1, 5] } },
     },
   }, [sentiment.data]);
+  const leftOut = reviews ? leftOutNote(reviews.undated, reviews.total, "trend") : null;
   const pos = prices.data && pricePosition(prices.data.rows);
   const risk = stock.data && stockAtRisk(stock.data.rows);
 
@@ -105,7 +110,8 @@ export function Insights({ range, enabled }: { range: { start: string; end: stri
             </Suspense>
             <p className="small"><Link to={ask("What are customers complaining about in their reviews over the last 90 days?")}>What are customers saying?</Link></p>
           </>
-        ) : sentiment.data ? <p className="muted">No reviews in this period.</p> : null}
+        ) : sentiment.data && !leftOut ? <p className="muted">No reviews in this period.</p> : null}
+        {sentiment.data && leftOut ? <p className="muted small" data-testid="sentiment-undated">{leftOut}</p> : null}
       </section>
     </div>
   );

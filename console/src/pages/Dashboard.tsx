@@ -1,6 +1,6 @@
 // Dashboard: KPI tiles with period-over-period change and the revenue trend (the metrics layer,
-// POST /v1/metrics:query), open alerts, data freshness per kind. Every number links to the question that
-// explains it.
+// POST /v1/metrics:query), the all-time review KPIs (undated reviews included), open alerts, data freshness per
+// kind. Every number links to the question that explains it.
 import { lazy, Suspense, useMemo, useState } from "react";
 import { Link } from "react-router-dom";
 import { useQuery } from "@tanstack/react-query";
@@ -12,6 +12,7 @@ import { KIND_LABEL } from "../kinds";
 import { periodEnding } from "../dates";
 import { Empty, ErrorNote, Loading } from "../components/Status";
 import { Insights } from "../components/Insights";
+import { ReviewKpis } from "../components/ReviewKpis";
 
 const Chart = lazy(() => import("../components/Chart"));
 
@@ -47,6 +48,7 @@ export function DashboardPage() {
   const data = useQuery({ queryKey: ["datasets"], queryFn: () => api<DatasetSummary>("/v1/datasets") });
   const alerts = useQuery(alertsQuery("open"));
   const lastSale = data.data?.kinds.find((k) => k.kind === "sales")?.last?.slice(0, 10) ?? null;
+  const reviews = data.data?.kinds.find((k) => k.kind === "reviews");
   const range = useMemo(() => (lastSale ? periodEnding(lastSale, days) : null), [lastSale, days]);
   const currency = settings.data?.currency ?? "USD";
 
@@ -128,9 +130,12 @@ export function DashboardPage() {
               </Suspense>
             ) : trend.isLoading ? <Loading /> : null}
           </section>
-          <Insights range={range} enabled={!kpis.isLoading && !unavailable(kpis.error)} />
+          <Insights range={range} enabled={!kpis.isLoading && !unavailable(kpis.error)}
+                    reviews={reviews ? { total: reviews.rows, undated: reviews.undated ?? 0 } : undefined} />
         </>
       ) : null}
+      {/* with or without sales: a shop whose reviews have no dates still has its rating and review count */}
+      {reviews && reviews.rows > 0 ? <ReviewKpis summary={reviews} enabled={!range || !kpis.isLoading} /> : null}
       <div className="grid2">
         <section className="card">
           <h2>Open alerts</h2>
@@ -155,7 +160,7 @@ export function DashboardPage() {
                   <tr key={k.kind}>
                     <td>{KIND_LABEL[k.kind] ?? k.kind}</td>
                     <td>{count(k.rows)}</td>
-                    <td>{k.last ? k.last.slice(0, 10) : "none yet"}</td>
+                    <td>{k.last ? k.last.slice(0, 10) : k.undated ? "no dates" : "none yet"}</td>
                   </tr>
                 ))}
               </tbody>

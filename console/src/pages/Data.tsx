@@ -28,7 +28,7 @@ export function DataPage() {
               {summary.data.kinds.map((k) => (
                 <tr key={k.kind}>
                   <td>{KIND_LABEL[k.kind] ?? k.kind}</td>
-                  <td>{count(k.rows)}</td>
+                  <td>{count(k.rows)}{k.undated ? ` (${count(k.undated)} without a date)` : ""}</td>
                   <td>{k.first?.slice(0, 10) ?? "–"}</td>
                   <td>{k.last?.slice(0, 10) ?? "–"}</td>
                   <td>{k.last_ingestion ? `${k.last_ingestion.status}, ${k.last_ingestion.finished_at?.slice(0, 16).replace("T", " ") ?? "running"}` : "none"}</td>
@@ -75,7 +75,7 @@ export function DataPage() {
             <thead>
               <tr>
                 <th scope="col">File</th><th scope="col">Kind</th><th scope="col">Source</th><th scope="col">Status</th>
-                <th scope="col">Read</th><th scope="col">Accepted</th><th scope="col">Rejected</th><th scope="col">Duplicates</th><th scope="col">Finished</th>
+                <th scope="col">Read</th><th scope="col">Accepted</th><th scope="col">Rejected</th><th scope="col">Duplicates</th><th scope="col">Currency</th><th scope="col">Finished</th>
               </tr>
             </thead>
             <tbody>
@@ -89,6 +89,7 @@ export function DataPage() {
                   <td>{count(i.accepted)}</td>
                   <td>{count(i.rejected)}</td>
                   <td>{count(i.duplicates)}</td>
+                  <td title={i.currency ? "The currency the upload stated for its rows that name none" : undefined}>{i.currency ?? "–"}</td>
                   <td>{i.finished_at?.slice(0, 16).replace("T", " ") ?? "running"}</td>
                 </tr>
               ))}

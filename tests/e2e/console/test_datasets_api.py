@@ -124,3 +124,35 @@ def test_summary_lists_connector_sources_with_their_last_run_but_not_their_confi
     assert sync["last_errors"] and sync["last_finished_at"]
     assert "private-shop" not in body.get_data(as_text=True)
     assert api.get("/v1/datasets", headers=other.headers).get_json()["syncs"] == []
+
+
+REVIEWS = (  # a review set that publishes no dates (as Kaggle's Women's E-Commerce Clothing Reviews)
+    "review_id,sku,rating,title,text\n"
+    "r1,SKU-1,5,Love it,Fits well and the fabric is soft\n"
+    "r2,SKU-1,2,Too small,Runs two sizes small\n"
+    "r3,SKU-4,4,Nice,Good colour\n"
+)
+SALES = "order_id,date,sku,units,unit_price\nO1,2024-09-03,SKU-1,2,12.50\n"
+
+
+def test_undated_reviews_and_an_upload_currency_are_in_the_reads(api: Client) -> None:
+    owner, other = signup(api), signup(api)
+    _upload(api, owner, REVIEWS, "reviews.csv")
+    resp = api.post("/v1/uploads", headers={**owner.headers, "Content-Type": "application/octet-stream"},
+                    query_string={"filename": "orders.csv", "currency": "eur"}, data=SALES.encode())
+    assert resp.status_code == 201, resp.get_data(as_text=True)
+    LocalRuntime(get_deps()).drain()
+
+    summary = {k["kind"]: k for k in api.get("/v1/datasets", headers=owner.headers).get_json()["kinds"]}
+    assert (summary["reviews"]["rows"], summary["reviews"]["undated"], summary["reviews"]["last"]) == (3, 3, None)
+    assert summary["sales"]["undated"] == 0 and summary["sales"]["last_ingestion"]["currency"] == "EUR"
+    page = api.get("/v1/datasets/ingestions", headers=owner.headers).get_json()
+    items = {i["original_filename"]: i for i in page["items"]}
+    assert items["orders.csv"]["currency"] == "EUR" and items["reviews.csv"]["currency"] is None
+    # the all-time review figures the console's tiles ask for count every review, dated or not
+    kpis = api.post("/v1/metrics:query", headers=owner.headers, json={"metrics": ["avg_rating", "review_count"]})
+    assert kpis.status_code == 200, kpis.get_data(as_text=True)
+    assert kpis.get_json()["rows"][0]["review_count"] == 3
+    assert abs(kpis.get_json()["rows"][0]["avg_rating"] - 11 / 3) < 1e-9
+    theirs = {k["kind"]: k for k in api.get("/v1/datasets", headers=other.headers).get_json()["kinds"]}
+    assert (theirs["reviews"]["rows"], theirs["reviews"]["undated"]) == (0, 0)

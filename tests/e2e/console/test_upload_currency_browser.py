@@ -53,6 +53,14 @@ def test_the_upload_currency_reaches_the_rows_and_the_answer(served: Served, bro
     serious = browser.axe(page, "upload-currency")
     assert serious == [], serious
 
+    # the Data page's list of ingestions names the currency the upload stated
+    page.get_by_role("link", name="Data").click()
+    row = page.get_by_role("row").filter(has_text="orders.csv")
+    expect(row).to_have_count(1)
+    headers = page.get_by_role("table").filter(has_text="orders.csv").get_by_role("columnheader").all_inner_texts()
+    assert row.get_by_role("cell").nth(headers.index("Currency")).inner_text() == "GBP"
+    browser.shoot(page, "data-ingestion-currency")
+
     items = served.api("GET", "/v1/datasets/ingestions", token)["items"]
     assert len(items) == 1  # one file sent (nothing while the field said "£")
     ingestion = served.api("GET", f"/v1/ingestions/{items[0]['ingestion_id']}", token)

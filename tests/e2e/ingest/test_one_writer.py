@@ -113,7 +113,7 @@ def _start_serve(home: Path) -> tuple[subprocess.Popen[bytes], str]:
         try:
             requests.get(f"{base}/healthz", timeout=2)
             return proc, base
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # a slow first answer is not a failure
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
                 raise

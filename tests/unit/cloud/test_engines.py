@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
@@ -95,3 +99,102 @@ def test_an_engine_is_ready_only_when_it_answers_in_json(status: int, content_ty
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- each emulator is ready only when its own API answers (another server on its port is told apart) ------
+
+_Answer = tuple[int, str, bytes]
+_NOT_FOUND: _Answer = (404, "application/json", b'{"error":{"code":404,"message":"Not found","status":"NOT_FOUND"}}')
+#: What each server answers (by path; anything else its 404), as measured against the real ones.
+_SERVERS: dict[str, tuple[dict[str, _Answer], _Answer]] = {
+    "pubsub": ({"/topics": (200, "application/json", b"{\n}\n")}, _NOT_FOUND),
+    "pubsub with topics": ({"/topics": (200, "application/json",
+                                        b'{"topics": [{"name": "projects/p/topics/t"}]}')}, _NOT_FOUND),
+    "firestore": ({"/documents/probe": (200, "application/json", b"{\n}\n")}, _NOT_FOUND),
+    "firestore with documents": ({"/documents/probe": (200, "application/json",
+                                                  b'{"documents": [{"name": "x"}], "nextPageToken": "n"}')},
+                                 _NOT_FOUND),
+    "storage": ({"/storage/v1/b": (200, "application/json", b'{"kind":"storage#buckets"}\n')},
+                (404, "text/plain; charset=utf-8", b"404 page not found\n")),
+    "bigquery": ({"/datasets": (200, "application/json", b'{"kind": "bigquery#datasetList", "datasets": []}')},
+                 (404, "application/json", b'{"detail": "Not Found"}')),
+    "functions-framework": ({}, (400, "text/html; charset=utf-8", b"<!doctype html><title>400 Bad Request</title>")),
+    "java emulator root": ({}, (200, "", b"Ok\n")),
+    "any json": ({}, (200, "application/json", b"{}")),
+    "any google error": ({}, _NOT_FOUND),
+}
+_OWN = {"pubsub": ("pubsub", "pubsub with topics"), "firestore": ("firestore", "firestore with documents"),
+        "storage": ("storage",)}
+_READY = {"pubsub": engines.pubsub_ready, "firestore": engines.firestore_ready, "storage": engines.storage_ready}
+
+
+@contextlib.contextmanager
+def _server(routes: dict[str, _Answer], default: _Answer) -> Iterator[tuple[int, list[str]]]:
+    """An HTTP server on a free port answering a GET by the route its path ends with; its port, paths asked."""
+    asked: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            asked.append(self.path)
+            status, content_type, body = next((a for part, a in routes.items() if self.path.endswith(part)), default)
+            self.send_response(status)
+            if content_type:
+                self.send_header("Content-Type", content_type)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        yield server.server_address[1], asked
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("engine", sorted(_READY))
+@pytest.mark.parametrize("server", sorted(_SERVERS))
+def test_an_emulator_is_ready_only_when_its_own_api_answers(engine: str, server: str) -> None:
+    with _server(*_SERVERS[server]) as (port, asked):
+        check = _READY[engine](port)
+        if server in _OWN[engine]:
+            assert check() is True
+        else:  # another server holds the port: said at once, not after the start timeout
+            with pytest.raises(engines.PortTaken, match="another server holds the port"):
+                check()
+    assert asked and all(path.startswith("/v1/projects/" if engine != "storage" else "/storage/v1/b") for path in asked)
+
+
+@pytest.mark.parametrize("engine", sorted(_READY))
+def test_an_emulator_not_listening_yet_or_failing_is_not_ready_yet(engine: str) -> None:
+    assert _READY[engine](engines.free_port())() is False
+    with _server({}, (503, "application/json", b"{}")) as (port, _):
+        assert _READY[engine](port)() is False
+
+
+def test_a_taken_port_stops_the_engine_and_is_chosen_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``on_a_free_port`` starts again on a new port when the first meets another server; the first is stopped."""
+    with _server(*_SERVERS["functions-framework"]) as (taken, _), _server(*_SERVERS["storage"]) as (free, _):
+        ports = iter([taken, free])
+        monkeypatch.setattr(engines, "free_port", lambda: next(ports))
+        started: list[engines.Process] = []
+
+        def start(port: int) -> engines.Process:
+            proc = engines.spawn("sleeper", [sys.executable, "-c", "import time; time.sleep(60)"], port=port,
+                                 log_dir=tmp_path)
+            started.append(proc)
+            engines.wait_until(engines.storage_ready(port), process=proc, timeout=30, what="fake-gcs-server")
+            return proc
+
+        proc = engines.on_a_free_port(start, None)
+        try:
+            assert proc.port == free and [p.port for p in started] == [taken, free]
+            assert not started[0].alive()  # the engine that met the other server is stopped, not left behind
+        finally:
+            proc.stop()
+        with pytest.raises(engines.PortTaken):  # a port the caller gave is not changed behind its back
+            engines.on_a_free_port(start, taken)
+        assert not started[-1].alive()
