@@ -82,8 +82,11 @@ def _check(ask: Ask, answer: str, frame: pd.DataFrame) -> None:
 
 # ------------------------------------------------------------------------------------------------ truths
 def _top(frame: pd.DataFrame, by: str, value: str = "value", agg: str = "sum") -> tuple[str, float]:
-    grouped = frame.groupby(by)[value].agg(agg).sort_values(ascending=False)
-    return str(grouped.index[0]), round(float(grouped.iloc[0]), 2)
+    """The group with the most ``value``; of groups tied at the cent, the first by name (as the answers rank)."""
+    grouped = frame.groupby(by)[value].agg(agg).round(2).rename("v").reset_index()
+    grouped["name"] = grouped[by].astype(str)
+    best = grouped.sort_values(["v", "name"], ascending=[False, True]).iloc[0]
+    return str(best["name"]), float(best["v"])
 
 
 def _month(frame: pd.DataFrame, period: str) -> pd.DataFrame:
