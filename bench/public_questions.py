@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -73,8 +72,7 @@ def main() -> None:
                 doc = json.loads(out)
                 print(f"{name}: {file_name} ({doc['rows_read']:,} lines) ingested in {wall:.1f} s (CPU {cpu:.1f} s): "
                       f"accepted {doc['accepted']:,}, rejected {doc['rejected']:,}, duplicates {doc['duplicates']:,}, "
-                      f"skipped {doc['skipped']:,}; peak RSS of the children so far "
-                      f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
+                      f"skipped {doc['skipped']:,}")
             frame = dataset.frame(files)
             walls, right = [], 0
             for ask in dataset.asks:
