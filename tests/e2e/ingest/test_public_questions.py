@@ -332,6 +332,7 @@ RETAIL_SALES_ASKS = [
     Ask("What did we make last month?", lambda f: round(_last_whole_month(f)["value"].sum(), 2)),
     Ask("Which category had the most revenue?", lambda f: _top(f, "category")),
     Ask("Which category sold the most units?", lambda f: _top(f, "category", "qty")),
+    Ask("Which product category had the most revenue?", lambda f: _top(f, "category")),
     Ask("Which product made the most revenue?", lambda f: _top(f, "category")),  # the category is the product
     Ask("What was revenue from Electronics in 2023?",
         lambda f: round(_year(f[f["category"] == "Electronics"], 2023)["value"].sum(), 2)),
