@@ -106,3 +106,24 @@ def test_amazon_sales_dataset_is_a_catalogue_in_rupees(
         assert got["price"] == float(row["discounted_price"].lstrip("₹").replace(",", ""))
         assert got["msrp"] == float(row["actual_price"].lstrip("₹").replace(",", ""))  # ₹1,39,900 too
         assert got["currency"] == "INR"
+
+
+def test_a_catalogue_larger_than_the_vocabulary_is_counted_whole(
+        harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The question vocabulary reads the first 20,000 products; "how many products" counts them all (the Amazon
+    Sales Dataset's shape at 50,000 rows answered 20,000)."""
+    import shared.store.vocabulary as vocabulary
+
+    for key in ("TENANT", "KEY"):
+        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_PER_MINUTE", "100000")
+        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_BURST", "100000")
+    monkeypatch.setattr(vocabulary, "MAX_PRODUCTS", 50)
+    text = shapes.amazon_sales(300, seed=25)
+    raw = pd.read_csv(io.StringIO(text)).drop_duplicates("product_id")
+    _ingest(tmp_path, "amazon.csv", text, capsys)
+    for question, truth in (("How many products do we have?", len(raw)),
+                            ("How many products do we have in Electronics?",
+                             int((raw["category"].str.split("|").str[0] == "Electronics").sum()))):
+        assert main(["ask", question, "--tenant", "acme", "--json", "--no-cache"]) == 0
+        answer = json.loads(capsys.readouterr().out)["answer"]
+        assert answer.startswith(f"Your catalogue has {truth:,} products"), answer
