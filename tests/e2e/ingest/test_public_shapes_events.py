@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from shared.cli.main import main
+from shared.deps import reset_deps
 from tests.e2e.ingest.conftest import Harness
 from tests.fixtures.public import shapes
 
@@ -32,8 +33,18 @@ def _ingest(tmp_path: Path, name: str, text: str, capsys: pytest.CaptureFixture[
     return doc
 
 
+@pytest.fixture(params=[None, 97], ids=["one chunk", "chunks of 97"])
+def chunk_rows(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int | None:
+    """The file in one chunk, or in many (sessions cut between chunks and carried over)."""
+    rows: int | None = request.param
+    if rows is not None:
+        monkeypatch.setenv("ECOMINTEL_INGEST_CHUNK_ROWS", str(rows))
+        reset_deps()
+    return rows
+
+
 def test_rees46_purchases_are_sales_and_every_other_event_is_counted(
-        harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        chunk_rows: int | None, harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = shapes.rees46(3000, seed=20)
     raw = pd.read_csv(io.StringIO(text), dtype={"user_session": str})
     purchases = raw[raw["event_type"] == "purchase"]
