@@ -30,8 +30,9 @@ _COMMON: dict[str, tuple[str, ...]] = {
 
 ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.SALES: {
-        "units": ("qty", "quantity", "units_sold", "quantity_sold", "qty_sold", "units_ordered", "item_quantity"),
-        "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit"),
+        "units": ("qty", "quantity", "units_sold", "quantity_sold", "qty_sold", "units_ordered", "item_quantity",
+                  "quantity_ordered", "qty_ordered"),
+        "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit", "price_each"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount"),
         "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id",
@@ -50,7 +51,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "customer_email": ("email", "e_mail", "email_address", "billing_email", "buyer_email", "order_email",
                            "contact_email", "customer_e_mail"),
         "customer_id": ("customer", "customer_number", "customer_no", "client_id", "buyer_id", "customer_user",
-                        "customer_hash", "user_id", "buyer"),
+                        "customer_hash", "user_id", "buyer", "customer_name"),
         # only names that say "order": a generic file's "Discount Amount" is the line's (Shopify's is the
         # order's, and its profile says so)
         "order_discount": ("order_discount_amount", "cart_discount", "order_discount_total", "order_level_discount"),
@@ -402,6 +403,19 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
              "rating_count and the comma-joined reviews on each row (no dates, no per-review rating) are not "
              "stored",
         top_level=("category",),
+    ),
+    # Kaggle "Sample Sales Data" (kyanyoga, sales_data_sample.csv: classic-car models sold to shops, 2003-2005):
+    # PRICEEACH is capped at 100 in the published file (SALES is the line's real total), so it is not read; the
+    # customer is a company (CUSTOMERNAME, hashed); TERRITORY (NA, EMEA, APAC, Japan) is the line's region
+    _profile(
+        "sample_sales_data", DataKind.SALES, ("ORDERNUMBER", "QUANTITYORDERED", "PRICEEACH", "ORDERLINENUMBER",
+                                              "SALES", "PRODUCTCODE", "DEALSIZE"),
+        {"ORDERNUMBER": "order_id", "QUANTITYORDERED": "units", "SALES": "revenue", "ORDERDATE": "date",
+         "STATUS": "status", "PRODUCTLINE": "product_category", "PRODUCTCODE": "sku", "CUSTOMERNAME": "customer_id",
+         "STATE": "state", "COUNTRY": "country", "TERRITORY": "region"},
+        note="Sample Sales Data: revenue is SALES (PRICEEACH is capped at 100 in this dataset and is not read); "
+             "Cancelled lines are refused as no sale; the customer is CUSTOMERNAME (hashed); TERRITORY is the "
+             "region; contacts, addresses, MSRP and DEALSIZE are not stored",
     ),
     # Walmart "Store Sales Forecasting" (train.csv) and Rossmann "Store Sales" (train.csv): revenue per store and
     # department (or day) without units, products, orders or customers. A sales line is units of a product, so

@@ -138,3 +138,30 @@ def test_a_catalogue_larger_than_the_vocabulary_is_counted_whole(
         assert main(["ask", question, "--tenant", "acme", "--json", "--no-cache"]) == 0
         answer = json.loads(capsys.readouterr().out)["answer"]
         assert answer.startswith(f"Your catalogue has {truth:,} products"), answer
+
+
+def test_sample_sales_data_as_published_in_latin_1(
+        harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Kaggle "Sample Sales Data" was refused ("cannot tell the kind"): QUANTITYORDERED and PRICEEACH matched no
+    alias. Now SALES is the revenue (PRICEEACH is capped at 100), Cancelled lines are refused, "NA" is a territory."""
+    text = shapes.sample_sales(600, seed=27)
+    path = tmp_path / "sales_data_sample.csv"
+    path.write_bytes(text.encode("cp1252"))
+    assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    raw = pd.read_csv(io.StringIO(text), keep_default_na=False)
+    cancelled = raw["STATUS"] == "Cancelled"
+    assert (doc["rows_read"], doc["accepted"], doc["rejected"]) == (600, int((~cancelled).sum()), int(cancelled.sum()))
+    assert cancelled.any()
+    assert "PRICEEACH is capped" in doc["note"]
+    stored = harness.rows("SELECT region, SUM(revenue) AS revenue, SUM(units) AS units, COUNT(DISTINCT customer_hash)"
+                          " AS customers FROM sales WHERE tenant_id = 'acme' GROUP BY region")
+    sold = raw[~cancelled]
+    truth = sold.groupby("TERRITORY").agg(revenue=("SALES", "sum"), units=("QUANTITYORDERED", "sum"),
+                                          customers=("CUSTOMERNAME", "nunique"))
+    assert {r["region"]: (round(r["revenue"], 2), r["units"], r["customers"]) for r in stored} == {
+        k: (round(v.revenue, 2), int(v.units), int(v.customers)) for k, v in truth.iterrows()}
+    assert "NA" in {r["region"] for r in stored}  # North America, not a missing value
+    assert (sold["PRICEEACH"] * sold["QUANTITYORDERED"] - sold["SALES"]).abs().max() > 1  # the capped price
+    reasons = {r["reason"] for r in harness.rows("SELECT reason FROM rejects WHERE tenant_id = 'acme'")}
+    assert reasons == {"STATUS: order status 'Cancelled': a cancelled order line is not a sale (got 'Cancelled')"}
