@@ -211,7 +211,8 @@ WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|wo
 
 #: Dimension nouns -> dimension (``product`` answers with SKUs, named by the vocabulary's titles).
 DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
-    ("channel", _rx(r"(?:sales )?channels?|marketplaces?|platforms?|storefronts?|(?:sales )?sources?|stores?|shops?")),
+    ("channel", _rx(r"(?:sales )?channels?|marketplaces?|platforms?|storefronts?|(?:sales )?sources?|stores?|shops?|"
+                    r"(?:shopping )?malls?")),
     ("category", _rx(r"(?:product )?categor(?:y|ies)|departments?|product (?:types?|lines?|groups?|famil(?:y|ies))|"
                      r"collections?|"
                      r"(?<!customer )segments?|ranges?")),
