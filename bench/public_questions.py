@@ -43,6 +43,7 @@ GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "rees46": lambda n: {"2019-Oct.csv": shapes.rees46(n, seed=19)},
     "amazon_sales": lambda n: {"amazon.csv": shapes.amazon_sales(n, seed=20)},
     "sample_sales": lambda n: {"sales_data_sample.csv": shapes.sample_sales(n, seed=21)},
+    "customer_shopping": lambda n: {"customer_shopping_data.csv": shapes.customer_shopping(n, seed=22)},
 }
 
 

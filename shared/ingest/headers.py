@@ -417,6 +417,18 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
              "Cancelled lines are refused as no sale; the customer is CUSTOMERNAME (hashed); TERRITORY is the "
              "region; contacts, addresses, MSRP and DEALSIZE are not stored",
     ),
+    # Kaggle "Customer Shopping Dataset - Retail Sales Data" (mehmettahiraslan, customer_shopping_data.csv: ten
+    # Istanbul malls, 2021-2023): one row per invoice; its price is the line's total (quantity x the unit price:
+    # Clothing 5 x 300.08 = 1500.4), not a unit price; dates d/m/yyyy; the mall is where the sale happened
+    _profile(
+        "customer_shopping_data", DataKind.SALES, ("invoice_no", "customer_id", "gender", "age", "category",
+                                                   "quantity", "price", "payment_method", "invoice_date",
+                                                   "shopping_mall"),
+        {"invoice_no": "order_id", "customer_id": "customer_id", "category": "product_category",
+         "quantity": "units", "price": "revenue", "invoice_date": "date", "shopping_mall": "channel"},
+        note="Customer Shopping Dataset: price is the line's total (quantity x unit price) and is read as revenue; "
+             "the shopping mall is the sale's channel; gender, age and payment method are not stored",
+    ),
     # Walmart "Store Sales Forecasting" (train.csv) and Rossmann "Store Sales" (train.csv): revenue per store and
     # department (or day) without units, products, orders or customers. A sales line is units of a product, so
     # these are recognised and refused with what they hold, not loaded with invented units.

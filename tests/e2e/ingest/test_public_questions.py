@@ -462,6 +462,33 @@ SAMPLE_SALES_ASKS = [
 ]
 
 
+# Kaggle "Customer Shopping Dataset": one line per invoice, price is the line's total (not a unit price), the
+# category is the product, the mall the channel; dates day first.
+def _customer_shopping(text: str) -> pd.DataFrame:
+    raw = pd.read_csv(io.StringIO(text))
+    return pd.DataFrame({"order": raw["invoice_no"], "customer": raw["customer_id"], "category": raw["category"],
+                         "mall": raw["shopping_mall"], "qty": raw["quantity"], "value": raw["price"],
+                         "day": pd.to_datetime(raw["invoice_date"], format="%d/%m/%Y")})
+
+
+CUSTOMER_SHOPPING_ASKS = [
+    Ask("What were sales in 2022?", lambda f: round(_year(f, 2022)["value"].sum(), 2)),
+    Ask("What was revenue in May 2022?", lambda f: round(_month(f, "2022-05")["value"].sum(), 2)),
+    Ask("What did we make last month?", lambda f: round(_last_whole_month(f)["value"].sum(), 2)),
+    Ask("Which category had the most revenue?", lambda f: _top(f, "category")),
+    Ask("Which category sold the most units in 2021?", lambda f: _top(_year(f, 2021), "category", "qty")),
+    Ask("Which shopping mall had the most revenue?", lambda f: _top(f, "mall")),
+    Ask("How many units did we sell in 2022?", lambda f: int(_year(f, 2022)["qty"].sum())),
+    Ask("How many orders did we have in 2021?", lambda f: _year(f, 2021)["order"].nunique()),
+    Ask("What was the average order value in 2022?",
+        lambda f: round(_year(f, 2022)["value"].sum() / _year(f, 2022)["order"].nunique(), 2)),
+    Ask("How did sales change month over month?", _mom_pct, percent=True),
+    Ask("Which day of the week has the most sales?", _weekday),
+    Ask("What was revenue from Shoes in 2022?",
+        lambda f: round(_year(f[f["category"] == "Shoes"], 2022)["value"].sum(), 2)),
+]
+
+
 @dataclass(frozen=True)
 class Dataset:
     name: str
@@ -509,6 +536,9 @@ DATASETS = {
                             _only(_amazon_sales), AMAZON_SALES_ASKS, no_currency=False),
     "sample_sales": Dataset("sample_sales", _one("sales_data_sample", lambda: shapes.sample_sales(2823, seed=11)),
                             _only(_sample_sales), SAMPLE_SALES_ASKS, encoding="cp1252"),
+    "customer_shopping": Dataset("customer_shopping",
+                                 _one("customer_shopping_data", lambda: shapes.customer_shopping(3000, seed=12)),
+                                 _only(_customer_shopping), CUSTOMER_SHOPPING_ASKS),
 }
 #: Answered wrong today (each is fixed at its cause, then taken off this list). The catalogue questions of the
 #: Amazon Sales Dataset need catalogue measures the metrics layer does not have yet (price and list price by
