@@ -44,6 +44,7 @@ GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "amazon_sales": lambda n: {"amazon.csv": shapes.amazon_sales(n, seed=20)},
     "sample_sales": lambda n: {"sales_data_sample.csv": shapes.sample_sales(n, seed=21)},
     "customer_shopping": lambda n: {"customer_shopping_data.csv": shapes.customer_shopping(n, seed=22)},
+    "flipkart": lambda n: {"flipkart_com-ecommerce_sample.csv": shapes.flipkart(n, seed=23)},
 }
 
 

@@ -41,12 +41,16 @@ def products_from(raw: pd.DataFrame, field: str) -> pd.DataFrame:
     return raw.assign(sku=named, **({} if "product_title" in raw else {"product_title": named}))
 
 
-#: Separators of a category written as a path, most specific last (``Computers&Accessories|Cables|USBCables``).
-_PATH = r"\s*(?:\||>)\s*"
+#: Separators of a category written as a path, most specific last (``Computers&Accessories|Cables|USBCables``,
+#: ``Clothing >> Women's Clothing``).
+_PATH = r"\s*(?:\||>>?)\s*"
+#: What wraps a path written as a one-item JSON list (Flipkart: ``["Clothing >> Women's Clothing"]``).
+_WRAPPING = "[]\"' "
 
 
 def top_levels(raw: pd.DataFrame, fields: frozenset[str]) -> pd.DataFrame:
     """``raw`` with each of ``fields`` present cut to the first part of its path (``A|B|C`` -> ``A``)."""
-    cut = {f: raw[f].astype(object).where(raw[f].isna(), raw[f].astype(str).str.split(_PATH, n=1, regex=True).str[0])
+    cut = {f: raw[f].astype(object).where(raw[f].isna(), raw[f].astype(str).str.strip(_WRAPPING)
+                                          .str.split(_PATH, n=1, regex=True).str[0])
            for f in fields if f in raw}
     return raw.assign(**cut) if cut else raw

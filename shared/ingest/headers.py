@@ -429,6 +429,19 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         note="Customer Shopping Dataset: price is the line's total (quantity x unit price) and is read as revenue; "
              "the shopping mall is the sale's channel; gender, age and payment method are not stored",
     ),
+    # Kaggle "Flipkart Products" (flipkart_com-ecommerce_sample.csv, 20,000 listings crawled in 2016): a catalogue;
+    # the category tree is a JSON list of one path (``["Clothing >> Women's Clothing >> ..."]``), its first part kept;
+    # retail_price is the list price (MRP), discounted_price the price; ratings ("No rating available") not stored
+    _profile(
+        "flipkart_products", DataKind.PRODUCTS, ("uniq_id", "crawl_timestamp", "product_url", "product_category_tree",
+                                                 "pid", "retail_price", "discounted_price"),
+        {"pid": "sku", "product_name": "title", "product_category_tree": "category", "discounted_price": "price",
+         "retail_price": "msrp", "brand": "brand"},
+        note="Flipkart products: a catalogue of listings; category is the first part of product_category_tree; "
+             "price is discounted_price, list price (MRP) retail_price (the file names no currency); ratings, "
+             "descriptions and specifications are not stored",
+        top_level=("category",),
+    ),
     # Walmart "Store Sales Forecasting" (train.csv) and Rossmann "Store Sales" (train.csv): revenue per store and
     # department (or day) without units, products, orders or customers. A sales line is units of a product, so
     # these are recognised and refused with what they hold, not loaded with invented units.

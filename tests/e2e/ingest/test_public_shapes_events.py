@@ -165,3 +165,22 @@ def test_sample_sales_data_as_published_in_latin_1(
     assert (sold["PRICEEACH"] * sold["QUANTITYORDERED"] - sold["SALES"]).abs().max() > 1  # the capped price
     reasons = {r["reason"] for r in harness.rows("SELECT reason FROM rejects WHERE tenant_id = 'acme'")}
     assert reasons == {"STATUS: order status 'Cancelled': a cancelled order line is not a sale (got 'Cancelled')"}
+
+
+def test_flipkart_products_are_a_catalogue_by_top_category(
+        harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = shapes.flipkart(200, seed=27)
+    raw = pd.read_csv(io.StringIO(text), dtype={"pid": str})
+    doc = _ingest(tmp_path, "flipkart_com-ecommerce_sample.csv", text, capsys)
+    assert (doc["kind"], doc["accepted"], doc["rejected"]) == ("products", 200, 0)
+    assert "first part of product_category_tree" in doc["note"]
+    products = {r["sku"]: r for r in harness.rows(
+        "SELECT sku, title, brand, category, price, msrp FROM products WHERE tenant_id = 'acme'")}
+    for _, row in raw.iterrows():
+        got = products[row["pid"]]
+        assert got["category"] == row["product_category_tree"][2:].split(" >> ")[0]
+        assert got["title"] == row["product_name"]
+        assert pd.isna(got["brand"]) if pd.isna(row["brand"]) else got["brand"] == row["brand"]
+        for field, column in (("price", "discounted_price"), ("msrp", "retail_price")):
+            assert (got[field] is None or pd.isna(got[field])) if pd.isna(row[column]) else \
+                got[field] == float(row[column])

@@ -27,10 +27,10 @@ def test_a_product_name_is_the_product_before_its_category() -> None:
 
 def test_a_category_path_keeps_its_first_part() -> None:
     raw = pd.DataFrame({"category": ["Computers&Accessories|Cables|USBCables", "Home & Kitchen > Kettles", None,
-                                     "Electronics"], "title": ["a|b", "x", "y", "z"]})
+                                     '["Clothing >> Women\'s Clothing >> Shorts"]'], "title": ["a|b", "x", "y", "z"]})
     out = top_levels(raw, frozenset({"category", "missing"}))
     assert out["category"].where(out["category"].notna(), None).tolist() == [
-        "Computers&Accessories", "Home & Kitchen", None, "Electronics"]
+        "Computers&Accessories", "Home & Kitchen", None, "Clothing"]
     assert out["title"].tolist() == ["a|b", "x", "y", "z"]
 
 
