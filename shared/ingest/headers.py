@@ -58,8 +58,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "order_refund": ("order_refunded", "order_refund_amount", "order_refunded_amount", "order_refund_total"),
         "status": ("order_status", "financial_status", "payment_status"),
         "line_net": ("net_line_total", "line_net_total", "item_net"),
-        # what a row of an event log records (REES46's view/cart/remove_from_cart/purchase): purchases are sales
-        "event_type": ("event", "event_name"),
+        # what a row of an event log records (REES46's view/cart/remove_from_cart/purchase): purchases are sales.
+        # Only its own name: a sales file's "Event" column is as likely a promotion ("Black Friday")
+        "event_type": (),
         # the product a line names (shared.ingest.catalogue): kept for the catalogue, not on the sales row
         "product_title": ("description", "product_name", "product_title", "item_name", "item_description",
                           "lineitem_name", "title"),

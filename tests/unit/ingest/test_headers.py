@@ -175,3 +175,11 @@ def test_instacart_orders_are_acknowledged_not_refused(header: list[str]) -> Non
     part = dataset_part(header)
     assert part is not None and part.role is PartRole.UNUSED and "nothing ecomintel stores" in part.about
     assert detect_kind(header) is DataKind.SALES
+
+
+def test_an_event_column_of_a_sales_file_is_no_event_log() -> None:
+    """Only ``event_type`` makes a file an event log: a promotion named in an "Event" column is not one."""
+    mapping = map_columns(["sku", "date", "units", "revenue", "Event"], DataKind.SALES)
+    assert "event_type" not in mapping.fields.values()
+    assert map_columns(["sku", "date", "units", "event_type"], DataKind.SALES).as_document()["event_type"] == \
+        "event_type"
