@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -43,6 +42,9 @@ GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     # REES46 publishes one file per month of about 4M events (the cosmetics shop: 20M over five months)
     "rees46": lambda n: {"2019-Oct.csv": shapes.rees46(n, seed=19)},
     "amazon_sales": lambda n: {"amazon.csv": shapes.amazon_sales(n, seed=20)},
+    "sample_sales": lambda n: {"sales_data_sample.csv": shapes.sample_sales(n, seed=21)},
+    "customer_shopping": lambda n: {"customer_shopping_data.csv": shapes.customer_shopping(n, seed=22)},
+    "flipkart": lambda n: {"flipkart_com-ecommerce_sample.csv": shapes.flipkart(n, seed=23)},
 }
 
 
@@ -68,13 +70,12 @@ def main() -> None:
                    "ECOMINTEL_RATE_LIMIT_TENANT_PER_MINUTE": "100000", "ECOMINTEL_RATE_LIMIT_KEY_PER_MINUTE": "100000"}
             for file_name, text in files.items():
                 path = Path(tmp) / file_name
-                path.write_bytes(text.encode())
+                path.write_bytes(text.encode(dataset.encoding))
                 wall, cpu, out = _run(["ingest", str(path), "--tenant", "acme", "--json"], env)
                 doc = json.loads(out)
                 print(f"{name}: {file_name} ({doc['rows_read']:,} lines) ingested in {wall:.1f} s (CPU {cpu:.1f} s): "
                       f"accepted {doc['accepted']:,}, rejected {doc['rejected']:,}, duplicates {doc['duplicates']:,}, "
-                      f"skipped {doc['skipped']:,}; peak RSS of the children so far "
-                      f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
+                      f"skipped {doc['skipped']:,}")
             frame = dataset.frame(files)
             walls, right = [], 0
             for ask in dataset.asks:

@@ -38,15 +38,37 @@ def products_from(raw: pd.DataFrame, field: str) -> pd.DataFrame:
     (``ColumnMapping.sku_stand_in``).
     """
     named = raw[field]
-    return raw.assign(sku=named, **({} if "product_title" in raw else {"product_title": named}))
+    return raw.assign(sku=_as_sku(named), **({} if "product_title" in raw else {"product_title": named}))
 
 
-#: Separators of a category written as a path, most specific last (``Computers&Accessories|Cables|USBCables``).
-_PATH = r"\s*(?:\||>)\s*"
+#: A SKU's longest form (``SaleRecord.sku``); a longer name keeps its start and a hash of the whole.
+_MAX_SKU = 128
+
+
+def _as_sku(names: pd.Series) -> pd.Series:
+    """Names as SKUs; one longer than a SKU may be is cut to its start plus 16 hex digits of a hash of it all.
+
+    Two long names that start alike stay two products, and the same name is the same SKU in every file.
+    """
+    text = names.astype(object)
+    long = text.map(lambda v: isinstance(v, str) and len(v.strip()) > _MAX_SKU)
+    if not long.any():
+        return names
+    hashed = pd.util.hash_pandas_object(text[long].astype(str).str.strip(), index=False)
+    cut = [f"{v.strip()[:_MAX_SKU - 18]}~{h:016x}" for v, h in zip(text[long], hashed.to_numpy(), strict=True)]
+    return text.where(~long, pd.Series(cut, index=text[long].index, dtype=object))
+
+
+#: Separators of a category written as a path, most specific last (``Computers&Accessories|Cables|USBCables``,
+#: ``Clothing >> Women's Clothing``).
+_PATH = r"\s*(?:\||>>?)\s*"
+#: What wraps a path written as a one-item JSON list (Flipkart: ``["Clothing >> Women's Clothing"]``).
+_WRAPPING = "[]\"' "
 
 
 def top_levels(raw: pd.DataFrame, fields: frozenset[str]) -> pd.DataFrame:
     """``raw`` with each of ``fields`` present cut to the first part of its path (``A|B|C`` -> ``A``)."""
-    cut = {f: raw[f].astype(object).where(raw[f].isna(), raw[f].astype(str).str.split(_PATH, n=1, regex=True).str[0])
+    cut = {f: raw[f].astype(object).where(raw[f].isna(), raw[f].astype(str).str.strip(_WRAPPING)
+                                          .str.split(_PATH, n=1, regex=True).str[0])
            for f in fields if f in raw}
     return raw.assign(**cut) if cut else raw

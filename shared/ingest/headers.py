@@ -30,8 +30,9 @@ _COMMON: dict[str, tuple[str, ...]] = {
 
 ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.SALES: {
-        "units": ("qty", "quantity", "units_sold", "quantity_sold", "qty_sold", "units_ordered", "item_quantity"),
-        "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit"),
+        "units": ("qty", "quantity", "units_sold", "quantity_sold", "qty_sold", "units_ordered", "item_quantity",
+                  "quantity_ordered", "qty_ordered"),
+        "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit", "price_each"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount"),
         "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id",
@@ -50,15 +51,16 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "customer_email": ("email", "e_mail", "email_address", "billing_email", "buyer_email", "order_email",
                            "contact_email", "customer_e_mail"),
         "customer_id": ("customer", "customer_number", "customer_no", "client_id", "buyer_id", "customer_user",
-                        "customer_hash", "user_id", "buyer"),
+                        "customer_hash", "user_id", "buyer", "customer_name"),
         # only names that say "order": a generic file's "Discount Amount" is the line's (Shopify's is the
         # order's, and its profile says so)
         "order_discount": ("order_discount_amount", "cart_discount", "order_discount_total", "order_level_discount"),
         "order_refund": ("order_refunded", "order_refund_amount", "order_refunded_amount", "order_refund_total"),
         "status": ("order_status", "financial_status", "payment_status"),
         "line_net": ("net_line_total", "line_net_total", "item_net"),
-        # what a row of an event log records (REES46's view/cart/remove_from_cart/purchase): purchases are sales
-        "event_type": ("event", "event_name"),
+        # what a row of an event log records (REES46's view/cart/remove_from_cart/purchase): purchases are sales.
+        # Only its own name: a sales file's "Event" column is as likely a promotion ("Black Friday")
+        "event_type": (),
         # the product a line names (shared.ingest.catalogue): kept for the catalogue, not on the sales row
         "product_title": ("description", "product_name", "product_title", "item_name", "item_description",
                           "lineitem_name", "title"),
@@ -401,6 +403,44 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
              "('Computers&Accessories|...'); price is discounted_price, list price (MRP) actual_price; rating, "
              "rating_count and the comma-joined reviews on each row (no dates, no per-review rating) are not "
              "stored",
+        top_level=("category",),
+    ),
+    # Kaggle "Sample Sales Data" (kyanyoga, sales_data_sample.csv: classic-car models sold to shops, 2003-2005):
+    # PRICEEACH is capped at 100 in the published file (SALES is the line's real total), so it is not read; the
+    # customer is a company (CUSTOMERNAME, hashed); TERRITORY (NA, EMEA, APAC, Japan) is the line's region
+    _profile(
+        "sample_sales_data", DataKind.SALES, ("ORDERNUMBER", "QUANTITYORDERED", "PRICEEACH", "ORDERLINENUMBER",
+                                              "SALES", "PRODUCTCODE", "DEALSIZE"),
+        {"ORDERNUMBER": "order_id", "QUANTITYORDERED": "units", "SALES": "revenue", "ORDERDATE": "date",
+         "STATUS": "status", "PRODUCTLINE": "product_category", "PRODUCTCODE": "sku", "CUSTOMERNAME": "customer_id",
+         "STATE": "state", "COUNTRY": "country", "TERRITORY": "region"},
+        note="Sample Sales Data: revenue is SALES (PRICEEACH is capped at 100 in this dataset and is not read); "
+             "Cancelled lines are refused as no sale; the customer is CUSTOMERNAME (hashed); TERRITORY is the "
+             "region; contacts, addresses, MSRP and DEALSIZE are not stored",
+    ),
+    # Kaggle "Customer Shopping Dataset - Retail Sales Data" (mehmettahiraslan, customer_shopping_data.csv: ten
+    # Istanbul malls, 2021-2023): one row per invoice; its price is the line's total (quantity x the unit price:
+    # Clothing 5 x 300.08 = 1500.4), not a unit price; dates d/m/yyyy; the mall is where the sale happened
+    _profile(
+        "customer_shopping_data", DataKind.SALES, ("invoice_no", "customer_id", "gender", "age", "category",
+                                                   "quantity", "price", "payment_method", "invoice_date",
+                                                   "shopping_mall"),
+        {"invoice_no": "order_id", "customer_id": "customer_id", "category": "product_category",
+         "quantity": "units", "price": "revenue", "invoice_date": "date", "shopping_mall": "channel"},
+        note="Customer Shopping Dataset: price is the line's total (quantity x unit price) and is read as revenue; "
+             "the shopping mall is the sale's channel; gender, age and payment method are not stored",
+    ),
+    # Kaggle "Flipkart Products" (flipkart_com-ecommerce_sample.csv, 20,000 listings crawled in 2016): a catalogue;
+    # the category tree is a JSON list of one path (``["Clothing >> Women's Clothing >> ..."]``), its first part kept;
+    # retail_price is the list price (MRP), discounted_price the price; ratings ("No rating available") not stored
+    _profile(
+        "flipkart_products", DataKind.PRODUCTS, ("uniq_id", "crawl_timestamp", "product_url", "product_category_tree",
+                                                 "pid", "retail_price", "discounted_price"),
+        {"pid": "sku", "product_name": "title", "product_category_tree": "category", "discounted_price": "price",
+         "retail_price": "msrp", "brand": "brand"},
+        note="Flipkart products: a catalogue of listings; category is the first part of product_category_tree; "
+             "price is discounted_price, list price (MRP) retail_price (the file names no currency); ratings, "
+             "descriptions and specifications are not stored",
         top_level=("category",),
     ),
     # Walmart "Store Sales Forecasting" (train.csv) and Rossmann "Store Sales" (train.csv): revenue per store and

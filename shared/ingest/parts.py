@@ -93,6 +93,18 @@ PARTS: tuple[DatasetPart, ...] = (
                 ("order_id", "payment_sequential", "payment_type", "payment_value"),
                 "Olist order payments (how orders were paid; revenue comes from the items): nothing ecomintel "
                 "stores"),
+    # Instacart "Market Basket Analysis" (3.4M orders): orders carry a weekday, an hour and the days since the
+    # customer's previous order, never a calendar date, and no file carries a price; products.csv loads as a
+    # catalogue (product_id, product_name) on its own
+    DatasetPart("instacart", "instacart_orders", PartRole.UNUSED, DataKind.SALES,
+                ("order_id", "user_id", "eval_set", "order_number", "order_dow", "order_hour_of_day",
+                 "days_since_prior_order"),
+                "Instacart orders (a weekday, an hour and the days since the previous order: no calendar date, no "
+                "prices): no sale can be placed in time or valued, nothing ecomintel stores"),
+    DatasetPart("instacart", "instacart_order_products", PartRole.UNUSED, DataKind.SALES,
+                ("order_id", "product_id", "add_to_cart_order", "reordered"),
+                "Instacart order products (the products of each order, with no date, quantity or price): nothing "
+                "ecomintel stores"),
     DatasetPart(OLIST, "olist_geolocation_dataset", PartRole.UNUSED, DataKind.SALES,
                 ("geolocation_zip_code_prefix", "geolocation_lat", "geolocation_lng"),
                 "Olist geolocation (coordinates of postcodes): nothing ecomintel stores"),

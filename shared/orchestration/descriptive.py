@@ -302,16 +302,21 @@ def catalogue_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mo
     """The size of the catalogue ("how many products do we have"), counted from the vocabulary's products read."""
     from shared.orchestration.report import AnswerEvidence
     from shared.store.statements import TENANT
-    from shared.store.vocabulary import products_statement
+    from shared.store.vocabulary import MAX_PRODUCTS, catalogue_count_statement, products_statement
 
     cats = {c.lower() for c in reading.categories}
     brands = {b.lower() for b in reading.brands}
     products = [p for p in index.vocabulary.products if (not cats or (p.category or "").lower() in cats)
                 and (not brands or (p.brand or "").lower() in brands)]
+    count = len(products)
+    if len(index.vocabulary.products) >= MAX_PRODUCTS:  # the vocabulary holds the first products only: count all
+        params = {TENANT: index.vocabulary.tenant_id} | {f"category{i}": c for i, c in enumerate(sorted(cats))} \
+            | {f"brand{i}": b for i, b in enumerate(sorted(brands))}
+        count = int(deps.warehouse.run(catalogue_count_statement(len(cats), len(brands)), params)["n"].iloc[0])
     scope = " and ".join(([f"in the {', '.join(reading.categories)} "
                            f"{'category' if len(reading.categories) == 1 else 'categories'}"] if cats else [])
                          + ([f"from {', '.join(reading.brands)}"] if brands else []))
-    answer = f"Your catalogue has {len(products):,} product{'s' if len(products) != 1 else ''}" + (
+    answer = f"Your catalogue has {count:,} product{'s' if count != 1 else ''}" + (
         f" {scope}" if scope else "") + "."
     evidence = AnswerEvidence(kind="sql", description="the tenant's catalogue (products), counted",
                               sql=deps.warehouse.render(products_statement()),

@@ -221,8 +221,10 @@ WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|wo
 
 #: Dimension nouns -> dimension (``product`` answers with SKUs, named by the vocabulary's titles).
 DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
-    ("channel", _rx(r"(?:sales )?channels?|marketplaces?|platforms?|storefronts?|(?:sales )?sources?|stores?|shops?")),
-    ("category", _rx(r"categor(?:y|ies)|departments?|product (?:types?|lines?|groups?|famil(?:y|ies))|collections?|"
+    ("channel", _rx(r"(?:sales )?channels?|marketplaces?|platforms?|storefronts?|(?:sales )?sources?|stores?|shops?|"
+                    r"(?:shopping )?malls?")),
+    ("category", _rx(r"(?:product )?categor(?:y|ies)|departments?|product (?:types?|lines?|groups?|famil(?:y|ies))|"
+                     r"collections?|"
                      r"(?<!customer )segments?|ranges?")),
     ("brand", _rx(r"brands?|vendors?|manufacturers?|labels?|makers?")),
     ("competitor", _rx(r"competitors?|rivals?|retailers?|competition")),

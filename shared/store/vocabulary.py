@@ -20,7 +20,7 @@ from shared.ports import DocumentStore, Warehouse
 from shared.questions.vocabulary import ProductName, Vocabulary
 from shared.store.documents.caches import meta_collection
 from shared.store.extent import data_extent, undated_rows
-from shared.store.statements import TENANT, tenant_predicate
+from shared.store.statements import TENANT, param, tenant_predicate
 
 #: Names per kind the vocabulary keeps at most (a catalogue larger than this matches its first SKUs only).
 MAX_PRODUCTS = 20_000
@@ -42,6 +42,20 @@ def products_statement() -> exp.Select:
     """SKU, title, brand, category and marketplace ids of the tenant's catalogue."""
     return (exp.select("sku", "title", "brand", "category", "asin", "gtin", "currency")
             .from_("products").where(tenant_predicate()).order_by("sku").limit(MAX_PRODUCTS))
+
+
+def catalogue_count_statement(categories: int = 0, brands: int = 0) -> exp.Select:
+    """How many products the tenant's catalogue holds, past ``MAX_PRODUCTS`` too.
+
+    With ``categories``/``brands``, only those in one of the parameters ``@category0``... / ``@brand0``...
+    (lower-cased values).
+    """
+    conditions: list[exp.Expr] = [tenant_predicate()]
+    for column, n in (("category", categories), ("brand", brands)):
+        if n:
+            lowered = exp.func("LOWER", exp.column(column))
+            conditions.append(lowered.isin(*(param(f"{column}{i}") for i in range(n))))
+    return exp.select(exp.alias_(exp.func("COUNT", exp.Star()), "n")).from_("products").where(exp.and_(*conditions))
 
 
 def distinct_statement(table: str, column: str, limit: int = MAX_NAMES) -> exp.Select:

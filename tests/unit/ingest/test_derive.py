@@ -27,10 +27,10 @@ def test_a_product_name_is_the_product_before_its_category() -> None:
 
 def test_a_category_path_keeps_its_first_part() -> None:
     raw = pd.DataFrame({"category": ["Computers&Accessories|Cables|USBCables", "Home & Kitchen > Kettles", None,
-                                     "Electronics"], "title": ["a|b", "x", "y", "z"]})
+                                     '["Clothing >> Women\'s Clothing >> Shorts"]'], "title": ["a|b", "x", "y", "z"]})
     out = top_levels(raw, frozenset({"category", "missing"}))
     assert out["category"].where(out["category"].notna(), None).tolist() == [
-        "Computers&Accessories", "Home & Kitchen", None, "Electronics"]
+        "Computers&Accessories", "Home & Kitchen", None, "Clothing"]
     assert out["title"].tolist() == ["a|b", "x", "y", "z"]
 
 
@@ -42,3 +42,15 @@ def test_a_product_named_only_by_brand_is_titled_by_its_code() -> None:
     text = (catalogue.to_csv(exclude=set()) or b"").decode()
     assert text.splitlines() == ["sku,title,category,brand", "5802432,product 5802432,,runail",
                                  "88,product 88,apparel.glove,"]
+
+
+def test_a_product_name_longer_than_a_sku_is_cut_and_told_apart_by_a_hash() -> None:
+    start = ("Wayona Nylon Braided USB to Lightning Fast Charging and Data Sync Cable Compatible for iPhone 13, 12, "
+             "11, X, 8, 7, 6, 5, iPad Air, Pro, Mini")
+    assert len(start) > 128
+    names = pd.Series([start + " (3 FT, Grey)", start + " (3 FT, Black)", "Mascara", start + " (3 FT, Grey)"])
+    out = products_from(pd.DataFrame({"product_title": names}), "product_title")
+    skus = out["sku"].tolist()
+    assert all(len(s) <= 128 for s in skus) and skus[2] == "Mascara"
+    assert skus[0] != skus[1] and skus[0] == skus[3] and skus[0].startswith(start[:100]) and "~" in skus[0]
+    assert out["product_title"].tolist() == names.tolist()  # the title keeps the whole name

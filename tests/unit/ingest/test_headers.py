@@ -4,6 +4,7 @@ import pytest
 
 from shared.errors import InvalidInput
 from shared.ingest.headers import detect_kind, map_columns, normalise_header, require_columns
+from shared.ingest.parts import PartRole, dataset_part
 from shared.models.records import DataKind
 
 
@@ -162,3 +163,23 @@ def test_store_revenue_without_units_is_refused_saying_what_it_holds(header: lis
     with pytest.raises(InvalidInput) as refused:
         require_columns(map_columns(header, DataKind.SALES))
     assert "missing required column(s) sku, units" in refused.value.message and says in refused.value.message
+
+
+@pytest.mark.parametrize("header", [
+    ["order_id", "user_id", "eval_set", "order_number", "order_dow", "order_hour_of_day", "days_since_prior_order"],
+    ["order_id", "product_id", "add_to_cart_order", "reordered"],
+])
+def test_instacart_orders_are_acknowledged_not_refused(header: list[str]) -> None:
+    """Instacart publishes no calendar dates and no prices: its order files are recognised (nothing stored, every
+    row counted as skipped, the note says why) rather than refused as "cannot tell the kind"."""
+    part = dataset_part(header)
+    assert part is not None and part.role is PartRole.UNUSED and "nothing ecomintel stores" in part.about
+    assert detect_kind(header) is DataKind.SALES
+
+
+def test_an_event_column_of_a_sales_file_is_no_event_log() -> None:
+    """Only ``event_type`` makes a file an event log: a promotion named in an "Event" column is not one."""
+    mapping = map_columns(["sku", "date", "units", "revenue", "Event"], DataKind.SALES)
+    assert "event_type" not in mapping.fields.values()
+    assert map_columns(["sku", "date", "units", "event_type"], DataKind.SALES).as_document()["event_type"] == \
+        "event_type"

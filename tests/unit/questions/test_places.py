@@ -33,6 +33,8 @@ def read(index: VocabularyIndex, question: str) -> Reading:
     ("Which country had the most revenue?", "country"), ("Top 5 countries by revenue in 2011", "country"),
     ("Revenue by region last month", "region"), ("Which state has the highest sales?", "state"),
     ("Which countries have the most customers?", "country"),
+    ("Which product category had the most revenue?", "category"),  # one dimension, not products and categories
+    ("Which shopping mall had the most revenue?", "channel"),  # where the sale happened (a mall's shops)
 ])
 def test_a_place_word_breaks_down_by_that_column(retailer: VocabularyIndex, question: str, dimension: str) -> None:
     r = read(retailer, question)
