@@ -137,7 +137,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                             r"(?:negative|bad|poor|unhappy|low[- ]rated|(?:1|one|2|two)[- ]star) "
                                             r"(?:reviews?|ratings?)|negative review (?:share|rate|ratio)|"
                                             r"(?:share|percentage|proportion|fraction|%|percent|how many) of "
-                                            r"(?:our |the |all |my )?(?:reviews|ratings) (?:are|were|is|was|that "
+                                            r"(?:our |the |all |my )?(?:reviews|ratings) "
+                                            r"(?:(?:for|of|on) [^?.!]{1,80}? )?(?:are|were|is|was|that "
                                             r"(?:are|were)|come in) "
                                             r"(?:negative|bad|poor|low|(?:1|one|2|two)[- ]stars?)"),
                R, "share of negative reviews"),
@@ -145,14 +146,16 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                        r"(?:\w+ ){0,2}(?:negative|bad|poor|unhappy|low[- ]rated|(?:1|one|2|two)"
                                        r"[- ]star) (?:reviews?|ratings?)"),
                R, "negative reviews (1-2 stars)"),
-    MetricWord("negative_review_share", _rx(r"negative reviews?|bad reviews?|poor reviews?|(?:1|one|2|two)[- ]star"
+    MetricWord("negative_review_share", _rx(r"(?:negative|neg) (?:reviews?|revs)|bad reviews?|poor reviews?|"
+                                            r"(?:1|one|2|two)[- ]star"
                                             r"(?: reviews?| ratings?)?|low ratings?|unhappy reviews?"),
                R, "share of negative reviews"),
     MetricWord("avg_rating", _rx(r"(?:best|worst|better|worse|highest|lowest|top|bottom)[- ]"
                                  r"(?:rated|reviewed|reviews?)|"
                                  r"average (?:star )?ratings?|avg\.? ratings?|star ratings?|ratings?|stars|rated|"
                                  r"review scores?|scores?"), R, "average rating"),
-    MetricWord("review_count", _rx(r"reviews?|review count|feedback count"), R, "reviews"),
+    MetricWord("review_count", _rx(r"(?:most|least|fewest)[- ]reviewed|reviews?|review count|feedback count"), R,
+               "reviews"),
     MetricWord("days_of_cover", _rx(r"days? of (?:cover|stock|supply|inventory)|(?:stock|inventory) cover|"
                                     r"how (?:long|many days) (?:will |would |does |do )?(?:our |my |the )?"
                                     r"(?:stock|inventory) (?:last|cover)"), INV, "days of cover"),

@@ -35,6 +35,7 @@ from shared.questions.reviews import (
     asks_sentiment_change,
     change_period,
     read_review_question,
+    reviewed_thing,
     star_levels,
 )
 from shared.questions.timephrase import (
@@ -57,6 +58,10 @@ Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "uns
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
 _ADDITIVE: frozenset[str] = frozenset(name for name, spec in METRICS.items() if spec.additive)
 _DEFAULT_TOP = 5
+#: A comparative between two named things ("Amazon reviews worse than web reviews"), not a change over time.
+_THAN = re.compile(r"\b(?:better|worse|higher|lower|more|less|bigger|smaller|stronger|weaker) than\b", re.I)
+#: Review metrics that are a share already ("what share of reviews are negative" is no share of a total).
+REVIEW_SHARES = frozenset({"negative_review_share"})
 #: Reviews a product needs to be ranked by its rating (or its share of negative reviews).
 MIN_RANKED_REVIEWS = 5
 _RANK_CONTEXT = re.compile(
@@ -619,6 +624,13 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if (review := read_review_question(question, entity_spans + time.spans, entity_spans)) is not None:
         # "what are customers saying about shipping?": the sentiment agent, about that aspect (before the
         # refusals: "delivery times" in reviews is not shipping records; "the delivery" is not a product name)
+        thing = reviewed_thing(question, entity_spans + time.spans) if review.aspect is None else None
+        if index is not None and thing is not None and any(
+                len(w) > 2 and w not in _GENERIC_WORDS and w not in _FILLER_WORDS and not index.knows_word(w)
+                for w in thing[1]):  # "revs for vase" where nothing is a vase: said, not every product's reviews
+            reading.kind, reading.unknown_name = "unanswerable", thing[0]
+            reading.suggestions = index.closest_titles(thing[0])
+            return reading
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
         if as_of is None and DataKind.REVIEWS in extents:  # "since March": against the reviews' own last date
             reading.as_of = extents[DataKind.REVIEWS][1]
@@ -636,8 +648,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             today = extents[DataKind.REVIEWS][1]
             time = resolve_time(question, today, exclude=sku_spans)
             reading.as_of = today
-        if today is not None:  # "is sentiment improving?": the recent reviews against as many days before
-            time = change_period(time, today)
+        if today is not None and not _THAN.search(question):  # "is sentiment improving?": the recent reviews
+            time = change_period(time, today)  # against as many days before ("A worse than B": no change in time)
     if gap:
         reading.kind, (reading.concept, reading.needed) = "unanswerable", gap
         return reading
@@ -779,6 +791,13 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             r"versus|against)\s+(?:to\s+|with\s+)?(?:the\s+)?(?:\w+\s+){0,3}(?:before|prior|previous|preceding|"
             r"earlier))\b", question, re.I):
         compare = "previous_period"
+    if compare is not None and not time.explicit_compare and _THAN.search(question) and any(
+            len(v) > 1 for d, v in filters.items() if d not in ("sku", "weekday", "stars")):
+        compare = None  # "are Amazon reviews worse than web reviews?": one against the other, not over time
+    if compare is not None and rng is None and time.compare_unit is None and all(
+            lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics):
+        rng = change_period(time, today).range  # "is X getting worse reviews?": a month holds too few reviews
+        reading.period_stated = False
     if compare is not None and rng is None:
         unit = time.compare_unit or "month"  # "week over week": last week against the week before
         s, e = last_complete(today, unit)
@@ -818,8 +837,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             metrics = ["review_count", "avg_rating"]  # their reviews compared: how many, and how rated
     shape: Shape = "value"
     focus: DimensionFilter | None = None
-    share = bool(lx.SHARE.search(question))
     primary = metrics[0]
+    # "what share of reviews for X are negative": the metric is the share already, not X's share of a total
+    share = bool(lx.SHARE.search(question)) and not (primary in REVIEW_SHARES and stars is None)
     if share and not dims:
         candidates = sorted((d for d in filters if d != "weekday"), key=lambda d: d != "stars")
         if candidates:

@@ -60,6 +60,14 @@ _COUNTING = re.compile(r"\b(?:how many|number of|count|total|average|avg|mean|sh
                        r"fraction|ratio|rate|by|per|each|trend\w*|over time|monthly|weekly|daily|compare\w*|vs\.?|"
                        r"versus|most|least|top|bottom|highest|lowest|best|worst|which|stars?|rated|rating|ratings)\b"
                        r"|%", re.I)
+#: Reviews read for what to act on ("what should I fix based on reviews?", "which products need attention").
+_TO_ACT_ON = re.compile(r"\b(?:fix|improve|attention|address|work on|act on|action)\b", re.I)
+#: Negative reviews named as such ("neg reviews", "bad reviews", "one-star feedback").
+_NEGATIVE_REVIEWS = re.compile(r"\b(?:negative|neg|bad|poor|low[- ]rated|critical)\s+(?:reviews?|feedback|comments?|"
+                               r"ratings?|revs)\b", re.I)
+#: Words asking to read reviews or what they say, not to count them ("show me", "themes", "what do they say").
+_READ_THEM = re.compile(r"\b(?:show|list|see|read|give|pull|themes?|recurring|common|main|what|about|say\w*)\b",
+                        re.I)
 #: A rating that fell ("why are ratings falling"): the rating-decline answer, not an overview.
 _FALLING = re.compile(r"\b(?:fall\w*|fell|drop\w*|declin\w*|down\w*|worse|worsen\w*|slipp?\w*|sink\w*|sank|"
                       r"lower|decreas\w*|south|tank\w*|nosedive\w*)\b", re.I)
@@ -156,10 +164,14 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
         return ReviewQuestion("complaints")  # "why are customers unhappy with X": what they complain about
     if (liked or _PRAISE.search(question)) and not _COMPLAINT.search(question):
         return ReviewQuestion("praise")
-    if not (_COUNTING.search(question) or _FALLING.search(question) or asks_sentiment_change(question)
-            or re.search(r"\bwhy\b", question, re.I)):
-        return ReviewQuestion("sentiment_overview")  # "what do reviewers think of the X?": what they say of it
-    return None
+    if _TO_ACT_ON.search(question):
+        return ReviewQuestion("complaints")  # "what should I fix based on reviews?": what they complain about
+    if _COUNTING.search(question) or _FALLING.search(question) or asks_sentiment_change(question) \
+            or re.search(r"\bwhy\b", question, re.I):
+        return None
+    if _NEGATIVE_REVIEWS.search(question):  # "show me the negative reviews", "themes in negative reviews"
+        return ReviewQuestion("complaints") if _READ_THEM.search(question) else None  # "neg reviews May": a count
+    return ReviewQuestion("sentiment_overview")  # "what do reviewers think of the X?": what they say of it
 
 
 def asks_sentiment_change(question: str) -> bool:
@@ -238,3 +250,22 @@ def star_levels(question: str) -> StarLevels | None:
         if levels:
             return StarLevels(tuple(levels), m.span())
     return None
+
+
+#: "revs for vase", "what do people say about the bamboo lamp": the thing whose reviews are asked about, named last.
+_REVIEWED_THING = re.compile(
+    r"\b(?:reviews?|revs|re(?:vei|vi|ive)ws?|ratings?|feedback|complaints?|say(?:ing)?|think(?:ing)?|feel)\s+"
+    r"(?:for|of|on|about)\s+(?:the\s+|our\s+|my\s+)?(?P<name>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)\s*[?.!]*\s*$", re.I)
+
+
+def reviewed_thing(question: str, taken: Sequence[tuple[int, int]]) -> tuple[str, list[str]] | None:
+    """The name a review question ends on when none of it is one of the tenant's names, and its words.
+
+    The caller checks the words against the tenant's titles: "revs for vase" in a shop without a vase is said,
+    not answered with every product's reviews.
+    """
+    m = _REVIEWED_THING.search(question)
+    if m is None or not _outside(m.span("name"), taken):
+        return None
+    words = [w.lower() for w in re.findall(r"[a-z][\w'-]*", m.group("name"), re.I)]
+    return m.group("name"), words

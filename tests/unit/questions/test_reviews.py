@@ -271,3 +271,43 @@ def test_reviews_of_two_named_products_are_compared_product_by_product(shop: Voc
     assert r.query.metrics == ["review_count", "avg_rating"]
     one = read(shop, "how many reviews did the Linen Table Runner get?")
     assert one.query is not None and one.query.dimensions == []
+
+
+@pytest.mark.parametrize("question", [
+    "what are the recurring themes in negative reviews?", "show me the negative reviews for the Linen Table Runner",
+    "what should I fix based on reviews?", "which products need attention because of reviews?",
+])
+def test_negative_reviews_read_for_what_they_say_are_the_complaints(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert (r.kind, r.review_ask) == ("agent", "complaints")
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("neg reviews last 30 days", "negative_review_share"),
+    ("what share of reviews for the Linen Table Runner are negative?", "negative_review_share"),
+    ("what is the most reviewed product?", "review_count"),
+])
+def test_terse_and_scoped_review_figures_are_metrics(shop: VocabularyIndex, question: str, metric: str) -> None:
+    """"neg reviews" went to the agents; the runner's negative share was its share of all reviews; "most reviewed"
+    ranked products by revenue."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == metric
+    assert r.focus is None
+
+
+def test_two_named_channels_compared_are_no_change_over_time(shop: VocabularyIndex) -> None:
+    r = read(shop, "are Etsy reviews worse than Shopify reviews?")
+    assert r.query is not None and r.query.compare is None and r.query.dimensions == ["channel"]
+    assert r.query.time_range is None or "all your data" in r.query.time_range.label
+
+
+def test_a_review_change_without_a_period_reads_the_last_90_days(shop: VocabularyIndex) -> None:
+    r = read(shop, "is the Linen Table Runner getting better or worse reviews?")
+    assert r.query is not None and r.query.compare == "previous_period" and r.query.time_range is not None
+    assert (r.query.time_range.end - r.query.time_range.start).days == 89
+
+
+def test_reviews_of_a_thing_the_shop_lacks_are_said_not_widened(shop: VocabularyIndex) -> None:
+    r = read(shop, "revs for lamp")
+    assert (r.kind, r.unknown_name) == ("unanswerable", "lamp")
+    assert read(shop, "revs for the Linen Table Runner").kind == "agent"
