@@ -171,3 +171,19 @@ def test_praise_of_one_aspect_counts_the_reviews_that_speak_well_of_it() -> None
     answer = _answer(_frame(), "praise", "delivery")
     assert answer.ask == "praise"
     assert "(38%) praise shipping/delivery (60% of the 10 that mention it)." in answer.text
+
+
+def test_a_theme_is_named_by_what_its_sentence_is_about() -> None:
+    """Praise of packaging quoted "Works well straight out of the box."; price complaints quoted "Feels cheap and
+    flimsy."; customer service complaints "My cat refused to eat it."."""
+    from shared.sentiment.scorer import score_text
+
+    assert set(score_text("Works well straight out of the box.").aspects) == {"usability"}
+    assert set(score_text("Nicely packaged, the box was intact.").aspects) == {"packaging"}
+    assert "customer_service" not in score_text("My cat refused to eat it.").aspects
+    price = resolve_aspect("price")
+    assert not price.mentioned_in(["feels", "cheap", "and", "flimsy"])
+    assert price.mentioned_in(["cheap", "for", "the", "price"])
+    packaging = resolve_aspect("packaging")
+    assert not packaging.mentioned_in(["works", "well", "out", "of", "the", "box"])
+    assert packaging.mentioned_in(["the", "box", "was", "crushed"])
