@@ -187,3 +187,34 @@ def test_a_theme_is_named_by_what_its_sentence_is_about() -> None:
     packaging = resolve_aspect("packaging")
     assert not packaging.mentioned_in(["works", "well", "out", "of", "the", "box"])
     assert packaging.mentioned_in(["the", "box", "was", "crushed"])
+
+
+def _portuguese() -> pd.DataFrame:
+    """Olist's shape: Portuguese comments, most reviews without one, the stars saying what the words cannot."""
+    rows = [("A", 5 + i, 1, "Não recebi o produto, péssimo atendimento.") for i in range(4)]
+    rows += [("B", 30 + i, 5, "Produto muito bom, chegou antes do prazo.") for i in range(4)]
+    rows += [("B", 60 + i, 5, "") for i in range(6)] + [("A", 90, 2, "")]
+    return _frame(rows)
+
+
+@pytest.mark.parametrize(("ask", "aspect", "start"), [
+    ("complaints", None, "No complaint can be read from the 15 reviews"),
+    ("praise", None, "No praise can be read from the 15 reviews"),
+    ("aspect", "delivery", "What the 15 reviews"),
+    ("complaints", "delivery", "What the 15 reviews"),
+])
+def test_reviews_whose_words_cannot_be_read_are_not_said_to_hold_no_complaints(ask: str, aspect: str | None,
+                                                                              start: str) -> None:
+    """Olist's Portuguese or empty comments were answered "No complaints in 1365 reviews" and "none mention
+    delivery"."""
+    answer = _answer(_portuguese(), ask, aspect)
+    assert answer.text.startswith(start) and not answer.answered
+    assert "none of the 15 reviews has English text to read (7 have no text and 8 are in another language" \
+        in answer.text
+    if ask == "complaints":
+        assert "5 of 15 rated reviews are negative (1-2 stars), most on A (5)" in answer.text
+
+
+def test_english_reviews_are_read_as_before() -> None:
+    answer = _answer(_frame(), "complaints")
+    assert answer.text.startswith("The top complaints about") and "English text" not in answer.text
