@@ -129,6 +129,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                            r"(?:who |that )?(?:have |had )?)?(?:bought|ordered|purchased|shopped)"
                                            r"(?: from us)? (?:more than once|twice or more|two or more times|again)"),
                S, "repeat customer rate"),
+    MetricWord("avg_rating", _rx(r"customer (?:sentiment|satisfaction)|(?:customers?|buyers?|people|shoppers?|"
+                                 r"reviewers?|users?|clients?) rate"), R, "average rating"),  # before "customers"
     MetricWord("customers", _rx(r"(?:unique |distinct |individual )?(?:customers?|buyers|shoppers|clients|"
                                 r"purchasers)|(?:how many|number of) (?:different |unique |distinct |individual )?"
                                 r"(?:people|persons|households) (?:\w+ ){0,2}(?:ordered|bought|purchased|shopped|"

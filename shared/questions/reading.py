@@ -33,6 +33,7 @@ from shared.questions.market import MarketAsk, clause_spans, price_change, read_
 from shared.questions.reviews import (
     ReviewAsk,
     asks_sentiment_change,
+    asks_star_breakdown,
     change_period,
     read_review_question,
     reviewed_thing,
@@ -713,11 +714,17 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             r"\b(?:how many|number of|count)\b", question, re.I):
         metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
     stars = star_levels(question)
-    if stars is not None and set(stars.levels) != {1, 2} and metrics and all(
-            lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics):
+    reviews_only = bool(metrics) and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics)
+    if stars is not None and set(stars.levels) == {1, 2} and reviews_only and metrics[0] in ("review_count",
+                                                                                             "avg_rating"):
+        metrics = ["negative_review_share", "review_count"]  # "what share of reviews were 1 or 2 stars": negative
+        stars = None
+    elif stars is not None and set(stars.levels) != {1, 2} and reviews_only:
         metrics = ["review_count"]  # "how many 5-star reviews", "share of 4 and 5 star reviews": those stars
     else:
         stars = None
+    if reviews_only and asks_star_breakdown(question) and "stars" not in dims:
+        metrics, dims = ["review_count"], ["stars", *dims]  # "star rating breakdown": reviews per star rating
     metrics = with_companions(metrics)
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two

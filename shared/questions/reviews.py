@@ -22,13 +22,14 @@ ReviewAsk = Literal["aspect", "praise", "complaints", "spam", "sentiment_overvie
 
 #: Words that on their own make a question one about what reviews or customers say.
 _TALK = re.compile(
-    r"\b(?:say|says|saying|said|think|thinks|thought|feel|feels|felt|complain\w*|complaints?|love[sd]?|loving|"
+    r"\b(?:say|says|saying|said|think|thinks|thought|feel|feels|felt|feelings?|complain\w*|complaints?|love[sd]?|loving|"
     r"dislike[sd]?|hate[sd]?|prais\w*|rave\w*|happy|unhappy|satisfied|dissatisfied|pleased|"
     r"reviews?|reviewers?|reviewed|revs|re(?:vei|vi|ive)ws?|feedback|comments?|mention\w*|opinions?|sentiment|"
     r"impressions?|talk(?:ing)? about|negative|positive|moan\w*|grumbl\w*|gripes?|whin(?:e|es|ing)|whing\w*|"
-    r"chuffed|slated|slating|rav(?:e|es|ed|ing)|rant\w*|vibes?|verdict|testimonials?)\b", re.I)
+    r"chuffed|slated|slating|rav(?:e|es|ed|ing)|rant\w*|vibes?|verdict|testimonials?|grip(?:e[sd]?|ing))\b", re.I)
 #: Words that make it one only beside a word for the customers ("problems with delivery" alone may be ours).
-_WEAK_TALK = re.compile(r"\b(?:issues?|problems?|rate|rated|rating|ratings|stars?|experience)\b", re.I)
+_WEAK_TALK = re.compile(r"\b(?:issues?|problems?|rate|rated|rating|ratings|stars?|experience|find|finds|found)\b",
+                        re.I)
 _WHO = re.compile(r"\b(?:customers?|people|buyers?|shoppers?|reviewers?|users?|clients?|folks|reviews?)\b", re.I)
 _PRAISE = re.compile(r"\b(?:love[sd]?|loving|enjoy\w*|prais\w*|rave\w*|raving|favou?rite|best (?:things?|parts?|bits?)|"
                      r"appreciate\w*|happy|pleased|chuffed|delighted|thrilled|good things?|strengths?|upsides?|"
@@ -42,7 +43,7 @@ _COMPLAINT = re.compile(r"\b(?:complain\w*|complaints?|dislike\w*|hate\w*|unhapp
                         r"issues?|problems?|wrong|bad)\b", re.I)
 #: Words that ask what customers complain about, whoever the subject ("customers" is no customer count here).
 _UNHAPPY = re.compile(r"\b(?:complain\w*|complaints?|unhappy|dissatisfied|disappointed|dislike[sd]?|hate[sd]?|"
-                      r"annoy\w*|frustrat\w*|upset|moan\w*|grumbl\w*|gripes?|whin(?:e|es|ing)|whing\w*|slated|"
+                      r"annoy\w*|frustrat\w*|upset|moan\w*|grumbl\w*|grip(?:e[sd]?|ing)|whin(?:e|es|ing)|whing\w*|slated|"
                       r"slating|angry|furious|irate|livid|fed up|gutted|rant\w*|worst (?:things?|parts?|bits?)|"
                       r"downsides?|drawbacks?|weak(?:ness(?:es)?| points?| spots?)|cons|pain points?|"
                       r"issues?|problems?|faults?|defects?)\b", re.I)
@@ -61,12 +62,14 @@ _COUNTING = re.compile(r"\b(?:how many|number of|count|total|average|avg|mean|sh
                        r"versus|most|least|top|bottom|highest|lowest|best|worst|which|stars?|rated|rating|ratings)\b"
                        r"|%", re.I)
 #: Reviews read for what to act on ("what should I fix based on reviews?", "which products need attention").
-_TO_ACT_ON = re.compile(r"\b(?:fix|improve|attention|address|work on|act on|action)\b", re.I)
+_TO_ACT_ON = re.compile(r"\b(?:fix|improve|attention|address|work on|act on|action|themes?|topics?|recurring)\b",
+                        re.I)
 #: Negative reviews named as such ("neg reviews", "bad reviews", "one-star feedback").
 _NEGATIVE_REVIEWS = re.compile(r"\b(?:negative|neg|bad|poor|low[- ]rated|critical)\s+(?:reviews?|feedback|comments?|"
                                r"ratings?|revs)\b", re.I)
 #: Words asking to read reviews or what they say, not to count them ("show me", "themes", "what do they say").
-_READ_THEM = re.compile(r"\b(?:show|list|see|read|give|pull|themes?|recurring|common|main|what|about|say\w*)\b",
+_READ_THEM = re.compile(r"\b(?:show|list|see|read|give|pull|themes?|recurring|common|main|what|about|say\w*|any|"
+                        r"recent|recently|lately)\b",
                         re.I)
 #: A rating that fell ("why are ratings falling"): the rating-decline answer, not an overview.
 _FALLING = re.compile(r"\b(?:fall\w*|fell|drop\w*|declin\w*|down\w*|worse|worsen\w*|slipp?\w*|sink\w*|sank|"
@@ -269,3 +272,15 @@ def reviewed_thing(question: str, taken: Sequence[tuple[int, int]]) -> tuple[str
         return None
     words = [w.lower() for w in re.findall(r"[a-z][\w'-]*", m.group("name"), re.I)]
     return m.group("name"), words
+
+
+#: "star rating breakdown", "how many reviews per star", "distribution of ratings": reviews counted by their stars.
+_BY_STARS = re.compile(
+    r"\b(?:by|per|each|for each) star(?:s| ratings?| levels?)?\b|\bstar(?: ratings?)? (?:breakdown|distribution|split|"
+    r"mix|counts?)\b|\b(?:ratings?|reviews?) (?:breakdown|distribution|split|mix)\b|\b(?:breakdown|distribution|split|"
+    r"mix) of (?:the |our |my )?(?:star )?(?:ratings|reviews|stars)\b", re.I)
+
+
+def asks_star_breakdown(question: str) -> bool:
+    """Whether the question asks for the reviews counted by star rating ("star rating breakdown")."""
+    return bool(_BY_STARS.search(question))

@@ -311,3 +311,31 @@ def test_reviews_of_a_thing_the_shop_lacks_are_said_not_widened(shop: Vocabulary
     r = read(shop, "revs for lamp")
     assert (r.kind, r.unknown_name) == ("unanswerable", "lamp")
     assert read(shop, "revs for the Linen Table Runner").kind == "agent"
+
+
+@pytest.mark.parametrize(("question", "ask", "aspect"), [
+    ("what's the general feeling about the Linen Table Runner?", "sentiment_overview", None),
+    ("what are folks griping about this year?", "complaints", None),
+    ("any bad feedback on the Linen Table Runner recently?", "complaints", None),
+    ("what themes come up in reviews of the Linen Table Runner?", "complaints", None),
+    ("do customers find the Linen Table Runner easy to use?", "aspect", "easy"),
+])
+def test_held_out_review_phrasings(shop: VocabularyIndex, question: str, ask: str, aspect: str | None) -> None:
+    """Phrasings tried after the fixes above (each was read as pricing, a customer count or the overview)."""
+    r = read(shop, question)
+    assert (r.kind, r.review_ask, r.aspect) == ("agent", ask, aspect)
+
+
+def test_how_customers_rate_a_product_is_its_average_rating(shop: VocabularyIndex) -> None:
+    """"How do buyers rate X" counted X's customers."""
+    r = read(shop, "how do buyers rate the Linen Table Runner?")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["avg_rating"]
+
+
+def test_one_or_two_stars_is_the_negative_share_and_a_star_breakdown_counts_each_rating(
+        shop: VocabularyIndex) -> None:
+    r = read(shop, "what percentage of reviews last month were 1 or 2 stars?")
+    assert r.query is not None and r.query.metrics[0] == "negative_review_share"
+    for question in ("star rating breakdown", "how many reviews per star rating?"):
+        r = read(shop, question)
+        assert r.query is not None and r.query.metrics == ["review_count"] and r.query.dimensions == ["stars"]
