@@ -218,3 +218,14 @@ def test_reviews_whose_words_cannot_be_read_are_not_said_to_hold_no_complaints(a
 def test_english_reviews_are_read_as_before() -> None:
     answer = _answer(_frame(), "complaints")
     assert answer.text.startswith("The top complaints about") and "English text" not in answer.text
+
+
+def test_battery_complaints_however_phrased_are_one_recurring_complaint() -> None:
+    """"Battery drains fast" read as praise ("fast") and stood outside the battery theme."""
+    texts = ["The battery died after a week.", "Won't hold a charge anymore.", "Drains overnight even when off.",
+             "Battery drains fast, really disappointed.", "Does not hold a charge at all.",
+             "Strap broke on day two.", "The strap snapped after a month.", "Love it, great sound."]
+    frame = _frame([("W", 3 * i, 1 if i % 8 < 7 else 5, t) for i, t in enumerate(texts * 2)])
+    answer = _answer(frame, "complaints")
+    recurring = answer.text.split("Recurring complaints, however phrased: ")[1]
+    assert "(10 reviews" in recurring.split(" and ")[0], answer.text  # every battery phrasing, one theme
