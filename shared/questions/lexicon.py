@@ -361,6 +361,9 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"market share|competitors?'? (?:sales|revenue|units|orders|profits?)|how much (?:do|did) "
          r"(?:competitors|amazon|walmart|they) (?:sell|make)"),
      "competitors' sales", "competitors' sales figures (your data only has their prices)"),
-    (_rx(r"employees?|weather|stock market|share price|nps|net promoter|support tickets?|wait times?"),
+    (_rx(r"nps|net promoter(?: score)?|(?:would|will) recommend us|likel(?:y|ihood) to recommend"),
+     "a net promoter score", "answers to a \"how likely are you to recommend us\" (0-10) survey (star ratings "
+     "are another scale: ask for the share of 5-star reviews instead)"),
+    (_rx(r"employees?|weather|stock market|share price|support tickets?|wait times?"),
      "this", "data the platform does not collect"),
 )

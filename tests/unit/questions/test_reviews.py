@@ -339,3 +339,20 @@ def test_one_or_two_stars_is_the_negative_share_and_a_star_breakdown_counts_each
     for question in ("star rating breakdown", "how many reviews per star rating?"):
         r = read(shop, question)
         assert r.query is not None and r.query.metrics == ["review_count"] and r.query.dimensions == ["stars"]
+
+
+@pytest.mark.parametrize("question", ["what's our NPS?", "what percentage of reviewers would recommend us?"])
+def test_a_net_promoter_score_is_refused_with_what_it_needs(shop: VocabularyIndex, question: str) -> None:
+    """NPS was refused as "data the platform does not collect"; "would recommend us" ran the pricing agent."""
+    r = read(shop, question)
+    assert (r.kind, r.concept) == ("unanswerable", "a net promoter score")
+    assert r.needed is not None and "0-10" in r.needed
+
+
+@pytest.mark.parametrize(("question", "dim"), [("how's customer sentiment on Etsy vs Shopify?", "channel"),
+                                               ("customer satisfaction by category", "category")])
+def test_sentiment_side_by_side_is_the_ratings_compared(shop: VocabularyIndex, question: str, dim: str) -> None:
+    """Read as a customer count by channel, then as the agents' overview."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "avg_rating"
+    assert r.query.dimensions == [dim]
