@@ -156,7 +156,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                  r"(?:rated|reviewed|reviews?)|"
                                  r"average (?:star )?ratings?|avg\.? ratings?|star ratings?|ratings?|stars|rated|"
                                  r"review scores?|scores?"), R, "average rating"),
-    MetricWord("review_count", _rx(r"(?:most|least|fewest)[- ]reviewed|reviews?|review count|feedback count"), R,
+    MetricWord("review_count", _rx(r"(?:most|least|fewest)[- ]reviewed|(?:never (?:been )?|not (?:been )?|un)reviewed|"
+                                   r"reviews?|review count|feedback count"), R,
                "reviews"),
     MetricWord("days_of_cover", _rx(r"days? of (?:cover|stock|supply|inventory)|(?:stock|inventory) cover|"
                                     r"how (?:long|many days) (?:will |would |does |do )?(?:our |my |the )?"

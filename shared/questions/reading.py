@@ -35,6 +35,7 @@ from shared.questions.reviews import (
     asks_sentiment_change,
     asks_star_breakdown,
     change_period,
+    products_reviewed,
     read_review_question,
     reviewed_thing,
     star_levels,
@@ -690,6 +691,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if distinct := _DISTINCT.search(question):
         dims = [_DISTINCT_DIMS[distinct.group(1).lower().rstrip("s")]]
         metrics = ["units"]
+    elif products_reviewed(question) is not None and "review_count" in metrics:
+        dims, metrics = ["sku"], ["review_count"]  # "which products have no reviews", "how many have reviews"
     growth = bool(re.search(r"\b(?:grow\w*|grew|growth|declin\w*|shrink\w*|up or down)\b", question, re.I))
     if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)
                                         or (matches and (growth or lx.SHARE.search(question)))
@@ -884,7 +887,10 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         shape = "share"
     if _DISTINCT.search(question) and dims:
         shape, order_by, limit = "count", None, None
-    if _UNSOLD.search(question) and dims and dims[0] == "sku":
+    reviewed = products_reviewed(question) if metrics == ["review_count"] and dims == ["sku"] else None
+    if reviewed is not None:  # the catalogue's products with (without) a review: every product read, as "unsold"
+        shape, order_by, limit = ("unsold" if reviewed == "unreviewed" else "count"), None, None
+    elif _UNSOLD.search(question) and dims and dims[0] == "sku":
         shape, order_by, limit, metrics = "unsold", None, None, ["units"]
         primary = "units"
     share_total = (share or shape in ("ranking", "breakdown")) and primary in _ADDITIVE and bool(dims) \

@@ -284,3 +284,21 @@ _BY_STARS = re.compile(
 def asks_star_breakdown(question: str) -> bool:
     """Whether the question asks for the reviews counted by star rating ("star rating breakdown")."""
     return bool(_BY_STARS.search(question))
+
+
+#: "which products have no reviews", "never reviewed": the catalogue's products without a review.
+_UNREVIEWED = re.compile(r"\b(?:no|zero|without(?: any)?|not (?:got |had |received )?any)\s+(?:reviews?|ratings?)\b|"
+                         r"\b(?:never (?:been )?|un)reviewed\b|\bnot (?:been )?reviewed\b", re.I)
+#: "how many products have reviews": the products with at least one.
+_REVIEWED_COUNT = re.compile(r"\bhow many (?:different |distinct |of (?:our|the|my) )?(?:products|items|skus|"
+                             r"listings)\s+(?:have|has|got|get|received|with)\s+(?:at least one |any )?"
+                             r"(?:reviews?|ratings?)\b", re.I)
+
+
+def products_reviewed(question: str) -> str | None:
+    """``"unreviewed"`` for the products without a review, ``"reviewed"`` for how many have one, else ``None``."""
+    if _UNREVIEWED.search(question):
+        return "unreviewed"
+    if _REVIEWED_COUNT.search(question):
+        return "reviewed"
+    return None

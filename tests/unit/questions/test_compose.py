@@ -160,3 +160,13 @@ def test_a_discount_rate_says_what_it_is_a_share_of() -> None:
     text = compose(reading(query, question="what was our average discount?"),
                    result(query, [{"discount_rate": 29.44}]), titles=TITLES).answer
     assert "29.4% of revenue before discounts" in text, text
+
+
+def test_products_without_reviews_are_said_as_such() -> None:
+    """The catalogue's products with no review, and the count of those with one, in review words."""
+    rng = make_range(date(2024, 1, 1), date(2024, 12, 31), "2024")
+    for shape, start in (("unsold", "2 catalogue products had no review in 2024"),
+                         ("count", "1 product had at least one review in 2024")):
+        q = MetricQuery(tenant_id="t", metrics=["review_count"], dimensions=["sku"], time_range=rng)
+        answer = compose(reading(q, shape), result(q, [{"sku": "A-1", "review_count": 3}]), titles=TITLES).answer
+        assert answer.startswith(start), answer

@@ -356,3 +356,14 @@ def test_sentiment_side_by_side_is_the_ratings_compared(shop: VocabularyIndex, q
     r = read(shop, question)
     assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "avg_rating"
     assert r.query.dimensions == [dim]
+
+
+@pytest.mark.parametrize(("question", "shape"), [("which products have no reviews?", "unsold"),
+                                                  ("which products have never been reviewed?", "unsold"),
+                                                  ("how many products have reviews?", "count")])
+def test_products_with_and_without_reviews_read_the_whole_catalogue(shop: VocabularyIndex, question: str,
+                                                                   shape: str) -> None:
+    """Ranked products by review count (and by revenue), or counted every review."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.shape == shape
+    assert (r.query.metrics, r.query.dimensions, r.query.limit) == (["review_count"], ["sku"], None)
