@@ -144,6 +144,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                             r"(?:are|were)|come in) "
                                             r"(?:negative|bad|poor|low|(?:1|one|2|two)[- ]stars?)"),
                R, "share of negative reviews"),
+    MetricWord("negative_reviews", _rx(r"(?:most|fewest|least|more|fewer) (?:\w+ )?complaints"), R,
+               "negative reviews (1-2 stars)"),
     MetricWord("negative_reviews", _rx(r"(?:most|fewest|least|more|fewer|number of|count of|how many|many) "
                                        r"(?:\w+ ){0,2}(?:negative|bad|poor|unhappy|low[- ]rated|(?:1|one|2|two)"
                                        r"[- ]star) (?:reviews?|ratings?)"),

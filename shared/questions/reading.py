@@ -412,10 +412,12 @@ def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) 
             and not re.search(r"\b(?:complain\w*|reviews?|ratings?|say\w*|said|think\w*|feel\w*|feedback|themes?)\b",
                               question, re.I):
         intents.remove("sentiment")  # "why did revenue drop" -> the numbers behind it
+    side_by_side = bool(re.search(r"\b(?:vs\.?|versus|compared?|by|per|across)\b", question, re.I)) and not re.search(
+        r"\b(?:why|complain\w*|complaints?|themes?|say\w*|said)\b", question, re.I)
+    ranked = bool(re.search(r"\b(?:most|fewest|least|more|fewer)\s+(?:\w+\s+)?complaints\b", question, re.I))
     if "sentiment" in intents and metrics and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) \
-            and re.search(r"\b(?:vs\.?|versus|compared?|by|per|across)\b", question, re.I) \
-            and not re.search(r"\b(?:why|complain\w*|complaints?|themes?|say\w*|said)\b", question, re.I):
-        intents.remove("sentiment")  # "customer sentiment on Amazon vs web": the ratings side by side
+            and (side_by_side or ranked):
+        intents.remove("sentiment")  # "sentiment on Amazon vs web", "which brand has the most complaints"
     if time.future and not intents and metrics:
         intents.append("forecast")
     return intents

@@ -26,7 +26,8 @@ _TALK = re.compile(
     r"dislike[sd]?|hate[sd]?|prais\w*|rave\w*|happy|unhappy|satisfied|dissatisfied|pleased|"
     r"reviews?|reviewers?|reviewed|revs|re(?:vei|vi|ive)ws?|feedback|comments?|mention\w*|opinions?|sentiment|"
     r"impressions?|talk(?:ing)? about|negative|positive|moan\w*|grumbl\w*|gripes?|whin(?:e|es|ing)|whing\w*|"
-    r"chuffed|slated|slating|rav(?:e|es|ed|ing)|rant\w*|vibes?|verdict|testimonials?|grip(?:e[sd]?|ing))\b", re.I)
+    r"chuffed|slated|slating|rav(?:e|es|ed|ing)|rant\w*|vibes?|verdict|testimonials?|grip(?:e[sd]?|ing)|"
+    r"put(?:ting|s)? (?:\w+ ){0,2}off|turn(?:s|ing|ed)? (?:\w+ ){0,2}off)\b", re.I)
 #: Words that make it one only beside a word for the customers ("problems with delivery" alone may be ours).
 _WEAK_TALK = re.compile(r"\b(?:issues?|problems?|rate|rated|rating|ratings|stars?|experience|find|finds|found)\b",
                         re.I)
@@ -45,6 +46,7 @@ _COMPLAINT = re.compile(r"\b(?:complain\w*|complaints?|dislike\w*|hate\w*|unhapp
 _UNHAPPY = re.compile(r"\b(?:complain\w*|complaints?|unhappy|dissatisfied|disappointed|dislike[sd]?|hate[sd]?|"
                       r"annoy\w*|frustrat\w*|upset|moan\w*|grumbl\w*|grip(?:e[sd]?|ing)|whin(?:e|es|ing)|whing\w*|slated|"
                       r"slating|angry|furious|irate|livid|fed up|gutted|rant\w*|worst (?:things?|parts?|bits?)|"
+                      r"put(?:ting|s)? (?:\w+ ){0,2}off|turn(?:s|ing|ed)? (?:\w+ ){0,2}off|"
                       r"downsides?|drawbacks?|weak(?:ness(?:es)?| points?| spots?)|cons|pain points?|"
                       r"issues?|problems?|faults?|defects?)\b", re.I)
 #: Words that say an aspect is spoken of badly ("delivery being late", "the sizing runs small").
@@ -61,6 +63,12 @@ _COUNTING = re.compile(r"\b(?:how many|number of|count|total|average|avg|mean|sh
                        r"fraction|ratio|rate|by|per|each|trend\w*|over time|monthly|weekly|daily|compare\w*|vs\.?|"
                        r"versus|most|least|top|bottom|highest|lowest|best|worst|which|stars?|rated|rating|ratings)\b"
                        r"|%", re.I)
+#: "the most complaints", "fewest complaints": complaints counted, as negative reviews.
+_MOST_COMPLAINTS = re.compile(r"\b(?:most|fewest|least|more|fewer)\s+(?:\w+\s+){0,1}complaints\b", re.I)
+#: "which brand", "what category", "products": the things such a count ranks.
+_RANKED_THINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:products?|items?|skus?|brands?|categor(?:y|ies)|"
+                            r"departments?|channels?)\b|\b(?:products|items|brands|categories|departments|channels)\b",
+                            re.I)
 #: Reviews read for what to act on ("what should I fix based on reviews?", "which products need attention").
 _TO_ACT_ON = re.compile(r"\b(?:fix|improve|attention|address|work on|act on|action|themes?|topics?|recurring)\b",
                         re.I)
@@ -140,6 +148,8 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
         return None
     if _SPAM.search(question):
         return ReviewQuestion("spam")
+    if _MOST_COMPLAINTS.search(question) and _RANKED_THINGS.search(question):
+        return None  # "which brand has the most complaints": negative reviews ranked by the metrics layer
     liked = bool(_LIKE.search(question))
     talks = liked or bool(_TALK.search(question)) or (bool(_WEAK_TALK.search(question))
                                                       and bool(_WHO.search(question)))

@@ -367,3 +367,20 @@ def test_products_with_and_without_reviews_read_the_whole_catalogue(shop: Vocabu
     r = read(shop, question)
     assert r.kind == "metric" and r.query is not None and r.shape == shape
     assert (r.query.metrics, r.query.dimensions, r.query.limit) == (["review_count"], ["sku"], None)
+
+
+@pytest.mark.parametrize(("question", "dim"), [("which brand has the most complaints?", "brand"),
+                                               ("which products get the most complaints?", "sku")])
+def test_the_most_complaints_rank_negative_reviews(shop: VocabularyIndex, question: str, dim: str) -> None:
+    """Answered with the catalogue's complaint themes, not which brand or product has the most."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "negative_reviews"
+    assert r.query.dimensions == [dim]
+
+
+@pytest.mark.parametrize("question", ["what's putting customers off the Linen Table Runner?",
+                                      "what turns people off the Linen Table Runner?"])
+def test_what_puts_customers_off_is_what_they_complain_about(shop: VocabularyIndex, question: str) -> None:
+    """Read as a count of the runner's customers."""
+    r = read(shop, question)
+    assert (r.kind, r.review_ask, r.skus) == ("agent", "complaints", ["100234"])
