@@ -299,6 +299,7 @@ def asks_star_breakdown(question: str) -> bool:
 #: "which products have no reviews", "never reviewed": the catalogue's products without a review.
 _UNREVIEWED = re.compile(r"\b(?:no|zero|without(?: any)?|not (?:got |had |received )?any)\s+(?:reviews?|ratings?)\b|"
                          r"\b(?:never (?:been )?|un)reviewed\b|\bnot (?:been )?reviewed\b", re.I)
+_PRODUCT_NOUN = re.compile(r"\b(?:products?|items?|skus?|listings?|garments?)\b", re.I)
 #: "how many products have reviews": the products with at least one.
 _REVIEWED_COUNT = re.compile(r"\bhow many (?:different |distinct |of (?:our|the|my) )?(?:products|items|skus|"
                              r"listings)\s+(?:have|has|got|get|received|with)\s+(?:at least one |any )?"
@@ -307,7 +308,7 @@ _REVIEWED_COUNT = re.compile(r"\bhow many (?:different |distinct |of (?:our|the|
 
 def products_reviewed(question: str) -> str | None:
     """``"unreviewed"`` for the products without a review, ``"reviewed"`` for how many have one, else ``None``."""
-    if _UNREVIEWED.search(question):
+    if _UNREVIEWED.search(question) and _PRODUCT_NOUN.search(question):  # "reviews with no rating": not this
         return "unreviewed"
     if _REVIEWED_COUNT.search(question):
         return "reviewed"

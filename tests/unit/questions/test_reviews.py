@@ -384,3 +384,8 @@ def test_what_puts_customers_off_is_what_they_complain_about(shop: VocabularyInd
     """Read as a count of the runner's customers."""
     r = read(shop, question)
     assert (r.kind, r.review_ask, r.skus) == ("agent", "complaints", ["100234"])
+
+
+def test_reviews_without_a_rating_are_no_products_without_reviews(shop: VocabularyIndex) -> None:
+    r = read(shop, "how many reviews have no rating?")
+    assert r.shape != "unsold"
