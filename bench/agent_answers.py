@@ -122,6 +122,21 @@ def review_questions(truth: object) -> list[tuple[str, Check]]:
          lambda a, r: "last 90 days" in a and _states(a, float(recent), 0.04)  # 1%: a dropped corrupt row
          and _states(a, float(before), 0.04)),
     ]
+    per_sku = rated.groupby("sku")["rating"].mean()
+    neg_last_month = rated[(rated["date"] >= lm_s) & (rated["date"] <= lm_e)]["rating"]
+    by_stars = rated["rating"].value_counts()
+    cases += [
+        (f"How do buyers rate the {title}?", lambda a, r: _states(a, float(per_sku[declining]), 0.04)),
+        ("What percentage of reviews last month were 1 or 2 stars?",  # counts: the ingest drops a corrupt row or two
+         lambda a, r: "negative (1-2 stars)" in a and _states(a, float((neg_last_month <= 2).sum()), 1.0)
+         and _states(a, float(len(neg_last_month)), 1.0)),
+        ("Star rating breakdown", lambda a, r: all(_states(a, float(by_stars.get(k, 0)), max(2.0, by_stars.get(k, 0)
+                                                                                             * 0.01))
+                                                   for k in (5, 4, 1))),
+        ("What are folks griping about this year?", lambda a, r: a.startswith("The top complaints about")),
+        (f"What's the general feeling about the {title}?",
+         lambda a, r: bool(re.match(r"\d+ reviews of " + declining, a))),
+    ]
     if len(one_star) > 1 and one_star.iloc[0] > one_star.iloc[1]:
         top_sku, top_n = str(one_star.index[0]), int(one_star.iloc[0])
         cases.append(("Which product has the most 1-star reviews?",

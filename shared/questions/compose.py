@@ -284,7 +284,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         sold = [r for r in rows if (r.get(metric) or 0) > 0 and r.get(dims[0]) is not None]
         one, many = _DIM_NOUNS.get(dims[0], (dims[0], dims[0] + "s"))
         count = f"{'at least ' if result.truncated else ''}{len(sold):,}"
-        answer = f"{count} {one if len(sold) == 1 else many} sold at least one unit{where} {when}."
+        did = "had at least one review" if metric == "review_count" else "sold at least one unit"
+        answer = f"{count} {one if len(sold) == 1 else many} {did}{where} {when}."
     elif (reading.shape == "value" or not dims) and q.metrics[:2] == ["negative_review_share", "review_count"] \
             and not q.compare and rows[0].get("review_count"):
         row = rows[0]
@@ -296,7 +297,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         unsold = [sku for sku in titles if sku not in sold_skus and not _filtered_out(sku, q.filters)]
         names = [f"{titles[sku]} ({sku})" for sku in unsold[:_SENTENCE_ITEMS]]
         more = f" and {len(unsold) - len(names)} more" if len(unsold) > len(names) else ""
-        answer = (f"{len(unsold):,} catalogue products sold nothing{where} {when}" + (
+        nothing = "had no review" if metric == "review_count" else "sold nothing"
+        answer = (f"{len(unsold):,} catalogue products {nothing}{where} {when}" + (
             f": {'; '.join(names)}{more}." if unsold else "."))
     elif (reading.shape == "value" or not dims) and reading.per_customer and not q.compare \
             and rows[0].get("customers"):

@@ -129,6 +129,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                            r"(?:who |that )?(?:have |had )?)?(?:bought|ordered|purchased|shopped)"
                                            r"(?: from us)? (?:more than once|twice or more|two or more times|again)"),
                S, "repeat customer rate"),
+    MetricWord("avg_rating", _rx(r"customer (?:sentiment|satisfaction)|(?:customers?|buyers?|people|shoppers?|"
+                                 r"reviewers?|users?|clients?) rate"), R, "average rating"),  # before "customers"
     MetricWord("customers", _rx(r"(?:unique |distinct |individual )?(?:customers?|buyers|shoppers|clients|"
                                 r"purchasers)|(?:how many|number of) (?:different |unique |distinct |individual )?"
                                 r"(?:people|persons|households) (?:\w+ ){0,2}(?:ordered|bought|purchased|shopped|"
@@ -137,22 +139,28 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                             r"(?:negative|bad|poor|unhappy|low[- ]rated|(?:1|one|2|two)[- ]star) "
                                             r"(?:reviews?|ratings?)|negative review (?:share|rate|ratio)|"
                                             r"(?:share|percentage|proportion|fraction|%|percent|how many) of "
-                                            r"(?:our |the |all |my )?(?:reviews|ratings) (?:are|were|is|was|that "
+                                            r"(?:our |the |all |my )?(?:reviews|ratings) "
+                                            r"(?:(?:for|of|on) [^?.!]{1,80}? )?(?:are|were|is|was|that "
                                             r"(?:are|were)|come in) "
                                             r"(?:negative|bad|poor|low|(?:1|one|2|two)[- ]stars?)"),
                R, "share of negative reviews"),
+    MetricWord("negative_reviews", _rx(r"(?:most|fewest|least|more|fewer) (?:\w+ )?complaints"), R,
+               "negative reviews (1-2 stars)"),
     MetricWord("negative_reviews", _rx(r"(?:most|fewest|least|more|fewer|number of|count of|how many|many) "
                                        r"(?:\w+ ){0,2}(?:negative|bad|poor|unhappy|low[- ]rated|(?:1|one|2|two)"
                                        r"[- ]star) (?:reviews?|ratings?)"),
                R, "negative reviews (1-2 stars)"),
-    MetricWord("negative_review_share", _rx(r"negative reviews?|bad reviews?|poor reviews?|(?:1|one|2|two)[- ]star"
+    MetricWord("negative_review_share", _rx(r"(?:negative|neg) (?:reviews?|revs)|bad reviews?|poor reviews?|"
+                                            r"(?:1|one|2|two)[- ]star"
                                             r"(?: reviews?| ratings?)?|low ratings?|unhappy reviews?"),
                R, "share of negative reviews"),
     MetricWord("avg_rating", _rx(r"(?:best|worst|better|worse|highest|lowest|top|bottom)[- ]"
                                  r"(?:rated|reviewed|reviews?)|"
                                  r"average (?:star )?ratings?|avg\.? ratings?|star ratings?|ratings?|stars|rated|"
                                  r"review scores?|scores?"), R, "average rating"),
-    MetricWord("review_count", _rx(r"reviews?|review count|feedback count"), R, "reviews"),
+    MetricWord("review_count", _rx(r"(?:most|least|fewest)[- ]reviewed|(?:never (?:been )?|not (?:been )?|un)reviewed|"
+                                   r"reviews?|review count|feedback count"), R,
+               "reviews"),
     MetricWord("days_of_cover", _rx(r"days? of (?:cover|stock|supply|inventory)|(?:stock|inventory) cover|"
                                     r"how (?:long|many days) (?:will |would |does |do )?(?:our |my |the )?"
                                     r"(?:stock|inventory) (?:last|cover)"), INV, "days of cover"),
@@ -371,6 +379,9 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"market share|competitors?'? (?:sales|revenue|units|orders|profits?)|how much (?:do|did) "
          r"(?:competitors|amazon|walmart|they) (?:sell|make)"),
      "competitors' sales", "competitors' sales figures (your data only has their prices)"),
-    (_rx(r"employees?|weather|stock market|share price|nps|net promoter|support tickets?|wait times?"),
+    (_rx(r"nps|net promoter(?: score)?|(?:would|will) recommend us|likel(?:y|ihood) to recommend"),
+     "a net promoter score", "answers to a \"how likely are you to recommend us\" (0-10) survey (star ratings "
+     "are another scale: ask for the share of 5-star reviews instead)"),
+    (_rx(r"employees?|weather|stock market|share price|support tickets?|wait times?"),
      "this", "data the platform does not collect"),
 )

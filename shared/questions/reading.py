@@ -33,8 +33,11 @@ from shared.questions.market import MarketAsk, clause_spans, price_change, read_
 from shared.questions.reviews import (
     ReviewAsk,
     asks_sentiment_change,
+    asks_star_breakdown,
     change_period,
+    products_reviewed,
     read_review_question,
+    reviewed_thing,
     star_levels,
 )
 from shared.questions.shorthand import expand_shorthand
@@ -58,6 +61,10 @@ Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "uns
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
 _ADDITIVE: frozenset[str] = frozenset(name for name, spec in METRICS.items() if spec.additive)
 _DEFAULT_TOP = 5
+#: A comparative between two named things ("Amazon reviews worse than web reviews"), not a change over time.
+_THAN = re.compile(r"\b(?:better|worse|higher|lower|more|less|bigger|smaller|stronger|weaker) than\b", re.I)
+#: Review metrics that are a share already ("what share of reviews are negative" is no share of a total).
+REVIEW_SHARES = frozenset({"negative_review_share"})
 #: Reviews a product needs to be ranked by its rating (or its share of negative reviews).
 MIN_RANKED_REVIEWS = 5
 _RANK_CONTEXT = re.compile(
@@ -463,6 +470,12 @@ def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) 
             and not re.search(r"\b(?:complain\w*|reviews?|ratings?|say\w*|said|think\w*|feel\w*|feedback|themes?)\b",
                               question, re.I):
         intents.remove("sentiment")  # "why did revenue drop" -> the numbers behind it
+    side_by_side = bool(re.search(r"\b(?:vs\.?|versus|compared?|by|per|across)\b", question, re.I)) and not re.search(
+        r"\b(?:why|complain\w*|complaints?|themes?|say\w*|said)\b", question, re.I)
+    ranked = bool(re.search(r"\b(?:most|fewest|least|more|fewer)\s+(?:\w+\s+)?complaints\b", question, re.I))
+    if "sentiment" in intents and metrics and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) \
+            and (side_by_side or ranked):
+        intents.remove("sentiment")  # "sentiment on Amazon vs web", "which brand has the most complaints"
     if time.future and not intents and metrics:
         intents.append("forecast")
     return intents
@@ -690,6 +703,13 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if (review := read_review_question(question, entity_spans + time.spans, entity_spans)) is not None:
         # "what are customers saying about shipping?": the sentiment agent, about that aspect (before the
         # refusals: "delivery times" in reviews is not shipping records; "the delivery" is not a product name)
+        thing = reviewed_thing(question, entity_spans + time.spans) if review.aspect is None else None
+        if index is not None and thing is not None and any(
+                len(w) > 2 and w not in _GENERIC_WORDS and w not in _FILLER_WORDS and not index.knows_word(w)
+                for w in thing[1]):  # "revs for vase" where nothing is a vase: said, not every product's reviews
+            reading.kind, reading.unknown_name = "unanswerable", thing[0]
+            reading.suggestions = index.closest_titles(thing[0])
+            return reading
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
         if as_of is None and DataKind.REVIEWS in extents:  # "since March": against the reviews' own last date
             reading.as_of = extents[DataKind.REVIEWS][1]
@@ -707,8 +727,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
             today = extents[DataKind.REVIEWS][1]
             time = resolve_time(question, today, exclude=sku_spans)
             reading.as_of = today
-        if today is not None:  # "is sentiment improving?": the recent reviews against as many days before
-            time = change_period(time, today)
+        if today is not None and not _THAN.search(question):  # "is sentiment improving?": the recent reviews
+            time = change_period(time, today)  # against as many days before ("A worse than B": no change in time)
     if gap:
         reading.kind, (reading.concept, reading.needed) = "unanswerable", gap
         return reading
@@ -749,6 +769,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if distinct := _DISTINCT.search(question):
         dims = [_DISTINCT_DIMS[distinct.group(1).lower().rstrip("s")]]
         metrics = ["units"]
+    elif products_reviewed(question) is not None and "review_count" in metrics:
+        dims, metrics = ["sku"], ["review_count"]  # "which products have no reviews", "how many have reviews"
     growth = bool(re.search(r"\b(?:grow\w*|grew|growth|declin\w*|shrink\w*|up or down)\b", question, re.I))
     if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)
                                         or (time.explicit_compare and growth)
@@ -780,11 +802,17 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
             r"\b(?:how many|number of|count)\b", question, re.I):
         metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
     stars = star_levels(question)
-    if stars is not None and set(stars.levels) != {1, 2} and metrics and all(
-            lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics):
+    reviews_only = bool(metrics) and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics)
+    if stars is not None and set(stars.levels) == {1, 2} and reviews_only and metrics[0] in ("review_count",
+                                                                                             "avg_rating"):
+        metrics = ["negative_review_share", "review_count"]  # "what share of reviews were 1 or 2 stars": negative
+        stars = None
+    elif stars is not None and set(stars.levels) != {1, 2} and reviews_only:
         metrics = ["review_count"]  # "how many 5-star reviews", "share of 4 and 5 star reviews": those stars
     else:
         stars = None
+    if reviews_only and asks_star_breakdown(question) and "stars" not in dims:
+        metrics, dims = ["review_count"], ["stars", *dims]  # "star rating breakdown": reviews per star rating
     metrics = with_companions(metrics)
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
@@ -858,6 +886,13 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             r"versus|against)\s+(?:to\s+|with\s+)?(?:the\s+)?(?:\w+\s+){0,3}(?:before|prior|previous|preceding|"
             r"earlier))\b", question, re.I):
         compare = "previous_period"
+    if compare is not None and not time.explicit_compare and _THAN.search(question) and any(
+            len(v) > 1 for d, v in filters.items() if d not in ("sku", "weekday", "stars")):
+        compare = None  # "are Amazon reviews worse than web reviews?": one against the other, not over time
+    if compare is not None and rng is None and time.compare_unit is None and all(
+            lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics):
+        rng = change_period(time, today).range  # "is X getting worse reviews?": a month holds too few reviews
+        reading.period_stated = False
     if compare is not None and rng is None:
         unit = time.compare_unit or "month"  # "week over week": last week against the week before
         s, e = last_complete(today, unit)
@@ -900,8 +935,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             metrics = ["review_count", "avg_rating"]  # their reviews compared: how many, and how rated
     shape: Shape = "value"
     focus: DimensionFilter | None = None
-    share = bool(lx.SHARE.search(question))
     primary = metrics[0]
+    # "what share of reviews for X are negative": the metric is the share already, not X's share of a total
+    share = bool(lx.SHARE.search(question)) and not (primary in REVIEW_SHARES and stars is None)
     if share and not dims:
         candidates = sorted((d for d in filters if d != "weekday"), key=lambda d: d != "stars")
         if candidates:
@@ -935,7 +971,10 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         shape = "share"
     if _DISTINCT.search(question) and dims:
         shape, order_by, limit = "count", None, None
-    if _UNSOLD.search(question) and dims and dims[0] == "sku":
+    reviewed = products_reviewed(question) if metrics == ["review_count"] and dims == ["sku"] else None
+    if reviewed is not None:  # the catalogue's products with (without) a review: every product read, as "unsold"
+        shape, order_by, limit = ("unsold" if reviewed == "unreviewed" else "count"), None, None
+    elif _UNSOLD.search(question) and dims and dims[0] == "sku":
         shape, order_by, limit, metrics = "unsold", None, None, ["units"]
         primary = "units"
     share_total = (share or shape in ("ranking", "breakdown")) and primary in _ADDITIVE and bool(dims) \

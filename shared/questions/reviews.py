@@ -22,13 +22,15 @@ ReviewAsk = Literal["aspect", "praise", "complaints", "spam", "sentiment_overvie
 
 #: Words that on their own make a question one about what reviews or customers say.
 _TALK = re.compile(
-    r"\b(?:say|says|saying|said|think|thinks|thought|feel|feels|felt|complain\w*|complaints?|love[sd]?|loving|"
+    r"\b(?:say|says|saying|said|think|thinks|thought|feel|feels|felt|feelings?|complain\w*|complaints?|love[sd]?|loving|"
     r"dislike[sd]?|hate[sd]?|prais\w*|rave\w*|happy|unhappy|satisfied|dissatisfied|pleased|"
     r"reviews?|reviewers?|reviewed|revs|re(?:vei|vi|ive)ws?|feedback|comments?|mention\w*|opinions?|sentiment|"
     r"impressions?|talk(?:ing)? about|negative|positive|moan\w*|grumbl\w*|gripes?|whin(?:e|es|ing)|whing\w*|"
-    r"chuffed|slated|slating|rav(?:e|es|ed|ing)|rant\w*|vibes?|verdict|testimonials?)\b", re.I)
+    r"chuffed|slated|slating|rav(?:e|es|ed|ing)|rant\w*|vibes?|verdict|testimonials?|grip(?:e[sd]?|ing)|"
+    r"put(?:ting|s)? (?:\w+ ){0,2}off|turn(?:s|ing|ed)? (?:\w+ ){0,2}off)\b", re.I)
 #: Words that make it one only beside a word for the customers ("problems with delivery" alone may be ours).
-_WEAK_TALK = re.compile(r"\b(?:issues?|problems?|rate|rated|rating|ratings|stars?|experience)\b", re.I)
+_WEAK_TALK = re.compile(r"\b(?:issues?|problems?|rate|rated|rating|ratings|stars?|experience|find|finds|found)\b",
+                        re.I)
 _WHO = re.compile(r"\b(?:customers?|people|buyers?|shoppers?|reviewers?|users?|clients?|folks|reviews?)\b", re.I)
 _PRAISE = re.compile(r"\b(?:love[sd]?|loving|enjoy\w*|prais\w*|rave\w*|raving|favou?rite|best (?:things?|parts?|bits?)|"
                      r"appreciate\w*|happy|pleased|chuffed|delighted|thrilled|good things?|strengths?|upsides?|"
@@ -42,8 +44,9 @@ _COMPLAINT = re.compile(r"\b(?:complain\w*|complaints?|dislike\w*|hate\w*|unhapp
                         r"issues?|problems?|wrong|bad)\b", re.I)
 #: Words that ask what customers complain about, whoever the subject ("customers" is no customer count here).
 _UNHAPPY = re.compile(r"\b(?:complain\w*|complaints?|unhappy|dissatisfied|disappointed|dislike[sd]?|hate[sd]?|"
-                      r"annoy\w*|frustrat\w*|upset|moan\w*|grumbl\w*|gripes?|whin(?:e|es|ing)|whing\w*|slated|"
+                      r"annoy\w*|frustrat\w*|upset|moan\w*|grumbl\w*|grip(?:e[sd]?|ing)|whin(?:e|es|ing)|whing\w*|slated|"
                       r"slating|angry|furious|irate|livid|fed up|gutted|rant\w*|worst (?:things?|parts?|bits?)|"
+                      r"put(?:ting|s)? (?:\w+ ){0,2}off|turn(?:s|ing|ed)? (?:\w+ ){0,2}off|"
                       r"downsides?|drawbacks?|weak(?:ness(?:es)?| points?| spots?)|cons|pain points?|"
                       r"issues?|problems?|faults?|defects?)\b", re.I)
 #: Words that say an aspect is spoken of badly ("delivery being late", "the sizing runs small").
@@ -60,6 +63,22 @@ _COUNTING = re.compile(r"\b(?:how many|number of|count|total|average|avg|mean|sh
                        r"fraction|ratio|rate|by|per|each|trend\w*|over time|monthly|weekly|daily|compare\w*|vs\.?|"
                        r"versus|most|least|top|bottom|highest|lowest|best|worst|which|stars?|rated|rating|ratings)\b"
                        r"|%", re.I)
+#: "the most complaints", "fewest complaints": complaints counted, as negative reviews.
+_MOST_COMPLAINTS = re.compile(r"\b(?:most|fewest|least|more|fewer)\s+(?:\w+\s+){0,1}complaints\b", re.I)
+#: "which brand", "what category", "products": the things such a count ranks.
+_RANKED_THINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:products?|items?|skus?|brands?|categor(?:y|ies)|"
+                            r"departments?|channels?)\b|\b(?:products|items|brands|categories|departments|channels)\b",
+                            re.I)
+#: Reviews read for what to act on ("what should I fix based on reviews?", "which products need attention").
+_TO_ACT_ON = re.compile(r"\b(?:fix|improve|attention|address|work on|act on|action|themes?|topics?|recurring)\b",
+                        re.I)
+#: Negative reviews named as such ("neg reviews", "bad reviews", "one-star feedback").
+_NEGATIVE_REVIEWS = re.compile(r"\b(?:negative|neg|bad|poor|low[- ]rated|critical)\s+(?:reviews?|feedback|comments?|"
+                               r"ratings?|revs)\b", re.I)
+#: Words asking to read reviews or what they say, not to count them ("show me", "themes", "what do they say").
+_READ_THEM = re.compile(r"\b(?:show|list|see|read|give|pull|themes?|recurring|common|main|what|about|say\w*|any|"
+                        r"recent|recently|lately)\b",
+                        re.I)
 #: A rating that fell ("why are ratings falling"): the rating-decline answer, not an overview.
 _FALLING = re.compile(r"\b(?:fall\w*|fell|drop\w*|declin\w*|down\w*|worse|worsen\w*|slipp?\w*|sink\w*|sank|"
                       r"lower|decreas\w*|south|tank\w*|nosedive\w*)\b", re.I)
@@ -129,6 +148,8 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
         return None
     if _SPAM.search(question):
         return ReviewQuestion("spam")
+    if _MOST_COMPLAINTS.search(question) and _RANKED_THINGS.search(question):
+        return None  # "which brand has the most complaints": negative reviews ranked by the metrics layer
     liked = bool(_LIKE.search(question))
     talks = liked or bool(_TALK.search(question)) or (bool(_WEAK_TALK.search(question))
                                                       and bool(_WHO.search(question)))
@@ -156,10 +177,14 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
         return ReviewQuestion("complaints")  # "why are customers unhappy with X": what they complain about
     if (liked or _PRAISE.search(question)) and not _COMPLAINT.search(question):
         return ReviewQuestion("praise")
-    if not (_COUNTING.search(question) or _FALLING.search(question) or asks_sentiment_change(question)
-            or re.search(r"\bwhy\b", question, re.I)):
-        return ReviewQuestion("sentiment_overview")  # "what do reviewers think of the X?": what they say of it
-    return None
+    if _TO_ACT_ON.search(question):
+        return ReviewQuestion("complaints")  # "what should I fix based on reviews?": what they complain about
+    if _COUNTING.search(question) or _FALLING.search(question) or asks_sentiment_change(question) \
+            or re.search(r"\bwhy\b", question, re.I):
+        return None
+    if _NEGATIVE_REVIEWS.search(question):  # "show me the negative reviews", "themes in negative reviews"
+        return ReviewQuestion("complaints") if _READ_THEM.search(question) else None  # "neg reviews May": a count
+    return ReviewQuestion("sentiment_overview")  # "what do reviewers think of the X?": what they say of it
 
 
 def asks_sentiment_change(question: str) -> bool:
@@ -237,4 +262,54 @@ def star_levels(question: str) -> StarLevels | None:
             levels = sorted(set(nums))
         if levels:
             return StarLevels(tuple(levels), m.span())
+    return None
+
+
+#: "revs for vase", "what do people say about the bamboo lamp": the thing whose reviews are asked about, named last.
+_REVIEWED_THING = re.compile(
+    r"\b(?:reviews?|revs|re(?:vei|vi|ive)ws?|ratings?|feedback|complaints?|say(?:ing)?|think(?:ing)?|feel)\s+"
+    r"(?:for|of|on|about)\s+(?:the\s+|our\s+|my\s+)?(?P<name>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)\s*[?.!]*\s*$", re.I)
+
+
+def reviewed_thing(question: str, taken: Sequence[tuple[int, int]]) -> tuple[str, list[str]] | None:
+    """The name a review question ends on when none of it is one of the tenant's names, and its words.
+
+    The caller checks the words against the tenant's titles: "revs for vase" in a shop without a vase is said,
+    not answered with every product's reviews.
+    """
+    m = _REVIEWED_THING.search(question)
+    if m is None or not _outside(m.span("name"), taken):
+        return None
+    words = [w.lower() for w in re.findall(r"[a-z][\w'-]*", m.group("name"), re.I)]
+    return m.group("name"), words
+
+
+#: "star rating breakdown", "how many reviews per star", "distribution of ratings": reviews counted by their stars.
+_BY_STARS = re.compile(
+    r"\b(?:by|per|each|for each) star(?:s| ratings?| levels?)?\b|\bstar(?: ratings?)? (?:breakdown|distribution|split|"
+    r"mix|counts?)\b|\b(?:ratings?|reviews?) (?:breakdown|distribution|split|mix)\b|\b(?:breakdown|distribution|split|"
+    r"mix) of (?:the |our |my )?(?:star )?(?:ratings|reviews|stars)\b", re.I)
+
+
+def asks_star_breakdown(question: str) -> bool:
+    """Whether the question asks for the reviews counted by star rating ("star rating breakdown")."""
+    return bool(_BY_STARS.search(question))
+
+
+#: "which products have no reviews", "never reviewed": the catalogue's products without a review.
+_UNREVIEWED = re.compile(r"\b(?:no|zero|without(?: any)?|not (?:got |had |received )?any)\s+(?:reviews?|ratings?)\b|"
+                         r"\b(?:never (?:been )?|un)reviewed\b|\bnot (?:been )?reviewed\b", re.I)
+_PRODUCT_NOUN = re.compile(r"\b(?:products?|items?|skus?|listings?|garments?)\b", re.I)
+#: "how many products have reviews": the products with at least one.
+_REVIEWED_COUNT = re.compile(r"\bhow many (?:different |distinct |of (?:our|the|my) )?(?:products|items|skus|"
+                             r"listings)\s+(?:have|has|got|get|received|with)\s+(?:at least one |any )?"
+                             r"(?:reviews?|ratings?)\b", re.I)
+
+
+def products_reviewed(question: str) -> str | None:
+    """``"unreviewed"`` for the products without a review, ``"reviewed"`` for how many have one, else ``None``."""
+    if _UNREVIEWED.search(question) and _PRODUCT_NOUN.search(question):  # "reviews with no rating": not this
+        return "unreviewed"
+    if _REVIEWED_COUNT.search(question):
+        return "reviewed"
     return None

@@ -258,7 +258,8 @@ def review_themes(data: AnalysedReviews, options: AnalysisOptions) -> ThemeSet:
     phrases = opinion_phrases(
         df["review_id"].to_numpy(dtype=object)[keep].tolist(), skus[keep].tolist(),
         [data.full_text[i] for i in keep], data.batch.score[keep].tolist(), data.weights[keep].tolist(),
-        data.recent[keep].tolist(), data.before[keep].tolist())
+        data.recent[keep].tolist(), data.before[keep].tolist(),
+        df["product_title"].to_numpy(dtype=object)[keep].tolist() if "product_title" in df.columns else None)
     themes = find_themes(phrases, window_totals=totals, embed_limit=options.theme_embed_limit,
                          limit=2 * options.top_n, per_sku_limit=options.top_n)
     if len(df) > MAX_THEME_REVIEWS:

@@ -134,6 +134,57 @@ def _opinion_quote(group: pd.DataFrame, aspect: str, praise: bool) -> tuple[str,
 
 _THEME_COLUMNS = ["theme", "reviews", "share_of_reviews", "products", "quote", "quote_review_id"]
 
+#: English function words: a review text of 3+ words with none of them is in another language (Olist's are
+#: Portuguese), which the English lexicon and heads cannot read.
+_ENGLISH = frozenset("the and it is was to this of for not but with my very so they you in on its are have "
+                     "had been be".split())
+#: Share of reviews without readable text above which an answer about what reviews say says so first.
+UNREADABLE_SHARE = 0.5
+
+
+def unread_texts(texts: pd.Series) -> tuple[int, int]:
+    """(reviews without text, reviews whose text is not in English): what no answer about their words can read."""
+    empty = foreign = 0
+    for text in texts:
+        words = [w for w in tokenize(text) if w.isalpha()] if isinstance(text, str) else []
+        if not words:
+            empty += 1
+        elif len(words) >= 3 and not any(w in _ENGLISH for w in words):
+            foreign += 1
+    return empty, foreign
+
+
+def unreadable(reviews: pd.DataFrame) -> str:
+    """Why most of ``reviews`` cannot be read for what they say, or "" when most can.
+
+    "Only 412 of the 1,365 reviews have English text to read (790 have no text and 163 are in another
+    language)": an answer that found no complaint in them must not say there are none.
+    """
+    n = len(reviews)
+    empty, foreign = unread_texts(reviews["text"])
+    if not n or (empty + foreign) / n < UNREADABLE_SHARE:
+        return ""
+    parts = [f"{empty:,} have no text" if empty else "", f"{foreign:,} are in another language" if foreign else ""]
+    readable = n - empty - foreign
+    return ((f"only {readable:,} of the {n:,} reviews have" if readable else f"none of the {n:,} reviews has")
+            + " English text to read ("
+            + " and ".join(p for p in parts if p) + "; only English is read)")
+
+
+def by_stars(reviews: pd.DataFrame, frame: pd.DataFrame, negative: bool = True) -> str:
+    """`` by their stars, 184 of 1,365 rated reviews are negative (1-2 stars), most on X (6) and Y (5)``."""
+    rated = reviews[pd.to_numeric(reviews["rating"], errors="coerce").notna()]
+    ratings = pd.to_numeric(rated["rating"], errors="coerce")
+    hit = rated[ratings <= 2] if negative else rated[ratings >= 4]
+    if rated.empty:
+        return ""
+    kind = "negative (1-2 stars)" if negative else "positive (4-5 stars)"
+    text = f"by their stars, {len(hit):,} of {len(rated):,} rated reviews are {kind}"
+    top = hit.groupby("sku")["review_id"].nunique().sort_values(ascending=False, kind="stable").head(3)
+    if negative and len(top) and int(top.iloc[0]) > 1:
+        text += ", most on " + join_names([f"{_name(frame, str(k))} ({int(v)})" for k, v in top.items()], 3)
+    return text
+
 
 def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     """``complaints``: the top complaint themes with counts and one quote each."""
@@ -143,6 +194,12 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
               "scores negative; counted once per review, spam excluded; quote = the most negative such review")
     themes = complaint_themes(reviews)
     subject = join_names([_name(data.frame, s) for s in scoped], 3) if scoped else _products(reviews)
+    unread = unreadable(reviews)
+    if themes.empty and unread:  # Portuguese or empty texts: "no complaints" would be false
+        stars = by_stars(reviews, data.frame)
+        return AgentAnswer(ask="complaints", method=method, skus=list(scoped), answered=False,
+                           text=f"No complaint can be read from the {len(reviews)} reviews of {subject} from {period}: "
+                                f"{unread}" + (f"; {stars}" if stars else "") + ".")
     if themes.empty:
         return AgentAnswer(ask="complaints", method=method, skus=list(scoped),
                            text=f"No complaints in {len(reviews)} reviews of {subject} from {period}: no review "
@@ -160,6 +217,8 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
                 [f"{_name(data.frame, str(s))} ({int(c)} negative review{'s' if int(c) != 1 else ''})"
                  for s, c in worst.items()], 3) + "."
     text += _recurring_themes(data, scoped)
+    if unread:
+        text += f" Note: {unread}."
     table, total = ranked_table(_THEME_COLUMNS, rows)
     return AgentAnswer(ask="complaints", text=text, columns=_THEME_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=list(scoped), finding_prefixes=["complaint-", "aspect-drop-", "decline-"],

@@ -21,8 +21,10 @@ from shared.sentiment.answers import (
     _name,
     _products,
     _reviews,
+    by_stars,
     complaint_themes,
     sentiment_answers,
+    unreadable,
 )
 from shared.sentiment.mentions import Mention, find_mentions, quote_of, resolve_aspect
 from shared.sentiment.scorer import score_text
@@ -81,6 +83,14 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
     n = len(reviews)
     mentions = find_mentions(aspect, reviews["text"].tolist(), reviews["aspects"].tolist(),
                              reviews["label"].tolist())
+    unread = unreadable(reviews)
+    if not mentions and unread:  # Portuguese or empty texts: "none mention it" would be false
+        stars = by_stars(reviews, data.frame, negative=polarity < 0) if polarity else ""
+        return AgentAnswer(ask="complaints" if polarity < 0 else "praise" if polarity > 0 else "aspect",
+                           method=method, skus=list(scoped), period_start=data.start, period_end=data.end,
+                           answered=False,
+                           text=f"What the {n} reviews of {subject} {period} say of {aspect.name} cannot be read: "
+                                f"{unread}" + (f"; {stars}" if stars else "") + ".")
     if not mentions:
         return AgentAnswer(ask="complaints" if polarity < 0 else "praise" if polarity > 0 else "aspect",
                            method=method, skus=list(scoped), period_start=data.start,
@@ -142,6 +152,12 @@ def praise_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
         themes = themes[[score_text(str(q)).score >= -0.05 for q in themes["quote"]]]
     n = len(reviews)
     positive = int((reviews["label"] == "positive").sum())
+    unread = unreadable(reviews)
+    if themes.empty and unread:
+        return AgentAnswer(ask="praise", method=method, skus=list(scoped), period_start=data.start,
+                           period_end=data.end, answered=False,
+                           text=f"No praise can be read from the {n} reviews of {subject} from {period}: {unread}; "
+                                f"{by_stars(reviews, data.frame, negative=False)}.")
     if themes.empty:
         return AgentAnswer(ask="praise", method=method, skus=list(scoped), period_start=data.start,
                            period_end=data.end,

@@ -48,7 +48,7 @@ _CUES: dict[str, str] = {
         "service seller sellers support customer-service refund refunded rep representative agent staff "
         "warranty replacement "
         "response responded respond contacted contact email emailed rude helpful unresponsive ignored "
-        "refused exchange store vendor"
+        "exchange store vendor"
     ),
     "packaging": (
         "packaging package packaged packed packing box boxes boxed wrapped wrapping wrap envelope seal "
@@ -104,6 +104,13 @@ for _phrase, _aspect in {
     "never heard back": "customer_service",
 }.items():
     _toks = tuple(tokenize(_phrase))
+    ASPECT_PHRASES[_toks[0]] = (*ASPECT_PHRASES.get(_toks[0], ()), (_toks, _aspect))
+
+#: Phrases whose words name no other aspect: "works straight out of the box" is about use, not the box.
+MASKING_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+for _phrase, _aspect in {"out of the box": "usability"}.items():
+    _toks = tuple(tokenize(_phrase))
+    MASKING_PHRASES[_toks[0]] = (*MASKING_PHRASES.get(_toks[0], ()), (_toks, _aspect))
     ASPECT_PHRASES[_toks[0]] = (*ASPECT_PHRASES.get(_toks[0], ()), (_toks, _aspect))
 
 #: Words that make "cheap" mean a low price rather than low quality.

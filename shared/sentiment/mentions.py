@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from shared.sentiment.aspects import ASPECT_CUES, ASPECT_PHRASES
+from shared.sentiment.aspects import ASPECT_CUES, ASPECT_PHRASES, MASKING_PHRASES
 from shared.sentiment.lexicon import read_data
 from shared.sentiment.tokens import tokenize
 
@@ -78,9 +78,16 @@ class Aspect:
     scorer_aspect: str | None = None
 
     def mentioned_in(self, tokens: list[str]) -> bool:
-        """Whether the tokens of a text name the aspect (a word, its stem, or a cue phrase)."""
+        """Whether the tokens of a text name the aspect (a word, its stem, or a cue phrase).
+
+        A word inside a masking phrase of another aspect ("out of the box" is about use) names nothing else.
+        """
+        masked_until = 0
         for i, tok in enumerate(tokens):
-            if tok in self.words or _stem(tok) in self.words:
+            for ptoks, aspect in MASKING_PHRASES.get(tok, ()):
+                if tuple(tokens[i:i + len(ptoks)]) == ptoks and aspect != self.scorer_aspect:
+                    masked_until = max(masked_until, i + len(ptoks))
+            if i >= masked_until and (tok in self.words or _stem(tok) in self.words):
                 return True
             for phrase in self.phrases:
                 if tuple(tokens[i:i + len(phrase)]) == phrase:

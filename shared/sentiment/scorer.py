@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from shared.sentiment.aspects import ASPECT_CUES, ASPECT_PHRASES, PRICE_CONTEXT
+from shared.sentiment.aspects import ASPECT_CUES, ASPECT_PHRASES, MASKING_PHRASES, PRICE_CONTEXT
 from shared.sentiment.lexicon import CONTRAST, IRREALIS_PHRASES, SCOPE_BREAKERS, Lexicon, load_lexicon
 from shared.sentiment.tokens import CLAUSE_PUNCT, SENTENCE_PUNCT, tokenize
 
@@ -139,6 +139,7 @@ class _Scan:
     clause_sum: float = 0.0
     clause_hits: int = 0
     clause_aspects: list[str] = field(default_factory=list)
+    masked_until: int = 0  # tokens before this index belong to a masking phrase ("out of the box")
     pending: list[tuple[list[str], float, int]] = field(default_factory=list)
     aspect_scores: dict[str, float] = field(default_factory=dict)
     terms: list[tuple[str, float]] = field(default_factory=list)
@@ -180,13 +181,17 @@ class _Scan:
             self.clause_aspects.append(aspect)
 
     def note_cues(self, i: int) -> None:
-        """Aspect cues starting at token ``i`` (phrases, then the word)."""
+        """Aspect cues starting at token ``i`` (phrases, then the word, unless a masking phrase covers it)."""
         toks, tok = self.toks, self.toks[i]
         for ptoks, aspect in ASPECT_PHRASES.get(tok, ()):
             if tuple(toks[i : i + len(ptoks)]) == ptoks:
                 self.add_aspect(aspect)
-        for aspect in ASPECT_CUES.get(tok, ()):
-            self.add_aspect(aspect)
+        for ptoks, _ in MASKING_PHRASES.get(tok, ()):
+            if tuple(toks[i : i + len(ptoks)]) == ptoks:
+                self.masked_until = max(self.masked_until, i + len(ptoks))
+        if i >= self.masked_until:
+            for aspect in ASPECT_CUES.get(tok, ()):
+                self.add_aspect(aspect)
 
     def note_irrealis(self, i: int) -> None:
         """An irrealis marker at ``i`` ("would have", "wish") makes later praise in the clause a lack."""

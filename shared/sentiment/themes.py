@@ -141,14 +141,17 @@ def _key(tokens: Sequence[str]) -> str:
     return " ".join(t for t in tokens if t not in {",", ".", "!", "?", ";", "$"})
 
 
-def _clause_polarity(clause_tokens: list[str], clause: str, review_score: float) -> Polarity | None:
+def _clause_polarity(clause_tokens: list[str], clause: str, review_score: float,
+                     title_words: frozenset[str] = frozenset()) -> Polarity | None:
     """The clause's own polarity when it carries an opinion word; else the review's, if it names a concept.
 
     "Drains overnight" has no opinion word, but in a negative review and naming the battery it is the
-    complaint.
+    complaint. Words of the product's own title are its name, not an opinion: "replaced my previous cutting
+    board with this one" holds no complaint though "cutting" scores negative in a general lexicon.
     """
     scored = score_text(clause)
-    if scored.evidence and abs(scored.score) >= 0.05:
+    named_only = bool(title_words) and all(set(tokenize(term)) <= title_words for term, _ in scored.terms)
+    if scored.evidence and abs(scored.score) >= 0.05 and not named_only:
         return "complaint" if scored.score < 0 else "praise"
     if abs(review_score) >= 0.05 and any(t in _CONCEPT_OF or _stem(t) in _CONCEPT_OF for t in clause_tokens):
         return "complaint" if review_score < 0 else "praise"
@@ -163,11 +166,16 @@ def opinion_phrases(
     weights: Sequence[float],
     recent: Sequence[bool],
     before: Sequence[bool],
+    titles: Sequence[str | None] | None = None,
 ) -> list[OpinionPhrase]:
-    """Complaint and praise clauses of the counted reviews (one per clause with an opinion)."""
+    """Complaint and praise clauses of the counted reviews (one per clause with an opinion).
+
+    ``titles``: each review's product title, whose words name the product rather than judge it.
+    """
     out: list[OpinionPhrase] = []
-    rows = zip(review_ids, skus, texts, review_scores, weights, recent, before, strict=True)
-    for rid, sku, text, review_score, w, rec, bef in rows:
+    named = [frozenset(tokenize(t)) if isinstance(t, str) else frozenset() for t in titles or [None] * len(texts)]
+    rows = zip(review_ids, skus, texts, review_scores, weights, recent, before, named, strict=True)
+    for rid, sku, text, review_score, w, rec, bef, title_words in rows:
         if w <= 0 or not text:
             continue
         for clause in _CLAUSE.split(text):
@@ -177,7 +185,7 @@ def opinion_phrases(
             key = _key(toks)
             if not _has_topic(key):
                 continue  # "meh", "very disappointed": how the reviewer feels, about nothing in particular
-            polarity = _clause_polarity(toks, clause, float(review_score))
+            polarity = _clause_polarity(toks, clause, float(review_score), title_words)
             if polarity is None:
                 continue
             out.append(OpinionPhrase(str(rid), str(sku), clause.strip(), key, polarity, float(w),

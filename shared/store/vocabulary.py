@@ -28,8 +28,8 @@ MAX_NAMES = 500
 _DOC_ID = "vocabulary"
 #: Bumped when the cached document's shape changes, so older caches are rebuilt rather than misread.
 #: 3: sales_columns says whether sales lines name a currency; 4: undated reviews; 5: promo flag; 6: countries,
-#: regions, states.
-VOCABULARY_SCHEMA = 6
+#: regions, states; 7: the SKUs of reviews (a tenant with reviews only names its products by them).
+VOCABULARY_SCHEMA = 7
 #: Products past which the vocabulary is not written to the document store (Firestore documents are <= 1 MiB).
 MAX_CACHED_PRODUCTS = 3_000
 # keyed by the warehouse object too (held in the value, so its id cannot be reused while cached)
@@ -94,6 +94,8 @@ def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> V
                                  category=text(row.category),
                                  aliases=[a for a in (text(row.asin), text(row.gtin)) if a]))
     sold = warehouse.run(distinct_statement("sales", "sku", MAX_PRODUCTS), params)
+    # a tenant with reviews only (Amazon Fine Food Reviews: no catalogue, no sales) names its products by them
+    reviewed = warehouse.run(distinct_statement("reviews", "sku", MAX_PRODUCTS), params)
     channels = warehouse.run(distinct_statement("sales", "channel"), params)
     places = {c: _strings(warehouse.run(distinct_statement("sales", c), params), c)
               for c in ("country", "region", "state")}
@@ -106,7 +108,8 @@ def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> V
     for kind in DataKind:
         if "date" in RECORD_MODELS[kind].model_fields and (e := data_extent(warehouse, tenant_id, kind)) is not None:
             extents[kind.value] = (e.first, e.last)
-    return Vocabulary(tenant_id=tenant_id, version=version, products=names, skus=_strings(sold, "sku"),
+    skus = list(dict.fromkeys([*_strings(sold, "sku"), *_strings(reviewed, "sku")]))[:MAX_PRODUCTS]
+    return Vocabulary(tenant_id=tenant_id, version=version, products=names, skus=skus,
                       extents=extents, sales_columns=present,
                       undated_reviews=undated_rows(warehouse, tenant_id, DataKind.REVIEWS),
                       channels=_strings(channels, "channel"), competitors=_strings(competitors, "competitor"),

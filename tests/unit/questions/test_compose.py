@@ -179,3 +179,13 @@ def test_a_baseline_without_data_says_so() -> None:
     answer = compose(reading(q), r, titles={}).answer
     assert answer.endswith("with nothing to compare against: your data has no revenue in the same period a year "
                            "earlier (1 Jan - 31 Mar 2024).") and "n/a" not in answer
+
+
+def test_products_without_reviews_are_said_as_such() -> None:
+    """The catalogue's products with no review, and the count of those with one, in review words."""
+    rng = make_range(date(2024, 1, 1), date(2024, 12, 31), "2024")
+    for shape, start in (("unsold", "2 catalogue products had no review in 2024"),
+                         ("count", "1 product had at least one review in 2024")):
+        q = MetricQuery(tenant_id="t", metrics=["review_count"], dimensions=["sku"], time_range=rng)
+        answer = compose(reading(q, shape), result(q, [{"sku": "A-1", "review_count": 3}]), titles=TITLES).answer
+        assert answer.startswith(start), answer

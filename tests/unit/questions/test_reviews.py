@@ -271,3 +271,121 @@ def test_reviews_of_two_named_products_are_compared_product_by_product(shop: Voc
     assert r.query.metrics == ["review_count", "avg_rating"]
     one = read(shop, "how many reviews did the Linen Table Runner get?")
     assert one.query is not None and one.query.dimensions == []
+
+
+@pytest.mark.parametrize("question", [
+    "what are the recurring themes in negative reviews?", "show me the negative reviews for the Linen Table Runner",
+    "what should I fix based on reviews?", "which products need attention because of reviews?",
+])
+def test_negative_reviews_read_for_what_they_say_are_the_complaints(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert (r.kind, r.review_ask) == ("agent", "complaints")
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("neg reviews last 30 days", "negative_review_share"),
+    ("what share of reviews for the Linen Table Runner are negative?", "negative_review_share"),
+    ("what is the most reviewed product?", "review_count"),
+])
+def test_terse_and_scoped_review_figures_are_metrics(shop: VocabularyIndex, question: str, metric: str) -> None:
+    """"neg reviews" went to the agents; the runner's negative share was its share of all reviews; "most reviewed"
+    ranked products by revenue."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == metric
+    assert r.focus is None
+
+
+def test_two_named_channels_compared_are_no_change_over_time(shop: VocabularyIndex) -> None:
+    r = read(shop, "are Etsy reviews worse than Shopify reviews?")
+    assert r.query is not None and r.query.compare is None and r.query.dimensions == ["channel"]
+    assert r.query.time_range is None or "all your data" in r.query.time_range.label
+
+
+def test_a_review_change_without_a_period_reads_the_last_90_days(shop: VocabularyIndex) -> None:
+    r = read(shop, "is the Linen Table Runner getting better or worse reviews?")
+    assert r.query is not None and r.query.compare == "previous_period" and r.query.time_range is not None
+    assert (r.query.time_range.end - r.query.time_range.start).days == 89
+
+
+def test_reviews_of_a_thing_the_shop_lacks_are_said_not_widened(shop: VocabularyIndex) -> None:
+    r = read(shop, "revs for lamp")
+    assert (r.kind, r.unknown_name) == ("unanswerable", "lamp")
+    assert read(shop, "revs for the Linen Table Runner").kind == "agent"
+
+
+@pytest.mark.parametrize(("question", "ask", "aspect"), [
+    ("what's the general feeling about the Linen Table Runner?", "sentiment_overview", None),
+    ("what are folks griping about this year?", "complaints", None),
+    ("any bad feedback on the Linen Table Runner recently?", "complaints", None),
+    ("what themes come up in reviews of the Linen Table Runner?", "complaints", None),
+    ("do customers find the Linen Table Runner easy to use?", "aspect", "easy"),
+])
+def test_held_out_review_phrasings(shop: VocabularyIndex, question: str, ask: str, aspect: str | None) -> None:
+    """Phrasings tried after the fixes above (each was read as pricing, a customer count or the overview)."""
+    r = read(shop, question)
+    assert (r.kind, r.review_ask, r.aspect) == ("agent", ask, aspect)
+
+
+def test_how_customers_rate_a_product_is_its_average_rating(shop: VocabularyIndex) -> None:
+    """"How do buyers rate X" counted X's customers."""
+    r = read(shop, "how do buyers rate the Linen Table Runner?")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["avg_rating"]
+
+
+def test_one_or_two_stars_is_the_negative_share_and_a_star_breakdown_counts_each_rating(
+        shop: VocabularyIndex) -> None:
+    r = read(shop, "what percentage of reviews last month were 1 or 2 stars?")
+    assert r.query is not None and r.query.metrics[0] == "negative_review_share"
+    for question in ("star rating breakdown", "how many reviews per star rating?"):
+        r = read(shop, question)
+        assert r.query is not None and r.query.metrics == ["review_count"] and r.query.dimensions == ["stars"]
+
+
+@pytest.mark.parametrize("question", ["what's our NPS?", "what percentage of reviewers would recommend us?"])
+def test_a_net_promoter_score_is_refused_with_what_it_needs(shop: VocabularyIndex, question: str) -> None:
+    """NPS was refused as "data the platform does not collect"; "would recommend us" ran the pricing agent."""
+    r = read(shop, question)
+    assert (r.kind, r.concept) == ("unanswerable", "a net promoter score")
+    assert r.needed is not None and "0-10" in r.needed
+
+
+@pytest.mark.parametrize(("question", "dim"), [("how's customer sentiment on Etsy vs Shopify?", "channel"),
+                                               ("customer satisfaction by category", "category")])
+def test_sentiment_side_by_side_is_the_ratings_compared(shop: VocabularyIndex, question: str, dim: str) -> None:
+    """Read as a customer count by channel, then as the agents' overview."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "avg_rating"
+    assert r.query.dimensions == [dim]
+
+
+@pytest.mark.parametrize(("question", "shape"), [("which products have no reviews?", "unsold"),
+                                                  ("which products have never been reviewed?", "unsold"),
+                                                  ("how many products have reviews?", "count")])
+def test_products_with_and_without_reviews_read_the_whole_catalogue(shop: VocabularyIndex, question: str,
+                                                                   shape: str) -> None:
+    """Ranked products by review count (and by revenue), or counted every review."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.shape == shape
+    assert (r.query.metrics, r.query.dimensions, r.query.limit) == (["review_count"], ["sku"], None)
+
+
+@pytest.mark.parametrize(("question", "dim"), [("which brand has the most complaints?", "brand"),
+                                               ("which products get the most complaints?", "sku")])
+def test_the_most_complaints_rank_negative_reviews(shop: VocabularyIndex, question: str, dim: str) -> None:
+    """Answered with the catalogue's complaint themes, not which brand or product has the most."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "negative_reviews"
+    assert r.query.dimensions == [dim]
+
+
+@pytest.mark.parametrize("question", ["what's putting customers off the Linen Table Runner?",
+                                      "what turns people off the Linen Table Runner?"])
+def test_what_puts_customers_off_is_what_they_complain_about(shop: VocabularyIndex, question: str) -> None:
+    """Read as a count of the runner's customers."""
+    r = read(shop, question)
+    assert (r.kind, r.review_ask, r.skus) == ("agent", "complaints", ["100234"])
+
+
+def test_reviews_without_a_rating_are_no_products_without_reviews(shop: VocabularyIndex) -> None:
+    r = read(shop, "how many reviews have no rating?")
+    assert r.shape != "unsold"

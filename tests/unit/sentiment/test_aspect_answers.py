@@ -171,3 +171,61 @@ def test_praise_of_one_aspect_counts_the_reviews_that_speak_well_of_it() -> None
     answer = _answer(_frame(), "praise", "delivery")
     assert answer.ask == "praise"
     assert "(38%) praise shipping/delivery (60% of the 10 that mention it)." in answer.text
+
+
+def test_a_theme_is_named_by_what_its_sentence_is_about() -> None:
+    """Praise of packaging quoted "Works well straight out of the box."; price complaints quoted "Feels cheap and
+    flimsy."; customer service complaints "My cat refused to eat it."."""
+    from shared.sentiment.scorer import score_text
+
+    assert set(score_text("Works well straight out of the box.").aspects) == {"usability"}
+    assert set(score_text("Nicely packaged, the box was intact.").aspects) == {"packaging"}
+    assert "customer_service" not in score_text("My cat refused to eat it.").aspects
+    price = resolve_aspect("price")
+    assert not price.mentioned_in(["feels", "cheap", "and", "flimsy"])
+    assert price.mentioned_in(["cheap", "for", "the", "price"])
+    packaging = resolve_aspect("packaging")
+    assert not packaging.mentioned_in(["works", "well", "out", "of", "the", "box"])
+    assert packaging.mentioned_in(["the", "box", "was", "crushed"])
+
+
+def _portuguese() -> pd.DataFrame:
+    """Olist's shape: Portuguese comments, most reviews without one, the stars saying what the words cannot."""
+    rows = [("A", 5 + i, 1, "Não recebi o produto, péssimo atendimento.") for i in range(4)]
+    rows += [("B", 30 + i, 5, "Produto muito bom, chegou antes do prazo.") for i in range(4)]
+    rows += [("B", 60 + i, 5, "") for i in range(6)] + [("A", 90, 2, "")]
+    return _frame(rows)
+
+
+@pytest.mark.parametrize(("ask", "aspect", "start"), [
+    ("complaints", None, "No complaint can be read from the 15 reviews"),
+    ("praise", None, "No praise can be read from the 15 reviews"),
+    ("aspect", "delivery", "What the 15 reviews"),
+    ("complaints", "delivery", "What the 15 reviews"),
+])
+def test_reviews_whose_words_cannot_be_read_are_not_said_to_hold_no_complaints(ask: str, aspect: str | None,
+                                                                              start: str) -> None:
+    """Olist's Portuguese or empty comments were answered "No complaints in 1365 reviews" and "none mention
+    delivery"."""
+    answer = _answer(_portuguese(), ask, aspect)
+    assert answer.text.startswith(start) and not answer.answered
+    assert "none of the 15 reviews has English text to read (7 have no text and 8 are in another language" \
+        in answer.text
+    if ask == "complaints":
+        assert "5 of 15 rated reviews are negative (1-2 stars), most on A (5)" in answer.text
+
+
+def test_english_reviews_are_read_as_before() -> None:
+    answer = _answer(_frame(), "complaints")
+    assert answer.text.startswith("The top complaints about") and "English text" not in answer.text
+
+
+def test_battery_complaints_however_phrased_are_one_recurring_complaint() -> None:
+    """"Battery drains fast" read as praise ("fast") and stood outside the battery theme."""
+    texts = ["The battery died after a week.", "Won't hold a charge anymore.", "Drains overnight even when off.",
+             "Battery drains fast, really disappointed.", "Does not hold a charge at all.",
+             "Strap broke on day two.", "The strap snapped after a month.", "Love it, great sound."]
+    frame = _frame([("W", 3 * i, 1 if i % 8 < 7 else 5, t) for i, t in enumerate(texts * 2)])
+    answer = _answer(frame, "complaints")
+    recurring = answer.text.split("Recurring complaints, however phrased: ")[1]
+    assert "(10 reviews" in recurring.split(" and ")[0], answer.text  # every battery phrasing, one theme

@@ -114,3 +114,16 @@ def test_the_complaints_answer_names_the_recurring_themes() -> None:
     battery = next(t for t in result.data["per_sku"][0]["complaint_themes"] if "battery died" in t["phrases"])
     assert f'Recurring complaints, however phrased: "{battery["theme"]}" ({battery["reviews"]} reviews, rising)' \
         in text
+
+
+def test_words_of_the_products_title_are_its_name_not_a_complaint() -> None:
+    """"Replaced my previous cutting board with this one." was a recurring complaint: "cutting" is negative in the
+    general lexicon, and it is the product's name here."""
+    from shared.sentiment.themes import opinion_phrases
+
+    texts = ["Replaced my previous cutting board with this one. It cracked in a week."]
+    args = (["r1"], ["B1"], texts, [-0.6], [1.0], [True], [False])
+    without = {p.key for p in opinion_phrases(*args)}
+    named = {p.key for p in opinion_phrases(*args, titles=["Fenwick Ultra Cutting Board Large"])}
+    assert "replaced my previous cutting board with this one" in without
+    assert "replaced my previous cutting board with this one" not in named and "it cracked in a week" in named
