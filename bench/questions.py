@@ -825,6 +825,7 @@ def main() -> None:
         cases += market_cases(t, {str(s) for s in skus["sku"]})
         cases += more_market_cases(t, {str(s) for s in skus["sku"]})
         cases += unseen_phrasing_cases(t, {str(s) for s in skus["sku"]})
+        cases += second_unseen_cases(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
         cases = [c for c in cases if c.batch == only]
     runtime = LocalRuntime(deps)
@@ -1070,6 +1071,161 @@ def unseen_phrasing_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  #
     for phrasing in ("What's our profit after tax last month?", "How many visitors did the site get yesterday?",
                      "What's our cart abandonment rate?", "Which postcode orders the most?"):
         add(Case(tenant, phrasing, unanswerable=True))
+    return cases
+
+
+def second_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """A second set of phrasings, written and measured before any change made for them (batch ``unseen2``)."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = "unseen2"
+        cases.append(case)
+
+    lm_s, lm_e = _last_complete_month(end)
+    lm = tr.window(lm_s, lm_e)
+    pm_s, pm_e = _last_complete_month(lm_s - timedelta(days=1))
+    lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
+    lw_s = lw_e - timedelta(days=6)
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    qs = date(end.year, q_month, 1)
+    lq_e = qs - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    ms, ys = end.replace(day=1), date(end.year, 1, 1)
+    wk = end - timedelta(days=end.weekday())
+    nov_s, nov_e = _latest_month(end, 11)
+    oct_s, oct_e = _latest_month(end, 10)
+    q3_s = date(end.year if end.month >= 7 else end.year - 1, 7, 1)
+    q3_e = min(date(q3_s.year, 9, 30), end)
+    ytd = tr.window(ys, end)
+
+    def aov(s: date, e: date, frame: pd.DataFrame | None = None) -> float:
+        f = tr.window(s, e) if frame is None else frame
+        return float(f["revenue"].sum() / (f["units"] > 0).sum())
+
+    # relative periods in other words
+    add(Case(tenant, "What was revenue over the last seven days?", [tr.revenue(end - timedelta(days=6), end)]))
+    add(Case(tenant, "sales for the past 2 weeks", [tr.revenue(end - timedelta(days=13), end)]))
+    add(Case(tenant, "How much did we sell in the previous month?", [tr.revenue(lm_s, lm_e)]))
+    add(Case(tenant, "What did the business take last quarter?", [tr.revenue(lq_s, lq_e)]))
+    add(Case(tenant, "what's our turnover so far this month", [tr.revenue(ms, end)]))
+    add(Case(tenant, "total sales month to date", [tr.revenue(ms, end)]))
+    boxing = _latest_day(end, 12, 26)
+    add(Case(tenant, "How much revenue did we do on Boxing Day?", [tr.revenue(boxing, boxing)]))
+    sunday = lw_e
+    add(Case(tenant, "How many orders came through over the weekend?",
+             [tr.orders(sunday - timedelta(days=1), sunday)]))
+    add(Case(tenant, "How many units have we sold since the start of November?", [tr.units(nov_s, end)]))
+    add(Case(tenant, "revenue from 1 nov to 15 nov", [tr.revenue(nov_s, nov_s + timedelta(days=14))]))
+    add(Case(tenant, "What were sales in the third quarter?", [tr.revenue(q3_s, q3_e)]))
+    add(Case(tenant, "second half of last year revenue",
+             [tr.revenue(date(end.year - 1, 7, 1), date(end.year - 1, 12, 31))]))
+    add(Case(tenant, "sales in the first half of this year", [tr.revenue(ys, min(date(end.year, 6, 30), end))]))
+    three_s = _last_complete_month(pm_s - timedelta(days=1))[0]
+    add(Case(tenant, "revenue for the last 3 full months", [tr.revenue(three_s, lm_e)]))
+    add(Case(tenant, "How did last week compare with the week before?",
+             [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7), lw_s - timedelta(days=1))]))
+    add(Case(tenant, "orders this week vs same week last year",
+             [tr.orders(wk, end), tr.orders(wk.replace(year=wk.year - 1), end.replace(year=end.year - 1))]))
+    ly_oct_s, ly_oct_e = _month_bounds(date(oct_s.year - 1, 10, 1))
+    add(Case(tenant, "Is October up on last year?", [tr.revenue(oct_s, oct_e), tr.revenue(ly_oct_s, ly_oct_e)]))
+    if nov_s > oct_s:
+        add(Case(tenant, "How much more did we sell in November than October?",
+                 [tr.revenue(nov_s, nov_e), tr.revenue(oct_s, oct_e)]))
+    ly_s, ly_e = _month_bounds(date(lm_s.year - 1, lm_s.month, 1))
+    add(Case(tenant, "units last month compared with the same month last year",
+             [tr.units(lm_s, lm_e), tr.units(ly_s, ly_e)]))
+    # orders, AOV, baskets
+    add(Case(tenant, "average order value on amazon last month", [aov(lm_s, lm_e, lm[lm["channel"] == "amazon"])]))
+    sundays = lm[[d.weekday() == 6 for d in lm["date"]]]
+    add(Case(tenant, "How many orders did we take on Sundays last month?", [float((sundays["units"] > 0).sum())]))
+    add(Case(tenant, "How many items per basket on average this year?", [tr.units(ys, end) / tr.orders(ys, end)]))
+    add(Case(tenant, "What's our average ticket?", [aov(tr.first, end)]))
+    add(Case(tenant, "gross revenue ytd", [tr.revenue(ys, end)]))
+    add(Case(tenant, "What did the Kitchen range bring in this year?",
+             [float(ytd[ytd["category"] == "Kitchen"]["revenue"].sum())]))
+    mtd = tr.window(ms, end)
+    add(Case(tenant, "how are eBay sales this month?", [float(mtd[mtd["channel"] == "ebay"]["revenue"].sum())]))
+    # rankings
+    monthly = ytd[ytd["date"] < ms].assign(m=lambda f: [d.month for d in f["date"]]).groupby("m")["revenue"].sum()
+    if len(monthly) > 1:
+        add(Case(tenant, "Which was our best month this year?", [float(monthly.max())],
+                 [f"{MONTHS[int(monthly.idxmax()) - 1][:3]} {end.year}"]))
+    daily = lm.groupby("date")["revenue"].sum()
+    add(Case(tenant, "What was our best day last month?", [float(daily.max())],
+             [f"{daily.idxmax().day} {MONTHS[daily.idxmax().month - 1][:3]}"]))
+    qtd = tr.window(qs, end).groupby("sku")["units"].sum().sort_values(ascending=False, kind="stable")
+    if qtd.iloc[0] > qtd.iloc[1]:
+        add(Case(tenant, "top 5 skus by units this quarter", [float(qtd.iloc[0])], [str(qtd.index[0])]))
+    ever = tr.sales.groupby("sku")["units"].sum().sort_values(ascending=False, kind="stable")
+    add(Case(tenant, "What are our five best sellers of all time?", [float(ever.iloc[0])],
+             [str(s) for s in ever.index[:3]], ordered=True))
+    octb = tr.window(oct_s, oct_e).groupby("brand")["units"].sum().sort_values(ascending=False)
+    add(Case(tenant, "which brand sold the most units in October?", [float(octb.iloc[0])], [str(octb.index[0])]))
+    rank = (lm[lm["units"] > 0]).groupby("channel").size().sort_values(ascending=False)
+    add(Case(tenant, "Rank the channels by orders last month", [float(rank.iloc[0])], list(rank.index[:3]),
+             ordered=True))
+    kshare = float(ytd[ytd["category"] == "Kitchen"]["units"].sum() / ytd["units"].sum() * 100)
+    add(Case(tenant, "What share of units did Kitchen account for this year?", [kshare]))
+    amz = float(lm[lm["channel"] == "amazon"]["revenue"].sum() / lm["revenue"].sum() * 100)
+    add(Case(tenant, "How much of last month's revenue came from Amazon?", [amz]))
+    lyw = tr.window(ly_s, ly_e)
+    yoy = _pct_change(lm.groupby("category")["revenue"].sum(), lyw.groupby("category")["revenue"].sum()).sort_values()
+    add(Case(tenant, "Which category grew the most year on year?", [float(yoy.iloc[-1])], [str(yoy.index[-1])],
+             tolerance=1.0))  # points: the ingest drops a few corrupted lines
+    pm = tr.window(pm_s, pm_e)
+    up = _pct_change(lm.groupby("brand")["revenue"].sum(), pm.groupby("brand")["revenue"].sum()).sort_values()
+    add(Case(tenant, "which brands are on the up", [float(up.iloc[-1])], [str(up.index[-1])], tolerance=1.0))
+    # stock
+    inv = tr.inventory.sort_values("date", kind="stable")
+    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    now = inv.groupby("sku").tail(1)
+    out = sorted(str(s) for s in now.loc[now["on_hand"] <= 0, "sku"])
+    add(Case(tenant, "Which lines have we run out of?", [float(len(out))] if out else [], out[:1]))
+    add(Case(tenant, "What should I restock?", names=["reorder"]))
+    add(Case(tenant, "total stock on hand across the business", [float(latest["on_hand"].sum())]))
+    add(Case(tenant, "Which products will run out first?", names=["run out"]))
+    # prices
+    cp = t.merchant.competitor_prices.assign(date=pd.to_datetime(t.merchant.competitor_prices["date"]).dt.date)
+    cp = cp[cp["date"] <= end].sort_values("date", kind="stable")
+    pos = _positions(t, cp)
+    add(Case(tenant, "Are we overpriced?", [float((pos["gap"] > 5).sum()), float(len(pos))], tolerance=2.0))
+    window = cp[cp["date"] >= end - timedelta(days=29)].drop_duplicates(["sku", "competitor"], keep="last")
+    shared = window[window.groupby("sku")["competitor"].transform("nunique") >= 2]
+    low = shared.groupby("sku")["price"].transform("min")
+    wins = shared[(shared["price"] - low).abs() <= 0.005].groupby("competitor").size().sort_values(
+        ascending=False, kind="stable")
+    add(Case(tenant, "Who's the cheapest competitor?", [float(wins.iloc[0])], [str(wins.index[0])]))
+    add(Case(tenant, "How does MegaMart's pricing compare with ours?", names=["MegaMart"]))
+    # forecasts
+    add(Case(tenant, "What's projected revenue for next month?", names=["expect revenue"]))
+    add(Case(tenant, "sales forecast next 30 days", names=["expect revenue", "next 30 days"], ordered=True))
+    add(Case(tenant, "How many orders will we get next week?", names=["orders"], absent=["expect revenue"]))
+    month_name = MONTHS[end.month - 1]
+    if end.day < 28:
+        add(Case(tenant, f"Expected takings for {month_name}", names=["expect revenue", "comes to about"]))
+    # what the data cannot say
+    for phrasing in ("What's our net profit this year?", "How many people visited the shop last week?",
+                     "What's our ROAS on Google?", "How much did shipping cost us last month?"):
+        add(Case(tenant, phrasing, unanswerable=True))
+    # several parts
+    add(Case(tenant, "How many orders did we get yesterday and what was the average order value?",
+             [tr.orders(end, end), aov(end, end)]))
+    add(Case(tenant, "revenue last month, and how does it compare to the month before?",
+             [tr.revenue(lm_s, lm_e), tr.revenue(pm_s, pm_e)]))
+    add(Case(tenant, "Give me units and revenue for Q3", [tr.units(q3_s, q3_e), tr.revenue(q3_s, q3_e)]))
+    # typos and terse
+    add(Case(tenant, "revnue yesterday", [tr.revenue(end, end)]))
+    top = lm.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    add(Case(tenant, "top prodcuts last month", [float(top.iloc[0])], [str(s) for s in top.index[:3]], ordered=True))
+    add(Case(tenant, "sales lst month", [tr.revenue(lm_s, lm_e)]))
+    add(Case(tenant, "ordrs last 30 days", [tr.orders(end - timedelta(days=29), end)]))
+    add(Case(tenant, "avg basket ytd", [aov(ys, end)]))
+    add(Case(tenant, "units mtd", [tr.units(ms, end)]))
+    add(Case(tenant, "wk on wk revenue", [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7),
+                                                                             lw_s - timedelta(days=1))]))
     return cases
 
 

@@ -188,6 +188,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                             r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)"),
                S, "units sold"),
     MetricWord("revenue", _rx(r"(?:our|my|the) take(?! on)\b|(?:did|do|does) (?:we|i) take\b|turn(?:ed|s)? over\b|"
+                              r"(?:did|do|does|has|have) (?:the|our|my) (?:business|shop|store|company|site|firm) "
+                              r"(?:take|turn over|bring in|make)\b|"
                               r"what (?:did|have|do|does|has) "
                               r"(?:we|i|(?:the |our |my )?(?:[\w&'.-]+ ){1,4}?)(?:sell|sold)\b|"
                               r"how much (?:[\w&'.-]+ ){0,8}(?:sell|sold|sales)\b|"
@@ -334,7 +336,8 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"facebook|meta|tiktok|instagram)|ads|advertising|marketing (?:spend|costs?|budget)|roas|return on ad "
          r"spend|cost per click|cpc|cpm|impressions|clicks?"),
      "advertising and marketing spend", "ad-platform data (spend, impressions, clicks per campaign)"),
-    (_rx(r"traffic|visits?|visitors?|sessions?|page ?views?|bounce rate|conversion rates?|convert(?:ed|s)?|"
+    (_rx(r"traffic|visits?|visited|visiting|visitors?|footfall|sessions?|page ?views?|bounce rate|conversion rates?|"
+         r"convert(?:ed|s)?|"
          r"add[- ]to[- ]cart|abandon\w*(?: carts?)?|click[- ]through"),
      "site traffic and conversion", "web analytics (sessions, visitors, page views)"),
     (_rx(r"employees?|staff|salar(?:y|ies)|payroll|wages?|rent|overheads?|operating (?:costs?|expenses)|opex|"

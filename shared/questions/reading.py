@@ -50,6 +50,8 @@ ReadingKind = Literal["metric", "agent", "unanswerable", "catalogue"]
 Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "unsold", "bestseller_stock"]
 
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
+#: What the forecast agent predicts: a future question about another metric is told so.
+_FORECAST_MEASURES = frozenset({"revenue", "net_revenue", "units", "stock_on_hand", "days_of_cover"})
 _ADDITIVE: frozenset[str] = frozenset(name for name, spec in METRICS.items() if spec.additive)
 _DEFAULT_TOP = 5
 #: Reviews a product needs to be ranked by its rating (or its share of negative reviews).
@@ -743,6 +745,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     if intents and not (_CONJUNCTION.search(question) and any(m in _SALES_FAMILY for m in metrics)):
         reading.agent_intents = intents
+        if intents == ["forecast"] and time.future and metrics[0] not in _FORECAST_MEASURES:
+            # "how many orders will we get next week": said plainly, then the forecast there is (units and revenue)
+            noun = lx.METRIC_NOUNS[metrics[0]]
+            verb = "are" if noun.split()[-1].endswith("s") else "is"
+            reading.lead = f"{noun[:1].upper()}{noun[1:]} {verb} not forecast, only units sold and revenue. "
         return reading
     if intents:  # a mixed question: the metric comes from the clauses without an agent cue
         clauses = [c for c in _CLAUSES.split(question) if c.strip()

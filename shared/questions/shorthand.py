@@ -20,8 +20,11 @@ from collections.abc import Callable
 #: Abbreviations that mean one thing wherever they stand.
 _ALWAYS: dict[str, str] = {
     "rev": "revenue", "revs": "revenue", "yday": "yesterday", "yest": "yesterday", "ystday": "yesterday",
-    "qty": "quantity", "qtys": "quantities", "ly": "last year", "v": "vs", "ytd": "ytd", "mtd": "mtd",
+    "qty": "quantity", "qtys": "quantities", "ly": "last year", "v": "vs", "avg": "average", "lst": "last",
+    "prev": "previous", "nxt": "next", "thru": "through", "tho": "though",
 }
+#: "wk on wk", "mo over mo": a unit over itself.
+_UNIT_OVER_UNIT = re.compile(r"\b(wk|mo|mth|qtr|yr)(\s+(?:on|over)\s+)\1\b", re.I)
 #: Units of time, rewritten only after a word that expects a unit ("last mo", "3 wks", "per wk").
 _UNITS: dict[str, str] = {
     "mo": "month", "mos": "months", "mth": "month", "mths": "months", "mnth": "month", "mnths": "months",
@@ -73,6 +76,8 @@ def correct_word(word: str) -> str | None:
 
 def expand_shorthand(question: str, known: Callable[[str], bool] | None = None) -> str:
     """``question`` with shorthand written out and typos of core words corrected (the tenant's names kept)."""
+    question = _UNIT_OVER_UNIT.sub(lambda m: f"{_UNITS[m.group(1).lower()]}{m.group(2)}{_UNITS[m.group(1).lower()]}",
+                                   question)
     out: list[str] = []
     last = 0
     for m in _WORD.finditer(question):
@@ -92,7 +97,7 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None) 
             out.append(new)
             last = m.end()
     if not out:
-        return question
+        return question  # (written out above when a unit stood over itself)
     out.append(question[last:])
     return "".join(out)
 

@@ -277,9 +277,11 @@ _COMPARE_CUE = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|against|than|
 
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|thru|-|–|—)\s*$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s*$", re.I)
-_SINCE = re.compile(r"\b(?:since|starting(?:\s+(?:from|in|with))?|beginning(?:\s+(?:in|with))?)\s*$", re.I)
+_SINCE = re.compile(r"\b(?:since|starting(?:\s+(?:from|in|with))?|beginning(?:\s+(?:in|with))?|(?:since|from)\s+"
+                    r"(?:the\s+)?(?:start|beginning)\s+of(?:\s+the\s+month\s+of)?)\s*$", re.I)
 _ALL_TIME = re.compile(r"\b(?:all[-\s]time|ever|of\s+all\s+time|in\s+total|overall|lifetime|since\s+(?:the\s+)?"
-                       r"(?:start|beginning)|all\s+(?:my|our|the)\s+data|whole\s+history)\b", re.I)
+                       r"(?:start|beginning)(?!\s+of\s+(?!(?:the\s+)?(?:data|records|business|shop|store|time)\b))|all\s+(?:my|our|the)\s+data|"
+                       r"whole\s+history)\b", re.I)
 _FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|"
                      r"years?)\b|\btomorrow\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|every\s+)(mon|tues|wednes|thurs|fri|satur|sun)days?\b"
@@ -309,6 +311,8 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     ("before_last", re.compile(r"\b(?:the\s+)?(week|month|quarter|year)\s+before\s+last\b", re.I)),
     ("fortnight", re.compile(r"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|"
                              r"recent)\s+fortnight\b|\ba\s+fortnight\b", re.I)),
+    ("last_full", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|prior)\s+"
+                             rf"{_NUM}\s+(?:full|complete|whole|entire|calendar|closed)\s+{_UNIT}\b", re.I)),
     ("last", re.compile(r"\b(?:last|previous|prior)\s+(?:full\s+|complete\s+|whole\s+|entire\s+|calendar\s+|"
                         r"closed\s+)?(week|month|quarter|year)\b(?!\s+(?:of|in)\s+(?:the\s+"
                         r"month\s+of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)),
@@ -426,6 +430,14 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         names = {"month": f"{MONTH_NAMES[s.month - 1]} {s.year}", "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}",
                  "year": str(s.year), "week": "the week before last"}
         return _Atom(span, s, e, names[unit], relative=True)
+    if kind == "last_full":  # "the last 3 full months": three whole months, the latest complete one last
+        n, unit = _num(g[0]), _NAMED_UNIT[g[1].lower()]
+        if n < 1 or n > 120:
+            return None
+        s, e = last_complete(as_of, unit)
+        for _ in range(n - 1):
+            s, _ = period_containing(s - timedelta(days=1), unit)
+        return _Atom(span, s, e, f"the last {n} full {unit}s", relative=True)
     if kind == "fortnight":
         s, e = rolling(as_of, 14, "day")
         return _Atom(span, s, e, "the last 14 days", relative=True)
@@ -700,7 +712,8 @@ def _weekdays(text: str) -> list[str]:
 #: "this time last year", "the same time last year", "this time a year ago": the running month a year back.
 _THIS_TIME_LAST_YEAR = re.compile(r"\b(?:this|the\s+same|same)\s+time\s+(?:last\s+year|a\s+year\s+ago|the\s+year\s+"
                                   r"before|(?:a\s+)?year\s+ago)\b|\bthis\s+point\s+last\s+year\b", re.I)
-_LAST_WEEKEND = re.compile(r"\b(last|past|previous|this)\s+weekend\b", re.I)
+_LAST_WEEKEND = re.compile(r"\b(last|past|previous|this)\s+weekend\b|\b(?:over|on|at|during|for)\s+the\s+"
+                           r"(weekend)\b(?!\s+(?:before|of|after))", re.I)
 
 
 def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] | None = None) -> TimeReading:
@@ -741,11 +754,12 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     reading.future = bool(future) or (bool(atoms) and not past)
     if not past and (weekend := _LAST_WEEKEND.search(text)):  # the latest whole Saturday-Sunday (this one: so far)
         sunday = as_of - timedelta(days=(as_of.weekday() + 1) % 7)
-        if weekend.group(1).lower() == "this" and as_of.weekday() == 5:
+        which = (weekend.group(1) or "last").lower()  # "over the weekend": the latest one
+        if which == "this" and as_of.weekday() == 5:
             sunday = as_of
         start = sunday - timedelta(days=1)
         reading.range = make_range(start, min(sunday, as_of), "last weekend" if start + timedelta(days=1) <= as_of
-                                   and weekend.group(1).lower() != "this" else "this weekend")
+                                   and which != "this" else "this weekend")
         reading.spans = sorted({*reading.spans, weekend.span()})
         reading.weekdays = [d for d in reading.weekdays if d not in ("Saturday", "Sunday")]  # the range is them
         return reading

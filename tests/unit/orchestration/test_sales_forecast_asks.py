@@ -50,3 +50,15 @@ def test_a_forecast_beside_a_revenue_figure_is_in_money() -> None:
     plan = agent_plan(reading, route(question, today=AS_OF))
     assert plan.entities.measure == "revenue"
     assert agent_request("acme", plan, "forecast").options["measure"] == "revenue"
+
+
+def test_the_readers_lead_comes_before_the_agents_answer() -> None:
+    from shared.orchestration.descriptive import with_lead
+    from shared.orchestration.report import Report
+
+    report = Report(question="q", answer="We expect to sell 10 units.", executive_summary="We expect to sell 10 units.",
+                    plan=Plan(intents=["forecast"]))
+    reading = Reading(kind="agent", question="q", lead="Orders are not forecast, only units sold and revenue. ")
+    led = with_lead(report, reading)
+    assert led.answer == "Orders are not forecast, only units sold and revenue. We expect to sell 10 units."
+    assert with_lead(report, Reading(kind="agent", question="q")).answer == report.answer

@@ -170,3 +170,50 @@ def test_each_clause_with_its_own_period_is_its_own_question(shop: VocabularyInd
     assert [p.query.metrics for p in again.parts if p.query] == [["revenue"]]
     one = read(shop, "revenue and units last month", DEC_EXTENTS)  # one period: one question with both metrics
     assert not one.parts and one.query is not None and one.query.metrics == ["revenue", "units"]
+
+
+@pytest.mark.parametrize(("phrase", "start", "end"), [
+    ("orders over the weekend", date(2026, 11, 28), date(2026, 11, 29)),  # the latest whole weekend
+    ("units sold since the start of November", date(2026, 11, 1), DEC),
+    ("revenue from the beginning of October", date(2026, 10, 1), DEC),
+    ("revenue for the last 3 full months", date(2026, 9, 1), date(2026, 11, 30)),
+    ("orders in the past two complete weeks", date(2026, 11, 16), date(2026, 11, 29)),
+])
+def test_more_relative_periods(phrase: str, start: date, end: date) -> None:
+    t = resolve_time(phrase, DEC)
+    assert t.range is not None and (t.range.start, t.range.end) == (start, end), t.range
+    assert not t.all_time and not t.weekdays
+
+
+def test_weekends_in_general_stay_a_filter() -> None:
+    t = resolve_time("sales at weekends last month", DEC)
+    assert t.weekdays == ["Saturday", "Sunday"] and t.range is not None and t.range.start == date(2026, 11, 1)
+    assert resolve_time("revenue since the start", DEC).all_time
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("What did the business take last quarter?", "revenue"),
+    ("avg basket ytd", "aov"),
+    ("sales lst month", "revenue"),
+    ("wk on wk revenue", "revenue"),
+])
+def test_more_merchant_words(shop: VocabularyIndex, question: str, metric: str) -> None:
+    r = read(shop, question, DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == metric
+    assert r.query.time_range is not None and not r.query.time_range.label.startswith("all your data")
+
+
+def test_visitors_are_site_traffic(shop: VocabularyIndex) -> None:
+    r = read(shop, "How many people visited the shop last week?")
+    assert r.kind == "unanswerable" and r.concept == "site traffic and conversion"
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("How many orders will we get next week?", "Orders are not forecast"),
+    ("what will aov be next month", "Average order value is not forecast"),
+    ("How many units will we sell next week?", ""),
+])
+def test_a_forecast_of_what_is_not_forecast_says_so_first(shop: VocabularyIndex, question: str, lead: str) -> None:
+    r = read(shop, question, DEC_EXTENTS)
+    assert r.kind == "agent" and r.agent_intents == ["forecast"] and r.lead.startswith(lead)
+    assert bool(r.lead) is bool(lead)
