@@ -826,6 +826,7 @@ def main() -> None:
         cases += more_market_cases(t, {str(s) for s in skus["sku"]})
         cases += unseen_phrasing_cases(t, {str(s) for s in skus["sku"]})
         cases += second_unseen_cases(t, {str(s) for s in skus["sku"]})
+        cases += third_unseen_cases(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
         cases = [c for c in cases if c.batch == only]
     runtime = LocalRuntime(deps)
@@ -1226,6 +1227,133 @@ def second_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     add(Case(tenant, "units mtd", [tr.units(ms, end)]))
     add(Case(tenant, "wk on wk revenue", [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7),
                                                                              lw_s - timedelta(days=1))]))
+    return cases
+
+
+def third_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """A third set, written and measured before any change made for it (batch ``unseen3``)."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = "unseen3"
+        cases.append(case)
+
+    lm_s, lm_e = _last_complete_month(end)
+    lm = tr.window(lm_s, lm_e)
+    pm_s, pm_e = _last_complete_month(lm_s - timedelta(days=1))
+    lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
+    lw_s = lw_e - timedelta(days=6)
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    qs = date(end.year, q_month, 1)
+    lq_e = qs - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    ms, ys = end.replace(day=1), date(end.year, 1, 1)
+    ytd = tr.window(ys, end)
+    bf = _black_friday(end.year) if _black_friday(end.year) <= end else _black_friday(end.year - 1)
+
+    def aov(frame: pd.DataFrame) -> float:
+        return float(frame["revenue"].sum() / (frame["units"] > 0).sum())
+
+    lw = tr.window(lw_s, lw_e)
+    add(Case(tenant, "how much did kitchen make last wk", [float(lw[lw["category"] == "Kitchen"]["revenue"].sum())]))
+    by_cat = lm.groupby("category")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "sales by category last month", [float(v) for v in by_cat.values[:2]], list(by_cat.index[:3]),
+             ordered=True))
+    amz = float((ytd[ytd["units"] > 0]["channel"] == "amazon").mean() * 100)
+    add(Case(tenant, "what % of orders came from amazon this year", [amz]))
+    lq = tr.window(lq_s, lq_e)
+    best_ch = lq.groupby("channel")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "best performing channel last quarter", [float(best_ch.iloc[0])], [str(best_ch.index[0])]))
+    weekday = tr.sales.assign(w=[WEEKDAYS[d.weekday()] for d in tr.sales["date"]]).groupby("w")["revenue"].sum()
+    add(Case(tenant, "which day of the week is quietest", [float(weekday.min())], [str(weekday.idxmin())]))
+    add(Case(tenant, "how many orders on black friday", [tr.orders(bf, bf)]))
+    cm_last = _black_friday(end.year - 1) + timedelta(days=3)
+    add(Case(tenant, "units sold on cyber monday last year", [tr.units(cm_last, cm_last)]))
+    add(Case(tenant, "how did december do last year",
+             [tr.revenue(date(end.year - 1, 12, 1), date(end.year - 1, 12, 31))]))
+    add(Case(tenant, "what was our aov on black friday", [aov(tr.window(bf, bf))]))
+    if end.day > 1:
+        add(Case(tenant, "orders per day this month", [tr.orders(ms, end) / ((end - ms).days + 1)]))
+    add(Case(tenant, "avg daily units last 30 days", [tr.units(end - timedelta(days=29), end) / 30]))
+    cats = ytd.groupby("category")["units"].sum().sort_values(ascending=False)
+    add(Case(tenant, "Top 3 categories by units this year", [float(cats.iloc[0])], list(cats.index[:3]), ordered=True))
+    titles = t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")
+    unique = titles[~titles["title"].duplicated(keep=False)].set_index("sku")["title"]
+    lm_units = lm.groupby("sku")["units"].sum()
+    named = sorted(s for s in lm_units.index if s in unique.index and lm_units[s] > 3)
+    pick = named[len(named) // 2]
+    add(Case(tenant, f"how many units of the {unique[pick]} did we flog last month", [float(lm_units[pick])]))
+    ytd_rev = ytd.groupby("sku")["revenue"].sum()
+    pick2 = named[len(named) // 3]
+    add(Case(tenant, f"how much has the {unique[pick2]} made this year?", [float(ytd_rev.get(pick2, 0.0))]))
+    brand = str(tr.products["brand"].value_counts().index[1])
+    qtd = tr.window(qs, end)
+    add(Case(tenant, f"how's the {brand} brand doing this quarter",
+             [float(qtd[qtd["brand"] == brand]["revenue"].sum())]))
+    def on(frame: pd.DataFrame, channel: str) -> float:
+        return float(frame[frame["channel"] == channel]["revenue"].sum())
+
+    add(Case(tenant, "compare web and amazon sales last month", [on(lm, "web"), on(lm, "amazon")]))
+    add(Case(tenant, "which is bigger this year, ebay or pos?", [on(ytd, "ebay"), on(ytd, "pos")]))
+    add(Case(tenant, "sales growth this year", [tr.revenue(ys, end), tr.revenue(ys.replace(year=ys.year - 1),
+                                                                           end.replace(year=end.year - 1))]))
+    ps = (ms - timedelta(days=1)).replace(day=1)
+    if end.day < 28:
+        add(Case(tenant, "how are we tracking vs last month",
+                 [tr.revenue(ms, end), tr.revenue(ps, ps.replace(day=end.day))]))
+    ly_s, ly_e = _month_bounds(date(lm_s.year - 1, lm_s.month, 1))
+    add(Case(tenant, "revenue down on last year?", [tr.revenue(lm_s, lm_e), tr.revenue(ly_s, ly_e)]))
+    q3_s = date(end.year if end.month >= 10 else end.year - 1, 7, 1)
+    q2_s = date(q3_s.year, 4, 1)
+    add(Case(tenant, "q3 vs q2 units",
+             [tr.units(q3_s, date(q3_s.year, 9, 30)), tr.units(q2_s, date(q2_s.year, 6, 30))]))
+    q1 = date(end.year, 1, 1)
+    add(Case(tenant, "first quarter revenue compared to the first quarter of last year",
+             [tr.revenue(q1, date(q1.year, 3, 31)),
+              tr.revenue(q1.replace(year=q1.year - 1), date(q1.year - 1, 3, 31))]))
+    bf_week = bf - timedelta(days=bf.weekday())
+    add(Case(tenant, "How many units did we sell in the week of Black Friday?",
+             [tr.units(bf_week, min(bf_week + timedelta(days=6), end))]))
+    add(Case(tenant, "what did we sell 3 days ago", [tr.revenue(end - timedelta(days=3), end - timedelta(days=3))]))
+    tue = end - timedelta(days=(end.weekday() - 1) % 7 or 7)
+    add(Case(tenant, "sales last tuesday", [tr.revenue(tue, tue)]))
+    mon = end - timedelta(days=end.weekday())
+    add(Case(tenant, "how much did we take on Monday?", [tr.revenue(mon, mon)]))
+    # stock
+    inv = tr.inventory.sort_values("date", kind="stable")
+    now = inv.groupby("sku").tail(1)
+    out = sorted(str(s) for s in now.loc[now["on_hand"] <= 0, "sku"])
+    add(Case(tenant, "which products have no stock", [float(len(out))] if out else [], out[:1]))
+    add(Case(tenant, "are we going to run out of anything soon?", names=["run out"]))
+    add(Case(tenant, "What's overstocked?", names=["days of cover"]))
+    # prices
+    cp = t.merchant.competitor_prices.assign(date=pd.to_datetime(t.merchant.competitor_prices["date"]).dt.date)
+    cp = cp[cp["date"] <= end].sort_values("date", kind="stable")
+    latest = cp[cp["date"] >= end - timedelta(days=29)].drop_duplicates(["sku", "competitor"], keep="last")
+    with_ours = latest.assign(our=_our_prices(t, latest))
+    part = with_ours[with_ours["competitor"] == "ShopRival"].dropna(subset=["our"])
+    add(Case(tenant, "am I cheaper than ShopRival?", [float((part["our"] < part["price"] - 0.005).sum()),
+                                                      float((part["our"] > part["price"] + 0.005).sum())],
+             ["ShopRival"], tolerance=2.0))
+    below = with_ours.dropna(subset=["our"])
+    share = (below["price"] < below["our"]).groupby(below["competitor"]).mean().sort_values(ascending=False)
+    add(Case(tenant, "which competitor undercuts us the most?", [], [str(share.index[0])]))
+    pos = _positions(t, cp)
+    add(Case(tenant, "how many products are we more expensive than the market on?",
+             [float((pos["gap"] > 5).sum())], tolerance=2.0))
+    add(Case(tenant, "price check against BargainBarn", names=["BargainBarn"]))
+    # forecasts
+    add(Case(tenant, "what will we turn over next week", names=["expect revenue", "next 7 days"], ordered=True))
+    add(Case(tenant, f"how many units of the {unique[pick]} will we sell next month?", names=[pick, "next 30 days"],
+             absent=["expect revenue"]))
+    add(Case(tenant, "sales outlook for the coming month", names=["expect revenue"]))
+    if end.day < 28:
+        add(Case(tenant, f"predict {MONTHS[end.month - 1].lower()} sales", names=["comes to about"]))
+    # what the data cannot say, and two parts
+    add(Case(tenant, "What's our gross profit after marketing costs?", unanswerable=True))
+    add(Case(tenant, "what were orders and revenue yesterday?", [tr.orders(end, end), tr.revenue(end, end)]))
     return cases
 
 

@@ -55,7 +55,8 @@ _HORIZON_WORD = re.compile(r"\b(?:next|coming) (day|week|month|quarter|year)\b",
 _REST_OF = re.compile(r"\b(?:rest|remainder|balance|end) of (?:the |this )?(month|quarter|year)\b", re.I)
 #: A forecast asked in money: "how much revenue next month", "what will our sales be worth"; "sales" and "how much
 #: will we sell" too, unless the question counts units ("how many units", "unit sales").
-_REVENUE = re.compile(r"\brevenue|\bturnover\b|\btakings\b|\bworth\b|\bmoney\b|\bincome\b|\bhow much (?:will|should|"
+_REVENUE = re.compile(r"\brevenue|\bturnover\b|\bturn(?:ed)? over\b|\btakings\b|\bworth\b|\bmoney\b|\bincome\b|"
+                      r"\bhow much (?:will|should|"
                       r"do|can|are|might) (?:we|i) (?:make|earn|take in|bring in|take|sell|be selling|going to sell)\b"
                       r"|^(?!.*\b(?:units?|items?|pieces|how many|volumes?|quantit\w*)\b).*\bsales\b", re.I)
 #: "more than six months of stock": a cover threshold in days.

@@ -203,7 +203,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                               r"top[- ]?line|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|dollars|euros|"
                               r"how (?:did|do|does|are|is|was|were|has|have) (?:[\w'&-]+ ){1,4}?(?:get(?:ting)? on|"
                               r"got on|go|gone|going|fare[ds]?|faring|shape[ds]? up|shaping up|trade[ds]?|"
-                              r"trading)\b|"
+                              r"trading|tracking|pacing|trending)\b|"
                               r"pounds|best|worst"), S, "revenue"),
 )
 METRIC_NOUNS: dict[str, str] = {w.metric: w.noun for w in METRIC_WORDS}
@@ -219,7 +219,8 @@ METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money|"
                    r"how (?:did|do|does|are|is|was|were|has|have) (?:[\w'&-]+ ){1,4}?(?:get(?:ting)? on|got on|go|gone|"
-                   r"going|fare[ds]?|faring|shape[ds]? up|shaping up|stack(?:ed)? up|trade[ds]?|trading)\b")
+                   r"going|fare[ds]?|faring|shape[ds]? up|shaping up|stack(?:ed)? up|trade[ds]?|trading|tracking|"
+                   r"pacing|trending)\b")
 
 #: Dimension nouns -> dimension (``product`` answers with SKUs, named by the vocabulary's titles).
 DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
@@ -261,7 +262,8 @@ BREAKDOWN = _rx(r"by|per|for each|for every|each|every|across|split(?: by)?|brok
 TOP = re.compile(r"\b(?:top|best|highest|biggest|largest|most|leading|strongest|greatest|best[- ]selling|"
                  r"best[- ]performing|top[- ]selling|top[- ]performing|most popular|popular|winners?|"
                  r"fastest)\b", re.I)
-BOTTOM = re.compile(r"\b(?:bottom|worst|lowest|least|smallest|weakest|fewest|slowest|worst[- ]selling|"
+BOTTOM = re.compile(r"\b(?:bottom|worst|lowest|least|smallest|weakest|fewest|slowest|quietest|deadest|least busy|"
+                    r"worst[- ]selling|"
                     r"worst[- ]performing|least popular|poorest|laggards?|losers?|underperform\w*|slow[- ]moving|"
                     r"(?:losing|lose|lost) money|loss[- ]making|unprofitable|money[- ]losing)\b",
                     re.I)

@@ -99,6 +99,12 @@ _PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+
                            r"(?!s)(?! (?:service|support|care))", re.I)
 _NEW_CUSTOMERS = re.compile(r"\b(?:new|first[- ]time|brand[- ]new)\s+(?:customers?|buyers?|shoppers?|clients?)\b",
                             re.I)
+#: "which is bigger, eBay or POS?", "Kitchen or Home: which sells more?": two names, weighed (by revenue).
+_WHICH_BIGGER = re.compile(r"\b(?:bigger|larger|smaller|greater|better|worse|more|less|vs\.?|versus|compare\w*|or)\b",
+                           re.I)
+#: "how are we tracking vs last month": the running period so far against the same days of the one before.
+_SO_FAR = re.compile(r"\b(?:are|is|am)\s+(?:we|i|it|things|sales|revenue|business)\s+(?:\w+\s+)?(?:tracking|pacing|"
+                     r"trending|doing|going|looking|performing)\b|\bso\s+far\b|\bon\s+track\b", re.I)
 #: "what sold best", "what's selling the most": what = the products.
 _WHAT_SOLD = re.compile(r"^\s*(?:so\s+)?(?:what|which)(?:'s|\s+is|\s+are|\s+has|\s+have|\s+did|\s+does|\s+do)?\s+"
                         r"(?:been\s+)?(?:sold|sells?|selling|moved|moving|shifted|shifting|going|went|flying|flew|"
@@ -738,6 +744,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)
                                         or (time.explicit_compare and growth)
                                         or (matches and (growth or lx.SHARE.search(question)))
+                                        or (len(matches) >= 2 and _WHICH_BIGGER.search(question))
                                         or (time.range is not None and lx.TREND.search(question))):
         metrics = ["revenue"]  # "top 5 products last month", "how did November compare with October?"
     if not metrics:
@@ -842,6 +849,10 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         unit = time.compare_unit or "month"  # "week over week": last week against the week before
         s, e = last_complete(today, unit)
         rng = make_range(s, e, f"{s:%B %Y}" if unit == "month" else f"last {unit}")
+        if compare == "previous_period" and time.compare_unit in ("month", "quarter") and _SO_FAR.search(question):
+            s = period_containing(today, time.compare_unit)[0]  # "how are we tracking vs last month": so far
+            rng = make_range(s, today, f"{s:%B %Y} to date" if unit == "month" else
+                             f"Q{(s.month - 1) // 3 + 1} {s.year} to date")
         reading.period_stated = False
     trend = bool(lx.TREND.search(question))
     if grain is not None or (trend and not dims):

@@ -284,7 +284,8 @@ _ALL_TIME = re.compile(r"\b(?:all[-\s]time|ever|of\s+all\s+time|in\s+total|overa
                        r"whole\s+history)\b", re.I)
 _FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|"
                      r"years?)\b|\btomorrow\b", re.I)
-_WEEKDAY = re.compile(r"\b(?:on\s+|every\s+)(mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+_WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:every|each)\s+"
+                      r"(mon|tues|wednes|thurs|fri|satur|sun)day\b"
                       r"|\b(?:on\s+|at\s+|over\s+)?(?:the\s+)?(weekends?|weekdays)\b", re.I)
 
 _ATOMS: list[tuple[str, re.Pattern[str]]] = [
@@ -317,6 +318,9 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                         r"closed\s+)?(week|month|quarter|year)\b(?!\s+(?:of|in)\s+(?:the\s+"
                         r"month\s+of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)),
     ("day_word", re.compile(r"\b(yesterday|today|the\s+(?:latest|last)\s+day)\b", re.I)),
+    ("ago", re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b|\ba\s+(day|week|month|quarter|year)\s+ago\b", re.I)),
+    ("named_weekday", re.compile(r"\b(?:(last|this|on|past|previous)\s+)(monday|tuesday|wednesday|thursday|friday|"
+                                 r"saturday|sunday)\b(?!s)", re.I)),
     ("holiday", re.compile(rf"\b(black\s+friday|cyber\s+monday|christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
                            rf"new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|halloween|mother'?s'?\s+day|father'?s'?\s+day|"
                            rf"thanksgiving)\b(?:\s+(?:of\s+|in\s+)?"
@@ -438,6 +442,25 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         for _ in range(n - 1):
             s, _ = period_containing(s - timedelta(days=1), unit)
         return _Atom(span, s, e, f"the last {n} full {unit}s", relative=True)
+    if kind == "ago":  # "3 days ago": that day; "2 weeks ago", "a month ago": the calendar week or month it falls in
+        n, unit = (_num(g[0]), _NAMED_UNIT[g[1].lower()]) if g[0] else (1, _NAMED_UNIT[g[2].lower()])
+        if n < 1 or n > 3660:
+            return None
+        if unit == "day":
+            d = as_of - timedelta(days=n)
+            return _Atom(span, d, d, f"{n} day{'s' if n > 1 else ''} ago", relative=True)
+        back = as_of - timedelta(days=7 * n) if unit == "week" else add_months(
+            as_of, -n * {"month": 1, "quarter": 3, "year": 12}[unit])
+        s, e = period_containing(back, unit)
+        return _Atom(span, s, e, f"{'a' if n == 1 else n} {unit}{'s' if n > 1 else ''} ago", relative=True)
+    if kind == "named_weekday":  # "last Tuesday", "on Monday": the latest such day (before today's, for "last")
+        which, day = (g[0] or "").lower(), WEEKDAYS.index(g[1].capitalize())
+        days_back = (as_of.weekday() - day) % 7
+        if days_back == 0 and which in ("last", "past", "previous"):
+            days_back = 7
+        d = as_of - timedelta(days=days_back)
+        return _Atom(span, d, d, f"{'last ' if which in ('last', 'past', 'previous') else ''}{WEEKDAYS[day]}",
+                     relative=True)
     if kind == "fortnight":
         s, e = rolling(as_of, 14, "day")
         return _Atom(span, s, e, "the last 14 days", relative=True)
@@ -699,10 +722,10 @@ def _label(atom: _Atom, as_of: date) -> TimeRange:
 def _weekdays(text: str) -> list[str]:
     days: list[str] = []
     for m in _WEEKDAY.finditer(text):
-        if m.group(1):
-            stem = m.group(1).lower()
+        if m.group(1) or m.group(2):
+            stem = (m.group(1) or m.group(2)).lower()
             days.append(next(d for d in WEEKDAYS if d.lower().startswith(stem)))
-        elif m.group(2).lower().startswith("weekend"):
+        elif m.group(3).lower().startswith("weekend"):
             days += ["Saturday", "Sunday"]
         else:
             days += list(WEEKDAYS[:5])

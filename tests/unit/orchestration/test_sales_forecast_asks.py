@@ -62,3 +62,7 @@ def test_the_readers_lead_comes_before_the_agents_answer() -> None:
     led = with_lead(report, reading)
     assert led.answer == "Orders are not forecast, only units sold and revenue. We expect to sell 10 units."
     assert with_lead(report, Reading(kind="agent", question="q")).answer == report.answer
+
+
+def test_turning_over_is_money() -> None:
+    assert route("what will we turn over next week", today=AS_OF).entities.measure == "revenue"

@@ -217,3 +217,43 @@ def test_a_forecast_of_what_is_not_forecast_says_so_first(shop: VocabularyIndex,
     r = read(shop, question, DEC_EXTENTS)
     assert r.kind == "agent" and r.agent_intents == ["forecast"] and r.lead.startswith(lead)
     assert bool(r.lead) is bool(lead)
+
+
+@pytest.mark.parametrize(("phrase", "start", "end"), [
+    ("what did we sell 3 days ago", date(2026, 12, 1), date(2026, 12, 1)),
+    ("orders 2 weeks ago", date(2026, 11, 16), date(2026, 11, 22)),
+    ("revenue a month ago", date(2026, 11, 1), date(2026, 11, 30)),
+    ("sales last tuesday", date(2026, 12, 1), date(2026, 12, 1)),
+    ("sales last friday", date(2026, 11, 27), date(2026, 11, 27)),  # DEC is a Friday: the one before
+    ("how much did we take on Monday?", date(2026, 11, 30), date(2026, 11, 30)),
+])
+def test_days_named_by_weekday_or_distance(phrase: str, start: date, end: date) -> None:
+    t = resolve_time(phrase, DEC)
+    assert t.range is not None and (t.range.start, t.range.end) == (start, end), t.range
+    assert not t.weekdays
+
+
+def test_plural_weekdays_stay_a_filter() -> None:
+    t = resolve_time("sales on mondays last month", DEC)
+    assert t.weekdays == ["Monday"] and t.range is not None and t.range.start == date(2026, 11, 1)
+    assert resolve_time("orders every Friday", DEC).weekdays == ["Friday"]
+
+
+def test_the_quietest_day_of_the_week_is_the_bottom_one(shop: VocabularyIndex) -> None:
+    r = read(shop, "which day of the week is quietest")
+    assert r.query is not None and r.query.dimensions == ["weekday"] and r.query.descending is False
+
+
+def test_two_names_weighed_without_a_metric_are_compared_by_revenue(shop: VocabularyIndex) -> None:
+    r = read(shop, "which is bigger this year, Etsy or Shopify?", DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+    assert r.query.dimensions == ["channel"]
+
+
+def test_tracking_against_last_month_is_the_month_so_far(shop: VocabularyIndex) -> None:
+    r = read(shop, "how are we tracking vs last month", DEC_EXTENTS)
+    q = r.query
+    assert q is not None and q.compare == "previous_period_to_date" and q.time_range is not None
+    assert (q.time_range.start, q.time_range.end) == (date(2026, 12, 1), DEC)
+    plain = read(shop, "revenue vs last month", DEC_EXTENTS).query  # no "so far": the last whole month
+    assert plain is not None and plain.time_range is not None and plain.time_range.start == date(2026, 11, 1)
