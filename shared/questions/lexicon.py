@@ -190,6 +190,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("revenue", _rx(r"(?:our|my|the) take(?! on)\b|(?:did|do|does) (?:we|i) take\b|turn(?:ed|s)? over\b|"
                               r"(?:did|do|does|has|have) (?:the|our|my) (?:business|shop|store|company|site|firm) "
                               r"(?:take|turn over|bring in|make)\b|"
+                              r"how much (?:did|do|does|has|have|was|were) (?:(?!stock\b|inventory\b)[\w&'.-]+ ){1,5}?"
+                              r"(?:spend|spent|buy|bought|order|ordered|purchase|purchased)\b|"
                               r"what (?:did|have|do|does|has) "
                               r"(?:we|i|(?:the |our |my )?(?:[\w&'.-]+ ){1,4}?)(?:sell|sold)\b|"
                               r"how much (?:[\w&'.-]+ ){0,8}(?:sell|sold|sales)\b|"

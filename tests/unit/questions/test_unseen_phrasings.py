@@ -257,3 +257,23 @@ def test_tracking_against_last_month_is_the_month_so_far(shop: VocabularyIndex) 
     assert (q.time_range.start, q.time_range.end) == (date(2026, 12, 1), DEC)
     plain = read(shop, "revenue vs last month", DEC_EXTENTS).query  # no "so far": the last whole month
     assert plain is not None and plain.time_range is not None and plain.time_range.start == date(2026, 11, 1)
+
+
+def test_a_name_that_is_a_ranking_word_needs_its_own_label() -> None:
+    """The Sale Report has a category "Top": "top state by revenue" ranks states, "the Top category" names it."""
+    vocab = Vocabulary(tenant_id="t", products=[ProductName(sku="S-1", title="Kurta", category="Top")], skus=["S-1"],
+                       states=["KERALA", "DELHI"])
+    shop = VocabularyIndex(vocab)
+    ranked = read(shop, "top state by revenue in May 2025")
+    assert ranked.query is not None and ranked.query.dimensions == ["state"] and not ranked.query.filters
+    named = read(shop, "revenue in the Top category in May 2025")
+    assert named.query is not None and [f.values for f in named.query.filters] == [["Top"]]
+
+
+@pytest.mark.parametrize("question", ["how much did the UK spend in 2024", "how much did France buy last quarter"])
+def test_what_a_place_spent_is_its_revenue(question: str) -> None:
+    vocab = Vocabulary(tenant_id="t", products=[ProductName(sku="S-1", title="Mug")], skus=["S-1"],
+                       countries=["United Kingdom", "France"])
+    r = read(VocabularyIndex(vocab), question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+    assert [f.dimension for f in r.query.filters] == ["country"]
