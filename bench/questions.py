@@ -827,6 +827,7 @@ def main() -> None:
         cases += unseen_phrasing_cases(t, {str(s) for s in skus["sku"]})
         cases += second_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += third_unseen_cases(t, {str(s) for s in skus["sku"]})
+        cases += fourth_unseen_cases(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
         cases = [c for c in cases if c.batch == only]
     runtime = LocalRuntime(deps)
@@ -1354,6 +1355,96 @@ def third_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     # what the data cannot say, and two parts
     add(Case(tenant, "What's our gross profit after marketing costs?", unanswerable=True))
     add(Case(tenant, "what were orders and revenue yesterday?", [tr.orders(end, end), tr.revenue(end, end)]))
+    return cases
+
+
+def fourth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """A fourth set, written and measured before any change made for it (batch ``unseen4``)."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = "unseen4"
+        cases.append(case)
+
+    lm_s, lm_e = _last_complete_month(end)
+    lm = tr.window(lm_s, lm_e)
+    lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
+    lw_s = lw_e - timedelta(days=6)
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    qs = date(end.year, q_month, 1)
+    lq_e = qs - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    ms, ys = end.replace(day=1), date(end.year, 1, 1)
+    ytd = tr.window(ys, end)
+    titles = t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")
+    unique = titles[~titles["title"].duplicated(keep=False)].set_index("sku")["title"]
+    lm_units = lm.groupby("sku")["units"].sum()
+    named = sorted(s for s in lm_units.index if s in unique.index and lm_units[s] > 3)
+    pick = named[len(named) // 4]
+
+    def cat(frame: pd.DataFrame, name: str, col: str = "revenue") -> float:
+        return float(frame[frame["category"] == name][col].sum())
+
+    def ch(frame: pd.DataFrame, name: str, col: str = "revenue") -> float:
+        return float(frame[frame["channel"] == name][col].sum())
+
+    add(Case(tenant, f"how's the {unique[pick]} selling last month?", [float(lm[lm["sku"] == pick]["revenue"].sum())]))
+    add(Case(tenant, f"{unique[pick]} sales last month", [float(lm[lm["sku"] == pick]["revenue"].sum())]))
+    add(Case(tenant, f"units of {unique[pick]} ytd", [float(ytd[ytd["sku"] == pick]["units"].sum())]))
+    lq = tr.window(lq_s, lq_e)
+    add(Case(tenant, "kitchen vs home last quarter", [cat(lq, "Kitchen"), cat(lq, "Home")]))
+    add(Case(tenant, "how much did we make on eBay yesterday", [ch(tr.window(end, end), "ebay")]))
+    lw = tr.window(lw_s, lw_e)
+    daily_orders = lw[lw["units"] > 0].groupby("date").size()
+    add(Case(tenant, "orders by day last week", [float(daily_orders.max())]))
+    days = ytd.groupby("date")["revenue"].sum()
+    add(Case(tenant, "biggest day of sales this year", [float(days.max())],
+             [f"{days.idxmax().day} {MONTHS[days.idxmax().month - 1][:3]}"]))
+    monthly = ytd[ytd["date"] < ms].assign(m=lambda f: [d.month for d in f["date"]]).groupby("m")["revenue"].sum()
+    if len(monthly) > 1:
+        add(Case(tenant, "worst month this year", [float(monthly.min())],
+                 [f"{MONTHS[int(monthly.idxmin()) - 1][:3]} {end.year}"]))
+    add(Case(tenant, "average units per day last week", [tr.units(lw_s, lw_e) / 7]))
+    add(Case(tenant, "how many items did we sell on average per order last month",
+             [tr.units(lm_s, lm_e) / tr.orders(lm_s, lm_e)]))
+    add(Case(tenant, "revenue last 90 days", [tr.revenue(end - timedelta(days=89), end)]))
+    add(Case(tenant, "sales in the last 6 weeks", [tr.revenue(end - timedelta(days=41), end)]))
+    brands = ytd.groupby("brand")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "best brand ytd", [float(brands.iloc[0])], [str(brands.index[0])]))
+    add(Case(tenant, "percentage of revenue from kitchen last quarter",
+             [cat(lq, "Kitchen") / float(lq["revenue"].sum()) * 100]))
+    mtd = tr.window(ms, end)
+    per_ch = mtd.groupby("channel")["units"].sum().sort_values(ascending=False)
+    add(Case(tenant, "units sold per channel this month", [float(per_ch.iloc[0])], list(per_ch.index[:3]),
+             ordered=True))
+    add(Case(tenant, "did we sell more on amazon or ebay last month",  # "sell more": units, as the lexicon reads it
+             [ch(lm, "amazon", "units"), ch(lm, "ebay", "units")]))
+    add(Case(tenant, "compare this month to the same month last year",
+             [tr.revenue(ms, end), tr.revenue(ms.replace(year=ms.year - 1), end.replace(year=end.year - 1))]))
+    add(Case(tenant, "how much revenue in the last quarter of last year",
+             [tr.revenue(date(end.year - 1, 10, 1), date(end.year - 1, 12, 31))]))
+    eve = _latest_day(end, 12, 24)
+    add(Case(tenant, "Christmas eve sales", [tr.revenue(eve, eve)]))
+    bf_ly = _black_friday(end.year - 1)
+    add(Case(tenant, "sales from Black Friday through Cyber Monday last year",
+             [tr.revenue(bf_ly, bf_ly + timedelta(days=3))]))
+    inv = tr.inventory.sort_values("date", kind="stable")
+    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    stocked = latest.groupby("sku")["on_hand"].sum()
+    spick = next(s for s in named if s in stocked.index and stocked[s] > 0)
+    add(Case(tenant, f"how much stock do we have of the {unique[spick]}", [float(stocked[spick])]))
+    add(Case(tenant, f"how many {unique[spick]} are left", [float(stocked[spick])]))
+    add(Case(tenant, f"what are competitors charging for the {unique[pick]}?", names=[pick]))
+    add(Case(tenant, "how much will the Kitchen category sell next month?", names=["Kitchen", "next 30 days"]))
+    add(Case(tenant, "What's our refund rate due to damaged items?", unanswerable=True))
+    add(Case(tenant, "How many customers unsubscribed from our newsletter?", unanswerable=True))
+    add(Case(tenant, "what was the average price we sold at last month?",
+             [tr.revenue(lm_s, lm_e) / tr.units(lm_s, lm_e)]))
+    add(Case(tenant, "how many orders have we had this week", [tr.orders(end - timedelta(days=end.weekday()), end)]))
+    add(Case(tenant, "sales today", [tr.revenue(end, end)]))
+    add(Case(tenant, "how many sales this month", [tr.orders(ms, end)]))
     return cases
 
 

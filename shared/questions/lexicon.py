@@ -103,6 +103,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("discounts", _rx(r"discounts?|markdowns?|money off|coupons?|promo(?:tion)?(?:al)? (?:spend|cost)"),
                S, "discounts"),
     MetricWord("units_per_order", _rx(r"(?:units|items|products|pieces) per (?:order|basket|transaction|checkout)|"
+                                      r"(?:units|items|products|pieces) (?:[\w']+ ){1,6}?(?:on average )?"
+                                      r"(?:per|each|an|a) (?:order|basket|transaction|checkout)\b|"
                                       r"basket size in units|average (?:units|items) per order|(?:units|items|products|"
                                       r"pieces) (?:did |does |do |are |were )?(?:in |on )?(?:the |an |each |a )?"
                                       r"(?:average|typical|usual) (?:order|basket)|(?:average|typical) (?:order|basket)"
@@ -163,7 +165,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                     r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:in stock|"
                                     r"on hand|left|in (?:the )?warehouse)|stock(?: on hand| levels?| position)?|"
                                     r"inventory(?: levels?| on hand)?|on hand|"
-                                    r"(?:units|items) (?:in stock|in the warehouse)|in stock"), INV, "stock on hand"),
+                                    r"(?:units|items) (?:in stock|in the warehouse)|in stock|"
+                                    r"how many (?:[\w&'./-]+ ){1,8}?(?:are|is) (?:there )?left\b|"
+                                    r"(?:do|have) (?:we|i) (?:got |have )?left\b"), INV, "stock on hand"),
     MetricWord("price_index", _rx(r"(?:more|less) expensive than|pricier than|dearer than|(?:are|is) (?:we|our "
                                   r"prices?) (?:\w+ )?(?:expensive|cheap|pricey|competitive)|"
                                   r"price index|price position(?:ing)?|(?:how|are we) (?:expensive|cheap|"
@@ -195,7 +199,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                               r"what (?:did|have|do|does|has) "
                               r"(?:we|i|(?:the |our |my )?(?:[\w&'.-]+ ){1,4}?)(?:sell|sold)\b|"
                               r"how much (?:[\w&'.-]+ ){0,8}(?:sell|sold|sales)\b|"
-                              r"how (?:is|are|was|were) (?:[\w&'.-]+ ){1,8}?selling\b|"
+                              r"how(?:'s|'re| is| are| was| were) (?:[\w&'.-]+ ){1,8}?selling\b|"
                               r"sold for|revenues?|sales|turnover|gmv|"
                               r"takings|income|earn(?:ed|ings|t|s)?|made|make|makes|"
                               r"(?:did|do|have|has) (?:we|i) (?:bank|banked|rake in|raked in|pull in|pulled in|"
@@ -366,6 +370,12 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "sales by region", "a region, country or shipping-address column in your sales data"),
     (_rx(r"(?:by|per|each|which|what|top|best|every) sizes?|sizes? (?:sells?|sold|sell)"),
      "sales by size", "the size of each sale (sizes are not kept on sales lines)"),
+    (_rx(r"(?:refunds?|returns?|refund rate|return rate|cancell?ations?)(?: \w+){0,3} (?:due to|because of|caused by|"
+         r"by|per|for each) (?:\w+ )?(?:reasons?|damage[ds]?|defects?|defective|faults?|faulty|sizing|wrong \w+)|"
+         r"(?:return|refund|cancell?ation) reasons?|reasons? (?:for|why) (?:\w+ ){0,2}(?:returns?|refunds?|"
+         r"cancell?ations?)|why (?:\w+ ){0,4}(?:returned|refunded|sent back|cancell?ed)"),
+     "reasons for returns", "a return reason on each returned line (returns are kept as units and amounts, without "
+     "why; what reviews say about a product is the sentiment agent's)"),
     (_rx(r"sub-?categor(?:y|ies)|subcategor(?:y|ies)"),
      "sales by sub-category", "a second category level (one category per product is kept; a Sub-Category column "
      "beside a Category column is not)"),

@@ -286,6 +286,9 @@ _DECLINE_RANK = re.compile(
     r"\b(?:tailing|tailed|falling|fell|dropping|dropped|trailing|cooling|cooled)\s+off\b|\bin\s+decline\b|"
     r"\b(?:declining|shrinking|falling|slipping|sliding|slumping|flagging|cooling)\b(?!\s+(?:the\s+)?(?:least|slowest))",
     re.I)
+#: Metric words that make a "name" the question's metric ("the average price we sold at").
+_METRIC_IN_NAME = re.compile(r"\b(?:average|avg|price|prices|revenue|sales|units|orders|margin|profit|stock|"
+                             r"inventory|turnover|takings)\b", re.I)
 #: Words inside a name that say nothing about which thing it is.
 _FILLER_WORDS = frozenset("and the our my their with for from new one ones have has had did does were was are is "
                           "been we they you".split())
@@ -315,8 +318,8 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
         if _spans_overlap(span, taken):
             if knows_word is None or not _unmatched_distinctive(question, span, taken, knows_word):
                 continue
-        if any(rx.search(m.group("name")) for _, rx in lx.DIMENSION_WORDS):
-            continue
+        if any(rx.search(m.group("name")) for _, rx in lx.DIMENSION_WORDS) or _METRIC_IN_NAME.search(m.group("name")):
+            continue  # "what was the average price we sold at": a metric, not a product called that
         return m.group("name")
     return None
 
@@ -737,7 +740,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     ranking_words = bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
     if weak and not (dims or grain or ranking_words or matches or time.range or time.compare):
         metrics = []  # "how am I doing?" is the agents' overview; "how did Kitchen do in May?" is revenue
-    if distinct := _DISTINCT.search(question):
+    if (distinct := _DISTINCT.search(question)) and not (metrics and metrics[0] == "units_per_order"):
         dims = [_DISTINCT_DIMS[distinct.group(1).lower().rstrip("s")]]
         metrics = ["units"]
     growth = bool(re.search(r"\b(?:grow\w*|grew|growth|declin\w*|shrink\w*|up or down)\b", question, re.I))
@@ -940,6 +943,12 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         reading.min_reviews = MIN_RANKED_REVIEWS
         show = (limit - 1) if limit is not None else _DEFAULT_TOP
         limit = None
+    if shape == "ranking" and dims[0] == "date" and grain in ("week", "month", "quarter", "year"):
+        # "worst month this year" on 4 Dec: the whole months, not December's four days
+        last_start, last_end = period_containing(rng.end, grain)
+        if rng.end < last_end and last_start > rng.start:
+            rng = make_range(rng.start, last_start - timedelta(days=1), f"the whole {grain}s of "
+                             f"{rng.label.split(' (')[0]}")
     reading.query = MetricQuery(
         tenant_id=tenant_id, metrics=metrics[:4], dimensions=dims[:3], grain=grain if "date" in dims else None,
         time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v]

@@ -277,3 +277,44 @@ def test_what_a_place_spent_is_its_revenue(question: str) -> None:
     r = read(VocabularyIndex(vocab), question)
     assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
     assert [f.dimension for f in r.query.filters] == ["country"]
+
+
+def test_hows_it_selling_is_its_revenue(shop: VocabularyIndex) -> None:
+    r = read(shop, "how's the Oak Serving Tray Large selling last month?")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+    assert [f.values for f in r.query.filters] == [["TR.88/L"]]
+
+
+def test_the_worst_month_so_far_is_a_whole_month(shop: VocabularyIndex) -> None:
+    r = read(shop, "worst month this year", DEC_EXTENTS)
+    q = r.query
+    assert q is not None and q.dimensions == ["date"] and q.grain == "month" and q.time_range is not None
+    assert (q.time_range.start, q.time_range.end) == (date(2026, 1, 1), date(2026, 11, 30))
+
+
+def test_items_per_order_is_not_a_count_of_products(shop: VocabularyIndex) -> None:
+    r = read(shop, "how many items did we sell on average per order last month")
+    assert r.query is not None and r.query.metrics == ["units_per_order"] and r.shape == "value"
+
+
+def test_the_last_quarter_of_last_year_is_its_fourth() -> None:
+    t = resolve_time("how much revenue in the last quarter of last year", DEC)
+    assert t.range is not None and (t.range.start, t.range.end) == (date(2025, 10, 1), date(2025, 12, 31))
+    last = resolve_time("revenue last quarter", DEC).range
+    assert last is not None and last.start == date(2026, 7, 1)
+
+
+def test_how_many_of_a_product_are_left_is_its_stock(shop: VocabularyIndex) -> None:
+    r = read(shop, "how many Oak Serving Tray Large are left")
+    assert r.query is not None and r.query.metrics == ["stock_on_hand"]
+
+
+def test_return_reasons_are_not_in_the_data(shop: VocabularyIndex) -> None:
+    r = read(shop, "What's our refund rate due to damaged items?")
+    assert r.kind == "unanswerable" and r.concept == "reasons for returns"
+    assert read(shop, "What's our refund rate?").kind == "metric"
+
+
+def test_a_metric_phrase_is_not_an_unknown_product(shop: VocabularyIndex) -> None:
+    r = read(shop, "what was the average price we sold at last month?")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["asp"]
