@@ -828,6 +828,7 @@ def main() -> None:
         cases += second_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += third_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += fourth_unseen_cases(t, {str(s) for s in skus["sku"]})
+        cases += fifth_unseen_cases(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
         cases = [c for c in cases if c.batch == only]
     runtime = LocalRuntime(deps)
@@ -1445,6 +1446,80 @@ def fourth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     add(Case(tenant, "how many orders have we had this week", [tr.orders(end - timedelta(days=end.weekday()), end)]))
     add(Case(tenant, "sales today", [tr.revenue(end, end)]))
     add(Case(tenant, "how many sales this month", [tr.orders(ms, end)]))
+    return cases
+
+
+def fifth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """A fifth set, written and measured before any change made for it (batch ``unseen5``)."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = "unseen5"
+        cases.append(case)
+
+    lm_s, lm_e = _last_complete_month(end)
+    lm = tr.window(lm_s, lm_e)
+    pm_s, pm_e = _last_complete_month(lm_s - timedelta(days=1))
+    ys = date(end.year, 1, 1)
+    ytd = tr.window(ys, end)
+    wk = end - timedelta(days=end.weekday())
+    sold = tr.sales[tr.sales["units"] > 0]
+    add(Case(tenant, "how much did we turn over in the last 4 weeks", [tr.revenue(end - timedelta(days=27), end)]))
+    add(Case(tenant, "whats the revenue for this wk", [tr.revenue(wk, end)]))
+    add(Case(tenant, "revenue for last year", [tr.revenue(date(end.year - 1, 1, 1), date(end.year - 1, 12, 31))]))
+    past = date(end.year if end.month > 1 else end.year - 1, end.month - 1 if end.month > 1 else 12, end.day)
+    add(Case(tenant, "how many orders did we get over the past month",
+             [tr.orders(past + timedelta(days=1), end)]))
+    nov_s, _ = _latest_month(end, 11)
+    add(Case(tenant, "sales between 1st and 15th november", [tr.revenue(nov_s, nov_s + timedelta(days=14))]))
+    top = lm.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    add(Case(tenant, "how much did the top 3 products make last month", [float(top.iloc[0])],
+             [str(x) for x in top.index[:3]], ordered=True))
+    ytop = ytd.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    add(Case(tenant, "which products made us the most money this year", [float(ytop.iloc[0])], [str(ytop.index[0])]))
+    cats = tr.sales.groupby("category")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "which category brings in the most", [float(cats.iloc[0])], [str(cats.index[0])]))
+    chans = lm.groupby("channel")["revenue"].sum().sort_values()
+    add(Case(tenant, "weakest channel last month", [float(chans.iloc[0])], [str(chans.index[0])]))
+    web = float(tr.sales[tr.sales["channel"] == "web"]["revenue"].sum() / tr.sales["revenue"].sum() * 100)
+    add(Case(tenant, "what proportion of sales are on the web", [web]))
+    oct_s, oct_e = _latest_month(end, 10)
+    ly_oct_s, ly_oct_e = _month_bounds(date(oct_s.year - 1, 10, 1))
+    add(Case(tenant, "yoy revenue for october", [tr.revenue(oct_s, oct_e), tr.revenue(ly_oct_s, ly_oct_e)]))
+    add(Case(tenant, "mom orders", [tr.orders(lm_s, lm_e), tr.orders(pm_s, pm_e)]))
+    last7 = tr.window(end - timedelta(days=6), end)
+    add(Case(tenant, "avg order val last 7 days", [float(last7["revenue"].sum() / (last7["units"] > 0).sum())]))
+    buyers = tr.window(lm_s, lm_e, sold)["customer_email"].str.strip().str.lower()
+    add(Case(tenant, "how many unique buyers last month", [float(buyers.nunique())]))
+    add(Case(tenant, "total units sold all time", [float(tr.sales["units"].sum())]))
+    add(Case(tenant, "lifetime revenue", [float(tr.sales["revenue"].sum())]))
+    last = tr.window(date(end.year - 1, 1, 1), date(end.year - 1, 12, 31))
+    monthly = last.assign(m=lambda f: [d.month for d in f["date"]]).groupby("m")["revenue"].sum()
+    add(Case(tenant, "sales by month last year", [float(monthly.max())],
+             [f"{MONTHS[int(monthly.idxmax()) - 1][:3]} {end.year - 1}"]))
+    outdoor = ytd[ytd["category"] == "Outdoor"].groupby("sku")["units"].sum().sort_values(ascending=False,
+                                                                                           kind="stable")
+    if outdoor.iloc[0] > outdoor.iloc[1]:
+        add(Case(tenant, "what's our best selling item in the outdoor category this year", [float(outdoor.iloc[0])],
+                 [str(outdoor.index[0])]))
+    inv = tr.inventory.sort_values("date", kind="stable")
+    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    add(Case(tenant, "How many units of stock have we got in total?", [float(latest["on_hand"].sum())]))
+    add(Case(tenant, "which products should I reorder first?", names=["reorder"]))
+    cp = t.merchant.competitor_prices.assign(date=pd.to_datetime(t.merchant.competitor_prices["date"]).dt.date)
+    pos = _positions(t, cp[cp["date"] <= end])
+    add(Case(tenant, "what are our most overpriced products?", [float((pos["gap"] > 5).sum())], tolerance=2.0))
+    if end.day < 28:
+        add(Case(tenant, f"how much will we make in {MONTHS[end.month - 1].lower()}", names=["comes to about"]))
+    add(Case(tenant, "projected units next week", names=["expect to sell", "next 7 days"], absent=["expect revenue"]))
+    add(Case(tenant, "How much did we spend on stock last month?", unanswerable=True))
+    add(Case(tenant, "how many orders did we ship yesterday", [tr.orders(end, end)]))
+    kitchen, home = (float(lm[lm["category"] == c]["revenue"].sum()) for c in ("Kitchen", "Home"))
+    add(Case(tenant, "sales of kitchen and home last month", [kitchen, home]))
+    add(Case(tenant, "revenue excluding amazon last month", [float(lm[lm["channel"] != "amazon"]["revenue"].sum())]))
+    add(Case(tenant, "units sold in the last 48 hours", [tr.units(end - timedelta(days=1), end)]))
     return cases
 
 

@@ -194,7 +194,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("revenue", _rx(r"(?:our|my|the) take(?! on)\b|(?:did|do|does) (?:we|i) take\b|turn(?:ed|s)? over\b|"
                               r"(?:did|do|does|has|have) (?:the|our|my) (?:business|shop|store|company|site|firm) "
                               r"(?:take|turn over|bring in|make)\b|"
-                              r"how much (?:did|do|does|has|have|was|were) (?:(?!stock\b|inventory\b)[\w&'.-]+ ){1,5}?"
+                              r"how much (?:did|do|does|has|have|was|were) (?!we\b|i\b|you\b|us\b)"
+                              r"(?:(?!stock\b|inventory\b)[\w&'.-]+ ){1,5}?"
                               r"(?:spend|spent|buy|bought|order|ordered|purchase|purchased)\b|"
                               r"what (?:did|have|do|does|has) "
                               r"(?:we|i|(?:the |our |my )?(?:[\w&'.-]+ ){1,4}?)(?:sell|sold)\b|"
@@ -376,6 +377,11 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"cancell?ations?)|why (?:\w+ ){0,4}(?:returned|refunded|sent back|cancell?ed)"),
      "reasons for returns", "a return reason on each returned line (returns are kept as units and amounts, without "
      "why; what reviews say about a product is the sentiment agent's)"),
+    (_rx(r"(?:spen[dt]|paid|pay|paying|invest(?:ed)?|cost us) (?:\w+ ){0,2}(?:on|for|buying) (?:new |more )?"
+         r"(?:stock|inventory|purchases|suppliers?|restocking|wholesale)|(?:stock|inventory) purchases|"
+         r"supplier (?:costs?|invoices?|bills?|spend)|(?:spend|spent) with (?:our |my )?suppliers?|"
+         r"(?:paid|pay|paying|owe|owed) (?:to )?(?:our |my |the )?(?:suppliers?|vendors?|wholesalers?)"),
+     "stock purchases", "purchase orders or supplier invoices (what stock cost to buy, and when)"),
     (_rx(r"sub-?categor(?:y|ies)|subcategor(?:y|ies)"),
      "sales by sub-category", "a second category level (one category per product is kept; a Sub-Category column "
      "beside a Category column is not)"),

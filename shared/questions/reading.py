@@ -59,6 +59,7 @@ MIN_RANKED_REVIEWS = 5
 _RANK_CONTEXT = re.compile(
     r"\b(?:by|per|each|every|across|split(?:\s+by)?|broken\s+down\s+by|breakdown(?:\s+by)?|break\s+down\s+by|"
     r"grouped\s+by|which|what|top|bottom|best|worst|rank\w*|highest|lowest|most|least|biggest|largest|smallest|"
+    r"weakest|strongest|slowest|quietest|busiest|poorest|fastest|leading|"
     r"\d+|among|compare|for\s+all|all)\b(?:[\s-]+[\w'-]+){0,3}\s*$", re.I)
 _CATALOGUE_COUNT = re.compile(
     r"\bhow many (?:different |distinct |unique |individual )?(?:products|skus|items|articles|listings|lines)\b"

@@ -289,6 +289,9 @@ _WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|
                       r"|\b(?:on\s+|at\s+|over\s+)?(?:the\s+)?(weekends?|weekdays)\b", re.I)
 
 _ATOMS: list[tuple[str, re.Pattern[str]]] = [
+    # "between 1st and 15th November", "from the 3rd to the 10th of March 2025", "1-15 Nov"
+    ("day_span", re.compile(rf"\b(?:(?:between|from)\s+(?:the\s+)?)?({_DAY})\s*(?:and|to|until|till|through|thru|-|–)"
+                            rf"\s*(?:the\s+)?({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),
     ("iso_day", re.compile(rf"(?<![-_/#])\b({_YEAR})-(\d{{1,2}})-(\d{{1,2}})\b")),
     ("iso_month", re.compile(rf"(?<![-_/#])\b({_YEAR})-(\d{{1,2}})\b(?!-)")),
     ("day_month", re.compile(rf"\b({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),
@@ -319,6 +322,8 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                         r"closed\s+)?(week|month|quarter|year)\b(?!\s+(?:of|in)\s+(?:the\s+"
                         r"month\s+of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)),
     ("day_word", re.compile(r"\b(yesterday|today|the\s+(?:latest|last)\s+day)\b", re.I)),
+    ("hours", re.compile(r"\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:last|past|previous)\s+(\d{1,3})\s+hours?\b",
+                         re.I)),
     ("ago", re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b|\ba\s+(day|week|month|quarter|year)\s+ago\b", re.I)),
     ("named_weekday", re.compile(r"\b(?:(last|this|on|past|previous)\s+)(monday|tuesday|wednesday|thursday|friday|"
                                  r"saturday|sunday)\b(?!s)", re.I)),
@@ -443,6 +448,19 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         for _ in range(n - 1):
             s, _ = period_containing(s - timedelta(days=1), unit)
         return _Atom(span, s, e, f"the last {n} full {unit}s", relative=True)
+    if kind == "day_span":
+        first, last = int(re.sub(r"\D", "", g[0])), int(re.sub(r"\D", "", g[1]))
+        month, year = MONTHS[g[2].lower()], _year2(g[3])
+        if not 1 <= first <= last <= month_length(year or 2024, month):
+            return None
+        explicit = year is not None
+        year = year if year is not None else _latest_year(as_of, month, first)
+        s, e = _safe_date(year, month, first), _safe_date(year, month, last)
+        return _Atom(span, s, e, "", explicit, month=month)
+    if kind == "hours":  # "the last 48 hours": the days they cover, ending on the as-of date
+        days = max(1, -(-int(g[0]) // 24))
+        s, e = rolling(as_of, days, "day")
+        return _Atom(span, s, e, f"the last {g[0]} hours", relative=True)
     if kind == "ago":  # "3 days ago": that day; "2 weeks ago", "a month ago": the calendar week or month it falls in
         n, unit = (_num(g[0]), _NAMED_UNIT[g[1].lower()]) if g[0] else (1, _NAMED_UNIT[g[2].lower()])
         if n < 1 or n > 3660:

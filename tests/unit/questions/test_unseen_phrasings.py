@@ -318,3 +318,32 @@ def test_return_reasons_are_not_in_the_data(shop: VocabularyIndex) -> None:
 def test_a_metric_phrase_is_not_an_unknown_product(shop: VocabularyIndex) -> None:
     r = read(shop, "what was the average price we sold at last month?")
     assert r.kind == "metric" and r.query is not None and r.query.metrics == ["asp"]
+
+
+@pytest.mark.parametrize(("phrase", "start", "end"), [
+    ("sales between 1st and 15th november", date(2026, 11, 1), date(2026, 11, 15)),
+    ("revenue 1-15 nov", date(2026, 11, 1), date(2026, 11, 15)),
+    ("orders from the 3rd to the 10th of march 2025", date(2025, 3, 3), date(2025, 3, 10)),
+    ("units sold in the last 48 hours", date(2026, 12, 3), DEC),
+    ("orders in the past 24 hours", DEC, DEC),
+])
+def test_day_spans_and_hours(phrase: str, start: date, end: date) -> None:
+    t = resolve_time(phrase, DEC)
+    assert t.range is not None and (t.range.start, t.range.end) == (start, end), t.range
+
+
+def test_the_weakest_channel_is_one_channel_from_the_bottom(shop: VocabularyIndex) -> None:
+    r = read(shop, "weakest channel last month")
+    assert r.query is not None and r.query.dimensions == ["channel"] and r.query.descending is False and r.show == 1
+
+
+@pytest.mark.parametrize("question", ["How much did we spend on stock last month?",
+                                      "what did we pay our suppliers this year"])
+def test_what_stock_cost_to_buy_is_not_in_the_data(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "unanswerable" and r.concept == "stock purchases"
+
+
+def test_more_shorthand(shop: VocabularyIndex) -> None:
+    r = read(shop, "avg order val last 7 days")
+    assert r.query is not None and r.query.metrics == ["aov"]
