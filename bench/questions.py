@@ -829,6 +829,7 @@ def main() -> None:
         cases += third_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += fourth_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += fifth_unseen_cases(t, {str(s) for s in skus["sku"]})
+        cases += sixth_unseen_cases(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
         cases = [c for c in cases if c.batch == only]
     runtime = LocalRuntime(deps)
@@ -1520,6 +1521,70 @@ def fifth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     add(Case(tenant, "sales of kitchen and home last month", [kitchen, home]))
     add(Case(tenant, "revenue excluding amazon last month", [float(lm[lm["channel"] != "amazon"]["revenue"].sum())]))
     add(Case(tenant, "units sold in the last 48 hours", [tr.units(end - timedelta(days=1), end)]))
+    return cases
+
+
+def sixth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
+    """A sixth set (comparisons and several figures at once), measured before any change made for it."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = "unseen6"
+        cases.append(case)
+
+    lm_s, lm_e = _last_complete_month(end)
+    pm_s, pm_e = _last_complete_month(lm_s - timedelta(days=1))
+    lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
+    lw_s = lw_e - timedelta(days=6)
+    ms, ys = end.replace(day=1), date(end.year, 1, 1)
+    ps = (ms - timedelta(days=1)).replace(day=1)
+    wk = end - timedelta(days=end.weekday())
+    if end.day < 28:
+        add(Case(tenant, "this month vs last month orders",
+                 [tr.orders(ms, end), tr.orders(ps, ps.replace(day=end.day))]))
+    q3_s = date(end.year if end.month >= 10 else end.year - 1, 7, 1)
+    q3_e = date(q3_s.year, 9, 30)
+    add(Case(tenant, "q3 sales vs q3 last year",
+             [tr.revenue(q3_s, q3_e), tr.revenue(date(q3_s.year - 1, 7, 1), date(q3_e.year - 1, 9, 30))]))
+    nov_s, nov_e = _latest_month(end, 11)
+    add(Case(tenant, "how does november compare with the same month last year",
+             [tr.revenue(nov_s, nov_e), tr.revenue(date(nov_s.year - 1, 11, 1), date(nov_s.year - 1, 11, 30))]))
+    add(Case(tenant, "last 30 days vs previous 30 days revenue",
+             [tr.revenue(end - timedelta(days=29), end),
+              tr.revenue(end - timedelta(days=59), end - timedelta(days=30))]))
+    oct_s, oct_e = _latest_month(end, 10)
+    add(Case(tenant, "what's the difference between october and november sales",
+             [tr.revenue(nov_s, nov_e), tr.revenue(oct_s, oct_e)]))
+    day = tr.window(end, end)
+    chans = day.groupby("channel")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "how much did each channel make yesterday", [float(chans.iloc[0])], [str(chans.index[0])]))
+    add(Case(tenant, "give me revenue, orders and aov for last week",
+             [tr.revenue(lw_s, lw_e), tr.orders(lw_s, lw_e), tr.revenue(lw_s, lw_e) / tr.orders(lw_s, lw_e)]))
+    bf = _black_friday(end.year) if _black_friday(end.year) <= end else _black_friday(end.year - 1)
+    add(Case(tenant, "how many units and orders did we do on black friday", [tr.units(bf, bf), tr.orders(bf, bf)]))
+    if wk < end:
+        add(Case(tenant, "what did we make this week and last week", [tr.revenue(wk, end), tr.revenue(lw_s, lw_e)]))
+    add(Case(tenant, "revenue per order yesterday", [tr.revenue(end, end) / tr.orders(end, end)]))
+    add(Case(tenant, "units per transaction ytd", [tr.units(ys, end) / tr.orders(ys, end)]))
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    lq_e = date(end.year, q_month, 1) - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    lq = tr.window(lq_s, lq_e)
+    add(Case(tenant, "what % of units were sold on ebay last quarter",
+             [float(lq[lq["channel"] == "ebay"]["units"].sum() / lq["units"].sum() * 100)]))
+    ytd = tr.window(ys, end)
+    add(Case(tenant, "how much of our turnover came from the Outdoor category this year",
+             [float(ytd[ytd["category"] == "Outdoor"]["revenue"].sum() / ytd["revenue"].sum() * 100)]))
+    q2_s = date(end.year if end.month >= 7 else end.year - 1, 4, 1)
+    add(Case(tenant, "How did Q2 compare to Q1?", [tr.revenue(q2_s, date(q2_s.year, 6, 30)),
+                                                  tr.revenue(date(q2_s.year, 1, 1), date(q2_s.year, 3, 31))]))
+    add(Case(tenant, "how much did orders grow last month", [tr.orders(lm_s, lm_e), tr.orders(pm_s, pm_e)]))
+    ly_s, ly_e = _month_bounds(date(lm_s.year - 1, lm_s.month, 1))
+    add(Case(tenant, "orders growth yoy", [tr.orders(lm_s, lm_e), tr.orders(ly_s, ly_e)]))
+    add(Case(tenant, "was last week better than the week before?",
+             [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7), lw_s - timedelta(days=1))]))
     return cases
 
 

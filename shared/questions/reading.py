@@ -810,6 +810,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                              "invoice) are returns; lines it marks Cancelled were never sales and are not counted.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
                  min(firsts) if firsts else None, index)
+    q = reading.query
+    if len(time.each) > 1 and q is not None and "date" not in q.dimensions and q.compare is None:
+        # "what did we make this week and last week": the same question for each period, in the order named
+        reading.query = q.model_copy(update={"time_range": time.each[0]})
+        reading.parts = [reading.model_copy(update={"query": q.model_copy(update={"time_range": r}), "parts": []})
+                         for r in time.each[1:]]
     return reading
 
 

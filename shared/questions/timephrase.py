@@ -116,6 +116,8 @@ class TimeReading:
     spans: list[tuple[int, int]] = field(default_factory=list)
     #: The calendar unit a baseline phrase names ("week over week", "vs the quarter before"), when it names one.
     compare_unit: Unit | None = None
+    #: Periods listed one after the other ("what did we make this week and last week"): one answer each.
+    each: list[TimeRange] = field(default_factory=list)
     #: The compared period when the question names one that no fixed shift gives ("Black Friday vs last year's
     #: Black Friday", "2025 vs 2023").
     baseline: TimeRange | None = None
@@ -754,6 +756,8 @@ def _weekdays(text: str) -> list[str]:
 #: "this time last year", "the same time last year", "this time a year ago": the running month a year back.
 _THIS_TIME_LAST_YEAR = re.compile(r"\b(?:this|the\s+same|same)\s+time\s+(?:last\s+year|a\s+year\s+ago|the\s+year\s+"
                                   r"before|(?:a\s+)?year\s+ago)\b|\bthis\s+point\s+last\s+year\b", re.I)
+_LISTED = re.compile(r"^\s*(?:,|&|and|as well as|plus)\s*(?:and\s+)?(?:(?:in|on|for|during)\s+)?(?:the\s+)?$",
+                     re.I)
 _LAST_WEEKEND = re.compile(r"\b(last|past|previous|this)\s+weekend\b|\b(?:over|on|at|during|for)\s+the\s+"
                            r"(weekend)\b(?!\s+(?:before|of|after))", re.I)
 
@@ -833,6 +837,9 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     if len(past) >= 2:
         start, end = min(a.start for a in past), max(a.end for a in past)
         reading.range = make_range(start, min(end, as_of))
+        gaps = [text[a.span[1]:b.span[0]] for a, b in zip(past, past[1:], strict=False)]
+        if all(_LISTED.match(g) for g in gaps):  # "this week and last week": each period, not the span of both
+            reading.each = [_label(a, as_of) for a in past]
         return reading
     reading.range = _label(past[0], as_of)
     return reading

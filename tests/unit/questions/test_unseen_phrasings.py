@@ -347,3 +347,16 @@ def test_what_stock_cost_to_buy_is_not_in_the_data(shop: VocabularyIndex, questi
 def test_more_shorthand(shop: VocabularyIndex) -> None:
     r = read(shop, "avg order val last 7 days")
     assert r.query is not None and r.query.metrics == ["aov"]
+
+
+def test_periods_listed_with_and_are_each_answered(shop: VocabularyIndex) -> None:
+    r = read(shop, "what did we make this week and last week", DEC_EXTENTS)
+    assert r.query is not None and r.query.time_range is not None
+    assert r.query.time_range.start == date(2026, 11, 30) and len(r.parts) == 1
+    part = r.parts[0].query
+    assert part is not None and part.time_range is not None and part.time_range.start == date(2026, 11, 23)
+    three = read(shop, "orders in q1, q2 and q3", DEC_EXTENTS)
+    assert [p.query.time_range.start.month for p in three.parts if p.query and p.query.time_range] == [4, 7]
+    span = read(shop, "revenue between october and november", DEC_EXTENTS)  # a range stays one period
+    assert not span.parts and span.query is not None and span.query.time_range is not None
+    assert (span.query.time_range.start, span.query.time_range.end) == (date(2026, 10, 1), date(2026, 11, 30))
