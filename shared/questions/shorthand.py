@@ -44,7 +44,8 @@ CORE_WORDS: tuple[str, ...] = (
 _REAL_WORDS = frozenset({"scales", "unites", "moths", "stocks", "stocky", "order", "unit", "sale", "customer",
                          "return", "review", "rating", "product", "channel", "brand", "refund", "discount",
                          "margins", "profits", "profile", "week", "year", "months", "marin", "quarters", "cheaper",
-                         "story", "store", "stores", "stoke", "stork", "overage"})
+                         "story", "store", "stores", "stoke", "stork", "overage", "bands", "borders", "salves",
+                         "gratings", "chanel", "recorder", "toady"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
@@ -71,7 +72,8 @@ def correct_word(word: str) -> str | None:
     low = word.lower()
     if len(low) < 5 or not low.isalpha() or low in _REAL_WORDS or low in CORE_WORDS:
         return None
-    hits = [t for t in CORE_WORDS if abs(len(t) - len(low)) <= 1 and _one_edit(low, t)]
+    hits = [t for t in CORE_WORDS if abs(len(t) - len(low)) <= 1 and _one_edit(low, t)
+            and t != low + "s" and low != t + "s"]  # a plural or singular is the word itself ("competitor")
     return hits[0] if len(hits) == 1 else None
 
 
