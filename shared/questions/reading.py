@@ -265,7 +265,7 @@ _NAMED_SUBJECT = re.compile(
     r"(?P<name>[a-z0-9][\w'&-]*(?:\s+[a-z0-9][\w'&-]*){0,4}?)"
     r"\s*(?=$|[?.!,;]|\s(?:falling|fall|dropping|drop|declining|decline|going|gone|been|is|are|was|were|in|over|"
     r"during|this|last|next|since|compared|vs|versus|and|lately|recently|so|getting|changing|changed|look|looking|"
-    r"doing|trending)\b)",
+    r"doing|trending|by|up|down|if|what|how|\d+(?:\.\d+)?)\b)",
     re.I)
 #: "which category grew the most", "fastest-growing products": a ranking by change against the period before.
 _GROWTH_RANK = re.compile(

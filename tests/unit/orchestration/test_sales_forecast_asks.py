@@ -66,3 +66,8 @@ def test_the_readers_lead_comes_before_the_agents_answer() -> None:
 
 def test_turning_over_is_money() -> None:
     assert route("what will we turn over next week", today=AS_OF).entities.measure == "revenue"
+
+
+def test_the_router_reads_a_price_change_without_by() -> None:
+    assert extract_entities("raise prices on SKU-1 10%").price_change_pct == 10.0
+    assert extract_entities("cut SKU-1 by 10%").price_change_pct == -10.0

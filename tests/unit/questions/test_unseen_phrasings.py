@@ -360,3 +360,17 @@ def test_periods_listed_with_and_are_each_answered(shop: VocabularyIndex) -> Non
     span = read(shop, "revenue between october and november", DEC_EXTENTS)  # a range stays one period
     assert not span.parts and span.query is not None and span.query.time_range is not None
     assert (span.query.time_range.start, span.query.time_range.end) == (date(2026, 10, 1), date(2026, 11, 30))
+
+
+def test_what_we_have_too_much_of_is_overstock(shop: VocabularyIndex) -> None:
+    r = read(shop, "which products have we got too much of")
+    assert r.kind == "agent" and r.asks == ["overstock"]
+
+
+@pytest.mark.parametrize(("question", "pct"), [
+    ("what would happen if we put prices up 5% on the Oak Serving Tray Large", 5.0),
+    ("if we raise the price of the Oak Serving Tray Large 10 percent what happens", 10.0),
+])
+def test_a_price_change_without_by(shop: VocabularyIndex, question: str, pct: float) -> None:
+    r = read(shop, question)
+    assert r.kind == "agent" and r.price_change_pct == pct and r.skus == ["TR.88/L"]
