@@ -825,6 +825,11 @@ def main() -> None:
         cases += market_cases(t, {str(s) for s in skus["sku"]})
         cases += more_market_cases(t, {str(s) for s in skus["sku"]})
         cases += unseen_phrasing_cases(t, {str(s) for s in skus["sku"]})
+        cases += second_unseen_cases(t, {str(s) for s in skus["sku"]})
+        cases += third_unseen_cases(t, {str(s) for s in skus["sku"]})
+        cases += fourth_unseen_cases(t, {str(s) for s in skus["sku"]})
+        cases += fifth_unseen_cases(t, {str(s) for s in skus["sku"]})
+        cases += sixth_unseen_cases(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
         cases = [c for c in cases if c.batch == only]
     runtime = LocalRuntime(deps)
@@ -1070,6 +1075,516 @@ def unseen_phrasing_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  #
     for phrasing in ("What's our profit after tax last month?", "How many visitors did the site get yesterday?",
                      "What's our cart abandonment rate?", "Which postcode orders the most?"):
         add(Case(tenant, phrasing, unanswerable=True))
+    return cases
+
+
+def second_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """A second set of phrasings, written and measured before any change made for them (batch ``unseen2``)."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = "unseen2"
+        cases.append(case)
+
+    lm_s, lm_e = _last_complete_month(end)
+    lm = tr.window(lm_s, lm_e)
+    pm_s, pm_e = _last_complete_month(lm_s - timedelta(days=1))
+    lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
+    lw_s = lw_e - timedelta(days=6)
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    qs = date(end.year, q_month, 1)
+    lq_e = qs - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    ms, ys = end.replace(day=1), date(end.year, 1, 1)
+    wk = end - timedelta(days=end.weekday())
+    nov_s, nov_e = _latest_month(end, 11)
+    oct_s, oct_e = _latest_month(end, 10)
+    q3_s = date(end.year if end.month >= 7 else end.year - 1, 7, 1)
+    q3_e = min(date(q3_s.year, 9, 30), end)
+    ytd = tr.window(ys, end)
+
+    def aov(s: date, e: date, frame: pd.DataFrame | None = None) -> float:
+        f = tr.window(s, e) if frame is None else frame
+        return float(f["revenue"].sum() / (f["units"] > 0).sum())
+
+    # relative periods in other words
+    add(Case(tenant, "What was revenue over the last seven days?", [tr.revenue(end - timedelta(days=6), end)]))
+    add(Case(tenant, "sales for the past 2 weeks", [tr.revenue(end - timedelta(days=13), end)]))
+    add(Case(tenant, "How much did we sell in the previous month?", [tr.revenue(lm_s, lm_e)]))
+    add(Case(tenant, "What did the business take last quarter?", [tr.revenue(lq_s, lq_e)]))
+    add(Case(tenant, "what's our turnover so far this month", [tr.revenue(ms, end)]))
+    add(Case(tenant, "total sales month to date", [tr.revenue(ms, end)]))
+    boxing = _latest_day(end, 12, 26)
+    add(Case(tenant, "How much revenue did we do on Boxing Day?", [tr.revenue(boxing, boxing)]))
+    sunday = lw_e
+    add(Case(tenant, "How many orders came through over the weekend?",
+             [tr.orders(sunday - timedelta(days=1), sunday)]))
+    add(Case(tenant, "How many units have we sold since the start of November?", [tr.units(nov_s, end)]))
+    add(Case(tenant, "revenue from 1 nov to 15 nov", [tr.revenue(nov_s, nov_s + timedelta(days=14))]))
+    add(Case(tenant, "What were sales in the third quarter?", [tr.revenue(q3_s, q3_e)]))
+    add(Case(tenant, "second half of last year revenue",
+             [tr.revenue(date(end.year - 1, 7, 1), date(end.year - 1, 12, 31))]))
+    add(Case(tenant, "sales in the first half of this year", [tr.revenue(ys, min(date(end.year, 6, 30), end))]))
+    three_s = _last_complete_month(pm_s - timedelta(days=1))[0]
+    add(Case(tenant, "revenue for the last 3 full months", [tr.revenue(three_s, lm_e)]))
+    add(Case(tenant, "How did last week compare with the week before?",
+             [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7), lw_s - timedelta(days=1))]))
+    add(Case(tenant, "orders this week vs same week last year",
+             [tr.orders(wk, end), tr.orders(wk.replace(year=wk.year - 1), end.replace(year=end.year - 1))]))
+    ly_oct_s, ly_oct_e = _month_bounds(date(oct_s.year - 1, 10, 1))
+    add(Case(tenant, "Is October up on last year?", [tr.revenue(oct_s, oct_e), tr.revenue(ly_oct_s, ly_oct_e)]))
+    if nov_s > oct_s:
+        add(Case(tenant, "How much more did we sell in November than October?",
+                 [tr.revenue(nov_s, nov_e), tr.revenue(oct_s, oct_e)]))
+    ly_s, ly_e = _month_bounds(date(lm_s.year - 1, lm_s.month, 1))
+    add(Case(tenant, "units last month compared with the same month last year",
+             [tr.units(lm_s, lm_e), tr.units(ly_s, ly_e)]))
+    # orders, AOV, baskets
+    add(Case(tenant, "average order value on amazon last month", [aov(lm_s, lm_e, lm[lm["channel"] == "amazon"])]))
+    sundays = lm[[d.weekday() == 6 for d in lm["date"]]]
+    add(Case(tenant, "How many orders did we take on Sundays last month?", [float((sundays["units"] > 0).sum())]))
+    add(Case(tenant, "How many items per basket on average this year?", [tr.units(ys, end) / tr.orders(ys, end)]))
+    add(Case(tenant, "What's our average ticket?", [aov(tr.first, end)]))
+    add(Case(tenant, "gross revenue ytd", [tr.revenue(ys, end)]))
+    add(Case(tenant, "What did the Kitchen range bring in this year?",
+             [float(ytd[ytd["category"] == "Kitchen"]["revenue"].sum())]))
+    mtd = tr.window(ms, end)
+    add(Case(tenant, "how are eBay sales this month?", [float(mtd[mtd["channel"] == "ebay"]["revenue"].sum())]))
+    # rankings
+    monthly = ytd[ytd["date"] < ms].assign(m=lambda f: [d.month for d in f["date"]]).groupby("m")["revenue"].sum()
+    if len(monthly) > 1:
+        add(Case(tenant, "Which was our best month this year?", [float(monthly.max())],
+                 [f"{MONTHS[int(monthly.idxmax()) - 1][:3]} {end.year}"]))
+    daily = lm.groupby("date")["revenue"].sum()
+    add(Case(tenant, "What was our best day last month?", [float(daily.max())],
+             [f"{daily.idxmax().day} {MONTHS[daily.idxmax().month - 1][:3]}"]))
+    qtd = tr.window(qs, end).groupby("sku")["units"].sum().sort_values(ascending=False, kind="stable")
+    if qtd.iloc[0] > qtd.iloc[1]:
+        add(Case(tenant, "top 5 skus by units this quarter", [float(qtd.iloc[0])], [str(qtd.index[0])]))
+    ever = tr.sales.groupby("sku")["units"].sum().sort_values(ascending=False, kind="stable")
+    add(Case(tenant, "What are our five best sellers of all time?", [float(ever.iloc[0])],
+             [str(s) for s in ever.index[:3]], ordered=True))
+    octb = tr.window(oct_s, oct_e).groupby("brand")["units"].sum().sort_values(ascending=False)
+    add(Case(tenant, "which brand sold the most units in October?", [float(octb.iloc[0])], [str(octb.index[0])]))
+    rank = (lm[lm["units"] > 0]).groupby("channel").size().sort_values(ascending=False)
+    add(Case(tenant, "Rank the channels by orders last month", [float(rank.iloc[0])], list(rank.index[:3]),
+             ordered=True))
+    kshare = float(ytd[ytd["category"] == "Kitchen"]["units"].sum() / ytd["units"].sum() * 100)
+    add(Case(tenant, "What share of units did Kitchen account for this year?", [kshare]))
+    amz = float(lm[lm["channel"] == "amazon"]["revenue"].sum() / lm["revenue"].sum() * 100)
+    add(Case(tenant, "How much of last month's revenue came from Amazon?", [amz]))
+    lyw = tr.window(ly_s, ly_e)
+    yoy = _pct_change(lm.groupby("category")["revenue"].sum(), lyw.groupby("category")["revenue"].sum()).sort_values()
+    add(Case(tenant, "Which category grew the most year on year?", [float(yoy.iloc[-1])], [str(yoy.index[-1])],
+             tolerance=1.0))  # points: the ingest drops a few corrupted lines
+    pm = tr.window(pm_s, pm_e)
+    up = _pct_change(lm.groupby("brand")["revenue"].sum(), pm.groupby("brand")["revenue"].sum()).sort_values()
+    add(Case(tenant, "which brands are on the up", [float(up.iloc[-1])], [str(up.index[-1])], tolerance=1.0))
+    # stock
+    inv = tr.inventory.sort_values("date", kind="stable")
+    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    now = inv.groupby("sku").tail(1)
+    out = sorted(str(s) for s in now.loc[now["on_hand"] <= 0, "sku"])
+    add(Case(tenant, "Which lines have we run out of?", [float(len(out))] if out else [], out[:1]))
+    add(Case(tenant, "What should I restock?", names=["reorder"]))
+    add(Case(tenant, "total stock on hand across the business", [float(latest["on_hand"].sum())]))
+    add(Case(tenant, "Which products will run out first?", names=["run out"]))
+    # prices
+    cp = t.merchant.competitor_prices.assign(date=pd.to_datetime(t.merchant.competitor_prices["date"]).dt.date)
+    cp = cp[cp["date"] <= end].sort_values("date", kind="stable")
+    pos = _positions(t, cp)
+    add(Case(tenant, "Are we overpriced?", [float((pos["gap"] > 5).sum()), float(len(pos))], tolerance=2.0))
+    window = cp[cp["date"] >= end - timedelta(days=29)].drop_duplicates(["sku", "competitor"], keep="last")
+    shared = window[window.groupby("sku")["competitor"].transform("nunique") >= 2]
+    low = shared.groupby("sku")["price"].transform("min")
+    wins = shared[(shared["price"] - low).abs() <= 0.005].groupby("competitor").size().sort_values(
+        ascending=False, kind="stable")
+    add(Case(tenant, "Who's the cheapest competitor?", [float(wins.iloc[0])], [str(wins.index[0])]))
+    add(Case(tenant, "How does MegaMart's pricing compare with ours?", names=["MegaMart"]))
+    # forecasts
+    add(Case(tenant, "What's projected revenue for next month?", names=["expect revenue"]))
+    add(Case(tenant, "sales forecast next 30 days", names=["expect revenue", "next 30 days"], ordered=True))
+    add(Case(tenant, "How many orders will we get next week?", names=["orders"], absent=["expect revenue"]))
+    month_name = MONTHS[end.month - 1]
+    if end.day < 28:
+        add(Case(tenant, f"Expected takings for {month_name}", names=["expect revenue", "comes to about"]))
+    # what the data cannot say
+    for phrasing in ("What's our net profit this year?", "How many people visited the shop last week?",
+                     "What's our ROAS on Google?", "How much did shipping cost us last month?"):
+        add(Case(tenant, phrasing, unanswerable=True))
+    # several parts
+    add(Case(tenant, "How many orders did we get yesterday and what was the average order value?",
+             [tr.orders(end, end), aov(end, end)]))
+    add(Case(tenant, "revenue last month, and how does it compare to the month before?",
+             [tr.revenue(lm_s, lm_e), tr.revenue(pm_s, pm_e)]))
+    add(Case(tenant, "Give me units and revenue for Q3", [tr.units(q3_s, q3_e), tr.revenue(q3_s, q3_e)]))
+    # typos and terse
+    add(Case(tenant, "revnue yesterday", [tr.revenue(end, end)]))
+    top = lm.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    add(Case(tenant, "top prodcuts last month", [float(top.iloc[0])], [str(s) for s in top.index[:3]], ordered=True))
+    add(Case(tenant, "sales lst month", [tr.revenue(lm_s, lm_e)]))
+    add(Case(tenant, "ordrs last 30 days", [tr.orders(end - timedelta(days=29), end)]))
+    add(Case(tenant, "avg basket ytd", [aov(ys, end)]))
+    add(Case(tenant, "units mtd", [tr.units(ms, end)]))
+    add(Case(tenant, "wk on wk revenue", [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7),
+                                                                             lw_s - timedelta(days=1))]))
+    return cases
+
+
+def third_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """A third set, written and measured before any change made for it (batch ``unseen3``)."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = "unseen3"
+        cases.append(case)
+
+    lm_s, lm_e = _last_complete_month(end)
+    lm = tr.window(lm_s, lm_e)
+    pm_s, pm_e = _last_complete_month(lm_s - timedelta(days=1))
+    lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
+    lw_s = lw_e - timedelta(days=6)
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    qs = date(end.year, q_month, 1)
+    lq_e = qs - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    ms, ys = end.replace(day=1), date(end.year, 1, 1)
+    ytd = tr.window(ys, end)
+    bf = _black_friday(end.year) if _black_friday(end.year) <= end else _black_friday(end.year - 1)
+
+    def aov(frame: pd.DataFrame) -> float:
+        return float(frame["revenue"].sum() / (frame["units"] > 0).sum())
+
+    lw = tr.window(lw_s, lw_e)
+    add(Case(tenant, "how much did kitchen make last wk", [float(lw[lw["category"] == "Kitchen"]["revenue"].sum())]))
+    by_cat = lm.groupby("category")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "sales by category last month", [float(v) for v in by_cat.values[:2]], list(by_cat.index[:3]),
+             ordered=True))
+    amz = float((ytd[ytd["units"] > 0]["channel"] == "amazon").mean() * 100)
+    add(Case(tenant, "what % of orders came from amazon this year", [amz]))
+    lq = tr.window(lq_s, lq_e)
+    best_ch = lq.groupby("channel")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "best performing channel last quarter", [float(best_ch.iloc[0])], [str(best_ch.index[0])]))
+    weekday = tr.sales.assign(w=[WEEKDAYS[d.weekday()] for d in tr.sales["date"]]).groupby("w")["revenue"].sum()
+    add(Case(tenant, "which day of the week is quietest", [float(weekday.min())], [str(weekday.idxmin())]))
+    add(Case(tenant, "how many orders on black friday", [tr.orders(bf, bf)]))
+    cm_last = _black_friday(end.year - 1) + timedelta(days=3)
+    add(Case(tenant, "units sold on cyber monday last year", [tr.units(cm_last, cm_last)]))
+    add(Case(tenant, "how did december do last year",
+             [tr.revenue(date(end.year - 1, 12, 1), date(end.year - 1, 12, 31))]))
+    add(Case(tenant, "what was our aov on black friday", [aov(tr.window(bf, bf))]))
+    if end.day > 1:
+        add(Case(tenant, "orders per day this month", [tr.orders(ms, end) / ((end - ms).days + 1)]))
+    add(Case(tenant, "avg daily units last 30 days", [tr.units(end - timedelta(days=29), end) / 30]))
+    cats = ytd.groupby("category")["units"].sum().sort_values(ascending=False)
+    add(Case(tenant, "Top 3 categories by units this year", [float(cats.iloc[0])], list(cats.index[:3]), ordered=True))
+    titles = t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")
+    unique = titles[~titles["title"].duplicated(keep=False)].set_index("sku")["title"]
+    lm_units = lm.groupby("sku")["units"].sum()
+    named = sorted(s for s in lm_units.index if s in unique.index and lm_units[s] > 3)
+    pick = named[len(named) // 2]
+    add(Case(tenant, f"how many units of the {unique[pick]} did we flog last month", [float(lm_units[pick])]))
+    ytd_rev = ytd.groupby("sku")["revenue"].sum()
+    pick2 = named[len(named) // 3]
+    add(Case(tenant, f"how much has the {unique[pick2]} made this year?", [float(ytd_rev.get(pick2, 0.0))]))
+    brand = str(tr.products["brand"].value_counts().index[1])
+    qtd = tr.window(qs, end)
+    add(Case(tenant, f"how's the {brand} brand doing this quarter",
+             [float(qtd[qtd["brand"] == brand]["revenue"].sum())]))
+    def on(frame: pd.DataFrame, channel: str) -> float:
+        return float(frame[frame["channel"] == channel]["revenue"].sum())
+
+    add(Case(tenant, "compare web and amazon sales last month", [on(lm, "web"), on(lm, "amazon")]))
+    add(Case(tenant, "which is bigger this year, ebay or pos?", [on(ytd, "ebay"), on(ytd, "pos")]))
+    add(Case(tenant, "sales growth this year", [tr.revenue(ys, end), tr.revenue(ys.replace(year=ys.year - 1),
+                                                                           end.replace(year=end.year - 1))]))
+    ps = (ms - timedelta(days=1)).replace(day=1)
+    if end.day < 28:
+        add(Case(tenant, "how are we tracking vs last month",
+                 [tr.revenue(ms, end), tr.revenue(ps, ps.replace(day=end.day))]))
+    ly_s, ly_e = _month_bounds(date(lm_s.year - 1, lm_s.month, 1))
+    add(Case(tenant, "revenue down on last year?", [tr.revenue(lm_s, lm_e), tr.revenue(ly_s, ly_e)]))
+    q3_s = date(end.year if end.month >= 10 else end.year - 1, 7, 1)
+    q2_s = date(q3_s.year, 4, 1)
+    add(Case(tenant, "q3 vs q2 units",
+             [tr.units(q3_s, date(q3_s.year, 9, 30)), tr.units(q2_s, date(q2_s.year, 6, 30))]))
+    q1 = date(end.year, 1, 1)
+    add(Case(tenant, "first quarter revenue compared to the first quarter of last year",
+             [tr.revenue(q1, date(q1.year, 3, 31)),
+              tr.revenue(q1.replace(year=q1.year - 1), date(q1.year - 1, 3, 31))]))
+    bf_week = bf - timedelta(days=bf.weekday())
+    add(Case(tenant, "How many units did we sell in the week of Black Friday?",
+             [tr.units(bf_week, min(bf_week + timedelta(days=6), end))]))
+    add(Case(tenant, "what did we sell 3 days ago", [tr.revenue(end - timedelta(days=3), end - timedelta(days=3))]))
+    tue = end - timedelta(days=(end.weekday() - 1) % 7 or 7)
+    add(Case(tenant, "sales last tuesday", [tr.revenue(tue, tue)]))
+    mon = end - timedelta(days=end.weekday())
+    add(Case(tenant, "how much did we take on Monday?", [tr.revenue(mon, mon)]))
+    # stock
+    inv = tr.inventory.sort_values("date", kind="stable")
+    now = inv.groupby("sku").tail(1)
+    out = sorted(str(s) for s in now.loc[now["on_hand"] <= 0, "sku"])
+    add(Case(tenant, "which products have no stock", [float(len(out))] if out else [], out[:1]))
+    add(Case(tenant, "are we going to run out of anything soon?", names=["run out"]))
+    add(Case(tenant, "What's overstocked?", names=["days of cover"]))
+    # prices
+    cp = t.merchant.competitor_prices.assign(date=pd.to_datetime(t.merchant.competitor_prices["date"]).dt.date)
+    cp = cp[cp["date"] <= end].sort_values("date", kind="stable")
+    latest = cp[cp["date"] >= end - timedelta(days=29)].drop_duplicates(["sku", "competitor"], keep="last")
+    with_ours = latest.assign(our=_our_prices(t, latest))
+    part = with_ours[with_ours["competitor"] == "ShopRival"].dropna(subset=["our"])
+    add(Case(tenant, "am I cheaper than ShopRival?", [float((part["our"] < part["price"] - 0.005).sum()),
+                                                      float((part["our"] > part["price"] + 0.005).sum())],
+             ["ShopRival"], tolerance=2.0))
+    below = with_ours.dropna(subset=["our"])
+    share = (below["price"] < below["our"]).groupby(below["competitor"]).mean().sort_values(ascending=False)
+    add(Case(tenant, "which competitor undercuts us the most?", [], [str(share.index[0])]))
+    pos = _positions(t, cp)
+    add(Case(tenant, "how many products are we more expensive than the market on?",
+             [float((pos["gap"] > 5).sum())], tolerance=2.0))
+    add(Case(tenant, "price check against BargainBarn", names=["BargainBarn"]))
+    # forecasts
+    add(Case(tenant, "what will we turn over next week", names=["expect revenue", "next 7 days"], ordered=True))
+    add(Case(tenant, f"how many units of the {unique[pick]} will we sell next month?", names=[pick, "next 30 days"],
+             absent=["expect revenue"]))
+    add(Case(tenant, "sales outlook for the coming month", names=["expect revenue"]))
+    if end.day < 28:
+        add(Case(tenant, f"predict {MONTHS[end.month - 1].lower()} sales", names=["comes to about"]))
+    # what the data cannot say, and two parts
+    add(Case(tenant, "What's our gross profit after marketing costs?", unanswerable=True))
+    add(Case(tenant, "what were orders and revenue yesterday?", [tr.orders(end, end), tr.revenue(end, end)]))
+    return cases
+
+
+def fourth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """A fourth set, written and measured before any change made for it (batch ``unseen4``)."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = "unseen4"
+        cases.append(case)
+
+    lm_s, lm_e = _last_complete_month(end)
+    lm = tr.window(lm_s, lm_e)
+    lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
+    lw_s = lw_e - timedelta(days=6)
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    qs = date(end.year, q_month, 1)
+    lq_e = qs - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    ms, ys = end.replace(day=1), date(end.year, 1, 1)
+    ytd = tr.window(ys, end)
+    titles = t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")
+    unique = titles[~titles["title"].duplicated(keep=False)].set_index("sku")["title"]
+    lm_units = lm.groupby("sku")["units"].sum()
+    named = sorted(s for s in lm_units.index if s in unique.index and lm_units[s] > 3)
+    pick = named[len(named) // 4]
+
+    def cat(frame: pd.DataFrame, name: str, col: str = "revenue") -> float:
+        return float(frame[frame["category"] == name][col].sum())
+
+    def ch(frame: pd.DataFrame, name: str, col: str = "revenue") -> float:
+        return float(frame[frame["channel"] == name][col].sum())
+
+    add(Case(tenant, f"how's the {unique[pick]} selling last month?", [float(lm[lm["sku"] == pick]["revenue"].sum())]))
+    add(Case(tenant, f"{unique[pick]} sales last month", [float(lm[lm["sku"] == pick]["revenue"].sum())]))
+    add(Case(tenant, f"units of {unique[pick]} ytd", [float(ytd[ytd["sku"] == pick]["units"].sum())]))
+    lq = tr.window(lq_s, lq_e)
+    add(Case(tenant, "kitchen vs home last quarter", [cat(lq, "Kitchen"), cat(lq, "Home")]))
+    add(Case(tenant, "how much did we make on eBay yesterday", [ch(tr.window(end, end), "ebay")]))
+    lw = tr.window(lw_s, lw_e)
+    daily_orders = lw[lw["units"] > 0].groupby("date").size()
+    add(Case(tenant, "orders by day last week", [float(daily_orders.max())]))
+    days = ytd.groupby("date")["revenue"].sum()
+    add(Case(tenant, "biggest day of sales this year", [float(days.max())],
+             [f"{days.idxmax().day} {MONTHS[days.idxmax().month - 1][:3]}"]))
+    monthly = ytd[ytd["date"] < ms].assign(m=lambda f: [d.month for d in f["date"]]).groupby("m")["revenue"].sum()
+    if len(monthly) > 1:
+        add(Case(tenant, "worst month this year", [float(monthly.min())],
+                 [f"{MONTHS[int(monthly.idxmin()) - 1][:3]} {end.year}"]))
+    add(Case(tenant, "average units per day last week", [tr.units(lw_s, lw_e) / 7]))
+    add(Case(tenant, "how many items did we sell on average per order last month",
+             [tr.units(lm_s, lm_e) / tr.orders(lm_s, lm_e)]))
+    add(Case(tenant, "revenue last 90 days", [tr.revenue(end - timedelta(days=89), end)]))
+    add(Case(tenant, "sales in the last 6 weeks", [tr.revenue(end - timedelta(days=41), end)]))
+    brands = ytd.groupby("brand")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "best brand ytd", [float(brands.iloc[0])], [str(brands.index[0])]))
+    add(Case(tenant, "percentage of revenue from kitchen last quarter",
+             [cat(lq, "Kitchen") / float(lq["revenue"].sum()) * 100]))
+    mtd = tr.window(ms, end)
+    per_ch = mtd.groupby("channel")["units"].sum().sort_values(ascending=False)
+    add(Case(tenant, "units sold per channel this month", [float(per_ch.iloc[0])], list(per_ch.index[:3]),
+             ordered=True))
+    add(Case(tenant, "did we sell more on amazon or ebay last month",  # "sell more": units, as the lexicon reads it
+             [ch(lm, "amazon", "units"), ch(lm, "ebay", "units")]))
+    add(Case(tenant, "compare this month to the same month last year",
+             [tr.revenue(ms, end), tr.revenue(ms.replace(year=ms.year - 1), end.replace(year=end.year - 1))]))
+    add(Case(tenant, "how much revenue in the last quarter of last year",
+             [tr.revenue(date(end.year - 1, 10, 1), date(end.year - 1, 12, 31))]))
+    eve = _latest_day(end, 12, 24)
+    add(Case(tenant, "Christmas eve sales", [tr.revenue(eve, eve)]))
+    bf_ly = _black_friday(end.year - 1)
+    add(Case(tenant, "sales from Black Friday through Cyber Monday last year",
+             [tr.revenue(bf_ly, bf_ly + timedelta(days=3))]))
+    inv = tr.inventory.sort_values("date", kind="stable")
+    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    stocked = latest.groupby("sku")["on_hand"].sum()
+    spick = next(s for s in named if s in stocked.index and stocked[s] > 0)
+    add(Case(tenant, f"how much stock do we have of the {unique[spick]}", [float(stocked[spick])]))
+    add(Case(tenant, f"how many {unique[spick]} are left", [float(stocked[spick])]))
+    add(Case(tenant, f"what are competitors charging for the {unique[pick]}?", names=[pick]))
+    add(Case(tenant, "how much will the Kitchen category sell next month?", names=["Kitchen", "next 30 days"]))
+    add(Case(tenant, "What's our refund rate due to damaged items?", unanswerable=True))
+    add(Case(tenant, "How many customers unsubscribed from our newsletter?", unanswerable=True))
+    add(Case(tenant, "what was the average price we sold at last month?",
+             [tr.revenue(lm_s, lm_e) / tr.units(lm_s, lm_e)]))
+    add(Case(tenant, "how many orders have we had this week", [tr.orders(end - timedelta(days=end.weekday()), end)]))
+    add(Case(tenant, "sales today", [tr.revenue(end, end)]))
+    add(Case(tenant, "how many sales this month", [tr.orders(ms, end)]))
+    return cases
+
+
+def fifth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """A fifth set, written and measured before any change made for it (batch ``unseen5``)."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = "unseen5"
+        cases.append(case)
+
+    lm_s, lm_e = _last_complete_month(end)
+    lm = tr.window(lm_s, lm_e)
+    pm_s, pm_e = _last_complete_month(lm_s - timedelta(days=1))
+    ys = date(end.year, 1, 1)
+    ytd = tr.window(ys, end)
+    wk = end - timedelta(days=end.weekday())
+    sold = tr.sales[tr.sales["units"] > 0]
+    add(Case(tenant, "how much did we turn over in the last 4 weeks", [tr.revenue(end - timedelta(days=27), end)]))
+    add(Case(tenant, "whats the revenue for this wk", [tr.revenue(wk, end)]))
+    add(Case(tenant, "revenue for last year", [tr.revenue(date(end.year - 1, 1, 1), date(end.year - 1, 12, 31))]))
+    past = date(end.year if end.month > 1 else end.year - 1, end.month - 1 if end.month > 1 else 12, end.day)
+    add(Case(tenant, "how many orders did we get over the past month",
+             [tr.orders(past + timedelta(days=1), end)]))
+    nov_s, _ = _latest_month(end, 11)
+    add(Case(tenant, "sales between 1st and 15th november", [tr.revenue(nov_s, nov_s + timedelta(days=14))]))
+    top = lm.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    add(Case(tenant, "how much did the top 3 products make last month", [float(top.iloc[0])],
+             [str(x) for x in top.index[:3]], ordered=True))
+    ytop = ytd.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    add(Case(tenant, "which products made us the most money this year", [float(ytop.iloc[0])], [str(ytop.index[0])]))
+    cats = tr.sales.groupby("category")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "which category brings in the most", [float(cats.iloc[0])], [str(cats.index[0])]))
+    chans = lm.groupby("channel")["revenue"].sum().sort_values()
+    add(Case(tenant, "weakest channel last month", [float(chans.iloc[0])], [str(chans.index[0])]))
+    web = float(tr.sales[tr.sales["channel"] == "web"]["revenue"].sum() / tr.sales["revenue"].sum() * 100)
+    add(Case(tenant, "what proportion of sales are on the web", [web]))
+    oct_s, oct_e = _latest_month(end, 10)
+    ly_oct_s, ly_oct_e = _month_bounds(date(oct_s.year - 1, 10, 1))
+    add(Case(tenant, "yoy revenue for october", [tr.revenue(oct_s, oct_e), tr.revenue(ly_oct_s, ly_oct_e)]))
+    add(Case(tenant, "mom orders", [tr.orders(lm_s, lm_e), tr.orders(pm_s, pm_e)]))
+    last7 = tr.window(end - timedelta(days=6), end)
+    add(Case(tenant, "avg order val last 7 days", [float(last7["revenue"].sum() / (last7["units"] > 0).sum())]))
+    buyers = tr.window(lm_s, lm_e, sold)["customer_email"].str.strip().str.lower()
+    add(Case(tenant, "how many unique buyers last month", [float(buyers.nunique())]))
+    add(Case(tenant, "total units sold all time", [float(tr.sales["units"].sum())]))
+    add(Case(tenant, "lifetime revenue", [float(tr.sales["revenue"].sum())]))
+    last = tr.window(date(end.year - 1, 1, 1), date(end.year - 1, 12, 31))
+    monthly = last.assign(m=lambda f: [d.month for d in f["date"]]).groupby("m")["revenue"].sum()
+    add(Case(tenant, "sales by month last year", [float(monthly.max())],
+             [f"{MONTHS[int(monthly.idxmax()) - 1][:3]} {end.year - 1}"]))
+    outdoor = ytd[ytd["category"] == "Outdoor"].groupby("sku")["units"].sum().sort_values(ascending=False,
+                                                                                           kind="stable")
+    if outdoor.iloc[0] > outdoor.iloc[1]:
+        add(Case(tenant, "what's our best selling item in the outdoor category this year", [float(outdoor.iloc[0])],
+                 [str(outdoor.index[0])]))
+    inv = tr.inventory.sort_values("date", kind="stable")
+    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    add(Case(tenant, "How many units of stock have we got in total?", [float(latest["on_hand"].sum())]))
+    add(Case(tenant, "which products should I reorder first?", names=["reorder"]))
+    cp = t.merchant.competitor_prices.assign(date=pd.to_datetime(t.merchant.competitor_prices["date"]).dt.date)
+    pos = _positions(t, cp[cp["date"] <= end])
+    add(Case(tenant, "what are our most overpriced products?", [float((pos["gap"] > 5).sum())], tolerance=2.0))
+    if end.day < 28:
+        add(Case(tenant, f"how much will we make in {MONTHS[end.month - 1].lower()}", names=["comes to about"]))
+    add(Case(tenant, "projected units next week", names=["expect to sell", "next 7 days"], absent=["expect revenue"]))
+    add(Case(tenant, "How much did we spend on stock last month?", unanswerable=True))
+    add(Case(tenant, "how many orders did we ship yesterday", [tr.orders(end, end)]))
+    kitchen, home = (float(lm[lm["category"] == c]["revenue"].sum()) for c in ("Kitchen", "Home"))
+    add(Case(tenant, "sales of kitchen and home last month", [kitchen, home]))
+    add(Case(tenant, "revenue excluding amazon last month", [float(lm[lm["channel"] != "amazon"]["revenue"].sum())]))
+    add(Case(tenant, "units sold in the last 48 hours", [tr.units(end - timedelta(days=1), end)]))
+    return cases
+
+
+def sixth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
+    """A sixth set (comparisons and several figures at once), measured before any change made for it."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = "unseen6"
+        cases.append(case)
+
+    lm_s, lm_e = _last_complete_month(end)
+    pm_s, pm_e = _last_complete_month(lm_s - timedelta(days=1))
+    lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
+    lw_s = lw_e - timedelta(days=6)
+    ms, ys = end.replace(day=1), date(end.year, 1, 1)
+    ps = (ms - timedelta(days=1)).replace(day=1)
+    wk = end - timedelta(days=end.weekday())
+    if end.day < 28:
+        add(Case(tenant, "this month vs last month orders",
+                 [tr.orders(ms, end), tr.orders(ps, ps.replace(day=end.day))]))
+    q3_s = date(end.year if end.month >= 10 else end.year - 1, 7, 1)
+    q3_e = date(q3_s.year, 9, 30)
+    add(Case(tenant, "q3 sales vs q3 last year",
+             [tr.revenue(q3_s, q3_e), tr.revenue(date(q3_s.year - 1, 7, 1), date(q3_e.year - 1, 9, 30))]))
+    nov_s, nov_e = _latest_month(end, 11)
+    add(Case(tenant, "how does november compare with the same month last year",
+             [tr.revenue(nov_s, nov_e), tr.revenue(date(nov_s.year - 1, 11, 1), date(nov_s.year - 1, 11, 30))]))
+    add(Case(tenant, "last 30 days vs previous 30 days revenue",
+             [tr.revenue(end - timedelta(days=29), end),
+              tr.revenue(end - timedelta(days=59), end - timedelta(days=30))]))
+    oct_s, oct_e = _latest_month(end, 10)
+    add(Case(tenant, "what's the difference between october and november sales",
+             [tr.revenue(nov_s, nov_e), tr.revenue(oct_s, oct_e)]))
+    day = tr.window(end, end)
+    chans = day.groupby("channel")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "how much did each channel make yesterday", [float(chans.iloc[0])], [str(chans.index[0])]))
+    add(Case(tenant, "give me revenue, orders and aov for last week",
+             [tr.revenue(lw_s, lw_e), tr.orders(lw_s, lw_e), tr.revenue(lw_s, lw_e) / tr.orders(lw_s, lw_e)]))
+    bf = _black_friday(end.year) if _black_friday(end.year) <= end else _black_friday(end.year - 1)
+    add(Case(tenant, "how many units and orders did we do on black friday", [tr.units(bf, bf), tr.orders(bf, bf)]))
+    if wk < end:
+        add(Case(tenant, "what did we make this week and last week", [tr.revenue(wk, end), tr.revenue(lw_s, lw_e)]))
+    add(Case(tenant, "revenue per order yesterday", [tr.revenue(end, end) / tr.orders(end, end)]))
+    add(Case(tenant, "units per transaction ytd", [tr.units(ys, end) / tr.orders(ys, end)]))
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    lq_e = date(end.year, q_month, 1) - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    lq = tr.window(lq_s, lq_e)
+    add(Case(tenant, "what % of units were sold on ebay last quarter",
+             [float(lq[lq["channel"] == "ebay"]["units"].sum() / lq["units"].sum() * 100)]))
+    ytd = tr.window(ys, end)
+    add(Case(tenant, "how much of our turnover came from the Outdoor category this year",
+             [float(ytd[ytd["category"] == "Outdoor"]["revenue"].sum() / ytd["revenue"].sum() * 100)]))
+    q2_s = date(end.year if end.month >= 7 else end.year - 1, 4, 1)
+    add(Case(tenant, "How did Q2 compare to Q1?", [tr.revenue(q2_s, date(q2_s.year, 6, 30)),
+                                                  tr.revenue(date(q2_s.year, 1, 1), date(q2_s.year, 3, 31))]))
+    add(Case(tenant, "how much did orders grow last month", [tr.orders(lm_s, lm_e), tr.orders(pm_s, pm_e)]))
+    ly_s, ly_e = _month_bounds(date(lm_s.year - 1, lm_s.month, 1))
+    add(Case(tenant, "orders growth yoy", [tr.orders(lm_s, lm_e), tr.orders(ly_s, ly_e)]))
+    add(Case(tenant, "was last week better than the week before?",
+             [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7), lw_s - timedelta(days=1))]))
     return cases
 
 

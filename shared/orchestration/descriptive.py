@@ -238,6 +238,17 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
     return plan.model_copy(update=update)
 
 
+def with_lead(report: Report, reading: Reading) -> Report:
+    """The agents' report with what the reader must say first, before the part the agents answer.
+
+    "How many orders will we get next week?": "Orders are not forecast, only units sold and revenue." first.
+    """
+    if not reading.lead or reading.kind != "agent" or not report.answer:
+        return report
+    answer = reading.lead + report.answer
+    return report.model_copy(update={"answer": answer, "executive_summary": answer})
+
+
 def _plan_for(reading: Reading) -> Plan:
     q = reading.query
     what = ", ".join(q.metrics) + (f" by {', '.join(q.dimensions)}" if q and q.dimensions else "") if q else ""

@@ -55,7 +55,8 @@ _HORIZON_WORD = re.compile(r"\b(?:next|coming) (day|week|month|quarter|year)\b",
 _REST_OF = re.compile(r"\b(?:rest|remainder|balance|end) of (?:the |this )?(month|quarter|year)\b", re.I)
 #: A forecast asked in money: "how much revenue next month", "what will our sales be worth"; "sales" and "how much
 #: will we sell" too, unless the question counts units ("how many units", "unit sales").
-_REVENUE = re.compile(r"\brevenue|\bturnover\b|\btakings\b|\bworth\b|\bmoney\b|\bincome\b|\bhow much (?:will|should|"
+_REVENUE = re.compile(r"\brevenue|\bturnover\b|\bturn(?:ed)? over\b|\btakings\b|\bworth\b|\bmoney\b|\bincome\b|"
+                      r"\bhow much (?:will|should|"
                       r"do|can|are|might) (?:we|i) (?:make|earn|take in|bring in|take|sell|be selling|going to sell)\b"
                       r"|^(?!.*\b(?:units?|items?|pieces|how many|volumes?|quantit\w*)\b).*\bsales\b", re.I)
 #: "more than six months of stock": a cover threshold in days.
@@ -68,7 +69,7 @@ _SINCE = re.compile(r"\bsince (\d{4}-\d{2}-\d{2})\b", re.I)
 _PCT = r" ?(?:%|percent\b|per cent\b|pct\b)"
 _CHANGE = re.compile(
     r"\b(cut|reduce|lower|drop|decrease|discount|mark down|markdown|raise|increase|hike|bump|mark up|markup)\b"
-    r"[^.?!%]{0,60}?\bby (\d{1,3}(?:\.\d+)?)" + _PCT
+    r"[^.?!%]{0,60}?(?:\bby |(?<=\s))(\d{1,3}(?:\.\d+)?)" + _PCT
     + r"|([+-]\d{1,3}(?:\.\d+)?)" + _PCT
     # "a 5% price increase", "a 10 percent discount on SKU-1"
     + r"|\b(\d{1,3}(?:\.\d+)?)" + _PCT + r" (?:price )?(cut|reduction|decrease|drop|discount|markdown|increase|"

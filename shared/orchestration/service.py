@@ -169,6 +169,7 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     if llm is not None:
         report, responses = narrate(llm, req.question, outcomes, report, deps.settings.llm_timeout_seconds)
         record_usage(deps, tenant, responses)
+    report = descriptive.with_lead(report, reading)  # "Orders are not forecast, only units sold and revenue."
     if metric_report is not None:  # a mixed question: the metric answer first
         report = descriptive.combine(metric_report, report, agents_first=reading.agents_first)
     if req.use_cache and not any(m.status in ("failed", "timed_out") for m in report.missing):

@@ -521,10 +521,10 @@ def _when(period: TimeRange | None) -> str:
         return "across your data"
     if period.label.startswith("on "):
         return period.label
+    if period.label.startswith(("last ", "this weekend", "this time")) or " ago (" in period.label:
+        return period.label  # "last week (...)", "3 days ago (...)": not "in last week", "on 3 days ago"
     if period.start == period.end:
         return f"on {period.label}"
-    if period.label.startswith(("last ", "this weekend", "this time")):  # "last week (...)", not "in last week"
-        return period.label
     if period.label.startswith(("all ", "the last", "the past", "since")):
         return f"over {period.label}" if period.label.startswith("all ") else period.label if \
             period.label.startswith("since") else f"in {period.label}"

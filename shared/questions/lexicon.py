@@ -103,6 +103,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("discounts", _rx(r"discounts?|markdowns?|money off|coupons?|promo(?:tion)?(?:al)? (?:spend|cost)"),
                S, "discounts"),
     MetricWord("units_per_order", _rx(r"(?:units|items|products|pieces) per (?:order|basket|transaction|checkout)|"
+                                      r"(?:units|items|products|pieces) (?:[\w']+ ){1,6}?(?:on average )?"
+                                      r"(?:per|each|an|a) (?:order|basket|transaction|checkout)\b|"
                                       r"basket size in units|average (?:units|items) per order|(?:units|items|products|"
                                       r"pieces) (?:did |does |do |are |were )?(?:in |on )?(?:the |an |each |a )?"
                                       r"(?:average|typical|usual) (?:order|basket)|(?:average|typical) (?:order|basket)"
@@ -171,7 +173,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                     r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:in stock|"
                                     r"on hand|left|in (?:the )?warehouse)|stock(?: on hand| levels?| position)?|"
                                     r"inventory(?: levels?| on hand)?|on hand|"
-                                    r"(?:units|items) (?:in stock|in the warehouse)|in stock"), INV, "stock on hand"),
+                                    r"(?:units|items) (?:in stock|in the warehouse)|in stock|"
+                                    r"how many (?:[\w&'./-]+ ){1,8}?(?:are|is) (?:there )?left\b|"
+                                    r"(?:do|have) (?:we|i) (?:got |have )?left\b"), INV, "stock on hand"),
     MetricWord("price_index", _rx(r"(?:more|less) expensive than|pricier than|dearer than|(?:are|is) (?:we|our "
                                   r"prices?) (?:\w+ )?(?:expensive|cheap|pricey|competitive)|"
                                   r"price index|price position(?:ing)?|(?:how|are we) (?:expensive|cheap|"
@@ -196,10 +200,15 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                             r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)"),
                S, "units sold"),
     MetricWord("revenue", _rx(r"(?:our|my|the) take(?! on)\b|(?:did|do|does) (?:we|i) take\b|turn(?:ed|s)? over\b|"
+                              r"(?:did|do|does|has|have) (?:the|our|my) (?:business|shop|store|company|site|firm) "
+                              r"(?:take|turn over|bring in|make)\b|"
+                              r"how much (?:did|do|does|has|have|was|were) (?!we\b|i\b|you\b|us\b)"
+                              r"(?:(?!stock\b|inventory\b)[\w&'.-]+ ){1,5}?"
+                              r"(?:spend|spent|buy|bought|order|ordered|purchase|purchased)\b|"
                               r"what (?:did|have|do|does|has) "
                               r"(?:we|i|(?:the |our |my )?(?:[\w&'.-]+ ){1,4}?)(?:sell|sold)\b|"
                               r"how much (?:[\w&'.-]+ ){0,8}(?:sell|sold|sales)\b|"
-                              r"how (?:is|are|was|were) (?:[\w&'.-]+ ){1,8}?selling\b|"
+                              r"how(?:'s|'re| is| are| was| were) (?:[\w&'.-]+ ){1,8}?selling\b|"
                               r"sold for|revenues?|sales|turnover|gmv|"
                               r"takings|income|earn(?:ed|ings|t|s)?|made|make|makes|"
                               r"(?:did|do|have|has) (?:we|i) (?:bank|banked|rake in|raked in|pull in|pulled in|"
@@ -209,7 +218,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                               r"top[- ]?line|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|dollars|euros|"
                               r"how (?:did|do|does|are|is|was|were|has|have) (?:[\w'&-]+ ){1,4}?(?:get(?:ting)? on|"
                               r"got on|go|gone|going|fare[ds]?|faring|shape[ds]? up|shaping up|trade[ds]?|"
-                              r"trading)\b|"
+                              r"trading|tracking|pacing|trending)\b|"
                               r"pounds|best|worst"), S, "revenue"),
 )
 METRIC_NOUNS: dict[str, str] = {w.metric: w.noun for w in METRIC_WORDS}
@@ -225,7 +234,8 @@ METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money|"
                    r"how (?:did|do|does|are|is|was|were|has|have) (?:[\w'&-]+ ){1,4}?(?:get(?:ting)? on|got on|go|gone|"
-                   r"going|fare[ds]?|faring|shape[ds]? up|shaping up|stack(?:ed)? up|trade[ds]?|trading)\b")
+                   r"going|fare[ds]?|faring|shape[ds]? up|shaping up|stack(?:ed)? up|trade[ds]?|trading|tracking|"
+                   r"pacing|trending)\b")
 
 #: Dimension nouns -> dimension (``product`` answers with SKUs, named by the vocabulary's titles).
 DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
@@ -269,7 +279,8 @@ BREAKDOWN = _rx(r"by|per|for each|for every|each|every|across|split(?: by)?|brok
 TOP = re.compile(r"\b(?:top|best|highest|biggest|largest|most|leading|strongest|greatest|best[- ]selling|"
                  r"best[- ]performing|top[- ]selling|top[- ]performing|most popular|popular|winners?|"
                  r"fastest)\b", re.I)
-BOTTOM = re.compile(r"\b(?:bottom|worst|lowest|least|smallest|weakest|fewest|slowest|worst[- ]selling|"
+BOTTOM = re.compile(r"\b(?:bottom|worst|lowest|least|smallest|weakest|fewest|slowest|quietest|deadest|least busy|"
+                    r"worst[- ]selling|"
                     r"worst[- ]performing|least popular|poorest|laggards?|losers?|underperform\w*|slow[- ]moving|"
                     r"(?:losing|lose|lost) money|loss[- ]making|unprofitable|money[- ]losing)\b",
                     re.I)
@@ -344,7 +355,8 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"facebook|meta|tiktok|instagram)|ads|advertising|marketing (?:spend|costs?|budget)|roas|return on ad "
          r"spend|cost per click|cpc|cpm|impressions|clicks?"),
      "advertising and marketing spend", "ad-platform data (spend, impressions, clicks per campaign)"),
-    (_rx(r"traffic|visits?|visitors?|sessions?|page ?views?|bounce rate|conversion rates?|convert(?:ed|s)?|"
+    (_rx(r"traffic|visits?|visited|visiting|visitors?|footfall|sessions?|page ?views?|bounce rate|conversion rates?|"
+         r"convert(?:ed|s)?|"
          r"add[- ]to[- ]cart|abandon\w*(?: carts?)?|click[- ]through"),
      "site traffic and conversion", "web analytics (sessions, visitors, page views)"),
     (_rx(r"employees?|staff|salar(?:y|ies)|payroll|wages?|rent|overheads?|operating (?:costs?|expenses)|opex|"
@@ -369,6 +381,17 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "sales by region", "a region, country or shipping-address column in your sales data"),
     (_rx(r"(?:by|per|each|which|what|top|best|every) sizes?|sizes? (?:sells?|sold|sell)"),
      "sales by size", "the size of each sale (sizes are not kept on sales lines)"),
+    (_rx(r"(?:refunds?|returns?|refund rate|return rate|cancell?ations?)(?: \w+){0,3} (?:due to|because of|caused by|"
+         r"by|per|for each) (?:\w+ )?(?:reasons?|damage[ds]?|defects?|defective|faults?|faulty|sizing|wrong \w+)|"
+         r"(?:return|refund|cancell?ation) reasons?|reasons? (?:for|why) (?:\w+ ){0,2}(?:returns?|refunds?|"
+         r"cancell?ations?)|why (?:\w+ ){0,4}(?:returned|refunded|sent back|cancell?ed)"),
+     "reasons for returns", "a return reason on each returned line (returns are kept as units and amounts, without "
+     "why; what reviews say about a product is the sentiment agent's)"),
+    (_rx(r"(?:spen[dt]|paid|pay|paying|invest(?:ed)?|cost us) (?:\w+ ){0,2}(?:on|for|buying) (?:new |more )?"
+         r"(?:stock|inventory|purchases|suppliers?|restocking|wholesale)|(?:stock|inventory) purchases|"
+         r"supplier (?:costs?|invoices?|bills?|spend)|(?:spend|spent) with (?:our |my )?suppliers?|"
+         r"(?:paid|pay|paying|owe|owed) (?:to )?(?:our |my |the )?(?:suppliers?|vendors?|wholesalers?)"),
+     "stock purchases", "purchase orders or supplier invoices (what stock cost to buy, and when)"),
     (_rx(r"sub-?categor(?:y|ies)|subcategor(?:y|ies)"),
      "sales by sub-category", "a second category level (one category per product is kept; a Sub-Category column "
      "beside a Category column is not)"),

@@ -83,6 +83,8 @@ _LONG_COVER = _rx(r"(?:more than|over|at least|above) (?:a|one|an|\d+|two|three|
                   r"(?:'s)? (?:worth )?of (?:stock|inventory|cover|supply)")
 #: "more stock than we can sell", "too much inventory": the most days of cover.
 _OVERSTOCK = _rx(r"more (?:stock|inventory|units) than (?:i|we) (?:can|could|will|would) sell|over-?stock\w*|"
+                 r"(?:got|have|has|had|holding|hold|carrying|carry|sitting on) (?:way |far )?too (?:much|many)\b|"
+                 r"too (?:much|many) of\b|"
                  r"too much (?:stock|inventory)|excess (?:stock|inventory)|holding too much|dead stock")
 #: "pricier than the competition" / "cheaper than the market": our products above or below the market.
 _ABOVE_MARKET = _rx(r"(?:pricier|dearer|more expensive|higher[- ]priced|priced higher) than (?:the )?(?:competition|"
@@ -301,8 +303,8 @@ def clause_spans(question: str) -> list[tuple[int, int]]:
 _PCT = r" ?(?:%|percent\b|per cent\b|pct\b)"
 _CHANGE = re.compile(
     r"\b(?P<verb>rais\w*|increas\w*|put(?:ting)? (?:[\w'-]+ ){0,8}?up|hik\w*|bump\w*|lift\w*|mark(?:ed|ing)? up|"
-    r"lower\w*|cut\w*|reduc\w*|drop\w*|discount\w*|decreas\w*|mark(?:ed|ing)? down|slash\w*)\b[^.?!%]{0,80}?\bby "
-    r"(?P<pct>\d{1,3}(?:\.\d+)?)" + _PCT
+    r"lower\w*|cut\w*|reduc\w*|drop\w*|discount\w*|decreas\w*|mark(?:ed|ing)? down|slash\w*)\b[^.?!%]{0,80}?"
+    r"(?:\bby |(?<=\s))(?P<pct>\d{1,3}(?:\.\d+)?)" + _PCT
     + r"|\b(?P<pct2>\d{1,3}(?:\.\d+)?)" + _PCT + r" (?:price )?(?P<word>higher|lower|more|less|cheaper|dearer|"
     r"more expensive|increase|rise|hike|raise|markup|cut|reduction|decrease|drop|discount|markdown)\b", re.I)
 _DOWN = re.compile(r"^(?:lower|cut|reduc|drop|discount|decreas|mark(?:ed|ing)? down|slash|less|cheaper|reduction|"

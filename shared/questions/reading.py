@@ -59,6 +59,8 @@ ReadingKind = Literal["metric", "agent", "unanswerable", "catalogue"]
 Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "unsold", "bestseller_stock"]
 
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
+#: What the forecast agent predicts: a future question about another metric is told so.
+_FORECAST_MEASURES = frozenset({"revenue", "net_revenue", "units", "stock_on_hand", "days_of_cover"})
 _ADDITIVE: frozenset[str] = frozenset(name for name, spec in METRICS.items() if spec.additive)
 _DEFAULT_TOP = 5
 #: A comparative between two named things ("Amazon reviews worse than web reviews"), not a change over time.
@@ -70,6 +72,7 @@ MIN_RANKED_REVIEWS = 5
 _RANK_CONTEXT = re.compile(
     r"\b(?:by|per|each|every|across|split(?:\s+by)?|broken\s+down\s+by|breakdown(?:\s+by)?|break\s+down\s+by|"
     r"grouped\s+by|which|what|top|bottom|best|worst|rank\w*|highest|lowest|most|least|biggest|largest|smallest|"
+    r"weakest|strongest|slowest|quietest|busiest|poorest|fastest|leading|"
     r"\d+|among|compare|for\s+all|all)\b(?:[\s-]+[\w'-]+){0,3}\s*$", re.I)
 _CATALOGUE_COUNT = re.compile(
     r"\bhow many (?:different |distinct |unique |individual )?(?:products|skus|items|articles|listings|lines)\b"
@@ -110,6 +113,12 @@ _PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+
                            r"(?!s)(?! (?:service|support|care))", re.I)
 _NEW_CUSTOMERS = re.compile(r"\b(?:new|first[- ]time|brand[- ]new)\s+(?:customers?|buyers?|shoppers?|clients?)\b",
                             re.I)
+#: "which is bigger, eBay or POS?", "Kitchen or Home: which sells more?": two names, weighed (by revenue).
+_WHICH_BIGGER = re.compile(r"\b(?:bigger|larger|smaller|greater|better|worse|more|less|vs\.?|versus|compare\w*|or)\b",
+                           re.I)
+#: "how are we tracking vs last month": the running period so far against the same days of the one before.
+_SO_FAR = re.compile(r"\b(?:are|is|am)\s+(?:we|i|it|things|sales|revenue|business)\s+(?:\w+\s+)?(?:tracking|pacing|"
+                     r"trending|doing|going|looking|performing)\b|\bso\s+far\b|\bon\s+track\b", re.I)
 #: "what sold best", "what's selling the most": what = the products.
 _WHAT_SOLD = re.compile(r"^\s*(?:so\s+)?(?:what|which)(?:'s|\s+is|\s+are|\s+has|\s+have|\s+did|\s+does|\s+do)?\s+"
                         r"(?:been\s+)?(?:sold|sells?|selling|moved|moving|shifted|shifting|going|went|flying|flew|"
@@ -269,7 +278,7 @@ _NAMED_SUBJECT = re.compile(
     r"(?P<name>[a-z0-9][\w'&-]*(?:\s+[a-z0-9][\w'&-]*){0,4}?)"
     r"\s*(?=$|[?.!,;]|\s(?:falling|fall|dropping|drop|declining|decline|going|gone|been|is|are|was|were|in|over|"
     r"during|this|last|next|since|compared|vs|versus|and|lately|recently|so|getting|changing|changed|look|looking|"
-    r"doing|trending)\b)",
+    r"doing|trending|by|up|down|if|what|how|\d+(?:\.\d+)?)\b)",
     re.I)
 #: "which category grew the most", "fastest-growing products": a ranking by change against the period before.
 _GROWTH_RANK = re.compile(
@@ -291,6 +300,9 @@ _DECLINE_RANK = re.compile(
     r"\b(?:tailing|tailed|falling|fell|dropping|dropped|trailing|cooling|cooled)\s+off\b|\bin\s+decline\b|"
     r"\b(?:declining|shrinking|falling|slipping|sliding|slumping|flagging|cooling)\b(?!\s+(?:the\s+)?(?:least|slowest))",
     re.I)
+#: Metric words that make a "name" the question's metric ("the average price we sold at").
+_METRIC_IN_NAME = re.compile(r"\b(?:average|avg|price|prices|revenue|sales|units|orders|margin|profit|stock|"
+                             r"inventory|turnover|takings)\b", re.I)
 #: Words inside a name that say nothing about which thing it is.
 _FILLER_WORDS = frozenset("and the our my their with for from new one ones have has had did does were was are is "
                           "been we they you will would shall can could should".split())
@@ -320,8 +332,8 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
         if _spans_overlap(span, taken):
             if knows_word is None or not _unmatched_distinctive(question, span, taken, knows_word):
                 continue
-        if any(rx.search(m.group("name")) for _, rx in lx.DIMENSION_WORDS):
-            continue
+        if any(rx.search(m.group("name")) for _, rx in lx.DIMENSION_WORDS) or _METRIC_IN_NAME.search(m.group("name")):
+            continue  # "what was the average price we sold at": a metric, not a product called that
         name = m.group("name").split()
         while len(name) > 1 and name[-1].lower() in _FILLER_WORDS:
             name.pop()  # "the zebra lamp will we (sell)": the name is "zebra lamp"
@@ -766,7 +778,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     ranking_words = bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
     if weak and not (dims or grain or ranking_words or matches or time.range or time.compare):
         metrics = []  # "how am I doing?" is the agents' overview; "how did Kitchen do in May?" is revenue
-    if distinct := _DISTINCT.search(question):
+    if (distinct := _DISTINCT.search(question)) and not (metrics and metrics[0] == "units_per_order"):
         dims = [_DISTINCT_DIMS[distinct.group(1).lower().rstrip("s")]]
         metrics = ["units"]
     elif products_reviewed(question) is not None and "review_count" in metrics:
@@ -775,6 +787,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)
                                         or (time.explicit_compare and growth)
                                         or (matches and (growth or lx.SHARE.search(question)))
+                                        or (len(matches) >= 2 and _WHICH_BIGGER.search(question))
                                         or (time.range is not None and lx.TREND.search(question))):
         metrics = ["revenue"]  # "top 5 products last month", "how did November compare with October?"
     if not metrics:
@@ -782,6 +795,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     if intents and not (_CONJUNCTION.search(question) and any(m in _SALES_FAMILY for m in metrics)):
         reading.agent_intents = intents
+        if intents == ["forecast"] and time.future and metrics[0] not in _FORECAST_MEASURES:
+            # "how many orders will we get next week": said plainly, then the forecast there is (units and revenue)
+            noun = lx.METRIC_NOUNS[metrics[0]]
+            verb = "are" if noun.split()[-1].endswith("s") else "is"
+            reading.lead = f"{noun[:1].upper()}{noun[1:]} {verb} not forecast, only units sold and revenue. "
         return reading
     if intents:  # a mixed question: the metric comes from the clauses without an agent cue
         clauses = [c for c in _CLAUSES.split(question) if c.strip()
@@ -843,6 +861,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                              "invoice) are returns; lines it marks Cancelled were never sales and are not counted.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
                  min(firsts) if firsts else None, index, stars.values if stars is not None else None)
+    q = reading.query
+    if len(time.each) > 1 and q is not None and "date" not in q.dimensions and q.compare is None:
+        # "what did we make this week and last week": the same question for each period, in the order named
+        reading.query = q.model_copy(update={"time_range": time.each[0]})
+        reading.parts = [reading.model_copy(update={"query": q.model_copy(update={"time_range": r}), "parts": []})
+                         for r in time.each[1:]]
     return reading
 
 
@@ -897,6 +921,10 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         unit = time.compare_unit or "month"  # "week over week": last week against the week before
         s, e = last_complete(today, unit)
         rng = make_range(s, e, f"{s:%B %Y}" if unit == "month" else f"last {unit}")
+        if compare == "previous_period" and time.compare_unit in ("month", "quarter") and _SO_FAR.search(question):
+            s = period_containing(today, time.compare_unit)[0]  # "how are we tracking vs last month": so far
+            rng = make_range(s, today, f"{s:%B %Y} to date" if unit == "month" else
+                             f"Q{(s.month - 1) // 3 + 1} {s.year} to date")
         reading.period_stated = False
     trend = bool(lx.TREND.search(question))
     if grain is not None or (trend and not dims):
@@ -993,6 +1021,12 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         reading.min_reviews = MIN_RANKED_REVIEWS
         show = (limit - 1) if limit is not None else _DEFAULT_TOP
         limit = None
+    if shape == "ranking" and dims[0] == "date" and grain in ("week", "month", "quarter", "year"):
+        # "worst month this year" on 4 Dec: the whole months, not December's four days
+        last_start, last_end = period_containing(rng.end, grain)
+        if rng.end < last_end and last_start > rng.start:
+            rng = make_range(rng.start, last_start - timedelta(days=1), f"the whole {grain}s of "
+                             f"{rng.label.split(' (')[0]}")
     reading.query = MetricQuery(
         tenant_id=tenant_id, metrics=metrics[:4], dimensions=dims[:3], grain=grain if "date" in dims else None,
         time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v]

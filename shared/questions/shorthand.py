@@ -20,8 +20,12 @@ from collections.abc import Callable
 #: Abbreviations that mean one thing wherever they stand.
 _ALWAYS: dict[str, str] = {
     "rev": "revenue", "yday": "yesterday", "yest": "yesterday", "ystday": "yesterday",
-    "qty": "quantity", "qtys": "quantities", "ly": "last year", "v": "vs", "ytd": "ytd", "mtd": "mtd",
+    "qty": "quantity", "qtys": "quantities", "ly": "last year", "v": "vs", "avg": "average", "lst": "last",
+    "prev": "previous", "nxt": "next", "thru": "through", "tho": "though", "val": "value", "vol": "volume",
+    "amt": "amount", "ords": "orders", "custs": "customers", "prods": "products",
 }
+#: "wk on wk", "mo over mo": a unit over itself.
+_UNIT_OVER_UNIT = re.compile(r"\b(wk|mo|mth|qtr|yr)(\s+(?:on|over)\s+)\1\b", re.I)
 #: Units of time, rewritten only after a word that expects a unit ("last mo", "3 wks", "per wk").
 _UNITS: dict[str, str] = {
     "mo": "month", "mos": "months", "mth": "month", "mths": "months", "mnth": "month", "mnths": "months",
@@ -40,7 +44,8 @@ CORE_WORDS: tuple[str, ...] = (
 _REAL_WORDS = frozenset({"scales", "unites", "moths", "stocks", "stocky", "order", "unit", "sale", "customer",
                          "return", "review", "rating", "product", "channel", "brand", "refund", "discount",
                          "margins", "profits", "profile", "week", "year", "months", "marin", "quarters", "cheaper",
-                         "story", "store", "stores", "stoke", "stork", "overage"})
+                         "story", "store", "stores", "stoke", "stork", "overage", "bands", "borders", "salves",
+                         "gratings", "chanel", "recorder", "toady"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
@@ -67,12 +72,15 @@ def correct_word(word: str) -> str | None:
     low = word.lower()
     if len(low) < 5 or not low.isalpha() or low in _REAL_WORDS or low in CORE_WORDS:
         return None
-    hits = [t for t in CORE_WORDS if abs(len(t) - len(low)) <= 1 and _one_edit(low, t)]
+    hits = [t for t in CORE_WORDS if abs(len(t) - len(low)) <= 1 and _one_edit(low, t)
+            and t != low + "s" and low != t + "s"]  # a plural or singular is the word itself ("competitor")
     return hits[0] if len(hits) == 1 else None
 
 
 def expand_shorthand(question: str, known: Callable[[str], bool] | None = None) -> str:
     """``question`` with shorthand written out and typos of core words corrected (the tenant's names kept)."""
+    question = _UNIT_OVER_UNIT.sub(lambda m: f"{_UNITS[m.group(1).lower()]}{m.group(2)}{_UNITS[m.group(1).lower()]}",
+                                   question)
     out: list[str] = []
     last = 0
     for m in _WORD.finditer(question):
@@ -92,7 +100,7 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None) 
             out.append(new)
             last = m.end()
     if not out:
-        return question
+        return question  # (written out above when a unit stood over itself)
     out.append(question[last:])
     return "".join(out)
 

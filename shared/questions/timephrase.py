@@ -44,7 +44,7 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "couple of": 2, "few": 3}
 _ORDINAL_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-              "final": 4}
+              "final": 4, "last": 4}
 
 Unit = Literal["day", "week", "month", "quarter", "year"]
 
@@ -116,6 +116,8 @@ class TimeReading:
     spans: list[tuple[int, int]] = field(default_factory=list)
     #: The calendar unit a baseline phrase names ("week over week", "vs the quarter before"), when it names one.
     compare_unit: Unit | None = None
+    #: Periods listed one after the other ("what did we make this week and last week"): one answer each.
+    each: list[TimeRange] = field(default_factory=list)
     #: The compared period when the question names one that no fixed shift gives ("Black Friday vs last year's
     #: Black Friday", "2025 vs 2023").
     baseline: TimeRange | None = None
@@ -277,15 +279,21 @@ _COMPARE_CUE = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|against|than|
 
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|thru|-|–|—)\s*$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s*$", re.I)
-_SINCE = re.compile(r"\b(?:since|starting(?:\s+(?:from|in|with))?|beginning(?:\s+(?:in|with))?)\s*$", re.I)
+_SINCE = re.compile(r"\b(?:since|starting(?:\s+(?:from|in|with))?|beginning(?:\s+(?:in|with))?|(?:since|from)\s+"
+                    r"(?:the\s+)?(?:start|beginning)\s+of(?:\s+the\s+month\s+of)?)\s*$", re.I)
 _ALL_TIME = re.compile(r"\b(?:all[-\s]time|ever|of\s+all\s+time|in\s+total|overall|lifetime|since\s+(?:the\s+)?"
-                       r"(?:start|beginning)|all\s+(?:my|our|the)\s+data|whole\s+history)\b", re.I)
+                       r"(?:start|beginning)(?!\s+of\s+(?!(?:the\s+)?(?:data|records|business|shop|store|time)\b))|all\s+(?:my|our|the)\s+data|"
+                       r"whole\s+history)\b", re.I)
 _FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|"
                      r"years?)\b|\btomorrow\b", re.I)
-_WEEKDAY = re.compile(r"\b(?:on\s+|every\s+)(mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+_WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:every|each)\s+"
+                      r"(mon|tues|wednes|thurs|fri|satur|sun)day\b"
                       r"|\b(?:on\s+|at\s+|over\s+)?(?:the\s+)?(weekends?|weekdays)\b", re.I)
 
 _ATOMS: list[tuple[str, re.Pattern[str]]] = [
+    # "between 1st and 15th November", "from the 3rd to the 10th of March 2025", "1-15 Nov"
+    ("day_span", re.compile(rf"\b(?:(?:between|from)\s+(?:the\s+)?)?({_DAY})\s*(?:and|to|until|till|through|thru|-|–)"
+                            rf"\s*(?:the\s+)?({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),
     ("iso_day", re.compile(rf"(?<![-_/#])\b({_YEAR})-(\d{{1,2}})-(\d{{1,2}})\b")),
     ("iso_month", re.compile(rf"(?<![-_/#])\b({_YEAR})-(\d{{1,2}})\b(?!-)")),
     ("day_month", re.compile(rf"\b({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),
@@ -293,7 +301,8 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                              rf"(?:,?\s+({_YEAR})\b)?", re.I)),
     ("quarter", re.compile(rf"\bq([1-4])\b(?:\s*(?:of\s+|in\s+|,\s*)?('?\d{{2}}\b|{_YEAR}\b))?"
                            rf"|\b({_YEAR})[\s-]*q([1-4])\b"
-                           rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th|final)\s+quarter\b"
+                           rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=\s+quarter\s+(?:of|in)\b))"
+                           rf"\s+quarter\b"
                            rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
     ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second)\s+half\b"
                         rf"(?:\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?({_YEAR})\b)?", re.I)),
@@ -309,10 +318,17 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     ("before_last", re.compile(r"\b(?:the\s+)?(week|month|quarter|year)\s+before\s+last\b", re.I)),
     ("fortnight", re.compile(r"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|"
                              r"recent)\s+fortnight\b|\ba\s+fortnight\b", re.I)),
+    ("last_full", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|prior)\s+"
+                             rf"{_NUM}\s+(?:full|complete|whole|entire|calendar|closed)\s+{_UNIT}\b", re.I)),
     ("last", re.compile(r"\b(?:last|previous|prior)\s+(?:full\s+|complete\s+|whole\s+|entire\s+|calendar\s+|"
                         r"closed\s+)?(week|month|quarter|year)\b(?!\s+(?:of|in)\s+(?:the\s+"
                         r"month\s+of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)),
     ("day_word", re.compile(r"\b(yesterday|today|the\s+(?:latest|last)\s+day)\b", re.I)),
+    ("hours", re.compile(r"\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:last|past|previous)\s+(\d{1,3})\s+hours?\b",
+                         re.I)),
+    ("ago", re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b|\ba\s+(day|week|month|quarter|year)\s+ago\b", re.I)),
+    ("named_weekday", re.compile(r"\b(?:(last|this|on|past|previous)\s+)(monday|tuesday|wednesday|thursday|friday|"
+                                 r"saturday|sunday)\b(?!s)", re.I)),
     ("holiday", re.compile(rf"\b(black\s+friday|cyber\s+monday|christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
                            rf"new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|halloween|mother'?s'?\s+day|father'?s'?\s+day|"
                            rf"thanksgiving)\b(?:\s+(?:of\s+|in\s+)?"
@@ -426,6 +442,46 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         names = {"month": f"{MONTH_NAMES[s.month - 1]} {s.year}", "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}",
                  "year": str(s.year), "week": "the week before last"}
         return _Atom(span, s, e, names[unit], relative=True)
+    if kind == "last_full":  # "the last 3 full months": three whole months, the latest complete one last
+        n, unit = _num(g[0]), _NAMED_UNIT[g[1].lower()]
+        if n < 1 or n > 120:
+            return None
+        s, e = last_complete(as_of, unit)
+        for _ in range(n - 1):
+            s, _ = period_containing(s - timedelta(days=1), unit)
+        return _Atom(span, s, e, f"the last {n} full {unit}s", relative=True)
+    if kind == "day_span":
+        first, last = int(re.sub(r"\D", "", g[0])), int(re.sub(r"\D", "", g[1]))
+        month, year = MONTHS[g[2].lower()], _year2(g[3])
+        if not 1 <= first <= last <= month_length(year or 2024, month):
+            return None
+        explicit = year is not None
+        year = year if year is not None else _latest_year(as_of, month, first)
+        s, e = _safe_date(year, month, first), _safe_date(year, month, last)
+        return _Atom(span, s, e, "", explicit, month=month)
+    if kind == "hours":  # "the last 48 hours": the days they cover, ending on the as-of date
+        days = max(1, -(-int(g[0]) // 24))
+        s, e = rolling(as_of, days, "day")
+        return _Atom(span, s, e, f"the last {g[0]} hours", relative=True)
+    if kind == "ago":  # "3 days ago": that day; "2 weeks ago", "a month ago": the calendar week or month it falls in
+        n, unit = (_num(g[0]), _NAMED_UNIT[g[1].lower()]) if g[0] else (1, _NAMED_UNIT[g[2].lower()])
+        if n < 1 or n > 3660:
+            return None
+        if unit == "day":
+            d = as_of - timedelta(days=n)
+            return _Atom(span, d, d, f"{n} day{'s' if n > 1 else ''} ago", relative=True)
+        back = as_of - timedelta(days=7 * n) if unit == "week" else add_months(
+            as_of, -n * {"month": 1, "quarter": 3, "year": 12}[unit])
+        s, e = period_containing(back, unit)
+        return _Atom(span, s, e, f"{'a' if n == 1 else n} {unit}{'s' if n > 1 else ''} ago", relative=True)
+    if kind == "named_weekday":  # "last Tuesday", "on Monday": the latest such day (before today's, for "last")
+        which, day = (g[0] or "").lower(), WEEKDAYS.index(g[1].capitalize())
+        days_back = (as_of.weekday() - day) % 7
+        if days_back == 0 and which in ("last", "past", "previous"):
+            days_back = 7
+        d = as_of - timedelta(days=days_back)
+        return _Atom(span, d, d, f"{'last ' if which in ('last', 'past', 'previous') else ''}{WEEKDAYS[day]}",
+                     relative=True)
     if kind == "fortnight":
         s, e = rolling(as_of, 14, "day")
         return _Atom(span, s, e, "the last 14 days", relative=True)
@@ -687,10 +743,10 @@ def _label(atom: _Atom, as_of: date) -> TimeRange:
 def _weekdays(text: str) -> list[str]:
     days: list[str] = []
     for m in _WEEKDAY.finditer(text):
-        if m.group(1):
-            stem = m.group(1).lower()
+        if m.group(1) or m.group(2):
+            stem = (m.group(1) or m.group(2)).lower()
             days.append(next(d for d in WEEKDAYS if d.lower().startswith(stem)))
-        elif m.group(2).lower().startswith("weekend"):
+        elif m.group(3).lower().startswith("weekend"):
             days += ["Saturday", "Sunday"]
         else:
             days += list(WEEKDAYS[:5])
@@ -700,7 +756,10 @@ def _weekdays(text: str) -> list[str]:
 #: "this time last year", "the same time last year", "this time a year ago": the running month a year back.
 _THIS_TIME_LAST_YEAR = re.compile(r"\b(?:this|the\s+same|same)\s+time\s+(?:last\s+year|a\s+year\s+ago|the\s+year\s+"
                                   r"before|(?:a\s+)?year\s+ago)\b|\bthis\s+point\s+last\s+year\b", re.I)
-_LAST_WEEKEND = re.compile(r"\b(last|past|previous|this)\s+weekend\b", re.I)
+_LISTED = re.compile(r"^\s*(?:,|&|and|as well as|plus)\s*(?:and\s+)?(?:(?:in|on|for|during)\s+)?(?:the\s+)?$",
+                     re.I)
+_LAST_WEEKEND = re.compile(r"\b(last|past|previous|this)\s+weekend\b|\b(?:over|on|at|during|for)\s+the\s+"
+                           r"(weekend)\b(?!\s+(?:before|of|after))", re.I)
 
 
 def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] | None = None) -> TimeReading:
@@ -741,11 +800,12 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     reading.future = bool(future) or (bool(atoms) and not past)
     if not past and (weekend := _LAST_WEEKEND.search(text)):  # the latest whole Saturday-Sunday (this one: so far)
         sunday = as_of - timedelta(days=(as_of.weekday() + 1) % 7)
-        if weekend.group(1).lower() == "this" and as_of.weekday() == 5:
+        which = (weekend.group(1) or "last").lower()  # "over the weekend": the latest one
+        if which == "this" and as_of.weekday() == 5:
             sunday = as_of
         start = sunday - timedelta(days=1)
         reading.range = make_range(start, min(sunday, as_of), "last weekend" if start + timedelta(days=1) <= as_of
-                                   and weekend.group(1).lower() != "this" else "this weekend")
+                                   and which != "this" else "this weekend")
         reading.spans = sorted({*reading.spans, weekend.span()})
         reading.weekdays = [d for d in reading.weekdays if d not in ("Saturday", "Sunday")]  # the range is them
         return reading
@@ -777,6 +837,9 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     if len(past) >= 2:
         start, end = min(a.start for a in past), max(a.end for a in past)
         reading.range = make_range(start, min(end, as_of))
+        gaps = [text[a.span[1]:b.span[0]] for a, b in zip(past, past[1:], strict=False)]
+        if all(_LISTED.match(g) for g in gaps):  # "this week and last week": each period, not the span of both
+            reading.each = [_label(a, as_of) for a in past]
         return reading
     reading.range = _label(past[0], as_of)
     return reading

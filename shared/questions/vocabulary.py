@@ -20,7 +20,10 @@ _PLACES = frozenset({"country", "region", "state"})
 #: Names that are also ranking and quantity words ("Top": a Sale Report category): a name only with its label.
 _RANKING_WORDS = frozenset("top bottom best worst most least more less all total other new".split())
 #: The word after a name that is also a question word and so says it is a name ("the Top category").
-_LABELLED = re.compile(r"(?:categor(?:y|ies)|brands?|channels?|countr(?:y|ies)|regions?|states?)$")
+_LABEL_OF: dict[str, re.Pattern[str]] = {
+    "category": re.compile(r"categor(?:y|ies)$"), "brand": re.compile(r"brands?$"),
+    "channel": re.compile(r"channels?$"), "country": re.compile(r"countr(?:y|ies)$"),
+    "region": re.compile(r"regions?$"), "state": re.compile(r"states?$")}
 #: Two-letter words a question uses as words, never as a state code (Indiana's IN, Oregon's OR, Maine's ME).
 _SHORT_WORDS = frozenset("am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we".split())
 #: Other names of countries as public datasets spell them (UCI Online Retail writes Ireland as "EIRE").
@@ -238,8 +241,13 @@ class VocabularyIndex:
                 if not phrases:
                     continue
                 label = words[i + 1][0] if i + 1 < len(words) else ""
-                if n == 1 and norm in _RANKING_WORDS and not _LABELLED.match(label):
-                    continue  # a name that is a question word ("Top", the Sale Report's category) needs its label
+                if n == 1 and norm in _RANKING_WORDS:
+                    # a name that is a question word ("Top", the Sale Report's category) needs its own label: "the
+                    # Top category" names it, "top state by revenue" ranks states
+                    phrases = [p for p in phrases if _LABEL_OF.get(p.kind) is not None
+                               and _LABEL_OF[p.kind].match(label)]
+                    if not phrases:
+                        continue
                 span = (words[i][1], words[i + n - 1][2])
                 for kind in dict.fromkeys(p.kind for p in phrases):
                     vals = tuple(dict.fromkeys(p.value for p in phrases if p.kind == kind))

@@ -50,3 +50,24 @@ def test_a_forecast_beside_a_revenue_figure_is_in_money() -> None:
     plan = agent_plan(reading, route(question, today=AS_OF))
     assert plan.entities.measure == "revenue"
     assert agent_request("acme", plan, "forecast").options["measure"] == "revenue"
+
+
+def test_the_readers_lead_comes_before_the_agents_answer() -> None:
+    from shared.orchestration.descriptive import with_lead
+    from shared.orchestration.report import Report
+
+    report = Report(question="q", answer="We expect to sell 10 units.", executive_summary="We expect to sell 10 units.",
+                    plan=Plan(intents=["forecast"]))
+    reading = Reading(kind="agent", question="q", lead="Orders are not forecast, only units sold and revenue. ")
+    led = with_lead(report, reading)
+    assert led.answer == "Orders are not forecast, only units sold and revenue. We expect to sell 10 units."
+    assert with_lead(report, Reading(kind="agent", question="q")).answer == report.answer
+
+
+def test_turning_over_is_money() -> None:
+    assert route("what will we turn over next week", today=AS_OF).entities.measure == "revenue"
+
+
+def test_the_router_reads_a_price_change_without_by() -> None:
+    assert extract_entities("raise prices on SKU-1 10%").price_change_pct == 10.0
+    assert extract_entities("cut SKU-1 by 10%").price_change_pct == -10.0

@@ -27,7 +27,8 @@ def test_shorthand_and_typos_are_written_out(question: str, text: str) -> None:
     assert expand_shorthand(question) == text
 
 
-@pytest.mark.parametrize("word", ["older", "scales", "moths", "order", "unit", "sale", "stocks", "mo", "year's"])
+@pytest.mark.parametrize("word", ["older", "scales", "moths", "order", "unit", "sale", "stocks", "mo", "year's",
+                                  "competitor", "bands", "borders", "recorder"])
 def test_real_words_are_not_corrected(word: str) -> None:
     assert correct_word(word) is None
 

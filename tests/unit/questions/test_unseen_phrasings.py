@@ -170,3 +170,207 @@ def test_each_clause_with_its_own_period_is_its_own_question(shop: VocabularyInd
     assert [p.query.metrics for p in again.parts if p.query] == [["revenue"]]
     one = read(shop, "revenue and units last month", DEC_EXTENTS)  # one period: one question with both metrics
     assert not one.parts and one.query is not None and one.query.metrics == ["revenue", "units"]
+
+
+@pytest.mark.parametrize(("phrase", "start", "end"), [
+    ("orders over the weekend", date(2026, 11, 28), date(2026, 11, 29)),  # the latest whole weekend
+    ("units sold since the start of November", date(2026, 11, 1), DEC),
+    ("revenue from the beginning of October", date(2026, 10, 1), DEC),
+    ("revenue for the last 3 full months", date(2026, 9, 1), date(2026, 11, 30)),
+    ("orders in the past two complete weeks", date(2026, 11, 16), date(2026, 11, 29)),
+])
+def test_more_relative_periods(phrase: str, start: date, end: date) -> None:
+    t = resolve_time(phrase, DEC)
+    assert t.range is not None and (t.range.start, t.range.end) == (start, end), t.range
+    assert not t.all_time and not t.weekdays
+
+
+def test_weekends_in_general_stay_a_filter() -> None:
+    t = resolve_time("sales at weekends last month", DEC)
+    assert t.weekdays == ["Saturday", "Sunday"] and t.range is not None and t.range.start == date(2026, 11, 1)
+    assert resolve_time("revenue since the start", DEC).all_time
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("What did the business take last quarter?", "revenue"),
+    ("avg basket ytd", "aov"),
+    ("sales lst month", "revenue"),
+    ("wk on wk revenue", "revenue"),
+])
+def test_more_merchant_words(shop: VocabularyIndex, question: str, metric: str) -> None:
+    r = read(shop, question, DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == metric
+    assert r.query.time_range is not None and not r.query.time_range.label.startswith("all your data")
+
+
+def test_visitors_are_site_traffic(shop: VocabularyIndex) -> None:
+    r = read(shop, "How many people visited the shop last week?")
+    assert r.kind == "unanswerable" and r.concept == "site traffic and conversion"
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("How many orders will we get next week?", "Orders are not forecast"),
+    ("what will aov be next month", "Average order value is not forecast"),
+    ("How many units will we sell next week?", ""),
+])
+def test_a_forecast_of_what_is_not_forecast_says_so_first(shop: VocabularyIndex, question: str, lead: str) -> None:
+    r = read(shop, question, DEC_EXTENTS)
+    assert r.kind == "agent" and r.agent_intents == ["forecast"] and r.lead.startswith(lead)
+    assert bool(r.lead) is bool(lead)
+
+
+@pytest.mark.parametrize(("phrase", "start", "end"), [
+    ("what did we sell 3 days ago", date(2026, 12, 1), date(2026, 12, 1)),
+    ("orders 2 weeks ago", date(2026, 11, 16), date(2026, 11, 22)),
+    ("revenue a month ago", date(2026, 11, 1), date(2026, 11, 30)),
+    ("sales last tuesday", date(2026, 12, 1), date(2026, 12, 1)),
+    ("sales last friday", date(2026, 11, 27), date(2026, 11, 27)),  # DEC is a Friday: the one before
+    ("how much did we take on Monday?", date(2026, 11, 30), date(2026, 11, 30)),
+])
+def test_days_named_by_weekday_or_distance(phrase: str, start: date, end: date) -> None:
+    t = resolve_time(phrase, DEC)
+    assert t.range is not None and (t.range.start, t.range.end) == (start, end), t.range
+    assert not t.weekdays
+
+
+def test_plural_weekdays_stay_a_filter() -> None:
+    t = resolve_time("sales on mondays last month", DEC)
+    assert t.weekdays == ["Monday"] and t.range is not None and t.range.start == date(2026, 11, 1)
+    assert resolve_time("orders every Friday", DEC).weekdays == ["Friday"]
+
+
+def test_the_quietest_day_of_the_week_is_the_bottom_one(shop: VocabularyIndex) -> None:
+    r = read(shop, "which day of the week is quietest")
+    assert r.query is not None and r.query.dimensions == ["weekday"] and r.query.descending is False
+
+
+def test_two_names_weighed_without_a_metric_are_compared_by_revenue(shop: VocabularyIndex) -> None:
+    r = read(shop, "which is bigger this year, Etsy or Shopify?", DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+    assert r.query.dimensions == ["channel"]
+
+
+def test_tracking_against_last_month_is_the_month_so_far(shop: VocabularyIndex) -> None:
+    r = read(shop, "how are we tracking vs last month", DEC_EXTENTS)
+    q = r.query
+    assert q is not None and q.compare == "previous_period_to_date" and q.time_range is not None
+    assert (q.time_range.start, q.time_range.end) == (date(2026, 12, 1), DEC)
+    plain = read(shop, "revenue vs last month", DEC_EXTENTS).query  # no "so far": the last whole month
+    assert plain is not None and plain.time_range is not None and plain.time_range.start == date(2026, 11, 1)
+
+
+def test_a_name_that_is_a_ranking_word_needs_its_own_label() -> None:
+    """The Sale Report has a category "Top": "top state by revenue" ranks states, "the Top category" names it."""
+    vocab = Vocabulary(tenant_id="t", products=[ProductName(sku="S-1", title="Kurta", category="Top")], skus=["S-1"],
+                       states=["KERALA", "DELHI"])
+    shop = VocabularyIndex(vocab)
+    ranked = read(shop, "top state by revenue in May 2025")
+    assert ranked.query is not None and ranked.query.dimensions == ["state"] and not ranked.query.filters
+    named = read(shop, "revenue in the Top category in May 2025")
+    assert named.query is not None and [f.values for f in named.query.filters] == [["Top"]]
+
+
+@pytest.mark.parametrize("question", ["how much did the UK spend in 2024", "how much did France buy last quarter"])
+def test_what_a_place_spent_is_its_revenue(question: str) -> None:
+    vocab = Vocabulary(tenant_id="t", products=[ProductName(sku="S-1", title="Mug")], skus=["S-1"],
+                       countries=["United Kingdom", "France"])
+    r = read(VocabularyIndex(vocab), question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+    assert [f.dimension for f in r.query.filters] == ["country"]
+
+
+def test_hows_it_selling_is_its_revenue(shop: VocabularyIndex) -> None:
+    r = read(shop, "how's the Oak Serving Tray Large selling last month?")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+    assert [f.values for f in r.query.filters] == [["TR.88/L"]]
+
+
+def test_the_worst_month_so_far_is_a_whole_month(shop: VocabularyIndex) -> None:
+    r = read(shop, "worst month this year", DEC_EXTENTS)
+    q = r.query
+    assert q is not None and q.dimensions == ["date"] and q.grain == "month" and q.time_range is not None
+    assert (q.time_range.start, q.time_range.end) == (date(2026, 1, 1), date(2026, 11, 30))
+
+
+def test_items_per_order_is_not_a_count_of_products(shop: VocabularyIndex) -> None:
+    r = read(shop, "how many items did we sell on average per order last month")
+    assert r.query is not None and r.query.metrics == ["units_per_order"] and r.shape == "value"
+
+
+def test_the_last_quarter_of_last_year_is_its_fourth() -> None:
+    t = resolve_time("how much revenue in the last quarter of last year", DEC)
+    assert t.range is not None and (t.range.start, t.range.end) == (date(2025, 10, 1), date(2025, 12, 31))
+    last = resolve_time("revenue last quarter", DEC).range
+    assert last is not None and last.start == date(2026, 7, 1)
+
+
+def test_how_many_of_a_product_are_left_is_its_stock(shop: VocabularyIndex) -> None:
+    r = read(shop, "how many Oak Serving Tray Large are left")
+    assert r.query is not None and r.query.metrics == ["stock_on_hand"]
+
+
+def test_return_reasons_are_not_in_the_data(shop: VocabularyIndex) -> None:
+    r = read(shop, "What's our refund rate due to damaged items?")
+    assert r.kind == "unanswerable" and r.concept == "reasons for returns"
+    assert read(shop, "What's our refund rate?").kind == "metric"
+
+
+def test_a_metric_phrase_is_not_an_unknown_product(shop: VocabularyIndex) -> None:
+    r = read(shop, "what was the average price we sold at last month?")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["asp"]
+
+
+@pytest.mark.parametrize(("phrase", "start", "end"), [
+    ("sales between 1st and 15th november", date(2026, 11, 1), date(2026, 11, 15)),
+    ("revenue 1-15 nov", date(2026, 11, 1), date(2026, 11, 15)),
+    ("orders from the 3rd to the 10th of march 2025", date(2025, 3, 3), date(2025, 3, 10)),
+    ("units sold in the last 48 hours", date(2026, 12, 3), DEC),
+    ("orders in the past 24 hours", DEC, DEC),
+])
+def test_day_spans_and_hours(phrase: str, start: date, end: date) -> None:
+    t = resolve_time(phrase, DEC)
+    assert t.range is not None and (t.range.start, t.range.end) == (start, end), t.range
+
+
+def test_the_weakest_channel_is_one_channel_from_the_bottom(shop: VocabularyIndex) -> None:
+    r = read(shop, "weakest channel last month")
+    assert r.query is not None and r.query.dimensions == ["channel"] and r.query.descending is False and r.show == 1
+
+
+@pytest.mark.parametrize("question", ["How much did we spend on stock last month?",
+                                      "what did we pay our suppliers this year"])
+def test_what_stock_cost_to_buy_is_not_in_the_data(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "unanswerable" and r.concept == "stock purchases"
+
+
+def test_more_shorthand(shop: VocabularyIndex) -> None:
+    r = read(shop, "avg order val last 7 days")
+    assert r.query is not None and r.query.metrics == ["aov"]
+
+
+def test_periods_listed_with_and_are_each_answered(shop: VocabularyIndex) -> None:
+    r = read(shop, "what did we make this week and last week", DEC_EXTENTS)
+    assert r.query is not None and r.query.time_range is not None
+    assert r.query.time_range.start == date(2026, 11, 30) and len(r.parts) == 1
+    part = r.parts[0].query
+    assert part is not None and part.time_range is not None and part.time_range.start == date(2026, 11, 23)
+    three = read(shop, "orders in q1, q2 and q3", DEC_EXTENTS)
+    assert [p.query.time_range.start.month for p in three.parts if p.query and p.query.time_range] == [4, 7]
+    span = read(shop, "revenue between october and november", DEC_EXTENTS)  # a range stays one period
+    assert not span.parts and span.query is not None and span.query.time_range is not None
+    assert (span.query.time_range.start, span.query.time_range.end) == (date(2026, 10, 1), date(2026, 11, 30))
+
+
+def test_what_we_have_too_much_of_is_overstock(shop: VocabularyIndex) -> None:
+    r = read(shop, "which products have we got too much of")
+    assert r.kind == "agent" and r.asks == ["overstock"]
+
+
+@pytest.mark.parametrize(("question", "pct"), [
+    ("what would happen if we put prices up 5% on the Oak Serving Tray Large", 5.0),
+    ("if we raise the price of the Oak Serving Tray Large 10 percent what happens", 10.0),
+])
+def test_a_price_change_without_by(shop: VocabularyIndex, question: str, pct: float) -> None:
+    r = read(shop, question)
+    assert r.kind == "agent" and r.price_change_pct == pct and r.skus == ["TR.88/L"]
