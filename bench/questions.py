@@ -830,6 +830,7 @@ def main() -> None:
         cases += fourth_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += fifth_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += sixth_unseen_cases(t, {str(s) for s in skus["sku"]})
+        cases += catalogue_price_cases(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
         cases = [c for c in cases if c.batch == only]
     runtime = LocalRuntime(deps)
@@ -1588,5 +1589,34 @@ def sixth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     return cases
 
 
+def catalogue_price_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
+    """The catalogue's prices and size: the dearest and cheapest products, the average price, products per category.
+
+    Truths from the generated catalogue's rows the ingest accepted (one row per SKU, priced ones only).
+    """
+    products = t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")
+    priced = products[products["price"].notna()]
+    dear = priced.sort_values(["price", "sku"], ascending=[False, True])
+    cheap = priced.sort_values(["price", "sku"], ascending=[True, True])
+    tenant = t.tenant
+    per_category = products.groupby("category")["sku"].nunique().sort_values(ascending=False)
+    by_price = priced.groupby("category")["price"].mean().sort_values(ascending=False)
+    return [
+        Case(tenant, "What is our most expensive product?", [float(dear["price"].iloc[0])], [str(dear["sku"].iloc[0])],
+             batch="catalogue"),
+        Case(tenant, "which product is the cheapest", [float(cheap["price"].iloc[0])], [str(cheap["sku"].iloc[0])],
+             batch="catalogue"),
+        Case(tenant, "List our 3 priciest items", [float(v) for v in dear["price"].iloc[:3]],
+             [str(s) for s in dear["sku"].iloc[:3]], ordered=True, batch="catalogue"),
+        Case(tenant, "What is the average price of our products?", [float(priced["price"].mean())],
+             batch="catalogue"),
+        Case(tenant, "Which category has the most products?", [float(per_category.iloc[0])],
+             [str(per_category.index[0])], batch="catalogue"),
+        Case(tenant, "Which category has the most expensive products?", [float(by_price.iloc[0])],
+             [str(by_price.index[0])], absent=["had the most revenue"], batch="catalogue"),
+    ]
+
+
 if __name__ == "__main__":
     main()
+

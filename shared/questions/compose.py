@@ -255,9 +255,12 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     metric = q.metrics[0]
     unit = metric_unit(metric)
     noun = METRIC_NOUNS.get(metric, metric.replace("_", " "))
+    if metric == "catalogue_price" and not set(q.dimensions) & {"sku", "product"}:
+        noun = "average catalogue price"  # of every priced product, or of a category's: not one product's price
     namer = _Namer(reading, titles)
     period = q.time_range
-    when = _when(period)
+    # the catalogue has no date: its prices and products are the current ones
+    when = "in your catalogue" if metric in _CATALOGUE_METRICS and period is None else _when(period)
     if ranked_on and result.rows:
         when += ranked_on
     where = _filter_phrase(q.filters, titles, reading.names)
@@ -515,6 +518,10 @@ def _filtered_out(sku: str, filters: list[DimensionFilter]) -> bool:
     return any(f.dimension == "sku" and (sku in f.values) == (f.op == "not_in") for f in filters)
 
 
+#: Metrics of the catalogue, which has no date.
+_CATALOGUE_METRICS = frozenset({"catalogue_price", "catalogue_products", "uncosted_products"})
+
+
 def _when(period: TimeRange | None) -> str:
     """How a sentence places the period: "in Q1 2025 (...)", "on 4 Dec 2026 (...)", "over all your data (...)"."""
     if period is None:
@@ -608,9 +615,14 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
     if single:
         top = valued[0]
         most = "least" if bottom else "most"
-        if unit in ("percent", "rating", "index", "days") or metric in ("aov", "asp", "units_per_order"):
+        if unit in ("percent", "rating", "index", "days") or metric in ("aov", "asp", "units_per_order",
+                                                                         "catalogue_price"):
             most = "lowest" if bottom else "highest"
+        tied = [r for r in valued[1:3] if r.get(metric) == top.get(metric)]
         text = f"{namer.row(top, dims)} had the {most} {noun}{where} {when}: {v(top)}"
+        if tied:  # "Apparel had the most products ...: 60, tied with Electronics", not "ahead of Electronics (60)"
+            others = [namer.row(r, dims) for r in tied]
+            return text + f", tied with {' and '.join(others)}."
         share = top.get(share_key)
         if isinstance(share, (int, float)):
             text += f" ({share * 100:.1f}% of the total)"

@@ -227,10 +227,12 @@ METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
                  "repeat_customers": "repeat customers", "promo_orders": "orders with a promotion or discount",
                  "promo_revenue": "revenue on promotion", "inventory_retail_value": "stock value at catalogue price",
                  "uncosted_skus": "SKUs without a cost", "stocked_skus": "SKUs in stock",
-                 "unpriced_skus": "SKUs without a price"}
+                 "unpriced_skus": "SKUs without a price", "catalogue_price": "catalogue price",
+                 "catalogue_products": "products"}
 METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
     "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
-    "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV}
+    "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV, "catalogue_price": DataKind.PRODUCTS,
+    "catalogue_products": DataKind.PRODUCTS}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money|"
                    r"how (?:did|do|does|are|is|was|were|has|have) (?:[\w'&-]+ ){1,4}?(?:get(?:ting)? on|got on|go|gone|"

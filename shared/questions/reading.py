@@ -29,6 +29,7 @@ from pydantic import BaseModel, Field
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
+from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, verb_matches
 from shared.questions.reviews import (
     ReviewAsk,
@@ -698,6 +699,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         # "how much stock is left of our bestseller?": the top SKU by units, its on-hand (not the store's)
         reading.kind, reading.shape, reading.query = "metric", "bestseller_stock", best
         reading.as_of = best.time_range.end if best.time_range is not None else today
+        return reading
+    if gap is None and (priced := read_catalogue_price(
+            question, tenant_id, extents,
+            catalogue=index is not None and index.vocabulary.priced_products > 0)) is not None:
+        # "our most expensive product", "the average price of our products": the catalogue's prices
+        reading.kind, reading.shape, reading.query, reading.show = "metric", priced.shape, priced.query, priced.show
         return reading
     if gap is None and asks_uncosted_products(question):  # the catalogue's products, not cost of goods
         reading.kind, reading.shape, reading.query = "metric", "count", uncosted_query(tenant_id)

@@ -100,6 +100,8 @@ class Vocabulary(BaseModel):
         default_factory=dict, description="Kind -> first and last date of the tenant's rows of that kind.")
     undated_reviews: int = Field(default=0, description="Reviews without a date (in no extent, in every all-time "
                                                          "figure).")
+    priced_products: int = Field(default=0, description="Catalogue products with a price (their prices answer "
+                                                         "\"our most expensive product\").")
 
     @property
     def categories(self) -> list[str]:

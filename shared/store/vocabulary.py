@@ -28,8 +28,9 @@ MAX_NAMES = 500
 _DOC_ID = "vocabulary"
 #: Bumped when the cached document's shape changes, so older caches are rebuilt rather than misread.
 #: 3: sales_columns says whether sales lines name a currency; 4: undated reviews; 5: promo flag; 6: countries,
-#: regions, states; 7: the SKUs of reviews (a tenant with reviews only names its products by them).
-VOCABULARY_SCHEMA = 7
+#: regions, states; 7: the SKUs of reviews (a tenant with reviews only names its products by them); 8: how many
+#: catalogue products have a price.
+VOCABULARY_SCHEMA = 8
 #: Products past which the vocabulary is not written to the document store (Firestore documents are <= 1 MiB).
 MAX_CACHED_PRODUCTS = 3_000
 # keyed by the warehouse object too (held in the value, so its id cannot be reused while cached)
@@ -42,6 +43,12 @@ def products_statement() -> exp.Select:
     """SKU, title, brand, category and marketplace ids of the tenant's catalogue."""
     return (exp.select("sku", "title", "brand", "category", "asin", "gtin", "currency")
             .from_("products").where(tenant_predicate()).order_by("sku").limit(MAX_PRODUCTS))
+
+
+def priced_count_statement() -> exp.Select:
+    """How many of the tenant's catalogue products have a price (their prices answer "our most expensive product")."""
+    return (exp.select(exp.alias_(exp.func("COUNT", exp.Star()), "n")).from_("products")
+            .where(exp.and_(tenant_predicate(), exp.column("price").is_(exp.null()).not_())))
 
 
 def catalogue_count_statement(categories: int = 0, brands: int = 0) -> exp.Select:
@@ -109,12 +116,14 @@ def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> V
         if "date" in RECORD_MODELS[kind].model_fields and (e := data_extent(warehouse, tenant_id, kind)) is not None:
             extents[kind.value] = (e.first, e.last)
     skus = list(dict.fromkeys([*_strings(sold, "sku"), *_strings(reviewed, "sku")]))[:MAX_PRODUCTS]
+    priced = warehouse.run(priced_count_statement(), params)
     return Vocabulary(tenant_id=tenant_id, version=version, products=names, skus=skus,
                       extents=extents, sales_columns=present,
                       undated_reviews=undated_rows(warehouse, tenant_id, DataKind.REVIEWS),
                       channels=_strings(channels, "channel"), competitors=_strings(competitors, "competitor"),
                       countries=places["country"], regions=places["region"], states=places["state"],
-                      currency=currencies[0] if currencies else None)
+                      currency=currencies[0] if currencies else None,
+                      priced_products=int(priced["n"].iloc[0]) if len(priced) else 0)
 
 
 def load_vocabulary(warehouse: Warehouse, documents: DocumentStore, tenant_id: str, version: int) -> Vocabulary:

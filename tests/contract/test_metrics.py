@@ -300,6 +300,25 @@ def test_catalogue_products_without_a_cost_whatever_the_period(seeded: Seeded, t
     assert sorted(r["product"] for r in named) == sorted(products["title"])  # are not this tenant's products
 
 
+def test_catalogue_prices_rank_and_average_the_priced_products(seeded: Seeded) -> None:
+    """"Our most expensive product", "the average price of our products": the catalogue's current prices."""
+    products = seeded.products
+    priced = products[products["price"].notna()]
+    assert len(priced) >= 3
+    top = seeded.run(metrics=["catalogue_price"], dimensions=["sku"], order_by="catalogue_price", limit=3).rows
+    expected = priced.sort_values(["price", "sku"], ascending=[False, True]).head(3)
+    assert [round(r["catalogue_price"], 6) for r in top] == [round(float(p), 6) for p in expected["price"]]
+    cheapest = seeded.run(metrics=["catalogue_price"], dimensions=["sku"], order_by="catalogue_price",
+                          descending=False, limit=1).rows
+    assert cheapest[0]["catalogue_price"] == pytest.approx(float(priced["price"].min()))
+    mean = seeded.run(metrics=["catalogue_price"]).rows[0]["catalogue_price"]
+    assert mean == pytest.approx(float(priced["price"].mean()))  # products without a price are left out
+    by_category = {r["category"]: r["catalogue_price"] for r in seeded.run(
+        metrics=["catalogue_price"], dimensions=["category"]).rows}
+    truth = priced.groupby("category")["price"].mean()
+    assert by_category == pytest.approx({str(k): float(v) for k, v in truth.items()})
+
+
 def test_orders_and_revenue_with_a_discount(seeded: Seeded) -> None:
     result = seeded.run(metrics=["promo_order_share", "promo_orders", "promo_revenue_share"], time_range=Q1)
     sales = in_range(seeded.sales, Q1.start, Q1.end)

@@ -187,6 +187,10 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
             "Products (SKUs) in the catalogue."),
     Measure("uncosted_products", "catalogue", lambda: exp.Count(this=exp.Distinct(expressions=[when(
         col("unit_cost").is_(exp.null()), col("catalogue_sku"))])), "Catalogue products (SKUs) without a cost."),
+    Measure("catalogue_price_sum", "catalogue", lambda: fn("SUM", col("unit_price")),
+            "Sum of the catalogue's current prices (one row per SKU)."),
+    Measure("catalogue_priced", "catalogue", lambda: exp.Count(this=col("unit_price")),
+            "Catalogue products (SKUs) with a price."),
     Measure("index_sum", "competitor_prices",
             lambda: fn("SUM", ratio(col("our_price"), col("median_price"), 100)),
             "Sum over observations of 100 x our price / median competitor price."),
@@ -336,6 +340,10 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("catalogue_products", "Catalogue products", "count", DataKind.PRODUCTS, ("catalogue_skus",),
           _sum("catalogue_skus"), "Products (SKUs) in the catalogue (no date: a period does not apply).",
           additive=True, products=True, time_ok=False),
+    _spec("catalogue_price", "Catalogue price", "money", DataKind.PRODUCTS, ("catalogue_price_sum", "catalogue_priced"),
+          lambda m, _: ratio(m("catalogue_price_sum"), m("catalogue_priced")),
+          "The catalogue's current price of a product; over several, their mean (products without a price left "
+          "out; no date: a period does not apply).", products=True, time_ok=False),
     _spec("inventory_value_at_price", "Stock value at price", "money", INV, ("stock_price_value",),
           _sum("stock_price_value"), "Units on hand at each SKU and location's latest snapshot x the product's "
           "current catalogue price (SKUs without a price are left out).", additive=True, products=True),

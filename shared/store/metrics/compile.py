@@ -331,7 +331,8 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
     if group == "reviews":
         return _rows(ctx, group, {"rating": _f("rating")}), None
     if group == "catalogue":  # the catalogue's products, whatever the period (they have no date)
-        return _rows(ctx, group, {"catalogue_sku": _f("sku"), "unit_cost": col("cost", table="p")}), None
+        return _rows(ctx, group, {"catalogue_sku": _f("sku"), "unit_cost": col("cost", table="p"),
+                                  "unit_price": col("price", table="p"), "currency": col("currency", table="p")}), None
     if group == "inventory":
         partition: list[exp.Expr] = [_f("sku"), _f("location")]
         if "date" in ctx.query.dimensions:
@@ -376,7 +377,7 @@ def _branch(ctx: _Context, group: MeasureGroup, all_measures: list[str], currenc
         agg = measure.aggregate() if measure.group == group else exp.cast(exp.null(), _FLOAT)
         select.append(exp.alias_(agg, _measure_col(name), copy=False))
     if currency:
-        if group == "sales" or (group == "inventory" and ctx.with_products):
+        if group == "sales" or (group in ("inventory", "catalogue") and ctx.with_products):
             select += [exp.alias_(fn("MIN", col("currency")), "_currency_min", copy=False),
                        exp.alias_(fn("MAX", col("currency")), "_currency_max", copy=False)]
         else:
