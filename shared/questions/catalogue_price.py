@@ -49,19 +49,29 @@ _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
 class CatalogueAsk:
     """A catalogue question read: its query, its shape and how many a ranking shows."""
 
-    query: MetricQuery
+    query: MetricQuery | None
     shape: Literal["value", "breakdown", "ranking"]
     show: int | None = None
+    needed: str | None = None  # what the data lacks to answer it (then there is no query)
+
+
+#: What a question by category needs when the tenant's products have none.
+NO_CATEGORIES = "a category for your products (a category column in your products or sales file)"
 
 
 def read_catalogue_price(question: str, tenant_id: str, extents: Mapping[DataKind, tuple[date, date]], *,
-                         catalogue: bool) -> CatalogueAsk | None:
+                         catalogue: bool, categories: bool = True) -> CatalogueAsk | None:
     """The catalogue question ``question`` asks, or ``None`` when it asks none (or names the market).
 
-    ``catalogue``: the tenant's catalogue has prices (else the prices products sold at answer).
+    ``catalogue``: the tenant's catalogue has prices (else the prices products sold at answer); ``categories``:
+    its products have categories (else a question by category says what it needs).
     """
     if _MARKET.search(question):
         return None
+    if not categories and (_MOST_PRODUCTS.search(question) or (
+            _BY_CATEGORY.search(question) and (_EXTREME.search(question) or _EXTREME_AFTER.search(question)
+                                               or _AVERAGE.search(question)))):
+        return CatalogueAsk(None, "value", needed=NO_CATEGORIES)
     sales = extents.get(DataKind.SALES)
     metric: MetricName = "catalogue_price" if catalogue else "asp"
     if not catalogue and sales is None:

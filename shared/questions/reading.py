@@ -701,9 +701,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.as_of = best.time_range.end if best.time_range is not None else today
         return reading
     if gap is None and (priced := read_catalogue_price(
-            question, tenant_id, extents,
-            catalogue=index is not None and index.vocabulary.priced_products > 0)) is not None:
+            question, tenant_id, extents, catalogue=index is not None and index.vocabulary.priced_products > 0,
+            categories=index is None or bool(index.vocabulary.categories))) is not None:
         # "our most expensive product", "the average price of our products": the catalogue's prices
+        if priced.query is None:
+            reading.kind, reading.concept, reading.needed = "unanswerable", "products by category", priced.needed
+            return reading
         reading.kind, reading.shape, reading.query, reading.show = "metric", priced.shape, priced.query, priced.show
         return reading
     if gap is None and asks_uncosted_products(question):  # the catalogue's products, not cost of goods

@@ -71,3 +71,12 @@ def test_products_per_category() -> None:
 ])
 def test_market_and_sales_questions_are_not_catalogue_questions(question: str) -> None:
     assert read_catalogue_price(question, "t", EXTENTS, catalogue=True) is None
+
+
+def test_a_question_by_category_without_categories_says_what_it_needs() -> None:
+    # UCI Online Retail has no categories: it answered revenue by "(none)"
+    for question in ("Which category has the most products?", "average product price by category"):
+        ask = read_catalogue_price(question, "t", EXTENTS, catalogue=False, categories=False)
+        assert ask is not None and ask.query is None and ask.needed is not None and "category" in ask.needed
+    ask = read_catalogue_price("What is our most expensive product?", "t", EXTENTS, catalogue=False, categories=False)
+    assert ask is not None and ask.query is not None
