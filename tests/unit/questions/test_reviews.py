@@ -389,3 +389,10 @@ def test_what_puts_customers_off_is_what_they_complain_about(shop: VocabularyInd
 def test_reviews_without_a_rating_are_no_products_without_reviews(shop: VocabularyIndex) -> None:
     r = read(shop, "how many reviews have no rating?")
     assert r.shape != "unsold"
+
+
+def test_more_negative_reviews_than_a_named_period_is_the_count_compared(shop: VocabularyIndex) -> None:
+    """Answered with the complaint themes, not the counts against the period named."""
+    r = read(shop, "are we getting worse reviews than last year?")
+    assert r.kind == "metric" and r.query is not None and r.query.compare == "previous_year"
+    assert read(shop, "why are we getting worse reviews than last year?").kind == "agent"
