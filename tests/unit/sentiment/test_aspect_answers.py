@@ -229,3 +229,10 @@ def test_battery_complaints_however_phrased_are_one_recurring_complaint() -> Non
     answer = _answer(frame, "complaints")
     recurring = answer.text.split("Recurring complaints, however phrased: ")[1]
     assert "(10 reviews" in recurring.split(" and ")[0], answer.text  # every battery phrasing, one theme
+
+
+def test_a_past_tense_mentions_its_concept() -> None:
+    """"The coffee tasted stale" did not mention taste, so "complaints about taste?" counted none of them."""
+    assert resolve_aspect("taste").mentioned_in(["the", "coffee", "tasted", "stale"])
+    assert resolve_aspect("price").mentioned_in(["fairly", "priced"])
+    assert not resolve_aspect("taste").mentioned_in(["fast", "delivery"])
