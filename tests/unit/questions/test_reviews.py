@@ -396,3 +396,9 @@ def test_more_negative_reviews_than_a_named_period_is_the_count_compared(shop: V
     r = read(shop, "are we getting worse reviews than last year?")
     assert r.kind == "metric" and r.query is not None and r.query.compare == "previous_year"
     assert read(shop, "why are we getting worse reviews than last year?").kind == "agent"
+
+
+def test_products_to_worry_about_are_the_worst_rated(shop: VocabularyIndex) -> None:
+    """Ranked the best-rated products first."""
+    r = read(shop, "which products should I worry about based on ratings?")
+    assert r.query is not None and r.query.metrics[0] == "avg_rating" and r.query.descending is False
