@@ -402,3 +402,10 @@ def test_products_to_worry_about_are_the_worst_rated(shop: VocabularyIndex) -> N
     """Ranked the best-rated products first."""
     r = read(shop, "which products should I worry about based on ratings?")
     assert r.query is not None and r.query.metrics[0] == "avg_rating" and r.query.descending is False
+
+
+@pytest.mark.parametrize("question", ["most common reason for returns in reviews",
+                                      "why do customers return our products?"])
+def test_the_reason_for_returns_is_the_complaints_of_returns(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "agent" and r.review_ask == "complaints" and r.aspect in ("returns", "return")
