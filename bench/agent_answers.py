@@ -134,6 +134,9 @@ def review_questions(truth: object) -> list[tuple[str, Check]]:
                                                                                              * 0.01))
                                                    for k in (5, 4, 1))),
         ("What are folks griping about this year?", lambda a, r: a.startswith("The top complaints about")),
+        ("What's the most common reason for returns in the reviews?",
+         lambda a, r: a.startswith("The most common complaint in the") and "report a return or refund" in a),
+        ("Which brand has the most complaints?", lambda a, r: "had the most negative reviews" in a),
         (f"What's the general feeling about the {title}?",
          lambda a, r: bool(re.match(r"\d+ reviews of " + declining, a))),
     ]

@@ -284,7 +284,8 @@ TOP = re.compile(r"\b(?:top|best|highest|biggest|largest|most|leading|strongest|
 BOTTOM = re.compile(r"\b(?:bottom|worst|lowest|least|smallest|weakest|fewest|slowest|quietest|deadest|least busy|"
                     r"worst[- ]selling|"
                     r"worst[- ]performing|least popular|poorest|laggards?|losers?|underperform\w*|slow[- ]moving|"
-                    r"(?:losing|lose|lost) money|loss[- ]making|unprofitable|money[- ]losing)\b",
+                    r"(?:losing|lose|lost) money|loss[- ]making|unprofitable|money[- ]losing|"
+                    r"(?:worry|worried|concerned) about)\b",
                     re.I)
 N_ITEMS = re.compile(r"\b(?:which|what|the|our|my|list(?: the)?|show(?: me)?(?: the)?|name(?: the)?)\s+"
                      r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+"

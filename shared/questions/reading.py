@@ -487,7 +487,7 @@ def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) 
         r"\b(?:why|complain\w*|complaints?|themes?|say\w*|said)\b", question, re.I)
     ranked = bool(re.search(r"\b(?:most|fewest|least|more|fewer)\s+(?:\w+\s+)?complaints\b", question, re.I))
     if "sentiment" in intents and metrics and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) \
-            and (side_by_side or ranked):
+            and (side_by_side or ranked or (time.explicit_compare and not re.search(r"\bwhy\b", question, re.I))):
         intents.remove("sentiment")  # "sentiment on Amazon vs web", "which brand has the most complaints"
     if time.future and not intents and metrics:
         intents.append("forecast")

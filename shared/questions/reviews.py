@@ -63,6 +63,9 @@ _COUNTING = re.compile(r"\b(?:how many|number of|count|total|average|avg|mean|sh
                        r"fraction|ratio|rate|by|per|each|trend\w*|over time|monthly|weekly|daily|compare\w*|vs\.?|"
                        r"versus|most|least|top|bottom|highest|lowest|best|worst|which|stars?|rated|rating|ratings)\b"
                        r"|%", re.I)
+#: "the most common reason for returns", "why do customers return things": the returns' complaints.
+_RETURN_REASON = re.compile(r"\b(?:reasons?|causes?|why)\b[^?.!]{0,40}?\b(?P<what>returns?|returned|returning|refunds?|"
+                            r"refunded)\b", re.I)
 #: "the most complaints", "fewest complaints": complaints counted, as negative reviews.
 _MOST_COMPLAINTS = re.compile(r"\b(?:most|fewest|least|more|fewer)\s+(?:\w+\s+){0,1}complaints\b", re.I)
 #: "which brand", "what category", "products": the things such a count ranks.
@@ -148,6 +151,8 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
         return None
     if _SPAM.search(question):
         return ReviewQuestion("spam")
+    if m := _RETURN_REASON.search(question):  # "most common reason for returns": what those reviews complain of
+        return ReviewQuestion("complaints", m.group("what").lower(), m.span("what"))
     if _MOST_COMPLAINTS.search(question) and _RANKED_THINGS.search(question):
         return None  # "which brand has the most complaints": negative reviews ranked by the metrics layer
     liked = bool(_LIKE.search(question))

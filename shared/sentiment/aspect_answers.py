@@ -26,6 +26,7 @@ from shared.sentiment.answers import (
     sentiment_answers,
     unreadable,
 )
+from shared.sentiment.aspects import ASPECT_CUES
 from shared.sentiment.mentions import Mention, find_mentions, quote_of, resolve_aspect
 from shared.sentiment.scorer import score_text
 from shared.sentiment.spam_answers import spam_answer
@@ -101,7 +102,10 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
     neg = [m for m in mentions if m.polarity < 0]
     pos = [m for m in mentions if m.polarity > 0]
     ask: AskKind = "complaints" if polarity < 0 else "praise" if polarity > 0 else "aspect"
-    if polarity:
+    reasons = _reasons(reviews, neg, period, aspect.words) if polarity < 0 and aspect.name in OUTCOMES else ""
+    if reasons:  # "why do customers return things?": the complaints of the reviews that report a return
+        text = reasons
+    elif polarity:
         said = neg if polarity < 0 else pos
         verb = "complain about" if polarity < 0 else "praise"
         text = (f"{len(said)} of {n} reviews of {subject} {period} ({_pct(len(said), n):.0f}%) {verb} "
@@ -135,6 +139,28 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
                        method=method, skus=list(scoped) or [r[0] for r in rows[:10]],
                        finding_prefixes=["aspect-drop-", "complaint-"], period_start=data.start,
                        period_end=data.end)
+
+
+#: Concepts that are what happened, not a property of the product: their reasons are the other complaints.
+OUTCOMES = frozenset({"returns and refunds"})
+
+
+def _reasons(reviews: pd.DataFrame, neg: list[Mention], period: str, words: frozenset[str]) -> str:
+    """``The most common complaint in the 121 reviews that report a return or refund ... is quality/durability``.
+
+    A theme the outcome's own words cue ("refund" is a customer-service word) is left out: every such review would
+    count for it, whatever made the customer return the product.
+    """
+    reporting = reviews.iloc[sorted({m.index for m in neg})]
+    own = {a for w in words for a in ASPECT_CUES.get(w, ())}
+    themes = complaint_themes(reporting)
+    themes = themes[[str(t) not in own for t in themes.index]]
+    if themes.empty:
+        return ""
+    parts = [f"{THEME_NAMES.get(str(t), str(t))} ({_reviews(int(r['reviews']))}"
+             + (f", \"{r['quote']}\"" if i == 0 else "") + ")" for i, (t, r) in enumerate(themes.head(3).iterrows())]
+    return (f"The most common complaint in the {len(reporting)} reviews {period} that report a return or refund is "
+            f"{parts[0]}" + (", then " + join_names(parts[1:], 2) if len(parts) > 1 else "") + ".")
 
 
 _PRAISE_COLUMNS = ["theme", "reviews", "share_of_reviews", "products", "quote", "quote_review_id"]

@@ -87,7 +87,9 @@ class Aspect:
             for ptoks, aspect in MASKING_PHRASES.get(tok, ()):
                 if tuple(tokens[i:i + len(ptoks)]) == ptoks and aspect != self.scorer_aspect:
                     masked_until = max(masked_until, i + len(ptoks))
-            if i >= masked_until and (tok in self.words or _stem(tok) in self.words):
+            stem = _stem(tok)  # "tasted" -> "tast": the concept's "taste" too
+            if i >= masked_until and (tok in self.words or stem in self.words or (stem != tok and stem + "e" in
+                                                                                 self.words)):
                 return True
             for phrase in self.phrases:
                 if tuple(tokens[i:i + len(phrase)]) == phrase:

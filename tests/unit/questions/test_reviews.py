@@ -389,3 +389,23 @@ def test_what_puts_customers_off_is_what_they_complain_about(shop: VocabularyInd
 def test_reviews_without_a_rating_are_no_products_without_reviews(shop: VocabularyIndex) -> None:
     r = read(shop, "how many reviews have no rating?")
     assert r.shape != "unsold"
+
+
+def test_more_negative_reviews_than_a_named_period_is_the_count_compared(shop: VocabularyIndex) -> None:
+    """Answered with the complaint themes, not the counts against the period named."""
+    r = read(shop, "are we getting worse reviews than last year?")
+    assert r.kind == "metric" and r.query is not None and r.query.compare == "previous_year"
+    assert read(shop, "why are we getting worse reviews than last year?").kind == "agent"
+
+
+def test_products_to_worry_about_are_the_worst_rated(shop: VocabularyIndex) -> None:
+    """Ranked the best-rated products first."""
+    r = read(shop, "which products should I worry about based on ratings?")
+    assert r.query is not None and r.query.metrics[0] == "avg_rating" and r.query.descending is False
+
+
+@pytest.mark.parametrize("question", ["most common reason for returns in reviews",
+                                      "why do customers return our products?"])
+def test_the_reason_for_returns_is_the_complaints_of_returns(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "agent" and r.review_ask == "complaints" and r.aspect in ("returns", "return")

@@ -229,3 +229,21 @@ def test_battery_complaints_however_phrased_are_one_recurring_complaint() -> Non
     answer = _answer(frame, "complaints")
     recurring = answer.text.split("Recurring complaints, however phrased: ")[1]
     assert "(10 reviews" in recurring.split(" and ")[0], answer.text  # every battery phrasing, one theme
+
+
+def test_a_past_tense_mentions_its_concept() -> None:
+    """"The coffee tasted stale" did not mention taste, so "complaints about taste?" counted none of them."""
+    assert resolve_aspect("taste").mentioned_in(["the", "coffee", "tasted", "stale"])
+    assert resolve_aspect("price").mentioned_in(["fairly", "priced"])
+    assert not resolve_aspect("taste").mentioned_in(["fast", "delivery"])
+
+
+def test_the_reason_for_returns_is_what_the_returning_reviews_complain_of() -> None:
+    """"Most common reason for returns" said how many reviews mention a return, not why."""
+    rows = [("A", 5 + i, 1, "It broke after two weeks. I returned it for a refund.") for i in range(3)]
+    rows += [("B", 20, 2, "Delivery was late by a week, so I sent it back and asked for a refund."),
+             ("B", 30, 5, "Great value for the price.")]
+    answer = _answer(_frame(rows), "complaints", "returns")
+    assert answer.text.startswith("The most common complaint in the 4 reviews between"), answer.text
+    assert "that report a return or refund is quality/durability (3 reviews" in answer.text
+    assert "customer service" not in answer.text.split(".")[0]  # "refund" itself is no reason
