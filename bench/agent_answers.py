@@ -57,7 +57,7 @@ def questions(truth: object) -> list[tuple[str, Check]]:
         (f"Why is {declining} getting worse ratings?", lambda a, r: a.startswith(declining) and "fell from" in a),
         ("What do shoppers moan about most?", lambda a, r: "The top complaints about" in a and '"' in a),
         (f"How much of {top} will we sell over the next two weeks?",
-         lambda a, r: f"({top}) is expected to sell" in a.split(".")[0] and "next 14 days" in a and "interval" in a),
+         lambda a, r: f"({top}) is expected to sell" in a.split(". ")[0] and "next 14 days" in a and "interval" in a),
         (f"If I drop {top} by 15 percent, what happens to unit sales?",
          lambda a, r: "by 15%" in a and "expected demand by" in a and "elasticity" in a),
         (f"What would a 5% price increase on {top} do to demand?",
