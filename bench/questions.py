@@ -830,6 +830,7 @@ def main() -> None:
         cases += fourth_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += fifth_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += sixth_unseen_cases(t, {str(s) for s in skus["sku"]})
+        cases += upcoming_period_cases(t)
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
         cases = [c for c in cases if c.batch == only]
     runtime = LocalRuntime(deps)
@@ -1585,6 +1586,21 @@ def sixth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     add(Case(tenant, "orders growth yoy", [tr.orders(lm_s, lm_e), tr.orders(ly_s, ly_e)]))
     add(Case(tenant, "was last week better than the week before?",
              [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7), lw_s - timedelta(days=1))]))
+    return cases
+
+
+def upcoming_period_cases(t: BenchTenant) -> list[Case]:
+    """A month or quarter named without a year, asked in the future tense after its latest one ended: the next one,
+    forecast to its end and said so (found while the sixth set was fixed; batch ``upcoming``)."""
+    end, tenant = t.end, t.tenant
+    nxt = date(end.year + 1, 1, 1)
+    cases = [Case(tenant, "what revenue should we expect in january",
+                  names=[f"January {nxt.year} is still to come", "expect revenue", f"{nxt.year}-01-31"]),
+             Case(tenant, "forecast sales for january", names=["expect revenue", f"{nxt.year}-01-31"]),
+             Case(tenant, "how many units will we sell in q1", names=["expect to sell", f"{nxt.year}-03-31"],
+                  absent=["expect revenue"])]
+    for case in cases:
+        case.batch = "upcoming"
     return cases
 
 

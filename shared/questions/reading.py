@@ -34,6 +34,7 @@ from shared.questions.reviews import ReviewAsk, asks_sentiment_change, read_revi
 from shared.questions.shorthand import expand_shorthand
 from shared.questions.timephrase import (
     TimeReading,
+    fmt_day,
     fmt_range,
     last_complete,
     make_range,
@@ -166,6 +167,8 @@ class Reading(BaseModel):
     parts: list[Reading] = Field(default_factory=list, description="Further metric questions asked with their own "
                                                                   "periods (\"what did we make in October and how "
                                                                   "many units did we sell in November\"), in order.")
+    forecast_until: date | None = Field(default=None, description="The last day a forecast must reach: the end of "
+                                                                   "an upcoming month named without a year.")
     text: str | None = Field(default=None, description="The question as read, when shorthand or typos were written "
                                                        "out (\"rev last mo\" -> \"revenue last month\").")
 
@@ -458,6 +461,34 @@ def _places_known(question: str, index: VocabularyIndex | None) -> bool:
     return bool(named) and all(have.get(dim) for dim in named)
 
 
+#: Words that ask about what is still to come.
+_FUTURE_ASK = re.compile(r"\b(?:will|going to|expect\w*|forecast\w*|predict\w*|project\w*|outlook|on track|"
+                         r"likely to|should (?:we|i) (?:see|get|make|sell))\b", re.I)
+_NOT_UPCOMING = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:last|this|previous|past|prior|so far|to date|since|ago|"
+                           r"yesterday|today)\b", re.I)
+
+
+def _upcoming(question: str, time: TimeReading, today: date) -> tuple[date, str] | None:
+    """A yearless month or quarter asked about in the future tense, when its latest one is over: the next one.
+
+    Returns the last day the forecast must reach and the words that say so ("January 2027 is still to come: ...").
+    """
+    rng = time.range
+    if rng is None or time.future or time.compare or not _FUTURE_ASK.search(question) \
+            or _NOT_UPCOMING.search(question) or rng.end >= today or rng.start.day != 1:
+        return None
+    months = (rng.end.year - rng.start.year) * 12 + rng.end.month - rng.start.month + 1
+    if months not in (1, 3) or rng.end != period_containing(rng.end, "month")[1]:
+        return None
+    start = date(rng.start.year + 1, rng.start.month, 1)
+    end = period_containing(date(rng.end.year + 1, rng.end.month, 1), "month")[1]
+    if start <= today:
+        return None
+    name = f"{start:%B %Y}" if months == 1 else f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    return end, (f"{name} is still to come, so this is a forecast from the day after your data ends "
+                 f"({fmt_day(today + timedelta(days=1))}) to {fmt_day(end)}. ")
+
+
 def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) -> list[str]:
     intents = [name for name, rx in lx.AGENT_CUES.items() if rx.search(question)]
     if "forecast" in intents and time.range is not None and not time.future and "inventory" not in intents:
@@ -663,7 +694,13 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     firsts = [extents[k][0] for k in kinds if k in extents]
     today = as_of or (max(lasts) if lasts else None)
     time = resolve_time(question, today or date.today(), exclude=sku_spans)
-    reading = Reading(kind="agent", question=question, as_of=today)
+    if today is not None and metrics and (upcoming := _upcoming(question, time, today)) is not None:
+        # "what revenue should we expect in January?" on 4 Dec: next January, forecast, not last January's actuals
+        time = TimeReading(future=True, spans=time.spans)
+        reading_until, reading_lead = upcoming
+    else:
+        reading_until, reading_lead = None, ""
+    reading = Reading(kind="agent", question=question, as_of=today, forecast_until=reading_until, lead=reading_lead)
     reading.skus = list(dict.fromkeys(s for m in matches if m.kind in ("sku", "product") for s in m.values))
     reading.competitors = list(dict.fromkeys(v for m in matches if m.kind == "competitor" for v in m.values))
     reading.categories = list(dict.fromkeys(v for m in matches if m.kind == "category" for v in m.values))

@@ -374,3 +374,21 @@ def test_what_we_have_too_much_of_is_overstock(shop: VocabularyIndex) -> None:
 def test_a_price_change_without_by(shop: VocabularyIndex, question: str, pct: float) -> None:
     r = read(shop, question)
     assert r.kind == "agent" and r.price_change_pct == pct and r.skus == ["TR.88/L"]
+
+
+@pytest.mark.parametrize(("question", "until"), [
+    ("what revenue should we expect in january", date(2027, 1, 31)),
+    ("forecast sales for january", date(2027, 1, 31)),
+    ("how many units will we sell in q1", date(2027, 3, 31)),
+])
+def test_an_upcoming_month_asked_in_the_future_tense_is_forecast(shop: VocabularyIndex, question: str,
+                                                                 until: date) -> None:
+    r = read(shop, question, DEC_EXTENTS)
+    assert r.kind == "agent" and r.agent_intents == ["forecast"] and r.forecast_until == until
+    assert r.lead.startswith(("January 2027 is still to come", "Q1 2027 is still to come"))
+
+
+@pytest.mark.parametrize("question", ["what did we make in january", "what will revenue be in january 2026",
+                                      "what will sales be this month"])
+def test_a_past_or_running_period_is_not_made_upcoming(shop: VocabularyIndex, question: str) -> None:
+    assert read(shop, question, DEC_EXTENTS).forecast_until is None
