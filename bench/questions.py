@@ -831,6 +831,7 @@ def main() -> None:
         cases += fifth_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += sixth_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += upcoming_period_cases(t)
+        cases += seventh_unseen_cases(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
         cases = [c for c in cases if c.batch == only]
     runtime = LocalRuntime(deps)
@@ -1601,6 +1602,68 @@ def upcoming_period_cases(t: BenchTenant) -> list[Case]:
                   absent=["expect revenue"])]
     for case in cases:
         case.batch = "upcoming"
+    return cases
+
+
+def seventh_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
+    """A seventh set (requests and chatty forms), measured before any change made for it (batch ``unseen7``)."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = "unseen7"
+        cases.append(case)
+
+    lm_s, lm_e = _last_complete_month(end)
+    lm = tr.window(lm_s, lm_e)
+    lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
+    lw_s = lw_e - timedelta(days=6)
+    ms, ys = end.replace(day=1), date(end.year, 1, 1)
+    wk = end - timedelta(days=end.weekday())
+    oct_s, oct_e = _latest_month(end, 10)
+    nov_s, nov_e = _latest_month(end, 11)
+    q3_s = date(end.year if end.month >= 10 else end.year - 1, 7, 1)
+    bf = _black_friday(end.year) if _black_friday(end.year) <= end else _black_friday(end.year - 1)
+    add(Case(tenant, "can you tell me what we took last week", [tr.revenue(lw_s, lw_e)]))
+    add(Case(tenant, "show me orders for yesterday pls", [tr.orders(end, end)]))
+    add(Case(tenant, "I need the AOV for October", [tr.revenue(oct_s, oct_e) / tr.orders(oct_s, oct_e)]))
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    lq_e = date(end.year, q_month, 1) - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    brands = tr.window(lq_s, lq_e).groupby("brand")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "give me a breakdown of revenue by brand for last quarter", [float(brands.iloc[0])],
+             list(brands.index[:3]), ordered=True))
+    add(Case(tenant, "quick one - units shifted this month?", [tr.units(ms, end)]))
+    add(Case(tenant, "hey, how much did we make on black friday", [tr.revenue(bf, bf)]))
+    add(Case(tenant, "need sales numbers for q3 asap", [tr.revenue(q3_s, date(q3_s.year, 9, 30))]))
+    add(Case(tenant, "what's the total for november", [tr.revenue(nov_s, nov_e)]))
+    two = date(end.year if end.month > 2 else end.year - 1, (end.month - 3) % 12 + 1, end.day)
+    add(Case(tenant, "pull up revenue for the past 2 months", [tr.revenue(two + timedelta(days=1), end)]))
+    add(Case(tenant, "How many orders did the web shop get last month?",
+             [float(((lm["channel"] == "web") & (lm["units"] > 0)).sum())]))
+    top = tr.window(ys, end).groupby("brand")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "list top 5 brands this year", [float(top.iloc[0])], list(top.index[:3]), ordered=True))
+    days = tr.sales.groupby("date")["revenue"].sum()
+    add(Case(tenant, "our best day ever", [float(days.max())],
+             [f"{days.idxmax().day} {MONTHS[days.idxmax().month - 1][:3]}"]))
+    day = tr.window(end, end)
+    add(Case(tenant, "how much did amazon make us yesterday",
+             [float(day[day["channel"] == "amazon"]["revenue"].sum())]))
+    if wk < end:
+        add(Case(tenant, "I want to know if we sold more units this week than last week",  # the same weekdays
+                 [tr.units(wk, end), tr.units(wk - timedelta(days=7), end - timedelta(days=7))]))
+    inv = tr.inventory.sort_values("date", kind="stable")
+    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    add(Case(tenant, "can u check stock levels", [float(latest["on_hand"].sum())]))
+    add(Case(tenant, "any stockouts coming up?", names=["run out"]))
+    xmas = _latest_day(end, 12, 25)
+    xw = xmas - timedelta(days=xmas.weekday())
+    add(Case(tenant, "xmas week sales last year", [tr.revenue(xw, xw + timedelta(days=6))]))
+    eve = _latest_day(end, 12, 24)
+    add(Case(tenant, "what was revenue on xmas eve", [tr.revenue(eve, eve)]))
+    add(Case(tenant, "rev ytd vs ly", [tr.revenue(ys, end), tr.revenue(date(end.year - 1, 1, 1),
+                                                                       end.replace(year=end.year - 1))]))
     return cases
 
 

@@ -446,9 +446,16 @@ def _and(names: list[str]) -> str:
 
 def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[str, str] | None:
     for rx, concept, needed in lx.UNANSWERABLE:
-        if rx.search(question) and not (concept == "sales by region" and _places_known(question, index)):
+        m = rx.search(question)
+        if m and not (concept == "sales by region" and _places_known(question, index)) \
+                and not (concept == "competitors' sales" and _names_a_channel(m.group(0), index)):
             return concept, needed
     return None
+
+
+def _names_a_channel(text: str, index: VocabularyIndex | None) -> bool:
+    """Whether ``text`` names one of the tenant's sales channels ("how much did Amazon make": its sales, on it)."""
+    return index is not None and any(m.kind == "channel" for m in index.find(text))
 
 
 def _places_known(question: str, index: VocabularyIndex | None) -> bool:

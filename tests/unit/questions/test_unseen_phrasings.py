@@ -392,3 +392,20 @@ def test_an_upcoming_month_asked_in_the_future_tense_is_forecast(shop: Vocabular
                                       "what will sales be this month"])
 def test_a_past_or_running_period_is_not_made_upcoming(shop: VocabularyIndex, question: str) -> None:
     assert read(shop, question, DEC_EXTENTS).forecast_until is None
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("can you tell me what we took last week", "revenue"),
+    ("what's the total for november", "revenue"),
+    ("what was revenue on xmas eve", "revenue"),
+])
+def test_chatty_requests(shop: VocabularyIndex, question: str, metric: str) -> None:
+    r = read(shop, question, DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == [metric]
+    assert r.query.time_range is not None and not r.query.time_range.label.startswith("all your data")
+
+
+def test_what_a_channel_made_us_is_not_a_competitors_sales(shop: VocabularyIndex) -> None:
+    r = read(shop, "how much did Etsy make us yesterday", DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and [f.values for f in r.query.filters] == [["Etsy"]]
+    assert read(shop, "how much do competitors sell", DEC_EXTENTS).kind == "unanswerable"
