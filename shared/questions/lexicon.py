@@ -191,7 +191,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                             r"(?:sell|sells|sold|selling) (?:the )?(?:most|least|best|worst|fastest|slowest)|"
                             r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)"),
                S, "units sold"),
-    MetricWord("revenue", _rx(r"(?:our|my|the) take(?! on)\b|(?:did|do|does) (?:we|i) take\b|turn(?:ed|s)? over\b|"
+    MetricWord("revenue", _rx(r"(?:our|my|the) take(?! on)\b|(?:did|do|does|have|has|are|were) (?:we|i) "
+                              r"(?:take|taken|taking)\b|turn(?:ed|s)? over\b|(?:are|were|is) (?:we|i) making\b|"
                               r"what (?:we|i|the (?:shop|store|business|company)) (?:took|take|taken|made|make|"
                               r"brought in|turned over|banked)\b|"
                               r"(?:did|do|does|has|have) (?:the|our|my) (?:business|shop|store|company|site|firm) "
@@ -228,7 +229,7 @@ METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money|"
                    r"(?:what'?s|what is|what was|what were|give me|show me|tell me) (?:the |our |my )?(?:totals?|"
-                   r"figures?|numbers?)\b|"
+                   r"figures?|numbers?)\b|(?:numbers|figures|totals?|stats)\s+(?:for|from|over|in|on)\b|"
                    r"how (?:did|do|does|are|is|was|were|has|have) (?:[\w'&-]+ ){1,4}?(?:get(?:ting)? on|got on|go|gone|"
                    r"going|fare[ds]?|faring|shape[ds]? up|shaping up|stack(?:ed)? up|trade[ds]?|trading|tracking|"
                    r"pacing|trending)\b")

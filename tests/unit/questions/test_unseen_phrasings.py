@@ -409,3 +409,10 @@ def test_what_a_channel_made_us_is_not_a_competitors_sales(shop: VocabularyIndex
     r = read(shop, "how much did Etsy make us yesterday", DEC_EXTENTS)
     assert r.kind == "metric" and r.query is not None and [f.values for f in r.query.filters] == [["Etsy"]]
     assert read(shop, "how much do competitors sell", DEC_EXTENTS).kind == "unanswerable"
+
+
+@pytest.mark.parametrize("question", ["numbers for last week?", "how much have we taken this week",
+                                      "how much are we making a day on average this month"])
+def test_more_ways_to_ask_for_takings(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question, DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
