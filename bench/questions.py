@@ -832,6 +832,7 @@ def main() -> None:
         cases += sixth_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += upcoming_period_cases(t)
         cases += seventh_unseen_cases(t, {str(s) for s in skus["sku"]})
+        cases += eighth_unseen_cases(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
         cases = [c for c in cases if c.batch == only]
     runtime = LocalRuntime(deps)
@@ -1664,6 +1665,43 @@ def seventh_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     add(Case(tenant, "what was revenue on xmas eve", [tr.revenue(eve, eve)]))
     add(Case(tenant, "rev ytd vs ly", [tr.revenue(ys, end), tr.revenue(date(end.year - 1, 1, 1),
                                                                        end.replace(year=end.year - 1))]))
+    return cases
+
+
+def eighth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
+    """An eighth set (names said loosely, possessives, per cent), measured before any change made for it."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = "unseen8"
+        cases.append(case)
+
+    lm_s, lm_e = _last_complete_month(end)
+    lm = tr.window(lm_s, lm_e)
+    ys = date(end.year, 1, 1)
+    ytd = tr.window(ys, end)
+    brand = str(tr.products["brand"].value_counts().index[0])
+    add(Case(tenant, f"{brand}'s sales last month", [float(lm[lm["brand"] == brand]["revenue"].sum())]))
+    add(Case(tenant, "kitchn revenue this year", [float(ytd[ytd["category"] == "Kitchen"]["revenue"].sum())]))
+    add(Case(tenant, "electronic sales last month", [float(lm[lm["category"] == "Electronics"]["revenue"].sum())]))
+    add(Case(tenant, "what per cent of revenue came from amazon last month",
+             [float(lm[lm["channel"] == "amazon"]["revenue"].sum() / lm["revenue"].sum() * 100)]))
+    ly_s, ly_e = _month_bounds(date(lm_s.year - 1, lm_s.month, 1))
+    add(Case(tenant, "revenue last month compared to the previous year",
+             [tr.revenue(lm_s, lm_e), tr.revenue(ly_s, ly_e)]))
+    add(Case(tenant, "Amazon revenue ytd vs last year",
+             [float(ytd[ytd["channel"] == "amazon"]["revenue"].sum()),
+              float(tr.window(date(end.year - 1, 1, 1), end.replace(year=end.year - 1)).query(
+                  "channel == 'amazon'")["revenue"].sum())]))
+    add(Case(tenant, "how many outdoor items did we sell last month",
+             [float(lm[lm["category"] == "Outdoor"]["units"].sum())]))
+    add(Case(tenant, "apparel units ytd", [float(ytd[ytd["category"] == "Apparel"]["units"].sum())]))
+    add(Case(tenant, "home category orders last month",
+             [float(lm[(lm["category"] == "Home") & (lm["units"] > 0)]["order_id"].nunique())]))
+    web, amazon = (float(ytd[ytd["channel"] == c]["revenue"].sum()) for c in ("web", "amazon"))
+    add(Case(tenant, "whats the split between web and amazon this year", [web, amazon]))
     return cases
 
 

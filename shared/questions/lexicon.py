@@ -298,7 +298,7 @@ SINGULAR_PICK = re.compile(r"(?:^\s*|\b(?:the|our|my|what'?s|which is|what is)\s
                            r"smallest|slowest|quietest|best|worst|top|biggest|"
                            r"largest|busiest|highest|lowest|most|least)\b(?! \d)(?! (?:\w+ )?(?:products|items|skus|"
                            r"channels|categories|brands|competitors|months|weeks|days|sellers))", re.I)
-SHARE = re.compile(r"\b(?:share|percent(?:age)? of|pct of|proportion|fraction|what part|how much of|"
+SHARE = re.compile(r"\b(?:share|percent(?:age)? of|per cent of|pct of|proportion|fraction|what part|how much of|"
                    r"contribut(?:e|ed|ion|es)|mix|portion|split between|account(?:s|ed)? for|out of (?:all|total))"
                    r"(?!\w)|%\s*of\b", re.I)
 CHANGE = _rx(r"(?:gone|went|going|go|come|came) (?:up|down)|"

@@ -519,10 +519,14 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
     products") are the products in it, ranked.
     """
     dims: list[DimensionName] = []
+    # "how many outdoor items did we sell": one total of the group, not its products one by one
+    total_of_group = bool(_A_NUMBER.search(question)) and not (
+        lx.TOP.search(question) or lx.BOTTOM.search(question) or re.search(r"\b(?:which|what|rank\w*|list)\b",
+                                                                           question, re.I))
     for dim, rx in lx.DIMENSION_WORDS:
         for m in rx.finditer(question):
             in_group = dim == "sku" and any(question[e:m.start()].isspace() for _, e in groups) \
-                and bool(_PLURAL_DIMS["sku"].fullmatch(m.group(0)))
+                and bool(_PLURAL_DIMS["sku"].fullmatch(m.group(0))) and not total_of_group
             if _spans_overlap(m.span(), taken) or (_labels_a_name(question, m.span(), names) and not in_group):
                 continue
             if in_group:

@@ -416,3 +416,15 @@ def test_what_a_channel_made_us_is_not_a_competitors_sales(shop: VocabularyIndex
 def test_more_ways_to_ask_for_takings(shop: VocabularyIndex, question: str) -> None:
     r = read(shop, question, DEC_EXTENTS)
     assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+
+
+def test_how_many_of_a_groups_items_is_one_total(shop: VocabularyIndex) -> None:
+    r = read(shop, "how many home decor items did we sell last month")
+    assert r.query is not None and r.query.dimensions == [] and r.query.metrics == ["units"]
+    ranked = read(shop, "which home decor items sold the most last month")
+    assert ranked.query is not None and ranked.query.dimensions == ["sku"]
+
+
+def test_per_cent_of_is_a_share(shop: VocabularyIndex) -> None:
+    r = read(shop, "what per cent of revenue came from Etsy last month")
+    assert r.shape == "share"
