@@ -831,6 +831,9 @@ def main() -> None:
         cases += fifth_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += sixth_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += catalogue_price_cases(t, {str(s) for s in skus["sku"]})
+        cases += upcoming_period_cases(t)
+        cases += seventh_unseen_cases(t, {str(s) for s in skus["sku"]})
+        cases += eighth_unseen_cases(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
         cases = [c for c in cases if c.batch == only]
     runtime = LocalRuntime(deps)
@@ -1615,6 +1618,120 @@ def catalogue_price_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
         Case(tenant, "Which category has the most expensive products?", [float(by_price.iloc[0])],
              [str(by_price.index[0])], absent=["had the most revenue"], batch="catalogue"),
     ]
+
+
+def upcoming_period_cases(t: BenchTenant) -> list[Case]:
+    """A month or quarter named without a year, asked in the future tense after its latest one ended: the next one,
+    forecast to its end and said so (found while the sixth set was fixed; batch ``upcoming``)."""
+    end, tenant = t.end, t.tenant
+    nxt = date(end.year + 1, 1, 1)
+    cases = [Case(tenant, "what revenue should we expect in january",
+                  names=[f"January {nxt.year} is still to come", "expect revenue", f"{nxt.year}-01-31"]),
+             Case(tenant, "forecast sales for january", names=["expect revenue", f"{nxt.year}-01-31"]),
+             Case(tenant, "how many units will we sell in q1", names=["expect to sell", f"{nxt.year}-03-31"],
+                  absent=["expect revenue"])]
+    for case in cases:
+        case.batch = "upcoming"
+    return cases
+
+
+def seventh_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
+    """A seventh set (requests and chatty forms), measured before any change made for it (batch ``unseen7``)."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = "unseen7"
+        cases.append(case)
+
+    lm_s, lm_e = _last_complete_month(end)
+    lm = tr.window(lm_s, lm_e)
+    lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
+    lw_s = lw_e - timedelta(days=6)
+    ms, ys = end.replace(day=1), date(end.year, 1, 1)
+    wk = end - timedelta(days=end.weekday())
+    oct_s, oct_e = _latest_month(end, 10)
+    nov_s, nov_e = _latest_month(end, 11)
+    q3_s = date(end.year if end.month >= 10 else end.year - 1, 7, 1)
+    bf = _black_friday(end.year) if _black_friday(end.year) <= end else _black_friday(end.year - 1)
+    add(Case(tenant, "can you tell me what we took last week", [tr.revenue(lw_s, lw_e)]))
+    add(Case(tenant, "show me orders for yesterday pls", [tr.orders(end, end)]))
+    add(Case(tenant, "I need the AOV for October", [tr.revenue(oct_s, oct_e) / tr.orders(oct_s, oct_e)]))
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    lq_e = date(end.year, q_month, 1) - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    brands = tr.window(lq_s, lq_e).groupby("brand")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "give me a breakdown of revenue by brand for last quarter", [float(brands.iloc[0])],
+             list(brands.index[:3]), ordered=True))
+    add(Case(tenant, "quick one - units shifted this month?", [tr.units(ms, end)]))
+    add(Case(tenant, "hey, how much did we make on black friday", [tr.revenue(bf, bf)]))
+    add(Case(tenant, "need sales numbers for q3 asap", [tr.revenue(q3_s, date(q3_s.year, 9, 30))]))
+    add(Case(tenant, "what's the total for november", [tr.revenue(nov_s, nov_e)]))
+    two = date(end.year if end.month > 2 else end.year - 1, (end.month - 3) % 12 + 1, end.day)
+    add(Case(tenant, "pull up revenue for the past 2 months", [tr.revenue(two + timedelta(days=1), end)]))
+    add(Case(tenant, "How many orders did the web shop get last month?",
+             [float(((lm["channel"] == "web") & (lm["units"] > 0)).sum())]))
+    top = tr.window(ys, end).groupby("brand")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "list top 5 brands this year", [float(top.iloc[0])], list(top.index[:3]), ordered=True))
+    days = tr.sales.groupby("date")["revenue"].sum()
+    add(Case(tenant, "our best day ever", [float(days.max())],
+             [f"{days.idxmax().day} {MONTHS[days.idxmax().month - 1][:3]}"]))
+    day = tr.window(end, end)
+    add(Case(tenant, "how much did amazon make us yesterday",
+             [float(day[day["channel"] == "amazon"]["revenue"].sum())]))
+    if wk < end:
+        add(Case(tenant, "I want to know if we sold more units this week than last week",  # the same weekdays
+                 [tr.units(wk, end), tr.units(wk - timedelta(days=7), end - timedelta(days=7))]))
+    inv = tr.inventory.sort_values("date", kind="stable")
+    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    add(Case(tenant, "can u check stock levels", [float(latest["on_hand"].sum())]))
+    add(Case(tenant, "any stockouts coming up?", names=["run out"]))
+    xmas = _latest_day(end, 12, 25)
+    xw = xmas - timedelta(days=xmas.weekday())
+    add(Case(tenant, "xmas week sales last year", [tr.revenue(xw, xw + timedelta(days=6))]))
+    eve = _latest_day(end, 12, 24)
+    add(Case(tenant, "what was revenue on xmas eve", [tr.revenue(eve, eve)]))
+    add(Case(tenant, "rev ytd vs ly", [tr.revenue(ys, end), tr.revenue(date(end.year - 1, 1, 1),
+                                                                       end.replace(year=end.year - 1))]))
+    return cases
+
+
+def eighth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
+    """An eighth set (names said loosely, possessives, per cent), measured before any change made for it."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = "unseen8"
+        cases.append(case)
+
+    lm_s, lm_e = _last_complete_month(end)
+    lm = tr.window(lm_s, lm_e)
+    ys = date(end.year, 1, 1)
+    ytd = tr.window(ys, end)
+    brand = str(tr.products["brand"].value_counts().index[0])
+    add(Case(tenant, f"{brand}'s sales last month", [float(lm[lm["brand"] == brand]["revenue"].sum())]))
+    add(Case(tenant, "kitchn revenue this year", [float(ytd[ytd["category"] == "Kitchen"]["revenue"].sum())]))
+    add(Case(tenant, "electronic sales last month", [float(lm[lm["category"] == "Electronics"]["revenue"].sum())]))
+    add(Case(tenant, "what per cent of revenue came from amazon last month",
+             [float(lm[lm["channel"] == "amazon"]["revenue"].sum() / lm["revenue"].sum() * 100)]))
+    ly_s, ly_e = _month_bounds(date(lm_s.year - 1, lm_s.month, 1))
+    add(Case(tenant, "revenue last month compared to the previous year",
+             [tr.revenue(lm_s, lm_e), tr.revenue(ly_s, ly_e)]))
+    add(Case(tenant, "Amazon revenue ytd vs last year",
+             [float(ytd[ytd["channel"] == "amazon"]["revenue"].sum()),
+              float(tr.window(date(end.year - 1, 1, 1), end.replace(year=end.year - 1)).query(
+                  "channel == 'amazon'")["revenue"].sum())]))
+    add(Case(tenant, "how many outdoor items did we sell last month",
+             [float(lm[lm["category"] == "Outdoor"]["units"].sum())]))
+    add(Case(tenant, "apparel units ytd", [float(ytd[ytd["category"] == "Apparel"]["units"].sum())]))
+    add(Case(tenant, "home category orders last month",
+             [float(lm[(lm["category"] == "Home") & (lm["units"] > 0)]["order_id"].nunique())]))
+    web, amazon = (float(ytd[ytd["channel"] == c]["revenue"].sum()) for c in ("web", "amazon"))
+    add(Case(tenant, "whats the split between web and amazon this year", [web, amazon]))
+    return cases
 
 
 if __name__ == "__main__":

@@ -199,7 +199,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                             r"(?:sell|sells|sold|selling) (?:the )?(?:most|least|best|worst|fastest|slowest)|"
                             r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)"),
                S, "units sold"),
-    MetricWord("revenue", _rx(r"(?:our|my|the) take(?! on)\b|(?:did|do|does) (?:we|i) take\b|turn(?:ed|s)? over\b|"
+    MetricWord("revenue", _rx(r"(?:our|my|the) take(?! on)\b|(?:did|do|does|have|has|are|were) (?:we|i) "
+                              r"(?:take|taken|taking)\b|turn(?:ed|s)? over\b|(?:are|were|is) (?:we|i) making\b|"
+                              r"what (?:we|i|the (?:shop|store|business|company)) (?:took|take|taken|made|make|"
+                              r"brought in|turned over|banked)\b|"
                               r"(?:did|do|does|has|have) (?:the|our|my) (?:business|shop|store|company|site|firm) "
                               r"(?:take|turn over|bring in|make)\b|"
                               r"how much (?:did|do|does|has|have|was|were) (?!we\b|i\b|you\b|us\b)"
@@ -235,6 +238,8 @@ METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS
     "catalogue_products": DataKind.PRODUCTS}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money|"
+                   r"(?:what'?s|what is|what was|what were|give me|show me|tell me) (?:the |our |my )?(?:totals?|"
+                   r"figures?|numbers?)\b|(?:numbers|figures|totals?|stats)\s+(?:for|from|over|in|on)\b|"
                    r"how (?:did|do|does|are|is|was|were|has|have) (?:[\w'&-]+ ){1,4}?(?:get(?:ting)? on|got on|go|gone|"
                    r"going|fare[ds]?|faring|shape[ds]? up|shaping up|stack(?:ed)? up|trade[ds]?|trading|tracking|"
                    r"pacing|trending)\b")
@@ -306,7 +311,7 @@ SINGULAR_PICK = re.compile(r"(?:^\s*|\b(?:the|our|my|what'?s|which is|what is)\s
                            r"smallest|slowest|quietest|best|worst|top|biggest|"
                            r"largest|busiest|highest|lowest|most|least)\b(?! \d)(?! (?:\w+ )?(?:products|items|skus|"
                            r"channels|categories|brands|competitors|months|weeks|days|sellers))", re.I)
-SHARE = re.compile(r"\b(?:share|percent(?:age)? of|pct of|proportion|fraction|what part|how much of|"
+SHARE = re.compile(r"\b(?:share|percent(?:age)? of|per cent of|pct of|proportion|fraction|what part|how much of|"
                    r"contribut(?:e|ed|ion|es)|mix|portion|split between|account(?:s|ed)? for|out of (?:all|total))"
                    r"(?!\w)|%\s*of\b", re.I)
 CHANGE = _rx(r"(?:gone|went|going|go|come|came) (?:up|down)|"

@@ -44,6 +44,7 @@ from shared.questions.reviews import (
 from shared.questions.shorthand import expand_shorthand
 from shared.questions.timephrase import (
     TimeReading,
+    fmt_day,
     fmt_range,
     last_complete,
     make_range,
@@ -180,6 +181,8 @@ class Reading(BaseModel):
     parts: list[Reading] = Field(default_factory=list, description="Further metric questions asked with their own "
                                                                   "periods (\"what did we make in October and how "
                                                                   "many units did we sell in November\"), in order.")
+    forecast_until: date | None = Field(default=None, description="The last day a forecast must reach: the end of "
+                                                                   "an upcoming month named without a year.")
     text: str | None = Field(default=None, description="The question as read, when shorthand or typos were written "
                                                        "out (\"rev last mo\" -> \"revenue last month\").")
 
@@ -460,9 +463,16 @@ def _and(names: list[str]) -> str:
 
 def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[str, str] | None:
     for rx, concept, needed in lx.UNANSWERABLE:
-        if rx.search(question) and not (concept == "sales by region" and _places_known(question, index)):
+        m = rx.search(question)
+        if m and not (concept == "sales by region" and _places_known(question, index)) \
+                and not (concept == "competitors' sales" and _names_a_channel(m.group(0), index)):
             return concept, needed
     return None
+
+
+def _names_a_channel(text: str, index: VocabularyIndex | None) -> bool:
+    """Whether ``text`` names one of the tenant's sales channels ("how much did Amazon make": its sales, on it)."""
+    return index is not None and any(m.kind == "channel" for m in index.find(text))
 
 
 def _places_known(question: str, index: VocabularyIndex | None) -> bool:
@@ -473,6 +483,34 @@ def _places_known(question: str, index: VocabularyIndex | None) -> bool:
             "state": index.vocabulary.states}
     named = [dim for dim, rx in lx.PLACE_WORDS if rx.search(question)]
     return bool(named) and all(have.get(dim) for dim in named)
+
+
+#: Words that ask about what is still to come.
+_FUTURE_ASK = re.compile(r"\b(?:will|going to|expect\w*|forecast\w*|predict\w*|project\w*|outlook|on track|"
+                         r"likely to|should (?:we|i) (?:see|get|make|sell))\b", re.I)
+_NOT_UPCOMING = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:last|this|previous|past|prior|so far|to date|since|ago|"
+                           r"yesterday|today)\b", re.I)
+
+
+def _upcoming(question: str, time: TimeReading, today: date) -> tuple[date, str] | None:
+    """A yearless month or quarter asked about in the future tense, when its latest one is over: the next one.
+
+    Returns the last day the forecast must reach and the words that say so ("January 2027 is still to come: ...").
+    """
+    rng = time.range
+    if rng is None or time.future or time.compare or not _FUTURE_ASK.search(question) \
+            or _NOT_UPCOMING.search(question) or rng.end >= today or rng.start.day != 1:
+        return None
+    months = (rng.end.year - rng.start.year) * 12 + rng.end.month - rng.start.month + 1
+    if months not in (1, 3) or rng.end != period_containing(rng.end, "month")[1]:
+        return None
+    start = date(rng.start.year + 1, rng.start.month, 1)
+    end = period_containing(date(rng.end.year + 1, rng.end.month, 1), "month")[1]
+    if start <= today:
+        return None
+    name = f"{start:%B %Y}" if months == 1 else f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    return end, (f"{name} is still to come, so this is a forecast from the day after your data ends "
+                 f"({fmt_day(today + timedelta(days=1))}) to {fmt_day(end)}. ")
 
 
 def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) -> list[str]:
@@ -504,10 +542,14 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
     products") are the products in it, ranked.
     """
     dims: list[DimensionName] = []
+    # "how many outdoor items did we sell": one total of the group, not its products one by one
+    total_of_group = bool(_A_NUMBER.search(question)) and not (
+        lx.TOP.search(question) or lx.BOTTOM.search(question) or re.search(r"\b(?:which|what|rank\w*|list)\b",
+                                                                           question, re.I))
     for dim, rx in lx.DIMENSION_WORDS:
         for m in rx.finditer(question):
             in_group = dim == "sku" and any(question[e:m.start()].isspace() for _, e in groups) \
-                and bool(_PLURAL_DIMS["sku"].fullmatch(m.group(0)))
+                and bool(_PLURAL_DIMS["sku"].fullmatch(m.group(0))) and not total_of_group
             if _spans_overlap(m.span(), taken) or (_labels_a_name(question, m.span(), names) and not in_group):
                 continue
             if in_group:
@@ -686,7 +728,13 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     firsts = [extents[k][0] for k in kinds if k in extents]
     today = as_of or (max(lasts) if lasts else None)
     time = resolve_time(question, today or date.today(), exclude=sku_spans)
-    reading = Reading(kind="agent", question=question, as_of=today)
+    if today is not None and metrics and (upcoming := _upcoming(question, time, today)) is not None:
+        # "what revenue should we expect in January?" on 4 Dec: next January, forecast, not last January's actuals
+        time = TimeReading(future=True, spans=time.spans)
+        reading_until, reading_lead = upcoming
+    else:
+        reading_until, reading_lead = None, ""
+    reading = Reading(kind="agent", question=question, as_of=today, forecast_until=reading_until, lead=reading_lead)
     reading.skus = list(dict.fromkeys(s for m in matches if m.kind in ("sku", "product") for s in m.values))
     reading.competitors = list(dict.fromkeys(v for m in matches if m.kind == "competitor" for v in m.values))
     reading.categories = list(dict.fromkeys(v for m in matches if m.kind == "category" for v in m.values))

@@ -22,7 +22,8 @@ _ALWAYS: dict[str, str] = {
     "rev": "revenue", "yday": "yesterday", "yest": "yesterday", "ystday": "yesterday",
     "qty": "quantity", "qtys": "quantities", "ly": "last year", "v": "vs", "avg": "average", "lst": "last",
     "prev": "previous", "nxt": "next", "thru": "through", "tho": "though", "val": "value", "vol": "volume",
-    "amt": "amount", "ords": "orders", "custs": "customers", "prods": "products",
+    "amt": "amount", "ords": "orders", "custs": "customers", "prods": "products", "xmas": "christmas",
+    "bf": "black friday", "bfcm": "black friday to cyber monday", "pls": "please", "plz": "please",
 }
 #: "wk on wk", "mo over mo": a unit over itself.
 _UNIT_OVER_UNIT = re.compile(r"\b(wk|mo|mth|qtr|yr)(\s+(?:on|over)\s+)\1\b", re.I)

@@ -71,3 +71,10 @@ def test_turning_over_is_money() -> None:
 def test_the_router_reads_a_price_change_without_by() -> None:
     assert extract_entities("raise prices on SKU-1 10%").price_change_pct == 10.0
     assert extract_entities("cut SKU-1 by 10%").price_change_pct == -10.0
+
+
+def test_an_upcoming_month_sets_the_forecast_horizon() -> None:
+    reading = Reading(kind="agent", question="forecast sales for january", agent_intents=["forecast"], as_of=AS_OF,
+                      forecast_until=date(2027, 1, 31))
+    plan = agent_plan(reading, route("forecast sales for january", today=AS_OF))
+    assert plan.entities.horizon_days == 58 and agent_request("acme", plan, "forecast").horizon_days == 58

@@ -374,3 +374,57 @@ def test_what_we_have_too_much_of_is_overstock(shop: VocabularyIndex) -> None:
 def test_a_price_change_without_by(shop: VocabularyIndex, question: str, pct: float) -> None:
     r = read(shop, question)
     assert r.kind == "agent" and r.price_change_pct == pct and r.skus == ["TR.88/L"]
+
+
+@pytest.mark.parametrize(("question", "until"), [
+    ("what revenue should we expect in january", date(2027, 1, 31)),
+    ("forecast sales for january", date(2027, 1, 31)),
+    ("how many units will we sell in q1", date(2027, 3, 31)),
+])
+def test_an_upcoming_month_asked_in_the_future_tense_is_forecast(shop: VocabularyIndex, question: str,
+                                                                 until: date) -> None:
+    r = read(shop, question, DEC_EXTENTS)
+    assert r.kind == "agent" and r.agent_intents == ["forecast"] and r.forecast_until == until
+    assert r.lead.startswith(("January 2027 is still to come", "Q1 2027 is still to come"))
+
+
+@pytest.mark.parametrize("question", ["what did we make in january", "what will revenue be in january 2026",
+                                      "what will sales be this month"])
+def test_a_past_or_running_period_is_not_made_upcoming(shop: VocabularyIndex, question: str) -> None:
+    assert read(shop, question, DEC_EXTENTS).forecast_until is None
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("can you tell me what we took last week", "revenue"),
+    ("what's the total for november", "revenue"),
+    ("what was revenue on xmas eve", "revenue"),
+])
+def test_chatty_requests(shop: VocabularyIndex, question: str, metric: str) -> None:
+    r = read(shop, question, DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == [metric]
+    assert r.query.time_range is not None and not r.query.time_range.label.startswith("all your data")
+
+
+def test_what_a_channel_made_us_is_not_a_competitors_sales(shop: VocabularyIndex) -> None:
+    r = read(shop, "how much did Etsy make us yesterday", DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and [f.values for f in r.query.filters] == [["Etsy"]]
+    assert read(shop, "how much do competitors sell", DEC_EXTENTS).kind == "unanswerable"
+
+
+@pytest.mark.parametrize("question", ["numbers for last week?", "how much have we taken this week",
+                                      "how much are we making a day on average this month"])
+def test_more_ways_to_ask_for_takings(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question, DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+
+
+def test_how_many_of_a_groups_items_is_one_total(shop: VocabularyIndex) -> None:
+    r = read(shop, "how many home decor items did we sell last month")
+    assert r.query is not None and r.query.dimensions == [] and r.query.metrics == ["units"]
+    ranked = read(shop, "which home decor items sold the most last month")
+    assert ranked.query is not None and ranked.query.dimensions == ["sku"]
+
+
+def test_per_cent_of_is_a_share(shop: VocabularyIndex) -> None:
+    r = read(shop, "what per cent of revenue came from Etsy last month")
+    assert r.shape == "share"
