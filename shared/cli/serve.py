@@ -67,12 +67,14 @@ def stop_serving(server: Any, pump: BusPump | None, *, grace_seconds: float = 30
     """
     started = time.monotonic()
     server.task_dispatcher.shutdown(timeout=min(5.0, grace_seconds))  # run() did this on SIGTERM; again is a no-op
-    server.close()
     if pump is not None:
         pump.stop(max(0.0, grace_seconds - (time.monotonic() - started)))
     workers = [t for t in threading.enumerate() if t.name.startswith("waitress-") or t.name == "bus-pump"]
     for thread in workers:  # a worker leaves waitress's books a moment before its thread ends
         thread.join(max(0.5, grace_seconds - (time.monotonic() - started)) if thread.name == "bus-pump" else 0.5)
+    # closed only now: a request that finishes wakes the server through its trigger, and a trigger closed under
+    # it logged "Bad file descriptor" as an error on an orderly stop (the loop no longer accepts connections)
+    server.close()
     busy = sorted(t.name for t in workers if t.is_alive())
     if busy:
         log_event(_log, "serve stopped with work in flight", severity="WARNING", threads=busy,
