@@ -271,6 +271,10 @@ _BASELINE_PERIOD = re.compile(
     r"|\b(?:month|quarter|week)[-\s]+(?:over|on)[-\s]+(?:month|quarter|week)\b|\bm-?o-?m\b|\bq-?o-?q\b|\bw-?o-?w\b"
     r"|\bthe\s+(?:month|quarter|week|period)\s+before\b(?!\s+last)|\bsequential(?:ly)?\b"
     r"|\b(?:compared?\s+(?:to|with)|vs\.?|versus|than)\s+the\s+one\s+before\b", re.I)
+#: A change "over the last 6 months" is across those months (the rolling period), not against them: only a
+#: comparison word ("compared to the last 3 months", "vs the previous 3 months") makes N months a baseline.
+_CHANGE_ACROSS = re.compile(r"\b(?:over|in|during|across)\s+(?:the\s+)?(?:last|past)\s+\d+\s+(?:days|weeks|months)\b",
+                            re.I)
 _BASELINE_UNIT = re.compile(r"\b(?:week|month|quarter)|\b[wmq](?=-?o-?[wmq]\b)", re.I)
 _UNIT_OF: dict[str, Unit] = {"w": "week", "m": "month", "q": "quarter"}
 _COMPARE_CUE = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|against|than|relative\s+to|or|higher|lower|"
@@ -773,6 +777,8 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     for rx, kind in ((_BASELINE_YEAR, "previous_year"), (_BASELINE_WEEK, "previous_week"),
                      (_BASELINE_PERIOD, "previous_period")):
         for m in rx.finditer(text):
+            if rx is _BASELINE_PERIOD and _CHANGE_ACROSS.search(m.group(0)):
+                continue  # "how has revenue changed over the last 6 months": that span, not a baseline before it
             if not _overlaps(m.span(), taken):
                 taken.append(m.span())
                 if reading.compare is None:

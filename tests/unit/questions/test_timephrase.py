@@ -192,3 +192,22 @@ def test_week_of_a_day() -> None:
 def test_named_period_of_a_relative_year(phrase: str, start: date, end: date) -> None:
     r = resolve_time(phrase, MID).range
     assert r is not None and (r.start, r.end) == (start, end)
+
+
+@pytest.mark.parametrize(("phrase", "start"), [
+    ("how has revenue changed over the last 6 months?", date(2026, 6, 5)),
+    ("how has our rating changed over the last 6 months?", date(2026, 6, 5)),
+    ("how did sales change over the last 3 months?", date(2026, 9, 5)),
+    ("how much did revenue grow in the past 12 months", date(2025, 12, 5)),
+])
+def test_a_change_over_the_last_n_months_is_across_them(phrase: str, start: date) -> None:
+    # was November against October: "over the last 6 months" read as a baseline ("growth over last month")
+    t = resolve_time(phrase, date(2026, 12, 4))
+    assert t.range is not None and (t.range.start, t.range.end) == (start, date(2026, 12, 4))
+    assert t.compare is None
+
+
+@pytest.mark.parametrize("phrase", ["growth over last month", "revenue this month compared to the last 3 months",
+                                    "revenue up over the previous month"])
+def test_a_comparison_word_still_makes_a_baseline(phrase: str) -> None:
+    assert resolve_time(phrase, date(2026, 12, 4)).compare == "previous_period"
