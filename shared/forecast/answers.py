@@ -399,13 +399,23 @@ class SoFar:
     revenue: float | None
 
 
+def running_period_name(start: date, end: date) -> str:
+    """What a running period is called: "December 2026", "Q4 2026" or "2026"."""
+    if start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
+        return str(start.year)
+    if start.month != end.month and start.day == 1 and start.month % 3 == 1 and end.month == start.month + 2:
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    return f"{end:%B %Y}"
+
+
 def _month_total_text(done: SoFar, total: float, lo: float, hi: float, level: float, end: date,
                       money: Any | None = None) -> str:
     """" With 1,234 units sold 1-4 Dec, December 2026 comes to about 5,678 units (90% interval ...)"."""
-    month = f"{end:%B %Y}"
+    month = running_period_name(done.start, end)
     span = f"{done.end.day} {done.end:%b}"
     if done.start != done.end:
-        span = f"{done.start.day}-{span}"
+        span = f"{done.start.day}-{span}" if done.start.month == done.end.month else \
+            f"{done.start.day} {done.start:%b}-{span}"
     if money is not None and done.revenue is not None:
         x = done.revenue
         return (f" With {money(x)} taken {span}, {month} comes to about "

@@ -116,7 +116,7 @@ _FORECASTABLE = {"revenue": "revenue", "units": "units"}
 
 
 def rest_of_month(reading: Reading) -> Reading:
-    """A question about how a running month will turn out gets its forecast beside the month's actuals so far.
+    """A question about how a running month (quarter, year) will turn out gets its forecast beside the actuals so far.
 
     "What will December sales look like?" asked on 4 Dec was answered with 1-4 Dec alone; a metric reading of
     revenue or units over a month that the as-of date cuts short ("to date"), asked with future words, also asks
@@ -128,8 +128,8 @@ def rest_of_month(reading: Reading) -> Reading:
             or q.time_range is None or not _FUTURE.search(reading.question)):
         return reading
     start, end = q.time_range.start, q.time_range.end
-    month_end = _month_end(start)
-    if start.day != 1 or end != as_of or end >= month_end or "to date" not in q.time_range.label:
+    period_end = _running_period_end(start, q.time_range.label)
+    if start.day != 1 or end != as_of or end >= period_end or "to date" not in q.time_range.label:
         return reading
     return reading.model_copy(update={"agent_intents": ["forecast"], "asks": ["forecast"]})
 
@@ -139,6 +139,15 @@ def _month_end(day: date) -> date:
     return nxt - timedelta(days=1)
 
 
+def _running_period_end(start: date, label: str) -> date:
+    """The last day of the month, quarter or year a "to date" range runs in ("Q4 2026 to date", "2026 to date")."""
+    if re.match(r"Q[1-4]\s+\d{4}\b", label):
+        return _month_end(date(start.year, (start.month - 1) // 3 * 3 + 3, 1))
+    if re.match(r"(?:\d{4}|this year|the year)\b", label, re.I) and start == date(start.year, 1, 1):
+        return date(start.year, 12, 31)
+    return _month_end(start)
+
+
 def _rest_of_month(reading: Reading) -> tuple[date, int, str] | None:
     """(month start, days left after the as-of date, measure) when :func:`rest_of_month` asked the forecast."""
     q, as_of = reading.query, reading.as_of
@@ -146,7 +155,7 @@ def _rest_of_month(reading: Reading) -> tuple[date, int, str] | None:
         return None
     if q.time_range.start.day != 1 or q.time_range.end != as_of or len(q.metrics) != 1:
         return None
-    left = (_month_end(q.time_range.start) - as_of).days
+    left = (_running_period_end(q.time_range.start, q.time_range.label) - as_of).days
     return (q.time_range.start, left, _FORECASTABLE.get(q.metrics[0], "units")) if left > 0 else None
 
 

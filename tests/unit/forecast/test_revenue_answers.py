@@ -199,3 +199,12 @@ def test_a_category_asked_in_money_says_whose_revenue() -> None:
                              revenue=RevenueBasis({}, 20.0, "USD"))
     assert answer.text.startswith("We expect revenue from the kitchen category of about $2,000.00 over the next 30 "
                                   "days"), answer.text
+
+
+def test_a_running_quarter_or_year_is_named_as_such() -> None:
+    from shared.forecast.answers import running_period_name
+
+    assert running_period_name(date(2026, 12, 1), date(2026, 12, 31)) == "December 2026"
+    assert running_period_name(date(2026, 10, 1), date(2026, 12, 31)) == "Q4 2026"
+    assert running_period_name(date(2026, 1, 1), date(2026, 12, 31)) == "2026"
+    assert running_period_name(date(2026, 7, 1), date(2026, 9, 30)) == "Q3 2026"

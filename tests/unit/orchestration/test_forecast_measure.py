@@ -63,3 +63,17 @@ def test_a_running_month_asked_about_its_outcome_also_asks_the_forecast(question
         assert request.options["measure"] == "revenue" and request.options["asks"] == ["forecast"]
     units = rest_of_month(_reading("how many units will we sell this month", start, end, label, "units"))
     assert (units.asks == ["forecast"]) is ("to date" in label)  # units: completed in units
+
+
+@pytest.mark.parametrize(("question", "start", "label", "days"), [
+    ("How much will we make this quarter?", "2026-07-01", "Q3 2026 to date", 46),
+    ("What will this year's revenue come to?", "2026-01-01", "2026 to date", 138),
+    ("What will August sales look like?", "2026-08-01", "August 2026 to date", 16),
+])
+def test_a_running_quarter_or_year_is_completed_to_its_end(question: str, start: str, label: str, days: int) -> None:
+    """Before: a quarter or year to date asked about its outcome was answered with the actuals so far alone."""
+    reading = rest_of_month(_reading(question, start, "2026-08-15", label))
+    assert reading.asks == ["forecast"]
+    plan = agent_plan(reading, Plan(intents=["overview"], entities=extract_entities(question)))
+    request = agent_request("acme", plan, "forecast")
+    assert request.horizon_days == days and request.options["to_date_start"] == start
