@@ -336,8 +336,11 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
     # another's) stand in when the history holds too few windows
     periods = len(result.forecast)
     band = horizon_sum_band(series.values, periods, max(SUM_BAND_BASE[freq], periods), options.level)
-    lower, upper = (total * band[0], total * band[1]) if band else \
-        (float(result.lower.sum()) * scale, float(result.upper.sum()) * scale)
+    summed = (float(result.lower.sum()) * scale, float(result.upper.sum()) * scale)
+    # never wider than the summed bands (every period missing the same way is the widest the model's own
+    # per-period bands allow): over a long horizon the recent rate the windows are measured against ignores a
+    # season the model knows, and 138 days of a seasonal store read $1.1M-$5.7M around $2.5M
+    lower, upper = (max(total * band[0], summed[0]), min(total * band[1], summed[1])) if band else summed
     return SkuForecastView(sku=label or f"all {skus:,} SKUs", total=total, lower=max(0.0, lower), upper=upper,
                            horizon_days=horizon_days, model=result.model)
 

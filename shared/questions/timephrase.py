@@ -289,7 +289,9 @@ _ALL_TIME = re.compile(r"\b(?:all[-\s]time|ever|of\s+all\s+time|in\s+total|overa
                        r"(?:start|beginning)(?!\s+of\s+(?!(?:the\s+)?(?:data|records|business|shop|store|time)\b))|all\s+(?:my|our|the)\s+data|"
                        r"whole\s+history)\b", re.I)
 _FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|"
-                     r"years?)\b|\btomorrow\b", re.I)
+                     r"years?)\b|\btomorrow\b"
+                     # "the rest of the year": the days left in it (the forecast's horizon, ``router._REST_OF``)
+                     r"|\b(?:rest|remainder|balance)\s+of\s+(?:the\s+|this\s+)?(?:month|quarter|year)\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:every|each)\s+"
                       r"(mon|tues|wednes|thurs|fri|satur|sun)day\b"
                       r"|\b(?:on\s+|at\s+|over\s+)?(?:the\s+)?(weekends?|weekdays)\b", re.I)

@@ -58,3 +58,21 @@ def test_the_store_total_band_is_measured_not_the_summed_daily_bands() -> None:
     view = store_total(steady, days[-1], "D", ForecastOptions(horizon=30, level=0.9), 30, 1)
     assert view is not None and abs(view.total - 6000) < 0.05 * 6000
     assert 0.93 * view.total < view.lower and view.upper < 1.07 * view.total
+
+
+def test_the_store_total_band_is_never_wider_than_the_summed_daily_bands() -> None:
+    from shared.forecast.agent import STORE_SERIES, _build_series, store_total
+    from shared.forecast.engine import ForecastOptions, forecast_series
+
+    rng = np.random.default_rng(4)
+    days = pd.date_range("2024-01-01", periods=620, freq="D")
+    season = 100 * (1 + 0.5 * np.sin(2 * np.pi * np.arange(len(days)) / 365))  # a strong yearly season
+    sales = pd.DataFrame({"sku": "S", "date": days, "units": rng.poisson(season).astype(float), "price": np.nan,
+                          "promo": np.nan})
+    options = ForecastOptions(horizon=138, level=0.9, prophet="never")
+    view = store_total(sales, days[-1], "D", options, 138, 1)
+    daily = sales.groupby("date", as_index=False)["units"].sum().assign(sku=STORE_SERIES, price=np.nan,
+                                                                        promo=np.nan)
+    result = forecast_series(_build_series(daily, days[-1], "D")[STORE_SERIES], options)
+    assert view is not None
+    assert float(result.lower.sum()) - 1e-6 <= view.lower < view.total < view.upper <= float(result.upper.sum()) + 1e-6

@@ -211,3 +211,11 @@ def test_a_change_over_the_last_n_months_is_across_them(phrase: str, start: date
                                     "revenue up over the previous month"])
 def test_a_comparison_word_still_makes_a_baseline(phrase: str) -> None:
     assert resolve_time(phrase, date(2026, 12, 4)).compare == "previous_period"
+
+
+@pytest.mark.parametrize("phrase", ["what will revenue be for the rest of the year?",
+                                    "forecast sales for the remainder of the quarter",
+                                    "how many units will we sell for the rest of the month?"])
+def test_the_rest_of_a_period_is_the_future(phrase: str) -> None:
+    # "what will revenue be for the rest of the year?" answered all-time revenue
+    assert resolve_time(phrase, date(2026, 8, 15)).future
