@@ -79,3 +79,5 @@ def test_a_request_still_running_after_the_grace_is_reported(caplog: pytest.LogC
             # that here, inside the capture, not into the rest of the run's output
             release.set()
             requester.join(10)
+            for worker in [t for t in threading.enumerate() if t.name.startswith("waitress-")]:
+                worker.join(10)  # the server's thread ends after its client: its error is logged then
