@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from shared.deps import Deps, get_deps
+from shared.deps import Deps, get_deps, reset_deps
 from shared.runtime.local import HttpResult, LocalRuntime
 from shared.security.principal import Role
 from shared.security.tokens import mint_token
+from tests.e2e.ingest.cli_helpers import free_port
 
 
 class Harness:
@@ -54,3 +57,24 @@ class Harness:
 def harness() -> Harness:
     return Harness(get_deps())
 
+
+
+@pytest.fixture()
+def served_gateway(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The real gateway on a free port, so the embedded signed URLs (``/v1/blobs/...``) can be sent to."""
+    from werkzeug.serving import make_server
+
+    from shared.runtime.gateway import create_gateway
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    monkeypatch.setenv("ECOMINTEL_PUBLIC_BASE_URL", base)
+    reset_deps()
+    server = make_server("127.0.0.1", port, create_gateway(), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield base
+    finally:
+        server.shutdown()
+        thread.join(10)

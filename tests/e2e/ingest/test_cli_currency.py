@@ -10,20 +10,18 @@ anything is stored.
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import threading
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
-from shared.cli.main import main
 from shared.deps import get_deps, reset_deps
+from tests.e2e.ingest.cli_helpers import cli_env, free_port, run_cli, signed_url_requests
 
 REPO = Path(__file__).resolve().parents[3]
 #: Sales lines with no currency column: September 2024 is "last month" for data as of 15 Oct 2024.
@@ -32,15 +30,9 @@ SALES = ("order_id,date,sku,units,unit_price\nO1,2024-09-03,A,2,10.00\nO2,2024-0
 PRICES = "sku,competitor,date,price,currency\nA,MegaMart,2024-10-01,9.50,\nB,MegaMart,2024-10-01,4.00,EUR\n"
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
 def _stored(capsys: pytest.CaptureFixture[str], tenant: str, kind: str = "sales") -> list[tuple[str, Any, bool]]:
     """(sku, currency, flagged currency:from_upload) of the stored rows, through ``ecomintel export``."""
-    code, out, _ = _run(capsys, "export", "--tenant", tenant, "--kind", kind, "--format", "json")
+    code, out, _ = run_cli(capsys, "export", "--tenant", tenant, "--kind", kind, "--format", "json")
     assert code == 0
     return sorted((r["sku"], r["currency"], "currency:from_upload" in json.loads(r["quality_flags"] or "[]"))
                   for r in json.loads(out))
@@ -50,24 +42,24 @@ def test_ingest_with_a_currency_prices_the_rows_and_the_answer(tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "sales.csv"
     path.write_text(SALES)
-    code, out, err = _run(capsys, "ingest", str(path), "--tenant", "gbshop", "--currency", "gbp", "--json")
+    code, out, err = run_cli(capsys, "ingest", str(path), "--tenant", "gbshop", "--currency", "gbp", "--json")
     assert code == 0, err
     summary = json.loads(out)
     assert summary["currency"] == "GBP" and summary["accepted"] == 4
-    assert _run(capsys, "ingest", str(path), "--tenant", "plainshop")[0] == 0
+    assert run_cli(capsys, "ingest", str(path), "--tenant", "plainshop")[0] == 0
     assert _stored(capsys, "gbshop") == [("A", "GBP", True), ("A", "GBP", True), ("B", "GBP", True),
                                          ("B", "GBP", True)]
     assert {c for _, c, _ in _stored(capsys, "plainshop")} == {None}
-    code, answer, _ = _run(capsys, "ask", "what did we make last month?", "--tenant", "gbshop", "--no-cache")
+    code, answer, _ = run_cli(capsys, "ask", "what did we make last month?", "--tenant", "gbshop", "--no-cache")
     assert code == 0 and "£25.50" in answer.splitlines()[0], answer  # 2 x 10.00 + 5.50 in September, in pounds
-    code, plain, _ = _run(capsys, "ask", "what did we make last month?", "--tenant", "plainshop", "--no-cache")
+    code, plain, _ = run_cli(capsys, "ask", "what did we make last month?", "--tenant", "plainshop", "--no-cache")
     assert code == 0 and "25.50" in plain and "£" not in plain  # the same rows without a stated currency
 
 
 def test_the_human_summary_names_the_currency(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "sales.csv"
     path.write_text(SALES)
-    code, out, _ = _run(capsys, "ingest", str(path), "--tenant", "gbshop", "--currency", "GBP")
+    code, out, _ = run_cli(capsys, "ingest", str(path), "--tenant", "gbshop", "--currency", "GBP")
     assert code == 0 and "(currency GBP where the file names none)" in out.splitlines()[0]
 
 
@@ -80,7 +72,7 @@ def test_a_code_that_is_not_iso_4217_exits_2_with_one_line_and_stores_nothing(
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("sales.csv", SALES)
     for target in (path, archive):
-        code, out, err = _run(capsys, "ingest", str(target), "--tenant", "gbshop", "--currency", bad)
+        code, out, err = run_cli(capsys, "ingest", str(target), "--tenant", "gbshop", "--currency", bad)
         assert code == 2 and out == ""
         assert err.startswith("ecomintel: error: --currency: currency must be an ISO 4217 code") and \
             err.count("\n") == 1, err
@@ -93,7 +85,7 @@ def test_each_csv_of_a_zip_carries_the_currency(tmp_path: Path, capsys: pytest.C
         z.writestr("shop/sales.csv", SALES)
         z.writestr("shop/competitor_prices.csv", PRICES)
         z.writestr("shop/reviews.csv", "review_id,sku,date,stars,body\nr1,A,2024-10-01,5,Great\n")
-    code, out, err = _run(capsys, "ingest", str(archive), "--tenant", "gbshop", "--currency", "GBP")
+    code, out, err = run_cli(capsys, "ingest", str(archive), "--tenant", "gbshop", "--currency", "GBP")
     assert code == 0, err
     priced = [line for line in out.splitlines() if "(currency GBP where the file names none)" in line]
     assert sorted(line.split(":")[1] for line in priced) == ["competitor_prices.csv", "sales.csv"]
@@ -103,67 +95,25 @@ def test_each_csv_of_a_zip_carries_the_currency(tmp_path: Path, capsys: pytest.C
     assert _stored(capsys, "gbshop", "competitor_prices") == [("A", "GBP", True), ("B", "EUR", False)]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture()
-def served_gateway(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """The real gateway on a free port, so the embedded signed URLs (``/v1/blobs/...``) can be sent to."""
-    from werkzeug.serving import make_server
-
-    from shared.runtime.gateway import create_gateway
-
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    monkeypatch.setenv("ECOMINTEL_PUBLIC_BASE_URL", base)
-    reset_deps()
-    server = make_server("127.0.0.1", port, create_gateway(), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield base
-    finally:
-        server.shutdown()
-        thread.join(10)
-
-
 def test_a_file_over_the_request_limit_states_the_currency_in_its_signed_url(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
         served_gateway: str) -> None:
-    from shared.runtime.local import LocalRuntime
 
     path = tmp_path / "sales.csv"
     path.write_text(SALES)
-    monkeypatch.setattr(LocalRuntime, "max_request_bytes", 64)  # this file is "large": it goes by signed URL
-    sent: list[dict[str, Any]] = []
-    real = LocalRuntime.call_http
-
-    def recording(self, function, method="GET", path="/", **kwargs):  # type: ignore[no-untyped-def]
-        if path == "/v1/uploads:signed-url":
-            sent.append(kwargs["json_body"])
-        return real(self, function, method, path, **kwargs)
-
-    monkeypatch.setattr(LocalRuntime, "call_http", recording)
-    code, out, err = _run(capsys, "ingest", str(path), "--tenant", "gbshop", "--currency", "GBP", "--json")
+    sent = signed_url_requests(monkeypatch)  # this file is "large": it goes by signed URL
+    code, out, err = run_cli(capsys, "ingest", str(path), "--tenant", "gbshop", "--currency", "GBP", "--json")
     assert code == 0, err
     assert [s.get("currency") for s in sent] == ["GBP"]  # the signed path, not the direct one
     assert json.loads(out)["currency"] == "GBP"
     assert {c for _, c, _ in _stored(capsys, "gbshop")} == {"GBP"}
 
 
-def _env(home: Path) -> dict[str, str]:
-    return {"ECOMINTEL_HOME": str(home), "PATH": "/usr/bin:/bin", "ECOMINTEL_BCRYPT_ROUNDS": "4",
-            "PYTHONDONTWRITEBYTECODE": "1"}
-
-
 def test_through_a_running_serve_the_currency_reaches_the_server(tmp_path: Path, isolated_env: Path) -> None:
     isolated_env.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    port = free_port()
     serve = subprocess.Popen([sys.executable, "-m", "shared.cli.main", "serve", "--port", str(port)], cwd=REPO,
-                             env=_env(isolated_env), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             env=cli_env(isolated_env), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(600):  # waiting for the port to open, not for timing
             try:
@@ -175,7 +125,7 @@ def test_through_a_running_serve_the_currency_reaches_the_server(tmp_path: Path,
         path = tmp_path / "sales.csv"
         path.write_text(SALES)
         res = subprocess.run([sys.executable, "-m", "shared.cli.main", "ingest", str(path), "--tenant", "gbshop",
-                              "--currency", "GBP", "--json", "--wait", "1"], cwd=REPO, env=_env(isolated_env),
+                              "--currency", "GBP", "--json", "--wait", "1"], cwd=REPO, env=cli_env(isolated_env),
                              text=True, capture_output=True, timeout=300)
         assert res.returncode == 0, res.stderr[-2000:]
         assert "waiting for" not in res.stderr  # handed to the server (--wait 1 would have failed in line)

@@ -31,9 +31,8 @@ from shared.cli.main import main
 from shared.deps import get_deps, reset_deps
 from shared.events import StorageObjectEvent
 from shared.orchestration.report import Report
-from shared.runtime.local import LocalRuntime
+from tests.e2e.ingest.cli_helpers import cli_env, free_port, run_cli, signed_url_requests
 from tests.e2e.ingest.conftest import Harness
-from tests.e2e.ingest.test_cli_currency import _env, _free_port, served_gateway  # noqa: F401 (a fixture)
 from tests.e2e.ingest.test_public_questions import Ask, _check, _month, _retail, _sold, _top
 from tests.fixtures.public import shapes
 from tests.fixtures.workbooks import write_workbook, write_xls
@@ -69,12 +68,6 @@ def retail_sheets(lines: int = 3000, seed: int = 2) -> tuple[str, dict[str, str]
 
 def retail_workbook(path: Path, sheets: dict[str, str], *, people: bool = True) -> Path:
     return write_workbook(path, {**sheets, **({"People": PEOPLE} if people else {})}, dates={"InvoiceDate": ISO})
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 # ------------------------------------------------------------------------------------- ecomintel ingest
@@ -145,7 +138,7 @@ def test_a_question_of_the_workbook_has_the_csvs_answer(
     home, frame, _, _ = retail_home
     monkeypatch.setenv("ECOMINTEL_HOME", str(home))
     reset_deps()
-    code, out, err = _run(capsys, "ask", ask.question, "--tenant", "acme", "--json", "--no-cache")
+    code, out, err = run_cli(capsys, "ask", ask.question, "--tenant", "acme", "--json", "--no-cache")
     assert code == 0, err
     _check(ask, Report.model_validate(json.loads(out)).answer, frame)
 
@@ -156,10 +149,10 @@ def test_reject_row_numbers_are_the_sheets_data_rows(tmp_path: Path, capsys: pyt
              "O3,someday,A,1,10\nO4,2024-09-05,B,3,5.5\n,,,,\nO6,2024-09-06,A,1,10\n")
     path = write_workbook(tmp_path / "orders.xlsx", {"Orders": sheet}, dates={"date": "%Y-%m-%d"},
                           number_format="yyyy-mm-dd")
-    code, out, err = _run(capsys, "ingest", str(path), "--tenant", "acme")
+    code, out, err = run_cli(capsys, "ingest", str(path), "--tenant", "acme")
     assert code == 0, err
     assert "sheet 'Orders': sales ingestion" in out and "rows read 6: accepted 4, rejected 2" in out, out
-    code, out, _ = _run(capsys, "export", "--tenant", "acme", "--kind", "sales", "--rejects", "--format", "json")
+    code, out, _ = run_cli(capsys, "export", "--tenant", "acme", "--kind", "sales", "--rejects", "--format", "json")
     rejects = sorted((r["row_number"], r["column"]) for r in json.loads(out))
     assert [n for n, _ in rejects] == [3, 5]
     assert rejects[0][1] == "date"
@@ -209,7 +202,7 @@ def test_a_stated_kind_is_every_sheets_kind(tmp_path: Path, harness: Harness) ->
 def test_the_cli_says_which_sheet_failed_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``--kind sales``: People is read as sales and fails alone (exit 2, one line naming it); the years land."""
     path = retail_workbook(tmp_path / "book.xlsx", retail_sheets(300, seed=4)[1])
-    code, out, err = _run(capsys, "ingest", str(path), "--tenant", "acme", "--kind", "sales")
+    code, out, err = run_cli(capsys, "ingest", str(path), "--tenant", "acme", "--kind", "sales")
     assert code == 2, (out, err)
     assert re.search(r"sheet 'Year 2010-2011': sales ingestion ing_\w+ processed", out), out
     assert re.search(r"sheet 'People': sales ingestion ing_\w+ failed: .*\(.*missing.*\)", out), out
@@ -301,7 +294,7 @@ def test_superstore_as_an_xls_stores_what_its_csv_stores(tmp_path: Path, monkeyp
                      {"Orders": orders, "Returns": "Returned,Order ID\nYes,CA-2016-152156\n", "People": PEOPLE},
                      dates={"Order Date": "%m/%d/%Y", "Ship Date": "%m/%d/%Y"})
     assert path.read_bytes()[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-    code, out, err = _run(capsys, "ingest", str(path), "--tenant", "acme")
+    code, out, err = run_cli(capsys, "ingest", str(path), "--tenant", "acme")
     assert code == 0, err
     assert re.search(r"sheet 'Orders': sales ingestion ing_\w+ processed: rows read 300:", out), out
     assert "sheet 'Returns' skipped (1 rows)" in out and "sheet 'People' skipped (3 rows)" in out, out
@@ -350,19 +343,10 @@ def test_a_csv_named_as_a_workbook_in_the_bucket_fails_with_a_reason(harness: Ha
 # ---------------------------------------------------------------------------- signed URL and ecomintel serve
 def test_a_workbook_over_the_request_limit_goes_by_signed_url_without_a_kind(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-        served_gateway: str) -> None:  # noqa: F811 (the fixture)
+        served_gateway: str) -> None:
     path = retail_workbook(tmp_path / "online_retail_II.xlsx", retail_sheets(300, seed=4)[1])
-    monkeypatch.setattr(LocalRuntime, "max_request_bytes", 64)  # this file is "large": it goes by signed URL
-    sent: list[dict[str, Any]] = []
-    real = LocalRuntime.call_http
-
-    def recording(self, function, method="GET", path="/", **kwargs):  # type: ignore[no-untyped-def]
-        if path == "/v1/uploads:signed-url":
-            sent.append(kwargs["json_body"])
-        return real(self, function, method, path, **kwargs)
-
-    monkeypatch.setattr(LocalRuntime, "call_http", recording)
-    code, out, err = _run(capsys, "ingest", str(path), "--tenant", "acme", "--json")
+    sent = signed_url_requests(monkeypatch)  # this file is "large": it goes by signed URL
+    code, out, err = run_cli(capsys, "ingest", str(path), "--tenant", "acme", "--json")
     assert code == 0, err
     assert sent == [{"filename": "online_retail_II.xlsx", "content_type": XLSX}]
     summary = json.loads(out)
@@ -374,9 +358,9 @@ def test_a_workbook_over_the_request_limit_goes_by_signed_url_without_a_kind(
 def test_through_a_running_serve_each_sheet_is_ingested(tmp_path: Path, isolated_env: Path) -> None:
     isolated_env.mkdir(parents=True, exist_ok=True)
     path = retail_workbook(tmp_path / "online_retail_II.xlsx", retail_sheets(300, seed=4)[1])
-    port = _free_port()
+    port = free_port()
     serve = subprocess.Popen([sys.executable, "-m", "shared.cli.main", "serve", "--port", str(port)], cwd=REPO,
-                             env=_env(isolated_env), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             env=cli_env(isolated_env), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(600):  # waiting for the port to open, not for timing
             try:
@@ -386,7 +370,7 @@ def test_through_a_running_serve_each_sheet_is_ingested(tmp_path: Path, isolated
                 assert serve.poll() is None, "serve exited"
                 threading.Event().wait(0.1)
         res = subprocess.run([sys.executable, "-m", "shared.cli.main", "ingest", str(path), "--tenant", "acme",
-                              "--wait", "1"], cwd=REPO, env=_env(isolated_env), text=True, capture_output=True,
+                              "--wait", "1"], cwd=REPO, env=cli_env(isolated_env), text=True, capture_output=True,
                              timeout=300)
         assert res.returncode == 0, res.stderr[-2000:]
         assert "waiting for" not in res.stderr  # handed to the server (--wait 1 would have failed in line)
