@@ -315,8 +315,8 @@ _GENERIC_WORDS = frozenset(
     "store shop shops business company site website web online team catalogue catalog range ranges line lines "
     "products product items item skus sku everything stuff sales revenue brand brands category categories "
     "channel channels competitors competitor whole entire overall total all top best bestselling best-selling "
-    "worst new old main biggest largest other others day days week weeks weekend weekends month months quarter "
-    "quarters year years".split())
+    "worst most least new old main biggest largest other others day days week weeks weekend weekends month months "
+    "quarter quarters year years".split())
 
 
 def unknown_name(question: str, taken: list[tuple[int, int]],
@@ -559,6 +559,8 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
             before = question[max(0, m.start() - 40):m.start()]
             if _ALL_OF.search(before) and _A_NUMBER.search(question):
                 continue  # "how many units do we have across all products": one total, not a list
+            if _ALL_BUT.search(before) and _EXCLUDED_AFTER.match(question[m.end():]):
+                continue  # "revenue for all channels other than web": one total of the rest
             if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim == "weekday":
                 dims.append(dim)
                 taken.append(m.span())
@@ -571,6 +573,11 @@ _ONE_OF = re.compile(r"\b(?:which|what)\s+(?:one\s+)?of\s+(?:our|the|my|all)\s+\
                      re.I)
 _ALL_OF = re.compile(r"\b(?:across|over|in)\s+all\s+(?:of\s+)?(?:our\s+|the\s+|my\s+)?$", re.I)
 _A_NUMBER = re.compile(r"\bhow (?:many|much)\b|\btotal\b", re.I)
+_ALL_BUT = re.compile(r"\ball\s+(?:(?:of\s+)?(?:the|our|my)\s+)?(?:other\s+)?$", re.I)
+_EXCLUDED_AFTER = re.compile(r"\s+(?:other than|except|excluding|but|apart from|besides|outside|not including)\b",
+                             re.I)
+#: "in a single day": a grain, not the products whose titles hold "single".
+_SINGLE_UNIT = re.compile(r"\bsingle\s+(?:day|week|month|quarter|year)\b", re.I)
 
 
 def _labels_a_name(question: str, span: tuple[int, int], names: Sequence[tuple[int, int]]) -> bool:
@@ -720,6 +727,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     matches = index.find(question) if index is not None else []
     # one word right after a pronoun is a verb ("what did we *bank*", "how many did we *shift*"), not a product
     matches = [m for m in matches if m not in verb_matches(question, matches)]
+    singles = [x.span() for x in _SINGLE_UNIT.finditer(question)]
+    matches = [m for m in matches if not (m.kind in ("product", "sku") and _spans_overlap(m.span, singles))]
     entity_spans = [m.span for m in matches]
     sku_spans = [m.span for m in matches if m.kind == "sku"]
     metrics, weak = find_metrics(question, entity_spans)
@@ -938,12 +947,16 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     """
     filters: dict[DimensionName, list[str]] = {"stars": stars} if stars else {}
     excluded: dict[DimensionName, list[str]] = {}
-    for m in matches:
+    last_excluded = -1
+    for m in sorted(matches, key=lambda x: x.span):
         kept = _resolve_kind(m, metrics, matches)
         if kept is None:
             continue
         dim: DimensionName = "sku" if kept.kind == "product" else kept.kind
-        if _EXCLUDING.search(question[:kept.span[0]]):  # "which country outside the UK": all but that name
+        if _EXCLUDING.search(question[:kept.span[0]]) or (
+                last_excluded >= 0 and _LISTED_AFTER.match(question[last_excluded:kept.span[0]])):
+            # "which country outside the UK", "excluding eBay and POS": all but those names
+            last_excluded = kept.span[1]
             excluded.setdefault(dim, [])
             excluded[dim] += [v for v in kept.values if v not in excluded[dim]]
             continue
@@ -1107,8 +1120,11 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
 
 
 #: Words that put the name after them out of the question ("outside the UK", "excluding Amazon").
-_EXCLUDING = re.compile(r"\b(?:outside(?: of)?|excluding|exclude|except(?: for)?|other than|apart from|besides|"
-                        r"not counting|leaving out|ignoring)\s+(?:the\s+)?$", re.I)
+_EXCLUDING = re.compile(r"(?:\b(?:outside(?: of)?|excluding|exclude|except(?: for)?|other than|apart from|besides|"
+                        r"not counting|not including|leaving out|ignoring|without|(?:everything|all|anything) but|"
+                        r"but not)\s+(?:the\s+)?|\bnon-?\s*)$", re.I)
+#: A name listed after an excluded one ("excluding eBay and POS"): excluded too.
+_LISTED_AFTER = re.compile(r"^\s*(?:,|and|or|&|nor|,\s*and|,\s*or)\s*(?:the\s+)?$", re.I)
 
 
 def _is_bottom(question: str) -> bool:

@@ -297,6 +297,23 @@ _WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|
                       r"|\b(?:on\s+|at\s+|over\s+)?(?:the\s+)?(weekends?|weekdays)\b", re.I)
 
 _ATOMS: list[tuple[str, re.Pattern[str]]] = [
+    # numeric dates: "11/27/2026" (US), "27/11/2026", "27.11.2026" (day first), "2026/11/27"; an ambiguous
+    # "03/04/2026" is read month first
+    ("numeric_day", re.compile(rf"(?<![\w/.-])(\d{{1,2}})([/.])(\d{{1,2}})\2({_YEAR}|\d{{2}})(?![\w/.]|-\d)"
+                               rf"|(?<![\w/.-])({_YEAR})/(\d{{1,2}})/(\d{{1,2}})(?![\w/.])")),
+    # "03/2026", "3.2026", "2026/03": a month
+    ("numeric_month", re.compile(rf"(?<![\w/.-])(0?[1-9]|1[0-2])[/.]({_YEAR})(?![\w/.])"
+                                 rf"|(?<![\w/.-])({_YEAR})/(0?[1-9]|1[0-2])(?![\w/.])")),
+    # ISO and calendar weeks: "week 12", "week 12 of 2026", "wk 12", "CW 47", "W47 2026", "2026-W20"
+    ("iso_week", re.compile(rf"\b(?:(?:calendar|iso)\s+)?(?:week|wk|cw|kw)\s*(?:no\.?\s*|number\s+|#\s*)?"
+                            rf"(\d{{1,2}})\b(?!\s*(?:%|days?|weeks?|months?|units?|items?|orders?|of\s+(?:the\s+)?"
+                            rf"(?:{_MONTH_ALT}|may)\b))(?:\s*(?:of\s+|in\s+|,\s*|/\s*)?({_YEAR})\b)?"
+                            rf"|\bw(\d{{1,2}})\b(?:\s*(?:of\s+|in\s+|,\s*|/\s*)?({_YEAR})\b)?"
+                            rf"|\b({_YEAR})[-\s]?w(\d{{1,2}})\b", re.I)),
+    # "on the 1st", "for the 15th": that day of the latest month that has had it
+    ("month_day_only", re.compile(rf"\b(?:on|for)\s+the\s+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+                                  rf"(?!\s+(?:of\b|weeks?\b|days?\b|months?\b|quarters?\b|years?\b|(?:{_MONTH_ALT}|may)\b|"
+                                  rf"and\b|to\b|-|through\b|until\b|till\b))", re.I)),
     # "between 1st and 15th November", "from the 3rd to the 10th of March 2025", "1-15 Nov"
     ("day_span", re.compile(rf"\b(?:(?:between|from)\s+(?:the\s+)?)?({_DAY})\s*(?:and|to|until|till|through|thru|-|–)"
                             rf"\s*(?:the\s+)?({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),
@@ -305,13 +322,13 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(rf"\b({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),
     ("month_day", re.compile(rf"\b({_MONTH})\.?\s+({_DAY})\b(?!\s*(?:%|days?|weeks?|months?|units?|items?))"
                              rf"(?:,?\s+({_YEAR})\b)?", re.I)),
-    ("quarter", re.compile(rf"\bq([1-4])\b(?:\s*(?:of\s+|in\s+|,\s*)?('?\d{{2}}\b|{_YEAR}\b))?"
+    ("quarter", re.compile(rf"\bq([1-4])\b(?:\s*(?:of\s+|in\s+|,\s*|/\s*|-\s*(?=\d|'))?('?\d{{2}}\b|{_YEAR}\b))?"
                            rf"|\b({_YEAR})[\s-]*q([1-4])\b"
                            rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=\s+quarter\s+(?:of|in)\b))"
                            rf"\s+quarter\b"
                            rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
     ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second)\s+half\b"
-                        rf"(?:\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?({_YEAR})\b)?", re.I)),
+                        rf"(?:\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?({_YEAR})\b)?|\b([12])h\s*({_YEAR})\b", re.I)),
     ("month", re.compile(rf"\b({_MONTH})\b\.?(?:\s*(?:of\s+|,\s*)?('\d{{2}}\b|{_YEAR}\b))?", re.I)),
     ("to_date", re.compile(r"\b(?:(year|month|quarter|week)[-\s]+to[-\s]+date|(y|m|q|w)td"
                            r"|so\s+far\s+this\s+(year|month|quarter|week)|this\s+(year|month|quarter|week)"
@@ -341,7 +358,7 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            rf"({_YEAR})\b)?", re.I)),
     ("season", re.compile(rf"\b(?:the\s+)?(?:(last|previous|past|this)\s+)?(spring|summer|autumn|winter)\b"
                           rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
-    ("year", re.compile(rf"(?<![-_/#.])\b(?:fy\s?)?({_YEAR})\b(?![-_/.]\w)", re.I)),
+    ("year", re.compile(rf"(?<![-_/#.])\b(?:fy\s?)?({_YEAR})\b(?![-_/.]\w)|\bfy\s?'?(\d{{2}})\b", re.I)),
 ]
 #: Meteorological seasons (northern hemisphere): first month and length; winter runs December-February.
 _SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
@@ -369,6 +386,45 @@ def _num(token: str) -> int:
 def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C901 - one branch per grammar rule
     span = m.span()
     g = m.groups()
+    if kind == "numeric_day":
+        if g[4]:
+            y, mo, d = int(g[4]), int(g[5]), int(g[6])
+        else:
+            a, b, y = int(g[0]), int(g[2]), _year2(g[3]) or 0
+            # a dot is day-first (27.11.2026); a slash is month-first unless the first number cannot be a month
+            mo, d = (b, a) if g[1] == "." or a > 12 else (a, b)
+        try:
+            day = date(y, mo, d)
+        except ValueError:
+            return None
+        return _Atom(span, day, day, "")
+    if kind == "numeric_month":
+        y, mo = (int(g[1]), int(g[0])) if g[0] else (int(g[2]), int(g[3]))
+        s, e = month_range(y, mo)
+        return _Atom(span, s, e, f"{MONTH_NAMES[mo - 1]} {y}")
+    if kind == "iso_week":
+        n = int(g[0] or g[2] or g[5])
+        named = g[1] or g[3] or g[4]
+        try:
+            if named:
+                start = date.fromisocalendar(int(named), n, 1)
+            else:  # the latest week N that has started by the as-of date
+                start = date.fromisocalendar(as_of.isocalendar()[0], n, 1)
+                if start > as_of:
+                    start = date.fromisocalendar(as_of.isocalendar()[0] - 1, n, 1)
+        except ValueError:
+            return None
+        year = start.isocalendar()[0]
+        return _Atom(span, start, start + timedelta(days=6), f"week {n} of {year}", named is not None)
+    if kind == "month_day_only":
+        d = int(re.sub(r"\D", "", g[0] or g[1]))
+        back = as_of.replace(day=1)
+        for _ in range(3):  # the latest month that has had that day, on or before the as-of date
+            if d <= month_length(back.year, back.month) and date(back.year, back.month, d) <= as_of:
+                day = date(back.year, back.month, d)
+                return _Atom(span, day, day, "", relative=True)
+            back = add_months(back, -1)
+        return None
     if kind == "iso_day":
         try:
             d = date(int(g[0]), int(g[1]), int(g[2]))
@@ -403,8 +459,8 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         s, e = quarter_range(year, q)
         return _Atom(span, s, e, f"Q{q} {year}", explicit, quarter=q)
     if kind == "half":
-        h = int(g[0]) if g[0] else (1 if g[2].lower() == "first" else 2)
-        year = _year2(g[1] or g[3])
+        h = int(g[0] or g[4]) if (g[0] or g[4]) else (1 if g[2].lower() == "first" else 2)
+        year = _year2(g[1] or g[3] or g[5])
         explicit = year is not None
         year = year if year is not None else _latest_year(as_of, 1 if h == 1 else 7)
         s, e = (date(year, 1, 1), date(year, 6, 30)) if h == 1 else (date(year, 7, 1), date(year, 12, 31))
@@ -515,7 +571,7 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         return _Atom(span, s, e, f"{season} {year}" if first != 12 else f"winter {year}-{str(year + 1)[2:]}",
                      named is not None)
     if kind == "year":
-        year = int(g[0])
+        year = int(g[0]) if g[0] else 2000 + int(g[1])
         return _Atom(span, date(year, 1, 1), date(year, 12, 31), str(year))
     return None
 
