@@ -388,41 +388,41 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
     g = m.groups()
     if kind == "numeric_day":
         if g[4]:
-            y, mo, d = int(g[4]), int(g[5]), int(g[6])
+            yr, mo, dd = int(g[4]), int(g[5]), int(g[6])
         else:
-            a, b, y = int(g[0]), int(g[2]), _year2(g[3]) or 0
+            a, b, yr = int(g[0]), int(g[2]), _year2(g[3]) or 0
             # a dot is day-first (27.11.2026); a slash is month-first unless the first number cannot be a month
-            mo, d = (b, a) if g[1] == "." or a > 12 else (a, b)
+            mo, dd = (b, a) if g[1] == "." or a > 12 else (a, b)
         try:
-            day = date(y, mo, d)
+            one = date(yr, mo, dd)
         except ValueError:
             return None
-        return _Atom(span, day, day, "")
+        return _Atom(span, one, one, "")
     if kind == "numeric_month":
-        y, mo = (int(g[1]), int(g[0])) if g[0] else (int(g[2]), int(g[3]))
-        s, e = month_range(y, mo)
-        return _Atom(span, s, e, f"{MONTH_NAMES[mo - 1]} {y}")
+        yr, mo = (int(g[1]), int(g[0])) if g[0] else (int(g[2]), int(g[3]))
+        first_day, last_day = month_range(yr, mo)
+        return _Atom(span, first_day, last_day, f"{MONTH_NAMES[mo - 1]} {yr}")
     if kind == "iso_week":
         n = int(g[0] or g[2] or g[5])
         named = g[1] or g[3] or g[4]
         try:
             if named:
-                start = date.fromisocalendar(int(named), n, 1)
+                monday = date.fromisocalendar(int(named), n, 1)
             else:  # the latest week N that has started by the as-of date
-                start = date.fromisocalendar(as_of.isocalendar()[0], n, 1)
-                if start > as_of:
-                    start = date.fromisocalendar(as_of.isocalendar()[0] - 1, n, 1)
+                monday = date.fromisocalendar(as_of.isocalendar()[0], n, 1)
+                if monday > as_of:
+                    monday = date.fromisocalendar(as_of.isocalendar()[0] - 1, n, 1)
         except ValueError:
             return None
-        year = start.isocalendar()[0]
-        return _Atom(span, start, start + timedelta(days=6), f"week {n} of {year}", named is not None)
+        return _Atom(span, monday, monday + timedelta(days=6), f"week {n} of {monday.isocalendar()[0]}",
+                     named is not None)
     if kind == "month_day_only":
-        d = int(re.sub(r"\D", "", g[0] or g[1]))
+        dd = int(re.sub(r"\D", "", g[0]))
         back = as_of.replace(day=1)
         for _ in range(3):  # the latest month that has had that day, on or before the as-of date
-            if d <= month_length(back.year, back.month) and date(back.year, back.month, d) <= as_of:
-                day = date(back.year, back.month, d)
-                return _Atom(span, day, day, "", relative=True)
+            if dd <= month_length(back.year, back.month) and date(back.year, back.month, dd) <= as_of:
+                one = date(back.year, back.month, dd)
+                return _Atom(span, one, one, "", relative=True)
             back = add_months(back, -1)
         return None
     if kind == "iso_day":
