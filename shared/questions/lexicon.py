@@ -171,8 +171,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                    r"lines|listings|articles) (?:are |do we have |we have |have we got )?(?:in stock|"
                                    r"on hand|available|stocked)"), INV, "SKUs in stock"),
     MetricWord("stock_on_hand", _rx(r"(?:units|items|pieces) of (?:stock|inventory)|"
-                                    r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:in stock|"
-                                    r"on hand|left|in (?:the )?warehouse)|stock(?: on hand| levels?| position)?|"
+                                    r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:sitting |"
+                                    r"stored |held |kept )?(?:in stock|on hand|left|in (?:the )?warehouse)|"
+                                    r"stock(?: on hand| levels?| position)?|"
                                     r"inventory(?: levels?| on hand)?|on hand|"
                                     r"(?:units|items) (?:in stock|in the warehouse)|in stock|"
                                     r"how many (?:[\w&'./-]+ ){1,8}?(?:are|is) (?:there )?left\b|"

@@ -118,6 +118,8 @@ class TimeReading:
     compare_unit: Unit | None = None
     #: Periods listed one after the other ("what did we make this week and last week"): one answer each.
     each: list[TimeRange] = field(default_factory=list)
+    #: A period wholly after the as-of date that the question names ("Q1 next year"): what a forecast must reach.
+    future_range: TimeRange | None = None
     #: The compared period when the question names one that no fixed shift gives ("Black Friday vs last year's
     #: Black Friday", "2025 vs 2023").
     baseline: TimeRange | None = None
@@ -291,7 +293,9 @@ _ALL_TIME = re.compile(r"\b(?:all[-\s]time|ever|of\s+all\s+time|in\s+total|overa
 _FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|"
                      r"years?)\b|\btomorrow\b"
                      # "the rest of the year": the days left in it (the forecast's horizon, ``router._REST_OF``)
-                     r"|\b(?:rest|remainder|balance)\s+of\s+(?:the\s+|this\s+)?(?:month|quarter|year)\b", re.I)
+                     r"|\b(?:rest|remainder|balance)\s+of\s+(?:the\s+|this\s+)?(?:month|quarter|year)\b"
+                     r"|\b(?:through|until|till|to|by)\s+(?:the\s+)?(?:(?:year|quarter|month)[-\s]end|end\s+of\s+(?:the\s+|this\s+)?"
+                     r"(?:year|quarter|month))\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:every|each)\s+"
                       r"(mon|tues|wednes|thurs|fri|satur|sun)day\b"
                       r"|\b(?:on\s+|at\s+|over\s+)?(?:the\s+)?(weekends?|weekdays)\b", re.I)
@@ -669,7 +673,7 @@ _CHANGE_CUE = re.compile(r"\b(?:chang\w*|grow\w*|grew|growth|increas\w*|decreas\
 
 
 _YEAR_WORDS = re.compile(r"\s*,?\s*(?:of\s+|in\s+)?(?:(last|previous|prior)\s+year|(this|the\s+current)\s+year|"
-                         r"(x)|(the\s+year\s+before\s+last))\b", re.I)
+                         r"(x)|(the\s+year\s+before\s+last)|(next|the\s+coming)\s+year)\b", re.I)
 
 
 _YEARS_OF = re.compile(r"\b(?:(last|previous|prior)\s+year|(this|the\s+current)\s+year|(the\s+year\s+before\s+"
@@ -696,7 +700,7 @@ def _anchor_relative_years(text: str, atoms: list[_Atom], as_of: date) -> list[_
             continue
         m = _YEAR_WORDS.match(text, a.span[1])
         if m and not a.year_explicit and not a.relative:
-            year = as_of.year - (2 if m.group(4) else 0 if m.group(2) else 1)
+            year = as_of.year - (2 if m.group(4) else 0 if m.group(2) else -1 if m.group(5) else 1)
             moved = a.with_year(year)
             out.append(_Atom((a.span[0], m.end()), moved.start, moved.end, moved.name, True, month=a.month,
                              day=a.day, quarter=a.quarter, half=a.half, holiday=a.holiday))
@@ -862,6 +866,9 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     reading.spans = sorted(set(taken) - set(exclude or []))
     past = [a for a in atoms if a.start <= as_of]
     reading.future = bool(future) or (bool(atoms) and not past)
+    ahead = [a for a in atoms if a.start > as_of and a.name]
+    if ahead and not past:  # "Q1 next year": the period a forecast must reach
+        reading.future_range = make_range(ahead[0].start, ahead[0].end, ahead[0].name)
     if not past and (weekend := _LAST_WEEKEND.search(text)):  # the latest whole Saturday-Sunday (this one: so far)
         sunday = as_of - timedelta(days=(as_of.weekday() + 1) % 7)
         which = (weekend.group(1) or "last").lower()  # "over the weekend": the latest one
