@@ -430,8 +430,9 @@ def _threshold_answer(threshold: tuple[str, float], rows: list[dict[str, Any]], 
     hit.sort(key=lambda r: r[metric], reverse=op == "above")
     one, many = ("day", "days") if dims[0] == "date" else _DIM_NOUNS.get(dims[0], (dims[0], dims[0] + "s"))
     amount = fmt_value(limit, unit, cur, metric)
+    of = " of" if unit == "money" else ""
     text = (f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had "
-            f"{'more' if op == 'above' else 'less'} than {amount} of {noun} {when}")
+            f"{'more' if op == 'above' else 'less'} than {amount}{of} {noun} {when}")
     if not hit:
         return text + "."
     shown = hit[:_SENTENCE_ITEMS]
