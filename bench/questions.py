@@ -58,6 +58,7 @@ class Case:
     tolerance: float | None = None  # absolute, for counts the ingest's repairs can move by a unit or two
     absent: list[str] = field(default_factory=list)  # what a misread would say (another period, another measure)
     batch: str = ""  # which set of phrasings the case belongs to (``BENCH_ONLY`` runs one)
+    style: str = ""  # how the question is written (the ninth set reports its rate per style)
 
 
 def _month_bounds(d: date) -> tuple[date, date]:
@@ -780,12 +781,15 @@ def pct(values: list[float], q: float) -> float:
 
 #: In-process latencies of the questions the agents answered (filled by :func:`run`).
 agent_seconds: list[float] = []
+#: Whether each case was answered, in order (filled by :func:`run`).
+case_hits: list[bool] = []
 
 
 def run(ask: Callable[[str, str], dict[str, object]], cases: list[Case]) -> tuple[int, list[int], list[float]]:
     """Ask every case; returns answered count, metric report sizes and latencies (seconds)."""
     ok, sizes, seconds = 0, [], []
     agent_seconds.clear()
+    case_hits.clear()
     for case in cases:
         start = time.perf_counter()
         report = ask(case.tenant, case.question)
@@ -795,6 +799,7 @@ def run(ask: Callable[[str, str], dict[str, object]], cases: list[Case]) -> tupl
         answer = str(report.get("answer") or "")
         hit = answered(case, answer)
         ok += hit
+        case_hits.append(hit)
         if report.get("answer_kind") == "metric":
             sizes.append(len(json.dumps(report, separators=(",", ":"))))
         if not hit or os.environ.get("BENCH_VERBOSE"):
@@ -834,6 +839,7 @@ def main() -> None:
         cases += upcoming_period_cases(t)
         cases += seventh_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += eighth_unseen_cases(t, {str(s) for s in skus["sku"]})
+        cases += style_cases(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
         cases = [c for c in cases if c.batch == only]
     runtime = LocalRuntime(deps)
@@ -846,6 +852,12 @@ def main() -> None:
     in_process("lastyear", "what did we make last month?")
     ok, sizes, seconds = run(in_process, cases)
     print(f"answered in the answer: {ok}/{len(cases)} ({ok / len(cases):.0%}; goal >= 95%)")
+    styles: dict[str, list[bool]] = {}
+    for case, hit in zip(cases, case_hits, strict=True):
+        if case.style:
+            styles.setdefault(case.style, []).append(hit)
+    for style, got in styles.items():
+        print(f"  {style}: {sum(got)}/{len(got)}")
     if sizes:
         print(f"median metric report: {statistics.median(sizes) / 1024:.2f} KiB compact JSON over {len(sizes)} "
               f"metric reports (max {max(sizes) / 1024:.2f} KiB; goal <= 4 KiB)")
@@ -1732,6 +1744,425 @@ def eighth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     web, amazon = (float(ytd[ytd["channel"] == c]["revenue"].sum()) for c in ("web", "amazon"))
     add(Case(tenant, "whats the split between web and amazon this year", [web, amazon]))
     return cases
+
+
+def _orders(frame: pd.DataFrame) -> float:
+    """Orders as the metrics layer counts them: distinct order ids of the lines with units sold."""
+    return float(frame[frame["units"] > 0]["order_id"].nunique())
+
+
+def _months_in(start: date, end: date) -> float:
+    """Calendar months between two days, a partial month as its share of days (a whole year: 12)."""
+    total, d = 0.0, start
+    while d <= end:
+        m_s, m_e = _month_bounds(d)
+        total += ((min(m_e, end) - d).days + 1) / ((m_e - m_s).days + 1)
+        d = m_e + timedelta(days=1)
+    return total
+
+
+def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
+    """A ninth set, by style (non-native English, voice, spreadsheet, dates, numbers, filters, superlatives,
+    averages, shares, stock and prices asked indirectly, forecasts, what the data cannot say), measured before any
+    change made for it (batch ``styles``; the rate is printed per style)."""
+    tr = Truth(t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases: list[Case] = []
+    style = ""
+
+    def add(case: Case) -> None:
+        case.batch, case.style = "styles", style
+        cases.append(case)
+
+    def w(s: date, e: date) -> pd.DataFrame:
+        return tr.window(s, e)
+
+    def rev(f: pd.DataFrame) -> float:
+        return float(f["revenue"].sum())
+
+    def units(f: pd.DataFrame) -> float:
+        return float(f["units"].sum())
+
+    def aov(f: pd.DataFrame) -> float:
+        return rev(f) / _orders(f)
+
+    def top(series: pd.Series, n: int = 1) -> list[str]:
+        return [str(x) for x in series.sort_values(ascending=False, kind="stable").index[:n]]
+
+    def strict(series: pd.Series, n: int) -> bool:
+        v = series.sort_values(ascending=False, kind="stable").values
+        return len(v) > n and all(v[i] > v[i + 1] for i in range(n))
+
+    y = end.year
+    year = y - 1
+    lm_s, lm_e = _last_complete_month(end)
+    pm_s, pm_e = _last_complete_month(lm_s - timedelta(days=1))
+    lm, pm = w(lm_s, lm_e), w(pm_s, pm_e)
+    lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
+    lw_s = lw_e - timedelta(days=6)
+    lw = w(lw_s, lw_e)
+    ms, ys, wk = end.replace(day=1), date(y, 1, 1), end - timedelta(days=end.weekday())
+    mtd, ytd, day = w(ms, end), w(ys, end), w(end, end)
+    q_month = 3 * ((end.month - 1) // 3) + 1
+    lq_e = date(y, q_month, 1) - timedelta(days=1)
+    lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
+    lq = w(lq_s, lq_e)
+    oct_s, oct_e = _latest_month(end, 10)
+    nov_s, nov_e = _latest_month(end, 11)
+    mar_s, mar_e = _latest_month(end, 3)
+    q3_s = date(y if end.month >= 7 else y - 1, 7, 1)
+    q3 = w(q3_s, min(date(q3_s.year, 9, 30), end))
+    last_year = w(date(year, 1, 1), date(year, 12, 31))
+    titles = t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")
+    unique = titles[~titles["title"].duplicated(keep=False)].set_index("sku")["title"]
+    l30 = w(end - timedelta(days=29), end)
+    named = sorted(s for s, v in l30.groupby("sku")["units"].sum().items() if s in unique.index and v > 3)
+    pick = named[len(named) // 2]
+    bf = _black_friday(y) if _black_friday(y) <= end else _black_friday(y - 1)
+
+    def cat(f: pd.DataFrame, name: str) -> pd.DataFrame:
+        return f[f["category"] == name]
+
+    def ch(f: pd.DataFrame, name: str) -> pd.DataFrame:
+        return f[f["channel"] == name]
+
+    def month_name(d: date) -> str:
+        return f"{MONTHS[d.month - 1][:3]} {d.year}"
+
+    def day_name(d: date) -> str:
+        return f"{d.day} {MONTHS[d.month - 1][:3]}"
+
+    style = "non-native"
+    add(Case(tenant, "how much we sold in last month?", [rev(lm)]))
+    add(Case(tenant, "what is the sale of yesterday", [rev(day)]))
+    add(Case(tenant, "how many order we have in this week?", [_orders(w(wk, end))]))
+    by_units = lm.groupby("sku")["units"].sum()
+    if strict(by_units, 1):
+        add(Case(tenant, "which product sell most in last month?", [float(by_units.max())], top(by_units)))
+    add(Case(tenant, "please give me the revenue of the last 7 day", [rev(w(end - timedelta(days=6), end))]))
+    add(Case(tenant, "how much money we make in this year?", [rev(ytd)]))
+    add(Case(tenant, "what was the total of sales in the October?", [rev(w(oct_s, oct_e))]))
+    add(Case(tenant, "how many piece we sold yesterday", [units(day)]))
+    add(Case(tenant, "the revenue of amazon in last month is how much?", [rev(ch(lm, "amazon"))]))
+    add(Case(tenant, "which channel is giving more sales in this month",
+             [float(mtd.groupby("channel")["revenue"].sum().max())], top(mtd.groupby("channel")["revenue"].sum())))
+    add(Case(tenant, "what is average order value of last quarter", [aov(lq)]))
+    buyers = lm[lm["units"] > 0]["customer_email"].str.strip().str.lower().nunique()
+    add(Case(tenant, "how many customer are buying from us in last month", [float(buyers)]))
+    add(Case(tenant, "sales of kitchen category in previous month how much", [rev(cat(lm, "Kitchen"))]))
+    add(Case(tenant, f"how much unit of the {unique[pick]} we sold in last 30 days",
+             [units(l30[l30["sku"] == pick])]))
+    add(Case(tenant, "in november how much is the revenue", [rev(w(nov_s, nov_e))]))
+    add(Case(tenant, "tell me sale amount for the last week", [rev(lw)]))
+    ytd_units = ytd.groupby("sku")["units"].sum()
+    if strict(ytd_units, 1):
+        add(Case(tenant, "what is the most selling product in this year", [float(ytd_units.max())], top(ytd_units)))
+    add(Case(tenant, "how is the sales of last month compare to month before", [rev(lm), rev(pm)]))
+    add(Case(tenant, "we have how many order yesterday?", [_orders(day)]))
+    chans = lm.groupby("channel")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "give the sales by each channel for last month", [float(v) for v in chans.values[:2]],
+             list(chans.index[:3]), ordered=True))
+    three = w(_three_months_back(end), end)
+    add(Case(tenant, "what are the sales for the last 3 month", [rev(three)]))
+    add(Case(tenant, "how many unit sold in amazon this year", [units(ch(ytd, "amazon"))]))
+
+    style = "voice"
+    add(Case(tenant, "hey, tell me revenue for March", [rev(w(mar_s, mar_e))]))
+    add(Case(tenant, "ok ecomintel, what were sales yesterday", [rev(day)]))
+    add(Case(tenant, "alexa, how many orders did we get today", [_orders(day)]))
+    add(Case(tenant, "hey google, what's my revenue this week", [rev(w(wk, end))]))
+    add(Case(tenant, "siri how many units did we sell last week", [units(lw)]))
+    add(Case(tenant, "hey, what's the average order value this month", [aov(mtd)]))
+    add(Case(tenant, "um, how much did we make, like, last month?", [rev(lm)]))
+    add(Case(tenant, "so yeah what were our sales in october", [rev(w(oct_s, oct_e))]))
+    add(Case(tenant, "hi there! could you tell me how many orders we had last quarter please?", [_orders(lq)]))
+    add(Case(tenant, "hello, I'd like to know the revenue from ebay this year, thanks", [rev(ch(ytd, "ebay"))]))
+    mtd_units = mtd.groupby("sku")["units"].sum()
+    if strict(mtd_units, 1):
+        add(Case(tenant, "hey what's our best selling product this month", [float(mtd_units.max())], top(mtd_units)))
+    inv = tr.inventory.sort_values("date", kind="stable")
+    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    add(Case(tenant, "ok so how much stock do we have right now", [float(latest["on_hand"].sum())]))
+    cats = lm.groupby("category")["revenue"].sum()
+    add(Case(tenant, "hey, which category made the most last month?", [float(cats.max())], top(cats)))
+    add(Case(tenant, "tell me, what were total sales over the last 14 days", [rev(w(end - timedelta(days=13), end))]))
+    add(Case(tenant, "uh, what's revenue looking like this week", [rev(w(wk, end))]))
+    add(Case(tenant, "computer, show me units sold on amazon last month", [units(ch(lm, "amazon"))]))
+    add(Case(tenant, "hey assistant, what did the kitchen category bring in this year?", [rev(cat(ytd, "Kitchen"))]))
+
+    style = "spreadsheet"
+    c30 = l30.groupby("category")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "revenue | last 30 days | by category", [float(v) for v in c30.values[:2]], list(c30.index[:3]),
+             ordered=True))
+    add(Case(tenant, "units | yesterday", [units(day)]))
+    och = lm[lm["units"] > 0].groupby("channel")["order_id"].nunique().sort_values(ascending=False)
+    add(Case(tenant, "orders | last month | by channel", [float(och.iloc[0])], list(och.index[:3]), ordered=True))
+    brands = lq.groupby("brand")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, "revenue, last quarter, by brand", [float(brands.iloc[0])], list(brands.index[:3]), ordered=True))
+    q3_aov = (q3.groupby("channel")["revenue"].sum() / q3[q3["units"] > 0].groupby("channel")["order_id"].nunique())
+    add(Case(tenant, "aov | q3 | by channel", [float(q3_aov.max())], top(q3_aov)))
+    add(Case(tenant, "revenue; ytd; amazon", [rev(ch(ytd, "amazon"))]))
+    wk_units = w(end - timedelta(days=6), end).groupby("sku")["units"].sum()
+    if strict(wk_units, 2):
+        add(Case(tenant, "sku, units, last 7 days, top 10", [float(wk_units.max())], top(wk_units, 2), ordered=True))
+    ycat = last_year.groupby("category")["revenue"].sum().sort_values(ascending=False)
+    add(Case(tenant, f"category / revenue / {year}", [float(ycat.iloc[0])], list(ycat.index[:3]), ordered=True))
+    by_month = last_year.assign(m=[d.month for d in last_year["date"]]).groupby("m")["revenue"].sum()
+    add(Case(tenant, "revenue - by month - last year", [float(by_month.max())],
+             [f"{MONTHS[int(by_month.idxmax()) - 1][:3]} {year}"]))
+    add(Case(tenant, "units sold: last week", [units(lw)]))
+    add(Case(tenant, "channel=amazon, metric=revenue, period=last month", [rev(ch(lm, "amazon"))]))
+    add(Case(tenant, "revenue [last month] [web]", [rev(ch(lm, "web"))]))
+    d90 = w(end - timedelta(days=89), end)
+    wd = d90[d90["units"] > 0].assign(wd=[WEEKDAYS[d.weekday()] for d in d90[d90["units"] > 0]["date"]])
+    wd_orders = wd.groupby("wd")["order_id"].nunique()
+    add(Case(tenant, "orders by weekday, last 90 days", [float(wd_orders.max())], top(wd_orders)))
+    add(Case(tenant, "revenue: kitchen vs home, this year", [rev(cat(ytd, "Kitchen")), rev(cat(ytd, "Home"))]))
+    bu = ytd.groupby("brand")["units"].sum().sort_values(ascending=False)
+    add(Case(tenant, "top 5 brands | units | this year", [float(bu.iloc[0])], list(bu.index[:3]), ordered=True))
+    add(Case(tenant, "refunds | last quarter", [float(lq["refund"].fillna(0).sum())]))
+    add(Case(tenant, "discounts total last month", [float(lm["discount"].fillna(0).sum())]))
+    net = rev(lm) - float(lm["discount"].fillna(0).sum()) - float(lm["refund"].fillna(0).sum())
+    add(Case(tenant, "net revenue | last month", [net]))
+    rv = tr.window(end - timedelta(days=89), end, tr.reviews)
+    add(Case(tenant, "avg rating / last 90 days", [float(rv["rating"].mean())]))
+
+    style = "dates"
+    yy = y % 100
+    add(Case(tenant, f"revenue in 03/{y}", [rev(w(date(y, 3, 1), date(y, 3, 31)))]))
+    add(Case(tenant, f"sales for Mar '{yy:02d}", [rev(w(date(y, 3, 1), date(y, 3, 31)))]))
+    add(Case(tenant, f"revenue {y}-Q1", [rev(w(date(y, 1, 1), date(y, 3, 31)))]))
+    add(Case(tenant, f"H1 {y} sales", [rev(w(date(y, 1, 1), date(y, 6, 30)))]))
+    add(Case(tenant, f"revenue FY{year}", [rev(last_year)]))
+    add(Case(tenant, f"revenue FY{year % 100:02d}", [rev(last_year)]))
+    w12 = date.fromisocalendar(y, 12, 1)
+    add(Case(tenant, f"sales in week 12 of {y}", [rev(w(w12, w12 + timedelta(days=6)))]))
+    add(Case(tenant, "units sold in week 12", [units(w(w12, w12 + timedelta(days=6)))]))
+    w20 = date.fromisocalendar(y, 20, 1)
+    add(Case(tenant, f"revenue for {y}-W20", [rev(w(w20, w20 + timedelta(days=6)))]))
+    add(Case(tenant, "orders in the 3rd week of March", [_orders(w(mar_s + timedelta(days=14),
+                                                                    mar_s + timedelta(days=20)))]))
+    add(Case(tenant, f"revenue on {bf.month:02d}/{bf.day:02d}/{bf.year}", [rev(w(bf, bf))]))
+    add(Case(tenant, f"revenue on {bf.day}/{bf.month}/{bf.year}", [rev(w(bf, bf))]))
+    add(Case(tenant, f"orders in Sept {y}", [_orders(w(date(y, 9, 1), date(y, 9, 30)))]))
+    add(Case(tenant, "revenue Nov 1 - Nov 15", [rev(w(nov_s, nov_s + timedelta(days=14)))]))
+    add(Case(tenant, "sales 1st-7th Nov", [rev(w(nov_s, nov_s + timedelta(days=6)))]))
+    add(Case(tenant, f"revenue for Q4 '{year % 100:02d}", [rev(w(date(year, 10, 1), date(year, 12, 31)))]))
+    add(Case(tenant, f"units in Q3/{y}", [units(w(date(y, 7, 1), date(y, 9, 30)))]))
+    add(Case(tenant, f"revenue in 2H {year}", [rev(w(date(year, 7, 1), date(year, 12, 31)))]))
+    add(Case(tenant, "sales for the month of October", [rev(w(oct_s, oct_e))]))
+    cw = end - timedelta(days=7 * 2 + end.weekday())  # the Monday of the ISO week two before the as-of date's
+    add(Case(tenant, f"revenue for CW {cw.isocalendar()[1]}", [rev(w(cw, cw + timedelta(days=6)))]))
+    add(Case(tenant, f"revenue 1.11.{nov_s.year} - 15.11.{nov_s.year}", [rev(w(nov_s, nov_s + timedelta(days=14)))]))
+    add(Case(tenant, f"sales Q1-Q3 {y}", [rev(w(date(y, 1, 1), date(y, 9, 30)))]))
+    add(Case(tenant, f"units in the fourth quarter of {year}", [units(w(date(year, 10, 1), date(year, 12, 31)))]))
+    add(Case(tenant, f"revenue Nov-{nov_s.year}", [rev(w(nov_s, nov_e))]))
+    add(Case(tenant, f"sales in december '{year % 100:02d}", [rev(w(date(year, 12, 1), date(year, 12, 31)))]))
+    add(Case(tenant, "revenue on the 1st", [rev(w(ms, ms))]))
+    add(Case(tenant, "sales in the first week of november", [rev(w(nov_s, nov_s + timedelta(days=6)))]))
+    add(Case(tenant, "orders in the last week of october", [_orders(w(oct_e - timedelta(days=6), oct_e))]))
+    add(Case(tenant, f"revenue {nov_s.year}/11", [rev(w(nov_s, nov_e))]))
+    add(Case(tenant, f"revenue from 20.11.{nov_s.year} to 30.11.{nov_s.year}",
+             [rev(w(nov_s + timedelta(days=19), nov_e))]))
+
+    style = "numbers"
+    add(Case(tenant, "did we make over 1k yesterday?", [rev(day)]))
+    add(Case(tenant, "did we sell more than five hundred units last week?", [units(lw)]))
+    add(Case(tenant, "did revenue pass half a million last month?", [rev(lm)]))
+    yrev = ytd.groupby("sku")["revenue"].sum()
+    add(Case(tenant, "top twenty products by revenue this year", [float(yrev.max())], top(yrev, 3), ordered=True))
+    lmu = lm.groupby("sku")["units"].sum()
+    if strict(lmu, 2):
+        add(Case(tenant, "list the top fifteen skus by units last month", [float(lmu.max())], top(lmu, 2),
+                 ordered=True))
+    lmr = lm.groupby("sku")["revenue"].sum()
+    add(Case(tenant, "top dozen products last month", [float(lmr.max())], top(lmr, 3), ordered=True))
+    daily = lm.groupby("date")["revenue"].sum()
+    k = int(round(float(daily.median()) / 1000))
+    add(Case(tenant, f"how many days last month did we make more than {k}k",
+             [float((daily > k * 1000).sum())], tolerance=0.0))
+    ordered_units = sorted(lmu.values, reverse=True)
+    n_units = int(ordered_units[5] // 5 * 5)
+    over = lmu[lmu > n_units].sort_values(ascending=False, kind="stable")
+    add(Case(tenant, f"which products sold over {n_units} units last month", [float(len(over))], top(over),
+             tolerance=0.0))
+    add(Case(tenant, "orders over $100 last month", names=["not counted by their value"]))
+    add(Case(tenant, "revenue from orders above fifty dollars last month", names=["not counted by their value"]))
+    add(Case(tenant, "did we hit 10,000 orders this year?", [_orders(ytd)]))
+
+    style = "filters"
+    add(Case(tenant, "revenue excluding returns last month", [rev(lm) - float(lm["refund"].fillna(0).sum())]))
+    add(Case(tenant, "sales without the electronics category last month",
+             [rev(lm[lm["category"] != "Electronics"])], absent=[f"{rev(lm):,.2f}"]))
+    add(Case(tenant, "revenue last month not including amazon", [rev(lm[lm["channel"] != "amazon"])]))
+    add(Case(tenant, "units sold last month except apparel", [units(lm[lm["category"] != "Apparel"])]))
+    add(Case(tenant, "revenue from everything but kitchen this year", [rev(ytd[ytd["category"] != "Kitchen"])]))
+    add(Case(tenant, "sales excluding ebay and pos last quarter", [rev(lq[~lq["channel"].isin(["ebay", "pos"])])]))
+    add(Case(tenant, "non-amazon revenue this year", [rev(ytd[ytd["channel"] != "amazon"])]))
+    add(Case(tenant, "revenue for all channels other than web yesterday", [rev(day[day["channel"] != "web"])]))
+    returned = float(pd.to_numeric(lm["returned_units"], errors="coerce").fillna(0).sum())
+    add(Case(tenant, "how many units did we sell last month not counting returns", [units(lm) - returned]))
+    add(Case(tenant, "revenue last month minus refunds", [rev(lm) - float(lm["refund"].fillna(0).sum())]))
+    add(Case(tenant, "orders last month excluding the web shop", [_orders(lm[lm["channel"] != "web"])]))
+    add(Case(tenant, "sales last month apart from pos", [rev(lm[lm["channel"] != "pos"])]))
+    add(Case(tenant, "revenue ytd without ebay", [rev(ytd[ytd["channel"] != "ebay"])]))
+    add(Case(tenant, "what did we sell last month outside of the outdoor category",
+             [rev(lm[lm["category"] != "Outdoor"])]))
+
+    style = "superlatives"
+    all_days = tr.sales.groupby("date")["revenue"].sum()
+    add(Case(tenant, "what was our record day for sales", [float(all_days.max())], [day_name(all_days.idxmax())]))
+    add(Case(tenant, "highest grossing day ever", [float(all_days.max())], [day_name(all_days.idxmax())]))
+    ly_months = last_year.assign(m=[d.month for d in last_year["date"]]).groupby("m")["revenue"].sum()
+    add(Case(tenant, f"weakest month of {year}", [float(ly_months.min())],
+             [f"{MONTHS[int(ly_months.idxmin()) - 1][:3]} {year}"]))
+    sold = tr.sales[tr.sales["units"] > 0]
+    wd_all = sold.assign(wd=[WEEKDAYS[d.weekday()] for d in sold["date"]]).groupby("wd")["order_id"].nunique()
+    add(Case(tenant, "busiest weekday", [], top(wd_all)))
+    add(Case(tenant, "what was the slowest month last year", [float(ly_months.min())],
+             [f"{MONTHS[int(ly_months.idxmin()) - 1][:3]} {year}"]))
+    first = tr.first
+    q_start = date(first.year, 3 * ((first.month - 1) // 3) + 1, 1)
+    if q_start < first:
+        q_start = (q_start + timedelta(days=95)).replace(day=1)
+    whole = tr.sales[(tr.sales["date"] >= q_start) & (tr.sales["date"] <= lq_e)]
+    quarters = whole.assign(q=[f"Q{(d.month - 1) // 3 + 1} {d.year}" for d in whole["date"]]).groupby("q")[
+        "revenue"].sum()
+    add(Case(tenant, "best quarter ever", [float(quarters.max())], top(quarters)))
+    ly_units = last_year.assign(m=[d.month for d in last_year["date"]]).groupby("m")["units"].sum()
+    add(Case(tenant, f"which month of {year} did we sell the most units", [float(ly_units.max())],
+             [f"{MONTHS[int(ly_units.idxmax()) - 1][:3]} {year}"]))
+    nov_days = w(nov_s, nov_e).groupby("date")["revenue"].sum()
+    add(Case(tenant, "peak sales day in November", [float(nov_days.max())], [day_name(nov_days.idxmax())]))
+    lw_days = lw.groupby("date")["revenue"].sum()
+    add(Case(tenant, "lowest revenue day last week", [float(lw_days.min())], [day_name(lw_days.idxmin())]))
+    whole_m = sold[(sold["date"] >= (first if first.day == 1 else _month_bounds(first)[1] + timedelta(days=1)))
+                   & (sold["date"] < ms)]
+    m_orders = whole_m.assign(m=[month_name(d) for d in whole_m["date"]]).groupby("m")["order_id"].nunique()
+    add(Case(tenant, "our best ever month for orders", [float(m_orders.max())], top(m_orders)))
+    lm_orders = lm[lm["units"] > 0].groupby("date")["order_id"].nunique()
+    if (lm_orders == lm_orders.min()).sum() == 1:
+        add(Case(tenant, "which day last month had the fewest orders", [float(lm_orders.min())],
+                 [day_name(lm_orders.idxmin())]))
+    add(Case(tenant, "what's the record for units sold in a single day",
+             [float(tr.sales.groupby("date")["units"].sum().max())]))
+    costed = ytd[ytd["date"] < ms].dropna(subset=["cost"])
+    margin = (costed["revenue"] - costed["discount"].fillna(0) - costed["refund"].fillna(0)
+              - costed["units"] * costed["cost"])
+    by_m = margin.groupby([d.month for d in costed["date"]]).sum()
+    add(Case(tenant, "most profitable month this year", [float(by_m.max())],
+             [f"{MONTHS[int(by_m.idxmax()) - 1][:3]} {y}"]))
+    add(Case(tenant, "what time of day do we sell the most", unanswerable=True))
+
+    style = "averages"
+    q3_days = (min(date(q3_s.year, 9, 30), end) - q3_s).days + 1
+    add(Case(tenant, "average daily revenue in Q3", [rev(q3) / q3_days]))
+    all_aov = tr.sales.groupby("channel")["revenue"].sum() / sold.groupby("channel")["order_id"].nunique()
+    add(Case(tenant, "average order value by channel", [float(all_aov.max())], top(all_aov)))
+    add(Case(tenant, "average weekly sales this year", [rev(ytd) / (((end - ys).days + 1) / 7)]))
+    add(Case(tenant, f"average monthly revenue in {year}", [rev(last_year) / 12]))
+    add(Case(tenant, "what's the average number of orders per day this month",
+             [_orders(mtd) / ((end - ms).days + 1)]))
+    add(Case(tenant, "average revenue per order on ebay last quarter", [aov(ch(lq, "ebay"))]))
+    add(Case(tenant, "mean basket value last week", [aov(lw)]))
+    asp = ytd.groupby("brand")["revenue"].sum() / ytd.groupby("brand")["units"].sum()
+    add(Case(tenant, "average selling price by brand this year", [float(asp.max())], top(asp)))
+    rated = tr.reviews.merge(t.merchant.products[["sku", "category"]].drop_duplicates("sku"), on="sku", how="left")
+    by_cat = rated.groupby("category")["rating"].mean()
+    add(Case(tenant, "average rating by category", [float(by_cat.max())], top(by_cat)))
+    add(Case(tenant, "how many orders do we get on an average day",
+             [_orders(tr.sales) / ((end - tr.first).days + 1)]))
+    upo = lm.groupby("channel")["units"].sum() / lm[lm["units"] > 0].groupby("channel")["order_id"].nunique()
+    add(Case(tenant, "average units per order by channel last month", [float(upo.max())], top(upo)))
+    weekend = lm[[d.weekday() >= 5 for d in lm["date"]]]
+    n_weekend = sum(1 for i in range((lm_e - lm_s).days + 1) if (lm_s + timedelta(days=i)).weekday() >= 5)
+    add(Case(tenant, "typical daily revenue on weekends last month", [rev(weekend) / n_weekend]))
+    add(Case(tenant, f"average monthly units in {year}", [units(last_year) / 12]))
+    add(Case(tenant, "average weekly orders over the last 12 weeks", [_orders(w(end - timedelta(days=83), end)) / 12]))
+    add(Case(tenant, "what do we average per month in revenue", [rev(tr.sales) / _months_in(tr.first, end)]))
+
+    style = "shares"
+    add(Case(tenant, "what percent of revenue came from the top 10 products this year",
+             [float(yrev.sort_values(ascending=False).head(10).sum() / yrev.sum() * 100)]))
+    add(Case(tenant, "what share of units did our top 5 products account for last month",
+             [float(lmu.sort_values(ascending=False).head(5).sum() / lmu.sum() * 100)]))
+    all_cat = tr.sales.groupby("category")["revenue"].sum()
+    add(Case(tenant, "how much of our revenue comes from the top 3 categories",
+             [float(all_cat.sort_values(ascending=False).head(3).sum() / rev(tr.sales) * 100)]))
+    add(Case(tenant, "amazon's share of orders last quarter", [_orders(ch(lq, "amazon")) / _orders(lq) * 100]))
+    add(Case(tenant, "what fraction of units were sold on ebay this year", [units(ch(ytd, "ebay")) / units(ytd) * 100]))
+    add(Case(tenant, "percentage of revenue from apparel and outdoor last month",
+             [(rev(cat(lm, "Apparel")) + rev(cat(lm, "Outdoor"))) / rev(lm) * 100]))
+    add(Case(tenant, "what percent of our units were returned last month", [returned / units(lm) * 100]))
+    all_sku = tr.sales.groupby("sku")["revenue"].sum()
+    add(Case(tenant, "what share of revenue do the top 20 skus make",
+             [float(all_sku.sort_values(ascending=False).head(20).sum() / all_sku.sum() * 100)]))
+    add(Case(tenant, f"web's share of revenue in {year}", [rev(ch(last_year, "web")) / rev(last_year) * 100]))
+    add(Case(tenant, "kitchen as a % of total revenue this year", [rev(cat(ytd, "Kitchen")) / rev(ytd) * 100]))
+    add(Case(tenant, "what percentage of revenue was refunded last quarter",
+             [float(lq["refund"].fillna(0).sum()) / rev(lq) * 100]))
+    add(Case(tenant, "how much of last month's units came from the Electronics category",
+             [units(cat(lm, "Electronics")) / units(lm) * 100]))
+
+    style = "stock and prices"
+    now = inv.groupby("sku").tail(1)
+    out = sorted(str(s) for s in now.loc[now["on_hand"] <= 0, "sku"])
+    for phrasing in ("am I going to run out of anything soon?", "will anything sell out before the next delivery?",
+                     "which items are in danger of running out?", "what will I run short of first?",
+                     "do we have enough stock for the next month?"):
+        add(Case(tenant, phrasing, names=["run out"]))
+    add(Case(tenant, "is there anything I should order more of?", names=["reorder"]))
+    add(Case(tenant, "what's about to go out of stock", [float(len(out))] if out else [],
+             ["out of stock"] if out else []))
+    cp = t.merchant.competitor_prices.assign(date=pd.to_datetime(t.merchant.competitor_prices["date"]).dt.date)
+    pos = _positions(t, cp[cp["date"] <= end])
+    for phrasing in ("is anything overpriced compared to competitors?", "where are we charging too much?",
+                     "are our prices too high anywhere?"):
+        add(Case(tenant, phrasing, [float((pos["gap"] > 5).sum())], tolerance=2.0))
+    add(Case(tenant, "where could we raise prices?", [float((pos["gap"] < -5).sum())], tolerance=2.0))
+    cp30 = cp[(cp["date"] <= end) & (cp["date"] >= end - timedelta(days=29))].sort_values("date", kind="stable")
+    latest_cp = cp30.drop_duplicates(["sku", "competitor"], keep="last")
+    with_ours = latest_cp.assign(our=_our_prices(t, latest_cp)).dropna(subset=["our"])
+    below = (with_ours["price"] < with_ours["our"]).groupby(with_ours["competitor"]).mean()
+    add(Case(tenant, "are competitors undercutting us?", [], top(below)))
+    add(Case(tenant, "how do our prices stack up against the competition?",
+             [float((pos["gap"] > 5).sum()), float((pos["gap"] < -5).sum())], tolerance=2.0))
+    add(Case(tenant, "what's gathering dust in the warehouse?", names=["days of cover"]))
+    add(Case(tenant, "how many items are sitting in the warehouse", [float(latest["on_hand"].sum())]))
+
+    style = "forecasts"
+    add(Case(tenant, "what's the outlook for next quarter", names=["expect revenue"]))
+    add(Case(tenant, f"projected units for {pick} through end of January",
+             names=[pick, "units", f"{y + 1}-01-31"], absent=["expect revenue"]))
+    add(Case(tenant, "how much will we sell in the next 60 days", names=["expect revenue", "next 60 days"]))
+    add(Case(tenant, "what's the demand forecast for the kitchen category next month",
+             names=["Kitchen", "next 30 days"]))
+    q_end = _month_bounds(date(y, q_month + 2, 1))[1]
+    add(Case(tenant, "revenue projection for the rest of the quarter",
+             names=["expect revenue", q_end.isoformat()]))
+    add(Case(tenant, f"how many units of the {unique[pick]} do we expect to sell over the next 2 weeks",
+             names=[pick, "next 14 days"], absent=["expect revenue"]))
+    add(Case(tenant, "forecast for Q1 next year", names=[f"Q1 {y + 1} is still to come", f"{y + 1}-03-31"]))
+    add(Case(tenant, "expected revenue through year end", names=["expect revenue", f"{y}-12-31"]))
+    add(Case(tenant, "predicted orders next month", names=["Orders are not forecast"]))
+    add(Case(tenant, "sales projection for the next 3 months", names=["expect revenue"]))
+    add(Case(tenant, "what are next week's expected sales", names=["expect revenue", "next 7 days"]))
+
+    style = "cannot"
+    for phrasing in ("sales by hour yesterday", "revenue by payment method last month",
+                     "how many orders came from mobile vs desktop", "how much did we pay in stripe fees",
+                     "which coupon code was used the most", "how many visitors came from google last week",
+                     "what's our conversion rate on mobile", "which customers spent over $500",
+                     "what's our profit after shipping costs", "how many orders were gift wrapped"):
+        add(Case(tenant, phrasing, unanswerable=True))
+    return cases
+
+
+def _three_months_back(end: date) -> date:
+    """The first day of the rolling window "the last 3 months" ending on ``end``."""
+    index = end.year * 12 + end.month - 1 - 3
+    y, m = divmod(index, 12)
+    return date(y, m + 1, min(end.day, calendar.monthrange(y, m + 1)[1])) + timedelta(days=1)
 
 
 if __name__ == "__main__":

@@ -70,12 +70,15 @@ class JobView(BaseModel):
 
 def create_job(deps: Deps, *, question: str, plan: Plan, planner: str, requests: dict[AgentName, AgentRequest],
                deadline_seconds: float, warnings: list[str], kpis: list[str], data_version: int,
-               user: str, full: bool = False, metric: Report | None = None, agents_first: bool = False) -> str:
+               user: str, full: bool = False, metric: Report | None = None, agents_first: bool = False,
+               lead: str = "") -> str:
     """Create the job document and publish one task per planned agent; returns the job id.
 
     ``metric`` is the metrics layer's answer to the sales half of a mixed question ("what did we make last
     month and are we cheaper than MegaMart?"), computed now and kept in the job document so every assembly
     (a redelivered part, the deadline) combines the same figure; ``agents_first`` keeps the order asked.
+    ``lead`` is what the reader must say before the agents' answer ("Orders are not forecast, only units sold
+    and revenue."), as quick mode says it (``descriptive.with_lead``).
     """
     job_id = uuid.uuid4().hex
     tenant = next(iter(requests.values())).tenant_id
@@ -86,6 +89,7 @@ def create_job(deps: Deps, *, question: str, plan: Plan, planner: str, requests:
         "warnings": warnings, "kpis": kpis, "data_version": data_version, "user": user, "full": full,
         "created_at": now, "deadline_at": now + deadline_seconds,
         **({"metric_report": metric.model_dump(mode="json"), "agents_first": agents_first} if metric else {}),
+        **({"lead": lead} if lead else {}),
     })
     for agent, request in requests.items():
         task = AgentTask(tenant_id=tenant, job_id=job_id, agent=agent, request=request)
@@ -150,6 +154,9 @@ def assemble(deps: Deps, tenant_id: str, job_id: str, *, force: bool = False, no
                         warnings=list(job.get("warnings") or []), data_version=int(job.get("data_version", 0)),
                         job_id=job_id, full=bool(job.get("full")))
     report = maybe_narrate(deps, tenant_id, job["question"], outcomes, report)
+    if job.get("lead") and report.answer:  # "Orders are not forecast, ...": said first, as in quick mode
+        answer = str(job["lead"]) + report.answer
+        report = report.model_copy(update={"answer": answer, "executive_summary": answer})
     if job.get("metric_report"):  # a mixed question: the sales figure too, in the order asked
         report = combine(Report.model_validate(job["metric_report"]), report,
                          agents_first=bool(job.get("agents_first")))

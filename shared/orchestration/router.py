@@ -52,10 +52,12 @@ _HORIZON = re.compile(r"\b(?:next|coming|over the next) (\d{1,3}|" + "|".join(_N
                       + r") (day|week|month|quarter)s?\b", re.I)
 _HORIZON_WORD = re.compile(r"\b(?:next|coming) (day|week|month|quarter|year)\b", re.I)
 #: "the rest of the year": the days left in the period that holds the as-of date.
-_REST_OF = re.compile(r"\b(?:rest|remainder|balance|end) of (?:the |this )?(month|quarter|year)\b", re.I)
+_REST_OF = re.compile(r"\b(?:(?:rest|remainder|balance|end) of (?:the |this )?(month|quarter|year)|(month|quarter|year)"
+                      r"[- ]end)\b", re.I)
 #: A forecast asked in money: "how much revenue next month", "what will our sales be worth"; "sales" and "how much
 #: will we sell" too, unless the question counts units ("how many units", "unit sales").
 _REVENUE = re.compile(r"\brevenue|\bturnover\b|\bturn(?:ed)? over\b|\btakings\b|\bworth\b|\bmoney\b|\bincome\b|"
+                      r"^(?!.*\b(?:units?|items?|pieces|how many|volumes?|quantit\w*|demand|stock)\b).*\boutlook\b|"
                       r"\bhow much (?:will|should|"
                       r"do|can|are|might) (?:we|i) (?:make|earn|take in|bring in|take|sell|be selling|going to sell)\b"
                       r"|^(?!.*\b(?:units?|items?|pieces|how many|volumes?|quantit\w*)\b).*\bsales\b", re.I)
@@ -198,7 +200,7 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
     elif hw := _HORIZON_WORD.search(question):
         horizon = _UNIT_DAYS[hw.group(1).lower()]
     elif rest := _REST_OF.search(question):
-        horizon = max(1, (_period_end(today, rest.group(1).lower()) - today).days)
+        horizon = max(1, (_period_end(today, (rest.group(1) or rest.group(2)).lower()) - today).days)
     start: date | None = None
     end: date | None = None
     if b := _BETWEEN.search(question):

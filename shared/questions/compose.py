@@ -7,6 +7,7 @@ the change. Pure: a :class:`~shared.store.metrics.model.MetricResult` in, text a
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -327,10 +328,29 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     elif (reading.shape == "value" or not dims) and reading.per_day and period is not None:
         row = rows[0]
         total = row.get(metric)
-        per = None if total is None else total / period.days
+        days, which = _days_counted(period, q.filters)
+        per = None if total is None or not days else total / days
         answer = (f"Average daily {noun}{where} {when} was {fmt_value(per, unit, cur, metric)} "
-                  f"({v(row)} over {period.days} days)")
+                  f"({v(row)} over {days} {which}days)")
         answer += "."
+    elif (reading.shape == "value" or not dims) and reading.per_unit and period is not None and not q.compare:
+        row = rows[0]
+        total = row.get(metric)
+        spans = period.days / 7 if reading.per_unit == "week" else _months(period)
+        per = None if total is None or not spans else total / spans
+        answer = (f"Average {reading.per_unit}ly {noun}{where} {when} was {fmt_value(per, unit, cur, metric)} "
+                  f"({v(row)} over {spans:,.1f} {reading.per_unit}s).")
+    elif (reading.shape == "value" or not dims) and reading.net_of and len(q.metrics) > 1 and not q.compare:
+        row = rows[0]
+        first, less = row.get(metric), row.get(q.metrics[1]) or 0
+        net = None if first is None else first - less
+        answer = (f"{_capital(noun)} less {METRIC_NOUNS.get(q.metrics[1], q.metrics[1])}{where} {when} "
+                  f"{_verb(metric)} {fmt_value(net, unit, cur, metric)} ({v(row)} less "
+                  f"{fmt_value(less, metric_unit(q.metrics[1]), cur, q.metrics[1])}).")
+    elif reading.threshold is not None and dims:
+        answer = _threshold_answer(reading.threshold, rows, dims, metric, noun, when, where, v, namer, unit, cur)
+    elif reading.top_share and dims and reading.shape == "ranking":
+        answer = _top_share_answer(reading, rows, dims, metric, noun, when, where, v, namer)
     elif reading.shape == "value" or not dims:
         row = rows[0]
         answer = f"{_capital(noun)}{where} {when} {_verb(metric)} {v(row)}"
@@ -377,6 +397,64 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     answer += note + "".join(f" {n}" for n in reading.notes)
     return MetricAnswer(_capital(answer), period, _table(result, namer, unit), _chart(reading, result, namer),
                         _evidence(result))
+
+
+def _days_counted(period: TimeRange, filters: list[DimensionFilter]) -> tuple[int, str]:
+    """The days of the period a weekday filter keeps ("on weekends": its Saturdays and Sundays), and their word."""
+    days = [f.values for f in filters if f.dimension == "weekday" and f.op == "in"]
+    if not days:
+        return period.days, ""
+    kept = {d.lower() for d in days[0]}
+    names = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    count = sum(1 for i in range(period.days) if names[(period.start + timedelta(days=i)).weekday()] in kept)
+    return count, "such "
+
+
+def _months(period: TimeRange) -> float:
+    """Calendar months in the period, a partial month as its share of days (a whole year: 12)."""
+    total, day = 0.0, period.start
+    while day <= period.end:
+        length = calendar.monthrange(day.year, day.month)[1]
+        last = min(date(day.year, day.month, length), period.end)
+        total += ((last - day).days + 1) / length
+        day = last + timedelta(days=1)
+    return total
+
+
+def _threshold_answer(threshold: tuple[str, float], rows: list[dict[str, Any]], dims: list[str], metric: str,
+                      noun: str, when: str, where: str, v: Any, namer: _Namer, unit: Unit, cur: str | None) -> str:
+    """"6 of 283 products had more than 155 units sold in November 2026 (...): A (448); B (253) ..."."""
+    op, limit = threshold
+    valued = [r for r in rows if r.get(metric) is not None and (dims[0] == "date" or r.get(dims[0]) is not None)]
+    hit = [r for r in valued if (r[metric] > limit if op == "above" else r[metric] < limit)]
+    hit.sort(key=lambda r: r[metric], reverse=op == "above")
+    one, many = ("day", "days") if dims[0] == "date" else _DIM_NOUNS.get(dims[0], (dims[0], dims[0] + "s"))
+    amount = fmt_value(limit, unit, cur, metric)
+    of = " of" if unit == "money" else ""
+    text = (f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had "
+            f"{'more' if op == 'above' else 'less'} than {amount}{of} {noun} {when}")
+    if not hit:
+        return text + "."
+    shown = hit[:_SENTENCE_ITEMS]
+    more = f"; and {len(hit) - len(shown)} more" if len(hit) > len(shown) else ""
+    return text + ": " + "; ".join(f"{namer.row(r, dims)} ({v(r)})" for r in shown) + more + "."
+
+
+def _top_share_answer(reading: Reading, rows: list[dict[str, Any]], dims: list[str], metric: str, noun: str,
+                      when: str, where: str, v: Any, namer: _Namer) -> str:
+    """"The top 10 products made 16.0% of revenue in 2026 to date (...): $X of $Y; the first: A ($...), ..."."""
+    share_key = f"{metric}_share"
+    valued = [r for r in rows if r.get(metric) is not None and r.get(dims[0]) is not None]
+    n = reading.show or len(valued)
+    top = valued[:n]
+    share = sum(float(r.get(share_key) or 0) for r in top)
+    value = sum(float(r.get(metric) or 0) for r in top)
+    one, many = _DIM_NOUNS.get(dims[0], (dims[0], dims[0] + "s"))
+    total = f" of {v({metric: value / share})}" if share else ""
+    which = "bottom" if not reading.query or not reading.query.descending else "top"
+    return (f"The {which} {len(top)} {one if len(top) == 1 else many} accounted for {share * 100:.1f}% of {noun}"
+            f"{where} {when}: {v({metric: value})}{total}; the first: "
+            + "; ".join(f"{namer.row(r, dims)} ({v(r)})" for r in top[:3]) + ".")
 
 
 #: A share metric -> (its numerator metric, its denominator metric, what the numerator is of).

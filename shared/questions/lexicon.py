@@ -77,7 +77,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                S, "net revenue"),
     MetricWord("return_rate", _rx(r"return(?:s)? rate|rate of returns?|returns? (?:ratio|percentage|%)|"
                                   r"cancell?ation (?:rate|ratio|percentage)|"
-                                  r"(?:percentage|share|proportion|fraction|%) of (?:units |items |orders |invoices )?"
+                                  r"(?:percent(?:age)?|per cent|share|proportion|fraction|%) of (?:our |the |all )?"
+                                  r"(?:units |items |orders |invoices |products |sales )?"
                                   r"(?:were |get |got |are |is |was )?(?:returned|sent back|c[ao]me back|cancell?ed)|"
                                   r"how often (?:do |are |were )?(?:\w+ ){0,3}returned"), S, "return rate"),
     MetricWord("refund_rate", _rx(r"refund (?:rate|ratio|percentage|%)|rate of refunds?|(?:percentage|share|%) of "
@@ -170,8 +171,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                    r"lines|listings|articles) (?:are |do we have |we have |have we got )?(?:in stock|"
                                    r"on hand|available|stocked)"), INV, "SKUs in stock"),
     MetricWord("stock_on_hand", _rx(r"(?:units|items|pieces) of (?:stock|inventory)|"
-                                    r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:in stock|"
-                                    r"on hand|left|in (?:the )?warehouse)|stock(?: on hand| levels?| position)?|"
+                                    r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:sitting |"
+                                    r"stored |held |kept )?(?:in stock|on hand|left|in (?:the )?warehouse)|"
+                                    r"stock(?: on hand| levels?| position)?|"
                                     r"inventory(?: levels?| on hand)?|on hand|"
                                     r"(?:units|items) (?:in stock|in the warehouse)|in stock|"
                                     r"how many (?:[\w&'./-]+ ){1,8}?(?:are|is) (?:there )?left\b|"
@@ -194,7 +196,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                             r"(?:how many|number of) "
                             r"(?:\w+ ){0,4}(?:did (?:we|i) |have (?:we|i) |do (?:we|i) )?(?:sell|sold|ship|shipped|"
                             r"shift(?:ed)?|flog(?:ged)?|move[ds]?|push(?:ed)?|get through|got through)\b|"
-                            r"best[- ]sell(?:ing|ers?)|"
+                            r"best[- ]sell(?:ing|ers?)|(?:most|least)[- ](?:selling|sold)|"
                             r"top[- ]sell(?:ing|ers?)|sold (?:the )?(?:most|least|best|worst)|"
                             r"(?:sell|sells|sold|selling) (?:the )?(?:most|least|best|worst|fastest|slowest)|"
                             r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)"),
@@ -212,7 +214,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                               r"(?:we|i|(?:the |our |my )?(?:[\w&'.-]+ ){1,4}?)(?:sell|sold)\b|"
                               r"how much (?:[\w&'.-]+ ){0,8}(?:sell|sold|sales)\b|"
                               r"how(?:'s|'re| is| are| was| were) (?:[\w&'.-]+ ){1,8}?selling\b|"
-                              r"sold for|revenues?|sales|turnover|gmv|"
+                              r"sold for|revenues?|sales|turnover|gmv|grossing|grossed|"
+                              r"sale (?:amount|total|figure|number|value)s?|"
+                              r"(?:the|total|our|my) sale (?:of|for|in|on)\b|"
                               r"takings|income|earn(?:ed|ings|t|s)?|made|make|makes|"
                               r"(?:did|do|have|has) (?:we|i) (?:bank|banked|rake in|raked in|pull in|pulled in|"
                               r"ring up|rung up|clear|cleared|take in|taken in)\b|cash (?:came|come|coming|comes) in|"
@@ -261,13 +265,16 @@ DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
     ("sku", _rx(r"products?|items?|skus?|articles?|listings?|sellers|lines|goods|models?|variants?|things")),
 )
 #: Grain words (a trend or a date breakdown).
-_RANKED = r"(?:best|worst|busiest|biggest|largest|strongest|weakest|slowest|quietest|highest|lowest|top|peak)"
+_RANKED = (r"(?:best|worst|busiest|biggest|largest|strongest|weakest|slowest|quietest|highest|lowest|top|peak|record|"
+           r"(?:most|least) (?:profitable|lucrative|successful))")
 
 
 def _grain_rx(unit: str, adverb: str, extra: str = "") -> re.Pattern[str]:
     return _rx(rf"(?:by|per|each|every) {unit}|{adverb}|(?:for )?(?:each|every) of(?= the (?:last|past|previous) "
                rf"(?:\d+|[a-z]+) {unit}s)|{unit} by {unit}|{unit}-by-{unit}|{unit}[- ]over[- ]{unit}|"
-               rf"(?:which|what) {unit}(?! of)|{_RANKED}(?: (?:sales|revenue|selling|trading|order))? {unit}"
+               rf"(?:which|what) {unit}(?! of (?!(?:19|20)\d{{2}}\b|this year|last year))|{_RANKED}(?: ever)?"
+               rf"(?: (?:sales|revenue|selling|trading|order|grossing|earning))? {unit}|"
+               rf"(?:in |on )?(?:a |one )?single {unit}"
                rf"{extra}")
 
 
@@ -283,7 +290,7 @@ TREND = _rx(r"over time|trends?|trending|trajectory|evolv(?:e|ed|ing)|develop(?:
 #: "by channel", "per category", "split by brand", "for each product", "across channels", "breakdown".
 BREAKDOWN = _rx(r"by|per|for each|for every|each|every|across|split(?: by)?|broken down(?: by)?|break(?:down| down)"
                 r"(?: by)?|grouped by|according to|among")
-TOP = re.compile(r"\b(?:top|best|highest|biggest|largest|most|leading|strongest|greatest|best[- ]selling|"
+TOP = re.compile(r"\b(?:top|best|highest|biggest|largest|most|leading|strongest|greatest|best[- ]selling|record|"
                  r"best[- ]performing|top[- ]selling|top[- ]performing|most popular|popular|winners?|"
                  r"fastest)\b", re.I)
 BOTTOM = re.compile(r"\b(?:bottom|worst|lowest|least|smallest|weakest|fewest|slowest|quietest|deadest|least busy|"
@@ -357,6 +364,23 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"(?:by|for each|which|what|top|best|biggest) (?:single |individual )?(?:customer|buyer|client|shopper)"
          r"(?!s| service| support| care| satisfaction| reviews?| segments?)"),
      "a list of individual customers", "customer names or accounts (customer ids are stored only as hashes)"),
+    (_rx(r"which (?:customers|buyers|clients|shoppers)\b(?! (?:say|said|think|complain\w*|like|love|hate|mention\w*))"),
+     "a list of individual customers", "customer names or accounts (customer ids are stored only as hashes)"),
+    (_rx(r"(?:time|hours?) of (?:the )?day|(?:by|per|each|every|which|what|busiest|peak) hours?|hourly|what time|"
+         r"(?:morning|afternoon|evening|night)s? (?:vs\.?|versus|or) (?:morning|afternoon|evening|night)s?"),
+     "sales by time of day", "the time of each sale (sales are kept by date, without the hour)"),
+    (_rx(r"payment (?:methods?|types?|options?|providers?|gateways?|processors?)|(?:stripe|paypal|klarna|shopify "
+         r"payments|payment|transaction|processing|merchant|card) fees?|(?:by|per|which) (?:card|payment)"),
+     "payment methods and fees", "payment records (method, provider and fees per order)"),
+    (_rx(r"(?:mobile|desktop|tablet)s? (?:vs\.?|versus|or|and) (?:mobile|desktop|tablet)s?|(?:by|per|which|what|each) "
+         r"device|device (?:types?|split|breakdown)"),
+     "sales by device", "web analytics (the device of each visit and order)"),
+    (_rx(r"(?:which|what|top|best|most (?:used|popular)|by|each|per) (?:coupon|discount|promo(?:tion)?|voucher) codes?|"
+         r"(?:coupon|discount|promo(?:tion)?|voucher) codes? (?:was|were|is|are|got|get) (?:used|redeemed|applied) "
+         r"(?:the )?most"),
+     "discount codes", "the code used on each order (discount amounts are kept, not the codes)"),
+    (_rx(r"gift[- ]?wrap\w*|gift messages?"), "gift options", "the gift options of each order (not kept from sales "
+                                                                "exports)"),
     (_rx(r"(?:customer )?acquisition costs?|cac|cost per (?:acquisition|customer|lead)|cpa"),
      "customer acquisition cost", "marketing spend by channel and new-customer counts"),
     (_rx(r"ad(?:vertising|vert)? (?:spend|spending|costs?|budget)|spen[dt] on (?:ads|advertising|marketing|google|"

@@ -77,7 +77,8 @@ REORDER = _rx(r"re-?order\w*|restock\w*|replenish\w*|order more|top(?:ping)? up|
 _CUSTOMERS = _rx(r"customers?|buyers?|shoppers?|clients?|rate")
 #: Low stock now ("what's running low"): the stockout ask (cover below lead time).
 LOW_STOCK = _rx(r"running low|run(?:s|ning)? short|low (?:on )?(?:stock|inventory)|almost (?:out|gone|sold out)|"
-                r"nearly (?:out|gone|sold out)|about to (?:run|sell) out")
+                r"nearly (?:out|gone|sold out)|about to (?:run|sell) out|(?:have|got|hold|holding|carry) enough "
+                r"(?:stock|inventory|units)|enough (?:stock|inventory) (?:for|to (?:last|cover|get through))")
 #: "which products have more than a year of stock": the most days of cover.
 _LONG_COVER = _rx(r"(?:more than|over|at least|above) (?:a|one|an|\d+|two|three|six|twelve) (?:years?|months?|weeks?)"
                   r"(?:'s)? (?:worth )?of (?:stock|inventory|cover|supply)")
@@ -85,7 +86,8 @@ _LONG_COVER = _rx(r"(?:more than|over|at least|above) (?:a|one|an|\d+|two|three|
 _OVERSTOCK = _rx(r"more (?:stock|inventory|units) than (?:i|we) (?:can|could|will|would) sell|over-?stock\w*|"
                  r"(?:got|have|has|had|holding|hold|carrying|carry|sitting on) (?:way |far )?too (?:much|many)\b|"
                  r"too (?:much|many) of\b|"
-                 r"too much (?:stock|inventory)|excess (?:stock|inventory)|holding too much|dead stock")
+                 r"too much (?:stock|inventory)|excess (?:stock|inventory)|holding too much|dead stock|"
+                 r"(?:gathering|collecting) dust")
 #: "pricier than the competition" / "cheaper than the market": our products above or below the market.
 _ABOVE_MARKET = _rx(r"(?:pricier|dearer|more expensive|higher[- ]priced|priced higher) than (?:the )?(?:competition|"
                     r"competitors?|market|others|rivals?|everyone(?: else)?)|"

@@ -98,6 +98,67 @@ _PER_DAY = re.compile(r"\bhow much\b(?:\s+\S+){0,5}?\s+(?:per|a|each)\s+day\b|"
                       r"\s+average\b|\bdaily\s+average\b|\bon\s+an?\s+average\s+day\b|"
                       r"\b(?:per|a|each)\s+day\b(?=.*\baverage[ds]?\b(?!\s+(?:order|basket|selling|price|rating)))|"
                       r"\baverage[ds]?\b(?!\s+(?:order|basket|selling|price|rating)).*\b(?:per|a|each)\s+day\b", re.I)
+#: "revenue excluding returns", "units sold not counting returns", "sales minus refunds".
+_NET_OF = re.compile(r"\b(?:excluding|exclude|minus|less|net of|not counting|without|after|deducting|take away|"
+                     r"taking away|not including|discounting)\s+(?:the\s+|any\s+)?(?:returns?|refunds?|returned "
+                     r"(?:units|items|goods)|(?:units|items) returned)\b", re.I)
+#: "more than 20k", "over $100", "above fifty dollars", "fewer than 10 units": (above/below, value, money?).
+_THRESHOLD_AT = re.compile(
+    r"\b(?P<op>more than|over|above|greater than|in excess of|exceeding|at least|upwards of|under|below|less than|"
+    r"fewer than|lower than)\s+(?P<cur>[$£€])?\s?(?P<num>\d[\d,]*(?:\.\d+)?|(?:(?:a|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand)[\s-]?){1,4})\s*(?P<mult>k|m|thousand|million|grand)?\b(?:\s*(?P<unit>dollars|bucks|pounds|quid|"
+    r"euros|usd|gbp|eur|units?|items?|pieces?|orders?))?", re.I)
+_NUMBER_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+                "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORDER_VALUE = re.compile(r"\borders?\b", re.I)
+_DAYS_COUNTED = re.compile(r"\b(?:how many|which|what|number of|count the)\s+(?:\w+\s+){0,2}?days\b", re.I)
+
+
+def _threshold(question: str) -> tuple[Literal["above", "below"], float, bool] | None:
+    """The amount a question puts rows above or below, and whether it is money ("over $100", "more than 20k")."""
+    m = _THRESHOLD_AT.search(question)
+    if m is None:
+        return None
+    words, total = m.group("num").lower().replace("-", " ").split(), 0.0
+    if m.group("num")[0].isdigit():
+        total = float(m.group("num").replace(",", ""))
+    else:
+        part = 0.0
+        for word in words:
+            if word == "hundred":
+                part = (part or 1) * 100
+            elif word == "thousand":
+                total, part = total + (part or 1) * 1000, 0.0
+            elif word in _NUMBER_WORD:
+                part += _NUMBER_WORD[word]
+        total += part
+    mult = (m.group("mult") or "").lower()
+    total *= {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "million": 1e6}.get(mult, 1.0)
+    unit = (m.group("unit") or "").lower()
+    money = bool(m.group("cur")) or unit in ("dollars", "bucks", "pounds", "quid", "euros", "usd", "gbp", "eur") \
+        or mult == "grand"
+    if total <= 0:
+        return None
+    op: Literal["above", "below"] = "below" if m.group("op").lower() in ("under", "below", "less than", "fewer than",
+                                                                       "lower than") else "above"
+    return op, total, money
+
+
+def _threshold_fits(limit: tuple[str, float, bool], metric: str) -> bool:
+    """Whether the amount is of the metric's kind (money for revenue, a count for units and orders)."""
+    money_metric = metric in ("revenue", "net_revenue", "margin", "refunds", "discounts", "cost", "aov", "asp")
+    return limit[2] == money_metric or (not limit[2] and money_metric and limit[1] >= 1000)
+
+
+#: Share words asking one percentage (not a split or a mix of the names).
+_TOGETHER = re.compile(r"\b(?:percent(?:age)?|per cent|pct|share|proportion|fraction)\b|%", re.I)
+#: "average weekly sales", "average monthly revenue", "what do we average per month": the total over the weeks/months.
+_PER_UNIT = re.compile(r"\b(?:average|avg\.?|mean|typical)\s+(week|month)ly\b|\b(week|month)ly\s+average\b|"
+                       r"\b(?:per|a|each)\s+(week|month)\s+on\s+average\b|"
+                       r"\baverage[ds]?\b(?!\s+(?:order|basket|selling|price|rating)).*?\b(?:per|a|each)\s+(week|month)\b",
+                       re.I)
 _UNSOLD = re.compile(r"\b(?:sold|sell|selling)\s+(?:zero|no|0|nothing)\b(?!\s+(?:more|less|fewer))|"
                      r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"
                      r"(?:sell|sold)\b|\b(?:no|zero|without(?:\s+any)?)\s+sales\b|\bunsold\b|\bdead\s+stock\b",
@@ -160,6 +221,15 @@ class Reading(BaseModel):
     names: dict[str, str] = Field(default_factory=dict, description="Dimension -> how the answer names a filter.")
     data_starts: date | None = Field(default=None, description="First date of the data the metric reads.")
     per_day: bool = Field(default=False, description="The answer divides the value by the period's days.")
+    per_unit: Literal["week", "month"] | None = Field(default=None, description="The answer divides the value by the "
+                                                                                 "period's weeks or months.")
+    top_share: bool = Field(default=False, description="A ranking's top N as one share of the total (\"what share "
+                                                       "of revenue came from the top 10 products\").")
+    net_of: bool = Field(default=False, description="The first metric less the second (\"revenue excluding "
+                                                    "refunds\", \"units not counting returns\").")
+    threshold: tuple[Literal["above", "below"], float] | None = Field(
+        default=None, description="Only the rows above (below) this value: \"which products sold over 100 units\", "
+                                  "\"how many days did we make more than 20k\".")
     notes: list[str] = Field(default_factory=list)
     unknown_name: str | None = Field(default=None, description="A name the question is about that the data lacks.")
     suggestions: list[str] = Field(default_factory=list, description="The tenant's closest product names.")
@@ -315,8 +385,8 @@ _GENERIC_WORDS = frozenset(
     "store shop shops business company site website web online team catalogue catalog range ranges line lines "
     "products product items item skus sku everything stuff sales revenue brand brands category categories "
     "channel channels competitors competitor whole entire overall total all top best bestselling best-selling "
-    "worst new old main biggest largest other others day days week weeks weekend weekends month months quarter "
-    "quarters year years".split())
+    "worst most least new old main biggest largest other others day days week weeks weekend weekends month months "
+    "quarter quarters year years".split())
 
 
 def unknown_name(question: str, taken: list[tuple[int, int]],
@@ -559,6 +629,8 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
             before = question[max(0, m.start() - 40):m.start()]
             if _ALL_OF.search(before) and _A_NUMBER.search(question):
                 continue  # "how many units do we have across all products": one total, not a list
+            if _ALL_BUT.search(before) and _EXCLUDED_AFTER.match(question[m.end():]):
+                continue  # "revenue for all channels other than web": one total of the rest
             if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim == "weekday":
                 dims.append(dim)
                 taken.append(m.span())
@@ -571,6 +643,11 @@ _ONE_OF = re.compile(r"\b(?:which|what)\s+(?:one\s+)?of\s+(?:our|the|my|all)\s+\
                      re.I)
 _ALL_OF = re.compile(r"\b(?:across|over|in)\s+all\s+(?:of\s+)?(?:our\s+|the\s+|my\s+)?$", re.I)
 _A_NUMBER = re.compile(r"\bhow (?:many|much)\b|\btotal\b", re.I)
+_ALL_BUT = re.compile(r"\ball\s+(?:(?:of\s+)?(?:the|our|my)\s+)?(?:other\s+)?$", re.I)
+_EXCLUDED_AFTER = re.compile(r"\s+(?:other than|except|excluding|but|apart from|besides|outside|not including)\b",
+                             re.I)
+#: "in a single day": a grain, not the products whose titles hold "single".
+_SINGLE_UNIT = re.compile(r"\bsingle\s+(?:day|week|month|quarter|year)\b", re.I)
 
 
 def _labels_a_name(question: str, span: tuple[int, int], names: Sequence[tuple[int, int]]) -> bool:
@@ -584,9 +661,11 @@ def _labels_a_name(question: str, span: tuple[int, int], names: Sequence[tuple[i
 
 def find_grain(question: str, taken: list[tuple[int, int]]) -> Grain | None:
     """The date grain a trend or a date ranking asks for ("by month", "which week", "daily")."""
+    # "our best ever month": "ever" is all the data, and inside the grain phrase
+    blocking = [sp for sp in taken if question[sp[0]:sp[1]].lower() != "ever"]
     for grain, rx in lx.GRAIN_WORDS:
         for m in rx.finditer(question):
-            if not _spans_overlap(m.span(), taken):
+            if not _spans_overlap(m.span(), blocking):
                 taken.append(m.span())
                 return grain
     return None
@@ -709,10 +788,29 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     replaces the last date as "today". Shorthand and typos of the reader's words are written out first
     ("rev last mo" is read as "revenue last month"; :mod:`shared.questions.shorthand`), the tenant's names kept.
     """
-    text = expand_shorthand(question, index.knows_word if index is not None else None)
+    text = _sheet_fields(expand_shorthand(question, index.knows_word if index is not None else None))
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
     return reading
+
+
+_FIELD_BREAK = re.compile(r"\s*(?:[|;]|\s/\s|,)\s*")
+
+
+def _sheet_fields(text: str) -> str:
+    """A question written as spreadsheet fields: a field that is only a dimension noun is a breakdown.
+
+    "sku, units, last 7 days, top 10" is read "by sku units last 7 days top 10"; "category / revenue / 2025" as
+    "by category revenue 2025".
+    """
+    fields = [f for f in _FIELD_BREAK.split(text.strip(" ?.")) if f]
+    if len(fields) < 3 or any(len(f.split()) > 5 for f in fields):
+        return text
+    out = []
+    for f in fields:
+        bare = any(rx.fullmatch(f) for _, rx in lx.DIMENSION_WORDS if _ != "competitor")
+        out.append(f"by {f}" if bare else f)
+    return " ".join(out) if out != fields else text
 
 
 def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None,  # noqa: C901 - the decisions
@@ -720,6 +818,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     matches = index.find(question) if index is not None else []
     # one word right after a pronoun is a verb ("what did we *bank*", "how many did we *shift*"), not a product
     matches = [m for m in matches if m not in verb_matches(question, matches)]
+    singles = [x.span() for x in _SINGLE_UNIT.finditer(question)]
+    matches = [m for m in matches if not (m.kind in ("product", "sku") and _spans_overlap(m.span, singles))]
     entity_spans = [m.span for m in matches]
     sku_spans = [m.span for m in matches if m.kind == "sku"]
     metrics, weak = find_metrics(question, entity_spans)
@@ -732,6 +832,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         # "what revenue should we expect in January?" on 4 Dec: next January, forecast, not last January's actuals
         time = TimeReading(future=True, spans=time.spans)
         reading_until, reading_lead = upcoming
+    elif today is not None and time.future and time.future_range is not None:
+        # "forecast for Q1 next year": from the day after the data ends to the end of that period
+        ahead = time.future_range
+        reading_until = ahead.end
+        reading_lead = (f"{ahead.label.split(' (')[0]} is still to come, so this is a forecast from the day after your "
+                        f"data ends ({fmt_day(today + timedelta(days=1))}) to {fmt_day(ahead.end)}. ")
     else:
         reading_until, reading_lead = None, ""
     reading = Reading(kind="agent", question=question, as_of=today, forecast_until=reading_until, lead=reading_lead)
@@ -823,6 +929,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     taken = sorted(entity_spans + time.spans)
     if per_day := _PER_DAY.search(question):
         taken.append(per_day.span())  # "average daily revenue" is a value over the period, not a daily trend
+    elif per_unit := _PER_UNIT.search(question):
+        taken.append(per_unit.span())  # "average monthly revenue in 2025": the total over its months
     dims = find_dimensions(question, taken, entity_spans,
                            [m.span for m in matches if m.kind in ("category", "brand", "channel")])
     grain = find_grain(question, taken)
@@ -896,8 +1004,24 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if metrics and metrics[0] == "returned_units" and re.search(lx.CANCELLED, question, re.I) \
             and _MONEY_LOST.search(question):
         metrics = ["refunds", *metrics[1:]]  # "how much revenue did we lose to cancellations": the money
+    if _NET_OF.search(question) and metrics and metrics[0] in ("revenue", "units") and not dims:
+        # "revenue excluding returns", "units sold not counting returns": the first less what went back
+        metrics = ["revenue", "refunds"] if metrics[0] == "revenue" else ["units", "returned_units"]
+        reading.net_of = True
+    limit = _threshold(question)
+    if limit is not None and _ORDER_VALUE.search(question) and limit[2]:
+        # "orders over $100": each order's value is not summed here (lines are, by product, channel and day)
+        reading.kind, reading.concept = "unanswerable", "orders by their value"
+        reading.needed = ("the metrics sum sales lines by product, channel and day, not whole orders, so orders "
+                          "above or below an amount are not counted (ask for the average order value instead)")
+        return reading
+    if limit is not None and _DAYS_COUNTED.search(question):
+        dims, grain = ["date"], "day"  # "how many days last month did we make more than 20k": the days above it
+    if limit is not None and dims and _threshold_fits(limit, metrics[0]):
+        reading.threshold = (limit[0], limit[1])
     missing = _missing_columns(metrics, index) or (
-        _missing_columns(["customers"], index) if reading.per_customer else None)
+        _missing_columns(["customers"], index) if reading.per_customer else None) or (
+        _missing_columns(metrics[1:], index) if reading.net_of else None)
     if missing:
         reading.kind, reading.concept, reading.needed = "unanswerable", lx.METRIC_NOUNS[metrics[0]], missing
         return reading
@@ -938,12 +1062,16 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     """
     filters: dict[DimensionName, list[str]] = {"stars": stars} if stars else {}
     excluded: dict[DimensionName, list[str]] = {}
-    for m in matches:
+    last_excluded = -1
+    for m in sorted(matches, key=lambda x: x.span):
         kept = _resolve_kind(m, metrics, matches)
         if kept is None:
             continue
         dim: DimensionName = "sku" if kept.kind == "product" else kept.kind
-        if _EXCLUDING.search(question[:kept.span[0]]):  # "which country outside the UK": all but that name
+        if _EXCLUDING.search(question[:kept.span[0]]) or (
+                last_excluded >= 0 and _LISTED_AFTER.match(question[last_excluded:kept.span[0]])):
+            # "which country outside the UK", "excluding eBay and POS": all but those names
+            last_excluded = kept.span[1]
             excluded.setdefault(dim, [])
             excluded[dim] += [v for v in kept.values if v not in excluded[dim]]
             continue
@@ -1010,9 +1138,12 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         dims = [*dims, "weekday"]  # "weekends vs weekdays": each day of the week, the answer adds up both
     elif time.weekdays:
         filters["weekday"] = time.weekdays
-    # two or more names of the same kind ("Amazon vs eBay") -> one value each
+    # two or more names of the same kind ("Amazon vs eBay") -> one value each; their share together ("what
+    # percentage of revenue came from Apparel and Outdoor") is one share of the total
+    together = bool(_TOGETHER.search(question)) and not dims and not lx.CHANGE.search(question) \
+        and not re.search(r"\b(?:split|mix|each|respectively|or)\b", question, re.I)
     for dim, values in filters.items():
-        if len(values) > 1 and dim not in dims and dim not in ("sku", "weekday", "stars"):
+        if len(values) > 1 and dim not in dims and dim not in ("sku", "weekday", "stars") and not together:
             dims.append(dim)
     if "sku" not in dims and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) and sum(
             1 for m in matches if m.kind in ("sku", "product")) > 1:
@@ -1046,11 +1177,15 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         descending = not _is_bottom(question)
         order_by = primary
         n = _limit(question)
-        if n is not None:
+        if reading.threshold is not None:  # "which products sold over 100 units": every one above it
+            shape, limit = "ranking", None
+            descending = reading.threshold[0] == "above"
+        elif n is not None:
             limit = n + 1 if dims[0] != "date" else n  # one spare row: a group without a name is dropped
         elif ranking and dims[0] == "sku":
             limit = 2 if single else _DEFAULT_TOP + 1
-        shape = "ranking" if ranking else "breakdown"
+        if reading.threshold is None:
+            shape = "ranking" if ranking else "breakdown"
     elif dims:
         shape = "trend"
     if focus is not None:
@@ -1096,6 +1231,10 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         share_of_total=share_total)
     if _PER_DAY.search(question) and shape == "value" and primary in _ADDITIVE:
         reading.per_day = True
+    elif (per := _PER_UNIT.search(question)) and shape == "value" and primary in _ADDITIVE:
+        reading.per_unit = "week" if next(g for g in per.groups() if g).lower().startswith("week") else "month"
+    if share and shape == "ranking" and n_asked and dims[0] != "date" and primary in _ADDITIVE:
+        reading.top_share = True  # "what percent of revenue came from the top 10 products": their share together
     reading.shape = shape
     reading.focus = focus
     reading.data_starts = first
@@ -1107,8 +1246,11 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
 
 
 #: Words that put the name after them out of the question ("outside the UK", "excluding Amazon").
-_EXCLUDING = re.compile(r"\b(?:outside(?: of)?|excluding|exclude|except(?: for)?|other than|apart from|besides|"
-                        r"not counting|leaving out|ignoring)\s+(?:the\s+)?$", re.I)
+_EXCLUDING = re.compile(r"(?:\b(?:outside(?: of)?|excluding|exclude|except(?: for)?|other than|apart from|besides|"
+                        r"not counting|not including|leaving out|ignoring|without|(?:everything|all|anything) but|"
+                        r"but not)\s+(?:the\s+)?|\bnon-?\s*)$", re.I)
+#: A name listed after an excluded one ("excluding eBay and POS"): excluded too.
+_LISTED_AFTER = re.compile(r"^\s*(?:,|and|or|&|nor|,\s*and|,\s*or)\s*(?:the\s+)?$", re.I)
 
 
 def _is_bottom(question: str) -> bool:

@@ -118,6 +118,8 @@ class TimeReading:
     compare_unit: Unit | None = None
     #: Periods listed one after the other ("what did we make this week and last week"): one answer each.
     each: list[TimeRange] = field(default_factory=list)
+    #: A period wholly after the as-of date that the question names ("Q1 next year"): what a forecast must reach.
+    future_range: TimeRange | None = None
     #: The compared period when the question names one that no fixed shift gives ("Black Friday vs last year's
     #: Black Friday", "2025 vs 2023").
     baseline: TimeRange | None = None
@@ -291,12 +293,31 @@ _ALL_TIME = re.compile(r"\b(?:all[-\s]time|ever|of\s+all\s+time|in\s+total|overa
 _FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|"
                      r"years?)\b|\btomorrow\b"
                      # "the rest of the year": the days left in it (the forecast's horizon, ``router._REST_OF``)
-                     r"|\b(?:rest|remainder|balance)\s+of\s+(?:the\s+|this\s+)?(?:month|quarter|year)\b", re.I)
+                     r"|\b(?:rest|remainder|balance)\s+of\s+(?:the\s+|this\s+)?(?:month|quarter|year)\b"
+                     r"|\b(?:through|until|till|to|by)\s+(?:the\s+)?(?:(?:year|quarter|month)[-\s]end|end\s+of\s+(?:the\s+|this\s+)?"
+                     r"(?:year|quarter|month))\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:every|each)\s+"
                       r"(mon|tues|wednes|thurs|fri|satur|sun)day\b"
                       r"|\b(?:on\s+|at\s+|over\s+)?(?:the\s+)?(weekends?|weekdays)\b", re.I)
 
 _ATOMS: list[tuple[str, re.Pattern[str]]] = [
+    # numeric dates: "11/27/2026" (US), "27/11/2026", "27.11.2026" (day first), "2026/11/27"; an ambiguous
+    # "03/04/2026" is read month first
+    ("numeric_day", re.compile(rf"(?<![\w/.-])(\d{{1,2}})([/.])(\d{{1,2}})\2({_YEAR}|\d{{2}})(?![\w/.]|-\d)"
+                               rf"|(?<![\w/.-])({_YEAR})/(\d{{1,2}})/(\d{{1,2}})(?![\w/.])")),
+    # "03/2026", "3.2026", "2026/03": a month
+    ("numeric_month", re.compile(rf"(?<![\w/.-])(0?[1-9]|1[0-2])[/.]({_YEAR})(?![\w/.])"
+                                 rf"|(?<![\w/.-])({_YEAR})/(0?[1-9]|1[0-2])(?![\w/.])")),
+    # ISO and calendar weeks: "week 12", "week 12 of 2026", "wk 12", "CW 47", "W47 2026", "2026-W20"
+    ("iso_week", re.compile(rf"\b(?:(?:calendar|iso)\s+)?(?:week|wk|cw|kw)\s*(?:no\.?\s*|number\s+|#\s*)?"
+                            rf"(\d{{1,2}})\b(?!\s*(?:%|days?|weeks?|months?|units?|items?|orders?|of\s+(?:the\s+)?"
+                            rf"(?:{_MONTH_ALT}|may)\b))(?:\s*(?:of\s+|in\s+|,\s*|/\s*)?({_YEAR})\b)?"
+                            rf"|\bw(\d{{1,2}})\b(?:\s*(?:of\s+|in\s+|,\s*|/\s*)?({_YEAR})\b)?"
+                            rf"|\b({_YEAR})[-\s]?w(\d{{1,2}})\b", re.I)),
+    # "on the 1st", "for the 15th": that day of the latest month that has had it
+    ("month_day_only", re.compile(rf"\b(?:on|for)\s+the\s+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+                                  rf"(?!\s+(?:of\b|weeks?\b|days?\b|months?\b|quarters?\b|years?\b|(?:{_MONTH_ALT}|may)\b|"
+                                  rf"and\b|to\b|-|through\b|until\b|till\b))", re.I)),
     # "between 1st and 15th November", "from the 3rd to the 10th of March 2025", "1-15 Nov"
     ("day_span", re.compile(rf"\b(?:(?:between|from)\s+(?:the\s+)?)?({_DAY})\s*(?:and|to|until|till|through|thru|-|–)"
                             rf"\s*(?:the\s+)?({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),
@@ -305,13 +326,13 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(rf"\b({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),
     ("month_day", re.compile(rf"\b({_MONTH})\.?\s+({_DAY})\b(?!\s*(?:%|days?|weeks?|months?|units?|items?))"
                              rf"(?:,?\s+({_YEAR})\b)?", re.I)),
-    ("quarter", re.compile(rf"\bq([1-4])\b(?:\s*(?:of\s+|in\s+|,\s*)?('?\d{{2}}\b|{_YEAR}\b))?"
+    ("quarter", re.compile(rf"\bq([1-4])\b(?:\s*(?:of\s+|in\s+|,\s*|/\s*|-\s*(?=\d|'))?('?\d{{2}}\b|{_YEAR}\b))?"
                            rf"|\b({_YEAR})[\s-]*q([1-4])\b"
                            rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=\s+quarter\s+(?:of|in)\b))"
                            rf"\s+quarter\b"
                            rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
     ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second)\s+half\b"
-                        rf"(?:\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?({_YEAR})\b)?", re.I)),
+                        rf"(?:\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?({_YEAR})\b)?|\b([12])h\s*({_YEAR})\b", re.I)),
     ("month", re.compile(rf"\b({_MONTH})\b\.?(?:\s*(?:of\s+|,\s*)?('\d{{2}}\b|{_YEAR}\b))?", re.I)),
     ("to_date", re.compile(r"\b(?:(year|month|quarter|week)[-\s]+to[-\s]+date|(y|m|q|w)td"
                            r"|so\s+far\s+this\s+(year|month|quarter|week)|this\s+(year|month|quarter|week)"
@@ -341,7 +362,7 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            rf"({_YEAR})\b)?", re.I)),
     ("season", re.compile(rf"\b(?:the\s+)?(?:(last|previous|past|this)\s+)?(spring|summer|autumn|winter)\b"
                           rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
-    ("year", re.compile(rf"(?<![-_/#.])\b(?:fy\s?)?({_YEAR})\b(?![-_/.]\w)", re.I)),
+    ("year", re.compile(rf"(?<![-_/#.])\b(?:fy\s?)?({_YEAR})\b(?![-_/.]\w)|\bfy\s?'?(\d{{2}})\b", re.I)),
 ]
 #: Meteorological seasons (northern hemisphere): first month and length; winter runs December-February.
 _SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
@@ -369,6 +390,45 @@ def _num(token: str) -> int:
 def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C901 - one branch per grammar rule
     span = m.span()
     g = m.groups()
+    if kind == "numeric_day":
+        if g[4]:
+            yr, mo, dd = int(g[4]), int(g[5]), int(g[6])
+        else:
+            a, b, yr = int(g[0]), int(g[2]), _year2(g[3]) or 0
+            # a dot is day-first (27.11.2026); a slash is month-first unless the first number cannot be a month
+            mo, dd = (b, a) if g[1] == "." or a > 12 else (a, b)
+        try:
+            one = date(yr, mo, dd)
+        except ValueError:
+            return None
+        return _Atom(span, one, one, "")
+    if kind == "numeric_month":
+        yr, mo = (int(g[1]), int(g[0])) if g[0] else (int(g[2]), int(g[3]))
+        first_day, last_day = month_range(yr, mo)
+        return _Atom(span, first_day, last_day, f"{MONTH_NAMES[mo - 1]} {yr}")
+    if kind == "iso_week":
+        n = int(g[0] or g[2] or g[5])
+        named = g[1] or g[3] or g[4]
+        try:
+            if named:
+                monday = date.fromisocalendar(int(named), n, 1)
+            else:  # the latest week N that has started by the as-of date
+                monday = date.fromisocalendar(as_of.isocalendar()[0], n, 1)
+                if monday > as_of:
+                    monday = date.fromisocalendar(as_of.isocalendar()[0] - 1, n, 1)
+        except ValueError:
+            return None
+        return _Atom(span, monday, monday + timedelta(days=6), f"week {n} of {monday.isocalendar()[0]}",
+                     named is not None)
+    if kind == "month_day_only":
+        dd = int(re.sub(r"\D", "", g[0]))
+        back = as_of.replace(day=1)
+        for _ in range(3):  # the latest month that has had that day, on or before the as-of date
+            if dd <= month_length(back.year, back.month) and date(back.year, back.month, dd) <= as_of:
+                one = date(back.year, back.month, dd)
+                return _Atom(span, one, one, "", relative=True)
+            back = add_months(back, -1)
+        return None
     if kind == "iso_day":
         try:
             d = date(int(g[0]), int(g[1]), int(g[2]))
@@ -403,8 +463,8 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         s, e = quarter_range(year, q)
         return _Atom(span, s, e, f"Q{q} {year}", explicit, quarter=q)
     if kind == "half":
-        h = int(g[0]) if g[0] else (1 if g[2].lower() == "first" else 2)
-        year = _year2(g[1] or g[3])
+        h = int(g[0] or g[4]) if (g[0] or g[4]) else (1 if g[2].lower() == "first" else 2)
+        year = _year2(g[1] or g[3] or g[5])
         explicit = year is not None
         year = year if year is not None else _latest_year(as_of, 1 if h == 1 else 7)
         s, e = (date(year, 1, 1), date(year, 6, 30)) if h == 1 else (date(year, 7, 1), date(year, 12, 31))
@@ -515,7 +575,7 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         return _Atom(span, s, e, f"{season} {year}" if first != 12 else f"winter {year}-{str(year + 1)[2:]}",
                      named is not None)
     if kind == "year":
-        year = int(g[0])
+        year = int(g[0]) if g[0] else 2000 + int(g[1])
         return _Atom(span, date(year, 1, 1), date(year, 12, 31), str(year))
     return None
 
@@ -613,7 +673,7 @@ _CHANGE_CUE = re.compile(r"\b(?:chang\w*|grow\w*|grew|growth|increas\w*|decreas\
 
 
 _YEAR_WORDS = re.compile(r"\s*,?\s*(?:of\s+|in\s+)?(?:(last|previous|prior)\s+year|(this|the\s+current)\s+year|"
-                         r"(x)|(the\s+year\s+before\s+last))\b", re.I)
+                         r"(x)|(the\s+year\s+before\s+last)|(next|the\s+coming)\s+year)\b", re.I)
 
 
 _YEARS_OF = re.compile(r"\b(?:(last|previous|prior)\s+year|(this|the\s+current)\s+year|(the\s+year\s+before\s+"
@@ -640,7 +700,7 @@ def _anchor_relative_years(text: str, atoms: list[_Atom], as_of: date) -> list[_
             continue
         m = _YEAR_WORDS.match(text, a.span[1])
         if m and not a.year_explicit and not a.relative:
-            year = as_of.year - (2 if m.group(4) else 0 if m.group(2) else 1)
+            year = as_of.year - (2 if m.group(4) else 0 if m.group(2) else -1 if m.group(5) else 1)
             moved = a.with_year(year)
             out.append(_Atom((a.span[0], m.end()), moved.start, moved.end, moved.name, True, month=a.month,
                              day=a.day, quarter=a.quarter, half=a.half, holiday=a.holiday))
@@ -806,6 +866,9 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     reading.spans = sorted(set(taken) - set(exclude or []))
     past = [a for a in atoms if a.start <= as_of]
     reading.future = bool(future) or (bool(atoms) and not past)
+    ahead = [a for a in atoms if a.start > as_of and a.name]
+    if ahead and not past:  # "Q1 next year": the period a forecast must reach
+        reading.future_range = make_range(ahead[0].start, ahead[0].end, ahead[0].name)
     if not past and (weekend := _LAST_WEEKEND.search(text)):  # the latest whole Saturday-Sunday (this one: so far)
         sunday = as_of - timedelta(days=(as_of.weekday() + 1) % 7)
         which = (weekend.group(1) or "last").lower()  # "over the weekend": the latest one
