@@ -72,8 +72,11 @@ def has(text: str, *words: str) -> bool:
 class Truth:
     """Truths of the generated reviews (pandas over the rows as generated; the ingest may drop a corrupt one)."""
 
-    def __init__(self, merchant: Any) -> None:
-        self.products = merchant.products.set_index("sku")
+    def __init__(self, merchant: Any, catalogue: set[str]) -> None:
+        # the generator plants a few unreadable catalogue rows, which the ingest refuses: their reviews stay, without
+        # a title, brand or category (``catalogue`` = the SKUs the ingest accepted)
+        products = merchant.products
+        self.products = products[products["sku"].isin(catalogue)].drop_duplicates("sku").set_index("sku")
         rv = merchant.reviews.assign(date=pd.to_datetime(merchant.reviews["date"]).dt.date)
         rv["category"] = rv["sku"].map(self.products["category"])
         rv["brand"] = rv["sku"].map(self.products["brand"])
@@ -213,7 +216,8 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     add("compare", f"compare ratings of the {tx} and the {ty}", both)
     cat = rv.dropna(subset=["rating"]).groupby("category")["rating"].mean().sort_values()
     add("compare", "which category has the happiest customers?",
-        lambda a, r: first_sentence(a).startswith(str(cat.index[-1])) and states(first_sentence(a), cat.iloc[-1], 0.011))
+        lambda a, r: first_sentence(a).startswith(str(cat.index[-1]))
+        and states(first_sentence(a), cat.iloc[-1], 0.011))
     add("compare", "which category has the unhappiest customers?",
         lambda a, r: first_sentence(a).startswith(str(cat.index[0])) and states(first_sentence(a), cat.iloc[0], 0.011))
     add("compare", "do Kitchen products get better reviews than Apparel?",
@@ -278,7 +282,8 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
         return int(low.map(lambda s: any(x in s for x in sentences)).sum())
 
     ship = mentions("shipping", extra=("Box arrived damaged.",))
-    add("count", "how many reviews mention shipping?", lambda a, r: states(first_sentence(a), ship, max(2, ship * 0.03)))
+    add("count", "how many reviews mention shipping?",
+        lambda a, r: states(first_sentence(a), ship, max(2, ship * 0.03)))
     no_text = int((rv["text"].fillna("").str.strip() == "").sum())
     add("count", "how many reviews without text", lambda a, r: states(first_sentence(a), no_text, 0.5)
         and "text" in first_sentence(a))
@@ -423,7 +428,8 @@ def main() -> int:
         for f in write_merchant(merchant, home / "sample"):
             ingest_path(deps, f.path, TENANT, f.kind.value)
         (home / ".bench-review-phrasings").write_text(end.isoformat())
-    truth = Truth(merchant)
+    skus = deps.warehouse.query("SELECT sku FROM products WHERE tenant_id = @tenant_id", {"tenant_id": TENANT})
+    truth = Truth(merchant, {str(s) for s in skus["sku"]})
     only = os.environ.get("BENCH_ONLY")
     verbose = bool(os.environ.get("BENCH_VERBOSE"))
     right: dict[str, list[int]] = {}
