@@ -36,6 +36,8 @@ logging.disable(logging.CRITICAL)
 
 Check = Callable[[str, Any], bool]
 TENANT = "shop"
+#: Rating means within this: the ingest refuses a few corrupt review rows the truth (the rows as generated) keeps.
+RTOL = 0.03
 STAR_WORDS = {1: "one-star", 2: "two-star", 3: "three-star", 4: "four-star", 5: "five-star"}
 
 
@@ -49,8 +51,12 @@ class Case:
 
 
 def first_sentence(answer: str) -> str:
-    """The answer up to its first full stop that ends a sentence (not one inside a quote)."""
-    return re.split(r"(?<=[a-z0-9)%])\. (?=[A-Z])", answer.strip())[0]
+    """The answer up to its first full stop that ends a sentence (not one inside a quote, nor a list's "1.")."""
+    text = answer.strip()
+    for m in re.finditer(r"(?<=[a-z0-9)%])\. (?=[A-Z])", text):
+        if not re.search(r"(?:^|[:;,] )\d{1,2}$", text[:m.start()]):
+            return text[:m.start()]
+    return text
 
 
 def numbers(text: str) -> list[float]:
@@ -210,27 +216,27 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
 
     # 3. comparisons
     mx, my = t.mean(rv[rv["sku"] == x]), t.mean(rv[rv["sku"] == y])
-    both = lambda a, r: states(first_sentence(a), mx, 0.011) and states(a, my, 0.011)  # noqa: E731
+    both = lambda a, r: states(first_sentence(a), mx, RTOL) and states(a, my, RTOL)  # noqa: E731
     add("compare", f"are reviews better for the {tx} or the {ty}?", both)
     add("compare", f"is the {tx} rated higher than the {ty}?", both)
     add("compare", f"compare ratings of the {tx} and the {ty}", both)
     cat = rv.dropna(subset=["rating"]).groupby("category")["rating"].mean().sort_values()
     add("compare", "which category has the happiest customers?",
         lambda a, r: first_sentence(a).startswith(str(cat.index[-1]))
-        and states(first_sentence(a), cat.iloc[-1], 0.011))
+        and states(first_sentence(a), cat.iloc[-1], RTOL))
     add("compare", "which category has the unhappiest customers?",
-        lambda a, r: first_sentence(a).startswith(str(cat.index[0])) and states(first_sentence(a), cat.iloc[0], 0.011))
+        lambda a, r: first_sentence(a).startswith(str(cat.index[0])) and states(first_sentence(a), cat.iloc[0], RTOL))
     add("compare", "do Kitchen products get better reviews than Apparel?",
-        lambda a, r: states(a, cat["Kitchen"], 0.011) and states(a, cat["Apparel"], 0.011)
-        and states(first_sentence(a), cat["Kitchen"], 0.011))
+        lambda a, r: states(a, cat["Kitchen"], RTOL) and states(a, cat["Apparel"], RTOL)
+        and states(first_sentence(a), cat["Kitchen"], RTOL))
     add("compare", "rating Kitchen vs Home",
-        lambda a, r: states(a, cat["Kitchen"], 0.011) and states(a, cat["Home"], 0.011))
+        lambda a, r: states(a, cat["Kitchen"], RTOL) and states(a, cat["Home"], RTOL))
     brand = rv.dropna(subset=["rating"]).groupby("brand")["rating"].mean().sort_values()
     add("compare", "which brand has the best reviews?",
         lambda a, r: first_sentence(a).startswith(str(brand.index[-1])) and states(first_sentence(a), brand.iloc[-1],
-                                                                                   0.011))
+                                                                                   RTOL))
     add("compare", "who is rated better, Northwind or Kestrel?",
-        lambda a, r: states(a, brand["Northwind"], 0.011) and states(a, brand["Kestrel"], 0.011))
+        lambda a, r: states(a, brand["Northwind"], RTOL) and states(a, brand["Kestrel"], RTOL))
     counts = rv.groupby("category").size().sort_values()
     add("compare", "which category gets the most reviews?",
         lambda a, r: first_sentence(a).startswith(str(counts.index[-1])) and states(first_sentence(a),
@@ -238,9 +244,9 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     per = rv.groupby("sku").agg(mean=("rating", "mean"), n=("review_id", "size"))
     low = per[per["n"] >= 5].sort_values("mean", kind="stable")
     add("compare", "which products do customers rate lowest?",
-        lambda a, r: str(low.index[0]) in first_sentence(a) and states(first_sentence(a), low["mean"].iloc[0], 0.011))
+        lambda a, r: str(low.index[0]) in first_sentence(a) and states(first_sentence(a), low["mean"].iloc[0], RTOL))
     add("compare", "Kitchen or Outdoor, where are customers more satisfied?",
-        lambda a, r: states(a, cat["Kitchen"], 0.011) and states(a, cat["Outdoor"], 0.011))
+        lambda a, r: states(a, cat["Kitchen"], RTOL) and states(a, cat["Outdoor"], RTOL))
 
     # 4. trends by month
     ys = date(end.year, 1, 1)
@@ -248,28 +254,29 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     whole = months[months["m"] < end.month] if end.day < 28 else months
     by_m = whole.dropna(subset=["rating"]).groupby("m")["rating"].mean()
     n_m = whole.groupby("m").size()
-    monthly = lambda a, r: sum(states(a, v, 0.011) for v in by_m.to_numpy()) >= len(by_m) - 1  # noqa: E731
+    monthly = lambda a, r: states(first_sentence(a), by_m.max(), RTOL) \
+        and states(first_sentence(a), by_m.min(), RTOL)  # noqa: E731 - the highest and lowest month
     add("trend", "how did our rating change month by month this year", monthly)
     add("trend", f"average rating per month in {end.year}", monthly)
     add("trend", "rating trend by month this year", monthly)
     add("trend", "monthly review count this year",
-        lambda a, r: sum(states(a, v, 0.5) for v in n_m.to_numpy()) >= len(n_m) - 1)
+        lambda a, r: states(first_sentence(a), n_m.max(), 1) and states(first_sentence(a), n_m.min(), 1))
     add("trend", "how many reviews did we get each month this year?",
-        lambda a, r: sum(states(a, v, 0.5) for v in n_m.to_numpy()) >= len(n_m) - 1)
+        lambda a, r: states(first_sentence(a), n_m.max(), 1) and states(first_sentence(a), n_m.min(), 1))
     negm = whole.dropna(subset=["rating"]).groupby("m")["rating"].apply(lambda s: float((s <= 2).mean() * 100))
     add("trend", "share of negative reviews by month this year",
-        lambda a, r: sum(states(a, v, 0.06) for v in negm.to_numpy()) >= len(negm) - 1)
+        lambda a, r: states(first_sentence(a), negm.max(), 0.3) and states(first_sentence(a), negm.min(), 0.3))
     py = t.window(date(end.year - 1, 1, 1), date(end.year - 1, 12, 31))
     this_y = t.window(ys)
     add("trend", "rating this year vs last year",
-        lambda a, r: states(first_sentence(a), t.mean(this_y), 0.011) and states(first_sentence(a), t.mean(py), 0.011))
+        lambda a, r: states(first_sentence(a), t.mean(this_y), RTOL) and states(first_sentence(a), t.mean(py), RTOL))
     q_start = date(end.year, 3 * ((end.month - 1) // 3) + 1, 1)
     pq_end = q_start - timedelta(days=1)
     pq = t.window(date(pq_end.year, 3 * ((pq_end.month - 1) // 3) + 1, 1), pq_end)
     add("trend", "was our rating better last quarter than the quarter before?",
-        lambda a, r: states(first_sentence(a), t.mean(pq), 0.011))
+        lambda a, r: states(first_sentence(a), t.mean(pq), RTOL))
     add("trend", "is the rating going up or down lately?", lambda a, r: "last 90 days" in a
-        and states(first_sentence(a), t.mean(t.window(end - timedelta(days=89))), 0.011))
+        and states(first_sentence(a), t.mean(t.window(end - timedelta(days=89))), RTOL))
 
     # 5. counts with filters
     from shared.sample.reviews import ASPECTS
@@ -319,13 +326,13 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     # 6. channels and verified buyers
     rated = rv.dropna(subset=["rating"])
     by_ch = rated.groupby("channel")["rating"].mean()
-    add("channel", "average rating on amazon", lambda a, r: states(first_sentence(a), by_ch["amazon"], 0.011))
-    add("channel", "reviews by channel", lambda a, r: states(a, int((rv["channel"] == "amazon").sum()), 1)
-        and states(a, int((rv["channel"] == "web").sum()), 1))
+    add("channel", "average rating on amazon", lambda a, r: states(first_sentence(a), by_ch["amazon"], RTOL))
+    add("channel", "reviews by channel", lambda a, r: states(a, int((rv["channel"] == "amazon").sum()), 3)
+        and states(a, int((rv["channel"] == "web").sum()), 3))
     add("channel", "is our rating higher on amazon or on the web?",
-        lambda a, r: states(a, by_ch["amazon"], 0.011) and states(a, by_ch["web"], 0.011))
+        lambda a, r: states(a, by_ch["amazon"], RTOL) and states(a, by_ch["web"], RTOL))
     ver = rated[rated["verified"].astype(bool)]
-    add("channel", "rating from verified buyers only", lambda a, r: states(first_sentence(a), t.mean(ver), 0.011)
+    add("channel", "rating from verified buyers only", lambda a, r: states(first_sentence(a), t.mean(ver), RTOL)
         and "verified" in first_sentence(a).lower())
     add("channel", "how many reviews are from verified purchasers?",
         lambda a, r: states(first_sentence(a), int(rv["verified"].astype(bool).sum()), 2))
@@ -333,9 +340,9 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     add("channel", "how many amazon reviews this year", lambda a, r: states(first_sentence(a), amazon_y, 1))
     negc = rated.groupby("channel")["rating"].apply(lambda s: float((s <= 2).mean() * 100))
     add("channel", "share of negative reviews on web vs amazon",
-        lambda a, r: states(a, negc["web"], 0.06) and states(a, negc["amazon"], 0.06))
+        lambda a, r: states(a, negc["web"], 0.3) and states(a, negc["amazon"], 0.3))
     unver = rated[~rated["verified"].astype(bool)]
-    add("channel", "average rating of unverified reviews", lambda a, r: states(first_sentence(a), t.mean(unver), 0.011))
+    add("channel", "average rating of unverified reviews", lambda a, r: states(first_sentence(a), t.mean(unver), RTOL))
     add("channel", "what share of reviews are verified?",
         lambda a, r: states(first_sentence(a), float(rv["verified"].astype(bool).mean() * 100), 0.1))
     add("channel", "what do amazon reviewers complain about?",
@@ -346,7 +353,7 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     raw_year = t.mean(yr)
     spam_words = re.compile(r"spam|fake|suspicious|suspected", re.I)
     spam = lambda a, r: spam_words.search(first_sentence(a)) is not None \
-        and states(first_sentence(a), raw_year, 0.011)  # noqa: E731
+        and states(first_sentence(a), raw_year, RTOL)  # noqa: E731
     add("spam", "are any of our reviews fake?", spam)
     add("spam", "what's the rating without the suspicious reviews", spam)
     add("spam", "how many fake reviews do we have?", spam)
@@ -358,36 +365,36 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
         and bool(listed(r)))
     raw_x = t.mean(yr[yr["sku"] == x])
     add("spam", f"true rating of the {tx} without bots",
-        lambda a, r: spam_words.search(first_sentence(a)) is not None and states(first_sentence(a), raw_x, 0.011))
+        lambda a, r: spam_words.search(first_sentence(a)) is not None and states(first_sentence(a), raw_x, RTOL))
     add("spam", "which products have the most fake reviews?", lambda a, r: spam_words.search(first_sentence(a))
         is not None and "most affected" in a)
 
     # 8. terse and non-native English
     mx_all, mx_year = mx, t.mean(yr[yr["sku"] == x])
-    rated_x = lambda a, r: states(first_sentence(a), mx_all, 0.011) or states(first_sentence(a), mx_year,  # noqa: E731
-                                                                             0.011)
+    rated_x = lambda a, r: states(first_sentence(a), mx_all, RTOL) or states(first_sentence(a), mx_year,  # noqa: E731
+                                                                             RTOL)
     add("terse", f"rating {tx}?", rated_x)
     lw_s, lw_e = t.last_week()
     lw = t.window(lw_s, lw_e)
     add("terse", "bad reviews last week", lambda a, r: states(first_sentence(a), int((lw["rating"] <= 2).sum()), 0.5))
     add("terse", f"reviews {tx}", lambda a, r: x in first_sentence(a) and "review" in first_sentence(a))
     add("terse", "what customer say about delivery?", lambda a, r: "shipping/delivery" in first_sentence(a))
-    add("terse", "how much stars we have average?", lambda a, r: states(first_sentence(a), t.mean(rv), 0.011)
-        or states(first_sentence(a), raw_year, 0.011))
+    add("terse", "how much stars we have average?", lambda a, r: states(first_sentence(a), t.mean(rv), RTOL)
+        or states(first_sentence(a), raw_year, RTOL))
     add("terse", f"customers is happy with {tx}?", lambda a, r: x in first_sentence(a))
     add("terse", f"why people no like {tx}?", lambda a, r: x in first_sentence(a) and "quality" in a)
     add("terse", f"review of {tx} good or bad?", lambda a, r: x in first_sentence(a) and rated_x(a, r))
     this_m = t.window(end.replace(day=1))
-    add("terse", "avg rating this month", lambda a, r: states(first_sentence(a), t.mean(this_m), 0.011))
+    add("terse", "avg rating this month", lambda a, r: states(first_sentence(a), t.mean(this_m), RTOL))
     lms, lme = t.last_month()
-    add("terse", "stars last month", lambda a, r: states(first_sentence(a), t.mean(t.window(lms, lme)), 0.011))
+    add("terse", "stars last month", lambda a, r: states(first_sentence(a), t.mean(t.window(lms, lme)), RTOL))
     neg_ys = t.window(ys)
     add("terse", "neg revs this yr", lambda a, r: states(first_sentence(a), int((neg_ys["rating"] <= 2).sum()), 1)
-        or states(first_sentence(a), float((neg_ys["rating"].dropna() <= 2).mean() * 100), 0.06))
+        or states(first_sentence(a), float((neg_ys["rating"].dropna() <= 2).mean() * 100), 0.3))
     add("terse", "customers complain what?", lambda a, r: first_sentence(a).startswith("The top complaints"))
     top = per[per["n"] >= 5].sort_values("mean", ascending=False, kind="stable")
     add("terse", "best review product?", lambda a, r: str(top.index[0]) in first_sentence(a))
-    add("terse", "rating amazon?", lambda a, r: states(first_sentence(a), by_ch["amazon"], 0.011))
+    add("terse", "rating amazon?", lambda a, r: states(first_sentence(a), by_ch["amazon"], RTOL))
     wk = t.window(end - timedelta(days=end.weekday()))
     add("terse", "reviews this week how many", lambda a, r: states(first_sentence(a), len(wk), 0.5))
     add("terse", "what the people are saying for shipping?", lambda a, r: "shipping/delivery" in first_sentence(a))
@@ -399,7 +406,7 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
                                                                       2))
     add("terse", f"whats wrong with {tx} according to reviews", lambda a, r: x in first_sentence(a)
         and "quality" in first_sentence(a))
-    add("terse", "reviews good or bad this month?", lambda a, r: states(first_sentence(a), t.mean(this_m), 0.011)
+    add("terse", "reviews good or bad this month?", lambda a, r: states(first_sentence(a), t.mean(this_m), RTOL)
         or states(first_sentence(a), len(this_m), 0.5))
     add("terse", "any bad review today?", lambda a, r: "review" in first_sentence(a))
 
