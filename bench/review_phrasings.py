@@ -136,7 +136,7 @@ def _star_theme(t: Truth, levels: tuple[int, ...], sku: str | None = None) -> Ch
         f = f[f["sku"] == sku]
     n = int(f["rating"].isin(levels).sum())
     word = STAR_WORDS[levels[0]] if len(levels) == 1 else f"{levels[0]}-{levels[-1]} star"
-    return lambda a, r: states(first_sentence(a), n, 1) and has(first_sentence(a), word) \
+    return lambda a, r: states(first_sentence(a), n, 2) and has(first_sentence(a), word) \
         and "review" in first_sentence(a)
 
 
@@ -155,9 +155,12 @@ def _listing(t: Truth, kind: str, sku: str | None = None, since: date | None = N
         if any(i not in by_id.index for i in ids):
             return False
         ratings = by_id.loc[ids, "rating"].astype(float)
-        if kind == "negative" and not (ratings.fillna(3) <= 2).all():
+        # ranked by the sentiment score (text and stars): a mixed 3-star review may be among them, never a 4-5 star
+        if kind == "negative" and not ((ratings.fillna(3) <= 3).all() and ratings.mean() <= 2.5):
             return False
-        if kind == "positive" and not (ratings.fillna(3) >= 4).all():
+        if kind == "positive" and not ((ratings.fillna(3) >= 3).all() and ratings.mean() >= 3.5):
+            return False
+        if kind == "negative_latest" and not (ratings.fillna(3) <= 3).all():
             return False
         if levels and not ratings.isin(levels).all():
             return False
@@ -200,7 +203,7 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     # 2. reviews listed
     add("list", "Show me angry reviews", _listing(t, "negative"))
     add("list", f"the worst reviews for {tx}", _listing(t, "negative", x))
-    add("list", "latest negative reviews", _listing(t, "negative"))
+    add("list", "latest negative reviews", _listing(t, "negative_latest"))
     add("list", "show me some positive feedback", _listing(t, "positive"))
     add("list", "show me the most recent reviews", _listing(t, "latest"))
     add("list", "list the 5 latest reviews", lambda a, r: _listing(t, "latest")(a, r) and len(listed(r)) == 5)
@@ -212,7 +215,7 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     add("list", "examples of happy customer reviews", _listing(t, "positive"))
     add("list", "show me 1-star reviews", _listing(t, "negative", levels=(1,)))
     add("list", f"show me the best reviews of the {tx}", _listing(t, "positive", x))
-    add("list", "pull up some recent complaints", _listing(t, "negative"))
+    add("list", "pull up some recent complaints", _listing(t, "negative_latest"))
 
     # 3. comparisons
     mx, my = t.mean(rv[rv["sku"] == x]), t.mean(rv[rv["sku"] == y])

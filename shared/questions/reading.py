@@ -171,6 +171,11 @@ class Reading(BaseModel):
     review_ask: ReviewAsk | None = Field(default=None, description="A review question's ask (aspect, praise ...).")
     aspect: str | None = Field(default=None, description="The aspect a review question is about (\"shipping\").")
     review_period: TimeRange | None = Field(default=None, description="The period a review question names.")
+    review_stars: list[int] = Field(default_factory=list, description="The star ratings a review question reads "
+                                                                      "(\"what do 1-star reviewers say\").")
+    review_listing: str | None = Field(default=None, description="Reviews shown one by one (\"show me angry "
+                                                                 "reviews\"): negative, positive, latest ...")
+    review_count: int | None = Field(default=None, description="How many reviews a listing shows, when said.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
     per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
@@ -781,13 +786,16 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
             reading.suggestions = index.closest_titles(thing[0])
             return reading
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
+        reading.review_stars, reading.review_listing = list(review.stars or ()), review.listing
+        reading.review_count = review.count
         if as_of is None and DataKind.REVIEWS in extents:  # "since March": against the reviews' own last date
             reading.as_of = extents[DataKind.REVIEWS][1]
             time = resolve_time(question, reading.as_of, exclude=sku_spans)
         reading.review_period = time.range
         return reading
     sentiment_change = asks_sentiment_change(question) and not metrics
-    if not metrics and star_levels(question) is not None and re.search(r"\breviews?\b", question, re.I):
+    if not metrics and star_levels(question) is not None and re.search(r"\b(?:reviews?|gave|give|given|left)\b",
+                                                                       question, re.I):
         metrics = ["review_count"]  # "share of 4 and 5 star reviews": the reviews of those stars
     if sentiment_change:
         metrics = ["avg_rating", "negative_review_share"]  # "has the sentiment improved since March?"

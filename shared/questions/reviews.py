@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from shared.questions.timephrase import TimeReading
 
 ReviewAsk = Literal["aspect", "praise", "complaints", "spam", "sentiment_overview"]
+#: Reviews shown one by one, not summed up: the most negative (positive) by sentiment score, or the latest
+#: (``_latest``: of that polarity, newest first).
+Listing = Literal["negative", "positive", "latest", "negative_latest", "positive_latest"]
 
 #: Words that on their own make a question one about what reviews or customers say.
 _TALK = re.compile(
@@ -120,6 +123,12 @@ class ReviewQuestion:
     ask: ReviewAsk
     aspect: str | None = None
     span: tuple[int, int] | None = None
+    #: The star ratings the reviews read are narrowed to ("what do 1-star reviewers complain about?").
+    stars: tuple[int, ...] | None = None
+    #: Reviews to show one by one ("show me angry reviews", "latest negative reviews").
+    listing: Listing | None = None
+    #: How many to show ("the 5 latest reviews", "the last 3 reviews"), when the question says.
+    count: int | None = None
 
 
 def _outside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
@@ -137,6 +146,117 @@ _BUYING = re.compile(r"\b(?:like[sd]?|love[sd]?)\s+(?:to\s+)?(?:buy|buying|order
 
 def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
                          names: Sequence[tuple[int, int]] = ()) -> ReviewQuestion | None:
+    """The review ask of ``question``, narrowed to the star ratings it names and shown one by one when asked.
+
+    "What do 1-star reviewers complain about?" is the complaints of the 1-star reviews (not of all reviews, nor
+    a count of them); "show me angry reviews" lists the most negative reviews; "how many 1-star reviews" stays a
+    count (``None``: the metrics layer's). See :func:`_read_ask` for the ask itself.
+    """
+    stars = star_levels(question)
+    if stars is not None and not _outside(stars.span, taken):
+        stars = None  # "Toaster 4-Slice" or a title's number: no star filter
+    levels = stars.levels if stars is not None else None
+    if _BUYING.search(question) or _SPAM.search(question):
+        return _read_ask(question, taken, names)
+    if (listing := review_listing(question, stars is not None)) is not None:
+        ask: ReviewAsk = "complaints" if listing.startswith("negative") else \
+            "praise" if listing.startswith("positive") else "sentiment_overview"
+        return ReviewQuestion(ask, stars=levels, listing=listing, count=_listed_count(question))
+    base = _read_ask(question, taken, names)
+    if levels is None or _STAR_COUNTING.search(question):
+        return base
+    if base is None:
+        if not _STAR_READING.search(question):
+            return None  # "5 star reviews last month": a count
+        base = ReviewQuestion("complaints" if max(levels) <= 2 else "praise" if min(levels) >= 4
+                              else "sentiment_overview")
+    elif base.aspect is None and base.ask in ("complaints", "praise", "sentiment_overview", "aspect"):
+        said_bad = bool(_UNHAPPY.search(question) or _NEGATED_PRAISE.search(question) or _BAD_ASPECT.search(question))
+        said_good = bool(_ASPECT_PRAISE.search(question) or _LIKE.search(question)) and not said_bad
+        if not said_bad and not said_good:  # "themes in 5-star reviews": what those stars say, by the stars
+            base = replace(base, ask="complaints" if max(levels) <= 2 else "praise" if min(levels) >= 4
+                           else "sentiment_overview")
+    return replace(base, stars=levels)
+
+
+#: Words that make a star-rated question a count or a figure, not a reading of what those reviews say.
+_STAR_COUNTING = re.compile(r"\b(?:how many|number of|count|total|average|avg|mean|share|percent\w*|proportion|"
+                            r"fraction|ratio|breakdown|distribution|split|by (?:month|week|day|product|category|"
+                            r"brand|channel)|per|monthly|weekly|trend\w*|which (?:products?|items?|skus?|brands?|"
+                            r"categor(?:y|ies))|(?:most|fewest|least)\s+(?:[1-5]|one|two|three|four|five)\b)\b|%", re.I)
+#: Words that ask what reviews of some stars say ("why did people leave 1 star?", "themes in 5-star reviews").
+_STAR_READING = re.compile(r"\b(?:why|what|themes?|topics?|reasons?|issues?|problems?|say\w*|mention\w*|"
+                           r"talk\w*|about|write|wrote|written)\b", re.I)
+
+#: Verbs that ask to see reviews one by one ("show me", "list", "read me", "pull up", "examples of").
+_SHOW = re.compile(r"\b(?:show|list|read|see|display|pull(?:\s+up)?|give|fetch|get|find|share|paste|quote|"
+                   r"examples?|samples?|let me see)\b", re.I)
+_REVIEW_NOUN = r"(?:reviews?|revs|feedback|comments?|complaints?|testimonials?|ratings?)"
+#: Adjectives of a review shown one by one that need no verb ("the worst reviews for X", "angry reviews").
+_MOST_NEGATIVE = re.compile(r"\b(?:angr(?:y|iest)|furious|nast(?:y|iest)|harsh(?:est)?|scathing|brutal|rud(?:e|est)|"
+                            r"meanest|worst|most negative|most critical|savage|toughest)\b(?:\s+[\w-]+){0,2}?\s+"
+                            + _REVIEW_NOUN + r"\b", re.I)
+_MOST_POSITIVE = re.compile(r"\b(?:glowing|rave|raving|best|most positive|nicest|kindest|happiest|warmest|"
+                            r"gushing)\b(?:\s+[\w-]+){0,2}?\s+" + _REVIEW_NOUN + r"\b", re.I)
+#: Plain polarity words, which list reviews only beside a verb that asks to see them ("show me negative reviews").
+_NEGATIVE_WORD = re.compile(r"\b(?:negative|neg|bad|poor|critical|unhappy|upset|disappointed|low[- ]rated|"
+                            r"complaints?|complaining)\b", re.I)
+_POSITIVE_WORD = re.compile(r"\b(?:positive|good|great|nice|happy|pleased|satisfied|high[- ]rated|praise|"
+                            r"glowing|kind)\b", re.I)
+#: "latest", "newest", "most recent", "the last 3": newest first.
+_LATEST = re.compile(r"\b(?:latest|newest|most recent|recent|last\s+(?:\d+|few|couple|five|ten|three)|new)\b"
+                     r"(?:\s+[\w-]+){0,2}?\s+" + _REVIEW_NOUN + r"\b|\b" + _REVIEW_NOUN
+                     + r"\s+(?:came in\s+)?(?:lately|recently)\b", re.I)
+#: A question that ranks or counts reviews ("which products have the worst reviews?"): the metrics layer's.
+_NOT_A_LISTING = re.compile(r"\b(?:how many|number of|count|share|percent\w*|average|avg|rating|rated|which|"
+                            r"what (?:products?|items?|brands?|categor(?:y|ies))|who|by (?:month|week|product|"
+                            r"category|brand|channel)|per|trend\w*|themes?|topics?|summar\w*|about|say\w*|"
+                            r"complain about|mention\w*|reviewed)\b|\b(?:reviews?|revs)\s+(?:products?|items?|skus?|"
+                            r"brands?)\b|%", re.I)
+_WORDS_COUNT = {"a few": 5, "few": 5, "couple": 2, "a couple": 2, "three": 3, "five": 5, "ten": 10, "two": 2,
+                "four": 4}
+
+
+def review_listing(question: str, starred: bool = False) -> Listing | None:
+    """Which reviews the question asks to see one by one, or ``None`` when it asks for a figure or a summary.
+
+    "Show me angry reviews", "the worst reviews for X", "give me a few glowing reviews" -> the most negative
+    (positive) by sentiment score; "latest negative reviews", "pull up some recent complaints" -> those of that
+    polarity, newest first; "the last 3 reviews we got", "show me 1-star reviews" (``starred``) -> the newest.
+    "Which products have the worst reviews?" ranks products, "what do angry customers say?" summarises: neither.
+    """
+    if _NOT_A_LISTING.search(question) and not re.search(r"\b(?:show|list|read)\b", question, re.I):
+        return None
+    shown = bool(_SHOW.search(question))
+    latest = bool(_LATEST.search(question))
+    noun = re.search(r"\b" + _REVIEW_NOUN + r"\b", question, re.I) is not None
+    if not noun:
+        return None
+    negative = bool(_MOST_NEGATIVE.search(question)) or (shown or latest) and bool(_NEGATIVE_WORD.search(question))
+    positive = bool(_MOST_POSITIVE.search(question)) or (shown or latest) and bool(_POSITIVE_WORD.search(question))
+    if negative == positive:
+        negative = positive = False  # neither, or both ("best and worst"): by date
+    if not (shown or latest or negative or positive):
+        return None
+    polarity = "negative" if negative else "positive" if positive else ""
+    if latest or (not polarity and (shown or starred)):
+        return f"{polarity}_latest" if polarity else "latest"  # type: ignore[return-value]
+    return polarity or None  # type: ignore[return-value]
+
+
+def _listed_count(question: str) -> int | None:
+    """How many reviews the question asks to see ("the 5 latest", "last 3", "a couple"), else ``None``."""
+    if m := re.search(r"\b(\d{1,2})\s+(?:[\w-]+\s+){0,3}?" + _REVIEW_NOUN + r"\b", question, re.I):
+        return max(1, min(20, int(m.group(1))))
+    if m := re.search(r"\b(?:last|latest|top|first)\s+(\d{1,2})\b", question, re.I):
+        return max(1, min(20, int(m.group(1))))
+    if m := re.search(r"\b(a few|few|a couple|couple|three|five|ten|two|four)\b", question, re.I):
+        return _WORDS_COUNT[m.group(1).lower()]
+    return None
+
+
+def _read_ask(question: str, taken: Sequence[tuple[int, int]] = (),
+              names: Sequence[tuple[int, int]] = ()) -> ReviewQuestion | None:
     """The review ask of ``question`` (aspect, praise, complaints, spam or what reviews say), else ``None``.
 
     ``taken``: spans of the tenant's names and the time phrases (an aspect word inside a product title,
