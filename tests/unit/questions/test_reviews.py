@@ -409,3 +409,62 @@ def test_products_to_worry_about_are_the_worst_rated(shop: VocabularyIndex) -> N
 def test_the_reason_for_returns_is_the_complaints_of_returns(shop: VocabularyIndex, question: str) -> None:
     r = read(shop, question)
     assert r.kind == "agent" and r.review_ask == "complaints" and r.aspect in ("returns", "return")
+
+
+@pytest.mark.parametrize(("question", "ask", "stars"), [
+    ("What do 1-star reviewers complain about?", "complaints", [1]),
+    ("what are people who gave 2 stars or less saying?", "complaints", [1, 2]),
+    ("themes in 5-star reviews", "praise", [5]),
+    ("what do customers who gave us 5 stars love?", "praise", [5]),
+    ("why did people leave 1 star?", "complaints", [1]),
+    ("what's in the 3 star reviews?", "sentiment_overview", [3]),
+    ("what do 2-star reviews mention most?", "complaints", [2]),
+    ("what do the 4 and 5 star reviews of the Linen Table Runner complain about?", "complaints", [4, 5]),
+])
+def test_reviews_of_named_stars_read_for_what_they_say(shop: VocabularyIndex, question: str, ask: str,
+                                                       stars: list[int]) -> None:
+    """The star filter was dropped ("1-star reviewers" read every review) or the question was counted."""
+    r = read(shop, question)
+    assert (r.kind, r.review_ask, r.review_stars, r.review_listing) == ("agent", ask, stars, None)
+
+
+@pytest.mark.parametrize("question", ["1 star reviews nov", "how many 5 star reviews did we get in 2024?",
+                                      "which product has the most 1-star reviews", "share of 4 and 5 star reviews"])
+def test_reviews_of_named_stars_counted_stay_counts(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.review_stars == []
+
+
+@pytest.mark.parametrize(("question", "ask", "listing", "count"), [
+    ("Show me angry reviews", "complaints", "negative", None),
+    ("the worst reviews for the Linen Table Runner", "complaints", "negative", None),
+    ("latest negative reviews", "complaints", "negative_latest", None),
+    ("show me some positive feedback", "praise", "positive", None),
+    ("give me a few glowing reviews", "praise", "positive", 5),
+    ("list the 5 latest reviews", "sentiment_overview", "latest", 5),
+    ("what are the last 3 reviews we got?", "sentiment_overview", "latest", 3),
+    ("pull up some recent complaints", "complaints", "negative_latest", None),
+    ("show me the negative reviews for the Linen Table Runner", "complaints", "negative", None),
+])
+def test_reviews_asked_to_be_seen_are_listed(shop: VocabularyIndex, question: str, ask: str, listing: str,
+                                             count: int | None) -> None:
+    """Each answered with themes (or a negative share) instead of the reviews themselves."""
+    r = read(shop, question)
+    assert (r.kind, r.review_ask, r.review_listing, r.review_count) == ("agent", ask, listing, count)
+
+
+@pytest.mark.parametrize("question", ["which products have the worst reviews?", "best review product?",
+                                      "what do angry customers say?", "how many negative reviews last month?",
+                                      "themes in negative reviews"])
+def test_rankings_counts_and_summaries_are_no_listing(shop: VocabularyIndex, question: str) -> None:
+    assert read(shop, question).review_listing is None
+
+
+def test_the_star_filter_and_the_listing_reach_the_sentiment_agent(shop: VocabularyIndex) -> None:
+    from shared.orchestration.executor import agent_request
+
+    r = read(shop, "show me the 3 latest 1-star reviews of the Linen Table Runner")
+    plan = agent_plan(r, route(r.question), shop)
+    request = agent_request("decor", plan, "sentiment")
+    assert (request.options["stars"], request.options["listing"], request.options["list_size"]) == ([1], "latest", 3)
+    assert request.skus == plan.entities.skus and plan.intents == ["sentiment"]
