@@ -39,6 +39,7 @@ from shared.questions.reviews import (
     products_reviewed,
     read_review_question,
     reviewed_thing,
+    satisfaction_as_rating,
     star_levels,
 )
 from shared.questions.shorthand import expand_shorthand
@@ -715,6 +716,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     ("rev last mo" is read as "revenue last month"; :mod:`shared.questions.shorthand`), the tenant's names kept.
     """
     text = expand_shorthand(question, index.knows_word if index is not None else None)
+    text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
     return reading

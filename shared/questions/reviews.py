@@ -101,7 +101,9 @@ _SPAM = re.compile(
     r"astroturf\w*|inauthentic|manipulated|sock ?puppets?)\b[^.?!]{0,30}?\b(?:reviews?|ratings?|reviewers?|stars?)\b"
     r"|\b(?:reviews?|ratings?|reviewers?)\b[^.?!]{0,40}?\b(?:fake|spam\w*|suspicious|bogus|fraudulent|genuine|"
     r"authentic|real|legit\w*|trustworthy|manipulated|paid for|bought)\b"
-    r"|\badjusted (?:star )?ratings?\b|\bratings?\b[^.?!]{0,30}?\bwithout (?:the )?(?:spam|fakes?|suspicious)\b",
+    r"|\badjusted (?:star )?ratings?\b|\b(?:true|real|honest|genuine|clean)\s+(?:star\s+)?ratings?\b"
+    r"|\bratings?\b[^.?!]{0,60}?\b(?:without|excluding|minus|ignoring) (?:the |any )?(?:spam\w*|fakes?|suspicious|"
+    r"bots?|bogus)\b|\bbots?\b[^.?!]{0,20}?\b(?:reviews?|ratings?)\b",
     re.I)
 
 #: "about the design?": one word after about/regarding, the question ending there (a longer name is a product's).
@@ -189,8 +191,8 @@ _STAR_READING = re.compile(r"\b(?:why|what|themes?|topics?|reasons?|issues?|prob
                            r"talk\w*|about|write|wrote|written)\b", re.I)
 
 #: Verbs that ask to see reviews one by one ("show me", "list", "read me", "pull up", "examples of").
-_SHOW = re.compile(r"\b(?:show|list|read|see|display|pull(?:\s+up)?|give|fetch|get|find|share|paste|quote|"
-                   r"examples?|samples?|let me see)\b", re.I)
+_SHOW = re.compile(r"\b(?:show|list|read|display|pull up|bring up|fetch|paste|quote|examples?|samples?|"
+                   r"(?:let me|can i|could i|i want to|i'd like to) see|(?:give|get|send) me)\b", re.I)
 _REVIEW_NOUN = r"(?:reviews?|revs|feedback|comments?|complaints?|testimonials?|ratings?)"
 #: Adjectives of a review shown one by one that need no verb ("the worst reviews for X", "angry reviews").
 _MOST_NEGATIVE = re.compile(r"\b(?:angr(?:y|iest)|furious|nast(?:y|iest)|harsh(?:est)?|scathing|brutal|rud(?:e|est)|"
@@ -438,3 +440,46 @@ def products_reviewed(question: str) -> str | None:
     if _REVIEWED_COUNT.search(question):
         return "reviewed"
     return None
+
+
+_PEOPLE = r"(?:customers?|buyers?|shoppers?|reviewers?|clients?|people|users?|folks)"
+#: Comparative and superlative satisfaction said of customers, in the words of the rating it is measured by:
+#: "which category has the happiest customers?" asks which has the highest average rating, "are reviews better for
+#: A or B?" which of the two is rated higher. Each pattern -> the rating words the metric grammar reads.
+_SATISFACTION: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:the\s+)?(?:happiest|most satisfied|most content|most pleased|most delighted|most loyal)\s+"
+                + _PEOPLE + r"\b", re.I), "the highest average rating"),
+    (re.compile(r"\b(?:the\s+)?(?:unhappiest|least (?:happy|satisfied|content|pleased)|most (?:unhappy|dissatisfied|"
+                r"disappointed|annoyed)|angriest)\s+" + _PEOPLE + r"\b", re.I), "the lowest average rating"),
+    (re.compile(r"\b(?:are\s+|is\s+)?(?:the\s+)?" + _PEOPLE + r"\s+(?:are\s+|seem\s+|feel\s+)?(?:happier|more "
+                r"(?:satisfied|content|pleased))\b", re.I), " is the average rating higher"),
+    (re.compile(r"\b(?:are\s+|is\s+)?(?:the\s+)?" + _PEOPLE + r"\s+(?:are\s+|seem\s+|feel\s+)?(?:unhappier|less "
+                r"(?:satisfied|content|pleased|happy))\b", re.I), " is the average rating lower"),
+    (re.compile(r"\b(?:happier|more satisfied)\s+" + _PEOPLE + r"\b", re.I), "a higher average rating"),
+    (re.compile(r"\b(?:are\s+)?(?:the\s+)?(?:reviews|ratings)\s+(?:are\s+)?better\b(?!\s+than\s+(?:last|before|a\s))",
+                re.I), " is the average rating higher"),
+    (re.compile(r"\b(?:are\s+)?(?:the\s+)?(?:reviews|ratings)\s+(?:are\s+)?worse\b(?!\s+than\s+(?:last|before|a\s))",
+                re.I), " is the average rating lower"),
+    (re.compile(r"\b(?:better|nicer|more positive)\s+(?:reviews|ratings)\b", re.I), "a higher average rating"),
+    (re.compile(r"\b(?:worse|more negative)\s+(?:reviews|ratings)\b", re.I), "a lower average rating"),
+    (re.compile(r"\brated\s+(?:higher|better)\b", re.I), "higher in average rating"),
+    (re.compile(r"\brated\s+(?:lower|worse)\b", re.I), "lower in average rating"),
+)
+#: A question about how ratings move over time keeps its words ("are reviews getting better?").
+_OVER_TIME = re.compile(r"\b(?:getting|gotten|got|becom\w*|going|gone|improv\w*|since|lately|recently|over time|"
+                        r"than (?:before|last|a (?:month|year|week|quarter)))\b", re.I)
+
+
+def satisfaction_as_rating(text: str) -> str:
+    """``text`` with comparative or superlative customer satisfaction written as the average rating it is.
+
+    "Which category has the happiest customers?" -> "which category has the highest average rating?"; "are reviews
+    better for A or B?" -> "is the average rating higher for A or B?". A change over time ("are reviews getting
+    better?") and satisfaction with one aspect ("are customers happy with delivery?") are left as they are.
+    """
+    if _OVER_TIME.search(text):
+        return text
+    out = text
+    for pattern, words in _SATISFACTION:
+        out = pattern.sub(words, out)
+    return re.sub(r"\s{2,}", " ", out).strip() if out != text else text

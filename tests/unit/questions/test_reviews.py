@@ -468,3 +468,33 @@ def test_the_star_filter_and_the_listing_reach_the_sentiment_agent(shop: Vocabul
     request = agent_request("decor", plan, "sentiment")
     assert (request.options["stars"], request.options["listing"], request.options["list_size"]) == ([1], "latest", 3)
     assert request.skus == plan.entities.skus and plan.intents == ["sentiment"]
+
+
+@pytest.mark.parametrize(("question", "dims", "top"), [
+    ("which category has the happiest customers?", ["category"], True),
+    ("which category has the unhappiest customers?", ["category"], False),
+    ("are reviews better for the Linen Table Runner or the Oak Serving Tray Large?", ["sku"], None),
+    ("is the Linen Table Runner rated higher than the Oak Serving Tray Large?", ["sku"], None),
+])
+def test_happier_customers_and_better_reviews_are_the_average_rating(shop: VocabularyIndex, question: str,
+                                                                      dims: list[str], top: bool | None) -> None:
+    """"The happiest customers" counted customers; "better reviews for A or B" compared the last 90 days with the
+    90 before; "rated higher than" asked the pricing agent."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "avg_rating"
+    assert r.query.dimensions == dims and r.query.compare is None
+    if top is not None:  # "the happiest": ranked from the top; "the unhappiest": from the bottom
+        assert r.query.order_by == "avg_rating" and r.query.descending is top
+
+
+@pytest.mark.parametrize("question", ["are reviews getting better?", "are customers happy with delivery?"])
+def test_a_change_over_time_and_one_aspect_keep_their_reading(shop: VocabularyIndex, question: str) -> None:
+    from shared.questions.reviews import satisfaction_as_rating
+
+    assert satisfaction_as_rating(question) == question
+
+
+@pytest.mark.parametrize("question", ["true rating of the Linen Table Runner without bots", "rating excluding spam",
+                                      "what's the real rating of our products?"])
+def test_the_rating_without_bots_or_spam_is_the_adjusted_rating(shop: VocabularyIndex, question: str) -> None:
+    assert read(shop, question).review_ask == "spam"
