@@ -163,7 +163,11 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
     if (listing := review_listing(question, stars is not None)) is not None:
         ask: ReviewAsk = "complaints" if listing.startswith("negative") else \
             "praise" if listing.startswith("positive") else "sentiment_overview"
-        return ReviewQuestion(ask, stars=levels, listing=listing, count=_listed_count(question))
+        own = [m.span() for m in _LATEST.finditer(question)]  # "the last 10 reviews": no aspect "last"
+        about = _read_ask(question, [*taken, *own], names)  # "show me reviews complaining about delivery": that one
+        return ReviewQuestion(ask, about.aspect if about is not None else None,
+                              about.span if about is not None else None, stars=levels, listing=listing,
+                              count=_listed_count(question))
     base = _read_ask(question, taken, names)
     if levels is None or _STAR_COUNTING.search(question):
         return base
@@ -248,9 +252,10 @@ def review_listing(question: str, starred: bool = False) -> Listing | None:
 
 def _listed_count(question: str) -> int | None:
     """How many reviews the question asks to see ("the 5 latest", "last 3", "a couple"), else ``None``."""
-    if m := re.search(r"\b(\d{1,2})\s+(?:[\w-]+\s+){0,3}?" + _REVIEW_NOUN + r"\b", question, re.I):
+    if m := re.search(r"\b(\d{1,2})(?!\s*-?\s*stars?\b)\s+(?:[\w-]+\s+){0,3}?" + _REVIEW_NOUN + r"\b", question,
+                      re.I):
         return max(1, min(20, int(m.group(1))))
-    if m := re.search(r"\b(?:last|latest|top|first)\s+(\d{1,2})\b", question, re.I):
+    if m := re.search(r"\b(?:last|latest|top|first)\s+(\d{1,2})\b(?!\s*-?\s*stars?\b)", question, re.I):
         return max(1, min(20, int(m.group(1))))
     if m := re.search(r"\b(a few|few|a couple|couple|three|five|ten|two|four)\b", question, re.I):
         return _WORDS_COUNT[m.group(1).lower()]

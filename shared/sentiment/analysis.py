@@ -301,7 +301,7 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
         undated=int(df["date"].isna().sum()), stars=options.stars)
     if options.listing:  # "show me angry reviews": the reviews themselves, for the question's first ask
         return [listing_answer(scored, list(options.scoped), options.listing, options.list_size,
-                               options.asks[0]).model_dump(mode="json")]
+                               options.asks[0], options.aspect).model_dump(mode="json")]
     answers = answer_asks(list(options.asks), scored, scoped=list(options.scoped),
                           window_days=options.decline_window_days, aspect=options.aspect)
     return [a.model_dump(mode="json") for a in answers]

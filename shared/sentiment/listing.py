@@ -15,6 +15,7 @@ import pandas as pd
 
 from shared.agents.answers import AgentAnswer, AskKind, join_names, ranked_table
 from shared.sentiment.answers import ScoredReviews, _name, _products, star_phrase
+from shared.sentiment.mentions import find_mentions, resolve_aspect
 from shared.sentiment.scorer import score_text
 
 #: What a listing can ask for: the most negative / positive by score, the latest, or the latest of a polarity.
@@ -67,8 +68,24 @@ def _what(listing: str, k: int, kind: str) -> str:
     return f"the {k} most {polarity} {noun}" if k != 1 else f"the most {polarity} {noun}"
 
 
-def listing_answer(data: ScoredReviews, scoped: list[str], listing: str, size: int, ask: AskKind) -> AgentAnswer:
-    """The reviews asked for, one by one: date, stars, product (when several) and the sentence that says it."""
+def _about(reviews: pd.DataFrame, term: str) -> tuple[pd.DataFrame, str]:
+    """The reviews that mention ``term``'s aspect, labelled by how they speak of it, with their sentence; its name."""
+    aspect = resolve_aspect(term)
+    mentions = find_mentions(aspect, reviews["text"].tolist(), reviews["aspects"].tolist(), reviews["label"].tolist())
+    rows = reviews.iloc[[m.index for m in mentions]].copy()
+    rows["label"] = ["negative" if m.polarity < 0 else "positive" if m.polarity > 0 else "neutral" for m in mentions]
+    rows["score"] = [m.score for m in mentions]
+    rows["text"] = [m.sentence for m in mentions]  # the sentence that names it is the quote
+    return rows, aspect.name
+
+
+def listing_answer(data: ScoredReviews, scoped: list[str], listing: str, size: int, ask: AskKind,
+                   aspect: str | None = None) -> AgentAnswer:
+    """The reviews asked for, one by one: date, stars, product (when several) and the sentence that says it.
+
+    ``aspect``: only the reviews that mention it ("show me reviews complaining about delivery"), ranked and
+    labelled by how they speak of it, each quoted by the sentence that names it.
+    """
     frame = data.frame
     suspected = frame["suspected"].astype(bool) if "suspected" in frame.columns else \
         pd.Series(False, index=frame.index)
@@ -78,6 +95,10 @@ def listing_answer(data: ScoredReviews, scoped: list[str], listing: str, size: i
     if scoped:
         counted = counted[counted["sku"].astype(str).isin(scoped)]
     subject = join_names([_name(frame, s) for s in scoped], 3) if scoped else _products(counted)
+    about = ""
+    if aspect:
+        counted, name = _about(counted.reset_index(drop=True), aspect)
+        about = f" that mention {name}"
     kind = f"{star_phrase(data.stars)} " if data.stars else ""
     period = data.span(between=True)
     polarity = listing.split("_")[0]
@@ -93,7 +114,7 @@ def listing_answer(data: ScoredReviews, scoped: list[str], listing: str, size: i
     if shown.empty:
         which = f"{polarity} " if polarity in ("negative", "positive") else ""
         return AgentAnswer(ask=ask, method=method, skus=list(scoped), period_start=data.start, period_end=data.end,
-                           text=f"There are no {which}{kind}reviews of {subject} {period} to show "
+                           text=f"There are no {which}{kind}reviews of {subject} {period}{about} to show "
                                 f"({len(counted):,} {kind}review{'s' if len(counted) != 1 else ''} in all).")
     sign = -1.0 if polarity == "negative" else 1.0 if polarity == "positive" else 0.0
     rows: list[list[Any]] = []
@@ -111,7 +132,7 @@ def listing_answer(data: ScoredReviews, scoped: list[str], listing: str, size: i
                      round(float(r["_score"]), 3), quote])
     what = _what(listing, len(shown), kind)
     only = f" (all {len(chosen):,} there are)" if len(chosen) < size else f" (of {len(chosen):,})"
-    text = f"{what[0].upper()}{what[1:]} of {subject} {period}{only}: " + "; ".join(items) + "."
+    text = f"{what[0].upper()}{what[1:]} of {subject} {period}{about}{only}: " + "; ".join(items) + "."
     table, total = ranked_table(_COLUMNS, rows)
     return AgentAnswer(ask=ask, text=text, columns=_COLUMNS, rows=table, total_rows=total, method=method,
                        skus=list(scoped) or list(dict.fromkeys(r[1] for r in rows)), period_start=data.start,

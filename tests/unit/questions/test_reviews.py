@@ -445,6 +445,8 @@ def test_reviews_of_named_stars_counted_stay_counts(shop: VocabularyIndex, quest
     ("what are the last 3 reviews we got?", "sentiment_overview", "latest", 3),
     ("pull up some recent complaints", "complaints", "negative_latest", None),
     ("show me the negative reviews for the Linen Table Runner", "complaints", "negative", None),
+    ("show me the last 10 reviews", "sentiment_overview", "latest", 10),
+    ("can I see the 1 star reviews?", "sentiment_overview", "latest", None),
 ])
 def test_reviews_asked_to_be_seen_are_listed(shop: VocabularyIndex, question: str, ask: str, listing: str,
                                              count: int | None) -> None:
@@ -498,3 +500,8 @@ def test_a_change_over_time_and_one_aspect_keep_their_reading(shop: VocabularyIn
                                       "what's the real rating of our products?"])
 def test_the_rating_without_bots_or_spam_is_the_adjusted_rating(shop: VocabularyIndex, question: str) -> None:
     assert read(shop, question).review_ask == "spam"
+
+
+def test_reviews_listed_about_one_aspect_keep_it(shop: VocabularyIndex) -> None:
+    r = read(shop, "show me reviews complaining about delivery")
+    assert (r.review_ask, r.review_listing, r.aspect) == ("complaints", "negative", "delivery")

@@ -55,3 +55,12 @@ def test_a_listing_of_a_polarity_nobody_has_says_so() -> None:
 def test_star_filters_read_as_adjectives() -> None:
     assert [star_phrase(s) for s in [(1,), (1, 2), (4, 5), (1, 5), (5,)]] == [
         "one-star", "1-2 star", "4-5 star", "1 and 5 star", "five-star"]
+
+
+def test_reviews_listed_about_one_aspect_are_those_that_mention_it_quoted_by_that_sentence() -> None:
+    result = analyse_reviews(falling_sku_reviews(), tenant_id="t", options=AnalysisOptions(
+        as_of=AS_OF, asks=("complaints",), listing="negative", list_size=3, aspect="warranty"))
+    (answer,) = [AgentAnswer.model_validate(a) for a in result.data["answers"]]
+    quotes = [r[answer.columns.index("quote")] for r in answer.rows]
+    assert quotes and all("warranty" in q for q in quotes)
+    assert "that mention returns and refunds" in answer.text  # the concept "warranty" belongs to
