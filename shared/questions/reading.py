@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, Field
 
@@ -38,6 +38,7 @@ from shared.questions.reviews import (
     change_period,
     products_reviewed,
     read_review_question,
+    review_subset,
     reviewed_thing,
     satisfaction_as_rating,
     star_levels,
@@ -899,6 +900,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         stars = None
     if reviews_only and asks_star_breakdown(question) and "stars" not in dims:
         metrics, dims = ["review_count"], ["stars", *dims]  # "star rating breakdown": reviews per star rating
+    # "rating from verified buyers only", "how many reviews without text": the reviews that hold it (#18)
+    subset = review_subset(question) if reviews_only else {}
     metrics = with_companions(metrics)
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
@@ -928,7 +931,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.notes.append("Cancellations are counted as returns: lines an export writes as negative (a cancelled "
                              "invoice) are returns; lines it marks Cancelled were never sales and are not counted.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
-                 min(firsts) if firsts else None, index, stars.values if stars is not None else None)
+                 min(firsts) if firsts else None, index, stars.values if stars is not None else None, subset)
     q = reading.query
     if len(time.each) > 1 and q is not None and "date" not in q.dimensions and q.compare is None:
         # "what did we make this week and last week": the same question for each period, in the order named
@@ -941,12 +944,14 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
 def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[MetricName],  # noqa: C901
                  matches: list[EntityMatch], dims: list[DimensionName], grain: Grain | None, time: TimeReading,
                  today: date, first: date | None, index: VocabularyIndex | None,
-                 stars: list[str] | None = None) -> None:
+                 stars: list[str] | None = None, subset: Mapping[str, list[str]] | None = None) -> None:
     """Fill ``reading.query`` and ``reading.shape`` from the pieces the reader found.
 
     ``stars``: the star ratings of the reviews counted ("1 star" ... "5 stars"), when the question names them.
     """
     filters: dict[DimensionName, list[str]] = {"stars": stars} if stars else {}
+    for held, values in (subset or {}).items():  # what each review holds: verified, with text, rated
+        filters.setdefault(cast(DimensionName, held), list(values))
     excluded: dict[DimensionName, list[str]] = {}
     for m in matches:
         kept = _resolve_kind(m, metrics, matches)

@@ -478,13 +478,54 @@ _OVER_TIME = re.compile(r"\b(?:getting|gotten|got|becom\w*|going|gone|improv\w*|
 def satisfaction_as_rating(text: str) -> str:
     """``text`` with comparative or superlative customer satisfaction written as the average rating it is.
 
+    "Verified buyers" become "verified reviewers" (the reviews' flag, not a customer count).
+
     "Which category has the happiest customers?" -> "which category has the highest average rating?"; "are reviews
     better for A or B?" -> "is the average rating higher for A or B?". A change over time ("are reviews getting
     better?") and satisfaction with one aspect ("are customers happy with delivery?") are left as they are.
     """
+    text = _VERIFIED_PEOPLE.sub(lambda m: f"{m.group(1)} reviewers", text)  # not a count of customers
     if _OVER_TIME.search(text):
         return text
     out = text
     for pattern, words in _SATISFACTION:
         out = pattern.sub(words, out)
     return re.sub(r"\s{2,}", " ", out).strip() if out != text else text
+
+
+#: "verified buyers", "verified purchasers": the reviews' verified flag, not a customer count.
+_VERIFIED_PEOPLE = re.compile(r"\b((?:un|non-?)?verified)\s+(?:customers?|buyers?|shoppers?|purchasers?|"
+                              r"purchases?|clients?|owners?)\b", re.I)
+_UNVERIFIED = re.compile(r"\b(?:unverified|non-?verified|not verified)\b", re.I)
+_VERIFIED = re.compile(r"\bverified\b", re.I)
+_WITHOUT_TEXT = re.compile(
+    r"\b(?:without|no|with no|missing|empty|blank|lacking)\s+(?:any\s+)?(?:text|(?:written\s+)?comments?|"
+    r"written (?:reviews?|text|part)|words|review text|body)\b|\b(?:ratings?|stars?)[- ]only\b|"
+    r"\bonly (?:a )?(?:star )?ratings?\b|\bjust (?:a )?(?:star )?ratings?\b", re.I)
+_WITH_TEXT = re.compile(r"\b(?:with|have|has|having|contain\w*|includ\w*|left)\s+(?:a\s+|any\s+)?(?:text|"
+                        r"(?:written\s+)?comments?|written (?:reviews?|text)|words)\b|"
+                        r"\bwritten (?:comments?|reviews?)\b", re.I)
+_UNRATED = re.compile(r"\b(?:no|without|missing|lacking)\s+(?:a\s+|any\s+)?(?:star\s+)?ratings?\b|\bunrated\b|"
+                      r"\bnot rated\b", re.I)
+
+
+def review_subset(question: str) -> dict[str, list[str]]:
+    """The reviews a counting question narrows to by what each review holds, as the metrics layer's filters.
+
+    "Rating from verified buyers only" -> ``{"verified": ["verified"]}``; "how many reviews without text" ->
+    ``{"text": ["without text"]}``; "how many reviews have no star rating?" -> ``{"stars": ["no rating"]}``.
+    Only for questions about reviews ("which products have no ratings" is the catalogue's).
+    """
+    out: dict[str, list[str]] = {}
+    if _UNVERIFIED.search(question):
+        out["verified"] = ["unverified"]
+    elif _VERIFIED.search(question):
+        out["verified"] = ["verified"]
+    if _WITHOUT_TEXT.search(question):
+        out["text"] = ["without text"]
+    elif _WITH_TEXT.search(question):
+        out["text"] = ["with text"]
+    if _UNRATED.search(question) and re.search(r"\b(?:reviews?|revs|comments?)\b", question, re.I) \
+            and not _PRODUCT_NOUN.search(question):
+        out["stars"] = ["no rating"]
+    return out

@@ -505,3 +505,25 @@ def test_the_rating_without_bots_or_spam_is_the_adjusted_rating(shop: Vocabulary
 def test_reviews_listed_about_one_aspect_keep_it(shop: VocabularyIndex) -> None:
     r = read(shop, "show me reviews complaining about delivery")
     assert (r.review_ask, r.review_listing, r.aspect) == ("complaints", "negative", "delivery")
+
+
+@pytest.mark.parametrize(("question", "metric", "dimension", "values"), [
+    ("how many reviews without text", "review_count", "text", ["without text"]),
+    ("how many reviews have a written comment?", "review_count", "text", ["with text"]),
+    ("how many reviews have no star rating?", "review_count", "stars", ["no rating"]),
+    ("rating from verified buyers only", "avg_rating", "verified", ["verified"]),
+    ("how many reviews are from verified purchasers?", "review_count", "verified", ["verified"]),
+    ("average rating of unverified reviews", "avg_rating", "verified", ["unverified"]),
+])
+def test_reviews_counted_by_what_they_hold(shop: VocabularyIndex, question: str, metric: str, dimension: str,
+                                           values: list[str]) -> None:
+    """Each answered every review's figure ("verified purchasers" even counted customers)."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == metric
+    assert [(f.dimension, f.values) for f in r.query.filters] == [(dimension, values)]
+
+
+def test_the_share_of_verified_reviews_is_that_slice_of_all(shop: VocabularyIndex) -> None:
+    r = read(shop, "what share of reviews are verified?")
+    assert r.query is not None and r.query.dimensions == ["verified"] and r.focus is not None
+    assert r.focus.values == ["verified"]
