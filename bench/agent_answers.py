@@ -54,7 +54,8 @@ def questions(truth: object) -> list[tuple[str, Check]]:
         ("Where could I charge more?", lambda a, r: "below the median competitor" in a),
         ("Which products have been getting worse reviews?", lambda a, r: declining in a.split(";")[-1]),
         (f"What has gone wrong with {declining} lately?", lambda a, r: "in " in a and "review" in a),
-        (f"Why is {declining} getting worse ratings?", lambda a, r: a.startswith(declining) and "fell from" in a),
+        (f"Why is {declining} getting worse ratings?",
+         lambda a, r: f"({declining})'s rating" in a and "fell from" in a),
         ("What do shoppers moan about most?", lambda a, r: "The top complaints about" in a and '"' in a),
         (f"How much of {top} will we sell over the next two weeks?",
          lambda a, r: f"({top}) is expected to sell" in a.split(". ")[0] and "next 14 days" in a and "interval" in a),
@@ -108,10 +109,11 @@ def review_questions(truth: object) -> list[tuple[str, Check]]:
                    & (rated["date"] > r_end - timedelta(days=180))]["rating"].mean()
     cases: list[tuple[str, Check]] = [
         (f"What do reviewers think of the {title}?",
-         lambda a, r: bool(re.match(r"\d+ reviews of " + declining, a)) and "priced" not in a.split(".")[0]),
+         lambda a, r: bool(re.match(r"\d+ reviews of .*\(" + declining + r"\)", a))
+         and "priced" not in a.split(".")[0]),
         ("What are customers whinging about?", lambda a, r: a.startswith("The top complaints about")),
         (f"What's the worst thing people say about the {title}?",
-         lambda a, r: a.startswith(f"The top complaints about {declining}")),
+         lambda a, r: a.startswith(f"The top complaints about {title} ({declining})")),
         ("Any complaints about delivery?", lambda a, r: "complain about shipping/delivery" in a.split(".")[0]),
         ("Best things customers say about us", lambda a, r: a.startswith("What customers like most")),
         ("How many 5 star reviews did we get in " + str(year) + "?",
@@ -138,7 +140,7 @@ def review_questions(truth: object) -> list[tuple[str, Check]]:
          lambda a, r: a.startswith("The most common complaint in the") and "report a return or refund" in a),
         ("Which brand has the most complaints?", lambda a, r: "had the most negative reviews" in a),
         (f"What's the general feeling about the {title}?",
-         lambda a, r: bool(re.match(r"\d+ reviews of " + declining, a))),
+         lambda a, r: bool(re.match(r"\d+ reviews of .*\(" + declining + r"\)", a))),
     ]
     if len(one_star) > 1 and one_star.iloc[0] > one_star.iloc[1]:
         top_sku, top_n = str(one_star.index[0]), int(one_star.iloc[0])

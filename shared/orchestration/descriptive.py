@@ -234,6 +234,9 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         # a review question the reader recognised ("what are customers saying about shipping?"): the
         # sentiment agent answers that ask (a falling rating also asked keeps its answer)
         merged.aspect = reading.aspect
+        merged.review_stars = [int(v) for v in reading.review_stars if 1 <= int(v) <= 5]
+        merged.review_listing = reading.review_listing  # type: ignore[assignment]
+        merged.review_count = reading.review_count
         if reading.review_period is not None and merged.start_date is None:  # the planner's own period stands
             merged.start_date, merged.end_date = reading.review_period.start, reading.review_period.end
         update["intents"] = ["sentiment"]

@@ -63,6 +63,12 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
         extra["to_date_start"] = e.to_date_start.isoformat()  # the month's actuals so far, beside its forecast
     if agent == "sentiment" and e.aspect:
         extra["aspect"] = e.aspect
+    if agent == "sentiment" and e.review_stars:
+        extra["stars"] = list(e.review_stars)  # "what do 1-star reviewers complain about?"
+    if agent == "sentiment" and e.review_listing:
+        extra["listing"] = e.review_listing  # "show me angry reviews": reviews one by one
+        if e.review_count:
+            extra["list_size"] = e.review_count
     if agent in ("pricing", "forecast") and e.top_sellers:
         extra["top_sellers"] = e.top_sellers  # "our best sellers": pricing ranks by revenue, forecast by units
     # The pricing agent runs a what-if for exactly one SKU; when it scans the catalogue as well ("which are

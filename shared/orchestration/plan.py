@@ -38,6 +38,11 @@ class Entities(BaseModel):
     price_change_pct: float | None = Field(default=None, ge=-90, le=500)
     aspect: str | None = Field(default=None, max_length=60,
                                description="What a review question is about (\"shipping\", \"the battery\").")
+    review_stars: list[int] = Field(default_factory=list, max_length=5,
+                                    description="Star ratings (1-5) a review question narrows the reviews to.")
+    review_listing: Literal["negative", "positive", "latest", "negative_latest", "positive_latest"] | None = Field(
+        default=None, description="Reviews shown one by one: the most negative / positive, or the latest.")
+    review_count: int | None = Field(default=None, ge=1, le=20, description="How many reviews a listing shows.")
     top_sellers: int | None = Field(default=None, ge=1, le=200,
                                     description="The N best sellers a price ask (by revenue in the period) or a "
                                                 "forecast (by units over the last 90 days) is about.")

@@ -52,7 +52,8 @@ _DIM_NOUNS = {"sku": ("product", "products"), "product": ("product", "products")
               "brand": ("brand", "brands"), "channel": ("channel", "channels"),
               "competitor": ("competitor", "competitors"), "weekday": ("weekday", "weekdays"),
               "date": ("period", "periods"), "country": ("country", "countries"),
-              "region": ("region", "regions"), "state": ("state", "states")}
+              "region": ("region", "regions"), "state": ("state", "states"),
+              "verified": ("verification", "verification"), "text": ("text", "text")}
 _SENTENCE_ITEMS = 6
 VEGA_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 
@@ -147,8 +148,14 @@ def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str],
             parts.append(f"{neg or 'against '}{joined}")
         elif f.dimension == "weekday":
             parts.append(f"{neg or 'on '}{_join([n + 's' for n in names])}")
+        elif f.dimension == "stars" and names == ["no rating"]:
+            parts.append("with a star rating" if neg else "without a star rating")
         elif f.dimension == "stars":
             parts.append(f"{'not ' if neg else ''}rated {_join(names)}")
+        elif f.dimension == "verified":  # "from verified buyers", "from unverified buyers"
+            parts.append(f"{neg}from {_join(names)} buyers")
+        elif f.dimension == "text":  # "with text", "without text"
+            parts.append(f"{neg}{joined}")
         elif f.dimension in ("country", "region", "state"):
             parts.append(f"{neg or 'in '}{joined}")
         else:

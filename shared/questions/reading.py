@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, Field
 
@@ -38,7 +38,9 @@ from shared.questions.reviews import (
     change_period,
     products_reviewed,
     read_review_question,
+    review_subset,
     reviewed_thing,
+    satisfaction_as_rating,
     star_levels,
 )
 from shared.questions.shorthand import expand_shorthand
@@ -241,6 +243,11 @@ class Reading(BaseModel):
     review_ask: ReviewAsk | None = Field(default=None, description="A review question's ask (aspect, praise ...).")
     aspect: str | None = Field(default=None, description="The aspect a review question is about (\"shipping\").")
     review_period: TimeRange | None = Field(default=None, description="The period a review question names.")
+    review_stars: list[int] = Field(default_factory=list, description="The star ratings a review question reads "
+                                                                      "(\"what do 1-star reviewers say\").")
+    review_listing: str | None = Field(default=None, description="Reviews shown one by one (\"show me angry "
+                                                                 "reviews\"): negative, positive, latest ...")
+    review_count: int | None = Field(default=None, description="How many reviews a listing shows, when said.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
     per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
@@ -789,6 +796,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     ("rev last mo" is read as "revenue last month"; :mod:`shared.questions.shorthand`), the tenant's names kept.
     """
     text = _sheet_fields(expand_shorthand(question, index.knows_word if index is not None else None))
+    text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
     return reading
@@ -887,13 +895,16 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
             reading.suggestions = index.closest_titles(thing[0])
             return reading
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
+        reading.review_stars, reading.review_listing = list(review.stars or ()), review.listing
+        reading.review_count = review.count
         if as_of is None and DataKind.REVIEWS in extents:  # "since March": against the reviews' own last date
             reading.as_of = extents[DataKind.REVIEWS][1]
             time = resolve_time(question, reading.as_of, exclude=sku_spans)
         reading.review_period = time.range
         return reading
     sentiment_change = asks_sentiment_change(question) and not metrics
-    if not metrics and star_levels(question) is not None and re.search(r"\breviews?\b", question, re.I):
+    if not metrics and star_levels(question) is not None and re.search(r"\b(?:reviews?|gave|give|given|left)\b",
+                                                                       question, re.I):
         metrics = ["review_count"]  # "share of 4 and 5 star reviews": the reviews of those stars
     if sentiment_change:
         metrics = ["avg_rating", "negative_review_share"]  # "has the sentiment improved since March?"
@@ -997,6 +1008,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         stars = None
     if reviews_only and asks_star_breakdown(question) and "stars" not in dims:
         metrics, dims = ["review_count"], ["stars", *dims]  # "star rating breakdown": reviews per star rating
+    # "rating from verified buyers only", "how many reviews without text": the reviews that hold it (#18)
+    subset = review_subset(question) if reviews_only else {}
     metrics = with_companions(metrics)
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
@@ -1042,7 +1055,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.notes.append("Cancellations are counted as returns: lines an export writes as negative (a cancelled "
                              "invoice) are returns; lines it marks Cancelled were never sales and are not counted.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
-                 min(firsts) if firsts else None, index, stars.values if stars is not None else None)
+                 min(firsts) if firsts else None, index, stars.values if stars is not None else None, subset)
     q = reading.query
     if len(time.each) > 1 and q is not None and "date" not in q.dimensions and q.compare is None:
         # "what did we make this week and last week": the same question for each period, in the order named
@@ -1055,12 +1068,14 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
 def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[MetricName],  # noqa: C901
                  matches: list[EntityMatch], dims: list[DimensionName], grain: Grain | None, time: TimeReading,
                  today: date, first: date | None, index: VocabularyIndex | None,
-                 stars: list[str] | None = None) -> None:
+                 stars: list[str] | None = None, subset: Mapping[str, list[str]] | None = None) -> None:
     """Fill ``reading.query`` and ``reading.shape`` from the pieces the reader found.
 
     ``stars``: the star ratings of the reviews counted ("1 star" ... "5 stars"), when the question names them.
     """
     filters: dict[DimensionName, list[str]] = {"stars": stars} if stars else {}
+    for held, values in (subset or {}).items():  # what each review holds: verified, with text, rated
+        filters.setdefault(cast(DimensionName, held), list(values))
     excluded: dict[DimensionName, list[str]] = {}
     last_excluded = -1
     for m in sorted(matches, key=lambda x: x.span):

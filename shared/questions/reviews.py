@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from shared.questions.timephrase import TimeReading
 
 ReviewAsk = Literal["aspect", "praise", "complaints", "spam", "sentiment_overview"]
+#: Reviews shown one by one, not summed up: the most negative (positive) by sentiment score, or the latest
+#: (``_latest``: of that polarity, newest first).
+Listing = Literal["negative", "positive", "latest", "negative_latest", "positive_latest"]
 
 #: Words that on their own make a question one about what reviews or customers say.
 _TALK = re.compile(
@@ -98,7 +101,9 @@ _SPAM = re.compile(
     r"astroturf\w*|inauthentic|manipulated|sock ?puppets?)\b[^.?!]{0,30}?\b(?:reviews?|ratings?|reviewers?|stars?)\b"
     r"|\b(?:reviews?|ratings?|reviewers?)\b[^.?!]{0,40}?\b(?:fake|spam\w*|suspicious|bogus|fraudulent|genuine|"
     r"authentic|real|legit\w*|trustworthy|manipulated|paid for|bought)\b"
-    r"|\badjusted (?:star )?ratings?\b|\bratings?\b[^.?!]{0,30}?\bwithout (?:the )?(?:spam|fakes?|suspicious)\b",
+    r"|\badjusted (?:star )?ratings?\b|\b(?:true|real|honest|genuine|clean)\s+(?:star\s+)?ratings?\b"
+    r"|\bratings?\b[^.?!]{0,60}?\b(?:without|excluding|minus|ignoring) (?:the |any )?(?:spam\w*|fakes?|suspicious|"
+    r"bots?|bogus)\b|\bbots?\b[^.?!]{0,20}?\b(?:reviews?|ratings?)\b",
     re.I)
 
 #: "about the design?": one word after about/regarding, the question ending there (a longer name is a product's).
@@ -120,6 +125,12 @@ class ReviewQuestion:
     ask: ReviewAsk
     aspect: str | None = None
     span: tuple[int, int] | None = None
+    #: The star ratings the reviews read are narrowed to ("what do 1-star reviewers complain about?").
+    stars: tuple[int, ...] | None = None
+    #: Reviews to show one by one ("show me angry reviews", "latest negative reviews").
+    listing: Listing | None = None
+    #: How many to show ("the 5 latest reviews", "the last 3 reviews"), when the question says.
+    count: int | None = None
 
 
 def _outside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
@@ -137,6 +148,122 @@ _BUYING = re.compile(r"\b(?:like[sd]?|love[sd]?)\s+(?:to\s+)?(?:buy|buying|order
 
 def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
                          names: Sequence[tuple[int, int]] = ()) -> ReviewQuestion | None:
+    """The review ask of ``question``, narrowed to the star ratings it names and shown one by one when asked.
+
+    "What do 1-star reviewers complain about?" is the complaints of the 1-star reviews (not of all reviews, nor
+    a count of them); "show me angry reviews" lists the most negative reviews; "how many 1-star reviews" stays a
+    count (``None``: the metrics layer's). See :func:`_read_ask` for the ask itself.
+    """
+    stars = star_levels(question)
+    if stars is not None and not _outside(stars.span, taken):
+        stars = None  # "Toaster 4-Slice" or a title's number: no star filter
+    levels = stars.levels if stars is not None else None
+    if _BUYING.search(question) or _SPAM.search(question):
+        return _read_ask(question, taken, names)
+    if (listing := review_listing(question, stars is not None)) is not None:
+        ask: ReviewAsk = "complaints" if listing.startswith("negative") else \
+            "praise" if listing.startswith("positive") else "sentiment_overview"
+        own = [m.span() for m in _LATEST.finditer(question)]  # "the last 10 reviews": no aspect "last"
+        about = _read_ask(question, [*taken, *own], names)  # "show me reviews complaining about delivery": that one
+        return ReviewQuestion(ask, about.aspect if about is not None else None,
+                              about.span if about is not None else None, stars=levels, listing=listing,
+                              count=_listed_count(question))
+    base = _read_ask(question, taken, names)
+    if levels is None or _STAR_COUNTING.search(question):
+        return base
+    if base is None:
+        if not _STAR_READING.search(question):
+            return None  # "5 star reviews last month": a count
+        base = ReviewQuestion("complaints" if max(levels) <= 2 else "praise" if min(levels) >= 4
+                              else "sentiment_overview")
+    elif base.aspect is None and base.ask in ("complaints", "praise", "sentiment_overview", "aspect"):
+        said_bad = bool(_UNHAPPY.search(question) or _NEGATED_PRAISE.search(question) or _BAD_ASPECT.search(question))
+        said_good = bool(_ASPECT_PRAISE.search(question) or _LIKE.search(question)) and not said_bad
+        if not said_bad and not said_good:  # "themes in 5-star reviews": what those stars say, by the stars
+            base = replace(base, ask="complaints" if max(levels) <= 2 else "praise" if min(levels) >= 4
+                           else "sentiment_overview")
+    return replace(base, stars=levels)
+
+
+#: Words that make a star-rated question a count or a figure, not a reading of what those reviews say.
+_STAR_COUNTING = re.compile(r"\b(?:how many|number of|count|total|average|avg|mean|share|percent\w*|proportion|"
+                            r"fraction|ratio|breakdown|distribution|split|by (?:month|week|day|product|category|"
+                            r"brand|channel)|per|monthly|weekly|trend\w*|which (?:products?|items?|skus?|brands?|"
+                            r"categor(?:y|ies))|(?:most|fewest|least)\s+(?:[1-5]|one|two|three|four|five)\b)\b|%", re.I)
+#: Words that ask what reviews of some stars say ("why did people leave 1 star?", "themes in 5-star reviews").
+_STAR_READING = re.compile(r"\b(?:why|what|themes?|topics?|reasons?|issues?|problems?|say\w*|mention\w*|"
+                           r"talk\w*|about|write|wrote|written)\b", re.I)
+
+#: Verbs that ask to see reviews one by one ("show me", "list", "read me", "pull up", "examples of").
+_SHOW = re.compile(r"\b(?:show|list|read|display|pull up|bring up|fetch|paste|quote|examples?|samples?|"
+                   r"(?:let me|can i|could i|i want to|i'd like to) see|(?:give|get|send) me)\b", re.I)
+_REVIEW_NOUN = r"(?:reviews?|revs|feedback|comments?|complaints?|testimonials?|ratings?)"
+#: Adjectives of a review shown one by one that need no verb ("the worst reviews for X", "angry reviews").
+_MOST_NEGATIVE = re.compile(r"\b(?:angr(?:y|iest)|furious|nast(?:y|iest)|harsh(?:est)?|scathing|brutal|rud(?:e|est)|"
+                            r"meanest|worst|most negative|most critical|savage|toughest)\b(?:\s+[\w-]+){0,2}?\s+"
+                            + _REVIEW_NOUN + r"\b", re.I)
+_MOST_POSITIVE = re.compile(r"\b(?:glowing|rave|raving|best|most positive|nicest|kindest|happiest|warmest|"
+                            r"gushing)\b(?:\s+[\w-]+){0,2}?\s+" + _REVIEW_NOUN + r"\b", re.I)
+#: Plain polarity words, which list reviews only beside a verb that asks to see them ("show me negative reviews").
+_NEGATIVE_WORD = re.compile(r"\b(?:negative|neg|bad|poor|critical|unhappy|upset|disappointed|low[- ]rated|"
+                            r"complaints?|complaining)\b", re.I)
+_POSITIVE_WORD = re.compile(r"\b(?:positive|good|great|nice|happy|pleased|satisfied|high[- ]rated|praise|"
+                            r"glowing|kind)\b", re.I)
+#: "latest", "newest", "most recent", "the last 3": newest first.
+_LATEST = re.compile(r"\b(?:latest|newest|most recent|recent|last\s+(?:\d+|few|couple|five|ten|three)|new)\b"
+                     r"(?:\s+[\w-]+){0,2}?\s+" + _REVIEW_NOUN + r"\b|\b" + _REVIEW_NOUN
+                     + r"\s+(?:came in\s+)?(?:lately|recently)\b", re.I)
+#: A question that ranks or counts reviews ("which products have the worst reviews?"): the metrics layer's.
+_NOT_A_LISTING = re.compile(r"\b(?:how many|number of|count|share|percent\w*|average|avg|rating|rated|which|"
+                            r"what (?:products?|items?|brands?|categor(?:y|ies))|who|by (?:month|week|product|"
+                            r"category|brand|channel)|per|trend\w*|themes?|topics?|summar\w*|about|say\w*|"
+                            r"complain about|mention\w*|reviewed)\b|\b(?:reviews?|revs)\s+(?:products?|items?|skus?|"
+                            r"brands?)\b|%", re.I)
+_WORDS_COUNT = {"a few": 5, "few": 5, "couple": 2, "a couple": 2, "three": 3, "five": 5, "ten": 10, "two": 2,
+                "four": 4}
+
+
+def review_listing(question: str, starred: bool = False) -> Listing | None:
+    """Which reviews the question asks to see one by one, or ``None`` when it asks for a figure or a summary.
+
+    "Show me angry reviews", "the worst reviews for X", "give me a few glowing reviews" -> the most negative
+    (positive) by sentiment score; "latest negative reviews", "pull up some recent complaints" -> those of that
+    polarity, newest first; "the last 3 reviews we got", "show me 1-star reviews" (``starred``) -> the newest.
+    "Which products have the worst reviews?" ranks products, "what do angry customers say?" summarises: neither.
+    """
+    if _NOT_A_LISTING.search(question) and not re.search(r"\b(?:show|list|read)\b", question, re.I):
+        return None
+    shown = bool(_SHOW.search(question))
+    latest = bool(_LATEST.search(question))
+    noun = re.search(r"\b" + _REVIEW_NOUN + r"\b", question, re.I) is not None
+    if not noun:
+        return None
+    negative = bool(_MOST_NEGATIVE.search(question)) or (shown or latest) and bool(_NEGATIVE_WORD.search(question))
+    positive = bool(_MOST_POSITIVE.search(question)) or (shown or latest) and bool(_POSITIVE_WORD.search(question))
+    if negative == positive:
+        negative = positive = False  # neither, or both ("best and worst"): by date
+    if not (shown or latest or negative or positive):
+        return None
+    polarity = "negative" if negative else "positive" if positive else ""
+    if latest or (not polarity and (shown or starred)):
+        return f"{polarity}_latest" if polarity else "latest"  # type: ignore[return-value]
+    return polarity or None  # type: ignore[return-value]
+
+
+def _listed_count(question: str) -> int | None:
+    """How many reviews the question asks to see ("the 5 latest", "last 3", "a couple"), else ``None``."""
+    if m := re.search(r"\b(\d{1,2})(?!\s*-?\s*stars?\b)\s+(?:[\w-]+\s+){0,3}?" + _REVIEW_NOUN + r"\b", question,
+                      re.I):
+        return max(1, min(20, int(m.group(1))))
+    if m := re.search(r"\b(?:last|latest|top|first)\s+(\d{1,2})\b(?!\s*-?\s*stars?\b)", question, re.I):
+        return max(1, min(20, int(m.group(1))))
+    if m := re.search(r"\b(a few|few|a couple|couple|three|five|ten|two|four)\b", question, re.I):
+        return _WORDS_COUNT[m.group(1).lower()]
+    return None
+
+
+def _read_ask(question: str, taken: Sequence[tuple[int, int]] = (),
+              names: Sequence[tuple[int, int]] = ()) -> ReviewQuestion | None:
     """The review ask of ``question`` (aspect, praise, complaints, spam or what reviews say), else ``None``.
 
     ``taken``: spans of the tenant's names and the time phrases (an aspect word inside a product title,
@@ -318,3 +445,87 @@ def products_reviewed(question: str) -> str | None:
     if _REVIEWED_COUNT.search(question):
         return "reviewed"
     return None
+
+
+_PEOPLE = r"(?:customers?|buyers?|shoppers?|reviewers?|clients?|people|users?|folks)"
+#: Comparative and superlative satisfaction said of customers, in the words of the rating it is measured by:
+#: "which category has the happiest customers?" asks which has the highest average rating, "are reviews better for
+#: A or B?" which of the two is rated higher. Each pattern -> the rating words the metric grammar reads.
+_SATISFACTION: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:the\s+)?(?:happiest|most satisfied|most content|most pleased|most delighted|most loyal)\s+"
+                + _PEOPLE + r"\b", re.I), "the highest average rating"),
+    (re.compile(r"\b(?:the\s+)?(?:unhappiest|least (?:happy|satisfied|content|pleased)|most (?:unhappy|dissatisfied|"
+                r"disappointed|annoyed)|angriest)\s+" + _PEOPLE + r"\b", re.I), "the lowest average rating"),
+    (re.compile(r"\b(?:are\s+|is\s+)?(?:the\s+)?" + _PEOPLE + r"\s+(?:are\s+|seem\s+|feel\s+)?(?:happier|more "
+                r"(?:satisfied|content|pleased))\b", re.I), " is the average rating higher"),
+    (re.compile(r"\b(?:are\s+|is\s+)?(?:the\s+)?" + _PEOPLE + r"\s+(?:are\s+|seem\s+|feel\s+)?(?:unhappier|less "
+                r"(?:satisfied|content|pleased|happy))\b", re.I), " is the average rating lower"),
+    (re.compile(r"\b(?:happier|more satisfied)\s+" + _PEOPLE + r"\b", re.I), "a higher average rating"),
+    (re.compile(r"\b(?:are\s+)?(?:the\s+)?(?:reviews|ratings)\s+(?:are\s+)?better\b(?!\s+than\s+(?:last|before|a\s))",
+                re.I), " is the average rating higher"),
+    (re.compile(r"\b(?:are\s+)?(?:the\s+)?(?:reviews|ratings)\s+(?:are\s+)?worse\b(?!\s+than\s+(?:last|before|a\s))",
+                re.I), " is the average rating lower"),
+    (re.compile(r"\b(?:better|nicer|more positive)\s+(?:reviews|ratings)\b", re.I), "a higher average rating"),
+    (re.compile(r"\b(?:worse|more negative)\s+(?:reviews|ratings)\b", re.I), "a lower average rating"),
+    (re.compile(r"\brated\s+(?:higher|better)\b", re.I), "higher in average rating"),
+    (re.compile(r"\brated\s+(?:lower|worse)\b", re.I), "lower in average rating"),
+)
+#: A question about how ratings move over time keeps its words ("are reviews getting better?").
+_OVER_TIME = re.compile(r"\b(?:getting|gotten|got|becom\w*|going|gone|improv\w*|since|lately|recently|over time|"
+                        r"than (?:before|last|a (?:month|year|week|quarter)))\b", re.I)
+
+
+def satisfaction_as_rating(text: str) -> str:
+    """``text`` with comparative or superlative customer satisfaction written as the average rating it is.
+
+    "Verified buyers" become "verified reviewers" (the reviews' flag, not a customer count).
+
+    "Which category has the happiest customers?" -> "which category has the highest average rating?"; "are reviews
+    better for A or B?" -> "is the average rating higher for A or B?". A change over time ("are reviews getting
+    better?") and satisfaction with one aspect ("are customers happy with delivery?") are left as they are.
+    """
+    text = _VERIFIED_PEOPLE.sub(lambda m: f"{m.group(1)} reviewers", text)  # not a count of customers
+    if _OVER_TIME.search(text):
+        return text
+    out = text
+    for pattern, words in _SATISFACTION:
+        out = pattern.sub(words, out)
+    return re.sub(r"\s{2,}", " ", out).strip() if out != text else text
+
+
+#: "verified buyers", "verified purchasers": the reviews' verified flag, not a customer count.
+_VERIFIED_PEOPLE = re.compile(r"\b((?:un|non-?)?verified)\s+(?:customers?|buyers?|shoppers?|purchasers?|"
+                              r"purchases?|clients?|owners?)\b", re.I)
+_UNVERIFIED = re.compile(r"\b(?:unverified|non-?verified|not verified)\b", re.I)
+_VERIFIED = re.compile(r"\bverified\b", re.I)
+_WITHOUT_TEXT = re.compile(
+    r"\b(?:without|no|with no|missing|empty|blank|lacking)\s+(?:any\s+)?(?:text|(?:written\s+)?comments?|"
+    r"written (?:reviews?|text|part)|words|review text|body)\b|\b(?:ratings?|stars?)[- ]only\b|"
+    r"\bonly (?:a )?(?:star )?ratings?\b|\bjust (?:a )?(?:star )?ratings?\b", re.I)
+_WITH_TEXT = re.compile(r"\b(?:with|have|has|having|contain\w*|includ\w*|left)\s+(?:a\s+|any\s+)?(?:text|"
+                        r"(?:written\s+)?comments?|written (?:reviews?|text)|words)\b|"
+                        r"\bwritten (?:comments?|reviews?)\b", re.I)
+_UNRATED = re.compile(r"\b(?:no|without|missing|lacking)\s+(?:a\s+|any\s+)?(?:star\s+)?ratings?\b|\bunrated\b|"
+                      r"\bnot rated\b", re.I)
+
+
+def review_subset(question: str) -> dict[str, list[str]]:
+    """The reviews a counting question narrows to by what each review holds, as the metrics layer's filters.
+
+    "Rating from verified buyers only" -> ``{"verified": ["verified"]}``; "how many reviews without text" ->
+    ``{"text": ["without text"]}``; "how many reviews have no star rating?" -> ``{"stars": ["no rating"]}``.
+    Only for questions about reviews ("which products have no ratings" is the catalogue's).
+    """
+    out: dict[str, list[str]] = {}
+    if _UNVERIFIED.search(question):
+        out["verified"] = ["unverified"]
+    elif _VERIFIED.search(question):
+        out["verified"] = ["verified"]
+    if _WITHOUT_TEXT.search(question):
+        out["text"] = ["without text"]
+    elif _WITH_TEXT.search(question):
+        out["text"] = ["with text"]
+    if _UNRATED.search(question) and re.search(r"\b(?:reviews?|revs|comments?)\b", question, re.I) \
+            and not _PRODUCT_NOUN.search(question):
+        out["stars"] = ["no rating"]
+    return out

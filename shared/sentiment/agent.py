@@ -20,6 +20,7 @@ from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import REGISTRY
 from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
 from shared.sentiment.answers import DECLINE_WINDOW_DAYS, no_reviews_answers
+from shared.sentiment.listing import LIST_SIZE, LISTINGS
 from shared.sentiment.loader import load_reviews
 from shared.sentiment.method_plan import encoder_warm
 from shared.sentiment.modes import ACCURATE_RATE, METHODS
@@ -94,6 +95,16 @@ def _aspect_option(request: AgentRequest) -> str | None:
         raise InvalidInput("options.aspect must be a word or short phrase (1-60 characters)",
                            details={"field": "options.aspect"})
     return value.strip()
+
+
+def _stars_option(request: AgentRequest) -> tuple[int, ...]:
+    """``options.stars``: the star ratings (1-5) the reviews read are narrowed to ("1-star reviewers")."""
+    value = request.options.get("stars") or []
+    if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 5
+                                              for v in value):
+        raise InvalidInput("options.stars must be a list of star ratings from 1 to 5",
+                           details={"field": "options.stars"})
+    return tuple(sorted(set(value)))
 
 
 def _theme_embed_limit(method: str, purpose: str, deadline: float) -> int:
@@ -202,6 +213,11 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     purpose = _choice_option(request, "purpose", "question", ("question", "digest", "backfill"))
     deadline = _deadline_option(request)
     top_n = _int_option(request, "top_n", 5, 1, 50)
+    stars = _stars_option(request)
+    listing = request.options.get("listing")
+    if listing is not None:
+        listing = _choice_option(request, "listing", "latest", LISTINGS)
+    list_size = _int_option(request, "list_size", LIST_SIZE, 1, 20)
     end = request.end_date or as_of
     lookback = DECLINE_LOOKBACK_DAYS if "rating_decline" in asks else DEFAULT_LOOKBACK_DAYS
     start = request.start_date or (end - timedelta(days=lookback))
@@ -224,6 +240,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         undated=undated.included,
     )
     frame = undated.sample(frame, purpose)
+    if stars:  # "what do 1-star reviewers complain about?": those reviews only, before any theme is drawn
+        frame = frame[pd.to_numeric(frame["rating"], errors="coerce").isin(stars).to_numpy()]
     result = analyse_reviews(
         frame,
         tenant_id=request.tenant_id,
@@ -232,7 +250,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 scoped=tuple(request.skus), period_start=start,
                                 decline_window_days=decline_window, method=method,
                                 purpose=purpose,  # type: ignore[arg-type]
-                                aspect=_aspect_option(request),
+                                aspect=_aspect_option(request), stars=stars, listing=listing,
+                                list_size=list_size,
                                 scoring_deadline_s=SCORING_SHARE * deadline,
                                 theme_embed_limit=_theme_embed_limit(method, purpose, deadline)),
     )
@@ -244,8 +263,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     if note := stale_note(resolved):
         result.warnings.append(note)
     if result.status == "insufficient_data":
-        result.data["answers"] = [a.model_dump(mode="json")
-                                  for a in no_reviews_answers(asks, start, min(as_of, end), list(request.skus))]
+        result.data["answers"] = [a.model_dump(mode="json") for a in no_reviews_answers(
+            asks, start, min(as_of, end), list(request.skus), stars)]
         result.missing_data.append(
             f"reviews for tenant between {start.isoformat()} and {end.isoformat()}"
             + (f" for SKUs {', '.join(request.skus)}" if request.skus else "")

@@ -34,6 +34,7 @@ from shared.sentiment.findings import (
     recommend_actions,
     sku_findings,
 )
+from shared.sentiment.listing import listing_answer
 from shared.sentiment.method_plan import mark_encoder_warm, plan_scoring
 from shared.sentiment.modes import Purpose
 from shared.sentiment.scorer import LABELS
@@ -88,6 +89,11 @@ class AnalysisOptions:
     scoring_deadline_s: float | None = None
     #: The word an ``aspect`` ask is about ("shipping", "battery").
     aspect: str | None = None
+    #: The star ratings the reviews were narrowed to (said in every answer: "In the 12 one-star reviews ...").
+    stars: tuple[int, ...] = ()
+    #: Reviews shown one by one instead of summed up (``shared.sentiment.listing``), and how many.
+    listing: str | None = None
+    list_size: int = 5
 
 
 def spam_weights(spam_score: pd.Series) -> tuple[np.ndarray, int, int, int]:
@@ -284,7 +290,7 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
     if not options.asks:
         return []
     df = data.frame
-    columns = ["review_id", "sku", "date", "rating", "label", "weight", "_aspects"]
+    columns = ["review_id", "sku", "date", "rating", "label", "score", "weight", "_aspects"]
     columns += [c for c in ("product_title",) if c in df.columns]
     scored = ScoredReviews(
         frame=df[columns].assign(text=data.full_text, suspected=suspicion.suspected,
@@ -292,7 +298,10 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
             columns={"_aspects": "aspects"}),
         start=options.period_start or min((d for d in df["date"] if d is not None), default=options.as_of),
         end=options.as_of, method=data.plan.describe() if data.plan is not None else "", themes=themes,
-        undated=int(df["date"].isna().sum()))
+        undated=int(df["date"].isna().sum()), stars=options.stars)
+    if options.listing:  # "show me angry reviews": the reviews themselves, for the question's first ask
+        return [listing_answer(scored, list(options.scoped), options.listing, options.list_size,
+                               options.asks[0], options.aspect).model_dump(mode="json")]
     answers = answer_asks(list(options.asks), scored, scoped=list(options.scoped),
                           window_days=options.decline_window_days, aspect=options.aspect)
     return [a.model_dump(mode="json") for a in answers]

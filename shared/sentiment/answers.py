@@ -57,6 +57,24 @@ class ScoredReviews:
     themes: ThemeSet | None = None
     #: How many of the reviews have no date (counted in every figure, in no window: ``date`` is None).
     undated: int = 0
+    #: The star ratings the reviews were narrowed to (empty: all), said with every count of them.
+    stars: tuple[int, ...] = ()
+
+    def reviews(self, n: int) -> str:
+        """``12 one-star reviews`` (the star filter said), ``1 review``, ``420 reviews``."""
+        kind = f"{star_phrase(self.stars)} " if self.stars else ""
+        return f"{n:,} {kind}review{'s' if n != 1 else ''}"
+
+    def all_reviews(self, counted: int, scoped: list[str]) -> str:
+        """``12 one-star reviews`` counting the suspected spam too, and `` (2 suspected spam left out)`` after.
+
+        The merchant's storefront shows every review of those stars: the count said is that one, and what the
+        themes leave out is said beside it.
+        """
+        scope = self.frame[self.frame["sku"].astype(str).isin(scoped)] if scoped else self.frame
+        total = max(counted, len(scope))
+        left = total - counted
+        return self.reviews(total) + (f" ({left:,} suspected spam left out)" if left else "")
 
     def span(self, between: bool = False) -> str:
         """The period read, in words, with the undated reviews said.
@@ -70,6 +88,19 @@ class ScoredReviews:
         dates = f"between {start} and {end}" if between else f"{start} to {end}"
         return f"{dates} (and {self.undated} undated)" if between and self.undated else \
             f"{dates} and {self.undated} undated" if self.undated else dates
+
+
+_STAR_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def star_phrase(levels: tuple[int, ...] | list[int]) -> str:
+    """``one-star``, ``1-2 star``, ``4-5 star``, ``1 and 5 star``: the star ratings as an adjective."""
+    levels = sorted(set(levels))
+    if len(levels) == 1:
+        return f"{_STAR_WORDS[levels[0]]}-star"
+    if levels == list(range(levels[0], levels[-1] + 1)):
+        return f"{levels[0]}-{levels[-1]} star"
+    return ", ".join(str(v) for v in levels[:-1]) + f" and {levels[-1]} star"
 
 
 def _quote(text: str, aspect: str, praise: bool = False) -> str:
@@ -198,17 +229,22 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     if themes.empty and unread:  # Portuguese or empty texts: "no complaints" would be false
         stars = by_stars(reviews, data.frame)
         return AgentAnswer(ask="complaints", method=method, skus=list(scoped), answered=False,
-                           text=f"No complaint can be read from the {len(reviews)} reviews of {subject} from {period}: "
+                           text=f"No complaint can be read from the {data.reviews(len(reviews))} of {subject} from "
+                                f"{period}: "
                                 f"{unread}" + (f"; {stars}" if stars else "") + ".")
     if themes.empty:
         return AgentAnswer(ask="complaints", method=method, skus=list(scoped),
-                           text=f"No complaints in {len(reviews)} reviews of {subject} from {period}: no review "
+                           text=f"No complaints in {data.reviews(len(reviews))} of {subject} from {period}: no review "
                                 "speaks negatively about quality, delivery, fit, price, service, packaging or use.")
     n = len(reviews)
     rows = [[THEME_NAMES.get(str(t), str(t)), int(r["reviews"]), round(int(r["reviews"]) / n, 3),
              int(r["products"]), str(r["quote"]), str(r["quote_review_id"])] for t, r in themes.iterrows()]
-    parts = [f"{r[0]} in {r[1]} review{'s' if r[1] != 1 else ''} (\"{r[4]}\")" for r in rows[:3]]
-    text = (f"The top complaints about {subject} ({n} reviews, {period}) are " + join_names(parts, 3) + ".")
+    if data.stars:  # "what do 1-star reviewers complain about?": the filter said first
+        text = (f"In the {data.all_reviews(n, scoped)} of {subject} ({period}), the most common complaint is "
+                + leading_themes(rows) + ".")
+    else:
+        parts = [f"{r[0]} in {r[1]} review{'s' if r[1] != 1 else ''} (\"{r[4]}\")" for r in rows[:3]]
+        text = (f"The top complaints about {subject} ({n} reviews, {period}) are " + join_names(parts, 3) + ".")
     if not scoped:
         neg = reviews[reviews["label"] == "negative"]
         worst = neg.groupby("sku")["review_id"].nunique().sort_values(ascending=False, kind="stable").head(3)
@@ -223,6 +259,13 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     return AgentAnswer(ask="complaints", text=text, columns=_THEME_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=list(scoped), finding_prefixes=["complaint-", "aspect-drop-", "decline-"],
                        period_start=data.start, period_end=data.end)
+
+
+def leading_themes(rows: list[list[Any]]) -> str:
+    """``quality/durability (5 reviews, "It broke."), then shipping/delivery (3) and ease of use (2)``."""
+    first = f"{rows[0][0]} ({_reviews(int(rows[0][1]))}, \"{rows[0][4]}\")"
+    rest = [f"{r[0]} ({int(r[1])})" for r in rows[1:3]]
+    return first + (", then " + join_names(rest, 2) if rest else "")
 
 
 def _recurring_themes(data: ScoredReviews, scoped: list[str]) -> str:
@@ -244,11 +287,11 @@ def _products(reviews: pd.DataFrame) -> str:
 
 
 def _name(frame: pd.DataFrame, sku: str) -> str:
-    """``SKU`` or ``SKU (product title)`` when the catalogue names it."""
+    """``Product Title (SKU)`` when the catalogue names it, else ``SKU``: as the pricing and forecast answers say it."""
     if "product_title" not in frame.columns:
         return sku
     titles = frame.loc[frame["sku"] == sku, "product_title"].dropna()
-    return f"{sku} ({titles.iloc[0]})" if len(titles) else sku
+    return f"{titles.iloc[0]} ({sku})" if len(titles) else sku
 
 
 _DECLINE_COLUMNS = ["sku", "rating_before", "rating_recent", "drop", "z", "reviews_before", "reviews_recent",
@@ -320,7 +363,8 @@ def decline_answer(data: ScoredReviews, scoped: list[str], window_days: int) -> 
     if scoped:
         if not rows:
             have = drops.reindex(scoped)
-            text = (f"There are too few rated reviews of {join_names(scoped)} to compare {window} with before "
+            text = (f"There are too few rated reviews of {join_names([_name(data.frame, s) for s in scoped])} to "
+                    f"compare {window} with before "
                     f"({int(have['reviews_recent'].fillna(0).sum())} recent, "
                     f"{int(have['reviews_before'].fillna(0).sum())} earlier).")
         else:
@@ -336,10 +380,11 @@ def decline_answer(data: ScoredReviews, scoped: list[str], window_days: int) -> 
     elif not falling:
         biggest = next((r for r in rows if r[3] > 0), None)
         text = (f"No product's rating fell significantly in {window} compared with before ({len(rows)} products with "
-                "enough reviews to compare)" + (f"; the largest drop, {biggest[0]} ({biggest[1]:.2f} to "
+                "enough reviews to compare)" + (f"; the largest drop, {_name(data.frame, biggest[0])} "
+                                                f"({biggest[1]:.2f} to "
                                                 f"{biggest[2]:.2f}), is within chance" if biggest else "") + ".")
     else:
-        top = [f"{r[0]} ({r[1]:.2f} to {r[2]:.2f}, {-r[3]:+.2f})" for r in falling[:5]]
+        top = [f"{_name(data.frame, r[0])} ({r[1]:.2f} to {r[2]:.2f}, {-r[3]:+.2f})" for r in falling[:5]]
         recently = f"in {window}" if all(r[7] == first for r in falling[:5]) else "recently"
         text = (f"{len(falling)} of {len(rows)} comparable products have a significantly lower rating {recently} "
                 f"than before; the biggest drops: {join_names(top, 5)}.")
@@ -368,7 +413,7 @@ def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     rated = reviews["rating"].dropna()
     pos = float((reviews["label"] == "positive").mean()) if len(reviews) else 0.0
     neg = float((reviews["label"] == "negative").mean()) if len(reviews) else 0.0
-    subject = join_names(scoped, 3) if scoped else _products(reviews)
+    subject = join_names([_name(data.frame, s) for s in scoped], 3) if scoped else _products(reviews)
     rating = f", averaging {rated.mean():.2f} stars" if len(rated) else ""
     if "suspected" in data.frame.columns:
         scope = data.frame[data.frame["sku"].isin(scoped)] if scoped else data.frame
@@ -376,10 +421,21 @@ def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
         adjusted = adjusted_rating(pd.to_numeric(scope["rating"], errors="coerce").to_numpy(dtype=float), suspicion)
         if adjusted.raw is not None and adjusted.suspected:  # one rating, raw beside adjusted (ReviewMeta-style)
             rating = ", " + adjusted.phrase().replace("rated ", "rated on average ", 1)
-    text = (f"{len(reviews)} reviews of {subject} {data.span(between=True)}" + rating
+    text = (f"{data.reviews(len(reviews))} of {subject} {data.span(between=True)}" + rating
             + f"; {100 * pos:.0f}% positive and {100 * neg:.0f}% negative.")
     themes = complaint_themes(reviews)
-    if not themes.empty:
+    if data.stars:  # "what's in the 3-star reviews?": what they complain of and praise, the filter said first
+        text = (f"In the {data.all_reviews(len(reviews), scoped)} of {subject} {data.span(between=True)}"
+                + (f" (averaging {rated.mean():.2f} stars)" if len(rated) else "")
+                + f", {100 * pos:.0f}% read positive and {100 * neg:.0f}% negative.")
+        praised = complaint_themes(reviews, praise=True)
+        said = [f"the most common complaint is {THEME_NAMES.get(str(t), str(t))} ({_reviews(int(r['reviews']))})"
+                for t, r in themes.head(1).iterrows()]
+        said += [f"the most praised {THEME_NAMES.get(str(t), str(t))} ({_reviews(int(r['reviews']))})"
+                 for t, r in praised.head(1).iterrows()]
+        if said:
+            text = text[:-1] + "; " + " and ".join(said) + "."
+    elif not themes.empty:
         t, r = next(themes.iterrows())
         text = text[:-1] + f"; the most common complaint is {THEME_NAMES.get(str(t), str(t))} " \
                            f"({_reviews(int(r['reviews']))})."
@@ -411,9 +467,14 @@ def sentiment_answers(asks: list[AskKind], data: ScoredReviews, *, scoped: list[
     return out
 
 
-def no_reviews_answers(asks: list[AskKind], start: date, end: date, scoped: list[str]) -> list[AgentAnswer]:
-    """Every ask answered with the plain fact that there are no reviews to read."""
+def no_reviews_answers(asks: list[AskKind], start: date, end: date, scoped: list[str],
+                       stars: tuple[int, ...] = ()) -> list[AgentAnswer]:
+    """Every ask answered with the plain fact that there are no reviews (of those stars) to read."""
     what = f"of {join_names(scoped, 3)} " if scoped else ""
+    if stars:
+        return [AgentAnswer(ask=a, answered=False, skus=list(scoped),
+                            text=f"There are no {star_phrase(stars)} reviews {what}between {start.isoformat()} and "
+                                 f"{end.isoformat()}.") for a in asks]
     return [AgentAnswer(ask=a, answered=False, skus=list(scoped),
                         text=f"There are no reviews {what}between {start.isoformat()} and {end.isoformat()} to "
                              "answer from (reviews with sku, date, rating and text are needed).") for a in asks]

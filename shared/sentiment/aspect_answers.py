@@ -23,6 +23,7 @@ from shared.sentiment.answers import (
     _reviews,
     by_stars,
     complaint_themes,
+    leading_themes,
     sentiment_answers,
     unreadable,
 )
@@ -90,13 +91,14 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
         return AgentAnswer(ask="complaints" if polarity < 0 else "praise" if polarity > 0 else "aspect",
                            method=method, skus=list(scoped), period_start=data.start, period_end=data.end,
                            answered=False,
-                           text=f"What the {n} reviews of {subject} {period} say of {aspect.name} cannot be read: "
+                           text=f"What the {data.reviews(n)} of {subject} {period} say of {aspect.name} cannot be "
+                                "read: "
                                 f"{unread}" + (f"; {stars}" if stars else "") + ".")
     if not mentions:
         return AgentAnswer(ask="complaints" if polarity < 0 else "praise" if polarity > 0 else "aspect",
                            method=method, skus=list(scoped), period_start=data.start,
                            period_end=data.end,
-                           text=f"None of the {n} reviews of {subject} {period} mention {aspect.name}"
+                           text=f"None of the {data.reviews(n)} of {subject} {period} mention {aspect.name}"
                                 + (f" (no review uses words such as {join_names(sorted(aspect.words)[:4], 4)})"
                                    if aspect.words - {aspect.term} else "") + ".")
     neg = [m for m in mentions if m.polarity < 0]
@@ -108,10 +110,10 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
     elif polarity:
         said = neg if polarity < 0 else pos
         verb = "complain about" if polarity < 0 else "praise"
-        text = (f"{len(said)} of {n} reviews of {subject} {period} ({_pct(len(said), n):.0f}%) {verb} "
+        text = (f"{len(said)} of {data.reviews(n)} of {subject} {period} ({_pct(len(said), n):.0f}%) {verb} "
                 f"{aspect.name} ({_pct(len(said), len(mentions)):.0f}% of the {len(mentions)} that mention it).")
     else:
-        text = (f"{len(mentions)} of {n} reviews of {subject} {period} ({_pct(len(mentions), n):.0f}%) mention "
+        text = (f"{len(mentions)} of {data.reviews(n)} of {subject} {period} ({_pct(len(mentions), n):.0f}%) mention "
                 f"{aspect.name}: {_pct(len(neg), len(mentions)):.0f}% of them negatively and "
                 f"{_pct(len(pos), len(mentions)):.0f}% positively.")
     recent = np.asarray([d is not None and d > data.end - timedelta(days=window_days) for d in reviews["date"]],
@@ -182,18 +184,23 @@ def praise_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     if themes.empty and unread:
         return AgentAnswer(ask="praise", method=method, skus=list(scoped), period_start=data.start,
                            period_end=data.end, answered=False,
-                           text=f"No praise can be read from the {n} reviews of {subject} from {period}: {unread}; "
+                           text=f"No praise can be read from the {data.reviews(n)} of {subject} from {period}: "
+                                f"{unread}; "
                                 f"{by_stars(reviews, data.frame, negative=False)}.")
     if themes.empty:
         return AgentAnswer(ask="praise", method=method, skus=list(scoped), period_start=data.start,
                            period_end=data.end,
                            text=f"No review of {subject} between {period} praises a particular aspect "
-                                f"({positive} of {n} reviews are positive overall).")
+                                f"({positive} of {data.reviews(n)} are positive overall).")
     rows = [[THEME_NAMES.get(str(t), str(t)), int(r["reviews"]), round(int(r["reviews"]) / n, 3),
              int(r["products"]), str(r["quote"]), str(r["quote_review_id"])] for t, r in themes.iterrows()]
     parts = [f"{r[0]} in {_reviews(int(str(r[1])))} (\"{r[4]}\")" for r in rows[:3]]
-    text = (f"What customers like most about {subject} ({n} reviews, {period}, "
-            f"{_pct(positive, n):.0f}% positive): " + join_names(parts, 3) + ".")
+    if data.stars:  # "what do customers who gave us 5 stars love?": the filter said first
+        text = (f"In the {data.all_reviews(n, scoped)} of {subject} ({period}), what customers like most is "
+                + leading_themes(rows) + ".")
+    else:
+        text = (f"What customers like most about {subject} ({n} reviews, {period}, "
+                f"{_pct(positive, n):.0f}% positive): " + join_names(parts, 3) + ".")
     if data.themes is not None and len(scoped) <= 1:
         praised = (data.themes.per_sku.get(scoped[0], {}).get("praise", []) if scoped else data.themes.praise)
         if praised:

@@ -38,6 +38,31 @@ def test_reviews_of_given_stars_are_counted_filtered_and_broken_down(warehouse: 
     assert count("1 star")[0]["review_count"] == 2
     assert count("4 stars", "5 stars")[0]["review_count"] == 4
     by_stars = {r["stars"]: r["review_count"] for r in count(dimensions=["stars"])}
-    assert by_stars == {"1 star": 2, "2 stars": 1, "4 stars": 1, "5 stars": 3, None: 1}
+    assert by_stars == {"1 star": 2, "2 stars": 1, "4 stars": 1, "5 stars": 3, "no rating": 1}
     by_sku = {r["sku"]: r["review_count"] for r in count("5 stars", dimensions=["sku"])}
     assert by_sku == {"A": 1, "B": 2}
+
+
+#: (rating, verified, text) of each review: what a review holds, beside its stars.
+_HELD = [(5, True, "Great mug."), (4, True, ""), (2, False, "Chipped on arrival."), (None, None, "No stars given."),
+         (1, False, None), (5, True, "   ")]
+
+
+def test_reviews_are_counted_by_what_they_hold_verified_and_written(warehouse: Any) -> None:
+    """"Rating from verified buyers", "how many reviews without text", "reviews with no star rating" (#18)."""
+    rows = [_fact("reviews", f"h{i}", review_id=f"h{i}", sku="A", date=D(2024, 6, 1 + i), rating=r, verified=v,
+                  text=t, spam_score=0.0) for i, (r, v, t) in enumerate(_HELD)]
+    warehouse.insert("reviews", pd.DataFrame([{**r, "tenant_id": TENANT} for r in rows]
+                                             + [{**r, "tenant_id": OTHER} for r in DECOY]))
+
+    def run(dimension: str, *values: str, metric: str = "review_count") -> list[dict[str, Any]]:
+        filters = [DimensionFilter(dimension=dimension, values=list(values))] if values else []  # type: ignore[arg-type]
+        dims = [] if values else [dimension]
+        return run_metric_query(warehouse, MetricQuery(tenant_id=TENANT, metrics=[metric], filters=filters,
+                                                       dimensions=dims)).rows  # type: ignore[list-item]
+
+    assert run("verified", "verified", metric="avg_rating")[0]["avg_rating"] == 14 / 3
+    assert {r["verified"]: r["review_count"] for r in run("verified")} == {"verified": 3, "unverified": 2, None: 1}
+    assert run("text", "without text")[0]["review_count"] == 3  # empty, NULL and blank
+    assert {r["text"]: r["review_count"] for r in run("text")} == {"with text": 3, "without text": 3}
+    assert run("stars", "no rating")[0]["review_count"] == 1

@@ -395,8 +395,12 @@ DIMENSIONS: dict[str, DimensionSpec] = {d.name: d for d in (
                   frozenset({"sales", "customers"})),
     DimensionSpec("competitor", "Competitor", "The competitor a price was observed at.",
                   frozenset({"competitor_prices"})),
-    DimensionSpec("stars", "Stars", "A review's star rating, named \"1 star\" ... \"5 stars\" (none when unrated).",
-                  frozenset({"reviews"})),
+    DimensionSpec("stars", "Stars", "A review's star rating, named \"1 star\" ... \"5 stars\" (\"no rating\" when "
+                  "unrated).", frozenset({"reviews"})),
+    DimensionSpec("verified", "Verified", "Whether a review is from a verified buyer: \"verified\" or \"unverified\" "
+                  "(none when the export does not say).", frozenset({"reviews"})),
+    DimensionSpec("text", "Text", "Whether a review has written text: \"with text\" or \"without text\" (a rating "
+                  "only).", frozenset({"reviews"})),
 )}
 
 #: Which fact table each measure group reads.

@@ -218,8 +218,17 @@ def _dimension(ctx: _Context, name: str, *, bucketed: bool) -> exp.Expr:
         return col({"product": "title"}.get(name, name), table="p")
     if name == "stars":  # "1 star" ... "5 stars": the rating as the answer names it (and a filter matches it)
         rating = col("rating", table="f")
-        return when(exp.EQ(this=rating, expression=exp.Literal.number(1)), exp.Literal.string("1 star"),
-                    exp.DPipe(this=exp.Cast(this=rating.copy(), to=_TEXT), expression=exp.Literal.string(" stars")))
+        named = when(exp.EQ(this=rating, expression=exp.Literal.number(1)), exp.Literal.string("1 star"),
+                     exp.DPipe(this=exp.Cast(this=rating.copy(), to=_TEXT), expression=exp.Literal.string(" stars")))
+        return when(rating.copy().is_(exp.null()), exp.Literal.string("no rating"), named)
+    if name == "verified":  # "from verified buyers": NULL when the export does not say
+        flag = col("verified", table="f")
+        return exp.Case().when(flag, exp.Literal.string("verified")).when(
+            exp.Not(this=flag.copy()), exp.Literal.string("unverified"))
+    if name == "text":  # "reviews without text": a rating alone
+        blank = exp.EQ(this=exp.Trim(this=fn("COALESCE", col("text", table="f"), exp.Literal.string(""))),
+                       expression=exp.Literal.string(""))
+        return when(blank, exp.Literal.string("without text"), exp.Literal.string("with text"))
     return col(name, table="f")
 
 

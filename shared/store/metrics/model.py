@@ -31,7 +31,7 @@ MetricName = Literal[
 ]
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",
-                        "country", "region", "state"]
+                        "country", "region", "state", "verified", "text"]
 
 
 class TimeRange(BaseModel):

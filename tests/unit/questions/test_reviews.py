@@ -409,3 +409,121 @@ def test_products_to_worry_about_are_the_worst_rated(shop: VocabularyIndex) -> N
 def test_the_reason_for_returns_is_the_complaints_of_returns(shop: VocabularyIndex, question: str) -> None:
     r = read(shop, question)
     assert r.kind == "agent" and r.review_ask == "complaints" and r.aspect in ("returns", "return")
+
+
+@pytest.mark.parametrize(("question", "ask", "stars"), [
+    ("What do 1-star reviewers complain about?", "complaints", [1]),
+    ("what are people who gave 2 stars or less saying?", "complaints", [1, 2]),
+    ("themes in 5-star reviews", "praise", [5]),
+    ("what do customers who gave us 5 stars love?", "praise", [5]),
+    ("why did people leave 1 star?", "complaints", [1]),
+    ("what's in the 3 star reviews?", "sentiment_overview", [3]),
+    ("what do 2-star reviews mention most?", "complaints", [2]),
+    ("what do the 4 and 5 star reviews of the Linen Table Runner complain about?", "complaints", [4, 5]),
+])
+def test_reviews_of_named_stars_read_for_what_they_say(shop: VocabularyIndex, question: str, ask: str,
+                                                       stars: list[int]) -> None:
+    """The star filter was dropped ("1-star reviewers" read every review) or the question was counted."""
+    r = read(shop, question)
+    assert (r.kind, r.review_ask, r.review_stars, r.review_listing) == ("agent", ask, stars, None)
+
+
+@pytest.mark.parametrize("question", ["1 star reviews nov", "how many 5 star reviews did we get in 2024?",
+                                      "which product has the most 1-star reviews", "share of 4 and 5 star reviews"])
+def test_reviews_of_named_stars_counted_stay_counts(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.review_stars == []
+
+
+@pytest.mark.parametrize(("question", "ask", "listing", "count"), [
+    ("Show me angry reviews", "complaints", "negative", None),
+    ("the worst reviews for the Linen Table Runner", "complaints", "negative", None),
+    ("latest negative reviews", "complaints", "negative_latest", None),
+    ("show me some positive feedback", "praise", "positive", None),
+    ("give me a few glowing reviews", "praise", "positive", 5),
+    ("list the 5 latest reviews", "sentiment_overview", "latest", 5),
+    ("what are the last 3 reviews we got?", "sentiment_overview", "latest", 3),
+    ("pull up some recent complaints", "complaints", "negative_latest", None),
+    ("show me the negative reviews for the Linen Table Runner", "complaints", "negative", None),
+    ("show me the last 10 reviews", "sentiment_overview", "latest", 10),
+    ("can I see the 1 star reviews?", "sentiment_overview", "latest", None),
+])
+def test_reviews_asked_to_be_seen_are_listed(shop: VocabularyIndex, question: str, ask: str, listing: str,
+                                             count: int | None) -> None:
+    """Each answered with themes (or a negative share) instead of the reviews themselves."""
+    r = read(shop, question)
+    assert (r.kind, r.review_ask, r.review_listing, r.review_count) == ("agent", ask, listing, count)
+
+
+@pytest.mark.parametrize("question", ["which products have the worst reviews?", "best review product?",
+                                      "what do angry customers say?", "how many negative reviews last month?",
+                                      "themes in negative reviews"])
+def test_rankings_counts_and_summaries_are_no_listing(shop: VocabularyIndex, question: str) -> None:
+    assert read(shop, question).review_listing is None
+
+
+def test_the_star_filter_and_the_listing_reach_the_sentiment_agent(shop: VocabularyIndex) -> None:
+    from shared.orchestration.executor import agent_request
+
+    r = read(shop, "show me the 3 latest 1-star reviews of the Linen Table Runner")
+    plan = agent_plan(r, route(r.question), shop)
+    request = agent_request("decor", plan, "sentiment")
+    assert (request.options["stars"], request.options["listing"], request.options["list_size"]) == ([1], "latest", 3)
+    assert request.skus == plan.entities.skus and plan.intents == ["sentiment"]
+
+
+@pytest.mark.parametrize(("question", "dims", "top"), [
+    ("which category has the happiest customers?", ["category"], True),
+    ("which category has the unhappiest customers?", ["category"], False),
+    ("are reviews better for the Linen Table Runner or the Oak Serving Tray Large?", ["sku"], None),
+    ("is the Linen Table Runner rated higher than the Oak Serving Tray Large?", ["sku"], None),
+])
+def test_happier_customers_and_better_reviews_are_the_average_rating(shop: VocabularyIndex, question: str,
+                                                                      dims: list[str], top: bool | None) -> None:
+    """"The happiest customers" counted customers; "better reviews for A or B" compared the last 90 days with the
+    90 before; "rated higher than" asked the pricing agent."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "avg_rating"
+    assert r.query.dimensions == dims and r.query.compare is None
+    if top is not None:  # "the happiest": ranked from the top; "the unhappiest": from the bottom
+        assert r.query.order_by == "avg_rating" and r.query.descending is top
+
+
+@pytest.mark.parametrize("question", ["are reviews getting better?", "are customers happy with delivery?"])
+def test_a_change_over_time_and_one_aspect_keep_their_reading(shop: VocabularyIndex, question: str) -> None:
+    from shared.questions.reviews import satisfaction_as_rating
+
+    assert satisfaction_as_rating(question) == question
+
+
+@pytest.mark.parametrize("question", ["true rating of the Linen Table Runner without bots", "rating excluding spam",
+                                      "what's the real rating of our products?"])
+def test_the_rating_without_bots_or_spam_is_the_adjusted_rating(shop: VocabularyIndex, question: str) -> None:
+    assert read(shop, question).review_ask == "spam"
+
+
+def test_reviews_listed_about_one_aspect_keep_it(shop: VocabularyIndex) -> None:
+    r = read(shop, "show me reviews complaining about delivery")
+    assert (r.review_ask, r.review_listing, r.aspect) == ("complaints", "negative", "delivery")
+
+
+@pytest.mark.parametrize(("question", "metric", "dimension", "values"), [
+    ("how many reviews without text", "review_count", "text", ["without text"]),
+    ("how many reviews have a written comment?", "review_count", "text", ["with text"]),
+    ("how many reviews have no star rating?", "review_count", "stars", ["no rating"]),
+    ("rating from verified buyers only", "avg_rating", "verified", ["verified"]),
+    ("how many reviews are from verified purchasers?", "review_count", "verified", ["verified"]),
+    ("average rating of unverified reviews", "avg_rating", "verified", ["unverified"]),
+])
+def test_reviews_counted_by_what_they_hold(shop: VocabularyIndex, question: str, metric: str, dimension: str,
+                                           values: list[str]) -> None:
+    """Each answered every review's figure ("verified purchasers" even counted customers)."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == metric
+    assert [(f.dimension, f.values) for f in r.query.filters] == [(dimension, values)]
+
+
+def test_the_share_of_verified_reviews_is_that_slice_of_all(shop: VocabularyIndex) -> None:
+    r = read(shop, "what share of reviews are verified?")
+    assert r.query is not None and r.query.dimensions == ["verified"] and r.focus is not None
+    assert r.focus.values == ["verified"]
