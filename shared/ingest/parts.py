@@ -41,14 +41,17 @@ class DatasetPart:
     kind: DataKind  # where an upload of it lands (``raw/{tenant}/{kind}/``)
     signature: tuple[str, ...]  # headers as published that all appear in this file (and together in no other)
     about: str  # what the file is, for the ingestion's note
+    absent: tuple[str, ...] = ()  # headers this file never has (a test set is its train set less the target)
 
     def matches(self, normalised: set[str]) -> bool:
         """Whether a header (normalised names) is this part's."""
-        return {normalise_header(h) for h in self.signature} <= normalised
+        return {normalise_header(h) for h in self.signature} <= normalised and \
+            not {normalise_header(h) for h in self.absent} & normalised
 
 
 #: The Olist files (headers checked against public loaders of the dataset; see docs/ingest.md).
 OLIST = "olist"
+FAVORITA = "favorita"
 PARTS: tuple[DatasetPart, ...] = (
     DatasetPart(OLIST, "olist_order_items_dataset", PartRole.ITEMS, DataKind.SALES,
                 ("order_id", "order_item_id", "product_id", "seller_id", "shipping_limit_date", "price",
@@ -105,6 +108,25 @@ PARTS: tuple[DatasetPart, ...] = (
                 ("order_id", "product_id", "add_to_cart_order", "reordered"),
                 "Instacart order products (the products of each order, with no date, quantity or price): nothing "
                 "ecomintel stores"),
+    # Corporación Favorita's Kaggle sets ("Store Sales - Time Series Forecasting", "Favorita Grocery Sales
+    # Forecasting"): beside train.csv (a sales profile, ``shared.ingest.headers``) the files describe stores, the
+    # calendar and the economy, and test.csv is the days to forecast (no sales). Acknowledged, nothing stored.
+    DatasetPart(FAVORITA, "favorita_stores", PartRole.UNUSED, DataKind.SALES,
+                ("store_nbr", "city", "state", "type", "cluster"),
+                "Favorita stores (each store's city, state, type and cluster): not sales; where stores are is not "
+                "stored, so sales by city or state cannot be answered"),
+    DatasetPart(FAVORITA, "favorita_oil", PartRole.UNUSED, DataKind.SALES, ("date", "dcoilwtico"),
+                "Favorita oil.csv (the daily oil price, Ecuador's economy): not sales, nothing ecomintel stores"),
+    DatasetPart(FAVORITA, "favorita_holidays_events", PartRole.UNUSED, DataKind.SALES,
+                ("date", "type", "locale", "locale_name", "description", "transferred"),
+                "Favorita holidays_events.csv (Ecuador's holidays and events): not sales, nothing ecomintel stores"),
+    DatasetPart(FAVORITA, "favorita_transactions", PartRole.UNUSED, DataKind.SALES,
+                ("date", "store_nbr", "transactions"),
+                "Favorita transactions.csv (the number of receipts per store and day, with no products or units): "
+                "not sales lines, nothing ecomintel stores"),
+    DatasetPart(FAVORITA, "favorita_test", PartRole.UNUSED, DataKind.SALES, ("id", "date", "store_nbr", "onpromotion"),
+                "Favorita test.csv (the days to forecast, with promotions and no sales): nothing sold to store",
+                absent=("sales", "unit_sales")),
     DatasetPart(OLIST, "olist_geolocation_dataset", PartRole.UNUSED, DataKind.SALES,
                 ("geolocation_zip_code_prefix", "geolocation_lat", "geolocation_lng"),
                 "Olist geolocation (coordinates of postcodes): nothing ecomintel stores"),

@@ -676,8 +676,15 @@ def with_companions(metrics: list[MetricName]) -> list[MetricName]:
 _PROMO_METRICS = frozenset({"promo_orders", "promo_order_share", "promo_revenue", "promo_revenue_share"})
 
 
+#: Sales metrics read from the lines' money: none can be answered when no line carries a price.
+_PRICED_METRICS = frozenset(name for name, spec in METRICS.items() if spec.source is DataKind.SALES
+                            and {"gross", "promo_gross", "costed_net"} & set(spec.measures))
+
+
 def _missing_columns(metrics: list[MetricName], index: VocabularyIndex | None) -> str | None:
     """What the data lacks for the question's first metric (None when it has it or it is unknown)."""
+    if index is not None and index.vocabulary.unpriced_sales and metrics and metrics[0] in _PRICED_METRICS:
+        return "prices (a unit price or a line total) on your sales lines"
     present = index.vocabulary.sales_columns if index is not None else None
     if present is not None and metrics and metrics[0] in _PROMO_METRICS:  # a promo flag or a discount will do
         return None if {"promo", "discount"} & set(present) else "a promotion flag or a discount column in your " \
