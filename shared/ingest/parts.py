@@ -28,6 +28,9 @@ class PartRole(StrEnum):
     PRODUCT_REVIEWS = "product_reviews"  # reviews with their product's name and brand on each row
     UNDATED_REVIEWS = "undated_reviews"  # reviews without dates, their product's classes on each row
     CUSTOMERS = "customers"  # who the customer of each order is (the person behind per-order customer ids)
+    CALENDAR = "calendar"  # which date each day column of a wide sales file is (M5's calendar.csv)
+    PRICES = "prices"  # each item's price per store and week (M5's sell_prices.csv): the wide file's revenue
+    WIDE_SALES = "wide_sales"  # units per item and store, a column per day (M5): lines once the calendar is known
     UNUSED = "unused"  # nothing ecomintel stores: acknowledged
 
 
@@ -52,6 +55,7 @@ class DatasetPart:
 #: The Olist files (headers checked against public loaders of the dataset; see docs/ingest.md).
 OLIST = "olist"
 FAVORITA = "favorita"
+M5 = "m5"
 PARTS: tuple[DatasetPart, ...] = (
     DatasetPart(OLIST, "olist_order_items_dataset", PartRole.ITEMS, DataKind.SALES,
                 ("order_id", "order_item_id", "product_id", "seller_id", "shipping_limit_date", "price",
@@ -127,6 +131,21 @@ PARTS: tuple[DatasetPart, ...] = (
     DatasetPart(FAVORITA, "favorita_test", PartRole.UNUSED, DataKind.SALES, ("id", "date", "store_nbr", "onpromotion"),
                 "Favorita test.csv (the days to forecast, with promotions and no sales): nothing sold to store",
                 absent=("sales", "unit_sales")),
+    # M5 Forecasting (Walmart, Kaggle 2020): the sales files are wide (a column per day, d_1 ... d_1941) and name
+    # days, not dates; calendar.csv dates them and sell_prices.csv values them (``shared.ingest.m5``)
+    DatasetPart(M5, "m5_calendar", PartRole.CALENDAR, DataKind.SALES, ("date", "wm_yr_wk", "weekday", "wday", "d"),
+                "M5 calendar (the date and Walmart week of each day d_1, d_2, ...; events and SNAP days are not "
+                "stored)"),
+    DatasetPart(M5, "m5_sell_prices", PartRole.PRICES, DataKind.SALES, ("store_id", "item_id", "wm_yr_wk",
+                                                                         "sell_price"),
+                "M5 sell prices (each item's price per store and week: the sales lines' revenue)"),
+    DatasetPart(M5, "m5_sales", PartRole.WIDE_SALES, DataKind.SALES, ("id", "item_id", "dept_id", "cat_id",
+                                                                       "store_id", "state_id", "d_1"),
+                "M5 sales (units per item and store, a column per day): each day with units sold is a sales line "
+                "of the item (SKU) in its store (channel) and state, its category cat_id; revenue is units x the "
+                "week's sell price"),
+    DatasetPart(M5, "m5_sample_submission", PartRole.UNUSED, DataKind.SALES, ("id", "F1", "F28"),
+                "M5 sample submission (a forecast template of 28 days, no sales): nothing ecomintel stores"),
     DatasetPart(OLIST, "olist_geolocation_dataset", PartRole.UNUSED, DataKind.SALES,
                 ("geolocation_zip_code_prefix", "geolocation_lat", "geolocation_lng"),
                 "Olist geolocation (coordinates of postcodes): nothing ecomintel stores"),

@@ -170,3 +170,119 @@ def test_bigbasket_is_a_catalogue_keyed_by_its_row_index(
             row["product"], row["category"], float(row["sale_price"]), float(row["market_price"]))
         assert got["brand"] == row["brand"].strip() if row["brand"].strip() else pd.isna(got["brand"])
         assert pd.isna(got["currency"])
+
+
+M5_ORDERS = {"calendar first": ("calendar.csv", "sell_prices.csv", "sales_train_validation.csv"),
+             "sales held for the calendar": ("sales_train_validation.csv", "sell_prices.csv", "calendar.csv"),
+             "prices last": ("calendar.csv", "sales_train_validation.csv", "sell_prices.csv")}
+
+
+@pytest.mark.parametrize("order", list(M5_ORDERS), ids=list(M5_ORDERS))
+def test_m5_wide_sales_are_melted_dated_and_valued_in_any_order(
+        order: str, harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Refused before ("cannot tell the kind"). Each day with units is a line of the item in its store, dated by the
+    calendar, valued at the week's sell price, whichever of the three files arrives first."""
+    from tests.e2e.ingest.test_public_questions_more import m5_lines
+
+    files = forecast_shapes.m5(21, 90, seed=46, stores=3)
+    wide = pd.read_csv(io.StringIO(files["sales_train_validation.csv"]))
+    days = wide.filter(like="d_")
+    docs = {name: _ingest(tmp_path, name, files[name], capsys) for name in M5_ORDERS[order]}
+    sales = docs["sales_train_validation.csv"]
+    assert sales["rows_read"] == len(wide) and sales["rejected"] == 0
+    if order == "sales held for the calendar":
+        assert (sales["held"], sales["accepted"]) == (len(wide), 0) and "held until calendar.csv" in sales["note"]
+    else:
+        assert (sales["held"], sales["accepted"]) == (0, len(wide))
+        assert f"{int((days > 0).sum().sum()):,} days with units sold" in sales["note"]
+        assert f"{int((days == 0).sum().sum()):,} days without sales not stored" in sales["note"]
+    assert docs["calendar.csv"]["accepted"] == len(pd.read_csv(io.StringIO(files["calendar.csv"])))
+    truth = m5_lines(files)
+    stored = harness.rows("SELECT sku, channel, state, COUNT(*) AS lines, SUM(units) AS units, SUM(revenue) AS revenue,"
+                          " MIN(date) AS first FROM sales WHERE tenant_id = 'acme' GROUP BY sku, channel, state")
+    expected = truth.groupby(["sku", "store", "state"]).agg(lines=("qty", "size"), units=("qty", "sum"),
+                                                            revenue=("value", "sum"), first=("day", "min"))
+    assert {(r["sku"], r["channel"], r["state"]): (r["lines"], r["units"], round(r["revenue"], 2),
+                                                   pd.Timestamp(r["first"])) for r in stored} == {
+        k: (int(v.lines), int(v.units), round(v.revenue, 2), v.first) for k, v in expected.iterrows()}
+    categories = {r["sku"]: r["category"] for r in harness.rows("SELECT sku, category FROM products")}
+    assert categories == dict(zip(wide["item_id"], wide["cat_id"], strict=False))
+
+
+def test_m5_evaluation_file_after_the_validation_file_adds_only_its_last_days(
+        harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = forecast_shapes.m5(14, 60, seed=47, stores=2)
+    later = forecast_shapes.m5(14, 88, seed=47, stores=2, evaluation=True)["sales_train_evaluation.csv"]
+    for name in ("calendar.csv", "sell_prices.csv", "sales_train_validation.csv"):
+        _ingest(tmp_path, name, files[name], capsys)
+    before = harness.count("sales")
+    _ingest(tmp_path, "sales_train_evaluation.csv", later, capsys)
+    wide = pd.read_csv(io.StringIO(later))
+    assert harness.count("sales") == int((wide.filter(like="d_") > 0).sum().sum()) > before
+
+
+_M5_CHILD = r"""
+import json, sys
+import numpy as np
+from shared.deps import get_deps
+from shared.events import StorageObjectEvent
+from shared.ingest.pipeline import ingest_object
+from tests.fixtures.public.forecast_shapes import m5
+
+rows, days = int(sys.argv[1]), 1941
+deps = get_deps()
+bucket = deps.settings.bucket_name("raw")
+def put(name, data):
+    key = f"raw/acme/sales/2024/01/01/up_{len(name):032d}/{name}"
+    deps.blobs.write(bucket, key, data, metadata={"tenant_id": "acme"})
+    return key
+def ingest(key):
+    return ingest_object(deps, StorageObjectEvent(event_id=key, bucket=bucket, name=key, generation="1",
+                                                  metadata={"tenant_id": "acme"}))
+ingest(put("calendar.csv", m5(1, days, seed=1, stores=1)["calendar.csv"].encode()))
+rng = np.random.default_rng(1)
+head = "id,item_id,dept_id,cat_id,store_id,state_id," + ",".join(f"d_{i + 1}" for i in range(days)) + "\n"
+units = rng.poisson(0.8, size=(rows, days))
+body = "".join(f"FOODS_3_{r:04d}_CA_1_validation,FOODS_3_{r:04d},FOODS_3,FOODS,CA_1,CA,"
+               + ",".join(map(str, units[r])) + "\n" for r in range(rows))
+key = put("sales_train_validation.csv", (head + body).encode())
+size, cells, sold = len(head) + len(body), rows * days, int((units > 0).sum())
+del body, units
+
+def status(k):
+    for line in open("/proc/self/status"):
+        if line.startswith(k):
+            return int(line.split()[1]) * 1024
+before = status("VmRSS:")
+open("/proc/self/clear_refs", "w").write("5")
+result = ingest(key)
+peak = status("VmHWM:")
+print(json.dumps({"status": str(result.status), "rows_read": result.rows_read, "accepted": result.accepted,
+                  "note": result.note, "size": size, "cells": cells, "sold": sold, "growth": peak - before}))
+"""
+
+
+def _m5_child(home: Path, rows: int) -> dict[str, Any]:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[3]
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("ECOMINTEL_")}
+    environ.update({"ECOMINTEL_HOME": str(home), "ARROW_DEFAULT_MEMORY_POOL": "system",
+                    "PYTHONPATH": str(root)})
+    done = subprocess.run([sys.executable, "-c", _M5_CHILD, str(rows)], cwd=root, env=environ, capture_output=True,
+                          text=True, timeout=900, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    out: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert (out["status"], out["rows_read"], out["accepted"]) == ("staged", rows, rows), out
+    assert f"{out['sold']:,} days with units sold" in out["note"]
+    return out
+
+
+def test_m5_wide_file_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    """The real file is 30,490 rows x 1,947 columns: read in row chunks of at most 500,000 cells, its lines spooled
+    to disk, so the memory an ingest takes does not grow with the file (600 rows, then 3,000: 5.8M cells)."""
+    small, large = _m5_child(tmp_path / "small", 600), _m5_child(tmp_path / "large", 3000)
+    assert large["cells"] == 5 * small["cells"]
+    assert large["growth"] < small["growth"] + (48 << 20), (small["growth"] >> 20, large["growth"] >> 20)

@@ -209,12 +209,50 @@ BIGBASKET_ASKS = [
     Ask("What was revenue last month?", lambda f: NO_SALES),
 ]
 
+# M5 (Walmart): the wide file melted (a day with units is a line), dated by the calendar, valued at the week's
+# sell price (each line's revenue rounded to the cent); the item is the product, cat_id its category.
+def m5_lines(files: dict[str, str]) -> pd.DataFrame:
+    """The M5 files as sales lines, the way pandas users melt them."""
+    name = next(n for n in files if n.startswith("sales_train"))
+    wide = pd.read_csv(io.StringIO(files[name]))
+    calendar = pd.read_csv(io.StringIO(files["calendar.csv"]))
+    prices = pd.read_csv(io.StringIO(files["sell_prices.csv"]))
+    long = wide.melt(id_vars=["id", "item_id", "dept_id", "cat_id", "store_id", "state_id"], var_name="d",
+                     value_name="qty")
+    long = long[long["qty"] > 0].merge(calendar[["d", "date", "wm_yr_wk"]], on="d")
+    long = long.merge(prices, on=["store_id", "item_id", "wm_yr_wk"], how="left")
+    return pd.DataFrame({"sku": long["item_id"], "category": long["cat_id"], "store": long["store_id"],
+                         "state": long["state_id"], "qty": long["qty"],
+                         "value": (long["qty"] * long["sell_price"]).round(2),
+                         "day": pd.to_datetime(long["date"], format="%Y-%m-%d")})
+
+
+M5_ASKS = [
+    Ask("What was revenue in March 2011?", lambda f: round(_month(f, "2011-03")["value"].sum(), 2)),
+    Ask("What did we make last month?", lambda f: round(_last_whole_month(f)["value"].sum(), 2)),
+    Ask("How many units did we sell in April 2011?", lambda f: int(_month(f, "2011-04")["qty"].sum())),
+    Ask("Which product sold the most units?", lambda f: _top(f, "sku", "qty")),
+    Ask("Which category had the most revenue?", lambda f: _top(f, "category")),
+    Ask("Which store sold the most units?", lambda f: _top(f, "store", "qty")),
+    Ask("Which state had the most revenue?", lambda f: _top(f, "state")),
+    Ask("What was revenue in TX in April 2011?",
+        lambda f: round(_month(f[f["state"] == "TX"], "2011-04")["value"].sum(), 2)),
+    Ask("Which day of the week has the most revenue?", _weekday),
+    Ask("How did revenue change month over month?", _mom_pct, percent=True),
+    Ask("What was the average selling price in May 2011?",
+        lambda f: round(_month(f, "2011-05")["value"].sum() / _month(f, "2011-05")["qty"].sum(), 2)),
+    Ask("How many customers did we have last month?", lambda f: Says(r"needs a customer id")),
+]
+
+M5_ORDER = ("sales_train_validation.csv", "sell_prices.csv", "calendar.csv")  # the wide file held, then released
 STORE_SALES_ORDER = ("train.csv", "stores.csv", "oil.csv", "holidays_events.csv", "transactions.csv", "test.csv")
 DATASETS: dict[str, Dataset] = {
     "favorita_store_sales": Dataset(
         "favorita_store_sales",
         lambda: {n: forecast_shapes.store_sales(6000, seed=31)[n] for n in STORE_SALES_ORDER},
         _store_sales, STORE_SALES_ASKS),
+    "m5": Dataset("m5", lambda: {n: forecast_shapes.m5(35, 150, seed=36, stores=3)[n] for n in M5_ORDER},
+                  m5_lines, M5_ASKS),
     "favorita_grocery": Dataset("favorita_grocery", lambda: forecast_shapes.grocery(8000, seed=32), _grocery,
                                 GROCERY_ASKS),
     "pakistan_ecommerce": Dataset(
