@@ -182,12 +182,22 @@ def _zara(files: dict[str, str]) -> pd.DataFrame:
                          "price": raw["price"]})
 
 
+def _priciest(frame: pd.DataFrame) -> tuple[str, float]:
+    """The most expensive product by title; of products tied on price, the first by SKU (the answer names the
+    others it is tied with)."""
+    best = frame.sort_values(["price", "sku"], ascending=[False, True]).iloc[0]
+    return str(best["title"]), float(best["price"])
+
+
 NO_SALES = Says(r"sales data \(none has been uploaded yet\)")
 ZARA_ASKS = [
     Ask("How many products do we have?", lambda f: f["sku"].nunique()),
     Ask("How many products do we have in jackets?", lambda f: int((f["category"] == "jackets").sum())),
     Ask("What is the average price of our products?", lambda f: round(f["price"].mean(), 2)),
     Ask("Which category has the most products?", lambda f: _top(f, "category", "sku", "nunique")),
+    Ask("What is our most expensive product?", lambda f: _priciest(f)),
+    Ask("What is the average price of our products in jeans?",
+        lambda f: round(f.loc[f["category"] == "jeans", "price"].mean(), 2)),
     Ask("How many units did we sell last month?", lambda f: NO_SALES),
 ]
 
@@ -206,6 +216,9 @@ BIGBASKET_ASKS = [
     Ask("How many products do we have in Beverages?", lambda f: int((f["category"] == "Beverages").sum())),
     Ask("What is the average price of our products?", lambda f: round(f["price"].mean(), 2)),
     Ask("Which category has the most products?", lambda f: _top(f, "category", "sku", "nunique")),
+    Ask("What is our most expensive product?", lambda f: _priciest(f)),
+    Ask("What is the average price of our products in Beverages?",
+        lambda f: round(f.loc[f["category"] == "Beverages", "price"].mean(), 2)),
     Ask("What was revenue last month?", lambda f: NO_SALES),
 ]
 
