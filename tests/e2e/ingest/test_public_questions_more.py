@@ -225,14 +225,19 @@ BIGBASKET_ASKS = [
 # M5 (Walmart): the wide file melted (a day with units is a line), dated by the calendar, valued at the week's
 # sell price (each line's revenue rounded to the cent); the item is the product, cat_id its category.
 def m5_lines(files: dict[str, str]) -> pd.DataFrame:
-    """The M5 files as sales lines, the way pandas users melt them."""
+    """The M5 files as sales lines, as pandas users melt them (the days with units only, by their calendar date)."""
     name = next(n for n in files if n.startswith("sales_train"))
     wide = pd.read_csv(io.StringIO(files[name]))
-    calendar = pd.read_csv(io.StringIO(files["calendar.csv"]))
+    calendar = pd.read_csv(io.StringIO(files["calendar.csv"])).set_index("d")
     prices = pd.read_csv(io.StringIO(files["sell_prices.csv"]))
-    long = wide.melt(id_vars=["id", "item_id", "dept_id", "cat_id", "store_id", "state_id"], var_name="d",
-                     value_name="qty")
-    long = long[long["qty"] > 0].merge(calendar[["d", "date", "wm_yr_wk"]], on="d")
+    days = [c for c in wide.columns if c.startswith("d_")]
+    units = wide[days].to_numpy()
+    rows, cols = np.nonzero(units > 0)  # melt, keeping the days with units (the zeros are no lines)
+    long = pd.DataFrame({"item_id": wide["item_id"].to_numpy()[rows], "store_id": wide["store_id"].to_numpy()[rows],
+                         "cat_id": wide["cat_id"].to_numpy()[rows], "state_id": wide["state_id"].to_numpy()[rows],
+                         "qty": units[rows, cols],
+                         "date": calendar.loc[np.array(days)[cols], "date"].to_numpy(),
+                         "wm_yr_wk": calendar.loc[np.array(days)[cols], "wm_yr_wk"].to_numpy()})
     long = long.merge(prices, on=["store_id", "item_id", "wm_yr_wk"], how="left")
     return pd.DataFrame({"sku": long["item_id"], "category": long["cat_id"], "store": long["store_id"],
                          "state": long["state_id"], "qty": long["qty"],
