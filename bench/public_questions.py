@@ -2,7 +2,9 @@
 
 The datasets' shapes (``tests/fixtures/public/shapes.py``) are generated at ``BENCH_ROWS`` lines (default 50,000;
 UCI Online Retail is 541,909, Superstore 9,994, the Sale Report 128,975, the Retail Sales Dataset and Supermarket
-sales 1,000, REES46's cosmetics shop about 20.7M events over five monthly files, the Amazon Sales Dataset 1,465),
+sales 1,000, REES46's cosmetics shop about 20.7M events over five monthly files, the Amazon Sales Dataset 1,465;
+Favorita's Store Sales train.csv 3,000,888, M5's wide file 30,490 rows of 1,941 days (generated here at
+``BENCH_ROWS // 16`` rows), Pakistan's E-Commerce Dataset 584,524 lines with its empty rows, BigBasket 27,555),
 ingested with ``ecomintel ingest`` and asked the questions of ``tests/e2e/ingest/test_public_questions.py`` with
 ``ecomintel ask`` (one process per question, as a merchant runs it). Each answer's first sentence is checked
 against the pandas truth.
@@ -25,8 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.ingest.test_public_questions import DATASETS, OLIST_ORDER, _check  # noqa: E402
-from tests.fixtures.public import shapes  # noqa: E402
+from tests.e2e.ingest.test_public_questions import DATASETS as FIRST_DATASETS  # noqa: E402
+from tests.e2e.ingest.test_public_questions import OLIST_ORDER  # noqa: E402
+from tests.e2e.ingest.test_public_questions_more import DATASETS as MORE_DATASETS  # noqa: E402
+from tests.e2e.ingest.test_public_questions_more import M5_ORDER, STORE_SALES_ORDER, check  # noqa: E402
+from tests.fixtures.public import forecast_shapes, market_shapes, shapes  # noqa: E402
+
+DATASETS = {**FIRST_DATASETS, **MORE_DATASETS}
 
 CLI = str(ROOT / ".venv" / "bin" / "ecomintel")
 GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
@@ -45,17 +52,36 @@ GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "sample_sales": lambda n: {"sales_data_sample.csv": shapes.sample_sales(n, seed=21)},
     "customer_shopping": lambda n: {"customer_shopping_data.csv": shapes.customer_shopping(n, seed=22)},
     "flipkart": lambda n: {"flipkart_com-ecommerce_sample.csv": shapes.flipkart(n, seed=23)},
+    # Favorita Store Sales: n rows of train.csv (the published one is 3,000,888) and the five files beside it
+    "favorita_store_sales": lambda n: (lambda f: {k: f[k] for k in STORE_SALES_ORDER})(
+        forecast_shapes.store_sales(n, seed=24)),
+    "favorita_grocery": lambda n: forecast_shapes.grocery(n, seed=25),
+    # M5: n // 16 item x store rows of all 1,941 days (the published file is 30,490 rows), the wide file first
+    # (held), then its prices and calendar
+    "m5": lambda n: (lambda f: {k: f[k] for k in M5_ORDER})(
+        forecast_shapes.m5(max(7, n // 160), 1941, seed=26, stores=10)),
+    "pakistan_ecommerce": lambda n: {"Pakistan Largest Ecommerce Dataset.csv": market_shapes.pakistan(
+        n, seed=27, empty_rows=n // 4)},
+    "zara": lambda n: {"zara.csv": market_shapes.zara(n, seed=28)},
+    "bigbasket": lambda n: {"BigBasket Products.csv": market_shapes.bigbasket(n, seed=29)},
 }
 
 
-def _run(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Wall and CPU seconds of one CLI run, and its output."""
+PEAK = "/usr/bin/time"  # GNU time: the run's peak RSS, where the machine has it
+
+
+def _run(args: list[str], env: dict[str, str]) -> tuple[float, float, str, int]:
+    """Wall and CPU seconds of one CLI run, its output, and its peak RSS in KiB (0 when unknown)."""
     before = os.times()
     start = time.perf_counter()
-    out = subprocess.run([CLI, *args], env=env, capture_output=True, text=True, check=True).stdout
+    timed = [PEAK, "-f", "peak-rss-kib %M"] if os.path.exists(PEAK) else []
+    done = subprocess.run([*timed, CLI, *args], env=env, capture_output=True, text=True, check=True)
     wall = time.perf_counter() - start
     after = os.times()
-    return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system), out
+    peak = next((int(line.split()[-1]) for line in done.stderr.splitlines()[::-1]
+                 if line.startswith("peak-rss-kib ")), 0)
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return wall, cpu, done.stdout, peak
 
 
 def main() -> None:
@@ -71,18 +97,19 @@ def main() -> None:
             for file_name, text in files.items():
                 path = Path(tmp) / file_name
                 path.write_bytes(text.encode(dataset.encoding))
-                wall, cpu, out = _run(["ingest", str(path), "--tenant", "acme", "--json"], env)
+                wall, cpu, out, peak = _run(["ingest", str(path), "--tenant", "acme", "--json"], env)
                 doc = json.loads(out)
-                print(f"{name}: {file_name} ({doc['rows_read']:,} lines) ingested in {wall:.1f} s (CPU {cpu:.1f} s): "
-                      f"accepted {doc['accepted']:,}, rejected {doc['rejected']:,}, duplicates {doc['duplicates']:,}, "
-                      f"skipped {doc['skipped']:,}")
+                print(f"{name}: {file_name} ({doc['rows_read']:,} lines, {path.stat().st_size / 1e6:.1f} MB) ingested "
+                      f"in {wall:.1f} s (CPU {cpu:.1f} s, peak RSS {peak / 1024:.0f} MiB): accepted "
+                      f"{doc['accepted']:,}, rejected {doc['rejected']:,}, duplicates {doc['duplicates']:,}, "
+                      f"skipped {doc['skipped']:,}, held {doc.get('held', 0):,}")
             frame = dataset.frame(files)
             walls, right = [], 0
             for ask in dataset.asks:
-                wall, cpu, out = _run(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"], env)
+                wall, cpu, out, _ = _run(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"], env)
                 answer = json.loads(out)["answer"]
                 try:
-                    _check(ask, answer, frame)
+                    check(ask, answer, frame)
                     ok = True
                 except AssertionError:
                     ok = False

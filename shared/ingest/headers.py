@@ -130,9 +130,24 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "line_profit": float,  # the line's profit in money: cost = revenue - line_profit (Superstore's Profit)
     "discount_rate": float,  # a discount column read as a rate (``shared.ingest.discount``), Sales after it
     "event_type": str,  # an event log's event: purchases are sales, views and cart events are not (counted)
+    "promo_count": float,  # how many of the line's items were on promotion (Favorita's onpromotion): promo = > 0
 }
 #: Record fields no column feeds directly (a ``customer_hash`` column is hashed like any customer id).
 _DERIVED_ONLY: dict[DataKind, frozenset[str]] = {DataKind.SALES: frozenset({"customer_hash"})}
+
+
+@dataclass(frozen=True)
+class ProfileCells:
+    r"""How a native export writes some cells, applied to a chunk's mapped text before parsing.
+
+    ``missing``: values that mean an empty cell (MySQL's ``\\N``). ``prefixes``: a label put before a field's
+    bare value (Favorita's store ``44`` is the channel ``store 44``). ``templates``: a field the export has no
+    column for, made from the row's fields (``{"title": "item {sku}"}`` where a catalogue publishes no names).
+    """
+
+    missing: frozenset[str] = frozenset()
+    prefixes: tuple[tuple[str, str], ...] = ()
+    templates: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,14 +162,21 @@ class ExportProfile:
     hint: str = ""  # what to do when a required column is missing
     note: str = ""  # how the export is read, for the ingestion's note (what is not stored and why)
     top_level: frozenset[str] = frozenset()  # fields written as a path ("A|B|C"): the first part is kept
+    cells: ProfileCells = ProfileCells()  # how the export writes some cells (labels, NULL markers, titles)
+    #: quantities may be fractional (goods sold by weight): rounded to whole units, flagged, counted in the note
+    whole_units: bool = False
+    statuses: dict[str, str] | None = None  # the export's own statuses -> "cancelled" or "returned"
 
 
 def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dict[str, str],
              defaults: dict[str, str] | None = None, hint: str = "", note: str = "",
-             top_level: tuple[str, ...] = ()) -> ExportProfile:
+             top_level: tuple[str, ...] = (), *, missing: tuple[str, ...] = (), prefixes: dict[str, str] | None = None,
+             templates: dict[str, str] | None = None, whole_units: bool = False,
+             statuses: dict[str, str] | None = None) -> ExportProfile:
+    cells = ProfileCells(frozenset(missing), tuple((prefixes or {}).items()), tuple((templates or {}).items()))
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
                          {normalise_header(h): f for h, f in columns.items()}, defaults, hint, note,
-                         frozenset(top_level))
+                         frozenset(top_level), cells, whole_units, statuses)
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -237,6 +259,8 @@ class ColumnMapping:
     def missing_required(self) -> list[str]:
         """Required fields no column maps to (a native export's implied values count as present)."""
         present = set(self.fields.values()) | set((self.profile.defaults or {}) if self.profile else {})
+        if self.profile is not None:
+            present |= {name for name, _ in self.profile.cells.templates}
         if self.sku_stand_in is not None:
             present.add("sku")
         return [f for f in required_fields(self.kind) if f not in present]
@@ -442,6 +466,77 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
              "price is discounted_price, list price (MRP) retail_price (the file names no currency); ratings, "
              "descriptions and specifications are not stored",
         top_level=("category",),
+    ),
+    # Kaggle "Store Sales - Time Series Forecasting" (Corporación Favorita, train.csv): one row per day, store and
+    # product family; sales are units (fractional for goods sold by weight), with no prices; onpromotion counts
+    # the family's items on promotion. The family is the product; the store the channel.
+    _profile(
+        "favorita_store_sales", DataKind.SALES, ("id", "date", "store_nbr", "family", "sales", "onpromotion"),
+        {"date": "date", "store_nbr": "channel", "family": "product_category", "sales": "units",
+         "onpromotion": "promo_count"},
+        note="Favorita Store Sales: 'sales' is units sold per day, store and product family (no prices: no "
+             "revenue); the family is the product and its category, the store ('store 44') the channel; a day a "
+             "family sold nothing is a line of 0 units; onpromotion > 0 marks the line as on promotion",
+        prefixes={"channel": "store "}, whole_units=True,
+    ),
+    # Kaggle "Favorita Grocery Sales Forecasting" (train.csv, 125M rows): units per day, store and item, only rows
+    # that sold; negative unit_sales are returns; onpromotion True/False (empty before April 2014); no prices
+    _profile(
+        "favorita_grocery_sales", DataKind.SALES, ("id", "date", "store_nbr", "item_nbr", "unit_sales"),
+        {"date": "date", "store_nbr": "channel", "item_nbr": "sku", "unit_sales": "units", "onpromotion": "promo"},
+        note="Favorita Grocery Sales: unit_sales is units sold per day, store and item (no prices: no revenue); a "
+             "negative unit_sales is a return; the store ('store 44') is the channel; items.csv names each item's "
+             "family",
+        prefixes={"channel": "store "}, whole_units=True,
+    ),
+    # the same download's items.csv: each item's family, class and whether it is perishable; no item names
+    _profile(
+        "favorita_items", DataKind.PRODUCTS, ("item_nbr", "family", "class", "perishable"),
+        {"item_nbr": "sku", "family": "category"},
+        note="Favorita items: the catalogue (Favorita publishes no item names: each is titled 'item {number}'); "
+             "family is the category; class and perishable are not stored",
+        templates={"title": "item {sku}"},
+    ),
+    # Kaggle "Pakistan's Largest E-Commerce Dataset" (a Magento order-item export, July 2016 - August 2018): price
+    # and qty_ordered are the item's, grand_total the order's (repeated on each item, so never summed), MV the
+    # item's price x quantity written " 1,950 "; MySQL's \N for missing cells; refunds are returns
+    _profile(
+        "pakistan_ecommerce", DataKind.SALES, ("item_id", "status", "created_at", "sku", "qty_ordered",
+                                               "grand_total", "increment_id", "category_name_1", "BI Status", " MV "),
+        {"increment_id": "order_id", "created_at": "date", "status": "status", "sku": "sku", "price": "unit_price",
+         "qty_ordered": "units", "category_name_1": "product_category", "discount_amount": "discount",
+         "Customer ID": "customer_id"},
+        note="Pakistan's Largest E-Commerce Dataset: revenue is price x qty_ordered (grand_total is the order's "
+             "total, repeated on each of its items, and is not read); discount_amount is the item's discount; "
+             "canceled and fraud items are refused as no sale, refund and order_refunded items are returns; every "
+             "other status is a sale on its created_at date; '\\N' is an empty cell; payment method, BI Status, "
+             "MV, commission code and the date columns derived from created_at are not stored; the file names no "
+             "currency (Pakistani rupees), so none is stored",
+        missing=("\\N",), statuses={"canceled": "cancelled", "fraud": "cancelled", "refund": "returned",
+                                     "order_refunded": "returned"},
+    ),
+    # Kaggle "Zara Sales" (;-separated): a catalogue with each product's total sales volume and no dates; terms is
+    # the product's kind (jackets, shoes), Product Category always "Clothing"
+    _profile(
+        "zara_sales", DataKind.PRODUCTS, ("Product ID", "Product Position", "Promotion", "Sales Volume", "url",
+                                          "terms", "section"),
+        {"Product ID": "sku", "name": "title", "brand": "brand", "terms": "category", "price": "price",
+         "currency": "currency"},
+        note="Zara Sales: a catalogue, read as products; its 'Sales Volume' is each product's total units with no "
+             "dates (no period, no order, no price paid), so it is not stored as sales and sales questions have no "
+             "data to read; terms is the category ('jackets'); position, promotion, section, season, material and "
+             "origin are not stored",
+    ),
+    # Kaggle "BigBasket Entire Product List" (BigBasket Products.csv, 27,555 rows): a catalogue in rupees (not
+    # named in the file) whose only id is its row index
+    _profile(
+        "bigbasket_products", DataKind.PRODUCTS, ("index", "product", "category", "sub_category", "brand",
+                                                  "sale_price", "market_price", "type"),
+        {"index": "sku", "product": "title", "category": "category", "brand": "brand", "sale_price": "price",
+         "market_price": "msrp"},
+        note="BigBasket products: a catalogue; its row index is the SKU (the file has no other id); sale_price is "
+             "the price, market_price the list price (MRP); the file names no currency (rupees), so none is stored; "
+             "sub_category, type, rating and description are not stored",
     ),
     # Walmart "Store Sales Forecasting" (train.csv) and Rossmann "Store Sales" (train.csv): revenue per store and
     # department (or day) without units, products, orders or customers. A sales line is units of a product, so

@@ -48,6 +48,7 @@ from typing import IO, Any
 import pandas as pd
 
 from shared.deps import Deps
+from shared.ingest import m5
 from shared.ingest.customers import customer_hash, tenant_customer_key
 from shared.ingest.derive import derived_review_ids
 from shared.ingest.headers import ColumnMapping, normalise_header
@@ -92,6 +93,9 @@ _COLUMNS: dict[PartRole, tuple[str, ...]] = {
     PartRole.PRODUCT_REVIEWS: (),  # per dataset: _LISTINGS
     PartRole.UNDATED_REVIEWS: ("", "Unnamed: 0", "Clothing ID", "Class Name", "Department Name", "Division Name",
                                "Title", "Review Text", "Rating"),
+    PartRole.CALENDAR: ("d", "date", "wm_yr_wk"),
+    PartRole.PRICES: ("store_id", "item_id", "wm_yr_wk", "sell_price"),
+    PartRole.WIDE_SALES: (),  # read by ``shared.ingest.m5`` in chunks sized by its width
     PartRole.UNUSED: (),
 }
 #: Undated reviews (Women's E-Commerce Clothing Reviews): no date column, so ingest stores them undated.
@@ -270,6 +274,9 @@ class PartJoin:
     def run(self) -> PartOutcome:
         """Read the file, write what it completes, hold what waits, and release what it completes."""
         role = self.part.role
+        if role is PartRole.WIDE_SALES:
+            return self._wide()
+        prices = m5.PriceRuns()
         sales, reviews, products = (_DerivedFile(_SALES_HEADER), _DerivedFile(_REVIEWS_HEADER),
                                     _DerivedFile(_PRODUCTS_HEADER))
         categories = self._categories() if role is PartRole.PRODUCTS else {}
@@ -296,6 +303,10 @@ class PartJoin:
                 self._undated_reviews(chunk, cells, reviews, products)
             elif role is PartRole.CUSTOMERS:
                 self._customers(chunk, cells)
+            elif role is PartRole.CALENDAR:
+                self._calendar(chunk, cells)
+            elif role is PartRole.PRICES:
+                self._prices(chunk, cells, prices)
             else:
                 self.out.skipped += len(chunk.frame)
         if role is PartRole.ITEMS and not self._carry.empty:
@@ -304,6 +315,11 @@ class PartJoin:
             self._retitle(products)
         if role in (PartRole.CUSTOMERS, PartRole.ORDERS):
             self._attribute(sales)
+        if role is PartRole.PRICES:
+            joins.save_refs(self.wh, self.tenant, m5.PRICE, self._lineage(prices.refs()))
+            self._value_wide()
+        if role is PartRole.CALENDAR:
+            self._release_wide()
         self._store_rejects()
         for derived, kind in ((sales, DataKind.SALES), (reviews, DataKind.REVIEWS), (products, DataKind.PRODUCTS)):
             made = derived.write(self.deps, self.ingestion, kind, self.part.dataset)
@@ -513,6 +529,102 @@ class PartJoin:
                        for s, t in zip(stored["sku"], stored["title"], strict=True)]]
         products.add(pd.DataFrame({"sku": ours["sku"], "category": ours["category"].map(names),
                                    "title": ours["sku"].astype(str).map(title_for)}))
+
+    # -- M5: a wide sales file, its calendar and its prices (``shared.ingest.m5``) ----------------------------
+    def _calendar(self, chunk: Chunk, cells: pd.DataFrame) -> None:
+        good = self._missing(chunk, cells, ("d", "date"))
+        refs = m5.calendar_refs(cells[good])
+        self._reject(chunk, cells, good & ~cells.index.isin(refs.index), "date", "not a date (YYYY-MM-DD)")
+        joins.save_refs(self.wh, self.tenant, m5.DAY, self._lineage(refs))
+        self.out.accepted += len(refs)
+
+    def _prices(self, chunk: Chunk, cells: pd.DataFrame, prices: m5.PriceRuns) -> None:
+        good = prices.add(cells)
+        self._reject(chunk, cells, ~good, "sell_price", "a price needs its store, item, week and a price of 0 or more")
+        self.out.accepted += int(good.sum())
+
+    def _wide(self) -> PartOutcome:
+        """A wide sales file: melted into sales lines when the calendar is known, else held whole."""
+        ing, dialect = self.ingestion, self.dialect
+        days = m5.known_days(self.deps, self.tenant)
+        header, rows = m5.wide_shape(self.deps, ing.bucket, ing.object, dialect.encoding, dialect.delimiter)
+        self.headers = header
+        self.ingestion.column_mapping = {h: None for h in header[:6]}
+        first_day = next((h for h in header if h.startswith("d_")), "d_1")
+        if first_day not in days:
+            held = m5.held_file(ing.ingestion_id, ing.bucket, ing.object, dialect.encoding, dialect.delimiter, rows)
+            joins.hold(self.wh, pd.DataFrame({
+                "tenant_id": [self.tenant], "part": [m5.WIDE], "order_id": [first_day], "row_key": [ing.object],
+                "cells": [json.dumps(held)], "ingestion_id": [ing.ingestion_id], "source_row": [0],
+                "held_at": [pd.Timestamp(self.now)]}))
+            self.out.rows_read, self.out.held = rows, rows
+            self.out.note = f"{self.part.about}; held until calendar.csv is uploaded (it dates the day columns)"
+            return self.out
+        sales = _DerivedFile(m5.SALES_HEADER)
+        done = m5.melt(self.deps, self.tenant, ing.bucket, ing.object, dialect.encoding, dialect.delimiter, days,
+                       sales.add)
+        self._wide_outcome(done)
+        made = sales.write(self.deps, ing, DataKind.SALES, self.part.dataset)
+        if made:
+            self.out.derived.append(made)
+        self._unpriced(done, m5.held_file(ing.ingestion_id, ing.bucket, ing.object, dialect.encoding,
+                                          dialect.delimiter, done.rows))
+        self._store_rejects()
+        return self.out
+
+    def _unpriced(self, done: m5.WideOutcome, info: dict[str, str]) -> None:
+        """Remember a wide file whose lines went in without prices: read again when the prices arrive."""
+        if done.unpriced:
+            joins.save_refs(self.wh, self.tenant, m5.UNPRICED, self._lineage(pd.DataFrame(
+                {"ref_id": [info["object"]], "ref_value": [json.dumps(info)]})))
+
+    def _value_wide(self) -> None:
+        """Wide files stored without prices, read again now that prices are known.
+
+        Their lines, valued, replace the unvalued ones (the same store, item and day are the same record).
+        """
+        waiting = joins.refs(self.wh, self.tenant, m5.UNPRICED)
+        waiting = waiting[waiting["ref_value"] != m5.DONE]
+        days = m5.known_days(self.deps, self.tenant) if not waiting.empty else {}
+        for n, (name, cells) in enumerate(zip(waiting["ref_id"], waiting["ref_value"], strict=True)):
+            info = m5.parse_held(str(cells))
+            sales = _DerivedFile(m5.SALES_HEADER)
+            done = m5.melt(self.deps, self.tenant, info["bucket"], info["object"], info["encoding"],
+                           info["delimiter"], days, sales.add)
+            made = sales.write(self.deps, self.ingestion, DataKind.SALES, self.part.dataset, f"-priced-{n}")
+            if made:
+                self.out.derived.append(made)
+            joins.save_refs(self.wh, self.tenant, m5.UNPRICED, self._lineage(pd.DataFrame(
+                {"ref_id": [name], "ref_value": [json.dumps(info) if done.unpriced == done.lines else m5.DONE]})))
+
+    def _wide_outcome(self, done: m5.WideOutcome) -> None:
+        for row, column, reason in done.bad:
+            self._rejects.append({"row_number": row, "column": column or None,
+                                  "reason": clip(reason, MAX_REASON_CHARS), "raw": ""})
+        self.out.rows_read += done.rows
+        self.out.accepted += done.rows - len(done.bad)
+        unpriced = f"; {done.unpriced:,} lines without a price (no sell price known for their week yet: they are " \
+                   f"valued when sell_prices.csv is uploaded)" if done.unpriced else ""
+        self.out.note = (f"{self.part.about}; {done.lines:,} days with units sold written as sales lines, "
+                         f"{done.zero_days:,} days without sales not stored{unpriced}")
+
+    def _release_wide(self) -> None:
+        """Wide files held for want of the calendar, read now that it is known."""
+        held = m5.held_files(self.deps, self.tenant)
+        if held.empty:
+            return
+        days = m5.known_days(self.deps, self.tenant)
+        for n, row in enumerate(held.drop_duplicates("row_key").itertuples(index=False)):
+            info = m5.parse_held(str(row.cells))
+            sales = _DerivedFile(m5.SALES_HEADER)
+            done = m5.melt(self.deps, self.tenant, info["bucket"], info["object"], info["encoding"],
+                           info["delimiter"], days, sales.add)
+            made = sales.write(self.deps, self.ingestion, DataKind.SALES, self.part.dataset, f"-released-{n}")
+            if made:
+                self.out.derived.append(made)
+                log_event(_log, "held wide file released", object=info["object"], lines=done.lines)
+            self._unpriced(done, info)
+            joins.release(self.wh, self.tenant, m5.WIDE, [str(row.row_key)])
 
     # -- releasing held rows -------------------------------------------------------------------------------
     def _release(self) -> None:

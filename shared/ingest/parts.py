@@ -28,6 +28,9 @@ class PartRole(StrEnum):
     PRODUCT_REVIEWS = "product_reviews"  # reviews with their product's name and brand on each row
     UNDATED_REVIEWS = "undated_reviews"  # reviews without dates, their product's classes on each row
     CUSTOMERS = "customers"  # who the customer of each order is (the person behind per-order customer ids)
+    CALENDAR = "calendar"  # which date each day column of a wide sales file is (M5's calendar.csv)
+    PRICES = "prices"  # each item's price per store and week (M5's sell_prices.csv): the wide file's revenue
+    WIDE_SALES = "wide_sales"  # units per item and store, a column per day (M5): lines once the calendar is known
     UNUSED = "unused"  # nothing ecomintel stores: acknowledged
 
 
@@ -41,14 +44,18 @@ class DatasetPart:
     kind: DataKind  # where an upload of it lands (``raw/{tenant}/{kind}/``)
     signature: tuple[str, ...]  # headers as published that all appear in this file (and together in no other)
     about: str  # what the file is, for the ingestion's note
+    absent: tuple[str, ...] = ()  # headers this file never has (a test set is its train set less the target)
 
     def matches(self, normalised: set[str]) -> bool:
         """Whether a header (normalised names) is this part's."""
-        return {normalise_header(h) for h in self.signature} <= normalised
+        return {normalise_header(h) for h in self.signature} <= normalised and \
+            not {normalise_header(h) for h in self.absent} & normalised
 
 
 #: The Olist files (headers checked against public loaders of the dataset; see docs/ingest.md).
 OLIST = "olist"
+FAVORITA = "favorita"
+M5 = "m5"
 PARTS: tuple[DatasetPart, ...] = (
     DatasetPart(OLIST, "olist_order_items_dataset", PartRole.ITEMS, DataKind.SALES,
                 ("order_id", "order_item_id", "product_id", "seller_id", "shipping_limit_date", "price",
@@ -105,6 +112,40 @@ PARTS: tuple[DatasetPart, ...] = (
                 ("order_id", "product_id", "add_to_cart_order", "reordered"),
                 "Instacart order products (the products of each order, with no date, quantity or price): nothing "
                 "ecomintel stores"),
+    # Corporación Favorita's Kaggle sets ("Store Sales - Time Series Forecasting", "Favorita Grocery Sales
+    # Forecasting"): beside train.csv (a sales profile, ``shared.ingest.headers``) the files describe stores, the
+    # calendar and the economy, and test.csv is the days to forecast (no sales). Acknowledged, nothing stored.
+    DatasetPart(FAVORITA, "favorita_stores", PartRole.UNUSED, DataKind.SALES,
+                ("store_nbr", "city", "state", "type", "cluster"),
+                "Favorita stores (each store's city, state, type and cluster): not sales; where stores are is not "
+                "stored, so sales by city or state cannot be answered"),
+    DatasetPart(FAVORITA, "favorita_oil", PartRole.UNUSED, DataKind.SALES, ("date", "dcoilwtico"),
+                "Favorita oil.csv (the daily oil price, Ecuador's economy): not sales, nothing ecomintel stores"),
+    DatasetPart(FAVORITA, "favorita_holidays_events", PartRole.UNUSED, DataKind.SALES,
+                ("date", "type", "locale", "locale_name", "description", "transferred"),
+                "Favorita holidays_events.csv (Ecuador's holidays and events): not sales, nothing ecomintel stores"),
+    DatasetPart(FAVORITA, "favorita_transactions", PartRole.UNUSED, DataKind.SALES,
+                ("date", "store_nbr", "transactions"),
+                "Favorita transactions.csv (the number of receipts per store and day, with no products or units): "
+                "not sales lines, nothing ecomintel stores"),
+    DatasetPart(FAVORITA, "favorita_test", PartRole.UNUSED, DataKind.SALES, ("id", "date", "store_nbr", "onpromotion"),
+                "Favorita test.csv (the days to forecast, with promotions and no sales): nothing sold to store",
+                absent=("sales", "unit_sales")),
+    # M5 Forecasting (Walmart, Kaggle 2020): the sales files are wide (a column per day, d_1 ... d_1941) and name
+    # days, not dates; calendar.csv dates them and sell_prices.csv values them (``shared.ingest.m5``)
+    DatasetPart(M5, "m5_calendar", PartRole.CALENDAR, DataKind.SALES, ("date", "wm_yr_wk", "weekday", "wday", "d"),
+                "M5 calendar (the date and Walmart week of each day d_1, d_2, ...; events and SNAP days are not "
+                "stored)"),
+    DatasetPart(M5, "m5_sell_prices", PartRole.PRICES, DataKind.SALES, ("store_id", "item_id", "wm_yr_wk",
+                                                                         "sell_price"),
+                "M5 sell prices (each item's price per store and week: the sales lines' revenue)"),
+    DatasetPart(M5, "m5_sales", PartRole.WIDE_SALES, DataKind.SALES, ("id", "item_id", "dept_id", "cat_id",
+                                                                       "store_id", "state_id", "d_1"),
+                "M5 sales (units per item and store, a column per day): each day with units sold is a sales line "
+                "of the item (SKU) in its store (channel) and state, its category cat_id; revenue is units x the "
+                "week's sell price"),
+    DatasetPart(M5, "m5_sample_submission", PartRole.UNUSED, DataKind.SALES, ("id", "F1", "F28"),
+                "M5 sample submission (a forecast template of 28 days, no sales): nothing ecomintel stores"),
     DatasetPart(OLIST, "olist_geolocation_dataset", PartRole.UNUSED, DataKind.SALES,
                 ("geolocation_zip_code_prefix", "geolocation_lat", "geolocation_lng"),
                 "Olist geolocation (coordinates of postcodes): nothing ecomintel stores"),

@@ -56,6 +56,7 @@ from shared.ingest.parse import (
 )
 from shared.ingest.parts import DatasetPart
 from shared.ingest.preamble import locate_header, preamble_note
+from shared.ingest.profile_cells import apply_cells, blank_rows, whole_units, with_rounded
 from shared.ingest.reader import (
     ArrowDelimitedReader,
     Chunk,
@@ -249,6 +250,8 @@ class IngestRun:
         self._discount_header: str | None = None
         self.discount_column: str | None = None  # the discount column's header, once its values read as rates
         self.skipped_events: dict[str, int] = {}  # an event log's rows that are not sales, by event type
+        self.blank_rows = 0  # rows of empty cells only (a spreadsheet's empty rows saved as ``,,,,``): skipped
+        self.rounded_rows = 0  # fractional quantities (weights) stored as whole units (``ExportProfile.whole_units``)
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0, skip_lines: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -328,18 +331,26 @@ class IngestRun:
         self.fallback_rows += int(fallback.sum())
         raw = derive_missing(self.kind, pd.DataFrame({f: chunk.frame[f"c{i}"] for i, f in mapping.fields.items()},
                                                      index=chunk.frame.index))
-        if mapping.profile is not None and mapping.profile.top_level:
-            raw = top_levels(raw, mapping.profile.top_level)
+        profile = mapping.profile
+        if profile is not None:
+            raw = apply_cells(raw, profile.cells)
+        if profile is not None and profile.top_level:
+            raw = top_levels(raw, profile.top_level)
         if mapping.sku_stand_in is not None:
             raw = products_from(raw, mapping.sku_stand_in)
         _decide(state, self.rules, raw, dialect.delimiter)
         parsed: dict[str, Any] = {}
         parse_error = pd.Series(None, index=raw.index, dtype=object)
         parse_field = pd.Series(None, index=raw.index, dtype=object)
+        rounded = np.zeros(len(raw), dtype=bool)
         for rule in self.rules:
             if rule.name not in raw:
                 continue
-            result = _parse_column(rule, raw[rule.name], state)
+            if rule.name == "units" and profile is not None and profile.whole_units:
+                weighed = whole_units(raw[rule.name], decimal_comma=bool(state.decimal_comma))
+                result, rounded = weighed.parsed, weighed.rounded
+            else:
+                result = _parse_column(rule, raw[rule.name], state)
             parsed[rule.name] = result.values
             fresh = result.bad & parse_error.isna()
             parse_error = parse_error.where(~fresh, result.errors)
@@ -349,8 +360,8 @@ class IngestRun:
         skipped = np.zeros(len(raw), dtype=bool)
         if self.kind is DataKind.SALES:
             parse_error, parse_field = self._sales_sources(raw, state, parsed, parse_error, parse_field)
-            outcome = derive_sales(parsed, raw.index, defaults=mapping.profile.defaults if mapping.profile else None,
-                                   customer_key=self.customer_key)
+            outcome = derive_sales(parsed, raw.index, defaults=profile.defaults if profile else None,
+                                   customer_key=self.customer_key, statuses=profile.statuses if profile else None)
             fresh = outcome.errors.notna() & parse_error.isna()
             parse_error = parse_error.where(~fresh, outcome.errors)
             parse_field = parse_field.where(~fresh, outcome.error_field)
@@ -368,8 +379,15 @@ class IngestRun:
         error_field = parse_field.where(parse_error.notna(), checked.error_field)
         error, error_field = _given_columns_filled(self.model.column_optional, typed, error, error_field)
         bad = error.notna().to_numpy() & ~skipped
+        blank = blank_rows(chunk.frame, bad)  # never rejected: counted as skipped, the note says why
+        if blank.any():
+            self.blank_rows += int(blank.sum())
+            self.counts.skipped += int(blank.sum())
+            bad &= ~blank
+            skipped = skipped | blank
         self._reject(chunk, mapping, dialect, raw, bad, error, error_field)
         out = bad | skipped
+        self.rounded_rows += int((rounded & ~out).sum())
         if self.catalogue is not None:
             self.catalogue.add(typed[~out] if out.any() else typed)
         good = checked.frame[~out] if out.any() else checked.frame
@@ -413,6 +431,8 @@ class IngestRun:
             fallback[positions] if subset else fallback), upload_filled[positions] if subset else upload_filled)
         if rated:
             rows["quality_flags"] = with_label(rows["quality_flags"], RATE_FLAG)
+        if rounded.any():
+            rows["quality_flags"] = with_rounded(rows["quality_flags"], rounded[positions])
         # staged on the writer thread while the next chunk is parsed (looked up now: tests patch stage_rows)
         assert self._writer is not None and self._staging is not None
         self._writer.submit("staged", functools.partial(stage_rows, self._staging, rows))
@@ -537,7 +557,8 @@ def publish_staged(deps: Deps, tenant_id: str, ingestion_id: str, kind: str) -> 
     IngestionLifecycle(deps.documents, tenant_id, ingestion_id).mark_published()
 
 
-def run_note(mapping: ColumnMapping, discount_column: str | None, skipped_events: dict[str, int]) -> str | None:
+def run_note(mapping: ColumnMapping, discount_column: str | None, skipped_events: dict[str, int],
+             blank_rows: int = 0, rounded_rows: int = 0) -> str | None:
     """What the ingestion's record says about how the file was read, or ``None`` when nothing needs saying."""
     parts: list[str] = []
     if mapping.profile is not None and mapping.profile.note:
@@ -552,6 +573,12 @@ def run_note(mapping: ColumnMapping, discount_column: str | None, skipped_events
     if skipped_events:
         counted = ", ".join(f"{event} {n:,}" for event, n in sorted(skipped_events.items(), key=lambda e: -e[1]))
         parts.append(f"events that are not sales, skipped: {counted}")
+    if rounded_rows:
+        parts.append(f"{rounded_rows:,} lines of goods sold by weight (fractional quantities) stored rounded to whole "
+                     f"units (flag 'units:rounded')")
+    if blank_rows:
+        parts.append(f"{blank_rows:,} empty rows (every cell empty, as a spreadsheet saved as CSV writes them) "
+                     f"skipped")
     return "; ".join(parts) or None
 
 
@@ -611,7 +638,8 @@ def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun
                     ingestion.encoding = f"{dialect.encoding} (cp1252 in {run.fallback_rows} rows)"
                 ingestion.column_mapping = mapping.as_document()
                 notes = [preamble_note(head_text, skip_lines)] if skip_lines else []
-                if (read := run_note(mapping, run.discount_column, run.skipped_events)) is not None:
+                if (read := run_note(mapping, run.discount_column, run.skipped_events, run.blank_rows,
+                                     run.rounded_rows)) is not None:
                     notes.append(read)
                 ingestion.note = "; ".join(notes) or None
                 ingestion.skipped = run.counts.skipped

@@ -109,6 +109,15 @@ class DelimitedReader:
         if not any(self.headers):
             raise InvalidInput("the header row is empty")
 
+    @property
+    def chunk_rows(self) -> int:
+        """Rows per chunk (a wide file's are set from its width once the header is read)."""
+        return self._chunk_rows
+
+    @chunk_rows.setter
+    def chunk_rows(self, rows: int) -> None:
+        self._chunk_rows = max(1, rows)
+
     def _next_record(self) -> list[str] | None:
         try:
             for record in self._reader:

@@ -132,14 +132,26 @@ def _returned(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     return np.asarray(lowered.map(lambda v: bool(RETURNED_STATUSES.search(v))).to_numpy(), dtype=bool)
 
 
-def _as_return(columns: dict[str, Any], back: np.ndarray) -> None:
-    """Lines whose status says the goods came back read as negative lines: ``split_returns`` makes them returns."""
-    mask = pd.Series(back)
+def _as_return(columns: dict[str, Any], back: np.ndarray, index: pd.Index) -> None:
+    """Lines whose status says the goods came back read as negative lines: ``split_returns`` makes them returns.
+
+    A line's own discount is not given on a sale that was undone: its refund is what the buyer paid (the line's
+    value less the discount, unless a refund column says otherwise) and it carries no discount.
+    """
+    mask = pd.Series(back, index=index)
+    discount = columns.get("discount")
+    if discount is not None:
+        off = np.nan_to_num(_num(discount, index), nan=0.0)
+        paid = pd.Series(np.round(np.clip(np.abs(line_values(columns, index)) - np.abs(off), 0, None), 2),
+                         index=index)
+        given = columns.get("refund")
+        refund = paid.where(mask, np.nan) if given is None else given.where(~mask | given.notna(), paid)
+        columns["refund"] = refund.astype("float64")
+        columns["discount"] = discount.where(~mask, np.nan)
     for name in ("units", "revenue", "unit_price"):
         col = columns.get(name)
         if col is not None:
-            mask.index = col.index
-            columns[name] = col.where(~mask, -col.abs())
+            columns[name] = col.where(~pd.Series(back, index=col.index), -col.abs())
 
 
 def _stock_adjustments(columns: dict[str, Any], index: pd.Index) -> np.ndarray:
@@ -153,6 +165,14 @@ def _stock_adjustments(columns: dict[str, Any], index: pd.Index) -> np.ndarray:
     with np.errstate(invalid="ignore"):
         return np.asarray((units < 0) & (price == 0) & (np.isnan(revenue) | (revenue == 0)) & np.isnan(refund),
                           dtype=bool)
+
+
+def _own_statuses(status: pd.Series | None, statuses: dict[str, str] | None, index: pd.Index) -> np.ndarray:
+    """Per row, what an export's own status word means (``cancelled``, ``returned``), '' for the rest."""
+    if status is None or not statuses:
+        return np.full(len(index), "", dtype=object)
+    lowered = status.astype(object).where(status.notna(), "").map(lambda v: str(v).strip().lower())
+    return np.asarray(lowered.map(lambda v: statuses.get(v, "")).to_numpy(), dtype=object)
 
 
 def _cancelled(status: pd.Series | None, index: pd.Index) -> np.ndarray:
@@ -231,10 +251,13 @@ def spread_by_value(order_amount: np.ndarray, line_amount: np.ndarray, value: np
 
 
 def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str, str] | None = None,
-                 customer_key: Callable[[], bytes] | None = None) -> SalesOutcome:
+                 customer_key: Callable[[], bytes] | None = None,
+                 statuses: dict[str, str] | None = None) -> SalesOutcome:
     """Apply the sales rules to a chunk's parsed columns (record and source fields), in place.
 
-    On return ``columns`` holds record fields only; source fields are consumed.
+    ``statuses`` are an export's own status words read as ``cancelled`` or ``returned`` (Pakistan's Magento export:
+    ``refund``, ``order_refunded``) besides the common ones. On return ``columns`` holds record fields only; source
+    fields are consumed.
     """
     errors = pd.Series(None, index=index, dtype=object)
     error_field = pd.Series(None, index=index, dtype=object)
@@ -257,7 +280,8 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
             kinds = event[skipped].astype(str).str.strip().str.lower().value_counts()
             skipped_events = {str(k): int(v) for k, v in kinds.items()}
     status = columns.pop("status", None)
-    cancelled = _cancelled(status, index)
+    own = _own_statuses(status, statuses, index)
+    cancelled = _cancelled(status, index) | (own == "cancelled")
     if cancelled.any():
         assert status is not None
         shown = status.astype(object).where(status.notna(), "")
@@ -268,9 +292,9 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         errors[adjusted] = ("a negative quantity at a price of 0 is a stock adjustment (goods damaged, lost or "
                             "recounted), not a sale or a return")
         error_field[adjusted] = "units"
-    back = _returned(status, index) & ~cancelled
+    back = (_returned(status, index) | (own == "returned")) & ~cancelled
     if back.any():
-        _as_return(columns, back)
+        _as_return(columns, back, index)
     split_returns(columns, index)
     line_net = columns.pop("line_net", None)
     if line_net is not None:
@@ -312,6 +336,14 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
             columns[name] = pd.Series(value_default, index=index, dtype=object)
         elif col.isna().any():
             columns[name] = col.astype(object).where(col.notna(), value_default)
+    promo_count = columns.pop("promo_count", None)
+    if promo_count is not None:  # items on promotion: the line is on promotion when any is
+        counts = _num(promo_count, index)
+        flag = pd.array(np.nan_to_num(counts, nan=0.0) > 0, dtype="boolean")
+        flag[np.isnan(counts)] = pd.NA
+        given = columns.get("promo")
+        derived = pd.Series(flag, index=index)
+        columns["promo"] = derived if given is None else given.where(given.notna(), derived)
     emails, ids = columns.pop("customer_email", None), columns.pop("customer_id", None)
     if (emails is not None or ids is not None) and customer_key is not None:
         columns["customer_hash"] = hash_customers(emails, ids, customer_key())

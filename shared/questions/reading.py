@@ -762,8 +762,27 @@ def with_companions(metrics: list[MetricName]) -> list[MetricName]:
 _PROMO_METRICS = frozenset({"promo_orders", "promo_order_share", "promo_revenue", "promo_revenue_share"})
 
 
+def _named_groups(query: MetricQuery, matches: Sequence[EntityMatch]) -> MetricQuery:
+    """A catalogue question kept to the categories and brands it names (not those it breaks down by)."""
+    named: dict[DimensionName, list[str]] = {}
+    for match in matches:
+        if match.kind in ("category", "brand") and match.kind not in query.dimensions:
+            named.setdefault(match.kind, []).extend(match.values)
+    if not named:
+        return query
+    return query.model_copy(update={"filters": [*query.filters, *(
+        DimensionFilter(dimension=d, values=list(dict.fromkeys(v))[:200]) for d, v in named.items())]})
+
+
+#: Sales metrics read from the lines' money: none can be answered when no line carries a price.
+_PRICED_METRICS = frozenset(name for name, spec in METRICS.items() if spec.source is DataKind.SALES
+                            and {"gross", "promo_gross", "costed_net"} & set(spec.measures))
+
+
 def _missing_columns(metrics: list[MetricName], index: VocabularyIndex | None) -> str | None:
     """What the data lacks for the question's first metric (None when it has it or it is unknown)."""
+    if index is not None and index.vocabulary.unpriced_sales and metrics and metrics[0] in _PRICED_METRICS:
+        return "prices (a unit price or a line total) on your sales lines"
     present = index.vocabulary.sales_columns if index is not None else None
     if present is not None and metrics and metrics[0] in _PROMO_METRICS:  # a promo flag or a discount will do
         return None if {"promo", "discount"} & set(present) else "a promotion flag or a discount column in your " \
@@ -869,7 +888,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         if priced.query is None:
             reading.kind, reading.concept, reading.needed = "unanswerable", "products by category", priced.needed
             return reading
-        reading.kind, reading.shape, reading.query, reading.show = "metric", priced.shape, priced.query, priced.show
+        reading.kind, reading.shape, reading.show = "metric", priced.shape, priced.show
+        reading.query = _named_groups(priced.query, matches)  # "the average price of our products in Beverages"
         return reading
     if gap is None and asks_uncosted_products(question):  # the catalogue's products, not cost of goods
         reading.kind, reading.shape, reading.query = "metric", "count", uncosted_query(tenant_id)

@@ -102,6 +102,8 @@ class Vocabulary(BaseModel):
                                                          "figure).")
     priced_products: int = Field(default=0, description="Catalogue products with a price (their prices answer "
                                                          "\"our most expensive product\").")
+    unpriced_sales: bool = Field(default=False, description="The tenant has sales lines and none carries a price or "
+                                                            "a line total (units only: Favorita, M5 without prices).")
 
     @property
     def categories(self) -> list[str]:

@@ -29,8 +29,8 @@ _DOC_ID = "vocabulary"
 #: Bumped when the cached document's shape changes, so older caches are rebuilt rather than misread.
 #: 3: sales_columns says whether sales lines name a currency; 4: undated reviews; 5: promo flag; 6: countries,
 #: regions, states; 7: the SKUs of reviews (a tenant with reviews only names its products by them); 8: how many
-#: catalogue products have a price.
-VOCABULARY_SCHEMA = 8
+#: catalogue products have a price; 9: whether the sales lines carry prices at all.
+VOCABULARY_SCHEMA = 9
 #: Products past which the vocabulary is not written to the document store (Firestore documents are <= 1 MiB).
 MAX_CACHED_PRODUCTS = 3_000
 # keyed by the warehouse object too (held in the value, so its id cannot be reused while cached)
@@ -84,6 +84,19 @@ def optional_columns_statement() -> exp.Select:
         "sales").where(tenant_predicate())
 
 
+def priced_sales_statement() -> exp.Select:
+    """How many of the tenant's sales lines there are, and how many carry a price or a line total above 0."""
+    priced = exp.Add(this=exp.Count(this=exp.column("unit_price")),
+                     expression=exp.Count(this=exp.func("NULLIF", exp.column("revenue"), exp.Literal.number(0))))
+    return exp.select(exp.alias_(exp.func("COUNT", exp.Star()), "n"), exp.alias_(priced, "priced")).from_(
+        "sales").where(tenant_predicate())
+
+
+def _unpriced(frame: pd.DataFrame) -> bool:
+    """Sales lines exist and none carries a price (a file of units only)."""
+    return bool(len(frame)) and int(frame["n"].iloc[0] or 0) > 0 and int(frame["priced"].iloc[0] or 0) == 0
+
+
 def _strings(df: pd.DataFrame, column: str) -> list[str]:
     return [str(v) for v in df[column].tolist() if v is not None and not pd.isna(v) and str(v).strip()]
 
@@ -123,7 +136,8 @@ def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> V
                       channels=_strings(channels, "channel"), competitors=_strings(competitors, "competitor"),
                       countries=places["country"], regions=places["region"], states=places["state"],
                       currency=currencies[0] if currencies else None,
-                      priced_products=int(priced["n"].iloc[0]) if len(priced) else 0)
+                      priced_products=int(priced["n"].iloc[0]) if len(priced) else 0,
+                      unpriced_sales=_unpriced(warehouse.run(priced_sales_statement(), params)))
 
 
 def load_vocabulary(warehouse: Warehouse, documents: DocumentStore, tenant_id: str, version: int) -> Vocabulary:
