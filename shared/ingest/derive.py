@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from shared.ingest.names import normalise_header
 from shared.models.records import DataKind
 
 #: The columns a derived review id hashes, in this order (those the file has).
@@ -72,3 +73,27 @@ def top_levels(raw: pd.DataFrame, fields: frozenset[str]) -> pd.DataFrame:
                                           .str.split(_PATH, n=1, regex=True).str[0])
            for f in fields if f in raw}
     return raw.assign(**cut) if cut else raw
+
+
+def filled_from(raw: pd.DataFrame, frame: pd.DataFrame, headers: tuple[str, ...],
+                fill: dict[str, tuple[str, ...]]) -> pd.DataFrame:
+    """``raw`` with each field of ``fill`` taken, where its cell is empty, from the first non-empty of its columns.
+
+    A catalogue that names no products (dunnhumby's Complete Journey: a product type, a category and a department
+    per product) gets a title from the most specific of them a row has. ``frame`` holds the chunk's cells by column
+    position (``c0``, ``c1``, ...) and ``headers`` the published header, so unmapped columns can fill.
+    """
+    position = {normalise_header(h): i for i, h in enumerate(headers)}
+    filled: dict[str, pd.Series] = {}
+    for field, columns in fill.items():
+        value = raw[field].astype(object) if field in raw else pd.Series(None, index=raw.index, dtype=object)
+        for column in columns:
+            i = position.get(normalise_header(column))
+            if i is None:
+                continue
+            empty = value.isna() | (value.astype(str).str.strip() == "")
+            if not empty.any():
+                break
+            value = value.where(~empty, frame[f"c{i}"].astype(object))
+        filled[field] = value
+    return raw.assign(**filled) if filled else raw

@@ -130,6 +130,10 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "line_profit": float,  # the line's profit in money: cost = revenue - line_profit (Superstore's Profit)
     "discount_rate": float,  # a discount column read as a rate (``shared.ingest.discount``), Sales after it
     "event_type": str,  # an event log's event: purchases are sales, views and cart events are not (counted)
+    # discounts the retailer gave, in money, that the line's revenue is already after (dunnhumby's loyalty-card
+    # RETAIL_DISC and its match of a manufacturer's coupon, COUPON_MATCH_DISC): summed into ``discount``
+    "loyalty_discount": float,
+    "coupon_match_discount": float,
 }
 #: Record fields no column feeds directly (a ``customer_hash`` column is hashed like any customer id).
 _DERIVED_ONLY: dict[DataKind, frozenset[str]] = {DataKind.SALES: frozenset({"customer_hash"})}
@@ -147,14 +151,20 @@ class ExportProfile:
     hint: str = ""  # what to do when a required column is missing
     note: str = ""  # how the export is read, for the ingestion's note (what is not stored and why)
     top_level: frozenset[str] = frozenset()  # fields written as a path ("A|B|C"): the first part is kept
+    #: field -> published columns whose first non-empty cell fills it where its own is empty (a title from the
+    #: product's type, else its category): ``shared.ingest.derive.filled_from``
+    fill: dict[str, tuple[str, ...]] | None = None
+    #: quantities may be a measure, not a count (fuel in thousandths of a gallon): ``shared.ingest.sales.metered``
+    metered_units: bool = False
 
 
 def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dict[str, str],
              defaults: dict[str, str] | None = None, hint: str = "", note: str = "",
-             top_level: tuple[str, ...] = ()) -> ExportProfile:
+             top_level: tuple[str, ...] = (), fill: dict[str, tuple[str, ...]] | None = None,
+             metered_units: bool = False) -> ExportProfile:
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
                          {normalise_header(h): f for h, f in columns.items()}, defaults, hint, note,
-                         frozenset(top_level))
+                         frozenset(top_level), fill, metered_units)
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -492,3 +502,48 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
              "with the day it covers (download one report per day), or upload the All Orders report instead",
     ),
 )
+
+
+#: dunnhumby's "The Complete Journey" (2,500 households' grocery receipts over two years; 84.51°): the R package
+#: ``completejourney``'s tables (one year dated 2017, discounts positive) and the original download's catalogue.
+#: Its transaction_data.csv carries day numbers, not dates: acknowledged in ``shared.ingest.parts``, not loaded.
+_COMPLETE_JOURNEY_TITLE = "the product's type, else its category, else its department"
+COMPLETE_JOURNEY_PROFILES: tuple[ExportProfile, ...] = (
+    _profile(
+        "completejourney_transactions", DataKind.SALES,
+        ("household_id", "store_id", "basket_id", "product_id", "quantity", "sales_value", "retail_disc",
+         "coupon_match_disc", "transaction_timestamp"),
+        {"household_id": "customer_id", "store_id": "channel", "basket_id": "order_id", "product_id": "sku",
+         "quantity": "units", "sales_value": "revenue", "retail_disc": "loyalty_discount",
+         "coupon_match_disc": "coupon_match_discount", "transaction_timestamp": "date"},
+        note="The Complete Journey transactions: each row is a receipt line; basket_id is the order, household_id "
+             "the customer (hashed), store_id the store (read as the channel); sales_value is what the retailer "
+             "received, read as revenue; the loyalty-card discount (retail_disc) and the retailer's match of "
+             "manufacturer coupons (coupon_match_disc) are discounts it gave, already taken off sales_value; the "
+             "manufacturer's coupon (coupon_disc) is paid back by the manufacturer and is not stored; week is not "
+             "stored (the timestamp dates each line)",
+        metered_units=True,
+    ),
+    _profile(
+        "completejourney_products", DataKind.PRODUCTS,
+        ("product_id", "manufacturer_id", "department", "brand", "product_category", "product_type"),
+        {"product_id": "sku", "product_type": "title", "product_category": "category", "brand": "brand",
+         "package_size": "size"},
+        fill={"title": ("product_category", "department"), "category": ("department",)},
+        note=f"The Complete Journey products: the title is {_COMPLETE_JOURNEY_TITLE} (the data names no products); "
+             "the category is product_category (the commodity: SOFT DRINKS, BEEF), else the department; brand is "
+             "National or Private (label); package_size is the size; manufacturer_id and department are not stored",
+    ),
+    _profile(
+        "dunnhumby_product", DataKind.PRODUCTS,
+        ("PRODUCT_ID", "MANUFACTURER", "DEPARTMENT", "BRAND", "COMMODITY_DESC", "SUB_COMMODITY_DESC"),
+        {"PRODUCT_ID": "sku", "SUB_COMMODITY_DESC": "title", "COMMODITY_DESC": "category", "BRAND": "brand",
+         "CURR_SIZE_OF_PRODUCT": "size"},
+        fill={"title": ("COMMODITY_DESC", "DEPARTMENT"), "category": ("DEPARTMENT",)},
+        note=f"The Complete Journey product.csv: the title is {_COMPLETE_JOURNEY_TITLE} (SUB_COMMODITY_DESC, "
+             "COMMODITY_DESC, DEPARTMENT; the data names no products); the category is COMMODITY_DESC, else the "
+             "department; BRAND is National or Private (label); CURR_SIZE_OF_PRODUCT is the size; MANUFACTURER and "
+             "DEPARTMENT are not stored",
+    ),
+)
+EXPORT_PROFILES += COMPLETE_JOURNEY_PROFILES

@@ -31,7 +31,7 @@ from shared.events import StorageObjectEvent
 from shared.ingest.catalogue import CATALOGUE_FIELDS, CatalogueCollector
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
-from shared.ingest.derive import derive_missing, products_from, top_levels
+from shared.ingest.derive import derive_missing, filled_from, products_from, top_levels
 from shared.ingest.discount import RATE_FLAG, decide_rate, rate_header, rate_note
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_label
 from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
@@ -64,7 +64,7 @@ from shared.ingest.reader import (
     without_repeated_headers,
 )
 from shared.ingest.redact import personal_columns, redact_line, redact_row
-from shared.ingest.sales import align_orders, derive_sales, line_kind
+from shared.ingest.sales import align_orders, derive_sales, line_kind, metered_note
 from shared.ingest.sheets import WORKBOOK_SLOT, split_workbook
 from shared.ingest.sniff import Dialect, sniff
 from shared.ingest.source import SourcePass, object_checksum
@@ -249,6 +249,7 @@ class IngestRun:
         self._discount_header: str | None = None
         self.discount_column: str | None = None  # the discount column's header, once its values read as rates
         self.skipped_events: dict[str, int] = {}  # an event log's rows that are not sales, by event type
+        self.metered = 0  # lines whose quantity was a measure, stored as one unit (``shared.ingest.sales.metered``)
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0, skip_lines: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -330,6 +331,8 @@ class IngestRun:
                                                      index=chunk.frame.index))
         if mapping.profile is not None and mapping.profile.top_level:
             raw = top_levels(raw, mapping.profile.top_level)
+        if mapping.profile is not None and mapping.profile.fill:
+            raw = filled_from(raw, chunk.frame, mapping.headers, mapping.profile.fill)
         if mapping.sku_stand_in is not None:
             raw = products_from(raw, mapping.sku_stand_in)
         _decide(state, self.rules, raw, dialect.delimiter)
@@ -350,7 +353,9 @@ class IngestRun:
         if self.kind is DataKind.SALES:
             parse_error, parse_field = self._sales_sources(raw, state, parsed, parse_error, parse_field)
             outcome = derive_sales(parsed, raw.index, defaults=mapping.profile.defaults if mapping.profile else None,
-                                   customer_key=self.customer_key)
+                                   customer_key=self.customer_key,
+                                   metered_units=mapping.profile is not None and mapping.profile.metered_units)
+            self.metered += outcome.metered
             fresh = outcome.errors.notna() & parse_error.isna()
             parse_error = parse_error.where(~fresh, outcome.errors)
             parse_field = parse_field.where(~fresh, outcome.error_field)
@@ -537,7 +542,8 @@ def publish_staged(deps: Deps, tenant_id: str, ingestion_id: str, kind: str) -> 
     IngestionLifecycle(deps.documents, tenant_id, ingestion_id).mark_published()
 
 
-def run_note(mapping: ColumnMapping, discount_column: str | None, skipped_events: dict[str, int]) -> str | None:
+def run_note(mapping: ColumnMapping, discount_column: str | None, skipped_events: dict[str, int],
+             metered: int = 0) -> str | None:
     """What the ingestion's record says about how the file was read, or ``None`` when nothing needs saying."""
     parts: list[str] = []
     if mapping.profile is not None and mapping.profile.note:
@@ -552,6 +558,8 @@ def run_note(mapping: ColumnMapping, discount_column: str | None, skipped_events
     if skipped_events:
         counted = ", ".join(f"{event} {n:,}" for event, n in sorted(skipped_events.items(), key=lambda e: -e[1]))
         parts.append(f"events that are not sales, skipped: {counted}")
+    if metered:
+        parts.append(metered_note(metered))
     return "; ".join(parts) or None
 
 
@@ -611,7 +619,7 @@ def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun
                     ingestion.encoding = f"{dialect.encoding} (cp1252 in {run.fallback_rows} rows)"
                 ingestion.column_mapping = mapping.as_document()
                 notes = [preamble_note(head_text, skip_lines)] if skip_lines else []
-                if (read := run_note(mapping, run.discount_column, run.skipped_events)) is not None:
+                if (read := run_note(mapping, run.discount_column, run.skipped_events, run.metered)) is not None:
                     notes.append(read)
                 ingestion.note = "; ".join(notes) or None
                 ingestion.skipped = run.counts.skipped
