@@ -134,6 +134,13 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     # RETAIL_DISC and its match of a manufacturer's coupon, COUPON_MATCH_DISC): summed into ``discount``
     "loyalty_discount": float,
     "coupon_match_discount": float,
+    # a week's promotional support of a product in a store, 1 or 0 (dunnhumby's Breakfast at the Frat: in the
+    # circular, on display, a temporary price cut only): any of them makes the line's ``promo``
+    "promo_feature": float,
+    "promo_display": float,
+    "promo_price_cut": float,
+    # the regular shelf price, with ``unit_price`` the price paid: discount = (base - price) x units, revenue after it
+    "base_price": float,
 }
 #: Record fields no column feeds directly (a ``customer_hash`` column is hashed like any customer id).
 _DERIVED_ONLY: dict[DataKind, frozenset[str]] = {DataKind.SALES: frozenset({"customer_hash"})}
@@ -156,15 +163,18 @@ class ExportProfile:
     fill: dict[str, tuple[str, ...]] | None = None
     #: quantities may be a measure, not a count (fuel in thousandths of a gallon): ``shared.ingest.sales.metered``
     metered_units: bool = False
+    #: fields whose cells a program may write in exponent form (R's ``1.110223e-16``): read as plain decimals
+    #: (``shared.ingest.derive.plain_exponents``); the money grammar itself reads no exponents
+    exponents: frozenset[str] = frozenset()
 
 
 def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dict[str, str],
              defaults: dict[str, str] | None = None, hint: str = "", note: str = "",
              top_level: tuple[str, ...] = (), fill: dict[str, tuple[str, ...]] | None = None,
-             metered_units: bool = False) -> ExportProfile:
+             metered_units: bool = False, exponents: tuple[str, ...] = ()) -> ExportProfile:
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
                          {normalise_header(h): f for h, f in columns.items()}, defaults, hint, note,
-                         frozenset(top_level), fill, metered_units)
+                         frozenset(top_level), fill, metered_units, frozenset(exponents))
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -521,8 +531,9 @@ COMPLETE_JOURNEY_PROFILES: tuple[ExportProfile, ...] = (
              "received, read as revenue; the loyalty-card discount (retail_disc) and the retailer's match of "
              "manufacturer coupons (coupon_match_disc) are discounts it gave, already taken off sales_value; the "
              "manufacturer's coupon (coupon_disc) is paid back by the manufacturer and is not stored; week is not "
-             "stored (the timestamp dates each line)",
-        metered_units=True,
+             "stored (the timestamp dates each line); amounts written in exponent form by R (1.110223e-16, "
+             "floating-point dust) are read as the decimals they are",
+        metered_units=True, exponents=("revenue", "loyalty_discount", "coupon_match_discount"),
     ),
     _profile(
         "completejourney_products", DataKind.PRODUCTS,
@@ -547,3 +558,39 @@ COMPLETE_JOURNEY_PROFILES: tuple[ExportProfile, ...] = (
     ),
 )
 EXPORT_PROFILES += COMPLETE_JOURNEY_PROFILES
+
+
+#: dunnhumby's "Breakfast at the Frat" (156 weeks of four categories' top products in 79 stores: one row per week,
+#: store and UPC, dated by the week's end) and "Carbo-Loading"'s catalogue (its receipts carry day numbers, no
+#: dates: acknowledged in ``shared.ingest.parts``).
+DUNNHUMBY_PROFILES: tuple[ExportProfile, ...] = (
+    _profile(
+        "breakfast_at_the_frat", DataKind.SALES,
+        ("WEEK_END_DATE", "STORE_NUM", "UPC", "UNITS", "VISITS", "HHS", "SPEND", "BASE_PRICE"),
+        {"WEEK_END_DATE": "date", "STORE_NUM": "channel", "UPC": "sku", "UNITS": "units", "SPEND": "revenue",
+         "PRICE": "unit_price", "BASE_PRICE": "base_price", "FEATURE": "promo_feature", "DISPLAY": "promo_display",
+         "TPR_ONLY": "promo_price_cut"},
+        note="Breakfast at the Frat: one row per week, store and product (UPC), dated by the week's end "
+             "(WEEK_END_DATE); the store (STORE_NUM) is the channel; SPEND is revenue, PRICE the price paid and "
+             "BASE_PRICE the regular price: the discount is (BASE_PRICE - PRICE) x UNITS, already taken off SPEND; "
+             "the line is on promotion when FEATURE, DISPLAY or TPR_ONLY is 1; VISITS and HHS (baskets and "
+             "households) are not stored, and there are no orders or customers",
+    ),
+    _profile(
+        "breakfast_at_the_frat_products", DataKind.PRODUCTS,
+        ("UPC", "DESCRIPTION", "MANUFACTURER", "CATEGORY", "SUB_CATEGORY", "PRODUCT_SIZE"),
+        {"UPC": "sku", "DESCRIPTION": "title", "MANUFACTURER": "brand", "CATEGORY": "category",
+         "PRODUCT_SIZE": "size"},
+        note="Breakfast at the Frat products: DESCRIPTION is the title, MANUFACTURER the brand, CATEGORY the "
+             "category (SUB_CATEGORY is not stored)",
+    ),
+    _profile(
+        "carbo_loading_products", DataKind.PRODUCTS,
+        ("upc", "product_description", "commodity", "brand", "product_size"),
+        {"upc": "sku", "product_description": "title", "commodity": "category", "brand": "brand",
+         "product_size": "size"},
+        note="Carbo-Loading product_lookup: product_description is the title, commodity the category (pasta, "
+             "pasta sauce, syrups, pancake mixes)",
+    ),
+)
+EXPORT_PROFILES += DUNNHUMBY_PROFILES

@@ -185,3 +185,30 @@ COMPLETE_JOURNEY_PARTS: tuple[DatasetPart, ...] = (
                 "The Complete Journey campaigns (the households each campaign reached): nothing ecomintel stores"),
 )
 PARTS += COMPLETE_JOURNEY_PARTS
+
+
+#: dunnhumby's "Carbo-Loading" (pasta, sauce, syrup and pancake mix receipts of 510,027 households over two years):
+#: its receipts carry day and week numbers, never a calendar date, so no sale can be placed in time; acknowledged.
+#: Its product_lookup loads as a catalogue (``shared.ingest.headers.DUNNHUMBY_PROFILES``); Breakfast at the Frat's
+#: store lookup holds nothing stored.
+DUNNHUMBY_PARTS: tuple[DatasetPart, ...] = (
+    DatasetPart("carbo_loading", "carbo_loading_transactions", PartRole.UNUSED, DataKind.SALES,
+                ("upc", "dollar_sales", "units", "time_of_transaction", "geography", "week", "household", "store",
+                 "basket", "day"),
+                "Carbo-Loading transactions: day is a day number (1-728) and week a week number, and no file of the "
+                "download gives a calendar date, so no sale can be placed in a day, month or year: nothing is stored "
+                "(no start date is assumed). To load these receipts, add a date column to the file"),
+    DatasetPart("carbo_loading", "carbo_loading_causal_lookup", PartRole.UNUSED, DataKind.PRODUCTS,
+                ("upc", "store", "week", "feature_desc", "display_desc"),
+                "Carbo-Loading causal_lookup (each product's feature and display by store and week number): nothing "
+                "ecomintel stores"),
+    DatasetPart("carbo_loading", "carbo_loading_store_lookup", PartRole.UNUSED, DataKind.SALES,
+                ("store", "store_zip_code"),
+                "Carbo-Loading store_lookup (each store's ZIP code): nothing ecomintel stores"),
+    DatasetPart("breakfast_at_the_frat", "breakfast_at_the_frat_stores", PartRole.UNUSED, DataKind.SALES,
+                ("STORE_ID", "STORE_NAME", "ADDRESS_CITY_NAME", "ADDRESS_STATE_PROV_CODE", "MSA_CODE",
+                 "SEG_VALUE_NAME"),
+                "Breakfast at the Frat store lookup (each store's name, city, state, segment and size): nothing "
+                "ecomintel stores (sales name the store by its number)"),
+)
+PARTS += DUNNHUMBY_PARTS

@@ -31,7 +31,7 @@ from shared.events import StorageObjectEvent
 from shared.ingest.catalogue import CATALOGUE_FIELDS, CatalogueCollector
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
-from shared.ingest.derive import derive_missing, filled_from, products_from, top_levels
+from shared.ingest.derive import derive_missing, filled_from, plain_exponents, products_from, top_levels
 from shared.ingest.discount import RATE_FLAG, decide_rate, rate_header, rate_note
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_label
 from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
@@ -333,6 +333,8 @@ class IngestRun:
             raw = top_levels(raw, mapping.profile.top_level)
         if mapping.profile is not None and mapping.profile.fill:
             raw = filled_from(raw, chunk.frame, mapping.headers, mapping.profile.fill)
+        if mapping.profile is not None and mapping.profile.exponents:
+            raw = plain_exponents(raw, mapping.profile.exponents)
         if mapping.sku_stand_in is not None:
             raw = products_from(raw, mapping.sku_stand_in)
         _decide(state, self.rules, raw, dialect.delimiter)

@@ -33,6 +33,9 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
 9. **Discounts already taken off revenue** (``loyalty_discount``, ``coupon_match_discount``: dunnhumby's
    loyalty-card and coupon-match discounts, given by the retailer, with ``sales_value`` after them) are summed into
    the line's discount, marked ``discount_included`` as a rate's amount is (rule 5).
+9b. **Promotional support and a regular price** (``promo_feature``, ``promo_display``, ``promo_price_cut``: 1 or
+   0; ``base_price``): the line is on promotion when any support is 1; with a regular price above the price paid
+   the discount is ``(base_price - unit_price) x units``, already taken off revenue (``discount_included``).
 10. **A metered quantity is no count of items** (profiles with ``metered_units``: dunnhumby's fuel lines, sold in
     thousandths of a gallon): a line of more than ``METERED_MIN_UNITS`` units at under a cent each keeps its
     revenue and counts as one unit, one sale of the measured good (``metered``).
@@ -260,6 +263,30 @@ def discounts_taken(columns: dict[str, Any], index: pd.Index) -> None:
     columns["discount_included"] = pd.Series(included, index=index)
 
 
+#: Source fields of a line's promotional support, 1 or 0 (rule 9b).
+PROMO_SUPPORT = ("promo_feature", "promo_display", "promo_price_cut")
+
+
+def promotion_and_base_price(columns: dict[str, Any], index: pd.Index) -> None:
+    """Rule 9b: ``promo`` from the promotional support columns; the discount from a regular price."""
+    support = [columns.pop(name) for name in PROMO_SUPPORT if name in columns]
+    if support and "promo" not in columns:
+        flags = np.column_stack([_num(col, index) for col in support])
+        known = ~np.isnan(flags).all(axis=1)
+        promo = pd.array(np.nan_to_num(flags, nan=0.0).max(axis=1) > 0, dtype="boolean")
+        promo[~known] = pd.NA
+        columns["promo"] = pd.Series(promo, index=index)
+    base = columns.pop("base_price", None)
+    if base is None or "discount" in columns:
+        return
+    off = (_num(base, index) - _num(columns.get("unit_price"), index)) * _num(columns.get("units"), index)
+    known = ~np.isnan(off)
+    columns["discount"] = pd.Series(np.where(known, np.round(np.clip(off, 0, None), 2), np.nan), index=index)
+    included = pd.array(known, dtype="boolean")
+    included[~known] = pd.NA
+    columns["discount_included"] = pd.Series(included, index=index)
+
+
 def metered(columns: dict[str, Any], index: pd.Index) -> int:
     """Rule 10: lines whose quantity is a measure, not a count, keep their revenue and count one unit; how many.
 
@@ -343,6 +370,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         included[np.isnan(amount)] = pd.NA
         columns["discount_included"] = pd.Series(included, index=index)
     discounts_taken(columns, index)
+    promotion_and_base_price(columns, index)
     measured = metered(columns, index) if metered_units and "units" in columns else 0
     groups = _order_groups(order_id) if order_id is not None else np.arange(len(index))
     value = line_values(columns, index)

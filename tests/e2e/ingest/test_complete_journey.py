@@ -49,11 +49,16 @@ def chunk_rows(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
 
 def test_r_package_receipts_land_line_for_line(chunk_rows: int | None, harness: Harness, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    files = complete_journey.r_package_files(12, seed=3)
-    lines = pd.read_csv(io.StringIO(files["transactions.csv"]))
+    sampled, _ = complete_journey.sample(12, seed=3)
+    real = complete_journey.table("transactions")
+    dust = real[((real["sales_value"] != 0) & (real["sales_value"].abs() < 1e-4))
+                | ((real["retail_disc"] != 0) & (real["retail_disc"].abs() < 1e-4))].head(4)  # R writes 1.110223e-16
+    text = pd.concat([sampled, dust])[complete_journey.TRANSACTIONS_HEADER].to_csv(index=False)
+    assert "e-16" in text
+    lines = pd.read_csv(io.StringIO(text))
     fuel = metered(lines["quantity"], lines["sales_value"])
     assert fuel.sum() > 0 and (lines["quantity"] == 0).sum() > 0  # the sample has fill-ups and coupon-only lines
-    doc = _ingest(tmp_path, "transactions.csv", files["transactions.csv"], capsys)
+    doc = _ingest(tmp_path, "transactions.csv", text, capsys)
     assert doc["kind"] == "sales"
     assert (doc["rows_read"], doc["accepted"], doc["rejected"], doc["duplicates"], doc["skipped"]) == \
         (len(lines), len(lines), 0, 0, 0)
@@ -78,7 +83,7 @@ def test_r_package_receipts_land_line_for_line(chunk_rows: int | None, harness: 
     per_household = joined.groupby("household")["customer_hash"].nunique()
     assert (per_household == 1).all() and joined["customer_hash"].nunique() == lines["household_id"].nunique()
     assert not set(joined["customer_hash"]) & set(lines["household_id"].astype(str))
-    again = _ingest(tmp_path, "transactions.csv", files["transactions.csv"], capsys)  # the same file twice
+    again = _ingest(tmp_path, "transactions.csv", text, capsys)  # the same file twice
     assert (again["accepted"], again["duplicates"]) == (0, len(lines))
     assert harness.count("sales") == len(lines)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from shared.ingest.derive import plain_exponents
 from shared.ingest.headers import detect_kind, map_columns
 from shared.ingest.sales import derive_sales
 from shared.models.records import DataKind
@@ -56,3 +57,12 @@ def test_the_two_forms_are_told_apart_by_their_headers() -> None:
     assert detect_kind(original) is DataKind.PRODUCTS
     assert map_columns(original, DataKind.PRODUCTS).fields == {0: "sku", 3: "brand", 4: "category", 5: "title",
                                                                6: "size"}
+
+
+def test_exponent_dust_reads_as_the_decimal_it_is_only_where_a_profile_says_so() -> None:
+    raw = pd.DataFrame({"revenue": ["1.110223e-16", "2.50", None, "1E+3", "-4.44089e-16", "12e"],
+                        "sku": ["1e5"] * 6})
+    out = plain_exponents(raw, frozenset({"revenue", "discount"}))
+    assert out["revenue"].tolist()[:2] == ["0", "2.50"] and pd.isna(out["revenue"].iloc[2])
+    assert out["revenue"].tolist()[3:] == ["1000", "0", "12e"]  # never "-0"; what is no number stays as it is
+    assert out["sku"].tolist() == ["1e5"] * 6  # a field the profile does not name is left alone
