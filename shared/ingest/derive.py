@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from shared.ingest.names import normalise_header
 from shared.models.records import DataKind
 
 #: The columns a derived review id hashes, in this order (those the file has).
@@ -72,3 +73,57 @@ def top_levels(raw: pd.DataFrame, fields: frozenset[str]) -> pd.DataFrame:
                                           .str.split(_PATH, n=1, regex=True).str[0])
            for f in fields if f in raw}
     return raw.assign(**cut) if cut else raw
+
+
+def filled_from(raw: pd.DataFrame, frame: pd.DataFrame, headers: tuple[str, ...],
+                fill: dict[str, tuple[str, ...]]) -> pd.DataFrame:
+    """``raw`` with each field of ``fill`` taken, where its cell is empty, from the first non-empty of its columns.
+
+    A catalogue that names no products (dunnhumby's Complete Journey: a product type, a category and a department
+    per product) gets a title from the most specific of them a row has. ``frame`` holds the chunk's cells by column
+    position (``c0``, ``c1``, ...) and ``headers`` the published header, so unmapped columns can fill.
+    """
+    position = {normalise_header(h): i for i, h in enumerate(headers)}
+    filled: dict[str, pd.Series] = {}
+    for field, columns in fill.items():
+        value = raw[field].astype(object) if field in raw else pd.Series(None, index=raw.index, dtype=object)
+        for column in columns:
+            i = position.get(normalise_header(column))
+            if i is None:
+                continue
+            empty = value.isna() | (value.astype(str).str.strip() == "")
+            if not empty.any():
+                break
+            value = value.where(~empty, frame[f"c{i}"].astype(object))
+        filled[field] = value
+    return raw.assign(**filled) if filled else raw
+
+
+#: A number in exponent form, as R and other programs print very small or large floats (``1.110223e-16``).
+_EXPONENT = r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d+\s*$"
+
+
+def plain_exponents(raw: pd.DataFrame, fields: frozenset[str]) -> pd.DataFrame:
+    """``raw`` with the cells of ``fields`` written in exponent form rewritten as plain decimals (to 12 places).
+
+    The R package of dunnhumby's Complete Journey carries floating-point dust (``sales_value`` ``1.110223e-16``)
+    that R writes in exponent form; the money grammar reads no exponents (a ``1e5`` in a merchant's price column
+    is a typo more often than a number), so only a profile that says its program writes them reads them.
+    """
+    changed: dict[str, pd.Series] = {}
+    for field in fields:
+        if field not in raw:
+            continue
+        text = raw[field].astype(object)
+        hit = text.notna() & text.astype(str).str.contains("e", case=False, regex=False)
+        hit &= text.where(hit, "").astype(str).str.match(_EXPONENT)
+        if hit.any():
+            plain = [_plain(float(v)) for v in text[hit]]
+            changed[field] = text.where(~hit, pd.Series(plain, index=text[hit].index, dtype=object))
+    return raw.assign(**changed) if changed else raw
+
+
+def _plain(value: float) -> str:
+    """``value`` to 12 decimal places, trailing zeros dropped; dust that rounds to zero is ``0`` (never ``-0``)."""
+    text = f"{value:.12f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

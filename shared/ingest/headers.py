@@ -131,6 +131,17 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "discount_rate": float,  # a discount column read as a rate (``shared.ingest.discount``), Sales after it
     "event_type": str,  # an event log's event: purchases are sales, views and cart events are not (counted)
     "promo_count": float,  # how many of the line's items were on promotion (Favorita's onpromotion): promo = > 0
+    # discounts the retailer gave, in money, that the line's revenue is already after (dunnhumby's loyalty-card
+    # RETAIL_DISC and its match of a manufacturer's coupon, COUPON_MATCH_DISC): summed into ``discount``
+    "loyalty_discount": float,
+    "coupon_match_discount": float,
+    # a week's promotional support of a product in a store, 1 or 0 (dunnhumby's Breakfast at the Frat: in the
+    # circular, on display, a temporary price cut only): any of them makes the line's ``promo``
+    "promo_feature": float,
+    "promo_display": float,
+    "promo_price_cut": float,
+    # the regular shelf price, with ``unit_price`` the price paid: discount = (base - price) x units, revenue after it
+    "base_price": float,
 }
 #: Record fields no column feeds directly (a ``customer_hash`` column is hashed like any customer id).
 _DERIVED_ONLY: dict[DataKind, frozenset[str]] = {DataKind.SALES: frozenset({"customer_hash"})}
@@ -166,17 +177,27 @@ class ExportProfile:
     #: quantities may be fractional (goods sold by weight): rounded to whole units, flagged, counted in the note
     whole_units: bool = False
     statuses: dict[str, str] | None = None  # the export's own statuses -> "cancelled" or "returned"
+    #: field -> published columns whose first non-empty cell fills it where its own is empty (a title from the
+    #: product's type, else its category): ``shared.ingest.derive.filled_from``
+    fill: dict[str, tuple[str, ...]] | None = None
+    #: quantities may be a measure, not a count (fuel in thousandths of a gallon): ``shared.ingest.sales.metered``
+    metered_units: bool = False
+    #: fields whose cells a program may write in exponent form (R's ``1.110223e-16``): read as plain decimals
+    #: (``shared.ingest.derive.plain_exponents``); the money grammar itself reads no exponents
+    exponents: frozenset[str] = frozenset()
 
 
 def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dict[str, str],
              defaults: dict[str, str] | None = None, hint: str = "", note: str = "",
              top_level: tuple[str, ...] = (), *, missing: tuple[str, ...] = (), prefixes: dict[str, str] | None = None,
              templates: dict[str, str] | None = None, whole_units: bool = False,
-             statuses: dict[str, str] | None = None) -> ExportProfile:
+             statuses: dict[str, str] | None = None, fill: dict[str, tuple[str, ...]] | None = None,
+             metered_units: bool = False, exponents: tuple[str, ...] = ()) -> ExportProfile:
     cells = ProfileCells(frozenset(missing), tuple((prefixes or {}).items()), tuple((templates or {}).items()))
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
                          {normalise_header(h): f for h, f in columns.items()}, defaults, hint, note,
-                         frozenset(top_level), cells, whole_units, statuses)
+                         frozenset(top_level), cells, whole_units, statuses, fill, metered_units,
+                         frozenset(exponents))
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -587,3 +608,85 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
              "with the day it covers (download one report per day), or upload the All Orders report instead",
     ),
 )
+
+
+#: dunnhumby's "The Complete Journey" (2,500 households' grocery receipts over two years; 84.51°): the R package
+#: ``completejourney``'s tables (one year dated 2017, discounts positive) and the original download's catalogue.
+#: Its transaction_data.csv carries day numbers, not dates: acknowledged in ``shared.ingest.parts``, not loaded.
+_COMPLETE_JOURNEY_TITLE = "the product's type, else its category, else its department"
+COMPLETE_JOURNEY_PROFILES: tuple[ExportProfile, ...] = (
+    _profile(
+        "completejourney_transactions", DataKind.SALES,
+        ("household_id", "store_id", "basket_id", "product_id", "quantity", "sales_value", "retail_disc",
+         "coupon_match_disc", "transaction_timestamp"),
+        {"household_id": "customer_id", "store_id": "channel", "basket_id": "order_id", "product_id": "sku",
+         "quantity": "units", "sales_value": "revenue", "retail_disc": "loyalty_discount",
+         "coupon_match_disc": "coupon_match_discount", "transaction_timestamp": "date"},
+        note="The Complete Journey transactions: each row is a receipt line; basket_id is the order, household_id "
+             "the customer (hashed), store_id the store (read as the channel); sales_value is what the retailer "
+             "received, read as revenue; the loyalty-card discount (retail_disc) and the retailer's match of "
+             "manufacturer coupons (coupon_match_disc) are discounts it gave, already taken off sales_value; the "
+             "manufacturer's coupon (coupon_disc) is paid back by the manufacturer and is not stored; week is not "
+             "stored (the timestamp dates each line); amounts written in exponent form by R (1.110223e-16, "
+             "floating-point dust) are read as the decimals they are",
+        metered_units=True, exponents=("revenue", "loyalty_discount", "coupon_match_discount"),
+    ),
+    _profile(
+        "completejourney_products", DataKind.PRODUCTS,
+        ("product_id", "manufacturer_id", "department", "brand", "product_category", "product_type"),
+        {"product_id": "sku", "product_type": "title", "product_category": "category", "brand": "brand",
+         "package_size": "size"},
+        fill={"title": ("product_category", "department"), "category": ("department",)},
+        note=f"The Complete Journey products: the title is {_COMPLETE_JOURNEY_TITLE} (the data names no products); "
+             "the category is product_category (the commodity: SOFT DRINKS, BEEF), else the department; brand is "
+             "National or Private (label); package_size is the size; manufacturer_id and department are not stored",
+    ),
+    _profile(
+        "dunnhumby_product", DataKind.PRODUCTS,
+        ("PRODUCT_ID", "MANUFACTURER", "DEPARTMENT", "BRAND", "COMMODITY_DESC", "SUB_COMMODITY_DESC"),
+        {"PRODUCT_ID": "sku", "SUB_COMMODITY_DESC": "title", "COMMODITY_DESC": "category", "BRAND": "brand",
+         "CURR_SIZE_OF_PRODUCT": "size"},
+        fill={"title": ("COMMODITY_DESC", "DEPARTMENT"), "category": ("DEPARTMENT",)},
+        note=f"The Complete Journey product.csv: the title is {_COMPLETE_JOURNEY_TITLE} (SUB_COMMODITY_DESC, "
+             "COMMODITY_DESC, DEPARTMENT; the data names no products); the category is COMMODITY_DESC, else the "
+             "department; BRAND is National or Private (label); CURR_SIZE_OF_PRODUCT is the size; MANUFACTURER and "
+             "DEPARTMENT are not stored",
+    ),
+)
+EXPORT_PROFILES += COMPLETE_JOURNEY_PROFILES
+
+
+#: dunnhumby's "Breakfast at the Frat" (156 weeks of four categories' top products in 79 stores: one row per week,
+#: store and UPC, dated by the week's end) and "Carbo-Loading"'s catalogue (its receipts carry day numbers, no
+#: dates: acknowledged in ``shared.ingest.parts``).
+DUNNHUMBY_PROFILES: tuple[ExportProfile, ...] = (
+    _profile(
+        "breakfast_at_the_frat", DataKind.SALES,
+        ("WEEK_END_DATE", "STORE_NUM", "UPC", "UNITS", "VISITS", "HHS", "SPEND", "BASE_PRICE"),
+        {"WEEK_END_DATE": "date", "STORE_NUM": "channel", "UPC": "sku", "UNITS": "units", "SPEND": "revenue",
+         "PRICE": "unit_price", "BASE_PRICE": "base_price", "FEATURE": "promo_feature", "DISPLAY": "promo_display",
+         "TPR_ONLY": "promo_price_cut"},
+        note="Breakfast at the Frat: one row per week, store and product (UPC), dated by the week's end "
+             "(WEEK_END_DATE); the store (STORE_NUM) is the channel; SPEND is revenue, PRICE the price paid and "
+             "BASE_PRICE the regular price: the discount is (BASE_PRICE - PRICE) x UNITS, already taken off SPEND; "
+             "the line is on promotion when FEATURE, DISPLAY or TPR_ONLY is 1; VISITS and HHS (baskets and "
+             "households) are not stored, and there are no orders or customers",
+    ),
+    _profile(
+        "breakfast_at_the_frat_products", DataKind.PRODUCTS,
+        ("UPC", "DESCRIPTION", "MANUFACTURER", "CATEGORY", "SUB_CATEGORY", "PRODUCT_SIZE"),
+        {"UPC": "sku", "DESCRIPTION": "title", "MANUFACTURER": "brand", "CATEGORY": "category",
+         "PRODUCT_SIZE": "size"},
+        note="Breakfast at the Frat products: DESCRIPTION is the title, MANUFACTURER the brand, CATEGORY the "
+             "category (SUB_CATEGORY is not stored)",
+    ),
+    _profile(
+        "carbo_loading_products", DataKind.PRODUCTS,
+        ("upc", "product_description", "commodity", "brand", "product_size"),
+        {"upc": "sku", "product_description": "title", "commodity": "category", "brand": "brand",
+         "product_size": "size"},
+        note="Carbo-Loading product_lookup: product_description is the title, commodity the category (pasta, "
+             "pasta sauce, syrups, pancake mixes)",
+    ),
+)
+EXPORT_PROFILES += DUNNHUMBY_PROFILES

@@ -159,3 +159,97 @@ def dataset_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
         if part.matches(present):
             return part
     return None
+
+
+#: dunnhumby's "The Complete Journey" (84.51°): the files besides the receipts and the catalogue, as the original
+#: download (upper-case headers, day numbers) and the R package ``completejourney`` (dated 2017) publish them. The
+#: original's receipts carry day numbers (DAY 1-711) and no calendar date: no sale can be placed in time, and no
+#: start date is assumed, so they are acknowledged with that reason. The R package's receipts and both catalogues
+#: load by their export profiles (``shared.ingest.headers.COMPLETE_JOURNEY_PROFILES``).
+COMPLETE_JOURNEY = "complete_journey"
+COMPLETE_JOURNEY_UNDATED = (
+    "The Complete Journey transaction_data.csv: DAY is a day number (1-711) and TRANS_TIME a time of day, and no "
+    "file of the download gives a calendar date, so no sale can be placed in a day, month or year: nothing is "
+    "stored (no start date is assumed). To load these receipts, add a date column to the file (the "
+    "completejourney R package's transactions.csv, dated 2017, loads as it is)")
+COMPLETE_JOURNEY_PARTS: tuple[DatasetPart, ...] = (
+    DatasetPart(COMPLETE_JOURNEY, "transaction_data", PartRole.UNUSED, DataKind.SALES,
+                ("household_key", "BASKET_ID", "DAY", "PRODUCT_ID", "QUANTITY", "SALES_VALUE", "STORE_ID",
+                 "TRANS_TIME", "WEEK_NO"),
+                COMPLETE_JOURNEY_UNDATED),
+    DatasetPart(COMPLETE_JOURNEY, "causal_data", PartRole.UNUSED, DataKind.PRODUCTS,
+                ("PRODUCT_ID", "STORE_ID", "WEEK_NO", "display", "mailer"),
+                "The Complete Journey causal_data.csv (which products each store put on display or in the mailer, "
+                "by week number): nothing ecomintel stores"),
+    DatasetPart(COMPLETE_JOURNEY, "promotions", PartRole.UNUSED, DataKind.PRODUCTS,
+                ("product_id", "store_id", "display_location", "mailer_location", "week"),
+                "The Complete Journey promotions (which products each store put on display or in the mailer, by "
+                "week): nothing ecomintel stores (a sale's promo flag is not derived from them)"),
+    DatasetPart(COMPLETE_JOURNEY, "hh_demographic", PartRole.UNUSED, DataKind.SALES,
+                ("AGE_DESC", "MARITAL_STATUS_CODE", "INCOME_DESC", "HH_COMP_DESC", "household_key"),
+                "The Complete Journey hh_demographic.csv (age, income and household make-up of 801 households): "
+                "nothing ecomintel stores (customers are kept as keyed hashes, without demographics)"),
+    DatasetPart(COMPLETE_JOURNEY, "demographics", PartRole.UNUSED, DataKind.SALES,
+                ("household_id", "age", "income", "home_ownership", "household_comp", "kids_count"),
+                "The Complete Journey demographics (age, income and household make-up of 801 households): nothing "
+                "ecomintel stores (customers are kept as keyed hashes, without demographics)"),
+    DatasetPart(COMPLETE_JOURNEY, "coupon_redempt", PartRole.UNUSED, DataKind.SALES,
+                ("household_key", "DAY", "COUPON_UPC", "CAMPAIGN"),
+                "The Complete Journey coupon_redempt.csv (coupons redeemed, by household and day number): nothing "
+                "ecomintel stores"),
+    DatasetPart(COMPLETE_JOURNEY, "coupon_redemptions", PartRole.UNUSED, DataKind.SALES,
+                ("household_id", "coupon_upc", "campaign_id", "redemption_date"),
+                "The Complete Journey coupon redemptions (coupons redeemed, by household and date): nothing "
+                "ecomintel stores"),
+    DatasetPart(COMPLETE_JOURNEY, "coupon", PartRole.UNUSED, DataKind.PRODUCTS,
+                ("COUPON_UPC", "PRODUCT_ID", "CAMPAIGN"),
+                "The Complete Journey coupon.csv (the products each campaign's coupons apply to): nothing ecomintel "
+                "stores"),
+    DatasetPart(COMPLETE_JOURNEY, "coupons", PartRole.UNUSED, DataKind.PRODUCTS,
+                ("coupon_upc", "product_id", "campaign_id"),
+                "The Complete Journey coupons (the products each campaign's coupons apply to): nothing ecomintel "
+                "stores"),
+    DatasetPart(COMPLETE_JOURNEY, "campaign_desc", PartRole.UNUSED, DataKind.SALES,
+                ("DESCRIPTION", "CAMPAIGN", "START_DAY", "END_DAY"),
+                "The Complete Journey campaign_desc.csv (each campaign's type and its first and last day number): "
+                "nothing ecomintel stores"),
+    DatasetPart(COMPLETE_JOURNEY, "campaign_descriptions", PartRole.UNUSED, DataKind.SALES,
+                ("campaign_id", "campaign_type", "start_date", "end_date"),
+                "The Complete Journey campaign descriptions (each campaign's type and dates): nothing ecomintel "
+                "stores"),
+    DatasetPart(COMPLETE_JOURNEY, "campaign_table", PartRole.UNUSED, DataKind.SALES,
+                ("DESCRIPTION", "household_key", "CAMPAIGN"),
+                "The Complete Journey campaign_table.csv (the households each campaign reached): nothing ecomintel "
+                "stores"),
+    DatasetPart(COMPLETE_JOURNEY, "campaigns", PartRole.UNUSED, DataKind.SALES,
+                ("campaign_id", "household_id"),
+                "The Complete Journey campaigns (the households each campaign reached): nothing ecomintel stores"),
+)
+PARTS += COMPLETE_JOURNEY_PARTS
+
+
+#: dunnhumby's "Carbo-Loading" (pasta, sauce, syrup and pancake mix receipts of 510,027 households over two years):
+#: its receipts carry day and week numbers, never a calendar date, so no sale can be placed in time; acknowledged.
+#: Its product_lookup loads as a catalogue (``shared.ingest.headers.DUNNHUMBY_PROFILES``); Breakfast at the Frat's
+#: store lookup holds nothing stored.
+DUNNHUMBY_PARTS: tuple[DatasetPart, ...] = (
+    DatasetPart("carbo_loading", "carbo_loading_transactions", PartRole.UNUSED, DataKind.SALES,
+                ("upc", "dollar_sales", "units", "time_of_transaction", "geography", "week", "household", "store",
+                 "basket", "day"),
+                "Carbo-Loading transactions: day is a day number (1-728) and week a week number, and no file of the "
+                "download gives a calendar date, so no sale can be placed in a day, month or year: nothing is stored "
+                "(no start date is assumed). To load these receipts, add a date column to the file"),
+    DatasetPart("carbo_loading", "carbo_loading_causal_lookup", PartRole.UNUSED, DataKind.PRODUCTS,
+                ("upc", "store", "week", "feature_desc", "display_desc"),
+                "Carbo-Loading causal_lookup (each product's feature and display by store and week number): nothing "
+                "ecomintel stores"),
+    DatasetPart("carbo_loading", "carbo_loading_store_lookup", PartRole.UNUSED, DataKind.SALES,
+                ("store", "store_zip_code"),
+                "Carbo-Loading store_lookup (each store's ZIP code): nothing ecomintel stores"),
+    DatasetPart("breakfast_at_the_frat", "breakfast_at_the_frat_stores", PartRole.UNUSED, DataKind.SALES,
+                ("STORE_ID", "STORE_NAME", "ADDRESS_CITY_NAME", "ADDRESS_STATE_PROV_CODE", "MSA_CODE",
+                 "SEG_VALUE_NAME"),
+                "Breakfast at the Frat store lookup (each store's name, city, state, segment and size): nothing "
+                "ecomintel stores (sales name the store by its number)"),
+)
+PARTS += DUNNHUMBY_PARTS

@@ -31,7 +31,7 @@ from shared.events import StorageObjectEvent
 from shared.ingest.catalogue import CATALOGUE_FIELDS, CatalogueCollector
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
-from shared.ingest.derive import derive_missing, products_from, top_levels
+from shared.ingest.derive import derive_missing, filled_from, plain_exponents, products_from, top_levels
 from shared.ingest.discount import RATE_FLAG, decide_rate, rate_header, rate_note
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_label
 from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
@@ -65,7 +65,7 @@ from shared.ingest.reader import (
     without_repeated_headers,
 )
 from shared.ingest.redact import personal_columns, redact_line, redact_row
-from shared.ingest.sales import align_orders, derive_sales, line_kind
+from shared.ingest.sales import align_orders, derive_sales, line_kind, metered_note
 from shared.ingest.sheets import WORKBOOK_SLOT, split_workbook
 from shared.ingest.sniff import Dialect, sniff
 from shared.ingest.source import SourcePass, object_checksum
@@ -252,6 +252,7 @@ class IngestRun:
         self.skipped_events: dict[str, int] = {}  # an event log's rows that are not sales, by event type
         self.blank_rows = 0  # rows of empty cells only (a spreadsheet's empty rows saved as ``,,,,``): skipped
         self.rounded_rows = 0  # fractional quantities (weights) stored as whole units (``ExportProfile.whole_units``)
+        self.metered = 0  # lines whose quantity was a measure, stored as one unit (``shared.ingest.sales.metered``)
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0, skip_lines: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -336,6 +337,10 @@ class IngestRun:
             raw = apply_cells(raw, profile.cells)
         if profile is not None and profile.top_level:
             raw = top_levels(raw, profile.top_level)
+        if profile is not None and profile.fill:
+            raw = filled_from(raw, chunk.frame, mapping.headers, profile.fill)
+        if profile is not None and profile.exponents:
+            raw = plain_exponents(raw, profile.exponents)
         if mapping.sku_stand_in is not None:
             raw = products_from(raw, mapping.sku_stand_in)
         _decide(state, self.rules, raw, dialect.delimiter)
@@ -361,7 +366,9 @@ class IngestRun:
         if self.kind is DataKind.SALES:
             parse_error, parse_field = self._sales_sources(raw, state, parsed, parse_error, parse_field)
             outcome = derive_sales(parsed, raw.index, defaults=profile.defaults if profile else None,
-                                   customer_key=self.customer_key, statuses=profile.statuses if profile else None)
+                                   customer_key=self.customer_key, statuses=profile.statuses if profile else None,
+                                   metered_units=profile is not None and profile.metered_units)
+            self.metered += outcome.metered
             fresh = outcome.errors.notna() & parse_error.isna()
             parse_error = parse_error.where(~fresh, outcome.errors)
             parse_field = parse_field.where(~fresh, outcome.error_field)
@@ -558,7 +565,7 @@ def publish_staged(deps: Deps, tenant_id: str, ingestion_id: str, kind: str) -> 
 
 
 def run_note(mapping: ColumnMapping, discount_column: str | None, skipped_events: dict[str, int],
-             blank_rows: int = 0, rounded_rows: int = 0) -> str | None:
+             blank_rows: int = 0, rounded_rows: int = 0, metered: int = 0) -> str | None:
     """What the ingestion's record says about how the file was read, or ``None`` when nothing needs saying."""
     parts: list[str] = []
     if mapping.profile is not None and mapping.profile.note:
@@ -579,6 +586,8 @@ def run_note(mapping: ColumnMapping, discount_column: str | None, skipped_events
     if blank_rows:
         parts.append(f"{blank_rows:,} empty rows (every cell empty, as a spreadsheet saved as CSV writes them) "
                      f"skipped")
+    if metered:
+        parts.append(metered_note(metered))
     return "; ".join(parts) or None
 
 
@@ -639,7 +648,7 @@ def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun
                 ingestion.column_mapping = mapping.as_document()
                 notes = [preamble_note(head_text, skip_lines)] if skip_lines else []
                 if (read := run_note(mapping, run.discount_column, run.skipped_events, run.blank_rows,
-                                     run.rounded_rows)) is not None:
+                                     run.rounded_rows, run.metered)) is not None:
                     notes.append(read)
                 ingestion.note = "; ".join(notes) or None
                 ingestion.skipped = run.counts.skipped

@@ -30,6 +30,15 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
    purchase): a shopper's browsing events (views, cart additions and removals) are not sales and are counted
    as skipped, by type; an event of another type is rejected with that reason, and so is a purchase at a
    negative price (an event log has no returns). A purchase without a session is its customer's order of the day.
+9. **Discounts already taken off revenue** (``loyalty_discount``, ``coupon_match_discount``: dunnhumby's
+   loyalty-card and coupon-match discounts, given by the retailer, with ``sales_value`` after them) are summed into
+   the line's discount, marked ``discount_included`` as a rate's amount is (rule 5).
+9b. **Promotional support and a regular price** (``promo_feature``, ``promo_display``, ``promo_price_cut``: 1 or
+   0; ``base_price``): the line is on promotion when any support is 1; with a regular price above the price paid
+   the discount is ``(base_price - unit_price) x units``, already taken off revenue (``discount_included``).
+10. **A metered quantity is no count of items** (profiles with ``metered_units``: dunnhumby's fuel lines, sold in
+    thousandths of a gallon): a line of more than ``METERED_MIN_UNITS`` units at under a cent each keeps its
+    revenue and counts as one unit, one sale of the measured good (``metered``).
 
 ``align_orders`` re-cuts a file's chunks so that an order's consecutive lines are never split between two
 chunks (rules 1 and 6 need the whole order).
@@ -74,6 +83,7 @@ class SalesOutcome:
     #: rows that are not sales and not errors (an event log's views and cart events): counted, not stored
     skipped: np.ndarray | None = None
     skipped_events: dict[str, int] | None = None  # event type -> rows skipped
+    metered: int = 0  # lines whose quantity was a measure (rule 10): stored as one unit
 
 
 def _events(event: pd.Series, price: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -250,14 +260,77 @@ def spread_by_value(order_amount: np.ndarray, line_amount: np.ndarray, value: np
     return np.round(out, 2)
 
 
+#: Source fields of discounts the retailer gave that the line's revenue is already after (rule 9).
+DISCOUNTS_TAKEN = ("loyalty_discount", "coupon_match_discount")
+#: Rule 10: a metered line has more units than this, each at under ``METERED_MAX_UNIT_VALUE``.
+METERED_MIN_UNITS = 10
+METERED_MAX_UNIT_VALUE = 0.01
+
+
+def discounts_taken(columns: dict[str, Any], index: pd.Index) -> None:
+    """Rule 9: sum the discounts already taken off revenue into ``discount``, marked ``discount_included``."""
+    given = [columns.pop(name) for name in DISCOUNTS_TAKEN if name in columns]
+    if not given:
+        return
+    amounts = np.column_stack([np.abs(_num(col, index)) for col in given])
+    known = ~np.isnan(amounts).all(axis=1)
+    total = np.where(known, np.round(np.nansum(amounts, axis=1), 2), np.nan)
+    line = columns.get("discount")
+    columns["discount"] = pd.Series(total, index=index) if line is None else \
+        line.where(line.notna(), pd.Series(total, index=index))
+    included = pd.array(known, dtype="boolean")
+    included[~known] = pd.NA
+    columns["discount_included"] = pd.Series(included, index=index)
+
+
+#: Source fields of a line's promotional support, 1 or 0 (rule 9b).
+PROMO_SUPPORT = ("promo_feature", "promo_display", "promo_price_cut")
+
+
+def promotion_and_base_price(columns: dict[str, Any], index: pd.Index) -> None:
+    """Rule 9b: ``promo`` from the promotional support columns; the discount from a regular price."""
+    support = [columns.pop(name) for name in PROMO_SUPPORT if name in columns]
+    if support and "promo" not in columns:
+        flags = np.column_stack([_num(col, index) for col in support])
+        known = ~np.isnan(flags).all(axis=1)
+        promo = pd.array(np.nan_to_num(flags, nan=0.0).max(axis=1) > 0, dtype="boolean")
+        promo[~known] = pd.NA
+        columns["promo"] = pd.Series(promo, index=index)
+    base = columns.pop("base_price", None)
+    if base is None or "discount" in columns:
+        return
+    off = (_num(base, index) - _num(columns.get("unit_price"), index)) * _num(columns.get("units"), index)
+    known = ~np.isnan(off)
+    columns["discount"] = pd.Series(np.where(known, np.round(np.clip(off, 0, None), 2), np.nan), index=index)
+    included = pd.array(known, dtype="boolean")
+    included[~known] = pd.NA
+    columns["discount_included"] = pd.Series(included, index=index)
+
+
+def metered(columns: dict[str, Any], index: pd.Index) -> int:
+    """Rule 10: lines whose quantity is a measure, not a count, keep their revenue and count one unit; how many.
+
+    The Complete Journey sells fuel in thousandths of a gallon (10,601 for $25.00: 10.6 gallons at $2.36): summed
+    with items, one fill-up would outweigh a year of milk. One unit (not none) keeps a basket of fuel alone an
+    order, and the line a sale of its product, as it was on the receipt.
+    """
+    units, revenue = _num(columns.get("units"), index), _num(columns.get("revenue"), index)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        measured = (units > METERED_MIN_UNITS) & (revenue >= 0) & (revenue / units < METERED_MAX_UNIT_VALUE)
+    if measured.any():
+        col = columns["units"]
+        columns["units"] = col.where(~pd.Series(measured, index=col.index), 1).astype(col.dtype)
+    return int(measured.sum())
+
+
 def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str, str] | None = None,
                  customer_key: Callable[[], bytes] | None = None,
-                 statuses: dict[str, str] | None = None) -> SalesOutcome:
+                 statuses: dict[str, str] | None = None, metered_units: bool = False) -> SalesOutcome:
     """Apply the sales rules to a chunk's parsed columns (record and source fields), in place.
 
     ``statuses`` are an export's own status words read as ``cancelled`` or ``returned`` (Pakistan's Magento export:
     ``refund``, ``order_refunded``) besides the common ones. On return ``columns`` holds record fields only; source
-    fields are consumed.
+    fields are consumed. ``metered_units``: the export's quantities may be measures (rule 10).
     """
     errors = pd.Series(None, index=index, dtype=object)
     error_field = pd.Series(None, index=index, dtype=object)
@@ -319,6 +392,9 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         included = pd.array(~np.isnan(amount), dtype="boolean")
         included[np.isnan(amount)] = pd.NA
         columns["discount_included"] = pd.Series(included, index=index)
+    discounts_taken(columns, index)
+    promotion_and_base_price(columns, index)
+    measured = metered(columns, index) if metered_units and "units" in columns else 0
     groups = _order_groups(order_id) if order_id is not None else np.arange(len(index))
     value = line_values(columns, index)
     for source, target in (("order_discount", "discount"), ("order_refund", "refund")):
@@ -349,7 +425,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         columns["customer_hash"] = hash_customers(emails, ids, customer_key())
     if event is not None:
         _sessionless_orders(columns, index)
-    return SalesOutcome(errors, error_field, skipped, skipped_events)
+    return SalesOutcome(errors, error_field, skipped, skipped_events, measured)
 
 
 def _sessionless_orders(columns: dict[str, Any], index: pd.Index) -> None:
@@ -414,3 +490,10 @@ def align_orders(chunks: Iterable[Chunk], order_column: str, max_carry: int) -> 
             yield Chunk(frame.iloc[:tail].reset_index(drop=True), chunk.row_numbers[:tail], chunk.bad_rows)
     if carry is not None:
         yield carry
+
+
+def metered_note(lines: int) -> str:
+    """The ingestion's note on the lines rule 10 read as measures."""
+    return (f"{lines:,} lines sold by measure, not by the item (fuel in thousandths of a gallon: more than "
+            f"{METERED_MIN_UNITS} units at under a cent each): their revenue counts, and each counts as one unit sold "
+            "(one fill-up), not its quantity")

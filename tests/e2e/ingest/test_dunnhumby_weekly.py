@@ -1,0 +1,154 @@
+"""dunnhumby's "Breakfast at the Frat" (weekly store x UPC sales) and "Carbo-Loading", as published.
+
+Generated in their published shapes (``tests/fixtures/public/dunnhumby_shapes.py``) and ingested with the CLI:
+the Frat's weekly rows land row for row (the week's end is the date, the store the channel, SPEND revenue, the
+regular price's difference the discount, feature/display/price cut the promotion) and answer a merchant's
+questions against pandas truths; Carbo-Loading's receipts (day numbers, no dates) are acknowledged with why, its
+product lookup is a catalogue. Every file was refused before ("cannot tell the kind of data from the header").
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from shared.cli.main import main
+from shared.deps import reset_deps
+from shared.orchestration.report import Report
+from tests.e2e.ingest.complete_journey_asks import Refusal, check_refusal
+from tests.e2e.ingest.conftest import Harness
+from tests.e2e.ingest.test_public_questions import Ask, _check, _last_whole_month, _month, _top, _year
+from tests.fixtures.public import dunnhumby_shapes
+
+
+def _ingest(tmp_path: Path, name: str, text: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
+    doc: dict[str, Any] = json.loads(capsys.readouterr().out)
+    assert doc["status"] == "processed"
+    assert doc["rows_read"] == doc["accepted"] + doc["rejected"] + doc["duplicates"] + doc["held"] + doc["skipped"]
+    return doc
+
+
+def frat_frame(files: dict[str, str]) -> pd.DataFrame:
+    """The weekly rows as the answers read them: revenue SPEND, discount from the regular price, promo flags."""
+    raw = pd.read_csv(io.StringIO(files["transactions.csv"]), dtype={"UPC": str, "STORE_NUM": str})
+    products = pd.read_csv(io.StringIO(files["products.csv"]), dtype={"UPC": str})
+    off = ((raw["BASE_PRICE"] - raw["PRICE"]) * raw["UNITS"]).clip(lower=0).round(2)
+    promo = (raw[["FEATURE", "DISPLAY", "TPR_ONLY"]] > 0).any(axis=1)
+    return pd.DataFrame({"sku": raw["UPC"], "store": raw["STORE_NUM"], "qty": raw["UNITS"], "value": raw["SPEND"],
+                         "price": raw["PRICE"], "off": off, "promo": promo,
+                         "category": raw["UPC"].map(products.set_index("UPC")["CATEGORY"]),
+                         "day": pd.to_datetime(raw["WEEK_END_DATE"], format="%Y-%m-%d")})
+
+
+FRAT_ASKS: list[Ask | Refusal] = [
+    Ask("What was revenue in March 2009?", lambda f: round(_month(f, "2009-03")["value"].sum(), 2)),
+    Ask("What did we make last month?", lambda f: round(_last_whole_month(f)["value"].sum(), 2)),
+    Ask("How many units did we sell in 2009?", lambda f: int(_year(f, 2009)["qty"].sum())),
+    Ask("Which product made the most revenue?", lambda f: _top(f, "sku")),
+    Ask("Which category had the most revenue?", lambda f: _top(f, "category")),
+    Ask("Which store had the most revenue?", lambda f: _top(f, "store")),
+    Ask("How much did we give away in discounts in 2009?", lambda f: round(_year(f, 2009)["off"].sum(), 2)),
+    Ask("What share of revenue was on promotion?",
+        lambda f: round(100 * f.loc[f["promo"] | (f["off"] > 0), "value"].sum() / f["value"].sum(), 1), percent=True),
+    Refusal("How many customers did we have in 2009?", r"needs a customer id"),
+]
+
+
+def test_frat_weeks_land_row_for_row(harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = dunnhumby_shapes.breakfast_at_the_frat(20, stores=4, seed=5)
+    raw = pd.read_csv(io.StringIO(files["transactions.csv"]), dtype={"UPC": str, "STORE_NUM": str})
+    assert raw["PRICE"].isna().any()  # weeks without a shelf price, as published
+    doc = _ingest(tmp_path, "transactions.csv", files["transactions.csv"], capsys)
+    assert (doc["kind"], doc["accepted"], doc["rejected"], doc["duplicates"]) == ("sales", len(raw), 0, 0)
+    assert "dated by the week's end" in doc["note"]
+    stored = pd.DataFrame(harness.rows(
+        "SELECT sku, channel, CAST(date AS VARCHAR) AS day, units, revenue, unit_price, discount, discount_included, "
+        "promo, order_id, customer_hash FROM sales WHERE tenant_id = 'acme'"))
+    truth = frat_frame(files).assign(day=raw["WEEK_END_DATE"]).drop(columns=["promo"])  # promo: the next test
+    joined = truth.merge(stored, left_on=["sku", "store", "day"], right_on=["sku", "channel", "day"], how="left",
+                         validate="1:1")
+    assert len(stored) == len(raw) and joined["units"].notna().all()
+    assert (joined["qty"] == joined["units"]).all() and ((joined["value"] - joined["revenue"]).abs() < 0.005).all()
+    priced = joined["price"].notna()
+    assert ((joined.loc[priced, "price"] - joined.loc[priced, "unit_price"]).abs() < 0.005).all()
+    unpriced = joined[~priced]  # no shelf price that week: the price is what was spent per unit, no discount known
+    assert ((unpriced["unit_price"] - unpriced["value"] / unpriced["qty"]).abs() < 0.01).all()
+    assert unpriced["discount"].isna().all()
+    assert ((joined.loc[priced, "off"] - joined.loc[priced, "discount"]).abs() < 0.005).all()
+    assert joined.loc[priced, "discount_included"].all()  # SPEND is what shoppers paid, after the cut
+    assert joined["order_id"].isna().all() and joined["customer_hash"].isna().all()
+    products = _ingest(tmp_path, "products.csv", files["products.csv"], capsys)
+    assert (products["kind"], products["accepted"]) == ("products", files["products.csv"].count("\n") - 1)
+    stores = _ingest(tmp_path, "stores.csv", files["stores.csv"], capsys)
+    assert (stores["accepted"], stores["skipped"]) == (0, files["stores.csv"].count("\n") - 1)
+    assert "store lookup" in stores["note"]
+
+
+def test_frat_promotions_are_flagged(harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = dunnhumby_shapes.breakfast_at_the_frat(8, stores=2, seed=6)
+    frame = frat_frame(files)
+    _ingest(tmp_path, "transactions.csv", files["transactions.csv"], capsys)
+    stored = {(r["sku"], r["channel"], r["day"]): r["promo"] for r in harness.rows(
+        "SELECT sku, channel, CAST(date AS VARCHAR) AS day, promo FROM sales WHERE tenant_id = 'acme'")}
+    truth = {(s, c, d.strftime("%Y-%m-%d")): bool(p) for s, c, d, p in
+             zip(frame["sku"], frame["store"], frame["day"], frame["promo"], strict=True)}
+    assert stored == truth and any(truth.values()) and not all(truth.values())
+
+
+def test_carbo_loading_receipts_without_dates_are_acknowledged(harness: Harness, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    files = dunnhumby_shapes.carbo_loading(400, seed=7)
+    doc = _ingest(tmp_path, "transactions.csv", files["transactions.csv"], capsys)
+    assert (doc["accepted"], doc["rejected"], doc["skipped"]) == (0, 0, 400)
+    assert "day is a day number" in doc["note"] and "no start date is assumed" in doc["note"]
+    lookup = pd.read_csv(io.StringIO(files["product_lookup.csv"]), dtype={"upc": str})
+    doc = _ingest(tmp_path, "product_lookup.csv", files["product_lookup.csv"], capsys)
+    assert (doc["kind"], doc["accepted"], doc["rejected"]) == ("products", len(lookup), 0)
+    stored = {r["sku"]: (r["title"], r["category"], r["brand"]) for r in harness.rows(
+        "SELECT sku, title, category, brand FROM products WHERE tenant_id = 'acme'")}
+    assert stored == {u: (t, c, b) for u, t, c, b in zip(lookup["upc"], lookup["product_description"],
+                                                         lookup["commodity"], lookup["brand"], strict=True)}
+    assert harness.count("sales") == 0
+
+
+@pytest.fixture(scope="module")
+def frat_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, pd.DataFrame]]:
+    """Breakfast at the Frat (60 weeks, 6 stores) ingested once through the CLI."""
+    home = tmp_path_factory.mktemp("frat")
+    files = dunnhumby_shapes.breakfast_at_the_frat(60, stores=6, seed=1)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ECOMINTEL_HOME", str(home / "home"))
+        reset_deps()
+        for name in ("products.csv", "transactions.csv", "stores.csv"):
+            (home / name).write_text(files[name], encoding="utf-8")
+            assert main(["ingest", str(home / name), "--tenant", "acme", "--json"]) == 0
+    reset_deps()
+    yield home / "home", frat_frame(files)
+
+
+@pytest.mark.parametrize("ask", FRAT_ASKS, ids=str)
+def test_question_of_breakfast_at_the_frat(ask: Ask | Refusal, frat_home: tuple[Path, pd.DataFrame],
+                                           monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    home, frame = frat_home
+    capsys.readouterr()
+    monkeypatch.setenv("ECOMINTEL_HOME", str(home))
+    for key in ("TENANT", "KEY"):
+        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_PER_MINUTE", "100000")
+        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_BURST", "100000")
+    reset_deps()
+    assert main(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"]) == 0
+    answer = Report.model_validate(json.loads(capsys.readouterr().out)).answer
+    if isinstance(ask, Refusal):
+        check_refusal(ask, answer)
+    else:
+        _check(ask, answer, frame)
