@@ -808,8 +808,9 @@ def _sheet_fields(text: str) -> str:
         return text
     out = []
     for f in fields:
-        bare = any(rx.fullmatch(f) for _, rx in lx.DIMENSION_WORDS if _ != "competitor")
-        out.append(f"by {f}" if bare else f)
+        bare = any(rx.fullmatch(f) for _, rx in lx.DIMENSION_WORDS if _ != "competitor") or bool(
+            re.fullmatch(r"(?:day|week|month|quarter|year)s?", f, re.I))
+        out.append(f"by {f.rstrip('s')}" if bare and f.lower() not in ("sales",) else f)
     return " ".join(out) if out != fields else text
 
 
@@ -932,7 +933,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     elif per_unit := _PER_UNIT.search(question):
         taken.append(per_unit.span())  # "average monthly revenue in 2025": the total over its months
     dims = find_dimensions(question, taken, entity_spans,
-                           [m.span for m in matches if m.kind in ("category", "brand", "channel")])
+                           [m.span for m in matches if m.kind in ("category", "brand", "channel")
+                            and not _EXCLUDING.search(question[:m.span[0]])])  # "non-kitchen products": not a group
     grain = find_grain(question, taken)
     if (customers_buy or _WHAT_SOLD.search(question)) and not dims and not grain and (
             lx.TOP.search(question) or lx.BOTTOM.search(question)):
@@ -1190,7 +1192,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         shape = "trend"
     if focus is not None:
         shape = "share"
-    if _DISTINCT.search(question) and dims:
+    if _DISTINCT.search(question) and dims and reading.threshold is None:
         shape, order_by, limit = "count", None, None
     reviewed = products_reviewed(question) if metrics == ["review_count"] and dims == ["sku"] else None
     if reviewed is not None:  # the catalogue's products with (without) a review: every product read, as "unsold"
@@ -1201,7 +1203,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     share_total = (share or shape in ("ranking", "breakdown")) and primary in _ADDITIVE and bool(dims) \
         and dims[0] != "date"
     if shape == "ranking" and dims[0] == "date":
-        limit = limit or (1 if lx.SINGULAR_PICK.search(question) else None)
+        limit = limit or (1 if lx.SINGULAR_PICK.search(question) and reading.threshold is None else None)
     if by_change and shape in ("ranking", "breakdown"):
         shape, order_by, descending = "ranking", primary, bool(growth)
         if limit is None and dims[0] == "sku":
@@ -1217,9 +1219,12 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     if shape == "ranking" and dims[0] == "date" and grain in ("week", "month", "quarter", "year"):
         # "worst month this year" on 4 Dec: the whole months, not December's four days
         last_start, last_end = period_containing(rng.end, grain)
-        if rng.end < last_end and last_start > rng.start:
-            rng = make_range(rng.start, last_start - timedelta(days=1), f"the whole {grain}s of "
-                             f"{rng.label.split(' (')[0]}")
+        first_start, first_end = period_containing(rng.start, grain)
+        # "the worst week this year": not 1-4 Jan, the end of a week that started in December
+        start = first_end + timedelta(days=1) if first_start < rng.start and first_end < rng.end else rng.start
+        end = last_start - timedelta(days=1) if rng.end < last_end and last_start > start else rng.end
+        if (start, end) != (rng.start, rng.end) and end > start:
+            rng = make_range(start, end, f"the whole {grain}s of {rng.label.split(' (')[0]}")
     reading.query = MetricQuery(
         tenant_id=tenant_id, metrics=metrics[:4], dimensions=dims[:3], grain=grain if "date" in dims else None,
         time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v]
@@ -1248,7 +1253,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
 #: Words that put the name after them out of the question ("outside the UK", "excluding Amazon").
 _EXCLUDING = re.compile(r"(?:\b(?:outside(?: of)?|excluding|exclude|except(?: for)?|other than|apart from|besides|"
                         r"not counting|not including|leaving out|ignoring|without|(?:everything|all|anything) but|"
-                        r"but not)\s+(?:the\s+)?|\bnon-?\s*)$", re.I)
+                        r"but not)\s+(?:(?:on|in|from|at|via|through)\s+)?(?:the\s+)?|\bnon-?\s*)$", re.I)
 #: A name listed after an excluded one ("excluding eBay and POS"): excluded too.
 _LISTED_AFTER = re.compile(r"^\s*(?:,|and|or|&|nor|,\s*and|,\s*or)\s*(?:the\s+)?$", re.I)
 

@@ -731,7 +731,7 @@ _NTH_WEEK = re.compile(r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th
 _NTH_DAYS = {"first": 0, "1st": 0, "second": 7, "2nd": 7, "third": 14, "3rd": 14, "fourth": 21, "4th": 21}
 #: "the first 10 days of November": the month's days 1-10.
 _FIRST_DAYS = re.compile(r"\bfirst\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-                         r"twenty)\s+days\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?$", re.I)
+                         r"twenty)\s+(days|weeks)\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?$", re.I)
 _DAY_COUNT = {**_NUMBER_WORDS, "fifteen": 15, "twenty": 20}
 
 
@@ -784,8 +784,10 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
         if first and a.month is not None and a.day is None and a.start.day == 1:
             token = first.group(1).lower()
             n = int(token) if token.isdigit() else _DAY_COUNT[token]
-            if 1 <= n <= (a.end - a.start).days + 1:
-                a = _Atom(a.span, a.start, a.start + timedelta(days=n - 1), f"the first {n} days of {a.name}")
+            word = first.group(2).lower()
+            days = n * 7 if word == "weeks" else n  # "the first 2 weeks of November": its days 1-14
+            if 1 <= days <= (a.end - a.start).days + 1:
+                a = _Atom(a.span, a.start, a.start + timedelta(days=days - 1), f"the first {n} {word} of {a.name}")
         elif m and a.start == a.end:
             start = a.start if m.group(1).lower() != "of" else a.start - timedelta(days=a.start.weekday())
             a = _Atom(a.span, start, start + timedelta(days=6), f"the week of {fmt_day(start)}")
