@@ -408,6 +408,7 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
                         _evidence(result))
 
 
+_THRESHOLD_WORDS = {"above": "more than", "at_least": "at least", "below": "less than"}
 #: Flows a product that sold nothing has none of (its row is absent, its value 0).
 _COUNTED = frozenset({"units", "revenue", "orders", "net_revenue"})
 
@@ -439,13 +440,14 @@ def _threshold_answer(threshold: tuple[str, float], rows: list[dict[str, Any]], 
     """"6 of 283 products had more than 155 units sold in November 2026 (...): A (448); B (253) ..."."""
     op, limit = threshold
     valued = [r for r in rows if r.get(metric) is not None and (dims[0] == "date" or r.get(dims[0]) is not None)]
-    hit = [r for r in valued if (r[metric] > limit if op == "above" else r[metric] < limit)]
-    hit.sort(key=lambda r: r[metric], reverse=op == "above")
+    hit = [r for r in valued if (r[metric] > limit if op == "above" else r[metric] >= limit if op == "at_least"
+                                 else r[metric] < limit)]
+    hit.sort(key=lambda r: r[metric], reverse=op != "below")
     one, many = ("day", "days") if dims[0] == "date" else _DIM_NOUNS.get(dims[0], (dims[0], dims[0] + "s"))
     amount = fmt_value(limit, unit, cur, metric)
     of = " of" if unit == "money" else ""
     text = (f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had "
-            f"{'more' if op == 'above' else 'less' if unit == 'money' else 'fewer'} than {amount}{of} {noun} {when}")
+            f"{_THRESHOLD_WORDS[op] if op != 'below' or unit == 'money' else 'fewer than'} {amount}{of} {noun} {when}")
     if not hit:
         return text + "."
     shown = hit[:_SENTENCE_ITEMS]

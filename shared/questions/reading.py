@@ -108,7 +108,8 @@ _THRESHOLD_AT = re.compile(
     r"fewer than|lower than)\s+(?P<cur>[$£€])?\s?(?P<num>\d[\d,]*(?:\.\d+)?|(?:(?:a|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"thousand)[\s-]?){1,4})\s*(?P<mult>k|m|thousand|million|grand)?\b(?:\s*(?P<unit>dollars|bucks|pounds|quid|"
-    r"euros|usd|gbp|eur|units?|items?|pieces?|orders?))?", re.I)
+    r"euros|usd|gbp|eur|units?|items?|pieces?|orders?))?(?!\s*(?:days?|weeks?|months?|quarters?|years?|hours?|%|"
+    r"percent|per cent|pct|stars?)\b|%)", re.I)
 _NUMBER_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
@@ -116,7 +117,7 @@ _ORDER_VALUE = re.compile(r"\borders?\b", re.I)
 _DAYS_COUNTED = re.compile(r"\b(?:how many|which|what|number of|count the)\s+(?:\w+\s+){0,2}?days\b", re.I)
 
 
-def _threshold(question: str) -> tuple[Literal["above", "below"], float, bool] | None:
+def _threshold(question: str) -> tuple[Literal["above", "below", "at_least"], float, bool] | None:
     """The amount a question puts rows above or below, and whether it is money ("over $100", "more than 20k")."""
     m = _THRESHOLD_AT.search(question)
     if m is None:
@@ -141,8 +142,10 @@ def _threshold(question: str) -> tuple[Literal["above", "below"], float, bool] |
         or mult == "grand"
     if total <= 0:
         return None
-    op: Literal["above", "below"] = "below" if m.group("op").lower() in ("under", "below", "less than", "fewer than",
-                                                                       "lower than") else "above"
+    word = m.group("op").lower()
+    op: Literal["above", "below", "at_least"] = "below" if word in ("under", "below", "less than", "fewer than",
+                                                                  "lower than") else "at_least" if word == "at least" \
+        else "above"
     return op, total, money
 
 
@@ -227,7 +230,7 @@ class Reading(BaseModel):
                                                        "of revenue came from the top 10 products\").")
     net_of: bool = Field(default=False, description="The first metric less the second (\"revenue excluding "
                                                     "refunds\", \"units not counting returns\").")
-    threshold: tuple[Literal["above", "below"], float] | None = Field(
+    threshold: tuple[Literal["above", "below", "at_least"], float] | None = Field(
         default=None, description="Only the rows above (below) this value: \"which products sold over 100 units\", "
                                   "\"how many days did we make more than 20k\".")
     notes: list[str] = Field(default_factory=list)
@@ -1070,7 +1073,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         if kept is None:
             continue
         dim: DimensionName = "sku" if kept.kind == "product" else kept.kind
-        if _EXCLUDING.search(question[:kept.span[0]]) or (
+        before = question[:kept.span[0]]
+        if (_EXCLUDING.search(before) and not (kept.kind in ("product", "sku") and _NON.search(before))) or (
                 last_excluded >= 0 and _LISTED_AFTER.match(question[last_excluded:kept.span[0]])):
             # "which country outside the UK", "excluding eBay and POS": all but those names
             last_excluded = kept.span[1]
@@ -1181,7 +1185,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         n = _limit(question)
         if reading.threshold is not None:  # "which products sold over 100 units": every one above it
             shape, limit = "ranking", None
-            descending = reading.threshold[0] == "above"
+            descending = reading.threshold[0] != "below"
         elif n is not None:
             limit = n + 1 if dims[0] != "date" else n  # one spare row: a group without a name is dropped
         elif ranking and dims[0] == "sku":
@@ -1254,6 +1258,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
 _EXCLUDING = re.compile(r"(?:\b(?:outside(?: of)?|excluding|exclude|except(?: for)?|other than|apart from|besides|"
                         r"not counting|not including|leaving out|ignoring|without|(?:everything|all|anything) but|"
                         r"but not)\s+(?:(?:on|in|from|at|via|through)\s+)?(?:the\s+)?|\bnon-?\s*)$", re.I)
+#: "non-" before a name: a channel, category or brand left out ("non-amazon"), never a product's own word ("Non-Stick").
+_NON = re.compile(r"\bnon-?\s*$", re.I)
 #: A name listed after an excluded one ("excluding eBay and POS"): excluded too.
 _LISTED_AFTER = re.compile(r"^\s*(?:,|and|or|&|nor|,\s*and|,\s*or)\s*(?:the\s+)?$", re.I)
 

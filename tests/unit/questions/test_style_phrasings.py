@@ -267,3 +267,21 @@ def test_products_below_an_amount_count_the_unsold_ones(store: VocabularyIndex) 
     rows = [{"sku": "A-1", "units": 7}, {"sku": "B-2", "units": 2}]  # C-3 sold nothing
     out = compose(r, result(r.query, rows), titles=TITLES)
     assert out.answer.startswith("2 of 3 products had fewer than 5 units sold"), out.answer
+
+
+def test_an_amount_is_no_period_nor_a_percentage_and_at_least_keeps_the_amount(store: VocabularyIndex) -> None:
+    assert read(store, "units by channel over 3 months").threshold is None
+    assert read(store, "which products grew over 50% last month").threshold is None
+    r = read(store, "which products sold at least 150 units last month")
+    assert r.threshold == ("at_least", 150.0) and r.query is not None
+    rows = [{"sku": "A-1", "units": 150}, {"sku": "B-2", "units": 149}]
+    assert compose(r, result(r.query, rows), titles=TITLES).answer.startswith("1 of 2 products had at least 150 units")
+
+
+def test_non_before_a_product_word_is_the_product(store: VocabularyIndex) -> None:
+    shop = VocabularyIndex(Vocabulary(tenant_id="t", products=[
+        ProductName(sku="PAN-1", title="Non-Stick Frying Pan", brand="Acme", category="Kitchen"),
+        ProductName(sku="POT-1", title="Steel Stock Pot", brand="Acme", category="Kitchen")], skus=["PAN-1", "POT-1"],
+        channels=["web"], competitors=[], currency="USD"))
+    r = read_question("units of the non-stick frying pan last month", tenant_id="t", index=shop, extents=DEC_EXTENTS)
+    assert r.query is not None and r.query.filters == [DimensionFilter(dimension="sku", values=["PAN-1"])]
