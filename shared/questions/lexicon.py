@@ -212,7 +212,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                               r"(?:spend|spent|buy|bought|order|ordered|purchase|purchased)\b|"
                               r"what (?:did|have|do|does|has) "
                               r"(?:we|i|(?:the |our |my )?(?:[\w&'.-]+ ){1,4}?)(?:sell|sold)\b|"
-                              r"how much (?:[\w&'.-]+ ){0,8}(?:sell|sold|sales)\b|"
+                              r"how much (?:[\w&'.-]+ ){0,8}(?:sell|sold|sales?)\b|"
                               r"how(?:'s|'re| is| are| was| were) (?:[\w&'.-]+ ){1,8}?selling\b|"
                               r"sold for|revenues?|sales|turnover|gmv|grossing|grossed|"
                               r"sale (?:amount|total|figure|number|value)s?|"

@@ -114,6 +114,7 @@ _NUMBER_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "s
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ORDER_VALUE = re.compile(r"\borders?\b", re.I)
+_COUNTED_DIM = re.compile(r"\b(?:how many|number of|which|what)\s+(?:different\s+)?(\w+)", re.I)
 _DAYS_COUNTED = re.compile(r"\b(?:how many|which|what|number of|count the)\s+(?:\w+\s+){0,2}?days\b", re.I)
 
 
@@ -800,12 +801,18 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
 _FIELD_BREAK = re.compile(r"\s*(?:[|;]|\s/\s|,)\s*")
 
 
+_KEY_FIELD = re.compile(r"\b(?:metric|measure|kpi|period|time(?:\s+range)?|date(?:\s+range)?|filter|where)\s*[:=]\s*",
+                        re.I)
+_GROUP_FIELD = re.compile(r"\b(?:group(?:ed)?\s+by|split\s+by|breakdown|dimension|by)\s*[:=]\s*", re.I)
+
+
 def _sheet_fields(text: str) -> str:
     """A question written as spreadsheet fields: a field that is only a dimension noun is a breakdown.
 
     "sku, units, last 7 days, top 10" is read "by sku units last 7 days top 10"; "category / revenue / 2025" as
     "by category revenue 2025".
     """
+    text = _GROUP_FIELD.sub("by ", _KEY_FIELD.sub("", text))  # "metric: units, group by: category"
     fields = [f for f in _FIELD_BREAK.split(text.strip(" ?.")) if f]
     if len(fields) < 3 or any(len(f.split()) > 5 for f in fields):
         return text
@@ -1022,6 +1029,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     if limit is not None and _DAYS_COUNTED.search(question):
         dims, grain = ["date"], "day"  # "how many days last month did we make more than 20k": the days above it
+    elif limit is not None and not dims and (counted := _COUNTED_DIM.search(question)):
+        # "how many categories had more than 100k revenue": the categories above it
+        dims = [d for d, rx in lx.DIMENSION_WORDS if rx.fullmatch(counted.group(1))][:1]
     if limit is not None and dims and _threshold_fits(limit, metrics[0]):
         reading.threshold = (limit[0], limit[1])
     missing = _missing_columns(metrics, index) or (
@@ -1257,7 +1267,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
 #: Words that put the name after them out of the question ("outside the UK", "excluding Amazon").
 _EXCLUDING = re.compile(r"(?:\b(?:outside(?: of)?|excluding|exclude|except(?: for)?|other than|apart from|besides|"
                         r"not counting|not including|leaving out|ignoring|without|(?:everything|all|anything) but|"
-                        r"but not)\s+(?:(?:on|in|from|at|via|through)\s+)?(?:the\s+)?|\bnon-?\s*)$", re.I)
+                        r"but not)\s+(?:(?:on|in|from|at|via|through)\s+)?(?:the\s+)?|\bnon-?\s*|"
+                        r"\bnot\s+(?:on|in|from|at|via|through)\s+(?:the\s+)?)$", re.I)
 #: "non-" before a name: a channel, category or brand left out ("non-amazon"), never a product's own word ("Non-Stick").
 _NON = re.compile(r"\bnon-?\s*$", re.I)
 #: A name listed after an excluded one ("excluding eBay and POS"): excluded too.

@@ -315,9 +315,9 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                             rf"|\bw(\d{{1,2}})\b(?:\s*(?:of\s+|in\s+|,\s*|/\s*)?({_YEAR})\b)?"
                             rf"|\b({_YEAR})[-\s]?w(\d{{1,2}})\b", re.I)),
     # "on the 1st", "for the 15th": that day of the latest month that has had it
-    ("month_day_only", re.compile(rf"\b(?:on|for)\s+the\s+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
-                                  rf"(?!\s+(?:of\b|weeks?\b|days?\b|months?\b|quarters?\b|years?\b|(?:{_MONTH_ALT}|may)\b|"
-                                  rf"and\b|to\b|-|through\b|until\b|till\b))", re.I)),
+    ("month_day_only", re.compile(r"\b(?:on|for)\s+the\s+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+                                  r"(?=\s*(?:$|[?.!,;:]|(?:vs\.?|versus|compared|against|last|this|so|please|pls)\b))",
+                                  re.I)),
     # "between 1st and 15th November", "from the 3rd to the 10th of March 2025", "1-15 Nov"
     ("day_span", re.compile(rf"\b(?:(?:between|from)\s+(?:the\s+)?)?({_DAY})\s*(?:and|to|until|till|through|thru|-|–)"
                             rf"\s*(?:the\s+)?({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),
@@ -331,7 +331,7 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=\s+quarter\s+(?:of|in)\b))"
                            rf"\s+quarter\b"
                            rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
-    ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second)\s+half\b"
+    ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second|1st|2nd)\s+half\b"
                         rf"(?:\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?({_YEAR})\b)?|\b([12])h\s*({_YEAR})\b", re.I)),
     ("month", re.compile(rf"\b({_MONTH})\b\.?(?:\s*(?:of\s+|,\s*)?('\d{{2}}\b|{_YEAR}\b))?", re.I)),
     ("to_date", re.compile(r"\b(?:(year|month|quarter|week)[-\s]+to[-\s]+date|(y|m|q|w)td"
@@ -463,7 +463,7 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         s, e = quarter_range(year, q)
         return _Atom(span, s, e, f"Q{q} {year}", explicit, quarter=q)
     if kind == "half":
-        h = int(g[0] or g[4]) if (g[0] or g[4]) else (1 if g[2].lower() == "first" else 2)
+        h = int(g[0] or g[4]) if (g[0] or g[4]) else (1 if g[2].lower() in ("first", "1st") else 2)
         year = _year2(g[1] or g[3] or g[5])
         explicit = year is not None
         year = year if year is not None else _latest_year(as_of, 1 if h == 1 else 7)

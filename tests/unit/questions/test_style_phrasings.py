@@ -285,3 +285,30 @@ def test_non_before_a_product_word_is_the_product(store: VocabularyIndex) -> Non
         channels=["web"], competitors=[], currency="USD"))
     r = read_question("units of the non-stick frying pan last month", tenant_id="t", index=shop, extents=DEC_EXTENTS)
     assert r.query is not None and r.query.filters == [DimensionFilter(dimension="sku", values=["PAN-1"])]
+
+
+# a third probe, after the second set's fixes
+
+@pytest.mark.parametrize(("phrase", "start", "end"), [
+    ("revenue for the 2nd half of 2025", date(2025, 7, 1), date(2025, 12, 31)),  # no "2nd" day of a month
+    ("orders for the 2nd quarter", date(2026, 4, 1), date(2026, 6, 30)),
+])
+def test_an_ordinal_before_half_or_quarter_is_that_half_or_quarter(phrase: str, start: date, end: date) -> None:
+    t = resolve_time(phrase, DEC)
+    assert t.range is not None and (t.range.start, t.range.end) == (start, end)
+
+
+def test_key_value_fields_and_counted_groups(store: VocabularyIndex) -> None:
+    r = read(store, "metric: units, period: last quarter, group by: category")
+    assert r.query is not None and r.query.metrics == ["units"] and r.query.dimensions == ["category"]
+    r = read(store, "how many categories had more than 100k revenue last month")
+    assert r.threshold == ("above", 100000.0) and r.query is not None and r.query.dimensions == ["category"]
+
+
+def test_sale_as_an_amount_and_not_on_a_channel(store: VocabularyIndex) -> None:
+    r = read(store, "how much sale we did in amazon on last week")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+    r = read(store, "sales not on the web this year")
+    assert r.query is not None and r.query.filters == [DimensionFilter(dimension="channel", op="not_in",
+                                                                       values=["web"])]
+    assert read(store, "which products are not in stock").asks == ["out_of_stock"]
