@@ -391,7 +391,8 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "advertising and marketing spend", "ad-platform data (spend, impressions, clicks per campaign)"),
     (_rx(r"traffic|visits?|visited|visiting|visitors?|footfall|sessions?|page ?views?|bounce rate|conversion rates?|"
          r"convert(?:ed|s)?|"
-         r"add[- ]to[- ]cart|abandon\w*(?: carts?)?|click[- ]through"),
+         r"add[- ]to[- ]cart|abandon\w*(?: carts?)?|click[- ]through|referr(?:al|er)s?(?: sources?)?|utm|"
+         r"traffic sources?|(?:acquisition|marketing) channels?"),
      "site traffic and conversion", "web analytics (sessions, visitors, page views)"),
     (_rx(r"employees?|staff|salar(?:y|ies)|payroll|wages?|rent|overheads?|operating (?:costs?|expenses)|opex|"
          r"ebitda|net profit|net income|tax(?:es)?|after[- ]tax|vat|bank (?:balance|account|statement)s?|"

@@ -202,7 +202,7 @@ def test_a_sale_and_grossing_are_revenue(store: VocabularyIndex, question: str) 
                                       "revenue by payment method last month", "how much did we pay in stripe fees",
                                       "how many orders came from mobile vs desktop",
                                       "which coupon code was used the most", "which customers spent over $500",
-                                      "how many orders were gift wrapped"])
+                                      "how many orders were gift wrapped", "sales by referral source"])
 def test_what_the_data_cannot_say_is_said(store: VocabularyIndex, question: str) -> None:
     assert read(store, question).kind == "unanswerable"
 
