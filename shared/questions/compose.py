@@ -355,7 +355,16 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
                   f"{_verb(metric)} {fmt_value(net, unit, cur, metric)} ({v(row)} less "
                   f"{fmt_value(less, metric_unit(q.metrics[1]), cur, q.metrics[1])}).")
     elif reading.threshold is not None and dims:
+        if reading.threshold[0] == "below" and dims[0] == "sku" and metric in _COUNTED and not any(
+                f.dimension in ("category", "brand", "sku", "product") for f in q.filters):
+            # "which products sold fewer than 5 units": the catalogue's products that sold none count too
+            seen = {str(r.get("sku")) for r in rows}
+            rows = rows + [{"sku": sku, metric: 0} for sku in titles if sku not in seen
+                           and not _filtered_out(sku, q.filters)]
         answer = _threshold_answer(reading.threshold, rows, dims, metric, noun, when, where, v, namer, unit, cur)
+        if reading.threshold[0] == "below" and dims[0] == "sku" and metric in _COUNTED and any(
+                f.dimension in ("category", "brand", "sku", "product") for f in q.filters):
+            answer += f" Products with no {noun} at all in the period are not counted here."
     elif reading.top_share and dims and reading.shape == "ranking":
         answer = _top_share_answer(reading, rows, dims, metric, noun, when, where, v, namer)
     elif reading.shape == "value" or not dims:
@@ -406,6 +415,11 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
                         _evidence(result))
 
 
+_THRESHOLD_WORDS = {"above": "more than", "at_least": "at least", "below": "less than"}
+#: Flows a product that sold nothing has none of (its row is absent, its value 0).
+_COUNTED = frozenset({"units", "revenue", "orders", "net_revenue"})
+
+
 def _days_counted(period: TimeRange, filters: list[DimensionFilter]) -> tuple[int, str]:
     """The days of the period a weekday filter keeps ("on weekends": its Saturdays and Sundays), and their word."""
     days = [f.values for f in filters if f.dimension == "weekday" and f.op == "in"]
@@ -433,13 +447,14 @@ def _threshold_answer(threshold: tuple[str, float], rows: list[dict[str, Any]], 
     """"6 of 283 products had more than 155 units sold in November 2026 (...): A (448); B (253) ..."."""
     op, limit = threshold
     valued = [r for r in rows if r.get(metric) is not None and (dims[0] == "date" or r.get(dims[0]) is not None)]
-    hit = [r for r in valued if (r[metric] > limit if op == "above" else r[metric] < limit)]
-    hit.sort(key=lambda r: r[metric], reverse=op == "above")
+    hit = [r for r in valued if (r[metric] > limit if op == "above" else r[metric] >= limit if op == "at_least"
+                                 else r[metric] < limit)]
+    hit.sort(key=lambda r: r[metric], reverse=op != "below")
     one, many = ("day", "days") if dims[0] == "date" else _DIM_NOUNS.get(dims[0], (dims[0], dims[0] + "s"))
     amount = fmt_value(limit, unit, cur, metric)
     of = " of" if unit == "money" else ""
     text = (f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had "
-            f"{'more' if op == 'above' else 'less'} than {amount}{of} {noun} {when}")
+            f"{_THRESHOLD_WORDS[op] if op != 'below' or unit == 'money' else 'fewer than'} {amount}{of} {noun} {when}")
     if not hit:
         return text + "."
     shown = hit[:_SENTENCE_ITEMS]

@@ -196,7 +196,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                             r"(?:how many|number of) "
                             r"(?:\w+ ){0,4}(?:did (?:we|i) |have (?:we|i) |do (?:we|i) )?(?:sell|sold|ship|shipped|"
                             r"shift(?:ed)?|flog(?:ged)?|move[ds]?|push(?:ed)?|get through|got through)\b|"
-                            r"best[- ]sell(?:ing|ers?)|(?:most|least)[- ](?:selling|sold)|"
+                            r"best[- ]sell(?:ing|ers?)|(?:most|least|top|best)[- ](?:selling|sold)|"
                             r"top[- ]sell(?:ing|ers?)|sold (?:the )?(?:most|least|best|worst)|"
                             r"(?:sell|sells|sold|selling) (?:the )?(?:most|least|best|worst|fastest|slowest)|"
                             r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)"),
@@ -212,7 +212,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                               r"(?:spend|spent|buy|bought|order|ordered|purchase|purchased)\b|"
                               r"what (?:did|have|do|does|has) "
                               r"(?:we|i|(?:the |our |my )?(?:[\w&'.-]+ ){1,4}?)(?:sell|sold)\b|"
-                              r"how much (?:[\w&'.-]+ ){0,8}(?:sell|sold|sales)\b|"
+                              r"how much (?:[\w&'.-]+ ){0,8}(?:sell|sold|sales?)\b|"
                               r"how(?:'s|'re| is| are| was| were) (?:[\w&'.-]+ ){1,8}?selling\b|"
                               r"sold for|revenues?|sales|turnover|gmv|grossing|grossed|"
                               r"sale (?:amount|total|figure|number|value)s?|"
@@ -242,6 +242,8 @@ METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS
     "catalogue_products": DataKind.PRODUCTS}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money|"
+                   r"(?:did|have|has|will|can) (?:we|i) (?:cross|hit|reach|pass|break|top|exceed|clear|beat|crack)"
+                   r"(?: (?:the )?)?[$£€]?\d[\d,.]*\s*(?:k|m|thousand|million|grand)?\b(?! (?:units|items|orders))|"
                    r"(?:what'?s|what is|what was|what were|give me|show me|tell me) (?:the |our |my )?(?:totals?|"
                    r"figures?|numbers?)\b|(?:numbers|figures|totals?|stats)\s+(?:for|from|over|in|on)\b|"
                    r"how (?:did|do|does|are|is|was|were|has|have) (?:[\w'&-]+ ){1,4}?(?:get(?:ting)? on|got on|go|gone|"
@@ -389,7 +391,8 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "advertising and marketing spend", "ad-platform data (spend, impressions, clicks per campaign)"),
     (_rx(r"traffic|visits?|visited|visiting|visitors?|footfall|sessions?|page ?views?|bounce rate|conversion rates?|"
          r"convert(?:ed|s)?|"
-         r"add[- ]to[- ]cart|abandon\w*(?: carts?)?|click[- ]through"),
+         r"add[- ]to[- ]cart|abandon\w*(?: carts?)?|click[- ]through|referr(?:al|er)s?(?: sources?)?|utm|"
+         r"traffic sources?|(?:acquisition|marketing) channels?"),
      "site traffic and conversion", "web analytics (sessions, visitors, page views)"),
     (_rx(r"employees?|staff|salar(?:y|ies)|payroll|wages?|rent|overheads?|operating (?:costs?|expenses)|opex|"
          r"ebitda|net profit|net income|tax(?:es)?|after[- ]tax|vat|bank (?:balance|account|statement)s?|"

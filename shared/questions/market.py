@@ -66,7 +66,8 @@ PRICE_CHANGE = _rx(r"chang\w*|moved?|moving|movements?|history|(?:done|doing|did
 STOCK_WORD = _rx(r"out of stock|out-of-stock|in stock|sold out|stocked out|stock ?outs?|availab\w*|unavailable|"
                  r"r[au]n out|(?:have|has|had|carry|carries) (?:no )?stock")
 #: Our own products with nothing on hand now (not "will run out": that is the stockout forecast).
-OUT_OF_STOCK = _rx(r"out of stock|out-of-stock|sold out|stocked out|(?:have|has|had|'ve) (?:we |i |they )?(?:already )?"
+OUT_OF_STOCK = _rx(r"out of stock|out-of-stock|sold out|stocked out|not (?:in stock|on hand)|"
+                   r"(?:have|has|had|'ve) (?:we |i |they )?(?:already )?"
                    r"run out|ran out|(?:zero|no|0) (?:stock|inventory)(?: left)?|"
                    r"nothing (?:left )?"
                    r"in stock|(?:0|zero|no) (?:units )?(?:in stock|on hand|left)|none left|empty shelves")

@@ -110,15 +110,17 @@ _THRESHOLD_AT = re.compile(
     r"fewer than|lower than)\s+(?P<cur>[$£€])?\s?(?P<num>\d[\d,]*(?:\.\d+)?|(?:(?:a|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"thousand)[\s-]?){1,4})\s*(?P<mult>k|m|thousand|million|grand)?\b(?:\s*(?P<unit>dollars|bucks|pounds|quid|"
-    r"euros|usd|gbp|eur|units?|items?|pieces?|orders?))?", re.I)
+    r"euros|usd|gbp|eur|units?|items?|pieces?|orders?))?(?!\s*(?:days?|weeks?|months?|quarters?|years?|hours?|%|"
+    r"percent|per cent|pct|stars?)\b|%)", re.I)
 _NUMBER_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ORDER_VALUE = re.compile(r"\borders?\b", re.I)
+_COUNTED_DIM = re.compile(r"\b(?:how many|number of|which|what)\s+(?:different\s+)?(\w+)", re.I)
 _DAYS_COUNTED = re.compile(r"\b(?:how many|which|what|number of|count the)\s+(?:\w+\s+){0,2}?days\b", re.I)
 
 
-def _threshold(question: str) -> tuple[Literal["above", "below"], float, bool] | None:
+def _threshold(question: str) -> tuple[Literal["above", "below", "at_least"], float, bool] | None:
     """The amount a question puts rows above or below, and whether it is money ("over $100", "more than 20k")."""
     m = _THRESHOLD_AT.search(question)
     if m is None:
@@ -143,8 +145,10 @@ def _threshold(question: str) -> tuple[Literal["above", "below"], float, bool] |
         or mult == "grand"
     if total <= 0:
         return None
-    op: Literal["above", "below"] = "below" if m.group("op").lower() in ("under", "below", "less than", "fewer than",
-                                                                       "lower than") else "above"
+    word = m.group("op").lower()
+    op: Literal["above", "below", "at_least"] = "below" if word in ("under", "below", "less than", "fewer than",
+                                                                  "lower than") else "at_least" if word == "at least" \
+        else "above"
     return op, total, money
 
 
@@ -229,7 +233,7 @@ class Reading(BaseModel):
                                                        "of revenue came from the top 10 products\").")
     net_of: bool = Field(default=False, description="The first metric less the second (\"revenue excluding "
                                                     "refunds\", \"units not counting returns\").")
-    threshold: tuple[Literal["above", "below"], float] | None = Field(
+    threshold: tuple[Literal["above", "below", "at_least"], float] | None = Field(
         default=None, description="Only the rows above (below) this value: \"which products sold over 100 units\", "
                                   "\"how many days did we make more than 20k\".")
     notes: list[str] = Field(default_factory=list)
@@ -824,19 +828,26 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
 _FIELD_BREAK = re.compile(r"\s*(?:[|;]|\s/\s|,)\s*")
 
 
+_KEY_FIELD = re.compile(r"\b(?:metric|measure|kpi|period|time(?:\s+range)?|date(?:\s+range)?|filter|where)\s*[:=]\s*",
+                        re.I)
+_GROUP_FIELD = re.compile(r"\b(?:group(?:ed)?\s+by|split\s+by|breakdown|dimension|by)\s*[:=]\s*", re.I)
+
+
 def _sheet_fields(text: str) -> str:
     """A question written as spreadsheet fields: a field that is only a dimension noun is a breakdown.
 
     "sku, units, last 7 days, top 10" is read "by sku units last 7 days top 10"; "category / revenue / 2025" as
     "by category revenue 2025".
     """
+    text = _GROUP_FIELD.sub("by ", _KEY_FIELD.sub("", text))  # "metric: units, group by: category"
     fields = [f for f in _FIELD_BREAK.split(text.strip(" ?.")) if f]
     if len(fields) < 3 or any(len(f.split()) > 5 for f in fields):
         return text
     out = []
     for f in fields:
-        bare = any(rx.fullmatch(f) for _, rx in lx.DIMENSION_WORDS if _ != "competitor")
-        out.append(f"by {f}" if bare else f)
+        bare = any(rx.fullmatch(f) for _, rx in lx.DIMENSION_WORDS if _ != "competitor") or bool(
+            re.fullmatch(r"(?:day|week|month|quarter|year)s?", f, re.I))
+        out.append(f"by {f.rstrip('s')}" if bare and f.lower() not in ("sales",) else f)
     return " ".join(out) if out != fields else text
 
 
@@ -963,7 +974,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     elif per_unit := _PER_UNIT.search(question):
         taken.append(per_unit.span())  # "average monthly revenue in 2025": the total over its months
     dims = find_dimensions(question, taken, entity_spans,
-                           [m.span for m in matches if m.kind in ("category", "brand", "channel")])
+                           [m.span for m in matches if m.kind in ("category", "brand", "channel")
+                            and not _EXCLUDING.search(question[:m.span[0]])])  # "non-kitchen products": not a group
     grain = find_grain(question, taken)
     if (customers_buy or _WHAT_SOLD.search(question)) and not dims and not grain and (
             lx.TOP.search(question) or lx.BOTTOM.search(question)):
@@ -1050,6 +1062,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     if limit is not None and _DAYS_COUNTED.search(question):
         dims, grain = ["date"], "day"  # "how many days last month did we make more than 20k": the days above it
+    elif limit is not None and not dims and (counted := _COUNTED_DIM.search(question)):
+        # "how many categories had more than 100k revenue": the categories above it
+        dims = [d for d, rx in lx.DIMENSION_WORDS if rx.fullmatch(counted.group(1))][:1]
     if limit is not None and dims and _threshold_fits(limit, metrics[0]):
         reading.threshold = (limit[0], limit[1])
     missing = _missing_columns(metrics, index) or (
@@ -1103,7 +1118,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         if kept is None:
             continue
         dim: DimensionName = "sku" if kept.kind == "product" else kept.kind
-        if _EXCLUDING.search(question[:kept.span[0]]) or (
+        before = question[:kept.span[0]]
+        if (_EXCLUDING.search(before) and not (kept.kind in ("product", "sku") and _NON.search(before))) or (
                 last_excluded >= 0 and _LISTED_AFTER.match(question[last_excluded:kept.span[0]])):
             # "which country outside the UK", "excluding eBay and POS": all but those names
             last_excluded = kept.span[1]
@@ -1214,7 +1230,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         n = _limit(question)
         if reading.threshold is not None:  # "which products sold over 100 units": every one above it
             shape, limit = "ranking", None
-            descending = reading.threshold[0] == "above"
+            descending = reading.threshold[0] != "below"
         elif n is not None:
             limit = n + 1 if dims[0] != "date" else n  # one spare row: a group without a name is dropped
         elif ranking and dims[0] == "sku":
@@ -1225,7 +1241,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         shape = "trend"
     if focus is not None:
         shape = "share"
-    if _DISTINCT.search(question) and dims:
+    if _DISTINCT.search(question) and dims and reading.threshold is None:
         shape, order_by, limit = "count", None, None
     reviewed = products_reviewed(question) if metrics == ["review_count"] and dims == ["sku"] else None
     if reviewed is not None:  # the catalogue's products with (without) a review: every product read, as "unsold"
@@ -1236,7 +1252,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     share_total = (share or shape in ("ranking", "breakdown")) and primary in _ADDITIVE and bool(dims) \
         and dims[0] != "date"
     if shape == "ranking" and dims[0] == "date":
-        limit = limit or (1 if lx.SINGULAR_PICK.search(question) else None)
+        limit = limit or (1 if lx.SINGULAR_PICK.search(question) and reading.threshold is None else None)
     if by_change and shape in ("ranking", "breakdown"):
         shape, order_by, descending = "ranking", primary, bool(growth)
         if limit is None and dims[0] == "sku":
@@ -1252,9 +1268,12 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     if shape == "ranking" and dims[0] == "date" and grain in ("week", "month", "quarter", "year"):
         # "worst month this year" on 4 Dec: the whole months, not December's four days
         last_start, last_end = period_containing(rng.end, grain)
-        if rng.end < last_end and last_start > rng.start:
-            rng = make_range(rng.start, last_start - timedelta(days=1), f"the whole {grain}s of "
-                             f"{rng.label.split(' (')[0]}")
+        first_start, first_end = period_containing(rng.start, grain)
+        # "the worst week this year": not 1-4 Jan, the end of a week that started in December
+        start = first_end + timedelta(days=1) if first_start < rng.start and first_end < rng.end else rng.start
+        end = last_start - timedelta(days=1) if rng.end < last_end and last_start > start else rng.end
+        if (start, end) != (rng.start, rng.end) and end > start:
+            rng = make_range(start, end, f"the whole {grain}s of {rng.label.split(' (')[0]}")
     reading.query = MetricQuery(
         tenant_id=tenant_id, metrics=metrics[:4], dimensions=dims[:3], grain=grain if "date" in dims else None,
         time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v]
@@ -1283,7 +1302,10 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
 #: Words that put the name after them out of the question ("outside the UK", "excluding Amazon").
 _EXCLUDING = re.compile(r"(?:\b(?:outside(?: of)?|excluding|exclude|except(?: for)?|other than|apart from|besides|"
                         r"not counting|not including|leaving out|ignoring|without|(?:everything|all|anything) but|"
-                        r"but not)\s+(?:the\s+)?|\bnon-?\s*)$", re.I)
+                        r"but not)\s+(?:(?:on|in|from|at|via|through)\s+)?(?:the\s+)?|\bnon-?\s*|"
+                        r"\bnot\s+(?:on|in|from|at|via|through)\s+(?:the\s+)?)$", re.I)
+#: "non-" before a name: a channel, category or brand left out ("non-amazon"), never a product's own word ("Non-Stick").
+_NON = re.compile(r"\bnon-?\s*$", re.I)
 #: A name listed after an excluded one ("excluding eBay and POS"): excluded too.
 _LISTED_AFTER = re.compile(r"^\s*(?:,|and|or|&|nor|,\s*and|,\s*or)\s*(?:the\s+)?$", re.I)
 

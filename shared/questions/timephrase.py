@@ -315,9 +315,9 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                             rf"|\bw(\d{{1,2}})\b(?:\s*(?:of\s+|in\s+|,\s*|/\s*)?({_YEAR})\b)?"
                             rf"|\b({_YEAR})[-\s]?w(\d{{1,2}})\b", re.I)),
     # "on the 1st", "for the 15th": that day of the latest month that has had it
-    ("month_day_only", re.compile(rf"\b(?:on|for)\s+the\s+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
-                                  rf"(?!\s+(?:of\b|weeks?\b|days?\b|months?\b|quarters?\b|years?\b|(?:{_MONTH_ALT}|may)\b|"
-                                  rf"and\b|to\b|-|through\b|until\b|till\b))", re.I)),
+    ("month_day_only", re.compile(r"\b(?:on|for)\s+the\s+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+                                  r"(?=\s*(?:$|[?.!,;:]|(?:vs\.?|versus|compared|against|last|this|so|please|pls)\b))",
+                                  re.I)),
     # "between 1st and 15th November", "from the 3rd to the 10th of March 2025", "1-15 Nov"
     ("day_span", re.compile(rf"\b(?:(?:between|from)\s+(?:the\s+)?)?({_DAY})\s*(?:and|to|until|till|through|thru|-|–)"
                             rf"\s*(?:the\s+)?({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),
@@ -331,7 +331,7 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=\s+quarter\s+(?:of|in)\b))"
                            rf"\s+quarter\b"
                            rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
-    ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second)\s+half\b"
+    ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second|1st|2nd)\s+half\b"
                         rf"(?:\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?({_YEAR})\b)?|\b([12])h\s*({_YEAR})\b", re.I)),
     ("month", re.compile(rf"\b({_MONTH})\b\.?(?:\s*(?:of\s+|,\s*)?('\d{{2}}\b|{_YEAR}\b))?", re.I)),
     ("to_date", re.compile(r"\b(?:(year|month|quarter|week)[-\s]+to[-\s]+date|(y|m|q|w)td"
@@ -463,7 +463,7 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         s, e = quarter_range(year, q)
         return _Atom(span, s, e, f"Q{q} {year}", explicit, quarter=q)
     if kind == "half":
-        h = int(g[0] or g[4]) if (g[0] or g[4]) else (1 if g[2].lower() == "first" else 2)
+        h = int(g[0] or g[4]) if (g[0] or g[4]) else (1 if g[2].lower() in ("first", "1st") else 2)
         year = _year2(g[1] or g[3] or g[5])
         explicit = year is not None
         year = year if year is not None else _latest_year(as_of, 1 if h == 1 else 7)
@@ -731,7 +731,7 @@ _NTH_WEEK = re.compile(r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th
 _NTH_DAYS = {"first": 0, "1st": 0, "second": 7, "2nd": 7, "third": 14, "3rd": 14, "fourth": 21, "4th": 21}
 #: "the first 10 days of November": the month's days 1-10.
 _FIRST_DAYS = re.compile(r"\bfirst\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-                         r"twenty)\s+days\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?$", re.I)
+                         r"twenty)\s+(days|weeks)\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?$", re.I)
 _DAY_COUNT = {**_NUMBER_WORDS, "fifteen": 15, "twenty": 20}
 
 
@@ -784,8 +784,10 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
         if first and a.month is not None and a.day is None and a.start.day == 1:
             token = first.group(1).lower()
             n = int(token) if token.isdigit() else _DAY_COUNT[token]
-            if 1 <= n <= (a.end - a.start).days + 1:
-                a = _Atom(a.span, a.start, a.start + timedelta(days=n - 1), f"the first {n} days of {a.name}")
+            word = first.group(2).lower()
+            days = n * 7 if word == "weeks" else n  # "the first 2 weeks of November": its days 1-14
+            if 1 <= days <= (a.end - a.start).days + 1:
+                a = _Atom(a.span, a.start, a.start + timedelta(days=days - 1), f"the first {n} {word} of {a.name}")
         elif m and a.start == a.end:
             start = a.start if m.group(1).lower() != "of" else a.start - timedelta(days=a.start.weekday())
             a = _Atom(a.span, start, start + timedelta(days=6), f"the week of {fmt_day(start)}")
