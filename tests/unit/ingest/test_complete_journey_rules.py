@@ -66,3 +66,24 @@ def test_exponent_dust_reads_as_the_decimal_it_is_only_where_a_profile_says_so()
     assert out["revenue"].tolist()[:2] == ["0", "2.50"] and pd.isna(out["revenue"].iloc[2])
     assert out["revenue"].tolist()[3:] == ["1000", "0", "12e"]  # never "-0"; what is no number stays as it is
     assert out["sku"].tolist() == ["1e5"] * 6  # a field the profile does not name is left alone
+
+
+def test_r_write_csv_row_names_column_is_passed_over() -> None:
+    """R's ``write.csv`` puts an unnamed row-number column first: the receipts are still the R package's."""
+    header = ["", "household_id", "store_id", "basket_id", "product_id", "quantity", "sales_value", "retail_disc",
+              "coupon_disc", "coupon_match_disc", "week", "transaction_timestamp"]
+    mapping = map_columns(header, detect_kind(header))
+    assert mapping.profile is not None and mapping.profile.name == "completejourney_transactions"
+    assert mapping.as_document()[""] is None and not mapping.missing_required
+
+
+def test_promotional_support_and_a_regular_price() -> None:
+    cols, index = _frame(units=[10, 4, 3, 2], revenue=[27.8, 8.0, 9.0, 5.0], unit_price=[2.78, 2.0, 3.0, None],
+                         base_price=[2.78, 2.5, 2.9, 3.0], promo_feature=[0.0, 1.0, 0.0, None],
+                         promo_display=[0.0, 0.0, 0.0, None], promo_price_cut=[0.0, 0.0, 1.0, None])
+    derive_sales(cols, index)
+    assert [None if pd.isna(v) else bool(v) for v in cols["promo"]] == [False, True, True, None]
+    # the regular price less the price paid, per unit sold; never below 0; unknown without a price paid
+    assert cols["discount"].tolist()[:3] == [0.0, 2.0, 0.0] and pd.isna(cols["discount"].iloc[3])
+    assert cols["discount_included"].tolist()[:3] == [True, True, True]
+    assert not {"promo_feature", "promo_display", "promo_price_cut", "base_price"} & cols.keys()
