@@ -301,7 +301,7 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
         and "text" in first_sentence(a))
     unrated = int(rv["rating"].isna().sum())
     add("count", "how many reviews have no star rating?", lambda a, r: states(first_sentence(a), unrated, 0.5)
-        and re.search(r"no (?:star )?rating|unrated|without a rating", first_sentence(a), re.I) is not None)
+        and re.search(r"no (?:star )?rating|unrated|without a (?:star )?rating", first_sentence(a), re.I) is not None)
     lm = t.window(*t.last_month())
     add("count", "how many reviews last month", lambda a, r: states(first_sentence(a), len(lm), 1))
     three = int((t.window(ys)["rating"] == 3).sum())

@@ -237,6 +237,7 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         merged.review_stars = [int(v) for v in reading.review_stars if 1 <= int(v) <= 5]
         merged.review_listing = reading.review_listing  # type: ignore[assignment]
         merged.review_count = reading.review_count
+        merged.review_channels = list(reading.review_channels)
         if reading.review_period is not None and merged.start_date is None:  # the planner's own period stands
             merged.start_date, merged.end_date = reading.review_period.start, reading.review_period.end
         update["intents"] = ["sentiment"]

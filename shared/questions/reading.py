@@ -178,6 +178,7 @@ class Reading(BaseModel):
     review_listing: str | None = Field(default=None, description="Reviews shown one by one (\"show me angry "
                                                                  "reviews\"): negative, positive, latest ...")
     review_count: int | None = Field(default=None, description="How many reviews a listing shows, when said.")
+    review_channels: list[str] = Field(default_factory=list, description="Sales channels a review question reads.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
     per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
@@ -791,6 +792,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
         reading.review_stars, reading.review_listing = list(review.stars or ()), review.listing
         reading.review_count = review.count
+        reading.review_channels = list(dict.fromkeys(v for m in matches if m.kind == "channel" for v in m.values))
         if as_of is None and DataKind.REVIEWS in extents:  # "since March": against the reviews' own last date
             reading.as_of = extents[DataKind.REVIEWS][1]
             time = resolve_time(question, reading.as_of, exclude=sku_spans)

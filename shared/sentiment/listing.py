@@ -13,8 +13,8 @@ from typing import Any
 
 import pandas as pd
 
-from shared.agents.answers import AgentAnswer, AskKind, join_names, ranked_table
-from shared.sentiment.answers import ScoredReviews, _name, _products, star_phrase
+from shared.agents.answers import AgentAnswer, AskKind, ranked_table
+from shared.sentiment.answers import ScoredReviews, _name, star_phrase
 from shared.sentiment.mentions import find_mentions, resolve_aspect
 from shared.sentiment.scorer import score_text
 
@@ -94,7 +94,7 @@ def listing_answer(data: ScoredReviews, scoped: list[str], listing: str, size: i
     counted = frame if listing == "latest" else frame[(frame["weight"] >= 1.0) & ~suspected]
     if scoped:
         counted = counted[counted["sku"].astype(str).isin(scoped)]
-    subject = join_names([_name(frame, s) for s in scoped], 3) if scoped else _products(counted)
+    subject = data.subject(counted, scoped)
     about = ""
     if aspect:
         counted, name = _about(counted.reset_index(drop=True), aspect)

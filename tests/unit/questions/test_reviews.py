@@ -527,3 +527,11 @@ def test_the_share_of_verified_reviews_is_that_slice_of_all(shop: VocabularyInde
     r = read(shop, "what share of reviews are verified?")
     assert r.query is not None and r.query.dimensions == ["verified"] and r.focus is not None
     assert r.focus.values == ["verified"]
+
+
+def test_a_review_question_about_one_channel_reads_that_channels_reviews(shop: VocabularyIndex) -> None:
+    from shared.orchestration.executor import agent_request
+
+    r = read(shop, "what do Etsy reviewers complain about?")
+    plan = agent_plan(r, route(r.question), shop)
+    assert r.review_ask == "complaints" and agent_request("decor", plan, "sentiment").options["channels"] == ["Etsy"]
