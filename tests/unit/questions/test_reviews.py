@@ -420,6 +420,9 @@ def test_the_reason_for_returns_is_the_complaints_of_returns(shop: VocabularyInd
     ("what's in the 3 star reviews?", "sentiment_overview", [3]),
     ("what do 2-star reviews mention most?", "complaints", [2]),
     ("what do the 4 and 5 star reviews of the Linen Table Runner complain about?", "complaints", [4, 5]),
+    ("summarise the 4-star reviews", "sentiment_overview", [4]),
+    ("any common thread in the 5 star reviews?", "praise", [5]),  # no "thread" aspect (stitching)
+    ("what did the 2 star reviewers dislike?", "complaints", [2]),
 ])
 def test_reviews_of_named_stars_read_for_what_they_say(shop: VocabularyIndex, question: str, ask: str,
                                                        stars: list[int]) -> None:
@@ -447,6 +450,8 @@ def test_reviews_of_named_stars_counted_stay_counts(shop: VocabularyIndex, quest
     ("show me the negative reviews for the Linen Table Runner", "complaints", "negative", None),
     ("show me the last 10 reviews", "sentiment_overview", "latest", 10),
     ("can I see the 1 star reviews?", "sentiment_overview", "latest", None),
+    ("display the harshest feedback from this year", "complaints", "negative", None),  # no "display" aspect
+    ("read me some bad reviews", "complaints", "negative", None),
 ])
 def test_reviews_asked_to_be_seen_are_listed(shop: VocabularyIndex, question: str, ask: str, listing: str,
                                              count: int | None) -> None:
@@ -497,6 +502,7 @@ def test_a_change_over_time_and_one_aspect_keep_their_reading(shop: VocabularyIn
 
 
 @pytest.mark.parametrize("question", ["true rating of the Linen Table Runner without bots", "rating excluding spam",
+                                      "which reviews are bots?",
                                       "what's the real rating of our products?"])
 def test_the_rating_without_bots_or_spam_is_the_adjusted_rating(shop: VocabularyIndex, question: str) -> None:
     assert read(shop, question).review_ask == "spam"
@@ -505,6 +511,8 @@ def test_the_rating_without_bots_or_spam_is_the_adjusted_rating(shop: Vocabulary
 def test_reviews_listed_about_one_aspect_keep_it(shop: VocabularyIndex) -> None:
     r = read(shop, "show me reviews complaining about delivery")
     assert (r.review_ask, r.review_listing, r.aspect) == ("complaints", "negative", "delivery")
+    r = read(shop, "give me examples of positive comments about packaging")
+    assert (r.review_ask, r.review_listing, r.aspect) == ("praise", "positive", "packaging")
 
 
 @pytest.mark.parametrize(("question", "metric", "dimension", "values"), [
