@@ -203,7 +203,7 @@ _STAR_READING = re.compile(r"\b(?:why|what|themes?|topics?|threads?|reasons?|iss
 #: Verbs that ask to see reviews one by one ("show me", "list", "read me", "pull up", "examples of").
 _SHOW = re.compile(r"\b(?:show|list|read|display|pull up|bring up|fetch|paste|quote|examples?|samples?|"
                    r"(?:let me|can i|could i|i want to|i'd like to) see|(?:give|get|send) me)\b", re.I)
-_REVIEW_NOUN = r"(?:reviews?|revs|feedback|comments?|complaints?|testimonials?|ratings?)"
+_REVIEW_NOUN = r"(?:reviews?|revs|feedback|comments?|complaints?|testimonials?)"
 #: Adjectives of a review shown one by one that need no verb ("the worst reviews for X", "angry reviews").
 _MOST_NEGATIVE = re.compile(r"\b(?:angr(?:y|iest)|furious|nast(?:y|iest)|harsh(?:est)?|scathing|brutal|rud(?:e|est)|"
                             r"meanest|worst|most negative|most critical|savage|toughest)\b(?:\s+[\w-]+){0,2}?\s+"
@@ -219,12 +219,17 @@ _POSITIVE_WORD = re.compile(r"\b(?:positive|good|great|nice|happy|pleased|satisf
 _LATEST = re.compile(r"\b(?:latest|newest|most recent|recent|last\s+(?:\d+|few|couple|five|ten|three)|new)\b"
                      r"(?:\s+[\w-]+){0,2}?\s+" + _REVIEW_NOUN + r"\b|\b" + _REVIEW_NOUN
                      + r"\s+(?:came in\s+)?(?:lately|recently)\b", re.I)
-#: A question that ranks or counts reviews ("which products have the worst reviews?"): the metrics layer's.
-_NOT_A_LISTING = re.compile(r"\b(?:how many|number of|count|share|percent\w*|average|avg|rating|rated|which|"
-                            r"what (?:products?|items?|brands?|categor(?:y|ies))|who|by (?:month|week|product|"
-                            r"category|brand|channel)|per|trend\w*|themes?|topics?|summar\w*|about|say\w*|"
-                            r"complain about|mention\w*|reviewed)\b|\b(?:reviews?|revs)\s+(?:products?|items?|skus?|"
-                            r"brands?)\b|%", re.I)
+#: A question that ranks, counts or charts reviews ("which products have the worst reviews?", "show me the
+#: average rating by month"): the metrics layer's, whatever its verb.
+_NOT_A_LISTING = re.compile(r"\b(?:how many|number of|count|share|percent\w*|average|avg|ratings?|rated|which|"
+                            r"what (?:products?|items?|brands?|categor(?:y|ies))|who|by (?:month|week|day|product|"
+                            r"category|brand|channel|stars?)|per|trend\w*|breakdown|distribution|chart|graph|"
+                            r"reviewed)\b|\b(?:reviews?|revs)\s+(?:products?|items?|skus?|brands?)\b|"
+                            r"\b(?:products?|items?|skus?|brands?|categor(?:y|ies)|channels?)\s+(?:with|that|having|"
+                            r"getting|get|have|has)\b|%", re.I)
+#: Words that ask for a summary ("themes in negative reviews", "what do angry customers say?"), unless a verb asks
+#: to see the reviews ("give me examples of positive comments about packaging").
+_SUMMARY_WORDS = re.compile(r"\b(?:themes?|topics?|summar\w*|about|say\w*|complain about|mention\w*)\b", re.I)
 _WORDS_COUNT = {"a few": 5, "few": 5, "couple": 2, "a couple": 2, "three": 3, "five": 5, "ten": 10, "two": 2,
                 "four": 4}
 
@@ -237,9 +242,9 @@ def review_listing(question: str, starred: bool = False) -> Listing | None:
     polarity, newest first; "the last 3 reviews we got", "show me 1-star reviews" (``starred``) -> the newest.
     "Which products have the worst reviews?" ranks products, "what do angry customers say?" summarises: neither.
     """
-    if _NOT_A_LISTING.search(question) and not _SHOW.search(question):
-        return None
     shown = bool(_SHOW.search(question))
+    if _NOT_A_LISTING.search(question) or (_SUMMARY_WORDS.search(question) and not shown):
+        return None
     latest = bool(_LATEST.search(question))
     noun = re.search(r"\b" + _REVIEW_NOUN + r"\b", question, re.I) is not None
     if not noun:

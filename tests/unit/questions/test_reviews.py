@@ -462,7 +462,9 @@ def test_reviews_asked_to_be_seen_are_listed(shop: VocabularyIndex, question: st
 
 @pytest.mark.parametrize("question", ["which products have the worst reviews?", "best review product?",
                                       "what do angry customers say?", "how many negative reviews last month?",
-                                      "themes in negative reviews"])
+                                      "themes in negative reviews", "show me the average rating by month",
+                                      "list the products with the worst reviews",
+                                      "show me the number of reviews per month"])
 def test_rankings_counts_and_summaries_are_no_listing(shop: VocabularyIndex, question: str) -> None:
     assert read(shop, question).review_listing is None
 
