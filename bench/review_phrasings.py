@@ -7,7 +7,8 @@ some stars read for themes, reviews listed (most negative / positive / latest), 
 counts with filters, channels and verified buyers, spam and the adjusted rating, terse and non-native English.
 
 Run: ``.venv/bin/python bench/review_phrasings.py`` (``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=list``
-runs one group). Prints ``right: N/M`` per group and overall. Not a timed test.
+runs one group, ``BENCH_STALE=1`` uses a merchant whose data ended a year ago). Prints ``right: N/M`` per group
+and overall. Not a timed test.
 """
 
 from __future__ import annotations
@@ -433,7 +434,8 @@ def main() -> int:
     from shared.sample.merchant import generate_merchant, write_merchant
 
     deps = get_deps()
-    end = datetime.now(UTC).date() - timedelta(days=1)
+    # BENCH_STALE=1: a merchant whose export ended a year ago (every relative period is read against its data)
+    end = datetime.now(UTC).date() - timedelta(days=366 if os.environ.get("BENCH_STALE") else 1)
     merchant = generate_merchant(seed=23, n_skus=80, end=end, days=730)
     home = Path(os.environ["ECOMINTEL_HOME"])
     if not (home / ".bench-review-phrasings").exists():

@@ -887,9 +887,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         taken = names + resolve_time(text, today or date.today()).spans
         dims, grain = find_dimensions(text, taken, names), find_grain(text, taken)
     if metrics and metrics[0] in ("negative_review_share", "negative_reviews") and not dims and grain is None \
-            and not lx.TREND.search(question) and re.search(
-            r"\b(?:how many|number of|count)\b", question, re.I):
-        metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
+            and not lx.TREND.search(question) and (re.search(r"\b(?:how many|number of|count)\b", question, re.I)
+                                                   or not re.search(r"\b(?:share|percent\w*|proportion|fraction|"
+                                                                    r"rate|ratio)\b|%", question, re.I)):
+        # "how many 1-star reviews", "bad reviews last week": the count and the share ("what share": the share)
+        metrics = ["negative_review_share", "review_count"]
     stars = star_levels(question)
     reviews_only = bool(metrics) and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics)
     if stars is not None and set(stars.levels) == {1, 2} and reviews_only and metrics[0] in ("review_count",

@@ -545,3 +545,16 @@ def test_a_review_question_about_one_channel_reads_that_channels_reviews(shop: V
     r = read(shop, "what do Etsy reviewers complain about?")
     plan = agent_plan(r, route(r.question), shop)
     assert r.review_ask == "complaints" and agent_request("decor", plan, "sentiment").options["channels"] == ["Etsy"]
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("bad reviews last week", ["negative_review_share", "review_count"]),
+    ("neg revs this yr", ["negative_review_share", "review_count"]),
+    ("what share of reviews were negative last month?", ["negative_review_share"]),
+])
+def test_terse_negative_reviews_are_counted_with_their_share(shop: VocabularyIndex, question: str,
+                                                             metrics: list[str]) -> None:
+    """"Bad reviews last week" gave a share alone ("16.7%") where the merchant looks for the reviews: 1 of 6."""
+    r = read(shop, question)
+    assert r.query is not None and r.query.metrics[:len(metrics)] == metrics
+    assert ("review_count" in r.query.metrics) is ("review_count" in metrics)
