@@ -100,9 +100,10 @@ def test_a_review_period_is_read_against_the_reviews_last_date(shop: VocabularyI
     assert r.review_period is not None and r.as_of == date(2025, 4, 30)
     assert (r.review_period.start, r.review_period.end) == (date(2025, 4, 1), date(2025, 4, 30))
     routed = route(r.question)
-    plan = agent_plan(r, routed.model_copy(update={"entities": routed.entities.model_copy(
+    assert agent_plan(r, routed, shop).entities.start_date == date(2025, 4, 1)  # the reader's, not the router's
+    plan = agent_plan(r, routed.model_copy(update={"rationale": "model planner", "entities": routed.entities.model_copy(
         update={"start_date": date(2025, 3, 1), "end_date": date(2025, 4, 30)})}), shop)
-    assert plan.entities.start_date == date(2025, 3, 1)  # a period the planner read stands
+    assert plan.entities.start_date == date(2025, 3, 1)  # a period the model planner read stands
 
 
 def test_a_follow_up_keeps_the_aspect_or_names_another(shop: VocabularyIndex) -> None:
