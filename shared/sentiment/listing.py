@@ -124,9 +124,9 @@ def listing_answer(data: ScoredReviews, scoped: list[str], listing: str, size: i
         quote = opinion_sentence(str(r["text"]), side)
         day = r["date"].isoformat() if r["date"] is not None else "undated"
         who = "" if len(scoped) == 1 else f", {_name(frame, str(r['sku']))}"
-        spam = " (suspected spam)" if bool(r.get("suspected")) or float(r["weight"]) <= 0 else \
+        mark = " (suspected spam)" if bool(r.get("suspected")) or float(r["weight"]) <= 0 else \
             " (possible spam)" if float(r["weight"]) < 1 else ""
-        items.append(f"{day}, {_stars(r['rating'])}{who}: \"{quote}\"{spam}")
+        items.append(f"{day}, {_stars(r['rating'])}{who}: \"{quote}\"{mark}")
         title = r.get("product_title")
         rows.append([str(r["review_id"]), str(r["sku"]), None if title is None or pd.isna(title) else str(title),
                      day, None if pd.isna(r["rating"]) else int(r["rating"]), str(r["label"]),
