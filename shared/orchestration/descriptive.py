@@ -237,7 +237,10 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         merged.review_stars = [int(v) for v in reading.review_stars if 1 <= int(v) <= 5]
         merged.review_listing = reading.review_listing  # type: ignore[assignment]
         merged.review_count = reading.review_count
-        if reading.review_period is not None and merged.start_date is None:  # the planner's own period stands
+        merged.review_channels = list(reading.review_channels)
+        # the period as the reader read it against the reviews' last date ("last month" = the calendar month the
+        # metrics layer uses too), over the pattern router's rough rolling window; a model planner's own stands
+        if reading.review_period is not None and (merged.start_date is None or plan.rationale == "pattern router"):
             merged.start_date, merged.end_date = reading.review_period.start, reading.review_period.end
         update["intents"] = ["sentiment"]
         kept = ("rating_decline", "complaints") if reading.review_ask == "complaints" else ("rating_decline",)

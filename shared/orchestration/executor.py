@@ -65,6 +65,8 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
         extra["aspect"] = e.aspect
     if agent == "sentiment" and e.review_stars:
         extra["stars"] = list(e.review_stars)  # "what do 1-star reviewers complain about?"
+    if agent == "sentiment" and e.review_channels:
+        extra["channels"] = list(e.review_channels)  # "what do Amazon reviewers complain about?"
     if agent == "sentiment" and e.review_listing:
         extra["listing"] = e.review_listing  # "show me angry reviews": reviews one by one
         if e.review_count:

@@ -43,6 +43,8 @@ class Entities(BaseModel):
     review_listing: Literal["negative", "positive", "latest", "negative_latest", "positive_latest"] | None = Field(
         default=None, description="Reviews shown one by one: the most negative / positive, or the latest.")
     review_count: int | None = Field(default=None, ge=1, le=20, description="How many reviews a listing shows.")
+    review_channels: list[str] = Field(default_factory=list, max_length=20,
+                                       description="Sales channels whose reviews a review question reads.")
     top_sellers: int | None = Field(default=None, ge=1, le=200,
                                     description="The N best sellers a price ask (by revenue in the period) or a "
                                                 "forecast (by units over the last 90 days) is about.")

@@ -252,6 +252,7 @@ class Reading(BaseModel):
     review_listing: str | None = Field(default=None, description="Reviews shown one by one (\"show me angry "
                                                                  "reviews\"): negative, positive, latest ...")
     review_count: int | None = Field(default=None, description="How many reviews a listing shows, when said.")
+    review_channels: list[str] = Field(default_factory=list, description="Sales channels a review question reads.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
     per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
@@ -928,6 +929,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
         reading.review_stars, reading.review_listing = list(review.stars or ()), review.listing
         reading.review_count = review.count
+        reading.review_channels = list(dict.fromkeys(v for m in matches if m.kind == "channel" for v in m.values))
         if as_of is None and DataKind.REVIEWS in extents:  # "since March": against the reviews' own last date
             reading.as_of = extents[DataKind.REVIEWS][1]
             time = resolve_time(question, reading.as_of, exclude=sku_spans)
@@ -1025,9 +1027,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         taken = names + resolve_time(text, today or date.today()).spans
         dims, grain = find_dimensions(text, taken, names), find_grain(text, taken)
     if metrics and metrics[0] in ("negative_review_share", "negative_reviews") and not dims and grain is None \
-            and not lx.TREND.search(question) and re.search(
-            r"\b(?:how many|number of|count)\b", question, re.I):
-        metrics = ["negative_review_share", "review_count"]  # "how many 1-star reviews": the count and the share
+            and not lx.TREND.search(question) and (re.search(r"\b(?:how many|number of|count)\b", question, re.I)
+                                                   or not re.search(r"\b(?:share|percent\w*|proportion|fraction|"
+                                                                    r"rate|ratio)\b|%", question, re.I)):
+        # "how many 1-star reviews", "bad reviews last week": the count and the share ("what share": the share)
+        metrics = ["negative_review_share", "review_count"]
     stars = star_levels(question)
     reviews_only = bool(metrics) and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics)
     if stars is not None and set(stars.levels) == {1, 2} and reviews_only and metrics[0] in ("review_count",

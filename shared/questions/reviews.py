@@ -99,7 +99,7 @@ _SENTIMENT_CHANGE = re.compile(
 _SPAM = re.compile(
     r"\b(?:fake|spam\w*|suspicious|suspect(?:ed)?|bogus|fraudulent|paid(?:-for)?|planted|incentivi[sz]ed|"
     r"astroturf\w*|inauthentic|manipulated|sock ?puppets?)\b[^.?!]{0,30}?\b(?:reviews?|ratings?|reviewers?|stars?)\b"
-    r"|\b(?:reviews?|ratings?|reviewers?)\b[^.?!]{0,40}?\b(?:fake|spam\w*|suspicious|bogus|fraudulent|genuine|"
+    r"|\b(?:reviews?|ratings?|reviewers?)\b[^.?!]{0,40}?\b(?:fake|spam\w*|suspicious|bogus|fraudulent|genuine|bots?|"
     r"authentic|real|legit\w*|trustworthy|manipulated|paid for|bought)\b"
     r"|\badjusted (?:star )?ratings?\b|\b(?:true|real|honest|genuine|clean)\s+(?:star\s+)?ratings?\b"
     r"|\bratings?\b[^.?!]{0,60}?\b(?:without|excluding|minus|ignoring) (?:the |any )?(?:spam\w*|fakes?|suspicious|"
@@ -154,6 +154,7 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
     a count of them); "show me angry reviews" lists the most negative reviews; "how many 1-star reviews" stays a
     count (``None``: the metrics layer's). See :func:`_read_ask` for the ask itself.
     """
+    taken = [*taken, *(m.span() for m in _NO_ASPECT.finditer(question))]  # "any common thread": no stitching
     stars = star_levels(question)
     if stars is not None and not _outside(stars.span, taken):
         stars = None  # "Toaster 4-Slice" or a title's number: no star filter
@@ -163,7 +164,8 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
     if (listing := review_listing(question, stars is not None)) is not None:
         ask: ReviewAsk = "complaints" if listing.startswith("negative") else \
             "praise" if listing.startswith("positive") else "sentiment_overview"
-        own = [m.span() for m in _LATEST.finditer(question)]  # "the last 10 reviews": no aspect "last"
+        # "the last 10 reviews", "display the harshest feedback": no aspect "last" or "display"
+        own = [m.span() for rx in (_LATEST, _SHOW) for m in rx.finditer(question)]
         about = _read_ask(question, [*taken, *own], names)  # "show me reviews complaining about delivery": that one
         return ReviewQuestion(ask, about.aspect if about is not None else None,
                               about.span if about is not None else None, stars=levels, listing=listing,
@@ -174,8 +176,9 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
     if base is None:
         if not _STAR_READING.search(question):
             return None  # "5 star reviews last month": a count
-        base = ReviewQuestion("complaints" if max(levels) <= 2 else "praise" if min(levels) >= 4
-                              else "sentiment_overview")
+        summary = re.search(r"\b(?:summar\w*|overview|gist|tell me about)\b", question, re.I)
+        base = ReviewQuestion("sentiment_overview" if summary or 2 < max(levels) and min(levels) < 4
+                              else "complaints" if max(levels) <= 2 else "praise")
     elif base.aspect is None and base.ask in ("complaints", "praise", "sentiment_overview", "aspect"):
         said_bad = bool(_UNHAPPY.search(question) or _NEGATED_PRAISE.search(question) or _BAD_ASPECT.search(question))
         said_good = bool(_ASPECT_PRAISE.search(question) or _LIKE.search(question)) and not said_bad
@@ -185,19 +188,22 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
     return replace(base, stars=levels)
 
 
+#: Idioms whose words an aspect table knows ("a common thread" is no stitching, "on the whole" no hole).
+_NO_ASPECT = re.compile(r"\b(?:common|recurring|main|red)\s+threads?\b|\bon the whole\b|\bin a nutshell\b|"
+                        r"\bbig picture\b", re.I)
 #: Words that make a star-rated question a count or a figure, not a reading of what those reviews say.
 _STAR_COUNTING = re.compile(r"\b(?:how many|number of|count|total|average|avg|mean|share|percent\w*|proportion|"
                             r"fraction|ratio|breakdown|distribution|split|by (?:month|week|day|product|category|"
                             r"brand|channel)|per|monthly|weekly|trend\w*|which (?:products?|items?|skus?|brands?|"
                             r"categor(?:y|ies))|(?:most|fewest|least)\s+(?:[1-5]|one|two|three|four|five)\b)\b|%", re.I)
 #: Words that ask what reviews of some stars say ("why did people leave 1 star?", "themes in 5-star reviews").
-_STAR_READING = re.compile(r"\b(?:why|what|themes?|topics?|reasons?|issues?|problems?|say\w*|mention\w*|"
-                           r"talk\w*|about|write|wrote|written)\b", re.I)
+_STAR_READING = re.compile(r"\b(?:why|what|themes?|topics?|threads?|reasons?|issues?|problems?|say\w*|mention\w*|"
+                           r"talk\w*|about|write|wrote|written|summar\w*|overview|gist|tell me about)\b", re.I)
 
 #: Verbs that ask to see reviews one by one ("show me", "list", "read me", "pull up", "examples of").
 _SHOW = re.compile(r"\b(?:show|list|read|display|pull up|bring up|fetch|paste|quote|examples?|samples?|"
                    r"(?:let me|can i|could i|i want to|i'd like to) see|(?:give|get|send) me)\b", re.I)
-_REVIEW_NOUN = r"(?:reviews?|revs|feedback|comments?|complaints?|testimonials?|ratings?)"
+_REVIEW_NOUN = r"(?:reviews?|revs|feedback|comments?|complaints?|testimonials?)"
 #: Adjectives of a review shown one by one that need no verb ("the worst reviews for X", "angry reviews").
 _MOST_NEGATIVE = re.compile(r"\b(?:angr(?:y|iest)|furious|nast(?:y|iest)|harsh(?:est)?|scathing|brutal|rud(?:e|est)|"
                             r"meanest|worst|most negative|most critical|savage|toughest)\b(?:\s+[\w-]+){0,2}?\s+"
@@ -213,12 +219,17 @@ _POSITIVE_WORD = re.compile(r"\b(?:positive|good|great|nice|happy|pleased|satisf
 _LATEST = re.compile(r"\b(?:latest|newest|most recent|recent|last\s+(?:\d+|few|couple|five|ten|three)|new)\b"
                      r"(?:\s+[\w-]+){0,2}?\s+" + _REVIEW_NOUN + r"\b|\b" + _REVIEW_NOUN
                      + r"\s+(?:came in\s+)?(?:lately|recently)\b", re.I)
-#: A question that ranks or counts reviews ("which products have the worst reviews?"): the metrics layer's.
-_NOT_A_LISTING = re.compile(r"\b(?:how many|number of|count|share|percent\w*|average|avg|rating|rated|which|"
-                            r"what (?:products?|items?|brands?|categor(?:y|ies))|who|by (?:month|week|product|"
-                            r"category|brand|channel)|per|trend\w*|themes?|topics?|summar\w*|about|say\w*|"
-                            r"complain about|mention\w*|reviewed)\b|\b(?:reviews?|revs)\s+(?:products?|items?|skus?|"
-                            r"brands?)\b|%", re.I)
+#: A question that ranks, counts or charts reviews ("which products have the worst reviews?", "show me the
+#: average rating by month"): the metrics layer's, whatever its verb.
+_NOT_A_LISTING = re.compile(r"\b(?:how many|number of|count|share|percent\w*|average|avg|ratings?|rated|which|"
+                            r"what (?:products?|items?|brands?|categor(?:y|ies))|who|by (?:month|week|day|product|"
+                            r"category|brand|channel|stars?)|per|trend\w*|breakdown|distribution|chart|graph|"
+                            r"reviewed)\b|\b(?:reviews?|revs)\s+(?:products?|items?|skus?|brands?)\b|"
+                            r"\b(?:products?|items?|skus?|brands?|categor(?:y|ies)|channels?)\s+(?:with|that|having|"
+                            r"getting|get|have|has)\b|%", re.I)
+#: Words that ask for a summary ("themes in negative reviews", "what do angry customers say?"), unless a verb asks
+#: to see the reviews ("give me examples of positive comments about packaging").
+_SUMMARY_WORDS = re.compile(r"\b(?:themes?|topics?|summar\w*|about|say\w*|complain about|mention\w*)\b", re.I)
 _WORDS_COUNT = {"a few": 5, "few": 5, "couple": 2, "a couple": 2, "three": 3, "five": 5, "ten": 10, "two": 2,
                 "four": 4}
 
@@ -231,9 +242,9 @@ def review_listing(question: str, starred: bool = False) -> Listing | None:
     polarity, newest first; "the last 3 reviews we got", "show me 1-star reviews" (``starred``) -> the newest.
     "Which products have the worst reviews?" ranks products, "what do angry customers say?" summarises: neither.
     """
-    if _NOT_A_LISTING.search(question) and not re.search(r"\b(?:show|list|read)\b", question, re.I):
-        return None
     shown = bool(_SHOW.search(question))
+    if _NOT_A_LISTING.search(question) or (_SUMMARY_WORDS.search(question) and not shown):
+        return None
     latest = bool(_LATEST.search(question))
     noun = re.search(r"\b" + _REVIEW_NOUN + r"\b", question, re.I) is not None
     if not noun:

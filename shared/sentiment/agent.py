@@ -107,6 +107,14 @@ def _stars_option(request: AgentRequest) -> tuple[int, ...]:
     return tuple(sorted(set(value)))
 
 
+def _channels_option(request: AgentRequest) -> list[str]:
+    """``options.channels``: the sales channels whose reviews are read ("what do Amazon reviewers say?")."""
+    value = request.options.get("channels") or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and 1 <= len(v) <= 100 for v in value):
+        raise InvalidInput("options.channels must be a list of channel names", details={"field": "options.channels"})
+    return list(dict.fromkeys(value))[:20]
+
+
 def _theme_embed_limit(method: str, purpose: str, deadline: float) -> int:
     """Theme phrases the encoder may embed: none for backfills or fixed fast/lexicon runs, else what fits."""
     if purpose == "backfill" or method in ("fast", "lexicon") or not encoder_warm():
@@ -177,7 +185,7 @@ def _undated_scope(deps: Deps, request: AgentRequest, asks: list[AskKind], start
     """How this request treats undated reviews (see :class:`_UndatedScope`)."""
     windowed = request.start_date is not None or "rating_decline" in asks
     undated = undated_review_count(deps.warehouse, request.tenant_id, skus=request.skus,
-                                   categories=request.categories)
+                                   categories=request.categories, channels=_channels_option(request))
     if not undated:
         return _UndatedScope(asks)
     if not windowed:
@@ -214,6 +222,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     deadline = _deadline_option(request)
     top_n = _int_option(request, "top_n", 5, 1, 50)
     stars = _stars_option(request)
+    channels = _channels_option(request)
     listing = request.options.get("listing")
     if listing is not None:
         listing = _choice_option(request, "listing", "latest", LISTINGS)
@@ -238,6 +247,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         skus=request.skus,
         categories=request.categories,
         undated=undated.included,
+        channels=channels,
     )
     frame = undated.sample(frame, purpose)
     if stars:  # "what do 1-star reviewers complain about?": those reviews only, before any theme is drawn
@@ -250,7 +260,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 scoped=tuple(request.skus), period_start=start,
                                 decline_window_days=decline_window, method=method,
                                 purpose=purpose,  # type: ignore[arg-type]
-                                aspect=_aspect_option(request), stars=stars, listing=listing,
+                                aspect=_aspect_option(request), stars=stars, listing=listing, channels=tuple(channels),
                                 list_size=list_size,
                                 scoring_deadline_s=SCORING_SHARE * deadline,
                                 theme_embed_limit=_theme_embed_limit(method, purpose, deadline)),

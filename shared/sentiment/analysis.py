@@ -94,6 +94,8 @@ class AnalysisOptions:
     #: Reviews shown one by one instead of summed up (``shared.sentiment.listing``), and how many.
     listing: str | None = None
     list_size: int = 5
+    #: The sales channels the reviews were narrowed to (said with the products: "66 products on amazon").
+    channels: tuple[str, ...] = ()
 
 
 def spam_weights(spam_score: pd.Series) -> tuple[np.ndarray, int, int, int]:
@@ -298,7 +300,7 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
             columns={"_aspects": "aspects"}),
         start=options.period_start or min((d for d in df["date"] if d is not None), default=options.as_of),
         end=options.as_of, method=data.plan.describe() if data.plan is not None else "", themes=themes,
-        undated=int(df["date"].isna().sum()), stars=options.stars)
+        undated=int(df["date"].isna().sum()), stars=options.stars, channels=options.channels)
     if options.listing:  # "show me angry reviews": the reviews themselves, for the question's first ask
         return [listing_answer(scored, list(options.scoped), options.listing, options.list_size,
                                options.asks[0], options.aspect).model_dump(mode="json")]

@@ -59,6 +59,16 @@ class ScoredReviews:
     undated: int = 0
     #: The star ratings the reviews were narrowed to (empty: all), said with every count of them.
     stars: tuple[int, ...] = ()
+    #: The sales channels the reviews were narrowed to (empty: all), said with the products.
+    channels: tuple[str, ...] = ()
+
+    def subject(self, reviews: pd.DataFrame, scoped: list[str]) -> str:
+        """What the reviews are of: the products asked about (``Title (SKU)``) or ``66 products``, and where.
+
+        The channels the reviews were left on follow: ``66 products on amazon``.
+        """
+        what = join_names([_name(self.frame, s) for s in scoped], 3) if scoped else _products(reviews)
+        return what + (f" on {join_names(list(self.channels), 3)}" if self.channels else "")
 
     def reviews(self, n: int) -> str:
         """``12 one-star reviews`` (the star filter said), ``1 review``, ``420 reviews``."""
@@ -224,7 +234,7 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     method = ("aspect-based lexicon scoring: a review complains about a theme when a clause naming that aspect "
               "scores negative; counted once per review, spam excluded; quote = the most negative such review")
     themes = complaint_themes(reviews)
-    subject = join_names([_name(data.frame, s) for s in scoped], 3) if scoped else _products(reviews)
+    subject = data.subject(reviews, scoped)
     unread = unreadable(reviews)
     if themes.empty and unread:  # Portuguese or empty texts: "no complaints" would be false
         stars = by_stars(reviews, data.frame)
@@ -413,7 +423,7 @@ def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     rated = reviews["rating"].dropna()
     pos = float((reviews["label"] == "positive").mean()) if len(reviews) else 0.0
     neg = float((reviews["label"] == "negative").mean()) if len(reviews) else 0.0
-    subject = join_names([_name(data.frame, s) for s in scoped], 3) if scoped else _products(reviews)
+    subject = data.subject(reviews, scoped)
     rating = f", averaging {rated.mean():.2f} stars" if len(rated) else ""
     if "suspected" in data.frame.columns:
         scope = data.frame[data.frame["sku"].isin(scoped)] if scoped else data.frame

@@ -19,7 +19,6 @@ from shared.sentiment.answers import (
     THEME_NAMES,
     ScoredReviews,
     _name,
-    _products,
     _reviews,
     by_stars,
     complaint_themes,
@@ -50,7 +49,7 @@ def _counted(data: ScoredReviews, scoped: list[str]) -> pd.DataFrame:
 
 
 def _subject(data: ScoredReviews, reviews: pd.DataFrame, scoped: list[str]) -> str:
-    return join_names([_name(data.frame, s) for s in scoped], 3) if scoped else _products(reviews)
+    return data.subject(reviews, scoped)
 
 
 def _trend(mentions: list[Mention], recent: np.ndarray, window_days: int) -> str:

@@ -13,8 +13,8 @@ from typing import Any
 
 import pandas as pd
 
-from shared.agents.answers import AgentAnswer, AskKind, join_names, ranked_table
-from shared.sentiment.answers import ScoredReviews, _name, _products, star_phrase
+from shared.agents.answers import AgentAnswer, AskKind, ranked_table
+from shared.sentiment.answers import ScoredReviews, _name, star_phrase
 from shared.sentiment.mentions import find_mentions, resolve_aspect
 from shared.sentiment.scorer import score_text
 
@@ -94,7 +94,7 @@ def listing_answer(data: ScoredReviews, scoped: list[str], listing: str, size: i
     counted = frame if listing == "latest" else frame[(frame["weight"] >= 1.0) & ~suspected]
     if scoped:
         counted = counted[counted["sku"].astype(str).isin(scoped)]
-    subject = join_names([_name(frame, s) for s in scoped], 3) if scoped else _products(counted)
+    subject = data.subject(counted, scoped)
     about = ""
     if aspect:
         counted, name = _about(counted.reset_index(drop=True), aspect)
@@ -124,8 +124,9 @@ def listing_answer(data: ScoredReviews, scoped: list[str], listing: str, size: i
         quote = opinion_sentence(str(r["text"]), side)
         day = r["date"].isoformat() if r["date"] is not None else "undated"
         who = "" if len(scoped) == 1 else f", {_name(frame, str(r['sku']))}"
-        spam = " (suspected spam)" if bool(r.get("suspected")) or float(r["weight"]) <= 0 else ""
-        items.append(f"{day}, {_stars(r['rating'])}{who}: \"{quote}\"{spam}")
+        mark = " (suspected spam)" if bool(r.get("suspected")) or float(r["weight"]) <= 0 else \
+            " (possible spam)" if float(r["weight"]) < 1 else ""
+        items.append(f"{day}, {_stars(r['rating'])}{who}: \"{quote}\"{mark}")
         title = r.get("product_title")
         rows.append([str(r["review_id"]), str(r["sku"]), None if title is None or pd.isna(title) else str(title),
                      day, None if pd.isna(r["rating"]) else int(r["rating"]), str(r["label"]),

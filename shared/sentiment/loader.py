@@ -24,6 +24,7 @@ def load_reviews(
     categories: list[str] | None = None,
     max_rows: int = MAX_ROWS,
     undated: bool = False,
+    channels: list[str] | None = None,
 ) -> tuple[pd.DataFrame, Evidence]:
     """Reviews of ``tenant_id`` in ``[start_date, end_date]`` and the evidence of the exact query.
 
@@ -31,7 +32,8 @@ def load_reviews(
     adds the reviews without a date (an all-time reading: themes, complaints, the overview).
     """
     read = reviews_with_products(warehouse, tenant_id, start_date=start_date, end_date=end_date, skus=skus or (),
-                                 categories=categories or (), max_rows=max_rows, undated=undated)
+                                 categories=categories or (), max_rows=max_rows, undated=undated,
+                                 channels=channels or ())
     evidence = Evidence(
         description="reviews read from the warehouse",
         values={"rows": int(len(read.frame))},

@@ -13,7 +13,7 @@ import pandas as pd
 
 from shared.agents.answers import AgentAnswer, join_names, ranked_table
 from shared.sentiment.adjusted import METHOD, SpamSuspicion, adjusted_rating
-from shared.sentiment.answers import ScoredReviews, _name, _products
+from shared.sentiment.answers import ScoredReviews, _name
 
 #: How each reason reads in a sentence.
 REASON_PHRASES = {
@@ -41,7 +41,7 @@ def _snippet(text: object) -> str:
 def spam_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     """``spam``: the suspected reviews, why, and the rating with and without them."""
     frame = data.frame[data.frame["sku"].astype(str).isin(scoped)] if scoped else data.frame
-    subject = join_names([_name(data.frame, s) for s in scoped], 3) if scoped else _products(frame)
+    subject = data.subject(frame, scoped)
     period = data.span(between=True)  # "with no dates" for a set published without them
     if "suspected" not in frame.columns or frame.empty:
         return AgentAnswer(ask="spam", text=f"No reviews of {subject} {period} to check for spam.", answered=False,

@@ -26,16 +26,18 @@ def _same_product() -> exp.Expr:
     return exp.and_(col("tenant_id", "p").eq(col("tenant_id", "r")), col("sku", "p").eq(col("sku", "r")))
 
 
-def _narrowed(conditions: list[exp.Expr], skus: bool, categories: bool) -> list[exp.Expr]:
+def _narrowed(conditions: list[exp.Expr], skus: bool, categories: bool, channels: bool = False) -> list[exp.Expr]:
     if skus:
         conditions.append(in_array(col("sku", "r"), "skus"))
     if categories:
         conditions.append(in_array(col("category", "p"), "categories"))
+    if channels:  # "what do Amazon reviewers complain about?": the reviews left on that channel
+        conditions.append(in_array(col("channel", "r"), "channels"))
     return conditions
 
 
 @cache
-def reviews_statement(*, skus: bool, categories: bool, undated: bool = False) -> exp.Select:
+def reviews_statement(*, skus: bool, categories: bool, undated: bool = False, channels: bool = False) -> exp.Select:
     """Reviews in ``[@start_date, @end_date]`` joined to their product, optionally narrowed; ``LIMIT @max_rows``.
 
     ``undated``: reviews without a date too (they belong to no period; an all-time question counts them).
@@ -44,7 +46,7 @@ def reviews_statement(*, skus: bool, categories: bool, undated: bool = False) ->
     day = col("date", "r")
     dated = exp.and_(day >= param("start_date"), day <= param("end_date"))
     conditions = _narrowed([tenant_predicate("r"), exp.paren(exp.or_(dated, day.is_(exp.null()))) if undated
-                            else dated], skus, categories)
+                            else dated], skus, categories, channels)
     same_product = _same_product()
     return (exp.select(*(col(c, "r") for c in ("review_id", "sku", "date", "rating", "title", "text", "author",
                                                 "verified", "spam_score", "spam_reasons")),
@@ -58,25 +60,29 @@ def reviews_statement(*, skus: bool, categories: bool, undated: bool = False) ->
 
 def reviews_with_products(warehouse: Warehouse, tenant_id: str, *, start_date: date, end_date: date,
                           skus: Sequence[str] = (), categories: Sequence[str] = (), max_rows: int,
-                          undated: bool = False) -> TenantRead:
+                          undated: bool = False, channels: Sequence[str] = ()) -> TenantRead:
     """The tenant's reviews in ``[start_date, end_date]`` (narrowed by ``skus``/``categories`` when given).
 
     ``categories`` as a question spells them ("kitchen") match the catalogue's own ("Kitchen").
     ``undated``: with the reviews that have no date (all-time questions; periods and trends leave them out).
+    ``channels``: only the reviews left on those sales channels (as the data spells them).
     """
     params: dict[str, object] = {"start_date": start_date, "end_date": end_date, "max_rows": max_rows}
     if skus:
         params["skus"] = list(skus)
     if categories:
         params["categories"] = stored_categories(warehouse, tenant_id, categories)
-    statement = reviews_statement(skus=bool(skus), categories=bool(categories), undated=undated)
+    if channels:
+        params["channels"] = list(channels)
+    statement = reviews_statement(skus=bool(skus), categories=bool(categories), undated=undated,
+                                  channels=bool(channels))
     return read_with_evidence(warehouse, statement, tenant_id, **params)
 
 
 @cache
-def undated_count_statement(*, skus: bool, categories: bool) -> exp.Select:
+def undated_count_statement(*, skus: bool, categories: bool, channels: bool = False) -> exp.Select:
     """How many of the tenant's reviews (narrowed like :func:`reviews_statement`) have no date."""
-    conditions = _narrowed([tenant_predicate("r"), col("date", "r").is_(exp.null())], skus, categories)
+    conditions = _narrowed([tenant_predicate("r"), col("date", "r").is_(exp.null())], skus, categories, channels)
     return (exp.select(exp.func("COUNT", exp.Star()).as_("n"))
             .from_(exp.to_table("reviews").as_("r"))
             .join(exp.to_table("products").as_("p"), on=_same_product(), join_type="left")
@@ -84,13 +90,15 @@ def undated_count_statement(*, skus: bool, categories: bool) -> exp.Select:
 
 
 def undated_review_count(warehouse: Warehouse, tenant_id: str, *, skus: Sequence[str] = (),
-                         categories: Sequence[str] = ()) -> int:
+                         categories: Sequence[str] = (), channels: Sequence[str] = ()) -> int:
     """The tenant's reviews without a date (narrowed by ``skus``/``categories``): what a trend leaves out."""
     params: dict[str, object] = {}
     if skus:
         params["skus"] = list(skus)
     if categories:
         params["categories"] = stored_categories(warehouse, tenant_id, categories)
-    frame = read(warehouse, undated_count_statement(skus=bool(skus), categories=bool(categories)), tenant_id,
-                 **params)
+    if channels:
+        params["channels"] = list(channels)
+    frame = read(warehouse, undated_count_statement(skus=bool(skus), categories=bool(categories),
+                                                    channels=bool(channels)), tenant_id, **params)
     return int(frame.iloc[0]["n"] or 0) if not frame.empty else 0

@@ -66,3 +66,18 @@ def test_reviews_are_counted_by_what_they_hold_verified_and_written(warehouse: A
     assert run("text", "without text")[0]["review_count"] == 3  # empty, NULL and blank
     assert {r["text"]: r["review_count"] for r in run("text")} == {"with text": 3, "without text": 3}
     assert run("stars", "no rating")[0]["review_count"] == 1
+
+
+def test_the_sentiment_agents_read_narrows_to_the_channels_asked(warehouse: Any) -> None:
+    """"What do Amazon reviewers complain about?": the reviews left on Amazon, whatever else the tenant has."""
+    from shared.store.reviews import reviews_with_products, undated_review_count
+
+    rows = [_fact("reviews", f"c{i}", review_id=f"c{i}", sku="A", date=D(2024, 7, 1 + i) if i else None, rating=4,
+                  channel=channel, text="fine") for i, channel in enumerate(["amazon", "amazon", "web", None])]
+    warehouse.insert("reviews", pd.DataFrame([{**r, "tenant_id": TENANT} for r in rows]
+                                             + [{**r, "tenant_id": OTHER} for r in rows]))
+    read = reviews_with_products(warehouse, TENANT, start_date=D(2024, 7, 1), end_date=D(2024, 7, 31),
+                                 channels=["amazon"], max_rows=100, undated=True)
+    assert sorted(read.frame["review_id"]) == ["c0", "c1"]
+    assert undated_review_count(warehouse, TENANT, channels=["amazon"]) == 1
+    assert undated_review_count(warehouse, TENANT, channels=["web"]) == 0

@@ -140,7 +140,7 @@ def test_every_example_question_is_answered_in_its_first_sentence(tmp_path: Path
     assert _first_sentence(complaints.answer).startswith("The top complaints about ")
     assert f"{top[0]} in {top[1]} review" in complaints.answer and f'"{top[4]}"' in complaints.answer
     assert complaints.plan.entities.end_date is not None and complaints.plan.entities.end_date <= ENDED
-    assert complaints.period is not None and complaints.period.days == 91  # "the last 90 days", both ends in
+    assert complaints.period is not None and complaints.period.days == 90  # to the as-of date, as metrics count it
     assert complaints.period.end == complaints.as_of  # the answer states the period it used
     assert f"{complaints.period.start.isoformat()} to {complaints.period.end.isoformat()}" in complaints.answer
 

@@ -144,3 +144,15 @@ def test_sentiment_answers_name_a_product_title_first_as_the_other_agents_do(tmp
     catalogue = _ask("What do shoppers moan about most?").answer  # the most complained-about products, named
     assert re.search(r"[a-z] \([A-Z]{3}-\d{4}\) \(\d+ negative reviews?\)", catalogue), catalogue
     assert not re.search(r"\b[A-Z]{3}-\d{4} \([A-Z]", catalogue), catalogue
+
+
+def test_reviews_of_one_channel_are_read_for_what_they_say(tmp_path: Path) -> None:
+    """"What do amazon reviewers complain about?" read every channel's reviews and said nothing of Amazon."""
+    _ingest(tmp_path)
+    channel = get_deps().warehouse.query(
+        "SELECT review_id, channel FROM reviews WHERE tenant_id = @tenant_id", {"tenant_id": TENANT})
+    on_amazon = set(channel.loc[channel["channel"] == "amazon", "review_id"])
+    report = _ask("what do amazon reviewers complain about?")
+    assert re.match(r"The top complaints about \d+ products on amazon \(\d+ reviews", report.answer), report.answer
+    read = {r["review_id"] for r in _sentiment(report).data["reviews"]}
+    assert read and read <= on_amazon

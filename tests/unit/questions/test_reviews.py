@@ -100,9 +100,10 @@ def test_a_review_period_is_read_against_the_reviews_last_date(shop: VocabularyI
     assert r.review_period is not None and r.as_of == date(2025, 4, 30)
     assert (r.review_period.start, r.review_period.end) == (date(2025, 4, 1), date(2025, 4, 30))
     routed = route(r.question)
-    plan = agent_plan(r, routed.model_copy(update={"entities": routed.entities.model_copy(
+    assert agent_plan(r, routed, shop).entities.start_date == date(2025, 4, 1)  # the reader's, not the router's
+    plan = agent_plan(r, routed.model_copy(update={"rationale": "model planner", "entities": routed.entities.model_copy(
         update={"start_date": date(2025, 3, 1), "end_date": date(2025, 4, 30)})}), shop)
-    assert plan.entities.start_date == date(2025, 3, 1)  # a period the planner read stands
+    assert plan.entities.start_date == date(2025, 3, 1)  # a period the model planner read stands
 
 
 def test_a_follow_up_keeps_the_aspect_or_names_another(shop: VocabularyIndex) -> None:
@@ -420,6 +421,9 @@ def test_the_reason_for_returns_is_the_complaints_of_returns(shop: VocabularyInd
     ("what's in the 3 star reviews?", "sentiment_overview", [3]),
     ("what do 2-star reviews mention most?", "complaints", [2]),
     ("what do the 4 and 5 star reviews of the Linen Table Runner complain about?", "complaints", [4, 5]),
+    ("summarise the 4-star reviews", "sentiment_overview", [4]),
+    ("any common thread in the 5 star reviews?", "praise", [5]),  # no "thread" aspect (stitching)
+    ("what did the 2 star reviewers dislike?", "complaints", [2]),
 ])
 def test_reviews_of_named_stars_read_for_what_they_say(shop: VocabularyIndex, question: str, ask: str,
                                                        stars: list[int]) -> None:
@@ -447,6 +451,8 @@ def test_reviews_of_named_stars_counted_stay_counts(shop: VocabularyIndex, quest
     ("show me the negative reviews for the Linen Table Runner", "complaints", "negative", None),
     ("show me the last 10 reviews", "sentiment_overview", "latest", 10),
     ("can I see the 1 star reviews?", "sentiment_overview", "latest", None),
+    ("display the harshest feedback from this year", "complaints", "negative", None),  # no "display" aspect
+    ("read me some bad reviews", "complaints", "negative", None),
 ])
 def test_reviews_asked_to_be_seen_are_listed(shop: VocabularyIndex, question: str, ask: str, listing: str,
                                              count: int | None) -> None:
@@ -457,7 +463,9 @@ def test_reviews_asked_to_be_seen_are_listed(shop: VocabularyIndex, question: st
 
 @pytest.mark.parametrize("question", ["which products have the worst reviews?", "best review product?",
                                       "what do angry customers say?", "how many negative reviews last month?",
-                                      "themes in negative reviews"])
+                                      "themes in negative reviews", "show me the average rating by month",
+                                      "list the products with the worst reviews",
+                                      "show me the number of reviews per month"])
 def test_rankings_counts_and_summaries_are_no_listing(shop: VocabularyIndex, question: str) -> None:
     assert read(shop, question).review_listing is None
 
@@ -497,6 +505,7 @@ def test_a_change_over_time_and_one_aspect_keep_their_reading(shop: VocabularyIn
 
 
 @pytest.mark.parametrize("question", ["true rating of the Linen Table Runner without bots", "rating excluding spam",
+                                      "which reviews are bots?",
                                       "what's the real rating of our products?"])
 def test_the_rating_without_bots_or_spam_is_the_adjusted_rating(shop: VocabularyIndex, question: str) -> None:
     assert read(shop, question).review_ask == "spam"
@@ -505,6 +514,8 @@ def test_the_rating_without_bots_or_spam_is_the_adjusted_rating(shop: Vocabulary
 def test_reviews_listed_about_one_aspect_keep_it(shop: VocabularyIndex) -> None:
     r = read(shop, "show me reviews complaining about delivery")
     assert (r.review_ask, r.review_listing, r.aspect) == ("complaints", "negative", "delivery")
+    r = read(shop, "give me examples of positive comments about packaging")
+    assert (r.review_ask, r.review_listing, r.aspect) == ("praise", "positive", "packaging")
 
 
 @pytest.mark.parametrize(("question", "metric", "dimension", "values"), [
@@ -527,3 +538,24 @@ def test_the_share_of_verified_reviews_is_that_slice_of_all(shop: VocabularyInde
     r = read(shop, "what share of reviews are verified?")
     assert r.query is not None and r.query.dimensions == ["verified"] and r.focus is not None
     assert r.focus.values == ["verified"]
+
+
+def test_a_review_question_about_one_channel_reads_that_channels_reviews(shop: VocabularyIndex) -> None:
+    from shared.orchestration.executor import agent_request
+
+    r = read(shop, "what do Etsy reviewers complain about?")
+    plan = agent_plan(r, route(r.question), shop)
+    assert r.review_ask == "complaints" and agent_request("decor", plan, "sentiment").options["channels"] == ["Etsy"]
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("bad reviews last week", ["negative_review_share", "review_count"]),
+    ("neg revs this yr", ["negative_review_share", "review_count"]),
+    ("what share of reviews were negative last month?", ["negative_review_share"]),
+])
+def test_terse_negative_reviews_are_counted_with_their_share(shop: VocabularyIndex, question: str,
+                                                             metrics: list[str]) -> None:
+    """"Bad reviews last week" gave a share alone ("16.7%") where the merchant looks for the reviews: 1 of 6."""
+    r = read(shop, question)
+    assert r.query is not None and r.query.metrics[:len(metrics)] == metrics
+    assert ("review_count" in r.query.metrics) is ("review_count" in metrics)

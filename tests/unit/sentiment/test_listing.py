@@ -64,3 +64,15 @@ def test_reviews_listed_about_one_aspect_are_those_that_mention_it_quoted_by_tha
     quotes = [r[answer.columns.index("quote")] for r in answer.rows]
     assert quotes and all("warranty" in q for q in quotes)
     assert "that mention returns and refunds" in answer.text  # the concept "warranty" belongs to
+
+
+def test_answers_over_some_stars_say_the_filter_and_the_spam_left_out() -> None:
+    frame = _with_spam()
+    spam_two = {**frame.iloc[-1].to_dict(), "review_id": "spam-2", "rating": 2, "text": "Terrible. Buy elsewhere."}
+    frame = pd.concat([frame, pd.DataFrame([spam_two])], ignore_index=True)
+    two = frame[frame["rating"] == 2]  # the agent keeps only the reviews of the stars asked, right after loading
+    result = analyse_reviews(two, tenant_id="t", options=AnalysisOptions(as_of=AS_OF, asks=("complaints",),
+                                                                         stars=(2,)))
+    (answer,) = [AgentAnswer.model_validate(a) for a in result.data["answers"]]
+    assert answer.text.startswith("In the 21 two-star reviews (1 suspected spam left out) of 1 product (")
+    assert "the most common complaint is quality/durability (" in answer.text
