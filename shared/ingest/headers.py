@@ -166,17 +166,20 @@ class ExportProfile:
     #: quantities may be fractional (goods sold by weight): rounded to whole units, flagged, counted in the note
     whole_units: bool = False
     statuses: dict[str, str] | None = None  # the export's own statuses -> "cancelled" or "returned"
+    #: rows of empty cells are the export's padding (a spreadsheet saved as CSV to its last formatted row): skipped
+    #: and counted, not rejected one by one (elsewhere such a row is rejected: a file's empty row is worth a look)
+    skip_blank_rows: bool = False
 
 
 def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dict[str, str],
              defaults: dict[str, str] | None = None, hint: str = "", note: str = "",
              top_level: tuple[str, ...] = (), *, missing: tuple[str, ...] = (), prefixes: dict[str, str] | None = None,
              templates: dict[str, str] | None = None, whole_units: bool = False,
-             statuses: dict[str, str] | None = None) -> ExportProfile:
+             statuses: dict[str, str] | None = None, skip_blank_rows: bool = False) -> ExportProfile:
     cells = ProfileCells(frozenset(missing), tuple((prefixes or {}).items()), tuple((templates or {}).items()))
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
                          {normalise_header(h): f for h, f in columns.items()}, defaults, hint, note,
-                         frozenset(top_level), cells, whole_units, statuses)
+                         frozenset(top_level), cells, whole_units, statuses, skip_blank_rows)
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -513,7 +516,7 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
              "MV, commission code and the date columns derived from created_at are not stored; the file names no "
              "currency (Pakistani rupees), so none is stored",
         missing=("\\N",), statuses={"canceled": "cancelled", "fraud": "cancelled", "refund": "returned",
-                                     "order_refunded": "returned"},
+                                     "order_refunded": "returned"}, skip_blank_rows=True,
     ),
     # Kaggle "Zara Sales" (;-separated): a catalogue with each product's total sales volume and no dates; terms is
     # the product's kind (jackets, shoes), Product Category always "Clothing"
