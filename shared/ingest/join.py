@@ -609,8 +609,10 @@ class PartJoin:
         self.out.accepted += done.rows - len(done.bad)
         unpriced = f"; {done.unpriced:,} lines without a price (no sell price known for their week yet: they are " \
                    f"valued when sell_prices.csv is uploaded)" if done.unpriced else ""
+        undated = f"; {done.undated:,} days with units sold that calendar.csv does not name were not written (no " \
+                  f"date to put them on)" if done.undated else ""
         self.out.note = (f"{self.part.about}; {done.lines:,} days with units sold written as sales lines, "
-                         f"{done.zero_days:,} days without sales not stored{unpriced}")
+                         f"{done.zero_days:,} days without sales not stored{unpriced}{undated}")
 
     def _release_wide(self) -> None:
         """Wide files held for want of the calendar, read now that it is known."""

@@ -106,6 +106,7 @@ class WideOutcome:
     lines: int = 0  # days with units sold written as sales lines
     zero_days: int = 0  # days with no units (not lines)
     unpriced: int = 0  # lines written without a price (no sell price known for their week)
+    undated: int = 0  # days with units that the calendar does not name (not written: no date to put them on)
     bad: list[tuple[int, str, str]] = field(default_factory=list)  # (row number, column, reason)
 
 
@@ -175,6 +176,7 @@ def _lines(deps: Deps, tenant: str, *, chunk_ids: pd.DataFrame, units: np.ndarra
     weeks = np.array([days[d][1] if d in days else -1 for d in day_names])
     rows, cols = np.nonzero((units > 0) & known)
     out.zero_days += int(((units == 0) & known).sum())
+    out.undated += int(((units > 0) & ~known).sum())
     if not len(rows):
         return
     keys = (chunk_ids["store_id"] + "|" + chunk_ids["item_id"]).to_numpy()
