@@ -185,6 +185,9 @@ class ExportProfile:
     #: fields whose cells a program may write in exponent form (R's ``1.110223e-16``): read as plain decimals
     #: (``shared.ingest.derive.plain_exponents``); the money grammar itself reads no exponents
     exponents: frozenset[str] = frozenset()
+    #: rows of empty cells are the export's padding (a spreadsheet saved as CSV to its last formatted row): skipped
+    #: and counted, not rejected one by one (elsewhere such a row is rejected: a file's empty row is worth a look)
+    skip_blank_rows: bool = False
 
 
 def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dict[str, str],
@@ -192,12 +195,13 @@ def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dic
              top_level: tuple[str, ...] = (), *, missing: tuple[str, ...] = (), prefixes: dict[str, str] | None = None,
              templates: dict[str, str] | None = None, whole_units: bool = False,
              statuses: dict[str, str] | None = None, fill: dict[str, tuple[str, ...]] | None = None,
-             metered_units: bool = False, exponents: tuple[str, ...] = ()) -> ExportProfile:
+             metered_units: bool = False, exponents: tuple[str, ...] = (),
+             skip_blank_rows: bool = False) -> ExportProfile:
     cells = ProfileCells(frozenset(missing), tuple((prefixes or {}).items()), tuple((templates or {}).items()))
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
                          {normalise_header(h): f for h, f in columns.items()}, defaults, hint, note,
                          frozenset(top_level), cells, whole_units, statuses, fill, metered_units,
-                         frozenset(exponents))
+                         frozenset(exponents), skip_blank_rows)
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -534,7 +538,7 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
              "MV, commission code and the date columns derived from created_at are not stored; the file names no "
              "currency (Pakistani rupees), so none is stored",
         missing=("\\N",), statuses={"canceled": "cancelled", "fraud": "cancelled", "refund": "returned",
-                                     "order_refunded": "returned"},
+                                     "order_refunded": "returned"}, skip_blank_rows=True,
     ),
     # Kaggle "Zara Sales" (;-separated): a catalogue with each product's total sales volume and no dates; terms is
     # the product's kind (jackets, shoes), Product Category always "Clothing"

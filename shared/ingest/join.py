@@ -24,6 +24,9 @@ when the file that completes it arrives:
   state, and lines stored before are stated again with them.
 - **sellers, payments, geolocation**: recognised and acknowledged; nothing is stored.
 
+M5 Forecasting's files go the same way (``shared.ingest.m5``): the wide sales file (a column per day) is held until
+``calendar.csv`` dates its days, and valued by ``sell_prices.csv`` whichever arrives first.
+
 Two single-file datasets go the same way, because one row feeds two kinds: Datafiniti's product reviews (the
 reviews, and the products their rows name) and Women's E-Commerce Clothing Reviews (the garments, and their
 reviews, which carry no date: they are stored undated, each keyed by the row index the dataset publishes).
@@ -547,11 +550,12 @@ class PartJoin:
         """A wide sales file: melted into sales lines when the calendar is known, else held whole."""
         ing, dialect = self.ingestion, self.dialect
         days = m5.known_days(self.deps, self.tenant)
-        header, rows = m5.wide_shape(self.deps, ing.bucket, ing.object, dialect.encoding, dialect.delimiter)
+        header, _ = m5.wide_shape(self.deps, ing.bucket, ing.object, dialect.encoding, dialect.delimiter)
         self.headers = header
         self.ingestion.column_mapping = {h: None for h in header[:6]}
         first_day = next((h for h in header if h.startswith("d_")), "d_1")
         if first_day not in days:
+            _, rows = m5.wide_shape(self.deps, ing.bucket, ing.object, dialect.encoding, dialect.delimiter, count=True)
             held = m5.held_file(ing.ingestion_id, ing.bucket, ing.object, dialect.encoding, dialect.delimiter, rows)
             joins.hold(self.wh, pd.DataFrame({
                 "tenant_id": [self.tenant], "part": [m5.WIDE], "order_id": [first_day], "row_key": [ing.object],
@@ -605,8 +609,10 @@ class PartJoin:
         self.out.accepted += done.rows - len(done.bad)
         unpriced = f"; {done.unpriced:,} lines without a price (no sell price known for their week yet: they are " \
                    f"valued when sell_prices.csv is uploaded)" if done.unpriced else ""
+        undated = f"; {done.undated:,} days with units sold that calendar.csv does not name were not written (no " \
+                  f"date to put them on)" if done.undated else ""
         self.out.note = (f"{self.part.about}; {done.lines:,} days with units sold written as sales lines, "
-                         f"{done.zero_days:,} days without sales not stored{unpriced}")
+                         f"{done.zero_days:,} days without sales not stored{unpriced}{undated}")
 
     def _release_wide(self) -> None:
         """Wide files held for want of the calendar, read now that it is known."""

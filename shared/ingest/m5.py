@@ -106,18 +106,20 @@ class WideOutcome:
     lines: int = 0  # days with units sold written as sales lines
     zero_days: int = 0  # days with no units (not lines)
     unpriced: int = 0  # lines written without a price (no sell price known for their week)
+    undated: int = 0  # days with units that the calendar does not name (not written: no date to put them on)
     bad: list[tuple[int, str, str]] = field(default_factory=list)  # (row number, column, reason)
 
 
-def wide_shape(deps: Deps, bucket: str, name: str, encoding: str, delimiter: str) -> tuple[list[str], int]:
-    """A wide file's header and how many data rows it has (counted to hold it: its cells are not kept).
+def wide_shape(deps: Deps, bucket: str, name: str, encoding: str, delimiter: str, *,
+               count: bool = False) -> tuple[list[str], int]:
+    """A wide file's header and, with ``count``, how many data rows it has (to hold it: its cells are not kept).
 
     Counted by lines, not parsed: the M5 files quote nothing, and a held file is parsed in full when it is read.
     """
     with deps.blobs.open(bucket, name) as raw:
         text = io.TextIOWrapper(open_plain(raw), encoding=encoding, errors="replace", newline="")
         header = next(csv.reader([text.readline()], delimiter=delimiter), [])
-        return [h.strip() for h in header], sum(1 for line in text if line.strip())
+        return [h.strip() for h in header], sum(1 for line in text if line.strip()) if count else 0
 
 
 def melt(deps: Deps, tenant: str, bucket: str, name: str, encoding: str, delimiter: str,
@@ -174,20 +176,24 @@ def _lines(deps: Deps, tenant: str, *, chunk_ids: pd.DataFrame, units: np.ndarra
     weeks = np.array([days[d][1] if d in days else -1 for d in day_names])
     rows, cols = np.nonzero((units > 0) & known)
     out.zero_days += int(((units == 0) & known).sum())
+    out.undated += int(((units > 0) & ~known).sum())
     if not len(rows):
         return
     keys = (chunk_ids["store_id"] + "|" + chunk_ids["item_id"]).to_numpy()
     prices = joins.refs(deps.warehouse, tenant, PRICE, sorted(set(keys[np.unique(rows)])))
     runs = {k: _runs(v) for k, v in zip(prices["ref_id"], prices["ref_value"], strict=True)}
     price = np.full(len(rows), np.nan)
-    for series in np.unique(rows):
+    series_ids = np.unique(rows)
+    # np.nonzero walks row by row: each series' lines are one run of ``rows``
+    bounds = zip(np.searchsorted(rows, series_ids, side="left"), np.searchsorted(rows, series_ids, side="right"),
+                 strict=True)
+    for series, (lo, hi) in zip(series_ids, bounds, strict=True):
         found = runs.get(keys[series])
         if found is None:
             continue
-        at = np.flatnonzero(rows == series)
         starts, values = found
-        pos = np.searchsorted(starts, weeks[cols[at]], side="right") - 1
-        price[at] = np.where(pos >= 0, values[np.clip(pos, 0, None)], np.nan)
+        pos = np.searchsorted(starts, weeks[cols[lo:hi]], side="right") - 1
+        price[lo:hi] = np.where(pos >= 0, values[np.clip(pos, 0, None)], np.nan)
     sold = units[rows, cols]
     out.lines += len(rows)
     out.unpriced += int(np.isnan(price).sum())

@@ -386,8 +386,9 @@ class IngestRun:
         error_field = parse_field.where(parse_error.notna(), checked.error_field)
         error, error_field = _given_columns_filled(self.model.column_optional, typed, error, error_field)
         bad = error.notna().to_numpy() & ~skipped
-        blank = blank_rows(chunk.frame, bad)  # never rejected: counted as skipped, the note says why
-        if blank.any():
+        # an export's padding rows of empty cells: counted as skipped, the note says why (elsewhere rejected)
+        blank = blank_rows(chunk.frame, bad) if profile is not None and profile.skip_blank_rows else None
+        if blank is not None and blank.any():
             self.blank_rows += int(blank.sum())
             self.counts.skipped += int(blank.sum())
             bad &= ~blank

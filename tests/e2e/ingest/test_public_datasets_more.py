@@ -221,6 +221,18 @@ def test_m5_evaluation_file_after_the_validation_file_adds_only_its_last_days(
     assert harness.count("sales") == int((wide.filter(like="d_") > 0).sum().sum()) > before
 
 
+def test_m5_days_the_calendar_does_not_name_are_counted_not_lost_silently(
+        harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = forecast_shapes.m5(7, 40, seed=48, stores=1)
+    calendar = files["calendar.csv"].splitlines()
+    _ingest(tmp_path, "calendar.csv", "\n".join(calendar[:31]) + "\n", capsys)  # d_1 ... d_30 only
+    doc = _ingest(tmp_path, "sales_train_validation.csv", files["sales_train_validation.csv"], capsys)
+    days = pd.read_csv(io.StringIO(files["sales_train_validation.csv"])).filter(like="d_")
+    late = int((days.iloc[:, 30:] > 0).sum().sum())
+    assert late and f"{late:,} days with units sold that calendar.csv does not name" in doc["note"]
+    assert harness.count("sales") == int((days.iloc[:, :30] > 0).sum().sum())
+
+
 _M5_CHILD = r"""
 import json, sys
 import numpy as np

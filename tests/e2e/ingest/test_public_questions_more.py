@@ -131,7 +131,8 @@ GROCERY_ASKS = [
 # Pakistan's Largest E-Commerce Dataset: revenue is price x qty_ordered of items neither canceled nor fraud;
 # refund and order_refunded items are returns; grand_total (the order's) is never summed; \N is empty.
 def _pakistan(files: dict[str, str]) -> pd.DataFrame:
-    raw = pd.read_csv(io.StringIO(next(iter(files.values()))), dtype={"sku": str}, keep_default_na=False)
+    # as text: past pandas' first block of rows the empty rows would make a column mixed (1 and "1" two customers)
+    raw = pd.read_csv(io.StringIO(next(iter(files.values()))), dtype=str, keep_default_na=False)
     raw = raw[raw["item_id"] != ""]  # the spreadsheet's empty rows
     raw = raw[raw["sku"] != ""]  # refused: no SKU
     raw = raw[~raw["status"].isin(["canceled", "fraud"])]  # refused: no sale (and no date of the data)

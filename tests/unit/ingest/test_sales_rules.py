@@ -230,3 +230,23 @@ def test_a_purchase_without_a_session_is_its_customers_order_of_the_day() -> Non
     made = _values(cols["order_id"])
     assert made[2] == "s-1" and made[0] != made[1]
     assert made[0] == f"customer-{customer_hash('41', KEY)[:16]}-2019-10-01"
+
+
+def test_an_exports_own_statuses_read_as_cancelled_or_returned() -> None:
+    """Pakistan's Magento export: refund/order_refunded are returns (refunded what was paid), fraud no sale."""
+    cols, index = _cols(units=[2, 1, 1, 3], unit_price=[100.0, 50.0, 40.0, 10.0], discount=[20.0, 0.0, 0.0, 5.0],
+                        status=["refund", "fraud", "complete", "order_refunded"])
+    out = derive_sales(cols, index, statuses={"refund": "returned", "order_refunded": "returned",
+                                              "fraud": "cancelled"})
+    assert _values(out.errors) == [None, "order status 'fraud': a cancelled order line is not a sale", None, None]
+    assert _values(cols["units"]) == [0, 1, 1, 0]
+    assert _values(cols["returned_units"]) == [2, None, None, 3]
+    assert _values(cols["refund"]) == [180.0, None, None, 25.0]  # the value less the line's own discount
+    assert _values(cols["discount"]) == [None, 0.0, 0.0, None]  # a sale undone gave no discount
+
+
+def test_a_count_of_items_on_promotion_marks_the_line_on_promotion() -> None:
+    cols, index = _cols(units=[5, 5, 5], promo_count=[0.0, 12.0, None])
+    cols["promo_count"] = cols["promo_count"].astype("float64")
+    derive_sales(cols, index)
+    assert "promo_count" not in cols and _values(cols["promo"]) == [False, True, None]
