@@ -24,8 +24,9 @@ from shared.orchestration.report import Mode, Report
 from shared.orchestration.synthesis import combine as combine  # re-exported: the quick path's name
 from shared.questions.compose import CurrencyHint, compose
 from shared.questions.followup import follow_up
-from shared.questions.reading import Reading, read_question
+from shared.questions.reading import Reading, needs_absent_sales, read_question
 from shared.questions.undated import scope_undated
+from shared.questions.unstored import UnstoredFile, unstored_answer, unstored_sales
 from shared.questions.vocabulary import Vocabulary, VocabularyIndex
 from shared.store.vocabulary import load_vocabulary
 
@@ -352,14 +353,32 @@ def catalogue_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mo
                   confidence=Confidence(explanation="counted from your catalogue"), data_version=data_version)
 
 
+def received_sales(deps: Deps, tenant_id: str, reading: Reading) -> list[UnstoredFile]:
+    """Sales files the tenant uploaded that could not be stored, when ``reading`` was refused for want of sales.
+
+    Read only then (one query of the tenant's sales ingestions): "none has been uploaded" would be false.
+    """
+    if not needs_absent_sales(reading):
+        return []
+    from shared.ports import Filter
+    from shared.store.documents.ingestions import IngestionRecords
+
+    return unstored_sales(IngestionRecords(deps.documents, tenant_id).query([Filter("kind", "==", "sales")]))
+
+
 def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_version: int,
-                        warnings: list[str]) -> Report:
-    """A plain "this can't be answered from your data", naming what would be needed; never a number."""
+                        warnings: list[str], received: list[UnstoredFile] | None = None) -> Report:
+    """A plain "this can't be answered from your data", naming what would be needed; never a number.
+
+    ``received``: sales files uploaded but not stored (:func:`received_sales`); the answer says so and why.
+    """
     answer = (f"This can't be answered from your data: {reading.concept} needs {reading.needed}, which your "
               "uploads (sales, products, reviews, inventory, competitor prices) do not include.")
     if reading.needed and "your sales data" in reading.needed:
         answer = (f"This can't be answered from your data yet: {reading.concept} needs {reading.needed}, and the "
                   "sales you uploaded have none. Add it to your export and upload it again.")
+    if received and needs_absent_sales(reading):  # "none has been uploaded" would be false: say what was
+        answer = unstored_answer(received, reading.concept or "")
     if reading.concept == "this":
         answer = f"This can't be answered from your data: it needs {reading.needed}."
     if reading.concept == "orders by their value":  # the data holds them; the metrics do not sum whole orders
