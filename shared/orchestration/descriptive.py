@@ -25,6 +25,7 @@ from shared.orchestration.synthesis import combine as combine  # re-exported: th
 from shared.questions.compose import CurrencyHint, compose
 from shared.questions.followup import follow_up
 from shared.questions.reading import Reading, needs_absent_sales, read_question
+from shared.questions.totals import totals_query
 from shared.questions.undated import scope_undated
 from shared.questions.unstored import UnstoredFile, unstored_answer, unstored_sales
 from shared.questions.vocabulary import Vocabulary, VocabularyIndex
@@ -303,7 +304,11 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
         titles = {p.sku: p.title or p.sku for p in index.vocabulary.products
                   if all((getattr(p, d, None) or "").lower() in vals for d, vals in keep.items()
                          if d in ("category", "brand"))}
-    answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index))
+    totals: dict[str, Any] | None = None  # an orders question on totals per day or week: what the data hold
+    scope = totals_query(reading.query)
+    if scope is not None and all(r.get(reading.query.metrics[0]) is None for r in result.rows):
+        totals = next(iter(run_metric_query(deps.warehouse, scope).rows), None)
+    answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index), totals=totals)
     if reading.lead:  # "All 4 reviews are undated, so no trend can be shown; overall, average rating ..."
         answer.answer = reading.lead + answer.answer[:1].lower() + answer.answer[1:]
     limitations = []
