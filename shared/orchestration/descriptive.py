@@ -24,6 +24,7 @@ from shared.orchestration.report import Mode, Report
 from shared.orchestration.synthesis import combine as combine  # re-exported: the quick path's name
 from shared.questions.compose import CurrencyHint, compose
 from shared.questions.followup import follow_up
+from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.reading import Reading, needs_absent_sales, read_question
 from shared.questions.totals import totals_query
 from shared.questions.undated import scope_undated
@@ -309,6 +310,8 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
     if scope is not None and all(r.get(reading.query.metrics[0]) is None for r in result.rows):
         totals = next(iter(run_metric_query(deps.warehouse, scope).rows), None)
     answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index), totals=totals)
+    if (received := _received_instead(deps, reading, result.rows, index)):  # other data dated, no sales stored
+        answer.answer = unstored_answer(received, METRIC_NOUNS.get(reading.query.metrics[0], "this"))
     if reading.lead:  # "All 4 reviews are undated, so no trend can be shown; overall, average rating ..."
         answer.answer = reading.lead + answer.answer[:1].lower() + answer.answer[1:]
     limitations = []
@@ -369,6 +372,25 @@ def received_sales(deps: Deps, tenant_id: str, reading: Reading) -> list[Unstore
     from shared.store.documents.ingestions import IngestionRecords
 
     return unstored_sales(IngestionRecords(deps.documents, tenant_id).query([Filter("kind", "==", "sales")]))
+
+
+def _received_instead(deps: Deps, reading: Reading, rows: list[dict[str, Any]],
+                      index: VocabularyIndex) -> list[UnstoredFile]:
+    """Undated sales files received, when a sales metric found nothing because the tenant has no sales at all.
+
+    A tenant with reviews or stock dates its questions by them, so the query runs and finds no sales; "there was
+    no revenue" would hide that a sales file was received and why none of it was stored.
+    """
+    from shared.store.metrics.catalog import METRICS
+
+    q = reading.query
+    if q is None or METRICS[q.metrics[0]].source is not DataKind.SALES or DataKind.SALES.value in \
+            index.vocabulary.extents or any(r.get(q.metrics[0]) is not None for r in rows):
+        return []
+    from shared.ports import Filter
+    from shared.store.documents.ingestions import IngestionRecords
+
+    return unstored_sales(IngestionRecords(deps.documents, q.tenant_id).query([Filter("kind", "==", "sales")]))
 
 
 def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_version: int,

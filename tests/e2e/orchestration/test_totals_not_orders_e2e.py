@@ -57,3 +57,16 @@ def test_sales_asked_when_the_only_sales_file_had_no_dates(client: Client, tmp_p
                              "is a day number (1-728) and week a week number, and no file of the download gives a "
                              "calendar date, so no sale can be placed in a day, month or year."), answer
     assert "none has been uploaded" not in answer
+
+
+def test_sales_asked_when_reviews_are_dated_but_the_sales_file_was_not(client: Client, tmp_path: Path) -> None:
+    """Reviews date the question, so the metric runs and finds no sales: it said "there was no revenue"."""
+    files = dunnhumby_shapes.carbo_loading(150, seed=5)
+    _ingest(tmp_path, "mixed", "transactions.csv", files["transactions.csv"])
+    reviews = Path(__file__).parents[2] / "fixtures" / "public" / "amazon_reviews.csv"
+    _ingest(tmp_path, "mixed", "reviews.csv", reviews.read_text(encoding="utf-8"))
+    res = client.query("What was revenue last month?", tenant="mixed", as_of=None)
+    assert res.status == 200, res.body
+    answer = res.json()["report"]["answer"]
+    assert answer.startswith("No sales are stored: transactions.csv was received (150 rows, none stored), but day "
+                             "is a day number (1-728)"), answer
