@@ -188,6 +188,21 @@ class ExportProfile:
     #: rows of empty cells are the export's padding (a spreadsheet saved as CSV to its last formatted row): skipped
     #: and counted, not rejected one by one (elsewhere such a row is rejected: a file's empty row is worth a look)
     skip_blank_rows: bool = False
+    #: each row is the total of a period's sales ("day", "week": a store's units of a product that day or week),
+    #: not an order line: its lines are flagged (``aggregate_flag``) and the metrics count no orders from them
+    aggregate: str = ""
+
+
+def aggregate_flag(period: str) -> str:
+    """Quality flag of a sales line that is a total per ``period`` (``"sales:total_per_week"``), not an order line.
+
+    The metrics layer (``shared.store.metrics.catalog``) reads the ``sales:total_per_`` prefix.
+    """
+    return f"{AGGREGATE_FLAG_PREFIX}{period}"
+
+
+#: Prefix of the flag on sales lines that are totals per day or week (``aggregate_flag``).
+AGGREGATE_FLAG_PREFIX = "sales:total_per_"
 
 
 def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dict[str, str],
@@ -196,12 +211,12 @@ def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dic
              templates: dict[str, str] | None = None, whole_units: bool = False,
              statuses: dict[str, str] | None = None, fill: dict[str, tuple[str, ...]] | None = None,
              metered_units: bool = False, exponents: tuple[str, ...] = (),
-             skip_blank_rows: bool = False) -> ExportProfile:
+             skip_blank_rows: bool = False, aggregate: str = "") -> ExportProfile:
     cells = ProfileCells(frozenset(missing), tuple((prefixes or {}).items()), tuple((templates or {}).items()))
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
                          {normalise_header(h): f for h, f in columns.items()}, defaults, hint, note,
                          frozenset(top_level), cells, whole_units, statuses, fill, metered_units,
-                         frozenset(exponents), skip_blank_rows)
+                         frozenset(exponents), skip_blank_rows, aggregate)
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -502,7 +517,7 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         note="Favorita Store Sales: 'sales' is units sold per day, store and product family (no prices: no "
              "revenue); the family is the product and its category, the store ('store 44') the channel; a day a "
              "family sold nothing is a line of 0 units; onpromotion > 0 marks the line as on promotion",
-        prefixes={"channel": "store "}, whole_units=True,
+        prefixes={"channel": "store "}, whole_units=True, aggregate="day",
     ),
     # Kaggle "Favorita Grocery Sales Forecasting" (train.csv, 125M rows): units per day, store and item, only rows
     # that sold; negative unit_sales are returns; onpromotion True/False (empty before April 2014); no prices
@@ -512,7 +527,7 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         note="Favorita Grocery Sales: unit_sales is units sold per day, store and item (no prices: no revenue); a "
              "negative unit_sales is a return; the store ('store 44') is the channel; items.csv names each item's "
              "family",
-        prefixes={"channel": "store "}, whole_units=True,
+        prefixes={"channel": "store "}, whole_units=True, aggregate="day",
     ),
     # the same download's items.csv: each item's family, class and whether it is perishable; no item names
     _profile(
@@ -675,6 +690,7 @@ DUNNHUMBY_PROFILES: tuple[ExportProfile, ...] = (
              "BASE_PRICE the regular price: the discount is (BASE_PRICE - PRICE) x UNITS, already taken off SPEND; "
              "the line is on promotion when FEATURE, DISPLAY or TPR_ONLY is 1; VISITS and HHS (baskets and "
              "households) are not stored, and there are no orders or customers",
+        aggregate="week",
     ),
     _profile(
         "breakfast_at_the_frat_products", DataKind.PRODUCTS,
@@ -694,3 +710,15 @@ DUNNHUMBY_PROFILES: tuple[ExportProfile, ...] = (
     ),
 )
 EXPORT_PROFILES += DUNNHUMBY_PROFILES
+
+
+#: The sales lines ``shared.ingest.m5`` writes from M5's wide file: one per item, store and day with units sold.
+M5_SALES_LINES = _profile(
+    "m5_sales_lines", DataKind.SALES, ("m5_id", "sku", "date", "units", "channel", "state", "product_category"),
+    {"sku": "sku", "date": "date", "units": "units", "unit_price": "unit_price", "revenue": "revenue",
+     "channel": "channel", "state": "state", "product_title": "product_title", "product_category": "product_category"},
+    note="M5 sales lines: each is an item's units in a store on a day (a total, not an order line: orders are not "
+         "counted from them)",
+    aggregate="day",
+)
+EXPORT_PROFILES += (M5_SALES_LINES,)

@@ -40,7 +40,9 @@ UNPRICED, DONE = "m5_unpriced", "done"
 #: The held part of a wide file waiting for its calendar (one held row per file: the file is re-read, not copied).
 WIDE = "m5_wide"
 CALENDAR_KEY = "calendar"
-SALES_HEADER = ("sku", "date", "units", "unit_price", "revenue", "channel", "state", "product_title",
+#: The sales lines written from a wide file: ``m5_id`` (the series, item and store) tells them apart from a merchant's
+#: file of the same columns, so their export profile (``shared.ingest.headers``) marks them as totals per day.
+SALES_HEADER = ("m5_id", "sku", "date", "units", "unit_price", "revenue", "channel", "state", "product_title",
                 "product_category")
 #: Cells of the wide file read at once (rows x day columns): bounds the memory of a chunk, whatever the width.
 CHUNK_CELLS = 500_000
@@ -199,6 +201,8 @@ def _lines(deps: Deps, tenant: str, *, chunk_ids: pd.DataFrame, units: np.ndarra
     out.unpriced += int(np.isnan(price).sum())
     revenue = np.round(sold * price, 2)
     add(pd.DataFrame({
+        "m5_id": chunk_ids["id"].where(chunk_ids["id"] != "", chunk_ids["item_id"] + "_" + chunk_ids["store_id"])
+        .to_numpy()[rows],
         "sku": chunk_ids["item_id"].to_numpy()[rows], "date": dates[cols], "units": sold.astype(np.int64),
         "unit_price": [f"{p:g}" if p == p else "" for p in price],
         "revenue": [f"{r:.2f}" if r == r else "" for r in revenue],

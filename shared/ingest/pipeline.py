@@ -34,7 +34,13 @@ from shared.ingest.customers import tenant_customer_key
 from shared.ingest.derive import derive_missing, filled_from, plain_exponents, products_from, top_levels
 from shared.ingest.discount import RATE_FLAG, decide_rate, rate_header, rate_note
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_label
-from shared.ingest.headers import SALES_SOURCE_FIELDS, ColumnMapping, map_columns, require_columns
+from shared.ingest.headers import (
+    SALES_SOURCE_FIELDS,
+    ColumnMapping,
+    aggregate_flag,
+    map_columns,
+    require_columns,
+)
 from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for
 from shared.ingest.join import ingest_part, recognise
 from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
@@ -253,6 +259,7 @@ class IngestRun:
         self.blank_rows = 0  # rows of empty cells only (a spreadsheet's empty rows saved as ``,,,,``): skipped
         self.rounded_rows = 0  # fractional quantities (weights) stored as whole units (``ExportProfile.whole_units``)
         self.metered = 0  # lines whose quantity was a measure, stored as one unit (``shared.ingest.sales.metered``)
+        self._aggregate = ""  # the file's rows are totals per day or week (``ExportProfile.aggregate``)
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0, skip_lines: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -278,6 +285,7 @@ class IngestRun:
             self._rate_header = self.kind is DataKind.SALES and "discount" in mapping.fields.values() \
                 and rate_header(mapping.source_column("discount"))
             self._discount_header = mapping.source_column("discount") if self._rate_header else None
+            self._aggregate = mapping.profile.aggregate if mapping.profile is not None else ""
             state = _FileState()
             self._staging = open_staging(self.warehouse, self.kind)
             try:
@@ -441,6 +449,8 @@ class IngestRun:
             rows["quality_flags"] = with_label(rows["quality_flags"], RATE_FLAG)
         if rounded.any():
             rows["quality_flags"] = with_rounded(rows["quality_flags"], rounded[positions])
+        if self._aggregate:  # totals per day or week (Favorita, Breakfast at the Frat, M5): no orders in them
+            rows["quality_flags"] = with_label(rows["quality_flags"], aggregate_flag(self._aggregate))
         # staged on the writer thread while the next chunk is parsed (looked up now: tests patch stage_rows)
         assert self._writer is not None and self._staging is not None
         self._writer.submit("staged", functools.partial(stage_rows, self._staging, rows))

@@ -24,8 +24,11 @@ from shared.orchestration.report import Mode, Report
 from shared.orchestration.synthesis import combine as combine  # re-exported: the quick path's name
 from shared.questions.compose import CurrencyHint, compose
 from shared.questions.followup import follow_up
-from shared.questions.reading import Reading, read_question
+from shared.questions.lexicon import METRIC_NOUNS
+from shared.questions.reading import Reading, needs_absent_sales, read_question
+from shared.questions.totals import totals_query
 from shared.questions.undated import scope_undated
+from shared.questions.unstored import UnstoredFile, unstored_answer, unstored_sales
 from shared.questions.vocabulary import Vocabulary, VocabularyIndex
 from shared.store.vocabulary import load_vocabulary
 
@@ -305,7 +308,13 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
         titles = {p.sku: p.title or p.sku for p in index.vocabulary.products
                   if all((getattr(p, d, None) or "").lower() in vals for d, vals in keep.items()
                          if d in ("category", "brand"))}
-    answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index))
+    totals: dict[str, Any] | None = None  # an orders question on totals per day or week: what the data hold
+    scope = totals_query(reading.query)
+    if scope is not None and all(r.get(reading.query.metrics[0]) is None for r in result.rows):
+        totals = next(iter(run_metric_query(deps.warehouse, scope).rows), None)
+    answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index), totals=totals)
+    if (received := _received_instead(deps, reading, result.rows, index)):  # other data dated, no sales stored
+        answer.answer = unstored_answer(received, METRIC_NOUNS.get(reading.query.metrics[0], "this"))
     if reading.lead:  # "All 4 reviews are undated, so no trend can be shown; overall, average rating ..."
         answer.answer = reading.lead + answer.answer[:1].lower() + answer.answer[1:]
     limitations = []
@@ -355,14 +364,51 @@ def catalogue_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mo
                   confidence=Confidence(explanation="counted from your catalogue"), data_version=data_version)
 
 
+def received_sales(deps: Deps, tenant_id: str, reading: Reading) -> list[UnstoredFile]:
+    """Sales files the tenant uploaded that could not be stored, when ``reading`` was refused for want of sales.
+
+    Read only then (one query of the tenant's sales ingestions): "none has been uploaded" would be false.
+    """
+    if not needs_absent_sales(reading):
+        return []
+    from shared.ports import Filter
+    from shared.store.documents.ingestions import IngestionRecords
+
+    return unstored_sales(IngestionRecords(deps.documents, tenant_id).query([Filter("kind", "==", "sales")]))
+
+
+def _received_instead(deps: Deps, reading: Reading, rows: list[dict[str, Any]],
+                      index: VocabularyIndex) -> list[UnstoredFile]:
+    """Undated sales files received, when a sales metric found nothing because the tenant has no sales at all.
+
+    A tenant with reviews or stock dates its questions by them, so the query runs and finds no sales; "there was
+    no revenue" would hide that a sales file was received and why none of it was stored.
+    """
+    from shared.store.metrics.catalog import METRICS
+
+    q = reading.query
+    if q is None or METRICS[q.metrics[0]].source is not DataKind.SALES or DataKind.SALES.value in \
+            index.vocabulary.extents or any(r.get(q.metrics[0]) is not None for r in rows):
+        return []
+    from shared.ports import Filter
+    from shared.store.documents.ingestions import IngestionRecords
+
+    return unstored_sales(IngestionRecords(deps.documents, q.tenant_id).query([Filter("kind", "==", "sales")]))
+
+
 def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_version: int,
-                        warnings: list[str]) -> Report:
-    """A plain "this can't be answered from your data", naming what would be needed; never a number."""
+                        warnings: list[str], received: list[UnstoredFile] | None = None) -> Report:
+    """A plain "this can't be answered from your data", naming what would be needed; never a number.
+
+    ``received``: sales files uploaded but not stored (:func:`received_sales`); the answer says so and why.
+    """
     answer = (f"This can't be answered from your data: {reading.concept} needs {reading.needed}, which your "
               "uploads (sales, products, reviews, inventory, competitor prices) do not include.")
     if reading.needed and "your sales data" in reading.needed:
         answer = (f"This can't be answered from your data yet: {reading.concept} needs {reading.needed}, and the "
                   "sales you uploaded have none. Add it to your export and upload it again.")
+    if received and needs_absent_sales(reading):  # "none has been uploaded" would be false: say what was
+        answer = unstored_answer(received, reading.concept or "")
     if reading.concept == "this":
         answer = f"This can't be answered from your data: it needs {reading.needed}."
     if reading.concept == "orders by their value":  # the data holds them; the metrics do not sum whole orders

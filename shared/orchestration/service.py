@@ -47,8 +47,9 @@ def _descriptive_report(deps: Deps, read: descriptive.ReadOutcome, req: QueryReq
     """The metrics layer's report for a metric reading, the plain refusal for an unanswerable one, else None."""
     reading = read.reading
     if reading.kind == "unanswerable":
-        return descriptive.unanswerable_report(reading, mode=req.mode, planner=read.planner, data_version=version,
-                                               warnings=list(warnings))
+        return descriptive.unanswerable_report(
+            reading, mode=req.mode, planner=read.planner, data_version=version, warnings=list(warnings),
+            received=descriptive.received_sales(deps, read.index.vocabulary.tenant_id, reading))
     if reading.kind == "catalogue":
         return descriptive.catalogue_report(deps, reading, read.index, mode=req.mode, planner=read.planner,
                                             data_version=version, warnings=list(warnings))

@@ -18,6 +18,7 @@ from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTa
 from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.reading import Reading
 from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
+from shared.questions.totals import totals_only
 from shared.store.metrics.catalog import METRICS, Unit
 from shared.store.metrics.compile import to_date_months
 from shared.store.metrics.model import DimensionFilter, MetricResult, TimeRange
@@ -243,10 +244,12 @@ def currency_note(result: MetricResult, hint: CurrencyHint | None) -> tuple[str 
 
 
 def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str],
-            currency: CurrencyHint | None = None) -> MetricAnswer:
+            currency: CurrencyHint | None = None, totals: Mapping[str, Any] | None = None) -> MetricAnswer:
     """The answer, table, chart and evidence for ``reading`` from ``result``.
 
     ``currency``: what the data says of its currency when the result names none (:class:`CurrencyHint`).
+    ``totals``: the units, revenue and total lines of an orders question's scope (``shared.questions.totals``):
+    when every line is a total per day or week, the answer says the data hold no orders, and what they hold.
     """
     cur, note = currency_note(result, currency)
     if cur != result.currency:
@@ -279,6 +282,10 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         return fmt_value(row.get(key), unit, cur, metric)
 
     starts = reading.data_starts
+    if (not rows or all(r.get(metric) is None for r in rows)) and (per := totals_only(totals)) is not None:
+        assert totals is not None
+        return MetricAnswer(_totals_answer(totals, per, noun, metric, where, when, cur), period, None, None,
+                            _evidence(result))
     if not rows or all(r.get(metric) is None for r in rows):
         need = METRIC_NEEDS.get(metric)
         answer = f"There {'were' if _verb(metric) == 'were' else 'was'} no {noun}{where} {when}."
@@ -418,6 +425,26 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
 _THRESHOLD_WORDS = {"above": "more than", "at_least": "at least", "below": "less than"}
 #: Flows a product that sold nothing has none of (its row is absent, its value 0).
 _COUNTED = frozenset({"units", "revenue", "orders", "net_revenue"})
+
+
+def _totals_answer(totals: Mapping[str, Any], per: str, noun: str, metric: str, where: str, when: str,
+                   cur: str | None) -> str:
+    """The answer to an orders question when every line in scope is a total per day or week.
+
+    "Your sales data are totals per week (...), not orders, so orders cannot be counted in April 2009 (...). Over
+    that period they hold 5,012 units sold and 20,249.72 of revenue."
+    """
+    each = {"week": "a store's sales of a product over a week", "day": "a store's sales of a product in a day"}.get(
+        per, "a store's sales of a product in a day or a week")
+    done = "counted" if metric in ("orders", "promo_orders", "multi_item_orders") else "worked out"
+    answer = (f"Your sales data are totals per {per} (each line is {each}), not orders, so {noun} cannot be "
+              f"{done}{where} {when}.")
+    held = [f"{fmt_value(totals.get('units'), 'count')} units sold"] if totals.get("units") is not None else []
+    if totals.get("revenue") is not None:
+        held.append(f"{fmt_value(totals.get('revenue'), 'money', cur)} of revenue")
+    if held:
+        answer += f" Over that period they hold {_join(held)}."
+    return answer
 
 
 def _days_counted(period: TimeRange, filters: list[DimensionFilter]) -> tuple[int, str]:

@@ -811,6 +811,15 @@ def _whole_buckets(rng: TimeRange, grain: Grain) -> TimeRange:
     return make_range(start, end, f"all whole {grain}s of your data")
 
 
+#: What a reading needs when the tenant has no data of the kind at all (``unanswerable``; see ``needs_absent_sales``).
+NONE_UPLOADED = "(none has been uploaded yet)"
+
+
+def needs_absent_sales(reading: Reading) -> bool:
+    """Whether ``reading`` was refused because the tenant has no sales at all (files received may explain why)."""
+    return reading.kind == "unanswerable" and reading.needed == f"sales data {NONE_UPLOADED}"
+
+
 def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | None,
                   extents: Mapping[DataKind, tuple[date, date]], as_of: date | None = None) -> Reading:
     """Read ``question`` for ``tenant_id`` (see the module docstring for the decisions).
@@ -1080,7 +1089,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if today is None:
         reading.kind = "unanswerable"
         reading.concept = lx.METRIC_NOUNS[metrics[0]]
-        reading.needed = f"{kinds[0].value.replace('_', ' ')} data (none has been uploaded yet)"
+        reading.needed = f"{kinds[0].value.replace('_', ' ')} data {NONE_UPLOADED}"
         return reading
     reading.kind = "metric"
     reading.agent_intents = intents

@@ -467,3 +467,51 @@ def test_any_valid_query_runs_or_is_refused(seeded: Seeded, fields: dict[str, An
     values = [r[query.metrics[0]] for r in result.rows if r[query.metrics[0]] is not None]
     assert values == sorted(values, reverse=True)  # order_by, descending, None last
     assert (result.previous_range is not None) == (query.compare is not None)
+
+
+def test_lines_that_are_totals_per_week_count_no_orders(seeded: Seeded) -> None:
+    """Breakfast at the Frat's weekly store x product rows (flagged ``sales:total_per_week``) are not orders.
+
+    A tenant whose lines are all totals has no orders (NULL, not the number of rows), no average order value and
+    no units per order, and still its units and revenue; beside a merchant's order lines the totals are left out
+    of the orders metrics only. A merchant's line without an order id still counts as one order.
+    """
+    from tests.contract.metrics_truth import _lineage
+
+    week = '["sales:total_per_week"]'
+    totals = [{"sku": s, "date": date(2025, 2, d), "units": u, "unit_price": 2.0, "revenue": 2.0 * u,
+               "currency": "EUR", "channel": "store 1", "quality_flags": week}
+              for s, d, u in (("A", 1, 10), ("B", 1, 4), ("A", 8, 6))]
+    orders = [{"sku": "A", "date": date(2025, 2, 3), "units": 2, "unit_price": 5.0, "revenue": 10.0,
+               "currency": "EUR", "order_id": "o1", "quality_flags": '["units:rounded"]'},
+              {"sku": "B", "date": date(2025, 2, 3), "units": 1, "unit_price": 6.0, "revenue": 6.0,
+               "currency": "EUR", "order_id": "o1", "quality_flags": None},
+              {"sku": "B", "date": date(2025, 2, 4), "units": 3, "unit_price": 6.0, "revenue": 18.0,
+               "currency": "EUR", "order_id": None, "quality_flags": "[]"}]
+    seeded.warehouse.insert("sales", _lineage("weekly", "sales", totals))
+    seeded.warehouse.insert("sales", _lineage("mixed", "sales", totals + orders))
+    metrics = ["orders", "aov", "units_per_order", "units", "revenue", "total_lines", "promo_orders",
+               "multi_item_orders"]
+    assert seeded.run(tenant_id="weekly", metrics=["weekly_total_lines", "total_lines"]).rows[0] == \
+        {"weekly_total_lines": 3, "total_lines": 3}
+    feb = TimeRange(start=date(2025, 2, 1), end=date(2025, 2, 28), label="February 2025")
+
+    weekly = seeded.run(tenant_id="weekly", metrics=metrics, time_range=feb).rows[0]
+    assert [weekly[m] for m in ("orders", "aov", "units_per_order", "promo_orders", "multi_item_orders")] == \
+        [None] * 5
+    assert (weekly["units"], weekly["revenue"], weekly["total_lines"]) == (20, 40.0, 3)
+
+    mixed = seeded.run(tenant_id="mixed", metrics=metrics, time_range=feb).rows[0]
+    assert (mixed["orders"], mixed["units"], mixed["revenue"], mixed["total_lines"]) == (2, 26, 74.0, 3)
+    assert close(mixed["aov"], 34.0 / 2) and close(mixed["units_per_order"], 6 / 2)
+    assert mixed["multi_item_orders"] == 2
+
+    by_sku = {r["sku"]: r for r in seeded.run(tenant_id="mixed", metrics=["orders", "units"], dimensions=["sku"],
+                                              time_range=feb).rows}
+    assert (by_sku["A"]["orders"], by_sku["A"]["units"]) == (1, 18)
+    weekly_by_day = seeded.run(tenant_id="weekly", metrics=["orders", "units"], dimensions=["date"], grain="week",
+                               time_range=feb, compare="previous_period").rows
+    assert all(r["orders"] is None for r in weekly_by_day) and sum(r["units"] or 0 for r in weekly_by_day) == 20
+    # the merchant set's lines (no flags) are counted as before: every sold line without an order id is an order
+    assert seeded.run(metrics=["orders"], time_range=Q1).rows[0]["orders"] == \
+        sales_truth(in_range(seeded.sales, Q1.start, Q1.end))["orders"]

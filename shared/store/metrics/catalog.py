@@ -104,6 +104,30 @@ def _sold() -> exp.Expr:
     return exp.GT(this=col("units"), expression=_num(0))
 
 
+#: The quality flag prefix of a sales line that is a total per day or week, not an order line (Favorita's and M5's
+#: daily rows, Breakfast at the Frat's weekly ones): ``shared.ingest.headers.AGGREGATE_FLAG_PREFIX``.
+TOTAL_LINE_FLAG = "sales:total_per_"
+
+
+def _total_line() -> exp.Expr:
+    """A line that is a period's total, not an order line (``aggregate``, set by the compiler: ``day``/``week``)."""
+    return col("aggregate").is_(exp.null()).not_()
+
+
+def _order_line() -> exp.Expr:
+    return col("aggregate").is_(exp.null())
+
+
+def _sold_in_order() -> exp.Expr:
+    """A sold line that is an order line: what the orders measures count."""
+    return exp.and_(_sold(), _order_line())
+
+
+def _if_order_lines(count: exp.Expr) -> exp.Expr:
+    """``count`` when the rows hold an order line, else NULL: totals per day or week hold no orders to count."""
+    return when(exp.GT(this=count_if(_order_line()), expression=_num(0)), count)
+
+
 def _promoted() -> exp.Expr:
     """A line on promotion or with a discount: ``promo`` is true or ``discount`` is above 0."""
     return exp.or_(exp.EQ(this=fn("COALESCE", col("promo"), exp.false()), expression=exp.true()),
@@ -133,20 +157,32 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
     Measure("refunds", "sales", lambda: fn("SUM", col("refund")), "Sum of refunded amounts."),
     Measure("units", "sales", lambda: fn("SUM", col("units")), "Sum of units sold."),
     Measure("returned_units", "sales", lambda: fn("SUM", col("returned_units")), "Sum of units returned."),
-    Measure("orders", "sales", lambda: exp.Add(
-        this=exp.Count(this=exp.Distinct(expressions=[when(_sold(), col("order_id"))])),
-        expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold()))),
-        "Distinct order ids over lines with units sold, plus each such line without an order id."),
+    Measure("orders", "sales", lambda: _if_order_lines(exp.Add(
+        this=exp.Count(this=exp.Distinct(expressions=[when(_sold_in_order(), col("order_id"))])),
+        expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold_in_order())))),
+        "Distinct order ids over lines with units sold, plus each such line without an order id; lines that are "
+        "totals per day or week are no orders (NULL when every line is one)."),
+    Measure("order_gross", "sales", lambda: fn("SUM", when(_order_line(), col("gross"))),
+            "Revenue of the order lines (totals per day or week left out): the base of average order value."),
+    Measure("order_units", "sales", lambda: fn("SUM", when(_order_line(), col("units"))),
+            "Units of the order lines (totals per day or week left out): the base of units per order."),
+    Measure("total_lines", "sales", lambda: count_if(_total_line()),
+            "Lines that are totals per day or week (a store's sales of a product), not order lines."),
+    Measure("weekly_total_lines", "sales",
+            lambda: count_if(exp.EQ(this=col("aggregate"), expression=exp.Literal.string("week"))),
+            "Lines that are totals per week (Breakfast at the Frat), not order lines."),
     Measure("cost", "sales", lambda: fn("SUM", col("line_cost")),
             "Sum of each line's cost: its own cost of goods, else units x the product's cost."),
-    Measure("promo_orders", "sales", lambda: exp.Add(
-        this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(_sold(), _promoted()), col("order_id"))])),
-        expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold(), _promoted()))),
+    Measure("promo_orders", "sales", lambda: _if_order_lines(exp.Add(
+        this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(_sold_in_order(), _promoted()),
+                                                           col("order_id"))])),
+        expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold_in_order(), _promoted())))),
         "Orders (counted as the orders measure counts them) with a line on promotion or with a discount."),
-    Measure("multi_item_orders", "sales", lambda: exp.Add(
+    Measure("multi_item_orders", "sales", lambda: _if_order_lines(exp.Add(
         this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(
-            _sold(), exp.GTE(this=col("order_units"), expression=_num(2))), col("order_id"))])),
-        expression=count_if(exp.and_(col("order_id").is_(exp.null()), exp.GTE(this=col("units"), expression=_num(2))))),
+            _sold_in_order(), exp.GTE(this=col("order_units"), expression=_num(2))), col("order_id"))])),
+        expression=count_if(exp.and_(col("order_id").is_(exp.null()), _order_line(),
+                                     exp.GTE(this=col("units"), expression=_num(2)))))),
         "Orders whose sold lines add up to two or more units (a line without an order id: its own units)."),
     Measure("promo_gross", "sales", lambda: fn("SUM", when(_promoted(), col("gross"))),
             "Revenue (gross) of the lines on promotion or with a discount."),
@@ -261,12 +297,20 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           lambda m, _: ratio(m("returned_units"), m("units"), 100),
           "Units returned as a percentage of units sold in the same period (none when the data has no returns)."),
     _spec("orders", "Orders", "count", S, ("orders",), _sum("orders"),
-          "Distinct order ids among lines with units sold; a line without an order id is one order.",
+          "Distinct order ids among lines with units sold; a line without an order id is one order; a line that "
+          "is a total per day or week is none (no orders when every line is one).",
           additive=True),
-    _spec("aov", "Average order value", "money", S, ("gross", "orders"),
-          lambda m, _: ratio(m("gross"), m("orders")), "Revenue (gross) divided by orders."),
-    _spec("units_per_order", "Units per order", "count", S, ("units", "orders"),
-          lambda m, _: ratio(m("units"), m("orders")), "Units sold divided by orders."),
+    _spec("aov", "Average order value", "money", S, ("order_gross", "orders"),
+          lambda m, _: ratio(m("order_gross"), m("orders")),
+          "Revenue (gross) divided by orders (lines that are totals per day or week left out of both)."),
+    _spec("units_per_order", "Units per order", "count", S, ("order_units", "orders"),
+          lambda m, _: ratio(m("order_units"), m("orders")),
+          "Units sold divided by orders (lines that are totals per day or week left out of both)."),
+    _spec("total_lines", "Sales lines that are totals", "count", S, ("total_lines",), _sum("total_lines"),
+          "Sales lines that are a store's total of a product per day or week (Favorita, M5, Breakfast at the "
+          "Frat), not order lines: orders are not counted from them.", additive=True),
+    _spec("weekly_total_lines", "Sales lines that are weekly totals", "count", S, ("weekly_total_lines",),
+          _sum("weekly_total_lines"), "The total lines that total a week (the others total a day).", additive=True),
     _spec("asp", "Average selling price", "money", S, ("gross", "units"),
           lambda m, _: ratio(m("gross"), m("units")), "Revenue (gross) divided by units sold."),
     _spec("cost", "Cost of goods", "money", S, ("cost",), _sum("cost"),

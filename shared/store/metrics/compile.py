@@ -29,6 +29,7 @@ from shared.store.metrics.catalog import (
     GROUP_SOURCE,
     MEASURES,
     METRICS,
+    TOTAL_LINE_FLAG,
     WEEKDAYS,
     MeasureGroup,
     MetricSpec,
@@ -310,14 +311,26 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
             "discount_included": _f("discount_included"), "refund": _f("refund"),
             "returned_units": _f("returned_units"), "order_id": _f("order_id"),
             "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "line_cost": line_cost,
-            "currency": _f("currency"), "promo": _f("promo")} | (
+            "currency": _f("currency"), "promo": _f("promo"), "aggregate": _total_flag()} | (
         _order_units(ctx) if "multi_item_orders" in ctx.needed.get("sales", ()) else {})
+
+
+def _total_flag() -> exp.Expr:
+    """``'week'`` or ``'day'`` when the line is a total per week or day, else NULL (an order line).
+
+    Read from its quality flags (``TOTAL_LINE_FLAG``, written by ingest for the export profiles of such data).
+    """
+    flags = _f("quality_flags")
+    weekly = exp.Like(this=flags, expression=exp.Literal.string(f'%"{TOTAL_LINE_FLAG}week%'))
+    other = exp.Like(this=flags.copy(), expression=exp.Literal.string(f'%"{TOTAL_LINE_FLAG}%'))
+    return exp.Case().when(weekly, exp.Literal.string("week")).when(other, exp.Literal.string("day"))
 
 
 def _order_units(ctx: _Context) -> dict[str, exp.Expr]:
     """Units of each row's whole order (its sold lines in the period and slice): only when a measure reads it."""
     partition: list[exp.Expr] = [_f("order_id"), *([_period(ctx)] if ctx.compare else [])]
-    sold = when(exp.GT(this=_f("units"), expression=exp.Literal.number(0)), _f("units"))
+    sold = when(exp.and_(exp.GT(this=_f("units"), expression=exp.Literal.number(0)),
+                         _total_flag().is_(exp.null())), _f("units"))
     return {"order_units": _window(fn("SUM", sold), partition)}
 
 

@@ -27,7 +27,8 @@ MetricName = Literal[
     "days_of_cover", "price_index", "cheapest_share", "negative_reviews", "promo_orders", "promo_order_share",
     "promo_revenue", "promo_revenue_share", "inventory_value", "inventory_retail_value", "uncosted_skus",
     "stocked_skus", "repeat_customers", "inventory_value_at_price", "unpriced_skus", "multi_item_orders",
-    "multi_item_order_share", "uncosted_products", "catalogue_products", "catalogue_price",
+    "multi_item_order_share", "uncosted_products", "catalogue_products", "catalogue_price", "total_lines",
+    "weekly_total_lines",
 ]
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",

@@ -101,11 +101,10 @@ def original_catalogue(files: dict[str, str]) -> pd.DataFrame:
 ORIGINAL_ASKS: list[Ask | Refusal] = [
     Ask("How many products do we have?", lambda f: f["sku"].nunique()),
     Ask("How many products do we have in SOFT DRINKS?", lambda f: int((f["category"] == "SOFT DRINKS").sum())),
-    Refusal("What was revenue last month?", r"needs sales data"),
-    # the better answer names why the uploaded receipts hold no sales (the question layer does not read
-    # ingestion notes yet): a strict xfail in the test until it does
-    Refusal("What were sales in 2017?", r"day numbers|no (?:calendar )?dates?"),
+    # the receipts were uploaded but hold no date: the answer says they were received, not stored, and why
+    # ("none has been uploaded" was false)
+    Refusal("What was revenue last month?", r"^No sales are stored: transaction_data\.csv was received\b"),
+    Refusal("What were sales in 2017?", r"transaction_data\.csv was received.*day number.*calendar date"),
+    Refusal("How many orders did we have?", r"^No sales are stored: transaction_data\.csv was received\b.*"
+            r"no sale can be placed"),
 ]
-#: Answered short of the truth today (strict xfails): the answer says there are no sales, not that the receipts
-#: uploaded have day numbers and no dates (the ingestion's note says it).
-WRONG_TODAY: frozenset[str] = frozenset({"completejourney_original: What were sales in 2017?"})

@@ -23,7 +23,6 @@ from shared.orchestration.report import Report
 from tests.e2e.ingest.complete_journey_asks import (
     ORIGINAL_ASKS,
     R_PACKAGE_ASKS,
-    WRONG_TODAY,
     Refusal,
     check_refusal,
     original_catalogue,
@@ -47,9 +46,8 @@ DATASETS: dict[str, tuple[Callable[[], dict[str, str]], Callable[[dict[str, str]
         lambda: {n: complete_journey.original_files(HOUSEHOLDS, SEED)[n] for n in ORIGINAL_ORDER},
         original_catalogue, ORIGINAL_ASKS),
 }
-CASES = [pytest.param(name, ask, id=f"{name}: {ask.question}",
-                      marks=[pytest.mark.xfail(strict=True)] if f"{name}: {ask.question}" in WRONG_TODAY else [])
-         for name, (_, _, asks) in DATASETS.items() for ask in asks]
+CASES = [pytest.param(name, ask, id=f"{name}: {ask.question}") for name, (_, _, asks) in DATASETS.items()
+         for ask in asks]
 
 
 @pytest.fixture(scope="module")

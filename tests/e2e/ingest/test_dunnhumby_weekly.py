@@ -60,6 +60,12 @@ FRAT_ASKS: list[Ask | Refusal] = [
     Ask("What share of revenue was on promotion?",
         lambda f: round(100 * f.loc[f["promo"] | (f["off"] > 0), "value"].sum() / f["value"].sum(), 1), percent=True),
     Refusal("How many customers did we have in 2009?", r"needs a customer id"),
+    # weekly rows per store and product are totals, not orders: they were counted as orders, one per row
+    Refusal("What is our average order value?",
+            r"^Your sales data are totals per week \(each line is a store's sales of a product over a week\), not "
+            r"orders, so average order value cannot be worked out"),
+    Refusal("How many orders did we have by store in 2009?", r"^Your sales data are totals per week\b.*not orders, "
+            r"so orders cannot be counted"),
 ]
 
 
@@ -86,6 +92,8 @@ def test_frat_weeks_land_row_for_row(harness: Harness, tmp_path: Path, capsys: p
     assert ((joined.loc[priced, "off"] - joined.loc[priced, "discount"]).abs() < 0.005).all()
     assert joined.loc[priced, "discount_included"].all()  # SPEND is what shoppers paid, after the cut
     assert joined["order_id"].isna().all() and joined["customer_hash"].isna().all()
+    flags = {r["quality_flags"] for r in harness.rows("SELECT quality_flags FROM sales WHERE tenant_id = 'acme'")}
+    assert all("sales:total_per_week" in (f or "") for f in flags), flags  # weekly totals: no orders in them
     products = _ingest(tmp_path, "products.csv", files["products.csv"], capsys)
     assert (products["kind"], products["accepted"]) == ("products", files["products.csv"].count("\n") - 1)
     stores = _ingest(tmp_path, "stores.csv", files["stores.csv"], capsys)
@@ -110,6 +118,11 @@ def test_carbo_loading_receipts_without_dates_are_acknowledged(harness: Harness,
     doc = _ingest(tmp_path, "transactions.csv", files["transactions.csv"], capsys)
     assert (doc["accepted"], doc["rejected"], doc["skipped"]) == (0, 0, 400)
     assert "day is a day number" in doc["note"] and "no start date is assumed" in doc["note"]
+    capsys.readouterr()
+    assert main(["ask", "What was revenue last month?", "--tenant", "acme", "--json", "--no-cache"]) == 0
+    answer = Report.model_validate(json.loads(capsys.readouterr().out)).answer
+    assert answer.startswith("No sales are stored: transactions.csv was received (400 rows, none stored), but day "
+                             "is a day number (1-728)"), answer  # it said "none has been uploaded yet"
     lookup = pd.read_csv(io.StringIO(files["product_lookup.csv"]), dtype={"upc": str})
     doc = _ingest(tmp_path, "product_lookup.csv", files["product_lookup.csv"], capsys)
     assert (doc["kind"], doc["accepted"], doc["rejected"]) == ("products", len(lookup), 0)
@@ -152,3 +165,23 @@ def test_question_of_breakfast_at_the_frat(ask: Ask | Refusal, frat_home: tuple[
         check_refusal(ask, answer)
     else:
         _check(ask, answer, frame)
+
+
+def test_orders_of_weekly_totals_are_not_counted(frat_home: tuple[Path, pd.DataFrame],
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """"How many orders did we have last month?" answered the number of weekly rows; now what the rows are.
+
+    The first sentence says the data are totals per week, not orders; the second gives the month's units and revenue.
+    """
+    home, frame = frat_home
+    capsys.readouterr()
+    monkeypatch.setenv("ECOMINTEL_HOME", str(home))
+    reset_deps()
+    assert main(["ask", "How many orders did we have last month?", "--tenant", "acme", "--json", "--no-cache"]) == 0
+    answer = Report.model_validate(json.loads(capsys.readouterr().out)).answer
+    month = _last_whole_month(frame)
+    assert answer.startswith("Your sales data are totals per week (each line is a store's sales of a product over a "
+                             "week), not orders, so orders cannot be counted in "), answer
+    assert f"they hold {int(month['qty'].sum()):,} units sold and {month['value'].sum():,.2f} of revenue." in answer
+    assert f"{len(month):,}" not in answer.split(". ")[0]  # not the number of weekly rows

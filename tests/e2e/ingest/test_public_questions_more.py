@@ -96,6 +96,10 @@ STORE_SALES_ASKS = [
     Ask("How many different products did we sell in December 2016?",
         lambda f: _month(f[f["qty"] > 0], "2016-12")["sku"].nunique()),
     Ask("What was revenue last month?", lambda f: NO_PRICES),
+    # a line is a day's units of a family in a store, not an order: each was counted as one
+    Ask("How many orders did we have last month?",
+        lambda f: Says(r"^Your sales data are totals per day \(each line is a store's sales of a product in a day\), "
+                       r"not orders, so orders cannot be counted")),
 ]
 
 
@@ -125,6 +129,8 @@ GROCERY_ASKS = [
     Ask("How many different products did we sell in January 2017?",
         lambda f: _month(f[f["qty"] > 0], "2017-01")["sku"].nunique()),
     Ask("What were sales in January 2017 in money?", lambda f: NO_PRICES),
+    Ask("How many units per order did we sell in January 2017?",
+        lambda f: Says(r"^Your sales data are totals per day\b.*not orders, so units per order cannot be worked out")),
 ]
 
 
@@ -261,6 +267,9 @@ M5_ASKS = [
     Ask("What was the average selling price in May 2011?",
         lambda f: round(_month(f, "2011-05")["value"].sum() / _month(f, "2011-05")["qty"].sum(), 2)),
     Ask("How many customers did we have last month?", lambda f: Says(r"needs a customer id")),
+    Ask("What is our average order value?",
+        lambda f: Says(r"^Your sales data are totals per day\b.*not orders, so average order value cannot be "
+                       r"worked out")),
 ]
 
 M5_ORDER = ("sales_train_validation.csv", "sell_prices.csv", "calendar.csv")  # the wide file held, then released

@@ -1,0 +1,17 @@
+"""The flag ingest writes on lines that are totals per day or week is the one the metrics layer reads."""
+
+from __future__ import annotations
+
+from shared.ingest.headers import AGGREGATE_FLAG_PREFIX, EXPORT_PROFILES, aggregate_flag
+from shared.store.metrics.catalog import TOTAL_LINE_FLAG
+
+
+def test_the_metrics_read_the_flag_ingest_writes() -> None:
+    assert TOTAL_LINE_FLAG == AGGREGATE_FLAG_PREFIX
+    assert aggregate_flag("week") == "sales:total_per_week"
+
+
+def test_the_profiles_of_aggregated_datasets_say_so_and_no_order_export_does() -> None:
+    aggregated = {p.name: p.aggregate for p in EXPORT_PROFILES if p.aggregate}
+    assert aggregated == {"favorita_store_sales": "day", "favorita_grocery_sales": "day",
+                          "breakfast_at_the_frat": "week", "m5_sales_lines": "day"}
