@@ -661,6 +661,9 @@ def _trend_answer(rows: list[dict[str, Any]], metric: str, noun: str, when: str,
             label += f" (to {fmt_day(period.end)})" if r is last else f" (from {fmt_day(period.start)})"
         return label
 
+    if len(valued) == 1:  # one period cannot show a trend: say what it holds, not "highest ... lowest" in it
+        return (f"Only one {grain} of {noun}{where} falls {when}, so there is no trend to show yet: "
+                f"{v(last)} in {name(last)}.")
     text = (f"{_capital(noun)}{where} by {grain} {when}: highest in {name(best)} ({v(best)}), "
             f"lowest in {name(worst)} ({v(worst)}).")
     if len(valued) > 1 and last is not first:
