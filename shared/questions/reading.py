@@ -659,6 +659,9 @@ _EXCLUDED_AFTER = re.compile(r"\s+(?:other than|except|excluding|but|apart from|
                              re.I)
 #: "in a single day": a grain, not the products whose titles hold "single".
 _SINGLE_UNIT = re.compile(r"\bsingle\s+(?:day|week|month|quarter|year)\b", re.I)
+#: "how many households shopped": the people counted, never a product ("SPONGES: BATH HOUSEHOLD" is a title word)
+_PEOPLE_COUNTED = re.compile(r"\b(?:how many|number of) (?:different |unique |distinct |individual )?"
+                             r"(people|persons|households?)\b", re.I)
 
 
 def _labels_a_name(question: str, span: tuple[int, int], names: Sequence[tuple[int, int]]) -> bool:
@@ -856,7 +859,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     matches = index.find(question) if index is not None else []
     # one word right after a pronoun is a verb ("what did we *bank*", "how many did we *shift*"), not a product
     matches = [m for m in matches if m not in verb_matches(question, matches)]
-    singles = [x.span() for x in _SINGLE_UNIT.finditer(question)]
+    singles = [x.span() for x in _SINGLE_UNIT.finditer(question)] + \
+        [x.span(1) for x in _PEOPLE_COUNTED.finditer(question)]
     matches = [m for m in matches if not (m.kind in ("product", "sku") and _spans_overlap(m.span, singles))]
     entity_spans = [m.span for m in matches]
     sku_spans = [m.span for m in matches if m.kind == "sku"]
