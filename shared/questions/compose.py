@@ -134,6 +134,9 @@ def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str],
         names = [titles.get(v, v) if f.dimension == "sku" else v for v in f.values]
         if said and f.dimension in said:
             names = [said[f.dimension]]
+        elif f.dimension == "sku" and len(set(names)) < len(names):  # "BANANAS (3 products)", not "BANANAS, BANANAS"
+            copies = {n: names.count(n) for n in names}
+            names = [f"{n} ({copies[n]} products)" if copies[n] > 1 else n for n in dict.fromkeys(names)]
         joined = _join(names)
         neg = "excluding " if f.op == "not_in" else ""
         if f.dimension == "sku":

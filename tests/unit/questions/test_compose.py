@@ -198,3 +198,12 @@ def test_products_without_reviews_are_said_as_such() -> None:
         q = MetricQuery(tenant_id="t", metrics=["review_count"], dimensions=["sku"], time_range=rng)
         answer = compose(reading(q, shape), result(q, [{"sku": "A-1", "review_count": 3}]), titles=TITLES).answer
         assert answer.startswith(start), answer
+
+
+def test_products_sharing_a_title_are_named_once_with_their_count() -> None:
+    """Three SKUs titled BANANAS: "for BANANAS (3 products)", not "for BANANAS, BANANAS and BANANAS"."""
+    q = MetricQuery(tenant_id="t", metrics=["units"], time_range=Q1,
+                    filters=[DimensionFilter(dimension="sku", values=["1", "2", "3", "4"])])
+    titles = {"1": "BANANAS", "2": "BANANAS", "3": "BANANAS", "4": "GRAPES RED"}
+    out = compose(reading(q, "value"), result(q, [{"units": 12}]), titles=titles)
+    assert "for BANANAS (3 products) and GRAPES RED" in out.answer, out.answer

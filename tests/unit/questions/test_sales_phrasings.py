@@ -216,6 +216,8 @@ def test_households_counted_are_customers_even_where_a_product_is_called_househo
         r = read(index, question)
         assert r.kind == "metric" and r.query is not None and r.query.metrics == ["customers"], question
         assert not r.query.filters, question
+    r = read(index, "What's the revenue per household?")
+    assert r.per_customer and r.query is not None and not r.query.filters
 
 
 def test_revenue_per_customer_answer() -> None:
