@@ -642,13 +642,14 @@ COMPLETE_JOURNEY_PROFILES: tuple[ExportProfile, ...] = (
          "quantity": "units", "sales_value": "revenue", "retail_disc": "loyalty_discount",
          "coupon_match_disc": "coupon_match_discount", "transaction_timestamp": "date"},
         note="The Complete Journey transactions: each row is a receipt line; basket_id is the order, household_id "
-             "the customer (hashed), store_id the store (read as the channel); sales_value is what the retailer "
-             "received, read as revenue; the loyalty-card discount (retail_disc) and the retailer's match of "
+             "the customer (hashed), store_id the store ('store 367', read as the channel); sales_value is what the "
+             "retailer received, read as revenue; the loyalty-card discount (retail_disc) and the retailer's match of "
              "manufacturer coupons (coupon_match_disc) are discounts it gave, already taken off sales_value; the "
              "manufacturer's coupon (coupon_disc) is paid back by the manufacturer and is not stored; week is not "
              "stored (the timestamp dates each line); amounts written in exponent form by R (1.110223e-16, "
              "floating-point dust) are read as the decimals they are",
         metered_units=True, exponents=("revenue", "loyalty_discount", "coupon_match_discount"),
+        prefixes={"channel": "store "},
     ),
     _profile(
         "completejourney_products", DataKind.PRODUCTS,
@@ -686,11 +687,11 @@ DUNNHUMBY_PROFILES: tuple[ExportProfile, ...] = (
          "PRICE": "unit_price", "BASE_PRICE": "base_price", "FEATURE": "promo_feature", "DISPLAY": "promo_display",
          "TPR_ONLY": "promo_price_cut"},
         note="Breakfast at the Frat: one row per week, store and product (UPC), dated by the week's end "
-             "(WEEK_END_DATE); the store (STORE_NUM) is the channel; SPEND is revenue, PRICE the price paid and "
-             "BASE_PRICE the regular price: the discount is (BASE_PRICE - PRICE) x UNITS, already taken off SPEND; "
-             "the line is on promotion when FEATURE, DISPLAY or TPR_ONLY is 1; VISITS and HHS (baskets and "
+             "(WEEK_END_DATE); the store (STORE_NUM, 'store 367') is the channel; SPEND is revenue, PRICE the price "
+             "paid and BASE_PRICE the regular price: the discount is (BASE_PRICE - PRICE) x UNITS, already taken "
+             "off SPEND; the line is on promotion when FEATURE, DISPLAY or TPR_ONLY is 1; VISITS and HHS (baskets and "
              "households) are not stored, and there are no orders or customers",
-        aggregate="week",
+        aggregate="week", prefixes={"channel": "store "},
     ),
     _profile(
         "breakfast_at_the_frat_products", DataKind.PRODUCTS,

@@ -135,6 +135,9 @@ def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str],
         names = [titles.get(v, v) if f.dimension == "sku" else v for v in f.values]
         if said and f.dimension in said:
             names = [said[f.dimension]]
+        elif f.dimension == "sku" and len(set(names)) < len(names):  # "BANANAS (3 products)", not "BANANAS, BANANAS"
+            copies = {n: names.count(n) for n in names}
+            names = [f"{n} ({copies[n]} products)" if copies[n] > 1 else n for n in dict.fromkeys(names)]
         joined = _join(names)
         neg = "excluding " if f.op == "not_in" else ""
         if f.dimension == "sku":
@@ -688,6 +691,9 @@ def _trend_answer(rows: list[dict[str, Any]], metric: str, noun: str, when: str,
             label += f" (to {fmt_day(period.end)})" if r is last else f" (from {fmt_day(period.start)})"
         return label
 
+    if len(valued) == 1:  # one period cannot show a trend: say what it holds, not "highest ... lowest" in it
+        return (f"Only one {grain} of {noun}{where} falls {when}, so there is no trend to show yet: "
+                f"{v(last)} in {name(last)}.")
     text = (f"{_capital(noun)}{where} by {grain} {when}: highest in {name(best)} ({v(best)}), "
             f"lowest in {name(worst)} ({v(worst)}).")
     if len(valued) > 1 and last is not first:

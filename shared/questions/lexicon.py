@@ -361,12 +361,14 @@ PLACE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("", _rx(r"cit(?:y|ies)|postcodes?|zip codes?|geograph(?:y|ies)|geographic(?:al)?")))
 #: Questions the data cannot answer: the concept and what would be needed to answer it.
 UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (_rx(r"(?:top|best|biggest|largest|most valuable|loyal\w*|worst) (?:\d+ )?(?:customers|buyers|clients|shoppers)|"
-         r"who (?:are|is) (?:my|our) (?:\w+ )?(?:customers?|buyers?|clients?)|customer names?|"
-         r"(?:by|for each|which|what|top|best|biggest) (?:single |individual )?(?:customer|buyer|client|shopper)"
+    (_rx(r"(?:top|best|biggest|largest|most valuable|loyal\w*|worst) (?:\d+ )?(?:customers|buyers|clients|shoppers|"
+         r"households)|who (?:are|is) (?:my|our) (?:\w+ )?(?:customers?|buyers?|clients?)|customer names?|"
+         r"(?:by|for each|which|what|top|best|biggest) (?:single |individual )?(?:customer|buyer|client|shopper|"
+         r"household)"
          r"(?!s| service| support| care| satisfaction| reviews?| segments?)"),
      "a list of individual customers", "customer names or accounts (customer ids are stored only as hashes)"),
-    (_rx(r"which (?:customers|buyers|clients|shoppers)\b(?! (?:say|said|think|complain\w*|like|love|hate|mention\w*))"),
+    (_rx(r"which (?:customers|buyers|clients|shoppers|households)\b"
+         r"(?! (?:say|said|think|complain\w*|like|love|hate|mention\w*))"),
      "a list of individual customers", "customer names or accounts (customer ids are stored only as hashes)"),
     (_rx(r"(?:time|hours?) of (?:the )?day|(?:by|per|each|every|which|what|busiest|peak) hours?|hourly|what time|"
          r"(?:morning|afternoon|evening|night)s? (?:vs\.?|versus|or) (?:morning|afternoon|evening|night)s?"),

@@ -178,7 +178,8 @@ _CUSTOMERS_BUY = re.compile(r"\b(?:customers?|people|shoppers?|buyers?|clients?)
 _COUNTED_CUSTOMERS = re.compile(r"\b(?:how many|number of|count of|unique|distinct|new|returning|repeat|per|"
                                 r"average|avg|each)\b(?:\s+\w+)?\s+(?:customers?|buyers?|shoppers?|clients?)\b", re.I)
 #: "revenue per customer", "how much does the average customer spend": revenue divided by customers.
-_PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+(?:customer|buyer|shopper|client)\b"
+_PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+"
+                           r"(?:customer|buyer|shopper|client|household)\b"
                            r"(?!s)(?! (?:service|support|care))", re.I)
 _NEW_CUSTOMERS = re.compile(r"\b(?:new|first[- ]time|brand[- ]new)\s+(?:customers?|buyers?|shoppers?|clients?)\b",
                             re.I)
@@ -660,6 +661,9 @@ _EXCLUDED_AFTER = re.compile(r"\s+(?:other than|except|excluding|but|apart from|
                              re.I)
 #: "in a single day": a grain, not the products whose titles hold "single".
 _SINGLE_UNIT = re.compile(r"\bsingle\s+(?:day|week|month|quarter|year)\b", re.I)
+#: "how many households shopped": the people counted, never a product ("SPONGES: BATH HOUSEHOLD" is a title word)
+_PEOPLE_COUNTED = re.compile(r"\b(?:(?:how many|number of) (?:different |unique |distinct |individual )?"
+                             r"(people|persons|households?)|(?:per|each|every|average|avg\.?) (households?))\b", re.I)
 
 
 def _labels_a_name(question: str, span: tuple[int, int], names: Sequence[tuple[int, int]]) -> bool:
@@ -866,7 +870,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     matches = index.find(question) if index is not None else []
     # one word right after a pronoun is a verb ("what did we *bank*", "how many did we *shift*"), not a product
     matches = [m for m in matches if m not in verb_matches(question, matches)]
-    singles = [x.span() for x in _SINGLE_UNIT.finditer(question)]
+    singles = [x.span() for x in _SINGLE_UNIT.finditer(question)] + \
+        [x.span(1) if x.group(1) else x.span(2) for x in _PEOPLE_COUNTED.finditer(question)]
     matches = [m for m in matches if not (m.kind in ("product", "sku") and _spans_overlap(m.span, singles))]
     entity_spans = [m.span for m in matches]
     sku_spans = [m.span for m in matches if m.kind == "sku"]
@@ -876,6 +881,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     firsts = [extents[k][0] for k in kinds if k in extents]
     today = as_of or (max(lasts) if lasts else None)
     time = resolve_time(question, today or date.today(), exclude=sku_spans)
+    # "what did we sell on Christmas Eve?": a time phrase, not the products titled "Christmas ..." - a name whose
+    # words all lie inside a time phrase (SKUs stay: a code such as SKU-2024 is kept out of time phrases instead;
+    # "May Flowers Candle" reaches past "May" and stays a product)
+    matches = [m for m in matches if m.kind == "sku"
+               or not any(s <= m.span[0] and m.span[1] <= e for s, e in time.spans)]
     if today is not None and metrics and (upcoming := _upcoming(question, time, today)) is not None:
         # "what revenue should we expect in January?" on 4 Dec: next January, forecast, not last January's actuals
         time = TimeReading(future=True, spans=time.spans)

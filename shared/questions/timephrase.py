@@ -897,6 +897,12 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
         return reading
     if len(past) >= 2 and (_COMPARE_CUE.search(text) or _CHANGE_CUE.search(text) or reading.explicit_compare):
         current, baseline = sorted(past[:2], key=lambda a: a.start, reverse=True)
+        if (current.start, current.end) == (baseline.start, baseline.end):
+            # "December vs last December" on 1 Jan: both name the December just gone, so the baseline is the
+            # one before it (compared with itself the answer would be no change, or "no data then")
+            reading.range = _label(current, as_of)
+            reading.compare, reading.explicit_compare = "previous_year", True
+            return reading
         reading.range = _label(current, as_of)
         shifted = (add_months(current.start, -12), add_months(current.end, -12))
         same_year_shape = baseline.start == shifted[0] and abs((baseline.end - shifted[1]).days) <= 1

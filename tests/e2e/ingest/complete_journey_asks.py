@@ -53,7 +53,7 @@ def r_package_frame(files: dict[str, str]) -> pd.DataFrame:
     fuel = metered(lines["quantity"], lines["sales_value"])
     return pd.DataFrame({
         "order": lines["basket_id"], "sku": lines["product_id"].astype(str), "customer": lines["household_id"],
-        "store": lines["store_id"].astype(str), "qty": lines["quantity"].where(~fuel, 1), "fuel": fuel,
+        "store": "store " + lines["store_id"].astype(str), "qty": lines["quantity"].where(~fuel, 1), "fuel": fuel,
         "value": lines["sales_value"], "off": (lines["retail_disc"] + lines["coupon_match_disc"]).round(2),
         "category": lines["product_id"].map(category),
         "day": pd.to_datetime(lines["transaction_timestamp"]).dt.normalize()})
@@ -79,7 +79,8 @@ R_PACKAGE_ASKS: list[Ask | Refusal] = [
         lambda f: _top(_year(f, 2017).dropna(subset=["category"]), "category", "qty")),
     Ask("Which store had the most revenue?", lambda f: _top(f, "store")),
     Ask("What was revenue at store 367 in 2017?",
-        lambda f: ("367", round(_year(f[f["store"] == "367"], 2017)["value"].sum(), 2))),  # the figure after it
+        # the figure after the store's name
+        lambda f: ("store 367", round(_year(f[f["store"] == "store 367"], 2017)["value"].sum(), 2))),
     Ask("How many customers did we have in 2017?", lambda f: _year(f, 2017)["customer"].nunique()),
     Ask("How many orders did we have in March 2017?", lambda f: _orders(_month(f, "2017-03"))),
     Ask("What is our average order value?", lambda f: round(f["value"].sum() / _orders(f), 2)),

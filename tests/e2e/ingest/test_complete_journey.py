@@ -70,7 +70,7 @@ def test_r_package_receipts_land_line_for_line(chunk_rows: int | None, harness: 
     assert len(stored) == len(lines)
     truth = pd.DataFrame({
         "order_id": lines["basket_id"].astype(str), "sku": lines["product_id"].astype(str),
-        "channel": lines["store_id"].astype(str), "units": lines["quantity"].where(~fuel, 1),
+        "channel": "store " + lines["store_id"].astype(str), "units": lines["quantity"].where(~fuel, 1),
         "revenue": lines["sales_value"], "discount": (lines["retail_disc"] + lines["coupon_match_disc"]).round(2),
         "day": lines["transaction_timestamp"].str[:10], "household": lines["household_id"]})
     joined = truth.merge(stored, on=["order_id", "sku"], how="left", suffixes=("", "_stored"), validate="1:1")

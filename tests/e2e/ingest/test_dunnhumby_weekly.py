@@ -43,8 +43,8 @@ def frat_frame(files: dict[str, str]) -> pd.DataFrame:
     products = pd.read_csv(io.StringIO(files["products.csv"]), dtype={"UPC": str})
     off = ((raw["BASE_PRICE"] - raw["PRICE"]) * raw["UNITS"]).clip(lower=0).round(2)
     promo = (raw[["FEATURE", "DISPLAY", "TPR_ONLY"]] > 0).any(axis=1)
-    return pd.DataFrame({"sku": raw["UPC"], "store": raw["STORE_NUM"], "qty": raw["UNITS"], "value": raw["SPEND"],
-                         "price": raw["PRICE"], "off": off, "promo": promo,
+    return pd.DataFrame({"sku": raw["UPC"], "store": "store " + raw["STORE_NUM"], "qty": raw["UNITS"],
+                         "value": raw["SPEND"], "price": raw["PRICE"], "off": off, "promo": promo,
                          "category": raw["UPC"].map(products.set_index("UPC")["CATEGORY"]),
                          "day": pd.to_datetime(raw["WEEK_END_DATE"], format="%Y-%m-%d")})
 

@@ -72,6 +72,15 @@ def test_trend_leaves_partial_buckets_out_of_highest_and_lowest() -> None:
     assert out.chart is not None and out.chart["mark"]["type"] == "line"
 
 
+def test_a_trend_of_one_period_says_there_is_no_trend_yet() -> None:
+    """A quarter one day old holds one week: "highest in it ... lowest in it" would be no answer."""
+    rng = make_range(date(2026, 1, 1), date(2026, 1, 1))
+    q = MetricQuery(tenant_id="t", metrics=["orders"], dimensions=["date"], grain="week", time_range=rng)
+    out = compose(reading(q, "trend"), result(q, [{"date": date(2025, 12, 29), "orders": 12}]), titles={})
+    assert out.answer.startswith("Only one week of orders falls")
+    assert "no trend to show yet: 12 in" in out.answer and "highest" not in out.answer
+
+
 def test_empty_result_says_what_is_missing() -> None:
     q = MetricQuery(tenant_id="t", metrics=["avg_rating"], time_range=Q1)
     out = compose(reading(q), result(q, [{"avg_rating": None}]), titles={})
@@ -189,3 +198,12 @@ def test_products_without_reviews_are_said_as_such() -> None:
         q = MetricQuery(tenant_id="t", metrics=["review_count"], dimensions=["sku"], time_range=rng)
         answer = compose(reading(q, shape), result(q, [{"sku": "A-1", "review_count": 3}]), titles=TITLES).answer
         assert answer.startswith(start), answer
+
+
+def test_products_sharing_a_title_are_named_once_with_their_count() -> None:
+    """Three SKUs titled BANANAS: "for BANANAS (3 products)", not "for BANANAS, BANANAS and BANANAS"."""
+    q = MetricQuery(tenant_id="t", metrics=["units"], time_range=Q1,
+                    filters=[DimensionFilter(dimension="sku", values=["1", "2", "3", "4"])])
+    titles = {"1": "BANANAS", "2": "BANANAS", "3": "BANANAS", "4": "GRAPES RED"}
+    out = compose(reading(q, "value"), result(q, [{"units": 12}]), titles=titles)
+    assert "for BANANAS (3 products) and GRAPES RED" in out.answer, out.answer

@@ -198,10 +198,26 @@ def test_revenue_per_customer_is_the_ratio(shop: VocabularyIndex, question: str)
     assert r.per_customer and r.query is not None and r.query.metrics == ["revenue", "customers"]
 
 
-@pytest.mark.parametrize("question", ["Revenue by customer last month", "Which customer spent the most?"])
+@pytest.mark.parametrize("question", ["Revenue by customer last month", "Which customer spent the most?",
+                                      "Which households spent the most?", "top 10 households by revenue"])
 def test_single_customers_are_not_in_the_data(shop: VocabularyIndex, question: str) -> None:
     r = read(shop, question)
     assert r.kind == "unanswerable" and r.concept == "a list of individual customers"
+
+
+def test_households_counted_are_customers_even_where_a_product_is_called_household() -> None:
+    """A grocer's "SPONGES: BATH HOUSEHOLD" must not turn "how many households shopped" into a product question."""
+    from shared.questions.vocabulary import ProductName, Vocabulary
+
+    products = [ProductName(sku="1138132", title="SPONGES: BATH HOUSEHOLD", category="HOUSEHOLD SUPPLIES"),
+                ProductName(sku="1082185", title="BANANAS", category="TROPICAL FRUIT")]
+    index = VocabularyIndex(Vocabulary(tenant_id="grocer", products=products, skus=[p.sku for p in products]))
+    for question in ("How many households shopped in May?", "number of households that bought something in May"):
+        r = read(index, question)
+        assert r.kind == "metric" and r.query is not None and r.query.metrics == ["customers"], question
+        assert not r.query.filters, question
+    r = read(index, "What's the revenue per household?")
+    assert r.per_customer and r.query is not None and not r.query.filters
 
 
 def test_revenue_per_customer_answer() -> None:

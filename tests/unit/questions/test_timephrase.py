@@ -91,6 +91,14 @@ def test_comparisons_are_baselines_not_periods(phrase: str, compare: str, start:
     assert r.compare == compare and r.range is not None and r.range.start == start
 
 
+def test_a_period_compared_with_last_of_its_name_is_compared_with_the_one_before() -> None:
+    """On 1 Jan, "December" and "last December" both name the December just gone: the baseline is the one before."""
+    r = resolve_time("How did December sales compare with last December?", date(2018, 1, 1))
+    assert r.range is not None and (r.range.start, r.range.end) == (date(2017, 12, 1), date(2017, 12, 31))
+    assert r.compare == "previous_year" and r.baseline is None
+    assert previous_range(r.range, "previous_year").start == date(2016, 12, 1)
+
+
 @pytest.mark.parametrize("phrase", ["how may I help", "what is the revenue", "top 5 products", "SKU-2024 units"])
 def test_no_period(phrase: str) -> None:
     r = resolve_time(phrase, MID)
