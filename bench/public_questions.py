@@ -126,7 +126,7 @@ def complete_journey(households: int | None) -> None:
             wall, cpu, out = _run(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"], env)
             answer = json.loads(out)["answer"]
             try:
-                check_refusal(ask, answer) if isinstance(ask, Refusal) else _check(ask, answer, frame)
+                check_refusal(ask, answer) if isinstance(ask, Refusal) else check(ask, answer, frame)
                 ok = True
             except AssertionError:
                 ok = False
@@ -162,7 +162,7 @@ def breakfast_at_the_frat(weeks: int, stores: int) -> None:
             wall, cpu, out = _run(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"], env)
             answer = json.loads(out)["answer"]
             try:
-                check_refusal(ask, answer) if isinstance(ask, Refusal) else _check(ask, answer, frame)
+                check_refusal(ask, answer) if isinstance(ask, Refusal) else check(ask, answer, frame)
                 ok = True
             except AssertionError:
                 ok = False
