@@ -1,15 +1,20 @@
 """What the CLI ingest tests share: running ``ecomintel`` in process, a subprocess's environment, a free port,
-and the signed-URL requests a run sends (the ``served_gateway`` fixture that serves them is in ``conftest``)."""
+the signed-URL requests a run sends (the ``served_gateway`` fixture that serves them is in ``conftest``), and
+files ingested into an embedded home then asked about, as a merchant does."""
 
 from __future__ import annotations
 
+import json
 import socket
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from shared.cli.main import main
+from shared.deps import reset_deps
+from shared.orchestration.report import Report
 from shared.runtime.local import LocalRuntime
 
 
@@ -46,3 +51,37 @@ def signed_url_requests(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]
 
     monkeypatch.setattr(LocalRuntime, "call_http", recording)
     return sent
+
+
+def lift_rate_limits(mp: pytest.MonkeyPatch) -> None:
+    """Many questions in a row from one tenant and key: the gateway's per-minute limits out of the way."""
+    for key in ("TENANT", "KEY"):
+        mp.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_PER_MINUTE", "100000")
+        mp.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_BURST", "100000")
+
+
+def ingest_files(folder: Path, files: Mapping[str, str], encoding: str = "utf-8", tenant: str = "acme") -> Path:
+    """Write ``files`` (name -> text) into ``folder`` and ingest each, in order, with ``ecomintel ingest``.
+
+    The embedded home is ``folder / "home"`` (returned); the environment is restored afterwards.
+    """
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ECOMINTEL_HOME", str(folder / "home"))
+        reset_deps()
+        for name, text in files.items():
+            path = folder / name
+            path.write_bytes(text.encode(encoding))
+            assert main(["ingest", str(path), "--tenant", tenant, "--json"]) == 0
+    reset_deps()
+    return folder / "home"
+
+
+def ask_cli(home: Path, question: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+            tenant: str = "acme") -> str:
+    """The answer of ``ecomintel ask QUESTION --json --no-cache`` on the embedded home ``home``."""
+    capsys.readouterr()
+    monkeypatch.setenv("ECOMINTEL_HOME", str(home))
+    lift_rate_limits(monkeypatch)
+    reset_deps()
+    assert main(["ask", question, "--tenant", tenant, "--json", "--no-cache"]) == 0
+    return Report.model_validate(json.loads(capsys.readouterr().out)).answer

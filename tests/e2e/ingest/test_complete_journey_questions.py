@@ -9,7 +9,6 @@ tell the kind of data from the header"): no question had an answer.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,9 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from shared.cli.main import main
-from shared.deps import reset_deps
-from shared.orchestration.report import Report
+from tests.e2e.ingest.cli_helpers import ask_cli, ingest_files
 from tests.e2e.ingest.complete_journey_asks import (
     ORIGINAL_ASKS,
     R_PACKAGE_ASKS,
@@ -54,18 +51,9 @@ CASES = [pytest.param(name, ask, id=f"{name}: {ask.question}") for name, (_, _, 
 def homes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Path, pd.DataFrame]]]:
     """Each form ingested once through the CLI into its own embedded home."""
     made: dict[str, tuple[Path, pd.DataFrame]] = {}
-    with pytest.MonkeyPatch.context() as mp:
-        for name, (files_of, frame_of, _) in DATASETS.items():
-            home = tmp_path_factory.mktemp(name)
-            files = files_of()
-            mp.setenv("ECOMINTEL_HOME", str(home / "home"))
-            reset_deps()
-            for file_name, text in files.items():
-                path = home / file_name
-                path.write_text(text, encoding="utf-8")
-                assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
-            made[name] = (home / "home", frame_of(files))
-    reset_deps()
+    for name, (files_of, frame_of, _) in DATASETS.items():
+        files = files_of()
+        made[name] = (ingest_files(tmp_path_factory.mktemp(name), files), frame_of(files))
     yield made
 
 
@@ -74,14 +62,7 @@ def test_question_of_the_complete_journey(dataset: str, ask: Ask | Refusal,
                                           homes: dict[str, tuple[Path, pd.DataFrame]],
                                           monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     home, frame = homes[dataset]
-    capsys.readouterr()
-    monkeypatch.setenv("ECOMINTEL_HOME", str(home))
-    for key in ("TENANT", "KEY"):
-        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_PER_MINUTE", "100000")
-        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_BURST", "100000")
-    reset_deps()
-    assert main(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"]) == 0
-    answer = Report.model_validate(json.loads(capsys.readouterr().out)).answer
+    answer = ask_cli(home, ask.question, monkeypatch, capsys)
     if isinstance(ask, Refusal):
         check_refusal(ask, answer)
     else:

@@ -19,8 +19,8 @@ import pandas as pd
 import pytest
 
 from shared.cli.main import main
-from shared.deps import reset_deps
 from shared.orchestration.report import Report
+from tests.e2e.ingest.cli_helpers import ask_cli, ingest_files
 from tests.e2e.ingest.complete_journey_asks import Refusal, check_refusal
 from tests.e2e.ingest.conftest import Harness
 from tests.e2e.ingest.test_public_questions import Ask, _check, _last_whole_month, _month, _top, _year
@@ -136,16 +136,10 @@ def test_carbo_loading_receipts_without_dates_are_acknowledged(harness: Harness,
 @pytest.fixture(scope="module")
 def frat_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, pd.DataFrame]]:
     """Breakfast at the Frat (60 weeks, 6 stores) ingested once through the CLI."""
-    home = tmp_path_factory.mktemp("frat")
     files = dunnhumby_shapes.breakfast_at_the_frat(60, stores=6, seed=1)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ECOMINTEL_HOME", str(home / "home"))
-        reset_deps()
-        for name in ("products.csv", "transactions.csv", "stores.csv"):
-            (home / name).write_text(files[name], encoding="utf-8")
-            assert main(["ingest", str(home / name), "--tenant", "acme", "--json"]) == 0
-    reset_deps()
-    yield home / "home", frat_frame(files)
+    home = ingest_files(tmp_path_factory.mktemp("frat"),
+                        {name: files[name] for name in ("products.csv", "transactions.csv", "stores.csv")})
+    yield home, frat_frame(files)
 
 
 @pytest.mark.parametrize("ask", FRAT_ASKS, ids=str)
@@ -153,14 +147,7 @@ def test_question_of_breakfast_at_the_frat(ask: Ask | Refusal, frat_home: tuple[
                                            monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     home, frame = frat_home
-    capsys.readouterr()
-    monkeypatch.setenv("ECOMINTEL_HOME", str(home))
-    for key in ("TENANT", "KEY"):
-        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_PER_MINUTE", "100000")
-        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_BURST", "100000")
-    reset_deps()
-    assert main(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"]) == 0
-    answer = Report.model_validate(json.loads(capsys.readouterr().out)).answer
+    answer = ask_cli(home, ask.question, monkeypatch, capsys)
     if isinstance(ask, Refusal):
         check_refusal(ask, answer)
     else:
@@ -175,11 +162,7 @@ def test_orders_of_weekly_totals_are_not_counted(frat_home: tuple[Path, pd.DataF
     The first sentence says the data are totals per week, not orders; the second gives the month's units and revenue.
     """
     home, frame = frat_home
-    capsys.readouterr()
-    monkeypatch.setenv("ECOMINTEL_HOME", str(home))
-    reset_deps()
-    assert main(["ask", "How many orders did we have last month?", "--tenant", "acme", "--json", "--no-cache"]) == 0
-    answer = Report.model_validate(json.loads(capsys.readouterr().out)).answer
+    answer = ask_cli(home, "How many orders did we have last month?", monkeypatch, capsys)
     month = _last_whole_month(frame)
     assert answer.startswith("Your sales data are totals per week (each line is a store's sales of a product over a "
                              "week), not orders, so orders cannot be counted in "), answer

@@ -20,6 +20,7 @@ from shared.ingest.headers import detect_kind
 from shared.ingest.parts import PartRole, dataset_part
 from shared.orchestration.report import Report
 from shared.store.documents.ingestions import IngestionRecords
+from tests.e2e.ingest.cli_helpers import lift_rate_limits
 from tests.e2e.ingest.conftest import Harness
 
 OLIST = Path(__file__).parents[2] / "fixtures" / "public" / "olist"
@@ -216,9 +217,7 @@ def _ask(question: str, capsys: pytest.CaptureFixture[str]) -> str:
 
 def test_a_merchant_loads_the_download_and_asks(harness: Harness, capsys: pytest.CaptureFixture[str],
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    for key in ("TENANT", "KEY"):
-        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_PER_MINUTE", "100000")
-        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_BURST", "100000")
+    lift_rate_limits(monkeypatch)
     for path in sorted(OLIST.glob("*.csv")):  # `for f in *.csv` over the unzipped download, through the CLI
         assert main(["ingest", str(path), "--tenant", "acme"]) == 0
     out = capsys.readouterr().out

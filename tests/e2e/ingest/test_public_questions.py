@@ -22,8 +22,8 @@ import pandas as pd
 import pytest
 
 from shared.cli.main import main
-from shared.deps import reset_deps
 from shared.orchestration.report import Report
+from tests.e2e.ingest.cli_helpers import ask_cli, ingest_files
 from tests.fixtures.public import shapes
 
 Truth = Callable[[pd.DataFrame], object]
@@ -572,18 +572,9 @@ CASES = [pytest.param(name, ask, id=f"{name}: {ask.question}",
 def homes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Path, pd.DataFrame]]]:
     """Each dataset ingested once through the CLI into its own embedded home."""
     made: dict[str, tuple[Path, pd.DataFrame]] = {}
-    with pytest.MonkeyPatch.context() as mp:
-        for name, dataset in DATASETS.items():
-            home = tmp_path_factory.mktemp(name)
-            files = dataset.files()
-            mp.setenv("ECOMINTEL_HOME", str(home / "home"))
-            reset_deps()
-            for file_name, text in files.items():
-                path = home / file_name
-                path.write_bytes(text.encode(dataset.encoding))
-                assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
-            made[name] = (home / "home", dataset.frame(files))
-    reset_deps()
+    for name, dataset in DATASETS.items():
+        files = dataset.files()
+        made[name] = (ingest_files(tmp_path_factory.mktemp(name), files, dataset.encoding), dataset.frame(files))
     yield made
 
 
@@ -591,14 +582,7 @@ def homes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[
 def test_question_of_a_public_dataset(dataset: str, ask: Ask, homes: dict[str, tuple[Path, pd.DataFrame]],
                                       monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     home, frame = homes[dataset]
-    capsys.readouterr()
-    monkeypatch.setenv("ECOMINTEL_HOME", str(home))
-    for key in ("TENANT", "KEY"):
-        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_PER_MINUTE", "100000")
-        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_BURST", "100000")
-    reset_deps()
-    assert main(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"]) == 0
-    answer = Report.model_validate(json.loads(capsys.readouterr().out)).answer
+    answer = ask_cli(home, ask.question, monkeypatch, capsys)
     _check(ask, answer, frame)
     if DATASETS[dataset].no_currency:
         assert not re.search(r"[$£€₹]|\b(?:GBP|USD|EUR|INR)\b", answer), answer

@@ -20,6 +20,7 @@ from shared.ingest.parts import PartRole, dataset_part
 from shared.models.records import DataKind
 from shared.orchestration.report import Report
 from shared.store.documents.ingestions import IngestionRecords
+from tests.e2e.ingest.cli_helpers import lift_rate_limits
 from tests.e2e.ingest.conftest import Harness
 
 PUBLIC = Path(__file__).parents[2] / "fixtures" / "public"
@@ -34,9 +35,7 @@ DATAFINITI_2019 = ("id,dateAdded,dateUpdated,name,asins,brand,categories,primary
 
 @pytest.fixture(autouse=True)
 def _many_questions(monkeypatch: pytest.MonkeyPatch) -> None:
-    for key in ("TENANT", "KEY"):
-        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_PER_MINUTE", "100000")
-        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_BURST", "100000")
+    lift_rate_limits(monkeypatch)
 
 
 def _cli_ingest(name: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:

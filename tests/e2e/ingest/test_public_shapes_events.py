@@ -19,6 +19,7 @@ import pytest
 
 from shared.cli.main import main
 from shared.deps import reset_deps
+from tests.e2e.ingest.cli_helpers import lift_rate_limits
 from tests.e2e.ingest.conftest import Harness
 from tests.fixtures.public import shapes
 
@@ -125,9 +126,7 @@ def test_a_catalogue_larger_than_the_vocabulary_is_counted_whole(
     Sales Dataset's shape at 50,000 rows answered 20,000)."""
     import shared.store.vocabulary as vocabulary
 
-    for key in ("TENANT", "KEY"):
-        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_PER_MINUTE", "100000")
-        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_BURST", "100000")
+    lift_rate_limits(monkeypatch)
     monkeypatch.setattr(vocabulary, "MAX_PRODUCTS", 50)
     text = shapes.amazon_sales(300, seed=25)
     raw = pd.read_csv(io.StringIO(text)).drop_duplicates("product_id")

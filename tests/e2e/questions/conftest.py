@@ -13,6 +13,7 @@ import pytest
 from shared.deps import Deps, get_deps, reset_deps
 from shared.sample.merchant import KIND_ORDER, SampleMerchant, generate_merchant
 from shared.store.vocabulary import forget_vocabularies
+from tests.e2e.ingest.cli_helpers import lift_rate_limits
 
 TENANT = "shop"
 END = date(2025, 3, 31)
@@ -41,9 +42,7 @@ def shop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ingested]:
     home = tmp_path_factory.mktemp("questions-home")
     mp = pytest.MonkeyPatch()
     mp.setenv("ECOMINTEL_HOME", str(home))
-    for key in ("TENANT", "KEY"):  # many questions in a row from one tenant
-        mp.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_PER_MINUTE", "100000")
-        mp.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_BURST", "100000")
+    lift_rate_limits(mp)
     reset_deps()
     forget_vocabularies()
     deps = get_deps()

@@ -9,7 +9,6 @@ answer says so and gives what the stars say, never "no complaints". Shapes: ``te
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -18,9 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from shared.cli.main import main
-from shared.deps import reset_deps
-from shared.orchestration.report import Report
+from tests.e2e.ingest.cli_helpers import ask_cli, ingest_files
 from tests.e2e.ingest.test_public_questions import _first_sentence, first_number
 from tests.fixtures.public import review_shapes, shapes
 
@@ -112,18 +109,9 @@ DATASETS: dict[str, tuple[Callable[[], dict[str, str]], Callable[[dict[str, str]
 def homes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Path, pd.DataFrame]]]:
     """Each dataset ingested once through the CLI into its own embedded home."""
     made: dict[str, tuple[Path, pd.DataFrame]] = {}
-    with pytest.MonkeyPatch.context() as mp:
-        for name, (make, frame, _) in DATASETS.items():
-            home = tmp_path_factory.mktemp(name)
-            files = make()
-            mp.setenv("ECOMINTEL_HOME", str(home / "home"))
-            reset_deps()
-            for file_name, text in files.items():
-                path = home / file_name
-                path.write_bytes(text.encode())
-                assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
-            made[name] = (home / "home", frame(files))
-    reset_deps()
+    for name, (make, frame, _) in DATASETS.items():
+        files = make()
+        made[name] = (ingest_files(tmp_path_factory.mktemp(name), files), frame(files))
     yield made
 
 
@@ -134,14 +122,7 @@ def test_review_question_of_a_public_dataset(dataset: str, ask: ReviewAsk,
                                              monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     home, frame = homes[dataset]
-    capsys.readouterr()
-    monkeypatch.setenv("ECOMINTEL_HOME", str(home))
-    for key in ("TENANT", "KEY"):
-        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_PER_MINUTE", "100000")
-        monkeypatch.setenv(f"ECOMINTEL_RATE_LIMIT_{key}_BURST", "100000")
-    reset_deps()
-    assert main(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"]) == 0
-    answer = Report.model_validate(json.loads(capsys.readouterr().out)).answer
+    answer = ask_cli(home, ask.question, monkeypatch, capsys)
     sentence = _first_sentence(answer)
     assert ask.says in sentence.lower(), sentence
     if ask.truth is not None:
