@@ -85,3 +85,14 @@ def ask_cli(home: Path, question: str, monkeypatch: pytest.MonkeyPatch, capsys: 
     reset_deps()
     assert main(["ask", question, "--tenant", tenant, "--json", "--no-cache"]) == 0
     return Report.model_validate(json.loads(capsys.readouterr().out)).answer
+
+
+def ingest_one(folder: Path, name: str, text: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    """``ecomintel ingest --json`` of ``text`` saved as ``folder/name``: its record, every row accounted for."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
+    doc: dict[str, Any] = json.loads(capsys.readouterr().out)
+    assert doc["status"] == "processed"
+    assert doc["rows_read"] == doc["accepted"] + doc["rejected"] + doc["duplicates"] + doc["held"] + doc["skipped"]
+    return doc

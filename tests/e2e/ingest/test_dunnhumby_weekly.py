@@ -13,28 +13,17 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import pytest
 
 from shared.cli.main import main
 from shared.orchestration.report import Report
-from tests.e2e.ingest.cli_helpers import ask_cli, ingest_files
+from tests.e2e.ingest.cli_helpers import ask_cli, ingest_files, ingest_one
 from tests.e2e.ingest.complete_journey_asks import Refusal, check_refusal
 from tests.e2e.ingest.conftest import Harness
 from tests.e2e.ingest.test_public_questions import Ask, _check, _last_whole_month, _month, _top, _year
 from tests.fixtures.public import dunnhumby_shapes
-
-
-def _ingest(tmp_path: Path, name: str, text: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
-    doc: dict[str, Any] = json.loads(capsys.readouterr().out)
-    assert doc["status"] == "processed"
-    assert doc["rows_read"] == doc["accepted"] + doc["rejected"] + doc["duplicates"] + doc["held"] + doc["skipped"]
-    return doc
 
 
 def frat_frame(files: dict[str, str]) -> pd.DataFrame:
@@ -73,7 +62,7 @@ def test_frat_weeks_land_row_for_row(harness: Harness, tmp_path: Path, capsys: p
     files = dunnhumby_shapes.breakfast_at_the_frat(20, stores=4, seed=5)
     raw = pd.read_csv(io.StringIO(files["transactions.csv"]), dtype={"UPC": str, "STORE_NUM": str})
     assert raw["PRICE"].isna().any()  # weeks without a shelf price, as published
-    doc = _ingest(tmp_path, "transactions.csv", files["transactions.csv"], capsys)
+    doc = ingest_one(tmp_path, "transactions.csv", files["transactions.csv"], capsys)
     assert (doc["kind"], doc["accepted"], doc["rejected"], doc["duplicates"]) == ("sales", len(raw), 0, 0)
     assert "dated by the week's end" in doc["note"]
     stored = pd.DataFrame(harness.rows(
@@ -94,9 +83,9 @@ def test_frat_weeks_land_row_for_row(harness: Harness, tmp_path: Path, capsys: p
     assert joined["order_id"].isna().all() and joined["customer_hash"].isna().all()
     flags = {r["quality_flags"] for r in harness.rows("SELECT quality_flags FROM sales WHERE tenant_id = 'acme'")}
     assert all("sales:total_per_week" in (f or "") for f in flags), flags  # weekly totals: no orders in them
-    products = _ingest(tmp_path, "products.csv", files["products.csv"], capsys)
+    products = ingest_one(tmp_path, "products.csv", files["products.csv"], capsys)
     assert (products["kind"], products["accepted"]) == ("products", files["products.csv"].count("\n") - 1)
-    stores = _ingest(tmp_path, "stores.csv", files["stores.csv"], capsys)
+    stores = ingest_one(tmp_path, "stores.csv", files["stores.csv"], capsys)
     assert (stores["accepted"], stores["skipped"]) == (0, files["stores.csv"].count("\n") - 1)
     assert "store lookup" in stores["note"]
 
@@ -104,7 +93,7 @@ def test_frat_weeks_land_row_for_row(harness: Harness, tmp_path: Path, capsys: p
 def test_frat_promotions_are_flagged(harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     files = dunnhumby_shapes.breakfast_at_the_frat(8, stores=2, seed=6)
     frame = frat_frame(files)
-    _ingest(tmp_path, "transactions.csv", files["transactions.csv"], capsys)
+    ingest_one(tmp_path, "transactions.csv", files["transactions.csv"], capsys)
     stored = {(r["sku"], r["channel"], r["day"]): r["promo"] for r in harness.rows(
         "SELECT sku, channel, CAST(date AS VARCHAR) AS day, promo FROM sales WHERE tenant_id = 'acme'")}
     truth = {(s, c, d.strftime("%Y-%m-%d")): bool(p) for s, c, d, p in
@@ -115,7 +104,7 @@ def test_frat_promotions_are_flagged(harness: Harness, tmp_path: Path, capsys: p
 def test_carbo_loading_receipts_without_dates_are_acknowledged(harness: Harness, tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     files = dunnhumby_shapes.carbo_loading(400, seed=7)
-    doc = _ingest(tmp_path, "transactions.csv", files["transactions.csv"], capsys)
+    doc = ingest_one(tmp_path, "transactions.csv", files["transactions.csv"], capsys)
     assert (doc["accepted"], doc["rejected"], doc["skipped"]) == (0, 0, 400)
     assert "day is a day number" in doc["note"] and "no start date is assumed" in doc["note"]
     capsys.readouterr()
@@ -124,7 +113,7 @@ def test_carbo_loading_receipts_without_dates_are_acknowledged(harness: Harness,
     assert answer.startswith("No sales are stored: transactions.csv was received (400 rows, none stored), but day "
                              "is a day number (1-728)"), answer  # it said "none has been uploaded yet"
     lookup = pd.read_csv(io.StringIO(files["product_lookup.csv"]), dtype={"upc": str})
-    doc = _ingest(tmp_path, "product_lookup.csv", files["product_lookup.csv"], capsys)
+    doc = ingest_one(tmp_path, "product_lookup.csv", files["product_lookup.csv"], capsys)
     assert (doc["kind"], doc["accepted"], doc["rejected"]) == ("products", len(lookup), 0)
     stored = {r["sku"]: (r["title"], r["category"], r["brand"]) for r in harness.rows(
         "SELECT sku, title, category, brand FROM products WHERE tenant_id = 'acme'")}

@@ -15,21 +15,11 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from shared.cli.main import main
 from shared.deps import reset_deps
+from tests.e2e.ingest.cli_helpers import ingest_one
 from tests.e2e.ingest.conftest import Harness
 from tests.e2e.ingest.test_public_questions_more import whole
 from tests.fixtures.public import forecast_shapes, market_shapes
-
-
-def _ingest(tmp_path: Path, name: str, text: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
-    doc: dict[str, Any] = json.loads(capsys.readouterr().out)
-    assert doc["status"] == "processed"
-    assert doc["rows_read"] == doc["accepted"] + doc["rejected"] + doc["duplicates"] + doc["held"] + doc["skipped"]
-    return doc
 
 
 def _reasons(harness: Harness) -> dict[str, int]:
@@ -53,7 +43,7 @@ def test_favorita_store_sales_land_every_day_store_and_family(
     a zero row 0 units, a weight rounded to whole units and flagged; the five other files are acknowledged."""
     files = forecast_shapes.store_sales(2500, seed=41)
     raw = pd.read_csv(io.StringIO(files["train.csv"]))
-    doc = _ingest(tmp_path, "train.csv", files["train.csv"], capsys)
+    doc = ingest_one(tmp_path, "train.csv", files["train.csv"], capsys)
     fractional = raw["sales"] % 1 != 0
     assert (doc["kind"], doc["rows_read"], doc["accepted"], doc["rejected"]) == ("sales", len(raw), len(raw), 0)
     assert fractional.any() and (raw["sales"] == 0).any() and raw["family"].eq("LIQUOR,WINE,BEER").any()
@@ -73,10 +63,10 @@ def test_favorita_store_sales_land_every_day_store_and_family(
     assert titles == {f: f for f in raw["family"].unique()}
     for name in ("stores.csv", "oil.csv", "holidays_events.csv", "transactions.csv", "test.csv"):
         rows = len(pd.read_csv(io.StringIO(files[name])))
-        other = _ingest(tmp_path, name, files[name], capsys)
+        other = ingest_one(tmp_path, name, files[name], capsys)
         assert (other["rows_read"], other["skipped"], other["accepted"]) == (rows, rows, 0), name
         assert other["note"].startswith("Favorita"), other["note"]
-    again = _ingest(tmp_path, "train-again.csv", files["train.csv"], capsys)
+    again = ingest_one(tmp_path, "train-again.csv", files["train.csv"], capsys)
     assert (again["accepted"], again["duplicates"]) == (0, len(raw))
 
 
@@ -85,7 +75,7 @@ def test_favorita_grocery_sales_negative_units_are_returns_and_items_the_catalog
     files = forecast_shapes.grocery(3000, seed=42)
     raw = pd.read_csv(io.StringIO(files["train.csv"]))
     items = pd.read_csv(io.StringIO(files["items.csv"]))
-    doc = _ingest(tmp_path, "train.csv", files["train.csv"], capsys)
+    doc = ingest_one(tmp_path, "train.csv", files["train.csv"], capsys)
     assert (doc["rows_read"], doc["accepted"], doc["rejected"]) == (len(raw), len(raw), 0)
     units = whole(raw["unit_sales"])
     assert (units < 0).any() and (raw["unit_sales"] % 1 != 0).any()
@@ -96,7 +86,7 @@ def test_favorita_grocery_sales_negative_units_are_returns_and_items_the_catalog
         ["units", "returned", "promo"]].sum()
     assert {r["sku"]: (r["units"], r["returned"], r["promo"]) for r in stored} == {
         str(k): (int(v.units), int(v.returned), int(v.promo)) for k, v in truth.iterrows()}
-    catalogue = _ingest(tmp_path, "items.csv", files["items.csv"], capsys)
+    catalogue = ingest_one(tmp_path, "items.csv", files["items.csv"], capsys)
     assert (catalogue["kind"], catalogue["accepted"], catalogue["rejected"]) == ("products", len(items), 0)
     products = {r["sku"]: (r["title"], r["category"]) for r in harness.rows(
         "SELECT sku, title, category FROM products WHERE tenant_id = 'acme'")}
@@ -107,7 +97,7 @@ def test_pakistan_ecommerce_refunds_are_returns_and_empty_rows_are_skipped(
         chunk_rows: int | None, harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = market_shapes.pakistan(1500, seed=43, empty_rows=120)
     raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    doc = _ingest(tmp_path, "Pakistan Largest Ecommerce Dataset.csv", text, capsys)
+    doc = ingest_one(tmp_path, "Pakistan Largest Ecommerce Dataset.csv", text, capsys)
     rows = raw[raw["item_id"] != ""]
     no_sku = rows["sku"] == ""
     refused = rows["status"].isin(["canceled", "fraud"]) & ~no_sku
@@ -138,7 +128,7 @@ def test_zara_sales_is_a_catalogue_whose_sales_volumes_have_no_dates(
         harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = market_shapes.zara(200, seed=44)
     raw = pd.read_csv(io.StringIO(text), sep=";")
-    doc = _ingest(tmp_path, "zara.csv", text, capsys)
+    doc = ingest_one(tmp_path, "zara.csv", text, capsys)
     assert (doc["kind"], doc["accepted"], doc["rejected"]) == ("products", 200, 0)
     assert "'Sales Volume' is each product's total units with no dates" in doc["note"]
     products = {r["sku"]: r for r in harness.rows(
@@ -156,7 +146,7 @@ def test_bigbasket_is_a_catalogue_keyed_by_its_row_index(
     """Refused before ("cannot tell the kind"): the row index is its only id."""
     text = market_shapes.bigbasket(3000, seed=45)
     raw = pd.read_csv(io.StringIO(text), keep_default_na=False)
-    doc = _ingest(tmp_path, "BigBasket Products.csv", text, capsys)
+    doc = ingest_one(tmp_path, "BigBasket Products.csv", text, capsys)
     unnamed = raw["product"] == ""
     assert unnamed.any() and raw["description"].str.contains("\n").any()
     assert (doc["kind"], doc["rows_read"], doc["accepted"], doc["rejected"]) == (
@@ -187,7 +177,7 @@ def test_m5_wide_sales_are_melted_dated_and_valued_in_any_order(
     files = forecast_shapes.m5(21, 90, seed=46, stores=3)
     wide = pd.read_csv(io.StringIO(files["sales_train_validation.csv"]))
     days = wide.filter(like="d_")
-    docs = {name: _ingest(tmp_path, name, files[name], capsys) for name in M5_ORDERS[order]}
+    docs = {name: ingest_one(tmp_path, name, files[name], capsys) for name in M5_ORDERS[order]}
     sales = docs["sales_train_validation.csv"]
     assert sales["rows_read"] == len(wide) and sales["rejected"] == 0
     if order == "sales held for the calendar":
@@ -214,9 +204,9 @@ def test_m5_evaluation_file_after_the_validation_file_adds_only_its_last_days(
     files = forecast_shapes.m5(14, 60, seed=47, stores=2)
     later = forecast_shapes.m5(14, 88, seed=47, stores=2, evaluation=True)["sales_train_evaluation.csv"]
     for name in ("calendar.csv", "sell_prices.csv", "sales_train_validation.csv"):
-        _ingest(tmp_path, name, files[name], capsys)
+        ingest_one(tmp_path, name, files[name], capsys)
     before = harness.count("sales")
-    _ingest(tmp_path, "sales_train_evaluation.csv", later, capsys)
+    ingest_one(tmp_path, "sales_train_evaluation.csv", later, capsys)
     wide = pd.read_csv(io.StringIO(later))
     assert harness.count("sales") == int((wide.filter(like="d_") > 0).sum().sum()) > before
 
@@ -225,8 +215,8 @@ def test_m5_days_the_calendar_does_not_name_are_counted_not_lost_silently(
         harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     files = forecast_shapes.m5(7, 40, seed=48, stores=1)
     calendar = files["calendar.csv"].splitlines()
-    _ingest(tmp_path, "calendar.csv", "\n".join(calendar[:31]) + "\n", capsys)  # d_1 ... d_30 only
-    doc = _ingest(tmp_path, "sales_train_validation.csv", files["sales_train_validation.csv"], capsys)
+    ingest_one(tmp_path, "calendar.csv", "\n".join(calendar[:31]) + "\n", capsys)  # d_1 ... d_30 only
+    doc = ingest_one(tmp_path, "sales_train_validation.csv", files["sales_train_validation.csv"], capsys)
     days = pd.read_csv(io.StringIO(files["sales_train_validation.csv"])).filter(like="d_")
     late = int((days.iloc[:, 30:] > 0).sum().sum())
     assert late and f"{late:,} days with units sold that calendar.csv does not name" in doc["note"]

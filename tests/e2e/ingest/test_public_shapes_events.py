@@ -12,26 +12,15 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import pytest
 
 from shared.cli.main import main
 from shared.deps import reset_deps
-from tests.e2e.ingest.cli_helpers import lift_rate_limits
+from tests.e2e.ingest.cli_helpers import ingest_one, lift_rate_limits
 from tests.e2e.ingest.conftest import Harness
 from tests.fixtures.public import shapes
-
-
-def _ingest(tmp_path: Path, name: str, text: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    assert main(["ingest", str(path), "--tenant", "acme", "--json"]) == 0
-    doc: dict[str, Any] = json.loads(capsys.readouterr().out)
-    assert doc["status"] == "processed"
-    assert doc["rows_read"] == doc["accepted"] + doc["rejected"] + doc["duplicates"] + doc["held"] + doc["skipped"]
-    return doc
 
 
 @pytest.fixture(params=[None, 97], ids=["one chunk", "chunks of 97"])
@@ -51,7 +40,7 @@ def test_rees46_purchases_are_sales_and_every_other_event_is_counted(
     purchases = raw[raw["event_type"] == "purchase"]
     negative = purchases[purchases["price"] < 0]
     sold = purchases[purchases["price"] >= 0]
-    doc = _ingest(tmp_path, "2019-Oct.csv", text, capsys)
+    doc = ingest_one(tmp_path, "2019-Oct.csv", text, capsys)
     assert doc["skipped"] == int((raw["event_type"] != "purchase").sum())  # views and cart events: no sale
     assert doc["rejected"] == len(negative) > 0
     assert doc["duplicates"] == int(sold.duplicated().sum()) > 0  # an event logged twice is one purchase
@@ -77,7 +66,7 @@ def test_supermarket_sales_store_the_sale_before_tax_by_product_line(
         harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = shapes.supermarket_sales(300, seed=22)
     raw = pd.read_csv(io.StringIO(text))
-    doc = _ingest(tmp_path, "supermarket_sales.csv", text, capsys)
+    doc = ingest_one(tmp_path, "supermarket_sales.csv", text, capsys)
     assert (doc["accepted"], doc["rejected"]) == (300, 0)
     assert "before the 5% tax" in doc["note"] and "'Product line' is its product" in doc["note"]
     stored = {r["sku"]: r["revenue"] for r in harness.rows(
@@ -93,7 +82,7 @@ def test_retail_sales_dataset_lands_every_transaction_by_category(
         harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = shapes.retail_sales(400, seed=23)
     raw = pd.read_csv(io.StringIO(text))
-    doc = _ingest(tmp_path, "retail_sales_dataset.csv", text, capsys)
+    doc = ingest_one(tmp_path, "retail_sales_dataset.csv", text, capsys)
     assert (doc["accepted"], doc["rejected"]) == (400, 0)  # refused whole before: "cannot tell the kind"
     assert "'Product Category' is its product" in doc["note"]
     stored = {r["sku"]: (r["units"], r["revenue"]) for r in harness.rows(
@@ -106,7 +95,7 @@ def test_amazon_sales_dataset_is_a_catalogue_in_rupees(
         harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = shapes.amazon_sales(300, seed=24)
     raw = pd.read_csv(io.StringIO(text))
-    doc = _ingest(tmp_path, "amazon.csv", text, capsys)
+    doc = ingest_one(tmp_path, "amazon.csv", text, capsys)
     assert doc["kind"] == "products" and doc["duplicates"] == int(raw.duplicated().sum()) > 0
     assert doc["accepted"] == raw["product_id"].nunique() and doc["rejected"] == 0
     products = {r["sku"]: r for r in harness.rows(
@@ -130,7 +119,7 @@ def test_a_catalogue_larger_than_the_vocabulary_is_counted_whole(
     monkeypatch.setattr(vocabulary, "MAX_PRODUCTS", 50)
     text = shapes.amazon_sales(300, seed=25)
     raw = pd.read_csv(io.StringIO(text)).drop_duplicates("product_id")
-    _ingest(tmp_path, "amazon.csv", text, capsys)
+    ingest_one(tmp_path, "amazon.csv", text, capsys)
     for question, truth in (("How many products do we have?", len(raw)),
                             ("How many products do we have in Electronics?",
                              int((raw["category"].str.split("|").str[0] == "Electronics").sum()))):
@@ -170,7 +159,7 @@ def test_flipkart_products_are_a_catalogue_by_top_category(
         harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = shapes.flipkart(200, seed=27)
     raw = pd.read_csv(io.StringIO(text), dtype={"pid": str})
-    doc = _ingest(tmp_path, "flipkart_com-ecommerce_sample.csv", text, capsys)
+    doc = ingest_one(tmp_path, "flipkart_com-ecommerce_sample.csv", text, capsys)
     assert (doc["kind"], doc["accepted"], doc["rejected"]) == ("products", 200, 0)
     assert "first part of product_category_tree" in doc["note"]
     products = {r["sku"]: r for r in harness.rows(
