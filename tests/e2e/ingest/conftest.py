@@ -78,3 +78,13 @@ def served_gateway(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(10)
+
+
+@pytest.fixture(params=[None, 97], ids=["one chunk", "chunks of 97"])
+def chunk_rows(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int | None:
+    """The file in one chunk, or in chunks of 97 rows (orders and sessions cut between chunks, carried over)."""
+    rows: int | None = request.param
+    if rows is not None:
+        monkeypatch.setenv("ECOMINTEL_INGEST_CHUNK_ROWS", str(rows))
+        reset_deps()
+    return rows

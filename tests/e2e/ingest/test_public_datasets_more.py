@@ -15,7 +15,6 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from shared.deps import reset_deps
 from tests.e2e.ingest.cli_helpers import ingest_one
 from tests.e2e.ingest.conftest import Harness
 from tests.e2e.ingest.test_public_questions_more import whole
@@ -25,16 +24,6 @@ from tests.fixtures.public import forecast_shapes, market_shapes
 def _reasons(harness: Harness) -> dict[str, int]:
     rows = harness.rows("SELECT reason, COUNT(*) AS n FROM rejects WHERE tenant_id = 'acme' GROUP BY reason")
     return {r["reason"]: int(r["n"]) for r in rows}
-
-
-@pytest.fixture(params=[None, 97], ids=["one chunk", "chunks of 97"])
-def chunk_rows(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int | None:
-    """The file in one chunk, or in many."""
-    rows: int | None = request.param
-    if rows is not None:
-        monkeypatch.setenv("ECOMINTEL_INGEST_CHUNK_ROWS", str(rows))
-        reset_deps()
-    return rows
 
 
 def test_favorita_store_sales_land_every_day_store_and_family(

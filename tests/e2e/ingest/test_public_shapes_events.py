@@ -17,20 +17,9 @@ import pandas as pd
 import pytest
 
 from shared.cli.main import main
-from shared.deps import reset_deps
 from tests.e2e.ingest.cli_helpers import ingest_one, lift_rate_limits
 from tests.e2e.ingest.conftest import Harness
 from tests.fixtures.public import shapes
-
-
-@pytest.fixture(params=[None, 97], ids=["one chunk", "chunks of 97"])
-def chunk_rows(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int | None:
-    """The file in one chunk, or in many (sessions cut between chunks and carried over)."""
-    rows: int | None = request.param
-    if rows is not None:
-        monkeypatch.setenv("ECOMINTEL_INGEST_CHUNK_ROWS", str(rows))
-        reset_deps()
-    return rows
 
 
 def test_rees46_purchases_are_sales_and_every_other_event_is_counted(
