@@ -115,8 +115,12 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                           r"(?: value| size)?|basket (?:value|size)|cart (?:value|size)|order value|"
                           r"(?:value|spend) per order|average (?:spend|ticket)|average transaction value"),
                S, "average order value"),
+    # "the average price of bananas last month": a named product (masked "_______") over a period is what it
+    # sold at; without a period it may be the catalogue's or the market's price, so that is left to the agents
     MetricWord("asp", _rx(r"average (?:selling|sale|unit|sold) price|asp|average price (?:per unit|we sold at|"
-                          r"paid|of (?:a |an |each )?(?:unit|item)s?)|price per unit sold"),
+                          r"paid|of (?:a |an |each )?(?:unit|item)s?)|price per unit sold|"
+                          r"average price of (?:the |our |my )?_+(?: _+)*(?= (?:in|during|last|this|over|since|"
+                          r"between|from)\b)"),
                S, "average selling price"),
     MetricWord("margin_pct", _rx(r"(?:gross |profit )?margins? (?:%|percent(?:age)?|rate|ratio)|profit margins?|"
                                  r"(?:gross )?margin as a (?:percentage|%)|(?:percentage|%) margins?|"

@@ -407,3 +407,20 @@ def test_revenue_from_discounted_orders_is_the_promotion_share(shop: VocabularyI
     assert r.query is not None and r.query.metrics == ["promo_revenue_share", "promo_revenue", "revenue"]
     assert read(shop, "What percent of revenue did we discount last month?").query.metrics == [  # type: ignore[union-attr]
         "discount_rate"]
+
+
+@pytest.mark.parametrize("question", ["What was the average price of the Linen Table Runner last month?",
+                                      "average price of linen table runner in 2024"])
+def test_the_average_price_of_a_product_over_a_period_is_what_it_sold_at(shop: VocabularyIndex,
+                                                                        question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["asp"], question
+    assert [f.values for f in r.query.filters if f.dimension == "sku"] == [["100234"]]
+
+
+@pytest.mark.parametrize("question", ["What is the average price of the Linen Table Runner?",
+                                      "average price of the Linen Table Runner at Amazon last month"])
+def test_the_average_price_without_a_period_or_at_a_competitor_is_not_our_selling_price(
+        shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.query is None or "asp" not in r.query.metrics, question
