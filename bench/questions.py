@@ -19,6 +19,7 @@ import calendar
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,7 +35,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.question_data import BenchTenant, prepare  # noqa: E402
+from bench.question_data import BenchTenant, prepare, tenant_specs  # noqa: E402
 
 for _key in ("TENANT", "KEY"):
     os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_PER_MINUTE", "1000000")
@@ -810,9 +811,16 @@ def run(ask: Callable[[str, str], dict[str, object]], cases: list[Case]) -> tupl
 
 def main() -> None:
     """Prepare the merchants, ask every question in-process, then a few through the CLI."""
-    # its own embedded home (kept between runs: the two merchants are ingested once per day)
-    home = Path(os.environ.get("BENCH_HOME") or Path(tempfile.gettempdir()) / "ecomintel-bench-questions")
+    # its own embedded home, one per day of data (kept between runs: the two merchants are ingested once per day;
+    # the next day's merchants go to a new home: ingested over yesterday's, two generations mixed and every truth
+    # computed from one of them was wrong)
+    base = Path(os.environ.get("BENCH_HOME") or Path(tempfile.gettempdir()) / "ecomintel-bench-questions")
+    day = tenant_specs()[0][3].isoformat()
+    home = base / day
     home.mkdir(parents=True, exist_ok=True)
+    for old in base.iterdir():
+        if old.is_dir() and old.name != day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", old.name):
+            shutil.rmtree(old, ignore_errors=True)
     os.environ["ECOMINTEL_HOME"] = str(home)
     import logging
 
