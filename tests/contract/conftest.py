@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,36 +22,43 @@ ADAPTER_FAMILIES = [
 PORTS = ["documents", "blobs", "bus", "warehouse"]
 
 
-def _make(family: str, port: str, tmp_path: Path) -> Iterator[Any]:
+@contextmanager
+def adapter(family: str, port: str, tmp_path: Path) -> Iterator[Any]:
+    """The ``family``'s adapter for ``port`` (the test is skipped, saying why, when this machine lacks it)."""
     module = importlib.import_module(f"tests.contract.adapters_{family}")
     available, reason = module.available(port)
     if not available:
         pytest.skip(f"{family} {port} adapter unavailable: {reason}")
-    with getattr(module, f"make_{port}")(tmp_path) as adapter:
-        yield adapter
+    with getattr(module, f"make_{port}")(tmp_path) as made:
+        yield made
 
 
 @pytest.fixture(params=ADAPTER_FAMILIES)
 def documents(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
-    yield from _make(request.param, "documents", tmp_path)
+    with adapter(request.param, "documents", tmp_path) as made:
+        yield made
 
 
 @pytest.fixture(params=ADAPTER_FAMILIES)
 def blobs(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
-    yield from _make(request.param, "blobs", tmp_path)
+    with adapter(request.param, "blobs", tmp_path) as made:
+        yield made
 
 
 @pytest.fixture(params=ADAPTER_FAMILIES)
 def bus(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
-    yield from _make(request.param, "bus", tmp_path)
+    with adapter(request.param, "bus", tmp_path) as made:
+        yield made
 
 
 @pytest.fixture(params=ADAPTER_FAMILIES)
 def warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
-    yield from _make(request.param, "warehouse", tmp_path)
+    with adapter(request.param, "warehouse", tmp_path) as made:
+        yield made
 
 
 @pytest.fixture(params=[ADAPTER_FAMILIES[1]])
 def bigquery_warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     """The official-client warehouse only, for what is BigQuery's own (load jobs)."""
-    yield from _make(request.param, "warehouse", tmp_path)
+    with adapter(request.param, "warehouse", tmp_path) as made:
+        yield made

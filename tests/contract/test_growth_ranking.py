@@ -8,7 +8,6 @@ with other numbers makes a missing tenant predicate change the order.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -18,7 +17,7 @@ import pytest
 from shared.store.metrics.compile import MATERIAL_SHARE
 from shared.store.metrics.model import MetricQuery, TimeRange
 from shared.store.metrics.run import run_metric_query
-from tests.contract.conftest import ADAPTER_FAMILIES
+from tests.contract.conftest import ADAPTER_FAMILIES, adapter
 from tests.contract.metrics_truth import _lineage, close
 
 TENANT, OTHER = "acme", "rival"
@@ -41,11 +40,7 @@ def _sales(tenant: str) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module", params=ADAPTER_FAMILIES)
 def warehouse(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    module = importlib.import_module(f"tests.contract.adapters_{request.param}")
-    available, reason = module.available("warehouse")
-    if not available:
-        pytest.skip(f"{request.param} warehouse adapter unavailable: {reason}")
-    with module.make_warehouse(tmp_path_factory.mktemp("growth")) as wh:
+    with adapter(request.param, "warehouse", tmp_path_factory.mktemp("growth")) as wh:
         for tenant in (TENANT, OTHER):
             wh.insert("sales", _lineage(tenant, "sales", _sales(tenant)))
         yield wh

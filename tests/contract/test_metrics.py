@@ -6,7 +6,6 @@ compares every value with the same quantity computed from the inserted frames in
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
@@ -20,7 +19,7 @@ from shared.store.metrics.catalog import DIMENSIONS, METRICS
 from shared.store.metrics.compile import MetricQueryError, compile_metric_query
 from shared.store.metrics.model import MetricQuery, TimeRange
 from shared.store.metrics.run import run_metric_query
-from tests.contract.conftest import ADAPTER_FAMILIES
+from tests.contract.conftest import ADAPTER_FAMILIES, adapter
 from tests.contract.metrics_truth import (
     OTHER,
     TENANT,
@@ -55,11 +54,7 @@ class Seeded:
 
 @pytest.fixture(scope="module", params=ADAPTER_FAMILIES)
 def seeded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seeded]:
-    module = importlib.import_module(f"tests.contract.adapters_{request.param}")
-    available, reason = module.available("warehouse")
-    if not available:
-        pytest.skip(f"{request.param} warehouse adapter unavailable: {reason}")
-    with module.make_warehouse(tmp_path_factory.mktemp("metrics")) as warehouse:
+    with adapter(request.param, "warehouse", tmp_path_factory.mktemp("metrics")) as warehouse:
         yield Seeded(warehouse, seed(warehouse))
 
 

@@ -6,7 +6,6 @@ the BigQuery emulator; numbers in the answer are checked against pandas over the
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -20,7 +19,7 @@ from shared.questions.reading import read_question
 from shared.questions.vocabulary import VocabularyIndex
 from shared.store.metrics.run import run_metric_query
 from shared.store.vocabulary import read_vocabulary
-from tests.contract.conftest import ADAPTER_FAMILIES
+from tests.contract.conftest import ADAPTER_FAMILIES, adapter
 from tests.contract.metrics_truth import LAST, OTHER, TENANT, in_range, sales_truth, seed
 
 
@@ -42,11 +41,7 @@ class Shop:
 
 @pytest.fixture(scope="module", params=ADAPTER_FAMILIES)
 def shop(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shop]:
-    module = importlib.import_module(f"tests.contract.adapters_{request.param}")
-    available, reason = module.available("warehouse")
-    if not available:
-        pytest.skip(f"{request.param} warehouse adapter unavailable: {reason}")
-    with module.make_warehouse(tmp_path_factory.mktemp("questions")) as warehouse:
+    with adapter(request.param, "warehouse", tmp_path_factory.mktemp("questions")) as warehouse:
         yield Shop(warehouse, seed(warehouse))
 
 

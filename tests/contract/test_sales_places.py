@@ -8,7 +8,6 @@ places with other numbers, so a missing tenant predicate changes every figure.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -23,7 +22,7 @@ from shared.questions.vocabulary import VocabularyIndex
 from shared.store.metrics.model import MetricQuery, TimeRange
 from shared.store.metrics.run import run_metric_query
 from shared.store.vocabulary import read_vocabulary
-from tests.contract.conftest import ADAPTER_FAMILIES
+from tests.contract.conftest import ADAPTER_FAMILIES, adapter
 from tests.contract.metrics_truth import _lineage, close
 
 TENANT, OTHER = "acme", "rival"
@@ -57,11 +56,7 @@ def _truth() -> pd.DataFrame:
 
 @pytest.fixture(scope="module", params=ADAPTER_FAMILIES)
 def warehouse(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    module = importlib.import_module(f"tests.contract.adapters_{request.param}")
-    available, reason = module.available("warehouse")
-    if not available:
-        pytest.skip(f"{request.param} warehouse adapter unavailable: {reason}")
-    with module.make_warehouse(tmp_path_factory.mktemp("places")) as wh:
+    with adapter(request.param, "warehouse", tmp_path_factory.mktemp("places")) as wh:
         for tenant, shift in ((TENANT, 0.0), (OTHER, 1000.0)):
             wh.insert("sales", _lineage(tenant, "sales", _sales(tenant, shift)))
             wh.insert("products", _lineage(tenant, "products", PRODUCTS))

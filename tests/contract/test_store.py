@@ -9,7 +9,6 @@ statements that delete get a fresh warehouse each.
 
 from __future__ import annotations
 
-import importlib
 import math
 from collections.abc import Iterator
 from typing import Any
@@ -33,7 +32,7 @@ from shared.store import (
 )
 from shared.store.statements import TENANT as TENANT_PARAM
 from shared.store.statements import read, tenant_predicate
-from tests.contract.conftest import ADAPTER_FAMILIES
+from tests.contract.conftest import ADAPTER_FAMILIES, adapter
 from tests.contract.store_rows import OTHER, PRODUCTS, TENANT, D, at, seed
 
 TODAY = D(2024, 5, 21)
@@ -42,11 +41,7 @@ TODAY = D(2024, 5, 21)
 @pytest.fixture(scope="module", params=ADAPTER_FAMILIES)
 def wh(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """A warehouse holding the known rows of both tenants (read-only cases)."""
-    module = importlib.import_module(f"tests.contract.adapters_{request.param}")
-    available, reason = module.available("warehouse")
-    if not available:
-        pytest.skip(f"{request.param} warehouse adapter unavailable: {reason}")
-    with module.make_warehouse(tmp_path_factory.mktemp("store")) as warehouse:
+    with adapter(request.param, "warehouse", tmp_path_factory.mktemp("store")) as warehouse:
         seed(warehouse)
         yield warehouse
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -557,25 +558,36 @@ DATASETS = {
     "flipkart": Dataset("flipkart", _one("flipkart_com-ecommerce_sample", lambda: shapes.flipkart(2000, seed=13)),
                         _only(_flipkart), FLIPKART_ASKS),
 }
+def dataset_cases(datasets: dict[str, Dataset], wrong_today: frozenset[str]) -> list[Any]:
+    """One test case per dataset question; those answered wrong today are strict expected failures."""
+    return [pytest.param(name, ask, id=f"{name}: {ask.question}",
+                         marks=[pytest.mark.xfail(strict=True)] if f"{name}: {ask.question}" in wrong_today else [])
+            for name, d in datasets.items() for ask in d.asks]
+
+
+def dataset_homes(tmp_path_factory: pytest.TempPathFactory,
+                  datasets: dict[str, Dataset]) -> dict[str, tuple[Path, pd.DataFrame]]:
+    """Each dataset ingested once through the CLI, file by file, into its own embedded home; with its truth frame."""
+    made: dict[str, tuple[Path, pd.DataFrame]] = {}
+    for name, dataset in datasets.items():
+        files = dataset.files()
+        made[name] = (ingest_files(tmp_path_factory.mktemp(name), files, dataset.encoding), dataset.frame(files))
+    return made
+
+
 #: Answered wrong today (each is fixed at its cause, then taken off this list). The catalogue questions of the
 #: Amazon Sales Dataset and Flipkart's need catalogue measures the metrics layer does not have yet (price and list
 #: price by product and category): they are read as sales or competitor-price questions and refused.
 WRONG_TODAY: frozenset[str] = frozenset({
     "amazon_sales: Which category has the highest average discount?",
 })
-CASES = [pytest.param(name, ask, id=f"{name}: {ask.question}",
-                      marks=[pytest.mark.xfail(strict=True)] if f"{name}: {ask.question}" in WRONG_TODAY else [])
-         for name, d in DATASETS.items() for ask in d.asks]
+CASES = dataset_cases(DATASETS, WRONG_TODAY)
 
 
 @pytest.fixture(scope="module")
 def homes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Path, pd.DataFrame]]]:
     """Each dataset ingested once through the CLI into its own embedded home."""
-    made: dict[str, tuple[Path, pd.DataFrame]] = {}
-    for name, dataset in DATASETS.items():
-        files = dataset.files()
-        made[name] = (ingest_files(tmp_path_factory.mktemp(name), files, dataset.encoding), dataset.frame(files))
-    yield made
+    yield dataset_homes(tmp_path_factory, DATASETS)
 
 
 @pytest.mark.parametrize(("dataset", "ask"), CASES)

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.e2e.ingest.cli_helpers import ask_cli, ingest_files
+from tests.e2e.ingest.cli_helpers import ask_cli
 from tests.e2e.ingest.test_public_questions import (
     Ask,
     Dataset,
@@ -36,6 +36,8 @@ from tests.e2e.ingest.test_public_questions import (
     _top,
     _weekday,
     _year,
+    dataset_cases,
+    dataset_homes,
 )
 from tests.fixtures.public import forecast_shapes, market_shapes
 
@@ -291,19 +293,13 @@ DATASETS: dict[str, Dataset] = {
 }
 #: Answered wrong today (each is fixed at its cause, then taken off this list).
 WRONG_TODAY: frozenset[str] = frozenset()
-CASES = [pytest.param(name, ask, id=f"{name}: {ask.question}",
-                      marks=[pytest.mark.xfail(strict=True)] if f"{name}: {ask.question}" in WRONG_TODAY else [])
-         for name, d in DATASETS.items() for ask in d.asks]
+CASES = dataset_cases(DATASETS, WRONG_TODAY)
 
 
 @pytest.fixture(scope="module")
 def homes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Path, pd.DataFrame]]]:
     """Each dataset ingested once through the CLI into its own embedded home, file by file."""
-    made: dict[str, tuple[Path, pd.DataFrame]] = {}
-    for name, dataset in DATASETS.items():
-        files = dataset.files()
-        made[name] = (ingest_files(tmp_path_factory.mktemp(name), files, dataset.encoding), dataset.frame(files))
-    yield made
+    yield dataset_homes(tmp_path_factory, DATASETS)
 
 
 @pytest.mark.parametrize(("dataset", "ask"), CASES)
