@@ -80,8 +80,34 @@ def read(deps: Deps, tenant_id: str, question: str, *, version: int, as_of: date
     index = vocabulary_index(deps, tenant_id, version)
     out = _read(index, tenant_id, question, as_of=as_of, previous=previous, llm=llm,
                 timeout_seconds=timeout_seconds)
-    out.reading = scope_undated(out.reading, index.vocabulary)
+    out.reading = scope_undated(with_sales_headline(out.reading, index, as_of), index.vocabulary)
     return out
+
+
+#: What an overview ("how are we doing?") leads with before the agents' findings: a merchant asking how the
+#: business is doing means its sales first (the data's last whole month against the one before), not where
+#: its prices sit against competitors.
+OVERVIEW_HEADLINE = "revenue last month compared with the month before"
+
+
+def with_sales_headline(reading: Reading, index: VocabularyIndex, as_of: date | None) -> Reading:
+    """A plain overview read as the sales headline's metric question that the agents' overview follows.
+
+    The reading stays the question asked (its text and agents); only the metric part is the headline's. A tenant
+    without dated sales, or an overview of named products or asks, keeps the agents' overview alone.
+    """
+    if reading.kind != "agent" or reading.agent_intents != ["overview"] or reading.asks or reading.skus \
+            or reading.categories or reading.competitors or reading.review_ask is not None:
+        return reading
+    extents = _extents(index.vocabulary)
+    if DataKind.SALES not in extents:
+        return reading
+    headline = read_question(OVERVIEW_HEADLINE, tenant_id=index.vocabulary.tenant_id, index=index, extents=extents,
+                             as_of=as_of)
+    if headline.kind != "metric":
+        return reading
+    return headline.model_copy(update={"question": reading.question, "text": reading.text,
+                                       "agent_intents": ["overview"]})
 
 
 def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date | None,
@@ -293,6 +319,28 @@ def currency_hint(documents: DocumentStore, index: VocabularyIndex) -> CurrencyH
 COUNTED_ROWS = 1_000_000
 
 
+#: Result rows whose products are named from the catalogue when the vocabulary does not hold them.
+TITLED_ROWS = 500
+
+
+def _titles_beyond_vocabulary(deps: Deps, tenant_id: str, rows: list[dict[str, Any]],
+                              titles: dict[str, str]) -> dict[str, str]:
+    """Titles of the result's products the vocabulary does not hold (it keeps 20,000 of a large catalogue).
+
+    A grocer's 92,331 products: its best seller sorted past the vocabulary's first 20,000 SKUs and was named
+    "6534178" where every agent said "GASOLINE-REG UNLEADED (6534178)".
+    """
+    from shared.store.forecast_inputs import product_titles
+
+    wanted = list(dict.fromkeys(str(r["sku"]) for r in rows[:TITLED_ROWS]
+                                if r.get("sku") is not None and str(r["sku"]) not in titles))
+    if not wanted:
+        return {}
+    found = product_titles(deps.warehouse, tenant_id, wanted).frame
+    return {str(sku): str(title) for sku, title in zip(found["sku"], found["title"], strict=True)
+            if isinstance(title, str) and title.strip()}
+
+
 def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode: Mode, planner: str,
                   data_version: int, warnings: list[str]) -> Report:
     """Run the reading's query on the warehouse and compose the answer-first report."""
@@ -303,6 +351,7 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
     counted = reading.shape in ("count", "unsold")
     result = run_metric_query(deps.warehouse, reading.query, row_cap=COUNTED_ROWS if counted else None)
     titles = {**{p.sku: p.title for p in index.vocabulary.products if p.title}, **reading.labels}
+    titles |= _titles_beyond_vocabulary(deps, reading.query.tenant_id, result.rows, titles)
     if reading.shape == "unsold":  # the catalogue the question is about: its category/brand filters apply
         keep = {f.dimension: {v.lower() for v in f.values} for f in reading.query.filters if f.op == "in"}
         titles = {p.sku: p.title or p.sku for p in index.vocabulary.products

@@ -173,6 +173,7 @@ def assemble_answer(plan: Plan, outcomes: list[AgentOutcome]) -> Answered:
         wanted = [a for a in ("price_position", "sentiment_overview", "forecast") if ASK_AGENT[a] in plan.agents]
     parts: list[tuple[str, AgentAnswer]] = []
     sentences: list[str] = []
+    unanswered: list[str] = []  # an overview's parts the data could not answer: said after the ones it could
     # a runner that does not answer asks (an older or external agent) still speaks through its summary
     for o in outcomes:
         if o.result is not None and not by_agent.get(o.agent) and o.result.status in ("ok", "partial") \
@@ -188,7 +189,8 @@ def assemble_answer(plan: Plan, outcomes: list[AgentOutcome]) -> Answered:
             sentences.append(_unanswered(ask, outcomes))
             continue
         parts.append(pick)
-        sentences.append(pick[1].text)
+        (sentences if pick[1].answered or plan.asks else unanswered).append(pick[1].text)
+    sentences += unanswered
     table = None
     for _, a in parts:
         if a.rows:

@@ -339,8 +339,15 @@ def _objects_of_verbs(question: str, found: list[tuple[int, MetricName]]) -> lis
     return out
 
 
+#: Nouns naming revenue outright: "how is revenue trending" is a revenue question though "how is ... trending"
+#: alone ("how are we trending") is only a weak cue.
+_REVENUE_NOUN = re.compile(r"\b(?:revenue|sales|turnover|takings|income)\b", re.I)
+
+
 def _weak_at(question: str, pos: int, metric: str) -> bool:
-    return metric == "revenue" and bool(lx.WEAK_REVENUE.match(question, pos))
+    if metric != "revenue" or (weak := lx.WEAK_REVENUE.match(question, pos)) is None:
+        return False
+    return not _REVENUE_NOUN.search(question, pos, weak.end())
 
 
 def metric_kinds(metrics: list[MetricName]) -> tuple[DataKind, ...]:

@@ -55,6 +55,8 @@ vs. percent pct amount amounts money income turnover gross bring brought come ca
 size sizes typical usual one two pack set large small medium new old different distinct unique kind kinds type
 types stuff thing things ones piece pieces much sell sells selling shop store online web running low high
 going growing doing look looking trending happened happen split between
+back out off away around again still just only even once twice already yet often usually really very well please
+too
 """.split())
 _FUZZY_MIN_CHARS = 5
 _FUZZY_SCORE = 90.0

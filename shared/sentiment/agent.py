@@ -274,7 +274,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         result.warnings.append(note)
     if result.status == "insufficient_data":
         result.data["answers"] = [a.model_dump(mode="json") for a in no_reviews_answers(
-            asks, start, min(as_of, end), list(request.skus), stars)]
+            asks, start, min(as_of, end), list(request.skus), stars,
+            any_stored=resolved.source != "clock" or undated.included or undated.left_out > 0)]
         result.missing_data.append(
             f"reviews for tenant between {start.isoformat()} and {end.isoformat()}"
             + (f" for SKUs {', '.join(request.skus)}" if request.skus else "")

@@ -478,8 +478,16 @@ def sentiment_answers(asks: list[AskKind], data: ScoredReviews, *, scoped: list[
 
 
 def no_reviews_answers(asks: list[AskKind], start: date, end: date, scoped: list[str],
-                       stars: tuple[int, ...] = ()) -> list[AgentAnswer]:
-    """Every ask answered with the plain fact that there are no reviews (of those stars) to read."""
+                       stars: tuple[int, ...] = (), *, any_stored: bool = True) -> list[AgentAnswer]:
+    """Every ask answered with the plain fact that there are no reviews (of those stars) to read.
+
+    ``any_stored=False``: the tenant has no dated reviews at all, so no period is named (a window ending on the
+    wall clock's today would say nothing true about data that was never uploaded).
+    """
+    if not any_stored:
+        return [AgentAnswer(ask=a, answered=False, skus=list(scoped),
+                            text="No reviews have been uploaded yet (reviews with sku, date, rating and text are "
+                                 "needed).") for a in asks]
     what = f"of {join_names(scoped, 3)} " if scoped else ""
     if stars:
         return [AgentAnswer(ask=a, answered=False, skus=list(scoped),

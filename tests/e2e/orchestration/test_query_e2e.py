@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -67,6 +68,10 @@ def test_overview_runs_all_agents(client: Client) -> None:
     assert report.plan.intents == ["overview"]
     assert set(report.agents) == {"pricing", "sentiment", "forecast"}
     assert all(status == "ok" for status in report.agents.values())
+    # a merchant asking how the business is doing hears its sales first: the last whole month against the one before
+    assert report.answer_kind == "mixed"
+    assert re.match(r"Revenue in \w+ \d{4} \([^)]*\) was \S+, (?:up|down) [\d.]+% from \S+ in the period before",
+                    report.answer), report.answer
 
 
 def test_what_if_example_question(client: Client) -> None:

@@ -87,6 +87,11 @@ def test_sentiment_http_filters_by_category() -> None:
     body = {"tenant_id": "acme", "categories": ["shoes"], "as_of": AS_OF.isoformat()}
     result = rt.call_http("sentiment", "POST", "/v1/agents/sentiment", headers=_auth("acme"), json_body=body).json()
     assert {r["sku"] for r in result["data"]["per_sku"]} == {"SKU-7"}
+    # the tenant has reviews, none of this SKU: the period read is named
+    none = rt.call_http("sentiment", "POST", "/v1/agents/sentiment", headers=_auth("acme"),
+                        json_body={"skus": ["NOPE"]}).json()
+    assert none["status"] == "insufficient_data"
+    assert none["data"]["answers"][0]["text"].startswith("There are no reviews of NOPE between ")
 
 
 def test_sentiment_http_errors() -> None:
@@ -114,3 +119,5 @@ def test_sentiment_http_errors() -> None:
     )
     assert empty.status == 200 and empty.json()["status"] == "insufficient_data"
     assert empty.json()["missing_data"]
+    # a tenant that never uploaded a review is told so, not given a window ending on the wall clock's today
+    assert empty.json()["data"]["answers"][0]["text"].startswith("No reviews have been uploaded yet")

@@ -76,3 +76,23 @@ def test_executor_isolates_failures_and_times_out() -> None:
     assert by["pricing"].status == "ok" and by["pricing"].result.metrics == {"skus": 1}  # type: ignore[union-attr]
     assert by["sentiment"].status == "failed" and "warehouse unreachable" in (by["sentiment"].error or "")
     assert by["forecast"].status == "timed_out"
+
+
+def test_an_overview_says_what_the_data_answered_before_what_it_could_not() -> None:
+    """A grocer without competitor prices: "how are we doing?" must not open on "No SKU could be compared"."""
+    from shared.agents.answers import AgentAnswer
+
+    def answering(agent: Any, answer: AgentAnswer) -> AgentOutcome:
+        return AgentOutcome(agent=agent, status="ok", result=_result(
+            agent, summary="s", data={"answers": [answer.model_dump(mode="json")]}))
+
+    outcomes = [
+        answering("pricing", AgentAnswer(ask="price_position", answered=False, text="No SKU could be compared.")),
+        answering("sentiment", AgentAnswer(ask="sentiment_overview", answered=False, text="No reviews yet.")),
+        answering("forecast", AgentAnswer(ask="forecast", text="We expect to sell 153,003 units.")),
+    ]
+    report = synthesize("how are we doing?", route("overview"), outcomes)
+    assert report.answer == "We expect to sell 153,003 units. No SKU could be compared. No reviews yet."
+    # asks the question named keep the question's order, answered or not
+    asked = route("overview").model_copy(update={"asks": ["price_position", "forecast"]})
+    assert synthesize("q", asked, outcomes).answer.startswith("No SKU could be compared.")

@@ -424,3 +424,17 @@ def test_the_average_price_without_a_period_or_at_a_competitor_is_not_our_sellin
         shop: VocabularyIndex, question: str) -> None:
     r = read(shop, question)
     assert r.query is None or "asp" not in r.query.metrics, question
+
+
+@pytest.mark.parametrize("question", ["How is revenue trending?", "how are sales trending",
+                                      "How is turnover trending?"])
+def test_revenue_named_inside_a_how_is_it_trending_phrase_is_the_revenue_trend(shop: VocabularyIndex,
+                                                                               question: str) -> None:
+    """The weak "how is ... trending" cue spans the noun: revenue said outright is not the agents' overview."""
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+    assert r.query.grain is not None  # a trend: revenue period by period
+
+
+def test_how_are_we_trending_without_a_metric_stays_the_overview(shop: VocabularyIndex) -> None:
+    assert read(shop, "how are we doing?").agent_intents == ["overview"]
