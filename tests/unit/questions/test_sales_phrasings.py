@@ -438,3 +438,18 @@ def test_revenue_named_inside_a_how_is_it_trending_phrase_is_the_revenue_trend(s
 
 def test_how_are_we_trending_without_a_metric_stays_the_overview(shop: VocabularyIndex) -> None:
     assert read(shop, "how are we doing?").agent_intents == ["overview"]
+
+
+def test_a_word_of_a_phrasal_verb_names_no_product() -> None:
+    """A grocer sells "RIB - SPARE RIB/BACK RIB": "customers came back" asks for repeat customers, not about ribs."""
+    from shared.questions.vocabulary import ProductName, Vocabulary
+
+    ribs = [ProductName(sku="1001", title="RIB - SPARE RIB/BACK RIB", category="PORK"),
+            ProductName(sku="1002", title="BANANAS", category="PRODUCE"),
+            *[ProductName(sku=f"2{i:03d}", title=f"FLUID MILK {i}", category="DAIRY") for i in range(20)]]
+    index = VocabularyIndex(Vocabulary(tenant_id="grocer", products=ribs, skus=[p.sku for p in ribs]))
+    r = read_question("how many customers came back more than once?", tenant_id="grocer", index=index,
+                      extents=EXTENTS)
+    assert r.skus == [] and r.query is not None and r.query.metrics[0].startswith("repeat_customer")
+    assert read_question("how much back rib did we sell?", tenant_id="grocer", index=index,
+                         extents=EXTENTS).skus == ["1001"]
