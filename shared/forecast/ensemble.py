@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -164,17 +165,20 @@ def _extended(hist: np.ndarray | None, future: np.ndarray | None, cut: int, hori
 
 def _run_origin(series: list[RegularSeries], cuts: list[int], horizon: int, use_price: bool,
                 with_actual: bool, seasonal: bool = False, bank: tuple[RowBank, list[int], int] | None = None,
-                calendars: list[SeriesCalendar] | None = None) -> list[_Case] | None:
+                calendars: list[SeriesCalendar] | None = None, fitted: Any | None = None) -> list[_Case] | None:
     """Fit the global member on every series cut at its origin, then build each case's members.
 
     ``bank`` = (the batch's rows, each series' position in it, the batch size): the fit takes the
-    rows before each cut instead of building them again.
+    rows before each cut instead of building them again. ``fitted``: a booster trained on rows before
+    every cut, used instead of fitting one here.
     """
     freq = series[0].freq
     cals = calendars or [series_calendar(s, horizon) for s in series]
     inputs = [_direct_input(s, c, horizon, cal) for s, c, cal in zip(series, cuts, cals, strict=True)]
     max_rows = BACKTEST_ROWS if with_actual else None
-    if bank is None:
+    if fitted is not None:
+        model = fitted
+    elif bank is None:
         model = fit_direct(inputs, horizon, freq, use_price, max_rows=max_rows)
     else:
         rows, positions, size = bank
@@ -192,6 +196,19 @@ def _run_origin(series: list[RegularSeries], cuts: list[int], horizon: int, use_
         cases.append(_Case(i, y, members, intermittent,
                            np.asarray(s.values[c:c + horizon], dtype=float) if with_actual else None))
     return cases
+
+
+def _earliest_fit(bank: RowBank, plans: list[list[tuple[int, RegularSeries]]], j: int, h: int, size: int) -> Any:
+    """One backtest booster for every origin of a short panel: trained on the rows before the earliest cut.
+
+    A short panel's backtests otherwise fit one small model per origin, where the per-series selection it
+    replaced fits none (pizzaplace weekly, 32 series x 35-43 weeks: 1.16x its CPU time). A model that has seen
+    less history only makes the later origins' backtest errors a little larger, which the bands then carry.
+    """
+    earliest = plans[j - 1]
+    cut_of = np.zeros(size, dtype=int)
+    cut_of[[k for k, _ in earliest]] = [len(s.values) - j * h for _, s in earliest]
+    return fit_bank(bank, cut_of, max_rows=BACKTEST_ROWS, quick=True)
 
 
 def _pooled_scores(cases: list[_Case], m: int, seasonal: bool,
@@ -274,12 +291,17 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     origins = BACKTEST_ORIGINS if len(series) < LARGE_BATCH else 2
     bank = row_bank(full, h, freq, use_price)
     everyone = list(range(len(series)))
+    plans: list[list[tuple[int, RegularSeries]]] = []
     for j in range(1, origins + 1):
         sub = [(k, s) for k, s in enumerate(series) if len(s.values) - j * h >= MIN_LENGTH]
         if len(sub) < MIN_SERIES:
             break
+        plans.append(sub)
+    shared_fit = _earliest_fit(bank, plans, len(plans), h, len(series)) if default == ROBUST and plans else None
+    for j, sub in enumerate(plans, start=1):
         cases = _run_origin([s for _, s in sub], [len(s.values) - j * h for _, s in sub], h, use_price, True,
-                            seasonal, (bank, [k for k, _ in sub], len(series)), [calendars[k] for k, _ in sub])
+                            seasonal, (bank, [k for k, _ in sub], len(series)), [calendars[k] for k, _ in sub],
+                            shared_fit)
         for case in cases or []:
             case.index = sub[case.index][0]
             backtest.append(case)

@@ -168,6 +168,31 @@ def test_short_panels_default_to_the_robust_weighting() -> None:
     assert all(r.model.startswith("ensemble") for r in out.values())
 
 
+def test_a_short_panel_backtests_every_origin_with_one_booster(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Short panels fit one backtest booster (at the earliest origin) and the final one: per-origin fits made
+    pizzaplace weekly 1.16x the CPU time of the selection it replaced; one shared fit, 0.81x."""
+    rng = np.random.default_rng(5)
+    dates = pd.date_range("2023-01-01", periods=40, freq="7D")
+    short = [RegularSeries(f"s{i}", "W", dates, rng.poisson(20, 40).astype(float)) for i in range(8)]
+    fits: list[np.ndarray | None] = []
+    real = E.fit_bank
+
+    def counted(bank: object, cuts: np.ndarray | None = None, **kw: object) -> object:
+        fits.append(None if cuts is None else cuts.copy())
+        return real(bank, cuts, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(E, "fit_bank", counted)
+    out = E.ensemble_chunk(short, ForecastOptions(horizon=4))
+    assert len(out) == 8 and all(r.backtest for r in out.values())
+    assert len(fits) == 2 and fits[0] is not None and fits[1] is not None
+    assert set(fits[0]) == {40 - E.BACKTEST_ORIGINS * 4} and set(fits[1]) == {40}  # the earliest cut, then all
+    long = [replace(s, values=np.r_[s.values, s.values], dates=pd.date_range("2023-01-01", periods=80, freq="7D"))
+            for s in short]
+    fits.clear()
+    E.ensemble_chunk(long, ForecastOptions(horizon=4))
+    assert len(fits) == E.BACKTEST_ORIGINS + 1  # a panel with history enough fits every origin
+
+
 def test_a_large_batch_of_short_histories_is_not_short() -> None:
     """Many series of one year each give the global model rows enough: the default weighting applies."""
     rng = np.random.default_rng(5)
