@@ -67,6 +67,44 @@ def resolve_columns(columns: list[str]) -> tuple[list[str], list[str]]:
     return names, notes
 
 
+#: Columns naming where a product sold (Kaggle's Store Item Demand ``date,store,item,sales``, Favorita's
+#: ``store_nbr``, M5's ``store_id``): with an item column, a series is one product at one place.
+LOCATIONS = ("store", "store_id", "store_nbr", "store_number", "store_num", "location", "location_id", "warehouse",
+             "shop", "branch", "outlet")
+
+
+def key_by_location(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """A series per product *and* place when the file keys its rows by both, and notes saying so.
+
+    Without this, "date,store,item,sales" was read with ``item`` alone as the series: the stores' sales were
+    summed into one series per item, which is not the forecast the file asks for (one per store and item).
+    A file with the contract's own ``series_id`` is left as written; a file with a place but no product
+    column is forecast per place (Rossmann's ``Store,Date,Sales``).
+    """
+    names = {normalise_header(str(c)): str(c) for c in raw.columns}
+    place = next((names[normalise_header(p)] for p in LOCATIONS if normalise_header(p) in names
+                  and names[normalise_header(p)] not in (*REQUIRED, *OPTIONAL)), None)
+    if place is None:
+        return raw, []
+    if "series_id" not in raw.columns:
+        return raw.rename(columns={place: "series_id"}), [f"read column '{place}' as series_id"]
+    if raw.attrs.get("own_series_id"):
+        return raw, []
+    keyed = raw.assign(series_id=raw[place].str.strip() + "/" + raw["series_id"].str.strip())
+    example = str(keyed["series_id"].iloc[0])
+    return keyed, [f"read columns '{place}' and the series id together as series_id ('{example}'): one series "
+                   f"per {place} and product"]
+
+
+def _resolved(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The contract's column names (aliases read, a place joined into the series id) and a note per change."""
+    own = normalise_header("series_id") in {normalise_header(str(c)) for c in raw.columns}
+    raw.columns, notes = resolve_columns(list(raw.columns))
+    raw.attrs["own_series_id"] = own
+    raw, more = key_by_location(raw)
+    return raw, notes + more
+
+
 def read_sales_csv(path: str | Path) -> pd.DataFrame:
     """Parse and validate the CSV into typed columns; raises :class:`InvalidInput` on the first bad cell.
 
@@ -77,7 +115,7 @@ def read_sales_csv(path: str | Path) -> pd.DataFrame:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True)
     except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"cannot read {path}: {exc}") from exc
-    raw.columns, notes = resolve_columns(list(raw.columns))
+    raw, notes = _resolved(raw)
     frame = read_sales_csv_frame(raw)
     frame.attrs["notes"] = notes
     return frame
@@ -160,7 +198,7 @@ def read_future_csv(path: str | Path) -> pd.DataFrame:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True)
     except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"cannot read {path}: {exc}") from exc
-    raw.columns, _ = resolve_columns(list(raw.columns))
+    raw, _ = _resolved(raw)  # keyed the way the sales file is, so its rows find their series
     if "series_id" not in raw.columns or "date" not in raw.columns or not {"price", "promo"} & set(raw.columns):
         raise InvalidInput("the future file needs series_id,date and price and/or promo columns")
     raw = raw.assign(units="0")

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from shared.cli.main import main
-from shared.forecast.csv_input import choose_freq, read_sales_csv, to_series
+from shared.forecast.csv_input import choose_freq, read_future_csv, read_sales_csv, to_series
 
 
 def _write(path: Path, rows: list[str]) -> Path:
@@ -56,7 +56,30 @@ def test_missing_column_is_reported(tmp_path: Path, capsys: pytest.CaptureFixtur
     src = _write(tmp_path / "bad.csv", ["store,date,revenue_eur", "a,2024-01-01,3"])
     assert main(["forecast", "--input", str(src), "--horizon", "3", "--output", str(tmp_path / "o.csv")]) == 2
     err = capsys.readouterr().err
-    assert "missing column(s) series_id, units" in err and "columns seen: store, date, revenue_eur" in err
+    assert "missing column(s) units" in err and "columns seen: series_id, date, revenue_eur" in err
+
+
+def test_a_store_and_an_item_column_key_one_series_per_store_and_item(tmp_path: Path) -> None:
+    """Kaggle's Store Item Demand (``date,store,item,sales``) was read with ``item`` alone as the series: both
+    stores' sales summed into one series per item."""
+    dates = pd.date_range("2024-01-01", periods=60, freq="D")
+    rows = ["date,store,item,sales"] + [f"{d.date()},{store},{item},{store * 10 + item}"
+                                        for d in dates for store in (1, 2) for item in (7, 8)]
+    src = _write(tmp_path / "train.csv", rows)
+    frame = read_sales_csv(src)
+    assert frame.groupby("series_id")["units"].first().to_dict() == {"1/7": 17.0, "1/8": 18.0, "2/7": 27.0,
+                                                                      "2/8": 28.0}
+    assert "read columns 'store' and the series id together as series_id ('1/7')" in " ".join(frame.attrs["notes"])
+    plan = _write(tmp_path / "plan.csv", ["date,store,item,price", "2024-03-01,2,7,4.5"])
+    assert read_future_csv(plan)["series_id"].tolist() == ["2/7"]  # the plan is keyed as the sales are
+    out = tmp_path / "o.csv"
+    assert main(["forecast", "--input", str(src), "--horizon", "3", "--output", str(out), "--future", str(plan),
+                 "--no-global"]) == 0
+    assert sorted(pd.read_csv(out, dtype={"series_id": str})["series_id"].unique()) == ["1/7", "1/8", "2/7", "2/8"]
+    # the contract's own series id is the merchant's choice: a store column beside it changes nothing
+    own = read_sales_csv(_write(tmp_path / "own.csv", ["series_id,store,date,units", "a,1,2024-01-01,3",
+                                                       "a,2,2024-01-01,4"]))
+    assert own["series_id"].tolist() == ["a", "a"] and own.attrs["notes"] == []
 
 
 def _weekly_rows(fmt: str) -> list[str]:
