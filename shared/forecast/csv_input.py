@@ -11,6 +11,7 @@ silently dropped.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -38,10 +39,17 @@ _MISSING = {"", "na", "n/a", "nan", "null", "none", "-"}
 #: Other names for the required columns, in order of preference (compared case-, space- and
 #: punctuation-insensitively): statsforecast/Prophet long format, marketplace and ERP exports.
 ALIASES: dict[str, tuple[str, ...]] = {
-    "series_id": ("unique_id", "sku", "item_id", "product_id", "series", "item", "product", "article", "id"),
-    "date": ("ds", "order_date", "sale_date", "week_start", "week", "period", "month", "day", "timestamp"),
+    "series_id": ("unique_id", "sku", "item_id", "product_id", "item_nbr", "item_number", "upc", "ean", "gtin",
+                  "asin", "stock_code", "product_code", "article_id", "series", "item", "product", "article", "id"),
+    "date": ("ds", "order_date", "sale_date", "week_start", "week_end_date", "week_ending", "week", "period",
+             "month", "day", "timestamp"),
     "units": ("y", "qty", "quantity", "units_sold", "unit_sales", "quantity_sold", "demand", "sales", "volume"),
+    "price": ("sell_price", "selling_price", "unit_price", "price_each", "avg_price"),
 }
+#: Promotion flags as exports and public panels write them; a period is promoted when any present is set
+#: (dunnhumby's Breakfast at the Frat: FEATURE, DISPLAY, TPR_ONLY; Favorita: onpromotion).
+PROMO_FLAGS = ("onpromotion", "on_promotion", "promotion", "is_promo", "promo_flag", "promoted", "feature",
+               "display", "tpr_only", "tpr")
 
 
 def resolve_columns(columns: list[str]) -> tuple[list[str], list[str]]:
@@ -99,10 +107,31 @@ def key_by_location(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
 def _resolved(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """The contract's column names (aliases read, a place joined into the series id) and a note per change."""
     own = normalise_header("series_id") in {normalise_header(str(c)) for c in raw.columns}
+    as_written = {str(c).strip().lower(): str(c) for c in raw.columns}  # notes name columns as the file does
     raw.columns, notes = resolve_columns(list(raw.columns))
     raw.attrs["own_series_id"] = own
     raw, more = key_by_location(raw)
-    return raw, notes + more
+    raw, flags = _promo_from_flags(raw)
+    later = [re.sub(r"'([^']+)'", lambda m: f"'{as_written.get(m.group(1), m.group(1))}'", n) for n in more + flags]
+    return raw, notes + later
+
+
+def _promo_from_flags(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """A ``promo`` column from the file's own promotion flags when it has none (set when any flag is)."""
+    if "promo" in raw.columns:
+        return raw, []
+    keys = {normalise_header(f) for f in PROMO_FLAGS}
+    flags = [str(c) for c in raw.columns if normalise_header(str(c)) in keys]
+    if not flags:
+        return raw, []
+    text = raw[flags].apply(lambda c: c.str.strip().str.lower())
+    unreadable = ~text.isin(_TRUE | _FALSE)
+    if unreadable.to_numpy().any():
+        return raw, []  # not flags after all (a "display" of sizes): the file is read without promotions
+    promo = text.isin(_TRUE).any(axis=1).map({True: "1", False: "0"})
+    named = ", ".join(f"'{f}'" for f in flags)
+    return raw.assign(promo=promo), [f"read {'columns' if len(flags) > 1 else 'column'} {named} as promo"
+                                     + (" (any of them set)" if len(flags) > 1 else "")]
 
 
 def read_sales_csv(path: str | Path) -> pd.DataFrame:

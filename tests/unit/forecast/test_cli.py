@@ -154,3 +154,24 @@ def test_pricing_batch_reads_day_first_dates_in_one_order(tmp_path: Path) -> Non
     rows = ["sku,date,our_price,competitor,competitor_price"] + [f"a,{d.strftime('%d/%m/%Y')},10,x,9" for d in days]
     observed = read_observations(_write(tmp_path / "p.csv", rows), chunk_rows=5).observations
     assert observed["date"].tolist() == list(days)  # 02/01/2024 is 2 January, as 13/01/2024 is 13 January
+
+
+def test_public_panels_as_published_read_their_product_place_and_promotion_columns(tmp_path: Path) -> None:
+    """dunnhumby's Breakfast at the Frat and Favorita's train.csv, headers as published: the product code (not a
+    row ``id``), the store, and promotion flags (any of FEATURE, DISPLAY, TPR_ONLY; Favorita's blank onpromotion)."""
+    frat = read_sales_csv(_write(tmp_path / "frat.csv", [
+        "WEEK_END_DATE,STORE_NUM,UPC,UNITS,VISITS,HHS,SPEND,PRICE,BASE_PRICE,FEATURE,DISPLAY,TPR_ONLY",
+        "2009-01-14,2277,4391387012,10,8,7,27.8,2.78,2.78,0,0,0",
+        "2009-01-21,2277,4391387012,25,20,18,50.0,2.00,2.78,0,1,0",
+        "2009-01-14,389,4391387012,12,9,9,33.4,2.78,2.78,0,0,1"]))
+    assert frat["series_id"].tolist() == ["2277/4391387012"] * 2 + ["389/4391387012"]
+    assert frat["promo"].tolist() == [0.0, 1.0, 1.0] and frat["price"].tolist() == [2.78, 2.0, 2.78]
+    assert "read columns 'FEATURE', 'DISPLAY', 'TPR_ONLY' as promo (any of them set)" in frat.attrs["notes"]
+    favorita = read_sales_csv(_write(tmp_path / "train.csv", [
+        "id,date,store_nbr,item_nbr,unit_sales,onpromotion", "0,2016-12-01,30,143515,4.591,",
+        "1,2016-12-01,30,143516,2,True", "2,2016-12-02,30,143515,3,False"]))
+    assert favorita["series_id"].tolist() == ["30/143515", "30/143516", "30/143515"]
+    assert favorita["promo"].tolist() == [0.0, 1.0, 0.0]
+    # a column that only looks like a flag is not read as one
+    sized = read_sales_csv(_write(tmp_path / "s.csv", ["sku,date,units,display", "a,2024-01-01,3,15 inch"]))
+    assert "promo" not in sized.columns
