@@ -298,7 +298,8 @@ BREAKDOWN = _rx(r"by|per|for each|for every|each|every|across|split(?: by)?|brok
                 r"(?: by)?|grouped by|according to|among")
 TOP = re.compile(r"\b(?:top|best|highest|biggest|largest|most|leading|strongest|greatest|best[- ]selling|record|"
                  r"best[- ]performing|top[- ]selling|top[- ]performing|most popular|popular|winners?|"
-                 r"fastest)\b", re.I)
+                 r"fastest|(?:sell(?:s|ing)?|sold|mov(?:es|ing)|doing|do(?:es)?|did|going)\s+(?:really\s+|very\s+|so\s+)?"
+                 r"well)\b", re.I)
 BOTTOM = re.compile(r"\b(?:bottom|worst|lowest|least|smallest|weakest|fewest|slowest|quietest|deadest|least busy|"
                     r"worst[- ]selling|"
                     r"worst[- ]performing|least popular|poorest|laggards?|losers?|underperform\w*|slow[- ]moving|"

@@ -725,6 +725,10 @@ def _resolve_kind(match: EntityMatch, metrics: list[MetricName], others: list[En
     return match if match.kind != "competitor" else None
 
 
+#: "right now", "currently": the recent run of sales (:data:`timephrase.RECENT_DAYS`), the latest count of stock.
+_NOW = re.compile(r"\b(?:right\s+now|at\s+the\s+moment|currently|these\s+days|at\s+present|nowadays)\b", re.I)
+
+
 def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -> TimeRange:
     """The period when the question names none: all the data for flows, the latest count for stock."""
     if metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics) and "days_of_cover" not in metrics:
@@ -1164,6 +1168,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             if len(kept.values) > 3:  # "blenders": said as the merchant said it, with how many products
                 reading.names["sku"] = f"{kept.label} ({len(kept.values)} products)"
     rng = time.range
+    if rng is not None and not time.compare and _NOW.search(question) and rng.label.startswith("the last") \
+            and metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics):
+        rng = None  # "what's in stock right now": the latest count, not a 30-day window of counts
     reading.period_stated = rng is not None
     compare = time.compare
     growth, decline = _GROWTH_RANK.search(question), _DECLINE_RANK.search(question)

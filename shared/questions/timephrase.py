@@ -342,6 +342,9 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            rf"\s+{_NUM}\s+{_UNIT}\b|\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:past|trailing)\s+"
                            rf"(week|month|quarter|year)\b|\b(\d{{1,3}})[-\s]+{_UNIT}\s+(?:window|period)\b",
                            re.I)),
+    # "what's selling well right now": the recent run of sales, not all the data (30 days, as shop dashboards show)
+    ("now", re.compile(r"\b(?:right\s+now|at\s+the\s+moment|currently|these\s+days|at\s+present|nowadays)\b",
+                       re.I)),
     ("before_last", re.compile(r"\b(?:the\s+)?(week|month|quarter|year)\s+before\s+last\b", re.I)),
     ("fortnight", re.compile(r"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|"
                              r"recent)\s+fortnight\b|\ba\s+fortnight\b", re.I)),
@@ -364,6 +367,8 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                           rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
     ("year", re.compile(rf"(?<![-_/#.])\b(?:fy\s?)?({_YEAR})\b(?![-_/.]\w)|\bfy\s?'?(\d{{2}})\b", re.I)),
 ]
+#: What "right now" and "currently" span in a question about sales.
+RECENT_DAYS = 30
 #: Meteorological seasons (northern hemisphere): first month and length; winter runs December-February.
 _SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 _NAMED_UNIT: dict[str, Unit] = {"y": "year", "m": "month", "q": "quarter", "w": "week", "year": "year",
@@ -548,6 +553,9 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         d = as_of - timedelta(days=days_back)
         return _Atom(span, d, d, f"{'last ' if which in ('last', 'past', 'previous') else ''}{WEEKDAYS[day]}",
                      relative=True)
+    if kind == "now":
+        s, e = rolling(as_of, RECENT_DAYS, "day")
+        return _Atom(span, s, e, f"the last {RECENT_DAYS} days", relative=True)
     if kind == "fortnight":
         s, e = rolling(as_of, 14, "day")
         return _Atom(span, s, e, "the last 14 days", relative=True)

@@ -453,3 +453,20 @@ def test_a_word_of_a_phrasal_verb_names_no_product() -> None:
     assert r.skus == [] and r.query is not None and r.query.metrics[0].startswith("repeat_customer")
     assert read_question("how much back rib did we sell?", tenant_id="grocer", index=index,
                          extents=EXTENTS).skus == ["1001"]
+
+
+@pytest.mark.parametrize("question", ["What's selling well right now?", "what sells best at the moment",
+                                      "top products these days"])
+def test_right_now_is_the_last_30_days_of_sales(shop: VocabularyIndex, question: str) -> None:
+    """"Right now" is the recent run of sales (30 days, as shop dashboards show), not all the data."""
+    r = read(shop, question)
+    assert r.query is not None and r.query.dimensions == ["sku"]
+    assert r.query.time_range is not None and r.query.time_range.label.startswith("the last 30 days")
+    assert (END - r.query.time_range.start).days == 29 and r.query.time_range.end == END
+
+
+def test_stock_right_now_is_the_latest_count(shop: VocabularyIndex) -> None:
+    r = read(shop, "What's in stock right now?")
+    assert r.query is not None and r.query.time_range is not None
+    assert r.query.time_range.start == r.query.time_range.end == END
+    assert "latest stock count" in r.query.time_range.label
