@@ -189,6 +189,8 @@ def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: da
         if not rows:
             return AgentAnswer(ask="stockout", answered=False, method=method, skus=list(scoped),
                                text=f"No stock on record for {join_names(scoped)}.")
+        # several products named ("the cutting board": 6 of them): the soonest to run out first
+        rows = sorted(rows, key=lambda r: (r[1] is None, r[1] if r[1] is not None else 0.0, r[0]))
         parts = []
         for r in rows[:3]:
             risk = r[1] is not None and r[1] < r[3]
@@ -198,7 +200,8 @@ def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: da
         counts = sorted({str(r[9]) for r in rows[:3] if r[9] and r[9] != as_of.isoformat()})
         when = (f"stock counted {join_names(counts)}, sales to {as_of.isoformat()}" if counts
                 else f"as of {as_of.isoformat()}")
-        return AgentAnswer(ask="stockout", text="; ".join(parts) + f" ({when}).",
+        lead = f"Of {len(rows)} products, the soonest to run out: " if len(rows) > 3 else ""
+        return AgentAnswer(ask="stockout", text=lead + "; ".join(parts) + f" ({when}).",
                            columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total, method=method,
                            skus=[r[0] for r in rows], finding_prefixes=["stock:"])
     if within is not None:

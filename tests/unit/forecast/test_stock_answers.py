@@ -73,6 +73,16 @@ def test_when_a_named_product_runs_out_is_its_date_first() -> None:
                                  "its 14-day lead time: reorder now")
 
 
+def test_several_named_products_say_the_soonest_to_run_out_first() -> None:
+    """"When will the cutting board run out?" matched 11 boards: they were listed by SKU, the soonest third."""
+    answer = stockout_answer(_cover(), [], AS_OF, ["ok", "soon", "fast", "gone"])
+    assert answer.text.startswith("Of 4 products, the soonest to run out: gone is already out of stock")
+    assert [r[0] for r in answer.rows] == ["gone", "fast", "soon", "ok"]
+    assert "fast runs out around 2026-06-04" in answer.text and "ok runs out" not in answer.text
+    pair = stockout_answer(_cover(), [], AS_OF, ["ok", "fast"])
+    assert pair.text.startswith("fast runs out around 2026-06-04")  # two or three: each said, soonest first
+
+
 def test_a_named_horizon_lists_what_runs_out_within_it() -> None:
     cover = _cover()
     answer = stockout_answer(cover, [], AS_OF, [], within=7)
