@@ -22,3 +22,23 @@ def test_the_skus_of_reviews_are_the_tenants_names(warehouse: Any) -> None:
     assert vocab.skus == ["B00SY9B5RD", "B001E4KFG0"]  # most reviewed first; never another tenant's
     found = VocabularyIndex(vocab).find("why are ratings for B00SY9B5RD dropping?")
     assert [list(m.values) for m in found] == [["B00SY9B5RD"]]
+
+
+def test_a_catalogue_past_the_cap_keeps_its_best_sellers(warehouse: Any, monkeypatch: Any) -> None:
+    """Past ``MAX_PRODUCTS`` the vocabulary keeps the products sold most (listed by SKU), on every warehouse: the
+    first SKUs in sort order left out a grocer's best seller."""
+    import shared.store.vocabulary as vocabulary
+
+    monkeypatch.setattr(vocabulary, "MAX_PRODUCTS", 2)
+    products = [_fact("products", sku, sku=sku, title=f"Item {sku}") for sku in ("A1", "B2", "C3", "D4")]
+    sold = {"D4": 3, "B2": 2, "A1": 0, "C3": 1}
+    sales = [_fact("sales", f"{sku}-{i}", sku=sku, date=D(2024, 5, 1 + i), units=1, revenue=1.0)
+             for sku, n in sold.items() for i in range(n)]
+    warehouse.insert("products", pd.DataFrame([{**r, "tenant_id": TENANT} for r in products]
+                                              + [{**r, "tenant_id": OTHER, "record_key": "x" + r["record_key"]}
+                                                 for r in products[:1]]))
+    warehouse.insert("sales", pd.DataFrame([{**r, "tenant_id": TENANT} for r in sales]
+                                           + [{**_fact("sales", f"o{i}", sku="A1", date=D(2024, 5, 1), units=1),
+                                               "tenant_id": OTHER} for i in range(9)]))
+    vocab = read_vocabulary(warehouse, TENANT, 1)
+    assert [p.sku for p in vocab.products] == ["B2", "D4"]  # never counted by another tenant's sales of A1

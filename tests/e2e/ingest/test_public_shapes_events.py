@@ -135,6 +135,24 @@ def test_products_past_the_vocabulary_are_named_by_their_titles(
     assert any(sku not in sorted(stored)[:5] for sku in ranked)  # some lie past the vocabulary's SKUs
 
 
+def test_a_catalogue_past_the_vocabulary_keeps_its_best_sellers(
+        harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The vocabulary of a catalogue past its cap holds the products that sell, not the first SKUs in sort order: a
+    grocer's best seller (SKU 6534178 of 92,331) was cut, and "how much gasoline did we sell" read two gasoline
+    products that had sold nothing."""
+    import shared.store.vocabulary as vocabulary
+
+    monkeypatch.setattr(vocabulary, "MAX_PRODUCTS", 20)
+    ingest_one(tmp_path, "Online Retail.csv", shapes.online_retail(1500, seed=27), capsys)
+    lines = {r["sku"]: r["n"] for r in harness.rows("SELECT sku, COUNT(*) AS n FROM sales WHERE tenant_id = 'acme' "
+                                                     "GROUP BY sku")}
+    catalogue = sorted(r["sku"] for r in harness.rows("SELECT sku FROM products WHERE tenant_id = 'acme'"))
+    best = sorted(sorted(catalogue, key=lambda sku: (-lines.get(sku, 0), sku))[:20])
+    kept = [p.sku for p in vocabulary.read_vocabulary(harness.deps.warehouse, "acme").products]
+    assert len(catalogue) > 20 and kept == best  # the best sellers, listed in SKU order as before
+    assert kept != catalogue[:20]  # not the first SKUs in sort order
+
+
 def test_sample_sales_data_as_published_in_latin_1(
         harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Kaggle "Sample Sales Data" was refused ("cannot tell the kind"): QUANTITYORDERED and PRICEEACH matched no
