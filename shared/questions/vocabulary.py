@@ -106,6 +106,9 @@ class Vocabulary(BaseModel):
                                                          "\"our most expensive product\").")
     unpriced_sales: bool = Field(default=False, description="The tenant has sales lines and none carries a price or "
                                                             "a line total (units only: Favorita, M5 without prices).")
+    same_titles: dict[str, list[str]] = Field(
+        default_factory=dict, description="A catalogue past the products kept: its other SKUs by a kept product's "
+                                          "title, so a title match reads every product of that title.")
 
     @property
     def categories(self) -> list[str]:
@@ -152,6 +155,7 @@ class VocabularyIndex:
                     self.sku_codes.setdefault(compact(alias), p.sku)
         self.titles = [normalise(p.title) for p in vocabulary.products]
         self.title_of = {p.sku: p.title for p in vocabulary.products}
+        self.title_of |= {sku: title for title, skus in vocabulary.same_titles.items() for sku in skus}
         self.title_set = frozenset(self.titles)
         self.token_titles: dict[str, set[int]] = {}
         for i, t in enumerate(self.titles):
@@ -301,6 +305,10 @@ class VocabularyIndex:
                 continue
             n, hits, score = best
             skus = tuple(self.vocabulary.products[h].sku for h in hits)
+            if self.vocabulary.same_titles:  # the catalogue's products of those titles past the ones kept
+                titles = dict.fromkeys(self.vocabulary.products[h].title for h in hits)
+                more = [sku for t in titles for sku in self.vocabulary.same_titles.get(t, [])]
+                skus = tuple(dict.fromkeys([*skus, *more]))
             label = self.vocabulary.products[hits[0]].title if len(hits) == 1 else " ".join(
                 w for w, _, _ in words[i:i + n])
             out.append(EntityMatch("product", skus, label, (words[i][1], words[i + n - 1][2]), score))

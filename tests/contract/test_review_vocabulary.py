@@ -30,7 +30,8 @@ def test_a_catalogue_past_the_cap_keeps_its_best_sellers(warehouse: Any, monkeyp
     import shared.store.vocabulary as vocabulary
 
     monkeypatch.setattr(vocabulary, "MAX_PRODUCTS", 2)
-    products = [_fact("products", sku, sku=sku, title=f"Item {sku}") for sku in ("A1", "B2", "C3", "D4")]
+    titles = {"A1": "Paper Towels", "B2": "Angus Beef Mince", "C3": "Gasoline Regular", "D4": "Gasoline Regular"}
+    products = [_fact("products", sku, sku=sku, title=title) for sku, title in titles.items()]
     sold = {"D4": 3, "B2": 2, "A1": 0, "C3": 1}
     sales = [_fact("sales", f"{sku}-{i}", sku=sku, date=D(2024, 5, 1 + i), units=1, revenue=1.0)
              for sku, n in sold.items() for i in range(n)]
@@ -42,3 +43,7 @@ def test_a_catalogue_past_the_cap_keeps_its_best_sellers(warehouse: Any, monkeyp
                                                "tenant_id": OTHER} for i in range(9)]))
     vocab = read_vocabulary(warehouse, TENANT, 1)
     assert [p.sku for p in vocab.products] == ["B2", "D4"]  # never counted by another tenant's sales of A1
+    # the product past the cut sharing a kept title is read with it: "how much gasoline" is both pumps
+    assert vocab.same_titles == {"Gasoline Regular": ["C3"]}
+    found = VocabularyIndex(vocab).find("how much gasoline did we sell?")
+    assert [sorted(m.values) for m in found] == [["C3", "D4"]]
