@@ -173,8 +173,9 @@ _COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|m
                        r"each|which|what share|percentage|trend|over time|monthly|weekly|compared?|vs\.?|grow\w*|"
                        r"chang\w*)\b", re.I)
 #: "what do customers buy most": the customers as who buys, not a count of them.
-_CUSTOMERS_BUY = re.compile(r"\b(?:customers?|people|shoppers?|buyers?|clients?)\s+(?:\w+\s+)?(?:(?:like|love|tend|"
-                            r"want|prefer)\s+to\s+)?(?:buy|buying|order|ordering|purchas\w*|get)\b", re.I)
+_CUSTOMERS_BUY = re.compile(r"\b(?:customers?|people|shoppers?|buyers?|clients?)\s+(?:\w+\s+){0,3}?"
+                            r"(?:(?:like|love|tend|want|prefer)\s+to\s+)?(?:buy|buying|order|ordering|purchas\w*|get)\b",
+                            re.I)
 _COUNTED_CUSTOMERS = re.compile(r"\b(?:how many|number of|count of|unique|distinct|new|returning|repeat|per|"
                                 r"average|avg|each)\b(?:\s+\w+)?\s+(?:customers?|buyers?|shoppers?|clients?)\b", re.I)
 #: "revenue per customer", "how much does the average customer spend": revenue divided by customers.
