@@ -7,6 +7,7 @@ ingest rejects table numbers them. Validation stops at the first bad value with 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -37,6 +38,46 @@ def _fail(pos: int, column: str, why: str) -> BatchInputError:
 _MISSING = {"", "na", "n/a", "nan", "null", "none", "-"}
 
 
+#: Other names of the contract's columns in published price panels (Kaggle's Retail Price Optimization:
+#: ``product_id,month_year,qty,...,unit_price,comp_1,ps1,fp1,comp_2,...``), most specific first.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "sku": ("product_id", "item_id", "sku_id", "product_code", "asin"),
+    "date": ("month_year", "order_date", "week", "month", "ds"),
+    "our_price": ("unit_price", "price", "selling_price", "sell_price"),
+    "units": ("qty", "quantity", "units_sold"),
+}
+#: A competitor's price in its own column: ``comp_1``, ``competitor_2_price``, ``comp3``.
+_WIDE_COMPETITOR = re.compile(r"^comp(?:etitor)?_?(\d+)(?:_price)?$")
+
+
+def long_from_wide(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """A panel with one column per competitor as the contract's long rows, and notes on what was read how.
+
+    Only when the contract's own columns are absent: ``competitor,competitor_price`` from the ``comp_N`` columns
+    (one row per SKU, date and competitor: ``comp_1``...), the other required names from :data:`ALIASES`.
+    """
+    if "competitor" in raw.columns or "competitor_price" in raw.columns:
+        return raw, []
+    wide = [c for c in raw.columns if _WIDE_COMPETITOR.match(c)]
+    if not wide:
+        return raw, []
+    notes = []
+    renames: dict[str, str] = {}
+    for field, aliases in ALIASES.items():
+        if field in raw.columns:
+            continue
+        found = next((a for a in aliases if a in raw.columns and a not in renames), None)
+        if found is not None:
+            renames[found] = field
+            notes.append(f"read column '{found}' as {field}")
+    base = raw.rename(columns=renames)
+    keep = [c for c in base.columns if c not in wide]
+    long = base.melt(id_vars=keep, value_vars=wide, var_name="competitor", value_name="competitor_price")
+    notes.append(f"read the competitor price columns {', '.join(wide)} as one row per competitor "
+                 f"({len(base):,} rows -> {len(long):,})")
+    return long.reset_index(drop=True), notes
+
+
 def read_observations(source: str | Path | IO[str], *, chunk_rows: int = 200_000,
                       progress: Callable[[int], None] | None = None,
                       warn: Callable[[str], object] | None = None) -> PricingInputs:
@@ -52,6 +93,10 @@ def read_observations(source: str | Path | IO[str], *, chunk_rows: int = 200_000
     except pd.errors.EmptyDataError as exc:
         raise BatchInputError("the CSV is empty (expected a header row)") from exc
     raw.columns = [c.strip().lower() for c in raw.columns]
+    raw, notes = long_from_wide(raw)
+    for note in notes:
+        if warn is not None:
+            warn(note)
     absent = [c for c in REQUIRED if c not in raw.columns]
     if absent:
         raise BatchInputError(f"missing required column(s): {', '.join(absent)} (header: {','.join(raw.columns)})")

@@ -91,3 +91,24 @@ def test_unobserved_prices_are_skipped_and_other_date_spellings_read(tmp_path: P
     assert code == 0 and out is not None
     assert out.set_index("sku")["price_index"].round(2).to_dict() == {"A": 90.91, "B": 120.0}
     assert "2 rows without our_price or competitor_price were skipped (e.g. row 1)" in capsys.readouterr().err
+
+
+def test_a_panel_with_a_column_per_competitor_is_read_as_published(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Kaggle's Retail Price Optimization (``product_id,month_year,qty,...,unit_price,comp_1,ps1,fp1,comp_2,...``)
+    was refused ("missing required column(s)"): its competitors are columns, not rows."""
+    body = ("product_id,product_category_name,month_year,qty,total_price,freight_price,unit_price,customers,month,"
+            "comp_1,ps1,fp1,comp_2,ps2,fp2,comp_3,ps3,fp3,lag_price\n"
+            "bed1,bed_bath_table,01-11-2017,17,170.00,24.4,10.00,102,11,9.00,3.9,19.5,11.00,4.2,11.2,10.00,4.0,17.4,9\n"
+            "bed1,bed_bath_table,01-12-2017,17,170.00,24.4,10.00,102,12,9.00,3.9,19.5,11.00,4.2,11.2,10.00,4.0,17.4,9\n"
+            "bed1,bed_bath_table,01-01-2018,20,220.00,24.4,11.00,102,1,8.00,3.9,19.5,12.00,4.2,11.2,10.00,4.0,17.4,10\n"
+            "garden1,garden_tools,01-01-2018,5,100.00,12.0,20.00,40,1,25.00,3.9,19.5,24.00,4.2,11.2,,4.0,17.4,20\n")
+    code, out = _run(tmp_path, body)
+    assert code == 0 and out is not None
+    bed = out.set_index("sku").loc["bed1"]
+    assert bed["our_price"] == pytest.approx(11.0) and bed["latest_date"] == "2018-01-01"  # day-first months
+    assert bed["price_index"] == pytest.approx(110.0) and bed["n_competitors"] == 3  # median of 8, 12, 10
+    assert out.set_index("sku").loc["garden1", "n_competitors"] == 2  # comp_3 blank that month: unobserved
+    err = capsys.readouterr().err
+    assert "read column 'product_id' as sku" in err and "read column 'month_year' as date" in err
+    assert "comp_1, comp_2, comp_3 as one row per competitor (4 rows -> 12)" in err
