@@ -1997,8 +1997,10 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     over = lmu[lmu > n_units].sort_values(ascending=False, kind="stable")
     add(Case(tenant, f"which products sold over {n_units} units last month", [float(len(over))], top(over),
              tolerance=0.0))
-    add(Case(tenant, "orders over $100 last month", names=["not counted by their value"]))
-    add(Case(tenant, "revenue from orders above fifty dollars last month", names=["not counted by their value"]))
+    order_value = lm[lm["units"] > 0].groupby("order_id")["revenue"].sum()  # an order's value: its sold lines
+    add(Case(tenant, "orders over $100 last month", [float((order_value > 100).sum()), _orders(lm)]))
+    add(Case(tenant, "revenue from orders above fifty dollars last month",
+             [float(order_value[order_value > 50].sum())]))
     add(Case(tenant, "did we hit 10,000 orders this year?", [_orders(ytd)]))
 
     style = "filters"

@@ -44,6 +44,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                       r"warehouse)|(?:value|valuation|worth) (?:\w+ ){0,2}(?:inventory|stock)|"
                                       r"(?:money|cash|capital) (?:is |was )?(?:tied up|sitting) in (?:\w+ ){0,2}"
                                       r"(?:inventory|stock)"), INV, "stock value"),
+    MetricWord("largest_order", _rx(r"(?:biggest|largest|highest|top|priciest|most expensive|record|single "
+                                    r"(?:biggest|largest)) (?:single )?(?:orders?|baskets?|purchases?|sales? "
+                                    r"order)(?! (?:count|number|volume))(?: value)?"), S, "largest order value"),
     MetricWord("multi_item_order_share", _rx(r"(?:orders|baskets|purchases) (?:\w+ ){0,2}(?:with|having|had|have|"
                                              r"has|containing|contain|of|that had|that have|included?) (?:more than "
                                              r"(?:one|1)|multiple|several|two or more|2 or more|2\+|at least (?:two|2))"
@@ -239,11 +242,14 @@ METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
                  "promo_revenue": "revenue on promotion", "inventory_retail_value": "stock value at catalogue price",
                  "uncosted_skus": "SKUs without a cost", "stocked_skus": "SKUs in stock",
                  "unpriced_skus": "SKUs without a price", "catalogue_price": "catalogue price",
-                 "catalogue_products": "products"}
+                 "catalogue_products": "products", "value_orders": "orders in that value range",
+                 "value_order_share": "share of orders in that value range",
+                 "value_revenue": "revenue of orders in that value range"}
 METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
     "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
     "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV, "catalogue_price": DataKind.PRODUCTS,
-    "catalogue_products": DataKind.PRODUCTS}
+    "catalogue_products": DataKind.PRODUCTS, "value_orders": S, "value_order_share": S,
+    "value_revenue": S}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money|"
                    r"(?:did|have|has|will|can) (?:we|i) (?:cross|hit|reach|pass|break|top|exceed|clear|beat|crack)"

@@ -31,6 +31,7 @@ from shared.questions import lexicon as lx
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, verb_matches
+from shared.questions.order_value import ORDER_WORDS, order_value_metrics
 from shared.questions.reviews import (
     ReviewAsk,
     asks_sentiment_change,
@@ -115,7 +116,7 @@ _THRESHOLD_AT = re.compile(
 _NUMBER_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_ORDER_VALUE = re.compile(r"\borders?\b", re.I)
+_ORDER_VALUE = ORDER_WORDS
 _COUNTED_DIM = re.compile(r"\b(?:how many|number of|which|what)\s+(?:different\s+)?(\w+)", re.I)
 _DAYS_COUNTED = re.compile(r"\b(?:how many|which|what|number of|count the)\s+(?:\w+\s+){0,2}?days\b", re.I)
 
@@ -358,6 +359,15 @@ _NAMED_THING = re.compile(
     r"\s+(?:make|made|earn|earned|sell|sold|selling|bring|brought|generate|generated|gross|grossed|take|took|do|did|"
     r"doing|performing|perform)\b",
     re.I)
+#: "how much did fuel bring in", "what did gift cards make": a bare name (no article) as what earned the money.
+_BARE_THING = re.compile(
+    r"\b(?:did|does|has|have)\s+(?!(?:we|i|you|they|it|he|she|us|this|that|these|those|each|every|any|all|both|"
+    r"either|everything|anything|something|everyone|people|customers|shoppers|buyers|sales|revenue|not|never|ever|"
+    r"still|also|really|actually|just|only|even|so|too|products?|items?|skus?|things?|stuff|categor(?:y|ies)|"
+    r"brands?|channels?|the|our|my|a|an|your|their|his|her|its)\b)"
+    r"(?P<name>[a-z][\w'&-]*(?:\s+[a-z][\w'&-]*){0,2}?)"
+    r"\s+(?:make|earn|sell|bring|generate|gross|take|do|perform)\b",
+    re.I)
 #: "why are ratings for the ceramic vase falling", "reviews of our oak tray": a named thing an agent is asked about.
 _NAMED_SUBJECT = re.compile(
     r"\b(?:ratings?|reviews?|stars?|sentiment|complaints?|feedback|prices?|pricing|stock|inventory|demand|say|"
@@ -411,9 +421,11 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
     distinctive word of it appears nowhere in the tenant's titles and names (``knows_word``): answering for
     every lamp would answer another question too.
     """
-    for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question)]:
+    for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question), *_BARE_THING.finditer(question)]:
         span = m.span("name")
         words = m.group("name").lower().split()
+        if m.re is _BARE_THING and any(mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):
+            continue  # "how much did returns cost": a metric, not a name
         if all(w in _GENERIC_WORDS or w.isdigit() or w in lx.NUMBER_WORDS for w in words):
             continue  # "the 10 worst selling products": a ranking, not a name
         if _spans_overlap(span, taken):
@@ -914,7 +926,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     if gap is None and (priced := read_catalogue_price(
             question, tenant_id, extents, catalogue=index is not None and index.vocabulary.priced_products > 0,
-            categories=index is None or bool(index.vocabulary.categories))) is not None:
+            categories=index is None or bool(index.vocabulary.categories),
+            period=time.range if not time.future else None)) is not None:
         # "our most expensive product", "the average price of our products": the catalogue's prices
         if priced.query is None:
             reading.kind, reading.concept, reading.needed = "unanswerable", "products by category", priced.needed
@@ -1077,12 +1090,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics = ["revenue", "refunds"] if metrics[0] == "revenue" else ["units", "returned_units"]
         reading.net_of = True
     limit = _threshold(question)
-    if limit is not None and _ORDER_VALUE.search(question) and limit[2]:
-        # "orders over $100": each order's value is not summed here (lines are, by product, channel and day)
-        reading.kind, reading.concept = "unanswerable", "orders by their value"
-        reading.needed = ("the metrics sum sales lines by product, channel and day, not whole orders, so orders "
-                          "above or below an amount are not counted (ask for the average order value instead)")
-        return reading
+    value_range = order_value_metrics(question, limit) if limit is not None and _ORDER_VALUE.search(question) \
+        else None
+    if value_range is not None:  # "orders over $100": each order's value, summed over its lines
+        metrics = value_range[0]
+        dims, limit = [d for d in dims if d != "sku"], None
     if limit is not None and _DAYS_COUNTED.search(question):
         dims, grain = ["date"], "day"  # "how many days last month did we make more than 20k": the days above it
     elif limit is not None and not dims and (counted := _COUNTED_DIM.search(question)):
@@ -1114,6 +1126,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                              "invoice) are returns; lines it marks Cancelled were never sales and are not counted.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
                  min(firsts) if firsts else None, index, stars.values if stars is not None else None, subset)
+    if value_range is not None and reading.query is not None:
+        reading.query = reading.query.model_copy(update={"order_value_above": value_range[1],
+                                                         "order_value_below": value_range[2]})
     q = reading.query
     if len(time.each) > 1 and q is not None and "date" not in q.dimensions and q.compare is None:
         # "what did we make this week and last week": the same question for each period, in the order named

@@ -464,6 +464,26 @@ def test_any_valid_query_runs_or_is_refused(seeded: Seeded, fields: dict[str, An
     assert (result.previous_range is not None) == (query.compare is not None)
 
 
+@pytest.mark.parametrize(("above", "below"), [(100.0, None), (None, 20.0), (20.0, 100.0)])
+def test_orders_by_their_value(seeded: Seeded, above: float | None, below: float | None) -> None:
+    """An order's value is the revenue of its sold lines together (a line without an order id: its own)."""
+    result = seeded.run(metrics=["value_orders", "value_order_share", "value_revenue", "largest_order"],
+                        time_range=Q1, order_value_above=above, order_value_below=below)
+    sold = in_range(seeded.sales, Q1.start, Q1.end)
+    sold = sold[sold["units"] > 0]
+    gross = sold["revenue"].where(sold["revenue"].notna(), sold["units"] * sold["unit_price"])
+    keyed = sold.assign(gross=gross, key=sold["order_id"].where(sold["order_id"].notna(),
+                                                                 "line:" + sold.index.astype(str)))
+    per_order = keyed.groupby("key")["gross"].sum()
+    kept = per_order[(per_order > (above if above is not None else -1e18))
+                     & (per_order < (below if below is not None else 1e18))]
+    row = result.rows[0]
+    assert row["value_orders"] == len(kept)
+    assert close(row["value_order_share"], 100 * len(kept) / sales_truth(sold)["orders"])
+    assert close(row["value_revenue"] or 0.0, float(kept.sum()))  # no order in range: no revenue (NULL)
+    assert close(row["largest_order"], float(per_order.max()))
+
+
 def test_lines_that_are_totals_per_week_count_no_orders(seeded: Seeded) -> None:
     """Breakfast at the Frat's weekly store x product rows (flagged ``sales:total_per_week``) are not orders.
 

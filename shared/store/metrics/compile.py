@@ -312,7 +312,12 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
             "returned_units": _f("returned_units"), "order_id": _f("order_id"),
             "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "line_cost": line_cost,
             "currency": _f("currency"), "promo": _f("promo"), "aggregate": _total_flag()} | (
-        _order_units(ctx) if "multi_item_orders" in ctx.needed.get("sales", ()) else {})
+        _order_units(ctx) if "multi_item_orders" in ctx.needed.get("sales", ()) else {}) | (
+        _order_values(ctx, gross) if _ORDER_VALUE_MEASURES & set(ctx.needed.get("sales", ())) else {})
+
+
+#: Measures that read each line's whole order value (``_order_values``).
+_ORDER_VALUE_MEASURES = frozenset({"value_orders", "largest_order", "value_gross"})
 
 
 def _total_flag() -> exp.Expr:
@@ -332,6 +337,26 @@ def _order_units(ctx: _Context) -> dict[str, exp.Expr]:
     sold = when(exp.and_(exp.GT(this=_f("units"), expression=exp.Literal.number(0)),
                          _total_flag().is_(exp.null())), _f("units"))
     return {"order_units": _window(fn("SUM", sold), partition)}
+
+
+def _order_values(ctx: _Context, gross: exp.Expr) -> dict[str, exp.Expr]:
+    """Each row's order value (its order's sold lines in the period and slice), in range or not, and order key.
+
+    A line without an order id is its own order (its key is its row number).
+    """
+    partition: list[exp.Expr] = [_f("order_id"), *([_period(ctx)] if ctx.compare else [])]
+    sold = when(exp.and_(exp.GT(this=_f("units"), expression=exp.Literal.number(0)),
+                         _total_flag().is_(exp.null())), gross.copy())
+    value = when(_f("order_id").is_(exp.null()), sold.copy(), _window(fn("SUM", sold), partition))
+    q = ctx.query
+    bounds: list[exp.Expr] = []
+    if q.order_value_above is not None:
+        bounds.append(exp.GT(this=value.copy(), expression=ctx.params.bind("order_above", q.order_value_above)))
+    if q.order_value_below is not None:
+        bounds.append(exp.LT(this=value.copy(), expression=ctx.params.bind("order_below", q.order_value_below)))
+    key = fn("COALESCE", exp.cast(_f("order_id"), _TEXT),
+             exp.DPipe(this=exp.Literal.string("line:"), expression=exp.cast(_window(exp.RowNumber(), []), _TEXT)))
+    return {"order_value": value, "in_value_range": exp.and_(*bounds) if bounds else exp.true(), "order_key": key}
 
 
 def _window(func: exp.Expr, partition: list[exp.Expr]) -> exp.Window:
@@ -493,7 +518,8 @@ def plan_metric_query(query: MetricQuery, *, row_cap: int = MAX_ROWS) -> Compile
                                                                     *(f.dimension for f in query.filters)]))
     ctx = _Context(query, params, previous, with_products, needed)
     all_measures = [m for ms in needed.values() for m in ms]
-    currency = any(s.unit == "money" for s in specs)
+    currency = any(s.unit == "money" for s in specs) or query.order_value_above is not None \
+        or query.order_value_below is not None  # the range's amounts are money too
     stacked = _stacked(ctx, all_measures, currency)
 
     select: list[exp.Expr] = [exp.alias_(col(d, table="a"), d, copy=False) for d in query.dimensions]

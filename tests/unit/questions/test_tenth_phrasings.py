@@ -1,0 +1,115 @@
+"""A tenth set of phrasings (``bench/tenth_questions.py``, batches ``tenth`` and ``tenth2``), each read as asked.
+
+Orders by their value ("how many orders were above $100": whole orders, not lines), the average price of a past
+period (what products sold at then, not today's catalogue), a bare name nothing in the data is called ("how much
+did fuel bring in?": said, not the store's total), chat shorthand, two questions in one, two named products
+compared, anchors ("since the start of the quarter", "the last 2 weekends"), weekdays against weekends, new
+customers, stock on order, forecasts per channel, and refusals.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shared.questions.compose import compose
+from shared.questions.reading import Reading, read_question
+from shared.questions.vocabulary import ProductName, Vocabulary, VocabularyIndex
+from shared.store.metrics.model import MetricQuery
+from tests.unit.questions.test_compose import TITLES, result
+from tests.unit.questions.test_unseen_phrasings import DEC, DEC_EXTENTS
+
+
+@pytest.fixture
+def store() -> VocabularyIndex:
+    """A store like the sample merchant: categories, channels, priced products with distinct titles."""
+    products = [
+        ProductName(sku="KIT-0001", title="Cutting Board Large", brand="Fenwick", category="Kitchen"),
+        ProductName(sku="KIT-0002", title="Frying Pan 28cm", brand="Fenwick", category="Kitchen"),
+        ProductName(sku="ELE-0001", title="Desk Lamp", brand="Urbanist", category="Electronics"),
+        ProductName(sku="ELE-0002", title="Phone Stand", brand="Urbanist", category="Electronics"),
+        ProductName(sku="APP-0001", title="Rain Jacket S", brand="Coastal", category="Apparel"),
+        ProductName(sku="OUT-0001", title="Camping Chair", brand="Kestrel", category="Outdoor")]
+    vocab = Vocabulary(tenant_id="t", products=products, skus=[p.sku for p in products],
+                       channels=["web", "amazon", "ebay", "pos"], competitors=["MegaMart"], currency="USD",
+                       sales_columns=["discount", "refund", "returned_units", "customer_hash"], priced_products=6)
+    return VocabularyIndex(vocab)
+
+
+def read(store: VocabularyIndex, question: str) -> Reading:
+    return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
+
+
+@pytest.mark.parametrize(("question", "above", "below"), [
+    ("how many orders were above $100", 100.0, None),
+    ("what share of orders were over $200 last month", 200.0, None),
+    ("how many orders under $20 this year", None, 20.0),
+    ("number of orders over 500 dollars last quarter", 500.0, None),
+    ("orders over $100 last month", 100.0, None),
+])
+def test_orders_above_an_amount_are_counted_by_their_whole_value(store: VocabularyIndex, question: str,
+                                                                   above: float | None, below: float | None) -> None:
+    r = read(store, question)
+    assert r.kind == "metric" and r.query is not None
+    assert r.query.metrics[:3] == ["value_order_share", "value_orders", "orders"]
+    assert (r.query.order_value_above, r.query.order_value_below) == (above, below)
+    assert r.threshold is None and not r.query.dimensions
+
+
+def test_revenue_of_orders_above_an_amount_is_their_money(store: VocabularyIndex) -> None:
+    r = read(store, "revenue from orders above fifty dollars last month")
+    assert r.query is not None and r.query.metrics[0] == "value_revenue" and r.query.order_value_above == 50.0
+    assert r.query.time_range is not None and r.query.time_range.start == date(2026, 11, 1)
+
+
+def test_an_amount_of_units_is_no_order_value(store: VocabularyIndex) -> None:
+    r = read(store, "which products sold over 155 units last month")
+    assert r.query is not None and r.query.order_value_above is None and r.threshold == ("above", 155.0)
+
+
+def test_orders_in_a_value_range_are_said_with_the_count_and_share() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["value_order_share", "value_orders", "orders"], order_value_above=100.0)
+    rows = [{"value_order_share": 26.5, "value_orders": 265, "orders": 1000}]
+    counted = compose(Reading(kind="metric", question="how many orders were above $100", query=q, shape="value"),
+                      result(q, rows), titles=TITLES)
+    assert counted.answer.startswith("265 of 1,000 orders across your data had a value above £100.00 (26.5%)")
+    share = compose(Reading(kind="metric", question="what share of orders were over $100", query=q, shape="value"),
+                    result(q, rows), titles=TITLES)
+    assert share.answer.startswith("26.5% of orders across your data had a value above £100.00: 265 of 1,000")
+
+
+def test_the_biggest_order_is_the_largest_order_value(store: VocabularyIndex) -> None:
+    r = read(store, "what was our biggest order last month")
+    assert r.query is not None and r.query.metrics[0] == "largest_order"
+
+
+@pytest.mark.parametrize("question", ["what was the average price of our products in 2025",
+                                      "average price of our items last quarter"])
+def test_the_average_price_of_a_past_period_is_what_products_sold_at_then(store: VocabularyIndex,
+                                                                          question: str) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.metrics == ["asp"] and r.query.time_range is not None
+    assert r.query.time_range.end < DEC
+
+
+def test_the_average_price_without_a_period_is_the_catalogues(store: VocabularyIndex) -> None:
+    r = read(store, "what is the average price of our products?")
+    assert r.query is not None and r.query.metrics == ["catalogue_price"] and r.query.time_range is None
+
+
+@pytest.mark.parametrize(("question", "name"), [("how much did fuel bring in?", "fuel"),
+                                                ("how much did petrol make last month?", "petrol"),
+                                                ("what did gift cards make this year", "gift cards")])
+def test_a_bare_name_the_data_lacks_is_said_not_answered_for_the_store(store: VocabularyIndex, question: str,
+                                                                        name: str) -> None:
+    r = read(store, question)
+    assert r.kind == "unanswerable" and r.unknown_name == name
+
+
+@pytest.mark.parametrize("question", ["how much did amazon bring in last month", "how much did kitchen make",
+                                      "how much did we make", "how much did black friday bring in",
+                                      "which products did not sell last month?", "how much did returns cost us",
+                                      "what did the business take last quarter?"])
+def test_a_known_name_pronoun_or_metric_is_no_unknown_name(store: VocabularyIndex, question: str) -> None:
+    assert read(store, question).unknown_name is None
