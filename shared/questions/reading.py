@@ -44,7 +44,7 @@ from shared.questions.reviews import (
     satisfaction_as_rating,
     star_levels,
 )
-from shared.questions.shorthand import expand_shorthand
+from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.timephrase import (
     TimeReading,
     fmt_day,
@@ -94,6 +94,9 @@ _PLURAL_DIMS: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"\b(?:days|weeks|months|quarters|years)\b", re.I),
 }
 _PER_DAY = re.compile(r"\bhow much\b(?:\s+\S+){0,5}?\s+(?:per|a|each)\s+day\b|"
+                      # "average revenue on Mondays": a Monday's average, over the Mondays of the period
+                      r"\b(?:average|avg\.?|mean|typical)\s+(?:[a-z]+\s+){1,2}?(?:on|per|every|each|for)\s+(?:an?\s+)?"
+                      r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|weekdays?|weekend\s+days?)\b|"
                       r"^(?!.*\b(?:which|highest|lowest|best|worst|busiest|quietest|trend\w*|chart|graph|each|every|"
                       r"breakdown|broken|split)\b).*\b(?:revenue|sales|turnover|takings|income|orders|units)\s+(?:per|a)\s+"
                       r"day\b|"
@@ -527,17 +530,31 @@ def _own_periods(question: str, tenant_id: str, index: VocabularyIndex | None,
     November for both metrics. Only when every clause names a metric and a period, and the periods differ.
     """
     spans = clause_spans(question)
+    if len(spans) < 2:
+        spans = metric_clause_spans(question)  # "orders this week plus revenue this month"
     if len(spans) < 2 or today is None:
         return None
     readings: list[Reading] = []
+    same_slice = False
     for start, end in spans:
         clause = question[start:end]
         clause_time = resolve_time(clause, today)
-        metrics, weak = find_metrics(clause, [m.span for m in (index.find(clause) if index is not None else [])])
+        names = index.find(clause) if index is not None else []
+        metrics, weak = find_metrics(clause, [m.span for m in names])
         if readings and (not metrics or weak) and readings[-1].query is not None:
             # "... and what were they the week before last?": the metric carries over to a clause naming none
             clause = f"{lx.METRIC_NOUNS[readings[-1].query.metrics[0]]}: {clause}"
             metrics, weak = find_metrics(clause)[0], False
+        if readings and clause_time.range is None and metrics and not weak and not names \
+                and _SAME_AGAIN.search(clause) and (prev := readings[-1].query) is not None:
+            # "how much did kitchen make last month and how many units was that": the same slice, another metric
+            part = _read_text(clause, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+            if part.kind != "metric" or part.query is None or part.query.dimensions:
+                return None
+            part.query = part.query.model_copy(update={"time_range": prev.time_range, "filters": prev.filters})
+            part.period_stated, same_slice = True, True
+            readings.append(part)
+            continue
         if clause_time.range is None or clause_time.future or not metrics or weak:
             return None
         part = _read_text(clause, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
@@ -545,11 +562,32 @@ def _own_periods(question: str, tenant_id: str, index: VocabularyIndex | None,
             return None
         readings.append(part)
     periods = {(r.query.time_range.start, r.query.time_range.end) for r in readings if r.query and r.query.time_range}
-    if len(periods) < 2:
+    if len(periods) < 2 and not same_slice:
         return None
     first = readings[0]
     first.question, first.parts = question, readings[1:]
     return first
+
+
+#: A clause that asks again about what the one before it named: "how many units was that", "and the orders for it".
+_SAME_AGAIN = re.compile(r"\b(?:that|those|it|them|this|these|same)\b", re.I)
+#: A conjunction before a metric word ("orders this week plus revenue this month"): another metric question.
+_METRIC_CLAUSE_BREAK = re.compile(
+    r"\s*,?\s*\b(?:and|plus|also|as well as|then|with)\s+(?:also\s+)?(?=(?:the\s+|our\s+|total\s+|how\s+much\s+)?"
+    r"(?:revenue|sales|orders|units|aov|average order value|refunds|returns|customers|margin|profit|discounts|"
+    r"turnover|takings)\b)", re.I)
+
+
+def metric_clause_spans(question: str) -> list[tuple[int, int]]:
+    """The spans of metric questions joined before a metric word ("units this week and revenue this month")."""
+    spans, start = [], 0
+    for m in _METRIC_CLAUSE_BREAK.finditer(question):
+        if question[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if question[start:].strip():
+        spans.append((start, len(question)))
+    return spans
 
 
 def _and(names: list[str]) -> str:
@@ -844,7 +882,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     replaces the last date as "today". Shorthand and typos of the reader's words are written out first
     ("rev last mo" is read as "revenue last month"; :mod:`shared.questions.shorthand`), the tenant's names kept.
     """
-    text = _sheet_fields(expand_shorthand(question, index.knows_word if index is not None else None))
+    text = _sheet_fields(expand_shorthand(question, index.knows_word if index is not None else None,
+                                          shorthand_names(index.vocabulary.channels, index.vocabulary.categories)
+                                          if index is not None else ()))
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
@@ -1223,8 +1263,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         compare = "previous_week"  # "this week so far vs last week": Monday to today against the same weekdays
     elif compare == "previous_period" and "to date" in rng.label and to_date_months(rng) is not None:
         compare = "previous_period_to_date"  # "this month so far vs last month": 1-14 Dec against 1-14 Nov
-    if len(time.weekdays) == 7 and "weekday" not in dims:
-        dims = [*dims, "weekday"]  # "weekends vs weekdays": each day of the week, the answer adds up both
+    if len(time.weekdays) == 7:
+        if "weekday" not in dims:  # "weekends vs weekdays": each day of the week, the answer adds up both
+            dims = [*dims, "weekday"]
     elif time.weekdays:
         filters["weekday"] = time.weekdays
     # two or more names of the same kind ("Amazon vs eBay") -> one value each; their share together ("what

@@ -15,6 +15,8 @@ import pytest
 
 from shared.questions.compose import compose
 from shared.questions.reading import Reading, read_question
+from shared.questions.shorthand import expand_shorthand
+from shared.questions.timephrase import resolve_time
 from shared.questions.vocabulary import ProductName, Vocabulary, VocabularyIndex
 from shared.store.metrics.model import MetricQuery
 from tests.unit.questions.test_compose import TITLES, result
@@ -113,3 +115,69 @@ def test_a_bare_name_the_data_lacks_is_said_not_answered_for_the_store(store: Vo
                                       "what did the business take last quarter?"])
 def test_a_known_name_pronoun_or_metric_is_no_unknown_name(store: VocabularyIndex, question: str) -> None:
     assert read(store, question).unknown_name is None
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("wats my revnue lst mnth", "what's my revenue last month"),
+    ("amzn rev last mnth", "amazon revenue last month"),
+    ("top 5 prods lst wk", "top 5 products last week"),
+    ("revnue by chanel this yr", "revenue by channel this year"),
+    ("# of orders last 7d", "# of orders last 7 days"),
+    ("refunds lst qtr?", "refunds last quarter?"),
+    ("sales 2day", "sales today"),
+    ("ordrs mtd", "orders mtd"),
+])
+def test_chat_shorthand_is_written_out(question: str, text: str) -> None:
+    assert expand_shorthand(question, None, ("amazon", "web", "ebay", "kitchen")) == text
+
+
+@pytest.mark.parametrize(("question", "text"), [("Chanel sales by brand", "Chanel sales by brand"),
+                                                ("sku list mtd", "sku list mtd"),
+                                                ("revenue ytd vs ly", "revenue ytd vs last year")])
+def test_names_and_acronyms_are_no_shorthand(question: str, text: str) -> None:
+    assert expand_shorthand(question, None, ("amazon",)) == text
+
+
+def test_chat_shorthand_reads_as_the_question(store: VocabularyIndex) -> None:
+    r = read(store, "amzn rev last mnth")
+    assert r.query is not None and r.query.metrics == ["revenue"]
+    assert r.query.filters[0].values == ["amazon"] and r.query.time_range is not None
+    assert r.query.time_range.start == date(2026, 11, 1)
+
+
+@pytest.mark.parametrize(("question", "start", "end", "weekdays"), [
+    ("units sold the last 2 weekends", date(2026, 11, 21), date(2026, 11, 29), ["Saturday", "Sunday"]),
+    ("sales since the start of the quarter", date(2026, 10, 1), DEC, []),
+    ("revenue from the beginning of the month", date(2026, 12, 1), DEC, []),
+])
+def test_anchors_are_the_periods_meant(question: str, start: date, end: date, weekdays: list[str]) -> None:
+    t = resolve_time(question, DEC)
+    assert t.range is not None and (t.range.start, t.range.end) == (start, end) and t.weekdays == weekdays
+
+
+def test_weekend_vs_weekday_compares_both(store: VocabularyIndex) -> None:
+    r = read(store, "weekend vs weekday revenue this year")
+    assert r.query is not None and r.query.dimensions == ["weekday"] and not r.query.filters
+
+
+def test_an_average_on_a_weekday_is_per_such_day(store: VocabularyIndex) -> None:
+    r = read(store, "average revenue on mondays this year")
+    assert r.per_day and r.query is not None and r.query.filters[0].values == ["Monday"]
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("orders this week plus revenue this month", [["orders"], ["revenue"]]),
+    ("how much did kitchen make last month and how many units was that", [["revenue"], ["units"]]),
+])
+def test_two_questions_in_one_are_each_answered(store: VocabularyIndex, question: str,
+                                                metrics: list[list[str]]) -> None:
+    r = read(store, question)
+    assert r.query is not None and len(r.parts) == 1 and r.parts[0].query is not None
+    assert [r.query.metrics[:1], r.parts[0].query.metrics[:1]] == metrics
+    if "kitchen" in question:  # "that": the first clause's slice and period
+        assert r.parts[0].query.filters == r.query.filters and r.parts[0].query.time_range == r.query.time_range
+
+
+def test_one_metric_list_stays_one_question(store: VocabularyIndex) -> None:
+    r = read(store, "revenue and units last month")
+    assert r.query is not None and r.query.metrics[:2] == ["revenue", "units"] and not r.parts
