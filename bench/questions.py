@@ -294,8 +294,9 @@ def phrasing_cases(t: BenchTenant, tr: Truth) -> list[Case]:  # noqa: PLR0915 - 
              [str(dropped.index[0])]))
     add(Case(tenant, "Revenue by region last month", unanswerable=True))
     emails = tr.window(lm_s, lm_e, sold)["customer_email"].str.strip().str.lower()
-    add(Case(tenant, "How many new customers did we get last month?", [float(emails.nunique())],
-             ["not told apart"]))
+    first_buy = sold.groupby(sold["customer_email"].str.strip().str.lower())["date"].min()
+    new = sum(1 for e in emails.unique() if first_buy[e] >= lm_s)  # their first purchase in the data falls in it
+    add(Case(tenant, "How many new customers did we get last month?", [float(new), float(emails.nunique())]))
     add(Case(tenant, "Average revenue per customer last month",
              [tr.revenue(lm_s, lm_e) / emails.nunique(), float(emails.nunique())]))
     add(Case(tenant, "Which customer spent the most?", unanswerable=True))

@@ -132,6 +132,11 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                              r"(?:gross )?margins?|(?:gross )?profits?|profitable|profitability|earn(?:ed|t)? after "
                              r"costs?|made after costs?"), S, "gross margin"),
     MetricWord("cost", _rx(r"cost of (?:goods|sales)(?: sold)?|cogs|product costs?|costs?"), S, "cost of goods"),
+    MetricWord("new_customers", _rx(r"(?:new|first[- ]time|brand[- ]new) (?:(?:vs\.?|versus|and|or|&|against) "
+                                    r"(?:returning|repeat|existing|old|loyal) )?(?:customers?|buyers?|shoppers?|"
+                                    r"clients?|purchasers?)|(?:customers?|buyers?|shoppers?) (?:who |that )?"
+                                    r"(?:bought|ordered|purchased|shopped) (?:from us )?for the first time"),
+               S, "new customers"),
     MetricWord("repeat_customer_rate", _rx(r"repeat (?:customers?|buyers?|purchase(?:rs)?|purchase rate|rate)|"
                                            r"returning (?:customers?|buyers?|shoppers?)|customer retention|"
                                            r"(?:customers?|buyers?) (?:who )?(?:came back|bought again|ordered again|"
@@ -244,12 +249,13 @@ METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
                  "unpriced_skus": "SKUs without a price", "catalogue_price": "catalogue price",
                  "catalogue_products": "products", "value_orders": "orders in that value range",
                  "value_order_share": "share of orders in that value range",
-                 "value_revenue": "revenue of orders in that value range"}
+                 "value_revenue": "revenue of orders in that value range",
+                 "returning_customers": "returning customers"}
 METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
     "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
     "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV, "catalogue_price": DataKind.PRODUCTS,
     "catalogue_products": DataKind.PRODUCTS, "value_orders": S, "value_order_share": S,
-    "value_revenue": S}
+    "value_revenue": S, "returning_customers": S}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money|"
                    r"(?:did|have|has|will|can) (?:we|i) (?:cross|hit|reach|pass|break|top|exceed|clear|beat|crack)"

@@ -185,6 +185,8 @@ _COUNTED_CUSTOMERS = re.compile(r"\b(?:how many|number of|count of|unique|distin
 _PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+"
                            r"(?:customer|buyer|shopper|client|household)\b"
                            r"(?!s)(?! (?:service|support|care))", re.I)
+#: "new vs returning customers", "new and existing buyers": both, each counted.
+_RETURNING = re.compile(r"\b(?:returning|repeat|existing|old|loyal|came back|returned)\b", re.I)
 _NEW_CUSTOMERS = re.compile(r"\b(?:new|first[- ]time|brand[- ]new)\s+(?:customers?|buyers?|shoppers?|clients?)\b",
                             re.I)
 #: "which is bigger, eBay or POS?", "Kitchen or Home: which sells more?": two names, weighed (by revenue).
@@ -569,6 +571,8 @@ def _own_periods(question: str, tenant_id: str, index: VocabularyIndex | None,
     return first
 
 
+#: Two named products set against each other: "A vs B", "which sold more, A or B", "compare A and B".
+_NAMED_VERSUS = re.compile(r"\b(?:vs\.?|versus|or|compare[ds]?|comparing|comparison|against|than)\b", re.I)
 #: A clause that asks again about what the one before it named: "how many units was that", "and the orders for it".
 _SAME_AGAIN = re.compile(r"\b(?:that|those|it|them|this|these|same)\b", re.I)
 #: A conjunction before a metric word ("orders this week plus revenue this month"): another metric question.
@@ -798,6 +802,7 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "return_rate": ("returned_units", "returns (returned units or refunds) in your sales data"),
     "customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "repeat_customer_rate": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "new_customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
 }
 
 
@@ -1119,6 +1124,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     # "rating from verified buyers only", "how many reviews without text": the reviews that hold it (#18)
     subset = review_subset(question) if reviews_only else {}
     metrics = with_companions(metrics)
+    if "new_customers" in metrics:  # "new vs returning customers": each, of all who bought in the period
+        metrics = ["new_customers", "returning_customers", "customers"] if _RETURNING.search(question) \
+            else ["new_customers", "customers"]
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
         reading.per_customer = True
@@ -1158,7 +1166,10 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if "repeat_customer_rate" in metrics and re.search(r"\b(?:new|first[- ]time)\b", question, re.I):
         reading.notes.append("Customers new to the store are not told apart here: a repeat customer is one with two "
                              "or more orders in the period.")
-    elif "customers" in metrics and _NEW_CUSTOMERS.search(question):
+    elif "new_customers" in metrics and firsts:
+        reading.notes.append(f"A new customer is one whose first purchase in your sales data (from "
+                             f"{fmt_day(min(firsts))}) falls in the period.")
+    elif "customers" in metrics and _NEW_CUSTOMERS.search(question) and "new_customers" not in metrics:
         reading.notes.append("New and returning customers are not told apart here: this counts everyone who bought.")
     if {"returned_units", "refunds", "return_rate"} & set(metrics) and re.search(
             lx.CANCELLED + r"|cancell?ed", question, re.I):
@@ -1280,6 +1291,10 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         dims.append("sku")  # "compare reviews of A and B": each product's, not one figure for both
         if metrics == ["review_count"] and not stars:
             metrics = ["review_count", "avg_rating"]  # their reviews compared: how many, and how rated
+    named = [m for m in matches if m.kind in ("sku", "product")]
+    if "sku" not in dims and len(named) > 1 and all(len(m.values) == 1 for m in named) and not together \
+            and _NAMED_VERSUS.search(question):
+        dims.append("sku")  # "the Phone Stand vs the Frying Pan", "which sold more, A or B": each product's
     shape: Shape = "value"
     focus: DimensionFilter | None = None
     primary = metrics[0]

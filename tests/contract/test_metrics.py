@@ -484,6 +484,24 @@ def test_orders_by_their_value(seeded: Seeded, above: float | None, below: float
     assert close(row["largest_order"], float(per_order.max()))
 
 
+def test_new_and_returning_customers(seeded: Seeded) -> None:
+    """New: the customer's first purchase in all the tenant's sales falls in the period; the rest returned."""
+    feb = TimeRange(start=date(2025, 2, 1), end=date(2025, 2, 28), label="February 2025")
+    sold = seeded.sales[(seeded.sales["units"] > 0) & seeded.sales["customer_hash"].notna()]
+    first = sold.groupby("customer_hash")["date"].min()
+    in_feb = set(in_range(sold, feb.start, feb.end)["customer_hash"])
+    new = sum(1 for c in in_feb if first[c] >= feb.start)
+    row = seeded.run(metrics=["new_customers", "returning_customers", "customers"], time_range=feb).rows[0]
+    assert (row["new_customers"], row["returning_customers"], row["customers"]) == (new, len(in_feb) - new,
+                                                                                   len(in_feb))
+    by_month = {r["date"]: r["new_customers"] for r in seeded.run(
+        metrics=["new_customers"], dimensions=["date"], grain="month", time_range=Q1).rows}
+    months = sold.assign(m=[date(d.year, d.month, 1) for d in sold["date"]])
+    truth = {m: sum(1 for c in set(g["customer_hash"]) if first[c] >= m) for m, g in months.groupby("m")
+             if Q1.start <= m <= Q1.end}
+    assert {k: v for k, v in by_month.items() if v} == {k: v for k, v in truth.items() if v}
+
+
 def test_lines_that_are_totals_per_week_count_no_orders(seeded: Seeded) -> None:
     """Breakfast at the Frat's weekly store x product rows (flagged ``sales:total_per_week``) are not orders.
 

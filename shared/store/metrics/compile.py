@@ -374,6 +374,8 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
         per_customer = (exp.select(*keys, col("customer_hash"), exp.alias_(orders, "orders", copy=False))
                         .from_(rows, copy=False).where(col("customer_hash").is_(exp.null()).not_(), copy=False)
                         .group_by(*[k.copy() for k in keys], col("customer_hash"), copy=False))
+        if "new_customers" in ctx.needed.get("customers", ()):
+            per_customer = _with_first_purchase(ctx, per_customer, keys)
         return per_customer, exp.GT(this=col("orders"), expression=exp.Literal.number(0))
     if group == "reviews":
         return _rows(ctx, group, {"rating": _f("rating")}), None
@@ -408,6 +410,38 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
                                            for c in ("our_price", "median_price", "min_price")))
                        .from_(rows, copy=False).group_by(*[k.copy() for k in observation], copy=False))
     return per_observation, None
+
+
+def _with_first_purchase(ctx: _Context, per_customer: exp.Select, keys: list[exp.Column]) -> exp.Select:
+    """Each customer's row with ``is_new``: their first purchase ever falls in the row's period.
+
+    Ever: any period, channel or product of the tenant's sales; the row's period: its date bucket, the compared
+    period, or the query's range.
+    """
+    first = (exp.select(exp.alias_(col("customer_hash", table="f"), "first_customer", copy=False),
+                        exp.alias_(fn("MIN", _day()), "first_day", copy=False))
+             .from_(exp.alias_(exp.to_table("sales"), "f", table=True, copy=False), copy=False)
+             .where(exp.and_(tenant_predicate("f"), exp.GT(this=_f("units"), expression=exp.Literal.number(0)),
+                             _f("customer_hash").is_(exp.null()).not_()), copy=False)
+             .group_by(col("customer_hash", table="f"), copy=False))
+    q = ctx.query
+    first_day = col("first_day", table="fs")
+    if "date" in q.dimensions:
+        is_new: exp.Expr = exp.GTE(this=first_day, expression=col("date", table="c"))
+    elif ctx.previous is not None:
+        is_new = exp.GTE(this=first_day, expression=when(
+            col("_period", table="c").eq(exp.Literal.number(_CURRENT)), exp.Placeholder(this="start"),
+            exp.Placeholder(this="prev_start")))
+    elif q.time_range is not None:
+        is_new = exp.GTE(this=first_day, expression=exp.Placeholder(this="start"))
+    else:  # all the data: every customer is new to it
+        is_new = first_day.is_(exp.null()).not_()
+    return (exp.select(*[col(k.name, table="c") for k in keys], col("customer_hash", table="c"),
+                       col("orders", table="c"), exp.alias_(is_new, "is_new", copy=False))
+            .from_(per_customer.subquery("c", copy=False), copy=False)
+            .join(first.subquery("fs", copy=False),
+                  on=col("first_customer", table="fs").eq(col("customer_hash", table="c")), join_type="left",
+                  copy=False))
 
 
 def _measure_col(name: str, period: int = _CURRENT) -> str:

@@ -181,3 +181,26 @@ def test_two_questions_in_one_are_each_answered(store: VocabularyIndex, question
 def test_one_metric_list_stays_one_question(store: VocabularyIndex) -> None:
     r = read(store, "revenue and units last month")
     assert r.query is not None and r.query.metrics[:2] == ["revenue", "units"] and not r.parts
+
+
+@pytest.mark.parametrize("question", ["Desk Lamp vs Frying Pan 28cm units sold this year",
+                                      "which sold more this year, the Desk Lamp or the Frying Pan 28cm?"])
+def test_two_named_products_set_against_each_other_are_each_answered(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.dimensions == ["sku"] and r.query.metrics[0] == "units"
+    assert r.query.filters[0].values == ["ELE-0001", "KIT-0002"]
+
+
+def test_two_named_products_together_are_one_figure(store: VocabularyIndex) -> None:
+    r = read(store, "units sold of the Desk Lamp and the Frying Pan 28cm this year")
+    assert r.query is not None and r.query.dimensions == []
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("new vs returning customers last month", ["new_customers", "returning_customers", "customers"]),
+    ("how many new customers did we get last month", ["new_customers", "customers"]),
+    ("how many first-time buyers on amazon last quarter", ["new_customers", "customers"]),
+])
+def test_new_customers_are_counted(store: VocabularyIndex, question: str, metrics: list[str]) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.metrics == metrics and "first purchase" in r.notes[0]
