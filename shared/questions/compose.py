@@ -603,7 +603,7 @@ def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str 
 
 
 _PLURAL = frozenset({"multi_item_orders", "promo_orders", "uncosted_skus", "stocked_skus", "repeat_customers",
-                     "unpriced_skus", "value_orders", "new_customers", "returning_customers",
+                     "unpriced_skus", "value_orders", "new_customers", "returning_customers", "stock_on_order",
                      "units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
                      "days_of_cover"})
 

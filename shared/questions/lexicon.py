@@ -182,6 +182,11 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("stocked_skus", _rx(r"(?:how many|number of) (?:different |distinct )?(?:skus|products|product "
                                    r"lines|listings|articles) (?:are |do we have |we have |have we got )?(?:in stock|"
                                    r"on hand|available|stocked)"), INV, "SKUs in stock"),
+    MetricWord("stock_on_order", _rx(r"(?:units|items|stock|inventory|pieces|products|skus)?\s*(?:are |is |we have )?"
+                                     r"on (?:order|back[- ]?order)|(?:open|outstanding|pending|incoming) (?:purchase )?"
+                                     r"orders? (?:with|from|to) (?:our )?suppliers?|(?:stock|inventory|units) "
+                                     r"(?:coming|arriving|incoming|in transit|inbound)|incoming (?:stock|inventory)"),
+               INV, "units on order"),
     MetricWord("stock_on_hand", _rx(r"(?:units|items|pieces) of (?:stock|inventory)|"
                                     r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:sitting |"
                                     r"stored |held |kept )?(?:in stock|on hand|left|in (?:the )?warehouse)|"

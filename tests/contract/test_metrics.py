@@ -502,6 +502,19 @@ def test_new_and_returning_customers(seeded: Seeded) -> None:
     assert {k: v for k, v in by_month.items() if v} == {k: v for k, v in truth.items() if v}
 
 
+def test_stock_on_order_at_the_latest_count(seeded: Seeded) -> None:
+    """Units on order at each SKU and location's latest count; an inventory without the column has none."""
+    from tests.contract.metrics_truth import _lineage
+
+    rows = [{"sku": s, "date": date(2025, 3, d), "on_hand": 5, "on_order": o, "location": loc}
+            for s, d, o, loc in (("A", 1, 40, "main"), ("A", 9, 12, "main"), ("A", 9, None, "east"),
+                                 ("B", 2, 7, "main"), ("B", 5, 0, "main"))]
+    seeded.warehouse.insert("inventory", _lineage("onorder", "inventory", rows))
+    row = seeded.run(tenant_id="onorder", metrics=["stock_on_order", "stock_on_hand"]).rows[0]
+    assert (row["stock_on_order"], row["stock_on_hand"]) == (12, 15)
+    assert seeded.run(metrics=["stock_on_order"]).rows[0]["stock_on_order"] is None
+
+
 def test_lines_that_are_totals_per_week_count_no_orders(seeded: Seeded) -> None:
     """Breakfast at the Frat's weekly store x product rows (flagged ``sales:total_per_week``) are not orders.
 

@@ -212,6 +212,8 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
             "Reviews rated 1 or 2 stars."),
     Measure("stock", "inventory", lambda: fn("SUM", when(col("is_latest"), col("on_hand"))),
             "On hand at each SKU and location's latest snapshot in the period."),
+    Measure("on_order", "inventory", lambda: fn("SUM", when(col("is_latest"), col("on_order"))),
+            "On order (placed with suppliers, not yet received) at each SKU and location's latest snapshot."),
     Measure("stock_cost_value", "inventory",
             lambda: fn("SUM", when(_latest(), exp.Mul(this=col("on_hand"), expression=col("unit_cost")))),
             "On hand x the product's cost at each SKU and location's latest snapshot (SKUs with a cost)."),
@@ -365,6 +367,9 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           "Number of reviews rated 1 or 2 stars.", additive=True),
     _spec("stock_on_hand", "Stock on hand", "count", INV, ("stock",), _sum("stock"),
           "Units on hand at each SKU and location's latest snapshot in the period, summed.", additive=True),
+    _spec("stock_on_order", "Stock on order", "count", INV, ("on_order",), _sum("on_order"),
+          "Units on order at each SKU and location's latest snapshot in the period, summed (none when the "
+          "inventory has no on-order column).", additive=True),
     _spec("days_of_cover", "Days of cover", "days", INV, ("stock", "units"),
           lambda m, days: ratio(m("stock"), ratio(m("units"), days)),
           "Stock on hand divided by average daily units sold over the period (period length in days).",

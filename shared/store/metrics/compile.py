@@ -391,7 +391,8 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
         if ctx.compare:
             partition.append(_period(ctx))
         latest = exp.EQ(this=_day(), expression=_window(fn("MAX", _day()), partition))
-        columns: dict[str, exp.Expr] = {"on_hand": _f("on_hand"), "is_latest": latest, "stock_sku": _f("sku")}
+        columns: dict[str, exp.Expr] = {"on_hand": _f("on_hand"), "is_latest": latest, "stock_sku": _f("sku"),
+                                        "on_order": _f("on_order")}
         if ctx.with_products:  # the stock's value: the catalogue's cost and price, in the catalogue's currency
             columns |= {"unit_cost": col("cost", table="p"), "unit_price": col("price", table="p"),
                         "currency": col("currency", table="p")}

@@ -204,3 +204,15 @@ def test_two_named_products_together_are_one_figure(store: VocabularyIndex) -> N
 def test_new_customers_are_counted(store: VocabularyIndex, question: str, metrics: list[str]) -> None:
     r = read(store, question)
     assert r.query is not None and r.query.metrics == metrics and "first purchase" in r.notes[0]
+
+
+@pytest.mark.parametrize(("question", "dims"), [("how many units are on order", []),
+                                               ("incoming stock by category", ["category"])])
+def test_stock_on_order_is_read(store: VocabularyIndex, question: str, dims: list[str]) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.metrics == ["stock_on_order"] and r.query.dimensions == dims
+
+
+def test_revenue_on_orders_is_no_stock_on_order(store: VocabularyIndex) -> None:
+    r = read(store, "revenue on orders over $100 last month")
+    assert r.query is not None and "stock_on_order" not in r.query.metrics
