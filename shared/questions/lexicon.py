@@ -417,13 +417,17 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"add[- ]to[- ]cart|abandon\w*(?: carts?)?|click[- ]through|referr(?:al|er)s?(?: sources?)?|utm|"
          r"traffic sources?|(?:acquisition|marketing) channels?"),
      "site traffic and conversion", "web analytics (sessions, visitors, page views)"),
+    (_rx(r"sales ?(?:reps?|representatives?|people|persons?|staff|associates?|agents?)|salesperson|salespeople|"
+         r"cashiers?|(?:which|by|per|each) (?:employee|rep|store manager|clerk|associate)"),
+     "sales by salesperson", "the salesperson or staff member of each sale (not kept from sales exports)"),
     (_rx(r"employees?|staff|salar(?:y|ies)|payroll|wages?|rent|overheads?|operating (?:costs?|expenses)|opex|"
          r"ebitda|net profit|net income|tax(?:es)?|after[- ]tax|vat|bank (?:balance|account|statement)s?|"
          r"in the bank|cash ?flow|loan|debt|accounting|bottom line|net margin|take[- ]home"),
      "operating costs and net profit", "accounting data (operating expenses, payroll, taxes)"),
     (_rx(r"pa(?:y|id|ying) (?:\w+ ){0,2}(?:shipping|postage|delivery|carriers?|couriers?)|shipping (?:fees?|spend|"
          r"bills?|charges?)|shipping costs?|fulfil?ment costs?|delivery (?:costs?|times?)|postage|courier|carrier|"
-         r"shipping times?"),
+         r"shipping times?|shipped (?:late|on time|early)|(?:late|delayed|on[- ]time) (?:deliver(?:y|ies)|"
+         r"shipments?|dispatch(?:es)?|orders)|on[- ]time (?:rate|shipping)|deliver(?:ed|y|ies) (?:late|on time)"),
      "shipping and fulfilment", "shipping and fulfilment records (carrier costs, delivery dates)"),
     (_rx(r"e-?mail (?:open|click)|open rates?|newsletter|subscribers?|unsubscribe\w*|followers?|social media|"
          r"instagram|tiktok"),

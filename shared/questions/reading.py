@@ -32,6 +32,7 @@ from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, verb_matches
 from shared.questions.order_value import ORDER_WORDS, order_value_metrics
+from shared.questions.place_names import named_place
 from shared.questions.reviews import (
     ReviewAsk,
     asks_sentiment_change,
@@ -604,6 +605,12 @@ def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[
         if m and not (concept == "sales by region" and _places_known(question, index)) \
                 and not (concept == "competitors' sales" and _names_a_channel(m.group(0), index)):
             return concept, needed
+    if (place := named_place(question)) is not None and index is not None and not (
+            index.vocabulary.countries or index.vocabulary.regions or index.vocabulary.states) \
+            and not all(index.knows_word(w) for w in place[0].lower().split()):
+        # "sales in Texas" where the sales carry no place: not the whole store's sales
+        return f"sales in {place[0][:1].upper()}{place[0][1:]}", "a region, country or shipping-address column in " \
+            "your sales data"
     return None
 
 
@@ -636,7 +643,16 @@ def _upcoming(question: str, time: TimeReading, today: date) -> tuple[date, str]
     """
     rng = time.range
     if rng is None or time.future or time.compare or not _FUTURE_ASK.search(question) \
-            or _NOT_UPCOMING.search(question) or rng.end >= today or rng.start.day != 1:
+            or _NOT_UPCOMING.search(question) or rng.end >= today:
+        return None
+    if rng.start == rng.end:  # "how much stock will we need for Christmas": the next one (read a year on)
+        ahead = resolve_time(question, today + timedelta(days=366)).range
+        if ahead is None or ahead.start != ahead.end or not today < ahead.end <= today + timedelta(days=366):
+            return None
+        name = ahead.label.split(" (")[0]
+        return ahead.end, (f"{name} is still to come, so this is a forecast from the day after your data ends "
+                           f"({fmt_day(today + timedelta(days=1))}) to {fmt_day(ahead.end)}. ")
+    if rng.start.day != 1:
         return None
     months = (rng.end.year - rng.start.year) * 12 + rng.end.month - rng.start.month + 1
     if months not in (1, 3) or rng.end != period_containing(rng.end, "month")[1]:
@@ -1081,6 +1097,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if not metrics:
         reading.agent_intents = intents or ["overview"]
         return reading
+    channels = list(dict.fromkeys(v for m in matches if m.kind == "channel" for v in m.values))
+    if "forecast" in intents and channels and (time.future or time.range is None):
+        # "forecast amazon sales next month": the forecast is the store's; said first, not passed off as Amazon's
+        reading.lead = (f"Forecasts are made for the whole store, not per sales channel: this is every channel's, "
+                        f"not {_and(channels)}'s alone. ") + reading.lead
     if intents and not (_CONJUNCTION.search(question) and any(m in _SALES_FAMILY for m in metrics)):
         reading.agent_intents = intents
         if intents == ["forecast"] and time.future and metrics[0] not in _FORECAST_MEASURES:

@@ -216,3 +216,31 @@ def test_stock_on_order_is_read(store: VocabularyIndex, question: str, dims: lis
 def test_revenue_on_orders_is_no_stock_on_order(store: VocabularyIndex) -> None:
     r = read(store, "revenue on orders over $100 last month")
     assert r.query is not None and "stock_on_order" not in r.query.metrics
+
+
+@pytest.mark.parametrize(("question", "concept"), [
+    ("sales in texas last month", "sales in Texas"),
+    ("revenue from germany this year", "sales in Germany"),
+    ("how many orders shipped late last month", "shipping and fulfilment"),
+    ("which sales rep sold the most", "sales by salesperson"),
+])
+def test_what_the_data_cannot_say_is_refused(store: VocabularyIndex, question: str, concept: str) -> None:
+    r = read(store, question)
+    assert r.kind == "unanswerable" and r.concept == concept
+
+
+def test_a_place_the_sales_carry_is_a_filter() -> None:
+    vocab = Vocabulary(tenant_id="t", channels=["web"], countries=["Germany", "France"], currency="EUR")
+    r = read_question("revenue from germany this year", tenant_id="t", index=VocabularyIndex(vocab),
+                      extents=DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.filters[0].values == ["Germany"]
+
+
+def test_a_holiday_asked_in_the_future_tense_is_the_next_one(store: VocabularyIndex) -> None:
+    r = read(store, "how much stock will we need for christmas")
+    assert r.kind == "agent" and r.forecast_until == date(2026, 12, 25) and r.lead.startswith("Christmas 2026")
+
+
+def test_a_forecast_for_one_channel_says_it_is_the_stores(store: VocabularyIndex) -> None:
+    r = read(store, "forecast amazon sales next month")
+    assert r.kind == "agent" and r.lead.startswith("Forecasts are made for the whole store, not per sales channel")
