@@ -112,8 +112,8 @@ def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date 
 
 
 #: Words that ask about what is still to come ("what will December sales look like").
-_FUTURE = re.compile(r"\bwill\b|\blook(?:s|ing)? like\b|\bexpect|\bforecast|\bpredict|\bproject|\bon track\b"
-                     r"|\bgoing to\b|\bshould we\b|\bend up\b", re.I)
+_FUTURE = re.compile(r"\bwill\b|\blook(?:s|ing)? like\b|\bexpect|\bforecast|\bpredict|\bproject"
+                     r"|\bon (?:track|pace|course)\b|\bgoing to\b|\bshould we\b|\bend up\b", re.I)
 #: The metrics a forecast can complete (units as counted, revenue as units x recent revenue per unit).
 _FORECASTABLE = {"revenue": "revenue", "units": "units"}
 

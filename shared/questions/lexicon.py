@@ -72,7 +72,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                         r"voucher)s?(?: codes?)?"), S, "orders with a promotion or discount"),
     MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money) per (?:order|transaction|basket|checkout)"),
                S, "average order value"),
-    MetricWord("asp", _rx(r"(?:revenue|sales|money) per (?:unit|item|piece)"), S, "average selling price"),
+    MetricWord("asp", _rx(r"(?:revenue|sales|money) per (?:unit|item|piece)|(?:sell|sold|selling|go|went|going) "
+                          r"for,? on average|on average,? (?:\w+ ){0,3}(?:sell|sold|selling) for|average price "
+                          r"(?:of|for) (?:what|everything|all (?:that|of what)) (?:we|i) (?:sold|sell)"),
+               S, "average selling price"),
     MetricWord("revenue", _rx(r"(?:total |gross )?value of (?:all |our |my |the )?(?:orders|sales|purchases)"),
                S, "revenue"),
     MetricWord("net_revenue", _rx(r"net (?:revenue|sales|turnover|income)|(?:revenue|sales) (?:after|net of|minus|less)"
@@ -102,7 +105,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                     r"discount (?:rate|percentage|%)|average discount|(?:percentage|share|%) "
                                     r"(?:of (?:revenue|sales) )?(?:given |lost )?(?:as|in|to) discounts?|"
                                     r"(?:percent(?:age)?|share|%|proportion|how much) of (?:our |the )?"
-                                    r"(?:revenue|sales) (?:\w+ ){0,3}(?:discount(?:ed|s)?|marked down)"),
+                                    r"(?:revenue|sales) (?:\w+ ){0,3}(?:discount(?:ed|s)?|marked down)|"
+                                    r"(?:percent(?:age)?|share|proportion|fraction|how much|(?:what|the)\s*%) of "
+                                    r"(?:our |the )?(?:revenue|sales) (?:was|were|is|got|has been) (?:given away as "
+                                    r"discounts|discounted|marked down)"),
                S, "discount rate"),
     MetricWord("discounts", _rx(r"discounts?|markdowns?|money off|coupons?|promo(?:tion)?(?:al)? (?:spend|cost)"),
                S, "discounts"),
@@ -137,6 +143,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                     r"clients?|purchasers?)|(?:customers?|buyers?|shoppers?) (?:who |that )?"
                                     r"(?:bought|ordered|purchased|shopped) (?:from us )?for the first time"),
                S, "new customers"),
+    MetricWord("returning_customers", _rx(r"(?:returning|existing) (?:customers?|buyers?|shoppers?|clients?)"
+                                          r"(?! (?:rate|share|percentage|%))"), S, "returning customers"),
     MetricWord("repeat_customer_rate", _rx(r"repeat (?:customers?|buyers?|purchase(?:rs)?|purchase rate|rate)|"
                                            r"returning (?:customers?|buyers?|shoppers?)|customer retention|"
                                            r"(?:customers?|buyers?) (?:who )?(?:came back|bought again|ordered again|"
@@ -254,13 +262,12 @@ METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
                  "unpriced_skus": "SKUs without a price", "catalogue_price": "catalogue price",
                  "catalogue_products": "products", "value_orders": "orders in that value range",
                  "value_order_share": "share of orders in that value range",
-                 "value_revenue": "revenue of orders in that value range",
-                 "returning_customers": "returning customers"}
+                 "value_revenue": "revenue of orders in that value range"}
 METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
     "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
     "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV, "catalogue_price": DataKind.PRODUCTS,
     "catalogue_products": DataKind.PRODUCTS, "value_orders": S, "value_order_share": S,
-    "value_revenue": S, "returning_customers": S}
+    "value_revenue": S}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money|"
                    r"(?:did|have|has|will|can) (?:we|i) (?:cross|hit|reach|pass|break|top|exceed|clear|beat|crack)"

@@ -31,7 +31,7 @@ from shared.questions import lexicon as lx
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, verb_matches
-from shared.questions.order_value import ORDER_WORDS, order_value_metrics
+from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import named_place
 from shared.questions.reviews import (
     ReviewAsk,
@@ -120,7 +120,6 @@ _THRESHOLD_AT = re.compile(
 _NUMBER_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_ORDER_VALUE = ORDER_WORDS
 _COUNTED_DIM = re.compile(r"\b(?:how many|number of|which|what)\s+(?:different\s+)?(\w+)", re.I)
 _DAYS_COUNTED = re.compile(r"\b(?:how many|which|what|number of|count the)\s+(?:\w+\s+){0,2}?days\b", re.I)
 
@@ -174,6 +173,7 @@ _UNSOLD = re.compile(r"\b(?:sold|sell|selling)\s+(?:zero|no|0|nothing)\b(?!\s+(?
                      r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"
                      r"(?:sell|sold)\b|\b(?:no|zero|without(?:\s+any)?)\s+sales\b|\bunsold\b|\bdead\s+stock\b",
                      re.I)
+_PRODUCT_NOUN = re.compile(r"\b(?:products?|items?|skus?|lines|articles?|listings?)\b", re.I)
 _COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|most|least|top|bottom|by|per|"
                        r"each|which|what share|percentage|trend|over time|monthly|weekly|compared?|vs\.?|grow\w*|"
                        r"chang\w*)\b", re.I)
@@ -545,8 +545,13 @@ def _own_periods(question: str, tenant_id: str, index: VocabularyIndex | None,
         names = index.find(clause) if index is not None else []
         metrics, weak = find_metrics(clause, [m.span for m in names])
         if readings and (not metrics or weak) and readings[-1].query is not None:
-            # "... and what were they the week before last?": the metric carries over to a clause naming none
-            clause = f"{lx.METRIC_NOUNS[readings[-1].query.metrics[0]]}: {clause}"
+            # "... and what were they the week before last?": the metric carries over to a clause naming none;
+            # "... and how much was that worth?" after a count: its money
+            carried = readings[-1].query.metrics[0]
+            if _WORTH.search(clause) and lx.METRIC_KINDS.get(carried) == DataKind.SALES \
+                    and carried in ("orders", "units", "customers"):
+                carried = "revenue"
+            clause = f"{lx.METRIC_NOUNS[carried]}: {clause}"
             metrics, weak = find_metrics(clause)[0], False
         if readings and clause_time.range is None and metrics and not weak and not names \
                 and _SAME_AGAIN.search(clause) and (prev := readings[-1].query) is not None:
@@ -574,6 +579,12 @@ def _own_periods(question: str, tenant_id: str, index: VocabularyIndex | None,
 
 #: Two named products set against each other: "A vs B", "which sold more, A or B", "compare A and B".
 _NAMED_VERSUS = re.compile(r"\b(?:vs\.?|versus|or|compare[ds]?|comparing|comparison|against|than)\b", re.I)
+#: "Saturday vs Sunday", "Mondays or Fridays": days of the week set against each other.
+_DAY_VERSUS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:vs\.?|versus|or|against|compared\s+"
+                         r"(?:to|with))\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
+#: "how much was that worth", "what was that in money": the money of what the clause before counted.
+_WORTH = re.compile(r"\b(?:worth|how much money|in money|in dollars|value)\b|\bhow much (?:was|were|did|is) "
+                    r"(?:that|those|it|they)\b", re.I)
 #: A clause that asks again about what the one before it named: "how many units was that", "and the orders for it".
 _SAME_AGAIN = re.compile(r"\b(?:that|those|it|them|this|these|same)\b", re.I)
 #: A conjunction before a metric word ("orders this week plus revenue this month"): another metric question.
@@ -714,6 +725,8 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
                 continue  # "how many units do we have across all products": one total, not a list
             if _ALL_BUT.search(before) and _EXCLUDED_AFTER.match(question[m.end():]):
                 continue  # "revenue for all channels other than web": one total of the rest
+            if _SUBJECT_ON_AVERAGE.search(before) and _ON_AVERAGE.search(question):
+                continue  # "what did our products sell for on average": all of them, one average
             if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim == "weekday":
                 dims.append(dim)
                 taken.append(m.span())
@@ -721,6 +734,10 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
     return list(dict.fromkeys(dims))
 
 
+#: "what did our products (sell for on average)": the noun is the verb's subject, all of them together.
+_SUBJECT_ON_AVERAGE = re.compile(r"\b(?:what|how much)\s+(?:did|do|does|have|has|were|are)\s+(?:all\s+)?(?:of\s+)?"
+                                 r"(?:our|my|the)\s+$", re.I)
+_ON_AVERAGE = re.compile(r"\b(?:on average|average|avg|typically|usually)\b", re.I)
 #: "which of our brands is the weakest": one of them, though the noun is plural.
 _ONE_OF = re.compile(r"\b(?:which|what)\s+(?:one\s+)?of\s+(?:our|the|my|all)\s+\w+\s+(?:is|was|has|had|did|does)\b",
                      re.I)
@@ -730,7 +747,8 @@ _ALL_BUT = re.compile(r"\ball\s+(?:(?:of\s+)?(?:the|our|my)\s+)?(?:other\s+)?$",
 _EXCLUDED_AFTER = re.compile(r"\s+(?:other than|except|excluding|but|apart from|besides|outside|not including)\b",
                              re.I)
 #: "in a single day": a grain, not the products whose titles hold "single".
-_SINGLE_UNIT = re.compile(r"\bsingle\s+(?:day|week|month|quarter|year)\b", re.I)
+_SINGLE_UNIT = re.compile(r"\bsingle\s+(?:day|week|month|quarter|year|orders?|baskets?|purchases?|"
+                          r"transactions?)\b", re.I)
 #: "how many households shopped": the people counted, never a product ("SPONGES: BATH HOUSEHOLD" is a title word)
 _PEOPLE_COUNTED = re.compile(r"\b(?:(?:how many|number of) (?:different |unique |distinct |individual )?"
                              r"(people|persons|households?)|(?:per|each|every|average|avg\.?) (households?))\b", re.I)
@@ -819,6 +837,7 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "repeat_customer_rate": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "new_customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "returning_customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
 }
 
 
@@ -907,9 +926,25 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
                                           shorthand_names(index.vocabulary.channels, index.vocabulary.categories)
                                           if index is not None else ()))
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
+    if (beat := _ON_TRACK_TO_BEAT.search(text)) is not None:
+        # "are we on track to beat last month's revenue": this month so far with its forecast, then last month's
+        unit, rest = beat.group("unit").lower(), beat.group("rest")
+        reading = _read_text(f"{rest} this {unit}", tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+        target = _read_text(f"{rest} last {unit}", tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+        if reading.kind == "metric" and target.kind == "metric" and reading.query is not None:
+            reading.parts = [target]
+            reading.question, reading.text = question, text
+            return reading
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
     return reading
+
+
+#: "on track to beat last month's revenue", "on pace to top last year's sales": the running period against it.
+_ON_TRACK_TO_BEAT = re.compile(r"\b(?:on (?:track|pace|course)|going|set|likely|gonna) to (?:beat|top|pass|exceed|"
+                               r"match|surpass|outdo|hit|reach|do better than)\s+(?:the\s+)?(?:last|previous)\s+"
+                               r"(?P<unit>month|quarter|year)'?s?\s+(?P<rest>[a-z][\w ]{2,40}?)\s*(?:$|[?.!,])",
+                               re.I)
 
 
 _FIELD_BREAK = re.compile(r"\s*(?:[|;]|\s/\s|,)\s*")
@@ -1072,6 +1107,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                            [m.span for m in matches if m.kind in ("category", "brand", "channel")
                             and not _EXCLUDING.search(question[:m.span[0]])])  # "non-kitchen products": not a group
     grain = find_grain(question, taken)
+    if not dims and not grain and _UNSOLD.search(question) and _PRODUCT_NOUN.search(question):
+        dims = ["sku"]  # "products with no sales in the last 30 days": the catalogue's products that sold none
     if (customers_buy or _WHAT_SOLD.search(question)) and not dims and not grain and (
             lx.TOP.search(question) or lx.BOTTOM.search(question)):
         dims = ["sku"]  # "what sold best last week": the products, ranked
@@ -1148,6 +1185,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if "new_customers" in metrics:  # "new vs returning customers": each, of all who bought in the period
         metrics = ["new_customers", "returning_customers", "customers"] if _RETURNING.search(question) \
             else ["new_customers", "customers"]
+    elif metrics and metrics[0] == "returning_customers":  # "how many returning customers": had bought before
+        metrics = ["returning_customers", "customers"]
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
         reading.per_customer = True
@@ -1159,8 +1198,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics = ["revenue", "refunds"] if metrics[0] == "revenue" else ["units", "returned_units"]
         reading.net_of = True
     limit = _threshold(question)
-    value_range = order_value_metrics(question, limit) if limit is not None and _ORDER_VALUE.search(question) \
-        else None
+    value_range = order_value_metrics(question, limit)
     if value_range is not None:  # "orders over $100": each order's value, summed over its lines
         metrics = value_range[0]
         dims, limit = [d for d in dims if d != "sku"], None
@@ -1187,9 +1225,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if "repeat_customer_rate" in metrics and re.search(r"\b(?:new|first[- ]time)\b", question, re.I):
         reading.notes.append("Customers new to the store are not told apart here: a repeat customer is one with two "
                              "or more orders in the period.")
-    elif "new_customers" in metrics and firsts:
+    elif {"new_customers", "returning_customers"} & set(metrics) and firsts:
         reading.notes.append(f"A new customer is one whose first purchase in your sales data (from "
-                             f"{fmt_day(min(firsts))}) falls in the period.")
+                             f"{fmt_day(min(firsts))}) falls in the period; a returning one had bought before it.")
     elif "customers" in metrics and _NEW_CUSTOMERS.search(question) and "new_customers" not in metrics:
         reading.notes.append("New and returning customers are not told apart here: this counts everyone who bought.")
     if {"returned_units", "refunds", "return_rate"} & set(metrics) and re.search(
@@ -1300,6 +1338,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             dims = [*dims, "weekday"]
     elif time.weekdays:
         filters["weekday"] = time.weekdays
+        if len(time.weekdays) > 1 and "weekday" not in dims and _DAY_VERSUS.search(question):
+            dims = [*dims, "weekday"]  # "Saturday vs Sunday revenue": each day's
     # two or more names of the same kind ("Amazon vs eBay") -> one value each; their share together ("what
     # percentage of revenue came from Apparel and Outdoor") is one share of the total
     together = bool(_TOGETHER.search(question)) and not dims and not lx.CHANGE.search(question) \

@@ -106,7 +106,9 @@ def shorthand_names(*groups: Iterable[str]) -> tuple[str, ...]:
 
 
 def _skeleton(word: str) -> str:
-    return word[:1] + "".join(c for c in word[1:] if c not in "aeiou")
+    """The first letter, then the consonants, a doubled one once ("channel" -> "chnl", "yesterday" -> "ystrdy")."""
+    rest = [c for c in word[1:] if c not in "aeiou"]
+    return word[:1] + "".join(c for i, c in enumerate(rest) if i == 0 or c != rest[i - 1])
 
 
 def unvowelled(word: str, names: tuple[str, ...] = ()) -> str | None:
@@ -116,9 +118,9 @@ def unvowelled(word: str, names: tuple[str, ...] = ()) -> str | None:
     whose skeleton is one target's alone.
     """
     low = word.lower()
-    if len(low) < 3 or not low.isalpha() or low in _ACRONYMS or set(low[1:]) & set("aeiouy"):
+    if len(low) < 3 or not low.isalpha() or low in _ACRONYMS or set(low[1:]) & set("aeiou"):
         return None
-    hits = {t for t in (*SKELETON_TARGETS, *names) if len(t) > len(low) and _skeleton(t.lower()) == low}
+    hits = {t for t in (*SKELETON_TARGETS, *names) if len(t) > len(low) and _skeleton(t.lower()) == _skeleton(low)}
     return next(iter(hits)) if len(hits) == 1 else None
 
 

@@ -296,8 +296,11 @@ _FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days
                      r"|\b(?:rest|remainder|balance)\s+of\s+(?:the\s+|this\s+)?(?:month|quarter|year)\b"
                      r"|\b(?:through|until|till|to|by)\s+(?:the\s+)?(?:(?:year|quarter|month)[-\s]end|end\s+of\s+(?:the\s+|this\s+)?"
                      r"(?:year|quarter|month))\b", re.I)
-_WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:every|each)\s+"
-                      r"(mon|tues|wednes|thurs|fri|satur|sun)day\b"
+_WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:every|each|per|"
+                      r"on\s+an?|an?\s+average)\s+(mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                      # "Saturday vs Sunday revenue": each of the two days set against each other
+                      r"|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:vs\.?|versus|or|against|compared\s+"
+                      r"(?:to|with))\s+(mon|tues|wednes|thurs|fri|satur|sun)days?\b"
                       r"|\b(?:on\s+|at\s+|over\s+)?(?:the\s+)?(weekends?|weekdays)\b", re.I)
 
 _ATOMS: list[tuple[str, re.Pattern[str]]] = [
@@ -814,7 +817,9 @@ def _weekdays(text: str) -> list[str]:
         if m.group(1) or m.group(2):
             stem = (m.group(1) or m.group(2)).lower()
             days.append(next(d for d in WEEKDAYS if d.lower().startswith(stem)))
-        elif m.group(3).lower().startswith("weekend"):
+        elif m.group(3):  # "Saturday vs Sunday"
+            days += [next(d for d in WEEKDAYS if d.lower().startswith(g.lower())) for g in (m.group(3), m.group(4))]
+        elif m.group(5).lower().startswith("weekend"):
             days += ["Saturday", "Sunday"]
         else:
             days += list(WEEKDAYS[:5])
