@@ -647,6 +647,9 @@ _NOT_UPCOMING = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:last|this|previous|past|pri
                            r"yesterday|today)\b", re.I)
 
 
+_ON_THE_DAY = re.compile(r"\b(?:on|during)\s+(?:the\s+)?$", re.I)
+
+
 def _upcoming(question: str, time: TimeReading, today: date) -> tuple[date, str] | None:
     """A yearless month or quarter asked about in the future tense, when its latest one is over: the next one.
 
@@ -657,6 +660,8 @@ def _upcoming(question: str, time: TimeReading, today: date) -> tuple[date, str]
             or _NOT_UPCOMING.search(question) or rng.end >= today:
         return None
     if rng.start == rng.end:  # "how much stock will we need for Christmas": the next one (read a year on)
+        if any(_ON_THE_DAY.search(question[:start]) for start, _ in time.spans):
+            return None  # "on Christmas Eve": that day alone, which a forecast from tomorrow does not give
         ahead = resolve_time(question, today + timedelta(days=366)).range
         if ahead is None or ahead.start != ahead.end or not today < ahead.end <= today + timedelta(days=366):
             return None

@@ -309,3 +309,8 @@ def test_on_pace_asks_the_forecast_of_the_running_year(store: VocabularyIndex) -
     r = rest_of_month(read(store, "are we on pace to beat last year's sales?"))
     assert r.asks == ["forecast"] and r.query is not None and r.query.time_range is not None
     assert r.query.time_range.start == date(2026, 1, 1)
+
+
+def test_a_future_holiday_on_the_day_is_not_the_forecast_up_to_it(store: VocabularyIndex) -> None:
+    r = read(store, "how much will we make on christmas eve")
+    assert r.forecast_until is None
