@@ -411,8 +411,6 @@ def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_vers
         answer = unstored_answer(received, reading.concept or "")
     if reading.concept == "this":
         answer = f"This can't be answered from your data: it needs {reading.needed}."
-    if reading.concept == "orders by their value":  # the data holds them; the metrics do not sum whole orders
-        answer = f"Orders are not counted by their value here: {reading.needed}."
     if reading.unknown_name and reading.concept == "competitor":  # "are we cheaper than Amazon?"
         answer = (f"No competitor in your competitor prices is called \"{reading.unknown_name}\", so this was not "
                   f"answered against the other competitors instead. {reading.needed or ''}").strip()

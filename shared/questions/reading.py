@@ -188,8 +188,6 @@ _PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+
                            r"(?!s)(?! (?:service|support|care))", re.I)
 #: "new vs returning customers", "new and existing buyers": both, each counted.
 _RETURNING = re.compile(r"\b(?:returning|repeat|existing|old|loyal|came back|returned)\b", re.I)
-_NEW_CUSTOMERS = re.compile(r"\b(?:new|first[- ]time|brand[- ]new)\s+(?:customers?|buyers?|shoppers?|clients?)\b",
-                            re.I)
 #: "which is bigger, eBay or POS?", "Kitchen or Home: which sells more?": two names, weighed (by revenue).
 _WHICH_BIGGER = re.compile(r"\b(?:bigger|larger|smaller|greater|better|worse|more|less|vs\.?|versus|compare\w*|or)\b",
                            re.I)
@@ -1227,14 +1225,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     reading.kind = "metric"
     reading.agent_intents = intents
-    if "repeat_customer_rate" in metrics and re.search(r"\b(?:new|first[- ]time)\b", question, re.I):
-        reading.notes.append("Customers new to the store are not told apart here: a repeat customer is one with two "
-                             "or more orders in the period.")
-    elif {"new_customers", "returning_customers"} & set(metrics) and firsts:
+    if {"new_customers", "returning_customers"} & set(metrics) and firsts:
         reading.notes.append(f"A new customer is one whose first purchase in your sales data (from "
                              f"{fmt_day(min(firsts))}) falls in the period; a returning one had bought before it.")
-    elif "customers" in metrics and _NEW_CUSTOMERS.search(question) and "new_customers" not in metrics:
-        reading.notes.append("New and returning customers are not told apart here: this counts everyone who bought.")
     if {"returned_units", "refunds", "return_rate"} & set(metrics) and re.search(
             lx.CANCELLED + r"|cancell?ed", question, re.I):
         reading.notes.append("Cancellations are counted as returns: lines an export writes as negative (a cancelled "
