@@ -294,8 +294,9 @@ def phrasing_cases(t: BenchTenant, tr: Truth) -> list[Case]:  # noqa: PLR0915 - 
              [str(dropped.index[0])]))
     add(Case(tenant, "Revenue by region last month", unanswerable=True))
     emails = tr.window(lm_s, lm_e, sold)["customer_email"].str.strip().str.lower()
-    add(Case(tenant, "How many new customers did we get last month?", [float(emails.nunique())],
-             ["not told apart"]))
+    first_buy = sold.groupby(sold["customer_email"].str.strip().str.lower())["date"].min()
+    new = sum(1 for e in emails.unique() if first_buy[e] >= lm_s)  # their first purchase in the data falls in it
+    add(Case(tenant, "How many new customers did we get last month?", [float(new), float(emails.nunique())]))
     add(Case(tenant, "Average revenue per customer last month",
              [tr.revenue(lm_s, lm_e) / emails.nunique(), float(emails.nunique())]))
     add(Case(tenant, "Which customer spent the most?", unanswerable=True))
@@ -824,6 +825,7 @@ def main() -> None:
     os.environ["ECOMINTEL_HOME"] = str(home)
     import logging
 
+    from bench.tenth_questions import held_out_cases, tenth_cases
     from shared.deps import get_deps
     from shared.orchestration.client import ask
     from shared.runtime.local import LocalRuntime
@@ -849,6 +851,8 @@ def main() -> None:
         cases += eighth_unseen_cases(t, {str(s) for s in skus["sku"]})
         cases += style_cases(t, {str(s) for s in skus["sku"]})
         cases += held_out_style_cases(t, {str(s) for s in skus["sku"]})
+        cases += tenth_cases(t, {str(s) for s in skus["sku"]})
+        cases += held_out_cases(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
         cases = [c for c in cases if c.batch == only]
     runtime = LocalRuntime(deps)
@@ -1995,8 +1999,10 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     over = lmu[lmu > n_units].sort_values(ascending=False, kind="stable")
     add(Case(tenant, f"which products sold over {n_units} units last month", [float(len(over))], top(over),
              tolerance=0.0))
-    add(Case(tenant, "orders over $100 last month", names=["not counted by their value"]))
-    add(Case(tenant, "revenue from orders above fifty dollars last month", names=["not counted by their value"]))
+    order_value = lm[lm["units"] > 0].groupby("order_id")["revenue"].sum()  # an order's value: its sold lines
+    add(Case(tenant, "orders over $100 last month", [float((order_value > 100).sum()), _orders(lm)]))
+    add(Case(tenant, "revenue from orders above fifty dollars last month",
+             [float(order_value[order_value > 50].sum())]))
     add(Case(tenant, "did we hit 10,000 orders this year?", [_orders(ytd)]))
 
     style = "filters"

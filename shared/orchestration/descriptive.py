@@ -138,8 +138,8 @@ def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date 
 
 
 #: Words that ask about what is still to come ("what will December sales look like").
-_FUTURE = re.compile(r"\bwill\b|\blook(?:s|ing)? like\b|\bexpect|\bforecast|\bpredict|\bproject|\bon track\b"
-                     r"|\bgoing to\b|\bshould we\b|\bend up\b", re.I)
+_FUTURE = re.compile(r"\bwill\b|\blook(?:s|ing)? like\b|\bexpect|\bforecast|\bpredict|\bproject"
+                     r"|\bon (?:track|pace|course)\b|\bgoing to\b|\bshould we\b|\bend up\b", re.I)
 #: The metrics a forecast can complete (units as counted, revenue as units x recent revenue per unit).
 _FORECASTABLE = {"revenue": "revenue", "units": "units"}
 
@@ -460,8 +460,6 @@ def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_vers
         answer = unstored_answer(received, reading.concept or "")
     if reading.concept == "this":
         answer = f"This can't be answered from your data: it needs {reading.needed}."
-    if reading.concept == "orders by their value":  # the data holds them; the metrics do not sum whole orders
-        answer = f"Orders are not counted by their value here: {reading.needed}."
     if reading.unknown_name and reading.concept == "competitor":  # "are we cheaper than Amazon?"
         answer = (f"No competitor in your competitor prices is called \"{reading.unknown_name}\", so this was not "
                   f"answered against the other competitors instead. {reading.needed or ''}").strip()

@@ -129,7 +129,9 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
     "forecast": re.compile(
         r"\bforecast|\bpredict|\bhow many (?:units|items|pieces|will)|\bwill (?:we|i|it|they) sell"
         r"|\bexpected (?:sales|demand|units)|\bprojected|\bsell (?:in )?(?:the )?(?:next|coming)|\bdemand\b"
-        r"|\bwill [\w-]+ sell\b|\bhow much will\b|\bhow many will\b", re.I),
+        r"|\bwill [\w-]+ sell\b|\bhow much will\b|\bhow many will\b"
+        # "how much stock will we need for Christmas": the units the demand forecast expects
+        r"|\b(?:how much|how many|what) (?:stock|inventory|units?)\b[^.?!]{0,30}\bneed(?:ed)?\b", re.I),
 }
 _ASK_INTENT: dict[AskKind, Intent] = {
     "overpriced": "pricing", "underpriced": "pricing", "undercut": "pricing", "price_position": "pricing",

@@ -16,7 +16,7 @@ from typing import Literal
 
 from shared.models.records import DataKind
 from shared.questions.timephrase import make_range
-from shared.store.metrics.model import DimensionName, MetricName, MetricQuery
+from shared.store.metrics.model import DimensionName, MetricName, MetricQuery, TimeRange
 
 _THINGS = r"(?:products?|items?|skus?|articles?|listings?|lines?|goods|things?|pieces?)"
 _DEAR = r"(?:most expensive|priciest|dearest|highest[- ]priced|most costly|highest price[ds]?)"
@@ -60,11 +60,14 @@ NO_CATEGORIES = "a category for your products (a category column in your product
 
 
 def read_catalogue_price(question: str, tenant_id: str, extents: Mapping[DataKind, tuple[date, date]], *,
-                         catalogue: bool, categories: bool = True) -> CatalogueAsk | None:
+                         catalogue: bool, categories: bool = True,
+                         period: TimeRange | None = None) -> CatalogueAsk | None:
     """The catalogue question ``question`` asks, or ``None`` when it asks none (or names the market).
 
     ``catalogue``: the tenant's catalogue has prices (else the prices products sold at answer); ``categories``:
-    its products have categories (else a question by category says what it needs).
+    its products have categories (else a question by category says what it needs). ``period``: the period the
+    question names ("the average price of our products in 2017"): the catalogue holds today's prices only, so the
+    prices products sold at over that period answer (``asp``), never the current list prices.
     """
     if _MARKET.search(question):
         return None
@@ -73,12 +76,16 @@ def read_catalogue_price(question: str, tenant_id: str, extents: Mapping[DataKin
                                                or _AVERAGE.search(question)))):
         return CatalogueAsk(None, "value", needed=NO_CATEGORIES)
     sales = extents.get(DataKind.SALES)
+    priced = catalogue
+    if period is not None and sales is not None:
+        catalogue = False  # a past period: what products sold at then, not the catalogue's current prices
     metric: MetricName = "catalogue_price" if catalogue else "asp"
     if not catalogue and sales is None:
         return None
-    period = None if catalogue or sales is None else make_range(sales[0], sales[1], "all your sales data")
+    if period is None:
+        period = None if catalogue or sales is None else make_range(sales[0], sales[1], "all your sales data")
     if (m := _MOST_PRODUCTS.search(question)) is not None:
-        if not catalogue:
+        if not priced:
             return None
         fewest = (m.group("way") or "").lower() in ("fewest", "least")
         q = MetricQuery(tenant_id=tenant_id, metrics=["catalogue_products"], dimensions=["category"],

@@ -16,6 +16,7 @@ from typing import Any
 
 from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTable
 from shared.questions.lexicon import METRIC_NOUNS
+from shared.questions.order_value import range_phrase
 from shared.questions.reading import Reading
 from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
 from shared.questions.totals import totals_only
@@ -269,6 +270,10 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     metric = q.metrics[0]
     unit = metric_unit(metric)
     noun = METRIC_NOUNS.get(metric, metric.replace("_", " "))
+    if q.order_value_above is not None or q.order_value_below is not None:  # "orders over $100": that range
+        in_range = range_phrase(q.order_value_above, q.order_value_below, lambda a: fmt_value(a, "money", cur))
+        noun = {"value_revenue": f"revenue of orders {in_range}", "value_orders": f"orders {in_range}",
+                "value_order_share": f"share of orders {in_range}"}.get(metric, noun)
     if metric == "catalogue_price" and not set(q.dimensions) & {"sku", "product"}:
         noun = "average catalogue price"  # of every priced product, or of a category's: not one product's price
     namer = _Namer(reading, titles)
@@ -329,7 +334,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
                   f"from {row['customers']:,} customers).")
     elif (reading.shape == "value" or not dims) and metric in _SHARE_OF and not q.compare \
             and rows[0].get(_SHARE_OF[metric][1]):
-        answer = _share_of_answer(rows[0], metric, where, when, cur, reading.question)
+        answer = _share_of_answer(rows[0], metric, where, when, cur, reading.question,
+                                  f"had a value {in_range}" if metric == "value_order_share" else None)
     elif (reading.shape == "value" or not dims) and metric == "days_of_cover" and not q.compare \
             and period is not None:  # "how many days of stock do we have": the stock, how long, at which rate
         answer = (f"Stock on hand{where} on {fmt_day(period.end)} would last {v(rows[0])} at the average daily "
@@ -513,7 +519,8 @@ def _top_share_answer(reading: Reading, rows: list[dict[str, Any]], dims: list[s
 _SHARE_OF = {"promo_order_share": ("promo_orders", "orders", "orders"),
              "promo_revenue_share": ("promo_revenue", "revenue", "revenue"),
              "repeat_customer_rate": ("repeat_customers", "customers", "customers"),
-             "multi_item_order_share": ("multi_item_orders", "orders", "orders")}
+             "multi_item_order_share": ("multi_item_orders", "orders", "orders"),
+             "value_order_share": ("value_orders", "orders", "orders")}
 _HOW_MANY = re.compile(r"\b(?:how many|number of|count of)\b", re.I)
 _SHARE_SAYS = {"promo_order_share": "had a line on promotion or with a discount",
                "repeat_customer_rate": "ordered more than once",
@@ -522,7 +529,7 @@ _SHARE_SAYS = {"promo_order_share": "had a line on promotion or with a discount"
 
 
 def _share_of_answer(row: Mapping[str, Any], metric: str, where: str, when: str, cur: str | None,
-                     question: str) -> str:
+                     question: str, says: str | None = None) -> str:
     """"5.1% of orders in November 2026 (...) had a line on promotion or with a discount: 380 of 7,430 orders".
 
     Asked "how many", the count leads: "380 of 7,430 orders in November 2026 (...) had ... (5.1%)".
@@ -531,7 +538,7 @@ def _share_of_answer(row: Mapping[str, Any], metric: str, where: str, when: str,
     unit = metric_unit(part)
     share = fmt_value(row.get(metric), "percent")
     amounts = f"{fmt_value(row.get(part), unit, cur, part)} of {fmt_value(row.get(whole), unit, cur, whole)}"
-    says = _SHARE_SAYS[metric]
+    says = says or _SHARE_SAYS[metric]
     if of == "revenue":
         return f"{share} of revenue{where} {when} {says}: {amounts}."
     if _HOW_MANY.search(question):
@@ -596,7 +603,7 @@ def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str 
 
 
 _PLURAL = frozenset({"multi_item_orders", "promo_orders", "uncosted_skus", "stocked_skus", "repeat_customers",
-                     "unpriced_skus",
+                     "unpriced_skus", "value_orders", "new_customers", "returning_customers", "stock_on_order",
                      "units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
                      "days_of_cover"})
 

@@ -44,6 +44,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                       r"warehouse)|(?:value|valuation|worth) (?:\w+ ){0,2}(?:inventory|stock)|"
                                       r"(?:money|cash|capital) (?:is |was )?(?:tied up|sitting) in (?:\w+ ){0,2}"
                                       r"(?:inventory|stock)"), INV, "stock value"),
+    MetricWord("largest_order", _rx(r"(?:biggest|largest|highest|top|priciest|most expensive|record|single "
+                                    r"(?:biggest|largest)) (?:single )?(?:orders?|baskets?|purchases?|sales? "
+                                    r"order)(?! (?:count|number|volume))(?: value)?"), S, "largest order value"),
     MetricWord("multi_item_order_share", _rx(r"(?:orders|baskets|purchases) (?:\w+ ){0,2}(?:with|having|had|have|"
                                              r"has|containing|contain|of|that had|that have|included?) (?:more than "
                                              r"(?:one|1)|multiple|several|two or more|2 or more|2\+|at least (?:two|2))"
@@ -69,7 +72,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                         r"voucher)s?(?: codes?)?"), S, "orders with a promotion or discount"),
     MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money) per (?:order|transaction|basket|checkout)"),
                S, "average order value"),
-    MetricWord("asp", _rx(r"(?:revenue|sales|money) per (?:unit|item|piece)"), S, "average selling price"),
+    MetricWord("asp", _rx(r"(?:revenue|sales|money) per (?:unit|item|piece)|(?:sell|sold|selling|go|went|going) "
+                          r"for,? on average|on average,? (?:\w+ ){0,3}(?:sell|sold|selling) for|average price "
+                          r"(?:of|for) (?:what|everything|all (?:that|of what)) (?:we|i) (?:sold|sell)"),
+               S, "average selling price"),
     MetricWord("revenue", _rx(r"(?:total |gross )?value of (?:all |our |my |the )?(?:orders|sales|purchases)"),
                S, "revenue"),
     MetricWord("net_revenue", _rx(r"net (?:revenue|sales|turnover|income)|(?:revenue|sales) (?:after|net of|minus|less)"
@@ -99,7 +105,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                     r"discount (?:rate|percentage|%)|average discount|(?:percentage|share|%) "
                                     r"(?:of (?:revenue|sales) )?(?:given |lost )?(?:as|in|to) discounts?|"
                                     r"(?:percent(?:age)?|share|%|proportion|how much) of (?:our |the )?"
-                                    r"(?:revenue|sales) (?:\w+ ){0,3}(?:discount(?:ed|s)?|marked down)"),
+                                    r"(?:revenue|sales) (?:\w+ ){0,3}(?:discount(?:ed|s)?|marked down)|"
+                                    r"(?:percent(?:age)?|share|proportion|fraction|how much|(?:what|the)\s*%) of "
+                                    r"(?:our |the )?(?:revenue|sales) (?:was|were|is|got|has been) (?:given away as "
+                                    r"discounts|discounted|marked down)"),
                S, "discount rate"),
     MetricWord("discounts", _rx(r"discounts?|markdowns?|money off|coupons?|promo(?:tion)?(?:al)? (?:spend|cost)"),
                S, "discounts"),
@@ -129,6 +138,13 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                              r"(?:gross )?margins?|(?:gross )?profits?|profitable|profitability|earn(?:ed|t)? after "
                              r"costs?|made after costs?"), S, "gross margin"),
     MetricWord("cost", _rx(r"cost of (?:goods|sales)(?: sold)?|cogs|product costs?|costs?"), S, "cost of goods"),
+    MetricWord("new_customers", _rx(r"(?:new|first[- ]time|brand[- ]new) (?:(?:vs\.?|versus|and|or|&|against) "
+                                    r"(?:returning|repeat|existing|old|loyal) )?(?:customers?|buyers?|shoppers?|"
+                                    r"clients?|purchasers?)|(?:customers?|buyers?|shoppers?) (?:who |that )?"
+                                    r"(?:bought|ordered|purchased|shopped) (?:from us )?for the first time"),
+               S, "new customers"),
+    MetricWord("returning_customers", _rx(r"(?:returning|existing) (?:customers?|buyers?|shoppers?|clients?)"
+                                          r"(?! (?:rate|share|percentage|%))"), S, "returning customers"),
     MetricWord("repeat_customer_rate", _rx(r"repeat (?:customers?|buyers?|purchase(?:rs)?|purchase rate|rate)|"
                                            r"returning (?:customers?|buyers?|shoppers?)|customer retention|"
                                            r"(?:customers?|buyers?) (?:who )?(?:came back|bought again|ordered again|"
@@ -174,6 +190,11 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("stocked_skus", _rx(r"(?:how many|number of) (?:different |distinct )?(?:skus|products|product "
                                    r"lines|listings|articles) (?:are |do we have |we have |have we got )?(?:in stock|"
                                    r"on hand|available|stocked)"), INV, "SKUs in stock"),
+    MetricWord("stock_on_order", _rx(r"(?:units|items|stock|inventory|pieces|products|skus)?\s*(?:are |is |we have )?"
+                                     r"on (?:order|back[- ]?order)|(?:open|outstanding|pending|incoming) (?:purchase )?"
+                                     r"orders? (?:with|from|to) (?:our )?suppliers?|(?:stock|inventory|units) "
+                                     r"(?:coming|arriving|incoming|in transit|inbound)|incoming (?:stock|inventory)"),
+               INV, "units on order"),
     MetricWord("stock_on_hand", _rx(r"(?:units|items|pieces) of (?:stock|inventory)|"
                                     r"(?:units|items|pieces) (?:are |do we have |we have |have we got )?(?:sitting |"
                                     r"stored |held |kept )?(?:in stock|on hand|left|in (?:the )?warehouse)|"
@@ -239,11 +260,14 @@ METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
                  "promo_revenue": "revenue on promotion", "inventory_retail_value": "stock value at catalogue price",
                  "uncosted_skus": "SKUs without a cost", "stocked_skus": "SKUs in stock",
                  "unpriced_skus": "SKUs without a price", "catalogue_price": "catalogue price",
-                 "catalogue_products": "products"}
+                 "catalogue_products": "products", "value_orders": "orders in that value range",
+                 "value_order_share": "share of orders in that value range",
+                 "value_revenue": "revenue of orders in that value range"}
 METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
     "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
     "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV, "catalogue_price": DataKind.PRODUCTS,
-    "catalogue_products": DataKind.PRODUCTS}
+    "catalogue_products": DataKind.PRODUCTS, "value_orders": S, "value_order_share": S,
+    "value_revenue": S}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money|"
                    r"(?:did|have|has|will|can) (?:we|i) (?:cross|hit|reach|pass|break|top|exceed|clear|beat|crack)"
@@ -401,13 +425,17 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"add[- ]to[- ]cart|abandon\w*(?: carts?)?|click[- ]through|referr(?:al|er)s?(?: sources?)?|utm|"
          r"traffic sources?|(?:acquisition|marketing) channels?"),
      "site traffic and conversion", "web analytics (sessions, visitors, page views)"),
+    (_rx(r"sales ?(?:reps?|representatives?|people|persons?|staff|associates?|agents?)|salesperson|salespeople|"
+         r"cashiers?|(?:which|by|per|each) (?:employee|rep|store manager|clerk|associate)"),
+     "sales by salesperson", "the salesperson or staff member of each sale (not kept from sales exports)"),
     (_rx(r"employees?|staff|salar(?:y|ies)|payroll|wages?|rent|overheads?|operating (?:costs?|expenses)|opex|"
          r"ebitda|net profit|net income|tax(?:es)?|after[- ]tax|vat|bank (?:balance|account|statement)s?|"
          r"in the bank|cash ?flow|loan|debt|accounting|bottom line|net margin|take[- ]home"),
      "operating costs and net profit", "accounting data (operating expenses, payroll, taxes)"),
     (_rx(r"pa(?:y|id|ying) (?:\w+ ){0,2}(?:shipping|postage|delivery|carriers?|couriers?)|shipping (?:fees?|spend|"
          r"bills?|charges?)|shipping costs?|fulfil?ment costs?|delivery (?:costs?|times?)|postage|courier|carrier|"
-         r"shipping times?"),
+         r"shipping times?|shipped (?:late|on time|early)|(?:late|delayed|on[- ]time) (?:deliver(?:y|ies)|"
+         r"shipments?|dispatch(?:es)?|orders)|on[- ]time (?:rate|shipping)|deliver(?:ed|y|ies) (?:late|on time)"),
      "shipping and fulfilment", "shipping and fulfilment records (carrier costs, delivery dates)"),
     (_rx(r"e-?mail (?:open|click)|open rates?|newsletter|subscribers?|unsubscribe\w*|followers?|social media|"
          r"instagram|tiktok"),

@@ -31,6 +31,8 @@ from shared.questions import lexicon as lx
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, verb_matches
+from shared.questions.order_value import order_value_metrics
+from shared.questions.place_names import named_place
 from shared.questions.reviews import (
     ReviewAsk,
     asks_sentiment_change,
@@ -43,7 +45,7 @@ from shared.questions.reviews import (
     satisfaction_as_rating,
     star_levels,
 )
-from shared.questions.shorthand import expand_shorthand
+from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.timephrase import (
     TimeReading,
     fmt_day,
@@ -93,6 +95,9 @@ _PLURAL_DIMS: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"\b(?:days|weeks|months|quarters|years)\b", re.I),
 }
 _PER_DAY = re.compile(r"\bhow much\b(?:\s+\S+){0,5}?\s+(?:per|a|each)\s+day\b|"
+                      # "average revenue on Mondays": a Monday's average, over the Mondays of the period
+                      r"\b(?:average|avg\.?|mean|typical)\s+(?:[a-z]+\s+){1,2}?(?:on|per|every|each|for)\s+(?:an?\s+)?"
+                      r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|weekdays?|weekend\s+days?)\b|"
                       r"^(?!.*\b(?:which|highest|lowest|best|worst|busiest|quietest|trend\w*|chart|graph|each|every|"
                       r"breakdown|broken|split)\b).*\b(?:revenue|sales|turnover|takings|income|orders|units)\s+(?:per|a)\s+"
                       r"day\b|"
@@ -115,7 +120,6 @@ _THRESHOLD_AT = re.compile(
 _NUMBER_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_ORDER_VALUE = re.compile(r"\borders?\b", re.I)
 _COUNTED_DIM = re.compile(r"\b(?:how many|number of|which|what)\s+(?:different\s+)?(\w+)", re.I)
 _DAYS_COUNTED = re.compile(r"\b(?:how many|which|what|number of|count the)\s+(?:\w+\s+){0,2}?days\b", re.I)
 
@@ -169,6 +173,7 @@ _UNSOLD = re.compile(r"\b(?:sold|sell|selling)\s+(?:zero|no|0|nothing)\b(?!\s+(?
                      r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"
                      r"(?:sell|sold)\b|\b(?:no|zero|without(?:\s+any)?)\s+sales\b|\bunsold\b|\bdead\s+stock\b",
                      re.I)
+_PRODUCT_NOUN = re.compile(r"\b(?:products?|items?|skus?|lines|articles?|listings?)\b", re.I)
 _COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|most|least|top|bottom|by|per|"
                        r"each|which|what share|percentage|trend|over time|monthly|weekly|compared?|vs\.?|grow\w*|"
                        r"chang\w*)\b", re.I)
@@ -182,8 +187,8 @@ _COUNTED_CUSTOMERS = re.compile(r"\b(?:how many|number of|count of|unique|distin
 _PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+"
                            r"(?:customer|buyer|shopper|client|household)\b"
                            r"(?!s)(?! (?:service|support|care))", re.I)
-_NEW_CUSTOMERS = re.compile(r"\b(?:new|first[- ]time|brand[- ]new)\s+(?:customers?|buyers?|shoppers?|clients?)\b",
-                            re.I)
+#: "new vs returning customers", "new and existing buyers": both, each counted.
+_RETURNING = re.compile(r"\b(?:returning|repeat|existing|old|loyal|came back|returned)\b", re.I)
 #: "which is bigger, eBay or POS?", "Kitchen or Home: which sells more?": two names, weighed (by revenue).
 _WHICH_BIGGER = re.compile(r"\b(?:bigger|larger|smaller|greater|better|worse|more|less|vs\.?|versus|compare\w*|or)\b",
                            re.I)
@@ -366,6 +371,15 @@ _NAMED_THING = re.compile(
     r"\s+(?:make|made|earn|earned|sell|sold|selling|bring|brought|generate|generated|gross|grossed|take|took|do|did|"
     r"doing|performing|perform)\b",
     re.I)
+#: "how much did fuel bring in", "what did gift cards make": a bare name (no article) as what earned the money.
+_BARE_THING = re.compile(
+    r"\b(?:did|does|has|have)\s+(?!(?:we|i|you|they|it|he|she|us|this|that|these|those|each|every|any|all|both|"
+    r"either|everything|anything|something|everyone|people|customers|shoppers|buyers|sales|revenue|not|never|ever|"
+    r"still|also|really|actually|just|only|even|so|too|products?|items?|skus?|things?|stuff|categor(?:y|ies)|"
+    r"brands?|channels?|the|our|my|a|an|your|their|his|her|its)\b)"
+    r"(?P<name>[a-z][\w'&-]*(?:\s+[a-z][\w'&-]*){0,2}?)"
+    r"\s+(?:make|earn|sell|bring|generate|gross|take|do|perform)\b",
+    re.I)
 #: "why are ratings for the ceramic vase falling", "reviews of our oak tray": a named thing an agent is asked about.
 _NAMED_SUBJECT = re.compile(
     r"\b(?:ratings?|reviews?|stars?|sentiment|complaints?|feedback|prices?|pricing|stock|inventory|demand|say|"
@@ -419,9 +433,11 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
     distinctive word of it appears nowhere in the tenant's titles and names (``knows_word``): answering for
     every lamp would answer another question too.
     """
-    for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question)]:
+    for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question), *_BARE_THING.finditer(question)]:
         span = m.span("name")
         words = m.group("name").lower().split()
+        if m.re is _BARE_THING and any(mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):
+            continue  # "how much did returns cost": a metric, not a name
         if all(w in _GENERIC_WORDS or w.isdigit() or w in lx.NUMBER_WORDS for w in words):
             continue  # "the 10 worst selling products": a ranking, not a name
         if _spans_overlap(span, taken):
@@ -523,17 +539,36 @@ def _own_periods(question: str, tenant_id: str, index: VocabularyIndex | None,
     November for both metrics. Only when every clause names a metric and a period, and the periods differ.
     """
     spans = clause_spans(question)
+    if len(spans) < 2:
+        spans = metric_clause_spans(question)  # "orders this week plus revenue this month"
     if len(spans) < 2 or today is None:
         return None
     readings: list[Reading] = []
+    same_slice = False
     for start, end in spans:
         clause = question[start:end]
         clause_time = resolve_time(clause, today)
-        metrics, weak = find_metrics(clause, [m.span for m in (index.find(clause) if index is not None else [])])
+        names = index.find(clause) if index is not None else []
+        metrics, weak = find_metrics(clause, [m.span for m in names])
         if readings and (not metrics or weak) and readings[-1].query is not None:
-            # "... and what were they the week before last?": the metric carries over to a clause naming none
-            clause = f"{lx.METRIC_NOUNS[readings[-1].query.metrics[0]]}: {clause}"
+            # "... and what were they the week before last?": the metric carries over to a clause naming none;
+            # "... and how much was that worth?" after a count: its money
+            carried = readings[-1].query.metrics[0]
+            if _WORTH.search(clause) and lx.METRIC_KINDS.get(carried) == DataKind.SALES \
+                    and carried in ("orders", "units", "customers"):
+                carried = "revenue"
+            clause = f"{lx.METRIC_NOUNS[carried]}: {clause}"
             metrics, weak = find_metrics(clause)[0], False
+        if readings and clause_time.range is None and metrics and not weak and not names \
+                and _SAME_AGAIN.search(clause) and (prev := readings[-1].query) is not None:
+            # "how much did kitchen make last month and how many units was that": the same slice, another metric
+            part = _read_text(clause, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+            if part.kind != "metric" or part.query is None or part.query.dimensions:
+                return None
+            part.query = part.query.model_copy(update={"time_range": prev.time_range, "filters": prev.filters})
+            part.period_stated, same_slice = True, True
+            readings.append(part)
+            continue
         if clause_time.range is None or clause_time.future or not metrics or weak:
             return None
         part = _read_text(clause, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
@@ -541,11 +576,40 @@ def _own_periods(question: str, tenant_id: str, index: VocabularyIndex | None,
             return None
         readings.append(part)
     periods = {(r.query.time_range.start, r.query.time_range.end) for r in readings if r.query and r.query.time_range}
-    if len(periods) < 2:
+    if len(periods) < 2 and not same_slice:
         return None
     first = readings[0]
     first.question, first.parts = question, readings[1:]
     return first
+
+
+#: Two named products set against each other: "A vs B", "which sold more, A or B", "compare A and B".
+_NAMED_VERSUS = re.compile(r"\b(?:vs\.?|versus|or|compare[ds]?|comparing|comparison|against|than)\b", re.I)
+#: "Saturday vs Sunday", "Mondays or Fridays": days of the week set against each other.
+_DAY_VERSUS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:vs\.?|versus|or|against|compared\s+"
+                         r"(?:to|with))\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
+#: "how much was that worth", "what was that in money": the money of what the clause before counted.
+_WORTH = re.compile(r"\b(?:worth|how much money|in money|in dollars|value)\b|\bhow much (?:was|were|did|is) "
+                    r"(?:that|those|it|they)\b", re.I)
+#: A clause that asks again about what the one before it named: "how many units was that", "and the orders for it".
+_SAME_AGAIN = re.compile(r"\b(?:that|those|it|them|this|these|same)\b", re.I)
+#: A conjunction before a metric word ("orders this week plus revenue this month"): another metric question.
+_METRIC_CLAUSE_BREAK = re.compile(
+    r"\s*,?\s*\b(?:and|plus|also|as well as|then|with)\s+(?:also\s+)?(?=(?:the\s+|our\s+|total\s+|how\s+much\s+)?"
+    r"(?:revenue|sales|orders|units|aov|average order value|refunds|returns|customers|margin|profit|discounts|"
+    r"turnover|takings)\b)", re.I)
+
+
+def metric_clause_spans(question: str) -> list[tuple[int, int]]:
+    """The spans of metric questions joined before a metric word ("units this week and revenue this month")."""
+    spans, start = [], 0
+    for m in _METRIC_CLAUSE_BREAK.finditer(question):
+        if question[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if question[start:].strip():
+        spans.append((start, len(question)))
+    return spans
 
 
 def _and(names: list[str]) -> str:
@@ -558,6 +622,12 @@ def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[
         if m and not (concept == "sales by region" and _places_known(question, index)) \
                 and not (concept == "competitors' sales" and _names_a_channel(m.group(0), index)):
             return concept, needed
+    if (place := named_place(question)) is not None and index is not None and not (
+            index.vocabulary.countries or index.vocabulary.regions or index.vocabulary.states) \
+            and not all(index.knows_word(w) for w in place[0].lower().split()):
+        # "sales in Texas" where the sales carry no place: not the whole store's sales
+        return f"sales in {place[0][:1].upper()}{place[0][1:]}", "a region, country or shipping-address column in " \
+            "your sales data"
     return None
 
 
@@ -583,6 +653,9 @@ _NOT_UPCOMING = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:last|this|previous|past|pri
                            r"yesterday|today)\b", re.I)
 
 
+_ON_THE_DAY = re.compile(r"\b(?:on|during)\s+(?:the\s+)?$", re.I)
+
+
 def _upcoming(question: str, time: TimeReading, today: date) -> tuple[date, str] | None:
     """A yearless month or quarter asked about in the future tense, when its latest one is over: the next one.
 
@@ -590,7 +663,18 @@ def _upcoming(question: str, time: TimeReading, today: date) -> tuple[date, str]
     """
     rng = time.range
     if rng is None or time.future or time.compare or not _FUTURE_ASK.search(question) \
-            or _NOT_UPCOMING.search(question) or rng.end >= today or rng.start.day != 1:
+            or _NOT_UPCOMING.search(question) or rng.end >= today:
+        return None
+    if rng.start == rng.end:  # "how much stock will we need for Christmas": the next one (read a year on)
+        if any(_ON_THE_DAY.search(question[:start]) for start, _ in time.spans):
+            return None  # "on Christmas Eve": that day alone, which a forecast from tomorrow does not give
+        ahead = resolve_time(question, today + timedelta(days=366)).range
+        if ahead is None or ahead.start != ahead.end or not today < ahead.end <= today + timedelta(days=366):
+            return None
+        name = ahead.label.split(" (")[0]
+        return ahead.end, (f"{name} is still to come, so this is a forecast from the day after your data ends "
+                           f"({fmt_day(today + timedelta(days=1))}) to {fmt_day(ahead.end)}. ")
+    if rng.start.day != 1:
         return None
     months = (rng.end.year - rng.start.year) * 12 + rng.end.month - rng.start.month + 1
     if months not in (1, 3) or rng.end != period_containing(rng.end, "month")[1]:
@@ -652,6 +736,8 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
                 continue  # "how many units do we have across all products": one total, not a list
             if _ALL_BUT.search(before) and _EXCLUDED_AFTER.match(question[m.end():]):
                 continue  # "revenue for all channels other than web": one total of the rest
+            if _SUBJECT_ON_AVERAGE.search(before) and _ON_AVERAGE.search(question):
+                continue  # "what did our products sell for on average": all of them, one average
             if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim == "weekday":
                 dims.append(dim)
                 taken.append(m.span())
@@ -659,6 +745,10 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
     return list(dict.fromkeys(dims))
 
 
+#: "what did our products (sell for on average)": the noun is the verb's subject, all of them together.
+_SUBJECT_ON_AVERAGE = re.compile(r"\b(?:what|how much)\s+(?:did|do|does|have|has|were|are)\s+(?:all\s+)?(?:of\s+)?"
+                                 r"(?:our|my|the)\s+$", re.I)
+_ON_AVERAGE = re.compile(r"\b(?:on average|average|avg|typically|usually)\b", re.I)
 #: "which of our brands is the weakest": one of them, though the noun is plural.
 _ONE_OF = re.compile(r"\b(?:which|what)\s+(?:one\s+)?of\s+(?:our|the|my|all)\s+\w+\s+(?:is|was|has|had|did|does)\b",
                      re.I)
@@ -668,7 +758,8 @@ _ALL_BUT = re.compile(r"\ball\s+(?:(?:of\s+)?(?:the|our|my)\s+)?(?:other\s+)?$",
 _EXCLUDED_AFTER = re.compile(r"\s+(?:other than|except|excluding|but|apart from|besides|outside|not including)\b",
                              re.I)
 #: "in a single day": a grain, not the products whose titles hold "single".
-_SINGLE_UNIT = re.compile(r"\bsingle\s+(?:day|week|month|quarter|year)\b", re.I)
+_SINGLE_UNIT = re.compile(r"\bsingle\s+(?:day|week|month|quarter|year|orders?|baskets?|purchases?|"
+                          r"transactions?)\b", re.I)
 #: "how many households shopped": the people counted, never a product ("SPONGES: BATH HOUSEHOLD" is a title word)
 _PEOPLE_COUNTED = re.compile(r"\b(?:(?:how many|number of) (?:different |unique |distinct |individual )?"
                              r"(people|persons|households?)|(?:per|each|every|average|avg\.?) (households?))\b", re.I)
@@ -760,6 +851,8 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "return_rate": ("returned_units", "returns (returned units or refunds) in your sales data"),
     "customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "repeat_customer_rate": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "new_customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "returning_customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
 }
 
 
@@ -844,11 +937,29 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     replaces the last date as "today". Shorthand and typos of the reader's words are written out first
     ("rev last mo" is read as "revenue last month"; :mod:`shared.questions.shorthand`), the tenant's names kept.
     """
-    text = _sheet_fields(expand_shorthand(question, index.knows_word if index is not None else None))
+    text = _sheet_fields(expand_shorthand(question, index.knows_word if index is not None else None,
+                                          shorthand_names(index.vocabulary.channels, index.vocabulary.categories)
+                                          if index is not None else ()))
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
+    if (beat := _ON_TRACK_TO_BEAT.search(text)) is not None:
+        # "are we on track to beat last month's revenue": this month so far with its forecast, then last month's
+        unit, rest = beat.group("unit").lower(), beat.group("rest")
+        reading = _read_text(f"{rest} this {unit}", tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+        target = _read_text(f"{rest} last {unit}", tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+        if reading.kind == "metric" and target.kind == "metric" and reading.query is not None:
+            reading.parts = [target]
+            reading.question, reading.text = question, text
+            return reading
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
     return reading
+
+
+#: "on track to beat last month's revenue", "on pace to top last year's sales": the running period against it.
+_ON_TRACK_TO_BEAT = re.compile(r"\b(?:on (?:track|pace|course)|going|set|likely|gonna) to (?:beat|top|pass|exceed|"
+                               r"match|surpass|outdo|hit|reach|do better than)\s+(?:the\s+)?(?:last|previous)\s+"
+                               r"(?P<unit>month|quarter|year)'?s?\s+(?P<rest>[a-z][\w ]{2,40}?)\s*(?:$|[?.!,])",
+                               re.I)
 
 
 _FIELD_BREAK = re.compile(r"\s*(?:[|;]|\s/\s|,)\s*")
@@ -926,7 +1037,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     if gap is None and (priced := read_catalogue_price(
             question, tenant_id, extents, catalogue=index is not None and index.vocabulary.priced_products > 0,
-            categories=index is None or bool(index.vocabulary.categories))) is not None:
+            categories=index is None or bool(index.vocabulary.categories),
+            period=time.range if not time.future else None)) is not None:
         # "our most expensive product", "the average price of our products": the catalogue's prices
         if priced.query is None:
             reading.kind, reading.concept, reading.needed = "unanswerable", "products by category", priced.needed
@@ -1010,6 +1122,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                            [m.span for m in matches if m.kind in ("category", "brand", "channel")
                             and not _EXCLUDING.search(question[:m.span[0]])])  # "non-kitchen products": not a group
     grain = find_grain(question, taken)
+    if not dims and not grain and _UNSOLD.search(question) and _PRODUCT_NOUN.search(question):
+        dims = ["sku"]  # "products with no sales in the last 30 days": the catalogue's products that sold none
     if (customers_buy or _WHAT_SOLD.search(question)) and not dims and not grain and (
             lx.TOP.search(question) or lx.BOTTOM.search(question)):
         dims = ["sku"]  # "what sold best last week": the products, ranked
@@ -1035,6 +1149,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if not metrics:
         reading.agent_intents = intents or ["overview"]
         return reading
+    channels = list(dict.fromkeys(v for m in matches if m.kind == "channel" for v in m.values))
+    if "forecast" in intents and channels and (time.future or time.range is None):
+        # "forecast amazon sales next month": the forecast is the store's; said first, not passed off as Amazon's
+        reading.lead = (f"Forecasts are made for the whole store, not per sales channel: this is every channel's, "
+                        f"not {_and(channels)}'s alone. ") + reading.lead
     if intents and not (_CONJUNCTION.search(question) and any(m in _SALES_FAMILY for m in metrics)):
         reading.agent_intents = intents
         if intents == ["forecast"] and time.future and metrics[0] not in _FORECAST_MEASURES:
@@ -1078,6 +1197,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     # "rating from verified buyers only", "how many reviews without text": the reviews that hold it (#18)
     subset = review_subset(question) if reviews_only else {}
     metrics = with_companions(metrics)
+    if "new_customers" in metrics:  # "new vs returning customers": each, of all who bought in the period
+        metrics = ["new_customers", "returning_customers", "customers"] if _RETURNING.search(question) \
+            else ["new_customers", "customers"]
+    elif metrics and metrics[0] == "returning_customers":  # "how many returning customers": had bought before
+        metrics = ["returning_customers", "customers"]
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
         reading.per_customer = True
@@ -1089,12 +1213,10 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics = ["revenue", "refunds"] if metrics[0] == "revenue" else ["units", "returned_units"]
         reading.net_of = True
     limit = _threshold(question)
-    if limit is not None and _ORDER_VALUE.search(question) and limit[2]:
-        # "orders over $100": each order's value is not summed here (lines are, by product, channel and day)
-        reading.kind, reading.concept = "unanswerable", "orders by their value"
-        reading.needed = ("the metrics sum sales lines by product, channel and day, not whole orders, so orders "
-                          "above or below an amount are not counted (ask for the average order value instead)")
-        return reading
+    value_range = order_value_metrics(question, limit)
+    if value_range is not None:  # "orders over $100": each order's value, summed over its lines
+        metrics = value_range[0]
+        dims, limit = [d for d in dims if d != "sku"], None
     if limit is not None and _DAYS_COUNTED.search(question):
         dims, grain = ["date"], "day"  # "how many days last month did we make more than 20k": the days above it
     elif limit is not None and not dims and (counted := _COUNTED_DIM.search(question)):
@@ -1115,17 +1237,18 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     reading.kind = "metric"
     reading.agent_intents = intents
-    if "repeat_customer_rate" in metrics and re.search(r"\b(?:new|first[- ]time)\b", question, re.I):
-        reading.notes.append("Customers new to the store are not told apart here: a repeat customer is one with two "
-                             "or more orders in the period.")
-    elif "customers" in metrics and _NEW_CUSTOMERS.search(question):
-        reading.notes.append("New and returning customers are not told apart here: this counts everyone who bought.")
+    if {"new_customers", "returning_customers"} & set(metrics) and firsts:
+        reading.notes.append(f"A new customer is one whose first purchase in your sales data (from "
+                             f"{fmt_day(min(firsts))}) falls in the period; a returning one had bought before it.")
     if {"returned_units", "refunds", "return_rate"} & set(metrics) and re.search(
             lx.CANCELLED + r"|cancell?ed", question, re.I):
         reading.notes.append("Cancellations are counted as returns: lines an export writes as negative (a cancelled "
                              "invoice) are returns; lines it marks Cancelled were never sales and are not counted.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
                  min(firsts) if firsts else None, index, stars.values if stars is not None else None, subset)
+    if value_range is not None and reading.query is not None:
+        reading.query = reading.query.model_copy(update={"order_value_above": value_range[1],
+                                                         "order_value_below": value_range[2]})
     q = reading.query
     if len(time.each) > 1 and q is not None and "date" not in q.dimensions and q.compare is None:
         # "what did we make this week and last week": the same question for each period, in the order named
@@ -1223,10 +1346,13 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         compare = "previous_week"  # "this week so far vs last week": Monday to today against the same weekdays
     elif compare == "previous_period" and "to date" in rng.label and to_date_months(rng) is not None:
         compare = "previous_period_to_date"  # "this month so far vs last month": 1-14 Dec against 1-14 Nov
-    if len(time.weekdays) == 7 and "weekday" not in dims:
-        dims = [*dims, "weekday"]  # "weekends vs weekdays": each day of the week, the answer adds up both
+    if len(time.weekdays) == 7:
+        if "weekday" not in dims:  # "weekends vs weekdays": each day of the week, the answer adds up both
+            dims = [*dims, "weekday"]
     elif time.weekdays:
         filters["weekday"] = time.weekdays
+        if len(time.weekdays) > 1 and "weekday" not in dims and _DAY_VERSUS.search(question):
+            dims = [*dims, "weekday"]  # "Saturday vs Sunday revenue": each day's
     # two or more names of the same kind ("Amazon vs eBay") -> one value each; their share together ("what
     # percentage of revenue came from Apparel and Outdoor") is one share of the total
     together = bool(_TOGETHER.search(question)) and not dims and not lx.CHANGE.search(question) \
@@ -1239,6 +1365,10 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         dims.append("sku")  # "compare reviews of A and B": each product's, not one figure for both
         if metrics == ["review_count"] and not stars:
             metrics = ["review_count", "avg_rating"]  # their reviews compared: how many, and how rated
+    named = [m for m in matches if m.kind in ("sku", "product")]
+    if "sku" not in dims and len(named) > 1 and all(len(m.values) == 1 for m in named) and not together \
+            and _NAMED_VERSUS.search(question):
+        dims.append("sku")  # "the Phone Stand vs the Frying Pan", "which sold more, A or B": each product's
     shape: Shape = "value"
     focus: DimensionFilter | None = None
     primary = metrics[0]

@@ -15,7 +15,7 @@ Pure and cheap (no dictionary, no fuzzy library): a few microseconds per word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 #: Abbreviations that mean one thing wherever they stand.
 _ALWAYS: dict[str, str] = {
@@ -24,7 +24,25 @@ _ALWAYS: dict[str, str] = {
     "prev": "previous", "nxt": "next", "thru": "through", "tho": "though", "val": "value", "vol": "volume",
     "amt": "amount", "ords": "orders", "custs": "customers", "prods": "products", "xmas": "christmas",
     "bf": "black friday", "bfcm": "black friday to cyber monday", "pls": "please", "plz": "please",
+    "wats": "what's", "wat": "what", "hw": "how", "ur": "your", "tmrw": "tomorrow", "tmw": "tomorrow",
 }
+#: Chat spellings with a digit: "sales 2day", "last 7d", "past 2w".
+_DIGIT_WORDS = re.compile(r"\b2day\b|\b2moro\b", re.I)
+_GLUED_UNIT = re.compile(r"\b(?P<before>(?:last|past|next|previous|prev|lst|nxt|trailing|rolling)\s+)(?P<n>\d+)\s?"
+                         r"(?P<unit>d|ds|w|wk|wks|mo|mos|mth|mths|yr|yrs)\b", re.I)
+_GLUED = {"d": "days", "ds": "days", "w": "weeks"}
+#: Words written without their vowels ("mnth", "ordrs", "sld", "amzn"): the first letter, then the consonants.
+SKELETON_TARGETS: tuple[str, ...] = ("month", "months", "orders", "order", "sold", "sales", "sell", "units",
+                                     "revenue", "products", "product", "customers", "refunds", "returns", "stock",
+                                     "yesterday", "today", "quarter", "week", "weeks", "year", "last", "total",
+                                     "average", "margin", "profit", "category", "channel", "please", "what", "how",
+                                     "much", "many", "made", "make", "this", "next", "best", "top")
+#: Acronyms a skeleton would take for a word: kept.
+_ACRONYMS = frozenset({"mtd", "ytd", "wtd", "qtd", "sku", "skus", "aov", "asp", "cogs", "yoy", "mom", "wow", "qoq",
+                       "kpi", "kpis", "nps", "usd", "gbp", "eur", "pct", "csv", "pdf", "api", "ltv", "cac", "roas",
+                       "ctr", "cpc", "cpm", "sms", "seo", "utm", "faq", "gmv", "dtc", "b2b", "b2c"})
+#: A real word before which a brand name one letter from a dimension noun is that noun ("by chanel").
+_DIMENSION_BEFORE = re.compile(r"\b(?:by|per|each|every|which|what|top|all)\s+$", re.I)
 #: "wk on wk", "mo over mo": a unit over itself.
 _UNIT_OVER_UNIT = re.compile(r"\b(wk|mo|mth|qtr|yr)(\s+(?:on|over)\s+)\1\b", re.I)
 #: Units of time, rewritten only after a word that expects a unit ("last mo", "3 wks", "per wk").
@@ -33,7 +51,7 @@ _UNITS: dict[str, str] = {
     "wk": "week", "wks": "weeks", "qtr": "quarter", "qtrs": "quarters", "yr": "year", "yrs": "years",
 }
 _UNIT_BEFORE = re.compile(r"(?:\b(?:last|this|next|past|previous|prior|per|each|every|current|coming|"
-                          r"trailing)|\d)\s*$", re.I)
+                          r"trailing|lst|prev|nxt|thru)|\d)\s*$", re.I)
 #: The reader's core words, which a typo of five letters or more is corrected to.
 CORE_WORDS: tuple[str, ...] = (
     "revenue", "revenues", "sales", "turnover", "takings", "orders", "units", "customers", "profit", "margin",
@@ -68,18 +86,53 @@ def _one_edit(word: str, target: str) -> bool:
     return short[i:] == long[i + 1:]
 
 
-def correct_word(word: str) -> str | None:
-    """The core word ``word`` is a typo of, or ``None``."""
+#: Core words that are dimension nouns.
+_DIMENSION_NOUNS = frozenset({"channel", "channels", "category", "categories", "brands", "products"})
+
+
+def correct_word(word: str, *, real_ok: bool = False) -> str | None:
+    """The core word ``word`` is a typo of, or ``None`` (``real_ok``: a real word may be one too)."""
     low = word.lower()
-    if len(low) < 5 or not low.isalpha() or low in _REAL_WORDS or low in CORE_WORDS:
+    if len(low) < 5 or not low.isalpha() or (low in _REAL_WORDS and not real_ok) or low in CORE_WORDS:
         return None
     hits = [t for t in CORE_WORDS if abs(len(t) - len(low)) <= 1 and _one_edit(low, t)
             and t != low + "s" and low != t + "s"]  # a plural or singular is the word itself ("competitor")
     return hits[0] if len(hits) == 1 else None
 
 
-def expand_shorthand(question: str, known: Callable[[str], bool] | None = None) -> str:
-    """``question`` with shorthand written out and typos of core words corrected (the tenant's names kept)."""
+def shorthand_names(*groups: Iterable[str]) -> tuple[str, ...]:
+    """The one-word names (channels, categories) a word without its vowels may stand for, lower-cased."""
+    return tuple(sorted({n.lower() for g in groups for n in g if n.isalpha() and len(n) > 3}))
+
+
+def _skeleton(word: str) -> str:
+    """The first letter, then the consonants, a doubled one once ("channel" -> "chnl", "yesterday" -> "ystrdy")."""
+    rest = [c for c in word[1:] if c not in "aeiou"]
+    return word[:1] + "".join(c for i, c in enumerate(rest) if i == 0 or c != rest[i - 1])
+
+
+def unvowelled(word: str, names: tuple[str, ...] = ()) -> str | None:
+    """The word ``word`` is written without its vowels ("mnth", "amzn"), among the core words and ``names``.
+
+    Only a word of three letters or more whose letters after the first are all consonants, not an acronym, and
+    whose skeleton is one target's alone.
+    """
+    low = word.lower()
+    if len(low) < 3 or not low.isalpha() or low in _ACRONYMS or set(low[1:]) & set("aeiou"):
+        return None
+    hits = {t for t in (*SKELETON_TARGETS, *names) if len(t) > len(low) and _skeleton(t.lower()) == _skeleton(low)}
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
+def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, names: tuple[str, ...] = ()) -> str:
+    """``question`` with shorthand written out and typos of core words corrected (the tenant's names kept).
+
+    ``names``: the tenant's one-word channel, category and brand names, which a word without its vowels may be.
+    """
+    question = _DIGIT_WORDS.sub(lambda m: "today" if m.group(0).lower() == "2day" else "tomorrow", question)
+    question = _GLUED_UNIT.sub(lambda m: f"{m.group('before')}{m.group('n')} "
+                                         f"{_GLUED.get(m.group('unit').lower()) or _UNITS[m.group('unit').lower()]}",
+                               question)
     question = _UNIT_OVER_UNIT.sub(lambda m: f"{_UNITS[m.group(1).lower()]}{m.group(2)}{_UNITS[m.group(1).lower()]}",
                                    question)
     out: list[str] = []
@@ -96,6 +149,11 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None) 
             new = _UNITS[low]
         elif (fixed := correct_word(word)) is not None:
             new = fixed
+        elif low in _REAL_WORDS and _DIMENSION_BEFORE.search(question[:m.start()]) and (
+                fixed := correct_word(word, real_ok=True)) in _DIMENSION_NOUNS:
+            new = fixed  # "revenue by chanel": the channel, not the fashion house
+        elif (bare := unvowelled(word, names)) is not None:
+            new = bare
         if new is not None and new != low:
             out.append(question[last:m.start()])
             out.append(new)

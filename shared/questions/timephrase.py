@@ -296,8 +296,11 @@ _FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days
                      r"|\b(?:rest|remainder|balance)\s+of\s+(?:the\s+|this\s+)?(?:month|quarter|year)\b"
                      r"|\b(?:through|until|till|to|by)\s+(?:the\s+)?(?:(?:year|quarter|month)[-\s]end|end\s+of\s+(?:the\s+|this\s+)?"
                      r"(?:year|quarter|month))\b", re.I)
-_WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:every|each)\s+"
-                      r"(mon|tues|wednes|thurs|fri|satur|sun)day\b"
+_WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:every|each|per|"
+                      r"on\s+an?|an?\s+average)\s+(mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                      # "Saturday vs Sunday revenue": each of the two days set against each other
+                      r"|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:vs\.?|versus|or|against|compared\s+"
+                      r"(?:to|with))\s+(mon|tues|wednes|thurs|fri|satur|sun)days?\b"
                       r"|\b(?:on\s+|at\s+|over\s+)?(?:the\s+)?(weekends?|weekdays)\b", re.I)
 
 _ATOMS: list[tuple[str, re.Pattern[str]]] = [
@@ -822,11 +825,27 @@ def _weekdays(text: str) -> list[str]:
         if m.group(1) or m.group(2):
             stem = (m.group(1) or m.group(2)).lower()
             days.append(next(d for d in WEEKDAYS if d.lower().startswith(stem)))
-        elif m.group(3).lower().startswith("weekend"):
+        elif m.group(3):  # "Saturday vs Sunday"
+            days += [next(d for d in WEEKDAYS if d.lower().startswith(g.lower())) for g in (m.group(3), m.group(4))]
+        elif m.group(5).lower().startswith("weekend"):
             days += ["Saturday", "Sunday"]
         else:
             days += list(WEEKDAYS[:5])
+    if "Saturday" in days and _WEEKDAY_BESIDE_WEEKEND.search(text):
+        days += list(WEEKDAYS[:5])  # "weekend vs weekday revenue": both, each said
     return list(dict.fromkeys(days))
+
+
+#: "weekend vs weekday", "weekday or weekend": the singular beside its opposite is the Monday-Friday days too.
+_WEEKDAY_BESIDE_WEEKEND = re.compile(r"\bweekends?\s+(?:vs\.?|versus|and|or|against|compared\s+(?:to|with))\s+"
+                                     r"weekday\b|\bweekday\s+(?:vs\.?|versus|and|or|against|compared\s+(?:to|with))"
+                                     r"\s+weekends?\b", re.I)
+#: "the last 2 weekends", "past three weekends": the N latest whole Saturday-Sunday pairs.
+_LAST_N_WEEKENDS = re.compile(r"\b(?:last|past|previous)\s+(\d+|two|three|four|five|six)\s+weekends\b", re.I)
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: "since the start of the quarter", "from the beginning of the month": this quarter (month ...) to date.
+_START_OF_UNIT = re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+"
+                            r"(week|month|quarter|year)\b", re.I)
 
 
 #: "this time last year", "the same time last year", "this time a year ago": the running month a year back.
@@ -843,7 +862,8 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
 
     ``exclude`` are character spans already read as something else (a SKU such as ``SKU-2024``).
     """
-    text = question
+    # "since the start of the quarter": this quarter to date (the same length, so every span stays where it was)
+    text = _START_OF_UNIT.sub(lambda m: f"this {m.group(1)}".ljust(len(m.group(0))), question)
     reading = TimeReading(weekdays=_weekdays(text))
     taken: list[tuple[int, int]] = list(exclude or [])
     for rx, kind in ((_BASELINE_YEAR, "previous_year"), (_BASELINE_WEEK, "previous_week"),
@@ -873,12 +893,19 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     # "from Q1 to Q2" after a change word compares the two periods instead of spanning them
     atoms = found if _CHANGE_CUE.search(text) and len(found) == 2 and all(a.name for a in found) else \
         _join(text, found, as_of)
-    reading.spans = sorted(set(taken) - set(exclude or []))
+    reading.spans = sorted(set(taken) - set(exclude or []) | {m.span() for m in _START_OF_UNIT.finditer(question)})
     past = [a for a in atoms if a.start <= as_of]
     reading.future = bool(future) or (bool(atoms) and not past)
     ahead = [a for a in atoms if a.start > as_of and a.name]
     if ahead and not past:  # "Q1 next year": the period a forecast must reach
         reading.future_range = make_range(ahead[0].start, ahead[0].end, ahead[0].name)
+    if not past and (weekends := _LAST_N_WEEKENDS.search(text)):  # Saturdays and Sundays of the N latest weekends
+        n = int(weekends.group(1)) if weekends.group(1).isdigit() else _SMALL[weekends.group(1).lower()]
+        sunday = as_of - timedelta(days=(as_of.weekday() + 1) % 7)
+        reading.range = make_range(sunday - timedelta(days=7 * (n - 1) + 1), sunday, f"the last {n} weekends")
+        reading.spans = sorted({*reading.spans, weekends.span()})
+        reading.weekdays = ["Saturday", "Sunday"]
+        return reading
     if not past and (weekend := _LAST_WEEKEND.search(text)):  # the latest whole Saturday-Sunday (this one: so far)
         sunday = as_of - timedelta(days=(as_of.weekday() + 1) % 7)
         which = (weekend.group(1) or "last").lower()  # "over the weekend": the latest one

@@ -464,6 +464,57 @@ def test_any_valid_query_runs_or_is_refused(seeded: Seeded, fields: dict[str, An
     assert (result.previous_range is not None) == (query.compare is not None)
 
 
+@pytest.mark.parametrize(("above", "below"), [(100.0, None), (None, 20.0), (20.0, 100.0)])
+def test_orders_by_their_value(seeded: Seeded, above: float | None, below: float | None) -> None:
+    """An order's value is the revenue of its sold lines together (a line without an order id: its own)."""
+    result = seeded.run(metrics=["value_orders", "value_order_share", "value_revenue", "largest_order"],
+                        time_range=Q1, order_value_above=above, order_value_below=below)
+    sold = in_range(seeded.sales, Q1.start, Q1.end)
+    sold = sold[sold["units"] > 0]
+    gross = sold["revenue"].where(sold["revenue"].notna(), sold["units"] * sold["unit_price"])
+    keyed = sold.assign(gross=gross, key=sold["order_id"].where(sold["order_id"].notna(),
+                                                                 "line:" + sold.index.astype(str)))
+    per_order = keyed.groupby("key")["gross"].sum()
+    kept = per_order[(per_order > (above if above is not None else -1e18))
+                     & (per_order < (below if below is not None else 1e18))]
+    row = result.rows[0]
+    assert row["value_orders"] == len(kept)
+    assert close(row["value_order_share"], 100 * len(kept) / sales_truth(sold)["orders"])
+    assert close(row["value_revenue"] or 0.0, float(kept.sum()))  # no order in range: no revenue (NULL)
+    assert close(row["largest_order"], float(per_order.max()))
+
+
+def test_new_and_returning_customers(seeded: Seeded) -> None:
+    """New: the customer's first purchase in all the tenant's sales falls in the period; the rest returned."""
+    feb = TimeRange(start=date(2025, 2, 1), end=date(2025, 2, 28), label="February 2025")
+    sold = seeded.sales[(seeded.sales["units"] > 0) & seeded.sales["customer_hash"].notna()]
+    first = sold.groupby("customer_hash")["date"].min()
+    in_feb = set(in_range(sold, feb.start, feb.end)["customer_hash"])
+    new = sum(1 for c in in_feb if first[c] >= feb.start)
+    row = seeded.run(metrics=["new_customers", "returning_customers", "customers"], time_range=feb).rows[0]
+    assert (row["new_customers"], row["returning_customers"], row["customers"]) == (new, len(in_feb) - new,
+                                                                                   len(in_feb))
+    by_month = {r["date"]: r["new_customers"] for r in seeded.run(
+        metrics=["new_customers"], dimensions=["date"], grain="month", time_range=Q1).rows}
+    months = sold.assign(m=[date(d.year, d.month, 1) for d in sold["date"]])
+    truth = {m: sum(1 for c in set(g["customer_hash"]) if first[c] >= m) for m, g in months.groupby("m")
+             if Q1.start <= m <= Q1.end}
+    assert {k: v for k, v in by_month.items() if v} == {k: v for k, v in truth.items() if v}
+
+
+def test_stock_on_order_at_the_latest_count(seeded: Seeded) -> None:
+    """Units on order at each SKU and location's latest count; an inventory without the column has none."""
+    from tests.contract.metrics_truth import _lineage
+
+    rows = [{"sku": s, "date": date(2025, 3, d), "on_hand": 5, "on_order": o, "location": loc}
+            for s, d, o, loc in (("A", 1, 40, "main"), ("A", 9, 12, "main"), ("A", 9, None, "east"),
+                                 ("B", 2, 7, "main"), ("B", 5, 0, "main"))]
+    seeded.warehouse.insert("inventory", _lineage("onorder", "inventory", rows))
+    row = seeded.run(tenant_id="onorder", metrics=["stock_on_order", "stock_on_hand"]).rows[0]
+    assert (row["stock_on_order"], row["stock_on_hand"]) == (12, 15)
+    assert seeded.run(metrics=["stock_on_order"]).rows[0]["stock_on_order"] is None
+
+
 def test_lines_that_are_totals_per_week_count_no_orders(seeded: Seeded) -> None:
     """Breakfast at the Frat's weekly store x product rows (flagged ``sales:total_per_week``) are not orders.
 

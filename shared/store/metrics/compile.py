@@ -312,7 +312,12 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
             "returned_units": _f("returned_units"), "order_id": _f("order_id"),
             "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "line_cost": line_cost,
             "currency": _f("currency"), "promo": _f("promo"), "aggregate": _total_flag()} | (
-        _order_units(ctx) if "multi_item_orders" in ctx.needed.get("sales", ()) else {})
+        _order_units(ctx) if "multi_item_orders" in ctx.needed.get("sales", ()) else {}) | (
+        _order_values(ctx, gross) if _ORDER_VALUE_MEASURES & set(ctx.needed.get("sales", ())) else {})
+
+
+#: Measures that read each line's whole order value (``_order_values``).
+_ORDER_VALUE_MEASURES = frozenset({"value_orders", "largest_order", "value_gross"})
 
 
 def _total_flag() -> exp.Expr:
@@ -334,6 +339,26 @@ def _order_units(ctx: _Context) -> dict[str, exp.Expr]:
     return {"order_units": _window(fn("SUM", sold), partition)}
 
 
+def _order_values(ctx: _Context, gross: exp.Expr) -> dict[str, exp.Expr]:
+    """Each row's order value (its order's sold lines in the period and slice), in range or not, and order key.
+
+    A line without an order id is its own order (its key is its row number).
+    """
+    partition: list[exp.Expr] = [_f("order_id"), *([_period(ctx)] if ctx.compare else [])]
+    sold = when(exp.and_(exp.GT(this=_f("units"), expression=exp.Literal.number(0)),
+                         _total_flag().is_(exp.null())), gross.copy())
+    value = when(_f("order_id").is_(exp.null()), sold.copy(), _window(fn("SUM", sold), partition))
+    q = ctx.query
+    bounds: list[exp.Expr] = []
+    if q.order_value_above is not None:
+        bounds.append(exp.GT(this=value.copy(), expression=ctx.params.bind("order_above", q.order_value_above)))
+    if q.order_value_below is not None:
+        bounds.append(exp.LT(this=value.copy(), expression=ctx.params.bind("order_below", q.order_value_below)))
+    key = fn("COALESCE", exp.cast(_f("order_id"), _TEXT),
+             exp.DPipe(this=exp.Literal.string("line:"), expression=exp.cast(_window(exp.RowNumber(), []), _TEXT)))
+    return {"order_value": value, "in_value_range": exp.and_(*bounds) if bounds else exp.true(), "order_key": key}
+
+
 def _window(func: exp.Expr, partition: list[exp.Expr]) -> exp.Window:
     return exp.Window(this=func, partition_by=partition, over="OVER")
 
@@ -349,6 +374,8 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
         per_customer = (exp.select(*keys, col("customer_hash"), exp.alias_(orders, "orders", copy=False))
                         .from_(rows, copy=False).where(col("customer_hash").is_(exp.null()).not_(), copy=False)
                         .group_by(*[k.copy() for k in keys], col("customer_hash"), copy=False))
+        if "new_customers" in ctx.needed.get("customers", ()):
+            per_customer = _with_first_purchase(ctx, per_customer, keys)
         return per_customer, exp.GT(this=col("orders"), expression=exp.Literal.number(0))
     if group == "reviews":
         return _rows(ctx, group, {"rating": _f("rating")}), None
@@ -364,7 +391,8 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
         if ctx.compare:
             partition.append(_period(ctx))
         latest = exp.EQ(this=_day(), expression=_window(fn("MAX", _day()), partition))
-        columns: dict[str, exp.Expr] = {"on_hand": _f("on_hand"), "is_latest": latest, "stock_sku": _f("sku")}
+        columns: dict[str, exp.Expr] = {"on_hand": _f("on_hand"), "is_latest": latest, "stock_sku": _f("sku"),
+                                        "on_order": _f("on_order")}
         if ctx.with_products:  # the stock's value: the catalogue's cost and price, in the catalogue's currency
             columns |= {"unit_cost": col("cost", table="p"), "unit_price": col("price", table="p"),
                         "currency": col("currency", table="p")}
@@ -383,6 +411,38 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
                                            for c in ("our_price", "median_price", "min_price")))
                        .from_(rows, copy=False).group_by(*[k.copy() for k in observation], copy=False))
     return per_observation, None
+
+
+def _with_first_purchase(ctx: _Context, per_customer: exp.Select, keys: list[exp.Column]) -> exp.Select:
+    """Each customer's row with ``is_new``: their first purchase ever falls in the row's period.
+
+    Ever: any period, channel or product of the tenant's sales; the row's period: its date bucket, the compared
+    period, or the query's range.
+    """
+    first = (exp.select(exp.alias_(col("customer_hash", table="f"), "first_customer", copy=False),
+                        exp.alias_(fn("MIN", _day()), "first_day", copy=False))
+             .from_(exp.alias_(exp.to_table("sales"), "f", table=True, copy=False), copy=False)
+             .where(exp.and_(tenant_predicate("f"), exp.GT(this=_f("units"), expression=exp.Literal.number(0)),
+                             _f("customer_hash").is_(exp.null()).not_()), copy=False)
+             .group_by(col("customer_hash", table="f"), copy=False))
+    q = ctx.query
+    first_day = col("first_day", table="fs")
+    if "date" in q.dimensions:
+        is_new: exp.Expr = exp.GTE(this=first_day, expression=col("date", table="c"))
+    elif ctx.previous is not None:
+        is_new = exp.GTE(this=first_day, expression=when(
+            col("_period", table="c").eq(exp.Literal.number(_CURRENT)), exp.Placeholder(this="start"),
+            exp.Placeholder(this="prev_start")))
+    elif q.time_range is not None:
+        is_new = exp.GTE(this=first_day, expression=exp.Placeholder(this="start"))
+    else:  # all the data: every customer is new to it
+        is_new = first_day.is_(exp.null()).not_()
+    return (exp.select(*[col(k.name, table="c") for k in keys], col("customer_hash", table="c"),
+                       col("orders", table="c"), exp.alias_(is_new, "is_new", copy=False))
+            .from_(per_customer.subquery("c", copy=False), copy=False)
+            .join(first.subquery("fs", copy=False),
+                  on=col("first_customer", table="fs").eq(col("customer_hash", table="c")), join_type="left",
+                  copy=False))
 
 
 def _measure_col(name: str, period: int = _CURRENT) -> str:
@@ -493,7 +553,8 @@ def plan_metric_query(query: MetricQuery, *, row_cap: int = MAX_ROWS) -> Compile
                                                                     *(f.dimension for f in query.filters)]))
     ctx = _Context(query, params, previous, with_products, needed)
     all_measures = [m for ms in needed.values() for m in ms]
-    currency = any(s.unit == "money" for s in specs)
+    currency = any(s.unit == "money" for s in specs) or query.order_value_above is not None \
+        or query.order_value_below is not None  # the range's amounts are money too
     stacked = _stacked(ctx, all_measures, currency)
 
     select: list[exp.Expr] = [exp.alias_(col(d, table="a"), d, copy=False) for d in query.dimensions]

@@ -28,7 +28,8 @@ MetricName = Literal[
     "promo_revenue", "promo_revenue_share", "inventory_value", "inventory_retail_value", "uncosted_skus",
     "stocked_skus", "repeat_customers", "inventory_value_at_price", "unpriced_skus", "multi_item_orders",
     "multi_item_order_share", "uncosted_products", "catalogue_products", "catalogue_price", "total_lines",
-    "weekly_total_lines",
+    "weekly_total_lines", "value_orders", "value_order_share", "largest_order", "value_revenue", "new_customers",
+    "returning_customers", "stock_on_order",
 ]
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",
@@ -88,6 +89,10 @@ class MetricQuery(BaseModel):
     descending: bool = True
     limit: int | None = Field(default=None, ge=1, le=1000)
     share_of_total: bool = False
+    order_value_above: float | None = Field(default=None, ge=0, description="Count only the orders whose value (the "
+                                            "revenue of their sold lines in the period and slice) is above this "
+                                            "(``value_orders``, ``value_order_share``).")
+    order_value_below: float | None = Field(default=None, gt=0, description="... and below this.")
     include_undated: bool = Field(default=False, description="Rows without a date (undated reviews) count too: the "
                                                              "range is all the data, not a period of it.")
 

@@ -81,3 +81,9 @@ def test_competitors_come_from_the_tenants_data() -> None:
     e = extract_entities("are we cheaper than Zalando or otto?", today=TODAY, competitors=["Zalando", "Otto"])
     assert e.competitors == ["zalando", "otto"]
     assert extract_entities("are we cheaper on target?", today=TODAY).competitors == []  # no fixed list
+
+
+def test_stock_needed_is_the_demand_forecast() -> None:
+    """"How much stock will we need for Christmas" asks the units the forecast expects, before any stock-out."""
+    plan = route("how much stock will we need for christmas")
+    assert plan.asks[0] == "forecast"
