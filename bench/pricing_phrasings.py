@@ -167,7 +167,7 @@ def pricing_cases(m: Market) -> list[Case]:  # noqa: PLR0915 - one line per phra
     add("market", "what are we overpriced on?", over)
     add("market", "which items cost more in our shop than elsewhere?", over)
     add("market", "are we too expensive?", lambda a, r: states(first_sentence(a), len(above), 0.5)
-        or "price index" in first_sentence(a))
+        or has(first_sentence(a), "price index"))
     add("market", "where do we beat the market on price?", under)
     add("market", "which products are cheaper than the competition?", under)
     add("market", "where is our biggest price premium?", lambda a, r: top_over in first_sentence(a))
@@ -182,8 +182,10 @@ def pricing_cases(m: Market) -> list[Case]:  # noqa: PLR0915 - one line per phra
     add("market", "overall how do our prices stack up?", lambda a, r: states(first_sentence(a), n_all, 0.5)
         and "index" in first_sentence(a))
     add("market", "whats our price position", lambda a, r: states(first_sentence(a), n_all, 0.5)
-        or "price index" in first_sentence(a))
+        or has(first_sentence(a), "price index"))
     add("market", "list the skus priced way under the market", under)
+    add("market", "are our prices in line with the market?", lambda a, r: has(first_sentence(a), "price index")
+        or states(first_sentence(a), n_all, 0.5))
 
     # 2. competitors
     order = m.undercut_order()
@@ -201,6 +203,10 @@ def pricing_cases(m: Market) -> list[Case]:  # noqa: PLR0915 - one line per phra
     add("rivals", f"who has the lowest price on the {ty}?", lambda a, r: y in first_sentence(a))
     add("rivals", f"which competitors sell the {ty}?", lambda a, r: all(c in a for c in m.carriers(y)))
     add("rivals", "does ShopRival undercut us a lot?", lambda a, r: "ShopRival" in first_sentence(a))
+    add("rivals", "which competitor is the most expensive most often?", lambda a, r: first_sentence(a).startswith(
+        order[-1]))
+    add("rivals", "price gap to Walmart", lambda a, r: "Walmart" in first_sentence(a)
+        and re.search(r"\bno\b|not|n't", first_sentence(a)) is not None)
     add("rivals", "who undercuts us on Kitchen products?", lambda a, r: "Kitchen" in a
         and any(first_sentence(a).startswith(c) for c in order))
 
@@ -217,6 +223,8 @@ def pricing_cases(m: Market) -> list[Case]:  # noqa: PLR0915 - one line per phra
     add("stock", f"is anyone out of stock on the {ty}?", lambda a, r: y in first_sentence(a)
         and "stock" in first_sentence(a))
     add("stock", "competitor stockouts", lambda a, r: states(first_sentence(a), oos["sku"].nunique(), 0.5))
+    add("stock", "is ShopRival out of stock on anything?", lambda a, r: "ShopRival" in first_sentence(a)
+        and states(first_sentence(a), int((oos["competitor"] == "ShopRival").sum()), 0.5))
 
     # 4. one product against the market, and its history
     xi = float(m.latest.loc[x, "index"])
@@ -254,6 +262,8 @@ def pricing_cases(m: Market) -> list[Case]:  # noqa: PLR0915 - one line per phra
     add("whatif", "which products should I reprice?", lambda a, r: re.search(r"\b(?:lower|raise|reprice|change)",
                                                                           first_sentence(a), re.I) is not None)
     add("whatif", f"can I charge more for {x}?", lambda a, r: x in first_sentence(a))
+    add("whatif", f"how would a 15% discount on the {ty} affect sales?", lambda a, r: "15%" in first_sentence(a)
+        and y in first_sentence(a))
 
     # 6. elasticity
     elastic = lambda a, r: x in first_sentence(a) and "elastic" in first_sentence(a) \
@@ -270,11 +280,13 @@ def pricing_cases(m: Market) -> list[Case]:  # noqa: PLR0915 - one line per phra
         and states(first_sentence(a), gm, max(2.0, abs(gm) * 0.05)))  # refunds: net or not
     add("margin", "which products have the lowest margin?", lambda a, r: "margin" in first_sentence(a).lower())
     add("margin", "gross margin by category", lambda a, r: "margin" in first_sentence(a).lower())
+    add("margin", "how much did we discount last month?", lambda a, r: "discount" in first_sentence(a).lower())
 
     # 8. refusals: no competitor prices ingested
     for q in ("which products are priced above the market?", "who undercuts us?", f"are we competitive on {x}?",
               "which competitor items are out of stock?", "price gap to MegaMart", "where are we the most expensive?"):
         add("refusal", q, refuses_market, NOCOMP)
+    add("refusal", "which competitor is cheapest most often?", refuses_market, NOCOMP)
     add("refusal", f"how price sensitive is {x}?", elastic, NOCOMP)
     return out
 
@@ -300,6 +312,7 @@ def review_cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasi
         and re.search(r"\bno\b|not|n't|none", first_sentence(a)) is not None)
     add("why", f"is the {ty} getting better reviews lately?", lambda a, r: y in first_sentence(a))
     add("why", "which product's rating fell the most?", lambda a, r: x in first_sentence(a))
+    add("why", f"why are ratings improving for {y}?", lambda a, r: y in first_sentence(a))
 
     # 10. what customers love or hate
     add("love", f"what do customers hate about the {tx}?", lambda a, r: x in first_sentence(a)
@@ -310,6 +323,8 @@ def review_cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasi
     add("love", "top complaint for Outdoor", lambda a, r: "Outdoor" in first_sentence(a))
     add("love", "what annoys customers about our Apparel?", lambda a, r: "Apparel" in first_sentence(a))
     add("love", f"what do reviewers like most about {y}?", lambda a, r: y in first_sentence(a))
+    add("love", f"what do people say about the price of the {tx}?", lambda a, r: x in first_sentence(a)
+        and "price" in first_sentence(a).lower())
 
     # 11. since a date or in a month
     month_start = (end.replace(day=1) - timedelta(days=1)).replace(day=1)
@@ -330,6 +345,8 @@ def review_cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasi
                                                                                      int((sd["rating"] <= 2).sum()), 0.5))
     l14 = t.window(end - timedelta(days=13))
     add("since", "reviews in the last two weeks", lambda a, r: states(first_sentence(a), len(l14), 0.5))
+    oct1 = date(end.year if end.month >= 10 else end.year - 1, 10, 1)
+    add("since", "sentiment since October", lambda a, r: states(first_sentence(a), t.mean(t.window(oct1)), RTOL))
 
     # 12. comparisons
     mx, my = t.mean(rv[rv["sku"] == x]), t.mean(rv[rv["sku"] == y])
@@ -341,6 +358,8 @@ def review_cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasi
     add("compare", "compare Outdoor and Apparel customer satisfaction",
         lambda a, r: states(a, cat["Outdoor"], RTOL) and states(a, cat["Apparel"], RTOL))
     add("compare", f"{x} vs {y} ratings", lambda a, r: states(a, mx, RTOL) and states(a, my, RTOL))
+    add("compare", "Kitchen vs Electronics, which has better reviews?",
+        lambda a, r: states(a, cat["Kitchen"], RTOL) and states(a, cat["Electronics"], RTOL))
 
     # 13. spam and the adjusted rating
     spam_words = re.compile(r"spam|fake|suspicious|suspected", re.I)
@@ -371,9 +390,10 @@ def review_cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasi
     add("stars", f"star breakdown for {x}", lambda a, r: x in first_sentence(a)
         and all(states(a, float(xs.get(k, 0)), 0.5) for k in (5, 1)))
     def share(level: int) -> Check:  # of the rated reviews or of all of them: both are read as "reviews"
-        rated, every = (rv["rating"].dropna() == level).mean() * 100, (rv["rating"] == level).mean() * 100
-        return lambda a, r: states(first_sentence(a), float(rated), 0.15) or states(first_sentence(a), float(every),
-                                                                                    0.15)
+        rated = (rv["rating"].dropna() == level).mean() * 100
+        every = (rv["rating"] == level).fillna(False).sum() * 100 / len(rv)
+        return lambda a, r: states(first_sentence(a), float(rated), 0.3) or states(first_sentence(a), float(every),
+                                                                                    0.3)
     add("stars", "what % of reviews are 5 stars?", share(5))
     add("stars", "share of 1-star reviews", share(1))
 
