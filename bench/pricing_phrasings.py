@@ -160,7 +160,7 @@ def pricing_cases(m: Market) -> list[Case]:  # noqa: PLR0915 - one line per phra
     over = lambda a, r: states(first_sentence(a), len(above), 0.5) and states(first_sentence(a), n_all, 0.5) \
         and "above" in first_sentence(a)  # noqa: E731
     under = lambda a, r: states(first_sentence(a), len(below), 0.5) and "below" in first_sentence(a)  # noqa: E731
-    top_over, top_under = str(above.index[0]), str(below.index[0])
+    top_over = str(above.index[0])
 
     # 1. above / below the market in other words
     add("market", "where are we the most expensive?", lambda a, r: top_over in first_sentence(a))
@@ -212,8 +212,8 @@ def pricing_cases(m: Market) -> list[Case]:  # noqa: PLR0915 - one line per phra
 
     # 3. competitor out of stock
     oos = m.out_of_stock()
-    add("stock", "which competitor items are out of stock?", lambda a, r: states(first_sentence(a), oos["sku"].nunique(),
-                                                                                 0.5))
+    n_oos = oos["sku"].nunique()
+    add("stock", "which competitor items are out of stock?", lambda a, r: states(first_sentence(a), n_oos, 0.5))
     add("stock", "are rivals running out of anything?", lambda a, r: states(first_sentence(a), oos["sku"].nunique(),
                                                                             0.5))
     add("stock", "what is BargainBarn out of stock on?", lambda a, r: "BargainBarn" in first_sentence(a)
@@ -341,8 +341,8 @@ def review_cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasi
     sd = t.window(since)
     add("since", f"how many reviews since {since.strftime('%B')} 1?",
         lambda a, r: states(first_sentence(a), len(sd), 0.5))
-    add("since", f"negative reviews since {since.isoformat()}", lambda a, r: states(first_sentence(a),
-                                                                                     int((sd["rating"] <= 2).sum()), 0.5))
+    neg_sd = int((sd["rating"] <= 2).sum())
+    add("since", f"negative reviews since {since.isoformat()}", lambda a, r: states(first_sentence(a), neg_sd, 0.5))
     l14 = t.window(end - timedelta(days=13))
     add("since", "reviews in the last two weeks", lambda a, r: states(first_sentence(a), len(l14), 0.5))
     oct1 = date(end.year if end.month >= 10 else end.year - 1, 10, 1)
