@@ -196,7 +196,7 @@ def pricing_cases(m: Market) -> list[Case]:  # noqa: PLR0915 - one line per phra
     add("rivals", "is MegaMart cheaper than us?", lambda a, r: "MegaMart" in first_sentence(a)
         and re.search(r"cheaper|dearer|above|below", first_sentence(a)) is not None)
     add("rivals", "how do we compare with PrimeGoods?", lambda a, r: "PrimeGoods" in first_sentence(a))
-    add("rivals", "price gap to Amazon", lambda a, r: "Amazon" in first_sentence(a)
+    add("rivals", "price gap to Amazon", lambda a, r: "amazon" in first_sentence(a).lower()
         and re.search(r"\bno\b|not|n't", first_sentence(a)) is not None)
     add("rivals", "how far apart are we from BargainBarn on price", lambda a, r: "BargainBarn" in first_sentence(a)
         and "%" in first_sentence(a))
@@ -387,7 +387,7 @@ def review_cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasi
     by = rv["rating"].value_counts()
     add("stars", "distribution of stars", lambda a, r: all(states(a, float(by.get(k, 0)), 2) for k in (5, 1)))
     xs = rv[rv["sku"] == x]["rating"].value_counts()
-    add("stars", f"star breakdown for {x}", lambda a, r: x in first_sentence(a)
+    add("stars", f"star breakdown for {x}", lambda a, r: (x in first_sentence(a) or tx in first_sentence(a))
         and all(states(a, float(xs.get(k, 0)), 0.5) for k in (5, 1)))
     def share(level: int) -> Check:  # of the rated reviews or of all of them: both are read as "reviews"
         rated = (rv["rating"].dropna() == level).mean() * 100

@@ -31,6 +31,8 @@ from shared.questions import lexicon as lx
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, verb_matches
+from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
+from shared.questions.review_idioms import review_idioms
 from shared.questions.reviews import (
     ReviewAsk,
     asks_sentiment_change,
@@ -792,6 +794,8 @@ def _missing_columns(metrics: list[MetricName], index: VocabularyIndex | None) -
     """What the data lacks for the question's first metric (None when it has it or it is unknown)."""
     if index is not None and index.vocabulary.unpriced_sales and metrics and metrics[0] in _PRICED_METRICS:
         return "prices (a unit price or a line total) on your sales lines"
+    if index is not None and metrics and (gap := no_competitor_prices(metrics[0], index.vocabulary)) is not None:
+        return gap  # "are we competitive on X?" with no competitor price ever ingested
     present = index.vocabulary.sales_columns if index is not None else None
     if present is not None and metrics and metrics[0] in _PROMO_METRICS:  # a promo flag or a discount will do
         return None if {"promo", "discount"} & set(present) else "a promotion flag or a discount column in your " \
@@ -834,6 +838,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     """
     text = _sheet_fields(expand_shorthand(question, index.knows_word if index is not None else None))
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
+    text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
     return reading
@@ -929,7 +934,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return mixed  # "what did we make last month, and are we cheaper than MegaMart?"
     if gap is None and (both := _own_periods(question, tenant_id, index, extents, as_of, today)) is not None:
         return both  # "what did we make in October and how many units did we sell in November?"
-    if gap is None and (market := read_market(question, matches, index, time.spans)) is not None:  # vs X, restock
+    if gap is None and (market := read_pricing_ask(question, matches, index, time.spans)
+                        or read_market(question, matches, index, time.spans)) is not None:  # vs X, restock
         reading.agent_period = time.range if time.range is not None and not time.future else None
         return _market_reading(reading, market, verb_matches(question, matches))
     if _CATALOGUE_COUNT.search(question) and time.range is None:

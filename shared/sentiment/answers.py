@@ -61,13 +61,17 @@ class ScoredReviews:
     stars: tuple[int, ...] = ()
     #: The sales channels the reviews were narrowed to (empty: all), said with the products.
     channels: tuple[str, ...] = ()
+    #: The categories the reviews were narrowed to, as the catalogue spells them (said with the products).
+    categories: tuple[str, ...] = ()
 
     def subject(self, reviews: pd.DataFrame, scoped: list[str]) -> str:
         """What the reviews are of: the products asked about (``Title (SKU)``) or ``66 products``, and where.
 
-        The channels the reviews were left on follow: ``66 products on amazon``.
+        The categories asked about come before "products" (``13 Kitchen products``); the channels the reviews were
+        left on follow: ``66 products on amazon``.
         """
-        what = join_names([_name(self.frame, s) for s in scoped], 3) if scoped else _products(reviews)
+        what = join_names([_name(self.frame, s) for s in scoped], 3) if scoped else _products(reviews,
+                                                                                             self.categories)
         return what + (f" on {join_names(list(self.channels), 3)}" if self.channels else "")
 
     def reviews(self, n: int) -> str:
@@ -291,9 +295,10 @@ def _recurring_themes(data: ScoredReviews, scoped: list[str]) -> str:
     return " Recurring complaints, however phrased: " + join_names(parts, 3) + "."
 
 
-def _products(reviews: pd.DataFrame) -> str:
+def _products(reviews: pd.DataFrame, categories: tuple[str, ...] = ()) -> str:
     n = int(reviews["sku"].nunique())
-    return f"{n} product{'s' if n != 1 else ''}"
+    kind = f"{join_names(list(categories), 3)} " if categories else ""
+    return f"{n} {kind}product{'s' if n != 1 else ''}"
 
 
 def _name(frame: pd.DataFrame, sku: str) -> str:
