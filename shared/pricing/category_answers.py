@@ -29,14 +29,17 @@ def category_answer(categories: pd.DataFrame) -> AgentAnswer:
             for c, r in ranked.iterrows()]
     top, low = rows[0], rows[-1]
 
+    def skus(n: object) -> str:
+        return f"{n} SKU{'' if n == 1 else 's'}"
+
     def side(index: object) -> str:
         gap = float(str(index)) - 100.0
         return f"{abs(gap):.1f}% {'above' if gap >= 0 else 'below'} the median competitor"
 
     text = (f"{top[0]} is the category priced highest against the market (median price index {top[1]:.1f} over "
-            f"{top[2]} SKUs: {side(top[1])})")
+            f"{skus(top[2])}: {side(top[1])})")
     if len(rows) > 1:
-        text += f" and {low[0]} the lowest ({low[1]:.1f} over {low[2]} SKUs: {side(low[1])})"
+        text += f" and {low[0]} the lowest ({low[1]:.1f} over {skus(low[2])}: {side(low[1])})"
     if len(rows) > 2:
         text += "; in between: " + ", ".join(f"{r[0]} {r[1]:.1f}" for r in rows[1:-1])
     table, total = ranked_table(COLUMNS, rows)

@@ -12,13 +12,15 @@ import re
 from collections.abc import Sequence
 
 from shared.questions.vocabulary import EntityMatch
+from shared.store.metrics.model import DimensionName
 
 _COMPARED = re.compile(r"\bthan\b|\bvs\.?(?!\w)|\bversus\b|\bor\b|\bcompar\w*|\bagainst\b", re.I)
 _PRODUCTS_AFTER = re.compile(r"\s+(?:products?|items?|goods|lines?|skus?|range)\b", re.I)
-_GROUPS = {"category": "category", "brand": "brand"}
+_GROUPS: dict[str, DimensionName] = {"category": "category", "brand": "brand"}
 
 
-def compared_groups(question: str, matches: Sequence[EntityMatch], dims: list[str]) -> list[str]:
+def compared_groups(question: str, matches: Sequence[EntityMatch],
+                    dims: list[DimensionName]) -> list[DimensionName]:
     """``dims`` with ``sku`` replaced by the group two named categories or brands are compared by."""
     if dims != ["sku"] or not _COMPARED.search(question):
         return dims
