@@ -39,6 +39,7 @@ ELASTICITY = _rx(r"price[- ]?sensitiv\w*|sensitiv\w* to (?:the |a )?price\w*|(?:
                  r"(?:react|respond|reacts|responds)\w* to (?:a )?price (?:change|cut|rise|increase)s?")
 _CATEGORY_WORD = _rx(r"(?:which|what) categor(?:y|ies)|in which categor(?:y|ies)|categor(?:y|ies) (?:are|is) (?:we|i)")
 _PRICE_SIDE = _rx(r"over-?priced|under-?priced|expensive|cheap\w*|pric(?:ey|ier|iest|ed)|dear\w*|above (?:the )?market|"
+                  r"(?:price )?premium|markup|price gap|"
                   r"below (?:the )?market|vs\.? (?:the )?(?:competitors?|competition|market)|against (?:the )?"
                   r"(?:competitors?|competition|market)")
 _TOUGHEST = _rx(r"toughest|fiercest|strongest|most aggressive|biggest (?:threat|rival)|main threat|most dangerous")
@@ -52,7 +53,9 @@ the a an last this previous""".split())
 _COMPETITOR_STOCK = _rx(r"running out|run(?:ning)? short|can(?:'t|not) be (?:bought|had|found|ordered)|"
                         r"(?:not|no longer) (?:available|sold|selling|stocked)|unavailable")
 _COSTS_MORE = _rx(r"(?:costs?|priced|sells?|selling|sold|charged?) (?:more|higher|dearer)\b[^?.!]{0,30}?\bthan "
-                  r"(?:elsewhere|anywhere else|other (?:shops|stores|sellers|retailers)|(?:the )?competit\w*|rivals?)")
+                  r"(?:elsewhere|anywhere else|other (?:shops|stores|sellers|retailers)|(?:the )?competit\w*|rivals?)|"
+                  r"(?:charg\w*|ask\w*|have|has|with|at) (?:a )?(?:price )?premium (?:over|to|vs\.?|versus|against|"
+                  r"above) (?:the )?(?:competit\w*|market|rivals?|others|everyone)")
 _COSTS_LESS = _rx(r"(?:costs?|priced|sells?|selling|sold|charged?) (?:less|lower|cheaper)\b[^?.!]{0,30}?\bthan "
                   r"(?:elsewhere|anywhere else|other (?:shops|stores|sellers|retailers)|(?:the )?competit\w*|rivals?)")
 _ROOM_TO_RAISE = _rx(r"(?:could|can|would|might) (?:take|bear|handle|stand|absorb|support) (?:a )?"

@@ -30,7 +30,7 @@ from shared.models.records import DataKind
 from shared.questions import lexicon as lx
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.catalogue_price import read_catalogue_price
-from shared.questions.compared_groups import compared_groups
+from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, verb_matches
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.review_idioms import review_idioms
@@ -1005,6 +1005,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                            [m.span for m in matches if m.kind in ("category", "brand", "channel")
                             and not _EXCLUDING.search(question[:m.span[0]])])  # "non-kitchen products": not a group
     dims = compared_groups(question, matches, dims)  # "do Kitchen products rate higher than Apparel?": categories
+    metrics = compared_reviews(question, matches, metrics)  # "Home vs Outdoor reviews": their ratings
     grain = find_grain(question, taken)
     if (customers_buy or _WHAT_SOLD.search(question)) and not dims and not grain and (
             lx.TOP.search(question) or lx.BOTTOM.search(question)):

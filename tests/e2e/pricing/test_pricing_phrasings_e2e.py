@@ -93,6 +93,9 @@ def test_without_competitor_prices_market_questions_say_so_first() -> None:
                      "which competitor items are out of stock?", "which category are we most overpriced in?"):
         answer = _report(question, "t2").answer
         assert answer.startswith("No competitor prices have been ingested for this account"), (question, answer)
+    versus = _report("are we cheaper than MegaMart?", "t2").answer
+    assert versus.startswith("No competitor prices have been ingested for this account, so nothing can be compared "
+                             "with \"MegaMart\""), versus
     competitive = _report("are we competitive on the Copper Kettle?", "t2").answer
     assert "no competitor prices have been ingested" in competitive.split(". ")[0].lower(), competitive
 

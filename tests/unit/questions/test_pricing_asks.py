@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from shared.questions.compared_groups import compared_groups
+from shared.orchestration.router import route
+from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.pricing_asks import no_competitor_prices
 from shared.questions.reading import Reading, read_question
 from shared.questions.review_idioms import review_idioms
@@ -31,6 +32,8 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("which products can't be bought at our competitors right now?", ["competitor_stock"]),
     ("which items cost more in our shop than elsewhere?", ["overpriced"]),
     ("which skus could take a price increase?", ["underpriced"]),
+    ("on which SKUs do we charge a premium over competitors?", ["overpriced"]),
+    ("what category has the biggest price premium?", ["category_position"]),
     ("vase-blue-20 10% cheaper -> sales?", ["what_if"]),
     ("how would a 15% discount on the linen table runner affect sales?", ["what_if"]),
 ])
@@ -113,3 +116,17 @@ def test_compared_groups_needs_two_names_a_comparison_and_products_after_one() -
     assert compared_groups(text, [kitchen], ["sku"]) == ["sku"]
     assert compared_groups("Kitchen products and Apparel", [kitchen, apparel], ["sku"]) == ["sku"]
     assert compared_groups(text, [kitchen, apparel], ["channel"]) == ["channel"]
+
+
+@pytest.mark.parametrize("question", ["why did the vase reviews tank?", "why have ratings for vase-blue-20 plummeted?",
+                                      "why are reviews of the oak tray slumping?"])
+def test_ratings_that_tank_or_plummet_are_the_decline(shop: VocabularyIndex, question: str) -> None:
+    assert "rating_decline" in route(question).asks
+
+
+def test_two_groups_reviews_side_by_side_are_compared_by_rating(shop: VocabularyIndex) -> None:
+    r = read(shop, "Candles vs Textiles reviews")
+    assert r.query is not None and "avg_rating" in r.query.metrics and r.query.dimensions == ["category"]
+    counted = read(shop, "how many reviews Candles vs Textiles")
+    assert counted.query is not None and "avg_rating" not in counted.query.metrics
+    assert compared_reviews("reviews by channel", [], ["review_count"]) == ["review_count"]
