@@ -1074,6 +1074,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics, dims = ["review_count"], ["stars", *dims]  # "star rating breakdown": reviews per star rating
     # "rating from verified buyers only", "how many reviews without text": the reviews that hold it (#18)
     subset = review_subset(question) if reviews_only else {}
+    if subset.get("stars") == ["no rating"] and metrics and metrics[0] == "avg_rating":
+        metrics = ["review_count"]  # "share of reviews with no rating": those reviews, not their (absent) rating
     metrics = with_companions(metrics)
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two

@@ -90,6 +90,17 @@ class ScoredReviews:
         left = total - counted
         return self.reviews(total) + (f" ({left:,} suspected spam left out)" if left else "")
 
+    def counted(self, counted: int, scoped: list[str]) -> str:
+        """``203 reviews, 5 suspected spam left out`` (every review of the scope, and what the themes left out).
+
+        :meth:`all_reviews` without the parentheses, for a count said inside them ("(203 reviews, 5 suspected spam
+        left out, 2025-12-03 to 2026-12-03)").
+        """
+        scope = self.frame[self.frame["sku"].astype(str).isin(scoped)] if scoped else self.frame
+        total = max(counted, len(scope))
+        left = total - counted
+        return self.reviews(total) + (f", {left:,} suspected spam left out" if left else "")
+
     def span(self, between: bool = False) -> str:
         """The period read, in words, with the undated reviews said.
 
@@ -258,7 +269,8 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
                 + leading_themes(rows) + ".")
     else:
         parts = [f"{r[0]} in {r[1]} review{'s' if r[1] != 1 else ''} (\"{r[4]}\")" for r in rows[:3]]
-        text = (f"The top complaints about {subject} ({n} reviews, {period}) are " + join_names(parts, 3) + ".")
+        text = (f"The top complaints about {subject} ({data.counted(n, scoped)}, {period}) are "
+                + join_names(parts, 3) + ".")
     if not scoped:
         neg = reviews[reviews["label"] == "negative"]
         worst = neg.groupby("sku")["review_id"].nunique().sort_values(ascending=False, kind="stable").head(3)

@@ -41,3 +41,12 @@ def test_a_price_word_about_the_item_replaced_is_not_a_price_mention() -> None:
     found = find_mentions(price, texts, [{}] * 4, ["positive", "positive", "positive", "negative"])
     assert [m.index for m in found] == [1, 3]
     assert found[0].sentence == "Great value for the price."
+
+
+def test_theme_counts_say_every_review_and_the_suspected_spam_left_out() -> None:
+    from shared.sentiment.answers import ScoredReviews
+
+    frame = pd.DataFrame({"sku": ["A", "A", "A", "B", "B"]})
+    scored = ScoredReviews(frame=frame, start=AS_OF, end=AS_OF)
+    assert scored.counted(3, []) == "5 reviews, 2 suspected spam left out"
+    assert scored.counted(2, ["B"]) == "2 reviews"
