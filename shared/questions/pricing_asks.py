@@ -8,6 +8,7 @@ Read before :func:`shared.questions.market.read_market`, from word classes and t
 * "who is our toughest competitor on price?": ``undercut``;
 * "how do we compare with PrimeGoods?", "price gap to MegaMart": ``versus_competitor``; "price gap to Amazon"
   where Amazon is no competitor of the tenant: said, not widened to every competitor;
+* "which competitors sell X?", "how many competitors carry X?": ``competitor_prices`` (who prices it, and how);
 * "are rivals running out of anything?", "which products can't be bought at our competitors?":
   ``competitor_stock``;
 * "which items cost more in our shop than elsewhere?", "which SKUs could take a price increase?": ``overpriced`` /
@@ -42,6 +43,8 @@ _PRICE_SIDE = _rx(r"over-?priced|under-?priced|expensive|cheap\w*|pric(?:ey|ier|
                   r"(?:price )?premium|markup|price gap|"
                   r"below (?:the )?market|vs\.? (?:the )?(?:competitors?|competition|market)|against (?:the )?"
                   r"(?:competitors?|competition|market)")
+_WHO_SELLS = _rx(r"(?:which|what|how many) (?:other )?(?:competitors?|rivals?|retailers?|stores|shops|sellers)"
+                 r"(?: also)? (?:sell|carry|carries|stock|list|have|offer|price)\w*|who else (?:sells|carries|stocks)")
 _TOUGHEST = _rx(r"toughest|fiercest|strongest|most aggressive|biggest (?:threat|rival)|main threat|most dangerous")
 _COMPARE = _rx(r"compar\w*|stack(?:s|ing)? up|measure(?:s)? up|gap|differen\w*|how far|versus|vs\.?|against|"
                r"line up")
@@ -106,6 +109,8 @@ def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: Vocab
         return MarketAsk("elasticity")
     if _CATEGORY_WORD.search(question) and _PRICE_SIDE.search(question) and change is None:
         return MarketAsk("category_position")
+    if products and not named and _WHO_SELLS.search(question):
+        return MarketAsk("competitor_prices")  # "which competitors sell X?": who prices it, and how
     if group and _COMPETITOR_STOCK.search(question):
         return MarketAsk("competitor_stock", named)
     if not named and COMPETITOR_NOUN.search(question) and _TOUGHEST.search(question):

@@ -33,6 +33,8 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("which items cost more in our shop than elsewhere?", ["overpriced"]),
     ("which skus could take a price increase?", ["underpriced"]),
     ("on which SKUs do we charge a premium over competitors?", ["overpriced"]),
+    ("which competitors sell the Linen Table Runner?", ["competitor_prices"]),
+    ("how many competitors carry vase-blue-20?", ["competitor_prices"]),
     ("what category has the biggest price premium?", ["category_position"]),
     ("vase-blue-20 10% cheaper -> sales?", ["what_if"]),
     ("how would a 15% discount on the linen table runner affect sales?", ["what_if"]),
