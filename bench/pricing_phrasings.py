@@ -123,13 +123,14 @@ class Market:
 
     def category_index(self) -> pd.Series:
         """Median latest price index per category, highest first."""
-        cat = self.latest.index.map(self.products["category"])
+        cat = self.latest.index.map(self.products["category"].to_dict())
         return self.latest["index"].groupby(cat).median().sort_values(ascending=False)
 
     def gross_margin(self, sku: str) -> float:
         """Revenue less units x cost over all the SKU's sales."""
         s = self.sales[self.sales["sku"] == sku]
-        return float(s["revenue"].sum() - (s["units"] * float(self.products.loc[sku, "cost"])).sum())
+        cost = float(pd.to_numeric(self.products["cost"], errors="coerce").to_dict()[sku])
+        return float(s["revenue"].sum() - (s["units"] * cost).sum())
 
 
 def named(sku: str) -> Check:
@@ -227,7 +228,7 @@ def pricing_cases(m: Market) -> list[Case]:  # noqa: PLR0915 - one line per phra
         and states(first_sentence(a), int((oos["competitor"] == "ShopRival").sum()), 0.5))
 
     # 4. one product against the market, and its history
-    xi = float(m.latest.loc[x, "index"])
+    xi = float(m.latest["index"].to_dict()[x])
     side = "above" if xi > 100 else "below"
     one = lambda a, r: x in first_sentence(a) and side in first_sentence(a)  # noqa: E731
     add("product", f"are we competitive on the {tx}?", lambda a, r: tx in first_sentence(a)
