@@ -35,9 +35,15 @@ def _rx(body: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})(?!\w)", re.I)
 
 
-ELASTICITY = _rx(r"price[- ]?sensitiv\w*|sensitiv\w* to (?:the |a )?price\w*|(?:price )?elasticit\w*|elastic|"
-                 r"inelastic|(?:care|cares|caring) (?:about|much about) (?:the )?price|"
+ELASTICITY = _rx(r"price[- ]?sensitiv\w*|sensitiv\w* to (?:the |a )?price\w*|(?:price )?elasticit\w*|"
+                 r"(?:care|cares|caring) (?:about|much about) (?:the )?price|"
                  r"(?:react|respond|reacts|responds)\w* to (?:a )?price (?:change|cut|rise|increase)s?")
+#: "elastic" alone is a material ("the elastic waistband") unless demand, price or sales are the subject.
+_ELASTIC_DEMAND = re.compile(r"\b(?:in)?elastic\b", re.I)
+_DEMAND_WORD = _rx(r"demand|price|prices|pricing|sales|units")
+#: A category asked about against the market, not the catalogue's own prices ("which category is the most expensive").
+_AGAINST_MARKET = _rx(r"over-?priced|under-?priced|(?:price )?premium|markup|price gap|market|competit\w*|rivals?|"
+                      r"(?:are|am) (?:we|i)")
 _CATEGORY_WORD = _rx(r"(?:which|what) categor(?:y|ies)|in which categor(?:y|ies)|categor(?:y|ies) (?:are|is) (?:we|i)")
 _PRICE_SIDE = _rx(r"over-?priced|under-?priced|expensive|cheap\w*|pric(?:ey|ier|iest|ed)|dear\w*|above (?:the )?market|"
                   r"(?:price )?premium|markup|price gap|"
@@ -105,9 +111,11 @@ def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: Vocab
     products = bool(_named(matches, "sku") or _named(matches, "product"))
     group = bool(COMPETITOR_NOUN.search(question)) or bool(named)
     change = price_change(question)
-    if ELASTICITY.search(question) and change is None:
+    if (ELASTICITY.search(question) or (_ELASTIC_DEMAND.search(question) and _DEMAND_WORD.search(question))) \
+            and change is None:
         return MarketAsk("elasticity")
-    if _CATEGORY_WORD.search(question) and _PRICE_SIDE.search(question) and change is None:
+    if _CATEGORY_WORD.search(question) and _PRICE_SIDE.search(question) and _AGAINST_MARKET.search(question) \
+            and change is None:
         return MarketAsk("category_position")
     if products and not named and _WHO_SELLS.search(question):
         return MarketAsk("competitor_prices")  # "which competitors sell X?": who prices it, and how
