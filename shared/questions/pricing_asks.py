@@ -49,7 +49,7 @@ _PRICE_SIDE = _rx(r"over-?priced|under-?priced|expensive|cheap\w*|pric(?:ey|ier|
                   r"(?:price )?premium|markup|price gap|"
                   r"below (?:the )?market|vs\.? (?:the )?(?:competitors?|competition|market)|against (?:the )?"
                   r"(?:competitors?|competition|market)")
-_WHO_SELLS = _rx(r"(?:which|what|how many) (?:other )?(?:competitors?|rivals?|retailers?|stores|shops|sellers)"
+_WHO_SELLS = _rx(r"(?:which|what|how many) (?:competitors?|rivals?|retailers?|other (?:stores|shops|sellers))"
                  r"(?: also)? (?:sell|carry|carries|stock|list|have|offer|price)\w*|who else (?:sells|carries|stocks)")
 _TOUGHEST = _rx(r"toughest|fiercest|strongest|most aggressive|biggest (?:threat|rival)|main threat|most dangerous")
 _COMPARE = _rx(r"compar\w*|stack(?:s|ing)? up|measure(?:s)? up|gap|differen\w*|how far|versus|vs\.?|against|"

@@ -52,6 +52,7 @@ def test_what_if_in_sales_words_keeps_the_price_change(shop: VocabularyIndex) ->
 @pytest.mark.parametrize("question", [
     "what do customers say about the elastic on the linen table runner?",  # a material, not price elasticity
     "which category is the most expensive?",  # the catalogue's prices, not the market
+    "which stores sell the most of the linen table runner?",  # our own stores (channels), not competitors
     "price index against Amazon",  # a metric filtered to a competitor
     "how did sales change after we raised prices by 5% in March?",  # a past period, not a what-if
     "revenue of vase-blue-20 last month",
