@@ -42,6 +42,13 @@ def _titles(products: Any) -> dict[str, str]:
     return {str(s): str(t) for s, t in zip(products["sku"], products["title"], strict=True) if isinstance(t, str) and t}
 
 
+def _catalogue_skus(products: Any) -> set[str]:
+    """The SKUs of the catalogue rows read (the request's scope): an answer ranks these, pooled over all."""
+    if products is None or "sku" not in getattr(products, "columns", ()):
+        return set()
+    return {str(s) for s in products["sku"].dropna()}
+
+
 def _category_names(products: Any) -> str:
     """The categories of the catalogue rows read, as the tenant spells them ("Kitchen", "Garden and Kitchen")."""
     from shared.agents.answers import join_names
@@ -128,6 +135,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         catalogue = catalogue_inputs(deps.warehouse, request, inputs)
         categories = catalogue.attributes["category"] if "category" in catalogue.attributes.columns else None
         elasticities = pooled_elasticity(catalogue.sales, categories, level=options.interval_level)
+        shown = _catalogue_skus(data.products)  # the products read (the scope's), not stray sales-only codes
+        if shown:
+            elasticities = elasticities[elasticities.index.astype(str).isin(shown)]
     answers = pricing_answers(asks, analysis, inputs.observations, options, scoped=list(request.skus),
                               start=request.start_date, competitors=list(request.competitors),
                               end=request.end_date, titles=titles, sellers=sellers[:3] if sellers else None,

@@ -406,7 +406,7 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
             answer = reprice_answer(analysis, scoped)
         elif ask == "elasticity" and elasticities is not None:
             answer = elasticity_answer(elasticities, scoped, level=options.interval_level,
-                                       method=f"{elasticity.POOLED_METHOD} on daily sales")
+                                       method=f"{elasticity.POOLED_METHOD} on daily sales", scope=scope)
         elif ask == "category_position":
             answer = category_answer(analysis.categories)
         elif ask in ("overpriced", "underpriced"):

@@ -34,11 +34,13 @@ def _row(sku: str, r: pd.Series) -> list[Any]:
             int(r["n_obs"]), bool(r["pooled"]), str(r["source"])]
 
 
-def elasticity_answer(pooled: pd.DataFrame, scoped: list[str], *, level: float, method: str) -> AgentAnswer:
+def elasticity_answer(pooled: pd.DataFrame, scoped: list[str], *, level: float, method: str,
+                      scope: str = "") -> AgentAnswer:
     """``elasticity``: the named SKUs' price elasticity with its interval, else the most and least sensitive.
 
     ``pooled`` is :func:`~shared.pricing.elasticity.pooled_elasticity`'s frame (index ``sku``); ``scoped`` the SKUs
-    the question names. The sentence says what the number means ("a 1% price rise lowers units by about 1.3%").
+    the question names; ``scope`` the categories it narrowed to, as the catalogue spells them ("Kitchen"). The
+    sentence says what the number means ("a 1% price rise lowers units by about 1.3%").
     """
     usable = pooled[pd.to_numeric(pooled["elasticity"], errors="coerce").map(
         lambda v: v is not None and math.isfinite(v))] if not pooled.empty else pooled
@@ -71,9 +73,10 @@ def elasticity_answer(pooled: pd.DataFrame, scoped: list[str], *, level: float, 
     most = ", ".join(f"{r[0]} ({r[1]:.2f})" for r in rows[:NAMED])
     least = ", ".join(f"{r[0]} ({r[1]:.2f})" for r in rows[::-1][:NAMED])
     elastic = sum(1 for r in rows if r[3] < -1.0)
-    text = (f"The most price-sensitive products (most negative price elasticity, of {len(rows)} estimated) are "
-            f"{most}; the least: {least}; {elastic} of {len(rows)} are clearly price-elastic (the whole {pct} "
-            "interval below -1).")
+    kind = f"{scope} products" if scope else "products"
+    ends = f"{most}; the least: {least}" if len(rows) > NAMED else most  # few: each named once
+    text = (f"The most price-sensitive {kind} (most negative price elasticity, of {len(rows)} estimated) are "
+            f"{ends}; {elastic} of {len(rows)} are clearly price-elastic (the whole {pct} interval below -1).")
     table, total = ranked_table(COLUMNS, rows)
     return AgentAnswer(ask="elasticity", text=text, columns=COLUMNS, rows=table, total_rows=total, method=method,
                        skus=[str(r[0]) for r in rows[:NAMED]], finding_prefixes=["elasticity:"])

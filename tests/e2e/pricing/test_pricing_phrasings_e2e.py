@@ -2,9 +2,9 @@
 
 Three products over 60 days to 2026-05-31: the Copper Kettle (P1) and Oak Board (P2) in Kitchen, the Garden Hose (P3)
 in Garden. P1's price swings +-15% on the days before the last ten and its units follow 200 x (price / 120)^-2 (an
-elasticity of -2); P2 and P3 sell 10 a day at a fixed price. MegaMart prices each product on the last five days:
-P1 120 vs 100 (index 120), P2 50 vs 50 (100), P3 30 vs 33.33 (90). Tenant ``t1`` has those competitor prices;
-``t2`` has the same catalogue and sales and none.
+elasticity of -2); P3's price swings too and it sells 10 a day whatever it costs; P2 sells 10 a day at a fixed
+price. MegaMart prices each product on the last five days: P1 120 vs 100 (index 120), P2 50 vs 50 (100), P3 30 vs
+33.33 (90). Tenant ``t1`` has those competitor prices; ``t2`` has the same catalogue and sales and none.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ def _lineage(frame: pd.DataFrame, kind: str, tenant: str) -> pd.DataFrame:
 
 
 def _price(sku: str, days_back: int) -> float:
-    """P1 swings on the older days (-15%, 0, +15% in turn); the last ten days and the other SKUs are fixed."""
-    if sku != "P1" or days_back < 10:
+    """P1 and P3 swing on the older days (-15%, 0, +15% in turn); the last ten days and P2 are fixed."""
+    if sku == "P2" or days_back < 10:
         return PRICES[sku]
     return round(PRICES[sku] * (1 + 0.15 * ((days_back % 3) - 1)), 2)
 
@@ -105,3 +105,14 @@ def test_a_what_if_asked_in_sales_words_is_the_what_if_with_its_revenue_change()
     answer = _report("Copper Kettle 10% cheaper -> sales?", "t1").answer
     assert answer.startswith("Cutting Copper Kettle (P1)'s price by 10% raises expected demand by"), answer
     assert "(revenue +" in answer.split(". ")[0]
+
+
+def test_a_categorys_price_sensitivity_ranks_its_own_products_only() -> None:
+    _seed("t1", competitors=True)
+    report = _report("what is the elasticity of kitchen products?", "t1")
+    # P2's price never moved: it borrows its category's (P1's) slope; the Garden Hose (P3) is no Kitchen product
+    assert report.answer.startswith("The most price-sensitive Kitchen products (most negative price elasticity, of "
+                                    "2 estimated) are Copper Kettle (P1) (-"), report.answer
+    assert report.table is not None and {r[0] for r in report.table.rows} == {"P1", "P2"}
+    every = _report("which products are most price sensitive?", "t1")
+    assert every.table is not None and {r[0] for r in every.table.rows} == {"P1", "P2", "P3"}

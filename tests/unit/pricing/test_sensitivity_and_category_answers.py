@@ -41,9 +41,14 @@ def test_a_named_skus_elasticity_is_classed_and_explained() -> None:
 def test_the_catalogue_answer_ranks_the_most_and_least_sensitive() -> None:
     a = elasticity_answer(_pooled(), [], level=0.9, method=METHOD)
     assert a.text == ("The most price-sensitive products (most negative price elasticity, of 3 estimated) are "
-                      "A (-2.40), C (-1.10), B (-0.50); the least: B (-0.50), C (-1.10), A (-2.40); 1 of 3 are "
-                      "clearly price-elastic (the whole 90% interval below -1).")
+                      "A (-2.40), C (-1.10), B (-0.50); 1 of 3 are clearly price-elastic (the whole 90% interval "
+                      "below -1).")
+    more = pd.concat([_pooled(), _pooled().rename(index=lambda s: f"{s}2")])
+    assert "; the least: B2 (-0.50), B (-0.50), C2 (-1.10); " in elasticity_answer(more, [], level=0.9,
+                                                                                    method=METHOD).text
     assert [r[0] for r in a.rows] == ["A", "C", "B"]
+    kitchen = elasticity_answer(_pooled(), [], level=0.9, method=METHOD, scope="Kitchen")
+    assert kitchen.text.startswith("The most price-sensitive Kitchen products (most negative price elasticity, of 3")
 
 
 def test_categories_are_ranked_from_the_furthest_above_the_market() -> None:
