@@ -21,6 +21,7 @@ AskKind = Literal[
     "stockout", "overstock", "forecast",
     "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
     "out_of_stock", "reorder", "reprice", "aspect", "praise", "spam",
+    "elasticity", "category_position",
 ]
 ASK_KINDS: tuple[AskKind, ...] = (
     "overpriced", "underpriced", "undercut", "price_position", "what_if",
@@ -28,6 +29,7 @@ ASK_KINDS: tuple[AskKind, ...] = (
     "stockout", "overstock", "forecast",
     "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
     "out_of_stock", "reorder", "reprice", "aspect", "praise", "spam",
+    "elasticity", "category_position",
 )
 #: The agent that answers each ask.
 ASK_AGENT: dict[AskKind, AgentName] = {
@@ -39,6 +41,7 @@ ASK_AGENT: dict[AskKind, AgentName] = {
     "competitor_stock": "pricing", "competitor_prices": "pricing",
     "out_of_stock": "forecast", "reorder": "forecast", "reprice": "pricing",
     "aspect": "sentiment", "praise": "sentiment", "spam": "sentiment",
+    "elasticity": "pricing", "category_position": "pricing",
 }
 #: Rows an answer carries at most (the report's table limit).
 MAX_ANSWER_ROWS = 50

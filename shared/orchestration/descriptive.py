@@ -460,7 +460,14 @@ def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_vers
         answer = unstored_answer(received, reading.concept or "")
     if reading.concept == "this":
         answer = f"This can't be answered from your data: it needs {reading.needed}."
-    if reading.unknown_name and reading.concept == "competitor":  # "are we cheaper than Amazon?"
+    if reading.unknown_name and reading.concept == "competitor" and not reading.suggestions:
+        # no competitor price at all: that is the answer, before the name ("are we cheaper than MegaMart?")
+        from shared.pricing.unavailable import UPLOAD
+
+        channel = (reading.needed or "").split(". ")[0] + "." if "sales channels" in (reading.needed or "") else ""
+        answer = (f"No competitor prices have been ingested for this account, so nothing can be compared with "
+                  f"\"{reading.unknown_name}\": {UPLOAD}. {channel}").strip()
+    elif reading.unknown_name and reading.concept == "competitor":  # "are we cheaper than Amazon?"
         answer = (f"No competitor in your competitor prices is called \"{reading.unknown_name}\", so this was not "
                   f"answered against the other competitors instead. {reading.needed or ''}").strip()
     elif reading.unknown_name:

@@ -139,6 +139,7 @@ _ASK_WORDS: dict[AskKind, str] = {
     "out_of_stock": "which products are out of stock", "reorder": "what to reorder",
     "reprice": "what to reprice", "aspect": "what reviews say about it", "praise": "what customers like",
     "spam": "which reviews look fake",
+    "elasticity": "how price-sensitive demand is", "category_position": "which categories are priced above the market",
 }
 
 

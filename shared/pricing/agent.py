@@ -16,10 +16,13 @@ from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import REGISTRY
 from shared.pricing.analysis import analyse, to_agent_result
 from shared.pricing.answers import name_products, pricing_answers
+from shared.pricing.elasticity import pooled_elasticity
 from shared.pricing.loader import load, to_inputs
 from shared.pricing.options import PricingOptions
+from shared.pricing.unavailable import NEEDS_COMPETITORS, no_competitor_prices
 from shared.pricing.whatif import catalogue_inputs, pooled_scenario
 from shared.store import pricing_inputs
+from shared.store.extent import as_of_date
 
 if TYPE_CHECKING:
     from shared.deps import Deps
@@ -37,6 +40,13 @@ def _titles(products: Any) -> dict[str, str]:
     if products is None or "title" not in getattr(products, "columns", ()):
         return {}
     return {str(s): str(t) for s, t in zip(products["sku"], products["title"], strict=True) if isinstance(t, str) and t}
+
+
+def _catalogue_skus(products: Any) -> set[str]:
+    """The SKUs of the catalogue rows read (the request's scope): an answer ranks these, pooled over all."""
+    if products is None or "sku" not in getattr(products, "columns", ()):
+        return set()
+    return {str(s) for s in products["sku"].dropna()}
 
 
 def _category_names(products: Any) -> str:
@@ -120,10 +130,23 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     sellers = _best_sellers(deps, request, today)
     if sellers is not None:
         result.data["top_sellers"] = {**sellers[3], "skus": [str(x) for x in sellers[0]["sku"]]}  # the evidence
+    elasticities = None
+    if "elasticity" in asks:  # pooled toward the category and catalogue: the whole catalogue's sales are read
+        catalogue = catalogue_inputs(deps.warehouse, request, inputs)
+        categories = catalogue.attributes["category"] if "category" in catalogue.attributes.columns else None
+        elasticities = pooled_elasticity(catalogue.sales, categories, level=options.interval_level)
+        shown = _catalogue_skus(data.products)  # the products read (the scope's), not stray sales-only codes
+        if shown:
+            elasticities = elasticities[elasticities.index.astype(str).isin(shown)]
     answers = pricing_answers(asks, analysis, inputs.observations, options, scoped=list(request.skus),
                               start=request.start_date, competitors=list(request.competitors),
                               end=request.end_date, titles=titles, sellers=sellers[:3] if sellers else None,
-                              scope=_category_names(data.products) if request.categories else "")
+                              scope=_category_names(data.products) if request.categories else "",
+                              elasticities=elasticities)
+    if inputs.observations.empty and any(a.ask in NEEDS_COMPETITORS for a in answers) and as_of_date(
+            deps.warehouse, request.tenant_id, (DataKind.COMPETITOR_PRICES,)) is None:
+        # no competitor price was ever ingested: said first, not "no SKU could be compared"
+        answers = [no_competitor_prices(a.ask) if a.ask in NEEDS_COMPETITORS else a for a in answers]
     result.data["answers"] = [a.model_dump(mode="json") for a in answers]
     result.data["as_of"] = as_of.as_dict()
     result.confidence = apply_staleness(result.confidence, as_of)

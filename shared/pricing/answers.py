@@ -17,8 +17,10 @@ import pandas as pd
 from shared.agents.answers import AgentAnswer, AskKind, fmt_num, join_names, ranked_table
 from shared.pricing import elasticity
 from shared.pricing.analysis import PricingAnalysis
+from shared.pricing.category_answers import category_answer
 from shared.pricing.market_answers import MARKET_ASKS, market_answer
 from shared.pricing.options import PricingOptions
+from shared.pricing.sensitivity_answers import elasticity_answer
 
 #: A SKU more than this many percent from the median competitor is over/underpriced.
 GAP_TOLERANCE_PCT = 5.0
@@ -204,12 +206,17 @@ def competitor_undercut(obs: pd.DataFrame, *, start: date | None, end: date) -> 
     return out.sort_values(["below_us_share", "_score"], ascending=False).drop(columns="_score")
 
 
-def undercut_answer(analysis: PricingAnalysis, obs: pd.DataFrame, *, start: date | None) -> AgentAnswer:
-    """``undercut``: competitors ranked by how often and by how much they are below our price."""
+def undercut_answer(analysis: PricingAnalysis, obs: pd.DataFrame, *, start: date | None,
+                    scope: str = "") -> AgentAnswer:
+    """``undercut``: competitors ranked by how often and by how much they are below our price.
+
+    ``scope`` is the categories the question narrowed to ("who undercuts us on Kitchen products?"): said.
+    """
     end = analysis.today
     window_start = start if start is not None else end - timedelta(days=UNDERCUT_WINDOW_DAYS - 1)
     table = competitor_undercut(obs, start=window_start, end=end)
     period = f"{window_start.isoformat()} and {end.isoformat()}"
+    on = f" on {scope} products" if scope else ""
     method = ("per competitor, over the product-days where both prices are known: share of product-days priced "
               "below us, and the mean percentage below our price on those days")
     if table.empty:
@@ -226,10 +233,10 @@ def undercut_answer(analysis: PricingAnalysis, obs: pd.DataFrame, *, start: date
         text = (f"No competitor was priced below us between {period} ({sum(r[4] for r in rows):,} product-days "
                 "compared).")
     elif len(rows) == 1:
-        text = (f"{first[0]} was below our price on {100 * first[1]:.0f}% of {first[4]:,} product-days between "
+        text = (f"{first[0]} was below our price{on} on {100 * first[1]:.0f}% of {first[4]:,} product-days between "
                 f"{period}, by {first[2]:.1f}% on average when below.")
     else:
-        text = (f"{first[0]} undercuts us most: it was below our price on {100 * first[1]:.0f}% of "
+        text = (f"{first[0]} undercuts us most{on}: it was below our price on {100 * first[1]:.0f}% of "
                 f"{first[4]:,} product-days between {period}, by {first[2]:.1f}% on average when below")
         others = [f"{r[0]} ({100 * r[1]:.0f}%, {r[2]:.1f}%)" for r in rows[1:4] if r[1] > 0]
         text += (f"; then {join_names(others, 3)}." if others else ".")
@@ -264,7 +271,8 @@ def whatif_answer(scenario: dict[str, Any] | None, options: PricingOptions) -> A
     direction = "raises" if mid >= 0 else "lowers"
     text = (f"{verb} {sku}'s price by {abs(pct):g}% {direction} expected demand by {abs(mid):.1f}% "
             f"({100 * options.interval_level:g}% interval {ends[0]:+.1f}% to {ends[1]:+.1f}%), about "
-            f"{float(scenario['delta_units']):+,.0f} units over {int(scenario['horizon_days'])} days on a baseline of "
+            f"{float(scenario['delta_units']):+,.0f} units{_revenue_change(scenario)} over "
+            f"{int(scenario['horizon_days'])} days on a baseline of "
             f"{base_units:,.0f}, using a price elasticity of {float(scenario['elasticity']):.2f} "
             f"[{float(scenario['ci_low']):.2f}, {float(scenario['ci_high']):.2f}] fitted on {int(scenario['n_obs'])} "
             "days of sales" + (" and pooled toward its category and the catalogue (its own history alone is short "
@@ -275,6 +283,14 @@ def whatif_answer(scenario: dict[str, Any] | None, options: PricingOptions) -> A
            int(scenario["horizon_days"])]
     return AgentAnswer(ask="what_if", text=text, columns=_WHATIF_COLUMNS, rows=[row], total_rows=1, method=method,
                        skus=[sku], finding_prefixes=["scenario:"])
+
+
+def _revenue_change(scenario: dict[str, Any]) -> str:
+    """" (revenue +1,234.50)": the scenario's revenue change over its horizon, when it has one."""
+    delta = scenario.get("delta_revenue")
+    if delta is None or not np.isfinite(float(delta)):
+        return ""
+    return f" (revenue {float(delta):+,.2f})"
 
 
 _REPRICE_COLUMNS = ["sku", "our_price", "recommended_price", "change_pct", "competitor_median", "method", "flags"]
@@ -366,13 +382,15 @@ def with_titles(answer: AgentAnswer, titles: Mapping[str, str], scoped: list[str
 def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.DataFrame, options: PricingOptions,
                     *, scoped: list[str], start: date | None, competitors: list[str] | None = None,
                     end: date | None = None, titles: Mapping[str, str] | None = None,
-                    sellers: tuple[pd.DataFrame, date, date] | None = None, scope: str = "") -> list[AgentAnswer]:
+                    sellers: tuple[pd.DataFrame, date, date] | None = None, scope: str = "",
+                    elasticities: pd.DataFrame | None = None) -> list[AgentAnswer]:
     """Answer each pricing ask the question has.
 
     ``competitors`` are the ones the question names; ``start``/``end`` the period it names (the competitor answers
     read the prices in it); ``titles`` (SKU -> product title) name the products. ``sellers`` are the best
     sellers a question is about ("which of our best sellers ..."), best first, with the period they sold in;
-    ``scope`` the categories the question narrowed to, as the catalogue spells them.
+    ``scope`` the categories the question narrowed to, as the catalogue spells them; ``elasticities`` the pooled
+    elasticity per SKU (:func:`~shared.pricing.elasticity.pooled_elasticity`) when an ``elasticity`` ask is answered.
     """
     out: list[AgentAnswer] = []
     if sellers is not None:
@@ -386,6 +404,11 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
             answer = market_answer(ask, obs, list(competitors or []), today=last, start=start, scoped=scoped)
         elif ask == "reprice":
             answer = reprice_answer(analysis, scoped)
+        elif ask == "elasticity" and elasticities is not None:
+            answer = elasticity_answer(elasticities, scoped, level=options.interval_level,
+                                       method=f"{elasticity.POOLED_METHOD} on daily sales", scope=scope)
+        elif ask == "category_position":
+            answer = category_answer(analysis.categories)
         elif ask in ("overpriced", "underpriced"):
             answer = gap_answer(analysis, ask, scoped, scope)
         elif ask == "undercut" and scoped and len(scoped) <= 3:  # "is anyone cheaper than us on X": X's sellers
@@ -393,7 +416,7 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
             answer = market_answer("cheapest_competitor", obs, list(competitors or []), today=last, start=start,
                                    scoped=scoped).model_copy(update={"ask": "undercut"})
         elif ask == "undercut":
-            answer = undercut_answer(analysis, obs, start=start)
+            answer = undercut_answer(analysis, obs, start=start, scope=scope)
         elif ask == "what_if":
             answer = whatif_answer(analysis.scenario, options)
             if answer is None:

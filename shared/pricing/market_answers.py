@@ -354,6 +354,11 @@ def competitor_prices_answer(obs: pd.DataFrame, competitors: list[str], *, today
                  f"({_pct(r[6])}; low {fmt_num(r[7], 2)}, high {fmt_num(r[8], 2)} over {r[9]} observations)"
                  for r in rows]
         text = "; ".join(parts) + "."
+        sellers = list(dict.fromkeys(str(r[0]) for r in rows))
+        if scoped and not competitors and len(scoped) == 1:  # "which competitors sell X?": who, then their moves
+            many = len(sellers) != 1
+            text = (f"{len(sellers)} competitor{'s' if many else ''} price{'' if many else 's'} {scoped[0]} "
+                    f"({join_names(sellers)}): " + text)
     else:
         sentences = []
         for name, part in moves.groupby(level=0, sort=True):

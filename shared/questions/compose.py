@@ -613,6 +613,10 @@ def _verb(metric: str) -> str:
     return "were" if metric in _PLURAL else "was"
 
 
+#: The ``stars`` value of reviews without a star rating (the metrics layer's).
+NO_RATING = "no rating"
+
+
 def _share_answer(focus: DimensionFilter, rows: list[dict[str, Any]], dim: str, metric: str, noun: str, when: str,
                   where: str, v: Any, titles: Mapping[str, str]) -> str:
     wanted = {x.lower() for x in focus.values}
@@ -624,9 +628,16 @@ def _share_answer(focus: DimensionFilter, rows: list[dict[str, Any]], dim: str, 
     share = sum(float(r.get(f"{metric}_share") or 0) for r in hit)
     value = sum(float(r.get(metric) or 0) for r in hit)
     total = value / share if share else None
+    unrated = [r for r in rows if str(r.get(dim, "")).lower() == NO_RATING] if dim == "stars" else []
+    left = sum(float(r.get(metric) or 0) for r in unrated)
+    if left and total and NO_RATING not in wanted:  # a star share is of the rated reviews (#18)
+        total -= left
+        share = value / total if total else 0.0
+        noun = f"rated {noun}"
     total_txt = f" of {v({metric: total})} in total" if total else ""
+    left_txt = f" ({v({metric: left})} without a star rating left out)" if left and NO_RATING not in wanted else ""
     return (f"{names} accounted for {share * 100:.1f}% of {noun}{where} {when}: {v({metric: value})}"
-            f"{total_txt}.")
+            f"{total_txt}{left_txt}.")
 
 
 _WEEKEND = re.compile(r"\bweekends?\b", re.I)

@@ -30,9 +30,12 @@ from shared.models.records import DataKind
 from shared.questions import lexicon as lx
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.catalogue_price import read_catalogue_price
+from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, verb_matches
 from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import named_place
+from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
+from shared.questions.review_idioms import review_idioms
 from shared.questions.reviews import (
     ReviewAsk,
     asks_sentiment_change,
@@ -897,6 +900,8 @@ def _missing_columns(metrics: list[MetricName], index: VocabularyIndex | None) -
     """What the data lacks for the question's first metric (None when it has it or it is unknown)."""
     if index is not None and index.vocabulary.unpriced_sales and metrics and metrics[0] in _PRICED_METRICS:
         return "prices (a unit price or a line total) on your sales lines"
+    if index is not None and metrics and (gap := no_competitor_prices(metrics[0], index.vocabulary)) is not None:
+        return gap  # "are we competitive on X?" with no competitor price ever ingested
     present = index.vocabulary.sales_columns if index is not None else None
     if present is not None and metrics and metrics[0] in _PROMO_METRICS:  # a promo flag or a discount will do
         return None if {"promo", "discount"} & set(present) else "a promotion flag or a discount column in your " \
@@ -941,6 +946,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
                                           shorthand_names(index.vocabulary.channels, index.vocabulary.categories)
                                           if index is not None else ()))
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
+    text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
     if (beat := _ON_TRACK_TO_BEAT.search(text)) is not None:
         # "are we on track to beat last month's revenue": this month so far with its forecast, then last month's
         unit, rest = beat.group("unit").lower(), beat.group("rest")
@@ -1053,7 +1059,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return mixed  # "what did we make last month, and are we cheaper than MegaMart?"
     if gap is None and (both := _own_periods(question, tenant_id, index, extents, as_of, today)) is not None:
         return both  # "what did we make in October and how many units did we sell in November?"
-    if gap is None and (market := read_market(question, matches, index, time.spans)) is not None:  # vs X, restock
+    if gap is None and (market := read_pricing_ask(question, matches, index, time.spans)
+                        or read_market(question, matches, index, time.spans)) is not None:  # vs X, restock
         reading.agent_period = time.range if time.range is not None and not time.future else None
         return _market_reading(reading, market, verb_matches(question, matches))
     if _CATALOGUE_COUNT.search(question) and time.range is None:
@@ -1121,6 +1128,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     dims = find_dimensions(question, taken, entity_spans,
                            [m.span for m in matches if m.kind in ("category", "brand", "channel")
                             and not _EXCLUDING.search(question[:m.span[0]])])  # "non-kitchen products": not a group
+    dims = compared_groups(question, matches, dims)  # "do Kitchen products rate higher than Apparel?": categories
+    metrics = compared_reviews(question, matches, metrics)  # "Home vs Outdoor reviews": their ratings
     grain = find_grain(question, taken)
     if not dims and not grain and _UNSOLD.search(question) and _PRODUCT_NOUN.search(question):
         dims = ["sku"]  # "products with no sales in the last 30 days": the catalogue's products that sold none
@@ -1196,6 +1205,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics, dims = ["review_count"], ["stars", *dims]  # "star rating breakdown": reviews per star rating
     # "rating from verified buyers only", "how many reviews without text": the reviews that hold it (#18)
     subset = review_subset(question) if reviews_only else {}
+    if subset.get("stars") == ["no rating"] and metrics and metrics[0] == "avg_rating":
+        metrics = ["review_count"]  # "share of reviews with no rating": those reviews, not their (absent) rating
     metrics = with_companions(metrics)
     if "new_customers" in metrics:  # "new vs returning customers": each, of all who bought in the period
         metrics = ["new_customers", "returning_customers", "customers"] if _RETURNING.search(question) \

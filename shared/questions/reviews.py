@@ -87,7 +87,8 @@ _READ_THEM = re.compile(r"\b(?:show|list|see|read|give|pull|themes?|recurring|co
                         re.I)
 #: A rating that fell ("why are ratings falling"): the rating-decline answer, not an overview.
 _FALLING = re.compile(r"\b(?:fall\w*|fell|drop\w*|declin\w*|down\w*|worse|worsen\w*|slipp?\w*|sink\w*|sank|"
-                      r"lower|decreas\w*|south|tank\w*|nosedive\w*)\b", re.I)
+                      r"lower|decreas\w*|south|tank\w*|nose-?div\w*|plummet\w*|crash\w*|tumbl\w*|slump\w*)\b",
+                      re.I)
 #: A change of sentiment over time ("has the sentiment improved since March?", "are reviews getting better?").
 _SENTIMENT_CHANGE = re.compile(
     r"\b(?:sentiment|satisfaction|reviews?|feedback)\b[^.?!]{0,40}?\b(?:improv\w*|better|worse|worsen\w*|"

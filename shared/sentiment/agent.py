@@ -250,6 +250,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         channels=channels,
     )
     frame = undated.sample(frame, purpose)
+    # the categories asked about, as the catalogue spells them ("revews for kitchn" -> "13 Kitchen products")
+    category_names = tuple(sorted({str(c) for c in frame["category"].dropna()})) \
+        if request.categories and "category" in frame.columns else ()
     if stars:  # "what do 1-star reviewers complain about?": those reviews only, before any theme is drawn
         frame = frame[pd.to_numeric(frame["rating"], errors="coerce").isin(stars).to_numpy()]
     result = analyse_reviews(
@@ -261,6 +264,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 decline_window_days=decline_window, method=method,
                                 purpose=purpose,  # type: ignore[arg-type]
                                 aspect=_aspect_option(request), stars=stars, listing=listing, channels=tuple(channels),
+                                categories=category_names,
                                 list_size=list_size,
                                 scoring_deadline_s=SCORING_SHARE * deadline,
                                 theme_embed_limit=_theme_embed_limit(method, purpose, deadline)),

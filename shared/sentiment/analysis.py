@@ -96,6 +96,8 @@ class AnalysisOptions:
     list_size: int = 5
     #: The sales channels the reviews were narrowed to (said with the products: "66 products on amazon").
     channels: tuple[str, ...] = ()
+    #: The categories the reviews were narrowed to, as the catalogue spells them (said: "13 Kitchen products").
+    categories: tuple[str, ...] = ()
 
 
 def spam_weights(spam_score: pd.Series) -> tuple[np.ndarray, int, int, int]:
@@ -300,7 +302,8 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
             columns={"_aspects": "aspects"}),
         start=options.period_start or min((d for d in df["date"] if d is not None), default=options.as_of),
         end=options.as_of, method=data.plan.describe() if data.plan is not None else "", themes=themes,
-        undated=int(df["date"].isna().sum()), stars=options.stars, channels=options.channels)
+        undated=int(df["date"].isna().sum()), stars=options.stars, channels=options.channels,
+        categories=options.categories)
     if options.listing:  # "show me angry reviews": the reviews themselves, for the question's first ask
         return [listing_answer(scored, list(options.scoped), options.listing, options.list_size,
                                options.asks[0], options.aspect).model_dump(mode="json")]

@@ -61,13 +61,17 @@ class ScoredReviews:
     stars: tuple[int, ...] = ()
     #: The sales channels the reviews were narrowed to (empty: all), said with the products.
     channels: tuple[str, ...] = ()
+    #: The categories the reviews were narrowed to, as the catalogue spells them (said with the products).
+    categories: tuple[str, ...] = ()
 
     def subject(self, reviews: pd.DataFrame, scoped: list[str]) -> str:
         """What the reviews are of: the products asked about (``Title (SKU)``) or ``66 products``, and where.
 
-        The channels the reviews were left on follow: ``66 products on amazon``.
+        The categories asked about come before "products" (``13 Kitchen products``); the channels the reviews were
+        left on follow: ``66 products on amazon``.
         """
-        what = join_names([_name(self.frame, s) for s in scoped], 3) if scoped else _products(reviews)
+        what = join_names([_name(self.frame, s) for s in scoped], 3) if scoped else _products(reviews,
+                                                                                             self.categories)
         return what + (f" on {join_names(list(self.channels), 3)}" if self.channels else "")
 
     def reviews(self, n: int) -> str:
@@ -85,6 +89,17 @@ class ScoredReviews:
         total = max(counted, len(scope))
         left = total - counted
         return self.reviews(total) + (f" ({left:,} suspected spam left out)" if left else "")
+
+    def counted(self, counted: int, scoped: list[str]) -> str:
+        """``203 reviews, 5 suspected spam left out`` (every review of the scope, and what the themes left out).
+
+        :meth:`all_reviews` without the parentheses, for a count said inside them ("(203 reviews, 5 suspected spam
+        left out, 2025-12-03 to 2026-12-03)").
+        """
+        scope = self.frame[self.frame["sku"].astype(str).isin(scoped)] if scoped else self.frame
+        total = max(counted, len(scope))
+        left = total - counted
+        return self.reviews(total) + (f", {left:,} suspected spam left out" if left else "")
 
     def span(self, between: bool = False) -> str:
         """The period read, in words, with the undated reviews said.
@@ -254,7 +269,8 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
                 + leading_themes(rows) + ".")
     else:
         parts = [f"{r[0]} in {r[1]} review{'s' if r[1] != 1 else ''} (\"{r[4]}\")" for r in rows[:3]]
-        text = (f"The top complaints about {subject} ({n} reviews, {period}) are " + join_names(parts, 3) + ".")
+        text = (f"The top complaints about {subject} ({data.counted(n, scoped)}, {period}) are "
+                + join_names(parts, 3) + ".")
     if not scoped:
         neg = reviews[reviews["label"] == "negative"]
         worst = neg.groupby("sku")["review_id"].nunique().sort_values(ascending=False, kind="stable").head(3)
@@ -291,9 +307,10 @@ def _recurring_themes(data: ScoredReviews, scoped: list[str]) -> str:
     return " Recurring complaints, however phrased: " + join_names(parts, 3) + "."
 
 
-def _products(reviews: pd.DataFrame) -> str:
+def _products(reviews: pd.DataFrame, categories: tuple[str, ...] = ()) -> str:
     n = int(reviews["sku"].nunique())
-    return f"{n} product{'s' if n != 1 else ''}"
+    kind = f"{join_names(list(categories), 3)} " if categories else ""
+    return f"{n} {kind}product{'s' if n != 1 else ''}"
 
 
 def _name(frame: pd.DataFrame, sku: str) -> str:

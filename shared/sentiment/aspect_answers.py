@@ -198,7 +198,7 @@ def praise_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
         text = (f"In the {data.all_reviews(n, scoped)} of {subject} ({period}), what customers like most is "
                 + leading_themes(rows) + ".")
     else:
-        text = (f"What customers like most about {subject} ({n} reviews, {period}, "
+        text = (f"What customers like most about {subject} ({data.counted(n, scoped)}, {period}, "
                 f"{_pct(positive, n):.0f}% positive): " + join_names(parts, 3) + ".")
     if data.themes is not None and len(scoped) <= 1:
         praised = (data.themes.per_sku.get(scoped[0], {}).get("praise", []) if scoped else data.themes.praise)

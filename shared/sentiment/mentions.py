@@ -161,6 +161,19 @@ def _polarity(value: float) -> int:
     return -1 if value < -0.05 else 1 if value > 0.05 else 0
 
 
+#: A word that describes the item this one replaced or was chosen over ("Replaced my cheaper kettle", "picked it
+#: over a budget one"): about that other item, so no mention of this product's price or quality.
+_OTHER_ITEM = re.compile(r"\b((?:replac\w*|(?:picked|chose|chosen|bought|preferred) (?:it |this )?over|instead of|"
+                         r"upgrad\w* from|swapp\w*(?: out)?|switch\w* from)\s+(?:my|a|an|the|our|his|her|their)\s+)"
+                         r"(?:cheaper|cheap|budget|pricier|pricey|expensive|costlier|worn[- ]out|broken|flimsy)\s+",
+                         re.I)
+
+
+def other_item_words_removed(text: str) -> str:
+    """``text`` without the words that describe another item ("Replaced my cheaper kettle" -> "Replaced my kettle")."""
+    return _OTHER_ITEM.sub(lambda m: m.group(1), text)
+
+
 def find_mentions(aspect: Aspect, texts: Iterable[str], review_aspects: Iterable[object],
                   labels: Iterable[str]) -> list[Mention]:
     """The reviews of ``texts`` that mention ``aspect``, each with its polarity about it and a sentence.
@@ -173,10 +186,10 @@ def find_mentions(aspect: Aspect, texts: Iterable[str], review_aspects: Iterable
 
     out: list[Mention] = []
     for i, (text, aspects, label) in enumerate(zip(texts, review_aspects, labels, strict=True)):
-        if not text or not aspect.mentioned_in(tokenize(text)):
+        if not text or not aspect.mentioned_in(tokenize(other_item_words_removed(text))):
             continue
         sentences = [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
-        naming = [s for s in sentences if aspect.mentioned_in(tokenize(s))] or sentences
+        naming = [s for s in sentences if aspect.mentioned_in(tokenize(other_item_words_removed(s)))] or sentences
         scores = [score_text(s) for s in naming]
         if aspect.scorer_aspect:  # the scorer reads "cheap" in "feels cheap and flimsy" as quality, not price
             own_aspect = [k for k, sc in enumerate(scores) if aspect.scorer_aspect in sc.aspects]

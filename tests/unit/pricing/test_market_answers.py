@@ -190,3 +190,11 @@ def test_who_undercuts_us_on_one_product_names_its_cheapest_seller() -> None:
     # A: cheapco 80, midco 90, dearco 120 against our 100
     assert one.ask == "undercut"
     assert one.text == "The lowest price for Amber Lamp (A) is cheapco's 80 (on 2026-03-31), against our 100."
+
+
+def test_a_products_price_moves_unnamed_competitors_say_who_prices_it_first() -> None:
+    answer = competitor_prices_answer(_obs(), [], today=TODAY, start=None, scoped=["A"])
+    sellers = sorted({str(c) for c in _obs().loc[_obs()["sku"] == "A", "competitor"]})
+    assert answer.text.startswith(f"{len(sellers)} competitors price A ({sellers[0]}, ")
+    named = competitor_prices_answer(_obs(), ["cheapco"], today=TODAY, start=None, scoped=["A"])
+    assert named.text.startswith("cheapco's price for A went from")

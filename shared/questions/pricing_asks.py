@@ -1,0 +1,145 @@
+"""Pricing questions in words the market reader did not know, read as the pricing agent's asks (#18).
+
+Read before :func:`shared.questions.market.read_market`, from word classes and the tenant's own names only:
+
+* "how price sensitive is X?", "is demand for X elastic?", "do customers care about price on X?": the
+  ``elasticity`` ask (the pooled elasticity, which needs our sales only);
+* "which category are we most overpriced in?": ``category_position`` (categories, not SKUs);
+* "who is our toughest competitor on price?": ``undercut``;
+* "how do we compare with PrimeGoods?", "price gap to MegaMart": ``versus_competitor``; "price gap to Amazon"
+  where Amazon is no competitor of the tenant: said, not widened to every competitor;
+* "which competitors sell X?", "how many competitors carry X?": ``competitor_prices`` (who prices it, and how);
+* "are rivals running out of anything?", "which products can't be bought at our competitors?":
+  ``competitor_stock``;
+* "which items cost more in our shop than elsewhere?", "which SKUs could take a price increase?": ``overpriced`` /
+  ``underpriced``;
+* "X 10% cheaper -> sales?", "how would a 15% discount on X affect sales?": the what-if (a sales word is its
+  outcome here, not a sales metric).
+
+:func:`no_competitor_prices` says what a competitor metric needs when the tenant never ingested a competitor price.
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from shared.models.records import DataKind
+from shared.questions.lexicon import METRIC_KINDS
+from shared.questions.market import COMPETITOR_NOUN, MarketAsk, clause_spans, price_change
+from shared.questions.vocabulary import EntityMatch, Vocabulary, VocabularyIndex
+
+
+def _rx(body: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{body})(?!\w)", re.I)
+
+
+ELASTICITY = _rx(r"price[- ]?sensitiv\w*|sensitiv\w* to (?:the |a )?price\w*|(?:price )?elasticit\w*|"
+                 r"(?:care|cares|caring) (?:about|much about) (?:the )?price|"
+                 r"(?:react|respond|reacts|responds)\w* to (?:a )?price (?:change|cut|rise|increase)s?")
+#: "elastic" alone is a material ("the elastic waistband") unless demand, price or sales are the subject.
+_ELASTIC_DEMAND = re.compile(r"\b(?:in)?elastic\b", re.I)
+_DEMAND_WORD = _rx(r"demand|price|prices|pricing|sales|units")
+#: A category asked about against the market, not the catalogue's own prices ("which category is the most expensive").
+_AGAINST_MARKET = _rx(r"over-?priced|under-?priced|(?:price )?premium|markup|price gap|market|competit\w*|rivals?|"
+                      r"(?:are|am) (?:we|i)")
+_CATEGORY_WORD = _rx(r"(?:which|what) categor(?:y|ies)|in which categor(?:y|ies)|categor(?:y|ies) (?:are|is) (?:we|i)")
+_PRICE_SIDE = _rx(r"over-?priced|under-?priced|expensive|cheap\w*|pric(?:ey|ier|iest|ed)|dear\w*|above (?:the )?market|"
+                  r"(?:price )?premium|markup|price gap|"
+                  r"below (?:the )?market|vs\.? (?:the )?(?:competitors?|competition|market)|against (?:the )?"
+                  r"(?:competitors?|competition|market)")
+_WHO_SELLS = _rx(r"(?:which|what|how many) (?:competitors?|rivals?|retailers?|other (?:stores|shops|sellers))"
+                 r"(?: also)? (?:sell|carry|carries|stock|list|have|offer|price)\w*|who else (?:sells|carries|stocks)")
+_TOUGHEST = _rx(r"toughest|fiercest|strongest|most aggressive|biggest (?:threat|rival)|main threat|most dangerous")
+_COMPARE = _rx(r"compar\w*|stack(?:s|ing)? up|measure(?:s)? up|gap|differen\w*|how far|versus|vs\.?|against|"
+               r"line up")
+#: "price gap to X", "compare us with X": X is the competitor the question is about.
+_AGAINST_NAME = re.compile(r"\b(?:gap (?:to|with|vs\.?|versus|against|between us and)|compare (?:us |our prices? )?"
+                           r"(?:to|with)|stack up against|vs\.?|versus)\s+(?:the\s+)?(?P<name>[A-Za-z][\w&'.-]*)", re.I)
+_NOT_NAMES = frozenset("""us we me our them competitors competitor competition rivals rival market everyone others
+the a an last this previous""".split())
+_COMPETITOR_STOCK = _rx(r"running out|run(?:ning)? short|can(?:'t|not) be (?:bought|had|found|ordered)|"
+                        r"(?:not|no longer) (?:available|sold|selling|stocked)|unavailable")
+_COSTS_MORE = _rx(r"(?:costs?|priced|sells?|selling|sold|charged?) (?:more|higher|dearer)\b[^?.!]{0,30}?\bthan "
+                  r"(?:elsewhere|anywhere else|other (?:shops|stores|sellers|retailers)|(?:the )?competit\w*|rivals?)|"
+                  r"(?:charg\w*|ask\w*|have|has|with|at) (?:a )?(?:price )?premium (?:over|to|vs\.?|versus|against|"
+                  r"above) (?:the )?(?:competit\w*|market|rivals?|others|everyone)")
+_COSTS_LESS = _rx(r"(?:costs?|priced|sells?|selling|sold|charged?) (?:less|lower|cheaper)\b[^?.!]{0,30}?\bthan "
+                  r"(?:elsewhere|anywhere else|other (?:shops|stores|sellers|retailers)|(?:the )?competit\w*|rivals?)")
+_ROOM_TO_RAISE = _rx(r"(?:could|can|would|might) (?:take|bear|handle|stand|absorb|support) (?:a )?"
+                     r"(?:price (?:increase|rise|hike)|higher prices?)|room (?:to|for) (?:raise|increase|"
+                     r"a price (?:increase|rise))")
+#: A metric filtered to a competitor ("price index against MegaMart"): the metrics layer's question.
+_METRIC = _rx(r"price index|revenue|turnover|orders|units sold|sales|average (?:selling|sale|sold) price|asp|"
+              r"cheapest share")
+#: A sales word as the what-if's outcome: "-> sales?", "affect sales", "what happens to sales".
+_OUTCOME = re.compile(r"->|→|=>|\b(?:affect\w*|impact\w*|effect\w*|happens?|would|will|do to|change in|mean for)\b",
+                      re.I)
+
+
+def _named(matches: Sequence[EntityMatch], kind: str) -> list[str]:
+    return list(dict.fromkeys(v for m in matches if m.kind == kind for v in m.values))
+
+
+def _against(question: str, matches: Sequence[EntityMatch], index: VocabularyIndex | None,
+             time_spans: Sequence[tuple[int, int]]) -> MarketAsk | None:
+    """"price gap to X" / "compare with X" where X is not one of the tenant's competitors: said, not widened."""
+    m = _AGAINST_NAME.search(question)
+    if m is None:
+        return None
+    word = m.group("name").rstrip(".'")
+    start, end = m.span("name")
+    if word.lower() in _NOT_NAMES or any(s < end and start < e for s, e in time_spans):
+        return None
+    here = [x for x in matches if x.span[0] < end and start < x.span[1]]
+    if any(x.kind == "competitor" for x in here):
+        return None  # a competitor of the tenant: the versus answer
+    channel = next((x.values[0] for x in here if x.kind == "channel"), None)
+    if here and channel is None:
+        return None  # a product, category or brand
+    if channel is None and not word[:1].isupper():
+        return None
+    known = list(index.vocabulary.competitors) if index is not None else []
+    return MarketAsk(unknown_competitor=channel or word, is_channel=channel is not None, known_competitors=known)
+
+
+def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: VocabularyIndex | None,
+                     time_spans: Sequence[tuple[int, int]] = ()) -> MarketAsk | None:
+    """The pricing ask ``question`` makes in words :func:`~shared.questions.market.read_market` does not read."""
+    named = _named(matches, "competitor")
+    products = bool(_named(matches, "sku") or _named(matches, "product"))
+    group = bool(COMPETITOR_NOUN.search(question)) or bool(named)
+    change = price_change(question)
+    if (ELASTICITY.search(question) or (_ELASTIC_DEMAND.search(question) and _DEMAND_WORD.search(question))) \
+            and change is None:
+        return MarketAsk("elasticity")
+    if _CATEGORY_WORD.search(question) and _PRICE_SIDE.search(question) and _AGAINST_MARKET.search(question) \
+            and change is None:
+        return MarketAsk("category_position")
+    if products and not named and _WHO_SELLS.search(question):
+        return MarketAsk("competitor_prices")  # "which competitors sell X?": who prices it, and how
+    if group and _COMPETITOR_STOCK.search(question):
+        return MarketAsk("competitor_stock", named)
+    if not named and COMPETITOR_NOUN.search(question) and _TOUGHEST.search(question):
+        return MarketAsk("undercut")
+    if named and _COMPARE.search(question) and change is None and not _METRIC.search(question):
+        return MarketAsk("versus_competitor", named)
+    if re.search(r"\bpric\w*|\bgap\b|\bcompar", question, re.I) and (unknown := _against(
+            question, matches, index, time_spans)) is not None:
+        return unknown
+    if change is None and _COSTS_MORE.search(question):
+        return MarketAsk("overpriced")
+    if change is None and (_COSTS_LESS.search(question) or _ROOM_TO_RAISE.search(question)):
+        return MarketAsk("underpriced")
+    if change is not None and products and not time_spans and not group and len(clause_spans(question)) == 1 \
+            and _OUTCOME.search(question):  # one question: a mixed one ("X overpriced, and if I cut Y") is planned
+        return MarketAsk("what_if")
+    return None
+
+
+def no_competitor_prices(metric: str, vocabulary: Vocabulary) -> str | None:
+    """What a competitor metric needs when the tenant has no competitor price at all, else ``None``."""
+    if METRIC_KINDS.get(metric) is not DataKind.COMPETITOR_PRICES or vocabulary.competitors:
+        return None
+    return "competitor prices (no competitor prices have been ingested for this account)"

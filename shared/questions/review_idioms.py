@@ -1,0 +1,38 @@
+"""Review and period idioms written in the words the reader knows, before a question is read (#18).
+
+Applied by :func:`shared.questions.reading.read_question` after the shorthand and
+:func:`shared.questions.reviews.satisfaction_as_rating`; each rewrite keeps the rest of the question as typed:
+
+* "which is liked more, A or B?", "is A better liked than B?" -> "which has the higher average rating, A or B?"
+  (a comparison of ratings, not of revenue);
+* "pros and cons of X" -> "what do reviewers say about X" (the review summary; "pros" is not the "Pro" in titles);
+* "star breakdown", "distribution of stars", "star distribution" -> "star rating breakdown" (reviews per star);
+* "since the start of the year / month / quarter" -> "this year / month / quarter" (to date, not all data).
+
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:is|are)\s+(?:liked|loved|preferred)\s+more\b|"
+                r"\b(?:is|are)\s+(?:better|more)[- ](?:liked|loved)\b", re.I), "has the higher average rating"),
+    (re.compile(r"\b(?:liked|loved|preferred)\s+more\b|\b(?:better|more)[- ](?:liked|loved)\b", re.I),
+     "higher in average rating"),
+    (re.compile(r"\b(?:the\s+)?pros\s+(?:and|&|n)\s+cons\s+(?:of|for|on)\b", re.I), "what do reviewers say about"),
+    (re.compile(r"\bstars?\s+(?:rating\s+)?(?:breakdown|distribution|split|spread)\b(?<!rating breakdown)|"
+                r"\b(?:breakdown|distribution|split|spread)\s+of\s+(?:the\s+)?(?:stars?|star ratings?)\b", re.I),
+     "star rating breakdown"),
+    (re.compile(r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(year|month|quarter|week)\b", re.I),
+     r"this \1"),
+)
+
+
+def review_idioms(text: str) -> str:
+    """``text`` with the idioms above written out (unchanged when it has none)."""
+    out = text
+    for pattern, words in _IDIOMS:
+        out = pattern.sub(words, out)
+    return re.sub(r"\s{2,}", " ", out).strip() if out != text else text
