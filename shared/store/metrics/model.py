@@ -28,7 +28,7 @@ MetricName = Literal[
     "promo_revenue", "promo_revenue_share", "inventory_value", "inventory_retail_value", "uncosted_skus",
     "stocked_skus", "repeat_customers", "inventory_value_at_price", "unpriced_skus", "multi_item_orders",
     "multi_item_order_share", "uncosted_products", "catalogue_products", "catalogue_price", "total_lines",
-    "weekly_total_lines",
+    "weekly_total_lines", "monthly_total_lines", "unitless_lines", "productless_lines",
 ]
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",
