@@ -820,7 +820,7 @@ STORE_PROFILES: tuple[ExportProfile, ...] = (
              "classification and vendor are not stored",
     ),
 )
-EXPORT_PROFILES = STORE_PROFILES + EXPORT_PROFILES
+EXPORT_PROFILES += STORE_PROFILES
 
 
 def _split_lines(period: str) -> ExportProfile:
