@@ -520,7 +520,7 @@ def test_revenue_totals_give_no_units_and_no_products(seeded: Seeded) -> None:
     from tests.contract.metrics_truth import _lineage
 
     flags = '["sales:total_per_week", "sales:no_units", "sales:no_products"]'
-    stores = [{"sku": "store total", "date": date(2025, 2, d), "units": 0, "revenue": r, "channel": c,
+    stores = [{"sku": f"{c} total", "date": date(2025, 2, d), "units": 0, "revenue": r, "channel": c,
                "quality_flags": flags} for d, r, c in ((7, 1000.0, "store 1"), (7, 500.0, "store 2"),
                                                        (14, 800.0, "store 1"))]
     mine = [{"sku": "A", "date": date(2025, 2, 3), "units": 2, "unit_price": 5.0, "revenue": 10.0, "order_id": "o1",

@@ -35,7 +35,7 @@ ROSSMANN = ["Store", "DayOfWeek", "Date", "Sales", "Customers", "Open", "Promo",
 
 
 @pytest.mark.parametrize(("header", "flags", "sku"), [
-    (WALMART, (NO_UNITS_FLAG, NO_PRODUCTS_FLAG), STORE_TOTAL_SKU),
+    (WALMART, (NO_UNITS_FLAG, NO_PRODUCTS_FLAG), STORE_TOTAL_SKU),  # one per store: "store 3 total"
     (ROSSMANN, (NO_UNITS_FLAG, NO_PRODUCTS_FLAG), STORE_TOTAL_SKU),
     (RECRUITING, (NO_UNITS_FLAG,), None),  # the department is the product
 ])
