@@ -92,7 +92,9 @@ def _above_competitors(frame: pd.DataFrame) -> int:
 
 
 def _best_week(frame: pd.DataFrame) -> Answers:
-    """The week (Monday to Sunday) with the most revenue, named by its Monday ("28 Feb 2022"), its revenue after."""
+    """The week (Monday to Sunday) with the most revenue in the last 26 weeks (182 days to the data's last day),
+    named by its Monday ("28 Feb 2022"), its revenue after."""
+    frame = frame[frame["day"] > frame["day"].max() - pd.Timedelta(days=182)]
     weeks = frame.assign(week=(frame["day"] - pd.to_timedelta(frame["day"].dt.weekday, unit="D")))
     name, value = _top(weeks.assign(week=weeks["week"].dt.strftime("%Y-%m-%d")), "week")
     monday = pd.Timestamp(name)
