@@ -161,8 +161,11 @@ ROSSMANN_ASKS = [
     Ask("Which store had the most revenue in June 2015?", lambda f: _top(_month(f, "2015-06"), "store")),
     Ask("Which day of the week has the most revenue?", _weekday),
     Ask("How did revenue change month over month?", _mom_pct, percent=True),
+    Ask("What is the weekly revenue trend?", _best_week),
     Ask("How many units did we sell last month?", lambda f: NO_UNITS),
     Ask("Which product sold the most?", lambda f: NO_PRODUCTS),
+    # Customers is the day's visits, not distinct customers: not stored, and not answered as customers
+    Ask("How many customers did we have last month?", lambda f: Says(r"needs a customer id")),
     Ask("How many orders did we have last month?", lambda f: _orders("day")),
     NO_UNITS_FORECAST,
 ]
