@@ -310,7 +310,7 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
                          if d in ("category", "brand"))}
     totals: dict[str, Any] | None = None  # an orders question on totals per day or week: what the data hold
     scope = totals_query(reading.query)
-    if scope is not None and (not result.rows or all(r.get(reading.query.metrics[0]) is None for r in result.rows)):
+    if scope is not None and all(r.get(reading.query.metrics[0]) is None for r in result.rows):
         totals = next(iter(run_metric_query(deps.warehouse, scope).rows), None)
     answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index), totals=totals)
     if (received := _received_instead(deps, reading, result.rows, index)):  # other data dated, no sales stored
