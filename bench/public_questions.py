@@ -79,7 +79,7 @@ GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "walmart_recruiting": lambda n: (lambda f: {k: f[k] for k in WALMART_RECRUITING_ORDER})(
         store_shapes.walmart_recruiting(max(1, n // (23 * 143)), 23, 143, seed=52)),
     "rossmann": lambda n: store_shapes.rossmann(max(1, n // 942), 942, seed=53),
-    "store_item_demand": lambda n: store_shapes.store_item_demand(10, 50, max(30, n // 500), seed=54),
+    "store_item_demand": lambda n: store_shapes.store_item_demand(10, 50, max(150, n // 500), seed=54),  # months
     "retail_store_inventory": lambda n: store_shapes.retail_store_inventory(5, 20, max(30, n // 100), seed=55),
     "retail_price": lambda n: store_shapes.retail_price(max(1, n // 11), 14, seed=56),
     "bibitor": lambda n: (lambda f: {k: f[k] for k in BIBITOR_ORDER})(

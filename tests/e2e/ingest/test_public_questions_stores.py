@@ -73,7 +73,8 @@ def _orders(period: str) -> Says:
     return Says(rf"^Your sales data are totals per {period}\b.*not orders, so orders cannot be counted")
 
 
-FORECAST = Ask("Forecast sales for the next 4 weeks", lambda f: Answers(r"\bexpected to (?:sell|bring in)\b"))
+# "8 SKUs are expected to sell ...", or for many SKUs as one series "We expect to sell ... across all 50 SKUs"
+FORECAST = Ask("Forecast sales for the next 4 weeks", lambda f: Answers(r"\bexpect(?:ed)? to (?:sell|bring in)\b"))
 #: revenue totals give no units: no demand can be forecast, and the answer says why up front
 NO_UNITS_FORECAST = Ask("Forecast sales for the next 4 weeks", lambda f: Says(
     r"^Could not answer the demand forecast: your sales data are revenue totals with no units"))
