@@ -34,10 +34,13 @@ sys.path.insert(0, str(ROOT))
 from tests.e2e.ingest.test_public_questions import DATASETS as FIRST_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions import OLIST_ORDER  # noqa: E402
 from tests.e2e.ingest.test_public_questions_more import DATASETS as MORE_DATASETS  # noqa: E402
-from tests.e2e.ingest.test_public_questions_more import M5_ORDER, STORE_SALES_ORDER, check  # noqa: E402
-from tests.fixtures.public import forecast_shapes, market_shapes, shapes  # noqa: E402
+from tests.e2e.ingest.test_public_questions_more import M5_ORDER, STORE_SALES_ORDER  # noqa: E402
+from tests.e2e.ingest.test_public_questions_stores import BIBITOR_ORDER, WALMART_RECRUITING_ORDER  # noqa: E402
+from tests.e2e.ingest.test_public_questions_stores import DATASETS as STORE_DATASETS  # noqa: E402
+from tests.e2e.ingest.test_public_questions_stores import check_store as check  # noqa: E402
+from tests.fixtures.public import forecast_shapes, market_shapes, shapes, store_shapes  # noqa: E402
 
-DATASETS = {**FIRST_DATASETS, **MORE_DATASETS}
+DATASETS = {**FIRST_DATASETS, **MORE_DATASETS, **STORE_DATASETS}
 
 CLI = str(ROOT / ".venv" / "bin" / "ecomintel")
 GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
@@ -68,6 +71,19 @@ GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
         n, seed=27, empty_rows=n // 4)},
     "zara": lambda n: {"zara.csv": market_shapes.zara(n, seed=28)},
     "bigbasket": lambda n: {"BigBasket Products.csv": market_shapes.bigbasket(n, seed=29)},
+    # store-level sets, n rows of the main file: Walmart.csv is 45 stores x 143 weeks (6,435 rows), Walmart
+    # Recruiting's train.csv 421,570 rows, Rossmann's train.csv 1,017,209 (1,115 stores x up to 942 days), Store Item
+    # Demand 913,000 (10 stores x 50 items x 1,826 days), Retail Store Inventory 73,100 (100 store-products x 731
+    # days), Retail Price Optimization 676, Bibitor's SalesFINAL 1,048,575
+    "walmart": lambda n: store_shapes.walmart(max(1, n // 143), 143, seed=51),
+    "walmart_recruiting": lambda n: (lambda f: {k: f[k] for k in WALMART_RECRUITING_ORDER})(
+        store_shapes.walmart_recruiting(max(1, n // (23 * 143)), 23, 143, seed=52)),
+    "rossmann": lambda n: store_shapes.rossmann(max(1, n // 942), 942, seed=53),
+    "store_item_demand": lambda n: store_shapes.store_item_demand(10, 50, max(150, n // 500), seed=54),  # months
+    "retail_store_inventory": lambda n: store_shapes.retail_store_inventory(5, 20, max(30, n // 100), seed=55),
+    "retail_price": lambda n: store_shapes.retail_price(max(1, n // 11), 14, seed=56),
+    "bibitor": lambda n: (lambda f: {k: f[k] for k in BIBITOR_ORDER})(
+        store_shapes.bibitor(10, max(14, n // 1100), 366, seed=57)),
 }
 
 

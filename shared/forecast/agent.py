@@ -48,7 +48,7 @@ from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, 
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.store.extent import as_of_date
-from shared.store.forecast_inputs import earlier_forecasts
+from shared.store.forecast_inputs import earlier_forecasts, unitless_lines
 
 if TYPE_CHECKING:
     from shared.deps import Deps
@@ -102,10 +102,14 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                               params=inputs.queries["sales"].params)
     if inputs.sales.empty:
         what = ", ".join(request.skus) if request.skus else "any SKU"
+        need = f"daily sales (sku, date, units) for {what} up to {as_of}"
+        if unitless_lines(deps.warehouse, request.tenant_id, as_of):  # Walmart's, Rossmann's revenue totals
+            need = ("your sales data are revenue totals with no units, so no demand in units can be forecast "
+                    f"({need})")
         return AgentResult(
             agent="forecast", tenant_id=request.tenant_id, status="insufficient_data",
             summary=f"No sales history for {what} up to {as_of}: nothing to forecast.",
-            missing_data=[f"daily sales (sku, date, units) for {what} up to {as_of}"],
+            missing_data=[need],
             confidence=Confidence.compute(model_certainty=None, data_completeness=0.0, data_freshness=None,
                                           explanation="no sales data"),
             data={"evidence": [sales_evidence.model_dump()]}, elapsed_ms=_ms(started))

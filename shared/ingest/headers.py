@@ -191,6 +191,12 @@ class ExportProfile:
     #: each row is the total of a period's sales ("day", "week": a store's units of a product that day or week),
     #: not an order line: its lines are flagged (``aggregate_flag``) and the metrics count no orders from them
     aggregate: str = ""
+    #: the rows are revenue totals with no units (Walmart's weekly sales, Rossmann's daily): each line's units are 0
+    #: (the record needs a count) and flagged ``sales:no_units``, so unit measures read them as unknown, not 0
+    no_units: bool = False
+    #: the rows name no product either (a store's whole revenue): the SKU is a stand-in, flagged
+    #: ``sales:no_products``, so product questions say the data hold no products instead of ranking the stand-in
+    no_products: bool = False
 
 
 def aggregate_flag(period: str) -> str:
@@ -203,6 +209,16 @@ def aggregate_flag(period: str) -> str:
 
 #: Prefix of the flag on sales lines that are totals per day or week (``aggregate_flag``).
 AGGREGATE_FLAG_PREFIX = "sales:total_per_"
+#: Flags of sales lines whose units (``ExportProfile.no_units``) or product (``no_products``) the data do not give.
+NO_UNITS_FLAG, NO_PRODUCTS_FLAG = "sales:no_units", "sales:no_products"
+
+
+def unknown_flags(profile: ExportProfile | None) -> tuple[str, ...]:
+    """The flags of what ``profile``'s rows do not give (units, a product): none for any other file."""
+    if profile is None:
+        return ()
+    return tuple(flag for flag, on in ((NO_UNITS_FLAG, profile.no_units), (NO_PRODUCTS_FLAG, profile.no_products))
+                 if on)
 
 
 def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dict[str, str],
@@ -211,12 +227,14 @@ def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dic
              templates: dict[str, str] | None = None, whole_units: bool = False,
              statuses: dict[str, str] | None = None, fill: dict[str, tuple[str, ...]] | None = None,
              metered_units: bool = False, exponents: tuple[str, ...] = (),
-             skip_blank_rows: bool = False, aggregate: str = "") -> ExportProfile:
+             skip_blank_rows: bool = False, aggregate: str = "", no_units: bool = False,
+             no_products: bool = False) -> ExportProfile:
     cells = ProfileCells(frozenset(missing), tuple((prefixes or {}).items()), tuple((templates or {}).items()))
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
                          {normalise_header(h): f for h, f in columns.items()}, defaults, hint, note,
                          frozenset(top_level), cells, whole_units, statuses, fill, metered_units,
-                         frozenset(exponents), skip_blank_rows, aggregate)
+                         frozenset(exponents), skip_blank_rows, aggregate, no_units,
+                         no_products)
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -578,24 +596,6 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
              "the price, market_price the list price (MRP); the file names no currency (rupees), so none is stored; "
              "sub_category, type, rating and description are not stored",
     ),
-    # Walmart "Store Sales Forecasting" (train.csv) and Rossmann "Store Sales" (train.csv): revenue per store and
-    # department (or day) without units, products, orders or customers. A sales line is units of a product, so
-    # these are recognised and refused with what they hold, not loaded with invented units.
-    _profile(
-        "walmart_store_sales", DataKind.SALES, ("Store", "Dept", "Date", "Weekly_Sales", "IsHoliday"),
-        {"Date": "date", "Weekly_Sales": "revenue"},
-        hint="Walmart's Store Sales Forecasting data is weekly revenue per store and department, with no units, "
-             "products, orders or customers: a sales line is units of a product, so it is not loaded (revenue by "
-             "week, store and department would be answerable; units, products, orders and customers would not)",
-    ),
-    _profile(
-        "rossmann_store_sales", DataKind.SALES, ("Store", "DayOfWeek", "Date", "Sales", "Customers", "Open",
-                                                 "StateHoliday", "SchoolHoliday"),
-        {"Date": "date", "Sales": "revenue"},
-        hint="Rossmann's store sales are daily revenue and customer counts per store, with no units, products or "
-             "orders: a sales line is units of a product, so it is not loaded (revenue and footfall by day and "
-             "store would be answerable; units, products and orders would not)",
-    ),
     _profile(
         "shopify_orders", DataKind.SALES, ("Name", "Lineitem quantity", "Lineitem sku", "Lineitem price"),
         {"Name": "order_id", "Email": "customer_email", "Financial Status": "status", "Currency": "currency",
@@ -723,3 +723,120 @@ M5_SALES_LINES = _profile(
     aggregate="day",
 )
 EXPORT_PROFILES += (M5_SALES_LINES,)
+
+
+#: The stand-in SKU of sales lines that are a store's whole revenue (``ExportProfile.no_products``): one per store
+#: (``store 3 total``), not one for the whole file: processing's per-SKU work holds a SKU's lines at once, and one
+#: SKU of Rossmann's million lines took its peak from 0.65 GB at 100,000 lines to 2.7 GB at 1,000,000.
+STORE_TOTAL_SKU = "{channel} total"
+_DEPARTMENT_TOTALS = ("Walmart's Weekly_Sales is a store department's revenue over a week, with no units: each line "
+                      "is stored with 0 units, its units unknown (unit questions say so); a total per week, so no "
+                      "orders are counted")
+_STORE_TOTALS = ("{what}, with no units or products: each line is stored with 0 units, its units unknown (unit "
+                 "questions say so), against a stand-in product per store ('store 3 total') where there is none; a "
+                 "total per {per}, so no orders are counted")
+
+
+#: Store-level public sets (sources and quirks: ``docs/ingest.md``, *Store-level public datasets*): rows that are a
+#: store's (or a product's) totals per day or month, not order lines, so flagged as totals.
+STORE_PROFILES: tuple[ExportProfile, ...] = (
+    # Kaggle "Walmart Dataset" (Walmart.csv, 6,435 rows: 45 stores x 143 weeks 2010-2012): each store's revenue per
+    # week, dated by the week's Friday (dd-mm-yyyy); no units, products, orders or customers
+    _profile(
+        "walmart_weekly_sales", DataKind.SALES, ("Store", "Date", "Weekly_Sales", "Holiday_Flag", "Fuel_Price", "CPI"),
+        {"Store": "channel", "Date": "date", "Weekly_Sales": "revenue"},
+        defaults={"units": "0"},
+        note=_STORE_TOTALS.format(what="Walmart's Weekly_Sales is each store's revenue over a week", per="week")
+        + "; Holiday_Flag, temperature, fuel price, CPI and unemployment are not stored",
+        prefixes={"channel": "store "}, templates={"sku": STORE_TOTAL_SKU}, aggregate="week", no_units=True,
+        no_products=True,
+    ),
+    # Kaggle "Walmart Recruiting - Store Sales Forecasting" (train.csv, 421,570 rows): revenue per store, department
+    # and week (ISO Fridays); a few weeks are negative (more returned than sold): returns, their amount a refund
+    _profile(
+        "walmart_store_sales", DataKind.SALES, ("Store", "Dept", "Date", "Weekly_Sales", "IsHoliday"),
+        {"Store": "channel", "Dept": "sku", "Date": "date", "Weekly_Sales": "revenue"},
+        defaults={"units": "0"},
+        note=_DEPARTMENT_TOTALS
+        + "; the department ('dept 3') is the product and its category; a negative week (more returned than "
+          "sold) is a return, its amount refunded; IsHoliday is not stored",
+        prefixes={"channel": "store ", "sku": "dept "}, templates={"product_category": "{sku}"}, aggregate="week",
+        no_units=True,
+    ),
+    # Kaggle "Rossmann Store Sales" (train.csv, 1,017,209 rows: 1,115 stores, 2013-2015): each store's revenue and
+    # customer count per day, closed days with 0 sales; newest day first
+    _profile(
+        "rossmann_store_sales", DataKind.SALES, ("Store", "DayOfWeek", "Date", "Sales", "Customers", "Open",
+                                                 "StateHoliday", "SchoolHoliday"),
+        {"Store": "channel", "Date": "date", "Sales": "revenue", "Promo": "promo"},
+        defaults={"units": "0"},
+        note=_STORE_TOTALS.format(what="Rossmann's Sales is each store's revenue in a day (0 on a closed day)",
+                                  per="day")
+        + "; Promo marks the day on promotion; Customers (the day's visits, not distinct customers), Open and the "
+          "holidays are not stored",
+        prefixes={"channel": "store "}, templates={"sku": STORE_TOTAL_SKU}, aggregate="day", no_units=True,
+        no_products=True,
+    ),
+    # Kaggle "Store Item Demand Forecasting Challenge" (train.csv, 913,000 rows 2013-2017): units per day, store and
+    # item (10 stores x 50 items), no prices; store and item are bare numbers
+    _profile(
+        "store_item_demand", DataKind.SALES, ("date", "store", "item", "sales"),
+        {"date": "date", "store": "channel", "item": "sku", "sales": "units"},
+        note="Store Item Demand: 'sales' is units sold per day, store and item (no prices: no revenue); the item "
+             "is the product ('item 7'), the store ('store 3') the channel",
+        prefixes={"channel": "store ", "sku": "item "}, templates={"product_title": "{sku}"}, aggregate="day",
+    ),
+    # Bibitor LLC's "Inventory Analysis Case Study" (a liquor chain's 2016, SalesFINAL12312016.csv): a store's sales
+    # of a brand on a day, SalesDollars their total; Brand is the product number, Description its name
+    _profile(
+        "bibitor_sales", DataKind.SALES, ("InventoryId", "Store", "Brand", "SalesQuantity", "SalesDollars",
+                                          "SalesDate"),
+        {"Brand": "sku", "Description": "product_title", "Store": "channel", "SalesQuantity": "units",
+         "SalesDollars": "revenue", "SalesPrice": "unit_price", "SalesDate": "date"},
+        note="Bibitor sales: each row is a store's sales of a product (Brand, titled by its Description) on a day, "
+             "SalesQuantity units for SalesDollars; the store ('store 1') is the channel; size, volume, "
+             "classification, excise tax and vendor are not stored",
+        prefixes={"channel": "store "}, aggregate="day",
+    ),
+    # the same case study's inventories: BegInvFINAL (1 January, startDate) and EndInvFINAL (31 December, endDate)
+    _profile(
+        "bibitor_beginning_inventory", DataKind.INVENTORY, ("InventoryId", "Store", "Brand", "onHand", "startDate"),
+        {"Brand": "sku", "Store": "location", "onHand": "on_hand", "startDate": "date"},
+        note="Bibitor beginning inventory: each store's units of a product on hand at startDate; the store "
+             "('store 1') is the location; city, description, size and price are not stored",
+        prefixes={"location": "store "},
+    ),
+    _profile(
+        "bibitor_ending_inventory", DataKind.INVENTORY, ("InventoryId", "Store", "Brand", "onHand", "endDate"),
+        {"Brand": "sku", "Store": "location", "onHand": "on_hand", "endDate": "date"},
+        note="Bibitor ending inventory: each store's units of a product on hand at endDate; the store ('store 1') "
+             "is the location; city, description, size and price are not stored",
+        prefixes={"location": "store "},
+    ),
+    # 2017PurchasePricesDec.csv: the catalogue with each product's retail price and the chain's purchase price
+    _profile(
+        "bibitor_purchase_prices", DataKind.PRODUCTS, ("Brand", "Description", "Price", "PurchasePrice",
+                                                       "VendorNumber"),
+        {"Brand": "sku", "Description": "title", "Price": "price", "PurchasePrice": "cost", "Size": "size"},
+        note="Bibitor purchase prices: the catalogue; Price is the retail price, PurchasePrice the cost; volume, "
+             "classification and vendor are not stored",
+    ),
+)
+EXPORT_PROFILES += STORE_PROFILES
+
+
+def _split_lines(period: str) -> ExportProfile:
+    """The sales lines ``shared.ingest.split_rows`` writes from a file whose rows are totals per ``period``."""
+    fields = ("sku", "date", "units", "unit_price", "revenue", "discount", "channel", "region", "product_category",
+              "promo")
+    return _profile(
+        f"split_{period}_lines", DataKind.SALES, (f"{period}_total_of", "sku", "date", "units"),
+        {f: f for f in fields},
+        note=f"each line is a total per {period} (a store's or a product's sales of the {period}), not an order "
+             "line: orders are not counted from them",
+        aggregate=period)
+
+
+#: The derived sales files of ``shared.ingest.split_rows``: their first column (``day_total_of``) marks them.
+SPLIT_PROFILES = (_split_lines("day"), _split_lines("month"))
+EXPORT_PROFILES += SPLIT_PROFILES

@@ -51,13 +51,13 @@ from typing import IO, Any
 import pandas as pd
 
 from shared.deps import Deps
-from shared.ingest import m5
+from shared.ingest import m5, split_rows
 from shared.ingest.customers import customer_hash, tenant_customer_key
 from shared.ingest.derive import derived_review_ids
 from shared.ingest.headers import ColumnMapping, normalise_header
 from shared.ingest.ingestion import Ingestion, ingestion_id_for
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, clip
-from shared.ingest.parse import parse_date, parse_number
+from shared.ingest.parse import DateOrder, decide_date_order, parse_date, parse_number
 from shared.ingest.parts import DatasetPart, PartRole, dataset_part
 from shared.ingest.reader import Chunk, DelimitedReader
 from shared.ingest.redact import personal_columns, redact_line, redact_row
@@ -99,6 +99,7 @@ _COLUMNS: dict[PartRole, tuple[str, ...]] = {
     PartRole.CALENDAR: ("d", "date", "wm_yr_wk"),
     PartRole.PRICES: ("store_id", "item_id", "wm_yr_wk", "sell_price"),
     PartRole.WIDE_SALES: (),  # read by ``shared.ingest.m5`` in chunks sized by its width
+    PartRole.SPLIT_ROWS: (),  # per dataset: ``split_rows.SPLITS``
     PartRole.UNUSED: (),
 }
 #: Undated reviews (Women's E-Commerce Clothing Reviews): no date column, so ingest stores them undated.
@@ -225,6 +226,7 @@ class PartJoin:
         self._customer_key: bytes | None = None
         self._merged = False
         self._rejects: list[dict[str, Any]] = []
+        self._date_order: DateOrder | None = None  # a split file's day/month order, once a chunk shows it
 
     # -- reading -------------------------------------------------------------------------------------------
     def _chunks(self) -> Iterator[tuple[Chunk, pd.DataFrame]]:
@@ -248,6 +250,8 @@ class PartJoin:
     def _columns(self) -> tuple[str, ...]:
         """The published columns this part is read by."""
         listing = _LISTINGS.get(self.part.name)
+        if self.part.role is PartRole.SPLIT_ROWS:
+            return split_rows.SPLITS[self.part.name].columns
         return tuple(dict.fromkeys(listing.values())) if listing else _COLUMNS[self.part.role]
 
     def _reject_line(self, row_number: int, raw: str, reason: str) -> None:
@@ -289,6 +293,9 @@ class PartJoin:
             products = _DerivedFile(_LISTED_PRODUCTS_HEADER)
         elif role is PartRole.UNDATED_REVIEWS:
             reviews = _DerivedFile(_UNDATED_REVIEWS_HEADER)
+        stock, offers = _DerivedFile(split_rows.STOCK_HEADER), _DerivedFile(split_rows.COMPETITOR_HEADER)
+        if role is PartRole.SPLIT_ROWS:
+            sales = _DerivedFile(split_rows.sales_header(split_rows.SPLITS[self.part.name].period))
         for chunk, cells in self._chunks():
             if role is PartRole.ORDERS:
                 self._orders(chunk, cells)
@@ -310,6 +317,8 @@ class PartJoin:
                 self._calendar(chunk, cells)
             elif role is PartRole.PRICES:
                 self._prices(chunk, cells, prices)
+            elif role is PartRole.SPLIT_ROWS:
+                self._split(chunk, cells, sales, stock, offers)
             else:
                 self.out.skipped += len(chunk.frame)
         if role is PartRole.ITEMS and not self._carry.empty:
@@ -324,7 +333,8 @@ class PartJoin:
         if role is PartRole.CALENDAR:
             self._release_wide()
         self._store_rejects()
-        for derived, kind in ((sales, DataKind.SALES), (reviews, DataKind.REVIEWS), (products, DataKind.PRODUCTS)):
+        for derived, kind in ((sales, DataKind.SALES), (reviews, DataKind.REVIEWS), (products, DataKind.PRODUCTS),
+                              (stock, DataKind.INVENTORY), (offers, DataKind.COMPETITOR_PRICES)):
             made = derived.write(self.deps, self.ingestion, kind, self.part.dataset)
             if made:
                 self.out.derived.append(made)
@@ -532,6 +542,20 @@ class PartJoin:
                        for s, t in zip(stored["sku"], stored["title"], strict=True)]]
         products.add(pd.DataFrame({"sku": ours["sku"], "category": ours["category"].map(names),
                                    "title": ours["sku"].astype(str).map(title_for)}))
+
+    # -- one row, several kinds (``shared.ingest.split_rows``) ------------------------------------------------
+    def _split(self, chunk: Chunk, cells: pd.DataFrame, sales: _DerivedFile, stock: _DerivedFile,
+               offers: _DerivedFile) -> None:
+        """A chunk's rows as sales lines, stock counts and competitor prices; a row without a date is rejected."""
+        spec = split_rows.SPLITS[self.part.name]
+        if self._date_order is None:  # the file's day/month order, from the first chunk that shows it
+            self._date_order = decide_date_order(cells[spec.date])
+        out = split_rows.split_rows(cells, spec, self._date_order)
+        self._reject(chunk, cells, out.bad_date, spec.date, "not a date, or no product (nothing is read from the row)")
+        sales.add(out.sales)
+        stock.add(out.stock)
+        offers.add(out.competitors)
+        self.out.accepted += len(out.sales)
 
     # -- M5: a wide sales file, its calendar and its prices (``shared.ingest.m5``) ----------------------------
     def _calendar(self, chunk: Chunk, cells: pd.DataFrame) -> None:

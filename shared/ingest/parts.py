@@ -31,6 +31,7 @@ class PartRole(StrEnum):
     CALENDAR = "calendar"  # which date each day column of a wide sales file is (M5's calendar.csv)
     PRICES = "prices"  # each item's price per store and week (M5's sell_prices.csv): the wide file's revenue
     WIDE_SALES = "wide_sales"  # units per item and store, a column per day (M5): lines once the calendar is known
+    SPLIT_ROWS = "split_rows"  # each row a sales total, a stock count and competitors' prices (``split_rows``)
     UNUSED = "unused"  # nothing ecomintel stores: acknowledged
 
 
@@ -72,7 +73,8 @@ PARTS: tuple[DatasetPart, ...] = (
                 "Olist category names in English"),
     DatasetPart(OLIST, "olist_products_dataset", PartRole.PRODUCTS, DataKind.PRODUCTS,
                 ("product_id", "product_category_name", "product_photos_qty"),
-                "Olist products (category and sizes; no product names)"),
+                "Olist products (category and sizes; no product names)",
+                absent=("month_year", "total_price")),  # Retail Price Optimization's monthly sales share these
     # Datafiniti's product review exports (Kaggle/data.world "Consumer Reviews of Amazon Products" and the
     # like): one row per review, the product's Datafiniti id, name, brand and ASINs on each
     DatasetPart("datafiniti", "datafiniti_product_reviews", PartRole.PRODUCT_REVIEWS, DataKind.REVIEWS,
@@ -253,3 +255,50 @@ DUNNHUMBY_PARTS: tuple[DatasetPart, ...] = (
                 "ecomintel stores (sales name the store by its number)"),
 )
 PARTS += DUNNHUMBY_PARTS
+
+
+#: The side files of store-level public sets: Walmart's two Kaggle sets, Rossmann and Bibitor's Inventory Analysis
+#: Case Study. Their sales (and Bibitor's inventories) load by export profiles (``shared.ingest.headers.
+#: STORE_PROFILES``); these carry nothing ecomintel stores (store attributes, weather, what the chain bought).
+STORE_PARTS: tuple[DatasetPart, ...] = (
+    # one row, three kinds (``shared.ingest.split_rows``): Kaggle "Retail Store Inventory Forecasting Dataset"
+    # and "Retail Price Optimization"
+    DatasetPart("retail_store_inventory", "retail_store_inventory", PartRole.SPLIT_ROWS, DataKind.SALES,
+                ("Date", "Store ID", "Product ID", "Inventory Level", "Units Sold", "Units Ordered",
+                 "Competitor Pricing"),
+                "Retail Store Inventory: each row is a store's day of a product, split three ways: a sales line "
+                "(Units Sold at Price, the Discount a percentage of it; the store the channel; a total per day, so "
+                "no orders are counted), a stock count (Inventory Level at the store) and the price of the store's "
+                "competitor (Competitor Pricing: 'competitor of S001'); Units Ordered, Demand Forecast, Weather "
+                "Condition and Seasonality are not stored"),
+    DatasetPart("retail_price_optimization", "retail_price_optimization", PartRole.SPLIT_ROWS, DataKind.SALES,
+                ("product_id", "product_category_name", "month_year", "qty", "total_price", "unit_price", "comp_1"),
+                "Retail Price Optimization: each row is a product's month (month_year dd-mm-yyyy, the 1st), split: a "
+                "sales line (qty units for total_price at unit_price; a total per month, so no orders are counted) "
+                "and three competitors' prices (comp_1, comp_2, comp_3 as 'competitor 1'-'competitor 3'); their "
+                "scores and freight, customers, weekdays, holidays and lag_price are not stored"),
+    DatasetPart("walmart", "walmart_stores", PartRole.UNUSED, DataKind.SALES, ("Store", "Type", "Size"),
+                "Walmart stores.csv (each store's type and size): nothing ecomintel stores (sales name the store "
+                "by its number)", absent=("Date",)),
+    DatasetPart("walmart", "walmart_features", PartRole.UNUSED, DataKind.SALES,
+                ("Store", "Date", "Temperature", "Fuel_Price", "MarkDown1", "CPI", "Unemployment"),
+                "Walmart features.csv (weather, fuel price, markdowns, CPI and unemployment per store and week): "
+                "forecast features, not sales: nothing ecomintel stores"),
+    DatasetPart("rossmann", "rossmann_store", PartRole.UNUSED, DataKind.SALES,
+                ("Store", "StoreType", "Assortment", "CompetitionDistance", "Promo2"),
+                "Rossmann store.csv (each store's type, assortment, nearest competitor and promotion cycle): "
+                "nothing ecomintel stores (sales name the store by its number)"),
+    DatasetPart("rossmann", "rossmann_test", PartRole.UNUSED, DataKind.SALES,
+                ("Id", "Store", "DayOfWeek", "Date", "Open", "Promo"),
+                "Rossmann test.csv (the days to forecast, with no sales): nothing sold to store",
+                absent=("Sales",)),
+    DatasetPart("bibitor", "bibitor_purchases", PartRole.UNUSED, DataKind.SALES,
+                ("InventoryId", "VendorNumber", "PONumber", "PODate", "ReceivingDate", "PurchasePrice", "Quantity"),
+                "Bibitor PurchasesFINAL (what the stores bought from vendors, by purchase order): purchases, not "
+                "sales: nothing ecomintel stores (the products' costs come from 2017PurchasePricesDec)"),
+    DatasetPart("bibitor", "bibitor_invoice_purchases", PartRole.UNUSED, DataKind.SALES,
+                ("VendorNumber", "VendorName", "InvoiceDate", "PONumber", "Dollars", "Freight"),
+                "Bibitor InvoicePurchases (vendor invoices: quantities, amounts and freight per purchase order, no "
+                "products): nothing ecomintel stores"),
+)
+PARTS += STORE_PARTS

@@ -40,6 +40,7 @@ from shared.ingest.headers import (
     aggregate_flag,
     map_columns,
     require_columns,
+    unknown_flags,
 )
 from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for
 from shared.ingest.join import ingest_part, recognise
@@ -260,6 +261,7 @@ class IngestRun:
         self.rounded_rows = 0  # fractional quantities (weights) stored as whole units (``ExportProfile.whole_units``)
         self.metered = 0  # lines whose quantity was a measure, stored as one unit (``shared.ingest.sales.metered``)
         self._aggregate = ""  # the file's rows are totals per day or week (``ExportProfile.aggregate``)
+        self._unknown: tuple[str, ...] = ()  # flags of what the rows do not give (``unknown_flags``)
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0, skip_lines: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -279,13 +281,15 @@ class IngestRun:
                 text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors=errors, newline="")
                 reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows, skip_lines)
             mapping = require_columns(map_columns(reader.headers, self.kind))
-            if self.kind is DataKind.SALES and set(mapping.fields.values()) & CATALOGUE_FIELDS.keys():
+            made = {name for name, _ in mapping.profile.cells.templates} if mapping.profile is not None else set()
+            if self.kind is DataKind.SALES and (set(mapping.fields.values()) | made) & CATALOGUE_FIELDS.keys():
                 self.catalogue = CatalogueCollector()
             self._redact = personal_columns(mapping)
             self._rate_header = self.kind is DataKind.SALES and "discount" in mapping.fields.values() \
                 and rate_header(mapping.source_column("discount"))
             self._discount_header = mapping.source_column("discount") if self._rate_header else None
             self._aggregate = mapping.profile.aggregate if mapping.profile is not None else ""
+            self._unknown = unknown_flags(mapping.profile)
             state = _FileState()
             self._staging = open_staging(self.warehouse, self.kind)
             try:
@@ -451,6 +455,8 @@ class IngestRun:
             rows["quality_flags"] = with_rounded(rows["quality_flags"], rounded[positions])
         if self._aggregate:  # totals per day or week (Favorita, Breakfast at the Frat, M5): no orders in them
             rows["quality_flags"] = with_label(rows["quality_flags"], aggregate_flag(self._aggregate))
+        for label in self._unknown:  # revenue totals without units or products (Walmart, Rossmann)
+            rows["quality_flags"] = with_label(rows["quality_flags"], label)
         # staged on the writer thread while the next chunk is parsed (looked up now: tests patch stage_rows)
         assert self._writer is not None and self._staging is not None
         self._writer.submit("staged", functools.partial(stage_rows, self._staging, rows))

@@ -19,7 +19,7 @@ from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.order_value import range_phrase
 from shared.questions.reading import Reading
 from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
-from shared.questions.totals import totals_only
+from shared.questions.totals import missing_from_totals, totals_only
 from shared.store.metrics.catalog import METRICS, Unit
 from shared.store.metrics.compile import to_date_months
 from shared.store.metrics.model import DimensionFilter, MetricResult, TimeRange
@@ -290,7 +290,12 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         return fmt_value(row.get(key), unit, cur, metric)
 
     starts = reading.data_starts
-    if (not rows or all(r.get(metric) is None for r in rows)) and (per := totals_only(totals)) is not None:
+    found_none = not rows or all(r.get(metric) is None for r in rows)
+    if found_none and (missing := missing_from_totals(totals, metric, dims)) is not None:
+        assert totals is not None
+        return MetricAnswer(_unknown_answer(totals, missing, noun, where, when, cur), period, None, None,
+                            _evidence(result))
+    if found_none and (per := totals_only(totals)) is not None:
         assert totals is not None
         return MetricAnswer(_totals_answer(totals, per, noun, metric, where, when, cur), period, None, None,
                             _evidence(result))
@@ -443,7 +448,8 @@ def _totals_answer(totals: Mapping[str, Any], per: str, noun: str, metric: str, 
     "Your sales data are totals per week (...), not orders, so orders cannot be counted in April 2009 (...). Over
     that period they hold 5,012 units sold and 20,249.72 of revenue."
     """
-    each = {"week": "a store's sales of a product over a week", "day": "a store's sales of a product in a day"}.get(
+    each = {"week": "a store's sales of a product over a week", "day": "a store's sales of a product in a day",
+            "month": "a product's sales over a month"}.get(
         per, "a store's sales of a product in a day or a week")
     done = "counted" if metric in ("orders", "promo_orders", "multi_item_orders") else "worked out"
     answer = (f"Your sales data are totals per {per} (each line is {each}), not orders, so {noun} cannot be "
@@ -453,6 +459,25 @@ def _totals_answer(totals: Mapping[str, Any], per: str, noun: str, metric: str, 
         held.append(f"{fmt_value(totals.get('revenue'), 'money', cur)} of revenue")
     if held:
         answer += f" Over that period they hold {_join(held)}."
+    return answer
+
+
+def _unknown_answer(totals: Mapping[str, Any], missing: str, noun: str, where: str, when: str,
+                    cur: str | None) -> str:
+    """The answer to a units or product question when the lines in scope are revenue totals that give none.
+
+    "Your sales data are revenue totals per store and week, with no units, so units sold cannot be counted in
+    March 2011 (...). Over that period they hold 40,562,102.35 of revenue."
+    """
+    per = totals_only(totals) or "day"
+    if missing == "units":
+        answer = f"Your sales data are revenue totals per store and {per} with no units, so {noun} cannot be counted"
+    else:
+        answer = f"Your sales data are revenue totals per store and {per}, naming no product, so {noun} cannot be " \
+                 "split by product"
+    answer += f"{where} {when}."
+    if totals.get("revenue") is not None:
+        answer += f" Over that period they hold {fmt_value(totals.get('revenue'), 'money', cur)} of revenue."
     return answer
 
 

@@ -18,17 +18,42 @@ ORDER_METRICS = frozenset({"orders", "aov", "units_per_order", "promo_orders", "
                            "multi_item_orders", "multi_item_order_share"})
 
 
+#: Metrics read from units: none from revenue totals that give no units (Walmart, Rossmann).
+UNIT_METRICS = frozenset({"units", "asp", "units_per_order"})
+
+
 def totals_query(query: MetricQuery) -> MetricQuery | None:
-    """The units, revenue and total lines in ``query``'s scope (period and filters), when it asks an orders metric."""
-    if query.metrics[0] not in ORDER_METRICS:
+    """The units, revenue and total lines in ``query``'s scope (period and filters), for an orders or units metric.
+
+    And for a question by product: revenue totals may give no units or no products (:func:`missing_from_totals`).
+    """
+    by_product = bool({"sku", "product"} & set(query.dimensions))
+    if query.metrics[0] not in ORDER_METRICS | UNIT_METRICS and not by_product:
         return None
     return MetricQuery(tenant_id=query.tenant_id, time_range=query.time_range, filters=query.filters,
-                       metrics=["orders", "units", "revenue", "total_lines", "weekly_total_lines"])
+                       metrics=["orders", "units", "revenue", "total_lines", "weekly_total_lines",
+                                "monthly_total_lines", "unitless_lines", "productless_lines"])
+
+
+def missing_from_totals(row: Mapping[str, Any] | None, metric: str, dimensions: list[str]) -> str | None:
+    """``"units"`` or ``"products"`` when a question found nothing for want of them, else None.
+
+    Its scope's lines are then revenue totals that give none (flagged at ingest: ``shared.ingest.headers``).
+    """
+    if not row:
+        return None
+    if {"sku", "product"} & set(dimensions) and row.get("productless_lines"):
+        return "products"
+    if metric in UNIT_METRICS and row.get("unitless_lines"):
+        return "units"
+    return None
 
 
 def totals_only(row: Mapping[str, Any] | None) -> str | None:
-    """``"week"``, ``"day"`` or ``"day or week"`` when every sales line of ``row``'s scope is a total, else None."""
+    """``"week"``, ``"month"``, ``"day"`` or ``"day or week"`` when every sales line in ``row``'s scope is a total."""
     if not row or not row.get("total_lines") or row.get("orders") is not None:
         return None
     total, weekly = int(row["total_lines"]), int(row.get("weekly_total_lines") or 0)
+    if int(row.get("monthly_total_lines") or 0) == total:
+        return "month"
     return "week" if weekly == total else "day" if weekly == 0 else "day or week"

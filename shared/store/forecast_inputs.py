@@ -13,6 +13,7 @@ from functools import cache
 from sqlglot import exp
 
 from shared.ports import Warehouse
+from shared.store.metrics.catalog import NO_UNITS_FLAG
 from shared.store.statements import (
     TenantRead,
     col,
@@ -32,18 +33,40 @@ def _scoped(skus: bool, *conditions: exp.Expr) -> list[exp.Expr]:
     return [tenant_predicate(), *conditions, *([in_array(col("sku"), "skus")] if skus else [])]
 
 
+def _unitless() -> exp.Expr:
+    """A sales line whose units the data do not give (revenue totals: ``shared.store.metrics.catalog``)."""
+    return exp.Like(this=fn("COALESCE", col("quality_flags"), exp.Literal.string("")),
+                    expression=exp.Literal.string(f'%"{NO_UNITS_FLAG}"%'))
+
+
 @cache
 def _daily_sales_statement(skus: bool) -> exp.Select:
     promo = fn("MAX", exp.If(this=col("promo"), true=exp.Literal.number(1), false=exp.Literal.number(0)))
     return (exp.select(col("sku"), col("date"), fn("SUM", col("units")).as_("units"),
                        fn("AVG", col("unit_price")).as_("price"), promo.as_("promo"))
-            .from_("sales").where(*_scoped(skus, col("date") <= param("as_of")))
+            .from_("sales").where(*_scoped(skus, col("date") <= param("as_of"), exp.not_(_unitless())))
             .group_by("sku", "date").order_by(*ordered("sku", "date")))
 
 
 def daily_sales(warehouse: Warehouse, tenant_id: str, as_of: date, skus: Sequence[str]) -> TenantRead:
-    """Units, average unit price and whether any row was on promotion, per SKU and day up to ``as_of``."""
+    """Units, average unit price and whether any row was on promotion, per SKU and day up to ``as_of``.
+
+    Lines whose units the data do not give (revenue totals, stored with 0 units) are left out: no demand is read
+    from them (:func:`unitless_lines` counts them, for the answer to say why there is nothing to forecast).
+    """
     return read_with_evidence(warehouse, _daily_sales_statement(bool(skus)), tenant_id, as_of=as_of, skus=list(skus))
+
+
+@cache
+def _unitless_statement() -> exp.Select:
+    return (exp.select(fn("COUNT", exp.Star()).as_("lines")).from_("sales")
+            .where(tenant_predicate(), col("date") <= param("as_of"), _unitless()))
+
+
+def unitless_lines(warehouse: Warehouse, tenant_id: str, as_of: date) -> int:
+    """How many sales lines up to ``as_of`` are revenue totals that give no units."""
+    frame = read(warehouse, _unitless_statement(), tenant_id, as_of=as_of)
+    return int(frame["lines"].iloc[0]) if not frame.empty else 0
 
 
 @cache
@@ -70,7 +93,7 @@ def product_titles(warehouse: Warehouse, tenant_id: str, skus: Sequence[str]) ->
 @cache
 def _by_units_statement() -> exp.Select:
     return (exp.select(col("sku"), fn("SUM", col("units")).as_("units")).from_("sales")
-            .where(tenant_predicate(), col("date") <= param("as_of")).group_by("sku")
+            .where(tenant_predicate(), col("date") <= param("as_of"), exp.not_(_unitless())).group_by("sku")
             .order_by(*ordered("units", desc=True), *ordered("sku")))
 
 

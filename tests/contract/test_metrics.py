@@ -561,3 +561,32 @@ def test_lines_that_are_totals_per_week_count_no_orders(seeded: Seeded) -> None:
     # the merchant set's lines (no flags) are counted as before: every sold line without an order id is an order
     assert seeded.run(metrics=["orders"], time_range=Q1).rows[0]["orders"] == \
         sales_truth(in_range(seeded.sales, Q1.start, Q1.end))["orders"]
+
+
+def test_revenue_totals_give_no_units_and_no_products(seeded: Seeded) -> None:
+    """Walmart's and Rossmann's store revenue (flagged ``sales:no_units``, and ``sales:no_products`` where the line
+    names no product, stored with 0 units against a stand-in SKU): their units are unknown (NULL, not 0), a ranking
+    by product leaves them out, their revenue counts everywhere else. Beside them a merchant's lines count as ever.
+    """
+    from tests.contract.metrics_truth import _lineage
+
+    flags = '["sales:total_per_week", "sales:no_units", "sales:no_products"]'
+    stores = [{"sku": f"{c} total", "date": date(2025, 2, d), "units": 0, "revenue": r, "channel": c,
+               "quality_flags": flags} for d, r, c in ((7, 1000.0, "store 1"), (7, 500.0, "store 2"),
+                                                       (14, 800.0, "store 1"))]
+    mine = [{"sku": "A", "date": date(2025, 2, 3), "units": 2, "unit_price": 5.0, "revenue": 10.0, "order_id": "o1",
+             "quality_flags": None}]
+    seeded.warehouse.insert("sales", _lineage("walmart", "sales", stores))
+    seeded.warehouse.insert("sales", _lineage("both", "sales", stores + mine))
+    feb = TimeRange(start=date(2025, 2, 1), end=date(2025, 2, 28), label="February 2025")
+    counts = ["units", "revenue", "unitless_lines", "productless_lines"]
+    assert seeded.run(tenant_id="walmart", metrics=counts, time_range=feb).rows[0] == \
+        {"units": None, "revenue": 2300.0, "unitless_lines": 3, "productless_lines": 3}
+    by_store = {r["channel"]: r["revenue"] for r in seeded.run(tenant_id="walmart", metrics=["revenue"],
+                                                               dimensions=["channel"], time_range=feb).rows}
+    assert by_store == {"store 1": 1800.0, "store 2": 500.0}
+    assert seeded.run(tenant_id="walmart", metrics=["revenue"], dimensions=["sku"], time_range=feb).rows == []
+    both = seeded.run(tenant_id="both", metrics=counts, time_range=feb).rows[0]
+    assert (both["units"], both["revenue"]) == (2, 2310.0)
+    assert [(r["sku"], r["revenue"]) for r in seeded.run(tenant_id="both", metrics=["revenue"], dimensions=["sku"],
+                                                          time_range=feb).rows] == [("A", 10.0)]

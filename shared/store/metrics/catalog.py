@@ -107,6 +107,9 @@ def _sold() -> exp.Expr:
 #: The quality flag prefix of a sales line that is a total per day or week, not an order line (Favorita's and M5's
 #: daily rows, Breakfast at the Frat's weekly ones): ``shared.ingest.headers.AGGREGATE_FLAG_PREFIX``.
 TOTAL_LINE_FLAG = "sales:total_per_"
+#: Flags of lines whose units or product the data do not give (Walmart's and Rossmann's revenue totals):
+#: ``shared.ingest.headers.NO_UNITS_FLAG`` and ``NO_PRODUCTS_FLAG``. Such a line's units read as NULL.
+NO_UNITS_FLAG, NO_PRODUCTS_FLAG = "sales:no_units", "sales:no_products"
 
 
 def _total_line() -> exp.Expr:
@@ -171,6 +174,13 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
     Measure("weekly_total_lines", "sales",
             lambda: count_if(exp.EQ(this=col("aggregate"), expression=exp.Literal.string("week"))),
             "Lines that are totals per week (Breakfast at the Frat), not order lines."),
+    Measure("unitless_lines", "sales", lambda: count_if(col("units").is_(exp.null())),
+            "Lines whose units the data do not give (revenue totals: Walmart's weekly, Rossmann's daily sales)."),
+    Measure("productless_lines", "sales", lambda: count_if(col("no_product")),
+            "Lines that name no product (a store's whole revenue), stored against a stand-in SKU."),
+    Measure("monthly_total_lines", "sales",
+            lambda: count_if(exp.EQ(this=col("aggregate"), expression=exp.Literal.string("month"))),
+            "Lines that are totals per month (Retail Price Optimization), not order lines."),
     Measure("cost", "sales", lambda: fn("SUM", col("line_cost")),
             "Sum of each line's cost: its own cost of goods, else units x the product's cost."),
     Measure("promo_orders", "sales", lambda: _if_order_lines(exp.Add(
@@ -324,6 +334,14 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           "Frat), not order lines: orders are not counted from them.", additive=True),
     _spec("weekly_total_lines", "Sales lines that are weekly totals", "count", S, ("weekly_total_lines",),
           _sum("weekly_total_lines"), "The total lines that total a week (the others total a day).", additive=True),
+    _spec("unitless_lines", "Sales lines without units", "count", S, ("unitless_lines",), _sum("unitless_lines"),
+          "Sales lines whose units the data do not give (revenue totals per store and week or day).", additive=True),
+    _spec("productless_lines", "Sales lines without a product", "count", S, ("productless_lines",),
+          _sum("productless_lines"), "Sales lines that are a store's whole revenue, naming no product.",
+          additive=True),
+    _spec("monthly_total_lines", "Sales lines that are monthly totals", "count", S, ("monthly_total_lines",),
+          _sum("monthly_total_lines"), "The total lines that total a month (a product's sales over a month).",
+          additive=True),
     _spec("asp", "Average selling price", "money", S, ("gross", "units"),
           lambda m, _: ratio(m("gross"), m("units")), "Revenue (gross) divided by units sold."),
     _spec("cost", "Cost of goods", "money", S, ("cost",), _sum("cost"),

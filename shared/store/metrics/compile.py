@@ -29,6 +29,8 @@ from shared.store.metrics.catalog import (
     GROUP_SOURCE,
     MEASURES,
     METRICS,
+    NO_PRODUCTS_FLAG,
+    NO_UNITS_FLAG,
     TOTAL_LINE_FLAG,
     WEEKDAYS,
     MeasureGroup,
@@ -296,7 +298,10 @@ def _rows(ctx: _Context, group: MeasureGroup, columns: dict[str, exp.Expr]) -> e
     if ctx.with_products:
         stmt = stmt.join(exp.alias_(exp.to_table("_products"), "p", table=True, copy=False),
                          on=col("sku", table="p").eq(col("sku", table="f")), join_type="left", copy=False)
-    return stmt.where(_where(ctx, dated=group != "catalogue"), copy=False)
+    where = _where(ctx, dated=group != "catalogue")
+    if group == "sales" and {"sku", "product"} & set(ctx.query.dimensions):
+        where = exp.and_(where, exp.not_(_flagged(NO_PRODUCTS_FLAG)))  # a store's whole revenue is no product's
+    return stmt.where(where, copy=False)
 
 
 def _f(name: str) -> exp.Column:
@@ -307,11 +312,12 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
     gross = fn("COALESCE", _f("revenue"), exp.Mul(this=_f("units"), expression=_f("unit_price")))
     unit_cost = col("cost", table="p") if ctx.with_products else exp.cast(exp.null(), _FLOAT)
     line_cost = fn("COALESCE", _f("line_cost"), exp.Mul(this=_f("units"), expression=unit_cost))
-    return {"gross": gross, "units": _f("units"), "discount": _f("discount"),
+    return {"gross": gross, "units": _known_units(), "discount": _f("discount"),
             "discount_included": _f("discount_included"), "refund": _f("refund"),
             "returned_units": _f("returned_units"), "order_id": _f("order_id"),
             "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "line_cost": line_cost,
-            "currency": _f("currency"), "promo": _f("promo"), "aggregate": _total_flag()} | (
+            "currency": _f("currency"), "promo": _f("promo"), "aggregate": _total_flag(),
+            "no_product": _flagged(NO_PRODUCTS_FLAG)} | (
         _order_units(ctx) if "multi_item_orders" in ctx.needed.get("sales", ()) else {}) | (
         _order_values(ctx, gross) if _ORDER_VALUE_MEASURES & set(ctx.needed.get("sales", ())) else {})
 
@@ -321,14 +327,27 @@ _ORDER_VALUE_MEASURES = frozenset({"value_orders", "largest_order", "value_gross
 
 
 def _total_flag() -> exp.Expr:
-    """``'week'`` or ``'day'`` when the line is a total per week or day, else NULL (an order line).
+    """``'week'``, ``'month'`` or ``'day'`` when the line is a total per week, month or day, else NULL (an order line).
 
     Read from its quality flags (``TOTAL_LINE_FLAG``, written by ingest for the export profiles of such data).
     """
     flags = _f("quality_flags")
     weekly = exp.Like(this=flags, expression=exp.Literal.string(f'%"{TOTAL_LINE_FLAG}week%'))
+    monthly = exp.Like(this=flags.copy(), expression=exp.Literal.string(f'%"{TOTAL_LINE_FLAG}month%'))
     other = exp.Like(this=flags.copy(), expression=exp.Literal.string(f'%"{TOTAL_LINE_FLAG}%'))
-    return exp.Case().when(weekly, exp.Literal.string("week")).when(other, exp.Literal.string("day"))
+    return exp.Case().when(weekly, exp.Literal.string("week")).when(monthly, exp.Literal.string("month")) \
+        .when(other, exp.Literal.string("day"))
+
+
+def _known_units() -> exp.Expr:
+    """The line's units, NULL where the data give none (revenue totals: ``NO_UNITS_FLAG``, stored as 0)."""
+    return exp.Case().when(_flagged(NO_UNITS_FLAG), exp.null()).else_(_f("units"))
+
+
+def _flagged(flag: str) -> exp.Expr:
+    """Whether the line's quality flags (a JSON list of labels) hold ``flag``."""
+    flags = fn("COALESCE", _f("quality_flags"), exp.Literal.string(""))
+    return exp.Like(this=flags, expression=exp.Literal.string(f'%"{flag}"%'))
 
 
 def _order_units(ctx: _Context) -> dict[str, exp.Expr]:

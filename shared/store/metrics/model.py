@@ -29,7 +29,7 @@ MetricName = Literal[
     "stocked_skus", "repeat_customers", "inventory_value_at_price", "unpriced_skus", "multi_item_orders",
     "multi_item_order_share", "uncosted_products", "catalogue_products", "catalogue_price", "total_lines",
     "weekly_total_lines", "value_orders", "value_order_share", "largest_order", "value_revenue", "new_customers",
-    "returning_customers", "stock_on_order",
+    "returning_customers", "stock_on_order", "monthly_total_lines", "unitless_lines", "productless_lines",
 ]
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",

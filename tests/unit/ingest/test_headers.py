@@ -151,20 +151,6 @@ def test_rees46_events_and_the_amazon_sales_catalogue_are_recognised() -> None:
         "actual_price": "msrp"}
 
 
-@pytest.mark.parametrize(("header", "says"), [
-    (["Store", "Dept", "Date", "Weekly_Sales", "IsHoliday"], "weekly revenue per store and department"),
-    (["Store", "DayOfWeek", "Date", "Sales", "Customers", "Open", "Promo", "StateHoliday", "SchoolHoliday"],
-     "daily revenue and customer counts per store"),
-])
-def test_store_revenue_without_units_is_refused_saying_what_it_holds(header: list[str], says: str) -> None:
-    """Walmart's and Rossmann's store sales carry no units or products: refused with what would be answerable
-    (they were "cannot tell the kind of data")."""
-    assert detect_kind(header) is DataKind.SALES
-    with pytest.raises(InvalidInput) as refused:
-        require_columns(map_columns(header, DataKind.SALES))
-    assert "missing required column(s) sku, units" in refused.value.message and says in refused.value.message
-
-
 @pytest.mark.parametrize("header", [
     ["order_id", "user_id", "eval_set", "order_number", "order_dow", "order_hour_of_day", "days_since_prior_order"],
     ["order_id", "product_id", "add_to_cart_order", "reordered"],
