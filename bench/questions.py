@@ -453,7 +453,8 @@ def merchant_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]
     nov_s, _ = _latest_month(end, 11)
     add(Case(tenant, "How much money did we make in the first 10 days of November?",
              [tr.revenue(nov_s, nov_s + timedelta(days=9))], [f"1-10 Nov {nov_s.year}"]))
-    inv = tr.inventory[tr.inventory["date"] == tr.inventory["date"].max()]
+    # each SKU and location's latest count in those 30 days (a count refused on the last day leaves the one before)
+    inv = tr.window(end - timedelta(days=29), end, tr.inventory).sort_values("date", kind="stable")
     on_hand = float(inv.groupby(["sku", "location"]).tail(1)["on_hand"].sum())
     add(Case(tenant, "How many days of stock do we have left?", [on_hand / (tr.units(end - timedelta(days=29),
                                                                                      end) / 30)]))
@@ -717,7 +718,8 @@ def more_market_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     revenue = float(sales[(sales["date"] >= s) & (sales["date"] <= e)]["revenue"].sum())
     add(Case(tenant, f"How much revenue did we make in {MONTHS[s.month - 1]}, and are we dearer than PrimeGoods?",
              [revenue], [f"revenue in {MONTHS[s.month - 1].lower()}", "than primegoods"], ordered=True))
-    monday = end - timedelta(days=end.weekday())  # "last week": the last whole Monday-Sunday week before this one
+    # "last week": the last whole Monday-Sunday week (the one ending on the last day when that is a Sunday)
+    monday = end - timedelta(days=(end.weekday() + 1) % 7) + timedelta(days=1)
     week = sales[(sales["date"] >= monday - timedelta(days=7)) & (sales["date"] <= monday - timedelta(days=1))]
     add(Case(tenant, "Are we undercutting ShopRival, and what did we make last week?",
              [float(week["revenue"].sum())], ["than shoprival", "revenue last week"], ordered=True))
