@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.question_data import BenchTenant, prepare, tenant_specs  # noqa: E402
-from bench.truths import accepted, peak, position  # noqa: E402
+from bench.truths import accepted, first, peak, position  # noqa: E402
 
 for _key in ("TENANT", "KEY"):
     os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_PER_MINUTE", "1000000")
@@ -630,10 +630,10 @@ def market_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
         wins = shared[(shared["price"] - best).abs() <= 0.005].groupby("competitor").size()
         wins = wins.sort_values(ascending=False, kind="stable")
         add(Case(tenant, phrasing, [float(wins.iloc[0]), float(n_shared), float(wins.iloc[0] / n_shared * 100)],
-                 [str(wins.index[0])]))
+                 [first(wins)]))
         if how == "min":
             add(Case(tenant, "Which retailer usually has the lowest prices?", [float(wins.iloc[0])],
-                     [str(wins.index[0])]))
+                     [first(wins)]))
     add(Case(tenant, "Who are our competitors?", [float(cp["competitor"].nunique())],
              sorted(str(c) for c in cp["competitor"].unique())))
     with_ours = latest.assign(our=_our_prices(t, latest))
@@ -739,7 +739,7 @@ def more_market_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     wins = shared[(shared["price"] - best).abs() <= 0.005].groupby("competitor").size().sort_values(
         ascending=False, kind="stable")
     add(Case(tenant, "Who tends to be priciest among the rivals we track?", [float(wins.iloc[0])],
-             [str(wins.index[0])]))
+             [first(wins)]))
     below = with_ours.dropna(subset=["our"])
     share = (below["price"] < below["our"]).groupby(below["competitor"]).mean().sort_values(ascending=False)
     add(Case(tenant, "Which retailer beats us on price most of the time?", [], [str(share.index[0])]))
@@ -1242,7 +1242,7 @@ def second_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     low = shared.groupby("sku")["price"].transform("min")
     wins = shared[(shared["price"] - low).abs() <= 0.005].groupby("competitor").size().sort_values(
         ascending=False, kind="stable")
-    add(Case(tenant, "Who's the cheapest competitor?", [float(wins.iloc[0])], [str(wins.index[0])]))
+    add(Case(tenant, "Who's the cheapest competitor?", [float(wins.iloc[0])], [first(wins)]))
     add(Case(tenant, "How does MegaMart's pricing compare with ours?", names=["MegaMart"]))
     # forecasts
     add(Case(tenant, "What's projected revenue for next month?", names=["expect revenue"]))
@@ -1651,7 +1651,7 @@ def catalogue_price_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
         Case(tenant, "What is the average price of our products?", [float(priced["price"].mean())],
              batch="catalogue"),
         Case(tenant, "Which category has the most products?", [float(per_category.iloc[0])],
-             [str(per_category.index[0])], batch="catalogue"),
+             [first(per_category)], batch="catalogue"),
         Case(tenant, "Which category has the most expensive products?", [float(by_price.iloc[0])],
              [str(by_price.index[0])], absent=["had the most revenue"], batch="catalogue"),
     ]

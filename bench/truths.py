@@ -8,8 +8,8 @@ SKUs as written). A truth over the generated rows counts what the store never he
 total past a tolerance or a ranking past its runner-up, and the benches marked right answers wrong. The truths
 stay pandas over plain rows (never the metrics layer); only which rows they read changes.
 
-A name the truth ties with others (two days with the same orders): :func:`peak` gives a :class:`Tied` name,
-and an answer that states any one of them holds it (:func:`position`).
+A name the truth ties with others (two days with the same orders): :func:`peak` and :func:`first` give a
+:class:`Tied` name, and an answer that states any one of them holds it (:func:`position`).
 """
 
 from __future__ import annotations
@@ -68,6 +68,13 @@ def peak(series: pd.Series, how: str = "max", name: Callable[[Any], str] = str) 
     """
     best = float(series.max() if how == "max" else series.min())
     tied = [name(k) for k, v in series.items() if abs(float(v) - best) <= 1e-9 * max(1.0, abs(best))]
+    return tied[0] if len(tied) == 1 else Tied(tied)
+
+
+def first(ranked: pd.Series) -> str:
+    """The name of a ranked series' first label, :class:`Tied` with the labels whose value equals its value."""
+    top = float(ranked.iloc[0])
+    tied = [str(k) for k, v in ranked.items() if abs(float(v) - top) <= 1e-9 * max(1.0, abs(top))]
     return tied[0] if len(tied) == 1 else Tied(tied)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bench.truths import Tied, accepted, peak, position
+from bench.truths import Tied, accepted, first, peak, position
 from shared.deps import get_deps
 from shared.ingest.client import ingest_path
 from shared.sample.merchant import generate_merchant, write_merchant
@@ -38,3 +38,9 @@ def test_the_truths_read_what_the_store_accepted_not_what_was_generated(tmp_path
     assert all(isinstance(d, date) for d in kept.sales["date"])
     assert kept.sales["customer_email"].notna().any()  # the stored customer hash, which the truths count
     assert kept.stock_truth == merchant.stock_truth and kept.review_truth == merchant.review_truth
+
+
+def test_the_first_of_a_ranking_is_tied_with_the_labels_of_its_value() -> None:
+    assert first(pd.Series({"Kitchen": 31, "Home": 24, "Outdoor": 20})) == "Kitchen"
+    tied = first(pd.Series({"Home": 24, "Outdoor": 24, "Kitchen": 12}))
+    assert isinstance(tied, Tied) and tied.names == ("Home", "Outdoor")
