@@ -773,6 +773,8 @@ def answered(case: Case, answer: str) -> bool:
     if case.unknown:  # a name the data lacks: said, not answered for the whole store
         return f'"{case.unknown}"' in text and "not answered" in text
     found = [float(x.replace(",", "")) for x in re.findall(r"-?\d[\d,]*\.?\d*", answer)]
+    if re.search(r"\b(?:down|fell|dropped|declined|decreased)\b", text):  # "down 10.4%": the sign said in words
+        found += [-f for f in found]
     for n in case.numbers:
         tol = max(abs(n) * 0.01, 0.1) if case.tolerance is None else case.tolerance
         if not any(abs(f - n) <= tol for f in found):
