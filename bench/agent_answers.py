@@ -3,7 +3,8 @@
 Generates two sample merchants (the second ends 365 days before the first), ingests them through the real
 upload path, asks each the same agent questions (phrased unlike the tests and the demo) without ``as_of``,
 and checks each answer against the generator's planted truth (stockouts, overstock, the product whose
-ratings fall) or for the figures the question asks for. Prints ``answered in the answer: N/M``, the median
+ratings fall) or for the figures the question asks for, computed from the rows the store accepted
+(``bench/truths.py``). Prints ``answered in the answer: N/M``, the median
 report size and the latency. Not a timed test: run by hand (``.venv/bin/python bench/agent_answers.py``).
 """
 
@@ -19,6 +20,10 @@ import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shared.sample.merchant import SampleMerchant
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,11 +44,11 @@ def _rows(report: object) -> list[str]:
     return [str(r[0]) for r in table.rows] if table is not None else []
 
 
-def questions(truth: object) -> list[tuple[str, Check]]:
+def questions(truth: SampleMerchant) -> list[tuple[str, Check]]:
     """(question, check(answer, report)) pairs; checks use the generator's truth where there is one."""
-    stock = truth.stock_truth  # type: ignore[attr-defined]
-    declining = truth.review_truth.declining_sku  # type: ignore[attr-defined]
-    top = sorted(truth.sales.groupby("sku")["units"].sum().sort_values().index[-1:])[0]  # type: ignore[attr-defined]
+    stock = truth.stock_truth
+    declining = truth.review_truth.declining_sku
+    top = sorted(truth.sales.groupby("sku")["units"].sum().sort_values().index[-1:])[0]
     return [
         ("Which items could sell out before my supplier delivers?",
          lambda a, r: set(stock.stockout) <= set(_rows(r)) and "run out" in a),
@@ -83,17 +88,17 @@ def _month_before(day: date) -> tuple[date, date]:
     return end.replace(day=1), end
 
 
-def review_questions(truth: object) -> list[tuple[str, Check]]:
-    """Review phrasings unlike the tests' (#18), with truths from the generated reviews (pandas, not the warehouse).
+def review_questions(truth: SampleMerchant) -> list[tuple[str, Check]]:
+    """Review phrasings unlike the tests' (#18), with truths from the reviews the store accepted (pandas).
 
-    The metrics layer counts every review row (the ingest drops a few corrupt ones, hence the tolerances); the
+    The metrics layer counts every review row (the tolerances predate the accepted rows: kept as margins); the
     sentiment agent's answers are checked for what they answer (the product, the ask) and their first words.
     """
     import pandas as pd
 
-    rv = truth.reviews.assign(date=pd.to_datetime(truth.reviews["date"]).dt.date)  # type: ignore[attr-defined]
-    declining = truth.review_truth.declining_sku  # type: ignore[attr-defined]
-    title = str(truth.products.set_index("sku").loc[declining, "title"])  # type: ignore[attr-defined]
+    rv = truth.reviews.assign(date=pd.to_datetime(truth.reviews["date"]).dt.date)
+    declining = truth.review_truth.declining_sku
+    title = str(truth.products.set_index("sku").loc[declining, "title"])
     r_end = max(rv["date"])
     lm_s, lm_e = _month_before(r_end + timedelta(days=1)) if (r_end + timedelta(days=1)).day == 1 \
         else _month_before(r_end)
@@ -102,7 +107,7 @@ def review_questions(truth: object) -> list[tuple[str, Check]]:
     year = r_end.year - 1
     in_year = pd.Series([d.year == year for d in rated["date"]], index=rated.index)
     five_in_year = int(((rated["rating"] == 5) & in_year).sum())
-    top_share = float((rated["rating"] >= 4).mean() * 100)
+    top_share = float((rated["rating"] >= 4).sum() / len(rv) * 100)  # of every review, as the answer says
     one_last_month = int(((rated["rating"] == 1) & (rated["date"] >= lm_s) & (rated["date"] <= lm_e)).sum())
     recent = rated[rated["date"] > r_end - timedelta(days=90)]["rating"].mean()
     before = rated[(rated["date"] <= r_end - timedelta(days=90))
@@ -151,20 +156,22 @@ def review_questions(truth: object) -> list[tuple[str, Check]]:
 
 def main() -> int:
     """Generate, ingest, ask; print the figures."""
+    from bench.truths import accepted
     from shared.deps import get_deps
     from shared.ingest.client import ingest_path
     from shared.orchestration.client import ask
     from shared.sample.merchant import generate_merchant, write_merchant
 
     deps = get_deps()
-    today = datetime.now(UTC).date()
+    # BENCH_TODAY=YYYY-MM-DD: that day's data (the truths must hold on any day's generated rows)
+    today = date.fromisoformat(os.environ["BENCH_TODAY"]) if os.environ.get("BENCH_TODAY") else datetime.now(UTC).date()
     tenants = {"current": today - timedelta(days=1), "stale": today - timedelta(days=366)}
     merchants = {}
     for tenant, end in tenants.items():
         merchant = generate_merchant(seed=23, n_skus=SKUS, end=end, days=DAYS)
         for f in write_merchant(merchant, Path(os.environ["ECOMINTEL_HOME"]) / f"sample-{tenant}"):
             ingest_path(deps, f.path, tenant, f.kind.value)
-        merchants[tenant] = merchant
+        merchants[tenant] = accepted(deps.warehouse, tenant, merchant)  # the truths read what the store holds
     ok = total = 0
     sizes: list[int] = []
     latencies: list[float] = []

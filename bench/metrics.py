@@ -89,7 +89,7 @@ def cases(as_of: date) -> list[tuple[str, dict[str, Any], str, dict[str, Any]]]:
     ]
 
 
-def timed(call: Callable[[], Any], rounds: int) -> list[float]:
+def timed(call: Callable[..., Any], rounds: int) -> list[float]:
     """Wall times of ``rounds`` calls after one warm-up."""
     call()
     out = []

@@ -62,10 +62,10 @@ def main() -> None:
     note = "real agents"
     try:
         for name in ("pricing", "sentiment", "forecast"):
-            registry.get_runner(name)  # type: ignore[arg-type]
+            registry.get_runner(name)
     except (ImportError, AttributeError) as exc:
         note = f"TEST RUNNERS (tests/fakes/agent_runners.py) - real agents not importable: {exc}"
-        registry.AGENT_RUNNERS.update(DOTTED)  # type: ignore[arg-type]
+        registry.AGENT_RUNNERS.update(DOTTED)
 
     deps = get_deps()
     seeded = seed_merchant(deps.warehouse, "bench", n_skus=SKUS, days=DAYS)

@@ -77,7 +77,8 @@ def themes_table() -> None:
             print(f"{'':<10} (embedded {len(keys)} phrases in {seconds:.1f}s)")
         for method, (sim, threshold) in methods.items():
             a = T.cluster(sim, threshold)
-            print(f"{name:<10} {method:<38} {T.purity(a, truth):>7.3f} {T.purity(ids, [str(x) for x in a]):>9.3f} "
+            print(f"{name:<10} {method:<38} {T.purity(a.tolist(), truth):>7.3f} "
+                  f"{T.purity(ids, [str(x) for x in a]):>9.3f} "
                   f"{len(set(a.tolist())):>9} {len(labelled):>7}")
 
 

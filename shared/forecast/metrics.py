@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 
 def mase_scale(insample: np.ndarray, m: int = 1) -> float:
@@ -19,7 +20,7 @@ def mase_scale(insample: np.ndarray, m: int = 1) -> float:
     return scale if scale > 0 else float("nan")
 
 
-def mase(actual: np.ndarray, forecast: np.ndarray, insample: np.ndarray, m: int = 1) -> float:
+def mase(actual: npt.ArrayLike, forecast: npt.ArrayLike, insample: np.ndarray, m: int = 1) -> float:
     """Mean absolute scaled error (Hyndman & Koehler 2006)."""
     scale = mase_scale(insample, m)
     err = float(np.mean(np.abs(np.asarray(actual, dtype=float) - np.asarray(forecast, dtype=float))))
@@ -28,7 +29,7 @@ def mase(actual: np.ndarray, forecast: np.ndarray, insample: np.ndarray, m: int 
     return err / scale
 
 
-def smape(actual: np.ndarray, forecast: np.ndarray) -> float:
+def smape(actual: npt.ArrayLike, forecast: npt.ArrayLike) -> float:
     """Symmetric MAPE in percent (0-200); a period where both are 0 counts as a perfect forecast."""
     a = np.asarray(actual, dtype=float)
     f = np.asarray(forecast, dtype=float)
@@ -37,7 +38,7 @@ def smape(actual: np.ndarray, forecast: np.ndarray) -> float:
     return float(100 * np.mean(ratio))
 
 
-def coverage(actual: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> float:
+def coverage(actual: npt.ArrayLike, lower: npt.ArrayLike, upper: npt.ArrayLike) -> float:
     """Share of actuals inside [lower, upper]."""
     a = np.asarray(actual, dtype=float)
     return float(np.mean((a >= np.asarray(lower)) & (a <= np.asarray(upper))))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -25,7 +26,7 @@ CHANNELS = ["web", "amazon", None]
 COMPETITORS = ["kmart", "zeta", "yonder"]
 
 
-def _lineage(tenant: str, kind: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+def _lineage(tenant: str, kind: str, rows: Sequence[Mapping[Any, Any]]) -> pd.DataFrame:
     now = datetime(2025, 7, 1, tzinfo=UTC)
     out = []
     for i, r in enumerate(rows, start=1):
@@ -38,7 +39,7 @@ def _lineage(tenant: str, kind: str, rows: list[dict[str, Any]]) -> pd.DataFrame
 def make_rows(tenant: str, seed: int) -> dict[str, pd.DataFrame]:
     """A deterministic merchant for ``tenant`` (``seed`` varies the numbers and the catalogue)."""
     rnd = random.Random(seed)
-    products = []
+    products: list[dict[str, Any]] = []
     for i, sku in enumerate(SKUS):
         price = float(20 + 10 * i + seed % 7)
         products.append({"sku": sku, "title": f"{tenant} product {sku}", "category": ["Vases", "Lamps"][i % 2]
@@ -46,7 +47,10 @@ def make_rows(tenant: str, seed: int) -> dict[str, pd.DataFrame]:
                          "brand": ["Ori", "Nova", None][i % 3], "price": price,
                          "cost": None if sku == "C-1" else round(price * 0.4, 2), "currency": "EUR"})
     price_of = {p["sku"]: p["price"] for p in products}
-    sales, reviews, inventory, comp = [], [], [], []
+    sales: list[dict[str, Any]] = []
+    reviews: list[dict[str, Any]] = []
+    inventory: list[dict[str, Any]] = []
+    comp: list[dict[str, Any]] = []
     day, order_no, customers = FIRST, 0, [f"cust-{seed}-{n}" for n in range(12)]
     while day <= LAST:
         for _ in range(rnd.randint(0, 3)):
@@ -173,6 +177,17 @@ def price_truth(comp: pd.DataFrame, products: pd.DataFrame, by_competitor: bool 
         return {"price_index": None, "cheapest_share": None}
     return {"price_index": float((100 * obs["ours"] / obs["median"]).mean()),
             "cheapest_share": 100 * float((obs["ours"] <= obs["low"]).mean())}
+
+
+def known(value: float | None) -> float:
+    """A truth the case needs to exist (it divides by it or takes a difference): fails when there is none."""
+    assert value is not None
+    return value
+
+
+def key_of(value: Any) -> Any:
+    """A pandas group key as the layer returns it: a missing one (NaN, NaT, None) is ``None``."""
+    return None if pd.isna(value) else value
 
 
 def close(got: Any, want: Any) -> bool:

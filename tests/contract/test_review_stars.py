@@ -56,10 +56,10 @@ def test_reviews_are_counted_by_what_they_hold_verified_and_written(warehouse: A
                                              + [{**r, "tenant_id": OTHER} for r in DECOY]))
 
     def run(dimension: str, *values: str, metric: str = "review_count") -> list[dict[str, Any]]:
-        filters = [DimensionFilter(dimension=dimension, values=list(values))] if values else []  # type: ignore[arg-type]
+        filters = [DimensionFilter(dimension=dimension, values=list(values))] if values else []
         dims = [] if values else [dimension]
         return run_metric_query(warehouse, MetricQuery(tenant_id=TENANT, metrics=[metric], filters=filters,
-                                                       dimensions=dims)).rows  # type: ignore[list-item]
+                                                       dimensions=dims)).rows
 
     assert run("verified", "verified", metric="avg_rating")[0]["avg_rating"] == 14 / 3
     assert {r["verified"]: r["review_count"] for r in run("verified")} == {"verified": 3, "unverified": 2, None: 1}

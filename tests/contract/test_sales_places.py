@@ -23,7 +23,7 @@ from shared.store.metrics.model import MetricQuery, TimeRange
 from shared.store.metrics.run import run_metric_query
 from shared.store.vocabulary import read_vocabulary
 from tests.contract.conftest import ADAPTER_FAMILIES, adapter
-from tests.contract.metrics_truth import _lineage, close
+from tests.contract.metrics_truth import _lineage, close, key_of
 
 TENANT, OTHER = "acme", "rival"
 YEAR = TimeRange(start=date(2025, 1, 1), end=date(2025, 12, 31), label="2025")
@@ -73,7 +73,7 @@ def test_revenue_and_customers_by_place(warehouse: Any, dimension: str) -> None:
     frame = _truth()
     got = {r[dimension]: r for r in rows}
     want = frame.groupby(frame[dimension].astype(object).where(frame[dimension].notna(), None), dropna=False)
-    assert set(got) == {None if pd.isna(k) else k for k in want.groups}
+    assert set(got) == {key_of(k) for k in want.groups}
     for key, lines in want:
         row = got[None if pd.isna(key) else key]
         assert close(row["revenue"], float(lines["revenue"].sum()))

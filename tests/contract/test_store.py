@@ -193,7 +193,7 @@ def test_pricing_top_sellers_by_revenue_in_the_period(wh: Any) -> None:
 
 
 def test_reviews_with_products(wh: Any) -> None:
-    may = {"start_date": D(2024, 5, 1), "end_date": D(2024, 5, 31), "max_rows": 100}
+    may: dict[str, Any] = {"start_date": D(2024, 5, 1), "end_date": D(2024, 5, 31), "max_rows": 100}
     for asked in (["kitchen"], ["Kitchens"]):  # as a question spells it
         kitchen = reviews.reviews_with_products(wh, TENANT, categories=asked, **may)
         assert _rows(kitchen.frame, "review_id", "product_title", "category") == [("r2", "Blue Mug", "kitchen"),

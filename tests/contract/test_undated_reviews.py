@@ -52,7 +52,7 @@ def test_undated_reviews_are_stored_and_read_apart_from_periods(warehouse: Any) 
     assert data_extent(warehouse, TENANT, DataKind.REVIEWS) == DateExtent(DataKind.REVIEWS, D(2024, 5, 10),
                                                                           D(2024, 5, 10), 3)
     assert data_extent(warehouse, OTHER, DataKind.REVIEWS) is None
-    may = {"start_date": MAY.start, "end_date": MAY.end, "max_rows": 100}
+    may: dict[str, Any] = {"start_date": MAY.start, "end_date": MAY.end, "max_rows": 100}
     dated = reviews_with_products(warehouse, TENANT, **may)
     assert dated.frame["review_id"].tolist() == ["d1"]
     everything = reviews_with_products(warehouse, TENANT, undated=True, **may)

@@ -8,11 +8,14 @@ They follow the runner contract (``run(deps, request) -> AgentResult``) of the a
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from shared.models.agents import Action, AgentName, AgentRequest, AgentResult, Confidence, Evidence, Finding
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from shared.agents.registry import Runner
     from shared.deps import Deps
     from shared.ports import Warehouse
@@ -42,12 +45,17 @@ def _conf() -> Confidence:
     return Confidence.compute(model_certainty=0.9, data_completeness=1.0, data_freshness=0.9)
 
 
+def _tuples(df: pd.DataFrame) -> Iterator[Any]:
+    """The rows of a query result (their fields are the SQL's columns, which no type names)."""
+    return iter(df.itertuples())
+
+
 def pricing_gaps(warehouse: Warehouse, tenant: str, skus: list[str]) -> list[dict[str, Any]]:
     """Our price vs the competitor average, per SKU."""
     df = warehouse.query(PRICING_SQL, {"tenant_id": tenant, "skus": skus})
     return [{"sku": r.sku, "price": float(r.price), "competitor_avg": round(float(r.competitor_avg), 2),
              "gap_pct": round((float(r.price) - float(r.competitor_avg)) / float(r.competitor_avg) * 100, 2)}
-            for r in df.itertuples()]
+            for r in _tuples(df)]
 
 
 def pricing(deps: Deps, request: AgentRequest) -> AgentResult:
@@ -76,7 +84,7 @@ def sentiment_scores(warehouse: Warehouse, tenant: str, skus: list[str]) -> list
     df = warehouse.query(SENTIMENT_SQL, {"tenant_id": tenant, "skus": skus})
     return [{"sku": r.sku, "avg_rating": round(float(r.avg_rating), 2), "reviews": int(r.reviews),
              "negative_share": round(int(r.negative) / int(r.reviews), 4), "texts": str(r.texts)}
-            for r in df.itertuples()]
+            for r in _tuples(df)]
 
 
 def sentiment(deps: Deps, request: AgentRequest) -> AgentResult:
@@ -102,7 +110,7 @@ def demand(warehouse: Warehouse, tenant: str, skus: list[str], as_of: Any, horiz
     """Baseline units over the horizon from the last 28 days, and the elasticity-adjusted scenario."""
     df = warehouse.query(DEMAND_SQL, {"tenant_id": tenant, "skus": skus, "as_of": as_of})
     out = []
-    for r in df.itertuples():
+    for r in _tuples(df):
         daily = float(r.units) / 28
         base = round(daily * horizon, 1)
         factor = 1 + ELASTICITY * (change_pct or 0) / 100

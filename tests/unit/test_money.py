@@ -24,12 +24,12 @@ def _group(units: str, sep: str) -> str:
         return units
     if sep == "lakh":
         head, tail = units[:-3], units[-3:]
-        pairs = []
+        pairs: list[str] = []
         while len(head) > 2:
             head, pair = head[:-2], head[-2:]
             pairs.insert(0, pair)
         return ",".join([p for p in [head, *pairs] if p] + [tail])
-    groups = []
+    groups: list[str] = []
     while len(units) > 3:
         units, group = units[:-3], units[-3:]
         groups.insert(0, group)

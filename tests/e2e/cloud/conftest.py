@@ -49,8 +49,8 @@ class RunningStack:
 
         for key, value in self.state.env.items():
             monkeypatch.setenv(key, value)
-        if (key := stack.read_signing_key(self.state_dir)) is not None:  # the functions verify with this key
-            monkeypatch.setenv(stack.SIGNING_KEY_ENV, key)
+        if (signing := stack.read_signing_key(self.state_dir)) is not None:  # the functions verify with this key
+            monkeypatch.setenv(stack.SIGNING_KEY_ENV, signing)
         monkeypatch.setenv("ECOMINTEL_BACKEND", "emulator")
         monkeypatch.setenv("ECOMINTEL_PROJECT_ID", self.state.project)
         monkeypatch.setenv("ECOMINTEL_DATASET", self.state.dataset)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -59,7 +59,7 @@ def _scheduled(deps: Deps, schedule: str) -> None:
 
 
 def _rows(deps: Deps, sql: str) -> list[dict[str, Any]]:
-    return deps.warehouse.query(sql, {"t": TENANT}).to_dict("records")
+    return cast(list[dict[str, Any]], deps.warehouse.query(sql, {"t": TENANT}).to_dict("records"))  # SQL columns
 
 
 def test_scheduled_syncs_land_rows_with_lineage_and_rerun_adds_only_changes(

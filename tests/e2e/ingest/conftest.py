@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -46,7 +46,7 @@ class Harness:
         return docs[0]
 
     def rows(self, sql: str, **params: Any) -> list[dict[str, Any]]:
-        return self.deps.warehouse.query(sql, params).to_dict("records")
+        return cast(list[dict[str, Any]], self.deps.warehouse.query(sql, params).to_dict("records"))  # SQL columns
 
     def count(self, table: str, tenant: str = "acme") -> int:
         return int(self.deps.warehouse.query(

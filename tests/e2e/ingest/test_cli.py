@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -90,7 +91,7 @@ def test_ingest_streams_the_file_to_the_upload_function(tmp_path: Path, monkeypa
         def tell(self) -> int:
             return self.inner.tell()
 
-        def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def,override]
+        def readinto(self, buffer: Any) -> int:
             block = self.inner.read(len(buffer))
             buffer[: len(block)] = block
             reads.append(len(block))

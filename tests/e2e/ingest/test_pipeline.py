@@ -6,6 +6,7 @@ import gzip
 import json
 
 import pandas as pd
+import pytest
 
 from shared.events import gcs_notification
 from shared.ingest.pipeline import STAGED_TOPIC
@@ -253,7 +254,7 @@ def test_missing_required_column_fails_with_columns_named(harness: Harness) -> N
     assert doc["status"] == "failed" and "date" in doc["error"] and "columns seen: sku, units" in doc["error"]
 
 
-def test_a_file_that_fails_midway_leaves_nothing_staged(harness: Harness, monkeypatch) -> None:
+def test_a_file_that_fails_midway_leaves_nothing_staged(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
     import shared.ingest.pipeline as pipeline
     from shared.errors import InvalidInput
 
@@ -275,7 +276,7 @@ def test_a_file_that_fails_midway_leaves_nothing_staged(harness: Harness, monkey
     assert harness.count("stg_sales") == 0 and harness.count("rejects") == 0
 
 
-def test_rejects_of_many_chunks_are_stored_in_one_write(harness: Harness, monkeypatch) -> None:
+def test_rejects_of_many_chunks_are_stored_in_one_write(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
     import shared.ingest.pipeline as pipeline
 
     real = pipeline.store_rejects

@@ -208,7 +208,7 @@ def _discount_rate(frame: pd.DataFrame) -> float:
 
 
 def _top_discount_rate(frame: pd.DataFrame, by: str) -> tuple[str, float]:
-    rates = frame.groupby(by).apply(_discount_rate, include_groups=False).sort_values(ascending=False)
+    rates = frame.groupby(by)[["off", "before"]].apply(_discount_rate).sort_values(ascending=False)
     return str(rates.index[0]), float(rates.iloc[0])
 
 
@@ -423,7 +423,7 @@ def _amazon_sales(text: str) -> pd.DataFrame:
 AMAZON_SALES_ASKS = [
     Ask("How many products do we have?", lambda f: f["sku"].nunique()),
     Ask("What is our most expensive product?",
-        lambda f: (f.loc[f["price"].idxmax(), "sku"], float(f["price"].max()))),
+        lambda f: (f["sku"].iloc[f["price"].argmax()], float(f["price"].max()))),
     Ask("Which category has the highest average discount?",
         lambda f: _top(f, "category", "discount", "mean"), percent=True),
     Ask("Which category has the most products?", lambda f: _top(f, "category", "sku", "nunique")),
@@ -501,7 +501,7 @@ FLIPKART_ASKS = [
     Ask("How many products do we have?", lambda f: f["sku"].nunique()),
     Ask("How many products do we have in Clothing?", lambda f: int((f["category"] == "Clothing").sum())),
     Ask("How many products do we have in Jewellery?", lambda f: int((f["category"] == "Jewellery").sum())),
-    Ask("What is our most expensive product?", lambda f: (f.loc[f["price"].idxmax(), "sku"], float(f["price"].max()))),
+    Ask("What is our most expensive product?", lambda f: (f["sku"].iloc[f["price"].argmax()], float(f["price"].max()))),
 ]
 
 

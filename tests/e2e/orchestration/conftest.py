@@ -47,7 +47,7 @@ def test_runners(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """Point the registry at small test runners whose numbers the tests compute independently."""
     for name, dotted in DOTTED.items():
         monkeypatch.setitem(registry.AGENT_RUNNERS, name, dotted)
-    return dict(DOTTED)
+    return {name: dotted for name, dotted in DOTTED.items()}
 
 
 @pytest.fixture

@@ -40,4 +40,4 @@ def test_our_best_seller_is_the_top_sku_by_units_over_90_days(tmp_path: Path) ->
     assert report is not None
     # before: "We expect to sell N units ... across all 12 SKUs" (the whole store)
     assert re.match(rf"[^(]+ \({re.escape(best)}\) is expected to sell ", report.answer), report.answer
-    assert [row[0] for row in report.table.rows] == [best]
+    assert report.table is not None and [row[0] for row in report.table.rows] == [best]

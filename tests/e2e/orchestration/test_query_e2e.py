@@ -152,7 +152,7 @@ def test_deep_mode_one_report_with_duplicate_deliveries(client: Client) -> None:
     from shared.orchestration.jobs import PART_DONE_TOPIC, PartDone
 
     for agent in ("pricing", "sentiment", "forecast"):
-        msg = PartDone(tenant_id=TENANT, job_id=job_id, agent=agent).model_dump_json().encode()  # type: ignore[arg-type]
+        msg = PartDone(tenant_id=TENANT, job_id=job_id, agent=agent).model_dump_json().encode()
         client.deps.bus.publish(PART_DONE_TOPIC, msg)
     client.runtime.drain()
     assert client.job(job_id).json()["report"]["generated_at"] == first["generated_at"]

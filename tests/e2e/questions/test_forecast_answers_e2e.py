@@ -44,7 +44,7 @@ def test_six_months_of_stock_counts_the_skus_over_it(shop: Ingested) -> None:
                                                       lead_time_days=("lead_time_days", "max"),
                                                       stock_date=("date", "max"))
     stock["stock_date"] = pd.to_datetime(stock["stock_date"])
-    sales = shop.sales().groupby(["sku", "date"], as_index=False)["units"].sum()
+    sales = shop.sales().groupby(["sku", "date"], as_index=False)[["units"]].sum()
     sales["date"] = pd.to_datetime(sales["date"])
     cover = run_rate_cover(sales, stock, END)
     over = cover[(cover["on_hand"] > 0) & (cover["days_of_cover"] > 182)]

@@ -146,7 +146,7 @@ def test_the_bestsellers_stock_is_its_on_hand_at_the_latest_count_named(shop: In
     best = str(units.index[0])
     latest = _latest_stock(shop)
     on_hand = int(latest.loc[latest["sku"] == best, "on_hand"].sum())
-    title = shop.merchant.products.set_index("sku").loc[best, "title"]
+    title = str(shop.merchant.products.set_index("sku").loc[best, "title"])
     text = answer(shop, question)
     first = text.split(". ")[0]
     total = int(latest["on_hand"].sum())

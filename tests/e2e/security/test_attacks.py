@@ -52,8 +52,8 @@ def _bad_tokens(acct: Account) -> dict[str, str]:
     header, payload, _ = mint_token(get_settings(), subject=acct.user_id, tenant_id=acct.tenant_id,
                                     role=Role.ADMIN).split(".")
     return {
-        "alg_none": jwt.encode(_claims(acct), None, algorithm="none"),
-        "alg_none_signed_shape": jwt.encode(_claims(acct), None, algorithm="none") + "c2ln",
+        "alg_none": jwt.encode(_claims(acct), "", algorithm="none"),  # "": no key
+        "alg_none_signed_shape": jwt.encode(_claims(acct), "", algorithm="none") + "c2ln",
         "wrong_key": jwt.encode(_claims(acct), b"x" * 32, algorithm="HS256"),
         "expired": jwt.encode(_claims(acct, iat=now - 7200, nbf=now - 7200, exp=now - 3600), key, algorithm="HS256"),
         "not_yet_valid": jwt.encode(_claims(acct, nbf=now + 3600), key, algorithm="HS256"),

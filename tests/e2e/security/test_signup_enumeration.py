@@ -110,7 +110,12 @@ def test_without_e_mail_a_taken_address_gets_the_same_answer_as_a_new_one(api: C
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     hashed: list[str] = []
     real_hash = accounts.hash_password
-    monkeypatch.setattr(accounts, "hash_password", lambda pw, **kw: hashed.append(pw) or real_hash(pw, **kw))
+
+    def recording_hash(pw: str, **kw: int) -> str:
+        hashed.append(pw)
+        return real_hash(pw, **kw)
+
+    monkeypatch.setattr(accounts, "hash_password", recording_hash)
     first = api.post("/v1/auth/signup", json={"email": "owner@example.com", "password": PASSWORD,
                                               "tenant_name": "Owner's shop"})
     assert first.status_code == 202

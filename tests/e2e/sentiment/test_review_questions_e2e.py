@@ -134,7 +134,8 @@ def test_sentiment_answers_name_a_product_title_first_as_the_other_agents_do(tmp
     """They said "KIT-0006 (Acme ... Board)" where pricing and forecast say "Acme ... Board (KIT-0006)"."""
     merchant = _ingest(tmp_path)
     sku = merchant.review_truth.declining_sku
-    title = str(_stored().set_index("sku").loc[sku, "title"].dropna().iloc[0])
+    stored = _stored()
+    title = str(stored.loc[stored["sku"] == sku, "title"].dropna().iloc[0])
     for question in [f"What do reviewers think of the {title}?", f"what are the complaints about the {title}?",
                      f"any complaints about the quality of the {title}?", f"why are ratings for the {title} falling?",
                      f"adjusted rating of the {title}"]:

@@ -111,7 +111,12 @@ def test_scheduler_loop_publishes_what_is_due() -> None:
     clock = iter([datetime(2026, 1, 5, 7, 9, 30, tzinfo=UTC), datetime(2026, 1, 5, 7, 10, 0, 5, tzinfo=UTC)])
     slept: list[float] = []
     published: list[tuple[str, ScheduleSpec]] = []
-    run_schedules(m, lambda name, spec: published.append((name, spec)) or "id", sleep=slept.append,
+
+    def publish(name: str, spec: ScheduleSpec) -> str:
+        published.append((name, spec))
+        return "id"
+
+    run_schedules(m, publish, sleep=slept.append,
                   now=lambda: next(clock), minutes=1)
     assert slept == [30.0]
     assert [(n, s.payload) for n, s in published] == [("hourly", {"a": 1})]

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from google.cloud import bigquery
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,7 +24,8 @@ def test_parameter_types() -> None:
     types = {k: getattr(p, "type_", None) or getattr(p, "array_type", None) for k, p in params.items()}
     assert types == {"s": "STRING", "i": "INT64", "n": "INT64", "f": "FLOAT64", "b": "BOOL", "d": "DATE",
                      "t": "TIMESTAMP", "none": "STRING", "arr": "STRING", "empty": "STRING"}
-    assert params["n"].value == 4 and type(params["n"].value) is int
+    n = params["n"]
+    assert isinstance(n, bigquery.ScalarQueryParameter) and n.value == 4 and type(n.value) is int
 
 
 def _row(**over: object) -> dict[str, object]:

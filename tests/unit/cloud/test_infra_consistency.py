@@ -146,7 +146,8 @@ def test_every_manifest_collection_has_resources(root: dict[str, list[Any]]) -> 
     assert for_each["google_bigquery_table.tables"] == "${local.tables}"
     assert for_each["google_storage_bucket_object.function_source"] == "${local.functions}"
     assert "google_firestore_database.default" in res
-    assert "notification_topic" in for_each["google_storage_notification.finalize"]
+    finalize = for_each["google_storage_notification.finalize"]
+    assert finalize is not None and "notification_topic" in finalize
     modules = {_unquote(k): v for block in root["module"] for k, v in block.items()}
     assert modules["function"]["for_each"] == "${local.functions}"
     assert _unquote(modules["function"]["source"]) == "./modules/function"

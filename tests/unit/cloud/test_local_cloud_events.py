@@ -23,6 +23,7 @@ def test_pubsub_event_reads_back() -> None:
     assert event["source"] == "//pubsub.googleapis.com/projects/proj/topics/raw-objects"
     assert event["datacontenttype"] == "application/json" and event["time"]
     data = event.get_data()
+    assert data is not None
     assert base64.b64decode(data["message"]["data"]) == _MESSAGE.data
     assert data["subscription"] == "projects/proj/subscriptions/ingest--raw-objects" and data["deliveryAttempt"] == 3
     assert data["message"]["publishTime"] == "2024-05-01T12:00:00Z"

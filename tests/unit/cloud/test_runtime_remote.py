@@ -17,7 +17,7 @@ from shared.runtime.local import LocalRuntime
 from shared.runtime.remote import RemoteRuntime
 
 
-@Request.application  # type: ignore[misc]
+@Request.application
 def _echo(request: Request) -> Response:
     if request.path == "/fail":
         return Response("no", status=500)
@@ -113,7 +113,7 @@ def test_stats_wrapper_passes_exceptions_and_counts_them() -> None:
 
 # --- the public edge and the caller's credentials --------------------------------------------------------
 
-@Request.application  # type: ignore[misc]
+@Request.application
 def _edge(request: Request) -> Response:
     """One host routing by path, like API Gateway; ``/v1/me`` knows one key of tenant ``acme``."""
     if request.path == "/v1/me":

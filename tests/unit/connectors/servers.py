@@ -20,7 +20,7 @@ App = Callable[[Request], Response]
 @contextlib.contextmanager
 def serve(app: App) -> Iterator[str]:
     """Serve ``app`` on a free loopback port; yields the base URL."""
-    wsgi = Request.application(app)  # type: ignore[arg-type]
+    wsgi = Request.application(app)
     server = make_server("127.0.0.1", 0, wsgi, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

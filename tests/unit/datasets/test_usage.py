@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from shared.datasets.usage import ingestion_usage, question_usage
 
@@ -9,7 +10,7 @@ SINCE = NOW - timedelta(days=30)
 
 
 def test_ingestions_are_counted_per_day_with_failures_and_the_latest_error() -> None:
-    docs = [
+    docs: list[dict[str, Any]] = [
         {"status": "processed", "finished_at": "2026-12-04T10:00:00Z", "rows_read": 10, "accepted": 8, "rejected": 2},
         {"status": "failed", "finished_at": "2026-12-04T11:00:00Z", "error": "not a CSV"},
         {"status": "failed", "finished_at": "2026-12-01T09:00:00Z", "error": "older"},

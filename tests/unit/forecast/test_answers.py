@@ -37,7 +37,7 @@ def test_run_rate_cover_from_the_last_28_days() -> None:
     cover = run_rate_cover(_sales({"fast": 5.0, "slow": 1.0, "ok": 10.0}), _stock(), AS_OF)
     assert cover.loc["fast", "daily_units"] == 5.0 and cover.loc["fast", "days_of_cover"] == 4.0
     assert cover.loc["slow", "days_of_cover"] == 900.0 and cover.loc["ok", "days_of_cover"] == 30.0
-    assert math.isinf(cover.loc["dead", "days_of_cover"])  # stock and no sales
+    assert math.isinf(cover["days_of_cover"]["dead"])  # stock and no sales
     assert cover.loc["dead", "lead_time_days"] == 7 and bool(cover.loc["dead", "lead_time_assumed"])
     assert select_by_cover(cover, ["stockout"], 2) == ["fast", "ok"]  # least cover against lead time
     assert select_by_cover(cover, ["overstock"], 2) == ["dead", "slow"]

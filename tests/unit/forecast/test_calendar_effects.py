@@ -14,11 +14,13 @@ from shared.forecast.periods import RegularSeries
 
 def test_holiday_distance_daily_and_weekly() -> None:
     days = pd.date_range("2013-11-26", "2013-12-01", freq="D")
-    assert holiday_distance(days, "D", "US").tolist() == [-2, -1, 0, 1, 2, 3]  # Thanksgiving: 28 Nov
+    daily = holiday_distance(days, "D", "US")
+    assert daily is not None and daily.tolist() == [-2, -1, 0, 1, 2, 3]  # Thanksgiving: 28 Nov
     weeks = pd.date_range("2015-12-17", periods=4, freq="7D")  # the week from 24 Dec holds Christmas
     dist = holiday_distance(weeks, "W", "US")
     assert dist is not None and dist.tolist() == [-1, 0, 0, -1]  # 31 Dec holds 1 Jan; 7 Jan: MLK Day next
-    assert near_holiday(dist, "W").tolist() == [False, True, True, False]
+    near = near_holiday(dist, "W")
+    assert near is not None and near.tolist() == [False, True, True, False]
     assert holiday_distance(days, "D", None) is None
     assert holiday_distance(days, "D", "XX") is None  # unknown country: no holidays, no failure
     assert holiday_distance(days, "M", "US") is None

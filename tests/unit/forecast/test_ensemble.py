@@ -49,6 +49,7 @@ def test_direct_model_learns_promotion_lift_from_planned_prices() -> None:
     model = fit_direct(inputs, 6, "W", use_price=True)
     assert model is not None
     base = inputs[0]
+    assert base.promo is not None
     planned = np.r_[base.promo[:100], [1, 0, 1, 0, 1, 0]]
     planned_price = np.where(planned > 0, 7.0, 10.0)
     fc = predict_direct(model, [replace(base, price=planned_price, promo=planned)], 6, "W", use_price=True)[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -38,7 +39,7 @@ def _seed(tenant: str = "acme") -> None:
     deps.warehouse.insert("sales", other)
 
 
-def _call(body: dict[str, object], tenant: str = "acme") -> tuple[int, dict[str, object]]:
+def _call(body: dict[str, object], tenant: str = "acme") -> tuple[int, dict[str, Any]]:
     deps = get_deps()
     token = mint_token(deps.settings, subject="u1", tenant_id=tenant, role=Role.VIEWER)
     res = LocalRuntime(deps).call_http("forecast", "POST", "/v1/agents/forecast",

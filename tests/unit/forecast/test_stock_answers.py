@@ -134,5 +134,5 @@ def test_a_count_after_the_last_sale_is_where_cover_starts() -> None:
     assert cover.loc["vase", "days_of_cover"] == pytest.approx(28.0)
     last_sale = AS_OF - timedelta(days=10)
     row = stock_rows(cover, [], last_sale)[0]  # the date is counted from the count even when given the last sale
-    assert row[2] == (AS_OF + timedelta(days=int(cover.loc["vase", "days_of_cover"]))).isoformat()
+    assert row[2] == (AS_OF + timedelta(days=int(cover["days_of_cover"]["vase"]))).isoformat()
     assert row[9] == AS_OF.isoformat()

@@ -14,7 +14,7 @@ from shared.ingest.sales import derive_sales
 from shared.models.records import DataKind
 
 
-def _frame(**columns: list[object]) -> tuple[dict[str, pd.Series], pd.Index]:
+def _frame(**columns: list[float | None]) -> tuple[dict[str, pd.Series], pd.Index]:
     index = pd.RangeIndex(len(next(iter(columns.values()))))
     return {name: pd.Series(pd.array(values, dtype="Int64"), index=index) if name == "units"
             else pd.Series(values, index=index, dtype="float64") for name, values in columns.items()}, index
@@ -33,7 +33,7 @@ def test_discounts_already_taken_off_are_summed_and_marked() -> None:
 
 def test_metered_lines_count_one_unit_only_where_the_profile_says_so() -> None:
     # 10.6 gallons of fuel for 25.00; 144 ears of corn at 0.17 each; 11 units at a tenth of a cent
-    rows = {"units": [10601, 144, 11, 10, 0], "revenue": [25.0, 24.0, 0.011, 0.05, 0.0]}
+    rows: dict[str, list[float | None]] = {"units": [10601, 144, 11, 10, 0], "revenue": [25.0, 24.0, 0.011, 0.05, 0.0]}
     cols, index = _frame(**rows)
     outcome = derive_sales(cols, index, metered_units=True)
     assert cols["units"].tolist() == [1, 144, 1, 10, 0] and outcome.metered == 2

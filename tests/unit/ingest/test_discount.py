@@ -40,7 +40,8 @@ def test_a_rate_is_the_amount_off_the_price_before_it() -> None:
 
 def test_sales_rules_store_a_rate_as_its_amount_and_cost_from_profit_on_the_net() -> None:
     index = pd.RangeIndex(2)
-    columns = {"revenue": pd.Series([80.0, 50.0], dtype="Float64"), "units": pd.Series([2, 1], dtype="Int64"),
+    columns: dict[str, pd.Series] = {"revenue": pd.Series([80.0, 50.0], dtype="Float64"),
+                                     "units": pd.Series([2, 1], dtype="Int64"),
                "discount_rate": pd.Series([0.2, 0.0], dtype="Float64"),
                "line_profit": pd.Series([30.0, 5.0], dtype="Float64")}
     derive_sales(columns, index)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from shared.ingest.parse import (
     WHITESPACE,
+    DateOrder,
     currency_from_amounts,
     decide_date_order,
     decide_decimal_comma,
@@ -108,7 +109,7 @@ def test_dates_round_trip(day: date, style: str) -> None:
     text = {"iso": day.isoformat(), "iso_slash": day.strftime("%Y/%m/%d"), "dmy": day.strftime("%d/%m/%Y"),
             "mdy": day.strftime("%m/%d/%Y"), "dmy_dot": day.strftime("%d.%m.%Y"),
             "stamp": f"{day.isoformat()}T10:00:00Z", "stamp_offset": f"{day.isoformat()} 23:59:59+02:00"}[style]
-    order = "mdy" if style == "mdy" else "dmy"
+    order: DateOrder = "mdy" if style == "mdy" else "dmy"
     parsed = parse_date(pd.Series([text]), order=order)
     assert parsed.errors.iloc[0] is None
     assert parsed.values.iloc[0].date() == day

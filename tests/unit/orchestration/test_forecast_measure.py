@@ -39,7 +39,7 @@ def test_a_cover_threshold_reaches_the_stock_answer(question: str, days: int | N
 
 
 def _reading(question: str, start: str, end: str, label: str, metric: str = "revenue") -> Reading:
-    query = MetricQuery(tenant_id="acme", metrics=[metric],  # type: ignore[list-item]
+    query = MetricQuery(tenant_id="acme", metrics=[metric],
                         time_range=TimeRange(start=date.fromisoformat(start), end=date.fromisoformat(end),
                                              label=label))
     return Reading(kind="metric", question=question, query=query, as_of=date.fromisoformat(end))

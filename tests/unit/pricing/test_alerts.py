@@ -86,5 +86,5 @@ def test_price_matrix_keeps_the_last_duplicate_and_aligns_keys() -> None:
     wide = price_matrix(obs)
     assert wide.loc["2026-01-01", ("A", "x")] == 2.0
     assert wide.loc["2026-01-02", ("B", "y")] == 5.0 and wide.loc["2026-01-01", ("B", "x")] == 7.0
-    assert np.isnan(wide.loc["2026-01-02", ("A", "x")])
+    assert np.isnan(wide[("A", "x")]["2026-01-02"])
     assert wide.shape == (2, 3)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from shared.pricing.alerts import competitor_stockouts
 
 
-def _obs(stock: list[bool | None], competitor: str = "rival", sku: str = "A",
+def _obs(stock: Sequence[bool | None], competitor: str = "rival", sku: str = "A",
          prices: list[float] | None = None) -> pd.DataFrame:
     return pd.DataFrame({"sku": sku, "competitor": competitor,
                          "date": pd.date_range("2026-01-01", periods=len(stock)),

@@ -28,8 +28,8 @@ def test_unusable_fits_say_why() -> None:
     short = _sales("S", np.array([9.0, 10.0, 11.0]), np.array([3.0, 2.0, 1.0]))
     zeros = _sales("Z", np.array([9.0, 10.0]), np.array([0.0, 0.0]))
     est = estimate_elasticity(pd.concat([flat, short, zeros]))
-    assert not est.loc["F", "usable"] and "price varied" in est.loc["F", "reason"]
-    assert not est.loc["S", "usable"] and "fewer than 8" in est.loc["S", "reason"]
+    assert not est.loc["F", "usable"] and "price varied" in est["reason"]["F"]
+    assert not est.loc["S", "usable"] and "fewer than 8" in est["reason"]["S"]
     assert not est.loc["Z", "usable"] and est.loc["Z", "reason"] == "no days with sales"
     assert est.loc["Z", "n_zero_days"] == 2
 

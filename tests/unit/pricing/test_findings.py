@@ -11,7 +11,7 @@ from shared.pricing.options import PricingOptions
 
 
 def _ctx(**options: object) -> rules.RuleContext:
-    return rules.RuleContext.build(PricingOptions(**options), {}, pd.DataFrame(), date(2026, 2, 10))  # type: ignore[arg-type]
+    return rules.RuleContext.build(PricingOptions(**options), {}, pd.DataFrame(), date(2026, 2, 10))
 
 
 def _skus(indices: dict[str, float]) -> pd.DataFrame:

@@ -105,7 +105,7 @@ def test_expected_unit_change_states_the_interval_and_the_elasticity_used() -> N
     assert change.elasticity == pytest.approx(row["elasticity"])
     assert change.units_change_pct == pytest.approx(100 * (1.1 ** row["elasticity"] - 1))
     assert change.units_change_low_pct <= change.units_change_pct <= change.units_change_high_pct
-    assert change.units_change_low_pct == pytest.approx(unit_change_pct(10.0, row["ci_low"]))
+    assert change.units_change_low_pct == pytest.approx(unit_change_pct(10.0, est["ci_low"][sku]))
     assert change.pooled and change.level == 0.9
     # a price cut raises units; the interval still brackets the point
     cut = expected_unit_change(est, sku, -10.0)

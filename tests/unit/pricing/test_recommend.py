@@ -13,7 +13,9 @@ from shared.pricing.recommend import recommend_prices
 
 def _one(**values: float | bool | None) -> pd.Series:
     frame = pd.DataFrame({k: [np.nan if v is None else v] for k, v in values.items()}, index=["A"])
-    return recommend_prices(frame, PricingOptions()).loc["A"]
+    row = recommend_prices(frame, PricingOptions()).loc["A"]
+    assert isinstance(row, pd.Series)  # one row per SKU
+    return row
 
 
 def test_rule_moves_toward_the_median_within_the_step() -> None:

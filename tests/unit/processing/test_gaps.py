@@ -89,17 +89,18 @@ def test_fill_sales_properties(rows: list[tuple[str, int, int, float | None, flo
     flags = applied.per_row()
     before_price = frame["unit_price"].astype("float64")
     before_revenue = frame["revenue"].astype("float64")
+    after_price, after_revenue = out["unit_price"].astype("float64"), out["revenue"].astype("float64")
     for i in frame.index:
         changed = {f["field"] for f in flags.get(i, []) if f["action"] != "missing_no_source"}
         # Present values are never changed; every change is flagged.
         if pd.notna(before_price[i]):
-            assert out.at[i, "unit_price"] == before_price[i] and "unit_price" not in changed
+            assert after_price[i] == before_price[i] and "unit_price" not in changed
         else:
-            assert ("unit_price" in changed) == pd.notna(out.at[i, "unit_price"])
+            assert ("unit_price" in changed) == pd.notna(after_price[i])
         if pd.notna(before_revenue[i]):
-            assert out.at[i, "revenue"] == before_revenue[i] and "revenue" not in changed
-        elif pd.notna(out.at[i, "unit_price"]):
-            assert out.at[i, "revenue"] == pytest.approx(out.at[i, "unit_price"] * frame.at[i, "units"], abs=0.01)
-        assert pd.isna(out.at[i, "unit_price"]) or out.at[i, "unit_price"] >= 0
+            assert after_revenue[i] == before_revenue[i] and "revenue" not in changed
+        elif pd.notna(after_price[i]):
+            assert after_revenue[i] == pytest.approx(after_price[i] * frame["units"][i], abs=0.01)
+        assert pd.isna(after_price[i]) or after_price[i] >= 0
         if frame.at[i, "sku"] in product_prices and pd.isna(before_price[i]):
-            assert pd.notna(out.at[i, "unit_price"])  # a known product price always fills a gap
+            assert pd.notna(after_price[i])  # a known product price always fills a gap

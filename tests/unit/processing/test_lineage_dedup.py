@@ -33,7 +33,7 @@ def test_record_key_distinguishes_kinds_and_null_from_text() -> None:
 def test_record_keys_of_a_frame_match_the_scalar_function() -> None:
     frame = pd.DataFrame({"sku": ["A", "B"], "date": [date(2024, 1, 1)] * 2, "location": [None, "w1"]})
     assert record_keys(DataKind.INVENTORY, frame) == [
-        record_key(DataKind.INVENTORY, r) for r in frame.to_dict("records")]
+        record_key(DataKind.INVENTORY, {str(k): v for k, v in r.items()}) for r in frame.to_dict("records")]
 
 
 def test_merge_flags_appends_to_ingest_flags_without_duplicating() -> None:

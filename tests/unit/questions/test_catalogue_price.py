@@ -31,13 +31,15 @@ def test_the_dearest_and_cheapest_products_are_a_ranking_of_catalogue_prices(
         return
     assert ask is not None and ask.shape == "ranking" and ask.show == show
     q = ask.query
+    assert q is not None
     assert q.metrics == ["catalogue_price"] and q.dimensions == dims and q.descending is descending
     assert q.time_range is None  # the catalogue's current prices: no period
 
 
 def test_without_catalogue_prices_the_prices_products_sold_at_answer_over_all_the_sales() -> None:
     ask = read_catalogue_price("What is our most expensive product?", "t", EXTENTS, catalogue=False)
-    assert ask is not None and ask.query.metrics == ["asp"] and ask.query.time_range is not None
+    assert ask is not None and ask.query is not None
+    assert ask.query.metrics == ["asp"] and ask.query.time_range is not None
     assert (ask.query.time_range.start, ask.query.time_range.end) == EXTENTS[DataKind.SALES]
     assert read_catalogue_price("What is our most expensive product?", "t", {}, catalogue=False) is None
 
@@ -50,18 +52,22 @@ def test_without_catalogue_prices_the_prices_products_sold_at_answer_over_all_th
 ])
 def test_the_average_price_of_our_products(question: str, dims: list[str]) -> None:
     ask = read_catalogue_price(question, "t", EXTENTS, catalogue=True)
-    assert ask is not None and ask.query.metrics == ["catalogue_price"] and ask.query.dimensions == dims
+    assert ask is not None and ask.query is not None
+    assert ask.query.metrics == ["catalogue_price"] and ask.query.dimensions == dims
     assert ask.shape == ("breakdown" if dims else "value")
 
 
 def test_products_per_category() -> None:
     most = read_catalogue_price("Which category has the most products?", "t", EXTENTS, catalogue=True)
-    assert most is not None and most.query.metrics == ["catalogue_products"] and most.query.descending
+    assert most is not None and most.query is not None
+    assert most.query.metrics == ["catalogue_products"] and most.query.descending
     assert most.shape == "ranking" and most.show == 1
     fewest = read_catalogue_price("which category has the fewest items", "t", EXTENTS, catalogue=True)
-    assert fewest is not None and not fewest.query.descending
+    assert fewest is not None and fewest.query is not None
+    assert not fewest.query.descending
     each = read_catalogue_price("How many products per category?", "t", EXTENTS, catalogue=True)
-    assert each is not None and each.shape == "breakdown" and each.query.dimensions == ["category"]
+    assert each is not None and each.shape == "breakdown" and each.query is not None
+    assert each.query.dimensions == ["category"]
 
 
 @pytest.mark.parametrize("question", [

@@ -22,7 +22,7 @@ def result(query: MetricQuery, rows: list[dict[str, Any]], **extra: Any) -> Metr
 
 
 def reading(query: MetricQuery, shape: str = "value", **extra: Any) -> Reading:
-    return Reading(kind="metric", question=extra.pop("question", "q"), query=query, shape=shape,  # type: ignore[arg-type]
+    return Reading(kind="metric", question=extra.pop("question", "q"), query=query, shape=shape,
                    **extra)
 
 
@@ -39,7 +39,7 @@ def test_value_with_comparison_states_both_values_and_change() -> None:
 
 def test_ranking_lists_items_in_order_with_titles() -> None:
     q = MetricQuery(tenant_id="t", metrics=["units"], dimensions=["sku"], time_range=Q1, order_by="units", limit=3)
-    rows = [{"sku": "B-2", "units": 30}, {"sku": None, "units": 25}, {"sku": "A-1", "units": 20}]
+    rows: list[dict[str, Any]] = [{"sku": "B-2", "units": 30}, {"sku": None, "units": 25}, {"sku": "A-1", "units": 20}]
     out = compose(reading(q, "ranking", show=2), result(q, rows), titles=TITLES)
     assert out.answer.startswith("The top 2 products by units sold in Q1 2025")
     assert out.answer.index("Red Vase (B-2) (30)") < out.answer.index("Blue Vase (A-1) (20)")

@@ -7,10 +7,12 @@ shares written with "%", and refusals that a product name must not trigger.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 import pytest
 
+from shared.models.records import DataKind
 from shared.questions.reading import Reading, read_question
 from shared.questions.timephrase import resolve_time
 from shared.questions.vocabulary import ProductName, Vocabulary, VocabularyIndex
@@ -20,7 +22,7 @@ DEC = date(2026, 12, 4)  # a Friday, as the sample merchant's data ends
 DEC_EXTENTS = {k: (date(2024, 12, 5), DEC) for k in EXTENTS}
 
 
-def read(shop: VocabularyIndex, question: str, extents: dict = EXTENTS) -> Reading:  # type: ignore[type-arg]
+def read(shop: VocabularyIndex, question: str, extents: Mapping[DataKind, tuple[date, date]] = EXTENTS) -> Reading:
     return read_question(question, tenant_id="decor", index=shop, extents=extents)
 
 

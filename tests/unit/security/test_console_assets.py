@@ -46,7 +46,7 @@ def test_hashed_assets_are_cached_for_a_year(dist: Path) -> None:
     resp = _client(dist).get("/assets/app-abc123.js")
     assert resp.status_code == 200 and resp.data == b"console.log('hi')"
     assert resp.headers["Cache-Control"] == "public, max-age=31536000, immutable"
-    assert "javascript" in resp.mimetype
+    assert resp.mimetype is not None and "javascript" in resp.mimetype
     assert _client(dist).get("/robots.txt").headers["Cache-Control"] == "no-cache"
 
 

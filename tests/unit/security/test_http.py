@@ -2,13 +2,15 @@ from __future__ import annotations
 
 import flask
 import pytest
+from werkzeug.datastructures import Headers
 from werkzeug.test import EnvironBuilder
 
 from shared.http import client_address, register_templates, route_label
 
 
 def _request(path: str = "/", headers: dict[str, str] | None = None) -> flask.Request:
-    env = EnvironBuilder(path=path, headers=headers or {}, environ_base={"REMOTE_ADDR": "10.0.0.9"}).get_environ()
+    env = EnvironBuilder(path=path, headers=Headers(headers or {}),
+                         environ_base={"REMOTE_ADDR": "10.0.0.9"}).get_environ()
     return flask.Request(env)
 
 

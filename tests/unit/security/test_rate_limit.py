@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,7 +13,8 @@ from shared.security.rate_limit import Limit, consume, take_token
 @given(per_minute=st.integers(1, 6000), burst=st.integers(1, 200),
        gaps=st.lists(st.floats(0, 30, allow_nan=False), min_size=1, max_size=200))
 def test_never_more_than_burst_plus_refill(per_minute: int, burst: int, gaps: list[float]) -> None:
-    limit, state, now, allowed = Limit(per_minute, burst), {}, 1000.0, 0
+    state: dict[str, Any] = {}
+    limit, now, allowed = Limit(per_minute, burst), 1000.0, 0
     for gap in gaps:
         now += gap
         decision = take_token(state, limit, now)
@@ -24,7 +26,7 @@ def test_never_more_than_burst_plus_refill(per_minute: int, burst: int, gaps: li
 
 
 def test_refill_after_retry_after() -> None:
-    limit, state = Limit(60, 2), {}
+    limit, state = Limit(60, 2), dict[str, Any]()
     assert [take_token(state, limit, 0).allowed for _ in range(3)] == [True, True, False]
     retry = take_token(state, limit, 0).retry_after
     assert retry == 1

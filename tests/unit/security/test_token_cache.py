@@ -71,13 +71,18 @@ def test_the_home_key_file_is_checked_once_a_second_not_per_request(isolated_env
 
     from shared.security import key_files
 
-    s = Settings(jwt_signing_key=None)  # type: ignore[arg-type]
+    s = Settings(jwt_signing_key=None)
     clock = [1000.0]
     monkeypatch.setattr(key_files.time, "monotonic", lambda: clock[0])
     first = tokens.signing_key(s)
     stats: list[Path] = []
     real_exists = Path.exists
-    monkeypatch.setattr(Path, "exists", lambda self, **kw: stats.append(self) or real_exists(self, **kw))
+
+    def recording_exists(self: Path, **kw: Any) -> bool:
+        stats.append(self)
+        return real_exists(self, **kw)
+
+    monkeypatch.setattr(Path, "exists", recording_exists)
     for _ in range(100):
         assert tokens.signing_key(s) == first
     assert stats == []  # no file-system call per request

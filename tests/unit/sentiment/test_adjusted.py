@@ -56,7 +56,8 @@ def test_duplicates_counted_within_the_rows_when_processing_never_saw_them() -> 
 
 def test_short_generic_praise_needs_a_second_signal() -> None:
     frame = _frame().assign(spam_score=0.1, spam_reasons="[]")
-    frame.loc[frame["review_id"] == "g3", ["text", "rating"]] = ["Great product!!", 5]
+    g3 = frame["review_id"] == "g3"
+    frame.loc[g3, "text"], frame.loc[g3, "rating"] = "Great product!!", 5
     assert "short_generic_praise" not in suspect_spam(frame).reasons[3]
     frame.loc[frame["review_id"] == "g3", "spam_score"] = 0.55
     assert suspect_spam(frame).reasons[3] == ["short_generic_praise"]

@@ -10,6 +10,12 @@ from hypothesis import strategies as st
 from shared.sentiment.analysis import AnalysisOptions, analyse_reviews, spam_weights
 from tests.unit.sentiment.reviews_fixture import AS_OF, falling_sku_reviews
 
+
+def _num(value: float | str | None) -> float:
+    """A finding's metric that must be a number."""
+    assert isinstance(value, int | float), value
+    return float(value)
+
 OPTS = AnalysisOptions(as_of=AS_OF, window_days=30)
 
 
@@ -18,7 +24,7 @@ def test_explains_why_ratings_fall() -> None:
     assert result.status == "ok"
     decline = next(f for f in result.findings if f.id == "decline-SKU-42")
     assert decline.metrics["before_rating"] == 5.0 and decline.metrics["recent_rating"] == 2.0
-    assert decline.metrics["text_sentiment_delta"] < -0.5
+    assert _num(decline.metrics["text_sentiment_delta"]) < -0.5
     assert decline.severity == "high"
     recent_ids = {f"SKU-42-r{i}" for i in range(20, 40)}
     assert decline.evidence[-1].row_ids and set(decline.evidence[-1].row_ids) <= recent_ids
@@ -26,7 +32,8 @@ def test_explains_why_ratings_fall() -> None:
     assert "quality_durability" in dropped
     complaints = {f.metrics["term"]: f for f in result.findings if f.id.startswith("complaint-SKU-42")}
     assert "stopped working" in complaints
-    assert complaints["stopped working"].metrics["recent_share"] > complaints["stopped working"].metrics["before_share"]
+    assert _num(complaints["stopped working"].metrics["recent_share"]) > _num(
+        complaints["stopped working"].metrics["before_share"])
     assert set(complaints["stopped working"].evidence[-1].row_ids) <= recent_ids
     requests = [f for f in result.findings if f.id.startswith("request-SKU-42")]
     assert requests and requests[0].metrics["request"] == "longer warranty"
@@ -94,7 +101,7 @@ def test_injection_review_is_only_data() -> None:
     assert "all good" not in result.summary and "DROP" not in result.summary
     assert any(r["review_id"] == "inj" for r in result.data["reviews"])
     baseline = analyse_reviews(falling_sku_reviews(), tenant_id="t1", options=OPTS)
-    assert result.metrics["reviews"] == baseline.metrics["reviews"] + 1
+    assert result.metrics["reviews"] == _num(baseline.metrics["reviews"]) + 1
 
 
 def test_actions_follow_aspect_drops() -> None:
@@ -103,7 +110,7 @@ def test_actions_follow_aspect_drops() -> None:
     assert quality and quality[0].sku == "SKU-42" and "defects" in quality[0].title
     assert quality[0].urgency in ("medium", "high")
     urgencies = [a.urgency for a in result.actions]
-    assert urgencies == sorted(urgencies, key={"high": 0, "medium": 1, "low": 2}.get)
+    assert urgencies == sorted(urgencies, key={"high": 0, "medium": 1, "low": 2}.__getitem__)
 
 
 def test_stable_product_reports_no_decline() -> None:
@@ -163,6 +170,6 @@ def test_any_rows_give_a_valid_result(rows: list[dict[str, object]]) -> None:
     assert result.status in ("ok", "insufficient_data")
     if result.status == "ok":
         analysed = result.metrics["reviews_analysed"]
-        assert analysed == len(rows) - result.metrics["spam_excluded"]
+        assert analysed == len(rows) - _num(result.metrics["spam_excluded"])
         assert result.confidence.score is None or 0 <= result.confidence.score <= 100
     result.model_dump_json()

@@ -29,7 +29,7 @@ def _keys(labelled: dict[str, list[str]]) -> tuple[list[str], list[str]]:
 
 def _scores(assignment: np.ndarray, truth: list[str]) -> tuple[float, float]:
     """(purity: clusters hold one theme; completeness: a theme stays in one cluster)."""
-    return purity(assignment, truth), purity([hash(t) for t in truth], [str(a) for a in assignment])
+    return purity(assignment.tolist(), truth), purity([hash(t) for t in truth], [str(a) for a in assignment])
 
 
 def test_the_issue_paraphrases_are_one_theme_and_other_complaints_are_not() -> None:

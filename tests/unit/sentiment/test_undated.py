@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from shared.agents.answers import AskKind
 from shared.processing.spam import score_reviews
 from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
 from shared.sentiment.answers import rating_drops
 from tests.unit.sentiment.reviews_fixture import AS_OF, falling_sku_reviews
 
-ASKS = ("sentiment_overview", "complaints")
+ASKS: tuple[AskKind, ...] = ("sentiment_overview", "complaints")
 
 
 def _undated(n: int, sku: str = "DRESS-1") -> pd.DataFrame:
@@ -47,7 +48,9 @@ def test_dated_and_undated_reviews_count_together_but_only_dated_ones_make_a_tre
     assert result.data["answers"][1]["rows"] == alone.data["answers"][1]["rows"]
     assert next(f for f in result.findings if f.id == "decline-SKU-42").metrics == next(
         f for f in alone.findings if f.id == "decline-SKU-42").metrics
-    frame = mixed.assign(weight=1.0, date=[None if pd.isna(d) else pd.Timestamp(d).date() for d in mixed["date"]])
+    dates = pd.Series([None if pd.isna(d) else pd.Timestamp(d).date() for d in mixed["date"]], index=mixed.index,
+                      dtype=object)
+    frame = mixed.assign(weight=1.0, date=dates)
     assert rating_drops(frame, AS_OF, 30).equals(rating_drops(frame[frame["date"].notna()], AS_OF, 30))
 
 

@@ -17,7 +17,7 @@ def test_cells_become_plain_python() -> None:
     plan = plan_metric_query(MetricQuery(tenant_id="t1", metrics=["orders", "revenue", "aov"],
                                          dimensions=["date", "channel"], grain="month", limit=2))
     frame = pd.DataFrame({
-        "date": pd.to_datetime(["2025-01-01", "2025-02-01", None]),
+        "date": pd.DatetimeIndex(["2025-01-01", "2025-02-01", None]),
         "channel": ["web", None, "shop"],
         "orders": np.array([3.0, np.nan, 1.0]),
         "revenue": [10.5, np.nan, 2.0],

@@ -78,8 +78,9 @@ def sqlglot_importers(root: Path) -> list[str]:
             if rel.startswith(ALLOWED) or rel == "shared/ports.py":
                 continue
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=rel)):
-                names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                         else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                if not isinstance(node, ast.Import | ast.ImportFrom):
+                    continue
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
                 if any(n == "sqlglot" or n.startswith("sqlglot.") for n in names):
                     found.append(f"{rel}:{node.lineno}")
     return found
