@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 import pytest
@@ -482,7 +482,8 @@ def test_orders_by_their_value(seeded: Seeded, above: float | None, below: float
                      & (per_order < (below if below is not None else 1e18))]
     row = result.rows[0]
     assert row["value_orders"] == len(kept)
-    assert close(row["value_order_share"], 100 * len(kept) / sales_truth(sold)["orders"])
+    orders = sales_truth(sold)["orders"]
+    assert orders is not None and close(row["value_order_share"], 100 * len(kept) / orders)
     assert close(row["value_revenue"] or 0.0, float(kept.sum()))  # no order in range: no revenue (NULL)
     assert close(row["largest_order"], float(per_order.max()))
 
@@ -491,7 +492,7 @@ def test_new_and_returning_customers(seeded: Seeded) -> None:
     """New: the customer's first purchase in all the tenant's sales falls in the period; the rest returned."""
     feb = TimeRange(start=date(2025, 2, 1), end=date(2025, 2, 28), label="February 2025")
     sold = seeded.sales[(seeded.sales["units"] > 0) & seeded.sales["customer_hash"].notna()]
-    first = sold.groupby("customer_hash")["date"].min()
+    first = cast(dict[str, date], sold.groupby("customer_hash")["date"].min().to_dict())
     in_feb = set(in_range(sold, feb.start, feb.end)["customer_hash"])
     new = sum(1 for c in in_feb if first[c] >= feb.start)
     row = seeded.run(metrics=["new_customers", "returning_customers", "customers"], time_range=feb).rows[0]
@@ -500,8 +501,11 @@ def test_new_and_returning_customers(seeded: Seeded) -> None:
     by_month = {r["date"]: r["new_customers"] for r in seeded.run(
         metrics=["new_customers"], dimensions=["date"], grain="month", time_range=Q1).rows}
     months = sold.assign(m=[date(d.year, d.month, 1) for d in sold["date"]])
-    truth = {m: sum(1 for c in set(g["customer_hash"]) if first[c] >= m) for m, g in months.groupby("m")
-             if Q1.start <= m <= Q1.end}
+    truth: dict[date, int] = {}
+    for m, g in months.groupby("m"):
+        month = cast(date, m)
+        if Q1.start <= month <= Q1.end:
+            truth[month] = sum(1 for c in set(g["customer_hash"]) if first[c] >= month)
     assert {k: v for k, v in by_month.items() if v} == {k: v for k, v in truth.items() if v}
 
 
