@@ -346,10 +346,11 @@ def phrasing_cases(t: BenchTenant, tr: Truth) -> list[Case]:  # noqa: PLR0915 - 
     add(Case(tenant, "How many reviews mention delivery?", [ship], ["shipping/delivery"]))
     products = t.merchant.products.set_index("sku")
     declining = t.merchant.review_truth.declining_sku
-    title = str(products.loc[declining, "title"])
-    add(Case(tenant, f"What do people say about the battery of the {title}?", names=["none of the", "battery"]))
-    add(Case(tenant, f"Why are customers unhappy with the {title}?", names=[declining, "quality/durability"]))
-    add(Case(tenant, f"What do people love about the {title}?", names=["what customers like most", declining]))
+    if declining in products.index:  # not when the ingest refused its catalogue row: no title to ask by
+        title = str(products.loc[declining, "title"])
+        add(Case(tenant, f"What do people say about the battery of the {title}?", names=["none of the", "battery"]))
+        add(Case(tenant, f"Why are customers unhappy with the {title}?", names=[declining, "quality/durability"]))
+        add(Case(tenant, f"What do people love about the {title}?", names=["what customers like most", declining]))
     kitchen = lw[lw["category"] == "Kitchen"].groupby("sku")["units"].sum().sort_values(ascending=False,
                                                                                       kind="stable")
     if len(kitchen) > 1 and kitchen.iloc[0] > kitchen.iloc[1]:
