@@ -300,7 +300,9 @@ def _rows(ctx: _Context, group: MeasureGroup, columns: dict[str, exp.Expr]) -> e
                          on=col("sku", table="p").eq(col("sku", table="f")), join_type="left", copy=False)
     where = _where(ctx, dated=group != "catalogue")
     if group == "sales" and {"sku", "product"} & set(ctx.query.dimensions):
-        where = exp.and_(where, exp.not_(_flagged(NO_PRODUCTS_FLAG)))  # a store's whole revenue is no product's
+        # a store's whole revenue is no product's; one flat conjunction keeps the tenant predicate at its top level
+        conds = list(where.flatten()) if isinstance(where, exp.And) else [where]
+        where = exp.and_(*conds, exp.not_(_flagged(NO_PRODUCTS_FLAG)))
     return stmt.where(where, copy=False)
 
 

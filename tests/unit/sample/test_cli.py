@@ -87,8 +87,9 @@ def test_ask_examples_asks_three_questions_through_the_query_function(capsys: py
     assert out.count("\nQuestion: ") == 3 and "Data limitations" in out
     # the answers say what is missing, first
     answers = [part.split("\n\n", 2)[1] for part in out.split(">>> ecomintel ask ")[1:]]
-    assert "prices on the same dates are needed" in answers[0] and "no sales history" in answers[0]
-    assert answers[1].startswith("There are no reviews between ")
+    assert answers[0].startswith("No competitor prices have been ingested for this account") and \
+        "no sales history" in answers[0]
+    assert answers[1].startswith("No reviews have been uploaded yet")  # not a window ending on the wall clock
     assert answers[2].startswith("Could not answer the demand forecast: daily sales")
 
 

@@ -14,4 +14,8 @@ def test_the_metrics_read_the_flag_ingest_writes() -> None:
 def test_the_profiles_of_aggregated_datasets_say_so_and_no_order_export_does() -> None:
     aggregated = {p.name: p.aggregate for p in EXPORT_PROFILES if p.aggregate}
     assert aggregated == {"favorita_store_sales": "day", "favorita_grocery_sales": "day",
-                          "breakfast_at_the_frat": "week", "m5_sales_lines": "day"}
+                          "breakfast_at_the_frat": "week", "m5_sales_lines": "day",
+                          # the store-level public datasets: totals per store (and product) and day, week or month
+                          "walmart_weekly_sales": "week", "walmart_store_sales": "week", "rossmann_store_sales": "day",
+                          "store_item_demand": "day", "bibitor_sales": "day", "split_day_lines": "day",
+                          "split_month_lines": "month"}
