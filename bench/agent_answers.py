@@ -118,7 +118,7 @@ def review_questions(truth: SampleMerchant) -> list[tuple[str, Check]]:
     year = r_end.year - 1
     in_year = pd.Series([d.year == year for d in rated["date"]], index=rated.index)
     five_in_year = int(((rated["rating"] == 5) & in_year).sum())
-    top_share = float((rated["rating"] >= 4).sum() / len(rv) * 100)  # of every review, as the answer says
+    top_share = float((rated["rating"] >= 4).sum() / len(rated) * 100)  # of rated reviews, as the answer says
     one_last_month = int(((rated["rating"] == 1) & (rated["date"] >= lm_s) & (rated["date"] <= lm_e)).sum())
     recent = rated[rated["date"] > r_end - timedelta(days=90)]["rating"].mean()
     before = rated[(rated["date"] <= r_end - timedelta(days=90))
