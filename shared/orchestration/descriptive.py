@@ -88,6 +88,13 @@ def read(deps: Deps, tenant_id: str, question: str, *, version: int, as_of: date
 #: business is doing means its sales first (the data's last whole month against the one before), not where
 #: its prices sit against competitors.
 OVERVIEW_HEADLINE = "revenue last month compared with the month before"
+#: Questions asking how the business is doing as a whole: the ones the sales headline answers first.
+_BUSINESS_STATUS = re.compile(
+    r"\bhow(?:'s|\s+(?:is|are|am|did|do|does|has|have|was|were))\s+(?:we|i|things|it|business|the\s+business|"
+    r"the\s+(?:shop|store|company)|my\s+(?:shop|store|business)|our\s+(?:shop|store|business))\s+"
+    r"(?:\w+\s+)?(?:doing|going|looking|performing|getting\s+on|faring|shaping\s+up|do|done|been)\b"
+    r"|\bhow(?:'s|s|\s+is)\s+(?:the\s+|our\s+|my\s+)?(?:business|trade|trading)\b|\b(?:overview|summary|summari[sz]e|status|state\s+of)\b"
+    r"|\b(?:give|show)\s+me\s+(?:the\s+)?(?:big\s+picture|highlights|rundown|update)\b", re.I)
 
 
 def with_sales_headline(reading: Reading, index: VocabularyIndex, as_of: date | None) -> Reading:
@@ -99,6 +106,8 @@ def with_sales_headline(reading: Reading, index: VocabularyIndex, as_of: date | 
     if reading.kind != "agent" or reading.agent_intents != ["overview"] or reading.asks or reading.skus \
             or reading.categories or reading.competitors or reading.review_ask is not None:
         return reading
+    if not _BUSINESS_STATUS.search(reading.text or reading.question):
+        return reading  # a question the reader did not place ("avg ratng?") keeps the agents' overview alone
     extents = _extents(index.vocabulary)
     if DataKind.SALES not in extents:
         return reading

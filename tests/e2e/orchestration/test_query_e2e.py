@@ -72,6 +72,9 @@ def test_overview_runs_all_agents(client: Client) -> None:
     assert report.answer_kind == "mixed"
     assert re.match(r"Revenue in \w+ \d{4} \([^)]*\) was \S+, (?:up|down) [\d.]+% from \S+ in the period before",
                     report.answer), report.answer
+    # a question the reader could not place falls to the overview too, without a sales headline before it
+    unplaced = _report(client.query("avg ratng?"))
+    assert unplaced.plan.intents == ["overview"] and unplaced.answer_kind == "agent"
 
 
 def test_what_if_example_question(client: Client) -> None:
