@@ -565,6 +565,22 @@ def dataset_cases(datasets: dict[str, Dataset], wrong_today: frozenset[str]) -> 
             for name, d in datasets.items() for ask in d.asks]
 
 
+#: A currency sign or code: an answer on data that name no currency must show none.
+_CURRENCY = re.compile(r"[$£€₹]|\b(?:GBP|USD|EUR|INR|PKR)\b")
+
+
+def ask_and_check(datasets: dict[str, Dataset], homes: dict[str, tuple[Path, pd.DataFrame]], dataset: str,
+                  ask: Ask, check: Callable[[Ask, str, pd.DataFrame], None], monkeypatch: pytest.MonkeyPatch,
+                  capsys: pytest.CaptureFixture[str]) -> None:
+    """Ask ``ask`` of the dataset's home through the CLI, check the answer against the data, and that a dataset
+    naming no currency is answered without one."""
+    home, frame = homes[dataset]
+    answer = ask_cli(home, ask.question, monkeypatch, capsys)
+    check(ask, answer, frame)
+    if datasets[dataset].no_currency:
+        assert not _CURRENCY.search(answer), answer
+
+
 def dataset_homes(tmp_path_factory: pytest.TempPathFactory,
                   datasets: dict[str, Dataset]) -> dict[str, tuple[Path, pd.DataFrame]]:
     """Each dataset ingested once through the CLI, file by file, into its own embedded home; with its truth frame."""
@@ -593,11 +609,7 @@ def homes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[
 @pytest.mark.parametrize(("dataset", "ask"), CASES)
 def test_question_of_a_public_dataset(dataset: str, ask: Ask, homes: dict[str, tuple[Path, pd.DataFrame]],
                                       monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    home, frame = homes[dataset]
-    answer = ask_cli(home, ask.question, monkeypatch, capsys)
-    _check(ask, answer, frame)
-    if DATASETS[dataset].no_currency:
-        assert not re.search(r"[$£€₹]|\b(?:GBP|USD|EUR|INR)\b", answer), answer
+    ask_and_check(DATASETS, homes, dataset, ask, _check, monkeypatch, capsys)
 
 
 def test_a_count_of_products_reads_every_product_not_the_first_thousand(

@@ -20,7 +20,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.e2e.ingest.cli_helpers import ask_cli
 from tests.e2e.ingest.test_public_questions import (
     Ask,
     Dataset,
@@ -30,6 +29,7 @@ from tests.e2e.ingest.test_public_questions import (
     _month,
     _top,
     _weekday,
+    ask_and_check,
     dataset_cases,
     dataset_homes,
 )
@@ -315,8 +315,4 @@ def homes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[
 @pytest.mark.parametrize(("dataset", "ask"), CASES)
 def test_question_of_a_store_dataset(dataset: str, ask: Ask, homes: dict[str, tuple[Path, pd.DataFrame]],
                                      monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    home, frame = homes[dataset]
-    answer = ask_cli(home, ask.question, monkeypatch, capsys)
-    check_store(ask, answer, frame)
-    if DATASETS[dataset].no_currency:
-        assert not re.search(r"[$£€₹]|\b(?:GBP|USD|EUR|INR)\b", answer), answer
+    ask_and_check(DATASETS, homes, dataset, ask, check_store, monkeypatch, capsys)
