@@ -1783,6 +1783,32 @@ def _orders(frame: pd.DataFrame) -> float:
     return float(frame[frame["units"] > 0]["order_id"].nunique())
 
 
+def rev(f: pd.DataFrame) -> float:
+    """Revenue of the lines."""
+    return float(f["revenue"].sum())
+
+
+def units(f: pd.DataFrame) -> float:
+    """Units sold on the lines."""
+    return float(f["units"].sum())
+
+
+def aov(f: pd.DataFrame) -> float:
+    """Revenue per order."""
+    return rev(f) / _orders(f)
+
+
+def top(series: pd.Series, n: int = 1) -> list[str]:
+    """The names of the ``n`` largest values."""
+    return [str(x) for x in series.sort_values(ascending=False, kind="stable").index[:n]]
+
+
+def strict(series: pd.Series, n: int) -> bool:
+    """Whether the first ``n`` values of the ranking are each strictly above the next (no ties to order)."""
+    v = series.sort_values(ascending=False, kind="stable").values
+    return len(v) > n and all(v[i] > v[i + 1] for i in range(n))
+
+
 def _months_in(start: date, end: date) -> float:
     """Calendar months between two days, a partial month as its share of days (a whole year: 12)."""
     total, d = 0.0, start
@@ -1808,22 +1834,6 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
 
     def w(s: date, e: date) -> pd.DataFrame:
         return tr.window(s, e)
-
-    def rev(f: pd.DataFrame) -> float:
-        return float(f["revenue"].sum())
-
-    def units(f: pd.DataFrame) -> float:
-        return float(f["units"].sum())
-
-    def aov(f: pd.DataFrame) -> float:
-        return rev(f) / _orders(f)
-
-    def top(series: pd.Series, n: int = 1) -> list[str]:
-        return [str(x) for x in series.sort_values(ascending=False, kind="stable").index[:n]]
-
-    def strict(series: pd.Series, n: int) -> bool:
-        v = series.sort_values(ascending=False, kind="stable").values
-        return len(v) > n and all(v[i] > v[i + 1] for i in range(n))
 
     y = end.year
     year = y - 1
@@ -2205,15 +2215,6 @@ def held_out_style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # 
 
     def w(s: date, e: date) -> pd.DataFrame:
         return tr.window(s, e)
-
-    def rev(f: pd.DataFrame) -> float:
-        return float(f["revenue"].sum())
-
-    def units(f: pd.DataFrame) -> float:
-        return float(f["units"].sum())
-
-    def top(series: pd.Series, n: int = 1) -> list[str]:
-        return [str(x) for x in series.sort_values(ascending=False, kind="stable").index[:n]]
 
     def day_name(d: date) -> str:
         return f"{d.day} {MONTHS[d.month - 1][:3]}"

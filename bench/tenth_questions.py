@@ -22,6 +22,11 @@ from bench.questions import (
     _last_complete_month,
     _month_bounds,
     _orders,
+    aov,
+    rev,
+    strict,
+    top,
+    units,
 )
 
 
@@ -54,32 +59,6 @@ class _Frames:
 
     def w(self, s: date, e: date) -> pd.DataFrame:
         return self.tr.window(s, e)
-
-
-def rev(f: pd.DataFrame) -> float:
-    """Revenue of the lines."""
-    return float(f["revenue"].sum())
-
-
-def units(f: pd.DataFrame) -> float:
-    """Units sold on the lines."""
-    return float(f["units"].sum())
-
-
-def aov(f: pd.DataFrame) -> float:
-    """Revenue per order."""
-    return rev(f) / _orders(f)
-
-
-def top(series: pd.Series, n: int = 1) -> list[str]:
-    """The names of the ``n`` largest values."""
-    return [str(x) for x in series.sort_values(ascending=False, kind="stable").index[:n]]
-
-
-def strict(series: pd.Series, n: int) -> bool:
-    """Whether the first ``n`` values of the ranking are each strictly above the next (no ties to order)."""
-    v = series.sort_values(ascending=False, kind="stable").values
-    return len(v) > n and all(v[i] > v[i + 1] for i in range(n))
 
 
 def order_totals(f: pd.DataFrame) -> pd.Series:
