@@ -293,8 +293,13 @@ _CLAUSE_BREAK = re.compile(
 
 def clause_spans(question: str) -> list[tuple[int, int]]:
     """The spans of the questions ``question`` asks one after the other (one span when it asks one thing)."""
+    return spans_between(question, _CLAUSE_BREAK)
+
+
+def spans_between(question: str, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The non-blank spans of ``question`` between the matches of ``breaks`` (the whole question without one)."""
     spans, start = [], 0
-    for m in _CLAUSE_BREAK.finditer(question):
+    for m in breaks.finditer(question):
         if question[start:m.start()].strip():
             spans.append((start, m.start()))
         start = m.end()

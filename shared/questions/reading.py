@@ -31,7 +31,7 @@ from shared.questions import lexicon as lx
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.compared_groups import compared_groups, compared_reviews
-from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, verb_matches
+from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, spans_between, verb_matches
 from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import named_place
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
@@ -605,14 +605,7 @@ _METRIC_CLAUSE_BREAK = re.compile(
 
 def metric_clause_spans(question: str) -> list[tuple[int, int]]:
     """The spans of metric questions joined before a metric word ("units this week and revenue this month")."""
-    spans, start = [], 0
-    for m in _METRIC_CLAUSE_BREAK.finditer(question):
-        if question[start:m.start()].strip():
-            spans.append((start, m.start()))
-        start = m.end()
-    if question[start:].strip():
-        spans.append((start, len(question)))
-    return spans
+    return spans_between(question, _METRIC_CLAUSE_BREAK)
 
 
 def _and(names: list[str]) -> str:
