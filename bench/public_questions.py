@@ -116,6 +116,25 @@ def _timed_ingest(path: Path, env: dict[str, str]) -> tuple[float, float, int, d
     return wall, cpu, int(done.stderr.strip().splitlines()[-1]), json.loads(done.stdout)
 
 
+def _ask_all(asks: list[Any], env: dict[str, str], judge: Callable[[Any, str, Any], None], frame: Any) -> None:
+    """Ask every question through the CLI and print which answers ``judge`` accepts against ``frame``, with their
+    latency."""
+    walls, right = [], 0
+    for ask in asks:
+        wall, cpu, out, _ = _run(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"], env)
+        answer = json.loads(out)["answer"]
+        try:
+            judge(ask, answer, frame)
+            ok = True
+        except AssertionError:
+            ok = False
+        right += ok
+        walls.append(wall)
+        print(f"  {'ok ' if ok else 'BAD'} {wall:5.2f} s (CPU {cpu:4.2f}) {ask.question}"
+              + ("" if ok else f"\n      {answer[:200]}"))
+    print(f"  {right}/{len(asks)} right; ask wall p50 {statistics.median(walls):.2f} s, max {max(walls):.2f} s")
+
+
 def _ingest_and_ask(label: str, files: dict[str, str], order: tuple[str, ...], asks: list[Any],
                     frame: Any) -> None:
     """Ingest ``order`` of ``files`` into a fresh embedded home as subprocesses, then ask and check ``asks``."""
@@ -132,20 +151,10 @@ def _ingest_and_ask(label: str, files: dict[str, str], order: tuple[str, ...], a
                   f"ingested in {wall:.1f} s (CPU {cpu:.1f} s), peak RSS {peak / 1024:.0f} MiB: accepted "
                   f"{doc['accepted']:,}, rejected {doc['rejected']:,}, duplicates {doc['duplicates']:,}, skipped "
                   f"{doc['skipped']:,}")
-        walls, right = [], 0
-        for ask in asks:
-            wall, cpu, out, _ = _run(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"], env)
-            answer = json.loads(out)["answer"]
-            try:
-                check_refusal(ask, answer) if isinstance(ask, Refusal) else check(ask, answer, frame)
-                ok = True
-            except AssertionError:
-                ok = False
-            right += ok
-            walls.append(wall)
-            print(f"  {'ok ' if ok else 'BAD'} {wall:5.2f} s (CPU {cpu:4.2f}) {ask.question}"
-                  + ("" if ok else f"\n      {answer[:200]}"))
-        print(f"  {right}/{len(asks)} right; ask wall p50 {statistics.median(walls):.2f} s, max {max(walls):.2f} s")
+        def judge(ask: Any, answer: str, truth: Any) -> None:
+            check_refusal(ask, answer) if isinstance(ask, Refusal) else check(ask, answer, truth)
+
+        _ask_all(asks, env, judge, frame)
 
 
 def complete_journey(households: int | None) -> None:
@@ -199,21 +208,7 @@ def main() -> None:
                       f"{doc['accepted']:,}, rejected {doc['rejected']:,}, duplicates {doc['duplicates']:,}, "
                       f"skipped {doc['skipped']:,}, held {doc.get('held', 0):,}")
             frame = dataset.frame(files)
-            walls, right = [], 0
-            for ask in dataset.asks:
-                wall, cpu, out, _ = _run(["ask", ask.question, "--tenant", "acme", "--json", "--no-cache"], env)
-                answer = json.loads(out)["answer"]
-                try:
-                    check(ask, answer, frame)
-                    ok = True
-                except AssertionError:
-                    ok = False
-                right += ok
-                walls.append(wall)
-                print(f"  {'ok ' if ok else 'BAD'} {wall:5.2f} s (CPU {cpu:4.2f}) {ask.question}"
-                      + ("" if ok else f"\n      {answer[:200]}"))
-            print(f"  {right}/{len(dataset.asks)} right; ask wall p50 {statistics.median(walls):.2f} s, "
-                  f"max {max(walls):.2f} s")
+            _ask_all(dataset.asks, env, check, frame)
 
 
 if __name__ == "__main__":
