@@ -152,10 +152,10 @@ def _strings(df: pd.DataFrame, column: str) -> list[str]:
 def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> Vocabulary:
     """Build the tenant's vocabulary from its products, sales, competitor prices and reviews."""
     params = {TENANT: tenant_id}
-    products = warehouse.run(products_statement(), params)
-    capped = len(products) >= MAX_PRODUCTS
-    if capped:  # a catalogue past the cap keeps the products that sell
-        products = warehouse.run(best_selling_products_statement(), params)
+    counted = warehouse.run(catalogue_count_statement(), params)
+    capped = bool(len(counted)) and int(counted["n"].iloc[0] or 0) > MAX_PRODUCTS
+    # a catalogue past the cap keeps the products that sell
+    products = warehouse.run(best_selling_products_statement() if capped else products_statement(), params)
     names = []
     for row in products.itertuples(index=False):
         def text(v: Any) -> str | None:
