@@ -8,7 +8,7 @@ entry per change with the rows it touched, not one dict per row).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -25,6 +25,42 @@ class GapContext:
     last_prices: Mapping[str, float] = field(default_factory=dict)
     last_lead_times: Mapping[str, int] = field(default_factory=dict)
     default_lead_time_days: int = DEFAULT_LEAD_TIME_DAYS
+
+    def carried(self, known: LastKnown) -> GapContext:
+        """This context with an earlier part's last known values in place of the warehouse's.
+
+        A SKU processed in runs of days fills a missing price from the run before it, as one batch would have
+        from its earlier rows (the batch's own rows come before the warehouse's history).
+        """
+        if not known.prices and not known.lead_times:
+            return self
+        return replace(self, last_prices={**self.last_prices, **known.prices},
+                       last_lead_times={**self.last_lead_times, **known.lead_times})
+
+
+@dataclass(frozen=True)
+class LastKnown:
+    """Per SKU, the last value a batch carried itself (in date order), before any gap was filled."""
+
+    prices: Mapping[str, float] = field(default_factory=dict)
+    lead_times: Mapping[str, int] = field(default_factory=dict)
+
+
+def _last_non_null(rows: pd.DataFrame, column: str) -> dict[str, float]:
+    """Per SKU, the last non-null numeric ``column`` in (date, row) order: what a later row would be filled with."""
+    if rows.empty or column not in rows.columns:
+        return {}
+    values = pd.to_numeric(rows[column], errors="coerce").astype("float64")
+    known = rows.assign(**{column: values}).dropna(subset=[column]).sort_values(["sku", "date"], kind="stable")
+    last = known.groupby("sku", sort=False)[column].last()
+    return {str(sku): float(value) for sku, value in last.items()}
+
+
+def last_known(rows: pd.DataFrame, *, prices: bool = False, lead_times: bool = False) -> LastKnown:
+    """What a batch passes on to the next run of days of its SKUs (``GapContext.carried``)."""
+    return LastKnown(prices=_last_non_null(rows, "unit_price") if prices else {},
+                     lead_times={k: int(round(v)) for k, v in _last_non_null(rows, "lead_time_days").items()}
+                     if lead_times else {})
 
 
 def _batch_forward_fill(rows: pd.DataFrame, column: str) -> pd.Series:

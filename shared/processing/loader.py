@@ -3,26 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import pandas as pd
 
 from shared.models.records import DataKind
 from shared.ports import DocumentStore, Warehouse
 from shared.processing.gaps import DEFAULT_LEAD_TIME_DAYS, GapContext
+from shared.processing.parts import Part
 from shared.store.documents.accounts import get_tenant
 from shared.store.records import catalogue_identifiers, latest_by_sku, other_reviews
-from shared.store.staging import staged_rows, staged_skus
+from shared.store.staging import staged_days, staged_rows, staged_skus
 
 
 def load_staged(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind,
-                skus: Sequence[str] | None = None) -> pd.DataFrame:
-    """The staged rows of one ingestion (those of ``skus`` only, when given), in file order."""
-    return staged_rows(warehouse, tenant_id, ingestion_id, kind, skus)
+                part: Part | None = None) -> pd.DataFrame:
+    """The staged rows of one ingestion (those of ``part`` only, when given), in file order."""
+    if part is None:
+        return staged_rows(warehouse, tenant_id, ingestion_id, kind)
+    return staged_rows(warehouse, tenant_id, ingestion_id, kind, part.skus, part.since, part.before)
 
 
 def load_staged_skus(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind) -> dict[str, int]:
     """Each staged SKU spelling of one ingestion and its row count (to plan the parts)."""
     return staged_skus(warehouse, tenant_id, ingestion_id, kind)
+
+
+def load_staged_days(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind,
+                     skus: Sequence[str]) -> dict[date, int]:
+    """Each day's staged row count of one ingestion for some SKU spellings (to cut a large SKU into parts)."""
+    return staged_days(warehouse, tenant_id, ingestion_id, kind, skus)
 
 
 def load_products(warehouse: Warehouse, tenant_id: str) -> pd.DataFrame:

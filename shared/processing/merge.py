@@ -15,7 +15,7 @@ from shared.models.records import DataKind
 from shared.models.tables import TABLES
 from shared.processing.dedup import combine_order_lines, latest_per_key
 from shared.processing.flags import BatchFlags
-from shared.processing.gaps import GapContext, fill_inventory, fill_reviews, fill_sales
+from shared.processing.gaps import GapContext, LastKnown, fill_inventory, fill_reviews, fill_sales, last_known
 from shared.processing.lineage import record_keys
 from shared.processing.sku import SkuResolver
 from shared.processing.spam import SPAM_THRESHOLD, score_review_frame
@@ -27,6 +27,8 @@ class PreparedBatch:
 
     rows: pd.DataFrame
     changes: Counter[str] = field(default_factory=Counter)
+    #: The batch's own last price / lead time per SKU, for a next run of days of the same SKUs.
+    carried: LastKnown = field(default_factory=LastKnown)
 
 
 def _sku_flags(rows: pd.DataFrame, resolver: SkuResolver, flags: BatchFlags) -> pd.DataFrame:
@@ -69,6 +71,7 @@ def prepare_batch(
     changes["duplicates_in_batch"] += superseded
 
     ctx = gaps or GapContext()
+    carried = last_known(rows, prices=kind is DataKind.SALES, lead_times=kind is DataKind.INVENTORY)
     if kind is DataKind.SALES:
         rows, gap_flags = fill_sales(rows, ctx)
     elif kind is DataKind.INVENTORY:
@@ -86,4 +89,4 @@ def prepare_batch(
 
     existing = rows["quality_flags"] if "quality_flags" in rows.columns else pd.Series(None, index=rows.index)
     rows["quality_flags"] = flags.merged_into(existing.astype(object))
-    return PreparedBatch(rows[[c for c in columns if c in rows.columns]].reset_index(drop=True), changes)
+    return PreparedBatch(rows[[c for c in columns if c in rows.columns]].reset_index(drop=True), changes, carried)

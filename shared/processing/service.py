@@ -7,6 +7,7 @@ the ``data-updated`` publication is re-sent until the document records it was pu
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from datetime import UTC, datetime
@@ -26,11 +27,12 @@ from shared.processing.loader import (
     load_products,
     load_review_context,
     load_staged,
+    load_staged_days,
     load_staged_skus,
 )
 from shared.processing.merge import prepare_batch
 from shared.processing.metrics import PROCESSED_ROWS, PROCESSING_CHANGES
-from shared.processing.parts import PARTITIONED_KINDS, plan_parts
+from shared.processing.parts import PARTITIONED_KINDS, Part, plan_parts
 from shared.processing.sku import SkuResolver
 
 DATA_UPDATED_TOPIC = "data-updated"
@@ -118,18 +120,20 @@ def process_staged(deps: Deps, notice: StagedNotice, *, part_rows: int | None = 
     review_context = (load_review_context(deps.warehouse, tenant, ingestion)
                       if notice.kind is DataKind.REVIEWS else None)
 
-    parts: list[list[str] | None] = [None]
+    parts: list[Part | None] = [None]
     accepted = doc.get("accepted")
     if notice.kind in PARTITIONED_KINDS and not (isinstance(accepted, int) and accepted <= part_rows):
         planned = plan_parts(notice.kind, load_staged_skus(deps.warehouse, tenant, ingestion, notice.kind),
-                             resolver, part_rows)
+                             resolver, part_rows,
+                             functools.partial(load_staged_days, deps.warehouse, tenant, ingestion, notice.kind))
         parts = list(planned) if planned else parts
     total: Counter[str] = Counter()
     written = 0
-    for skus in parts:  # whole canonical SKUs per part: each part is what the whole file would give for them
+    for part in parts:  # whole canonical SKUs (or runs of a SKU's days) per part: what the whole file gives them
         if notice.kind is not DataKind.PRODUCTS:
-            staged = load_staged(deps.warehouse, tenant, ingestion, notice.kind, skus)
+            staged = load_staged(deps.warehouse, tenant, ingestion, notice.kind, part)
         batch = prepare_batch(notice.kind, staged, resolver, gaps, review_context)
+        gaps = gaps.carried(batch.carried)  # a SKU's next run of days fills gaps from this one's last values
         staged_count += len(staged)
         del staged  # the batch holds what is written; a part's staged frame is not kept beside it
         # newest version wins in the engine: a key stored in a strictly newer version keeps it (stale rows)

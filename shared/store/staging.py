@@ -7,17 +7,15 @@ statement shape is built once (``functools.cache``) and never changed afterwards
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING
 
+import pandas as pd
 from sqlglot import exp
 
 from shared.models.records import DataKind
 from shared.ports import BulkAppend, Warehouse
 from shared.store.statements import change, col, fn, in_array, param, read, tenant_predicate
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 
 def staging_table(kind: DataKind) -> str:
@@ -69,21 +67,26 @@ def existing_hashes(warehouse: Warehouse, tenant_id: str, kind: DataKind, hashes
 
 
 @cache
-def _staged_rows_statement(kind: DataKind, some_skus: bool) -> exp.Select:
+def _staged_rows_statement(kind: DataKind, some_skus: bool, since: bool = False, before: bool = False) -> exp.Select:
     skus = [in_array(col("sku"), "skus")] if some_skus else []
+    days = ([col("date") >= param("since")] if since else []) + ([col("date") < param("before")] if before else [])
     return exp.select("*").from_(staging_table(kind)).where(tenant_predicate(),
-                                                            col("ingestion_id").eq(param("ingestion")), *skus)
+                                                            col("ingestion_id").eq(param("ingestion")), *skus, *days)
 
 
 def staged_rows(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind,
-                skus: Sequence[str] | None = None) -> pd.DataFrame:
-    """The staged rows of one ingestion (only those whose ``sku`` is one of ``skus``, when given), in file order.
+                skus: Sequence[str] | None = None, since: date | None = None,
+                before: date | None = None) -> pd.DataFrame:
+    """The staged rows of one ingestion, in file order.
 
-    Sorted here, not by the engine: an ``ORDER BY`` over a whole file's wide rows cost DuckDB 150 MiB of
-    peak memory and half the read's time; sorting the frame's row numbers costs neither.
+    Only those whose ``sku`` is one of ``skus`` when given, and dated on or after ``since`` and before
+    ``before`` when given (a SKU too large for one processing part is read in runs of days). Sorted here, not by
+    the engine: an ``ORDER BY`` over a whole file's wide rows cost DuckDB 150 MiB of peak memory and half the
+    read's time; sorting the frame's row numbers costs neither.
     """
-    statement = _staged_rows_statement(kind, skus is not None)
-    params = {"skus": list(skus)} if skus is not None else {}
+    statement = _staged_rows_statement(kind, skus is not None, since is not None, before is not None)
+    params: dict[str, object] = {"skus": list(skus)} if skus is not None else {}
+    params.update({name: day for name, day in (("since", since), ("before", before)) if day is not None})
     rows = read(warehouse, statement, tenant_id, ingestion=ingestion_id, **params)
     return rows.sort_values("source_row", kind="stable", na_position="first", ignore_index=True)
 
@@ -98,6 +101,20 @@ def staged_skus(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: D
     """Each SKU (as staged) of one ingestion and how many of its rows carry it."""
     found = read(warehouse, _staged_skus_statement(kind), tenant_id, ingestion=ingestion_id)
     return {str(sku): int(n) for sku, n in zip(found["sku"], found["n"], strict=True)}
+
+
+@cache
+def _staged_days_statement(kind: DataKind) -> exp.Select:
+    return (exp.select(col("date"), fn("COUNT", exp.Star()).as_("n")).from_(staging_table(kind))
+            .where(tenant_predicate(), col("ingestion_id").eq(param("ingestion")), in_array(col("sku"), "skus"))
+            .group_by(col("date")))
+
+
+def staged_days(warehouse: Warehouse, tenant_id: str, ingestion_id: str, kind: DataKind,
+                skus: Sequence[str]) -> dict[date, int]:
+    """How many staged rows of one ingestion each day holds, for the SKU spellings ``skus``."""
+    found = read(warehouse, _staged_days_statement(kind), tenant_id, ingestion=ingestion_id, skus=list(skus))
+    return {pd.Timestamp(day).date(): int(n) for day, n in zip(found["date"], found["n"], strict=True)}
 
 
 @cache

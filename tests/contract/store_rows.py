@@ -107,6 +107,7 @@ REJECTS = [
 STAGED_SALES = [
     _fact("stg", "s9b", "ing-9", sku="A", date=D(2024, 5, 21), units=1, source_row=2),
     _fact("stg", "s9a", "ing-9", sku="A", date=D(2024, 5, 21), units=2, source_row=1),
+    _fact("stg", "s9c", "ing-9", sku="A", date=D(2024, 5, 24), units=5, source_row=3),
     _fact("stg", "sp", "ing-p", sku="B", date=D(2024, 5, 21), units=3, source_row=1),
 ]
 

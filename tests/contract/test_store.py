@@ -85,15 +85,26 @@ def test_staging_lookups_skip_pending_ingestions(wh: Any) -> None:
 
 def test_staged_rows_of_one_ingestion_in_file_order(wh: Any) -> None:
     frame = staging.staged_rows(wh, TENANT, "ing-9", DataKind.SALES)
-    assert _rows(frame, "source_row", "units", "tenant_id") == [(1, 2, TENANT), (2, 1, TENANT)]
+    assert _rows(frame, "source_row", "units", "tenant_id") == [(1, 2, TENANT), (2, 1, TENANT), (3, 5, TENANT)]
 
 
 def test_staged_skus_and_the_staged_rows_of_some_skus(wh: Any) -> None:
-    assert staging.staged_skus(wh, TENANT, "ing-9", DataKind.SALES) == {"A": 2}
+    assert staging.staged_skus(wh, TENANT, "ing-9", DataKind.SALES) == {"A": 3}
     some = staging.staged_rows(wh, TENANT, "ing-9", DataKind.SALES, ["A", "nope"])
-    assert _rows(some, "source_row", "units", "tenant_id") == [(1, 2, TENANT), (2, 1, TENANT)]
+    assert _rows(some, "source_row", "units", "tenant_id") == [(1, 2, TENANT), (2, 1, TENANT), (3, 5, TENANT)]
     assert staging.staged_rows(wh, TENANT, "ing-9", DataKind.SALES, ["Z"]).empty  # Z is the decoy tenant's
     assert staging.staged_rows(wh, TENANT, "ing-9", DataKind.SALES, []).empty
+
+
+def test_staged_days_and_the_staged_rows_of_a_run_of_days(wh: Any) -> None:
+    # a SKU too large for one processing part is read in runs of whole days: [since, before)
+    assert staging.staged_days(wh, TENANT, "ing-9", DataKind.SALES, ["A"]) == {D(2024, 5, 21): 2, D(2024, 5, 24): 1}
+    assert staging.staged_days(wh, TENANT, "ing-9", DataKind.SALES, ["Z"]) == {}  # the decoy tenant's
+    early = staging.staged_rows(wh, TENANT, "ing-9", DataKind.SALES, ["A"], before=D(2024, 5, 24))
+    late = staging.staged_rows(wh, TENANT, "ing-9", DataKind.SALES, ["A"], since=D(2024, 5, 24))
+    assert _rows(early, "source_row", "units") == [(1, 2), (2, 1)]
+    assert _rows(late, "source_row", "units") == [(3, 5)]
+    assert staging.staged_rows(wh, TENANT, "ing-9", DataKind.SALES, ["A"], D(2024, 5, 22), D(2024, 5, 24)).empty
 
 
 def test_rejects_reads(wh: Any) -> None:

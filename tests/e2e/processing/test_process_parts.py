@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import random
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -10,7 +12,7 @@ import pandas as pd
 
 from shared.deps import Deps, get_deps
 from shared.models.records import DataKind
-from shared.processing.loader import load_products, load_staged_skus
+from shared.processing.loader import load_products, load_staged_days, load_staged_skus
 from shared.processing.parts import plan_parts
 from shared.processing.service import StagedNotice, process_staged
 from shared.processing.sku import SkuResolver
@@ -75,9 +77,15 @@ def test_parts_store_what_one_batch_stores() -> None:
     whole = _load(deps, "whole", part_rows=1_000_000)
     parts = _load(deps, "parts", part_rows=8)
     resolver = SkuResolver.from_products(load_products(deps.warehouse, "parts").to_dict("records"))
-    planned = plan_parts(DataKind.SALES, load_staged_skus(deps.warehouse, "parts", "old", DataKind.SALES), resolver, 8)
+    days = functools.partial(load_staged_days, deps.warehouse, "parts", "old", DataKind.SALES)
+    planned = plan_parts(DataKind.SALES, load_staged_skus(deps.warehouse, "parts", "old", DataKind.SALES), resolver, 8,
+                         days)
     assert planned is not None and len(planned) >= 5  # the file really was split
-    assert {"sku-ab-1", "AB-1", "ab-1", "B0KETTLE01"} <= set(next(p for p in planned if "AB-1" in p))
+    kettle = [p for p in planned if "AB-1" in p.skus]
+    assert {"sku-ab-1", "AB-1", "ab-1", "B0KETTLE01"} <= set(kettle[0].skus)
+    # the kettle alone has more rows than a part: cut into runs of whole days, the first and last open-ended
+    assert len(kettle) > 1 and kettle[0].since is None and kettle[-1].before is None
+    assert all(a.before == b.since for a, b in itertools.pairwise(kettle))
     assert parts["outcomes"] == whole["outcomes"]
     changes = whole["outcomes"]["old"][1]
     assert changes["stale_skipped"] > 0 and changes["order_lines_combined"] > 0 and changes["sku:mapped_asin"] > 0
