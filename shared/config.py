@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     #: A line longer than this is refused as a row (a reject), its bytes skipped, never held whole.
     ingest_max_line_bytes: int = 1024 * 1024
     max_upload_bytes: int = 512 * 1024 * 1024
+    #: The embedded warehouse's (DuckDB's) memory cap; past it the engine spills to ``warehouse.duckdb.tmp``. Its own
+    #: default is 80% of the machine's RAM, which lets the buffer cache of a large home grow with the data
+    #: (a 731,000-row Retail Store Inventory file: about 150 MiB more than a tenth of it).
+    warehouse_memory_limit: str = Field(default="1GB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$")
     #: A file larger than this goes up through a signed URL instead of the upload function's body (clients of
     #: the deployed functions; capped by Cloud Run's 32 MiB request limit).
     signed_url_threshold_bytes: int = 32 * 1024 * 1024

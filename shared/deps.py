@@ -200,7 +200,8 @@ def _open_local(settings: Settings, manifest: Manifest, home: Path, *, on_close:
         home / "blobs", signing_key=_local_signing_key(settings), base_url=settings.public_base_url,
         on_finalize=on_finalize,
     )
-    warehouse = DuckDBWarehouse(home / "warehouse.duckdb", on_close=on_close)
+    warehouse = DuckDBWarehouse(home / "warehouse.duckdb", on_close=on_close,
+                                memory_limit=settings.warehouse_memory_limit)
     warehouse.ensure_tables()
     return Deps(settings, manifest, SqliteDocumentStore(home / "documents.sqlite"), warehouse, blobs, bus,
                 keys=key_source(settings), pulled_bus=bus, signed_puts=blobs)

@@ -119,11 +119,13 @@ class DuckDBWarehouse:
     #: The SQL dialect ``render`` writes (shown with metric evidence).
     dialect = "duckdb"
 
-    def __init__(self, path: Path, *, on_close: Callable[[], None] | None = None) -> None:
+    def __init__(self, path: Path, *, on_close: Callable[[], None] | None = None,
+                 memory_limit: str | None = None) -> None:
+        """Open (or create) the database at ``path``; ``memory_limit`` caps the engine's memory (``'1GB'``)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._on_close = on_close
-        self._con = duckdb.connect(str(path))
+        self._con = duckdb.connect(str(path), config={"memory_limit": memory_limit} if memory_limit else {})
         self._local = threading.local()
         self._write_lock = threading.RLock()
 
