@@ -88,7 +88,13 @@ _OVERSTOCK = _rx(r"more (?:stock|inventory|units) than (?:i|we) (?:can|could|wil
                  r"(?:got|have|has|had|holding|hold|carrying|carry|sitting on) (?:way |far )?too (?:much|many)\b|"
                  r"too (?:much|many) of\b|"
                  r"too much (?:stock|inventory)|excess (?:stock|inventory)|holding too much|dead stock|"
-                 r"(?:gathering|collecting) dust")
+                 r"(?:gathering|collecting) dust|"
+                 # what to mark down or clear: the products with the most cover are the candidates
+                 r"mark(?:ed|ing)? ?down|markdowns?|clearance|liquidat\w*|"
+                 r"clear (?:out |down )?(?:the |my |our |some |old |excess |slow )?(?:stock|inventory|shelves|"
+                 r"warehouse|products|items|lines)|get rid of|"
+                 r"put (?:\w+ )?(?:on|into) (?:sale|clearance|promo(?:tion)?)|"
+                 r"(?:should|could|can|to) (?:i|we)? ?(?:discount|put on sale)\b")
 #: "pricier than the competition" / "cheaper than the market": our products above or below the market.
 _ABOVE_MARKET = _rx(r"(?:pricier|dearer|more expensive|higher[- ]priced|priced higher) than (?:the )?(?:competition|"
                     r"competitors?|market|others|rivals?|everyone(?: else)?)|"

@@ -79,6 +79,13 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("Where can I bring prices down?", ["overpriced"]),
     ("Is anybody selling below our prices?", ["undercut"]),
     ("Which items are priced well below the market?", ["underpriced"]),
+    # what to mark down or clear: the products with the most days of cover
+    ("Which products should I discount?", ["overstock"]),
+    ("Which products should I mark down?", ["overstock"]),
+    ("What should I put on sale to clear stock?", ["overstock"]),
+    ("what to put on clearance", ["overstock"]),
+    ("any markdown candidates?", ["overstock"]),
+    ("what stock should we liquidate", ["overstock"]),
 ])
 def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: list[str]) -> None:
     r = read(shop, question)
@@ -95,6 +102,8 @@ def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: l
     "how many customers reordered last month?",  # repeat buying, not restocking
     "what if we lower prices?",  # the what-if, not the overpriced list
     "how did sales change after we raised prices by 5% in March?",
+    "how much did we discount last month?",  # the discounts given, not what to discount
+    "which products did we discount the most?",
 ])
 def test_other_questions_keep_their_reading(shop: VocabularyIndex, question: str) -> None:
     assert read(shop, question).asks == []
