@@ -50,6 +50,7 @@ from shared.questions.reviews import (
 )
 from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.timephrase import (
+    RECENT_DAYS,
     TimeReading,
     fmt_day,
     fmt_range,
@@ -57,6 +58,7 @@ from shared.questions.timephrase import (
     make_range,
     period_containing,
     resolve_time,
+    rolling,
 )
 from shared.questions.uncosted import asks_uncosted_products, uncosted_query
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
@@ -401,6 +403,11 @@ _GROWTH_RANK = re.compile(
     r"\b(?:picking|picked)\s+up\b|\b(?:gaining|gained)\s+(?:momentum|traction|ground|steam)\b|\btaking\s+off\b|"
     r"\bon\s+the\s+(?:rise|up)\b|\bheating\s+up\b|\b(?:growing|rising|climbing)\b(?!\s+(?:the\s+)?(?:least|slowest))",
     re.I)
+#: "what's trending?", "what's hot right now", "trending products": the products growing the most, recently.
+_TRENDING_ITEMS = re.compile(
+    r"^\s*(?:so\s+)?(?:what|which)\b[^?.!]{0,30}?(?:\b(?:is|are)\s+|'s\s+)(?:trending|hot|taking\s+off|popping|"
+    r"blowing\s+up)\b|"
+    r"\b(?:trending|hot|hottest)\s+(?:products?|items?|sellers?|lines?|skus?|right\s+now)\b", re.I)
 #: "which products declined the most", "biggest drop": the same ranking, from the bottom.
 _DECLINE_RANK = re.compile(
     r"\bwhich\s+(?:\w+\s+){0,2}(?:shrank|shrunk|declined|dropped|fell|decreased|slipped|slowed)\b"
@@ -1129,6 +1136,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if (customers_buy or _WHAT_SOLD.search(question)) and not dims and not grain and (
             lx.TOP.search(question) or lx.BOTTOM.search(question)):
         dims = ["sku"]  # "what sold best last week": the products, ranked
+    trending = bool(_TRENDING_ITEMS.search(question)) and not grain and dims in ([], ["sku"])
+    if trending:
+        dims = ["sku"]  # "what's trending?": the products whose sales grew the most, recently
     if "weekday" in dims and _A_DATE_NOT_A_WEEKDAY.search(question) and not _WEEKDAY_WORDS.search(question) \
             and (time.range is not None or _PAST.search(question)):
         dims.remove("weekday")  # "which day last month had the lowest sales": a date, not a day of the week
@@ -1301,10 +1311,14 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         rng = None  # "what's in stock right now": the latest count, not a 30-day window of counts
     reading.period_stated = rng is not None
     compare = time.compare
-    growth, decline = _GROWTH_RANK.search(question), _DECLINE_RANK.search(question)
+    trending = bool(_TRENDING_ITEMS.search(question)) and dims == ["sku"]
+    decline = _DECLINE_RANK.search(question)
+    growth = _GROWTH_RANK.search(question) or (trending and not decline)
     by_change = bool(growth or decline) and bool(dims) and dims[0] != "date"
     if by_change and compare is None:
         compare = "previous_period"  # "which category grew the most": against the period before
+    if trending and rng is None:
+        rng = make_range(*rolling(today, RECENT_DAYS, "day"), f"the last {RECENT_DAYS} days")
     change = bool(lx.CHANGE.search(question)) and not dims
     if compare is None and change and re.search(
             r"\b(?:grow\w*|grew|chang\w*|up or down|increas\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*|r[io]se|"

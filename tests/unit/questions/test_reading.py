@@ -345,6 +345,29 @@ def test_which_grew_or_fell_the_most_ranks_by_change(shop: VocabularyIndex, ques
     assert q.descending is descending and q.order_by == q.metrics[0]
 
 
+@pytest.mark.parametrize(("question", "descending"), [
+    ("What's trending?", True),
+    ("which products are trending?", True),
+    ("what's hot right now", True),
+    ("any hot sellers?", True),
+    ("what's trending down?", False),
+])
+def test_whats_trending_ranks_the_products_by_change_over_the_last_30_days(shop: VocabularyIndex, question: str,
+                                                                           descending: bool) -> None:
+    r = read(shop, question)
+    q = r.query
+    assert q is not None and r.shape == "ranking" and q.dimensions == ["sku"] and q.order_by_change, r
+    assert q.compare == "previous_period" and q.descending is descending
+    assert q.time_range is not None and (q.time_range.end - q.time_range.start).days == 29
+    assert q.time_range.end == END
+
+
+@pytest.mark.parametrize("question", ["How is revenue trending?", "how are sales trending this year?"])
+def test_a_metric_trending_is_its_trend_not_a_product_ranking(shop: VocabularyIndex, question: str) -> None:
+    q = read(shop, question).query
+    assert q is not None and q.dimensions != ["sku"] and not q.order_by_change
+
+
 def test_a_plain_ranking_is_not_by_change(shop: VocabularyIndex) -> None:
     q = read(shop, "Which category had the most revenue in Q1?").query
     assert q is not None and not q.order_by_change and q.compare is None
