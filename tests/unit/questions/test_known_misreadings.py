@@ -1,0 +1,64 @@
+"""Wrong answers found on real data and on the bench run on other days, each read as meant.
+
+Named days against last year's (Black Friday moves with the fourth Thursday of November), a leap February
+against a common one, "after/before March", a one-day running year, stock "on hand".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import pytest
+
+from shared.models.records import DataKind
+from shared.questions.reading import Reading, read_question
+from shared.questions.timephrase import resolve_time
+from shared.questions.vocabulary import VocabularyIndex
+from tests.unit.questions.conftest import EXTENTS
+
+DEC = date(2026, 12, 4)  # a Friday, as the sample merchant's data ends
+DEC_EXTENTS = {k: (date(2024, 12, 5), DEC) for k in EXTENTS}
+
+
+def read(shop: VocabularyIndex, question: str, extents: Mapping[DataKind, tuple[date, date]] = DEC_EXTENTS) -> Reading:
+    return read_question(question, tenant_id="decor", index=shop, extents=extents)
+
+
+# ---- 1. a named day against last year's: that day a year back, not the same date ----------------------------
+
+@pytest.mark.parametrize(("question", "day", "last_years"), [
+    ("How did we do vs last year's Black Friday?", date(2026, 11, 27), date(2025, 11, 28)),
+    ("black friday revenue vs last year", date(2026, 11, 27), date(2025, 11, 28)),
+    ("sales on cyber monday compared to last year", date(2026, 11, 30), date(2025, 12, 1)),
+    ("how did thanksgiving do year over year", date(2026, 11, 26), date(2025, 11, 27)),
+    ("revenue on thanksgiving vs last year's", date(2026, 11, 26), date(2025, 11, 27)),
+])
+def test_a_moving_day_is_compared_with_last_years(shop: VocabularyIndex, question: str, day: date,
+                                                    last_years: date) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.compare == "previous_year"
+    assert r.query.time_range is not None and (r.query.time_range.start, r.query.time_range.end) == (day, day)
+    assert r.query.baseline is not None and (r.query.baseline.start, r.query.baseline.end) == (last_years, last_years)
+    assert str(last_years.year) in r.query.baseline.label
+
+
+def test_a_week_counted_from_a_moving_day_moves_with_it() -> None:
+    t = resolve_time("sales the week after black friday vs last year", DEC)
+    assert t.range is not None and (t.range.start, t.range.end) == (date(2026, 11, 28), date(2026, 12, 4))
+    assert t.baseline is not None and (t.baseline.start, t.baseline.end) == (date(2025, 11, 29), date(2025, 12, 5))
+    t = resolve_time("black friday week vs last year", DEC)
+    assert t.baseline is not None and (t.baseline.start, t.baseline.end) == (date(2025, 11, 24), date(2025, 11, 30))
+    assert t.baseline.start.weekday() == 0  # still a Monday-Sunday week
+
+
+def test_last_years_day_before_this_years_comes_is_compared_with_the_year_before() -> None:
+    t = resolve_time("how did we do vs last year's black friday", date(2026, 7, 15))
+    assert t.range is not None and t.range.start == date(2025, 11, 28)
+    assert t.baseline is not None and t.baseline.start == date(2024, 11, 29)
+
+
+def test_a_day_on_a_fixed_date_keeps_the_same_date_a_year_back() -> None:
+    t = resolve_time("christmas eve sales compared with last year", DEC)
+    assert t.range is not None and t.range.start == date(2025, 12, 24)
+    assert t.compare == "previous_year" and t.baseline is None
