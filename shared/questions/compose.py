@@ -699,7 +699,7 @@ def _when(period: TimeRange | None) -> str:
     """How a sentence places the period: "in Q1 2025 (...)", "on 4 Dec 2026 (...)", "over all your data (...)"."""
     if period is None:
         return "across your data"
-    if period.label.startswith("on "):
+    if period.label.startswith(("on ", "at the latest")):
         return period.label
     if period.label.startswith(("last ", "this weekend", "this time")) or " ago (" in period.label:
         return period.label  # "last week (...)", "3 days ago (...)": not "in last week", "on 3 days ago"

@@ -818,9 +818,15 @@ _NOW = re.compile(r"\b(?:right\s+now|at\s+the\s+moment|currently|these\s+days|at
 
 
 def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -> TimeRange:
-    """The period when the question names none: all the data for flows, the latest count for stock."""
+    """The period when the question names none: all the data for flows, the latest count for stock.
+
+    Stock reads every count up to the as-of date, so each SKU and location is taken at its own latest accepted
+    count: a SKU whose count on the last day was refused at ingest keeps its count before (a one-day period
+    left it out of "what's in stock right now").
+    """
     if metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics) and "days_of_cover" not in metrics:
-        return TimeRange(start=as_of, end=as_of, label=f"on {fmt_range(as_of, as_of)} (the latest stock count)")
+        return TimeRange(start=min(first or as_of, as_of), end=as_of,
+                         label=f"at the latest stock count (counted up to {fmt_day(as_of)})")
     if "days_of_cover" in metrics or any(lx.METRIC_KINDS[m] == DataKind.COMPETITOR_PRICES for m in metrics):
         start = as_of - timedelta(days=29)
         return make_range(start, as_of, "the last 30 days")
