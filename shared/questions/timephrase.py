@@ -947,6 +947,8 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
             # one before it (compared with itself the answer would be no change, or "no data then")
             reading.range = _label(current, as_of)
             reading.compare, reading.explicit_compare = "previous_year", True
+            if current.shopping_day is not None:  # Black Friday 2025 against Black Friday 2024, not 28 Nov 2024
+                _with_last_years_day(reading, current, as_of, False)
             return reading
         reading.range = _label(current, as_of)
         shifted = (add_months(current.start, -12), add_months(current.end, -12))

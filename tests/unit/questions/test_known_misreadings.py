@@ -58,6 +58,13 @@ def test_last_years_day_before_this_years_comes_is_compared_with_the_year_before
     assert t.baseline is not None and t.baseline.start == date(2024, 11, 29)
 
 
+def test_both_days_naming_the_same_one_compare_it_with_the_year_before() -> None:
+    """Data ending 28 Feb 2026: "Black Friday" and "last year's Black Friday" are both 28 Nov 2025."""
+    t = resolve_time("Sales on Black Friday vs last year's Black Friday", date(2026, 2, 28))
+    assert t.range is not None and t.range.start == date(2025, 11, 28)
+    assert t.baseline is not None and t.baseline.start == date(2024, 11, 29)
+
+
 def test_a_day_on_a_fixed_date_keeps_the_same_date_a_year_back() -> None:
     t = resolve_time("christmas eve sales compared with last year", DEC)
     assert t.range is not None and t.range.start == date(2025, 12, 24)
