@@ -673,12 +673,39 @@ def _join(text: str, atoms: list[_Atom], as_of: date) -> list[_Atom]:
                     out.append(_Atom((a.span[0], b.span[1]), a.start, b.end, ""))
                     i += 2
                     continue
-        if _SINCE.search(before[-24:]) and not _WEEK_OF.search(before[-30:]):
+        if (side := _AFTER_BEFORE.search(before[-40:])) is not None and not a.relative and \
+                (moved := _after_or_before(a, side.group(1) is not None, as_of)) is not None:
+            out.append(moved)
+        elif _SINCE.search(before[-24:]) and not _WEEK_OF.search(before[-30:]):
             out.append(_Atom(a.span, a.start, max(a.start, as_of), f"since {a.name or fmt_day(a.start)}"))
         else:
             out.append(a)
         i += 1
     return out
+
+
+#: "after March", "since after March", "before Q2", "prior to June": the days after (before) the period named.
+_AFTER_BEFORE = re.compile(r"\b(?:(after)|(before|prior\s+to))\s+(?:the\s+end\s+of\s+|the\s+start\s+of\s+)?"
+                           r"(?:the\s+month\s+of\s+)?$", re.I)
+
+
+def _after_or_before(a: _Atom, after: bool, as_of: date) -> _Atom | None:
+    """The days after ``a`` to the as-of date, or from the start of its year to the day before it.
+
+    "Sales after March" is April onwards to the data's end (it was read as March itself); "before March" is
+    1 January to the end of February of the year the reading picks. A yearless period whose after is still to
+    come ("after March" in March) is last year's. "Before" a single day or a holiday is left as the day.
+    """
+    if after:
+        if a.end >= as_of and not a.year_explicit:
+            a = a.with_year(a.start.year - 1)
+        start = a.end + timedelta(days=1)
+        if start > as_of:
+            return None
+        return _Atom(a.span, start, as_of, f"after {a.name or fmt_day(a.end)}")
+    if a.start == a.end or a.holiday is not None or a.start.month == 1 and a.start.day == 1:
+        return None  # "before Christmas" is not the year to 24 Dec; nothing of the year comes before January
+    return _Atom(a.span, date(a.start.year, 1, 1), a.start - timedelta(days=1), f"before {a.name}")
 
 
 _WEEK_OF = re.compile(r"\bweek\s+(of|starting|beginning|commencing|from)\s+(?:the\s+|on\s+)?$", re.I)

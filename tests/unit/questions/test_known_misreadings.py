@@ -69,3 +69,36 @@ def test_a_day_on_a_fixed_date_keeps_the_same_date_a_year_back() -> None:
     t = resolve_time("christmas eve sales compared with last year", DEC)
     assert t.range is not None and t.range.start == date(2025, 12, 24)
     assert t.compare == "previous_year" and t.baseline is None
+
+
+# ---- 5. "after March" is April onwards, "before March" up to the end of February ------------------------------
+
+@pytest.mark.parametrize(("question", "start", "end", "label"), [
+    ("sales after March", date(2026, 4, 1), DEC, "after March 2026"),
+    ("how much have we made since after March", date(2026, 4, 1), DEC, "after March 2026"),
+    ("revenue after march 2025", date(2025, 4, 1), DEC, "after March 2025"),
+    ("units sold after Q2", date(2026, 7, 1), DEC, "after Q2 2026"),
+    ("sales before March", date(2026, 1, 1), date(2026, 2, 28), "before March 2026"),
+    ("orders prior to June 2025", date(2025, 1, 1), date(2025, 5, 31), "before June 2025"),
+    ("sales after black friday", date(2026, 11, 28), DEC, "after Black Friday 2026"),
+])
+def test_after_or_before_a_period_is_the_days_beside_it(shop: VocabularyIndex, question: str, start: date, end: date,
+                                                        label: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.time_range is not None
+    assert (r.query.time_range.start, r.query.time_range.end) == (start, end)
+    assert r.query.time_range.label.startswith(label)
+
+
+def test_after_a_month_still_running_is_after_last_years() -> None:
+    t = resolve_time("sales after March", date(2026, 3, 15))
+    assert t.range is not None and (t.range.start, t.range.end) == (date(2025, 4, 1), date(2026, 3, 15))
+
+
+@pytest.mark.parametrize(("question", "start", "end"), [
+    ("revenue the 2 weeks before christmas", date(2025, 12, 11), date(2025, 12, 24)),
+    ("the week after black friday", date(2026, 11, 28), date(2026, 12, 4)),
+])
+def test_weeks_before_or_after_a_day_keep_their_length(question: str, start: date, end: date) -> None:
+    t = resolve_time(question, DEC)
+    assert t.range is not None and (t.range.start, t.range.end) == (start, end)
