@@ -102,3 +102,21 @@ def test_after_a_month_still_running_is_after_last_years() -> None:
 def test_weeks_before_or_after_a_day_keep_their_length(question: str, start: date, end: date) -> None:
     t = resolve_time(question, DEC)
     assert t.range is not None and (t.range.start, t.range.end) == (start, end)
+
+
+# ---- 7. units "currently on hand" are stock, not units sold beside it ------------------------------------------
+
+@pytest.mark.parametrize("question", ["How many units do we currently have on hand",
+                                      "how many items have we actually got in stock?",
+                                      "how many pieces do we still have sitting in the warehouse",
+                                      "How many units do we currently have on hand of the blue ceramic vase"])
+def test_units_on_hand_said_with_more_words_are_stock(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["stock_on_hand"]
+    assert r.query.time_range is not None and r.query.time_range.end == DEC
+    assert "latest stock count" in r.query.time_range.label
+
+
+def test_units_sold_while_in_stock_are_still_units_sold(shop: VocabularyIndex) -> None:
+    r = read(shop, "how many units did we sell that were in stock")
+    assert r.query is not None and r.query.metrics[0] == "units"
