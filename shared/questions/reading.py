@@ -51,6 +51,7 @@ from shared.questions.reviews import (
 from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.timephrase import (
     TimeReading,
+    Unit,
     fmt_day,
     fmt_range,
     last_complete,
@@ -957,6 +958,38 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             return reading
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
+    return _with_last_complete(reading)
+
+
+#: A running period's label ("2027 to date", "January 2027 to date", "Q1 2027 to date", "this week to date").
+_RUNNING = re.compile(r"^(?:(?P<year>\d{4})|(?P<month>[A-Z][a-z]+ \d{4})|(?P<quarter>Q[1-4] \d{4})|(?P<week>this week))"
+                      r" to date\b")
+
+
+def _with_last_complete(reading: Reading) -> Reading:
+    """A running week, month, quarter or year that holds one day so far: said, with the last complete one after.
+
+    "How did we do this year" with data ending 1 Jan answered the one day as if it were the year. The answer now
+    says the year so far is 1 day and gives the last complete year too (the same for a month, quarter or week on
+    its first day), each with its own figure.
+    """
+    q = reading.query
+    if reading.kind != "metric" or q is None or q.time_range is None or q.compare or q.dimensions \
+            or reading.shape != "value" or reading.parts or q.time_range.start != q.time_range.end:
+        return reading
+    running = _RUNNING.match(q.time_range.label)
+    if running is None:
+        return reading
+    unit = cast(Unit, next(k for k, v in running.groupdict().items() if v))
+    s, e = last_complete(q.time_range.end, unit)
+    name = {"year": str(s.year), "month": f"{s:%B %Y}", "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}",
+            "week": "last week"}[unit]
+    whole = reading.model_copy(deep=True, update={"lead": f"For the last complete {unit}, ", "parts": []})
+    assert whole.query is not None
+    whole.query.time_range = make_range(s, e, name)
+    so_far = {"year": f"{q.time_range.end.year}", "week": "This week"}.get(unit, running.group(unit))
+    reading.lead = f"{so_far} so far is 1 day ({fmt_day(q.time_range.end)}): "
+    reading.parts = [whole]
     return reading
 
 

@@ -120,3 +120,40 @@ def test_units_on_hand_said_with_more_words_are_stock(shop: VocabularyIndex, que
 def test_units_sold_while_in_stock_are_still_units_sold(shop: VocabularyIndex) -> None:
     r = read(shop, "how many units did we sell that were in stock")
     assert r.query is not None and r.query.metrics[0] == "units"
+
+
+# ---- 6. a running period of one day says so and gives the last complete one ------------------------------------
+
+NEW_YEAR = date(2027, 1, 1)
+NEW_YEAR_EXTENTS = {k: (date(2024, 12, 5), NEW_YEAR) for k in EXTENTS}
+
+
+@pytest.mark.parametrize(("question", "so_far", "start", "end"), [
+    ("How did we do this year", "2027 so far is 1 day (1 Jan 2027)", date(2026, 1, 1), date(2026, 12, 31)),
+    ("revenue this month", "January 2027 so far is 1 day", date(2026, 12, 1), date(2026, 12, 31)),
+    ("units sold this quarter", "Q1 2027 so far is 1 day", date(2026, 10, 1), date(2026, 12, 31)),
+    ("ytd revenue", "2027 so far is 1 day", date(2026, 1, 1), date(2026, 12, 31)),
+])
+def test_a_one_day_running_period_is_said_with_the_last_complete_one(shop: VocabularyIndex, question: str,
+                                                                     so_far: str, start: date, end: date) -> None:
+    r = read(shop, question, NEW_YEAR_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.time_range is not None
+    assert r.query.time_range.start == r.query.time_range.end == NEW_YEAR
+    assert r.lead.startswith(so_far)
+    assert len(r.parts) == 1 and r.parts[0].query is not None and r.parts[0].query.time_range is not None
+    whole = r.parts[0].query.time_range
+    assert (whole.start, whole.end) == (start, end)
+    assert r.parts[0].query.metrics == r.query.metrics and r.parts[0].lead.startswith("For the last complete")
+
+
+def test_a_running_period_of_more_days_is_answered_as_it_is(shop: VocabularyIndex) -> None:
+    r = read(shop, "How did we do this year", {k: (date(2024, 12, 5), date(2027, 1, 2)) for k in EXTENTS})
+    assert not r.parts and not r.lead
+
+
+def test_a_one_day_week_is_said_with_last_week(shop: VocabularyIndex) -> None:
+    monday = date(2026, 12, 28)
+    r = read(shop, "how are we doing this week", {k: (date(2024, 12, 5), monday) for k in EXTENTS})
+    assert r.lead.startswith("This week so far is 1 day") and r.parts
+    assert r.parts[0].query is not None and r.parts[0].query.time_range is not None
+    assert r.parts[0].query.time_range.start == date(2026, 12, 21)
