@@ -204,7 +204,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                if request.categories and not request.skus else "",
                                revenue=_revenue(deps, request, scope_sales, last_date.date(), asks),
                                cover_over=int(opts["cover_over_days"]) if opts.get("cover_over_days") else None,
-                               done=_so_far(deps, request, last_date.date()))
+                               done=_so_far(deps, request, last_date.date()),
+                               against=_against(deps, request, last_date.date()))
     answers = _with_titles(answers, inputs.products, list(request.skus))
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
@@ -266,21 +267,39 @@ def _so_far(deps: Deps, request: AgentRequest, last_day: date) -> SoFar | None:
     Read through the metrics layer (revenue and units of the sales lines, the named SKUs' when there are), so the
     month's total adds up with the metric answer beside it to the cent.
     """
-    from shared.store.metrics.model import DimensionFilter, MetricQuery, TimeRange
-    from shared.store.metrics.run import run_metric_query
-
     start = request.options.get("to_date_start")
     if not start or (first := date.fromisoformat(str(start))) > last_day:
         return None
+    return _actuals(deps, request, first, last_day)
+
+
+def _against(deps: Deps, request: AgentRequest, last_day: date) -> SoFar | None:
+    """A past period's actuals the forecast is compared with (``options["against"]``: its first and last day).
+
+    "Will we sell more next month than last month?" answered the forecast alone; last month's units (revenue)
+    are read through the metrics layer, as the metric answer reads them, for the same products.
+    """
+    span = request.options.get("against")
+    if not isinstance(span, list | tuple) or len(span) != 2:
+        return None
+    first, last = date.fromisoformat(str(span[0])), min(date.fromisoformat(str(span[1])), last_day)
+    return _actuals(deps, request, first, last) if first <= last else None
+
+
+def _actuals(deps: Deps, request: AgentRequest, first: date, last: date) -> SoFar | None:
+    """Revenue and units sold from ``first`` to ``last``, of the request's SKUs when it names some."""
+    from shared.store.metrics.model import DimensionFilter, MetricQuery, TimeRange
+    from shared.store.metrics.run import run_metric_query
+
     filters = [DimensionFilter(dimension="sku", values=list(request.skus))] if request.skus else []
     if request.categories and not request.skus:
-        return None  # a category's month so far is the metric answer's to give, as the catalogue spells it
+        return None  # a category's actuals are the metric answer's to give, as the catalogue spells it
     query = MetricQuery(tenant_id=request.tenant_id, metrics=["revenue", "units"], filters=filters,
-                        time_range=TimeRange(start=first, end=last_day))
+                        time_range=TimeRange(start=first, end=last))
     rows = run_metric_query(deps.warehouse, query).rows
     row = rows[0] if rows else {}
     revenue = row.get("revenue")
-    return SoFar(first, last_day, float(row.get("units") or 0.0), None if revenue is None else float(revenue))
+    return SoFar(first, last, float(row.get("units") or 0.0), None if revenue is None else float(revenue))
 
 
 def sales_currency(deps: Deps, tenant_id: str) -> str | None:

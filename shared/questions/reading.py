@@ -276,6 +276,9 @@ class Reading(BaseModel):
                                                                   "many units did we sell in November\"), in order.")
     forecast_until: date | None = Field(default=None, description="The last day a forecast must reach: the end of "
                                                                    "an upcoming month named without a year.")
+    forecast_against: TimeRange | None = Field(
+        default=None, description="A past period a forecast is set against (\"will we sell more next month than "
+                                  "last month\"): its actuals are said and compared.")
     text: str | None = Field(default=None, description="The question as read, when shorthand or typos were written "
                                                        "out (\"rev last mo\" -> \"revenue last month\").")
 
@@ -958,7 +961,30 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             return reading
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
-    return _with_last_complete(reading)
+    return _with_forecast_against(_with_last_complete(reading), text)
+
+
+#: "(more) next month than last month", "beat last month", "vs last quarter": the past period a forecast is set
+#: against; the time phrase after the cue is read as any other ("than we did in November", "than last year").
+_AGAINST_PAST = re.compile(r"\b(?:than|beat|beats|exceed|top|outsell|outdo|surpass|vs\.?|versus|compared\s+(?:to|"
+                           r"with)|against)\s+(?:(?:we|it|they)\s+(?:did|sold|made|took|was|were)\s+)?(?P<past>.{3,40})",
+                           re.I)
+
+
+def _with_forecast_against(reading: Reading, text: str) -> Reading:
+    """A forecast asked against a past period ("will we sell more next month than last month?") compares them.
+
+    Before, only the forecast was said; the past period's actuals are now read by the forecast agent for the same
+    products and set against the forecast (``Entities.against_start``).
+    """
+    if reading.kind != "agent" or "forecast" not in reading.agent_intents or reading.as_of is None:
+        return reading
+    for m in _AGAINST_PAST.finditer(text):
+        past = resolve_time(m.group("past"), reading.as_of)
+        if past.range is not None and not past.future and past.range.end <= reading.as_of:
+            reading.forecast_against = past.range
+            return reading
+    return reading
 
 
 #: A running period's label ("2027 to date", "January 2027 to date", "Q1 2027 to date", "this week to date").

@@ -157,3 +157,23 @@ def test_a_one_day_week_is_said_with_last_week(shop: VocabularyIndex) -> None:
     assert r.lead.startswith("This week so far is 1 day") and r.parts
     assert r.parts[0].query is not None and r.parts[0].query.time_range is not None
     assert r.parts[0].query.time_range.start == date(2026, 12, 21)
+
+
+# ---- 4. a forecast against a past period: that period's actuals too, compared --------------------------------
+
+@pytest.mark.parametrize(("question", "start", "end"), [
+    ("Will we sell more vases next month than last month?", date(2026, 11, 1), date(2026, 11, 30)),
+    ("will revenue next month beat last month?", date(2026, 11, 1), date(2026, 11, 30)),
+    ("will we make more next month than we did in October", date(2026, 10, 1), date(2026, 10, 31)),
+    ("will sales next quarter top last quarter's", date(2026, 7, 1), date(2026, 9, 30)),
+])
+def test_a_forecast_against_a_past_period_names_it(shop: VocabularyIndex, question: str, start: date,
+                                                   end: date) -> None:
+    r = read(shop, question)
+    assert r.kind == "agent" and "forecast" in r.agent_intents
+    assert r.forecast_against is not None and (r.forecast_against.start, r.forecast_against.end) == (start, end)
+
+
+def test_a_forecast_alone_is_set_against_nothing(shop: VocabularyIndex) -> None:
+    r = read(shop, "how many units will we sell next month")
+    assert r.kind == "agent" and r.forecast_against is None
