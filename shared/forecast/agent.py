@@ -97,11 +97,14 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     period_days = 7 if freq == "W" else 1
     options = ForecastOptions(horizon=math.ceil(request.horizon_days / period_days), level=level,
                               prophet=opts.get("prophet", "auto"), country=opts.get("country"))
-    inputs = load_inputs(deps.warehouse, request.tenant_id, as_of, request.skus)
+    # "forecast Amazon sales next month": that channel's sales only (the tenant's own spelling of it)
+    channels = [str(c) for c in opts.get("channels") or [] if str(c).strip()]
+    inputs = load_inputs(deps.warehouse, request.tenant_id, as_of, request.skus, channels)
     sales_evidence = Evidence(description="daily units per SKU", query=inputs.queries["sales"].sql,
                               params=inputs.queries["sales"].params)
     if inputs.sales.empty:
-        what = ", ".join(request.skus) if request.skus else "any SKU"
+        what = (", ".join(request.skus) if request.skus else "any SKU") + (
+            f" in {' and '.join(channels)}" if channels else "")
         need = f"daily sales (sku, date, units) for {what} up to {as_of}"
         if unitless_lines(deps.warehouse, request.tenant_id, as_of):  # Walmart's, Rossmann's revenue totals
             need = ("your sales data are revenue totals with no units, so no demand in units can be forecast "
@@ -164,7 +167,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 + " (options.max_skus); the cover of every SKU is in data.cover")
             if "forecast" in asks and top and with_sales > len(top):
                 store = store_total(sales, last_date, freq, options, request.horizon_days, with_sales,
-                                    label=f"its {with_sales:,} SKUs" if request.categories else "")
+                                    label=f"its {with_sales:,} SKUs" if request.categories or channels else "")
             sales = sales[sales["sku"].astype(str).isin(keep)]
     series = _build_series(sales, last_date, freq)
     if opts.get("future"):
@@ -201,7 +204,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                within=request.horizon_days if opts.get("horizon_stated") else None,
                                scope=f"the {' and '.join(request.categories)} categor"
                                + ("y" if len(request.categories) == 1 else "ies")
-                               if request.categories and not request.skus else "",
+                               if request.categories and not request.skus else
+                               f"the {' and '.join(channels)} channel{'s' if len(channels) > 1 else ''}"
+                               if channels and not request.skus else "",
                                revenue=_revenue(deps, request, scope_sales, last_date.date(), asks),
                                cover_over=int(opts["cover_over_days"]) if opts.get("cover_over_days") else None,
                                done=_so_far(deps, request, last_date.date()),
@@ -292,6 +297,8 @@ def _actuals(deps: Deps, request: AgentRequest, first: date, last: date) -> SoFa
     from shared.store.metrics.run import run_metric_query
 
     filters = [DimensionFilter(dimension="sku", values=list(request.skus))] if request.skus else []
+    if channels := [str(c) for c in request.options.get("channels") or [] if str(c).strip()]:
+        filters.append(DimensionFilter(dimension="channel", values=channels))  # the channel forecast
     if request.categories and not request.skus:
         return None  # a category's actuals are the metric answer's to give, as the catalogue spells it
     query = MetricQuery(tenant_id=request.tenant_id, metrics=["revenue", "units"], filters=filters,

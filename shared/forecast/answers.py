@@ -428,6 +428,13 @@ def _month_total_text(done: SoFar, total: float, lo: float, hi: float, level: fl
             f"({level:.0%} interval {fmt_num(x + lo, 0)}-{fmt_num(x + hi, 0)}).")
 
 
+def _whole(scope: str) -> str:
+    """What one series forecasts as a whole: "the store", "the category", "the channel"."""
+    if not scope:
+        return "the store"
+    return "the channel" if "channel" in scope else "the category"
+
+
 def against_text(against: SoFar, forecast: float, horizon_days: int, money: Any | None = None) -> str:
     """A past period's actuals said, then the forecast set against them.
 
@@ -543,7 +550,7 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
             text = (f"We expect {f'{scope} ' if scope else ''}to sell {fmt_num(store.total, 0)} units over {period} "
                     f"across {store.sku} "
                     f"({level:.0%} interval {fmt_num(store.lower, 0)}-{fmt_num(store.upper, 0)}; "
-                    f"{'the category' if scope else 'the store'}'s daily total forecast as one series, model "
+                    f"{_whole(scope)}'s daily total forecast as one series, model "
                     f"{store.model}); the {len(views)} SKUs forecast one by one "
                     f"sell {fmt_num(total, 0)} of them, the most {join_names(top, 3)}.")
     columns = _FORECAST_COLUMNS

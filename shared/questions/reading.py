@@ -276,6 +276,8 @@ class Reading(BaseModel):
                                                                   "many units did we sell in November\"), in order.")
     forecast_until: date | None = Field(default=None, description="The last day a forecast must reach: the end of "
                                                                    "an upcoming month named without a year.")
+    forecast_channels: list[str] = Field(default_factory=list, description="Sales channels a forecast is for "
+                                                                           "(\"forecast Amazon sales next month\").")
     forecast_against: TimeRange | None = Field(
         default=None, description="A past period a forecast is set against (\"will we sell more next month than "
                                   "last month\"): its actuals are said and compared.")
@@ -961,7 +963,35 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             return reading
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
-    return _with_forecast_against(_with_last_complete(reading), text)
+    return _with_forecast_against(_channel_forecast_known(_with_last_complete(reading), text, index), text)
+
+
+#: Sales channels merchants name that a tenant's sales may not carry ("forecast eBay sales next month").
+_MARKETPLACE = re.compile(r"\b(amazon|ebay|etsy|shopify|walmart|wayfair|zalando|tiktok\s+shop|bol\.com|allegro|"
+                          r"mercado\s*libre|rakuten|flipkart|wholesale|(?:our\s+)?(?:web\s*site|web\s*shop|online\s+"
+                          r"store)|pos|in[-\s]store)\b", re.I)
+
+
+def _channel_forecast_known(reading: Reading, text: str, index: VocabularyIndex | None) -> Reading:
+    """A forecast for a sales channel the data cannot tell apart is refused, not answered for the whole store.
+
+    Without a channel in the sales, the channel column is named as what is needed; with channels but not this
+    one, the name is said to be unknown (before: "forecast eBay sales" was the store's forecast).
+    """
+    if reading.kind != "agent" or "forecast" not in reading.agent_intents or reading.forecast_channels \
+            or index is None or (named := _MARKETPLACE.search(text)) is None:
+        return reading
+    word = " ".join(named.group(1).split())
+    if word.lower() in {n.lower() for n in (*index.vocabulary.categories, *index.vocabulary.brands)}:
+        return reading  # a category or brand of that name ("Wholesale") is the tenant's own
+    out = reading.model_copy(update={"kind": "unanswerable", "agent_intents": []})
+    if not index.vocabulary.channels:
+        out.concept = f"a forecast for {word}"
+        out.needed = "a sales channel column in your sales data (the channel or marketplace of each sale)"
+    else:
+        out.unknown_name = word
+        out.concept = "channel"
+    return out
 
 
 #: "(more) next month than last month", "beat last month", "vs last quarter": the past period a forecast is set
@@ -1218,9 +1248,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     channels = list(dict.fromkeys(v for m in matches if m.kind == "channel" for v in m.values))
     if "forecast" in intents and channels and (time.future or time.range is None):
-        # "forecast amazon sales next month": the forecast is the store's; said first, not passed off as Amazon's
-        reading.lead = (f"Forecasts are made for the whole store, not per sales channel: this is every channel's, "
-                        f"not {_and(channels)}'s alone. ") + reading.lead
+        reading.forecast_channels = channels  # "forecast amazon sales next month": the channel's sales forecast
     if intents and not (_CONJUNCTION.search(question) and any(m in _SALES_FAMILY for m in metrics)):
         reading.agent_intents = intents
         if intents == ["forecast"] and time.future and metrics[0] not in _FORECAST_MEASURES:

@@ -33,7 +33,7 @@ from shared.store import (
 from shared.store.statements import TENANT as TENANT_PARAM
 from shared.store.statements import read, tenant_predicate
 from tests.contract.conftest import ADAPTER_FAMILIES, adapter
-from tests.contract.store_rows import OTHER, PRODUCTS, TENANT, D, at, seed
+from tests.contract.store_rows import OTHER, PRODUCTS, SALES, TENANT, D, at, seed
 
 TODAY = D(2024, 5, 21)
 
@@ -261,6 +261,22 @@ def test_catalogue_questions(wh: Any) -> None:
     assert catalogue.top_sku(wh, TENANT) == "B"
     assert catalogue.top_sku(wh, OTHER) == "A"  # the decoy's units are shifted: A 3 rows, B 2
     assert catalogue.top_sku(wh, "t3") is None
+
+
+def test_forecast_sales_of_one_channel(warehouse: Any) -> None:
+    """"Forecast Amazon sales next month": the daily units of that channel's lines only, the tenant's own."""
+    rows = [{**SALES[0], "channel": c, "units": u, "sku": s, "record_key": f"k-{s}-{c}", "row_hash": f"h-{s}-{c}"}
+            for s, c, u in (("A", "Amazon", 3), ("A", "eBay", 4), ("B", "Amazon", 5), ("B", "web", 6))]
+    seed(warehouse, {"sales": rows})
+    amazon = forecast_inputs.daily_sales(warehouse, TENANT, D(2024, 5, 20), [], ["Amazon"])
+    assert _rows(amazon.frame, "sku", "units") == [("A", 3), ("B", 5)]
+    assert amazon.params["channels"] == ["Amazon"]
+    both = forecast_inputs.daily_sales(warehouse, TENANT, D(2024, 5, 20), ["A"], ["Amazon", "eBay"])
+    assert _rows(both.frame, "sku", "units") == [("A", 7)]
+    assert _rows(forecast_inputs.daily_sales(warehouse, TENANT, D(2024, 5, 20), []).frame, "sku", "units") == [
+        ("A", 7), ("B", 11)]  # no channel named: every line
+    assert _rows(forecast_inputs.daily_sales(warehouse, OTHER, D(2024, 5, 20), [], ["Amazon"]).frame, "sku",
+                 "units") == [("A", 1003), ("B", 1005), ("Z", 1003)]  # the other tenant's rows only
 
 
 def test_pricing_categories_match_the_tenants_spelling(warehouse: Any) -> None:

@@ -177,3 +177,25 @@ def test_a_forecast_against_a_past_period_names_it(shop: VocabularyIndex, questi
 def test_a_forecast_alone_is_set_against_nothing(shop: VocabularyIndex) -> None:
     r = read(shop, "how many units will we sell next month")
     assert r.kind == "agent" and r.forecast_against is None
+
+
+# ---- 9. a forecast for one sales channel: that channel's, or refused naming the channel column ------------------
+
+@pytest.mark.parametrize(("question", "channels"), [("forecast amazon sales next month", ["Amazon"]),
+                                                    ("how many units will we sell on Etsy next month", ["Etsy"])])
+def test_a_channel_forecast_is_the_channels(shop: VocabularyIndex, question: str, channels: list[str]) -> None:
+    r = read(shop, question)
+    assert r.kind == "agent" and "forecast" in r.agent_intents and r.forecast_channels == channels
+    assert "whole store" not in r.lead
+
+
+def test_a_channel_the_sales_do_not_carry_is_named_unknown(shop: VocabularyIndex) -> None:
+    r = read(shop, "forecast ebay sales next month")
+    assert r.kind == "unanswerable" and r.unknown_name == "ebay"
+
+
+def test_without_channels_in_the_sales_the_channel_column_is_needed(shop: VocabularyIndex) -> None:
+    no_channels = VocabularyIndex(shop.vocabulary.model_copy(update={"channels": [], "competitors": []}))
+    r = read(no_channels, "forecast amazon sales next month")
+    assert r.kind == "unanswerable" and r.needed is not None and "sales channel column" in r.needed
+    assert read(no_channels, "forecast sales next month").kind == "agent"
