@@ -126,8 +126,13 @@ _STOCKOUT_COLUMNS = ["sku", "days_left", "stockout_date", "lead_time_days", "on_
                      "daily_units", "reorder_units", "cover_method", "counted_on", "sold_since_count"]
 
 
-def stock_rows(cover: pd.DataFrame, views: list[SkuForecastView], as_of: date) -> list[list[Any]]:
-    """One row per SKU with stock (:data:`_STOCKOUT_COLUMNS`): days left by its forecast or its run rate."""
+def stock_rows(cover: pd.DataFrame, views: list[SkuForecastView], as_of: date,
+               sooner: bool = False) -> list[list[Any]]:
+    """One row per SKU with stock (:data:`_STOCKOUT_COLUMNS`): days left by its forecast or its run rate.
+
+    ``sooner``: the fewer days of the two (a risk screen: "which items could sell out before my supplier
+    delivers"), the row saying which one it is.
+    """
     plans = {v.sku: v.plan for v in views if v.plan is not None}
     rows: list[list[Any]] = []
     for sku, r in cover.iterrows():
@@ -136,6 +141,8 @@ def stock_rows(cover: pd.DataFrame, views: list[SkuForecastView], as_of: date) -
         how = "forecast" if days is not None else "run rate"
         if days is None:
             days = float(r["days_of_cover"])
+        elif sooner and float(r["days_of_cover"]) < days:
+            days, how = float(r["days_of_cover"]), "run rate (sooner than its forecast)"
         reorder = plan.reorder_quantity if plan is not None else max(
             0.0, math.ceil(float(r["daily_units"]) * (int(r["lead_time_days"]) + 7) - float(r["on_hand"])
                            - float(r["on_order"])))
@@ -178,7 +185,8 @@ def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: da
     that many days instead. Named SKUs are answered with their run-out date first.
     """
     method = (f"days of cover = days until cumulative forecast demand exceeds stock on hand (forecast SKUs), else "
-              f"on hand / mean daily units of the last {RUN_RATE_DAYS} days; at risk when cover < lead time")
+              f"on hand / mean daily units of the last {RUN_RATE_DAYS} days; at risk when cover < lead time, by the "
+              "forecast or the run rate, whichever runs out sooner")
     if cover.empty:
         return AgentAnswer(ask="stockout", answered=False, method=method,
                            text="Stockout risk cannot be assessed: there are no stock levels on record "
@@ -212,6 +220,9 @@ def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: da
         table, total = ranked_table(_STOCKOUT_COLUMNS, soon)
         return AgentAnswer(ask="stockout", text=text, columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total,
                            method=method, skus=[r[0] for r in soon[:10]], finding_prefixes=["stock:"])
+    # a risk screen: a SKU is at risk when its forecast or its recent run rate runs it out inside the lead time (a
+    # forecast that misses a ramp-up, with stock counts falling faster than it expects, must not hide it)
+    rows = stock_rows(cover, views, as_of, sooner=True)
     at_risk = sorted([r for r in rows if r[1] is not None and r[1] < r[3]], key=lambda r: (r[1], r[0]))
     if not at_risk:
         text = (f"No SKU is expected to run out before a reorder could arrive: all {len(rows)} SKUs with stock "
@@ -220,8 +231,9 @@ def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: da
         top = [f"{r[0]} ({'out of stock' if r[1] <= 0 else f'{fmt_num(r[1])} days left'}, lead time {r[3]})"
                for r in at_risk[:5]]
         out_now = sum(1 for r in at_risk if r[1] <= 0)
-        text = (f"{len(at_risk)} SKU{'s' if len(at_risk) != 1 else ''} will run out before a reorder could arrive "
-                f"(cover below lead time, as of {as_of.isoformat()}"
+        text = (f"{len(at_risk)} SKU{'s' if len(at_risk) != 1 else ''} could run out before a reorder could arrive "
+                f"(cover below lead time by the forecast or the last {RUN_RATE_DAYS} days' rate, whichever is "
+                f"sooner, as of {as_of.isoformat()}"
                 + (f"; {out_now} already out of stock" if out_now else "") + f"); soonest: {join_names(top, 5)}.")
     table, total = ranked_table(_STOCKOUT_COLUMNS, at_risk)
     return AgentAnswer(ask="stockout", text=text, columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total,
