@@ -14,7 +14,7 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -27,6 +27,7 @@ from shared.forecast.answers import (
     RevenueBasis,
     SkuForecastView,
     SoFar,
+    fmt_money,
     forecast_answers,
     revenue_basis,
     run_rate_cover,
@@ -48,7 +49,7 @@ from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, 
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.store.extent import as_of_date
-from shared.store.forecast_inputs import earlier_forecasts, unitless_lines
+from shared.store.forecast_inputs import daily_revenue_totals, earlier_forecasts, unitless_lines
 
 if TYPE_CHECKING:
     from shared.deps import Deps
@@ -107,6 +108,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
             f" in {' and '.join(channels)}" if channels else "")
         need = f"daily sales (sku, date, units) for {what} up to {as_of}"
         if unitless_lines(deps.warehouse, request.tenant_id, as_of):  # Walmart's, Rossmann's revenue totals
+            if "forecast" in asks and opts.get("measure") == "revenue" and not request.skus and (
+                    money := _revenue_totals_forecast(deps, request, as_of, options, channels, started)) is not None:
+                return money  # "what will revenue be next month": the money is given, so it is forecast
             need = ("your sales data are revenue totals with no units, so no demand in units can be forecast "
                     f"({need})")
         return AgentResult(
@@ -241,6 +245,54 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
               "answers": [a.model_dump(mode="json") for a in answers], "as_of": resolved.as_dict(),
               "cover": _cover_rows(cover)},
         elapsed_ms=_ms(started))
+
+
+def _revenue_totals_forecast(deps: Deps, request: AgentRequest, as_of: date, options: ForecastOptions,
+                             channels: list[str], started: float) -> AgentResult | None:
+    """Revenue forecast for sales that are revenue totals with no units (Walmart's, Rossmann's stores and weeks).
+
+    "What will revenue be next month?" was refused ("units cannot be counted"): the money is what such data
+    give, so each day's revenue total is forecast as one series (:func:`store_total`, in weeks when most days are
+    empty, as weekly totals are) and said in the sales currency. ``None`` when there is nothing to forecast.
+    """
+    read = daily_revenue_totals(deps.warehouse, request.tenant_id, as_of, channels)
+    frame = read.frame
+    if frame.empty or float(frame["revenue"].fillna(0.0).abs().sum()) == 0.0:
+        return None
+    sales = pd.DataFrame({"sku": STORE_SERIES, "date": pd.to_datetime(frame["date"]),
+                          "units": frame["revenue"].astype("float64").fillna(0.0)})
+    last_date = sales["date"].max()
+    view = store_total(sales, last_date, "D", options, request.horizon_days, 0, label="your revenue totals")
+    if view is None:
+        return None
+    currency = sales_currency(deps, request.tenant_id)
+    start, end = last_date.date() + timedelta(days=1), last_date.date() + timedelta(days=request.horizon_days)
+    level = options.level
+    where = f" from {' and '.join(channels)}" if channels else ""
+    text = (f"We expect revenue{where} of about {fmt_money(view.total, currency)} over the next {request.horizon_days} "
+            f"days ({start.isoformat()} to {end.isoformat()}) ({level:.0%} interval "
+            f"{fmt_money(view.lower, currency)}-{fmt_money(view.upper, currency)}; model {view.model}). Your sales "
+            "data are revenue totals with no units, so revenue is forecast directly (each day's total as one "
+            "series), not as units sold.")
+    method = ("the daily revenue total of the sales lines that carry no units, forecast as one series (weeks when "
+              "most days are empty); interval from how past totals over as many days varied")
+    answer = AgentAnswer(ask="forecast", text=text, method=method, columns=["series", "forecast_revenue", "lower",
+                                                                            "upper", "horizon_days", "model"],
+                         rows=[["revenue", round(view.total, 2), round(view.lower, 2), round(view.upper, 2),
+                                request.horizon_days, view.model]], total_rows=1, period_start=start, period_end=end,
+                         finding_prefixes=["forecast:"])
+    evidence = Evidence(description="daily revenue totals (lines with no units)", query=read.sql,
+                        params=read.evidence_params())
+    days = int(sales["date"].dt.normalize().nunique())
+    confidence = Confidence.compute(
+        model_certainty=None, data_completeness=min(1.0, days / (2 * request.horizon_days + 28)),
+        data_freshness=Confidence.freshness(last_date.date(), as_of),
+        explanation="revenue totals forecast as one series; completeness = days of history vs 2x horizon + 4 weeks")
+    return AgentResult(agent="forecast", tenant_id=request.tenant_id, status="ok", summary=text,
+                       confidence=confidence,
+                       data={"history_end": last_date.date().isoformat(), "level": level,
+                             "answers": [answer.model_dump(mode="json")], "evidence": [evidence.model_dump()]},
+                       elapsed_ms=_ms(started))
 
 
 #: Asks whose answers name SKUs: they call each product by its title the first time.

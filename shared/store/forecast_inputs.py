@@ -64,6 +64,23 @@ def daily_sales(warehouse: Warehouse, tenant_id: str, as_of: date, skus: Sequenc
 
 
 @cache
+def _daily_revenue_statement(channels: bool) -> exp.Select:
+    sold_in = [in_array(col("channel"), "channels")] if channels else []
+    return (exp.select(col("date"), fn("SUM", col("revenue")).as_("revenue")).from_("sales")
+            .where(tenant_predicate(), col("date") <= param("as_of"), _unitless(), *sold_in)
+            .group_by("date").order_by(*ordered("date")))
+
+
+def daily_revenue_totals(warehouse: Warehouse, tenant_id: str, as_of: date, channels: Sequence[str] = ()) -> TenantRead:
+    """Revenue per day up to ``as_of`` of the lines that are revenue totals with no units (Walmart, Rossmann).
+
+    What a revenue forecast of such data reads: the units are not given, the money is.
+    """
+    extra: dict[str, Any] = {"channels": list(channels)} if channels else {}
+    return read_with_evidence(warehouse, _daily_revenue_statement(bool(channels)), tenant_id, as_of=as_of, **extra)
+
+
+@cache
 def _unitless_statement() -> exp.Select:
     return (exp.select(fn("COUNT", exp.Star()).as_("lines")).from_("sales")
             .where(tenant_predicate(), col("date") <= param("as_of"), _unitless()))
