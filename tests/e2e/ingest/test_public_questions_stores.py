@@ -81,7 +81,7 @@ NO_UNITS_FORECAST = Ask("How many units will we sell next month?", lambda f: Say
 #: but the money is given: a revenue (or "sales") forecast forecasts the revenue totals themselves
 REVENUE_FORECASTS = [Ask(q, lambda f: Answers(r"^We expect revenue of about \S*\d[\d,]*\.\d\d over the next \d+ days"))
                      for q in ("What will revenue be next month?", "Forecast sales for the next 4 weeks")]
-RUNS_OUT = Ask("Which products will run out of stock?", lambda f: Answers(r"\bwill run out\b"))
+RUNS_OUT = Ask("Which products will run out of stock?", lambda f: Answers(r"\b(?:will|could) run out\b"))
 
 
 def _above_competitors(frame: pd.DataFrame) -> int:
