@@ -972,6 +972,10 @@ _MARKETPLACE = re.compile(r"\b(amazon|ebay|etsy|shopify|walmart|wayfair|zalando|
                           r"store)|pos|in[-\s]store)\b", re.I)
 
 
+_MARKETPLACE_NAME = re.compile(r"amazon|ebay|etsy|shopify|walmart|wayfair|zalando|tiktok shop|bol\.com|allegro|"
+                               r"mercado\s*libre|rakuten|flipkart", re.I)
+
+
 def _channel_forecast_known(reading: Reading, text: str, index: VocabularyIndex | None) -> Reading:
     """A forecast for a sales channel the data cannot tell apart is refused, not answered for the whole store.
 
@@ -984,6 +988,8 @@ def _channel_forecast_known(reading: Reading, text: str, index: VocabularyIndex 
     word = " ".join(named.group(1).split())
     if word.lower() in {n.lower() for n in (*index.vocabulary.categories, *index.vocabulary.brands)}:
         return reading  # a category or brand of that name ("Wholesale") is the tenant's own
+    if index.vocabulary.channels and not _MARKETPLACE_NAME.fullmatch(word):
+        return reading  # "our website" may be the tenant's "web": only a marketplace's own name is said unknown
     out = reading.model_copy(update={"kind": "unanswerable", "agent_intents": []})
     if not index.vocabulary.channels:
         out.concept = f"a forecast for {word}"

@@ -199,3 +199,7 @@ def test_without_channels_in_the_sales_the_channel_column_is_needed(shop: Vocabu
     r = read(no_channels, "forecast amazon sales next month")
     assert r.kind == "unanswerable" and r.needed is not None and "sales channel column" in r.needed
     assert read(no_channels, "forecast sales next month").kind == "agent"
+
+
+def test_a_generic_channel_word_the_tenant_spells_otherwise_is_not_refused(shop: VocabularyIndex) -> None:
+    assert read(shop, "forecast sales on our website next month").kind == "agent"
