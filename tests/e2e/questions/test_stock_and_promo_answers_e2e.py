@@ -194,3 +194,15 @@ def test_products_without_a_cost_are_counted_from_the_catalogue_and_named(shop: 
     assert text.startswith(f"2 of your {len(products)} catalogue products have no cost: "), text
     titles = products.set_index("sku")["title"]
     assert all(f"{titles[s]} ({s})" in text for s in lacking), text
+
+
+def test_a_year_of_one_day_says_so_and_gives_the_last_complete_year(shop: Ingested) -> None:
+    """Data ending 1 Jan: the year so far is 1 day, said first, then the last complete year's figure."""
+    s = shop.sales()
+    day = float(s[s["date"] == date(2025, 1, 1)]["revenue"].sum())
+    year = float(s[(s["date"] >= date(2024, 1, 1)) & (s["date"] <= date(2024, 12, 31))]["revenue"].sum())
+    text = answer(shop, "How did we do this year", as_of="2025-01-01")
+    assert text.startswith("2025 so far is 1 day (1 Jan 2025): revenue in 2025 to date (1 Jan 2025) was"), text
+    first, _, rest = text.partition(" For the last complete year, ")
+    assert states(first, day) and rest.startswith("revenue in 2024 (1 Jan - 31 Dec 2024) was"), text
+    assert states(rest, year), text
