@@ -383,8 +383,9 @@ def stock_and_promo_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> lis
     cases: list[Case] = []
     add = cases.append
     inv = tr.inventory.sort_values("date", kind="stable")
-    counted = inv[inv["date"] == inv["date"].max()]
-    latest = counted.groupby(["sku", "location"]).tail(1)
+    # each SKU and location at its latest accepted count (a count refused at ingest leaves the one before it), as
+    # the Outdoor case below reads it; the SKUs counted on the last day alone left such a SKU out
+    latest = inv.groupby(["sku", "location"]).tail(1)
     products = m.products[m.products["sku"].isin(catalogue)].drop_duplicates("sku")
     stock = latest.merge(products[["sku", "cost", "price", "category"]], on="sku", how="left")
     at_cost = stock["on_hand"] * stock["cost"]

@@ -14,7 +14,7 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -27,6 +27,7 @@ from shared.forecast.answers import (
     RevenueBasis,
     SkuForecastView,
     SoFar,
+    fmt_money,
     forecast_answers,
     revenue_basis,
     run_rate_cover,
@@ -48,7 +49,7 @@ from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, 
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.store.extent import as_of_date
-from shared.store.forecast_inputs import earlier_forecasts, unitless_lines
+from shared.store.forecast_inputs import daily_revenue_totals, earlier_forecasts, unitless_lines
 
 if TYPE_CHECKING:
     from shared.deps import Deps
@@ -97,13 +98,19 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     period_days = 7 if freq == "W" else 1
     options = ForecastOptions(horizon=math.ceil(request.horizon_days / period_days), level=level,
                               prophet=opts.get("prophet", "auto"), country=opts.get("country"))
-    inputs = load_inputs(deps.warehouse, request.tenant_id, as_of, request.skus)
+    # "forecast Amazon sales next month": that channel's sales only (the tenant's own spelling of it)
+    channels = [str(c) for c in opts.get("channels") or [] if str(c).strip()]
+    inputs = load_inputs(deps.warehouse, request.tenant_id, as_of, request.skus, channels)
     sales_evidence = Evidence(description="daily units per SKU", query=inputs.queries["sales"].sql,
                               params=inputs.queries["sales"].params)
     if inputs.sales.empty:
-        what = ", ".join(request.skus) if request.skus else "any SKU"
+        what = (", ".join(request.skus) if request.skus else "any SKU") + (
+            f" in {' and '.join(channels)}" if channels else "")
         need = f"daily sales (sku, date, units) for {what} up to {as_of}"
         if unitless_lines(deps.warehouse, request.tenant_id, as_of):  # Walmart's, Rossmann's revenue totals
+            if "forecast" in asks and opts.get("measure") == "revenue" and not request.skus and (
+                    money := _revenue_totals_forecast(deps, request, as_of, options, channels, started)) is not None:
+                return money  # "what will revenue be next month": the money is given, so it is forecast
             need = ("your sales data are revenue totals with no units, so no demand in units can be forecast "
                     f"({need})")
         return AgentResult(
@@ -164,7 +171,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 + " (options.max_skus); the cover of every SKU is in data.cover")
             if "forecast" in asks and top and with_sales > len(top):
                 store = store_total(sales, last_date, freq, options, request.horizon_days, with_sales,
-                                    label=f"its {with_sales:,} SKUs" if request.categories else "")
+                                    label=f"its {with_sales:,} SKUs" if request.categories or channels else "")
             sales = sales[sales["sku"].astype(str).isin(keep)]
     series = _build_series(sales, last_date, freq)
     if opts.get("future"):
@@ -201,10 +208,13 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                within=request.horizon_days if opts.get("horizon_stated") else None,
                                scope=f"the {' and '.join(request.categories)} categor"
                                + ("y" if len(request.categories) == 1 else "ies")
-                               if request.categories and not request.skus else "",
+                               if request.categories and not request.skus else
+                               f"the {' and '.join(channels)} channel{'s' if len(channels) > 1 else ''}"
+                               if channels and not request.skus else "",
                                revenue=_revenue(deps, request, scope_sales, last_date.date(), asks),
                                cover_over=int(opts["cover_over_days"]) if opts.get("cover_over_days") else None,
-                               done=_so_far(deps, request, last_date.date()))
+                               done=_so_far(deps, request, last_date.date()),
+                               against=_against(deps, request, last_date.date()))
     answers = _with_titles(answers, inputs.products, list(request.skus))
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
@@ -237,6 +247,54 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         elapsed_ms=_ms(started))
 
 
+def _revenue_totals_forecast(deps: Deps, request: AgentRequest, as_of: date, options: ForecastOptions,
+                             channels: list[str], started: float) -> AgentResult | None:
+    """Revenue forecast for sales that are revenue totals with no units (Walmart's, Rossmann's stores and weeks).
+
+    "What will revenue be next month?" was refused ("units cannot be counted"): the money is what such data
+    give, so each day's revenue total is forecast as one series (:func:`store_total`, in weeks when most days are
+    empty, as weekly totals are) and said in the sales currency. ``None`` when there is nothing to forecast.
+    """
+    read = daily_revenue_totals(deps.warehouse, request.tenant_id, as_of, channels)
+    frame = read.frame
+    if frame.empty or float(frame["revenue"].fillna(0.0).abs().sum()) == 0.0:
+        return None
+    sales = pd.DataFrame({"sku": STORE_SERIES, "date": pd.to_datetime(frame["date"]),
+                          "units": frame["revenue"].astype("float64").fillna(0.0)})
+    last_date = sales["date"].max()
+    view = store_total(sales, last_date, "D", options, request.horizon_days, 0, label="your revenue totals")
+    if view is None:
+        return None
+    currency = sales_currency(deps, request.tenant_id)
+    start, end = last_date.date() + timedelta(days=1), last_date.date() + timedelta(days=request.horizon_days)
+    level = options.level
+    where = f" from {' and '.join(channels)}" if channels else ""
+    text = (f"We expect revenue{where} of about {fmt_money(view.total, currency)} over the next {request.horizon_days} "
+            f"days ({start.isoformat()} to {end.isoformat()}) ({level:.0%} interval "
+            f"{fmt_money(view.lower, currency)}-{fmt_money(view.upper, currency)}; model {view.model}). Your sales "
+            "data are revenue totals with no units, so revenue is forecast directly (each day's total as one "
+            "series), not as units sold.")
+    method = ("the daily revenue total of the sales lines that carry no units, forecast as one series (weeks when "
+              "most days are empty); interval from how past totals over as many days varied")
+    answer = AgentAnswer(ask="forecast", text=text, method=method, columns=["series", "forecast_revenue", "lower",
+                                                                            "upper", "horizon_days", "model"],
+                         rows=[["revenue", round(view.total, 2), round(view.lower, 2), round(view.upper, 2),
+                                request.horizon_days, view.model]], total_rows=1, period_start=start, period_end=end,
+                         finding_prefixes=["forecast:"])
+    evidence = Evidence(description="daily revenue totals (lines with no units)", query=read.sql,
+                        params=read.evidence_params())
+    days = int(sales["date"].dt.normalize().nunique())
+    confidence = Confidence.compute(
+        model_certainty=None, data_completeness=min(1.0, days / (2 * request.horizon_days + 28)),
+        data_freshness=Confidence.freshness(last_date.date(), as_of),
+        explanation="revenue totals forecast as one series; completeness = days of history vs 2x horizon + 4 weeks")
+    return AgentResult(agent="forecast", tenant_id=request.tenant_id, status="ok", summary=text,
+                       confidence=confidence,
+                       data={"history_end": last_date.date().isoformat(), "level": level,
+                             "answers": [answer.model_dump(mode="json")], "evidence": [evidence.model_dump()]},
+                       elapsed_ms=_ms(started))
+
+
 #: Asks whose answers name SKUs: they call each product by its title the first time.
 _TITLED_ASKS = frozenset({"stockout", "out_of_stock", "reorder", "overstock", "forecast", "what_if"})
 
@@ -266,21 +324,41 @@ def _so_far(deps: Deps, request: AgentRequest, last_day: date) -> SoFar | None:
     Read through the metrics layer (revenue and units of the sales lines, the named SKUs' when there are), so the
     month's total adds up with the metric answer beside it to the cent.
     """
-    from shared.store.metrics.model import DimensionFilter, MetricQuery, TimeRange
-    from shared.store.metrics.run import run_metric_query
-
     start = request.options.get("to_date_start")
     if not start or (first := date.fromisoformat(str(start))) > last_day:
         return None
+    return _actuals(deps, request, first, last_day)
+
+
+def _against(deps: Deps, request: AgentRequest, last_day: date) -> SoFar | None:
+    """A past period's actuals the forecast is compared with (``options["against"]``: its first and last day).
+
+    "Will we sell more next month than last month?" answered the forecast alone; last month's units (revenue)
+    are read through the metrics layer, as the metric answer reads them, for the same products.
+    """
+    span = request.options.get("against")
+    if not isinstance(span, list | tuple) or len(span) != 2:
+        return None
+    first, last = date.fromisoformat(str(span[0])), min(date.fromisoformat(str(span[1])), last_day)
+    return _actuals(deps, request, first, last) if first <= last else None
+
+
+def _actuals(deps: Deps, request: AgentRequest, first: date, last: date) -> SoFar | None:
+    """Revenue and units sold from ``first`` to ``last``, of the request's SKUs when it names some."""
+    from shared.store.metrics.model import DimensionFilter, MetricQuery, TimeRange
+    from shared.store.metrics.run import run_metric_query
+
     filters = [DimensionFilter(dimension="sku", values=list(request.skus))] if request.skus else []
+    if channels := [str(c) for c in request.options.get("channels") or [] if str(c).strip()]:
+        filters.append(DimensionFilter(dimension="channel", values=channels))  # the channel forecast
     if request.categories and not request.skus:
-        return None  # a category's month so far is the metric answer's to give, as the catalogue spells it
+        return None  # a category's actuals are the metric answer's to give, as the catalogue spells it
     query = MetricQuery(tenant_id=request.tenant_id, metrics=["revenue", "units"], filters=filters,
-                        time_range=TimeRange(start=first, end=last_day))
+                        time_range=TimeRange(start=first, end=last))
     rows = run_metric_query(deps.warehouse, query).rows
     row = rows[0] if rows else {}
     revenue = row.get("revenue")
-    return SoFar(first, last_day, float(row.get("units") or 0.0), None if revenue is None else float(revenue))
+    return SoFar(first, last, float(row.get("units") or 0.0), None if revenue is None else float(revenue))
 
 
 def sales_currency(deps: Deps, tenant_id: str) -> str | None:

@@ -126,8 +126,13 @@ _STOCKOUT_COLUMNS = ["sku", "days_left", "stockout_date", "lead_time_days", "on_
                      "daily_units", "reorder_units", "cover_method", "counted_on", "sold_since_count"]
 
 
-def stock_rows(cover: pd.DataFrame, views: list[SkuForecastView], as_of: date) -> list[list[Any]]:
-    """One row per SKU with stock (:data:`_STOCKOUT_COLUMNS`): days left by its forecast or its run rate."""
+def stock_rows(cover: pd.DataFrame, views: list[SkuForecastView], as_of: date,
+               sooner: bool = False) -> list[list[Any]]:
+    """One row per SKU with stock (:data:`_STOCKOUT_COLUMNS`): days left by its forecast or its run rate.
+
+    ``sooner``: the fewer days of the two (a risk screen: "which items could sell out before my supplier
+    delivers"), the row saying which one it is.
+    """
     plans = {v.sku: v.plan for v in views if v.plan is not None}
     rows: list[list[Any]] = []
     for sku, r in cover.iterrows():
@@ -136,6 +141,8 @@ def stock_rows(cover: pd.DataFrame, views: list[SkuForecastView], as_of: date) -
         how = "forecast" if days is not None else "run rate"
         if days is None:
             days = float(r["days_of_cover"])
+        elif sooner and float(r["days_of_cover"]) < days:
+            days, how = float(r["days_of_cover"]), "run rate (sooner than its forecast)"
         reorder = plan.reorder_quantity if plan is not None else max(
             0.0, math.ceil(float(r["daily_units"]) * (int(r["lead_time_days"]) + 7) - float(r["on_hand"])
                            - float(r["on_order"])))
@@ -178,7 +185,8 @@ def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: da
     that many days instead. Named SKUs are answered with their run-out date first.
     """
     method = (f"days of cover = days until cumulative forecast demand exceeds stock on hand (forecast SKUs), else "
-              f"on hand / mean daily units of the last {RUN_RATE_DAYS} days; at risk when cover < lead time")
+              f"on hand / mean daily units of the last {RUN_RATE_DAYS} days; at risk when cover < lead time, by the "
+              "forecast or the run rate, whichever runs out sooner")
     if cover.empty:
         return AgentAnswer(ask="stockout", answered=False, method=method,
                            text="Stockout risk cannot be assessed: there are no stock levels on record "
@@ -212,6 +220,9 @@ def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: da
         table, total = ranked_table(_STOCKOUT_COLUMNS, soon)
         return AgentAnswer(ask="stockout", text=text, columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total,
                            method=method, skus=[r[0] for r in soon[:10]], finding_prefixes=["stock:"])
+    # a risk screen: a SKU is at risk when its forecast or its recent run rate runs it out inside the lead time (a
+    # forecast that misses a ramp-up, with stock counts falling faster than it expects, must not hide it)
+    rows = stock_rows(cover, views, as_of, sooner=True)
     at_risk = sorted([r for r in rows if r[1] is not None and r[1] < r[3]], key=lambda r: (r[1], r[0]))
     if not at_risk:
         text = (f"No SKU is expected to run out before a reorder could arrive: all {len(rows)} SKUs with stock "
@@ -220,8 +231,9 @@ def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: da
         top = [f"{r[0]} ({'out of stock' if r[1] <= 0 else f'{fmt_num(r[1])} days left'}, lead time {r[3]})"
                for r in at_risk[:5]]
         out_now = sum(1 for r in at_risk if r[1] <= 0)
-        text = (f"{len(at_risk)} SKU{'s' if len(at_risk) != 1 else ''} will run out before a reorder could arrive "
-                f"(cover below lead time, as of {as_of.isoformat()}"
+        text = (f"{len(at_risk)} SKU{'s' if len(at_risk) != 1 else ''} could run out before a reorder could arrive "
+                f"(cover below lead time by the forecast or the last {RUN_RATE_DAYS} days' rate, whichever is "
+                f"sooner, as of {as_of.isoformat()}"
                 + (f"; {out_now} already out of stock" if out_now else "") + f"); soonest: {join_names(top, 5)}.")
     table, total = ranked_table(_STOCKOUT_COLUMNS, at_risk)
     return AgentAnswer(ask="stockout", text=text, columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total,
@@ -428,6 +440,42 @@ def _month_total_text(done: SoFar, total: float, lo: float, hi: float, level: fl
             f"({level:.0%} interval {fmt_num(x + lo, 0)}-{fmt_num(x + hi, 0)}).")
 
 
+def _whole(scope: str) -> str:
+    """What one series forecasts as a whole: "the store", "the category", "the channel"."""
+    if not scope:
+        return "the store"
+    return "the channel" if "channel" in scope else "the category"
+
+
+def against_text(against: SoFar, forecast: float, horizon_days: int, money: Any | None = None) -> str:
+    """A past period's actuals said, then the forecast set against them.
+
+    " In February 2027 (1-28 Feb 2027), 9,876 units were sold: the forecast is 1.4% more (30 days ahead against 28;
+    per day 5.4% less)." More, less or about the same (within 1%), per day as well when the two periods are not
+    equally long (30 days ahead against a 28-day month).
+    """
+    from shared.questions.timephrase import name_range
+
+    days = (against.end - against.start).days + 1
+    label = name_range(against.start, against.end).label
+    actual = against.revenue if money is not None and against.revenue is not None else against.units
+    said = (f"{money(actual)} was taken" if money is not None else
+            f"{fmt_num(actual, 0)} unit{'s' if round(actual) != 1 else ''} {'were' if round(actual) != 1 else 'was'} "
+            "sold")
+    text = f" In {label}, {said}"
+    if actual <= 0:
+        return f"{text}, so the forecast is more than it."
+    change = 100 * (forecast - actual) / actual
+    verdict = "about the same" if abs(change) < 1 else f"{abs(change):.1f}% {'more' if change > 0 else 'less'}"
+    text += f": the forecast is {verdict}"
+    if days != horizon_days:
+        per_day = 100 * (forecast / horizon_days - actual / days) / (actual / days)
+        direction = "about the same" if abs(per_day) < 1 else \
+            f"{abs(per_day):.1f}% {'more' if per_day > 0 else 'less'}"
+        text += f" ({horizon_days} days ahead against {days}; per day {direction})"
+    return text + "."
+
+
 def revenue_forecast_text(views: list[SkuForecastView], basis: RevenueBasis, level: float, period: str,
                           store: SkuForecastView | None = None, scope: str = "",
                           note: str = "") -> tuple[str, float, float, float] | None:
@@ -473,7 +521,8 @@ def revenue_forecast_text(views: list[SkuForecastView], basis: RevenueBasis, lev
 
 def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: int, as_of: date,
                     note: str = "", store: SkuForecastView | None = None, scope: str = "",
-                    revenue: RevenueBasis | None = None, done: SoFar | None = None) -> AgentAnswer:
+                    revenue: RevenueBasis | None = None, done: SoFar | None = None,
+                    against: SoFar | None = None) -> AgentAnswer:
     """``forecast``: units expected over the horizon with a central interval, per SKU and in total.
 
     ``store`` (the whole store's series, when only the top sellers were forecast one by one) leads the answer:
@@ -482,6 +531,8 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
     question asks about money: "how much revenue next month") leads with the units valued at recent revenue
     per unit (:func:`revenue_forecast_text`), the unit forecast after it. ``done`` (the running month's actuals
     when the horizon completes it: "what will December sales look like" on 4 Dec) adds the month's total.
+    ``against`` (a past period's actuals: "will we sell more next month than last month") says them and
+    compares the forecast with them (:func:`against_text`).
     """
     method = (f"backtest-selected model per SKU; {level:.0%} interval from backtest errors (total: independent "
               "SKUs, normal approximation)")
@@ -511,11 +562,13 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
             text = (f"We expect {f'{scope} ' if scope else ''}to sell {fmt_num(store.total, 0)} units over {period} "
                     f"across {store.sku} "
                     f"({level:.0%} interval {fmt_num(store.lower, 0)}-{fmt_num(store.upper, 0)}; "
-                    f"{'the category' if scope else 'the store'}'s daily total forecast as one series, model "
+                    f"{_whole(scope)}'s daily total forecast as one series, model "
                     f"{store.model}); the {len(views)} SKUs forecast one by one "
                     f"sell {fmt_num(total, 0)} of them, the most {join_names(top, 3)}.")
     columns = _FORECAST_COLUMNS
     month = ""
+    units_total = store.total if store is not None and not note else sum(v.total for v in views)
+    compared = "" if against is None else against_text(against, units_total, horizon_days)
     if done is not None:  # the units part: the store's series when it leads, else the SKUs forecast
         z = float(stats.norm.ppf(0.5 + level / 2))
         if store is not None and not note:
@@ -533,6 +586,9 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                                           money=lambda v: fmt_money(v, revenue.currency))
             text = f"{worth[0]}{month} {text}"
             month = ""
+            if against is not None and against.revenue is not None:
+                compared = against_text(against, worth[1], horizon_days,
+                                        money=lambda v: fmt_money(v, revenue.currency))
             method += (f"; revenue = forecast units x revenue per unit (units x price / units) of the last "
                        f"{revenue.days} days, per SKU (the store's series at the store's)")
             columns = [*_FORECAST_COLUMNS, "revenue_per_unit", "forecast_revenue"]
@@ -541,7 +597,7 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                     for r, v, p in zip(rows, ordered, per_unit, strict=True)]
         else:
             text += f" Revenue cannot be estimated: no sale in the last {revenue.days} days has a price."
-    text += month
+    text += month + compared
     table, total_rows = ranked_table(columns, rows)
     return AgentAnswer(ask="forecast", text=text, columns=columns, rows=table, total_rows=total_rows,
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["forecast:"],
@@ -634,7 +690,8 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
                      horizon_days: int, as_of: date, scoped: list[str], price_change_pct: float | None,
                      store: SkuForecastView | None = None, within: int | None = None,
                      scope: str = "", stock_as_of: date | None = None, revenue: RevenueBasis | None = None,
-                     cover_over: int | None = None, done: SoFar | None = None) -> list[AgentAnswer]:
+                     cover_over: int | None = None, done: SoFar | None = None,
+                     against: SoFar | None = None) -> list[AgentAnswer]:
     """Answer each forecast ask the question has (and the what-if when a price change was given).
 
     ``within``: the horizon the question named, when it named one (stock questions list what runs out in it);
@@ -643,7 +700,7 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
     where ``as_of`` is the forecast's last day of history. ``revenue``: the question asks about money, and what
     a unit is worth (the forecast answer leads with revenue); ``cover_over``: the days of cover an overstock
     question named ("more than six months of stock": the SKUs over it are counted); ``done``: a running month's
-    actuals the forecast completes.
+    actuals the forecast completes; ``against``: a past period's actuals the forecast is compared with.
     """
     out: list[AgentAnswer] = []
     forecast_as_of, as_of = as_of, stock_as_of or as_of
@@ -661,7 +718,7 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
             out.append(overstock_answer(cover, scoped))
         elif ask == "forecast":
             out.append(forecast_answer(views, level, horizon_days, forecast_as_of, note, store=store, scope=scope,
-                                       revenue=revenue, done=done))
+                                       revenue=revenue, done=done, against=against))
     if price_change_pct is not None:
         out.append(whatif_answer(views, price_change_pct, level, scoped))
     return out

@@ -34,9 +34,10 @@ class ForecastInputs:
     queries: dict[str, QueryRecord] = field(default_factory=dict)
 
 
-def load_inputs(warehouse: Warehouse, tenant_id: str, as_of: date, skus: list[str]) -> ForecastInputs:
-    """Sales up to ``as_of``, the latest stock per SKU and location (summed per SKU), products."""
-    sales = daily_sales(warehouse, tenant_id, as_of, skus)
+def load_inputs(warehouse: Warehouse, tenant_id: str, as_of: date, skus: list[str],
+                channels: list[str] | None = None) -> ForecastInputs:
+    """Sales up to ``as_of`` (in ``channels`` only, when given), the latest stock per SKU and location, products."""
+    sales = daily_sales(warehouse, tenant_id, as_of, skus, channels or ())
     if not sales.frame.empty:
         sales.frame["date"] = pd.to_datetime(sales.frame["date"])
     inv = stock_snapshots(warehouse, tenant_id, as_of, skus)

@@ -249,6 +249,10 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
     if (rest := _rest_of_month(reading)) is not None:  # "what will December sales look like" on 4 Dec
         merged.to_date_start, merged.horizon_days = rest[0], rest[1]
         merged.measure = "revenue" if rest[2] == "revenue" else merged.measure
+    if reading.forecast_channels:  # "forecast Amazon sales next month": the channel's, not the store's
+        merged.channels = list(reading.forecast_channels)
+    if reading.forecast_against is not None:  # "will we sell more next month than last month": last month's too
+        merged.against_start, merged.against_end = reading.forecast_against.start, reading.forecast_against.end
     if reading.forecast_until is not None and reading.as_of is not None:  # "sales in January" asked in December
         merged.horizon_days = max(1, min(730, (reading.forecast_until - reading.as_of).days))
     if merged.measure is None and reading.kind == "metric" and reading.query is not None \

@@ -55,6 +55,13 @@ class Entities(BaseModel):
     to_date_start: date | None = Field(
         default=None, description="A running month the forecast completes (\"what will December sales look like\" "
                                   "on 4 Dec): its first day; the actuals from it to the as-of date are added.")
+    against_start: date | None = Field(
+        default=None, description="A past period the forecast is set against (\"will we sell more next month than "
+                                  "last month\"): its first day; its actuals are said beside the forecast.")
+    against_end: date | None = Field(default=None, description="The last day of ``against_start``'s period.")
+    channels: list[str] = Field(default_factory=list, max_length=20,
+                                description="Sales channels a forecast is for (\"forecast Amazon sales next month\"), "
+                                            "as the tenant's sales spell them.")
 
 
 class Plan(BaseModel):

@@ -699,11 +699,11 @@ def _when(period: TimeRange | None) -> str:
     """How a sentence places the period: "in Q1 2025 (...)", "on 4 Dec 2026 (...)", "over all your data (...)"."""
     if period is None:
         return "across your data"
-    if period.label.startswith("on "):
+    if period.label.startswith(("on ", "at the latest")):
         return period.label
     if period.label.startswith(("last ", "this weekend", "this time")) or " ago (" in period.label:
         return period.label  # "last week (...)", "3 days ago (...)": not "in last week", "on 3 days ago"
-    if period.start == period.end:
+    if period.start == period.end and "to date" not in period.label:  # "in 2027 to date (1 Jan 2027)"
         return f"on {period.label}"
     if period.label.startswith(("all ", "the last", "the past", "since")):
         return f"over {period.label}" if period.label.startswith("all ") else period.label if \

@@ -16,7 +16,7 @@ from shared.models.records import DataKind
 from shared.questions.reading import Reading, find_dimensions, find_grain, find_metrics, with_companions
 from shared.questions.timephrase import TimeReading, name_range, previous_range, resolve_time
 from shared.questions.vocabulary import VocabularyIndex
-from shared.store.metrics.model import DimensionFilter, DimensionName
+from shared.store.metrics.model import DimensionFilter, DimensionName, TimeRange
 
 _OPENING = re.compile(r"^\s*(?:and|what about|how about|same (?:for|but)|and what about|also|now|then|ok(?:ay)?"
                       r"|what if (?:it was|we look at)|for)\b", re.I)
@@ -83,9 +83,24 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
                                        "agent_intents": [], "parts": []})
 
 
+def _named_day_a_year_back(rng: TimeRange) -> TimeRange | None:
+    """"Black Friday 2026" a year back is Black Friday 2025 (28 Nov), not 27 Nov 2025: the day read again.
+
+    ``None`` when the label names no day that moves with the calendar (the same dates a year back are right).
+    """
+    named = re.match(r"^(?P<name>.+?)\s(?P<year>\d{4})\s\(", rng.label)
+    if named is None or not _MOVING_DAY.search(named.group("name")):
+        return None
+    again = resolve_time(f"{named.group('name')} {int(named.group('year')) - 1}", rng.end)
+    return again.range if again.range is not None and again.range.end < rng.start else None
+
+
+#: Days whose date moves with the calendar: a year back they are read again, not shifted by 365 days.
+_MOVING_DAY = re.compile(r"black\s+friday|cyber\s+monday|thanksgiving|mother's\s+day|father's\s+day", re.I)
+
+
 def _apply_time(update: dict[str, object], time: TimeReading, question: str, prev_range: object,
                 prev_compare: object) -> None:
-    from shared.store.metrics.model import TimeRange
 
     assert prev_range is None or isinstance(prev_range, TimeRange)
     if time.range is not None:
@@ -98,7 +113,7 @@ def _apply_time(update: dict[str, object], time: TimeReading, question: str, pre
         year = bool(re.search(r"\byear\b", shift.group(0), re.I)) and (
             prev_range.days < 360 or "earlier" in shift.group(0) or "ago" in shift.group(0))
         moved = previous_range(prev_range, "previous_year" if year else "previous_period")
-        update["time_range"] = name_range(moved.start, moved.end)
+        update["time_range"] = (year and _named_day_a_year_back(prev_range)) or name_range(moved.start, moved.end)
         update["compare"] = None
         return
     if time.compare is not None and prev_range is not None:

@@ -52,6 +52,7 @@ from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.timephrase import (
     RECENT_DAYS,
     TimeReading,
+    Unit,
     fmt_day,
     fmt_range,
     last_complete,
@@ -277,6 +278,11 @@ class Reading(BaseModel):
                                                                   "many units did we sell in November\"), in order.")
     forecast_until: date | None = Field(default=None, description="The last day a forecast must reach: the end of "
                                                                    "an upcoming month named without a year.")
+    forecast_channels: list[str] = Field(default_factory=list, description="Sales channels a forecast is for "
+                                                                           "(\"forecast Amazon sales next month\").")
+    forecast_against: TimeRange | None = Field(
+        default=None, description="A past period a forecast is set against (\"will we sell more next month than "
+                                  "last month\"): its actuals are said and compared.")
     text: str | None = Field(default=None, description="The question as read, when shorthand or typos were written "
                                                        "out (\"rev last mo\" -> \"revenue last month\").")
 
@@ -825,9 +831,15 @@ _NOW = re.compile(r"\b(?:right\s+now|at\s+the\s+moment|currently|these\s+days|at
 
 
 def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -> TimeRange:
-    """The period when the question names none: all the data for flows, the latest count for stock."""
+    """The period when the question names none: all the data for flows, the latest count for stock.
+
+    Stock reads every count up to the as-of date, so each SKU and location is taken at its own latest accepted
+    count: a SKU whose count on the last day was refused at ingest keeps its count before (a one-day period
+    left it out of "what's in stock right now").
+    """
     if metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics) and "days_of_cover" not in metrics:
-        return TimeRange(start=as_of, end=as_of, label=f"on {fmt_range(as_of, as_of)} (the latest stock count)")
+        return TimeRange(start=min(first or as_of, as_of), end=as_of,
+                         label=f"at the latest stock count (counted up to {fmt_day(as_of)})")
     if "days_of_cover" in metrics or any(lx.METRIC_KINDS[m] == DataKind.COMPETITOR_PRICES for m in metrics):
         start = as_of - timedelta(days=29)
         return make_range(start, as_of, "the last 30 days")
@@ -958,6 +970,95 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             return reading
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
+    return _with_forecast_against(_channel_forecast_known(_with_last_complete(reading), text, index), text)
+
+
+#: Sales channels merchants name that a tenant's sales may not carry ("forecast eBay sales next month").
+_MARKETPLACE = re.compile(r"\b(amazon|ebay|etsy|shopify|walmart|wayfair|zalando|tiktok\s+shop|bol\.com|allegro|"
+                          r"mercado\s*libre|rakuten|flipkart|wholesale|(?:our\s+)?(?:web\s*site|web\s*shop|online\s+"
+                          r"store)|pos|in[-\s]store)\b", re.I)
+
+
+_MARKETPLACE_NAME = re.compile(r"amazon|ebay|etsy|shopify|walmart|wayfair|zalando|tiktok shop|bol\.com|allegro|"
+                               r"mercado\s*libre|rakuten|flipkart", re.I)
+
+
+def _channel_forecast_known(reading: Reading, text: str, index: VocabularyIndex | None) -> Reading:
+    """A forecast for a sales channel the data cannot tell apart is refused, not answered for the whole store.
+
+    Without a channel in the sales, the channel column is named as what is needed; with channels but not this
+    one, the name is said to be unknown (before: "forecast eBay sales" was the store's forecast).
+    """
+    if reading.kind != "agent" or "forecast" not in reading.agent_intents or reading.forecast_channels \
+            or index is None or (named := _MARKETPLACE.search(text)) is None:
+        return reading
+    word = " ".join(named.group(1).split())
+    if word.lower() in {n.lower() for n in (*index.vocabulary.categories, *index.vocabulary.brands)}:
+        return reading  # a category or brand of that name ("Wholesale") is the tenant's own
+    if index.vocabulary.channels and not _MARKETPLACE_NAME.fullmatch(word):
+        return reading  # "our website" may be the tenant's "web": only a marketplace's own name is said unknown
+    out = reading.model_copy(update={"kind": "unanswerable", "agent_intents": []})
+    if not index.vocabulary.channels:
+        out.concept = f"a forecast for {word}"
+        out.needed = "a sales channel column in your sales data (the channel or marketplace of each sale)"
+    else:
+        out.unknown_name = word
+        out.concept = "channel"
+    return out
+
+
+#: "(more) next month than last month", "beat last month", "vs last quarter": the past period a forecast is set
+#: against; the time phrase after the cue is read as any other ("than we did in November", "than last year").
+_AGAINST_PAST = re.compile(r"\b(?:than|beat|beats|exceed|top|outsell|outdo|surpass|vs\.?|versus|compared\s+(?:to|"
+                           r"with)|against)\s+(?:(?:we|it|they)\s+(?:did|sold|made|took|was|were)\s+)?(?P<past>.{3,40})",
+                           re.I)
+
+
+def _with_forecast_against(reading: Reading, text: str) -> Reading:
+    """A forecast asked against a past period ("will we sell more next month than last month?") compares them.
+
+    Before, only the forecast was said; the past period's actuals are now read by the forecast agent for the same
+    products and set against the forecast (``Entities.against_start``).
+    """
+    if reading.kind != "agent" or "forecast" not in reading.agent_intents or reading.as_of is None:
+        return reading
+    for m in _AGAINST_PAST.finditer(text):
+        past = resolve_time(m.group("past"), reading.as_of)
+        if past.range is not None and not past.future and past.range.end <= reading.as_of:
+            reading.forecast_against = past.range
+            return reading
+    return reading
+
+
+#: A running period's label ("2027 to date", "January 2027 to date", "Q1 2027 to date", "this week to date").
+_RUNNING = re.compile(r"^(?:(?P<year>\d{4})|(?P<month>[A-Z][a-z]+ \d{4})|(?P<quarter>Q[1-4] \d{4})|(?P<week>this week))"
+                      r" to date\b")
+
+
+def _with_last_complete(reading: Reading) -> Reading:
+    """A running week, month, quarter or year that holds one day so far: said, with the last complete one after.
+
+    "How did we do this year" with data ending 1 Jan answered the one day as if it were the year. The answer now
+    says the year so far is 1 day and gives the last complete year too (the same for a month, quarter or week on
+    its first day), each with its own figure.
+    """
+    q = reading.query
+    if reading.kind != "metric" or q is None or q.time_range is None or q.compare or q.dimensions \
+            or reading.shape != "value" or reading.parts or q.time_range.start != q.time_range.end:
+        return reading
+    running = _RUNNING.match(q.time_range.label)
+    if running is None:
+        return reading
+    unit = cast(Unit, next(k for k, v in running.groupdict().items() if v))
+    s, e = last_complete(q.time_range.end, unit)
+    name = {"year": str(s.year), "month": f"{s:%B %Y}", "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}",
+            "week": "last week"}[unit]
+    whole = reading.model_copy(deep=True, update={"lead": f"For the last complete {unit}, ", "parts": []})
+    assert whole.query is not None
+    whole.query.time_range = make_range(s, e, name)
+    so_far = {"year": f"{q.time_range.end.year}", "week": "This week"}.get(unit, running.group(unit))
+    reading.lead = f"{so_far} so far is 1 day ({fmt_day(q.time_range.end)}): "
+    reading.parts = [whole]
     return reading
 
 
@@ -1163,9 +1264,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     channels = list(dict.fromkeys(v for m in matches if m.kind == "channel" for v in m.values))
     if "forecast" in intents and channels and (time.future or time.range is None):
-        # "forecast amazon sales next month": the forecast is the store's; said first, not passed off as Amazon's
-        reading.lead = (f"Forecasts are made for the whole store, not per sales channel: this is every channel's, "
-                        f"not {_and(channels)}'s alone. ") + reading.lead
+        reading.forecast_channels = channels  # "forecast amazon sales next month": the channel's sales forecast
     if intents and not (_CONJUNCTION.search(question) and any(m in _SALES_FAMILY for m in metrics)):
         reading.agent_intents = intents
         if intents == ["forecast"] and time.future and metrics[0] not in _FORECAST_MEASURES:

@@ -75,13 +75,16 @@ class _Atom:
     relative: bool = False
     half: int | None = None
     holiday: str | None = None  # "black friday": its date moves with the year
+    #: The named day this period is, or is counted from ("the week after Black Friday"), and its date: a year's
+    #: comparison moves the period with that day (last year's Black Friday, not the same date a year back).
+    shopping_day: tuple[str, date] | None = None
 
     def with_year(self, year: int) -> _Atom:
         """The same month/quarter/day in ``year`` (used to anchor the yearless end of a range)."""
         if self.holiday is not None:
             d = holiday(self.holiday, year)
             return _Atom(self.span, d, d, " ".join(w.capitalize() for w in self.holiday.split()) + f" {year}", True,
-                         holiday=self.holiday)
+                         holiday=self.holiday, shopping_day=(self.holiday, d))
         if self.half is not None:
             s, e = (date(year, 1, 1), date(year, 6, 30)) if self.half == 1 else (date(year, 7, 1), date(year, 12, 31))
             return _Atom(self.span, s, e, f"H{self.half} {year}", True, half=self.half)
@@ -573,7 +576,7 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         if not explicit and d > as_of:
             d = holiday(name, year - 1)
         return _Atom(span, d, d, " ".join(w.capitalize() for w in name.split()) + f" {d.year}", explicit,
-                     holiday=name)
+                     holiday=name, shopping_day=(name, d))
     if kind == "season":  # "the summer", "last winter", "spring 2025": the latest one started, or as named
         which, season, named = (g[0] or "").lower(), g[1].lower(), g[2]
         first = _SEASONS[season]
@@ -670,12 +673,39 @@ def _join(text: str, atoms: list[_Atom], as_of: date) -> list[_Atom]:
                     out.append(_Atom((a.span[0], b.span[1]), a.start, b.end, ""))
                     i += 2
                     continue
-        if _SINCE.search(before[-24:]) and not _WEEK_OF.search(before[-30:]):
+        if (side := _AFTER_BEFORE.search(before[-40:])) is not None and not a.relative and \
+                (moved := _after_or_before(a, side.group(1) is not None, as_of)) is not None:
+            out.append(moved)
+        elif _SINCE.search(before[-24:]) and not _WEEK_OF.search(before[-30:]):
             out.append(_Atom(a.span, a.start, max(a.start, as_of), f"since {a.name or fmt_day(a.start)}"))
         else:
             out.append(a)
         i += 1
     return out
+
+
+#: "after March", "since after March", "before Q2", "prior to June": the days after (before) the period named.
+_AFTER_BEFORE = re.compile(r"\b(?:(after)|(before|prior\s+to))\s+(?:the\s+end\s+of\s+|the\s+start\s+of\s+)?"
+                           r"(?:the\s+month\s+of\s+)?$", re.I)
+
+
+def _after_or_before(a: _Atom, after: bool, as_of: date) -> _Atom | None:
+    """The days after ``a`` to the as-of date, or from the start of its year to the day before it.
+
+    "Sales after March" is April onwards to the data's end (it was read as March itself); "before March" is
+    1 January to the end of February of the year the reading picks. A yearless period whose after is still to
+    come ("after March" in March) is last year's. "Before" a single day or a holiday is left as the day.
+    """
+    if after:
+        if a.end >= as_of and not a.year_explicit:
+            a = a.with_year(a.start.year - 1)
+        start = a.end + timedelta(days=1)
+        if start > as_of:
+            return None
+        return _Atom(a.span, start, as_of, f"after {a.name or fmt_day(a.end)}")
+    if a.start == a.end or a.holiday is not None or a.start.month == 1 and a.start.day == 1:
+        return None  # "before Christmas" is not the year to 24 Dec; nothing of the year comes before January
+    return _Atom(a.span, date(a.start.year, 1, 1), a.start - timedelta(days=1), f"before {a.name}")
 
 
 _WEEK_OF = re.compile(r"\bweek\s+(of|starting|beginning|commencing|from)\s+(?:the\s+|on\s+)?$", re.I)
@@ -707,14 +737,16 @@ def _anchor_relative_years(text: str, atoms: list[_Atom], as_of: date) -> list[_
             moved = a.with_year(year)
             out = [b for b in out if not (b.span[0] >= before.start() and b.span[1] <= before.end())]
             out.append(_Atom((before.start(), a.span[1]), moved.start, moved.end, moved.name, True, month=a.month,
-                             day=a.day, quarter=a.quarter, half=a.half, holiday=a.holiday))
+                             day=a.day, quarter=a.quarter, half=a.half, holiday=a.holiday,
+                             shopping_day=moved.shopping_day))
             continue
         m = _YEAR_WORDS.match(text, a.span[1])
         if m and not a.year_explicit and not a.relative:
             year = as_of.year - (2 if m.group(4) else 0 if m.group(2) else -1 if m.group(5) else 1)
             moved = a.with_year(year)
             out.append(_Atom((a.span[0], m.end()), moved.start, moved.end, moved.name, True, month=a.month,
-                             day=a.day, quarter=a.quarter, half=a.half, holiday=a.holiday))
+                             day=a.day, quarter=a.quarter, half=a.half, holiday=a.holiday,
+                             shopping_day=moved.shopping_day))
             skip.update(j for j, b in enumerate(atoms) if j > i and b.span[0] < m.end())
             continue
         out.append(a)
@@ -777,7 +809,7 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 a.start + timedelta(days=1), a.start + timedelta(days=days))
             word = " ".join(around.group(0).split())
             out.append(_Atom((lead + around.start(), a.span[1]), start, end, f"{word[:1].lower()}{word[1:]} {a.name}",
-                             a.year_explicit))
+                             a.year_explicit, shopping_day=a.shopping_day))
             continue
         if own_week is not None:
             if own_week.group(1).lower() == "week":
@@ -787,7 +819,8 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 start = a.start + timedelta(days=(5 - a.start.weekday()) % 7)
                 end = start + timedelta(days=1)
             out.append(_Atom((a.span[0], own_week.end()), start, end, f"{a.name.rsplit(' ', 1)[0]} "
-                             f"{own_week.group(1).lower()} {a.start.year}", a.year_explicit))
+                             f"{own_week.group(1).lower()} {a.start.year}", a.year_explicit,
+                             shopping_day=a.shopping_day))
             continue
         m = _WEEK_OF.search(text[max(0, a.span[0] - 30):a.span[0]])
         nth = _NTH_WEEK.search(text[max(0, a.span[0] - 40):a.span[0]])
@@ -801,7 +834,8 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 a = _Atom(a.span, a.start, a.start + timedelta(days=days - 1), f"the first {n} {word} of {a.name}")
         elif m and a.start == a.end:
             start = a.start if m.group(1).lower() != "of" else a.start - timedelta(days=a.start.weekday())
-            a = _Atom(a.span, start, start + timedelta(days=6), f"the week of {fmt_day(start)}")
+            a = _Atom(a.span, start, start + timedelta(days=6), f"the week of {fmt_day(start)}",
+                      shopping_day=a.shopping_day)
         elif nth and a.month is not None and a.day is None and a.start.day == 1:
             which = nth.group(1).lower()
             start = a.end - timedelta(days=6) if which in ("last", "final") else a.start + timedelta(
@@ -866,6 +900,7 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     text = _START_OF_UNIT.sub(lambda m: f"this {m.group(1)}".ljust(len(m.group(0))), question)
     reading = TimeReading(weekdays=_weekdays(text))
     taken: list[tuple[int, int]] = list(exclude or [])
+    year_back: list[tuple[int, int]] = []  # "vs last year": a named day inside it is the baseline itself
     for rx, kind in ((_BASELINE_YEAR, "previous_year"), (_BASELINE_WEEK, "previous_week"),
                      (_BASELINE_PERIOD, "previous_period")):
         for m in rx.finditer(text):
@@ -873,6 +908,8 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
                 continue  # "how has revenue changed over the last 6 months": that span, not a baseline before it
             if not _overlaps(m.span(), taken):
                 taken.append(m.span())
+                if kind == "previous_year":
+                    year_back.append(m.span())
                 if reading.compare is None:
                     reading.compare = kind  # type: ignore[assignment]
                     reading.explicit_compare = True
@@ -937,6 +974,8 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
             # one before it (compared with itself the answer would be no change, or "no data then")
             reading.range = _label(current, as_of)
             reading.compare, reading.explicit_compare = "previous_year", True
+            if current.shopping_day is not None:  # Black Friday 2025 against Black Friday 2024, not 28 Nov 2024
+                _with_last_years_day(reading, current, as_of, False)
             return reading
         reading.range = _label(current, as_of)
         shifted = (add_months(current.start, -12), add_months(current.end, -12))
@@ -956,4 +995,37 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
             reading.each = [_label(a, as_of) for a in past]
         return reading
     reading.range = _label(past[0], as_of)
+    if reading.compare == "previous_year" and past[0].shopping_day is not None:
+        _with_last_years_day(reading, past[0], as_of, _overlaps(past[0].span, year_back))
     return reading
+
+
+def _with_last_years_day(reading: TimeReading, atom: _Atom, as_of: date, is_baseline: bool) -> None:
+    """A named day's period against last year's: that day a year earlier, not the same date.
+
+    Black Friday 2026 (27 Nov) is compared with Black Friday 2025 (28 Nov), the week after it with the week
+    after last year's. "How did we do vs last year's Black Friday" names only the baseline: the period is the
+    same day of the latest year that has had it (last year's against the year before when this year's is still
+    to come, as "December vs last December" on 1 Jan). A day on a fixed date keeps the same dates a year back.
+    """
+    assert atom.shopping_day is not None and reading.range is not None
+    name, day = atom.shopping_day
+    if is_baseline and (ahead := holiday(name, day.year + 1)) <= as_of:
+        current = _shifted(atom, ahead - day)
+        reading.range = make_range(current.start, min(current.end, as_of), current.name)
+        atom = current
+        day = ahead
+    before = holiday(name, day.year - 1)
+    if before == add_months(day, -12):  # Christmas Eve: the same date a year back is last year's
+        return
+    back = _shifted(atom, before - day)
+    reading.baseline = make_range(back.start, back.end, back.name)
+
+
+def _shifted(atom: _Atom, by: timedelta) -> _Atom:
+    """``atom`` moved by ``by`` with its named day, labelled with the moved day's year."""
+    assert atom.shopping_day is not None
+    name, day = atom.shopping_day
+    moved = day + by
+    label = atom.name.replace(str(day.year), str(moved.year)) if atom.name else ""
+    return _Atom(atom.span, atom.start + by, atom.end + by, label, True, shopping_day=(name, moved))

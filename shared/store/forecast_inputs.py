@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
+from typing import Any
 
 from sqlglot import exp
 
@@ -40,21 +41,43 @@ def _unitless() -> exp.Expr:
 
 
 @cache
-def _daily_sales_statement(skus: bool) -> exp.Select:
+def _daily_sales_statement(skus: bool, channels: bool = False) -> exp.Select:
     promo = fn("MAX", exp.If(this=col("promo"), true=exp.Literal.number(1), false=exp.Literal.number(0)))
+    sold_in = [in_array(col("channel"), "channels")] if channels else []
     return (exp.select(col("sku"), col("date"), fn("SUM", col("units")).as_("units"),
                        fn("AVG", col("unit_price")).as_("price"), promo.as_("promo"))
-            .from_("sales").where(*_scoped(skus, col("date") <= param("as_of"), exp.not_(_unitless())))
+            .from_("sales").where(*_scoped(skus, col("date") <= param("as_of"), exp.not_(_unitless()), *sold_in))
             .group_by("sku", "date").order_by(*ordered("sku", "date")))
 
 
-def daily_sales(warehouse: Warehouse, tenant_id: str, as_of: date, skus: Sequence[str]) -> TenantRead:
+def daily_sales(warehouse: Warehouse, tenant_id: str, as_of: date, skus: Sequence[str],
+                channels: Sequence[str] = ()) -> TenantRead:
     """Units, average unit price and whether any row was on promotion, per SKU and day up to ``as_of``.
 
     Lines whose units the data do not give (revenue totals, stored with 0 units) are left out: no demand is read
     from them (:func:`unitless_lines` counts them, for the answer to say why there is nothing to forecast).
+    ``channels``: only the lines sold in those sales channels ("forecast Amazon sales next month").
     """
-    return read_with_evidence(warehouse, _daily_sales_statement(bool(skus)), tenant_id, as_of=as_of, skus=list(skus))
+    extra: dict[str, Any] = {"channels": list(channels)} if channels else {}
+    return read_with_evidence(warehouse, _daily_sales_statement(bool(skus), bool(channels)), tenant_id, as_of=as_of,
+                              skus=list(skus), **extra)
+
+
+@cache
+def _daily_revenue_statement(channels: bool) -> exp.Select:
+    sold_in = [in_array(col("channel"), "channels")] if channels else []
+    return (exp.select(col("date"), fn("SUM", col("revenue")).as_("revenue")).from_("sales")
+            .where(tenant_predicate(), col("date") <= param("as_of"), _unitless(), *sold_in)
+            .group_by("date").order_by(*ordered("date")))
+
+
+def daily_revenue_totals(warehouse: Warehouse, tenant_id: str, as_of: date, channels: Sequence[str] = ()) -> TenantRead:
+    """Revenue per day up to ``as_of`` of the lines that are revenue totals with no units (Walmart, Rossmann).
+
+    What a revenue forecast of such data reads: the units are not given, the money is.
+    """
+    extra: dict[str, Any] = {"channels": list(channels)} if channels else {}
+    return read_with_evidence(warehouse, _daily_revenue_statement(bool(channels)), tenant_id, as_of=as_of, **extra)
 
 
 @cache

@@ -131,6 +131,18 @@ def test_ranking_by_change_against_the_period_before(seeded: Seeded, descending:
     assert all(close(r["revenue_change_pct"], change[r["product"]]) for r in result.rows)
 
 
+def test_a_february_against_the_same_month_of_a_leap_year_reads_its_29th(seeded: Seeded) -> None:
+    feb = TimeRange(start=date(2025, 2, 1), end=date(2025, 2, 28), label="February 2025")
+    result = seeded.run(metrics=["revenue", "units"], time_range=feb, compare="previous_year")
+    assert result.previous_range is not None
+    assert (result.previous_range.start, result.previous_range.end) == (date(2024, 2, 1), date(2024, 2, 29))
+    before = sales_truth(in_range(seeded.sales, date(2024, 2, 1), date(2024, 2, 29)))
+    without_29th = sales_truth(in_range(seeded.sales, date(2024, 2, 1), date(2024, 2, 28)))
+    assert before["units"] != without_29th["units"]  # the seed sells on 29 Feb, so leaving it out shows
+    row = result.rows[0]
+    assert close(row["revenue_previous"], before["revenue"]) and row["units_previous"] == before["units"]
+
+
 def test_the_same_days_a_week_earlier(seeded: Seeded) -> None:
     day = date(2025, 2, 12)
     result = seeded.run(metrics=["revenue"], time_range=TimeRange(start=day, end=day, label="12 Feb 2025"),

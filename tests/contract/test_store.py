@@ -9,6 +9,7 @@ statements that delete get a fresh warehouse each.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterator
 from typing import Any
@@ -30,10 +31,11 @@ from shared.store import (
     reviews,
     staging,
 )
+from shared.store.metrics.catalog import NO_UNITS_FLAG
 from shared.store.statements import TENANT as TENANT_PARAM
 from shared.store.statements import read, tenant_predicate
 from tests.contract.conftest import ADAPTER_FAMILIES, adapter
-from tests.contract.store_rows import OTHER, PRODUCTS, TENANT, D, at, seed
+from tests.contract.store_rows import OTHER, PRODUCTS, SALES, TENANT, D, at, seed
 
 TODAY = D(2024, 5, 21)
 
@@ -272,6 +274,42 @@ def test_catalogue_questions(wh: Any) -> None:
     assert catalogue.top_sku(wh, TENANT) == "B"
     assert catalogue.top_sku(wh, OTHER) == "A"  # the decoy's units are shifted: A 3 rows, B 2
     assert catalogue.top_sku(wh, "t3") is None
+
+
+def test_forecast_sales_of_one_channel(warehouse: Any) -> None:
+    """"Forecast Amazon sales next month": the daily units of that channel's lines only, the tenant's own."""
+    rows = [{**SALES[0], "channel": c, "units": u, "sku": s, "record_key": f"k-{s}-{c}", "row_hash": f"h-{s}-{c}"}
+            for s, c, u in (("A", "Amazon", 3), ("A", "eBay", 4), ("B", "Amazon", 5), ("B", "web", 6))]
+    seed(warehouse, {"sales": rows})
+    amazon = forecast_inputs.daily_sales(warehouse, TENANT, D(2024, 5, 20), [], ["Amazon"])
+    assert _rows(amazon.frame, "sku", "units") == [("A", 3), ("B", 5)]
+    assert amazon.params["channels"] == ["Amazon"]
+    both = forecast_inputs.daily_sales(warehouse, TENANT, D(2024, 5, 20), ["A"], ["Amazon", "eBay"])
+    assert _rows(both.frame, "sku", "units") == [("A", 7)]
+    assert _rows(forecast_inputs.daily_sales(warehouse, TENANT, D(2024, 5, 20), []).frame, "sku", "units") == [
+        ("A", 7), ("B", 11)]  # no channel named: every line
+    assert _rows(forecast_inputs.daily_sales(warehouse, OTHER, D(2024, 5, 20), [], ["Amazon"]).frame, "sku",
+                 "units") == [("A", 1003), ("B", 1005), ("Z", 1003)]  # the other tenant's rows only
+
+
+def test_revenue_totals_per_day_for_a_revenue_forecast(warehouse: Any) -> None:
+    """Walmart-shaped sales (revenue per store and week, no units): the revenue of those lines per day."""
+    flags = json.dumps([NO_UNITS_FLAG])
+    rows = [{**SALES[0], "units": 0, "revenue": r, "quality_flags": f, "channel": c, "sku": s, "date": d,
+             "record_key": f"k-{s}-{d}", "row_hash": f"h-{s}-{d}"}
+            for s, d, r, f, c in (("store 1", D(2024, 5, 3), 100.0, flags, "web"),
+                                  ("store 2", D(2024, 5, 3), 50.0, flags, "shop"),
+                                  ("store 1", D(2024, 5, 10), 70.0, flags, "web"),
+                                  ("A", D(2024, 5, 10), 9.0, None, "web"),  # a line with units: not a total
+                                  ("store 1", D(2024, 5, 17), 80.0, flags, "web"))]
+    seed(warehouse, {"sales": rows})
+    totals = forecast_inputs.daily_revenue_totals(warehouse, TENANT, D(2024, 5, 10))
+    assert _rows(totals.frame, "date", "revenue") == [(D(2024, 5, 3), 150.0), (D(2024, 5, 10), 70.0)]
+    web = forecast_inputs.daily_revenue_totals(warehouse, TENANT, D(2024, 5, 31), ["web"])
+    assert _rows(web.frame, "date", "revenue") == [(D(2024, 5, 3), 100.0), (D(2024, 5, 10), 70.0),
+                                                   (D(2024, 5, 17), 80.0)]
+    assert _rows(forecast_inputs.daily_revenue_totals(warehouse, OTHER, D(2024, 5, 3)).frame, "date", "revenue") == [
+        (D(2024, 5, 3), 3250.0)]  # the other tenant's own: 1100 + 1050 and the decoy's SKU Z copy of 1100
 
 
 def test_pricing_categories_match_the_tenants_spelling(warehouse: Any) -> None:

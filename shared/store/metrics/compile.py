@@ -120,7 +120,8 @@ def _year_earlier(d: date) -> date:
 def previous_range(tr: TimeRange, compare: str) -> TimeRange:
     """The range a comparison reads.
 
-    ``previous_year``: the same dates a year earlier. ``previous_week``: the same dates 7 days earlier (the same
+    ``previous_year``: the same dates a year earlier; whole months are the same whole months (February 2025
+    against all of February 2024, its 29th too). ``previous_week``: the same dates 7 days earlier (the same
     weekdays). ``previous_period``: the same number of calendar months
     just before when ``tr`` is whole months (Q2 -> Q1, March -> February), else the same number of days just
     before. ``previous_period_to_date``: for a month, quarter or year to date, the same days of the one before
@@ -128,6 +129,8 @@ def previous_range(tr: TimeRange, compare: str) -> TimeRange:
     """
     if compare == "previous_year":
         start, end = _year_earlier(tr.start), _year_earlier(tr.end)
+        if _whole_months(tr) is not None:  # a month's last day is its last day a year back (28 Feb -> 29 Feb)
+            end = end.replace(day=calendar.monthrange(end.year, end.month)[1])
     elif compare == "previous_week":  # "yesterday vs the same day last week": the same weekdays, 7 days back
         start, end = tr.start - timedelta(days=7), tr.end - timedelta(days=7)
     elif compare == "previous_period_to_date" and (months := to_date_months(tr)) is not None:

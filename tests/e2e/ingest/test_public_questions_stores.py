@@ -75,10 +75,13 @@ def _orders(period: str) -> Says:
 
 # "8 SKUs are expected to sell ...", or for many SKUs as one series "We expect to sell ... across all 50 SKUs"
 FORECAST = Ask("Forecast sales for the next 4 weeks", lambda f: Answers(r"\bexpect(?:ed)? to (?:sell|bring in)\b"))
-#: revenue totals give no units: no demand can be forecast, and the answer says why up front
-NO_UNITS_FORECAST = Ask("Forecast sales for the next 4 weeks", lambda f: Says(
+#: revenue totals give no units: no demand in units can be forecast, and the answer says why up front
+NO_UNITS_FORECAST = Ask("How many units will we sell next month?", lambda f: Says(
     r"^Could not answer the demand forecast: your sales data are revenue totals with no units"))
-RUNS_OUT = Ask("Which products will run out of stock?", lambda f: Answers(r"\bwill run out\b"))
+#: but the money is given: a revenue (or "sales") forecast forecasts the revenue totals themselves
+REVENUE_FORECASTS = [Ask(q, lambda f: Answers(r"^We expect revenue of about \S*\d[\d,]*\.\d\d over the next \d+ days"))
+                     for q in ("What will revenue be next month?", "Forecast sales for the next 4 weeks")]
+RUNS_OUT = Ask("Which products will run out of stock?", lambda f: Answers(r"\b(?:will|could) run out\b"))
 
 
 def _above_competitors(frame: pd.DataFrame) -> int:
@@ -122,6 +125,7 @@ WALMART_ASKS = [
     Ask("Which product made the most revenue?", lambda f: NO_PRODUCTS),
     Ask("How many orders did we have last month?", lambda f: _orders("week")),
     NO_UNITS_FORECAST,
+    *REVENUE_FORECASTS,
 ]
 
 
@@ -145,6 +149,7 @@ WALMART_RECRUITING_ASKS = [
     Ask("How many units did we sell last month?", lambda f: NO_UNITS),
     Ask("How many orders did we have last month?", lambda f: _orders("week")),
     NO_UNITS_FORECAST,
+    *REVENUE_FORECASTS,
 ]
 
 
@@ -169,6 +174,7 @@ ROSSMANN_ASKS = [
     Ask("How many customers did we have last month?", lambda f: Says(r"needs a customer id")),
     Ask("How many orders did we have last month?", lambda f: _orders("day")),
     NO_UNITS_FORECAST,
+    *REVENUE_FORECASTS,
 ]
 
 

@@ -78,3 +78,28 @@ def test_a_running_month_is_its_actuals_so_far_plus_the_forecast_of_the_rest(sho
     assert rest is not None and month is not None, text
     forecast, so_far, total = (float(x.replace(",", "")) for x in (rest.group(1), *month.groups()))
     assert abs(so_far - sold) < 0.01 and abs(total - (sold + forecast)) <= 0.02, text
+
+
+@pytest.mark.parametrize(("question", "money"), [("Will we sell more units next month than last month?", False),
+                                                 ("will revenue next month beat last month?", True)])
+def test_a_forecast_against_last_month_says_last_months_actuals_and_compares(shop: Ingested, question: str,
+                                                                             money: bool) -> None:
+    """Before: the forecast alone, with nothing about last month (March 2025 here)."""
+    s = shop.sales()
+    march = s[(s["date"] >= END.replace(day=1)) & (s["date"] <= END)]
+    actual = float(march["revenue"].sum() if money else march["units"].sum())
+    text = answer(shop, question)
+    said = re.search(r"In March 2025 \(1-31 Mar 2025\), \$?([\d,]+(?:\.\d\d)?) (?:units were sold|was taken): the "
+                     r"forecast is (about the same|[\d.]+% (?:more|less)) \(30 days ahead against 31; per day", text)
+    assert said is not None, text
+    assert abs(float(said.group(1).replace(",", "")) - actual) <= 0.01, (said.group(1), actual)
+    forecast = re.search(r"(?:revenue of about \$|bring in about \$|We expect to sell |are expected to sell )"
+                         r"([\d,]+(?:\.\d\d)?)", text)
+    assert forecast is not None, text
+    change = 100 * (float(forecast.group(1).replace(",", "")) - actual) / actual
+    verdict = said.group(2)  # from the unrounded forecast: within a rounding of the printed one
+    if verdict != "about the same":
+        pct = float(verdict.split("%")[0]) * (1 if verdict.endswith("more") else -1)
+        assert abs(pct - change) <= 0.6, (verdict, change)
+    else:
+        assert abs(change) < 1.6, change

@@ -40,7 +40,7 @@ def test_stock_value_is_cost_times_on_hand_at_the_latest_count(shop: Ingested, q
     text = answer(shop, question)
     first = text.split(". ")[0]
     assert states(first, value) and "at cost" in first and "latest stock count" in first, text
-    assert first.startswith("Stock on 31 Mar 2025"), text  # the count's date, said
+    assert first.startswith("Stock at the latest stock count (counted up to 31 Mar 2025)"), text  # its date, said
     assert "$" in first  # the catalogue names USD: the amount says so
 
 
@@ -71,6 +71,30 @@ def test_skus_without_a_cost_count_at_their_price_and_are_said(shop: Ingested, t
     assert states(text, at_cost + at_price) and states(text, at_cost) and states(text, at_price), text
     assert f"{in_stock[in_stock['cost'].isna()]['sku'].nunique()} of the {in_stock['sku'].nunique()} SKUs" in text
     assert "current catalogue price" in text
+
+
+@pytest.mark.parametrize("question", ["What's in stock right now?", "how many units of stock do we have?"])
+def test_a_refused_latest_count_leaves_the_skus_count_before(shop: Ingested, tmp_path: Path, question: str) -> None:
+    """A SKU whose count on the last day was refused (a negative on hand) is at its latest accepted count."""
+    tenant = "refusedcount"
+    inventory = shop.merchant.inventory.copy()
+    day = pd.to_datetime(inventory["date"]).dt.date
+    refused = sorted(inventory.loc[day == END, "sku"].unique())[0]
+    last = (inventory["sku"] == refused) & (day == END)
+    assert last.sum() == 1 and (inventory["sku"] == refused).sum() > 1
+    inventory.loc[last, "on_hand"] = -5
+    for kind, frame in (("products", shop.merchant.products), ("inventory", inventory)):
+        path = tmp_path / f"{kind}.csv"
+        frame.to_csv(path, index=False)
+        assert ingest_path(shop.deps, path, tenant, kind).status == "processed"
+    kept = inventory[~last].assign(date=lambda f: pd.to_datetime(f["date"]).dt.date)
+    latest = kept.sort_values("date", kind="stable").groupby(["sku", "location"]).tail(1)
+    before = int(latest.loc[latest["sku"] == refused, "on_hand"].iloc[0])
+    counted_that_day = int(latest.loc[latest["date"] == END, "on_hand"].sum())
+    total = int(latest["on_hand"].sum())
+    assert before > 0 and total != counted_that_day
+    text = answer(shop, question, tenant)
+    assert states(text.split(". ")[0], float(total)), text  # not the SKUs counted on the last day alone
 
 
 def _promoted(shop: Ingested) -> pd.DataFrame:
@@ -170,3 +194,15 @@ def test_products_without_a_cost_are_counted_from_the_catalogue_and_named(shop: 
     assert text.startswith(f"2 of your {len(products)} catalogue products have no cost: "), text
     titles = products.set_index("sku")["title"]
     assert all(f"{titles[s]} ({s})" in text for s in lacking), text
+
+
+def test_a_year_of_one_day_says_so_and_gives_the_last_complete_year(shop: Ingested) -> None:
+    """Data ending 1 Jan: the year so far is 1 day, said first, then the last complete year's figure."""
+    s = shop.sales()
+    day = float(s[s["date"] == date(2025, 1, 1)]["revenue"].sum())
+    year = float(s[(s["date"] >= date(2024, 1, 1)) & (s["date"] <= date(2024, 12, 31))]["revenue"].sum())
+    text = answer(shop, "How did we do this year", as_of="2025-01-01")
+    assert text.startswith("2025 so far is 1 day (1 Jan 2025): revenue in 2025 to date (1 Jan 2025) was"), text
+    first, _, rest = text.partition(" For the last complete year, ")
+    assert states(first, day) and rest.startswith("revenue in 2024 (1 Jan - 31 Dec 2024) was"), text
+    assert states(rest, year), text

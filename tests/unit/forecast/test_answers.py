@@ -51,8 +51,9 @@ def test_stockout_lists_cover_below_lead_time_soonest_first_with_days_left() -> 
     cover = run_rate_cover(_sales({"fast": 5.0, "slow": 1.0, "ok": 10.0}), _stock(), AS_OF)
     answer = stockout_answer(cover, [], AS_OF, [])
     assert [r[0] for r in answer.rows] == ["fast"]  # 4 days < 14; ok has 30 days > 10
-    assert answer.text == ("1 SKU will run out before a reorder could arrive (cover below lead time, as of "
-                           "2026-05-31); soonest: fast (4 days left, lead time 14).")
+    assert answer.text == ("1 SKU could run out before a reorder could arrive (cover below lead time by the forecast "
+                           "or the last 28 days' rate, whichever is sooner, as of 2026-05-31); soonest: fast (4 days "
+                           "left, lead time 14).")
     assert answer.rows[0][2] == "2026-06-04"
     # a forecast's own cover wins over the run rate for the SKUs that were forecast
     f = np.full(30, 12.0)
@@ -63,6 +64,26 @@ def test_stockout_lists_cover_below_lead_time_soonest_first_with_days_left() -> 
     plan = plan_inventory(f, f - 2, f + 2, level=0.9, on_hand=60.0, lead_time_days=10)
     answer = stockout_answer(cover, [SkuForecastView("ok", 360.0, 300.0, 420.0, 30, "theta", plan=plan)], AS_OF, [])
     assert [(r[0], r[1], r[8]) for r in answer.rows] == [("fast", 4.0, "run rate"), ("ok", 5.0, "forecast")]
+
+
+def test_a_forecast_slower_than_the_run_rate_does_not_hide_a_stockout() -> None:
+    """"Which items could sell out before my supplier delivers?" is a risk screen: the sooner of the two covers.
+
+    The bench's stale merchant: 5 on hand selling 0.5 a day (10 days, lead time 21) while the forecast expected
+    30 days of cover; the SKU was left out of the answer.
+    """
+    cover = run_rate_cover(_sales({"fast": 5.0, "slow": 1.0, "ok": 10.0}), _stock(), AS_OF)
+    f = np.full(60, 6.0)  # the forecast expects 6 a day: 50 days of cover for 300 on hand, the run rate 30
+    plan = plan_inventory(f, f - 1, f + 1, level=0.9, on_hand=300.0, lead_time_days=40)
+    view = SkuForecastView("ok", 360.0, 300.0, 420.0, 60, "theta", plan=plan)
+    assert plan.days_of_cover is not None and plan.days_of_cover > 40  # the forecast alone: no risk
+    slow_cover = cover.assign(lead_time_days=cover["lead_time_days"].where(cover.index != "ok", 40))
+    answer = stockout_answer(slow_cover, [view], AS_OF, [])
+    rows = {r[0]: r for r in answer.rows}
+    assert "ok" in rows and rows["ok"][1] == 30.0 and rows["ok"][8] == "run rate (sooner than its forecast)"
+    assert "whichever is sooner" in answer.text and "whichever runs out sooner" in answer.method
+    named = stockout_answer(slow_cover, [view], AS_OF, ["ok"])  # a named product: its forecast's run-out date
+    assert named.rows[0][8] == "forecast"
 
 
 def test_overstock_ranks_by_days_of_cover() -> None:

@@ -57,3 +57,17 @@ def test_a_follow_up_to_a_share_reads_its_counts_too(shop: VocabularyIndex) -> N
     r = then(shop, "revenue on Etsy in March 2025", "what about the share of discounted orders?")
     assert r is not None and r.query is not None
     assert r.query.metrics == ["promo_order_share", "promo_orders", "orders"]
+
+
+def test_a_moving_day_a_year_earlier_is_last_years_day(shop: VocabularyIndex) -> None:
+    """"Revenue on Black Friday 2024" then "and a year earlier?": Black Friday 2023 (24 Nov), not 29 Nov 2023."""
+    r = then(shop, "revenue on Black Friday 2024", "and a year earlier?")
+    assert r is not None and r.query is not None and r.query.time_range is not None
+    assert (r.query.time_range.start, r.query.time_range.end) == (date(2023, 11, 24), date(2023, 11, 24))
+    assert r.query.time_range.label.startswith("Black Friday 2023")
+    week = then(shop, "sales the week after black friday 2024", "what about the year before?")
+    assert week is not None and week.query is not None and week.query.time_range is not None
+    assert week.query.time_range.start == date(2023, 11, 25)
+    fixed = then(shop, "revenue on christmas eve 2024", "and a year earlier?")
+    assert fixed is not None and fixed.query is not None and fixed.query.time_range is not None
+    assert fixed.query.time_range.start == date(2023, 12, 24)

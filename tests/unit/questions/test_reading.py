@@ -140,7 +140,9 @@ def test_default_periods(shop: VocabularyIndex) -> None:
     assert total is not None and total.time_range is not None
     assert (total.time_range.start, total.time_range.end) == (date(2023, 1, 1), END)
     stock = read(shop, "how much stock do we have?").query
-    assert stock is not None and stock.time_range is not None and stock.time_range.start == END
+    # every count up to the latest, so each SKU is at its own latest count (not only the SKUs counted that day)
+    assert stock is not None and stock.time_range is not None and stock.time_range.end == END
+    assert stock.time_range.start == date(2023, 1, 1) and "latest stock count" in stock.time_range.label
 
 
 def test_no_data_yet() -> None:

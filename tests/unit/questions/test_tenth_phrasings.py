@@ -241,9 +241,9 @@ def test_a_holiday_asked_in_the_future_tense_is_the_next_one(store: VocabularyIn
     assert r.kind == "agent" and r.forecast_until == date(2026, 12, 25) and r.lead.startswith("Christmas 2026")
 
 
-def test_a_forecast_for_one_channel_says_it_is_the_stores(store: VocabularyIndex) -> None:
-    r = read(store, "forecast amazon sales next month")
-    assert r.kind == "agent" and r.lead.startswith("Forecasts are made for the whole store, not per sales channel")
+def test_a_forecast_for_one_channel_is_the_channels(store: VocabularyIndex) -> None:
+    r = read(store, "forecast amazon sales next month")  # the channel's own forecast now (it was the store's)
+    assert r.kind == "agent" and r.forecast_channels == ["amazon"] and not r.lead
 
 
 # The held-out set's fixes (batch ``tenth2``: 68/94 before them)

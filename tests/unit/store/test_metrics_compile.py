@@ -125,6 +125,18 @@ def test_to_date_is_compared_with_the_same_days_of_the_period_before(start: date
     assert (got.start, got.end) == prev
 
 
+@pytest.mark.parametrize(("start", "end", "prev"), [
+    (date(2025, 2, 1), date(2025, 2, 28), (date(2024, 2, 1), date(2024, 2, 29))),  # the whole leap February
+    (date(2025, 1, 1), date(2025, 3, 31), (date(2024, 1, 1), date(2024, 3, 31))),
+    (date(2029, 2, 1), date(2029, 2, 28), (date(2028, 2, 1), date(2028, 2, 29))),
+    (date(2024, 2, 1), date(2024, 2, 29), (date(2023, 2, 1), date(2023, 2, 28))),
+    (date(2025, 2, 10), date(2025, 2, 28), (date(2024, 2, 10), date(2024, 2, 28))),  # not whole: the same dates
+])
+def test_the_same_month_last_year_is_that_whole_month(start: date, end: date, prev: tuple[date, date]) -> None:
+    got = previous_range(TimeRange(start=start, end=end), "previous_year")
+    assert (got.start, got.end) == prev
+
+
 def test_previous_year_of_a_leap_day() -> None:
     got = previous_range(TimeRange(start=date(2024, 2, 29), end=date(2024, 2, 29)), "previous_year")
     assert (got.start, got.end) == (date(2023, 2, 28), date(2023, 2, 28))
