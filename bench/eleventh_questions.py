@@ -159,7 +159,8 @@ def eleventh_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     add(Case(tenant, "MoM orders growth last month", [_orders(lm), _orders(pm)]))
     add(Case(tenant, "WoW units", [units(lw), units(pw)]))
     lqc = lq.groupby("category")["revenue"].sum()
-    add(Case(tenant, "revenue mix by category last quarter", [float(lqc.max() / lqc.sum() * 100)], top(lqc)))
+    # a category's share is of all the period's revenue (the lines of products the store holds no category for too)
+    add(Case(tenant, "revenue mix by category last quarter", [float(lqc.max()) / rev(lq) * 100], top(lqc)))
     ytc = ytd.groupby("channel")["revenue"].sum()
     add(Case(tenant, "channel mix this year", [float(ytc.max() / ytc.sum() * 100)], top(ytc)))
     add(Case(tenant, "what's the contribution of kitchen to total revenue this year",
@@ -216,9 +217,11 @@ def eleventh_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
              [rev(fr.w(fr.bf - timedelta(days=30), fr.bf - timedelta(days=1)))]))
     vday = _latest(end, 2, 14)
     add(Case(tenant, "revenue from new year's day to valentine's day", [rev(fr.w(date(vday.year, 1, 1), vday))]))
-    qtd_days = (end - fr.qs).days
+    # the same point of the quarter before: the same day of its month (5 Dec -> 5 Sep), as "so far" compares
+    back = date(end.year if end.month > 3 else end.year - 1, (end.month - 4) % 12 + 1, 1)
+    same_point = back.replace(day=min(end.day, _month_bounds(back)[1].day))
     add(Case(tenant, "quarter to date orders vs the same point last quarter",
-             [_orders(fr.w(fr.qs, end)), _orders(fr.w(fr.lq_s, min(fr.lq_s + timedelta(days=qtd_days), fr.lq_e)))]))
+             [_orders(fr.w(fr.qs, end)), _orders(fr.w(fr.lq_s, same_point))]))
     add(Case(tenant, "how many units did we sell in the last 2 full weeks", [units(fr.w(fr.lw_s - timedelta(7),
                                                                                         fr.lw_e))]))
 
@@ -276,8 +279,9 @@ def eleventh_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     li = fr.latest_inv
     stocked = sorted(s for s in li["sku"].unique() if s in fr.unique.index)
     spick = stocked[len(stocked) // 3]
-    add(Case(tenant, f"how long will my stock of the {fr.unique[spick]} last", names=[spick, "days"],
-             absent=["stock on hand for"]))
+    l30s = last(30)[last(30)["sku"] == spick]
+    add(Case(tenant, f"how long will my stock of the {fr.unique[spick]} last",
+             [float(li[li["sku"] == spick]["on_hand"].sum()) / (units(l30s) / 30)], [fr.unique[spick], "days"]))
     add(Case(tenant, "expected sales next quarter", names=["expect revenue", "next 91 days"]))
     dec_e = date(dec_s.year, 12, 31)
     if end < dec_e:
@@ -286,7 +290,7 @@ def eleventh_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     lic = li.merge(acc[["sku", "category", "cost"]], on="sku", how="left")
     add(Case(tenant, "how much stock do we have in outdoor", [float(lic[lic["category"] == "Outdoor"]["on_hand"]
                                                                     .sum())]))
-    add(Case(tenant, "which products will run out first", names=["days of cover"]))
+    add(Case(tenant, "which products will run out first", names=["run out"]))
     now = li.groupby("sku")["on_hand"].sum()
     add(Case(tenant, "is anything out of stock right now", [float((now <= 0).sum())]))
     add(Case(tenant, "predict revenue for the next 60 days", names=["expect revenue", "next 60 days"]))
@@ -294,18 +298,22 @@ def eleventh_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     add(Case(tenant, f"how many units will we sell in {MONTHS[nxt[0].month - 1]}",
              names=["units", nxt[0].isoformat(), nxt[1].isoformat()]))
     add(Case(tenant, "what's the forecast for outdoor next month", names=["outdoor", "next 30 days"]))
-    add(Case(tenant, "weeks of cover for kitchen", names=["kitchen", "cover"], absent=["price index"]))
+    l30k = last(30)[last(30)["category"] == "Kitchen"]
+    add(Case(tenant, "weeks of cover for kitchen", [float(lic[lic["category"] == "Kitchen"]["on_hand"].sum())
+                                                    / (units(l30k) / 30)], ["Kitchen"], absent=["price index"]))
     add(Case(tenant, "how many days of inventory do we have", [float(li["on_hand"].sum()) / (units(last(30)) / 30)]))
     add(Case(tenant, "anything running low on stock?", names=["reorder"]))
 
     style = "cannot"
     for phrasing in ("return on ad spend last quarter", "how much traffic did the website get last week",
-                     "what % of visitors bought something this month", "why did customers ask for refunds last month",
+                     "what % of visitors bought something this month",
                      "how much did we pay for shipping last month", "what was the click through rate on our ads",
                      "which coupon code was used the most", "what did people search for on the site",
                      "how much did the influencer campaign bring in", "what's our profit after marketing costs",
                      "how many hours did staff work last week", "what's the bounce rate on product pages"):
         add(Case(tenant, phrasing, unanswerable=True))
+    # what reviews that report a refund complain of: the data holds that much (the reviews), so it is answered
+    add(Case(tenant, "why did customers ask for refunds last month", names=["refund"]))
     add(Case(tenant, "how much did the hoverboards make last month", unknown="hoverboards"))
     add(Case(tenant, "what is the sale of the walnut desk organiser this year", unknown="walnut desk organiser"))
     return cases

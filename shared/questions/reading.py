@@ -30,6 +30,7 @@ from shared.models.records import DataKind
 from shared.questions import lexicon as lx
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.catalogue_price import read_catalogue_price
+from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, spans_between, verb_matches
 from shared.questions.order_value import order_value_metrics
@@ -211,7 +212,8 @@ _PAST = re.compile(r"\b(?:had|was|were|did|saw)\b", re.I)
 _CLAUSES = re.compile(r"\band\b|;|\?|\balso\b|\bplus\b", re.I)
 _CONJUNCTION = re.compile(r"\band\b|;|\balso\b|\bplus\b|\?\s*\S", re.I)
 _RANK_AFTER = re.compile(r"^\s*(?:ranked|sorted|ordered|with the (?:most|highest|least|lowest)|that (?:sold|made|"
-                         r"brought|earned|had|generated) the (?:most|least)|by (?:revenue|units|sales|orders))",
+                         r"brought|earned|had|generated) the (?:most|least)|by (?:revenue|units|sales|orders)|"
+                         r"(?:mix|split|breakdown|break-?down|contributions?)\b)",
                          re.I)
 
 
@@ -392,6 +394,14 @@ _NAMED_SUBJECT = re.compile(
     r"during|this|last|next|since|compared|vs|versus|and|lately|recently|so|getting|changing|changed|look|looking|"
     r"doing|trending|by|up|down|if|what|how|\d+(?:\.\d+)?)\b)",
     re.I)
+#: "what is the sale of the walnut desk organiser this year", "units of our oak tray last month": a named thing whose
+#: sales are asked, the name ending where a period, a comparison or the question does.
+_METRIC_OF_THING = re.compile(
+    r"\b(?:sales?|revenue|units(?:\s+sold)?|orders|takings|turnover|figures|numbers)\s+(?:of|for|from)\s+"
+    r"(?:the|our|my)\s+(?P<name>[a-z0-9][\w'&-]*(?:\s+[a-z0-9][\w'&-]*){0,4}?)"
+    r"\s*(?=$|[?.!,;]|\s(?:in|over|during|this|last|since|compared|vs|versus|and|so|by|ytd|mtd|qtd|yesterday|today|"
+    r"to\s+date|year|month|week|quarter|please|pls)\b)",
+    re.I)
 #: "which category grew the most", "fastest-growing products": a ranking by change against the period before.
 _GROWTH_RANK = re.compile(
     r"\bwhich\s+(?:\w+\s+){0,2}(?:grew|increased|rose|improved|gained|expanded)\b(?!\s+(?:the\s+)?(?:least|slowest))|"
@@ -424,7 +434,7 @@ _GENERIC_WORDS = frozenset(
     "products product items item skus sku everything stuff sales revenue brand brands category categories "
     "channel channels competitors competitor whole entire overall total all top best bestselling best-selling "
     "worst most least new old main biggest largest other others day days week weeks weekend weekends month months "
-    "quarter quarters year years".split())
+    "quarter quarters year years data".split())
 
 
 def unknown_name(question: str, taken: list[tuple[int, int]],
@@ -436,7 +446,8 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
     distinctive word of it appears nowhere in the tenant's titles and names (``knows_word``): answering for
     every lamp would answer another question too.
     """
-    for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question), *_BARE_THING.finditer(question)]:
+    for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question), *_BARE_THING.finditer(question),
+              *_METRIC_OF_THING.finditer(question)]:
         span = m.span("name")
         words = m.group("name").lower().split()
         if m.re is _BARE_THING and any(mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):
@@ -935,9 +946,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     replaces the last date as "today". Shorthand and typos of the reader's words are written out first
     ("rev last mo" is read as "revenue last month"; :mod:`shared.questions.shorthand`), the tenant's names kept.
     """
-    text = _sheet_fields(expand_shorthand(question, index.knows_word if index is not None else None,
-                                          shorthand_names(index.vocabulary.channels, index.vocabulary.categories)
-                                          if index is not None else ()))
+    text = _sheet_fields(without_chatter(expand_shorthand(
+        question, index.knows_word if index is not None else None,
+        shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
     if (beat := _ON_TRACK_TO_BEAT.search(text)) is not None:

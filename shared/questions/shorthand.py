@@ -25,6 +25,7 @@ _ALWAYS: dict[str, str] = {
     "amt": "amount", "ords": "orders", "custs": "customers", "prods": "products", "xmas": "christmas",
     "bf": "black friday", "bfcm": "black friday to cyber monday", "pls": "please", "plz": "please",
     "wats": "what's", "wat": "what", "hw": "how", "ur": "your", "tmrw": "tomorrow", "tmw": "tomorrow",
+    "ttm": "trailing 12 months", "ltm": "last 12 months", "upt": "units per transaction",
 }
 #: Chat spellings with a digit: "sales 2day", "last 7d", "past 2w".
 _DIGIT_WORDS = re.compile(r"\b2day\b|\b2moro\b", re.I)
@@ -40,7 +41,8 @@ SKELETON_TARGETS: tuple[str, ...] = ("month", "months", "orders", "order", "sold
 #: Acronyms a skeleton would take for a word: kept.
 _ACRONYMS = frozenset({"mtd", "ytd", "wtd", "qtd", "sku", "skus", "aov", "asp", "cogs", "yoy", "mom", "wow", "qoq",
                        "kpi", "kpis", "nps", "usd", "gbp", "eur", "pct", "csv", "pdf", "api", "ltv", "cac", "roas",
-                       "ctr", "cpc", "cpm", "sms", "seo", "utm", "faq", "gmv", "dtc", "b2b", "b2c"})
+                       "ctr", "cpc", "cpm", "sms", "seo", "utm", "faq", "gmv", "dtc", "b2b", "b2c", "ttm", "ltm",
+                       "upt"})
 #: A real word before which a brand name one letter from a dimension noun is that noun ("by chanel").
 _DIMENSION_BEFORE = re.compile(r"\b(?:by|per|each|every|which|what|top|all)\s+$", re.I)
 #: "wk on wk", "mo over mo": a unit over itself.

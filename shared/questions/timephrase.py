@@ -267,7 +267,8 @@ _BASELINE_WEEK = re.compile(
     r"|\bsame\s+(?:day|weekday)\s+(?:last|the\s+previous|previous|a)\s+week\b", re.I)
 _BASELINE_PERIOD = re.compile(
     _INTRO +
-    r"(?:(?:previous|prior|preceding|last)\s+(?:period|month|quarter|week|\d+\s+days|(?:\d+\s+)?months?)"
+    r"(?:(?:previous|prior|preceding|last)\s+(?:period|fortnight|\d+\s+days|(?:\d+\s+)?(?:months?|weeks?|"
+    r"quarters?))"
     r"|(?:period|month|quarter|week)\s+before(?!\s+last)(?:\s+(?:that|it))?"
     r"|(?:\d+|same\s+number\s+of)\s+(?:days|weeks|months)\s+(?:before(?:\s+(?:that|it))?|earlier))\b"
     r"|\b(?:month|quarter|week)[-\s]+(?:over|on)[-\s]+(?:month|quarter|week)\b|\bm-?o-?m\b|\bq-?o-?q\b|\bw-?o-?w\b"
@@ -341,9 +342,11 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            r"|so\s+far\s+this\s+(year|month|quarter|week)|this\s+(year|month|quarter|week)"
                            r"(?:\s+so\s+far)?|(year|month|quarter)\s+so\s+far|the\s+current\s+(year|month|quarter"
                            r"|week))\b", re.I)),
-    ("rolling", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|recent)"
-                           rf"\s+{_NUM}\s+{_UNIT}\b|\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:past|trailing)\s+"
-                           rf"(week|month|quarter|year)\b|\b(\d{{1,3}})[-\s]+{_UNIT}\s+(?:window|period)\b",
+    # "trailing twelve months", "rolling 3 months", "12-month rolling", "a 90 day window"
+    ("rolling", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|recent|"
+                           rf"rolling)\s+{_NUM}\s+{_UNIT}\b|\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:past|"
+                           rf"trailing)\s+(week|month|quarter|year)\b|\b(\d{{1,3}})[-\s]+{_UNIT}\s+(?:window|period|"
+                           rf"rolling|trailing)\b",
                            re.I)),
     # "what's selling well right now": the recent run of sales, not all the data (30 days, as shop dashboards show)
     ("now", re.compile(r"\b(?:right\s+now|at\s+the\s+moment|currently|these\s+days|at\s+present|nowadays)\b",
@@ -364,7 +367,7 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                                  r"saturday|sunday)\b(?!s)", re.I)),
     ("holiday", re.compile(rf"\b(black\s+friday|cyber\s+monday|christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
                            rf"new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|halloween|mother'?s'?\s+day|father'?s'?\s+day|"
-                           rf"thanksgiving)\b(?:\s+(?:of\s+|in\s+)?"
+                           rf"thanksgiving|easter(?:\s+(?:sunday|monday))?|good\s+friday)\b(?:\s+(?:of\s+|in\s+)?"
                            rf"({_YEAR})\b)?", re.I)),
     ("season", re.compile(rf"\b(?:the\s+)?(?:(last|previous|past|this)\s+)?(spring|summer|autumn|winter)\b"
                           rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
@@ -609,6 +612,9 @@ def holiday(name: str, year: int) -> date:
     if name == "thanksgiving":
         nov1 = date(year, 11, 1)
         return nov1 + timedelta(days=(3 - nov1.weekday()) % 7 + 21)
+    if name.startswith(("easter", "good friday")):
+        sunday = easter_sunday(year)
+        return sunday + timedelta(days=1 if name == "easter monday" else -2 if name == "good friday" else 0)
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
              "halloween": (10, 31)}
     if name in fixed:
@@ -616,6 +622,16 @@ def holiday(name: str, year: int) -> date:
     if name.startswith("new year"):
         return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
     return date(year, 2, 14)  # valentine's day
+
+
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous computus, as most of the West keeps it)."""
+    a, b, c = year % 19, year // 100, year % 100
+    h = (19 * a + b - b // 4 - (b - (b + 8) // 25 + 1) // 3 + 15) % 30
+    k = (32 + 2 * (b % 4) + 2 * (c // 4) - h - c % 4) % 7
+    m = (a + 11 * h + 22 * k) // 451
+    month, day = divmod(h + k - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -730,6 +746,16 @@ def _in_named_year(text: str, atoms: list[_Atom]) -> list[_Atom]:
     years = [a for a in atoms if a.start.month == 1 and a.start.day == 1 and not a.holiday
              and (a.end == date(a.start.year, 12, 31) or a.name == f"{a.start.year} to date")]
     movable = [a for a in atoms if not a.year_explicit and not a.relative]
+    if len(years) == 1 and len(movable) >= 2 and len(atoms) == len(movable) + 1:
+        # "H1 vs H2 revenue last year", "last year, Q4 vs Q3": the named periods compared with each other, all in
+        # the year said once beside them (no comparison word between them and the year)
+        yr = years[0]
+        ordered = sorted(movable, key=lambda a: a.span[0])
+        gap = (text[ordered[-1].span[1]:yr.span[0]] if yr.span[0] >= ordered[-1].span[1]
+               else text[yr.span[1]:ordered[0].span[0]] if yr.span[1] <= ordered[0].span[0] else None)
+        if gap is not None and not _COMPARE_CUE.search(gap) and not _CHANGE_CUE.search(gap) \
+                and _COMPARE_CUE.search(text[ordered[0].span[1]:ordered[-1].span[0]]):
+            return [a.with_year(yr.start.year) for a in movable]
     if len(years) != 1 or not movable or len(atoms) != len(movable) + 1 or _COMPARE_CUE.search(text) \
             or _CHANGE_CUE.search(text) or _RANGE_OPEN.search(text[:min(a.span[0] for a in atoms)] + " "):
         return atoms
