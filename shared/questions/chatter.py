@@ -6,10 +6,12 @@ channel for last month", "how many orders did we do last week? need it for the b
 
 - a meeting or message dated by a day ("yesterday's call", "Monday's stand-up", "this morning's email"): the day
   is when the asker talked, not the period asked about;
-- a clock time ("before my 3pm", "by 5:30 pm"): a deadline, not a number of anything;
+- a clock time ("before my 3pm", "by 5:30 pm") or what the asker does next ("presenting to the board
+  tomorrow"): a deadline, not a number or a period;
 - what the answer is for ("need it for the board deck", "for the investor update", "it's for a slide"): the
   deck, the board and the slide are not the tenant's products.
 
+An apology before the question ("sorry if this is a basic question but ...") goes too: its words are no name.
 Each aside is removed whole (or, for the dated meeting, its day alone), so the rest reads as if typed plainly.
 Pure and cheap: three regular expressions.
 """
@@ -40,9 +42,20 @@ _PURPOSE = re.compile(rf"(?:^|(?<=[\s,.;:!?(-]))(?:(?:i|we|they|he|she|my\s+\w+)
                       rf"|(?:^|(?<=[\s,.;:!?(-]))for\s+(?:a|the|my|our)\s+(?:slide|deck)\b", re.I)
 
 
+#: "sorry if this is a basic question but ...", "apologies, ...": an apology before the question.
+_APOLOGY = re.compile(r"^\s*(?:(?:so\s+)?sorry|apologies|apologi[sz]e|forgive\s+me|excuse\s+me|pardon\s+me)\b"
+                      r"[^?]{0,80}?(?:\bbut\b|,|:|\s-)\s*", re.I)
+#: "presenting to the board tomorrow", "I'm meeting the bank on Friday": what the asker does next, not the period.
+_ASKER_NEXT = re.compile(r"(?:^|(?<=[\s,.;:!?(-]))(?:(?:i'?m|i\s+am|we'?re|we\s+are)\s+)?(?:presenting|meeting|"
+                         r"reporting|pitching|briefing|talking|speaking|seeing)\s+(?:to\s+|with\s+|at\s+)?"
+                         r"(?:[\w'-]+\s+){0,3}?(?:tomorrow|today|tonight|later(?:\s+today)?|this\s+(?:morning|"
+                         r"afternoon|evening)|next\s+week|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+
+
 def without_chatter(question: str) -> str:
     """``question`` with dated meetings, clock times and what the answer is for taken out (see the module)."""
-    text = _DATED_TALK.sub("", question)
+    text = _DATED_TALK.sub("", _APOLOGY.sub("", question))
+    text = _ASKER_NEXT.sub(" ", text)
     text = _CLOCK.sub(" ", text)
     text = _PURPOSE.sub(" ", text)
     return re.sub(r"\s{2,}", " ", text).strip() if text != question else question

@@ -425,8 +425,9 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"spend|cost per click|cpc|cpm|impressions|clicks?|influencers?|affiliates?|(?:marketing|ad|advertising|"
          r"e-?mail|social|paid|ppc|google|facebook|meta|tiktok|instagram) campaigns?"),
      "advertising and marketing spend", "ad-platform data (spend, impressions, clicks per campaign)"),
-    (_rx(r"traffic|visits?|visited|visiting|visitors?|footfall|sessions?|page ?views?|bounce rate|conversion rates?|"
-         r"convert(?:ed|s)?|"
+    (_rx(r"traffic|visits?|visited|visiting|visitors?|footfall|sessions?|page ?views?|bounce rate|conversions?|"
+         r"conversion rates?|left the (?:web)?site|(?:leave|leaves|left|leaving) without (?:buying|purchasing|"
+         r"ordering)|bounce[sd]?|convert(?:ed|s)?|"
          r"add[- ]to[- ]cart|abandon\w*(?: carts?)?|click[- ]through|referr(?:al|er)s?(?: sources?)?|utm|"
          r"traffic sources?|(?:acquisition|marketing) channels?|(?:site|website|on-?site|store|shop) search\w*|"
          r"search (?:terms?|queries|keywords?|data)|search(?:es|ed|ing)? (?:for )?on (?:the |our |my )?(?:site|website|"

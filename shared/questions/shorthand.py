@@ -27,6 +27,9 @@ _ALWAYS: dict[str, str] = {
     "wats": "what's", "wat": "what", "hw": "how", "ur": "your", "tmrw": "tomorrow", "tmw": "tomorrow",
     "ttm": "trailing 12 months", "ltm": "last 12 months", "upt": "units per transaction",
 }
+#: "category wise sales", "month-wise orders" (Indian English): a breakdown by that noun.
+_WISE = re.compile(r"\b(categor(?:y|ies)|channels?|brands?|products?|skus?|items?|day|date|week|month|quarter|year|"
+                   r"regions?|states?|cit(?:y|ies)|countr(?:y|ies)|stores?|platforms?|marketplaces?)[- ]?wise\b", re.I)
 #: Chat spellings with a digit: "sales 2day", "last 7d", "past 2w".
 _DIGIT_WORDS = re.compile(r"\b2day\b|\b2moro\b", re.I)
 _GLUED_UNIT = re.compile(r"\b(?P<before>(?:last|past|next|previous|prev|lst|nxt|trailing|rolling)\s+)(?P<n>\d+)\s?"
@@ -131,6 +134,7 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
 
     ``names``: the tenant's one-word channel, category and brand names, which a word without its vowels may be.
     """
+    question = _WISE.sub(lambda m: f"by {m.group(1)}", question)
     question = _DIGIT_WORDS.sub(lambda m: "today" if m.group(0).lower() == "2day" else "tomorrow", question)
     question = _GLUED_UNIT.sub(lambda m: f"{m.group('before')}{m.group('n')} "
                                          f"{_GLUED.get(m.group('unit').lower()) or _UNITS[m.group('unit').lower()]}",

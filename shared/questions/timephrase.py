@@ -291,7 +291,7 @@ _SINCE = re.compile(r"\b(?:since|starting(?:\s+(?:from|in|with))?|beginning(?:\s
 _ALL_TIME = re.compile(r"\b(?:all[-\s]time|ever|of\s+all\s+time|in\s+total|overall|lifetime|since\s+(?:the\s+)?"
                        r"(?:start|beginning)(?!\s+of\s+(?!(?:the\s+)?(?:data|records|business|shop|store|time)\b))|all\s+(?:my|our|the)\s+data|"
                        r"whole\s+history)\b", re.I)
-_FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|"
+_FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days?|weeks?|fortnights?|months?|quarters?|"
                      r"years?)\b|\btomorrow\b"
                      # "the rest of the year": the days left in it (the forecast's horizon, ``router._REST_OF``)
                      r"|\b(?:rest|remainder|balance)\s+of\s+(?:the\s+|this\s+)?(?:month|quarter|year)\b"
@@ -303,6 +303,9 @@ _WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|
                       r"|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:vs\.?|versus|or|against|compared\s+"
                       r"(?:to|with))\s+(mon|tues|wednes|thurs|fri|satur|sun)days?\b"
                       r"|\b(?:on\s+|at\s+|over\s+)?(?:the\s+)?(weekends?|weekdays)\b", re.I)
+
+#: "the second half of October", "the last fortnight of September": part of that month, not a half-year or 14 days.
+_NOT_OF_MONTH = rf"(?!\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?(?:{_MONTH_ALT}|may)\b)"
 
 _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     # numeric dates: "11/27/2026" (US), "27/11/2026", "27.11.2026" (day first), "2026/11/27"; an ambiguous
@@ -335,7 +338,7 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=\s+quarter\s+(?:of|in)\b))"
                            rf"\s+quarter\b"
                            rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
-    ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second|1st|2nd)\s+half\b"
+    ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second|1st|2nd)\s+half\b{_NOT_OF_MONTH}"
                         rf"(?:\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?({_YEAR})\b)?|\b([12])h\s*({_YEAR})\b", re.I)),
     ("month", re.compile(rf"\b({_MONTH})\b\.?(?:\s*(?:of\s+|,\s*)?('\d{{2}}\b|{_YEAR}\b))?", re.I)),
     ("to_date", re.compile(r"\b(?:(year|month|quarter|week)[-\s]+to[-\s]+date|(y|m|q|w)td"
@@ -352,8 +355,8 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     ("now", re.compile(r"\b(?:right\s+now|at\s+the\s+moment|currently|these\s+days|at\s+present|nowadays)\b",
                        re.I)),
     ("before_last", re.compile(r"\b(?:the\s+)?(week|month|quarter|year)\s+before\s+last\b", re.I)),
-    ("fortnight", re.compile(r"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|"
-                             r"recent)\s+fortnight\b|\ba\s+fortnight\b", re.I)),
+    ("fortnight", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|"
+                             rf"recent)\s+fortnight\b{_NOT_OF_MONTH}|\ba\s+fortnight\b", re.I)),
     ("last_full", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|prior)\s+"
                              rf"{_NUM}\s+(?:full|complete|whole|entire|calendar|closed)\s+{_UNIT}\b", re.I)),
     ("last", re.compile(r"\b(?:last|previous|prior)\s+(?:full\s+|complete\s+|whole\s+|entire\s+|calendar\s+|"
@@ -770,6 +773,9 @@ _NTH_DAYS = {"first": 0, "1st": 0, "second": 7, "2nd": 7, "third": 14, "3rd": 14
 _FIRST_DAYS = re.compile(r"\bfirst\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                          r"twenty)\s+(days|weeks)\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?$", re.I)
 _DAY_COUNT = {**_NUMBER_WORDS, "fifteen": 15, "twenty": 20}
+#: "the first fortnight of November" (days 1-14), "the second half of the month of May" (days 16-31).
+_NTH_HALF = re.compile(r"\b(first|second|last|final|latter|1st|2nd)\s+(fortnight|half)\s+(?:of|in)\s+"
+                       r"(?:the\s+month\s+of\s+)?$", re.I)
 
 
 #: "the 2 weeks before Christmas", "the week after Black Friday", "10 days leading up to Christmas".
@@ -809,8 +815,9 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
             if own_week.group(1).lower() == "week":
                 start = a.start - timedelta(days=a.start.weekday())
                 end = start + timedelta(days=6)
-            else:  # the weekend of (or after) that day
-                start = a.start + timedelta(days=(5 - a.start.weekday()) % 7)
+            else:  # the weekend of (or after) that day: Easter's is the one it falls in
+                start = a.start + timedelta(days=(5 - a.start.weekday()) % 7 if a.start.weekday() < 5
+                                            else -(a.start.weekday() - 5))
                 end = start + timedelta(days=1)
             out.append(_Atom((a.span[0], own_week.end()), start, end, f"{a.name.rsplit(' ', 1)[0]} "
                              f"{own_week.group(1).lower()} {a.start.year}", a.year_explicit))
@@ -818,7 +825,14 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
         m = _WEEK_OF.search(text[max(0, a.span[0] - 30):a.span[0]])
         nth = _NTH_WEEK.search(text[max(0, a.span[0] - 40):a.span[0]])
         first = _FIRST_DAYS.search(text[max(0, a.span[0] - 40):a.span[0]])
-        if first and a.month is not None and a.day is None and a.start.day == 1:
+        half = _NTH_HALF.search(text[max(0, a.span[0] - 40):a.span[0]])
+        if half and a.month is not None and a.day is None and a.start.day == 1:
+            cut = 14 if half.group(2).lower() == "fortnight" else 15
+            which = half.group(1).lower()
+            start, end = (a.start, a.start + timedelta(days=cut - 1)) if which in ("first", "1st") else (
+                a.start + timedelta(days=cut), a.end)
+            a = _Atom(a.span, start, end, f"the {which} {half.group(2).lower()} of {a.name}")
+        elif first and a.month is not None and a.day is None and a.start.day == 1:
             token = first.group(1).lower()
             n = int(token) if token.isdigit() else _DAY_COUNT[token]
             word = first.group(2).lower()

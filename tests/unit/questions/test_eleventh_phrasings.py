@@ -48,6 +48,10 @@ def read(store: VocabularyIndex, question: str) -> Reading:
     ("for the investor update I need revenue ytd", "I need revenue ytd"),
     ("need this for a slide: what % of revenue came from ebay", ": what % of revenue came from ebay"),
     ("this morning's email asked for units sold last week", "email asked for units sold last week"),
+    ("can u send me AOV for Q3 asap, presenting to the board tomorrow", "can u send me AOV for Q3 asap,"),
+    ("apologies for the basic question but how much did we sell in november", "how much did we sell in november"),
+    ("sorry, what was revenue yesterday", "what was revenue yesterday"),
+    ("I'm meeting the bank on friday, what were sales last week", ", what were sales last week"),
 ])
 def test_asides_about_the_asker_are_taken_out(question: str, text: str) -> None:
     assert without_chatter(question) == text
@@ -75,6 +79,8 @@ def test_a_dated_call_is_not_the_period(store: VocabularyIndex) -> None:
 @pytest.mark.parametrize(("question", "text"), [
     ("revenue TTM", "revenue trailing 12 months"), ("LTM orders", "last 12 months orders"),
     ("UPT last month", "units per transaction last month"),
+    ("kindly provide category wise sales", "kindly provide by category sales"),
+    ("month-wise orders this year", "by month orders this year"), ("otherwise fine", "otherwise fine"),
 ])
 def test_analyst_abbreviations_are_written_out(question: str, text: str) -> None:
     assert expand_shorthand(question) == text
@@ -87,6 +93,13 @@ def test_analyst_abbreviations_are_written_out(question: str, text: str) -> None
     ("sales between easter and may", date(2026, 4, 5), date(2026, 5, 31)),
     ("orders on easter monday", date(2026, 4, 6), date(2026, 4, 6)),
     ("revenue on good friday 2025", date(2025, 4, 18), date(2025, 4, 18)),
+    ("sales over easter weekend", date(2026, 4, 4), date(2026, 4, 5)),
+    ("black friday weekend revenue", date(2026, 11, 28), date(2026, 11, 29)),
+    ("revenue in the first fortnight of november", date(2026, 11, 1), date(2026, 11, 14)),
+    ("orders in the second half of october", date(2026, 10, 16), date(2026, 10, 31)),
+    ("units in the last fortnight of september 2025", date(2025, 9, 15), date(2025, 9, 30)),
+    ("revenue last fortnight", date(2026, 11, 21), DEC),
+    ("second half of 2025", date(2025, 7, 1), date(2025, 12, 31)),
 ])
 def test_rolling_windows_and_easter_are_the_days_meant(question: str, start: date, end: date) -> None:
     rng = resolve_time(question, DEC).range
@@ -181,7 +194,44 @@ def test_a_known_name_after_the_sales_of_is_answered(store: VocabularyIndex, que
     ("revenue from our facebook campaigns", "advertising and marketing spend"),
     ("what did people search for on the site", "site traffic and conversion"),
     ("top site search terms last month", "site traffic and conversion"),
+    ("what's our cart conversion", "site traffic and conversion"),
+    ("how many people left the website without buying", "site traffic and conversion"),
 ])
 def test_marketing_campaigns_and_site_search_are_refused(store: VocabularyIndex, question: str, concept: str) -> None:
     r = read(store, question)
     assert r.kind == "unanswerable" and r.concept == concept
+
+
+def test_a_presentation_tomorrow_is_no_forecast(store: VocabularyIndex) -> None:
+    r = read(store, "can u send me AOV for Q3 asap, presenting to the board tomorrow")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "aov"
+    assert r.query.time_range is not None and r.query.time_range.start == date(2026, 7, 1)
+
+
+def test_an_apology_before_the_question_is_no_name(store: VocabularyIndex) -> None:
+    r = read(store, "apologies for the basic question but how much did we sell in november")
+    assert r.kind == "metric" and r.unknown_name is None
+
+
+def test_a_breakdown_asked_x_wise(store: VocabularyIndex) -> None:
+    r = read(store, "kindly provide category wise sales for this month")
+    assert r.query is not None and r.query.dimensions == ["category"]
+
+
+def test_the_next_fortnight_is_a_14_day_forecast() -> None:
+    from shared.orchestration.router import extract_entities
+
+    assert extract_entities("how much will we sell in the next fortnight").horizon_days == 14
+
+
+def test_cover_asked_in_weeks_is_said_in_weeks_too() -> None:
+    from shared.questions.compose import compose
+    from shared.store.metrics.model import MetricQuery, TimeRange
+    from tests.unit.questions.test_compose import TITLES, result
+
+    q = MetricQuery(tenant_id="t", metrics=["days_of_cover"],
+                    time_range=TimeRange(start=date(2026, 11, 5), end=DEC, label="the last 30 days"))
+    for question, weeks in (("how many weeks of stock do we have", True), ("days of cover", False)):
+        answer = compose(Reading(kind="metric", question=question, query=q, shape="value"),
+                         result(q, [{"days_of_cover": 87.5}]), titles=TITLES).answer
+        assert ("(12.5 weeks)" in answer) is weeks and "87.5 days" in answer
