@@ -11,7 +11,8 @@ channel for last month", "how many orders did we do last week? need it for the b
 - what the answer is for ("need it for the board deck", "for the investor update", "it's for a slide"): the
   deck, the board and the slide are not the tenant's products.
 
-An apology before the question ("sorry if this is a basic question but ...") goes too: its words are no name.
+An apology before the question ("sorry if this is a basic question but ...") and small talk ("hope your weekend
+was good", "happy friday!") go too: their words are no name, and a weekend hoped for is no period.
 Each aside is removed whole (or, for the dated meeting, its day alone), so the rest reads as if typed plainly.
 Pure and cheap: three regular expressions.
 """
@@ -42,6 +43,13 @@ _PURPOSE = re.compile(rf"(?:^|(?<=[\s,.;:!?(-]))(?:(?:i|we|they|he|she|my\s+\w+)
                       rf"|(?:^|(?<=[\s,.;:!?(-]))for\s+(?:a|the|my|our)\s+(?:slide|deck)\b", re.I)
 
 
+#: "Hope your weekend was good.", "how was your weekend?", "happy friday!": small talk around the question.
+_PLEASANTRY = re.compile(r"(?:^|(?<=[.!?,;:]))\s*(?:(?:i|we)\s+)?hope\s+(?:you|your|you're|u|ur|all|everyone|things|"
+                         r"this|the)\b[^.!?;:]*?(?:[.!?;:]+|\s[-–]\s|,|$)"
+                         r"|\bhow\s+(?:was|were|is|are)\s+(?:your|ur|the)\s+(?:weekend|week|day|holidays?|break|trip|"
+                         r"morning|evening)\b[^.!?;:]*?(?:[.!?;:]+|\s[-–]\s|,|$)"
+                         r"|\b(?:happy|have\s+an?\s+(?:good|great|nice|lovely))\s+(?:(?:mon|tues|wednes|thurs|fri|satur|"
+                         r"sun)day|weekend|week|day|holidays?|new\s+year)\b[!.,]*", re.I)
 #: "sorry if this is a basic question but ...", "apologies, ...": an apology before the question.
 _APOLOGY = re.compile(r"^\s*(?:(?:so\s+)?sorry|apologies|apologi[sz]e|forgive\s+me|excuse\s+me|pardon\s+me)\b"
                       r"[^?]{0,80}?(?:\bbut\b|,|:|\s-)\s*", re.I)
@@ -54,7 +62,7 @@ _ASKER_NEXT = re.compile(r"(?:^|(?<=[\s,.;:!?(-]))(?:(?:i'?m|i\s+am|we'?re|we\s+
 
 def without_chatter(question: str) -> str:
     """``question`` with dated meetings, clock times and what the answer is for taken out (see the module)."""
-    text = _DATED_TALK.sub("", _APOLOGY.sub("", question))
+    text = _DATED_TALK.sub("", _APOLOGY.sub("", _PLEASANTRY.sub(" ", question).strip()))
     text = _ASKER_NEXT.sub(" ", text)
     text = _CLOCK.sub(" ", text)
     text = _PURPOSE.sub(" ", text)

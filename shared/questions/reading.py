@@ -745,6 +745,9 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
                 continue  # "revenue for all channels other than web": one total of the rest
             if _SUBJECT_ON_AVERAGE.search(before) and _ON_AVERAGE.search(question):
                 continue  # "what did our products sell for on average": all of them, one average
+            if _THE_BUSINESS.search(before) and _BUSINESS_VERB.match(question[m.end():]) \
+                    and m.group(0).lower() in ("shop", "store", "business"):
+                continue  # "what did the shop turn over in October": the whole business, not its channels
             if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim == "weekday":
                 dims.append(dim)
                 taken.append(m.span())
@@ -752,6 +755,10 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
     return list(dict.fromkeys(dims))
 
 
+#: "what did the shop (turn over)": the business as the verb's subject, one total.
+_THE_BUSINESS = re.compile(r"\b(?:the|our|my)\s+$", re.I)
+_BUSINESS_VERB = re.compile(r"\s+(?:turn(?:ed)?\s+over|make|made|take|took|taken|sell|sold|do|did|done|bring|brought|"
+                            r"earn|earned|generate|generated|gross|grossed|bank|banked|clear|cleared)\b", re.I)
 #: "what did our products (sell for on average)": the noun is the verb's subject, all of them together.
 _SUBJECT_ON_AVERAGE = re.compile(r"\b(?:what|how much)\s+(?:did|do|does|have|has|were|are)\s+(?:all\s+)?(?:of\s+)?"
                                  r"(?:our|my|the)\s+$", re.I)

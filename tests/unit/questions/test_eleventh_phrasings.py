@@ -52,6 +52,10 @@ def read(store: VocabularyIndex, question: str) -> Reading:
     ("apologies for the basic question but how much did we sell in november", "how much did we sell in november"),
     ("sorry, what was revenue yesterday", "what was revenue yesterday"),
     ("I'm meeting the bank on friday, what were sales last week", ", what were sales last week"),
+    ("Hey! Hope your weekend was good. what was revenue in October?", "Hey! what was revenue in October?"),
+    ("how was your weekend? need units sold yesterday", "need units sold yesterday"),
+    ("happy friday! revenue this week please", "revenue this week please"),
+    ("hope you had a nice weekend - orders last week?", "orders last week?"),
 ])
 def test_asides_about_the_asker_are_taken_out(question: str, text: str) -> None:
     assert without_chatter(question) == text
@@ -235,3 +239,19 @@ def test_cover_asked_in_weeks_is_said_in_weeks_too() -> None:
         answer = compose(Reading(kind="metric", question=question, query=q, shape="value"),
                          result(q, [{"days_of_cover": 87.5}]), titles=TITLES).answer
         assert ("(12.5 weeks)" in answer) is weeks and "87.5 days" in answer
+
+
+@pytest.mark.parametrize("question", [
+    "Hey! Hope your weekend was good. Quick question - what did the shop turn over in October?",
+    "what did the shop turn over in October?"])
+def test_small_talk_and_the_shop_as_subject_leave_one_total(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+    assert not r.query.dimensions
+    assert r.query.time_range is not None and r.query.time_range.start == date(2026, 10, 1)
+    assert not any(f.dimension == "weekday" for f in r.query.filters)
+
+
+def test_shops_asked_by_are_still_channels(store: VocabularyIndex) -> None:
+    r = read(store, "revenue by shop last month")
+    assert r.query is not None and r.query.dimensions == ["channel"]
