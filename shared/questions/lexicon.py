@@ -47,7 +47,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("largest_order", _rx(r"(?:biggest|largest|highest|top|priciest|most expensive|record|single "
                                     r"(?:biggest|largest)) (?:single )?(?:orders?|baskets?|purchases?|sales? "
                                     r"order)(?! (?:count|number|volume))(?: value)?"), S, "largest order value"),
-    MetricWord("multi_item_order_share", _rx(r"(?:orders|baskets|purchases) (?:\w+ ){0,2}(?:with|having|had|have|"
+    MetricWord("multi_item_order_share", _rx(r"attach(?:ment)? rate|(?:orders|baskets|purchases) (?:\w+ ){0,2}(?:with|"
+                                             r"having|had|have|"
                                              r"has|containing|contain|of|that had|that have|included?) (?:more than "
                                              r"(?:one|1)|multiple|several|two or more|2 or more|2\+|at least (?:two|2))"
                                              r" (?:items?|units?|products?|pieces?|things?)|multi[- ](?:item|unit|"
@@ -369,7 +370,8 @@ AGENT_CUES: dict[str, re.Pattern[str]] = {
                     r"future|seasonal(?:ity)?|outlook"),
     "inventory": _rx(r"run(?:ning)? (?:out|low|short)|runs (?:out|low)|low (?:on )?(?:stock|inventory)|"
                      r"(?:stock|inventory) (?:is |are )?(?:low|short|running)|"
-                     r"stock[- ]?outs?|out of stock|reorder\w*|restock\w*|overstock\w*|"
+                     r"stock[- ]?outs?|stock(?:ing|s|ed)? out|(?:at )?risk of (?:running|selling) out|out of stock|"
+                     r"reorder\w*|restock\w*|overstock\w*|"
                      r"too much (?:stock|inventory)|excess (?:stock|inventory)|safety stock|sell out|sold out|"
                      r"when (?:will|do) (?:we|i) (?:run|need)|lead time"),
     "what_if": _rx(r"what if|what happens|what would happen|if (?:i|we) (?:cut|raise|lower|increase|reduce|drop|"

@@ -125,6 +125,9 @@ _NUMBER_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "s
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _COUNTED_DIM = re.compile(r"\b(?:how many|number of|which|what)\s+(?:different\s+)?(\w+)", re.I)
+#: "products that made under $100 last month", "brands with more than 1000 units": the things a threshold picks.
+_LEADING_DIM = re.compile(r"^\s*(?:(?:list|show(?:\s+me)?|give\s+me|find|get)\s+)?(?:(?:the|our|my|all|any)\s+)?"
+                          r"(\w+)\s+(?:that|which|who|with|having|where)\b", re.I)
 _DAYS_COUNTED = re.compile(r"\b(?:how many|which|what|number of|count the)\s+(?:\w+\s+){0,2}?days\b", re.I)
 
 
@@ -1241,8 +1244,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         dims, limit = [d for d in dims if d != "sku"], None
     if limit is not None and _DAYS_COUNTED.search(question):
         dims, grain = ["date"], "day"  # "how many days last month did we make more than 20k": the days above it
-    elif limit is not None and not dims and (counted := _COUNTED_DIM.search(question)):
-        # "how many categories had more than 100k revenue": the categories above it
+    elif limit is not None and not dims and (counted := _COUNTED_DIM.search(question) or _LEADING_DIM.search(question)):
+        # "how many categories had more than 100k revenue", "products that made under $100": those above (below) it
         dims = [d for d, rx in lx.DIMENSION_WORDS if rx.fullmatch(counted.group(1))][:1]
     if limit is not None and dims and _threshold_fits(limit, metrics[0]):
         reading.threshold = (limit[0], limit[1])

@@ -255,3 +255,23 @@ def test_small_talk_and_the_shop_as_subject_leave_one_total(store: VocabularyInd
 def test_shops_asked_by_are_still_channels(store: VocabularyIndex) -> None:
     r = read(store, "revenue by shop last month")
     assert r.query is not None and r.query.dimensions == ["channel"]
+
+
+@pytest.mark.parametrize(("question", "dim", "threshold"), [
+    ("products that made under $100 last month", "sku", ("below", 100.0)),
+    ("brands with more than 1000 units this year", "brand", ("above", 1000.0)),
+    ("show me the categories with more than 50k revenue last month", "category", ("above", 50000.0)),
+])
+def test_things_a_threshold_picks_are_listed(store: VocabularyIndex, question: str, dim: str,
+                                             threshold: tuple[str, float]) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.dimensions == [dim] and r.threshold == threshold
+
+
+def test_at_risk_of_stocking_out_is_the_stock_agents(store: VocabularyIndex) -> None:
+    assert "inventory" in read(store, "which items are at risk of stocking out").agent_intents
+
+
+def test_attach_rate_is_the_share_of_orders_with_more_than_one_unit(store: VocabularyIndex) -> None:
+    r = read(store, "what's the attach rate last month")
+    assert r.query is not None and r.query.metrics[0] == "multi_item_order_share"
