@@ -146,9 +146,9 @@ def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date 
     return out
 
 
-#: Words that ask about what is still to come ("what will December sales look like").
+#: Words that ask about what is still to come ("what will December sales look like", "our run rate this month").
 _FUTURE = re.compile(r"\bwill\b|\blook(?:s|ing)? like\b|\bexpect|\bforecast|\bpredict|\bproject"
-                     r"|\bon (?:track|pace|course)\b|\bgoing to\b|\bshould we\b|\bend up\b", re.I)
+                     r"|\bon (?:track|pace|course)\b|\bgoing to\b|\bshould we\b|\bend up\b|\brun[- ]?rate\b", re.I)
 #: The metrics a forecast can complete (units as counted, revenue as units x recent revenue per unit).
 _FORECASTABLE = {"revenue": "revenue", "units": "units"}
 

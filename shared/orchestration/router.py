@@ -49,8 +49,8 @@ _COMPETITOR = re.compile(
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3}
 _HORIZON = re.compile(r"\b(?:next|coming|over the next) (\d{1,3}|" + "|".join(_NUMBER_WORDS)
-                      + r") (day|week|month|quarter)s?\b", re.I)
-_HORIZON_WORD = re.compile(r"\b(?:next|coming) (day|week|month|quarter|year)\b", re.I)
+                      + r") (day|week|fortnight|month|quarter)s?\b", re.I)
+_HORIZON_WORD = re.compile(r"\b(?:next|coming) (day|week|fortnight|month|quarter|year)\b", re.I)
 #: "the rest of the year": the days left in the period that holds the as-of date.
 _REST_OF = re.compile(r"\b(?:(?:rest|remainder|balance|end) of (?:the |this )?(month|quarter|year)|(month|quarter|year)"
                       r"[- ]end)\b", re.I)
@@ -81,7 +81,7 @@ _DOWN_WORDS = {"cut", "reduce", "lower", "drop", "decrease", "discount", "mark d
 _CATALOGUE = re.compile(r"\b(?:which|what|any) of (?:my|our) (?:products|items|skus)\b|\ball (?:my |our )?(?:products|"
                         r"items|skus)\b|\bwhich (?:products|items|skus)\b|\bacross (?:my|the) catalog", re.I)
 _AGENT_OF_ASK = ASK_AGENT
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 91, "year": 365}
 
 
 #: What exactly an agent is asked, by phrasing. Kept general: verbs and nouns of the question's shape, never

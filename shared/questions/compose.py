@@ -343,8 +343,11 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
                                   f"had a value {in_range}" if metric == "value_order_share" else None)
     elif (reading.shape == "value" or not dims) and metric == "days_of_cover" and not q.compare \
             and period is not None:  # "how many days of stock do we have": the stock, how long, at which rate
-        answer = (f"Stock on hand{where} on {fmt_day(period.end)} would last {v(rows[0])} at the average daily "
-                  f"units sold {when}.")
+        days = rows[0].get(metric)
+        weeks = f" ({days / 7:,.1f} weeks)" if isinstance(days, int | float) and _IN_WEEKS.search(
+            reading.question) else ""  # "how many weeks of cover": the days, and the weeks asked in
+        answer = (f"Stock on hand{where} on {fmt_day(period.end)} would last {v(rows[0])}{weeks} at the average "
+                  f"daily units sold {when}.")
     elif (reading.shape == "value" or not dims) and metric == "inventory_value_at_price" and not q.compare:
         row = rows[0]
         unpriced, stocked = int(row.get("unpriced_skus") or 0), int(row.get("stocked_skus") or 0)
@@ -541,6 +544,8 @@ def _top_share_answer(reading: Reading, rows: list[dict[str, Any]], dims: list[s
 
 
 #: A share metric -> (its numerator metric, its denominator metric, what the numerator is of).
+#: Stock cover asked in weeks ("weeks of cover", "how many weeks will it last").
+_IN_WEEKS = re.compile(r"\bweeks?\s+(?:of\s+)?(?:cover|stock|supply|inventory)\b|\bhow\s+many\s+weeks\b", re.I)
 _SHARE_OF = {"promo_order_share": ("promo_orders", "orders", "orders"),
              "promo_revenue_share": ("promo_revenue", "revenue", "revenue"),
              "repeat_customer_rate": ("repeat_customers", "customers", "customers"),

@@ -47,7 +47,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("largest_order", _rx(r"(?:biggest|largest|highest|top|priciest|most expensive|record|single "
                                     r"(?:biggest|largest)) (?:single )?(?:orders?|baskets?|purchases?|sales? "
                                     r"order)(?! (?:count|number|volume))(?: value)?"), S, "largest order value"),
-    MetricWord("multi_item_order_share", _rx(r"(?:orders|baskets|purchases) (?:\w+ ){0,2}(?:with|having|had|have|"
+    MetricWord("multi_item_order_share", _rx(r"attach(?:ment)? rate|(?:orders|baskets|purchases) (?:\w+ ){0,2}(?:with|"
+                                             r"having|had|have|"
                                              r"has|containing|contain|of|that had|that have|included?) (?:more than "
                                              r"(?:one|1)|multiple|several|two or more|2 or more|2\+|at least (?:two|2))"
                                              r" (?:items?|units?|products?|pieces?|things?)|multi[- ](?:item|unit|"
@@ -184,9 +185,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("review_count", _rx(r"(?:most|least|fewest)[- ]reviewed|(?:never (?:been )?|not (?:been )?|un)reviewed|"
                                    r"reviews?|review count|feedback count"), R,
                "reviews"),
-    MetricWord("days_of_cover", _rx(r"days? of (?:cover|stock|supply|inventory)|(?:stock|inventory) cover|"
-                                    r"how (?:long|many days) (?:will |would |does |do )?(?:our |my |the )?"
-                                    r"(?:stock|inventory) (?:last|cover)"), INV, "days of cover"),
+    MetricWord("days_of_cover", _rx(r"(?:days?|weeks?|months?) of (?:cover|stock|supply|inventory)|(?:stock|inventory) "
+                                    r"cover|how (?:long|many days|many weeks) (?:will |would |does |do |is )?"
+                                    r"(?:our |my |the )?(?:stock|inventory)(?: (?:of|for) (?:the |our |my )?"
+                                    r"(?:[\w&'./-]+ ){1,8}?)? ?(?:last|cover|going to last)"), INV, "days of cover"),
     MetricWord("stocked_skus", _rx(r"(?:how many|number of) (?:different |distinct )?(?:skus|products|product "
                                    r"lines|listings|articles) (?:are |do we have |we have |have we got )?(?:in stock|"
                                    r"on hand|available|stocked)"), INV, "SKUs in stock"),
@@ -227,7 +229,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                             r"best[- ]sell(?:ing|ers?)|(?:most|least|top|best)[- ](?:selling|sold)|"
                             r"top[- ]sell(?:ing|ers?)|sold (?:the )?(?:most|least|best|worst)|"
                             r"(?:sell|sells|sold|selling) (?:the )?(?:most|least|best|worst|fastest|slowest)|"
-                            r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)"),
+                            r"slow[- ]moving|fast[- ]moving|(?:worst|slowest|fastest)[- ]sell(?:ing|ers?)|"
+                            r"(?:slow|slowest|fast|fastest|quick|quickest|top|biggest)(?=[- ]?movers?\b)"),
                S, "units sold"),
     MetricWord("revenue", _rx(r"(?:our|my|the) take(?! on)\b|(?:did|do|does|have|has|are|were) (?:we|i) "
                               r"(?:take|taken|taking)\b|turn(?:ed|s)? over\b|(?:are|were|is) (?:we|i) making\b|"
@@ -272,7 +275,8 @@ METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS
     "catalogue_products": DataKind.PRODUCTS, "value_orders": S, "value_order_share": S,
     "value_revenue": S}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
-WEAK_REVENUE = _rx(r"perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|pounds|money|"
+WEAK_REVENUE = _rx(r"run[- ]?rate|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|"
+                   r"pounds|money|"
                    r"(?:did|have|has|will|can) (?:we|i) (?:cross|hit|reach|pass|break|top|exceed|clear|beat|crack)"
                    r"(?: (?:the )?)?[$£€]?\d[\d,.]*\s*(?:k|m|thousand|million|grand)?\b(?! (?:units|items|orders))|"
                    r"(?:what'?s|what is|what was|what were|give me|show me|tell me) (?:the |our |my )?(?:totals?|"
@@ -295,7 +299,7 @@ DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
     ("state", _rx(r"states?|provinces?|count(?:y|ies)")),
     ("weekday", _rx(r"weekdays?|days? of (?:the )?week|which day|what day|busiest day")),
     ("product", _rx(r"styles?|designs?")),  # apparel: a style is a product in all its sizes (the Sale Report)
-    ("sku", _rx(r"products?|items?|skus?|articles?|listings?|sellers|lines|goods|models?|variants?|things")),
+    ("sku", _rx(r"products?|items?|skus?|articles?|listings?|sellers|movers|lines|goods|models?|variants?|things")),
 )
 #: Grain words (a trend or a date breakdown).
 _RANKED = (r"(?:best|worst|busiest|biggest|largest|strongest|weakest|slowest|quietest|highest|lowest|top|peak|record|"
@@ -362,13 +366,15 @@ CHANGE = _rx(r"(?:gone|went|going|go|come|came) (?:up|down)|"
 TOTAL = _rx(r"total|overall|in all|altogether|combined|sum|all (?:channels|products|categories|brands)")
 #: Questions about the future, causes or recommendations: the agents' ground.
 AGENT_CUES: dict[str, re.Pattern[str]] = {
-    "forecast": _rx(r"forecast\w*|predict\w*|projection|project(?:ed)?|will (?:we|i|it|they) (?:sell|make|need)|"
+    "forecast": _rx(r"forecast\w*|predict\w*|projection|project(?:ed)?|run[- ]?rate|"
+                    r"will (?:we|i|it|they) (?:sell|make|need)|"
                     r"going to (?:sell|make|need)|expect(?:ed)? (?:demand|sales|units)|demand|next (?:week|month|"
                     r"quarter|year|\d+ (?:days|weeks|months))|coming (?:weeks?|months?|days?)|upcoming|"
                     r"future|seasonal(?:ity)?|outlook"),
     "inventory": _rx(r"run(?:ning)? (?:out|low|short)|runs (?:out|low)|low (?:on )?(?:stock|inventory)|"
                      r"(?:stock|inventory) (?:is |are )?(?:low|short|running)|"
-                     r"stock[- ]?outs?|out of stock|reorder\w*|restock\w*|overstock\w*|"
+                     r"stock[- ]?outs?|stock(?:ing|s|ed)? out|(?:at )?risk of (?:running|selling) out|out of stock|"
+                     r"reorder\w*|restock\w*|overstock\w*|"
                      r"too much (?:stock|inventory)|excess (?:stock|inventory)|safety stock|sell out|sold out|"
                      r"when (?:will|do) (?:we|i) (?:run|need)|lead time"),
     "what_if": _rx(r"what if|what happens|what would happen|if (?:i|we) (?:cut|raise|lower|increase|reduce|drop|"
@@ -421,12 +427,16 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "customer acquisition cost", "marketing spend by channel and new-customer counts"),
     (_rx(r"ad(?:vertising|vert)? (?:spend|spending|costs?|budget)|spen[dt] on (?:ads|advertising|marketing|google|"
          r"facebook|meta|tiktok|instagram)|ads|advertising|marketing (?:spend|costs?|budget)|roas|return on ad "
-         r"spend|cost per click|cpc|cpm|impressions|clicks?"),
+         r"spend|cost per click|cpc|cpm|impressions|clicks?|influencers?|affiliates?|(?:marketing|ad|advertising|"
+         r"e-?mail|social|paid|ppc|google|facebook|meta|tiktok|instagram) campaigns?"),
      "advertising and marketing spend", "ad-platform data (spend, impressions, clicks per campaign)"),
-    (_rx(r"traffic|visits?|visited|visiting|visitors?|footfall|sessions?|page ?views?|bounce rate|conversion rates?|"
-         r"convert(?:ed|s)?|"
+    (_rx(r"traffic|visits?|visited|visiting|visitors?|footfall|sessions?|page ?views?|bounce rate|conversions?|"
+         r"conversion rates?|left the (?:web)?site|(?:leave|leaves|left|leaving) without (?:buying|purchasing|"
+         r"ordering)|bounce[sd]?|convert(?:ed|s)?|"
          r"add[- ]to[- ]cart|abandon\w*(?: carts?)?|click[- ]through|referr(?:al|er)s?(?: sources?)?|utm|"
-         r"traffic sources?|(?:acquisition|marketing) channels?"),
+         r"traffic sources?|(?:acquisition|marketing) channels?|(?:site|website|on-?site|store|shop) search\w*|"
+         r"search (?:terms?|queries|keywords?|data)|search(?:es|ed|ing)? (?:for )?on (?:the |our |my )?(?:site|website|"
+         r"store|shop)|(?:people|customers|visitors|shoppers|users) search(?:ed|ing)? for"),
      "site traffic and conversion", "web analytics (sessions, visitors, page views)"),
     (_rx(r"sales ?(?:reps?|representatives?|people|persons?|staff|associates?|agents?)|salesperson|salespeople|"
          r"cashiers?|(?:which|by|per|each) (?:employee|rep|store manager|clerk|associate)"),

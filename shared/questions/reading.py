@@ -30,6 +30,7 @@ from shared.models.records import DataKind
 from shared.questions import lexicon as lx
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.catalogue_price import read_catalogue_price
+from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, spans_between, verb_matches
 from shared.questions.order_value import order_value_metrics
@@ -127,6 +128,9 @@ _NUMBER_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "s
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _COUNTED_DIM = re.compile(r"\b(?:how many|number of|which|what)\s+(?:different\s+)?(\w+)", re.I)
+#: "products that made under $100 last month", "brands with more than 1000 units": the things a threshold picks.
+_LEADING_DIM = re.compile(r"^\s*(?:(?:list|show(?:\s+me)?|give\s+me|find|get)\s+)?(?:(?:the|our|my|all|any)\s+)?"
+                          r"(\w+)\s+(?:that|which|who|with|having|where)\b", re.I)
 _DAYS_COUNTED = re.compile(r"\b(?:how many|which|what|number of|count the)\s+(?:\w+\s+){0,2}?days\b", re.I)
 
 
@@ -214,7 +218,8 @@ _PAST = re.compile(r"\b(?:had|was|were|did|saw)\b", re.I)
 _CLAUSES = re.compile(r"\band\b|;|\?|\balso\b|\bplus\b", re.I)
 _CONJUNCTION = re.compile(r"\band\b|;|\balso\b|\bplus\b|\?\s*\S", re.I)
 _RANK_AFTER = re.compile(r"^\s*(?:ranked|sorted|ordered|with the (?:most|highest|least|lowest)|that (?:sold|made|"
-                         r"brought|earned|had|generated) the (?:most|least)|by (?:revenue|units|sales|orders))",
+                         r"brought|earned|had|generated) the (?:most|least)|by (?:revenue|units|sales|orders)|"
+                         r"(?:mix|split|breakdown|break-?down|contributions?)\b)",
                          re.I)
 
 
@@ -400,6 +405,14 @@ _NAMED_SUBJECT = re.compile(
     r"during|this|last|next|since|compared|vs|versus|and|lately|recently|so|getting|changing|changed|look|looking|"
     r"doing|trending|by|up|down|if|what|how|\d+(?:\.\d+)?)\b)",
     re.I)
+#: "what is the sale of the walnut desk organiser this year", "units of our oak tray last month": a named thing whose
+#: sales are asked, the name ending where a period, a comparison or the question does.
+_METRIC_OF_THING = re.compile(
+    r"\b(?:sales?|revenue|units(?:\s+sold)?|orders|takings|turnover|figures|numbers)\s+(?:of|for|from)\s+"
+    r"(?:the|our|my)\s+(?P<name>[a-z0-9][\w'&-]*(?:\s+[a-z0-9][\w'&-]*){0,4}?)"
+    r"\s*(?=$|[?.!,;]|\s(?:in|over|during|this|last|since|compared|vs|versus|and|so|by|ytd|mtd|qtd|yesterday|today|"
+    r"to\s+date|year|month|week|quarter|please|pls)\b)",
+    re.I)
 #: "which category grew the most", "fastest-growing products": a ranking by change against the period before.
 _GROWTH_RANK = re.compile(
     r"\bwhich\s+(?:\w+\s+){0,2}(?:grew|increased|rose|improved|gained|expanded)\b(?!\s+(?:the\s+)?(?:least|slowest))|"
@@ -437,7 +450,7 @@ _GENERIC_WORDS = frozenset(
     "products product items item skus sku everything stuff sales revenue brand brands category categories "
     "channel channels competitors competitor whole entire overall total all top best bestselling best-selling "
     "worst most least new old main biggest largest other others day days week weeks weekend weekends month months "
-    "quarter quarters year years".split())
+    "quarter quarters year years data".split())
 
 
 def unknown_name(question: str, taken: list[tuple[int, int]],
@@ -449,7 +462,8 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
     distinctive word of it appears nowhere in the tenant's titles and names (``knows_word``): answering for
     every lamp would answer another question too.
     """
-    for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question), *_BARE_THING.finditer(question)]:
+    for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question), *_BARE_THING.finditer(question),
+              *_METRIC_OF_THING.finditer(question)]:
         span = m.span("name")
         words = m.group("name").lower().split()
         if m.re is _BARE_THING and any(mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):
@@ -747,6 +761,9 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
                 continue  # "revenue for all channels other than web": one total of the rest
             if _SUBJECT_ON_AVERAGE.search(before) and _ON_AVERAGE.search(question):
                 continue  # "what did our products sell for on average": all of them, one average
+            if _THE_BUSINESS.search(before) and _BUSINESS_VERB.match(question[m.end():]) \
+                    and m.group(0).lower() in ("shop", "store", "business"):
+                continue  # "what did the shop turn over in October": the whole business, not its channels
             if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim == "weekday":
                 dims.append(dim)
                 taken.append(m.span())
@@ -754,6 +771,10 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
     return list(dict.fromkeys(dims))
 
 
+#: "what did the shop (turn over)": the business as the verb's subject, one total.
+_THE_BUSINESS = re.compile(r"\b(?:the|our|my)\s+$", re.I)
+_BUSINESS_VERB = re.compile(r"\s+(?:turn(?:ed)?\s+over|make|made|take|took|taken|sell|sold|do|did|done|bring|brought|"
+                            r"earn|earned|generate|generated|gross|grossed|bank|banked|clear|cleared)\b", re.I)
 #: "what did our products (sell for on average)": the noun is the verb's subject, all of them together.
 _SUBJECT_ON_AVERAGE = re.compile(r"\b(?:what|how much)\s+(?:did|do|does|have|has|were|are)\s+(?:all\s+)?(?:of\s+)?"
                                  r"(?:our|my|the)\s+$", re.I)
@@ -954,9 +975,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     replaces the last date as "today". Shorthand and typos of the reader's words are written out first
     ("rev last mo" is read as "revenue last month"; :mod:`shared.questions.shorthand`), the tenant's names kept.
     """
-    text = _sheet_fields(expand_shorthand(question, index.knows_word if index is not None else None,
-                                          shorthand_names(index.vocabulary.channels, index.vocabulary.categories)
-                                          if index is not None else ()))
+    text = _sheet_fields(without_chatter(expand_shorthand(
+        question, index.knows_word if index is not None else None,
+        shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
     if (beat := _ON_TRACK_TO_BEAT.search(text)) is not None:
@@ -1332,8 +1353,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         dims, limit = [d for d in dims if d != "sku"], None
     if limit is not None and _DAYS_COUNTED.search(question):
         dims, grain = ["date"], "day"  # "how many days last month did we make more than 20k": the days above it
-    elif limit is not None and not dims and (counted := _COUNTED_DIM.search(question)):
-        # "how many categories had more than 100k revenue": the categories above it
+    elif limit is not None and not dims and (counted := _COUNTED_DIM.search(question) or _LEADING_DIM.search(question)):
+        # "how many categories had more than 100k revenue", "products that made under $100": those above (below) it
         dims = [d for d, rx in lx.DIMENSION_WORDS if rx.fullmatch(counted.group(1))][:1]
     if limit is not None and dims and _threshold_fits(limit, metrics[0]):
         reading.threshold = (limit[0], limit[1])

@@ -25,7 +25,11 @@ _ALWAYS: dict[str, str] = {
     "amt": "amount", "ords": "orders", "custs": "customers", "prods": "products", "xmas": "christmas",
     "bf": "black friday", "bfcm": "black friday to cyber monday", "pls": "please", "plz": "please",
     "wats": "what's", "wat": "what", "hw": "how", "ur": "your", "tmrw": "tomorrow", "tmw": "tomorrow",
+    "ttm": "trailing 12 months", "ltm": "last 12 months", "upt": "units per transaction",
 }
+#: "category wise sales", "month-wise orders" (Indian English): a breakdown by that noun.
+_WISE = re.compile(r"\b(categor(?:y|ies)|channels?|brands?|products?|skus?|items?|day|date|week|month|quarter|year|"
+                   r"regions?|states?|cit(?:y|ies)|countr(?:y|ies)|stores?|platforms?|marketplaces?)[- ]?wise\b", re.I)
 #: Chat spellings with a digit: "sales 2day", "last 7d", "past 2w".
 _DIGIT_WORDS = re.compile(r"\b2day\b|\b2moro\b", re.I)
 _GLUED_UNIT = re.compile(r"\b(?P<before>(?:last|past|next|previous|prev|lst|nxt|trailing|rolling)\s+)(?P<n>\d+)\s?"
@@ -40,7 +44,8 @@ SKELETON_TARGETS: tuple[str, ...] = ("month", "months", "orders", "order", "sold
 #: Acronyms a skeleton would take for a word: kept.
 _ACRONYMS = frozenset({"mtd", "ytd", "wtd", "qtd", "sku", "skus", "aov", "asp", "cogs", "yoy", "mom", "wow", "qoq",
                        "kpi", "kpis", "nps", "usd", "gbp", "eur", "pct", "csv", "pdf", "api", "ltv", "cac", "roas",
-                       "ctr", "cpc", "cpm", "sms", "seo", "utm", "faq", "gmv", "dtc", "b2b", "b2c"})
+                       "ctr", "cpc", "cpm", "sms", "seo", "utm", "faq", "gmv", "dtc", "b2b", "b2c", "ttm", "ltm",
+                       "upt"})
 #: A real word before which a brand name one letter from a dimension noun is that noun ("by chanel").
 _DIMENSION_BEFORE = re.compile(r"\b(?:by|per|each|every|which|what|top|all)\s+$", re.I)
 #: "wk on wk", "mo over mo": a unit over itself.
@@ -129,6 +134,7 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
 
     ``names``: the tenant's one-word channel, category and brand names, which a word without its vowels may be.
     """
+    question = _WISE.sub(lambda m: f"by {m.group(1)}", question)
     question = _DIGIT_WORDS.sub(lambda m: "today" if m.group(0).lower() == "2day" else "tomorrow", question)
     question = _GLUED_UNIT.sub(lambda m: f"{m.group('before')}{m.group('n')} "
                                          f"{_GLUED.get(m.group('unit').lower()) or _UNITS[m.group('unit').lower()]}",

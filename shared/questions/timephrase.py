@@ -270,7 +270,8 @@ _BASELINE_WEEK = re.compile(
     r"|\bsame\s+(?:day|weekday)\s+(?:last|the\s+previous|previous|a)\s+week\b", re.I)
 _BASELINE_PERIOD = re.compile(
     _INTRO +
-    r"(?:(?:previous|prior|preceding|last)\s+(?:period|month|quarter|week|\d+\s+days|(?:\d+\s+)?months?)"
+    r"(?:(?:previous|prior|preceding|last)\s+(?:period|fortnight|\d+\s+days|(?:\d+\s+)?(?:months?|weeks?|"
+    r"quarters?))"
     r"|(?:period|month|quarter|week)\s+before(?!\s+last)(?:\s+(?:that|it))?"
     r"|(?:\d+|same\s+number\s+of)\s+(?:days|weeks|months)\s+(?:before(?:\s+(?:that|it))?|earlier))\b"
     r"|\b(?:month|quarter|week)[-\s]+(?:over|on)[-\s]+(?:month|quarter|week)\b|\bm-?o-?m\b|\bq-?o-?q\b|\bw-?o-?w\b"
@@ -293,7 +294,7 @@ _SINCE = re.compile(r"\b(?:since|starting(?:\s+(?:from|in|with))?|beginning(?:\s
 _ALL_TIME = re.compile(r"\b(?:all[-\s]time|ever|of\s+all\s+time|in\s+total|overall|lifetime|since\s+(?:the\s+)?"
                        r"(?:start|beginning)(?!\s+of\s+(?!(?:the\s+)?(?:data|records|business|shop|store|time)\b))|all\s+(?:my|our|the)\s+data|"
                        r"whole\s+history)\b", re.I)
-_FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|"
+_FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days?|weeks?|fortnights?|months?|quarters?|"
                      r"years?)\b|\btomorrow\b"
                      # "the rest of the year": the days left in it (the forecast's horizon, ``router._REST_OF``)
                      r"|\b(?:rest|remainder|balance)\s+of\s+(?:the\s+|this\s+)?(?:month|quarter|year)\b"
@@ -305,6 +306,9 @@ _WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|
                       r"|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:vs\.?|versus|or|against|compared\s+"
                       r"(?:to|with))\s+(mon|tues|wednes|thurs|fri|satur|sun)days?\b"
                       r"|\b(?:on\s+|at\s+|over\s+)?(?:the\s+)?(weekends?|weekdays)\b", re.I)
+
+#: "the second half of October", "the last fortnight of September": part of that month, not a half-year or 14 days.
+_NOT_OF_MONTH = rf"(?!\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?(?:{_MONTH_ALT}|may)\b)"
 
 _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     # numeric dates: "11/27/2026" (US), "27/11/2026", "27.11.2026" (day first), "2026/11/27"; an ambiguous
@@ -337,23 +341,25 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=\s+quarter\s+(?:of|in)\b))"
                            rf"\s+quarter\b"
                            rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
-    ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second|1st|2nd)\s+half\b"
+    ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second|1st|2nd)\s+half\b{_NOT_OF_MONTH}"
                         rf"(?:\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?({_YEAR})\b)?|\b([12])h\s*({_YEAR})\b", re.I)),
     ("month", re.compile(rf"\b({_MONTH})\b\.?(?:\s*(?:of\s+|,\s*)?('\d{{2}}\b|{_YEAR}\b))?", re.I)),
     ("to_date", re.compile(r"\b(?:(year|month|quarter|week)[-\s]+to[-\s]+date|(y|m|q|w)td"
                            r"|so\s+far\s+this\s+(year|month|quarter|week)|this\s+(year|month|quarter|week)"
                            r"(?:\s+so\s+far)?|(year|month|quarter)\s+so\s+far|the\s+current\s+(year|month|quarter"
                            r"|week))\b", re.I)),
-    ("rolling", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|recent)"
-                           rf"\s+{_NUM}\s+{_UNIT}\b|\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:past|trailing)\s+"
-                           rf"(week|month|quarter|year)\b|\b(\d{{1,3}})[-\s]+{_UNIT}\s+(?:window|period)\b",
+    # "trailing twelve months", "rolling 3 months", "12-month rolling", "a 90 day window"
+    ("rolling", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|recent|"
+                           rf"rolling)\s+{_NUM}\s+{_UNIT}\b|\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:past|"
+                           rf"trailing)\s+(week|month|quarter|year)\b|\b(\d{{1,3}})[-\s]+{_UNIT}\s+(?:window|period|"
+                           rf"rolling|trailing)\b",
                            re.I)),
     # "what's selling well right now": the recent run of sales, not all the data (30 days, as shop dashboards show)
     ("now", re.compile(r"\b(?:right\s+now|at\s+the\s+moment|currently|these\s+days|at\s+present|nowadays)\b",
                        re.I)),
     ("before_last", re.compile(r"\b(?:the\s+)?(week|month|quarter|year)\s+before\s+last\b", re.I)),
-    ("fortnight", re.compile(r"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|"
-                             r"recent)\s+fortnight\b|\ba\s+fortnight\b", re.I)),
+    ("fortnight", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|"
+                             rf"recent)\s+fortnight\b{_NOT_OF_MONTH}|\ba\s+fortnight\b", re.I)),
     ("last_full", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|prior)\s+"
                              rf"{_NUM}\s+(?:full|complete|whole|entire|calendar|closed)\s+{_UNIT}\b", re.I)),
     ("last", re.compile(r"\b(?:last|previous|prior)\s+(?:full\s+|complete\s+|whole\s+|entire\s+|calendar\s+|"
@@ -367,7 +373,7 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                                  r"saturday|sunday)\b(?!s)", re.I)),
     ("holiday", re.compile(rf"\b(black\s+friday|cyber\s+monday|christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
                            rf"new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|halloween|mother'?s'?\s+day|father'?s'?\s+day|"
-                           rf"thanksgiving)\b(?:\s+(?:of\s+|in\s+)?"
+                           rf"thanksgiving|easter(?:\s+(?:sunday|monday))?|good\s+friday)\b(?:\s+(?:of\s+|in\s+)?"
                            rf"({_YEAR})\b)?", re.I)),
     ("season", re.compile(rf"\b(?:the\s+)?(?:(last|previous|past|this)\s+)?(spring|summer|autumn|winter)\b"
                           rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
@@ -612,6 +618,9 @@ def holiday(name: str, year: int) -> date:
     if name == "thanksgiving":
         nov1 = date(year, 11, 1)
         return nov1 + timedelta(days=(3 - nov1.weekday()) % 7 + 21)
+    if name.startswith(("easter", "good friday")):
+        sunday = easter_sunday(year)
+        return sunday + timedelta(days=1 if name == "easter monday" else -2 if name == "good friday" else 0)
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
              "halloween": (10, 31)}
     if name in fixed:
@@ -619,6 +628,16 @@ def holiday(name: str, year: int) -> date:
     if name.startswith("new year"):
         return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
     return date(year, 2, 14)  # valentine's day
+
+
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous computus, as most of the West keeps it)."""
+    a, b, c = year % 19, year // 100, year % 100
+    h = (19 * a + b - b // 4 - (b - (b + 8) // 25 + 1) // 3 + 15) % 30
+    k = (32 + 2 * (b % 4) + 2 * (c // 4) - h - c % 4) % 7
+    m = (a + 11 * h + 22 * k) // 451
+    month, day = divmod(h + k - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -762,6 +781,16 @@ def _in_named_year(text: str, atoms: list[_Atom]) -> list[_Atom]:
     years = [a for a in atoms if a.start.month == 1 and a.start.day == 1 and not a.holiday
              and (a.end == date(a.start.year, 12, 31) or a.name == f"{a.start.year} to date")]
     movable = [a for a in atoms if not a.year_explicit and not a.relative]
+    if len(years) == 1 and len(movable) >= 2 and len(atoms) == len(movable) + 1:
+        # "H1 vs H2 revenue last year", "last year, Q4 vs Q3": the named periods compared with each other, all in
+        # the year said once beside them (no comparison word between them and the year)
+        yr = years[0]
+        ordered = sorted(movable, key=lambda a: a.span[0])
+        gap = (text[ordered[-1].span[1]:yr.span[0]] if yr.span[0] >= ordered[-1].span[1]
+               else text[yr.span[1]:ordered[0].span[0]] if yr.span[1] <= ordered[0].span[0] else None)
+        if gap is not None and not _COMPARE_CUE.search(gap) and not _CHANGE_CUE.search(gap) \
+                and _COMPARE_CUE.search(text[ordered[0].span[1]:ordered[-1].span[0]]):
+            return [a.with_year(yr.start.year) for a in movable]
     if len(years) != 1 or not movable or len(atoms) != len(movable) + 1 or _COMPARE_CUE.search(text) \
             or _CHANGE_CUE.search(text) or _RANGE_OPEN.search(text[:min(a.span[0] for a in atoms)] + " "):
         return atoms
@@ -776,6 +805,9 @@ _NTH_DAYS = {"first": 0, "1st": 0, "second": 7, "2nd": 7, "third": 14, "3rd": 14
 _FIRST_DAYS = re.compile(r"\bfirst\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                          r"twenty)\s+(days|weeks)\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?$", re.I)
 _DAY_COUNT = {**_NUMBER_WORDS, "fifteen": 15, "twenty": 20}
+#: "the first fortnight of November" (days 1-14), "the second half of the month of May" (days 16-31).
+_NTH_HALF = re.compile(r"\b(first|second|last|final|latter|1st|2nd)\s+(fortnight|half)\s+(?:of|in)\s+"
+                       r"(?:the\s+month\s+of\s+)?$", re.I)
 
 
 #: "the 2 weeks before Christmas", "the week after Black Friday", "10 days leading up to Christmas".
@@ -815,8 +847,9 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
             if own_week.group(1).lower() == "week":
                 start = a.start - timedelta(days=a.start.weekday())
                 end = start + timedelta(days=6)
-            else:  # the weekend of (or after) that day
-                start = a.start + timedelta(days=(5 - a.start.weekday()) % 7)
+            else:  # the weekend of (or after) that day: Easter's is the one it falls in
+                start = a.start + timedelta(days=(5 - a.start.weekday()) % 7 if a.start.weekday() < 5
+                                            else -(a.start.weekday() - 5))
                 end = start + timedelta(days=1)
             out.append(_Atom((a.span[0], own_week.end()), start, end, f"{a.name.rsplit(' ', 1)[0]} "
                              f"{own_week.group(1).lower()} {a.start.year}", a.year_explicit,
@@ -825,7 +858,14 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
         m = _WEEK_OF.search(text[max(0, a.span[0] - 30):a.span[0]])
         nth = _NTH_WEEK.search(text[max(0, a.span[0] - 40):a.span[0]])
         first = _FIRST_DAYS.search(text[max(0, a.span[0] - 40):a.span[0]])
-        if first and a.month is not None and a.day is None and a.start.day == 1:
+        half = _NTH_HALF.search(text[max(0, a.span[0] - 40):a.span[0]])
+        if half and a.month is not None and a.day is None and a.start.day == 1:
+            cut = 14 if half.group(2).lower() == "fortnight" else 15
+            which = half.group(1).lower()
+            start, end = (a.start, a.start + timedelta(days=cut - 1)) if which in ("first", "1st") else (
+                a.start + timedelta(days=cut), a.end)
+            a = _Atom(a.span, start, end, f"the {which} {half.group(2).lower()} of {a.name}")
+        elif first and a.month is not None and a.day is None and a.start.day == 1:
             token = first.group(1).lower()
             n = int(token) if token.isdigit() else _DAY_COUNT[token]
             word = first.group(2).lower()
