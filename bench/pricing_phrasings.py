@@ -7,7 +7,8 @@ say first that no competitor prices were ingested). Each question goes through t
 against truths computed with pandas: market truths from the warehouse's own competitor, sales and product rows
 (as ingested), review truths from the generated review rows the ingest accepted.
 
-``BENCH_SET=2`` runs the second held-out set (written after the fixes of the first). ``BENCH_VERBOSE=1`` prints
+``BENCH_SET=2`` runs the second held-out set (written after the fixes of the first), ``BENCH_SET=3`` the third
+(merchants' and category managers' own wordings). ``BENCH_VERBOSE=1`` prints
 every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and overall. Not a timed test:
 ``.venv/bin/python bench/pricing_phrasings.py``.
 """
@@ -418,6 +419,10 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_2 import second_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in second_set(m, t)]
+    if os.environ.get("BENCH_SET") == "3":
+        from bench.pricing_phrasings_3 import third_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in third_set(m, t)]
     return pricing_cases(m) + review_cases(t)
 
 
