@@ -78,6 +78,16 @@ _THAN = re.compile(r"\b(?:better|worse|higher|lower|more|less|bigger|smaller|str
 REVIEW_SHARES = frozenset({"negative_review_share"})
 #: Reviews a product needs to be ranked by its rating (or its share of negative reviews).
 MIN_RANKED_REVIEWS = 5
+#: "which product's rating fell the most", "biggest rating drop by product": a fall of ratings, ranked.
+_RATING_FELL_MOST = re.compile(
+    r"\b(?:ratings?|stars?|reviews?|review scores?|scores?)\b[^.?!]{0,40}?\b(?:fell|fallen|falling|dropped|dropping|"
+    r"declined|declining|decreased|slipped|sank|sunk|tanked|worsened|(?:gone|went|going) (?:down|downhill))\b"
+    r"[^.?!]{0,20}?\b(?:most|furthest|biggest|hardest)\b|"
+    r"\b(?:biggest|largest|steepest|sharpest|worst)\s+(?:\w+\s+)?(?:ratings?|stars?|reviews?|scores?)\s+"
+    r"(?:drops?|declines?|falls?|slides?)\b|"
+    r"\b(?:gone|went|going) downhill the most\b[^.?!]{0,20}?\breviews?\b", re.I)
+#: Reviews a product needs in each of the two periods for its rating change to be ranked.
+MIN_CHANGED_REVIEWS = 5
 _RANK_CONTEXT = re.compile(
     r"\b(?:by|per|each|every|across|split(?:\s+by)?|broken\s+down\s+by|breakdown(?:\s+by)?|break\s+down\s+by|"
     r"grouped\s+by|which|what|top|bottom|best|worst|rank\w*|highest|lowest|most|least|biggest|largest|smallest|"
@@ -714,9 +724,14 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
     """
     dims: list[DimensionName] = []
     # "how many outdoor items did we sell": one total of the group, not its products one by one
+    ranks = bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
     total_of_group = bool(_A_NUMBER.search(question)) and not (
-        lx.TOP.search(question) or lx.BOTTOM.search(question) or re.search(r"\b(?:which|what|rank\w*|list)\b",
-                                                                           question, re.I))
+        ranks or re.search(r"\b(?:which|what|rank\w*|list)\b", question, re.I))
+    # "what is the average rating of Northwind products", "how are Kestrel products rated": the group's one average
+    # ("which Kitchen products have the best average rating", "what products ...": ranked)
+    total_of_group = total_of_group or (bool(_GROUP_AVERAGE.search(question)) and not (
+        ranks or re.search(r"\b(?:which|rank\w*|list|each|every|per|by)\b|"
+                           r"\bwhat\s+(?:\w+\s+)?(?:products|items|skus)\b", question, re.I)))
     for dim, rx in lx.DIMENSION_WORDS:
         for m in rx.finditer(question):
             in_group = dim == "sku" and any(question[e:m.start()].isspace() for _, e in groups) \
@@ -750,6 +765,9 @@ _ONE_OF = re.compile(r"\b(?:which|what)\s+(?:one\s+)?of\s+(?:our|the|my|all)\s+\
                      re.I)
 _ALL_OF = re.compile(r"\b(?:across|over|in)\s+all\s+(?:of\s+)?(?:our\s+|the\s+|my\s+)?$", re.I)
 _A_NUMBER = re.compile(r"\bhow (?:many|much)\b|\btotal\b", re.I)
+#: An average or a rating of a group's products is one value of the group, not its products one by one.
+_GROUP_AVERAGE = re.compile(r"\b(?:average|avg|mean|overall)\b|\bhow (?:are|is|were|was)\b[^.?!]{0,60}\brated\b",
+                            re.I)
 _ALL_BUT = re.compile(r"\ball\s+(?:(?:of\s+)?(?:the|our|my)\s+)?(?:other\s+)?$", re.I)
 _EXCLUDED_AFTER = re.compile(r"\s+(?:other than|except|excluding|but|apart from|besides|outside|not including)\b",
                              re.I)
@@ -1122,6 +1140,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                            [m.span for m in matches if m.kind in ("category", "brand", "channel")
                             and not _EXCLUDING.search(question[:m.span[0]])])  # "non-kitchen products": not a group
     dims = compared_groups(question, matches, dims)  # "do Kitchen products rate higher than Apparel?": categories
+    if dims[:1] == ["sku"] and time.range is None and not time.all_time and _RATING_FELL_MOST.search(question):
+        # "which product's rating fell the most?" with no period: the sentiment agent's decline (its recent reviews
+        # against all earlier ones, with a minimum of reviews on each side and a significance rule), never two
+        # thin windows of the metrics layer; a named period ("this quarter") is that period against the one before
+        reading.agent_intents = ["sentiment"]
+        return reading
     metrics = compared_reviews(question, matches, metrics)  # "Home vs Outdoor reviews": their ratings
     grain = find_grain(question, taken)
     if not dims and not grain and _UNSOLD.search(question) and _PRODUCT_NOUN.search(question):
@@ -1435,6 +1459,13 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         # read with their review counts and the ranking keeps those with enough reviews
         metrics = [primary, "review_count"]
         reading.min_reviews = MIN_RANKED_REVIEWS
+        show = (limit - 1) if limit is not None else _DEFAULT_TOP
+        limit = None
+    elif shape == "ranking" and primary in ("avg_rating", "negative_review_share") and dims[0] == "sku":
+        # "which product's rating fell the most": a product rated 2.5 on two reviews then 1.0 on one is no answer;
+        # the change ranking keeps the products with enough reviews in both periods (compose says the rule)
+        metrics = [primary, "review_count"]
+        reading.min_reviews = MIN_CHANGED_REVIEWS
         show = (limit - 1) if limit is not None else _DEFAULT_TOP
         limit = None
     if shape == "ranking" and dims[0] == "date" and grain in ("week", "month", "quarter", "year"):

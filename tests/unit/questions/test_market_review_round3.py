@@ -1,0 +1,119 @@
+"""The third round of pricing and review phrasings (``bench/pricing_phrasings_3.py``, ``bench/review_phrasings_2.py``).
+
+Each test is a family of wordings that shares one rule, read as asked: a fronted "For the money," is no mention of
+price, a product's rating fall ranked over enough reviews, a group's average is one value.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from shared.questions.compose import compose
+from shared.questions.reading import MIN_CHANGED_REVIEWS, read_question
+from shared.questions.timephrase import make_range
+from shared.questions.vocabulary import ProductName, Vocabulary, VocabularyIndex
+from shared.sentiment.mentions import resolve_aspect
+from shared.sentiment.tokens import tokenize
+from tests.unit.questions.test_compose import result
+from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
+
+
+@pytest.fixture
+def store() -> VocabularyIndex:
+    """A store like the sample merchant: categories, brands, channels and competitors."""
+    products = [
+        ProductName(sku="KIT-0001", title="Cutting Board Large", brand="Northwind", category="Kitchen"),
+        ProductName(sku="KIT-0002", title="Frying Pan 28cm", brand="Kestrel", category="Kitchen"),
+        ProductName(sku="ELE-0001", title="Desk Lamp", brand="Northwind", category="Electronics"),
+        ProductName(sku="APP-0001", title="Rain Jacket S", brand="Kestrel", category="Apparel")]
+    vocab = Vocabulary(tenant_id="t", products=products, skus=[p.sku for p in products],
+                       channels=["web", "amazon"], competitors=["MegaMart", "ShopRival"], currency="USD",
+                       priced_products=4)
+    return VocabularyIndex(vocab)
+
+
+def _read(question: str, index: VocabularyIndex) -> Any:
+    return read_question(question, tenant_id="t", index=index, extents=DEC_EXTENTS)
+
+
+# --- "how many reviews mention price": a fronted "For the money," frames the clause, it names no price ---
+
+@pytest.mark.parametrize("text", [
+    "For the money, shipping was quick.",
+    "Love it. For the money, bought this kettle for my son.",
+    "Price aside, the handle broke after a week.",
+])
+def test_a_fronted_frame_is_no_mention_of_price(text: str) -> None:
+    assert not resolve_aspect("price").mentioned_in(tokenize(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Great value for the price.",
+    "Works well. For the money, it is a bargain.",  # the clause after the frame names price itself
+    "Not cheap, but worth it.",
+])
+def test_price_said_in_the_clause_is_still_a_mention(text: str) -> None:
+    assert resolve_aspect("price").mentioned_in(tokenize(text))
+
+
+# --- "which product's rating fell the most": enough reviews on each side ---
+
+@pytest.mark.parametrize("question", [
+    "which product's rating fell the most?",
+    "biggest ratings decline by product",
+    "which item has gone downhill the most in reviews?",
+])
+def test_a_rating_fall_ranked_with_no_period_is_the_sentiment_agents(question: str, store: VocabularyIndex) -> None:
+    reading = _read(question, store)
+    assert reading.kind == "agent" and reading.agent_intents == ["sentiment"]
+
+
+def test_a_rating_fall_in_a_named_period_ranks_products_with_enough_reviews_in_both(store: VocabularyIndex) -> None:
+    reading = _read("which product's rating fell the most this quarter?", store)
+    assert reading.kind == "metric" and reading.query is not None
+    assert reading.query.order_by_change and "review_count" in reading.query.metrics
+    assert reading.min_reviews == MIN_CHANGED_REVIEWS
+    q = reading.query
+    rows = [  # two reviews then one: the biggest fall, on too few reviews to say so
+        {"sku": "APP-0001", "avg_rating": 1.0, "avg_rating_previous": 2.5, "avg_rating_change_pct": -60.0,
+         "review_count": 1, "review_count_previous": 2},
+        {"sku": "KIT-0001", "avg_rating": 2.2, "avg_rating_previous": 3.6, "avg_rating_change_pct": -38.9,
+         "review_count": 9, "review_count_previous": 12}]
+    previous = make_range(date(2026, 7, 1), date(2026, 9, 3))
+    out = compose(reading, result(q, rows, previous_range=previous), titles={"KIT-0001": "Cutting Board Large"})
+    assert out.answer.startswith("Cutting Board Large (KIT-0001) fell the most")
+    assert f"at least {MIN_CHANGED_REVIEWS} reviews in each period" in out.answer
+    assert "APP-0001" not in out.answer
+
+
+def test_a_revenue_fall_is_still_the_metrics_layers(store: VocabularyIndex) -> None:
+    reading = _read("which products' revenue fell the most?", store)
+    assert reading.kind == "metric" and reading.query is not None and reading.query.order_by_change
+
+
+# --- "average rating of Northwind products": the brand's one average ---
+
+@pytest.mark.parametrize("question", [
+    "average rating of Northwind products",
+    "how are Kestrel products rated?",
+    "what is the average rating of Kitchen products only?",
+    "avg rating for Northwind items",
+])
+def test_a_groups_average_is_one_value(question: str, store: VocabularyIndex) -> None:
+    reading = _read(question, store)
+    assert reading.kind == "metric" and reading.query is not None
+    assert reading.query.metrics[0] == "avg_rating" and reading.query.dimensions == []
+    assert reading.query.filters and reading.query.filters[0].dimension in ("brand", "category")
+
+
+@pytest.mark.parametrize("question", [
+    "which Kitchen products have the best average rating?",
+    "what Northwind products have the highest average rating?",
+    "average rating of Northwind products by product",
+])
+def test_a_groups_products_ranked_stay_ranked(question: str, store: VocabularyIndex) -> None:
+    reading = _read(question, store)
+    assert reading.query is not None and reading.query.dimensions == ["sku"]
