@@ -69,7 +69,7 @@ class Market:
         sales = deps.warehouse.query("SELECT sku, date, units, COALESCE(revenue, unit_price * units) AS revenue "
                                      "FROM sales WHERE tenant_id = @tenant_id", params)
         self.products: pd.DataFrame = deps.warehouse.query(
-            "SELECT sku, title, category, price, cost FROM products WHERE tenant_id = @tenant_id", params
+            "SELECT sku, title, category, price, cost, map_price FROM products WHERE tenant_id = @tenant_id", params
         ).drop_duplicates("sku").set_index("sku")
         cp["date"] = pd.to_datetime(cp["date"])
         sales["date"] = pd.to_datetime(sales["date"])
@@ -126,6 +126,12 @@ class Market:
         """Median latest price index per category, highest first."""
         cat = self.latest.index.map(self.products["category"].to_dict())
         return self.latest["index"].groupby(cat).median().sort_values(ascending=False)
+
+    def below_map(self) -> pd.DataFrame:
+        """(sku, competitor) pairs whose latest price in the window is below the product's MAP."""
+        last = self.window().sort_values("date").groupby(["sku", "competitor"]).tail(1)
+        floor = last["sku"].map(pd.to_numeric(self.products["map_price"], errors="coerce").to_dict())
+        return last[(floor - last["price"]) > 0.005]
 
     def gross_margin(self, sku: str) -> float:
         """Revenue less units x cost over all the SKU's sales."""

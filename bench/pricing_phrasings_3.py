@@ -3,7 +3,7 @@
 Run with ``BENCH_SET=3 .venv/bin/python bench/pricing_phrasings.py``. Same merchants and truths (pandas over the
 warehouse's competitor, sales and product rows), phrasings the first two sets lack: "are we the cheapest on X",
 "where are we being undercut", price gaps over a threshold, the most aggressive competitor, a competitor's price
-moves this month, the price index by category, MAP/floor questions (no floor data: said, not invented), "should I
+moves this month, the price index by category, MAP questions (against the catalogue's map_price), "should I
 raise X" with its margin, cuts of 15%, competitor stock-outs to exploit, British and Indian English, typos,
 shorthand and long Slack-style preambles.
 """
@@ -109,13 +109,16 @@ def third_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
         and states(first(a), n_all, 0.5) or has(first(a), "price index"))
     add("index", "which category has the widest price gap to competitors?",
         lambda a, r: first(a).startswith(str(cat.index[0])) or f"{cat.index[0]} " in first(a))
-    # 5. floors: MAP and minimum prices the data does not hold
+    # 5. floors: the catalogue's MAP (minimum advertised price) against competitors' latest prices
     refuses_floor: Check = lambda a, r: _NO_FLOOR.search(first(a)) is not None \
         and _NEGATION.search(first(a)) is not None  # noqa: E731
-    add("floor", "any MAP violations?", refuses_floor)
-    add("floor", "which competitors are advertising below MAP on our products?", refuses_floor)
-    add("floor", "is anyone selling our stuff under the minimum advertised price?", refuses_floor)
-    add("floor", "which of our products are below their price floor?", refuses_floor)
+    under_map = m.below_map()
+    violations: Check = lambda a, r: _NO_FLOOR.search(first(a)) is not None \
+        and states(first(a), len(under_map), 0.5)  # noqa: E731
+    add("floor", "any MAP violations?", violations)
+    add("floor", "which competitors are advertising below MAP on our products?", violations)
+    add("floor", "is anyone selling our stuff under the minimum advertised price?", violations)
+    add("floor", "MAP breaches by competitor this month", violations)
     # 6. should I raise / lower, what if
     add("advice", f"should I raise the price of the {tx}?", advice(x))
     add("advice", f"should we put the price of {y} up?", advice(y))

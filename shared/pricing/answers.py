@@ -18,6 +18,7 @@ from shared.agents.answers import AgentAnswer, AskKind, fmt_num, join_names, ran
 from shared.pricing import elasticity
 from shared.pricing.analysis import PricingAnalysis
 from shared.pricing.category_answers import category_answer
+from shared.pricing.map_answers import map_answer
 from shared.pricing.market_answers import MARKET_ASKS, market_answer
 from shared.pricing.options import PricingOptions
 from shared.pricing.sensitivity_answers import elasticity_answer
@@ -383,14 +384,16 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
                     *, scoped: list[str], start: date | None, competitors: list[str] | None = None,
                     end: date | None = None, titles: Mapping[str, str] | None = None,
                     sellers: tuple[pd.DataFrame, date, date] | None = None, scope: str = "",
-                    elasticities: pd.DataFrame | None = None) -> list[AgentAnswer]:
+                    elasticities: pd.DataFrame | None = None,
+                    map_prices: pd.Series | None = None) -> list[AgentAnswer]:
     """Answer each pricing ask the question has.
 
     ``competitors`` are the ones the question names; ``start``/``end`` the period it names (the competitor answers
     read the prices in it); ``titles`` (SKU -> product title) name the products. ``sellers`` are the best
     sellers a question is about ("which of our best sellers ..."), best first, with the period they sold in;
     ``scope`` the categories the question narrowed to, as the catalogue spells them; ``elasticities`` the pooled
-    elasticity per SKU (:func:`~shared.pricing.elasticity.pooled_elasticity`) when an ``elasticity`` ask is answered.
+    elasticity per SKU (:func:`~shared.pricing.elasticity.pooled_elasticity`) when an ``elasticity`` ask is answered;
+    ``map_prices`` the catalogue's minimum advertised price per SKU (``map_violations``).
     """
     out: list[AgentAnswer] = []
     if sellers is not None:
@@ -402,6 +405,10 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
         elif ask in MARKET_ASKS:
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = market_answer(ask, obs, list(competitors or []), today=last, start=start, scoped=scoped)
+        elif ask == "map_violations":
+            last = min(end, analysis.today) if end is not None else analysis.today
+            answer = map_answer(obs, map_prices if map_prices is not None else pd.Series(dtype="float64"),
+                                list(competitors or []), today=last, start=start, scoped=scoped)
         elif ask == "reprice":
             answer = reprice_answer(analysis, scoped)
         elif ask == "elasticity" and elasticities is not None:

@@ -63,7 +63,13 @@ _SALES_METRIC = _rx(r"average (?:selling|sale|sold) price|asp|revenue|turnover|o
 PRICE_CHANGE = _rx(r"chang\w*|moved?|moving|movements?|history|(?:done|doing|did) with|trend\w*|over time|"
                    r"(?:gone|went|go|going|come|came) (?:up|down)|rais\w*|lower(?:ed|ing)|increas\w*|decreas\w*|"
                    r"drop\w*|(?:cut|lower|raise|reduce|hike) (?:its|their|the) prices?|evolv\w*|shift\w*")
-STOCK_WORD = _rx(r"out of stock|out-of-stock|in stock|sold out|stocked out|stock ?outs?|availab\w*|unavailable|"
+#: A minimum advertised price: "MAP violations", "below MAP", "the minimum advertised price", "price floor".
+MAP_WORD = re.compile(r"\bMAP\b|"
+                      r"\b(?i:map (?:violations?|breach\w*|polic\w*|pric\w*|complian\w*)|"
+                      r"(?:below|under|breach\w*|violat\w*|break\w*) (?:the |our |my )?map|"
+                      r"minimum advertised prices?|min\.? advertised prices?|(?:price|pricing) floors?|"
+                      r"floor prices?)\b")
+STOCK_WORD = _rx(r"out of stock|out-of-stock|in stock|sold out|stocked out|stock[- ]?outs?|availab\w*|unavailable|"
                  r"r[au]n out|(?:have|has|had|carry|carries) (?:no )?stock")
 #: Our own products with nothing on hand now (not "will run out": that is the stockout forecast).
 OUT_OF_STOCK = _rx(r"out of stock|out-of-stock|sold out|stocked out|not (?:in stock|on hand)|"
@@ -90,13 +96,15 @@ _OVERSTOCK = _rx(r"more (?:stock|inventory|units) than (?:i|we) (?:can|could|wil
                  r"too much (?:stock|inventory)|excess (?:stock|inventory)|holding too much|dead stock|"
                  r"(?:gathering|collecting) dust")
 #: "pricier than the competition" / "cheaper than the market": our products above or below the market.
-_ABOVE_MARKET = _rx(r"(?:pricier|dearer|more expensive|higher[- ]priced|priced higher) than (?:the )?(?:competition|"
+_ABOVE_MARKET = _rx(r"(?:pricier|dearer|costlier|more expensive|more costly|higher[- ]priced|priced higher)"
+                    r"(?: on| for)? than (?:the )?(?:competition|"
                     r"competitors?|market|others|rivals?|everyone(?: else)?)|"
                     r"(?:priced|sit\w*|sold|selling) (?:well |far |way )?above (?:the )?(?:market|competition|"
                     r"competitors?)(?: (?:price|rate|average|median)s?)?|overpriced|"
                     r"(?:sell|sells|selling|sold|go|goes|going|list\w*|retail\w*) for more than (?:the )?"
                     r"(?:competition|competitors?|market|others|rivals?|everyone(?: else)?)")
-_BELOW_MARKET = _rx(r"(?:cheaper|less expensive|lower[- ]priced|priced lower) than (?:the )?(?:competition|"
+_BELOW_MARKET = _rx(r"(?:cheaper|less expensive|less costly|lower[- ]priced|priced lower)(?: on| for)? than "
+                    r"(?:the )?(?:competition|"
                     r"competitors?|market|others|rivals?|everyone(?: else)?)|"
                     r"(?:priced|sit\w*|sold|selling) (?:well |far |way )?below (?:the )?(?:market|competition|"
                     r"competitors?)(?: (?:price|rate|average|median)s?)?|underpriced|"
@@ -176,6 +184,32 @@ def _unknown_against(question: str, matches: list[EntityMatch], index: Vocabular
     return None
 
 
+#: "Is Target out of stock on anything?": a capitalised name whose stock is asked about.
+_STOCK_SUBJECT = re.compile(r"\b(?i:is|are|does|has|have|was|were)\s+(?P<name>[A-Z][\w&'.-]*)\s+"
+                            r"(?i:(?:still |now |currently |ever )?(?:out of stock|out-of-stock|sold out|stocked out|"
+                            r"running out|run out|low on stock|(?:got|have|has|had) no stock))")
+
+
+def _unknown_stock_subject(question: str, matches: list[EntityMatch], index: VocabularyIndex | None) -> str | None:
+    """The name in "is X out of stock" that is none of the tenant's names (a competitor the data lacks), else ``None``.
+
+    A product, brand or category ("is Kestrel out of stock") is our own stock; a word of a product title too.
+    """
+    m = _STOCK_SUBJECT.search(question)
+    if m is None:
+        return None
+    word = m.group("name").rstrip(".'")
+    start, end = m.span("name")
+    if word.lower() in _NOT_A_NAME or word.lower() in STOP_WORDS:
+        return None
+    here = [x for x in matches if x.span[0] < end and start < x.span[1]]
+    if here and not any(x.kind == "channel" for x in here):
+        return None
+    if index is not None and normalise(word) in index.token_titles:
+        return None
+    return next((x.values[0] for x in here if x.kind == "channel"), word)
+
+
 def verb_matches(question: str, matches: list[EntityMatch]) -> list[EntityMatch]:
     """Product matches of one word right after a pronoun ("where do we *stand*"): verbs, not products."""
     return [m for m in matches if m.kind == "product" and " " not in question[m.span[0]:m.span[1]].strip()
@@ -203,8 +237,13 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     products = bool(_names(matches, "sku") or _names(matches, "product"))
     known = list(index.vocabulary.competitors) if index is not None else []
     group = bool(COMPETITOR_NOUN.search(question)) or bool(named)
+    if MAP_WORD.search(question):
+        return MarketAsk("map_violations", named)  # "any MAP violations?", "below the minimum advertised price"
     if STOCK_WORD.search(question) and group:
         return MarketAsk("competitor_stock", named)  # "is MegaMart out of stock on anything?"
+    if (name := _unknown_stock_subject(question, matches, index)) is not None:
+        channel = any(m.kind == "channel" and name in m.values for m in matches)
+        return MarketAsk(unknown_competitor=name, is_channel=channel, known_competitors=known)  # "is Target ..."
     if not named and _LIST_COMPETITORS.search(question):
         return MarketAsk("competitor_prices")  # "who are our competitors": each with its products and moves
     price = bool(PRICE_WORD.search(question))

@@ -31,7 +31,15 @@ from shared.questions import lexicon as lx
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.compared_groups import compared_groups, compared_reviews
-from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, spans_between, verb_matches
+from shared.questions.market import (
+    MAP_WORD,
+    MarketAsk,
+    clause_spans,
+    price_change,
+    read_market,
+    spans_between,
+    verb_matches,
+)
 from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import named_place
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
@@ -625,6 +633,8 @@ def _and(names: list[str]) -> str:
 def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[str, str] | None:
     for rx, concept, needed in lx.UNANSWERABLE:
         m = rx.search(question)
+        if m and concept == "advertising and marketing spend" and MAP_WORD.search(question):
+            continue  # "advertising below MAP": the minimum advertised price, the pricing agent's
         if m and not (concept == "sales by region" and _places_known(question, index)) \
                 and not (concept == "competitors' sales" and _names_a_channel(m.group(0), index)):
             return concept, needed

@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pandas as pd
 import pytest
 
+from shared.pricing.map_answers import map_answer
 from shared.questions.compose import compose
 from shared.questions.reading import MIN_CHANGED_REVIEWS, read_question
 from shared.questions.timephrase import make_range
@@ -117,3 +119,66 @@ def test_a_groups_average_is_one_value(question: str, store: VocabularyIndex) ->
 def test_a_groups_products_ranked_stay_ranked(question: str, store: VocabularyIndex) -> None:
     reading = _read(question, store)
     assert reading.query is not None and reading.query.dimensions == ["sku"]
+
+
+# --- pricing: MAP, competitor stock-outs, the most aggressive competitor, where we are undercut ---
+
+@pytest.mark.parametrize("question", [
+    "any MAP violations?",
+    "which competitors are advertising below MAP on our products?",  # advertising here is no ad spend
+    "is anyone selling our stuff under the minimum advertised price?",
+    "MAP breaches by competitor this month",
+])
+def test_a_minimum_advertised_price_question_is_the_map_ask(question: str, store: VocabularyIndex) -> None:
+    reading = _read(question, store)
+    assert reading.kind == "agent" and reading.asks == ["map_violations"]
+
+
+def test_ad_spend_is_still_unanswerable(store: VocabularyIndex) -> None:
+    assert _read("how much did we spend on advertising?", store).kind == "unanswerable"
+
+
+def _obs(rows: list[tuple[str, str, str, float]]) -> pd.DataFrame:
+    return pd.DataFrame([{"sku": s, "competitor": c, "date": pd.Timestamp(d), "competitor_price": p}
+                         for s, c, d, p in rows])
+
+
+def test_map_violations_are_latest_competitor_prices_below_the_map() -> None:
+    obs = _obs([("KIT-0001", "MegaMart", "2026-11-20", 40.0), ("KIT-0001", "MegaMart", "2026-12-01", 49.0),
+                ("KIT-0001", "ShopRival", "2026-12-02", 44.0), ("ELE-0001", "ShopRival", "2026-12-02", 10.0)])
+    floors = pd.Series({"KIT-0001": 45.0, "ELE-0001": float("nan")})
+    out = map_answer(obs, floors, [], today=date(2026, 12, 4), start=None, scoped=[])
+    assert out.text.startswith("1 competitor price is below MAP on 1 of the 1 products with a MAP")
+    assert "ShopRival on KIT-0001 at 44" in out.text and out.rows[0][:2] == ["ShopRival", "KIT-0001"]
+
+
+def test_without_any_map_the_answer_says_so_first() -> None:
+    obs = _obs([("KIT-0001", "MegaMart", "2026-12-01", 49.0)])
+    out = map_answer(obs, pd.Series({"KIT-0001": float("nan")}), [], today=date(2026, 12, 4), start=None,
+                     scoped=[])
+    assert not out.answered and out.text.startswith("No minimum advertised price (MAP) is recorded")
+
+
+@pytest.mark.parametrize("question", ["any competitor stock-outs we can take advantage of?",
+                                      "competitor stock outs this week"])
+def test_competitor_stock_outs_are_the_competitors_stock(question: str, store: VocabularyIndex) -> None:
+    assert _read(question, store).asks == ["competitor_stock"]
+
+
+def test_an_unknown_name_whose_stock_is_asked_is_said(store: VocabularyIndex) -> None:
+    reading = _read("is Target out of stock on anything?", store)
+    assert reading.kind == "unanswerable" and reading.unknown_name == "Target"
+    assert _read("is MegaMart out of stock on anything?", store).asks == ["competitor_stock"]
+
+
+@pytest.mark.parametrize(("question", "ask"), [
+    ("who's the most aggressive discounter?", "undercut"),
+    ("which competitor is most aggressive on price?", "undercut"),
+    ("where are we being undercut?", "overpriced"),
+    ("on which lines are we getting undercut by the competition?", "overpriced"),
+    ("which lines are we dearer on than the competition?", "overpriced"),
+    ("kindly tell which products we are costlier than competitors on", "overpriced"),
+    ("who undercuts us?", "undercut"),
+])
+def test_who_undercuts_against_where_we_are_undercut(question: str, ask: str, store: VocabularyIndex) -> None:
+    assert _read(question, store).asks == [ask]
