@@ -44,8 +44,10 @@ def third_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     over10 = int((latest["index"] > 110).sum())
     gap10 = int(((latest["index"] - 100).abs() > 10).sum())
     undercut = int((latest["low"] < latest["our"]).sum())  # a competitor's latest price below ours
-    cheapest = int((latest["our"] <= latest["low"]).sum())  # ours at or below every competitor's latest price
-    cheapest_strict = int((latest["our"] < latest["low"]).sum())
+    # each competitor's latest price in the window (the market answers' "current price"), against ours
+    current_low = {str(s): m.lowest_latest(str(s)) for s in latest.index}
+    cheapest = sum(float(latest["our"].to_dict()[s]) <= low + 0.005 for s, low in current_low.items())
+    cheapest_strict = sum(float(latest["our"].to_dict()[s]) < low - 0.005 for s, low in current_low.items())
     oos_by = oos.groupby("competitor")["sku"].nunique().sort_values(ascending=False)
 
     def first(a: str) -> str:
@@ -58,8 +60,8 @@ def third_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
         return lambda a, r: any(states(first(a), n, 0.5) for n in ns)
 
     def cheapest_on(sku: str) -> Check:
-        our, low = float(latest["our"].to_dict()[sku]), float(latest["low"].to_dict()[sku])
-        yes = our <= low
+        our, low = float(latest["our"].to_dict()[sku]), current_low[sku]
+        yes = our <= low + 0.005
 
         def check(a: str, r: object) -> bool:
             f = first(a)

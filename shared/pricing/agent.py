@@ -131,7 +131,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     if sellers is not None:
         result.data["top_sellers"] = {**sellers[3], "skus": [str(x) for x in sellers[0]["sku"]]}  # the evidence
     elasticities = None
-    if "elasticity" in asks:  # pooled toward the category and catalogue: the whole catalogue's sales are read
+    if "elasticity" in asks or ("reprice" in asks and len(request.skus) == 1):
+        # pooled toward the category and catalogue: the whole catalogue's sales are read ("should I raise X" says it)
         catalogue = catalogue_inputs(deps.warehouse, request, inputs)
         categories = catalogue.attributes["category"] if "category" in catalogue.attributes.columns else None
         elasticities = pooled_elasticity(catalogue.sales, categories, level=options.interval_level)

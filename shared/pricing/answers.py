@@ -16,6 +16,7 @@ import pandas as pd
 
 from shared.agents.answers import AgentAnswer, AskKind, fmt_num, join_names, ranked_table
 from shared.pricing import elasticity
+from shared.pricing.advice import elasticity_sentence, margin_sentence
 from shared.pricing.analysis import PricingAnalysis
 from shared.pricing.category_answers import category_answer
 from shared.pricing.map_answers import map_answer
@@ -411,6 +412,13 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
                                 list(competitors or []), today=last, start=start, scoped=scoped)
         elif ask == "reprice":
             answer = reprice_answer(analysis, scoped)
+            if len(scoped) == 1 and answer.answered and scoped[0] in analysis.skus.index:
+                # "should I raise the price of X?": how demand answers its price, and what each unit earns
+                row = analysis.skus.loc[[scoped[0]]].iloc[0]
+                cost = pd.to_numeric(pd.Series([row.get("cost")]), errors="coerce").iloc[0]
+                tail = elasticity_sentence(elasticities, scoped[0], options.interval_level) + margin_sentence(
+                    None if pd.isna(cost) else float(cost), float(row["our_price"]), float(row["recommended_price"]))
+                answer = answer.model_copy(update={"text": answer.text + tail})
         elif ask == "elasticity" and elasticities is not None:
             answer = elasticity_answer(elasticities, scoped, level=options.interval_level,
                                        method=f"{elasticity.POOLED_METHOD} on daily sales", scope=scope)

@@ -132,6 +132,9 @@ REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the 
               r"(?:i|we)|which prices (?:should|to) (?:i |we )?(?:change|adjust)|(?:optimal|ideal|right|"
               r"recommended|suggested|target) prices?|what (?:price )?should (?:i|we) (?:charge|sell|price|ask)|"
               r"should (?:i|we) (?:raise|lower|increase|cut|reduce|drop|change) (?:the |my |our |its )?prices?|"
+              r"should (?:i|we) (?:put|push|bring|take|mark) (?:the |my |our |its )?prices? (?:of [^?.!]{1,80}? )?"
+              r"(?:up|down)|(?:good|bad|smart|wise) (?:idea|move|call) to (?:raise|lower|increase|cut|reduce|drop|"
+              r"put up|bump up) (?:the |my |our |its )?prices?|"
               r"price recommendations?|recommend(?:ed|ation)? (?:a )?prices?")
 #: "who are our competitors", "how many competitors do we track".
 _LIST_COMPETITORS = _rx(r"who (?:are|is) (?:our|my) (?:main )?(?:competitors?|rivals?)|"

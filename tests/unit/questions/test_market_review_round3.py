@@ -12,7 +12,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from shared.pricing.advice import elasticity_sentence, margin_sentence
 from shared.pricing.map_answers import map_answer
+from shared.pricing.market_answers import cheapest_competitor_answer
 from shared.questions.compose import compose
 from shared.questions.reading import MIN_CHANGED_REVIEWS, read_question
 from shared.questions.timephrase import make_range
@@ -182,3 +184,45 @@ def test_an_unknown_name_whose_stock_is_asked_is_said(store: VocabularyIndex) ->
 ])
 def test_who_undercuts_against_where_we_are_undercut(question: str, ask: str, store: VocabularyIndex) -> None:
     assert _read(question, store).asks == [ask]
+
+
+# --- "should I raise the price of X": the recommendation with its elasticity and margin ---
+
+@pytest.mark.parametrize("question", [
+    "should I raise the price of the Desk Lamp?",
+    "should we put the price of ELE-0001 up?",
+    "is it a good idea to lower the price on ELE-0001?",
+])
+def test_should_i_change_one_price_is_the_recommendation(question: str, store: VocabularyIndex) -> None:
+    reading = _read(question, store)
+    assert reading.asks == ["reprice"] and reading.skus == ["ELE-0001"]
+
+
+def test_the_advice_says_the_elasticity_and_the_margin_now_and_at_the_recommended_price() -> None:
+    pooled = pd.DataFrame({"elasticity": [-1.32], "ci_low": [-2.04], "ci_high": [-0.59]}, index=["ELE-0001"])
+    said = elasticity_sentence(pooled, "ELE-0001", 0.9)
+    assert said == (" Its price elasticity is -1.32 (90% interval -2.04 to -0.59): a 1% price rise lowers its units "
+                    "by about 1.3%.")
+    assert margin_sentence(17.73, 33.99, 31.82) == (" Its unit margin is 16.26 (47.8%) now and would be 14.09 "
+                                                   "(44.3%) at 31.82 (cost 17.73).")
+    assert "no cost" in margin_sentence(None, 33.99, 31.82)
+    assert "cannot be estimated" in elasticity_sentence(pooled, "KIT-0001", 0.9)
+
+
+# --- "are we the cheapest on X": X's lowest price, and whether it is ours ---
+
+@pytest.mark.parametrize("question", ["are we the cheapest on the Desk Lamp?",
+                                      "are we still the cheapest option for ELE-0001?"])
+def test_are_we_the_cheapest_on_a_product_is_its_sellers(question: str, store: VocabularyIndex) -> None:
+    reading = _read(question, store)
+    assert reading.asks == ["undercut"] and reading.skus == ["ELE-0001"]
+
+
+def test_the_lowest_price_says_whether_we_are_the_cheapest() -> None:
+    obs = _obs([("ELE-0001", "MegaMart", "2026-12-01", 31.32), ("ELE-0001", "ShopRival", "2026-12-02", 35.0)])
+    obs["our_price"] = 33.99
+    out = cheapest_competitor_answer(obs, today=date(2026, 12, 4), start=None, scoped=["ELE-0001"])
+    assert out.text.endswith("against our 33.99: we are not the cheapest.")
+    obs["our_price"] = 30.0
+    out = cheapest_competitor_answer(obs, today=date(2026, 12, 4), start=None, scoped=["ELE-0001"])
+    assert out.text.startswith("The lowest price for ELE-0001 is ours, 30")
