@@ -143,7 +143,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                               start=request.start_date, competitors=list(request.competitors),
                               end=request.end_date, titles=titles, sellers=sellers[:3] if sellers else None,
                               scope=_category_names(data.products) if request.categories else "",
-                              elasticities=elasticities, map_prices=inputs.attributes.get("map_price"))
+                              elasticities=elasticities, map_prices=inputs.attributes.get("map_price"),
+                              gap_pct=request.options.get("gap_over_pct"))
     if inputs.observations.empty and any(a.ask in NEEDS_COMPETITORS for a in answers) and as_of_date(
             deps.warehouse, request.tenant_id, (DataKind.COMPETITOR_PRICES,)) is None:
         # no competitor price was ever ingested: said first, not "no SKU could be compared"

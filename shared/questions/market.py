@@ -29,6 +29,7 @@ class MarketAsk:
     known_competitors: list[str] = field(default_factory=list)
     extra: tuple[str, ...] = ()  # further asks answered after ``ask``
     top_sellers: int | None = None  # "which of our best sellers ...": the N best sellers by revenue only
+    gap_pct: float | None = None  # "more than 10% above the market": the gap the over/underpriced asks use
 
     @property
     def agent_intent(self) -> str:
@@ -254,6 +255,11 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
         return MarketAsk("competitor_prices", named)  # "how has ShopRival's price for X changed?"
     if not named and (COMPETITOR_NOUN.search(question) or _ANYONE.search(question)) and _AGAINST_US.search(question):
         return MarketAsk("undercut")  # "which rival sells below our prices most often?", "who undercuts us?"
+    if not named and not products and (gap := gap_threshold(question)) is not None:
+        # "which SKUs are more than 10% above the competition?", "price gaps over 10%": that gap, not 5%
+        pct, side = gap
+        return MarketAsk("underpriced" if side == "below" else "overpriced", gap_pct=pct,
+                         extra=("underpriced",) if side == "both" else ())
     if not named and (_ABOVE_MARKET.search(question) or _BELOW_MARKET.search(question)) \
             and price_change(question) is None:  # "... and what if I cut X by 10%": the router plans both
         return MarketAsk("overpriced" if _ABOVE_MARKET.search(question) else "underpriced")
@@ -357,14 +363,50 @@ _CHANGE = re.compile(
     r"(?:\bby |(?<=\s))(?P<pct>\d{1,3}(?:\.\d+)?)" + _PCT
     + r"|\b(?P<pct2>\d{1,3}(?:\.\d+)?)" + _PCT + r" (?:price )?(?P<word>higher|lower|more|less|cheaper|dearer|"
     r"more expensive|increase|rise|hike|raise|markup|cut|reduction|decrease|drop|discount|markdown)\b", re.I)
+#: "more than 10%", "over 10 percent", "10% or more": a price gap's threshold.
+_THRESHOLD_BEFORE = re.compile(r"(?:more than|over|above|at least|greater than|upwards of|in excess of|beyond|"
+                               r"exceeding|bigger than|larger than|>)\s*$", re.I)
+_GAP_THRESHOLD = re.compile(r"\b(?:more than|over|above|at least|greater than|upwards of|in excess of|beyond|"
+                            r"exceeding|bigger than|larger than)\s*(?P<n>\d{1,3}(?:\.\d+)?)" + _PCT
+                            + r"|>\s*(?P<g>\d{1,3}(?:\.\d+)?)" + _PCT
+                            + r"|\b(?P<m>\d{1,3}(?:\.\d+)?)" + _PCT + r" or (?:more|above|over|higher|greater)", re.I)
+_GAP_ABOVE = _rx(r"above|over|dearer|pricier|costlier|more expensive|higher|overpriced|premium|expensive")
+_GAP_BELOW = _rx(r"below|under|cheaper|less expensive|lower|underpriced|undercut\w*|less than")
+_GAP_MARKET = _rx(r"market|competition|competitors?|rivals?|others|elsewhere|price gaps?|gaps?|price index")
+
+
+def gap_threshold(question: str) -> tuple[float, str] | None:
+    """The price gap a market question names and its side: ("more than 10% above the market") -> (10.0, "above").
+
+    The side is read after the threshold ("10% or more over competitors"), else anywhere; "price gaps over 10%"
+    names no side ("both"). ``None`` without a threshold or without the market ("revenue up more than 10%").
+    """
+    m = _GAP_THRESHOLD.search(question)
+    if m is None or not _GAP_MARKET.search(question):
+        return None
+    pct = float(m.group("n") or m.group("g") or m.group("m"))
+    after, before = question[m.end():], question[:m.start()]
+    for text in (after, before):
+        above, below = _GAP_ABOVE.search(text), _GAP_BELOW.search(text)
+        if above and not below:
+            return pct, "above"
+        if below and not above:
+            return pct, "below"
+    return pct, "both"
+
+
 _DOWN = re.compile(r"^(?:lower|cut|reduc|drop|discount|decreas|mark(?:ed|ing)? down|slash|less|cheaper|reduction|"
                    r"markdown)", re.I)
 
 
 def price_change(question: str) -> float | None:
-    """The price change a what-if names ("raised the price of X by 10%" -> 10.0, "a 5% cut" -> -5.0)."""
+    """The price change a what-if names ("raised the price of X by 10%" -> 10.0, "a 5% cut" -> -5.0).
+
+    A percentage after "more than" / "over" / "at least" is a threshold ("more than 10% dearer than the market"), no
+    change.
+    """
     m = _CHANGE.search(question)
-    if m is None:
+    if m is None or _THRESHOLD_BEFORE.search(question[:m.start("pct" if m.group("pct") else "pct2")]):
         return None
     pct = float(m.group("pct") or m.group("pct2"))
     word = m.group("verb") or m.group("word") or ""

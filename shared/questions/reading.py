@@ -42,6 +42,7 @@ from shared.questions.market import (
 )
 from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import named_place
+from shared.questions.preamble import preamble_excluded, preamble_partials
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.review_idioms import review_idioms
 from shared.questions.reviews import (
@@ -287,6 +288,8 @@ class Reading(BaseModel):
     lead: str = Field(default="", description="Words said before the answer (why a period over undated reviews is "
                                               "answered over all of them: ``shared.questions.undated``).")
     top_sellers: int | None = Field(default=None, description="The N best sellers a price ask or a forecast is about.")
+    gap_over_pct: float | None = Field(default=None, description="The price gap an over/underpriced ask names "
+                                                                 "(\"more than 10% above the market\").")
     agents_first: bool = Field(default=False, description="A mixed question that asks the agents' part first.")
     parts: list[Reading] = Field(default_factory=list, description="Further metric questions asked with their own "
                                                                   "periods (\"what did we make in October and how "
@@ -505,6 +508,7 @@ def _market_reading(reading: Reading, market: MarketAsk, verbs: list[EntityMatch
     reading.kind, reading.agent_intents = "agent", [market.agent_intent]
     reading.asks = [market.ask, *market.extra] if market.ask else []
     reading.top_sellers = market.top_sellers
+    reading.gap_over_pct = market.gap_pct
     if market.competitors:
         reading.competitors = market.competitors
     return reading
@@ -1020,6 +1024,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     matches = index.find(question) if index is not None else []
     # one word right after a pronoun is a verb ("what did we *bank*", "how many did we *shift*"), not a product
     matches = [m for m in matches if m not in verb_matches(question, matches)]
+    partial = preamble_partials(question, matches)  # "Hi all, the board deck is due Friday. Which ...?"
+    matches = [m for m in matches if m not in partial]
     singles = [x.span() for x in _SINGLE_UNIT.finditer(question)] + \
         [x.span(1) if x.group(1) else x.span(2) for x in _PEOPLE_COUNTED.finditer(question)]
     matches = [m for m in matches if not (m.kind in ("product", "sku") and _spans_overlap(m.span, singles))]
@@ -1030,7 +1036,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     lasts = [extents[k][1] for k in kinds if k in extents] or [e[1] for e in extents.values()]
     firsts = [extents[k][0] for k in kinds if k in extents]
     today = as_of or (max(lasts) if lasts else None)
-    time = resolve_time(question, today or date.today(), exclude=sku_spans)
+    # "prepping the Q4 deck - what's our rating this year?": the question's own period, not the preamble's
+    time = resolve_time(question, today or date.today(),
+                        exclude=sku_spans + preamble_excluded(question, today or date.today()))
     # "what did we sell on Christmas Eve?": a time phrase, not the products titled "Christmas ..." - a name whose
     # words all lie inside a time phrase (SKUs stay: a code such as SKU-2024 is kept out of time phrases instead;
     # "May Flowers Candle" reaches past "May" and stays a product)
@@ -1103,7 +1111,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.review_channels = list(dict.fromkeys(v for m in matches if m.kind == "channel" for v in m.values))
         if as_of is None and DataKind.REVIEWS in extents:  # "since March": against the reviews' own last date
             reading.as_of = extents[DataKind.REVIEWS][1]
-            time = resolve_time(question, reading.as_of, exclude=sku_spans)
+            time = resolve_time(question, reading.as_of, exclude=sku_spans + preamble_excluded(question, reading.as_of))
         reading.review_period = time.range
         return reading
     sentiment_change = asks_sentiment_change(question) and not metrics
@@ -1116,7 +1124,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         firsts = [extents[k][0] for k in kinds if k in extents]
         if as_of is None and DataKind.REVIEWS in extents:
             today = extents[DataKind.REVIEWS][1]
-            time = resolve_time(question, today, exclude=sku_spans)
+            time = resolve_time(question, today, exclude=sku_spans + preamble_excluded(question, today))
             reading.as_of = today
         if today is not None and not _THAN.search(question):  # "is sentiment improving?": the recent reviews
             time = change_period(time, today)  # against as many days before ("A worse than B": no change in time)

@@ -12,10 +12,13 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from shared.orchestration.descriptive import agent_plan
+from shared.orchestration.plan import Entities, Plan
 from shared.pricing.advice import elasticity_sentence, margin_sentence
 from shared.pricing.map_answers import map_answer
 from shared.pricing.market_answers import cheapest_competitor_answer
 from shared.questions.compose import compose
+from shared.questions.preamble import question_start
 from shared.questions.reading import MIN_CHANGED_REVIEWS, read_question
 from shared.questions.timephrase import make_range
 from shared.questions.vocabulary import ProductName, Vocabulary, VocabularyIndex
@@ -226,3 +229,50 @@ def test_the_lowest_price_says_whether_we_are_the_cheapest() -> None:
     obs["our_price"] = 30.0
     out = cheapest_competitor_answer(obs, today=date(2026, 12, 4), start=None, scoped=["ELE-0001"])
     assert out.text.startswith("The lowest price for ELE-0001 is ours, 30")
+
+
+# --- price gaps over a threshold: that gap, not the default 5% ---
+
+@pytest.mark.parametrize(("question", "pct", "asks"), [
+    ("show me price gaps over 10%", 10.0, ["overpriced", "underpriced"]),
+    ("which SKUs are more than 10% above the competition?", 10.0, ["overpriced"]),
+    ("where are we more than 10% dearer than the market?", 10.0, ["overpriced"]),
+    ("products priced 10 percent or more over competitors", 10.0, ["overpriced"]),
+    ("which products are more than 15% cheaper than competitors?", 15.0, ["underpriced"]),
+])
+def test_a_price_gap_threshold_is_the_over_or_underpriced_ask_at_it(question: str, pct: float, asks: list[str],
+                                                                     store: VocabularyIndex) -> None:
+    reading = _read(question, store)
+    assert reading.asks == asks and reading.gap_over_pct == pct
+    assert reading.price_change_pct is None  # "more than 10% dearer" is a threshold, no what-if
+
+
+def test_a_what_if_still_reads_its_change(store: VocabularyIndex) -> None:
+    assert _read("what if we cut ELE-0001 by 10%?", store).price_change_pct == -10.0
+    assert _read("what if we cut ELE-0001 by 10%?", store).gap_over_pct is None
+
+
+# --- a chat preamble: scene-setting words are not the question's products or period ---
+
+def test_a_preamble_word_shared_by_titles_is_no_product(store: VocabularyIndex) -> None:
+    reading = _read("Hi all, the board deck is due Friday. Can someone pull which competitor items are out of "
+                    "stock right now?", store)
+    assert reading.asks == ["competitor_stock"] and reading.skus == []
+    assert question_start("Morning! Which products sold most?") == len("Morning! ")
+
+
+def test_the_questions_own_period_wins_over_the_preambles(store: VocabularyIndex) -> None:
+    reading = _read("hey, prepping the Q4 deck for leadership - what's our average star rating this year?", store)
+    assert reading.query is not None and reading.query.time_range is not None
+    assert reading.query.time_range.start == date(2026, 1, 1)
+    kept = _read("Last month was rough. What were our top products?", store)  # no period of its own: the preamble's
+    assert kept.query is not None and kept.query.time_range is not None
+    assert kept.query.time_range.start == date(2026, 11, 1)
+
+
+def test_the_routers_category_guess_is_kept_only_when_it_is_the_tenants(store: VocabularyIndex) -> None:
+    reading = _read("Morning! Prepping for the category review - where are we more than 10% above the market?",
+                    store)
+    plan = Plan(intents=["pricing"], entities=Entities(categories=["review", "kitchen"]), asks=["overpriced"])
+    merged = agent_plan(reading, plan, store)
+    assert merged.entities.categories == ["kitchen"] and merged.entities.gap_over_pct == 10.0
