@@ -1095,7 +1095,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if _CATALOGUE_COUNT.search(question) and time.range is None:
         reading.kind = "catalogue"  # "how many products do we have": the catalogue, not sales
         return reading
-    if (review := read_review_question(question, entity_spans + time.spans, entity_spans)) is not None:
+    if (gap is None or gap[0] not in lx.REVIEW_REFUSALS) and \
+            (review := read_review_question(question, entity_spans + time.spans, entity_spans)) is not None:
         # "what are customers saying about shipping?": the sentiment agent, about that aspect (before the
         # refusals: "delivery times" in reviews is not shipping records; "the delivery" is not a product name)
         thing = reviewed_thing(question, entity_spans + time.spans) if review.aspect is None else None

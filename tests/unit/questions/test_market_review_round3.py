@@ -20,6 +20,7 @@ from shared.pricing.market_answers import cheapest_competitor_answer
 from shared.questions.compose import compose
 from shared.questions.preamble import question_start
 from shared.questions.reading import MIN_CHANGED_REVIEWS, read_question
+from shared.questions.shorthand import expand_shorthand
 from shared.questions.timephrase import make_range
 from shared.questions.vocabulary import ProductName, Vocabulary, VocabularyIndex
 from shared.sentiment.mentions import resolve_aspect
@@ -276,3 +277,41 @@ def test_the_routers_category_guess_is_kept_only_when_it_is_the_tenants(store: V
     plan = Plan(intents=["pricing"], entities=Entities(categories=["review", "kitchen"]), asks=["overpriced"])
     merged = agent_plan(reading, plan, store)
     assert merged.entities.categories == ["kitchen"] and merged.entities.gap_over_pct == 10.0
+
+
+# --- reviews: refusals the reviews cannot lift, themes asked for, shorthand, "share" as a request ---
+
+@pytest.mark.parametrize(("question", "concept"), [
+    ("give me an NPS-style score from the reviews", "a net promoter score"),
+    ("is the new version better reviewed?", "product versions"),
+    ("are reviews of the old model better than the new model?", "product versions"),
+])
+def test_a_refusal_stands_in_a_review_question(question: str, concept: str, store: VocabularyIndex) -> None:
+    reading = _read(question, store)
+    assert reading.kind == "unanswerable" and reading.concept == concept
+
+
+@pytest.mark.parametrize("question", ["biggest pain points in reviews lately", "top gripes in recent reviews"])
+def test_themes_asked_of_recent_reviews_are_the_complaints_not_a_listing(question: str,
+                                                                       store: VocabularyIndex) -> None:
+    reading = _read(question, store)
+    assert reading.review_ask == "complaints" and reading.review_listing is None
+
+
+@pytest.mark.parametrize(("said", "meant"), [
+    ("avg rtg Kitchen ytd", "average rating Kitchen ytd"),
+    ("# of 5* reviews last mo", "# of 5-star reviews last month"),
+    ("1* revs last 90d", "1-star reviews last 90 days"),
+    ("neg rev % this yr", "neg reviews % this year"),
+    ("rev last mo", "revenue last month"),
+])
+def test_review_shorthand_is_written_out(said: str, meant: str) -> None:
+    assert expand_shorthand(said) == meant
+
+
+def test_kindly_share_is_a_request_not_a_share(store: VocabularyIndex) -> None:
+    reading = _read("kindly share the review summary of Desk Lamp", store)
+    assert reading.kind == "agent" and reading.query is None and reading.skus == ["ELE-0001"]
+    assert reading.agent_intents in (["overview"], ["sentiment"])  # the product's reviews, not its revenue share
+    shared = _read("what share of revenue came from Kitchen?", store)
+    assert shared.query is not None and shared.query.share_of_total
