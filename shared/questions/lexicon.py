@@ -165,6 +165,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                             r"(?:our |the |all |my )?(?:reviews|ratings) "
                                             r"(?:(?:for|of|on) [^?.!]{1,80}? )?(?:are|were|is|was|that "
                                             r"(?:are|were)|come in) "
+                                            r"(?:negative|bad|poor|low|(?:1|one|2|two)[- ]stars?)|"
+                                            # "what % of reviews were negative": a "%" after a word has no \b
+                                            r"(?:what|the|a) ?% of (?:our |the |all |my )?(?:reviews|ratings) "
+                                            r"(?:(?:for|of|on) [^?.!]{1,80}? )?(?:are|were|is|was|that (?:are|were)) "
                                             r"(?:negative|bad|poor|low|(?:1|one|2|two)[- ]stars?)"),
                R, "share of negative reviews"),
     MetricWord("negative_reviews", _rx(r"(?:most|fewest|least|more|fewer) (?:\w+ )?complaints"), R,

@@ -6,7 +6,8 @@ set the scene. Two readings of the whole message go wrong there, and each rule h
 
 * a single word of the preamble that is only part of product titles ("the board deck" and the Cutting Boards)
   is no product the question is about (a product named in full, or by its SKU, still is);
-* a period in the preamble ("the Q4 deck") is not the question's when the question names its own ("this year").
+* a period in the preamble ("the Q4 deck") is not the question's when the question names its own ("this year"),
+  nor is the day of a meeting ("yesterday's standup").
 
 Pure: text in, spans out.
 """
@@ -26,6 +27,12 @@ _BREAK = re.compile(r"(?<=[.!])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|:\s+")
 _ASKS = re.compile(r"\?|^\W*(?:(?:so|and|but|ok|okay)\W+)?(?:what|which|who|whose|where|when|why|how|is|are|do|"
                    r"does|did|can|could|would|will|should|has|have|any|show|list|give|tell|pull|share|find|get)\b",
                    re.I)
+
+
+#: "yesterday's standup", "Monday's call": a day that names an event (not "yesterday's sales").
+_EVENT_DAY = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|this (?:morning|afternoon|week)|last (?:week|night)|"
+                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s\s+(?!(?:sales|revenue|orders|numbers|figures|"
+                        r"reviews|ratings|results|performance|data|report|takings|units|trading)\b)\w+", re.I)
 
 
 def question_start(question: str) -> int:
@@ -49,10 +56,16 @@ def preamble_partials(question: str, matches: Sequence[EntityMatch]) -> list[Ent
             and " " not in question[m.span[0]:m.span[1]].strip() and (len(m.values) > 1 or " " in m.label.strip())]
 
 
-def preamble_excluded(question: str, today: date, exclude: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """The preamble's span when the question names its own period there (else nothing), to read time without it."""
+def preamble_excluded(question: str, today: date) -> list[tuple[int, int]]:
+    """The preamble's spans to read time without.
+
+    All of it when the question names its own period; else its meetings ("following up on yesterday's standup -
+    ..."), which are days of an event, not of the data.
+    """
     start = question_start(question)
     if start == 0:
         return []
     own = resolve_time(question[start:], today)
-    return [(0, start)] if own.range is not None or own.all_time or own.future else []
+    if own.range is not None or own.all_time or own.future:
+        return [(0, start)]
+    return [m.span() for m in _EVENT_DAY.finditer(question[:start])]

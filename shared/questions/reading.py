@@ -407,7 +407,10 @@ _BARE_THING = re.compile(
 #: "why are ratings for the ceramic vase falling", "reviews of our oak tray": a named thing an agent is asked about.
 _NAMED_SUBJECT = re.compile(
     r"\b(?:ratings?|reviews?|stars?|sentiment|complaints?|feedback|prices?|pricing|stock|inventory|demand|say|"
-    r"saying|said|think|thinking|feel|complain\w*)\s+(?:for|of|on|about)\s+(?:the|our|my)\s+"
+    r"saying|said|think|thinking|feel|complain\w*)"
+    # "rating trend for the ceramic vase", "review summary of our oak tray": the figure's noun, then the name
+    r"(?:\s+(?:trends?|history|breakdown|summary|distribution|counts?|scores?|levels?|position))?"
+    r"\s+(?:for|of|on|about)\s+(?:the|our|my)\s+"
     r"(?P<name>[a-z0-9][\w'&-]*(?:\s+[a-z0-9][\w'&-]*){0,4}?)"
     r"\s*(?=$|[?.!,;]|\s(?:falling|fall|dropping|drop|declining|decline|going|gone|been|is|are|was|were|in|over|"
     r"during|this|last|next|since|compared|vs|versus|and|lately|recently|so|getting|changing|changed|look|looking|"

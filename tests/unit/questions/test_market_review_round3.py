@@ -27,6 +27,7 @@ from shared.sentiment.mentions import resolve_aspect
 from shared.sentiment.tokens import tokenize
 from tests.unit.questions.test_compose import result
 from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
+from tests.unit.sentiment.test_aspect_answers import _answer, _frame
 
 
 @pytest.fixture
@@ -315,3 +316,34 @@ def test_kindly_share_is_a_request_not_a_share(store: VocabularyIndex) -> None:
     assert reading.agent_intents in (["overview"], ["sentiment"])  # the product's reviews, not its revenue share
     shared = _read("what share of revenue came from Kitchen?", store)
     assert shared.query is not None and shared.query.share_of_total
+
+
+@pytest.mark.parametrize("question", ["what % of reviews were negative this quarter?",
+                                      "what % of reviews are negative?"])
+def test_a_percent_sign_of_negative_reviews_is_their_share(question: str, store: VocabularyIndex) -> None:
+    reading = _read(question, store)
+    assert reading.query is not None and reading.query.metrics[0] == "negative_review_share"
+
+
+@pytest.mark.parametrize(("question", "name"), [("rating trend for the ceramic vase", "ceramic vase"),
+                                                ("price history of the bamboo owl lamp", "bamboo owl lamp")])
+def test_a_figure_of_an_unknown_product_is_said(question: str, name: str, store: VocabularyIndex) -> None:
+    reading = _read(question, store)
+    assert reading.kind == "unanswerable" and reading.unknown_name == name
+
+
+def test_a_meetings_day_in_the_preamble_is_no_period(store: VocabularyIndex) -> None:
+    reading = _read("Following up on yesterday's standup - can someone tell me what people hate about the Desk Lamp?",
+                    store)
+    assert reading.review_ask == "complaints" and reading.review_period is None
+    sales = _read("Yesterday's sales were odd - which products sold most?", store)  # a day of the data: kept
+    assert sales.query is not None and sales.query.time_range is not None
+    assert sales.query.time_range.start == sales.query.time_range.end
+
+
+def test_the_returns_of_a_named_product_name_it() -> None:
+    """"Main reasons people return the X, per the reviews": the answer said "the 3 reviews", not whose."""
+    rows = [("A", 5 + i, 1, "It broke after two weeks. I returned it for a refund.") for i in range(3)]
+    rows += [("B", 20, 2, "Delivery was late by a week, so I sent it back and asked for a refund.")]
+    answer = _answer(_frame(rows), "complaints", "returns", scoped=("A",))
+    assert answer.text.startswith("The most common complaint in the 3 reviews of A between"), answer.text
