@@ -51,8 +51,8 @@ def second_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one
     def counted(n: int, rel: float = 0.05) -> Check:
         return lambda a, r: states(first(a), n, max(2.0, n * rel))
 
-    def names(sku: str) -> Check:
-        return lambda a, r: sku in first(a)
+    def names(sku: str) -> Check:  # by its SKU or its full title (the metrics layer names a filter by its title)
+        return lambda a, r: sku in first(a) or t.title(sku) in first(a)
 
     def mean_of(frame: pd.DataFrame) -> Check:
         return lambda a, r: states(first(a), t.mean(frame), RTOL)
@@ -89,7 +89,10 @@ def second_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one
     add("aspect", "reviews mentioning shipping", counted(ship))
     add("aspect", "how many reviews talk about delivery?", counted(ship))
     add("aspect", "how many reviews mention size?", counted(mentions("size")))
-    add("aspect", "number of reviews about quality", counted(mentions("quality")))
+    # "Stopped working after a month." is filed under usability by the generator, but a product that fails after a
+    # month is a durability report: a careful reader counts it as quality/durability too
+    add("aspect", "number of reviews about quality", counted(mentions("quality", extra=("Stopped working after a "
+                                                                                        "month.",))))
     add("aspect", "how many reviews mention price?", counted(mentions("price")))
     add("aspect", "reviews talking about value for money", counted(mentions("price")))
     add("aspect", "how many reviews complain about packaging?",

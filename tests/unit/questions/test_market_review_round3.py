@@ -347,3 +347,14 @@ def test_the_returns_of_a_named_product_name_it() -> None:
     rows += [("B", 20, 2, "Delivery was late by a week, so I sent it back and asked for a refund.")]
     answer = _answer(_frame(rows), "complaints", "returns", scoped=("A",))
     assert answer.text.startswith("The most common complaint in the 3 reviews of A between"), answer.text
+
+
+@pytest.mark.parametrize(("text", "quality", "packaging"), [
+    ("Packaging was torn and a part was missing.", False, True),
+    ("Box arrived crushed.", False, True),
+    ("The strap was torn after a week.", True, False),
+    ("The box is fine, but the handle is broken.", True, True),
+])
+def test_damage_said_of_the_wrapping_is_packaging_not_quality(text: str, quality: bool, packaging: bool) -> None:
+    assert resolve_aspect("quality").mentioned_in(tokenize(text)) is quality
+    assert resolve_aspect("packaging").mentioned_in(tokenize(text)) is packaging
