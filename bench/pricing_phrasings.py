@@ -7,9 +7,10 @@ say first that no competitor prices were ingested). Each question goes through t
 against truths computed with pandas: market truths from the warehouse's own competitor, sales and product rows
 (as ingested), review truths from the generated review rows the ingest accepted.
 
-``BENCH_SET=2`` runs the second held-out set (written after the fixes of the first). ``BENCH_VERBOSE=1`` prints
-every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and overall. Not a timed test:
-``.venv/bin/python bench/pricing_phrasings.py``.
+``BENCH_SET=2`` runs the second held-out set (written after the fixes of the first), ``BENCH_SET=3`` the third
+(merchants' and category managers' own wordings), ``BENCH_SET=4`` a small held-out set of both kinds.
+``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
+overall. Not a timed test: ``.venv/bin/python bench/pricing_phrasings.py``.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ class Market:
         sales = deps.warehouse.query("SELECT sku, date, units, COALESCE(revenue, unit_price * units) AS revenue "
                                      "FROM sales WHERE tenant_id = @tenant_id", params)
         self.products: pd.DataFrame = deps.warehouse.query(
-            "SELECT sku, title, category, price, cost FROM products WHERE tenant_id = @tenant_id", params
+            "SELECT sku, title, category, price, cost, map_price FROM products WHERE tenant_id = @tenant_id", params
         ).drop_duplicates("sku").set_index("sku")
         cp["date"] = pd.to_datetime(cp["date"])
         sales["date"] = pd.to_datetime(sales["date"])
@@ -125,6 +126,12 @@ class Market:
         """Median latest price index per category, highest first."""
         cat = self.latest.index.map(self.products["category"].to_dict())
         return self.latest["index"].groupby(cat).median().sort_values(ascending=False)
+
+    def below_map(self) -> pd.DataFrame:
+        """(sku, competitor) pairs whose latest price in the window is below the product's MAP."""
+        last = self.window().sort_values("date").groupby(["sku", "competitor"]).tail(1)
+        floor = last["sku"].map(pd.to_numeric(self.products["map_price"], errors="coerce").to_dict())
+        return last[(floor - last["price"]) > 0.005]
 
     def gross_margin(self, sku: str) -> float:
         """Revenue less units x cost over all the SKU's sales."""
@@ -418,6 +425,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_2 import second_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in second_set(m, t)]
+    if os.environ.get("BENCH_SET") == "3":
+        from bench.pricing_phrasings_3 import third_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in third_set(m, t)]
+    if os.environ.get("BENCH_SET") == "4":
+        from bench.pricing_phrasings_4 import fourth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in fourth_set(m, t)]
     return pricing_cases(m) + review_cases(t)
 
 

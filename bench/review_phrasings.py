@@ -7,8 +7,8 @@ some stars read for themes, reviews listed (most negative / positive / latest), 
 counts with filters, channels and verified buyers, spam and the adjusted rating, terse and non-native English.
 
 Run: ``.venv/bin/python bench/review_phrasings.py`` (``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=list``
-runs one group, ``BENCH_STALE=1`` uses a merchant whose data ended a year ago). Prints ``right: N/M`` per group
-and overall. Not a timed test.
+runs one group, ``BENCH_SET=2`` the second held-out set of ``bench/review_phrasings_2.py``, ``BENCH_STALE=1`` uses
+a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
 """
 
 from __future__ import annotations
@@ -449,7 +449,13 @@ def main() -> int:
     verbose = bool(os.environ.get("BENCH_VERBOSE"))
     right: dict[str, list[int]] = {}
     latencies: list[float] = []
-    for case in cases(truth):
+    if os.environ.get("BENCH_SET") == "2":
+        from bench.review_phrasings_2 import second_set
+
+        chosen = [Case(g, q, c) for g, q, c in second_set(truth)]
+    else:
+        chosen = cases(truth)
+    for case in chosen:
         if only and case.group != only:
             continue
         started = time.perf_counter()

@@ -233,14 +233,18 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
     # the tenant's own spelling: competitor prices are filtered on it ("megamart" matches no "MegaMart" row)
     known = {c.lower(): c for c in index.vocabulary.competitors} if index is not None else {}
     guesses = [known.get(c.lower(), c) for c in e.competitors if not known or c.lower() in known]
+    # the router's category guesses ("the category review" -> "review") only when they are the tenant's categories
+    categories = {c.lower() for c in index.vocabulary.categories} if index is not None else set()
+    guessed = [c for c in e.categories if not categories or c.lower() in categories]
     merged = Entities(
         skus=list(dict.fromkeys(e.skus + reading.skus))[:200],
-        categories=list(dict.fromkeys(e.categories + [c.lower() for c in reading.categories]))[:50],
+        categories=list(dict.fromkeys(guessed + [c.lower() for c in reading.categories]))[:50],
         # the names this question says replace a follow-up's earlier ones ("and BargainBarn?" after MegaMart)
         competitors=list(dict.fromkeys(reading.competitors or guesses))[:50],
         horizon_days=e.horizon_days, start_date=e.start_date, end_date=e.end_date,
         price_change_pct=e.price_change_pct if e.price_change_pct is not None else reading.price_change_pct,
-        aspect=e.aspect, top_sellers=reading.top_sellers, measure=e.measure, cover_over_days=e.cover_over_days)
+        aspect=e.aspect, top_sellers=reading.top_sellers, measure=e.measure, cover_over_days=e.cover_over_days,
+        gap_over_pct=reading.gap_over_pct)
     period = reading.agent_period
     if period is not None and reading.asks and reading.agent_intents == ["pricing"]:  # "in November", "this week"
         merged.start_date, merged.end_date = period.start, period.end

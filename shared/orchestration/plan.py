@@ -48,6 +48,9 @@ class Entities(BaseModel):
     top_sellers: int | None = Field(default=None, ge=1, le=200,
                                     description="The N best sellers a price ask (by revenue in the period) or a "
                                                 "forecast (by units over the last 90 days) is about.")
+    gap_over_pct: float | None = Field(
+        default=None, ge=0, le=500, description="A price gap a market question names (\"more than 10% above the "
+                                                "market\"): the over/underpriced threshold in percent.")
     measure: Literal["units", "revenue"] | None = Field(
         default=None, description="What a forecast is asked in: revenue for money (\"how much revenue next month\").")
     cover_over_days: int | None = Field(

@@ -121,6 +121,7 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
         r"\b(?:ratings?|stars?|reviews?|scores?|sentiment)\b[^.?!]{0,80}?\b(?:fall|falls|falling|fell|drop|drops"
         r"|dropped|dropping|declin\w*|down|worse|worsen\w*|slipp?\w*|sink\w*|sank|lower|decreas\w*"
         r"|tank\w*|plummet\w*|nose-?div\w*|crash\w*|tumbl\w*|slump\w*)\b"
+        r"|\b(?:gone|went|going) downhill\b[^.?!]{0,40}?\b(?:ratings?|stars?|reviews?|scores?)\b"
         r"|\b(?:falling|dropping|declining|worsening|slipping|sinking|decreasing|lower|worse|poorer) "
         r"(?:ratings?|stars?|reviews?|scores?|sentiment)\b", re.I),
     "complaints": re.compile(

@@ -140,6 +140,7 @@ _ASK_WORDS: dict[AskKind, str] = {
     "reprice": "what to reprice", "aspect": "what reviews say about it", "praise": "what customers like",
     "spam": "which reviews look fake",
     "elasticity": "how price-sensitive demand is", "category_position": "which categories are priced above the market",
+    "map_violations": "which competitors advertise below MAP",
 }
 
 

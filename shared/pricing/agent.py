@@ -131,7 +131,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     if sellers is not None:
         result.data["top_sellers"] = {**sellers[3], "skus": [str(x) for x in sellers[0]["sku"]]}  # the evidence
     elasticities = None
-    if "elasticity" in asks:  # pooled toward the category and catalogue: the whole catalogue's sales are read
+    if "elasticity" in asks or ("reprice" in asks and len(request.skus) == 1):
+        # pooled toward the category and catalogue: the whole catalogue's sales are read ("should I raise X" says it)
         catalogue = catalogue_inputs(deps.warehouse, request, inputs)
         categories = catalogue.attributes["category"] if "category" in catalogue.attributes.columns else None
         elasticities = pooled_elasticity(catalogue.sales, categories, level=options.interval_level)
@@ -142,7 +143,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                               start=request.start_date, competitors=list(request.competitors),
                               end=request.end_date, titles=titles, sellers=sellers[:3] if sellers else None,
                               scope=_category_names(data.products) if request.categories else "",
-                              elasticities=elasticities)
+                              elasticities=elasticities, map_prices=inputs.attributes.get("map_price"),
+                              gap_pct=request.options.get("gap_over_pct"))
     if inputs.observations.empty and any(a.ask in NEEDS_COMPETITORS for a in answers) and as_of_date(
             deps.warehouse, request.tenant_id, (DataKind.COMPETITOR_PRICES,)) is None:
         # no competitor price was ever ingested: said first, not "no SKU could be compared"

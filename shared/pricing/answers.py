@@ -16,8 +16,10 @@ import pandas as pd
 
 from shared.agents.answers import AgentAnswer, AskKind, fmt_num, join_names, ranked_table
 from shared.pricing import elasticity
+from shared.pricing.advice import elasticity_sentence, margin_sentence
 from shared.pricing.analysis import PricingAnalysis
 from shared.pricing.category_answers import category_answer
+from shared.pricing.map_answers import map_answer
 from shared.pricing.market_answers import MARKET_ASKS, market_answer
 from shared.pricing.options import PricingOptions
 from shared.pricing.sensitivity_answers import elasticity_answer
@@ -49,10 +51,12 @@ def _gap_text(sku: str, row: pd.Series) -> str:
     return f"{sku} ({gap:+.1f}%)"
 
 
-def gap_answer(analysis: PricingAnalysis, ask: AskKind, scoped: list[str], scope: str = "") -> AgentAnswer:
+def gap_answer(analysis: PricingAnalysis, ask: AskKind, scoped: list[str], scope: str = "",
+               threshold: float = GAP_TOLERANCE_PCT) -> AgentAnswer:
     """``overpriced``/``underpriced``: SKUs ranked by their gap to the median competitor.
 
-    ``scope`` names the categories the question narrowed to ("Kitchen"): "12 of 59 Kitchen SKUs".
+    ``scope`` names the categories the question narrowed to ("Kitchen"): "12 of 59 Kitchen SKUs". ``threshold``
+    is the gap in percent a SKU must exceed (the question's "more than 10% above", else 5%).
     """
     what = f"{scope} SKUs" if scope else "SKUs"
     skus = analysis.skus.dropna(subset=["price_index"])
@@ -65,7 +69,7 @@ def gap_answer(analysis: PricingAnalysis, ask: AskKind, scoped: list[str], scope
                                 "on the same dates are needed).")
     ordered = skus.sort_values("price_index", ascending=not above)
     gap = ordered["price_index"] - 100.0
-    hits = ordered[gap > GAP_TOLERANCE_PCT] if above else ordered[gap < -GAP_TOLERANCE_PCT]
+    hits = ordered[gap > threshold] if above else ordered[gap < -threshold]
     rows, total = ranked_table(_POSITION_COLUMNS, _position_rows(hits))
     if scoped and len(skus) <= 3:
         parts = [f"{sku} is priced {abs(float(r['price_index']) - 100):.1f}% "
@@ -76,12 +80,12 @@ def gap_answer(analysis: PricingAnalysis, ask: AskKind, scoped: list[str], scope
         rows, total = ranked_table(_POSITION_COLUMNS, _position_rows(ordered))
     elif hits.empty:
         extreme = ordered.iloc[0]
-        text = (f"None of the {len(skus)} {what} compared is priced more than {GAP_TOLERANCE_PCT:g}% {side} the "
+        text = (f"None of the {len(skus)} {what} compared is priced more than {threshold:g}% {side} the "
                 f"median competitor; the furthest {side} is {_gap_text(str(ordered.index[0]), extreme)}.")
     else:
         top = [_gap_text(str(s), r) for s, r in hits.head(5).iterrows()]
         text = (f"{len(hits)} of {len(skus)} {what} {'is' if len(hits) == 1 else 'are'} priced more than "
-                f"{GAP_TOLERANCE_PCT:g}% {side} the median "
+                f"{threshold:g}% {side} the median "
                 f"competitor; the furthest {side}: {join_names(top, 5)}.")
     return AgentAnswer(ask=ask, text=text, columns=_POSITION_COLUMNS, rows=rows, total_rows=total,
                        method=_POSITION_METHOD, skus=[str(r[0]) for r in rows[:10]], finding_prefixes=["position:"])
@@ -383,14 +387,17 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
                     *, scoped: list[str], start: date | None, competitors: list[str] | None = None,
                     end: date | None = None, titles: Mapping[str, str] | None = None,
                     sellers: tuple[pd.DataFrame, date, date] | None = None, scope: str = "",
-                    elasticities: pd.DataFrame | None = None) -> list[AgentAnswer]:
+                    elasticities: pd.DataFrame | None = None,
+                    map_prices: pd.Series | None = None, gap_pct: float | None = None) -> list[AgentAnswer]:
     """Answer each pricing ask the question has.
 
     ``competitors`` are the ones the question names; ``start``/``end`` the period it names (the competitor answers
     read the prices in it); ``titles`` (SKU -> product title) name the products. ``sellers`` are the best
     sellers a question is about ("which of our best sellers ..."), best first, with the period they sold in;
     ``scope`` the categories the question narrowed to, as the catalogue spells them; ``elasticities`` the pooled
-    elasticity per SKU (:func:`~shared.pricing.elasticity.pooled_elasticity`) when an ``elasticity`` ask is answered.
+    elasticity per SKU (:func:`~shared.pricing.elasticity.pooled_elasticity`) when an ``elasticity`` ask is answered;
+    ``map_prices`` the catalogue's minimum advertised price per SKU (``map_violations``); ``gap_pct`` the gap the
+    question names for ``overpriced``/``underpriced`` ("more than 10% above the market"), else 5%.
     """
     out: list[AgentAnswer] = []
     if sellers is not None:
@@ -402,15 +409,27 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
         elif ask in MARKET_ASKS:
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = market_answer(ask, obs, list(competitors or []), today=last, start=start, scoped=scoped)
+        elif ask == "map_violations":
+            last = min(end, analysis.today) if end is not None else analysis.today
+            answer = map_answer(obs, map_prices if map_prices is not None else pd.Series(dtype="float64"),
+                                list(competitors or []), today=last, start=start, scoped=scoped)
         elif ask == "reprice":
             answer = reprice_answer(analysis, scoped)
+            if len(scoped) == 1 and answer.answered and scoped[0] in analysis.skus.index:
+                # "should I raise the price of X?": how demand answers its price, and what each unit earns
+                row = analysis.skus.loc[[scoped[0]]].iloc[0]
+                cost = pd.to_numeric(pd.Series([row.get("cost")]), errors="coerce").iloc[0]
+                tail = elasticity_sentence(elasticities, scoped[0], options.interval_level) + margin_sentence(
+                    None if pd.isna(cost) else float(cost), float(row["our_price"]), float(row["recommended_price"]))
+                answer = answer.model_copy(update={"text": answer.text + tail})
         elif ask == "elasticity" and elasticities is not None:
             answer = elasticity_answer(elasticities, scoped, level=options.interval_level,
                                        method=f"{elasticity.POOLED_METHOD} on daily sales", scope=scope)
         elif ask == "category_position":
             answer = category_answer(analysis.categories)
         elif ask in ("overpriced", "underpriced"):
-            answer = gap_answer(analysis, ask, scoped, scope)
+            answer = gap_answer(analysis, ask, scoped, scope,
+                                GAP_TOLERANCE_PCT if gap_pct is None else float(gap_pct))
         elif ask == "undercut" and scoped and len(scoped) <= 3:  # "is anyone cheaper than us on X": X's sellers
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = market_answer("cheapest_competitor", obs, list(competitors or []), today=last, start=start,

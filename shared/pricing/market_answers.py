@@ -169,9 +169,12 @@ def _product_extremes(latest: pd.DataFrame, ask: Any, scoped: list[str], today: 
                          f"at {fmt_num(price, 2)}")
             seller_row = "us"
         else:
+            level = our is not None and abs(our - price) <= TIE
+            verdict = "" if our is None or dearest else (
+                ", level with ours: we are joint cheapest" if level else ": we are not the cheapest")
             parts.append(f"the {word} price for {sku} is {_possessive(seller)} {fmt_num(price, 2)} (on "
                          f"{pd.Timestamp(pick['date']).date().isoformat()})" + (
-                             f", against our {fmt_num(our, 2)}" if our is not None else ""))
+                             f", against our {fmt_num(our, 2)}" if our is not None and not level else "") + verdict)
             seller_row = seller
         rows.append([sku, seller_row, round(price, 2), None if our is None else round(our, 2),
                      int(own["competitor"].nunique()), pd.Timestamp(pick["date"]).date().isoformat()])

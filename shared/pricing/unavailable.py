@@ -13,7 +13,8 @@ from shared.agents.answers import AgentAnswer, AskKind
 #: Asks that compare us with competitors: nothing to answer without competitor prices.
 NEEDS_COMPETITORS: frozenset[str] = frozenset({
     "overpriced", "underpriced", "undercut", "price_position", "cheapest_competitor", "dearest_competitor",
-    "versus_competitor", "competitor_stock", "competitor_prices", "category_position"})
+    "versus_competitor", "competitor_stock", "competitor_prices", "category_position",
+    "map_violations"})
 _WHAT: dict[str, str] = {
     "overpriced": "which products are priced above the market",
     "underpriced": "which products are priced below the market",
@@ -25,6 +26,7 @@ _WHAT: dict[str, str] = {
     "competitor_stock": "which competitors are out of stock",
     "competitor_prices": "how competitors' prices moved",
     "category_position": "which categories are priced above or below the market",
+    "map_violations": "which competitors advertise below your minimum advertised prices",
 }
 UPLOAD = "upload a competitor_prices file (sku, competitor, date, price; optionally in_stock) to compare"
 

@@ -259,7 +259,18 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     if cur != result.currency:
         result = result.model_copy(update={"currency": cur})
     ranked_on = ""
-    if reading.min_reviews is not None:  # a rating ranking: the products with enough reviews to rank
+    changed = result.query.order_by_change
+    if reading.min_reviews is not None and changed:  # a rating change: enough reviews in both periods
+        least = reading.min_reviews
+        enough = [r for r in result.rows if (r.get("review_count") or 0) >= least
+                  and (r.get("review_count_previous") or 0) >= least]
+        ranked_on = f" (products with at least {least} reviews in each period)"
+        if not enough:
+            ranked_on = f" (no product has {least} reviews in each period, so every product reviewed in both is ranked)"
+            enough = [r for r in result.rows if (r.get("review_count") or 0) > 0
+                      and (r.get("review_count_previous") or 0) > 0]
+        result = result.model_copy(update={"rows": enough[:max(10, 2 * (reading.show or 5))]})
+    elif reading.min_reviews is not None:  # a rating ranking: the products with enough reviews to rank
         enough = [r for r in result.rows if (r.get("review_count") or 0) >= reading.min_reviews]
         ranked_on = f" (products with at least {reading.min_reviews} reviews)"
         if not enough:  # a young store: rank what there is rather than answer "no reviews", and say so

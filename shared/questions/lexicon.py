@@ -166,6 +166,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                             r"(?:our |the |all |my )?(?:reviews|ratings) "
                                             r"(?:(?:for|of|on) [^?.!]{1,80}? )?(?:are|were|is|was|that "
                                             r"(?:are|were)|come in) "
+                                            r"(?:negative|bad|poor|low|(?:1|one|2|two)[- ]stars?)|"
+                                            # "what % of reviews were negative": a "%" after a word has no \b
+                                            r"(?:what|the|a) ?% of (?:our |the |all |my )?(?:reviews|ratings) "
+                                            r"(?:(?:for|of|on) [^?.!]{1,80}? )?(?:are|were|is|was|that (?:are|were)) "
                                             r"(?:negative|bad|poor|low|(?:1|one|2|two)[- ]stars?)"),
                R, "share of negative reviews"),
     MetricWord("negative_reviews", _rx(r"(?:most|fewest|least|more|fewer) (?:\w+ )?complaints"), R,
@@ -356,7 +360,10 @@ SINGULAR_PICK = re.compile(r"(?:^\s*|\b(?:the|our|my|what'?s|which is|what is)\s
                            r"smallest|slowest|quietest|best|worst|top|biggest|"
                            r"largest|busiest|highest|lowest|most|least)\b(?! \d)(?! (?:\w+ )?(?:products|items|skus|"
                            r"channels|categories|brands|competitors|months|weeks|days|sellers))", re.I)
-SHARE = re.compile(r"\b(?:share|percent(?:age)? of|per cent of|pct of|proportion|fraction|what part|how much of|"
+#: "share" as a noun; "kindly share the summary", "please share with me" is a request to give it.
+SHARE = re.compile(r"\b(?:(?<!kindly )(?<!please )(?<!pls )(?<!you )(?<!pl )share(?! (?:with|me|us|the|your|a|an|some|"
+                   r"any|details?|them|it|this|that)\b)|percent(?:age)? of|per cent of|pct of|proportion|fraction|"
+                   r"what part|how much of|"
                    r"contribut(?:e|ed|ion|es)|mix|portion|split between|account(?:s|ed)? for|out of (?:all|total))"
                    r"(?!\w)|%\s*of\b", re.I)
 CHANGE = _rx(r"(?:gone|went|going|go|come|came) (?:up|down)|"
@@ -364,6 +371,9 @@ CHANGE = _rx(r"(?:gone|went|going|go|come|came) (?:up|down)|"
              r"declin(?:e|ed|ing)|drop(?:ped)?|fell|fall(?:en)?|r[io]se|risen|improv(?:e|ed)|wors(?:e|ened)|"
              r"better|compare[ds]?|comparison|vs\.?|versus|against|than|difference|delta|evolution")
 TOTAL = _rx(r"total|overall|in all|altogether|combined|sum|all (?:channels|products|categories|brands)")
+#: Refusals that stand even when the question is about reviews ("an NPS-style score from the reviews", "is the new
+#: version better reviewed"): the reviews do not hold what they need.
+REVIEW_REFUSALS = frozenset({"a net promoter score", "product versions"})
 #: Questions about the future, causes or recommendations: the agents' ground.
 AGENT_CUES: dict[str, re.Pattern[str]] = {
     "forecast": _rx(r"forecast\w*|predict\w*|projection|project(?:ed)?|run[- ]?rate|"
@@ -488,6 +498,11 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"nps|net promoter(?: score)?|(?:would|will) recommend us|likel(?:y|ihood) to recommend"),
      "a net promoter score", "answers to a \"how likely are you to recommend us\" (0-10) survey (star ratings "
      "are another scale: ask for the share of 5-star reviews instead)"),
+    (_rx(r"(?:new|newer|old|older|latest|previous|updated|original|redesigned|revised|last year's|this year's) "
+         r"(?:versions?|models?|editions?|revisions?|formulas?|formulations?)|versions? (?:\d|one|two|three)|"
+         r"v\d(?:\.\d)?|(?:old|new) (?:vs\.?|versus|or) (?:old|new)"),
+     "product versions", "which version each sale or review is of (a version, model-year or edition column; or each "
+     "version as its own SKU, which can then be compared by name)"),
     (_rx(r"employees?|weather|stock market|share price|support tickets?|wait times?"),
      "this", "data the platform does not collect"),
 )

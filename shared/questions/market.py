@@ -29,6 +29,7 @@ class MarketAsk:
     known_competitors: list[str] = field(default_factory=list)
     extra: tuple[str, ...] = ()  # further asks answered after ``ask``
     top_sellers: int | None = None  # "which of our best sellers ...": the N best sellers by revenue only
+    gap_pct: float | None = None  # "more than 10% above the market": the gap the over/underpriced asks use
 
     @property
     def agent_intent(self) -> str:
@@ -63,7 +64,13 @@ _SALES_METRIC = _rx(r"average (?:selling|sale|sold) price|asp|revenue|turnover|o
 PRICE_CHANGE = _rx(r"chang\w*|moved?|moving|movements?|history|(?:done|doing|did) with|trend\w*|over time|"
                    r"(?:gone|went|go|going|come|came) (?:up|down)|rais\w*|lower(?:ed|ing)|increas\w*|decreas\w*|"
                    r"drop\w*|(?:cut|lower|raise|reduce|hike) (?:its|their|the) prices?|evolv\w*|shift\w*")
-STOCK_WORD = _rx(r"out of stock|out-of-stock|in stock|sold out|stocked out|stock ?outs?|availab\w*|unavailable|"
+#: A minimum advertised price: "MAP violations", "below MAP", "the minimum advertised price", "price floor".
+MAP_WORD = re.compile(r"\bMAP\b|"
+                      r"\b(?i:map (?:violations?|breach\w*|polic\w*|pric\w*|complian\w*)|"
+                      r"(?:below|under|breach\w*|violat\w*|break\w*) (?:the |our |my )?map|"
+                      r"minimum advertised prices?|min\.? advertised prices?|(?:price|pricing) floors?|"
+                      r"floor prices?)\b")
+STOCK_WORD = _rx(r"out of stock|out-of-stock|in stock|sold out|stocked out|stock[- ]?outs?|availab\w*|unavailable|"
                  r"r[au]n out|(?:have|has|had|carry|carries) (?:no )?stock")
 #: Our own products with nothing on hand now (not "will run out": that is the stockout forecast).
 OUT_OF_STOCK = _rx(r"out of stock|out-of-stock|sold out|stocked out|not (?:in stock|on hand)|"
@@ -96,13 +103,15 @@ _OVERSTOCK = _rx(r"more (?:stock|inventory|units) than (?:i|we) (?:can|could|wil
                  r"put (?:\w+ )?(?:on|into) (?:sale|clearance|promo(?:tion)?)|"
                  r"(?:should|could|can|to) (?:i|we)? ?(?:discount|put on sale)\b")
 #: "pricier than the competition" / "cheaper than the market": our products above or below the market.
-_ABOVE_MARKET = _rx(r"(?:pricier|dearer|more expensive|higher[- ]priced|priced higher) than (?:the )?(?:competition|"
+_ABOVE_MARKET = _rx(r"(?:pricier|dearer|costlier|more expensive|more costly|higher[- ]priced|priced higher)"
+                    r"(?: on| for)? than (?:the )?(?:competition|"
                     r"competitors?|market|others|rivals?|everyone(?: else)?)|"
                     r"(?:priced|sit\w*|sold|selling) (?:well |far |way )?above (?:the )?(?:market|competition|"
                     r"competitors?)(?: (?:price|rate|average|median)s?)?|overpriced|"
                     r"(?:sell|sells|selling|sold|go|goes|going|list\w*|retail\w*) for more than (?:the )?"
                     r"(?:competition|competitors?|market|others|rivals?|everyone(?: else)?)")
-_BELOW_MARKET = _rx(r"(?:cheaper|less expensive|lower[- ]priced|priced lower) than (?:the )?(?:competition|"
+_BELOW_MARKET = _rx(r"(?:cheaper|less expensive|less costly|lower[- ]priced|priced lower)(?: on| for)? than "
+                    r"(?:the )?(?:competition|"
                     r"competitors?|market|others|rivals?|everyone(?: else)?)|"
                     r"(?:priced|sit\w*|sold|selling) (?:well |far |way )?below (?:the )?(?:market|competition|"
                     r"competitors?)(?: (?:price|rate|average|median)s?)?|underpriced|"
@@ -130,6 +139,9 @@ REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the 
               r"(?:i|we)|which prices (?:should|to) (?:i |we )?(?:change|adjust)|(?:optimal|ideal|right|"
               r"recommended|suggested|target) prices?|what (?:price )?should (?:i|we) (?:charge|sell|price|ask)|"
               r"should (?:i|we) (?:raise|lower|increase|cut|reduce|drop|change) (?:the |my |our |its )?prices?|"
+              r"should (?:i|we) (?:put|push|bring|take|mark) (?:the |my |our |its )?prices? (?:of [^?.!]{1,80}? )?"
+              r"(?:up|down)|(?:good|bad|smart|wise) (?:idea|move|call) to (?:raise|lower|increase|cut|reduce|drop|"
+              r"put up|bump up) (?:the |my |our |its )?prices?|"
               r"price recommendations?|recommend(?:ed|ation)? (?:a )?prices?")
 #: "who are our competitors", "how many competitors do we track".
 _LIST_COMPETITORS = _rx(r"who (?:are|is) (?:our|my) (?:main )?(?:competitors?|rivals?)|"
@@ -182,6 +194,32 @@ def _unknown_against(question: str, matches: list[EntityMatch], index: Vocabular
     return None
 
 
+#: "Is Target out of stock on anything?": a capitalised name whose stock is asked about.
+_STOCK_SUBJECT = re.compile(r"\b(?i:is|are|does|has|have|was|were)\s+(?P<name>[A-Z][\w&'.-]*)\s+"
+                            r"(?i:(?:still |now |currently |ever )?(?:out of stock|out-of-stock|sold out|stocked out|"
+                            r"running out|run out|low on stock|(?:got|have|has|had) no stock))")
+
+
+def _unknown_stock_subject(question: str, matches: list[EntityMatch], index: VocabularyIndex | None) -> str | None:
+    """The name in "is X out of stock" that is none of the tenant's names (a competitor the data lacks), else ``None``.
+
+    A product, brand or category ("is Kestrel out of stock") is our own stock; a word of a product title too.
+    """
+    m = _STOCK_SUBJECT.search(question)
+    if m is None:
+        return None
+    word = m.group("name").rstrip(".'")
+    start, end = m.span("name")
+    if word.lower() in _NOT_A_NAME or word.lower() in STOP_WORDS:
+        return None
+    here = [x for x in matches if x.span[0] < end and start < x.span[1]]
+    if here and not any(x.kind == "channel" for x in here):
+        return None
+    if index is not None and normalise(word) in index.token_titles:
+        return None
+    return next((x.values[0] for x in here if x.kind == "channel"), word)
+
+
 def verb_matches(question: str, matches: list[EntityMatch]) -> list[EntityMatch]:
     """Product matches of one word right after a pronoun ("where do we *stand*"): verbs, not products."""
     return [m for m in matches if m.kind == "product" and " " not in question[m.span[0]:m.span[1]].strip()
@@ -209,8 +247,13 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     products = bool(_names(matches, "sku") or _names(matches, "product"))
     known = list(index.vocabulary.competitors) if index is not None else []
     group = bool(COMPETITOR_NOUN.search(question)) or bool(named)
+    if MAP_WORD.search(question):
+        return MarketAsk("map_violations", named)  # "any MAP violations?", "below the minimum advertised price"
     if STOCK_WORD.search(question) and group:
         return MarketAsk("competitor_stock", named)  # "is MegaMart out of stock on anything?"
+    if (name := _unknown_stock_subject(question, matches, index)) is not None:
+        channel = any(m.kind == "channel" and name in m.values for m in matches)
+        return MarketAsk(unknown_competitor=name, is_channel=channel, known_competitors=known)  # "is Target ..."
     if not named and _LIST_COMPETITORS.search(question):
         return MarketAsk("competitor_prices")  # "who are our competitors": each with its products and moves
     price = bool(PRICE_WORD.search(question))
@@ -218,6 +261,11 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
         return MarketAsk("competitor_prices", named)  # "how has ShopRival's price for X changed?"
     if not named and (COMPETITOR_NOUN.search(question) or _ANYONE.search(question)) and _AGAINST_US.search(question):
         return MarketAsk("undercut")  # "which rival sells below our prices most often?", "who undercuts us?"
+    if not named and not products and (gap := gap_threshold(question)) is not None:
+        # "which SKUs are more than 10% above the competition?", "price gaps over 10%": that gap, not 5%
+        pct, side = gap
+        return MarketAsk("underpriced" if side == "below" else "overpriced", gap_pct=pct,
+                         extra=("underpriced",) if side == "both" else ())
     if not named and (_ABOVE_MARKET.search(question) or _BELOW_MARKET.search(question)) \
             and price_change(question) is None:  # "... and what if I cut X by 10%": the router plans both
         return MarketAsk("overpriced" if _ABOVE_MARKET.search(question) else "underpriced")
@@ -321,14 +369,50 @@ _CHANGE = re.compile(
     r"(?:\bby |(?<=\s))(?P<pct>\d{1,3}(?:\.\d+)?)" + _PCT
     + r"|\b(?P<pct2>\d{1,3}(?:\.\d+)?)" + _PCT + r" (?:price )?(?P<word>higher|lower|more|less|cheaper|dearer|"
     r"more expensive|increase|rise|hike|raise|markup|cut|reduction|decrease|drop|discount|markdown)\b", re.I)
+#: "more than 10%", "over 10 percent", "10% or more": a price gap's threshold.
+_THRESHOLD_BEFORE = re.compile(r"(?:more than|over|above|at least|greater than|upwards of|in excess of|beyond|"
+                               r"exceeding|bigger than|larger than|>)\s*$", re.I)
+_GAP_THRESHOLD = re.compile(r"\b(?:more than|over|above|at least|greater than|upwards of|in excess of|beyond|"
+                            r"exceeding|bigger than|larger than)\s*(?P<n>\d{1,3}(?:\.\d+)?)" + _PCT
+                            + r"|>\s*(?P<g>\d{1,3}(?:\.\d+)?)" + _PCT
+                            + r"|\b(?P<m>\d{1,3}(?:\.\d+)?)" + _PCT + r" or (?:more|above|over|higher|greater)", re.I)
+_GAP_ABOVE = _rx(r"above|over|dearer|pricier|costlier|more expensive|higher|overpriced|premium|expensive")
+_GAP_BELOW = _rx(r"below|under|cheaper|less expensive|lower|underpriced|undercut\w*|less than")
+_GAP_MARKET = _rx(r"market|competition|competitors?|rivals?|others|elsewhere|price gaps?|gaps?|price index")
+
+
+def gap_threshold(question: str) -> tuple[float, str] | None:
+    """The price gap a market question names and its side: ("more than 10% above the market") -> (10.0, "above").
+
+    The side is read after the threshold ("10% or more over competitors"), else anywhere; "price gaps over 10%"
+    names no side ("both"). ``None`` without a threshold or without the market ("revenue up more than 10%").
+    """
+    m = _GAP_THRESHOLD.search(question)
+    if m is None or not _GAP_MARKET.search(question):
+        return None
+    pct = float(m.group("n") or m.group("g") or m.group("m"))
+    after, before = question[m.end():], question[:m.start()]
+    for text in (after, before):
+        above, below = _GAP_ABOVE.search(text), _GAP_BELOW.search(text)
+        if above and not below:
+            return pct, "above"
+        if below and not above:
+            return pct, "below"
+    return pct, "both"
+
+
 _DOWN = re.compile(r"^(?:lower|cut|reduc|drop|discount|decreas|mark(?:ed|ing)? down|slash|less|cheaper|reduction|"
                    r"markdown)", re.I)
 
 
 def price_change(question: str) -> float | None:
-    """The price change a what-if names ("raised the price of X by 10%" -> 10.0, "a 5% cut" -> -5.0)."""
+    """The price change a what-if names ("raised the price of X by 10%" -> 10.0, "a 5% cut" -> -5.0).
+
+    A percentage after "more than" / "over" / "at least" is a threshold ("more than 10% dearer than the market"), no
+    change.
+    """
     m = _CHANGE.search(question)
-    if m is None:
+    if m is None or _THRESHOLD_BEFORE.search(question[:m.start("pct" if m.group("pct") else "pct2")]):
         return None
     pct = float(m.group("pct") or m.group("pct2"))
     word = m.group("verb") or m.group("word") or ""

@@ -52,6 +52,15 @@ _PRICE_SIDE = _rx(r"over-?priced|under-?priced|expensive|cheap\w*|pric(?:ey|ier|
 _WHO_SELLS = _rx(r"(?:which|what|how many) (?:competitors?|rivals?|retailers?|other (?:stores|shops|sellers))"
                  r"(?: also)? (?:sell|carry|carries|stock|list|have|offer|price)\w*|who else (?:sells|carries|stocks)")
 _TOUGHEST = _rx(r"toughest|fiercest|strongest|most aggressive|biggest (?:threat|rival)|main threat|most dangerous")
+#: "are we the cheapest on X", "are we still the lowest-priced option for X": our price against X's sellers.
+_ARE_WE_CHEAPEST = _rx(r"(?:are|am|r) (?:we|i|u|you) (?:still |currently |really )?(?:the )?(?:cheapest|"
+                       r"lowest[- ]priced|least expensive|best[- ]priced|lowest)\b(?! (?:share|days))")
+_WHO_ASKS = _rx(r"who(?:'s| is| are)?")
+#: "where are we being undercut", "on which lines are we getting undersold": us as the one undercut, asked where.
+_WE_UNDERCUT = _rx(r"(?:are|am|were|'re|is) (?:we|i|us)? ?(?:being |getting )?(?:undercut|undersold|under-cut)|"
+                   r"(?:we|i)(?:'re| are| am)? (?:being|getting) (?:undercut|undersold|under-cut)")
+#: "which competitor ...": a competitor asked for, not our products.
+COMPETITOR_ASKED = _rx(r"(?:which|what) (?:competitors?|rivals?|retailers?|shops?|stores?|sellers?)")
 _COMPARE = _rx(r"compar\w*|stack(?:s|ing)? up|measure(?:s)? up|gap|differen\w*|how far|versus|vs\.?|against|"
                r"line up")
 #: "price gap to X", "compare us with X": X is the competitor the question is about.
@@ -121,8 +130,13 @@ def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: Vocab
         return MarketAsk("competitor_prices")  # "which competitors sell X?": who prices it, and how
     if group and _COMPETITOR_STOCK.search(question):
         return MarketAsk("competitor_stock", named)
-    if not named and COMPETITOR_NOUN.search(question) and _TOUGHEST.search(question):
-        return MarketAsk("undercut")
+    if products and not named and _ARE_WE_CHEAPEST.search(question) and change is None:
+        return MarketAsk("undercut")  # "are we the cheapest on X?": X's lowest price, ours against it
+    if not named and (COMPETITOR_NOUN.search(question) or _WHO_ASKS.search(question)) and _TOUGHEST.search(question):
+        return MarketAsk("undercut")  # "who's the most aggressive discounter?": the competitor below us most often
+    if not named and _WE_UNDERCUT.search(question) and not _WHO_ASKS.search(question) \
+            and not COMPETITOR_ASKED.search(question) and change is None:
+        return MarketAsk("overpriced")  # "where are we being undercut?": our products the market sells for less
     if named and _COMPARE.search(question) and change is None and not _METRIC.search(question):
         return MarketAsk("versus_competitor", named)
     if re.search(r"\bpric\w*|\bgap\b|\bcompar", question, re.I) and (unknown := _against(

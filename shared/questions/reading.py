@@ -32,9 +32,18 @@ from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
-from shared.questions.market import MarketAsk, clause_spans, price_change, read_market, spans_between, verb_matches
+from shared.questions.market import (
+    MAP_WORD,
+    MarketAsk,
+    clause_spans,
+    price_change,
+    read_market,
+    spans_between,
+    verb_matches,
+)
 from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import named_place
+from shared.questions.preamble import preamble_excluded, preamble_partials
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.review_idioms import review_idioms
 from shared.questions.reviews import (
@@ -82,6 +91,16 @@ _THAN = re.compile(r"\b(?:better|worse|higher|lower|more|less|bigger|smaller|str
 REVIEW_SHARES = frozenset({"negative_review_share"})
 #: Reviews a product needs to be ranked by its rating (or its share of negative reviews).
 MIN_RANKED_REVIEWS = 5
+#: "which product's rating fell the most", "biggest rating drop by product": a fall of ratings, ranked.
+_RATING_FELL_MOST = re.compile(
+    r"\b(?:ratings?|stars?|reviews?|review scores?|scores?)\b[^.?!]{0,40}?\b(?:fell|fallen|falling|dropped|dropping|"
+    r"declined|declining|decreased|slipped|sank|sunk|tanked|worsened|(?:gone|went|going) (?:down|downhill))\b"
+    r"[^.?!]{0,20}?\b(?:most|furthest|biggest|hardest)\b|"
+    r"\b(?:biggest|largest|steepest|sharpest|worst)\s+(?:\w+\s+)?(?:ratings?|stars?|reviews?|scores?)\s+"
+    r"(?:drops?|declines?|falls?|slides?)\b|"
+    r"\b(?:gone|went|going) downhill the most\b[^.?!]{0,20}?\breviews?\b", re.I)
+#: Reviews a product needs in each of the two periods for its rating change to be ranked.
+MIN_CHANGED_REVIEWS = 5
 _RANK_CONTEXT = re.compile(
     r"\b(?:by|per|each|every|across|split(?:\s+by)?|broken\s+down\s+by|breakdown(?:\s+by)?|break\s+down\s+by|"
     r"grouped\s+by|which|what|top|bottom|best|worst|rank\w*|highest|lowest|most|least|biggest|largest|smallest|"
@@ -277,6 +296,8 @@ class Reading(BaseModel):
     lead: str = Field(default="", description="Words said before the answer (why a period over undated reviews is "
                                               "answered over all of them: ``shared.questions.undated``).")
     top_sellers: int | None = Field(default=None, description="The N best sellers a price ask or a forecast is about.")
+    gap_over_pct: float | None = Field(default=None, description="The price gap an over/underpriced ask names "
+                                                                 "(\"more than 10% above the market\").")
     agents_first: bool = Field(default=False, description="A mixed question that asks the agents' part first.")
     parts: list[Reading] = Field(default_factory=list, description="Further metric questions asked with their own "
                                                                   "periods (\"what did we make in October and how "
@@ -399,7 +420,10 @@ _BARE_THING = re.compile(
 #: "why are ratings for the ceramic vase falling", "reviews of our oak tray": a named thing an agent is asked about.
 _NAMED_SUBJECT = re.compile(
     r"\b(?:ratings?|reviews?|stars?|sentiment|complaints?|feedback|prices?|pricing|stock|inventory|demand|say|"
-    r"saying|said|think|thinking|feel|complain\w*)\s+(?:for|of|on|about)\s+(?:the|our|my)\s+"
+    r"saying|said|think|thinking|feel|complain\w*)"
+    # "rating trend for the ceramic vase", "review summary of our oak tray": the figure's noun, then the name
+    r"(?:\s+(?:trends?|history|breakdown|summary|distribution|counts?|scores?|levels?|position))?"
+    r"\s+(?:for|of|on|about)\s+(?:the|our|my)\s+"
     r"(?P<name>[a-z0-9][\w'&-]*(?:\s+[a-z0-9][\w'&-]*){0,4}?)"
     r"\s*(?=$|[?.!,;]|\s(?:falling|fall|dropping|drop|declining|decline|going|gone|been|is|are|was|were|in|over|"
     r"during|this|last|next|since|compared|vs|versus|and|lately|recently|so|getting|changing|changed|look|looking|"
@@ -514,6 +538,7 @@ def _market_reading(reading: Reading, market: MarketAsk, verbs: list[EntityMatch
     reading.kind, reading.agent_intents = "agent", [market.agent_intent]
     reading.asks = [market.ask, *market.extra] if market.ask else []
     reading.top_sellers = market.top_sellers
+    reading.gap_over_pct = market.gap_pct
     if market.competitors:
         reading.competitors = market.competitors
     return reading
@@ -642,6 +667,8 @@ def _and(names: list[str]) -> str:
 def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[str, str] | None:
     for rx, concept, needed in lx.UNANSWERABLE:
         m = rx.search(question)
+        if m and concept == "advertising and marketing spend" and MAP_WORD.search(question):
+            continue  # "advertising below MAP": the minimum advertised price, the pricing agent's
         if m and not (concept == "sales by region" and _places_known(question, index)) \
                 and not (concept == "competitors' sales" and _names_a_channel(m.group(0), index)):
             return concept, needed
@@ -741,9 +768,14 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
     """
     dims: list[DimensionName] = []
     # "how many outdoor items did we sell": one total of the group, not its products one by one
+    ranks = bool(lx.TOP.search(question) or lx.BOTTOM.search(question))
     total_of_group = bool(_A_NUMBER.search(question)) and not (
-        lx.TOP.search(question) or lx.BOTTOM.search(question) or re.search(r"\b(?:which|what|rank\w*|list)\b",
-                                                                           question, re.I))
+        ranks or re.search(r"\b(?:which|what|rank\w*|list)\b", question, re.I))
+    # "what is the average rating of Northwind products", "how are Kestrel products rated": the group's one average
+    # ("which Kitchen products have the best average rating", "what products ...": ranked)
+    total_of_group = total_of_group or (bool(_GROUP_AVERAGE.search(question)) and not (
+        ranks or re.search(r"\b(?:which|rank\w*|list|each|every|per|by)\b|"
+                           r"\bwhat\s+(?:\w+\s+)?(?:products|items|skus)\b", question, re.I)))
     for dim, rx in lx.DIMENSION_WORDS:
         for m in rx.finditer(question):
             in_group = dim == "sku" and any(question[e:m.start()].isspace() for _, e in groups) \
@@ -784,6 +816,9 @@ _ONE_OF = re.compile(r"\b(?:which|what)\s+(?:one\s+)?of\s+(?:our|the|my|all)\s+\
                      re.I)
 _ALL_OF = re.compile(r"\b(?:across|over|in)\s+all\s+(?:of\s+)?(?:our\s+|the\s+|my\s+)?$", re.I)
 _A_NUMBER = re.compile(r"\bhow (?:many|much)\b|\btotal\b", re.I)
+#: An average or a rating of a group's products is one value of the group, not its products one by one.
+_GROUP_AVERAGE = re.compile(r"\b(?:average|avg|mean|overall)\b|\bhow (?:are|is|were|was)\b[^.?!]{0,60}\brated\b",
+                            re.I)
 _ALL_BUT = re.compile(r"\ball\s+(?:(?:of\s+)?(?:the|our|my)\s+)?(?:other\s+)?$", re.I)
 _EXCLUDED_AFTER = re.compile(r"\s+(?:other than|except|excluding|but|apart from|besides|outside|not including)\b",
                              re.I)
@@ -1121,6 +1156,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     matches = index.find(question) if index is not None else []
     # one word right after a pronoun is a verb ("what did we *bank*", "how many did we *shift*"), not a product
     matches = [m for m in matches if m not in verb_matches(question, matches)]
+    partial = preamble_partials(question, matches)  # "Hi all, the board deck is due Friday. Which ...?"
+    matches = [m for m in matches if m not in partial]
     singles = [x.span() for x in _SINGLE_UNIT.finditer(question)] + \
         [x.span(1) if x.group(1) else x.span(2) for x in _PEOPLE_COUNTED.finditer(question)]
     matches = [m for m in matches if not (m.kind in ("product", "sku") and _spans_overlap(m.span, singles))]
@@ -1131,7 +1168,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     lasts = [extents[k][1] for k in kinds if k in extents] or [e[1] for e in extents.values()]
     firsts = [extents[k][0] for k in kinds if k in extents]
     today = as_of or (max(lasts) if lasts else None)
-    time = resolve_time(question, today or date.today(), exclude=sku_spans)
+    # "prepping the Q4 deck - what's our rating this year?": the question's own period, not the preamble's
+    time = resolve_time(question, today or date.today(),
+                        exclude=sku_spans + preamble_excluded(question, today or date.today()))
     # "what did we sell on Christmas Eve?": a time phrase, not the products titled "Christmas ..." - a name whose
     # words all lie inside a time phrase (SKUs stay: a code such as SKU-2024 is kept out of time phrases instead;
     # "May Flowers Candle" reaches past "May" and stays a product)
@@ -1188,7 +1227,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if _CATALOGUE_COUNT.search(question) and time.range is None:
         reading.kind = "catalogue"  # "how many products do we have": the catalogue, not sales
         return reading
-    if (review := read_review_question(question, entity_spans + time.spans, entity_spans)) is not None:
+    if (gap is None or gap[0] not in lx.REVIEW_REFUSALS) and \
+            (review := read_review_question(question, entity_spans + time.spans, entity_spans)) is not None:
         # "what are customers saying about shipping?": the sentiment agent, about that aspect (before the
         # refusals: "delivery times" in reviews is not shipping records; "the delivery" is not a product name)
         thing = reviewed_thing(question, entity_spans + time.spans) if review.aspect is None else None
@@ -1204,7 +1244,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.review_channels = list(dict.fromkeys(v for m in matches if m.kind == "channel" for v in m.values))
         if as_of is None and DataKind.REVIEWS in extents:  # "since March": against the reviews' own last date
             reading.as_of = extents[DataKind.REVIEWS][1]
-            time = resolve_time(question, reading.as_of, exclude=sku_spans)
+            time = resolve_time(question, reading.as_of, exclude=sku_spans + preamble_excluded(question, reading.as_of))
         reading.review_period = time.range
         return reading
     sentiment_change = asks_sentiment_change(question) and not metrics
@@ -1217,7 +1257,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         firsts = [extents[k][0] for k in kinds if k in extents]
         if as_of is None and DataKind.REVIEWS in extents:
             today = extents[DataKind.REVIEWS][1]
-            time = resolve_time(question, today, exclude=sku_spans)
+            time = resolve_time(question, today, exclude=sku_spans + preamble_excluded(question, today))
             reading.as_of = today
         if today is not None and not _THAN.search(question):  # "is sentiment improving?": the recent reviews
             time = change_period(time, today)  # against as many days before ("A worse than B": no change in time)
@@ -1251,6 +1291,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                            [m.span for m in matches if m.kind in ("category", "brand", "channel")
                             and not _EXCLUDING.search(question[:m.span[0]])])  # "non-kitchen products": not a group
     dims = compared_groups(question, matches, dims)  # "do Kitchen products rate higher than Apparel?": categories
+    if dims[:1] == ["sku"] and time.range is None and not time.all_time and _RATING_FELL_MOST.search(question):
+        # "which product's rating fell the most?" with no period: the sentiment agent's decline (its recent reviews
+        # against all earlier ones, with a minimum of reviews on each side and a significance rule), never two
+        # thin windows of the metrics layer; a named period ("this quarter") is that period against the one before
+        reading.agent_intents = ["sentiment"]
+        return reading
     metrics = compared_reviews(question, matches, metrics)  # "Home vs Outdoor reviews": their ratings
     grain = find_grain(question, taken)
     if not dims and not grain and _UNSOLD.search(question) and _PRODUCT_NOUN.search(question):
@@ -1569,6 +1615,13 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         # read with their review counts and the ranking keeps those with enough reviews
         metrics = [primary, "review_count"]
         reading.min_reviews = MIN_RANKED_REVIEWS
+        show = (limit - 1) if limit is not None else _DEFAULT_TOP
+        limit = None
+    elif shape == "ranking" and primary in ("avg_rating", "negative_review_share") and dims[0] == "sku":
+        # "which product's rating fell the most": a product rated 2.5 on two reviews then 1.0 on one is no answer;
+        # the change ranking keeps the products with enough reviews in both periods (compose says the rule)
+        metrics = [primary, "review_count"]
+        reading.min_reviews = MIN_CHANGED_REVIEWS
         show = (limit - 1) if limit is not None else _DEFAULT_TOP
         limit = None
     if shape == "ranking" and dims[0] == "date" and grain in ("week", "month", "quarter", "year"):

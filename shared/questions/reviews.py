@@ -230,6 +230,10 @@ _NOT_A_LISTING = re.compile(r"\b(?:how many|number of|count|share|percent\w*|ave
                             r"getting|get|have|has)\b|%", re.I)
 #: Words that ask for a summary ("themes in negative reviews", "what do angry customers say?"), unless a verb asks
 #: to see the reviews ("give me examples of positive comments about packaging").
+#: Themes asked for ("the biggest pain points in reviews lately", "top gripes"): what reviews say, not a listing.
+_THEMES_ASKED = re.compile(r"\b(?:biggest|main|top|common|key|recurring|most common|major)\s+(?:pain points?|gripes?|"
+                           r"complaints?|issues?|problems?|moans?|grumbles?|praise|compliments?)\b|\bpain points?\b",
+                           re.I)
 _SUMMARY_WORDS = re.compile(r"\b(?:themes?|topics?|summar\w*|about|say\w*|complain about|mention\w*)\b", re.I)
 _WORDS_COUNT = {"a few": 5, "few": 5, "couple": 2, "a couple": 2, "three": 3, "five": 5, "ten": 10, "two": 2,
                 "four": 4}
@@ -244,7 +248,8 @@ def review_listing(question: str, starred: bool = False) -> Listing | None:
     "Which products have the worst reviews?" ranks products, "what do angry customers say?" summarises: neither.
     """
     shown = bool(_SHOW.search(question))
-    if _NOT_A_LISTING.search(question) or (_SUMMARY_WORDS.search(question) and not shown):
+    if _NOT_A_LISTING.search(question) or ((_SUMMARY_WORDS.search(question) or _THEMES_ASKED.search(question))
+                                           and not shown):
         return None
     latest = bool(_LATEST.search(question))
     noun = re.search(r"\b" + _REVIEW_NOUN + r"\b", question, re.I) is not None

@@ -26,10 +26,15 @@ _ALWAYS: dict[str, str] = {
     "bf": "black friday", "bfcm": "black friday to cyber monday", "pls": "please", "plz": "please",
     "wats": "what's", "wat": "what", "hw": "how", "ur": "your", "tmrw": "tomorrow", "tmw": "tomorrow",
     "ttm": "trailing 12 months", "ltm": "last 12 months", "upt": "units per transaction",
+    "rtg": "rating", "rtgs": "ratings",
 }
 #: "category wise sales", "month-wise orders" (Indian English): a breakdown by that noun.
 _WISE = re.compile(r"\b(categor(?:y|ies)|channels?|brands?|products?|skus?|items?|day|date|week|month|quarter|year|"
                    r"regions?|states?|cit(?:y|ies)|countr(?:y|ies)|stores?|platforms?|marketplaces?)[- ]?wise\b", re.I)
+#: "5* reviews", "1* revs": stars written as an asterisk.
+_STAR_GLYPH = re.compile(r"\b([1-5])\s?\*(?=\s|$|[?.!,])")
+#: "neg rev", "bad revs", "5-star rev": after a word that only reviews take, "rev" is a review, not revenue.
+_REVIEW_BEFORE = re.compile(r"\b(?:neg|negative|pos|positive|bad|good|poor|great|fake|star|stars|[1-5]-star)\s+$", re.I)
 #: Chat spellings with a digit: "sales 2day", "last 7d", "past 2w".
 _DIGIT_WORDS = re.compile(r"\b2day\b|\b2moro\b", re.I)
 _GLUED_UNIT = re.compile(r"\b(?P<before>(?:last|past|next|previous|prev|lst|nxt|trailing|rolling)\s+)(?P<n>\d+)\s?"
@@ -135,6 +140,7 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
     ``names``: the tenant's one-word channel, category and brand names, which a word without its vowels may be.
     """
     question = _WISE.sub(lambda m: f"by {m.group(1)}", question)
+    question = _STAR_GLYPH.sub(lambda m: f"{m.group(1)}-star", question)
     question = _DIGIT_WORDS.sub(lambda m: "today" if m.group(0).lower() == "2day" else "tomorrow", question)
     question = _GLUED_UNIT.sub(lambda m: f"{m.group('before')}{m.group('n')} "
                                          f"{_GLUED.get(m.group('unit').lower()) or _UNITS[m.group('unit').lower()]}",
@@ -149,6 +155,8 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
         new: str | None = None
         if known is not None and len(low) > 1 and known(low):
             new = None
+        elif low in ("rev", "revs") and _REVIEW_BEFORE.search(question[:m.start()]):
+            new = "reviews"  # "neg rev % this yr": negative reviews
         elif low in _ALWAYS and not (low == "v" and not _between_words(question, m)):
             new = _ALWAYS[low]
         elif low in _UNITS and _UNIT_BEFORE.search(question[:m.start()]):

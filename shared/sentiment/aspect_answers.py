@@ -103,7 +103,8 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
     neg = [m for m in mentions if m.polarity < 0]
     pos = [m for m in mentions if m.polarity > 0]
     ask: AskKind = "complaints" if polarity < 0 else "praise" if polarity > 0 else "aspect"
-    reasons = _reasons(reviews, neg, period, aspect.words) if polarity < 0 and aspect.name in OUTCOMES else ""
+    reasons = _reasons(reviews, neg, period, aspect.words, subject if scoped else "") \
+        if polarity < 0 and aspect.name in OUTCOMES else ""
     if reasons:  # "why do customers return things?": the complaints of the reviews that report a return
         text = reasons
     elif polarity:
@@ -146,8 +147,10 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
 OUTCOMES = frozenset({"returns and refunds"})
 
 
-def _reasons(reviews: pd.DataFrame, neg: list[Mention], period: str, words: frozenset[str]) -> str:
+def _reasons(reviews: pd.DataFrame, neg: list[Mention], period: str, words: frozenset[str], subject: str = "") -> str:
     """``The most common complaint in the 121 reviews that report a return or refund ... is quality/durability``.
+
+    ``subject`` names the products asked about ("... in the 3 reviews of Kettle (KIT-1) ..."), empty for them all.
 
     A theme the outcome's own words cue ("refund" is a customer-service word) is left out: every such review would
     count for it, whatever made the customer return the product.
@@ -160,7 +163,8 @@ def _reasons(reviews: pd.DataFrame, neg: list[Mention], period: str, words: froz
         return ""
     parts = [f"{THEME_NAMES.get(str(t), str(t))} ({_reviews(int(r['reviews']))}"
              + (f", \"{r['quote']}\"" if i == 0 else "") + ")" for i, (t, r) in enumerate(themes.head(3).iterrows())]
-    return (f"The most common complaint in the {len(reporting)} reviews {period} that report a return or refund is "
+    of = f" of {subject}" if subject else ""
+    return (f"The most common complaint in the {len(reporting)} reviews{of} {period} that report a return or refund is "
             f"{parts[0]}" + (", then " + join_names(parts[1:], 2) if len(parts) > 1 else "") + ".")
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from shared.sentiment.aspects import ASPECT_CUES, ASPECT_PHRASES, MASKING_PHRASES
 from shared.sentiment.lexicon import read_data
-from shared.sentiment.tokens import tokenize
+from shared.sentiment.tokens import CLAUSE_PUNCT, SENTENCE_PUNCT, tokenize
 
 #: Concept (theme table) -> the scorer's aspect that is the same thing.
 CONCEPT_ASPECT: dict[str, str] = {
@@ -38,6 +38,30 @@ _FRAME_WORDS = frozenset(
     "loose".split())
 #: Words of concept names that are no aspect on their own ("ease of use" is not named by "use").
 _NAME_STOP = frozenset("and of use look ease".split())
+#: Fronted frames that open a sentence and end at its comma ("For the money, shipping was quick"): they set the
+#: frame of the clause after them, as "Honestly," does, and name no aspect themselves; the clause says what the
+#: sentence is about. The same words inside a clause ("great for the money") still name price.
+FRONTED_FRAMES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(tokenize(p)) for p in ("for the money,", "for the price,", "price aside,", "money aside,", "price-wise,",
+                                 "cost-wise,"))
+#: The wrapping a damage word may be said of ("the packaging was torn", "box arrived crushed"): packaging, not the
+#: product's quality.
+_WRAPPING = frozenset("packaging package packages parcel parcels box boxes wrapping carton cartons envelope".split())
+_DAMAGE = frozenset("torn tore ripped damaged crushed dented broken cracked squashed battered".split())
+
+
+def _of_the_box(tokens: list[str], i: int) -> bool:
+    """Whether ``tokens[i]`` is a damage word said of the wrapping, up to three words before it in its clause."""
+    if tokens[i] not in _DAMAGE:
+        return False
+    for tok in reversed(tokens[max(0, i - 3):i]):
+        if tok in CLAUSE_PUNCT:
+            return False
+        if tok in _WRAPPING:
+            return True
+    return False
+
+
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 QUOTE_CHARS = 140
 
@@ -87,9 +111,14 @@ class Aspect:
             for ptoks, aspect in MASKING_PHRASES.get(tok, ()):
                 if tuple(tokens[i:i + len(ptoks)]) == ptoks and aspect != self.scorer_aspect:
                     masked_until = max(masked_until, i + len(ptoks))
+            if i == 0 or tokens[i - 1] in SENTENCE_PUNCT:
+                for frame in FRONTED_FRAMES:
+                    if tuple(tokens[i:i + len(frame)]) == frame:
+                        masked_until = max(masked_until, i + len(frame))
+            if i < masked_until or (self.scorer_aspect == "quality_durability" and _of_the_box(tokens, i)):
+                continue
             stem = _stem(tok)  # "tasted" -> "tast": the concept's "taste" too
-            if i >= masked_until and (tok in self.words or stem in self.words or (stem != tok and stem + "e" in
-                                                                                 self.words)):
+            if tok in self.words or stem in self.words or (stem != tok and stem + "e" in self.words):
                 return True
             for phrase in self.phrases:
                 if tuple(tokens[i:i + len(phrase)]) == phrase:

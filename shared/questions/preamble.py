@@ -1,0 +1,71 @@
+"""A chat message's preamble: what is said before the question ("Hi all, the board deck is due Friday. Can ...?").
+
+Merchants paste questions into chat with context first: greetings, meetings, deadlines ("prepping the Q4 deck for
+leadership - what's our average star rating this year?"). The question is the last clause; the words before it
+set the scene. Two readings of the whole message go wrong there, and each rule here is one of them:
+
+* a single word of the preamble that is only part of product titles ("the board deck" and the Cutting Boards)
+  is no product the question is about (a product named in full, or by its SKU, still is);
+* a period in the preamble ("the Q4 deck") is not the question's when the question names its own ("this year"),
+  nor is the day of a meeting ("yesterday's standup").
+
+Pure: text in, spans out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from shared.questions.timephrase import resolve_time
+from shared.questions.vocabulary import EntityMatch
+
+#: Where a clause ends and another begins: a sentence end, a spaced dash, or a colon.
+_BREAK = re.compile(r"(?<=[.!])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|:\s+")
+#: A clause that asks: a question mark, or a question word or request at its start.
+_ASKS = re.compile(r"\?|^\W*(?:(?:so|and|but|ok|okay)\W+)?(?:what|which|who|whose|where|when|why|how|is|are|do|"
+                   r"does|did|can|could|would|will|should|has|have|any|show|list|give|tell|pull|share|find|get)\b",
+                   re.I)
+
+
+#: "yesterday's standup", "Monday's call": a day that names an event (not "yesterday's sales").
+_EVENT_DAY = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|this (?:morning|afternoon|week)|last (?:week|night)|"
+                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s\s+(?!(?:sales|revenue|orders|numbers|figures|"
+                        r"reviews|ratings|results|performance|data|report|takings|units|trading)\b)\w+", re.I)
+
+
+def question_start(question: str) -> int:
+    """Where the question begins after a preamble (0 when the message is all question).
+
+    The last clause that asks is the question when nothing before it asks ("Morning! Which ...?" -> at "Which").
+    """
+    starts = [m.end() for m in _BREAK.finditer(question)]
+    for start in reversed(starts):
+        if _ASKS.search(question[start:]) and "?" not in question[:start]:
+            return start
+    return 0
+
+
+def preamble_partials(question: str, matches: Sequence[EntityMatch]) -> list[EntityMatch]:
+    """Product matches in the preamble of one word of longer titles: scene-setting, not the question's."""
+    start = question_start(question)
+    if start == 0:
+        return []
+    return [m for m in matches if m.kind == "product" and m.span[1] <= start
+            and " " not in question[m.span[0]:m.span[1]].strip() and (len(m.values) > 1 or " " in m.label.strip())]
+
+
+def preamble_excluded(question: str, today: date) -> list[tuple[int, int]]:
+    """The preamble's spans to read time without.
+
+    All of it when the question names its own period; else its meetings ("following up on yesterday's standup -
+    ..."), which are days of an event, not of the data.
+    """
+    start = question_start(question)
+    if start == 0:
+        return []
+    own = resolve_time(question[start:], today)
+    if own.range is not None or own.all_time or own.future:
+        return [(0, start)]
+    return [m.span() for m in _EVENT_DAY.finditer(question[:start])]
