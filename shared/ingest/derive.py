@@ -7,6 +7,8 @@ each review once and two different reviews never share an id by accident.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from shared.ingest.names import normalise_header
@@ -16,11 +18,23 @@ from shared.models.records import DataKind
 _REVIEW_CONTENT = ("sku", "date", "author", "title", "text", "rating")
 
 
-def derive_missing(kind: DataKind, raw: pd.DataFrame) -> pd.DataFrame:
-    """``raw`` (source text per mapped field) with the derivable fields it lacks filled in."""
+def derive_missing(kind: DataKind, raw: pd.DataFrame, as_of: date | None = None) -> pd.DataFrame:
+    """``raw`` (source text per mapped field) with the derivable fields it lacks filled in.
+
+    A stock file without a date column (Maven's Mexico Toys ``inventory.csv``: ``Store_ID,Product_ID,
+    Stock_On_Hand``; the BikeStores ``stocks.csv``) is a count of what is on hand now: it is dated ``as_of``, the
+    day it was uploaded (``INVENTORY_AS_OF_UPLOAD`` in the note), as a stock take is dated the day it is taken.
+    """
     if kind is DataKind.REVIEWS and "review_id" not in raw:
         raw = raw.assign(review_id=derived_review_ids(raw))
+    if kind is DataKind.INVENTORY and "date" not in raw and as_of is not None:
+        raw = raw.assign(date=as_of.isoformat())
     return raw
+
+
+#: The note of a stock file without dates (``derive_missing``).
+INVENTORY_AS_OF_UPLOAD = ("no date column: the stock counts are what is on hand now, dated the day they were "
+                          "uploaded")
 
 
 def derived_review_ids(raw: pd.DataFrame) -> pd.Series:

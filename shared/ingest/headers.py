@@ -11,6 +11,7 @@ headers (``EXPORT_PROFILES``) and mapped header for header, without the generic 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from shared.errors import InvalidInput
@@ -31,12 +32,15 @@ _COMMON: dict[str, tuple[str, ...]] = {
 ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.SALES: {
         "units": ("qty", "quantity", "units_sold", "quantity_sold", "qty_sold", "units_ordered", "item_quantity",
-                  "quantity_ordered", "qty_ordered"),
+                  "quantity_ordered", "qty_ordered", "transaction_qty", "transaction_quantity", "order_qty",
+                  "order_quantity", "units_shipped", "qty_shipped", "quantity_shipped", "boxes_shipped"),
         "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit", "price_each"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
-                    "gross_revenue", "line_subtotal", "item_subtotal", "total_amount"),
+                    "gross_revenue", "line_subtotal", "item_subtotal", "total_amount", "total_price", "sales_amount",
+                    "line_amount"),
         "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id",
-                     "invoice", "invoice_no", "invoice_number", "invoice_id"),
+                     "invoice", "invoice_no", "invoice_number", "invoice_id", "sale_id", "sales_id", "receipt_id",
+                     "receipt_no", "receipt_number"),
         "currency": ("order_currency",),
         "promo": ("on_promo", "promotion", "is_promo", "promo_flag"),
         "discount": ("line_discount", "discounts", "discount_value", "discount_amount", "item_discount",
@@ -63,7 +67,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "event_type": (),
         # the product a line names (shared.ingest.catalogue): kept for the catalogue, not on the sales row
         "product_title": ("description", "product_name", "product_title", "item_name", "item_description",
-                          "lineitem_name", "title"),
+                          "lineitem_name", "title", "product", "product_detail", "product_description"),
         "product_category": ("category", "product_category", "product_type", "department", "product_line"),
         "product_brand": ("brand", "vendor", "manufacturer"),
         # where the line was sold to: a dimension of sales questions ("which country bought the most")
@@ -73,14 +77,17 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "state": ("province", "ship_state", "shipping_state", "shipping_province", "billing_state",
                   "billing_province", "customer_state", "ship_province", "state_province", "county"),
         "line_cost": ("line_cogs", "cost_of_goods_sold", "line_cost_total", "item_cost_total"),
-        "line_profit": ("profit", "line_profit", "gross_profit", "item_profit"),
+        "line_profit": ("profit", "line_profit", "gross_profit", "item_profit", "operating_profit"),
+        # where the line was sold: a shop of the merchant's (Maven's Coffee Shop Sales: store_location) or the way
+        # it was sold (Adidas' Sales Method: In-store, Outlet, Online)
+        "channel": ("store_location", "store_name", "store", "shop", "outlet", "sales_method"),
     },
     DataKind.PRODUCTS: {
         "title": ("name", "product_name", "product_title", "item_name", "description_short"),
         "brand": ("manufacturer", "vendor", "make"),
         "category": ("product_category", "product_type", "department"),
-        "price": ("list_price", "our_price", "retail_price", "selling_price"),
-        "cost": ("unit_cost", "cogs", "cost_price", "purchase_price"),
+        "price": ("list_price", "our_price", "retail_price", "selling_price", "product_price", "item_price"),
+        "cost": ("unit_cost", "cogs", "cost_price", "purchase_price", "product_cost", "item_cost"),
         "map_price": ("map", "min_advertised_price", "minimum_advertised_price"),
         "msrp": ("rrp", "recommended_price"),
         "gtin": ("ean", "upc", "barcode", "gtin13", "gtin14"),
@@ -108,10 +115,11 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     },
     DataKind.INVENTORY: {
         "on_hand": ("stock", "qty_on_hand", "quantity_on_hand", "available_qty", "inventory", "stock_level",
-                    "units_on_hand", "onhand"),
+                    "units_on_hand", "onhand", "stock_on_hand", "in_stock_qty", "quantity_in_stock",
+                    "stock_quantity"),
         "on_order": ("incoming", "qty_on_order", "inbound", "on_po"),
         "lead_time_days": ("lead_time", "leadtime", "lead_days"),
-        "location": ("warehouse", "store", "site", "location_id", "warehouse_id"),
+        "location": ("warehouse", "store", "site", "location_id", "warehouse_id", "store_id", "store_name"),
     },
 }
 
@@ -261,7 +269,9 @@ def alias_table(kind: DataKind) -> dict[str, str]:
 
 #: Required fields ingest derives when no column carries them: a review export without review ids gets
 #: one from the review's content (``shared.ingest.derive``), so the same review uploaded twice is one review.
-DERIVABLE: dict[DataKind, frozenset[str]] = {DataKind.REVIEWS: frozenset({"review_id"})}
+DERIVABLE: dict[DataKind, frozenset[str]] = {DataKind.REVIEWS: frozenset({"review_id"}),
+                                             # a stock count without a date is one taken now (``derive_missing``)
+                                             DataKind.INVENTORY: frozenset({"date"})}
 
 
 #: Fields of which a file of a kind must map at least one for its header to be told that kind's: a review
@@ -367,7 +377,47 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
             taken.add(field)
+    if kind is DataKind.SALES:
+        fields |= _named_by_entity(headers, fields)
     return ColumnMapping(kind=kind, headers=tuple(headers), fields=fields)
+
+
+#: What a ``{thing}_name`` / ``{thing}_category`` column names when it is not the product sold: people, places,
+#: shops, the seller's own organisation (``Cust_name``, ``store_name``, ``category_name``, ``brand_name``).
+_NOT_THE_PRODUCT = frozenset({
+    "customer", "cust", "client", "user", "buyer", "shopper", "member", "store", "shop", "outlet", "mall", "branch",
+    "staff", "employee", "sales", "salesperson", "seller", "vendor", "supplier", "retailer", "manufacturer", "brand",
+    "city", "state", "country", "region", "zone", "territory", "market", "category", "sub", "subcategory", "company",
+    "manager", "first", "last", "full", "file", "sheet", "month", "day", "week", "channel", "payment", "ship",
+    "shipping", "courier", "carrier", "promotion", "promo", "campaign", "coupon", "event", "order", "agent", "rep",
+    "warehouse", "location", "site", "department", "account", "contact", "recipient", "billing"})
+_ENTITY_FIELDS = {"name": "product_title", "category": "product_category"}
+
+
+def _named_by_entity(headers: list[str] | tuple[str, ...], fields: dict[int, str]) -> dict[int, str]:
+    """A product named by what the shop sells: ``pizza_name``, ``pizza_category`` where no column names it.
+
+    Maven's Pizza Sales has no product column (``pizza_id`` is its line number, ``pizza_name_id`` the pizza in a
+    size).
+
+    Public sales files often prefix the product's columns with the kind of thing sold (``pizza_``, ``book_``,
+    ``car_``); a ``{thing}_name`` or ``{thing}_category`` column is then the product's name or category, unless
+    ``{thing}`` is a person, a place or a shop (``Cust_name``, ``store_name``). Only when no column already gives
+    the product (a SKU or a product name) and only for a field no column took.
+    """
+    taken = set(fields.values())
+    if {"sku", "product_title"} & taken:
+        return {}
+    found: dict[int, str] = {}
+    for i, header in enumerate(headers):
+        words = [w for w in re.split(r"[^0-9a-z]+", header.strip().lower()) if w]
+        if i in fields or len(words) != 2 or words[0] in _NOT_THE_PRODUCT or words[1] not in _ENTITY_FIELDS:
+            continue
+        field = _ENTITY_FIELDS[words[1]]
+        if field not in taken:
+            found[i] = field
+            taken.add(field)
+    return found
 
 
 def require_columns(mapping: ColumnMapping) -> ColumnMapping:

@@ -251,9 +251,17 @@ _OTHER_DATE_SHAPES = (
                r"(?:[ T].*)?$"),
     # Amazon review exports: "01 21, 2014" (month day, year)
     re.compile(r"^(?P<m>\d{1,2})\s+(?P<d>\d{1,2}),\s*(?P<y>\d{4})$"),
+    # Excel's dd-mmm-yy display format saved as text (Kaggle's "Chocolate Sales": 04-Jan-22): the month's name makes
+    # the order certain, the two-digit year is 20yy below 70 and 19yy from 70 (as a-b-yy reads)
+    re.compile(rf"^(?P<d>\d{{1,2}})[-\s]{_MONTH_WORD}[-\s](?P<yy>\d{{2}})$"),
 )
 #: Unix time in seconds (10 digits) or milliseconds (13) between 2001-09 and 2100: review exports use both.
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?(?:\.\d+)?$")
+
+
+def _century(yy: int) -> int:
+    """A two-digit year's: 20yy below 70, else 19yy (the POSIX ``%y`` rule, as ``a-b-yy`` reads)."""
+    return 2000 + yy if yy < 70 else 1900 + yy
 
 
 def _other_dates(text: pd.Series) -> np.ndarray:
@@ -276,8 +284,9 @@ def _other_date(cell: str) -> np.datetime64:
         month = _MONTHS.get(parts["mon"][:3].lower()) if parts.get("mon") else int(parts["m"])
         if month is None:
             return nat
+        year = int(parts["y"]) if parts.get("y") else _century(int(parts["yy"]))
         try:
-            return np.datetime64(date(int(parts["y"]), month, int(parts["d"])), "s")
+            return np.datetime64(date(year, month, int(parts["d"])), "s")
         except ValueError:
             return nat
     return nat

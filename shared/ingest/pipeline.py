@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -29,9 +29,22 @@ from shared.deps import Deps
 from shared.errors import InvalidInput, TransientError
 from shared.events import StorageObjectEvent
 from shared.ingest.catalogue import CATALOGUE_FIELDS, CatalogueCollector
+from shared.ingest.catalogue_prices import (
+    catalogue_price_note,
+    catalogue_prices,
+    priced_from_catalogue,
+    with_catalogue_flag,
+)
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
-from shared.ingest.derive import derive_missing, filled_from, plain_exponents, products_from, top_levels
+from shared.ingest.derive import (
+    INVENTORY_AS_OF_UPLOAD,
+    derive_missing,
+    filled_from,
+    plain_exponents,
+    products_from,
+    top_levels,
+)
 from shared.ingest.discount import RATE_FLAG, decide_rate, rate_header, rate_note
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_label
 from shared.ingest.headers import (
@@ -47,6 +60,7 @@ from shared.ingest.join import ingest_part, recognise
 from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, BoundedStream, ascii_compatible, clip
 from shared.ingest.lineage import content_digests, hex_digests
+from shared.ingest.lines import DistinctLines, lines_note
 from shared.ingest.parse import (
     DateOrder,
     Parsed,
@@ -262,6 +276,10 @@ class IngestRun:
         self.metered = 0  # lines whose quantity was a measure, stored as one unit (``shared.ingest.sales.metered``)
         self._aggregate = ""  # the file's rows are totals per day or week (``ExportProfile.aggregate``)
         self._unknown: tuple[str, ...] = ()  # flags of what the rows do not give (``unknown_flags``)
+        self.lines: DistinctLines | None = None  # a sales file without order ids: lines that share a key kept apart
+        #: a sales file without prices valued at its catalogue's (``shared.ingest.catalogue_prices``): lines priced,
+        #: lines left unpriced; None for any other file
+        self.catalogue_priced: list[int] | None = None
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0, skip_lines: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -290,6 +308,11 @@ class IngestRun:
             self._discount_header = mapping.source_column("discount") if self._rate_header else None
             self._aggregate = mapping.profile.aggregate if mapping.profile is not None else ""
             self._unknown = unknown_flags(mapping.profile)
+            if self.kind is DataKind.SALES and "order_id" not in mapping.fields.values() and not self._aggregate:
+                self.lines = DistinctLines()
+            if self.kind is DataKind.SALES and mapping.profile is None \
+                    and not {"unit_price", "revenue"} & set(mapping.fields.values()):
+                self.catalogue_priced = [0, 0]
             state = _FileState()
             self._staging = open_staging(self.warehouse, self.kind)
             try:
@@ -343,7 +366,7 @@ class IngestRun:
         fallback = unmark(chunk) if self.cp1252_fallback else np.zeros(len(chunk.frame), dtype=bool)
         self.fallback_rows += int(fallback.sum())
         raw = derive_missing(self.kind, pd.DataFrame({f: chunk.frame[f"c{i}"] for i, f in mapping.fields.items()},
-                                                     index=chunk.frame.index))
+                                                     index=chunk.frame.index), as_of=self.ingested_at.date())
         profile = mapping.profile
         if profile is not None:
             raw = apply_cells(raw, profile.cells)
@@ -355,6 +378,10 @@ class IngestRun:
             raw = plain_exponents(raw, profile.exponents)
         if mapping.sku_stand_in is not None:
             raw = products_from(raw, mapping.sku_stand_in)
+        priced = np.zeros(len(raw), dtype=bool)
+        if self.catalogue_priced is not None:
+            skus = raw["sku"].dropna().unique().tolist()
+            raw, priced = priced_from_catalogue(raw, catalogue_prices(self.warehouse, self.ingestion.tenant_id, skus))
         _decide(state, self.rules, raw, dialect.delimiter)
         parsed: dict[str, Any] = {}
         parse_error = pd.Series(None, index=raw.index, dtype=object)
@@ -408,11 +435,17 @@ class IngestRun:
         self._reject(chunk, mapping, dialect, raw, bad, error, error_field)
         out = bad | skipped
         self.rounded_rows += int((rounded & ~out).sum())
+        if self.catalogue_priced is not None:
+            self.catalogue_priced[0] += int((priced & ~out).sum())
+            self.catalogue_priced[1] += int((~priced & ~out).sum())
         if self.catalogue is not None:
             self.catalogue.add(typed[~out] if out.any() else typed)
         good = checked.frame[~out] if out.any() else checked.frame
         if good.empty:
             return
+        if self.lines is not None:
+            good = self.lines.apply(good, self._record_digests(good), list(self.model.model_fields),
+                                    self.model.appended_fields)
         digests = content_digests(good, list(self.model.model_fields), appended=self.model.appended_fields)
         hashes = hex_digests(digests)
         row_hash = string_series(hashes, good.index)
@@ -453,6 +486,8 @@ class IngestRun:
             rows["quality_flags"] = with_label(rows["quality_flags"], RATE_FLAG)
         if rounded.any():
             rows["quality_flags"] = with_rounded(rows["quality_flags"], rounded[positions])
+        if priced.any():
+            rows["quality_flags"] = with_catalogue_flag(rows["quality_flags"], priced[positions])
         if self._aggregate:  # totals per day or week (Favorita, Breakfast at the Frat, M5): no orders in them
             rows["quality_flags"] = with_label(rows["quality_flags"], aggregate_flag(self._aggregate))
         for label in self._unknown:  # revenue totals without units or products (Walmart, Rossmann)
@@ -582,7 +617,8 @@ def publish_staged(deps: Deps, tenant_id: str, ingestion_id: str, kind: str) -> 
 
 
 def run_note(mapping: ColumnMapping, discount_column: str | None, skipped_events: dict[str, int],
-             blank_rows: int = 0, rounded_rows: int = 0, metered: int = 0) -> str | None:
+             blank_rows: int = 0, rounded_rows: int = 0, metered: int = 0, lines: int = 0,
+             priced: Sequence[int] | None = None) -> str | None:
     """What the ingestion's record says about how the file was read, or ``None`` when nothing needs saying."""
     parts: list[str] = []
     if mapping.profile is not None and mapping.profile.note:
@@ -605,6 +641,12 @@ def run_note(mapping: ColumnMapping, discount_column: str | None, skipped_events
                      f"skipped")
     if metered:
         parts.append(metered_note(metered))
+    if lines:
+        parts.append(lines_note(lines))
+    if mapping.kind is DataKind.INVENTORY and "date" not in mapping.fields.values():
+        parts.append(INVENTORY_AS_OF_UPLOAD)
+    if priced is not None and priced[0]:
+        parts.append(catalogue_price_note(*priced))
     return "; ".join(parts) or None
 
 
@@ -665,7 +707,9 @@ def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun
                 ingestion.column_mapping = mapping.as_document()
                 notes = [preamble_note(head_text, skip_lines)] if skip_lines else []
                 if (read := run_note(mapping, run.discount_column, run.skipped_events, run.blank_rows,
-                                     run.rounded_rows, run.metered)) is not None:
+                                     run.rounded_rows, run.metered,
+                                     run.lines.lines if run.lines is not None else 0,
+                                     run.catalogue_priced)) is not None:
                     notes.append(read)
                 ingestion.note = "; ".join(notes) or None
                 ingestion.skipped = run.counts.skipped

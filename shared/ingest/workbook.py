@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from shared.errors import InvalidInput
 from shared.ingest.cells import row_text
@@ -109,6 +110,55 @@ def open_workbook(path: Path, max_bytes: int | None = None,
         reader.close()
 
 
+#: How far down a sheet its header is looked for under a title (a report's title, subtitle and date lines).
+MAX_TITLE_ROWS = 20
+
+
+def _filled(values: list[Any]) -> int:
+    return sum(1 for v in values if v != "")
+
+
+def _header_row(rows: Iterator[list[Any]]) -> tuple[int, list[Any], list[list[Any]]] | None:
+    """The header's 1-based row number, its cells and the rows read past it, or ``None`` for an empty sheet.
+
+    The header is the first non-empty row, unless that row is a title: a published workbook often puts its name
+    above the table (Adidas US Sales: ``Adidas Sales Database`` in B1, two empty rows, the columns on row 4). A
+    run of non-empty rows of at most two filled cells each (a title, a subtitle, a date line) followed by a row of
+    more than twice as many is a title block and passed over (with the empty rows among it), within the first
+    ``MAX_TITLE_ROWS`` rows; a narrow table (two columns) keeps its first row as the header.
+    """
+    number = 0
+
+    def next_filled() -> tuple[int, list[Any], list[list[Any]]] | None:
+        nonlocal number
+        between: list[list[Any]] = []
+        for values in rows:
+            number += 1
+            if _filled(values):
+                return number, values, between
+            between.append(values)
+        return None
+
+    found = next_filled()
+    if found is None:
+        return None
+    first_number, first, _ = found
+    narrow = _filled(first)  # the widest of the leading lines of at most two filled cells
+    read: list[list[Any]] = []  # rows read past the first, replayed as data when the first is the header
+    while narrow <= 2 and number < MAX_TITLE_ROWS:
+        after = next_filled()
+        if after is None:
+            break
+        at, values, between = after
+        read += [*between, values]
+        if _filled(values) > 2 * narrow:  # a table under title lines: its header
+            return at, values, []
+        if _filled(values) > 2:
+            break
+        narrow = max(narrow, _filled(values))
+    return first_number, first, read
+
+
 def sheet_csv(book: Workbook, sheet: SheetInfo, out: IO[bytes], *, max_bytes: int) -> SheetText:
     """Write ``sheet`` to ``out`` as UTF-8 CSV (header first), at most ``max_bytes`` of it; what was written.
 
@@ -139,15 +189,13 @@ def sheet_csv(book: Workbook, sheet: SheetInfo, out: IO[bytes], *, max_bytes: in
         out.write(block)
 
     rows = data.iter_rows()  # from the sheet's first row (leading empty columns left out)
-    for number, values in enumerate(rows, start=1):  # the first non-empty row is the header
-        if any(v != "" for v in values):
-            result.header = row_text(values)
-            result.header_row = number
-            writer.writerow(result.header)
-            break
-    else:
+    found = _header_row(rows)
+    if found is None:
         return result
-    for values in rows:
+    result.header_row, header, below = found
+    result.header = row_text(header)
+    writer.writerow(result.header)
+    for values in itertools.chain(below, rows):
         writer.writerow(row_text(values))
         result.rows += 1
         pending += 1

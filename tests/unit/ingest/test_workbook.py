@@ -172,3 +172,24 @@ def test_a_damaged_workbook_is_invalid_input(tmp_path: Path) -> None:
     path.write_bytes(whole[:200])
     with pytest.raises(InvalidInput, match="cannot be read"), open_workbook(path):
         pass
+
+
+def test_a_title_above_the_table_is_passed_over(tmp_path: Path) -> None:
+    """Adidas US Sales' workbook: its name in B1, two empty rows, the header on row 4 from column B; a subtitle
+    line too. The header is the table's, and the rows under it keep their sheet numbers."""
+    def build(book: Any) -> None:
+        sheet = book.add_worksheet("Data Sales Adidas")
+        sheet.write_string(0, 1, "Adidas Sales Database")
+        sheet.write_string(1, 1, "Generated 2022-01-05")
+        sheet.write_row(3, 1, ["Retailer", "Invoice Date", "Units Sold"])
+        sheet.write_row(4, 1, ["Foot Locker", "1/1/2020", 1200])
+        sheet.write_row(6, 1, ["Walmart", "1/2/2020", 50])
+        narrow = book.add_worksheet("Narrow")  # a two-column table: its header is no title
+        narrow.write_row(0, 0, ["sku", "units"])
+        narrow.write_row(1, 0, ["A", 2])
+
+    sheets = _sheets(_write(tmp_path / "book.xlsx", build))
+    assert sheets["Data Sales Adidas"] == ([["Retailer", "Invoice Date", "Units Sold"],
+                                           ["Foot Locker", "1/1/2020", "1200"], ["", "", ""],
+                                           ["Walmart", "1/2/2020", "50"]], 3, 4)
+    assert sheets["Narrow"] == ([["sku", "units"], ["A", "2"]], 1, 1)

@@ -1,0 +1,72 @@
+"""Sales lines that give units and no price, valued at the price the tenant's catalogue gives their product.
+
+Shops that keep their till separate from their price list publish them so: Maven's "Mexico Toys" ``sales.csv`` is
+``Sale_ID,Date,Store_ID,Product_ID,Units`` and ``products.csv`` holds each product's ``Product_Price`` and
+``Product_Cost``; a point-of-sale export of item counts beside a price list is the same shape. Without a price
+such lines answer no money question ("revenue needs prices on your sales lines"). When a sales file has neither a
+unit price nor a line total column, each line whose product the tenant's catalogue (uploaded before it) prices takes
+that price as its unit price and is flagged ``price:from_catalogue`` (the ingestion's note counts them); lines whose
+product has no catalogue price stay unpriced. A catalogue uploaded after the sales values nothing already stored:
+upload the catalogue first (the note of a sales file without prices says so). The cost needs nothing here: the
+metrics read a line's cost from the catalogue's unit cost already.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+import pandas as pd
+from sqlglot import exp
+
+from shared.ports import Warehouse
+from shared.store.statements import col, in_array, read, tenant_predicate
+
+#: The flag of a sales line valued at its product's catalogue price.
+CATALOGUE_PRICE_FLAG = "price:from_catalogue"
+
+
+@cache
+def _prices_statement() -> exp.Select:
+    return (exp.select("sku", "price").from_("products")
+            .where(tenant_predicate(), in_array(col("sku"), "skus"), exp.not_(col("price").is_(exp.null()))))
+
+
+def catalogue_prices(warehouse: Warehouse, tenant_id: str, skus: Sequence[str]) -> dict[str, str]:
+    """The catalogue price of each of ``skus`` the tenant's products give one, as text a price cell would hold."""
+    if not skus:
+        return {}
+    found = read(warehouse, _prices_statement(), tenant_id, skus=list(skus))
+    return {str(s): repr(float(p)) for s, p in zip(found["sku"], found["price"], strict=True)} \
+        if not found.empty else {}
+
+
+def priced_from_catalogue(raw: pd.DataFrame, prices: dict[str, str]) -> tuple[pd.DataFrame, np.ndarray]:
+    """``raw`` (a chunk's source text) with ``unit_price`` from ``prices`` by SKU, and the mask of lines priced."""
+    price = raw["sku"].map(prices) if prices else pd.Series(None, index=raw.index, dtype=object)
+    filled = price.notna().to_numpy()
+    return raw.assign(unit_price=price.astype(object).where(filled, None)), filled
+
+
+def with_catalogue_flag(flags: pd.Series, rows: np.ndarray) -> pd.Series:
+    """``flags`` (JSON lists) with ``price:from_catalogue`` added on ``rows``."""
+    if not rows.any():
+        return flags
+    values = flags.astype(object).to_numpy(copy=True)
+    for pos in np.flatnonzero(rows):
+        values[pos] = json.dumps([*json.loads(values[pos] or "[]"), CATALOGUE_PRICE_FLAG])
+    return pd.Series(values, index=flags.index, dtype=flags.dtype)
+
+
+def catalogue_price_note(priced: int, unpriced: int) -> str:
+    """The ingestion note of a sales file without prices: how many lines took their product's catalogue price."""
+    if priced and not unpriced:
+        return (f"no price or line total column: every line ({priced:,}) is valued at its product's catalogue price "
+                f"(flag '{CATALOGUE_PRICE_FLAG}')")
+    if priced:
+        return (f"no price or line total column: {priced:,} lines are valued at their product's catalogue price (flag "
+                f"'{CATALOGUE_PRICE_FLAG}'); {unpriced:,} lines' products have no catalogue price and carry none")
+    return ("no price or line total column, and no product of the file has a catalogue price: the lines carry no "
+            "money (upload the products with their prices first, then this file, to value them)")
