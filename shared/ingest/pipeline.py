@@ -31,7 +31,16 @@ from shared.events import StorageObjectEvent
 from shared.ingest.catalogue import CATALOGUE_FIELDS, CatalogueCollector
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
-from shared.ingest.derive import derive_missing, filled_from, plain_exponents, products_from, top_levels
+from shared.ingest.derive import (
+    derive_missing,
+    filled_down,
+    filled_from,
+    named_by_title,
+    plain_exponents,
+    products_from,
+    summary_rows,
+    top_levels,
+)
 from shared.ingest.discount import RATE_FLAG, decide_rate, rate_header, rate_note
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_label
 from shared.ingest.headers import (
@@ -47,6 +56,7 @@ from shared.ingest.join import ingest_part, recognise
 from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, BoundedStream, ascii_compatible, clip
 from shared.ingest.lineage import content_digests, hex_digests
+from shared.ingest.packed import expand_chunk, packed_mapping
 from shared.ingest.parse import (
     DateOrder,
     Parsed,
@@ -162,6 +172,8 @@ class _FileState:
     seen: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.uint64))
     #: the discount column read as a rate (``shared.ingest.discount``); None until a chunk shows it
     discount_rate: bool | None = None
+    #: the last value of each filled-down field (``ExportProfile.fill_down``), carried into the next chunk
+    above: dict[str, object] = field(default_factory=dict)
 
 
 class _EncodingMismatch(Exception):
@@ -259,6 +271,8 @@ class IngestRun:
         self.skipped_events: dict[str, int] = {}  # an event log's rows that are not sales, by event type
         self.blank_rows = 0  # rows of empty cells only (a spreadsheet's empty rows saved as ``,,,,``): skipped
         self.rounded_rows = 0  # fractional quantities (weights) stored as whole units (``ExportProfile.whole_units``)
+        self.summary_rows = 0  # an export's summary rows (``ExportProfile.summary_rows``): skipped, counted
+        self._width = 0  # the file's own column count (packed item columns are appended after it)
         self.metered = 0  # lines whose quantity was a measure, stored as one unit (``shared.ingest.sales.metered``)
         self._aggregate = ""  # the file's rows are totals per day or week (``ExportProfile.aggregate``)
         self._unknown: tuple[str, ...] = ()  # flags of what the rows do not give (``unknown_flags``)
@@ -280,7 +294,8 @@ class IngestRun:
                 errors = FALLBACK_ERRORS if self.cp1252_fallback else "strict"
                 text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors=errors, newline="")
                 reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows, skip_lines)
-            mapping = require_columns(map_columns(reader.headers, self.kind))
+            mapping = require_columns(packed_mapping(map_columns(reader.headers, self.kind)))
+            self._width = len(reader.headers)
             made = {name for name, _ in mapping.profile.cells.templates} if mapping.profile is not None else set()
             if self.kind is DataKind.SALES and (set(mapping.fields.values()) | made) & CATALOGUE_FIELDS.keys():
                 self.catalogue = CatalogueCollector()
@@ -311,6 +326,8 @@ class IngestRun:
 
     def _chunks(self, chunks: Iterable[Chunk], mapping: ColumnMapping) -> Iterable[Chunk]:
         """The reader's chunks; for sales with an order column, re-cut so no order is split between two."""
+        if mapping.profile is not None and mapping.profile.packed is not None:  # an order's items, a line each
+            chunks = (expand_chunk(c, mapping, self._width) for c in chunks)
         order = [i for i, f in mapping.fields.items() if f == "order_id"]
         if self.kind is not DataKind.SALES or not order:
             return chunks
@@ -353,8 +370,16 @@ class IngestRun:
             raw = filled_from(raw, chunk.frame, mapping.headers, profile.fill)
         if profile is not None and profile.exponents:
             raw = plain_exponents(raw, profile.exponents)
+        if profile is not None and profile.snapshot and "date" not in raw:  # today's stock: dated as ingested
+            raw = raw.assign(date=pd.Timestamp(self.ingested_at).strftime("%Y-%m-%d"))
+        if profile is not None and profile.fill_down:
+            raw = filled_down(raw, profile.fill_down, state.above)
         if mapping.sku_stand_in is not None:
             raw = products_from(raw, mapping.sku_stand_in)
+        summary = summary_rows(raw, profile.summary_rows[0]) if profile is not None and profile.summary_rows \
+            else None
+        if self.kind is DataKind.SALES:
+            raw = named_by_title(raw)
         _decide(state, self.rules, raw, dialect.delimiter)
         parsed: dict[str, Any] = {}
         parse_error = pd.Series(None, index=raw.index, dtype=object)
@@ -397,6 +422,11 @@ class IngestRun:
         error = parse_error.where(parse_error.notna(), checked.errors)
         error_field = parse_field.where(parse_error.notna(), checked.error_field)
         error, error_field = _given_columns_filled(self.model.column_optional, typed, error, error_field)
+        if summary is not None and summary.any():  # an export's summary rows: counted as skipped, the note says why
+            summary = summary & ~skipped
+            self.summary_rows += int(summary.sum())
+            self.counts.skipped += int(summary.sum())
+            skipped = skipped | summary
         bad = error.notna().to_numpy() & ~skipped
         # an export's padding rows of empty cells: counted as skipped, the note says why (elsewhere rejected)
         blank = blank_rows(chunk.frame, bad) if profile is not None and profile.skip_blank_rows else None
@@ -667,6 +697,9 @@ def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun
                 if (read := run_note(mapping, run.discount_column, run.skipped_events, run.blank_rows,
                                      run.rounded_rows, run.metered)) is not None:
                     notes.append(read)
+                if run.summary_rows and mapping.profile is not None and mapping.profile.summary_rows:
+                    notes.append(f"{run.summary_rows:,} rows skipped as not sales lines: "
+                                 f"{mapping.profile.summary_rows[1]}")
                 ingestion.note = "; ".join(notes) or None
                 ingestion.skipped = run.counts.skipped
                 return run
