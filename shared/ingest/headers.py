@@ -913,8 +913,7 @@ PLATFORM_PROFILES: tuple[ExportProfile, ...] = (
     # Square "Item Sales" detail: Gross Sales $4.50 (the line's value), Discounts -$0.50, Net Sales; a Refund event
     # is a line with negative quantity and amounts (a return); the SKU is mostly empty (the item names it)
     _profile(
-        "square_item_sales", DataKind.SALES, ("Date", "Time Zone", "Item", "Qty", "Gross Sales", "Net Sales",
-                                              "Event Type"),
+        "square_item_sales", DataKind.SALES, ("Date", "Item", "Qty", "Gross Sales", "Net Sales"),
         {"Date": "date", "Category": "product_category", "Item": "product_title", "Qty": "units", "SKU": "sku",
          "Gross Sales": "revenue", "Discounts": "discount", "Transaction ID": "order_id",
          "Customer ID": "customer_id", "Location": "channel"},
@@ -930,12 +929,13 @@ PLATFORM_PROFILES: tuple[ExportProfile, ...] = (
                                                "Product Details"),
         {"Order ID": "order_id", "Order Date": "date", "Order Status": "status", "Customer Email": "customer_email",
          "Customer ID": "customer_id", "Order Currency Code": "currency", "Shipping State": "state",
-         "Shipping Country": "country"},
+         "Shipping Country": "country", "Refund Amount": "order_refund"},
         defaults={"channel": "bigcommerce"},
         note="BigCommerce orders: each product packed in Product Details is a line of its own (Product Qty at "
-             "Product Unit Price); Cancelled and Declined orders are no sale, Refunded orders returns; order "
+             "Product Unit Price); Cancelled, Declined and Incomplete (abandoned checkout) orders are no sale, "
+             "Refunded orders returns, a Partially Refunded order's Refund Amount is spread over its lines; order "
              "totals, shipping and tax are not stored",
-        statuses={"refunded": "returned"},
+        statuses={"refunded": "returned", "incomplete": "cancelled"},
         packed=PackedItems(normalise_header("Product Details"), (("Product Qty", "units"), ("Product SKU", "sku"),
                                                ("Product Name", "product_title"), ("Product Unit Price", "unit_price"),
                                                ("Product Price", "unit_price"))),
@@ -943,8 +943,7 @@ PLATFORM_PROFILES: tuple[ExportProfile, ...] = (
     # Shopify "Export products": one row per variant, the product's Title, Vendor and Type on its first row only;
     # image rows carry only the Handle and the image
     _profile(
-        "shopify_products", DataKind.PRODUCTS, ("Handle", "Title", "Variant SKU", "Variant Price",
-                                                "Variant Inventory Qty"),
+        "shopify_products", DataKind.PRODUCTS, ("Handle", "Title", "Variant SKU", "Variant Price"),
         {"Variant SKU": "sku", "Title": "title", "Vendor": "brand", "Type": "category", "Variant Price": "price",
          "Variant Compare At Price": "msrp", "Cost per item": "cost", "Variant Barcode": "gtin"},
         note="Shopify products: one product per variant SKU; the title, vendor and type are the product's first "

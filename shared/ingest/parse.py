@@ -244,8 +244,8 @@ def parse_date(raw: pd.Series, *, order: DateOrder = "mdy") -> Parsed:
 _MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _MONTH_WORD = r"(?P<mon>[A-Za-z]{3,9})\.?"
 _OTHER_DATE_SHAPES = (
-    # 5 January 2024, 05-Jan-2024, 5 Jan. 2024
-    re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH_WORD}[\s,-]+(?P<y>\d{{4}})(?:[ T].*)?$"),
+    # 5 January 2024, 05-Jan-2024, 5 Jan. 2024; 05-Dec-24 (eBay outside the US)
+    re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH_WORD}[\s,-]+(?P<y>\d{{4}}|\d{{2}})(?:[ T].*)?$"),
     # January 5, 2024; Jan 5th 2024; Sat, Jan 5, 2024
     re.compile(rf"^(?:[A-Za-z]{{3,9}},?\s+)?{_MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
                r"(?:[ T].*)?$"),

@@ -190,6 +190,28 @@ SHOPIFY_PRODUCTS_ASKS = [
     Ask("What is our most expensive product?", _priciest),
 ]
 
+
+# Shopify products and inventory exports together: the catalogue (its Type the category) and stock per location
+def _shopify_catalogue(files: dict[str, str]) -> pd.DataFrame:
+    products = _shopify_products(files)
+    raw = pd.read_csv(io.StringIO(files["products_export_1.csv"]), dtype=str, keep_default_na=False)
+    raw["Type"] = raw["Type"].replace("", pd.NA).groupby(raw["Handle"]).transform("first")
+    types = raw[raw["Variant SKU"] != ""].set_index("Variant SKU")["Type"]
+    stock = pd.read_csv(io.StringIO(files["inventory_export_1.csv"]), dtype={"SKU": str})
+    on_hand = stock.groupby("SKU")["On hand"].sum()
+    return products.assign(category=products["sku"].map(types), on_hand=products["sku"].map(on_hand).fillna(0))
+
+
+SHOPIFY_CATALOGUE_ASKS = [
+    *SHOPIFY_PRODUCTS_ASKS,
+    Ask("How many products do we have in Hoodie?", lambda f: int((f["category"] == "Hoodie").sum())),
+    Ask("Which category has the most products?", lambda f: _top(f, "category", "sku", "nunique")),
+    Ask("What is the average price of our products in Cap?",
+        lambda f: round(f.loc[f["category"] == "Cap", "price"].mean(), 2)),
+    Ask("How many units do we have in stock?", lambda f: int(f["on_hand"].sum())),
+    Ask("Which product has the most stock?", lambda f: _top(f, "sku", "on_hand")),
+]
+
 DATASETS: dict[str, Dataset] = {
     "etsy_order_items": Dataset("etsy_order_items",
                                 lambda: {"EtsySoldOrderItems2024.csv": export_shapes.etsy_order_items(900, seed=41)},
@@ -208,6 +230,10 @@ DATASETS: dict[str, Dataset] = {
     "shopify_products": Dataset("shopify_products",
                                 lambda: {"products_export_1.csv": export_shapes.shopify_products(80, seed=45)},
                                 _shopify_products, SHOPIFY_PRODUCTS_ASKS, no_currency=False),
+    "shopify_catalogue": Dataset("shopify_catalogue",
+                                 lambda: {"products_export_1.csv": export_shapes.shopify_products(80, seed=46),
+                                          "inventory_export_1.csv": export_shapes.shopify_inventory(80, seed=46)},
+                                 _shopify_catalogue, SHOPIFY_CATALOGUE_ASKS, no_currency=False),
 }
 #: Answered wrong today (each is fixed at its cause, then taken off this list).
 WRONG_TODAY: frozenset[str] = frozenset()
@@ -308,6 +334,20 @@ def _stars(n: int) -> Callable[[pd.DataFrame], float]:
     return lambda f: int((f["rating"] == n).sum())
 
 
+def _last_90_days(frame: pd.DataFrame) -> pd.DataFrame:
+    """The reviews of the data's last 90 days (to its last review's day), as a change of rating is measured."""
+    end = frame["day"].dt.normalize().max()
+    return frame[frame["day"].dt.normalize() > end - pd.Timedelta(days=90)]
+
+
+def _worst(frame: pd.DataFrame) -> tuple[str, float]:
+    """The product with the lowest average rating of those with at least 5 reviews."""
+    stats = frame.groupby("product")["rating"].agg(["mean", "size"])
+    means: pd.Series = stats.loc[stats["size"] >= 5, "mean"].round(2).sort_values(kind="stable")
+    return str(means.index[0]), float(means.to_numpy()[0])
+
+
+P461200 = "P461200"  # the Sephora product whose ratings fall
 COMMON_REVIEW_ASKS = [
     ReviewAsk("What is our average rating?", "", _average),
     ReviewAsk("What share of reviews are negative?", "negative", _negative, percent=True),
@@ -317,18 +357,36 @@ REVIEW_SETS: dict[str, tuple[Callable[[], dict[str, str]], Callable[[dict[str, s
                              list[ReviewAsk]]] = {
     "tripadvisor": (lambda: {"tripadvisor_hotel_reviews.csv": export_shapes.tripadvisor(1500, seed=51)},
                     _reviews("Rating", "Review"),
-                    [*COMMON_REVIEW_ASKS, ReviewAsk("What do guests complain about?", "nois")]),
+                    [*COMMON_REVIEW_ASKS, ReviewAsk("What do guests complain about?", "nois"),
+                     ReviewAsk("How many 5 star reviews did we get?", "rated 5 stars", _stars(5), after=" were"),
+                     ReviewAsk("Is sentiment improving?", "are undated, so no change over time can be measured",
+                               lambda f: len(f))]),
     "yelp": (lambda: {"yelp_academic_dataset_review.csv": export_shapes.yelp(1500, seed=52)},
              _reviews("stars", "text", "date", "business_id"),
              [*COMMON_REVIEW_ASKS, ReviewAsk("How many 5 star reviews did we get?", "rated 5 stars", _stars(5),
-                                             after=" were")]),
+                                             after=" were"),
+              ReviewAsk("What was the average rating in June 2018?", "",
+                        lambda f: _average(f[f["day"].dt.to_period("M") == pd.Period("2018-06")])),
+              ReviewAsk("Which product has the worst reviews?", "", lambda f: _worst(f)[1]),
+              # "business" is not read as the product reviewed: the all-time average is given
+              ReviewAsk("Which business has the worst reviews?", "", lambda f: _worst(f)[1])]),
     "sephora": (lambda: {"reviews_0-250.csv": export_shapes.sephora(1500, seed=53)},
-                _reviews("rating", "review_text", "submission_time", "product_name"),
+                _reviews("rating", "review_text", "submission_time", "product_id"),
                 [*COMMON_REVIEW_ASKS,
-                 ReviewAsk("Which product has the worst reviews?", "watermelon glow")]),
+                 ReviewAsk("Which product has the worst reviews?", "watermelon glow"),
+                 ReviewAsk(f"What is the average rating of {P461200}?", P461200.lower(),
+                           lambda f: _average(f[f["product"] == P461200]), after="was"),
+                 ReviewAsk(f"How has the average rating of {P461200} changed?", "down",
+                           lambda f: _average(_last_90_days(f)[_last_90_days(f)["product"] == P461200]),
+                           after="was")]),
     "google_play": (lambda: {"com.example.app_reviews.csv": export_shapes.google_play(1500, seed=54)},
                     _reviews("score", "content", "at"),
-                    [*COMMON_REVIEW_ASKS, ReviewAsk("What do users complain about?", "crash")]),
+                    [*COMMON_REVIEW_ASKS, ReviewAsk("What do users complain about?", "crash"),
+                     ReviewAsk("Is sentiment improving?", "down", lambda f: _average(_last_90_days(f))),
+                     ReviewAsk("What share of reviews were negative last month?", "negative",
+                               lambda f: _negative(_last_whole_month(f)), percent=True),
+                     # an all-time average, not the change asked for
+                     ReviewAsk("Is our rating improving?", "down", lambda f: _average(_last_90_days(f)))]),
 }
 
 
@@ -344,9 +402,11 @@ def review_homes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
 
 #: Review questions answered wrong today (each is fixed at its cause, then taken off this list).
 #: TripAdvisor: noise and dirty rooms are not complaint themes the reader knows yet (it names customer service);
-#: Sephora: a review file's product_name is not kept, so the worst product is named by its id.
-REVIEWS_WRONG_TODAY: frozenset[str] = frozenset({"tripadvisor: What do guests complain about?",
-                                                 "sephora: Which product has the worst reviews?"})
+#: Sephora: a review file's product_name is not kept, so the worst product is named by its id; "business" is not
+#: read as the product reviewed, and "Is our rating improving?" is read as the all-time average (phrasings).
+REVIEWS_WRONG_TODAY: frozenset[str] = frozenset({
+    "tripadvisor: What do guests complain about?", "sephora: Which product has the worst reviews?",
+    "yelp: Which business has the worst reviews?", "google_play: Is our rating improving?"})
 
 
 @pytest.mark.parametrize(("dataset", "ask"), [

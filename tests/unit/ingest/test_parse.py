@@ -199,10 +199,10 @@ def test_two_digit_years_read_with_the_files_day_month_order() -> None:
 
 def test_platform_export_dates_with_two_digit_years() -> None:
     """Etsy writes ``12/31/24`` (month first), eBay's Orders report ``Dec-05-24``, sometimes with a time."""
-    cells = pd.Series(["12/31/24", "1/2/24", "Dec-05-24", "Jan-31-2024 10:00:00 PST", "Mar-01-99"])
+    cells = pd.Series(["12/31/24", "1/2/24", "Dec-05-24", "Jan-31-2024 10:00:00 PST", "Mar-01-99", "05-Dec-24"])
     assert decide_date_order(cells) == "mdy"
     days = [str(v)[:10] for v in parse_date(cells, order="mdy").values]
-    assert days == ["2024-12-31", "2024-01-02", "2024-12-05", "2024-01-31", "1999-03-01"]
+    assert days == ["2024-12-31", "2024-01-02", "2024-12-05", "2024-01-31", "1999-03-01", "2024-12-05"]
 
 
 def test_a_time_with_a_named_zone_gives_the_date_as_written() -> None:
