@@ -97,6 +97,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "author": ("reviewer", "user", "customer", "reviewer_name", "author_name", "user_id",
                    "profile_name"),
         "verified": ("verified_purchase", "is_verified"),
+        # the reviewed product's name and brand (Sephora's product_name, brand_name): a catalogue for its SKU
+        "product_title": ("product_name",),
+        "product_brand": ("brand_name",),
     },
     DataKind.COMPETITOR_PRICES: {
         "competitor": ("retailer", "seller", "store", "competitor_name", "merchant"),
@@ -143,6 +146,9 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     # the regular shelf price, with ``unit_price`` the price paid: discount = (base - price) x units, revenue after it
     "base_price": float,
 }
+#: Review columns that are not record fields: the reviewed product's name, category and brand, written as a
+#: catalogue for SKUs without a product row (``shared.ingest.catalogue``), so answers name the product.
+REVIEW_SOURCE_FIELDS: tuple[str, ...] = ("product_title", "product_category", "product_brand")
 #: Record fields no column feeds directly (a ``customer_hash`` column is hashed like any customer id).
 _DERIVED_ONLY: dict[DataKind, frozenset[str]] = {DataKind.SALES: frozenset({"customer_hash"})}
 
@@ -263,6 +269,8 @@ def _mappable(kind: DataKind) -> list[str]:
     """Fields a column may feed: the record's own (less derived-only ones) and, for sales, source fields."""
     derived = _DERIVED_ONLY.get(kind, frozenset())
     fields = [f for f in RECORD_MODELS[kind].model_fields if f not in derived]
+    if kind is DataKind.REVIEWS:
+        return fields + list(REVIEW_SOURCE_FIELDS)
     return fields + list(SALES_SOURCE_FIELDS) if kind is DataKind.SALES else fields
 
 

@@ -297,7 +297,8 @@ class IngestRun:
             mapping = require_columns(packed_mapping(map_columns(reader.headers, self.kind)))
             self._width = len(reader.headers)
             made = {name for name, _ in mapping.profile.cells.templates} if mapping.profile is not None else set()
-            if self.kind is DataKind.SALES and (set(mapping.fields.values()) | made) & CATALOGUE_FIELDS.keys():
+            if self.kind in (DataKind.SALES, DataKind.REVIEWS) \
+                    and (set(mapping.fields.values()) | made) & CATALOGUE_FIELDS.keys():
                 self.catalogue = CatalogueCollector()
             self._redact = personal_columns(mapping)
             self._rate_header = self.kind is DataKind.SALES and "discount" in mapping.fields.values() \
@@ -397,6 +398,9 @@ class IngestRun:
             fresh = result.bad & parse_error.isna()
             parse_error = parse_error.where(~fresh, result.errors)
             parse_field = parse_field.where(~fresh, rule.name)
+        if self.kind is DataKind.REVIEWS:  # the reviewed product's name and brand, for the catalogue only
+            for name in CATALOGUE_FIELDS.keys() & set(raw.columns):
+                parsed[name] = parse_text(raw[name]).values
         currency_filled = self._currency_from_amounts(raw, parsed)
         rated = self._discount_as_rate(parsed, state)
         skipped = np.zeros(len(raw), dtype=bool)

@@ -99,3 +99,13 @@ def test_each_platform_export_is_recognised_by_its_header(text: str, name: str, 
     assert profile is not None and profile.name == name and detect_kind(header) is kind
     mapping: ColumnMapping = packed_mapping(map_columns(header, kind))
     assert not mapping.missing_required, mapping.missing_required
+
+
+def test_a_reviewed_products_name_and_brand_are_read_for_the_catalogue() -> None:
+    """Sephora's reviews carry product_name and brand_name beside product_id: answers name the product."""
+    header = ["", "author_id", "rating", "review_text", "product_id", "product_name", "brand_name"]
+    mapping = map_columns(header, DataKind.REVIEWS)
+    assert detect_kind(header) is DataKind.REVIEWS
+    fields = mapping.as_document()
+    assert fields["product_id"] == "sku" and fields["product_name"] == "product_title"
+    assert fields["brand_name"] == "product_brand"
