@@ -702,7 +702,7 @@ def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun
                                      run.rounded_rows, run.metered)) is not None:
                     notes.append(read)
                 if run.summary_rows and mapping.profile is not None and mapping.profile.summary_rows:
-                    notes.append(f"{run.summary_rows:,} rows skipped as not sales lines: "
+                    notes.append(f"{run.summary_rows:,} rows skipped (no record of their own): "
                                  f"{mapping.profile.summary_rows[1]}")
                 ingestion.note = "; ".join(notes) or None
                 ingestion.skipped = run.counts.skipped
