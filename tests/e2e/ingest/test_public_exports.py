@@ -162,11 +162,21 @@ def _bigcommerce(files: dict[str, str]) -> pd.DataFrame:
                          "value": 0.0 if refunded else round(qty * price, 2),
                          "customer": order["Customer Email"],
                          "day": pd.to_datetime(order["Order Date"], format="%d/%m/%Y")})
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    frame.attrs["refunds"] = _bigcommerce_refunds(files)
+    return frame
+
+
+def _bigcommerce_refunds(files: dict[str, str]) -> float:
+    raw = pd.read_csv(io.StringIO(_text(files)), dtype=str, keep_default_na=False)
+    return round(raw.loc[raw["Order Status"] != "Cancelled", "Refund Amount"].astype(float).sum(), 2)
 
 
 BIGCOMMERCE_ASKS = [*_sales_asks("2024-03"),
                     Ask("How many units were returned?", lambda f: int(f["returned"].sum())),
+                    # a Refunded order's Refund Amount is its total (with shipping and tax), a Partially Refunded
+                    # order's what was given back: each spread over its lines
+                    Ask("How much did we refund?", lambda f: float(f.attrs["refunds"])),
                     Ask("Which product sold the most units?", lambda f: _top(f, "title", "qty"))]
 
 
