@@ -35,7 +35,7 @@ from tests.e2e.ingest.test_public_questions import (
     dataset_homes,
     first_number,
 )
-from tests.e2e.ingest.test_public_questions_more import check
+from tests.e2e.ingest.test_public_questions_more import Says, check
 from tests.fixtures.public import export_shapes
 
 
@@ -100,6 +100,9 @@ ETSY_ORDERS_ASKS = [
     Ask("What is our average order value?", _aov),
     Ask("How much did we refund?", lambda f: round(f["refund"].sum(), 2)),
     Ask("How many units did we sell last month?", lambda f: int(_last_whole_month(f)["qty"].sum())),
+    Ask("How many customers did we have?", lambda f: f.loc[f["qty"] > 0, "customer"].nunique()),
+    Ask("Which product made the most revenue?",
+        lambda f: Says(r"^Your sales data are orders naming no product, so revenue cannot be split by product")),
 ]
 
 
