@@ -37,6 +37,8 @@ SYMBOLS: dict[str, str | None] = {
 DOLLAR_PREFIXES: dict[str, str] = {
     "US$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD",
     "S$": "SGD", "SG$": "SGD", "R$": "BRL", "MX$": "MXN", "NT$": "TWD",
+    # eBay's reports and listings write the country apart from the sign: "AU $12.99", "US $8.50", "C $5.00"
+    "US $": "USD", "C $": "CAD", "AU $": "AUD", "NZ $": "NZD", "HK $": "HKD", "S $": "SGD",
 }
 #: Separators written between groups of three digits in either convention.
 GROUP_SPACES = " '\u00a0\u202f"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from shared.ingest.names import normalise_header
@@ -29,12 +30,16 @@ def derive_missing(kind: DataKind, raw: pd.DataFrame, as_of: date | None = None)
         raw = raw.assign(review_id=derived_review_ids(raw))
     if kind is DataKind.INVENTORY and "date" not in raw and as_of is not None:
         raw = raw.assign(date=as_of.isoformat())
+    if kind is DataKind.REVIEWS and "sku" not in raw:
+        raw = raw.assign(sku=ONE_PRODUCT)
     return raw
 
 
 #: The note of a stock file without dates (``derive_missing``).
 INVENTORY_AS_OF_UPLOAD = ("no date column: the stock counts are what is on hand now, dated the day they were "
                           "uploaded")
+#: The product of a review set that names none (a hotel's, an app's reviews): every review is of it.
+ONE_PRODUCT = "all reviewed"
 
 
 def derived_review_ids(raw: pd.DataFrame) -> pd.Series:
@@ -141,3 +146,48 @@ def _plain(value: float) -> str:
     """``value`` to 12 decimal places, trailing zeros dropped; dust that rounds to zero is ``0`` (never ``-0``)."""
     text = f"{value:.12f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def named_by_title(raw: pd.DataFrame) -> pd.DataFrame:
+    """A sales line with an empty SKU cell but a product name is that product: its SKU is the name.
+
+    Marketplace and point-of-sale exports carry a SKU column that merchants fill for some items only (Etsy's
+    ``SKU``, eBay's ``Custom Label``, Square's ``SKU``); the item's name is what names the others. A line with
+    neither stays without a SKU (and is rejected saying so).
+    """
+    if "sku" not in raw or "product_title" not in raw:
+        return raw
+    sku = raw["sku"].astype(object)
+    empty = sku.isna() | (sku.astype(str).str.strip() == "")
+    title = raw["product_title"].astype(object)
+    named = title.notna() & (title.astype(str).str.strip() != "")
+    use = empty & named
+    if not use.any():
+        return raw
+    return raw.assign(sku=sku.where(~use, _as_sku(title.where(use, None).astype(str).str.strip())))
+
+
+def filled_down(raw: pd.DataFrame, fields: frozenset[str], above: dict[str, object]) -> pd.DataFrame:
+    """Empty cells of ``fields`` take the value above them (``above`` carries the last one across chunks).
+
+    Shopify's products export writes a product's title, vendor and type on its first variant's row only.
+    """
+    filled: dict[str, pd.Series] = {}
+    for name in sorted(fields & set(raw.columns)):
+        text = raw[name].astype(object)
+        present = text.notna() & (text.astype(str).str.strip() != "")
+        carried = text.where(present, None).ffill()
+        if name in above:
+            carried = carried.fillna(above[name])  # type: ignore[arg-type]
+        if present.any():
+            above[name] = text[present].iloc[-1]
+        filled[name] = text.where(present, carried)
+    return raw.assign(**filled) if filled else raw
+
+
+def summary_rows(raw: pd.DataFrame, field: str) -> np.ndarray:
+    """Rows whose ``field`` cell is empty: an export's summary rows (eBay's order row above its items)."""
+    if field not in raw:
+        return np.zeros(len(raw), dtype=bool)
+    text = raw[field].astype(object)
+    return np.asarray((text.isna() | (text.astype(str).str.strip() == "")).to_numpy(), dtype=bool)

@@ -95,7 +95,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.REVIEWS: {
         # a review export names the product by its marketplace id (Amazon's ASIN) as often as by SKU
         "sku": ("asin", "parent_asin", "clothing_id", "business_id"),
-        "date": ("time",),  # Amazon Fine Food Reviews (SNAP): Unix seconds
+        "date": ("time", "at", "submission_time"),  # Amazon Fine Food Reviews (SNAP): Unix seconds
         "review_id": ("id", "reviewid", "review_number"),
         "rating": ("stars", "score", "star_rating", "review_rating", "overall", "review_score", "rating_value"),
         "title": ("headline", "summary", "review_title", "review_comment_title", "review_headline"),
@@ -104,6 +104,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "author": ("reviewer", "user", "customer", "reviewer_name", "author_name", "user_id",
                    "profile_name"),
         "verified": ("verified_purchase", "is_verified"),
+        # the reviewed product's name and brand (Sephora's product_name, brand_name): a catalogue for its SKU
+        "product_title": ("product_name",),
+        "product_brand": ("brand_name",),
     },
     DataKind.COMPETITOR_PRICES: {
         "competitor": ("retailer", "seller", "store", "competitor_name", "merchant"),
@@ -151,6 +154,9 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     # the regular shelf price, with ``unit_price`` the price paid: discount = (base - price) x units, revenue after it
     "base_price": float,
 }
+#: Review columns that are not record fields: the reviewed product's name, category and brand, written as a
+#: catalogue for SKUs without a product row (``shared.ingest.catalogue``), so answers name the product.
+REVIEW_SOURCE_FIELDS: tuple[str, ...] = ("product_title", "product_category", "product_brand")
 #: Record fields no column feeds directly (a ``customer_hash`` column is hashed like any customer id).
 _DERIVED_ONLY: dict[DataKind, frozenset[str]] = {DataKind.SALES: frozenset({"customer_hash"})}
 
@@ -205,6 +211,24 @@ class ExportProfile:
     #: the rows name no product either (a store's whole revenue): the SKU is a stand-in, flagged
     #: ``sales:no_products``, so product questions say the data hold no products instead of ranking the stand-in
     no_products: bool = False
+    #: a column packing several line items in one cell (BigCommerce's ``Product Details``): the column and the
+    #: item keys read as fields (``shared.ingest.packed``); each item becomes a line of its own
+    packed: PackedItems | None = None
+    #: rows that summarise the lines after them (eBay's order row above its items): a field whose empty cell marks
+    #: one, and why it is no sale; such rows are skipped and counted, not rejected
+    summary_rows: tuple[str, str] | None = None
+    #: fields written on a group's first row only (Shopify's product title on its first variant): an empty cell
+    #: takes the value above it
+    fill_down: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class PackedItems:
+    """Line items packed in one cell: ``Key: value, Key: value`` per item, items joined by ``separator``."""
+
+    column: str  # normalised header of the packed column
+    keys: tuple[tuple[str, str], ...]  # item key -> field (``("Product Qty", "units")``)
+    separator: str = "|"
 
 
 def aggregate_flag(period: str) -> str:
@@ -236,19 +260,22 @@ def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dic
              statuses: dict[str, str] | None = None, fill: dict[str, tuple[str, ...]] | None = None,
              metered_units: bool = False, exponents: tuple[str, ...] = (),
              skip_blank_rows: bool = False, aggregate: str = "", no_units: bool = False,
-             no_products: bool = False) -> ExportProfile:
+             no_products: bool = False, packed: PackedItems | None = None,
+             summary_rows: tuple[str, str] | None = None, fill_down: tuple[str, ...] = ()) -> ExportProfile:
     cells = ProfileCells(frozenset(missing), tuple((prefixes or {}).items()), tuple((templates or {}).items()))
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
                          {normalise_header(h): f for h, f in columns.items()}, defaults, hint, note,
                          frozenset(top_level), cells, whole_units, statuses, fill, metered_units,
                          frozenset(exponents), skip_blank_rows, aggregate, no_units,
-                         no_products)
+                         no_products, packed, summary_rows, frozenset(fill_down))
 
 
 def _mappable(kind: DataKind) -> list[str]:
     """Fields a column may feed: the record's own (less derived-only ones) and, for sales, source fields."""
     derived = _DERIVED_ONLY.get(kind, frozenset())
     fields = [f for f in RECORD_MODELS[kind].model_fields if f not in derived]
+    if kind is DataKind.REVIEWS:
+        return fields + list(REVIEW_SOURCE_FIELDS)
     return fields + list(SALES_SOURCE_FIELDS) if kind is DataKind.SALES else fields
 
 
@@ -269,7 +296,9 @@ def alias_table(kind: DataKind) -> dict[str, str]:
 
 #: Required fields ingest derives when no column carries them: a review export without review ids gets
 #: one from the review's content (``shared.ingest.derive``), so the same review uploaded twice is one review.
-DERIVABLE: dict[DataKind, frozenset[str]] = {DataKind.REVIEWS: frozenset({"review_id"}),
+#: A review set of one business or app (TripAdvisor's ``Review,Rating``, an app's Play Store reviews) names no
+#: product: its reviews are all of the one thing reviewed (``shared.ingest.derive.ONE_PRODUCT``).
+DERIVABLE: dict[DataKind, frozenset[str]] = {DataKind.REVIEWS: frozenset({"review_id", "sku"}),
                                              # a stock count without a date is one taken now (``derive_missing``)
                                              DataKind.INVENTORY: frozenset({"date"})}
 
@@ -890,3 +919,99 @@ def _split_lines(period: str) -> ExportProfile:
 #: The derived sales files of ``shared.ingest.split_rows``: their first column (``day_total_of``) marks them.
 SPLIT_PROFILES = (_split_lines("day"), _split_lines("month"))
 EXPORT_PROFILES += SPLIT_PROFILES
+
+
+#: Other platforms' native exports (Etsy, eBay, Square, BigCommerce, Shopify's catalogue and stock), header for
+#: header: sources and quirks in ``docs/ingest.md`` (*More platforms' exports*).
+PLATFORM_PROFILES: tuple[ExportProfile, ...] = (
+    # Etsy "Sold Order Items": one row per item; Item Total is Price x Quantity; the order's Discount Amount, Order
+    # Shipping and Order Sales Tax are repeated on each of its items; SKU is often empty (the item's name names it)
+    _profile(
+        "etsy_sold_order_items", DataKind.SALES, ("Sale Date", "Item Name", "Buyer", "Quantity", "Price",
+                                                  "Item Total", "Transaction ID", "Listing ID"),
+        {"Sale Date": "date", "Item Name": "product_title", "Buyer": "customer_id", "Quantity": "units",
+         "Price": "unit_price", "Item Total": "revenue", "Currency": "currency", "Order ID": "order_id",
+         "SKU": "sku", "Discount Amount": "order_discount", "Ship State": "state", "Ship Country": "country"},
+        defaults={"channel": "etsy"},
+        note="Etsy Sold Order Items: revenue is Item Total (Price x Quantity); Discount Amount is the order's "
+             "(written on each of its items, counted once and spread over them); shipping and sales tax are not "
+             "revenue; an item without a SKU is named by its Item Name; the buyer is hashed",
+    ),
+    # Etsy "Sold Orders": one row per order, no products; Order Value is the items' total before discounts
+    _profile(
+        "etsy_sold_orders", DataKind.SALES, ("Sale Date", "Order ID", "Number of Items", "Order Value", "Order Net"),
+        {"Sale Date": "date", "Order ID": "order_id", "Number of Items": "units", "Order Value": "revenue",
+         "Discount Amount": "discount", "Currency": "currency", "Status": "status", "Buyer": "customer_id",
+         "Ship State": "state", "Ship Country": "country"},
+        defaults={"channel": "etsy"},
+        note="Etsy Sold Orders: one line per order (no products: the Sold Order Items download has them); revenue "
+             "is Order Value, units Number of Items; a Fully Refunded order is a return; shipping, tax and fees are "
+             "not stored",
+        templates={"sku": "Etsy order"}, no_products=True,
+        statuses={"fully refunded": "returned", "refunded": "returned"},
+    ),
+    # eBay Seller Hub "Orders report": an empty line above the header, money as $12.99, dates Dec-05-24; an order of
+    # several items is a row with no item (the order's totals) followed by its items' rows; a record count below
+    _profile(
+        "ebay_orders_report", DataKind.SALES, ("Sales Record Number", "Order Number", "Item Number", "Item Title",
+                                               "Sold For", "Total Price"),
+        {"Order Number": "order_id", "Buyer Username": "customer_id", "Item Title": "product_title",
+         "Custom Label": "sku", "Custom Label (SKU)": "sku", "Quantity": "units", "Sold For": "unit_price",
+         "Sale Date": "date", "Ship To State": "state", "Ship To Country": "country"},
+        defaults={"channel": "ebay"},
+        note="eBay Orders report: each item line is a sale of Quantity at Sold For (its price each); an order of "
+             "several items has a summary row with no item (its totals), skipped and counted; Total Price, "
+             "shipping and taxes are not revenue; an item without a Custom Label is named by its title",
+        summary_rows=("product_title", "an order's summary row (its items are the rows below it)"),
+    ),
+    # Square "Item Sales" detail: Gross Sales $4.50 (the line's value), Discounts -$0.50, Net Sales; a Refund event
+    # is a line with negative quantity and amounts (a return); the SKU is mostly empty (the item names it)
+    _profile(
+        "square_item_sales", DataKind.SALES, ("Date", "Item", "Qty", "Gross Sales", "Net Sales"),
+        {"Date": "date", "Category": "product_category", "Item": "product_title", "Qty": "units", "SKU": "sku",
+         "Gross Sales": "revenue", "Discounts": "discount", "Transaction ID": "order_id",
+         "Customer ID": "customer_id", "Location": "channel"},
+        note="Square Item Sales: revenue is Gross Sales, Discounts the line's discount; a Refund line (negative) "
+             "is a return; an item without a SKU is named by its Item; the location is the channel; tax, "
+             "modifiers and the dining option are not stored",
+    ),
+    # BigCommerce "Export Orders": one row per order, its products packed in Product Details ("Product ID: 1,
+    # Product Qty: 2, Product SKU: X, Product Name: ..., Product Unit Price: 9.99, ...|Product ID: ..."); dates in
+    # the store's format (dd/mm/yyyy by default, read from the file)
+    _profile(
+        "bigcommerce_orders", DataKind.SALES, ("Order ID", "Order Date", "Order Status", "Subtotal (ex tax)",
+                                               "Product Details"),
+        {"Order ID": "order_id", "Order Date": "date", "Order Status": "status", "Customer Email": "customer_email",
+         "Customer ID": "customer_id", "Order Currency Code": "currency", "Shipping State": "state",
+         "Shipping Country": "country", "Refund Amount": "order_refund"},
+        defaults={"channel": "bigcommerce"},
+        note="BigCommerce orders: each product packed in Product Details is a line of its own (Product Qty at "
+             "Product Unit Price); Cancelled, Declined and Incomplete (abandoned checkout) orders are no sale, "
+             "Refunded orders returns, a Partially Refunded order's Refund Amount is spread over its lines; order "
+             "totals, shipping and tax are not stored",
+        statuses={"refunded": "returned", "incomplete": "cancelled"},
+        packed=PackedItems(normalise_header("Product Details"), (("Product Qty", "units"), ("Product SKU", "sku"),
+                                               ("Product Name", "product_title"), ("Product Unit Price", "unit_price"),
+                                               ("Product Price", "unit_price"))),
+    ),
+    # Shopify "Export products": one row per variant, the product's Title, Vendor and Type on its first row only;
+    # image rows carry only the Handle and the image
+    _profile(
+        "shopify_products", DataKind.PRODUCTS, ("Handle", "Title", "Variant SKU", "Variant Price"),
+        {"Variant SKU": "sku", "Title": "title", "Vendor": "brand", "Type": "category", "Variant Price": "price",
+         "Variant Compare At Price": "msrp", "Cost per item": "cost", "Variant Barcode": "gtin"},
+        note="Shopify products: one product per variant SKU; the title, vendor and type are the product's first "
+             "row's (the export writes them once); rows with only an image are skipped; Variant Inventory Qty is "
+             "stock (upload the inventory export for stock by location)",
+        fill_down=("title", "brand", "category"), summary_rows=("sku", "an image row (no variant)"),
+    ),
+    # Shopify "Export inventory": per variant and location, Available and On hand; undated (today's counts)
+    _profile(
+        "shopify_inventory", DataKind.INVENTORY, ("Handle", "SKU", "Location", "Available", "On hand"),
+        {"SKU": "sku", "Location": "location", "On hand": "on_hand", "Incoming": "on_order"},
+        note="Shopify inventory: On hand per variant and location (counted on the upload's day: the export is "
+             "undated: dated as any stock file without dates is); Available, Committed and Unavailable are not "
+             "stored",
+    ),
+)
+EXPORT_PROFILES += PLATFORM_PROFILES

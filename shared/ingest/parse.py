@@ -30,9 +30,9 @@ _FALSE = ["no", "false", "0", "n", "f"]
 _TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
 _YMD = rf"^(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}$"
 _XXY = rf"^(?P<a>\d{{1,2}})[-/.](?P<b>\d{{1,2}})[-/.](?P<y>\d{{4}}){_TIME}$"
-#: ``a-b-yy``: a two-digit year, with dashes only (Amazon India's Sale Report: ``04-30-22``); ``1/2/24`` stays
-#: refused
-_XXYY = rf"^(?P<a>\d{{1,2}})-(?P<b>\d{{1,2}})-(?P<y>\d{{2}}){_TIME}$"
+#: ``a-b-yy`` and ``a/b/yy``: a two-digit year (Amazon India's Sale Report: ``04-30-22``; Etsy's order exports:
+#: ``12/31/24``), read in the file's day/month order like ``a/b/yyyy``
+_XXYY = rf"^(?P<a>\d{{1,2}})[-/](?P<b>\d{{1,2}})[-/](?P<y>\d{{2}}){_TIME}$"
 _MAX_EXACT = 2.0**53
 
 Arrow = Any  # pa.Array | pa.ChunkedArray (pyarrow ships no type stubs)
@@ -244,11 +244,13 @@ def parse_date(raw: pd.Series, *, order: DateOrder = "mdy") -> Parsed:
 _MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _MONTH_WORD = r"(?P<mon>[A-Za-z]{3,9})\.?"
 _OTHER_DATE_SHAPES = (
-    # 5 January 2024, 05-Jan-2024, 5 Jan. 2024
-    re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH_WORD}[\s,-]+(?P<y>\d{{4}})(?:[ T].*)?$"),
+    # 5 January 2024, 05-Jan-2024, 5 Jan. 2024; 05-Dec-24 (eBay outside the US)
+    re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH_WORD}[\s,-]+(?P<y>\d{{4}}|\d{{2}})(?:[ T].*)?$"),
     # January 5, 2024; Jan 5th 2024; Sat, Jan 5, 2024
     re.compile(rf"^(?:[A-Za-z]{{3,9}},?\s+)?{_MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
                r"(?:[ T].*)?$"),
+    # eBay's Orders report: "Dec-05-24" (month word, day, two- or four-digit year), a time after it
+    re.compile(rf"^{_MONTH_WORD}-(?P<d>\d{{1,2}})-(?P<y>\d{{2}}|\d{{4}})(?:[ T].*)?$"),
     # Amazon review exports: "01 21, 2014" (month day, year)
     re.compile(r"^(?P<m>\d{1,2})\s+(?P<d>\d{1,2}),\s*(?P<y>\d{4})$"),
     # Excel's dd-mmm-yy display format saved as text (Kaggle's "Chocolate Sales": 04-Jan-22): the month's name makes
@@ -284,7 +286,8 @@ def _other_date(cell: str) -> np.datetime64:
         month = _MONTHS.get(parts["mon"][:3].lower()) if parts.get("mon") else int(parts["m"])
         if month is None:
             return nat
-        year = int(parts["y"]) if parts.get("y") else _century(int(parts["yy"]))
+        digits = parts.get("y") or parts["yy"]
+        year = _century(int(digits)) if len(digits) == 2 else int(digits)  # eBay's Dec-05-24, Excel's 04-Jan-22
         try:
             return np.datetime64(date(year, month, int(parts["d"])), "s")
         except ValueError:

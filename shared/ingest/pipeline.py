@@ -40,9 +40,12 @@ from shared.ingest.customers import tenant_customer_key
 from shared.ingest.derive import (
     INVENTORY_AS_OF_UPLOAD,
     derive_missing,
+    filled_down,
     filled_from,
+    named_by_title,
     plain_exponents,
     products_from,
+    summary_rows,
     top_levels,
 )
 from shared.ingest.discount import RATE_FLAG, decide_rate, rate_header, rate_note
@@ -61,6 +64,7 @@ from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, BoundedStream, ascii_compatible, clip
 from shared.ingest.lineage import content_digests, hex_digests
 from shared.ingest.lines import DistinctLines, lines_note
+from shared.ingest.packed import expand_chunk, packed_mapping
 from shared.ingest.parse import (
     DateOrder,
     Parsed,
@@ -176,6 +180,8 @@ class _FileState:
     seen: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.uint64))
     #: the discount column read as a rate (``shared.ingest.discount``); None until a chunk shows it
     discount_rate: bool | None = None
+    #: the last value of each filled-down field (``ExportProfile.fill_down``), carried into the next chunk
+    above: dict[str, object] = field(default_factory=dict)
 
 
 class _EncodingMismatch(Exception):
@@ -273,6 +279,8 @@ class IngestRun:
         self.skipped_events: dict[str, int] = {}  # an event log's rows that are not sales, by event type
         self.blank_rows = 0  # rows of empty cells only (a spreadsheet's empty rows saved as ``,,,,``): skipped
         self.rounded_rows = 0  # fractional quantities (weights) stored as whole units (``ExportProfile.whole_units``)
+        self.summary_rows = 0  # an export's summary rows (``ExportProfile.summary_rows``): skipped, counted
+        self._width = 0  # the file's own column count (packed item columns are appended after it)
         self.metered = 0  # lines whose quantity was a measure, stored as one unit (``shared.ingest.sales.metered``)
         self._aggregate = ""  # the file's rows are totals per day or week (``ExportProfile.aggregate``)
         self._unknown: tuple[str, ...] = ()  # flags of what the rows do not give (``unknown_flags``)
@@ -298,9 +306,11 @@ class IngestRun:
                 errors = FALLBACK_ERRORS if self.cp1252_fallback else "strict"
                 text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors=errors, newline="")
                 reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows, skip_lines)
-            mapping = require_columns(map_columns(reader.headers, self.kind))
+            mapping = require_columns(packed_mapping(map_columns(reader.headers, self.kind)))
+            self._width = len(reader.headers)
             made = {name for name, _ in mapping.profile.cells.templates} if mapping.profile is not None else set()
-            if self.kind is DataKind.SALES and (set(mapping.fields.values()) | made) & CATALOGUE_FIELDS.keys():
+            if self.kind in (DataKind.SALES, DataKind.REVIEWS) \
+                    and (set(mapping.fields.values()) | made) & CATALOGUE_FIELDS.keys():
                 self.catalogue = CatalogueCollector()
             self._redact = personal_columns(mapping)
             self._rate_header = self.kind is DataKind.SALES and "discount" in mapping.fields.values() \
@@ -334,6 +344,8 @@ class IngestRun:
 
     def _chunks(self, chunks: Iterable[Chunk], mapping: ColumnMapping) -> Iterable[Chunk]:
         """The reader's chunks; for sales with an order column, re-cut so no order is split between two."""
+        if mapping.profile is not None and mapping.profile.packed is not None:  # an order's items, a line each
+            chunks = (expand_chunk(c, mapping, self._width) for c in chunks)
         order = [i for i, f in mapping.fields.items() if f == "order_id"]
         if self.kind is not DataKind.SALES or not order:
             return chunks
@@ -376,8 +388,14 @@ class IngestRun:
             raw = filled_from(raw, chunk.frame, mapping.headers, profile.fill)
         if profile is not None and profile.exponents:
             raw = plain_exponents(raw, profile.exponents)
+        if profile is not None and profile.fill_down:
+            raw = filled_down(raw, profile.fill_down, state.above)
         if mapping.sku_stand_in is not None:
             raw = products_from(raw, mapping.sku_stand_in)
+        summary = summary_rows(raw, profile.summary_rows[0]) if profile is not None and profile.summary_rows \
+            else None
+        if self.kind is DataKind.SALES:
+            raw = named_by_title(raw)  # a line with no SKU but a title is that product: priced as it, below
         priced = np.zeros(len(raw), dtype=bool)
         if self.catalogue_priced is not None:
             skus = raw["sku"].dropna().unique().tolist()
@@ -399,6 +417,9 @@ class IngestRun:
             fresh = result.bad & parse_error.isna()
             parse_error = parse_error.where(~fresh, result.errors)
             parse_field = parse_field.where(~fresh, rule.name)
+        if self.kind is DataKind.REVIEWS:  # the reviewed product's name and brand, for the catalogue only
+            for name in CATALOGUE_FIELDS.keys() & set(raw.columns):
+                parsed[name] = parse_text(raw[name]).values
         currency_filled = self._currency_from_amounts(raw, parsed)
         rated = self._discount_as_rate(parsed, state)
         skipped = np.zeros(len(raw), dtype=bool)
@@ -424,6 +445,11 @@ class IngestRun:
         error = parse_error.where(parse_error.notna(), checked.errors)
         error_field = parse_field.where(parse_error.notna(), checked.error_field)
         error, error_field = _given_columns_filled(self.model.column_optional, typed, error, error_field)
+        if summary is not None and summary.any():  # an export's summary rows: counted as skipped, the note says why
+            summary = summary & ~skipped
+            self.summary_rows += int(summary.sum())
+            self.counts.skipped += int(summary.sum())
+            skipped = skipped | summary
         bad = error.notna().to_numpy() & ~skipped
         # an export's padding rows of empty cells: counted as skipped, the note says why (elsewhere rejected)
         blank = blank_rows(chunk.frame, bad) if profile is not None and profile.skip_blank_rows else None
@@ -711,6 +737,9 @@ def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun
                                      run.lines.lines if run.lines is not None else 0,
                                      run.catalogue_priced)) is not None:
                     notes.append(read)
+                if run.summary_rows and mapping.profile is not None and mapping.profile.summary_rows:
+                    notes.append(f"{run.summary_rows:,} rows skipped (no record of their own): "
+                                 f"{mapping.profile.summary_rows[1]}")
                 ingestion.note = "; ".join(notes) or None
                 ingestion.skipped = run.counts.skipped
                 return run

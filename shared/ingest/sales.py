@@ -213,6 +213,13 @@ def split_returns(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
     columns["returned_units"] = returned.astype("Int64")
     refund = columns.get("refund")
     amount = np.where(np.isnan(revenue), np.abs(units) * np.abs(price), np.abs(revenue))
+    # a return line's own discount went back with it (Square's Refund line: Gross Sales -$4.50, Discounts $0.50):
+    # what was refunded is the value less that discount, and the line gives no discount
+    discount = columns.get("discount")
+    if discount is not None:
+        off = np.nan_to_num(_num(discount, index), nan=0.0)
+        amount = np.where(is_return, np.clip(amount - np.abs(off), 0, None), amount)
+        columns["discount"] = discount.where(~mask, np.nan)
     amount_series = pd.Series(np.round(amount, 2), index=index)
     refund = amount_series.where(mask, np.nan) if refund is None else \
         refund.where(~mask | refund.notna(), amount_series)

@@ -486,6 +486,8 @@ def _unknown_answer(totals: Mapping[str, Any], missing: str, noun: str, where: s
     per = totals_only(totals) or "day"
     if missing == "units":
         answer = f"Your sales data are revenue totals per store and {per} with no units, so {noun} cannot be counted"
+    elif totals_only(totals) is None:  # order lines without products (Etsy's Sold Orders), not a store's totals
+        answer = f"Your sales data are orders naming no product, so {noun} cannot be split by product"
     else:
         answer = f"Your sales data are revenue totals per store and {per}, naming no product, so {noun} cannot be " \
                  "split by product"

@@ -123,3 +123,10 @@ def test_prices_are_not_negative() -> None:
         parse_money("(C$12.50)")
     _, pos, why = parse_money_column(pd.Series(["C$1", "₹1,299.00", "-2"]), required=True)
     assert pos == 2 and why == "'-2' is negative"
+
+
+def test_ebays_country_dollars_with_a_space_name_their_currency() -> None:
+    """eBay writes "AU $12.99" and "C $5.00": the amount, and the currency the country names."""
+    cells = pd.Series(["AU $12.99", "US $1,299.00", "C $5.00", "-AU $1.00", "$3.00"])
+    assert parse_number(cells, decimal_comma=False).values.tolist() == [12.99, 1299.0, 5.0, -1.0, 3.0]
+    assert [None if pd.isna(c) else c for c in currency_from_amounts([cells])] == ["AUD", "USD", "CAD", "AUD", None]

@@ -116,7 +116,7 @@ def test_dates_round_trip(day: date, style: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["2024-02-30", "2023-02-29", "31/04/2024", "2024-13-01", "yesterday", "20240101",
-                                  "1/2/24"])
+                                  "2/30/24", "Feb-30-24"])
 def test_invalid_dates_are_refused(text: str) -> None:
     parsed = parse_date(pd.Series([text]), order="dmy")
     assert parsed.errors.iloc[0] == "not a valid date" and pd.isna(parsed.values.iloc[0])
@@ -192,8 +192,17 @@ def test_two_digit_years_read_with_the_files_day_month_order() -> None:
                        "1/2/24"])
     assert decide_date_order(cells) == "mdy"
     days = [None if pd.isna(v) else str(v)[:10] for v in parse_date(cells, order="mdy").values]
-    assert days == ["2022-04-30", "2022-03-31", "2069-12-01", "1970-12-01", "2022-04-30", None, "2024-01-02", None]
+    assert days == ["2022-04-30", "2022-03-31", "2069-12-01", "1970-12-01", "2022-04-30", None, "2024-01-02",
+                    "2024-01-02"]
     assert str(parse_date(pd.Series(["31-12-22"]), order="dmy").values[0])[:10] == "2022-12-31"
+
+
+def test_platform_export_dates_with_two_digit_years() -> None:
+    """Etsy writes ``12/31/24`` (month first), eBay's Orders report ``Dec-05-24``, sometimes with a time."""
+    cells = pd.Series(["12/31/24", "1/2/24", "Dec-05-24", "Jan-31-2024 10:00:00 PST", "Mar-01-99", "05-Dec-24"])
+    assert decide_date_order(cells) == "mdy"
+    days = [str(v)[:10] for v in parse_date(cells, order="mdy").values]
+    assert days == ["2024-12-31", "2024-01-02", "2024-12-05", "2024-01-31", "1999-03-01", "2024-12-05"]
 
 
 def test_a_time_with_a_named_zone_gives_the_date_as_written() -> None:

@@ -47,9 +47,19 @@ def test_returns_and_refund_columns_win_over_the_derived_amounts_and_lose_their_
                         discount=[-1.0, 2.0])
     derive_sales(cols, index)
     assert _values(cols["returned_units"]) == [2, 1]
-    assert _values(cols["refund"]) == [30.0, 4.0]
-    assert _values(cols["discount"]) == [1.0, 2.0]
+    # the return line's own discount went back with it: refunded is its value less the discount, no discount given
+    assert _values(cols["refund"]) == [29.0, 4.0]
+    assert _values(cols["discount"]) == [None, 2.0]
     assert _values(cols["units"]) == [0, 1]
+
+
+def test_a_refund_line_gives_back_its_discount() -> None:
+    """Square's Refund line: Gross Sales -$4.50 with Discounts $0.50 refunds $4.00 and is no discount given."""
+    cols, index = _cols(units=[1, -1], revenue=[4.5, -4.5], discount=[-0.5, 0.5])
+    derive_sales(cols, index)
+    assert _values(cols["refund"]) == [None, 4.0]
+    assert _values(cols["discount"]) == [0.5, None]
+    assert _values(cols["returned_units"]) == [None, 1]
 
 
 def test_line_net_gives_the_discount() -> None:
