@@ -50,6 +50,7 @@ _WHO = _rx(r"who(?:'s| is| has| sells?| offers?| charges?)|whose")
 #: "who undercuts us", "is anybody cheaper than us": someone, not a named competitor.
 _ANYONE = _rx(r"who|whom|anyone|anybody|someone|somebody")
 CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest prices?|least expensive|best prices?|undersells? everyone|"
+               r"price leaders?|price leadership|leads? on price|"
                r"beats? (?:everyone|everybody|all(?: the)? others?|the rest)(?: else)?(?: on price)?|for less")
 DEAREST = _rx(r"most expensive|dearest|priciest|highest[- ]priced|highest prices?|"
               r"(?:charg|ask|want)(?:s|es|ed|ing)? the most|(?:charg|ask)(?:s|es|ed|ing)? (?:the )?(?:most|more) for")

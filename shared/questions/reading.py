@@ -94,7 +94,9 @@ _RATING_FELL_MOST = re.compile(
     r"[^.?!]{0,20}?\b(?:most|furthest|biggest|hardest)\b|"
     r"\b(?:biggest|largest|steepest|sharpest|worst)\s+(?:\w+\s+)?(?:ratings?|stars?|reviews?|scores?)\s+"
     r"(?:drops?|declines?|falls?|slides?)\b|"
-    r"\b(?:gone|went|going) downhill the most\b[^.?!]{0,20}?\breviews?\b", re.I)
+    r"\b(?:gone|went|going) downhill the most\b[^.?!]{0,20}?\breviews?\b|"
+    r"\b(?:biggest|largest|hardest|worst|sharpest)\s+(?:hit|knock|blow|dip|slide|slump)s?\s+(?:in|to|on)\s+"
+    r"(?:its\s+|their\s+|the\s+)?(?:ratings?|stars?|reviews?|review scores?)\b", re.I)
 #: Reviews a product needs in each of the two periods for its rating change to be ranked.
 MIN_CHANGED_REVIEWS = 5
 _RANK_CONTEXT = re.compile(

