@@ -306,6 +306,9 @@ def test_themes_asked_of_recent_reviews_are_the_complaints_not_a_listing(questio
     ("1* revs last 90d", "1-star reviews last 90 days"),
     ("neg rev % this yr", "neg reviews % this year"),
     ("rev last mo", "revenue last month"),
+    ("comp OOS", "competitor out of stock"),
+    ("comp prices for ELE-0001", "competitor prices for ELE-0001"),
+    ("comp sales last mo", "comp sales last month"),  # comparable-store sales: kept
 ])
 def test_review_shorthand_is_written_out(said: str, meant: str) -> None:
     assert expand_shorthand(said) == meant
