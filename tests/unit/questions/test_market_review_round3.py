@@ -19,6 +19,7 @@ from shared.pricing.advice import elasticity_sentence, margin_sentence
 from shared.pricing.map_answers import map_answer
 from shared.pricing.market_answers import cheapest_competitor_answer
 from shared.questions.compose import compose
+from shared.questions.market import price_change
 from shared.questions.preamble import question_start
 from shared.questions.reading import MIN_CHANGED_REVIEWS, read_question
 from shared.questions.shorthand import expand_shorthand
@@ -387,3 +388,24 @@ def test_the_biggest_hit_in_ratings_is_the_rating_decline(store: VocabularyIndex
                                       "which item has gone downhill the most in reviews?"])
 def test_the_router_asks_the_rating_decline(question: str) -> None:
     assert detect_asks(question, ["sentiment"], Entities()) == ["rating_decline"]
+
+
+# --- the second held-out set's misses (bench/pricing_phrasings_5.py) ---
+
+@pytest.mark.parametrize(("question", "pct"), [("if we knock 15% off the Desk Lamp, what happens to sales?", -15.0),
+                                               ("what if we shave 5% off ELE-0001?", -5.0)])
+def test_knocking_a_percentage_off_is_a_cut(question: str, pct: float) -> None:
+    assert price_change(question) == pct
+
+
+@pytest.mark.parametrize("question", ["should the Desk Lamp be cheaper?", "should ELE-0001 be priced higher?"])
+def test_should_x_be_cheaper_is_its_recommendation(question: str, store: VocabularyIndex) -> None:
+    assert _read(question, store).asks == ["reprice"]
+
+
+@pytest.mark.parametrize("question", ["what's the CSAT?", "customer satisfaction score from the reviews"])
+def test_a_csat_score_is_said_to_need_a_survey(question: str, store: VocabularyIndex) -> None:
+    reading = _read(question, store)
+    assert reading.kind == "unanswerable" and reading.concept == "a customer satisfaction (CSAT) score"
+    compared = _read("compare Kitchen and Apparel customer satisfaction", store)  # their ratings, as before
+    assert compared.query is not None and compared.query.metrics[0] == "avg_rating"
