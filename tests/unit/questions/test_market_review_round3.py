@@ -25,7 +25,7 @@ from shared.questions.reading import MIN_CHANGED_REVIEWS, read_question
 from shared.questions.shorthand import expand_shorthand
 from shared.questions.timephrase import make_range
 from shared.questions.vocabulary import ProductName, Vocabulary, VocabularyIndex
-from shared.sentiment.mentions import resolve_aspect
+from shared.sentiment.mentions import resolve_aspect, title_words
 from shared.sentiment.tokens import tokenize
 from tests.unit.questions.test_compose import result
 from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
@@ -409,3 +409,12 @@ def test_a_csat_score_is_said_to_need_a_survey(question: str, store: VocabularyI
     assert reading.kind == "unanswerable" and reading.concept == "a customer satisfaction (CSAT) score"
     compared = _read("compare Kitchen and Apparel customer satisfaction", store)  # their ratings, as before
     assert compared.query is not None and compared.query.metrics[0] == "avg_rating"
+
+
+def test_the_products_own_noun_after_this_names_the_product_not_an_aspect() -> None:
+    """"Any reviews mentioning the battery?" counted "Bought this charger for my grandmother" of a charger."""
+    battery = resolve_aspect("battery")
+    own = title_words("Trailhead Compact Charger 65W")
+    assert not battery.mentioned_in(tokenize("Bought this charger for my grandmother."), own)
+    assert battery.mentioned_in(tokenize("The charger gets hot while charging."), own)  # charging: about it
+    assert battery.mentioned_in(tokenize("Bought this charger for my grandmother."))  # no title known: as before
