@@ -1029,7 +1029,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     matches = index.find(question) if index is not None else []
     # one word right after a pronoun is a verb ("what did we *bank*", "how many did we *shift*"), not a product
     matches = [m for m in matches if m not in verb_matches(question, matches)]
-    partial = preamble_partials(question, matches)  # "Hi all, the board deck is due Friday. Which ...?"
+    partial = preamble_partials(question, matches, index.knows_word if index is not None else None)  # "board deck"
     matches = [m for m in matches if m not in partial]
     singles = [x.span() for x in _SINGLE_UNIT.finditer(question)] + \
         [x.span(1) if x.group(1) else x.span(2) for x in _PEOPLE_COUNTED.finditer(question)]

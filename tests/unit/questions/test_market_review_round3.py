@@ -418,3 +418,8 @@ def test_the_products_own_noun_after_this_names_the_product_not_an_aspect() -> N
     assert not battery.mentioned_in(tokenize("Bought this charger for my grandmother."), own)
     assert battery.mentioned_in(tokenize("The charger gets hot while charging."), own)  # charging: about it
     assert battery.mentioned_in(tokenize("Bought this charger for my grandmother."))  # no title known: as before
+
+
+def test_a_product_word_the_data_is_about_stays_in_the_preamble(store: VocabularyIndex) -> None:
+    reading = _read("Lamp sales were weak last month. Why?", store)
+    assert reading.skus == ["ELE-0001"]
