@@ -127,6 +127,9 @@ _WHICH = _rx(r"which|what|where|any")
 #: cheapest on" is the metrics layer's cheapest share).
 _WHERE_WE = _rx(r"where (?:are|am) (?:we|i) (?:the )?(?:cheapest|cheaper|lowest[- ]priced|least expensive|"
                 r"most expensive|dearest|dearer|priciest|pricier|more expensive|highest[- ]priced)")
+#: "how many products are we the cheapest on", "on how many items are we lowest-priced": a count of ours.
+_HOW_MANY_WE_CHEAPEST = _rx(r"how many (?:of our )?(?:products|items|skus|lines) (?:are|am|were) (?:we|i) (?:the )?"
+                            r"(?:cheapest|lowest[- ]priced|least expensive)")
 #: A pronoun then a word: "where do we stand" (a verb, even when a product title has the word "stand").
 _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
 #: "what should I reprice", "what price should I charge for X": the recommended prices.
@@ -266,6 +269,8 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     if not named and (_ABOVE_MARKET.search(question) or _BELOW_MARKET.search(question)) \
             and price_change(question) is None:  # "... and what if I cut X by 10%": the router plans both
         return MarketAsk("overpriced" if _ABOVE_MARKET.search(question) else "underpriced")
+    if not named and _HOW_MANY_WE_CHEAPEST.search(question):
+        return MarketAsk("ours_cheapest")  # "how many products are we the cheapest on?": a count at today's prices
     if not named and _WHERE_WE.search(question) and price_change(question) is None:
         # "where are we the cheapest?", "where are we dearest?": our products below or above the market
         dear_words = re.search(r"\b(?:most|more) expensive|\bdear\w*|\bpric(?:ier|iest)|\bhighest", question, re.I)

@@ -17,7 +17,7 @@ from shared.orchestration.plan import Entities, Plan
 from shared.orchestration.router import detect_asks
 from shared.pricing.advice import elasticity_sentence, margin_sentence
 from shared.pricing.map_answers import map_answer
-from shared.pricing.market_answers import cheapest_competitor_answer
+from shared.pricing.market_answers import cheapest_competitor_answer, ours_cheapest_answer
 from shared.questions.compose import compose
 from shared.questions.market import price_change
 from shared.questions.preamble import question_start
@@ -423,3 +423,12 @@ def test_the_products_own_noun_after_this_names_the_product_not_an_aspect() -> N
 def test_a_product_word_the_data_is_about_stays_in_the_preamble(store: VocabularyIndex) -> None:
     reading = _read("Lamp sales were weak last month. Why?", store)
     assert reading.skus == ["ELE-0001"]
+
+
+def test_how_many_products_are_we_the_cheapest_on_counts_them(store: VocabularyIndex) -> None:
+    assert _read("how many products are we the cheapest on?", store).asks == ["ours_cheapest"]
+    obs = _obs([("ELE-0001", "MegaMart", "2026-12-01", 31.0), ("KIT-0001", "MegaMart", "2026-12-01", 50.0),
+                ("KIT-0001", "ShopRival", "2026-12-02", 52.0)])
+    obs["our_price"] = [33.0, 49.0, 49.0]
+    out = ours_cheapest_answer(obs, today=date(2026, 12, 4), start=None)
+    assert out.text.startswith("We are the cheapest on 1 of 2 products")
