@@ -8,7 +8,8 @@ against truths computed with pandas: market truths from the warehouse's own comp
 (as ingested), review truths from the generated review rows the ingest accepted.
 
 ``BENCH_SET=2`` runs the second held-out set (written after the fixes of the first), ``BENCH_SET=3`` the third
-(merchants' and category managers' own wordings), ``BENCH_SET=4`` a small held-out set of both kinds.
+(merchants' and category managers' own wordings), ``BENCH_SET=4`` and ``5`` small held-out sets
+of both kinds.
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
 overall. Not a timed test: ``.venv/bin/python bench/pricing_phrasings.py``.
 """
@@ -433,6 +434,10 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_4 import fourth_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in fourth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "5":
+        from bench.pricing_phrasings_5 import fifth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in fifth_set(m, t)]
     return pricing_cases(m) + review_cases(t)
 
 

@@ -122,6 +122,8 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
         r"|dropped|dropping|declin\w*|down|worse|worsen\w*|slipp?\w*|sink\w*|sank|lower|decreas\w*"
         r"|tank\w*|plummet\w*|nose-?div\w*|crash\w*|tumbl\w*|slump\w*)\b"
         r"|\b(?:gone|went|going) downhill\b[^.?!]{0,40}?\b(?:ratings?|stars?|reviews?|scores?)\b"
+        r"|\b(?:biggest|largest|hardest|worst|sharpest|big) (?:hit|knock|blow|dip|slide|slump)s? (?:in|to|on) "
+        r"(?:its |their |the )?(?:ratings?|stars?|reviews?|scores?)\b"
         r"|\b(?:falling|dropping|declining|worsening|slipping|sinking|decreasing|lower|worse|poorer) "
         r"(?:ratings?|stars?|reviews?|scores?|sentiment)\b", re.I),
     "complaints": re.compile(

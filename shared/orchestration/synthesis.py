@@ -141,6 +141,7 @@ _ASK_WORDS: dict[AskKind, str] = {
     "spam": "which reviews look fake",
     "elasticity": "how price-sensitive demand is", "category_position": "which categories are priced above the market",
     "map_violations": "which competitors advertise below MAP",
+    "ours_cheapest": "on how many products we are the cheapest",
 }
 
 

@@ -20,7 +20,7 @@ from shared.pricing.advice import elasticity_sentence, margin_sentence
 from shared.pricing.analysis import PricingAnalysis
 from shared.pricing.category_answers import category_answer
 from shared.pricing.map_answers import map_answer
-from shared.pricing.market_answers import MARKET_ASKS, market_answer
+from shared.pricing.market_answers import MARKET_ASKS, market_answer, ours_cheapest_answer
 from shared.pricing.options import PricingOptions
 from shared.pricing.sensitivity_answers import elasticity_answer
 
@@ -409,6 +409,9 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
         elif ask in MARKET_ASKS:
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = market_answer(ask, obs, list(competitors or []), today=last, start=start, scoped=scoped)
+        elif ask == "ours_cheapest":
+            last = min(end, analysis.today) if end is not None else analysis.today
+            answer = ours_cheapest_answer(obs, today=last, start=start)
         elif ask == "map_violations":
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = map_answer(obs, map_prices if map_prices is not None else pd.Series(dtype="float64"),

@@ -373,7 +373,7 @@ CHANGE = _rx(r"(?:gone|went|going|go|come|came) (?:up|down)|"
 TOTAL = _rx(r"total|overall|in all|altogether|combined|sum|all (?:channels|products|categories|brands)")
 #: Refusals that stand even when the question is about reviews ("an NPS-style score from the reviews", "is the new
 #: version better reviewed"): the reviews do not hold what they need.
-REVIEW_REFUSALS = frozenset({"a net promoter score", "product versions"})
+REVIEW_REFUSALS = frozenset({"a net promoter score", "product versions", "a customer satisfaction (CSAT) score"})
 #: Questions about the future, causes or recommendations: the agents' ground.
 AGENT_CUES: dict[str, re.Pattern[str]] = {
     "forecast": _rx(r"forecast\w*|predict\w*|projection|project(?:ed)?|run[- ]?rate|"
@@ -495,6 +495,9 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"market share|competitors?'? (?:sales|revenue|units|orders|profits?)|how much (?:do|did) "
          r"(?:competitors|amazon|walmart|they) (?:sell|make)"),
      "competitors' sales", "competitors' sales figures (your data only has their prices)"),
+    (_rx(r"csat|customer satisfaction (?:score|survey|index)|satisfaction (?:score|survey)"),
+     "a customer satisfaction (CSAT) score", "answers to a satisfaction survey (the nearest your data holds is the "
+     "reviews' star rating: ask for the average rating)"),
     (_rx(r"nps|net promoter(?: score)?|(?:would|will) recommend us|likel(?:y|ihood) to recommend"),
      "a net promoter score", "answers to a \"how likely are you to recommend us\" (0-10) survey (star ratings "
      "are another scale: ask for the share of 5-star reviews instead)"),

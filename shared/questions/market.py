@@ -50,6 +50,7 @@ _WHO = _rx(r"who(?:'s| is| has| sells?| offers?| charges?)|whose")
 #: "who undercuts us", "is anybody cheaper than us": someone, not a named competitor.
 _ANYONE = _rx(r"who|whom|anyone|anybody|someone|somebody")
 CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest prices?|least expensive|best prices?|undersells? everyone|"
+               r"price leaders?|price leadership|leads? on price|"
                r"beats? (?:everyone|everybody|all(?: the)? others?|the rest)(?: else)?(?: on price)?|for less")
 DEAREST = _rx(r"most expensive|dearest|priciest|highest[- ]priced|highest prices?|"
               r"(?:charg|ask|want)(?:s|es|ed|ing)? the most|(?:charg|ask)(?:s|es|ed|ing)? (?:the )?(?:most|more) for")
@@ -132,6 +133,9 @@ _WHICH = _rx(r"which|what|where|any")
 #: cheapest on" is the metrics layer's cheapest share).
 _WHERE_WE = _rx(r"where (?:are|am) (?:we|i) (?:the )?(?:cheapest|cheaper|lowest[- ]priced|least expensive|"
                 r"most expensive|dearest|dearer|priciest|pricier|more expensive|highest[- ]priced)")
+#: "how many products are we the cheapest on", "on how many items are we lowest-priced": a count of ours.
+_HOW_MANY_WE_CHEAPEST = _rx(r"how many (?:of our )?(?:products|items|skus|lines) (?:are|am|were) (?:we|i) (?:the )?"
+                            r"(?:cheapest|lowest[- ]priced|least expensive)")
 #: A pronoun then a word: "where do we stand" (a verb, even when a product title has the word "stand").
 _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
 #: "what should I reprice", "what price should I charge for X": the recommended prices.
@@ -139,6 +143,8 @@ REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the 
               r"(?:i|we)|which prices (?:should|to) (?:i |we )?(?:change|adjust)|(?:optimal|ideal|right|"
               r"recommended|suggested|target) prices?|what (?:price )?should (?:i|we) (?:charge|sell|price|ask)|"
               r"should (?:i|we) (?:raise|lower|increase|cut|reduce|drop|change) (?:the |my |our |its )?prices?|"
+              r"should\b[^?.!]{1,80}?\bbe (?:cheaper|dearer|pricier|more expensive|less expensive|"
+              r"priced (?:higher|lower|up|down))|"
               r"should (?:i|we) (?:put|push|bring|take|mark) (?:the |my |our |its )?prices? (?:of [^?.!]{1,80}? )?"
               r"(?:up|down)|(?:good|bad|smart|wise) (?:idea|move|call) to (?:raise|lower|increase|cut|reduce|drop|"
               r"put up|bump up) (?:the |my |our |its )?prices?|"
@@ -269,6 +275,8 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     if not named and (_ABOVE_MARKET.search(question) or _BELOW_MARKET.search(question)) \
             and price_change(question) is None:  # "... and what if I cut X by 10%": the router plans both
         return MarketAsk("overpriced" if _ABOVE_MARKET.search(question) else "underpriced")
+    if not named and _HOW_MANY_WE_CHEAPEST.search(question):
+        return MarketAsk("ours_cheapest")  # "how many products are we the cheapest on?": a count at today's prices
     if not named and _WHERE_WE.search(question) and price_change(question) is None:
         # "where are we the cheapest?", "where are we dearest?": our products below or above the market
         dear_words = re.search(r"\b(?:most|more) expensive|\bdear\w*|\bpric(?:ier|iest)|\bhighest", question, re.I)
@@ -365,7 +373,8 @@ def spans_between(question: str, breaks: re.Pattern[str]) -> list[tuple[int, int
 _PCT = r" ?(?:%|percent\b|per cent\b|pct\b)"
 _CHANGE = re.compile(
     r"\b(?P<verb>rais\w*|increas\w*|put(?:ting)? (?:[\w'-]+ ){0,8}?up|hik\w*|bump\w*|lift\w*|mark(?:ed|ing)? up|"
-    r"lower\w*|cut\w*|reduc\w*|drop\w*|discount\w*|decreas\w*|mark(?:ed|ing)? down|slash\w*)\b[^.?!%]{0,80}?"
+    r"lower\w*|cut\w*|reduc\w*|drop\w*|discount\w*|decreas\w*|mark(?:ed|ing)? down|slash\w*|knock\w*|shav\w*)\b"
+    r"[^.?!%]{0,80}?"
     r"(?:\bby |(?<=\s))(?P<pct>\d{1,3}(?:\.\d+)?)" + _PCT
     + r"|\b(?P<pct2>\d{1,3}(?:\.\d+)?)" + _PCT + r" (?:price )?(?P<word>higher|lower|more|less|cheaper|dearer|"
     r"more expensive|increase|rise|hike|raise|markup|cut|reduction|decrease|drop|discount|markdown)\b", re.I)
@@ -401,7 +410,8 @@ def gap_threshold(question: str) -> tuple[float, str] | None:
     return pct, "both"
 
 
-_DOWN = re.compile(r"^(?:lower|cut|reduc|drop|discount|decreas|mark(?:ed|ing)? down|slash|less|cheaper|reduction|"
+_DOWN = re.compile(r"^(?:lower|cut|reduc|drop|discount|decreas|mark(?:ed|ing)? down|slash|knock|shav|less|cheaper|"
+                   r"reduction|"
                    r"markdown)", re.I)
 
 

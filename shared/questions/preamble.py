@@ -15,7 +15,7 @@ Pure: text in, spans out.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from shared.questions.timephrase import resolve_time
@@ -29,6 +29,9 @@ _ASKS = re.compile(r"\?|^\W*(?:(?:so|and|but|ok|okay)\W+)?(?:what|which|who|whos
                    re.I)
 
 
+#: Words after a product word that make it the data's subject ("Kettle sales", "kettle reviews").
+_DATA_NOUNS = frozenset("sales revenue reviews review ratings rating orders units stock inventory price prices pricing "
+                        "returns refunds margin margins demand forecast customers".split())
 #: "yesterday's standup", "Monday's call": a day that names an event (not "yesterday's sales").
 _EVENT_DAY = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|this (?:morning|afternoon|week)|last (?:week|night)|"
                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s\s+(?!(?:sales|revenue|orders|numbers|figures|"
@@ -47,13 +50,26 @@ def question_start(question: str) -> int:
     return 0
 
 
-def preamble_partials(question: str, matches: Sequence[EntityMatch]) -> list[EntityMatch]:
-    """Product matches in the preamble of one word of longer titles: scene-setting, not the question's."""
+def preamble_partials(question: str, matches: Sequence[EntityMatch],
+                      knows_word: Callable[[str], bool] | None = None) -> list[EntityMatch]:
+    """Product matches in the preamble of one word of longer titles that modify a word no title or data has.
+
+    "the board deck": "board" before "deck" (a word the tenant's data does not know) is scene-setting; "Kettle sales
+    were weak. Why?" keeps the kettles (the word after is the data's).
+    """
     start = question_start(question)
     if start == 0:
         return []
-    return [m for m in matches if m.kind == "product" and m.span[1] <= start
-            and " " not in question[m.span[0]:m.span[1]].strip() and (len(m.values) > 1 or " " in m.label.strip())]
+    out = []
+    for m in matches:
+        if m.kind != "product" or m.span[1] > start or " " in question[m.span[0]:m.span[1]].strip() \
+                or not (len(m.values) > 1 or " " in m.label.strip()):
+            continue
+        after = re.match(r"\s+([a-z]+)\b", question[m.span[1]:], re.I)
+        word = after.group(1).lower() if after else ""
+        if word and word not in _DATA_NOUNS and (knows_word is None or not knows_word(word)):
+            out.append(m)
+    return out
 
 
 def preamble_excluded(question: str, today: date) -> list[tuple[int, int]]:

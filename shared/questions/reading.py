@@ -98,7 +98,9 @@ _RATING_FELL_MOST = re.compile(
     r"[^.?!]{0,20}?\b(?:most|furthest|biggest|hardest)\b|"
     r"\b(?:biggest|largest|steepest|sharpest|worst)\s+(?:\w+\s+)?(?:ratings?|stars?|reviews?|scores?)\s+"
     r"(?:drops?|declines?|falls?|slides?)\b|"
-    r"\b(?:gone|went|going) downhill the most\b[^.?!]{0,20}?\breviews?\b", re.I)
+    r"\b(?:gone|went|going) downhill the most\b[^.?!]{0,20}?\breviews?\b|"
+    r"\b(?:biggest|largest|hardest|worst|sharpest)\s+(?:hit|knock|blow|dip|slide|slump)s?\s+(?:in|to|on)\s+"
+    r"(?:its\s+|their\s+|the\s+)?(?:ratings?|stars?|reviews?|review scores?)\b", re.I)
 #: Reviews a product needs in each of the two periods for its rating change to be ranked.
 MIN_CHANGED_REVIEWS = 5
 _RANK_CONTEXT = re.compile(
@@ -1156,7 +1158,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     matches = index.find(question) if index is not None else []
     # one word right after a pronoun is a verb ("what did we *bank*", "how many did we *shift*"), not a product
     matches = [m for m in matches if m not in verb_matches(question, matches)]
-    partial = preamble_partials(question, matches)  # "Hi all, the board deck is due Friday. Which ...?"
+    partial = preamble_partials(question, matches, index.knows_word if index is not None else None)  # "board deck"
     matches = [m for m in matches if m not in partial]
     singles = [x.span() for x in _SINGLE_UNIT.finditer(question)] + \
         [x.span(1) if x.group(1) else x.span(2) for x in _PEOPLE_COUNTED.finditer(question)]

@@ -29,6 +29,7 @@ _TALK = re.compile(
     r"dislike[sd]?|hate[sd]?|prais\w*|rave\w*|happy|unhappy|satisfied|dissatisfied|pleased|"
     r"reviews?|reviewers?|reviewed|revs|re(?:vei|vi|ive)ws?|feedback|comments?|mention\w*|opinions?|sentiment|"
     r"impressions?|talk(?:ing)? about|negative|positive|moan\w*|grumbl\w*|gripes?|whin(?:e|es|ing)|whing\w*|"
+    r"beefs?|bugbears?|grievances?|"
     r"chuffed|slated|slating|rav(?:e|es|ed|ing)|rant\w*|vibes?|verdict|testimonials?|grip(?:e[sd]?|ing)|"
     r"put(?:ting|s)? (?:\w+ ){0,2}off|turn(?:s|ing|ed)? (?:\w+ ){0,2}off)\b", re.I)
 #: Words that make it one only beside a word for the customers ("problems with delivery" alone may be ours).
@@ -48,6 +49,7 @@ _COMPLAINT = re.compile(r"\b(?:complain\w*|complaints?|dislike\w*|hate\w*|unhapp
 #: Words that ask what customers complain about, whoever the subject ("customers" is no customer count here).
 _UNHAPPY = re.compile(r"\b(?:complain\w*|complaints?|unhappy|dissatisfied|disappointed|dislike[sd]?|hate[sd]?|"
                       r"annoy\w*|frustrat\w*|upset|moan\w*|grumbl\w*|grip(?:e[sd]?|ing)|whin(?:e|es|ing)|whing\w*|slated|"
+                      r"beefs?|bugbears?|grievances?|"
                       r"slating|angry|furious|irate|livid|fed up|gutted|rant\w*|worst (?:things?|parts?|bits?)|"
                       r"put(?:ting|s)? (?:\w+ ){0,2}off|turn(?:s|ing|ed)? (?:\w+ ){0,2}off|"
                       r"downsides?|drawbacks?|weak(?:ness(?:es)?| points?| spots?)|cons|pain points?|"

@@ -26,11 +26,13 @@ _ALWAYS: dict[str, str] = {
     "bf": "black friday", "bfcm": "black friday to cyber monday", "pls": "please", "plz": "please",
     "wats": "what's", "wat": "what", "hw": "how", "ur": "your", "tmrw": "tomorrow", "tmw": "tomorrow",
     "ttm": "trailing 12 months", "ltm": "last 12 months", "upt": "units per transaction",
-    "rtg": "rating", "rtgs": "ratings",
+    "rtg": "rating", "rtgs": "ratings", "oos": "out of stock",
 }
 #: "category wise sales", "month-wise orders" (Indian English): a breakdown by that noun.
 _WISE = re.compile(r"\b(categor(?:y|ies)|channels?|brands?|products?|skus?|items?|day|date|week|month|quarter|year|"
                    r"regions?|states?|cit(?:y|ies)|countr(?:y|ies)|stores?|platforms?|marketplaces?)[- ]?wise\b", re.I)
+#: "comp prices", "comp OOS": a competitor's (not "comp sales", comparable-store sales, which stays as written).
+_COMP = re.compile(r"\b(comps?)(?=\s+(?:prices?|pricing|oos|out of stock|stock|stockouts?|price index)\b)", re.I)
 #: "5* reviews", "1* revs": stars written as an asterisk.
 _STAR_GLYPH = re.compile(r"\b([1-5])\s?\*(?=\s|$|[?.!,])")
 #: "neg rev", "bad revs", "5-star rev": after a word that only reviews take, "rev" is a review, not revenue.
@@ -141,6 +143,7 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
     """
     question = _WISE.sub(lambda m: f"by {m.group(1)}", question)
     question = _STAR_GLYPH.sub(lambda m: f"{m.group(1)}-star", question)
+    question = _COMP.sub(lambda m: "competitors" if m.group(1).lower().endswith("s") else "competitor", question)
     question = _DIGIT_WORDS.sub(lambda m: "today" if m.group(0).lower() == "2day" else "tomorrow", question)
     question = _GLUED_UNIT.sub(lambda m: f"{m.group('before')}{m.group('n')} "
                                          f"{_GLUED.get(m.group('unit').lower()) or _UNITS[m.group('unit').lower()]}",

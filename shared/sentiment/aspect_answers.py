@@ -83,7 +83,8 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
     subject = _subject(data, reviews, scoped)
     n = len(reviews)
     mentions = find_mentions(aspect, reviews["text"].tolist(), reviews["aspects"].tolist(),
-                             reviews["label"].tolist())
+                             reviews["label"].tolist(),
+                             reviews["product_title"].tolist() if "product_title" in reviews.columns else None)
     unread = unreadable(reviews)
     if not mentions and unread:  # Portuguese or empty texts: "none mention it" would be false
         stars = by_stars(reviews, data.frame, negative=polarity < 0) if polarity else ""

@@ -44,6 +44,8 @@ _NAME_STOP = frozenset("and of use look ease".split())
 FRONTED_FRAMES: tuple[tuple[str, ...], ...] = tuple(
     tuple(tokenize(p)) for p in ("for the money,", "for the price,", "price aside,", "money aside,", "price-wise,",
                                  "cost-wise,"))
+#: Words before a noun of the product's own title that make it the product named ("this charger", "my charger").
+_NAMING_THE_PRODUCT = frozenset("this these that my our his her their".split())
 #: The wrapping a damage word may be said of ("the packaging was torn", "box arrived crushed"): packaging, not the
 #: product's quality.
 _WRAPPING = frozenset("packaging package packages parcel parcels box boxes wrapping carton cartons envelope".split())
@@ -101,10 +103,12 @@ class Aspect:
     phrases: tuple[tuple[str, ...], ...] = ()
     scorer_aspect: str | None = None
 
-    def mentioned_in(self, tokens: list[str]) -> bool:
+    def mentioned_in(self, tokens: list[str], own: frozenset[str] = frozenset()) -> bool:
         """Whether the tokens of a text name the aspect (a word, its stem, or a cue phrase).
 
-        A word inside a masking phrase of another aspect ("out of the box" is about use) names nothing else.
+        A word inside a masking phrase of another aspect ("out of the box" is about use) names nothing else. ``own``
+        are the words of the reviewed product's title: one of them after "this" / "my" ("Bought this charger")
+        names the product itself, not an aspect of it (the battery of a charger's review is not mentioned).
         """
         masked_until = 0
         for i, tok in enumerate(tokens):
@@ -116,6 +120,8 @@ class Aspect:
                     if tuple(tokens[i:i + len(frame)]) == frame:
                         masked_until = max(masked_until, i + len(frame))
             if i < masked_until or (self.scorer_aspect == "quality_durability" and _of_the_box(tokens, i)):
+                continue
+            if tok in own and i > 0 and tokens[i - 1] in _NAMING_THE_PRODUCT:
                 continue
             stem = _stem(tok)  # "tasted" -> "tast": the concept's "taste" too
             if tok in self.words or stem in self.words or (stem != tok and stem + "e" in self.words):
@@ -203,22 +209,33 @@ def other_item_words_removed(text: str) -> str:
     return _OTHER_ITEM.sub(lambda m: m.group(1), text)
 
 
+def title_words(title: object) -> frozenset[str]:
+    """The words of a product title a review may name the product by ("Compact Charger 65W" -> compact, charger)."""
+    if not isinstance(title, str):
+        return frozenset()
+    return frozenset(t for t in tokenize(title) if t.isalpha() and len(t) > 2)
+
+
 def find_mentions(aspect: Aspect, texts: Iterable[str], review_aspects: Iterable[object],
-                  labels: Iterable[str]) -> list[Mention]:
+                  labels: Iterable[str], titles: Iterable[object] | None = None) -> list[Mention]:
     """The reviews of ``texts`` that mention ``aspect``, each with its polarity about it and a sentence.
 
-    Polarity: the scorer's clause score of the aspect when the aspect is one of the scorer's and the review
-    has it; else the lexicon score of the sentences naming it; else (no opinion word there) the review's
-    own label, as the themes do for a clause that names a concept without an opinion word.
+    ``titles`` are the reviewed products' titles, one per text (see :meth:`Aspect.mentioned_in`). Polarity: the
+    scorer's clause score of the aspect when the aspect is one of the scorer's and the review has it; else the
+    lexicon score of the sentences naming it; else (no opinion word there) the review's own label, as the themes
+    do for a clause that names a concept without an opinion word.
     """
     from shared.sentiment.scorer import score_text  # the question side needs only the word tables
 
     out: list[Mention] = []
-    for i, (text, aspects, label) in enumerate(zip(texts, review_aspects, labels, strict=True)):
-        if not text or not aspect.mentioned_in(tokenize(other_item_words_removed(text))):
+    texts = list(texts)
+    owns = [title_words(t) for t in titles] if titles is not None else [frozenset()] * len(texts)
+    for i, (text, aspects, label, named) in enumerate(zip(texts, review_aspects, labels, owns, strict=True)):
+        if not text or not aspect.mentioned_in(tokenize(other_item_words_removed(text)), named):
             continue
         sentences = [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
-        naming = [s for s in sentences if aspect.mentioned_in(tokenize(other_item_words_removed(s)))] or sentences
+        naming = [s for s in sentences if aspect.mentioned_in(tokenize(other_item_words_removed(s)), named)] \
+            or sentences
         scores = [score_text(s) for s in naming]
         if aspect.scorer_aspect:  # the scorer reads "cheap" in "feels cheap and flimsy" as quality, not price
             own_aspect = [k for k, sc in enumerate(scores) if aspect.scorer_aspect in sc.aspects]
