@@ -425,6 +425,8 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"ad(?:vertising|vert)? (?:spend|spending|costs?|budget)|spen[dt] on (?:ads|advertising|marketing|google|"
          r"facebook|meta|tiktok|instagram)|ads|advertising|marketing (?:spend|costs?|budget)|roas|return on ad "
          r"spend|cost per click|cpc|cpm|impressions|clicks?|influencers?|affiliates?|(?:marketing|ad|advertising|"
+         r"campaign|promo(?:tion)?) roi|roi (?:on|of|from) (?:our )?(?:ads|advertising|marketing|campaigns?)|"
+         r"(?:marketing|ad|advertising|"
          r"e-?mail|social|paid|ppc|google|facebook|meta|tiktok|instagram) campaigns?"),
      "advertising and marketing spend", "ad-platform data (spend, impressions, clicks per campaign)"),
     (_rx(r"traffic|visits?|visited|visiting|visitors?|footfall|sessions?|page ?views?|bounce rate|conversions?|"

@@ -781,7 +781,8 @@ _NTH_HALF = re.compile(r"\b(first|second|last|final|latter|1st|2nd)\s+(fortnight
 #: "the 2 weeks before Christmas", "the week after Black Friday", "10 days leading up to Christmas".
 _AROUND = re.compile(r"\b(?:the\s+)?(?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple\s+of|"
                      r"few)\s+)?(day|week|fortnight|month)s?\s+(before|leading\s+up\s+to|ahead\s+of|prior\s+to|"
-                     r"running\s+up\s+to|in\s+the\s+run[- ]up\s+to|after|following)\s+(?:the\s+)?$", re.I)
+                     r"running\s+up\s+to|in\s+the\s+run[- ]up\s+to|(?:up\s+)?to|until|till|after|following)\s+"
+                     r"(?:the\s+)?$", re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 #: "Christmas week", "Black Friday weekend": the Monday-Sunday week (Saturday-Sunday weekend) of that day.
 _DAY_WEEK = re.compile(r"\s+(week|weekend)\b", re.I)

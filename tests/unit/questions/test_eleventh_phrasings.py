@@ -104,6 +104,8 @@ def test_analyst_abbreviations_are_written_out(question: str, text: str) -> None
     ("units in the last fortnight of september 2025", date(2025, 9, 15), date(2025, 9, 30)),
     ("revenue last fortnight", date(2026, 11, 21), DEC),
     ("second half of 2025", date(2025, 7, 1), date(2025, 12, 31)),
+    ("revenue in the 6 weeks to christmas last year", date(2025, 11, 13), date(2025, 12, 24)),
+    ("the 10 days up to black friday", date(2026, 11, 17), date(2026, 11, 26)),
 ])
 def test_rolling_windows_and_easter_are_the_days_meant(question: str, start: date, end: date) -> None:
     rng = resolve_time(question, DEC).range
@@ -196,6 +198,7 @@ def test_a_known_name_after_the_sales_of_is_answered(store: VocabularyIndex, que
 @pytest.mark.parametrize(("question", "concept"), [
     ("how much did the influencer campaign bring in", "advertising and marketing spend"),
     ("revenue from our facebook campaigns", "advertising and marketing spend"),
+    ("what was our marketing ROI", "advertising and marketing spend"),
     ("what did people search for on the site", "site traffic and conversion"),
     ("top site search terms last month", "site traffic and conversion"),
     ("what's our cart conversion", "site traffic and conversion"),
