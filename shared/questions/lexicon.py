@@ -424,7 +424,7 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "customer acquisition cost", "marketing spend by channel and new-customer counts"),
     (_rx(r"ad(?:vertising|vert)? (?:spend|spending|costs?|budget)|spen[dt] on (?:ads|advertising|marketing|google|"
          r"facebook|meta|tiktok|instagram)|ads|advertising|marketing (?:spend|costs?|budget)|roas|return on ad "
-         r"spend|cost per click|cpc|cpm|impressions|clicks?|influencers?|affiliates?|(?:marketing|ad|advertising|"
+         r"spend|cost per click|cpc|cpm|ctr|impressions|clicks?|influencers?|affiliates?|(?:marketing|ad|advertising|"
          r"campaign|promo(?:tion)?) roi|roi (?:on|of|from) (?:our )?(?:ads|advertising|marketing|campaigns?)|"
          r"(?:marketing|ad|advertising|"
          r"e-?mail|social|paid|ppc|google|facebook|meta|tiktok|instagram) campaigns?"),

@@ -56,12 +56,15 @@ def read(store: VocabularyIndex, question: str) -> Reading:
     ("how was your weekend? need units sold yesterday", "need units sold yesterday"),
     ("happy friday! revenue this week please", "revenue this week please"),
     ("hope you had a nice weekend - orders last week?", "orders last week?"),
+    ("morning all, before the weekly sync could I get revenue for last week",
+     "morning all, could I get revenue for last week"),
+    ("the weekly call is soon - orders yesterday?", "the call is soon - orders yesterday?"),
 ])
 def test_asides_about_the_asker_are_taken_out(question: str, text: str) -> None:
     assert without_chatter(question) == text
 
 
-@pytest.mark.parametrize("question", ["revenue of the cutting board for the last 7 days",
+@pytest.mark.parametrize("question", ["revenue of the cutting board for the last 7 days", "weekly revenue this quarter",
                                       "orders for the month", "revenue for the board range last month",
                                       "sales at 3 stores yesterday", "units sold for the web channel"])
 def test_questions_without_asides_are_left_alone(question: str) -> None:
@@ -278,3 +281,21 @@ def test_at_risk_of_stocking_out_is_the_stock_agents(store: VocabularyIndex) -> 
 def test_attach_rate_is_the_share_of_orders_with_more_than_one_unit(store: VocabularyIndex) -> None:
     r = read(store, "what's the attach rate last month")
     assert r.query is not None and r.query.metrics[0] == "multi_item_order_share"
+
+
+def test_a_monthly_review_meeting_is_no_review_and_no_breakdown(store: VocabularyIndex) -> None:
+    r = read(store, "for our monthly review can you give me units sold by brand for last month")
+    assert r.query is not None and r.query.metrics[0] == "units" and r.query.dimensions == ["brand"]
+    assert r.query.grain is None
+
+
+@pytest.mark.parametrize(("question", "dim", "descending"), [
+    ("categories that grew last quarter", "category", True),
+    ("products that declined the most this year vs last year", "sku", False),
+    ("brands which have grown this year", "brand", True),
+])
+def test_things_that_grew_or_fell_are_ranked_by_change(store: VocabularyIndex, question: str, dim: str,
+                                                       descending: bool) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.dimensions == [dim] and r.query.order_by_change
+    assert r.query.descending is descending
