@@ -430,6 +430,7 @@ _DECLINE_RANK = re.compile(
     re.I)
 #: Metric words that make a "name" the question's metric ("the average price we sold at").
 _METRIC_IN_NAME = re.compile(r"\b(?:average|avg|price|prices|revenue|sales|units|orders|margin|profit|stock|"
+                             r"quantit(?:y|ies)|qty|volume|"
                              r"inventory|turnover|takings)\b", re.I)
 #: Words inside a name that say nothing about which thing it is.
 _FILLER_WORDS = frozenset("and the our my their with for from new one ones have has had did does were was are is "
@@ -440,7 +441,7 @@ _GENERIC_WORDS = frozenset(
     "products product items item skus sku everything stuff sales revenue brand brands category categories "
     "channel channels competitors competitor whole entire overall total all top best bestselling best-selling "
     "worst most least new old main biggest largest other others day days week weeks weekend weekends month months "
-    "quarter quarters year years data".split())
+    "quarter quarters year years data first second third fourth final previous next whole full entire".split())
 
 
 def unknown_name(question: str, taken: list[tuple[int, int]],

@@ -109,6 +109,10 @@ def test_analyst_abbreviations_are_written_out(question: str, text: str) -> None
     ("second half of 2025", date(2025, 7, 1), date(2025, 12, 31)),
     ("revenue in the 6 weeks to christmas last year", date(2025, 11, 13), date(2025, 12, 24)),
     ("the 10 days up to black friday", date(2026, 11, 17), date(2026, 11, 26)),
+    ("revenue from new year's day to valentine's day", date(2026, 1, 1), date(2026, 2, 14)),
+    ("revenue for the first week of last month", date(2026, 11, 1), date(2026, 11, 7)),
+    ("the first 10 days of last month", date(2026, 11, 1), date(2026, 11, 10)),
+    ("second half of last month", date(2026, 11, 16), date(2026, 11, 30)),
 ])
 def test_rolling_windows_and_easter_are_the_days_meant(question: str, start: date, end: date) -> None:
     rng = resolve_time(question, DEC).range
@@ -169,6 +173,7 @@ def test_slow_movers_are_products_by_units_from_the_bottom(store: VocabularyInde
     ("how long will my stock of the USB-C Cable 1m last", ["ELE-0002"], []),
     ("weeks of cover for kitchen", [], ["Kitchen"]),
     ("how long will the stock of outdoor last", [], ["Outdoor"]),
+    ("how many weeks will the kitchen stock last", [], ["Kitchen"]),
 ])
 def test_how_long_stock_lasts_is_days_of_cover(store: VocabularyIndex, question: str, skus: list[str],
                                                categories: list[str]) -> None:
@@ -206,6 +211,8 @@ def test_a_known_name_after_the_sales_of_is_answered(store: VocabularyIndex, que
     ("top site search terms last month", "site traffic and conversion"),
     ("what's our cart conversion", "site traffic and conversion"),
     ("how many people left the website without buying", "site traffic and conversion"),
+    ("what's our add to basket rate", "site traffic and conversion"),
+    ("what's the average time on site", "site traffic and conversion"),
 ])
 def test_marketing_campaigns_and_site_search_are_refused(store: VocabularyIndex, question: str, concept: str) -> None:
     r = read(store, question)
@@ -299,3 +306,13 @@ def test_things_that_grew_or_fell_are_ranked_by_change(store: VocabularyIndex, q
     r = read(store, question)
     assert r.query is not None and r.query.dimensions == [dim] and r.query.order_by_change
     assert r.query.descending is descending
+
+
+def test_a_metric_word_before_sold_is_no_product_name(store: VocabularyIndex) -> None:
+    r = read(store, "what is the quantity sold of electronics in this month")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "units" and r.unknown_name is None
+
+
+def test_an_ordinal_after_revenue_for_is_no_product_name(store: VocabularyIndex) -> None:
+    r = read(store, "revenue for the first week of last month")
+    assert r.kind == "metric" and r.unknown_name is None
