@@ -4,8 +4,9 @@ Merchants paste questions from Slack and e-mail: "following up on yesterday's ca
 channel for last month", "how many orders did we do last week? need it for the board deck", "quick q before my
 3pm: ...". Three kinds of aside name a day, a time or a thing the reader would take for a period or a product:
 
-- a meeting or message dated by a day ("yesterday's call", "Monday's stand-up", "this morning's email"): the day
-  is when the asker talked, not the period asked about;
+- a meeting or message dated by a day ("yesterday's call", "Monday's stand-up", "this morning's email") or by how
+  often it is held ("the weekly sync"): the day is when the asker talked, not the period asked about, and "weekly"
+  no breakdown by week;
 - a clock time ("before my 3pm", "by 5:30 pm") or what the asker does next ("presenting to the board
   tomorrow"): a deadline, not a number or a period;
 - what the answer is for ("need it for the board deck", "for the investor update", "it's for a slide"): the
@@ -30,6 +31,11 @@ _OUTPUT = (r"(?:deck|slides?|presentation|update|report|pack|review|meeting|call
 _DATED_TALK = re.compile(rf"\b(?:yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|"
                          rf"last\s+week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s\s+(?=(?:\w+\s+){{0,2}}{_TALK}\b)",
                          re.I)
+#: "before the weekly sync", "for our monthly review": how often a meeting is held, not a breakdown by week or month.
+_EVERY = r"(?:daily|weekly|fortnightly|monthly|quarterly|annual|yearly)"
+_MEETING_EVERY = re.compile(rf"\b(?:for|before|after|ahead\s+of|at|in|during)\s+"
+                            rf"(?:the\s+|our\s+|my\s+|this\s+|next\s+)?{_EVERY}\s+(?:[\w'-]+\s+)?{_TALK}\b"
+                            rf"|\b{_EVERY}\s+(?=(?:[\w'-]+\s+)?{_TALK}\b)", re.I)
 #: "before my 3pm", "by 5:30 pm", "at 10am call": a clock time.
 _CLOCK = re.compile(r"\b(?:before|after|by|at|until|till|ahead\s+of)\s+(?:my\s+|our\s+|the\s+)?"
                     r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|o'?clock)\b", re.I)
@@ -62,7 +68,7 @@ _ASKER_NEXT = re.compile(r"(?:^|(?<=[\s,.;:!?(-]))(?:(?:i'?m|i\s+am|we'?re|we\s+
 
 def without_chatter(question: str) -> str:
     """``question`` with dated meetings, clock times and what the answer is for taken out (see the module)."""
-    text = _DATED_TALK.sub("", _APOLOGY.sub("", _PLEASANTRY.sub(" ", question).strip()))
+    text = _MEETING_EVERY.sub("", _DATED_TALK.sub("", _APOLOGY.sub("", _PLEASANTRY.sub(" ", question).strip())))
     text = _ASKER_NEXT.sub(" ", text)
     text = _CLOCK.sub(" ", text)
     text = _PURPOSE.sub(" ", text)

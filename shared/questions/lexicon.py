@@ -191,7 +191,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                "reviews"),
     MetricWord("days_of_cover", _rx(r"(?:days?|weeks?|months?) of (?:cover|stock|supply|inventory)|(?:stock|inventory) "
                                     r"cover|how (?:long|many days|many weeks) (?:will |would |does |do |is )?"
-                                    r"(?:our |my |the )?(?:stock|inventory)(?: (?:of|for) (?:the |our |my )?"
+                                    r"(?:our |my |the )?(?:[\w&'./-]+ ){0,3}?(?:stock|inventory)"
+                                    r"(?: (?:of|for) (?:the |our |my )?"
                                     r"(?:[\w&'./-]+ ){1,8}?)? ?(?:last|cover|going to last)"), INV, "days of cover"),
     MetricWord("stocked_skus", _rx(r"(?:how many|number of) (?:different |distinct )?(?:skus|products|product "
                                    r"lines|listings|articles) (?:are |do we have |we have |have we got )?(?:in stock|"
@@ -437,13 +438,16 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "customer acquisition cost", "marketing spend by channel and new-customer counts"),
     (_rx(r"ad(?:vertising|vert)? (?:spend|spending|costs?|budget)|spen[dt] on (?:ads|advertising|marketing|google|"
          r"facebook|meta|tiktok|instagram)|ads|advertising|marketing (?:spend|costs?|budget)|roas|return on ad "
-         r"spend|cost per click|cpc|cpm|impressions|clicks?|influencers?|affiliates?|(?:marketing|ad|advertising|"
+         r"spend|cost per click|cpc|cpm|ctr|impressions|clicks?|influencers?|affiliates?|(?:marketing|ad|advertising|"
+         r"campaign|promo(?:tion)?) roi|roi (?:on|of|from) (?:our )?(?:ads|advertising|marketing|campaigns?)|"
+         r"(?:marketing|ad|advertising|"
          r"e-?mail|social|paid|ppc|google|facebook|meta|tiktok|instagram) campaigns?"),
      "advertising and marketing spend", "ad-platform data (spend, impressions, clicks per campaign)"),
     (_rx(r"traffic|visits?|visited|visiting|visitors?|footfall|sessions?|page ?views?|bounce rate|conversions?|"
          r"conversion rates?|left the (?:web)?site|(?:leave|leaves|left|leaving) without (?:buying|purchasing|"
          r"ordering)|bounce[sd]?|convert(?:ed|s)?|"
-         r"add[- ]to[- ]cart|abandon\w*(?: carts?)?|click[- ]through|referr(?:al|er)s?(?: sources?)?|utm|"
+         r"add[- ]to[- ](?:cart|basket|bag)|time on (?:the )?(?:site|website|page|store)|dwell time|session "
+         r"(?:length|duration)|abandon\w*(?: carts?)?|click[- ]through|referr(?:al|er)s?(?: sources?)?|utm|"
          r"traffic sources?|(?:acquisition|marketing) channels?|(?:site|website|on-?site|store|shop) search\w*|"
          r"search (?:terms?|queries|keywords?|data)|search(?:es|ed|ing)? (?:for )?on (?:the |our |my )?(?:site|website|"
          r"store|shop)|(?:people|customers|visitors|shoppers|users) search(?:ed|ing)? for"),

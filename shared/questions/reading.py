@@ -240,7 +240,9 @@ _CLAUSES = re.compile(r"\band\b|;|\?|\balso\b|\bplus\b", re.I)
 _CONJUNCTION = re.compile(r"\band\b|;|\balso\b|\bplus\b|\?\s*\S", re.I)
 _RANK_AFTER = re.compile(r"^\s*(?:ranked|sorted|ordered|with the (?:most|highest|least|lowest)|that (?:sold|made|"
                          r"brought|earned|had|generated) the (?:most|least)|by (?:revenue|units|sales|orders)|"
-                         r"(?:mix|split|breakdown|break-?down|contributions?)\b)",
+                         r"(?:mix|split|breakdown|break-?down|contributions?)\b|(?:that|which)\s+(?:have\s+|has\s+)?"
+                         r"(?:grew|grown|increased|rose|risen|improved|gained|declined|dropped|fell|fallen|shrank|"
+                         r"shrunk|decreased|slipped|slowed)\b)",
                          re.I)
 
 
@@ -441,7 +443,8 @@ _METRIC_OF_THING = re.compile(
     re.I)
 #: "which category grew the most", "fastest-growing products": a ranking by change against the period before.
 _GROWTH_RANK = re.compile(
-    r"\bwhich\s+(?:\w+\s+){0,2}(?:grew|increased|rose|improved|gained|expanded)\b(?!\s+(?:the\s+)?(?:least|slowest))|"
+    r"\b(?:which|that)\s+(?:\w+\s+){0,2}(?:grew|grown|increased|rose|risen|improved|gained|expanded)\b"
+    r"(?!\s+(?:the\s+)?(?:least|slowest))|"
     r"\b(?:grew|grown|growing|increased|rose|risen|improved|gained)\s+(?:the\s+)?(?:most|fastest)\b|"
     r"\b(?:fastest|most)[- ](?:growing|improved|improving)\b|\b(?:trending|going|moving|ticking)\s+up\b|"
     r"\b(?:biggest|largest|strongest)\s+(?:[\w-]+\s+)?(?:growth|increases?|gains?|jumps?|rises?|improvements?)\b|"
@@ -455,7 +458,7 @@ _TRENDING_ITEMS = re.compile(
     r"\b(?:trending|hot|hottest)\s+(?:products?|items?|sellers?|lines?|skus?|right\s+now)\b", re.I)
 #: "which products declined the most", "biggest drop": the same ranking, from the bottom.
 _DECLINE_RANK = re.compile(
-    r"\bwhich\s+(?:\w+\s+){0,2}(?:shrank|shrunk|declined|dropped|fell|decreased|slipped|slowed)\b"
+    r"\b(?:which|that)\s+(?:\w+\s+){0,2}(?:shrank|shrunk|declined|dropped|fell|decreased|slipped|slowed)\b"
     r"(?!\s+(?:the\s+)?(?:least|slowest))|"
     r"\b(?:declined|dropped|fell|fallen|shrank|shrunk|decreased|slipped|slowed)\s+(?:the\s+)?(?:most|fastest)\b|"
     r"\b(?:fastest|most)[- ](?:declining|shrinking|falling|dropping)\b|\b(?:trending|going|moving)\s+down\b|"
@@ -466,6 +469,7 @@ _DECLINE_RANK = re.compile(
     re.I)
 #: Metric words that make a "name" the question's metric ("the average price we sold at").
 _METRIC_IN_NAME = re.compile(r"\b(?:average|avg|price|prices|revenue|sales|units|orders|margin|profit|stock|"
+                             r"quantit(?:y|ies)|qty|volume|"
                              r"inventory|turnover|takings)\b", re.I)
 #: Words inside a name that say nothing about which thing it is.
 _FILLER_WORDS = frozenset("and the our my their with for from new one ones have has had did does were was are is "
@@ -476,7 +480,7 @@ _GENERIC_WORDS = frozenset(
     "products product items item skus sku everything stuff sales revenue brand brands category categories "
     "channel channels competitors competitor whole entire overall total all top best bestselling best-selling "
     "worst most least new old main biggest largest other others day days week weeks weekend weekends month months "
-    "quarter quarters year years data".split())
+    "quarter quarters year years data first second third fourth final previous next whole full entire".split())
 
 
 def unknown_name(question: str, taken: list[tuple[int, int]],

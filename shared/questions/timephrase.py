@@ -307,8 +307,9 @@ _WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|
                       r"(?:to|with))\s+(mon|tues|wednes|thurs|fri|satur|sun)days?\b"
                       r"|\b(?:on\s+|at\s+|over\s+)?(?:the\s+)?(weekends?|weekdays)\b", re.I)
 
-#: "the second half of October", "the last fortnight of September": part of that month, not a half-year or 14 days.
-_NOT_OF_MONTH = rf"(?!\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?(?:{_MONTH_ALT}|may)\b)"
+#: "the second half of October", "the last fortnight of last month": part of that month, not a half-year or 14 days.
+_NOT_OF_MONTH = (rf"(?!\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?(?:{_MONTH_ALT}|may|(?:last|this|the\s+previous|"
+                 rf"previous|the\s+current)\s+month)\b)")
 
 _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     # numeric dates: "11/27/2026" (US), "27/11/2026", "27.11.2026" (day first), "2026/11/27"; an ambiguous
@@ -813,10 +814,17 @@ _NTH_HALF = re.compile(r"\b(first|second|last|final|latter|1st|2nd)\s+(fortnight
 #: "the 2 weeks before Christmas", "the week after Black Friday", "10 days leading up to Christmas".
 _AROUND = re.compile(r"\b(?:the\s+)?(?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple\s+of|"
                      r"few)\s+)?(day|week|fortnight|month)s?\s+(before|leading\s+up\s+to|ahead\s+of|prior\s+to|"
-                     r"running\s+up\s+to|in\s+the\s+run[- ]up\s+to|after|following)\s+(?:the\s+)?$", re.I)
+                     r"running\s+up\s+to|in\s+the\s+run[- ]up\s+to|(?:up\s+)?to|until|till|after|following)\s+"
+                     r"(?:the\s+)?$", re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 #: "Christmas week", "Black Friday weekend": the Monday-Sunday week (Saturday-Sunday weekend) of that day.
 _DAY_WEEK = re.compile(r"\s+(week|weekend)\b", re.I)
+
+
+def _one_month(a: _Atom) -> bool:
+    """Whether ``a`` is one calendar month: named ("November") or relative ("last month", "this month")."""
+    return a.start.day == 1 and (a.month is not None and a.day is None or (
+        a.end.year, a.end.month) == (a.start.year, a.start.month) and a.holiday is None)
 
 
 def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
@@ -831,6 +839,9 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
         lead = max(0, a.span[0] - 50)
         around = _AROUND.search(text[lead:a.span[0]]) if a.start == a.end else None
         own_week = _DAY_WEEK.match(text, a.span[1]) if a.start == a.end else None
+        if around is not None and around.group(1) is None and around.group(3).lower().split()[-1] in (
+                "to", "until", "till"):
+            around = None  # "from New Year's Day to Valentine's Day": a range between two days, not a day before one
         if around is not None:
             token = (around.group(1) or "one").lower()
             n = (int(token) if token.isdigit() else _DAY_COUNT.get(token, _NUMBER_WORDS.get(token, 1)))
@@ -859,13 +870,13 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
         nth = _NTH_WEEK.search(text[max(0, a.span[0] - 40):a.span[0]])
         first = _FIRST_DAYS.search(text[max(0, a.span[0] - 40):a.span[0]])
         half = _NTH_HALF.search(text[max(0, a.span[0] - 40):a.span[0]])
-        if half and a.month is not None and a.day is None and a.start.day == 1:
+        if half and _one_month(a):
             cut = 14 if half.group(2).lower() == "fortnight" else 15
             which = half.group(1).lower()
             start, end = (a.start, a.start + timedelta(days=cut - 1)) if which in ("first", "1st") else (
                 a.start + timedelta(days=cut), a.end)
             a = _Atom(a.span, start, end, f"the {which} {half.group(2).lower()} of {a.name}")
-        elif first and a.month is not None and a.day is None and a.start.day == 1:
+        elif first and _one_month(a):
             token = first.group(1).lower()
             n = int(token) if token.isdigit() else _DAY_COUNT[token]
             word = first.group(2).lower()
@@ -876,7 +887,7 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
             start = a.start if m.group(1).lower() != "of" else a.start - timedelta(days=a.start.weekday())
             a = _Atom(a.span, start, start + timedelta(days=6), f"the week of {fmt_day(start)}",
                       shopping_day=a.shopping_day)
-        elif nth and a.month is not None and a.day is None and a.start.day == 1:
+        elif nth and _one_month(a):
             which = nth.group(1).lower()
             start = a.end - timedelta(days=6) if which in ("last", "final") else a.start + timedelta(
                 days=_NTH_DAYS[which])

@@ -56,12 +56,15 @@ def read(store: VocabularyIndex, question: str) -> Reading:
     ("how was your weekend? need units sold yesterday", "need units sold yesterday"),
     ("happy friday! revenue this week please", "revenue this week please"),
     ("hope you had a nice weekend - orders last week?", "orders last week?"),
+    ("morning all, before the weekly sync could I get revenue for last week",
+     "morning all, could I get revenue for last week"),
+    ("the weekly call is soon - orders yesterday?", "the call is soon - orders yesterday?"),
 ])
 def test_asides_about_the_asker_are_taken_out(question: str, text: str) -> None:
     assert without_chatter(question) == text
 
 
-@pytest.mark.parametrize("question", ["revenue of the cutting board for the last 7 days",
+@pytest.mark.parametrize("question", ["revenue of the cutting board for the last 7 days", "weekly revenue this quarter",
                                       "orders for the month", "revenue for the board range last month",
                                       "sales at 3 stores yesterday", "units sold for the web channel"])
 def test_questions_without_asides_are_left_alone(question: str) -> None:
@@ -104,6 +107,12 @@ def test_analyst_abbreviations_are_written_out(question: str, text: str) -> None
     ("units in the last fortnight of september 2025", date(2025, 9, 15), date(2025, 9, 30)),
     ("revenue last fortnight", date(2026, 11, 21), DEC),
     ("second half of 2025", date(2025, 7, 1), date(2025, 12, 31)),
+    ("revenue in the 6 weeks to christmas last year", date(2025, 11, 13), date(2025, 12, 24)),
+    ("the 10 days up to black friday", date(2026, 11, 17), date(2026, 11, 26)),
+    ("revenue from new year's day to valentine's day", date(2026, 1, 1), date(2026, 2, 14)),
+    ("revenue for the first week of last month", date(2026, 11, 1), date(2026, 11, 7)),
+    ("the first 10 days of last month", date(2026, 11, 1), date(2026, 11, 10)),
+    ("second half of last month", date(2026, 11, 16), date(2026, 11, 30)),
 ])
 def test_rolling_windows_and_easter_are_the_days_meant(question: str, start: date, end: date) -> None:
     rng = resolve_time(question, DEC).range
@@ -164,6 +173,7 @@ def test_slow_movers_are_products_by_units_from_the_bottom(store: VocabularyInde
     ("how long will my stock of the USB-C Cable 1m last", ["ELE-0002"], []),
     ("weeks of cover for kitchen", [], ["Kitchen"]),
     ("how long will the stock of outdoor last", [], ["Outdoor"]),
+    ("how many weeks will the kitchen stock last", [], ["Kitchen"]),
 ])
 def test_how_long_stock_lasts_is_days_of_cover(store: VocabularyIndex, question: str, skus: list[str],
                                                categories: list[str]) -> None:
@@ -196,10 +206,13 @@ def test_a_known_name_after_the_sales_of_is_answered(store: VocabularyIndex, que
 @pytest.mark.parametrize(("question", "concept"), [
     ("how much did the influencer campaign bring in", "advertising and marketing spend"),
     ("revenue from our facebook campaigns", "advertising and marketing spend"),
+    ("what was our marketing ROI", "advertising and marketing spend"),
     ("what did people search for on the site", "site traffic and conversion"),
     ("top site search terms last month", "site traffic and conversion"),
     ("what's our cart conversion", "site traffic and conversion"),
     ("how many people left the website without buying", "site traffic and conversion"),
+    ("what's our add to basket rate", "site traffic and conversion"),
+    ("what's the average time on site", "site traffic and conversion"),
 ])
 def test_marketing_campaigns_and_site_search_are_refused(store: VocabularyIndex, question: str, concept: str) -> None:
     r = read(store, question)
@@ -275,3 +288,31 @@ def test_at_risk_of_stocking_out_is_the_stock_agents(store: VocabularyIndex) -> 
 def test_attach_rate_is_the_share_of_orders_with_more_than_one_unit(store: VocabularyIndex) -> None:
     r = read(store, "what's the attach rate last month")
     assert r.query is not None and r.query.metrics[0] == "multi_item_order_share"
+
+
+def test_a_monthly_review_meeting_is_no_review_and_no_breakdown(store: VocabularyIndex) -> None:
+    r = read(store, "for our monthly review can you give me units sold by brand for last month")
+    assert r.query is not None and r.query.metrics[0] == "units" and r.query.dimensions == ["brand"]
+    assert r.query.grain is None
+
+
+@pytest.mark.parametrize(("question", "dim", "descending"), [
+    ("categories that grew last quarter", "category", True),
+    ("products that declined the most this year vs last year", "sku", False),
+    ("brands which have grown this year", "brand", True),
+])
+def test_things_that_grew_or_fell_are_ranked_by_change(store: VocabularyIndex, question: str, dim: str,
+                                                       descending: bool) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.dimensions == [dim] and r.query.order_by_change
+    assert r.query.descending is descending
+
+
+def test_a_metric_word_before_sold_is_no_product_name(store: VocabularyIndex) -> None:
+    r = read(store, "what is the quantity sold of electronics in this month")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "units" and r.unknown_name is None
+
+
+def test_an_ordinal_after_revenue_for_is_no_product_name(store: VocabularyIndex) -> None:
+    r = read(store, "revenue for the first week of last month")
+    assert r.kind == "metric" and r.unknown_name is None
