@@ -390,7 +390,9 @@ _NOT_THE_PRODUCT = frozenset({
     "city", "state", "country", "region", "zone", "territory", "market", "category", "sub", "subcategory", "company",
     "manager", "first", "last", "full", "file", "sheet", "month", "day", "week", "channel", "payment", "ship",
     "shipping", "courier", "carrier", "promotion", "promo", "campaign", "coupon", "event", "order", "agent", "rep",
-    "warehouse", "location", "site", "department", "account", "contact", "recipient", "billing"})
+    "warehouse", "location", "site", "department", "account", "contact", "recipient", "billing", "driver", "cashier",
+    "clerk", "team", "partner", "affiliate", "source", "medium", "device", "platform", "tax", "discount", "fee",
+    "delivery", "service", "group", "segment", "class", "type", "plan", "program"})
 _ENTITY_FIELDS = {"name": "product_title", "category": "product_category"}
 
 
