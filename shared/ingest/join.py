@@ -54,7 +54,7 @@ from shared.deps import Deps
 from shared.ingest import m5, split_rows
 from shared.ingest.customers import customer_hash, tenant_customer_key
 from shared.ingest.derive import derived_review_ids
-from shared.ingest.headers import ColumnMapping, normalise_header
+from shared.ingest.headers import ColumnMapping, normalise_header, undated_sales_part
 from shared.ingest.ingestion import Ingestion, ingestion_id_for
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, clip
 from shared.ingest.parse import DateOrder, decide_date_order, parse_date, parse_number
@@ -140,8 +140,11 @@ class PartOutcome:
 
 
 def recognise(header: list[str]) -> DatasetPart | None:
-    """The dataset part a file is, from its header row; ``None`` for any other file."""
-    return dataset_part([h.strip() for h in header])
+    """The dataset part a file is, from its header row; ``None`` for any other file.
+
+    A sales file without dates is acknowledged as one (``headers.undated_sales_part``).
+    """
+    return dataset_part([h.strip() for h in header]) or undated_sales_part(header)
 
 
 def category_label(name: str) -> str:

@@ -61,7 +61,7 @@ def test_a_restarted_pass_and_a_failed_file_still_record_the_checksum(harness: H
     assert result is not None and (result.accepted, result.rejected) == (2, 2)
     assert opens[ragged.name] == 2  # the fast reader's pass, then the exact reader's
     assert result.file_checksum == hashlib.sha256(RAGGED).hexdigest()
-    missing = b"Product ID,Qty\nA1,3\n"  # no date: refused at the header
+    missing = b"Product ID,Colour\nA1,red\n"  # no date, no units: refused at the header
     failed = ingest_object(harness.deps, _put(harness, missing, 3))
     assert failed is not None and failed.status == "failed"
     assert failed.file_checksum == hashlib.sha256(missing).hexdigest()

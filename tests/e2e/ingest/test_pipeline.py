@@ -250,8 +250,16 @@ def test_unknown_kind_in_path_fails_permanently(harness: Harness) -> None:
 
 
 def test_missing_required_column_fails_with_columns_named(harness: Harness) -> None:
-    doc = harness.ingest(b"sku,units\nA,1\n", kind="sales")
-    assert doc["status"] == "failed" and "date" in doc["error"] and "columns seen: sku, units" in doc["error"]
+    doc = harness.ingest(b"sku,colour\nA,red\n", kind="sales")
+    assert doc["status"] == "failed" and "date" in doc["error"] and "columns seen: sku, colour" in doc["error"]
+
+
+def test_sales_without_a_date_column_are_acknowledged_with_the_reason(harness: Harness) -> None:
+    """Units or money of products and no date at all (Kaggle's Black Friday, Big Mart): every row skipped, none
+    stored, and the note says the rows carry no dates (a sales question then says so: ``questions.unstored``)."""
+    doc = harness.ingest(b"sku,units\nA,1\nB,2\n", kind="sales")
+    assert doc["status"] == "processed" or doc["status"] == "staged"
+    assert (doc["accepted"], doc["skipped"]) == (0, 2) and "its rows carry no dates" in doc["note"]
 
 
 def test_a_file_that_fails_midway_leaves_nothing_staged(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:

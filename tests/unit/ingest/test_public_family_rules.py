@@ -11,7 +11,7 @@ import pytest
 
 from shared.ingest.catalogue_prices import CATALOGUE_PRICE_FLAG, priced_from_catalogue, with_catalogue_flag
 from shared.ingest.derive import derive_missing
-from shared.ingest.headers import detect_kind, map_columns
+from shared.ingest.headers import detect_kind, map_columns, undated_sales_part
 from shared.ingest.lineage import content_digests
 from shared.ingest.lines import LINE_ID_PREFIX, DistinctLines
 from shared.ingest.parse import parse_date
@@ -133,3 +133,35 @@ def test_lines_without_prices_take_their_catalogue_price() -> None:
     assert priced["unit_price"].tolist() == ["15.99", None, "2.99"] and mask.tolist() == [True, False, True]
     flags = with_catalogue_flag(pd.Series(["[]", "[]", '["a"]'], dtype=object), mask)
     assert flags.tolist() == [f'["{CATALOGUE_PRICE_FLAG}"]', "[]", f'["a", "{CATALOGUE_PRICE_FLAG}"]']
+
+
+@pytest.mark.parametrize("header", [
+    # Kaggle Black Friday, Diwali Sales, Big Mart: sales with no dates at all
+    ["User_ID", "Product_ID", "Gender", "Age", "Occupation", "City_Category", "Stay_In_Current_City_Years",
+     "Marital_Status", "Product_Category_1", "Product_Category_2", "Product_Category_3", "Purchase"],
+    ["User_ID", "Cust_name", "Product_ID", "Gender", "Age Group", "Age", "Marital_Status", "State", "Zone",
+     "Occupation", "Product_Category", "Orders", "Amount", "Status", "unnamed1"],
+    ["Item_Identifier", "Item_Weight", "Item_Fat_Content", "Item_Visibility", "Item_Type", "Item_MRP",
+     "Outlet_Identifier", "Outlet_Establishment_Year", "Outlet_Size", "Outlet_Location_Type", "Outlet_Type",
+     "Item_Outlet_Sales"],
+])
+def test_sales_without_dates_are_acknowledged_not_refused(header: list[str]) -> None:
+    """Told to be sales (so uploaded as such) and read as a file acknowledged with the reason, every row skipped."""
+    assert detect_kind(header) is DataKind.SALES
+    part = undated_sales_part(header)
+    assert part is not None and part.kind is DataKind.SALES and "no dates" in part.about
+
+
+@pytest.mark.parametrize(("header", "kind"), [
+    (["sku", "title", "price", "quantity"], DataKind.PRODUCTS),  # a catalogue with its stock: still a catalogue
+    (["sku", "date", "units", "revenue"], DataKind.SALES),  # dated sales: read as ever
+    (["Store_ID", "Product_ID", "Stock_On_Hand"], DataKind.INVENTORY),  # a stock count taken on upload
+])
+def test_files_of_a_kind_are_no_undated_sales(header: list[str], kind: DataKind) -> None:
+    assert detect_kind(header) is kind and undated_sales_part(header) is None
+
+
+def test_order_lines_without_dates_say_their_orders_hold_them() -> None:
+    """BikeStores' order_items.csv: acknowledged, its note saying the dates are its orders' (not joined)."""
+    part = undated_sales_part(["order_id", "item_id", "product_id", "quantity", "list_price", "discount"])
+    assert part is not None and "names its order, whose date another file holds" in part.about
