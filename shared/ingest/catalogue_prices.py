@@ -14,33 +14,17 @@ metrics read a line's cost from the catalogue's unit cost already.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from functools import cache
 
 import numpy as np
 import pandas as pd
-from sqlglot import exp
-
-from shared.ports import Warehouse
-from shared.store.statements import col, in_array, read, tenant_predicate
 
 #: The flag of a sales line valued at its product's catalogue price.
 CATALOGUE_PRICE_FLAG = "price:from_catalogue"
 
 
-@cache
-def _prices_statement() -> exp.Select:
-    return (exp.select("sku", "price").from_("products")
-            .where(tenant_predicate(), in_array(col("sku"), "skus"), exp.not_(col("price").is_(exp.null()))))
-
-
-def catalogue_prices(warehouse: Warehouse, tenant_id: str, skus: Sequence[str]) -> dict[str, str]:
-    """The catalogue price of each of ``skus`` the tenant's products give one, as text a price cell would hold."""
-    if not skus:
-        return {}
-    found = read(warehouse, _prices_statement(), tenant_id, skus=list(skus))
-    return {str(s): repr(float(p)) for s, p in zip(found["sku"], found["price"], strict=True)} \
-        if not found.empty else {}
+def as_price_cells(prices: dict[str, float]) -> dict[str, str]:
+    """Catalogue prices (``shared.store.records.catalogue_prices``) as the text a price cell would hold."""
+    return {sku: repr(float(p)) for sku, p in prices.items()}
 
 
 def priced_from_catalogue(raw: pd.DataFrame, prices: dict[str, str]) -> tuple[pd.DataFrame, np.ndarray]:

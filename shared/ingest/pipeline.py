@@ -30,8 +30,8 @@ from shared.errors import InvalidInput, TransientError
 from shared.events import StorageObjectEvent
 from shared.ingest.catalogue import CATALOGUE_FIELDS, CatalogueCollector
 from shared.ingest.catalogue_prices import (
+    as_price_cells,
     catalogue_price_note,
-    catalogue_prices,
     priced_from_catalogue,
     with_catalogue_flag,
 )
@@ -113,6 +113,7 @@ from shared.observability.metrics import track_ingest_metrics
 from shared.ports import BulkAppend, Warehouse
 from shared.store.catalogue import catalogued_skus
 from shared.store.documents.uploads import stated_upload_currency
+from shared.store.records import catalogue_prices
 from shared.store.tenant import is_tenant_id
 
 STAGED_TOPIC = "ingestion-staged"
@@ -399,7 +400,8 @@ class IngestRun:
         priced = np.zeros(len(raw), dtype=bool)
         if self.catalogue_priced is not None:
             skus = raw["sku"].dropna().unique().tolist()
-            raw, priced = priced_from_catalogue(raw, catalogue_prices(self.warehouse, self.ingestion.tenant_id, skus))
+            raw, priced = priced_from_catalogue(raw, as_price_cells(
+                catalogue_prices(self.warehouse, self.ingestion.tenant_id, skus)))
         _decide(state, self.rules, raw, dialect.delimiter)
         parsed: dict[str, Any] = {}
         parse_error = pd.Series(None, index=raw.index, dtype=object)

@@ -16,7 +16,7 @@ from sqlglot import exp
 from shared.models.records import DataKind
 from shared.models.tables import all_tables
 from shared.ports import Warehouse
-from shared.store.statements import col, fn, latest_first, ordered, param, read, tenant_predicate
+from shared.store.statements import col, fn, in_array, latest_first, ordered, param, read, tenant_predicate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -63,6 +63,20 @@ def _identifiers_statement() -> exp.Select:
 def catalogue_identifiers(warehouse: Warehouse, tenant_id: str) -> pd.DataFrame:
     """SKU, ASIN, GTIN and list price of every product of the tenant."""
     return read(warehouse, _identifiers_statement(), tenant_id)
+
+
+@cache
+def _prices_statement() -> exp.Select:
+    return (exp.select("sku", "price").from_("products")
+            .where(tenant_predicate(), in_array(col("sku"), "skus"), exp.not_(col("price").is_(exp.null()))))
+
+
+def catalogue_prices(warehouse: Warehouse, tenant_id: str, skus: Sequence[str]) -> dict[str, float]:
+    """The list price of each of ``skus`` the tenant's catalogue gives one (those without a price are left out)."""
+    if not skus:
+        return {}
+    found = read(warehouse, _prices_statement(), tenant_id, skus=list(skus))
+    return {str(s): float(p) for s, p in zip(found["sku"], found["price"], strict=True)}
 
 
 @cache

@@ -132,6 +132,12 @@ def test_stored_rows_and_existing_versions(wh: Any) -> None:
     assert records.existing_versions(wh, TENANT, DataKind.SALES, []).empty
 
 
+def test_catalogue_prices_of_some_skus(wh: Any) -> None:
+    # what a sales file without prices is valued at: C has no price, "nope" is no product, Z is the decoy tenant's
+    assert records.catalogue_prices(wh, TENANT, ["A", "B", "C", "nope", "Z"]) == {"A": 20.0, "B": 10.0}
+    assert records.catalogue_prices(wh, TENANT, []) == {}
+
+
 def test_catalogue_identifiers_and_latest_values_by_sku(wh: Any) -> None:
     ids = records.catalogue_identifiers(wh, TENANT).sort_values("sku")
     assert _rows(ids, "sku", "asin", "price") == [("A", "ASIN-A", 20.0), ("B", None, 10.0), ("C", None, None)]
