@@ -1233,7 +1233,7 @@ def second_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     add(Case(tenant, "which brands are on the up", [float(up.iloc[-1])], [str(up.index[-1])], tolerance=1.0))
     # stock
     inv = tr.inventory.sort_values("date", kind="stable")
-    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    latest = inv.groupby(["sku", "location"]).tail(1)  # each SKU and location at its latest accepted count
     now = inv.groupby("sku").tail(1)
     out = sorted(str(s) for s in now.loc[now["on_hand"] <= 0, "sku"])
     add(Case(tenant, "Which lines have we run out of?", [float(len(out))] if out else [], out[:1]))
@@ -1482,7 +1482,7 @@ def fourth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     add(Case(tenant, "sales from Black Friday through Cyber Monday last year",
              [tr.revenue(bf_ly, bf_ly + timedelta(days=3))]))
     inv = tr.inventory.sort_values("date", kind="stable")
-    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    latest = inv.groupby(["sku", "location"]).tail(1)  # each SKU and location at its latest accepted count
     stocked = latest.groupby("sku")["on_hand"].sum()
     spick = next(s for s in named if s in stocked.index and stocked[s] > 0)
     add(Case(tenant, f"how much stock do we have of the {unique[spick]}", [float(stocked[spick])]))
@@ -1555,7 +1555,7 @@ def fifth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
         add(Case(tenant, "what's our best selling item in the outdoor category this year", [float(outdoor.iloc[0])],
                  [str(outdoor.index[0])]))
     inv = tr.inventory.sort_values("date", kind="stable")
-    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    latest = inv.groupby(["sku", "location"]).tail(1)  # each SKU and location at its latest accepted count
     add(Case(tenant, "How many units of stock have we got in total?", [float(latest["on_hand"].sum())]))
     add(Case(tenant, "which products should I reorder first?", names=["reorder"]))
     cp = t.merchant.competitor_prices.assign(date=pd.to_datetime(t.merchant.competitor_prices["date"]).dt.date)
@@ -1729,7 +1729,7 @@ def seventh_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
         add(Case(tenant, "I want to know if we sold more units this week than last week",  # the same weekdays
                  [tr.units(wk, end), tr.units(wk - timedelta(days=7), end - timedelta(days=7))]))
     inv = tr.inventory.sort_values("date", kind="stable")
-    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    latest = inv.groupby(["sku", "location"]).tail(1)  # each SKU and location at its latest accepted count
     add(Case(tenant, "can u check stock levels", [float(latest["on_hand"].sum())]))
     add(Case(tenant, "any stockouts coming up?", names=["run out"]))
     xmas = _latest_day(end, 12, 25)
@@ -1924,7 +1924,7 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     if strict(mtd_units, 1):
         add(Case(tenant, "hey what's our best selling product this month", [float(mtd_units.max())], top(mtd_units)))
     inv = tr.inventory.sort_values("date", kind="stable")
-    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    latest = inv.groupby(["sku", "location"]).tail(1)  # each SKU and location at its latest accepted count
     add(Case(tenant, "ok so how much stock do we have right now", [float(latest["on_hand"].sum())]))
     cats = lm.groupby("category")["revenue"].sum()
     add(Case(tenant, "hey, which category made the most last month?", [float(cats.max())], top(cats)))
