@@ -163,7 +163,9 @@ def cases_for(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR09
     add(Case(tenant, f"How did revenue in Q{qn} {lq_s.year} compare to the previous quarter?",
              [cur, prev, (cur / prev - 1) * 100]))
     ytd_s = date(end.year, 1, 1)
-    ly_s, ly_e = date(end.year - 1, 1, 1), date(end.year - 1, end.month, end.day)
+    # 29 Feb a year back is 28 Feb (as the metrics layer maps it); the bench crashed on data ending 29 Feb
+    ly_s = date(end.year - 1, 1, 1)
+    ly_e = date(end.year - 1, end.month, min(end.day, calendar.monthrange(end.year - 1, end.month)[1]))
     cur, prev = tr.revenue(ytd_s, end), tr.revenue(ly_s, ly_e)
     add(Case(tenant, "How is revenue this year compared to last year?", [cur, prev, (cur / prev - 1) * 100]))
     best_sku = tr.window(ys, ye).groupby(["sku", "title"])["revenue"].sum().sort_values(ascending=False)
