@@ -163,7 +163,9 @@ def cases_for(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR09
     add(Case(tenant, f"How did revenue in Q{qn} {lq_s.year} compare to the previous quarter?",
              [cur, prev, (cur / prev - 1) * 100]))
     ytd_s = date(end.year, 1, 1)
-    ly_s, ly_e = date(end.year - 1, 1, 1), date(end.year - 1, end.month, end.day)
+    # 29 Feb a year back is 28 Feb (as the metrics layer maps it); the bench crashed on data ending 29 Feb
+    ly_s = date(end.year - 1, 1, 1)
+    ly_e = date(end.year - 1, end.month, min(end.day, calendar.monthrange(end.year - 1, end.month)[1]))
     cur, prev = tr.revenue(ytd_s, end), tr.revenue(ly_s, ly_e)
     add(Case(tenant, "How is revenue this year compared to last year?", [cur, prev, (cur / prev - 1) * 100]))
     best_sku = tr.window(ys, ye).groupby(["sku", "title"])["revenue"].sum().sort_values(ascending=False)
@@ -1237,7 +1239,7 @@ def second_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     add(Case(tenant, "which brands are on the up", [float(up.iloc[-1])], [str(up.index[-1])], tolerance=1.0))
     # stock
     inv = tr.inventory.sort_values("date", kind="stable")
-    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    latest = inv.groupby(["sku", "location"]).tail(1)  # each SKU and location at its latest accepted count
     now = inv.groupby("sku").tail(1)
     out = sorted(str(s) for s in now.loc[now["on_hand"] <= 0, "sku"])
     add(Case(tenant, "Which lines have we run out of?", [float(len(out))] if out else [], out[:1]))
@@ -1486,7 +1488,7 @@ def fourth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     add(Case(tenant, "sales from Black Friday through Cyber Monday last year",
              [tr.revenue(bf_ly, bf_ly + timedelta(days=3))]))
     inv = tr.inventory.sort_values("date", kind="stable")
-    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    latest = inv.groupby(["sku", "location"]).tail(1)  # each SKU and location at its latest accepted count
     stocked = latest.groupby("sku")["on_hand"].sum()
     spick = next(s for s in named if s in stocked.index and stocked[s] > 0)
     add(Case(tenant, f"how much stock do we have of the {unique[spick]}", [float(stocked[spick])]))
@@ -1559,7 +1561,7 @@ def fifth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
         add(Case(tenant, "what's our best selling item in the outdoor category this year", [float(outdoor.iloc[0])],
                  [str(outdoor.index[0])]))
     inv = tr.inventory.sort_values("date", kind="stable")
-    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    latest = inv.groupby(["sku", "location"]).tail(1)  # each SKU and location at its latest accepted count
     add(Case(tenant, "How many units of stock have we got in total?", [float(latest["on_hand"].sum())]))
     add(Case(tenant, "which products should I reorder first?", names=["reorder"]))
     cp = t.merchant.competitor_prices.assign(date=pd.to_datetime(t.merchant.competitor_prices["date"]).dt.date)
@@ -1733,7 +1735,7 @@ def seventh_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
         add(Case(tenant, "I want to know if we sold more units this week than last week",  # the same weekdays
                  [tr.units(wk, end), tr.units(wk - timedelta(days=7), end - timedelta(days=7))]))
     inv = tr.inventory.sort_values("date", kind="stable")
-    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    latest = inv.groupby(["sku", "location"]).tail(1)  # each SKU and location at its latest accepted count
     add(Case(tenant, "can u check stock levels", [float(latest["on_hand"].sum())]))
     add(Case(tenant, "any stockouts coming up?", names=["run out"]))
     xmas = _latest_day(end, 12, 25)
@@ -1928,7 +1930,7 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     if strict(mtd_units, 1):
         add(Case(tenant, "hey what's our best selling product this month", [float(mtd_units.max())], top(mtd_units)))
     inv = tr.inventory.sort_values("date", kind="stable")
-    latest = inv[inv["date"] == inv["date"].max()].groupby(["sku", "location"]).tail(1)
+    latest = inv.groupby(["sku", "location"]).tail(1)  # each SKU and location at its latest accepted count
     add(Case(tenant, "ok so how much stock do we have right now", [float(latest["on_hand"].sum())]))
     cats = lm.groupby("category")["revenue"].sum()
     add(Case(tenant, "hey, which category made the most last month?", [float(cats.max())], top(cats)))

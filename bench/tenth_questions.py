@@ -8,6 +8,7 @@ stock, forecasts, and what the data cannot answer. Measured before any change ma
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 
 import pandas as pd
@@ -171,7 +172,9 @@ def tenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     add(Case(tenant, "revenue since black friday", [rev(fr.w(bf, end))]))
     add(Case(tenant, "orders over the past fortnight", [_orders(fr.w(end - timedelta(days=13), end))]))
     add(Case(tenant, "WTD revenue", [rev(wtd)]))
-    ly_lm = fr.w(fr.lm_s.replace(year=fr.lm_s.year - 1), fr.lm_e.replace(year=fr.lm_e.year - 1))
+    # the whole month a year back (February against all of a leap February; 29 Feb - 1 year crashed)
+    ly_start = fr.lm_s.replace(year=fr.lm_s.year - 1)
+    ly_lm = fr.w(ly_start, ly_start.replace(day=calendar.monthrange(ly_start.year, ly_start.month)[1]))
     add(Case(tenant, "revenue last month vs same period last year", [rev(lm), rev(ly_lm)]))
     sun = fr.lw_e
     two = pd.concat([fr.w(sun - timedelta(days=1), sun), fr.w(sun - timedelta(days=8), sun - timedelta(days=7))])

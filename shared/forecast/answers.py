@@ -200,10 +200,17 @@ def stockout_answer(cover: pd.DataFrame, views: list[SkuForecastView], as_of: da
         # several products named ("the cutting board": 6 of them): the soonest to run out first
         rows = sorted(rows, key=lambda r: (r[1] is None, r[1] if r[1] is not None else 0.0, r[0]))
         parts = []
+        rate = {r[0]: r for r in stock_rows(cover, views, as_of, sooner=True)}
         for r in rows[:3]:
             risk = r[1] is not None and r[1] < r[3]
-            parts.append(_run_out_text(r) + (f", inside its {r[3]}-day lead time: reorder now" if risk else
-                                             f", after its {r[3]}-day lead time, so a reorder can arrive in time"))
+            text = _run_out_text(r) + (f", inside its {r[3]}-day lead time: reorder now" if risk else
+                                       f", after its {r[3]}-day lead time, so a reorder can arrive in time")
+            quick = rate.get(r[0])
+            if not risk and quick is not None and quick[8] != r[8] and quick[1] is not None and quick[1] < r[3]:
+                # the list of what could sell out names it by its run rate: said here too, not contradicted
+                text += (f"; but at the last {RUN_RATE_DAYS} days' rate it runs out in {fmt_num(quick[1])} days, "
+                         "inside its lead time")
+            parts.append(text)
         table, total = ranked_table(_STOCKOUT_COLUMNS, rows)
         counts = sorted({str(r[9]) for r in rows[:3] if r[9] and r[9] != as_of.isoformat()})
         when = (f"stock counted {join_names(counts)}, sales to {as_of.isoformat()}" if counts

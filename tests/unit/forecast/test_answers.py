@@ -84,6 +84,7 @@ def test_a_forecast_slower_than_the_run_rate_does_not_hide_a_stockout() -> None:
     assert "whichever is sooner" in answer.text and "whichever runs out sooner" in answer.method
     named = stockout_answer(slow_cover, [view], AS_OF, ["ok"])  # a named product: its forecast's run-out date
     assert named.rows[0][8] == "forecast"
+    assert "but at the last 28 days' rate it runs out in 30 days, inside its lead time" in named.text  # not hidden
 
 
 def test_overstock_ranks_by_days_of_cover() -> None:
