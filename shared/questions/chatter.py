@@ -33,9 +33,11 @@ _DATED_TALK = re.compile(rf"\b(?:yesterday|today|tonight|tomorrow|this\s+(?:morn
                          re.I)
 #: "before the weekly sync", "for our monthly review": how often a meeting is held, not a breakdown by week or month.
 _EVERY = r"(?:daily|weekly|fortnightly|monthly|quarterly|annual|yearly)"
+#: Without "for"/"before" a "monthly review" is the reviews by month ("monthly review count"), not a meeting.
+_BARE_TALK = _TALK.replace("|review|", "|")
 _MEETING_EVERY = re.compile(rf"\b(?:for|before|after|ahead\s+of|at|in|during)\s+"
                             rf"(?:the\s+|our\s+|my\s+|this\s+|next\s+)?{_EVERY}\s+(?:[\w'-]+\s+)?{_TALK}\b"
-                            rf"|\b{_EVERY}\s+(?=(?:[\w'-]+\s+)?{_TALK}\b)", re.I)
+                            rf"|\b{_EVERY}\s+(?=(?:[\w'-]+\s+)?{_BARE_TALK}\b)", re.I)
 #: "before my 3pm", "by 5:30 pm", "at 10am call": a clock time.
 _CLOCK = re.compile(r"\b(?:before|after|by|at|until|till|ahead\s+of)\s+(?:my\s+|our\s+|the\s+)?"
                     r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|o'?clock)\b", re.I)

@@ -296,6 +296,14 @@ def test_a_monthly_review_meeting_is_no_review_and_no_breakdown(store: Vocabular
     assert r.query.grain is None
 
 
+def test_a_monthly_review_count_is_the_reviews_by_month_not_a_meeting(store: VocabularyIndex) -> None:
+    # "monthly review" with no "for"/"before" is the reviews by month; "the weekly sync" stays a meeting
+    r = read(store, "monthly review count this year")
+    assert r.query is not None and r.query.metrics[0] == "review_count"
+    assert r.query.dimensions == ["date"] and r.query.grain == "month"
+    assert without_chatter("weekly sync numbers: revenue last month?").strip().startswith("sync")
+
+
 @pytest.mark.parametrize(("question", "dim", "descending"), [
     ("categories that grew last quarter", "category", True),
     ("products that declined the most this year vs last year", "sku", False),
