@@ -21,6 +21,8 @@ from bench.questions import (
     _month_bounds,
     _orders,
     aov,
+    in_category,
+    on_channel,
     rev,
     strict,
     top,
@@ -81,11 +83,7 @@ def eleventh_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
         case.batch, case.style = "eleventh", style
         cases.append(case)
 
-    def cat(f: pd.DataFrame, name: str) -> pd.DataFrame:
-        return f[f["category"] == name]
-
-    def ch(f: pd.DataFrame, name: str) -> pd.DataFrame:
-        return f[f["channel"] == name]
+    cat, ch = in_category, on_channel
 
     def last(n: int, until: date = end) -> pd.DataFrame:
         return fr.w(until - timedelta(days=n - 1), until)
@@ -331,11 +329,7 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
         case.batch, case.style = "eleventh2", "held out"
         cases.append(case)
 
-    def cat(f: pd.DataFrame, name: str) -> pd.DataFrame:
-        return f[f["category"] == name]
-
-    def ch(f: pd.DataFrame, name: str) -> pd.DataFrame:
-        return f[f["channel"] == name]
+    cat, ch = in_category, on_channel
 
     def last(n: int, until: date = end) -> pd.DataFrame:
         return fr.w(until - timedelta(days=n - 1), until)

@@ -1790,6 +1790,16 @@ def _orders(frame: pd.DataFrame) -> float:
     return float(frame[frame["units"] > 0]["order_id"].nunique())
 
 
+def in_category(f: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The lines of one category."""
+    return f[f["category"] == name]
+
+
+def on_channel(f: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The lines of one channel."""
+    return f[f["channel"] == name]
+
+
 def rev(f: pd.DataFrame) -> float:
     """Revenue of the lines."""
     return float(f["revenue"].sum())
@@ -1869,11 +1879,7 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     pick = named[len(named) // 2]
     bf = _black_friday(y) if _black_friday(y) <= end else _black_friday(y - 1)
 
-    def cat(f: pd.DataFrame, name: str) -> pd.DataFrame:
-        return f[f["category"] == name]
-
-    def ch(f: pd.DataFrame, name: str) -> pd.DataFrame:
-        return f[f["channel"] == name]
+    cat, ch = in_category, on_channel
 
     def month_name(d: date) -> str:
         return f"{MONTHS[d.month - 1][:3]} {d.year}"

@@ -24,6 +24,8 @@ from bench.questions import (
     _month_bounds,
     _orders,
     aov,
+    in_category,
+    on_channel,
     rev,
     strict,
     top,
@@ -109,11 +111,7 @@ def tenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
         case.batch, case.style = "tenth", style
         cases.append(case)
 
-    def cat(f: pd.DataFrame, name: str) -> pd.DataFrame:
-        return f[f["category"] == name]
-
-    def ch(f: pd.DataFrame, name: str) -> pd.DataFrame:
-        return f[f["channel"] == name]
+    cat, ch = in_category, on_channel
 
     style = "chat shorthand"
     add(Case(tenant, "wats my revnue lst mnth", [rev(lm)]))
@@ -319,11 +317,7 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
         case.batch, case.style = "tenth2", "held out"
         cases.append(case)
 
-    def cat(f: pd.DataFrame, name: str) -> pd.DataFrame:
-        return f[f["category"] == name]
-
-    def ch(f: pd.DataFrame, name: str) -> pd.DataFrame:
-        return f[f["channel"] == name]
+    cat, ch = in_category, on_channel
 
     def refunds(f: pd.DataFrame) -> float:
         return float(f["refund"].fillna(0).sum())

@@ -15,27 +15,25 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
 
-from tests.e2e.ingest.cli_helpers import ask_cli, ingest_files, ingest_one
+from tests.e2e.ingest.cli_helpers import ingest_files, ingest_one
 from tests.e2e.ingest.test_public_questions import (
     Ask,
     Dataset,
-    _first_sentence,
     _last_whole_month,
     _month,
     _top,
     ask_and_check,
     dataset_cases,
     dataset_homes,
-    first_number,
 )
 from tests.e2e.ingest.test_public_questions_more import Says, check
+from tests.e2e.sentiment.test_public_review_questions import ReviewAsk, check_review_answer
 from tests.fixtures.public import export_shapes
 
 
@@ -309,20 +307,6 @@ def test_an_export_is_read_as_its_kind_and_every_row_is_counted(
 
 
 # ------------------------------------------------------------------------------------------------ review sets
-@dataclass(frozen=True)
-class ReviewAsk:
-    """A question, words its first sentence must hold, and the number that follows ``after`` (or comes first)."""
-
-    question: str
-    says: str
-    truth: Callable[[pd.DataFrame], float] | None = None
-    after: str = ""
-    percent: bool = False
-
-    def __str__(self) -> str:
-        return self.question
-
-
 def _reviews(rating: str, text: str, date: str = "", product: str = "") -> Callable[[dict[str, str]], pd.DataFrame]:
     def read(files: dict[str, str]) -> pd.DataFrame:
         raw = pd.read_csv(io.StringIO(_text(files)), keep_default_na=False)
@@ -433,10 +417,4 @@ def test_review_question_of_a_public_review_set(dataset: str, ask: ReviewAsk,
                                                monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     home, frame = review_homes[dataset]
-    answer = ask_cli(home, ask.question, monkeypatch, capsys)
-    sentence = _first_sentence(answer)
-    assert ask.says in sentence.lower(), sentence
-    if ask.truth is not None:
-        rest = sentence[sentence.lower().index(ask.after) + len(ask.after):] if ask.after else sentence
-        got = first_number(rest, percent=ask.percent)
-        assert abs(got - float(ask.truth(frame))) <= (0.051 if ask.percent else 0.006), (sentence, ask.truth(frame))
+    check_review_answer(home, frame, ask, monkeypatch, capsys)

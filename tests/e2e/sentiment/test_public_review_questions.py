@@ -122,6 +122,12 @@ def test_review_question_of_a_public_dataset(dataset: str, ask: ReviewAsk,
                                              monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     home, frame = homes[dataset]
+    check_review_answer(home, frame, ask, monkeypatch, capsys)
+
+
+def check_review_answer(home: Path, frame: pd.DataFrame, ask: ReviewAsk, monkeypatch: pytest.MonkeyPatch,
+                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Ask ``ask`` of the home through the CLI; its first sentence holds ``says`` and the truth's number."""
     answer = ask_cli(home, ask.question, monkeypatch, capsys)
     sentence = _first_sentence(answer)
     assert ask.says in sentence.lower(), sentence
