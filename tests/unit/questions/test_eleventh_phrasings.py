@@ -16,24 +16,15 @@ from shared.questions.chatter import without_chatter
 from shared.questions.reading import Reading, read_question
 from shared.questions.shorthand import expand_shorthand
 from shared.questions.timephrase import easter_sunday, resolve_time
-from shared.questions.vocabulary import ProductName, Vocabulary, VocabularyIndex
+from shared.questions.vocabulary import VocabularyIndex
+from tests.unit.questions.test_tenth_phrasings import sample_like_store
 from tests.unit.questions.test_unseen_phrasings import DEC, DEC_EXTENTS
 
 
 @pytest.fixture
 def store() -> VocabularyIndex:
-    """A store like the sample merchant, with a product whose title holds "Board" and one holding "Desk"."""
-    products = [
-        ProductName(sku="KIT-0001", title="Cutting Board Large", brand="Fenwick", category="Kitchen"),
-        ProductName(sku="KIT-0002", title="Frying Pan 28cm", brand="Fenwick", category="Kitchen"),
-        ProductName(sku="ELE-0001", title="Desk Lamp", brand="Urbanist", category="Electronics"),
-        ProductName(sku="ELE-0002", title="USB-C Cable 1m", brand="Urbanist", category="Electronics"),
-        ProductName(sku="APP-0001", title="Rain Jacket S", brand="Coastal", category="Apparel"),
-        ProductName(sku="OUT-0001", title="Camping Chair", brand="Kestrel", category="Outdoor")]
-    vocab = Vocabulary(tenant_id="t", products=products, skus=[p.sku for p in products],
-                       channels=["web", "amazon", "ebay", "pos"], competitors=["MegaMart"], currency="USD",
-                       sales_columns=["discount", "refund", "returned_units", "customer_hash"], priced_products=6)
-    return VocabularyIndex(vocab)
+    """The tenth round's store, with a product whose title holds "Board" and one holding "Desk"."""
+    return sample_like_store("USB-C Cable 1m")
 
 
 def read(store: VocabularyIndex, question: str) -> Reading:

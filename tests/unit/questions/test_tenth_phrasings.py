@@ -23,20 +23,24 @@ from tests.unit.questions.test_compose import TITLES, result
 from tests.unit.questions.test_unseen_phrasings import DEC, DEC_EXTENTS
 
 
-@pytest.fixture
-def store() -> VocabularyIndex:
+def sample_like_store(second_electronics: str = "Phone Stand") -> VocabularyIndex:
     """A store like the sample merchant: categories, channels, priced products with distinct titles."""
     products = [
         ProductName(sku="KIT-0001", title="Cutting Board Large", brand="Fenwick", category="Kitchen"),
         ProductName(sku="KIT-0002", title="Frying Pan 28cm", brand="Fenwick", category="Kitchen"),
         ProductName(sku="ELE-0001", title="Desk Lamp", brand="Urbanist", category="Electronics"),
-        ProductName(sku="ELE-0002", title="Phone Stand", brand="Urbanist", category="Electronics"),
+        ProductName(sku="ELE-0002", title=second_electronics, brand="Urbanist", category="Electronics"),
         ProductName(sku="APP-0001", title="Rain Jacket S", brand="Coastal", category="Apparel"),
         ProductName(sku="OUT-0001", title="Camping Chair", brand="Kestrel", category="Outdoor")]
     vocab = Vocabulary(tenant_id="t", products=products, skus=[p.sku for p in products],
                        channels=["web", "amazon", "ebay", "pos"], competitors=["MegaMart"], currency="USD",
                        sales_columns=["discount", "refund", "returned_units", "customer_hash"], priced_products=6)
     return VocabularyIndex(vocab)
+
+
+@pytest.fixture
+def store() -> VocabularyIndex:
+    return sample_like_store()
 
 
 def read(store: VocabularyIndex, question: str) -> Reading:
