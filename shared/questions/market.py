@@ -139,6 +139,9 @@ _HOW_MANY_WE_CHEAPEST = _rx(r"how many (?:of our )?(?:products|items|skus|lines)
 #: A pronoun then a word: "where do we stand" (a verb, even when a product title has the word "stand").
 _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
 #: "what should I reprice", "what price should I charge for X": the recommended prices.
+#: "should we discount the blender?", "how much should I mark down X": one named product's price, not the stock list.
+_MARK_DOWN_ONE = _rx(r"(?:should|could|can|shall) (?:i|we) (?:discount|mark ?down|put (?:\w+ ){0,4}on sale)|"
+                     r"how much (?:should (?:i|we) |to )(?:discount|mark ?down)")
 REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the )?prices|price changes? (?:should|do) "
               r"(?:i|we)|which prices (?:should|to) (?:i |we )?(?:change|adjust)|(?:optimal|ideal|right|"
               r"recommended|suggested|target) prices?|what (?:price )?should (?:i|we) (?:charge|sell|price|ask)|"
@@ -299,6 +302,9 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
         lower, higher = _LOWER_PRICES.search(question), _RAISE_PRICES.search(question)
         if lower or higher:  # "which prices should I lower?": the ones above the market
             return MarketAsk("overpriced" if lower else "underpriced")
+    if products and _MARK_DOWN_ONE.search(question) and not group and price_change(question) is None \
+            and not what_if:
+        return MarketAsk("reprice")  # "should we discount the cutting board?": its recommended price
     if REPRICE.search(question) and not group and price_change(question) is None and not what_if:
         return MarketAsk("reprice")  # "what should I reprice?", "what price should I charge for X?"
     if price_change(question) is not None and (products or price) and not _SALES_METRIC.search(question) and not any(
