@@ -254,9 +254,9 @@ def twelfth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: P
     sf = stock_frame(fr, t)
     costed = sf[sf["cost"].notna()]
     add(Case(tenant, "what's our inventory worth at cost", [float((costed["on_hand"] * costed["cost"]).sum())]))
-    l30 = last(30).groupby("sku")["units"].sum()
+    l30 = {str(k): float(v) for k, v in last(30).groupby("sku")["units"].sum().items()}
     on_hand = sf.groupby("sku")["on_hand"].sum()
-    short = sum(1 for s, v in on_hand.items() if l30.get(s, 0) > 0 and v / (l30[s] / 30) < 7)
+    short = sum(1 for s, v in on_hand.items() if l30.get(str(s), 0.0) > 0 and float(v) / (l30[str(s)] / 30) < 7)
     add(Case(tenant, "which SKUs have less than a week of stock", [float(short)], tolerance=2.0))
     add(Case(tenant, "stock by location", [float(sf["on_hand"].sum())], ["main"]))
     add(Case(tenant, "how many units have we got in stock in the kitchen category",

@@ -434,8 +434,12 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         answer = _share_answer(reading.focus, rows, dims[0], metric, noun, when, where, v, titles)
     elif reading.shape == "trend" and dims[0] == "date":
         answer = _trend_answer(rows, metric, noun, when, where, v, namer, q.grain or "day", period)
+        if _RUNNING.search(reading.question) and METRICS[metric].additive and not q.compare:
+            answer = _running_total(rows, metric, noun, when, where, v, namer, q.grain or "day") + " " + answer
     else:
         answer = _ranking_answer(reading, result, rows, dims, metric, noun, when, where, v, namer, unit)
+    if dims and len(rows) == 2 and _RATIO.search(reading.question) and not q.compare:
+        answer = _ratio_answer(reading.question, rows, dims[0], metric, namer) + " " + answer
     if dims == ["weekday"] and _WEEKEND.search(reading.question) and period is not None \
             and metric_unit(metric) in ("money", "count") and METRICS[metric].additive:
         answer = _weekend_answer(rows, metric, noun, where, when, period, v) + " " + answer
@@ -735,6 +739,40 @@ def _partial(bucket: Any, grain: str, period: TimeRange | None) -> bool:
         return False
     start, end = period_containing(bucket, grain)  # type: ignore[arg-type]
     return start < period.start or end > period.end
+
+
+#: "the ratio of Amazon to web revenue", "Kitchen to Home ratio": one group's value over the other's.
+_RATIO = re.compile(r"\bratios?\b", re.I)
+
+
+def _ratio_answer(question: str, rows: list[dict[str, Any]], dim: str, metric: str, namer: _Namer) -> str:
+    """The first-named group's value as a multiple of the second's ("the ratio of amazon to web": amazon / web)."""
+    text = question.lower()
+    named = sorted(rows, key=lambda r: (text.find(namer.value(dim, r[dim]).lower()) % (len(text) + 1)))
+    a, b = named
+    top, bottom = a.get(metric), b.get(metric)
+    if not isinstance(top, int | float) or not isinstance(bottom, int | float) or not bottom:
+        return ""
+    return (f"The ratio of {namer.value(dim, a[dim])} to {namer.value(dim, b[dim])} in "
+            f"{METRIC_NOUNS.get(metric, metric)} is {top / bottom:,.2f} to 1.")
+
+
+#: "cumulative revenue by week", "running total of orders by day": the total as it builds up, period by period.
+_RUNNING = re.compile(r"\b(?:cumulative(?:ly)?|running\s+(?:total|sum|tally)|accumulated|build(?:s|ing)?\s+up)\b",
+                      re.I)
+
+
+def _running_total(rows: list[dict[str, Any]], metric: str, noun: str, when: str, where: str, v: Any,
+                   namer: _Namer, grain: str) -> str:
+    """The running total asked for: where it ends (the period's total) first, then how it built up."""
+    total, steps = 0.0, []
+    for r in rows:
+        total += r.get(metric) or 0
+        steps.append((namer.value("date", r["date"]), total))
+    shown = steps if len(steps) <= 14 else [*steps[:3], *steps[-3:]]
+    built = "; ".join(f"{label} {v({metric: value})}" for label, value in shown)
+    return (f"{_capital(noun)}{where} {when} added up to {v({metric: total})} (running total by {grain}: "
+            f"{built}{'; ...' if len(shown) < len(steps) else ''}).")
 
 
 def _trend_answer(rows: list[dict[str, Any]], metric: str, noun: str, when: str, where: str, v: Any,

@@ -456,7 +456,7 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"cashiers?|(?:which|by|per|each) (?:employee|rep|store manager|clerk|associate)"),
      "sales by salesperson", "the salesperson or staff member of each sale (not kept from sales exports)"),
     (_rx(r"employees?|staff|salar(?:y|ies)|payroll|wages?|rent|overheads?|operating (?:costs?|expenses)|opex|"
-         r"ebitda|net profit|net income|tax(?:es)?|after[- ]tax|vat|bank (?:balance|account|statement)s?|"
+         r"ebitda|net profit|net income|tax(?:es)?|after[- ]tax|vat|gst|hst|pst|bank (?:balance|account|statement)s?|"
          r"in the bank|cash ?flow|loan|debt|accounting|bottom line|net margin|take[- ]home"),
      "operating costs and net profit", "accounting data (operating expenses, payroll, taxes)"),
     (_rx(r"pa(?:y|id|ying) (?:\w+ ){0,2}(?:shipping|postage|delivery|carriers?|couriers?)|shipping (?:fees?|spend|"
@@ -474,6 +474,7 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "model"),
     (_rx(r"(?:by|per|each|every|which|what|top|best|across|split by|breakdown by|in (?:each|every)) (?:sales )?"
          r"(?:regions?|countr(?:y|ies)|states?|provinces?|cit(?:y|ies)|territor(?:y|ies)|postcodes?|zip codes?|"
+         r"suburbs?|towns?|count(?:y|ies)|neighbou?rhoods?|"
          r"geograph(?:y|ies))|regional|geographic(?:al)?(?: split| breakdown)?"),
      "sales by region", "a region, country or shipping-address column in your sales data"),
     (_rx(r"(?:by|per|each|which|what|top|best|every) sizes?|sizes? (?:sells?|sold|sell)"),
@@ -510,6 +511,8 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"v\d(?:\.\d)?|(?:old|new) (?:vs\.?|versus|or) (?:old|new)"),
      "product versions", "which version each sale or review is of (a version, model-year or edition column; or each "
      "version as its own SKU, which can then be compared by name)"),
-    (_rx(r"employees?|weather|stock market|share price|support tickets?|wait times?"),
+    (_rx(r"employees?|weather|stock market|share price|support tickets?|wait times?|customer (?:service|support|"
+         r"care) (?:calls?|tickets?|emails?|chats?|team|queries|requests?)|calls? (?:did|do|does) (?:\w+ ){0,3}"
+         r"(?:take|get|receive|answer)|call cent(?:re|er)s?|help ?desk|phone calls?"),
      "this", "data the platform does not collect"),
 )

@@ -131,8 +131,8 @@ _PER_DAY = re.compile(r"\bhow much\b(?:\s+\S+){0,5}?\s+(?:per|a|each)\s+day\b|"
                       r"day\b|"
                       r"\b(?:average|avg\.?|mean|typical)\s+(?:daily|per[- ]day|a[- ]day)\b|\b(?:per|a|each)\s+day\s+on"
                       r"\s+average\b|\bdaily\s+average\b|\bon\s+an?\s+average\s+day\b|"
-                      r"\b(?:per|a|each)\s+day\b(?=.*\baverage[ds]?\b(?!\s+(?:order|basket|selling|price|rating)))|"
-                      r"\baverage[ds]?\b(?!\s+(?:order|basket|selling|price|rating)).*\b(?:per|a|each)\s+day\b", re.I)
+                      r"\b(?:per|a|each)\s+day\b(?=.*\baverage[ds]?\b(?!\s+(?:order\b|basket|selling|price|rating)))|"
+                      r"\baverage[ds]?\b(?!\s+(?:order\b|basket|selling|price|rating)).*\b(?:per|a|each)\s+day\b", re.I)
 #: "revenue excluding returns", "units sold not counting returns", "sales minus refunds".
 _NET_OF = re.compile(r"\b(?:excluding|exclude|minus|less|net of|not counting|without|after|deducting|take away|"
                      r"taking away|not including|discounting)\s+(?:the\s+|any\s+)?(?:returns?|refunds?|returned "
@@ -198,7 +198,7 @@ _TOGETHER = re.compile(r"\b(?:percent(?:age)?|per cent|pct|share|proportion|frac
 #: "average weekly sales", "average monthly revenue", "what do we average per month": the total over the weeks/months.
 _PER_UNIT = re.compile(r"\b(?:average|avg\.?|mean|typical)\s+(week|month)ly\b|\b(week|month)ly\s+average\b|"
                        r"\b(?:per|a|each)\s+(week|month)\s+on\s+average\b|"
-                       r"\baverage[ds]?\b(?!\s+(?:order|basket|selling|price|rating)).*?\b(?:per|a|each)\s+(week|month)\b",
+                       r"\baverage[ds]?\b(?!\s+(?:order\b|basket|selling|price|rating)).*?\b(?:per|a|each)\s+(week|month)\b",
                        re.I)
 _UNSOLD = re.compile(r"\b(?:sold|sell|selling)\s+(?:zero|no|0|nothing)\b(?!\s+(?:more|less|fewer))|"
                      r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"

@@ -27,7 +27,13 @@ _ALWAYS: dict[str, str] = {
     "wats": "what's", "wat": "what", "hw": "how", "ur": "your", "tmrw": "tomorrow", "tmw": "tomorrow",
     "ttm": "trailing 12 months", "ltm": "last 12 months", "upt": "units per transaction",
     "rtg": "rating", "rtgs": "ratings", "oos": "out of stock",
+    "how'd": "how did", "what'd": "what did", "where'd": "where did",
 }
+#: Short words typed with two neighbouring letters swapped ("thsi", "lsat", "yaer"): the first letter kept.
+_SWAPPED_SHORT: tuple[str, ...] = ("this", "last", "year", "week", "next", "sold", "much", "many", "made", "best",
+                                   "sell", "what", "units")
+#: Real words a swap of two letters of a short word makes: meant as themselves.
+_SWAPPED_REAL = frozenset({"lats", "bets", "mucn", "wehn", "amde"})
 #: "category wise sales", "month-wise orders" (Indian English): a breakdown by that noun.
 _WISE = re.compile(r"\b(categor(?:y|ies)|channels?|brands?|products?|skus?|items?|day|date|week|month|quarter|year|"
                    r"regions?|states?|cit(?:y|ies)|countr(?:y|ies)|stores?|platforms?|marketplaces?)[- ]?wise\b", re.I)
@@ -70,6 +76,7 @@ CORE_WORDS: tuple[str, ...] = (
     "refunds", "returns", "discounts", "inventory", "stock", "reviews", "ratings", "average", "quantity",
     "products", "category", "categories", "channel", "channels", "brands", "forecast", "reorder", "yesterday",
     "month", "months", "quarter", "quarters", "weeks", "years", "today", "competitors", "cheapest", "expensive",
+    "selling",
 )
 #: Real words one letter from a core word, which are meant as themselves.
 _REAL_WORDS = frozenset({"scales", "unites", "moths", "stocks", "stocky", "order", "unit", "sale", "customer",
@@ -110,6 +117,17 @@ def correct_word(word: str, *, real_ok: bool = False) -> str | None:
     hits = [t for t in CORE_WORDS if abs(len(t) - len(low)) <= 1 and _one_edit(low, t)
             and t != low + "s" and low != t + "s"]  # a plural or singular is the word itself ("competitor")
     return hits[0] if len(hits) == 1 else None
+
+
+def unswapped(word: str) -> str | None:
+    """The short word ``word`` is with two neighbouring letters after the first swapped ("thsi" -> "this")."""
+    low = word.lower()
+    if len(low) != 4 or low in _SWAPPED_REAL:
+        return None
+    for t in _SWAPPED_SHORT:
+        if len(t) == len(low) and low[0] == t[0] and _one_edit(low, t):
+            return t
+    return None
 
 
 def shorthand_names(*groups: Iterable[str]) -> tuple[str, ...]:
@@ -171,6 +189,8 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
             new = fixed  # "revenue by chanel": the channel, not the fashion house
         elif (bare := unvowelled(word, names)) is not None:
             new = bare
+        elif (swapped := unswapped(word)) is not None:
+            new = swapped
         if new is not None and new != low:
             out.append(question[last:m.start()])
             out.append(new)

@@ -43,6 +43,12 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "couple of": 2, "few": 3}
+#: Numbers above twelve written out ("the last thirty days", "forty-five days", "a hundred days").
+_TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+          "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_BIG_NUM = (r"(?:a\s+|one\s+)?hundred|(?:" + "|".join(_TENS) + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|"
+            r"nine))?|" + "|".join(_TEENS))
 _ORDINAL_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
               "final": 4, "last": 4}
 
@@ -51,12 +57,12 @@ Unit = Literal["day", "week", "month", "quarter", "year"]
 _MONTH_ALT = ("january|february|march|april|june|july|august|september|october|november|december"
               "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
 # "may" is a month only where a month is expected: next to a year or a day, or after a preposition
-_MAY_AFTER = ("in", "of", "for", "during", "since", "before", "until", "from", "to", "and", "through", "between",
-              "last", "this", r"\d")
+_MAY_AFTER = ("in", "of", "for", "during", "since", "before", "until", "till", "from", "to", "and", "through",
+              "between", "last", "this", r"\d")
 _MONTH = rf"(?:{_MONTH_ALT}|may(?=\s+\d)|" + "|".join(f"(?<={w} )may" for w in _MAY_AFTER) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
-_NUM = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)"
+_NUM = rf"(\d{{1,3}}|{_BIG_NUM}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)"
 _UNIT = r"(day|week|month|quarter|year)s?"
 
 
@@ -294,8 +300,8 @@ _SINCE = re.compile(r"\b(?:since|starting(?:\s+(?:from|in|with))?|beginning(?:\s
 _ALL_TIME = re.compile(r"\b(?:all[-\s]time|ever|of\s+all\s+time|in\s+total|overall|lifetime|since\s+(?:the\s+)?"
                        r"(?:start|beginning)(?!\s+of\s+(?!(?:the\s+)?(?:data|records|business|shop|store|time)\b))|all\s+(?:my|our|the)\s+data|"
                        r"whole\s+history)\b", re.I)
-_FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days?|weeks?|fortnights?|months?|quarters?|"
-                     r"years?)\b|\btomorrow\b"
+_FUTURE = re.compile(rf"\b(?:next|coming|upcoming|following)\s+(?:{_NUM}\s+)?(?:days?|weeks?|fortnights?|months?|"
+                     r"quarters?|years?)\b|\btomorrow\b"
                      # "the rest of the year": the days left in it (the forecast's horizon, ``router._REST_OF``)
                      r"|\b(?:rest|remainder|balance)\s+of\s+(?:the\s+|this\s+)?(?:month|quarter|year)\b"
                      r"|\b(?:through|until|till|to|by)\s+(?:the\s+)?(?:(?:year|quarter|month)[-\s]end|end\s+of\s+(?:the\s+|this\s+)?"
@@ -360,12 +366,16 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                        re.I)),
     ("before_last", re.compile(r"\b(?:the\s+)?(week|month|quarter|year)\s+before\s+last\b", re.I)),
     ("fortnight", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|"
-                             rf"recent)\s+fortnight\b{_NOT_OF_MONTH}|\ba\s+fortnight\b", re.I)),
+                             rf"recent)\s+fortnight\b{_NOT_OF_MONTH}|\ba\s+fortnight\b"
+                             # "takings for the fortnight", "this fortnight": the fortnight just run, to date
+                             rf"|\b(?:(?:for|over|in|during)\s+the|this)\s+fortnight\b{_NOT_OF_MONTH}", re.I)),
     ("last_full", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|prior)\s+"
                              rf"{_NUM}\s+(?:full|complete|whole|entire|calendar|closed)\s+{_UNIT}\b", re.I)),
+    # "last week of last month" is part of that month (below), not last week; "the month just gone" is last month
     ("last", re.compile(r"\b(?:last|previous|prior)\s+(?:full\s+|complete\s+|whole\s+|entire\s+|calendar\s+|"
-                        r"closed\s+)?(week|month|quarter|year)\b(?!\s+(?:of|in)\s+(?:the\s+"
-                        r"month\s+of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)),
+                        rf"closed\s+)?(week|month|quarter|year)\b{_NOT_OF_MONTH}"
+                        r"|\b(?:the\s+)?(week|month|quarter|year)\s+(?:that\s+(?:has\s+)?)?just\s+(?:gone|passed|"
+                        r"ended|finished|been)\b", re.I)),
     ("day_word", re.compile(r"\b(yesterday|today|the\s+(?:latest|last)\s+day)\b", re.I)),
     ("hours", re.compile(r"\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:last|past|previous)\s+(\d{1,3})\s+hours?\b",
                          re.I)),
@@ -401,8 +411,17 @@ def _latest_year(as_of: date, start_month: int, start_day: int = 1) -> int:
 
 
 def _num(token: str) -> int:
-    token = token.lower()
-    return _NUMBER_WORDS[token] if token in _NUMBER_WORDS else int(token)
+    token = " ".join(token.lower().replace("-", " ").split())
+    if token in _NUMBER_WORDS:
+        return _NUMBER_WORDS[token]
+    if token.endswith("hundred"):
+        return 100
+    if token in _TEENS:
+        return _TEENS[token]
+    tens, _, ones = token.partition(" ")
+    if tens in _TENS:  # "forty-five": the tens, then the ones
+        return _TENS[tens] + (_NUMBER_WORDS[ones] if ones else 0)
+    return int(token)
 
 
 def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C901 - one branch per grammar rule
@@ -514,7 +533,7 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         name = f"the last {n} {unit}s" if n > 1 else f"the past {unit}"
         return _Atom(span, s, e, name, relative=True)
     if kind == "last":
-        unit = _NAMED_UNIT[g[0].lower()]
+        unit = _NAMED_UNIT[(g[0] or g[1]).lower()]
         s, e = last_complete(as_of, unit)
         names = {"month": f"{MONTH_NAMES[s.month - 1]} {s.year}", "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}",
                  "year": str(s.year), "week": "last week"}
@@ -806,6 +825,12 @@ _NTH_DAYS = {"first": 0, "1st": 0, "second": 7, "2nd": 7, "third": 14, "3rd": 14
 _FIRST_DAYS = re.compile(r"\bfirst\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                          r"twenty)\s+(days|weeks)\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?$", re.I)
 _DAY_COUNT = {**_NUMBER_WORDS, "fifteen": 15, "twenty": 20}
+#: "the 25th of last month", "from the 1st to the 15th of this month": days of a month named relatively (an ordinal
+#: day: "top 5 of last month" names no day).
+_DAYS_OF = re.compile(r"\b(?:(?:on|for)\s+)?(?:(?:between|from)\s+)?(?:the\s+)?"
+                      r"(?:((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\s*(?:and|to|until|till|through|thru|-|–)\s*"
+                      r"(?:the\s+)?)?((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?$",
+                      re.I)
 #: "the first fortnight of November" (days 1-14), "the second half of the month of May" (days 16-31).
 _NTH_HALF = re.compile(r"\b(first|second|last|final|latter|1st|2nd)\s+(fortnight|half)\s+(?:of|in)\s+"
                        r"(?:the\s+month\s+of\s+)?$", re.I)
@@ -870,7 +895,14 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
         nth = _NTH_WEEK.search(text[max(0, a.span[0] - 40):a.span[0]])
         first = _FIRST_DAYS.search(text[max(0, a.span[0] - 40):a.span[0]])
         half = _NTH_HALF.search(text[max(0, a.span[0] - 40):a.span[0]])
-        if half and _one_month(a):
+        days_of = _DAYS_OF.search(text[lead:a.span[0]])
+        if days_of and _one_month(a):
+            first_day, last_day = (int(re.sub(r"\D", "", t)) for t in (days_of.group(1) or days_of.group(2),
+                                                                      days_of.group(2)))
+            if 1 <= first_day <= last_day <= a.end.day:
+                start, end = a.start.replace(day=first_day), a.start.replace(day=last_day)
+                a = _Atom((lead + days_of.start(), a.span[1]), start, end, "", a.year_explicit, relative=a.relative)
+        elif half and _one_month(a):
             cut = 14 if half.group(2).lower() == "fortnight" else 15
             which = half.group(1).lower()
             start, end = (a.start, a.start + timedelta(days=cut - 1)) if which in ("first", "1st") else (
@@ -891,7 +923,8 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
             which = nth.group(1).lower()
             start = a.end - timedelta(days=6) if which in ("last", "final") else a.start + timedelta(
                 days=_NTH_DAYS[which])
-            a = _Atom(a.span, start, start + timedelta(days=6), f"the {which} week of {a.name}")
+            a = _Atom((max(0, a.span[0] - 40) + nth.start(), a.span[1]), start, start + timedelta(days=6),
+                      f"the {which} week of {a.name}")
         out.append(a)
     return out
 
@@ -981,7 +1014,8 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     # "from Q1 to Q2" after a change word compares the two periods instead of spanning them
     atoms = found if _CHANGE_CUE.search(text) and len(found) == 2 and all(a.name for a in found) else \
         _join(text, found, as_of)
-    reading.spans = sorted(set(taken) - set(exclude or []) | {m.span() for m in _START_OF_UNIT.finditer(question)})
+    reading.spans = sorted(set(taken) - set(exclude or []) | {m.span() for m in _START_OF_UNIT.finditer(question)}
+                           | {a.span for a in found})  # with the words a period was read from ("the 25th of")
     past = [a for a in atoms if a.start <= as_of]
     reading.future = bool(future) or (bool(atoms) and not past)
     ahead = [a for a in atoms if a.start > as_of and a.name]

@@ -35,6 +35,18 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "gb": ("uk", "united kingdom", "britain"), "rsa": ("south africa",),
 }
 
+#: Other names of the usual sales channels ("in-store" sales are the point of sale's, "the website" the web's).
+CHANNEL_ALIASES: dict[str, tuple[str, ...]] = {
+    "pos": ("in store", "instore", "over the counter", "the till", "the tills", "tills", "shop floor",
+            "point of sale", "bricks and mortar", "brick and mortar", "physical store", "physical shop"),
+    "web": ("website", "web site", "webshop", "web shop", "webstore", "online store", "online shop", "our site",
+            "ecommerce site", "e commerce site"),
+}
+CHANNEL_ALIASES["point of sale"] = CHANNEL_ALIASES["pos"]
+CHANNEL_ALIASES["in store"] = CHANNEL_ALIASES["pos"]
+CHANNEL_ALIASES["online"] = CHANNEL_ALIASES["web"]
+CHANNEL_ALIASES["website"] = CHANNEL_ALIASES["web"]
+
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-./]*[A-Za-z0-9]|[A-Za-z0-9]")
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 #: Words that never name a product on their own: question words, metrics, periods, shapes.
@@ -175,6 +187,10 @@ class VocabularyIndex:
                         keys = {k for k in keys if k not in STOP_WORDS and k not in _SHORT_WORDS
                                 and (len(k) > 2 or kind == "state")}  # a state code ("SP", "CA") names it
                         keys |= {normalise(o) for o in COUNTRY_ALIASES.get(norm, ())} if kind == "country" else set()
+                    if kind == "channel":
+                        keys |= {normalise(o) for o in CHANNEL_ALIASES.get(norm, ()) if normalise(o) != norm}
+                    if kind == "category" and " " not in norm and len(norm) > 3:
+                        keys |= {norm + "ware", norm + "wares"}  # "homewares": the Home category's goods
                     for key in keys:
                         if key:
                             self.phrases.setdefault(key, []).append(_Phrase(kind, v, norm))

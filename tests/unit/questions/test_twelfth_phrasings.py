@@ -1,0 +1,140 @@
+"""A twelfth set of phrasings (``bench/twelfth_questions.py``, batches ``twelfth`` and ``twelfth2``), as asked.
+
+Typed on a phone ("thsi year", "best seling", "how'd we go"), numbers written out ("the last thirty days", "the
+next two weeks"), Commonwealth English ("the month just gone", "takings for the fortnight", "in-store", "over the
+counter", "homewares"), days of a month named relatively ("the 25th of last month", "the last week of last month"),
+averages per week, running totals, ratios, and refusals of tax, suburbs and customer-service calls.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from shared.questions.compose import compose
+from shared.questions.reading import Reading, read_question
+from shared.questions.shorthand import expand_shorthand
+from shared.questions.timephrase import make_range, resolve_time
+from shared.questions.vocabulary import VocabularyIndex
+from shared.store.metrics.model import CompiledStatement, MetricQuery, MetricResult
+from tests.unit.questions.test_tenth_phrasings import sample_like_store
+from tests.unit.questions.test_unseen_phrasings import DEC, DEC_EXTENTS
+
+
+@pytest.fixture
+def store() -> VocabularyIndex:
+    """A store like the sample merchant (web, amazon, ebay and pos; Kitchen, Electronics, Apparel, Outdoor)."""
+    return sample_like_store()
+
+
+def read(store: VocabularyIndex, question: str) -> Reading:
+    return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("sales thsi year vs last yr", "sales this year vs last year"),
+    ("revenue lsat week", "revenue last week"),
+    ("units this yaer", "units this year"),
+    ("whats our best seling product", "whats our best selling product"),
+    ("how'd we go last month", "how did we go last month"),
+])
+def test_phone_typing_is_written_out(question: str, text: str) -> None:
+    assert expand_shorthand(question) == text
+
+
+@pytest.mark.parametrize("question", ["lats workout", "place bets", "this year", "what sold"])
+def test_real_words_and_right_spellings_stay(question: str) -> None:
+    assert expand_shorthand(question) == question
+
+
+@pytest.mark.parametrize(("question", "start", "end"), [
+    ("how many orders in the last thirty days", date(2026, 11, 5), DEC),
+    ("orders in the last forty-five days", date(2026, 10, 21), DEC),
+    ("units over the past hundred days", date(2026, 8, 27), DEC),
+    ("revenue for the last twelve weeks", date(2026, 9, 12), DEC),
+    ("what's the sales figure for the month just gone", date(2026, 11, 1), date(2026, 11, 30)),
+    ("revenue for the quarter just gone", date(2026, 7, 1), date(2026, 9, 30)),
+    ("what were our takings for the fortnight", date(2026, 11, 21), DEC),
+    ("revenue from the 1st to the 15th of last month", date(2026, 11, 1), date(2026, 11, 15)),
+    ("what did we make on the 25th of last month", date(2026, 11, 25), date(2026, 11, 25)),
+    ("revenue for the last week of last month", date(2026, 11, 24), date(2026, 11, 30)),
+    ("sales from march till may", date(2026, 3, 1), date(2026, 5, 31)),
+])
+def test_written_out_and_relative_periods(question: str, start: date, end: date) -> None:
+    rng = resolve_time(question, DEC).range
+    assert rng is not None and (rng.start, rng.end) == (start, end)
+
+
+def test_top_five_of_last_month_names_no_day() -> None:
+    rng = resolve_time("top 5 of last month", DEC).range
+    assert rng is not None and (rng.start, rng.end) == (date(2026, 11, 1), date(2026, 11, 30))
+
+
+@pytest.mark.parametrize("question", ["revenue from the 1st to the 15th of last month",
+                                      "revenue for the last week of last month"])
+def test_days_of_a_relative_month_name_no_product(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"] and not r.unknown_name
+
+
+def test_a_forecast_over_the_next_two_weeks(store: VocabularyIndex) -> None:
+    assert resolve_time("expected revenue for the next two weeks", DEC).future
+    r = read(store, "expected revenue for the next two weeks")
+    assert r.kind == "agent" and "forecast" in r.agent_intents
+
+
+@pytest.mark.parametrize(("question", "channel"), [
+    ("in-store revenue last month", "pos"), ("how much did we take over the counter this year", "pos"),
+    ("sales through the tills last week", "pos"), ("online store revenue last month", "web"),
+    ("how'd the web store go this year", "web"),
+])
+def test_other_names_of_channels(store: VocabularyIndex, question: str, channel: str) -> None:
+    r = read(store, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+    assert [f.values for f in r.query.filters if f.dimension == "channel"] == [[channel]]
+
+
+def test_wares_of_a_category(store: VocabularyIndex) -> None:
+    r = read(store, "how did the kitchenware go last quarter")
+    assert r.query is not None and [f.values for f in r.query.filters if f.dimension == "category"] == [["Kitchen"]]
+
+
+def test_average_orders_per_week_is_the_total_over_the_weeks(store: VocabularyIndex) -> None:
+    r = read(store, "avg orders per week last quarter")
+    assert r.query is not None and r.query.metrics == ["orders"] and r.query.dimensions == []
+    assert r.per_unit == "week"
+
+
+@pytest.mark.parametrize("question", ["how much gst did we collect last quarter", "hst collected this year",
+                                      "which suburb do most orders come from",
+                                      "how many calls did customer service take"])
+def test_what_the_data_cannot_answer(store: VocabularyIndex, question: str) -> None:
+    assert read(store, question).kind == "unanswerable"
+
+
+Q4 = make_range(date(2026, 10, 1), date(2026, 10, 21), "October 2026 to date")
+
+
+def _result(query: MetricQuery, rows: list[dict[str, Any]]) -> MetricResult:
+    return MetricResult(query=query, columns=list(rows[0]), rows=rows, currency="USD",
+                        statement=CompiledStatement(sql="SELECT 1", params={}, dialect="duckdb"))
+
+
+def test_a_running_total_says_where_it_ends_first() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["revenue"], dimensions=["date"], grain="week", time_range=Q4)
+    rows = [{"date": date(2026, 9, 28), "revenue": 100.0}, {"date": date(2026, 10, 5), "revenue": 250.0},
+            {"date": date(2026, 10, 12), "revenue": 50.0}]
+    out = compose(Reading(kind="metric", question="cumulative revenue by week this month", query=q, shape="trend"),
+                  _result(q, rows), titles={})
+    assert out.answer.startswith("Revenue in October 2026 to date") and "added up to $400.00" in out.answer
+    assert "the week of 5 Oct 2026 $350.00" in out.answer  # the running total, not the week's own $250.00
+
+
+def test_a_ratio_of_two_named_groups() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["revenue"], dimensions=["channel"], time_range=Q4)
+    rows = [{"channel": "web", "revenue": 400.0}, {"channel": "amazon", "revenue": 300.0}]
+    out = compose(Reading(kind="metric", question="ratio of amazon to web revenue", query=q, shape="breakdown"),
+                  _result(q, rows), titles={})
+    assert out.answer.startswith("The ratio of amazon to web in revenue is 0.75 to 1.")
