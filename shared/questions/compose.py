@@ -534,8 +534,11 @@ def _threshold_answer(threshold: tuple[str, float], rows: list[dict[str, Any]], 
     one, many = ("day", "days") if dims[0] == "date" else _DIM_NOUNS.get(dims[0], (dims[0], dims[0] + "s"))
     amount = fmt_value(limit, unit, cur, metric)
     of = " of" if unit == "money" else ""
+    if unit == "days":  # "less than 7 days of cover" (not "fewer than 7.0 days days of cover")
+        amount, of, noun = f"{limit:,.0f} days" if limit == int(limit) else amount, "", noun.replace("days ", "")
+    below = "fewer than" if unit not in ("money", "days") else _THRESHOLD_WORDS[op]
     text = (f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had "
-            f"{_THRESHOLD_WORDS[op] if op != 'below' or unit == 'money' else 'fewer than'} {amount}{of} {noun} {when}")
+            f"{_THRESHOLD_WORDS[op] if op != 'below' else below} {amount}{of} {noun} {when}")
     if not hit:
         return text + "."
     shown = hit[:_SENTENCE_ITEMS]

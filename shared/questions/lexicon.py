@@ -33,6 +33,9 @@ def _rx(body: str) -> re.Pattern[str]:
 #: Cancellation words: UCI Online Retail's ``C`` invoices are cancellations, stored as returns (negative lines).
 CANCELLED = (r"cancell?ations?|cancell?ed (?:units|items|products|goods|lines|invoices)|(?:units|items) cancell?ed|"
              r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are )cancell?ed")
+#: Not after a span of time: "two weeks' worth of stock" is cover, not what the stock is worth.
+_NOT_A_SPAN = "".join(f"(?<!{unit}{end} )" for unit in ("day", "week", "month", "year")
+                      for end in ("", "s", "s'", "'s"))
 # Order matters: more specific phrases first ("net revenue" before "revenue", "return rate" before "returns").
 METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("inventory_value_at_price", _rx(r"(?:inventory|stock)(?: \w+){0,3} (?:at|in) (?:current |our |the )?"
@@ -40,8 +43,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                                r"retail value of (?:\w+ ){0,2}(?:inventory|stock)|(?:inventory|stock) "
                                                r"(?:at|in) retail"), INV, "stock value at catalogue price"),
     MetricWord("inventory_value", _rx(r"(?:inventory|stock|warehouse)(?: \w+){0,2} worth|(?:inventory|stock) "
-                                      r"(?:value|valuation)|(?:value|worth) of (?:\w+ ){0,2}(?:inventory|stock|"
-                                      r"warehouse)|(?:value|valuation|worth) (?:\w+ ){0,2}(?:inventory|stock)|"
+                                      r"(?:value|valuation)|(?:value|" + _NOT_A_SPAN + r"worth) of (?:\w+ ){0,2}"
+                                      r"(?:inventory|stock|warehouse)|(?:value|valuation|" + _NOT_A_SPAN + r"worth) "
+                                      r"(?:\w+ ){0,2}(?:inventory|stock)|"
                                       r"(?:money|cash|capital) (?:is |was )?(?:tied up|sitting) in (?:\w+ ){0,2}"
                                       r"(?:inventory|stock)"), INV, "stock value"),
     MetricWord("largest_order", _rx(r"(?:biggest|largest|highest|top|priciest|most expensive|record|single "
@@ -189,7 +193,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("review_count", _rx(r"(?:most|least|fewest)[- ]reviewed|(?:never (?:been )?|not (?:been )?|un)reviewed|"
                                    r"reviews?|review count|feedback count"), R,
                "reviews"),
-    MetricWord("days_of_cover", _rx(r"(?:days?|weeks?|months?) of (?:cover|stock|supply|inventory)|(?:stock|inventory) "
+    MetricWord("days_of_cover", _rx(r"(?:days?|weeks?|months?)(?:'s?|s')? (?:worth )?of (?:cover|stock|supply|"
+                                    r"inventory)|(?:stock|inventory) "
                                     r"cover|how (?:long|many days|many weeks) (?:will |would |does |do |is )?"
                                     r"(?:our |my |the )?(?:[\w&'./-]+ ){0,3}?(?:stock|inventory)"
                                     r"(?: (?:of|for) (?:the |our |my )?"

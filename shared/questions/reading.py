@@ -187,6 +187,27 @@ def _threshold(question: str) -> tuple[Literal["above", "below", "at_least"], fl
     return op, total, money
 
 
+#: "less than a week of stock", "under 10 days of cover", "more than 3 months' worth of inventory": days of cover.
+_COVER_LIMIT = re.compile(r"\b(?P<op>less than|under|below|fewer than|more than|over|above|at least)\s+"
+                          r"(?P<num>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                          r"(?P<unit>day|week|month|year)s?(?:'s|')?\s+(?:worth\s+)?(?:of\s+)?(?:stock|cover|inventory|supply)\b",
+                          re.I)
+_COVER_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _cover_threshold(question: str) -> tuple[Literal["above", "below", "at_least"], float, bool] | None:
+    """The days of cover a question puts products below or above ("less than a week of stock": below 7 days)."""
+    m = _COVER_LIMIT.search(question)
+    if m is None:
+        return None
+    token = m.group("num").lower()
+    n = int(token) if token.isdigit() else _NUMBER_WORD.get(token, 1)
+    word = m.group("op").lower()
+    op: Literal["above", "below", "at_least"] = "below" if word in ("less than", "under", "below", "fewer than") \
+        else "at_least" if word == "at least" else "above"
+    return op, float(n * _COVER_UNIT_DAYS[m.group("unit").lower()]), False
+
+
 def _threshold_fits(limit: tuple[str, float, bool], metric: str) -> bool:
     """Whether the amount is of the metric's kind (money for revenue, a count for units and orders)."""
     money_metric = metric in ("revenue", "net_revenue", "margin", "refunds", "discounts", "cost", "aov", "asp")
@@ -1399,6 +1420,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics = ["revenue", "refunds"] if metrics[0] == "revenue" else ["units", "returned_units"]
         reading.net_of = True
     limit = _threshold(question)
+    if metrics and metrics[0] == "days_of_cover" and (cover := _cover_threshold(question)) is not None:
+        limit = cover  # "which SKUs have less than a week of stock": those whose cover is under 7 days
     value_range = order_value_metrics(question, limit)
     if value_range is not None:  # "orders over $100": each order's value, summed over its lines
         metrics = value_range[0]

@@ -138,3 +138,23 @@ def test_a_ratio_of_two_named_groups() -> None:
     out = compose(Reading(kind="metric", question="ratio of amazon to web revenue", query=q, shape="breakdown"),
                   _result(q, rows), titles={})
     assert out.answer.startswith("The ratio of amazon to web in revenue is 0.75 to 1.")
+
+
+@pytest.mark.parametrize(("question", "op", "days"), [
+    ("which SKUs have less than a week of stock", "below", 7.0),
+    ("which products have under 10 days of cover", "below", 10.0),
+    ("kitchen products with less than two weeks' worth of inventory", "below", 14.0),
+])
+def test_a_days_of_cover_threshold_picks_the_products_under_it(store: VocabularyIndex, question: str, op: str,
+                                                                days: float) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.metrics[0] == "days_of_cover" and r.query.dimensions == ["sku"]
+    assert r.threshold == (op, days) and r.shape == "ranking"
+
+
+def test_a_days_of_cover_threshold_is_said_in_days() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["days_of_cover"], dimensions=["sku"], time_range=Q4)
+    rows = [{"sku": "A-1", "days_of_cover": 3.5}, {"sku": "B-2", "days_of_cover": 40.0}]
+    out = compose(Reading(kind="metric", question="which SKUs have less than a week of stock", query=q,
+                          shape="ranking", threshold=("below", 7.0)), _result(q, rows), titles={})
+    assert out.answer.startswith("1 of 2 products had less than 7 days of cover")
