@@ -372,7 +372,10 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         total = row.get(metric)
         days, which = _days_counted(period, q.filters)
         per = None if total is None or not days else total / days
-        answer = (f"Average daily {noun}{where} {when} was {fmt_value(per, unit, cur, metric)} "
+        # a count per day keeps its tenth ("18.4 units a day", not "18")
+        each = f"{per:,.1f}" if unit == "count" and per is not None and abs(per) < 1000 else fmt_value(
+            per, unit, cur, metric)
+        answer = (f"Average daily {noun}{where} {when} was {each} "
                   f"({v(row)} over {days} {which}days)")
         answer += "."
     elif (reading.shape == "value" or not dims) and reading.per_unit and period is not None and not q.compare:

@@ -261,6 +261,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                               r"takings|income|earn(?:ed|ings|t|s)?|made|make|makes|"
                               r"(?:did|do|have|has) (?:we|i) (?:bank|banked|rake in|raked in|pull in|pulled in|"
                               r"ring up|rung up|clear|cleared|take in|taken in)\b|cash (?:came|come|coming|comes) in|"
+                              # "what did the tills take", "what have we taken this week": the takings
+                              r"what (?:did|do|does|have|has) (?:[\w'&-]+ ){1,3}?tak(?:e|en)\b(?! (?:to|for|off|out|"
+                              r"up|place|back|long|over))|"
                               r"(?:came|come|coming) in (?:the door|through the tills?)|cash in|"
                               r"bring in|brought in|brings in|generate[ds]?|money|gross(?: sales)?|"
                               r"top[- ]?line|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|dollars|euros|"
@@ -516,8 +519,9 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"v\d(?:\.\d)?|(?:old|new) (?:vs\.?|versus|or) (?:old|new)"),
      "product versions", "which version each sale or review is of (a version, model-year or edition column; or each "
      "version as its own SKU, which can then be compared by name)"),
-    (_rx(r"employees?|weather|stock market|share price|support tickets?|wait times?|customer (?:service|support|"
-         r"care) (?:calls?|tickets?|emails?|chats?|team|queries|requests?)|calls? (?:did|do|does) (?:\w+ ){0,3}"
+    (_rx(r"employees?|weather|stock market|share price|support tickets?|wait times?|(?:customer )?(?:service|support|"
+         r"care) (?:calls?|tickets?|e-?mails?|chats?|team|queries|requests?|enquir(?:y|ies)|inquir(?:y|ies))|"
+         r"calls? (?:did|do|does) (?:\w+ ){0,3}"
          r"(?:take|get|receive|answer)|call cent(?:re|er)s?|help ?desk|phone calls?"),
      "this", "data the platform does not collect"),
 )

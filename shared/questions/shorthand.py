@@ -30,8 +30,8 @@ _ALWAYS: dict[str, str] = {
     "how'd": "how did", "what'd": "what did", "where'd": "where did",
 }
 #: Short words typed with two neighbouring letters swapped ("thsi", "lsat", "yaer"): the first letter kept.
-_SWAPPED_SHORT: tuple[str, ...] = ("this", "last", "year", "week", "next", "sold", "much", "many", "made", "best",
-                                   "sell", "what", "units")
+_SWAPPED_SHORT: tuple[str, ...] = ("this", "last", "year", "week", "next", "sold", "much", "many", "made", "make",
+                                   "best", "sell", "what", "sale", "days", "stock", "take")
 #: Real words a swap of two letters of a short word makes: meant as themselves.
 _SWAPPED_REAL = frozenset({"lats", "bets", "mucn", "wehn", "amde"})
 #: "category wise sales", "month-wise orders" (Indian English): a breakdown by that noun.
@@ -180,7 +180,7 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
             new = "reviews"  # "neg rev % this yr": negative reviews
         elif low in _ALWAYS and not (low == "v" and not _between_words(question, m)):
             new = _ALWAYS[low]
-        elif low in _UNITS and _UNIT_BEFORE.search(question[:m.start()]):
+        elif low in _UNITS and _UNIT_BEFORE.search("".join(out) + question[last:m.start()]):  # as written out
             new = _UNITS[low]
         elif (fixed := correct_word(word)) is not None:
             new = fixed

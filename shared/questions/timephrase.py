@@ -357,7 +357,7 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            r"|week))\b", re.I)),
     # "trailing twelve months", "rolling 3 months", "12-month rolling", "a 90 day window"
     ("rolling", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|recent|"
-                           rf"rolling)\s+{_NUM}\s+{_UNIT}\b|\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:past|"
+                           rf"rolling)\s+{_NUM}\s+{_UNIT}\b{_NOT_OF_MONTH}|\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:past|"
                            rf"trailing)\s+(week|month|quarter|year)\b|\b(\d{{1,3}})[-\s]+{_UNIT}\s+(?:window|period|"
                            rf"rolling|trailing)\b",
                            re.I)),
@@ -822,8 +822,8 @@ _NTH_WEEK = re.compile(r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th
                        r"(?:the\s+month\s+of\s+)?$", re.I)
 _NTH_DAYS = {"first": 0, "1st": 0, "second": 7, "2nd": 7, "third": 14, "3rd": 14, "fourth": 21, "4th": 21}
 #: "the first 10 days of November": the month's days 1-10.
-_FIRST_DAYS = re.compile(r"\bfirst\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-                         r"twenty)\s+(days|weeks)\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?$", re.I)
+_FIRST_DAYS = re.compile(r"\b(first|last|final)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                         r"fifteen|twenty)\s+(days|weeks)\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?$", re.I)
 _DAY_COUNT = {**_NUMBER_WORDS, "fifteen": 15, "twenty": 20}
 #: "the 25th of last month", "from the 1st to the 15th of this month": days of a month named relatively (an ordinal
 #: day: "top 5 of last month" names no day).
@@ -909,12 +909,15 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 a.start + timedelta(days=cut), a.end)
             a = _Atom(a.span, start, end, f"the {which} {half.group(2).lower()} of {a.name}")
         elif first and _one_month(a):
-            token = first.group(1).lower()
+            token, which = first.group(2).lower(), first.group(1).lower()
             n = int(token) if token.isdigit() else _DAY_COUNT[token]
-            word = first.group(2).lower()
+            word = first.group(3).lower()
             days = n * 7 if word == "weeks" else n  # "the first 2 weeks of November": its days 1-14
-            if 1 <= days <= (a.end - a.start).days + 1:
-                a = _Atom(a.span, a.start, a.start + timedelta(days=days - 1), f"the first {n} {word} of {a.name}")
+            if 1 <= days <= (a.end - a.start).days + 1:  # "the last 5 days of last month": its last five
+                start, end = (a.start, a.start + timedelta(days=days - 1)) if which == "first" else (
+                    a.end - timedelta(days=days - 1), a.end)
+                a = _Atom((max(0, a.span[0] - 40) + first.start(), a.span[1]), start, end,
+                          f"the {which} {n} {word} of {a.name}")
         elif m and a.start == a.end:
             start = a.start if m.group(1).lower() != "of" else a.start - timedelta(days=a.start.weekday())
             a = _Atom(a.span, start, start + timedelta(days=6), f"the week of {fmt_day(start)}",

@@ -158,3 +158,38 @@ def test_a_days_of_cover_threshold_is_said_in_days() -> None:
     out = compose(Reading(kind="metric", question="which SKUs have less than a week of stock", query=q,
                           shape="ranking", threshold=("below", 7.0)), _result(q, rows), titles={})
     assert out.answer.startswith("1 of 2 products had less than 7 days of cover")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("wat did we mkae this mnth", "what did we make this month"),
+    ("amazon rev thsi qtr", "amazon revenue this quarter"),  # a unit after a corrected word is a unit too
+])
+def test_held_out_phone_typing(question: str, text: str) -> None:
+    assert expand_shorthand(question) == text
+
+
+@pytest.mark.parametrize(("question", "start", "end"), [
+    ("revenue in the last 5 days of last month", date(2026, 11, 26), date(2026, 11, 30)),
+    ("units in the last 2 weeks of November", date(2026, 11, 17), date(2026, 11, 30)),
+    ("revenue in the last 5 days", date(2026, 11, 30), DEC),
+])
+def test_the_last_days_of_a_month(question: str, start: date, end: date) -> None:
+    rng = resolve_time(question, DEC).range
+    assert rng is not None and (rng.start, rng.end) == (start, end)
+
+
+@pytest.mark.parametrize("question", ["what did the tills take last week", "what have we taken this week"])
+def test_what_was_taken_is_revenue(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+
+
+def test_support_emails_cannot_be_answered(store: VocabularyIndex) -> None:
+    assert read(store, "how many support emails did we get last week").kind == "unanswerable"
+
+
+def test_a_daily_average_of_units_keeps_its_tenth() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["units"], time_range=make_range(date(2026, 12, 1), date(2026, 12, 5)))
+    out = compose(Reading(kind="metric", question="average daily units this month", query=q, per_day=True),
+                  _result(q, [{"units": 92}]), titles={})
+    assert "was 18.4 (92 over 5 days)" in out.answer
