@@ -48,6 +48,25 @@ _DIGIT_WORDS = re.compile(r"\b2day\b|\b2moro\b", re.I)
 _GLUED_UNIT = re.compile(r"\b(?P<before>(?:last|past|next|previous|prev|lst|nxt|trailing|rolling)\s+)(?P<n>\d+)\s?"
                          r"(?P<unit>d|ds|w|wk|wks|mo|mos|mth|mths|yr|yrs)\b", re.I)
 _GLUED = {"d": "days", "ds": "days", "w": "weeks"}
+#: Numbers past twelve written out before a unit of time ("the next forty-five days"): written as digits, as every
+#: reader after this one (the time phrases, the forecast's horizon) reads them.
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+          "nineteen": 19}
+_SPELLED = re.compile(rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[-\s](?P<ones>{'|'.join(_ONES)}))?|(?P<teen>"
+                      rf"{'|'.join(_TEENS)})|(?P<hundred>(?:a|one)\s+hundred))(?=\s+(?:days?|weeks?|months?|quarters?|"
+                      rf"years?)\b)", re.I)
+
+
+def _spelled(m: re.Match[str]) -> str:
+    if m.group("hundred"):
+        return "100"
+    if m.group("teen"):
+        return str(_TEENS[m.group("teen").lower()])
+    return str(_TENS[m.group("tens").lower()] + (_ONES[m.group("ones").lower()] if m.group("ones") else 0))
+
+
 #: Words written without their vowels ("mnth", "ordrs", "sld", "amzn"): the first letter, then the consonants.
 SKELETON_TARGETS: tuple[str, ...] = ("month", "months", "orders", "order", "sold", "sales", "sell", "units",
                                      "revenue", "products", "product", "customers", "refunds", "returns", "stock",
@@ -160,6 +179,7 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
     ``names``: the tenant's one-word channel, category and brand names, which a word without its vowels may be.
     """
     question = _WISE.sub(lambda m: f"by {m.group(1)}", question)
+    question = _SPELLED.sub(_spelled, question)
     question = _STAR_GLYPH.sub(lambda m: f"{m.group(1)}-star", question)
     question = _COMP.sub(lambda m: "competitors" if m.group(1).lower().endswith("s") else "competitor", question)
     question = _DIGIT_WORDS.sub(lambda m: "today" if m.group(0).lower() == "2day" else "tomorrow", question)

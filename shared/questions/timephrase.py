@@ -899,8 +899,9 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
         if days_of and _one_month(a):
             first_day, last_day = (int(re.sub(r"\D", "", t)) for t in (days_of.group(1) or days_of.group(2),
                                                                       days_of.group(2)))
-            if 1 <= first_day <= last_day <= a.end.day:
-                start, end = a.start.replace(day=first_day), a.start.replace(day=last_day)
+            length = month_length(a.start.year, a.start.month)
+            if 1 <= first_day <= a.end.day and first_day <= last_day <= length:  # this month's: cut at its last day
+                start, end = a.start.replace(day=first_day), min(a.start.replace(day=last_day), a.end)
                 a = _Atom((lead + days_of.start(), a.span[1]), start, end, "", a.year_explicit, relative=a.relative)
         elif half and _one_month(a):
             cut = 14 if half.group(2).lower() == "fortnight" else 15

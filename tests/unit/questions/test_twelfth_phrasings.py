@@ -172,6 +172,7 @@ def test_held_out_phone_typing(question: str, text: str) -> None:
     ("revenue in the last 5 days of last month", date(2026, 11, 26), date(2026, 11, 30)),
     ("units in the last 2 weeks of November", date(2026, 11, 17), date(2026, 11, 30)),
     ("revenue in the last 5 days", date(2026, 11, 30), DEC),
+    ("revenue from the 2nd to the 9th of this month", date(2026, 12, 2), DEC),  # this month's days so far
 ])
 def test_the_last_days_of_a_month(question: str, start: date, end: date) -> None:
     rng = resolve_time(question, DEC).range
@@ -193,3 +194,23 @@ def test_a_daily_average_of_units_keeps_its_tenth() -> None:
     out = compose(Reading(kind="metric", question="average daily units this month", query=q, per_day=True),
                   _result(q, [{"units": 92}]), titles={})
     assert "was 18.4 (92 over 5 days)" in out.answer
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("units over the next forty-five days", "units over the next 45 days"),
+    ("orders in the last thirty days", "orders in the last 30 days"),
+    ("revenue over a hundred days", "revenue over 100 days"),
+    ("the next twenty-five orders", "the next twenty-five orders"),  # not a span of time: as written
+])
+def test_numbers_past_twelve_before_a_unit_of_time_are_digits(question: str, text: str) -> None:
+    assert expand_shorthand(question) == text
+
+
+def test_a_forecast_over_forty_five_days(store: VocabularyIndex) -> None:
+    r = read(store, "how many units do we expect to sell over the next forty-five days")
+    assert r.kind == "agent" and r.text is not None and "next 45 days" in r.text
+
+
+def test_minus_a_channel_leaves_it_out(store: VocabularyIndex) -> None:
+    r = read(store, "units last week minus ebay")
+    assert r.query is not None and [(f.op, f.values) for f in r.query.filters] == [("not_in", ["ebay"])]
