@@ -452,11 +452,18 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     if starts is not None and period is not None and period.start < starts <= period.end \
             and not period.label.startswith("all "):
         answer += f" Your data starts on {fmt_day(starts)}, so the period is covered from then."
+    if metric in _AVERAGED and (middle := _MEDIAN.search(reading.question)):
+        answer = (f"The {middle.group(0).lower()} is not computed from your rows, only the average, so this is the "
+                  f"average: {answer[:1].lower()}{answer[1:]}")
     answer += note + "".join(f" {n}" for n in reading.notes)
     return MetricAnswer(_capital(answer), period, _table(result, namer, unit), _chart(reading, result, namer),
                         _evidence(result))
 
 
+#: "median order value", "90th percentile basket": a middle or a rank of the values, which no metric computes.
+_MEDIAN = re.compile(r"\b(?:median|\d{1,2}(?:st|nd|rd|th)\s+percentile|percentile|p\d{2}|quartile|quantile)\b", re.I)
+#: Averages a median question is read as (the average is said to be one).
+_AVERAGED = frozenset({"aov", "asp", "units_per_order", "avg_rating"})
 _THRESHOLD_WORDS = {"above": "more than", "at_least": "at least", "below": "less than"}
 #: Flows a product that sold nothing has none of (its row is absent, its value 0).
 _COUNTED = frozenset({"units", "revenue", "orders", "net_revenue"})

@@ -214,3 +214,13 @@ def test_a_forecast_over_forty_five_days(store: VocabularyIndex) -> None:
 def test_minus_a_channel_leaves_it_out(store: VocabularyIndex) -> None:
     r = read(store, "units last week minus ebay")
     assert r.query is not None and [(f.op, f.values) for f in r.query.filters] == [("not_in", ["ebay"])]
+
+
+@pytest.mark.parametrize(("question", "said"), [("median order value last month", "The median is not computed"),
+                                                ("90th percentile order value", "The 90th percentile is not computed")])
+def test_a_median_asked_is_said_to_be_answered_with_the_average(question: str, said: str) -> None:
+    q = MetricQuery(tenant_id="t", metrics=["aov"], time_range=Q4)
+    out = compose(Reading(kind="metric", question=question, query=q), _result(q, [{"aov": 85.0}]), titles={})
+    assert out.answer.startswith(said) and "average order value in October 2026 to date" in out.answer
+    plain = compose(Reading(kind="metric", question="aov last month", query=q), _result(q, [{"aov": 85.0}]), titles={})
+    assert plain.answer.startswith("Average order value")
