@@ -46,6 +46,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                       r"(?:value|valuation)|(?:value|" + _NOT_A_SPAN + r"worth) of (?:\w+ ){0,2}"
                                       r"(?:inventory|stock|warehouse)|(?:value|valuation|" + _NOT_A_SPAN + r"worth) "
                                       r"(?:\w+ ){0,2}(?:inventory|stock)|"
+                                      r"(?:inventory|stock)(?: \w+){0,4} (?:at|by) cost\b|"
                                       r"(?:money|cash|capital) (?:is |was )?(?:tied up|sitting) in (?:\w+ ){0,2}"
                                       r"(?:inventory|stock)"), INV, "stock value"),
     MetricWord("largest_order", _rx(r"(?:biggest|largest|highest|top|priciest|most expensive|record|single "

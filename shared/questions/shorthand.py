@@ -28,6 +28,9 @@ _ALWAYS: dict[str, str] = {
     "ttm": "trailing 12 months", "ltm": "last 12 months", "upt": "units per transaction",
     "rtg": "rating", "rtgs": "ratings", "oos": "out of stock",
     "how'd": "how did", "what'd": "what did", "where'd": "where did",
+    "excl": "excluding", "incl": "including",
+    # to flog (British and Australian slang): to sell
+    "flog": "sell", "flogs": "sells", "flogged": "sold", "flogging": "selling",
 }
 #: Short words typed with two neighbouring letters swapped ("thsi", "lsat", "yaer"): the first letter kept.
 _SWAPPED_SHORT: tuple[str, ...] = ("this", "last", "year", "week", "next", "sold", "much", "many", "made", "make",
@@ -138,12 +141,15 @@ def correct_word(word: str, *, real_ok: bool = False) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def unswapped(word: str) -> str | None:
-    """The short word ``word`` is with two neighbouring letters after the first swapped ("thsi" -> "this")."""
+def unswapped(word: str, names: tuple[str, ...] = ()) -> str | None:
+    """The short word ``word`` is with two neighbouring letters after the first swapped ("thsi" -> "this").
+
+    Among the reader's short words and the tenant's four-letter ``names`` ("ebya" -> "ebay").
+    """
     low = word.lower()
     if len(low) != 4 or low in _SWAPPED_REAL:
         return None
-    for t in _SWAPPED_SHORT:
+    for t in (*_SWAPPED_SHORT, *names):
         if len(t) == len(low) and low[0] == t[0] and _one_edit(low, t):
             return t
     return None
@@ -209,7 +215,7 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
             new = fixed  # "revenue by chanel": the channel, not the fashion house
         elif (bare := unvowelled(word, names)) is not None:
             new = bare
-        elif (swapped := unswapped(word)) is not None:
+        elif (swapped := unswapped(word, names)) is not None:
             new = swapped
         if new is not None and new != low:
             out.append(question[last:m.start()])

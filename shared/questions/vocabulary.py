@@ -37,7 +37,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 
 #: Other names of the usual sales channels ("in-store" sales are the point of sale's, "the website" the web's).
 CHANNEL_ALIASES: dict[str, tuple[str, ...]] = {
-    "pos": ("in store", "instore", "over the counter", "the till", "the tills", "tills", "shop floor",
+    "pos": ("in store", "instore", "over the counter", "the till", "the tills", "tills", "shop floor", "shopfront",
+            "shop front",
             "point of sale", "bricks and mortar", "brick and mortar", "physical store", "physical shop"),
     "web": ("website", "web site", "webshop", "web shop", "webstore", "online store", "online shop", "our site",
             "ecommerce site", "e commerce site"),

@@ -224,3 +224,27 @@ def test_a_median_asked_is_said_to_be_answered_with_the_average(question: str, s
     assert out.answer.startswith(said) and "average order value in October 2026 to date" in out.answer
     plain = compose(Reading(kind="metric", question="aov last month", query=q), _result(q, [{"aov": 85.0}]), titles={})
     assert plain.answer.startswith("Average order value")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("revenu yday on ebya", "revenue yesterday on ebay"),  # a tenant's four-letter name, two letters swapped
+    ("what did we flog on amazon", "what did we sell on amazon"),
+    ("revenue excl amazon", "revenue excluding amazon"),
+])
+def test_more_phone_typing(question: str, text: str) -> None:
+    assert expand_shorthand(question, names=("ebay", "amazon")) == text
+
+
+def test_this_arvo_is_the_latest_day() -> None:
+    rng = resolve_time("how are we tracking this arvo", DEC).range
+    assert rng is not None and rng.start == rng.end == DEC
+
+
+def test_the_shopfront_is_the_point_of_sale(store: VocabularyIndex) -> None:
+    r = read(store, "sales at the shopfront last month")
+    assert r.query is not None and [f.values for f in r.query.filters if f.dimension == "channel"] == [["pos"]]
+
+
+def test_stock_at_cost_is_its_value(store: VocabularyIndex) -> None:
+    r = read(store, "how much stock do we have at cost")
+    assert r.query is not None and r.query.metrics[0] == "inventory_value"
