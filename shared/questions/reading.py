@@ -238,7 +238,7 @@ _COUNTED_CUSTOMERS = re.compile(r"\b(?:how many|number of|count of|unique|distin
 #: "revenue per customer", "how much does the average customer spend": revenue divided by customers.
 _PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+"
                            r"(?:customer|buyer|shopper|client|household)\b"
-                           r"(?!s)(?! (?:service|support|care))", re.I)
+                           r"(?!s)(?! (?:service|support|care))|\bper\s+head\b", re.I)
 #: "new vs returning customers", "new and existing buyers": both, each counted.
 _RETURNING = re.compile(r"\b(?:returning|repeat|existing|old|loyal|came back|returned)\b", re.I)
 #: "which is bigger, eBay or POS?", "Kitchen or Home: which sells more?": two names, weighed (by revenue).

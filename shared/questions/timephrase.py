@@ -332,7 +332,8 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                             rf"|\bw(\d{{1,2}})\b(?:\s*(?:of\s+|in\s+|,\s*|/\s*)?({_YEAR})\b)?"
                             rf"|\b({_YEAR})[-\s]?w(\d{{1,2}})\b", re.I)),
     # "on the 1st", "for the 15th": that day of the latest month that has had it
-    ("month_day_only", re.compile(r"\b(?:on|for)\s+the\s+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+    # "since the 1st": from that day to the as-of date (the "since" rule below)
+    ("month_day_only", re.compile(r"(?:\b(?:on|for)\s+|(?<=since\s))the\s+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
                                   r"(?=\s*(?:$|[?.!,;:]|(?:vs\.?|versus|compared|against|last|this|so|please|pls)\b))",
                                   re.I)),
     # "between 1st and 15th November", "from the 3rd to the 10th of March 2025", "1-15 Nov"

@@ -248,3 +248,14 @@ def test_the_shopfront_is_the_point_of_sale(store: VocabularyIndex) -> None:
 def test_stock_at_cost_is_its_value(store: VocabularyIndex) -> None:
     r = read(store, "how much stock do we have at cost")
     assert r.query is not None and r.query.metrics[0] == "inventory_value"
+
+
+@pytest.mark.parametrize(("question", "start"), [("revenue since the 1st", date(2026, 12, 1)),
+                                                 ("orders since the 10th", date(2026, 11, 10))])
+def test_since_a_day_of_the_month(question: str, start: date) -> None:
+    rng = resolve_time(question, DEC).range
+    assert rng is not None and (rng.start, rng.end) == (start, DEC)
+
+
+def test_sales_per_head_is_per_customer(store: VocabularyIndex) -> None:
+    assert read(store, "sales per head this year").per_customer
