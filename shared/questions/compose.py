@@ -399,6 +399,12 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             seen = {str(r.get("sku")) for r in rows}
             rows = rows + [{"sku": sku, metric: 0} for sku in titles if sku not in seen
                            and not _filtered_out(sku, q.filters)]
+        if reading.threshold[0] == "below" and dims[0] == "date" and q.grain == "day" and metric in _COUNTED \
+                and period is not None:
+            # "how many days had no ebay orders": a day without a row had none
+            seen_days = {r.get("date") for r in rows}
+            rows = rows + [{"date": d, metric: 0} for d in (period.start + timedelta(days=i)
+                                                            for i in range(period.days)) if d not in seen_days]
         answer = _threshold_answer(reading.threshold, rows, dims, metric, noun, when, where, v, namer, unit, cur)
         if reading.threshold[0] == "below" and dims[0] == "sku" and metric in _COUNTED and any(
                 f.dimension in ("category", "brand", "sku", "product") for f in q.filters):
@@ -549,6 +555,8 @@ def _threshold_answer(threshold: tuple[str, float], rows: list[dict[str, Any]], 
     below = "fewer than" if unit not in ("money", "days") else _THRESHOLD_WORDS[op]
     text = (f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had "
             f"{_THRESHOLD_WORDS[op] if op != 'below' else below} {amount}{of} {noun} {when}")
+    if op == "below" and limit <= (0.01 if unit == "money" else 1):  # "days with no orders": none, not "fewer than 1"
+        text = f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had no {noun} {when}"
     if not hit:
         return text + "."
     shown = hit[:_SENTENCE_ITEMS]

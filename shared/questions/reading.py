@@ -155,6 +155,11 @@ _LEADING_DIM = re.compile(r"^\s*(?:(?:list|show(?:\s+me)?|give\s+me|find|get)\s+
 _DAYS_COUNTED = re.compile(r"\b(?:how many|which|what|number of|count the)\s+(?:\w+\s+){0,2}?days\b", re.I)
 
 
+#: "days with no orders", "days we sold nothing", "zero-sales days": days under one order (unit, cent).
+_NONE_ON_DAYS = re.compile(r"\b(?:no|zero|without(?:\s+any)?)\s+(?:\w+\s+){0,2}?(?:orders?|sales|revenue|units?)\b|"
+                           r"\b(?:sold|sell|made|make)\s+nothing\b", re.I)
+
+
 def _threshold(question: str) -> tuple[Literal["above", "below", "at_least"], float, bool] | None:
     """The amount a question puts rows above or below, and whether it is money ("over $100", "more than 20k")."""
     m = _THRESHOLD_AT.search(question)
@@ -1426,6 +1431,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if value_range is not None:  # "orders over $100": each order's value, summed over its lines
         metrics = value_range[0]
         dims, limit = [d for d in dims if d != "sku"], None
+    if limit is None and metrics and _DAYS_COUNTED.search(question) and _NONE_ON_DAYS.search(question):
+        money = metrics[0] in ("revenue", "net_revenue")  # "how many days had no ebay orders": those under one
+        limit = ("below", 0.01 if money else 1.0, money)
     if limit is not None and _DAYS_COUNTED.search(question):
         dims, grain = ["date"], "day"  # "how many days last month did we make more than 20k": the days above it
     elif limit is not None and not dims and (counted := _COUNTED_DIM.search(question) or _LEADING_DIM.search(question)):

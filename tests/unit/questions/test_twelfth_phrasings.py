@@ -259,3 +259,18 @@ def test_since_a_day_of_the_month(question: str, start: date) -> None:
 
 def test_sales_per_head_is_per_customer(store: VocabularyIndex) -> None:
     assert read(store, "sales per head this year").per_customer
+
+
+def test_days_with_no_orders_are_those_under_one(store: VocabularyIndex) -> None:
+    r = read(store, "how many days last month had no ebay orders")
+    assert r.query is not None and r.query.dimensions == ["date"] and r.query.grain == "day"
+    assert r.threshold == ("below", 1.0)
+
+
+def test_a_day_without_rows_had_none() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["orders"], dimensions=["date"], grain="day",
+                    time_range=make_range(date(2026, 11, 1), date(2026, 11, 3)))
+    rows = [{"date": date(2026, 11, 1), "orders": 4}, {"date": date(2026, 11, 3), "orders": 2}]
+    out = compose(Reading(kind="metric", question="how many days had no orders", query=q, shape="ranking",
+                          threshold=("below", 1.0)), _result(q, rows), titles={})
+    assert out.answer.startswith("1 of 3 days had no orders") and "2 Nov 2026" in out.answer
