@@ -262,6 +262,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                               r"takings|income|earn(?:ed|ings|t|s)?|made|make|makes|"
                               r"(?:did|do|have|has) (?:we|i) (?:bank|banked|rake in|raked in|pull in|pulled in|"
                               r"ring up|rung up|clear|cleared|take in|taken in)\b|cash (?:came|come|coming|comes) in|"
+                              r"how(?:'s| is| has| was) (?:\w+ ){0,2}?trade\b|"  # "how's trade been this week"
                               # "what did the tills take", "what have we taken this week": the takings
                               r"what (?:did|do|does|have|has) (?:[\w'&-]+ ){1,3}?tak(?:e|en)\b(?! (?:to|for|off|out|"
                               r"up|place|back|long|over))|"

@@ -378,8 +378,8 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\b(?:the\s+)?(week|month|quarter|year)\s+(?:that\s+(?:has\s+)?)?just\s+(?:gone|passed|"
                         r"ended|finished|been)\b", re.I)),
     # "this arvo", "this morning", "tonight": today (the data's latest day; sales carry no time of day)
-    ("day_word", re.compile(r"\b(yesterday|today|tonight|this\s+(?:morning|arvo|afternoon|evening)|the\s+(?:latest|"
-                            r"last)\s+day)\b", re.I)),
+    ("day_word", re.compile(r"\b(yesterday|today|tonight|this\s+(?:morning|arvo|afternoon|evening)|the\s+arvo|"
+                            r"the\s+(?:latest|last)\s+day)\b", re.I)),
     ("hours", re.compile(r"\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:last|past|previous)\s+(\d{1,3})\s+hours?\b",
                          re.I)),
     ("ago", re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b|\ba\s+(day|week|month|quarter|year)\s+ago\b", re.I)),

@@ -274,3 +274,14 @@ def test_a_day_without_rows_had_none() -> None:
     out = compose(Reading(kind="metric", question="how many days had no orders", query=q, shape="ranking",
                           threshold=("below", 1.0)), _result(q, rows), titles={})
     assert out.answer.startswith("1 of 3 days had no orders") and "2 Nov 2026" in out.answer
+
+
+@pytest.mark.parametrize("question", ["how's trade been this week", "how has trade been on amazon this month"])
+def test_how_trade_has_been_is_revenue(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+
+
+def test_the_arvo_is_the_latest_day() -> None:
+    rng = resolve_time("what's the total for the arvo", DEC).range
+    assert rng is not None and rng.start == rng.end == DEC
