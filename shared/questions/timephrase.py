@@ -369,7 +369,10 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     ("fortnight", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|"
                              rf"recent)\s+fortnight\b{_NOT_OF_MONTH}|\ba\s+fortnight\b"
                              # "takings for the fortnight", "this fortnight": the fortnight just run, to date
-                             rf"|\b(?:(?:for|over|in|during)\s+the|this)\s+fortnight\b{_NOT_OF_MONTH}", re.I)),
+                             rf"|\b(?:(?:for|over|in|during)\s+the|this)\s+fortnight\b{_NOT_OF_MONTH}"
+                             # not "the fortnight before Christmas" (the 14 days before that day)
+                             r"(?!\s+(?:before|after|leading|ahead|prior|running|following|up|to|until|till|of|in)\b)",
+                             re.I)),
     ("last_full", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|prior)\s+"
                              rf"{_NUM}\s+(?:full|complete|whole|entire|calendar|closed)\s+{_UNIT}\b", re.I)),
     # "last week of last month" is part of that month (below), not last week; "the month just gone" is last month

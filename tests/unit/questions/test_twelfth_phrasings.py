@@ -285,3 +285,8 @@ def test_how_trade_has_been_is_revenue(store: VocabularyIndex, question: str) ->
 def test_the_arvo_is_the_latest_day() -> None:
     rng = resolve_time("what's the total for the arvo", DEC).range
     assert rng is not None and rng.start == rng.end == DEC
+
+
+def test_the_fortnight_before_a_day_is_not_the_last_fortnight() -> None:
+    rng = resolve_time("revenue in the fortnight before christmas", DEC).range
+    assert rng is not None and (rng.start, rng.end) == (date(2025, 12, 11), date(2025, 12, 24))
