@@ -276,7 +276,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         if not enough:  # a young store: rank what there is rather than answer "no reviews", and say so
             enough = [r for r in result.rows if (r.get("review_count") or 0) > 0]
             ranked_on = f" (no product has {reading.min_reviews} reviews yet, so every reviewed product is ranked)"
-        result = result.model_copy(update={"rows": enough[:max(10, 2 * (reading.show or 5))]})
+        # "products with an average under 3.5 stars": every product past the threshold is counted, not the top 10
+        kept = enough if reading.threshold is not None else enough[:max(10, 2 * (reading.show or 5))]
+        result = result.model_copy(update={"rows": kept})
     q = result.query
     metric = q.metrics[0]
     unit = metric_unit(metric)
@@ -531,7 +533,7 @@ def _threshold_answer(threshold: tuple[str, float], rows: list[dict[str, Any]], 
     amount = fmt_value(limit, unit, cur, metric)
     of = " of" if unit == "money" else ""
     text = (f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had "
-            f"{_THRESHOLD_WORDS[op] if op != 'below' or unit == 'money' else 'fewer than'} {amount}{of} {noun} {when}")
+            f"{_THRESHOLD_WORDS[op] if op != 'below' or unit != 'count' else 'fewer than'} {amount}{of} {noun} {when}")
     if not hit:
         return text + "."
     shown = hit[:_SENTENCE_ITEMS]

@@ -59,6 +59,7 @@ from shared.questions.reviews import (
     star_levels,
 )
 from shared.questions.shorthand import expand_shorthand, shorthand_names
+from shared.questions.spelled import spelled_numbers
 from shared.questions.timephrase import (
     RECENT_DAYS,
     TimeReading,
@@ -140,11 +141,15 @@ _NET_OF = re.compile(r"\b(?:excluding|exclude|minus|less|net of|not counting|wit
 #: "more than 20k", "over $100", "above fifty dollars", "fewer than 10 units": (above/below, value, money?).
 _THRESHOLD_AT = re.compile(
     r"\b(?P<op>more than|over|above|greater than|in excess of|exceeding|at least|upwards of|under|below|less than|"
-    r"fewer than|lower than)\s+(?P<cur>[$£€])?\s?(?P<num>\d[\d,]*(?:\.\d+)?|(?:(?:a|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"fewer than|lower than)\s+(?P<cur>[$£€])?\s?(?P<num>\d[\d,]*(?:\.\d+)?(?!\.?\d)|(?:(?:a|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"thousand)[\s-]?){1,4})\s*(?P<mult>k|m|thousand|million|grand)?\b(?:\s*(?P<unit>dollars|bucks|pounds|quid|"
     r"euros|usd|gbp|eur|units?|items?|pieces?|orders?))?(?!\s*(?:days?|weeks?|months?|quarters?|years?|hours?|%|"
     r"percent|per cent|pct|stars?)\b|%)", re.I)
+#: "products with an average under 3.5 stars", "average rating below 4": a threshold on the products' average rating.
+_RATING_LIMIT = re.compile(r"\b(?:average|avg|mean)\b[^.?!]{0,30}?\b(?P<op>under|below|less than|lower than|over|"
+                           r"above|more than|higher than|at least)\s+(?P<num>[1-5](?:\.\d+)?)\s*(?:stars?|out of 5)?"
+                           r"(?![\d.%])", re.I)
 _NUMBER_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
@@ -1019,6 +1024,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     text = _sheet_fields(without_chatter(expand_shorthand(
         question, index.knows_word if index is not None else None,
         shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
+    text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
     if (beat := _ON_TRACK_TO_BEAT.search(text)) is not None:
@@ -1253,7 +1259,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
             time = resolve_time(question, reading.as_of, exclude=sku_spans + preamble_excluded(question, reading.as_of))
         reading.review_period = time.range
         return reading
-    sentiment_change = asks_sentiment_change(question) and not metrics
+    # "is our rating improving?" names the rating it asks about: a change all the same
+    sentiment_change = asks_sentiment_change(question) and set(metrics) <= {"avg_rating", "negative_review_share"}
     if not metrics and star_levels(question) is not None and re.search(r"\b(?:reviews?|gave|give|given|left)\b",
                                                                        question, re.I):
         metrics = ["review_count"]  # "share of 4 and 5 star reviews": the reviews of those stars
@@ -1399,6 +1406,10 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics = ["revenue", "refunds"] if metrics[0] == "revenue" else ["units", "returned_units"]
         reading.net_of = True
     limit = _threshold(question)
+    if limit is None and metrics and metrics[0] == "avg_rating" and (rated := _RATING_LIMIT.search(question)):
+        word = rated.group("op").lower()
+        limit = ("below" if word in ("under", "below", "less than", "lower than") else
+                 "at_least" if word == "at least" else "above", float(rated.group("num")), False)
     value_range = order_value_metrics(question, limit)
     if value_range is not None:  # "orders over $100": each order's value, summed over its lines
         metrics = value_range[0]

@@ -7,7 +7,9 @@ Applied by :func:`shared.questions.reading.read_question` after the shorthand an
   (a comparison of ratings, not of revenue);
 * "pros and cons of X" -> "what do reviewers say about X" (the review summary; "pros" is not the "Pro" in titles);
 * "star breakdown", "distribution of stars", "star distribution" -> "star rating breakdown" (reviews per star);
-* "since the start of the year / month / quarter" -> "this year / month / quarter" (to date, not all data).
+* "since the start of the year / month / quarter" -> "this year / month / quarter" (to date, not all data);
+* "which business / restaurant / hotel has the worst reviews?" -> "which product ..." (a review set's reviewed
+  businesses are its products).
 
 Pure: no I/O.
 """
@@ -25,6 +27,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bstars?\s+(?:rating\s+)?(?:breakdown|distribution|split|spread)\b(?<!rating breakdown)|"
                 r"\b(?:breakdown|distribution|split|spread)\s+of\s+(?:the\s+)?(?:stars?|star ratings?)\b", re.I),
      "star rating breakdown"),
+    # a review set of several reviewed businesses (Yelp's business_id) holds them as its products: "which business /
+    # restaurant / hotel has the worst reviews" ranks them as "which product" does
+    (re.compile(r"\b(which|what)\s+(?:business(?:es)?|restaurants?|hotels?|venues?|propert(?:y|ies))\b"
+                r"(?=[^.?!]*\b(?:reviews?|reviewed|rated|ratings?|stars?|reviewers?)\b)", re.I), r"\1 product"),
     (re.compile(r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(year|month|quarter|week)\b", re.I),
      r"this \1"),
 )

@@ -96,7 +96,10 @@ _SENTIMENT_CHANGE = re.compile(
     r"\b(?:sentiment|satisfaction|reviews?|feedback)\b[^.?!]{0,40}?\b(?:improv\w*|better|worse|worsen\w*|"
     r"chang\w*|trend\w*|mov(?:e|ed|ing)|shift\w*|evolv\w*|downhill|south|dipp?\w*|pick(?:ed|ing)? up|"
     r"recover\w*)\b|"
-    r"\b(?:improv\w*|better|worse|worsening|chang\w*|trend)\b[^.?!]{0,20}?\b(?:sentiment|satisfaction)\b", re.I)
+    r"\b(?:improv\w*|better|worse|worsening|chang\w*|trend)\b[^.?!]{0,20}?\b(?:sentiment|satisfaction)\b|"
+    # the rating as it moves ("is our rating improving?", "are our stars getting worse?"): a change, not its level
+    r"\b(?:ratings?|stars?|review scores?)\b[^.?!]{0,30}?\b(?:improving|improved|getting (?:better|worse)|"
+    r"worsening|worsened|declining|recovering|recovered)\b", re.I)
 
 #: Fake or trustworthy reviews, or the rating without them ("which reviews look fake?", "adjusted rating of X").
 _SPAM = re.compile(

@@ -27,6 +27,7 @@ _ALWAYS: dict[str, str] = {
     "wats": "what's", "wat": "what", "hw": "how", "ur": "your", "tmrw": "tomorrow", "tmw": "tomorrow",
     "ttm": "trailing 12 months", "ltm": "last 12 months", "upt": "units per transaction",
     "rtg": "rating", "rtgs": "ratings", "oos": "out of stock",
+    "whos": "who's", "shld": "should", "shud": "should",
 }
 #: "category wise sales", "month-wise orders" (Indian English): a breakdown by that noun.
 _WISE = re.compile(r"\b(categor(?:y|ies)|channels?|brands?|products?|skus?|items?|day|date|week|month|quarter|year|"
@@ -38,7 +39,9 @@ _STAR_GLYPH = re.compile(r"\b([1-5])\s?\*(?=\s|$|[?.!,])")
 #: "neg rev", "bad revs", "5-star rev": after a word that only reviews take, "rev" is a review, not revenue.
 _REVIEW_BEFORE = re.compile(r"\b(?:neg|negative|pos|positive|bad|good|poor|great|fake|star|stars|[1-5]-star)\s+$", re.I)
 #: Chat spellings with a digit: "sales 2day", "last 7d", "past 2w".
-_DIGIT_WORDS = re.compile(r"\b2day\b|\b2moro\b", re.I)
+_DIGIT_WORDS = re.compile(r"\b2day\b|\b2moro\b|\b(?:every|evry|any|some|no)1\b", re.I)
+_DIGIT_SPELLED = {"2day": "today", "2moro": "tomorrow", "every1": "everyone", "evry1": "everyone", "any1": "anyone",
+                  "some1": "someone", "no1": "no one"}
 _GLUED_UNIT = re.compile(r"\b(?P<before>(?:last|past|next|previous|prev|lst|nxt|trailing|rolling)\s+)(?P<n>\d+)\s?"
                          r"(?P<unit>d|ds|w|wk|wks|mo|mos|mth|mths|yr|yrs)\b", re.I)
 _GLUED = {"d": "days", "ds": "days", "w": "weeks"}
@@ -144,7 +147,7 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
     question = _WISE.sub(lambda m: f"by {m.group(1)}", question)
     question = _STAR_GLYPH.sub(lambda m: f"{m.group(1)}-star", question)
     question = _COMP.sub(lambda m: "competitors" if m.group(1).lower().endswith("s") else "competitor", question)
-    question = _DIGIT_WORDS.sub(lambda m: "today" if m.group(0).lower() == "2day" else "tomorrow", question)
+    question = _DIGIT_WORDS.sub(lambda m: _DIGIT_SPELLED[m.group(0).lower()], question)
     question = _GLUED_UNIT.sub(lambda m: f"{m.group('before')}{m.group('n')} "
                                          f"{_GLUED.get(m.group('unit').lower()) or _UNITS[m.group('unit').lower()]}",
                                question)
