@@ -146,6 +146,12 @@ _THRESHOLD_AT = re.compile(
     r"thousand)[\s-]?){1,4})\s*(?P<mult>k|m|thousand|million|grand)?\b(?:\s*(?P<unit>dollars|bucks|pounds|quid|"
     r"euros|usd|gbp|eur|units?|items?|pieces?|orders?))?(?!\s*(?:days?|weeks?|months?|quarters?|years?|hours?|%|"
     r"percent|per cent|pct|stars?)\b|%)", re.I)
+#: A named product's sales falling asked about for a cause ("why are sales of X down", "why isn't X selling").
+_WHY_NOT_SELLING = re.compile(
+    r"\b(?:why|reasons?|cause[ds]?|what(?:'s| is) (?:behind|causing|wrong))\b[^?.!]{0,80}?\b(?:sales|selling|sells?|"
+    r"sold|revenue|units|demand)\b[^?.!]{0,60}?\b(?:down|drop\w*|fall\w*|fell|declin\w*|slump\w*|slow\w*|dipp?\w*|"
+    r"worse|lower|tank\w*|weak\w*)\b|\bwhy\b[^?.!]{0,60}?\b(?:not|n't|stopped|no longer)\s+(?:selling|sell)\b|"
+    r"\b(?:sales|selling)\b[^?.!]{0,40}?\b(?:down|drop\w*|fall\w*|fell|declin\w*)\b[^?.!]{0,40}?\bwhy\b", re.I)
 #: "products with an average under 3.5 stars", "average rating below 4": a threshold on the products' average rating.
 _RATING_LIMIT = re.compile(r"\b(?:average|avg|mean)\b[^.?!]{0,30}?\b(?P<op>under|below|less than|lower than|over|"
                            r"above|more than|higher than|at least)\s+(?P<num>[1-5](?:\.\d+)?)\s*(?:stars?|out of 5)?"
@@ -299,6 +305,8 @@ class Reading(BaseModel):
                                                                  "reviews\"): negative, positive, latest ...")
     review_count: int | None = Field(default=None, description="How many reviews a listing shows, when said.")
     review_channels: list[str] = Field(default_factory=list, description="Sales channels a review question reads.")
+    gap_negated: bool = Field(default=False, description="An over/underpriced ask negated (\"which products are NOT "
+                                                         "priced above the market\"): the products on the other side.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
     per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
@@ -550,6 +558,7 @@ def _market_reading(reading: Reading, market: MarketAsk, verbs: list[EntityMatch
     reading.asks = [market.ask, *market.extra] if market.ask else []
     reading.top_sellers = market.top_sellers
     reading.gap_over_pct = market.gap_pct
+    reading.gap_negated = market.negated
     if market.competitors:
         reading.competitors = market.competitors
     return reading
@@ -1224,6 +1233,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
             return reading
         reading.kind, reading.shape, reading.show = "metric", priced.shape, priced.show
         reading.query = _named_groups(priced.query, matches)  # "the average price of our products in Beverages"
+        return reading
+    if gap is None and reading.skus and len(reading.skus) <= 3 and _WHY_NOT_SELLING.search(question):
+        # "why are sales of X down?", "why isn't X selling?", "is price the reason X sales dropped?": what a merchant
+        # can act on, X's price against the market, then what its reviews say (its sales are one question away)
+        reading.agent_intents, reading.asks = ["pricing", "sentiment"], ["price_position"]
         return reading
     if gap is None and asks_uncosted_products(question):  # the catalogue's products, not cost of goods
         reading.kind, reading.shape, reading.query = "metric", "count", uncosted_query(tenant_id)

@@ -5,6 +5,8 @@ Applied by :func:`shared.questions.reading.read_question` after the shorthand an
 
 * "which is liked more, A or B?", "is A better liked than B?" -> "which has the higher average rating, A or B?"
   (a comparison of ratings, not of revenue);
+* "which do customers prefer, A or B?" -> "which has the higher average rating"; "review volume" -> "number of
+  reviews" (a count, not the noise a product makes);
 * "pros and cons of X" -> "what do reviewers say about X" (the review summary; "pros" is not the "Pro" in titles);
 * "star breakdown", "distribution of stars", "star distribution" -> "star rating breakdown" (reviews per star);
 * "since the start of the year / month / quarter" -> "this year / month / quarter" (to date, not all data);
@@ -23,6 +25,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\b(?:is|are)\s+(?:better|more)[- ](?:liked|loved)\b", re.I), "has the higher average rating"),
     (re.compile(r"\b(?:liked|loved|preferred)\s+more\b|\b(?:better|more)[- ](?:liked|loved)\b", re.I),
      "higher in average rating"),
+    (re.compile(r"\bwhich\s+(?:one\s+)?do\s+(?:customers|people|buyers|shoppers|reviewers|users)\s+(?:prefer|like "
+                r"(?:more|better|best))\b", re.I), "which has the higher average rating"),
+    # "review volume", "volume of reviews": how many there are (not the noise a product makes)
+    (re.compile(r"\breviews?\s+volumes?\b|\bvolumes?\s+of\s+reviews\b", re.I), "number of reviews"),
     (re.compile(r"\b(?:the\s+)?pros\s+(?:and|&|n)\s+cons\s+(?:of|for|on)\b", re.I), "what do reviewers say about"),
     (re.compile(r"\bstars?\s+(?:rating\s+)?(?:breakdown|distribution|split|spread)\b(?<!rating breakdown)|"
                 r"\b(?:breakdown|distribution|split|spread)\s+of\s+(?:the\s+)?(?:stars?|star ratings?)\b", re.I),

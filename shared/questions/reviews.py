@@ -240,6 +240,9 @@ _THEMES_ASKED = re.compile(r"\b(?:biggest|main|top|common|key|recurring|most com
                            r"complaints?|issues?|problems?|moans?|grumbles?|praise|compliments?)\b|\bpain points?\b",
                            re.I)
 _SUMMARY_WORDS = re.compile(r"\b(?:themes?|topics?|summar\w*|about|say\w*|complain about|mention\w*)\b", re.I)
+#: One review named by its date ("the latest 1-star review", "our most recent negative review"): read out.
+_ONE_LATEST = re.compile(r"\b(?:the|our|my)\s+(?:latest|newest|most recent|last)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:review|comment|complaint)\b(?!s)", re.I)
 _WORDS_COUNT = {"a few": 5, "few": 5, "couple": 2, "a couple": 2, "three": 3, "five": 5, "ten": 10, "two": 2,
                 "four": 4}
 
@@ -252,7 +255,8 @@ def review_listing(question: str, starred: bool = False) -> Listing | None:
     polarity, newest first; "the last 3 reviews we got", "show me 1-star reviews" (``starred``) -> the newest.
     "Which products have the worst reviews?" ranks products, "what do angry customers say?" summarises: neither.
     """
-    shown = bool(_SHOW.search(question))
+    # "what did the latest 1-star review say?": that one review read out, not the themes of them all
+    shown = bool(_SHOW.search(question)) or bool(_ONE_LATEST.search(question))
     if _NOT_A_LISTING.search(question) or ((_SUMMARY_WORDS.search(question) or _THEMES_ASKED.search(question))
                                            and not shown):
         return None
@@ -414,9 +418,16 @@ def star_levels(question: str) -> StarLevels | None:
             levels = list(range(min(nums), max(nums) + 1))
         else:
             levels = sorted(set(nums))
+        if levels and _NOT_THESE.search(question[:m.start()]):
+            levels = [k for k in range(1, 6) if k not in levels]  # "reviews that aren't 5 stars": the other levels
         if levels:
             return StarLevels(tuple(levels), m.span())
     return None
+
+
+#: A negation right before the stars ("aren't 5 stars", "not 1-star", "other than 5 stars", "except 1 star").
+_NOT_THESE = re.compile(r"(?:\b(?:not|aren't|isn't|weren't|wasn't|are not|is not|other than|except|excluding|"
+                        r"besides|apart from)|\bnon-?)\s*(?:a\s+|an\s+|rated\s+|given\s+)?$", re.I)
 
 
 #: "revs for vase", "what do people say about the bamboo lamp": the thing whose reviews are asked about, named last.

@@ -11,10 +11,19 @@ from datetime import date
 
 import pytest
 
+from shared.pricing.analysis import PricingInputs, analyse
+from shared.pricing.answers import pricing_answers
+from shared.pricing.options import PricingOptions
+from shared.pricing.unavailable import no_competitor_prices
+from shared.questions.market import read_market
 from shared.questions.reading import Reading, read_question
 from shared.questions.review_idioms import review_idioms
+from shared.questions.reviews import review_listing, star_levels
+from shared.questions.shorthand import expand_shorthand
+from shared.questions.spelled import spelled_numbers
 from shared.questions.vocabulary import VocabularyIndex
 from shared.sentiment.scorer import score_text
+from tests.unit.pricing.test_answers import _obs
 from tests.unit.questions.conftest import EXTENTS
 
 
@@ -80,3 +89,129 @@ def test_noise_and_dirt_are_aspects_spoken_of_negatively(text: str, aspect: str)
 
 def test_easy_to_clean_is_still_about_use_not_cleanliness() -> None:
     assert "cleanliness" not in score_text("Easy to use and easy to clean.").aspects
+
+
+# --- numbers written out: a percentage, a half star and a long window read in digits ---
+
+@pytest.mark.parametrize(("question", "written"), [
+    ("products more than ten percent above the market?", "products more than 10% above the market?"),
+    ("raise X by twenty-five per cent", "raise X by 25%"),
+    ("products with an average under three and a half stars", "products with an average under 3.5 stars"),
+    ("one-star reviews in the last thirty days", "one-star reviews in the last 30 days"),
+    ("reviews in the last three days", "reviews in the last three days"),  # the time reader knows one to twelve
+    ("sales of the Ten Piece Set", "sales of the Ten Piece Set"),  # no unit after it: a title's word
+])
+def test_numbers_in_words_are_read_in_digits_before_their_unit(question: str, written: str) -> None:
+    assert spelled_numbers(question) == written
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("which items r we pricier than evry1 else on", "everyone"), ("whos cheapest most of the time", "who's"),
+    ("shld i lower the price of X", "should"),
+])
+def test_phone_shorthand_is_written_out(question: str, word: str) -> None:
+    assert word in expand_shorthand(question)
+
+
+def test_a_threshold_of_ten_percent_in_words_is_the_gap_asked(shop: VocabularyIndex) -> None:
+    r = read(shop, "which products are more than ten percent above the market?")
+    assert r.asks == ["overpriced"] and r.gap_over_pct == 10.0
+
+
+def test_an_average_rating_threshold_keeps_its_fraction(shop: VocabularyIndex) -> None:
+    r = read(shop, "products with an average under three and a half stars")
+    assert r.query is not None and r.query.metrics[0] == "avg_rating" and r.threshold == ("below", 3.5)
+
+
+# --- negations: the products NOT above (below) the market ---
+
+@pytest.mark.parametrize(("question", "ask", "negated"), [
+    ("which products are NOT priced above the market?", "overpriced", True),
+    ("which items are we not overpriced on?", "overpriced", True),
+    ("how many products aren't cheaper than the competition?", "underpriced", True),
+    ("which skus are not more than 10% above competitors?", "overpriced", True),
+    ("which products are priced above the market?", "overpriced", False),
+])
+def test_a_negated_side_of_the_market_is_read(question: str, ask: str, negated: bool) -> None:
+    market = read_market(question, [], None)
+    assert market is not None and (market.ask, market.negated) == (ask, negated)
+
+
+def test_the_products_not_above_the_market_are_counted_with_those_within_and_below() -> None:
+    options = PricingOptions()
+    obs = _obs()  # A: +10.5% over the median competitor, B: -4.8%
+    analysis = analyse(PricingInputs(observations=obs), options, today=date(2026, 3, 10))
+    (not_over,) = pricing_answers(["overpriced"], analysis, obs, options, scoped=[], start=None, negated=True)
+    assert not_over.text.startswith("1 of 2 SKUs is not priced more than 5% above the median competitor (1 within 5% "
+                                    "of it, 0 more than 5% below); the closest to the market: B (-4.8%)")
+    assert [r[0] for r in not_over.rows] == ["B"]
+    (not_under,) = pricing_answers(["underpriced"], analysis, obs, options, scoped=[], start=None, negated=True)
+    assert not_under.text.startswith("2 of 2 SKUs are not priced more than 5% below")
+
+
+def test_the_price_position_says_how_many_are_within_the_band() -> None:
+    options = PricingOptions()
+    obs = _obs()
+    analysis = analyse(PricingInputs(observations=obs), options, today=date(2026, 3, 10))
+    (position,) = pricing_answers(["price_position"], analysis, obs, options, scoped=[], start=None)
+    assert "1 are more than 5% above it, 0 more than 5% below and 1 within 5% of it" in position.text
+
+
+# --- "why are sales of X down?": X's price against the market, then its reviews ---
+
+@pytest.mark.parametrize("question", ["why are sales of the Blue Ceramic Vase 20cm down?",
+                                      "is price the reason vase-blue-20 sales dropped?",
+                                      "why is the Blue Ceramic Vase 20cm not selling?"])
+def test_why_a_named_products_sales_fell_asks_its_price_position_and_reviews(shop: VocabularyIndex,
+                                                                              question: str) -> None:
+    r = read(shop, question)
+    assert (r.kind, r.agent_intents, r.asks, r.skus) == ("agent", ["pricing", "sentiment"], ["price_position"],
+                                                         ["vase-blue-20"])
+
+
+def test_why_revenue_dropped_without_a_product_stays_the_numbers(shop: VocabularyIndex) -> None:
+    r = read(shop, "why did revenue drop last month?")
+    assert r.kind == "metric"
+
+
+def test_without_competitor_prices_a_products_position_names_it() -> None:
+    answer = no_competitor_prices("price_position", "Toaster (KIT-0046)")
+    assert answer.text.startswith("No competitor prices have been ingested for this account, so how Toaster "
+                                  "(KIT-0046)'s price compares with the market cannot be said")
+
+
+# --- review idioms, star negations, one latest review, refusals ---
+
+@pytest.mark.parametrize(("question", "written"), [
+    ("A or B - which do customers prefer?", "A or B - which has the higher average rating?"),
+    ("review volume this month vs last month", "number of reviews this month vs last month"),
+])
+def test_more_review_idioms(question: str, written: str) -> None:
+    assert review_idioms(question) == written
+
+
+@pytest.mark.parametrize(("question", "levels"), [
+    ("how many reviews aren't 5 stars?", (1, 2, 3, 4)), ("reviews that are not 1-star", (2, 3, 4, 5)),
+    ("how many non-5-star reviews", (1, 2, 3, 4)), ("how many 5 star reviews", (5,)),
+])
+def test_stars_negated_are_the_other_levels(question: str, levels: tuple[int, ...]) -> None:
+    stars = star_levels(question)
+    assert stars is not None and stars.levels == levels
+
+
+def test_the_latest_one_star_review_is_read_out() -> None:
+    assert review_listing("what did the latest 1-star review say?", starred=True) == "latest"
+    assert review_listing("what do the 1-star reviews say?", starred=True) is None
+
+
+@pytest.mark.parametrize(("question", "concept"), [
+    ("how many reviews have we replied to?", "replies to reviews"),
+    ("what's our response rate to negative reviews?", "replies to reviews"),
+    ("how many reviews have photos?", "review photos"),
+    ("what do reviewers aged over 50 think?", "reviewers' ages and profiles"),
+    ("what do reviews on competitors' sites say about us?", "competitors' reviews"),
+    ("what are competitors charging for shipping?", "shipping and fulfilment"),
+])
+def test_what_the_reviews_do_not_hold_is_said(shop: VocabularyIndex, question: str, concept: str) -> None:
+    r = read(shop, question)
+    assert (r.kind, r.concept) == ("unanswerable", concept)
