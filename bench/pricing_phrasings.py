@@ -439,10 +439,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_5 import fifth_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in fifth_set(m, t)]
-    if os.environ.get("BENCH_SET") in ("6", "7"):
+    if os.environ.get("BENCH_SET") == "6":
         from bench.pricing_phrasings_6 import sixth_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in sixth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "7":
+        from bench.pricing_phrasings_7 import seventh_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in seventh_set(m, t)]
     return pricing_cases(m) + review_cases(t)
 
 

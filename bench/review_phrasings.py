@@ -454,10 +454,14 @@ def main() -> int:
         from bench.review_phrasings_2 import second_set
 
         chosen = [Case(g, q, c) for g, q, c in second_set(truth)]
-    elif os.environ.get("BENCH_SET") in ("3", "4"):
+    elif os.environ.get("BENCH_SET") == "3":
         from bench.review_phrasings_3 import third_set
 
         chosen = [Case(g, q, c) for g, q, c in third_set(truth)]
+    elif os.environ.get("BENCH_SET") == "4":
+        from bench.review_phrasings_4 import fourth_set
+
+        chosen = [Case(g, q, c) for g, q, c in fourth_set(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:
