@@ -463,7 +463,8 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "operating costs and net profit", "accounting data (operating expenses, payroll, taxes)"),
     (_rx(r"pa(?:y|id|ying) (?:\w+ ){0,2}(?:shipping|postage|delivery|carriers?|couriers?)|"
          r"charg(?:e|es|ed|ing) (?:\w+ )?for (?:shipping|postage|delivery)|shipping (?:fees?|spend|"
-         r"bills?|charges?)|shipping costs?|fulfil?ment costs?|delivery (?:costs?|times?)|postage|courier|carrier|"
+         r"bills?|charges?)|shipping costs?|fulfil?ment costs?|delivery (?:costs?|times?|fees?|charges?)|postage|"
+         r"courier|carrier|"
          r"shipping times?|shipped (?:late|on time|early)|(?:late|delayed|on[- ]time) (?:deliver(?:y|ies)|"
          r"shipments?|dispatch(?:es)?|orders)|on[- ]time (?:rate|shipping)|deliver(?:ed|y|ies) (?:late|on time)"),
      "shipping and fulfilment", "shipping and fulfilment records (carrier costs, delivery dates)"),

@@ -153,16 +153,16 @@ _WHY_NOT_SELLING = re.compile(
     r"worse|lower|tank\w*|weak\w*)\b|\bwhy\b[^?.!]{0,60}?\b(?:not|n't|stopped|no longer)\s+(?:selling|sell)\b|"
     r"\b(?:sales|selling)\b[^?.!]{0,40}?\b(?:down|drop\w*|fall\w*|fell|declin\w*)\b[^?.!]{0,40}?\bwhy\b", re.I)
 #: "products with an average under 3.5 stars", "average rating below 4": a threshold on the products' average rating.
-_RATING_LIMIT = re.compile(r"\b(?:average|avg|mean)\b[^.?!]{0,30}?\b(?P<op>under|below|less than|lower than|over|"
-                           r"above|more than|higher than|at least)\s+(?P<num>[1-5](?:\.\d+)?)\s*(?:stars?|out of 5)?"
-                           r"(?![\d.%])", re.I)
+_RATING_LIMIT = re.compile(r"\b(?:averag\w*|avg|mean)\b[^.?!]{0,30}?\b(?P<op>under|below|less than|lower than|"
+                           r"over|above|more than|higher than|at least)\s+(?P<num>[1-5](?:\.\d+)?|one|two|three|four|"
+                           r"five)\s*(?:stars?|out of 5)?(?![\d.%])", re.I)
 _NUMBER_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _COUNTED_DIM = re.compile(r"\b(?:how many|number of|which|what)\s+(?:different\s+)?(\w+)", re.I)
 #: "products that made under $100 last month", "brands with more than 1000 units": the things a threshold picks.
 _LEADING_DIM = re.compile(r"^\s*(?:(?:list|show(?:\s+me)?|give\s+me|find|get)\s+)?(?:(?:the|our|my|all|any)\s+)?"
-                          r"(\w+)\s+(?:that|which|who|with|having|where)\b", re.I)
+                          r"(\w+)\s+(?:that|which|who|with|having|where|averag(?:e|es|ing))\b", re.I)
 _DAYS_COUNTED = re.compile(r"\b(?:how many|which|what|number of|count the)\s+(?:\w+\s+){0,2}?days\b", re.I)
 
 
@@ -1387,8 +1387,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                                                                     r"rate|ratio)\b|%", question, re.I)):
         # "how many 1-star reviews", "bad reviews last week": the count and the share ("what share": the share)
         metrics = ["negative_review_share", "review_count"]
-    stars = star_levels(question)
     reviews_only = bool(metrics) and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics)
+    # "products averaging less than four stars": the products' average rating under 4, not the reviews of 1-3 stars
+    averaged = reviews_only and bool(_PRODUCT_NOUN.search(question)) and bool(_RATING_LIMIT.search(question))
+    stars = None if averaged else star_levels(question)
+    if averaged:
+        metrics = ["avg_rating"]
     if stars is not None and set(stars.levels) == {1, 2} and reviews_only and metrics[0] in ("review_count",
                                                                                              "avg_rating"):
         metrics = ["negative_review_share", "review_count"]  # "what share of reviews were 1 or 2 stars": negative
@@ -1422,8 +1426,10 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     limit = _threshold(question)
     if limit is None and metrics and metrics[0] == "avg_rating" and (rated := _RATING_LIMIT.search(question)):
         word = rated.group("op").lower()
+        num = rated.group("num").lower()
         limit = ("below" if word in ("under", "below", "less than", "lower than") else
-                 "at_least" if word == "at least" else "above", float(rated.group("num")), False)
+                 "at_least" if word == "at least" else "above",
+                 float({"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(num) or num), False)
     value_range = order_value_metrics(question, limit)
     if value_range is not None:  # "orders over $100": each order's value, summed over its lines
         metrics = value_range[0]

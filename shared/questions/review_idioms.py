@@ -27,6 +27,9 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
      "higher in average rating"),
     (re.compile(r"\bwhich\s+(?:one\s+)?do\s+(?:customers|people|buyers|shoppers|reviewers|users)\s+(?:prefer|like "
                 r"(?:more|better|best))\b", re.I), "which has the higher average rating"),
+    # "which product gets reviewed the most", "our most reviewed product": the most reviews (not the most revenue)
+    (re.compile(r"\b(?:gets?|got|is|are|was|were|been)\s+reviewed\s+(?:the\s+)?most\b", re.I), "has the most reviews"),
+    (re.compile(r"\bmost[- ]reviewed\b", re.I), "with the most reviews"),
     # "review volume", "volume of reviews": how many there are (not the noise a product makes)
     (re.compile(r"\breviews?\s+volumes?\b|\bvolumes?\s+of\s+reviews\b", re.I), "number of reviews"),
     (re.compile(r"\b(?:the\s+)?pros\s+(?:and|&|n)\s+cons\s+(?:of|for|on)\b", re.I), "what do reviewers say about"),

@@ -99,7 +99,8 @@ _SENTIMENT_CHANGE = re.compile(
     r"\b(?:improv\w*|better|worse|worsening|chang\w*|trend)\b[^.?!]{0,20}?\b(?:sentiment|satisfaction)\b|"
     # the rating as it moves ("is our rating improving?", "are our stars getting worse?"): a change, not its level
     r"\b(?:ratings?|stars?|review scores?)\b[^.?!]{0,30}?\b(?:improving|improved|getting (?:better|worse)|"
-    r"worsening|worsened|declining|recovering|recovered)\b", re.I)
+    r"worsening|worsened|declining|recovering|recovered|slipping|slipped|sliding|falling|dropping|rising|"
+    r"climbing)\b", re.I)
 
 #: Fake or trustworthy reviews, or the rating without them ("which reviews look fake?", "adjusted rating of X").
 _SPAM = re.compile(

