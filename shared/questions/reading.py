@@ -146,6 +146,10 @@ _THRESHOLD_AT = re.compile(
     r"thousand)[\s-]?){1,4})\s*(?P<mult>k|m|thousand|million|grand)?\b(?:\s*(?P<unit>dollars|bucks|pounds|quid|"
     r"euros|usd|gbp|eur|units?|items?|pieces?|orders?))?(?!\s*(?:days?|weeks?|months?|quarters?|years?|hours?|%|"
     r"percent|per cent|pct|stars?)\b|%)", re.I)
+#: "why are Kitchen reviews worse than Home", "why is A rated lower than B": a comparison of two named things.
+_WHY_WORSE_THAN = re.compile(r"\bwhy\b[^?.!]{0,60}?\b(?:worse|better|lower|higher)\s+than\s+(?!(?:before|last|usual|"
+                             r"normal|ever|previously|a (?:month|year|week|quarter)|the (?:month|year|week|quarter)|"
+                             r"(?:it|they) (?:was|were|used))\b)", re.I)
 #: A named product's sales falling asked about for a cause ("why are sales of X down", "why isn't X selling").
 _WHY_NOT_SELLING = re.compile(
     r"\b(?:why|reasons?|cause[ds]?|what(?:'s| is) (?:behind|causing|wrong))\b[^?.!]{0,80}?\b(?:sales|selling|sells?|"
@@ -772,6 +776,9 @@ def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) 
     if "sentiment" in intents and metrics and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) \
             and (side_by_side or ranked or (time.explicit_compare and not re.search(r"\bwhy\b", question, re.I))):
         intents.remove("sentiment")  # "sentiment on Amazon vs web", "which brand has the most complaints"
+    elif "sentiment" in intents and metrics and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) \
+            and _WHY_WORSE_THAN.search(question):
+        intents.remove("sentiment")  # "why are Kitchen reviews worse than Home?": the two ratings it presupposes
     if time.future and not intents and metrics:
         intents.append("forecast")
     return intents

@@ -245,3 +245,11 @@ def test_the_most_reviewed_product_ranks_reviews_not_revenue() -> None:
 def test_a_slipping_rating_is_a_change(shop: VocabularyIndex) -> None:
     r = read(shop, "is our star rating slipping?")
     assert r.query is not None and r.query.compare == "previous_period"
+
+
+def test_why_one_group_is_rated_worse_than_another_answers_the_two_ratings(shop: VocabularyIndex) -> None:
+    r = read(shop, "why are our Candles reviews worse than Textiles?")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "avg_rating"
+    assert r.query.dimensions == ["category"]
+    later = read(shop, "why are reviews worse than last year?")
+    assert later.agent_intents == ["sentiment"]  # a change over time: the agent's reading of why
