@@ -5,6 +5,7 @@ Applied by :func:`shared.questions.reading.read_question` after the shorthand an
 
 * "which is liked more, A or B?", "is A better liked than B?" -> "which has the higher average rating, A or B?"
   (a comparison of ratings, not of revenue);
+* "do our products hold up over time?" -> "... stay durable" (durability, not reviews over time);
 * "which do customers prefer, A or B?" -> "which has the higher average rating"; "review volume" -> "number of
   reviews" (a count, not the noise a product makes);
 * "pros and cons of X" -> "what do reviewers say about X" (the review summary; "pros" is not the "Pro" in titles);
@@ -30,6 +31,9 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "which product gets reviewed the most", "our most reviewed product": the most reviews (not the most revenue)
     (re.compile(r"\b(?:gets?|got|is|are|was|were|been)\s+reviewed\s+(?:the\s+)?most\b", re.I), "has the most reviews"),
     (re.compile(r"\bmost[- ]reviewed\b", re.I), "with the most reviews"),
+    # "do our products hold up over time?", "stand the test of time": durability (not a trend of reviews over time)
+    (re.compile(r"\b(?:hold|holds|held|holding)\s+up(?:\s+(?:over time|well|long[- ]term|in the long run|after "
+                r"(?:a while|months|years)))?|\bstands?\s+the\s+test\s+of\s+time\b", re.I), "stay durable"),
     # "review volume", "volume of reviews": how many there are (not the noise a product makes)
     (re.compile(r"\breviews?\s+volumes?\b|\bvolumes?\s+of\s+reviews\b", re.I), "number of reviews"),
     (re.compile(r"\b(?:the\s+)?pros\s+(?:and|&|n)\s+cons\s+(?:of|for|on)\b", re.I), "what do reviewers say about"),

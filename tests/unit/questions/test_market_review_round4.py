@@ -253,3 +253,9 @@ def test_why_one_group_is_rated_worse_than_another_answers_the_two_ratings(shop:
     assert r.query.dimensions == ["category"]
     later = read(shop, "why are reviews worse than last year?")
     assert later.agent_intents == ["sentiment"]  # a change over time: the agent's reading of why
+
+
+@pytest.mark.parametrize("question", ["do our products hold up over time according to reviews?",
+                                      "do reviews say it stands the test of time?"])
+def test_holding_up_is_durability_not_a_trend(question: str) -> None:
+    assert "stay durable" in review_idioms(question) and "over time" not in review_idioms(question)
