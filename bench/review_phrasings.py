@@ -7,7 +7,8 @@ some stars read for themes, reviews listed (most negative / positive / latest), 
 counts with filters, channels and verified buyers, spam and the adjusted rating, terse and non-native English.
 
 Run: ``.venv/bin/python bench/review_phrasings.py`` (``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=list``
-runs one group, ``BENCH_SET=2`` the second held-out set of ``bench/review_phrasings_2.py``, ``BENCH_STALE=1`` uses
+runs one group, ``BENCH_SET=2`` the second held-out set of ``bench/review_phrasings_2.py``,
+``BENCH_SET=3`` the third of ``bench/review_phrasings_3.py`` and ``4`` its held-out set, ``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
 """
 
@@ -453,6 +454,14 @@ def main() -> int:
         from bench.review_phrasings_2 import second_set
 
         chosen = [Case(g, q, c) for g, q, c in second_set(truth)]
+    elif os.environ.get("BENCH_SET") == "3":
+        from bench.review_phrasings_3 import third_set
+
+        chosen = [Case(g, q, c) for g, q, c in third_set(truth)]
+    elif os.environ.get("BENCH_SET") == "4":
+        from bench.review_phrasings_4 import fourth_set
+
+        chosen = [Case(g, q, c) for g, q, c in fourth_set(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:

@@ -78,6 +78,8 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
             extra["list_size"] = e.review_count
     if agent == "pricing" and e.gap_over_pct is not None:
         extra["gap_over_pct"] = e.gap_over_pct  # "more than 10% above the market": the over/underpriced threshold
+    if agent == "pricing" and e.gap_negated:
+        extra["gap_negated"] = True  # "which products are NOT priced above the market": the others
     if agent in ("pricing", "forecast") and e.top_sellers:
         extra["top_sellers"] = e.top_sellers  # "our best sellers": pricing ranks by revenue, forecast by units
     # The pricing agent runs a what-if for exactly one SKU; when it scans the catalogue as well ("which are

@@ -51,6 +51,8 @@ class Entities(BaseModel):
     gap_over_pct: float | None = Field(
         default=None, ge=0, le=500, description="A price gap a market question names (\"more than 10% above the "
                                                 "market\"): the over/underpriced threshold in percent.")
+    gap_negated: bool = Field(default=False, description="The over/underpriced ask negated (\"NOT priced above the "
+                                                         "market\"): the products that are not.")
     measure: Literal["units", "revenue"] | None = Field(
         default=None, description="What a forecast is asked in: revenue for money (\"how much revenue next month\").")
     cover_over_days: int | None = Field(

@@ -144,11 +144,13 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                               end=request.end_date, titles=titles, sellers=sellers[:3] if sellers else None,
                               scope=_category_names(data.products) if request.categories else "",
                               elasticities=elasticities, map_prices=inputs.attributes.get("map_price"),
-                              gap_pct=request.options.get("gap_over_pct"))
+                              gap_pct=request.options.get("gap_over_pct"),
+                              negated=bool(request.options.get("gap_negated")))
     if inputs.observations.empty and any(a.ask in NEEDS_COMPETITORS for a in answers) and as_of_date(
             deps.warehouse, request.tenant_id, (DataKind.COMPETITOR_PRICES,)) is None:
         # no competitor price was ever ingested: said first, not "no SKU could be compared"
-        answers = [no_competitor_prices(a.ask) if a.ask in NEEDS_COMPETITORS else a for a in answers]
+        named = " and ".join(name_products(s, titles, [s]) for s in request.skus) if 0 < len(request.skus) <= 3 else ""
+        answers = [no_competitor_prices(a.ask, named) if a.ask in NEEDS_COMPETITORS else a for a in answers]
     result.data["answers"] = [a.model_dump(mode="json") for a in answers]
     result.data["as_of"] = as_of.as_dict()
     result.confidence = apply_staleness(result.confidence, as_of)

@@ -91,6 +91,39 @@ def gap_answer(analysis: PricingAnalysis, ask: AskKind, scoped: list[str], scope
                        method=_POSITION_METHOD, skus=[str(r[0]) for r in rows[:10]], finding_prefixes=["position:"])
 
 
+def not_gap_answer(analysis: PricingAnalysis, ask: AskKind, scope: str = "",
+                   threshold: float = GAP_TOLERANCE_PCT) -> AgentAnswer:
+    """``overpriced``/``underpriced`` negated: the SKUs NOT more than ``threshold``% above (below) the market.
+
+    "Which products are NOT priced above the market?" counts those within the threshold and those on the other side,
+    closest to the market first: "48 of 77 SKUs are not priced more than 5% above the median competitor (32 within
+    5% of it, 16 more than 5% below)".
+    """
+    what = f"{scope} SKUs" if scope else "SKUs"
+    skus = analysis.skus.dropna(subset=["price_index"])
+    above = ask == "overpriced"
+    side, other = ("above", "below") if above else ("below", "above")
+    if skus.empty:
+        return AgentAnswer(ask=ask, answered=False, method=_POSITION_METHOD,
+                           text="No SKU could be compared with competitor prices (competitor prices and our prices on "
+                                "the same dates are needed).")
+    gap = skus["price_index"] - 100.0
+    kept = skus[gap <= threshold] if above else skus[gap >= -threshold]
+    kept_gap = kept["price_index"] - 100.0
+    within = int((kept_gap.abs() <= threshold).sum())
+    beyond = len(kept) - within
+    ordered = kept.reindex(kept_gap.abs().sort_values(kind="stable").index)
+    rows, total = ranked_table(_POSITION_COLUMNS, _position_rows(ordered))
+    text = (f"{len(kept)} of {len(skus)} {what} {'is' if len(kept) == 1 else 'are'} not priced more than "
+            f"{threshold:g}% {side} the median competitor ({within} within {threshold:g}% of it, {beyond} more than "
+            f"{threshold:g}% {other})")
+    text += "; the closest to the market: " + join_names(
+        [_gap_text(str(s), r) for s, r in ordered.head(5).iterrows()], 5) + "." if len(kept) else "."
+    return AgentAnswer(ask=ask, text=text, columns=_POSITION_COLUMNS, rows=rows, total_rows=total,
+                       method=_POSITION_METHOD + f"; negated: the SKUs not more than {threshold:g}% {side}",
+                       skus=[str(r[0]) for r in rows[:10]], finding_prefixes=["position:"])
+
+
 def _placed(r: Any) -> list[Any]:
     """our_price, competitor_median, gap_pct, competitors, date of one positioned SKU."""
     return [_r(r["our_price"]), _r(r["comp_median"]), _r(r["price_index"] - 100.0, 1), int(r["n_competitors"]),
@@ -167,8 +200,9 @@ def position_answer(analysis: PricingAnalysis, scope: str = "") -> AgentAnswer:
     else:
         label = f"{scope} SKUs" if scope else "SKUs"
         text = (f"Across {len(skus)} {label} the median price index is {float(skus['price_index'].median()):.1f} "
-                f"(100 = the median competitor): {n_above} are more than {GAP_TOLERANCE_PCT:g}% above it and "
-                f"{n_below} more than {GAP_TOLERANCE_PCT:g}% below; most out of line: "
+                f"(100 = the median competitor): {n_above} are more than {GAP_TOLERANCE_PCT:g}% above it, "
+                f"{n_below} more than {GAP_TOLERANCE_PCT:g}% below and {len(skus) - n_above - n_below} within "
+                f"{GAP_TOLERANCE_PCT:g}% of it; most out of line: "
                 f"{join_names([_gap_text(str(s), r) for s, r in ordered.head(3).iterrows()], 3)}.")
     rows, total = ranked_table(_POSITION_COLUMNS, _position_rows(ordered))
     return AgentAnswer(ask="price_position", text=text, columns=_POSITION_COLUMNS, rows=rows, total_rows=total,
@@ -388,7 +422,8 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
                     end: date | None = None, titles: Mapping[str, str] | None = None,
                     sellers: tuple[pd.DataFrame, date, date] | None = None, scope: str = "",
                     elasticities: pd.DataFrame | None = None,
-                    map_prices: pd.Series | None = None, gap_pct: float | None = None) -> list[AgentAnswer]:
+                    map_prices: pd.Series | None = None, gap_pct: float | None = None,
+                    negated: bool = False) -> list[AgentAnswer]:
     """Answer each pricing ask the question has.
 
     ``competitors`` are the ones the question names; ``start``/``end`` the period it names (the competitor answers
@@ -397,7 +432,8 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
     ``scope`` the categories the question narrowed to, as the catalogue spells them; ``elasticities`` the pooled
     elasticity per SKU (:func:`~shared.pricing.elasticity.pooled_elasticity`) when an ``elasticity`` ask is answered;
     ``map_prices`` the catalogue's minimum advertised price per SKU (``map_violations``); ``gap_pct`` the gap the
-    question names for ``overpriced``/``underpriced`` ("more than 10% above the market"), else 5%.
+    question names for ``overpriced``/``underpriced`` ("more than 10% above the market"), else 5%; ``negated`` asks
+    for the products that are not ("which products are NOT priced above the market").
     """
     out: list[AgentAnswer] = []
     if sellers is not None:
@@ -409,6 +445,9 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
         elif ask in MARKET_ASKS:
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = market_answer(ask, obs, list(competitors or []), today=last, start=start, scoped=scoped)
+            if scope and ask == "versus_competitor":  # "... than us on Electronics?": the category compared, said
+                answer = answer.model_copy(update={"text": answer.text.replace(
+                    " matched products", f" matched {scope} products", 1)})
         elif ask == "ours_cheapest":
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = ours_cheapest_answer(obs, today=last, start=start)
@@ -431,8 +470,9 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
         elif ask == "category_position":
             answer = category_answer(analysis.categories)
         elif ask in ("overpriced", "underpriced"):
-            answer = gap_answer(analysis, ask, scoped, scope,
-                                GAP_TOLERANCE_PCT if gap_pct is None else float(gap_pct))
+            threshold = GAP_TOLERANCE_PCT if gap_pct is None else float(gap_pct)
+            answer = (not_gap_answer(analysis, ask, scope, threshold) if negated and not scoped
+                      else gap_answer(analysis, ask, scoped, scope, threshold))
         elif ask == "undercut" and scoped and len(scoped) <= 3:  # "is anyone cheaper than us on X": X's sellers
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = market_answer("cheapest_competitor", obs, list(competitors or []), today=last, start=start,

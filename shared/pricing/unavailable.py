@@ -32,9 +32,15 @@ _WHAT: dict[str, str] = {
 UPLOAD = "upload a competitor_prices file (sku, competitor, date, price; optionally in_stock) to compare"
 
 
-def no_competitor_prices(ask: AskKind) -> AgentAnswer:
-    """The refusal of ``ask``: no competitor prices were ingested, so it cannot be answered, and what would."""
+def no_competitor_prices(ask: AskKind, named: str = "") -> AgentAnswer:
+    """The refusal of ``ask``: no competitor prices were ingested, so it cannot be answered, and what would.
+
+    ``named``: the product(s) the question is about, as the answers name them ("Toaster (KIT-0046)"): a price
+    position of one product says which ("how Toaster (KIT-0046)'s price compares with the market").
+    """
     what = _WHAT.get(ask, "how our prices compare with the market")
+    if named and ask == "price_position":
+        what = f"how {named}'s price compares with the market"
     return AgentAnswer(ask=ask, answered=False, method="no competitor_prices rows for this tenant",
                        text=f"No competitor prices have been ingested for this account, so {what} cannot be said: "
                             f"{UPLOAD}.")

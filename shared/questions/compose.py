@@ -276,7 +276,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         if not enough:  # a young store: rank what there is rather than answer "no reviews", and say so
             enough = [r for r in result.rows if (r.get("review_count") or 0) > 0]
             ranked_on = f" (no product has {reading.min_reviews} reviews yet, so every reviewed product is ranked)"
-        result = result.model_copy(update={"rows": enough[:max(10, 2 * (reading.show or 5))]})
+        # "products with an average under 3.5 stars": every product past the threshold is counted, not the top 10
+        kept = enough if reading.threshold is not None else enough[:max(10, 2 * (reading.show or 5))]
+        result = result.model_copy(update={"rows": kept})
     q = result.query
     metric = q.metrics[0]
     unit = metric_unit(metric)
@@ -552,10 +554,11 @@ def _threshold_answer(threshold: tuple[str, float], rows: list[dict[str, Any]], 
     of = " of" if unit == "money" else ""
     if unit == "days":  # "less than 7 days of cover" (not "fewer than 7.0 days days of cover")
         amount, of, noun = f"{limit:,.0f} days" if limit == int(limit) else amount, "", noun.replace("days ", "")
-    below = "fewer than" if unit not in ("money", "days") else _THRESHOLD_WORDS[op]
+    below = "fewer than" if unit == "count" else _THRESHOLD_WORDS[op]  # "below 3 stars", "fewer than 5 orders"
     text = (f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had "
             f"{_THRESHOLD_WORDS[op] if op != 'below' else below} {amount}{of} {noun} {when}")
-    if op == "below" and limit <= (0.01 if unit == "money" else 1):  # "days with no orders": none, not "fewer than 1"
+    if op == "below" and unit in ("count", "money") and limit <= (0.01 if unit == "money" else 1):
+        # "days with no orders": none, not "fewer than 1"
         text = f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had no {noun} {when}"
     if not hit:
         return text + "."

@@ -384,7 +384,9 @@ CHANGE = _rx(r"(?:gone|went|going|go|come|came) (?:up|down)|"
 TOTAL = _rx(r"total|overall|in all|altogether|combined|sum|all (?:channels|products|categories|brands)")
 #: Refusals that stand even when the question is about reviews ("an NPS-style score from the reviews", "is the new
 #: version better reviewed"): the reviews do not hold what they need.
-REVIEW_REFUSALS = frozenset({"a net promoter score", "product versions", "a customer satisfaction (CSAT) score"})
+REVIEW_REFUSALS = frozenset({"a net promoter score", "product versions", "a customer satisfaction (CSAT) score",
+                             "replies to reviews", "review photos", "reviewers' ages and profiles",
+                             "competitors' reviews"})
 #: Questions about the future, causes or recommendations: the agents' ground.
 AGENT_CUES: dict[str, re.Pattern[str]] = {
     "forecast": _rx(r"forecast\w*|predict\w*|projection|project(?:ed)?|run[- ]?rate|"
@@ -469,8 +471,10 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"ebitda|net profit|net income|tax(?:es)?|after[- ]tax|vat|gst|hst|pst|bank (?:balance|account|statement)s?|"
          r"in the bank|cash ?flow|loan|debt|accounting|bottom line|net margin|take[- ]home"),
      "operating costs and net profit", "accounting data (operating expenses, payroll, taxes)"),
-    (_rx(r"pa(?:y|id|ying) (?:\w+ ){0,2}(?:shipping|postage|delivery|carriers?|couriers?)|shipping (?:fees?|spend|"
-         r"bills?|charges?)|shipping costs?|fulfil?ment costs?|delivery (?:costs?|times?)|postage|courier|carrier|"
+    (_rx(r"pa(?:y|id|ying) (?:\w+ ){0,2}(?:shipping|postage|delivery|carriers?|couriers?)|"
+         r"charg(?:e|es|ed|ing) (?:\w+ )?for (?:shipping|postage|delivery)|shipping (?:fees?|spend|"
+         r"bills?|charges?)|shipping costs?|fulfil?ment costs?|delivery (?:costs?|times?|fees?|charges?)|postage|"
+         r"courier|carrier|"
          r"shipping times?|shipped (?:late|on time|early)|(?:late|delayed|on[- ]time) (?:deliver(?:y|ies)|"
          r"shipments?|dispatch(?:es)?|orders)|on[- ]time (?:rate|shipping)|deliver(?:ed|y|ies) (?:late|on time)"),
      "shipping and fulfilment", "shipping and fulfilment records (carrier costs, delivery dates)"),
@@ -521,6 +525,23 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"v\d(?:\.\d)?|(?:old|new) (?:vs\.?|versus|or) (?:old|new)"),
      "product versions", "which version each sale or review is of (a version, model-year or edition column; or each "
      "version as its own SKU, which can then be compared by name)"),
+    (_rx(r"(?:replied|reply|replying|respond(?:ed|ing)?|answered) to (?:\w+ ){0,3}reviews?|(?:review )?(?:response|"
+         r"reply) (?:rates?|times?)|(?:our |seller |merchant )?(?:replies|responses) to (?:\w+ ){0,3}reviews?|"
+         r"reviews? (?:\w+ ){0,2}(?:we|you|i) (?:have |'ve )?(?:replied|responded|answered) to"),
+     "replies to reviews", "your replies to each review (reviews are kept with their stars, text, date and channel)"),
+    (_rx(r"(?:reviews? )?(?:with|having|that have|have|has|include|including|contain\w*|attach\w*) (?:a |any )?"
+         r"(?:photos?|"
+         r"pictures?|images?|videos?)|(?:photo|picture|image|video) reviews?"),
+     "review photos", "the photos or videos attached to each review (only the stars, text, date and channel are kept)"),
+    (_rx(r"(?:reviewers?|customers?|buyers?|people) (?:aged|over|under|older than|younger than) (?:over |under )?\d+|"
+         r"(?:older|younger|male|female) (?:reviewers?|customers?|buyers?)|reviewers?'? (?:ages?|genders?|"
+         r"demographics?)"),
+     "reviewers' ages and profiles", "the reviewers' ages or profiles (reviews are kept without who wrote them)"),
+    (_rx(r"(?:reviews?|ratings?) (?:on|from|at) (?:our )?(?:competitors?'?|rivals?'?|other) (?:sites?|stores?|shops?|"
+         r"websites?|pages?)|competitors?'? (?:reviews?|ratings?|star ratings?)|(?:ratings?|reviews?) on their "
+         r"(?:product )?pages?"),
+     "competitors' reviews", "reviews from competitors' sites (your data has your own reviews and competitors' "
+     "prices)"),
     (_rx(r"employees?|weather|stock market|share price|support tickets?|wait times?|(?:customer )?(?:service|support|"
          r"care) (?:calls?|tickets?|e-?mails?|chats?|team|queries|requests?|enquir(?:y|ies)|inquir(?:y|ies))|"
          r"calls? (?:did|do|does) (?:\w+ ){0,3}"

@@ -30,6 +30,7 @@ class MarketAsk:
     extra: tuple[str, ...] = ()  # further asks answered after ``ask``
     top_sellers: int | None = None  # "which of our best sellers ...": the N best sellers by revenue only
     gap_pct: float | None = None  # "more than 10% above the market": the gap the over/underpriced asks use
+    negated: bool = False  # "which products are NOT priced above the market": the others
 
     @property
     def agent_intent(self) -> str:
@@ -118,6 +119,10 @@ _BELOW_MARKET = _rx(r"(?:cheaper|less expensive|less costly|lower[- ]priced|pric
                     r"competitors?)(?: (?:price|rate|average|median)s?)?|underpriced|"
                     r"(?:sell|sells|selling|sold|go|goes|going|list\w*|retail\w*) for less than (?:the )?"
                     r"(?:competition|competitors?|market|others|rivals?|everyone(?: else)?)")
+#: "NOT priced above the market", "aren't cheaper than the competition", "we're not overpriced on": the others.
+_NOT_SIDE = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:[\w%.]+\s+){0,4}?(?:pricier|dearer|costlier|more expensive|"
+                       r"cheaper|less expensive|overpriced|underpriced|priced (?:\w+ )?(?:above|below|higher|lower)|"
+                       r"(?:above|below|over|under) (?:the )?(?:market|competition|competitors?))\b", re.I)
 #: "how many products does MegaMart carry", "products in common with ShopRival": the matched products.
 _CARRY = _rx(r"(?:products?|items?|skus?)\b[^?.!]{0,30}\b(?:does|do)\s+\S+\s+(?:also )?(?:sell|carry|stock|list)|"
              r"in common with|overlap\w*")
@@ -274,10 +279,12 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
         # "which SKUs are more than 10% above the competition?", "price gaps over 10%": that gap, not 5%
         pct, side = gap
         return MarketAsk("underpriced" if side == "below" else "overpriced", gap_pct=pct,
-                         extra=("underpriced",) if side == "both" else ())
+                         extra=("underpriced",) if side == "both" else (),
+                         negated=side != "both" and _NOT_SIDE.search(question) is not None)
     if not named and (_ABOVE_MARKET.search(question) or _BELOW_MARKET.search(question)) \
             and price_change(question) is None:  # "... and what if I cut X by 10%": the router plans both
-        return MarketAsk("overpriced" if _ABOVE_MARKET.search(question) else "underpriced")
+        return MarketAsk("overpriced" if _ABOVE_MARKET.search(question) else "underpriced",
+                         negated=_NOT_SIDE.search(question) is not None)
     if not named and _HOW_MANY_WE_CHEAPEST.search(question):
         return MarketAsk("ours_cheapest")  # "how many products are we the cheapest on?": a count at today's prices
     if not named and _WHERE_WE.search(question) and price_change(question) is None:

@@ -59,6 +59,7 @@ from shared.questions.reviews import (
     star_levels,
 )
 from shared.questions.shorthand import expand_shorthand, shorthand_names
+from shared.questions.spelled import spelled_numbers
 from shared.questions.timephrase import (
     RECENT_DAYS,
     TimeReading,
@@ -140,18 +141,32 @@ _NET_OF = re.compile(r"\b(?:excluding|exclude|minus|less|net of|not counting|wit
 #: "more than 20k", "over $100", "above fifty dollars", "fewer than 10 units": (above/below, value, money?).
 _THRESHOLD_AT = re.compile(
     r"\b(?P<op>more than|over|above|greater than|in excess of|exceeding|at least|upwards of|under|below|less than|"
-    r"fewer than|lower than)\s+(?P<cur>[$£€])?\s?(?P<num>\d[\d,]*(?:\.\d+)?|(?:(?:a|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"fewer than|lower than)\s+(?P<cur>[$£€])?\s?(?P<num>\d[\d,]*(?:\.\d+)?(?!\.?\d)|(?:(?:a|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"thousand)[\s-]?){1,4})\s*(?P<mult>k|m|thousand|million|grand)?\b(?:\s*(?P<unit>dollars|bucks|pounds|quid|"
     r"euros|usd|gbp|eur|units?|items?|pieces?|orders?))?(?!\s*(?:days?|weeks?|months?|quarters?|years?|hours?|%|"
     r"percent|per cent|pct|stars?)\b|%)", re.I)
+#: "why are Kitchen reviews worse than Home", "why is A rated lower than B": a comparison of two named things.
+_WHY_WORSE_THAN = re.compile(r"\bwhy\b[^?.!]{0,60}?\b(?:worse|better|lower|higher)\s+than\s+(?!(?:before|last|usual|"
+                             r"normal|ever|previously|a (?:month|year|week|quarter)|the (?:month|year|week|quarter)|"
+                             r"(?:it|they) (?:was|were|used))\b)", re.I)
+#: A named product's sales falling asked about for a cause ("why are sales of X down", "why isn't X selling").
+_WHY_NOT_SELLING = re.compile(
+    r"\b(?:why|reasons?|cause[ds]?|what(?:'s| is) (?:behind|causing|wrong))\b[^?.!]{0,80}?\b(?:sales|selling|sells?|"
+    r"sold|revenue|units|demand)\b[^?.!]{0,60}?\b(?:down|drop\w*|fall\w*|fell|declin\w*|slump\w*|slow\w*|dipp?\w*|"
+    r"worse|lower|tank\w*|weak\w*)\b|\bwhy\b[^?.!]{0,60}?\b(?:not|n't|stopped|no longer)\s+(?:selling|sell)\b|"
+    r"\b(?:sales|selling)\b[^?.!]{0,40}?\b(?:down|drop\w*|fall\w*|fell|declin\w*)\b[^?.!]{0,40}?\bwhy\b", re.I)
+#: "products with an average under 3.5 stars", "average rating below 4": a threshold on the products' average rating.
+_RATING_LIMIT = re.compile(r"\b(?:averag\w*|avg|mean)\b[^.?!]{0,30}?\b(?P<op>under|below|less than|lower than|"
+                           r"over|above|more than|higher than|at least)\s+(?P<num>[1-5](?:\.\d+)?|one|two|three|four|"
+                           r"five)\s*(?:stars?|out of 5)?(?![\d.%])", re.I)
 _NUMBER_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _COUNTED_DIM = re.compile(r"\b(?:how many|number of|which|what)\s+(?:different\s+)?(\w+)", re.I)
 #: "products that made under $100 last month", "brands with more than 1000 units": the things a threshold picks.
 _LEADING_DIM = re.compile(r"^\s*(?:(?:list|show(?:\s+me)?|give\s+me|find|get)\s+)?(?:(?:the|our|my|all|any)\s+)?"
-                          r"(\w+)\s+(?:that|which|who|with|having|where)\b", re.I)
+                          r"(\w+)\s+(?:that|which|who|with|having|where|averag(?:e|es|ing))\b", re.I)
 _DAYS_COUNTED = re.compile(r"\b(?:how many|which|what|number of|count the)\s+(?:\w+\s+){0,2}?days\b", re.I)
 
 
@@ -320,6 +335,8 @@ class Reading(BaseModel):
                                                                  "reviews\"): negative, positive, latest ...")
     review_count: int | None = Field(default=None, description="How many reviews a listing shows, when said.")
     review_channels: list[str] = Field(default_factory=list, description="Sales channels a review question reads.")
+    gap_negated: bool = Field(default=False, description="An over/underpriced ask negated (\"which products are NOT "
+                                                         "priced above the market\"): the products on the other side.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
     per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
@@ -571,6 +588,7 @@ def _market_reading(reading: Reading, market: MarketAsk, verbs: list[EntityMatch
     reading.asks = [market.ask, *market.extra] if market.ask else []
     reading.top_sellers = market.top_sellers
     reading.gap_over_pct = market.gap_pct
+    reading.gap_negated = market.negated
     if market.competitors:
         reading.competitors = market.competitors
     return reading
@@ -784,6 +802,9 @@ def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) 
     if "sentiment" in intents and metrics and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) \
             and (side_by_side or ranked or (time.explicit_compare and not re.search(r"\bwhy\b", question, re.I))):
         intents.remove("sentiment")  # "sentiment on Amazon vs web", "which brand has the most complaints"
+    elif "sentiment" in intents and metrics and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) \
+            and _WHY_WORSE_THAN.search(question):
+        intents.remove("sentiment")  # "why are Kitchen reviews worse than Home?": the two ratings it presupposes
     if time.future and not intents and metrics:
         intents.append("forecast")
     return intents
@@ -1045,6 +1066,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     text = _sheet_fields(without_chatter(expand_shorthand(
         question, index.knows_word if index is not None else None,
         shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
+    text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
     if (beat := _ON_TRACK_TO_BEAT.search(text)) is not None:
@@ -1245,6 +1267,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.kind, reading.shape, reading.show = "metric", priced.shape, priced.show
         reading.query = _named_groups(priced.query, matches)  # "the average price of our products in Beverages"
         return reading
+    if gap is None and reading.skus and len(reading.skus) <= 3 and _WHY_NOT_SELLING.search(question):
+        # "why are sales of X down?", "why isn't X selling?", "is price the reason X sales dropped?": what a merchant
+        # can act on, X's price against the market, then what its reviews say (its sales are one question away)
+        reading.agent_intents, reading.asks = ["pricing", "sentiment"], ["price_position"]
+        return reading
     if gap is None and asks_uncosted_products(question):  # the catalogue's products, not cost of goods
         reading.kind, reading.shape, reading.query = "metric", "count", uncosted_query(tenant_id)
         return reading
@@ -1279,7 +1306,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
             time = resolve_time(question, reading.as_of, exclude=sku_spans + preamble_excluded(question, reading.as_of))
         reading.review_period = time.range
         return reading
-    sentiment_change = asks_sentiment_change(question) and not metrics
+    # "is our rating improving?" names the rating it asks about: a change all the same
+    sentiment_change = asks_sentiment_change(question) and set(metrics) <= {"avg_rating", "negative_review_share"}
     if not metrics and star_levels(question) is not None and re.search(r"\b(?:reviews?|gave|give|given|left)\b",
                                                                        question, re.I):
         metrics = ["review_count"]  # "share of 4 and 5 star reviews": the reviews of those stars
@@ -1392,8 +1420,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                                                                     r"rate|ratio)\b|%", question, re.I)):
         # "how many 1-star reviews", "bad reviews last week": the count and the share ("what share": the share)
         metrics = ["negative_review_share", "review_count"]
-    stars = star_levels(question)
     reviews_only = bool(metrics) and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics)
+    # "products averaging less than four stars": the products' average rating under 4, not the reviews of 1-3 stars
+    averaged = reviews_only and bool(_PRODUCT_NOUN.search(question)) and bool(_RATING_LIMIT.search(question))
+    stars = None if averaged else star_levels(question)
+    if averaged:
+        metrics = ["avg_rating"]
     if stars is not None and set(stars.levels) == {1, 2} and reviews_only and metrics[0] in ("review_count",
                                                                                              "avg_rating"):
         metrics = ["negative_review_share", "review_count"]  # "what share of reviews were 1 or 2 stars": negative
@@ -1427,6 +1459,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     limit = _threshold(question)
     if metrics and metrics[0] == "days_of_cover" and (cover := _cover_threshold(question)) is not None:
         limit = cover  # "which SKUs have less than a week of stock": those whose cover is under 7 days
+    if limit is None and metrics and metrics[0] == "avg_rating" and (rated := _RATING_LIMIT.search(question)):
+        word = rated.group("op").lower()
+        num = rated.group("num").lower()
+        limit = ("below" if word in ("under", "below", "less than", "lower than") else
+                 "at_least" if word == "at least" else "above",
+                 float({"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(num) or num), False)
     value_range = order_value_metrics(question, limit)
     if value_range is not None:  # "orders over $100": each order's value, summed over its lines
         metrics = value_range[0]

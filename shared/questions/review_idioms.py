@@ -5,9 +5,14 @@ Applied by :func:`shared.questions.reading.read_question` after the shorthand an
 
 * "which is liked more, A or B?", "is A better liked than B?" -> "which has the higher average rating, A or B?"
   (a comparison of ratings, not of revenue);
+* "do our products hold up over time?" -> "... stay durable" (durability, not reviews over time);
+* "which do customers prefer, A or B?" -> "which has the higher average rating"; "review volume" -> "number of
+  reviews" (a count, not the noise a product makes);
 * "pros and cons of X" -> "what do reviewers say about X" (the review summary; "pros" is not the "Pro" in titles);
 * "star breakdown", "distribution of stars", "star distribution" -> "star rating breakdown" (reviews per star);
-* "since the start of the year / month / quarter" -> "this year / month / quarter" (to date, not all data).
+* "since the start of the year / month / quarter" -> "this year / month / quarter" (to date, not all data);
+* "which business / restaurant / hotel has the worst reviews?" -> "which product ..." (a review set's reviewed
+  businesses are its products).
 
 Pure: no I/O.
 """
@@ -21,10 +26,24 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\b(?:is|are)\s+(?:better|more)[- ](?:liked|loved)\b", re.I), "has the higher average rating"),
     (re.compile(r"\b(?:liked|loved|preferred)\s+more\b|\b(?:better|more)[- ](?:liked|loved)\b", re.I),
      "higher in average rating"),
+    (re.compile(r"\bwhich\s+(?:one\s+)?do\s+(?:customers|people|buyers|shoppers|reviewers|users)\s+(?:prefer|like "
+                r"(?:more|better|best))\b", re.I), "which has the higher average rating"),
+    # "which product gets reviewed the most", "our most reviewed product": the most reviews (not the most revenue)
+    (re.compile(r"\b(?:gets?|got|is|are|was|were|been)\s+reviewed\s+(?:the\s+)?most\b", re.I), "has the most reviews"),
+    (re.compile(r"\bmost[- ]reviewed\b", re.I), "with the most reviews"),
+    # "do our products hold up over time?", "stand the test of time": durability (not a trend of reviews over time)
+    (re.compile(r"\b(?:hold|holds|held|holding)\s+up(?:\s+(?:over time|well|long[- ]term|in the long run|after "
+                r"(?:a while|months|years)))?|\bstands?\s+the\s+test\s+of\s+time\b", re.I), "stay durable"),
+    # "review volume", "volume of reviews": how many there are (not the noise a product makes)
+    (re.compile(r"\breviews?\s+volumes?\b|\bvolumes?\s+of\s+reviews\b", re.I), "number of reviews"),
     (re.compile(r"\b(?:the\s+)?pros\s+(?:and|&|n)\s+cons\s+(?:of|for|on)\b", re.I), "what do reviewers say about"),
     (re.compile(r"\bstars?\s+(?:rating\s+)?(?:breakdown|distribution|split|spread)\b(?<!rating breakdown)|"
                 r"\b(?:breakdown|distribution|split|spread)\s+of\s+(?:the\s+)?(?:stars?|star ratings?)\b", re.I),
      "star rating breakdown"),
+    # a review set of several reviewed businesses (Yelp's business_id) holds them as its products: "which business /
+    # restaurant / hotel has the worst reviews" ranks them as "which product" does
+    (re.compile(r"\b(which|what)\s+(?:business(?:es)?|restaurants?|hotels?|venues?|propert(?:y|ies))\b"
+                r"(?=[^.?!]*\b(?:reviews?|reviewed|rated|ratings?|stars?|reviewers?)\b)", re.I), r"\1 product"),
     (re.compile(r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(year|month|quarter|week)\b", re.I),
      r"this \1"),
 )

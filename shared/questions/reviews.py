@@ -96,7 +96,11 @@ _SENTIMENT_CHANGE = re.compile(
     r"\b(?:sentiment|satisfaction|reviews?|feedback)\b[^.?!]{0,40}?\b(?:improv\w*|better|worse|worsen\w*|"
     r"chang\w*|trend\w*|mov(?:e|ed|ing)|shift\w*|evolv\w*|downhill|south|dipp?\w*|pick(?:ed|ing)? up|"
     r"recover\w*)\b|"
-    r"\b(?:improv\w*|better|worse|worsening|chang\w*|trend)\b[^.?!]{0,20}?\b(?:sentiment|satisfaction)\b", re.I)
+    r"\b(?:improv\w*|better|worse|worsening|chang\w*|trend)\b[^.?!]{0,20}?\b(?:sentiment|satisfaction)\b|"
+    # the rating as it moves ("is our rating improving?", "are our stars getting worse?"): a change, not its level
+    r"\b(?:ratings?|stars?|review scores?)\b[^.?!]{0,30}?\b(?:improving|improved|getting (?:better|worse)|"
+    r"worsening|worsened|declining|recovering|recovered|slipping|slipped|sliding|falling|dropping|rising|"
+    r"climbing)\b", re.I)
 
 #: Fake or trustworthy reviews, or the rating without them ("which reviews look fake?", "adjusted rating of X").
 _SPAM = re.compile(
@@ -237,6 +241,9 @@ _THEMES_ASKED = re.compile(r"\b(?:biggest|main|top|common|key|recurring|most com
                            r"complaints?|issues?|problems?|moans?|grumbles?|praise|compliments?)\b|\bpain points?\b",
                            re.I)
 _SUMMARY_WORDS = re.compile(r"\b(?:themes?|topics?|summar\w*|about|say\w*|complain about|mention\w*)\b", re.I)
+#: One review named by its date ("the latest 1-star review", "our most recent negative review"): read out.
+_ONE_LATEST = re.compile(r"\b(?:the|our|my)\s+(?:latest|newest|most recent|last)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:review|comment|complaint)\b(?!s)", re.I)
 _WORDS_COUNT = {"a few": 5, "few": 5, "couple": 2, "a couple": 2, "three": 3, "five": 5, "ten": 10, "two": 2,
                 "four": 4}
 
@@ -249,7 +256,8 @@ def review_listing(question: str, starred: bool = False) -> Listing | None:
     polarity, newest first; "the last 3 reviews we got", "show me 1-star reviews" (``starred``) -> the newest.
     "Which products have the worst reviews?" ranks products, "what do angry customers say?" summarises: neither.
     """
-    shown = bool(_SHOW.search(question))
+    # "what did the latest 1-star review say?": that one review read out, not the themes of them all
+    shown = bool(_SHOW.search(question)) or bool(_ONE_LATEST.search(question))
     if _NOT_A_LISTING.search(question) or ((_SUMMARY_WORDS.search(question) or _THEMES_ASKED.search(question))
                                            and not shown):
         return None
@@ -411,9 +419,16 @@ def star_levels(question: str) -> StarLevels | None:
             levels = list(range(min(nums), max(nums) + 1))
         else:
             levels = sorted(set(nums))
+        if levels and _NOT_THESE.search(question[:m.start()]):
+            levels = [k for k in range(1, 6) if k not in levels]  # "reviews that aren't 5 stars": the other levels
         if levels:
             return StarLevels(tuple(levels), m.span())
     return None
+
+
+#: A negation right before the stars ("aren't 5 stars", "not 1-star", "other than 5 stars", "except 1 star").
+_NOT_THESE = re.compile(r"(?:\b(?:not|aren't|isn't|weren't|wasn't|are not|is not|other than|except|excluding|"
+                        r"besides|apart from)|\bnon-?)\s*(?:a\s+|an\s+|rated\s+|given\s+)?$", re.I)
 
 
 #: "revs for vase", "what do people say about the bamboo lamp": the thing whose reviews are asked about, named last.

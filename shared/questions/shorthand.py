@@ -31,6 +31,7 @@ _ALWAYS: dict[str, str] = {
     "excl": "excluding", "incl": "including",
     # to flog (British and Australian slang): to sell
     "flog": "sell", "flogs": "sells", "flogged": "sold", "flogging": "selling",
+    "whos": "who's", "shld": "should", "shud": "should",
 }
 #: Short words typed with two neighbouring letters swapped ("thsi", "lsat", "yaer"): the first letter kept.
 _SWAPPED_SHORT: tuple[str, ...] = ("this", "last", "year", "week", "next", "sold", "much", "many", "made", "make",
@@ -46,8 +47,13 @@ _COMP = re.compile(r"\b(comps?)(?=\s+(?:prices?|pricing|oos|out of stock|stock|s
 _STAR_GLYPH = re.compile(r"\b([1-5])\s?\*(?=\s|$|[?.!,])")
 #: "neg rev", "bad revs", "5-star rev": after a word that only reviews take, "rev" is a review, not revenue.
 _REVIEW_BEFORE = re.compile(r"\b(?:neg|negative|pos|positive|bad|good|poor|great|fake|star|stars|[1-5]-star)\s+$", re.I)
+#: "y r sales falling", "y is X not selling": a lone "y" opening the question before a verb is "why".
+_Y_WHY = re.compile(r"^\s*y(?=\s+(?:r|are|is|did|do|does|has|have|isn't|aren't|don't|doesn't|didn't|was|were)\b)",
+                    re.I)
 #: Chat spellings with a digit: "sales 2day", "last 7d", "past 2w".
-_DIGIT_WORDS = re.compile(r"\b2day\b|\b2moro\b", re.I)
+_DIGIT_WORDS = re.compile(r"\b2day\b|\b2moro\b|\b(?:every|evry|any|some|no)1\b", re.I)
+_DIGIT_SPELLED = {"2day": "today", "2moro": "tomorrow", "every1": "everyone", "evry1": "everyone", "any1": "anyone",
+                  "some1": "someone", "no1": "no one"}
 _GLUED_UNIT = re.compile(r"\b(?P<before>(?:last|past|next|previous|prev|lst|nxt|trailing|rolling)\s+)(?P<n>\d+)\s?"
                          r"(?P<unit>d|ds|w|wk|wks|mo|mos|mth|mths|yr|yrs)\b", re.I)
 _GLUED = {"d": "days", "ds": "days", "w": "weeks"}
@@ -99,6 +105,7 @@ CORE_WORDS: tuple[str, ...] = (
     "products", "category", "categories", "channel", "channels", "brands", "forecast", "reorder", "yesterday",
     "month", "months", "quarter", "quarters", "weeks", "years", "today", "competitors", "cheapest", "expensive",
     "selling",
+    "competition",
 )
 #: Real words one letter from a core word, which are meant as themselves.
 _REAL_WORDS = frozenset({"scales", "unites", "moths", "stocks", "stocky", "order", "unit", "sale", "customer",
@@ -188,7 +195,8 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
     question = _SPELLED.sub(_spelled, question)
     question = _STAR_GLYPH.sub(lambda m: f"{m.group(1)}-star", question)
     question = _COMP.sub(lambda m: "competitors" if m.group(1).lower().endswith("s") else "competitor", question)
-    question = _DIGIT_WORDS.sub(lambda m: "today" if m.group(0).lower() == "2day" else "tomorrow", question)
+    question = _DIGIT_WORDS.sub(lambda m: _DIGIT_SPELLED[m.group(0).lower()], question)
+    question = _Y_WHY.sub("why", question)
     question = _GLUED_UNIT.sub(lambda m: f"{m.group('before')}{m.group('n')} "
                                          f"{_GLUED.get(m.group('unit').lower()) or _UNITS[m.group('unit').lower()]}",
                                question)

@@ -35,7 +35,7 @@ RISING_THEME = 0.1
 THEME_NAMES = {
     "price_value": "price/value", "quality_durability": "quality/durability",
     "shipping_delivery": "shipping/delivery", "size_fit": "size/fit", "customer_service": "customer service",
-    "packaging": "packaging", "usability": "ease of use",
+    "packaging": "packaging", "usability": "ease of use", "noise": "noise", "cleanliness": "cleanliness",
 }
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -260,7 +260,8 @@ def complaints_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     if themes.empty:
         return AgentAnswer(ask="complaints", method=method, skus=list(scoped),
                            text=f"No complaints in {data.reviews(len(reviews))} of {subject} from {period}: no review "
-                                "speaks negatively about quality, delivery, fit, price, service, packaging or use.")
+                                "speaks negatively about quality, delivery, fit, price, service, packaging, use, "
+                                "noise or cleanliness.")
     n = len(reviews)
     rows = [[THEME_NAMES.get(str(t), str(t)), int(r["reviews"]), round(int(r["reviews"]) / n, 3),
              int(r["products"]), str(r["quote"]), str(r["quote_review_id"])] for t, r in themes.iterrows()]

@@ -20,6 +20,8 @@ ASPECTS: tuple[str, ...] = (
     "customer_service",
     "packaging",
     "usability",
+    "noise",
+    "cleanliness",
 )
 
 _CUES: dict[str, str] = {
@@ -58,6 +60,17 @@ _CUES: dict[str, str] = {
         "easy easily difficult hard intuitive user-friendly setup install installation installed instructions "
         "manual assemble assembly assembled use using usable unusable interface app controls settings "
         "configure confusing complicated simple clunky handy convenient"
+    ),
+    # a hotel's, a restaurant's or an appliance's sound: "noisy at night", "loud neighbours", "whisper quiet"
+    "noise": (
+        "noise noises noisy loud louder loudest loudly quiet quieter quietest quietly rattle rattles rattling "
+        "buzz buzzing hum humming squeak squeaks squeaky squeaking whine whining racket din soundproof "
+        "soundproofing earplugs"
+    ),
+    # the state of a place or thing, not the act of cleaning a product ("easy to clean" is about use)
+    "cleanliness": (
+        "dirty dirtier filthy dusty dust grimy grime unclean unhygienic hygiene hygienic spotless stained stains "
+        "mould mold mouldy moldy mildew cockroach cockroaches roaches bedbugs cleanliness grubby"
     ),
 }
 

@@ -24,13 +24,13 @@ from shared.sentiment.tokens import CLAUSE_PUNCT, SENTENCE_PUNCT, tokenize
 CONCEPT_ASPECT: dict[str, str] = {
     "delivery": "shipping_delivery", "packaging": "packaging", "customer service": "customer_service",
     "size and fit": "size_fit", "price and value": "price_value", "build quality": "quality_durability",
-    "ease of use": "usability",
+    "ease of use": "usability", "sound and noise": "noise",
 }
 #: How an answer names each scorer aspect.
 ASPECT_NAMES: dict[str, str] = {
     "price_value": "price/value", "quality_durability": "quality/durability",
     "shipping_delivery": "shipping/delivery", "size_fit": "size/fit", "customer_service": "customer service",
-    "packaging": "packaging", "usability": "ease of use",
+    "packaging": "packaging", "usability": "ease of use", "noise": "noise", "cleanliness": "cleanliness",
 }
 #: Words of a question that name who speaks or what is read, not an aspect ("customers", "look at").
 _FRAME_WORDS = frozenset(
