@@ -139,13 +139,9 @@ class RelationalJoin(PartJoin):
         return None if position is None else self.part.signature[position]
 
     def _line_header(self) -> tuple[str, ...]:
-        own = [f for f in LINE_FIELDS if self._column(f) is not None]
-        if "unit_price" not in own and self._list_price() is not None:
-            own.insert(own.index("sku") + 1 if "sku" in own else 0, "unit_price")
-        if "revenue" not in own and {"units", "unit_price"} <= set(own):  # valued here (``_line_cells``)
-            own.append("revenue")
-            if "discount" in own:
-                own[own.index("discount")] = "discount_amount"
+        """The derived sales file's header: the line's own fields as ``_line_cells`` writes them, then the order's."""
+        empty = pd.DataFrame({h: pd.Series([], dtype=object) for h in self.part.signature})
+        own = [c for c in self._line_cells(empty).columns if c != "date"]
         return (*own, "date", *(f for f in HEADER_FIELDS if f not in own))
 
     def _list_price(self) -> str | None:
@@ -161,10 +157,19 @@ class RelationalJoin(PartJoin):
                 return header, thing
         return None
 
-    def _named(self, thing: str, ids: pd.Series, *, label: bool = True) -> pd.Series:
-        """Each id's name from the names uploaded (``name:{thing}``); else ``{thing} {id}`` (or the id itself)."""
+    def _named(self, thing: str, ids: pd.Series, *, label: bool = True, parent: str = "") -> pd.Series:
+        """Each id's name from the names uploaded (``name:{thing}``); else ``{thing} {id}`` (or the id itself).
+
+        With ``parent``: the name of the ``parent`` the thing's row names, where known (a subcategory's category:
+        ``ProductSubcategoryKey`` -> ``ProductCategoryKey`` -> ``CategoryName``), else the thing's own name.
+        """
         known = joins.refs(self.wh, self.tenant, name_link(thing), ids[ids != ""].unique().tolist())
-        names = known.drop_duplicates("ref_id").set_index("ref_id")["ref_value"]
+        known = known.drop_duplicates("ref_id").set_index("ref_id")
+        names = known["ref_value"]
+        if parent and not known.empty:
+            above = known["ref_detail"].map(lambda d: str(json.loads(d).get(parent, "")) if d else "")
+            named = self._named(parent, above, label=False)
+            names = named.where((above != "") & (named != above), names)
         fallback = (thing + " " + ids) if label else ids
         return ids.map(names).fillna(fallback).where(ids != "", "")
 
@@ -175,8 +180,11 @@ class RelationalJoin(PartJoin):
         id_col = self.part.signature[id_things(self.part.signature)[thing]]
         name_col = self.part.signature[name_things(self.part.signature)[thing]]
         good = self._missing(chunk, cells, (id_col, name_col))
+        parents = {t: self.part.signature[i] for t, i in id_things(self.part.signature).items() if t != thing}
+        detail = [json.dumps(r) if r else "" for r in cells.loc[good, list(parents.values())]
+                  .set_axis(list(parents), axis=1).to_dict("records")]
         joins.save_refs(self.wh, self.tenant, name_link(thing), self._lineage(pd.DataFrame(
-            {"ref_id": cells[id_col][good], "ref_value": cells[name_col][good]})))
+            {"ref_id": cells[id_col][good], "ref_value": cells[name_col][good], "ref_detail": detail})))
         self.out.accepted += int(good.sum())
 
     # -- order headers -------------------------------------------------------------------------------------
@@ -219,6 +227,10 @@ class RelationalJoin(PartJoin):
         own = {f: cells[c] for f in LINE_FIELDS if (c := self._column(f)) is not None}
         if "unit_price" not in own and (price := self._list_price()) is not None:
             own["unit_price"] = cells[price]
+        if "units" not in own:  # a line of one item; a return is no sale (its units are the returned ones)
+            own["units"] = pd.Series("0" if "returned_units" in own else "1", index=cells.index, dtype=object)
+        if (dated := self._column("date")) is not None:  # the lines carry their own date: no order to wait for
+            own["date"] = cells[dated]
         lines = pd.DataFrame(own, index=cells.index)
         if "revenue" in lines or not {"units", "unit_price"} <= set(lines):
             return lines
@@ -236,18 +248,17 @@ class RelationalJoin(PartJoin):
         return lines
 
     def _lines(self, chunk: Chunk, cells: pd.DataFrame, sales: _DerivedFile) -> None:
-        order_col = self._column("order_id")
-        assert order_col is not None
-        good = self._missing(chunk, cells, (order_col,))
+        order_col, sku_col = self._column("order_id"), self._column("sku") or self._column("product_title")
+        good = self._missing(chunk, cells, tuple(c for c in (order_col, sku_col) if c is not None))
         lines = self._line_cells(cells[good]).assign(source_row=chunk.row_numbers[good.to_numpy()])
+        if "date" in lines or order_col is None:  # dated lines, or returns: written as they are
+            self._write_lines(_dated(lines, pd.Series(dtype=object), pd.Series(dtype=object), by_row=True), sales)
+            self.out.accepted += len(lines)
+            return
         orders = joins.refs(self.wh, self.tenant, ORDER_HEADER, lines["order_id"].unique().tolist())
         known = orders.drop_duplicates("ref_id").set_index("ref_id")
         matched = lines["order_id"].isin(known.index)
-        joined = _dated(lines[matched], known["ref_value"], known["ref_detail"])
-        joined = pd.concat([self._carry, joined]) if not self._carry.empty else joined
-        last = joined["order_id"].iloc[-1] if len(joined) else None
-        self._carry = joined[joined["order_id"] == last]  # the order's next lines may open the next chunk
-        sales.add(merge_lines(joined[joined["order_id"] != last]))
+        self._write_lines(_dated(lines[matched], known["ref_value"], known["ref_detail"]), sales)
         self.out.accepted += int(matched.sum())
         waiting = lines[~matched]
         if waiting.empty:
@@ -262,6 +273,16 @@ class RelationalJoin(PartJoin):
             "ingestion_id": self.ingestion.ingestion_id, "source_row": waiting["source_row"],
             "held_at": pd.Timestamp(self.now)}))
         self.out.held += len(waiting)
+
+    def _write_lines(self, joined: pd.DataFrame, sales: _DerivedFile) -> None:
+        """Write dated lines, an order's lines added up by product; the last order waits for the next chunk."""
+        if "order_id" not in joined:
+            sales.add(joined)
+            return
+        joined = pd.concat([self._carry, joined]) if not self._carry.empty else joined
+        last = joined["order_id"].iloc[-1] if len(joined) else None
+        self._carry = joined[joined["order_id"] == last]  # the order's next lines may open the next chunk
+        sales.add(merge_lines(joined[joined["order_id"] != last]))
 
     def _release_lines(self) -> None:
         """Held lines the orders now date, written as sales lines, then forgotten (never the other way round).
@@ -297,7 +318,8 @@ class RelationalJoin(PartJoin):
         for thing, position in id_things(self.part.signature).items():
             field = PRODUCT_LOOKUPS.get(thing)
             if field is not None and field not in rows.columns.difference(list(self.part.signature)):
-                rows[field] = self._named(thing, rows[self.part.signature[position]], label=False)
+                rows[field] = self._named(thing, rows[self.part.signature[position]], label=False,
+                                          parent="category" if thing == "subcategory" else "")
         products.add(rows)
         self.out.accepted += len(rows)
 
@@ -322,7 +344,8 @@ def _dated(lines: pd.DataFrame, dates: pd.Series, details: pd.Series, *, by_row:
     else:
         day, header = lines["order_id"].map(dates), lines["order_id"].map(details)
     out = lines.drop(columns=["source_row"], errors="ignore").copy()
-    out["date"] = day.to_numpy()
+    if "date" not in out:
+        out["date"] = day.to_numpy()
     parsed = pd.DataFrame([json.loads(d) if isinstance(d, str) and d else {} for d in header], index=lines.index)
     for field in HEADER_FIELDS:
         if field in parsed and field not in out:
@@ -347,7 +370,7 @@ def merge_lines(lines: pd.DataFrame) -> pd.DataFrame:
     Northwind's order lines are numbered within their order and may name a product twice, so two such lines would
     be one record and the first lost. The other cells are the first line's.
     """
-    if lines.empty or "sku" not in lines or not lines.duplicated(["order_id", "sku"]).any():
+    if lines.empty or not {"order_id", "sku"} <= set(lines) or not lines.duplicated(["order_id", "sku"]).any():
         return lines
     summed = [f for f in SUMMED_FIELDS if f in lines]
     numbers = {f: parse_number(lines[f].astype(str), decimal_comma=False).values for f in summed}

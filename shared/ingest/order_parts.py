@@ -16,7 +16,10 @@ same way (``shared.ingest.order_join``):
   by name: stored with the names the lookups give;
 - **stock counts**: a store (or warehouse), a product and a bare quantity, nothing else (``store_id, product_id,
   quantity``);
-- **directories of people or companies** (first and last names; a company name): acknowledged, nothing stored.
+- **directories of people or companies** (first and last names; a company name): acknowledged, nothing stored;
+- **item lines**: an order id, a date and a product, no quantity or price (Maven's Restaurant Orders: one line per
+  item ordered): each line is one unit, valued at the catalogue's price;
+- **returns**: a date, a product and units returned, no sale or order (AdventureWorks' Returns): returned units.
 
 A file any kind already reads as it is (a dated sales export, a review file) is never taken for one of these.
 """
@@ -49,13 +52,28 @@ def _split_words(header: str) -> str:
     return "_".join(w for w in re.split(r"[^0-9a-z]+", spaced.lower()) if w)
 
 
+def _thing(words: list[str]) -> str:
+    """What ``{thing}_id`` names, less a ``product`` or ``sales`` before another thing.
+
+    ``ProductCategoryKey`` -> ``category``; ``SalesTerritoryKey`` -> ``territory``.
+    """
+    thing = "".join(words)
+    for prefix in ("product", "sales"):
+        if thing.startswith(prefix) and len(thing) > len(prefix):
+            return thing[len(prefix):]
+    return thing
+
+
 def id_things(headers: list[str] | tuple[str, ...]) -> dict[str, int]:
-    """``{thing: column}`` for each ``{thing}_id`` column (``brand_id`` -> ``brand``; ``CategoryID`` too)."""
+    """``{thing: column}`` for each ``{thing}_id`` or ``{thing}Key`` column.
+
+    ``brand_id`` -> ``brand``; ``CategoryID`` -> ``category``; ``ProductSubcategoryKey`` -> ``subcategory``.
+    """
     found: dict[str, int] = {}
     for i, header in enumerate(headers):
         words = _split_words(header).split("_")
-        if len(words) >= 2 and words[-1] == "id":
-            found.setdefault("".join(words[:-1]), i)
+        if len(words) >= 2 and words[-1] in ("id", "key"):
+            found.setdefault(_thing(words[:-1]), i)
     return found
 
 
@@ -65,7 +83,7 @@ def name_things(headers: list[str] | tuple[str, ...]) -> dict[str, int]:
     for i, header in enumerate(headers):
         words = _split_words(header).split("_")
         if len(words) >= 2 and words[-1] == "name":
-            found.setdefault("".join(words[:-1]), i)
+            found.setdefault(_thing(words[:-1]), i)
     return found
 
 
@@ -87,10 +105,14 @@ def order_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
     names = [h.strip() for h in headers]
     if len(names) < 2 or aliases.export_profile(names) is not None:
         return None
-    normalised = [aliases.normalise_header(h) for h in names]
+    normalise = aliases.normalise_header
+    normalised = [normalise(h) for h in names]
     present = set(normalised)
     sales = set(aliases.map_columns(names, DataKind.SALES).fields.values())
     claimed = _claimed(names)
+    if any(group <= present for group in _PEOPLE) and id_things(names) and claimed in (None, DataKind.REVIEWS) and \
+            not {"rating", "text"} & set(aliases.map_columns(names, DataKind.REVIEWS).fields.values()):
+        return _part("directory", PartRole.UNUSED, DataKind.SALES, names, _DIRECTORY)  # not reviews by a "title"
     if claimed is DataKind.PRODUCTS and not (present & {"brand", "category", "brandname", "categoryname"}):
         fills = sorted({PRODUCT_LOOKUPS[t] for t in id_things(names) if t in PRODUCT_LOOKUPS})
         if fills:
@@ -117,11 +139,26 @@ def order_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
             any(q in present for q in _QUANTITY if q != location):
         return _part("stock_counts", PartRole.STOCK_COUNTS, DataKind.INVENTORY, names,
                      "stock counts (each store's quantity of each product), taken as of the upload")
-    if any(group <= present for group in _PEOPLE) and id_things(names):
-        return _part("directory", PartRole.UNUSED, DataKind.SALES, names,
-                     "a directory of people or companies (names, addresses, phones): nothing ecomintel stores "
-                     "(customers are kept as keyed hashes of their ids)")
+    if "order_id" in sales and "date" in sales and "sku" in sales and not sales & {"units", "unit_price",
+                                                                                  "revenue"}:
+        return _part("item_lines", PartRole.ORDER_LINES, DataKind.SALES, names,
+                     "order lines of one item each (no quantity column: each line is one unit; the price is the "
+                     "product's, from the catalogue)")
+    if {"date", "sku", "returned_units"} <= sales and not sales & {"units", "order_id"}:
+        return _part("returns", PartRole.ORDER_LINES, DataKind.SALES, names,
+                     "returns (units returned of each product on a day, no sale): stored as returned units")
+    if len(ids := id_things(names)) == 1 and len(present & _PLACES) >= 2 and len(present) <= len(_PLACES) + 2:
+        thing = next(iter(ids))
+        return _part("places", PartRole.UNUSED, DataKind.SALES, names,
+                     f"where each {thing} is ({', '.join(h for h in names if normalise(h) in _PLACES)}): not stored, "
+                     f"so sales naming a {thing} by its id are not placed in a region or country")
     return None
+
+
+#: Columns of a table that says where each of something is (AdventureWorks' Territories: Region, Country, Continent).
+_PLACES = frozenset({"region", "country", "continent", "city", "state", "group", "territory"})
+_DIRECTORY = ("a directory of people or companies (names, addresses, phones): nothing ecomintel stores (customers "
+              "are kept as keyed hashes of their ids)")
 
 
 def _claimed(names: list[str]) -> DataKind | None:

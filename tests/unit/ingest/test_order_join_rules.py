@@ -29,6 +29,17 @@ from shared.models.records import DataKind
     ("OrderID,CustomerID,EmployeeID,OrderDate,RequiredDate,ShippedDate,ShipVia,Freight,ShipName,ShipCountry",
      PartRole.ORDER_HEADERS, DataKind.SALES),
     ("CategoryID,CategoryName,Description,Picture", PartRole.NAMES, DataKind.PRODUCTS),
+    ("employeeID,lastName,firstName,title,titleOfCourtesy,birthDate,hireDate,notes", PartRole.UNUSED,
+     DataKind.SALES),  # a staff directory, not reviews because it has a "title" and "notes"
+    # Maven's AdventureWorks: ...Key ids, a subcategory naming its category, returns, territories
+    ("ProductCategoryKey,CategoryName", PartRole.NAMES, DataKind.PRODUCTS),
+    ("ProductSubcategoryKey,SubcategoryName,ProductCategoryKey", PartRole.NAMES, DataKind.PRODUCTS),
+    ("ProductKey,ProductSubcategoryKey,ProductSKU,ProductName,ProductCost,ProductPrice", PartRole.PRODUCTS_BY_ID,
+     DataKind.PRODUCTS),
+    ("ReturnDate,TerritoryKey,ProductKey,ReturnQuantity", PartRole.ORDER_LINES, DataKind.SALES),
+    ("SalesTerritoryKey,Region,Country,Continent", PartRole.UNUSED, DataKind.SALES),
+    # Maven's Restaurant Orders: one line per item, no quantity
+    ("order_details_id,order_id,order_date,order_time,item_id", PartRole.ORDER_LINES, DataKind.SALES),
 ])
 def test_a_relational_table_is_told_by_its_columns(header: str, role: PartRole, kind: DataKind) -> None:
     part = order_part(header.split(","))
@@ -42,6 +53,8 @@ def test_a_relational_table_is_told_by_its_columns(header: str, role: PartRole, 
     "Product_ID,Product_Name,Product_Category,Product_Cost,Product_Price",  # a catalogue naming its category
     "User_ID,Product_ID,Gender,Age,Purchase",  # undated sales with no order: not order lines
     "product_id,product_name",  # the catalogue is not a lookup table
+    "OrderDate,StockDate,OrderNumber,ProductKey,CustomerKey,TerritoryKey,OrderLineItem,OrderQuantity",  # dated sales
+    "menu_item_id,item_name,category,price",  # a menu: the catalogue
 ])
 def test_files_read_as_they_are_are_not_taken_for_relational_tables(header: str) -> None:
     assert order_part(header.split(",")) is None
@@ -49,6 +62,7 @@ def test_files_read_as_they_are_are_not_taken_for_relational_tables(header: str)
 
 def test_a_lookup_names_one_thing_that_is_not_the_product_or_a_person() -> None:
     assert lookup_thing(["category_id", "category_name"]) == "category"
+    assert lookup_thing(["ProductSubcategoryKey", "SubcategoryName", "ProductCategoryKey"]) == "subcategory"
     assert lookup_thing(["product_id", "product_name"]) is None
     assert lookup_thing(["customer_id", "customer_name"]) is None
 
@@ -89,3 +103,13 @@ def test_a_rejected_order_is_no_sale() -> None:
                "sku": pd.Series(["a"], index=index, dtype=object)}
     out = derive_sales(columns, index)
     assert "not a sale" in str(out.errors.iloc[0])
+
+
+def test_a_product_key_and_a_menu_item_id_name_the_product() -> None:
+    from shared.ingest.headers import detect_kind, map_columns
+
+    sales = map_columns("OrderDate,OrderNumber,ProductKey,CustomerKey,OrderQuantity".split(","), DataKind.SALES)
+    assert {"sku", "customer_id", "order_id", "units", "date"} <= set(sales.fields.values())
+    assert detect_kind("menu_item_id,item_name,category,price".split(",")) is DataKind.PRODUCTS
+    products = map_columns("ProductKey,ProductSubcategoryKey,ProductSKU,ProductName".split(","), DataKind.PRODUCTS)
+    assert products.fields[0] == "sku"  # the key the sales files name, not ProductSKU
