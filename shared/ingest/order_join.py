@@ -55,7 +55,7 @@ SUMMED_FIELDS = ("units", "revenue", "discount_amount", "line_net", "line_cost",
 LINE_FIELDS = ("order_id", "sku", "units", "unit_price", "revenue", "discount", "line_net", "line_cost", "line_profit",
                "returned_units", "refund", "currency", "product_title", "product_category", "product_brand", "promo")
 #: Orders whose held lines are released per batch (each batch one read of ``held_rows``).
-RELEASE_BATCH = 5000
+RELEASE_BATCH = 50_000
 #: Status codes of known relational exports: the columns that mark the shape, and code -> status. Microsoft's
 #: BikeStores sample database documents ``order_status`` as 1 Pending, 2 Processing, 3 Rejected, 4 Completed.
 CODED_STATUSES: tuple[tuple[frozenset[str], dict[str, str]], ...] = (
