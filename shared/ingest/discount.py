@@ -6,6 +6,8 @@ with no currency in it (``Discount``, ``Discount Rate``, ``Discount %``) and its
 with some above 0 (decided once per file, from the first chunk with a discount above 0; a value of 1 or more
 settles it as an amount). A rate ``d`` on a line whose revenue ``S`` is after it is the amount
 ``S x d / (1 - d)``; the line keeps ``S`` as its revenue and is marked ``discount_included`` (its net is ``S``).
+A line with no revenue of its own (only units and a unit price: BikeStores' and Northwind's order lines) has its
+rate off its list value: the amount is ``units x unit price x d``, not yet taken off (its net is the value less it).
 """
 
 from __future__ import annotations
@@ -46,6 +48,14 @@ def rate_amounts(rate: pd.Series, revenue: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
         ok = (d >= 0) & (d < 1) & ~np.isnan(revenue)
         return np.where(ok, np.round(revenue * d / (1 - np.where(ok, d, 0.0)), 2), np.nan)
+
+
+def gross_rate_amounts(rate: pd.Series, gross: np.ndarray) -> np.ndarray:
+    """The discount amount ``gross x d`` of lines valued at units x unit price (cents); NaN where there is none."""
+    d = rate.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        ok = (d >= 0) & (d < 1) & ~np.isnan(gross)
+        return np.where(ok, np.round(gross * np.where(ok, d, 0.0), 2), np.nan)
 
 
 def rate_note(column: str) -> str:

@@ -21,10 +21,12 @@ from shared.models.records import RECORD_MODELS, DataKind
 
 _COMMON: dict[str, tuple[str, ...]] = {
     "sku": ("product_id", "item_sku", "productid", "item_id", "sku_id", "product_sku", "article", "item", "seller_sku",
-            "stock_code", "stockcode", "item_code", "product_code", "item_identifier", "product_identifier"),
+            "stock_code", "stockcode", "item_code", "product_code", "item_identifier", "product_identifier",
+            "product_key", "menu_item_id"),
     "date": ("order_date", "day", "sale_date", "txn_date", "transaction_date", "observed_at", "observed_date",
              "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date", "invoice_date",
-             "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time"),
+             "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time",
+             "return_date"),
     "currency": ("currency_code", "ccy", "curr"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
@@ -55,7 +57,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "customer_email": ("email", "e_mail", "email_address", "billing_email", "buyer_email", "order_email",
                            "contact_email", "customer_e_mail"),
         "customer_id": ("customer", "customer_number", "customer_no", "client_id", "buyer_id", "customer_user",
-                        "customer_hash", "user_id", "buyer", "customer_name"),
+                        "customer_hash", "user_id", "buyer", "customer_name", "customer_key"),
         # only names that say "order": a generic file's "Discount Amount" is the line's (Shopify's is the
         # order's, and its profile says so)
         "order_discount": ("order_discount_amount", "cart_discount", "order_discount_total", "order_level_discount"),
@@ -725,6 +727,16 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         note="BigBasket products: a catalogue; its row index is the SKU (the file has no other id); sale_price is "
              "the price, market_price the list price (MRP); the file names no currency (rupees), so none is stored; "
              "sub_category, type, rating and description are not stored",
+    ),
+    # Keith Galli's "Sales Product Data" (Sales_January_2019.csv ... December): monthly exports joined into each file,
+    # so its header repeats inside the data (skipped as repeated headers, ``profile_cells.header_rows``) and rows of
+    # empty cells stand between them (skipped); Product is the product's name, the only product column
+    _profile(
+        "sales_product_data", DataKind.SALES, ("Order ID", "Product", "Quantity Ordered", "Price Each", "Order Date",
+                                               "Purchase Address"),
+        {"Order ID": "order_id", "Product": "product_title", "Quantity Ordered": "units", "Price Each": "unit_price",
+         "Order Date": "date"},
+        note="Sales Product Data: the Purchase Address is not stored", skip_blank_rows=True,
     ),
     _profile(
         "shopify_orders", DataKind.SALES, ("Name", "Lineitem quantity", "Lineitem sku", "Lineitem price"),

@@ -124,6 +124,9 @@ _LISTINGS: dict[str, dict[str, str]] = {
 _REVIEW_FIELDS = ("review_id", "sku", "date", "rating", "title", "text", "author", "verified", "channel")
 _LISTED_PRODUCTS_HEADER = ("sku", "title", "brand", "category", "asin")
 _ASIN = re.compile(r"^[A-Z0-9]{10}$")
+#: The roles of a relational export's tables, joined by ``shared.ingest.order_join``.
+RELATIONAL_ROLES = frozenset({PartRole.ORDER_HEADERS, PartRole.ORDER_LINES, PartRole.NAMES, PartRole.PRODUCTS_BY_ID,
+                              PartRole.STOCK_COUNTS})
 
 
 @dataclass
@@ -718,4 +721,8 @@ def ingest_part(deps: Deps, ingestion: Ingestion, part: DatasetPart, dialect: Di
     """Join one file of a multi-file dataset (see the module docstring); a retry first drops what it held."""
     ingestion.encoding, ingestion.delimiter = dialect.encoding, dialect.delimiter
     joins.clear_held(deps.warehouse, ingestion.tenant_id, ingestion.ingestion_id)
+    if part.role in RELATIONAL_ROLES:
+        from shared.ingest.order_join import RelationalJoin  # a PartJoin of its own (imports this module)
+
+        return RelationalJoin(deps, ingestion, part, dialect).run()
     return PartJoin(deps, ingestion, part, dialect).run()

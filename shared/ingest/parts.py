@@ -32,6 +32,12 @@ class PartRole(StrEnum):
     PRICES = "prices"  # each item's price per store and week (M5's sell_prices.csv): the wide file's revenue
     WIDE_SALES = "wide_sales"  # units per item and store, a column per day (M5): lines once the calendar is known
     SPLIT_ROWS = "split_rows"  # each row a sales total, a stock count and competitors' prices (``split_rows``)
+    # a relational export's tables, told by their columns (``shared.ingest.order_parts``)
+    ORDER_HEADERS = "order_headers"  # each order's date, status, store and customer
+    ORDER_LINES = "order_lines"  # lines naming an order and a product, no date: sales once their order is known
+    NAMES = "names"  # the name of each brand, category or store id
+    PRODUCTS_BY_ID = "products_by_id"  # a catalogue naming its brand or category by id
+    STOCK_COUNTS = "stock_counts"  # a store's quantity of each product
     UNUSED = "unused"  # nothing ecomintel stores: acknowledged
 
 
@@ -160,7 +166,9 @@ def dataset_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
     for part in PARTS:
         if part.matches(present):
             return part
-    return None
+    from shared.ingest.order_parts import order_part  # reads the sales aliases, which import this module
+
+    return order_part(headers)
 
 
 #: dunnhumby's "The Complete Journey" (84.51°): the files besides the receipts and the catalogue, as the original

@@ -19,7 +19,8 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
    ``revenue - line_profit`` where the export gives the line's profit (Superstore's ``Profit``). **A discount
    given as a rate** ``d`` (``shared.ingest.discount``; revenue already after it) is the amount
    ``revenue x d / (1 - d)``; the line keeps the export's revenue and is marked ``discount_included``, so net
-   revenue does not take the discount off twice and "sales" is the export's own figure.
+   revenue does not take the discount off twice and "sales" is the export's own figure. On a line with no revenue
+   (units x unit price only) the rate is off that value: ``units x unit_price x d``, not yet taken off.
 6. **Order-level discount and refund amounts are spread over the order's lines by value** (revenue, else
    units x unit price; equally when the order has no value), net of what the lines already carry: a line
    gets its own amount plus its share of ``max(order amount - sum of line amounts, 0)``, in cents that add
@@ -55,14 +56,15 @@ import numpy as np
 import pandas as pd
 
 from shared.ingest.customers import hash_customers
-from shared.ingest.discount import rate_amounts
+from shared.ingest.discount import gross_rate_amounts, rate_amounts
 from shared.ingest.reader import Chunk
 
 #: Fields exports write on an order's first line only (filled down within the order).
 ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "customer_email", "customer_id")
 #: Order statuses whose lines are not sales.
 #: Olist's "unavailable" is an order the seller could not fill: not a sale either.
-CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined", "unavailable"})
+CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined", "unavailable",
+                                "rejected"})
 #: The record-key part that keeps a return line apart from the sale line of the same order line.
 RETURN_LINE = "return"
 
@@ -392,11 +394,14 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         columns["line_cost"] = derived if given is None else given.where(given.notna(), derived)
     rate = columns.pop("discount_rate", None)
     if rate is not None:  # revenue is after the discount: the amount off, marked as already taken off
-        amount = rate_amounts(rate, _num(columns.get("revenue"), index))
+        revenue = _num(columns.get("revenue"), index)
+        gross = _num(columns.get("units"), index) * _num(columns.get("unit_price"), index)
+        # a line without revenue is valued at units x unit price, the rate off that value and not yet taken off
+        amount = np.where(np.isnan(revenue), gross_rate_amounts(rate, gross), rate_amounts(rate, revenue))
         given, derived = columns.get("discount"), pd.Series(amount, index=index)
         columns["discount"] = derived if given is None else given.where(given.notna(), derived)
         # the export's revenue stays what it states ("sales" on Superstore is its Sales column)
-        included = pd.array(~np.isnan(amount), dtype="boolean")
+        included = pd.array(~np.isnan(amount) & ~np.isnan(revenue), dtype="boolean")
         included[np.isnan(amount)] = pd.NA
         columns["discount_included"] = pd.Series(included, index=index)
     discounts_taken(columns, index)

@@ -55,21 +55,25 @@ def hold(warehouse: Warehouse, rows: pd.DataFrame) -> int:
 
 
 @cache
-def _ready_statement() -> exp.Select:
+def _ready_statement(limit: int | None = None) -> exp.Select:
     """Held rows of ``@part`` whose order has a reference of ``@link``, with that reference's value/detail."""
     held, ref = "h", "r"
     on = exp.and_(col("tenant_id", ref).eq(col("tenant_id", held)), col("link", ref).eq(param("link")),
                   col("ref_id", ref).eq(col("order_id", held)))
-    return (exp.select(col("row_key", held), col("cells", held), col("held_at", held),
-                       col("ref_value", ref), col("ref_detail", ref))
-            .from_(exp.to_table(HELD).as_(held))
-            .join(exp.to_table(REFS).as_(ref), on=on)
-            .where(tenant_predicate(held), col("part", held).eq(param("part"))))
+    statement = (exp.select(col("row_key", held), col("cells", held), col("held_at", held),
+                            col("ref_value", ref), col("ref_detail", ref))
+                 .from_(exp.to_table(HELD).as_(held))
+                 .join(exp.to_table(REFS).as_(ref), on=on)
+                 .where(tenant_predicate(held), col("part", held).eq(param("part"))))
+    return statement if limit is None else statement.order_by(col("order_id", held)).limit(limit)
 
 
-def ready(warehouse: Warehouse, tenant_id: str, part: str, link: str) -> pd.DataFrame:
-    """Held rows of ``part`` that the references of ``link`` now complete (one row per reference)."""
-    return read(warehouse, _ready_statement(), tenant_id, part=part, link=link)
+def ready(warehouse: Warehouse, tenant_id: str, part: str, link: str, limit: int | None = None) -> pd.DataFrame:
+    """Held rows of ``part`` that the references of ``link`` now complete (one row per reference).
+
+    With ``limit``: at most that many (released in batches, so a large held file is never read at once).
+    """
+    return read(warehouse, _ready_statement(limit), tenant_id, part=part, link=link)
 
 
 @cache

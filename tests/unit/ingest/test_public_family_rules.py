@@ -12,9 +12,11 @@ import pytest
 from shared.ingest.catalogue_prices import CATALOGUE_PRICE_FLAG, priced_from_catalogue, with_catalogue_flag
 from shared.ingest.derive import derive_missing
 from shared.ingest.headers import detect_kind, map_columns, undated_sales_part
+from shared.ingest.join import recognise
 from shared.ingest.lineage import content_digests
 from shared.ingest.lines import LINE_ID_PREFIX, DistinctLines
 from shared.ingest.parse import parse_date
+from shared.ingest.parts import PartRole
 from shared.models.records import DataKind, SaleRecord
 
 
@@ -161,7 +163,9 @@ def test_files_of_a_kind_are_no_undated_sales(header: list[str], kind: DataKind)
     assert detect_kind(header) is kind and undated_sales_part(header) is None
 
 
-def test_order_lines_without_dates_say_their_orders_hold_them() -> None:
-    """BikeStores' order_items.csv: acknowledged, its note saying the dates are its orders' (not joined)."""
-    part = undated_sales_part(["order_id", "item_id", "product_id", "quantity", "list_price", "discount"])
-    assert part is not None and "names its order, whose date another file holds" in part.about
+def test_order_lines_without_dates_are_joined_to_their_orders_not_acknowledged_undated() -> None:
+    """BikeStores' order_items.csv: order lines whose dates are their orders' (``shared.ingest.order_join``)."""
+    header = ["order_id", "item_id", "product_id", "quantity", "list_price", "discount"]
+    assert undated_sales_part(header) is None
+    part = recognise(header)
+    assert part is not None and part.role is PartRole.ORDER_LINES
