@@ -259,6 +259,7 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         merged.against_start, merged.against_end = reading.forecast_against.start, reading.forecast_against.end
     if reading.forecast_until is not None and reading.as_of is not None:  # "sales in January" asked in December
         merged.horizon_days = max(1, min(730, (reading.forecast_until - reading.as_of).days))
+        merged.window_start = reading.forecast_from  # a period that starts after tomorrow: its days alone
     if merged.measure is None and reading.kind == "metric" and reading.query is not None \
             and reading.query.metrics[0] in ("revenue", "net_revenue") and "forecast" in plan.asks:
         merged.measure = "revenue"  # "what did we make last month and what's the forecast?": the forecast in money

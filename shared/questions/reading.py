@@ -32,6 +32,7 @@ from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
+from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_month
 from shared.questions.market import (
     MAP_WORD,
     MarketAsk,
@@ -308,6 +309,9 @@ class Reading(BaseModel):
                                                                   "many units did we sell in November\"), in order.")
     forecast_until: date | None = Field(default=None, description="The last day a forecast must reach: the end of "
                                                                    "an upcoming month named without a year.")
+    forecast_from: date | None = Field(default=None, description="The first day of the calendar period a forecast "
+                                                                 "is for (\"in January\", \"next month\"): only its "
+                                                                 "days are summed.")
     forecast_channels: list[str] = Field(default_factory=list, description="Sales channels a forecast is for "
                                                                            "(\"forecast Amazon sales next month\").")
     forecast_against: TimeRange | None = Field(
@@ -712,10 +716,11 @@ _NOT_UPCOMING = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:last|this|previous|past|pri
 _ON_THE_DAY = re.compile(r"\b(?:on|during)\s+(?:the\s+)?$", re.I)
 
 
-def _upcoming(question: str, time: TimeReading, today: date) -> tuple[date, str] | None:
+def _upcoming(question: str, time: TimeReading, today: date) -> ForecastPeriod | None:
     """A yearless month or quarter asked about in the future tense, when its latest one is over: the next one.
 
-    Returns the last day the forecast must reach and the words that say so ("January 2027 is still to come: ...").
+    Returns that period (its days alone are forecast: "in January" on 5 Dec is 1-31 Jan) and the words that say so
+    ("January 2027 is still to come: ...").
     """
     rng = time.range
     if rng is None or time.future or time.compare or not _FUTURE_ASK.search(question) \
@@ -727,9 +732,8 @@ def _upcoming(question: str, time: TimeReading, today: date) -> tuple[date, str]
         ahead = resolve_time(question, today + timedelta(days=366)).range
         if ahead is None or ahead.start != ahead.end or not today < ahead.end <= today + timedelta(days=366):
             return None
-        name = ahead.label.split(" (")[0]
-        return ahead.end, (f"{name} is still to come, so this is a forecast from the day after your data ends "
-                           f"({fmt_day(today + timedelta(days=1))}) to {fmt_day(ahead.end)}. ")
+        # a day is forecast from tomorrow to it ("how much stock will we need for Christmas": all of it, not the day)
+        return forecast_period(ahead.label.split(" (")[0], today, ahead.end, today)
     if rng.start.day != 1:
         return None
     months = (rng.end.year - rng.start.year) * 12 + rng.end.month - rng.start.month + 1
@@ -740,8 +744,7 @@ def _upcoming(question: str, time: TimeReading, today: date) -> tuple[date, str]
     if start <= today:
         return None
     name = f"{start:%B %Y}" if months == 1 else f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    return end, (f"{name} is still to come, so this is a forecast from the day after your data ends "
-                 f"({fmt_day(today + timedelta(days=1))}) to {fmt_day(end)}. ")
+    return forecast_period(name, start, end, today)
 
 
 def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) -> list[str]:
@@ -1185,16 +1188,19 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if today is not None and metrics and (upcoming := _upcoming(question, time, today)) is not None:
         # "what revenue should we expect in January?" on 4 Dec: next January, forecast, not last January's actuals
         time = TimeReading(future=True, spans=time.spans)
-        reading_until, reading_lead = upcoming
+        window: ForecastPeriod | None = upcoming
     elif today is not None and time.future and time.future_range is not None:
-        # "forecast for Q1 next year": from the day after the data ends to the end of that period
+        # "forecast for Q1 next year": that period alone, forecast from the day after the data ends
         ahead = time.future_range
-        reading_until = ahead.end
-        reading_lead = (f"{ahead.label.split(' (')[0]} is still to come, so this is a forecast from the day after your "
-                        f"data ends ({fmt_day(today + timedelta(days=1))}) to {fmt_day(ahead.end)}. ")
+        window = forecast_period(ahead.label.split(" (")[0], ahead.start, ahead.end, today)
+    elif today is not None and time.future and not lx.AGENT_CUES["inventory"].search(question) \
+            and (month := next_calendar_month(question, today)) is not None:
+        # "next month's sales forecast" on 5 Dec: January, 1-31 Jan (not the next 30 days)
+        window = ForecastPeriod(month[0], month[1], "")  # the answer names the month: no lead needed
     else:
-        reading_until, reading_lead = None, ""
-    reading = Reading(kind="agent", question=question, as_of=today, forecast_until=reading_until, lead=reading_lead)
+        window = None
+    reading = Reading(kind="agent", question=question, as_of=today, forecast_until=window and window.end,
+                      forecast_from=window and window.start, lead=window.lead if window else "")
     reading.skus = list(dict.fromkeys(s for m in matches if m.kind in ("sku", "product") for s in m.values))
     reading.competitors = list(dict.fromkeys(v for m in matches if m.kind == "competitor" for v in m.values))
     reading.categories = list(dict.fromkeys(v for m in matches if m.kind == "category" for v in m.values))
