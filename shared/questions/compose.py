@@ -16,6 +16,7 @@ from typing import Any
 
 from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTable
 from shared.questions.lexicon import METRIC_NOUNS
+from shared.questions.new_products import new_products_answer
 from shared.questions.order_value import range_phrase
 from shared.questions.reading import Reading
 from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
@@ -320,6 +321,10 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         return MetricAnswer(answer, period, None, None, _evidence(result))
     if reading.shape == "bestseller_stock" and dims:
         answer = _bestseller_stock_answer(rows[0], titles, period)
+    elif reading.shape == "new_products" and dims:
+        first_days = starts is not None and period is not None and period.start <= starts
+        answer = new_products_answer(rows, titles, when, result.truncated, lambda x: fmt_value(x, "money", cur),
+                                     from_the_start=first_days)
     elif metric == "uncosted_products" and dims:
         answer = _uncosted_answer(rows, titles, result.truncated)
     elif reading.shape == "count" and dims:

@@ -42,6 +42,7 @@ from shared.questions.market import (
     spans_between,
     verb_matches,
 )
+from shared.questions.new_products import asks_new_products, new_products_query
 from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import named_place
 from shared.questions.preamble import preamble_excluded, preamble_partials
@@ -79,7 +80,8 @@ from shared.store.metrics.compile import to_date_months
 from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, MetricName, MetricQuery, TimeRange
 
 ReadingKind = Literal["metric", "agent", "unanswerable", "catalogue"]
-Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "unsold", "bestseller_stock"]
+Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "unsold", "bestseller_stock",
+                "new_products"]
 
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
 #: What the forecast agent predicts: a future question about another metric is told so.
@@ -1227,6 +1229,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     if gap is None and asks_uncosted_products(question):  # the catalogue's products, not cost of goods
         reading.kind, reading.shape, reading.query = "metric", "count", uncosted_query(tenant_id)
+        return reading
+    if gap is None and today is not None and not time.future and asks_new_products(question):
+        # "which new products did we launch this month": first sales by product, not a ranking of all of them
+        reading.kind, reading.shape = "metric", "new_products"
+        reading.query = new_products_query(tenant_id, time.range, today)
+        reading.data_starts = extents[DataKind.SALES][0] if DataKind.SALES in extents else None
         return reading
     if gap is None and (mixed := _sales_and_market(question, tenant_id, index, extents, as_of, today)) is not None:
         return mixed  # "what did we make last month, and are we cheaper than MegaMart?"

@@ -30,6 +30,7 @@ MetricName = Literal[
     "multi_item_order_share", "uncosted_products", "catalogue_products", "catalogue_price", "total_lines",
     "weekly_total_lines", "value_orders", "value_order_share", "largest_order", "value_revenue", "new_customers",
     "returning_customers", "stock_on_order", "monthly_total_lines", "unitless_lines", "productless_lines",
+    "new_products", "new_product_revenue", "new_product_units",
 ]
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from tests.e2e.questions.conftest import Ingested
 from tests.e2e.questions.test_stock_and_promo_answers_e2e import answer
@@ -21,3 +22,22 @@ def test_next_month_is_the_calendar_month_not_the_next_30_days(shop: Ingested) -
     ahead = answer(shop, "how many units will we sell in the next 41 days?", as_of="2025-03-20")
     both = _units(ahead, "the next 41 days (2025-03-21 to 2025-04-30)")
     assert 0.6 * both < april < 0.9 * both, (month, ahead)  # April's 30 of the 41 days, not all of them
+
+
+def test_new_products_are_the_ones_first_sold_in_the_period(shop: Ingested) -> None:
+    """Before: "The top 5 products by revenue in ..." (every product sold, new or not)."""
+    s = shop.sales()
+    sold = s[s["units"] > 0]
+    first = sold.groupby("sku")["date"].min()
+    start, end = date(2024, 12, 5), date(2024, 12, 31)  # the data start on 2 Dec: some SKUs first sell later
+    new = sorted(str(sku) for sku, day in first.items() if start <= day <= end)
+    assert 0 < len(new) < len(first)
+    text = answer(shop, "which new products did we launch from 5 Dec 2024 to 31 Dec 2024?")
+    lines = s[(s["date"] >= start) & (s["date"] <= end) & s["sku"].isin(new)]
+    revenue = float(lines["revenue"].fillna(lines["units"] * lines["unit_price"]).sum())
+    assert text.startswith(f"{len(new)} products had their first sale"), text
+    assert f"${revenue:,.2f} of revenue" in text and all(sku in text for sku in new), text
+    old = set(first.index) - set(new)
+    assert not any(f"({sku})" in text for sku in old), text
+    none = answer(shop, "which new products did we launch in March 2025?")
+    assert none.startswith("No product had its first sale in March 2025"), none
