@@ -403,10 +403,14 @@ def _weak_at(question: str, pos: int, metric: str) -> bool:
     return not _REVENUE_NOUN.search(question, pos, weak.end())
 
 
+#: Stock metrics that divide by (or add) units sold: read over a run of sales, the last 30 days when none is named.
+_SALES_OVER_STOCK = frozenset({"days_of_cover", "sell_through_rate", "stock_turn"})
+
+
 def metric_kinds(metrics: list[MetricName]) -> tuple[DataKind, ...]:
     """The kinds of data the metrics read (their as-of date is the latest of these)."""
     kinds = [lx.METRIC_KINDS[m] for m in metrics]
-    if "days_of_cover" in metrics:
+    if _SALES_OVER_STOCK & set(metrics):
         kinds.append(DataKind.SALES)
     return tuple(dict.fromkeys(kinds)) or (DataKind.SALES,)
 
@@ -904,10 +908,11 @@ def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -
     count: a SKU whose count on the last day was refused at ingest keeps its count before (a one-day period
     left it out of "what's in stock right now").
     """
-    if metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics) and "days_of_cover" not in metrics:
+    if metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics) \
+            and not _SALES_OVER_STOCK & set(metrics):
         return TimeRange(start=min(first or as_of, as_of), end=as_of,
                          label=f"at the latest stock count (counted up to {fmt_day(as_of)})")
-    if "days_of_cover" in metrics or any(lx.METRIC_KINDS[m] == DataKind.COMPETITOR_PRICES for m in metrics):
+    if _SALES_OVER_STOCK & set(metrics) or any(lx.METRIC_KINDS[m] == DataKind.COMPETITOR_PRICES for m in metrics):
         start = as_of - timedelta(days=29)
         return make_range(start, as_of, "the last 30 days")
     start = first or as_of
@@ -945,6 +950,7 @@ _COMPANIONS: dict[str, list[MetricName]] = {
     "multi_item_order_share": ["multi_item_orders", "orders"],
     "inventory_value": ["inventory_retail_value", "uncosted_skus", "stocked_skus"],
     "inventory_value_at_price": ["unpriced_skus", "stocked_skus"],
+    "sell_through_rate": ["units", "stock_on_hand"], "stock_turn": ["units", "average_stock_on_hand"],
 }
 
 

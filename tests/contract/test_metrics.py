@@ -657,3 +657,26 @@ def test_a_first_sale_is_the_tenants_own_and_a_product_that_names_no_product_is_
     compared = seeded.run(tenant_id="launcher", metrics=["new_products"], time_range=feb,
                           compare="previous_period").rows[0]
     assert (compared["new_products"], compared["new_products_previous"]) == (1, 1)  # OLD-1 was new in January
+
+
+@pytest.mark.parametrize("dimensions", [[], ["sku"], ["category"]])
+def test_sell_through_and_stock_turn(seeded: Seeded, dimensions: list[str]) -> None:
+    """Sell-through = units / (units + on hand at the latest count); stock turn = units / average on hand (each
+    SKU and location's mean count in the period, summed)."""
+    result = seeded.run(metrics=["sell_through_rate", "stock_turn", "average_stock_on_hand", "units"],
+                        dimensions=dimensions, time_range=Q1)
+    inv = with_catalogue(in_range(seeded.frames["inventory"], Q1.start, Q1.end), seeded.products)
+    sales = in_range(seeded.sales, Q1.start, Q1.end)
+    assert result.rows
+    for row in result.rows:
+        keep_inv = pd.Series(True, index=inv.index)
+        keep_sales = pd.Series(True, index=sales.index)
+        for d in dimensions:
+            keep_inv &= inv[d] == row[d]
+            keep_sales &= sales[d] == row[d]
+        stock = known(stock_truth(inv[keep_inv]))
+        average = float(inv[keep_inv].groupby(["sku", "location"])["on_hand"].mean().sum())
+        units = float(known(sales_truth(sales[keep_sales])["units"]))
+        assert row["average_stock_on_hand"] == round(average)  # a count, as every count metric is returned
+        assert close(row["sell_through_rate"], 100 * units / (units + stock))
+        assert close(row["stock_turn"], units / average)

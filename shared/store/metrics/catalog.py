@@ -229,6 +229,9 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
             "Reviews rated 1 or 2 stars."),
     Measure("stock", "inventory", lambda: fn("SUM", when(col("is_latest"), col("on_hand"))),
             "On hand at each SKU and location's latest snapshot in the period."),
+    Measure("average_stock", "inventory", lambda: fn("SUM", col("mean_part")),
+            "For each SKU and location, the mean of its on-hand counts in the period, summed (each count's "
+            "on_hand divided by the number of counts of that SKU and location)."),
     Measure("on_order", "inventory", lambda: fn("SUM", when(col("is_latest"), col("on_order"))),
             "On order (placed with suppliers, not yet received) at each SKU and location's latest snapshot."),
     Measure("stock_cost_value", "inventory",
@@ -407,6 +410,16 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           lambda m, days: ratio(m("stock"), ratio(m("units"), days)),
           "Stock on hand divided by average daily units sold over the period (period length in days).",
           time_ok=False),
+    _spec("sell_through_rate", "Sell-through rate", "percent", INV, ("units", "stock"),
+          lambda m, _: ratio(_zero(m("units")), exp.Add(this=_zero(m("units")), expression=m("stock")), 100),
+          "100 x units sold in the period / (units sold + units on hand at each SKU and location's latest count "
+          "in the period): the share of the stock available in the period that sold."),
+    _spec("average_stock_on_hand", "Average stock on hand", "count", INV, ("average_stock",), _sum("average_stock"),
+          "For each SKU and location, the mean of its on-hand counts in the period, summed.", additive=True),
+    _spec("stock_turn", "Stock turn", "index", INV, ("units", "average_stock"),
+          lambda m, _: ratio(_zero(m("units")), m("average_stock")),
+          "Inventory turnover in units: units sold in the period / average units on hand in it (each SKU and "
+          "location's mean count, summed). Not annualised: over the period asked."),
     _spec("promo_orders", "Orders on promotion", "count", S, ("promo_orders",), _sum("promo_orders"),
           "Orders with at least one line on promotion (the promo flag) or with a discount.", additive=True),
     _spec("promo_order_share", "Orders on promotion %", "percent", S, ("promo_orders", "orders"),

@@ -419,6 +419,10 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
         latest = exp.EQ(this=_day(), expression=_window(fn("MAX", _day()), partition))
         columns: dict[str, exp.Expr] = {"on_hand": _f("on_hand"), "is_latest": latest, "stock_sku": _f("sku"),
                                         "on_order": _f("on_order")}
+        if "average_stock" in ctx.needed.get("inventory", ()):  # each count's part of its SKU-location's mean
+            counts = _window(exp.Count(this=exp.Star()), [p.copy() for p in partition])
+            columns["mean_part"] = exp.Div(this=exp.cast(_f("on_hand"), _FLOAT), expression=counts, typed=False,
+                                           safe=False)
         if ctx.with_products:  # the stock's value: the catalogue's cost and price, in the catalogue's currency
             columns |= {"unit_cost": col("cost", table="p"), "unit_price": col("price", table="p"),
                         "currency": col("currency", table="p")}

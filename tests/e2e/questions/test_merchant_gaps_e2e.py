@@ -41,3 +41,23 @@ def test_new_products_are_the_ones_first_sold_in_the_period(shop: Ingested) -> N
     assert not any(f"({sku})" in text for sku in old), text
     none = answer(shop, "which new products did we launch in March 2025?")
     assert none.startswith("No product had its first sale in March 2025"), none
+
+
+def test_sell_through_and_stock_turn_in_a_month(shop: Ingested) -> None:
+    """Before: "sell-through" went to the agents (a price index and reviews); "inventory turnover" answered stock
+    on hand and all-time revenue."""
+    import pandas as pd
+
+    start, end = date(2025, 3, 1), date(2025, 3, 31)
+    s = shop.sales()
+    units = float(s[(s["date"] >= start) & (s["date"] <= end)]["units"].sum())
+    inv = shop.merchant.inventory.assign(date=lambda f: pd.to_datetime(f["date"]).dt.date)
+    inv = inv[(inv["date"] >= start) & (inv["date"] <= end)]
+    latest = inv.sort_values("date", kind="stable").groupby(["sku", "location"]).tail(1)["on_hand"].sum()
+    average = float(inv.groupby(["sku", "location"])["on_hand"].mean().sum())
+    sell = answer(shop, "what was our sell-through rate in March 2025?")
+    assert sell.startswith(f"Sell-through in March 2025 (1-31 Mar 2025) was {100 * units / (units + latest):.1f}%: "
+                           f"{units:,.0f} units sold against {latest:,.0f} on hand"), sell
+    turn = answer(shop, "what was our inventory turnover in March 2025?")
+    assert turn.startswith(f"Stock turn in March 2025 (1-31 Mar 2025) was {units / average:,.2f}: {units:,.0f} "
+                           f"units sold / {average:,.0f} average units on hand"), turn
