@@ -33,6 +33,7 @@ from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_month
+from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
     MAP_WORD,
     MarketAsk,
@@ -1531,8 +1532,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         rng = make_range(s, e, f"{s:%B %Y}" if unit == "month" else f"last {unit}")
         if compare == "previous_period" and time.compare_unit in ("month", "quarter") and _SO_FAR.search(question):
             s = period_containing(today, time.compare_unit)[0]  # "how are we tracking vs last month": so far
-            rng = make_range(s, today, f"{s:%B %Y} to date" if unit == "month" else
-                             f"Q{(s.month - 1) // 3 + 1} {s.year} to date")
+            name = f"{s:%B %Y}" if unit == "month" else f"Q{(s.month - 1) // 3 + 1} {s.year}"
+            # on its last day the period is whole: compared with the whole one before, and said so
+            rng = make_range(s, today, name if today == period_containing(today, unit)[1] else f"{name} to date")
         reading.period_stated = False
     trend = bool(lx.TREND.search(question))
     if grain is not None or (trend and not dims):
@@ -1556,6 +1558,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         compare = "previous_week"  # "this week so far vs last week": Monday to today against the same weekdays
     elif compare == "previous_period" and "to date" in rng.label and to_date_months(rng) is not None:
         compare = "previous_period_to_date"  # "this month so far vs last month": 1-14 Dec against 1-14 Nov
+    # "Q3 vs Q2" 14 days into Q3: the same days of the quarter before (1-14 Apr), not of the month before
+    same_days = same_days_before(rng) if compare == "previous_period_to_date" else None
     if len(time.weekdays) == 7:
         if "weekday" not in dims:  # "weekends vs weekdays": each day of the week, the answer adds up both
             dims = [*dims, "weekday"]
@@ -1664,7 +1668,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v]
         + [DimensionFilter(dimension=d, op="not_in", values=v[:200]) for d, v in excluded.items() if v],
         compare=compare if shape in ("value", "breakdown", "ranking") else None, order_by=order_by,
-        baseline=time.baseline if compare is not None and compare == time.compare and shape in (
+        baseline=same_days if same_days is not None and shape in ("value", "breakdown", "ranking") else
+        time.baseline if compare is not None and compare == time.compare and shape in (
             "value", "breakdown", "ranking") else None,
         order_by_change=by_change and shape == "ranking", descending=descending, limit=limit,
         share_of_total=share_total)

@@ -61,3 +61,15 @@ def test_sell_through_and_stock_turn_in_a_month(shop: Ingested) -> None:
     turn = answer(shop, "what was our inventory turnover in March 2025?")
     assert turn.startswith(f"Stock turn in March 2025 (1-31 Mar 2025) was {units / average:,.2f}: {units:,.0f} "
                            f"units sold / {average:,.0f} average units on hand"), turn
+
+
+def test_this_month_so_far_on_its_last_day_is_the_whole_month_against_the_whole_month_before(
+        shop: Ingested) -> None:
+    """Before: "Revenue in February 2025 to date (1-28 Feb 2025) ..." - a whole month said to be partial."""
+    s = shop.sales()
+    money = s["revenue"].fillna(s["units"] * s["unit_price"])
+    feb = float(money[(s["date"] >= date(2025, 2, 1)) & (s["date"] <= date(2025, 2, 28))].sum())
+    jan = float(money[(s["date"] >= date(2025, 1, 1)) & (s["date"] <= date(2025, 1, 31))].sum())
+    text = answer(shop, "this month so far vs last month", as_of="2025-02-28")
+    assert text.startswith(f"Revenue in February 2025 (1-28 Feb 2025) was ${feb:,.2f}"), text
+    assert f"${jan:,.2f}" in text and "(1-31 Jan 2025)" in text and "to date" not in text, text
