@@ -88,6 +88,8 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
     if agent == "pricing" and change is not None and len(skus) != 1:
         if len(e.skus) == 1:
             extra["what_if_sku"] = e.skus[0]
+        elif 1 < len(e.skus) <= 10 and len(skus) == len(e.skus):
+            extra["what_if_skus"] = list(e.skus)  # "the blender" matched several products: the what-if of each
         else:
             change = None
     return AgentRequest(
