@@ -122,6 +122,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                           explanation="no sales data"),
             data={"evidence": [sales_evidence.model_dump()]}, elapsed_ms=_ms(started))
 
+    if asks == ["lost_sales"]:  # "how much did stock-outs cost us": an estimate from the counts, nothing to forecast
+        return _lost_sales_result(deps, request, inputs, as_of, sales_evidence, started)
     warnings: list[str] = []
     missing: list[str] = []
     last_date = inputs.sales["date"].max()
@@ -251,6 +253,42 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         elapsed_ms=_ms(started))
 
 
+#: Days a stock-out question without a period is about.
+LOST_SALES_DAYS = 90
+
+
+def _lost_sales_result(deps: Deps, request: AgentRequest, inputs: ForecastInputs, as_of: date,
+                       sales_evidence: Evidence, started: float) -> AgentResult:
+    """The revenue stock-outs cost in the period asked (the last 90 days when none), as an estimate."""
+    from shared.forecast.lost_sales import estimate_lost_sales, lost_sales_answer
+
+    end = min(request.end_date or as_of, as_of)
+    start = request.start_date or end - timedelta(days=LOST_SALES_DAYS - 1)
+    sales = inputs.sales
+    if request.categories and not request.skus:  # "stock-outs in Kitchen": that category's products
+        from shared.store.catalogue import skus_described_as
+
+        in_scope = set(skus_described_as(deps.warehouse, request.tenant_id, "", categories=request.categories))
+        sales = sales[sales["sku"].astype(str).isin(in_scope)]
+        inputs = replace(inputs, counts=inputs.counts[inputs.counts["sku"].astype(str).isin(in_scope)])
+    estimate = estimate_lost_sales(sales, inputs.counts, start, end)
+    currency = sales_currency(deps, request.tenant_id)
+    period = "" if request.start_date else f"in the last {LOST_SALES_DAYS} days ({start:%Y-%m-%d} to {end:%Y-%m-%d})"
+    answer = lost_sales_answer(estimate, lambda v: fmt_money(v, currency), period)
+    answers = _with_titles([answer], inputs.products, list(request.skus))
+    stock_evidence = Evidence(description="every stock count per SKU and location", query=inputs.queries[
+        "inventory"].sql, params=inputs.queries["inventory"].params)
+    return AgentResult(
+        agent="forecast", tenant_id=request.tenant_id, status="ok" if answer.answered else "partial",
+        summary=answers[0].text, missing_data=[] if estimate.counted_skus else ["stock counts (inventory history)"],
+        confidence=Confidence.compute(model_certainty=None, data_completeness=1.0 if estimate.counted_skus else 0.0,
+                                      data_freshness=None, explanation="an estimate from stock counts and sales"),
+        data={"answers": [a.model_dump(mode="json") for a in answers],
+              "evidence": [sales_evidence.model_dump(), stock_evidence.model_dump()],
+              "lost_sales": answers[0].rows},
+        elapsed_ms=_ms(started))
+
+
 def _revenue_totals_forecast(deps: Deps, request: AgentRequest, as_of: date, options: ForecastOptions,
                              channels: list[str], started: float) -> AgentResult | None:
     """Revenue forecast for sales that are revenue totals with no units (Walmart's, Rossmann's stores and weeks).
@@ -300,7 +338,7 @@ def _revenue_totals_forecast(deps: Deps, request: AgentRequest, as_of: date, opt
 
 
 #: Asks whose answers name SKUs: they call each product by its title the first time.
-_TITLED_ASKS = frozenset({"stockout", "out_of_stock", "reorder", "overstock", "forecast", "what_if"})
+_TITLED_ASKS = frozenset({"stockout", "out_of_stock", "reorder", "overstock", "forecast", "what_if", "lost_sales"})
 
 
 def _with_titles(answers: list[AgentAnswer], products: pd.DataFrame, scoped: list[str]) -> list[AgentAnswer]:

@@ -246,7 +246,8 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         aspect=e.aspect, top_sellers=reading.top_sellers, measure=e.measure, cover_over_days=e.cover_over_days,
         gap_over_pct=reading.gap_over_pct)
     period = reading.agent_period
-    if period is not None and reading.asks and reading.agent_intents == ["pricing"]:  # "in November", "this week"
+    if period is not None and reading.asks and (reading.agent_intents == ["pricing"] or reading.asks == ["lost_sales"]):
+        # "in November", "this week", "what did stock-outs cost us last month": the period asked
         merged.start_date, merged.end_date = period.start, period.end
     elif reading.kind == "metric" and reading.asks:  # "what did we make last month, and are we cheaper than X?"
         merged.start_date = merged.end_date = None  # the metric's period is not the agents'

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
 
 from tests.e2e.questions.conftest import Ingested
 from tests.e2e.questions.test_stock_and_promo_answers_e2e import answer
@@ -46,8 +49,6 @@ def test_new_products_are_the_ones_first_sold_in_the_period(shop: Ingested) -> N
 def test_sell_through_and_stock_turn_in_a_month(shop: Ingested) -> None:
     """Before: "sell-through" went to the agents (a price index and reviews); "inventory turnover" answered stock
     on hand and all-time revenue."""
-    import pandas as pd
-
     start, end = date(2025, 3, 1), date(2025, 3, 31)
     s = shop.sales()
     units = float(s[(s["date"] >= start) & (s["date"] <= end)]["units"].sum())
@@ -81,3 +82,52 @@ def test_a_what_if_on_a_name_several_products_share_answers_for_each(shop: Inges
     assert text.startswith("2 products match the name, so here is the what-if for each (busiest first): "), text
     for sku in ("HOM-0002", "HOM-0007"):
         assert re.search(rf"Cutting (?:[^.]*\()?{sku}\)?'s price by 10% (?:raises|lowers) expected demand", text), text
+
+
+def _lost_truth(sales: pd.DataFrame, inv: pd.DataFrame, start: date, end: date) -> float:
+    """Day by day: out when each location's latest count, summed, is 0 and nothing sold; rate over the other days."""
+    first = start - timedelta(days=90)
+    days = [first + timedelta(days=i) for i in range((end - first).days + 1)]
+    lost = 0.0
+    for sku, counts in inv.groupby("sku"):
+        sold = sales[sales["sku"] == sku].groupby("date")["units"].sum()
+        value = sales[sales["sku"] == sku].assign(v=lambda f: f["units"] * f["unit_price"]).groupby("date")["v"].sum()
+        out, in_units, in_days = 0, 0.0, 0
+        for day in days:
+            known = counts[counts["date"] <= day]
+            latest = known.sort_values("date").groupby("location").tail(1)
+            stock = None if known.empty else float(latest["on_hand"].sum())
+            units = float(sold.get(day, 0.0))
+            if stock is not None and stock <= 0 and units <= 0:
+                out += int(day >= start)
+            else:
+                in_units, in_days = in_units + units, in_days + 1
+        window = sold[(sold.index >= first) & (sold.index <= end)]
+        if out and window.sum() > 0:
+            lost += out * (in_units / in_days) * float(value[window.index].sum() / window.sum())
+    return lost
+
+
+def test_revenue_lost_to_stockouts_is_an_estimate_from_the_counts(shop: Ingested, tmp_path: Path) -> None:
+    """Before: the stock-out risk list ("N SKUs could run out before a reorder could arrive ...")."""
+    from shared.ingest.client import ingest_path
+    from shared.sample.merchant import KIND_ORDER
+
+    none = answer(shop, "how much revenue did we lose to stockouts in March 2025?")
+    assert none.startswith("No product was out of stock in March 2025"), none  # the shop never ran out
+    inv = shop.merchant.inventory.copy()
+    inv["date"] = pd.to_datetime(inv["date"]).dt.date
+    gone = inv["sku"].isin(["KIT-0001", "HOM-0007"]) & (inv["date"] >= date(2025, 3, 10))
+    inv.loc[gone, "on_hand"] = 0  # two products counted empty from 10 Mar (they kept selling some days: a sale
+    for kind in KIND_ORDER:       # proves stock)
+        path = tmp_path / f"{kind.value}.csv"
+        (inv if kind.value == "inventory" else shop.merchant.table(kind)).to_csv(path, index=False)
+        assert ingest_path(shop.deps, path, "runsout", kind.value).status == "processed"
+    lost = _lost_truth(shop.sales(), inv, date(2025, 3, 1), date(2025, 3, 31))
+    assert lost > 0
+    text = answer(shop, "how much revenue did we lose to stockouts in March 2025?", tenant="runsout")
+    said = re.match(r"Stock-outs cost an estimated \$([\d,]+\.\d\d) of revenue in March 2025 \(1-31 Mar 2025\): "
+                    r"2 products were out of stock", text)
+    # the agent prices a unit at the day's average unit price (its daily sales read); the truth at each line's
+    assert said is not None and abs(float(said.group(1).replace(",", "")) - lost) <= 0.005 * lost, (lost, text)
+    assert "This is an estimate" in text and "KIT-0001" in text and "HOM-0007" in text
