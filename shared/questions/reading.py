@@ -1194,7 +1194,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     # "May Flowers Candle" reaches past "May" and stays a product)
     matches = [m for m in matches if m.kind == "sku"
                or not any(s <= m.span[0] and m.span[1] <= e for s, e in time.spans)]
-    if today is not None and metrics and (upcoming := _upcoming(question, time, today)) is not None:
+    forecast_asked = bool(lx.AGENT_CUES["forecast"].search(question))
+    if today is not None and not metrics and forecast_asked and time.range is not None and not time.future \
+            and time.range.end == today and time.range.start.day == 1 and "to date" in time.range.label:
+        metrics = ["units"]  # "forecast December" on 5 Dec: the month's units so far and the forecast of the rest
+    if today is not None and (metrics or forecast_asked) and (upcoming := _upcoming(question, time, today)) is not None:
         # "what revenue should we expect in January?" on 4 Dec: next January, forecast, not last January's actuals
         time = TimeReading(future=True, spans=time.spans)
         window: ForecastPeriod | None = upcoming

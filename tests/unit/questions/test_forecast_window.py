@@ -47,3 +47,16 @@ def test_next_month_is_the_calendar_month_after_the_as_of_dates() -> None:
     assert next_calendar_month("next month", date(2027, 1, 15)) == (date(2027, 2, 1), date(2027, 2, 28))
     assert next_calendar_month("over the next month", date(2027, 1, 15)) is None
     assert next_calendar_month("the next 2 months", date(2027, 1, 15)) is None
+
+
+def test_forecast_a_month_named_alone_is_that_month(shop: VocabularyIndex) -> None:
+    """Before: "forecast December" with no metric word was the next 30 days, asked in November or in December."""
+    nov = {k: (date(2024, 12, 5), date(2026, 11, 20)) for k in EXTENTS}
+    r = read_question("forecast December", tenant_id="decor", index=shop, extents=nov)
+    assert (r.forecast_from, r.forecast_until) == (date(2026, 12, 1), date(2026, 12, 31))
+    running = read_question("forecast December", tenant_id="decor", index=shop, extents=DEC_EXTENTS)
+    assert running.kind == "metric" and running.query is not None and running.query.metrics == ["units"]
+    assert running.query.time_range is not None and running.query.time_range.start == date(2026, 12, 1)
+    from shared.orchestration.descriptive import rest_of_month
+
+    assert rest_of_month(running).asks == ["forecast"]  # the month so far, and the forecast of its rest
