@@ -78,7 +78,8 @@ def questions(truth: SampleMerchant) -> list[tuple[str, Check]]:
          lambda a, r: "by 15%" in a and "expected demand by" in a and "elasticity" in a),
         (f"What would a 5% price increase on {top} do to demand?",
          lambda a, r: "by 5%" in a and "expected demand by" in a),
-        ("What's the demand outlook for next month?", lambda a, r: "units over the next 30 days" in a),
+        # next month is the calendar month (its first to its last day), not the next 30 days
+        ("What's the demand outlook for next month?", lambda a, r: "units over " in a and "-01 to " in a),
         *review_questions(truth),
     ]
 

@@ -22,6 +22,7 @@ from bench.questions import (
     _orders,
     aov,
     in_category,
+    next_month_span,
     on_channel,
     rev,
     strict,
@@ -295,7 +296,7 @@ def eleventh_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     nxt = _month_bounds(_month_bounds(end)[1] + timedelta(days=1))
     add(Case(tenant, f"how many units will we sell in {MONTHS[nxt[0].month - 1]}",
              names=["units", nxt[0].isoformat(), nxt[1].isoformat()]))
-    add(Case(tenant, "what's the forecast for outdoor next month", names=["outdoor", "next 30 days"]))
+    add(Case(tenant, "what's the forecast for outdoor next month", names=["outdoor", next_month_span(end)]))
     l30k = last(30)[last(30)["category"] == "Kitchen"]
     add(Case(tenant, "weeks of cover for kitchen", [float(lic[lic["category"] == "Kitchen"]["on_hand"].sum())
                                                     / (units(l30k) / 30)], ["Kitchen"], absent=["price index"]))
@@ -433,7 +434,7 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     add(Case(tenant, "how many weeks will the kitchen stock last",
              [float(lic[lic["category"] == "Kitchen"]["on_hand"].sum()) / (units(k30) / 30)], ["Kitchen"]))
     add(Case(tenant, "what will revenue look like over the next fortnight", names=["expect revenue", "next 14 days"]))
-    add(Case(tenant, "projected units for next month", names=["units", "next 30 days"]))
+    add(Case(tenant, "projected units for next month", names=["units", next_month_span(end)]))
     add(Case(tenant, "how much stock do we hold in electronics",
              [float(lic[lic["category"] == "Electronics"]["on_hand"].sum())]))
     # what the data cannot answer

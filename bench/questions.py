@@ -71,6 +71,13 @@ def _month_bounds(d: date) -> tuple[date, date]:
     return start, nxt - timedelta(days=1)
 
 
+def next_month_span(end: date) -> str:
+    """"Next month" as a forecast answer names it: the calendar month after the data's last day's, first to last day
+    (not the next 30 days)."""
+    s, e = _month_bounds(_month_bounds(end)[1] + timedelta(days=1))
+    return f"{s.isoformat()} to {e.isoformat()}"
+
+
 def _last_complete_month(end: date) -> tuple[date, date]:
     s, e = _month_bounds(end)
     return (s, e) if e == end else _month_bounds(s - timedelta(days=1))
@@ -1106,7 +1113,7 @@ def unseen_phrasing_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  #
     add(Case(tenant, f"What did we make in {MONTHS[oct_s.month - 1]} and how many units did we sell in "
                      f"{MONTHS[nov_s.month - 1]}?", [tr.revenue(oct_s, oct_e), tr.units(nov_s, nov_e)]))
     # forecasts: "sales" without "units" is money, led by revenue with the units beside it
-    for phrasing, horizon in (("What will our sales be next month?", "next 30 days"),
+    for phrasing, horizon in (("What will our sales be next month?", next_month_span(end)),
                               ("How much will we sell next week?", "next 7 days"),
                               ("What sales can we expect over the next 2 weeks?", "next 14 days")):
         add(Case(tenant, phrasing, names=["expect revenue", horizon, "units"], ordered=True))
@@ -1408,8 +1415,8 @@ def third_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     add(Case(tenant, "price check against BargainBarn", names=["BargainBarn"]))
     # forecasts
     add(Case(tenant, "what will we turn over next week", names=["expect revenue", "next 7 days"], ordered=True))
-    add(Case(tenant, f"how many units of the {unique[pick]} will we sell next month?", names=[pick, "next 30 days"],
-             absent=["expect revenue"]))
+    add(Case(tenant, f"how many units of the {unique[pick]} will we sell next month?",
+             names=[pick, next_month_span(end)], absent=["expect revenue"]))
     add(Case(tenant, "sales outlook for the coming month", names=["expect revenue"]))
     if end.day < 28:
         add(Case(tenant, f"predict {MONTHS[end.month - 1].lower()} sales", names=["comes to about"]))
@@ -1498,7 +1505,7 @@ def fourth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     add(Case(tenant, f"how much stock do we have of the {unique[spick]}", [float(stocked[spick])]))
     add(Case(tenant, f"how many {unique[spick]} are left", [float(stocked[spick])]))
     add(Case(tenant, f"what are competitors charging for the {unique[pick]}?", names=[pick]))
-    add(Case(tenant, "how much will the Kitchen category sell next month?", names=["Kitchen", "next 30 days"]))
+    add(Case(tenant, "how much will the Kitchen category sell next month?", names=["Kitchen", next_month_span(end)]))
     add(Case(tenant, "What's our refund rate due to damaged items?", unanswerable=True))
     add(Case(tenant, "How many customers unsubscribed from our newsletter?", unanswerable=True))
     add(Case(tenant, "what was the average price we sold at last month?",
@@ -2197,7 +2204,7 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
              names=[pick, "units", f"{y + 1}-01-31"], absent=["expect revenue"]))
     add(Case(tenant, "how much will we sell in the next 60 days", names=["expect revenue", "next 60 days"]))
     add(Case(tenant, "what's the demand forecast for the kitchen category next month",
-             names=["Kitchen", "next 30 days"]))
+             names=["Kitchen", next_month_span(end)]))
     q_end = _month_bounds(date(y, q_month + 2, 1))[1]
     add(Case(tenant, "revenue projection for the rest of the quarter",
              names=["expect revenue", q_end.isoformat()]))

@@ -45,6 +45,7 @@ from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_from_
 from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
 from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
+from shared.forecast.window import Window, window_of, window_total
 from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
@@ -121,6 +122,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                           explanation="no sales data"),
             data={"evidence": [sales_evidence.model_dump()]}, elapsed_ms=_ms(started))
 
+    if asks == ["lost_sales"]:  # "how much did stock-outs cost us": an estimate from the counts, nothing to forecast
+        return _lost_sales_result(deps, request, inputs, as_of, sales_evidence, started)
     warnings: list[str] = []
     missing: list[str] = []
     last_date = inputs.sales["date"].max()
@@ -129,6 +132,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         # to that SKU's last sale
         last_date = max(last_date, pd.Timestamp(min(tenant_last, as_of)))
     sales = inputs.sales
+    # "how many units will we sell in January" on 5 Dec: January's days of the horizon, not the days from tomorrow
+    window = window_of(last_date.date(), opts.get("window_start"), request.horizon_days)
     cover = run_rate_cover(sales, inputs.stock, as_of)
     if request.categories and not request.skus:
         # "what is out of stock in Kitchen": the stock answers cover that category's products only
@@ -171,7 +176,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 + " (options.max_skus); the cover of every SKU is in data.cover")
             if "forecast" in asks and top and with_sales > len(top):
                 store = store_total(sales, last_date, freq, options, request.horizon_days, with_sales,
-                                    label=f"its {with_sales:,} SKUs" if request.categories or channels else "")
+                                    label=f"its {with_sales:,} SKUs" if request.categories or channels else "",
+                                    window=window)
             sales = sales[sales["sku"].astype(str).isin(keep)]
     series = _build_series(sales, last_date, freq)
     if opts.get("future"):
@@ -201,7 +207,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
 
     findings, actions = _findings(outcomes, inputs, sales_evidence, level, as_of, request)
     freshness = Confidence.freshness(last_date.date(), as_of)
-    views = [_view(o, level, request.horizon_days) for o in outcomes]
+    views = [_view(o, level, request.horizon_days, window) for o in outcomes]
     answers = forecast_answers(asks, cover=cover, views=views, level=level, horizon_days=request.horizon_days,
                                as_of=last_date.date(), stock_as_of=as_of, scoped=list(request.skus),
                                price_change_pct=request.price_change_pct, store=store,
@@ -214,7 +220,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                revenue=_revenue(deps, request, scope_sales, last_date.date(), asks),
                                cover_over=int(opts["cover_over_days"]) if opts.get("cover_over_days") else None,
                                done=_so_far(deps, request, last_date.date()),
-                               against=_against(deps, request, last_date.date()))
+                               against=_against(deps, request, last_date.date()), window=window)
     answers = _with_titles(answers, inputs.products, list(request.skus))
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
@@ -244,6 +250,42 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
               "forecasts": [_table(o) for o in outcomes], "drift": drift_rows,
               "answers": [a.model_dump(mode="json") for a in answers], "as_of": resolved.as_dict(),
               "cover": _cover_rows(cover)},
+        elapsed_ms=_ms(started))
+
+
+#: Days a stock-out question without a period is about.
+LOST_SALES_DAYS = 90
+
+
+def _lost_sales_result(deps: Deps, request: AgentRequest, inputs: ForecastInputs, as_of: date,
+                       sales_evidence: Evidence, started: float) -> AgentResult:
+    """The revenue stock-outs cost in the period asked (the last 90 days when none), as an estimate."""
+    from shared.forecast.lost_sales import estimate_lost_sales, lost_sales_answer
+
+    end = min(request.end_date or as_of, as_of)
+    start = request.start_date or end - timedelta(days=LOST_SALES_DAYS - 1)
+    sales = inputs.sales
+    if request.categories and not request.skus:  # "stock-outs in Kitchen": that category's products
+        from shared.store.catalogue import skus_described_as
+
+        in_scope = set(skus_described_as(deps.warehouse, request.tenant_id, "", categories=request.categories))
+        sales = sales[sales["sku"].astype(str).isin(in_scope)]
+        inputs = replace(inputs, counts=inputs.counts[inputs.counts["sku"].astype(str).isin(in_scope)])
+    estimate = estimate_lost_sales(sales, inputs.counts, start, end)
+    currency = sales_currency(deps, request.tenant_id)
+    period = "" if request.start_date else f"in the last {LOST_SALES_DAYS} days ({start:%Y-%m-%d} to {end:%Y-%m-%d})"
+    answer = lost_sales_answer(estimate, lambda v: fmt_money(v, currency), period)
+    answers = _with_titles([answer], inputs.products, list(request.skus))
+    stock_evidence = Evidence(description="every stock count per SKU and location", query=inputs.queries[
+        "inventory"].sql, params=inputs.queries["inventory"].params)
+    return AgentResult(
+        agent="forecast", tenant_id=request.tenant_id, status="ok" if answer.answered else "partial",
+        summary=answers[0].text, missing_data=[] if estimate.counted_skus else ["stock counts (inventory history)"],
+        confidence=Confidence.compute(model_certainty=None, data_completeness=1.0 if estimate.counted_skus else 0.0,
+                                      data_freshness=None, explanation="an estimate from stock counts and sales"),
+        data={"answers": [a.model_dump(mode="json") for a in answers],
+              "evidence": [sales_evidence.model_dump(), stock_evidence.model_dump()],
+              "lost_sales": answers[0].rows},
         elapsed_ms=_ms(started))
 
 
@@ -296,7 +338,7 @@ def _revenue_totals_forecast(deps: Deps, request: AgentRequest, as_of: date, opt
 
 
 #: Asks whose answers name SKUs: they call each product by its title the first time.
-_TITLED_ASKS = frozenset({"stockout", "out_of_stock", "reorder", "overstock", "forecast", "what_if"})
+_TITLED_ASKS = frozenset({"stockout", "out_of_stock", "reorder", "overstock", "forecast", "what_if", "lost_sales"})
 
 
 def _with_titles(answers: list[AgentAnswer], products: pd.DataFrame, scoped: list[str]) -> list[AgentAnswer]:
@@ -392,12 +434,13 @@ SUM_BAND_BASE: dict[str, int] = {"D": 28, "W": 4, "M": 1}
 
 
 def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, options: ForecastOptions,
-                horizon_days: int, skus: int, label: str = "") -> SkuForecastView | None:
+                horizon_days: int, skus: int, label: str = "", window: Window | None = None) -> SkuForecastView | None:
     """The whole store's units over the horizon: every SKU's sales summed per period and forecast as one series.
 
     "How many units will we sell next month?" asks for the store, while the agent forecasts only its top sellers
     one by one: their sum would answer for a part of the catalogue. ``None`` when the total cannot be forecast.
-    ``sales`` may be one category's (``label`` then names its SKUs: "its 45 SKUs").
+    ``sales`` may be one category's (``label`` then names its SKUs: "its 45 SKUs"). ``window``: only those days
+    of the horizon are summed ("in January" asked on 5 Dec).
     """
     daily = sales.groupby("date", as_index=False)["units"].sum()
     daily = daily.assign(sku=STORE_SERIES, price=np.nan, promo=np.nan)
@@ -412,6 +455,15 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
     result = forecast_series(series, replace(options, prophet="never"))  # one smooth series: no Prophet cold start
     if result.status != "ok" or not len(result.forecast):
         return None
+    if window is not None:
+        weights = window.weights(len(result.forecast), 7 if freq == "W" else 1)
+        total = float(np.sum(result.forecast * weights))
+        periods = max(1, math.ceil(float(weights.sum())))
+        band = horizon_sum_band(series.values, periods, max(SUM_BAND_BASE[freq], periods), options.level)
+        summed = (float(np.sum(result.lower * weights)), float(np.sum(result.upper * weights)))
+        lower, upper = (max(total * band[0], summed[0]), min(total * band[1], summed[1])) if band else summed
+        return SkuForecastView(sku=label or f"all {skus:,} SKUs", total=total, lower=max(0.0, lower), upper=upper,
+                               horizon_days=window.days, model=result.model)
     total = float(result.forecast.sum()) * scale
     # the band of the total comes from how past totals over as many periods varied around the recent rate
     # (``horizon_sum_band``); the summed daily bands (a slow month slow every day, no day's miss offset by
@@ -427,7 +479,13 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
                            horizon_days=horizon_days, model=result.model)
 
 
-def _view(o: SkuOutcome, level: float, horizon_days: int) -> SkuForecastView:
+def _view(o: SkuOutcome, level: float, horizon_days: int, window: Window | None = None) -> SkuForecastView:
+    if window is not None:  # the window's days only ("in January" asked on 5 Dec)
+        r = o.result
+        total, lo, hi = window_total(r.forecast, r.lower, r.upper, window.weights(len(r.forecast), o.period_days),
+                                     level)
+        return SkuForecastView(sku=o.series.series_id, total=total, lower=lo, upper=hi, horizon_days=window.days,
+                               model=r.model, plan=o.plan, whatif=o.whatif)
     total, lo, hi = _total_interval(o.result, level)
     return SkuForecastView(sku=o.series.series_id, total=total, lower=lo, upper=hi,
                            horizon_days=len(o.result.forecast) * o.period_days or horizon_days,

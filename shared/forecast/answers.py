@@ -21,6 +21,7 @@ from scipy import stats
 
 from shared.agents.answers import AgentAnswer, AskKind, fmt_num, join_names, ranked_table
 from shared.forecast.inventory import InventoryPlan
+from shared.forecast.window import Window, window_label
 
 RUN_RATE_DAYS = 28
 #: Longer windows for a SKU with no sales in the last RUN_RATE_DAYS.
@@ -529,7 +530,7 @@ def revenue_forecast_text(views: list[SkuForecastView], basis: RevenueBasis, lev
 def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: int, as_of: date,
                     note: str = "", store: SkuForecastView | None = None, scope: str = "",
                     revenue: RevenueBasis | None = None, done: SoFar | None = None,
-                    against: SoFar | None = None) -> AgentAnswer:
+                    against: SoFar | None = None, window: Window | None = None) -> AgentAnswer:
     """``forecast``: units expected over the horizon with a central interval, per SKU and in total.
 
     ``store`` (the whole store's series, when only the top sellers were forecast one by one) leads the answer:
@@ -539,7 +540,8 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
     per unit (:func:`revenue_forecast_text`), the unit forecast after it. ``done`` (the running month's actuals
     when the horizon completes it: "what will December sales look like" on 4 Dec) adds the month's total.
     ``against`` (a past period's actuals: "will we sell more next month than last month") says them and
-    compares the forecast with them (:func:`against_text`).
+    compares the forecast with them (:func:`against_text`). ``window`` (a calendar period that starts after
+    tomorrow: "in January" asked on 5 Dec) is the period the totals are for, and the answer names it.
     """
     method = (f"backtest-selected model per SKU; {level:.0%} interval from backtest errors (total: independent "
               "SKUs, normal approximation)")
@@ -553,6 +555,10 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
     start = as_of + timedelta(days=1)
     end = as_of + timedelta(days=horizon_days)
     period = f"the next {horizon_days} days ({start.isoformat()} to {end.isoformat()})"
+    if window is not None:  # "in January" on 5 Dec: January's days only, and the answer says so
+        start, end, horizon_days, period = window.start, window.end, window.days, window_label(window)
+        method += (f"; the total is of {window.start.isoformat()} to {window.end.isoformat()} only: the days of the "
+                   f"forecast from {as_of + timedelta(days=1):%Y-%m-%d} before it are left out")
     if len(views) == 1:
         v = views[0]
         text = (f"{v.sku} is expected to sell {fmt_num(v.total, 0)} units over {period} ({level:.0%} interval "
@@ -698,7 +704,7 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
                      store: SkuForecastView | None = None, within: int | None = None,
                      scope: str = "", stock_as_of: date | None = None, revenue: RevenueBasis | None = None,
                      cover_over: int | None = None, done: SoFar | None = None,
-                     against: SoFar | None = None) -> list[AgentAnswer]:
+                     against: SoFar | None = None, window: Window | None = None) -> list[AgentAnswer]:
     """Answer each forecast ask the question has (and the what-if when a price change was given).
 
     ``within``: the horizon the question named, when it named one (stock questions list what runs out in it);
@@ -725,7 +731,7 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
             out.append(overstock_answer(cover, scoped))
         elif ask == "forecast":
             out.append(forecast_answer(views, level, horizon_days, forecast_as_of, note, store=store, scope=scope,
-                                       revenue=revenue, done=done, against=against))
+                                       revenue=revenue, done=done, against=against, window=window))
     if price_change_pct is not None:
         out.append(whatif_answer(views, price_change_pct, level, scoped))
     return out

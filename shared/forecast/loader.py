@@ -32,6 +32,7 @@ class ForecastInputs:
     stock: pd.DataFrame
     products: pd.DataFrame
     queries: dict[str, QueryRecord] = field(default_factory=dict)
+    counts: pd.DataFrame = field(default_factory=pd.DataFrame)  # every stock count (sku, location, date, on_hand)
 
 
 def load_inputs(warehouse: Warehouse, tenant_id: str, as_of: date, skus: list[str],
@@ -44,7 +45,7 @@ def load_inputs(warehouse: Warehouse, tenant_id: str, as_of: date, skus: list[st
     products = product_titles(warehouse, tenant_id, skus)
     return ForecastInputs(sales.frame, latest_stock(inv.frame), products.frame, {
         name: QueryRecord(read.sql, read.evidence_params())
-        for name, read in (("sales", sales), ("inventory", inv), ("products", products))})
+        for name, read in (("sales", sales), ("inventory", inv), ("products", products))}, inv.frame)
 
 
 def latest_stock(inv: pd.DataFrame) -> pd.DataFrame:

@@ -246,7 +246,8 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         aspect=e.aspect, top_sellers=reading.top_sellers, measure=e.measure, cover_over_days=e.cover_over_days,
         gap_over_pct=reading.gap_over_pct, gap_negated=reading.gap_negated)
     period = reading.agent_period
-    if period is not None and reading.asks and reading.agent_intents == ["pricing"]:  # "in November", "this week"
+    if period is not None and reading.asks and (reading.agent_intents == ["pricing"] or reading.asks == ["lost_sales"]):
+        # "in November", "this week", "what did stock-outs cost us last month": the period asked
         merged.start_date, merged.end_date = period.start, period.end
     elif reading.kind == "metric" and reading.asks:  # "what did we make last month, and are we cheaper than X?"
         merged.start_date = merged.end_date = None  # the metric's period is not the agents'
@@ -259,6 +260,7 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         merged.against_start, merged.against_end = reading.forecast_against.start, reading.forecast_against.end
     if reading.forecast_until is not None and reading.as_of is not None:  # "sales in January" asked in December
         merged.horizon_days = max(1, min(730, (reading.forecast_until - reading.as_of).days))
+        merged.window_start = reading.forecast_from  # a period that starts after tomorrow: its days alone
     if merged.measure is None and reading.kind == "metric" and reading.query is not None \
             and reading.query.metrics[0] in ("revenue", "net_revenue") and "forecast" in plan.asks:
         merged.measure = "revenue"  # "what did we make last month and what's the forecast?": the forecast in money

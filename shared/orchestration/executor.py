@@ -61,6 +61,8 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
         extra["cover_over_days"] = e.cover_over_days  # "more than six months of stock": counted over it
     if agent == "forecast" and e.to_date_start is not None:
         extra["to_date_start"] = e.to_date_start.isoformat()  # the month's actuals so far, beside its forecast
+    if agent == "forecast" and e.window_start is not None:
+        extra["window_start"] = e.window_start.isoformat()  # "in January" on 5 Dec: January's days only
     if agent == "forecast" and e.channels:
         extra["channels"] = list(e.channels)  # "forecast Amazon sales next month": that channel's sales
     if agent == "forecast" and e.against_start is not None and e.against_end is not None:
@@ -88,6 +90,8 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
     if agent == "pricing" and change is not None and len(skus) != 1:
         if len(e.skus) == 1:
             extra["what_if_sku"] = e.skus[0]
+        elif 1 < len(e.skus) <= 10 and len(skus) == len(e.skus):
+            extra["what_if_skus"] = list(e.skus)  # "the blender" matched several products: the what-if of each
         else:
             change = None
     return AgentRequest(

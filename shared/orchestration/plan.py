@@ -60,6 +60,10 @@ class Entities(BaseModel):
     to_date_start: date | None = Field(
         default=None, description="A running month the forecast completes (\"what will December sales look like\" "
                                   "on 4 Dec): its first day; the actuals from it to the as-of date are added.")
+    window_start: date | None = Field(
+        default=None, description="A calendar period the forecast is asked for that starts after tomorrow (\"how many "
+                                  "units will we sell in January\" on 5 Dec): its first day; the horizon ends on its "
+                                  "last, and only its days are summed.")
     against_start: date | None = Field(
         default=None, description="A past period the forecast is set against (\"will we sell more next month than "
                                   "last month\"): its first day; its actuals are said beside the forecast.")

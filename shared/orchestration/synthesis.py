@@ -137,6 +137,7 @@ _ASK_WORDS: dict[AskKind, str] = {
     "versus_competitor": "how our prices compare with the competitor's", "competitor_stock":
         "which products competitors are out of stock on", "competitor_prices": "how the competitor's prices moved",
     "out_of_stock": "which products are out of stock", "reorder": "what to reorder",
+    "lost_sales": "what stock-outs cost",
     "reprice": "what to reprice", "aspect": "what reviews say about it", "praise": "what customers like",
     "spam": "which reviews look fake",
     "elasticity": "how price-sensitive demand is", "category_position": "which categories are priced above the market",

@@ -20,7 +20,7 @@ from shared.pricing.elasticity import pooled_elasticity
 from shared.pricing.loader import load, to_inputs
 from shared.pricing.options import PricingOptions
 from shared.pricing.unavailable import NEEDS_COMPETITORS, no_competitor_prices
-from shared.pricing.whatif import catalogue_inputs, pooled_scenario
+from shared.pricing.whatif import catalogue_inputs, pooled_catalogue, pooled_scenario
 from shared.store import pricing_inputs
 from shared.store.extent import as_of_date
 
@@ -58,6 +58,8 @@ def _category_names(products: Any) -> str:
     return join_names(sorted({str(c) for c in products["category"].dropna()}), 3)
 
 
+#: Products a what-if is run for when one name matches several ("the blender"); the answer shows the busiest 5.
+MAX_WHAT_IF_SKUS = 10
 #: The period best sellers are ranked over when the question names none.
 BEST_SELLER_DAYS = 90
 
@@ -111,11 +113,17 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     analysis = analyse(inputs, options, today=today)
     if request.price_change_pct is not None:
         what_if_sku = request.skus[0] if len(request.skus) == 1 else request.options.get("what_if_sku")
-        if what_if_sku:
+        # "what if I discount the blender by 10%" when several products are called blender: each of them
+        several = [str(s) for s in request.options.get("what_if_skus") or []][:MAX_WHAT_IF_SKUS]
+        if what_if_sku or several:
             catalogue = catalogue_inputs(deps.warehouse, request, inputs)
-            analysis.scenario = pooled_scenario(analysis, catalogue.sales, catalogue.attributes, sku=str(what_if_sku),
-                                                change_pct=request.price_change_pct,
-                                                horizon_days=request.horizon_days, level=options.interval_level)
+            pooled = pooled_catalogue(catalogue.sales, catalogue.attributes, options.interval_level)
+            analysis.scenarios = [pooled_scenario(analysis, catalogue.sales, catalogue.attributes, sku=sku,
+                                                  change_pct=request.price_change_pct,
+                                                  horizon_days=request.horizon_days, level=options.interval_level,
+                                                  pooled=pooled)
+                                  for sku in ([str(what_if_sku)] if what_if_sku else several)]
+            analysis.scenario = analysis.scenarios[0]
         else:
             analysis.warnings.append("price_change_pct needs exactly one SKU in skus; the what-if was not run")
     result = to_agent_result(analysis, request, options, observations=inputs.observations, sources=data.sources)
@@ -145,7 +153,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                               scope=_category_names(data.products) if request.categories else "",
                               elasticities=elasticities, map_prices=inputs.attributes.get("map_price"),
                               gap_pct=request.options.get("gap_over_pct"),
-                              negated=bool(request.options.get("gap_negated")))
+                              negated=bool(request.options.get("gap_negated")),
+                              what_if_matched=len(analysis.scenarios))
     if inputs.observations.empty and any(a.ask in NEEDS_COMPETITORS for a in answers) and as_of_date(
             deps.warehouse, request.tenant_id, (DataKind.COMPETITOR_PRICES,)) is None:
         # no competitor price was ever ingested: said first, not "no SKU could be compared"

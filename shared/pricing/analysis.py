@@ -59,6 +59,8 @@ class PricingAnalysis:
     warnings: list[str] = field(default_factory=list)
     missing_data: list[str] = field(default_factory=list)
     scenario: dict[str, Any] | None = None
+    #: Every product a what-if was run for when one name matched several ("the blender"), the first as ``scenario``.
+    scenarios: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _confidence_factors(obs: pd.DataFrame, skus: pd.DataFrame, today: date, half_life: float) -> pd.DataFrame:

@@ -323,6 +323,27 @@ def whatif_answer(scenario: dict[str, Any] | None, options: PricingOptions) -> A
                        skus=[sku], finding_prefixes=["scenario:"])
 
 
+def several_whatif_answer(scenarios: list[dict[str, Any]], options: PricingOptions, matched: int = 0,
+                          shown: int = 5) -> AgentAnswer:
+    """``what_if`` for every product one name matched ("the blender": three blenders), busiest first.
+
+    Each product's answer as :func:`whatif_answer` gives it, after a sentence that says the name matched several
+    and which: the ``shown`` busiest (``matched``: how many it matched); before, the what-if needed one SKU and
+    answered none. Products are named by SKU here; the caller adds their titles.
+    """
+    answers = [a for a in (whatif_answer(s, options) for s in sorted(
+        scenarios, key=lambda s: -float(s.get("baseline_daily_units") or 0.0))[:shown]) if a is not None]
+    named = [a.skus[0] for a in answers]
+    of = f"{matched} products match the name; here is the what-if for the {len(answers)} that sell the most" \
+        if matched > len(answers) else f"{len(answers)} products match the name, so here is the what-if for each"
+    lead = f"{of} (busiest first): {join_names(named, len(named))}. "
+    rows = [r for a in answers for r in (a.rows or [])]
+    return AgentAnswer(ask="what_if", answered=any(a.answered for a in answers),
+                       text=lead + " ".join(a.text for a in answers), columns=_WHATIF_COLUMNS, rows=rows,
+                       total_rows=len(rows), method=answers[0].method if answers else "",
+                       skus=[s for a in answers for s in a.skus], finding_prefixes=["scenario:"])
+
+
 def _revenue_change(scenario: dict[str, Any]) -> str:
     """" (revenue +1,234.50)": the scenario's revenue change over its horizon, when it has one."""
     delta = scenario.get("delta_revenue")
@@ -423,7 +444,8 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
                     sellers: tuple[pd.DataFrame, date, date] | None = None, scope: str = "",
                     elasticities: pd.DataFrame | None = None,
                     map_prices: pd.Series | None = None, gap_pct: float | None = None,
-                    negated: bool = False) -> list[AgentAnswer]:
+                    negated: bool = False,
+                    what_if_matched: int = 0) -> list[AgentAnswer]:
     """Answer each pricing ask the question has.
 
     ``competitors`` are the ones the question names; ``start``/``end`` the period it names (the competitor answers
@@ -479,6 +501,8 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
                                    scoped=scoped).model_copy(update={"ask": "undercut"})
         elif ask == "undercut":
             answer = undercut_answer(analysis, obs, start=start, scope=scope)
+        elif ask == "what_if" and len(analysis.scenarios) > 1:
+            answer = several_whatif_answer(analysis.scenarios, options, what_if_matched)
         elif ask == "what_if":
             answer = whatif_answer(analysis.scenario, options)
             if answer is None:

@@ -34,14 +34,16 @@ def catalogue_inputs(warehouse: Warehouse, request: AgentRequest, inputs: Pricin
 
 
 def pooled_scenario(analysis: PricingAnalysis, sales: pd.DataFrame, attributes: pd.DataFrame, *, sku: str,
-                    change_pct: float, horizon_days: int, level: float = 0.90) -> dict[str, Any]:
+                    change_pct: float, horizon_days: int, level: float = 0.90,
+                    pooled: pd.DataFrame | None = None) -> dict[str, Any]:
     """:func:`price_change_scenario` (units, revenue, profit with intervals) on the pooled elasticity.
 
     Falls back to the per-SKU estimate's scenario (which says why it cannot answer) when the pooled
-    model has no estimate for ``sku`` (no sales at all).
+    model has no estimate for ``sku`` (no sales at all). ``pooled``: the catalogue's pooled estimates when already
+    fitted (several SKUs' what-ifs share one fit).
     """
-    categories = attributes["category"] if "category" in attributes.columns else None
-    pooled = pooled_elasticity(sales, categories, level=level)
+    if pooled is None:
+        pooled = pooled_catalogue(sales, attributes, level)
     row: dict[str, Any] = {str(k): v for k, v in pooled.loc[sku].to_dict().items()} if sku in pooled.index else {}
     if not row or not np.isfinite(float(row["elasticity"])):
         return price_change_scenario(analysis, sales, sku=sku, change_pct=change_pct, horizon_days=horizon_days)
@@ -52,6 +54,12 @@ def pooled_scenario(analysis: PricingAnalysis, sales: pd.DataFrame, attributes: 
                                      change_pct=change_pct, horizon_days=horizon_days)
     return {**scenario, "method": POOLED_METHOD, "pooled": bool(row["pooled"]), "source": str(row["source"]),
             "shrinkage": float(row["shrinkage"]), "raw_elasticity": _finite(row["raw_elasticity"])}
+
+
+def pooled_catalogue(sales: pd.DataFrame, attributes: pd.DataFrame, level: float = 0.90) -> pd.DataFrame:
+    """Pooled elasticity per SKU of the catalogue's sales, toward each SKU's category."""
+    categories = attributes["category"] if "category" in attributes.columns else None
+    return pooled_elasticity(sales, categories, level=level)
 
 
 def _finite(value: Any) -> float | None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTable
 from shared.questions.lexicon import METRIC_NOUNS
+from shared.questions.new_products import new_products_answer
 from shared.questions.order_value import range_phrase
 from shared.questions.reading import Reading
 from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
@@ -84,6 +85,8 @@ def fmt_value(value: float | int | None, unit: Unit, currency: str | None = None
         return f"{sign}{text} {currency}" if currency else f"{sign}{text}"
     if unit == "count":
         return f"{value:,.2f}" if metric == "units_per_order" else f"{round(value):,}"
+    if metric == "stock_turn":  # 0.35 turns is not 0.3
+        return f"{value:,.2f}"
     if unit == "percent":
         return f"{value:.1f}%"
     if unit == "rating":
@@ -322,6 +325,10 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         return MetricAnswer(answer, period, None, None, _evidence(result))
     if reading.shape == "bestseller_stock" and dims:
         answer = _bestseller_stock_answer(rows[0], titles, period)
+    elif reading.shape == "new_products" and dims:
+        first_days = starts is not None and period is not None and period.start <= starts
+        answer = new_products_answer(rows, titles, when, result.truncated, lambda x: fmt_value(x, "money", cur),
+                                     from_the_start=first_days)
     elif metric == "uncosted_products" and dims:
         answer = _uncosted_answer(rows, titles, result.truncated)
     elif reading.shape == "count" and dims:
@@ -361,6 +368,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             reading.question) else ""  # "how many weeks of cover": the days, and the weeks asked in
         answer = (f"Stock on hand{where} on {fmt_day(period.end)} would last {v(rows[0])}{weeks} at the average "
                   f"daily units sold {when}.")
+    elif (reading.shape == "value" or not dims) and metric in ("sell_through_rate", "stock_turn") and not q.compare \
+            and period is not None:  # the ratio with what it is made of, and its formula
+        answer = _stock_ratio_answer(rows[0], metric, where, when, period)
     elif (reading.shape == "value" or not dims) and metric == "inventory_value_at_price" and not q.compare:
         row = rows[0]
         unpriced, stocked = int(row.get("unpriced_skus") or 0), int(row.get("stocked_skus") or 0)
@@ -647,6 +657,26 @@ def _bestseller_stock_answer(row: Mapping[str, Any], titles: Mapping[str, str], 
         return f"{name} has no stock count in your inventory data since then{when}. {why}"
     return (f"{int(stock):,} unit{'s' if stock != 1 else ''} of {name} {'are' if stock != 1 else 'is'} left at "
             f"the latest stock count{when}. {why}")
+
+
+def _stock_ratio_answer(row: Mapping[str, Any], metric: str, where: str, when: str, period: TimeRange) -> str:
+    """Sell-through or stock turn, with the units and stock it divides and the formula.
+
+    "Sell-through in November 2026 (1-30 Nov 2026) was 23.5%: 11,677 units sold against 37,975 on hand at the
+    latest count (units sold / (units sold + units on hand))."
+    """
+    units = float(row.get("units") or 0.0)
+    if metric == "sell_through_rate":
+        stock = row.get("stock_on_hand")
+        return (f"Sell-through{where} {when} was {fmt_value(row.get(metric), 'percent')}: {units:,.0f} units sold "
+                f"against {fmt_value(stock, 'count')} on hand at the latest count in it (sell-through = units sold / "
+                "(units sold + units on hand)).")
+    turn, average = row.get(metric), row.get("average_stock_on_hand")
+    yearly = f"; about {turn * 365 / period.days:,.1f} a year at that pace" if isinstance(turn, int | float) \
+        and period.days < 365 else ""
+    return (f"Stock turn{where} {when} was {fmt_value(turn, 'index', metric=metric)}: {units:,.0f} units sold / "
+            f"{fmt_value(average, 'count')} average units on hand (inventory turnover in units: units sold / the "
+            f"average of each SKU's stock counts in the period, not cost of goods{yearly}).")
 
 
 def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str | None) -> str:
@@ -970,9 +1000,14 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+#: Metrics an analyst may define another way: the evidence states the formula used.
+_FORMULA_SHOWN = frozenset({"sell_through_rate", "stock_turn", "days_of_cover", "new_products"})
+
+
 def _evidence(result: MetricResult) -> list[AnswerEvidence]:
     q = result.query
     what = ", ".join(q.metrics) + (f" by {', '.join(q.dimensions)}" if q.dimensions else "")
+    what += "".join(f"; {m} = {METRICS[m].description}" for m in q.metrics if m in _FORMULA_SHOWN)
     return [AnswerEvidence(kind="sql", description=f"metrics layer: {what}", sql=result.statement.sql,
                            params={k: _jsonable(v) for k, v in result.statement.params.items()},
                            dialect=result.statement.dialect)]

@@ -38,6 +38,12 @@ _NOT_A_SPAN = "".join(f"(?<!{unit}{end} )" for unit in ("day", "week", "month", 
                       for end in ("", "s", "s'", "'s"))
 # Order matters: more specific phrases first ("net revenue" before "revenue", "return rate" before "returns").
 METRIC_WORDS: tuple[MetricWord, ...] = (
+    MetricWord("sell_through_rate", _rx(r"sell[- ]?thr(?:ough|u)(?: rates?| ratios?| %| percent(?:age)?)?"), INV,
+               "sell-through"),
+    MetricWord("stock_turn", _rx(r"(?:inventory|stock) (?:turns?|turnover(?: ratio| rate)?|turn ?rate|rotation)|"
+                                 r"(?:turns?|turnover) (?:of|on) (?:our |the |my )?(?:inventory|stock)|"
+                                 r"how (?:often|many times|fast|quickly) (?:does |do |did )?(?:our |the |my )?"
+                                 r"(?:inventory|stock) turn(?: over)?"), INV, "stock turn"),
     MetricWord("inventory_value_at_price", _rx(r"(?:inventory|stock)(?: \w+){0,3} (?:at|in) (?:current |our |the )?"
                                                r"(?:retail|selling|sale|list|catalogue|catalog) (?:prices?|value)|"
                                                r"retail value of (?:\w+ ){0,2}(?:inventory|stock)|(?:inventory|stock) "
@@ -194,7 +200,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("review_count", _rx(r"(?:most|least|fewest)[- ]reviewed|(?:never (?:been )?|not (?:been )?|un)reviewed|"
                                    r"reviews?|review count|feedback count"), R,
                "reviews"),
-    MetricWord("days_of_cover", _rx(r"(?:days?|weeks?|months?)(?:'s?|s')? (?:worth )?of (?:cover|stock|supply|"
+    MetricWord("days_of_cover", _rx(r"days? (?:of |in )?inventory(?: outstanding)?|dio|doi|days on hand|"
+                                    r"(?:days?|weeks?|months?)(?:'s?|s')? (?:worth )?of (?:cover|stock|supply|"
                                     r"inventory)|(?:stock|inventory) "
                                     r"cover|how (?:long|many days|many weeks) (?:will |would |does |do |is )?"
                                     r"(?:our |my |the )?(?:[\w&'./-]+ ){0,3}?(?:stock|inventory)"
@@ -283,12 +290,13 @@ METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
                  "unpriced_skus": "SKUs without a price", "catalogue_price": "catalogue price",
                  "catalogue_products": "products", "value_orders": "orders in that value range",
                  "value_order_share": "share of orders in that value range",
-                 "value_revenue": "revenue of orders in that value range"}
+                 "value_revenue": "revenue of orders in that value range",
+                 "average_stock_on_hand": "average stock on hand"}
 METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
     "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
     "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV, "catalogue_price": DataKind.PRODUCTS,
     "catalogue_products": DataKind.PRODUCTS, "value_orders": S, "value_order_share": S,
-    "value_revenue": S}
+    "value_revenue": S, "average_stock_on_hand": INV}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"run[- ]?rate|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|"
                    r"pounds|money|"

@@ -37,7 +37,8 @@ class MarketAsk:
         """The plan intent of the ask (``inventory`` for the forecast agent's stock asks)."""
         if self.ask == "what_if":
             return "what_if"
-        return "inventory" if self.ask in ("out_of_stock", "reorder", "stockout", "overstock") else "pricing"
+        return "inventory" if self.ask in ("out_of_stock", "reorder", "stockout", "overstock", "lost_sales") \
+            else "pricing"
 
 
 def _rx(body: str) -> re.Pattern[str]:
@@ -81,6 +82,13 @@ OUT_OF_STOCK = _rx(r"out of stock|out-of-stock|sold out|stocked out|not (?:in st
                    r"nothing (?:left )?"
                    r"in stock|(?:0|zero|no) (?:units )?(?:in stock|on hand|left)|none left|empty shelves")
 _FUTURE = _rx(r"will|going to|soon|next|upcoming|coming|runs out|running out|when|before|by the end|likely|risk")
+_STOCKOUTS = r"(?:stock[- ]?outs?|stocking out|being out of stock|out[- ]of[- ]stocks?|empty shelves|running out)"
+#: "How much revenue did we lose to stockouts", "what did stock-outs cost us", "lost sales from being out of stock".
+LOST_TO_STOCKOUTS = _rx(rf"(?:lose|lost|losing|miss(?:ed)?|forgo(?:ne)?|leave|left)\b[^.?!]{{0,40}}?\b(?:to|from|"
+                        rf"due to|because of|through|by|on|with|during){{1}} (?:\w+ ){{0,2}}{_STOCKOUTS}|"
+                        rf"{_STOCKOUTS} (?:\w+ ){{0,2}}(?:cost|costing|lose|lost|losing)\b|"
+                        rf"(?:cost|costs|impact|price) of (?:\w+ ){{0,2}}{_STOCKOUTS}|"
+                        rf"lost (?:sales|revenue|units|income|demand) (?:\w+ ){{0,3}}{_STOCKOUTS}")
 REORDER = _rx(r"re-?order\w*|restock\w*|replenish\w*|order more|top(?:ping)? up|buy more|purchase orders?|"
               r"(?:should|do|must) (?:i|we) (?:order|buy)|(?:need|have) to (?:order|buy)")
 #: "How many customers reordered", "reorder rate": repeat buying, the metrics layer's question.
@@ -317,6 +325,8 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     if price_change(question) is not None and (products or price) and not _SALES_METRIC.search(question) and not any(
             rx.search(question) for rx in AGENT_CUES.values()):
         return MarketAsk("what_if")  # "if we dropped the X price by 15%, how many more would we sell?"
+    if LOST_TO_STOCKOUTS.search(question):
+        return MarketAsk("lost_sales")  # "how much revenue did we lose to stockouts?": an estimate, said so
     if OUT_OF_STOCK.search(question) and not _FUTURE.search(question):
         return MarketAsk("out_of_stock")  # "how many products are out of stock?"
     if REORDER.search(question) and not re.search(r"\b(?:when will|run(?:s|ning)? out)\b", question, re.I) \

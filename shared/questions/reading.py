@@ -32,6 +32,8 @@ from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
+from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_month
+from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
     MAP_WORD,
     MarketAsk,
@@ -41,6 +43,7 @@ from shared.questions.market import (
     spans_between,
     verb_matches,
 )
+from shared.questions.new_products import asks_new_products, new_products_query
 from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import named_place
 from shared.questions.preamble import preamble_excluded, preamble_partials
@@ -79,7 +82,8 @@ from shared.store.metrics.compile import to_date_months
 from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, MetricName, MetricQuery, TimeRange
 
 ReadingKind = Literal["metric", "agent", "unanswerable", "catalogue"]
-Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "unsold", "bestseller_stock"]
+Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "unsold", "bestseller_stock",
+                "new_products"]
 
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
 #: What the forecast agent predicts: a future question about another metric is told so.
@@ -351,6 +355,9 @@ class Reading(BaseModel):
                                                                   "many units did we sell in November\"), in order.")
     forecast_until: date | None = Field(default=None, description="The last day a forecast must reach: the end of "
                                                                    "an upcoming month named without a year.")
+    forecast_from: date | None = Field(default=None, description="The first day of the calendar period a forecast "
+                                                                 "is for (\"in January\", \"next month\"): only its "
+                                                                 "days are summed.")
     forecast_channels: list[str] = Field(default_factory=list, description="Sales channels a forecast is for "
                                                                            "(\"forecast Amazon sales next month\").")
     forecast_against: TimeRange | None = Field(
@@ -440,10 +447,14 @@ def _weak_at(question: str, pos: int, metric: str) -> bool:
     return not _REVENUE_NOUN.search(question, pos, weak.end())
 
 
+#: Stock metrics that divide by (or add) units sold: read over a run of sales, the last 30 days when none is named.
+_SALES_OVER_STOCK = frozenset({"days_of_cover", "sell_through_rate", "stock_turn"})
+
+
 def metric_kinds(metrics: list[MetricName]) -> tuple[DataKind, ...]:
     """The kinds of data the metrics read (their as-of date is the latest of these)."""
     kinds = [lx.METRIC_KINDS[m] for m in metrics]
-    if "days_of_cover" in metrics:
+    if _SALES_OVER_STOCK & set(metrics):
         kinds.append(DataKind.SALES)
     return tuple(dict.fromkeys(kinds)) or (DataKind.SALES,)
 
@@ -756,10 +767,11 @@ _NOT_UPCOMING = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:last|this|previous|past|pri
 _ON_THE_DAY = re.compile(r"\b(?:on|during)\s+(?:the\s+)?$", re.I)
 
 
-def _upcoming(question: str, time: TimeReading, today: date) -> tuple[date, str] | None:
+def _upcoming(question: str, time: TimeReading, today: date) -> ForecastPeriod | None:
     """A yearless month or quarter asked about in the future tense, when its latest one is over: the next one.
 
-    Returns the last day the forecast must reach and the words that say so ("January 2027 is still to come: ...").
+    Returns that period (its days alone are forecast: "in January" on 5 Dec is 1-31 Jan) and the words that say so
+    ("January 2027 is still to come: ...").
     """
     rng = time.range
     if rng is None or time.future or time.compare or not _FUTURE_ASK.search(question) \
@@ -771,9 +783,8 @@ def _upcoming(question: str, time: TimeReading, today: date) -> tuple[date, str]
         ahead = resolve_time(question, today + timedelta(days=366)).range
         if ahead is None or ahead.start != ahead.end or not today < ahead.end <= today + timedelta(days=366):
             return None
-        name = ahead.label.split(" (")[0]
-        return ahead.end, (f"{name} is still to come, so this is a forecast from the day after your data ends "
-                           f"({fmt_day(today + timedelta(days=1))}) to {fmt_day(ahead.end)}. ")
+        # a day is forecast from tomorrow to it ("how much stock will we need for Christmas": all of it, not the day)
+        return forecast_period(ahead.label.split(" (")[0], today, ahead.end, today)
     if rng.start.day != 1:
         return None
     months = (rng.end.year - rng.start.year) * 12 + rng.end.month - rng.start.month + 1
@@ -784,8 +795,7 @@ def _upcoming(question: str, time: TimeReading, today: date) -> tuple[date, str]
     if start <= today:
         return None
     name = f"{start:%B %Y}" if months == 1 else f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    return end, (f"{name} is still to come, so this is a forecast from the day after your data ends "
-                 f"({fmt_day(today + timedelta(days=1))}) to {fmt_day(end)}. ")
+    return forecast_period(name, start, end, today)
 
 
 def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) -> list[str]:
@@ -946,10 +956,11 @@ def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -
     count: a SKU whose count on the last day was refused at ingest keeps its count before (a one-day period
     left it out of "what's in stock right now").
     """
-    if metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics) and "days_of_cover" not in metrics:
+    if metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics) \
+            and not _SALES_OVER_STOCK & set(metrics):
         return TimeRange(start=min(first or as_of, as_of), end=as_of,
                          label=f"at the latest stock count (counted up to {fmt_day(as_of)})")
-    if "days_of_cover" in metrics or any(lx.METRIC_KINDS[m] == DataKind.COMPETITOR_PRICES for m in metrics):
+    if _SALES_OVER_STOCK & set(metrics) or any(lx.METRIC_KINDS[m] == DataKind.COMPETITOR_PRICES for m in metrics):
         start = as_of - timedelta(days=29)
         return make_range(start, as_of, "the last 30 days")
     start = first or as_of
@@ -987,6 +998,7 @@ _COMPANIONS: dict[str, list[MetricName]] = {
     "multi_item_order_share": ["multi_item_orders", "orders"],
     "inventory_value": ["inventory_retail_value", "uncosted_skus", "stocked_skus"],
     "inventory_value_at_price": ["unpriced_skus", "stocked_skus"],
+    "sell_through_rate": ["units", "stock_on_hand"], "stock_turn": ["units", "average_stock_on_hand"],
 }
 
 
@@ -1230,19 +1242,26 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     # "May Flowers Candle" reaches past "May" and stays a product)
     matches = [m for m in matches if m.kind == "sku"
                or not any(s <= m.span[0] and m.span[1] <= e for s, e in time.spans)]
-    if today is not None and metrics and (upcoming := _upcoming(question, time, today)) is not None:
+    forecast_asked = bool(lx.AGENT_CUES["forecast"].search(question))
+    if today is not None and not metrics and forecast_asked and time.range is not None and not time.future \
+            and time.range.end == today and time.range.start.day == 1 and "to date" in time.range.label:
+        metrics = ["units"]  # "forecast December" on 5 Dec: the month's units so far and the forecast of the rest
+    if today is not None and (metrics or forecast_asked) and (upcoming := _upcoming(question, time, today)) is not None:
         # "what revenue should we expect in January?" on 4 Dec: next January, forecast, not last January's actuals
         time = TimeReading(future=True, spans=time.spans)
-        reading_until, reading_lead = upcoming
+        window: ForecastPeriod | None = upcoming
     elif today is not None and time.future and time.future_range is not None:
-        # "forecast for Q1 next year": from the day after the data ends to the end of that period
+        # "forecast for Q1 next year": that period alone, forecast from the day after the data ends
         ahead = time.future_range
-        reading_until = ahead.end
-        reading_lead = (f"{ahead.label.split(' (')[0]} is still to come, so this is a forecast from the day after your "
-                        f"data ends ({fmt_day(today + timedelta(days=1))}) to {fmt_day(ahead.end)}. ")
+        window = forecast_period(ahead.label.split(" (")[0], ahead.start, ahead.end, today)
+    elif today is not None and time.future and not lx.AGENT_CUES["inventory"].search(question) \
+            and (month := next_calendar_month(question, today)) is not None:
+        # "next month's sales forecast" on 5 Dec: January, 1-31 Jan (not the next 30 days)
+        window = ForecastPeriod(month[0], month[1], "")  # the answer names the month: no lead needed
     else:
-        reading_until, reading_lead = None, ""
-    reading = Reading(kind="agent", question=question, as_of=today, forecast_until=reading_until, lead=reading_lead)
+        window = None
+    reading = Reading(kind="agent", question=question, as_of=today, forecast_until=window and window.end,
+                      forecast_from=window and window.start, lead=window.lead if window else "")
     reading.skus = list(dict.fromkeys(s for m in matches if m.kind in ("sku", "product") for s in m.values))
     reading.competitors = list(dict.fromkeys(v for m in matches if m.kind == "competitor" for v in m.values))
     reading.categories = list(dict.fromkeys(v for m in matches if m.kind == "category" for v in m.values))
@@ -1274,6 +1293,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     if gap is None and asks_uncosted_products(question):  # the catalogue's products, not cost of goods
         reading.kind, reading.shape, reading.query = "metric", "count", uncosted_query(tenant_id)
+        return reading
+    if gap is None and today is not None and not time.future and asks_new_products(question):
+        # "which new products did we launch this month": first sales by product, not a ranking of all of them
+        reading.kind, reading.shape = "metric", "new_products"
+        reading.query = new_products_query(tenant_id, time.range, today)
+        reading.data_starts = extents[DataKind.SALES][0] if DataKind.SALES in extents else None
         return reading
     if gap is None and (mixed := _sales_and_market(question, tenant_id, index, extents, as_of, today)) is not None:
         return mixed  # "what did we make last month, and are we cheaper than MegaMart?"
@@ -1580,8 +1605,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         rng = make_range(s, e, f"{s:%B %Y}" if unit == "month" else f"last {unit}")
         if compare == "previous_period" and time.compare_unit in ("month", "quarter") and _SO_FAR.search(question):
             s = period_containing(today, time.compare_unit)[0]  # "how are we tracking vs last month": so far
-            rng = make_range(s, today, f"{s:%B %Y} to date" if unit == "month" else
-                             f"Q{(s.month - 1) // 3 + 1} {s.year} to date")
+            name = f"{s:%B %Y}" if unit == "month" else f"Q{(s.month - 1) // 3 + 1} {s.year}"
+            # on its last day the period is whole: compared with the whole one before, and said so
+            rng = make_range(s, today, name if today == period_containing(today, unit)[1] else f"{name} to date")
         reading.period_stated = False
     trend = bool(lx.TREND.search(question))
     if grain is not None or (trend and not dims):
@@ -1605,6 +1631,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         compare = "previous_week"  # "this week so far vs last week": Monday to today against the same weekdays
     elif compare == "previous_period" and "to date" in rng.label and to_date_months(rng) is not None:
         compare = "previous_period_to_date"  # "this month so far vs last month": 1-14 Dec against 1-14 Nov
+    # "Q3 vs Q2" 14 days into Q3: the same days of the quarter before (1-14 Apr), not of the month before
+    same_days = same_days_before(rng) if compare == "previous_period_to_date" else None
     if len(time.weekdays) == 7:
         if "weekday" not in dims:  # "weekends vs weekdays": each day of the week, the answer adds up both
             dims = [*dims, "weekday"]
@@ -1713,7 +1741,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v]
         + [DimensionFilter(dimension=d, op="not_in", values=v[:200]) for d, v in excluded.items() if v],
         compare=compare if shape in ("value", "breakdown", "ranking") else None, order_by=order_by,
-        baseline=time.baseline if compare is not None and compare == time.compare and shape in (
+        baseline=same_days if same_days is not None and shape in ("value", "breakdown", "ranking") else
+        time.baseline if compare is not None and compare == time.compare and shape in (
             "value", "breakdown", "ranking") else None,
         order_by_change=by_change and shape == "ranking", descending=descending, limit=limit,
         share_of_total=share_total)

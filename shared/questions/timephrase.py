@@ -525,6 +525,8 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         s, _ = period_containing(as_of, unit)
         name = {"year": f"{as_of.year} to date", "month": f"{MONTH_NAMES[as_of.month - 1]} {as_of.year} to date",
                 "quarter": f"Q{(as_of.month - 1) // 3 + 1} {as_of.year} to date", "week": "this week to date"}[unit]
+        if as_of == period_containing(as_of, unit)[1]:  # on its last day the period is whole, not "to date"
+            name = name.removesuffix(" to date")
         return _Atom(span, s, as_of, name, relative=True)
     if kind == "rolling":
         if g[0]:

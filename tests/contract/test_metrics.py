@@ -609,3 +609,74 @@ def test_revenue_totals_give_no_units_and_no_products(seeded: Seeded) -> None:
     assert (both["units"], both["revenue"]) == (2, 2310.0)
     assert [(r["sku"], r["revenue"]) for r in seeded.run(tenant_id="both", metrics=["revenue"], dimensions=["sku"],
                                                           time_range=feb).rows] == [("A", 10.0)]
+
+
+def test_new_products_are_those_first_sold_in_the_period(seeded: Seeded) -> None:
+    """New: the product's first sale in all the tenant's sales falls in the period (in each day of a trend)."""
+    sold = seeded.sales[seeded.sales["units"] > 0]
+    first = cast(dict[str, date], sold.groupby("sku")["date"].min().to_dict())
+    week = TimeRange(start=min(first.values()), end=min(first.values()) + timedelta(days=6), label="first week")
+    for span in (TimeRange(start=week.start, end=week.start + timedelta(days=1)), week):
+        lines = in_range(seeded.sales, span.start, span.end)
+        new = {s for s in set(in_range(sold, span.start, span.end)["sku"]) if first[s] >= span.start}
+        of_new = lines[lines["sku"].isin(new)]
+        row = seeded.run(metrics=["new_products", "new_product_revenue", "new_product_units"], time_range=span).rows[0]
+        assert row["new_products"] == len(new)
+        assert close(row["new_product_revenue"] or 0.0, float(sales_truth(of_new)["revenue"] or 0.0))
+        assert close(row["new_product_units"] or 0.0, float(of_new["units"].sum()))
+    later = TimeRange(start=week.start + timedelta(days=1), end=week.end)  # some of its SKUs sold on the first day
+    ranked = seeded.run(metrics=["new_products", "new_product_revenue"], dimensions=["sku"], time_range=later,
+                        order_by="new_product_revenue").rows
+    new_later = {s for s, d in first.items() if later.start <= d <= later.end}
+    assert 0 < len(new_later) < len(ranked)
+    assert {r["sku"] for r in ranked[:len(new_later)]} == new_later  # the new ones come first
+    by_day = {r["date"]: r["new_products"] for r in seeded.run(
+        metrics=["new_products"], dimensions=["date"], grain="day", time_range=week).rows}
+    truth: dict[date, int] = {}
+    for day in first.values():
+        truth[day] = truth.get(day, 0) + 1
+    assert {k: v for k, v in by_day.items() if v} == truth
+
+
+def test_a_first_sale_is_the_tenants_own_and_a_product_that_names_no_product_is_none(seeded: Seeded) -> None:
+    """Another tenant's earlier sale of the same SKU does not make a product old; a stand-in SKU is never new."""
+    from tests.contract.metrics_truth import _lineage
+
+    def line(sku: str, day: int, month: int = 2, flags: str | None = None) -> dict[str, Any]:
+        return {"sku": sku, "date": date(2025, month, day), "units": 1, "unit_price": 4.0, "revenue": 4.0,
+                "order_id": f"{sku}{month}{day}", "quality_flags": flags}
+
+    seeded.warehouse.insert("sales", _lineage("launcher", "sales", [
+        line("NEW-1", 10), line("NEW-1", 12), line("OLD-1", 1, month=1), line("OLD-1", 11),
+        line("store 1 total", 9, flags='["sales:no_products"]')]))
+    seeded.warehouse.insert("sales", _lineage("elder", "sales", [line("NEW-1", 1, month=1)]))
+    feb = TimeRange(start=date(2025, 2, 1), end=date(2025, 2, 28), label="February 2025")
+    row = seeded.run(tenant_id="launcher", metrics=["new_products", "new_product_revenue", "new_product_units"],
+                     time_range=feb).rows[0]
+    assert (row["new_products"], row["new_product_revenue"], row["new_product_units"]) == (1, 8.0, 2)
+    compared = seeded.run(tenant_id="launcher", metrics=["new_products"], time_range=feb,
+                          compare="previous_period").rows[0]
+    assert (compared["new_products"], compared["new_products_previous"]) == (1, 1)  # OLD-1 was new in January
+
+
+@pytest.mark.parametrize("dimensions", [[], ["sku"], ["category"]])
+def test_sell_through_and_stock_turn(seeded: Seeded, dimensions: list[str]) -> None:
+    """Sell-through = units / (units + on hand at the latest count); stock turn = units / average on hand (each
+    SKU and location's mean count in the period, summed)."""
+    result = seeded.run(metrics=["sell_through_rate", "stock_turn", "average_stock_on_hand", "units"],
+                        dimensions=dimensions, time_range=Q1)
+    inv = with_catalogue(in_range(seeded.frames["inventory"], Q1.start, Q1.end), seeded.products)
+    sales = in_range(seeded.sales, Q1.start, Q1.end)
+    assert result.rows
+    for row in result.rows:
+        keep_inv = pd.Series(True, index=inv.index)
+        keep_sales = pd.Series(True, index=sales.index)
+        for d in dimensions:
+            keep_inv &= inv[d] == row[d]
+            keep_sales &= sales[d] == row[d]
+        stock = known(stock_truth(inv[keep_inv]))
+        average = float(inv[keep_inv].groupby(["sku", "location"])["on_hand"].mean().sum())
+        units = float(known(sales_truth(sales[keep_sales])["units"]))
+        assert row["average_stock_on_hand"] == round(average)  # a count, as every count metric is returned
+        assert close(row["sell_through_rate"], 100 * units / (units + stock))
+        assert close(row["stock_turn"], units / average)

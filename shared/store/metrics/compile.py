@@ -391,6 +391,8 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
     """The relation a group's measures aggregate over, and a row condition for that aggregation."""
     keys = [col(k) for k in _keys(ctx)]
     if group == "sales":
+        if _NEW_PRODUCT_MEASURES & set(ctx.needed.get("sales", ())):
+            return _with_first_sale(ctx, _rows(ctx, group, _sales_columns(ctx) | {"line_sku": _f("sku")})), None
         return _rows(ctx, group, _sales_columns(ctx)), None
     if group == "customers":
         rows = _rows(ctx, group, _sales_columns(ctx)).subquery("r", copy=False)
@@ -417,6 +419,10 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
         latest = exp.EQ(this=_day(), expression=_window(fn("MAX", _day()), partition))
         columns: dict[str, exp.Expr] = {"on_hand": _f("on_hand"), "is_latest": latest, "stock_sku": _f("sku"),
                                         "on_order": _f("on_order")}
+        if "average_stock" in ctx.needed.get("inventory", ()):  # each count's part of its SKU-location's mean
+            counts = _window(exp.Count(this=exp.Star()), [p.copy() for p in partition])
+            columns["mean_part"] = exp.Div(this=exp.cast(_f("on_hand"), _FLOAT), expression=counts, typed=False,
+                                           safe=False)
         if ctx.with_products:  # the stock's value: the catalogue's cost and price, in the catalogue's currency
             columns |= {"unit_cost": col("cost", table="p"), "unit_price": col("price", table="p"),
                         "currency": col("currency", table="p")}
@@ -435,6 +441,48 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
                                            for c in ("our_price", "median_price", "min_price")))
                        .from_(rows, copy=False).group_by(*[k.copy() for k in observation], copy=False))
     return per_observation, None
+
+
+#: Measures that read whether a line's product was first sold in the line's period (``_with_first_sale``).
+_NEW_PRODUCT_MEASURES = frozenset({"new_products", "new_product_gross", "new_product_units"})
+
+
+def _first_day_in_period(ctx: _Context, first_day: exp.Expr, row: str) -> exp.Expr:
+    """Whether ``first_day`` falls in the period of a row of relation ``row``.
+
+    The period is the row's date bucket, its compared period, or the query's range (all the data: any first day).
+    """
+    q = ctx.query
+    if "date" in q.dimensions:
+        return exp.GTE(this=first_day, expression=col("date", table=row))
+    if ctx.previous is not None:
+        return exp.GTE(this=first_day, expression=when(
+            col("_period", table=row).eq(exp.Literal.number(_CURRENT)), exp.Placeholder(this="start"),
+            exp.Placeholder(this="prev_start")))
+    if q.time_range is not None:
+        return exp.GTE(this=first_day, expression=exp.Placeholder(this="start"))
+    return first_day.is_(exp.null()).not_()
+
+
+def _with_first_sale(ctx: _Context, rows: exp.Select) -> exp.Select:
+    """The sales rows with ``is_new_product``: the line's product was first sold (ever) in the row's period.
+
+    Ever: the first line with units sold of that SKU in all the tenant's sales (any period, channel or filter);
+    lines that name no product (a store's whole revenue under a stand-in SKU) have no first sale. The rows
+    inside the period all come on or after it, so a first day on or after the period's start is in the period.
+    """
+    first = (exp.select(exp.alias_(_f("sku"), "first_sku", copy=False),
+                        exp.alias_(fn("MIN", _day()), "first_day", copy=False))
+             .from_(exp.alias_(exp.to_table("sales"), "f", table=True, copy=False), copy=False)
+             .where(exp.and_(tenant_predicate("f"), exp.GT(this=_f("units"), expression=exp.Literal.number(0)),
+                             exp.not_(_flagged(NO_PRODUCTS_FLAG))), copy=False)
+             .group_by(_f("sku"), copy=False))
+    is_new = fn("COALESCE", _first_day_in_period(ctx, col("first_day", table="fs"), "r"), exp.false())
+    return (exp.select(exp.Column(this=exp.Star(), table=exp.to_identifier("r")),
+                       exp.alias_(is_new, "is_new_product", copy=False))
+            .from_(rows.subquery("r", copy=False), copy=False)
+            .join(first.subquery("fs", copy=False), on=col("first_sku", table="fs").eq(col("line_sku", table="r")),
+                  join_type="left", copy=False))
 
 
 def _with_first_purchase(ctx: _Context, per_customer: exp.Select, keys: list[exp.Column]) -> exp.Select:

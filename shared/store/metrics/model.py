@@ -30,6 +30,8 @@ MetricName = Literal[
     "multi_item_order_share", "uncosted_products", "catalogue_products", "catalogue_price", "total_lines",
     "weekly_total_lines", "value_orders", "value_order_share", "largest_order", "value_revenue", "new_customers",
     "returning_customers", "stock_on_order", "monthly_total_lines", "unitless_lines", "productless_lines",
+    "new_products", "new_product_revenue", "new_product_units", "sell_through_rate", "average_stock_on_hand",
+    "stock_turn",
 ]
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",

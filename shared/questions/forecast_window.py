@@ -1,0 +1,50 @@
+"""The calendar period a forecast question is about: "next month", "in January", "Q1 next year".
+
+A merchant who asks "how many units will we sell in January" on 5 Dec means January, 1 to 31 Jan, not the 57 days
+from tomorrow to its end; "next month's sales forecast" means the next calendar month, not the next 30 days. The
+forecast still runs from the day after the data ends (it has no other origin); only the period's days are summed
+(``shared.forecast.window``), and the answer names them. "Over the next month" and "the next 30 days" stay rolling
+windows from tomorrow. Pure: the question and the as-of date in, the period out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from shared.questions.timephrase import fmt_day, fmt_range, period_containing
+
+#: "next month", "next month's", "for next calendar month": the calendar month after the as-of date's. "The next
+#: month" (over/within/for the next month) is a rolling 30 days and is left to the router.
+_NEXT_MONTH = re.compile(r"(?<!\bthe )\bnext\s+(?:calendar\s+)?month(?:'s|s')?(?!\s*s\b)\b", re.I)
+
+
+@dataclass(frozen=True)
+class ForecastPeriod:
+    """A calendar period a forecast answers for: ``start`` to ``end``, and the words said before the answer."""
+
+    start: date
+    end: date
+    lead: str
+
+
+def next_calendar_month(question: str, today: date) -> tuple[date, date] | None:
+    """The calendar month after ``today``'s when the question says "next month" (not "the next month")."""
+    if not _NEXT_MONTH.search(question):
+        return None
+    start = period_containing(today, "month")[1] + timedelta(days=1)
+    return start, period_containing(start, "month")[1]
+
+
+def forecast_period(name: str, start: date, end: date, today: date) -> ForecastPeriod:
+    """The period and its lead: it is still to come, the forecast is of its days alone, made from data to ``today``.
+
+    A period that starts the day after the data ends is the horizon itself ("from the day after your data ends").
+    """
+    tomorrow = today + timedelta(days=1)
+    if start <= tomorrow:
+        return ForecastPeriod(tomorrow, end, f"{name} is still to come, so this is a forecast from the day after your "
+                                             f"data ends ({fmt_day(tomorrow)}) to {fmt_day(end)}. ")
+    return ForecastPeriod(start, end, f"{name} is still to come, so this is a forecast for {name} alone "
+                                      f"({fmt_range(start, end)}), from your data up to {fmt_day(today)}. ")
