@@ -250,6 +250,10 @@ def dialogs_for(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa: P
         c("how many reviews did we get last quarter?", [float(len(rq))], absent=["home category", "october"]))
     add("unrelated", c("top 5 products by revenue last month", [float(lms.iloc[0])], top(lms, 5), ordered=True),
         c("what was revenue yesterday?", [rev(day)], absent=["1. "]))
+    add("unrelated", c("Kitchen revenue on amazon last month", [rev(on_channel(klm, "amazon"))]),
+        c("ok, how many orders did we get last week?", [_orders(lw)], absent=["kitchen", "amazon"]))
+    add("unrelated", c("units sold on ebay last quarter", [units(on_channel(lq, "ebay"))]),
+        c("now, what were total units sold this year?", [units(ytd)], absent=["ebay"]))
     return out
 
 
