@@ -54,7 +54,7 @@ from bench.questions import (  # noqa: E402
     units,
 )
 from bench.tenth_questions import _Frames, returned  # noqa: E402
-from bench.truths import accepted  # noqa: E402
+from bench.truths import Tied, accepted  # noqa: E402
 
 for _key in ("TENANT", "KEY"):
     os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_PER_MINUTE", "1000000")
@@ -217,9 +217,10 @@ def dialogs_for(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa: P
     sep = fr.w(*_month_bounds(r.oct_s - timedelta(days=1)))
     add("pronoun", c("What did we make in October?", [rev(octo)]), c("why?", [rev(octo), rev(sep)]))
     second = top(lms, 2)[1]
+    named = Tied([second, str(r.titles.get(second, second))])  # by its SKU or its title
     add("pronoun", c("top 5 products by revenue last month", [float(lms.iloc[0])], top(lms, 5), ordered=True),
-        c("what about the second one", [float(lms.iloc[1])], [second], absent=[top(lms)[0].lower()]),
-        c("and units?", [units(lm[lm["sku"] == second])], [second]))
+        c("what about the second one", [float(lms.iloc[1])], [named], absent=[top(lms)[0].lower()]),
+        c("and units?", [units(lm[lm["sku"] == second])], [named]))
     five = top(lms, 5)
     add("pronoun", c("top 5 products by revenue last month", [float(lms.iloc[0])], five, ordered=True),
         c("how much stock do we have of those?", [float(r.latest_stock.reindex(five).fillna(0).sum())]))
@@ -313,7 +314,7 @@ def main() -> None:
     import logging
 
     from shared.deps import get_deps
-    from shared.orchestration.client import ask
+    from shared.orchestration.client import AskFailed, ask
     from shared.runtime.local import LocalRuntime
 
     logging.getLogger().setLevel(logging.WARNING)
@@ -333,7 +334,10 @@ def main() -> None:
 
     def in_process(tenant: str, question: str, session: str) -> str:
         # uncached, as the question bench: a cached answer is the one these turns were read into before
-        resp = ask(deps, question, tenant=tenant, session_id=session, use_cache=False, runtime=runtime)
+        try:
+            resp = ask(deps, question, tenant=tenant, session_id=session, use_cache=False, runtime=runtime)
+        except AskFailed as exc:  # a turn that fails is a miss, not the end of the run
+            return f"ERROR {exc.message}"
         return str(resp.report.answer if resp.report else "")
 
     run(dialogs, in_process)
