@@ -258,9 +258,56 @@ def dialogs_for(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa: P
     return out
 
 
-def held_out_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:
+def held_out_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa: PLR0915 - one per conversation
     """The second batch (``dialogs2``): written after the first batch's fixes, measured before any change for it."""
-    return []
+    r = _Rows(t, catalogue)
+    fr, c = r.fr, r.case
+    lm, lq, ytd = fr.lm, fr.lq, fr.ytd
+    out: list[Dialog] = []
+
+    def add(style: str, *turns: Case) -> None:
+        out.append(Dialog(r.tenant, list(turns), style, batch="dialogs2"))
+
+    q3y = fr.w(*_year_back(fr.lq_s, fr.lq_e))
+    add("period", c("How much did we make in Q3?", [rev(lq)]),
+        c("and the same quarter last year?", [rev(q3y)]))
+    w2_s = fr.lw_s - timedelta(days=7)
+    add("period", c("orders last week", [_orders(fr.lw)]),
+        c("what about the week before last?", [_orders(fr.w(w2_s, w2_s + timedelta(days=6)))]))
+    olm = in_category(lm, "Outdoor")
+    add("filter", c("units sold in the Outdoor category last month", [units(olm)]),
+        c("and on amazon only?", [units(on_channel(olm, "amazon"))]),
+        c("what about everything except amazon?", [units(olm) - units(on_channel(olm, "amazon"))]))
+    octo = fr.w(r.oct_s, r.oct_e)
+    add("filter", c("revenue in October", [rev(octo)]),
+        c("only the Electronics products", [rev(in_category(octo, "Electronics"))]),
+        c("and the Home ones?", [rev(in_category(octo, "Home"))], absent=["electronics"]))
+    eq = on_channel(lq, "ebay")
+    add("measure", c("How much revenue did we make from ebay last quarter?", [rev(eq)]),
+        c("how many orders was that?", [_orders(eq)]), c("and the average order value?", [aov(eq)]))
+    lmu = lm.groupby("category")["units"].sum().sort_values()
+    add("breakdown", c("units sold last month", [units(lm)]),
+        c("split by category", [float(lmu.iloc[-1])], [str(lmu.index[-1])]),
+        c("which was the smallest?", [float(lmu.iloc[0])], [str(lmu.index[0])]))
+    bq = lq.groupby("brand")["revenue"].sum().sort_values(ascending=False)
+    add("breakdown", c("revenue by brand last quarter", [float(bq.iloc[0])], top(bq, 3), ordered=True),
+        c("just the top 3", [float(bq.iloc[2])], top(bq, 3), ordered=True, absent=[str(bq.index[3]).lower()]),
+        c("and the bottom 3?", [float(bq.iloc[-1])], list(bq.index[::-1][:3]), ordered=True))
+    sep = fr.w(*_month_bounds(r.oct_s - timedelta(days=1)))
+    add("pronoun", c("revenue on amazon in October", [rev(on_channel(octo, "amazon"))]),
+        c("is that more than September?", [rev(on_channel(octo, "amazon")), rev(on_channel(sep, "amazon"))]))
+    lqs = lq.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    third = top(lqs, 3)[2]
+    add("pronoun", c("top 5 products by revenue last quarter", [float(lqs.iloc[0])], top(lqs, 5), ordered=True),
+        c("how many units did the third one sell?", [units(lq[lq["sku"] == third])],
+          [Tied([third, str(r.titles.get(third, third))])]))
+    klw = in_category(on_channel(fr.lw, "ebay"), "Kitchen")
+    add("unrelated", c("revenue on ebay for Kitchen last week", [rev(klw)]),
+        c("right, how many units did we sell in October?", [units(octo)], absent=["ebay", "kitchen"]))
+    lms = lm.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    add("unrelated", c("top 5 products by revenue last month", [float(lms.iloc[0])], top(lms, 5), ordered=True),
+        c("what's our refund total this year?", [float(ytd["refund"].fillna(0).sum())], absent=["1. "]))
+    return out
 
 
 def run(dialogs: list[Dialog], ask: object) -> None:
