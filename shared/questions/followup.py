@@ -36,10 +36,14 @@ _DISCOURSE = re.compile(r"^\s*(?:(?:ok(?:ay)?|now|then|also|so|right|alright|gre
 #: "break it down", "top 3 instead", "why?").
 _POINTS_BACK = re.compile(
     r"\b(?:those|them|the same)\b|\bthese\b(?!\s+days)|\binstead\b|\bthat(?:\s+one)?\s*[?.!]*\s*$"
-    r"|\b(?:does|did|do|is|was|were|of|for|about|compare[sd]?|break|split|than|with|from)\s+(?:that|it|this)\b"
-    r"|^\s*(?:just|only|excluding|exclude|except|without|not counting|minus|net of|break|split|by|per|top|bottom"
-    r"|show(?:\s+me)?\s+the\s+(?:top|bottom|best|worst|highest|lowest)|the\s+(?:top|bottom|best|worst)|why|how come)\b",
+    r"|\b(?:does|did|do|is|was|were|of|for|about|compare[sd]?|break|split|than|with|from)\s+(?:that|it|this"
+    r"(?!\s+(?:day|week|weekend|fortnight|month|quarter|year|season|time|morning|afternoon)))\b"
+    r"|^\s*(?:just|only|excluding|exclude|except|without|not counting|minus|net of|break|split|why|how come)\b",
     re.I)
+#: Openings of a ranking or breakdown ("top 3 instead", "by week", "show the bottom ones"): a follow-up when the
+#: question does not name both a measure and a period ("top 5 products by revenue this year" is a new question).
+_RESHAPES = re.compile(r"^\s*(?:by|per|top|bottom|(?:show(?:\s+me)?\s+)?the\s+(?:top|bottom|best|worst|highest"
+                       r"|lowest)|show(?:\s+me)?\s+(?:the\s+)?(?:top|bottom|best|worst))\b", re.I)
 #: A question word or auxiliary that opens a question of its own ("what's our return rate?").
 _QUESTION_WORD = re.compile(r"^\s*(?:what|which|who|when|where|how|is|are|was|were|do|does|did|can|could|should"
                             r"|will|would|have|has|show|list|give|tell)\b", re.I)
@@ -47,6 +51,9 @@ _SHIFT = re.compile(r"\b(?:the )?(?:(month|quarter|week|year|period|day) before(
                     r"week|year|period)|prior (month|quarter|week|year|period)|(?:a|one) year (?:earlier|before|ago)"
                     r"|before that|last year)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compared?|vs\.?|versus|against|than|relative)\b", re.I)
+#: The previous answer set against a period the question names ("is that more than September?", "how does it
+#: compare with Q2?"): the previous period stays, the named one is its baseline.
+_AGAINST_IT = re.compile(r"\b(?:that|it|this)\b.*\b(?:compared?|compares|vs\.?|versus|against|than)\b", re.I)
 #: "why?", "how come?": what changed against the period before.
 _WHY = re.compile(r"^\s*(?:(?:but|and|so)\s+)?(?:why|how come)\b", re.I)
 #: "top 3 instead", "the bottom 5", "show the bottom ones": a ranking's size and direction.
@@ -91,9 +98,9 @@ def leans_on_previous(question: str, *, names_metric: bool, names_period: bool) 
     ("units?", "by month", "excluding returns"); "Revenue last week" names both and stands on its own.
     """
     rest = _DISCOURSE.sub("", question)
-    if _OPENING.search(rest) or _POINTS_BACK.search(rest):
+    if _OPENING.search(rest) or _POINTS_BACK.search(rest) or _ORDINAL.search(rest):
         return True
-    fragment = len(rest.split()) <= 4 and not _QUESTION_WORD.search(rest)
+    fragment = bool(_RESHAPES.search(rest)) or (len(rest.split()) <= 4 and not _QUESTION_WORD.search(rest))
     return fragment and not (names_metric and names_period)
 
 
@@ -266,6 +273,10 @@ def _apply_time(update: dict[str, object], time: TimeReading, question: str, pre
             update["time_range"] = (year and _named_day_a_year_back(prev_range)) or name_range(moved.start, moved.end)
             update["compare"] = None
             return
+    if time.range is not None and prev_range is not None and _AGAINST_IT.search(question) \
+            and time.range.end < prev_range.start:
+        update["compare"], update["baseline"] = "previous_period", time.range  # "is that more than September?"
+        return
     if time.range is not None:
         update["time_range"] = time.range
         if time.compare is not None:

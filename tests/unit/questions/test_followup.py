@@ -170,3 +170,29 @@ def test_the_second_one_and_those_are_the_previous_answers_items(shop: Vocabular
     assert before is not None and before.query is not None and before.query.time_range is not None
     assert before.query.time_range.start == date(2024, 10, 1) and before.query.dimensions == ["category"]
     assert before.query.filters[0].values == cats and before.shape == "breakdown"
+
+
+def test_an_ordinal_with_a_measure_of_its_own_is_the_listed_item(shop: VocabularyIndex) -> None:
+    """"how many units did the third one sell?" names a measure and a question word, yet points at the list."""
+    items = ["vase-blue-20", "100234", "TR.88/L"]
+    r = _then_listed(shop, "top 3 products by revenue in March 2025", "how many units did the third one sell?", items)
+    assert r is not None and r.query is not None and r.query.metrics[0] == "units"
+    assert [(f.dimension, f.values) for f in r.query.filters] == [("sku", ["TR.88/L"])]
+    assert r.query.time_range is not None and r.query.time_range.start == date(2025, 3, 1)
+
+
+def test_that_against_a_named_period_keeps_the_period_and_compares(shop: VocabularyIndex) -> None:
+    """"is that more than February?" after March: March against February, not February alone."""
+    r = then(shop, "revenue on Etsy in March 2025", "is that more than February?")
+    assert r is not None and r.query is not None and r.query.time_range is not None
+    assert r.query.time_range.start == date(2025, 3, 1) and r.query.compare == "previous_period"
+    assert r.query.baseline is not None and r.query.baseline.start == date(2025, 2, 1)
+    assert r.query.filters[0].values == ["Etsy"]
+
+
+def test_a_whole_new_ranking_or_this_periods_question_inherits_nothing(shop: VocabularyIndex) -> None:
+    """A ranking that names its measure and period, or "for this month", is a new question, not a reshape."""
+    assert then(shop, "revenue on Etsy in March 2025", "top 5 products by revenue this year") is None
+    assert then(shop, "revenue on Etsy in March 2025", "what's the revenue for this month?") is None
+    reshaped = then(shop, "revenue on Etsy in March 2025", "by channel")
+    assert reshaped is not None and reshaped.query is not None and reshaped.query.dimensions == ["channel"]
