@@ -123,6 +123,9 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     leans = leans_on_previous(question, names_metric=bool(metrics) and not weak,
                               names_period=time.range is not None)
     words = len(question.split())
+    if current.kind == "agent" and current.agent_intents != ["overview"] and listed is not None \
+            and pq.dimensions[:1] == ["sku"] and refers_to_items(question):
+        return _agent_on_items(current, previous, listed, question)  # "which of those are low on stock?"
     own = current.kind == "metric" and current.query is not None
     standalone = own or (current.kind == "agent" and current.agent_intents != ["overview"])
     if standalone and not (leans and words <= 10):
@@ -190,6 +193,23 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
                                        "agent_intents": [], "parts": [], **extra})
 
 
+def _chosen(items: list[str], question: str) -> list[str]:
+    """The listed items the question points at: one by its place ("the second one"), else all of them."""
+    ordinal = _ORDINAL.search(question)
+    if ordinal is None:
+        return items
+    word = ordinal.group(1)
+    k = int(ordinal.group(2)) if not word else len(items) if word.lower() == "last" else _ORDINALS[word.lower()]
+    return [items[k - 1]] if 1 <= k <= len(items) else []
+
+
+def _agent_on_items(current: Reading, previous: Reading, listed: Callable[[Reading], list[str]],
+                    question: str) -> Reading | None:
+    """An agent question about the products the previous answer listed: the agents read those SKUs only."""
+    chosen = _chosen(listed(previous), question)
+    return current.model_copy(update={"skus": chosen}) if chosen else None
+
+
 def _apply_rank(update: dict[str, object], extra: dict[str, object], question: str, previous: Reading,
                 pq: MetricQuery) -> None:
     """"top 3 instead", "show the bottom ones": the previous ranking (or breakdown) resized or turned round."""
@@ -215,14 +235,9 @@ def _apply_items(update: dict[str, object], extra: dict[str, object], labels: di
     assert previous.query is not None
     dim = previous.query.dimensions[0]
     ordinal = _ORDINAL.search(question)
-    if ordinal is not None:
-        word = ordinal.group(1)
-        k = int(ordinal.group(2)) if not word else len(items) if word.lower() == "last" else _ORDINALS[word.lower()]
-        if not 1 <= k <= len(items):
-            return
-        chosen = [items[k - 1]]
-    else:
-        chosen = items
+    chosen = _chosen(items, question)
+    if not chosen:
+        return
     filters[dim] = DimensionFilter(dimension=dim, values=chosen)
     update["filters"] = list(filters.values())
     if ordinal is not None or _AMOUNT.search(question):  # one item, or an amount over the group: one value

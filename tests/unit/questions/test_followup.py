@@ -196,3 +196,12 @@ def test_a_whole_new_ranking_or_this_periods_question_inherits_nothing(shop: Voc
     assert then(shop, "revenue on Etsy in March 2025", "what's the revenue for this month?") is None
     reshaped = then(shop, "revenue on Etsy in March 2025", "by channel")
     assert reshaped is not None and reshaped.query is not None and reshaped.query.dimensions == ["channel"]
+
+
+def test_an_agent_question_about_those_reads_the_listed_products(shop: VocabularyIndex) -> None:
+    """"which of those are low on stock?" after a product ranking: the stock agent on those SKUs, not the store."""
+    items = ["vase-blue-20", "100234", "TR.88/L"]
+    r = _then_listed(shop, "top 3 products by revenue in March 2025", "which of those are low on stock?", items)
+    assert r is not None and r.kind == "agent" and r.skus == items
+    one = _then_listed(shop, "top 3 products by revenue in March 2025", "is the second one overpriced?", items)
+    assert one is not None and one.kind == "agent" and one.skus == ["100234"]
