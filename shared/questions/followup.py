@@ -22,7 +22,7 @@ from datetime import date
 from shared.models.records import DataKind
 from shared.questions.reading import Reading, find_dimensions, find_grain, find_metrics, with_companions
 from shared.questions.timephrase import TimeReading, name_range, previous_range, resolve_time
-from shared.questions.vocabulary import VocabularyIndex
+from shared.questions.vocabulary import EntityMatch, VocabularyIndex
 from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.model import DimensionFilter, DimensionName, MetricName, MetricQuery, TimeRange
 
@@ -54,6 +54,20 @@ _COMPARE = re.compile(r"\b(?:compared?|vs\.?|versus|against|than|relative)\b", r
 #: The previous answer set against a period the question names ("is that more than September?", "how does it
 #: compare with Q2?"): the previous period stays, the named one is its baseline.
 _AGAINST_IT = re.compile(r"\b(?:that|it|this)\b.*\b(?:compared?|compares|vs\.?|versus|against|than)\b", re.I)
+#: "and across all channels?": that kind of filter dropped.
+_ALL_OF = re.compile(r"\ball\s+(?:the\s+|our\s+|my\s+)?(channels|marketplaces|stores|categories|brands|products"
+                     r"|skus)\b", re.I)
+_ALL_DIMENSION: dict[str, DimensionName] = {"channels": "channel", "marketplaces": "channel", "stores": "channel",
+                                            "categories": "category", "brands": "brand", "products": "sku",
+                                            "skus": "sku"}
+#: "and in total?", "overall?": every filter dropped, the period and measure kept.
+_OVERALL = re.compile(r"^\s*(?:(?:and|what about|how about|ok|so)\s+)?(?:in\s+total|overall|total|altogether|all"
+                      r"\s+together|for\s+everything|for\s+the\s+whole\s+(?:store|shop|business)|across\s+the\s+board"
+                      r"|for\s+the\s+(?:store|shop|business))\s*[?.!]*\s*$", re.I)
+#: "and the growth?", "which one grew the most?": against the period before (a ranking: by the change).
+_GROWTH = re.compile(r"\b(?:growth|grow|grew|grown|growing|change[ds]?|increase[ds]?|decrease[ds]?|declined?"
+                     r"|dropped|fell|rose)\b", re.I)
+_LEAST = re.compile(r"\b(?:least|slowest|fell|dropped|declined?|decrease[ds]?|worst)\b", re.I)
 #: "why?", "how come?": what changed against the period before.
 _WHY = re.compile(r"^\s*(?:(?:but|and|so)\s+)?(?:why|how come)\b", re.I)
 #: "top 3 instead", "the bottom 5", "show the bottom ones": a ranking's size and direction.
@@ -175,6 +189,15 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     _apply_rank(update, extra, question, previous, pq)
     if listed is not None and pq.dimensions and pq.dimensions[0] != "date" and refers_to_items(question):
         _apply_items(update, extra, labels, question, previous, listed, filters, index)
+    _apply_scope(update, question, filters, matches)
+    if _GROWTH.search(question) and pq.time_range is not None and "time_range" not in update \
+            and "compare" not in update:  # "and the growth?", "which one grew the most?"
+        update["compare"] = pq.compare or "previous_period"
+        grouped = update.get("dimensions", pq.dimensions)
+        if isinstance(grouped, list) and grouped and grouped[0] != "date":
+            update["order_by"] = update.get("order_by") or pq.order_by or pq.metrics[0]
+            update["order_by_change"], update["descending"] = True, not _LEAST.search(question)
+            extra["shape"] = "ranking"
     if _WHY.search(question) and pq.compare is None and pq.time_range is not None and "time_range" not in update:
         update["compare"] = "previous_period"  # "why?": what moved against the period before
     if not update:
@@ -208,6 +231,18 @@ def _agent_on_items(current: Reading, previous: Reading, listed: Callable[[Readi
     """An agent question about the products the previous answer listed: the agents read those SKUs only."""
     chosen = _chosen(listed(previous), question)
     return current.model_copy(update={"skus": chosen}) if chosen else None
+
+
+def _apply_scope(update: dict[str, object], question: str, filters: dict[DimensionName, DimensionFilter],
+                 matches: list[EntityMatch]) -> None:
+    """"and across all channels?" drops the channel filter; "and in total?" drops every filter."""
+    if _OVERALL.search(question) and filters:
+        update["filters"] = []
+        return
+    dropped = {_ALL_DIMENSION[m.group(1).lower()] for m in _ALL_OF.finditer(question)}
+    named = {("sku" if m.kind == "product" else m.kind) for m in matches}
+    if dropped & (set(filters) - named):
+        update["filters"] = [f for d, f in filters.items() if d not in dropped or d in named]
 
 
 def _apply_rank(update: dict[str, object], extra: dict[str, object], question: str, previous: Reading,

@@ -205,3 +205,23 @@ def test_an_agent_question_about_those_reads_the_listed_products(shop: Vocabular
     assert r is not None and r.kind == "agent" and r.skus == items
     one = _then_listed(shop, "top 3 products by revenue in March 2025", "is the second one overpriced?", items)
     assert one is not None and one.kind == "agent" and one.skus == ["100234"]
+
+
+def test_in_total_and_all_channels_drop_the_filters(shop: VocabularyIndex) -> None:
+    r = then(shop, "units sold on Etsy in March 2025", "and in total?")
+    assert r is not None and r.query is not None and r.query.filters == []
+    assert r.query.metrics == ["units"] and r.query.time_range is not None
+    assert r.query.time_range.start == date(2025, 3, 1)
+    a = then(shop, "units sold on Etsy in March 2025", "and across all channels?")
+    assert a is not None and a.query is not None and not any(f.dimension == "channel" for f in a.query.filters)
+
+
+def test_growth_compares_and_ranks_by_the_change(shop: VocabularyIndex) -> None:
+    g = then(shop, "revenue in March 2025", "and the growth?")
+    assert g is not None and g.query is not None and g.query.compare == "previous_period"
+    assert g.query.time_range is not None and g.query.time_range.start == date(2025, 3, 1)
+    most = then(shop, "revenue by channel in March 2025", "which one grew the most?")
+    assert most is not None and most.query is not None and most.shape == "ranking"
+    assert most.query.order_by_change and most.query.descending and most.query.dimensions == ["channel"]
+    fell = then(shop, "revenue by channel in March 2025", "which fell the most?")
+    assert fell is not None and fell.query is not None and fell.query.order_by_change and not fell.query.descending
