@@ -94,9 +94,9 @@ _ORDINALS = {"first": 1, "top": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, 
 _THOSE = re.compile(r"\b(?:those|them|these)\b(?!\s+days)", re.I)
 #: An amount over a group ("how much stock do we have of those"): one total, not each item.
 _AMOUNT = re.compile(r"\bhow (?:much|many)\b", re.I)
-#: Metrics read at a stock count: a follow-up that turns to one reads its own (latest) count, not a sales period.
 #: How many a ranking shows when neither it nor the follow-up said ("show the bottom ones" after a breakdown).
 _DEFAULT_SHOW = 5
+#: Metrics read at a stock count: a follow-up that turns to one reads its own (latest) count, not a sales period.
 _SNAPSHOT = frozenset(name for name, spec in METRICS.items() if spec.source is DataKind.INVENTORY)
 
 
@@ -190,16 +190,7 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     if listed is not None and pq.dimensions and pq.dimensions[0] != "date" and refers_to_items(question):
         _apply_items(update, extra, labels, question, previous, listed, filters, index)
     _apply_scope(update, question, filters, matches)
-    if _GROWTH.search(question) and pq.time_range is not None and "time_range" not in update \
-            and "compare" not in update:  # "and the growth?", "which one grew the most?"
-        update["compare"] = pq.compare or "previous_period"
-        grouped = update.get("dimensions", pq.dimensions)
-        if isinstance(grouped, list) and grouped and grouped[0] != "date":
-            update["order_by"] = update.get("order_by") or pq.order_by or pq.metrics[0]
-            update["order_by_change"], update["descending"] = True, not _LEAST.search(question)
-            extra["shape"] = "ranking"
-    if _WHY.search(question) and pq.compare is None and pq.time_range is not None and "time_range" not in update:
-        update["compare"] = "previous_period"  # "why?": what moved against the period before
+    _apply_change(update, extra, question, pq)
     if not update:
         return None
     if "time_range" in update:
@@ -231,6 +222,24 @@ def _agent_on_items(current: Reading, previous: Reading, listed: Callable[[Readi
     """An agent question about the products the previous answer listed: the agents read those SKUs only."""
     chosen = _chosen(listed(previous), question)
     return current.model_copy(update={"skus": chosen}) if chosen else None
+
+
+def _apply_change(update: dict[str, object], extra: dict[str, object], question: str, pq: MetricQuery) -> None:
+    """"why?", "and the growth?": the previous period against the one before.
+
+    "which one grew the most?" also ranks the previous breakdown by that change.
+    """
+    if pq.time_range is None or "time_range" in update or "compare" in update:
+        return
+    if _GROWTH.search(question):
+        update["compare"] = pq.compare or "previous_period"
+        grouped = update.get("dimensions", pq.dimensions)
+        if isinstance(grouped, list) and grouped and grouped[0] != "date":
+            update["order_by"] = update.get("order_by") or pq.order_by or pq.metrics[0]
+            update["order_by_change"], update["descending"] = True, not _LEAST.search(question)
+            extra["shape"] = "ranking"
+    elif _WHY.search(question) and pq.compare is None:
+        update["compare"] = "previous_period"
 
 
 def _apply_scope(update: dict[str, object], question: str, filters: dict[DimensionName, DimensionFilter],
