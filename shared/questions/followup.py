@@ -24,7 +24,15 @@ from shared.questions.reading import Reading, find_dimensions, find_grain, find_
 from shared.questions.timephrase import TimeReading, name_range, previous_range, resolve_time
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
 from shared.store.metrics.catalog import METRICS
-from shared.store.metrics.model import DimensionFilter, DimensionName, MetricName, MetricQuery, TimeRange
+from shared.store.metrics.compile import to_date_months
+from shared.store.metrics.model import (
+    Comparison,
+    DimensionFilter,
+    DimensionName,
+    MetricName,
+    MetricQuery,
+    TimeRange,
+)
 
 #: Openings that continue the previous question ("and units?", "what about Amazon?", "same for October").
 _OPENING = re.compile(r"^\s*(?:and|what about|how about|same (?:for|but)|and what about|what if (?:it was|we look at)"
@@ -38,6 +46,7 @@ _POINTS_BACK = re.compile(
     r"\b(?:those|them|the same)\b|\bthese\b(?!\s+days)|\binstead\b|\bthat(?:\s+one)?\s*[?.!]*\s*$"
     r"|\b(?:does|did|do|is|was|were|of|for|about|compare[sd]?|break|split|than|with|from)\s+(?:that|it|this"
     r"(?!\s+(?:day|week|weekend|fortnight|month|quarter|year|season|time|morning|afternoon)))\b"
+    r"|(?<!are )(?<!is )\bthere\s*[?.!]*\s*$"
     r"|^\s*(?:just|only|excluding|exclude|except|without|not counting|minus|net of|break|split|why|how come)\b",
     re.I)
 #: Openings of a ranking or breakdown ("top 3 instead", "by week", "show the bottom ones"): a follow-up when the
@@ -141,6 +150,8 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
             and pq.dimensions[:1] == ["sku"] and refers_to_items(question):
         return _agent_on_items(current, previous, listed, question)  # "which of those are low on stock?"
     own = current.kind == "metric" and current.query is not None
+    # "which channel had the least?": a metric reading by default alone (no measure, no period said) is elliptical
+    leans = leans or (own and not metrics and time.range is None)
     standalone = own or (current.kind == "agent" and current.agent_intents != ["overview"])
     if standalone and not (leans and words <= 10):
         return None
@@ -172,6 +183,10 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         update["order_by"] = (update.get("metrics") or pq.metrics)[0]  # type: ignore[index]
         if dims[0] == "date":
             update["order_by"], update["limit"] = None, None
+        elif own and current.query is not None and current.query.dimensions[:1] == dims[:1] \
+                and current.shape == "ranking":  # "which brand sold the most there?": the question's own ranking
+            update["limit"], update["descending"] = current.query.limit, current.query.descending
+            extra["shape"], extra["show"] = "ranking", current.show
     filters = {f.dimension: f for f in pq.filters}
     ops = {f.dimension: f.op for f in (current.query.filters if current.query is not None else [])}
     ops |= {("sku" if m.kind == "product" else m.kind): "not_in" for m in matches
@@ -195,6 +210,9 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         return None
     if "time_range" in update:
         update["baseline"] = None  # a baseline the earlier question named belongs to its period
+    rng = update.get("time_range", pq.time_range)
+    if update.get("compare") == "previous_period" and isinstance(rng, TimeRange) and "baseline" not in update:
+        update["compare"] = _comparable(rng)
     query = pq.model_copy(update=update)
     query = type(pq).model_validate(query.model_dump())
     shape = previous.shape
@@ -222,6 +240,20 @@ def _agent_on_items(current: Reading, previous: Reading, listed: Callable[[Readi
     """An agent question about the products the previous answer listed: the agents read those SKUs only."""
     chosen = _chosen(listed(previous), question)
     return current.model_copy(update={"skus": chosen}) if chosen else None
+
+
+def _comparable(rng: TimeRange) -> Comparison:
+    """The period before a running one, as the reader compares it.
+
+    "This month" (1-5 Dec) against 1-5 Nov, "this week so far" against the same weekdays of last week; any other
+    period against the one just before it.
+    """
+    if rng.label.startswith(("last weekend", "this weekend")) or (
+            rng.label.startswith("this week") and rng.start.weekday() == 0 and rng.days < 7):
+        return "previous_week"
+    if "to date" in rng.label and to_date_months(rng) is not None:
+        return "previous_period_to_date"
+    return "previous_period"
 
 
 def _apply_change(update: dict[str, object], extra: dict[str, object], question: str, pq: MetricQuery) -> None:
@@ -262,6 +294,8 @@ def _apply_rank(update: dict[str, object], extra: dict[str, object], question: s
     if m is None or not dims or dims[0] == "date":  # type: ignore[index]
         return
     n = m.group(3)
+    if n is None and extra.get("shape") == "ranking":  # the question's own ranking ("which had the least?") stands
+        return
     show = (int(n) if n.isdigit() else _NUMBERS[n.lower()]) if n else (previous.show or _DEFAULT_SHOW)
     update["order_by"] = update.get("order_by") or pq.order_by or (update.get("metrics") or pq.metrics)[0]  # type: ignore[index]
     update["descending"] = m.group(2) is None

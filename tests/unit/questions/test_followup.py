@@ -225,3 +225,22 @@ def test_growth_compares_and_ranks_by_the_change(shop: VocabularyIndex) -> None:
     assert most.query.order_by_change and most.query.descending and most.query.dimensions == ["channel"]
     fell = then(shop, "revenue by channel in March 2025", "which fell the most?")
     assert fell is not None and fell.query is not None and fell.query.order_by_change and not fell.query.descending
+
+
+def test_a_running_month_compares_with_the_same_days_before(shop: VocabularyIndex) -> None:
+    """"this month" (1-15 Jun) then "how does that compare to last month": 1-15 May, as the reader compares it."""
+    r = then(shop, "revenue this month", "how does that compare to last month")
+    assert r is not None and r.query is not None and r.query.compare == "previous_period_to_date"
+    w = then(shop, "revenue this month", "why?")
+    assert w is not None and w.query is not None and w.query.compare == "previous_period_to_date"
+
+
+def test_an_elliptical_ranking_keeps_the_period_and_its_own_pick(shop: VocabularyIndex) -> None:
+    """"which channel had the least?" names no measure and no period: last turn's, ranked as the question asks."""
+    r = then(shop, "revenue in March 2025", "which channel had the least?")
+    assert r is not None and r.query is not None and r.query.time_range is not None
+    assert r.query.time_range.start == date(2025, 3, 1) and r.query.dimensions == ["channel"]
+    assert r.shape == "ranking" and r.show == 1 and not r.query.descending
+    there = then(shop, "revenue on Etsy in March 2025", "which product sold the most there?")
+    assert there is not None and there.query is not None and there.query.filters[0].values == ["Etsy"]
+    assert there.query.dimensions == ["sku"] and there.show == 1
