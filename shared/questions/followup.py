@@ -69,6 +69,8 @@ _ALL_OF = re.compile(r"\ball\s+(?:the\s+|our\s+|my\s+)?(channels|marketplaces|st
 _ALL_DIMENSION: dict[str, DimensionName] = {"channels": "channel", "marketplaces": "channel", "stores": "channel",
                                             "categories": "category", "brands": "brand", "products": "sku",
                                             "skus": "sku"}
+#: "what about the other channels?": the values a filter left out.
+_OTHER = re.compile(r"\bother\s+(channels|marketplaces|stores|categories|brands|products|skus)\b", re.I)
 #: "and in total?", "overall?": every filter dropped, the period and measure kept.
 _OVERALL = re.compile(r"^\s*(?:(?:and|what about|how about|ok|so)\s+)?(?:in\s+total|overall|total|altogether|all"
                       r"\s+together|for\s+everything|for\s+the\s+whole\s+(?:store|shop|business)|across\s+the\s+board"
@@ -276,14 +278,31 @@ def _apply_change(update: dict[str, object], extra: dict[str, object], question:
 
 def _apply_scope(update: dict[str, object], question: str, filters: dict[DimensionName, DimensionFilter],
                  matches: list[EntityMatch]) -> None:
-    """"and across all channels?" drops the channel filter; "and in total?" drops every filter."""
+    """Filters a follow-up widens or turns round.
+
+    "and in total?" drops every filter; "and across all channels?" the channel filter; "what about the other
+    channels?" keeps the channels the filter left out; a breakdown by the one value a filter keeps ("break that
+    down by category" after "Kitchen revenue") is over every value of it.
+    """
     if _OVERALL.search(question) and filters:
         update["filters"] = []
         return
-    dropped = {_ALL_DIMENSION[m.group(1).lower()] for m in _ALL_OF.finditer(question)}
     named = {("sku" if m.kind == "product" else m.kind) for m in matches}
-    if dropped & (set(filters) - named):
-        update["filters"] = [f for d, f in filters.items() if d not in dropped or d in named]
+    dropped = {_ALL_DIMENSION[m.group(1).lower()] for m in _ALL_OF.finditer(question)}
+    grouped = update.get("dimensions")
+    if isinstance(grouped, list):
+        dropped |= {d for d in grouped if d in filters and filters[d].op == "in" and len(filters[d].values) == 1}
+    others = {_ALL_DIMENSION[m.group(1).lower()] for m in _OTHER.finditer(question)}
+    kept: list[DimensionFilter] = []
+    for d, f in filters.items():
+        if d in named:
+            kept.append(f)
+        elif d in others and f.op == "in":
+            kept.append(f.model_copy(update={"op": "not_in"}))
+        elif d not in dropped and d not in others:
+            kept.append(f)
+    if kept != list(filters.values()):
+        update["filters"] = kept
 
 
 def _apply_rank(update: dict[str, object], extra: dict[str, object], question: str, previous: Reading,

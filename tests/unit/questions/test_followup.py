@@ -244,3 +244,12 @@ def test_an_elliptical_ranking_keeps_the_period_and_its_own_pick(shop: Vocabular
     there = then(shop, "revenue on Etsy in March 2025", "which product sold the most there?")
     assert there is not None and there.query is not None and there.query.filters[0].values == ["Etsy"]
     assert there.query.dimensions == ["sku"] and there.show == 1
+
+
+def test_the_other_channels_and_a_breakdown_by_the_filtered_one(shop: VocabularyIndex) -> None:
+    """"what about the other channels?" leaves Etsy out; "break that down by channel" after Etsy is every channel."""
+    r = then(shop, "revenue on Etsy in March 2025", "what about the other channels?")
+    assert r is not None and r.query is not None
+    assert [(f.dimension, f.op, f.values) for f in r.query.filters] == [("channel", "not_in", ["Etsy"])]
+    b = then(shop, "revenue on Etsy in March 2025", "break that down by channel")
+    assert b is not None and b.query is not None and b.query.filters == [] and b.query.dimensions == ["channel"]
