@@ -7,6 +7,7 @@ Documents: ``tenants/{t}/sessions/{sha256(user, session_id)}`` (``{"turns": [{"q
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import time
 from typing import Any
@@ -56,6 +57,18 @@ def previous_turn(documents: DocumentStore, tenant_id: str, user: str, session_i
     doc = documents.get(sessions_collection(tenant_id), _session_doc(user, session_id))
     turns = (doc or {}).get("turns") or []
     return turns[-1] if turns else None
+
+
+def turn_context(previous: dict[str, Any] | None) -> str:
+    """What a cached answer in a session depends on: the previous turn's reading (or plan), not its words.
+
+    Any question in a session may lean on the turn before ("and units?", "just the Kitchen category", "by
+    week"), and what it means depends on what that turn was read as, which its words alone do not say ("and
+    for Amazon?" after two different first questions): two sessions share an answer only when both read alike.
+    """
+    if previous is None:
+        return ""
+    return json.dumps(previous.get("reading") or previous.get("plan") or previous.get("question"), sort_keys=True)
 
 
 def record_turn(documents: DocumentStore, tenant_id: str, session_id: str, user: str, question: str,

@@ -33,6 +33,8 @@ from shared.questions.vocabulary import Vocabulary, VocabularyIndex
 from shared.store.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from shared.deps import Deps
     from shared.ports import DocumentStore, LanguageModel, LLMResponse
 
@@ -79,7 +81,7 @@ def read(deps: Deps, tenant_id: str, question: str, *, version: int, as_of: date
     """
     index = vocabulary_index(deps, tenant_id, version)
     out = _read(index, tenant_id, question, as_of=as_of, previous=previous, llm=llm,
-                timeout_seconds=timeout_seconds)
+                timeout_seconds=timeout_seconds, listed=lambda prev: listed_items(deps, prev))
     out.reading = scope_undated(with_sales_headline(out.reading, index, as_of), index.vocabulary)
     return out
 
@@ -119,8 +121,25 @@ def with_sales_headline(reading: Reading, index: VocabularyIndex, as_of: date | 
                                        "agent_intents": ["overview"]})
 
 
+def listed_items(deps: Deps, reading: Reading) -> list[str]:
+    """The names a ranking or breakdown answer listed, in its order ("what about the second one" picks one).
+
+    The previous turn's query is run again (the session keeps the reading, not its rows): the same data version
+    gives the same rows. Rows without a name are dropped, as the answer drops them; at most ``show`` are kept.
+    """
+    from shared.store.metrics.run import run_metric_query
+
+    q = reading.query
+    if q is None or not q.dimensions or q.dimensions[0] == "date":
+        return []
+    rows = run_metric_query(deps.warehouse, q).rows
+    names = [str(r[q.dimensions[0]]) for r in rows if r.get(q.dimensions[0]) not in (None, "")]
+    return names[:reading.show] if reading.show else names
+
+
 def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date | None,
-          previous: dict[str, Any] | None, llm: LanguageModel | None, timeout_seconds: float) -> ReadOutcome:
+          previous: dict[str, Any] | None, llm: LanguageModel | None, timeout_seconds: float,
+          listed: Callable[[Reading], list[str]] | None = None) -> ReadOutcome:
     extents = _extents(index.vocabulary)
     if as_of is None and not extents and index.vocabulary.undated_reviews:
         as_of = datetime.now(UTC).date()  # only undated reviews: "today" is the wall clock's (no data says one)
@@ -129,7 +148,8 @@ def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date 
     prev_reading = previous.get("reading") if previous else None
     if isinstance(prev_reading, dict):
         try:
-            resolved = follow_up(reading, Reading.model_validate(prev_reading), index=index, extents=extents)
+            resolved = follow_up(reading, Reading.model_validate(prev_reading), index=index, extents=extents,
+                                 listed=listed)
         except (ValueError, EcomIntelError):
             resolved = None
         if resolved is not None:

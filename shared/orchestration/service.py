@@ -16,6 +16,7 @@ from shared.orchestration.context import (
     previous_turn,
     record_turn,
     resolve_follow_up,
+    turn_context,
 )
 from shared.orchestration.executor import QUICK_AGENT_OPTIONS, RunnerLookup, agent_requests, run_agents
 from shared.orchestration.jobs import create_job
@@ -105,7 +106,7 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     previous = previous_turn(deps.documents, tenant, user, req.session_id) if req.session_id else None
     explicit = bool(detect_intents(req.question))
     follow_up = previous is not None and is_follow_up(req.question, route(req.question, today=today()), explicit)
-    context = "|".join([previous["question"] if follow_up and previous else "", prefs.model_dump_json(),
+    context = "|".join([turn_context(previous), prefs.model_dump_json(),
                         req.as_of.isoformat() if req.as_of else "", "full" if req.full else ""])
     key = cache.cache_key(tenant, req.question, version, hashlib.sha256(context.encode()).hexdigest())
 

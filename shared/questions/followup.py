@@ -1,54 +1,179 @@
 """Follow-up questions ("and the month before?", "what about Amazon?", "and by channel?") reuse the last reading.
 
-A question with a follow-up opening, or with nothing of its own to read (no metric, no agent cue), takes the
-previous turn's metric query and changes only what it names: the period (or a shift of the previous period:
-"the month before", "a year earlier"), a comparison, names (a new channel replaces the previous channel
-filter), the metric or the breakdown.
+A question that leans on the turn before takes the previous turn's metric query and changes only what it names:
+the period (or a shift of the previous period: "the month before", "and last year?"), a comparison ("how does
+that compare to the month before", "why?"), names (a new channel replaces the previous channel filter, "excluding
+Amazon" drops it), the metric (period, filters and ranking kept), the breakdown ("break that down by channel",
+"by month"), the ranking's size or direction ("top 3 instead", "show the bottom ones") or the items the previous
+answer listed ("what about the second one", "how much stock do we have of those").
+
+A question leans on the turn before when it opens with a follow-up word ("and", "what about", "same for"), points
+back ("that", "those", "it", "instead", "why?"), or is a fragment (a few words without a question word that do not
+name both a measure and a period). A discourse word ("ok,", "now,", "also,") is no follow-up cue: "ok, how many
+customers do we have?" is a new question and inherits nothing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from shared.models.records import DataKind
 from shared.questions.reading import Reading, find_dimensions, find_grain, find_metrics, with_companions
 from shared.questions.timephrase import TimeReading, name_range, previous_range, resolve_time
-from shared.questions.vocabulary import VocabularyIndex
-from shared.store.metrics.model import DimensionFilter, DimensionName, TimeRange
+from shared.questions.vocabulary import EntityMatch, VocabularyIndex
+from shared.store.metrics.catalog import METRICS
+from shared.store.metrics.compile import to_date_months
+from shared.store.metrics.model import (
+    Comparison,
+    DimensionFilter,
+    DimensionName,
+    MetricName,
+    MetricQuery,
+    TimeRange,
+)
 
-_OPENING = re.compile(r"^\s*(?:and|what about|how about|same (?:for|but)|and what about|also|now|then|ok(?:ay)?"
-                      r"|what if (?:it was|we look at)|for)\b", re.I)
+#: Openings that continue the previous question ("and units?", "what about Amazon?", "same for October").
+_OPENING = re.compile(r"^\s*(?:and|what about|how about|same (?:for|but)|and what about|what if (?:it was|we look at)"
+                      r"|for)\b", re.I)
+#: Discourse words before a question ("ok,", "now,", "also,", "thanks."): no cue either way, read what follows.
+_DISCOURSE = re.compile(r"^\s*(?:(?:ok(?:ay)?|now|then|also|so|right|alright|great|cool|thanks|thank you|got it"
+                        r"|perfect|nice)\b[\s,.!:;-]*)+", re.I)
+#: Words that point back at the previous question or its answer ("how does that compare", "which of those",
+#: "break it down", "top 3 instead", "why?").
+_POINTS_BACK = re.compile(
+    r"\b(?:those|them|the same)\b|\bthese\b(?!\s+days)|\binstead\b|\bthat(?:\s+one)?\s*[?.!]*\s*$"
+    r"|\b(?:does|did|do|is|was|were|of|for|about|compare[sd]?|break|split|than|with|from)\s+(?:that|it|this"
+    r"(?!\s+(?:day|week|weekend|fortnight|month|quarter|year|season|time|morning|afternoon)))\b"
+    r"|(?<!are )(?<!is )\bthere\s*[?.!]*\s*$"
+    r"|^\s*(?:just|only|excluding|exclude|except|without|not counting|minus|net of|break|split|why|how come)\b",
+    re.I)
+#: Openings of a ranking or breakdown ("top 3 instead", "by week", "show the bottom ones"): a follow-up when the
+#: question does not name both a measure and a period ("top 5 products by revenue this year" is a new question).
+_RESHAPES = re.compile(r"^\s*(?:by|per|top|bottom|(?:show(?:\s+me)?\s+)?the\s+(?:top|bottom|best|worst|highest"
+                       r"|lowest)|show(?:\s+me)?\s+(?:the\s+)?(?:top|bottom|best|worst))\b", re.I)
+#: A question word or auxiliary that opens a question of its own ("what's our return rate?").
+_QUESTION_WORD = re.compile(r"^\s*(?:what|which|who|when|where|how|is|are|was|were|do|does|did|can|could|should"
+                            r"|will|would|have|has|show|list|give|tell)\b", re.I)
 _SHIFT = re.compile(r"\b(?:the )?(?:(month|quarter|week|year|period|day) before(?: that)?|previous (month|quarter|"
                     r"week|year|period)|prior (month|quarter|week|year|period)|(?:a|one) year (?:earlier|before|ago)"
                     r"|before that|last year)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compared?|vs\.?|versus|against|than|relative)\b", re.I)
+#: The previous answer set against a period the question names ("is that more than September?", "how does it
+#: compare with Q2?"): the previous period stays, the named one is its baseline.
+_AGAINST_IT = re.compile(r"\b(?:that|it|this)\b.*\b(?:compared?|compares|vs\.?|versus|against|than)\b", re.I)
+#: "and across all channels?": that kind of filter dropped.
+_ALL_OF = re.compile(r"\ball\s+(?:the\s+|our\s+|my\s+)?(channels|marketplaces|stores|categories|brands|products"
+                     r"|skus)\b", re.I)
+_ALL_DIMENSION: dict[str, DimensionName] = {"channels": "channel", "marketplaces": "channel", "stores": "channel",
+                                            "categories": "category", "brands": "brand", "products": "sku",
+                                            "skus": "sku"}
+#: "what about the other channels?": the values a filter left out.
+_OTHER = re.compile(r"\bother\s+(channels|marketplaces|stores|categories|brands|products|skus)\b", re.I)
+#: "and in total?", "overall?": every filter dropped, the period and measure kept.
+_OVERALL = re.compile(r"^\s*(?:(?:and|what about|how about|ok|so)\s+)?(?:in\s+total|overall|total|altogether|all"
+                      r"\s+together|for\s+everything|for\s+the\s+whole\s+(?:store|shop|business)|across\s+the\s+board"
+                      r"|for\s+the\s+(?:store|shop|business))\s*[?.!]*\s*$", re.I)
+#: "and the growth?", "which one grew the most?": against the period before (a ranking: by the change).
+_GROWTH = re.compile(r"\b(?:growth|grow|grew|grown|growing|change[ds]?|increase[ds]?|decrease[ds]?|declined?"
+                     r"|dropped|fell|rose)\b", re.I)
+_LEAST = re.compile(r"\b(?:least|slowest|fell|dropped|declined?|decrease[ds]?|worst)\b", re.I)
+#: "why?", "how come?": what changed against the period before.
+_WHY = re.compile(r"^\s*(?:(?:but|and|so)\s+)?(?:why|how come)\b", re.I)
+#: "top 3 instead", "the bottom 5", "show the bottom ones": a ranking's size and direction.
+_RANK = re.compile(r"\b(?:(top|best|highest|biggest|first)|(bottom|worst|lowest|smallest|least))"
+                   r"(?:\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty))?\b", re.I)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "twenty": 20}
+#: "excluding returns", "net of refunds": the measure less what went back.
+_NET_OF = re.compile(r"\b(?:excluding|exclude|minus|less|net of|not counting|without|after|deducting|not including)"
+                     r"\s+(?:the\s+|any\s+)?(?:returns?|refunds?|returned (?:units|items))\b", re.I)
+#: Words before a name that leave it out ("excluding Amazon", "everything but eBay", "non-kitchen").
+_LEFT_OUT = re.compile(r"(?:\b(?:excluding|exclude|except(?: for)?|other than|apart from|besides|not counting"
+                       r"|not including|without|ignoring|leaving out|but not|outside(?: of)?|(?:everything|all) but)"
+                       r"\s+(?:(?:on|in|from|at|via|through)\s+)?(?:the\s+)?|\bnon-?\s*|\bnot\s+(?:on|in|from|at|via)"
+                       r"\s+(?:the\s+)?)$", re.I)
+_NETTED: dict[str, list[MetricName]] = {"units": ["units", "returned_units"], "revenue": ["revenue", "refunds"]}
+#: One item of the previous answer's list ("the second one", "number 3", "the top one").
+_ORDINAL = re.compile(r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|last"
+                      r"|1st|2nd|3rd|4th|5th)\s+(?:one|product|item|sku|category|channel|brand)\b"
+                      r"|\b(?:number|no\.?|#)\s*(\d{1,2})\b", re.I)
+_ORDINALS = {"first": 1, "top": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "fifth": 5, "5th": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+#: The previous answer's items as a group ("those", "them", "these").
+_THOSE = re.compile(r"\b(?:those|them|these)\b(?!\s+days)", re.I)
+#: An amount over a group ("how much stock do we have of those"): one total, not each item.
+_AMOUNT = re.compile(r"\bhow (?:much|many)\b", re.I)
+#: How many a ranking shows when neither it nor the follow-up said ("show the bottom ones" after a breakdown).
+_DEFAULT_SHOW = 5
+#: Metrics read at a stock count: a follow-up that turns to one reads its own (latest) count, not a sales period.
+_SNAPSHOT = frozenset(name for name, spec in METRICS.items() if spec.source is DataKind.INVENTORY)
 
 
-def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | None,
-              extents: Mapping[DataKind, tuple[date, date]]) -> Reading | None:
-    """The previous metric reading adapted to ``current``; ``None`` when ``current`` stands on its own."""
+def refers_to_items(question: str) -> bool:
+    """Whether ``question`` points at the items the previous answer listed ("the second one", "those")."""
+    return bool(_ORDINAL.search(question) or _THOSE.search(question))
+
+
+def leans_on_previous(question: str, *, names_metric: bool, names_period: bool) -> bool:
+    """Whether ``question`` continues the turn before (an opening, a word pointing back, or a fragment).
+
+    A fragment is a few words with no question word of its own that do not name both a measure and a period
+    ("units?", "by month", "excluding returns"); "Revenue last week" names both and stands on its own.
+    """
+    rest = _DISCOURSE.sub("", question)
+    if _OPENING.search(rest) or _POINTS_BACK.search(rest) or _ORDINAL.search(rest):
+        return True
+    fragment = bool(_RESHAPES.search(rest)) or (len(rest.split()) <= 4 and not _QUESTION_WORD.search(rest))
+    return fragment and not (names_metric and names_period)
+
+
+def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | None,  # noqa: C901 - one rule each
+              extents: Mapping[DataKind, tuple[date, date]],
+              listed: Callable[[Reading], list[str]] | None = None) -> Reading | None:
+    """The previous metric reading adapted to ``current``; ``None`` when ``current`` stands on its own.
+
+    ``listed`` gives the previous answer's items in order (its ranking's names), asked only when the question
+    points at them ("what about the second one", "which of those").
+    """
     pq = previous.query
     if previous.kind != "metric" or pq is None or current.kind == "unanswerable":
         return None
     question = current.question
-    opening = bool(_OPENING.search(question))
-    own = current.kind == "metric" and current.query is not None
-    standalone = own or (current.kind == "agent" and current.agent_intents != ["overview"])
-    if standalone and not (opening and len(question.split()) <= 8):
-        return None
-    if not opening and len(question.split()) > 8:
-        return None
     as_of = previous.as_of or current.as_of or date.today()
     matches = index.find(question) if index is not None else []
     time = resolve_time(question, as_of, exclude=[m.span for m in matches if m.kind == "sku"])
     metrics, weak = find_metrics(question, [m.span for m in matches])
+    leans = leans_on_previous(question, names_metric=bool(metrics) and not weak,
+                              names_period=time.range is not None)
+    words = len(question.split())
+    if current.kind == "agent" and current.agent_intents != ["overview"] and listed is not None \
+            and pq.dimensions[:1] == ["sku"] and refers_to_items(question):
+        return _agent_on_items(current, previous, listed, question)  # "which of those are low on stock?"
+    own = current.kind == "metric" and current.query is not None
+    # "which channel had the least?": a metric reading by default alone (no measure, no period said) is elliptical
+    leans = leans or (own and not metrics and time.range is None)
+    standalone = own or (current.kind == "agent" and current.agent_intents != ["overview"])
+    if standalone and not (leans and words <= 10):
+        return None
+    if not leans and words > 8:
+        return None
     update: dict[str, object] = {}
-    if metrics and not weak:
+    extra: dict[str, object] = {}
+    net = _NET_OF.search(question)
+    if net and pq.metrics[0] in _NETTED:
+        update["metrics"] = _NETTED[pq.metrics[0]]
+        extra["net_of"] = True
+    elif metrics and not weak:
         update["metrics"] = with_companions(metrics)[:4]
         update["order_by"] = metrics[0] if pq.order_by is not None else None
-    _apply_time(update, time, question, pq.time_range, pq.compare)
+        extra["net_of"] = False
+    _apply_time(update, time, question, pq.time_range, pq.compare, as_of)
+    new_metrics = update.get("metrics")
+    if isinstance(new_metrics, list) and "time_range" not in update and own and current.query is not None \
+            and set(new_metrics) <= _SNAPSHOT and not set(pq.metrics) <= _SNAPSHOT:
+        update["time_range"], update["compare"] = current.query.time_range, None  # "how much stock do we have"
     taken = [m.span for m in matches] + time.spans
     dims = find_dimensions(question, taken, [m.span for m in matches])
     grain = find_grain(question, taken)
@@ -58,29 +183,168 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     if dims:
         update["dimensions"] = dims[:3]
         update["order_by"] = (update.get("metrics") or pq.metrics)[0]  # type: ignore[index]
+        if dims[0] == "date":
+            update["order_by"], update["limit"] = None, None
+        elif own and current.query is not None and current.query.dimensions[:1] == dims[:1] \
+                and current.shape == "ranking":  # "which brand sold the most there?": the question's own ranking
+            update["limit"], update["descending"] = current.query.limit, current.query.descending
+            extra["shape"], extra["show"] = "ranking", current.show
     filters = {f.dimension: f for f in pq.filters}
+    ops = {f.dimension: f.op for f in (current.query.filters if current.query is not None else [])}
+    ops |= {("sku" if m.kind == "product" else m.kind): "not_in" for m in matches
+            if _LEFT_OUT.search(question[:m.span[0]])}
     labels = dict(previous.labels)
     for m in matches:
         dim: DimensionName = "sku" if m.kind == "product" else m.kind
         if m.kind == "competitor" and any(x.span == m.span and x.kind == "channel" for x in matches):
             continue
-        filters[dim] = DimensionFilter(dimension=dim, values=list(m.values))
+        filters[dim] = DimensionFilter(dimension=dim, op=ops.get(dim, "in"), values=list(m.values))
         if dim == "sku" and index is not None:
             labels.update({v: index.title(v) for v in m.values})
     if matches:
         update["filters"] = list(filters.values())
+    _apply_rank(update, extra, question, previous, pq)
+    if listed is not None and pq.dimensions and pq.dimensions[0] != "date" and refers_to_items(question):
+        _apply_items(update, extra, labels, question, previous, listed, filters, index)
+    _apply_scope(update, question, filters, matches)
+    _apply_change(update, extra, question, pq)
     if not update:
         return None
     if "time_range" in update:
         update["baseline"] = None  # a baseline the earlier question named belongs to its period
+    rng = update.get("time_range", pq.time_range)
+    if update.get("compare") == "previous_period" and isinstance(rng, TimeRange) and "baseline" not in update:
+        update["compare"] = _comparable(rng)
     query = pq.model_copy(update=update)
     query = type(pq).model_validate(query.model_dump())
     shape = previous.shape
-    if "dimensions" in update and shape == "value":
-        shape = "trend" if query.dimensions[0] == "date" else "breakdown"
+    if "dimensions" in update and query.dimensions and shape in ("value", "breakdown", "trend", "ranking"):
+        shape = "trend" if query.dimensions[0] == "date" else (
+            "ranking" if query.limit is not None or previous.shape == "ranking" else "breakdown")
+    shape = extra.pop("shape", shape)  # type: ignore[assignment]
     return previous.model_copy(update={"question": question, "query": query, "labels": labels, "shape": shape,
                                        "period_stated": previous.period_stated or time.range is not None,
-                                       "agent_intents": [], "parts": []})
+                                       "agent_intents": [], "parts": [], **extra})
+
+
+def _chosen(items: list[str], question: str) -> list[str]:
+    """The listed items the question points at: one by its place ("the second one"), else all of them."""
+    ordinal = _ORDINAL.search(question)
+    if ordinal is None:
+        return items
+    word = ordinal.group(1)
+    k = int(ordinal.group(2)) if not word else len(items) if word.lower() == "last" else _ORDINALS[word.lower()]
+    return [items[k - 1]] if 1 <= k <= len(items) else []
+
+
+def _agent_on_items(current: Reading, previous: Reading, listed: Callable[[Reading], list[str]],
+                    question: str) -> Reading | None:
+    """An agent question about the products the previous answer listed: the agents read those SKUs only."""
+    chosen = _chosen(listed(previous), question)
+    return current.model_copy(update={"skus": chosen}) if chosen else None
+
+
+def _comparable(rng: TimeRange) -> Comparison:
+    """The period before a running one, as the reader compares it.
+
+    "This month" (1-5 Dec) against 1-5 Nov, "this week so far" against the same weekdays of last week; any other
+    period against the one just before it.
+    """
+    if rng.label.startswith(("last weekend", "this weekend")) or (
+            rng.label.startswith("this week") and rng.start.weekday() == 0 and rng.days < 7):
+        return "previous_week"
+    if "to date" in rng.label and to_date_months(rng) is not None:
+        return "previous_period_to_date"
+    return "previous_period"
+
+
+def _apply_change(update: dict[str, object], extra: dict[str, object], question: str, pq: MetricQuery) -> None:
+    """"why?", "and the growth?": the previous period against the one before.
+
+    "which one grew the most?" also ranks the previous breakdown by that change.
+    """
+    if pq.time_range is None or "time_range" in update or "compare" in update:
+        return
+    if _GROWTH.search(question):
+        update["compare"] = pq.compare or "previous_period"
+        grouped = update.get("dimensions", pq.dimensions)
+        if isinstance(grouped, list) and grouped and grouped[0] != "date":
+            update["order_by"] = update.get("order_by") or pq.order_by or pq.metrics[0]
+            update["order_by_change"], update["descending"] = True, not _LEAST.search(question)
+            extra["shape"] = "ranking"
+    elif _WHY.search(question) and pq.compare is None:
+        update["compare"] = "previous_period"
+
+
+def _apply_scope(update: dict[str, object], question: str, filters: dict[DimensionName, DimensionFilter],
+                 matches: list[EntityMatch]) -> None:
+    """Filters a follow-up widens or turns round.
+
+    "and in total?" drops every filter; "and across all channels?" the channel filter; "what about the other
+    channels?" keeps the channels the filter left out; a breakdown by the one value a filter keeps ("break that
+    down by category" after "Kitchen revenue") is over every value of it.
+    """
+    if _OVERALL.search(question) and filters:
+        update["filters"] = []
+        return
+    named = {("sku" if m.kind == "product" else m.kind) for m in matches}
+    dropped = {_ALL_DIMENSION[m.group(1).lower()] for m in _ALL_OF.finditer(question)}
+    grouped = update.get("dimensions")
+    if isinstance(grouped, list):
+        dropped |= {d for d in grouped if d in filters and filters[d].op == "in" and len(filters[d].values) == 1}
+    others = {_ALL_DIMENSION[m.group(1).lower()] for m in _OTHER.finditer(question)}
+    kept: list[DimensionFilter] = []
+    for d, f in filters.items():
+        if d in named:
+            kept.append(f)
+        elif d in others and f.op == "in":
+            kept.append(f.model_copy(update={"op": "not_in"}))
+        elif d not in dropped and d not in others:
+            kept.append(f)
+    if kept != list(filters.values()):
+        update["filters"] = kept
+
+
+def _apply_rank(update: dict[str, object], extra: dict[str, object], question: str, previous: Reading,
+                pq: MetricQuery) -> None:
+    """"top 3 instead", "show the bottom ones": the previous ranking (or breakdown) resized or turned round."""
+    m = _RANK.search(question)
+    dims = update.get("dimensions", pq.dimensions)
+    if m is None or not dims or dims[0] == "date":  # type: ignore[index]
+        return
+    n = m.group(3)
+    if n is None and extra.get("shape") == "ranking":  # the question's own ranking ("which had the least?") stands
+        return
+    show = (int(n) if n.isdigit() else _NUMBERS[n.lower()]) if n else (previous.show or _DEFAULT_SHOW)
+    update["order_by"] = update.get("order_by") or pq.order_by or (update.get("metrics") or pq.metrics)[0]  # type: ignore[index]
+    update["descending"] = m.group(2) is None
+    update["limit"] = show + 1  # one spare row: a group without a name is dropped
+    extra["show"], extra["shape"] = show, "ranking"
+
+
+def _apply_items(update: dict[str, object], extra: dict[str, object], labels: dict[str, str], question: str,
+                 previous: Reading, listed: Callable[[Reading], list[str]],
+                 filters: dict[DimensionName, DimensionFilter], index: VocabularyIndex | None) -> None:
+    """"What about the second one", "how much stock do we have of those": the previous answer's items."""
+    items = listed(previous)
+    if not items:
+        return
+    assert previous.query is not None
+    dim = previous.query.dimensions[0]
+    ordinal = _ORDINAL.search(question)
+    chosen = _chosen(items, question)
+    if not chosen:
+        return
+    filters[dim] = DimensionFilter(dimension=dim, values=chosen)
+    update["filters"] = list(filters.values())
+    if ordinal is not None or _AMOUNT.search(question):  # one item, or an amount over the group: one value
+        update["dimensions"], update["order_by"], update["limit"] = [], None, None
+        extra["shape"], extra["show"] = "value", None
+    else:  # "how did those do the quarter before": each of them, as listed
+        update["limit"] = None
+        extra["shape"], extra["show"] = "breakdown", None
+    if dim == "sku" and index is not None:
+        labels.update({v: index.title(v) for v in chosen})
 
 
 def _named_day_a_year_back(rng: TimeRange) -> TimeRange | None:
@@ -100,21 +364,35 @@ _MOVING_DAY = re.compile(r"black\s+friday|cyber\s+monday|thanksgiving|mother's\s
 
 
 def _apply_time(update: dict[str, object], time: TimeReading, question: str, prev_range: object,
-                prev_compare: object) -> None:
+                prev_compare: object, as_of: date) -> None:
+    """The period a follow-up names: its own, a shift of the previous one, or the previous one compared.
 
+    A shift ("the month before", "and last year?") moves the previous period when it is the only time phrase
+    ("and October last year?" names its own month); with a comparison word ("how does that compare to the month
+    before") the previous period stays and is compared with the shifted one.
+    """
     assert prev_range is None or isinstance(prev_range, TimeRange)
+    shift = _SHIFT.search(question)
+    if shift and prev_range is not None:
+        blanked = question[:shift.start()] + " " * (shift.end() - shift.start()) + question[shift.end():]
+        if resolve_time(blanked, as_of).range is None:
+            year = bool(re.search(r"\byear\b", shift.group(0), re.I)) and (
+                prev_range.days < 360 or "earlier" in shift.group(0) or "ago" in shift.group(0))
+            if _COMPARE.search(question):
+                update["compare"] = "previous_year" if year else "previous_period"
+                return
+            moved = previous_range(prev_range, "previous_year" if year else "previous_period")
+            update["time_range"] = (year and _named_day_a_year_back(prev_range)) or name_range(moved.start, moved.end)
+            update["compare"] = None
+            return
+    if time.range is not None and prev_range is not None and _AGAINST_IT.search(question) \
+            and time.range.end < prev_range.start:
+        update["compare"], update["baseline"] = "previous_period", time.range  # "is that more than September?"
+        return
     if time.range is not None:
         update["time_range"] = time.range
         if time.compare is not None:
             update["compare"] = time.compare
-        return
-    shift = _SHIFT.search(question)
-    if shift and prev_range is not None and not _COMPARE.search(question):
-        year = bool(re.search(r"\byear\b", shift.group(0), re.I)) and (
-            prev_range.days < 360 or "earlier" in shift.group(0) or "ago" in shift.group(0))
-        moved = previous_range(prev_range, "previous_year" if year else "previous_period")
-        update["time_range"] = (year and _named_day_a_year_back(prev_range)) or name_range(moved.start, moved.end)
-        update["compare"] = None
         return
     if time.compare is not None and prev_range is not None:
         update["compare"] = time.compare

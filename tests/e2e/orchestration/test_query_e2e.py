@@ -271,3 +271,76 @@ def test_quick_mode_returns_partial_results_when_an_agent_runs_out_of_time(
     assert report.missing[0].reason == "no result within the 2s time budget"
     assert "partial report: forecast timed out (no result within the 2s time budget)" in report.warnings
     assert report.findings and all(f.agent != "forecast" for f in report.findings)
+
+
+def _revenue_by_sku(client: Client, start: str, end: str) -> list[tuple[str, float, float]]:
+    """(sku, revenue, units) per SKU between two days, most revenue first: the truth, straight from the rows."""
+    frame = client.deps.warehouse.query(
+        "SELECT sku, SUM(revenue) AS revenue, SUM(units) AS units FROM sales WHERE tenant_id = @tenant_id "
+        "AND date BETWEEN CAST(@start AS DATE) AND CAST(@end AS DATE) GROUP BY sku ORDER BY revenue DESC",
+        {"tenant_id": TENANT, "start": start, "end": end})
+    return [(str(s), float(r), float(u)) for s, r, u in zip(frame["sku"], frame["revenue"], frame["units"],
+                                                             strict=True)]
+
+
+def _title(client: Client, sku: str) -> str:
+    frame = client.deps.warehouse.query("SELECT title FROM products WHERE tenant_id = @tenant_id AND sku = @sku",
+                                        {"tenant_id": TENANT, "sku": sku})
+    return str(frame["title"].iloc[0])
+
+
+def _says(answer: str, value: float) -> bool:
+    """Whether ``answer`` states ``value`` (to the cent, thousands separated or not)."""
+    return any(abs(float(x.replace(",", "")) - value) < 0.01 for x in re.findall(r"\d[\d,]*\.?\d*", answer))
+
+
+def test_a_three_turn_conversation_resolves_each_turn_against_the_last(client: Client) -> None:
+    """"top 3 products by revenue in March" -> "what about the second one" -> "and units?", in two sessions.
+
+    Each follow-up is read against its own session's previous turn; a cached answer from the other session (same
+    words, another previous reading) is never served for it.
+    """
+    for session, (start, end, month) in {"m": ("2026-03-01", "2026-03-31", "March 2026"),
+                                         "f": ("2026-02-01", "2026-02-28", "February 2026")}.items():
+        ranked = _revenue_by_sku(client, start, end)
+        first = _report(client.query(f"top 3 products by revenue in {month}", session_id=session))
+        assert first.answer_kind == "metric" and all(_says(first.answer, r) for _, r, _ in ranked[:3]), first.answer
+        sku, revenue, units = ranked[1]
+        second = _report(client.query("what about the second one", session_id=session))
+        assert second.answer.startswith(f"Revenue for {_title(client, sku)} in {month}"), second.answer
+        assert _says(second.answer, revenue) and not _says(second.answer, ranked[0][1]), second.answer
+        third = _report(client.query("and units?", session_id=session))
+        assert third.answer.startswith(f"Units sold for {_title(client, sku)} in {month}"), third.answer
+        assert _says(third.answer, units), third.answer
+    # a new question in the same session inherits nothing: the whole store, not the second product
+    fresh = _report(client.query("ok, what was revenue in March 2026?", session_id="m"))
+    total = sum(r for _, r, _ in _revenue_by_sku(client, "2026-03-01", "2026-03-31"))
+    assert fresh.answer.startswith("Revenue in March 2026") and _says(fresh.answer, total), fresh.answer
+
+
+def test_cli_session_follow_ups(client: Client, capsys: pytest.CaptureFixture[str]) -> None:
+    """``ecomintel ask --session``: the period shifts, then the breakdown changes, each against the turn before."""
+    from shared.cli.main import main
+
+    def ask(question: str) -> Report:
+        assert main(["ask", question, "--tenant", TENANT, "--as-of", AS_OF.isoformat(), "--session", "c1",
+                     "--json"]) == 0
+        return Report.model_validate_json(capsys.readouterr().out)
+
+    march = sum(r for _, r, _ in _revenue_by_sku(client, "2026-03-01", "2026-03-31"))
+    feb = _revenue_by_sku(client, "2026-02-01", "2026-02-28")
+    assert _says(ask("What was revenue in March 2026?").answer, march)
+    before = ask("and the month before?")
+    assert before.answer.startswith("Revenue in February 2026") and _says(before.answer, sum(r for _, r, _ in feb))
+    by_category = ask("break that down by category")
+    cats = client.deps.warehouse.query(
+        "SELECT p.category, SUM(s.revenue) AS revenue FROM sales s JOIN products p USING (tenant_id, sku) "
+        "WHERE s.tenant_id = @tenant_id AND s.date BETWEEN DATE '2026-02-01' AND DATE '2026-02-28' "
+        "GROUP BY p.category", {"tenant_id": TENANT})
+    assert by_category.answer.startswith("Revenue in February 2026"), by_category.answer
+    assert all(_says(by_category.answer, float(v)) for v in cats["revenue"]), by_category.answer
+    # without --session the same words stand alone (no February, no earlier question)
+    assert main(["ask", "break that down by category", "--tenant", TENANT, "--as-of", AS_OF.isoformat(),
+                 "--json"]) == 0
+    alone = Report.model_validate_json(capsys.readouterr().out)
+    assert "February 2026" not in alone.answer

@@ -1,0 +1,397 @@
+"""The conversation bench: do follow-up questions in a session answer what the merchant meant, with the right numbers?
+
+Short conversations (2-4 turns) on the question bench's two merchants (``bench/question_data.py``), each turn with
+its truth computed with pandas from the rows the store accepted (``bench/truths.py``; never the metrics layer).
+Every turn goes through the real query function with one session id per conversation, the path ``ecomintel ask
+--session`` and the console's chat take (``POST /v1/query`` with ``session_id``). A turn counts as answered as in
+the question bench (``bench.questions.answered``): every expected number within 1%, every expected name, nothing
+of ``absent`` (what a misread says: the previous filter kept by an unrelated question, another period).
+
+Styles (how the follow-up leans on the turn before): ``period`` ("and last year?", "what about Q3", "the week
+before"), ``filter`` ("and for Amazon?", "just the cutting boards", "excluding returns", "only in London"),
+``measure`` ("and units?", "what about orders", "and the average order value?"), ``breakdown`` ("break that down
+by channel", "by month", "top 3 instead", "show the bottom ones"), ``pronoun`` ("how does that compare to the month
+before", "why?", "what about the second one", "how much stock do we have of those?") and ``unrelated`` (a new
+question mid-session that must not inherit the previous filters or period).
+
+Batch ``dialogs`` was measured on the code before any follow-up fix; batch ``dialogs2`` (:func:`held_out_dialogs`)
+was written after those fixes and measured before any change made for it. Prints turns answered, follow-up turns
+answered, whole conversations right, and per style.
+
+    BENCH_HOME=/tmp/dqd .venv/bin/python bench/dialogs.py     # BENCH_ONLY=dialogs2: one batch; BENCH_VERBOSE=1
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import tempfile
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.question_data import BenchTenant, prepare, tenant_specs  # noqa: E402
+from bench.questions import (  # noqa: E402
+    MONTHS,
+    Case,
+    _latest_month,
+    _month_bounds,
+    _orders,
+    answered,
+    aov,
+    in_category,
+    on_channel,
+    rev,
+    top,
+    units,
+)
+from bench.tenth_questions import _Frames, returned  # noqa: E402
+from bench.truths import Tied, accepted  # noqa: E402
+
+for _key in ("TENANT", "KEY"):
+    os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_PER_MINUTE", "1000000")
+    os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_BURST", "1000000")
+
+#: A product family both merchants sell several of (a title word matching many products).
+FAMILIES = ("Cutting Board", "Water Bottle", "Desk Lamp", "Phone Stand")
+
+
+@dataclass
+class Dialog:
+    """One conversation: its turns in order (each a question and its truth), how the follow-ups lean on it."""
+
+    tenant: str
+    turns: list[Case]
+    style: str
+    batch: str = "dialogs"
+    answers: list[str] = field(default_factory=list)
+
+
+def _quarter_before(s: date) -> tuple[date, date]:
+    e = s - timedelta(days=1)
+    return date(e.year, 3 * ((e.month - 1) // 3) + 1, 1), e
+
+
+def _year_back(s: date, e: date) -> tuple[date, date]:
+    return s.replace(year=s.year - 1), e.replace(year=e.year - 1, day=min(e.day, 28) if e.month == 2 else e.day)
+
+
+def _month_name(s: date) -> str:
+    return f"{MONTHS[s.month - 1][:3]} {s.year}"
+
+
+class _Rows:
+    """The periods, slices and latest stock one merchant's conversations read."""
+
+    def __init__(self, t: BenchTenant, catalogue: set[str]) -> None:
+        self.fr = fr = _Frames(t, catalogue)
+        self.tenant, self.end = t.tenant, fr.end
+        self.oct_s, self.oct_e = _latest_month(fr.end, 10)
+        self.nov_s, self.nov_e = _latest_month(fr.end, 11)
+        self.pq_s, self.pq_e = _quarter_before(fr.lq_s)
+        self.pq = fr.w(self.pq_s, self.pq_e)
+        titles = t.merchant.products[t.merchant.products["sku"].isin(catalogue)]
+        self.titles = titles.drop_duplicates("sku").set_index("sku")["title"]
+        self.family = next(f for f in FAMILIES if self.titles.str.contains(f).sum() >= 3)
+        self.latest_stock = fr.latest_inv.groupby("sku")["on_hand"].sum()
+
+    def of_family(self, f: pd.DataFrame) -> pd.DataFrame:
+        return f[f["title"].fillna("").str.contains(self.family)]
+
+    def case(self, question: str, numbers: list[float] | None = None, names: list[str] | None = None,
+             **kw: object) -> Case:
+        return Case(self.tenant, question, numbers or [], names or [], **kw)  # type: ignore[arg-type]
+
+
+def dialogs_for(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa: PLR0915 - one block per conversation
+    """The first batch (``dialogs``) over one merchant."""
+    r = _Rows(t, catalogue)
+    fr, c, end = r.fr, r.case, r.end
+    lm, lw, lq, ytd, day = fr.lm, fr.lw, fr.lq, fr.ytd, fr.day
+    out: list[Dialog] = []
+
+    def add(style: str, *turns: Case) -> None:
+        out.append(Dialog(r.tenant, list(turns), style))
+
+    # change the period
+    ly_s, ly_e = _year_back(fr.lm_s, fr.lm_e)
+    ly = fr.w(ly_s, ly_e)
+    add("period", c("What did we make last month?", [rev(lm)]),
+        c("and last year?", [rev(ly)], absent=[f"in {ly_s.year} (1 jan"]),
+        c("what about Amazon?", [rev(on_channel(ly, "amazon"))]))
+    octo = fr.w(r.oct_s, r.oct_e)
+    add("period", c("How many orders did we get in October?", [_orders(octo)]),
+        c("what about Q3", [_orders(lq)]), c("and units?", [units(lq)]))
+    w2_s = fr.lw_s - timedelta(days=7)
+    w3_s = w2_s - timedelta(days=7)
+    add("period", c("Revenue last week", [rev(lw)]),
+        c("the week before", [rev(fr.w(w2_s, w2_s + timedelta(days=6)))]),
+        c("and the week before that?", [rev(fr.w(w3_s, w3_s + timedelta(days=6)))]))
+    nov = fr.w(r.nov_s, r.nov_e)
+    oy_s, oy_e = _year_back(r.oct_s, r.oct_e)
+    add("period", c("units sold in November", [units(nov)]), c("same for October", [units(octo)]),
+        c("and a year earlier?", [units(fr.w(oy_s, oy_e))]))
+    add("period", c("What was the average order value last quarter?", [aov(lq)]),
+        c("and the quarter before?", [aov(r.pq)]))
+    pm = fr.pm
+    add("period", c("revenue on ebay last month", [rev(on_channel(lm, "ebay"))]),
+        c("how about the month before?", [rev(on_channel(pm, "ebay"))]),
+        c("and this month so far?", [rev(on_channel(fr.mtd, "ebay"))]))
+
+    # change the filter
+    add("filter", c("What did we make last month?", [rev(lm)]),
+        c("and for Amazon?", [rev(on_channel(lm, "amazon"))]),
+        c("just the Kitchen category", [rev(in_category(on_channel(lm, "amazon"), "Kitchen"))]))
+    klm = in_category(lm, "Kitchen")
+    add("filter", c("Units sold in the Kitchen category last month", [units(klm)]),
+        c("excluding returns", [units(klm) - returned(klm)]),
+        c("and for Amazon?", [units(on_channel(klm, "amazon")) - returned(on_channel(klm, "amazon"))]))
+    fam = r.of_family(lq)
+    add("filter", c("How much did we make last quarter?", [rev(lq)]),
+        c(f"just the {r.family.lower()}s", [rev(fam)]),
+        c("and on ebay?", [rev(on_channel(fam, "ebay"))]))
+    add("filter", c("units sold last quarter", [units(lq)]),
+        c("excluding Amazon", [units(lq) - units(on_channel(lq, "amazon"))]),
+        c("what about just Amazon?", [units(on_channel(lq, "amazon"))]))
+    add("filter", c("orders this year", [_orders(ytd)]), c("only on web", [_orders(on_channel(ytd, "web"))]),
+        c("only in London", unanswerable=True))
+
+    # change the measure
+    alm = on_channel(lm, "amazon")
+    add("measure", c("revenue on Amazon last month", [rev(alm)]), c("and units?", [units(alm)]),
+        c("what about orders", [_orders(alm)]))
+    kq = in_category(lq, "Kitchen")
+    add("measure", c("Kitchen revenue in Q3", [rev(kq)]), c("and the average order value?", [aov(kq)]),
+        c("and units?", [units(kq)]))
+    by = {m: lq.groupby("channel")[m].sum().sort_values(ascending=False) for m in ("revenue", "units")}
+    by_orders = lq[lq["units"] > 0].groupby("channel")["order_id"].nunique().sort_values(ascending=False)
+    add("measure", c("revenue by channel last quarter", [float(by["revenue"].iloc[0])], top(by["revenue"], 4),
+                     ordered=True),
+        c("and units?", [float(v) for v in by["units"].values], top(by["units"], 4), ordered=True),
+        c("what about orders", [float(v) for v in by_orders.values], top(by_orders, 4), ordered=True))
+    add("measure", c("How many units did we sell last week?", [units(lw)]), c("and revenue?", [rev(lw)]),
+        c("what about refunds?", [float(lw["refund"].fillna(0).sum())]))
+    eoct = on_channel(octo, "ebay")
+    eset = on_channel(fr.w(*_month_bounds(r.oct_s - timedelta(days=1))), "ebay")
+    add("measure", c("orders on ebay in October", [_orders(eoct)]), c("and the aov?", [aov(eoct)]),
+        c("and the month before?", [aov(eset)]))
+
+    # change the breakdown
+    lmc = lm.groupby("channel")["revenue"].sum().sort_values(ascending=False)
+    lmk = lm.groupby("category")["revenue"].sum().sort_values(ascending=False)
+    add("breakdown", c("revenue last month", [rev(lm)]),
+        c("break that down by channel", [float(lmc.iloc[0]), float(lmc.iloc[-1])], top(lmc, 4), ordered=True),
+        c("and by category?", [float(lmk.iloc[0])], top(lmk, 3), ordered=True))
+    lms = lm.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    add("breakdown", c("top 5 products by revenue last month", [float(lms.iloc[0])], top(lms, 5), ordered=True),
+        c("top 3 instead", [float(lms.iloc[0]), float(lms.iloc[2])], top(lms, 3), ordered=True,
+          absent=[top(lms, 4)[3].lower()]))
+    lqk = lq.groupby("category")["revenue"].sum().sort_values(ascending=False)
+    pqk = r.pq.groupby("category")["revenue"].sum().sort_values(ascending=False)
+    add("breakdown", c("top 3 categories by revenue last quarter", [float(lqk.iloc[0])], top(lqk, 3), ordered=True),
+        c("show the bottom ones", [float(lqk.iloc[-1])], list(lqk.index[::-1][:3]), ordered=True),
+        c("what about the quarter before?", [float(pqk.iloc[-1])], list(pqk.index[::-1][:3]), ordered=True))
+    ym = fr.w(fr.ys, fr.ms - timedelta(days=1))
+    ymr = ym.groupby([_month_name(d.replace(day=1)) for d in ym["date"]])["revenue"].sum()
+    add("breakdown", c("revenue this year", [rev(ytd)]),
+        c("by month", [float(ymr.max()), float(ymr.min())], top(ymr), absent=[f"{fr.ys.year - 1}"]))
+    klms = in_category(lm, "Kitchen").groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    add("breakdown", c("top 5 products by revenue last month", [float(lms.iloc[0])], top(lms, 5), ordered=True),
+        c("just the Kitchen ones", [float(klms.iloc[0])], top(klms, 5), ordered=True),
+        c("top 10 instead", [float(klms.iloc[9])], top(klms, 10), ordered=True))
+    lwd = lw.groupby("date")["revenue"].sum()
+    add("breakdown", c("Revenue last week", [rev(lw)]), c("by day", [float(lwd.max()), float(lwd.min())]))
+
+    # pronouns and ellipsis
+    pm_rev = rev(fr.pm)
+    add("pronoun", c("revenue last month", [rev(lm)]),
+        c("how does that compare to the month before", [rev(lm), pm_rev, (rev(lm) / pm_rev - 1) * 100]))
+    sep = fr.w(*_month_bounds(r.oct_s - timedelta(days=1)))
+    add("pronoun", c("What did we make in October?", [rev(octo)]), c("why?", [rev(octo), rev(sep)]))
+    second = top(lms, 2)[1]
+    named = Tied([second, str(r.titles.get(second, second))])  # by its SKU or its title
+    add("pronoun", c("top 5 products by revenue last month", [float(lms.iloc[0])], top(lms, 5), ordered=True),
+        c("what about the second one", [float(lms.iloc[1])], [named], absent=[top(lms)[0].lower()]),
+        c("and units?", [units(lm[lm["sku"] == second])], [named]))
+    five = top(lms, 5)
+    add("pronoun", c("top 5 products by revenue last month", [float(lms.iloc[0])], five, ordered=True),
+        c("how much stock do we have of those?", [float(r.latest_stock.reindex(five).fillna(0).sum())]))
+    kly = in_category(ly, "Kitchen")
+    add("pronoun", c("Kitchen revenue last month", [rev(klm)]),
+        c("how does it compare to last year?", [rev(klm), rev(kly)]))
+    three = top(lqk, 3)
+    add("pronoun", c("top 3 categories by revenue last quarter", [float(lqk.iloc[0])], three, ordered=True),
+        c("how did those do the quarter before?", [float(pqk[k]) for k in three], three))
+
+    # a new question mid-session: nothing of the previous turn carries over
+    add("unrelated", c("Kitchen revenue on Amazon last month", [rev(on_channel(klm, "amazon"))]),
+        c("how many orders did we get yesterday?", [_orders(day)], absent=["kitchen", "amazon"]))
+    ytr = ytd.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    add("unrelated", c("revenue on ebay in October", [rev(eoct)]),
+        c("what were our top 5 products by revenue this year?", [float(ytr.iloc[0])], top(ytr, 5), ordered=True,
+          absent=["ebay", "october"]))
+    alw = in_category(lw, "Apparel")
+    rv = fr.tr.window(end - timedelta(days=89), end, fr.tr.reviews)
+    add("unrelated", c("units sold in the Apparel category last week", [units(alw)]),
+        c("what's our average rating over the last 90 days?", [float(rv["rating"].mean())], absent=["apparel"]))
+    aq = on_channel(lq, "amazon")
+    year = end.year - 1
+    add("unrelated", c("revenue on amazon last quarter", [rev(aq)]), c("and units?", [units(aq)]),
+        c(f"Total sales in {year}?", [rev(fr.w(date(year, 1, 1), date(year, 12, 31)))], absent=["amazon"]))
+    rq = fr.tr.window(fr.lq_s, fr.lq_e, fr.tr.reviews)
+    add("unrelated", c("orders in the Home category in October", [_orders(in_category(octo, "Home"))]),
+        c("how many reviews did we get last quarter?", [float(len(rq))], absent=["home category", "october"]))
+    add("unrelated", c("top 5 products by revenue last month", [float(lms.iloc[0])], top(lms, 5), ordered=True),
+        c("what was revenue yesterday?", [rev(day)], absent=["1. "]))
+    add("unrelated", c("Kitchen revenue on amazon last month", [rev(on_channel(klm, "amazon"))]),
+        c("ok, how many orders did we get last week?", [_orders(lw)], absent=["kitchen", "amazon"]))
+    add("unrelated", c("units sold on ebay last quarter", [units(on_channel(lq, "ebay"))]),
+        c("now, what were total units sold this year?", [units(ytd)], absent=["ebay"]))
+    return out
+
+
+def held_out_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa: PLR0915 - one per conversation
+    """The second batch (``dialogs2``): written after the first batch's fixes, measured before any change for it."""
+    r = _Rows(t, catalogue)
+    fr, c = r.fr, r.case
+    lm, lq, ytd = fr.lm, fr.lq, fr.ytd
+    out: list[Dialog] = []
+
+    def add(style: str, *turns: Case) -> None:
+        out.append(Dialog(r.tenant, list(turns), style, batch="dialogs2"))
+
+    q3y = fr.w(*_year_back(fr.lq_s, fr.lq_e))
+    add("period", c("How much did we make in Q3?", [rev(lq)]),
+        c("and the same quarter last year?", [rev(q3y)]))
+    w2_s = fr.lw_s - timedelta(days=7)
+    add("period", c("orders last week", [_orders(fr.lw)]),
+        c("what about the week before last?", [_orders(fr.w(w2_s, w2_s + timedelta(days=6)))]))
+    olm = in_category(lm, "Outdoor")
+    add("filter", c("units sold in the Outdoor category last month", [units(olm)]),
+        c("and on amazon only?", [units(on_channel(olm, "amazon"))]),
+        c("what about everything except amazon?", [units(olm) - units(on_channel(olm, "amazon"))]))
+    octo = fr.w(r.oct_s, r.oct_e)
+    add("filter", c("revenue in October", [rev(octo)]),
+        c("only the Electronics products", [rev(in_category(octo, "Electronics"))]),
+        c("and the Home ones?", [rev(in_category(octo, "Home"))], absent=["electronics"]))
+    eq = on_channel(lq, "ebay")
+    add("measure", c("How much revenue did we make from ebay last quarter?", [rev(eq)]),
+        c("how many orders was that?", [_orders(eq)]), c("and the average order value?", [aov(eq)]))
+    lmu = lm.groupby("category")["units"].sum().sort_values()
+    add("breakdown", c("units sold last month", [units(lm)]),
+        c("split by category", [float(lmu.iloc[-1])], [str(lmu.index[-1])]),
+        c("which was the smallest?", [float(lmu.iloc[0])], [str(lmu.index[0])]))
+    bq = lq.groupby("brand")["revenue"].sum().sort_values(ascending=False)
+    add("breakdown", c("revenue by brand last quarter", [float(bq.iloc[0])], top(bq, 3), ordered=True),
+        c("just the top 3", [float(bq.iloc[2])], top(bq, 3), ordered=True, absent=[str(bq.index[3]).lower()]),
+        c("and the bottom 3?", [float(bq.iloc[-1])], list(bq.index[::-1][:3]), ordered=True))
+    sep = fr.w(*_month_bounds(r.oct_s - timedelta(days=1)))
+    add("pronoun", c("revenue on amazon in October", [rev(on_channel(octo, "amazon"))]),
+        c("is that more than September?", [rev(on_channel(octo, "amazon")), rev(on_channel(sep, "amazon"))]))
+    lqs = lq.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    third = top(lqs, 3)[2]
+    add("pronoun", c("top 5 products by revenue last quarter", [float(lqs.iloc[0])], top(lqs, 5), ordered=True),
+        c("how many units did the third one sell?", [units(lq[lq["sku"] == third])],
+          [Tied([third, str(r.titles.get(third, third))])]))
+    klw = in_category(on_channel(fr.lw, "ebay"), "Kitchen")
+    add("unrelated", c("revenue on ebay for Kitchen last week", [rev(klw)]),
+        c("right, how many units did we sell in October?", [units(octo)], absent=["ebay", "kitchen"]))
+    lms = lm.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    add("unrelated", c("top 5 products by revenue last month", [float(lms.iloc[0])], top(lms, 5), ordered=True),
+        c("what's our refund total this year?", [float(ytd["refund"].fillna(0).sum())], absent=["1. "]))
+    return out
+
+
+def run(dialogs: list[Dialog], ask: object) -> None:
+    """Ask every conversation in its own session and print what was answered (failures to stderr)."""
+    assert callable(ask)
+    for d in dialogs:
+        session = f"bench-{uuid.uuid4().hex[:16]}"
+        d.answers = [str(ask(d.tenant, turn.question, session) or "") for turn in d.turns]
+
+
+def report(dialogs: list[Dialog]) -> None:
+    """Print turns answered, follow-up turns answered, whole conversations right and per style."""
+    turns = follow = follow_ok = ok = whole = 0
+    styles: dict[str, list[int]] = {}
+    for d in dialogs:
+        hits = [answered(turn, answer) for turn, answer in zip(d.turns, d.answers, strict=True)]
+        turns += len(hits)
+        ok += sum(hits)
+        follow += len(hits) - 1
+        follow_ok += sum(hits[1:])
+        whole += all(hits)
+        s = styles.setdefault(d.style, [0, 0, 0, 0])
+        s[0] += sum(hits[1:])
+        s[1] += len(hits) - 1
+        s[2] += all(hits)
+        s[3] += 1
+        if not all(hits) or os.environ.get("BENCH_VERBOSE"):
+            sys.stderr.write(f"{'ok  ' if all(hits) else 'MISS'} [{d.tenant}] {d.style}\n")
+            for turn, answer, hit in zip(d.turns, d.answers, hits, strict=True):
+                sys.stderr.write(f"   {'  ' if hit else '! '}{turn.question}\n      -> {answer[:400]}\n")
+                if not hit:
+                    sys.stderr.write(f"      expected numbers {[round(n, 2) for n in turn.numbers]} names "
+                                     f"{turn.names} absent {turn.absent}\n")
+    print(f"conversations: {len(dialogs)}; turns answered {ok}/{turns}; follow-up turns answered "
+          f"{follow_ok}/{follow}; whole conversations right {whole}/{len(dialogs)}")
+    for style, (f_ok, f_n, w_ok, w_n) in styles.items():
+        print(f"  {style}: follow-up turns {f_ok}/{f_n}, conversations {w_ok}/{w_n}")
+
+
+def main() -> None:
+    """Prepare the merchants (the question bench's), ask every conversation in-process with a session id."""
+    base = Path(os.environ.get("BENCH_HOME") or Path(tempfile.gettempdir()) / "ecomintel-bench-dialogs")
+    today = date.fromisoformat(os.environ["BENCH_TODAY"]) if os.environ.get("BENCH_TODAY") else None
+    day = tenant_specs(today)[0][3].isoformat()
+    home = base / day
+    home.mkdir(parents=True, exist_ok=True)
+    for old in base.iterdir():
+        if old.is_dir() and old.name != day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", old.name):
+            shutil.rmtree(old, ignore_errors=True)
+    os.environ["ECOMINTEL_HOME"] = str(home)
+    import logging
+
+    from shared.deps import get_deps
+    from shared.orchestration.client import AskFailed, ask
+    from shared.runtime.local import LocalRuntime
+
+    logging.getLogger().setLevel(logging.WARNING)
+    deps = get_deps()
+    tenants = [replace(t, merchant=accepted(deps.warehouse, t.tenant, t.merchant)) for t in prepare(deps, home, today)]
+    dialogs: list[Dialog] = []
+    for t in tenants:
+        skus = deps.warehouse.query("SELECT sku FROM products WHERE tenant_id = @tenant_id", {"tenant_id": t.tenant})
+        catalogue = {str(s) for s in skus["sku"]}
+        dialogs += dialogs_for(t, catalogue)
+        for d in held_out_dialogs(t, catalogue):
+            d.batch = "dialogs2"
+            dialogs.append(d)
+    if only := os.environ.get("BENCH_ONLY"):
+        dialogs = [d for d in dialogs if d.batch == only]
+    runtime = LocalRuntime(deps)
+
+    def in_process(tenant: str, question: str, session: str) -> str:
+        # uncached, as the question bench: a cached answer is the one these turns were read into before
+        try:
+            resp = ask(deps, question, tenant=tenant, session_id=session, use_cache=False, runtime=runtime)
+        except AskFailed as exc:  # a turn that fails is a miss, not the end of the run
+            return f"ERROR {exc.message}"
+        return str(resp.report.answer if resp.report else "")
+
+    run(dialogs, in_process)
+    for batch in sorted({d.batch for d in dialogs}):
+        print(f"batch {batch}")
+        report([d for d in dialogs if d.batch == batch])
+
+
+if __name__ == "__main__":
+    main()
