@@ -267,3 +267,8 @@ def test_a_brands_price_against_the_market_is_its_price_index(shop: VocabularyIn
     r = read(shop, question)
     assert r.query is not None and r.query.metrics[0] == "price_index"
     assert [f.dimension for f in r.query.filters] == ["brand"]
+
+
+def test_one_products_price_vs_market_stays_the_agents(shop: VocabularyIndex) -> None:
+    r = read(shop, "vase-blue-20 price vs market")
+    assert r.kind == "agent" and r.query is None  # the agents (the router plans the pricing agent), no metric
