@@ -220,7 +220,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                   r"(?:market|competitors?)|"
                                   # "how do Brightline products compare on price with competitors", "how are
                                   # Northwind products priced vs competitors": a group's price index
-                                  r"compare[sd]? on price|priced (?:vs\.?|versus|against|"
+                                  r"compare[sd]? on price|(?:cheaper|for less) elsewhere|"
+                                  r"priced (?:vs\.?|versus|against|"
                                   r"compared (?:to|with)|next to) (?:the )?(?:market|competitors?|competition|"
                                   r"rivals?)"), C, "price index"),
     MetricWord("cheapest_share", _rx(r"(?:the )?cheapest|lowest price(?:d)?|(?:how )?often (?:are |were )?we "

@@ -262,7 +262,8 @@ def test_holding_up_is_durability_not_a_trend(question: str) -> None:
 
 
 @pytest.mark.parametrize("question", ["how do Glow products compare on price with competitors?",
-                                      "how are Weaveworks products priced vs competitors?"])
+                                      "how are Weaveworks products priced vs competitors?",
+                                      "which Weaveworks items are cheaper elsewhere?"])
 def test_a_brands_price_against_the_market_is_its_price_index(shop: VocabularyIndex, question: str) -> None:
     r = read(shop, question)
     assert r.query is not None and r.query.metrics[0] == "price_index"
