@@ -111,8 +111,11 @@ def sixth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
         and states(first(a), outdoor_above, 0.5))
     add("group", "price index for Home", lambda a, r: "Home" in first(a) and "index" in first(a))
     add("group", "are we overpriced in Apparel?", lambda a, r: "Apparel" in first(a))
-    add("group", "how are Northwind products priced vs competitors?", lambda a, r: "Northwind" in first(a))
-    add("group", "which Kestrel items are cheaper elsewhere?", lambda a, r: "Kestrel" in first(a))
+    # a brand's price against the market: named, with a price position (not its revenue)
+    add("group", "how are Northwind products priced vs competitors?", lambda a, r: "Northwind" in first(a)
+        and _SIDE.search(first(a)) is not None)
+    add("group", "which Kestrel items are cheaper elsewhere?", lambda a, r: "Kestrel" in first(a)
+        and _SIDE.search(first(a)) is not None)
     add("group", "price position by category", lambda a, r: str(cat_idx.index[0]) in first(a))
 
     # 7. why are sales down: the price position (and the reviews) first

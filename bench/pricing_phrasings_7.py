@@ -56,7 +56,7 @@ def seventh_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # no
         and "Outdoor" in a)
     add("pricing", "which Apparel items are more than 10% above the market?", lambda a, r: "Apparel" in first(a))
     add("pricing", "how do Brightline products compare on price with competitors?", lambda a, r: "Brightline"
-        in first(a))
+        in first(a) and re.search(r"index|above|below|cheaper|dearer", first(a)) is not None)
     add("pricing", f"why have sales of {x} dropped off?", lambda a, r: x in first(a))
     add("pricing", f"why are we not selling many {tx}s?", lambda a, r: x in first(a))
     add("pricing", "who undercuts us most often on Kitchen items?", lambda a, r: any(first(a).startswith(c)

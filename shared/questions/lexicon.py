@@ -230,7 +230,13 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                   r"prices?) (?:\w+ )?(?:expensive|cheap|pricey|competitive)|"
                                   r"price index|price position(?:ing)?|(?:how|are we) (?:expensive|cheap|"
                                   r"pricey|competitive)|(?:priced|price) (?:relative|compared) to (?:the )?"
-                                  r"(?:market|competitors?)"), C, "price index"),
+                                  r"(?:market|competitors?)|"
+                                  # "how do Brightline products compare on price with competitors", "how are
+                                  # Northwind products priced vs competitors": a group's price index
+                                  r"compare[sd]? on price|(?:cheaper|for less) elsewhere|"
+                                  r"priced (?:vs\.?|versus|against|"
+                                  r"compared (?:to|with)|next to) (?:the )?(?:market|competitors?|competition|"
+                                  r"rivals?)"), C, "price index"),
     MetricWord("cheapest_share", _rx(r"(?:the )?cheapest|lowest price(?:d)?|(?:how )?often (?:are |were )?we "
                                      r"(?:the )?(?:cheapest|lowest)"), C, "share of days we are the cheapest"),
     MetricWord("orders", _rx(r"orders?|transactions?|purchases|checkouts|baskets|carts|invoices|"

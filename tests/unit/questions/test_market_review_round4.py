@@ -259,3 +259,17 @@ def test_why_one_group_is_rated_worse_than_another_answers_the_two_ratings(shop:
                                       "do reviews say it stands the test of time?"])
 def test_holding_up_is_durability_not_a_trend(question: str) -> None:
     assert "stay durable" in review_idioms(question) and "over time" not in review_idioms(question)
+
+
+@pytest.mark.parametrize("question", ["how do Glow products compare on price with competitors?",
+                                      "how are Weaveworks products priced vs competitors?",
+                                      "which Weaveworks items are cheaper elsewhere?"])
+def test_a_brands_price_against_the_market_is_its_price_index(shop: VocabularyIndex, question: str) -> None:
+    r = read(shop, question)
+    assert r.query is not None and r.query.metrics[0] == "price_index"
+    assert [f.dimension for f in r.query.filters] == ["brand"]
+
+
+def test_one_products_price_vs_market_stays_the_agents(shop: VocabularyIndex) -> None:
+    r = read(shop, "vase-blue-20 price vs market")
+    assert r.kind == "agent" and r.query is None  # the agents (the router plans the pricing agent), no metric
