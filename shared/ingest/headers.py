@@ -758,8 +758,22 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         "amazon_all_orders", DataKind.SALES, ("amazon-order-id", "purchase-date", "sku", "quantity", "item-price"),
         {"amazon-order-id": "order_id", "purchase-date": "date", "item-status": "status",
          "sales-channel": "channel", "sku": "sku", "quantity": "units", "currency": "currency",
-         "item-price": "revenue", "item-promotion-discount": "discount"},
+         "item-price": "revenue", "item-promotion-discount": "discount", "product-name": "product_title",
+         "ship-state": "state", "ship-country": "country"},
         defaults={"channel": "amazon"},
+    ),
+    # Seller Central's "Manage FBA Inventory" report (GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA, tab-separated): the
+    # units Amazon holds of each listing; afn-fulfillable-quantity is what it can sell (stock on hand), the
+    # inbound shipped units are on order; unsellable, reserved and researching units are not stock on hand
+    _profile(
+        "amazon_fba_inventory", DataKind.INVENTORY, ("sku", "fnsku", "asin", "afn-fulfillable-quantity",
+                                                     "afn-total-quantity"),
+        {"sku": "sku", "afn-fulfillable-quantity": "on_hand", "afn-inbound-shipped-quantity": "on_order"},
+        note="Manage FBA Inventory: afn-fulfillable-quantity is the stock on hand at Amazon's fulfilment centres "
+             "(location 'amazon fba'), afn-inbound-shipped-quantity the units on their way there; unsellable, "
+             "reserved and researching units are not counted as on hand; the listing's name and price are not "
+             "stored from this report",
+        templates={"location": "amazon fba"},
     ),
     _profile(
         "amazon_business_report", DataKind.SALES, ("(Child) ASIN", "SKU", "Units Ordered", "Ordered Product Sales"),
