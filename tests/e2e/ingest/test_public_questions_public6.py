@@ -58,6 +58,7 @@ def _galli(files: dict[str, str]) -> pd.DataFrame:
     qty, price = raw["Quantity Ordered"].astype(int), raw["Price Each"].astype(float)
     return pd.DataFrame({"order": raw["Order ID"], "product": raw["Product"], "qty": qty,
                          "value": (qty * price).round(2),
+                         "state": raw["Purchase Address"].str.extract(r", ([A-Z]{2}) \d{5}$", expand=False),
                          "day": pd.to_datetime(raw["Order Date"], format="%m/%d/%y %H:%M")})
 
 
@@ -72,6 +73,7 @@ GALLI_ASKS = [
     Ask("What is our average order value?", _aov),
     Ask("How did revenue change month over month?", _mom_pct, percent=True),
     Ask("Which day of the week has the most revenue?", _weekday),
+    Ask("Which state had the most revenue?", lambda f: _top(f, "state")),
 ]
 
 

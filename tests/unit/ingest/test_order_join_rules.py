@@ -133,3 +133,14 @@ def test_sales_product_data_skips_its_empty_rows_by_its_profile() -> None:
 
     profile = export_profile(GALLI_HEADER)
     assert profile is not None and profile.skip_blank_rows
+
+
+def test_a_us_address_gives_the_state_where_the_row_has_none() -> None:
+    from shared.ingest.addresses import state_from_address
+
+    raw = pd.DataFrame({"ship_address": ["917 1st St, Dallas, TX 75001", "59 rue de l'Abbaye, Reims", None,
+                                         "1 Main St, Austin, TX 73301"],
+                        "state": [None, None, None, "Texas"]})
+    out = state_from_address(raw)
+    assert "ship_address" not in out
+    assert out["state"].tolist() == ["TX", None, None, "Texas"]
