@@ -64,6 +64,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "order_refund": ("order_refunded", "order_refund_amount", "order_refunded_amount", "order_refund_total"),
         "status": ("order_status", "financial_status", "payment_status"),
         "line_net": ("net_line_total", "line_net_total", "item_net"),
+        "ship_address": ("purchase_address",),
         # what a row of an event log records (REES46's view/cart/remove_from_cart/purchase): purchases are sales.
         # Only its own name: a sales file's "Event" column is as likely a promotion ("Black Friday")
         "event_type": (),
@@ -155,6 +156,8 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "promo_price_cut": float,
     # the regular shelf price, with ``unit_price`` the price paid: discount = (base - price) x units, revenue after it
     "base_price": float,
+    # where the line shipped, as one cell: a US address's state fills ``state`` (``shared.ingest.addresses``)
+    "ship_address": str,
 }
 #: Review columns that are not record fields: the reviewed product's name, category and brand, written as a
 #: catalogue for SKUs without a product row (``shared.ingest.catalogue``), so answers name the product.
@@ -735,8 +738,9 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         "sales_product_data", DataKind.SALES, ("Order ID", "Product", "Quantity Ordered", "Price Each", "Order Date",
                                                "Purchase Address"),
         {"Order ID": "order_id", "Product": "product_title", "Quantity Ordered": "units", "Price Each": "unit_price",
-         "Order Date": "date"},
-        note="Sales Product Data: the Purchase Address is not stored", skip_blank_rows=True,
+         "Order Date": "date", "Purchase Address": "ship_address"},
+        note="Sales Product Data: each line's state is read from its Purchase Address (the address itself is not "
+             "stored)", skip_blank_rows=True,
     ),
     _profile(
         "shopify_orders", DataKind.SALES, ("Name", "Lineitem quantity", "Lineitem sku", "Lineitem price"),
@@ -758,8 +762,22 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         "amazon_all_orders", DataKind.SALES, ("amazon-order-id", "purchase-date", "sku", "quantity", "item-price"),
         {"amazon-order-id": "order_id", "purchase-date": "date", "item-status": "status",
          "sales-channel": "channel", "sku": "sku", "quantity": "units", "currency": "currency",
-         "item-price": "revenue", "item-promotion-discount": "discount"},
+         "item-price": "revenue", "item-promotion-discount": "discount", "product-name": "product_title",
+         "ship-state": "state", "ship-country": "country"},
         defaults={"channel": "amazon"},
+    ),
+    # Seller Central's "Manage FBA Inventory" report (GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA, tab-separated): the
+    # units Amazon holds of each listing; afn-fulfillable-quantity is what it can sell (stock on hand), the
+    # inbound shipped units are on order; unsellable, reserved and researching units are not stock on hand
+    _profile(
+        "amazon_fba_inventory", DataKind.INVENTORY, ("sku", "fnsku", "asin", "afn-fulfillable-quantity",
+                                                     "afn-total-quantity"),
+        {"sku": "sku", "afn-fulfillable-quantity": "on_hand", "afn-inbound-shipped-quantity": "on_order"},
+        note="Manage FBA Inventory: afn-fulfillable-quantity is the stock on hand at Amazon's fulfilment centres "
+             "(location 'amazon fba'), afn-inbound-shipped-quantity the units on their way there; unsellable, "
+             "reserved and researching units are not counted as on hand; the listing's name and price are not "
+             "stored from this report",
+        templates={"location": "amazon fba"},
     ),
     _profile(
         "amazon_business_report", DataKind.SALES, ("(Child) ASIN", "SKU", "Units Ordered", "Ordered Product Sales"),

@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 from shared.deps import Deps
 from shared.errors import InvalidInput, TransientError
 from shared.events import StorageObjectEvent
+from shared.ingest.addresses import state_from_address
 from shared.ingest.catalogue import CATALOGUE_FIELDS, CatalogueCollector
 from shared.ingest.catalogue_prices import (
     as_price_cells,
@@ -397,6 +398,7 @@ class IngestRun:
             else None
         if self.kind is DataKind.SALES:
             raw = named_by_title(raw)  # a line with no SKU but a title is that product: priced as it, below
+            raw = state_from_address(raw)  # a US address's state, where the row has none
         priced = np.zeros(len(raw), dtype=bool)
         if self.catalogue_priced is not None:
             skus = raw["sku"].dropna().unique().tolist()

@@ -2,8 +2,9 @@
 
 Keith Galli's "Sales Product Data" (twelve monthly files with repeated header rows and empty rows inside), Microsoft's
 Northwind (orders and their undated order details, products naming their category by id), Maven's AdventureWorks
-(sales of units only, valued at the product's price, three yearly files) and Maven's Restaurant Orders (one line per
-item ordered, priced by the menu): each generated in its published shape, ingested file by file with ``ecomintel
+(sales of units only, valued at the product's price, three yearly files), Maven's Restaurant Orders (one line per
+item ordered, priced by the menu) and Amazon Seller Central's All Orders and Manage FBA Inventory reports
+(tab-separated): each generated in its published shape, ingested file by file with ``ecomintel
 ingest``, every row accounted for (stored, skipped with a count, or rejected with a reason, checked against pandas),
 and asked what a merchant asks of it.
 """
@@ -57,6 +58,7 @@ def _galli(files: dict[str, str]) -> pd.DataFrame:
     qty, price = raw["Quantity Ordered"].astype(int), raw["Price Each"].astype(float)
     return pd.DataFrame({"order": raw["Order ID"], "product": raw["Product"], "qty": qty,
                          "value": (qty * price).round(2),
+                         "state": raw["Purchase Address"].str.extract(r", ([A-Z]{2}) \d{5}$", expand=False),
                          "day": pd.to_datetime(raw["Order Date"], format="%m/%d/%y %H:%M")})
 
 
@@ -71,6 +73,7 @@ GALLI_ASKS = [
     Ask("What is our average order value?", _aov),
     Ask("How did revenue change month over month?", _mom_pct, percent=True),
     Ask("Which day of the week has the most revenue?", _weekday),
+    Ask("Which state had the most revenue?", lambda f: _top(f, "state")),
 ]
 
 
@@ -152,6 +155,35 @@ RESTAURANT_ASKS = [
     Ask("Which day of the week has the most revenue?", _weekday),
 ]
 
+# Amazon's All Orders report: item-price is the line's total; a cancelled item is no sale; the promotion discount,
+# written negative, comes off for net sales; the day is the purchase-date as written (the seller's time zone).
+# The Manage FBA Inventory report's afn-fulfillable-quantity is the stock Amazon can sell.
+def _amazon(files: dict[str, str]) -> pd.DataFrame:
+    raw = pd.read_csv(io.StringIO(files["All Orders Report.txt"]), sep="\t", dtype=str, keep_default_na=False)
+    sold = raw[raw["item-status"] != "Cancelled"]
+    value = sold["item-price"].astype(float)
+    promo = sold["item-promotion-discount"].replace("", "0").astype(float).abs()
+    frame = pd.DataFrame({"order": sold["amazon-order-id"], "product": sold["sku"], "state": sold["ship-state"],
+                          "qty": sold["quantity"].astype(int), "value": value, "net": (value - promo).round(2),
+                          "day": pd.to_datetime(sold["purchase-date"].str[:10], format="%Y-%m-%d")})
+    stock = pd.read_csv(io.StringIO(files["Manage FBA Inventory.txt"]), sep="\t", dtype=str, keep_default_na=False)
+    frame.attrs["stock"] = int(stock["afn-fulfillable-quantity"].astype(int).sum())
+    return frame
+
+
+AMAZON_ASKS = [
+    Ask("What was revenue in March 2024?", lambda f: round(_month(f, "2024-03")["value"].sum(), 2)),
+    Ask("What were net sales in March 2024?", lambda f: round(_month(f, "2024-03")["net"].sum(), 2)),
+    Ask("How many units did we sell in April 2024?", lambda f: int(_month(f, "2024-04")["qty"].sum())),
+    Ask("How many orders did we have in May 2024?", lambda f: _month(f, "2024-05")["order"].nunique()),
+    Ask("Which product made the most revenue?", lambda f: _top(f, "product")),
+    Ask("What is our average order value?", _aov),
+    Ask("Which state had the most revenue?", lambda f: _top(f, "state")),
+    Ask("What did we make last month?", lambda f: round(_last_whole_month(f)["value"].sum(), 2)),
+    Ask("How did revenue change month over month?", _mom_pct, percent=True),
+    Ask("How many units do we have in stock?", lambda f: int(f.attrs["stock"])),
+]
+
 NORTHWIND_ORDER = ("categories.csv", "products.csv", "customers.csv", "suppliers.csv", "employees.csv", "shippers.csv",
                    "orders.csv", "order-details.csv")
 DATASETS: dict[str, Dataset] = {
@@ -163,6 +195,9 @@ DATASETS: dict[str, Dataset] = {
                               ADVENTUREWORKS_ASKS),
     "restaurant_orders": Dataset("restaurant_orders", lambda: public6_shapes.restaurant_orders(1500, seed=24),
                                  _restaurant, RESTAURANT_ASKS),
+    "amazon_seller": Dataset("amazon_seller", lambda: {**public6_shapes.amazon_all_orders(1500, seed=25),
+                                                       **public6_shapes.fba_inventory(seed=26)},
+                             _amazon, AMAZON_ASKS, no_currency=False),
 }
 #: Answered wrong today (each is fixed at its cause, then taken off this list).
 WRONG_TODAY: frozenset[str] = frozenset()
@@ -281,6 +316,26 @@ def test_restaurant_orders_lines_without_an_item_are_rejected_with_the_reason(
     stored = _stored(home, _SALES)
     assert (stored["units"], stored["orders"]) == (frame["qty"].sum(), frame["order"].nunique())
     assert stored["value"] == pytest.approx(frame["value"].sum())
+
+
+def test_amazon_cancelled_items_are_rejected_with_the_reason_and_fba_stock_is_the_fulfillable_units(
+        ingested: dict[str, tuple[Path, pd.DataFrame, dict[str, dict[str, Any]]]]) -> None:
+    """Before: the Manage FBA Inventory report was read as a catalogue (its stock lost) and the orders' ship-state
+    was not stored."""
+    home, frame, docs = ingested["amazon_seller"]
+    files = DATASETS["amazon_seller"].files()
+    raw = pd.read_csv(io.StringIO(files["All Orders Report.txt"]), sep="\t", dtype=str, keep_default_na=False)
+    doc = docs["All Orders Report.txt"]
+    assert (doc["rows_read"], doc["accepted"], doc["rejected"]) == (len(raw), len(frame), len(raw) - len(frame))
+    reason = _stored(home, "SELECT MIN(reason) AS r, COUNT(*) AS n FROM rejects WHERE tenant_id = @t")
+    assert "cancelled" in reason["r"].lower() and reason["n"] == len(raw) - len(frame), reason
+    stored = _stored(home, _SALES)
+    assert (stored["lines"], stored["units"]) == (len(frame), frame["qty"].sum())
+    assert stored["value"] == pytest.approx(frame["value"].sum())
+    assert docs["Manage FBA Inventory.txt"]["kind"] == "inventory"
+    stock = _stored(home, "SELECT SUM(on_hand) AS on_hand, MIN(location) AS location FROM inventory "
+                          "WHERE tenant_id = @t")
+    assert (stock["on_hand"], stock["location"]) == (frame.attrs["stock"], "amazon fba")
 
 
 @pytest.mark.parametrize(("dataset", "ask"), CASES)

@@ -113,3 +113,34 @@ def test_a_product_key_and_a_menu_item_id_name_the_product() -> None:
     assert detect_kind("menu_item_id,item_name,category,price".split(",")) is DataKind.PRODUCTS
     products = map_columns("ProductKey,ProductSubcategoryKey,ProductSKU,ProductName".split(","), DataKind.PRODUCTS)
     assert products.fields[0] == "sku"  # the key the sales files name, not ProductSKU
+
+
+def test_seller_central_reports_are_read_by_their_profiles() -> None:
+    """The Manage FBA Inventory report is stock (it was read as a catalogue); All Orders keeps where it shipped."""
+    from shared.ingest.headers import detect_kind, map_columns
+    from tests.fixtures.public.public6_shapes import AMAZON_ORDERS_HEADER, FBA_INVENTORY_HEADER
+
+    assert detect_kind(FBA_INVENTORY_HEADER) is DataKind.INVENTORY
+    stock = map_columns(FBA_INVENTORY_HEADER, DataKind.INVENTORY)
+    assert stock.source_column("on_hand") == "afn-fulfillable-quantity" and not stock.missing_required
+    orders = map_columns(AMAZON_ORDERS_HEADER, DataKind.SALES)
+    assert (orders.source_column("state"), orders.source_column("product_title")) == ("ship-state", "product-name")
+
+
+def test_sales_product_data_skips_its_empty_rows_by_its_profile() -> None:
+    from shared.ingest.headers import export_profile
+    from tests.fixtures.public.public6_shapes import GALLI_HEADER
+
+    profile = export_profile(GALLI_HEADER)
+    assert profile is not None and profile.skip_blank_rows
+
+
+def test_a_us_address_gives_the_state_where_the_row_has_none() -> None:
+    from shared.ingest.addresses import state_from_address
+
+    raw = pd.DataFrame({"ship_address": ["917 1st St, Dallas, TX 75001", "59 rue de l'Abbaye, Reims", None,
+                                         "1 Main St, Austin, TX 73301"],
+                        "state": [None, None, None, "Texas"]})
+    out = state_from_address(raw)
+    assert "ship_address" not in out
+    assert out["state"].tolist() == ["TX", None, None, "Texas"]
