@@ -54,11 +54,12 @@ from shared.deps import Deps
 from shared.ingest import m5, split_rows
 from shared.ingest.customers import customer_hash, tenant_customer_key
 from shared.ingest.derive import derived_review_ids
-from shared.ingest.headers import ColumnMapping, normalise_header, undated_sales_part
+from shared.ingest.headers import ColumnMapping, normalise_header
 from shared.ingest.ingestion import Ingestion, ingestion_id_for
+from shared.ingest.kinds import dataset_part, undated_sales_part
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, clip
 from shared.ingest.parse import DateOrder, decide_date_order, parse_date, parse_number
-from shared.ingest.parts import DatasetPart, PartRole, dataset_part
+from shared.ingest.parts import DatasetPart, PartRole
 from shared.ingest.reader import Chunk, DelimitedReader
 from shared.ingest.redact import personal_columns, redact_line, redact_row
 from shared.ingest.sniff import Dialect, open_plain
@@ -124,9 +125,6 @@ _LISTINGS: dict[str, dict[str, str]] = {
 _REVIEW_FIELDS = ("review_id", "sku", "date", "rating", "title", "text", "author", "verified", "channel")
 _LISTED_PRODUCTS_HEADER = ("sku", "title", "brand", "category", "asin")
 _ASIN = re.compile(r"^[A-Z0-9]{10}$")
-#: The roles of a relational export's tables, joined by ``shared.ingest.order_join``.
-RELATIONAL_ROLES = frozenset({PartRole.ORDER_HEADERS, PartRole.ORDER_LINES, PartRole.NAMES, PartRole.PRODUCTS_BY_ID,
-                              PartRole.STOCK_COUNTS})
 
 
 @dataclass
@@ -145,7 +143,7 @@ class PartOutcome:
 def recognise(header: list[str]) -> DatasetPart | None:
     """The dataset part a file is, from its header row; ``None`` for any other file.
 
-    A sales file without dates is acknowledged as one (``headers.undated_sales_part``).
+    A sales file without dates is acknowledged as one (``kinds.undated_sales_part``).
     """
     return dataset_part([h.strip() for h in header]) or undated_sales_part(header)
 
@@ -715,14 +713,3 @@ def _review_rows(joined: pd.DataFrame) -> pd.DataFrame:
         "date": joined["review_creation_date"], "rating": joined["review_score"],
         "title": joined["review_comment_title"], "text": joined["review_comment_message"],
         "channel": OLIST_CHANNEL})
-
-
-def ingest_part(deps: Deps, ingestion: Ingestion, part: DatasetPart, dialect: Dialect) -> PartOutcome:
-    """Join one file of a multi-file dataset (see the module docstring); a retry first drops what it held."""
-    ingestion.encoding, ingestion.delimiter = dialect.encoding, dialect.delimiter
-    joins.clear_held(deps.warehouse, ingestion.tenant_id, ingestion.ingestion_id)
-    if part.role in RELATIONAL_ROLES:
-        from shared.ingest.order_join import RelationalJoin  # a PartJoin of its own (imports this module)
-
-        return RelationalJoin(deps, ingestion, part, dialect).run()
-    return PartJoin(deps, ingestion, part, dialect).run()

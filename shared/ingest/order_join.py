@@ -29,13 +29,16 @@ import json
 
 import pandas as pd
 
+from shared.deps import Deps
 from shared.ingest.discount import decide_rate, rate_header
 from shared.ingest.headers import map_columns, normalise_header
+from shared.ingest.ingestion import Ingestion
 from shared.ingest.join import PartJoin, PartOutcome, _DerivedFile
 from shared.ingest.order_parts import LOCATION_COLUMNS, PRODUCT_LOOKUPS, id_things, lookup_thing, name_things
 from shared.ingest.parse import DateOrder, decide_date_order, parse_date, parse_number
-from shared.ingest.parts import PartRole
+from shared.ingest.parts import DatasetPart, PartRole
 from shared.ingest.reader import Chunk
+from shared.ingest.sniff import Dialect
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.store import joins
@@ -62,6 +65,19 @@ CODED_STATUSES: tuple[tuple[frozenset[str], dict[str, str]], ...] = (
     (frozenset({"orderstatus", "requireddate", "shippeddate", "staffid"}),
      {"1": "pending", "2": "processing", "3": "rejected", "4": "completed"}),
 )
+
+
+#: The roles of a relational export's tables, joined here; every other multi-file dataset's part by ``PartJoin``.
+RELATIONAL_ROLES = frozenset({PartRole.ORDER_HEADERS, PartRole.ORDER_LINES, PartRole.NAMES, PartRole.PRODUCTS_BY_ID,
+                              PartRole.STOCK_COUNTS})
+
+
+def ingest_part(deps: Deps, ingestion: Ingestion, part: DatasetPart, dialect: Dialect) -> PartOutcome:
+    """Join one file of a multi-file dataset (``shared.ingest.join``); a retry first drops what it held."""
+    ingestion.encoding, ingestion.delimiter = dialect.encoding, dialect.delimiter
+    joins.clear_held(deps.warehouse, ingestion.tenant_id, ingestion.ingestion_id)
+    join = RelationalJoin if part.role in RELATIONAL_ROLES else PartJoin
+    return join(deps, ingestion, part, dialect).run()
 
 
 def name_link(thing: str) -> str:

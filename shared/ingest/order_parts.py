@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from shared.ingest import headers as aliases
 from shared.ingest.parts import DatasetPart, PartRole
 from shared.models.records import DataKind
 
@@ -100,8 +101,6 @@ def _part(name: str, role: PartRole, kind: DataKind, headers: list[str] | tuple[
 
 def order_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
     """The relational export's file ``headers`` is (see the module docstring), or ``None``."""
-    from shared.ingest import headers as aliases  # the aliases import ``shared.ingest.parts``, which imports this
-
     names = [h.strip() for h in headers]
     if len(names) < 2 or aliases.export_profile(names) is not None:
         return None
@@ -163,11 +162,9 @@ _DIRECTORY = ("a directory of people or companies (names, addresses, phones): no
 
 def _claimed(names: list[str]) -> DataKind | None:
     """The kind that reads ``names`` as they are (every required column present), if any."""
-    from shared.ingest import headers as h
-
     for kind in DataKind:
-        mapping = h.map_columns(names, kind)
-        evidence = h.EVIDENCE.get(kind)
+        mapping = aliases.map_columns(names, kind)
+        evidence = aliases.EVIDENCE.get(kind)
         if not mapping.missing_required and (evidence is None or evidence & set(mapping.fields.values())):
             return kind
     return None

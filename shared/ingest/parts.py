@@ -160,15 +160,16 @@ PARTS: tuple[DatasetPart, ...] = (
 )
 
 
-def dataset_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
-    """The published file whose signature headers all appear in ``headers``, if any."""
+def published_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
+    """The published file whose signature headers all appear in ``headers``, if any.
+
+    Only the signatures listed here: ``shared.ingest.kinds.dataset_part`` adds the relational export's files.
+    """
     present = {normalise_header(h) for h in headers}
     for part in PARTS:
         if part.matches(present):
             return part
-    from shared.ingest.order_parts import order_part  # reads the sales aliases, which import this module
-
-    return order_part(headers)
+    return None
 
 
 #: dunnhumby's "The Complete Journey" (84.51°): the files besides the receipts and the catalogue, as the original

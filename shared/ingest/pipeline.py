@@ -60,11 +60,12 @@ from shared.ingest.headers import (
     unknown_flags,
 )
 from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for
-from shared.ingest.join import ingest_part, recognise
+from shared.ingest.join import recognise
 from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, BoundedStream, ascii_compatible, clip
 from shared.ingest.lineage import content_digests, hex_digests
 from shared.ingest.lines import DistinctLines, lines_note
+from shared.ingest.order_join import ingest_part
 from shared.ingest.packed import expand_chunk, packed_mapping
 from shared.ingest.parse import (
     DateOrder,

@@ -12,8 +12,8 @@ import csv
 import re
 
 from shared.errors import InvalidInput
-from shared.ingest.headers import detect_kind, map_columns
-from shared.ingest.parts import dataset_part
+from shared.ingest.headers import map_columns
+from shared.ingest.kinds import dataset_part, detect_kind
 from shared.ingest.reader import first_record
 from shared.models.records import DataKind
 

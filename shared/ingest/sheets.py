@@ -32,8 +32,8 @@ from pathlib import Path
 
 from shared.deps import Deps
 from shared.errors import InvalidInput
-from shared.ingest.headers import detect_kind
 from shared.ingest.ingestion import Ingestion, ingestion_id_for
+from shared.ingest.kinds import detect_kind
 from shared.ingest.workbook import SheetInfo, SheetText, Workbook, open_workbook, sheet_csv, workbook_format
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event

@@ -16,8 +16,8 @@ from typing import IO, Any
 
 from shared.deps import Deps
 from shared.errors import EcomIntelError, InvalidInput, NotFound, PayloadTooLarge, PermissionDenied
-from shared.ingest.headers import detect_kind
 from shared.ingest.ingestion import ingestion_id_for
+from shared.ingest.kinds import detect_kind
 from shared.ingest.preamble import locate_header
 from shared.ingest.sniff import is_gzip, sniff
 from shared.ingest.upload_currency import upload_currency

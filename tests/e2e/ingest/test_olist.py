@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from shared.cli.main import main
-from shared.ingest.headers import detect_kind
-from shared.ingest.parts import PartRole, dataset_part
+from shared.ingest.kinds import dataset_part, detect_kind
+from shared.ingest.parts import PartRole
 from shared.orchestration.report import Report
 from shared.store.documents.ingestions import IngestionRecords
 from tests.e2e.ingest.cli_helpers import lift_rate_limits

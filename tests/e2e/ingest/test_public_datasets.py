@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from shared.ingest.headers import detect_kind, export_profile, map_columns
+from shared.ingest.headers import export_profile, map_columns
+from shared.ingest.kinds import detect_kind
 from shared.models.records import DataKind
 from tests.e2e.ingest.conftest import Harness
 

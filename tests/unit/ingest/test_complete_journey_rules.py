@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from shared.ingest.derive import plain_exponents
-from shared.ingest.headers import detect_kind, map_columns
+from shared.ingest.headers import map_columns
+from shared.ingest.kinds import detect_kind
 from shared.ingest.sales import derive_sales
 from shared.models.records import DataKind
 

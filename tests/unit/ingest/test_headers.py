@@ -3,8 +3,9 @@ from __future__ import annotations
 import pytest
 
 from shared.errors import InvalidInput
-from shared.ingest.headers import detect_kind, map_columns, normalise_header, require_columns
-from shared.ingest.parts import PartRole, dataset_part
+from shared.ingest.headers import map_columns, normalise_header, require_columns
+from shared.ingest.kinds import dataset_part, detect_kind
+from shared.ingest.parts import PartRole
 from shared.models.records import DataKind
 
 

@@ -106,7 +106,8 @@ def test_a_rejected_order_is_no_sale() -> None:
 
 
 def test_a_product_key_and_a_menu_item_id_name_the_product() -> None:
-    from shared.ingest.headers import detect_kind, map_columns
+    from shared.ingest.headers import map_columns
+    from shared.ingest.kinds import detect_kind
 
     sales = map_columns("OrderDate,OrderNumber,ProductKey,CustomerKey,OrderQuantity".split(","), DataKind.SALES)
     assert {"sku", "customer_id", "order_id", "units", "date"} <= set(sales.fields.values())
@@ -117,7 +118,8 @@ def test_a_product_key_and_a_menu_item_id_name_the_product() -> None:
 
 def test_seller_central_reports_are_read_by_their_profiles() -> None:
     """The Manage FBA Inventory report is stock (it was read as a catalogue); All Orders keeps where it shipped."""
-    from shared.ingest.headers import detect_kind, map_columns
+    from shared.ingest.headers import map_columns
+    from shared.ingest.kinds import detect_kind
     from tests.fixtures.public.public6_shapes import AMAZON_ORDERS_HEADER, FBA_INVENTORY_HEADER
 
     assert detect_kind(FBA_INVENTORY_HEADER) is DataKind.INVENTORY

@@ -13,10 +13,10 @@ from shared.ingest.derive import ONE_PRODUCT, derive_missing, filled_down, named
 from shared.ingest.headers import (
     PLATFORM_PROFILES,
     ColumnMapping,
-    detect_kind,
     export_profile,
     map_columns,
 )
+from shared.ingest.kinds import detect_kind
 from shared.ingest.packed import expand_chunk, packed_mapping, split_items
 from shared.ingest.reader import Chunk
 from shared.models.records import DataKind

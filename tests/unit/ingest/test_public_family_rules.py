@@ -11,8 +11,9 @@ import pytest
 
 from shared.ingest.catalogue_prices import CATALOGUE_PRICE_FLAG, priced_from_catalogue, with_catalogue_flag
 from shared.ingest.derive import derive_missing
-from shared.ingest.headers import detect_kind, map_columns, undated_sales_part
+from shared.ingest.headers import map_columns
 from shared.ingest.join import recognise
+from shared.ingest.kinds import detect_kind, undated_sales_part
 from shared.ingest.lineage import content_digests
 from shared.ingest.lines import LINE_ID_PREFIX, DistinctLines
 from shared.ingest.parse import parse_date

@@ -16,13 +16,13 @@ from shared.ingest.headers import (
     NO_PRODUCTS_FLAG,
     NO_UNITS_FLAG,
     STORE_TOTAL_SKU,
-    detect_kind,
     export_profile,
     map_columns,
     require_columns,
     unknown_flags,
 )
-from shared.ingest.parts import PartRole, dataset_part
+from shared.ingest.kinds import dataset_part, detect_kind
+from shared.ingest.parts import PartRole
 from shared.ingest.split_rows import SPLITS, split_rows
 from shared.models.records import DataKind
 from shared.questions.totals import missing_from_totals
