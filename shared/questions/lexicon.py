@@ -40,8 +40,9 @@ _NOT_A_SPAN = "".join(f"(?<!{unit}{end} )" for unit in ("day", "week", "month", 
 METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("inventory_value_at_price", _rx(r"(?:inventory|stock)(?: \w+){0,3} (?:at|in) (?:current |our |the )?"
                                                r"(?:retail|selling|sale|list|catalogue|catalog) (?:prices?|value)|"
-                                               r"retail value of (?:\w+ ){0,2}(?:inventory|stock)|(?:inventory|stock) "
-                                               r"(?:at|in) retail"), INV, "stock value at catalogue price"),
+                                               r"retail value of (?:\w+ ){0,2}(?:inventory|stock)|(?:inventory|stock)"
+                                               r"(?: \w+){0,3} (?:at|in) retail\b"), INV,
+               "stock value at catalogue price"),
     MetricWord("inventory_value", _rx(r"(?:inventory|stock|warehouse)(?: \w+){0,2} worth|(?:inventory|stock) "
                                       r"(?:value|valuation)|(?:value|" + _NOT_A_SPAN + r"worth) of (?:\w+ ){0,2}"
                                       r"(?:inventory|stock|warehouse)|(?:value|valuation|" + _NOT_A_SPAN + r"worth) "

@@ -1697,8 +1697,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
 
 #: Words that put the name after them out of the question ("outside the UK", "excluding Amazon").
 _EXCLUDING = re.compile(r"(?:\b(?:outside(?: of)?|excluding|exclude|except(?: for)?|other than|apart from|besides|"
-                        r"not counting|not including|leaving out|ignoring|without|(?:everything|all|anything) but|"
-                        r"minus|but not)\s+(?:(?:on|in|from|at|via|through)\s+)?(?:the\s+)?|\bnon-?\s*|"
+                        r"not counting|not including|leaving out|ignoring|without|"
+                        r"(?:everything|all|anything)(?:\s+\w+)? but|minus|but not)\s+"
+                        r"(?:(?:on|in|from|at|via|through)\s+)?(?:the\s+)?|\bnon-?\s*|"
                         r"\bnot\s+(?:on|in|from|at|via|through)\s+(?:the\s+)?)$", re.I)
 #: "non-" before a name: a channel, category or brand left out ("non-amazon"), never a product's own word ("Non-Stick").
 _NON = re.compile(r"\bnon-?\s*$", re.I)

@@ -290,3 +290,13 @@ def test_the_arvo_is_the_latest_day() -> None:
 def test_the_fortnight_before_a_day_is_not_the_last_fortnight() -> None:
     rng = resolve_time("revenue in the fortnight before christmas", DEC).range
     assert rng is not None and (rng.start, rng.end) == (date(2025, 12, 11), date(2025, 12, 24))
+
+
+def test_all_channels_but_one_leaves_it_out(store: VocabularyIndex) -> None:
+    r = read(store, "revenue for all channels but amazon this year")
+    assert r.query is not None and [(f.op, f.values) for f in r.query.filters] == [("not_in", ["amazon"])]
+
+
+def test_stock_worth_at_retail_is_at_catalogue_price(store: VocabularyIndex) -> None:
+    r = read(store, "what's our stock worth at retail")
+    assert r.query is not None and r.query.metrics[0] == "inventory_value_at_price"
