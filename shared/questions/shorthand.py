@@ -58,7 +58,7 @@ _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 _TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
           "nineteen": 19}
 _SPELLED = re.compile(rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[-\s](?P<ones>{'|'.join(_ONES)}))?|(?P<teen>"
-                      rf"{'|'.join(_TEENS)})|(?P<hundred>(?:a|one)\s+hundred))(?=\s+(?:days?|weeks?|months?|quarters?|"
+                      rf"{'|'.join(_TEENS)})|(?P<hundred>(?:a|one)\s+hundred))(?=\s+(?:hours?|days?|weeks?|months?|quarters?|"
                       rf"years?)\b)", re.I)
 
 

@@ -200,6 +200,7 @@ def test_a_daily_average_of_units_keeps_its_tenth() -> None:
     ("units over the next forty-five days", "units over the next 45 days"),
     ("orders in the last thirty days", "orders in the last 30 days"),
     ("revenue over a hundred days", "revenue over 100 days"),
+    ("orders in the past seventy-two hours", "orders in the past 72 hours"),
     ("the next twenty-five orders", "the next twenty-five orders"),  # not a span of time: as written
 ])
 def test_numbers_past_twelve_before_a_unit_of_time_are_digits(question: str, text: str) -> None:
