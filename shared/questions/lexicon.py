@@ -479,8 +479,9 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"instagram|tiktok"),
      "e-mail and social media", "e-mail or social-media platform data"),
     (_rx(r"(?:customer )?lifetime value|clv|ltv|churn(?: rate)?|demographics?|age groups?|gender|where (?:do )?"
-         r"(?:my |our )?customers (?:live|come from)|customer locations?|countr(?:y|ies) (?:do )?(?:customers|"
-         r"buyers)"),
+         r"(?:my |our )?customers (?:live|come from)|where (?:are|is|do|does) (?:most )?(?:of )?(?:my |our |the )?"
+         r"(?:customers|buyers|shoppers|orders) (?:from|based|located|come from|coming from)|customer locations?|"
+         r"countr(?:y|ies) (?:do )?(?:customers|buyers)"),
      "customer lifetime value and demographics", "customer profiles (location, age) and a customer history "
      "model"),
     (_rx(r"(?:by|per|each|every|which|what|top|best|across|split by|breakdown by|in (?:each|every)) (?:sales )?"

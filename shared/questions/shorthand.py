@@ -31,6 +31,8 @@ _ALWAYS: dict[str, str] = {
     "excl": "excluding", "incl": "including",
     # to flog (British and Australian slang): to sell
     "flog": "sell", "flogs": "sells", "flogged": "sold", "flogging": "selling",
+    "bestseller": "best seller", "bestsellers": "best sellers", "bestselling": "best selling",
+    "topseller": "top seller", "topsellers": "top sellers",
 }
 #: Short words typed with two neighbouring letters swapped ("thsi", "lsat", "yaer"): the first letter kept.
 _SWAPPED_SHORT: tuple[str, ...] = ("this", "last", "year", "week", "next", "sold", "much", "many", "made", "make",

@@ -301,3 +301,21 @@ def test_all_channels_but_one_leaves_it_out(store: VocabularyIndex) -> None:
 def test_stock_worth_at_retail_is_at_catalogue_price(store: VocabularyIndex) -> None:
     r = read(store, "what's our stock worth at retail")
     assert r.query is not None and r.query.metrics[0] == "inventory_value_at_price"
+
+
+@pytest.mark.parametrize(("question", "start", "end"), [
+    ("orders for 1-7 of last month", date(2026, 11, 1), date(2026, 11, 7)),
+    ("the top 3-5 of last month", date(2026, 11, 1), date(2026, 11, 30)),  # ranks, not days
+])
+def test_a_span_of_days_of_a_relative_month(question: str, start: date, end: date) -> None:
+    rng = resolve_time(question, DEC).range
+    assert rng is not None and (rng.start, rng.end) == (start, end)
+
+
+def test_bestsellers_are_the_best_sellers() -> None:
+    assert expand_shorthand("bestsellers this month") == "best sellers this month"
+
+
+@pytest.mark.parametrize("question", ["where are most customers from", "where do our orders come from"])
+def test_where_customers_are_from_cannot_be_answered(store: VocabularyIndex, question: str) -> None:
+    assert read(store, question).kind == "unanswerable"
