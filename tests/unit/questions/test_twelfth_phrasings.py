@@ -319,3 +319,13 @@ def test_bestsellers_are_the_best_sellers() -> None:
 @pytest.mark.parametrize("question", ["where are most customers from", "where do our orders come from"])
 def test_where_customers_are_from_cannot_be_answered(store: VocabularyIndex, question: str) -> None:
     assert read(store, question).kind == "unanswerable"
+
+
+@pytest.mark.parametrize("question", ["what didn't sell on amazon last month", "what hasn't sold this year"])
+def test_what_did_not_sell_is_the_unsold_products(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.dimensions == ["sku"] and r.shape == "unsold"
+
+
+def test_what_did_not_sell_well_is_not_the_unsold(store: VocabularyIndex) -> None:
+    assert read(store, "what didn't sell well last month").shape != "unsold"
