@@ -46,8 +46,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                  r"(?:inventory|stock) turn(?: over)?"), INV, "stock turn"),
     MetricWord("inventory_value_at_price", _rx(r"(?:inventory|stock)(?: \w+){0,3} (?:at|in) (?:current |our |the )?"
                                                r"(?:retail|selling|sale|list|catalogue|catalog) (?:prices?|value)|"
-                                               r"retail value of (?:\w+ ){0,2}(?:inventory|stock)|(?:inventory|stock) "
-                                               r"(?:at|in) retail"), INV, "stock value at catalogue price"),
+                                               r"retail value of (?:\w+ ){0,2}(?:inventory|stock)|(?:inventory|stock)"
+                                               r"(?: \w+){0,3} (?:at|in) retail\b"), INV,
+               "stock value at catalogue price"),
     MetricWord("inventory_value", _rx(r"(?:inventory|stock|warehouse)(?: \w+){0,2} worth|(?:inventory|stock) "
                                       r"(?:value|valuation)|(?:value|" + _NOT_A_SPAN + r"worth) of (?:\w+ ){0,2}"
                                       r"(?:inventory|stock|warehouse)|(?:value|valuation|" + _NOT_A_SPAN + r"worth) "
@@ -496,8 +497,9 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"instagram|tiktok"),
      "e-mail and social media", "e-mail or social-media platform data"),
     (_rx(r"(?:customer )?lifetime value|clv|ltv|churn(?: rate)?|demographics?|age groups?|gender|where (?:do )?"
-         r"(?:my |our )?customers (?:live|come from)|customer locations?|countr(?:y|ies) (?:do )?(?:customers|"
-         r"buyers)"),
+         r"(?:my |our )?customers (?:live|come from)|where (?:are|is|do|does) (?:most )?(?:of )?(?:my |our |the )?"
+         r"(?:customers|buyers|shoppers|orders) (?:from|based|located|come from|coming from)|customer locations?|"
+         r"countr(?:y|ies) (?:do )?(?:customers|buyers)"),
      "customer lifetime value and demographics", "customer profiles (location, age) and a customer history "
      "model"),
     (_rx(r"(?:by|per|each|every|which|what|top|best|across|split by|breakdown by|in (?:each|every)) (?:sales )?"

@@ -275,6 +275,9 @@ _SO_FAR = re.compile(r"\b(?:are|is|am)\s+(?:we|i|it|things|sales|revenue|busines
 _WHAT_SOLD = re.compile(r"^\s*(?:so\s+)?(?:what|which)(?:'s|\s+is|\s+are|\s+has|\s+have|\s+did|\s+does|\s+do)?\s+"
                         r"(?:been\s+)?(?:sold|sells?|selling|moved|moving|shifted|shifting|going|went|flying|flew|"
                         r"performed|performing|done|did|do(?:es)?)\b", re.I)
+#: "what didn't sell last month", "what hasn't sold": the products that sold nothing.
+_WHAT_UNSOLD = re.compile(r"^\s*(?:so\s+)?what\s+(?:didn'?t|did\s+not|hasn'?t|has\s+not|never)\s+(?:\w+\s+)?"
+                          r"(?:sell|sold)\b(?!\s+(?:well|much|many|as|enough|great|good|quickly|fast))", re.I)
 #: "which day", "what day", "busiest day" name a date when a period or a past verb goes with them.
 _A_DATE_NOT_A_WEEKDAY = re.compile(r"\b(?:which|what|busiest|best|worst|quietest|slowest)\s+(?:single\s+)?day\b"
                                    r"(?!\s+of\s+(?:the\s+)?week)", re.I)
@@ -1384,8 +1387,10 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     metrics = compared_reviews(question, matches, metrics)  # "Home vs Outdoor reviews": their ratings
     grain = find_grain(question, taken)
-    if not dims and not grain and _UNSOLD.search(question) and _PRODUCT_NOUN.search(question):
+    if not dims and not grain and _UNSOLD.search(question) and (
+            _PRODUCT_NOUN.search(question) or _WHAT_UNSOLD.search(question)):
         dims = ["sku"]  # "products with no sales in the last 30 days": the catalogue's products that sold none
+        metrics = metrics or ["units"]  # "what didn't sell on amazon": no metric word, the products unsold
     if (customers_buy or _WHAT_SOLD.search(question)) and not dims and not grain and (
             lx.TOP.search(question) or lx.BOTTOM.search(question)):
         dims = ["sku"]  # "what sold best last week": the products, ranked
@@ -1764,8 +1769,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
 
 #: Words that put the name after them out of the question ("outside the UK", "excluding Amazon").
 _EXCLUDING = re.compile(r"(?:\b(?:outside(?: of)?|excluding|exclude|except(?: for)?|other than|apart from|besides|"
-                        r"not counting|not including|leaving out|ignoring|without|(?:everything|all|anything) but|"
-                        r"minus|but not)\s+(?:(?:on|in|from|at|via|through)\s+)?(?:the\s+)?|\bnon-?\s*|"
+                        r"not counting|not including|leaving out|ignoring|without|"
+                        r"(?:everything|all|anything)(?:\s+\w+)? but|minus|but not)\s+"
+                        r"(?:(?:on|in|from|at|via|through)\s+)?(?:the\s+)?|\bnon-?\s*|"
                         r"\bnot\s+(?:on|in|from|at|via|through)\s+(?:the\s+)?)$", re.I)
 #: "non-" before a name: a channel, category or brand left out ("non-amazon"), never a product's own word ("Non-Stick").
 _NON = re.compile(r"\bnon-?\s*$", re.I)

@@ -32,6 +32,8 @@ _ALWAYS: dict[str, str] = {
     # to flog (British and Australian slang): to sell
     "flog": "sell", "flogs": "sells", "flogged": "sold", "flogging": "selling",
     "whos": "who's", "shld": "should", "shud": "should",
+    "bestseller": "best seller", "bestsellers": "best sellers", "bestselling": "best selling",
+    "topseller": "top seller", "topsellers": "top sellers",
 }
 #: Short words typed with two neighbouring letters swapped ("thsi", "lsat", "yaer"): the first letter kept.
 _SWAPPED_SHORT: tuple[str, ...] = ("this", "last", "year", "week", "next", "sold", "much", "many", "made", "make",
@@ -64,7 +66,7 @@ _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 _TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
           "nineteen": 19}
 _SPELLED = re.compile(rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[-\s](?P<ones>{'|'.join(_ONES)}))?|(?P<teen>"
-                      rf"{'|'.join(_TEENS)})|(?P<hundred>(?:a|one)\s+hundred))(?=\s+(?:days?|weeks?|months?|quarters?|"
+                      rf"{'|'.join(_TEENS)})|(?P<hundred>(?:a|one)\s+hundred))(?=\s+(?:hours?|days?|weeks?|months?|quarters?|"
                       rf"years?)\b)", re.I)
 
 

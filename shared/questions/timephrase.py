@@ -837,8 +837,9 @@ _DAY_COUNT = {**_NUMBER_WORDS, "fifteen": 15, "twenty": 20}
 #: day: "top 5 of last month" names no day).
 _DAYS_OF = re.compile(r"\b(?:(?:on|for)\s+)?(?:(?:between|from)\s+)?(?:the\s+)?"
                       r"(?:((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\s*(?:and|to|until|till|through|thru|-|–)\s*"
-                      r"(?:the\s+)?)?((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?$",
-                      re.I)
+                      r"(?:the\s+)?((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)|((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)))"
+                      r"\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?$", re.I)
+_RANKED = re.compile(r"\b(?:top|bottom|best|worst|number|no\.?|#)\s*$", re.I)
 #: "the first fortnight of November" (days 1-14), "the second half of the month of May" (days 16-31).
 _NTH_HALF = re.compile(r"\b(first|second|last|final|latter|1st|2nd)\s+(fortnight|half)\s+(?:of|in)\s+"
                        r"(?:the\s+month\s+of\s+)?$", re.I)
@@ -904,9 +905,12 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
         first = _FIRST_DAYS.search(text[max(0, a.span[0] - 40):a.span[0]])
         half = _NTH_HALF.search(text[max(0, a.span[0] - 40):a.span[0]])
         days_of = _DAYS_OF.search(text[lead:a.span[0]])
+        if days_of and _RANKED.search(text[lead:lead + days_of.start()]):
+            days_of = None  # "the top 3-5 of last month": ranks, not days
         if days_of and _one_month(a):
-            first_day, last_day = (int(re.sub(r"\D", "", t)) for t in (days_of.group(1) or days_of.group(2),
-                                                                      days_of.group(2)))
+            one = days_of.group(3)  # a single ordinal day, or a span whose second day may lack its suffix ("1-7")
+            first_day, last_day = (int(re.sub(r"\D", "", t)) for t in (days_of.group(1) or one,
+                                                                      days_of.group(2) or one))
             length = month_length(a.start.year, a.start.month)
             if 1 <= first_day <= a.end.day and first_day <= last_day <= length:  # this month's: cut at its last day
                 start, end = a.start.replace(day=first_day), min(a.start.replace(day=last_day), a.end)

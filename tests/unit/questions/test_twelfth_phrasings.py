@@ -200,6 +200,7 @@ def test_a_daily_average_of_units_keeps_its_tenth() -> None:
     ("units over the next forty-five days", "units over the next 45 days"),
     ("orders in the last thirty days", "orders in the last 30 days"),
     ("revenue over a hundred days", "revenue over 100 days"),
+    ("orders in the past seventy-two hours", "orders in the past 72 hours"),
     ("the next twenty-five orders", "the next twenty-five orders"),  # not a span of time: as written
 ])
 def test_numbers_past_twelve_before_a_unit_of_time_are_digits(question: str, text: str) -> None:
@@ -290,3 +291,41 @@ def test_the_arvo_is_the_latest_day() -> None:
 def test_the_fortnight_before_a_day_is_not_the_last_fortnight() -> None:
     rng = resolve_time("revenue in the fortnight before christmas", DEC).range
     assert rng is not None and (rng.start, rng.end) == (date(2025, 12, 11), date(2025, 12, 24))
+
+
+def test_all_channels_but_one_leaves_it_out(store: VocabularyIndex) -> None:
+    r = read(store, "revenue for all channels but amazon this year")
+    assert r.query is not None and [(f.op, f.values) for f in r.query.filters] == [("not_in", ["amazon"])]
+
+
+def test_stock_worth_at_retail_is_at_catalogue_price(store: VocabularyIndex) -> None:
+    r = read(store, "what's our stock worth at retail")
+    assert r.query is not None and r.query.metrics[0] == "inventory_value_at_price"
+
+
+@pytest.mark.parametrize(("question", "start", "end"), [
+    ("orders for 1-7 of last month", date(2026, 11, 1), date(2026, 11, 7)),
+    ("the top 3-5 of last month", date(2026, 11, 1), date(2026, 11, 30)),  # ranks, not days
+])
+def test_a_span_of_days_of_a_relative_month(question: str, start: date, end: date) -> None:
+    rng = resolve_time(question, DEC).range
+    assert rng is not None and (rng.start, rng.end) == (start, end)
+
+
+def test_bestsellers_are_the_best_sellers() -> None:
+    assert expand_shorthand("bestsellers this month") == "best sellers this month"
+
+
+@pytest.mark.parametrize("question", ["where are most customers from", "where do our orders come from"])
+def test_where_customers_are_from_cannot_be_answered(store: VocabularyIndex, question: str) -> None:
+    assert read(store, question).kind == "unanswerable"
+
+
+@pytest.mark.parametrize("question", ["what didn't sell on amazon last month", "what hasn't sold this year"])
+def test_what_did_not_sell_is_the_unsold_products(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.dimensions == ["sku"] and r.shape == "unsold"
+
+
+def test_what_did_not_sell_well_is_not_the_unsold(store: VocabularyIndex) -> None:
+    assert read(store, "what didn't sell well last month").shape != "unsold"
