@@ -680,3 +680,53 @@ def test_sell_through_and_stock_turn(seeded: Seeded, dimensions: list[str]) -> N
         assert row["average_stock_on_hand"] == round(average)  # a count, as every count metric is returned
         assert close(row["sell_through_rate"], 100 * units / (units + stock))
         assert close(row["stock_turn"], units / average)
+
+
+def _order_values(sales: pd.DataFrame) -> pd.Series:
+    """One value per order: the revenue of its sold lines (a line without an order id: its own order)."""
+    sold = sales[sales["units"] > 0]
+    gross = sold["revenue"].where(sold["revenue"].notna(), sold["units"] * sold["unit_price"])
+    key = sold["order_id"].where(sold["order_id"].notna(), "line:" + sold.index.astype(str))
+    return sold.assign(gross=gross, key=key).groupby("key")["gross"].sum()
+
+
+@pytest.mark.parametrize("dimensions", [[], ["channel"]])
+def test_median_and_percentiles_of_order_values_take_one_value_per_order(seeded: Seeded,
+                                                                         dimensions: list[str]) -> None:
+    """Interpolated as pandas' quantile; an order of many lines counts once, not once per line."""
+    metrics = ["median_order_value", "p25_order_value", "p90_order_value", "p99_order_value", "largest_order"]
+    result = seeded.run(metrics=metrics, dimensions=dimensions, time_range=Q1)
+    sales = in_range(seeded.sales, Q1.start, Q1.end)
+    groups = ({key_of(k): g for k, g in sales.groupby("channel", dropna=False)} if dimensions
+              else {None: sales})
+    assert len(result.rows) == len(groups)
+    for row in result.rows:
+        values = _order_values(groups[row["channel"] if dimensions else None])
+        truth = {"median_order_value": values.median(), "p25_order_value": values.quantile(0.25),
+                 "p90_order_value": values.quantile(0.9), "p99_order_value": values.quantile(0.99),
+                 "largest_order": values.max()}
+        _assert_row(row, {k: float(v) for k, v in truth.items()}, metrics)
+    lines = sales[sales["units"] > 0]
+    per_line = lines["order_id"].map(_order_values(sales)).dropna()  # a median over lines weighs big orders more
+    assert not close(float(per_line.quantile(0.9)), float(_order_values(sales).quantile(0.9))) or dimensions
+
+
+def test_median_order_value_against_the_period_before(seeded: Seeded) -> None:
+    """Each period's own orders: the compared quarter's median is its orders' median."""
+    row = seeded.run(metrics=["median_order_value"], time_range=Q1, compare="previous_period").rows[0]
+    q4 = in_range(seeded.sales, date(2024, 10, 1), date(2024, 12, 31))
+    assert close(row["median_order_value"], float(_order_values(in_range(seeded.sales, Q1.start, Q1.end)).median()))
+    assert close(row["median_order_value_previous"], float(_order_values(q4).median()))
+
+
+def test_stock_by_location_at_each_sku_and_locations_latest_count(seeded: Seeded) -> None:
+    """A breakdown by location: each SKU's latest count at that location, summed; other tenants' rows unseen."""
+    result = seeded.run(metrics=["stock_on_hand"], dimensions=["location"], time_range=Q1)
+    inv = in_range(seeded.frames["inventory"], Q1.start, Q1.end)
+    truth = {str(loc): stock_truth(g) for loc, g in inv.groupby("location")}
+    assert len(truth) > 1
+    assert {r["location"]: r["stock_on_hand"] for r in result.rows} == truth
+    total = seeded.run(metrics=["stock_on_hand"], time_range=Q1).rows[0]["stock_on_hand"]
+    assert sum(known(v) for v in truth.values()) == total
+    with pytest.raises(MetricQueryError, match="no location"):
+        seeded.run(metrics=["revenue"], dimensions=["location"], time_range=Q1)

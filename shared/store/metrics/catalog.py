@@ -146,6 +146,17 @@ def _no_cost() -> exp.Expr:
     return col("unit_cost").is_(exp.null())
 
 
+#: Percentile measures of order values -> the fraction they take (``PERCENTILE_CONT``, exact on both engines:
+#: computed as a window over one value per order, since BigQuery's PERCENTILE_CONT is analytic only).
+ORDER_VALUE_PERCENTILES: dict[str, float] = {"order_value_p25": 0.25, "order_value_p50": 0.5,
+                                             "order_value_p75": 0.75, "order_value_p90": 0.9,
+                                             "order_value_p95": 0.95, "order_value_p99": 0.99}
+
+
+def _ordinal(fraction: float) -> str:
+    return "median" if fraction == 0.5 else f"{round(fraction * 100)}th percentile"
+
+
 # Row columns available per group (built by the compiler): sales -> gross, units, discount, discount_included,
 # refund, returned_units, order_id, unit_cost (the product's), line_cost (the line's own cost, else units x the
 # product's cost), currency, promo; customers -> orders (per customer); reviews -> rating; inventory ->
@@ -203,6 +214,10 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
             "Revenue of the sold lines of the orders in the query's value range."),
     Measure("largest_order", "sales", lambda: fn("MAX", when(_sold_in_order(), col("order_value"))),
             "The largest order value: the revenue of one order's sold lines in the period and slice."),
+    *(Measure(name, "sales", lambda name=name: fn("MAX", col(name)),  # type: ignore[misc]
+              f"The {_ordinal(fraction)} of order values: one value per order (the revenue of its sold lines in "
+              "the period and slice), the same for every row of a group (a window by the query's dimensions).")
+      for name, fraction in ORDER_VALUE_PERCENTILES.items()),
     Measure("promo_gross", "sales", lambda: fn("SUM", when(_promoted(), col("gross"))),
             "Revenue (gross) of the lines on promotion or with a discount."),
     Measure("costed_net", "sales", lambda: fn("SUM", when(col("line_cost").is_(exp.null()).not_(),
@@ -440,6 +455,12 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           "Revenue of the orders whose value is in the range (``order_value_above``/``below``).", additive=True),
     _spec("largest_order", "Largest order", "money", S, ("largest_order",), _sum("largest_order"),
           "The value of the largest order (the revenue of its sold lines)."),
+    _spec("median_order_value", "Median order value", "money", S, ("order_value_p50",), _sum("order_value_p50"),
+          "The median order value: half the orders are worth less, half more. One value per order (the revenue of "
+          "its sold lines in the period and slice, as largest_order), interpolated between the middle two."),
+    *(_spec(f"p{p}_order_value", f"{p}th percentile order value", "money", S, (f"order_value_p{p}",),  # type: ignore[arg-type]
+            _sum(f"order_value_p{p}"), f"The order value {p}% of orders are at or below (one value per order, "
+            "interpolated between the two nearest, as PERCENTILE_CONT).") for p in (25, 75, 90, 95, 99)),
     _spec("promo_revenue", "Revenue on promotion", "money", S, ("promo_gross",), _sum("promo_gross"),
           "Revenue (gross) of the lines on promotion or with a discount.", additive=True),
     _spec("promo_revenue_share", "Revenue on promotion %", "percent", S, ("promo_gross", "gross"),
@@ -515,6 +536,8 @@ DIMENSIONS: dict[str, DimensionSpec] = {d.name: d for d in (
                   frozenset({"sales", "customers"})),
     DimensionSpec("state", "State", "State, province or county the sales line shipped to.",
                   frozenset({"sales", "customers"})),
+    DimensionSpec("location", "Location", "The warehouse, store or location an inventory count is of (as the "
+                  "inventory export names it).", frozenset({"inventory"})),
     DimensionSpec("competitor", "Competitor", "The competitor a price was observed at.",
                   frozenset({"competitor_prices"})),
     DimensionSpec("stars", "Stars", "A review's star rating, named \"1 star\" ... \"5 stars\" (\"no rating\" when "

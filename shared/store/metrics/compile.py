@@ -31,6 +31,7 @@ from shared.store.metrics.catalog import (
     METRICS,
     NO_PRODUCTS_FLAG,
     NO_UNITS_FLAG,
+    ORDER_VALUE_PERCENTILES,
     TOTAL_LINE_FLAG,
     WEEKDAYS,
     MeasureGroup,
@@ -328,7 +329,7 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
 
 
 #: Measures that read each line's whole order value (``_order_values``).
-_ORDER_VALUE_MEASURES = frozenset({"value_orders", "largest_order", "value_gross"})
+_ORDER_VALUE_MEASURES = frozenset({"value_orders", "largest_order", "value_gross", *ORDER_VALUE_PERCENTILES})
 
 
 def _total_flag() -> exp.Expr:
@@ -383,6 +384,29 @@ def _order_values(ctx: _Context, gross: exp.Expr) -> dict[str, exp.Expr]:
     return {"order_value": value, "in_value_range": exp.and_(*bounds) if bounds else exp.true(), "order_key": key}
 
 
+def _with_order_value_percentiles(rows: exp.Select, keys: list[exp.Column], measures: list[str]) -> exp.Select:
+    """The sales rows with each percentile of order values in ``measures``, per group of ``keys``.
+
+    Each line carries its whole order's value, so a percentile over lines would weigh an order by its number of
+    lines: only one sold line per order (per group) keeps the value, the others read NULL, which PERCENTILE_CONT
+    skips. It is a window (BigQuery has no aggregate PERCENTILE_CONT), the same value on every row of the group,
+    read back by a MAX; DuckDB runs it as QUANTILE_CONT. Exact on both engines.
+    """
+    sold = exp.and_(exp.GT(this=col("units"), expression=exp.Literal.number(0)), col("aggregate").is_(exp.null()))
+    first_sold = exp.Window(this=exp.RowNumber(), partition_by=[*(k.copy() for k in keys), col("order_key")],
+                            order=exp.Order(expressions=[exp.Ordered(this=when(sold.copy(), exp.Literal.number(0),
+                                                                                exp.Literal.number(1)))]),
+                            over="OVER")
+    ranked = (exp.select(exp.Column(this=exp.Star(), table=exp.to_identifier("r")),
+                         exp.alias_(first_sold, "order_rank", copy=False))
+              .from_(rows.subquery("r", copy=False), copy=False))
+    once = when(exp.and_(sold, exp.EQ(this=col("order_rank"), expression=exp.Literal.number(1))), col("order_value"))
+    return exp.select(exp.Column(this=exp.Star(), table=exp.to_identifier("o")), *(
+        exp.alias_(_window(exp.PercentileCont(this=once.copy(), expression=exp.Literal.number(
+            ORDER_VALUE_PERCENTILES[m])), [k.copy() for k in keys]), m, copy=False) for m in measures)).from_(
+        ranked.subquery("o", copy=False), copy=False)
+
+
 def _window(func: exp.Expr, partition: list[exp.Expr]) -> exp.Window:
     return exp.Window(this=func, partition_by=partition, over="OVER")
 
@@ -392,8 +416,12 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
     keys = [col(k) for k in _keys(ctx)]
     if group == "sales":
         if _NEW_PRODUCT_MEASURES & set(ctx.needed.get("sales", ())):
-            return _with_first_sale(ctx, _rows(ctx, group, _sales_columns(ctx) | {"line_sku": _f("sku")})), None
-        return _rows(ctx, group, _sales_columns(ctx)), None
+            sales = _with_first_sale(ctx, _rows(ctx, group, _sales_columns(ctx) | {"line_sku": _f("sku")}))
+        else:
+            sales = _rows(ctx, group, _sales_columns(ctx))
+        if percentiles := [m for m in ctx.needed.get("sales", ()) if m in ORDER_VALUE_PERCENTILES]:
+            sales = _with_order_value_percentiles(sales, keys, percentiles)
+        return sales, None
     if group == "customers":
         rows = _rows(ctx, group, _sales_columns(ctx)).subquery("r", copy=False)
         orders = MEASURES["orders"].aggregate()  # each customer's orders, counted as the orders metric counts

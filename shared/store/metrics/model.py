@@ -31,11 +31,12 @@ MetricName = Literal[
     "weekly_total_lines", "value_orders", "value_order_share", "largest_order", "value_revenue", "new_customers",
     "returning_customers", "stock_on_order", "monthly_total_lines", "unitless_lines", "productless_lines",
     "new_products", "new_product_revenue", "new_product_units", "sell_through_rate", "average_stock_on_hand",
-    "stock_turn",
+    "stock_turn", "median_order_value", "p25_order_value", "p75_order_value", "p90_order_value", "p95_order_value",
+    "p99_order_value",
 ]
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",
-                        "country", "region", "state", "verified", "text"]
+                        "country", "region", "state", "verified", "text", "location"]
 
 
 class TimeRange(BaseModel):
