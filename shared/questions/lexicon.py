@@ -56,6 +56,18 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                       r"(?:inventory|stock)(?: \w+){0,4} (?:at|by) cost\b|"
                                       r"(?:money|cash|capital) (?:is |was )?(?:tied up|sitting) in (?:\w+ ){0,2}"
                                       r"(?:inventory|stock)"), INV, "stock value"),
+    # "median order value", "90th percentile basket size in dollars": one value per order, its middle or its rank
+    MetricWord("median_order_value", _rx(r"(?:median|p50|50th percentile(?: of)?) (?:the )?(?:order|basket|cart|"
+                                         r"transaction|checkout|ticket|purchase)s?(?: (?:value|size|amount|total|"
+                                         r"spend))?|(?:order|basket|cart|transaction) (?:value|size|amount|total)s? "
+                                         r"median|median (?:spend|value|amount) (?:per|of an?|of the) (?:order|basket|"
+                                         r"transaction|checkout)s?"), S, "median order value"),
+    *(MetricWord(f"p{p}_order_value", _rx(  # type: ignore[arg-type]
+        rf"(?:{p}th percentile|p{p}|{p}(?:th)? pctl?|{q}(?: quartile)?)(?: of)? (?:the )?(?:order|basket|cart|"
+        r"transaction|checkout|purchase)s?(?: (?:value|size|amount|total|spend))?|(?:order|basket|cart|transaction) "
+        rf"(?:value|size|amount|total)s?(?: at the| at)? (?:{p}th percentile|p{p}|{q})"), S,
+        f"{p}th percentile order value")
+      for p, q in ((25, "lower quartile"), (75, "upper quartile"), (90, "p90"), (95, "p95"), (99, "p99"))),
     MetricWord("largest_order", _rx(r"(?:biggest|largest|highest|top|priciest|most expensive|record|single "
                                     r"(?:biggest|largest)) (?:single )?(?:orders?|baskets?|purchases?|sales? "
                                     r"order)(?! (?:count|number|volume))(?: value)?"), S, "largest order value"),
@@ -317,6 +329,8 @@ WEAK_REVENUE = _rx(r"run[- ]?rate|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|
 
 #: Dimension nouns -> dimension (``product`` answers with SKUs, named by the vocabulary's titles).
 DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
+    ("location", _rx(r"(?:stock |storage |inventory )?locations?|warehouses?|depots?|fulfil?ment cent(?:er|re)s?|"
+                     r"stockrooms?")),
     ("channel", _rx(r"(?:sales )?channels?|marketplaces?|platforms?|storefronts?|(?:sales )?sources?|stores?|shops?|"
                     r"(?:shopping )?malls?")),
     ("category", _rx(r"(?:product )?categor(?:y|ies)|departments?|product (?:types?|lines?|groups?|famil(?:y|ies))|"

@@ -1379,6 +1379,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                            [m.span for m in matches if m.kind in ("category", "brand", "channel")
                             and not _EXCLUDING.search(question[:m.span[0]])])  # "non-kitchen products": not a group
     dims = compared_groups(question, matches, dims)  # "do Kitchen products rate higher than Apparel?": categories
+    if "channel" in dims and metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics):
+        dims = [d if d != "channel" else "location" for d in dims]  # "stock per store": counts have no channel
     if dims[:1] == ["sku"] and time.range is None and not time.all_time and _RATING_FELL_MOST.search(question):
         # "which product's rating fell the most?" with no period: the sentiment agent's decline (its recent reviews
         # against all earlier ones, with a minimum of reviews on each side and a significance rule), never two

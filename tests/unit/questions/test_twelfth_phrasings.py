@@ -217,8 +217,8 @@ def test_minus_a_channel_leaves_it_out(store: VocabularyIndex) -> None:
     assert r.query is not None and [(f.op, f.values) for f in r.query.filters] == [("not_in", ["ebay"])]
 
 
-@pytest.mark.parametrize(("question", "said"), [("median order value last month", "The median is not computed"),
-                                                ("90th percentile order value", "The 90th percentile is not computed")])
+@pytest.mark.parametrize(("question", "said"), [("median units per order last month", "The median is not computed"),
+                                                ("80th percentile order value", "The 80th percentile is not computed")])
 def test_a_median_asked_is_said_to_be_answered_with_the_average(question: str, said: str) -> None:
     q = MetricQuery(tenant_id="t", metrics=["aov"], time_range=Q4)
     out = compose(Reading(kind="metric", question=question, query=q), _result(q, [{"aov": 85.0}]), titles={})
