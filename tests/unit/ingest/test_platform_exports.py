@@ -109,3 +109,18 @@ def test_a_reviewed_products_name_and_brand_are_read_for_the_catalogue() -> None
     fields = mapping.as_document()
     assert fields["product_id"] == "sku" and fields["product_name"] == "product_title"
     assert fields["brand_name"] == "product_brand"
+
+
+def test_woocommerces_order_exports_are_known_by_their_headers() -> None:
+    """The plugin's one-row-per-item export was read as a catalogue and Analytics' orders download refused; each is a
+    sales profile now: units at Item Cost with the order's cart discount spread, or Net Sales per order."""
+    from tests.fixtures.public import public7_shapes
+
+    plugin = export_profile(public7_shapes.ORDER_EXPORT_HEADER)
+    analytics = export_profile(public7_shapes.ANALYTICS_HEADER)
+    assert plugin is not None and plugin.name == "woo_order_export" and plugin.kind is DataKind.SALES
+    assert analytics is not None and analytics.name == "woo_analytics_orders" and analytics.no_products
+    assert (plugin.columns["quantityrefund"], plugin.columns["itemcost"], plugin.columns["cartdiscountamount"]) == (
+        "units", "unit_price", "order_discount")
+    assert "ordertotalamount" not in plugin.columns  # the order's total, on each of its lines: never summed
+    assert analytics.columns["netsales"] == "revenue" and analytics.statuses == {"refunded": "returned"}
