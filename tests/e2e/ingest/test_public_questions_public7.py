@@ -5,6 +5,9 @@ Analytics > Orders download (one row per order, products packed, money written `
 published shapes (``public7_shapes``), ingested with ``ecomintel ingest``, every row accounted for (stored, or
 rejected with a reason, checked against pandas) and asked what a merchant asks of them. Before this round the
 plugin's file was read as a catalogue (no sale stored) and the Analytics download was refused (kind unknown).
+
+Also BikeStores with its store names uploaded after the sales and stock that name stores by id (``stores.csv`` last
+alphabetically): the labelled rows are restated under the names, re-keyed, never counted twice.
 """
 
 from __future__ import annotations
@@ -28,9 +31,10 @@ from tests.e2e.ingest.test_public_questions import (
     ask_and_check,
     dataset_cases,
 )
+from tests.e2e.ingest.test_public_questions_maven import _bikes
 from tests.e2e.ingest.test_public_questions_more import check
 from tests.e2e.ingest.test_public_questions_public6 import _ingest, _stored
-from tests.fixtures.public import public7_shapes
+from tests.fixtures.public import maven_shapes, public7_shapes
 
 _NO_SALE = ("Cancelled", "Failed")
 
@@ -100,11 +104,26 @@ WOO_ANALYTICS_ASKS = [
     Ask("How did revenue change month over month?", _mom_pct, percent=True),
 ]
 
+BIKES_STORE_ASKS = [
+    Ask("Which store had the most revenue?", lambda f: _top(f, "store")),
+    Ask("Which store had the most revenue in 2017?", lambda f: _top(f[f["day"].dt.year == 2017], "store")),
+    Ask("Which store sold the most units?", lambda f: _top(f, "store", "qty")),
+]
+
+
+def _alphabetical(files: dict[str, str]) -> dict[str, str]:
+    """The files as a folder lists them: ``stores.csv`` last, after the orders and stock that name stores by id."""
+    return {name: files[name] for name in sorted(files)}
+
+
 DATASETS: dict[str, Dataset] = {
     "woo_order_export": Dataset("woo_order_export", lambda: public7_shapes.woo_order_export(600, seed=71),
                                 _woo_export, WOO_EXPORT_ASKS),
     "woo_analytics_orders": Dataset("woo_analytics_orders", lambda: public7_shapes.woo_analytics_orders(500, seed=72),
                                     _woo_analytics, WOO_ANALYTICS_ASKS),
+    "bikestores_alphabetical": Dataset("bikestores_alphabetical",
+                                       lambda: _alphabetical(maven_shapes.bikestores(800, seed=7)), _bikes,
+                                       BIKES_STORE_ASKS),
 }
 #: Answered wrong today (each is fixed at its cause, then taken off this list).
 WRONG_TODAY: frozenset[str] = frozenset()
@@ -168,3 +187,58 @@ def test_woo_analytics_orders_are_one_line_each_valued_at_net_sales(
 def test_question_of_a_woocommerce_export(dataset: str, ask: Ask, homes: dict[str, tuple[Path, pd.DataFrame]],
                                           monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     ask_and_check(DATASETS, homes, dataset, ask, check, monkeypatch, capsys)
+
+
+#: Upload orders in which the store names come after the rows naming stores by id (the last: orders, then the names,
+#: then the lines: the lines take the orders' labels and the names at once).
+_LATE_NAMES = (
+    ("brands.csv", "categories.csv", "customers.csv", "order_items.csv", "orders.csv", "products.csv", "staffs.csv",
+     "stocks.csv", "stores.csv"),
+    ("brands.csv", "categories.csv", "products.csv", "orders.csv", "stocks.csv", "stores.csv", "order_items.csv"),
+)
+
+
+@pytest.mark.parametrize("order", _LATE_NAMES, ids=["alphabetical", "names-between-orders-and-lines"])
+def test_store_names_uploaded_after_the_sales_and_stock_name_them_without_a_second_copy(
+        order: tuple[str, ...], tmp_path: Path) -> None:
+    """Before: the channel and the stock's location stayed ``store 1`` ... when stores.csv came after them. Now each
+    labelled row is restated under the name, re-keyed (the channel is in the sales key): per store, the lines,
+    units and revenue are pandas'; nothing is left labelled, nothing is counted twice, and uploading the orders and
+    lines again adds nothing."""
+    files = maven_shapes.bikestores(300, seed=17)
+    home, _ = _ingest(tmp_path, {n: files[n] for n in order}, "utf-8")
+    frame = _bikes(files)
+    by_store = frame.groupby("store").agg(units=("qty", "sum"), value=("value", "sum")).sort_index()
+
+    def stored() -> pd.DataFrame:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("ECOMINTEL_HOME", str(home))
+            from shared.deps import get_deps, reset_deps
+            reset_deps()
+            got = get_deps().warehouse.query(
+                "SELECT channel AS store, SUM(units) AS units, SUM(revenue) AS value FROM sales "
+                "WHERE tenant_id = @t GROUP BY channel ORDER BY channel", {"t": "acme"}).set_index("store")
+            reset_deps()
+        return got
+
+    got = stored()
+    assert list(got.index) == list(by_store.index)
+    assert got["units"].tolist() == by_store["units"].tolist()
+    assert got["value"].tolist() == pytest.approx(by_store["value"].tolist())
+    stock = _stored(home, "SELECT SUM(on_hand) AS units, COUNT(*) AS n, "
+                          "SUM(CASE WHEN location LIKE 'store %' THEN 1 ELSE 0 END) AS labelled FROM inventory "
+                          "WHERE tenant_id = @t")
+    stocks = _read_csv(files["stocks.csv"])
+    assert (stock["units"], stock["n"], stock["labelled"]) == (stocks["quantity"].astype(int).sum(), len(stocks), 0)
+    _, docs = _ingest(tmp_path, {n: files[n] for n in ("orders.csv", "order_items.csv")}, "utf-8")  # same home
+    assert stored().equals(got), docs
+    # the restated rows carry the keys the names-first order gives the same lines
+    (tmp_path / "names_first").mkdir()
+    first, _ = _ingest(tmp_path / "names_first", {n: files[n] for n in sorted(order, key=lambda n: n != "stores.csv")},
+                       "utf-8")
+    keys = "SELECT STRING_AGG(record_key, ',' ORDER BY record_key) AS k FROM sales WHERE tenant_id = @t"
+    assert _stored(home, keys)["k"] == _stored(first, keys)["k"]
+
+
+def _read_csv(text: str) -> pd.DataFrame:
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
