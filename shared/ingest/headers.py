@@ -1044,5 +1044,19 @@ PLATFORM_PROFILES: tuple[ExportProfile, ...] = (
              "Refunded orders are returns; the customer's name is hashed",
         templates={"sku": "WooCommerce order"}, no_products=True, statuses=WOO_STATUSES,
     ),
+    # Magento 2 Admin > Sales > Orders exported to CSV: the order grid, one row per order with no products or
+    # quantities; Subtotal the products before discounts, shipping and tax; Grand Total what was charged
+    _profile(
+        "magento_order_grid", DataKind.SALES, ("ID", "Purchase Point", "Purchase Date", "Grand Total (Purchased)",
+                                               "Status"),
+        {"ID": "order_id", "Purchase Date": "date", "Status": "status", "Subtotal": "revenue",
+         "Customer Email": "customer_email"},
+        defaults={"units": "0", "channel": "magento"},
+        note="Magento order grid: one line per order (no products or quantities: the grid has none); revenue is "
+             "Subtotal (before discounts, shipping and tax); Canceled and Suspected Fraud orders are no sale, Closed "
+             "orders (refunded in full) returns; Grand Total, shipping, addresses and names are not stored",
+        templates={"sku": "Magento order"}, no_units=True, no_products=True,
+        statuses={"closed": "returned", "suspected fraud": "cancelled"},
+    ),
 )
 EXPORT_PROFILES += PLATFORM_PROFILES

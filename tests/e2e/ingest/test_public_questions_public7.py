@@ -104,6 +104,35 @@ WOO_ANALYTICS_ASKS = [
     Ask("How did revenue change month over month?", _mom_pct, percent=True),
 ]
 
+# Magento's order grid: one row per order, Subtotal its revenue; Canceled and Suspected Fraud no sale, Closed orders
+# (refunded in full) returns whose refund is the Subtotal; no products or quantities.
+_MAGENTO_NO_SALE = ("Canceled", "Suspected Fraud")
+
+
+def _dollars(cells: pd.Series) -> pd.Series:
+    return cells.str.replace("$", "", regex=False).str.replace(",", "", regex=False).astype(float)
+
+
+def _magento(files: dict[str, str]) -> pd.DataFrame:
+    raw = _raw(files)
+    raw = raw[~raw["Status"].isin(_MAGENTO_NO_SALE)]
+    sold = raw["Status"] != "Closed"
+    subtotal = _dollars(raw["Subtotal"])
+    return pd.DataFrame({"order": raw["ID"], "sold": sold, "value": subtotal.where(sold, 0.0),
+                         "refund": subtotal.where(~sold, 0.0),
+                         "day": pd.to_datetime(raw["Purchase Date"], format="%b %d, %Y %I:%M:%S %p")})
+
+
+MAGENTO_ASKS = [
+    Ask("What was revenue in June 2024?", lambda f: round(_month(f, "2024-06")["value"].sum(), 2)),
+    Ask("What did we make last month?", lambda f: round(_last_whole_month(f)["value"].sum(), 2)),
+    Ask("How many orders did we have in September 2024?", lambda f: _sold(_month(f, "2024-09"))["order"].nunique()),
+    Ask("What is our average order value?", _aov),
+    Ask("How much did we refund in 2024?", lambda f: round(f["refund"].sum(), 2)),
+    Ask("How did revenue change month over month?", _mom_pct, percent=True),
+    Ask("Which day of the week has the most revenue?", _weekday),
+]
+
 BIKES_STORE_ASKS = [
     Ask("Which store had the most revenue?", lambda f: _top(f, "store")),
     Ask("Which store had the most revenue in 2017?", lambda f: _top(f[f["day"].dt.year == 2017], "store")),
@@ -121,12 +150,19 @@ DATASETS: dict[str, Dataset] = {
                                 _woo_export, WOO_EXPORT_ASKS),
     "woo_analytics_orders": Dataset("woo_analytics_orders", lambda: public7_shapes.woo_analytics_orders(500, seed=72),
                                     _woo_analytics, WOO_ANALYTICS_ASKS),
+    "magento_order_grid": Dataset("magento_order_grid", lambda: public7_shapes.magento_order_grid(600, seed=73),
+                                  _magento, MAGENTO_ASKS),
     "bikestores_alphabetical": Dataset("bikestores_alphabetical",
                                        lambda: _alphabetical(maven_shapes.bikestores(800, seed=7)), _bikes,
                                        BIKES_STORE_ASKS),
 }
-#: Answered wrong today (each is fixed at its cause, then taken off this list).
-WRONG_TODAY: frozenset[str] = frozenset()
+#: Answered wrong today (each is fixed at its cause, then taken off this list). Magento's grid gives no quantities
+#: (its lines' units are unknown, flagged sales:no_units) and the metrics layer counts orders over lines with units
+#: sold: its orders and average order value read as none.
+WRONG_TODAY: frozenset[str] = frozenset({
+    "magento_order_grid: How many orders did we have in September 2024?",
+    "magento_order_grid: What is our average order value?",
+})
 CASES = dataset_cases(DATASETS, WRONG_TODAY)
 
 
@@ -181,6 +217,21 @@ def test_woo_analytics_orders_are_one_line_each_valued_at_net_sales(
     assert (stored["lines"], stored["units"], stored["returned"]) == (len(frame), frame["qty"].sum(),
                                                                        frame["returned"].sum())
     assert stored["value"] == pytest.approx(frame["value"].sum())
+
+
+def test_magento_order_grid_is_one_line_per_order_at_its_subtotal(
+        ingested: dict[str, tuple[Path, pd.DataFrame, dict[str, dict[str, Any]]]]) -> None:
+    """Before: refused ("cannot tell the kind of data from the header")."""
+    home, frame, docs = ingested["magento_order_grid"]
+    raw = _raw(DATASETS["magento_order_grid"].files())
+    doc = next(iter(docs.values()))
+    no_sale = int(raw["Status"].isin(_MAGENTO_NO_SALE).sum())
+    assert (doc["kind"], doc["accepted"], doc["rejected"]) == ("sales", len(frame), no_sale), doc
+    stored = _stored(home, "SELECT COUNT(*) AS lines, SUM(revenue) AS value, SUM(refund) AS refund, "
+                           "COUNT(DISTINCT order_id) AS orders FROM sales WHERE tenant_id = @t")
+    assert (stored["lines"], stored["orders"]) == (len(frame), frame["order"].nunique())
+    assert (stored["value"], stored["refund"]) == (pytest.approx(frame["value"].sum()),
+                                                   pytest.approx(frame["refund"].sum()))
 
 
 @pytest.mark.parametrize(("dataset", "ask"), CASES)
