@@ -923,6 +923,9 @@ SPLIT_PROFILES = (_split_lines("day"), _split_lines("month"))
 EXPORT_PROFILES += SPLIT_PROFILES
 
 
+#: WooCommerce's refunded orders are returns (its cancelled and failed ones are no sale by the common words; a stored
+#: slug's ``wc-`` prefix is dropped wherever a status is read)
+WOO_STATUSES = {"refunded": "returned"}
 #: Other platforms' native exports (Etsy, eBay, Square, BigCommerce, Shopify's catalogue and stock), header for
 #: header: sources and quirks in ``docs/ingest.md`` (*More platforms' exports*).
 PLATFORM_PROFILES: tuple[ExportProfile, ...] = (
@@ -1014,6 +1017,46 @@ PLATFORM_PROFILES: tuple[ExportProfile, ...] = (
         note="Shopify inventory: On hand per variant and location (counted on the upload's day: the export is "
              "undated: dated as any stock file without dates is); Available, Committed and Unavailable are not "
              "stored",
+    ),
+    # "Advanced Order Export For WooCommerce" (algolplus, woo-order-export-lite), its default fields: products as
+    # rows, the order's columns (status, date, Cart Discount Amount, Order Total Amount, ...) on each of its rows
+    _profile(
+        "woo_order_export", DataKind.SALES, ("Order Number", "Order Status", "Order Date", "Item Name", "Item Cost"),
+        {"Order Number": "order_id", "Order Status": "status", "Order Date": "date", "Email (Billing)":
+         "customer_email", "State Code (Shipping)": "state", "Country Code (Shipping)": "country",
+         "Cart Discount Amount": "order_discount", "SKU": "sku", "Item Name": "product_title",
+         "Quantity (- Refund)": "units", "Quantity": "units", "Item Cost": "unit_price", "Currency": "currency"},
+        defaults={"channel": "woocommerce"},
+        note="WooCommerce order export: each item line is Quantity at Item Cost; Cart Discount Amount is the "
+             "order's (on each of its lines, counted once and spread over them); Cancelled and Failed orders are "
+             "no sale, Refunded orders returns; order totals, shipping, tax and the billing block are not stored",
+        statuses=WOO_STATUSES,
+    ),
+    # WooCommerce Analytics > Orders "Download": one row per order, its products packed as "2× Hoodie, 1× Beanie";
+    # Net Sales is after coupons, without shipping and tax; N. Revenue (formatted) the same in the shop's money
+    _profile(
+        "woo_analytics_orders", DataKind.SALES, ("Date", "Order #", "Status", "Items sold", "Net Sales"),
+        {"Date": "date", "Order #": "order_id", "Status": "status", "Items sold": "units", "Net Sales": "revenue",
+         "Customer": "customer_id"},
+        defaults={"channel": "woocommerce"},
+        note="WooCommerce Analytics orders: one line per order (no products: the products are named in "
+             "Product(s) only); revenue is Net Sales (after coupons, without shipping and tax), units Items sold; "
+             "Refunded orders are returns; the customer's name is hashed",
+        templates={"sku": "WooCommerce order"}, no_products=True, statuses=WOO_STATUSES,
+    ),
+    # Magento 2 Admin > Sales > Orders exported to CSV: the order grid, one row per order with no products or
+    # quantities; Subtotal the products before discounts, shipping and tax; Grand Total what was charged
+    _profile(
+        "magento_order_grid", DataKind.SALES, ("ID", "Purchase Point", "Purchase Date", "Grand Total (Purchased)",
+                                               "Status"),
+        {"ID": "order_id", "Purchase Date": "date", "Status": "status", "Subtotal": "revenue",
+         "Customer Email": "customer_email"},
+        defaults={"units": "0", "channel": "magento"},
+        note="Magento order grid: one line per order (no products or quantities: the grid has none); revenue is "
+             "Subtotal (before discounts, shipping and tax); Canceled and Suspected Fraud orders are no sale, Closed "
+             "orders (refunded in full) returns; Grand Total, shipping, addresses and names are not stored",
+        templates={"sku": "Magento order"}, no_units=True, no_products=True,
+        statuses={"closed": "returned", "suspected fraud": "cancelled"},
     ),
 )
 EXPORT_PROFILES += PLATFORM_PROFILES

@@ -38,6 +38,7 @@ from shared.ingest.order_parts import LOCATION_COLUMNS, PRODUCT_LOOKUPS, id_thin
 from shared.ingest.parse import DateOrder, decide_date_order, parse_date, parse_number
 from shared.ingest.parts import DatasetPart, PartRole
 from shared.ingest.reader import Chunk
+from shared.ingest.relabel import restate_labels
 from shared.ingest.sniff import Dialect
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
@@ -202,6 +203,11 @@ class RelationalJoin(PartJoin):
         joins.save_refs(self.wh, self.tenant, name_link(thing), self._lineage(pd.DataFrame(
             {"ref_id": cells[id_col][good], "ref_value": cells[name_col][good], "ref_detail": detail})))
         self.out.accepted += int(good.sum())
+        # rows stored before these names, labelled "store 1", take the name (re-keyed: never a second copy)
+        moved = restate_labels(self.wh, self.tenant, thing, dict(zip(cells[id_col][good], cells[name_col][good],
+                                                                      strict=True)))
+        if moved:
+            log_event(_log, "labelled rows named", thing=thing, rows=moved)
 
     # -- order headers -------------------------------------------------------------------------------------
     def _headers(self, chunk: Chunk, cells: pd.DataFrame) -> None:
@@ -290,8 +296,23 @@ class RelationalJoin(PartJoin):
             "held_at": pd.Timestamp(self.now)}))
         self.out.held += len(waiting)
 
+    def _labelled(self, lines: pd.DataFrame) -> pd.DataFrame:
+        """Lines whose channel is a ``{thing} {id}`` label (orders read before the names), with the name now known."""
+        if lines.empty or "channel" not in lines:
+            return lines
+        labels = pd.Series(lines["channel"].dropna().astype(str).unique())
+        labels = labels[labels.str.contains(" ", regex=False)]
+        names: dict[str, str] = {}
+        for thing, group in labels.groupby(labels.str.split(" ", n=1).str[0]):
+            ids = group.str.split(" ", n=1).str[1]
+            known = joins.refs(self.wh, self.tenant, name_link(str(thing)), ids.tolist())
+            found = known.drop_duplicates("ref_id").set_index("ref_id")["ref_value"]
+            names.update({f"{thing} {i}": str(found[i]) for i in ids if i in found.index and found[i]})
+        return lines.assign(channel=lines["channel"].map(lambda v: names.get(v, v))) if names else lines
+
     def _write_lines(self, joined: pd.DataFrame, sales: _DerivedFile) -> None:
         """Write dated lines, an order's lines added up by product; the last order waits for the next chunk."""
+        joined = self._labelled(joined)
         if "order_id" not in joined:
             sales.add(joined)
             return
@@ -315,7 +336,7 @@ class RelationalJoin(PartJoin):
                 last = cells["order_id"].iloc[-1]
                 ready, cells = ready[cells["order_id"] != last], cells[cells["order_id"] != last]
             own = [f for f in (*LINE_FIELDS, "discount_amount") if f in cells]
-            dated = _dated(cells[own].fillna(""), ready["ref_value"], ready["ref_detail"], by_row=True)
+            dated = self._labelled(_dated(cells[own].fillna(""), ready["ref_value"], ready["ref_detail"], by_row=True))
             derived = _DerivedFile(tuple(dated.columns))
             derived.add(merge_lines(dated))
             made = derived.write(self.deps, self.ingestion, DataKind.SALES, self.part.dataset, f"-released-{n}")

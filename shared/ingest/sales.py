@@ -137,10 +137,15 @@ def _num(col: pd.Series | None, index: pd.Index) -> np.ndarray:
 RETURNED_STATUSES = re.compile(r"^returned$|returned to seller|returning to seller|rejected by buyer")
 
 
+def _status_words(status: pd.Series) -> pd.Series:
+    """Each status as a bare lower-case word: WooCommerce's stored slug loses its ``wc-`` prefix (``wc-cancelled``)."""
+    return status.astype(object).where(status.notna(), "").map(lambda v: str(v).strip().lower().removeprefix("wc-"))
+
+
 def _returned(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     if status is None:
         return np.zeros(len(index), dtype=bool)
-    lowered = status.astype(object).where(status.notna(), "").map(lambda v: str(v).strip().lower())
+    lowered = _status_words(status)
     return np.asarray(lowered.map(lambda v: bool(RETURNED_STATUSES.search(v))).to_numpy(), dtype=bool)
 
 
@@ -183,14 +188,14 @@ def _own_statuses(status: pd.Series | None, statuses: dict[str, str] | None, ind
     """Per row, what an export's own status word means (``cancelled``, ``returned``), '' for the rest."""
     if status is None or not statuses:
         return np.full(len(index), "", dtype=object)
-    lowered = status.astype(object).where(status.notna(), "").map(lambda v: str(v).strip().lower())
+    lowered = _status_words(status)
     return np.asarray(lowered.map(lambda v: statuses.get(v, "")).to_numpy(), dtype=object)
 
 
 def _cancelled(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     if status is None:
         return np.zeros(len(index), dtype=bool)
-    lowered = status.astype(object).where(status.notna(), "").map(lambda v: str(v).strip().lower())
+    lowered = _status_words(status)
     return np.asarray(lowered.isin(CANCELLED_STATUSES).to_numpy(), dtype=bool)
 
 

@@ -126,3 +126,28 @@ def sales_without_customer(warehouse: Warehouse, tenant_id: str, channel: str,
         return pd.DataFrame(columns=["order_id", "sku", "date", "units", "unit_price", "revenue", "currency",
                                      "channel"])
     return read(warehouse, _unattributed_statement(), tenant_id, channel=channel, orders=list(order_ids))
+
+
+#: The fact tables whose rows may carry a ``{thing} {id}`` label until the thing's names arrive, and the column.
+LABELLED = {"sales": "channel", "inventory": "location"}
+
+
+@cache
+def _labelled_statement(table: str) -> exp.Select:
+    return exp.select("*").from_(table).where(tenant_predicate(), in_array(col(LABELLED[table]), "labels"))
+
+
+def labelled_rows(warehouse: Warehouse, tenant_id: str, table: str, labels: Sequence[str]) -> pd.DataFrame:
+    """The tenant's rows of ``table`` (``sales`` or ``inventory``) whose channel/location is one of ``labels``."""
+    return read(warehouse, _labelled_statement(table), tenant_id, labels=list(labels))
+
+
+@cache
+def _drop_labelled_statement(table: str) -> exp.Delete:
+    return exp.delete(table, where=exp.and_(tenant_predicate(), in_array(col(LABELLED[table]), "labels")))
+
+
+def drop_labelled(warehouse: Warehouse, tenant_id: str, table: str, labels: Sequence[str]) -> None:
+    """Remove the tenant's rows of ``table`` labelled ``labels`` (once restated under their names)."""
+    if len(labels):
+        change(warehouse, _drop_labelled_statement(table), tenant_id, labels=list(labels))

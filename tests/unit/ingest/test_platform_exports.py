@@ -109,3 +109,30 @@ def test_a_reviewed_products_name_and_brand_are_read_for_the_catalogue() -> None
     fields = mapping.as_document()
     assert fields["product_id"] == "sku" and fields["product_name"] == "product_title"
     assert fields["brand_name"] == "product_brand"
+
+
+def test_woocommerces_order_exports_are_known_by_their_headers() -> None:
+    """The plugin's one-row-per-item export was read as a catalogue and Analytics' orders download refused; each is a
+    sales profile now: units at Item Cost with the order's cart discount spread, or Net Sales per order."""
+    from tests.fixtures.public import public7_shapes
+
+    plugin = export_profile(public7_shapes.ORDER_EXPORT_HEADER)
+    analytics = export_profile(public7_shapes.ANALYTICS_HEADER)
+    assert plugin is not None and plugin.name == "woo_order_export" and plugin.kind is DataKind.SALES
+    assert analytics is not None and analytics.name == "woo_analytics_orders" and analytics.no_products
+    assert (plugin.columns["quantityrefund"], plugin.columns["itemcost"], plugin.columns["cartdiscountamount"]) == (
+        "units", "unit_price", "order_discount")
+    assert "ordertotalamount" not in plugin.columns  # the order's total, on each of its lines: never summed
+    assert analytics.columns["netsales"] == "revenue" and analytics.statuses == {"refunded": "returned"}
+
+
+def test_magentos_order_grid_is_a_sales_profile_of_orders_without_products_or_quantities() -> None:
+    """Refused before (no kind told from its header); Subtotal is the revenue, Grand Total (with shipping and tax,
+    less discounts) is not; Closed (refunded in full) a return, Suspected Fraud no sale."""
+    from tests.fixtures.public import public7_shapes
+
+    grid = export_profile(public7_shapes.MAGENTO_GRID_HEADER)
+    assert grid is not None and grid.name == "magento_order_grid" and grid.kind is DataKind.SALES
+    assert grid.columns["subtotal"] == "revenue" and "grandtotalpurchased" not in grid.columns
+    assert grid.no_units and grid.no_products
+    assert grid.statuses == {"closed": "returned", "suspected fraud": "cancelled"}

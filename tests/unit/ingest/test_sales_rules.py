@@ -260,3 +260,15 @@ def test_a_count_of_items_on_promotion_marks_the_line_on_promotion() -> None:
     cols["promo_count"] = cols["promo_count"].astype("float64")
     derive_sales(cols, index)
     assert "promo_count" not in cols and _values(cols["promo"]) == [False, True, None]
+
+
+def test_woocommerce_stored_status_slugs_read_without_their_wc_prefix() -> None:
+    """``wc-cancelled`` and ``wc-failed`` are no sale, ``wc-refunded`` a return where refunded is one; before, the
+    prefix hid the word and each was stored as a sale."""
+    cols, index = _cols(units=[1, 1, 2, 1], unit_price=[10.0, 10.0, 5.0, 8.0],
+                        status=["wc-completed", "wc-cancelled", "wc-refunded", "WC-Failed"])
+    out = derive_sales(cols, index, statuses={"refunded": "returned"})
+    assert _values(out.errors) == [None, "order status 'wc-cancelled': a cancelled order line is not a sale", None,
+                                   "order status 'WC-Failed': a cancelled order line is not a sale"]
+    assert _values(cols["units"])[0] == 1 and _values(cols["units"])[2] == 0
+    assert _values(cols["returned_units"])[2] == 2

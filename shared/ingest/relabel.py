@@ -1,0 +1,53 @@
+"""Names that arrive after the rows that use their ids: rows labelled ``{thing} {id}`` restated under the name.
+
+A relational export's orders and stock name their store by id; until the store names are uploaded a line's sales
+channel (and a stock count's location) is the label ``store 1``. When the names arrive (BikeStores' ``stores.csv``
+comes last alphabetically), each labelled row is stated again with the name and the labelled row removed.
+
+The sales record key includes the channel (``order_id, sku, date, channel``), so the restated row gets the key it
+would have had had the names come first (the same digest the pipeline computes): a later upload of the same lines
+replaces it instead of adding a second copy, and totals stay the same (each row moves, none is added).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from shared.ingest.lineage import content_digests, hex_digests
+from shared.ingest.sales import line_kind
+from shared.models.records import RECORD_MODELS, DataKind
+from shared.ports import Warehouse
+from shared.store import joins
+
+_KINDS = {"sales": DataKind.SALES, "inventory": DataKind.INVENTORY}
+
+
+def keyed(rows: pd.DataFrame, kind: DataKind) -> pd.DataFrame:
+    """``rows`` with ``record_key`` and ``row_hash`` computed as the ingest pipeline computes them."""
+    model = RECORD_MODELS[kind]
+    key = list(model.natural_key)
+    if kind is DataKind.SALES:
+        kinds = line_kind(rows["units"], rows.get("returned_units"), rows.get("refund"))
+        digests = content_digests(rows[key].assign(line_kind=kinds), [*key, "line_kind"], appended=1)
+    else:
+        digests = content_digests(rows, key)
+    fields = list(model.model_fields)
+    return rows.assign(record_key=hex_digests(digests).to_pylist(),
+                       row_hash=hex_digests(content_digests(rows[fields], fields,
+                                                            appended=model.appended_fields)).to_pylist())
+
+
+def restate_labels(warehouse: Warehouse, tenant_id: str, thing: str, names: dict[str, str]) -> int:
+    """Rows labelled ``{thing} {id}`` for an id of ``names`` restated with the name; the count of rows moved."""
+    labels = {f"{thing} {i}": name for i, name in names.items() if name}
+    moved = 0
+    for table, column in joins.LABELLED.items():
+        rows = joins.labelled_rows(warehouse, tenant_id, table, list(labels))
+        if rows.empty:
+            continue
+        renamed = keyed(rows.assign(**{column: rows[column].map(labels)}), _KINDS[table])
+        renamed = renamed.drop_duplicates(["record_key"], keep="last")  # two ids of one name: one row each key
+        warehouse.upsert(table, renamed, ["tenant_id", "record_key"])
+        joins.drop_labelled(warehouse, tenant_id, table, sorted(set(rows[column])))
+        moved += len(rows)
+    return moved
