@@ -340,7 +340,7 @@ def third_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:
     add("period", c("revenue this quarter", [rev(fr.w(fr.qs, fr.end))]),
         c("and the quarter before?", [rev(lq)]))
     add("period", c("units sold this month", [units(fr.mtd)]),
-        c("what about the month before?", [units(fr.pm if fr.ms > fr.lm_s else lm)]))
+        c("what about the month before?", [units(fr.w(*_month_bounds(fr.ms - timedelta(days=1))))]))
     channels = sorted({str(x) for x in lm["channel"].dropna()})
     add("filter", c("revenue on amazon last month", [rev(on_channel(lm, "amazon"))]),
         c("and across all channels?", [rev(lm)], absent=[x for x in channels if x != "amazon"]))
