@@ -243,6 +243,18 @@ def _read_with_model(out: ReadOutcome, llm: LanguageModel, tenant_id: str, exten
         out.warnings.append(f"LLM reading rejected ({type(exc).__name__}); used the question parser")
 
 
+def _brand_skus(reading: Reading, index: VocabularyIndex | None) -> list[str]:
+    """The catalogue SKUs of the brands a question names ("what do people say about Northwind products?").
+
+    The agents are scoped by SKU and category; a brand is its products, so every agent reads that brand's alone
+    rather than the whole catalogue.
+    """
+    brands = {b.lower() for b in reading.brands}
+    if not brands or index is None:
+        return []
+    return [p.sku for p in index.vocabulary.products if p.brand and p.brand.lower() in brands]
+
+
 def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = None) -> Plan:
     """The agents' plan with the tenant's names the vocabulary found (product titles -> SKUs, competitors).
 
@@ -257,7 +269,7 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
     categories = {c.lower() for c in index.vocabulary.categories} if index is not None else set()
     guessed = [c for c in e.categories if not categories or c.lower() in categories]
     merged = Entities(
-        skus=list(dict.fromkeys(e.skus + reading.skus))[:200],
+        skus=list(dict.fromkeys(e.skus + (reading.skus or _brand_skus(reading, index))))[:200],
         categories=list(dict.fromkeys(guessed + [c.lower() for c in reading.categories]))[:50],
         # the names this question says replace a follow-up's earlier ones ("and BargainBarn?" after MegaMart)
         competitors=list(dict.fromkeys(reading.competitors or guesses))[:50],

@@ -559,3 +559,31 @@ def test_terse_negative_reviews_are_counted_with_their_share(shop: VocabularyInd
     r = read(shop, question)
     assert r.query is not None and r.query.metrics[:len(metrics)] == metrics
     assert ("review_count" in r.query.metrics) is ("review_count" in metrics)
+
+
+def test_a_brand_scopes_the_agents_to_its_products(shop: VocabularyIndex) -> None:
+    q = "best things people say about Weaveworks products"
+    r = read(shop, q)
+    assert r.kind == "agent" and r.brands == ["Weaveworks"]
+    assert sorted(agent_plan(r, route(q), shop).entities.skus) == ["100234", "TR.88/L"]
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("How many products have no negative reviews", ["review_count", "negative_reviews"]),
+    ("how many products have negative reviews?", ["negative_reviews", "review_count"]),
+    ("how many Home Decor products have no negative reviews in 2024", ["review_count", "negative_reviews"]),
+])
+def test_how_many_products_with_or_without_negative_reviews_counts_products(
+        shop: VocabularyIndex, question: str, metrics: list[str]) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.shape == "count" and r.query is not None
+    assert r.query.metrics == metrics and r.query.dimensions == ["sku"]
+
+
+def test_without_negative_reviews_answer() -> None:
+    from shared.questions.compose import _without_negative_answer
+
+    rows = [{"sku": "a", "review_count": 3, "negative_reviews": 0}, {"sku": "b", "review_count": 2,
+                                                                      "negative_reviews": 1},
+            {"sku": "c", "review_count": 0, "negative_reviews": 0}]
+    assert _without_negative_answer(rows, "sku", "", "in 2025").startswith("1 of 2 reviewed products had no negative")
