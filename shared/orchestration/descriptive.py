@@ -408,6 +408,10 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
         titles = {p.sku: p.title or p.sku for p in index.vocabulary.products
                   if all((getattr(p, d, None) or "").lower() in vals for d, vals in keep.items()
                          if d in ("category", "brand"))}
+        grouped = reading.query.dimensions[0] if reading.query.dimensions else "sku"
+        if grouped in ("brand", "category"):  # "which brands didn't sell": the catalogue's brands, each by name
+            titles = {v: v for p in index.vocabulary.products
+                      if p.sku in titles and (v := getattr(p, grouped, None))}
     totals: dict[str, Any] | None = None  # an orders question on totals per day or week: what the data hold
     scope = totals_query(reading.query)
     if scope is not None and all(r.get(reading.query.metrics[0]) is None for r in result.rows):

@@ -347,13 +347,17 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         answer = (f"{round(total * share / 100):,} of {total:,} reviews{where} {when} were negative (1-2 stars): "
                   f"{share:.1f}%.")
     elif reading.shape == "unsold" and dims:
-        sold_skus = {str(r.get(dims[0])) for r in rows if (r.get(metric) or 0) > 0}
-        unsold = [sku for sku in titles if sku not in sold_skus and not _filtered_out(sku, q.filters)]
-        names = [f"{titles[sku]} ({sku})" for sku in unsold[:_SENTENCE_ITEMS]]
+        sold_skus = {str(r.get(dims[0])).lower() for r in rows if (r.get(metric) or 0) > 0}
+        unsold = [sku for sku in titles if sku.lower() not in sold_skus and not _filtered_out(sku, q.filters)]
+        # a product by its title and SKU; a brand or category (``titles`` then maps each to itself) by its name
+        names = [f"{titles[sku]} ({sku})" if dims[0] == "sku" else sku for sku in unsold[:_SENTENCE_ITEMS]]
         more = f" and {len(unsold) - len(names)} more" if len(unsold) > len(names) else ""
         nothing = "had no review" if metric == "review_count" else "sold nothing"
-        answer = (f"{len(unsold):,} catalogue products {nothing}{where} {when}" + (
+        one, many = _DIM_NOUNS.get(dims[0], ("product", "products"))
+        answer = (f"{len(unsold):,} catalogue {one if len(unsold) == 1 else many} {nothing}{where} {when}" + (
             f": {'; '.join(names)}{more}." if unsold else "."))
+        if not unsold and dims[0] != "sku" and titles:  # "which brands didn't sell": none; each of them did
+            answer = f"Every one of the {len(titles):,} {many} in your catalogue sold something{where} {when}."
     elif (reading.shape == "value" or not dims) and reading.per_customer and not q.compare \
             and rows[0].get("customers"):
         row = rows[0]

@@ -1714,7 +1714,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         dims, primary, shape, order_by, limit, compare = ["sku"], metrics[0], "count", None, None, None
     elif reviewed is not None:  # the catalogue's products with (without) a review: every product read, as "unsold"
         shape, order_by, limit = ("unsold" if reviewed == "unreviewed" else "count"), None, None
-    elif _UNSOLD.search(question) and dims and dims[0] == "sku":
+    elif _UNSOLD.search(question) and dims and dims[0] in ("sku", "brand", "category"):
+        # "which brands didn't sell last month": the catalogue's brands (categories) that sold nothing
         shape, order_by, limit, metrics = "unsold", None, None, ["units"]
         primary = "units"
     share_total = (share or shape in ("ranking", "breakdown")) and primary in _ADDITIVE and bool(dims) \
