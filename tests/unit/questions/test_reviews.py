@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from shared.orchestration.descriptive import agent_plan
+from shared.orchestration.executor import agent_requests
 from shared.orchestration.router import route
 from shared.questions.reading import Reading, read_question
 from shared.questions.reviews import read_review_question
@@ -565,7 +566,22 @@ def test_a_brand_scopes_the_agents_to_its_products(shop: VocabularyIndex) -> Non
     q = "best things people say about Weaveworks products"
     r = read(shop, q)
     assert r.kind == "agent" and r.brands == ["Weaveworks"]
-    assert sorted(agent_plan(r, route(q), shop).entities.skus) == ["100234", "TR.88/L"]
+    plan = agent_plan(r, route(q), shop)
+    assert sorted(plan.entities.skus) == ["100234", "TR.88/L"] and plan.entities.brands == ["Weaveworks"]
+    sentiment = agent_requests("decor", plan)["sentiment"]  # said as the brand's products in the answer
+    assert sentiment.options["brands"] == ["Weaveworks"] and sorted(sentiment.skus) == ["100234", "TR.88/L"]
+
+
+def test_a_brands_products_are_said_as_the_brands() -> None:
+    import pandas as pd
+
+    from shared.sentiment.answers import ScoredReviews
+
+    frame = pd.DataFrame({"sku": ["A", "B"], "product_title": ["Weaveworks Runner", "Weaveworks Tray"]})
+    scored = ScoredReviews(frame=frame, start=date(2025, 1, 1), end=date(2025, 6, 1), brands=("Weaveworks",))
+    assert scored.subject(frame, ["A", "B"]) == "2 Weaveworks products"
+    assert ScoredReviews(frame=frame, start=date(2025, 1, 1), end=date(2025, 6, 1)).subject(frame, ["A"]) \
+        == "Weaveworks Runner (A)"
 
 
 @pytest.mark.parametrize(("question", "metrics"), [
@@ -587,3 +603,4 @@ def test_without_negative_reviews_answer() -> None:
                                                                       "negative_reviews": 1},
             {"sku": "c", "review_count": 0, "negative_reviews": 0}]
     assert _without_negative_answer(rows, "sku", "", "in 2025").startswith("1 of 2 reviewed products had no negative")
+
