@@ -15,8 +15,9 @@ before", "why?", "what about the second one", "how much stock do we have of thos
 question mid-session that must not inherit the previous filters or period).
 
 Batch ``dialogs`` was measured on the code before any follow-up fix; batch ``dialogs2`` (:func:`held_out_dialogs`)
-was written after those fixes and measured before any change made for it. Prints turns answered, follow-up turns
-answered, whole conversations right, and per style.
+was written after those fixes and measured before any change made for it; batch ``dialogs3``
+(:func:`third_dialogs`) holds the follow-ups that round left wrong, measured before their fixes. Prints turns
+answered, follow-up turns answered, whole conversations right, and per style.
 
     BENCH_HOME=/tmp/dqd .venv/bin/python bench/dialogs.py     # BENCH_ONLY=dialogs2: one batch; BENCH_VERBOSE=1
 """
@@ -310,6 +311,55 @@ def held_out_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # no
     return out
 
 
+#: What the agents' overview says (the answer to a question no agent or metric reads): never the reply to "thanks!".
+_OVERVIEW = ("median price index", "price index", "forecast")
+
+
+def third_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:
+    """The third batch (``dialogs3``): the follow-ups the second round left wrong, measured before their fixes.
+
+    A shift by another unit than the previous period's ("the week before" a month: the 7 days before it), the
+    quarter before a running quarter (the whole quarter), "across all channels" (one total), an acknowledgement
+    between turns ("thanks!", "great", "ok cool": answered briefly, the chain kept) and alone.
+    """
+    r = _Rows(t, catalogue)
+    fr, c = r.fr, r.case
+    lm, lq = fr.lm, fr.lq
+    out: list[Dialog] = []
+
+    def add(style: str, *turns: Case) -> None:
+        out.append(Dialog(r.tenant, list(turns), style, batch="dialogs3"))
+
+    wb_s = fr.lm_s - timedelta(days=7)
+    add("period", c("revenue last month", [rev(lm)]),
+        c("the week before", [rev(fr.w(wb_s, wb_s + timedelta(days=6)))]))
+    octo = fr.w(r.oct_s, r.oct_e)
+    ob_s = r.oct_s - timedelta(days=7)
+    add("period", c("How many orders did we get in October?", [_orders(octo)]),
+        c("and the week before?", [_orders(fr.w(ob_s, ob_s + timedelta(days=6)))]))
+    add("period", c("revenue this quarter", [rev(fr.w(fr.qs, fr.end))]),
+        c("and the quarter before?", [rev(lq)]))
+    add("period", c("units sold this month", [units(fr.mtd)]),
+        c("what about the month before?", [units(fr.w(*_month_bounds(fr.ms - timedelta(days=1))))]))
+    channels = sorted({str(x) for x in lm["channel"].dropna()})
+    add("filter", c("revenue on amazon last month", [rev(on_channel(lm, "amazon"))]),
+        c("and across all channels?", [rev(lm)], absent=[x for x in channels if x != "amazon"]))
+    cats = sorted({str(x).lower() for x in lq["category"].dropna()})
+    add("filter", c("units sold in the Kitchen category last quarter", [units(in_category(lq, "Kitchen"))]),
+        c("what about all categories?", [units(lq)], absent=[x for x in cats if x != "kitchen"]))
+    add("acknowledge", c("revenue last month", [rev(lm)]), c("thanks!", absent=list(_OVERVIEW)),
+        c("and on amazon?", [rev(on_channel(lm, "amazon"))]))
+    w2_s = fr.lw_s - timedelta(days=7)
+    add("acknowledge", c("orders last week", [_orders(fr.lw)]), c("great", absent=list(_OVERVIEW)),
+        c("and the week before?", [_orders(fr.w(w2_s, w2_s + timedelta(days=6)))]))
+    kq = in_category(lq, "Kitchen")
+    add("acknowledge", c("Kitchen revenue last quarter", [rev(kq)]), c("ok cool", absent=list(_OVERVIEW)),
+        c("and units?", [units(kq)]))
+    add("acknowledge", c("thanks!", absent=list(_OVERVIEW)))
+    add("acknowledge", c("is it good?", absent=list(_OVERVIEW)))
+    return out
+
+
 def run(dialogs: list[Dialog], ask: object) -> None:
     """Ask every conversation in its own session and print what was answered (failures to stderr)."""
     assert callable(ask)
@@ -375,6 +425,7 @@ def main() -> None:
         for d in held_out_dialogs(t, catalogue):
             d.batch = "dialogs2"
             dialogs.append(d)
+        dialogs += third_dialogs(t, catalogue)
     if only := os.environ.get("BENCH_ONLY"):
         dialogs = [d for d in dialogs if d.batch == only]
     runtime = LocalRuntime(deps)

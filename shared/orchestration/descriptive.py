@@ -243,6 +243,18 @@ def _read_with_model(out: ReadOutcome, llm: LanguageModel, tenant_id: str, exten
         out.warnings.append(f"LLM reading rejected ({type(exc).__name__}); used the question parser")
 
 
+def _brand_skus(reading: Reading, index: VocabularyIndex | None) -> list[str]:
+    """The catalogue SKUs of the brands a question names ("what do people say about Northwind products?").
+
+    The agents are scoped by SKU and category; a brand is its products, so every agent reads that brand's alone
+    rather than the whole catalogue.
+    """
+    brands = {b.lower() for b in reading.brands}
+    if not brands or index is None:
+        return []
+    return [p.sku for p in index.vocabulary.products if p.brand and p.brand.lower() in brands]
+
+
 def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = None) -> Plan:
     """The agents' plan with the tenant's names the vocabulary found (product titles -> SKUs, competitors).
 
@@ -257,14 +269,15 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
     categories = {c.lower() for c in index.vocabulary.categories} if index is not None else set()
     guessed = [c for c in e.categories if not categories or c.lower() in categories]
     merged = Entities(
-        skus=list(dict.fromkeys(e.skus + reading.skus))[:200],
+        skus=list(dict.fromkeys(e.skus + (reading.skus or _brand_skus(reading, index))))[:200],
         categories=list(dict.fromkeys(guessed + [c.lower() for c in reading.categories]))[:50],
         # the names this question says replace a follow-up's earlier ones ("and BargainBarn?" after MegaMart)
         competitors=list(dict.fromkeys(reading.competitors or guesses))[:50],
         horizon_days=e.horizon_days, start_date=e.start_date, end_date=e.end_date,
         price_change_pct=e.price_change_pct if e.price_change_pct is not None else reading.price_change_pct,
         aspect=e.aspect, top_sellers=reading.top_sellers, measure=e.measure, cover_over_days=e.cover_over_days,
-        gap_over_pct=reading.gap_over_pct, gap_negated=reading.gap_negated)
+        gap_over_pct=reading.gap_over_pct, gap_negated=reading.gap_negated,
+        brands=list(reading.brands)[:20] if not reading.skus and _brand_skus(reading, index) else [])
     period = reading.agent_period
     if period is not None and reading.asks and (reading.agent_intents == ["pricing"] or reading.asks == ["lost_sales"]):
         # "in November", "this week", "what did stock-outs cost us last month": the period asked
@@ -396,6 +409,10 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
         titles = {p.sku: p.title or p.sku for p in index.vocabulary.products
                   if all((getattr(p, d, None) or "").lower() in vals for d, vals in keep.items()
                          if d in ("category", "brand"))}
+        grouped = reading.query.dimensions[0] if reading.query.dimensions else "sku"
+        if grouped in ("brand", "category"):  # "which brands didn't sell": the catalogue's brands, each by name
+            titles = {v: v for p in index.vocabulary.products
+                      if p.sku in titles and (v := getattr(p, grouped, None))}
     totals: dict[str, Any] | None = None  # an orders question on totals per day or week: what the data hold
     scope = totals_query(reading.query)
     if scope is not None and all(r.get(reading.query.metrics[0]) is None for r in result.rows):

@@ -31,6 +31,8 @@ class Entities(BaseModel):
 
     skus: list[str] = Field(default_factory=list, max_length=200)
     categories: list[str] = Field(default_factory=list, max_length=50)
+    brands: list[str] = Field(default_factory=list, max_length=20,
+                              description="The brands asked about; ``skus`` are their products (said in answers).")
     competitors: list[str] = Field(default_factory=list, max_length=50)
     horizon_days: int | None = Field(default=None, ge=1, le=730)
     start_date: date | None = None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from shared.errors import EcomIntelError, InvalidInput
 from shared.observability.logs import get_logger, log_event
 from shared.orchestration import cache, descriptive
+from shared.orchestration.brief import brief_report
 from shared.orchestration.context import (
     get_preferences,
     is_follow_up,
@@ -104,6 +105,9 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     version = data_version(deps.documents, tenant)
     prefs = get_preferences(deps.documents, tenant, user)
     previous = previous_turn(deps.documents, tenant, user, req.session_id) if req.session_id else None
+    brief = brief_report(req.question, previous, mode=req.mode, data_version=version)
+    if brief is not None:  # "thanks!": answered briefly, not recorded (the next follow-up leans on the turn before)
+        return QueryResponse(mode=req.mode, status="done", report=brief, warnings=warnings)
     explicit = bool(detect_intents(req.question))
     follow_up = previous is not None and is_follow_up(req.question, route(req.question, today=today()), explicit)
     context = "|".join([turn_context(previous), prefs.model_dump_json(),

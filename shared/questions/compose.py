@@ -331,11 +331,14 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
                                      from_the_start=first_days)
     elif metric == "uncosted_products" and dims:
         answer = _uncosted_answer(rows, titles, result.truncated)
+    elif reading.shape == "count" and dims and q.metrics[:2] == ["review_count", "negative_reviews"]:
+        answer = _without_negative_answer(rows, dims[0], where, when)
     elif reading.shape == "count" and dims:
         sold = [r for r in rows if (r.get(metric) or 0) > 0 and r.get(dims[0]) is not None]
         one, many = _DIM_NOUNS.get(dims[0], (dims[0], dims[0] + "s"))
         count = f"{'at least ' if result.truncated else ''}{len(sold):,}"
-        did = "had at least one review" if metric == "review_count" else "sold at least one unit"
+        did = {"review_count": "had at least one review", "negative_reviews": "had at least one negative review "
+               "(1-2 stars)"}.get(metric, "sold at least one unit")
         answer = f"{count} {one if len(sold) == 1 else many} {did}{where} {when}."
     elif (reading.shape == "value" or not dims) and q.metrics[:2] == ["negative_review_share", "review_count"] \
             and not q.compare and rows[0].get("review_count"):
@@ -344,13 +347,17 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         answer = (f"{round(total * share / 100):,} of {total:,} reviews{where} {when} were negative (1-2 stars): "
                   f"{share:.1f}%.")
     elif reading.shape == "unsold" and dims:
-        sold_skus = {str(r.get(dims[0])) for r in rows if (r.get(metric) or 0) > 0}
-        unsold = [sku for sku in titles if sku not in sold_skus and not _filtered_out(sku, q.filters)]
-        names = [f"{titles[sku]} ({sku})" for sku in unsold[:_SENTENCE_ITEMS]]
+        sold_skus = {str(r.get(dims[0])).lower() for r in rows if (r.get(metric) or 0) > 0}
+        unsold = [sku for sku in titles if sku.lower() not in sold_skus and not _filtered_out(sku, q.filters)]
+        # a product by its title and SKU; a brand or category (``titles`` then maps each to itself) by its name
+        names = [f"{titles[sku]} ({sku})" if dims[0] == "sku" else sku for sku in unsold[:_SENTENCE_ITEMS]]
         more = f" and {len(unsold) - len(names)} more" if len(unsold) > len(names) else ""
         nothing = "had no review" if metric == "review_count" else "sold nothing"
-        answer = (f"{len(unsold):,} catalogue products {nothing}{where} {when}" + (
+        one, many = _DIM_NOUNS.get(dims[0], ("product", "products"))
+        answer = (f"{len(unsold):,} catalogue {one if len(unsold) == 1 else many} {nothing}{where} {when}" + (
             f": {'; '.join(names)}{more}." if unsold else "."))
+        if not unsold and dims[0] != "sku" and titles:  # "which brands didn't sell": none; each of them did
+            answer = f"Every one of the {len(titles):,} {many} in your catalogue sold something{where} {when}."
     elif (reading.shape == "value" or not dims) and reading.per_customer and not q.compare \
             and rows[0].get("customers"):
         row = rows[0]
@@ -1011,3 +1018,12 @@ def _evidence(result: MetricResult) -> list[AnswerEvidence]:
     return [AnswerEvidence(kind="sql", description=f"metrics layer: {what}", sql=result.statement.sql,
                            params={k: _jsonable(v) for k, v in result.statement.params.items()},
                            dialect=result.statement.dialect)]
+
+
+def _without_negative_answer(rows: list[dict[str, Any]], dim: str, where: str, when: str) -> str:
+    """"How many products have no negative reviews": the reviewed products without one 1-2 star review, of all."""
+    reviewed = [r for r in rows if (r.get("review_count") or 0) > 0 and r.get(dim) is not None]
+    clean = [r for r in reviewed if not (r.get("negative_reviews") or 0)]
+    one, many = _DIM_NOUNS.get(dim, (dim, dim + "s"))
+    return (f"{len(clean):,} of {len(reviewed):,} reviewed {one if len(reviewed) == 1 else many}{where} had no "
+            f"negative review (1-2 stars) {when}.")

@@ -17,11 +17,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, timedelta
+from typing import cast
 
 from shared.models.records import DataKind
 from shared.questions.reading import Reading, find_dimensions, find_grain, find_metrics, with_companions
-from shared.questions.timephrase import TimeReading, name_range, previous_range, resolve_time
+from shared.questions.timephrase import (
+    TimeReading,
+    Unit,
+    last_complete,
+    make_range,
+    name_range,
+    previous_range,
+    resolve_time,
+)
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
 from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.compile import to_date_months
@@ -69,6 +78,8 @@ _ALL_OF = re.compile(r"\ball\s+(?:the\s+|our\s+|my\s+)?(channels|marketplaces|st
 _ALL_DIMENSION: dict[str, DimensionName] = {"channels": "channel", "marketplaces": "channel", "stores": "channel",
                                             "categories": "category", "brands": "brand", "products": "sku",
                                             "skus": "sku"}
+#: Words asking for each value ("by all channels", "split across all stores"): "all" then is a breakdown.
+_SPLIT = re.compile(r"\b(?:by|per|each|split|break\w*|respectively)\b", re.I)
 #: "what about the other channels?": the values a filter left out.
 _OTHER = re.compile(r"\bother\s+(channels|marketplaces|stores|categories|brands|products|skus)\b", re.I)
 #: "and in total?", "overall?": every filter dropped, the period and measure kept.
@@ -176,6 +187,8 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         update["time_range"], update["compare"] = current.query.time_range, None  # "how much stock do we have"
     taken = [m.span for m in matches] + time.spans
     dims = find_dimensions(question, taken, [m.span for m in matches])
+    if not _SPLIT.search(question):  # "and across all channels?": the filter dropped, one total, no breakdown
+        dims = [d for d in dims if d not in {_ALL_DIMENSION[m.group(1).lower()] for m in _ALL_OF.finditer(question)}]
     grain = find_grain(question, taken)
     if grain is not None:
         dims = ["date", *[d for d in dims if d != "date"]]
@@ -363,6 +376,56 @@ def _named_day_a_year_back(rng: TimeRange) -> TimeRange | None:
 _MOVING_DAY = re.compile(r"black\s+friday|cyber\s+monday|thanksgiving|mother's\s+day|father's\s+day", re.I)
 
 
+_MONTHS_OF: dict[int, Unit] = {1: "month", 3: "quarter", 12: "year"}
+
+
+def _unit_of(rng: TimeRange) -> tuple[Unit | None, bool]:
+    """The calendar unit ``rng`` is (a day, a 7-day week, a whole month, quarter or year) and whether it is running.
+
+    A running period is a month, quarter or year to date (the rule "this month so far vs last month" reads by) or
+    this week so far (Monday to a day before Sunday).
+    """
+    running = to_date_months(rng)
+    if running is not None and "to date" in rng.label:
+        return _MONTHS_OF[running], True
+    if rng.label.startswith("this week") and rng.start.weekday() == 0 and rng.days < 7:
+        return "week", True
+    if rng.days == 1:
+        return "day", False
+    if rng.days == 7:
+        return "week", False
+    whole = name_range(rng.start, rng.end).label.split(" (")[0]
+    if re.fullmatch(r"[A-Z][a-z]+ \d{4}", whole):
+        return "month", False
+    if re.fullmatch(r"Q\d \d{4}", whole):
+        return "quarter", False
+    return ("year", False) if re.fullmatch(r"\d{4}", whole) else (None, False)
+
+
+def _unit_before(rng: TimeRange, named: str | None) -> TimeRange | None:
+    """"The week before" a month, "the quarter before" a quarter still running: the whole unit just before ``rng``.
+
+    A shift names a unit ("the week before") or none ("before that", "the period before": the previous period's
+    own). The same unit as a complete previous period is left to :func:`previous_range` (``None``); a running one
+    (Q4 to date) goes back to the whole previous quarter, not to as many days before it; another unit than the
+    previous period's is that unit just before its start: a week is the 7 days before, a month, quarter or year
+    the last whole one ending before it.
+    """
+    own, running = _unit_of(rng)
+    if own is None:  # "the last 30 days": the as many days before, as before
+        return None
+    unit = own if named in (None, "period") else cast(Unit, named)
+    if unit is None or (unit == own and not running):
+        return None
+    day_before = rng.start - timedelta(days=1)
+    if unit == "day":
+        return make_range(day_before, day_before)
+    if unit == "week" and not running:
+        return make_range(day_before - timedelta(days=6), day_before)
+    start, end = last_complete(day_before, unit)
+    return make_range(start, end)
+
+
 def _apply_time(update: dict[str, object], time: TimeReading, question: str, prev_range: object,
                 prev_compare: object, as_of: date) -> None:
     """The period a follow-up names: its own, a shift of the previous one, or the previous one compared.
@@ -381,7 +444,9 @@ def _apply_time(update: dict[str, object], time: TimeReading, question: str, pre
             if _COMPARE.search(question):
                 update["compare"] = "previous_year" if year else "previous_period"
                 return
-            moved = previous_range(prev_range, "previous_year" if year else "previous_period")
+            unit = next((u for u in shift.groups() if u), None)
+            before = None if year else _unit_before(prev_range, unit.lower() if unit else None)
+            moved = before or previous_range(prev_range, "previous_year" if year else "previous_period")
             update["time_range"] = (year and _named_day_a_year_back(prev_range)) or name_range(moved.start, moved.end)
             update["compare"] = None
             return

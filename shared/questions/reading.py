@@ -55,6 +55,7 @@ from shared.questions.reviews import (
     asks_star_breakdown,
     change_period,
     products_reviewed,
+    products_with_negative,
     read_review_question,
     review_subset,
     reviewed_thing,
@@ -1706,9 +1707,17 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     if _DISTINCT.search(question) and dims and reading.threshold is None:
         shape, order_by, limit = "count", None, None
     reviewed = products_reviewed(question) if metrics == ["review_count"] and dims == ["sku"] else None
-    if reviewed is not None:  # the catalogue's products with (without) a review: every product read, as "unsold"
+    negative = products_with_negative(question) if set(metrics) & {"negative_review_share", "negative_reviews"} \
+        else None
+    if negative is not None and (not dims or dims == ["sku"]):
+        # "how many products have no negative reviews": each product's negative and all reviews, counted; the
+        # metric first is what a product must have (at least one negative review; or a review, and no negative)
+        metrics = ["negative_reviews", "review_count"] if negative == "with" else ["review_count", "negative_reviews"]
+        dims, primary, shape, order_by, limit, compare = ["sku"], metrics[0], "count", None, None, None
+    elif reviewed is not None:  # the catalogue's products with (without) a review: every product read, as "unsold"
         shape, order_by, limit = ("unsold" if reviewed == "unreviewed" else "count"), None, None
-    elif _UNSOLD.search(question) and dims and dims[0] == "sku":
+    elif _UNSOLD.search(question) and dims and dims[0] in ("sku", "brand", "category"):
+        # "which brands didn't sell last month": the catalogue's brands (categories) that sold nothing
         shape, order_by, limit, metrics = "unsold", None, None, ["units"]
         primary = "units"
     share_total = (share or shape in ("ranking", "breakdown")) and primary in _ADDITIVE and bool(dims) \

@@ -472,6 +472,29 @@ _REVIEWED_COUNT = re.compile(r"\bhow many (?:different |distinct |of (?:our|the|
                              r"(?:reviews?|ratings?)\b", re.I)
 
 
+#: "how many products have no negative reviews", "how many products got a 1-star review": products, not reviews.
+_COUNTED_PRODUCTS = (r"\bhow many (?:different |distinct |of (?:our|the|my) )?(?:[\w&'-]+\s+){0,2}?"
+                     r"(?:products|items|skus|listings)")
+_NEGATIVE_PRODUCTS = re.compile(
+    _COUNTED_PRODUCTS + r"\s+(?:have|has|got|get|received|with|had)\s+(?P<none>no|zero|not\s+had\s+any"
+    r"|never\s+had\s+an?y?)?\s*(?:at least one |any |an? )?(?:negative|bad|poor|1[- ]star|one[- ]star|low[- ]star"
+    r"|low)\s+(?:reviews?|ratings?)\b"
+    r"|" + _COUNTED_PRODUCTS + r"\s+(?:have|has|got|get|received|had)\s+(?P<none2>no|zero)\s+(?:1|one|1-2|one or two)"
+    r"[- ]star\s+(?:reviews?|ratings?)\b", re.I)
+
+
+def products_with_negative(question: str) -> str | None:
+    """``"with"`` for how many products have a negative (1-2 star) review, ``"without"`` for how many have none.
+
+    The count is of products, not of reviews: "how many products have no negative reviews" is how many reviewed
+    products have not one 1-2 star review, not the share of reviews that are negative.
+    """
+    m = _NEGATIVE_PRODUCTS.search(question)
+    if m is None:
+        return None
+    return "without" if m.group("none") or m.group("none2") else "with"
+
+
 def products_reviewed(question: str) -> str | None:
     """``"unreviewed"`` for the products without a review, ``"reviewed"`` for how many have one, else ``None``."""
     if _UNREVIEWED.search(question) and _PRODUCT_NOUN.search(question):  # "reviews with no rating": not this

@@ -115,6 +115,14 @@ def _channels_option(request: AgentRequest) -> list[str]:
     return list(dict.fromkeys(value))[:20]
 
 
+def _brands_option(request: AgentRequest) -> tuple[str, ...]:
+    """``options.brands``: the brands whose products ``skus`` are ("what do people say about Northwind?")."""
+    value = request.options.get("brands") or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and 1 <= len(v) <= 100 for v in value):
+        raise InvalidInput("options.brands must be a list of brand names", details={"field": "options.brands"})
+    return tuple(dict.fromkeys(value))[:20]
+
+
 def _theme_embed_limit(method: str, purpose: str, deadline: float) -> int:
     """Theme phrases the encoder may embed: none for backfills or fixed fast/lexicon runs, else what fits."""
     if purpose == "backfill" or method in ("fast", "lexicon") or not encoder_warm():
@@ -264,7 +272,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 decline_window_days=decline_window, method=method,
                                 purpose=purpose,  # type: ignore[arg-type]
                                 aspect=_aspect_option(request), stars=stars, listing=listing, channels=tuple(channels),
-                                categories=category_names,
+                                categories=category_names, brands=_brands_option(request),
                                 list_size=list_size,
                                 scoring_deadline_s=SCORING_SHARE * deadline,
                                 theme_embed_limit=_theme_embed_limit(method, purpose, deadline)),

@@ -98,6 +98,8 @@ class AnalysisOptions:
     channels: tuple[str, ...] = ()
     #: The categories the reviews were narrowed to, as the catalogue spells them (said: "13 Kitchen products").
     categories: tuple[str, ...] = ()
+    #: The brands whose products ``scoped`` holds (said: "35 Northwind products", not the first three names).
+    brands: tuple[str, ...] = ()
 
 
 def spam_weights(spam_score: pd.Series) -> tuple[np.ndarray, int, int, int]:
@@ -303,7 +305,7 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
         start=options.period_start or min((d for d in df["date"] if d is not None), default=options.as_of),
         end=options.as_of, method=data.plan.describe() if data.plan is not None else "", themes=themes,
         undated=int(df["date"].isna().sum()), stars=options.stars, channels=options.channels,
-        categories=options.categories)
+        categories=options.categories, brands=options.brands)
     if options.listing:  # "show me angry reviews": the reviews themselves, for the question's first ask
         return [listing_answer(scored, list(options.scoped), options.listing, options.list_size,
                                options.asks[0], options.aspect).model_dump(mode="json")]

@@ -63,6 +63,8 @@ class ScoredReviews:
     channels: tuple[str, ...] = ()
     #: The categories the reviews were narrowed to, as the catalogue spells them (said with the products).
     categories: tuple[str, ...] = ()
+    #: The brands whose products the scoped SKUs are (said: ``35 Northwind products``).
+    brands: tuple[str, ...] = ()
 
     def subject(self, reviews: pd.DataFrame, scoped: list[str]) -> str:
         """What the reviews are of: the products asked about (``Title (SKU)``) or ``66 products``, and where.
@@ -72,6 +74,8 @@ class ScoredReviews:
         """
         what = join_names([_name(self.frame, s) for s in scoped], 3) if scoped else _products(reviews,
                                                                                              self.categories)
+        if scoped and self.brands and len(scoped) > 1:  # a brand's products: "35 Northwind products"
+            what = f"{len(scoped)} {join_names(list(self.brands), 3)} products"
         return what + (f" on {join_names(list(self.channels), 3)}" if self.channels else "")
 
     def reviews(self, n: int) -> str:

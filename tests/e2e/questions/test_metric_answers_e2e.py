@@ -140,3 +140,13 @@ def test_vocabulary_follows_data_updated(shop: Ingested, tmp_path: object) -> No
 def test_catalogue_size(shop: Ingested, capsys: pytest.CaptureFixture[str]) -> None:
     report = cli_report("How many products do we have?", capsys)
     assert report.answer.startswith(f"Your catalogue has {len(shop.catalogue)} products")
+
+
+def test_an_acknowledgement_keeps_the_chain(shop: Ingested) -> None:
+    s = shop.sales()
+    mar = s[(s["date"] >= date(2025, 3, 1)) & (s["date"] <= date(2025, 3, 31))]
+    ask(shop.deps, "revenue in March 2025", tenant=TENANT, session_id="ack", use_cache=False)
+    thanks = ask(shop.deps, "thanks!", tenant=TENANT, session_id="ack", use_cache=False).report
+    assert thanks is not None and thanks.answer.startswith("You're welcome.") and not thanks.agents
+    ebay = ask(shop.deps, "and on ebay?", tenant=TENANT, session_id="ack", use_cache=False).report
+    assert ebay is not None and states(ebay.answer, float(mar[mar["channel"] == "ebay"]["revenue"].sum()))

@@ -207,3 +207,14 @@ def test_products_sharing_a_title_are_named_once_with_their_count() -> None:
     titles = {"1": "BANANAS", "2": "BANANAS", "3": "BANANAS", "4": "GRAPES RED"}
     out = compose(reading(q, "value"), result(q, [{"units": 12}]), titles=titles)
     assert "for BANANAS (3 products) and GRAPES RED" in out.answer, out.answer
+
+
+def test_brands_and_categories_that_sold_nothing() -> None:
+    """"Which brands didn't sell last month": the catalogue's brands without a sale, by name, not a ranking."""
+    q = MetricQuery(tenant_id="t", metrics=["units"], dimensions=["brand"], time_range=Q1)
+    rows = [{"brand": "Acme", "units": 4}, {"brand": "Glow", "units": 0}]
+    brands = {"Acme": "Acme", "Glow": "Glow", "Weaveworks": "Weaveworks"}
+    answer = compose(reading(q, "unsold"), result(q, rows), titles=brands).answer
+    assert answer.startswith("2 catalogue brands sold nothing in Q1 2025") and answer.endswith(": Glow; Weaveworks.")
+    every = compose(reading(q, "unsold"), result(q, [{"brand": "acme", "units": 1}]), titles={"Acme": "Acme"}).answer
+    assert every.startswith("Every one of the 1 brands in your catalogue sold something in Q1 2025")

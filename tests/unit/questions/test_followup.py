@@ -253,3 +253,38 @@ def test_the_other_channels_and_a_breakdown_by_the_filtered_one(shop: Vocabulary
     assert [(f.dimension, f.op, f.values) for f in r.query.filters] == [("channel", "not_in", ["Etsy"])]
     b = then(shop, "revenue on Etsy in March 2025", "break that down by channel")
     assert b is not None and b.query is not None and b.query.filters == [] and b.query.dimensions == ["channel"]
+
+
+def _span(r: Reading | None) -> tuple[date, date]:
+    assert r is not None and r.query is not None and r.query.time_range is not None
+    return r.query.time_range.start, r.query.time_range.end
+
+
+def test_a_shift_by_another_unit_goes_back_by_that_unit(shop: VocabularyIndex) -> None:
+    # "the week before" a month: the 7 days before it, not the month before
+    assert _span(then(shop, "revenue in March 2025", "the week before")) == (date(2025, 2, 22), date(2025, 2, 28))
+    # "the month before" a week: the last whole month before it
+    assert _span(then(shop, "orders in the week of 12 March 2025", "and the month before?")) == (
+        date(2025, 2, 1), date(2025, 2, 28))
+    # the same unit still shifts by one of it
+    assert _span(then(shop, "revenue in March 2025", "and the month before?")) == (date(2025, 2, 1), date(2025, 2, 28))
+
+
+def test_the_period_before_a_running_one_is_the_whole_one(shop: VocabularyIndex) -> None:
+    as_of = date(2025, 5, 20)
+    first = read_question("revenue this quarter", tenant_id="decor", index=shop, extents=EXTENTS, as_of=as_of)
+    second = read_question("and the quarter before?", tenant_id="decor", index=shop, extents=EXTENTS, as_of=as_of)
+    r = follow_up(second, first, index=shop, extents=EXTENTS)
+    assert _span(r) == (date(2025, 1, 1), date(2025, 3, 31))
+    first = read_question("units sold this month", tenant_id="decor", index=shop, extents=EXTENTS, as_of=as_of)
+    second = read_question("what about the month before?", tenant_id="decor", index=shop, extents=EXTENTS,
+                           as_of=as_of)
+    assert _span(follow_up(second, first, index=shop, extents=EXTENTS)) == (date(2025, 4, 1), date(2025, 4, 30))
+
+
+def test_across_all_channels_is_one_total(shop: VocabularyIndex) -> None:
+    r = then(shop, "revenue on Etsy in March 2025", "and across all channels?")
+    assert r is not None and r.query is not None and r.query.filters == [] and r.query.dimensions == []
+    assert r.shape == "value"
+    b = then(shop, "revenue on Etsy in March 2025", "and split by all channels?")
+    assert b is not None and b.query is not None and b.query.dimensions == ["channel"]

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from shared.orchestration.descriptive import agent_plan
+from shared.orchestration.executor import agent_requests
 from shared.orchestration.router import route
 from shared.questions.reading import Reading, read_question
 from shared.questions.reviews import read_review_question
@@ -559,3 +560,47 @@ def test_terse_negative_reviews_are_counted_with_their_share(shop: VocabularyInd
     r = read(shop, question)
     assert r.query is not None and r.query.metrics[:len(metrics)] == metrics
     assert ("review_count" in r.query.metrics) is ("review_count" in metrics)
+
+
+def test_a_brand_scopes_the_agents_to_its_products(shop: VocabularyIndex) -> None:
+    q = "best things people say about Weaveworks products"
+    r = read(shop, q)
+    assert r.kind == "agent" and r.brands == ["Weaveworks"]
+    plan = agent_plan(r, route(q), shop)
+    assert sorted(plan.entities.skus) == ["100234", "TR.88/L"] and plan.entities.brands == ["Weaveworks"]
+    sentiment = agent_requests("decor", plan)["sentiment"]  # said as the brand's products in the answer
+    assert sentiment.options["brands"] == ["Weaveworks"] and sorted(sentiment.skus) == ["100234", "TR.88/L"]
+
+
+def test_a_brands_products_are_said_as_the_brands() -> None:
+    import pandas as pd
+
+    from shared.sentiment.answers import ScoredReviews
+
+    frame = pd.DataFrame({"sku": ["A", "B"], "product_title": ["Weaveworks Runner", "Weaveworks Tray"]})
+    scored = ScoredReviews(frame=frame, start=date(2025, 1, 1), end=date(2025, 6, 1), brands=("Weaveworks",))
+    assert scored.subject(frame, ["A", "B"]) == "2 Weaveworks products"
+    assert ScoredReviews(frame=frame, start=date(2025, 1, 1), end=date(2025, 6, 1)).subject(frame, ["A"]) \
+        == "Weaveworks Runner (A)"
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("How many products have no negative reviews", ["review_count", "negative_reviews"]),
+    ("how many products have negative reviews?", ["negative_reviews", "review_count"]),
+    ("how many Home Decor products have no negative reviews in 2024", ["review_count", "negative_reviews"]),
+])
+def test_how_many_products_with_or_without_negative_reviews_counts_products(
+        shop: VocabularyIndex, question: str, metrics: list[str]) -> None:
+    r = read(shop, question)
+    assert r.kind == "metric" and r.shape == "count" and r.query is not None
+    assert r.query.metrics == metrics and r.query.dimensions == ["sku"]
+
+
+def test_without_negative_reviews_answer() -> None:
+    from shared.questions.compose import _without_negative_answer
+
+    rows = [{"sku": "a", "review_count": 3, "negative_reviews": 0}, {"sku": "b", "review_count": 2,
+                                                                      "negative_reviews": 1},
+            {"sku": "c", "review_count": 0, "negative_reviews": 0}]
+    assert _without_negative_answer(rows, "sku", "", "in 2025").startswith("1 of 2 reviewed products had no negative")
+

@@ -478,3 +478,11 @@ def test_customers_of_a_place_buying_most_are_the_products_by_units(shop: Vocabu
     Online Retail: "what did customers in Germany buy most" was a count of customers)."""
     r = read(shop, question)
     assert r.query is not None and r.query.metrics == ["units"] and r.query.dimensions == ["sku"]
+
+
+@pytest.mark.parametrize(("question", "dim"), [("which brands didn't sell last month", "brand"),
+                                               ("which categories didn't sell last month?", "category"),
+                                               ("what didn't sell last month", "sku")])
+def test_unsold_brands_and_categories(shop: VocabularyIndex, question: str, dim: str) -> None:
+    r = read(shop, question)
+    assert r.shape == "unsold" and r.query is not None and r.query.dimensions == [dim]

@@ -1,0 +1,42 @@
+"""Brief replies to turns that ask nothing of the data (:mod:`shared.questions.acknowledge`).
+
+"thanks!" is answered in a sentence and, unlike a question, not recorded as the session's last turn: the follow-up
+after it ("and on amazon?") still continues the question before it. "is it good?" with no earlier answer asks what
+it refers to. Neither runs the agents or the metrics layer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shared.models.agents import Confidence
+from shared.orchestration.plan import Plan
+from shared.orchestration.report import Mode, Report
+from shared.questions.acknowledge import is_acknowledgement, only_points_back
+
+_EXAMPLES = '"revenue last month", "which products are overpriced?" or "how are our reviews?"'
+
+
+def brief_report(question: str, previous: dict[str, Any] | None, *, mode: Mode, data_version: int) -> Report | None:
+    """The brief reply to an acknowledgement or a bare "is it good?"; ``None`` for a question of its own.
+
+    ``previous`` is the session's last turn (``None`` outside a session or at its start).
+    """
+    if is_acknowledgement(question):
+        if previous is not None:
+            quoted = str(previous.get("question", ""))[:120]
+            answer = (f'You\'re welcome. A follow-up such as "and last year?" or "by channel" continues from '
+                      f'"{quoted}".')
+        else:
+            answer = ("You're welcome. Ask about your sales, products, reviews, stock or competitor prices: "
+                      f"{_EXAMPLES}.")
+        why = "an acknowledgement: no question to answer"
+    elif only_points_back(question) and previous is None:
+        answer = ("Which figure do you mean? There is no earlier answer in this conversation to judge; ask about one "
+                  f"first ({_EXAMPLES}), then whether it is good.")
+        why = "a question about an earlier answer, with none before it"
+    else:
+        return None
+    return Report(question=question, answer=answer, answer_kind="unanswerable", mode=mode,
+                  plan=Plan(intents=["overview"], rationale=f"brief reply: {why}"), executive_summary=answer,
+                  confidence=Confidence(explanation=why), data_version=data_version)
