@@ -37,17 +37,29 @@ def keyed(rows: pd.DataFrame, kind: DataKind) -> pd.DataFrame:
                                                             appended=model.appended_fields)).to_pylist())
 
 
-def restate_labels(warehouse: Warehouse, tenant_id: str, thing: str, names: dict[str, str]) -> int:
-    """Rows labelled ``{thing} {id}`` for an id of ``names`` restated with the name; the count of rows moved."""
+#: Labelled rows restated per page: memory stays bounded by the page whatever the store's history.
+PAGE_ROWS = 50_000
+
+
+def restate_labels(warehouse: Warehouse, tenant_id: str, thing: str, names: dict[str, str],
+                   page_rows: int = PAGE_ROWS) -> int:
+    """Rows labelled ``{thing} {id}`` for an id of ``names`` restated with the name; the count of rows moved.
+
+    Page by page: each page's renamed rows are written before its labelled rows are dropped, so a crash between
+    the two leaves a page in both forms until the names file's retry runs this again, which writes the same keys
+    (an upsert) and drops the rest; nothing is lost.
+    """
     labels = {f"{thing} {i}": name for i, name in names.items() if name}
     moved = 0
     for table, column in joins.LABELLED.items():
-        rows = joins.labelled_rows(warehouse, tenant_id, table, list(labels))
-        if rows.empty:
-            continue
-        renamed = keyed(rows.assign(**{column: rows[column].map(labels)}), _KINDS[table])
-        renamed = renamed.drop_duplicates(["record_key"], keep="last")  # two ids of one name: one row each key
-        warehouse.upsert(table, renamed, ["tenant_id", "record_key"])
-        joins.drop_labelled(warehouse, tenant_id, table, sorted(set(rows[column])))
-        moved += len(rows)
+        last: str | None = None
+        while not (rows := joins.labelled_rows(warehouse, tenant_id, table, list(labels), page_rows)).empty:
+            if rows["record_key"].iloc[0] == last:  # a page that did not move: never loop on it
+                raise RuntimeError(f"labelled {table} rows of tenant {tenant_id} were not restated")
+            last = str(rows["record_key"].iloc[0])
+            renamed = keyed(rows.assign(**{column: rows[column].map(labels)}), _KINDS[table])
+            renamed = renamed.drop_duplicates(["record_key"], keep="last")  # two ids of one name: one row each key
+            warehouse.upsert(table, renamed, ["tenant_id", "record_key"])
+            joins.drop_labelled(warehouse, tenant_id, table, sorted(set(rows[column])), rows["record_key"].tolist())
+            moved += len(rows)
     return moved

@@ -133,21 +133,32 @@ LABELLED = {"sales": "channel", "inventory": "location"}
 
 
 @cache
-def _labelled_statement(table: str) -> exp.Select:
-    return exp.select("*").from_(table).where(tenant_predicate(), in_array(col(LABELLED[table]), "labels"))
+def _labelled_statement(table: str, limit: int) -> exp.Select:
+    return (exp.select("*").from_(table).where(tenant_predicate(), in_array(col(LABELLED[table]), "labels"))
+            .order_by(col("record_key")).limit(limit))
 
 
-def labelled_rows(warehouse: Warehouse, tenant_id: str, table: str, labels: Sequence[str]) -> pd.DataFrame:
-    """The tenant's rows of ``table`` (``sales`` or ``inventory``) whose channel/location is one of ``labels``."""
-    return read(warehouse, _labelled_statement(table), tenant_id, labels=list(labels))
+def labelled_rows(warehouse: Warehouse, tenant_id: str, table: str, labels: Sequence[str],
+                  limit: int) -> pd.DataFrame:
+    """At most ``limit`` of the tenant's rows of ``table`` (``sales`` or ``inventory``) labelled one of ``labels``.
+
+    A page: the caller restates and drops each page before reading the next, so a store's whole history is never
+    read at once.
+    """
+    return read(warehouse, _labelled_statement(table, limit), tenant_id, labels=list(labels))
 
 
 @cache
 def _drop_labelled_statement(table: str) -> exp.Delete:
-    return exp.delete(table, where=exp.and_(tenant_predicate(), in_array(col(LABELLED[table]), "labels")))
+    return exp.delete(table, where=exp.and_(tenant_predicate(), in_array(col(LABELLED[table]), "labels"),
+                                            in_array(col("record_key"), "keys")))
 
 
-def drop_labelled(warehouse: Warehouse, tenant_id: str, table: str, labels: Sequence[str]) -> None:
-    """Remove the tenant's rows of ``table`` labelled ``labels`` (once restated under their names)."""
-    if len(labels):
-        change(warehouse, _drop_labelled_statement(table), tenant_id, labels=list(labels))
+def drop_labelled(warehouse: Warehouse, tenant_id: str, table: str, labels: Sequence[str],
+                  record_keys: Sequence[str]) -> None:
+    """Remove the tenant's rows of ``table`` with ``record_keys`` that are still labelled ``labels``.
+
+    Both conditions: a restated row whose key happened not to change carries the name, not the label, and stays.
+    """
+    if len(labels) and len(record_keys):
+        change(warehouse, _drop_labelled_statement(table), tenant_id, labels=list(labels), keys=list(record_keys))

@@ -25,8 +25,10 @@ def _sales(channels: list[str]) -> pd.DataFrame:
     return rows
 
 
+@pytest.mark.parametrize("page_rows", [50_000, 1])  # one page, and a page per row (a store's history in pages)
 def test_labelled_sales_move_under_their_names_with_the_names_first_key(tmp_path: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                          monkeypatch: pytest.MonkeyPatch,
+                                                                          page_rows: int) -> None:
     monkeypatch.setenv("ECOMINTEL_HOME", str(tmp_path / "home"))
     reset_deps()
     wh = get_deps().warehouse
@@ -36,7 +38,7 @@ def test_labelled_sales_move_under_their_names_with_the_names_first_key(tmp_path
     wh.upsert("sales", stored, ["tenant_id", "record_key"])
     wh.upsert("sales", stored.assign(tenant_id="other"), ["tenant_id", "record_key"])
 
-    assert restate_labels(wh, "acme", "store", {"1": "Baldwin Bikes", "2": "Rowlett Bikes"}) == 2
+    assert restate_labels(wh, "acme", "store", {"1": "Baldwin Bikes", "2": "Rowlett Bikes"}, page_rows) == 2
 
     got = wh.query("SELECT channel, record_key FROM sales WHERE tenant_id = @t ORDER BY channel", {"t": "acme"})
     first = keyed(_sales(["Baldwin Bikes", "Rowlett Bikes", "web"]), DataKind.SALES)
