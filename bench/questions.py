@@ -65,6 +65,17 @@ class Case:
     style: str = ""  # how the question is written (the ninth set reports its rate per style)
 
 
+
+def batch_cases(batch: str) -> tuple[list[Case], Callable[[Case], None]]:
+    """A set's case list and the ``add`` that files each case under ``batch`` (one per phrasing set)."""
+    cases: list[Case] = []
+
+    def add(case: Case) -> None:
+        case.batch = batch
+        cases.append(case)
+
+    return cases, add
+
 def _month_bounds(d: date) -> tuple[date, date]:
     start = d.replace(day=1)
     nxt = (start + timedelta(days=32)).replace(day=1)
@@ -963,11 +974,7 @@ def unseen_phrasing_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  #
     """
     tr = Truth(t, catalogue)
     end, tenant = t.end, t.tenant
-    cases: list[Case] = []
-
-    def add(case: Case) -> None:
-        case.batch = "unseen"
-        cases.append(case)
+    cases, add = batch_cases("unseen")
 
     sold = tr.sales[tr.sales["units"] > 0]
     lm_s, lm_e = _last_complete_month(end)
@@ -1148,11 +1155,7 @@ def second_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     """A second set of phrasings, written and measured before any change made for them (batch ``unseen2``)."""
     tr = Truth(t, catalogue)
     end, tenant = t.end, t.tenant
-    cases: list[Case] = []
-
-    def add(case: Case) -> None:
-        case.batch = "unseen2"
-        cases.append(case)
+    cases, add = batch_cases("unseen2")
 
     lm_s, lm_e = _last_complete_month(end)
     lm = tr.window(lm_s, lm_e)
@@ -1303,11 +1306,7 @@ def third_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     """A third set, written and measured before any change made for it (batch ``unseen3``)."""
     tr = Truth(t, catalogue)
     end, tenant = t.end, t.tenant
-    cases: list[Case] = []
-
-    def add(case: Case) -> None:
-        case.batch = "unseen3"
-        cases.append(case)
+    cases, add = batch_cases("unseen3")
 
     lm_s, lm_e = _last_complete_month(end)
     lm = tr.window(lm_s, lm_e)
@@ -1430,11 +1429,7 @@ def fourth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     """A fourth set, written and measured before any change made for it (batch ``unseen4``)."""
     tr = Truth(t, catalogue)
     end, tenant = t.end, t.tenant
-    cases: list[Case] = []
-
-    def add(case: Case) -> None:
-        case.batch = "unseen4"
-        cases.append(case)
+    cases, add = batch_cases("unseen4")
 
     lm_s, lm_e = _last_complete_month(end)
     lm = tr.window(lm_s, lm_e)
@@ -1520,11 +1515,7 @@ def fifth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     """A fifth set, written and measured before any change made for it (batch ``unseen5``)."""
     tr = Truth(t, catalogue)
     end, tenant = t.end, t.tenant
-    cases: list[Case] = []
-
-    def add(case: Case) -> None:
-        case.batch = "unseen5"
-        cases.append(case)
+    cases, add = batch_cases("unseen5")
 
     lm_s, lm_e = _last_complete_month(end)
     lm = tr.window(lm_s, lm_e)
@@ -1594,11 +1585,7 @@ def sixth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     """A sixth set (comparisons and several figures at once), measured before any change made for it."""
     tr = Truth(t, catalogue)
     end, tenant = t.end, t.tenant
-    cases: list[Case] = []
-
-    def add(case: Case) -> None:
-        case.batch = "unseen6"
-        cases.append(case)
+    cases, add = batch_cases("unseen6")
 
     lm_s, lm_e = _last_complete_month(end)
     pm_s, pm_e = _last_complete_month(lm_s - timedelta(days=1))
@@ -1701,11 +1688,7 @@ def seventh_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     """A seventh set (requests and chatty forms), measured before any change made for it (batch ``unseen7``)."""
     tr = Truth(t, catalogue)
     end, tenant = t.end, t.tenant
-    cases: list[Case] = []
-
-    def add(case: Case) -> None:
-        case.batch = "unseen7"
-        cases.append(case)
+    cases, add = batch_cases("unseen7")
 
     lm_s, lm_e = _last_complete_month(end)
     lm = tr.window(lm_s, lm_e)
@@ -1763,11 +1746,7 @@ def eighth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     """An eighth set (names said loosely, possessives, per cent), measured before any change made for it."""
     tr = Truth(t, catalogue)
     end, tenant = t.end, t.tenant
-    cases: list[Case] = []
-
-    def add(case: Case) -> None:
-        case.batch = "unseen8"
-        cases.append(case)
+    cases, add = batch_cases("unseen8")
 
     lm_s, lm_e = _last_complete_month(end)
     lm = tr.window(lm_s, lm_e)
