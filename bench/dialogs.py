@@ -25,10 +25,7 @@ answered, follow-up turns answered, whole conversations right, and per style.
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import sys
-import tempfile
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -39,7 +36,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.question_data import BenchTenant, prepare, tenant_specs  # noqa: E402
+from bench.question_data import BenchTenant, prepare  # noqa: E402
 from bench.questions import (  # noqa: E402
     MONTHS,
     Case,
@@ -48,6 +45,7 @@ from bench.questions import (  # noqa: E402
     _orders,
     answered,
     aov,
+    day_home,
     in_category,
     on_channel,
     rev,
@@ -399,15 +397,7 @@ def report(dialogs: list[Dialog]) -> None:
 
 def main() -> None:
     """Prepare the merchants (the question bench's), ask every conversation in-process with a session id."""
-    base = Path(os.environ.get("BENCH_HOME") or Path(tempfile.gettempdir()) / "ecomintel-bench-dialogs")
-    today = date.fromisoformat(os.environ["BENCH_TODAY"]) if os.environ.get("BENCH_TODAY") else None
-    day = tenant_specs(today)[0][3].isoformat()
-    home = base / day
-    home.mkdir(parents=True, exist_ok=True)
-    for old in base.iterdir():
-        if old.is_dir() and old.name != day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", old.name):
-            shutil.rmtree(old, ignore_errors=True)
-    os.environ["ECOMINTEL_HOME"] = str(home)
+    home, today = day_home("ecomintel-bench-dialogs")
     import logging
 
     from shared.deps import get_deps

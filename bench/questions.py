@@ -848,13 +848,15 @@ def run(ask: Callable[[str, str], dict[str, object]], cases: list[Case]) -> tupl
     return ok, sizes, seconds
 
 
-def main() -> None:
-    """Prepare the merchants, ask every question in-process, then a few through the CLI."""
-    # its own embedded home, one per day of data (kept between runs: the two merchants are ingested once per day;
-    # the next day's merchants go to a new home: ingested over yesterday's, two generations mixed and every truth
-    # computed from one of them was wrong)
-    base = Path(os.environ.get("BENCH_HOME") or Path(tempfile.gettempdir()) / "ecomintel-bench-questions")
-    # BENCH_TODAY=YYYY-MM-DD: the data of another day (the truths must hold on any day's generated rows)
+def day_home(default: str) -> tuple[Path, date | None]:
+    """The bench's embedded home for the day of data, set as ``ECOMINTEL_HOME``, and ``BENCH_TODAY`` if given.
+
+    One home per day of data (kept between runs: the two merchants are ingested once per day; the next day's
+    merchants go to a new home: ingested over yesterday's, two generations mixed and every truth computed from one
+    of them was wrong). ``BENCH_HOME`` is its parent (``default`` under the temp dir otherwise);
+    ``BENCH_TODAY=YYYY-MM-DD`` is the data of another day (the truths must hold on any day's generated rows).
+    """
+    base = Path(os.environ.get("BENCH_HOME") or Path(tempfile.gettempdir()) / default)
     today = date.fromisoformat(os.environ["BENCH_TODAY"]) if os.environ.get("BENCH_TODAY") else None
     day = tenant_specs(today)[0][3].isoformat()
     home = base / day
@@ -863,6 +865,11 @@ def main() -> None:
         if old.is_dir() and old.name != day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", old.name):
             shutil.rmtree(old, ignore_errors=True)
     os.environ["ECOMINTEL_HOME"] = str(home)
+    return home, today
+
+def main() -> None:
+    """Prepare the merchants, ask every question in-process, then a few through the CLI."""
+    home, today = day_home("ecomintel-bench-questions")
     import logging
 
     from bench.eleventh_questions import eleventh_cases
