@@ -26,6 +26,10 @@ _ALWAYS: dict[str, str] = {
     "bf": "black friday", "bfcm": "black friday to cyber monday", "pls": "please", "plz": "please",
     "wats": "what's", "wat": "what", "hw": "how", "ur": "your", "tmrw": "tomorrow", "tmw": "tomorrow",
     "ttm": "trailing 12 months", "ltm": "last 12 months", "upt": "units per transaction",
+    # items per transaction; average unit retail (what a unit sold for)
+    "ipt": "units per transaction", "aur": "average selling price",
+    # "YTD vs LYTD": last year's same days (prior year to date)
+    "lytd": "the same period last year", "pytd": "the same period last year",
     "rtg": "rating", "rtgs": "ratings", "oos": "out of stock",
     "how'd": "how did", "what'd": "what did", "where'd": "where did",
     "excl": "excluding", "incl": "including",
@@ -59,6 +63,12 @@ _DIGIT_SPELLED = {"2day": "today", "2moro": "tomorrow", "every1": "everyone", "e
 _GLUED_UNIT = re.compile(r"\b(?P<before>(?:last|past|next|previous|prev|lst|nxt|trailing|rolling)\s+)(?P<n>\d+)\s?"
                          r"(?P<unit>d|ds|w|wk|wks|mo|mos|mth|mths|yr|yrs)\b", re.I)
 _GLUED = {"d": "days", "ds": "days", "w": "weeks"}
+#: Dashboard window codes: "L7D", "L30D", "L4W", "L12M" (the last N days, weeks, months), "T12M" (trailing), "R12M"
+#: (rolling); "BFCM weekend" is Black Friday to Cyber Monday, not the Saturday and Sunday after it.
+_WINDOW_CODE = re.compile(r"\b(?P<how>[ltr])(?P<n>\d{1,3})(?P<unit>[dwmqy])\b", re.I)
+_WINDOW_HOW = {"l": "last", "t": "trailing", "r": "rolling"}
+_WINDOW_UNIT = {"d": "days", "w": "weeks", "m": "months", "q": "quarters", "y": "years"}
+_BFCM_WEEKEND = re.compile(r"\bbfcm\s+weekend\b", re.I)
 #: Numbers past twelve written out before a unit of time ("the next forty-five days"): written as digits, as every
 #: reader after this one (the time phrases, the forecast's horizon) reads them.
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
@@ -88,7 +98,7 @@ SKELETON_TARGETS: tuple[str, ...] = ("month", "months", "orders", "order", "sold
 _ACRONYMS = frozenset({"mtd", "ytd", "wtd", "qtd", "sku", "skus", "aov", "asp", "cogs", "yoy", "mom", "wow", "qoq",
                        "kpi", "kpis", "nps", "usd", "gbp", "eur", "pct", "csv", "pdf", "api", "ltv", "cac", "roas",
                        "ctr", "cpc", "cpm", "sms", "seo", "utm", "faq", "gmv", "dtc", "b2b", "b2c", "ttm", "ltm",
-                       "upt"})
+                       "upt", "ipt", "aur", "lytd", "pytd"})
 #: A real word before which a brand name one letter from a dimension noun is that noun ("by chanel").
 _DIMENSION_BEFORE = re.compile(r"\b(?:by|per|each|every|which|what|top|all)\s+$", re.I)
 #: "wk on wk", "mo over mo": a unit over itself.
@@ -202,6 +212,10 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
     question = _GLUED_UNIT.sub(lambda m: f"{m.group('before')}{m.group('n')} "
                                          f"{_GLUED.get(m.group('unit').lower()) or _UNITS[m.group('unit').lower()]}",
                                question)
+    question = _WINDOW_CODE.sub(lambda m: m.group(0) if known is not None and known(m.group(0).lower()) else
+                                f"{_WINDOW_HOW[m.group('how').lower()]} {m.group('n')} "
+                                f"{_WINDOW_UNIT[m.group('unit').lower()]}", question)
+    question = _BFCM_WEEKEND.sub("bfcm", question)
     question = _UNIT_OVER_UNIT.sub(lambda m: f"{_UNITS[m.group(1).lower()]}{m.group(2)}{_UNITS[m.group(1).lower()]}",
                                    question)
     out: list[str] = []

@@ -322,6 +322,11 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     # "03/04/2026" is read month first
     ("numeric_day", re.compile(rf"(?<![\w/.-])(\d{{1,2}})([/.])(\d{{1,2}})\2({_YEAR}|\d{{2}})(?![\w/.]|-\d)"
                                rf"|(?<![\w/.-])({_YEAR})/(\d{{1,2}})/(\d{{1,2}})(?![\w/.])")),
+    # "3/15", "10/1-10/7" (month first), "31/10" (a first number above 12 is the day), "15.03." (a dot: day first,
+    # closed by a dot so that an amount such as 15.03 stays one): that day of the latest year that has had it
+    # (not a fraction, "1/2 of them", nor "24/7")
+    ("numeric_day_yearless", re.compile(r"(?<![\w/.$£€])(?!24/7\b)(\d{1,2})/(\d{1,2})(?![\w/%]|[.,]\d|\s+of\b)"
+                                        r"|(?<![\w/.$£€])(\d{1,2})\.(\d{1,2})\.(?![\w/%]|\d)")),
     # "03/2026", "3.2026", "2026/03": a month
     ("numeric_month", re.compile(rf"(?<![\w/.-])(0?[1-9]|1[0-2])[/.]({_YEAR})(?![\w/.])"
                                  rf"|(?<![\w/.-])({_YEAR})/(0?[1-9]|1[0-2])(?![\w/.])")),
@@ -336,6 +341,14 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day_only", re.compile(r"(?:\b(?:on|for)\s+|(?<=since\s))the\s+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
                                   r"(?=\s*(?:$|[?.!,;:]|(?:vs\.?|versus|compared|against|last|this|so|please|pls)\b))",
                                   re.I)),
+    # named days before the months ("the fourth of July" is a day, not July)
+    ("holiday", re.compile(rf"\b(black\s+friday|cyber\s+monday|christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
+                           rf"new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|halloween|mother'?s'?\s+day|father'?s'?\s+day|"
+                           rf"thanksgiving|easter(?:\s+(?:sunday|monday))?|good\s+friday|"
+                           rf"(?:st\.?|saint)\s+patrick'?s?\s+day|paddy'?s\s+day|singles'?\s+day|"
+                           rf"small\s+business\s+saturday|independence\s+day|fourth\s+of\s+july|labou?r\s+day|"
+                           rf"memorial\s+day)\b(?:\s+(?:of\s+|in\s+)?"
+                           rf"({_YEAR})\b)?", re.I)),
     # "between 1st and 15th November", "from the 3rd to the 10th of March 2025", "1-15 Nov"
     ("day_span", re.compile(rf"\b(?:(?:between|from)\s+(?:the\s+)?)?({_DAY})\s*(?:and|to|until|till|through|thru|-|–)"
                             rf"\s*(?:the\s+)?({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),
@@ -379,7 +392,10 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     ("last", re.compile(r"\b(?:last|previous|prior)\s+(?:full\s+|complete\s+|whole\s+|entire\s+|calendar\s+|"
                         rf"closed\s+)?(week|month|quarter|year)\b{_NOT_OF_MONTH}"
                         r"|\b(?:the\s+)?(week|month|quarter|year)\s+(?:that\s+(?:has\s+)?)?just\s+(?:gone|passed|"
-                        r"ended|finished|been)\b", re.I)),
+                        r"ended|finished|been)\b"
+                        # "in the month gone by" (Irish and Indian English): the last complete one
+                        r"|\b(?:the\s+)?(week|month|quarter|year)\s+(?:that(?:\s+has|'s|’s)?\s+)?gone\s+by\b",
+                        re.I)),
     # "this arvo", "this morning", "tonight": today (the data's latest day; sales carry no time of day)
     ("day_word", re.compile(r"\b(yesterday|today|tonight|this\s+(?:morning|arvo|afternoon|evening)|the\s+arvo|"
                             r"the\s+(?:latest|last)\s+day)\b", re.I)),
@@ -388,10 +404,6 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b|\ba\s+(day|week|month|quarter|year)\s+ago\b", re.I)),
     ("named_weekday", re.compile(r"\b(?:(last|this|on|past|previous)\s+)(monday|tuesday|wednesday|thursday|friday|"
                                  r"saturday|sunday)\b(?!s)", re.I)),
-    ("holiday", re.compile(rf"\b(black\s+friday|cyber\s+monday|christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
-                           rf"new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|halloween|mother'?s'?\s+day|father'?s'?\s+day|"
-                           rf"thanksgiving|easter(?:\s+(?:sunday|monday))?|good\s+friday)\b(?:\s+(?:of\s+|in\s+)?"
-                           rf"({_YEAR})\b)?", re.I)),
     ("season", re.compile(rf"\b(?:the\s+)?(?:(last|previous|past|this)\s+)?(spring|summer|autumn|winter)\b"
                           rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
     ("year", re.compile(rf"(?<![-_/#.])\b(?:fy\s?)?({_YEAR})\b(?![-_/.]\w)|\bfy\s?'?(\d{{2}})\b", re.I)),
@@ -445,6 +457,13 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         except ValueError:
             return None
         return _Atom(span, one, one, "")
+    if kind == "numeric_day_yearless":
+        a, b = int(g[0] or g[2]), int(g[1] or g[3])
+        mo, dd = (b, a) if g[2] or a > 12 else (a, b)
+        if not 1 <= mo <= 12 or not 1 <= dd <= month_length(2024, mo):
+            return None
+        d = _safe_date(_latest_year(as_of, mo, dd), mo, dd)
+        return _Atom(span, d, d, "", False, month=mo, day=dd)
     if kind == "numeric_month":
         yr, mo = (int(g[1]), int(g[0])) if g[0] else (int(g[2]), int(g[3]))
         first_day, last_day = month_range(yr, mo)
@@ -541,7 +560,7 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         name = f"the last {n} {unit}s" if n > 1 else f"the past {unit}"
         return _Atom(span, s, e, name, relative=True)
     if kind == "last":
-        unit = _NAMED_UNIT[(g[0] or g[1]).lower()]
+        unit = _NAMED_UNIT[(g[0] or g[1] or g[2]).lower()]
         s, e = last_complete(as_of, unit)
         names = {"month": f"{MONTH_NAMES[s.month - 1]} {s.year}", "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}",
                  "year": str(s.year), "week": "last week"}
@@ -604,6 +623,7 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
     if kind == "holiday":
         name = " ".join(g[0].lower().replace("'", "").split()).replace("mothers", "mother's").replace(
             "fathers", "father's")
+        name = _HOLIDAY_ALIASES.get(name, name)
         explicit = g[1] is not None
         year = int(g[1]) if g[1] else as_of.year
         d = holiday(name, year)
@@ -633,12 +653,28 @@ def divmod_month(year: int, month: int) -> tuple[int, int]:
     return year + (month - 1) // 12, (month - 1) % 12 + 1
 
 
+#: Other spellings of a named day, as :func:`holiday` names it.
+_HOLIDAY_ALIASES = {"st patricks day": "st patrick's day", "st. patricks day": "st patrick's day",
+                    "saint patricks day": "st patrick's day", "st patrick day": "st patrick's day",
+                    "paddys day": "st patrick's day", "singles day": "singles' day",
+                    "fourth of july": "independence day", "labour day": "labor day"}
+
+
 def holiday(name: str, year: int) -> date:
-    """The date of a named shopping day in ``year`` (Black Friday: the day after the fourth Thursday of November)."""
-    if name in ("black friday", "cyber monday"):
+    """The date of a named shopping day in ``year`` (Black Friday: the day after the fourth Thursday of November).
+
+    Labor Day and Memorial Day are the US ones (the first Monday of September, the last Monday of May).
+    """
+    if name in ("black friday", "cyber monday", "small business saturday"):
         nov1 = date(year, 11, 1)
         thanksgiving = nov1 + timedelta(days=(3 - nov1.weekday()) % 7 + 21)
-        return thanksgiving + timedelta(days=1 if name == "black friday" else 4)
+        return thanksgiving + timedelta(days={"black friday": 1, "small business saturday": 2}.get(name, 4))
+    if name == "labor day":
+        sep1 = date(year, 9, 1)
+        return sep1 + timedelta(days=(0 - sep1.weekday()) % 7)
+    if name == "memorial day":
+        may31 = date(year, 5, 31)
+        return may31 - timedelta(days=may31.weekday())
     if name.startswith(("mother", "father")):  # the US dates: second Sunday of May, third Sunday of June
         first = date(year, 5 if name.startswith("mother") else 6, 1)
         sunday = first + timedelta(days=(6 - first.weekday()) % 7)
@@ -650,7 +686,7 @@ def holiday(name: str, year: int) -> date:
         sunday = easter_sunday(year)
         return sunday + timedelta(days=1 if name == "easter monday" else -2 if name == "good friday" else 0)
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
-             "halloween": (10, 31)}
+             "halloween": (10, 31), "st patrick's day": (3, 17), "singles' day": (11, 11), "independence day": (7, 4)}
     if name in fixed:
         return date(year, *fixed[name])
     if name.startswith("new year"):
@@ -847,10 +883,24 @@ _NTH_HALF = re.compile(r"\b(first|second|last|final|latter|1st|2nd)\s+(fortnight
 
 #: "the 2 weeks before Christmas", "the week after Black Friday", "10 days leading up to Christmas".
 _AROUND = re.compile(r"\b(?:the\s+)?(?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple\s+of|"
-                     r"few)\s+)?(day|week|fortnight|month)s?\s+(before|leading\s+up\s+to|ahead\s+of|prior\s+to|"
+                     r"few)\s+)?(day|weekend|week|fortnight|month)s?\s+(before|leading\s+up\s+to|ahead\s+of|prior\s+to|"
                      r"running\s+up\s+to|in\s+the\s+run[- ]up\s+to|(?:up\s+)?to|until|till|after|following)\s+"
                      r"(?:the\s+)?$", re.I)
-_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "weekend": 7}
+
+
+def _weekend_beside(day: date, before: bool, n: int = 1) -> tuple[date, date]:
+    """The ``n``-th Saturday-Sunday before (after) ``day``, never the weekend ``day`` itself falls in.
+
+    "The weekend before Easter" (a Sunday) is the one a week earlier; "the weekend after Black Friday" (a Friday)
+    the next day's; "the 2 weekends before Christmas" both, as one span.
+    """
+    own = day - timedelta(days=day.weekday() - 5) if day.weekday() >= 5 else None  # the Saturday of its weekend
+    if before:
+        last_sat = (own - timedelta(days=7)) if own is not None else day - timedelta(days=day.weekday() + 2)
+        return last_sat - timedelta(days=7 * (n - 1)), last_sat + timedelta(days=1)
+    first_sat = (own + timedelta(days=7)) if own is not None else day + timedelta(days=5 - day.weekday())
+    return first_sat, first_sat + timedelta(days=7 * (n - 1) + 1)
 #: "Christmas week", "Black Friday weekend": the Monday-Sunday week (Saturday-Sunday weekend) of that day.
 _DAY_WEEK = re.compile(r"\s+(week|weekend)\b", re.I)
 
@@ -884,6 +934,8 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
             before = not around.group(3).lower().startswith(("after", "following"))
             start, end = (a.start - timedelta(days=days), a.start - timedelta(days=1)) if before else (
                 a.start + timedelta(days=1), a.start + timedelta(days=days))
+            if unit == "weekend":  # "the weekend before Easter": the whole Saturday-Sunday before the day's own
+                start, end = _weekend_beside(a.start, before, n)
             word = " ".join(around.group(0).split())
             out.append(_Atom((lead + around.start(), a.span[1]), start, end, f"{word[:1].lower()}{word[1:]} {a.name}",
                              a.year_explicit, shopping_day=a.shopping_day))
@@ -1096,6 +1148,9 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
             reading.each = [_label(a, as_of) for a in past]
         return reading
     reading.range = _label(past[0], as_of)
+    if reading.weekdays == ["Saturday", "Sunday"] and past[0].start.weekday() == 5 and \
+            past[0].end == past[0].start + timedelta(days=1):
+        reading.weekdays = []  # "the weekend before Easter": the range is that Saturday and Sunday
     if reading.compare == "previous_year" and past[0].shopping_day is not None:
         _with_last_years_day(reading, past[0], as_of, _overlaps(past[0].span, year_back))
     return reading
