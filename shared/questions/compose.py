@@ -72,6 +72,10 @@ class MetricAnswer:
     evidence: list[AnswerEvidence] = field(default_factory=list)
 
 
+#: What one of a per-ratio's divisor is called ("discount per order").
+_PER_NOUN_ONE = {"orders": "order", "units": "unit sold", "customers": "customer"}
+
+
 def fmt_value(value: float | int | None, unit: Unit, currency: str | None = None, metric: str = "") -> str:
     """A metric value as a merchant reads it: ``$12,345.60``, ``1,234``, ``12.3%``, ``4.21 out of 5``."""
     if value is None:
@@ -364,6 +368,13 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         per = (row.get("revenue") or 0.0) / row["customers"]
         answer = (f"Revenue per customer{where} {when} was {fmt_value(per, 'money', cur)} ({v(row, 'revenue')} "
                   f"from {row['customers']:,} customers).")
+    elif (reading.shape == "value" or not dims) and reading.per_metric and not q.compare \
+            and rows[0].get(reading.per_metric):  # "discount per order": the first over the second, both said
+        row, by = rows[0], reading.per_metric
+        per = (row.get(metric) or 0.0) / row[by]
+        each = f"{per:,.2f}" if unit == "count" else fmt_value(per, unit, cur, metric)
+        answer = (f"{_capital(noun)} per {_PER_NOUN_ONE.get(by, by)}{where} {when} was {each} ({v(row)} over "
+                  f"{row[by]:,} {METRIC_NOUNS.get(by, by)}).")
     elif (reading.shape == "value" or not dims) and metric in _SHARE_OF and not q.compare \
             and rows[0].get(_SHARE_OF[metric][1]):
         answer = _share_of_answer(rows[0], metric, where, when, cur, reading.question,

@@ -264,6 +264,20 @@ _COUNTED_CUSTOMERS = re.compile(r"\b(?:how many|number of|count of|unique|distin
 _PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+"
                            r"(?:customer|buyer|shopper|client|household)\b"
                            r"(?!s)(?! (?:service|support|care))|\bper\s+head\b", re.I)
+#: "discount per order", "orders per customer", "how much do we make per unit": the first metric over the second.
+_PER_NOUN = re.compile(r"\b(?:per|each|every)\s+(order|transaction|basket|checkout|unit|item|piece|customer|buyer|"
+                       r"shopper|client)\b(?!s)(?! (?:service|support|care|price))", re.I)
+_PER_METRIC: dict[str, MetricName] = {
+    "order": "orders", "transaction": "orders", "basket": "orders", "checkout": "orders", "unit": "units",
+    "item": "units", "piece": "units", "customer": "customers", "buyer": "customers", "shopper": "customers",
+    "client": "customers"}
+#: A ratio the metrics layer computes itself (revenue per unit is the average selling price).
+_RATIO_METRIC: dict[tuple[str, str], MetricName] = {
+    ("revenue", "units"): "asp", ("revenue", "orders"): "aov", ("units", "orders"): "units_per_order"}
+#: What may be divided by orders, units or customers (a rate such as the discount rate is its amount there).
+_PER_NUMERATOR: dict[str, MetricName] = {
+    "revenue": "revenue", "units": "units", "orders": "orders", "discounts": "discounts", "discount_rate": "discounts",
+    "refunds": "refunds", "returned_units": "returned_units", "net_revenue": "net_revenue"}
 #: "new vs returning customers", "new and existing buyers": both, each counted.
 _RETURNING = re.compile(r"\b(?:returning|repeat|existing|old|loyal|came back|returned)\b", re.I)
 #: "which is bigger, eBay or POS?", "Kitchen or Home: which sells more?": two names, weighed (by revenue).
@@ -348,6 +362,8 @@ class Reading(BaseModel):
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
     per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
+    per_metric: MetricName | None = Field(default=None, description="The answer divides the first metric by this "
+                                          "one ('discount per order', 'orders per customer').")
     lead: str = Field(default="", description="Words said before the answer (why a period over undated reviews is "
                                               "answered over all of them: ``shared.questions.undated``).")
     top_sellers: int | None = Field(default=None, description="The N best sellers a price ask or a forecast is about.")
@@ -1482,6 +1498,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if _PER_CUSTOMER.search(question) and metrics and set(metrics) <= {"revenue", "customers"}:
         metrics = ["revenue", "customers"]  # "average revenue per customer": the ratio of the two
         reading.per_customer = True
+    elif not dims and grain is None and (ratio := _per_ratio(question, metrics)) is not None:
+        metrics = ratio  # "discount per order", "how much do we make per unit": the first over the second
+        reading.per_metric = ratio[1] if len(ratio) == 2 else None
     if metrics and metrics[0] == "returned_units" and re.search(lx.CANCELLED, question, re.I) \
             and _MONEY_LOST.search(question):
         metrics = ["refunds", *metrics[1:]]  # "how much revenue did we lose to cancellations": the money
@@ -1544,6 +1563,18 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.parts = [reading.model_copy(update={"query": q.model_copy(update={"time_range": r}), "parts": []})
                          for r in time.each[1:]]
     return reading
+
+
+def _per_ratio(question: str, metrics: list[MetricName]) -> list[MetricName] | None:
+    """The metrics of "<metric> per <order/unit/customer>": one that computes the ratio, else the two to divide."""
+    per = _PER_NOUN.search(question)
+    if per is None or not metrics:
+        return None
+    by = _PER_METRIC[per.group(1).lower()]
+    first = next((_PER_NUMERATOR[m] for m in metrics if m != by and m in _PER_NUMERATOR), None)
+    if first is None or first == by:
+        return None
+    return [_RATIO_METRIC[(first, by)]] if (first, by) in _RATIO_METRIC else [first, by]
 
 
 def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[MetricName],  # noqa: C901
