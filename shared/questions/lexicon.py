@@ -466,6 +466,11 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"payment (?:methods?|types?|options?|providers?|gateways?|processors?)|(?:stripe|paypal|klarna|shopify "
          r"payments|payment|transaction|processing|merchant|card) fees?|(?:by|per|which) (?:card|payment)"),
      "payment methods and fees", "payment records (method, provider and fees per order)"),
+    # a marketplace's seller-account figures ("buy box percentage", "FBA fees"): its own reports, not sales lines
+    (_rx(r"buy ?box(?:es)?|fba|fulfil?ment by amazon|(?:referral|selling|seller|marketplace|amazon|ebay|etsy|"
+         r"listing|closing) fees?|seller (?:rating|feedback|performance|metrics)|account health|storage fees?"),
+     "marketplace seller metrics", "the marketplace's own seller reports (Buy Box share, referral, FBA and storage "
+     "fees, account health)"),
     (_rx(r"(?:mobile|desktop|tablet)s? (?:vs\.?|versus|or|and) (?:mobile|desktop|tablet)s?|(?:by|per|which|what|each) "
          r"device|device (?:types?|split|breakdown)"),
      "sales by device", "web analytics (the device of each visit and order)"),

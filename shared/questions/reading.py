@@ -142,7 +142,9 @@ _PER_DAY = re.compile(r"\bhow much\b(?:\s+\S+){0,5}?\s+(?:per|a|each)\s+day\b|"
 #: "revenue excluding returns", "units sold not counting returns", "sales minus refunds".
 _NET_OF = re.compile(r"\b(?:excluding|exclude|minus|less|net of|not counting|without|after|deducting|take away|"
                      r"taking away|not including|discounting)\s+(?:the\s+|any\s+)?(?:returns?|refunds?|returned "
-                     r"(?:units|items|goods)|(?:units|items) returned)\b", re.I)
+                     r"(?:units|items|goods)|(?:units|items) returned)\b"
+                     # Shopify's "net quantity" (ordered less returned), "net units sold"
+                     r"|\bnet\s+(?:quantity|qty|units|items)\b", re.I)
 #: "more than 20k", "over $100", "above fifty dollars", "fewer than 10 units": (above/below, value, money?).
 _THRESHOLD_AT = re.compile(
     r"\b(?P<op>more than|over|above|greater than|in excess of|exceeding|at least|upwards of|under|below|less than|"
