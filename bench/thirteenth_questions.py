@@ -37,7 +37,7 @@ from bench.questions import (
     units,
 )
 from bench.tenth_questions import _emails, _Frames, returned
-from bench.truths import peak
+from bench.truths import Tied, peak
 from bench.twelfth_questions import latest_day, months_back, stock_frame
 
 
@@ -124,7 +124,8 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     add(Case(tenant, "YTD vs LYTD revenue", [rev(ytd), rev(p.ly_ytd)]))
     add(Case(tenant, "MoM % change in units last month", [units(lm), units(pm), growth(units(lm), units(pm))]))
     add(Case(tenant, "QTD revenue vs same period last year", [rev(p.qtd), rev(p.ly_qtd)]))
-    add(Case(tenant, "AUR last month", [rev(lm) / units(lm)]))
+    # the agents' overview states many numbers, one of which can fall within 1% of the truth by chance
+    add(Case(tenant, "AUR last month", [rev(lm) / units(lm)], absent=["price index"]))
     add(Case(tenant, "IPT this year", [units(ytd) / _orders(ytd)]))
     add(Case(tenant, "annualised revenue based on the last 90 days", [rev(last(90)) * 365 / 90]))
 
@@ -405,7 +406,13 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
         )
     )
     add(Case(tenant, "projected GMV next month", names=["expect revenue", next_month_span(end)]))
-    add(Case(tenant, "next 30 days forecast for outdoor revenue", names=["Outdoor", "expect revenue", "next 30 days"]))
+    add(
+        Case(
+            tenant,
+            "next 30 days forecast for outdoor revenue",
+            names=["Outdoor", Tied(["expect revenue", "expected to bring in"]), "next 30 days"],
+        )
+    )
 
     style = "cannot"
     for phrasing in (
@@ -417,4 +424,137 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     ):
         add(Case(tenant, phrasing, unanswerable=True))
     add(Case(tenant, "how much did the lava lamps make last month", unknown="lava lamps"))
+    return cases
+
+
+def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
+    """About 50 more phrasings in the thirteenth set's styles, written after its fixes and measured before any change
+    made for them (batch ``thirteenth2``): how the fixes generalise to wordings they were not made for."""
+    fr = _Frames(t, catalogue)
+    p = _Periods(fr)
+    tr, end, tenant = fr.tr, fr.end, t.tenant
+    lm, pm, lw, mtd, ytd, day, wtd, lq = fr.lm, fr.pm, fr.lw, fr.mtd, fr.ytd, fr.day, fr.wtd, fr.lq
+    cases, add_case = batch_cases("thirteenth2")
+
+    def add(case: Case) -> None:
+        case.style = "held out"
+        add_case(case)
+
+    ch = on_channel
+
+    def last(n: int, until: date = end) -> pd.DataFrame:
+        return fr.w(until - timedelta(days=n - 1), until)
+
+    # analysts' abbreviations
+    add(Case(tenant, "L14D orders", [_orders(last(14))]))
+    add(Case(tenant, "revenue L4W", [rev(last(28))]))
+    add(Case(tenant, "T6M units", [units(fr.w(months_back(end, 6), end))]))
+    add(Case(tenant, "QoQ orders", [_orders(lq), _orders(p.pq)]))
+    add(Case(tenant, "units YTD vs LYTD", [units(ytd), units(p.ly_ytd)]))
+    add(Case(tenant, "AUR on ebay this year", [rev(ch(ytd, "ebay")) / units(ch(ytd, "ebay"))]))
+    add(Case(tenant, "IPT last quarter", [units(lq) / _orders(lq)]))
+    # marketplace report words
+    add(Case(tenant, "units ordered on amazon yesterday", [units(ch(day, "amazon"))]))
+    add(Case(tenant, "net quantity this quarter", [units(p.qtd) - returned(p.qtd)]))
+    add(
+        Case(
+            tenant,
+            "total sales by channel this month",
+            [float(mtd.groupby("channel")["revenue"].sum().max())],
+            top(mtd.groupby("channel")["revenue"].sum()),
+        )
+    )
+    add(Case(tenant, "what's our buy box win rate", unanswerable=True))
+    add(Case(tenant, "how much did amazon charge us in referral fees", unanswerable=True))
+    # British, Irish and Indian English
+    add(Case(tenant, "how many units did we shift in the week gone by", [units(lw)]))
+    add(Case(tenant, "kindly share the turnover for the month gone by", [rev(lm)]))
+    add(Case(tenant, "sales for the last one week", [rev(last(7))]))
+    add(Case(tenant, "what's the craic with orders today", [_orders(day)]))
+    # wrapped in context
+    add(Case(tenant, "doing the monthly numbers (bear with me): units sold last month?", [units(lm)]))
+    add(Case(tenant, "rough figure is fine - revenue this quarter so far", [rev(p.qtd)]))
+    add(Case(tenant, "the team is curious, how did ebay do last week", [rev(ch(lw, "ebay"))]))
+    # two in one
+    add(Case(tenant, "orders last week; also units", [_orders(lw), units(lw)]))
+    add(Case(tenant, "revenue yesterday as well as the number of orders", [rev(day), _orders(day)]))
+    add(Case(tenant, "refunds this year along with discounts", [refunds(ytd), discounts(ytd)]))
+    # retail events
+    bf = fr.bf
+    add(Case(tenant, "units sold over BFCM", [units(fr.w(bf, bf + timedelta(days=3)))]))
+    add(
+        Case(
+            tenant,
+            "orders the weekend after black friday",
+            [_orders(fr.w(bf + timedelta(days=1), bf + timedelta(days=2)))],
+        )
+    )
+    xmas = latest_day(end, 12, 25)
+    sat = (
+        xmas - timedelta(days=xmas.weekday() + 2)
+        if xmas.weekday() < 5
+        else xmas - timedelta(days=xmas.weekday() - 5 + 7)
+    )
+    add(Case(tenant, "revenue the weekend before christmas", [rev(fr.w(sat, sat + timedelta(days=1)))]))
+    sbs = bf + timedelta(days=1)
+    add(Case(tenant, "small business saturday revenue", [rev(fr.w(sbs, sbs))]))
+    j4 = latest_day(end, 7, 4)
+    add(Case(tenant, "orders on the fourth of july", [_orders(fr.w(j4, j4))]))
+    hw = latest_day(end, 10, 31)
+    add(Case(tenant, "halloween revenue", [rev(fr.w(hw, hw))]))
+    # date formats
+    a20 = latest_day(end, 4, 20)
+    add(Case(tenant, "units on 4/20", [units(fr.w(a20, a20))]))
+    add(Case(tenant, "revenue on 20.04.", [rev(fr.w(a20, a20))]))
+    add(Case(tenant, "orders 4/1 - 4/20", [_orders(fr.w(a20.replace(day=1), a20))]))
+    s25 = latest_day(end, 9, 25)
+    add(Case(tenant, "what did we make on 25/9", [rev(fr.w(s25, s25))]))
+    add(Case(tenant, "sales on Sept. 25th", [rev(fr.w(s25, s25))]))
+    # caps, emoji and punctuation
+    add(Case(tenant, "UNITS SOLD LAST WEEK???", [units(lw)]))
+    add(Case(tenant, "💰 revenue yesterday 💰", [rev(day)]))
+    add(Case(tenant, "How Many Orders This Month?!", [_orders(mtd)]))
+    # rank and position
+    ych = ytd.groupby("channel")["revenue"].sum()
+    add(Case(tenant, "is ebay our smallest channel this year", [float(ych.min())], [peak(ych, "min")]))
+    lmc = lm.groupby("category")["revenue"].sum()
+    add(
+        Case(
+            tenant,
+            "where did outdoor rank for revenue last month",
+            [float(lmc["Outdoor"]), rank_of(lmc, "Outdoor")],
+            ["Outdoor"],
+        )
+    )
+    # distinct counts
+    add(Case(tenant, "how many different customers ordered this week", [float(len(buyers(wtd)))]))
+    add(Case(tenant, "number of distinct skus sold yesterday", [float(day[day["units"] > 0]["sku"].nunique())]))
+    # best and worst
+    dr = tr.sales.groupby("date")["revenue"].sum()
+    add(Case(tenant, "worst day ever for revenue", [float(dr.min())], [peak(dr, "min", day_name)]))
+    whole = fr.w(fr.ys, fr.ms - timedelta(days=1))
+    ymu = whole.groupby([d.month for d in whole["date"]])["units"].sum()
+    add(
+        Case(
+            tenant,
+            "best month this year for units",
+            [float(ymu.max())],
+            [peak(ymu, "max", lambda m: MONTHS[int(m) - 1][:3])],
+        )
+    )
+    # growth rates
+    add(Case(tenant, "how much did revenue grow last quarter", [rev(lq), rev(p.pq)]))
+    add(Case(tenant, "% change in orders month over month", [_orders(lm), _orders(pm)]))
+    # per order, unit and customer
+    add(Case(tenant, "refunds per customer this year", [refunds(ytd) / len(buyers(ytd))]))
+    add(Case(tenant, "discount per unit last quarter", [discounts(lq) / units(lq)]))
+    add(Case(tenant, "how many units per customer last month", [units(lm) / len(buyers(lm))]))
+    add(Case(tenant, "average revenue per item on web this year", [rev(ch(ytd, "web")) / units(ch(ytd, "web"))]))
+    # forecasts
+    add(Case(tenant, "projected revenue for the next 2 weeks", names=["expect revenue", "next 14 days"]))
+    add(Case(tenant, "how many units should we expect in the next 30 days", names=["units", "next 30 days"]))
+    # what the data cannot answer
+    add(Case(tenant, "what's our cart conversion rate", unanswerable=True))
+    add(Case(tenant, "how much did we spend on fba storage", unanswerable=True))
+    add(Case(tenant, "how much did the glitter pens make this year", unknown="glitter pens"))
     return cases
