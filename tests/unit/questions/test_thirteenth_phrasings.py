@@ -1,0 +1,125 @@
+"""A thirteenth set of phrasings (``bench/thirteenth_questions.py``, batches ``thirteenth`` and ``thirteenth2``).
+
+Dashboard window codes ("L7D", "T12M", "YTD vs LYTD"), analysts' acronyms (IPT, AUR), dates without a year written
+as numbers ("3/15", "31/10", "15.03.", "10/1-10/7"), "the month gone by", the weekend before or after a named day,
+more named days (St Patrick's Day, the Fourth of July, Labor Day, Small Business Saturday), a metric per order, unit
+or customer, Shopify's "net quantity", and a marketplace's seller-account figures refused.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from shared.questions.compose import compose
+from shared.questions.reading import Reading, read_question
+from shared.questions.shorthand import expand_shorthand
+from shared.questions.timephrase import make_range, resolve_time
+from shared.questions.vocabulary import VocabularyIndex
+from shared.store.metrics.model import CompiledStatement, MetricQuery, MetricResult
+from tests.unit.questions.test_tenth_phrasings import sample_like_store
+from tests.unit.questions.test_unseen_phrasings import DEC, DEC_EXTENTS
+
+
+@pytest.fixture
+def store() -> VocabularyIndex:
+    """A store like the sample merchant (web, amazon, ebay and pos; Kitchen, Electronics, Apparel, Outdoor)."""
+    return sample_like_store()
+
+
+def read(store: VocabularyIndex, question: str) -> Reading:
+    return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("L7D revenue", "last 7 days revenue"),
+    ("orders l30d", "orders last 30 days"),
+    ("revenue L4W", "revenue last 4 weeks"),
+    ("T12M revenue", "trailing 12 months revenue"),
+    ("revenue R12M", "revenue rolling 12 months"),
+    ("YTD vs LYTD revenue", "YTD vs the same period last year revenue"),
+    ("IPT this year", "units per transaction this year"),
+    ("AUR last month", "average selling price last month"),
+    ("BFCM weekend revenue", "black friday to cyber monday revenue"),
+])
+def test_window_codes_and_acronyms_are_written_out(question: str, text: str) -> None:
+    assert expand_shorthand(question) == text
+
+
+def test_a_window_code_that_is_a_tenant_name_stays() -> None:
+    assert expand_shorthand("units of L7D", known=lambda w: w == "l7d") == "units of L7D"
+
+
+@pytest.mark.parametrize(("question", "start", "end"), [
+    ("revenue on 3/15", date(2026, 3, 15), date(2026, 3, 15)),
+    ("orders on 15.03.", date(2026, 3, 15), date(2026, 3, 15)),
+    ("sales on 31/10", date(2026, 10, 31), date(2026, 10, 31)),  # a first number above 12 is the day
+    ("revenue on 12/25", date(2025, 12, 25), date(2025, 12, 25)),  # the latest one on or before the data's end
+    ("revenue from 3/1 to 3/15", date(2026, 3, 1), date(2026, 3, 15)),
+    ("units 10/1-10/7", date(2026, 10, 1), date(2026, 10, 7)),
+    ("orders between 01.10. and 15.10.", date(2026, 10, 1), date(2026, 10, 15)),
+    ("what did we turn over in the month gone by", date(2026, 11, 1), date(2026, 11, 30)),
+    ("orders in the week gone by", date(2026, 11, 23), date(2026, 11, 29)),
+    ("revenue in the quarter that's gone by", date(2026, 7, 1), date(2026, 9, 30)),
+    ("revenue the weekend before easter", date(2026, 3, 28), date(2026, 3, 29)),  # Easter Sunday: 5 Apr 2026
+    ("orders the weekend after black friday", date(2026, 11, 28), date(2026, 11, 29)),
+    ("revenue the weekend before christmas", date(2025, 12, 20), date(2025, 12, 21)),  # a Thursday in 2025
+    ("sales on st patrick's day", date(2026, 3, 17), date(2026, 3, 17)),
+    ("orders on the fourth of july", date(2026, 7, 4), date(2026, 7, 4)),
+    ("labor day revenue", date(2026, 9, 7), date(2026, 9, 7)),
+    ("memorial day orders", date(2026, 5, 25), date(2026, 5, 25)),
+    ("small business saturday revenue", date(2026, 11, 28), date(2026, 11, 28)),
+])
+def test_days_without_a_year_and_named_days(question: str, start: date, end: date) -> None:
+    rng = resolve_time(question, DEC).range
+    assert rng is not None and (rng.start, rng.end) == (start, end)
+
+
+@pytest.mark.parametrize("question", ["what is 1/2 of revenue", "do we sell 24/7", "orders above 15.03 dollars"])
+def test_fractions_and_amounts_are_no_days(question: str) -> None:
+    assert resolve_time(question, DEC).range is None
+
+
+def test_the_weekend_before_a_day_is_its_range_not_a_weekday_filter() -> None:
+    assert resolve_time("revenue the weekend before easter", DEC).weekdays == []
+
+
+@pytest.mark.parametrize(("question", "metrics", "per"), [
+    ("discount per order last month", ["discounts", "orders"], "orders"),
+    ("average refund per order this year", ["refunds", "orders"], "orders"),
+    ("average discount per unit this year", ["discounts", "units"], "units"),  # the amount, not the discount rate
+    ("orders per customer this year", ["orders", "customers"], "customers"),
+    ("how much do we make per unit on amazon this year", ["asp"], None),  # a ratio the metrics layer computes
+])
+def test_a_metric_per_order_unit_or_customer(store: VocabularyIndex, question: str, metrics: list[str],
+                                             per: str | None) -> None:
+    r = read(store, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == metrics and r.per_metric == per
+
+
+def _result(query: MetricQuery, rows: list[dict[str, Any]]) -> MetricResult:
+    return MetricResult(query=query, columns=list(rows[0]), rows=rows, currency="USD",
+                        statement=CompiledStatement(sql="SELECT 1", params={}, dialect="duckdb"))
+
+
+def test_a_per_ratio_is_said_first_with_its_parts() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["orders", "customers"],
+                    time_range=make_range(date(2026, 1, 1), DEC, "2026 to date"))
+    out = compose(Reading(kind="metric", question="orders per customer this year", query=q, per_metric="customers"),
+                  _result(q, [{"orders": 468, "customers": 100}]), titles={})
+    assert out.answer.startswith("Orders per customer in 2026 to date") and "was 4.68 (468 over 100 customers)" in \
+        out.answer
+
+
+def test_net_quantity_is_units_less_returns(store: VocabularyIndex) -> None:
+    r = read(store, "net quantity sold last month")
+    assert r.query is not None and r.query.metrics == ["units", "returned_units"] and r.net_of
+
+
+@pytest.mark.parametrize("question", ["buy box percentage this month", "what did we pay in FBA fees last quarter",
+                                      "how much did amazon charge us in referral fees"])
+def test_marketplace_seller_figures_cannot_be_answered(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.kind == "unanswerable" and "seller reports" in (r.needed or "")
