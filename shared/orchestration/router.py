@@ -57,6 +57,8 @@ _REST_OF = re.compile(r"\b(?:(?:rest|remainder|balance|end) of (?:the |this )?(m
 #: A forecast asked in money: "how much revenue next month", "what will our sales be worth"; "sales" and "how much
 #: will we sell" too, unless the question counts units ("how many units", "unit sales").
 _REVENUE = re.compile(r"\brevenue|\bturnover\b|\bturn(?:ed)? over\b|\btakings\b|\bworth\b|\bmoney\b|\bincome\b|"
+                      # gross merchandise value, gross sales and net sales are money too
+                      r"\bgmv\b|\bgross (?:sales|merchandise)\b|"
                       r"^(?!.*\b(?:units?|items?|pieces|how many|volumes?|quantit\w*|demand|stock)\b).*\boutlook\b|"
                       r"\bhow much (?:will|should|"
                       r"do|can|are|might) (?:we|i) (?:make|earn|take in|bring in|take|sell|be selling|going to sell)\b"

@@ -479,6 +479,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         answer = _ranking_answer(reading, result, rows, dims, metric, noun, when, where, v, namer, unit)
     if dims and len(rows) == 2 and _RATIO.search(reading.question) and not q.compare:
         answer = _ratio_answer(reading.question, rows, dims[0], metric, namer) + " " + answer
+    if dims and reading.ranked is not None and not q.compare:
+        answer = _rank_of_answer(reading.ranked, rows, dims[0], metric, noun, when, where, v, namer) + " " + answer
     if dims == ["weekday"] and _WEEKEND.search(reading.question) and period is not None \
             and metric_unit(metric) in ("money", "count") and METRICS[metric].additive:
         answer = _weekend_answer(rows, metric, noun, where, when, period, v) + " " + answer
@@ -494,6 +496,26 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     answer += note + "".join(f" {n}" for n in reading.notes)
     return MetricAnswer(_capital(answer), period, _table(result, namer, unit), _chart(reading, result, namer),
                         _evidence(result))
+
+
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 22nd."""
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _rank_of_answer(name: str, rows: list[dict[str, Any]], dim: str, metric: str, noun: str, when: str, where: str,
+                    v: Any, namer: _Namer) -> str:
+    """"Kitchen ranks 2nd of 5 categories by revenue in ...: $X." (1st: the largest), before the ranking itself."""
+    ranked = sorted((r for r in rows if r.get(dim) is not None and r.get(metric) is not None),
+                    key=lambda r: -float(r[metric]))
+    mine = next((r for r in ranked if str(r[dim]).lower() == name.lower()), None)
+    one, many = _DIM_NOUNS.get(dim, (dim, f"{dim}s"))
+    if mine is None:
+        return f"{namer.value(dim, name)} had no {noun}{where} {when}."
+    place = 1 + sum(1 for r in ranked if float(r[metric]) > float(mine[metric]))
+    kind = many if len(ranked) > 1 else one
+    return (f"{namer.value(dim, mine[dim])} ranks {_ordinal(place)} of {len(ranked)} {kind} by {noun}{where} {when}, "
+            f"with {v(mine)}.")
 
 
 #: "median order value", "90th percentile basket": a middle or a rank of the values, which no metric computes.

@@ -280,6 +280,35 @@ _RATIO_METRIC: dict[tuple[str, str], MetricName] = {
 _PER_NUMERATOR: dict[str, MetricName] = {
     "revenue": "revenue", "units": "units", "orders": "orders", "discounts": "discounts", "discount_rate": "discounts",
     "refunds": "refunds", "returned_units": "returned_units", "net_revenue": "net_revenue"}
+#: "where does Kitchen rank", "what position is Amazon in", "Kitchen's ranking": the place of one name among its kind.
+_RANK_ASKED = re.compile(r"\bwhere\s+(?:does|do|did|is|was|would)\b.*\b(?:rank\w*|stand\w*|place[ds]?|come[s]?|came|"
+                         r"sit[s]?|fall[s]?|fell)\b|\b(?:what|which)\s+(?:rank\w*|position|place|spot|number)\b"
+                         r"(?!\s+(?:of\s+)?(?:products?|items?|skus?))|\bpositions?\s+(?:of|is|was)\b|\brank(?:s|ed)?\b",
+                         re.I)
+#: "is eBay our smallest channel?", "was Kitchen the top category": one name against the superlative of its kind.
+_IS_SUPERLATIVE = re.compile(r"\b(?:is|was|are|were)\s+(?P<name>.+?)\s+(?:our|the|my)\s+(?:\w+\s+)?(?:biggest|"
+                             r"largest|smallest|best|worst|top|weakest|strongest|highest|lowest|leading|number\s+one|"
+                             r"#1|main)\b", re.I)
+
+
+def _ranked_member(question: str, matches: list[EntityMatch]) -> EntityMatch | None:
+    """The one category, brand, channel or product whose place in its kind's ranking the question asks.
+
+    "Where does Kitchen rank by revenue", "is eBay our smallest channel": not Kitchen's (eBay's) own figure alone,
+    the ranking of every category (channel) with Kitchen's place in it.
+    """
+    kinds = [m for m in matches if m.kind in ("category", "brand", "channel", "product", "sku")]
+    if len(kinds) != 1 or len(kinds[0].values) != 1:
+        return None
+    one = kinds[0]
+    if _RANK_ASKED.search(question):
+        return one
+    sup = _IS_SUPERLATIVE.search(question)
+    if sup is not None and sup.start("name") <= one.span[0] and one.span[1] <= sup.end("name"):
+        return one
+    return None
+
+
 #: "new vs returning customers", "new and existing buyers": both, each counted.
 _RETURNING = re.compile(r"\b(?:returning|repeat|existing|old|loyal|came back|returned)\b", re.I)
 #: "which is bigger, eBay or POS?", "Kitchen or Home: which sells more?": two names, weighed (by revenue).
@@ -366,6 +395,8 @@ class Reading(BaseModel):
     per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
     per_metric: MetricName | None = Field(default=None, description="The answer divides the first metric by this "
                                           "one ('discount per order', 'orders per customer').")
+    ranked: str | None = Field(default=None, description="The one name whose place in the ranking is asked ('where "
+                               "does Kitchen rank', 'is eBay our smallest channel'): said first, with its rank.")
     lead: str = Field(default="", description="Words said before the answer (why a period over undated reviews is "
                                               "answered over all of them: ``shared.questions.undated``).")
     top_sellers: int | None = Field(default=None, description="The N best sellers a price ask or a forecast is about.")
@@ -807,8 +838,13 @@ def _upcoming(question: str, time: TimeReading, today: date) -> ForecastPeriod |
             return None
         # a day is forecast from tomorrow to it ("how much stock will we need for Christmas": all of it, not the day)
         return forecast_period(ahead.label.split(" (")[0], today, ahead.end, today)
-    if rng.start.day != 1:
-        return None
+    if rng.start.day != 1 or (rng.end - rng.start).days < 27:
+        # "the sales forecast for Christmas week", "the weekend before Easter": the next one, its days alone
+        ahead = resolve_time(question, today + timedelta(days=366)).range
+        if ahead is None or (ahead.end - ahead.start) != (rng.end - rng.start) or \
+                not today < ahead.start <= ahead.end <= today + timedelta(days=366):
+            return None
+        return forecast_period(ahead.label.split(" (")[0], ahead.start, ahead.end, today)
     months = (rng.end.year - rng.start.year) * 12 + rng.end.month - rng.start.month + 1
     if months not in (1, 3) or rng.end != period_containing(rng.end, "month")[1]:
         return None
@@ -989,7 +1025,10 @@ def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -
     return TimeRange(start=start, end=as_of, label=f"all your data ({fmt_range(start, as_of)})")
 
 
-_DISTINCT = re.compile(r"\bhow many (?:different |distinct |unique |individual |separate )?(products|skus|items|"
+_DISTINCT = re.compile(r"\b(?:how many (?:different |distinct |unique |individual |separate )?|"
+                       # "number of unique products sold": a count of them ("number of items sold" is units)
+                       r"(?:the )?(?:number|count|no\.?|#) of (?:different|distinct|unique|individual|separate) )"
+                       r"(products|skus|items|"
                        r"articles|categories|category|brands|channels|competitors|countries|regions|states)\b"
                        r"(?! (?:in stock|on hand|left))"
                        r"(?=.*\b(?:sell|sold|sells|selling|had sales|have sales|with sales|bought|ordered|ship|"
@@ -1394,10 +1433,18 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         taken.append(per_day.span())  # "average daily revenue" is a value over the period, not a daily trend
     elif per_unit := _PER_UNIT.search(question):
         taken.append(per_unit.span())  # "average monthly revenue in 2025": the total over its months
+    if per_noun := _PER_NOUN.search(question):
+        taken.append(per_noun.span())  # "average revenue per item": the divisor, not a breakdown by product
     dims = find_dimensions(question, taken, entity_spans,
                            [m.span for m in matches if m.kind in ("category", "brand", "channel")
                             and not _EXCLUDING.search(question[:m.span[0]])])  # "non-kitchen products": not a group
     dims = compared_groups(question, matches, dims)  # "do Kitchen products rate higher than Apparel?": categories
+    if (member := _ranked_member(question, matches)) is not None and dims in (
+            [], ["sku" if member.kind == "product" else member.kind]):
+        # "where does Kitchen rank", "is eBay our smallest channel": every category (channel), Kitchen's place said
+        matches = [m for m in matches if m is not member]
+        dims = ["sku" if member.kind == "product" else cast(DimensionName, member.kind)]
+        reading.ranked = member.values[0]
     if "channel" in dims and metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics):
         dims = [d if d != "channel" else "location" for d in dims]  # "stock per store": counts have no channel
     if dims[:1] == ["sku"] and time.range is None and not time.all_time and _RATING_FELL_MOST.search(question):
@@ -1555,6 +1602,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                              "invoice) are returns; lines it marks Cancelled were never sales and are not counted.")
     _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
                  min(firsts) if firsts else None, index, stars.values if stars is not None else None, subset)
+    if reading.ranked is not None and reading.query is not None:
+        reading.query = reading.query.model_copy(update={"limit": None})  # its place among all of them
     if value_range is not None and reading.query is not None:
         reading.query = reading.query.model_copy(update={"order_value_above": value_range[1],
                                                          "order_value_below": value_range[2]})

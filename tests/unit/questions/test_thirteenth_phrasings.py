@@ -123,3 +123,55 @@ def test_net_quantity_is_units_less_returns(store: VocabularyIndex) -> None:
 def test_marketplace_seller_figures_cannot_be_answered(store: VocabularyIndex, question: str) -> None:
     r = read(store, question)
     assert r.kind == "unanswerable" and "seller reports" in (r.needed or "")
+
+
+@pytest.mark.parametrize(("question", "dim", "ranked"), [
+    ("where does kitchen rank by revenue this year", "category", "Kitchen"),
+    ("what position is amazon in for orders this year", "channel", "amazon"),
+    ("is ebay our smallest channel this year", "channel", "ebay"),  # every channel, not eBay's own 100%
+    ("was kitchen the top category last month", "category", "Kitchen"),
+])
+def test_the_place_of_one_name_is_asked_among_all_of_its_kind(store: VocabularyIndex, question: str, dim: str,
+                                                              ranked: str) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.dimensions == [dim] and r.ranked == ranked and r.query.limit is None
+    assert not [f for f in r.query.filters if f.dimension == dim]
+
+
+def test_a_name_asked_for_alone_is_no_ranking(store: VocabularyIndex) -> None:
+    r = read(store, "kitchen revenue this year")
+    assert r.ranked is None and r.query is not None and r.query.dimensions == []
+
+
+def test_the_rank_of_a_name_is_said_first() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["revenue"], dimensions=["category"],
+                    time_range=make_range(date(2026, 1, 1), DEC, "2026 to date"))
+    rows = [{"category": "Outdoor", "revenue": 300.0}, {"category": "Kitchen", "revenue": 200.0},
+            {"category": "Home", "revenue": 100.0}]
+    out = compose(Reading(kind="metric", question="where does kitchen rank", query=q, shape="breakdown",
+                          ranked="Kitchen"), _result(q, rows), titles={})
+    assert out.answer.startswith("Kitchen ranks 2nd of 3 categories by revenue in 2026 to date") and "$200.00" in \
+        out.answer
+
+
+@pytest.mark.parametrize("question", ["number of unique products sold on ebay this month",
+                                      "number of distinct skus sold yesterday"])
+def test_a_number_of_distinct_products_counts_them(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.dimensions == ["sku"] and r.shape == "count"
+
+
+def test_a_number_of_items_sold_is_units(store: VocabularyIndex) -> None:
+    r = read(store, "number of items sold yesterday")
+    assert r.query is not None and r.query.metrics == ["units"] and r.query.dimensions == []
+
+
+def test_revenue_per_item_is_no_breakdown_by_product(store: VocabularyIndex) -> None:
+    r = read(store, "average revenue per item on web this year")
+    assert r.query is not None and r.query.metrics == ["asp"] and r.query.dimensions == []
+
+
+def test_a_named_week_asked_ahead_is_forecast_for_its_own_days(store: VocabularyIndex) -> None:
+    r = read(store, "what's the sales forecast for christmas week")
+    assert r.kind == "agent" and "forecast" in r.agent_intents
+    assert (r.forecast_from, r.forecast_until) == (date(2026, 12, 21), date(2026, 12, 27))
