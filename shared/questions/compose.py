@@ -411,10 +411,17 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     elif (reading.shape == "value" or not dims) and reading.per_unit and period is not None and not q.compare:
         row = rows[0]
         total = row.get(metric)
-        spans = period.days / 7 if reading.per_unit == "week" else _months(period)
+        spans = period.days / {"week": 7, "fortnight": 14}[reading.per_unit] if reading.per_unit != "month" else \
+            _months(period)
         per = None if total is None or not spans else total / spans
         answer = (f"Average {reading.per_unit}ly {noun}{where} {when} was {fmt_value(per, unit, cur, metric)} "
                   f"({v(row)} over {spans:,.1f} {reading.per_unit}s).")
+    elif (reading.shape == "value" or not dims) and reading.annualised and period is not None and not q.compare \
+            and rows[0].get(metric) is not None:  # the period's value at a year's pace, with what it was
+        row = rows[0]
+        per = row[metric] * 365 / period.days
+        answer = (f"Annualised, {noun}{where} {when} comes to {fmt_value(per, unit, cur, metric)} a year "
+                  f"({v(row)} over {period.days:,} days, x 365 / {period.days:,}).")
     elif (reading.shape == "value" or not dims) and reading.net_of and len(q.metrics) > 1 and not q.compare:
         row = rows[0]
         first, less = row.get(metric), row.get(q.metrics[1]) or 0

@@ -244,9 +244,10 @@ def _threshold_fits(limit: tuple[str, float, bool], metric: str) -> bool:
 #: Share words asking one percentage (not a split or a mix of the names).
 _TOGETHER = re.compile(r"\b(?:percent(?:age)?|per cent|pct|share|proportion|fraction)\b|%", re.I)
 #: "average weekly sales", "average monthly revenue", "what do we average per month": the total over the weeks/months.
-_PER_UNIT = re.compile(r"\b(?:average|avg\.?|mean|typical)\s+(week|month)ly\b|\b(week|month)ly\s+average\b|"
-                       r"\b(?:per|a|each)\s+(week|month)\s+on\s+average\b|"
-                       r"\baverage[ds]?\b(?!\s+(?:order\b|basket|selling|price|rating)).*?\b(?:per|a|each)\s+(week|month)\b",
+_PER_UNIT = re.compile(r"\b(?:average|avg\.?|mean|typical)\s+(week|month|fortnight)ly\b|\b(week|month|fortnight)ly\s+"
+                       r"average\b|\b(?:per|a|each)\s+(week|month|fortnight)\s+on\s+average\b|"
+                       r"\baverage[ds]?\b(?!\s+(?:order\b|basket|selling|price|rating)).*?\b(?:per|a|each)\s+(week|month|"
+                       r"fortnight)\b",
                        re.I)
 _UNSOLD = re.compile(r"\b(?:sold|sell|selling)\s+(?:zero|no|0|nothing)\b(?!\s+(?:more|less|fewer))|"
                      r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"
@@ -309,6 +310,11 @@ def _ranked_member(question: str, matches: list[EntityMatch]) -> EntityMatch | N
     return None
 
 
+#: "annualised revenue", "annualized run rate", "what's that per year": a period's value at a year's pace.
+_ANNUALISED = re.compile(r"\bannuali[sz](?:ed|e|ing)\b|\bannual\s+run[- ]?rate\b|\b(?:yearly|annual)\s+pace\b", re.I)
+#: "how many customers bought, and how many were new": of those, the new ones.
+_NEW_OF_THEM = re.compile(r"\bhow many\s+(?:of\s+(?:them|those)\s+)?(?:were|are|was|is)\s+(?:new|first[- ]time)\b",
+                          re.I)
 #: "new vs returning customers", "new and existing buyers": both, each counted.
 _RETURNING = re.compile(r"\b(?:returning|repeat|existing|old|loyal|came back|returned)\b", re.I)
 #: "which is bigger, eBay or POS?", "Kitchen or Home: which sells more?": two names, weighed (by revenue).
@@ -362,8 +368,8 @@ class Reading(BaseModel):
     names: dict[str, str] = Field(default_factory=dict, description="Dimension -> how the answer names a filter.")
     data_starts: date | None = Field(default=None, description="First date of the data the metric reads.")
     per_day: bool = Field(default=False, description="The answer divides the value by the period's days.")
-    per_unit: Literal["week", "month"] | None = Field(default=None, description="The answer divides the value by the "
-                                                                                 "period's weeks or months.")
+    per_unit: Literal["week", "month", "fortnight"] | None = Field(
+        default=None, description="The answer divides the value by the period's weeks, fortnights or months.")
     top_share: bool = Field(default=False, description="A ranking's top N as one share of the total (\"what share "
                                                        "of revenue came from the top 10 products\").")
     net_of: bool = Field(default=False, description="The first metric less the second (\"revenue excluding "
@@ -395,6 +401,8 @@ class Reading(BaseModel):
     per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
     per_metric: MetricName | None = Field(default=None, description="The answer divides the first metric by this "
                                           "one ('discount per order', 'orders per customer').")
+    annualised: bool = Field(default=False, description="The answer scales the period's value to a year "
+                             "('annualised revenue based on the last 90 days': x 365 / 90).")
     ranked: str | None = Field(default=None, description="The one name whose place in the ranking is asked ('where "
                                "does Kitchen rank', 'is eBay our smallest channel'): said first, with its rank.")
     lead: str = Field(default="", description="Words said before the answer (why a period over undated reviews is "
@@ -1480,6 +1488,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     growth = bool(re.search(r"\b(?:grow\w*|grew|growth|declin\w*|shrink\w*|up or down)\b", question, re.I))
     if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)
                                         or (time.explicit_compare and growth)
+                                        # "what's our growth rate year to date": revenue's, against the period before
+                                        or (growth and time.range is not None and not time.future)
                                         or (matches and (growth or lx.SHARE.search(question)))
                                         or (len(matches) >= 2 and _WHICH_BIGGER.search(question))
                                         or (time.range is not None and lx.TREND.search(question))):
@@ -1539,6 +1549,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if subset.get("stars") == ["no rating"] and metrics and metrics[0] == "avg_rating":
         metrics = ["review_count"]  # "share of reviews with no rating": those reviews, not their (absent) rating
     metrics = with_companions(metrics)
+    if metrics and metrics[0] == "customers" and _NEW_OF_THEM.search(question):
+        metrics = ["new_customers", *metrics]  # "how many customers bought, and how many were new"
     if "new_customers" in metrics:  # "new vs returning customers": each, of all who bought in the period
         metrics = ["new_customers", "returning_customers", "customers"] if _RETURNING.search(question) \
             else ["new_customers", "customers"]
@@ -1847,7 +1859,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     if _PER_DAY.search(question) and shape == "value" and primary in _ADDITIVE:
         reading.per_day = True
     elif (per := _PER_UNIT.search(question)) and shape == "value" and primary in _ADDITIVE:
-        reading.per_unit = "week" if next(g for g in per.groups() if g).lower().startswith("week") else "month"
+        reading.per_unit = cast(Literal["week", "month", "fortnight"], next(g for g in per.groups() if g).lower())
+    elif _ANNUALISED.search(question) and shape == "value" and primary in _ADDITIVE and compare is None:
+        reading.annualised = True  # "annualised revenue based on the last 90 days": its pace over a year
     if share and shape == "ranking" and n_asked and dims[0] != "date" and primary in _ADDITIVE:
         reading.top_share = True  # "what percent of revenue came from the top 10 products": their share together
     reading.shape = shape

@@ -175,3 +175,28 @@ def test_a_named_week_asked_ahead_is_forecast_for_its_own_days(store: Vocabulary
     r = read(store, "what's the sales forecast for christmas week")
     assert r.kind == "agent" and "forecast" in r.agent_intents
     assert (r.forecast_from, r.forecast_until) == (date(2026, 12, 21), date(2026, 12, 27))
+
+
+def test_an_average_per_fortnight_divides_by_fortnights(store: VocabularyIndex) -> None:
+    r = read(store, "what was the average fortnightly revenue this year")
+    assert r.per_unit == "fortnight" and r.query is not None and r.query.dimensions == []
+    q = r.query
+    out = compose(r, _result(q, [{"revenue": 14000.0}]), titles={})
+    assert "fortnightly revenue" in out.answer and f"over {q.time_range.days / 14:,.1f} fortnights" in out.answer
+
+
+def test_a_growth_rate_with_a_period_is_revenue_against_the_period_before(store: VocabularyIndex) -> None:
+    r = read(store, "what's our growth rate year to date")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"] and r.query.compare
+
+
+def test_an_annualised_value_is_the_period_at_a_years_pace(store: VocabularyIndex) -> None:
+    r = read(store, "annualised revenue based on the last 90 days")
+    assert r.annualised and r.query is not None and r.query.metrics == ["revenue"]
+    out = compose(r, _result(r.query, [{"revenue": 900.0}]), titles={})
+    assert "comes to $3,650.00 a year" in out.answer
+
+
+def test_how_many_of_the_customers_were_new(store: VocabularyIndex) -> None:
+    r = read(store, "how many customers bought this month and how many were new")
+    assert r.query is not None and r.query.metrics == ["new_customers", "customers"]
