@@ -95,6 +95,9 @@ _DEFAULT_TOP = 5
 _THAN = re.compile(r"\b(?:better|worse|higher|lower|more|less|bigger|smaller|stronger|weaker) than\b", re.I)
 #: Review metrics that are a share already ("what share of reviews are negative" is no share of a total).
 REVIEW_SHARES = frozenset({"negative_review_share"})
+#: Negative reviews said as a count of all reviews and a share of the rated ones: the count is read, not derived from
+#: the share times all reviews (unrated reviews are in the total, not in the share's base: 45 of 372 rated, not 46).
+NEGATIVE_COUNT_AND_SHARE: tuple[MetricName, ...] = ("negative_review_share", "review_count", "negative_reviews")
 #: Reviews a product needs to be ranked by its rating (or its share of negative reviews).
 MIN_RANKED_REVIEWS = 5
 #: "which product's rating fell the most", "biggest rating drop by product": a fall of ratings, ranked.
@@ -1452,7 +1455,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                                                    or not re.search(r"\b(?:share|percent\w*|proportion|fraction|"
                                                                     r"rate|ratio)\b|%", question, re.I)):
         # "how many 1-star reviews", "bad reviews last week": the count and the share ("what share": the share)
-        metrics = ["negative_review_share", "review_count"]
+        metrics = list(NEGATIVE_COUNT_AND_SHARE)
     reviews_only = bool(metrics) and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics)
     # "products averaging less than four stars": the products' average rating under 4, not the reviews of 1-3 stars
     averaged = reviews_only and bool(_PRODUCT_NOUN.search(question)) and bool(_RATING_LIMIT.search(question))
@@ -1461,7 +1464,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics = ["avg_rating"]
     if stars is not None and set(stars.levels) == {1, 2} and reviews_only and metrics[0] in ("review_count",
                                                                                              "avg_rating"):
-        metrics = ["negative_review_share", "review_count"]  # "what share of reviews were 1 or 2 stars": negative
+        metrics = list(NEGATIVE_COUNT_AND_SHARE)  # "what share of reviews were 1 or 2 stars": negative
         stars = None
     elif stars is not None and set(stars.levels) != {1, 2} and reviews_only:
         metrics = ["review_count"]  # "how many 5-star reviews", "share of 4 and 5 star reviews": those stars

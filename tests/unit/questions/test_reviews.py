@@ -550,8 +550,8 @@ def test_a_review_question_about_one_channel_reads_that_channels_reviews(shop: V
 
 
 @pytest.mark.parametrize(("question", "metrics"), [
-    ("bad reviews last week", ["negative_review_share", "review_count"]),
-    ("neg revs this yr", ["negative_review_share", "review_count"]),
+    ("bad reviews last week", ["negative_review_share", "review_count", "negative_reviews"]),
+    ("neg revs this yr", ["negative_review_share", "review_count", "negative_reviews"]),
     ("what share of reviews were negative last month?", ["negative_review_share"]),
 ])
 def test_terse_negative_reviews_are_counted_with_their_share(shop: VocabularyIndex, question: str,
