@@ -1413,7 +1413,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if (distinct := _DISTINCT.search(question)) and not (metrics and metrics[0] == "units_per_order"):
         dims = [_DISTINCT_DIMS[distinct.group(1).lower().rstrip("s")]]
         metrics = ["units"]
-    elif products_reviewed(question) is not None and "review_count" in metrics:
+    elif (reviewed := products_reviewed(question)) is not None and ("review_count" in metrics or (
+            reviewed == "unreviewed" and not metrics and not dims[1:])):
         dims, metrics = ["sku"], ["review_count"]  # "which products have no reviews", "how many have reviews"
     growth = bool(re.search(r"\b(?:grow\w*|grew|growth|declin\w*|shrink\w*|up or down)\b", question, re.I))
     if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)
@@ -1513,6 +1514,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     elif limit is not None and not dims and (counted := _COUNTED_DIM.search(question) or _LEADING_DIM.search(question)):
         # "how many categories had more than 100k revenue", "products that made under $100": those above (below) it
         dims = [d for d, rx in lx.DIMENSION_WORDS if rx.fullmatch(counted.group(1))][:1]
+    if limit is not None and metrics and metrics[0] == "negative_review_share" and not limit[2]:
+        # "products with more than 3 negative reviews": a number of reviews (a percentage is no threshold here)
+        metrics = ["negative_reviews", *[m for m in metrics[1:] if m != "negative_reviews"]]
     if limit is not None and dims and _threshold_fits(limit, metrics[0]):
         reading.threshold = (limit[0], limit[1])
     missing = _missing_columns(metrics, index) or (

@@ -28,3 +28,20 @@ def test_negative_reviews_are_counted_not_derived_from_the_share(shop: Vocabular
     answer = _negative([{"negative_review_share": 100 * 45 / 372, "review_count": 377, "negative_reviews": 45}],
                        list(r.query.metrics))
     assert answer.startswith("45 of 377 reviews in 2025 to date") and "12.1% of the 372 with a star rating" in answer
+
+
+def test_a_number_of_negative_reviews_is_a_count_threshold(shop: VocabularyIndex) -> None:
+    # "more than 3 negative reviews" is three reviews, not a 3% share of negative reviews
+    r = read_question("products with more than 3 negative reviews", tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.query is not None and r.query.metrics[0] == "negative_reviews" and r.threshold == ("above", 3.0)
+    assert r.query.dimensions == ["sku"]
+
+
+def test_products_with_no_reviews_of_some_stars_are_the_catalogues_without_them(shop: VocabularyIndex) -> None:
+    for q, stars in (("which products have no 1-star reviews", ["1 star"]), ("products without any reviews", None),
+                     ("which products have no 5 star reviews this year", ["5 stars"])):
+        r = read_question(q, tenant_id="decor", index=shop, extents=EXTENTS)
+        assert r.kind == "metric" and r.shape == "unsold", q
+        assert r.query is not None and r.query.metrics == ["review_count"] and r.query.dimensions == ["sku"], q
+        star_filter = [f.values for f in r.query.filters if f.dimension == "stars"]
+        assert star_filter == ([stars] if stars else []), q
