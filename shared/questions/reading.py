@@ -1550,6 +1550,33 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.query = q.model_copy(update={"time_range": time.each[0]})
         reading.parts = [reading.model_copy(update={"query": q.model_copy(update={"time_range": r}), "parts": []})
                          for r in time.each[1:]]
+    return _with_whole_period_named(reading, question)
+
+
+#: "this month vs last month": the period before named as a whole one.
+_NAMED_BEFORE = re.compile(r"\b(?:last|previous|prior)\s+(?P<unit>week|month|quarter|year)\b", re.I)
+
+
+def _with_whole_period_named(reading: Reading, question: str) -> Reading:
+    """A review count or rating so far set against the same days before, and the whole period the question named.
+
+    "Review volume this month vs last month" 3 days into December compares 1-3 Dec with 1-3 Nov (like for like),
+    and says November in full too: a few days of reviews against a few days says little, and the question named the
+    month. Sales keep the like-for-like answer alone (their days are full of orders).
+    """
+    q = reading.query
+    named = _NAMED_BEFORE.search(question)
+    if q is None or q.compare != "previous_period_to_date" or named is None or _SO_FAR.search(question) \
+            or reading.parts or not all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in q.metrics):
+        return reading
+    unit = cast(Unit, named.group("unit").lower())
+    s, e = last_complete(q.time_range.end, unit)
+    name = {"year": str(s.year), "month": f"{s:%B %Y}", "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}",
+            "week": "last week"}[unit]
+    whole = reading.model_copy(deep=True, update={"lead": f"For the whole {unit} before, ", "parts": []})
+    assert whole.query is not None
+    whole.query.time_range, whole.query.compare, whole.query.baseline = make_range(s, e, name), None, None
+    reading.parts = [whole]
     return reading
 
 

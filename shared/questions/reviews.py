@@ -67,7 +67,7 @@ _OUR_OWN_RECORDS = frozenset({"price/value", "shipping/delivery", "returns and r
 _COUNTING = re.compile(r"\b(?:how many|number of|count|total|average|avg|mean|share|percent\w*|proportion|"
                        r"fraction|ratio|rate|by|per|each|trend\w*|over time|monthly|weekly|daily|compare\w*|vs\.?|"
                        r"versus|most|least|top|bottom|highest|lowest|best|worst|which|stars?|rated|rating|ratings)\b"
-                       r"|%", re.I)
+                       r"|%|\b(?:more|fewer|less)\s+(?:new\s+)?(?:reviews|ratings)\b", re.I)
 #: "the most common reason for returns", "why do customers return things": the returns' complaints.
 _RETURN_REASON = re.compile(r"\b(?:reasons?|causes?|why)\b[^?.!]{0,40}?\b(?P<what>returns?|returned|returning|refunds?|"
                             r"refunded)\b", re.I)

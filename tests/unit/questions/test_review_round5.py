@@ -45,3 +45,21 @@ def test_products_with_no_reviews_of_some_stars_are_the_catalogues_without_them(
         assert r.query is not None and r.query.metrics == ["review_count"] and r.query.dimensions == ["sku"], q
         star_filter = [f.values for f in r.query.filters if f.dimension == "stars"]
         assert star_filter == ([stars] if stars else []), q
+
+
+def test_reviews_so_far_against_last_month_also_say_the_whole_month(shop: VocabularyIndex) -> None:
+    # 1-15 Jun against 1-15 May (like for like), and May in full: the month the question named
+    r = read_question("review volume this month vs last month", tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.query is not None and r.query.compare == "previous_period_to_date"
+    assert len(r.parts) == 1 and r.parts[0].query is not None and r.parts[0].query.compare is None
+    whole = r.parts[0].query.time_range
+    assert (whole.start, whole.end) == (date(2025, 5, 1), date(2025, 5, 31))
+    sales = read_question("revenue this month vs last month", tenant_id="decor", index=shop, extents=EXTENTS)
+    assert sales.parts == []  # sales keep the like-for-like answer alone
+
+
+def test_more_reviews_than_last_month_is_a_count_compared(shop: VocabularyIndex) -> None:
+    r = read_question("did we get more reviews this month than last month?", tenant_id="decor", index=shop,
+                      extents=EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["review_count"]
+    assert r.query.compare is not None
