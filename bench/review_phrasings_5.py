@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _SPAM = re.compile(r"spam|fake|suspicious|suspected", re.I)
 _NEGATION = re.compile(r"\bno\b|\bnot\b|n't|\bnone\b|\bnever\b|without|\bnor\b", re.I)
 #: A judgement that says what it judges against (the catalogue's average, the market, last period, a benchmark).
-_AGAINST = re.compile(r"\b(?:average|median|market|catalogue|store|shop|overall|typical|benchmark|compared|than|"
+_AGAINST = re.compile(r"\b(?:average|median|market|catalogue|store|shop|overall|typical|usual|benchmark|compared|than|"
                       r"against|vs\.?)\b", re.I)
 
 

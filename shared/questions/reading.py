@@ -1553,6 +1553,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     return _with_whole_period_named(reading, question)
 
 
+#: "how many reviews", "review volume": the reviews counted, even when two products' reviews are compared.
+_COUNTED_REVIEWS = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\w*|\bvolume\b|\b(?:most|more|fewer|less) reviews\b",
+                              re.I)
 #: "this month vs last month": the period before named as a whole one.
 _NAMED_BEFORE = re.compile(r"\b(?:last|previous|prior)\s+(?P<unit>week|month|quarter|year)\b", re.I)
 
@@ -1693,7 +1696,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             1 for m in matches if m.kind in ("sku", "product")) > 1:
         dims.append("sku")  # "compare reviews of A and B": each product's, not one figure for both
         if metrics == ["review_count"] and not stars:
-            metrics = ["review_count", "avg_rating"]  # their reviews compared: how many, and how rated
+            # their reviews compared: how rated, then how many ("how many reviews do A and B have": the count)
+            metrics = ["review_count", "avg_rating"] if _COUNTED_REVIEWS.search(question) else ["avg_rating",
+                                                                                             "review_count"]
     named = [m for m in matches if m.kind in ("sku", "product")]
     if "sku" not in dims and len(named) > 1 and all(len(m.values) == 1 for m in named) and not together \
             and _NAMED_VERSUS.search(question):

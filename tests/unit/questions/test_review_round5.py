@@ -63,3 +63,33 @@ def test_more_reviews_than_last_month_is_a_count_compared(shop: VocabularyIndex)
                       extents=EXTENTS)
     assert r.kind == "metric" and r.query is not None and r.query.metrics == ["review_count"]
     assert r.query.compare is not None
+
+
+def test_sentiment_by_month_is_the_average_rating_by_month(shop: VocabularyIndex) -> None:
+    r = read_question("review sentiment by month this year", tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.query is not None and r.query.metrics == ["avg_rating"] and r.query.grain == "month"
+
+
+def test_detractors_are_the_1_2_star_reviews(shop: VocabularyIndex) -> None:
+    r = read_question("how many detractors did we have this year?", tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.query is not None and r.query.metrics[0] == "negative_review_share"
+    assert "negative_reviews" in r.query.metrics
+
+
+def test_customer_images_in_reviews_are_said_to_be_missing(shop: VocabularyIndex) -> None:
+    for q in ("how many customer images do we have in reviews?", "any customer photos of the vase?",
+              "pictures attached to reviews"):
+        r = read_question(q, tenant_id="decor", index=shop, extents=EXTENTS)
+        assert r.kind == "unanswerable" and r.concept == "review photos", q
+
+
+def test_two_products_reviews_compared_are_their_ratings_first(shop: VocabularyIndex) -> None:
+    r = read_question("compare reviews of the Linen Table Runner and the Oak Serving Tray Large", tenant_id="decor",
+                      index=shop, extents=EXTENTS)
+    assert r.query is not None and r.query.metrics == ["avg_rating", "review_count"]
+    counted = read_question("how many reviews do the Linen Table Runner and the Oak Serving Tray Large have?",
+                            tenant_id="decor", index=shop, extents=EXTENTS)
+    assert counted.query is not None and counted.query.metrics[0] == "review_count"
+    feedback = read_question("Linen Table Runner or Oak Serving Tray Large: which gets better feedback?",
+                             tenant_id="decor", index=shop, extents=EXTENTS)
+    assert feedback.query is not None and feedback.query.metrics[0] == "avg_rating"

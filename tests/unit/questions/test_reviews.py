@@ -270,7 +270,7 @@ def test_reviews_of_two_named_products_are_compared_product_by_product(shop: Voc
     """"Compare reviews of A and B" added both products' reviews into one count."""
     r = read(shop, "compare reviews of the Linen Table Runner and the Oak Serving Tray Large")
     assert r.kind == "metric" and r.query is not None and r.query.dimensions == ["sku"]
-    assert r.query.metrics == ["review_count", "avg_rating"]
+    assert r.query.metrics == ["avg_rating", "review_count"]  # how rated first, then how many
     one = read(shop, "how many reviews did the Linen Table Runner get?")
     assert one.query is not None and one.query.dimensions == []
 
