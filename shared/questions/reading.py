@@ -1570,7 +1570,8 @@ def _with_whole_period_named(reading: Reading, question: str) -> Reading:
     q = reading.query
     named = _NAMED_BEFORE.search(question)
     if q is None or q.time_range is None or q.compare != "previous_period_to_date" or named is None \
-            or _SO_FAR.search(question) or reading.parts or not all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in q.metrics):
+            or _SO_FAR.search(question) or reading.parts \
+            or not all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in q.metrics):
         return reading
     unit = cast(Unit, named.group("unit").lower())
     s, e = last_complete(q.time_range.end, unit)
