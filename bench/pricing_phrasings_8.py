@@ -126,7 +126,7 @@ def eighth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noq
     gm = m.gross_margin(k)
     add("margin", "margin on the kettle", lambda a, r: "margin" in first(a).lower()
         and states(first(a), gm, max(2.0, abs(gm) * 0.05)))
-    add("margin", f"what's our markup on the {tx}?", lambda a, r: x in first(a) and re.search(
+    add("margin", f"what's our markup on the {tx}?", lambda a, r: (x in first(a) or tx in first(a)) and re.search(
         r"margin|markup|mark-up", first(a), re.I) is not None)
     add("margin", "which products have a negative margin?", lambda a, r: states(first(a), negative_margin, 0.5)
         or (negative_margin == 0 and _NEGATION.search(first(a)) is not None))

@@ -48,6 +48,7 @@ from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import named_place
 from shared.questions.preamble import preamble_excluded, preamble_partials
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
+from shared.questions.pricing_idioms import pricing_idioms
 from shared.questions.review_idioms import review_idioms
 from shared.questions.reviews import (
     ReviewAsk,
@@ -1088,6 +1089,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
+    text, seller_lead = pricing_idioms(text)  # "do we win the buy box on X", "what price maximises revenue"
     if (beat := _ON_TRACK_TO_BEAT.search(text)) is not None:
         # "are we on track to beat last month's revenue": this month so far with its forecast, then last month's
         unit, rest = beat.group("unit").lower(), beat.group("rest")
@@ -1099,6 +1101,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             return reading
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
+    if seller_lead and reading.kind != "unanswerable":  # "Your data does not say who holds the Buy Box; ..."
+        reading.lead = seller_lead + reading.lead
     return _with_forecast_against(_channel_forecast_known(_with_last_complete(reading), text, index), text)
 
 
