@@ -69,7 +69,8 @@ class Market:
         params = {"tenant_id": tenant}
         cp = deps.warehouse.query("SELECT sku, competitor, date, price, in_stock FROM competitor_prices "
                                   "WHERE tenant_id = @tenant_id", params)
-        sales = deps.warehouse.query("SELECT sku, date, units, COALESCE(revenue, unit_price * units) AS revenue "
+        sales = deps.warehouse.query("SELECT sku, date, units, COALESCE(revenue, unit_price * units) AS revenue, "
+                                     "COALESCE(refund, 0) AS refund, COALESCE(discount, 0) AS discount "
                                      "FROM sales WHERE tenant_id = @tenant_id", params)
         self.products: pd.DataFrame = deps.warehouse.query(
             "SELECT sku, title, category, price, cost, map_price FROM products WHERE tenant_id = @tenant_id", params
@@ -141,6 +142,11 @@ class Market:
         s = self.sales[self.sales["sku"] == sku]
         cost = float(pd.to_numeric(self.products["cost"], errors="coerce").to_dict()[sku])
         return float(s["revenue"].sum() - (s["units"] * cost).sum())
+
+    def net_margin(self, sku: str) -> float:
+        """The metrics layer's margin: revenue less refunds and discounts, less units x cost."""
+        s = self.sales[self.sales["sku"] == sku]
+        return self.gross_margin(sku) - float(s["refund"].sum() + s["discount"].sum())
 
 
 def named(sku: str) -> Check:

@@ -124,8 +124,9 @@ def eighth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noq
     add("setting", "which products are price inelastic?", lambda a, r: "elastic" in first(a))
     # 5. margins and markups (the catalogue holds costs)
     gm = m.gross_margin(k)
+    net = m.net_margin(k)
     add("margin", "margin on the kettle", lambda a, r: "margin" in first(a).lower()
-        and states(first(a), gm, max(2.0, abs(gm) * 0.05)))
+        and (states(first(a), gm, 0.01) or states(first(a), net, 0.01)))
     add("margin", f"what's our markup on the {tx}?", lambda a, r: (x in first(a) or tx in first(a)) and re.search(
         r"margin|markup|mark-up", first(a), re.I) is not None)
     add("margin", "which products have a negative margin?", lambda a, r: states(first(a), negative_margin, 0.5)
