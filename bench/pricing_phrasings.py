@@ -10,6 +10,7 @@ against truths computed with pandas: market truths from the warehouse's own comp
 ``BENCH_SET=2`` runs the second held-out set (written after the fixes of the first), ``BENCH_SET=3`` the third
 (merchants' and category managers' own wordings), ``BENCH_SET=4`` and ``5`` small held-out sets
 of both kinds, ``BENCH_SET=6`` the fourth round's set (phone typing, thresholds, negations, named rivals) and ``7`` its
+held-out set, ``BENCH_SET=8`` the fifth round's (marketplace sellers' words, price setting, margins) and ``9`` its
 held-out set.
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
 overall. Not a timed test: ``.venv/bin/python bench/pricing_phrasings.py``.
@@ -68,7 +69,8 @@ class Market:
         params = {"tenant_id": tenant}
         cp = deps.warehouse.query("SELECT sku, competitor, date, price, in_stock FROM competitor_prices "
                                   "WHERE tenant_id = @tenant_id", params)
-        sales = deps.warehouse.query("SELECT sku, date, units, COALESCE(revenue, unit_price * units) AS revenue "
+        sales = deps.warehouse.query("SELECT sku, date, units, COALESCE(revenue, unit_price * units) AS revenue, "
+                                     "COALESCE(refund, 0) AS refund, COALESCE(discount, 0) AS discount "
                                      "FROM sales WHERE tenant_id = @tenant_id", params)
         self.products: pd.DataFrame = deps.warehouse.query(
             "SELECT sku, title, category, price, cost, map_price FROM products WHERE tenant_id = @tenant_id", params
@@ -140,6 +142,11 @@ class Market:
         s = self.sales[self.sales["sku"] == sku]
         cost = float(pd.to_numeric(self.products["cost"], errors="coerce").to_dict()[sku])
         return float(s["revenue"].sum() - (s["units"] * cost).sum())
+
+    def net_margin(self, sku: str) -> float:
+        """The metrics layer's margin: revenue less refunds and discounts, less units x cost."""
+        s = self.sales[self.sales["sku"] == sku]
+        return self.gross_margin(sku) - float(s["refund"].sum() + s["discount"].sum())
 
 
 def named(sku: str) -> Check:
@@ -447,6 +454,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_7 import seventh_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in seventh_set(m, t)]
+    if os.environ.get("BENCH_SET") == "8":
+        from bench.pricing_phrasings_8 import eighth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in eighth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "9":
+        from bench.pricing_phrasings_9 import ninth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in ninth_set(m, t)]
     return pricing_cases(m) + review_cases(t)
 
 

@@ -8,7 +8,9 @@ counts with filters, channels and verified buyers, spam and the adjusted rating,
 
 Run: ``.venv/bin/python bench/review_phrasings.py`` (``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=list``
 runs one group, ``BENCH_SET=2`` the second held-out set of ``bench/review_phrasings_2.py``,
-``BENCH_SET=3`` the third of ``bench/review_phrasings_3.py`` and ``4`` its held-out set, ``BENCH_STALE=1`` uses
+``BENCH_SET=3`` the third of ``bench/review_phrasings_3.py`` and ``4`` its held-out set, ``5`` the fifth round's
+(``bench/review_phrasings_5.py``; a question ``"earlier >> later"`` is asked in one session) and ``6`` its held-out
+set, ``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
 """
 
@@ -20,6 +22,7 @@ import re
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -462,13 +465,26 @@ def main() -> int:
         from bench.review_phrasings_4 import fourth_set
 
         chosen = [Case(g, q, c) for g, q, c in fourth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "5":
+        from bench.review_phrasings_5 import fifth_set
+
+        chosen = [Case(g, q, c) for g, q, c in fifth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "6":
+        from bench.review_phrasings_6 import sixth_set
+
+        chosen = [Case(g, q, c) for g, q, c in sixth_set(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:
         if only and case.group != only:
             continue
+        # "earlier turn >> question": the earlier turns are asked first in the question's own session
+        *earlier, question = case.question.split(" >> ")
+        session = f"bench-{uuid.uuid4().hex[:16]}" if earlier else None
+        for turn in earlier:
+            ask(deps, turn, tenant=TENANT, use_cache=False, session_id=session)
         started = time.perf_counter()
-        report = ask(deps, case.question, tenant=TENANT, use_cache=False).report
+        report = ask(deps, question, tenant=TENANT, use_cache=False, session_id=session).report
         latencies.append(time.perf_counter() - started)
         answer = report.answer if report is not None else ""
         try:

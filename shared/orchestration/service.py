@@ -21,6 +21,7 @@ from shared.orchestration.context import (
 )
 from shared.orchestration.executor import QUICK_AGENT_OPTIONS, RunnerLookup, agent_requests, run_agents
 from shared.orchestration.jobs import create_job
+from shared.orchestration.judgement import judgement_report
 from shared.orchestration.metrics import PLANS, QUERY_SECONDS
 from shared.orchestration.model_use import llm_for, record_usage
 from shared.orchestration.narrative import narrate
@@ -108,6 +109,13 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     brief = brief_report(req.question, previous, mode=req.mode, data_version=version)
     if brief is not None:  # "thanks!": answered briefly, not recorded (the next follow-up leans on the turn before)
         return QueryResponse(mode=req.mode, status="done", report=brief, warnings=warnings)
+    judged = judgement_report(
+        deps, req.question, previous, descriptive.vocabulary_index(deps, tenant, version),
+        lambda text: descriptive.read(deps, tenant, text, version=version, as_of=req.as_of, previous=None, llm=None,
+                                      timeout_seconds=0).reading,
+        mode=req.mode, data_version=version) if previous is not None else None
+    if judged is not None:  # "is that good?" after a figure: judged against the catalogue or its usual level
+        return QueryResponse(mode=req.mode, status="done", report=judged, warnings=warnings)
     explicit = bool(detect_intents(req.question))
     follow_up = previous is not None and is_follow_up(req.question, route(req.question, today=today()), explicit)
     context = "|".join([turn_context(previous), prefs.model_dump_json(),

@@ -359,8 +359,11 @@ _METHODS = {"rule": "toward the competitors' median price", "elasticity": "the p
 REPRICE_TOLERANCE_PCT = 0.5
 
 
-def reprice_answer(analysis: PricingAnalysis, scoped: list[str]) -> AgentAnswer:
+def reprice_answer(analysis: PricingAnalysis, scoped: list[str], scope: str = "") -> AgentAnswer:
     """``reprice``: the recommended price against ours, biggest changes first (named SKUs: raise, lower or keep).
+
+    ``scope`` names the categories the question narrowed to ("repricing suggestions for Outdoor"): "11 of 13 Outdoor
+    SKUs".
 
     The recommendation moves toward the competitors' median (or the elasticity optimum when the estimate is
     good) within the step limit, margin floor, MAP and MSRP (:func:`shared.pricing.recommend.recommend_prices`).
@@ -397,10 +400,11 @@ def reprice_answer(analysis: PricingAnalysis, scoped: list[str]) -> AgentAnswer:
         up = int((moving["change_pct"] > 0).sum())
         top = [f"{s} {fmt_num(float(r['our_price']), 2)} to {fmt_num(float(r['recommended_price']), 2)} "
                f"({float(r['change_pct']):+.1f}%)" for s, r in moving.head(5).iterrows()]
-        text = (f"Reprice {len(moving)} of {len(skus)} SKUs: lower {len(moving) - up} and raise {up} (recommended "
+        what = f"{scope} SKUs" if scope else "SKUs"
+        text = (f"Reprice {len(moving)} of {len(skus)} {what}: lower {len(moving) - up} and raise {up} (recommended "
                 f"price at least {REPRICE_TOLERANCE_PCT:g}% from ours); biggest changes: {join_names(top, 5)}."
-                if len(moving) else f"Keep all {len(skus)} prices: every recommended price is within "
-                                    f"{REPRICE_TOLERANCE_PCT:g}% of ours.")
+                if len(moving) else f"Keep all {len(skus)} {scope + ' ' if scope else ''}prices: every recommended "
+                                    f"price is within {REPRICE_TOLERANCE_PCT:g}% of ours.")
     table, total = ranked_table(_REPRICE_COLUMNS, rows)
     return AgentAnswer(ask="reprice", text=text, columns=_REPRICE_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["recommendation:", "position:"])
@@ -478,7 +482,7 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
             answer = map_answer(obs, map_prices if map_prices is not None else pd.Series(dtype="float64"),
                                 list(competitors or []), today=last, start=start, scoped=scoped)
         elif ask == "reprice":
-            answer = reprice_answer(analysis, scoped)
+            answer = reprice_answer(analysis, scoped, scope)
             if len(scoped) == 1 and answer.answered and scoped[0] in analysis.skus.index:
                 # "should I raise the price of X?": how demand answers its price, and what each unit earns
                 row = analysis.skus.loc[[scoped[0]]].iloc[0]

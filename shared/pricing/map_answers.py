@@ -53,21 +53,25 @@ def map_answer(obs: pd.DataFrame, map_prices: pd.Series, competitors: list[str],
     rows = [[str(r["competitor"]), str(r["sku"]), round(float(r["competitor_price"]), 2),
              round(float(r["map_price"]), 2), round(float(r["below_by"]), 2),
              pd.Timestamp(r["date"]).date().isoformat()] for _, r in below.iterrows()]
-    checked = f"{latest['sku'].nunique():,} products with a MAP that competitors carry"
+    carried = sorted(latest["sku"].astype(str).unique())
+    # "is anyone breaking MAP on the toaster?": the product itself, by name, not "the 1 products"
+    named = bool(scoped) and len(carried) <= 3
+    checked = join_names(carried) if named else f"{len(carried):,} products with a MAP that competitors carry"
     period = f"between {first.isoformat()} and {today.isoformat()}"
     if below.empty:
-        text = (f"No competitor is advertising below MAP: every latest price {period} on the {checked} is at or above "
-                "its MAP.")
+        text = (f"No competitor is advertising below MAP: every latest price {period} on {'' if named else 'the '}"
+                f"{checked} is at or above its MAP.")
     else:
         who = below.groupby(below["competitor"].astype(str)).size().sort_values(ascending=False, kind="stable")
         worst = below.iloc[0]
         text = (f"{len(below):,} competitor price{'s are' if len(below) != 1 else ' is'} below MAP on "
-                f"{below['sku'].nunique():,} of the {checked} (latest prices {period}): "
+                f"{below['sku'].nunique():,} of {'' if named else 'the '}{checked} (latest prices {period}): "
                 + join_names([f"{name} {n:,}" for name, n in who.items()], 6)
                 + f"; the furthest below, {worst['competitor']} on {worst['sku']} at "
                   f"{fmt_num(float(worst['competitor_price']), 2)} vs a MAP of "
                   f"{fmt_num(float(worst['map_price']), 2)}.")
     table, total = ranked_table(_MAP_COLUMNS, rows)
     return AgentAnswer(ask="map_violations", text=text, columns=_MAP_COLUMNS, rows=table, total_rows=total,
-                       method=method, skus=list(dict.fromkeys(r[1] for r in rows))[:10], period_start=first,
+                       method=method, skus=(list(dict.fromkeys(r[1] for r in rows)) or (carried if named else []))[:10],
+                       period_start=first,
                        period_end=today)

@@ -348,8 +348,15 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             and not q.compare and rows[0].get("review_count"):
         row = rows[0]
         total, share = row["review_count"], row.get("negative_review_share") or 0.0
-        answer = (f"{round(total * share / 100):,} of {total:,} reviews{where} {when} were negative (1-2 stars): "
-                  f"{share:.1f}%.")
+        negative = row.get("negative_reviews")
+        if negative is None:  # a reading without the count (a cached one): the share of all reviews stands in
+            answer = (f"{round(total * share / 100):,} of {total:,} reviews{where} {when} were negative (1-2 stars): "
+                      f"{share:.1f}%.")
+        else:  # the share is of the rated reviews, which a review without stars is not among
+            rated = round(negative * 100 / share) if share else total
+            base = "" if rated == total else f" of the {rated:,} with a star rating"
+            answer = (f"{int(negative):,} of {total:,} reviews{where} {when} were negative (1-2 stars): "
+                      f"{share:.1f}%{base}.")
     elif reading.shape == "unsold" and dims:
         sold_skus = {str(r.get(dims[0])).lower() for r in rows if (r.get(metric) or 0) > 0}
         unsold = [sku for sku in titles if sku.lower() not in sold_skus and not _filtered_out(sku, q.filters)]

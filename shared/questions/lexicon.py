@@ -566,7 +566,10 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "replies to reviews", "your replies to each review (reviews are kept with their stars, text, date and channel)"),
     (_rx(r"(?:reviews? )?(?:with|having|that have|have|has|include|including|contain\w*|attach\w*) (?:a |any )?"
          r"(?:photos?|"
-         r"pictures?|images?|videos?)|(?:photo|picture|image|video) reviews?"),
+         r"pictures?|images?|videos?)|(?:photo|picture|image|video) reviews?|"
+         r"(?:customer|buyer|shopper|user|reviewer)s?'? (?:photos?|pictures?|pics|images?|videos?)|"
+         r"(?:photos?|pictures?|pics|images?|videos?) (?:\w+ )?(?:in|on|with|attached to) (?:the |our |their )?"
+         r"reviews?"),
      "review photos", "the photos or videos attached to each review (only the stars, text, date and channel are kept)"),
     (_rx(r"(?:reviewers?|customers?|buyers?|people) (?:aged|over|under|older than|younger than) (?:over |under )?\d+|"
          r"(?:older|younger|male|female) (?:reviewers?|customers?|buyers?)|reviewers?'? (?:ages?|genders?|"

@@ -48,6 +48,7 @@ from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import named_place
 from shared.questions.preamble import preamble_excluded, preamble_partials
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
+from shared.questions.pricing_idioms import pricing_idioms
 from shared.questions.review_idioms import review_idioms
 from shared.questions.reviews import (
     ReviewAsk,
@@ -95,6 +96,9 @@ _DEFAULT_TOP = 5
 _THAN = re.compile(r"\b(?:better|worse|higher|lower|more|less|bigger|smaller|stronger|weaker) than\b", re.I)
 #: Review metrics that are a share already ("what share of reviews are negative" is no share of a total).
 REVIEW_SHARES = frozenset({"negative_review_share"})
+#: Negative reviews said as a count of all reviews and a share of the rated ones: the count is read, not derived from
+#: the share times all reviews (unrated reviews are in the total, not in the share's base: 45 of 372 rated, not 46).
+NEGATIVE_COUNT_AND_SHARE: tuple[MetricName, ...] = ("negative_review_share", "review_count", "negative_reviews")
 #: Reviews a product needs to be ranked by its rating (or its share of negative reviews).
 MIN_RANKED_REVIEWS = 5
 #: "which product's rating fell the most", "biggest rating drop by product": a fall of ratings, ranked.
@@ -1150,6 +1154,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
+    text, seller_lead = pricing_idioms(text)  # "do we win the buy box on X", "what price maximises revenue"
     if (beat := _ON_TRACK_TO_BEAT.search(text)) is not None:
         # "are we on track to beat last month's revenue": this month so far with its forecast, then last month's
         unit, rest = beat.group("unit").lower(), beat.group("rest")
@@ -1161,6 +1166,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             return reading
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
+    if seller_lead and reading.kind != "unanswerable":  # "Your data does not say who holds the Buy Box; ..."
+        reading.lead = seller_lead + reading.lead
     return _with_forecast_against(_channel_forecast_known(_with_last_complete(reading), text, index), text)
 
 
@@ -1483,7 +1490,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if (distinct := _DISTINCT.search(question)) and not (metrics and metrics[0] == "units_per_order"):
         dims = [_DISTINCT_DIMS[distinct.group(1).lower().rstrip("s")]]
         metrics = ["units"]
-    elif products_reviewed(question) is not None and "review_count" in metrics:
+    elif (reviewed := products_reviewed(question)) is not None and ("review_count" in metrics or (
+            reviewed == "unreviewed" and not metrics and not dims[1:])):
         dims, metrics = ["sku"], ["review_count"]  # "which products have no reviews", "how many have reviews"
     growth = bool(re.search(r"\b(?:grow\w*|grew|growth|declin\w*|shrink\w*|up or down)\b", question, re.I))
     if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)
@@ -1527,7 +1535,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                                                    or not re.search(r"\b(?:share|percent\w*|proportion|fraction|"
                                                                     r"rate|ratio)\b|%", question, re.I)):
         # "how many 1-star reviews", "bad reviews last week": the count and the share ("what share": the share)
-        metrics = ["negative_review_share", "review_count"]
+        metrics = list(NEGATIVE_COUNT_AND_SHARE)
     reviews_only = bool(metrics) and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics)
     # "products averaging less than four stars": the products' average rating under 4, not the reviews of 1-3 stars
     averaged = reviews_only and bool(_PRODUCT_NOUN.search(question)) and bool(_RATING_LIMIT.search(question))
@@ -1536,7 +1544,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics = ["avg_rating"]
     if stars is not None and set(stars.levels) == {1, 2} and reviews_only and metrics[0] in ("review_count",
                                                                                              "avg_rating"):
-        metrics = ["negative_review_share", "review_count"]  # "what share of reviews were 1 or 2 stars": negative
+        metrics = list(NEGATIVE_COUNT_AND_SHARE)  # "what share of reviews were 1 or 2 stars": negative
         stars = None
     elif stars is not None and set(stars.levels) != {1, 2} and reviews_only:
         metrics = ["review_count"]  # "how many 5-star reviews", "share of 4 and 5 star reviews": those stars
@@ -1590,6 +1598,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     elif limit is not None and not dims and (counted := _COUNTED_DIM.search(question) or _LEADING_DIM.search(question)):
         # "how many categories had more than 100k revenue", "products that made under $100": those above (below) it
         dims = [d for d, rx in lx.DIMENSION_WORDS if rx.fullmatch(counted.group(1))][:1]
+    if limit is not None and metrics and metrics[0] == "negative_review_share" and not limit[2]:
+        # "products with more than 3 negative reviews": a number of reviews (a percentage is no threshold here)
+        metrics = ["negative_reviews", *[m for m in metrics[1:] if m != "negative_reviews"]]
     if limit is not None and dims and _threshold_fits(limit, metrics[0]):
         reading.threshold = (limit[0], limit[1])
     missing = _missing_columns(metrics, index) or (
@@ -1625,6 +1636,37 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.query = q.model_copy(update={"time_range": time.each[0]})
         reading.parts = [reading.model_copy(update={"query": q.model_copy(update={"time_range": r}), "parts": []})
                          for r in time.each[1:]]
+    return _with_whole_period_named(reading, question)
+
+
+#: "how many reviews", "review volume": the reviews counted, even when two products' reviews are compared.
+_COUNTED_REVIEWS = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\w*|\bvolume\b|\b(?:most|more|fewer|less) reviews\b",
+                              re.I)
+#: "this month vs last month": the period before named as a whole one.
+_NAMED_BEFORE = re.compile(r"\b(?:last|previous|prior)\s+(?P<unit>week|month|quarter|year)\b", re.I)
+
+
+def _with_whole_period_named(reading: Reading, question: str) -> Reading:
+    """A review count or rating so far set against the same days before, and the whole period the question named.
+
+    "Review volume this month vs last month" 3 days into December compares 1-3 Dec with 1-3 Nov (like for like),
+    and says November in full too: a few days of reviews against a few days says little, and the question named the
+    month. Sales keep the like-for-like answer alone (their days are full of orders).
+    """
+    q = reading.query
+    named = _NAMED_BEFORE.search(question)
+    if q is None or q.time_range is None or q.compare != "previous_period_to_date" or named is None \
+            or _SO_FAR.search(question) or reading.parts \
+            or not all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in q.metrics):
+        return reading
+    unit = cast(Unit, named.group("unit").lower())
+    s, e = last_complete(q.time_range.end, unit)
+    name = {"year": str(s.year), "month": f"{s:%B %Y}", "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}",
+            "week": "last week"}[unit]
+    whole = reading.model_copy(deep=True, update={"lead": f"For the whole {unit} before, ", "parts": []})
+    assert whole.query is not None
+    whole.query.time_range, whole.query.compare, whole.query.baseline = make_range(s, e, name), None, None
+    reading.parts = [whole]
     return reading
 
 
@@ -1753,7 +1795,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             1 for m in matches if m.kind in ("sku", "product")) > 1:
         dims.append("sku")  # "compare reviews of A and B": each product's, not one figure for both
         if metrics == ["review_count"] and not stars:
-            metrics = ["review_count", "avg_rating"]  # their reviews compared: how many, and how rated
+            # their reviews compared: how rated, then how many ("how many reviews do A and B have": the count)
+            metrics = ["review_count", "avg_rating"] if _COUNTED_REVIEWS.search(question) else ["avg_rating",
+                                                                                             "review_count"]
     named = [m for m in matches if m.kind in ("sku", "product")]
     if "sku" not in dims and len(named) > 1 and all(len(m.values) == 1 for m in named) and not together \
             and _NAMED_VERSUS.search(question):

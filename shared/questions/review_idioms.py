@@ -44,6 +44,20 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     # restaurant / hotel has the worst reviews" ranks them as "which product" does
     (re.compile(r"\b(which|what)\s+(?:business(?:es)?|restaurants?|hotels?|venues?|propert(?:y|ies))\b"
                 r"(?=[^.?!]*\b(?:reviews?|reviewed|rated|ratings?|stars?|reviewers?)\b)", re.I), r"\1 product"),
+    # "which gets better feedback", "the worst customer feedback": feedback judged is the reviews' rating
+    (re.compile(r"\b(better|best|worse|worst|higher|lower|highest|lowest)\s+(?:customer\s+)?feedback\b", re.I),
+     r"\1 reviews"),
+    # "review sentiment by month", "monthly sentiment": the average rating by month (the stars say it; a count of
+    # reviews is no sentiment)
+    (re.compile(r"\b(?:review\s+|customer\s+)?sentiment(?=\s+(?:trend\s+)?(?:by|per|each|every|over)\s+"
+                r"(?:month|week|quarter|day|time)\b|\s+month\s+(?:by|over|on)\s+month\b)|"
+                r"(?<=\bmonthly\s)(?:review\s+|customer\s+)?sentiment\b|"
+                r"(?<=\bweekly\s)(?:review\s+|customer\s+)?sentiment\b", re.I), "average rating"),
+    # net-promoter words said of reviews: promoters are the 5-star reviews, detractors the 1-2 star ones (the answer
+    # counts stars; a real NPS needs the 0-10 survey, which the unanswerable rule says when "NPS" itself is asked)
+    (re.compile(r"\bpromoters?\b", re.I), "5 star reviews"),
+    (re.compile(r"\bdetractors?\b", re.I), "1 or 2 star reviews"),
+    (re.compile(r"\bpassives?\b", re.I), "3 or 4 star reviews"),
     (re.compile(r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(year|month|quarter|week)\b", re.I),
      r"this \1"),
 )

@@ -67,7 +67,7 @@ _OUR_OWN_RECORDS = frozenset({"price/value", "shipping/delivery", "returns and r
 _COUNTING = re.compile(r"\b(?:how many|number of|count|total|average|avg|mean|share|percent\w*|proportion|"
                        r"fraction|ratio|rate|by|per|each|trend\w*|over time|monthly|weekly|daily|compare\w*|vs\.?|"
                        r"versus|most|least|top|bottom|highest|lowest|best|worst|which|stars?|rated|rating|ratings)\b"
-                       r"|%", re.I)
+                       r"|%|\b(?:more|fewer|less)\s+(?:new\s+)?(?:reviews|ratings)\b", re.I)
 #: "the most common reason for returns", "why do customers return things": the returns' complaints.
 _RETURN_REASON = re.compile(r"\b(?:reasons?|causes?|why)\b[^?.!]{0,40}?\b(?P<what>returns?|returned|returning|refunds?|"
                             r"refunded)\b", re.I)
@@ -161,6 +161,8 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
     a count of them); "show me angry reviews" lists the most negative reviews; "how many 1-star reviews" stays a
     count (``None``: the metrics layer's). See :func:`_read_ask` for the ask itself.
     """
+    if products_reviewed(question) == "unreviewed":
+        return None  # "products without any reviews": the catalogue's products, counted, not what reviews say
     taken = [*taken, *(m.span() for m in _NO_ASPECT.finditer(question))]  # "any common thread": no stitching
     stars = star_levels(question)
     if stars is not None and not _outside(stars.span, taken):
@@ -463,7 +465,8 @@ def asks_star_breakdown(question: str) -> bool:
 
 
 #: "which products have no reviews", "never reviewed": the catalogue's products without a review.
-_UNREVIEWED = re.compile(r"\b(?:no|zero|without(?: any)?|not (?:got |had |received )?any)\s+(?:reviews?|ratings?)\b|"
+_UNREVIEWED = re.compile(r"\b(?:no|zero|without(?: any)?|not (?:got |had |received )?any)\s+"
+                         r"(?:(?:[1-5]|one|two|three|four|five)[- ]stars?\s+)?(?:reviews?|ratings?)\b|"
                          r"\b(?:never (?:been )?|un)reviewed\b|\bnot (?:been )?reviewed\b", re.I)
 _PRODUCT_NOUN = re.compile(r"\b(?:products?|items?|skus?|listings?|garments?)\b", re.I)
 #: "how many products have reviews": the products with at least one.

@@ -1,0 +1,71 @@
+"""Marketplace sellers' pricing words written in the words the reader knows, before a question is read (#18).
+
+Amazon and Shopify sellers ask in their own vocabulary; each rewrite keeps the rest of the question as typed:
+
+* "do we win (own, hold, have) the Buy Box on X", "would we win the buy box on" -> "are we the cheapest on X" (who
+  holds the Buy Box is not in the data: the answer says so first, then the price, its main lever); "which SKUs are
+  we losing the buy box on" -> "where are we being undercut"; "buy box" never names a product called "... Box";
+* "the cheapest seller for X", "who's the lowest-priced seller of X" -> "who is cheapest on X";
+* "undercut by more than 10%" -> "more than 10% above the market";
+* "the biggest discount vs competitors" -> "the furthest below the market" (ours under theirs, not our promotions);
+* "our (average) premium over MegaMart" -> "how do we compare with MegaMart" (a named rival only);
+* "what price maximises revenue (profit)", "the optimal price for X", "the profit-maximising price" -> "should we
+  change the price of X" (the pricing agent's recommendation, which weighs elasticity and margin);
+* "should we match the cheapest competitor on X" -> "should I lower the price of X" (a recommendation);
+* "markup on X" -> "margin on X" (the catalogue's cost against what X sold for).
+
+:func:`pricing_idioms` returns the text and the lead the answer opens with when a word was read as another
+(``None`` otherwise). Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BUY_BOX = r"(?:the\s+)?buy[- ]?box(?:es)?"
+#: A rewrite: the pattern, its replacement and the lead the answer opens with ("" for none).
+_IDIOMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(rf"\b(?:are|am)\s+(?:we|i)\s+(?:losing|lose|missing|without)\s+{_BUY_BOX}\s+(?:on|for)\b|"
+                rf"\b(?:we|i)(?:'re|\s+are|\s+am)?\s+(?:losing|lose|missing)\s+{_BUY_BOX}\s+(?:on|for)\b", re.I),
+     "are we being undercut on", "buy box"),
+    (re.compile(rf"\b(?:do|does|would|will|could|can|did)\s+(?:we|i|us)\s+(?:still\s+)?(?:win|own|hold|have|get|"
+                rf"keep)\s+{_BUY_BOX}\s+(?:on|for)\b", re.I), "are we the cheapest on", "buy box"),
+    (re.compile(rf"\b(?:we|i)\s+(?:would|will|could|can|do|did)?\s*(?:win|own|hold|have|get|keep)\s+{_BUY_BOX}\s+"
+                rf"(?:on|for)\b", re.I), "we are the cheapest on", "buy box"),
+    (re.compile(r"\b(?:who(?:'s|\s+is)\s+)?(?:the\s+)?(?:cheapest|lowest[- ]priced|least expensive)\s+(?:seller|"
+                r"retailer|merchant|offer|listing)\s+(?:for|of|on)\b", re.I), "who is cheapest on", ""),
+    (re.compile(r"\b(?:undercut|under-cut|undersold)\s+by\s+(?=(?:more than|over|at least)\s+\d)", re.I),
+     "priced above the market by ", ""),
+    (re.compile(r"\b(?:biggest|largest|deepest|widest)\s+(?:price\s+)?(?:discounts?|savings?)\s+(?:vs\.?|versus|"
+                r"against|compared (?:to|with)|relative to|to|over)\s+(?:the\s+)?(?:competitors?|competition|market|"
+                r"rivals?)\b", re.I), "furthest below the market", ""),
+    (re.compile(r"\b(?:what(?:'s|\s+is)\s+)?(?:our|my|the)\s+(?:average\s+|avg\s+|typical\s+)?(?:price\s+)?"
+                r"premium\s+(?:over|to|vs\.?|versus|against)\s+(?=[A-Z])", re.I),
+     "how do we compare with ", ""),
+    (re.compile(r"\bwhat\s+(?:price|selling price)\s+(?:would\s+)?(?:maximi[sz]es?|optimi[sz]es?|gets?\s+(?:us\s+)?"
+                r"the\s+most)\s+(?:our\s+)?(?:revenue|sales|profits?|margins?|income)\s+(?:for|on|of)\b|"
+                r"\bwhat(?:'s|\s+is)\s+(?:the\s+|our\s+)?(?:optimal|optimum|ideal|best|revenue[- ]maximi[sz]ing|"
+                r"profit[- ]maximi[sz]ing|right)\s+price\s+(?:for|on|of)\b", re.I),
+     "should we change the price of", ""),
+    (re.compile(r"\bshould\s+(?:we|i)\s+match\s+(?:the\s+)?(?:cheapest|lowest|lowest[- ]priced)\s+(?:competitor|"
+                r"rival|seller|price)(?:'s\s+price)?\s+(?:on|for)\b", re.I), "should I lower the price of", ""),
+    (re.compile(r"\b(?:markup|mark-up)\s+(?=(?:on|for|of)\b)", re.I), "margin ", ""),
+)
+#: "what share of the buy box do we hold", "buy box percentage": the share itself is the marketplace's.
+_BUY_BOX_SHARE = re.compile(rf"\b(?:share|percent\w*|%|win rate|ownership)\s+(?:of\s+)?{_BUY_BOX}|{_BUY_BOX}\s+"
+                            r"(?:share|percent\w*|win rate|ownership|%)", re.I)
+_LEADS = {"buy box": "Your data does not say who holds the Buy Box (your marketplace's own report does); on price, "
+                     "its main lever: "}
+
+
+def pricing_idioms(text: str) -> tuple[str, str | None]:
+    """``text`` with the sellers' words above written out, and the lead its answer opens with (or ``None``)."""
+    if _BUY_BOX_SHARE.search(text):
+        return text, None  # the share of the Buy Box itself: the unanswerable rule says what it needs
+    out, lead = text, None
+    for pattern, words, said in _IDIOMS:
+        new = pattern.sub(words, out)
+        if new != out and said:
+            lead = _LEADS[said]
+        out = new
+    return (re.sub(r"\s{2,}", " ", out).strip(), lead) if out != text else (text, None)

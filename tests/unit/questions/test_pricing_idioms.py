@@ -1,0 +1,43 @@
+"""Marketplace sellers' pricing words read as the asks they mean (#18)."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.questions.pricing_idioms import pricing_idioms
+from shared.questions.reading import read_question
+from shared.questions.vocabulary import VocabularyIndex
+from tests.unit.questions.conftest import EXTENTS
+
+
+@pytest.mark.parametrize(("question", "written", "buy_box"), [
+    ("do we win the Buy Box on the vase?", "are we the cheapest on the vase?", True),
+    ("how many products would we win the buy box on?", "how many products are we the cheapest on?", True),
+    ("which SKUs are we losing the buy box on?", "which SKUs are we being undercut on?", True),
+    ("cheapest seller for the kettle right now", "who is cheapest on the kettle right now", False),
+    ("where are we undercut by more than 10%?", "where are we priced above the market by more than 10%?", False),
+    ("the 3 products with the biggest discount vs competitors", "the 3 products with the furthest below the market",
+     False),
+    ("what's our average premium over MegaMart?", "how do we compare with MegaMart?", False),
+    ("what price maximises revenue for the toaster?", "should we change the price of the toaster?", False),
+    ("what's the profit-maximising price for KIT-1?", "should we change the price of KIT-1?", False),
+    ("should we match the cheapest competitor on the toaster?", "should I lower the price of the toaster?", False),
+    ("what's our markup on the toaster?", "what's our margin on the toaster?", False),
+])
+def test_sellers_words_are_written_in_the_readers(question: str, written: str, buy_box: bool) -> None:
+    text, lead = pricing_idioms(question)
+    assert text == written
+    assert (lead is not None and "Buy Box" in lead) is buy_box
+
+
+def test_words_that_are_not_sellers_idioms_are_kept() -> None:
+    for q in ("what share of the Buy Box do we hold?", "how many storage boxes did we sell?",
+              "what's our premium candle revenue?"):
+        assert pricing_idioms(q) == (q, None)
+
+
+def test_the_buy_box_is_no_product_and_says_what_it_is_read_as(shop: VocabularyIndex) -> None:
+    r = read_question("do we win the buy box on the Blue Ceramic Vase 20cm?", tenant_id="decor", index=shop,
+                      extents=EXTENTS)
+    assert r.kind == "agent" and r.lead.startswith("Your data does not say who holds the Buy Box")
+    assert r.question == "do we win the buy box on the Blue Ceramic Vase 20cm?"
