@@ -104,7 +104,8 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
 
     version = data_version(deps.documents, tenant)
     prefs = get_preferences(deps.documents, tenant, user)
-    previous = previous_turn(deps.documents, tenant, user, req.session_id) if req.session_id else None
+    previous = previous_turn(deps.documents, tenant, user, req.session_id, req.question) if req.session_id \
+        else None
     brief = brief_report(req.question, previous, mode=req.mode, data_version=version)
     if brief is not None:  # "thanks!": answered briefly, not recorded (the next follow-up leans on the turn before)
         return QueryResponse(mode=req.mode, status="done", report=brief, warnings=warnings)

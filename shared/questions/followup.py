@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import cast
 
 from shared.models.records import DataKind
+from shared.questions.answer_refs import Reference, additive, is_correction, meant, only_value, reference_to_answer
 from shared.questions.reading import Reading, find_dimensions, find_grain, find_metrics, with_companions
 from shared.questions.timephrase import (
     TimeReading,
@@ -53,7 +54,7 @@ _DISCOURSE = re.compile(r"^\s*(?:(?:ok(?:ay)?|now|then|also|so|right|alright|gre
 #: "break it down", "top 3 instead", "why?").
 _POINTS_BACK = re.compile(
     r"\b(?:those|them|the same)\b|\bthese\b(?!\s+days)|\binstead\b|\bthat(?:\s+one)?\s*[?.!]*\s*$"
-    r"|\b(?:does|did|do|is|was|were|of|for|about|compare[sd]?|break|split|than|with|from)\s+(?:that|it|this"
+    r"|\b(?:does|did|do|is|was|were|of|for|about|compare[sd]?|break|split|than|with|from|in|within)\s+(?:that|it|this"
     r"(?!\s+(?:day|week|weekend|fortnight|month|quarter|year|season|time|morning|afternoon)))\b"
     r"|(?<!are )(?<!is )\bthere\s*[?.!]*\s*$"
     r"|^\s*(?:just|only|excluding|exclude|except|without|not counting|minus|net of|break|split|why|how come)\b",
@@ -151,13 +152,16 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     pq = previous.query
     if previous.kind != "metric" or pq is None or current.kind == "unanswerable":
         return None
-    question = current.question
+    ref = reference_to_answer(current.question)
+    if ref is not None:  # "what's that per day?", "as a chart": the answer just given, changed in one field
+        return _on_answer(previous, pq, ref, current.question)
+    question = meant(current.question)  # "sorry, October not September": September turned down, not read
     as_of = previous.as_of or current.as_of or date.today()
     matches = index.find(question) if index is not None else []
     time = resolve_time(question, as_of, exclude=[m.span for m in matches if m.kind == "sku"])
     metrics, weak = find_metrics(question, [m.span for m in matches])
-    leans = leans_on_previous(question, names_metric=bool(metrics) and not weak,
-                              names_period=time.range is not None)
+    leans = is_correction(current.question) or leans_on_previous(
+        question, names_metric=bool(metrics) and not weak, names_period=time.range is not None)
     words = len(question.split())
     if current.kind == "agent" and current.agent_intents != ["overview"] and listed is not None \
             and pq.dimensions[:1] == ["sku"] and refers_to_items(question):
@@ -238,6 +242,40 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     return previous.model_copy(update={"question": question, "query": query, "labels": labels, "shape": shape,
                                        "period_stated": previous.period_stated or time.range is not None,
                                        "agent_intents": [], "parts": [], **extra})
+
+
+def _on_answer(previous: Reading, pq: MetricQuery, ref: Reference, question: str) -> Reading | None:
+    """The previous reading changed as a question about its answer asks; ``None`` when that answer has no such reading.
+
+    "as a chart" is the same reading (the answer carries its chart and table); "per day" ("per week", "per month")
+    divides a value by the period's days (weeks, months); "is that good?" sets it against the period before; "what
+    share of the total is that?" is the slice's share of all values of its dimension; "what about the rest" keeps
+    the values that slice left out.
+    """
+    base: dict[str, object] = {"question": question, "agent_intents": [], "parts": []}
+    if ref == "restate":
+        return previous.model_copy(update=base)
+    if ref == "judge":
+        if pq.time_range is None or previous.shape not in ("value", "breakdown", "ranking"):
+            return None
+        query = pq if pq.compare else pq.model_copy(update={"compare": _comparable(pq.time_range), "baseline": None})
+        return previous.model_copy(update={**base, "query": query})
+    if previous.shape != "value" or pq.time_range is None or not additive(pq.metrics[0]):
+        return None
+    if ref in ("per_day", "per_week", "per_month"):
+        unit = ref.removeprefix("per_")
+        return previous.model_copy(update={**base, "per_day": unit == "day",
+                                           "per_unit": None if unit == "day" else unit})
+    focus = only_value(pq.filters)
+    if focus is None:
+        return None
+    rest = [f for f in pq.filters if f is not focus]
+    if ref == "share":
+        query = pq.model_copy(update={"filters": rest, "dimensions": [focus.dimension], "order_by": pq.metrics[0],
+                                      "share_of_total": True, "compare": None, "baseline": None, "limit": None})
+        return previous.model_copy(update={**base, "query": query, "shape": "share", "focus": focus})
+    left_out = focus.model_copy(update={"op": "not_in"})  # "what about the rest": the values the slice left out
+    return previous.model_copy(update={**base, "query": pq.model_copy(update={"filters": [*rest, left_out]})})
 
 
 def _chosen(items: list[str], question: str) -> list[str]:
