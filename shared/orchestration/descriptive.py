@@ -26,6 +26,7 @@ from shared.questions.compose import CurrencyHint, compose
 from shared.questions.followup import follow_up
 from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.reading import Reading, needs_absent_sales, read_question
+from shared.questions.refused import readable_rest
 from shared.questions.totals import totals_query
 from shared.questions.undated import scope_undated
 from shared.questions.unstored import UnstoredFile, unstored_answer, unstored_sales
@@ -84,6 +85,19 @@ def read(deps: Deps, tenant_id: str, question: str, *, version: int, as_of: date
                 timeout_seconds=timeout_seconds, listed=lambda prev: listed_items(deps, prev))
     out.reading = scope_undated(with_sales_headline(out.reading, index, as_of), index.vocabulary)
     return out
+
+
+def session_reading(read: ReadOutcome, tenant_id: str, as_of: date | None) -> dict[str, Any] | None:
+    """The reading a session keeps for the next follow-up (``None``: none to keep).
+
+    A metric reading as read; for a refused question, the metric reading of what it could still read ("revenue by
+    region last month": revenue last month).
+    """
+    reading = read.reading
+    if reading.kind == "unanswerable" and (rest := readable_rest(reading.question)) is not None:
+        reading = read_question(rest, tenant_id=tenant_id, index=read.index, extents=_extents(read.index.vocabulary),
+                                as_of=as_of)
+    return reading.model_dump(mode="json") if reading.kind == "metric" and reading.query is not None else None
 
 
 #: What an overview ("how are we doing?") leads with before the agents' findings: a merchant asking how the

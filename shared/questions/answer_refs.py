@@ -28,47 +28,96 @@ _END = r"\s*[?.!]*\s*$"
 _IT = r"(?:that|it|this|those|these|the\s+(?:number|figure|answer|result|same))"
 _OPEN = r"^\s*(?:(?:ok(?:ay)?|so|and|but|now|then|great|thanks)[\s,.!]+)*"
 _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
-    ("restate", re.compile(
-        rf"{_OPEN}(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:show|give|put|display|make|draw|plot|send)\s+"
-        rf"(?:me\s+)?(?:{_IT}\s+|them\s+)?)?(?:as|in|into)\s+(?:a\s+|an\s+)?(?:chart|graph|table|list|plot"
-        rf"|bar\s+chart|line\s+chart|spreadsheet)(?:\s+please)?{_END}"
-        rf"|{_OPEN}(?:chart|graph|table)\s+(?:it|that|please){_END}"
-        rf"|{_OPEN}(?:(?:go|take\s+me|let'?s\s+go)\s+)?back\s+to\s+(?:the|my)\s+(?:first|original|earlier|initial"
-        rf"|opening)\s+(?:question|one|answer){_END}", re.I)),
-    ("per_day", re.compile(rf"{_OPEN}(?:what(?:'s|\s+is|\s+was)\s+{_IT}\s+|and\s+)?(?:per|a|each|by\s+the)\s+day"
-                           rf"(?:\s+on\s+average)?{_END}|{_OPEN}(?:what(?:'s|\s+is)\s+)?{_IT}\s+per\s+day{_END}"
-                           rf"|{_OPEN}(?:what(?:'s|\s+is)\s+)?(?:the\s+)?daily\s+average{_END}", re.I)),
-    ("per_week", re.compile(rf"{_OPEN}(?:what(?:'s|\s+is|\s+was)\s+{_IT}\s+)?(?:per|a|each)\s+week"
-                            rf"(?:\s+on\s+average)?{_END}|{_OPEN}(?:what(?:'s|\s+is)\s+)?(?:the\s+)?weekly\s+average"
-                            rf"{_END}", re.I)),
-    ("per_month", re.compile(rf"{_OPEN}(?:what(?:'s|\s+is|\s+was)\s+{_IT}\s+)?(?:per|a|each)\s+month"
-                             rf"(?:\s+on\s+average)?{_END}|{_OPEN}(?:what(?:'s|\s+is)\s+)?(?:the\s+)?monthly\s+"
-                             rf"average{_END}", re.I)),
-    ("judge", re.compile(rf"{_OPEN}(?:is|was|are|were|isn'?t|wasn'?t)\s+{_IT}\s+(?:any\s+)?(?:good|bad|ok(?:ay)?|"
-                         rf"fine|normal|high|low|healthy|worrying|a\s+lot|much|great|decent|better|worse|enough|"
-                         rf"usual|unusual|typical|too\s+(?:high|low|much|little)){_END}"
-                         rf"|{_OPEN}how\s+(?:good|bad)\s+is\s+{_IT}{_END}"
-                         rf"|{_OPEN}(?:should\s+I\s+be\s+(?:worried|happy|concerned)|is\s+that\s+up\s+or\s+down)"
-                         rf"{_END}", re.I)),
-    ("share", re.compile(rf"{_OPEN}(?:what|which)\s+(?:share|percent(?:age)?|proportion|part|fraction|%)\s+of\s+"
-                         rf"(?:the\s+|our\s+)?(?:total|whole|overall|everything|all)(?:\s+(?:is|was)\s+{_IT})?{_END}"
-                         rf"|{_OPEN}(?:how\s+much\s+of\s+the\s+total\s+is\s+{_IT}|as\s+a\s+(?:share|percent(?:age)?)"
-                         rf"(?:\s+of\s+(?:the\s+)?total)?|(?:and\s+)?(?:as\s+a\s+)?%\s+of\s+(?:the\s+)?total){_END}",
-                         re.I)),
-    ("rest", re.compile(rf"{_OPEN}(?:what\s+about|how\s+about|and)?\s*(?:the\s+rest|everything\s+else|all\s+the\s+"
-                        rf"others?|the\s+others|the\s+remainder)(?:\s+(?:of\s+them|combined|together))?{_END}", re.I)),
+    (
+        "restate",
+        re.compile(
+            rf"{_OPEN}(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:show|give|put|display|make|draw|plot|send)\s+"
+            rf"(?:me\s+)?(?:{_IT}\s+|them\s+)?)?(?:as|in|into)\s+(?:a\s+|an\s+)?(?:chart|graph|table|list|plot"
+            rf"|bar\s+chart|line\s+chart|spreadsheet)(?:\s+please)?{_END}"
+            rf"|{_OPEN}(?:chart|graph|table)\s+(?:it|that|please){_END}"
+            rf"|{_OPEN}(?:(?:go|take\s+me|let'?s\s+go)\s+)?back\s+to\s+(?:the|my)\s+(?:first|original|earlier|initial"
+            rf"|opening)\s+(?:question|one|answer){_END}",
+            re.I,
+        ),
+    ),
+    (
+        "per_day",
+        re.compile(
+            rf"{_OPEN}(?:what(?:'s|\s+is|\s+was)\s+{_IT}\s+|and\s+)?(?:per|a|each|by\s+the)\s+day"
+            rf"(?:\s+on\s+average)?{_END}|{_OPEN}(?:what(?:'s|\s+is)\s+)?{_IT}\s+per\s+day{_END}"
+            rf"|{_OPEN}(?:what(?:'s|\s+is)\s+)?(?:the\s+)?daily\s+average{_END}",
+            re.I,
+        ),
+    ),
+    (
+        "per_week",
+        re.compile(
+            rf"{_OPEN}(?:what(?:'s|\s+is|\s+was)\s+{_IT}\s+)?(?:per|a|each)\s+week"
+            rf"(?:\s+on\s+average)?{_END}|{_OPEN}(?:what(?:'s|\s+is)\s+)?(?:the\s+)?weekly\s+average"
+            rf"{_END}",
+            re.I,
+        ),
+    ),
+    (
+        "per_month",
+        re.compile(
+            rf"{_OPEN}(?:what(?:'s|\s+is|\s+was)\s+{_IT}\s+)?(?:per|a|each)\s+month"
+            rf"(?:\s+on\s+average)?{_END}|{_OPEN}(?:what(?:'s|\s+is)\s+)?(?:the\s+)?monthly\s+"
+            rf"average{_END}",
+            re.I,
+        ),
+    ),
+    (
+        "judge",
+        re.compile(
+            rf"{_OPEN}(?:is|was|are|were|isn'?t|wasn'?t)\s+{_IT}\s+(?:any\s+)?(?:good|bad|ok(?:ay)?|"
+            rf"fine|normal|high|low|healthy|worrying|a\s+lot|much|great|decent|better|worse|enough|"
+            rf"usual|unusual|typical|too\s+(?:high|low|much|little)){_END}"
+            rf"|{_OPEN}how\s+(?:good|bad)\s+is\s+{_IT}{_END}"
+            rf"|{_OPEN}(?:should\s+I\s+be\s+(?:worried|happy|concerned)|is\s+that\s+up\s+or\s+down)"
+            rf"{_END}",
+            re.I,
+        ),
+    ),
+    (
+        "share",
+        re.compile(
+            rf"{_OPEN}(?:what|which)\s+(?:share|percent(?:age)?|proportion|part|fraction|%)\s+of\s+"
+            rf"(?:the\s+|our\s+)?(?:total|whole|overall|everything|all)(?:\s+(?:is|was)\s+{_IT})?{_END}"
+            rf"|{_OPEN}(?:how\s+much\s+of\s+the\s+total\s+is\s+{_IT}|as\s+a\s+(?:share|percent(?:age)?)"
+            rf"(?:\s+of\s+(?:the\s+)?total)?|(?:and\s+)?(?:as\s+a\s+)?%\s+of\s+(?:the\s+)?total){_END}",
+            re.I,
+        ),
+    ),
+    (
+        "rest",
+        re.compile(
+            rf"{_OPEN}(?:what\s+about|how\s+about|and)?\s*(?:the\s+rest|everything\s+else|all\s+the\s+"
+            rf"others?|the\s+others|the\s+remainder)(?:\s+(?:of\s+them|combined|together))?{_END}",
+            re.I,
+        ),
+    ),
 )
 
 #: Words that open a correction of the turn before ("no, I meant units", "sorry, October not September").
-_CORRECTION = re.compile(r"^\s*(?:no|nope|nah|sorry|oops|actually|wait|correction|i\s+meant|i\s+mean|"
-                         r"not\s+that(?:\s+one)?|make\s+(?:that|it))\b", re.I)
+_CORRECTION = re.compile(
+    r"^\s*(?:no|nope|nah|sorry|oops|actually|wait|correction|i\s+meant|i\s+mean|"
+    r"not\s+that(?:\s+one)?|make\s+(?:that|it))\b",
+    re.I,
+)
 #: "not that one, the kettle", "not amazon, ebay": the turned-down alternative first, then the one meant.
-_NOT_FIRST = re.compile(r"^\s*(?:(?:no|nope|sorry|oops|actually)[\s,.!:;-]+)*not\s+[^,;]+[,;]\s*(?:but\s+|i\s+meant"
-                        r"\s+|i\s+mean\s+)?(?=\S)", re.I)
+_NOT_FIRST = re.compile(
+    r"^\s*(?:(?:no|nope|sorry|oops|actually)[\s,.!:;-]+)*not\s+[^,;]+[,;]\s*(?:but\s+|i\s+meant"
+    r"\s+|i\s+mean\s+)?(?=\S)",
+    re.I,
+)
 #: "October not September", "units, not revenue", "ebay instead of amazon": the turned-down alternative last.
 #: "not on/in/from amazon" leaves a name out (a filter), not a correction; so do "not counting", "not including".
-_NOT_AFTER = re.compile(r"(?:[\s,;]+(?:and\s+|but\s+)?not|\s+(?:instead\s+of|rather\s+than))\s+(?!(?:on|in|from|at|via"
-                        r"|through|counting|including|just|only|yet|so|too|very)\b)[^,;.?!]+?[\s.?!]*$", re.I)
+_NOT_AFTER = re.compile(
+    r"(?:[\s,;]+(?:and\s+|but\s+)?not|\s+(?:instead\s+of|rather\s+than))\s+(?!(?:on|in|from|at|via"
+    r"|through|counting|including|just|only|yet|so|too|very)\b)[^,;.?!]+?[\s.?!]*$",
+    re.I,
+)
 #: "I meant units", "I mean ebay": what follows is the follow-up.
 _MEANT = re.compile(r"^\s*(?:(?:no|nope|sorry|oops|actually)[\s,.!:;-]+)*i\s+(?:meant|mean)\s+", re.I)
 
@@ -79,8 +128,11 @@ def reference_to_answer(question: str) -> Reference | None:
 
 
 #: "go back to the first question": the session's first turn is the one the follow-up leans on, not the last.
-_FIRST_TURN = re.compile(r"\bback\s+to\s+(?:the|my|our)\s+(?:first|original|initial|opening|very\s+first)\s+"
-                         r"(?:question|one|answer|query)\b", re.I)
+_FIRST_TURN = re.compile(
+    r"\bback\s+to\s+(?:the|my|our)\s+(?:first|original|initial|opening|very\s+first)\s+"
+    r"(?:question|one|answer|query)\b",
+    re.I,
+)
 
 
 def goes_back_to_first(question: str) -> bool:
@@ -91,7 +143,8 @@ def goes_back_to_first(question: str) -> bool:
 def is_correction(question: str) -> bool:
     """Whether ``question`` corrects the turn before ("no, I meant units", "sorry, October not September")."""
     return bool(_CORRECTION.search(question) or _NOT_FIRST.match(question)) or (
-        len(question.split()) <= 6 and bool(_NOT_AFTER.search(question)))
+        len(question.split()) <= 6 and bool(_NOT_AFTER.search(question))
+    )
 
 
 def meant(question: str) -> str:
@@ -110,5 +163,5 @@ def only_value(filters: list[DimensionFilter]) -> DimensionFilter | None:
 
 def additive(metric: str) -> bool:
     """Whether ``metric`` sums over days and slices (a per-day value and a share of the total mean something)."""
-    spec = METRICS.get(metric)  # type: ignore[call-overload]
+    spec = METRICS.get(metric)
     return spec is not None and spec.additive and spec.source is not DataKind.INVENTORY
