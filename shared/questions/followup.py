@@ -113,6 +113,10 @@ _ORDINAL = re.compile(r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seve
                       r"|\b(?:number|no\.?|#)\s*(\d{1,2})\b", re.I)
 _ORDINALS = {"first": 1, "top": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "fifth": 5, "5th": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+#: Words of a question about the whole store ("our reviews", "which products", "in total"): it does not continue
+#: the one product the turn before was about.
+_STORE_WIDE = re.compile(r"\b(?:our|my|all|every|each|total|overall|altogether|store|shop|business|products|skus"
+                         r"|items|catalog(?:ue)?|anything|everything|any)\b", re.I)
 #: The previous answer's items as a group ("those", "them", "these").
 _THOSE = re.compile(r"\b(?:those|them|these)\b(?!\s+days)", re.I)
 #: An amount over a group ("how much stock do we have of those"): one total, not each item.
@@ -167,8 +171,13 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
             and pq.dimensions[:1] == ["sku"] and refers_to_items(question):
         return _agent_on_items(current, previous, listed, question)  # "which of those are low on stock?"
     own = current.kind == "metric" and current.query is not None
-    # "which channel had the least?": a metric reading by default alone (no measure, no period said) is elliptical
-    leans = leans or (own and not metrics and time.range is None)
+    product = _one_product(pq) if not matches and time.range is None and not _STORE_WIDE.search(question) else None
+    if product is not None and not leans and current.kind == "agent" and current.agent_intents != ["overview"] \
+            and not (current.skus or current.categories or current.brands or current.competitors):
+        return current.model_copy(update={"skus": [product]})  # "when do we run out?" after one product: its own
+    # "which channel had the least?": a metric reading by default alone (no measure, no period said) is elliptical;
+    # "how many do we have in stock?" after one product names nothing else: that product's
+    leans = leans or (own and not metrics and time.range is None) or (own and product is not None)
     standalone = own or (current.kind == "agent" and current.agent_intents != ["overview"])
     if standalone and not (leans and words <= 10):
         return None
@@ -276,6 +285,12 @@ def _on_answer(previous: Reading, pq: MetricQuery, ref: Reference, question: str
         return previous.model_copy(update={**base, "query": query, "shape": "share", "focus": focus})
     left_out = focus.model_copy(update={"op": "not_in"})  # "what about the rest": the values the slice left out
     return previous.model_copy(update={**base, "query": pq.model_copy(update={"filters": [*rest, left_out]})})
+
+
+def _one_product(pq: MetricQuery) -> str | None:
+    """The one product the previous question was about (its only SKU filter), else ``None``."""
+    kept = [f for f in pq.filters if f.dimension == "sku" and f.op == "in"]
+    return kept[0].values[0] if len(kept) == 1 and len(kept[0].values) == 1 else None
 
 
 def _chosen(items: list[str], question: str) -> list[str]:

@@ -101,3 +101,26 @@ def test_its_and_a_trailing_then_continue_an_agent_turn() -> None:
     assert is_follow_up("should I lower its price?", Plan(intents=["pricing"]), explicit_intents=True)
     assert is_follow_up("when do we run out then?", Plan(intents=["forecast"]), explicit_intents=True)
     assert not is_follow_up("which products are overpriced?", Plan(intents=["pricing"]), explicit_intents=True)
+
+
+def test_a_bare_question_after_one_product_is_about_it(shop: VocabularyIndex) -> None:
+    """ "how many do we have in stock?" after one product: its stock; "our"/"products" questions stay store-wide."""
+    stock = then(shop, "units of Linen Table Runner sold in March 2025", "how many do we have in stock?")
+    assert stock.query is not None and stock.query.metrics[0] == "stock_on_hand"
+    assert [f.values for f in stock.query.filters] == [["100234"]]
+    runout = follow_up(read(shop, "when do we run out?"), read(shop, "units of Linen Table Runner sold in March 2025"),
+                       index=shop, extents=EXTENTS)
+    assert runout is not None and runout.skus == ["100234"]
+    wide = follow_up(read(shop, "how much stock do we have in total?"),
+                     read(shop, "units of Linen Table Runner sold in March 2025"), index=shop, extents=EXTENTS)
+    assert wide is None or wide.query is None or not wide.query.filters
+
+
+def test_pronouns_spelled_out_from_the_turn_before() -> None:
+    from shared.questions.pronouns import named_it, of_them
+
+    assert of_them("how many of them were new?", "customers") == "and how many new customers?"
+    assert of_them("and how many of those came from amazon?", "orders") == "and how many orders came from amazon?"
+    assert of_them("how many customers were new?", "customers") is None
+    assert named_it("what do customers say about it?", "Oak Tray") == "what do customers say about Oak Tray?"
+    assert named_it("is it selling?", "Oak Tray") is None
