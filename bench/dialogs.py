@@ -499,6 +499,53 @@ def fourth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa
     return out
 
 
+def fifth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:
+    """The fifth batch (``dialogs5``): dialogs4's styles in new words, written after its fixes, measured before any
+    change made for it.
+    """
+    r = _Rows(t, catalogue)
+    fr, c = r.fr, r.case
+    lm, lq, lw = fr.lm, fr.lq, fr.lw
+    out: list[Dialog] = []
+
+    def add(style: str, *turns: Case) -> None:
+        out.append(Dialog(r.tenant, list(turns), style, batch="dialogs5"))
+
+    lqs = lq.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    sku = next(str(s) for s in lqs.index if s in fr.unique.index)
+    title = str(fr.unique[sku])
+    sep = fr.w(*_month_bounds(r.oct_s - timedelta(days=1)))
+    w2_s = fr.lw_s - timedelta(days=7)
+    add("two_at_once", c("revenue last month", [rev(lm)]),
+        c("and units on ebay in September?", [units(on_channel(sep, "ebay"))]))
+    add("correction", c("units sold last week", [units(lw)]), c("oops, I meant orders", [_orders(lw)]))
+    add("correction", c("Kitchen revenue last quarter", [rev(in_category(lq, "Kitchen"))]),
+        c("sorry, Home not Kitchen", [rev(in_category(lq, "Home"))], absent=["kitchen"]))
+    one = lq[lq["sku"] == sku]
+    add("drill", c(f"orders for {title} last quarter", [_orders(one)]),
+        c("how are its reviews?", names=[title], absent=list(_WHOLE_CATALOGUE)),
+        c("is it priced above competitors?", names=[title], absent=list(_WHOLE_CATALOGUE)))
+    days = (fr.lm_e - fr.lm_s).days + 1
+    add("reference", c("units sold last month", [units(lm)]), c("and per day?", [units(lm) / days]))
+    eq = on_channel(lq, "ebay")
+    add("reference", c("orders on ebay last quarter", [_orders(eq)]),
+        c("what percentage of the total is that?", [_orders(eq) / _orders(lq) * 100]))
+    add("reference", c("revenue last week", [rev(lw)]),
+        c("is that normal?", [rev(lw), rev(fr.w(w2_s, w2_s + timedelta(days=6)))]))
+    lqk = lq.groupby("category")["revenue"].sum().sort_values(ascending=False)
+    add("reshape", c("revenue by category last quarter", [float(lqk.iloc[0])], top(lqk, 2)),
+        c("show that as a table", [float(lqk.iloc[0]), float(lqk.iloc[-1])], top(lqk, 2)))
+    add("refusal", c("revenue per city last quarter", unanswerable=True),
+        c("what about by category?", [float(lqk.iloc[0])], top(lqk, 2), absent=["all your data"]))
+    add("forecast", c(f"forecast units for {title} for the next 30 days", names=[title]),
+        c("when will it run out?", names=[title], absent=list(_WHOLE_CATALOGUE)))
+    lmk = lm.groupby("category")["revenue"].sum().sort_values(ascending=False)
+    best = str(lmk.index[0])
+    add("entity_pronoun", c("which category made the most revenue last month?", [float(lmk.iloc[0])], [best]),
+        c("how many orders came from it?", [_orders(in_category(lm, best))]))
+    return out
+
+
 def run(dialogs: list[Dialog], ask: object) -> None:
     """Ask every conversation in its own session and print what was answered (failures to stderr)."""
     assert callable(ask)
@@ -558,6 +605,7 @@ def main() -> None:
             dialogs.append(d)
         dialogs += third_dialogs(t, catalogue)
         dialogs += fourth_dialogs(t, catalogue)
+        dialogs += fifth_dialogs(t, catalogue)
     if only := os.environ.get("BENCH_ONLY"):
         dialogs = [d for d in dialogs if d.batch == only]
     runtime = LocalRuntime(deps)
