@@ -119,6 +119,8 @@ _STORE_WIDE = re.compile(r"\b(?:our|my|all|every|each|total|overall|altogether|s
                          r"|items|catalog(?:ue)?|anything|everything|any)\b", re.I)
 #: The previous answer's items as a group ("those", "them", "these").
 _THOSE = re.compile(r"\b(?:those|them|these)\b(?!\s+days)", re.I)
+#: The one item an answer named ("how many orders came from it?", "what about there?").
+_IT = re.compile(r"\b(?:it|its|there|that\s+one|this\s+one)\b", re.I)
 #: An amount over a group ("how much stock do we have of those"): one total, not each item.
 _AMOUNT = re.compile(r"\bhow (?:much|many)\b", re.I)
 #: How many a ranking shows when neither it nor the follow-up said ("show the bottom ones" after a breakdown).
@@ -127,9 +129,13 @@ _DEFAULT_SHOW = 5
 _SNAPSHOT = frozenset(name for name, spec in METRICS.items() if spec.source is DataKind.INVENTORY)
 
 
-def refers_to_items(question: str) -> bool:
-    """Whether ``question`` points at the items the previous answer listed ("the second one", "those")."""
-    return bool(_ORDINAL.search(question) or _THOSE.search(question))
+def refers_to_items(question: str, previous: Reading | None = None) -> bool:
+    """Whether ``question`` points at the items the previous answer listed ("the second one", "those").
+
+    After an answer that named one item ("which category made the most?") "it" and "there" point at that item.
+    """
+    return bool(_ORDINAL.search(question) or _THOSE.search(question)) or (
+        previous is not None and previous.show == 1 and bool(_IT.search(question)))
 
 
 def leans_on_previous(question: str, *, names_metric: bool, names_period: bool) -> bool:
@@ -168,7 +174,7 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         question, names_metric=bool(metrics) and not weak, names_period=time.range is not None)
     words = len(question.split())
     if current.kind == "agent" and current.agent_intents != ["overview"] and listed is not None \
-            and pq.dimensions[:1] == ["sku"] and refers_to_items(question):
+            and pq.dimensions[:1] == ["sku"] and refers_to_items(question, previous):
         return _agent_on_items(current, previous, listed, question)  # "which of those are low on stock?"
     own = current.kind == "metric" and current.query is not None
     product = _one_product(pq) if not matches and time.range is None and not _STORE_WIDE.search(question) else None
@@ -230,7 +236,7 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     if matches:
         update["filters"] = list(filters.values())
     _apply_rank(update, extra, question, previous, pq)
-    if listed is not None and pq.dimensions and pq.dimensions[0] != "date" and refers_to_items(question):
+    if listed is not None and pq.dimensions and pq.dimensions[0] != "date" and refers_to_items(question, previous):
         _apply_items(update, extra, labels, question, previous, listed, filters, index)
     _apply_scope(update, question, filters, matches)
     _apply_change(update, extra, question, pq)
@@ -403,7 +409,7 @@ def _apply_items(update: dict[str, object], extra: dict[str, object], labels: di
         return
     filters[dim] = DimensionFilter(dimension=dim, values=chosen)
     update["filters"] = list(filters.values())
-    if ordinal is not None or _AMOUNT.search(question):  # one item, or an amount over the group: one value
+    if ordinal is not None or _AMOUNT.search(question) or len(chosen) == 1:  # one item, or an amount: one value
         update["dimensions"], update["order_by"], update["limit"] = [], None, None
         extra["shape"], extra["show"] = "value", None
     else:  # "how did those do the quarter before": each of them, as listed

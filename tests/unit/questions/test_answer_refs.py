@@ -124,3 +124,13 @@ def test_pronouns_spelled_out_from_the_turn_before() -> None:
     assert of_them("how many customers were new?", "customers") is None
     assert named_it("what do customers say about it?", "Oak Tray") == "what do customers say about Oak Tray?"
     assert named_it("is it selling?", "Oak Tray") is None
+
+
+def test_it_after_an_answer_that_named_one_item(shop: VocabularyIndex) -> None:
+    """ "which channel made the most revenue in March 2025?" then "how many orders came from it?": that channel's."""
+    first = read(shop, "which channel made the most revenue in March 2025?")
+    assert first.show == 1
+    r = follow_up(read(shop, "how many orders came from it?"), first, index=shop, extents=EXTENTS,
+                  listed=lambda _: ["Etsy"])
+    assert r is not None and r.query is not None and r.shape == "value" and r.query.dimensions == []
+    assert r.query.metrics[0] == "orders" and [f.values for f in r.query.filters] == [["Etsy"]]
