@@ -358,6 +358,194 @@ def third_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:
     return out
 
 
+def _margin(f: pd.DataFrame) -> float:
+    """Gross margin as the question bench computes it: net revenue less cost, over the lines with a cost."""
+    costed = f.dropna(subset=["cost"])
+    net = costed["revenue"].sum() - costed["discount"].fillna(0).sum() - costed["refund"].fillna(0).sum()
+    return float(net - (costed["units"] * costed["cost"]).sum())
+
+
+def _new_customers(fr: _Frames, s: date, e: date) -> tuple[float, float]:
+    """(new customers, customers) in [s, e]: a new one's first purchase in the data falls in it."""
+    sold = fr.sold
+    emails = fr.tr.window(s, e, sold)["customer_email"].str.strip().str.lower()
+    first_buy = sold.groupby(sold["customer_email"].str.strip().str.lower())["date"].min()
+    return float(sum(1 for x in emails.unique() if first_buy[x] >= s)), float(emails.nunique())
+
+
+#: What the agents say about the whole catalogue (a product's follow-up read without its product says one of these).
+_WHOLE_CATALOGUE = ("products between", "reprice ", "skus could run out", "needs one named sku")
+
+
+def fourth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa: PLR0915 - one per conversation
+    """The fourth batch (``dialogs4``): styles no batch covered, measured on the code before their fixes.
+
+    A follow-up changing two things at once, a correction ("no, I meant units", "October not September", "not that
+    one, the <product>"), a drill-down from a sales answer to the agents ("why?" -> "what do reviews say about it?"
+    -> "should I lower its price?"), a reference to the number just given ("what's that per day?", "is that good?",
+    "what share of the total is that?"), an ellipsis with a new measure and period ("revenue in Q3?", "margin?"),
+    going back and reshaping ("go back to the first question", "sorted by units", "what about the rest", "as a
+    chart"), a forecast's follow-ups, a follow-up after a refusal, a change of topic, and pronouns for a channel,
+    a category or customers ("from there", "in it", "of them").
+    """
+    r = _Rows(t, catalogue)
+    fr, c = r.fr, r.case
+    lm, lq, lw = fr.lm, fr.lq, fr.lw
+    out: list[Dialog] = []
+
+    def add(style: str, *turns: Case) -> None:
+        out.append(Dialog(r.tenant, list(turns), style, batch="dialogs4"))
+
+    lms = lm.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    named = [str(s) for s in lms.index if s in fr.unique.index]
+    sku, other = named[0], named[2]
+    title, other_title = str(fr.unique[sku]), str(fr.unique[other])
+    alm = on_channel(lm, "amazon")
+    octo = fr.w(r.oct_s, r.oct_e)
+    w2_s = fr.lw_s - timedelta(days=7)
+    w2 = fr.w(w2_s, w2_s + timedelta(days=6))
+
+    # two things changed at once
+    ly = fr.w(*_year_back(fr.lm_s, fr.lm_e))
+    add("two_at_once", c("What did we make last month?", [rev(lm)]),
+        c("and for Amazon last year?", [rev(on_channel(ly, "amazon"))]))
+    add("two_at_once", c("units sold on ebay in October", [units(on_channel(octo, "ebay"))]),
+        c("what about orders on amazon?", [_orders(on_channel(octo, "amazon"))]))
+    add("two_at_once", c("How much did we make last quarter?", [rev(lq)]),
+        c("and Kitchen the quarter before?", [rev(in_category(r.pq, "Kitchen"))]))
+
+    # corrections: the turn before read again with one thing replaced
+    add("correction", c("revenue last month", [rev(lm)]), c("no, I meant units", [units(lm)]))
+    sep = fr.w(*_month_bounds(r.oct_s - timedelta(days=1)))
+    add("correction", c("How much did we make in September?", [rev(sep)]),
+        c("sorry, October not September", [rev(octo)], absent=["sep"]))
+    add("correction", c("units sold on amazon last month", [units(alm)]),
+        c("not amazon, ebay", [units(on_channel(lm, "ebay"))], absent=["amazon"]))
+    second = top(lms, 2)[1]
+    add("correction", c("top 5 products by revenue last month", [float(lms.iloc[0])], top(lms, 5), ordered=True),
+        c("what about the second one", [float(lms.iloc[1])]),
+        c(f"not that one, the {other_title}", [float(lms[other])], [other_title],
+          absent=[str(r.titles.get(second, second)).lower()]))
+
+    # a drill-down from a sales answer to the agents, on the same product
+    pm = fr.pm
+    one_lm, one_pm = lm[lm["sku"] == sku], pm[pm["sku"] == sku]
+    add("drill", c(f"revenue for {title} last month", [rev(one_lm)]), c("why?", [rev(one_lm), rev(one_pm)]),
+        c("what do reviews say about it?", names=[title], absent=list(_WHOLE_CATALOGUE)),
+        c("should I lower its price?", names=[title], absent=list(_WHOLE_CATALOGUE)))
+    add("drill", c(f"units of {title} sold last month", [units(one_lm)]),
+        c("how many do we have in stock?", [float(r.latest_stock.get(sku, 0.0))]),
+        c("when do we run out?", names=[title], absent=list(_WHOLE_CATALOGUE)))
+    lmu = lm.groupby("sku")["units"].sum().sort_values(ascending=False, kind="stable")
+    best = next(str(s) for s in lmu.index if s in fr.unique.index)
+    if best == str(lmu.index[0]):
+        add("drill", c("What was our best-selling product by units last month?", [float(lmu.iloc[0])]),
+            c("what do customers say about it?", names=[str(fr.unique[best])], absent=list(_WHOLE_CATALOGUE)))
+
+    # a reference to the number just given
+    days = (fr.lm_e - fr.lm_s).days + 1
+    add("reference", c("revenue last month", [rev(lm)]), c("what's that per day?", [rev(lm) / days]))
+    add("reference", c("orders last week", [_orders(lw)]), c("is that good?", [_orders(lw), _orders(w2)]))
+    add("reference", c("revenue on amazon last month", [rev(alm)]),
+        c("what share of the total is that?", [rev(alm) / rev(lm) * 100]))
+
+    # ellipsis with a new measure and period
+    q2_s = date(fr.lq_s.year, 4, 1)
+    add("ellipsis", c("orders last month", [_orders(lm)]), c("revenue in Q3?", [rev(fr.w(date(fr.lq_s.year, 7, 1),
+                                                                                  date(fr.lq_s.year, 9, 30)))]),
+        c("same for Q2", [rev(fr.w(q2_s, date(q2_s.year, 6, 30)))]))
+    add("ellipsis", c("revenue last quarter", [rev(lq)]), c("margin?", [_margin(lq)]))
+
+    # going back, reshaping, the rest
+    add("reshape", c("revenue last month", [rev(lm)]), c("and units?", [units(lm)]),
+        c("go back to the first question", [rev(lm)]))
+    add("reshape", c("top 5 products by revenue last month", [float(lms.iloc[0])], top(lms, 5), ordered=True),
+        c("sorted by units", [float(lmu.iloc[0])], top(lmu, 5), ordered=True))
+    add("reshape", c("revenue on amazon last month", [rev(alm)]),
+        c("what about the rest", [rev(lm) - rev(alm)]))
+    lmc = lm.groupby("channel")["revenue"].sum().sort_values(ascending=False)
+    add("reshape", c("revenue by channel last month", [float(lmc.iloc[0])], top(lmc, 2)),
+        c("as a chart", [float(lmc.iloc[0]), float(lmc.iloc[-1])], top(lmc, 2)),
+        c("as a table", [float(lmc.iloc[0]), float(lmc.iloc[-1])], top(lmc, 2)))
+
+    # a forecast's follow-ups: the same product
+    add("forecast", c(f"How many units of {title} will we sell in the next 30 days?", names=[title]),
+        c("what if we cut its price by 10%?", names=[title, "10%"], absent=list(_WHOLE_CATALOGUE)),
+        c("when do we run out then?", names=[title], absent=list(_WHOLE_CATALOGUE)))
+
+    # after a refusal: what it could read carries over
+    add("refusal", c("revenue by region last month", unanswerable=True),
+        c("by channel then", [float(lmc.iloc[0])], top(lmc, 2), absent=["all your data"]))
+    add("refusal", c("revenue in London last month", unanswerable=True),
+        c("ok, what about on amazon?", [rev(alm)]))
+
+    # a change of topic: nothing carries over
+    add("topic_change", c("Kitchen revenue on amazon last month", [rev(in_category(alm, "Kitchen"))]),
+        c("and units?", [units(in_category(alm, "Kitchen"))]),
+        c("which products are overpriced?", absent=["kitchen category", "on amazon"]))
+    add("topic_change", c("units sold on ebay last quarter", [units(on_channel(lq, "ebay"))]),
+        c("how are our reviews?", absent=["ebay", "q3", "q4"]))
+
+    # pronouns for a channel, a category, customers
+    add("entity_pronoun", c("revenue on amazon last month", [rev(alm)]),
+        c("how many orders came from there?", [_orders(alm)]))
+    klm = in_category(lm, "Kitchen")
+    klu = klm.groupby("sku")["units"].sum().sort_values(ascending=False, kind="stable")
+    add("entity_pronoun", c("Kitchen revenue last month", [rev(klm)]),
+        c("which product sold the most in it?", [float(klu.iloc[0])], [str(klu.index[0])]))
+    new, buyers = _new_customers(fr, fr.lm_s, fr.lm_e)
+    add("entity_pronoun", c("how many customers did we have last month?", [buyers]),
+        c("how many of them were new?", [new]))
+    return out
+
+
+def fifth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:
+    """The fifth batch (``dialogs5``): dialogs4's styles in new words, written after its fixes, measured before any
+    change made for it.
+    """
+    r = _Rows(t, catalogue)
+    fr, c = r.fr, r.case
+    lm, lq, lw = fr.lm, fr.lq, fr.lw
+    out: list[Dialog] = []
+
+    def add(style: str, *turns: Case) -> None:
+        out.append(Dialog(r.tenant, list(turns), style, batch="dialogs5"))
+
+    lqs = lq.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    sku = next(str(s) for s in lqs.index if s in fr.unique.index)
+    title = str(fr.unique[sku])
+    sep = fr.w(*_month_bounds(r.oct_s - timedelta(days=1)))
+    w2_s = fr.lw_s - timedelta(days=7)
+    add("two_at_once", c("revenue last month", [rev(lm)]),
+        c("and units on ebay in September?", [units(on_channel(sep, "ebay"))]))
+    add("correction", c("units sold last week", [units(lw)]), c("oops, I meant orders", [_orders(lw)]))
+    add("correction", c("Kitchen revenue last quarter", [rev(in_category(lq, "Kitchen"))]),
+        c("sorry, Home not Kitchen", [rev(in_category(lq, "Home"))], absent=["kitchen"]))
+    one = lq[lq["sku"] == sku]
+    add("drill", c(f"orders for {title} last quarter", [_orders(one)]),
+        c("how are its reviews?", names=[title], absent=list(_WHOLE_CATALOGUE)),
+        c("is it priced above competitors?", names=[title], absent=list(_WHOLE_CATALOGUE)))
+    days = (fr.lm_e - fr.lm_s).days + 1
+    add("reference", c("units sold last month", [units(lm)]), c("and per day?", [units(lm) / days]))
+    eq = on_channel(lq, "ebay")
+    add("reference", c("orders on ebay last quarter", [_orders(eq)]),
+        c("what percentage of the total is that?", [_orders(eq) / _orders(lq) * 100]))
+    add("reference", c("revenue last week", [rev(lw)]),
+        c("is that normal?", [rev(lw), rev(fr.w(w2_s, w2_s + timedelta(days=6)))]))
+    lqk = lq.groupby("category")["revenue"].sum().sort_values(ascending=False)
+    add("reshape", c("revenue by category last quarter", [float(lqk.iloc[0])], top(lqk, 2)),
+        c("show that as a table", [float(lqk.iloc[0]), float(lqk.iloc[-1])], top(lqk, 2)))
+    add("refusal", c("revenue per city last quarter", unanswerable=True),
+        c("what about by category?", [float(lqk.iloc[0])], top(lqk, 2), absent=["all your data"]))
+    add("forecast", c(f"forecast units for {title} for the next 30 days", names=[title]),
+        c("when will it run out?", names=[title], absent=list(_WHOLE_CATALOGUE)))
+    lmk = lm.groupby("category")["revenue"].sum().sort_values(ascending=False)
+    best = str(lmk.index[0])
+    add("entity_pronoun", c("which category made the most revenue last month?", [float(lmk.iloc[0])], [best]),
+        c("how many orders came from it?", [_orders(in_category(lm, best))]))
+    return out
+
+
 def run(dialogs: list[Dialog], ask: object) -> None:
     """Ask every conversation in its own session and print what was answered (failures to stderr)."""
     assert callable(ask)
@@ -416,6 +604,8 @@ def main() -> None:
             d.batch = "dialogs2"
             dialogs.append(d)
         dialogs += third_dialogs(t, catalogue)
+        dialogs += fourth_dialogs(t, catalogue)
+        dialogs += fifth_dialogs(t, catalogue)
     if only := os.environ.get("BENCH_ONLY"):
         dialogs = [d for d in dialogs if d.batch == only]
     runtime = LocalRuntime(deps)

@@ -16,13 +16,14 @@ from pydantic import BaseModel, Field
 
 from shared.orchestration.plan import Entities, Plan
 from shared.ports import DocumentStore, Warehouse
+from shared.questions.answer_refs import goes_back_to_first
 from shared.store.catalogue import skus_described_as
 from shared.store.documents.sessions import preferences_collection, sessions_collection
 
 _MAX_TURNS = 20
 _FOLLOW_UP = re.compile(
-    r"^\s*(?:and|what about|how about|same for|and what about|also)\b|\b(?:it|that one|this one|those|them|"
-    r"the same)\b|\bthe \w+ one\b", re.I)
+    r"^\s*(?:and|what about|how about|same for|and what about|also)\b|\b(?:it|its|that one|this one|those|them|"
+    r"the same)\b|\bthe \w+ one\b|\bthen\s*[?.!]*\s*$", re.I)
 _DESCRIPTOR = re.compile(r"\bthe ([a-z][\w-]*) one\b", re.I)
 
 
@@ -52,11 +53,14 @@ def _session_doc(user: str, session_id: str) -> str:
     return hashlib.sha256(f"{user}\x1f{session_id}".encode()).hexdigest()[:40]
 
 
-def previous_turn(documents: DocumentStore, tenant_id: str, user: str, session_id: str) -> dict[str, Any] | None:
-    """The session's last question and plan, if any."""
+def previous_turn(documents: DocumentStore, tenant_id: str, user: str, session_id: str,
+                  question: str = "") -> dict[str, Any] | None:
+    """The turn ``question`` leans on: the session's last, or its first for "go back to the first question"."""
     doc = documents.get(sessions_collection(tenant_id), _session_doc(user, session_id))
     turns = (doc or {}).get("turns") or []
-    return turns[-1] if turns else None
+    if not turns:
+        return None
+    return turns[0] if goes_back_to_first(question) else turns[-1]
 
 
 def turn_context(previous: dict[str, Any] | None) -> str:

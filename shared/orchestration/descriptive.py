@@ -25,7 +25,9 @@ from shared.orchestration.synthesis import combine as combine  # re-exported: th
 from shared.questions.compose import CurrencyHint, compose
 from shared.questions.followup import follow_up
 from shared.questions.lexicon import METRIC_NOUNS
+from shared.questions.pronouns import named_it, of_them
 from shared.questions.reading import Reading, needs_absent_sales, read_question
+from shared.questions.refused import readable_rest
 from shared.questions.totals import totals_query
 from shared.questions.undated import scope_undated
 from shared.questions.unstored import UnstoredFile, unstored_answer, unstored_sales
@@ -86,6 +88,19 @@ def read(deps: Deps, tenant_id: str, question: str, *, version: int, as_of: date
     return out
 
 
+def session_reading(read: ReadOutcome, tenant_id: str, as_of: date | None) -> dict[str, Any] | None:
+    """The reading a session keeps for the next follow-up (``None``: none to keep).
+
+    A metric reading as read; for a refused question, the metric reading of what it could still read ("revenue by
+    region last month": revenue last month).
+    """
+    reading = read.reading
+    if reading.kind == "unanswerable" and (rest := readable_rest(reading.question)) is not None:
+        reading = read_question(rest, tenant_id=tenant_id, index=read.index, extents=_extents(read.index.vocabulary),
+                                as_of=as_of)
+    return reading.model_dump(mode="json") if reading.kind == "metric" and reading.query is not None else None
+
+
 #: What an overview ("how are we doing?") leads with before the agents' findings: a merchant asking how the
 #: business is doing means its sales first (the data's last whole month against the one before), not where
 #: its prices sit against competitors.
@@ -137,6 +152,44 @@ def listed_items(deps: Deps, reading: Reading) -> list[str]:
     return names[:reading.show] if reading.show else names
 
 
+def _spelled_out(reading: Reading, previous: Reading, index: VocabularyIndex,
+                 extents: dict[DataKind, tuple[date, date]], listed: Callable[[Reading], list[str]] | None) -> Reading:
+    """``reading`` of the question with a pronoun spelled out from the turn before, when that reads it better.
+
+    "how many of them were new?" after a count of customers is read as "how many new customers?"; "what do
+    customers say about it?" after one product (its filter, or a ranking of one) as about that product's name, kept
+    only when that names the product to the agents. Otherwise ``reading`` unchanged.
+    """
+    pq, question = previous.query, reading.question
+    if previous.kind != "metric" or pq is None:
+        return reading
+
+    def again(text: str) -> Reading:
+        return read_question(text, tenant_id=pq.tenant_id, index=index, extents=extents, as_of=reading.as_of)
+
+    noun = METRIC_NOUNS.get(pq.metrics[0]) if previous.shape == "value" else None
+    if noun is not None and (spelled := of_them(question, noun)) is not None:
+        return again(spelled)
+    item = _one_item(previous, listed)
+    if item is None or (spelled := named_it(question, index.title(item))) is None:
+        return reading
+    named = again(spelled)
+    return named if named.kind == "agent" and named.skus == [item] else reading
+
+
+def _one_item(previous: Reading, listed: Callable[[Reading], list[str]] | None) -> str | None:
+    """The one product the previous answer was about: its only SKU filter, or a ranking that named one."""
+    pq = previous.query
+    assert pq is not None
+    skus = [v for f in pq.filters if f.dimension == "sku" and f.op == "in" for v in f.values]
+    if len(skus) == 1 and not pq.dimensions:
+        return skus[0]
+    if pq.dimensions[:1] == ["sku"] and previous.show == 1 and listed is not None:
+        items = listed(previous)
+        return items[0] if items else None
+    return None
+
+
 def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date | None,
           previous: dict[str, Any] | None, llm: LanguageModel | None, timeout_seconds: float,
           listed: Callable[[Reading], list[str]] | None = None) -> ReadOutcome:
@@ -148,8 +201,9 @@ def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date 
     prev_reading = previous.get("reading") if previous else None
     if isinstance(prev_reading, dict):
         try:
-            resolved = follow_up(reading, Reading.model_validate(prev_reading), index=index, extents=extents,
-                                 listed=listed)
+            prev = Reading.model_validate(prev_reading)
+            reading = out.reading = _spelled_out(reading, prev, index, extents, listed)
+            resolved = follow_up(reading, prev, index=index, extents=extents, listed=listed)
         except (ValueError, EcomIntelError):
             resolved = None
         if resolved is not None:

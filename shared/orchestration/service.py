@@ -105,7 +105,8 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
 
     version = data_version(deps.documents, tenant)
     prefs = get_preferences(deps.documents, tenant, user)
-    previous = previous_turn(deps.documents, tenant, user, req.session_id) if req.session_id else None
+    previous = previous_turn(deps.documents, tenant, user, req.session_id, req.question) if req.session_id \
+        else None
     brief = brief_report(req.question, previous, mode=req.mode, data_version=version)
     if brief is not None:  # "thanks!": answered briefly, not recorded (the next follow-up leans on the turn before)
         return QueryResponse(mode=req.mode, status="done", report=brief, warnings=warnings)
@@ -126,12 +127,12 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
         hit = cache.lookup(deps.documents, tenant, key)
         if hit is not None:
             if req.session_id:
-                reading = None
-                if hit.answer_kind == "metric":  # keep the typed reading for the next follow-up
-                    reading = descriptive.read(deps, tenant, req.question, version=version, as_of=req.as_of,
-                                               previous=previous, llm=None, timeout_seconds=0).reading
-                record_turn(deps.documents, tenant, req.session_id, user, req.question, hit.plan,
-                            reading.model_dump(mode="json") if reading and reading.kind == "metric" else None)
+                kept = None
+                if hit.answer_kind in ("metric", "unanswerable"):  # keep the typed reading for the next follow-up
+                    kept = descriptive.session_reading(
+                        descriptive.read(deps, tenant, req.question, version=version, as_of=req.as_of,
+                                         previous=previous, llm=None, timeout_seconds=0), tenant, req.as_of)
+                record_turn(deps.documents, tenant, req.session_id, user, req.question, hit.plan, kept)
             return QueryResponse(mode="quick", status="done", cached=True, report=hit, warnings=warnings)
 
     # descriptive questions first: the metrics layer answers them (or says the data cannot)
@@ -146,7 +147,7 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
         PLANS.labels(planner=read.planner).inc()
         if req.session_id:
             record_turn(deps.documents, tenant, req.session_id, user, req.question, metric_report.plan,
-                        reading.model_dump(mode="json") if reading.kind == "metric" else None)
+                        descriptive.session_reading(read, tenant, req.as_of))
         if req.use_cache:
             cache.store(deps.documents, tenant, key, metric_report, cache.freshness_seconds([], s))
         return QueryResponse(mode=req.mode, status="done", report=metric_report, warnings=warnings)

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import cast
 
 from shared.models.records import DataKind
+from shared.questions.answer_refs import Reference, additive, is_correction, meant, only_value, reference_to_answer
 from shared.questions.reading import Reading, find_dimensions, find_grain, find_metrics, with_companions
 from shared.questions.timephrase import (
     TimeReading,
@@ -53,7 +54,7 @@ _DISCOURSE = re.compile(r"^\s*(?:(?:ok(?:ay)?|now|then|also|so|right|alright|gre
 #: "break it down", "top 3 instead", "why?").
 _POINTS_BACK = re.compile(
     r"\b(?:those|them|the same)\b|\bthese\b(?!\s+days)|\binstead\b|\bthat(?:\s+one)?\s*[?.!]*\s*$"
-    r"|\b(?:does|did|do|is|was|were|of|for|about|compare[sd]?|break|split|than|with|from)\s+(?:that|it|this"
+    r"|\b(?:does|did|do|is|was|were|of|for|about|compare[sd]?|break|split|than|with|from|in|within)\s+(?:that|it|this"
     r"(?!\s+(?:day|week|weekend|fortnight|month|quarter|year|season|time|morning|afternoon)))\b"
     r"|(?<!are )(?<!is )\bthere\s*[?.!]*\s*$"
     r"|^\s*(?:just|only|excluding|exclude|except|without|not counting|minus|net of|break|split|why|how come)\b",
@@ -112,8 +113,14 @@ _ORDINAL = re.compile(r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seve
                       r"|\b(?:number|no\.?|#)\s*(\d{1,2})\b", re.I)
 _ORDINALS = {"first": 1, "top": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "fifth": 5, "5th": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+#: Words of a question about the whole store ("our reviews", "which products", "in total"): it does not continue
+#: the one product the turn before was about.
+_STORE_WIDE = re.compile(r"\b(?:our|my|all|every|each|total|overall|altogether|store|shop|business|products|skus"
+                         r"|items|catalog(?:ue)?|anything|everything|any)\b", re.I)
 #: The previous answer's items as a group ("those", "them", "these").
 _THOSE = re.compile(r"\b(?:those|them|these)\b(?!\s+days)", re.I)
+#: The one item an answer named ("how many orders came from it?", "what about there?").
+_IT = re.compile(r"\b(?:it|its|there|that\s+one|this\s+one)\b", re.I)
 #: An amount over a group ("how much stock do we have of those"): one total, not each item.
 _AMOUNT = re.compile(r"\bhow (?:much|many)\b", re.I)
 #: How many a ranking shows when neither it nor the follow-up said ("show the bottom ones" after a breakdown).
@@ -122,9 +129,13 @@ _DEFAULT_SHOW = 5
 _SNAPSHOT = frozenset(name for name, spec in METRICS.items() if spec.source is DataKind.INVENTORY)
 
 
-def refers_to_items(question: str) -> bool:
-    """Whether ``question`` points at the items the previous answer listed ("the second one", "those")."""
-    return bool(_ORDINAL.search(question) or _THOSE.search(question))
+def refers_to_items(question: str, previous: Reading | None = None) -> bool:
+    """Whether ``question`` points at the items the previous answer listed ("the second one", "those").
+
+    After an answer that named one item ("which category made the most?") "it" and "there" point at that item.
+    """
+    return bool(_ORDINAL.search(question) or _THOSE.search(question)) or (
+        previous is not None and previous.show == 1 and bool(_IT.search(question)))
 
 
 def leans_on_previous(question: str, *, names_metric: bool, names_period: bool) -> bool:
@@ -151,20 +162,28 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     pq = previous.query
     if previous.kind != "metric" or pq is None or current.kind == "unanswerable":
         return None
-    question = current.question
+    ref = reference_to_answer(current.question)
+    if ref is not None:  # "what's that per day?", "as a chart": the answer just given, changed in one field
+        return _on_answer(previous, pq, ref, current.question)
+    question = meant(current.question)  # "sorry, October not September": September turned down, not read
     as_of = previous.as_of or current.as_of or date.today()
     matches = index.find(question) if index is not None else []
     time = resolve_time(question, as_of, exclude=[m.span for m in matches if m.kind == "sku"])
     metrics, weak = find_metrics(question, [m.span for m in matches])
-    leans = leans_on_previous(question, names_metric=bool(metrics) and not weak,
-                              names_period=time.range is not None)
+    leans = is_correction(current.question) or leans_on_previous(
+        question, names_metric=bool(metrics) and not weak, names_period=time.range is not None)
     words = len(question.split())
     if current.kind == "agent" and current.agent_intents != ["overview"] and listed is not None \
-            and pq.dimensions[:1] == ["sku"] and refers_to_items(question):
+            and pq.dimensions[:1] == ["sku"] and refers_to_items(question, previous):
         return _agent_on_items(current, previous, listed, question)  # "which of those are low on stock?"
     own = current.kind == "metric" and current.query is not None
-    # "which channel had the least?": a metric reading by default alone (no measure, no period said) is elliptical
-    leans = leans or (own and not metrics and time.range is None)
+    product = _one_product(pq) if not matches and time.range is None and not _STORE_WIDE.search(question) else None
+    if product is not None and not leans and current.kind == "agent" and current.agent_intents != ["overview"] \
+            and not (current.skus or current.categories or current.brands or current.competitors):
+        return current.model_copy(update={"skus": [product]})  # "when do we run out?" after one product: its own
+    # "which channel had the least?": a metric reading by default alone (no measure, no period said) is elliptical;
+    # "how many do we have in stock?" after one product names nothing else: that product's
+    leans = leans or (own and not metrics and time.range is None) or (own and product is not None)
     standalone = own or (current.kind == "agent" and current.agent_intents != ["overview"])
     if standalone and not (leans and words <= 10):
         return None
@@ -217,7 +236,7 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     if matches:
         update["filters"] = list(filters.values())
     _apply_rank(update, extra, question, previous, pq)
-    if listed is not None and pq.dimensions and pq.dimensions[0] != "date" and refers_to_items(question):
+    if listed is not None and pq.dimensions and pq.dimensions[0] != "date" and refers_to_items(question, previous):
         _apply_items(update, extra, labels, question, previous, listed, filters, index)
     _apply_scope(update, question, filters, matches)
     _apply_change(update, extra, question, pq)
@@ -238,6 +257,46 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     return previous.model_copy(update={"question": question, "query": query, "labels": labels, "shape": shape,
                                        "period_stated": previous.period_stated or time.range is not None,
                                        "agent_intents": [], "parts": [], **extra})
+
+
+def _on_answer(previous: Reading, pq: MetricQuery, ref: Reference, question: str) -> Reading | None:
+    """The previous reading changed as a question about its answer asks; ``None`` when that answer has no such reading.
+
+    "as a chart" is the same reading (the answer carries its chart and table); "per day" ("per week", "per month")
+    divides a value by the period's days (weeks, months); "is that good?" sets it against the period before; "what
+    share of the total is that?" is the slice's share of all values of its dimension; "what about the rest" keeps
+    the values that slice left out.
+    """
+    base: dict[str, object] = {"question": question, "agent_intents": [], "parts": []}
+    if ref == "restate":
+        return previous.model_copy(update=base)
+    if ref == "judge":
+        if pq.time_range is None or previous.shape not in ("value", "breakdown", "ranking"):
+            return None
+        query = pq if pq.compare else pq.model_copy(update={"compare": _comparable(pq.time_range), "baseline": None})
+        return previous.model_copy(update={**base, "query": query})
+    if previous.shape != "value" or pq.time_range is None or not additive(pq.metrics[0]):
+        return None
+    if ref in ("per_day", "per_week", "per_month"):
+        unit = ref.removeprefix("per_")
+        return previous.model_copy(update={**base, "per_day": unit == "day",
+                                           "per_unit": None if unit == "day" else unit})
+    focus = only_value(pq.filters)
+    if focus is None:
+        return None
+    rest = [f for f in pq.filters if f is not focus]
+    if ref == "share":
+        query = pq.model_copy(update={"filters": rest, "dimensions": [focus.dimension], "order_by": pq.metrics[0],
+                                      "share_of_total": True, "compare": None, "baseline": None, "limit": None})
+        return previous.model_copy(update={**base, "query": query, "shape": "share", "focus": focus})
+    left_out = focus.model_copy(update={"op": "not_in"})  # "what about the rest": the values the slice left out
+    return previous.model_copy(update={**base, "query": pq.model_copy(update={"filters": [*rest, left_out]})})
+
+
+def _one_product(pq: MetricQuery) -> str | None:
+    """The one product the previous question was about (its only SKU filter), else ``None``."""
+    kept = [f for f in pq.filters if f.dimension == "sku" and f.op == "in"]
+    return kept[0].values[0] if len(kept) == 1 and len(kept[0].values) == 1 else None
 
 
 def _chosen(items: list[str], question: str) -> list[str]:
@@ -350,7 +409,7 @@ def _apply_items(update: dict[str, object], extra: dict[str, object], labels: di
         return
     filters[dim] = DimensionFilter(dimension=dim, values=chosen)
     update["filters"] = list(filters.values())
-    if ordinal is not None or _AMOUNT.search(question):  # one item, or an amount over the group: one value
+    if ordinal is not None or _AMOUNT.search(question) or len(chosen) == 1:  # one item, or an amount: one value
         update["dimensions"], update["order_by"], update["limit"] = [], None, None
         extra["shape"], extra["show"] = "value", None
     else:  # "how did those do the quarter before": each of them, as listed
