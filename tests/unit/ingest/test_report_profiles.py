@@ -18,7 +18,7 @@ def _header(files: dict[str, str], name: str, sep: str = ",") -> list[str]:
 
 
 def test_a_product_feed_is_a_catalogue_not_reviews() -> None:
-    """Before: Google Merchant Center's feed (``id``, ``title``, ``description``, ``price``) was stored as 150 reviews."""
+    """Before: Google Merchant Center's feed (``id``, ``title``, ``description``, ``price``) was stored as reviews."""
     header = _header(public8_shapes.merchant_feed(3), "products.tsv", "\t")
     assert detect_kind(header) is DataKind.PRODUCTS
     fields = set(map_columns(header, DataKind.PRODUCTS).fields.values())
