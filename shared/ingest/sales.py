@@ -450,8 +450,9 @@ def _sessionless_orders(columns: dict[str, Any], index: pd.Index) -> None:
     """Rule 8: a purchase without a session (order), or a line of a file without orders, is its customer's day's.
 
     A file with no order column that names its customers (H&M's transactions: a customer, an article and a day a
-    row) is read the same way. Without an order id, two customers' purchases of one product on one day would share a record key and the
-    later would replace the earlier; the id is the customer's keyed hash (never the clear id) and the date.
+    row) is read the same way. Without an order id, two customers' purchases of one product on one day would share
+    a record key and the later would replace the earlier; the id is the customer's keyed hash (never the clear id)
+    and the date.
     """
     order_id, customer, day = columns.get("order_id"), columns.get("customer_hash"), columns.get("date")
     if customer is None or day is None:
