@@ -99,14 +99,15 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.REVIEWS: {
         # a review export names the product by its marketplace id (Amazon's ASIN) as often as by SKU
         "sku": ("asin", "parent_asin", "clothing_id", "business_id"),
-        "date": ("time", "at", "submission_time"),  # Amazon Fine Food Reviews (SNAP): Unix seconds
+        # Amazon Fine Food Reviews (SNAP): Unix seconds; Trustpilot's "Review Created (UTC)"
+        "date": ("time", "at", "submission_time", "created"),
         "review_id": ("id", "reviewid", "review_number"),
         "rating": ("stars", "score", "star_rating", "review_rating", "overall", "review_score", "rating_value"),
         "title": ("headline", "summary", "review_title", "review_comment_title", "review_headline"),
         "text": ("body", "review", "review_text", "content", "comment", "review_body", "review_comment_message",
                  "review_content"),
         "author": ("reviewer", "user", "customer", "reviewer_name", "author_name", "user_id",
-                   "profile_name"),
+                   "profile_name", "username"),
         "verified": ("verified_purchase", "is_verified"),
         # the reviewed product's name and brand (Sephora's product_name, brand_name): a catalogue for its SKU
         "product_title": ("product_name",),
@@ -417,9 +418,34 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
             taken.add(field)
+    for i, norm in enumerate(normalised):  # then as written without a time zone or the kind's own prefix
+        field = _bare(norm, kind, table)
+        if i not in fields and field is not None and field not in taken:
+            fields[i] = field
+            taken.add(field)
     if kind is DataKind.SALES:
         fields |= _named_by_entity(headers, fields)
     return ColumnMapping(kind=kind, headers=tuple(headers), fields=fields)
+
+
+#: A time zone written after a date column's name (Trustpilot's ``Review Created (UTC)``, ``Created at (GMT)``).
+_TIME_ZONE = re.compile(r"(?:utc|gmt)$")
+#: What review exports put before every column's name (Trustpilot's ``Review Stars``, ``Review Content``).
+_KIND_PREFIXES = {DataKind.REVIEWS: ("review", "reviews")}
+
+
+def _bare(normalised: str, kind: DataKind, table: dict[str, str]) -> str | None:
+    """The field of a normalised header as written without a trailing time zone or the kind's own prefix, if any.
+
+    Tried after the exact names and aliases: ``reviewcreatedutc`` is ``created``, ``reviewstars`` ``stars`` (not
+    ``reviews`` + ``tars``).
+    """
+    bare = _TIME_ZONE.sub("", normalised) or normalised
+    for prefix in ("", *_KIND_PREFIXES.get(kind, ())):
+        rest = bare[len(prefix):] if bare.startswith(prefix) else ""
+        if rest and rest in table:
+            return table[rest]
+    return None
 
 
 #: What a ``{thing}_name`` / ``{thing}_category`` column names when it is not the product sold: people, places,
@@ -1123,6 +1149,19 @@ REPORT_PROFILES: tuple[ExportProfile, ...] = (
              "no sale, Refunded orders returns; the customer's name is hashed",
         templates={"sku": "PrestaShop order"}, no_units=True, no_products=True,
         statuses={"refunded": "returned", "payment error": "cancelled"},
+    ),
+    # Kaggle "Retail Transactions Dataset" (prasad22): one row per basket, its products a Python list with no quantity
+    # or price of their own; Total_Items the basket's units, Total_Cost what the customer paid
+    _profile(
+        "retail_transactions_baskets", DataKind.SALES, ("Transaction_ID", "Customer_Name", "Product", "Total_Items",
+                                                        "Total_Cost", "Store_Type"),
+        {"Transaction_ID": "order_id", "Date": "date", "Customer_Name": "customer_id", "Total_Items": "units",
+         "Total_Cost": "revenue", "Store_Type": "channel"},
+        note="Retail Transactions: one line per basket (its products are listed without their own quantities or "
+             "prices, so no product's sales can be told: product questions say so); revenue is Total_Cost (what the "
+             "customer paid), units Total_Items, the store type the channel; City, payment, season and promotion "
+             "are not stored; the customer's name is hashed",
+        templates={"sku": "Retail basket"}, no_products=True,
     ),
     # H&M "Personalized Fashion Recommendations" (Kaggle, 2022) transactions_train.csv: each row one unit of an
     # article bought by a customer on a day (no order ids); prices scaled by H&M (no currency); channel 1 or 2

@@ -61,3 +61,20 @@ def test_a_repeated_row_is_one_more_unit_of_the_first() -> None:
     out, repeats = repeated_rows(raw)
     assert repeats.tolist() == [False, True, False, False]
     assert out["units"].tolist() == ["2", "2", "1", "1"]  # the repeat is skipped: its units are the first row's
+
+
+def test_a_review_exports_prefixed_and_time_zoned_names_are_its_fields() -> None:
+    """Trustpilot's ``Review Stars`` and ``Review Created (UTC)``: before, 500 reviews stored undated, unrated."""
+    header = _header(public8_shapes.trustpilot_reviews(2), "trustpilot_reviews.csv")
+    assert detect_kind(header) is DataKind.REVIEWS
+    mapped = map_columns(header, DataKind.REVIEWS).as_document()
+    assert (mapped["Review Stars"], mapped["Review Created (UTC)"], mapped["Review Content"]) == \
+        ("rating", "date", "text")
+    assert mapped["Company Reply Date (UTC)"] is None  # a reply's date is not the review's
+
+
+def test_baskets_with_their_products_listed_are_sales_of_no_product() -> None:
+    """The Retail Transactions Dataset (``Total_Items``, ``Total_Cost``, products as a list) was refused."""
+    header = _header(public8_shapes.retail_transactions(2), "Retail_Transactions_Dataset.csv")
+    profile = export_profile(header)
+    assert profile is not None and profile.no_products and detect_kind(header) is DataKind.SALES
