@@ -348,10 +348,13 @@ class IngestRun:
         return mapping
 
     def _chunks(self, chunks: Iterable[Chunk], mapping: ColumnMapping) -> Iterable[Chunk]:
-        """The reader's chunks; for sales with an order column, re-cut so no order is split between two."""
+        """The reader's chunks; for sales with an order column (or days as orders), re-cut so none is split in two."""
         if mapping.profile is not None and mapping.profile.packed is not None:  # an order's items, a line each
             chunks = (expand_chunk(c, mapping, self._width) for c in chunks)
-        order = [i for i, f in mapping.fields.items() if f == "order_id"]
+        # an export whose repeated row is a further unit (H&M) has no orders: its days are kept whole instead, so a
+        # customer's day (its order, ``derive_sales``) and every repeat of a row fall in one chunk
+        key = "date" if mapping.profile is not None and mapping.profile.repeats_are_units else "order_id"
+        order = [i for i, f in mapping.fields.items() if f == key]
         if self.kind is not DataKind.SALES or not order:
             return chunks
         return align_orders(chunks, f"c{order[0]}", max_carry=self.chunk_rows)

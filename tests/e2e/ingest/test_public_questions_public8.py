@@ -12,11 +12,13 @@ questions answered right.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from tests.e2e.ingest.cli_helpers import stored_row
+from shared.deps import reset_deps
+from tests.e2e.ingest.cli_helpers import ingest_one, stored_row
 from tests.e2e.ingest.conftest import Ingested
 from tests.e2e.ingest.test_public_questions import (
     Ask,
@@ -298,3 +300,17 @@ def test_prestashop_orders_are_one_line_each_at_their_total(ingested: Ingested) 
     assert (stored["value"], stored["refund"]) == (pytest.approx(frame["value"].sum()),
                                                    pytest.approx(frame["refund"].sum()))
 
+
+
+def test_hm_units_land_whole_when_a_day_spans_chunks(chunk_rows: int | None, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """In chunks of 97 rows a day's repeats were cut apart (a repeat in the next chunk dropped as a duplicate, or its
+    line replaced under the same key): days are kept whole, so every row is a unit that lands."""
+    monkeypatch.setenv("ECOMINTEL_HOME", str(tmp_path / "home"))
+    reset_deps()
+    text = public8_shapes.hm(1500, seed=89)["transactions_train.csv"]
+    doc = ingest_one(tmp_path, "transactions_train.csv", text, capsys)
+    rows = len(text.splitlines()) - 1
+    assert (doc["duplicates"], doc["rejected"], doc["accepted"] + doc["skipped"]) == (0, 0, rows), doc
+    assert stored_row(tmp_path / "home", "SELECT SUM(units) AS u FROM sales WHERE tenant_id = @t")["u"] == rows
