@@ -4,9 +4,11 @@ generic rules public8 generalised: each is told its kind by its own header, befo
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
+from shared.errors import InvalidInput
 from shared.ingest.derive import repeated_rows
-from shared.ingest.headers import export_profile, map_columns
+from shared.ingest.headers import export_profile, map_columns, require_columns
 from shared.ingest.kinds import dataset_part, detect_kind
 from shared.ingest.parts import PartRole
 from shared.models.records import DataKind
@@ -78,3 +80,12 @@ def test_baskets_with_their_products_listed_are_sales_of_no_product() -> None:
     header = _header(public8_shapes.retail_transactions(2), "Retail_Transactions_Dataset.csv")
     profile = export_profile(header)
     assert profile is not None and profile.no_products and detect_kind(header) is DataKind.SALES
+
+
+def test_sales_by_product_without_its_day_is_refused_with_what_to_add() -> None:
+    """Shopify's Sales by product covers a period and carries no date unless split by day: refused, saying so."""
+    header = [h for h in _header(public8_shapes.shopify_analytics(2), next(
+        n for n in public8_shapes.shopify_analytics(2) if "by product" in n)) if h != "Day"]
+    assert detect_kind(header) is DataKind.SALES
+    with pytest.raises(InvalidInput, match=r"missing required column\(s\) date \(.*add the Day dimension"):
+        require_columns(map_columns(header, DataKind.SALES))
