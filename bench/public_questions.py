@@ -35,14 +35,21 @@ from tests.e2e.ingest.test_public_questions import DATASETS as FIRST_DATASETS  #
 from tests.e2e.ingest.test_public_questions import OLIST_ORDER  # noqa: E402
 from tests.e2e.ingest.test_public_questions_more import DATASETS as MORE_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_more import M5_ORDER, STORE_SALES_ORDER  # noqa: E402
+from tests.e2e.ingest.test_public_questions_public8 import DATASETS as PUBLIC8_DATASETS  # noqa: E402
+from tests.e2e.ingest.test_public_questions_public8_heldout import DATASETS as HELD_OUT_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import BIBITOR_ORDER, WALMART_RECRUITING_ORDER  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import DATASETS as STORE_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import check_store as check  # noqa: E402
-from tests.fixtures.public import forecast_shapes, market_shapes, shapes, store_shapes  # noqa: E402
+from tests.fixtures.public import forecast_shapes, market_shapes, public8_shapes, shapes, store_shapes  # noqa: E402
 
-DATASETS = {**FIRST_DATASETS, **MORE_DATASETS, **STORE_DATASETS}
+DATASETS = {**FIRST_DATASETS, **MORE_DATASETS, **STORE_DATASETS, **PUBLIC8_DATASETS, **HELD_OUT_DATASETS}
 
 CLI = str(ROOT / ".venv" / "bin" / "ecomintel")
+
+
+def _shopify_report(days: int, report: str) -> dict[str, str]:
+    """Shopify's Sales over time or Sales by product (``report``) by day, over at most two years."""
+    return {k: t for k, t in public8_shapes.shopify_analytics(min(days, 730), seed=64).items() if report in k}
 GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "online_retail": lambda n: {"online_retail.csv": shapes.online_retail(n, seed=11)},
     "online_retail_ii": lambda n: {"online_retail_ii.csv": shapes.online_retail(n, seed=12, second=True)},
@@ -84,6 +91,18 @@ GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "retail_price": lambda n: store_shapes.retail_price(max(1, n // 11), 14, seed=56),
     "bibitor": lambda n: (lambda f: {k: f[k] for k in BIBITOR_ORDER})(
         store_shapes.bibitor(10, max(14, n // 1100), 366, seed=57)),
+    # public8's reports and datasets: H&M's transactions_train.csv is 31,788,324 rows, Online Sales Data 240, Sales
+    # Records up to 5M, a Shopify report a row per day (and product) over at most two years here, a Merchant feed and a
+    # PrestaShop order list n rows; held out: Global Superstore 51,290 lines, Retail Transactions 1M baskets
+    "hm": lambda n: public8_shapes.hm(n, seed=61),
+    "online_sales_data": lambda n: public8_shapes.online_sales_data(n, seed=62),
+    "sales_records": lambda n: public8_shapes.sales_records(n, seed=63),
+    "shopify_sales_over_time": lambda n: _shopify_report(n, "over time"),
+    "shopify_sales_by_product": lambda n: _shopify_report(n, "by product"),
+    "merchant_feed": lambda n: public8_shapes.merchant_feed(n, seed=65),
+    "prestashop_orders": lambda n: public8_shapes.prestashop_orders(n, seed=66),
+    "global_superstore": lambda n: public8_shapes.global_superstore(max(1, n // 2), seed=67),
+    "retail_transactions": lambda n: public8_shapes.retail_transactions(n, seed=68),
 }
 
 

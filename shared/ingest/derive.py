@@ -191,3 +191,21 @@ def summary_rows(raw: pd.DataFrame, field: str) -> np.ndarray:
         return np.zeros(len(raw), dtype=bool)
     text = raw[field].astype(object)
     return np.asarray((text.isna() | (text.astype(str).str.strip() == "")).to_numpy(), dtype=bool)
+
+
+def repeated_rows(raw: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """``raw`` with each row's units the number of times the chunk writes it, and the mask of the repeats.
+
+    For an export whose repeated row is one more unit of the same line (``ExportProfile.repeats_are_units``): the
+    first row carries them all, the repeats are skipped and counted, never dropped as duplicates (units lost).
+    """
+    if raw.empty:
+        return raw, np.zeros(0, dtype=bool)
+    cells = raw.astype(object).where(raw.notna(), "").astype(str)
+    keys = pd.util.hash_pandas_object(cells, index=False)
+    repeats = np.asarray(keys.duplicated().to_numpy(), dtype=bool)
+    counts = keys.map(keys.value_counts())
+    given = raw["units"] if "units" in raw else pd.Series("1", index=raw.index, dtype=object)
+    first_units = pd.to_numeric(given, errors="coerce")
+    units = given.astype(object).where(first_units.isna(), (first_units * counts).map(lambda v: f"{v:g}"))
+    return raw.assign(units=units), repeats

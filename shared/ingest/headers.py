@@ -38,7 +38,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit", "price_each"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount", "total_price", "sales_amount",
-                    "line_amount"),
+                    "line_amount", "total_revenue"),
         "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id",
                      "invoice", "invoice_no", "invoice_number", "invoice_id", "sale_id", "sales_id", "receipt_id",
                      "receipt_no", "receipt_number"),
@@ -70,7 +70,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # the product a line names (shared.ingest.catalogue): kept for the catalogue, not on the sales row
         "product_title": ("description", "product_name", "product_title", "item_name", "item_description",
                           "lineitem_name", "title", "product", "product_detail", "product_description"),
-        "product_category": ("category", "product_category", "product_type", "department", "product_line"),
+        # E for Excel's Sales Records and Big Mart name the kind of item sold (``Item Type``): its category
+        "product_category": ("category", "product_category", "product_type", "department", "product_line",
+                             "item_type"),
         "product_brand": ("brand", "vendor", "manufacturer"),
         # where the line was sold to: a dimension of sales questions ("which country bought the most")
         "country": ("ship_country", "shipping_country", "billing_country", "customer_country", "country_code",
@@ -78,8 +80,8 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "region": ("sales_region", "ship_region", "territory"),
         "state": ("province", "ship_state", "shipping_state", "shipping_province", "billing_state",
                   "billing_province", "customer_state", "ship_province", "state_province", "county"),
-        "line_cost": ("line_cogs", "cost_of_goods_sold", "line_cost_total", "item_cost_total"),
-        "line_profit": ("profit", "line_profit", "gross_profit", "item_profit", "operating_profit"),
+        "line_cost": ("line_cogs", "cost_of_goods_sold", "line_cost_total", "item_cost_total", "total_cost"),
+        "line_profit": ("profit", "line_profit", "gross_profit", "item_profit", "operating_profit", "total_profit"),
         # where the line was sold: a shop of the merchant's (Maven's Coffee Shop Sales: store_location) or the way
         # it was sold (Adidas' Sales Method: In-store, Outlet, Online)
         "channel": ("store_location", "store_name", "store", "shop", "outlet", "sales_method"),
@@ -97,14 +99,15 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.REVIEWS: {
         # a review export names the product by its marketplace id (Amazon's ASIN) as often as by SKU
         "sku": ("asin", "parent_asin", "clothing_id", "business_id"),
-        "date": ("time", "at", "submission_time"),  # Amazon Fine Food Reviews (SNAP): Unix seconds
+        # Amazon Fine Food Reviews (SNAP): Unix seconds; Trustpilot's "Review Created (UTC)"
+        "date": ("time", "at", "submission_time", "created"),
         "review_id": ("id", "reviewid", "review_number"),
         "rating": ("stars", "score", "star_rating", "review_rating", "overall", "review_score", "rating_value"),
         "title": ("headline", "summary", "review_title", "review_comment_title", "review_headline"),
         "text": ("body", "review", "review_text", "content", "comment", "review_body", "review_comment_message",
                  "review_content"),
         "author": ("reviewer", "user", "customer", "reviewer_name", "author_name", "user_id",
-                   "profile_name"),
+                   "profile_name", "username"),
         "verified": ("verified_purchase", "is_verified"),
         # the reviewed product's name and brand (Sephora's product_name, brand_name): a catalogue for its SKU
         "product_title": ("product_name",),
@@ -224,6 +227,10 @@ class ExportProfile:
     #: fields written on a group's first row only (Shopify's product title on its first variant): an empty cell
     #: takes the value above it
     fill_down: frozenset[str] = frozenset()
+    #: a row written again is one more unit of the same line (H&M writes a second unit bought the same day as the
+    #: same row again): the repeats are summed into the first row's units, skipped and counted
+    #: (``shared.ingest.derive.repeated_rows``), never dropped as duplicates
+    repeats_are_units: bool = False
 
 
 @dataclass(frozen=True)
@@ -265,13 +272,14 @@ def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dic
              metered_units: bool = False, exponents: tuple[str, ...] = (),
              skip_blank_rows: bool = False, aggregate: str = "", no_units: bool = False,
              no_products: bool = False, packed: PackedItems | None = None,
-             summary_rows: tuple[str, str] | None = None, fill_down: tuple[str, ...] = ()) -> ExportProfile:
+             summary_rows: tuple[str, str] | None = None, fill_down: tuple[str, ...] = (),
+             repeats_are_units: bool = False) -> ExportProfile:
     cells = ProfileCells(frozenset(missing), tuple((prefixes or {}).items()), tuple((templates or {}).items()))
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
                          {normalise_header(h): f for h, f in columns.items()}, defaults, hint, note,
                          frozenset(top_level), cells, whole_units, statuses, fill, metered_units,
                          frozenset(exponents), skip_blank_rows, aggregate, no_units,
-                         no_products, packed, summary_rows, frozenset(fill_down))
+                         no_products, packed, summary_rows, frozenset(fill_down), repeats_are_units)
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -410,9 +418,34 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
             taken.add(field)
+    for i, norm in enumerate(normalised):  # then as written without a time zone or the kind's own prefix
+        field = _bare(norm, kind, table)
+        if i not in fields and field is not None and field not in taken:
+            fields[i] = field
+            taken.add(field)
     if kind is DataKind.SALES:
         fields |= _named_by_entity(headers, fields)
     return ColumnMapping(kind=kind, headers=tuple(headers), fields=fields)
+
+
+#: A time zone written after a date column's name (Trustpilot's ``Review Created (UTC)``, ``Created at (GMT)``).
+_TIME_ZONE = re.compile(r"(?:utc|gmt)$")
+#: What review exports put before every column's name (Trustpilot's ``Review Stars``, ``Review Content``).
+_KIND_PREFIXES = {DataKind.REVIEWS: ("review", "reviews")}
+
+
+def _bare(normalised: str, kind: DataKind, table: dict[str, str]) -> str | None:
+    """The field of a normalised header as written without a trailing time zone or the kind's own prefix, if any.
+
+    Tried after the exact names and aliases: ``reviewcreatedutc`` is ``created``, ``reviewstars`` ``stars`` (not
+    ``reviews`` + ``tars``).
+    """
+    bare = _TIME_ZONE.sub("", normalised) or normalised
+    for prefix in ("", *_KIND_PREFIXES.get(kind, ())):
+        rest = bare[len(prefix):] if bare.startswith(prefix) else ""
+        if rest and rest in table:
+            return table[rest]
+    return None
 
 
 #: What a ``{thing}_name`` / ``{thing}_category`` column names when it is not the product sold: people, places,
@@ -1060,3 +1093,96 @@ PLATFORM_PROFILES: tuple[ExportProfile, ...] = (
     ),
 )
 EXPORT_PROFILES += PLATFORM_PROFILES
+
+
+#: Analytics reports, catalogue feeds and order lists as downloaded (sources and quirks: ``docs/ingest.md``, *Reports,
+#: feeds and order lists*).
+REPORT_PROFILES: tuple[ExportProfile, ...] = (
+    # Shopify Analytics "Sales over time" by day: the shop's totals per day, no products or units; Discounts and Returns
+    # are written negative (money taken off, money refunded)
+    _profile(
+        "shopify_sales_over_time", DataKind.SALES, ("Day", "Orders", "Gross sales", "Discounts", "Returns",
+                                                    "Net sales", "Total sales"),
+        {"Day": "date", "Gross sales": "revenue", "Discounts": "discount", "Returns": "refund"},
+        defaults={"units": "0", "channel": "shopify"},
+        note="Shopify Sales over time: each row is the shop's sales of a day (no products or units): revenue is Gross "
+             "sales, Discounts the discount and Returns the refunds (net sales are what is left, as Shopify's Net "
+             "sales); Orders, shipping and taxes are not stored",
+        templates={"sku": "Shopify sales"}, aggregate="day", no_units=True, no_products=True,
+        hint="download Sales over time split by day (the Day column), not by month or week",
+    ),
+    # Shopify Analytics "Sales by product" with the day added: a product's sales of a day
+    _profile(
+        "shopify_sales_by_product", DataKind.SALES, ("Product title", "Net items sold", "Gross sales", "Discounts",
+                                                     "Returns", "Net sales"),
+        {"Day": "date", "Product variant SKU": "sku", "Product title": "product_title",
+         "Product vendor": "product_brand", "Product type": "product_category", "Net items sold": "units",
+         "Gross sales": "revenue", "Discounts": "discount", "Returns": "refund"},
+        defaults={"channel": "shopify"},
+        note="Shopify Sales by product: each row is a product's sales of a day: units are Net items sold (after "
+             "returns), revenue Gross sales, Discounts the discount and Returns the refunds; taxes are not stored",
+        aggregate="day",
+        hint="the report carries no date unless split by day: add the Day dimension (Sales by product, then "
+             "'Day') and download it again",
+    ),
+    # Google Merchant Center's product data specification (also Meta's catalogue feeds): price written "29.99 USD",
+    # product_type the shop's own category path ("Shirts > Northwind Apparel")
+    _profile(
+        "merchant_product_feed", DataKind.PRODUCTS, ("id", "title", "link", "image_link", "availability", "price"),
+        {"id": "sku", "title": "title", "brand": "brand", "price": "price", "gtin": "gtin",
+         "product_type": "category"},
+        note="Product feed (Google Merchant Center): id is the SKU, price the regular price with its currency; "
+             "category is the first part of product_type; sale_price, availability, condition, links and "
+             "google_product_category are not stored",
+        top_level=("category",),
+    ),
+    # PrestaShop's back office Orders > Export (";"-separated): one row per order, Total what the customer paid
+    # (products, shipping and tax), no products or quantities
+    _profile(
+        "prestashop_orders", DataKind.SALES, ("ID", "Reference", "New client", "Delivery", "Customer", "Total",
+                                              "Payment", "Status", "Date"),
+        {"ID": "order_id", "Date": "date", "Status": "status", "Total": "revenue", "Customer": "customer_id",
+         "Delivery": "country"},
+        defaults={"units": "0", "channel": "prestashop"},
+        note="PrestaShop orders: one line per order (no products or quantities: the order list has none); revenue "
+             "is Total (what the customer paid: products, shipping and tax); Canceled and Payment error orders are "
+             "no sale, Refunded orders returns; the customer's name is hashed",
+        templates={"sku": "PrestaShop order"}, no_units=True, no_products=True,
+        statuses={"refunded": "returned", "payment error": "cancelled"},
+    ),
+    # Kaggle "Retail Transactions Dataset" (prasad22): one row per basket, its products a Python list with no quantity
+    # or price of their own; Total_Items the basket's units, Total_Cost what the customer paid
+    _profile(
+        "retail_transactions_baskets", DataKind.SALES, ("Transaction_ID", "Customer_Name", "Product", "Total_Items",
+                                                        "Total_Cost", "Store_Type"),
+        {"Transaction_ID": "order_id", "Date": "date", "Customer_Name": "customer_id", "Total_Items": "units",
+         "Total_Cost": "revenue", "Store_Type": "channel"},
+        note="Retail Transactions: one line per basket (its products are listed without their own quantities or "
+             "prices, so no product's sales can be told: product questions say so); revenue is Total_Cost (what the "
+             "customer paid), units Total_Items, the store type the channel; City, payment, season and promotion "
+             "are not stored; the customer's name is hashed",
+        templates={"sku": "Retail basket"}, no_products=True,
+    ),
+    # H&M "Personalized Fashion Recommendations" (Kaggle, 2022) transactions_train.csv: each row one unit of an
+    # article bought by a customer on a day (no order ids); prices scaled by H&M (no currency); channel 1 or 2
+    _profile(
+        "hm_transactions", DataKind.SALES, ("t_dat", "customer_id", "article_id", "price", "sales_channel_id"),
+        {"t_dat": "date", "customer_id": "customer_id", "article_id": "sku", "price": "unit_price",
+         "sales_channel_id": "channel"},
+        defaults={"units": "1"},
+        note="H&M transactions: each row is one unit of an article at its price (H&M published the prices scaled, "
+             "not in a currency, so none is stored); a row written again is a further unit of the same article (summed "
+             "into the first row's units); a customer's purchases of a day are one order (the file has no order "
+             "ids); sales_channel_id is the channel ('sales channel 1', 'sales channel 2')",
+        prefixes={"channel": "sales channel "}, repeats_are_units=True,
+    ),
+    # the same download's articles.csv: the catalogue (names and product types; no prices: they are on the sales)
+    _profile(
+        "hm_articles", DataKind.PRODUCTS, ("article_id", "product_code", "prod_name", "product_type_name",
+                                           "garment_group_name"),
+        {"article_id": "sku", "prod_name": "title", "product_type_name": "category"},
+        note="H&M articles: the catalogue; category is product_type_name; colours, departments, sections and "
+             "descriptions are not stored",
+    ),
+)
+EXPORT_PROFILES += REPORT_PROFILES

@@ -120,6 +120,17 @@ PARTS: tuple[DatasetPart, ...] = (
                 ("order_id", "product_id", "add_to_cart_order", "reordered"),
                 "Instacart order products (the products of each order, with no date, quantity or price): nothing "
                 "ecomintel stores"),
+    # the same download's lookup tables: aisle and department names by id (products.csv names them by id only)
+    DatasetPart("instacart", "instacart_aisles", PartRole.UNUSED, DataKind.PRODUCTS, ("aisle_id", "aisle"),
+                "Instacart aisles (the name of each aisle id): nothing ecomintel stores", absent=("product_id",)),
+    DatasetPart("instacart", "instacart_departments", PartRole.UNUSED, DataKind.PRODUCTS,
+                ("department_id", "department"), "Instacart departments (the name of each department id): nothing "
+                "ecomintel stores", absent=("product_id",)),
+    # H&M "Personalized Fashion Recommendations": customers.csv (club status, age, postcode): nothing sold
+    DatasetPart("hm", "hm_customers", PartRole.UNUSED, DataKind.SALES,
+                ("customer_id", "club_member_status", "fashion_news_frequency", "age", "postal_code"),
+                "H&M customers (club status, news frequency, age and postcode of each customer): not sales; who "
+                "the customers are is not stored (sales name them by a keyed hash)"),
     # Corporación Favorita's Kaggle sets ("Store Sales - Time Series Forecasting", "Favorita Grocery Sales
     # Forecasting"): beside train.csv (a sales profile, ``shared.ingest.headers``) the files describe stores, the
     # calendar and the economy, and test.csv is the days to forecast (no sales). Acknowledged, nothing stored.

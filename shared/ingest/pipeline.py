@@ -46,6 +46,7 @@ from shared.ingest.derive import (
     named_by_title,
     plain_exponents,
     products_from,
+    repeated_rows,
     summary_rows,
     top_levels,
 )
@@ -283,6 +284,7 @@ class IngestRun:
         self.blank_rows = 0  # rows of empty cells only (a spreadsheet's empty rows saved as ``,,,,``): skipped
         self.rounded_rows = 0  # fractional quantities (weights) stored as whole units (``ExportProfile.whole_units``)
         self.summary_rows = 0  # an export's summary rows (``ExportProfile.summary_rows``): skipped, counted
+        self.repeated_rows = 0  # rows written again, further units of the row (``ExportProfile.repeats_are_units``)
         self._width = 0  # the file's own column count (packed item columns are appended after it)
         self.metered = 0  # lines whose quantity was a measure, stored as one unit (``shared.ingest.sales.metered``)
         self._aggregate = ""  # the file's rows are totals per day or week (``ExportProfile.aggregate``)
@@ -346,10 +348,13 @@ class IngestRun:
         return mapping
 
     def _chunks(self, chunks: Iterable[Chunk], mapping: ColumnMapping) -> Iterable[Chunk]:
-        """The reader's chunks; for sales with an order column, re-cut so no order is split between two."""
+        """The reader's chunks; for sales with an order column (or days as orders), re-cut so none is split in two."""
         if mapping.profile is not None and mapping.profile.packed is not None:  # an order's items, a line each
             chunks = (expand_chunk(c, mapping, self._width) for c in chunks)
-        order = [i for i, f in mapping.fields.items() if f == "order_id"]
+        # an export whose repeated row is a further unit (H&M) has no orders: its days are kept whole instead, so a
+        # customer's day (its order, ``derive_sales``) and every repeat of a row fall in one chunk
+        key = "date" if mapping.profile is not None and mapping.profile.repeats_are_units else "order_id"
+        order = [i for i, f in mapping.fields.items() if f == key]
         if self.kind is not DataKind.SALES or not order:
             return chunks
         return align_orders(chunks, f"c{order[0]}", max_carry=self.chunk_rows)
@@ -397,6 +402,10 @@ class IngestRun:
             raw = products_from(raw, mapping.sku_stand_in)
         summary = summary_rows(raw, profile.summary_rows[0]) if profile is not None and profile.summary_rows \
             else None
+        if profile is not None and profile.repeats_are_units:
+            raw, repeated = repeated_rows(raw)
+            summary = repeated if summary is None else summary | repeated
+            self.repeated_rows += int(repeated.sum())
         if self.kind is DataKind.SALES:
             raw = named_by_title(raw)  # a line with no SKU but a title is that product: priced as it, below
             raw = state_from_address(raw)  # a US address's state, where the row has none
@@ -745,6 +754,9 @@ def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun
                 if run.summary_rows and mapping.profile is not None and mapping.profile.summary_rows:
                     notes.append(f"{run.summary_rows:,} rows skipped (no record of their own): "
                                  f"{mapping.profile.summary_rows[1]}")
+                if run.repeated_rows:
+                    notes.append(f"{run.repeated_rows:,} rows skipped as further units of the same row above them "
+                                 "(the export writes each unit bought again as the same row): counted in its units")
                 ingestion.note = "; ".join(notes) or None
                 ingestion.skipped = run.counts.skipped
                 return run

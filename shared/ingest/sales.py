@@ -30,7 +30,8 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
 8. **In an event log only purchases are sales** (an ``event_type`` column: REES46's view/cart/remove_from_cart/
    purchase): a shopper's browsing events (views, cart additions and removals) are not sales and are counted
    as skipped, by type; an event of another type is rejected with that reason, and so is a purchase at a
-   negative price (an event log has no returns). A purchase without a session is its customer's order of the day.
+   negative price (an event log has no returns). A purchase without a session is its customer's order of the day, and so
+   is each line of a file with no order column that names its customers.
 9. **Discounts already taken off revenue** (``loyalty_discount``, ``coupon_match_discount``: dunnhumby's
    loyalty-card and coupon-match discounts, given by the retailer, with ``sales_value`` after them) are summed into
    the line's discount, marked ``discount_included`` as a rate's amount is (rule 5).
@@ -440,16 +441,18 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     emails, ids = columns.pop("customer_email", None), columns.pop("customer_id", None)
     if (emails is not None or ids is not None) and customer_key is not None:
         columns["customer_hash"] = hash_customers(emails, ids, customer_key())
-    if event is not None:
+    if event is not None or order_id is None:
         _sessionless_orders(columns, index)
     return SalesOutcome(errors, error_field, skipped, skipped_events, measured)
 
 
 def _sessionless_orders(columns: dict[str, Any], index: pd.Index) -> None:
-    """Rule 8: a purchase without a session (order) is its customer's order of the day.
+    """Rule 8: a purchase without a session (order), or a line of a file without orders, is its customer's day's.
 
-    Without an order id, two customers' purchases of one product on one day would share a record key and the
-    later would replace the earlier; the id is the customer's keyed hash (never the clear id) and the date.
+    A file with no order column that names its customers (H&M's transactions: a customer, an article and a day a
+    row) is read the same way. Without an order id, two customers' purchases of one product on one day would share
+    a record key and the later would replace the earlier; the id is the customer's keyed hash (never the clear id)
+    and the date.
     """
     order_id, customer, day = columns.get("order_id"), columns.get("customer_hash"), columns.get("date")
     if customer is None or day is None:

@@ -4,6 +4,7 @@ files ingested into an embedded home then asked about, as a merchant does."""
 
 from __future__ import annotations
 
+import io
 import json
 import socket
 from collections.abc import Mapping
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 
 from shared.cli.main import main
-from shared.deps import reset_deps
+from shared.deps import get_deps, reset_deps
 from shared.orchestration.report import Report
 from shared.runtime.local import LocalRuntime
 
@@ -96,3 +97,38 @@ def ingest_one(folder: Path, name: str, text: str, capsys: pytest.CaptureFixture
     assert doc["status"] == "processed"
     assert doc["rows_read"] == doc["accepted"] + doc["rejected"] + doc["duplicates"] + doc["held"] + doc["skipped"]
     return doc
+
+
+def ingest_recorded(folder: Path, files: Mapping[str, str], encoding: str = "utf-8",
+                    tenant: str = "acme") -> tuple[Path, dict[str, dict[str, Any]]]:
+    """Each file ingested with ``ecomintel ingest --json`` in order into ``folder / "home"``: the home and each file's
+    ingestion record, every row accounted for (stored, rejected, a duplicate, held or skipped)."""
+    docs: dict[str, dict[str, Any]] = {}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ECOMINTEL_HOME", str(folder / "home"))
+        reset_deps()
+        for name, text in files.items():
+            path = folder / name
+            path.write_bytes(text.encode(encoding))
+            out = io.StringIO()
+            with pytest.MonkeyPatch.context() as stdout:
+                stdout.setattr("sys.stdout", out)
+                code = main(["ingest", str(path), "--tenant", tenant, "--json"])
+            assert code == 0, (name, out.getvalue()[-500:])
+            doc: dict[str, Any] = json.loads(out.getvalue())
+            assert doc["status"] == "processed", doc
+            assert doc["rows_read"] == doc["accepted"] + doc["rejected"] + doc["duplicates"] + doc["held"] + \
+                doc["skipped"], doc
+            docs[name] = doc
+    reset_deps()
+    return folder / "home", docs
+
+
+def stored_row(home: Path, sql: str, tenant: str = "acme") -> dict[str, Any]:
+    """The first row of ``sql`` (``@t`` the tenant) on the embedded home ``home``."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ECOMINTEL_HOME", str(home))
+        reset_deps()
+        row = {str(k): v for k, v in get_deps().warehouse.query(sql, {"t": tenant}).to_dict("records")[0].items()}
+    reset_deps()
+    return row

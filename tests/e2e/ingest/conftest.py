@@ -2,15 +2,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, cast
 
+import pandas as pd
 import pytest
 
 from shared.deps import Deps, get_deps, reset_deps
 from shared.runtime.local import HttpResult, LocalRuntime
 from shared.security.principal import Role
 from shared.security.tokens import mint_token
-from tests.e2e.ingest.cli_helpers import free_port
+from tests.e2e.ingest.cli_helpers import free_port, ingest_recorded
 
 
 class Harness:
@@ -58,7 +60,6 @@ def harness() -> Harness:
     return Harness(get_deps())
 
 
-
 @pytest.fixture()
 def served_gateway(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The real gateway on a free port, so the embedded signed URLs (``/v1/blobs/...``) can be sent to."""
@@ -88,3 +89,25 @@ def chunk_rows(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
         monkeypatch.setenv("ECOMINTEL_INGEST_CHUNK_ROWS", str(rows))
         reset_deps()
     return rows
+
+
+#: A dataset's embedded home, its pandas truth frame and each file's ingestion record.
+Ingested = dict[str, tuple[Path, pd.DataFrame, dict[str, dict[str, Any]]]]
+
+
+@pytest.fixture(scope="module")
+def ingested(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Ingested:
+    """Each dataset of the test module's ``DATASETS`` ingested once through the CLI into its own embedded home, file
+    by file, with its truth frame and ingestion records."""
+    made: Ingested = {}
+    for name, d in request.module.DATASETS.items():
+        files = d.files()
+        home, docs = ingest_recorded(tmp_path_factory.mktemp(name), files, d.encoding)
+        made[name] = (home, d.frame(files), docs)
+    return made
+
+
+@pytest.fixture(scope="module")
+def homes(ingested: Ingested) -> dict[str, tuple[Path, pd.DataFrame]]:
+    """``ingested`` without the records: each dataset's home and truth frame, as ``ask_and_check`` reads them."""
+    return {name: (home, frame) for name, (home, frame, _) in ingested.items()}

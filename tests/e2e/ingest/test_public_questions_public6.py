@@ -12,16 +12,13 @@ and asked what a merchant asks of it.
 from __future__ import annotations
 
 import io
-import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
 
-from shared.cli.main import main
-from shared.deps import get_deps, reset_deps
+from tests.e2e.ingest.cli_helpers import ingest_recorded, stored_row
 from tests.e2e.ingest.test_public_questions import (
     Ask,
     Dataset,
@@ -204,56 +201,6 @@ WRONG_TODAY: frozenset[str] = frozenset()
 CASES = dataset_cases(DATASETS, WRONG_TODAY)
 
 
-def _ingest(folder: Path, files: dict[str, str], encoding: str) -> tuple[Path, dict[str, dict[str, Any]]]:
-    """Each file ingested with the CLI in order; its ingestion record, every row accounted for."""
-    docs: dict[str, dict[str, Any]] = {}
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ECOMINTEL_HOME", str(folder / "home"))
-        reset_deps()
-        for name, text in files.items():
-            path = folder / name
-            path.write_bytes(text.encode(encoding))
-            out = io.StringIO()
-            with pytest.MonkeyPatch.context() as stdout:
-                stdout.setattr("sys.stdout", out)
-                code = main(["ingest", str(path), "--tenant", "acme", "--json"])
-            assert code == 0, (name, out.getvalue()[-500:])
-            doc: dict[str, Any] = json.loads(out.getvalue())
-            assert doc["status"] == "processed", doc
-            assert doc["rows_read"] == doc["accepted"] + doc["rejected"] + doc["duplicates"] + doc["held"] + \
-                doc["skipped"], doc
-            docs[name] = doc
-    reset_deps()
-    return folder / "home", docs
-
-
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Path, pd.DataFrame,
-                                                                                   dict[str, dict[str, Any]]]]]:
-    """Each dataset ingested once through the CLI into its own embedded home, file by file."""
-    made = {}
-    for name, d in DATASETS.items():
-        files = d.files()
-        home, docs = _ingest(tmp_path_factory.mktemp(name), files, d.encoding)
-        made[name] = (home, d.frame(files), docs)
-    yield made
-
-
-@pytest.fixture(scope="module")
-def homes(ingested: dict[str, tuple[Path, pd.DataFrame, dict[str, dict[str, Any]]]]
-          ) -> dict[str, tuple[Path, pd.DataFrame]]:
-    return {name: (home, frame) for name, (home, frame, _) in ingested.items()}
-
-
-def _stored(home: Path, sql: str) -> dict[str, Any]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ECOMINTEL_HOME", str(home))
-        reset_deps()
-        row = {str(k): v for k, v in get_deps().warehouse.query(sql, {"t": "acme"}).to_dict("records")[0].items()}
-    reset_deps()
-    return row
-
-
 _SALES = ("SELECT COUNT(*) AS lines, SUM(units) AS units, SUM(COALESCE(revenue, units * unit_price)) AS value, "
           "COUNT(DISTINCT order_id) AS orders FROM sales WHERE tenant_id = @t")
 
@@ -270,9 +217,9 @@ def test_sales_product_data_stores_every_line_rejects_the_repeated_headers_and_s
         assert (doc["rows_read"], doc["accepted"], doc["skipped"], doc["rejected"]) == \
             (len(raw), len(raw) - headers - empty, empty, headers), (name, doc)
         assert f"{empty:,} empty rows" in doc["note"], doc["note"]
-    reasons = _stored(home, "SELECT COUNT(*) AS n, MIN(reason) AS reason FROM rejects WHERE tenant_id = @t")
+    reasons = stored_row(home, "SELECT COUNT(*) AS n, MIN(reason) AS reason FROM rejects WHERE tenant_id = @t")
     assert reasons["reason"].startswith("the header line again"), reasons
-    stored = _stored(home, _SALES)
+    stored = stored_row(home, _SALES)
     assert (stored["lines"], stored["units"], stored["orders"]) == (len(frame), frame["qty"].sum(),
                                                                      frame["order"].nunique())
     assert stored["value"] == pytest.approx(frame["value"].sum())
@@ -285,7 +232,7 @@ def test_northwind_details_take_their_orders_dates_and_their_products_categories
     assert docs["order-details.csv"]["accepted"] == len(frame) and docs["order-details.csv"]["held"] == 0
     for directory in ("customers.csv", "suppliers.csv", "employees.csv", "shippers.csv"):
         assert docs[directory]["skipped"] == docs[directory]["rows_read"], docs[directory]
-    stored = _stored(home, _SALES)
+    stored = stored_row(home, _SALES)
     assert (stored["lines"], stored["units"], stored["orders"]) == (len(frame), frame["qty"].sum(),
                                                                      frame["order"].nunique())
     assert stored["value"] == pytest.approx(frame["value"].sum())
@@ -297,11 +244,11 @@ def test_adventureworks_sales_are_valued_at_their_products_prices(
     for year in (2015, 2016, 2017):
         doc = docs[f"AdventureWorks_Sales_{year}.csv"]
         assert (doc["accepted"], doc["rejected"]) == (len(_year(frame, year)), 0), doc
-    stored = _stored(home, _SALES + " AND units > 0")
+    stored = stored_row(home, _SALES + " AND units > 0")
     assert (stored["lines"], stored["units"]) == (len(frame), frame["qty"].sum())
     assert stored["value"] == pytest.approx(frame["value"].sum())
     returns = _read(DATASETS["adventureworks"].files(), "AdventureWorks_Returns.csv")
-    back = _stored(home, "SELECT COUNT(*) AS n, SUM(returned_units) AS units FROM sales WHERE tenant_id = @t "
+    back = stored_row(home, "SELECT COUNT(*) AS n, SUM(returned_units) AS units FROM sales WHERE tenant_id = @t "
                          "AND units = 0")
     assert (back["n"], back["units"]) == (len(returns), returns["ReturnQuantity"].astype(int).sum())
     assert docs["AdventureWorks_Territories.csv"]["skipped"] == 7  # acknowledged: where each territory is
@@ -313,7 +260,7 @@ def test_restaurant_orders_lines_without_an_item_are_rejected_with_the_reason(
     raw = _read(DATASETS["restaurant_orders"].files(), "order_details.csv")
     doc = docs["order_details.csv"]
     assert (doc["rows_read"], doc["rejected"]) == (len(raw), int((raw["item_id"] == "").sum())), doc
-    stored = _stored(home, _SALES)
+    stored = stored_row(home, _SALES)
     assert (stored["units"], stored["orders"]) == (frame["qty"].sum(), frame["order"].nunique())
     assert stored["value"] == pytest.approx(frame["value"].sum())
 
@@ -327,13 +274,13 @@ def test_amazon_cancelled_items_are_rejected_with_the_reason_and_fba_stock_is_th
     raw = pd.read_csv(io.StringIO(files["All Orders Report.txt"]), sep="\t", dtype=str, keep_default_na=False)
     doc = docs["All Orders Report.txt"]
     assert (doc["rows_read"], doc["accepted"], doc["rejected"]) == (len(raw), len(frame), len(raw) - len(frame))
-    reason = _stored(home, "SELECT MIN(reason) AS r, COUNT(*) AS n FROM rejects WHERE tenant_id = @t")
+    reason = stored_row(home, "SELECT MIN(reason) AS r, COUNT(*) AS n FROM rejects WHERE tenant_id = @t")
     assert "cancelled" in reason["r"].lower() and reason["n"] == len(raw) - len(frame), reason
-    stored = _stored(home, _SALES)
+    stored = stored_row(home, _SALES)
     assert (stored["lines"], stored["units"]) == (len(frame), frame["qty"].sum())
     assert stored["value"] == pytest.approx(frame["value"].sum())
     assert docs["Manage FBA Inventory.txt"]["kind"] == "inventory"
-    stock = _stored(home, "SELECT SUM(on_hand) AS on_hand, MIN(location) AS location FROM inventory "
+    stock = stored_row(home, "SELECT SUM(on_hand) AS on_hand, MIN(location) AS location FROM inventory "
                           "WHERE tenant_id = @t")
     assert (stock["on_hand"], stock["location"]) == (frame.attrs["stock"], "amazon fba")
 
@@ -353,16 +300,16 @@ def test_order_lines_uploaded_before_their_orders_are_held_then_released_whole(
 
     files = maven_shapes.bikestores(300, seed=17)
     order = ("order_items.csv", "brands.csv", "categories.csv", "stores.csv", "products.csv", "orders.csv")
-    home, docs = _ingest(tmp_path, {n: files[n] for n in order}, "utf-8")
+    home, docs = ingest_recorded(tmp_path, {n: files[n] for n in order}, "utf-8")
     items, orders = _read(files, "order_items.csv"), _read(files, "orders.csv")
     assert (docs["order_items.csv"]["held"], docs["order_items.csv"]["accepted"]) == (len(items), 0)
     sold = items.merge(orders, on="order_id")
     sold = sold[sold["order_status"] != "3"]
     qty, price, rate = sold["quantity"].astype(int), sold["list_price"].astype(float), sold["discount"].astype(float)
-    stored = _stored(home, "SELECT COUNT(*) AS lines, SUM(units) AS units, SUM(revenue) AS revenue, "
+    stored = stored_row(home, "SELECT COUNT(*) AS lines, SUM(units) AS units, SUM(revenue) AS revenue, "
                            "SUM(discount) AS discount, MIN(channel) AS store FROM sales WHERE tenant_id = @t")
     assert (stored["lines"], stored["units"]) == (len(sold.drop_duplicates(["order_id", "product_id"])), qty.sum())
     assert stored["revenue"] == pytest.approx((qty * price).sum())
     assert stored["discount"] == pytest.approx((qty * price * rate).round(2).sum(), abs=0.05)
     assert stored["store"] in {"Baldwin Bikes", "Rowlett Bikes", "Santa Cruz Bikes"}
-    assert _stored(home, "SELECT COUNT(*) AS n FROM held_rows WHERE tenant_id = @t")["n"] == 0
+    assert stored_row(home, "SELECT COUNT(*) AS n FROM held_rows WHERE tenant_id = @t")["n"] == 0

@@ -13,13 +13,13 @@ alphabetically): the labelled rows are restated under the names, re-keyed, never
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
 
+from tests.e2e.ingest.cli_helpers import ingest_recorded, stored_row
 from tests.e2e.ingest.test_public_questions import (
     Ask,
     Dataset,
@@ -33,7 +33,6 @@ from tests.e2e.ingest.test_public_questions import (
 )
 from tests.e2e.ingest.test_public_questions_maven import _bikes
 from tests.e2e.ingest.test_public_questions_more import check
-from tests.e2e.ingest.test_public_questions_public6 import _ingest, _stored
 from tests.fixtures.public import maven_shapes, public7_shapes
 
 _NO_SALE = ("Cancelled", "Failed")
@@ -166,24 +165,6 @@ WRONG_TODAY: frozenset[str] = frozenset({
 CASES = dataset_cases(DATASETS, WRONG_TODAY)
 
 
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Path, pd.DataFrame,
-                                                                                   dict[str, dict[str, Any]]]]]:
-    """Each dataset ingested once through the CLI into its own embedded home."""
-    made = {}
-    for name, d in DATASETS.items():
-        files = d.files()
-        home, docs = _ingest(tmp_path_factory.mktemp(name), files, d.encoding)
-        made[name] = (home, d.frame(files), docs)
-    yield made
-
-
-@pytest.fixture(scope="module")
-def homes(ingested: dict[str, tuple[Path, pd.DataFrame, dict[str, dict[str, Any]]]]
-          ) -> dict[str, tuple[Path, pd.DataFrame]]:
-    return {name: (home, frame) for name, (home, frame, _) in ingested.items()}
-
-
 def test_woo_order_export_stores_each_item_and_rejects_cancelled_and_failed_orders_with_the_reason(
         ingested: dict[str, tuple[Path, pd.DataFrame, dict[str, dict[str, Any]]]]) -> None:
     """Before: read as a catalogue (12 products, 1,014 duplicates, no sale stored)."""
@@ -193,15 +174,15 @@ def test_woo_order_export_stores_each_item_and_rejects_cancelled_and_failed_orde
     no_sale = int(raw["Order Status"].isin(_NO_SALE).sum())
     assert (doc["kind"], doc["rows_read"], doc["accepted"], doc["rejected"]) == \
         ("sales", len(raw), len(raw) - no_sale, no_sale), doc
-    reason = _stored(home, "SELECT MIN(reason) AS r, COUNT(*) AS n FROM rejects WHERE tenant_id = @t")
+    reason = stored_row(home, "SELECT MIN(reason) AS r, COUNT(*) AS n FROM rejects WHERE tenant_id = @t")
     assert "not a sale" in reason["r"] and reason["n"] == no_sale, reason
-    stored = _stored(home, "SELECT COUNT(*) AS lines, SUM(units) AS units, SUM(revenue) AS value, "
+    stored = stored_row(home, "SELECT COUNT(*) AS lines, SUM(units) AS units, SUM(revenue) AS value, "
                            "SUM(returned_units) AS returned, COUNT(DISTINCT order_id) AS orders, "
                            "SUM(discount) AS discount FROM sales WHERE tenant_id = @t")
     assert (stored["lines"], stored["units"], stored["returned"], stored["orders"]) == \
         (len(frame), frame["qty"].sum(), frame["returned"].sum(), frame["order"].nunique())
     assert stored["value"] == pytest.approx(frame["value"].sum())
-    q1 = _stored(home, "SELECT SUM(discount) AS d FROM sales WHERE tenant_id = @t AND units > 0 "
+    q1 = stored_row(home, "SELECT SUM(discount) AS d FROM sales WHERE tenant_id = @t AND units > 0 "
                        "AND date < DATE '2024-04-01'")
     assert q1["d"] == pytest.approx(frame.attrs["discount_q1"], abs=0.05)
 
@@ -212,7 +193,7 @@ def test_woo_analytics_orders_are_one_line_each_valued_at_net_sales(
     home, frame, docs = ingested["woo_analytics_orders"]
     doc = next(iter(docs.values()))
     assert (doc["kind"], doc["accepted"], doc["rejected"]) == ("sales", len(frame), 0), doc
-    stored = _stored(home, "SELECT COUNT(*) AS lines, SUM(units) AS units, SUM(revenue) AS value, "
+    stored = stored_row(home, "SELECT COUNT(*) AS lines, SUM(units) AS units, SUM(revenue) AS value, "
                            "SUM(returned_units) AS returned FROM sales WHERE tenant_id = @t")
     assert (stored["lines"], stored["units"], stored["returned"]) == (len(frame), frame["qty"].sum(),
                                                                        frame["returned"].sum())
@@ -227,7 +208,7 @@ def test_magento_order_grid_is_one_line_per_order_at_its_subtotal(
     doc = next(iter(docs.values()))
     no_sale = int(raw["Status"].isin(_MAGENTO_NO_SALE).sum())
     assert (doc["kind"], doc["accepted"], doc["rejected"]) == ("sales", len(frame), no_sale), doc
-    stored = _stored(home, "SELECT COUNT(*) AS lines, SUM(revenue) AS value, SUM(refund) AS refund, "
+    stored = stored_row(home, "SELECT COUNT(*) AS lines, SUM(revenue) AS value, SUM(refund) AS refund, "
                            "COUNT(DISTINCT order_id) AS orders FROM sales WHERE tenant_id = @t")
     assert (stored["lines"], stored["orders"]) == (len(frame), frame["order"].nunique())
     assert (stored["value"], stored["refund"]) == (pytest.approx(frame["value"].sum()),
@@ -257,7 +238,7 @@ def test_store_names_uploaded_after_the_sales_and_stock_name_them_without_a_seco
     units and revenue are pandas'; nothing is left labelled, nothing is counted twice, and uploading the orders and
     lines again adds nothing."""
     files = maven_shapes.bikestores(300, seed=17)
-    home, _ = _ingest(tmp_path, {n: files[n] for n in order}, "utf-8")
+    home, _ = ingest_recorded(tmp_path, {n: files[n] for n in order}, "utf-8")
     frame = _bikes(files)
     by_store = frame.groupby("store").agg(units=("qty", "sum"), value=("value", "sum")).sort_index()
 
@@ -276,19 +257,19 @@ def test_store_names_uploaded_after_the_sales_and_stock_name_them_without_a_seco
     assert list(got.index) == list(by_store.index)
     assert got["units"].tolist() == by_store["units"].tolist()
     assert got["value"].tolist() == pytest.approx(by_store["value"].tolist())
-    stock = _stored(home, "SELECT SUM(on_hand) AS units, COUNT(*) AS n, "
+    stock = stored_row(home, "SELECT SUM(on_hand) AS units, COUNT(*) AS n, "
                           "SUM(CASE WHEN location LIKE 'store %' THEN 1 ELSE 0 END) AS labelled FROM inventory "
                           "WHERE tenant_id = @t")
     stocks = _read_csv(files["stocks.csv"])
     assert (stock["units"], stock["n"], stock["labelled"]) == (stocks["quantity"].astype(int).sum(), len(stocks), 0)
-    _, docs = _ingest(tmp_path, {n: files[n] for n in ("orders.csv", "order_items.csv")}, "utf-8")  # same home
+    _, docs = ingest_recorded(tmp_path, {n: files[n] for n in ("orders.csv", "order_items.csv")}, "utf-8")  # same home
     assert stored().equals(got), docs
     # the restated rows carry the keys the names-first order gives the same lines
     (tmp_path / "names_first").mkdir()
-    first, _ = _ingest(tmp_path / "names_first", {n: files[n] for n in sorted(order, key=lambda n: n != "stores.csv")},
-                       "utf-8")
+    names_first = {n: files[n] for n in sorted(order, key=lambda n: n != "stores.csv")}
+    first, _ = ingest_recorded(tmp_path / "names_first", names_first, "utf-8")
     keys = "SELECT STRING_AGG(record_key, ',' ORDER BY record_key) AS k FROM sales WHERE tenant_id = @t"
-    assert _stored(home, keys)["k"] == _stored(first, keys)["k"]
+    assert stored_row(home, keys)["k"] == stored_row(first, keys)["k"]
 
 
 def _read_csv(text: str) -> pd.DataFrame:

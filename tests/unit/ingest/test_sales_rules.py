@@ -272,3 +272,14 @@ def test_woocommerce_stored_status_slugs_read_without_their_wc_prefix() -> None:
                                    "order status 'WC-Failed': a cancelled order line is not a sale"]
     assert _values(cols["units"])[0] == 1 and _values(cols["units"])[2] == 0
     assert _values(cols["returned_units"])[2] == 2
+
+
+def test_lines_of_a_file_without_orders_are_each_customers_order_of_the_day() -> None:
+    """H&M's transactions name a customer, an article and a day, no order: two customers' purchases of one article on
+    one day must not share a record key (the later replaced the earlier); one customer's day is one order."""
+    cols, index = _cols(units=[1, 1, 1], sku=["A", "A", "B"], customer_id=["c1", "c2", "c1"],
+                        date=["2020-03-01", "2020-03-01", "2020-03-01"])
+    derive_sales(cols, index, customer_key=lambda: KEY)
+    orders = _values(cols["order_id"])
+    assert orders[0] != orders[1] and orders[0] == orders[2] and orders[0].endswith("-2020-03-01")
+    assert "c1" not in orders[0]  # the keyed hash, never the clear id
