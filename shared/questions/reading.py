@@ -44,6 +44,7 @@ from shared.questions.market import (
     verb_matches,
 )
 from shared.questions.new_products import asks_new_products, new_products_query
+from shared.questions.order_percentile import asked_percentile
 from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import named_place
 from shared.questions.preamble import preamble_excluded, preamble_partials
@@ -1537,6 +1538,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if value_range is not None and reading.query is not None:
         reading.query = reading.query.model_copy(update={"order_value_above": value_range[1],
                                                          "order_value_below": value_range[2]})
+    if reading.query is not None and "percentile_order_value" in reading.query.metrics:
+        reading.query = reading.query.model_copy(update={"percentile": asked_percentile(question)})
     q = reading.query
     if len(time.each) > 1 and q is not None and "date" not in q.dimensions and q.compare is None:
         # "what did we make this week and last week": the same question for each period, in the order named

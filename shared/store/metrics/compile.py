@@ -427,6 +427,8 @@ def _with_order_value_percentile(ctx: _Context, rows: exp.Select, keys: list[exp
     p(n-1)/100 read between the two ranks either side. Integer arithmetic finds the ranks and the weight, exact:
     t = p(n-1), the lower rank t DIV 100 weighs (100 - t MOD 100)/100, the next (t MOD 100)/100.
     """
+    if ctx.query.percentile is None:
+        raise MetricQueryError("percentile_order_value needs the query's percentile (1-99)")
     value = col("one_order_value")
     rank = exp.Sub(this=exp.Window(
         this=exp.RowNumber(), partition_by=[k.copy() for k in keys],

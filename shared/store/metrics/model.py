@@ -97,8 +97,8 @@ class MetricQuery(BaseModel):
                                             "(``value_orders``, ``value_order_share``).")
     order_value_below: float | None = Field(default=None, gt=0, description="... and below this.")
     percentile: int | None = Field(default=None, ge=1, le=99, description="The percentile of "
-                                   "``percentile_order_value``: 80 for the order value 80% of orders are at or "
-                                   "below.")
+                                   "``percentile_order_value`` (which needs one): 80 for the order value 80% of "
+                                   "orders are at or below.")
     include_undated: bool = Field(default=False, description="Rows without a date (undated reviews) count too: the "
                                                              "range is all the data, not a period of it.")
 
@@ -114,8 +114,6 @@ class MetricQuery(BaseModel):
             raise ValueError("a baseline period needs a comparison")
         if self.order_by_change and (self.compare is None or self.order_by is None):
             raise ValueError("ranking by change needs a comparison and order_by")
-        if ("percentile_order_value" in self.metrics) != (self.percentile is not None):
-            raise ValueError("percentile_order_value needs a percentile, and a percentile needs that metric")
         if self.include_undated and (self.compare is not None or "date" in self.dimensions):
             raise ValueError("undated rows belong to no period: they cannot be compared or bucketed by date")
         return self

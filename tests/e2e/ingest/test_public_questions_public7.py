@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from shared.questions.order_percentile import ordinal
 from tests.e2e.ingest.test_public_questions import (
     Ask,
     Dataset,
@@ -70,6 +71,13 @@ def _aov(frame: pd.DataFrame) -> float:
     return round(frame["value"].sum() / _sold(frame)["order"].nunique(), 2)
 
 
+def _order_value_at(frame: pd.DataFrame, percentile: int) -> tuple[str, float]:
+    """The order value ``percentile``% of orders are at or below (one value per sold order), as pandas interpolates,
+    after the words naming that percentile (the answer says which it computed)."""
+    value = round(float(_sold(frame).groupby("order")["value"].sum().quantile(percentile / 100)), 2)
+    return f"{ordinal(percentile)} percentile order value", value
+
+
 WOO_EXPORT_ASKS = [
     Ask("What was revenue in March 2024?", lambda f: round(_month(f, "2024-03")["value"].sum(), 2)),
     Ask("What did we make last month?", lambda f: round(_last_whole_month(f)["value"].sum(), 2)),
@@ -82,6 +90,10 @@ WOO_EXPORT_ASKS = [
     Ask("How many units were returned?", lambda f: int(f["returned"].sum())),
     Ask("How did revenue change month over month?", _mom_pct, percent=True),
     Ask("Which day of the week has the most revenue?", _weekday),
+    # any whole percentile, not only the fixed ones (before: the average, said to stand in)
+    Ask("What is the 80th percentile order value?", lambda f: _order_value_at(f, 80)),
+    Ask("What's the 60th percentile basket?", lambda f: _order_value_at(f, 60)),
+    Ask("What was the 35th percentile order value in March 2024?", lambda f: _order_value_at(_month(f, "2024-03"), 35)),
 ]
 
 
@@ -102,6 +114,12 @@ WOO_ANALYTICS_ASKS = [
     Ask("How many units did we sell in December 2024?", lambda f: int(_month(f, "2024-12")["qty"].sum())),
     Ask("What is our average order value?", _aov),
     Ask("How did revenue change month over month?", _mom_pct, percent=True),
+    # held out: written after the any-percentile fix, measured before any change for them
+    Ask("What's the 70th percentile cart value?", lambda f: _order_value_at(f, 70)),
+    Ask("p85 order value", lambda f: _order_value_at(f, 85)),
+    Ask("What was the 21st percentile order value in November 2024?",
+        lambda f: _order_value_at(_month(f, "2024-11"), 21)),
+    Ask("Order value at the 45th percentile?", lambda f: _order_value_at(f, 45)),
 ]
 
 # Magento's order grid: one row per order, Subtotal its revenue; Canceled and Suspected Fraud no sale, Pending not yet
