@@ -32,7 +32,7 @@ from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
-from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_month
+from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_period
 from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
     MAP_WORD,
@@ -1260,9 +1260,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         ahead = time.future_range
         window = forecast_period(ahead.label.split(" (")[0], ahead.start, ahead.end, today)
     elif today is not None and time.future and not lx.AGENT_CUES["inventory"].search(question) \
-            and (month := next_calendar_month(question, today)) is not None:
-        # "next month's sales forecast" on 5 Dec: January, 1-31 Jan (not the next 30 days)
-        window = ForecastPeriod(month[0], month[1], "")  # the answer names the month: no lead needed
+            and (calendar := next_calendar_period(question, today)) is not None:
+        # "next month's sales forecast" on 5 Dec: January, 1-31 Jan (not the next 30 days); "next quarter": Q1
+        window = calendar
     else:
         window = None
     reading = Reading(kind="agent", question=question, as_of=today, forecast_until=window and window.end,
