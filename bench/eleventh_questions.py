@@ -23,6 +23,7 @@ from bench.questions import (
     aov,
     in_category,
     next_month_span,
+    next_quarter_span,
     on_channel,
     rev,
     strict,
@@ -281,7 +282,7 @@ def eleventh_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     l30s = last(30)[last(30)["sku"] == spick]
     add(Case(tenant, f"how long will my stock of the {fr.unique[spick]} last",
              [float(li[li["sku"] == spick]["on_hand"].sum()) / (units(l30s) / 30)], [fr.unique[spick], "days"]))
-    add(Case(tenant, "expected sales next quarter", names=["expect revenue", "next 91 days"]))
+    add(Case(tenant, "expected sales next quarter", names=["expect revenue", next_quarter_span(end)]))
     dec_e = date(dec_s.year, 12, 31)
     if end < dec_e:
         add(Case(tenant, "projected revenue for december", names=["expect revenue", dec_e.isoformat()]))

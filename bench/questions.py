@@ -89,6 +89,15 @@ def next_month_span(end: date) -> str:
     return f"{s.isoformat()} to {e.isoformat()}"
 
 
+def next_quarter_span(end: date) -> str:
+    """"Next quarter" as a forecast answer names it: the calendar quarter after the data's last day's, first to last
+    day (not the next 91 days)."""
+    months = end.year * 12 + (end.month - 1) // 3 * 3 + 3  # the next quarter's first month, counted from year 0
+    s = date(months // 12, months % 12 + 1, 1)
+    e = _month_bounds(date(s.year, s.month + 2, 1))[1]
+    return f"{s.isoformat()} to {e.isoformat()}"
+
+
 def _last_complete_month(end: date) -> tuple[date, date]:
     s, e = _month_bounds(end)
     return (s, e) if e == end else _month_bounds(s - timedelta(days=1))

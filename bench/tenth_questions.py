@@ -25,6 +25,7 @@ from bench.questions import (
     _orders,
     aov,
     in_category,
+    next_quarter_span,
     on_channel,
     rev,
     strict,
@@ -285,8 +286,8 @@ def tenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     add(Case(tenant, f"will we hit ${k}k this month", [rev(mtd)], ["expect revenue", me.isoformat()]))
     add(Case(tenant, "how much stock will we need for christmas", names=["units", f"{y}-12-25"],
              absent=["expect revenue"]))
-    # "next quarter" is the next 91 days (the forecast's convention; "next month" is the calendar month)
-    add(Case(tenant, "next quarter's revenue", names=["expect revenue", "next 91 days"]))
+    # "next quarter" is the next calendar quarter, as "next month" is the next calendar month
+    add(Case(tenant, "next quarter's revenue", names=["expect revenue", next_quarter_span(end)]))
     add(Case(tenant, "forecast amazon sales next month", names=["amazon", "expect revenue"]))
     whole = tr.sales[(tr.sales["date"] >= _month_bounds(tr.first)[1] + timedelta(days=1))
                      & (tr.sales["date"] < fr.ms)]

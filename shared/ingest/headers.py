@@ -959,6 +959,13 @@ EXPORT_PROFILES += SPLIT_PROFILES
 #: WooCommerce's refunded orders are returns (its cancelled and failed ones are no sale by the common words; a stored
 #: slug's ``wc-`` prefix is dropped wherever a status is read)
 WOO_STATUSES = {"refunded": "returned"}
+#: Magento 2's order statuses as its grid shows them, by what they mean for a sale: an order is invoiced (paid) from
+#: Processing on; Pending (and Pending Payment, Payment Review: a payment not yet taken or still under review) is an
+#: order placed and not invoiced, no sale yet; Closed is refunded in full (a credit memo); Suspected Fraud is held
+#: unpaid by the payment gateway. On Hold stays a sale (Magento holds invoiced orders too).
+MAGENTO_GRID_STATUSES = {"closed": "returned", "suspected fraud": "cancelled", "pending": "unpaid",
+                         "pending payment": "unpaid", "pending_payment": "unpaid", "payment review": "unpaid",
+                         "payment_review": "unpaid"}
 #: Other platforms' native exports (Etsy, eBay, Square, BigCommerce, Shopify's catalogue and stock), header for
 #: header: sources and quirks in ``docs/ingest.md`` (*More platforms' exports*).
 PLATFORM_PROFILES: tuple[ExportProfile, ...] = (
@@ -1085,11 +1092,13 @@ PLATFORM_PROFILES: tuple[ExportProfile, ...] = (
         {"ID": "order_id", "Purchase Date": "date", "Status": "status", "Subtotal": "revenue",
          "Customer Email": "customer_email"},
         defaults={"units": "0", "channel": "magento"},
-        note="Magento order grid: one line per order (no products or quantities: the grid has none); revenue is "
-             "Subtotal (before discounts, shipping and tax); Canceled and Suspected Fraud orders are no sale, Closed "
-             "orders (refunded in full) returns; Grand Total, shipping, addresses and names are not stored",
+        note="Magento order grid: one line per order (no products or quantities: the grid has none; each line is "
+             "an order, counted in orders and average order value); revenue is Subtotal (before discounts, "
+             "shipping and tax); Canceled and Suspected Fraud orders are no sale, Pending, Pending Payment and "
+             "Payment Review orders not yet (placed, not invoiced: no payment taken), Closed orders (refunded in "
+             "full) returns; Grand Total, shipping, addresses and names are not stored",
         templates={"sku": "Magento order"}, no_units=True, no_products=True,
-        statuses={"closed": "returned", "suspected fraud": "cancelled"},
+        statuses=MAGENTO_GRID_STATUSES,
     ),
 )
 EXPORT_PROFILES += PLATFORM_PROFILES

@@ -343,8 +343,9 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
                  statuses: dict[str, str] | None = None, metered_units: bool = False) -> SalesOutcome:
     """Apply the sales rules to a chunk's parsed columns (record and source fields), in place.
 
-    ``statuses`` are an export's own status words read as ``cancelled`` or ``returned`` (Pakistan's Magento export:
-    ``refund``, ``order_refunded``) besides the common ones. On return ``columns`` holds record fields only; source
+    ``statuses`` are an export's own status words read as ``cancelled``, ``returned`` (Pakistan's Magento export:
+    ``refund``, ``order_refunded``) or ``unpaid`` (placed, not yet invoiced: rejected, not a sale yet) besides the
+    common ones. On return ``columns`` holds record fields only; source
     fields are consumed. ``metered_units``: the export's quantities may be measures (rule 10).
     """
     errors = pd.Series(None, index=index, dtype=object)
@@ -375,6 +376,12 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         shown = status.astype(object).where(status.notna(), "")
         errors[cancelled] = [f"order status {str(v)!r}: a cancelled order line is not a sale" for v in shown[cancelled]]
         error_field[cancelled] = "status"
+    unpaid = (own == "unpaid") & ~cancelled
+    if unpaid.any():  # placed, not yet invoiced (Magento's Pending): no payment taken, no sale yet
+        assert status is not None
+        errors[unpaid] = [f"order status {str(v).strip()!r}: placed but not yet invoiced (no payment taken), not a "
+                          "sale yet" for v in status[unpaid]]
+        error_field[unpaid] = "status"
     adjusted = _stock_adjustments(columns, index) & ~cancelled
     if adjusted.any():
         errors[adjusted] = ("a negative quantity at a price of 0 is a stock adjustment (goods damaged, lost or "

@@ -17,6 +17,7 @@ from typing import Any
 from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTable
 from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.new_products import new_products_answer
+from shared.questions.order_percentile import ordinal
 from shared.questions.order_value import range_phrase
 from shared.questions.reading import Reading
 from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
@@ -294,6 +295,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         in_range = range_phrase(q.order_value_above, q.order_value_below, lambda a: fmt_value(a, "money", cur))
         noun = {"value_revenue": f"revenue of orders {in_range}", "value_orders": f"orders {in_range}",
                 "value_order_share": f"share of orders {in_range}"}.get(metric, noun)
+    if q.percentile is not None:  # "the 80th percentile order value": the percentile the question named
+        noun = f"{ordinal(q.percentile)} percentile order value"
     if metric == "catalogue_price" and not set(q.dimensions) & {"sku", "product"}:
         noun = "average catalogue price"  # of every priced product, or of a category's: not one product's price
     namer = _Namer(reading, titles)

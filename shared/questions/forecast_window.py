@@ -15,9 +15,11 @@ from datetime import date, timedelta
 
 from shared.questions.timephrase import fmt_day, fmt_range, period_containing
 
-#: "next month", "next month's", "for next calendar month": the calendar month after the as-of date's. "The next
-#: month" (over/within/for the next month) is a rolling 30 days and is left to the router.
-_NEXT_MONTH = re.compile(r"(?<!\bthe )\bnext\s+(?:calendar\s+)?month(?:'s|s')?(?!\s*s\b)\b", re.I)
+#: "next month", "next month's", "for next calendar month", "next quarter('s)": the calendar month (quarter) after
+#: the as-of date's. "The next month" (over/within/for the next month, quarter) is a rolling 30 (91) days and is
+#: left to the router.
+_NEXT_PERIOD = re.compile(r"(?<!\bthe )\bnext\s+(?:calendar\s+)?(?P<unit>month|quarter)(?:'s|s')?(?!\s*s\b)\b",
+                          re.I)
 
 
 @dataclass(frozen=True)
@@ -29,12 +31,16 @@ class ForecastPeriod:
     lead: str
 
 
-def next_calendar_month(question: str, today: date) -> tuple[date, date] | None:
-    """The calendar month after ``today``'s when the question says "next month" (not "the next month")."""
-    if not _NEXT_MONTH.search(question):
+def next_calendar_period(question: str, today: date) -> ForecastPeriod | None:
+    """The calendar month (quarter) after ``today``'s when the question says "next month" ("next quarter").
+
+    Not "the next month" (quarter): a rolling window. The answer names the period's first and last day itself.
+    """
+    if not (m := _NEXT_PERIOD.search(question)):
         return None
-    start = period_containing(today, "month")[1] + timedelta(days=1)
-    return start, period_containing(start, "month")[1]
+    unit = m.group("unit").lower()
+    start = period_containing(today, unit)[1] + timedelta(days=1)
+    return ForecastPeriod(start, period_containing(start, unit)[1], "")
 
 
 def forecast_period(name: str, start: date, end: date, today: date) -> ForecastPeriod:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from shared.models.records import DataKind
+from shared.questions.order_percentile import PERCENTILE_ORDER_VALUE
 from shared.store.metrics.model import DimensionName, Grain, MetricName
 
 S, R, INV, C = DataKind.SALES, DataKind.REVIEWS, DataKind.INVENTORY, DataKind.COMPETITOR_PRICES
@@ -68,6 +69,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
         rf"(?:value|size|amount|total)s?(?: at the| at)? (?:{p}th percentile|p{p}|{q})"), S,
         f"{p}th percentile order value")
       for p, q in ((25, "lower quartile"), (75, "upper quartile"), (90, "p90"), (95, "p95"), (99, "p99"))),
+    # any other whole percentile ("80th percentile order value"): the percentile is the query's (order_percentile)
+    MetricWord("percentile_order_value", _rx(PERCENTILE_ORDER_VALUE), S, "order value at that percentile"),
     MetricWord("largest_order", _rx(r"(?:biggest|largest|highest|top|priciest|most expensive|record|single "
                                     r"(?:biggest|largest)) (?:single )?(?:orders?|baskets?|purchases?|sales? "
                                     r"order)(?! (?:count|number|volume))(?: value)?"), S, "largest order value"),

@@ -32,7 +32,7 @@ from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
-from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_month
+from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_period
 from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
     MAP_WORD,
@@ -44,6 +44,7 @@ from shared.questions.market import (
     verb_matches,
 )
 from shared.questions.new_products import asks_new_products, new_products_query
+from shared.questions.order_percentile import asked_percentile
 from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import named_place
 from shared.questions.preamble import preamble_excluded, preamble_partials
@@ -1331,9 +1332,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         ahead = time.future_range
         window = forecast_period(ahead.label.split(" (")[0], ahead.start, ahead.end, today)
     elif today is not None and time.future and not lx.AGENT_CUES["inventory"].search(question) \
-            and (month := next_calendar_month(question, today)) is not None:
-        # "next month's sales forecast" on 5 Dec: January, 1-31 Jan (not the next 30 days)
-        window = ForecastPeriod(month[0], month[1], "")  # the answer names the month: no lead needed
+            and (calendar := next_calendar_period(question, today)) is not None:
+        # "next month's sales forecast" on 5 Dec: January, 1-31 Jan (not the next 30 days); "next quarter": Q1
+        window = calendar
     else:
         window = None
     reading = Reading(kind="agent", question=question, as_of=today, forecast_until=window and window.end,
@@ -1630,6 +1631,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if value_range is not None and reading.query is not None:
         reading.query = reading.query.model_copy(update={"order_value_above": value_range[1],
                                                          "order_value_below": value_range[2]})
+    if reading.query is not None and "percentile_order_value" in reading.query.metrics:
+        reading.query = reading.query.model_copy(update={"percentile": asked_percentile(question)})
     q = reading.query
     if len(time.each) > 1 and q is not None and "date" not in q.dimensions and q.compare is None:
         # "what did we make this week and last week": the same question for each period, in the order named

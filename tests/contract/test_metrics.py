@@ -611,6 +611,32 @@ def test_revenue_totals_give_no_units_and_no_products(seeded: Seeded) -> None:
                                                           time_range=feb).rows] == [("A", 10.0)]
 
 
+def test_an_order_line_without_units_is_an_order_when_it_has_an_id_and_revenue(seeded: Seeded) -> None:
+    """Magento's order grid: one line per order at its subtotal, no quantities (``sales:no_units``). Each such line
+    with an order id and revenue is an order sold (orders, average and median order value read them); a refunded one
+    (revenue 0), a weekly total carrying an id, and a merchant's line of 0 units are not."""
+    from tests.contract.metrics_truth import _lineage
+
+    grid = '["sales:no_units", "sales:no_products"]'
+
+    def line(order: str, revenue: float, flags: str | None = grid, units: int = 0, refund: float | None = None
+             ) -> dict[str, Any]:
+        return {"sku": "Magento order", "date": date(2025, 2, 3), "units": units, "revenue": revenue,
+                "order_id": order, "refund": refund, "quality_flags": flags}
+
+    seeded.warehouse.insert("sales", _lineage("grid", "sales", [
+        line("000000001", 100.0), line("000000002", 40.0), line("000000003", 70.0),
+        line("000000004", 0.0, refund=55.0),  # Closed: refunded in full
+        line("W1", 900.0, flags='["sales:total_per_week", "sales:no_units"]'),  # a total per week is no order
+        line("000000005", 25.0, flags=None)]))  # a content line of 0 units: no sale
+    feb = TimeRange(start=date(2025, 2, 1), end=date(2025, 2, 28), label="February 2025")
+    row = seeded.run(tenant_id="grid", metrics=["orders", "aov", "median_order_value", "largest_order"],
+                     time_range=feb).rows[0]
+    assert (row["orders"], row["median_order_value"], row["largest_order"]) == (3, 70.0, 100.0)
+    # average order value: the order lines' revenue (the content line's too, as for any merchant) over the orders
+    assert close(row["aov"], (100.0 + 40.0 + 70.0 + 25.0) / 3)
+
+
 def test_new_products_are_those_first_sold_in_the_period(seeded: Seeded) -> None:
     """New: the product's first sale in all the tenant's sales falls in the period (in each day of a trend)."""
     sold = seeded.sales[seeded.sales["units"] > 0]
@@ -709,6 +735,29 @@ def test_median_and_percentiles_of_order_values_take_one_value_per_order(seeded:
     lines = sales[sales["units"] > 0]
     per_line = lines["order_id"].map(_order_values(sales)).dropna()  # a median over lines weighs big orders more
     assert not close(float(per_line.quantile(0.9)), float(_order_values(sales).quantile(0.9))) or dimensions
+
+
+@pytest.mark.parametrize(("percentile", "dimensions"), [(80, []), (60, ["channel"]), (1, []), (37, ["channel"]),
+                                                        (99, [])])
+def test_any_percentile_of_order_values_is_a_bound_parameter(seeded: Seeded, percentile: int,
+                                                             dimensions: list[str]) -> None:
+    """The order value at any whole percentile (not only the fixed p25 ... p99): pandas' quantile of one value per
+    order, the percentile bound as a parameter (never in the SQL text)."""
+    result = seeded.run(metrics=["percentile_order_value"], percentile=percentile, dimensions=dimensions,
+                        time_range=Q1)
+    sales = in_range(seeded.sales, Q1.start, Q1.end)
+    groups = ({key_of(k): g for k, g in sales.groupby("channel", dropna=False)} if dimensions else {None: sales})
+    assert len(result.rows) == len(groups)
+    for row in result.rows:
+        values = _order_values(groups[row["channel"] if dimensions else None])
+        assert close(row["percentile_order_value"], float(values.quantile(percentile / 100))), row
+    other = seeded.run(metrics=["percentile_order_value"], percentile=percentile % 98 + 1, dimensions=dimensions,
+                       time_range=Q1).statement
+    assert other.sql == result.statement.sql and other.params != result.statement.params  # one statement, bound
+    compared = seeded.run(metrics=["percentile_order_value"], percentile=percentile, time_range=Q1,
+                          compare="previous_period").rows[0]
+    q4 = in_range(seeded.sales, date(2024, 10, 1), date(2024, 12, 31))
+    assert close(compared["percentile_order_value_previous"], float(_order_values(q4).quantile(percentile / 100)))
 
 
 def test_median_order_value_against_the_period_before(seeded: Seeded) -> None:

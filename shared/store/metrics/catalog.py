@@ -121,9 +121,20 @@ def _order_line() -> exp.Expr:
     return col("aggregate").is_(exp.null())
 
 
+def sold_line(units: exp.Expr, gross: exp.Expr, order_id: exp.Expr) -> exp.Expr:
+    """A line that sold: units above 0, or, where the data give no units (NULL), revenue above 0 under an order id.
+
+    Magento's order grid is one line per order at its subtotal and no quantities: each is an order sold. Revenue
+    totals without units (Walmart's, Rossmann's) carry no order id and are totals per period besides: no orders.
+    """
+    unknown_units_sale = exp.and_(units.is_(exp.null()), order_id.copy().is_(exp.null()).not_(),
+                                  exp.GT(this=gross, expression=_num(0)))
+    return exp.or_(exp.GT(this=units.copy(), expression=_num(0)), unknown_units_sale)
+
+
 def _sold_in_order() -> exp.Expr:
     """A sold line that is an order line: what the orders measures count."""
-    return exp.and_(_sold(), _order_line())
+    return exp.and_(sold_line(col("units"), col("gross"), col("order_id")), _order_line())
 
 
 def _if_order_lines(count: exp.Expr) -> exp.Expr:
@@ -151,6 +162,11 @@ def _no_cost() -> exp.Expr:
 ORDER_VALUE_PERCENTILES: dict[str, float] = {"order_value_p25": 0.25, "order_value_p50": 0.5,
                                              "order_value_p75": 0.75, "order_value_p90": 0.9,
                                              "order_value_p95": 0.95, "order_value_p99": 0.99}
+
+
+#: The measure of the order value at the query's own percentile (``MetricQuery.percentile``, any whole 1-99): bound
+#: as a parameter, interpolated as PERCENTILE_CONT in integer arithmetic (``compile._with_order_value_percentile``).
+ORDER_VALUE_AT_PERCENTILE = "order_value_pct"
 
 
 def _ordinal(fraction: float) -> str:
@@ -218,6 +234,9 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
               f"The {_ordinal(fraction)} of order values: one value per order (the revenue of its sold lines in "
               "the period and slice), the same for every row of a group (a window by the query's dimensions).")
       for name, fraction in ORDER_VALUE_PERCENTILES.items()),
+    Measure(ORDER_VALUE_AT_PERCENTILE, "sales", lambda: fn("SUM", col("order_value_pct_part")),
+            "The order value at the query's percentile: the two orders (one value each) either side of its rank "
+            "weighted by how near it they are, their parts summed over the group."),
     Measure("promo_gross", "sales", lambda: fn("SUM", when(_promoted(), col("gross"))),
             "Revenue (gross) of the lines on promotion or with a discount."),
     Measure("costed_net", "sales", lambda: fn("SUM", when(col("line_cost").is_(exp.null()).not_(),
@@ -461,6 +480,9 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
     *(_spec(f"p{p}_order_value", f"{p}th percentile order value", "money", S, (f"order_value_p{p}",),  # type: ignore[arg-type]
             _sum(f"order_value_p{p}"), f"The order value {p}% of orders are at or below (one value per order, "
             "interpolated between the two nearest, as PERCENTILE_CONT).") for p in (25, 75, 90, 95, 99)),
+    _spec("percentile_order_value", "Percentile order value", "money", S, (ORDER_VALUE_AT_PERCENTILE,),
+          _sum(ORDER_VALUE_AT_PERCENTILE), "The order value the query's ``percentile``% of orders (any whole 1-99) "
+          "are at or below: one value per order, interpolated between the two nearest as PERCENTILE_CONT."),
     _spec("promo_revenue", "Revenue on promotion", "money", S, ("promo_gross",), _sum("promo_gross"),
           "Revenue (gross) of the lines on promotion or with a discount.", additive=True),
     _spec("promo_revenue_share", "Revenue on promotion %", "percent", S, ("promo_gross", "gross"),

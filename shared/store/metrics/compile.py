@@ -31,6 +31,7 @@ from shared.store.metrics.catalog import (
     METRICS,
     NO_PRODUCTS_FLAG,
     NO_UNITS_FLAG,
+    ORDER_VALUE_AT_PERCENTILE,
     ORDER_VALUE_PERCENTILES,
     TOTAL_LINE_FLAG,
     WEEKDAYS,
@@ -39,6 +40,7 @@ from shared.store.metrics.catalog import (
     col,
     fn,
     ratio,
+    sold_line,
     truncate,
     weekday_name,
     weekday_order,
@@ -329,7 +331,8 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
 
 
 #: Measures that read each line's whole order value (``_order_values``).
-_ORDER_VALUE_MEASURES = frozenset({"value_orders", "largest_order", "value_gross", *ORDER_VALUE_PERCENTILES})
+_ORDER_VALUE_MEASURES = frozenset({"value_orders", "largest_order", "value_gross", *ORDER_VALUE_PERCENTILES,
+                                   ORDER_VALUE_AT_PERCENTILE})
 
 
 def _total_flag() -> exp.Expr:
@@ -370,8 +373,8 @@ def _order_values(ctx: _Context, gross: exp.Expr) -> dict[str, exp.Expr]:
     A line without an order id is its own order (its key is its row number).
     """
     partition: list[exp.Expr] = [_f("order_id"), *([_period(ctx)] if ctx.compare else [])]
-    sold = when(exp.and_(exp.GT(this=_f("units"), expression=exp.Literal.number(0)),
-                         _total_flag().is_(exp.null())), gross.copy())
+    sold = when(exp.and_(sold_line(_known_units(), gross.copy(), _f("order_id")), _total_flag().is_(exp.null())),
+                gross.copy())
     value = when(_f("order_id").is_(exp.null()), sold.copy(), _window(fn("SUM", sold), partition))
     q = ctx.query
     bounds: list[exp.Expr] = []
@@ -384,15 +387,13 @@ def _order_values(ctx: _Context, gross: exp.Expr) -> dict[str, exp.Expr]:
     return {"order_value": value, "in_value_range": exp.and_(*bounds) if bounds else exp.true(), "order_key": key}
 
 
-def _with_order_value_percentiles(rows: exp.Select, keys: list[exp.Column], measures: list[str]) -> exp.Select:
-    """The sales rows with each percentile of order values in ``measures``, per group of ``keys``.
+def _one_value_per_order(rows: exp.Select, keys: list[exp.Column]) -> exp.Select:
+    """The sales rows with ``one_order_value``: the order's value on one sold line per order (per group), else NULL.
 
     Each line carries its whole order's value, so a percentile over lines would weigh an order by its number of
-    lines: only one sold line per order (per group) keeps the value, the others read NULL, which PERCENTILE_CONT
-    skips. It is a window (BigQuery has no aggregate PERCENTILE_CONT), the same value on every row of the group,
-    read back by a MAX; DuckDB runs it as QUANTILE_CONT. Exact on both engines.
+    lines: only one line per order keeps the value, the others read NULL, which the percentiles skip.
     """
-    sold = exp.and_(exp.GT(this=col("units"), expression=exp.Literal.number(0)), col("aggregate").is_(exp.null()))
+    sold = exp.and_(sold_line(col("units"), col("gross"), col("order_id")), col("aggregate").is_(exp.null()))
     first_sold = exp.Window(this=exp.RowNumber(), partition_by=[*(k.copy() for k in keys), col("order_key")],
                             order=exp.Order(expressions=[exp.Ordered(this=when(sold.copy(), exp.Literal.number(0),
                                                                                 exp.Literal.number(1)))]),
@@ -401,10 +402,60 @@ def _with_order_value_percentiles(rows: exp.Select, keys: list[exp.Column], meas
                          exp.alias_(first_sold, "order_rank", copy=False))
               .from_(rows.subquery("r", copy=False), copy=False))
     once = when(exp.and_(sold, exp.EQ(this=col("order_rank"), expression=exp.Literal.number(1))), col("order_value"))
-    return exp.select(exp.Column(this=exp.Star(), table=exp.to_identifier("o")), *(
-        exp.alias_(_window(exp.PercentileCont(this=once.copy(), expression=exp.Literal.number(
+    return exp.select(exp.Column(this=exp.Star(), table=exp.to_identifier("o")),
+                      exp.alias_(once, "one_order_value", copy=False)).from_(ranked.subquery("o", copy=False),
+                                                                            copy=False)
+
+
+def _with_order_value_percentiles(rows: exp.Select, keys: list[exp.Column], measures: list[str]) -> exp.Select:
+    """The rows (``_one_value_per_order``) with each fixed percentile of order values in ``measures``, per group.
+
+    It is a window (BigQuery has no aggregate PERCENTILE_CONT), the same value on every row of the group, read back
+    by a MAX; DuckDB runs it as QUANTILE_CONT. Exact on both engines.
+    """
+    return exp.select(exp.Column(this=exp.Star(), table=exp.to_identifier("v")), *(
+        exp.alias_(_window(exp.PercentileCont(this=col("one_order_value"), expression=exp.Literal.number(
             ORDER_VALUE_PERCENTILES[m])), [k.copy() for k in keys]), m, copy=False) for m in measures)).from_(
-        ranked.subquery("o", copy=False), copy=False)
+        rows.subquery("v", copy=False), copy=False)
+
+
+def _with_order_value_percentile(ctx: _Context, rows: exp.Select, keys: list[exp.Column]) -> exp.Select:
+    """The rows (``_one_value_per_order``) with each one's part of the order value at the query's percentile.
+
+    BigQuery's PERCENTILE_CONT takes its percentile as a literal only, so the query's own (a bound parameter) is
+    interpolated here as PERCENTILE_CONT does: the orders' values ranked 0..n-1 per group, the value at rank
+    p(n-1)/100 read between the two ranks either side. Integer arithmetic finds the ranks and the weight, exact:
+    t = p(n-1), the lower rank t DIV 100 weighs (100 - t MOD 100)/100, the next (t MOD 100)/100.
+    """
+    if ctx.query.percentile is None:
+        raise MetricQueryError("percentile_order_value needs the query's percentile (1-99)")
+    value = col("one_order_value")
+    rank = exp.Sub(this=exp.Window(
+        this=exp.RowNumber(), partition_by=[k.copy() for k in keys],
+        order=exp.Order(expressions=[exp.Ordered(this=when(value.is_(exp.null()), exp.Literal.number(1),
+                                                           exp.Literal.number(0))), exp.Ordered(this=value.copy())]),
+        over="OVER"), expression=exp.Literal.number(1))
+    ranked = exp.select(exp.Column(this=exp.Star(), table=exp.to_identifier("w")),
+                        exp.alias_(rank, "pct_rank", copy=False),
+                        exp.alias_(_window(exp.Count(this=value.copy()), [k.copy() for k in keys]), "pct_n",
+                                   copy=False)).from_(rows.subquery("w", copy=False), copy=False)
+    t = exp.Mul(this=ctx.params.bind("percentile", ctx.query.percentile),
+                expression=exp.paren(exp.Sub(this=col("pct_n"), expression=exp.Literal.number(1)), copy=False))
+    lower = exp.IntDiv(this=t.copy(), expression=exp.Literal.number(100))
+    weight = exp.Mod(this=t.copy(), expression=exp.Literal.number(100))
+
+    def part(of_hundred: exp.Expr) -> exp.Expr:
+        return exp.Div(this=exp.Mul(this=value.copy(), expression=exp.paren(of_hundred, copy=False)),
+                       expression=exp.Literal.number(100.0), typed=False, safe=False)
+
+    share = (exp.Case()
+             .when(exp.and_(value.is_(exp.null()).not_(), exp.EQ(this=col("pct_rank"), expression=lower.copy())),
+                   part(exp.Sub(this=exp.Literal.number(100), expression=weight.copy())))
+             .when(exp.and_(value.is_(exp.null()).not_(), exp.EQ(this=col("pct_rank"), expression=exp.Add(
+                 this=lower.copy(), expression=exp.Literal.number(1)))), part(weight.copy())))
+    return exp.select(exp.Column(this=exp.Star(), table=exp.to_identifier("x")),
+                      exp.alias_(share, "order_value_pct_part", copy=False)).from_(ranked.subquery("x", copy=False),
+                                                                                  copy=False)
 
 
 def _window(func: exp.Expr, partition: list[exp.Expr]) -> exp.Window:
@@ -419,8 +470,14 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
             sales = _with_first_sale(ctx, _rows(ctx, group, _sales_columns(ctx) | {"line_sku": _f("sku")}))
         else:
             sales = _rows(ctx, group, _sales_columns(ctx))
-        if percentiles := [m for m in ctx.needed.get("sales", ()) if m in ORDER_VALUE_PERCENTILES]:
+        percentiles = [m for m in ctx.needed.get("sales", ()) if m in ORDER_VALUE_PERCENTILES]
+        at_percentile = ORDER_VALUE_AT_PERCENTILE in ctx.needed.get("sales", ())
+        if percentiles or at_percentile:
+            sales = _one_value_per_order(sales, keys)
+        if percentiles:
             sales = _with_order_value_percentiles(sales, keys, percentiles)
+        if at_percentile:
+            sales = _with_order_value_percentile(ctx, sales, keys)
         return sales, None
     if group == "customers":
         rows = _rows(ctx, group, _sales_columns(ctx)).subquery("r", copy=False)

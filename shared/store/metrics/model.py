@@ -32,7 +32,7 @@ MetricName = Literal[
     "returning_customers", "stock_on_order", "monthly_total_lines", "unitless_lines", "productless_lines",
     "new_products", "new_product_revenue", "new_product_units", "sell_through_rate", "average_stock_on_hand",
     "stock_turn", "median_order_value", "p25_order_value", "p75_order_value", "p90_order_value", "p95_order_value",
-    "p99_order_value",
+    "p99_order_value", "percentile_order_value",
 ]
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",
@@ -96,6 +96,9 @@ class MetricQuery(BaseModel):
                                             "revenue of their sold lines in the period and slice) is above this "
                                             "(``value_orders``, ``value_order_share``).")
     order_value_below: float | None = Field(default=None, gt=0, description="... and below this.")
+    percentile: int | None = Field(default=None, ge=1, le=99, description="The percentile of "
+                                   "``percentile_order_value`` (which needs one): 80 for the order value 80% of "
+                                   "orders are at or below.")
     include_undated: bool = Field(default=False, description="Rows without a date (undated reviews) count too: the "
                                                              "range is all the data, not a period of it.")
 

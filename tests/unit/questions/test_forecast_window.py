@@ -9,7 +9,7 @@ import pytest
 from shared.orchestration.descriptive import agent_plan
 from shared.orchestration.executor import agent_request
 from shared.orchestration.router import route
-from shared.questions.forecast_window import next_calendar_month
+from shared.questions.forecast_window import next_calendar_period
 from shared.questions.reading import read_question
 from shared.questions.vocabulary import VocabularyIndex
 from tests.unit.questions.conftest import EXTENTS
@@ -23,6 +23,10 @@ DEC_EXTENTS = {k: (date(2024, 12, 5), DEC) for k in EXTENTS}
     ("next month's sales forecast", date(2027, 1, 1), date(2027, 1, 31)),
     ("how many units will we sell next month?", date(2027, 1, 1), date(2027, 1, 31)),
     ("forecast for Q1 next year", date(2027, 1, 1), date(2027, 3, 31)),
+    # "next quarter" is the next calendar quarter, as "next month" is the next calendar month (before: 91 days)
+    ("what's the outlook for next quarter", date(2027, 1, 1), date(2027, 3, 31)),
+    ("next quarter's revenue forecast", date(2027, 1, 1), date(2027, 3, 31)),
+    ("how many units will we sell next quarter?", date(2027, 1, 1), date(2027, 3, 31)),
 ])
 def test_a_calendar_period_ahead_is_forecast_for_its_own_days(shop: VocabularyIndex, question: str, start: date,
                                                               end: date) -> None:
@@ -42,11 +46,20 @@ def test_a_rolling_month_or_a_stock_question_keeps_its_horizon(shop: VocabularyI
     assert r.forecast_from is None
 
 
-def test_next_month_is_the_calendar_month_after_the_as_of_dates() -> None:
-    assert next_calendar_month("next month's sales", date(2026, 12, 31)) == (date(2027, 1, 1), date(2027, 1, 31))
-    assert next_calendar_month("next month", date(2027, 1, 15)) == (date(2027, 2, 1), date(2027, 2, 28))
-    assert next_calendar_month("over the next month", date(2027, 1, 15)) is None
-    assert next_calendar_month("the next 2 months", date(2027, 1, 15)) is None
+def _days(question: str, today: date) -> tuple[date, date] | None:
+    period = next_calendar_period(question, today)
+    return (period.start, period.end) if period is not None else None
+
+
+def test_next_month_or_quarter_is_the_calendar_one_after_the_as_of_dates() -> None:
+    assert _days("next month's sales", date(2026, 12, 31)) == (date(2027, 1, 1), date(2027, 1, 31))
+    assert _days("next month", date(2027, 1, 15)) == (date(2027, 2, 1), date(2027, 2, 28))
+    assert _days("over the next month", date(2027, 1, 15)) is None
+    assert _days("the next 2 months", date(2027, 1, 15)) is None
+    assert _days("next quarter", date(2027, 3, 31)) == (date(2027, 4, 1), date(2027, 6, 30))
+    assert _days("next calendar quarter's sales", date(2026, 11, 2)) == (date(2027, 1, 1), date(2027, 3, 31))
+    assert _days("sales over the next quarter", date(2027, 1, 15)) is None
+    assert _days("the next 2 quarters", date(2027, 1, 15)) is None
 
 
 def test_forecast_a_month_named_alone_is_that_month(shop: VocabularyIndex) -> None:
