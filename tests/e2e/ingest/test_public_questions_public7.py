@@ -232,7 +232,7 @@ def test_magento_order_grid_is_one_line_per_order_at_its_subtotal(
     assert (stored["value"], stored["refund"]) == (pytest.approx(frame["value"].sum()),
                                                    pytest.approx(frame["refund"].sum()))
     # Pending: placed, not invoiced (no payment taken), rejected as not a sale yet, not as cancelled
-    pending = _stored(home, "SELECT COUNT(*) AS n FROM rejects WHERE tenant_id = @t "
+    pending = stored_row(home, "SELECT COUNT(*) AS n FROM rejects WHERE tenant_id = @t "
                             "AND reason LIKE '%not yet invoiced%'")
     assert pending["n"] == int((raw["Status"] == "Pending").sum()) > 0
 
