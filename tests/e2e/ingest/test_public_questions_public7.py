@@ -60,7 +60,15 @@ def _woo_export(files: dict[str, str]) -> pd.DataFrame:
     sold_orders = orders[orders["Order Status"] != "Refunded"]
     frame.attrs["discount_q1"] = round(float(sold_orders[sold_orders["Order Date"] < "2024-04"]
                                              ["Cart Discount Amount"].astype(float).sum()), 2)
+    # refunds: each order's Order Refund Amount once (a partial refund of a Completed order, a Refunded order's total)
+    frame["refund"] = (orders["Order Refund Amount"].astype(float).reindex(raw.index).fillna(0.0))
+    frame["discount"] = orders["Cart Discount Amount"].astype(float).where(sold).reindex(raw.index).fillna(0.0)
     return frame
+
+
+def _net(frame: pd.DataFrame) -> float:
+    """Revenue less the sold orders' cart discounts, less every refund (a partial refund netted, not dropped)."""
+    return round(frame["value"].sum() - frame["discount"].sum() - frame["refund"].sum(), 2)
 
 
 def _sold(frame: pd.DataFrame) -> pd.DataFrame:
@@ -88,6 +96,10 @@ WOO_EXPORT_ASKS = [
     Ask("What is our average order value?", _aov),
     Ask("Which state had the most revenue?", lambda f: _top(f, "state")),
     Ask("How many units were returned?", lambda f: int(f["returned"].sum())),
+    # partial refunds (a Completed order's Order Refund Amount below its total) are refunds, netted
+    Ask("How much did we refund in 2024?", lambda f: round(f["refund"].sum(), 2)),
+    Ask("What was net revenue in May 2024?", lambda f: _net(_month(f, "2024-05"))),
+    Ask("What were net sales in Q1 2024?", lambda f: _net(f[f["day"] < "2024-04-01"])),
     Ask("How did revenue change month over month?", _mom_pct, percent=True),
     Ask("Which day of the week has the most revenue?", _weekday),
     # any whole percentile, not only the fixed ones (before: the average, said to stand in)
