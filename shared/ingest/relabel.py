@@ -45,9 +45,10 @@ def restate_labels(warehouse: Warehouse, tenant_id: str, thing: str, names: dict
                    page_rows: int = PAGE_ROWS) -> int:
     """Rows labelled ``{thing} {id}`` for an id of ``names`` restated with the name; the count of rows moved.
 
-    Page by page: each page's renamed rows are written before its labelled rows are dropped, so a crash between
-    the two leaves a page in both forms until the names file's retry runs this again, which writes the same keys
-    (an upsert) and drops the rest; nothing is lost.
+    Page by page, each page in one write (``Warehouse.upsert_replacing``): its renamed rows in, its labelled rows
+    out, in one transaction on the embedded engine, so a crash leaves the page as it was and the names file's retry
+    moves it. (On BigQuery the two are separate jobs: a crash between leaves a page in both forms until the retry,
+    which writes the same keys and drops the rest; nothing is lost.)
     """
     labels = {f"{thing} {i}": name for i, name in names.items() if name}
     moved = 0
@@ -59,7 +60,7 @@ def restate_labels(warehouse: Warehouse, tenant_id: str, thing: str, names: dict
             last = str(rows["record_key"].iloc[0])
             renamed = keyed(rows.assign(**{column: rows[column].map(labels)}), _KINDS[table])
             renamed = renamed.drop_duplicates(["record_key"], keep="last")  # two ids of one name: one row each key
-            warehouse.upsert(table, renamed, ["tenant_id", "record_key"])
-            joins.drop_labelled(warehouse, tenant_id, table, sorted(set(rows[column])), rows["record_key"].tolist())
+            warehouse.upsert_replacing(table, renamed, ["tenant_id", "record_key"], tenant_id,
+                                       rows["record_key"].tolist())
             moved += len(rows)
     return moved

@@ -148,17 +148,3 @@ def labelled_rows(warehouse: Warehouse, tenant_id: str, table: str, labels: Sequ
     return read(warehouse, _labelled_statement(table, limit), tenant_id, labels=list(labels))
 
 
-@cache
-def _drop_labelled_statement(table: str) -> exp.Delete:
-    return exp.delete(table, where=exp.and_(tenant_predicate(), in_array(col(LABELLED[table]), "labels"),
-                                            in_array(col("record_key"), "keys")))
-
-
-def drop_labelled(warehouse: Warehouse, tenant_id: str, table: str, labels: Sequence[str],
-                  record_keys: Sequence[str]) -> None:
-    """Remove the tenant's rows of ``table`` with ``record_keys`` that are still labelled ``labels``.
-
-    Both conditions: a restated row whose key happened not to change carries the name, not the label, and stays.
-    """
-    if len(labels) and len(record_keys):
-        change(warehouse, _drop_labelled_statement(table), tenant_id, labels=list(labels), keys=list(record_keys))
