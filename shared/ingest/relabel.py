@@ -2,7 +2,8 @@
 
 A relational export's orders and stock name their store by id; until the store names are uploaded a line's sales
 channel (and a stock count's location) is the label ``store 1``. When the names arrive (BikeStores' ``stores.csv``
-comes last alphabetically), each labelled row is stated again with the name and the labelled row removed.
+comes last alphabetically), each labelled row is stated again with the name and the labelled row removed. A
+catalogue naming its brands and categories by id is labelled likewise (``brand 9``) until their names arrive.
 
 The sales record key includes the channel (``order_id, sku, date, channel``), so the restated row gets the key it
 would have had had the names come first (the same digest the pipeline computes): a later upload of the same lines
@@ -19,7 +20,7 @@ from shared.models.records import RECORD_MODELS, DataKind
 from shared.ports import Warehouse
 from shared.store import joins
 
-_KINDS = {"sales": DataKind.SALES, "inventory": DataKind.INVENTORY}
+_KINDS = {"sales": DataKind.SALES, "inventory": DataKind.INVENTORY, "products": DataKind.PRODUCTS}
 
 
 def keyed(rows: pd.DataFrame, kind: DataKind) -> pd.DataFrame:
@@ -52,9 +53,9 @@ def restate_labels(warehouse: Warehouse, tenant_id: str, thing: str, names: dict
     """
     labels = {f"{thing} {i}": name for i, name in names.items() if name}
     moved = 0
-    for table, column in joins.LABELLED.items():
+    for table, column in joins.LABELLED:
         last: str | None = None
-        while not (rows := joins.labelled_rows(warehouse, tenant_id, table, list(labels), page_rows)).empty:
+        while not (rows := joins.labelled_rows(warehouse, tenant_id, table, column, list(labels), page_rows)).empty:
             if rows["record_key"].iloc[0] == last:  # a page that did not move: never loop on it
                 raise RuntimeError(f"labelled {table} rows of tenant {tenant_id} were not restated")
             last = str(rows["record_key"].iloc[0])

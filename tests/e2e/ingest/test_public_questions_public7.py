@@ -21,6 +21,7 @@ import pandas as pd
 import pytest
 
 from shared.questions.order_percentile import ordinal
+from tests.e2e.ingest.cli_helpers import ask_cli
 from tests.e2e.ingest.test_public_questions import (
     Ask,
     Dataset,
@@ -327,3 +328,30 @@ def test_store_names_uploaded_after_the_sales_and_stock_name_them_without_a_seco
 
 def _read_csv(text: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+
+
+#: Product lookups uploaded after the catalogue that names brands and categories by id (products.csv first).
+_LATE_PRODUCT_NAMES = ("products.csv", "brands.csv", "categories.csv", "customers.csv", "orders.csv",
+                       "order_items.csv", "staffs.csv", "stocks.csv", "stores.csv")
+
+
+def test_brand_and_category_names_uploaded_after_the_catalogue_name_its_products(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: the catalogue kept the ids it was uploaded with (brand ``3``, category ``6``) when brands.csv and
+    categories.csv came after products.csv: 'which brand had the most revenue' ranked ids. Now the products are
+    restated under the names (each product once; its sales unchanged)."""
+    files = maven_shapes.bikestores(300, seed=19)
+    home, _ = _ingest(tmp_path, {n: files[n] for n in _LATE_PRODUCT_NAMES}, "utf-8")
+    frame = _bikes(files)
+    names = maven_shapes.bikestores_names()
+    products = _read_csv(files["products.csv"])
+    stored = _stored(home, "SELECT COUNT(*) AS n, COUNT(DISTINCT sku) AS skus, "
+                           "STRING_AGG(sku || '=' || brand || '/' || category, ',' ORDER BY sku) AS named "
+                           "FROM products WHERE tenant_id = @t")
+    truth = ",".join(f"{i}={names[i][1]}/{names[i][2]}" for i in sorted(products["product_id"]))
+    assert (stored["n"], stored["skus"]) == (len(products), len(products))
+    assert stored["named"] == truth
+    for question, by in (("Which brand had the most revenue?", "brand"),
+                         ("Which category had the most revenue?", "category")):
+        ask = Ask(question, lambda f, by=by: _top(f, by))
+        check(ask, ask_cli(home, question, monkeypatch, capsys), frame)
