@@ -13,7 +13,7 @@ alphabetically): the labelled rows are restated under the names, re-keyed, never
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -353,5 +353,10 @@ def test_brand_and_category_names_uploaded_after_the_catalogue_name_its_products
     assert stored["named"] == truth
     for question, by in (("Which brand had the most revenue?", "brand"),
                          ("Which category had the most revenue?", "category")):
-        ask = Ask(question, lambda f, by=by: _top(f, by))
+        ask = Ask(question, _top_by(by))
         check(ask, ask_cli(home, question, monkeypatch, capsys), frame)
+
+
+def _top_by(by: str) -> Callable[[pd.DataFrame], object]:
+    """The truth of "which {by} had the most revenue"."""
+    return lambda f: _top(f, by)
