@@ -4,6 +4,7 @@ on the embedded warehouse (DuckDB): moved, re-keyed as a names-first row is keye
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -25,17 +26,23 @@ def _sales(channels: list[str]) -> pd.DataFrame:
     return rows
 
 
+def _stored_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, channels: list[str]) -> tuple[Any, pd.DataFrame]:
+    """An embedded home whose warehouse holds tenant acme's sales on ``channels``, keyed as ingest keys them."""
+    monkeypatch.setenv("ECOMINTEL_HOME", str(tmp_path / "home"))
+    reset_deps()
+    wh = get_deps().warehouse
+    stored = keyed(_sales(channels), DataKind.SALES).assign(
+        tenant_id="acme", ingestion_id="i1", source_uri="x", source_row=1, ingested_at=pd.Timestamp("2025-01-01"),
+        quality_flags=None)
+    wh.upsert("sales", stored, ["tenant_id", "record_key"])
+    return wh, stored
+
+
 @pytest.mark.parametrize("page_rows", [50_000, 1])  # one page, and a page per row (a store's history in pages)
 def test_labelled_sales_move_under_their_names_with_the_names_first_key(tmp_path: Path,
                                                                           monkeypatch: pytest.MonkeyPatch,
                                                                           page_rows: int) -> None:
-    monkeypatch.setenv("ECOMINTEL_HOME", str(tmp_path / "home"))
-    reset_deps()
-    wh = get_deps().warehouse
-    stored = keyed(_sales(["store 1", "store 2", "web"]), DataKind.SALES).assign(
-        tenant_id="acme", ingestion_id="i1", source_uri="x", source_row=1, ingested_at=pd.Timestamp("2025-01-01"),
-        quality_flags=None)
-    wh.upsert("sales", stored, ["tenant_id", "record_key"])
+    wh, stored = _stored_home(tmp_path, monkeypatch, ["store 1", "store 2", "web"])
     wh.upsert("sales", stored.assign(tenant_id="other"), ["tenant_id", "record_key"])
 
     assert restate_labels(wh, "acme", "store", {"1": "Baldwin Bikes", "2": "Rowlett Bikes"}, page_rows) == 2
@@ -71,15 +78,9 @@ def test_a_crash_after_a_page_is_written_leaves_each_row_in_one_form(tmp_path: P
     """Before: a page's renamed rows were committed, then its labelled rows dropped in a second statement: a crash
     between left the page in both forms (6 rows for 3, the labelled ones counted twice) until the retry. Now the
     page moves in one transaction: whatever the crash point, each row is in one form, and the retry converges."""
-    monkeypatch.setenv("ECOMINTEL_HOME", str(tmp_path / "home"))
-    reset_deps()
-    wh = get_deps().warehouse
-    stored = keyed(_sales(["store 1", "store 2", "store 1"]), DataKind.SALES).assign(
-        tenant_id="acme", ingestion_id="i1", source_uri="x", source_row=1, ingested_at=pd.Timestamp("2025-01-01"),
-        quality_flags=None)
-    wh.upsert("sales", stored, ["tenant_id", "record_key"])
+    wh, _ = _stored_home(tmp_path, monkeypatch, ["store 1", "store 2", "store 1"])
     state = {"committed": False}
-    real = wh._cursor  # type: ignore[attr-defined]
+    real = wh._cursor
     with monkeypatch.context() as crash:
         crash.setattr(wh, "_cursor", lambda: _DiesAfterACommit(real(), state))
         with pytest.raises(SystemExit):
