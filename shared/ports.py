@@ -251,6 +251,16 @@ class Warehouse(Protocol):
         """Replace rows sharing ``key_columns`` with ``rows`` and insert the rest, atomically."""
         ...
 
+    def upsert_replacing(self, table: str, rows: pd.DataFrame, key_columns: list[str], tenant_id: str,
+                         replaced_keys: list[str]) -> int:
+        """``upsert``, and remove the tenant's rows whose ``record_key`` is one of ``replaced_keys``.
+
+        Rows restated under new keys (a store's label replaced by its name) move without a moment in both forms: one
+        transaction on the embedded engine; on BigQuery the upsert, then the delete (a crash between leaves both
+        until the caller's retry, which converges).
+        """
+        ...
+
     def upsert_unless_newer(self, table: str, rows: pd.DataFrame, key_columns: list[str], version: str) -> int:
         """``upsert``, except that a row whose key is stored with a strictly newer ``version`` is not written.
 

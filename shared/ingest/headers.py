@@ -1065,11 +1065,14 @@ PLATFORM_PROFILES: tuple[ExportProfile, ...] = (
         {"Order Number": "order_id", "Order Status": "status", "Order Date": "date", "Email (Billing)":
          "customer_email", "State Code (Shipping)": "state", "Country Code (Shipping)": "country",
          "Cart Discount Amount": "order_discount", "SKU": "sku", "Item Name": "product_title",
-         "Quantity (- Refund)": "units", "Quantity": "units", "Item Cost": "unit_price", "Currency": "currency"},
+         "Quantity (- Refund)": "units", "Quantity": "units", "Item Cost": "unit_price", "Currency": "currency",
+         "Order Refund Amount": "order_refund"},
         defaults={"channel": "woocommerce"},
         note="WooCommerce order export: each item line is Quantity at Item Cost; Cart Discount Amount is the "
              "order's (on each of its lines, counted once and spread over them); Cancelled and Failed orders are "
-             "no sale, Refunded orders returns; order totals, shipping, tax and the billing block are not stored",
+             "no sale, Refunded orders returns; Order Refund Amount is the order's refund (counted once and spread "
+             "over its lines by value): a partial refund of an order that stays Completed is netted from net "
+             "revenue, its sale kept; order totals, shipping, tax and the billing block are not stored",
         statuses=WOO_STATUSES,
     ),
     # WooCommerce Analytics > Orders "Download": one row per order, its products packed as "2× Hoodie, 1× Beanie";

@@ -204,8 +204,10 @@ class RelationalJoin(PartJoin):
             {"ref_id": cells[id_col][good], "ref_value": cells[name_col][good], "ref_detail": detail})))
         self.out.accepted += int(good.sum())
         # rows stored before these names, labelled "store 1", take the name (re-keyed: never a second copy)
-        moved = restate_labels(self.wh, self.tenant, thing, dict(zip(cells[id_col][good], cells[name_col][good],
-                                                                      strict=True)))
+        # (a subcategory's products take its category's name where the categories are known, as names-first)
+        ids = cells[id_col][good]
+        named = self._named(thing, ids, label=False, parent="category" if thing == "subcategory" else "")
+        moved = restate_labels(self.wh, self.tenant, thing, dict(zip(ids, named, strict=True)))
         if moved:
             log_event(_log, "labelled rows named", thing=thing, rows=moved)
 
@@ -355,7 +357,8 @@ class RelationalJoin(PartJoin):
         for thing, position in id_things(self.part.signature).items():
             field = PRODUCT_LOOKUPS.get(thing)
             if field is not None and field not in rows.columns.difference(list(self.part.signature)):
-                rows[field] = self._named(thing, rows[self.part.signature[position]], label=False,
+                # "brand 9" until the brands are uploaded, then restated under the name (``relabel``)
+                rows[field] = self._named(thing, rows[self.part.signature[position]],
                                           parent="category" if thing == "subcategory" else "")
         products.add(rows)
         self.out.accepted += len(rows)

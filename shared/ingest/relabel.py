@@ -2,7 +2,8 @@
 
 A relational export's orders and stock name their store by id; until the store names are uploaded a line's sales
 channel (and a stock count's location) is the label ``store 1``. When the names arrive (BikeStores' ``stores.csv``
-comes last alphabetically), each labelled row is stated again with the name and the labelled row removed.
+comes last alphabetically), each labelled row is stated again with the name and the labelled row removed. A
+catalogue naming its brands and categories by id is labelled likewise (``brand 9``) until their names arrive.
 
 The sales record key includes the channel (``order_id, sku, date, channel``), so the restated row gets the key it
 would have had had the names come first (the same digest the pipeline computes): a later upload of the same lines
@@ -19,7 +20,7 @@ from shared.models.records import RECORD_MODELS, DataKind
 from shared.ports import Warehouse
 from shared.store import joins
 
-_KINDS = {"sales": DataKind.SALES, "inventory": DataKind.INVENTORY}
+_KINDS = {"sales": DataKind.SALES, "inventory": DataKind.INVENTORY, "products": DataKind.PRODUCTS}
 
 
 def keyed(rows: pd.DataFrame, kind: DataKind) -> pd.DataFrame:
@@ -45,21 +46,22 @@ def restate_labels(warehouse: Warehouse, tenant_id: str, thing: str, names: dict
                    page_rows: int = PAGE_ROWS) -> int:
     """Rows labelled ``{thing} {id}`` for an id of ``names`` restated with the name; the count of rows moved.
 
-    Page by page: each page's renamed rows are written before its labelled rows are dropped, so a crash between
-    the two leaves a page in both forms until the names file's retry runs this again, which writes the same keys
-    (an upsert) and drops the rest; nothing is lost.
+    Page by page, each page in one write (``Warehouse.upsert_replacing``): its renamed rows in, its labelled rows
+    out, in one transaction on the embedded engine, so a crash leaves the page as it was and the names file's retry
+    moves it. (On BigQuery the two are separate jobs: a crash between leaves a page in both forms until the retry,
+    which writes the same keys and drops the rest; nothing is lost.)
     """
     labels = {f"{thing} {i}": name for i, name in names.items() if name}
     moved = 0
-    for table, column in joins.LABELLED.items():
+    for table, column in joins.LABELLED:
         last: str | None = None
-        while not (rows := joins.labelled_rows(warehouse, tenant_id, table, list(labels), page_rows)).empty:
+        while not (rows := joins.labelled_rows(warehouse, tenant_id, table, column, list(labels), page_rows)).empty:
             if rows["record_key"].iloc[0] == last:  # a page that did not move: never loop on it
                 raise RuntimeError(f"labelled {table} rows of tenant {tenant_id} were not restated")
             last = str(rows["record_key"].iloc[0])
             renamed = keyed(rows.assign(**{column: rows[column].map(labels)}), _KINDS[table])
             renamed = renamed.drop_duplicates(["record_key"], keep="last")  # two ids of one name: one row each key
-            warehouse.upsert(table, renamed, ["tenant_id", "record_key"])
-            joins.drop_labelled(warehouse, tenant_id, table, sorted(set(rows[column])), rows["record_key"].tolist())
+            warehouse.upsert_replacing(table, renamed, ["tenant_id", "record_key"], tenant_id,
+                                       rows["record_key"].tolist())
             moved += len(rows)
     return moved

@@ -368,6 +368,9 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         if skipped.any():
             kinds = event[skipped].astype(str).str.strip().str.lower().value_counts()
             skipped_events = {str(k): int(v) for k, v in kinds.items()}
+    # a refund the lines state themselves; else a returned line's refund is derived (what was paid) and an order's
+    # stated refund replaces it: the order's amount is what was refunded
+    line_refunds_given = columns.get("refund") is not None
     status = columns.pop("status", None)
     own = _own_statuses(status, statuses, index)
     cancelled = _cancelled(status, index) | (own == "cancelled")
@@ -426,7 +429,10 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         order_amount = columns.pop(source, None)
         if order_amount is None:
             continue
-        line = _num(columns.get(target), index)
+        if source == "order_discount" and back.any():  # no discount is given on a sale undone (``_as_return``)
+            order_amount = order_amount.where(pd.Series(~back, index=order_amount.index))
+        order_states_it = source == "order_refund" and not line_refunds_given
+        line: np.ndarray = np.full(len(index), np.nan) if order_states_it else _num(columns.get(target), index)
         columns[target] = pd.Series(spread_by_value(np.abs(_num(order_amount, index)), line, value, groups),
                                     index=index)
     for name, value_default in (defaults or {}).items():

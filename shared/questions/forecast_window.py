@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from shared.questions.timephrase import fmt_day, fmt_range, period_containing
 
@@ -38,7 +39,7 @@ def next_calendar_period(question: str, today: date) -> ForecastPeriod | None:
     """
     if not (m := _NEXT_PERIOD.search(question)):
         return None
-    unit = m.group("unit").lower()
+    unit: Literal["month", "quarter"] = "quarter" if m.group("unit").lower() == "quarter" else "month"
     start = period_containing(today, unit)[1] + timedelta(days=1)
     return ForecastPeriod(start, period_containing(start, unit)[1], "")
 

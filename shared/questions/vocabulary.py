@@ -123,15 +123,20 @@ class Vocabulary(BaseModel):
         default_factory=dict, description="A catalogue past the products kept: its other SKUs by a kept product's "
                                           "title, so a title match reads every product of that title.")
 
+    catalogue_brands: list[str] = Field(
+        default_factory=list, description="A catalogue past the products kept: the brands of all its products, so a "
+                                          "brand whose products were all left out is still one questions name.")
+    catalogue_categories: list[str] = Field(default_factory=list, description="... and its categories.")
+
     @property
     def categories(self) -> list[str]:
-        """Distinct categories of the catalogue."""
-        return sorted({p.category for p in self.products if p.category})
+        """Distinct categories of the catalogue (past the products kept too)."""
+        return sorted({p.category for p in self.products if p.category} | set(self.catalogue_categories))
 
     @property
     def brands(self) -> list[str]:
-        """Distinct brands of the catalogue."""
-        return sorted({p.brand for p in self.products if p.brand})
+        """Distinct brands of the catalogue (past the products kept too)."""
+        return sorted({p.brand for p in self.products if p.brand} | set(self.catalogue_brands))
 
 
 @dataclass(frozen=True)

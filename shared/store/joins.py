@@ -128,37 +128,24 @@ def sales_without_customer(warehouse: Warehouse, tenant_id: str, channel: str,
     return read(warehouse, _unattributed_statement(), tenant_id, channel=channel, orders=list(order_ids))
 
 
-#: The fact tables whose rows may carry a ``{thing} {id}`` label until the thing's names arrive, and the column.
-LABELLED = {"sales": "channel", "inventory": "location"}
+#: The tables whose rows may carry a ``{thing} {id}`` label until the thing's names arrive, and the column: a sale's
+#: channel and a stock count's location (a store by id), a product's brand and category (a catalogue by ids).
+LABELLED = (("sales", "channel"), ("inventory", "location"), ("products", "brand"), ("products", "category"))
 
 
 @cache
-def _labelled_statement(table: str, limit: int) -> exp.Select:
-    return (exp.select("*").from_(table).where(tenant_predicate(), in_array(col(LABELLED[table]), "labels"))
+def _labelled_statement(table: str, column: str, limit: int) -> exp.Select:
+    return (exp.select("*").from_(table).where(tenant_predicate(), in_array(col(column), "labels"))
             .order_by(col("record_key")).limit(limit))
 
 
-def labelled_rows(warehouse: Warehouse, tenant_id: str, table: str, labels: Sequence[str],
+def labelled_rows(warehouse: Warehouse, tenant_id: str, table: str, column: str, labels: Sequence[str],
                   limit: int) -> pd.DataFrame:
-    """At most ``limit`` of the tenant's rows of ``table`` (``sales`` or ``inventory``) labelled one of ``labels``.
+    """At most ``limit`` of the tenant's rows of ``table`` whose ``column`` is one of ``labels`` (``LABELLED``).
 
     A page: the caller restates and drops each page before reading the next, so a store's whole history is never
     read at once.
     """
-    return read(warehouse, _labelled_statement(table, limit), tenant_id, labels=list(labels))
+    return read(warehouse, _labelled_statement(table, column, limit), tenant_id, labels=list(labels))
 
 
-@cache
-def _drop_labelled_statement(table: str) -> exp.Delete:
-    return exp.delete(table, where=exp.and_(tenant_predicate(), in_array(col(LABELLED[table]), "labels"),
-                                            in_array(col("record_key"), "keys")))
-
-
-def drop_labelled(warehouse: Warehouse, tenant_id: str, table: str, labels: Sequence[str],
-                  record_keys: Sequence[str]) -> None:
-    """Remove the tenant's rows of ``table`` with ``record_keys`` that are still labelled ``labels``.
-
-    Both conditions: a restated row whose key happened not to change carries the name, not the label, and stays.
-    """
-    if len(labels) and len(record_keys):
-        change(warehouse, _drop_labelled_statement(table), tenant_id, labels=list(labels), keys=list(record_keys))

@@ -182,7 +182,11 @@ def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> V
     skus = list(dict.fromkeys([*_strings(sold, "sku"), *_strings(reviewed, "sku")]))[:MAX_PRODUCTS]
     priced = warehouse.run(priced_count_statement(), params)
     same = _same_titles(warehouse.run(titles_statement(), params), names) if capped else {}
+    # past the cap, every brand and category of the catalogue, not only the kept products' ("how did Zenith sell")
+    whole = {c: _strings(warehouse.run(distinct_statement("products", c), params), c) if capped else []
+             for c in ("brand", "category")}
     return Vocabulary(tenant_id=tenant_id, version=version, products=names, skus=skus, same_titles=same,
+                      catalogue_brands=whole["brand"], catalogue_categories=whole["category"],
                       extents=extents, sales_columns=present,
                       undated_reviews=undated_rows(warehouse, tenant_id, DataKind.REVIEWS),
                       channels=_strings(channels, "channel"), competitors=_strings(competitors, "competitor"),

@@ -47,3 +47,26 @@ def test_a_catalogue_past_the_cap_keeps_its_best_sellers(warehouse: Any, monkeyp
     assert vocab.same_titles == {"Gasoline Regular": ["C3"]}
     found = VocabularyIndex(vocab).find("how much gasoline did we sell?")
     assert [sorted(m.values) for m in found] == [["C3", "D4"]]
+
+
+def test_a_catalogue_past_the_cap_knows_every_brand_and_category(warehouse: Any, monkeypatch: Any) -> None:
+    """Past ``MAX_PRODUCTS`` a brand (category) whose products are all past the cut is still a brand the questions
+    name: "how much did Zenith sell" filters on it (the metrics join the whole catalogue). Before: unknown, the
+    question read the whole shop."""
+    import shared.store.vocabulary as vocabulary
+
+    monkeypatch.setattr(vocabulary, "MAX_PRODUCTS", 2)
+    catalogue = {"A1": ("Acme", "Tools"), "B2": ("Acme", "Tools"), "C3": ("Zenith", "Garden"),
+                 "D4": ("Zenith", "Garden")}
+    warehouse.insert("products", pd.DataFrame([{**_fact("products", sku, sku=sku, title=f"Item {sku}", brand=b,
+                                                        category=c), "tenant_id": TENANT}
+                                               for sku, (b, c) in catalogue.items()]))
+    sold = {"A1": 3, "B2": 2, "C3": 1}
+    warehouse.insert("sales", pd.DataFrame([{**_fact("sales", f"{sku}-{i}", sku=sku, date=D(2024, 5, 1 + i),
+                                                     units=1, revenue=1.0), "tenant_id": TENANT}
+                                            for sku, n in sold.items() for i in range(n)]))
+    vocab = read_vocabulary(warehouse, TENANT, 1)
+    assert [p.sku for p in vocab.products] == ["A1", "B2"]
+    assert (vocab.brands, vocab.categories) == (["Acme", "Zenith"], ["Garden", "Tools"])
+    found = VocabularyIndex(vocab).find("how much did Zenith sell in Garden?")
+    assert sorted((m.kind, tuple(m.values)) for m in found) == [("brand", ("Zenith",)), ("category", ("Garden",))]

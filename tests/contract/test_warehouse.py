@@ -35,6 +35,20 @@ def test_upsert_replaces_by_key(warehouse: Any) -> None:
     assert df.to_dict("records") == [{"sku": "A", "units": 7}, {"sku": "B", "units": 2}]
 
 
+def test_upsert_replacing_moves_rows_to_new_keys_and_leaves_other_tenants(warehouse: Any) -> None:
+    """Rows restated under new keys (a label replaced by a name): the new rows in, the replaced keys out."""
+    keys = ["tenant_id", "record_key"]
+    warehouse.insert("sales", pd.DataFrame([_sales("t1", "A", 1, "old1"), _sales("t1", "B", 2, "old2"),
+                                            _sales("t1", "C", 3, "k3"), _sales("t2", "A", 4, "old1")]))
+    moved = pd.DataFrame([_sales("t1", "A", 1, "new1"), _sales("t1", "B", 2, "old2")])  # old2's key unchanged
+    assert warehouse.upsert_replacing("sales", moved, keys, "t1", ["old1", "old2"]) == 2
+    df = warehouse.query("SELECT tenant_id, record_key, units FROM sales ORDER BY tenant_id, record_key")
+    assert [tuple(r) for r in df.itertuples(index=False)] == [("t1", "k3", 3), ("t1", "new1", 1), ("t1", "old2", 2),
+                                                              ("t2", "old1", 4)]
+    assert warehouse.upsert_replacing("sales", moved, keys, "t1", ["old1", "old2"]) == 2  # a retry converges
+    assert len(warehouse.query("SELECT sku FROM sales WHERE tenant_id = 't1'")) == 3
+
+
 def test_upsert_unless_newer_keeps_a_newer_stored_version(warehouse: Any) -> None:
     """Newest ingestion wins in the engine: a stored version strictly newer than the incoming row stays."""
     keys = ["tenant_id", "record_key"]

@@ -273,6 +273,21 @@ class BigQueryWarehouse:
         self._swap_in(spec, to_parquet(spec, rows), same_key("t", "i", key_columns, _quote), "upsert")
         return len(rows)
 
+    def upsert_replacing(self, table: str, rows: pd.DataFrame, key_columns: list[str], tenant_id: str,
+                         replaced_keys: list[str]) -> int:
+        """``upsert``, then delete the tenant's rows keyed ``replaced_keys`` that are not among ``rows``.
+
+        Two jobs (the emulator binds no parameters inside a script): a crash between leaves both forms until the
+        caller's retry, which writes the same keys and deletes the rest.
+        """
+        written = self.upsert(table, rows, key_columns)
+        kept = set(rows["record_key"]) if "record_key" in rows else set()
+        if gone := [k for k in replaced_keys if k not in kept]:
+            self._spec(table)
+            self.execute(f"DELETE FROM {_quote(table)} WHERE tenant_id = @tenant AND record_key IN "
+                         "UNNEST(@keys)", {"tenant": tenant_id, "keys": gone})
+        return written
+
     def upsert_unless_newer(self, table: str, rows: pd.DataFrame, key_columns: list[str], version: str) -> int:
         """``upsert``, except rows whose key is stored in a strictly newer ``version`` (one transaction).
 

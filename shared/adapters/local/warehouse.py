@@ -204,6 +204,19 @@ class DuckDBWarehouse:
         self._swap_in(spec, rows, f'DELETE FROM "{table}" t WHERE EXISTS (SELECT 1 FROM _incoming i WHERE {match})')
         return len(rows)
 
+    def upsert_replacing(self, table: str, rows: pd.DataFrame, key_columns: list[str], tenant_id: str,
+                         replaced_keys: list[str]) -> int:
+        """``upsert`` and delete the tenant's rows keyed ``replaced_keys``, in one transaction."""
+        if rows.empty and not replaced_keys:
+            return 0
+        spec = self._spec(table)
+        checked_columns(spec, [*key_columns, "tenant_id", "record_key"])
+        match = same_key("t", "i", key_columns, _quoted) if not rows.empty else "FALSE"
+        self._swap_in(spec, rows, f'DELETE FROM "{table}" t WHERE EXISTS (SELECT 1 FROM _incoming i WHERE {match}) '
+                                  'OR (t."tenant_id" = ? AND list_contains(?, t."record_key"))',
+                      [tenant_id, list(replaced_keys)])
+        return len(rows)
+
     def upsert_unless_newer(self, table: str, rows: pd.DataFrame, key_columns: list[str], version: str) -> int:
         """``upsert``, except rows whose key is stored in a strictly newer ``version``: in one transaction."""
         if rows.empty:

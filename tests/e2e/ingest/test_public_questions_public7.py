@@ -13,6 +13,7 @@ alphabetically): the labelled rows are restated under the names, re-keyed, never
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ import pandas as pd
 import pytest
 
 from shared.questions.order_percentile import ordinal
-from tests.e2e.ingest.cli_helpers import ingest_recorded, stored_row
+from tests.e2e.ingest.cli_helpers import ask_cli, ingest_recorded, stored_row
 from tests.e2e.ingest.test_public_questions import (
     Ask,
     Dataset,
@@ -59,7 +60,15 @@ def _woo_export(files: dict[str, str]) -> pd.DataFrame:
     sold_orders = orders[orders["Order Status"] != "Refunded"]
     frame.attrs["discount_q1"] = round(float(sold_orders[sold_orders["Order Date"] < "2024-04"]
                                              ["Cart Discount Amount"].astype(float).sum()), 2)
+    # refunds: each order's Order Refund Amount once (a partial refund of a Completed order, a Refunded order's total)
+    frame["refund"] = (orders["Order Refund Amount"].astype(float).reindex(raw.index).fillna(0.0))
+    frame["discount"] = orders["Cart Discount Amount"].astype(float).where(sold).reindex(raw.index).fillna(0.0)
     return frame
+
+
+def _net(frame: pd.DataFrame) -> float:
+    """Revenue less the sold orders' cart discounts, less every refund (a partial refund netted, not dropped)."""
+    return round(frame["value"].sum() - frame["discount"].sum() - frame["refund"].sum(), 2)
 
 
 def _sold(frame: pd.DataFrame) -> pd.DataFrame:
@@ -87,6 +96,10 @@ WOO_EXPORT_ASKS = [
     Ask("What is our average order value?", _aov),
     Ask("Which state had the most revenue?", lambda f: _top(f, "state")),
     Ask("How many units were returned?", lambda f: int(f["returned"].sum())),
+    # partial refunds (a Completed order's Order Refund Amount below its total) are refunds, netted
+    Ask("How much did we refund in 2024?", lambda f: round(f["refund"].sum(), 2)),
+    Ask("What was net revenue in May 2024?", lambda f: _net(_month(f, "2024-05"))),
+    Ask("What were net sales in Q1 2024?", lambda f: _net(f[f["day"] < "2024-04-01"])),
     Ask("How did revenue change month over month?", _mom_pct, percent=True),
     Ask("Which day of the week has the most revenue?", _weekday),
     # any whole percentile, not only the fixed ones (before: the average, said to stand in)
@@ -296,3 +309,35 @@ def test_store_names_uploaded_after_the_sales_and_stock_name_them_without_a_seco
 
 def _read_csv(text: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+
+
+#: Product lookups uploaded after the catalogue that names brands and categories by id (products.csv first).
+_LATE_PRODUCT_NAMES = ("products.csv", "brands.csv", "categories.csv", "customers.csv", "orders.csv",
+                       "order_items.csv", "staffs.csv", "stocks.csv", "stores.csv")
+
+
+def test_brand_and_category_names_uploaded_after_the_catalogue_name_its_products(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: the catalogue kept the ids it was uploaded with (brand ``3``, category ``6``) when brands.csv and
+    categories.csv came after products.csv: 'which brand had the most revenue' ranked ids. Now the products are
+    restated under the names (each product once; its sales unchanged)."""
+    files = maven_shapes.bikestores(300, seed=19)
+    home, _ = ingest_recorded(tmp_path, {n: files[n] for n in _LATE_PRODUCT_NAMES}, "utf-8")
+    frame = _bikes(files)
+    names = maven_shapes.bikestores_names()
+    products = _read_csv(files["products.csv"])
+    stored = stored_row(home, "SELECT COUNT(*) AS n, COUNT(DISTINCT sku) AS skus, "
+                           "STRING_AGG(sku || '=' || brand || '/' || category, ',' ORDER BY sku) AS named "
+                           "FROM products WHERE tenant_id = @t")
+    truth = ",".join(f"{i}={names[i][1]}/{names[i][2]}" for i in sorted(products["product_id"]))
+    assert (stored["n"], stored["skus"]) == (len(products), len(products))
+    assert stored["named"] == truth
+    for question, by in (("Which brand had the most revenue?", "brand"),
+                         ("Which category had the most revenue?", "category")):
+        ask = Ask(question, _top_by(by))
+        check(ask, ask_cli(home, question, monkeypatch, capsys), frame)
+
+
+def _top_by(by: str) -> Callable[[pd.DataFrame], object]:
+    """The truth of "which {by} had the most revenue"."""
+    return lambda f: _top(f, by)

@@ -4,6 +4,7 @@ on the embedded warehouse (DuckDB): moved, re-keyed as a names-first row is keye
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -25,17 +26,23 @@ def _sales(channels: list[str]) -> pd.DataFrame:
     return rows
 
 
+def _stored_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, channels: list[str]) -> tuple[Any, pd.DataFrame]:
+    """An embedded home whose warehouse holds tenant acme's sales on ``channels``, keyed as ingest keys them."""
+    monkeypatch.setenv("ECOMINTEL_HOME", str(tmp_path / "home"))
+    reset_deps()
+    wh = get_deps().warehouse
+    stored = keyed(_sales(channels), DataKind.SALES).assign(
+        tenant_id="acme", ingestion_id="i1", source_uri="x", source_row=1, ingested_at=pd.Timestamp("2025-01-01"),
+        quality_flags=None)
+    wh.upsert("sales", stored, ["tenant_id", "record_key"])
+    return wh, stored
+
+
 @pytest.mark.parametrize("page_rows", [50_000, 1])  # one page, and a page per row (a store's history in pages)
 def test_labelled_sales_move_under_their_names_with_the_names_first_key(tmp_path: Path,
                                                                           monkeypatch: pytest.MonkeyPatch,
                                                                           page_rows: int) -> None:
-    monkeypatch.setenv("ECOMINTEL_HOME", str(tmp_path / "home"))
-    reset_deps()
-    wh = get_deps().warehouse
-    stored = keyed(_sales(["store 1", "store 2", "web"]), DataKind.SALES).assign(
-        tenant_id="acme", ingestion_id="i1", source_uri="x", source_row=1, ingested_at=pd.Timestamp("2025-01-01"),
-        quality_flags=None)
-    wh.upsert("sales", stored, ["tenant_id", "record_key"])
+    wh, stored = _stored_home(tmp_path, monkeypatch, ["store 1", "store 2", "web"])
     wh.upsert("sales", stored.assign(tenant_id="other"), ["tenant_id", "record_key"])
 
     assert restate_labels(wh, "acme", "store", {"1": "Baldwin Bikes", "2": "Rowlett Bikes"}, page_rows) == 2
@@ -46,4 +53,41 @@ def test_labelled_sales_move_under_their_names_with_the_names_first_key(tmp_path
     assert sorted(got["record_key"]) == sorted(first["record_key"])  # as if the names had come first
     other = wh.query("SELECT channel FROM sales WHERE tenant_id = @t ORDER BY channel", {"t": "other"})
     assert other["channel"].tolist() == ["store 1", "store 2", "web"]  # another tenant's rows are not touched
+    reset_deps()
+
+
+class _DiesAfterACommit:
+    """A DuckDB cursor whose process dies at the first statement after a transaction commits."""
+
+    def __init__(self, cursor: object, state: dict[str, bool]) -> None:
+        self._cursor, self._state = cursor, state
+
+    def execute(self, sql: str, *args: object) -> object:
+        if self._state["committed"]:
+            raise SystemExit("killed")
+        result = self._cursor.execute(sql, *args)  # type: ignore[attr-defined]
+        self._state["committed"] |= sql.strip().upper() == "COMMIT"
+        return result
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._cursor, name)
+
+
+def test_a_crash_after_a_page_is_written_leaves_each_row_in_one_form(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: a page's renamed rows were committed, then its labelled rows dropped in a second statement: a crash
+    between left the page in both forms (6 rows for 3, the labelled ones counted twice) until the retry. Now the
+    page moves in one transaction: whatever the crash point, each row is in one form, and the retry converges."""
+    wh, _ = _stored_home(tmp_path, monkeypatch, ["store 1", "store 2", "store 1"])
+    state = {"committed": False}
+    real = wh._cursor
+    with monkeypatch.context() as crash:
+        crash.setattr(wh, "_cursor", lambda: _DiesAfterACommit(real(), state))
+        with pytest.raises(SystemExit):
+            restate_labels(wh, "acme", "store", {"1": "Baldwin Bikes", "2": "Rowlett Bikes"})
+    totals = "SELECT COUNT(*) AS n, SUM(revenue) AS value FROM sales WHERE tenant_id = @t"
+    assert wh.query(totals, {"t": "acme"}).iloc[0].tolist() == [3, 60.0]  # one form per row, nothing counted twice
+    restate_labels(wh, "acme", "store", {"1": "Baldwin Bikes", "2": "Rowlett Bikes"})  # the names file's retry
+    got = wh.query("SELECT channel FROM sales WHERE tenant_id = @t ORDER BY channel", {"t": "acme"})
+    assert got["channel"].tolist() == ["Baldwin Bikes", "Baldwin Bikes", "Rowlett Bikes"]
     reset_deps()

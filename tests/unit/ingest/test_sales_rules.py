@@ -255,6 +255,20 @@ def test_an_exports_own_statuses_read_as_cancelled_or_returned() -> None:
     assert _values(cols["discount"]) == [None, 0.0, 0.0, None]  # a sale undone gave no discount
 
 
+def test_an_orders_stated_refund_is_its_refund_and_a_sale_undone_gets_no_order_discount() -> None:
+    """WooCommerce: o1 refunded in part (stays completed: the sale kept, its refund spread by value), o2 refunded in
+    full (a return whose refund is the amount refunded, not what its lines were worth), o3 Magento's Pending."""
+    cols, index = _cols(order_id=["o1", "o1", "o2", "o3"], units=[1, 3, 2, 1], unit_price=[40.0, 20.0, 50.0, 9.0],
+                        order_refund=[25.0, 25.0, 93.5, 0.0], order_discount=[10.0, 10.0, 10.0, 0.0],
+                        status=["completed", "completed", "refunded", "pending"])
+    out = derive_sales(cols, index, statuses={"refunded": "returned", "pending": "unpaid"})
+    assert _values(cols["units"])[:3] == [1, 3, 0]
+    assert _values(cols["refund"])[:3] == [10.0, 15.0, 93.5]  # 25 spread 40:60; o2 the 93.50 refunded, not 100
+    assert _values(cols["discount"])[:3] == [4.0, 6.0, None]  # o2 was undone: no discount given
+    assert _values(out.errors)[3] == ("order status 'pending': placed but not yet invoiced (no payment taken), not a "
+                                      "sale yet")
+
+
 def test_a_count_of_items_on_promotion_marks_the_line_on_promotion() -> None:
     cols, index = _cols(units=[5, 5, 5], promo_count=[0.0, 12.0, None])
     cols["promo_count"] = cols["promo_count"].astype("float64")
