@@ -10,10 +10,11 @@ same way (``shared.ingest.order_join``):
 - **order headers**: an order id and a date, no product, quantity or price (each order's date, status, store,
   customer and where it went);
 - **order lines**: an order id, a product and a quantity or price, no date (sales lines once their order is known);
-- **names**: ``{thing}_id`` beside ``{thing}_name`` (``brand_id, brand_name``; ``CategoryID, CategoryName``) for a
-  thing that is not the product, the order or a person: the names other files' ids stand for;
-- **products by id**: a catalogue naming its brand or category by such an id (``brand_id``, ``category_id``) and not
-  by name: stored with the names the lookups give;
+- **names**: ``{thing}_id`` beside ``{thing}_name`` or the bare ``{thing}`` (``brand_id, brand_name``; ``CategoryID,
+  CategoryName``; Instacart's ``department_id, department``) for a thing that is not the product, the order or a
+  person: the names other files' ids stand for;
+- **products by id**: a catalogue naming its brand or category (or department) by such an id (``brand_id``,
+  ``category_id``, ``department_id``) and not by name: stored with the names the lookups give;
 - **stock counts**: a store (or warehouse), a product and a bare quantity, nothing else (``store_id, product_id,
   quantity``);
 - **directories of people or companies** (first and last names; a company name): acknowledged, nothing stored;
@@ -39,7 +40,7 @@ _NOT_LOOKUPS = frozenset({"product", "item", "sku", "order", "customer", "user",
                           "menuitem"})
 #: Things whose id a catalogue may give instead of a name: the product field the name fills.
 PRODUCT_LOOKUPS = {"brand": "brand", "category": "category", "subcategory": "category",
-                   "productcategory": "category", "manufacturer": "brand"}
+                   "productcategory": "category", "manufacturer": "brand", "department": "category"}
 #: Where stock is kept or a sale was made: a store or warehouse column (normalised names).
 LOCATION_COLUMNS = ("storeid", "store", "storename", "warehouseid", "warehouse", "locationid", "location", "shopid",
                     "branchid")
@@ -79,12 +80,19 @@ def id_things(headers: list[str] | tuple[str, ...]) -> dict[str, int]:
 
 
 def name_things(headers: list[str] | tuple[str, ...]) -> dict[str, int]:
-    """``{thing: column}`` for each ``{thing}_name`` column."""
+    """``{thing: column}`` for each ``{thing}_name`` column, or a bare ``{thing}`` column beside ``{thing}_id``.
+
+    Instacart's lookups are ``department_id, department`` and ``aisle_id, aisle``.
+    """
     found: dict[str, int] = {}
     for i, header in enumerate(headers):
         words = _split_words(header).split("_")
         if len(words) >= 2 and words[-1] == "name":
             found.setdefault(_thing(words[:-1]), i)
+    ids = id_things(headers)
+    for i, header in enumerate(headers):
+        if (bare := _split_words(header)) in ids and ids[bare] != i:
+            found.setdefault(bare, i)
     return found
 
 

@@ -120,12 +120,6 @@ PARTS: tuple[DatasetPart, ...] = (
                 ("order_id", "product_id", "add_to_cart_order", "reordered"),
                 "Instacart order products (the products of each order, with no date, quantity or price): nothing "
                 "ecomintel stores"),
-    # the same download's lookup tables: aisle and department names by id (products.csv names them by id only)
-    DatasetPart("instacart", "instacart_aisles", PartRole.UNUSED, DataKind.PRODUCTS, ("aisle_id", "aisle"),
-                "Instacart aisles (the name of each aisle id): nothing ecomintel stores", absent=("product_id",)),
-    DatasetPart("instacart", "instacart_departments", PartRole.UNUSED, DataKind.PRODUCTS,
-                ("department_id", "department"), "Instacart departments (the name of each department id): nothing "
-                "ecomintel stores", absent=("product_id",)),
     # H&M "Personalized Fashion Recommendations": customers.csv (club status, age, postcode): nothing sold
     DatasetPart("hm", "hm_customers", PartRole.UNUSED, DataKind.SALES,
                 ("customer_id", "club_member_status", "fashion_news_frequency", "age", "postal_code"),

@@ -68,11 +68,15 @@ HM_ASKS = [
 
 # Instacart: products.csv is the catalogue; its orders carry no calendar date and no file a price.
 def _instacart(files: dict[str, str]) -> pd.DataFrame:
-    return _read(files, "products.csv").rename(columns={"product_id": "sku", "product_name": "title"})
+    products = _read(files, "products.csv").merge(_read(files, "departments.csv"), on="department_id")
+    return products.rename(columns={"product_id": "sku", "product_name": "title", "department": "category"})
 
 
 INSTACART_ASKS = [
     Ask("How many products do we have?", lambda f: f["sku"].nunique()),
+    # the department is the category (departments.csv names products.csv's department_id)
+    Ask("Which category has the most products?", lambda f: _top(f, "category", "sku", "nunique")),
+    Ask("How many products do we have in produce?", lambda f: int((f["category"] == "produce").sum())),
     # the reason up front: the orders were received and hold no calendar date
     Ask("What did we make last month?", lambda f: Says(r"^No sales are stored: orders\.csv was received .*no calendar "
                                                       r"date")),
@@ -246,6 +250,7 @@ DATASETS: dict[str, Dataset] = {
 #: 0.0508): each line's value is kept to the cent, about 1% off the month's total of the prices as written.
 #: PrestaShop's order list gives no quantities (its lines' units are unknown, flagged sales:no_units) and the metrics
 #: layer counts orders over lines with units sold: its orders and average order value read as none (as Magento's grid).
+#: Instacart's "which category has the most products" is read as a sales ranking and answered by its no-sales note.
 WRONG_TODAY: frozenset[str] = frozenset({
     "hm: What was revenue in March 2020?",
     "hm: Which category had the most revenue?",
@@ -253,6 +258,8 @@ WRONG_TODAY: frozenset[str] = frozenset({
     "hm: How did revenue change month over month?",
     "prestashop_orders: How many orders did we have in May 2024?",
     "prestashop_orders: What is our average order value?",
+    # read as a sales ranking: the no-sales note (Instacart's undated orders) answers it instead of the catalogue
+    "instacart: Which category has the most products?",
 })
 CASES = dataset_cases(DATASETS, WRONG_TODAY)
 
@@ -270,6 +277,7 @@ def test_every_file_is_stored_as_it_means(ingested: Ingested) -> None:
     assert kinds["merchant_feed"] == {"products.tsv": "products"}, kinds
     assert kinds["shopify_sales_over_time"] == {next(iter(kinds["shopify_sales_over_time"])): "sales"}
     assert kinds["prestashop_orders"] == {"order_2024-09-01_101010.csv": "sales"}
+    assert kinds["instacart"]["departments.csv"] == "products", kinds  # names of the catalogue's department ids
 
 
 def test_hm_repeated_rows_are_units_not_duplicates(ingested: Ingested) -> None:

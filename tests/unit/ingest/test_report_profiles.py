@@ -10,6 +10,7 @@ from shared.errors import InvalidInput
 from shared.ingest.derive import repeated_rows
 from shared.ingest.headers import export_profile, map_columns, require_columns
 from shared.ingest.kinds import dataset_part, detect_kind
+from shared.ingest.order_parts import name_things
 from shared.ingest.parts import PartRole
 from shared.models.records import DataKind
 from tests.fixtures.public import public8_shapes
@@ -49,13 +50,21 @@ def test_reports_and_order_lists_are_told_by_their_headers() -> None:
     assert export_profile(_header(hm, "articles.csv")).name == "hm_articles"  # type: ignore[union-attr]
 
 
-def test_lookup_and_customer_tables_are_acknowledged_not_refused() -> None:
-    instacart, hm = public8_shapes.instacart(3), public8_shapes.hm(5)
-    for header in (_header(instacart, "aisles.csv"), _header(instacart, "departments.csv"),
-                   _header(hm, "customers.csv")):
-        part = dataset_part(header)
-        assert part is not None and part.role is PartRole.UNUSED, header
-    assert dataset_part(_header(instacart, "products.csv")) is None  # still the catalogue
+def test_lookup_tables_naming_by_a_bare_word_name_the_catalogues_ids() -> None:
+    """Instacart's ``department_id, department`` (and aisles) were refused (kind unknown); now they are the names of
+    ids, and products.csv, naming its department by id, takes them as its category."""
+    instacart = public8_shapes.instacart(3)
+    for name, thing in (("aisles.csv", "aisle"), ("departments.csv", "department")):
+        part = dataset_part(_header(instacart, name))
+        assert part is not None and (part.role, part.name) == (PartRole.NAMES, f"{thing}_names"), part
+    products = dataset_part(_header(instacart, "products.csv"))
+    assert products is not None and products.role is PartRole.PRODUCTS_BY_ID
+    assert name_things(["department_id", "department"]) == {"department": 1}
+
+
+def test_a_customer_table_is_acknowledged_not_refused() -> None:
+    part = dataset_part(_header(public8_shapes.hm(5), "customers.csv"))
+    assert part is not None and part.role is PartRole.UNUSED
 
 
 def test_a_repeated_row_is_one_more_unit_of_the_first() -> None:
