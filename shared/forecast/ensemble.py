@@ -340,8 +340,10 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
             bands[lv] = (np.clip(fc + lo_q * scale, 0.0, fc), np.maximum(fc + hi_q * scale, fc))
         own = [c for c in backtest if c.index == case.index]
         table = _series_table(own, chosen, m, seasonal)
-        used = member_names(chosen, case.intermittent, seasonal, "level_year" in case.members)
-        name = chosen if chosen not in COMPONENTS else f"{chosen}({'+'.join(dict.fromkeys(used))})"
+        name = chosen
+        if chosen in COMPONENTS:
+            used = member_names(chosen, case.intermittent, seasonal, "level_year" in case.members)
+            name = f"{chosen}({'+'.join(dict.fromkeys(used))})"
         if name != chosen:
             table[name] = table.pop(chosen, {"mase": float("nan"), "smape": float("nan"), "origins": 0})
         warnings = [f"{s.filled_periods} of {len(s.values)} periods had no sales rows and count as 0 units"] \
