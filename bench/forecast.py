@@ -20,22 +20,27 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from shared.forecast.batch import forecast_chunk, select_chunk
-from shared.forecast.censoring import censor_stockouts
-from shared.forecast.csv_input import to_series
-from shared.forecast.engine import ForecastOptions, SeriesForecast
-from shared.forecast.global_model import fit_predict_global, global_input
-from shared.forecast.metrics import mase
-from shared.forecast.periods import SEASON_LENGTH, RegularSeries
-from shared.sample.weekly_panel import weekly_panel
+# this checkout's code, not the package the shared virtualenv has installed (another checkout's, in a worktree)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from shared.forecast.batch import forecast_chunk, select_chunk  # noqa: E402
+from shared.forecast.censoring import censor_stockouts  # noqa: E402
+from shared.forecast.csv_input import to_series  # noqa: E402
+from shared.forecast.engine import ForecastOptions, SeriesForecast  # noqa: E402
+from shared.forecast.global_model import fit_predict_global, global_input  # noqa: E402
+from shared.forecast.metrics import mase  # noqa: E402
+from shared.forecast.periods import SEASON_LENGTH, RegularSeries  # noqa: E402
+from shared.sample.weekly_panel import weekly_panel  # noqa: E402
 
 warnings.filterwarnings("ignore")
 GOAL_RATIO = 0.95

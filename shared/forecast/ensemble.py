@@ -73,6 +73,7 @@ COMPONENTS: dict[str, tuple[str, ...]] = {
     ROBUST: ("global_l1", "level", "level", "ses"),
 }
 SEASONAL_MEMBER = {"level": "level_sa", "ses": "ses_sa"}
+YEARLY_MEMBER = {"level": "level_year", "ses": "level_year"}  # weekly, not seasonal, not intermittent
 
 
 @dataclass
@@ -89,19 +90,24 @@ class _Case:
 
 def combine(members: dict[str, np.ndarray], name: str, intermittent: bool, seasonal: bool = False) -> np.ndarray:
     """The median of an ensemble's members."""
-    names = member_names(name, intermittent, seasonal)
+    names = member_names(name, intermittent, seasonal, "level_year" in members)
     return np.asarray(np.median(np.stack([members[c] for c in names]), axis=0), dtype=float)
 
 
-def member_names(name: str, intermittent: bool, seasonal: bool) -> list[str]:
+def member_names(name: str, intermittent: bool, seasonal: bool, yearly: bool = False) -> list[str]:
     """The members of ensemble ``name`` for one series.
 
     ``tsb`` replaces ``ses`` for intermittent series (whose ``level`` is a mean rate, never adjusted:
     a season of mostly zeros has no stable indices); seasonally adjusted members in a seasonal batch.
+    ``yearly`` (a weekly series with a year-long level, :mod:`yearly`): that level replaces both ``level``
+    and ``ses``, the noisier estimates of the same regular level on weekly promotion data (figures in
+    docs/forecast.md).
     """
     if intermittent:
         return [("tsb" if c == "ses" else c) for c in COMPONENTS[name]]
-    return [SEASONAL_MEMBER.get(c, c) if seasonal else c for c in COMPONENTS[name]]
+    if seasonal:
+        return [SEASONAL_MEMBER.get(c, c) for c in COMPONENTS[name]]
+    return [YEARLY_MEMBER.get(c, c) if yearly else c for c in COMPONENTS[name]]
 
 
 def candidates(case: _Case, seasonal: bool) -> dict[str, np.ndarray]:
@@ -334,8 +340,10 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
             bands[lv] = (np.clip(fc + lo_q * scale, 0.0, fc), np.maximum(fc + hi_q * scale, fc))
         own = [c for c in backtest if c.index == case.index]
         table = _series_table(own, chosen, m, seasonal)
-        name = chosen if chosen not in COMPONENTS else (
-            f"{chosen}({'+'.join(dict.fromkeys(member_names(chosen, case.intermittent, seasonal)))})")
+        name = chosen
+        if chosen in COMPONENTS:
+            used = member_names(chosen, case.intermittent, seasonal, "level_year" in case.members)
+            name = f"{chosen}({'+'.join(dict.fromkeys(used))})"
         if name != chosen:
             table[name] = table.pop(chosen, {"mase": float("nan"), "smape": float("nan"), "origins": 0})
         warnings = [f"{s.filled_periods} of {len(s.values)} periods had no sales rows and count as 0 units"] \

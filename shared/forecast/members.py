@@ -14,7 +14,9 @@ import numpy as np
 from shared.forecast.baselines import _has_seasonality, _multiplicative_indices, naive, ses
 from shared.forecast.direct_model import LEVEL_WINDOW
 from shared.forecast.intermittent import tsb
+from shared.forecast.yearly import year_level
 
+WEEKLY = 52
 SEASONAL_SHARE = 0.5  # a batch is seasonal when at least half its testable series pass the ACF test
 MIN_INDEX = 0.1  # indices below this (a season position with almost no sales) make adjustment unstable
 
@@ -83,14 +85,17 @@ def _detrended(y: np.ndarray, m: int) -> np.ndarray:
 def local_members(y: np.ndarray, h: int, m: int, seasonal: bool, intermittent: bool) -> dict[str, np.ndarray]:
     """The local members one series needs, non-negative.
 
-    Plain ones always, adjusted ones in a seasonal batch; for intermittent series ``tsb`` and a
-    mean-rate ``level``: the median of a mostly-zero window is 0, which minimises absolute error and
-    stocks nothing (the Croston family forecasts a rate for the same reason).
+    Plain ones always, adjusted ones in a seasonal batch, the year-long level (:mod:`yearly`) for weekly
+    series elsewhere; for intermittent series ``tsb`` and a mean-rate ``level``: the median of a
+    mostly-zero window is 0, which minimises absolute error and stocks nothing (the Croston family
+    forecasts a rate for the same reason).
     """
     x = np.asarray(y, dtype=float)
     out = {"level": level(x, h, m), "ses": ses(x, h, m), "naive": naive(x, h, m)}
     if seasonal and not intermittent:
         out.update(adjusted_members(x, h, m))
+    elif m == WEEKLY and not intermittent:
+        out["level_year"] = year_level(x, h)
     if intermittent:
         out["level"] = np.full(h, float(np.mean(x[-LEVEL_WINDOW["W"]:])))
         out["tsb"] = tsb(x, h, m)
