@@ -100,7 +100,9 @@ def fill_sales(rows: pd.DataFrame, ctx: GapContext) -> tuple[pd.DataFrame, Batch
         flags.add("unit_price", "missing_no_source", out.index[unfilled])
     missing_revenue = revenue.isna() & price.notna() & units.notna()
     if missing_revenue.any():
-        revenue = revenue.where(~missing_revenue, (price * units).round(2))
+        # to 1/100 of a cent, not to the cent: some exports scale their prices below one (H&M's 0.0169), where
+        # rounding each line to the cent moved a month's revenue by about 1%
+        revenue = revenue.where(~missing_revenue, (price * units).round(4))
         flags.add("revenue", "derived_from_price_x_units", out.index[missing_revenue],
                   after=revenue[missing_revenue].to_numpy(dtype="float64"))
     out["unit_price"] = price
