@@ -372,7 +372,9 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     add(Case(tenant, "revenue growth % last quarter vs the quarter before", [growth(rev(lq), rev(p.pq))]))
     add(Case(tenant, "how much did orders grow last month", [_orders(lm), _orders(pm)]))
     add(Case(tenant, "percentage change in units week over week", [growth(units(lw), units(p.plw))]))
-    add(Case(tenant, "by what % is revenue up on last year", [growth(rev(ytd), rev(p.ly_ytd))]))
+    # with no period, a comparison with last year is the last whole month's (the house rule, as "revenue down on last
+    # year?" in the fourth set reads it)
+    add(Case(tenant, "by what % is revenue up on last year", [growth(rev(lm), rev(p.ly_lm))]))
     add(Case(tenant, "what's the year over year growth in aov this year", [aov(ytd), aov(p.ly_ytd)]))
 
     style = "per order, unit and customer"

@@ -297,6 +297,18 @@ _IS_SUPERLATIVE = re.compile(r"\b(?:is|was|are|were)\s+(?P<name>.+?)\s+(?:our|th
                              r"#1|main)\b", re.I)
 
 
+#: The verb or noun that asks for a place ("where does eBay *stand*"): no product name, though titles hold it.
+_RANK_WORD = re.compile(r"\b(?:rank\w*|stand\w*|place[ds]?|sit[s]?|spot|position)\b", re.I)
+
+
+def rank_words(question: str, matches: list[EntityMatch]) -> list[EntityMatch]:
+    """The product matches that are only the word asking for a place ("where does eBay stand": no phone stand)."""
+    if not _RANK_ASKED.search(question):
+        return []
+    words = [w.span() for w in _RANK_WORD.finditer(question)]
+    return [m for m in matches if m.kind == "product" and any(s <= m.span[0] and m.span[1] <= e for s, e in words)]
+
+
 def _ranked_member(question: str, matches: list[EntityMatch]) -> EntityMatch | None:
     """The one category, brand, channel or product whose place in its kind's ranking the question asks.
 
@@ -1299,6 +1311,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     matches = index.find(question) if index is not None else []
     # one word right after a pronoun is a verb ("what did we *bank*", "how many did we *shift*"), not a product
     matches = [m for m in matches if m not in verb_matches(question, matches)]
+    matches = [m for m in matches if m not in rank_words(question, matches)]  # "where does eBay *stand*"
     partial = preamble_partials(question, matches, index.knows_word if index is not None else None)  # "board deck"
     matches = [m for m in matches if m not in partial]
     singles = [x.span() for x in _SINGLE_UNIT.finditer(question)] + \

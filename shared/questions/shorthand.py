@@ -30,6 +30,8 @@ _ALWAYS: dict[str, str] = {
     "ipt": "units per transaction", "aur": "average selling price",
     # "YTD vs LYTD": last year's same days (prior year to date)
     "lytd": "the same period last year", "pytd": "the same period last year",
+    "lmtd": "the same period last month", "pmtd": "the same period last month",
+    "lqtd": "the same period last quarter", "pqtd": "the same period last quarter",
     "rtg": "rating", "rtgs": "ratings", "oos": "out of stock",
     "how'd": "how did", "what'd": "what did", "where'd": "where did",
     "excl": "excluding", "incl": "including",
@@ -98,7 +100,7 @@ SKELETON_TARGETS: tuple[str, ...] = ("month", "months", "orders", "order", "sold
 _ACRONYMS = frozenset({"mtd", "ytd", "wtd", "qtd", "sku", "skus", "aov", "asp", "cogs", "yoy", "mom", "wow", "qoq",
                        "kpi", "kpis", "nps", "usd", "gbp", "eur", "pct", "csv", "pdf", "api", "ltv", "cac", "roas",
                        "ctr", "cpc", "cpm", "sms", "seo", "utm", "faq", "gmv", "dtc", "b2b", "b2c", "ttm", "ltm",
-                       "upt", "ipt", "aur", "lytd", "pytd"})
+                       "upt", "ipt", "aur", "lytd", "pytd", "lmtd", "pmtd", "lqtd", "pqtd"})
 #: A real word before which a brand name one letter from a dimension noun is that noun ("by chanel").
 _DIMENSION_BEFORE = re.compile(r"\b(?:by|per|each|every|which|what|top|all)\s+$", re.I)
 #: "wk on wk", "mo over mo": a unit over itself.

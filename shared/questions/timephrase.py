@@ -944,6 +944,8 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
             if own_week.group(1).lower() == "week":
                 start = a.start - timedelta(days=a.start.weekday())
                 end = start + timedelta(days=6)
+            elif a.start.weekday() == 0:  # a Monday's ("Labor Day weekend"): the long weekend it ends
+                start, end = a.start - timedelta(days=2), a.start
             else:  # the weekend of (or after) that day: Easter's is the one it falls in
                 start = a.start + timedelta(days=(5 - a.start.weekday()) % 7 if a.start.weekday() < 5
                                             else -(a.start.weekday() - 5))
@@ -1148,9 +1150,9 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
             reading.each = [_label(a, as_of) for a in past]
         return reading
     reading.range = _label(past[0], as_of)
-    if reading.weekdays == ["Saturday", "Sunday"] and past[0].start.weekday() == 5 and \
-            past[0].end == past[0].start + timedelta(days=1):
-        reading.weekdays = []  # "the weekend before Easter": the range is that Saturday and Sunday
+    if reading.weekdays == ["Saturday", "Sunday"] and (past[0].start.weekday() == 5 and past[0].end == past[
+            0].start + timedelta(days=1) or "weekend " in past[0].name and (past[0].end - past[0].start).days <= 2):
+        reading.weekdays = []  # "the weekend before Easter", "Labor Day weekend" (to the Monday): the range is it
     if reading.compare == "previous_year" and past[0].shopping_day is not None:
         _with_last_years_day(reading, past[0], as_of, _overlaps(past[0].span, year_back))
     return reading

@@ -20,7 +20,7 @@ from shared.store.metrics.model import MetricQuery, TimeRange
     ("forecast revenue for December", "revenue"),
     ("How many units will we sell next month?", None),
     ("projected GMV next month", "revenue"),  # gross merchandise value is money
-    ("gross sales forecast for next quarter", "revenue"),
+    ("forecast gross merchandise value for next quarter", "revenue"),
 ])
 def test_a_money_question_sets_the_revenue_measure(question: str, measure: str | None) -> None:
     entities = extract_entities(question)

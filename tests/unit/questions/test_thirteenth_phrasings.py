@@ -200,3 +200,27 @@ def test_an_annualised_value_is_the_period_at_a_years_pace(store: VocabularyInde
 def test_how_many_of_the_customers_were_new(store: VocabularyIndex) -> None:
     r = read(store, "how many customers bought this month and how many were new")
     assert r.query is not None and r.query.metrics == ["new_customers", "customers"]
+
+
+@pytest.mark.parametrize(("question", "start", "end"), [
+    ("labor day weekend orders", date(2026, 9, 5), date(2026, 9, 7)),  # a Monday's: the long weekend it ends
+    ("memorial day weekend sales", date(2026, 5, 23), date(2026, 5, 25)),
+])
+def test_a_monday_holidays_weekend_runs_to_the_monday(question: str, start: date, end: date) -> None:
+    reading = resolve_time(question, DEC)
+    assert reading.range is not None and (reading.range.start, reading.range.end) == (start, end)
+    assert reading.weekdays == []  # the Monday counted, not filtered out as a weekday
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("MTD vs LMTD revenue", "MTD vs the same period last month revenue"),
+    ("QTD vs LQTD orders", "QTD vs the same period last quarter orders"),
+])
+def test_last_periods_to_date_are_the_same_period_before(question: str, text: str) -> None:
+    assert expand_shorthand(question) == text
+
+
+def test_where_a_name_stands_names_no_product(store: VocabularyIndex) -> None:
+    r = read(store, "where does ebay stand in revenue this year")
+    assert r.ranked == "ebay" and r.query is not None and r.query.dimensions == ["channel"]
+    assert not [f for f in r.query.filters if f.dimension == "sku"]
