@@ -54,3 +54,8 @@ def test_the_buy_box_is_no_product_and_says_what_it_is_read_as(shop: VocabularyI
 def test_the_share_of_the_buy_box_is_said_to_need_the_marketplaces_report(shop: VocabularyIndex) -> None:
     r = read_question("what share of the buy box do we own?", tenant_id="decor", index=shop, extents=EXTENTS)
     assert r.kind == "unanswerable" and r.concept == "Buy Box share"
+
+
+def test_out_of_stocks_in_the_plural_are_competitor_stock(shop: VocabularyIndex) -> None:
+    r = read_question("which competitor has the most out-of-stocks?", tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.kind == "agent" and r.asks == ["competitor_stock"]
