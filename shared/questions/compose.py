@@ -581,7 +581,10 @@ def _threshold_answer(threshold: tuple[str, float], rows: list[dict[str, Any]], 
     below = "fewer than" if unit == "count" else _THRESHOLD_WORDS[op]  # "below 3 stars", "fewer than 5 orders"
     text = (f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had "
             f"{_THRESHOLD_WORDS[op] if op != 'below' else below} {amount}{of} {noun} {when}")
-    if op == "below" and unit in ("count", "money") and limit <= (0.01 if unit == "money" else 1):
+    if op == "below" and unit == "money" and limit == 0:  # "a negative margin": below zero, a loss
+        text = (f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had a negative {noun} "
+                f"{when}")
+    elif op == "below" and unit in ("count", "money") and limit <= (0.01 if unit == "money" else 1):
         # "days with no orders": none, not "fewer than 1"
         text = f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had no {noun} {when}"
     if not hit:

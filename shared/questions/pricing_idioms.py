@@ -14,7 +14,8 @@ Amazon and Shopify sellers ask in their own vocabulary; each rewrite keeps the r
   without losing money" -> "should we change the price of X" (the pricing agent's recommendation, which weighs
   elasticity and margin and says the unit cost);
 * "should we match the cheapest competitor on X" -> "should I lower the price of X" (a recommendation);
-* "markup on X" -> "margin on X" (the catalogue's cost against what X sold for).
+* "markup on X" -> "margin on X" (the catalogue's cost against what X sold for); "a negative margin", "sold at a
+  loss" -> "a margin below $0".
 
 :func:`pricing_idioms` returns the text and the lead the answer opens with when a word was read as another
 (``None`` otherwise). Pure: no I/O.
@@ -65,6 +66,9 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"lowest[- ]priced)\s+(?:competitor|rival|seller|price)(?:'s\s+price)?\s+(?:on|for)\b", re.I),
      "should I lower the price of", ""),
     (re.compile(r"\b(?:markup|mark-up)\s+(?=(?:on|for|of)\b)", re.I), "margin ", ""),
+    # "which products have a negative margin", "what do we sell at a loss": a gross margin below zero
+    (re.compile(r"\b(?:an?\s+)?(?:negative|below[- ]zero)\s+(?:gross\s+)?margins?\b", re.I), "a margin below $0", ""),
+    (re.compile(r"\b(?:sell|sold|selling|sells)\s+at\s+a\s+loss\b", re.I), "have a margin below $0", ""),
 )
 #: "what share of the buy box do we hold", "buy box percentage": the share itself is the marketplace's.
 _BUY_BOX_SHARE = re.compile(rf"\b(?:share|percent\w*|%|win rate|ownership)\s+(?:of\s+)?{_BUY_BOX}|{_BUY_BOX}\s+"

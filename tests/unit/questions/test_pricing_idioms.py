@@ -59,3 +59,13 @@ def test_the_share_of_the_buy_box_is_said_to_need_the_marketplaces_report(shop: 
 def test_out_of_stocks_in_the_plural_are_competitor_stock(shop: VocabularyIndex) -> None:
     r = read_question("which competitor has the most out-of-stocks?", tenant_id="decor", index=shop, extents=EXTENTS)
     assert r.kind == "agent" and r.asks == ["competitor_stock"]
+
+
+def test_a_negative_margin_is_a_margin_below_zero(shop: VocabularyIndex) -> None:
+    for q in ("which products have a negative margin?", "which products do we sell at a loss?"):
+        r = read_question(q, tenant_id="decor", index=shop, extents=EXTENTS)
+        assert r.query is not None and r.query.metrics[0] == "margin" and r.query.dimensions == ["sku"], q
+        assert r.threshold == ("below", 0.0), q
+    # "more than 0 units" is still no threshold
+    assert read_question("which products sold more than 0 units", tenant_id="decor", index=shop,
+                         extents=EXTENTS).threshold is None
