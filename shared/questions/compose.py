@@ -197,6 +197,8 @@ def _change(cur: float | None, prev: float | None, pct: float | None, unit: Unit
 
 
 _TO_DATE_UNIT = {1: "month", 3: "quarter", 12: "year"}
+#: The star levels a distribution of reviews by stars names, as the metrics layer labels them.
+_STAR_LEVELS = ("5 stars", "4 stars", "3 stars", "2 stars", "1 star")
 
 
 def _capital(text: str) -> str:
@@ -911,7 +913,11 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
     if reading.shape == "breakdown":
         shown = valued[:_SENTENCE_ITEMS]
         more = len(valued) - len(shown)
-        text = (f"{_capital(noun)}{where} {when} by {one}: " + "; ".join(item(r) for r in shown)
+        # a star distribution says the levels nobody gave too ("5 stars (0, 0.0%)"), not only the ones present
+        present = {str(r.get(dim)) for r in valued}
+        absent = [f"{level} (0, 0.0%)" for level in _STAR_LEVELS if level not in present] \
+            if dims == ["stars"] and metric == "review_count" and not q.compare else []
+        text = (f"{_capital(noun)}{where} {when} by {one}: " + "; ".join([*(item(r) for r in shown), *absent])
                 + (f"; and {more} more" if more > 0 else "") + ".")
         return text
     single = (reading.show or q.limit) == 1

@@ -103,3 +103,13 @@ def test_a_net_promoter_score_is_still_the_survey_it_needs(shop: VocabularyIndex
     assert r.kind == "unanswerable"
     promoters = read_question("how many promoters this year?", tenant_id="decor", index=shop, extents=EXTENTS)
     assert promoters.query is not None and [f.values for f in promoters.query.filters] == [["5 stars"]]
+
+
+def test_a_star_distribution_names_the_levels_nobody_gave() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["review_count"], dimensions=["stars"], time_range=YTD, share_of_total=True)
+    rows = [{"stars": "4 stars", "review_count": 2, "review_count_share": 1.0}]
+    result = MetricResult(query=q, columns=list(rows[0]), rows=rows, currency=None, statement=CompiledStatement(
+        sql="SELECT 1", params={"tenant_id": "t"}, dialect="duckdb"))
+    answer = compose(Reading(kind="metric", question="q", query=q, shape="breakdown"), result, titles={}).answer
+    assert answer.endswith("by stars: 4 stars (2, 100.0%); 5 stars (0, 0.0%); 3 stars (0, 0.0%); 2 stars (0, 0.0%); "
+                           "1 star (0, 0.0%).")
