@@ -140,7 +140,9 @@ def fifth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     add("recent", "how many new reviews in the past 7 days?", count(len(l7)))
     add("recent", "star distribution this year", lambda a, r: all(states(a, int((this_year["rating"] == s).sum()), 0.5)
                                                                   for s in (5, 1)))
-    add("recent", "how are the stars spread for the kettle?", lambda a, r: "KIT-0066" in first(a) and all(
+    # named by its SKU or its title (the metrics layer names a filter by its title, as set 2's checks accept)
+    add("recent", "how are the stars spread for the kettle?", lambda a, r: (
+        "KIT-0066" in first(a) or t.title("KIT-0066") in first(a)) and all(
         states(a, int(((rv["sku"] == "KIT-0066") & (rv["rating"] == s)).sum()), 0.5) for s in (5, 1)))
     add("recent", "what % of this year's reviews are 4 stars or more?", lambda a, r: states(
         first(a), float((this_year["rating"].dropna() >= 4).mean() * 100), 0.3) or states(
