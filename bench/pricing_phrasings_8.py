@@ -29,6 +29,17 @@ _ADVICE = re.compile(r"\b(?:lower|raise|hold|keep|match|cut)", re.I)
 _PRICE = re.compile(r"\$?\d+\.\d\d")
 
 
+def counts(*ns: int) -> Check:
+    """The first sentence states one of ``ns``."""
+    return lambda a, r: any(states(first_sentence(a), n, 0.5) for n in ns)
+
+
+def named_by(m: Market, *skus: str) -> Check:
+    """The first sentence names each product by its SKU or its title (the metrics layer names a filter by its title)."""
+    return lambda a, r: all(s in first_sentence(a) or str(m.products.loc[s, "title"]) in first_sentence(a)
+                            for s in skus)
+
+
 def eighth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the fifth round's set."""
     out: list[tuple[str, str, str, Check]] = []
@@ -39,11 +50,8 @@ def eighth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noq
     def first(a: str) -> str:
         return first_sentence(a)
 
-    def counts(*ns: int) -> Check:
-        return lambda a, r: any(states(first(a), n, 0.5) for n in ns)
-
-    def names(*skus: str) -> Check:  # by its SKU or its title (the metrics layer names a filter by its title)
-        return lambda a, r: all(s in first(a) or str(m.products.loc[s, "title"]) in first(a) for s in skus)
+    def names(*skus: str) -> Check:
+        return named_by(m, *skus)
 
     latest = m.latest
     idx = latest["index"]

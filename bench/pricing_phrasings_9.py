@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from bench.pricing_phrasings_8 import counts, named_by
 from bench.review_phrasings import first_sentence, states
 
 if TYPE_CHECKING:
@@ -34,11 +35,8 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     def first(a: str) -> str:
         return first_sentence(a)
 
-    def counts(*ns: int) -> Check:
-        return lambda a, r: any(states(first(a), n, 0.5) for n in ns)
-
     def names(*skus: str) -> Check:
-        return lambda a, r: all(s in first(a) or str(m.products.loc[s, "title"]) in first(a) for s in skus)
+        return named_by(m, *skus)
 
     latest = m.latest
     idx = latest["index"]

@@ -28,6 +28,25 @@ _AGAINST = re.compile(r"\b(?:average|median|market|catalogue|store|shop|overall|
                       r"against|vs\.?)\b", re.I)
 
 
+def count(n: float, tol: float = 0.5) -> Check:
+    """The first sentence states ``n``."""
+    return lambda a, r: states(first_sentence(a), n, tol)
+
+
+def leads(*ns: int) -> Check:
+    """The first number the answer writes is the count asked for (one of ``ns``)."""
+    def check(a: str, r: object) -> bool:
+        found = numbers(first_sentence(a))
+        return bool(found) and any(abs(found[0] - n) < 0.5 for n in ns)
+    return check
+
+
+def judged(*values: float, tol: float = RTOL) -> Check:
+    """A judgement of a figure (one of ``values``) against something stated, not the agents' overview."""
+    return lambda a, r: _AGAINST.search(first_sentence(a)) is not None \
+        and "price index is" not in first_sentence(a) and any(states(first_sentence(a), v, tol) for v in values)
+
+
 def fifth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, question, check) of the fifth round's set."""
     out: list[tuple[str, str, Check]] = []
@@ -38,14 +57,6 @@ def fifth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     def first(a: str) -> str:
         return first_sentence(a)
 
-    def count(n: float, tol: float = 0.5) -> Check:
-        return lambda a, r: states(first(a), n, tol)
-
-    def leads(*ns: int) -> Check:  # the first number the answer writes is the count asked for
-        def check(a: str, r: object) -> bool:
-            found = numbers(first(a))
-            return bool(found) and any(abs(found[0] - n) < 0.5 for n in ns)
-        return check
 
     rv, end = t.rv, t.end
     x, y = "KIT-0046", "KIT-0036"
@@ -129,7 +140,9 @@ def fifth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     add("recent", "how many new reviews in the past 7 days?", count(len(l7)))
     add("recent", "star distribution this year", lambda a, r: all(states(a, int((this_year["rating"] == s).sum()), 0.5)
                                                                   for s in (5, 1)))
-    add("recent", "how are the stars spread for the kettle?", lambda a, r: "KIT-0066" in first(a) and all(
+    # named by its SKU or its title (the metrics layer names a filter by its title, as set 2's checks accept)
+    add("recent", "how are the stars spread for the kettle?", lambda a, r: (
+        "KIT-0066" in first(a) or t.title("KIT-0066") in first(a)) and all(
         states(a, int(((rv["sku"] == "KIT-0066") & (rv["rating"] == s)).sum()), 0.5) for s in (5, 1)))
     add("recent", "what % of this year's reviews are 4 stars or more?", lambda a, r: states(
         first(a), float((this_year["rating"].dropna() >= 4).mean() * 100), 0.3) or states(
@@ -146,9 +159,6 @@ def fifth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     add("products", "how many products have fewer than 10 reviews?", leads(few, few + len(catalogue - reviewed)))
     add("products", "products without any reviews", leads(len(catalogue - reviewed)))
     # 10. "is it good?" after an answer: judged against something stated (not the agents' overview)
-    def judged(*values: float, tol: float = RTOL) -> Check:
-        return lambda a, r: _AGAINST.search(first(a)) is not None and "price index is" not in first(a) \
-            and any(states(first(a), v, tol) for v in values)
     add("judge", "average rating this year >> is it good?", judged(t.mean(this_year)))
     add("judge", f"what's the rating of the {tx} >> is that good?", lambda a, r: judged(mx, t.mean(yr[yr["sku"] == x]))(
         a, r) and (states(a, t.mean(rated), RTOL) or states(a, t.mean(yr), RTOL)))

@@ -13,15 +13,14 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from bench.review_phrasings import RTOL, first_sentence, numbers, states
+from bench.review_phrasings import RTOL, first_sentence, states
+from bench.review_phrasings_5 import count, judged, leads
 
 if TYPE_CHECKING:
     from bench.review_phrasings import Check, Truth
 
 _SPAM = re.compile(r"spam|fake|suspicious|suspected", re.I)
 _NEGATION = re.compile(r"\bno\b|\bnot\b|n't|\bnone\b|\bnever\b|without|\bnor\b", re.I)
-_AGAINST = re.compile(r"\b(?:average|median|market|catalogue|store|shop|overall|typical|usual|benchmark|compared|"
-                      r"than|against|vs\.?)\b", re.I)
 
 
 def sixth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
@@ -33,19 +32,6 @@ def sixth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
 
     def first(a: str) -> str:
         return first_sentence(a)
-
-    def count(n: float, tol: float = 0.5) -> Check:
-        return lambda a, r: states(first(a), n, tol)
-
-    def leads(*ns: int) -> Check:
-        def check(a: str, r: object) -> bool:
-            found = numbers(first(a))
-            return bool(found) and any(abs(found[0] - n) < 0.5 for n in ns)
-        return check
-
-    def judged(*values: float, tol: float = RTOL) -> Check:
-        return lambda a, r: _AGAINST.search(first(a)) is not None and "price index is" not in first(a) \
-            and any(states(first(a), v, tol) for v in values)
 
     rv, end = t.rv, t.end
     x, y = "KIT-0046", "KIT-0036"

@@ -11,6 +11,7 @@ plain (a higher rating is better, more negative reviews worse); a price index is
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,10 @@ _PART_FILTERS = frozenset({"sku", "category", "brand", "channel"})
 #: Measures whose direction is plain: +1 higher is better, -1 higher is worse (others: higher or lower, no verdict).
 _DIRECTION = {"avg_rating": 1, "negative_review_share": -1, "negative_reviews": -1, "revenue": 1, "units": 1,
               "orders": 1, "net_revenue": 1, "margin": 1, "aov": 1, "return_rate": -1, "refunds": -1}
+#: A turn that counted ("how many negative reviews"): its count is the figure, not a share beside it.
+_COUNTED = re.compile(r"\b(?:how many|number of|count)\b", re.I)
+_ABOUT_REVIEWS = re.compile(r"\b(?:rat(?:ed|ing|ings)|reviews?|reviewed|stars?|feedback|sentiment)\b", re.I)
+_ABOUT_PRICES = re.compile(r"\b(?:pric\w*|expensive|cheap\w*|competit\w*|market|undercut\w*)\b", re.I)
 #: Within this share of the reference, a figure is "in line with" it.
 _IN_LINE = 0.03
 
@@ -43,20 +48,32 @@ def judged_query(previous: dict[str, Any], read_question: Any) -> MetricQuery | 
 
     ``read_question`` reads a question of the tenant's into a :class:`Reading` (the pricing turn's price index).
     """
+    asked = str(previous.get("question", ""))
     if previous.get("reading"):
         reading = Reading.model_validate(previous["reading"])
         q = reading.query
         if q is None or q.dimensions or q.time_range is None:
             return None
-        return q.model_copy(update={"metrics": q.metrics[:1], "compare": None, "baseline": None, "limit": None})
+        # "how many negative reviews last month": the count the answer led with, not the share beside it
+        counted = "negative_reviews" in q.metrics and _COUNTED.search(asked) is not None
+        metric = "negative_reviews" if counted else q.metrics[0]
+        return q.model_copy(update={"metrics": [metric], "compare": None, "baseline": None, "limit": None})
     plan = previous.get("plan") or {}
     skus = list((plan.get("entities") or {}).get("skus") or [])
-    if "pricing" not in (plan.get("intents") or []) or not skus:
+    intents = plan.get("intents") or []
+    if not skus:
         return None
-    priced = read_question(f"price index of {' and '.join(skus[:3])}")
-    if priced.query is None or priced.query.metrics[:1] != ["price_index"]:
+    # an agents' turn about products: their rating when it asked about reviews, their price index about prices
+    if "sentiment" in intents or _ABOUT_REVIEWS.search(asked):
+        metric, words = "avg_rating", "average rating of"
+    elif "pricing" in intents or _ABOUT_PRICES.search(asked):
+        metric, words = "price_index", "price index of"
+    else:
         return None
-    return priced.query
+    read = read_question(f"{words} {' and '.join(skus[:3])}")
+    if read.query is None or read.query.metrics[:1] != [metric] or read.query.dimensions:
+        return None
+    return read.query
 
 
 def reference_query(q: MetricQuery) -> tuple[MetricQuery, str, float]:
@@ -83,7 +100,8 @@ def judgement_sentence(metric: str, value: float, reference: float, called: str,
     ref = f"{reference:,.1f}" if unit == "count" and reference != round(reference) else fmt_value(
         reference, unit, currency, metric)
     noun = METRIC_NOUNS.get(metric, metric)
-    lead = f"{noun[:1].upper()}{noun[1:]} {what} {'were' if noun.endswith('s') else 'was'} {val}"
+    plural = unit == "count" and noun.split(" (")[0].endswith("s")  # "Negative reviews (1-2 stars) were 6"
+    lead = f"{noun[:1].upper()}{noun[1:]} {what} {'were' if plural else 'was'} {val}"
     against = called.format(ref=ref)
     if reference == 0 or abs(value - reference) <= _IN_LINE * abs(reference):
         return f"{lead}: in line with {against}."

@@ -313,7 +313,12 @@ def competitor_stock_answer(obs: pd.DataFrame, competitors: list[str], *, today:
                            f"{_period(first, today)}.", columns=_STOCK_COLUMNS, rows=table, total_rows=total,
                            method=method, skus=list(scoped), period_start=first, period_end=today)
     sentences = []
-    for name, part in known.groupby(known["competitor"].astype(str), sort=True):
+    gone_by = out.groupby(out["competitor"].astype(str)).size()
+    carried = known.groupby(known["competitor"].astype(str)).size()
+    # most out-of-stocks first ("which competitor has the most out-of-stocks?"), ties by name
+    names = sorted(carried.index, key=lambda c: (-int(gone_by.get(c, 0)), c))
+    for name in names:
+        part = known[known["competitor"].astype(str) == name]
         gone = out[out["competitor"].astype(str) == name]
         if len(competitors) == 1 or len(known["competitor"].unique()) == 1:
             listed = f": {join_names([str(s) for s in gone['sku']], 8)}" if len(gone) else ""
@@ -322,8 +327,12 @@ def competitor_stock_answer(obs: pd.DataFrame, competitors: list[str], *, today:
         else:
             sentences.append(f"{name} {len(gone):,} of {len(part):,}")
     if len(sentences) > 1 or (sentences and not sentences[0].endswith(".")):
-        text = (f"Competitors are out of stock on {out['sku'].nunique():,} of our products at their latest "
-                f"observation {_period(first, today)}: " + "; ".join(sentences) + ".")
+        most = int(gone_by.max()) if len(gone_by) else 0
+        leaders = [c for c in names if int(gone_by.get(c, 0)) == most] if most else []
+        lead = (f"{join_names(leaders)} {'is' if len(leaders) == 1 else 'are'} out of stock on the most of our "
+                f"products ({most:,}); " if leaders else "")
+        text = (f"{lead}{'c' if lead else 'C'}ompetitors are out of stock on {out['sku'].nunique():,} of our products "
+                f"at their latest observation {_period(first, today)}: " + "; ".join(sentences) + ".")
     else:
         text = sentences[0] if sentences else "No competitor price in the window says whether it had stock."
     table, total = ranked_table(_STOCK_COLUMNS, rows)

@@ -202,6 +202,8 @@ def _change(cur: float | None, prev: float | None, pct: float | None, unit: Unit
 
 
 _TO_DATE_UNIT = {1: "month", 3: "quarter", 12: "year"}
+#: The star levels a distribution of reviews by stars names, as the metrics layer labels them.
+_STAR_LEVELS = ("5 stars", "4 stars", "3 stars", "2 stars", "1 star")
 
 
 def _capital(text: str) -> str:
@@ -624,7 +626,10 @@ def _threshold_answer(threshold: tuple[str, float], rows: list[dict[str, Any]], 
     below = "fewer than" if unit == "count" else _THRESHOLD_WORDS[op]  # "below 3 stars", "fewer than 5 orders"
     text = (f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had "
             f"{_THRESHOLD_WORDS[op] if op != 'below' else below} {amount}{of} {noun} {when}")
-    if op == "below" and unit in ("count", "money") and limit <= (0.01 if unit == "money" else 1):
+    if op == "below" and unit == "money" and limit == 0:  # "a negative margin": below zero, a loss
+        text = (f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had a negative {noun} "
+                f"{when}")
+    elif op == "below" and unit in ("count", "money") and limit <= (0.01 if unit == "money" else 1):
         # "days with no orders": none, not "fewer than 1"
         text = f"{len(hit):,} of {len(valued):,} {one if len(valued) == 1 else many}{where} had no {noun} {when}"
     if not hit:
@@ -951,7 +956,11 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
     if reading.shape == "breakdown":
         shown = valued[:_SENTENCE_ITEMS]
         more = len(valued) - len(shown)
-        text = (f"{_capital(noun)}{where} {when} by {one}: " + "; ".join(item(r) for r in shown)
+        # a star distribution says the levels nobody gave too ("5 stars (0, 0.0%)"), not only the ones present
+        present = {str(r.get(dim)) for r in valued}
+        absent = [f"{level} (0, 0.0%)" for level in _STAR_LEVELS if level not in present] \
+            if dims == ["stars"] and metric == "review_count" and not q.compare else []
+        text = (f"{_capital(noun)}{where} {when} by {one}: " + "; ".join([*(item(r) for r in shown), *absent])
                 + (f"; and {more} more" if more > 0 else "") + ".")
         return text
     single = (reading.show or q.limit) == 1

@@ -73,10 +73,10 @@ MAP_WORD = re.compile(r"\bMAP\b|"
                       r"(?:below|under|breach\w*|violat\w*|break\w*) (?:the |our |my )?map|"
                       r"minimum advertised prices?|min\.? advertised prices?|(?:price|pricing) floors?|"
                       r"floor prices?)\b")
-STOCK_WORD = _rx(r"out of stock|out-of-stock|in stock|sold out|stocked out|stock[- ]?outs?|availab\w*|unavailable|"
+STOCK_WORD = _rx(r"out of stocks?|out-of-stocks?|in stock|sold out|stocked out|stock[- ]?outs?|availab\w*|unavailable|"
                  r"r[au]n out|(?:have|has|had|carry|carries) (?:no )?stock")
 #: Our own products with nothing on hand now (not "will run out": that is the stockout forecast).
-OUT_OF_STOCK = _rx(r"out of stock|out-of-stock|sold out|stocked out|not (?:in stock|on hand)|"
+OUT_OF_STOCK = _rx(r"out of stocks?|out-of-stocks?|sold out|stocked out|not (?:in stock|on hand)|"
                    r"(?:have|has|had|'ve) (?:we |i |they )?(?:already )?"
                    r"run out|ran out|(?:zero|no|0) (?:stock|inventory)(?: left)?|"
                    r"nothing (?:left )?"

@@ -2,17 +2,20 @@
 
 Amazon and Shopify sellers ask in their own vocabulary; each rewrite keeps the rest of the question as typed:
 
-* "do we win (own, hold, have) the Buy Box on X", "would we win the buy box on" -> "are we the cheapest on X" (who
-  holds the Buy Box is not in the data: the answer says so first, then the price, its main lever); "which SKUs are
-  we losing the buy box on" -> "where are we being undercut"; "buy box" never names a product called "... Box";
+* "do we win (own, hold, have) the Buy Box on X", "are we winning the buy box on X" -> "are we the cheapest on X"
+  (who holds the Buy Box is not in the data: the answer says so first, then the price, its main lever); "which SKUs
+  are we losing (have we lost) the buy box on" -> "are we being undercut on"; any other "buy box" is "the lowest
+  price", never a product called "... Box";
 * "the cheapest seller for X", "who's the lowest-priced seller of X" -> "who is cheapest on X";
-* "undercut by more than 10%" -> "more than 10% above the market";
+* "undercut by more than 10%", "competitors undercut us by over 20%" -> "priced above the market by ...";
 * "the biggest discount vs competitors" -> "the furthest below the market" (ours under theirs, not our promotions);
 * "our (average) premium over MegaMart" -> "how do we compare with MegaMart" (a named rival only);
-* "what price maximises revenue (profit)", "the optimal price for X", "the profit-maximising price" -> "should we
-  change the price of X" (the pricing agent's recommendation, which weighs elasticity and margin);
+* "what price maximises revenue (profit)", "the optimal (ideal, break-even) price for X", "how low can we go on X
+  without losing money" -> "should we change the price of X" (the pricing agent's recommendation, which weighs
+  elasticity and margin and says the unit cost);
 * "should we match the cheapest competitor on X" -> "should I lower the price of X" (a recommendation);
-* "markup on X" -> "margin on X" (the catalogue's cost against what X sold for).
+* "markup on X" -> "margin on X" (the catalogue's cost against what X sold for); "a negative margin", "sold at a
+  loss" -> "a margin below $0".
 
 :func:`pricing_idioms` returns the text and the lead the answer opens with when a word was read as another
 (``None`` otherwise). Pure: no I/O.
@@ -24,16 +27,23 @@ import re
 
 _BUY_BOX = r"(?:the\s+)?buy[- ]?box(?:es)?"
 #: A rewrite: the pattern, its replacement and the lead the answer opens with ("" for none).
+_WIN = r"(?:win|wins|winning|won|own|owning|hold|holding|have|having|get|getting|got|keep|keeping)"
+_LOSE = r"(?:lose|loses|losing|lost|miss|missing|missed)"
+_SUBJECT = r"(?:(?:are|am|do|does|did|would|will|could|can|have|has)\s+)?(?:we|i|us)(?:'re|'ve)?\s+(?:still\s+)?"
 _IDIOMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(rf"\b(?:are|am)\s+(?:we|i)\s+(?:losing|lose|missing|without)\s+{_BUY_BOX}\s+(?:on|for)\b|"
-                rf"\b(?:we|i)(?:'re|\s+are|\s+am)?\s+(?:losing|lose|missing)\s+{_BUY_BOX}\s+(?:on|for)\b", re.I),
-     "are we being undercut on", "buy box"),
-    (re.compile(rf"\b(?:do|does|would|will|could|can|did)\s+(?:we|i|us)\s+(?:still\s+)?(?:win|own|hold|have|get|"
-                rf"keep)\s+{_BUY_BOX}\s+(?:on|for)\b", re.I), "are we the cheapest on", "buy box"),
-    (re.compile(rf"\b(?:we|i)\s+(?:would|will|could|can|do|did)?\s*(?:win|own|hold|have|get|keep)\s+{_BUY_BOX}\s+"
-                rf"(?:on|for)\b", re.I), "we are the cheapest on", "buy box"),
+    # "which SKUs are we losing the buy box on", "which listings have we lost the buy box on"
+    (re.compile(rf"\b{_SUBJECT}(?:been\s+)?{_LOSE}\s+{_BUY_BOX}\s+(?:on|for)\b", re.I), "are we being undercut on",
+     "buy box"),
+    # "do we win the buy box on X", "are we winning the buy box on X", "would we win the buy box on"
+    (re.compile(rf"\b{_SUBJECT}{_WIN}\s+{_BUY_BOX}\s+(?:on|for)\b", re.I), "are we the cheapest on", "buy box"),
+    # any other "buy box" left: the lowest price (never a product called "... Box")
+    (re.compile(rf"\b{_BUY_BOX}\b", re.I), "the lowest price", "buy box"),
     (re.compile(r"\b(?:who(?:'s|\s+is)\s+)?(?:the\s+)?(?:cheapest|lowest[- ]priced|least expensive)\s+(?:seller|"
                 r"retailer|merchant|offer|listing)\s+(?:for|of|on)\b", re.I), "who is cheapest on", ""),
+    # "where are we undercut by more than 10%", "items where competitors undercut us by over 20%"
+    (re.compile(r"\b(?:competitors?|rivals?|the competition|others|they|anyone|everyone)\s+(?:undercut|under-cut|"
+                r"undersell|undersold)\w*\s+(?:us|me)\s+by\s+(?=(?:more than|over|at least)\s+\d)", re.I),
+     "we are priced above the market by ", ""),
     (re.compile(r"\b(?:undercut|under-cut|undersold)\s+by\s+(?=(?:more than|over|at least)\s+\d)", re.I),
      "priced above the market by ", ""),
     (re.compile(r"\b(?:biggest|largest|deepest|widest)\s+(?:price\s+)?(?:discounts?|savings?)\s+(?:vs\.?|versus|"
@@ -42,14 +52,23 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:what(?:'s|\s+is)\s+)?(?:our|my|the)\s+(?:average\s+|avg\s+|typical\s+)?(?:price\s+)?"
                 r"premium\s+(?:over|to|vs\.?|versus|against)\s+(?=[A-Z])", re.I),
      "how do we compare with ", ""),
+    # the price that maximises revenue or profit, the ideal one, the break-even one: the recommendation (it weighs
+    # elasticity and margin, and says the unit cost below which a sale loses money)
     (re.compile(r"\bwhat\s+(?:price|selling price)\s+(?:would\s+)?(?:maximi[sz]es?|optimi[sz]es?|gets?\s+(?:us\s+)?"
                 r"the\s+most)\s+(?:our\s+)?(?:revenue|sales|profits?|margins?|income)\s+(?:for|on|of)\b|"
-                r"\bwhat(?:'s|\s+is)\s+(?:the\s+|our\s+)?(?:optimal|optimum|ideal|best|revenue[- ]maximi[sz]ing|"
-                r"profit[- ]maximi[sz]ing|right)\s+price\s+(?:for|on|of)\b", re.I),
+                r"\b(?:what(?:'s|\s+is)\s+)?(?:the\s+|our\s+)?(?:optimal|optimum|ideal|best|revenue[- ]maximi[sz]ing|"
+                r"profit[- ]maximi[sz]ing|right|break[- ]?even|minimum viable)\s+price\s+(?:for|on|of)\b|"
+                r"\bhow\s+low\s+can\s+(?:we|i)\s+(?:go|price|drop)\s+(?:on|with|for)\b", re.I),
      "should we change the price of", ""),
-    (re.compile(r"\bshould\s+(?:we|i)\s+match\s+(?:the\s+)?(?:cheapest|lowest|lowest[- ]priced)\s+(?:competitor|"
-                r"rival|seller|price)(?:'s\s+price)?\s+(?:on|for)\b", re.I), "should I lower the price of", ""),
+    (re.compile(r"\s+without\s+(?:losing\s+money|a\s+loss|making\s+a\s+loss|selling\s+at\s+a\s+loss)\b", re.I),
+     "", ""),
+    (re.compile(r"\b(?:should|do|must)\s+(?:we|i)\s+(?:need\s+to\s+)?match\s+(?:the\s+)?(?:cheapest|lowest|"
+                r"lowest[- ]priced)\s+(?:competitor|rival|seller|price)(?:'s\s+price)?\s+(?:on|for)\b", re.I),
+     "should I lower the price of", ""),
     (re.compile(r"\b(?:markup|mark-up)\s+(?=(?:on|for|of)\b)", re.I), "margin ", ""),
+    # "which products have a negative margin", "what do we sell at a loss": a gross margin below zero
+    (re.compile(r"\b(?:an?\s+)?(?:negative|below[- ]zero)\s+(?:gross\s+)?margins?\b", re.I), "a margin below $0", ""),
+    (re.compile(r"\b(?:sell|sold|selling|sells)\s+at\s+a\s+loss\b", re.I), "have a margin below $0", ""),
 )
 #: "what share of the buy box do we hold", "buy box percentage": the share itself is the marketplace's.
 _BUY_BOX_SHARE = re.compile(rf"\b(?:share|percent\w*|%|win rate|ownership)\s+(?:of\s+)?{_BUY_BOX}|{_BUY_BOX}\s+"

@@ -210,9 +210,9 @@ def _threshold(question: str) -> tuple[Literal["above", "below", "at_least"], fl
     unit = (m.group("unit") or "").lower()
     money = bool(m.group("cur")) or unit in ("dollars", "bucks", "pounds", "quid", "euros", "usd", "gbp", "eur") \
         or mult == "grand"
-    if total <= 0:
-        return None
     word = m.group("op").lower()
+    if total < 0 or (total == 0 and not (money and word in ("under", "below", "less than", "lower than"))):
+        return None  # "a margin below $0" (a loss) is a threshold; "more than 0 units" is none
     op: Literal["above", "below", "at_least"] = "below" if word in ("under", "below", "less than", "fewer than",
                                                                   "lower than") else "at_least" if word == "at least" \
         else "above"

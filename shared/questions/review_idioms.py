@@ -55,7 +55,7 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?<=\bweekly\s)(?:review\s+|customer\s+)?sentiment\b", re.I), "average rating"),
     # net-promoter words said of reviews: promoters are the 5-star reviews, detractors the 1-2 star ones (the answer
     # counts stars; a real NPS needs the 0-10 survey, which the unanswerable rule says when "NPS" itself is asked)
-    (re.compile(r"\bpromoters?\b", re.I), "5 star reviews"),
+    (re.compile(r"(?<!\bnet )\bpromoters?\b(?!\s+score)", re.I), "5 star reviews"),
     (re.compile(r"\bdetractors?\b", re.I), "1 or 2 star reviews"),
     (re.compile(r"\bpassives?\b", re.I), "3 or 4 star reviews"),
     (re.compile(r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(year|month|quarter|week)\b", re.I),

@@ -465,9 +465,13 @@ def asks_star_breakdown(question: str) -> bool:
 
 
 #: "which products have no reviews", "never reviewed": the catalogue's products without a review.
-_UNREVIEWED = re.compile(r"\b(?:no|zero|without(?: any)?|not (?:got |had |received )?any)\s+"
+_UNREVIEWED = re.compile(r"\b(?:no|zero|without(?: any)?|not (?:got |had |received )?any|"
+                         r"(?:do|does|did|have|has)(?:n't| not) (?:(?:have|has|got|get|had|received) (?:any )?|"
+                         r"any ))\s*"
                          r"(?:(?:[1-5]|one|two|three|four|five)[- ]stars?\s+)?(?:reviews?|ratings?)\b|"
-                         r"\b(?:never (?:been )?|un)reviewed\b|\bnot (?:been )?reviewed\b", re.I)
+                         r"\b(?:never (?:been )?|un)reviewed\b|\bnot (?:been )?reviewed\b|"
+                         r"\b(?:nobody|no one|no-one|none of (?:our|the) customers) (?:has |have |had )?(?:ever )?"
+                         r"(?:reviewed|rated)\b", re.I)
 _PRODUCT_NOUN = re.compile(r"\b(?:products?|items?|skus?|listings?|garments?)\b", re.I)
 #: "how many products have reviews": the products with at least one.
 _REVIEWED_COUNT = re.compile(r"\bhow many (?:different |distinct |of (?:our|the|my) )?(?:products|items|skus|"

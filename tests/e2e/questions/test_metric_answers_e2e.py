@@ -150,3 +150,16 @@ def test_an_acknowledgement_keeps_the_chain(shop: Ingested) -> None:
     assert thanks is not None and thanks.answer.startswith("You're welcome.") and not thanks.agents
     ebay = ask(shop.deps, "and on ebay?", tenant=TENANT, session_id="ack", use_cache=False).report
     assert ebay is not None and states(ebay.answer, float(mar[mar["channel"] == "ebay"]["revenue"].sum()))
+
+
+def test_is_it_good_after_a_figure_judges_it_against_its_usual_level(shop: Ingested) -> None:
+    # revenue in March 2025, then "is that good?": March against the 12 months to its end, scaled to its 31 days
+    s = shop.sales()
+    mar = float(s[(s["date"] >= date(2025, 3, 1)) & (s["date"] <= date(2025, 3, 31))]["revenue"].sum())
+    year = s[(s["date"] >= date(2024, 4, 1)) & (s["date"] <= date(2025, 3, 31))]
+    usual = float(year["revenue"].sum()) * 31 / 365
+    ask(shop.deps, "revenue in March 2025", tenant=TENANT, session_id="judge", use_cache=False)
+    judged = ask(shop.deps, "is that good?", tenant=TENANT, session_id="judge", use_cache=False).report
+    assert judged is not None and judged.answer_kind == "metric" and not judged.agents
+    said = first_sentence(judged.answer)
+    assert states(said, mar) and states(said, usual, 0.01) and "the 12 months to 31 Mar 2025" in said

@@ -58,3 +58,27 @@ def test_a_pricing_turn_about_a_product_is_judged_by_its_price_index() -> None:
     assert "dearer than 101.5 for the whole catalogue" in said
     # a turn that gave no figure (the overview, a ranking) is not judged
     assert judged_query({"question": "how are we doing?", "plan": {"intents": ["overview"]}}, read) is None
+
+
+def test_an_agents_turn_about_a_products_reviews_is_judged_by_its_rating() -> None:
+    rated = MetricQuery(tenant_id="t", metrics=["avg_rating"], time_range=NOV,
+                        filters=[DimensionFilter(dimension="sku", values=["KIT-1"])])
+    asked: list[str] = []
+
+    def read(text: str) -> Reading:
+        asked.append(text)
+        return Reading(kind="metric", question=text, query=rated, shape="value")
+
+    turn = {"question": "how is the Toaster rated", "plan": {"intents": ["overview"], "entities": {"skus": ["KIT-1"]}}}
+    assert judged_query(turn, read) == rated and asked == ["average rating of KIT-1"]
+
+
+def test_a_counted_turn_is_judged_by_its_count_not_the_share_beside_it() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["negative_review_share", "review_count", "negative_reviews"],
+                    time_range=NOV)
+    turn = _turn(q) | {"question": "how many negative reviews last month"}
+    judged = judged_query(turn, lambda text: None)
+    assert judged is not None and judged.metrics == ["negative_reviews"]
+    said = judgement_sentence("negative_reviews", 6, 3.9, "the usual {ref} for 30 days", "in November 2026", None)
+    assert said.startswith("Negative reviews (1-2 stars) in November 2026 were 6: above the usual 3.9 for 30 days, "
+                           "worse")

@@ -93,7 +93,8 @@ def test_competitor_stock_is_read_from_each_products_latest_observation() -> Non
     assert answer.text == ("cheapco is out of stock on 1 of the 3 products of ours it carries (its latest observation "
                            "of each between 2026-03-02 and 2026-03-31): B.")
     everyone = competitor_stock_answer(obs, [], today=TODAY, start=None, scoped=[])
-    assert everyone.text.startswith("Competitors are out of stock on 1 of our products")
+    assert everyone.text.startswith("cheapco is out of stock on the most of our products (1); competitors are out of "
+                                    "stock on 1 of our products")
     one = competitor_stock_answer(obs, [], today=TODAY, start=None, scoped=["B"])
     assert one.text == ("cheapco is out of stock on B (midco has it), at their latest observation between 2026-03-02 "
                         "and 2026-03-31.")

@@ -27,3 +27,16 @@ def test_a_map_check_of_one_product_names_it_not_the_1_products() -> None:
     assert "on KIT-0001 is at or above its MAP" in one.text and one.skus == ["KIT-0001"]
     every = map_answer(obs, floors, [], today=date(2026, 12, 4), start=None, scoped=[])
     assert "1 of the 2 products with a MAP that competitors carry" in every.text
+
+
+def test_competitors_out_of_stock_lead_with_the_one_out_of_stock_most() -> None:
+    from shared.pricing.market_answers import competitor_stock_answer
+
+    obs = _obs()
+    obs["in_stock"] = True
+    latest = obs.groupby(["sku", "competitor"])["date"].transform("max") == obs["date"]
+    obs.loc[latest & (obs["competitor"] == "midco") & obs["sku"].isin(["A", "B"]), "in_stock"] = False
+    obs.loc[latest & (obs["competitor"] == "cheapco") & (obs["sku"] == "B"), "in_stock"] = False
+    text = competitor_stock_answer(obs, [], today=TODAY, start=None, scoped=[]).text
+    assert text.startswith("midco is out of stock on the most of our products (2); competitors are out of stock")
+    assert text.index("midco 2 of") < text.index("cheapco 1 of")

