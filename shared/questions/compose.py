@@ -471,8 +471,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             else:
                 answer += (f", {_change(row.get(metric), prev, row.get(f'{metric}_change_pct'), unit)} "
                            f"{fmt_value(prev, unit, cur, metric)} {then}")
-            base = result.previous_range
-            if starts is not None and base is not None and base.start < starts <= base.end:
+            prior = result.previous_range
+            if starts is not None and prior is not None and prior.start < starts <= prior.end:
                 answer += f" (only partly covered: your data starts on {fmt_day(starts)})"
         index = row.get(metric)
         if metric == "discount_rate" and not q.compare and row.get(metric) is not None:

@@ -56,6 +56,7 @@ def test_reviews_so_far_against_last_month_also_say_the_whole_month(shop: Vocabu
     assert r.query is not None and r.query.compare == "previous_period_to_date"
     assert len(r.parts) == 1 and r.parts[0].query is not None and r.parts[0].query.compare is None
     whole = r.parts[0].query.time_range
+    assert whole is not None
     assert (whole.start, whole.end) == (date(2025, 5, 1), date(2025, 5, 31))
     sales = read_question("revenue this month vs last month", tenant_id="decor", index=shop, extents=EXTENTS)
     assert sales.parts == []  # sales keep the like-for-like answer alone

@@ -182,6 +182,7 @@ def test_an_average_per_fortnight_divides_by_fortnights(store: VocabularyIndex) 
     assert r.per_unit == "fortnight" and r.query is not None and r.query.dimensions == []
     q = r.query
     out = compose(r, _result(q, [{"revenue": 14000.0}]), titles={})
+    assert q.time_range is not None
     assert "fortnightly revenue" in out.answer and f"over {q.time_range.days / 14:,.1f} fortnights" in out.answer
 
 
