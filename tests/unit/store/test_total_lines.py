@@ -18,4 +18,6 @@ def test_the_profiles_of_aggregated_datasets_say_so_and_no_order_export_does() -
                           # the store-level public datasets: totals per store (and product) and day, week or month
                           "walmart_weekly_sales": "week", "walmart_store_sales": "week", "rossmann_store_sales": "day",
                           "store_item_demand": "day", "bibitor_sales": "day", "split_day_lines": "day",
-                          "split_month_lines": "month"}
+                          "split_month_lines": "month",
+                          # Shopify Analytics reports: totals per day (and product), never one order each
+                          "shopify_sales_over_time": "day", "shopify_sales_by_product": "day"}
