@@ -16,8 +16,12 @@ question mid-session that must not inherit the previous filters or period).
 
 Batch ``dialogs`` was measured on the code before any follow-up fix; batch ``dialogs2`` (:func:`held_out_dialogs`)
 was written after those fixes and measured before any change made for it; batch ``dialogs3``
-(:func:`third_dialogs`) holds the follow-ups that round left wrong, measured before their fixes. Prints turns
-answered, follow-up turns answered, whole conversations right, and per style.
+(:func:`third_dialogs`) holds the follow-ups that round left wrong, measured before their fixes. Batch ``dialogs4``
+(:func:`fourth_dialogs`) holds styles none of those covered (two changes at once, corrections, drill-downs to the
+agents, references to the number just given, going back and reshaping, a forecast's and a refusal's follow-ups,
+topic changes, pronouns for a channel, category or customers), measured before their fixes (follow-ups 37/72);
+batch ``dialogs5`` (:func:`fifth_dialogs`) was written after them and measured before any change for it (22/24).
+Prints turns answered, follow-up turns answered, whole conversations right, and per style.
 
     BENCH_HOME=/tmp/dqd .venv/bin/python bench/dialogs.py     # BENCH_ONLY=dialogs2: one batch; BENCH_VERBOSE=1
 """
