@@ -100,8 +100,9 @@ _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
 )
 
 #: Words that open a correction of the turn before ("no, I meant units", "sorry, October not September").
+#: "actually," and "wait," also open new questions ("actually, how many customers do we have?"): no cue alone.
 _CORRECTION = re.compile(
-    r"^\s*(?:no|nope|nah|sorry|oops|actually|wait|correction|i\s+meant|i\s+mean|"
+    r"^\s*(?:(?:actually|wait|ah)[\s,.!]+)?(?:no|nope|nah|sorry|oops|correction|i\s+meant|i\s+mean|"
     r"not\s+that(?:\s+one)?|make\s+(?:that|it))\b",
     re.I,
 )

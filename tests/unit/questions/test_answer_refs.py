@@ -70,6 +70,12 @@ def test_a_correction_drops_the_alternative_it_turns_down(question: str, left: s
     assert meant(question) == left
 
 
+def test_a_new_question_after_actually_is_no_correction(shop: VocabularyIndex) -> None:
+    assert not is_correction("actually, how many customers do we have?") and is_correction("actually, I meant units")
+    new = read(shop, "actually, how many customers do we have?")
+    assert follow_up(new, read(shop, "revenue on Etsy in March 2025"), index=shop, extents=EXTENTS) is None
+
+
 def test_a_corrected_month_is_the_month_meant(shop: VocabularyIndex) -> None:
     r = then(shop, "revenue in September 2024", "sorry, October not September")
     assert r.query is not None and r.query.time_range is not None
