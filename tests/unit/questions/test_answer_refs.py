@@ -29,7 +29,11 @@ def then(shop: VocabularyIndex, first: str, second: str) -> Reading:
     ("what's that per day?", "per_day"), ("per week?", "per_week"), ("and the monthly average?", "per_month"),
     ("is that good?", "judge"), ("should I be worried?", "judge"), ("what share of the total is that?", "share"),
     ("as a % of total", "share"), ("what about the rest", "rest"), ("and everything else?", "rest"),
+    ("can I see that as a pie chart?", "restate"), ("make it a bar chart", "restate"), ("in table form", "restate"),
+    ("how much is that per day?", "per_day"), ("good or bad?", "judge"), ("is that a good number?", "judge"),
+    ("what fraction of all sales is that?", "share"), ("what % is that of the total?", "share"),
     ("what about the rest of the year?", None), ("revenue per day last month", None), ("is revenue up?", None),
+    ("good morning", None), ("a table of revenue by month", None), ("make it monthly", None),
 ])
 def test_what_a_question_asks_of_the_answer(question: str, kind: str | None) -> None:
     assert reference_to_answer(question) == kind
