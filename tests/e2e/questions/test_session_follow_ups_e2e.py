@@ -40,8 +40,9 @@ def _talk(shop: Ingested, session: str, *questions: str) -> list[Report]:
     return out
 
 
-def _in_both_months(shop: Ingested, name: str, first: str, follow: str,
-                    truth: Callable[[pd.DataFrame], list[float]]) -> None:
+def _in_both_months(
+    shop: Ingested, name: str, first: str, follow: str, truth: Callable[[pd.DataFrame], list[float]]
+) -> None:
     """``first`` (with ``{month}``) then ``follow`` in a session per month, then again: each answer states its truth."""
     s = shop.sales()
     answers: dict[str, str] = {}
@@ -63,15 +64,31 @@ def test_references_to_the_answer_just_given(shop: Ingested) -> None:
         d = f["date"].min()
         return calendar.monthrange(d.year, d.month)[1]
 
-    _in_both_months(shop, "perday", "revenue in {month}", "what's that per day?",
-                    lambda f: [float(f["revenue"].sum()) / days(f)])
+    _in_both_months(
+        shop, "perday", "revenue in {month}", "what's that per day?", lambda f: [float(f["revenue"].sum()) / days(f)]
+    )
     ebay: Callable[[pd.DataFrame], pd.DataFrame] = lambda f: f[f["channel"] == "ebay"]  # noqa: E731
-    _in_both_months(shop, "share", "revenue on ebay in {month}", "what share of the total is that?",
-                    lambda f: [round(float(ebay(f)["revenue"].sum() / f["revenue"].sum() * 100), 1)])
-    _in_both_months(shop, "rest", "revenue on ebay in {month}", "what about the rest",
-                    lambda f: [float(f["revenue"].sum() - ebay(f)["revenue"].sum())])
-    _in_both_months(shop, "table", "revenue by channel in {month}", "as a table",
-                    lambda f: [float(v) for v in f.groupby("channel")["revenue"].sum()])
+    _in_both_months(
+        shop,
+        "share",
+        "revenue on ebay in {month}",
+        "what share of the total is that?",
+        lambda f: [round(float(ebay(f)["revenue"].sum() / f["revenue"].sum() * 100), 1)],
+    )
+    _in_both_months(
+        shop,
+        "rest",
+        "revenue on ebay in {month}",
+        "what about the rest",
+        lambda f: [float(f["revenue"].sum() - ebay(f)["revenue"].sum())],
+    )
+    _in_both_months(
+        shop,
+        "table",
+        "revenue by channel in {month}",
+        "as a table",
+        lambda f: [float(v) for v in f.groupby("channel")["revenue"].sum()],
+    )
 
 
 def test_is_that_good_sets_the_answer_against_the_period_before(shop: Ingested) -> None:
@@ -106,8 +123,9 @@ def test_a_follow_up_after_a_refusal_keeps_what_it_could_read(shop: Ingested) ->
     march = _month(shop.sales(), "March 2025")
     refused, by_channel = _talk(shop, "refused", "revenue by region in March 2025", "by channel then")
     assert refused.answer_kind == "unanswerable"
-    assert all(states(by_channel.answer, float(v)) for v in march.groupby("channel")["revenue"].sum()), \
+    assert all(states(by_channel.answer, float(v)) for v in march.groupby("channel")["revenue"].sum()), (
         by_channel.answer
+    )
     assert "March 2025" in by_channel.answer
 
 
