@@ -5,7 +5,11 @@ the period (or a shift of the previous period: "the month before", "and last yea
 that compare to the month before", "why?"), names (a new channel replaces the previous channel filter, "excluding
 Amazon" drops it), the metric (period, filters and ranking kept), the breakdown ("break that down by channel",
 "by month"), the ranking's size or direction ("top 3 instead", "show the bottom ones") or the items the previous
-answer listed ("what about the second one", "how much stock do we have of those").
+answer listed ("what about the second one", "how much stock do we have of those"; "it" after an answer naming one).
+A question about the answer itself ("what's that per day?", "is that good?", "what share of the total is that?",
+"as a chart") changes the reading in one field (``shared.questions.answer_refs``); a correction ("sorry, October not
+September") drops the alternative it turns down before it is read; a question naming nothing after one product
+("how many do we have in stock?", "when do we run out?") is about that product.
 
 A question leans on the turn before when it opens with a follow-up word ("and", "what about", "same for"), points
 back ("that", "those", "it", "instead", "why?"), or is a fragment (a few words without a question word that do not
