@@ -258,9 +258,15 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         shape = "trend" if query.dimensions[0] == "date" else (
             "ranking" if query.limit is not None or previous.shape == "ranking" else "breakdown")
     shape = extra.pop("shape", shape)  # type: ignore[assignment]
+    if query.compare is not None or shape != "value":  # "and compared with last year?" after "per day": the totals
+        extra.update(_NOT_PER_PERIOD)
     return previous.model_copy(update={"question": question, "query": query, "labels": labels, "shape": shape,
                                        "period_stated": previous.period_stated or time.range is not None,
                                        "agent_intents": [], "parts": [], **extra})
+
+
+#: A value per day (week, month) is answered alone: a comparison or a breakdown after it is of the totals.
+_NOT_PER_PERIOD: dict[str, object] = {"per_day": False, "per_unit": None}
 
 
 def _on_answer(previous: Reading, pq: MetricQuery, ref: Reference, question: str) -> Reading | None:
@@ -278,7 +284,7 @@ def _on_answer(previous: Reading, pq: MetricQuery, ref: Reference, question: str
         if pq.time_range is None or previous.shape not in ("value", "breakdown", "ranking"):
             return None
         query = pq if pq.compare else pq.model_copy(update={"compare": _comparable(pq.time_range), "baseline": None})
-        return previous.model_copy(update={**base, "query": query})
+        return previous.model_copy(update={**base, **_NOT_PER_PERIOD, "query": query})
     if previous.shape != "value" or pq.time_range is None or not additive(pq.metrics[0]):
         return None
     if ref in ("per_day", "per_week", "per_month"):

@@ -179,3 +179,11 @@ def test_it_after_an_answer_that_named_one_item(shop: VocabularyIndex) -> None:
     )
     assert r is not None and r.query is not None and r.shape == "value" and r.query.dimensions == []
     assert r.query.metrics[0] == "orders" and [f.values for f in r.query.filters] == [["Etsy"]]
+
+
+def test_a_comparison_after_a_per_day_value_is_of_the_totals(shop: VocabularyIndex) -> None:
+    """ "what's that per day?" then "is that good?" / "and compared with last year?": a comparison, not per day."""
+    per_day = then(shop, "orders in March 2025", "what's that per day?")
+    for question in ("is that good?", "and compared with last year?"):
+        r = follow_up(read(shop, question), per_day, index=shop, extents=EXTENTS)
+        assert r is not None and r.query is not None and r.query.compare is not None and not r.per_day, question
