@@ -91,6 +91,8 @@ _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
             rf"(?:the\s+|our\s+)?(?:total|whole|overall|everything|all)(?:\s+[a-z]+)?(?:\s+(?:is|was)\s+{_IT})?"
             rf"{_END}|{_OPEN}what\s+(?:share|percent(?:age)?|proportion|fraction|%)\s+(?:is|was)\s+{_IT}\s+of\s+"
             rf"(?:the\s+|our\s+)?(?:total|whole|everything|all)(?:\s+[a-z]+)?{_END}"
+            rf"|{_OPEN}(?:(?:what|how\s+much)\s+(?:is|was|'s)\s+{_IT}\s+)?as\s+an?\s+(?:share|percent(?:age)?|%|"
+            rf"proportion|fraction)\s+of\s+(?:the\s+|our\s+)?(?:total|whole|everything|all)(?:\s+[a-z]+)?{_END}"
             rf"|{_OPEN}(?:how\s+much\s+of\s+the\s+total\s+is\s+{_IT}|as\s+a\s+(?:share|percent(?:age)?)"
             rf"(?:\s+of\s+(?:the\s+)?total)?|(?:and\s+)?(?:as\s+a\s+)?%\s+of\s+(?:the\s+)?total){_END}",
             re.I,

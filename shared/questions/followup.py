@@ -174,7 +174,7 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     matches = index.find(question) if index is not None else []
     time = resolve_time(question, as_of, exclude=[m.span for m in matches if m.kind == "sku"])
     metrics, weak = find_metrics(question, [m.span for m in matches])
-    leans = is_correction(current.question) or leans_on_previous(
+    leans = is_correction(current.question) or refers_to_items(question, previous) or leans_on_previous(
         question, names_metric=bool(metrics) and not weak, names_period=time.range is not None)
     words = len(question.split())
     if current.kind == "agent" and current.agent_intents != ["overview"] and listed is not None \

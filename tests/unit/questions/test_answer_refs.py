@@ -47,6 +47,7 @@ def then(shop: VocabularyIndex, first: str, second: str) -> Reading:
         ("is that a good number?", "judge"),
         ("what fraction of all sales is that?", "share"),
         ("what % is that of the total?", "share"),
+        ("and what was that as a % of all units?", "share"),
         ("what about the rest of the year?", None),
         ("revenue per day last month", None),
         ("is revenue up?", None),
@@ -187,3 +188,11 @@ def test_a_comparison_after_a_per_day_value_is_of_the_totals(shop: VocabularyInd
     for question in ("is that good?", "and compared with last year?"):
         r = follow_up(read(shop, question), per_day, index=shop, extents=EXTENTS)
         assert r is not None and r.query is not None and r.query.compare is not None and not r.per_day, question
+
+
+def test_it_after_one_product_named_by_a_ranking(shop: VocabularyIndex) -> None:
+    """ "which product made the most revenue in March 2025?" then "how's it rated?": that product's rating."""
+    first = read(shop, "which product made the most revenue in March 2025?")
+    r = follow_up(read(shop, "how's it rated?"), first, index=shop, extents=EXTENTS, listed=lambda _: ["100234"])
+    assert r is not None and r.query is not None and r.query.metrics[0] == "avg_rating"
+    assert [f.values for f in r.query.filters] == [["100234"]] and r.query.dimensions == []
