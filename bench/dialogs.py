@@ -16,8 +16,12 @@ question mid-session that must not inherit the previous filters or period).
 
 Batch ``dialogs`` was measured on the code before any follow-up fix; batch ``dialogs2`` (:func:`held_out_dialogs`)
 was written after those fixes and measured before any change made for it; batch ``dialogs3``
-(:func:`third_dialogs`) holds the follow-ups that round left wrong, measured before their fixes. Prints turns
-answered, follow-up turns answered, whole conversations right, and per style.
+(:func:`third_dialogs`) holds the follow-ups that round left wrong, measured before their fixes. Batch ``dialogs4``
+(:func:`fourth_dialogs`) holds styles none of those covered (two changes at once, corrections, drill-downs to the
+agents, references to the number just given, going back and reshaping, a forecast's and a refusal's follow-ups,
+topic changes, pronouns for a channel, category or customers), measured before their fixes (follow-ups 37/72);
+batch ``dialogs5`` (:func:`fifth_dialogs`) was written after them and measured before any change for it (22/24).
+Prints turns answered, follow-up turns answered, whole conversations right, and per style.
 
     BENCH_HOME=/tmp/dqd .venv/bin/python bench/dialogs.py     # BENCH_ONLY=dialogs2: one batch; BENCH_VERBOSE=1
 """
@@ -27,6 +31,7 @@ from __future__ import annotations
 import os
 import sys
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -358,6 +363,17 @@ def third_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:
     return out
 
 
+def _batch(t: BenchTenant, catalogue: set[str], batch: str) -> tuple[_Rows, list[Dialog], Callable[..., None]]:
+    """One merchant's rows, the batch's conversation list and the ``add(style, *turns)`` that files one in it."""
+    r = _Rows(t, catalogue)
+    out: list[Dialog] = []
+
+    def add(style: str, *turns: Case) -> None:
+        out.append(Dialog(r.tenant, list(turns), style, batch=batch))
+
+    return r, out, add
+
+
 def _margin(f: pd.DataFrame) -> float:
     """Gross margin as the question bench computes it: net revenue less cost, over the lines with a cost."""
     costed = f.dropna(subset=["cost"])
@@ -388,13 +404,9 @@ def fourth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa
     chart"), a forecast's follow-ups, a follow-up after a refusal, a change of topic, and pronouns for a channel,
     a category or customers ("from there", "in it", "of them").
     """
-    r = _Rows(t, catalogue)
+    r, out, add = _batch(t, catalogue, "dialogs4")
     fr, c = r.fr, r.case
     lm, lq, lw = fr.lm, fr.lq, fr.lw
-    out: list[Dialog] = []
-
-    def add(style: str, *turns: Case) -> None:
-        out.append(Dialog(r.tenant, list(turns), style, batch="dialogs4"))
 
     lms = lm.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
     named = [str(s) for s in lms.index if s in fr.unique.index]
@@ -503,13 +515,9 @@ def fifth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:
     """The fifth batch (``dialogs5``): dialogs4's styles in new words, written after its fixes, measured before any
     change made for it.
     """
-    r = _Rows(t, catalogue)
+    r, out, add = _batch(t, catalogue, "dialogs5")
     fr, c = r.fr, r.case
     lm, lq, lw = fr.lm, fr.lq, fr.lw
-    out: list[Dialog] = []
-
-    def add(style: str, *turns: Case) -> None:
-        out.append(Dialog(r.tenant, list(turns), style, batch="dialogs5"))
 
     lqs = lq.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
     sku = next(str(s) for s in lqs.index if s in fr.unique.index)

@@ -31,9 +31,10 @@ _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
     (
         "restate",
         re.compile(
-            rf"{_OPEN}(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:show|give|put|display|make|draw|plot|send)\s+"
-            rf"(?:me\s+)?(?:{_IT}\s+|them\s+)?)?(?:as|in|into)\s+(?:a\s+|an\s+)?(?:chart|graph|table|list|plot"
-            rf"|bar\s+chart|line\s+chart|spreadsheet)(?:\s+please)?{_END}"
+            rf"{_OPEN}(?:(?:can\s+(?:you|i|we)\s+|could\s+(?:you|i|we)\s+|please\s+)?(?:show|give|put|display|make"
+            rf"|draw|plot|send|see|get|have|turn)\s+(?:me\s+|us\s+)?(?:{_IT}\s+|them\s+)?)?(?:(?:as|in|into)\s+)?"
+            rf"(?:a\s+|an\s+)?(?:chart|graph|table|list|plot|bar\s+chart|line\s+chart|pie\s+chart|spreadsheet"
+            rf"|table\s+form|chart\s+form)(?:\s+please)?{_END}"
             rf"|{_OPEN}(?:chart|graph|table)\s+(?:it|that|please){_END}"
             rf"|{_OPEN}(?:(?:go|take\s+me|let'?s\s+go)\s+)?back\s+to\s+(?:the|my)\s+(?:first|original|earlier|initial"
             rf"|opening)\s+(?:question|one|answer){_END}",
@@ -45,7 +46,9 @@ _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
         re.compile(
             rf"{_OPEN}(?:what(?:'s|\s+is|\s+was)\s+{_IT}\s+|and\s+)?(?:per|a|each|by\s+the)\s+day"
             rf"(?:\s+on\s+average)?{_END}|{_OPEN}(?:what(?:'s|\s+is)\s+)?{_IT}\s+per\s+day{_END}"
-            rf"|{_OPEN}(?:what(?:'s|\s+is)\s+)?(?:the\s+)?daily\s+average{_END}",
+            rf"|{_OPEN}(?:what(?:'s|\s+is)\s+)?(?:the\s+)?daily\s+average{_END}"
+            rf"|{_OPEN}(?:how\s+much|what)\s+(?:is|does)\s+{_IT}\s+(?:come\s+to\s+|work\s+out\s+(?:at|to)\s+)?"
+            rf"(?:per|a|each)\s+day{_END}",
             re.I,
         ),
     ),
@@ -74,6 +77,8 @@ _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
             rf"fine|normal|high|low|healthy|worrying|a\s+lot|much|great|decent|better|worse|enough|"
             rf"usual|unusual|typical|too\s+(?:high|low|much|little)){_END}"
             rf"|{_OPEN}how\s+(?:good|bad)\s+is\s+{_IT}{_END}"
+            rf"|{_OPEN}(?:is\s+{_IT}\s+)?(?:a\s+)?(?:good|bad)(?:\s+or\s+(?:good|bad))?(?:\s+(?:number|result|figure"
+            rf"|month|week|quarter|year|day))?{_END}"
             rf"|{_OPEN}(?:should\s+I\s+be\s+(?:worried|happy|concerned)|is\s+that\s+up\s+or\s+down)"
             rf"{_END}",
             re.I,
@@ -83,7 +88,11 @@ _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
         "share",
         re.compile(
             rf"{_OPEN}(?:what|which)\s+(?:share|percent(?:age)?|proportion|part|fraction|%)\s+of\s+"
-            rf"(?:the\s+|our\s+)?(?:total|whole|overall|everything|all)(?:\s+(?:is|was)\s+{_IT})?{_END}"
+            rf"(?:the\s+|our\s+)?(?:total|whole|overall|everything|all)(?:\s+[a-z]+)?(?:\s+(?:is|was)\s+{_IT})?"
+            rf"{_END}|{_OPEN}what\s+(?:share|percent(?:age)?|proportion|fraction|%)\s+(?:is|was)\s+{_IT}\s+of\s+"
+            rf"(?:the\s+|our\s+)?(?:total|whole|everything|all)(?:\s+[a-z]+)?{_END}"
+            rf"|{_OPEN}(?:(?:what|how\s+much)\s+(?:is|was|'s)\s+{_IT}\s+)?as\s+an?\s+(?:share|percent(?:age)?|%|"
+            rf"proportion|fraction)\s+of\s+(?:the\s+|our\s+)?(?:total|whole|everything|all)(?:\s+[a-z]+)?{_END}"
             rf"|{_OPEN}(?:how\s+much\s+of\s+the\s+total\s+is\s+{_IT}|as\s+a\s+(?:share|percent(?:age)?)"
             rf"(?:\s+of\s+(?:the\s+)?total)?|(?:and\s+)?(?:as\s+a\s+)?%\s+of\s+(?:the\s+)?total){_END}",
             re.I,
@@ -100,8 +109,9 @@ _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
 )
 
 #: Words that open a correction of the turn before ("no, I meant units", "sorry, October not September").
+#: "actually," and "wait," also open new questions ("actually, how many customers do we have?"): no cue alone.
 _CORRECTION = re.compile(
-    r"^\s*(?:no|nope|nah|sorry|oops|actually|wait|correction|i\s+meant|i\s+mean|"
+    r"^\s*(?:(?:actually|wait|ah)[\s,.!]+)?(?:no|nope|nah|sorry|oops|correction|i\s+meant|i\s+mean|"
     r"not\s+that(?:\s+one)?|make\s+(?:that|it))\b",
     re.I,
 )

@@ -5,7 +5,11 @@ the period (or a shift of the previous period: "the month before", "and last yea
 that compare to the month before", "why?"), names (a new channel replaces the previous channel filter, "excluding
 Amazon" drops it), the metric (period, filters and ranking kept), the breakdown ("break that down by channel",
 "by month"), the ranking's size or direction ("top 3 instead", "show the bottom ones") or the items the previous
-answer listed ("what about the second one", "how much stock do we have of those").
+answer listed ("what about the second one", "how much stock do we have of those"; "it" after an answer naming one).
+A question about the answer itself ("what's that per day?", "is that good?", "what share of the total is that?",
+"as a chart") changes the reading in one field (``shared.questions.answer_refs``); a correction ("sorry, October not
+September") drops the alternative it turns down before it is read; a question naming nothing after one product
+("how many do we have in stock?", "when do we run out?") is about that product.
 
 A question leans on the turn before when it opens with a follow-up word ("and", "what about", "same for"), points
 back ("that", "those", "it", "instead", "why?"), or is a fragment (a few words without a question word that do not
@@ -170,7 +174,7 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     matches = index.find(question) if index is not None else []
     time = resolve_time(question, as_of, exclude=[m.span for m in matches if m.kind == "sku"])
     metrics, weak = find_metrics(question, [m.span for m in matches])
-    leans = is_correction(current.question) or leans_on_previous(
+    leans = is_correction(current.question) or refers_to_items(question, previous) or leans_on_previous(
         question, names_metric=bool(metrics) and not weak, names_period=time.range is not None)
     words = len(question.split())
     if current.kind == "agent" and current.agent_intents != ["overview"] and listed is not None \
@@ -254,9 +258,15 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         shape = "trend" if query.dimensions[0] == "date" else (
             "ranking" if query.limit is not None or previous.shape == "ranking" else "breakdown")
     shape = extra.pop("shape", shape)  # type: ignore[assignment]
+    if query.compare is not None or shape != "value":  # "and compared with last year?" after "per day": the totals
+        extra.update(_NOT_PER_PERIOD)
     return previous.model_copy(update={"question": question, "query": query, "labels": labels, "shape": shape,
                                        "period_stated": previous.period_stated or time.range is not None,
                                        "agent_intents": [], "parts": [], **extra})
+
+
+#: A value per day (week, month) is answered alone: a comparison or a breakdown after it is of the totals.
+_NOT_PER_PERIOD: dict[str, object] = {"per_day": False, "per_unit": None}
 
 
 def _on_answer(previous: Reading, pq: MetricQuery, ref: Reference, question: str) -> Reading | None:
@@ -274,7 +284,7 @@ def _on_answer(previous: Reading, pq: MetricQuery, ref: Reference, question: str
         if pq.time_range is None or previous.shape not in ("value", "breakdown", "ranking"):
             return None
         query = pq if pq.compare else pq.model_copy(update={"compare": _comparable(pq.time_range), "baseline": None})
-        return previous.model_copy(update={**base, "query": query})
+        return previous.model_copy(update={**base, **_NOT_PER_PERIOD, "query": query})
     if previous.shape != "value" or pq.time_range is None or not additive(pq.metrics[0]):
         return None
     if ref in ("per_day", "per_week", "per_month"):

@@ -24,13 +24,38 @@ def then(shop: VocabularyIndex, first: str, second: str) -> Reading:
     return r
 
 
-@pytest.mark.parametrize(("question", "kind"), [
-    ("as a chart", "restate"), ("show it as a table please", "restate"), ("go back to the first question", "restate"),
-    ("what's that per day?", "per_day"), ("per week?", "per_week"), ("and the monthly average?", "per_month"),
-    ("is that good?", "judge"), ("should I be worried?", "judge"), ("what share of the total is that?", "share"),
-    ("as a % of total", "share"), ("what about the rest", "rest"), ("and everything else?", "rest"),
-    ("what about the rest of the year?", None), ("revenue per day last month", None), ("is revenue up?", None),
-])
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("as a chart", "restate"),
+        ("show it as a table please", "restate"),
+        ("go back to the first question", "restate"),
+        ("what's that per day?", "per_day"),
+        ("per week?", "per_week"),
+        ("and the monthly average?", "per_month"),
+        ("is that good?", "judge"),
+        ("should I be worried?", "judge"),
+        ("what share of the total is that?", "share"),
+        ("as a % of total", "share"),
+        ("what about the rest", "rest"),
+        ("and everything else?", "rest"),
+        ("can I see that as a pie chart?", "restate"),
+        ("make it a bar chart", "restate"),
+        ("in table form", "restate"),
+        ("how much is that per day?", "per_day"),
+        ("good or bad?", "judge"),
+        ("is that a good number?", "judge"),
+        ("what fraction of all sales is that?", "share"),
+        ("what % is that of the total?", "share"),
+        ("and what was that as a % of all units?", "share"),
+        ("what about the rest of the year?", None),
+        ("revenue per day last month", None),
+        ("is revenue up?", None),
+        ("good morning", None),
+        ("a table of revenue by month", None),
+        ("make it monthly", None),
+    ],
+)
 def test_what_a_question_asks_of_the_answer(question: str, kind: str | None) -> None:
     assert reference_to_answer(question) == kind
 
@@ -60,14 +85,26 @@ def test_as_a_chart_is_the_same_reading(shop: VocabularyIndex) -> None:
     assert r.query == first.query and r.shape == first.shape
 
 
-@pytest.mark.parametrize(("question", "left"), [
-    ("sorry, October not September", "sorry, October"), ("not amazon, ebay", "ebay"),
-    ("not that one, the Oak Serving Tray Large", "the Oak Serving Tray Large"), ("no, I meant units", "units"),
-    ("ebay instead of amazon", "ebay"), ("revenue not on amazon", "revenue not on amazon"),
-])
+@pytest.mark.parametrize(
+    ("question", "left"),
+    [
+        ("sorry, October not September", "sorry, October"),
+        ("not amazon, ebay", "ebay"),
+        ("not that one, the Oak Serving Tray Large", "the Oak Serving Tray Large"),
+        ("no, I meant units", "units"),
+        ("ebay instead of amazon", "ebay"),
+        ("revenue not on amazon", "revenue not on amazon"),
+    ],
+)
 def test_a_correction_drops_the_alternative_it_turns_down(question: str, left: str) -> None:
     assert is_correction(question) != (question == left)
     assert meant(question) == left
+
+
+def test_a_new_question_after_actually_is_no_correction(shop: VocabularyIndex) -> None:
+    assert not is_correction("actually, how many customers do we have?") and is_correction("actually, I meant units")
+    new = read(shop, "actually, how many customers do we have?")
+    assert follow_up(new, read(shop, "revenue on Etsy in March 2025"), index=shop, extents=EXTENTS) is None
 
 
 def test_a_corrected_month_is_the_month_meant(shop: VocabularyIndex) -> None:
@@ -108,11 +145,19 @@ def test_a_bare_question_after_one_product_is_about_it(shop: VocabularyIndex) ->
     stock = then(shop, "units of Linen Table Runner sold in March 2025", "how many do we have in stock?")
     assert stock.query is not None and stock.query.metrics[0] == "stock_on_hand"
     assert [f.values for f in stock.query.filters] == [["100234"]]
-    runout = follow_up(read(shop, "when do we run out?"), read(shop, "units of Linen Table Runner sold in March 2025"),
-                       index=shop, extents=EXTENTS)
+    runout = follow_up(
+        read(shop, "when do we run out?"),
+        read(shop, "units of Linen Table Runner sold in March 2025"),
+        index=shop,
+        extents=EXTENTS,
+    )
     assert runout is not None and runout.skus == ["100234"]
-    wide = follow_up(read(shop, "how much stock do we have in total?"),
-                     read(shop, "units of Linen Table Runner sold in March 2025"), index=shop, extents=EXTENTS)
+    wide = follow_up(
+        read(shop, "how much stock do we have in total?"),
+        read(shop, "units of Linen Table Runner sold in March 2025"),
+        index=shop,
+        extents=EXTENTS,
+    )
     assert wide is None or wide.query is None or not wide.query.filters
 
 
@@ -130,7 +175,24 @@ def test_it_after_an_answer_that_named_one_item(shop: VocabularyIndex) -> None:
     """ "which channel made the most revenue in March 2025?" then "how many orders came from it?": that channel's."""
     first = read(shop, "which channel made the most revenue in March 2025?")
     assert first.show == 1
-    r = follow_up(read(shop, "how many orders came from it?"), first, index=shop, extents=EXTENTS,
-                  listed=lambda _: ["Etsy"])
+    r = follow_up(
+        read(shop, "how many orders came from it?"), first, index=shop, extents=EXTENTS, listed=lambda _: ["Etsy"]
+    )
     assert r is not None and r.query is not None and r.shape == "value" and r.query.dimensions == []
     assert r.query.metrics[0] == "orders" and [f.values for f in r.query.filters] == [["Etsy"]]
+
+
+def test_a_comparison_after_a_per_day_value_is_of_the_totals(shop: VocabularyIndex) -> None:
+    """ "what's that per day?" then "is that good?" / "and compared with last year?": a comparison, not per day."""
+    per_day = then(shop, "orders in March 2025", "what's that per day?")
+    for question in ("is that good?", "and compared with last year?"):
+        r = follow_up(read(shop, question), per_day, index=shop, extents=EXTENTS)
+        assert r is not None and r.query is not None and r.query.compare is not None and not r.per_day, question
+
+
+def test_it_after_one_product_named_by_a_ranking(shop: VocabularyIndex) -> None:
+    """ "which product made the most revenue in March 2025?" then "how's it rated?": that product's rating."""
+    first = read(shop, "which product made the most revenue in March 2025?")
+    r = follow_up(read(shop, "how's it rated?"), first, index=shop, extents=EXTENTS, listed=lambda _: ["100234"])
+    assert r is not None and r.query is not None and r.query.metrics[0] == "avg_rating"
+    assert [f.values for f in r.query.filters] == [["100234"]] and r.query.dimensions == []
