@@ -117,6 +117,7 @@ def judgement_sentence(metric: str, value: float, reference: float, called: str,
 def judgement_report(deps: Deps, question: str, previous: dict[str, Any] | None, index: VocabularyIndex,
                      read_question: Any, *, mode: Mode, data_version: int) -> Report | None:
     """The judgement of the last turn's figure, or ``None`` when ``question`` asks none or the turn gave none."""
+    from shared.store.metrics.compile import MetricQueryError
     from shared.store.metrics.run import run_metric_query
 
     if previous is None or not only_points_back(question):
@@ -126,7 +127,13 @@ def judgement_report(deps: Deps, question: str, previous: dict[str, Any] | None,
         return None
     metric = q.metrics[0]
     ref_q, called, scale = reference_query(q)
-    value = _first(run_metric_query(deps.warehouse, q).rows, metric)
+    # the figure with the period before it: a merchant's other yardstick, said after the judgement
+    try:
+        result = run_metric_query(deps.warehouse, q.model_copy(update={"compare": "previous_period"}))
+    except (MetricQueryError, ValueError):  # undated rows or the catalogue: no period before
+        result = run_metric_query(deps.warehouse, q)
+    value = _first(result.rows, metric)
+    before = _first(result.rows, f"{metric}_previous")
     reference = _first(run_metric_query(deps.warehouse, ref_q).rows, metric)
     if value is None or reference is None:
         return None
@@ -140,6 +147,9 @@ def judgement_report(deps: Deps, question: str, previous: dict[str, Any] | None,
                                 f"for {', '.join(named)}" if named else "",
                                 f"{'over' if label.startswith('all') else 'in'} {label}") if x)
     answer = judgement_sentence(metric, value, reference * scale, called, what, index.vocabulary.currency)
+    if before is not None and result.previous_range is not None:
+        answer += (f" In the period before ({result.previous_range.label}) it was "
+                   f"{fmt_value(before, metric_unit(metric), index.vocabulary.currency, metric)}.")
     answer += f" (The figure of the previous answer, to \"{str(previous.get('question', ''))[:120]}\".)"
     return Report(question=question, answer=answer, answer_kind="metric", mode=mode,
                   plan=Plan(intents=["overview"], rationale="a judgement of the previous answer's figure"),
