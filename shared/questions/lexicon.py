@@ -469,6 +469,11 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"payment (?:methods?|types?|options?|providers?|gateways?|processors?)|(?:stripe|paypal|klarna|shopify "
          r"payments|payment|transaction|processing|merchant|card) fees?|(?:by|per|which) (?:card|payment)"),
      "payment methods and fees", "payment records (method, provider and fees per order)"),
+    # a Buy Box share before the seller-account figures: its own report named
+    (_rx(r"(?:buy[- ]?box|featured offer) (?:share|percent\w*|win rate|ownership|%)|(?:share|percent\w*|%|win rate|"
+         r"ownership) (?:of )?(?:the )?(?:buy[- ]?box|featured offer)"),
+     "Buy Box share", "your marketplace's Buy Box (Featured Offer) report: who held it and how often (competitor "
+     "prices record what each seller charged, not who won the Buy Box)"),
     # a marketplace's seller-account figures ("buy box percentage", "FBA fees"): its own reports, not sales lines
     (_rx(r"buy ?box(?:es)?|fba|fulfil?ment by amazon|(?:referral|selling|seller|marketplace|amazon|ebay|etsy|"
          r"listing|closing) fees?|seller (?:rating|feedback|performance|metrics)|account health|storage fees?"),
@@ -563,10 +568,6 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"v\d(?:\.\d)?|(?:old|new) (?:vs\.?|versus|or) (?:old|new)"),
      "product versions", "which version each sale or review is of (a version, model-year or edition column; or each "
      "version as its own SKU, which can then be compared by name)"),
-    (_rx(r"(?:buy[- ]?box|featured offer) (?:share|percent\w*|win rate|ownership|%)|(?:share|percent\w*|%|win rate|"
-         r"ownership) (?:of )?(?:the )?(?:buy[- ]?box|featured offer)"),
-     "Buy Box share", "your marketplace's Buy Box (Featured Offer) report: who held it and how often (competitor "
-     "prices record what each seller charged, not who won the Buy Box)"),
     (_rx(r"(?:replied|reply|replying|respond(?:ed|ing)?|answered) to (?:\w+ ){0,3}reviews?|(?:review )?(?:response|"
          r"reply) (?:rates?|times?)|(?:our |seller |merchant )?(?:replies|responses) to (?:\w+ ){0,3}reviews?|"
          r"reviews? (?:\w+ ){0,2}(?:we|you|i) (?:have |'ve )?(?:replied|responded|answered) to"),
