@@ -77,12 +77,19 @@ _LEADS = {"buy box": "Your data does not say who holds the Buy Box (your marketp
                      "its main lever: "}
 
 
+#: "who has the best price on X", "where is the best price": the cheapest offer, not the price we should set.
+_WHO_HAS_BEST = re.compile(r"\b(?:who|whose|where|which\s+(?:competitor|rival|seller|retailer|store|shop|site|"
+                           r"website)s?)\b.*\bbest\s+price", re.I)
+
+
 def pricing_idioms(text: str) -> tuple[str, str | None]:
     """``text`` with the sellers' words above written out, and the lead its answer opens with (or ``None``)."""
     if _BUY_BOX_SHARE.search(text):
         return text, None  # the share of the Buy Box itself: the unanswerable rule says what it needs
     out, lead = text, None
-    for pattern, words, said in _IDIOMS:
+    idioms = [i for i in _IDIOMS if i[1] != "should we change the price of"] if _WHO_HAS_BEST.search(text) \
+        else _IDIOMS
+    for pattern, words, said in idioms:
         new = pattern.sub(words, out)
         if new != out and said:
             lead = _LEADS[said]
