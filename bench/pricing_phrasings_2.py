@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from bench.phrasing_sets import pricing_cases
 from bench.review_phrasings import RTOL, first_sentence, has, states
 
 if TYPE_CHECKING:
@@ -23,10 +24,7 @@ _NO_COMPETITORS = re.compile(r"no competitor prices have been ingested|no compet
 
 def second_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the second set."""
-    out: list[tuple[str, str, str, Check]] = []
-
-    def add(group: str, question: str, check: Check, tenant: str = SHOP) -> None:
-        out.append((group, tenant, question, check))
+    out, add = pricing_cases(SHOP)
 
     x, y = "KIT-0046", str(m.latest[m.latest["n"] >= 3].index[0])
     tx, ty = str(m.products.loc[x, "title"]), str(m.products.loc[y, "title"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bench.phrasing_sets import pricing_cases
 from bench.review_phrasings import first_sentence, has, states
 
 if TYPE_CHECKING:
@@ -28,10 +29,7 @@ _NO_FLOOR = re.compile(r"(?:MAP|minimum advertised|floor|minimum price)", re.I)
 
 def third_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the third set."""
-    out: list[tuple[str, str, str, Check]] = []
-
-    def add(group: str, question: str, check: Check, tenant: str = SHOP) -> None:
-        out.append((group, tenant, question, check))
+    out, add = pricing_cases(SHOP)
 
     x, y = "KIT-0046", str(m.latest[m.latest["n"] >= 3].index[0])
     tx, ty = str(m.products.loc[x, "title"]), str(m.products.loc[y, "title"])
@@ -49,9 +47,7 @@ def third_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     cheapest = sum(float(latest["our"].to_dict()[s]) <= low + 0.005 for s, low in current_low.items())
     cheapest_strict = sum(float(latest["our"].to_dict()[s]) < low - 0.005 for s, low in current_low.items())
     oos_by = oos.groupby("competitor")["sku"].nunique().sort_values(ascending=False)
-
-    def first(a: str) -> str:
-        return first_sentence(a)
+    first = first_sentence
 
     def over(a: str, r: object) -> bool:
         return states(first(a), len(above), 0.5) and "above" in first(a)

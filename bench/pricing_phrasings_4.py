@@ -11,6 +11,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from bench.phrasing_sets import pricing_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 
 if TYPE_CHECKING:
@@ -24,13 +25,8 @@ _SPAM = re.compile(r"spam|fake|suspicious|suspected", re.I)
 
 def fourth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the held-out set."""
-    out: list[tuple[str, str, str, Check]] = []
-
-    def add(group: str, question: str, check: Check, tenant: str = SHOP) -> None:
-        out.append((group, tenant, question, check))
-
-    def first(a: str) -> str:
-        return first_sentence(a)
+    out, add = pricing_cases(SHOP)
+    first = first_sentence
 
     x, y = "KIT-0046", str(m.latest[m.latest["n"] >= 3].index[0])
     tx, ty = str(m.products.loc[x, "title"]), str(m.products.loc[y, "title"])

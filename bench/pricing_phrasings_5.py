@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bench.phrasing_sets import pricing_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 
 if TYPE_CHECKING:
@@ -21,13 +22,8 @@ _NEGATION = re.compile(r"\bno\b|\bnot\b|n't|\bnone\b|\bnever\b|without", re.I)
 
 def fifth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the second held-out set."""
-    out: list[tuple[str, str, str, Check]] = []
-
-    def add(group: str, question: str, check: Check, tenant: str = SHOP) -> None:
-        out.append((group, tenant, question, check))
-
-    def first(a: str) -> str:
-        return first_sentence(a)
+    out, add = pricing_cases(SHOP)
+    first = first_sentence
 
     x = "KIT-0046"
     tx = str(m.products.loc[x, "title"])

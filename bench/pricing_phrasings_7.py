@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bench.phrasing_sets import pricing_cases
 from bench.review_phrasings import first_sentence, states
 
 if TYPE_CHECKING:
@@ -22,13 +23,8 @@ _NEGATION = re.compile(r"\bno\b|\bnot\b|n't|\bnone\b|\bnever\b|without|\bnor\b",
 
 def seventh_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the held-out set."""
-    out: list[tuple[str, str, str, Check]] = []
-
-    def add(group: str, question: str, check: Check, tenant: str = SHOP) -> None:
-        out.append((group, tenant, question, check))
-
-    def first(a: str) -> str:
-        return first_sentence(a)
+    out, add = pricing_cases(SHOP)
+    first = first_sentence
 
     def counts(*ns: int) -> Check:
         return lambda a, r: any(states(first(a), n, 0.5) for n in ns)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from bench.phrasing_sets import pricing_cases
 from bench.review_phrasings import first_sentence, states
 
 if TYPE_CHECKING:
@@ -42,13 +43,8 @@ def named_by(m: Market, *skus: str) -> Check:
 
 def eighth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the fifth round's set."""
-    out: list[tuple[str, str, str, Check]] = []
-
-    def add(group: str, question: str, check: Check, tenant: str = SHOP) -> None:
-        out.append((group, tenant, question, check))
-
-    def first(a: str) -> str:
-        return first_sentence(a)
+    out, add = pricing_cases(SHOP)
+    first = first_sentence
 
     def names(*skus: str) -> Check:
         return named_by(m, *skus)

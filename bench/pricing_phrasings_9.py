@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import counts, named_by
 from bench.review_phrasings import first_sentence, states
 
@@ -27,13 +28,8 @@ _PRICE = re.compile(r"\$?\d+\.\d\d")
 
 def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the held-out set."""
-    out: list[tuple[str, str, str, Check]] = []
-
-    def add(group: str, question: str, check: Check, tenant: str = SHOP) -> None:
-        out.append((group, tenant, question, check))
-
-    def first(a: str) -> str:
-        return first_sentence(a)
+    out, add = pricing_cases(SHOP)
+    first = first_sentence
 
     def names(*skus: str) -> Check:
         return named_by(m, *skus)

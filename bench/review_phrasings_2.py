@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 
 if TYPE_CHECKING:
@@ -28,19 +29,14 @@ def second_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one
     """(group, question, check) of the second set."""
     from shared.sample.reviews import ASPECTS
 
-    out: list[tuple[str, str, Check]] = []
-
-    def add(group: str, question: str, check: Check) -> None:
-        out.append((group, question, check))
+    out, add = review_cases()
 
     rv, end = t.rv, t.end
     x, y = "KIT-0046", "KIT-0036"
     tx, ty = t.title(x), t.title(y)
     yr = t.agent_year()
     genuine = yr[~yr["review_id"].isin(t.spam)]
-
-    def first(a: str) -> str:
-        return first_sentence(a)
+    first = first_sentence
 
     def mentions(*aspects: str, extra: tuple[str, ...] = ()) -> int:
         """Genuine reviews of the agent's year holding one of the generator's sentences about ``aspects``."""

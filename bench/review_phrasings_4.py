@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, listed, states
 
 if TYPE_CHECKING:
@@ -22,13 +23,8 @@ _NEGATION = re.compile(r"\bno\b|\bnot\b|n't|\bnone\b|\bnever\b|without|\bnor\b",
 
 def fourth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, question, check) of the held-out set."""
-    out: list[tuple[str, str, Check]] = []
-
-    def add(group: str, question: str, check: Check) -> None:
-        out.append((group, question, check))
-
-    def first(a: str) -> str:
-        return first_sentence(a)
+    out, add = review_cases()
+    first = first_sentence
 
     rv, end = t.rv, t.end
     x, y = "KIT-0046", "KIT-0036"

@@ -16,6 +16,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, numbers, states
 
 if TYPE_CHECKING:
@@ -49,13 +50,8 @@ def judged(*values: float, tol: float = RTOL) -> Check:
 
 def fifth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, question, check) of the fifth round's set."""
-    out: list[tuple[str, str, Check]] = []
-
-    def add(group: str, question: str, check: Check) -> None:
-        out.append((group, question, check))
-
-    def first(a: str) -> str:
-        return first_sentence(a)
+    out, add = review_cases()
+    first = first_sentence
 
 
     rv, end = t.rv, t.end
