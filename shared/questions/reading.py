@@ -1050,8 +1050,9 @@ def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -
     return TimeRange(start=start, end=as_of, label=f"all your data ({fmt_range(start, as_of)})")
 
 
-_DISTINCT = re.compile(r"\b(?:how many (?:different |distinct |unique |individual |separate )?|"
-                       # "number of unique products sold": a count of them ("number of items sold" is units)
+_DISTINCT = re.compile(r"\b(?:how many (?:different |distinct |unique |individual |separate |(?!items\b))|"
+                       # "number of unique products sold": a count of them ("number of items sold" is units, and
+                       # so is "how many items did we sell": items are units unless different ones are asked for)
                        r"(?:the )?(?:number|count|no\.?|#) of (?:different|distinct|unique|individual|separate) )"
                        r"(products|skus|items|"
                        r"articles|categories|category|brands|channels|competitors|countries|regions|states)\b"

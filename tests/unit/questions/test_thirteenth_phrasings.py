@@ -226,3 +226,17 @@ def test_where_a_name_stands_names_no_product(store: VocabularyIndex) -> None:
     r = read(store, "where does ebay stand in revenue this year")
     assert r.ranked == "ebay" and r.query is not None and r.query.dimensions == ["channel"]
     assert not [f for f in r.query.filters if f.dimension == "sku"]
+
+
+@pytest.mark.parametrize(("question", "counted"), [
+    ("how many items did we sell yesterday", False),  # items sold are units
+    ("how many items did we sell last week", False),
+    ("how many different items did we sell yesterday", True),  # different ones: a count of products
+    ("how many unique items did we sell last week", True),
+    ("how many products did we sell yesterday", True),
+])
+def test_items_sold_are_units_unless_different_ones_are_asked_for(store: VocabularyIndex, question: str,
+                                                                   counted: bool) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.metrics[0] == "units"
+    assert (r.query.dimensions == ["sku"] and r.shape == "count") is counted, (r.query.dimensions, r.shape)
