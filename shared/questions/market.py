@@ -438,6 +438,13 @@ _DOWN = re.compile(r"^(?:lower|cut|reduc|drop|discount|decreas|mark(?:ed|ing)? d
                    r"markdown)", re.I)
 
 
+#: "what if we run a 10% promo on X", "and if we take 15% off the kettle?": a hypothetical promotion is a price cut
+#: (asked as a hypothesis only: "sales of 20% off items" is no what-if).
+_PROMO_CHANGE = re.compile(r"\b(?:what if|if (?:we|i)|suppose|should (?:we|i)|would|could)\b[^.?!]{0,60}?"
+                           r"\b(?P<pct>\d{1,2}(?:\.\d+)?)" + _PCT + r"\s*(?:-\s*)?(?:promo\w*|off|sale|discount)\b",
+                           re.I)
+
+
 def price_change(question: str) -> float | None:
     """The price change a what-if names ("raised the price of X by 10%" -> 10.0, "a 5% cut" -> -5.0).
 
@@ -445,6 +452,8 @@ def price_change(question: str) -> float | None:
     change.
     """
     m = _CHANGE.search(question)
+    if m is None and (promo := _PROMO_CHANGE.search(question)) is not None:
+        return -float(promo.group("pct"))
     if m is None or _THRESHOLD_BEFORE.search(question[:m.start("pct" if m.group("pct") else "pct2")]):
         return None
     pct = float(m.group("pct") or m.group("pct2"))

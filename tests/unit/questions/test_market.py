@@ -167,6 +167,12 @@ def test_a_competitor_the_data_lacks_is_said_not_widened(shop: VocabularyIndex) 
     ("a 15% price cut on 100234: what happens?", -15.0),
     ("what happens if we discount the candle by 20%", -20.0),
     ("how many vases did we sell?", None),
+    # a hypothetical promotion is a price cut; a promotion's name in a plain question is no what-if
+    ("what if we run a 10% promo on the blender?", -10.0),
+    ("and if we take 15% off the kettle?", -15.0),
+    ("should we do a 20% sale on candles", -20.0),
+    ("how much revenue came from 20% off sales last month", None),
+    ("which products were sold at 30% off?", None),
 ])
 def test_price_change_of_a_what_if(question: str, pct: float | None) -> None:
     assert price_change(question) == pct
