@@ -35,7 +35,8 @@ _AVERAGE = re.compile(rf"\b(?:average|mean|typical|median)\s+(?:{_KIND_OF_PRICE}
 _MOST_PRODUCTS = re.compile(r"\b(?:which|what)\s+categor(?:y|ies)\s+(?:has|have|had|carries|holds|contains?)\s+"
                             r"(?:the\s+)?(?P<way>most|fewest|least|biggest number of|largest number of)\s+"
                             rf"(?:different\s+)?{_THINGS}\b|\b(?:how many|number of)\s+{_THINGS}\s+"
-                            r"(?:are\s+there\s+|do\s+we\s+have\s+)?(?:per|in each|by|for each)\s+category\b",
+                            r"(?:are\s+there\s+|are\s+(?:listed\s+)?|do\s+we\s+(?:have|carry|sell|stock)\s+)?"
+                            r"(?:per|in each|by|for each)\s+category\b",
                             re.I)
 #: The market's or a rival's prices: the pricing agent's and the competitor metrics' questions.
 _MARKET = re.compile(r"\b(?:competitors?|market|than|vs\.?|versus|rivals?|megamart|undercut|cheaper|dearer)\b",
@@ -76,7 +77,15 @@ def read_catalogue_price(question: str, tenant_id: str, extents: Mapping[DataKin
                                                or _AVERAGE.search(question)))):
         return CatalogueAsk(None, "value", needed=NO_CATEGORIES)
     sales = extents.get(DataKind.SALES)
-    priced = catalogue
+    if (m := _MOST_PRODUCTS.search(question)) is not None:
+        # products counted per category: the catalogue's, priced or not when nothing was sold (Instacart's products
+        # come without prices, its orders without dates)
+        if not catalogue and sales is not None:
+            return None
+        fewest = (m.group("way") or "").lower() in ("fewest", "least")
+        q = MetricQuery(tenant_id=tenant_id, metrics=["catalogue_products"], dimensions=["category"],
+                        order_by="catalogue_products", descending=not fewest, limit=4 if m.group("way") else None)
+        return CatalogueAsk(q, "ranking" if m.group("way") else "breakdown", 1 if m.group("way") else None)
     if period is not None and sales is not None:
         catalogue = False  # a past period: what products sold at then, not the catalogue's current prices
     metric: MetricName = "catalogue_price" if catalogue else "asp"
@@ -84,13 +93,6 @@ def read_catalogue_price(question: str, tenant_id: str, extents: Mapping[DataKin
         return None
     if period is None:
         period = None if catalogue or sales is None else make_range(sales[0], sales[1], "all your sales data")
-    if (m := _MOST_PRODUCTS.search(question)) is not None:
-        if not priced:
-            return None
-        fewest = (m.group("way") or "").lower() in ("fewest", "least")
-        q = MetricQuery(tenant_id=tenant_id, metrics=["catalogue_products"], dimensions=["category"],
-                        order_by="catalogue_products", descending=not fewest, limit=4 if m.group("way") else None)
-        return CatalogueAsk(q, "ranking" if m.group("way") else "breakdown", 1 if m.group("way") else None)
     if (m := _EXTREME.search(question) or _EXTREME_AFTER.search(question)) is not None:
         count = m.group("n")
         n = int(count) if count and count.isdigit() else _WORDS.get((count or "").lower(), 0)

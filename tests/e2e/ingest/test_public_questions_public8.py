@@ -247,11 +247,7 @@ DATASETS: dict[str, Dataset] = {
                                  _prestashop, PRESTASHOP_ASKS, no_currency=False),
 }
 #: Answered wrong today (each is fixed at its cause, then taken off this list).
-#: Instacart's "which category has the most products" is read as a sales ranking and answered by its no-sales note.
-WRONG_TODAY: frozenset[str] = frozenset({
-    # read as a sales ranking: the no-sales note (Instacart's undated orders) answers it instead of the catalogue
-    "instacart: Which category has the most products?",
-})
+WRONG_TODAY: frozenset[str] = frozenset()
 CASES = dataset_cases(DATASETS, WRONG_TODAY)
 
 

@@ -70,6 +70,21 @@ def test_products_per_category() -> None:
     assert each.query.dimensions == ["category"]
 
 
+@pytest.mark.parametrize("question", ["how many products are in each category?", "how many products do we carry per "
+                                      "category", "number of items are listed by category"])
+def test_products_in_each_category_is_a_count_not_revenue(question: str) -> None:
+    each = read_catalogue_price(question, "t", EXTENTS, catalogue=True)
+    assert each is not None and each.query is not None and each.query.metrics == ["catalogue_products"]
+
+
+def test_a_catalogue_without_prices_or_sales_still_counts_its_products_per_category() -> None:
+    """Instacart: products without prices, orders without dates (no sales): the catalogue is all there is."""
+    most = read_catalogue_price("Which category has the most products?", "t", {}, catalogue=False)
+    assert most is not None and most.query is not None and most.query.metrics == ["catalogue_products"]
+    # with sales and no catalogue prices the question is left to the sales reading, as before
+    assert read_catalogue_price("Which category has the most products?", "t", EXTENTS, catalogue=False) is None
+
+
 @pytest.mark.parametrize("question", [
     "Are we the cheapest?", "Which competitor is cheapest on the blender?", "Is MegaMart cheaper than us?",
     "Which products are more expensive than the market?", "What was the average price we sold at last month?",
