@@ -50,8 +50,9 @@ def forecast_period(name: str, start: date, end: date, today: date) -> ForecastP
     A period that starts the day after the data ends is the horizon itself ("from the day after your data ends").
     """
     tomorrow = today + timedelta(days=1)
+    lead = name[:1].upper() + name[1:]  # "the week before Christmas 2026" opens the answer: "The week ..."
     if start <= tomorrow:
-        return ForecastPeriod(tomorrow, end, f"{name} is still to come, so this is a forecast from the day after your "
+        return ForecastPeriod(tomorrow, end, f"{lead} is still to come, so this is a forecast from the day after your "
                                              f"data ends ({fmt_day(tomorrow)}) to {fmt_day(end)}. ")
-    return ForecastPeriod(start, end, f"{name} is still to come, so this is a forecast for {name} alone "
+    return ForecastPeriod(start, end, f"{lead} is still to come, so this is a forecast for {name} alone "
                                       f"({fmt_range(start, end)}), from your data up to {fmt_day(today)}. ")

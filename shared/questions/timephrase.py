@@ -274,14 +274,19 @@ _BASELINE_WEEK = re.compile(
     _INTRO + r"(?:same\s+(?:day|days|weekday|time)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|previous|the\s+prior|a)\s+"
     r"week(?:\s+(?:ago|before|earlier))?|(?:a|one)\s+week\s+(?:ago|before|earlier))\b"
     r"|\bsame\s+(?:day|weekday)\s+(?:last|the\s+previous|previous|a)\s+week\b", re.I)
+#: "the week before Christmas", "the month before Black Friday", "the week before 24 Dec": a period of its own, not the
+#: period before the one asked about.
+_BEFORE_A_DAY = (r"(?!\s+(?:last\b|\w*mas\b|easter|thanksgiving|black\s+friday|cyber|boxing|new\s+year|valentine|"
+                 r"mother|father|labou?r|memorial|independence|halloween|prime\s+day|singles|st\.?\s|the\s+\d|\d|"
+                 r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))")
 _BASELINE_PERIOD = re.compile(
     _INTRO +
     r"(?:(?:previous|prior|preceding|last)\s+(?:period|fortnight|\d+\s+days|(?:\d+\s+)?(?:months?|weeks?|"
     r"quarters?))"
-    r"|(?:period|month|quarter|week)\s+before(?!\s+last)(?:\s+(?:that|it))?"
+    r"|(?:period|month|quarter|week)\s+before" + _BEFORE_A_DAY + r"(?:\s+(?:that|it))?"
     r"|(?:\d+|same\s+number\s+of)\s+(?:days|weeks|months)\s+(?:before(?:\s+(?:that|it))?|earlier))\b"
     r"|\b(?:month|quarter|week)[-\s]+(?:over|on)[-\s]+(?:month|quarter|week)\b|\bm-?o-?m\b|\bq-?o-?q\b|\bw-?o-?w\b"
-    r"|\bthe\s+(?:month|quarter|week|period)\s+before\b(?!\s+last)|\bsequential(?:ly)?\b"
+    r"|\bthe\s+(?:month|quarter|week|period)\s+before\b" + _BEFORE_A_DAY + r"|\bsequential(?:ly)?\b"
     r"|\b(?:compared?\s+(?:to|with)|vs\.?|versus|than)\s+the\s+one\s+before\b", re.I)
 #: A change "over the last 6 months" is across those months (the rolling period), not against them: only a
 #: comparison word ("compared to the last 3 months", "vs the previous 3 months") makes N months a baseline.

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from shared.questions.compose import compose
+from shared.questions.forecast_window import forecast_period
 from shared.questions.reading import Reading, read_question
 from shared.questions.shorthand import expand_shorthand
 from shared.questions.timephrase import make_range, resolve_time
@@ -240,3 +241,29 @@ def test_items_sold_are_units_unless_different_ones_are_asked_for(store: Vocabul
     r = read(store, question)
     assert r.query is not None and r.query.metrics[0] == "units"
     assert (r.query.dimensions == ["sku"] and r.shape == "count") is counted, (r.query.dimensions, r.shape)
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("units in the week before christmas", date(2025, 12, 18)),
+    ("revenue in the week before Black Friday", date(2026, 11, 20)),
+    ("sales the month before Easter", None),
+])
+def test_the_week_before_a_named_day_is_that_week_not_a_comparison(question: str, start: date | None) -> None:
+    """Before: 'the week before' was also read as 'against the period before', so the week was compared with the
+    week before it (and a forecast of it was read as a comparison of the year before's)."""
+    t = resolve_time(question, date(2026, 12, 5))
+    assert t.compare is None, t.compare
+    if start is not None:
+        assert t.range is not None and t.range.start == start
+
+
+@pytest.mark.parametrize("question", ["revenue last month vs the month before", "units this week compared with the "
+                                      "week before", "orders this month versus the month before that"])
+def test_the_period_before_the_one_asked_is_still_a_comparison(question: str) -> None:
+    assert resolve_time(question, date(2026, 12, 5)).compare == "previous_period"
+
+
+def test_a_forecast_of_a_named_period_opens_with_a_capital() -> None:
+    lead = forecast_period("the week before Christmas 2026", date(2026, 12, 18), date(2026, 12, 24),
+                           date(2026, 12, 5)).lead
+    assert lead.startswith("The week before Christmas 2026 is still to come"), lead
