@@ -28,3 +28,11 @@ def shop() -> VocabularyIndex:
                        channels=["Shopify", "Etsy", "Amazon", "Wholesale"], competitors=["Amazon", "HomeGoods"],
                        currency="GBP")
     return VocabularyIndex(vocab)
+
+
+@pytest.fixture
+def store() -> VocabularyIndex:
+    """A store like the sample merchant (web, amazon, ebay and pos; Kitchen, Electronics, Apparel, Outdoor)."""
+    from tests.unit.questions.test_tenth_phrasings import sample_like_store  # a test module: imported when used
+
+    return sample_like_store()

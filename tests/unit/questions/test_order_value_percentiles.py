@@ -12,21 +12,11 @@ from __future__ import annotations
 import pytest
 
 from shared.questions.compose import compose
-from shared.questions.reading import Reading, read_question
+from shared.questions.reading import Reading
 from shared.questions.vocabulary import VocabularyIndex
 from shared.store.metrics.model import MetricQuery
-from tests.unit.questions.test_tenth_phrasings import sample_like_store
+from tests.unit.questions.test_tenth_phrasings import read
 from tests.unit.questions.test_twelfth_phrasings import Q4, _result
-from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
-
-
-@pytest.fixture
-def store() -> VocabularyIndex:
-    return sample_like_store()
-
-
-def read(store: VocabularyIndex, question: str) -> Reading:
-    return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
 
 
 @pytest.mark.parametrize(("question", "metric"), [

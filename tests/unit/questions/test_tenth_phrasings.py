@@ -38,10 +38,6 @@ def sample_like_store(second_electronics: str = "Phone Stand") -> VocabularyInde
     return VocabularyIndex(vocab)
 
 
-@pytest.fixture
-def store() -> VocabularyIndex:
-    return sample_like_store()
-
 
 def read(store: VocabularyIndex, question: str) -> Reading:
     return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)

@@ -15,23 +15,13 @@ import pytest
 
 from shared.questions.compose import compose
 from shared.questions.forecast_window import forecast_period
-from shared.questions.reading import Reading, read_question
+from shared.questions.reading import Reading
 from shared.questions.shorthand import expand_shorthand
 from shared.questions.timephrase import make_range, resolve_time
 from shared.questions.vocabulary import VocabularyIndex
 from shared.store.metrics.model import CompiledStatement, MetricQuery, MetricResult
-from tests.unit.questions.test_tenth_phrasings import sample_like_store
-from tests.unit.questions.test_unseen_phrasings import DEC, DEC_EXTENTS
-
-
-@pytest.fixture
-def store() -> VocabularyIndex:
-    """A store like the sample merchant (web, amazon, ebay and pos; Kitchen, Electronics, Apparel, Outdoor)."""
-    return sample_like_store()
-
-
-def read(store: VocabularyIndex, question: str) -> Reading:
-    return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
+from tests.unit.questions.test_tenth_phrasings import read
+from tests.unit.questions.test_unseen_phrasings import DEC
 
 
 @pytest.mark.parametrize(("question", "text"), [
