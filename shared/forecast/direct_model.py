@@ -3,10 +3,10 @@
 One model learns from every series of a batch. Each training row is (origin ``t``, horizon ``k``): the
 features describe the history ``y[:t]`` divided by its robust recent level (median of the last
 ``LEVEL_WINDOW`` periods, floored): scaled lags, rolling medians over several windows (short ones
-follow a level shift, long ones ignore promotion spikes), recent mean/spread/zero share; the target
-is ``y[t + k - 1]`` divided by the same level. The
-loss is L1, so the model estimates the conditional median, which is what absolute-error goals (MASE)
-reward; Tweedie/Poisson losses chase the mean of promotion spikes and measured worse on such data.
+follow a level shift, long ones - up to a year of weeks - ignore promotion spikes), recent
+mean/spread/zero share; the target is ``y[t + k - 1]`` divided by the same level. The loss is L1, so
+the model estimates the conditional median, which is what absolute-error goals (MASE) reward;
+Tweedie/Poisson losses chase the mean of promotion spikes and measured worse on such data.
 Predicting each horizon directly (the horizon is a feature) avoids feeding predictions back as lags.
 
 When prices are given for the history *and* the forecast horizon, the rows also carry the price at the
@@ -27,7 +27,10 @@ from shared.forecast.periods import Freq
 LAGS: dict[str, int] = {"D": 28, "W": 13, "M": 12}
 LEVEL_WINDOW: dict[str, int] = {"D": 28, "W": 13, "M": 12}
 SEASON: dict[str, int] = {"D": 7, "W": 52, "M": 12}
-MEDIAN_WINDOWS: dict[str, tuple[int, ...]] = {"D": (7, 14, 56), "W": (4, 8, 26), "M": (3, 6, 24)}
+# weekly: a year too - the regular level under a fifth of promotion-spiked weeks, which the year-long local
+# member (``yearly.year_level``) estimates better than any shorter window; with it the learned member can
+# weigh that level against the recent ones (docs/forecast.md, "A year-long median for the learned member")
+MEDIAN_WINDOWS: dict[str, tuple[int, ...]] = {"D": (7, 14, 56), "W": (4, 8, 26, 52), "M": (3, 6, 24)}
 MIN_ORIGIN = 4
 SPIKE = 1.5  # a period this many times its trailing median is a spike (a promotion, an event)
 SPIKE_GAPS = 3  # the spacing of spikes is the median of the last three gaps
