@@ -78,11 +78,12 @@ def test_weekly_rows_carry_the_median_of_the_last_year() -> None:
     rng = np.random.default_rng(5)
     y = rng.poisson(np.r_[np.full(60, 10.0), np.full(40, 40.0)]).astype(float)
     bank = row_bank([DirectInput(y, np.zeros(101))], 1, "W")
-    t = 100  # the row whose target is the last week: its origin sees y[:99]
-    row = bank.x[bank.period == t - 1][0]
-    year = np.median(y[t - 1 - 52:t - 1]) / robust_scale(y[:t - 1], 13)
+    origin = 99  # the one-step row whose target is the last week sees y[:99]
+    row = bank.x[bank.period == origin][0]
+    scale = robust_scale(y[:origin], 13)
+    year = np.median(y[origin - 52 : origin]) / scale
     assert np.isclose(row, year).any()
-    assert not any(np.isclose(np.median(y[t - 1 - w:t - 1]) / robust_scale(y[:t - 1], 13), year) for w in (4, 8, 26))
+    assert not any(np.isclose(np.median(y[origin - w : origin]) / scale, year) for w in (4, 8, 26))
 
 
 def test_ensemble_beats_naive_and_matches_the_level_on_promo_retail(panel: list[RegularSeries]) -> None:
