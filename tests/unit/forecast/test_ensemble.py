@@ -76,7 +76,7 @@ def test_weekly_rows_carry_the_median_of_the_last_year() -> None:
     # the learned member sees the year-long level the local `level_year` member is built on (#18: 0.9453 ->
     # 0.9415 of the best anchor over the seven weekly promotion sets); no shorter window gives this value
     rng = np.random.default_rng(5)
-    y = rng.poisson(np.r_[np.full(60, 10.0), np.full(40, 40.0)]).astype(float)
+    y = np.asarray(rng.poisson(np.r_[np.full(60, 10.0), np.full(40, 40.0)]), dtype=float)
     bank = row_bank([DirectInput(y, np.zeros(101))], 1, "W")
     origin = 99  # the one-step row whose target is the last week sees y[:99]
     row = bank.x[bank.period == origin][0]
