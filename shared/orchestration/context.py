@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from shared.orchestration.plan import Entities, Plan
 from shared.ports import DocumentStore, Warehouse
-from shared.questions.answer_refs import goes_back_to_first
+from shared.questions.answer_refs import turn_leaned_on
 from shared.store.catalogue import skus_described_as
 from shared.store.documents.sessions import preferences_collection, sessions_collection
 
@@ -55,12 +55,15 @@ def _session_doc(user: str, session_id: str) -> str:
 
 def previous_turn(documents: DocumentStore, tenant_id: str, user: str, session_id: str,
                   question: str = "") -> dict[str, Any] | None:
-    """The turn ``question`` leans on: the session's last, or its first for "go back to the first question"."""
+    """The turn ``question`` leans on: the session's last, its first for "go back to the first question", the one
+    before the last for "the question before that" (the last when there is none before it).
+    """
     doc = documents.get(sessions_collection(tenant_id), _session_doc(user, session_id))
     turns = (doc or {}).get("turns") or []
     if not turns:
         return None
-    return turns[0] if goes_back_to_first(question) else turns[-1]
+    at = turn_leaned_on(question)
+    return turns[at] if -len(turns) <= at < len(turns) else turns[-1]
 
 
 def turn_context(previous: dict[str, Any] | None) -> str:

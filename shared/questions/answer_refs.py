@@ -27,6 +27,13 @@ Reference = Literal["restate", "per_day", "per_week", "per_month", "judge", "sha
 _END = r"\s*[?.!]*\s*$"
 _IT = r"(?:that|it|this|those|these|the\s+(?:number|figure|answer|result|same))"
 _OPEN = r"^\s*(?:(?:ok(?:ay)?|so|and|but|now|then|great|thanks)[\s,.!]+)*"
+#: "go back to the question before that", "the one before", "what was the answer before that?": the turn before the
+#: last one (turns back by their order, not by a period: "and the one before?" with "and" is the period before).
+_TURN_BEFORE = (r"^\s*(?:(?:ok(?:ay)?|so|now|then|great|thanks)[\s,.!]+)*(?:(?:can\s+(?:you|we)\s+)?(?:go|take\s+me"
+                r"|let'?s\s+go)\s+back\s+to\s+|back\s+to\s+|(?:what|which)\s+(?:was|were)\s+|show\s+(?:me\s+)?"
+                r"(?:again\s+)?)?(?:the|my)\s+(?:(?:question|answer|one|query|figure|number|result)\s+before(?:\s+(?:that"
+                r"|this|it|last|the\s+last\s+one))?|previous\s+(?:question|answer|query)|(?:question|answer|one)\s+"
+                r"(?:two|2)\s+(?:back|ago))(?:\s+again)?")
 _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
     (
         "restate",
@@ -37,7 +44,8 @@ _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
             rf"|table\s+form|chart\s+form)(?:\s+please)?{_END}"
             rf"|{_OPEN}(?:chart|graph|table)\s+(?:it|that|please){_END}"
             rf"|{_OPEN}(?:(?:go|take\s+me|let'?s\s+go)\s+)?back\s+to\s+(?:the|my)\s+(?:first|original|earlier|initial"
-            rf"|opening)\s+(?:question|one|answer){_END}",
+            rf"|opening)\s+(?:question|one|answer){_END}"
+            rf"|{_TURN_BEFORE}{_END}",
             re.I,
         ),
     ),
@@ -145,9 +153,15 @@ _FIRST_TURN = re.compile(
 )
 
 
-def goes_back_to_first(question: str) -> bool:
-    """Whether ``question`` returns to the session's first turn ("go back to the first question")."""
-    return bool(_FIRST_TURN.search(question))
+def turn_leaned_on(question: str) -> int:
+    """Which of the session's turns ``question`` leans on, as an index into them: the last (-1) unless it goes back.
+
+    "go back to the first question" is the first (0); "the question before that", "the one before", "what was
+    the answer before that?" the one before the last (-2).
+    """
+    if _FIRST_TURN.search(question):
+        return 0
+    return -2 if re.match(_TURN_BEFORE + _END, question, re.I) else -1
 
 
 def is_correction(question: str) -> bool:

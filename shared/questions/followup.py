@@ -73,10 +73,12 @@ _QUESTION_WORD = re.compile(r"^\s*(?:what|which|who|when|where|how|is|are|was|we
 _SHIFT = re.compile(r"\b(?:the )?(?:(month|quarter|week|year|period|day) before(?: that)?|previous (month|quarter|"
                     r"week|year|period)|prior (month|quarter|week|year|period)|(?:a|one) year (?:earlier|before|ago)"
                     r"|before that|last year)\b", re.I)
-_COMPARE = re.compile(r"\b(?:compared?|vs\.?|versus|against|than|relative)\b", re.I)
+_COMPARE = re.compile(r"\b(?:compared?|vs\.?|versus|against|than|relative|(?:up|down)\s+(?:on|from|over|vs\.?))\b", re.I)
 #: The previous answer set against a period the question names ("is that more than September?", "how does it
 #: compare with Q2?"): the previous period stays, the named one is its baseline.
-_AGAINST_IT = re.compile(r"\b(?:that|it|this)\b.*\b(?:compared?|compares|vs\.?|versus|against|than)\b", re.I)
+_AGAINST_IT = re.compile(r"\b(?:that|it|this)\b.*\b(?:compared?|compares|vs\.?|versus|against|than)\b"
+                         r"|\b(?:compare[sd]?|set|put|stack)\s+(?:that|it|this)\s+(?:with|to|against|next\s+to|beside)\b",
+                         re.I)
 #: "and across all channels?": that kind of filter dropped.
 _ALL_OF = re.compile(r"\ball\s+(?:the\s+|our\s+|my\s+)?(channels|marketplaces|stores|categories|brands|products"
                      r"|skus)\b", re.I)
@@ -187,7 +189,9 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         return current.model_copy(update={"skus": [product]})  # "when do we run out?" after one product: its own
     # "which channel had the least?": a metric reading by default alone (no measure, no period said) is elliptical;
     # "how many do we have in stock?" after one product names nothing else: that product's
-    leans = leans or (own and not metrics and time.range is None) or (own and product is not None)
+    # "is revenue up on last year?": a comparison with no period of its own is of the previous period and slice
+    leans = leans or (own and not metrics and time.range is None) or (own and product is not None) or (
+        own and time.range is None and time.compare is not None)
     standalone = own or (current.kind == "agent" and current.agent_intents != ["overview"])
     if standalone and not (leans and words <= 10):
         return None
@@ -230,9 +234,20 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     ops |= {("sku" if m.kind == "product" else m.kind): "not_in" for m in matches
             if _LEFT_OUT.search(question[:m.span[0]])}
     labels = dict(previous.labels)
+    against = _AGAINST_IT.search(question) is not None
     for m in matches:
         dim: DimensionName = "sku" if m.kind == "product" else m.kind
         if m.kind == "competitor" and any(x.span == m.span and x.kind == "channel" for x in matches):
+            continue
+        kept = filters.get(dim)
+        if against and kept is not None and kept.op == "in" and ops.get(dim, "in") == "in":
+            # "compare that with Home" after Kitchen: both side by side, each its own row
+            values = [*kept.values, *[v for v in m.values if v not in kept.values]]
+            filters[dim] = DimensionFilter(dimension=dim, values=values)
+            update["dimensions"], update["order_by"], update["limit"] = [dim], None, None
+            extra["shape"], extra["show"] = "breakdown", None
+            if dim == "sku" and index is not None:
+                labels.update({v: index.title(v) for v in values})
             continue
         filters[dim] = DimensionFilter(dimension=dim, op=ops.get(dim, "in"), values=list(m.values))
         if dim == "sku" and index is not None:
