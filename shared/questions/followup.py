@@ -131,6 +131,10 @@ _IT = re.compile(r"\b(?:it|its|there|that\s+one|this\s+one)\b", re.I)
 _AMOUNT = re.compile(r"\bhow (?:much|many)\b", re.I)
 #: How many a ranking shows when neither it nor the follow-up said ("show the bottom ones" after a breakdown).
 _DEFAULT_SHOW = 5
+#: A weekday named alone in a follow-up ("and Wednesday?", "what about Friday"): the latest one, as "on Wednesday".
+_BARE_WEEKDAY = re.compile(r"(?<![\w-])(?<!last )(?<!this )(?<!on )(?<!next )(?<!past )(?<!previous )(?<!every )"
+                           r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s*(?:last|this|next|s\b))",
+                           re.I)
 #: Metrics read at a stock count: a follow-up that turns to one reads its own (latest) count, not a sales period.
 _SNAPSHOT = frozenset(name for name, spec in METRICS.items() if spec.source is DataKind.INVENTORY)
 
@@ -175,6 +179,9 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     as_of = previous.as_of or current.as_of or date.today()
     matches = index.find(question) if index is not None else []
     time = resolve_time(question, as_of, exclude=[m.span for m in matches if m.kind == "sku"])
+    if time.range is None and _BARE_WEEKDAY.search(question):  # "and Wednesday?": the latest one, as "on Wednesday"
+        time = resolve_time(_BARE_WEEKDAY.sub(r"on \1", question, count=1), as_of,
+                            exclude=[m.span for m in matches if m.kind == "sku"])
     metrics, weak = find_metrics(question, [m.span for m in matches])
     leans = is_correction(current.question) or refers_to_items(question, previous) or leans_on_previous(
         question, names_metric=bool(metrics) and not weak, names_period=time.range is not None)
