@@ -198,7 +198,8 @@ def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date 
         as_of = datetime.now(UTC).date()  # only undated reviews: "today" is the wall clock's (no data says one)
     reading = read_question(question, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     out = ReadOutcome(reading, index)
-    prev_reading = previous.get("reading") if previous else None
+    # an agent turn about one product carries the product's reading on (``context.carried_reading``)
+    prev_reading = (previous.get("reading") or previous.get("carried")) if previous else None
     if isinstance(prev_reading, dict):
         try:
             prev = Reading.model_validate(prev_reading)

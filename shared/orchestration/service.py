@@ -13,6 +13,7 @@ from shared.orchestration import cache, descriptive
 from shared.orchestration.brief import brief_report
 from shared.orchestration.context import (
     get_preferences,
+    carried_reading,
     is_follow_up,
     previous_turn,
     record_turn,
@@ -132,7 +133,8 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
                     kept = descriptive.session_reading(
                         descriptive.read(deps, tenant, req.question, version=version, as_of=req.as_of,
                                          previous=previous, llm=None, timeout_seconds=0), tenant, req.as_of)
-                record_turn(deps.documents, tenant, req.session_id, user, req.question, hit.plan, kept)
+                record_turn(deps.documents, tenant, req.session_id, user, req.question, hit.plan, kept,
+                            None if kept is not None else carried_reading(previous, hit.plan))
             return QueryResponse(mode="quick", status="done", cached=True, report=hit, warnings=warnings)
 
     # descriptive questions first: the metrics layer answers them (or says the data cannot)
@@ -169,7 +171,8 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     requests = agent_requests(tenant, plan, as_of=today() if req.as_of else None, options=options,
                               agent_options=QUICK_AGENT_OPTIONS if req.mode == "quick" else None)
     if req.session_id:
-        record_turn(deps.documents, tenant, req.session_id, user, req.question, plan)
+        record_turn(deps.documents, tenant, req.session_id, user, req.question, plan,
+                    carried=carried_reading(previous, plan))
 
     if req.mode == "deep":
         job_id = create_job(deps, question=req.question, plan=plan, planner=planning.planner, requests=requests,
