@@ -55,8 +55,9 @@ def _session_doc(user: str, session_id: str) -> str:
 
 def previous_turn(documents: DocumentStore, tenant_id: str, user: str, session_id: str,
                   question: str = "") -> dict[str, Any] | None:
-    """The turn ``question`` leans on: the session's last, its first for "go back to the first question", the one
-    before the last for "the question before that" (the last when there is none before it).
+    """The turn ``question`` leans on: the last, the first ("go back to the first question") or the one before.
+
+    "the question before that" leans on the turn before the last (the last when there is none before it).
     """
     doc = documents.get(sessions_collection(tenant_id), _session_doc(user, session_id))
     turns = (doc or {}).get("turns") or []
@@ -93,14 +94,17 @@ def carried_reading(previous: dict[str, Any] | None, plan: Plan) -> dict[str, An
     if not isinstance(reading, dict):
         return None
     filters = (reading.get("query") or {}).get("filters") or []
-    skus = [v for f in filters if f.get("dimension") == "sku" and f.get("op", "in") == "in" for v in f.get("values", [])]
+    skus = [v for f in filters if f.get("dimension") == "sku" and f.get("op", "in") == "in"
+            for v in f.get("values", [])]
     return reading if skus == plan.entities.skus else None
 
 
 def record_turn(documents: DocumentStore, tenant_id: str, session_id: str, user: str, question: str,
                 plan: Plan, reading: dict[str, Any] | None = None, carried: dict[str, Any] | None = None) -> None:
-    """Append a turn to the session (bounded history); ``reading`` is a metric question's typed reading,
-    ``carried`` an agent turn's product reading (:func:`carried_reading`).
+    """Append a turn to the session (bounded history).
+
+    ``reading`` is a metric question's typed reading, ``carried`` an agent turn's product reading
+    (:func:`carried_reading`).
     """
 
     def update(doc: dict[str, Any] | None) -> None:

@@ -19,6 +19,7 @@ from shared.models.agents import Confidence
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.orchestration.budget import spent_on_failure
+from shared.orchestration.explain import how_obtained
 from shared.orchestration.plan import INTENTS, Entities, Intent, Plan
 from shared.orchestration.report import Mode, Report
 from shared.orchestration.synthesis import combine as combine  # re-exported: the quick path's name
@@ -477,6 +478,8 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
         answer.answer = unstored_answer(received, METRIC_NOUNS.get(reading.query.metrics[0], "this"))
     if reading.lead:  # "All 4 reviews are undated, so no trend can be shown; overall, average rating ..."
         answer.answer = reading.lead + answer.answer[:1].lower() + answer.answer[1:]
+    if reading.explain:  # "how did you get that?": the same answer, then how it was obtained
+        answer.answer = f"{answer.answer} {how_obtained(answer.evidence, reading.query.metrics)}"
     limitations = []
     if not reading.period_stated and answer.period is not None:
         limitations.append(f"No period was named; the answer uses {answer.period.label}.")

@@ -12,8 +12,8 @@ from shared.observability.logs import get_logger, log_event
 from shared.orchestration import cache, descriptive
 from shared.orchestration.brief import brief_report
 from shared.orchestration.context import (
-    get_preferences,
     carried_reading,
+    get_preferences,
     is_follow_up,
     previous_turn,
     record_turn,
@@ -108,7 +108,8 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     prefs = get_preferences(deps.documents, tenant, user)
     previous = previous_turn(deps.documents, tenant, user, req.session_id, req.question) if req.session_id \
         else None
-    brief = brief_report(req.question, previous, mode=req.mode, data_version=version)
+    brief = brief_report(req.question, previous, mode=req.mode, data_version=version,
+                         currency=lambda: descriptive.vocabulary_index(deps, tenant, version).vocabulary.currency)
     if brief is not None:  # "thanks!": answered briefly, not recorded (the next follow-up leans on the turn before)
         return QueryResponse(mode=req.mode, status="done", report=brief, warnings=warnings)
     judged = judgement_report(

@@ -22,7 +22,7 @@ from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.model import DimensionFilter
 
 #: What a follow-up does with the answer just given.
-Reference = Literal["restate", "per_day", "per_week", "per_month", "judge", "share", "rest"]
+Reference = Literal["restate", "explain", "per_day", "per_week", "per_month", "judge", "share", "rest"]
 
 _END = r"\s*[?.!]*\s*$"
 _IT = r"(?:that|it|this|those|these|the\s+(?:number|figure|answer|result|same))"
@@ -46,6 +46,22 @@ _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
             rf"|{_OPEN}(?:(?:go|take\s+me|let'?s\s+go)\s+)?back\s+to\s+(?:the|my)\s+(?:first|original|earlier|initial"
             rf"|opening)\s+(?:question|one|answer){_END}"
             rf"|{_TURN_BEFORE}{_END}",
+            re.I,
+        ),
+    ),
+    (
+        # "how did you get that?", "show me the query": the same answer with how it was obtained
+        "explain",
+        re.compile(
+            rf"{_OPEN}how\s+(?:did|do|have)\s+(?:you|we|u)\s+(?:get|got|calculate|compute|work\s+out|arrive\s+at"
+            rf"|come\s+up\s+with|figure\s+out|count|measure)\s+(?:{_IT}|them)(?:\s+(?:number|figure))?{_END}"
+            rf"|{_OPEN}how\s+(?:was|is|were)\s+{_IT}\s+(?:calculated|computed|worked\s+out|measured|derived|counted)"
+            rf"{_END}|{_OPEN}(?:(?:can|could)\s+(?:you|i|we)\s+|please\s+|let\s+me\s+)?(?:show|give|see|send)"
+            rf"\s+(?:me\s+|us\s+)?(?:the|your)\s+(?:query|sql|working|workings|calculation|method|maths?|rows|data"
+            rf"|evidence|source)(?:\s+(?:behind|for)\s+{_IT})?(?:\s+please)?{_END}"
+            rf"|{_OPEN}where\s+(?:does|did)\s+{_IT}(?:\s+(?:number|figure))?\s+come\s+from{_END}"
+            rf"|{_OPEN}what(?:'s|\s+is|\s+was)\s+{_IT}\s+based\s+on{_END}"
+            rf"|{_OPEN}(?:what|which)\s+(?:query|sql|data|rows)\s+did\s+you\s+(?:use|run|read){_END}",
             re.I,
         ),
     ),

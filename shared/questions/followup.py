@@ -73,7 +73,8 @@ _QUESTION_WORD = re.compile(r"^\s*(?:what|which|who|when|where|how|is|are|was|we
 _SHIFT = re.compile(r"\b(?:the )?(?:(month|quarter|week|year|period|day) before(?: that)?|previous (month|quarter|"
                     r"week|year|period)|prior (month|quarter|week|year|period)|(?:a|one) year (?:earlier|before|ago)"
                     r"|before that|last year)\b", re.I)
-_COMPARE = re.compile(r"\b(?:compared?|vs\.?|versus|against|than|relative|(?:up|down)\s+(?:on|from|over|vs\.?))\b", re.I)
+_COMPARE = re.compile(r"\b(?:compared?|vs\.?|versus|against|than|relative|(?:up|down)\s+(?:on|from|over|vs\.?))\b",
+                      re.I)
 #: The previous answer set against a period the question names ("is that more than September?", "how does it
 #: compare with Q2?"): the previous period stays, the named one is its baseline.
 _AGAINST_IT = re.compile(r"\b(?:that|it|this)\b.*\b(?:compared?|compares|vs\.?|versus|against|than)\b"
@@ -284,7 +285,7 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         extra.update(_NOT_PER_PERIOD)
     return previous.model_copy(update={"question": question, "query": query, "labels": labels, "shape": shape,
                                        "period_stated": previous.period_stated or time.range is not None,
-                                       "agent_intents": [], "parts": [], **extra})
+                                       "agent_intents": [], "parts": [], "explain": False, **extra})
 
 
 #: A value per day (week, month) is answered alone: a comparison or a breakdown after it is of the totals.
@@ -299,8 +300,8 @@ def _on_answer(previous: Reading, pq: MetricQuery, ref: Reference, question: str
     share of the total is that?" is the slice's share of all values of its dimension; "what about the rest" keeps
     the values that slice left out.
     """
-    base: dict[str, object] = {"question": question, "agent_intents": [], "parts": []}
-    if ref == "restate":
+    base: dict[str, object] = {"question": question, "agent_intents": [], "parts": [], "explain": ref == "explain"}
+    if ref in ("restate", "explain"):
         return previous.model_copy(update=base)
     if ref == "judge":
         if pq.time_range is None or previous.shape not in ("value", "breakdown", "ranking"):
