@@ -1,4 +1,4 @@
-""" "How did you get that?": the answer again with how it was obtained, in words a merchant can check.
+"""How did you get that? The answer again with how it was obtained, in words a merchant can check.
 
 The evidence a metric answer carries (the metrics layer's description and its compiled SQL with parameters) is
 shown in the console's evidence panel; a merchant who asks in the conversation gets it in the answer: what each

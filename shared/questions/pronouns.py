@@ -52,7 +52,8 @@ def of_them(question: str, noun: str) -> str | None:
 def named_it(question: str, name: str) -> str | None:
     """The question with a closing "it" as ``name``: "what do customers say about it?" -> "... about <name>?".
 
-    A verb's "it" too: "should we discount it?" -> "should we discount <name>?". ``None`` when no "about it", "for that one" or verb's "it" closes the question.
+    A verb's "it" too: "should we discount it?" -> "should we discount <name>?". ``None`` when no "about it",
+    "for that one" or verb's "it" closes the question.
     """
     m = _IT.search(question) or _IT_OBJECT.search(question)
     return None if m is None else question[: m.start()] + f"{m.group('prep')} {name}" + question[m.end() :]
