@@ -602,7 +602,8 @@ def sixth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa:
         c("what was the answer before that?", [units(octo)], absent=["amazon"]))
 
     # a product's discount, a month a year back, up on last year
-    price = float(t.merchant.products.drop_duplicates("sku").set_index("sku")["price"].get(sku, 0.0))
+    sold = fr.sold[fr.sold["sku"] == sku].sort_values("date", kind="stable")
+    price = float(sold["unit_price"].iloc[-1])  # our price now: the latest line's, as the pricing agent reads it
     add("discount", c(f"revenue for {title} last month", [rev(one_lm)]),
         c("should we discount it?", [price], [title], absent=whole))
     oct_ly = fr.w(*_year_back(r.oct_s, r.oct_e))
