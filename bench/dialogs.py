@@ -694,6 +694,44 @@ def sixth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa:
     return out
 
 
+def seventh_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:
+    """The seventh batch (``dialogs7``): dialogs6's styles in new words, written after its fixes, measured before any
+    change made for it.
+    """
+    r, out, add = _batch(t, catalogue, "dialogs7")
+    fr, c, end = r.fr, r.case, r.end
+    lm, lq, lw = fr.lm, fr.lq, fr.lw
+    octo = fr.w(r.oct_s, r.oct_e)
+    lqs = lq.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    named = [str(s) for s in lqs.index if s in fr.unique.index]
+    sku, other = named[1], named[4]
+    title, other_title = str(fr.unique[sku]), str(fr.unique[other])
+    one_lq, other_lq = lq[lq["sku"] == sku], lq[lq["sku"] == other]
+    add("turn_back", c("units sold last week", [units(lw)]), c("and orders?", [_orders(lw)]),
+        c("ok, back to the previous question", [units(lw)]))
+    add("up_on_last_year", c("orders in October", [_orders(octo)]),
+        c("is that down on last year?", [_orders(octo), _orders(fr.w(*_year_back(r.oct_s, r.oct_e)))]))
+    add("agent_switch", c(f"orders for {title} last quarter", [_orders(one_lq)]),
+        c("what's the forecast for it?", names=[title], absent=list(_WHOLE_CATALOGUE)),
+        c("and units last quarter?", [units(one_lq)]))
+    add("compare_with", c("Electronics units last quarter", [units(in_category(lq, "Electronics"))]),
+        c("how does that compare with Outdoor?", [units(in_category(lq, "Electronics")),
+                                                    units(in_category(lq, "Outdoor"))]))
+    add("compare_with", c(f"revenue for {title} last quarter", [rev(one_lq)]),
+        c(f"put it next to the {other_title}", [rev(one_lq), rev(other_lq)]))
+    add("evidence", c("orders last month", [_orders(lm)]), c("where does that number come from?", [_orders(lm)],
+                                                              ["select"]))
+    add("currency", c("revenue last week", [rev(lw)]), c("can you show that in pounds?", names=["usd"],
+                                                         absent=[*_OVERVIEW, "£"]))
+    fri = _weekday_back(end, 4) if end.weekday() != 4 else end - timedelta(days=7)
+    mon = _weekday_back(end, 0)
+    add("ellipsis", c("orders on Monday", [_orders(fr.w(mon, mon))]), c("what about Friday?", [_orders(fr.w(fri, fri))]))
+    add("thanks", c("units sold last month", [units(lm)]), c("cheers, that's it for now", absent=_NO_FIGURE))
+    add("discount", c(f"units of {title} sold last quarter", [units(one_lq)]),
+        c("should we mark it down?", names=[title], absent=list(_WHOLE_CATALOGUE)))
+    return out
+
+
 def run(dialogs: list[Dialog], ask: object) -> None:
     """Ask every conversation in its own session and print what was answered (failures to stderr)."""
     assert callable(ask)
@@ -755,6 +793,7 @@ def main() -> None:
         dialogs += fourth_dialogs(t, catalogue)
         dialogs += fifth_dialogs(t, catalogue)
         dialogs += sixth_dialogs(t, catalogue)
+        dialogs += seventh_dialogs(t, catalogue)
     if only := os.environ.get("BENCH_ONLY"):
         dialogs = [d for d in dialogs if d.batch == only]
     runtime = LocalRuntime(deps)
