@@ -725,7 +725,8 @@ def seventh_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:
                                                          absent=[*_OVERVIEW, "£"]))
     fri = _weekday_back(end, 4) if end.weekday() != 4 else end - timedelta(days=7)
     mon = _weekday_back(end, 0)
-    add("ellipsis", c("orders on Monday", [_orders(fr.w(mon, mon))]), c("what about Friday?", [_orders(fr.w(fri, fri))]))
+    add("ellipsis", c("orders on Monday", [_orders(fr.w(mon, mon))]),
+        c("what about Friday?", [_orders(fr.w(fri, fri))]))
     add("thanks", c("units sold last month", [units(lm)]), c("cheers, that's it for now", absent=_NO_FIGURE))
     add("discount", c(f"units of {title} sold last quarter", [units(one_lq)]),
         c("should we mark it down?", names=[title], absent=list(_WHOLE_CATALOGUE)))
