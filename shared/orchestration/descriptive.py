@@ -19,6 +19,7 @@ from shared.models.agents import Confidence
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.orchestration.budget import spent_on_failure
+from shared.orchestration.drivers import what_moved
 from shared.orchestration.explain import how_obtained
 from shared.orchestration.plan import INTENTS, Entities, Intent, Plan
 from shared.orchestration.report import Mode, Report
@@ -478,6 +479,9 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
         answer.answer = unstored_answer(received, METRIC_NOUNS.get(reading.query.metrics[0], "this"))
     if reading.lead:  # "All 4 reviews are undated, so no trend can be shown; overall, average rating ..."
         answer.answer = reading.lead + answer.answer[:1].lower() + answer.answer[1:]
+    if reading.drivers:  # "why?": the change, then where it came from
+        moved = what_moved(deps.warehouse, reading.query, titles, result.currency or index.vocabulary.currency)
+        answer.answer = f"{answer.answer} {moved}".strip()
     if reading.explain:  # "how did you get that?": the same answer, then how it was obtained
         answer.answer = f"{answer.answer} {how_obtained(answer.evidence, reading.query.metrics)}"
     limitations = []

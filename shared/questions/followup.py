@@ -285,7 +285,8 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         extra.update(_NOT_PER_PERIOD)
     return previous.model_copy(update={"question": question, "query": query, "labels": labels, "shape": shape,
                                        "period_stated": previous.period_stated or time.range is not None,
-                                       "agent_intents": [], "parts": [], "explain": False, **extra})
+                                       "agent_intents": [], "parts": [], "explain": False, "drivers": False,
+                                       **extra})
 
 
 #: A value per day (week, month) is answered alone: a comparison or a breakdown after it is of the totals.
@@ -300,7 +301,8 @@ def _on_answer(previous: Reading, pq: MetricQuery, ref: Reference, question: str
     share of the total is that?" is the slice's share of all values of its dimension; "what about the rest" keeps
     the values that slice left out.
     """
-    base: dict[str, object] = {"question": question, "agent_intents": [], "parts": [], "explain": ref == "explain"}
+    base: dict[str, object] = {"question": question, "agent_intents": [], "parts": [], "explain": ref == "explain",
+                               "drivers": False}
     if ref in ("restate", "explain"):
         return previous.model_copy(update=base)
     if ref == "judge":
@@ -370,6 +372,8 @@ def _apply_change(update: dict[str, object], extra: dict[str, object], question:
     """
     if pq.time_range is None or "time_range" in update or "compare" in update:
         return
+    if _WHY.search(question):  # "why?", "why did it change?": where the change came from, not only how much
+        extra["drivers"] = True
     if _GROWTH.search(question):
         update["compare"] = pq.compare or "previous_period"
         grouped = update.get("dimensions", pq.dimensions)
