@@ -77,8 +77,10 @@ _COMPARE = re.compile(r"\b(?:compared?|vs\.?|versus|against|than|relative|(?:up|
                       re.I)
 #: The previous answer set against a period the question names ("is that more than September?", "how does it
 #: compare with Q2?"): the previous period stays, the named one is its baseline.
-_AGAINST_IT = re.compile(r"\b(?:that|it|this)\b.*\b(?:compared?|compares|vs\.?|versus|against|than)\b"
-                         r"|\b(?:compare[sd]?|set|put|stack)\s+(?:that|it|this)\s+(?:with|to|against|next\s+to|beside)\b",
+#: "compare that with Home", "put it next to the kettle": the previous answer set beside what the question names.
+_SET_BESIDE = r"\b(?:compare[sd]?|set|put|stack)\s+(?:that|it|this)\s+(?:with|to|against|next\s+to|beside)\b"
+_SET_BESIDE_RX = re.compile(_SET_BESIDE, re.I)
+_AGAINST_IT = re.compile(rf"\b(?:that|it|this)\b.*\b(?:compared?|compares|vs\.?|versus|against|than)\b|{_SET_BESIDE}",
                          re.I)
 #: "and across all channels?": that kind of filter dropped.
 _ALL_OF = re.compile(r"\ball\s+(?:the\s+|our\s+|my\s+)?(channels|marketplaces|stores|categories|brands|products"
@@ -156,7 +158,7 @@ def leans_on_previous(question: str, *, names_metric: bool, names_period: bool) 
     ("units?", "by month", "excluding returns"); "Revenue last week" names both and stands on its own.
     """
     rest = _DISCOURSE.sub("", question)
-    if _OPENING.search(rest) or _POINTS_BACK.search(rest) or _ORDINAL.search(rest):
+    if _OPENING.search(rest) or _POINTS_BACK.search(rest) or _ORDINAL.search(rest) or _SET_BESIDE_RX.search(rest):
         return True
     fragment = bool(_RESHAPES.search(rest)) or (len(rest.split()) <= 4 and not _QUESTION_WORD.search(rest))
     return fragment and not (names_metric and names_period)

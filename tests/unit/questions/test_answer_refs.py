@@ -208,3 +208,11 @@ def test_a_turn_back_is_the_one_before_the_last_and_restated(question: str) -> N
 @pytest.mark.parametrize("question", ["and the one before?", "the week before", "before that", "the month before that"])
 def test_a_period_before_is_no_turn_back(question: str) -> None:
     assert turn_leaned_on(question) == -1
+
+
+def test_put_it_next_to_a_long_name_leans_on_the_turn_before() -> None:
+    from shared.questions.followup import leans_on_previous
+
+    assert leans_on_previous("put it next to the Trailhead Premium Camping Chair Deluxe", names_metric=False,
+                             names_period=False)
+    assert not leans_on_previous("how does this year compare with last year?", names_metric=False, names_period=True)
