@@ -29,11 +29,13 @@ _IT = r"(?:that|it|this|those|these|the\s+(?:number|figure|answer|result|same))"
 _OPEN = r"^\s*(?:(?:ok(?:ay)?|so|and|but|now|then|great|thanks)[\s,.!]+)*"
 #: "go back to the question before that", "the one before", "what was the answer before that?": the turn before the
 #: last one (turns back by their order, not by a period: "and the one before?" with "and" is the period before).
-_TURN_BEFORE = (r"^\s*(?:(?:ok(?:ay)?|so|now|then|great|thanks)[\s,.!]+)*(?:(?:can\s+(?:you|we)\s+)?(?:go|take\s+me"
-                r"|let'?s\s+go)\s+back\s+to\s+|back\s+to\s+|(?:what|which)\s+(?:was|were)\s+|show\s+(?:me\s+)?"
-                r"(?:again\s+)?)?(?:the|my)\s+(?:(?:question|answer|one|query|figure|number|result)\s+before(?:\s+(?:that"
-                r"|this|it|last|the\s+last\s+one))?|previous\s+(?:question|answer|query)|(?:question|answer|one)\s+"
-                r"(?:two|2)\s+(?:back|ago))(?:\s+again)?")
+_TURN_BEFORE = (
+    r"^\s*(?:(?:ok(?:ay)?|so|now|then|great|thanks)[\s,.!]+)*(?:(?:can\s+(?:you|we)\s+)?(?:go|take\s+me"
+    r"|let'?s\s+go)\s+back\s+to\s+|back\s+to\s+|(?:what|which)\s+(?:was|were)\s+|show\s+(?:me\s+)?"
+    r"(?:again\s+)?)?(?:the|my)\s+(?:(?:question|answer|one|query|figure|number|result)\s+before(?:\s+(?:that"
+    r"|this|it|last|the\s+last\s+one))?|previous\s+(?:question|answer|query)|(?:question|answer|one)\s+"
+    r"(?:two|2)\s+(?:back|ago))(?:\s+again)?"
+)
 _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
     (
         "restate",

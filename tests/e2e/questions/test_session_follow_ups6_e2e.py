@@ -20,8 +20,14 @@ def test_the_question_before_that_is_the_turn_before_the_last(shop: Ingested) ->
     s = shop.sales()
     answers = {}
     for month in MONTHS:
-        *_, back = _talk(shop, f"before-{month[:3]}", f"revenue in {month}", "and units?", "and orders?",
-                         "go back to the question before that")
+        *_, back = _talk(
+            shop,
+            f"before-{month[:3]}",
+            f"revenue in {month}",
+            "and units?",
+            "and orders?",
+            "go back to the question before that",
+        )
         assert states(back.answer, float(_month(s, month)["units"].sum())), back.answer
         answers[month] = back.answer
     assert answers["March 2025"] != answers["February 2025"]
@@ -35,8 +41,13 @@ def test_compare_that_with_another_channel_sets_both_side_by_side(shop: Ingested
     def on(f: pd.DataFrame, channel: str) -> float:
         return float(f[f["channel"] == channel]["revenue"].sum())
 
-    _in_both_months(shop, "compare", "revenue on ebay in {month}", "compare that with amazon",
-                    lambda f: [on(f, "ebay"), on(f, "amazon")])
+    _in_both_months(
+        shop,
+        "compare",
+        "revenue on ebay in {month}",
+        "compare that with amazon",
+        lambda f: [on(f, "ebay"), on(f, "amazon")],
+    )
 
 
 def test_how_did_you_get_that_restates_the_answer_with_its_query(shop: Ingested) -> None:
@@ -47,14 +58,22 @@ def test_how_did_you_get_that_restates_the_answer_with_its_query(shop: Ingested)
 
 def _previous_month(f: pd.DataFrame, s: pd.DataFrame) -> pd.DataFrame:
     first = f["date"].min()
-    return _month(s, "February 2025") if first.month == 3 else s[(s["date"] >= first.replace(month=1))
-                                                                 & (s["date"] < first)]
+    return (
+        _month(s, "February 2025")
+        if first.month == 3
+        else s[(s["date"] >= first.replace(month=1)) & (s["date"] < first)]
+    )
 
 
 def test_is_it_up_on_the_period_before_compares_rather_than_moves(shop: Ingested) -> None:
     s = shop.sales()
-    _in_both_months(shop, "upon", "revenue in {month}", "is it up on the month before?",
-                    lambda f: [float(f["revenue"].sum()), float(_previous_month(f, s)["revenue"].sum())])
+    _in_both_months(
+        shop,
+        "upon",
+        "revenue in {month}",
+        "is it up on the month before?",
+        lambda f: [float(f["revenue"].sum()), float(_previous_month(f, s)["revenue"].sum())],
+    )
 
 
 def test_why_names_the_channel_that_moved_most(shop: Ingested) -> None:
@@ -89,8 +108,13 @@ def test_a_products_sales_after_an_agent_turn_about_it(shop: Ingested) -> None:
     sku, title = str(products.iloc[1]["sku"]), str(products.iloc[1]["title"])
     answers = {}
     for month in MONTHS:
-        *_, orders = _talk(shop, f"switch-{month[:3]}", f"units of {title} sold in {month}",
-                           "is it priced above competitors?", "and orders?")
+        *_, orders = _talk(
+            shop,
+            f"switch-{month[:3]}",
+            f"units of {title} sold in {month}",
+            "is it priced above competitors?",
+            "and orders?",
+        )
         one = _month(s, month)
         one = one[(one["sku"] == sku) & (one["units"] > 0)]
         assert states(orders.answer, float(one["order_id"].nunique())) and title in orders.answer, orders.answer

@@ -10,9 +10,16 @@ from shared.questions.currency_ask import asked_currency
 from shared.questions.pronouns import named_it
 
 
-@pytest.mark.parametrize(("question", "code"), [("in euros", "EUR"), ("what's that in GBP?", "GBP"),
-                                                ("can you show that in pounds?", "GBP"), ("revenue in euros", None),
-                                                ("and in Europe?", None)])
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("in euros", "EUR"),
+        ("what's that in GBP?", "GBP"),
+        ("can you show that in pounds?", "GBP"),
+        ("revenue in euros", None),
+        ("and in Europe?", None),
+    ],
+)
 def test_a_currency_asked_for(question: str, code: str | None) -> None:
     assert asked_currency(question) == code
 
