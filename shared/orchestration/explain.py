@@ -7,11 +7,13 @@ measure is, which rows were read, and the query itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from shared.orchestration.report import AnswerEvidence
 from shared.store.metrics.catalog import METRICS
 
 
-def how_obtained(evidence: list[AnswerEvidence], metrics: list[str]) -> str:
+def how_obtained(evidence: list[AnswerEvidence], metrics: Sequence[str]) -> str:
     """The sentences that say how an answer was obtained: each measure's definition, then each query run."""
     defined = "; ".join(f"{m}: {METRICS[m].description.rstrip('.')}" for m in metrics if m in METRICS)
     out = [f"How it was obtained: {defined}." if defined else "How it was obtained:"]
