@@ -21,6 +21,10 @@ was written after those fixes and measured before any change made for it; batch 
 agents, references to the number just given, going back and reshaping, a forecast's and a refusal's follow-ups,
 topic changes, pronouns for a channel, category or customers), measured before their fixes (follow-ups 37/72);
 batch ``dialogs5`` (:func:`fifth_dialogs`) was written after them and measured before any change for it (22/24).
+Batch ``dialogs6`` (:func:`sixth_dialogs`) holds styles none of those covered (turns back by more than one, a
+product's discount, agent switches on one product, "why?" naming what moved, the evidence, "compare that with X", a
+currency, ellipses, closings), measured before their fixes (follow-ups 46/82); batch ``dialogs7``
+(:func:`seventh_dialogs`) was written after them and measured before any change for it (22/24).
 Prints turns answered, follow-up turns answered, whole conversations right, and per style.
 
     BENCH_HOME=/tmp/dqd .venv/bin/python bench/dialogs.py     # BENCH_ONLY=dialogs2: one batch; BENCH_VERBOSE=1
