@@ -21,6 +21,10 @@ was written after those fixes and measured before any change made for it; batch 
 agents, references to the number just given, going back and reshaping, a forecast's and a refusal's follow-ups,
 topic changes, pronouns for a channel, category or customers), measured before their fixes (follow-ups 37/72);
 batch ``dialogs5`` (:func:`fifth_dialogs`) was written after them and measured before any change for it (22/24).
+Batch ``dialogs6`` (:func:`sixth_dialogs`) holds styles none of those covered (turns back by more than one, a
+product's discount, agent switches on one product, "why?" naming what moved, the evidence, "compare that with X", a
+currency, ellipses, closings), measured before their fixes (follow-ups 46/82); batch ``dialogs7``
+(:func:`seventh_dialogs`) was written after them and measured before any change for it (22/24).
 Prints turns answered, follow-up turns answered, whole conversations right, and per style.
 
     BENCH_HOME=/tmp/dqd .venv/bin/python bench/dialogs.py     # BENCH_ONLY=dialogs2: one batch; BENCH_VERBOSE=1
@@ -554,6 +558,185 @@ def fifth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:
     return out
 
 
+def _weekday_back(end: date, weekday: int) -> date:
+    """The last ``weekday`` (0 Monday) before ``end`` (the reader's "on Tuesday": the latest past one)."""
+    back = (end.weekday() - weekday) % 7
+    return end - timedelta(days=back or 7)
+
+
+def _mover(before: pd.DataFrame, now: pd.DataFrame, dim: str) -> str:
+    """The value of ``dim`` whose revenue changed the most (either way) from ``before`` to ``now``."""
+    change = now.groupby(dim)["revenue"].sum().sub(before.groupby(dim)["revenue"].sum(), fill_value=0)
+    return str(change.abs().sort_values(ascending=False, kind="stable").index[0])
+
+
+#: What a reply to a thank-you must not say: a figure (a currency amount, "... was"), or the agents' overview.
+_NO_FIGURE = [*_OVERVIEW, "$", " was ", " were "]
+
+
+def sixth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa: PLR0915 - one per conversation
+    """The sixth batch (``dialogs6``): styles no batch covered, measured on the code before their fixes.
+
+    Going back by more than one turn ("the question before that", "the one before"), "should we discount it?" after
+    a product, a month "and last year?", "is it up on last year?", switching agents on one product and back to its
+    sales, two fields at once, "why?" naming what moved, the evidence ("how did you get that?"), "compare that with
+    X", "only the top 3", "exclude returns", a currency the data does not convert, ellipses ("and Wednesday?", "the
+    <product>?"), a thank-you that closes, and a new topic that inherits nothing.
+    """
+    r, out, add = _batch(t, catalogue, "dialogs6")
+    fr, c, end = r.fr, r.case, r.end
+    lm, lq, lw, pm = fr.lm, fr.lq, fr.lw, fr.pm
+    octo = fr.w(r.oct_s, r.oct_e)
+    sep_s, sep_e = _month_bounds(r.oct_s - timedelta(days=1))
+    sep = fr.w(sep_s, sep_e)
+    lms = lm.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    named = [str(s) for s in lms.index if s in fr.unique.index]
+    sku, other = named[0], named[3]
+    title, other_title = str(fr.unique[sku]), str(fr.unique[other])
+    one_lm, other_lm = lm[lm["sku"] == sku], lm[lm["sku"] == other]
+    whole = list(_WHOLE_CATALOGUE)
+
+    # going back more than one turn
+    add("turn_back", c("revenue last month", [rev(lm)]), c("and units?", [units(lm)]),
+        c("and orders?", [_orders(lm)]), c("go back to the question before that", [units(lm)]))
+    add("turn_back", c("orders last week", [_orders(lw)]), c("and revenue?", [rev(lw)]),
+        c("the one before", [_orders(lw)]))
+    add("turn_back", c("units sold in October", [units(octo)]),
+        c("and on amazon?", [units(on_channel(octo, "amazon"))]),
+        c("what was the answer before that?", [units(octo)], absent=["amazon"]))
+
+    # a product's discount, a month a year back, up on last year
+    sold = fr.sold[fr.sold["sku"] == sku].sort_values("date", kind="stable")
+    price = float(sold["unit_price"].iloc[-1])  # our price now: the latest line's, as the pricing agent reads it
+    add("discount", c(f"revenue for {title} last month", [rev(one_lm)]),
+        c("should we discount it?", [price], [title], absent=whole))
+    oct_ly = fr.w(*_year_back(r.oct_s, r.oct_e))
+    sep_ly = fr.w(*_year_back(sep_s, sep_e))
+    add("period", c("units sold in September", [units(sep)]), c("and last year?", [units(sep_ly)]))
+    add("period", c("orders on amazon in October", [_orders(on_channel(octo, "amazon"))]),
+        c("and last year?", [_orders(on_channel(oct_ly, "amazon"))]))
+    add("up_on_last_year", c("revenue in October", [rev(octo)]), c("is it up on last year?", [rev(octo), rev(oct_ly)]))
+    klm, kly = in_category(lm, "Kitchen"), in_category(fr.w(*_year_back(fr.lm_s, fr.lm_e)), "Kitchen")
+    add("up_on_last_year", c("Kitchen revenue last month", [rev(klm)]),
+        c("is revenue up on last year?", [rev(klm), rev(kly)]))
+
+    # switching agents on one product, then back to its sales
+    one_lq = lq[lq["sku"] == sku]
+    add("agent_switch", c(f"units of {title} sold last month", [units(one_lm)]),
+        c("how many will we sell next month?", names=[title], absent=whole),
+        c("is it priced above competitors?", names=[title], absent=whole),
+        c("and revenue last quarter?", [rev(one_lq)]))
+    add("agent_switch", c(f"revenue for {title} last quarter", [rev(one_lq)]),
+        c("forecast the next 30 days", names=[title], absent=whole),
+        c("and orders last month?", [_orders(one_lm)]))
+
+    # two fields at once
+    q3 = fr.w(date(fr.lq_s.year, 7, 1), date(fr.lq_s.year, 9, 30))
+    add("two_at_once", c("orders last month", [_orders(lm)]), c("same for units in Q3", [units(q3)]))
+    add("two_at_once", c("revenue on amazon last week", [rev(on_channel(lw, "amazon"))]),
+        c("and orders on ebay?", [_orders(on_channel(lw, "ebay"))]))
+    add("two_at_once", c("Kitchen units last quarter", [units(in_category(lq, "Kitchen"))]),
+        c("revenue for Home in October?", [rev(in_category(octo, "Home"))], absent=["kitchen"]))
+
+    # "why?": what moved
+    add("why", c("revenue last month", [rev(lm)]),
+        c("why?", [rev(lm), rev(pm)], [_mover(pm, lm, "channel"), _mover(pm, lm, "category")]))
+    aoct, asep = on_channel(octo, "amazon"), on_channel(sep, "amazon")
+    add("why", c("revenue on amazon in October", [rev(aoct)]),
+        c("why did it change?", [rev(aoct), rev(asep)], [_mover(asep, aoct, "category")]))
+
+    # the evidence
+    add("evidence", c("revenue last month", [rev(lm)]), c("how did you get that?", [rev(lm)], ["select"]))
+    alw = on_channel(lw, "amazon")
+    add("evidence", c("units sold on amazon last week", [units(alw)]),
+        c("show me the query", [units(alw)], ["select"]))
+
+    # compare that with another slice
+    add("compare_with", c("Kitchen revenue last month", [rev(klm)]),
+        c("compare that with Home", [rev(klm), rev(in_category(lm, "Home"))]))
+    add("compare_with", c(f"units of {title} sold last month", [units(one_lm)]),
+        c(f"compare it with the {other_title}", [units(one_lm), units(other_lm)], [other_title]))
+    add("compare_with", c("orders in October", [_orders(octo)]),
+        c("compare that with September", [_orders(octo), _orders(sep)]))
+
+    # only the top 3, exclude returns
+    lqc = lq.groupby("channel")["revenue"].sum().sort_values(ascending=False)
+    add("top_n", c("revenue by channel last quarter", [float(lqc.iloc[0])], top(lqc, 2), ordered=True),
+        c("only the top 3", [float(lqc.iloc[2])], top(lqc, 3), ordered=True,
+          absent=[str(x) for x in lqc.index[3:]]))
+    lmu = lm.groupby("sku")["units"].sum().sort_values(ascending=False, kind="stable")
+    add("top_n", c("top 10 products by units last month", [float(lmu.iloc[0])], top(lmu, 10), ordered=True),
+        c("only the top 3", [float(lmu.iloc[2])], top(lmu, 3), ordered=True, absent=[top(lmu, 4)[3].lower()]))
+    add("returns", c("units sold last month", [units(lm)]), c("exclude returns", [units(lm) - returned(lm)]))
+    eq = on_channel(lq, "ebay")
+    add("returns", c("units sold on ebay last quarter", [units(eq)]),
+        c("and without the returns?", [units(eq) - returned(eq)]))
+
+    # a currency the data does not convert: said, never the overview or the same figure relabelled
+    add("currency", c("revenue last month", [rev(lm)]), c("in euros", names=["usd"], absent=[*_OVERVIEW, "€"]))
+
+    # ellipsis
+    tue, wed = _weekday_back(end, 1), _weekday_back(end, 2)
+    add("ellipsis", c("revenue on Tuesday", [rev(fr.w(tue, tue))]), c("and Wednesday?", [rev(fr.w(wed, wed))]))
+    add("ellipsis", c(f"revenue for {title} last month", [rev(one_lm)]),
+        c(f"the {other_title}?", [rev(other_lm)], [other_title]))
+    nov = fr.w(r.nov_s, r.nov_e)
+    add("ellipsis", c("units sold in November", [units(nov)]), c("October?", [units(octo)]))
+
+    # a thank-you closes politely; the chain is kept
+    add("thanks", c("revenue last month", [rev(lm)]), c("great, thanks", absent=_NO_FIGURE),
+        c("and on amazon?", [rev(on_channel(lm, "amazon"))]))
+    add("thanks", c("orders last week", [_orders(lw)]), c("perfect, that's all I needed", absent=_NO_FIGURE))
+
+    # a new topic: nothing of the turns before carries over
+    kam = in_category(on_channel(lm, "amazon"), "Kitchen")
+    rv = fr.tr.window(r.oct_s, r.oct_e, fr.tr.reviews)
+    add("new_topic", c("Kitchen revenue on amazon last month", [rev(kam)]), c("and units?", [units(kam)]),
+        c("how many reviews did we get in October?", [float(len(rv))], absent=["kitchen", "amazon"]))
+    add("new_topic", c(f"units of {title} sold last month", [units(one_lm)]),
+        c("what was total revenue last week?", [rev(lw)], absent=[title.lower()]))
+    return out
+
+
+def seventh_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:
+    """The seventh batch (``dialogs7``): dialogs6's styles in new words, written after its fixes, measured before any
+    change made for it.
+    """
+    r, out, add = _batch(t, catalogue, "dialogs7")
+    fr, c, end = r.fr, r.case, r.end
+    lm, lq, lw = fr.lm, fr.lq, fr.lw
+    octo = fr.w(r.oct_s, r.oct_e)
+    lqs = lq.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    named = [str(s) for s in lqs.index if s in fr.unique.index]
+    sku, other = named[1], named[4]
+    title, other_title = str(fr.unique[sku]), str(fr.unique[other])
+    one_lq, other_lq = lq[lq["sku"] == sku], lq[lq["sku"] == other]
+    add("turn_back", c("units sold last week", [units(lw)]), c("and orders?", [_orders(lw)]),
+        c("ok, back to the previous question", [units(lw)]))
+    add("up_on_last_year", c("orders in October", [_orders(octo)]),
+        c("is that down on last year?", [_orders(octo), _orders(fr.w(*_year_back(r.oct_s, r.oct_e)))]))
+    add("agent_switch", c(f"orders for {title} last quarter", [_orders(one_lq)]),
+        c("what's the forecast for it?", names=[title], absent=list(_WHOLE_CATALOGUE)),
+        c("and units last quarter?", [units(one_lq)]))
+    add("compare_with", c("Electronics units last quarter", [units(in_category(lq, "Electronics"))]),
+        c("how does that compare with Outdoor?", [units(in_category(lq, "Electronics")),
+                                                    units(in_category(lq, "Outdoor"))]))
+    add("compare_with", c(f"revenue for {title} last quarter", [rev(one_lq)]),
+        c(f"put it next to the {other_title}", [rev(one_lq), rev(other_lq)]))
+    add("evidence", c("orders last month", [_orders(lm)]), c("where does that number come from?", [_orders(lm)],
+                                                              ["select"]))
+    add("currency", c("revenue last week", [rev(lw)]), c("can you show that in pounds?", names=["usd"],
+                                                         absent=[*_OVERVIEW, "£"]))
+    fri = _weekday_back(end, 4) if end.weekday() != 4 else end - timedelta(days=7)
+    mon = _weekday_back(end, 0)
+    add("ellipsis", c("orders on Monday", [_orders(fr.w(mon, mon))]),
+        c("what about Friday?", [_orders(fr.w(fri, fri))]))
+    add("thanks", c("units sold last month", [units(lm)]), c("cheers, that's it for now", absent=_NO_FIGURE))
+    add("discount", c(f"units of {title} sold last quarter", [units(one_lq)]),
+        c("should we mark it down?", names=[title], absent=list(_WHOLE_CATALOGUE)))
+    return out
+
+
 def run(dialogs: list[Dialog], ask: object) -> None:
     """Ask every conversation in its own session and print what was answered (failures to stderr)."""
     assert callable(ask)
@@ -614,6 +797,8 @@ def main() -> None:
         dialogs += third_dialogs(t, catalogue)
         dialogs += fourth_dialogs(t, catalogue)
         dialogs += fifth_dialogs(t, catalogue)
+        dialogs += sixth_dialogs(t, catalogue)
+        dialogs += seventh_dialogs(t, catalogue)
     if only := os.environ.get("BENCH_ONLY"):
         dialogs = [d for d in dialogs if d.batch == only]
     runtime = LocalRuntime(deps)

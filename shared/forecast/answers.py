@@ -362,6 +362,8 @@ def overstock_answer(cover: pd.DataFrame, scoped: list[str]) -> AgentAnswer:
         return f"{r[0]} ({fmt_num(r[1], 0)} days of cover: {fmt_num(r[2], 0)} on hand at {fmt_num(r[4], 2)} a day)"
 
     text = "The SKUs with the most days of cover are " + join_names([describe(r) for r in rows[:5]], 5) + "."
+    if len(scoped) == 1 and len(rows) == 1:  # "should we discount the kettle?": its cover, not a ranking of one
+        text = f"Its stock: {describe(rows[0])}."
     table, total = ranked_table(_OVERSTOCK_COLUMNS, rows)
     return AgentAnswer(ask="overstock", text=text, columns=_OVERSTOCK_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["stock:"])

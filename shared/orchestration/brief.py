@@ -7,22 +7,29 @@ it refers to. Neither runs the agents or the metrics layer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from shared.models.agents import Confidence
 from shared.orchestration.plan import Plan
 from shared.orchestration.report import Mode, Report
 from shared.questions.acknowledge import is_acknowledgement, only_points_back
+from shared.questions.currency_ask import asked_currency, currency_reply
 
 _EXAMPLES = '"revenue last month", "which products are overpriced?" or "how are our reviews?"'
 
 
-def brief_report(question: str, previous: dict[str, Any] | None, *, mode: Mode, data_version: int) -> Report | None:
-    """The brief reply to an acknowledgement or a bare "is it good?"; ``None`` for a question of its own.
+def brief_report(question: str, previous: dict[str, Any] | None, *, mode: Mode, data_version: int,
+                 currency: Callable[[], str | None] = lambda: None) -> Report | None:
+    """The brief reply to an acknowledgement, a bare "is it good?" or "in euros"; ``None`` for a question of its own.
 
-    ``previous`` is the session's last turn (``None`` outside a session or at its start).
+    ``previous`` is the session's last turn (``None`` outside a session or at its start); ``currency`` gives the
+    currency the tenant's data records (asked only for "in euros").
     """
-    if is_acknowledgement(question):
+    if (asked := asked_currency(question)) is not None:
+        answer = currency_reply(asked, currency())
+        why = "a currency the figures are asked in: stated, not converted"
+    elif is_acknowledgement(question):
         if previous is not None:
             quoted = str(previous.get("question", ""))[:120]
             answer = (f'You\'re welcome. A follow-up such as "and last year?" or "by channel" continues from '

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from shared.orchestration.plan import Entities, Plan
 from shared.ports import DocumentStore, Warehouse
-from shared.questions.answer_refs import goes_back_to_first
+from shared.questions.answer_refs import turn_leaned_on
 from shared.store.catalogue import skus_described_as
 from shared.store.documents.sessions import preferences_collection, sessions_collection
 
@@ -55,12 +55,16 @@ def _session_doc(user: str, session_id: str) -> str:
 
 def previous_turn(documents: DocumentStore, tenant_id: str, user: str, session_id: str,
                   question: str = "") -> dict[str, Any] | None:
-    """The turn ``question`` leans on: the session's last, or its first for "go back to the first question"."""
+    """The turn ``question`` leans on: the last, the first ("go back to the first question") or the one before.
+
+    "the question before that" leans on the turn before the last (the last when there is none before it).
+    """
     doc = documents.get(sessions_collection(tenant_id), _session_doc(user, session_id))
     turns = (doc or {}).get("turns") or []
     if not turns:
         return None
-    return turns[0] if goes_back_to_first(question) else turns[-1]
+    at = turn_leaned_on(question)
+    return turns[at] if -len(turns) <= at < len(turns) else turns[-1]
 
 
 def turn_context(previous: dict[str, Any] | None) -> str:
@@ -72,12 +76,36 @@ def turn_context(previous: dict[str, Any] | None) -> str:
     """
     if previous is None:
         return ""
-    return json.dumps(previous.get("reading") or previous.get("plan") or previous.get("question"), sort_keys=True)
+    read = previous.get("reading") or previous.get("plan") or previous.get("question")
+    return json.dumps([read, previous["carried"]] if previous.get("carried") else read, sort_keys=True)
+
+
+def carried_reading(previous: dict[str, Any] | None, plan: Plan) -> dict[str, Any] | None:
+    """The product's metric reading an agent turn about it carries on, so its sales can be asked again after it.
+
+    "units of the kettle sold last month" -> "how many will we sell next month?" -> "is it priced above
+    competitors?" -> "and revenue last quarter?": the agents' turns are about the kettle, and the last question
+    is the kettle's revenue, which only the first turn's reading (its product filter) says. An agent turn about
+    the one product the reading before it was about keeps that reading (``None`` otherwise).
+    """
+    if previous is None or len(plan.entities.skus) != 1:
+        return None
+    reading = previous.get("reading") or previous.get("carried")
+    if not isinstance(reading, dict):
+        return None
+    filters = (reading.get("query") or {}).get("filters") or []
+    skus = [v for f in filters if f.get("dimension") == "sku" and f.get("op", "in") == "in"
+            for v in f.get("values", [])]
+    return reading if skus == plan.entities.skus else None
 
 
 def record_turn(documents: DocumentStore, tenant_id: str, session_id: str, user: str, question: str,
-                plan: Plan, reading: dict[str, Any] | None = None) -> None:
-    """Append a turn to the session (bounded history); ``reading`` is a metric question's typed reading."""
+                plan: Plan, reading: dict[str, Any] | None = None, carried: dict[str, Any] | None = None) -> None:
+    """Append a turn to the session (bounded history).
+
+    ``reading`` is a metric question's typed reading, ``carried`` an agent turn's product reading
+    (:func:`carried_reading`).
+    """
 
     def update(doc: dict[str, Any] | None) -> None:
         assert doc is not None  # the store passes {} for a new document
@@ -85,6 +113,8 @@ def record_turn(documents: DocumentStore, tenant_id: str, session_id: str, user:
         turn: dict[str, Any] = {"question": question, "plan": plan.model_dump(mode="json"), "at": time.time()}
         if reading is not None:
             turn["reading"] = reading
+        if carried is not None:
+            turn["carried"] = carried
         turns.append(turn)
         doc.update({"turns": turns[-_MAX_TURNS:], "user": user, "session_id": session_id})
 

@@ -19,6 +19,8 @@ from shared.models.agents import Confidence
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.orchestration.budget import spent_on_failure
+from shared.orchestration.drivers import what_moved
+from shared.orchestration.explain import how_obtained
 from shared.orchestration.plan import INTENTS, Entities, Intent, Plan
 from shared.orchestration.report import Mode, Report
 from shared.orchestration.synthesis import combine as combine  # re-exported: the quick path's name
@@ -198,7 +200,8 @@ def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date 
         as_of = datetime.now(UTC).date()  # only undated reviews: "today" is the wall clock's (no data says one)
     reading = read_question(question, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     out = ReadOutcome(reading, index)
-    prev_reading = previous.get("reading") if previous else None
+    # an agent turn about one product carries the product's reading on (``context.carried_reading``)
+    prev_reading = (previous.get("reading") or previous.get("carried")) if previous else None
     if isinstance(prev_reading, dict):
         try:
             prev = Reading.model_validate(prev_reading)
@@ -476,6 +479,11 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
         answer.answer = unstored_answer(received, METRIC_NOUNS.get(reading.query.metrics[0], "this"))
     if reading.lead:  # "All 4 reviews are undated, so no trend can be shown; overall, average rating ..."
         answer.answer = reading.lead + answer.answer[:1].lower() + answer.answer[1:]
+    if reading.drivers:  # "why?": the change, then where it came from
+        moved = what_moved(deps.warehouse, reading.query, titles, result.currency or index.vocabulary.currency)
+        answer.answer = f"{answer.answer} {moved}".strip()
+    if reading.explain:  # "how did you get that?": the same answer, then how it was obtained
+        answer.answer = f"{answer.answer} {how_obtained(answer.evidence, reading.query.metrics)}"
     limitations = []
     if not reading.period_stated and answer.period is not None:
         limitations.append(f"No period was named; the answer uses {answer.period.label}.")

@@ -12,6 +12,7 @@ from shared.observability.logs import get_logger, log_event
 from shared.orchestration import cache, descriptive
 from shared.orchestration.brief import brief_report
 from shared.orchestration.context import (
+    carried_reading,
     get_preferences,
     is_follow_up,
     previous_turn,
@@ -107,7 +108,8 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     prefs = get_preferences(deps.documents, tenant, user)
     previous = previous_turn(deps.documents, tenant, user, req.session_id, req.question) if req.session_id \
         else None
-    brief = brief_report(req.question, previous, mode=req.mode, data_version=version)
+    brief = brief_report(req.question, previous, mode=req.mode, data_version=version,
+                         currency=lambda: descriptive.vocabulary_index(deps, tenant, version).vocabulary.currency)
     if brief is not None:  # "thanks!": answered briefly, not recorded (the next follow-up leans on the turn before)
         return QueryResponse(mode=req.mode, status="done", report=brief, warnings=warnings)
     judged = judgement_report(
@@ -132,7 +134,8 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
                     kept = descriptive.session_reading(
                         descriptive.read(deps, tenant, req.question, version=version, as_of=req.as_of,
                                          previous=previous, llm=None, timeout_seconds=0), tenant, req.as_of)
-                record_turn(deps.documents, tenant, req.session_id, user, req.question, hit.plan, kept)
+                record_turn(deps.documents, tenant, req.session_id, user, req.question, hit.plan, kept,
+                            None if kept is not None else carried_reading(previous, hit.plan))
             return QueryResponse(mode="quick", status="done", cached=True, report=hit, warnings=warnings)
 
     # descriptive questions first: the metrics layer answers them (or says the data cannot)
@@ -169,7 +172,8 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     requests = agent_requests(tenant, plan, as_of=today() if req.as_of else None, options=options,
                               agent_options=QUICK_AGENT_OPTIONS if req.mode == "quick" else None)
     if req.session_id:
-        record_turn(deps.documents, tenant, req.session_id, user, req.question, plan)
+        record_turn(deps.documents, tenant, req.session_id, user, req.question, plan,
+                    carried=carried_reading(previous, plan))
 
     if req.mode == "deep":
         job_id = create_job(deps, question=req.question, plan=plan, planner=planning.planner, requests=requests,

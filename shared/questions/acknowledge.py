@@ -18,7 +18,11 @@ _ACK_WORD = (r"(?:ok(?:ay)?|k|kk|cool|great|good|nice|neat|perfect|super|sweet|a
              r"thanks?|thank\s+you|thx|ty|cheers|ta|much\s+appreciated|appreciated|got\s+it|noted|understood|"
              r"makes\s+sense|sounds\s+good|fair\s+enough|that(?:'s|\s+is)\s+(?:great|good|helpful|useful|perfect|"
              r"interesting|clear|nice)|(?:very|so|really)\s+(?:much|helpful|useful)|helpful|useful|"
-             r"a\s+lot|for\s+that|for\s+this|for\s+the\s+help|all\s+good)")
+             r"a\s+lot|for\s+that|for\s+this|for\s+the\s+help|all\s+good|"
+             # closings: "that's all I needed", "that's it for now", "bye", "all set"
+             r"that(?:'s|\s+is|\s+will\s+do|'ll\s+do)(?:\s+(?:all|it|everything))?(?:\s+(?:i|we)\s+(?:needed|wanted"
+             r"|need|want))?(?:\s+for\s+(?:now|today))?|(?:i'?m|we'?re)\s+(?:all\s+)?(?:set|done|good)|all\s+set|"
+             r"bye|goodbye|see\s+you|later|have\s+a\s+good\s+(?:one|day))")
 _ACKNOWLEDGEMENT = re.compile(rf"^[\s,.!:;)(-]*(?:{_ACK_WORD}[\s,.!:;)(\-]*|[\U0001F300-\U0001FAFF\u2600-\u27BF]+"
                               rf"[\s,.!]*)+$", re.I)
 #: A question about "it" or "that" and nothing else: a judgement of an answer the session has not given.

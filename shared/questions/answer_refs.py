@@ -22,11 +22,20 @@ from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.model import DimensionFilter
 
 #: What a follow-up does with the answer just given.
-Reference = Literal["restate", "per_day", "per_week", "per_month", "judge", "share", "rest"]
+Reference = Literal["restate", "explain", "per_day", "per_week", "per_month", "judge", "share", "rest"]
 
 _END = r"\s*[?.!]*\s*$"
 _IT = r"(?:that|it|this|those|these|the\s+(?:number|figure|answer|result|same))"
 _OPEN = r"^\s*(?:(?:ok(?:ay)?|so|and|but|now|then|great|thanks)[\s,.!]+)*"
+#: "go back to the question before that", "the one before", "what was the answer before that?": the turn before the
+#: last one (turns back by their order, not by a period: "and the one before?" with "and" is the period before).
+_TURN_BEFORE = (
+    r"^\s*(?:(?:ok(?:ay)?|so|now|then|great|thanks)[\s,.!]+)*(?:(?:can\s+(?:you|we)\s+)?(?:go|take\s+me"
+    r"|let'?s\s+go)\s+back\s+to\s+|back\s+to\s+|(?:what|which)\s+(?:was|were)\s+|show\s+(?:me\s+)?"
+    r"(?:again\s+)?)?(?:the|my)\s+(?:(?:question|answer|one|query|figure|number|result)\s+before(?:\s+(?:that"
+    r"|this|it|last|the\s+last\s+one))?|previous\s+(?:question|answer|query)|(?:question|answer|one)\s+"
+    r"(?:two|2)\s+(?:back|ago))(?:\s+again)?"
+)
 _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
     (
         "restate",
@@ -37,7 +46,24 @@ _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
             rf"|table\s+form|chart\s+form)(?:\s+please)?{_END}"
             rf"|{_OPEN}(?:chart|graph|table)\s+(?:it|that|please){_END}"
             rf"|{_OPEN}(?:(?:go|take\s+me|let'?s\s+go)\s+)?back\s+to\s+(?:the|my)\s+(?:first|original|earlier|initial"
-            rf"|opening)\s+(?:question|one|answer){_END}",
+            rf"|opening)\s+(?:question|one|answer){_END}"
+            rf"|{_TURN_BEFORE}{_END}",
+            re.I,
+        ),
+    ),
+    (
+        # "how did you get that?", "show me the query": the same answer with how it was obtained
+        "explain",
+        re.compile(
+            rf"{_OPEN}how\s+(?:did|do|have)\s+(?:you|we|u)\s+(?:get|got|calculate|compute|work\s+out|arrive\s+at"
+            rf"|come\s+up\s+with|figure\s+out|count|measure)\s+(?:{_IT}|them)(?:\s+(?:number|figure))?{_END}"
+            rf"|{_OPEN}how\s+(?:was|is|were)\s+{_IT}\s+(?:calculated|computed|worked\s+out|measured|derived|counted)"
+            rf"{_END}|{_OPEN}(?:(?:can|could)\s+(?:you|i|we)\s+|please\s+|let\s+me\s+)?(?:show|give|see|send)"
+            rf"\s+(?:me\s+|us\s+)?(?:the|your)\s+(?:query|sql|working|workings|calculation|method|maths?|rows|data"
+            rf"|evidence|source)(?:\s+(?:behind|for)\s+{_IT})?(?:\s+please)?{_END}"
+            rf"|{_OPEN}where\s+(?:does|did)\s+{_IT}(?:\s+(?:number|figure))?\s+come\s+from{_END}"
+            rf"|{_OPEN}what(?:'s|\s+is|\s+was)\s+{_IT}\s+based\s+on{_END}"
+            rf"|{_OPEN}(?:what|which)\s+(?:query|sql|data|rows)\s+did\s+you\s+(?:use|run|read){_END}",
             re.I,
         ),
     ),
@@ -145,9 +171,15 @@ _FIRST_TURN = re.compile(
 )
 
 
-def goes_back_to_first(question: str) -> bool:
-    """Whether ``question`` returns to the session's first turn ("go back to the first question")."""
-    return bool(_FIRST_TURN.search(question))
+def turn_leaned_on(question: str) -> int:
+    """Which of the session's turns ``question`` leans on, as an index into them: the last (-1) unless it goes back.
+
+    "go back to the first question" is the first (0); "the question before that", "the one before", "what was
+    the answer before that?" the one before the last (-2).
+    """
+    if _FIRST_TURN.search(question):
+        return 0
+    return -2 if re.match(_TURN_BEFORE + _END, question, re.I) else -1
 
 
 def is_correction(question: str) -> bool:

@@ -73,10 +73,15 @@ _QUESTION_WORD = re.compile(r"^\s*(?:what|which|who|when|where|how|is|are|was|we
 _SHIFT = re.compile(r"\b(?:the )?(?:(month|quarter|week|year|period|day) before(?: that)?|previous (month|quarter|"
                     r"week|year|period)|prior (month|quarter|week|year|period)|(?:a|one) year (?:earlier|before|ago)"
                     r"|before that|last year)\b", re.I)
-_COMPARE = re.compile(r"\b(?:compared?|vs\.?|versus|against|than|relative)\b", re.I)
+_COMPARE = re.compile(r"\b(?:compared?|vs\.?|versus|against|than|relative|(?:up|down)\s+(?:on|from|over|vs\.?))\b",
+                      re.I)
 #: The previous answer set against a period the question names ("is that more than September?", "how does it
 #: compare with Q2?"): the previous period stays, the named one is its baseline.
-_AGAINST_IT = re.compile(r"\b(?:that|it|this)\b.*\b(?:compared?|compares|vs\.?|versus|against|than)\b", re.I)
+#: "compare that with Home", "put it next to the kettle": the previous answer set beside what the question names.
+_SET_BESIDE = r"\b(?:compare[sd]?|set|put|stack)\s+(?:that|it|this)\s+(?:with|to|against|next\s+to|beside)\b"
+_SET_BESIDE_RX = re.compile(_SET_BESIDE, re.I)
+_AGAINST_IT = re.compile(rf"\b(?:that|it|this)\b.*\b(?:compared?|compares|vs\.?|versus|against|than)\b|{_SET_BESIDE}",
+                         re.I)
 #: "and across all channels?": that kind of filter dropped.
 _ALL_OF = re.compile(r"\ball\s+(?:the\s+|our\s+|my\s+)?(channels|marketplaces|stores|categories|brands|products"
                      r"|skus)\b", re.I)
@@ -129,6 +134,10 @@ _IT = re.compile(r"\b(?:it|its|there|that\s+one|this\s+one)\b", re.I)
 _AMOUNT = re.compile(r"\bhow (?:much|many)\b", re.I)
 #: How many a ranking shows when neither it nor the follow-up said ("show the bottom ones" after a breakdown).
 _DEFAULT_SHOW = 5
+#: A weekday named alone in a follow-up ("and Wednesday?", "what about Friday"): the latest one, as "on Wednesday".
+_BARE_WEEKDAY = re.compile(r"(?<![\w-])(?<!last )(?<!this )(?<!on )(?<!next )(?<!past )(?<!previous )(?<!every )"
+                           r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s*(?:last|this|next|s\b))",
+                           re.I)
 #: Metrics read at a stock count: a follow-up that turns to one reads its own (latest) count, not a sales period.
 _SNAPSHOT = frozenset(name for name, spec in METRICS.items() if spec.source is DataKind.INVENTORY)
 
@@ -149,7 +158,7 @@ def leans_on_previous(question: str, *, names_metric: bool, names_period: bool) 
     ("units?", "by month", "excluding returns"); "Revenue last week" names both and stands on its own.
     """
     rest = _DISCOURSE.sub("", question)
-    if _OPENING.search(rest) or _POINTS_BACK.search(rest) or _ORDINAL.search(rest):
+    if _OPENING.search(rest) or _POINTS_BACK.search(rest) or _ORDINAL.search(rest) or _SET_BESIDE_RX.search(rest):
         return True
     fragment = bool(_RESHAPES.search(rest)) or (len(rest.split()) <= 4 and not _QUESTION_WORD.search(rest))
     return fragment and not (names_metric and names_period)
@@ -173,6 +182,9 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     as_of = previous.as_of or current.as_of or date.today()
     matches = index.find(question) if index is not None else []
     time = resolve_time(question, as_of, exclude=[m.span for m in matches if m.kind == "sku"])
+    if time.range is None and _BARE_WEEKDAY.search(question):  # "and Wednesday?": the latest one, as "on Wednesday"
+        time = resolve_time(_BARE_WEEKDAY.sub(r"on \1", question, count=1), as_of,
+                            exclude=[m.span for m in matches if m.kind == "sku"])
     metrics, weak = find_metrics(question, [m.span for m in matches])
     leans = is_correction(current.question) or refers_to_items(question, previous) or leans_on_previous(
         question, names_metric=bool(metrics) and not weak, names_period=time.range is not None)
@@ -187,7 +199,9 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         return current.model_copy(update={"skus": [product]})  # "when do we run out?" after one product: its own
     # "which channel had the least?": a metric reading by default alone (no measure, no period said) is elliptical;
     # "how many do we have in stock?" after one product names nothing else: that product's
-    leans = leans or (own and not metrics and time.range is None) or (own and product is not None)
+    # "is revenue up on last year?": a comparison with no period of its own is of the previous period and slice
+    leans = leans or (own and not metrics and time.range is None) or (own and product is not None) or (
+        own and time.range is None and time.compare is not None)
     standalone = own or (current.kind == "agent" and current.agent_intents != ["overview"])
     if standalone and not (leans and words <= 10):
         return None
@@ -230,9 +244,20 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     ops |= {("sku" if m.kind == "product" else m.kind): "not_in" for m in matches
             if _LEFT_OUT.search(question[:m.span[0]])}
     labels = dict(previous.labels)
+    against = _AGAINST_IT.search(question) is not None
     for m in matches:
         dim: DimensionName = "sku" if m.kind == "product" else m.kind
         if m.kind == "competitor" and any(x.span == m.span and x.kind == "channel" for x in matches):
+            continue
+        kept = filters.get(dim)
+        if against and kept is not None and kept.op == "in" and ops.get(dim, "in") == "in":
+            # "compare that with Home" after Kitchen: both side by side, each its own row
+            values = [*kept.values, *[v for v in m.values if v not in kept.values]]
+            filters[dim] = DimensionFilter(dimension=dim, values=values)
+            update["dimensions"], update["order_by"], update["limit"] = [dim], None, None
+            extra["shape"], extra["show"] = "breakdown", None
+            if dim == "sku" and index is not None:
+                labels.update({v: index.title(v) for v in values})
             continue
         filters[dim] = DimensionFilter(dimension=dim, op=ops.get(dim, "in"), values=list(m.values))
         if dim == "sku" and index is not None:
@@ -262,7 +287,8 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         extra.update(_NOT_PER_PERIOD)
     return previous.model_copy(update={"question": question, "query": query, "labels": labels, "shape": shape,
                                        "period_stated": previous.period_stated or time.range is not None,
-                                       "agent_intents": [], "parts": [], **extra})
+                                       "agent_intents": [], "parts": [], "explain": False, "drivers": False,
+                                       **extra})
 
 
 #: A value per day (week, month) is answered alone: a comparison or a breakdown after it is of the totals.
@@ -277,8 +303,9 @@ def _on_answer(previous: Reading, pq: MetricQuery, ref: Reference, question: str
     share of the total is that?" is the slice's share of all values of its dimension; "what about the rest" keeps
     the values that slice left out.
     """
-    base: dict[str, object] = {"question": question, "agent_intents": [], "parts": []}
-    if ref == "restate":
+    base: dict[str, object] = {"question": question, "agent_intents": [], "parts": [], "explain": ref == "explain",
+                               "drivers": False}
+    if ref in ("restate", "explain"):
         return previous.model_copy(update=base)
     if ref == "judge":
         if pq.time_range is None or previous.shape not in ("value", "breakdown", "ranking"):
@@ -347,6 +374,8 @@ def _apply_change(update: dict[str, object], extra: dict[str, object], question:
     """
     if pq.time_range is None or "time_range" in update or "compare" in update:
         return
+    if _WHY.search(question):  # "why?", "why did it change?": where the change came from, not only how much
+        extra["drivers"] = True
     if _GROWTH.search(question):
         update["compare"] = pq.compare or "previous_period"
         grouped = update.get("dimensions", pq.dimensions)

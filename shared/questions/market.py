@@ -319,7 +319,9 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
             return MarketAsk("overpriced" if lower else "underpriced")
     if products and _MARK_DOWN_ONE.search(question) and not group and price_change(question) is None \
             and not what_if:
-        return MarketAsk("reprice")  # "should we discount the cutting board?": its recommended price
+        # "should we discount the cutting board?": its recommended price against the market, then its stock cover
+        # (too much stock is the other reason to mark a product down)
+        return MarketAsk("reprice", extra=("overstock",))
     if REPRICE.search(question) and not group and price_change(question) is None and not what_if:
         return MarketAsk("reprice")  # "what should I reprice?", "what price should I charge for X?"
     if price_change(question) is not None and (products or price) and not _SALES_METRIC.search(question) and not any(

@@ -26,6 +26,13 @@ _IT = re.compile(
     re.I,
 )
 
+#: "should we discount it?", "can we restock it?": "it" closing as a verb's object (not "is it?", "did it?").
+_IT_OBJECT = re.compile(
+    r"\b(?!(?:is|was|are|were|does|did|do|has|have|had|will|would|can|could|should|about|of|for|on|with)\b)"
+    r"(?P<prep>[a-z]+)\s+it(?=\s*[?.!]*\s*$)",
+    re.I,
+)
+
 
 def of_them(question: str, noun: str) -> str | None:
     """The question with "of them" as ``noun``: "how many of them were new?" -> "and how many new customers?".
@@ -45,7 +52,8 @@ def of_them(question: str, noun: str) -> str | None:
 def named_it(question: str, name: str) -> str | None:
     """The question with a closing "it" as ``name``: "what do customers say about it?" -> "... about <name>?".
 
-    ``None`` when no "about it", "for that one" closes the question.
+    A verb's "it" too: "should we discount it?" -> "should we discount <name>?". ``None`` when no "about it",
+    "for that one" or verb's "it" closes the question.
     """
-    m = _IT.search(question)
+    m = _IT.search(question) or _IT_OBJECT.search(question)
     return None if m is None else question[: m.start()] + f"{m.group('prep')} {name}" + question[m.end() :]

@@ -385,6 +385,10 @@ class Reading(BaseModel):
     names: dict[str, str] = Field(default_factory=dict, description="Dimension -> how the answer names a filter.")
     data_starts: date | None = Field(default=None, description="First date of the data the metric reads.")
     per_day: bool = Field(default=False, description="The answer divides the value by the period's days.")
+    drivers: bool = Field(default=False, description="The answer also names what moved most between the periods "
+                                                     "(\"why?\" after a figure).")
+    explain: bool = Field(default=False, description="The answer also says how it was obtained: the measure's "
+                                                     "definition and the query run (\"how did you get that?\").")
     per_unit: Literal["week", "month", "fortnight"] | None = Field(
         default=None, description="The answer divides the value by the period's weeks, fortnights or months.")
     top_share: bool = Field(default=False, description="A ranking's top N as one share of the total (\"what share "

@@ -95,6 +95,12 @@ def test_overstock_ranks_by_days_of_cover() -> None:
                                   "slow (900 days of cover: 900 on hand at 1 a day)")
 
 
+def test_one_products_overstock_is_its_cover_not_a_ranking() -> None:
+    cover = run_rate_cover(_sales({"fast": 5.0, "slow": 1.0, "ok": 10.0}), _stock(), AS_OF)
+    answer = overstock_answer(cover, ["slow"])
+    assert answer.text == "Its stock: slow (900 days of cover: 900 on hand at 1 a day)."
+
+
 def test_forecast_answer_states_units_and_interval_over_the_horizon() -> None:
     one = forecast_answer([SkuForecastView("A", 300.4, 250.0, 350.2, 30, "theta")], 0.9, 30, AS_OF)
     assert one.text == ("A is expected to sell 300 units over the next 30 days (2026-06-01 to 2026-06-30) "

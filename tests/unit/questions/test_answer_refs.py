@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from shared.questions.answer_refs import goes_back_to_first, is_correction, meant, reference_to_answer
+from shared.questions.answer_refs import is_correction, meant, reference_to_answer, turn_leaned_on
 from shared.questions.followup import follow_up
 from shared.questions.reading import Reading, read_question
 from shared.questions.refused import readable_rest
@@ -125,7 +125,7 @@ def test_in_it_points_back_at_the_category(shop: VocabularyIndex) -> None:
 
 
 def test_go_back_and_what_a_refusal_could_still_read() -> None:
-    assert goes_back_to_first("ok, go back to the first question") and not goes_back_to_first("back to revenue")
+    assert turn_leaned_on("ok, go back to the first question") == 0 and turn_leaned_on("back to revenue") == -1
     assert readable_rest("revenue by region last month") == "revenue last month"
     assert readable_rest("revenue in London last month") == "revenue last month"
     assert readable_rest("revenue last month") is None
@@ -196,3 +196,23 @@ def test_it_after_one_product_named_by_a_ranking(shop: VocabularyIndex) -> None:
     r = follow_up(read(shop, "how's it rated?"), first, index=shop, extents=EXTENTS, listed=lambda _: ["100234"])
     assert r is not None and r.query is not None and r.query.metrics[0] == "avg_rating"
     assert [f.values for f in r.query.filters] == [["100234"]] and r.query.dimensions == []
+
+
+@pytest.mark.parametrize(
+    "question", ["go back to the question before that", "the one before", "what was the answer before that?",
+                 "back to the previous question", "show me the answer before that again"])
+def test_a_turn_back_is_the_one_before_the_last_and_restated(question: str) -> None:
+    assert turn_leaned_on(question) == -2 and reference_to_answer(question) == "restate"
+
+
+@pytest.mark.parametrize("question", ["and the one before?", "the week before", "before that", "the month before that"])
+def test_a_period_before_is_no_turn_back(question: str) -> None:
+    assert turn_leaned_on(question) == -1
+
+
+def test_put_it_next_to_a_long_name_leans_on_the_turn_before() -> None:
+    from shared.questions.followup import leans_on_previous
+
+    assert leans_on_previous("put it next to the Trailhead Premium Camping Chair Deluxe", names_metric=False,
+                             names_period=False)
+    assert not leans_on_previous("how does this year compare with last year?", names_metric=False, names_period=True)

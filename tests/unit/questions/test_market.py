@@ -86,10 +86,10 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("what to put on clearance", ["overstock"]),
     ("any markdown candidates?", ["overstock"]),
     ("what stock should we liquidate", ["overstock"]),
-    # one named product to discount: its recommended price, not the list of the most covered
-    ("should we discount the oak serving tray?", ["reprice"]),
-    ("How much should I mark down the linen table runner?", ["reprice"]),
-    ("should I put the oak serving tray on sale?", ["reprice"]),
+    # one named product to discount: its recommended price, then its own stock cover (not the list of the most covered)
+    ("should we discount the oak serving tray?", ["reprice", "overstock"]),
+    ("How much should I mark down the linen table runner?", ["reprice", "overstock"]),
+    ("should I put the oak serving tray on sale?", ["reprice", "overstock"]),
 ])
 def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: list[str]) -> None:
     r = read(shop, question)
