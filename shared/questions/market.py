@@ -155,6 +155,10 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
 #: "should we discount the blender?", "how much should I mark down X": one named product's price, not the stock list.
 _MARK_DOWN_ONE = _rx(r"(?:should|could|can|shall) (?:i|we) (?:discount|mark ?down|put (?:\w+ ){0,4}on sale)|"
                      r"how much (?:should (?:i|we) |to )(?:discount|mark ?down)")
+#: "should we discount it?" after an answer about one product: that product's price ("it" is filled in from the answer
+#: before; the products with the most cover are "which products should we discount").
+_MARK_DOWN_IT = _rx(r"(?:discount|mark ?down|reduce|cut|lower) (?:it|this|that)(?: one| item| product)?(?! \w)|"
+                    r"put (?:it|this|that)(?: one| item| product)? on sale")
 REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the )?prices|price changes? (?:should|do) "
               r"(?:i|we)|which prices (?:should|to) (?:i |we )?(?:change|adjust)|(?:optimal|ideal|right|"
               r"recommended|suggested|target) prices?|what (?:price )?should (?:i|we) (?:charge|sell|price|ask)|"
@@ -317,7 +321,7 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
         lower, higher = _LOWER_PRICES.search(question), _RAISE_PRICES.search(question)
         if lower or higher:  # "which prices should I lower?": the ones above the market
             return MarketAsk("overpriced" if lower else "underpriced")
-    if products and _MARK_DOWN_ONE.search(question) and not group and price_change(question) is None \
+    if (products or _MARK_DOWN_IT.search(question)) and _MARK_DOWN_ONE.search(question) and not group and price_change(question) is None \
             and not what_if:
         return MarketAsk("reprice")  # "should we discount the cutting board?": its recommended price
     if REPRICE.search(question) and not group and price_change(question) is None and not what_if:
