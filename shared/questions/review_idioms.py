@@ -10,6 +10,8 @@ Applied by :func:`shared.questions.reading.read_question` after the shorthand an
   reviews" (a count, not the noise a product makes);
 * "pros and cons of X" -> "what do reviewers say about X" (the review summary; "pros" is not the "Pro" in titles);
 * "star breakdown", "distribution of stars", "star distribution" -> "star rating breakdown" (reviews per star);
+* "promoters vs detractors", "how many promoters and detractors" -> "star rating breakdown" (both counted from
+  the stars in one answer);
 * "since the start of the year / month / quarter" -> "this year / month / quarter" (to date, not all data);
 * "which business / restaurant / hotel has the worst reviews?" -> "which product ..." (a review set's reviewed
   businesses are its products).
@@ -21,7 +23,12 @@ from __future__ import annotations
 
 import re
 
+from shared.questions.promoters import BOTH as PROMOTERS_AND_DETRACTORS
+
 _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "promoters vs detractors", "promoters minus detractors": both from one star breakdown (its answer opens with
+    # both counts and their difference, :mod:`shared.questions.promoters`)
+    (PROMOTERS_AND_DETRACTORS, "star rating breakdown"),
     (re.compile(r"\b(?:is|are)\s+(?:liked|loved|preferred)\s+more\b|"
                 r"\b(?:is|are)\s+(?:better|more)[- ](?:liked|loved)\b", re.I), "has the higher average rating"),
     (re.compile(r"\b(?:liked|loved|preferred)\s+more\b|\b(?:better|more)[- ](?:liked|loved)\b", re.I),

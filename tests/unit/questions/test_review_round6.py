@@ -1,0 +1,37 @@
+"""The sixth review round's reader rules and answers (#18): promoters against detractors, review volume lately."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shared.questions.compose import compose
+from shared.questions.reading import read_question
+from shared.questions.timephrase import make_range
+from shared.questions.vocabulary import VocabularyIndex
+from shared.store.metrics.model import CompiledStatement, MetricQuery, MetricResult
+from tests.unit.questions.conftest import EXTENTS
+
+YTD = make_range(date(2025, 1, 1), date(2025, 6, 15), "2025 to date")
+
+
+@pytest.mark.parametrize("question", ["promoters vs detractors", "how many promoters and detractors do we have?",
+                                      "promoters minus detractors", "detractors versus promoters this year"])
+def test_promoters_and_detractors_are_one_answer_with_their_difference(shop: VocabularyIndex, question: str) -> None:
+    r = read_question(question, tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.dimensions == ["stars"], question
+    rows = [{"stars": "5 stars", "review_count": 288}, {"stars": "4 stars", "review_count": 274},
+            {"stars": "3 stars", "review_count": 154}, {"stars": "2 stars", "review_count": 41},
+            {"stars": "1 star", "review_count": 32}, {"stars": "no rating", "review_count": 7}]
+    result = MetricResult(query=r.query, columns=list(rows[0]), rows=rows, currency=None, statement=CompiledStatement(
+        sql="SELECT 1", params={"tenant_id": "t"}, dialect="duckdb"))
+    answer = compose(r, result, titles={}).answer
+    # 288 promoters and 73 detractors of the 789 rated reviews: +27.2 points
+    assert answer.startswith("Promoters (5-star reviews)"), answer
+    assert "288 (36.5% of the 789 rated reviews)" in answer and "73 (9.3%)" in answer and "+27.2 points" in answer
+
+
+def test_promoters_alone_are_still_the_five_star_count(shop: VocabularyIndex) -> None:
+    r = read_question("how many promoters this year?", tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.query is not None and r.query.dimensions == [] and [f.values for f in r.query.filters] == [["5 stars"]]
