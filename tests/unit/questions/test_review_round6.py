@@ -10,7 +10,7 @@ from shared.questions.compose import compose
 from shared.questions.reading import read_question
 from shared.questions.timephrase import make_range
 from shared.questions.vocabulary import VocabularyIndex
-from shared.store.metrics.model import CompiledStatement, MetricQuery, MetricResult
+from shared.store.metrics.model import CompiledStatement, MetricResult
 from tests.unit.questions.conftest import EXTENTS
 
 YTD = make_range(date(2025, 1, 1), date(2025, 6, 15), "2025 to date")
@@ -35,3 +35,18 @@ def test_promoters_and_detractors_are_one_answer_with_their_difference(shop: Voc
 def test_promoters_alone_are_still_the_five_star_count(shop: VocabularyIndex) -> None:
     r = read_question("how many promoters this year?", tenant_id="decor", index=shop, extents=EXTENTS)
     assert r.query is not None and r.query.dimensions == [] and [f.values for f in r.query.filters] == [["5 stars"]]
+
+
+@pytest.mark.parametrize("question", ["are we getting fewer reviews lately?", "is review volume dropping?",
+                                      "are reviews slowing down?", "do we get more reviews than before?"])
+def test_review_volume_lately_is_the_last_30_days_against_the_30_before(shop: VocabularyIndex, question: str) -> None:
+    r = read_question(question, tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "review_count", question
+    assert r.query.compare == "previous_period" and r.query.time_range is not None, question
+    assert (r.query.time_range.start, r.query.time_range.end) == (date(2025, 5, 17), date(2025, 6, 15)), question
+
+
+def test_review_volume_in_a_named_period_keeps_that_period(shop: VocabularyIndex) -> None:
+    r = read_question("are we getting fewer reviews this month than last month?", tenant_id="decor", index=shop,
+                      extents=EXTENTS)
+    assert r.query is not None and r.query.time_range is not None and r.query.time_range.start == date(2025, 6, 1)
