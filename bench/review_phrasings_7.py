@@ -30,8 +30,8 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w{3,9} \d{4}")
 
 
 def mentions(rv: pd.DataFrame, word: str) -> tuple[int, int]:
-    """Reviews whose text (or text and title) holds ``word`` as a word, any case."""
-    rx = rf"\b{re.escape(word)}"
+    """Reviews whose text (or text and title) holds ``word`` or its inflections (-s, -es, -ed, -ing), any case."""
+    rx = rf"\b{re.escape(word)}(?:s|es|ed|d|ing)?\b"
     text = rv["text"].fillna("").str.contains(rx, case=False, regex=True)
     both = text | rv["title"].fillna("").str.contains(rx, case=False, regex=True)
     return int(text.sum()), int(both.sum())
@@ -85,13 +85,13 @@ def seventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - on
     add("length", "do longer reviews give lower ratings?", lambda a, r: re.search(r"word|length|long", first(a), re.I)
         is not None and re.search(r"\d", first(a)) is not None)
     # 4. reviews mentioning a word
+    # over all the reviews or the sentiment agent's year (the answer says which)
     for word in ("leak", "broke", "flimsy", "late", "gift"):
-        n_text, n_both = mentions(rv, word)
-        add("mention", f"how many reviews mention '{word}'?", lambda a, r, n=n_text, m=n_both: (
-            states(first(a), n, 0.5) or states(first(a), m, 0.5)) and ("review" in first(a).lower()))
-    n_text, n_both = mentions(rv[rv["sku"] == x], "broke")
-    add("mention", f"reviews of {x} that mention broke", lambda a, r: states(first(a), n_text, 0.5)
-        or states(first(a), n_both, 0.5))
+        ns = (*mentions(rv, word), *mentions(yr, word))
+        add("mention", f"how many reviews mention '{word}'?", lambda a, r, ns=ns: any(
+            states(first(a), n, 0.5) for n in ns) and ("review" in first(a).lower()))
+    ns = (*mentions(rv[rv["sku"] == x], "broke"), *mentions(yr[yr["sku"] == x], "broke"))
+    add("mention", f"reviews of {x} that mention broke", lambda a, r: any(states(first(a), n, 0.5) for n in ns))
     # 5. brands and categories by rating
     add("brand", "how has Northwind's rating changed over time?", lambda a, r: "Northwind" in first(a)
         and re.search(r"\d\.\d\d", first(a)) is not None)

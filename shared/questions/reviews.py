@@ -118,6 +118,12 @@ _ABOUT_ONE_WORD = re.compile(
     r"\b(?:about|regarding|re|with|mention(?:s|ing|ed)?)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?"
     r"(?P<w>[a-z][a-z-]{2,})\s*(?=$|[?.!,;]|\s+(?:lately|recently|so far|this|last|in|since|over|of|on|for)\b)",
     re.I)
+#: A word quoted after "mention", "containing", "with the word", "say": the merchant's own search word ("how many
+#: reviews mention 'leak'?", "reviews containing "broke"", "reviews with the word refund").
+_QUOTED_WORD = re.compile(
+    r"\b(?:mention(?:s|ing|ed)?|contain(?:s|ing)?|us(?:e|es|ing) the word|with the word|(?:say|says|saying))\s+"
+    r"(?:the\s+(?:word|term)\s+)?(?P<q>['\"\u2018\u201c])(?P<w>[a-z][a-z-]{1,30}(?: [a-z][a-z-]{1,30}){0,2})"
+    r"['\"\u2019\u201d]|\b(?:with|containing|using) the (?:word|term)\s+(?P<w2>[a-z][a-z-]{1,30})\b", re.I)
 #: Words after "about" that name the whole store, a product in general or a quantity, not an aspect.
 _NOT_ASPECTS = frozenset(
     "us it them this that these those everything anything something things stuff products product items item "
@@ -163,6 +169,11 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
     """
     if products_reviewed(question) == "unreviewed":
         return None  # "products without any reviews": the catalogue's products, counted, not what reviews say
+    if (quoted := _QUOTED_WORD.search(question)) is not None:
+        group = "w" if quoted.group("w") else "w2"
+        if _outside(quoted.span(group), taken):
+            # "how many reviews mention 'leak'": that word as typed (its inflections), not the concept it may name
+            return ReviewQuestion("aspect", f'"{quoted.group(group).lower()}"', quoted.span(group))
     taken = [*taken, *(m.span() for m in _NO_ASPECT.finditer(question))]  # "any common thread": no stitching
     stars = star_levels(question)
     if stars is not None and not _outside(stars.span, taken):

@@ -161,6 +161,11 @@ def aspect_words(text: str) -> list[tuple[int, int, str]]:
 def resolve_aspect(term: str) -> Aspect:
     """The :class:`Aspect` a question's word names; a word in no table is matched as itself."""
     word = term.strip().lower()
+    if len(word) > 2 and word[0] == word[-1] == '"':
+        # a quoted word is the merchant's own search word: it and its inflections, not the concept it may name
+        literal = word[1:-1].strip()
+        return Aspect(term=literal, name=f'"{literal}"', words=frozenset({literal, _stem(literal)}), phrases=(),
+                      scorer_aspect=None)
     concept, aspect = _lookup(word)
     words: set[str] = set()
     phrases: list[tuple[str, ...]] = []

@@ -50,3 +50,27 @@ def test_review_volume_in_a_named_period_keeps_that_period(shop: VocabularyIndex
     r = read_question("are we getting fewer reviews this month than last month?", tenant_id="decor", index=shop,
                       extents=EXTENTS)
     assert r.query is not None and r.query.time_range is not None and r.query.time_range.start == date(2025, 6, 1)
+
+
+@pytest.mark.parametrize(("question", "word"), [("how many reviews mention 'leak'?", '"leak"'),
+                                                ('reviews containing "broke" this year', '"broke"'),
+                                                ("how many reviews mention \u2018late\u2019?", '"late"'),
+                                                ("reviews with the word refund", '"refund"')])
+def test_a_quoted_word_is_that_word_not_the_concept_it_may_name(question: str, word: str) -> None:
+    from shared.questions.reviews import read_review_question
+
+    r = read_review_question(question)
+    assert r is not None and r.ask == "aspect" and r.aspect == word, question
+
+
+def test_a_quoted_word_matches_itself_and_its_inflections_only() -> None:
+    from shared.sentiment.mentions import resolve_aspect
+    from shared.sentiment.tokens import tokenize
+
+    broke = resolve_aspect('"broke"')
+    assert broke.name == '"broke"' and broke.scorer_aspect is None
+    assert broke.mentioned_in(tokenize("it broke after two weeks"))
+    assert not broke.mentioned_in(tokenize("feels cheap and flimsy, poor quality"))  # the concept's words: not typed
+    late = resolve_aspect('"late"')
+    assert late.mentioned_in(tokenize("delivery was late by a week"))
+    assert not late.mentioned_in(tokenize("took forever to arrive"))
