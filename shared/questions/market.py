@@ -31,6 +31,9 @@ class MarketAsk:
     top_sellers: int | None = None  # "which of our best sellers ...": the N best sellers by revenue only
     gap_pct: float | None = None  # "more than 10% above the market": the gap the over/underpriced asks use
     negated: bool = False  # "which products are NOT priced above the market": the others
+    gap_money: float | None = None  # "$5 or more above the cheapest competitor": a gap in money, not in percent
+    gap_reference: str | None = None  # what a gap is measured to: "lowest" (the cheapest competitor) or "median"
+    landed: bool = False  # "landed prices incl. shipping": the competitors' shipping added to their prices
 
     @property
     def agent_intent(self) -> str:
@@ -260,6 +263,8 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
     A price ask about "our best sellers" carries how many (``top_sellers``).
     """
     market = _read_market(question, matches, index, time_spans)
+    if landed_prices(question):  # "landed prices incl. shipping": the competitors' shipping added to theirs
+        market = replace(market, landed=True) if market is not None else MarketAsk("price_position", landed=True)
     if market is not None and market.ask in _SELLER_ASKS and (n := top_sellers(question)) is not None:
         return replace(market, top_sellers=n)
     return market
@@ -287,6 +292,15 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
         return MarketAsk("competitor_prices", named)  # "how has ShopRival's price for X changed?"
     if not named and (COMPETITOR_NOUN.search(question) or _ANYONE.search(question)) and _AGAINST_US.search(question):
         return MarketAsk("undercut")  # "which rival sells below our prices most often?", "who undercuts us?"
+    if not named and not products and (money := money_gap(question)) is not None and money[0] is not None:
+        # "which products are $5 or more above the cheapest competitor?": that gap in money, to that reference
+        amount, side, reference = money
+        return MarketAsk("underpriced" if side == "below" else "overpriced", gap_money=amount,
+                         gap_reference=reference, landed=landed_prices(question))
+    if not named and products and (money := money_gap(question)) is not None:
+        # "how many dollars above the market are we on X", "the dollar gap to the cheapest competitor on X": X's gap
+        return MarketAsk("underpriced" if money[1] == "below" else "overpriced", gap_reference=money[2],
+                         landed=landed_prices(question))
     if not named and not products and (gap := gap_threshold(question)) is not None:
         # "which SKUs are more than 10% above the competition?", "price gaps over 10%": that gap, not 5%
         pct, side = gap
@@ -321,8 +335,8 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
         lower, higher = _LOWER_PRICES.search(question), _RAISE_PRICES.search(question)
         if lower or higher:  # "which prices should I lower?": the ones above the market
             return MarketAsk("overpriced" if lower else "underpriced")
-    if (products or _MARK_DOWN_IT.search(question)) and _MARK_DOWN_ONE.search(question) and not group and price_change(question) is None \
-            and not what_if:
+    one = products or _MARK_DOWN_IT.search(question) is not None
+    if one and _MARK_DOWN_ONE.search(question) and not group and price_change(question) is None and not what_if:
         return MarketAsk("reprice")  # "should we discount the cutting board?": its recommended price
     if REPRICE.search(question) and not group and price_change(question) is None and not what_if:
         return MarketAsk("reprice")  # "what should I reprice?", "what price should I charge for X?"
@@ -435,6 +449,52 @@ def gap_threshold(question: str) -> tuple[float, str] | None:
         if below and not above:
             return pct, "below"
     return pct, "both"
+
+
+#: A gap in money: "$5 or more", "more than $10", "over 20 dollars", "by at least 5 bucks".
+_MONEY_THRESHOLD = re.compile(
+    r"\b(?:more than|over|above|at least|greater than|upwards of|in excess of|beyond|exceeding|bigger than|"
+    r"larger than)\s*(?:[$\u00a3\u20ac]\s?(?P<a>\d{1,5}(?:\.\d{1,2})?)|(?P<b>\d{1,5}(?:\.\d{1,2})?)\s*"
+    r"(?:dollars?|bucks|usd|euros?|eur|pounds?|gbp|quid)\b)"
+    r"|(?:>\s*|(?<![\w.]))(?:[$\u00a3\u20ac]\s?(?P<c>\d{1,5}(?:\.\d{1,2})?)|(?P<d>\d{1,5}(?:\.\d{1,2})?)\s*"
+    r"(?:dollars?|bucks|usd|euros?|eur|pounds?|gbp|quid)\b)\s*(?:or more|\+|and up|or above|or over|plus)", re.I)
+#: A gap asked in money without a threshold: "how many dollars above", "the dollar gap", "by how much in $".
+_MONEY_WORDS = re.compile(r"\bhow many (?:dollars|euros|pounds|bucks)\b|\b(?:dollar|euro|pound|cash|money) (?:gap|"
+                          r"difference|premium)\b|\bin (?:dollars|euros|pounds|money|\$|\u00a3|\u20ac)"
+                          r"(?=\s|$|[?.,])|\bhow much (?:more|less|cheaper|dearer)\b", re.I)
+#: The cheapest competitor as the reference of a gap ("above the cheapest competitor", "than the lowest offer").
+_TO_LOWEST = _rx(r"cheapest|lowest(?:[- ]priced)?|least expensive|best price")
+#: Landed prices: the competitors' shipping added ("landed prices"; "incl. shipping" said of prices is written
+#: "landed" by :mod:`shared.questions.pricing_idioms`, so "happy with delivery" stays a review question).
+_LANDED = _rx(r"landed(?: prices?| costs?)?|shipping[- ](?:inclusive|included) prices?|delivered prices?|"
+              r"total cost to (?:the )?(?:customer|buyer)")
+
+
+def money_gap(question: str) -> tuple[float | None, str, str] | None:
+    """A price gap asked in money: (the threshold or ``None``, its side, its reference), else ``None``.
+
+    "which products are $5 or more above the cheapest competitor" -> (5.0, "above", "lowest"); "how many dollars
+    above the market are we on X" -> (None, "above", "median"). Only about the market (a sales question with "$5"
+    is no gap).
+    """
+    m = _MONEY_THRESHOLD.search(question)
+    if (m is None and not _MONEY_WORDS.search(question)) or not _GAP_MARKET.search(question) \
+            and not COMPETITOR_NOUN.search(question) and not _TO_LOWEST.search(question):
+        return None
+    amount = None if m is None else float(next(g for g in m.groups() if g is not None))
+    after, before = (question[m.end():], question[:m.start()]) if m is not None else (question, "")
+    side = "both"
+    for text in (after, before):
+        above, below = _GAP_ABOVE.search(text), _GAP_BELOW.search(text)
+        if above and not below or below and not above:
+            side = "above" if above else "below"
+            break
+    return amount, side, "lowest" if _TO_LOWEST.search(question) else "median"
+
+
+def landed_prices(question: str) -> bool:
+    """Whether the question compares landed prices (the competitors' shipping added)."""
+    return _LANDED.search(question) is not None
 
 
 _DOWN = re.compile(r"^(?:lower|cut|reduc|drop|discount|decreas|mark(?:ed|ing)? down|slash|knock|shav|less|cheaper|"

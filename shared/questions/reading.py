@@ -427,6 +427,13 @@ class Reading(BaseModel):
     top_sellers: int | None = Field(default=None, description="The N best sellers a price ask or a forecast is about.")
     gap_over_pct: float | None = Field(default=None, description="The price gap an over/underpriced ask names "
                                                                  "(\"more than 10% above the market\").")
+    gap_over_money: float | None = Field(default=None, description="A price gap in money an over/underpriced ask "
+                                                                   "names (\"$5 or more above the cheapest\").")
+    gap_reference: Literal["median", "lowest"] | None = Field(
+        default=None, description="A gap asked in money, and what it is measured to: the median or the cheapest "
+                                  "competitor.")
+    landed: bool = Field(default=False, description="Prices compared with the competitors' shipping added "
+                                                    "(\"landed prices incl. shipping\").")
     agents_first: bool = Field(default=False, description="A mixed question that asks the agents' part first.")
     parts: list[Reading] = Field(default_factory=list, description="Further metric questions asked with their own "
                                                                   "periods (\"what did we make in October and how "
@@ -678,6 +685,10 @@ def _market_reading(reading: Reading, market: MarketAsk, verbs: list[EntityMatch
     reading.top_sellers = market.top_sellers
     reading.gap_over_pct = market.gap_pct
     reading.gap_negated = market.negated
+    reading.gap_over_money = market.gap_money
+    reading.gap_reference = "lowest" if market.gap_reference == "lowest" else \
+        "median" if market.gap_reference == "median" else None
+    reading.landed = market.landed
     if market.competitors:
         reading.competitors = market.competitors
     return reading
