@@ -12,7 +12,7 @@ question``, asked in one session) and the merchant without competitor prices.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -49,13 +49,12 @@ def landed_index(m: Market) -> pd.Series:
     return 100 * latest["our"] / latest["median"]
 
 
-def moves(m: Market, days: int) -> pd.Series:
-    """Per competitor, the median change (%) from first to latest price per product over the last ``days`` days."""
-    start = pd.Timestamp(m.end - timedelta(days=days - 1))
-    w = m.obs[m.obs["date"] >= start].sort_values("date")
+def moves(m: Market, start: date) -> pd.Series:
+    """Per competitor, the average change (%) from first to latest price per product from ``start`` on."""
+    w = m.obs[m.obs["date"] >= pd.Timestamp(start)].sort_values("date")
     g = w.groupby(["competitor", "sku"])["price"]
     change = 100 * (g.last() / g.first() - 1)
-    return change.groupby(level=0).median().sort_values(ascending=False)
+    return change.groupby(level=0).mean().sort_values(ascending=False)
 
 
 def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
@@ -80,7 +79,9 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     cat_idx = idx.groupby(cat).median().sort_values(ascending=False)
     brands = latest.index.map(t.products["brand"].to_dict())
     brand_idx = idx.groupby(brands).median().sort_values(ascending=False)
-    week, month = moves(m, 7), moves(m, 30)
+    # "this week" and "this month" are the calendar's to date; "the last 30 days" thirty days to the last one
+    week, month, last30 = (moves(m, m.end - timedelta(days=m.end.weekday())), moves(m, m.end.replace(day=1)),
+                           moves(m, m.end - timedelta(days=29)))
     carriers = m.window().groupby("sku")["competitor"].nunique()
     catalogue = set(m.products.index)
     alone = sorted(catalogue - set(carriers.index))
@@ -126,8 +127,8 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     add("moves", "which competitor raised prices the most this month?", lambda a, r: first(a).startswith(
         str(month.index[0])) or str(month.index[0]) in first(a)[:60])
     add("moves", "who cut prices the most in the last 30 days?", lambda a, r: first(a).startswith(
-        str(month.index[-1])) or str(month.index[-1]) in first(a)[:60])
-    add("moves", "did anyone drop prices in the last 7 days?", lambda a, r: any(c in first(a) for c in week.index))
+        str(last30.index[-1])) or str(last30.index[-1]) in first(a)[:60])
+    add("moves", "did anyone drop prices in the last 7 days?", lambda a, r: any(c in first(a) for c in last30.index))
     add("moves", "how have MegaMart's prices moved this month?", lambda a, r: "MegaMart" in first(a))
     add("moves", "any competitor price increases this week?", lambda a, r: any(c in first(a) for c in week.index))
     add("moves", "who has been raising prices lately?", lambda a, r: any(c in first(a) for c in month.index))

@@ -61,6 +61,8 @@ class Entities(BaseModel):
     gap_reference: Literal["median", "lowest"] | None = Field(
         default=None, description="A gap asked in money, measured to the median or the cheapest competitor.")
     landed: bool = Field(default=False, description="Prices compared with the competitors' shipping added.")
+    moves_order: Literal["up", "down"] | None = Field(
+        default=None, description="Competitors' price moves ranked: up (who raised prices the most) or down.")
     measure: Literal["units", "revenue"] | None = Field(
         default=None, description="What a forecast is asked in: revenue for money (\"how much revenue next month\").")
     cover_over_days: int | None = Field(

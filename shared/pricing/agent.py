@@ -159,7 +159,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                               negated=bool(request.options.get("gap_negated")),
                               what_if_matched=len(analysis.scenarios),
                               gap_money=request.options.get("gap_over_money"),
-                              gap_reference=request.options.get("gap_reference"), landed=landed)
+                              gap_reference=request.options.get("gap_reference"), landed=landed,
+                              moves_order=request.options.get("moves_order"),
+                              catalogue=sorted(_catalogue_skus(data.products)))
     if inputs.observations.empty and any(a.ask in NEEDS_COMPETITORS for a in answers) and as_of_date(
             deps.warehouse, request.tenant_id, (DataKind.COMPETITOR_PRICES,)) is None:
         # no competitor price was ever ingested: said first, not "no SKU could be compared"

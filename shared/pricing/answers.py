@@ -19,6 +19,7 @@ from shared.pricing import elasticity
 from shared.pricing.advice import elasticity_sentence, margin_sentence
 from shared.pricing.analysis import PricingAnalysis
 from shared.pricing.category_answers import category_answer
+from shared.pricing.coverage_answers import coverage_answer
 from shared.pricing.map_answers import map_answer
 from shared.pricing.market_answers import MARKET_ASKS, market_answer, ours_cheapest_answer
 from shared.pricing.money_gaps import LANDED_LEAD, money_gap_answer
@@ -451,7 +452,8 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
                     map_prices: pd.Series | None = None, gap_pct: float | None = None,
                     negated: bool = False,
                     what_if_matched: int = 0, gap_money: float | None = None, gap_reference: str | None = None,
-                    landed: bool = False) -> list[AgentAnswer]:
+                    landed: bool = False, moves_order: str | None = None,
+                    catalogue: list[str] | None = None) -> list[AgentAnswer]:
     """Answer each pricing ask the question has.
 
     ``competitors`` are the ones the question names; ``start``/``end`` the period it names (the competitor answers
@@ -464,7 +466,8 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
     for the products that are not ("which products are NOT priced above the market"). ``gap_reference`` asks the
     over/underpriced gap in money (to ``"lowest"``, the cheapest competitor, or ``"median"``), past ``gap_money``
     when the question names it; ``landed`` says first that the competitors' shipping was added (the analysis was
-    run shipping-inclusive).
+    run shipping-inclusive). ``moves_order`` ranks the competitors' price moves ("who raised prices the most");
+    ``catalogue`` lists the products a ``competitor_coverage`` ask counts (those no competitor prices included).
     """
     out: list[AgentAnswer] = []
     if sellers is not None:
@@ -475,10 +478,14 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
             answer = best_sellers_answer(analysis, ask, sellers[0], start=sellers[1], end=sellers[2])
         elif ask in MARKET_ASKS:
             last = min(end, analysis.today) if end is not None else analysis.today
-            answer = market_answer(ask, obs, list(competitors or []), today=last, start=start, scoped=scoped)
+            answer = market_answer(ask, obs, list(competitors or []), today=last, start=start, scoped=scoped,
+                                   order=moves_order)
             if scope and ask == "versus_competitor":  # "... than us on Electronics?": the category compared, said
                 answer = answer.model_copy(update={"text": answer.text.replace(
                     " matched products", f" matched {scope} products", 1)})
+        elif ask == "competitor_coverage":
+            last = min(end, analysis.today) if end is not None else analysis.today
+            answer = coverage_answer(obs, list(catalogue or []), today=last, start=start, scoped=scoped)
         elif ask == "ours_cheapest":
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = ours_cheapest_answer(obs, today=last, start=start)

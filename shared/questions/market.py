@@ -34,6 +34,7 @@ class MarketAsk:
     gap_money: float | None = None  # "$5 or more above the cheapest competitor": a gap in money, not in percent
     gap_reference: str | None = None  # what a gap is measured to: "lowest" (the cheapest competitor) or "median"
     landed: bool = False  # "landed prices incl. shipping": the competitors' shipping added to their prices
+    moves_order: str | None = None  # "who raised prices the most": competitors' moves ranked "up" (or "down")
 
     @property
     def agent_intent(self) -> str:
@@ -115,6 +116,24 @@ _OVERSTOCK = _rx(r"more (?:stock|inventory|units) than (?:i|we) (?:can|could|wil
                  r"warehouse|products|items|lines)|get rid of|"
                  r"put (?:\w+ )?(?:on|into) (?:sale|clearance|promo(?:tion)?)|"
                  r"(?:should|could|can|to) (?:i|we)? ?(?:discount|put on sale)\b")
+#: Someone as the one who moved prices: "who changed prices", "has anyone cut prices", "who's been raising prices".
+_SOMEONE_MOVED = _rx(r"(?:who|anyone|anybody|someone|somebody)(?:'s| has| have| had| did| is| was)?(?: been)? "
+                     r"(?:chang|rais|cut|drop|lower|increas|decreas|hik|mov|reduc|slash|mark)\w*")
+_MOST = _rx(r"most|biggest|largest|the highest|the lowest|furthest|farthest|hardest|sharpest")
+_MOVED_UP = _rx(r"rais\w*|increas\w*|hik\w*|up|higher|put up|mark\w* up")
+_MOVED_DOWN = _rx(r"cut\w*|drop\w*|lower\w*|decreas\w*|reduc\w*|slash\w*|down|discount\w*|mark\w* down")
+
+
+def moves_order(question: str) -> str | None:
+    """"up" for "who raised prices the most", "down" for "who cut prices the most", else ``None``."""
+    if not _MOST.search(question):
+        return None
+    up, down = _MOVED_UP.search(question), _MOVED_DOWN.search(question)
+    if up and not down or up and down and up.start() < down.start():
+        return "up"
+    return "down" if down else None
+
+
 #: "pricier than the competition" / "cheaper than the market": our products above or below the market.
 _ABOVE_MARKET = _rx(r"(?:pricier|dearer|costlier|more expensive|more costly|higher[- ]priced|priced higher)"
                     r"(?: on| for)? than (?:the )?(?:competition|"
@@ -172,6 +191,19 @@ REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the 
               r"(?:up|down)|(?:good|bad|smart|wise) (?:idea|move|call) to (?:raise|lower|increase|cut|reduce|drop|"
               r"put up|bump up) (?:the |my |our |its )?prices?|"
               r"price recommendations?|recommend(?:ed|ation)? (?:a )?prices?")
+#: How many competitors carry our products: "where are we the only seller", "products nobody else sells", "which
+#: products have no competitors", "carried by every competitor", "how many products does only one competitor carry".
+_COVERAGE = _rx(r"(?:we(?:'re| are)?|i(?:'m| am)?) the only (?:sellers?|ones? (?:selling|that sells?|who sells?|"
+                r"carrying)|(?:store|shop|retailer|merchant)s? (?:selling|that sells?|carrying))|"
+                r"(?:nobody|no ?one|no other (?:store|shop|retailer|seller|competitor)s?) (?:else )?"
+                r"(?:sells?|carr(?:y|ies)|stocks?|lists?|offers?)|"
+                r"(?:have|has|with|without) (?:no|zero|any) (?:competitors?|rivals?|competition)\b(?! prices?)|"
+                r"(?:have|has|with|without) no competitor prices? at all|no competitor prices? at all|"
+                r"(?:carried|sold|stocked|listed|priced) by (?:every|all(?: the)?|each|only one|just one|one|no|"
+                r"(?:\d+|two|three) or more) (?:of (?:the|our) )?(?:competitors?|rivals?)|"
+                r"only (?:one|a single) (?:competitor|rival) (?:carr(?:y|ies)|sells?|stocks?|lists?)|"
+                r"how many (?:competitors|rivals) (?:carry|sell|stock|list) (?:each|every|our) (?:products?|items?|"
+                r"skus?)|(?:competitor|rival) (?:counts?|coverage) (?:per|by|for each) (?:products?|items?|skus?)")
 #: "who are our competitors", "how many competitors do we track".
 _LIST_COMPETITORS = _rx(r"who (?:are|is) (?:our|my) (?:main )?(?:competitors?|rivals?)|"
                         r"(?:list|name) (?:our|my|the|all) competitors|"
@@ -285,11 +317,15 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     if (name := _unknown_stock_subject(question, matches, index)) is not None:
         channel = any(m.kind == "channel" and name in m.values for m in matches)
         return MarketAsk(unknown_competitor=name, is_channel=channel, known_competitors=known)  # "is Target ..."
+    if not named and _COVERAGE.search(question):
+        return MarketAsk("competitor_coverage")  # "where are we the only seller?", "carried by every competitor"
     if not named and _LIST_COMPETITORS.search(question):
         return MarketAsk("competitor_prices")  # "who are our competitors": each with its products and moves
     price = bool(PRICE_WORD.search(question))
-    if price and group and PRICE_CHANGE.search(question) and not _SALES_METRIC.search(question):
-        return MarketAsk("competitor_prices", named)  # "how has ShopRival's price for X changed?"
+    if price and (group and PRICE_CHANGE.search(question) or _SOMEONE_MOVED.search(question)) \
+            and not _SALES_METRIC.search(question):
+        # "how has ShopRival's price for X changed?", "who changed prices this week?", "who raised prices the most?"
+        return MarketAsk("competitor_prices", named, moves_order=None if named else moves_order(question))
     if not named and (COMPETITOR_NOUN.search(question) or _ANYONE.search(question)) and _AGAINST_US.search(question):
         return MarketAsk("undercut")  # "which rival sells below our prices most often?", "who undercuts us?"
     if not named and not products and (money := money_gap(question)) is not None and money[0] is not None:

@@ -434,6 +434,8 @@ class Reading(BaseModel):
                                   "competitor.")
     landed: bool = Field(default=False, description="Prices compared with the competitors' shipping added "
                                                     "(\"landed prices incl. shipping\").")
+    moves_order: Literal["up", "down"] | None = Field(
+        default=None, description="Competitors' price moves ranked: \"up\" (who raised prices the most) or \"down\".")
     agents_first: bool = Field(default=False, description="A mixed question that asks the agents' part first.")
     parts: list[Reading] = Field(default_factory=list, description="Further metric questions asked with their own "
                                                                   "periods (\"what did we make in October and how "
@@ -689,6 +691,7 @@ def _market_reading(reading: Reading, market: MarketAsk, verbs: list[EntityMatch
     reading.gap_reference = "lowest" if market.gap_reference == "lowest" else \
         "median" if market.gap_reference == "median" else None
     reading.landed = market.landed
+    reading.moves_order = "up" if market.moves_order == "up" else "down" if market.moves_order == "down" else None
     if market.competitors:
         reading.competitors = market.competitors
     return reading

@@ -58,3 +58,21 @@ def test_landed_prices_add_the_competitors_shipping_and_say_so() -> None:
     [plain] = pricing_answers(["price_position"], analyse(PricingInputs(observations=obs), PricingOptions(),
                                                           today=TODAY), obs, PricingOptions(), scoped=[], start=None)
     assert not plain.text.startswith(LANDED_LEAD)
+
+
+def test_the_competitor_who_raised_prices_most_leads() -> None:
+    from shared.pricing.market_answers import competitor_prices_answer
+
+    # up: +10% and 0% (average +5%, median +5%); flat: +1%, +1%, -20% (median +1%, average -6%)
+    rows = [("A", "up", "2026-12-01", 10.0), ("A", "up", "2026-12-05", 11.0), ("B", "up", "2026-12-01", 10.0),
+            ("B", "up", "2026-12-05", 10.0), ("A", "flat", "2026-12-01", 10.0), ("A", "flat", "2026-12-05", 10.1),
+            ("B", "flat", "2026-12-01", 10.0), ("B", "flat", "2026-12-05", 10.1), ("C", "flat", "2026-12-01", 10.0),
+            ("C", "flat", "2026-12-05", 8.0)]
+    obs = pd.DataFrame([{"sku": s, "competitor": c, "date": pd.Timestamp(d), "competitor_price": p}
+                        for s, c, d, p in rows])
+    up = competitor_prices_answer(obs, [], today=TODAY, start=date(2026, 12, 1), scoped=[], order="up").text
+    assert up.startswith("up raised its prices the most between 2026-12-01 and 2026-12-05: +5.00% on average"), up
+    down = competitor_prices_answer(obs, [], today=TODAY, start=date(2026, 12, 1), scoped=[], order="down").text
+    assert down.startswith("flat cut its prices the most"), down
+    plain = competitor_prices_answer(obs, [], today=TODAY, start=date(2026, 12, 1), scoped=[]).text
+    assert plain.startswith("You track 2 competitors' prices")

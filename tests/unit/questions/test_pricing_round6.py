@@ -58,3 +58,31 @@ def test_landed_prices_add_the_competitors_shipping(store: VocabularyIndex, ques
 def test_the_shipping_we_pay_is_still_refused(store: VocabularyIndex) -> None:
     r = _read("how much did we spend on shipping costs last month?", store)
     assert r.kind == "unanswerable" and not r.landed
+
+
+@pytest.mark.parametrize(("question", "order"), [("who changed prices this week?", None),
+                                                 ("which competitor raised prices the most this month?", "up"),
+                                                 ("who cut prices the most in the last 30 days?", "down"),
+                                                 ("did anyone drop prices in the last 7 days?", None),
+                                                 ("who has been raising prices lately?", None)])
+def test_who_moved_prices_is_the_competitors_moves(store: VocabularyIndex, question: str, order: str | None) -> None:
+    r = _read(question, store)
+    assert r.asks == ["competitor_prices"] and r.moves_order == order, question
+    request = agent_request("shop", agent_plan(r, Plan(intents=["pricing"], asks=r.asks), store), "pricing")
+    assert request.options.get("moves_order") == order
+
+
+def test_who_bought_after_we_raised_prices_is_no_competitors_move(store: VocabularyIndex) -> None:
+    assert "competitor_prices" not in _read("who bought after we raised prices?", store).asks
+
+
+@pytest.mark.parametrize("question", ["where are we the only seller?", "which products have no competitors?",
+                                      "products nobody else sells", "how many products does only one competitor carry?",
+                                      "which products are carried by every competitor?",
+                                      "how many of our items have no competitor price at all?"])
+def test_how_many_competitors_carry_our_products(store: VocabularyIndex, question: str) -> None:
+    assert _read(question, store).asks == ["competitor_coverage"], question
+
+
+def test_who_our_competitors_are_is_still_their_list(store: VocabularyIndex) -> None:
+    assert _read("who are our competitors?", store).asks == ["competitor_prices"]
