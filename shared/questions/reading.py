@@ -63,6 +63,7 @@ from shared.questions.reviews import (
     reviewed_thing,
     satisfaction_as_rating,
     star_levels,
+    verified_against_unverified,
 )
 from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.spelled import spelled_numbers
@@ -1583,6 +1584,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics, dims = ["review_count"], ["stars", *dims]  # "star rating breakdown": reviews per star rating
     # "rating from verified buyers only", "how many reviews without text": the reviews that hold it (#18)
     subset = review_subset(question) if reviews_only else {}
+    if reviews_only and verified_against_unverified(question) and "verified" not in dims:
+        dims = ["verified", *dims]  # "are verified buyers happier than unverified ones": each, side by side
     if subset.get("stars") == ["no rating"] and metrics and metrics[0] == "avg_rating":
         metrics = ["review_count"]  # "share of reviews with no rating": those reviews, not their (absent) rating
     metrics = with_companions(metrics)

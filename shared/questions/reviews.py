@@ -573,6 +573,13 @@ _VERIFIED_PEOPLE = re.compile(r"\b((?:un|non-?)?verified)\s+(?:customers?|buyers
                               r"purchases?|clients?|owners?)\b", re.I)
 _UNVERIFIED = re.compile(r"\b(?:unverified|non-?verified|not verified)\b", re.I)
 _VERIFIED = re.compile(r"\bverified\b", re.I)
+#: "verified" as a word of its own, not inside "unverified" / "non-verified" / "not verified".
+_VERIFIED_ALONE = re.compile(r"(?<!\bun)(?<!\bnon)(?<!\bnon-)(?<!\bnot )\bverified\b", re.I)
+
+
+def verified_against_unverified(question: str) -> bool:
+    """Whether the question sets verified reviews against unverified ones ("verified vs unverified ratings")."""
+    return _UNVERIFIED.search(question) is not None and _VERIFIED_ALONE.search(question) is not None
 _WITHOUT_TEXT = re.compile(
     r"\b(?:without|no|with no|missing|empty|blank|lacking)\s+(?:any\s+)?(?:text|(?:written\s+)?comments?|"
     r"written (?:reviews?|text|part)|words|review text|body)\b|\b(?:ratings?|stars?)[- ]only\b|"
@@ -592,7 +599,9 @@ def review_subset(question: str) -> dict[str, list[str]]:
     Only for questions about reviews ("which products have no ratings" is the catalogue's).
     """
     out: dict[str, list[str]] = {}
-    if _UNVERIFIED.search(question):
+    if verified_against_unverified(question):
+        pass  # "are verified buyers happier than unverified ones": both, side by side (the "verified" dimension)
+    elif _UNVERIFIED.search(question):
         out["verified"] = ["unverified"]
     elif _VERIFIED.search(question):
         out["verified"] = ["verified"]

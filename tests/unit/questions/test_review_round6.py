@@ -74,3 +74,22 @@ def test_a_quoted_word_matches_itself_and_its_inflections_only() -> None:
     late = resolve_aspect('"late"')
     assert late.mentioned_in(tokenize("delivery was late by a week"))
     assert not late.mentioned_in(tokenize("took forever to arrive"))
+
+
+@pytest.mark.parametrize("question", ["which bad reviews still need a reply?", "unanswered reviews this month",
+                                      "reviews awaiting a response", "how long does it take us to reply to reviews?"])
+def test_replies_to_reviews_are_said_to_be_missing(shop: VocabularyIndex, question: str) -> None:
+    r = read_question(question, tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.kind == "unanswerable" and r.concept == "replies to reviews", question
+
+
+@pytest.mark.parametrize("question", ["are verified buyers happier than unverified ones?",
+                                      "verified vs unverified ratings", "rating of unverified vs verified reviews"])
+def test_verified_against_unverified_is_both_side_by_side(shop: VocabularyIndex, question: str) -> None:
+    r = read_question(question, tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.query is not None and r.query.dimensions == ["verified"] and r.query.filters == [], question
+
+
+def test_one_side_alone_is_still_that_filter(shop: VocabularyIndex) -> None:
+    r = read_question("rating from unverified buyers", tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.query is not None and [f.values for f in r.query.filters] == [["unverified"]]
