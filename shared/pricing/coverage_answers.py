@@ -27,7 +27,8 @@ def coverage_answer(obs: pd.DataFrame, catalogue: list[str], *, today: date, sta
     frame, first = _window(obs.dropna(subset=["competitor_price"]), start, today)
     method = (f"competitors with at least one price per product {_period(first, today)}; a catalogue product none of "
               "them prices is one we are the only seller of among the competitors tracked")
-    products = list(dict.fromkeys(scoped or catalogue or [str(s) for s in frame["sku"].unique()]))
+    # our products: the catalogue's and any SKU competitors price (ours even when its catalogue row was refused)
+    products = list(dict.fromkeys(scoped or [*catalogue, *sorted(str(s) for s in frame["sku"].unique())]))
     names = frame.groupby(frame["sku"].astype(str))["competitor"].agg(lambda c: sorted(set(map(str, c))))
     tracked = sorted(set(frame["competitor"].astype(str)))
     carried = {p: names.get(p, []) for p in products}

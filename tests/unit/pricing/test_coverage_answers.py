@@ -25,6 +25,9 @@ def test_products_no_competitor_prices_are_ours_alone_and_the_rest_are_counted()
                                   "the only seller of them among the 3 competitors tracked (C and D); by how many "
                                   "competitors carry them: 1 competitor: 1; all 3 competitors: 1."), answer.text
     assert answer.skus == ["C", "D"]
+    # a SKU competitors price that the catalogue lacks (its row refused) is still one of ours
+    without_a = coverage_answer(_obs(), ["B", "C", "D"], today=TODAY, start=None, scoped=[])
+    assert without_a.text.startswith("2 of 4 products"), without_a.text
 
 
 def test_one_named_product_says_who_carries_it() -> None:
