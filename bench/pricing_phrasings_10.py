@@ -49,6 +49,14 @@ def landed_index(m: Market) -> pd.Series:
     return 100 * latest["our"] / latest["median"]
 
 
+def metric_index(m: Market, by: pd.Series) -> pd.Series:
+    """The metrics layer's documented price index by a product attribute: the mean over SKU-days in the last 30 days
+    of 100 x the catalogue price / the median competitor price that day (``docs/metrics.md``), highest first."""
+    daily = m.window().groupby(["sku", "date"])["price"].median().reset_index()
+    daily["index"] = 100 * daily["sku"].map(pd.to_numeric(m.products["price"], errors="coerce")) / daily["price"]
+    return daily["index"].groupby(daily["sku"].map(by)).mean().sort_values(ascending=False)
+
+
 def moves(m: Market, start: date) -> pd.Series:
     """Per competitor, the average change (%) from first to latest price per product from ``start`` on."""
     w = m.obs[m.obs["date"] >= pd.Timestamp(start)].sort_values("date")
@@ -79,6 +87,8 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     cat_idx = idx.groupby(cat).median().sort_values(ascending=False)
     brands = latest.index.map(t.products["brand"].to_dict())
     brand_idx = idx.groupby(brands).median().sort_values(ascending=False)
+    # the agents' median of each SKU's latest index, or the metrics layer's documented mean over SKU-days
+    cat_metric, brand_metric = metric_index(m, m.products["category"]), metric_index(m, t.products["brand"])
     # "this week" and "this month" are the calendar's to date; "the last 30 days" thirty days to the last one
     week, month, last30 = (moves(m, m.end - timedelta(days=m.end.weekday())), moves(m, m.end.replace(day=1)),
                            moves(m, m.end - timedelta(days=29)))
@@ -107,19 +117,22 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     add("landed", "price position including delivery costs", lambda a, r: _SHIPPING.search(first(a)) is not None
         and (states(first(a), float(landed.median()), 0.15) or states(first(a), n_landed_above, 0.5)))
     add("landed", "with shipping added, how does the kettle compare?", lambda a, r: names(k)(a, r)
-        and _SHIPPING.search(first(a)) is not None and states(first(a), float(landed[k]) - 100, 0.15))
+        and _SHIPPING.search(first(a)) is not None and states(first(a), abs(float(landed[k]) - 100), 0.15))
     add("landed", "landed price comparison vs competitors", lambda a, r: _NO_COMPETITORS.search(first(a))
         is not None, NOCOMP)
     # 3. the price index (100 = market), by brand and category
     add("index", "what's our price index against the market?", lambda a, r: "index" in first(a).lower()
         and "100" in first(a))
-    add("index", "price index by category", lambda a, r: str(cat_idx.index[0]) in first(a))
+    add("index", "price index by category", lambda a, r: str(cat_idx.index[0]) in first(a)
+        or str(cat_metric.index[0]) in first(a))
     add("index", "which brand do we price highest relative to competitors?", lambda a, r: str(brand_idx.index[0])
-        in first(a))
-    add("index", "which brand are we cheapest on vs the market?", lambda a, r: str(brand_idx.index[-1]) in first(a))
+        in first(a) or str(brand_metric.index[0]) in first(a))
+    add("index", "which brand are we cheapest on vs the market?", lambda a, r: str(brand_idx.index[-1]) in first(a)
+        or str(brand_metric.index[-1]) in first(a))
     add("index", "are Northwind products priced above the market?", lambda a, r: "Northwind" in first(a))
     add("index", "how are we positioned on price in Outdoor?", lambda a, r: "Outdoor" in first(a))
-    add("index", "in which category is our price index lowest?", lambda a, r: str(cat_idx.index[-1]) in first(a))
+    add("index", "in which category is our price index lowest?", lambda a, r: str(cat_idx.index[-1]) in first(a)
+        or str(cat_metric.index[-1]) in first(a))
     add("index", "the kettle's price index", lambda a, r: names(k)(a, r) and states(first(a), float(idx[k]), 0.15)
         or names(k)(a, r) and states(first(a), abs(float(idx[k]) - 100), 0.15))
     # 4. competitors' price moves

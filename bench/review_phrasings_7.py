@@ -88,8 +88,9 @@ def seventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - on
     # over all the reviews or the sentiment agent's year (the answer says which)
     for word in ("leak", "broke", "flimsy", "late", "gift"):
         ns = (*mentions(rv, word), *mentions(yr, word))
-        add("mention", f"how many reviews mention '{word}'?", lambda a, r, ns=ns: any(
-            states(first(a), n, 0.5) for n in ns) and ("review" in first(a).lower()))
+        add("mention", f"how many reviews mention '{word}'?", lambda a, r, ns=ns: (any(
+            states(first(a), n, 0.5) for n in ns) or 0 in ns and re.match(r"(?:none|no review)", first(a), re.I)
+            is not None) and ("review" in first(a).lower()))
     ns = (*mentions(rv[rv["sku"] == x], "broke"), *mentions(yr[yr["sku"] == x], "broke"))
     add("mention", f"reviews of {x} that mention broke", lambda a, r: any(states(first(a), n, 0.5) for n in ns))
     # 5. brands and categories by rating
