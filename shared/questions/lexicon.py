@@ -574,7 +574,9 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          # "which bad reviews still need a reply", "unanswered reviews", "reviews awaiting a response"
          r"reviews? (?:\w+ ){0,2}(?:need|needs|needing|awaiting|waiting for|without|with no|lacking|got no|have no|"
          r"has no)(?: a| an| any)? (?:reply|replies|response|responses|answer)|"
-         r"(?:unanswered|unreplied|un-replied|ignored) reviews?|respond to (?:\w+ ){0,2}reviews?|"
+         r"(?:unanswered|unreplied|un-replied|ignored) reviews?|(?:respond|reply|answer) to (?:\w+ ){0,2}reviews?|"
+         r"(?:do|did|does) (?:we|i|you) (?:answer|reply to|respond to) (?:[\w']+ ){0,2}reviews?|"
+         r"reviews? (?:\w+ ){0,2}(?:got|get|gets|received|had) (?:a |an |any )?(?:response|reply|answer)|"
          r"(?:how (?:fast|quickly|long)|time) (?:do |does |did )?(?:we |i |it take (?:us |me )?to )?"
          r"(?:respond|reply|answer)\w* to (?:\w+ ){0,2}reviews?"),
      "replies to reviews", "your replies to each review (reviews are kept with their stars, text, date and channel)"),

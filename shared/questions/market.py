@@ -70,7 +70,9 @@ _SALES_METRIC = _rx(r"average (?:selling|sale|sold) price|asp|revenue|turnover|o
                     r"price index")  # "price index against Amazon" is the metric, filtered
 PRICE_CHANGE = _rx(r"chang\w*|moved?|moving|movements?|history|(?:done|doing|did) with|trend\w*|over time|"
                    r"(?:gone|went|go|going|come|came) (?:up|down)|rais\w*|lower(?:ed|ing)|increas\w*|decreas\w*|"
-                   r"drop\w*|(?:cut|lower|raise|reduce|hike) (?:its|their|the) prices?|evolv\w*|shift\w*")
+                   r"drop\w*|(?:cut|lower|raise|reduce|hike) (?:its|their|the) prices?|evolv\w*|shift\w*|"
+                   r"(?:cut|cutting|slash\w*|hik\w*) (?:its |their |the )?prices?|"
+                   r"put(?:s|ting)? (?:its|their|the) prices? (?:up|down)")
 #: A minimum advertised price: "MAP violations", "below MAP", "the minimum advertised price", "price floor".
 MAP_WORD = re.compile(r"\bMAP\b|"
                       r"\b(?i:map (?:violations?|breach\w*|polic\w*|pric\w*|complian\w*)|"
@@ -175,11 +177,13 @@ _HOW_MANY_WE_CHEAPEST = _rx(r"how many (?:of our )?(?:products|items|skus|lines)
 _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
 #: "what should I reprice", "what price should I charge for X": the recommended prices.
 #: "should we discount the blender?", "how much should I mark down X": one named product's price, not the stock list.
-_MARK_DOWN_ONE = _rx(r"(?:should|could|can|shall) (?:i|we) (?:discount|mark ?down|put (?:\w+ ){0,4}on sale)|"
+_MARK_DOWN_ONE = _rx(r"(?:should|could|can|shall) (?:i|we) (?:discount|mark ?down|mark (?:it|this|that) down|"
+                     r"put (?:\w+ ){0,4}on sale)|"
                      r"how much (?:should (?:i|we) |to )(?:discount|mark ?down)")
 #: "should we discount it?" after an answer about one product: that product's price ("it" is filled in from the answer
 #: before; the products with the most cover are "which products should we discount").
 _MARK_DOWN_IT = _rx(r"(?:discount|mark ?down|reduce|cut|lower) (?:it|this|that)(?: one| item| product)?(?! \w)|"
+                    r"mark (?:it|this|that) down|"
                     r"put (?:it|this|that)(?: one| item| product)? on sale")
 REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the )?prices|price changes? (?:should|do) "
               r"(?:i|we)|which prices (?:should|to) (?:i |we )?(?:change|adjust)|(?:optimal|ideal|right|"
@@ -195,6 +199,7 @@ REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the 
 #: products have no competitors", "carried by every competitor", "how many products does only one competitor carry".
 _COVERAGE = _rx(r"(?:we(?:'re| are)?|i(?:'m| am)?) the only (?:sellers?|ones? (?:selling|that sells?|who sells?|"
                 r"carrying)|(?:store|shop|retailer|merchant)s? (?:selling|that sells?|carrying))|"
+                r"only (?:we|us|i) (?:carry|sell|stock|list|have|offer)|"
                 r"(?:nobody|no ?one|no other (?:store|shop|retailer|seller|competitor)s?) (?:else )?"
                 r"(?:sells?|carr(?:y|ies)|stocks?|lists?|offers?)|"
                 r"(?:have|has|with|without) (?:no|zero|any) (?:competitors?|rivals?|competition)\b(?! prices?)|"

@@ -88,7 +88,10 @@ _WHO_HAS_BEST = re.compile(r"\b(?:who|whose|where|which\s+(?:competitor|rival|se
 #: the shipping costs we pay, which the data lacks).
 _WITH_SHIPPING = re.compile(r"\b(?:incl\.?|including\.?|inc\.?|with|plus|after|counting|factoring in|adding)\s+"
                             r"(?:the\s+|their\s+|competitors'\s+)?(?:shipping|delivery|postage|freight)"
-                            r"(?:\s+(?:costs?|fees?|charges?))?(?:\s+(?:added|included|in))?(?!\w)", re.I)
+                            r"(?:\s+(?:costs?|fees?|charges?))?(?:\s+(?:added|included|in))?(?!\w)|"
+                            r"\b(?:once|when|if|after)\s+(?:the\s+)?(?:shipping|delivery|postage|freight)"
+                            r"(?:\s+(?:costs?|fees?|charges?))?\s+(?:is\s+|are\s+)?(?:included|added|counted|"
+                            r"factored\s+in)\b", re.I)
 _PRICES_COMPARED = re.compile(r"\b(?:pric\w*|compar\w*|competit\w*|rivals?|market|cheap\w*|dearer|expensive|"
                               r"position\w*)\b", re.I)
 

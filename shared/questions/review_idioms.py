@@ -34,6 +34,8 @@ _COUNT_MOVES = (r"(?:dropping|falling|declining|shrinking|slowing|down|going dow
 _VOLUME_LATELY = re.compile(
     r"\b(?:are|is|am)\s+(?:we|i)\s+(?:getting|receiving|seeing|collecting)\s+(?:fewer|less|more)\s+reviews\b"
     r"(?:\s+(?:lately|recently|these days|than before|than usual|than we used to|now))?|"
+    r"\b(?:are|is)\s+(?:fewer|less|more)\s+(?:people|customers|buyers|shoppers)\s+(?:reviewing(?:\s+us)?|leaving\s+"
+    r"reviews|writing\s+reviews)\b(?:\s+(?:lately|recently|these days|than before|now))?|"
     r"\b(?:do|did|does)\s+(?:we|i)\s+(?:get|receive|see|collect)\s+(?:fewer|less|more)\s+reviews\b"
     r"(?:\s+(?:lately|recently|these days|than before|than usual|than we used to|now))?|"
     rf"\b(?:is|are)\s+(?:the\s+)?(?:review\s+(?:volume|count|numbers?)|number\s+of\s+reviews|volume\s+of\s+"

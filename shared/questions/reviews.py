@@ -123,7 +123,7 @@ _ABOUT_ONE_WORD = re.compile(
 _QUOTED_WORD = re.compile(
     r"\b(?:mention(?:s|ing|ed)?|contain(?:s|ing)?|us(?:e|es|ing) the word|with the word|(?:say|says|saying))\s+"
     r"(?:the\s+(?:word|term)\s+)?(?P<q>['\"\u2018\u201c])(?P<w>[a-z][a-z-]{1,30}(?: [a-z][a-z-]{1,30}){0,2})"
-    r"['\"\u2019\u201d]|\b(?:with|containing|using) the (?:word|term)\s+(?P<w2>[a-z][a-z-]{1,30})\b", re.I)
+    r"['\"\u2019\u201d]|\b(?:with|containing|using|us(?:e|es)) the (?:word|term)\s+(?P<w2>[a-z][a-z-]{1,30})\b", re.I)
 #: Words after "about" that name the whole store, a product in general or a quantity, not an aspect.
 _NOT_ASPECTS = frozenset(
     "us it them this that these those everything anything something things stuff products product items item "
@@ -577,9 +577,18 @@ _VERIFIED = re.compile(r"\bverified\b", re.I)
 _VERIFIED_ALONE = re.compile(r"(?<!\bun)(?<!\bnon)(?<!\bnon-)(?<!\bnot )\bverified\b", re.I)
 
 
+#: A comparison word: "do verified buyers score lower?" sets them against the others.
+_COMPARED = re.compile(r"\b(?:lower|higher|better|worse|happier|unhappier|more|less|differ\w*|compare\w*|vs\.?|"
+                       r"versus)\b", re.I)
+
+
 def verified_against_unverified(question: str) -> bool:
-    """Whether the question sets verified reviews against unverified ones ("verified vs unverified ratings")."""
-    return _UNVERIFIED.search(question) is not None and _VERIFIED_ALONE.search(question) is not None
+    """Whether the question sets verified reviews against unverified ones ("verified vs unverified ratings").
+
+    "Do reviews from verified buyers score lower?" compares them with the others too.
+    """
+    verified = _VERIFIED_ALONE.search(question) is not None
+    return verified and (_UNVERIFIED.search(question) is not None or _COMPARED.search(question) is not None)
 _WITHOUT_TEXT = re.compile(
     r"\b(?:without|no|with no|missing|empty|blank|lacking)\s+(?:any\s+)?(?:text|(?:written\s+)?comments?|"
     r"written (?:reviews?|text|part)|words|review text|body)\b|\b(?:ratings?|stars?)[- ]only\b|"

@@ -93,3 +93,29 @@ def test_verified_against_unverified_is_both_side_by_side(shop: VocabularyIndex,
 def test_one_side_alone_is_still_that_filter(shop: VocabularyIndex) -> None:
     r = read_question("rating from unverified buyers", tenant_id="decor", index=shop, extents=EXTENTS)
     assert r.query is not None and [f.values for f in r.query.filters] == [["unverified"]]
+
+
+# --- the held-out set's misses, fixed after it was measured ---
+
+@pytest.mark.parametrize("question", ["do we answer our customers' reviews?",
+                                      "how many negative reviews got a response from us?"])
+def test_answering_reviews_is_said_to_be_missing(shop: VocabularyIndex, question: str) -> None:
+    r = read_question(question, tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.kind == "unanswerable" and r.concept == "replies to reviews", question
+
+
+def test_fewer_people_reviewing_is_review_volume_lately(shop: VocabularyIndex) -> None:
+    r = read_question("are fewer people reviewing us lately?", tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.query is not None and r.query.metrics[0] == "review_count" and r.query.compare == "previous_period"
+
+
+def test_verified_buyers_compared_without_naming_the_others_is_both(shop: VocabularyIndex) -> None:
+    r = read_question("do reviews from verified buyers score lower?", tenant_id="decor", index=shop, extents=EXTENTS)
+    assert r.query is not None and r.query.dimensions == ["verified"] and r.query.filters == []
+
+
+def test_a_word_used_is_that_word() -> None:
+    from shared.questions.reviews import read_review_question
+
+    r = read_review_question("how many reviews use the word tracking?")
+    assert r is not None and r.aspect == '"tracking"'
