@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -68,11 +69,7 @@ def moves(m: Market, start: date) -> pd.Series:
 def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the sixth round's set."""
     out, add = pricing_cases(SHOP)
-    first = first_sentence
-
-    def names(*skus: str) -> Check:
-        return named_by(m, *skus)
-
+    first, names = first_sentence, partial(named_by, m)
     latest = m.latest
     idx = latest["index"]
     x, k = "KIT-0046", "KIT-0066"  # the toaster and the kettle

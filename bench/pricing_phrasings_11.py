@@ -7,32 +7,34 @@ it?" after a product answer) in wordings no set uses, measured once before any c
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import counts, named_by
-from bench.pricing_phrasings_10 import landed_index, money_gaps, moves
+from bench.pricing_phrasings_10 import (
+    _ADVICE,
+    _NO_COMPETITORS,
+    _SHIPPING,
+    NOCOMP,
+    SHOP,
+    landed_index,
+    money_gaps,
+    moves,
+)
 from bench.review_phrasings import first_sentence, states
 
 if TYPE_CHECKING:
     from bench.pricing_phrasings import Check, Market
     from bench.review_phrasings import Truth
 
-SHOP, NOCOMP = "shop", "nocomp"
-_NO_COMPETITORS = re.compile(r"no competitor prices", re.I)
-_ADVICE = re.compile(r"\b(?:lower|raise|hold|keep|match|cut|discount)", re.I)
-_SHIPPING = re.compile(r"shipping|delivery|landed", re.I)
 
 
 def eleventh_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the held-out set."""
     out, add = pricing_cases(SHOP)
-    first = first_sentence
-
-    def names(*skus: str) -> Check:
-        return named_by(m, *skus)
+    first, names = first_sentence, partial(named_by, m)
 
     x, k = "KIT-0046", "KIT-0066"
     y = str(m.latest[m.latest["n"] >= 3].index[0])
