@@ -74,6 +74,7 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     idx = latest["index"]
     x, k = "KIT-0046", "KIT-0066"  # the toaster and the kettle
     gaps = money_gaps(m)
+    gap_low, gap_median = gaps["gap_low"].astype(float).to_dict(), gaps["gap_median"].astype(float).to_dict()
     gap5 = int((gaps["gap_low"] >= 5).sum())
     gap5_strict = int((gaps["gap_low"] > 5).sum())
     gap10 = int((gaps["gap_low"] > 10).sum())
@@ -101,12 +102,12 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     add("money", "how many skus are we more than $5 above the cheapest competitor on?", counts(gap5_strict, gap5))
     add("money", "where are we over $10 dearer than the cheapest rival?", counts(gap10))
     add("money", "how many dollars above the market are we on the kettle?", lambda a, r: names(k)(a, r)
-        and states(first(a), abs(float(gaps.loc[k, "gap_median"])), 0.011))
+        and states(first(a), abs(gap_median[k]), 0.011))
     add("money", f"what's the dollar gap to the cheapest competitor on {x}?", lambda a, r: names(x)(a, r)
-        and states(first(a), abs(float(gaps.loc[x, "gap_low"])), 0.011))
+        and states(first(a), abs(gap_low[x]), 0.011))
     add("money", "products priced more than $20 above the market", counts(over20_median))
     add("money", "by how much in $ is the kettle above the cheapest offer?", lambda a, r: names(k)(a, r)
-        and states(first(a), abs(float(gaps.loc[k, "gap_low"])), 0.011))
+        and states(first(a), abs(gap_low[k]), 0.011))
     # 2. landed prices: the competitor rows carry shipping
     add("landed", "how do our landed prices incl. shipping compare with competitors?", lambda a, r: _SHIPPING.search(
         first(a)) is not None and (states(first(a), float(landed.median()), 0.15)
@@ -169,7 +170,7 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     add("followup", f"how is {x} priced vs competitors? >> should we discount it?", lambda a, r: names(x)(a, r)
         and _ADVICE.search(first(a)) is not None)
     add("followup", "is the kettle competitive? >> how many dollars is that?", lambda a, r: names(k)(a, r)
-        and states(first(a), abs(float(gaps.loc[k, "gap_median"])), 0.011))
+        and states(first(a), abs(gap_median[k]), 0.011))
     # 9. the merchant without competitor prices
     for q in ("which products are $5 or more above the cheapest competitor?", "who changed prices this week?",
               "where are we the only seller?", "how many competitors sell the kettle?",

@@ -39,6 +39,7 @@ def eleventh_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # n
     x, k = "KIT-0046", "KIT-0066"
     y = str(m.latest[m.latest["n"] >= 3].index[0])
     gaps = money_gaps(m)
+    gap_low, gap_median = gaps["gap_low"].astype(float).to_dict(), gaps["gap_median"].astype(float).to_dict()
     landed = landed_index(m)
     last30 = moves(m, m.end - timedelta(days=29))
     month = moves(m, m.end.replace(day=1))
@@ -50,9 +51,9 @@ def eleventh_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # n
         int((gaps["gap_low"] > 15).sum()), int((gaps["gap_low"] >= 15).sum())))
     add("pricing", "skus that are more than $3 cheaper than the market", counts(int((gaps["gap_median"] < -3).sum())))
     add("pricing", f"how much more do we charge than the cheapest rival for {y}, in dollars?", lambda a, r: names(y)(
-        a, r) and states(first(a), abs(float(gaps.loc[y, "gap_low"])), 0.011))
+        a, r) and states(first(a), abs(gap_low[y]), 0.011))
     add("pricing", "dollar difference between our kettle price and the median competitor", lambda a, r: names(k)(
-        a, r) and states(first(a), abs(float(gaps.loc[k, "gap_median"])), 0.011))
+        a, r) and states(first(a), abs(gap_median[k]), 0.011))
     add("pricing", "compare prices including shipping with the competition", lambda a, r: _SHIPPING.search(first(a))
         is not None and states(first(a), float(landed.median()), 0.15))
     add("pricing", f"is {x} still competitive once delivery is included?", lambda a, r: names(x)(a, r)

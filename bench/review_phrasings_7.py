@@ -37,6 +37,15 @@ def mentions(rv: pd.DataFrame, word: str) -> tuple[int, int]:
     return int(text.sum()), int(both.sum())
 
 
+def said_count(ns: tuple[int, ...]) -> Check:
+    """The first sentence counts reviews: one of ``ns``, or none ("None of the 402 reviews ...") when one is 0."""
+    def check(a: str, r: object) -> bool:
+        first = first_sentence(a)
+        zero = 0 in ns and re.match(r"(?:none|no review)", first, re.I) is not None
+        return (any(states(first, n, 0.5) for n in ns) or zero) and "review" in first.lower()
+    return check
+
+
 def seventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, question, check) of the sixth round's set."""
     out, add = review_cases()
@@ -87,10 +96,7 @@ def seventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - on
     # 4. reviews mentioning a word
     # over all the reviews or the sentiment agent's year (the answer says which)
     for word in ("leak", "broke", "flimsy", "late", "gift"):
-        ns = (*mentions(rv, word), *mentions(yr, word))
-        add("mention", f"how many reviews mention '{word}'?", lambda a, r, ns=ns: (any(
-            states(first(a), n, 0.5) for n in ns) or 0 in ns and re.match(r"(?:none|no review)", first(a), re.I)
-            is not None) and ("review" in first(a).lower()))
+        add("mention", f"how many reviews mention '{word}'?", said_count((*mentions(rv, word), *mentions(yr, word))))
     ns = (*mentions(rv[rv["sku"] == x], "broke"), *mentions(yr[yr["sku"] == x], "broke"))
     add("mention", f"reviews of {x} that mention broke", lambda a, r: any(states(first(a), n, 0.5) for n in ns))
     # 5. brands and categories by rating

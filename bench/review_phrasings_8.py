@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 from bench.review_phrasings_5 import count
-from bench.review_phrasings_7 import mentions
+from bench.review_phrasings_7 import mentions, said_count
 
 if TYPE_CHECKING:
     from bench.review_phrasings import Check, Truth
@@ -54,10 +54,8 @@ def eighth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one
     add("reviews", "how many unverified reviews does the kettle have?", count(int((~verified & (rv["sku"] == k))
                                                                                    .sum())))
     for word in ("cracked", "refund"):
-        ns = (*mentions(rv, word), *mentions(yr, word))
-        add("reviews", f'number of reviews containing "{word}"', lambda a, r, ns=ns: any(
-            states(first(a), n, 0.5) for n in ns) or 0 in ns and re.match(r"(?:none|no review)", first(a), re.I)
-            is not None)
+        add("reviews", f'number of reviews containing "{word}"', said_count((*mentions(rv, word),
+                                                                            *mentions(yr, word))))
     ns = (*mentions(rv, "tracking"), *mentions(yr, "tracking"))
     add("reviews", "how many reviews use the word tracking?", lambda a, r: any(states(first(a), n, 0.5) for n in ns))
     add("reviews", "lowest rated category by reviews", lambda a, r: str(cat.index[0]) in first(a))

@@ -45,9 +45,9 @@ def coverage_answer(obs: pd.DataFrame, catalogue: list[str], *, today: date, sta
                                                       ": we are the only seller of it among them")
                          for p in products) + "."
     else:
-        spread = counts.value_counts().sort_index()
-        by = "; ".join(f"{'all ' if n == len(tracked) and n > 1 else ''}{n} competitor{'s' if n != 1 else ''}: "
-                       f"{int(k)}" for n, k in spread.items() if n > 0)
+        spread = {int(n): int(k) for n, k in counts.value_counts().sort_index().items()}  # type: ignore[call-overload]
+        by = "; ".join(f"{'all ' if n == len(tracked) and n > 1 else ''}{n} competitor{'s' if n != 1 else ''}: {k}"
+                       for n, k in spread.items() if n > 0)
         text = (f"{len(alone)} of {len(products)} products have no competitor price {_period(first, today)}: "
                 + (f"we are the only seller of them among the {len(tracked)} competitors tracked "
                    f"({join_names(alone)})" if alone else "every one is priced by at least one competitor")

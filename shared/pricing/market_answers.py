@@ -402,12 +402,12 @@ def competitor_prices_answer(obs: pd.DataFrame, competitors: list[str], *, today
         intro = (f"You track {len(sentences)} competitor{'s' if len(sentences) != 1 else ''}' prices "
                  f"{_period(first, today)}: " if not competitors else f"{_period(first, today).capitalize()}: ")
         lead = ""
-        ranked = [n for n, _ in sentences if means[n] is not None]
-        if order in ("up", "down") and ranked:
+        valued = {n: v for n, v in means.items() if v is not None}
+        if order in ("up", "down") and valued:
             # "who raised prices the most": the competitors by their average change per product (a median is often
             # 0 when half the products moved), the one asked for first
-            ranked.sort(key=lambda n: -means[n] if order == "up" else means[n])  # type: ignore[operator]
-            top, value = ranked[0], means[ranked[0]]
+            ranked = sorted(valued, key=lambda n: -valued[n] if order == "up" else valued[n])
+            top, value = ranked[0], valued[ranked[0]]
             lead = (f"{top} {'raised' if order == 'up' else 'cut'} its prices the most {_period(first, today)}: "
                     f"{value:+.2f}% on average per product from first to latest price. ")
             place = {n: i for i, n in enumerate(ranked)}
