@@ -175,6 +175,8 @@ _HOW_MANY_WE_CHEAPEST = _rx(r"how many (?:of our )?(?:products|items|skus|lines)
                             r"(?:cheapest|lowest[- ]priced|least expensive)")
 #: A pronoun then a word: "where do we stand" (a verb, even when a product title has the word "stand").
 _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
+#: Prices right after a word: "cutting prices", "slashed its prices" (the word is what was done to them).
+_ON_PRICES_AFTER = re.compile(r"\s+(?:(?:its|their|the|our|his|her)\s+)?prices?\b", re.I)
 #: "what should I reprice", "what price should I charge for X": the recommended prices.
 #: "should we discount the blender?", "how much should I mark down X": one named product's price, not the stock list.
 _MARK_DOWN_ONE = _rx(r"(?:should|could|can|shall) (?:i|we) (?:discount|mark ?down|mark (?:it|this|that) down|"
@@ -287,9 +289,15 @@ def _unknown_stock_subject(question: str, matches: list[EntityMatch], index: Voc
 
 
 def verb_matches(question: str, matches: list[EntityMatch]) -> list[EntityMatch]:
-    """Product matches of one word right after a pronoun ("where do we *stand*"): verbs, not products."""
+    """Product matches of one word that are verbs here, not products.
+
+    Right after a pronoun ("where do we *stand*"), or a verb form before the prices it acts on ("who has been
+    *cutting* prices": not the Cutting Board).
+    """
     return [m for m in matches if m.kind == "product" and " " not in question[m.span[0]:m.span[1]].strip()
-            and _PRONOUN_BEFORE.search(question[:m.span[0]])]
+            and (_PRONOUN_BEFORE.search(question[:m.span[0]])
+                 or _ON_PRICES_AFTER.match(question[m.span[1]:]) and re.search(
+                     r"(?:ing|ed)$", question[m.span[0]:m.span[1]].strip(), re.I))]
 
 
 def read_market(question: str, matches: list[EntityMatch], index: VocabularyIndex | None,

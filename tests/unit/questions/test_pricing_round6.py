@@ -109,3 +109,10 @@ def test_products_only_we_carry_are_the_coverage(store: VocabularyIndex) -> None
 
 def test_mark_it_down_after_a_product_answer_is_its_price(store: VocabularyIndex) -> None:
     assert _read("should we mark it down?", store).asks == ["reprice"]
+
+
+def test_a_verb_on_prices_is_no_product(store: VocabularyIndex) -> None:
+    # "cutting prices" is what a competitor does, not the store's Cutting Board
+    r = _read("which competitor has been cutting prices hardest this month?", store)
+    assert r.asks == ["competitor_prices"] and r.skus == [] and r.moves_order == "down"
+    assert _read("what's the price of the cutting board?", store).skus == ["KIT-0001"]
