@@ -71,6 +71,10 @@ def test_a_quoted_word_matches_itself_and_its_inflections_only() -> None:
     assert broke.name == '"broke"' and broke.scorer_aspect is None
     assert broke.mentioned_in(tokenize("it broke after two weeks"))
     assert not broke.mentioned_in(tokenize("feels cheap and flimsy, poor quality"))  # the concept's words: not typed
+    tracking = resolve_aspect('"tracking"')
+    assert not tracking.mentioned_in(tokenize("fast delivery and well tracked"))  # another form of its stem
+    assert tracking.mentioned_in(tokenize("the tracking never updated"))
+    assert resolve_aspect('"leak"').mentioned_in(tokenize("it leaked on day one"))
     late = resolve_aspect('"late"')
     assert late.mentioned_in(tokenize("delivery was late by a week"))
     assert not late.mentioned_in(tokenize("took forever to arrive"))
