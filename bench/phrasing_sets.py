@@ -1,11 +1,19 @@
 """What every pricing and review phrasing set starts with: its case list and the ``add`` that fills it.
 
+Also what both benches do before they import the project (:func:`bench_environment`) and how they ask a case
+(:func:`ask_in_session`: ``"earlier turn >> question"`` is asked in one session).
+
 A review set's case is ``(group, question, check)``; a pricing set's ``(group, tenant, question, check)``, the
 tenant being the shop with competitor prices unless a case names the one without (``nocomp``).
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import tempfile
+import time
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -32,3 +40,26 @@ def pricing_cases(shop: str) -> tuple[list[PricingCase], Callable[..., None]]:
         out.append((group, tenant, question, check))
 
     return out, add
+
+
+def bench_environment(prefix: str) -> None:
+    """No rate limits, a fresh ``ECOMINTEL_HOME`` named ``prefix...`` unless one is set, and no logs."""
+    for key in ("TENANT", "KEY"):
+        os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{key}_PER_MINUTE", "1000000")
+        os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{key}_BURST", "1000000")
+    os.environ.setdefault("ECOMINTEL_HOME", tempfile.mkdtemp(prefix=prefix))
+    logging.disable(logging.CRITICAL)
+
+
+def ask_in_session(deps: Any, ask: Callable[..., Any], question: str, tenant: str) -> tuple[Any, float]:
+    """The report of ``question`` and the seconds its last turn took.
+
+    ``"earlier turn >> question"``: the earlier turns are asked first, in the question's own session.
+    """
+    *earlier, last = question.split(" >> ")
+    session = f"bench-{uuid.uuid4().hex[:16]}" if earlier else None
+    for turn in earlier:
+        ask(deps, turn, tenant=tenant, use_cache=False, session_id=session)
+    started = time.perf_counter()
+    report = ask(deps, last, tenant=tenant, use_cache=False, session_id=session).report
+    return report, time.perf_counter() - started

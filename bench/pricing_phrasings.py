@@ -11,19 +11,17 @@ against truths computed with pandas: market truths from the warehouse's own comp
 (merchants' and category managers' own wordings), ``BENCH_SET=4`` and ``5`` small held-out sets
 of both kinds, ``BENCH_SET=6`` the fourth round's set (phone typing, thresholds, negations, named rivals) and ``7`` its
 held-out set, ``BENCH_SET=8`` the fifth round's (marketplace sellers' words, price setting, margins) and ``9`` its
-held-out set.
+held-out set, ``BENCH_SET=10`` the sixth round's (gaps in money, landed prices, the price index, competitors' moves,
+tiers, coverage, the only seller) and ``11`` its held-out set.
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
 overall. Not a timed test: ``.venv/bin/python bench/pricing_phrasings.py``.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import sys
-import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -34,11 +32,9 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-for _key in ("TENANT", "KEY"):
-    os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_PER_MINUTE", "1000000")
-    os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_BURST", "1000000")
-os.environ.setdefault("ECOMINTEL_HOME", tempfile.mkdtemp(prefix="bench-pricing-phrasings-"))
-logging.disable(logging.CRITICAL)
+from bench.phrasing_sets import ask_in_session, bench_environment  # noqa: E402
+
+bench_environment("bench-pricing-phrasings-")
 
 from bench.review_phrasings import RTOL, Truth, first_sentence, has, listed, states  # noqa: E402
 
@@ -67,7 +63,7 @@ class Market:
 
     def __init__(self, deps: Any, tenant: str) -> None:
         params = {"tenant_id": tenant}
-        cp = deps.warehouse.query("SELECT sku, competitor, date, price, in_stock FROM competitor_prices "
+        cp = deps.warehouse.query("SELECT sku, competitor, date, price, shipping, in_stock FROM competitor_prices "
                                   "WHERE tenant_id = @tenant_id", params)
         sales = deps.warehouse.query("SELECT sku, date, units, COALESCE(revenue, unit_price * units) AS revenue, "
                                      "COALESCE(refund, 0) AS refund, COALESCE(discount, 0) AS discount "
@@ -462,6 +458,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_9 import ninth_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in ninth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "10":
+        from bench.pricing_phrasings_10 import tenth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in tenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "11":
+        from bench.pricing_phrasings_11 import eleventh_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in eleventh_set(m, t)]
     return pricing_cases(m) + review_cases(t)
 
 
@@ -494,9 +498,8 @@ def main() -> int:
     for case in cases(market, truth):
         if only and case.group != only:
             continue
-        started = time.perf_counter()
-        report = ask(deps, case.question, tenant=case.tenant, use_cache=False).report
-        latencies.append(time.perf_counter() - started)
+        report, seconds = ask_in_session(deps, ask, case.question, case.tenant)
+        latencies.append(seconds)
         answer = report.answer if report is not None else ""
         try:
             good = bool(answer) and case.check(answer, report)

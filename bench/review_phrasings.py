@@ -10,19 +10,16 @@ Run: ``.venv/bin/python bench/review_phrasings.py`` (``BENCH_VERBOSE=1`` prints 
 runs one group, ``BENCH_SET=2`` the second held-out set of ``bench/review_phrasings_2.py``,
 ``BENCH_SET=3`` the third of ``bench/review_phrasings_3.py`` and ``4`` its held-out set, ``5`` the fifth round's
 (``bench/review_phrasings_5.py``; a question ``"earlier >> later"`` is asked in one session) and ``6`` its held-out
-set, ``BENCH_STALE=1`` uses
+set, ``7`` the sixth round's (replies, verified buyers, length, words mentioned, volume) and ``8`` its held-out set,
+``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import sys
-import tempfile
-import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -33,11 +30,9 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-for _key in ("TENANT", "KEY"):
-    os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_PER_MINUTE", "1000000")
-    os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_BURST", "1000000")
-os.environ.setdefault("ECOMINTEL_HOME", tempfile.mkdtemp(prefix="bench-review-phrasings-"))
-logging.disable(logging.CRITICAL)
+from bench.phrasing_sets import ask_in_session, bench_environment  # noqa: E402
+
+bench_environment("bench-review-phrasings-")
 
 Check = Callable[[str, Any], bool]
 TENANT = "shop"
@@ -473,19 +468,21 @@ def main() -> int:
         from bench.review_phrasings_6 import sixth_set
 
         chosen = [Case(g, q, c) for g, q, c in sixth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "7":
+        from bench.review_phrasings_7 import seventh_set
+
+        chosen = [Case(g, q, c) for g, q, c in seventh_set(truth)]
+    elif os.environ.get("BENCH_SET") == "8":
+        from bench.review_phrasings_8 import eighth_set
+
+        chosen = [Case(g, q, c) for g, q, c in eighth_set(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:
         if only and case.group != only:
             continue
-        # "earlier turn >> question": the earlier turns are asked first in the question's own session
-        *earlier, question = case.question.split(" >> ")
-        session = f"bench-{uuid.uuid4().hex[:16]}" if earlier else None
-        for turn in earlier:
-            ask(deps, turn, tenant=TENANT, use_cache=False, session_id=session)
-        started = time.perf_counter()
-        report = ask(deps, question, tenant=TENANT, use_cache=False, session_id=session).report
-        latencies.append(time.perf_counter() - started)
+        report, seconds = ask_in_session(deps, ask, case.question, TENANT)
+        latencies.append(seconds)
         answer = report.answer if report is not None else ""
         try:
             good = bool(answer) and case.check(answer, report)

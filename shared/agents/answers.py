@@ -21,7 +21,7 @@ AskKind = Literal[
     "stockout", "overstock", "forecast",
     "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
     "out_of_stock", "reorder", "reprice", "aspect", "praise", "spam",
-    "elasticity", "category_position", "map_violations", "ours_cheapest", "lost_sales",
+    "elasticity", "category_position", "map_violations", "ours_cheapest", "lost_sales", "competitor_coverage",
 ]
 ASK_KINDS: tuple[AskKind, ...] = (
     "overpriced", "underpriced", "undercut", "price_position", "what_if",
@@ -29,7 +29,7 @@ ASK_KINDS: tuple[AskKind, ...] = (
     "stockout", "overstock", "forecast",
     "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
     "out_of_stock", "reorder", "reprice", "aspect", "praise", "spam",
-    "elasticity", "category_position", "map_violations", "ours_cheapest", "lost_sales",
+    "elasticity", "category_position", "map_violations", "ours_cheapest", "lost_sales", "competitor_coverage",
 )
 #: The agent that answers each ask.
 ASK_AGENT: dict[AskKind, AgentName] = {
@@ -42,7 +42,7 @@ ASK_AGENT: dict[AskKind, AgentName] = {
     "out_of_stock": "forecast", "reorder": "forecast", "reprice": "pricing",
     "aspect": "sentiment", "praise": "sentiment", "spam": "sentiment",
     "elasticity": "pricing", "category_position": "pricing", "map_violations": "pricing",
-    "ours_cheapest": "pricing", "lost_sales": "forecast",
+    "ours_cheapest": "pricing", "lost_sales": "forecast", "competitor_coverage": "pricing",
 }
 #: Rows an answer carries at most (the report's table limit).
 MAX_ANSWER_ROWS = 50

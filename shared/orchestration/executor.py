@@ -84,6 +84,14 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
         extra["gap_over_pct"] = e.gap_over_pct  # "more than 10% above the market": the over/underpriced threshold
     if agent == "pricing" and e.gap_negated:
         extra["gap_negated"] = True  # "which products are NOT priced above the market": the others
+    if agent == "pricing" and e.gap_reference is not None:
+        extra["gap_reference"] = e.gap_reference  # a gap asked in money, to the median or the cheapest competitor
+        if e.gap_over_money is not None:
+            extra["gap_over_money"] = e.gap_over_money  # "$5 or more above the cheapest competitor"
+    if agent == "pricing" and e.landed:
+        extra["landed"] = True  # "landed prices incl. shipping": the competitors' shipping added
+    if agent == "pricing" and e.moves_order:
+        extra["moves_order"] = e.moves_order  # "who raised prices the most": the competitors ranked by their moves
     if agent in ("pricing", "forecast") and e.top_sellers:
         extra["top_sellers"] = e.top_sellers  # "our best sellers": pricing ranks by revenue, forecast by units
     # The pricing agent runs a what-if for exactly one SKU; when it scans the catalogue as well ("which are

@@ -55,6 +55,14 @@ class Entities(BaseModel):
                                                 "market\"): the over/underpriced threshold in percent.")
     gap_negated: bool = Field(default=False, description="The over/underpriced ask negated (\"NOT priced above the "
                                                          "market\"): the products that are not.")
+    gap_over_money: float | None = Field(
+        default=None, ge=0, le=1_000_000, description="A price gap in money a market question names (\"$5 or more "
+                                                       "above the cheapest competitor\").")
+    gap_reference: Literal["median", "lowest"] | None = Field(
+        default=None, description="A gap asked in money, measured to the median or the cheapest competitor.")
+    landed: bool = Field(default=False, description="Prices compared with the competitors' shipping added.")
+    moves_order: Literal["up", "down"] | None = Field(
+        default=None, description="Competitors' price moves ranked: up (who raised prices the most) or down.")
     measure: Literal["units", "revenue"] | None = Field(
         default=None, description="What a forecast is asked in: revenue for money (\"how much revenue next month\").")
     cover_over_days: int | None = Field(

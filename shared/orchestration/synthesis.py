@@ -143,6 +143,7 @@ _ASK_WORDS: dict[AskKind, str] = {
     "elasticity": "how price-sensitive demand is", "category_position": "which categories are priced above the market",
     "map_violations": "which competitors advertise below MAP",
     "ours_cheapest": "on how many products we are the cheapest",
+    "competitor_coverage": "how many competitors carry each product",
 }
 
 

@@ -94,6 +94,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     """
     started = time.perf_counter()
     options = PricingOptions.from_request(request.options)
+    landed = bool(request.options.get("landed"))
+    if landed:  # "landed prices incl. shipping": the competitors' shipping added to their prices
+        options = options.model_copy(update={"include_shipping": True})
     as_of = resolve_as_of(deps.warehouse, request.tenant_id, request.as_of,
                           (DataKind.COMPETITOR_PRICES, DataKind.SALES))
     today = as_of.date
@@ -154,7 +157,11 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                               elasticities=elasticities, map_prices=inputs.attributes.get("map_price"),
                               gap_pct=request.options.get("gap_over_pct"),
                               negated=bool(request.options.get("gap_negated")),
-                              what_if_matched=len(analysis.scenarios))
+                              what_if_matched=len(analysis.scenarios),
+                              gap_money=request.options.get("gap_over_money"),
+                              gap_reference=request.options.get("gap_reference"), landed=landed,
+                              moves_order=request.options.get("moves_order"),
+                              catalogue=sorted(_catalogue_skus(data.products)))
     if inputs.observations.empty and any(a.ask in NEEDS_COMPETITORS for a in answers) and as_of_date(
             deps.warehouse, request.tenant_id, (DataKind.COMPETITOR_PRICES,)) is None:
         # no competitor price was ever ingested: said first, not "no SKU could be compared"

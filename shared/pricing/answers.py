@@ -19,8 +19,10 @@ from shared.pricing import elasticity
 from shared.pricing.advice import elasticity_sentence, margin_sentence
 from shared.pricing.analysis import PricingAnalysis
 from shared.pricing.category_answers import category_answer
+from shared.pricing.coverage_answers import coverage_answer
 from shared.pricing.map_answers import map_answer
 from shared.pricing.market_answers import MARKET_ASKS, market_answer, ours_cheapest_answer
+from shared.pricing.money_gaps import LANDED_LEAD, money_gap_answer
 from shared.pricing.options import PricingOptions
 from shared.pricing.sensitivity_answers import elasticity_answer
 
@@ -449,7 +451,9 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
                     elasticities: pd.DataFrame | None = None,
                     map_prices: pd.Series | None = None, gap_pct: float | None = None,
                     negated: bool = False,
-                    what_if_matched: int = 0) -> list[AgentAnswer]:
+                    what_if_matched: int = 0, gap_money: float | None = None, gap_reference: str | None = None,
+                    landed: bool = False, moves_order: str | None = None,
+                    catalogue: list[str] | None = None) -> list[AgentAnswer]:
     """Answer each pricing ask the question has.
 
     ``competitors`` are the ones the question names; ``start``/``end`` the period it names (the competitor answers
@@ -459,7 +463,11 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
     elasticity per SKU (:func:`~shared.pricing.elasticity.pooled_elasticity`) when an ``elasticity`` ask is answered;
     ``map_prices`` the catalogue's minimum advertised price per SKU (``map_violations``); ``gap_pct`` the gap the
     question names for ``overpriced``/``underpriced`` ("more than 10% above the market"), else 5%; ``negated`` asks
-    for the products that are not ("which products are NOT priced above the market").
+    for the products that are not ("which products are NOT priced above the market"). ``gap_reference`` asks the
+    over/underpriced gap in money (to ``"lowest"``, the cheapest competitor, or ``"median"``), past ``gap_money``
+    when the question names it; ``landed`` says first that the competitors' shipping was added (the analysis was
+    run shipping-inclusive). ``moves_order`` ranks the competitors' price moves ("who raised prices the most");
+    ``catalogue`` lists the products a ``competitor_coverage`` ask counts (those no competitor prices included).
     """
     out: list[AgentAnswer] = []
     if sellers is not None:
@@ -470,10 +478,14 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
             answer = best_sellers_answer(analysis, ask, sellers[0], start=sellers[1], end=sellers[2])
         elif ask in MARKET_ASKS:
             last = min(end, analysis.today) if end is not None else analysis.today
-            answer = market_answer(ask, obs, list(competitors or []), today=last, start=start, scoped=scoped)
+            answer = market_answer(ask, obs, list(competitors or []), today=last, start=start, scoped=scoped,
+                                   order=moves_order)
             if scope and ask == "versus_competitor":  # "... than us on Electronics?": the category compared, said
                 answer = answer.model_copy(update={"text": answer.text.replace(
                     " matched products", f" matched {scope} products", 1)})
+        elif ask == "competitor_coverage":
+            last = min(end, analysis.today) if end is not None else analysis.today
+            answer = coverage_answer(obs, list(catalogue or []), today=last, start=start, scoped=scoped)
         elif ask == "ours_cheapest":
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = ours_cheapest_answer(obs, today=last, start=start)
@@ -495,6 +507,10 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
                                        method=f"{elasticity.POOLED_METHOD} on daily sales", scope=scope)
         elif ask == "category_position":
             answer = category_answer(analysis.categories)
+        elif ask in ("overpriced", "underpriced") and gap_reference is not None:
+            last = min(end, analysis.today) if end is not None else analysis.today
+            answer = money_gap_answer(analysis, obs, ask, amount=gap_money, reference=gap_reference, today=last,
+                                      start=start, landed=landed, scoped=scoped)
         elif ask in ("overpriced", "underpriced"):
             threshold = GAP_TOLERANCE_PCT if gap_pct is None else float(gap_pct)
             answer = (not_gap_answer(analysis, ask, scope, threshold) if negated and not scoped
@@ -514,5 +530,11 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
                                      "a price change (e.g. 'cut SKU-1 by 10%').")
         else:
             answer = position_answer(analysis, scope)
+        if landed and answer.answered and not answer.text.startswith(LANDED_LEAD) and ask in _LANDED_ASKS:
+            answer = answer.model_copy(update={"text": LANDED_LEAD + answer.text})
         out.append(with_titles(answer, titles or {}, scoped))
     return out
+
+
+#: The answers read from the analysis' positions, which a landed-price question computes shipping-inclusive.
+_LANDED_ASKS = frozenset({"overpriced", "underpriced", "price_position", "reprice"})

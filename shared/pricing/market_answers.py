@@ -346,12 +346,14 @@ _MOVE_COLUMNS = ["competitor", "sku", "first_date", "first_price", "last_date", 
 
 
 def competitor_prices_answer(obs: pd.DataFrame, competitors: list[str], *, today: date, start: date | None,
-                             scoped: list[str]) -> AgentAnswer:
+                             scoped: list[str], order: str | None = None) -> AgentAnswer:
     """``competitor_prices``: how a competitor's prices moved (first and latest price in the period).
 
     Over the question's period, or all the competitor prices up to the as-of date: per (competitor, product)
     the first and latest price, the change, the low and the high. Named products are said one by one; a whole
-    competitor is summed up (products up, down, unchanged, median change).
+    competitor is summed up (products up, down, unchanged, median change). ``order`` ("up": who raised prices the
+    most, "down": who cut them the most) ranks the competitors by their average change per product and says the
+    first one first.
     """
     frame = _named(obs.dropna(subset=["competitor_price"]), competitors)
     if scoped:
@@ -389,16 +391,28 @@ def competitor_prices_answer(obs: pd.DataFrame, competitors: list[str], *, today
             text = (f"{len(sellers)} competitor{'s' if many else ''} price{'' if many else 's'} {scoped[0]} "
                     f"({join_names(sellers)}): " + text)
     else:
-        sentences = []
+        sentences, means = [], {}
         for name, part in moves.groupby(level=0, sort=True):
             change = part["change_pct"].dropna()
             up, down = int((change > 0.05).sum()), int((change < -0.05).sum())
-            sentences.append(f"{name} on {len(part):,} products ({down:,} lowered, {up:,} raised and "
-                             f"{len(change) - up - down:,} unchanged from first to latest price, median change "
-                             f"{_pct(float(change.median()) if len(change) else None)})")
+            means[str(name)] = float(change.mean()) if len(change) else None
+            sentences.append((str(name), f"{name} on {len(part):,} products ({down:,} lowered, {up:,} raised and "
+                                         f"{len(change) - up - down:,} unchanged from first to latest price, median "
+                                         f"change {_pct(float(change.median()) if len(change) else None)})"))
         intro = (f"You track {len(sentences)} competitor{'s' if len(sentences) != 1 else ''}' prices "
                  f"{_period(first, today)}: " if not competitors else f"{_period(first, today).capitalize()}: ")
-        text = intro + "; ".join(sentences) + "."
+        lead = ""
+        valued = {n: v for n, v in means.items() if v is not None}
+        if order in ("up", "down") and valued:
+            # "who raised prices the most": the competitors by their average change per product (a median is often
+            # 0 when half the products moved), the one asked for first
+            ranked = sorted(valued, key=lambda n: -valued[n] if order == "up" else valued[n])
+            top, value = ranked[0], valued[ranked[0]]
+            lead = (f"{top} {'raised' if order == 'up' else 'cut'} its prices the most {_period(first, today)}: "
+                    f"{value:+.2f}% on average per product from first to latest price. ")
+            place = {n: i for i, n in enumerate(ranked)}
+            sentences.sort(key=lambda s: place.get(s[0], len(place)))
+        text = lead + intro + "; ".join(s for _, s in sentences) + "."
     table, total = ranked_table(_MOVE_COLUMNS, sorted(rows, key=lambda r: -abs(r[6] or 0.0)))
     period_start = first or pd.Timestamp(frame["date"].min()).date()
     return AgentAnswer(ask="competitor_prices", text=text, columns=_MOVE_COLUMNS, rows=table, total_rows=total,
@@ -416,7 +430,7 @@ MARKET_ASKS: frozenset[str] = frozenset({"cheapest_competitor", "dearest_competi
 
 
 def market_answer(ask: str, obs: pd.DataFrame, competitors: list[str], *, today: date, start: date | None,
-                  scoped: list[str]) -> AgentAnswer:
+                  scoped: list[str], order: str | None = None) -> AgentAnswer:
     """Answer one of :data:`MARKET_ASKS` from the competitor observations.
 
     Without a period, the window ends on the latest competitor price (a feed that stopped before the sales did
@@ -431,4 +445,4 @@ def market_answer(ask: str, obs: pd.DataFrame, competitors: list[str], *, today:
         return versus_competitor_answer(obs, competitors, today=today, start=start, scoped=scoped)
     if ask == "competitor_stock":
         return competitor_stock_answer(obs, competitors, today=today, start=start, scoped=scoped)
-    return competitor_prices_answer(obs, competitors, today=today, start=start, scoped=scoped)
+    return competitor_prices_answer(obs, competitors, today=today, start=start, scoped=scoped, order=order)

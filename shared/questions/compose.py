@@ -19,6 +19,7 @@ from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.new_products import new_products_answer
 from shared.questions.order_percentile import ordinal
 from shared.questions.order_value import range_phrase
+from shared.questions.promoters import promoters_lead
 from shared.questions.reading import Reading
 from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
 from shared.questions.totals import missing_from_totals, totals_only
@@ -962,6 +963,9 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
             if dims == ["stars"] and metric == "review_count" and not q.compare else []
         text = (f"{_capital(noun)}{where} {when} by {one}: " + "; ".join([*(item(r) for r in shown), *absent])
                 + (f"; and {more} more" if more > 0 else "") + ".")
+        if dims == ["stars"] and metric == "review_count" and not q.compare:
+            # "promoters vs detractors": both and their difference first, then the breakdown they come from
+            text = (promoters_lead(reading.question, valued, f"{where} {when}".strip()) or "") + text
         return text
     single = (reading.show or q.limit) == 1
     if single:

@@ -570,7 +570,15 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "version as its own SKU, which can then be compared by name)"),
     (_rx(r"(?:replied|reply|replying|respond(?:ed|ing)?|answered) to (?:\w+ ){0,3}reviews?|(?:review )?(?:response|"
          r"reply) (?:rates?|times?)|(?:our |seller |merchant )?(?:replies|responses) to (?:\w+ ){0,3}reviews?|"
-         r"reviews? (?:\w+ ){0,2}(?:we|you|i) (?:have |'ve )?(?:replied|responded|answered) to"),
+         r"reviews? (?:\w+ ){0,2}(?:we|you|i) (?:have |'ve )?(?:replied|responded|answered) to|"
+         # "which bad reviews still need a reply", "unanswered reviews", "reviews awaiting a response"
+         r"reviews? (?:\w+ ){0,2}(?:need|needs|needing|awaiting|waiting for|without|with no|lacking|got no|have no|"
+         r"has no)(?: a| an| any)? (?:reply|replies|response|responses|answer)|"
+         r"(?:unanswered|unreplied|un-replied|ignored) reviews?|(?:respond|reply|answer) to (?:\w+ ){0,2}reviews?|"
+         r"(?:do|did|does) (?:we|i|you) (?:answer|reply to|respond to) (?:[\w']+ ){0,2}reviews?|"
+         r"reviews? (?:\w+ ){0,2}(?:got|get|gets|received|had) (?:a |an |any )?(?:response|reply|answer)|"
+         r"(?:how (?:fast|quickly|long)|time) (?:do |does |did )?(?:we |i |it take (?:us |me )?to )?"
+         r"(?:respond|reply|answer)\w* to (?:\w+ ){0,2}reviews?"),
      "replies to reviews", "your replies to each review (reviews are kept with their stars, text, date and channel)"),
     (_rx(r"(?:reviews? )?(?:with|having|that have|have|has|include|including|contain\w*|attach\w*) (?:a |any )?"
          r"(?:photos?|"

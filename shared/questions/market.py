@@ -31,6 +31,10 @@ class MarketAsk:
     top_sellers: int | None = None  # "which of our best sellers ...": the N best sellers by revenue only
     gap_pct: float | None = None  # "more than 10% above the market": the gap the over/underpriced asks use
     negated: bool = False  # "which products are NOT priced above the market": the others
+    gap_money: float | None = None  # "$5 or more above the cheapest competitor": a gap in money, not in percent
+    gap_reference: str | None = None  # what a gap is measured to: "lowest" (the cheapest competitor) or "median"
+    landed: bool = False  # "landed prices incl. shipping": the competitors' shipping added to their prices
+    moves_order: str | None = None  # "who raised prices the most": competitors' moves ranked "up" (or "down")
 
     @property
     def agent_intent(self) -> str:
@@ -66,7 +70,9 @@ _SALES_METRIC = _rx(r"average (?:selling|sale|sold) price|asp|revenue|turnover|o
                     r"price index")  # "price index against Amazon" is the metric, filtered
 PRICE_CHANGE = _rx(r"chang\w*|moved?|moving|movements?|history|(?:done|doing|did) with|trend\w*|over time|"
                    r"(?:gone|went|go|going|come|came) (?:up|down)|rais\w*|lower(?:ed|ing)|increas\w*|decreas\w*|"
-                   r"drop\w*|(?:cut|lower|raise|reduce|hike) (?:its|their|the) prices?|evolv\w*|shift\w*")
+                   r"drop\w*|(?:cut|lower|raise|reduce|hike) (?:its|their|the) prices?|evolv\w*|shift\w*|"
+                   r"(?:cut|cutting|slash\w*|hik\w*) (?:its |their |the )?prices?|"
+                   r"put(?:s|ting)? (?:its|their|the) prices? (?:up|down)")
 #: A minimum advertised price: "MAP violations", "below MAP", "the minimum advertised price", "price floor".
 MAP_WORD = re.compile(r"\bMAP\b|"
                       r"\b(?i:map (?:violations?|breach\w*|polic\w*|pric\w*|complian\w*)|"
@@ -112,6 +118,24 @@ _OVERSTOCK = _rx(r"more (?:stock|inventory|units) than (?:i|we) (?:can|could|wil
                  r"warehouse|products|items|lines)|get rid of|"
                  r"put (?:\w+ )?(?:on|into) (?:sale|clearance|promo(?:tion)?)|"
                  r"(?:should|could|can|to) (?:i|we)? ?(?:discount|put on sale)\b")
+#: Someone as the one who moved prices: "who changed prices", "has anyone cut prices", "who's been raising prices".
+_SOMEONE_MOVED = _rx(r"(?:who|anyone|anybody|someone|somebody)(?:'s| has| have| had| did| is| was)?(?: been)? "
+                     r"(?:chang|rais|cut|drop|lower|increas|decreas|hik|mov|reduc|slash|mark)\w*")
+_MOST = _rx(r"most|biggest|largest|the highest|the lowest|furthest|farthest|hardest|sharpest")
+_MOVED_UP = _rx(r"rais\w*|increas\w*|hik\w*|up|higher|put up|mark\w* up")
+_MOVED_DOWN = _rx(r"cut\w*|drop\w*|lower\w*|decreas\w*|reduc\w*|slash\w*|down|discount\w*|mark\w* down")
+
+
+def moves_order(question: str) -> str | None:
+    """"up" for "who raised prices the most", "down" for "who cut prices the most", else ``None``."""
+    if not _MOST.search(question):
+        return None
+    up, down = _MOVED_UP.search(question), _MOVED_DOWN.search(question)
+    if up and not down or up and down and up.start() < down.start():
+        return "up"
+    return "down" if down else None
+
+
 #: "pricier than the competition" / "cheaper than the market": our products above or below the market.
 _ABOVE_MARKET = _rx(r"(?:pricier|dearer|costlier|more expensive|more costly|higher[- ]priced|priced higher)"
                     r"(?: on| for)? than (?:the )?(?:competition|"
@@ -151,10 +175,18 @@ _HOW_MANY_WE_CHEAPEST = _rx(r"how many (?:of our )?(?:products|items|skus|lines)
                             r"(?:cheapest|lowest[- ]priced|least expensive)")
 #: A pronoun then a word: "where do we stand" (a verb, even when a product title has the word "stand").
 _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
+#: Prices right after a word: "cutting prices", "slashed its prices" (the word is what was done to them).
+_ON_PRICES_AFTER = re.compile(r"\s+(?:(?:its|their|the|our|his|her)\s+)?prices?\b", re.I)
 #: "what should I reprice", "what price should I charge for X": the recommended prices.
 #: "should we discount the blender?", "how much should I mark down X": one named product's price, not the stock list.
-_MARK_DOWN_ONE = _rx(r"(?:should|could|can|shall) (?:i|we) (?:discount|mark ?down|put (?:\w+ ){0,4}on sale)|"
+_MARK_DOWN_ONE = _rx(r"(?:should|could|can|shall) (?:i|we) (?:discount|mark ?down|mark (?:it|this|that) down|"
+                     r"put (?:\w+ ){0,4}on sale)|"
                      r"how much (?:should (?:i|we) |to )(?:discount|mark ?down)")
+#: "should we discount it?" after an answer about one product: that product's price ("it" is filled in from the answer
+#: before; the products with the most cover are "which products should we discount").
+_MARK_DOWN_IT = _rx(r"(?:discount|mark ?down|reduce|cut|lower) (?:it|this|that)(?: one| item| product)?(?! \w)|"
+                    r"mark (?:it|this|that) down|"
+                    r"put (?:it|this|that)(?: one| item| product)? on sale")
 REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the )?prices|price changes? (?:should|do) "
               r"(?:i|we)|which prices (?:should|to) (?:i |we )?(?:change|adjust)|(?:optimal|ideal|right|"
               r"recommended|suggested|target) prices?|what (?:price )?should (?:i|we) (?:charge|sell|price|ask)|"
@@ -165,6 +197,20 @@ REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the 
               r"(?:up|down)|(?:good|bad|smart|wise) (?:idea|move|call) to (?:raise|lower|increase|cut|reduce|drop|"
               r"put up|bump up) (?:the |my |our |its )?prices?|"
               r"price recommendations?|recommend(?:ed|ation)? (?:a )?prices?")
+#: How many competitors carry our products: "where are we the only seller", "products nobody else sells", "which
+#: products have no competitors", "carried by every competitor", "how many products does only one competitor carry".
+_COVERAGE = _rx(r"(?:we(?:'re| are)?|i(?:'m| am)?) the only (?:sellers?|ones? (?:selling|that sells?|who sells?|"
+                r"carrying)|(?:store|shop|retailer|merchant)s? (?:selling|that sells?|carrying))|"
+                r"only (?:we|us|i) (?:carry|sell|stock|list|have|offer)|"
+                r"(?:nobody|no ?one|no other (?:store|shop|retailer|seller|competitor)s?) (?:else )?"
+                r"(?:sells?|carr(?:y|ies)|stocks?|lists?|offers?)|"
+                r"(?:have|has|with|without) (?:no|zero|any) (?:competitors?|rivals?|competition)\b(?! prices?)|"
+                r"(?:have|has|with|without) no competitor prices? at all|no competitor prices? at all|"
+                r"(?:carried|sold|stocked|listed|priced) by (?:every|all(?: the)?|each|only one|just one|one|no|"
+                r"(?:\d+|two|three) or more) (?:of (?:the|our) )?(?:competitors?|rivals?)|"
+                r"only (?:one|a single) (?:competitor|rival) (?:carr(?:y|ies)|sells?|stocks?|lists?)|"
+                r"how many (?:competitors|rivals) (?:carry|sell|stock|list) (?:each|every|our) (?:products?|items?|"
+                r"skus?)|(?:competitor|rival) (?:counts?|coverage) (?:per|by|for each) (?:products?|items?|skus?)")
 #: "who are our competitors", "how many competitors do we track".
 _LIST_COMPETITORS = _rx(r"who (?:are|is) (?:our|my) (?:main )?(?:competitors?|rivals?)|"
                         r"(?:list|name) (?:our|my|the|all) competitors|"
@@ -243,9 +289,15 @@ def _unknown_stock_subject(question: str, matches: list[EntityMatch], index: Voc
 
 
 def verb_matches(question: str, matches: list[EntityMatch]) -> list[EntityMatch]:
-    """Product matches of one word right after a pronoun ("where do we *stand*"): verbs, not products."""
+    """Product matches of one word that are verbs here, not products.
+
+    Right after a pronoun ("where do we *stand*"), or a verb form before the prices it acts on ("who has been
+    *cutting* prices": not the Cutting Board).
+    """
     return [m for m in matches if m.kind == "product" and " " not in question[m.span[0]:m.span[1]].strip()
-            and _PRONOUN_BEFORE.search(question[:m.span[0]])]
+            and (_PRONOUN_BEFORE.search(question[:m.span[0]])
+                 or _ON_PRICES_AFTER.match(question[m.span[1]:]) and re.search(
+                     r"(?:ing|ed)$", question[m.span[0]:m.span[1]].strip(), re.I))]
 
 
 def read_market(question: str, matches: list[EntityMatch], index: VocabularyIndex | None,
@@ -256,6 +308,8 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
     A price ask about "our best sellers" carries how many (``top_sellers``).
     """
     market = _read_market(question, matches, index, time_spans)
+    if landed_prices(question):  # "landed prices incl. shipping": the competitors' shipping added to theirs
+        market = replace(market, landed=True) if market is not None else MarketAsk("price_position", landed=True)
     if market is not None and market.ask in _SELLER_ASKS and (n := top_sellers(question)) is not None:
         return replace(market, top_sellers=n)
     return market
@@ -276,13 +330,26 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     if (name := _unknown_stock_subject(question, matches, index)) is not None:
         channel = any(m.kind == "channel" and name in m.values for m in matches)
         return MarketAsk(unknown_competitor=name, is_channel=channel, known_competitors=known)  # "is Target ..."
+    if not named and _COVERAGE.search(question):
+        return MarketAsk("competitor_coverage")  # "where are we the only seller?", "carried by every competitor"
     if not named and _LIST_COMPETITORS.search(question):
         return MarketAsk("competitor_prices")  # "who are our competitors": each with its products and moves
     price = bool(PRICE_WORD.search(question))
-    if price and group and PRICE_CHANGE.search(question) and not _SALES_METRIC.search(question):
-        return MarketAsk("competitor_prices", named)  # "how has ShopRival's price for X changed?"
+    if price and (group and PRICE_CHANGE.search(question) or _SOMEONE_MOVED.search(question)) \
+            and not _SALES_METRIC.search(question):
+        # "how has ShopRival's price for X changed?", "who changed prices this week?", "who raised prices the most?"
+        return MarketAsk("competitor_prices", named, moves_order=None if named else moves_order(question))
     if not named and (COMPETITOR_NOUN.search(question) or _ANYONE.search(question)) and _AGAINST_US.search(question):
         return MarketAsk("undercut")  # "which rival sells below our prices most often?", "who undercuts us?"
+    if not named and not products and (money := money_gap(question)) is not None and money[0] is not None:
+        # "which products are $5 or more above the cheapest competitor?": that gap in money, to that reference
+        amount, side, reference = money
+        return MarketAsk("underpriced" if side == "below" else "overpriced", gap_money=amount,
+                         gap_reference=reference, landed=landed_prices(question))
+    if not named and products and (money := money_gap(question)) is not None:
+        # "how many dollars above the market are we on X", "the dollar gap to the cheapest competitor on X": X's gap
+        return MarketAsk("underpriced" if money[1] == "below" else "overpriced", gap_reference=money[2],
+                         landed=landed_prices(question))
     if not named and not products and (gap := gap_threshold(question)) is not None:
         # "which SKUs are more than 10% above the competition?", "price gaps over 10%": that gap, not 5%
         pct, side = gap
@@ -317,11 +384,12 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
         lower, higher = _LOWER_PRICES.search(question), _RAISE_PRICES.search(question)
         if lower or higher:  # "which prices should I lower?": the ones above the market
             return MarketAsk("overpriced" if lower else "underpriced")
-    if products and _MARK_DOWN_ONE.search(question) and not group and price_change(question) is None \
-            and not what_if:
+    one = products or _MARK_DOWN_IT.search(question) is not None
+    if one and _MARK_DOWN_ONE.search(question) and not group and price_change(question) is None and not what_if:
         # "should we discount the cutting board?": its recommended price against the market, then its stock cover
-        # (too much stock is the other reason to mark a product down)
-        return MarketAsk("reprice", extra=("overstock",))
+        # (too much stock is the other reason to mark a product down); a bare "it" the session did not name gets
+        # the price alone, since the store's overstock list would answer another question
+        return MarketAsk("reprice", extra=("overstock",) if products else ())
     if REPRICE.search(question) and not group and price_change(question) is None and not what_if:
         return MarketAsk("reprice")  # "what should I reprice?", "what price should I charge for X?"
     if price_change(question) is not None and (products or price) and not _SALES_METRIC.search(question) and not any(
@@ -433,6 +501,52 @@ def gap_threshold(question: str) -> tuple[float, str] | None:
         if below and not above:
             return pct, "below"
     return pct, "both"
+
+
+#: A gap in money: "$5 or more", "more than $10", "over 20 dollars", "by at least 5 bucks".
+_MONEY_THRESHOLD = re.compile(
+    r"\b(?:more than|over|above|at least|greater than|upwards of|in excess of|beyond|exceeding|bigger than|"
+    r"larger than)\s*(?:[$\u00a3\u20ac]\s?(?P<a>\d{1,5}(?:\.\d{1,2})?)|(?P<b>\d{1,5}(?:\.\d{1,2})?)\s*"
+    r"(?:dollars?|bucks|usd|euros?|eur|pounds?|gbp|quid)\b)"
+    r"|(?:>\s*|(?<![\w.]))(?:[$\u00a3\u20ac]\s?(?P<c>\d{1,5}(?:\.\d{1,2})?)|(?P<d>\d{1,5}(?:\.\d{1,2})?)\s*"
+    r"(?:dollars?|bucks|usd|euros?|eur|pounds?|gbp|quid)\b)\s*(?:or more|\+|and up|or above|or over|plus)", re.I)
+#: A gap asked in money without a threshold: "how many dollars above", "the dollar gap", "by how much in $".
+_MONEY_WORDS = re.compile(r"\bhow many (?:dollars|euros|pounds|bucks)\b|\b(?:dollar|euro|pound|cash|money) (?:gap|"
+                          r"difference|premium)\b|\bin (?:dollars|euros|pounds|money|\$|\u00a3|\u20ac)"
+                          r"(?=\s|$|[?.,])|\bhow much (?:more|less|cheaper|dearer)\b", re.I)
+#: The cheapest competitor as the reference of a gap ("above the cheapest competitor", "than the lowest offer").
+_TO_LOWEST = _rx(r"cheapest|lowest(?:[- ]priced)?|least expensive|best price")
+#: Landed prices: the competitors' shipping added ("landed prices"; "incl. shipping" said of prices is written
+#: "landed" by :mod:`shared.questions.pricing_idioms`, so "happy with delivery" stays a review question).
+_LANDED = _rx(r"landed(?: prices?| costs?)?|shipping[- ](?:inclusive|included) prices?|delivered prices?|"
+              r"total cost to (?:the )?(?:customer|buyer)")
+
+
+def money_gap(question: str) -> tuple[float | None, str, str] | None:
+    """A price gap asked in money: (the threshold or ``None``, its side, its reference), else ``None``.
+
+    "which products are $5 or more above the cheapest competitor" -> (5.0, "above", "lowest"); "how many dollars
+    above the market are we on X" -> (None, "above", "median"). Only about the market (a sales question with "$5"
+    is no gap).
+    """
+    m = _MONEY_THRESHOLD.search(question)
+    if (m is None and not _MONEY_WORDS.search(question)) or not _GAP_MARKET.search(question) \
+            and not COMPETITOR_NOUN.search(question) and not _TO_LOWEST.search(question):
+        return None
+    amount = None if m is None else float(next(g for g in m.groups() if g is not None))
+    after, before = (question[m.end():], question[:m.start()]) if m is not None else (question, "")
+    side = "both"
+    for text in (after, before):
+        above, below = _GAP_ABOVE.search(text), _GAP_BELOW.search(text)
+        if above and not below or below and not above:
+            side = "above" if above else "below"
+            break
+    return amount, side, "lowest" if _TO_LOWEST.search(question) else "median"
+
+
+def landed_prices(question: str) -> bool:
+    """Whether the question compares landed prices (the competitors' shipping added)."""
+    return _LANDED.search(question) is not None
 
 
 _DOWN = re.compile(r"^(?:lower|cut|reduc|drop|discount|decreas|mark(?:ed|ing)? down|slash|knock|shav|less|cheaper|"

@@ -14,6 +14,8 @@ Amazon and Shopify sellers ask in their own vocabulary; each rewrite keeps the r
   without losing money" -> "should we change the price of X" (the pricing agent's recommendation, which weighs
   elasticity and margin and says the unit cost);
 * "should we match the cheapest competitor on X" -> "should I lower the price of X" (a recommendation);
+* "prices incl. shipping", "price position including delivery costs", "with shipping added" -> "landed" (the
+  competitors' shipping added to their prices; the shipping we pay is not in the data);
 * "markup on X" -> "margin on X" (the catalogue's cost against what X sold for); "a negative margin", "sold at a
   loss" -> "a margin below $0".
 
@@ -82,11 +84,25 @@ _WHO_HAS_BEST = re.compile(r"\b(?:who|whose|where|which\s+(?:competitor|rival|se
                            r"website)s?)\b.*\bbest\s+price", re.I)
 
 
+#: "incl. shipping", "including delivery costs", "with shipping added": landed prices, when prices are compared (not
+#: the shipping costs we pay, which the data lacks).
+_WITH_SHIPPING = re.compile(r"\b(?:incl\.?|including\.?|inc\.?|with|plus|after|counting|factoring in|adding)\s+"
+                            r"(?:the\s+|their\s+|competitors'\s+)?(?:shipping|delivery|postage|freight)"
+                            r"(?:\s+(?:costs?|fees?|charges?))?(?:\s+(?:added|included|in))?(?!\w)|"
+                            r"\b(?:once|when|if|after)\s+(?:the\s+)?(?:shipping|delivery|postage|freight)"
+                            r"(?:\s+(?:costs?|fees?|charges?))?\s+(?:is\s+|are\s+)?(?:included|added|counted|"
+                            r"factored\s+in)\b", re.I)
+_PRICES_COMPARED = re.compile(r"\b(?:pric\w*|compar\w*|competit\w*|rivals?|market|cheap\w*|dearer|expensive|"
+                              r"position\w*)\b", re.I)
+
+
 def pricing_idioms(text: str) -> tuple[str, str | None]:
     """``text`` with the sellers' words above written out, and the lead its answer opens with (or ``None``)."""
     if _BUY_BOX_SHARE.search(text):
         return text, None  # the share of the Buy Box itself: the unanswerable rule says what it needs
     out, lead = text, None
+    if _PRICES_COMPARED.search(text):
+        out = _WITH_SHIPPING.sub("landed", out)  # "price position including delivery costs": landed prices
     idioms = [i for i in _IDIOMS if i[1] != "should we change the price of"] if _WHO_HAS_BEST.search(text) \
         else _IDIOMS
     for pattern, words, said in idioms:

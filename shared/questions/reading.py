@@ -63,6 +63,7 @@ from shared.questions.reviews import (
     reviewed_thing,
     satisfaction_as_rating,
     star_levels,
+    verified_against_unverified,
 )
 from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.spelled import spelled_numbers
@@ -431,6 +432,15 @@ class Reading(BaseModel):
     top_sellers: int | None = Field(default=None, description="The N best sellers a price ask or a forecast is about.")
     gap_over_pct: float | None = Field(default=None, description="The price gap an over/underpriced ask names "
                                                                  "(\"more than 10% above the market\").")
+    gap_over_money: float | None = Field(default=None, description="A price gap in money an over/underpriced ask "
+                                                                   "names (\"$5 or more above the cheapest\").")
+    gap_reference: Literal["median", "lowest"] | None = Field(
+        default=None, description="A gap asked in money, and what it is measured to: the median or the cheapest "
+                                  "competitor.")
+    landed: bool = Field(default=False, description="Prices compared with the competitors' shipping added "
+                                                    "(\"landed prices incl. shipping\").")
+    moves_order: Literal["up", "down"] | None = Field(
+        default=None, description="Competitors' price moves ranked: \"up\" (who raised prices the most) or \"down\".")
     agents_first: bool = Field(default=False, description="A mixed question that asks the agents' part first.")
     parts: list[Reading] = Field(default_factory=list, description="Further metric questions asked with their own "
                                                                   "periods (\"what did we make in October and how "
@@ -682,6 +692,11 @@ def _market_reading(reading: Reading, market: MarketAsk, verbs: list[EntityMatch
     reading.top_sellers = market.top_sellers
     reading.gap_over_pct = market.gap_pct
     reading.gap_negated = market.negated
+    reading.gap_over_money = market.gap_money
+    reading.gap_reference = "lowest" if market.gap_reference == "lowest" else \
+        "median" if market.gap_reference == "median" else None
+    reading.landed = market.landed
+    reading.moves_order = "up" if market.moves_order == "up" else "down" if market.moves_order == "down" else None
     if market.competitors:
         reading.competitors = market.competitors
     return reading
@@ -1573,6 +1588,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics, dims = ["review_count"], ["stars", *dims]  # "star rating breakdown": reviews per star rating
     # "rating from verified buyers only", "how many reviews without text": the reviews that hold it (#18)
     subset = review_subset(question) if reviews_only else {}
+    if reviews_only and verified_against_unverified(question) and "verified" not in dims:
+        dims = ["verified", *dims]  # "are verified buyers happier than unverified ones": each, side by side
     if subset.get("stars") == ["no rating"] and metrics and metrics[0] == "avg_rating":
         metrics = ["review_count"]  # "share of reviews with no rating": those reviews, not their (absent) rating
     metrics = with_companions(metrics)

@@ -10,6 +10,10 @@ Applied by :func:`shared.questions.reading.read_question` after the shorthand an
   reviews" (a count, not the noise a product makes);
 * "pros and cons of X" -> "what do reviewers say about X" (the review summary; "pros" is not the "Pro" in titles);
 * "star breakdown", "distribution of stars", "star distribution" -> "star rating breakdown" (reviews per star);
+* "are we getting fewer reviews lately?", "is review volume dropping?", "are reviews slowing down?" -> the number
+  of reviews in the last 30 days compared with the previous 30 days (when the question names no period);
+* "promoters vs detractors", "how many promoters and detractors" -> "star rating breakdown" (both counted from
+  the stars in one answer);
 * "since the start of the year / month / quarter" -> "this year / month / quarter" (to date, not all data);
 * "which business / restaurant / hotel has the worst reviews?" -> "which product ..." (a review set's reviewed
   businesses are its products).
@@ -21,7 +25,30 @@ from __future__ import annotations
 
 import re
 
+from shared.questions.promoters import BOTH as PROMOTERS_AND_DETRACTORS
+
+_COUNT_MOVES = (r"(?:dropping|falling|declining|shrinking|slowing|down|going down|rising|growing|increasing|"
+                r"picking up|up|going up|drying up|tailing off|dropping off)")
+#: Whether reviews come in faster or slower lately, without a period of the question's own (the rule below skips a
+#: question that names one: "fewer reviews this month than last").
+_VOLUME_LATELY = re.compile(
+    r"\b(?:are|is|am)\s+(?:we|i)\s+(?:getting|receiving|seeing|collecting)\s+(?:fewer|less|more)\s+reviews\b"
+    r"(?:\s+(?:lately|recently|these days|than before|than usual|than we used to|now))?|"
+    r"\b(?:are|is)\s+(?:fewer|less|more)\s+(?:people|customers|buyers|shoppers)\s+(?:reviewing(?:\s+us)?|leaving\s+"
+    r"reviews|writing\s+reviews)\b(?:\s+(?:lately|recently|these days|than before|now))?|"
+    r"\b(?:do|did|does)\s+(?:we|i)\s+(?:get|receive|see|collect)\s+(?:fewer|less|more)\s+reviews\b"
+    r"(?:\s+(?:lately|recently|these days|than before|than usual|than we used to|now))?|"
+    rf"\b(?:is|are)\s+(?:the\s+)?(?:review\s+(?:volume|count|numbers?)|number\s+of\s+reviews|volume\s+of\s+"
+    rf"reviews)\s+{_COUNT_MOVES}(?:\s+(?:lately|recently))?|"
+    r"\b(?:are|is)\s+(?:(?:the|our|new)\s+)?reviews\s+(?:coming\s+in\s+)?(?:slowing(?:\s+down)?|drying up|"
+    r"tailing off|dropping off|picking up|coming in (?:slower|faster))(?:\s+(?:lately|recently))?", re.I)
+#: A period the question names itself ("fewer reviews this month than last"): then it is that comparison.
+_NAMED_PERIOD = re.compile(r"\b(?:this|last|past|previous|since|during|20\d\d|january|february|march|april|may|june|"
+                           r"july|august|september|october|november|december|q[1-4])\b", re.I)
 _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "promoters vs detractors", "promoters minus detractors": both from one star breakdown (its answer opens with
+    # both counts and their difference, :mod:`shared.questions.promoters`)
+    (PROMOTERS_AND_DETRACTORS, "star rating breakdown"),
     (re.compile(r"\b(?:is|are)\s+(?:liked|loved|preferred)\s+more\b|"
                 r"\b(?:is|are)\s+(?:better|more)[- ](?:liked|loved)\b", re.I), "has the higher average rating"),
     (re.compile(r"\b(?:liked|loved|preferred)\s+more\b|\b(?:better|more)[- ](?:liked|loved)\b", re.I),
@@ -66,6 +93,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
 def review_idioms(text: str) -> str:
     """``text`` with the idioms above written out (unchanged when it has none)."""
     out = text
+    if not _NAMED_PERIOD.search(text):
+        # "are we getting fewer reviews lately?", "is review volume dropping?", "are reviews slowing down?": how many
+        # came in the last 30 days against the 30 before (both windows said)
+        out = _VOLUME_LATELY.sub("number of reviews in the last 30 days compared with the previous 30 days", out)
     for pattern, words in _IDIOMS:
         out = pattern.sub(words, out)
     return re.sub(r"\s{2,}", " ", out).strip() if out != text else text

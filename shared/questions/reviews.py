@@ -118,6 +118,12 @@ _ABOUT_ONE_WORD = re.compile(
     r"\b(?:about|regarding|re|with|mention(?:s|ing|ed)?)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?"
     r"(?P<w>[a-z][a-z-]{2,})\s*(?=$|[?.!,;]|\s+(?:lately|recently|so far|this|last|in|since|over|of|on|for)\b)",
     re.I)
+#: A word quoted after "mention", "containing", "with the word", "say": the merchant's own search word ("how many
+#: reviews mention 'leak'?", "reviews containing "broke"", "reviews with the word refund").
+_QUOTED_WORD = re.compile(
+    r"\b(?:mention(?:s|ing|ed)?|contain(?:s|ing)?|us(?:e|es|ing) the word|with the word|(?:say|says|saying))\s+"
+    r"(?:the\s+(?:word|term)\s+)?(?P<q>['\"\u2018\u201c])(?P<w>[a-z][a-z-]{1,30}(?: [a-z][a-z-]{1,30}){0,2})"
+    r"['\"\u2019\u201d]|\b(?:with|containing|using|us(?:e|es)) the (?:word|term)\s+(?P<w2>[a-z][a-z-]{1,30})\b", re.I)
 #: Words after "about" that name the whole store, a product in general or a quantity, not an aspect.
 _NOT_ASPECTS = frozenset(
     "us it them this that these those everything anything something things stuff products product items item "
@@ -163,6 +169,11 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
     """
     if products_reviewed(question) == "unreviewed":
         return None  # "products without any reviews": the catalogue's products, counted, not what reviews say
+    if (quoted := _QUOTED_WORD.search(question)) is not None:
+        group = "w" if quoted.group("w") else "w2"
+        if _outside(quoted.span(group), taken):
+            # "how many reviews mention 'leak'": that word as typed (its inflections), not the concept it may name
+            return ReviewQuestion("aspect", f'"{quoted.group(group).lower()}"', quoted.span(group))
     taken = [*taken, *(m.span() for m in _NO_ASPECT.finditer(question))]  # "any common thread": no stitching
     stars = star_levels(question)
     if stars is not None and not _outside(stars.span, taken):
@@ -562,6 +573,22 @@ _VERIFIED_PEOPLE = re.compile(r"\b((?:un|non-?)?verified)\s+(?:customers?|buyers
                               r"purchases?|clients?|owners?)\b", re.I)
 _UNVERIFIED = re.compile(r"\b(?:unverified|non-?verified|not verified)\b", re.I)
 _VERIFIED = re.compile(r"\bverified\b", re.I)
+#: "verified" as a word of its own, not inside "unverified" / "non-verified" / "not verified".
+_VERIFIED_ALONE = re.compile(r"(?<!\bun)(?<!\bnon)(?<!\bnon-)(?<!\bnot )\bverified\b", re.I)
+
+
+#: A comparison word: "do verified buyers score lower?" sets them against the others.
+_COMPARED = re.compile(r"\b(?:lower|higher|better|worse|happier|unhappier|more|less|differ\w*|compare\w*|vs\.?|"
+                       r"versus)\b", re.I)
+
+
+def verified_against_unverified(question: str) -> bool:
+    """Whether the question sets verified reviews against unverified ones ("verified vs unverified ratings").
+
+    "Do reviews from verified buyers score lower?" compares them with the others too.
+    """
+    verified = _VERIFIED_ALONE.search(question) is not None
+    return verified and (_UNVERIFIED.search(question) is not None or _COMPARED.search(question) is not None)
 _WITHOUT_TEXT = re.compile(
     r"\b(?:without|no|with no|missing|empty|blank|lacking)\s+(?:any\s+)?(?:text|(?:written\s+)?comments?|"
     r"written (?:reviews?|text|part)|words|review text|body)\b|\b(?:ratings?|stars?)[- ]only\b|"
@@ -581,7 +608,9 @@ def review_subset(question: str) -> dict[str, list[str]]:
     Only for questions about reviews ("which products have no ratings" is the catalogue's).
     """
     out: dict[str, list[str]] = {}
-    if _UNVERIFIED.search(question):
+    if verified_against_unverified(question):
+        pass  # "are verified buyers happier than unverified ones": both, side by side (the "verified" dimension)
+    elif _UNVERIFIED.search(question):
         out["verified"] = ["unverified"]
     elif _VERIFIED.search(question):
         out["verified"] = ["verified"]

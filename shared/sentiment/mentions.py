@@ -93,6 +93,10 @@ def _concept_of_word() -> dict[str, str]:
     return out
 
 
+#: The endings a quoted search word is still counted with ("leak" -> "leaks", "leaked", "leaking").
+_ENDINGS = frozenset({"s", "es", "ed", "d", "ing"})
+
+
 @dataclass(frozen=True)
 class Aspect:
     """What a question asks about: the name an answer uses, the words that mention it, the scorer's aspect."""
@@ -102,6 +106,9 @@ class Aspect:
     words: frozenset[str]
     phrases: tuple[tuple[str, ...], ...] = ()
     scorer_aspect: str | None = None
+    #: A quoted search word: only it and the forms that add an ending to it ("leak": leaks, leaked, leaking), not
+    #: the other forms of its stem ("tracking" is no "tracked").
+    literal: bool = False
 
     def mentioned_in(self, tokens: list[str], own: frozenset[str] = frozenset()) -> bool:
         """Whether the tokens of a text name the aspect (a word, its stem, or a cue phrase).
@@ -122,6 +129,10 @@ class Aspect:
             if i < masked_until or (self.scorer_aspect == "quality_durability" and _of_the_box(tokens, i)):
                 continue
             if tok in own and i > 0 and tokens[i - 1] in _NAMING_THE_PRODUCT:
+                continue
+            if self.literal:
+                if any(tok == w or tok.startswith(w) and tok[len(w):] in _ENDINGS for w in self.words):
+                    return True
                 continue
             stem = _stem(tok)  # "tasted" -> "tast": the concept's "taste" too
             if tok in self.words or stem in self.words or (stem != tok and stem + "e" in self.words):
@@ -161,6 +172,11 @@ def aspect_words(text: str) -> list[tuple[int, int, str]]:
 def resolve_aspect(term: str) -> Aspect:
     """The :class:`Aspect` a question's word names; a word in no table is matched as itself."""
     word = term.strip().lower()
+    if len(word) > 2 and word[0] == word[-1] == '"':
+        # a quoted word is the merchant's own search word: it and its inflections, not the concept it may name
+        literal = word[1:-1].strip()
+        return Aspect(term=literal, name=f'"{literal}"', words=frozenset({literal}), phrases=(), scorer_aspect=None,
+                      literal=True)
     concept, aspect = _lookup(word)
     words: set[str] = set()
     phrases: list[tuple[str, ...]] = []
