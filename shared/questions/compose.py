@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -474,6 +474,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             prior = result.previous_range
             if starts is not None and prior is not None and prior.start < starts <= prior.end:
                 answer += f" (only partly covered: your data starts on {fmt_day(starts)})"
+        elif reading.target is not None and row.get(metric) is not None:  # "we aimed for $50k": how far from it
+            answer += _against_target(float(row[metric]), reading.target, lambda x: fmt_value(x, unit, cur, metric),
+                                      reading.target_period)
         index = row.get(metric)
         if metric == "discount_rate" and not q.compare and row.get(metric) is not None:
             answer += " of revenue before discounts (discounts / gross revenue, so bigger lines weigh more)"
@@ -515,6 +518,16 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     answer += note + "".join(f" {n}" for n in reading.notes)
     return MetricAnswer(_capital(answer), period, _table(result, namer, unit), _chart(reading, result, namer),
                         _evidence(result))
+
+
+def _against_target(value: float, target: float, fmt: Callable[[float], str], period: TimeRange | None) -> str:
+    """How far ``value`` is above or short of a target, stated or a period's figure (``period``)."""
+    what = f"the {fmt(target)} target" if period is None else f"the {fmt(target)} {_when(period)}"
+    gap = value - target
+    if abs(gap) < 0.005:
+        return f", exactly {what}"
+    pct = f" ({abs(gap) / target * 100:.1f}%)" if target else ""
+    return f", {fmt(abs(gap))}{pct} {'above' if gap > 0 else 'short of'} {what}"
 
 
 def _ordinal(n: int) -> str:

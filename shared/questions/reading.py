@@ -66,6 +66,7 @@ from shared.questions.reviews import (
 )
 from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.spelled import spelled_numbers
+from shared.questions.target import period_target, stated_target, target_without_figure
 from shared.questions.timephrase import (
     RECENT_DAYS,
     TimeReading,
@@ -415,6 +416,10 @@ class Reading(BaseModel):
                                                          "priced above the market\"): the products on the other side.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
+    target: float | None = Field(default=None, description="A target the question states, in the metric's unit ('we "
+                                 "aimed for $50k last month'): the answer says how far the figure is from it.")
+    target_period: TimeRange | None = Field(default=None, description="A period the question names as the target "
+                                            "('to match last month'): its figure is the target.")
     per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
     per_metric: MetricName | None = Field(default=None, description="The answer divides the first metric by this "
                                           "one ('discount per order', 'orders per customer').")
@@ -804,6 +809,10 @@ def _and(names: list[str]) -> str:
 
 
 def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[str, str] | None:
+    if target_without_figure(question) and not (index is not None and index.knows_word("target")):
+        # "did we hit our sales target?": the uploads hold what was sold, not what was planned
+        return "a sales target or budget", ("the target's figure (say it in the question, as in \"we aimed for $50k "
+                                            "last month, did we hit it?\", and the figure is set against it)")
     for rx, concept, needed in lx.UNANSWERABLE:
         m = rx.search(question)
         if m and concept == "advertising and marketing spend" and MAP_WORD.search(question):
@@ -1169,6 +1178,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
     text, seller_lead = pricing_idioms(text)  # "do we win the buy box on X", "what price maximises revenue"
+    if (targeted := _read_against_target(question, text, tenant_id=tenant_id, index=index, extents=extents,
+                                         as_of=as_of)) is not None:
+        return targeted  # "we aimed for $50k last month, did we hit it?": the figure, and how far from the target
     if (beat := _ON_TRACK_TO_BEAT.search(text)) is not None:
         # "are we on track to beat last month's revenue": this month so far with its forecast, then last month's
         unit, rest = beat.group("unit").lower(), beat.group("rest")
@@ -1183,6 +1195,46 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if seller_lead and reading.kind != "unanswerable":  # "Your data does not say who holds the Buy Box; ..."
         reading.lead = seller_lead + reading.lead
     return _with_forecast_against(_channel_forecast_known(_with_last_complete(reading), text, index), text)
+
+
+def _read_against_target(question: str, text: str, *, tenant_id: str, index: VocabularyIndex | None,
+                         extents: Mapping[DataKind, tuple[date, date]], as_of: date | None) -> Reading | None:
+    """A question that states a target ("we aimed for $50k last month") or names a period as one ("how much more do
+    we need this month to match last month"): the figure asked for, with the target it is set against.
+
+    ``None`` when the question states none, or the rest does not read as one figure of a matching kind (a target in
+    money against a count, a breakdown).
+    """
+    if index is not None and index.knows_word("target"):  # a competitor or brand called Target: not a goal
+        return None
+
+    def one_figure(rest: str) -> Reading | None:
+        if not find_metrics(rest)[0]:
+            rest = f"revenue {rest}"  # "how much more do we need to sell this month": money
+        got = _read_text(rest, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+        q = got.query
+        if got.kind != "metric" or q is None or q.dimensions or q.compare is not None or got.parts:
+            return None
+        return _with_last_complete(got)
+
+    reading: Reading | None = None
+    if (stated := stated_target(text)) is not None:
+        target, rest = stated
+        reading = one_figure(rest)
+        if reading is None or reading.query is None or \
+                (target.money != (METRICS[reading.query.metrics[0]].unit == "money")):
+            return None
+        reading.target = target.value
+    elif (named := period_target(text)) is not None:
+        reading, then = one_figure(named.current), one_figure(named.target)
+        if reading is None or then is None or reading.query is None or then.query is None \
+                or reading.query.metrics[:1] != then.query.metrics[:1]:
+            return None
+        reading.target_period = then.query.time_range
+    if reading is None:
+        return None
+    reading.question, reading.text = question, text if text != question else None
+    return reading
 
 
 #: Sales channels merchants name that a tenant's sales may not carry ("forecast eBay sales next month").
