@@ -98,9 +98,11 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                         r"promo(?:tion(?:al)?)? orders|orders (?:\w+ ){0,2}(?:used|using|with|had|"
                                         r"redeemed|applied) (?:a |any |an )?(?:discount|coupon|promo(?:tion)?|"
                                         r"voucher)s?(?: codes?)?"), S, "orders with a promotion or discount"),
-    MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money) per (?:order|transaction|basket|checkout)"),
+    # "how many bucks per order": money words as the amount
+    MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money|dollars|bucks|quid|euros|pounds) per (?:order|"
+                          r"transaction|basket|checkout)"),
                S, "average order value"),
-    MetricWord("asp", _rx(r"(?:revenue|sales|money) per (?:unit|item|piece)|(?:sell|sold|selling|go|went|going) "
+    MetricWord("asp", _rx(r"(?:revenue|sales|money|dollars|bucks|quid|euros|pounds) per (?:unit|item|piece)|(?:sell|sold|selling|go|went|going) "
                           r"for,? on average|on average,? (?:\w+ ){0,3}(?:sell|sold|selling) for|average price "
                           r"(?:of|for) (?:what|everything|all (?:that|of what)) (?:we|i) (?:sold|sell)"),
                S, "average selling price"),

@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field
 
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
+from shared.questions.asked_currency import other_currency_lead
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
@@ -331,8 +332,8 @@ def _ranked_member(question: str, matches: list[EntityMatch]) -> EntityMatch | N
 #: "annualised revenue", "annualized run rate", "what's that per year": a period's value at a year's pace.
 _ANNUALISED = re.compile(r"\bannuali[sz](?:ed|e|ing)\b|\bannual\s+run[- ]?rate\b|\b(?:yearly|annual)\s+pace\b", re.I)
 #: "how many customers bought, and how many were new": of those, the new ones.
-_NEW_OF_THEM = re.compile(r"\bhow many\s+(?:of\s+(?:them|those)\s+)?(?:were|are|was|is)\s+(?:new|first[- ]time)\b",
-                          re.I)
+_NEW_OF_THEM = re.compile(r"\bhow many\s+(?:of\s+(?:them|those)\s+)?(?:(?:of\s+(?:the|our)\s+)?(?:customers|buyers|"
+                          r"shoppers|clients)\s+)?(?:were|are|was|is)\s+(?:new|first[- ]time)\b", re.I)
 #: "new vs returning customers", "new and existing buyers": both, each counted.
 _RETURNING = re.compile(r"\b(?:returning|repeat|existing|old|loyal|came back|returned)\b", re.I)
 #: "which is bigger, eBay or POS?", "Kitchen or Home: which sells more?": two names, weighed (by revenue).
@@ -1194,6 +1195,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     reading.question, reading.text = question, text if text != question else None
     if seller_lead and reading.kind != "unanswerable":  # "Your data does not say who holds the Buy Box; ..."
         reading.lead = seller_lead + reading.lead
+    if reading.kind == "metric" and reading.query is not None and index is not None \
+            and METRICS[reading.query.metrics[0]].unit == "money":  # "revenue in € last month" of a USD shop
+        reading.lead = other_currency_lead(question, index.vocabulary.currency) + reading.lead
     return _with_forecast_against(_channel_forecast_known(_with_last_complete(reading), text, index), text)
 
 
