@@ -33,6 +33,7 @@ from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
+from shared.questions.fiscal import fiscal_periods
 from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_period
 from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
@@ -1176,6 +1177,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         question, index.knows_word if index is not None else None,
         shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
+    if (today := as_of or _sales_end(extents)) is not None:
+        text = fiscal_periods(text, today)  # "our FY starts in April - revenue this fiscal year": 1 Apr to date
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
     text, seller_lead = pricing_idioms(text)  # "do we win the buy box on X", "what price maximises revenue"
@@ -1199,6 +1202,13 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             and METRICS[reading.query.metrics[0]].unit == "money":  # "revenue in € last month" of a USD shop
         reading.lead = other_currency_lead(question, index.vocabulary.currency) + reading.lead
     return _with_forecast_against(_channel_forecast_known(_with_last_complete(reading), text, index), text)
+
+
+def _sales_end(extents: Mapping[DataKind, tuple[date, date]]) -> date | None:
+    """The sales' last day (else the latest of any data): the as-of date of a sales question."""
+    if DataKind.SALES in extents:
+        return extents[DataKind.SALES][1]
+    return max((e[1] for e in extents.values()), default=None)
 
 
 def _read_against_target(question: str, text: str, *, tenant_id: str, index: VocabularyIndex | None,
