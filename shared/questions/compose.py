@@ -20,6 +20,7 @@ from shared.questions.new_products import new_products_answer
 from shared.questions.order_percentile import ordinal
 from shared.questions.order_value import range_phrase
 from shared.questions.reading import Reading
+from shared.questions.sale_dates import sale_dates_answer, slice_name
 from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
 from shared.questions.totals import missing_from_totals, totals_only
 from shared.store.metrics.catalog import METRICS, Unit
@@ -334,6 +335,10 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         return MetricAnswer(answer, period, None, None, _evidence(result))
     if reading.shape == "bestseller_stock" and dims:
         answer = _bestseller_stock_answer(rows[0], titles, period)
+    elif reading.shape == "sale_dates" and reading.asked_dates is not None and period is not None:
+        named = [(f.dimension, list(f.values)) for f in q.filters if f.op == "in"]
+        answer = sale_dates_answer(reading.asked_dates, rows, slice_name(named, titles), period.end,
+                                   reading.data_starts or period.start)
     elif reading.shape == "new_products" and dims:
         first_days = starts is not None and period is not None and period.start <= starts
         answer = new_products_answer(rows, titles, when, result.truncated, lambda x: fmt_value(x, "money", cur),

@@ -66,6 +66,7 @@ from shared.questions.reviews import (
     satisfaction_as_rating,
     star_levels,
 )
+from shared.questions.sale_dates import asks_sale_dates, sale_dates_query
 from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.spelled import spelled_numbers
 from shared.questions.target import period_target, stated_target, target_without_figure
@@ -89,7 +90,7 @@ from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, Me
 
 ReadingKind = Literal["metric", "agent", "unanswerable", "catalogue"]
 Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "unsold", "bestseller_stock",
-                "new_products"]
+                "new_products", "sale_dates"]
 
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
 #: What the forecast agent predicts: a future question about another metric is told so.
@@ -418,6 +419,8 @@ class Reading(BaseModel):
                                                          "priced above the market\"): the products on the other side.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
+    asked_dates: Literal["first", "last", "since"] | None = Field(default=None, description="When a slice first or "
+                                                                  "last sold, or how long since ('sale_dates').")
     target: float | None = Field(default=None, description="A target the question states, in the metric's unit ('we "
                                  "aimed for $50k last month'): the answer says how far the figure is from it.")
     target_period: TimeRange | None = Field(default=None, description="A period the question names as the target "
@@ -1450,6 +1453,16 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     if gap is None and asks_uncosted_products(question):  # the catalogue's products, not cost of goods
         reading.kind, reading.shape, reading.query = "metric", "count", uncosted_query(tenant_id)
+        return reading
+    if gap is None and today is not None and DataKind.SALES in extents and (sold := asks_sale_dates(question)):
+        # "when did we first sell the X", "how long since we sold a X": the days it sold, first and last
+        named: dict[DimensionName, list[str]] = {}
+        for match in matches:
+            if match.kind in ("sku", "product", "channel", "category", "brand"):
+                named.setdefault("sku" if match.kind == "product" else match.kind, []).extend(match.values)
+        reading.kind, reading.shape, reading.asked_dates = "metric", "sale_dates", sold
+        reading.query = sale_dates_query(tenant_id, extents[DataKind.SALES][0], today, list(named.items()))
+        reading.data_starts = extents[DataKind.SALES][0]
         return reading
     if gap is None and today is not None and not time.future and asks_new_products(question):
         # "which new products did we launch this month": first sales by product, not a ranking of all of them
