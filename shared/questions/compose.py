@@ -18,6 +18,7 @@ from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTa
 from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.new_products import new_products_answer
 from shared.questions.order_percentile import ordinal
+from shared.questions.order_size import order_size_answer
 from shared.questions.order_value import range_phrase
 from shared.questions.reading import Reading
 from shared.questions.sale_dates import sale_dates_answer, slice_name
@@ -335,6 +336,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         return MetricAnswer(answer, period, None, None, _evidence(result))
     if reading.shape == "bestseller_stock" and dims:
         answer = _bestseller_stock_answer(rows[0], titles, period)
+    elif reading.order_size is not None and not dims and rows and not q.compare:
+        answer = order_size_answer(reading.order_size, rows[0], when, where)
     elif reading.shape == "sale_dates" and reading.asked_dates is not None and period is not None:
         named = [(f.dimension, list(f.values)) for f in q.filters if f.op == "in"]
         answer = sale_dates_answer(reading.asked_dates, rows, slice_name(named, titles), period.end,

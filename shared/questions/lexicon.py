@@ -308,6 +308,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
 METRIC_NOUNS: dict[str, str] = {w.metric: w.noun for w in METRIC_WORDS}
 #: Metrics no phrase names alone: read beside the one asked (a share's counts, a stock value's parts).
 METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
+                 "largest_order_units": "units in the largest order",
                  "repeat_customers": "repeat customers", "promo_orders": "orders with a promotion or discount",
                  "promo_revenue": "revenue on promotion", "inventory_retail_value": "stock value at catalogue price",
                  "uncosted_skus": "SKUs without a cost", "stocked_skus": "SKUs in stock",
@@ -320,7 +321,7 @@ METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS
     "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
     "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV, "catalogue_price": DataKind.PRODUCTS,
     "catalogue_products": DataKind.PRODUCTS, "value_orders": S, "value_order_share": S,
-    "value_revenue": S, "average_stock_on_hand": INV}
+    "value_revenue": S, "average_stock_on_hand": INV, "largest_order_units": S}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"run[- ]?rate|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|"
                    r"pounds|money|"

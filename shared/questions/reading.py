@@ -47,6 +47,7 @@ from shared.questions.market import (
 )
 from shared.questions.new_products import asks_new_products, new_products_query
 from shared.questions.order_percentile import asked_percentile
+from shared.questions.order_size import OrderSizeAsk, order_size_ask
 from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import named_place
 from shared.questions.preamble import preamble_excluded, preamble_partials
@@ -419,6 +420,8 @@ class Reading(BaseModel):
                                                          "priced above the market\"): the products on the other side.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
+    order_size: OrderSizeAsk | None = Field(default=None, description="Orders by their units ('orders with 3 or "
+                                            "more items', 'single-item orders', 'biggest order by units').")
     asked_dates: Literal["first", "last", "since"] | None = Field(default=None, description="When a slice first or "
                                                                   "last sold, or how long since ('sale_dates').")
     target: float | None = Field(default=None, description="A target the question states, in the metric's unit ('we "
@@ -1387,9 +1390,14 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     singles = [x.span() for x in _SINGLE_UNIT.finditer(question)] + \
         [x.span(1) if x.group(1) else x.span(2) for x in _PEOPLE_COUNTED.finditer(question)]
     matches = [m for m in matches if not (m.kind in ("product", "sku") and _spans_overlap(m.span, singles))]
-    entity_spans = [m.span for m in matches]
+    size = order_size_ask(question)
+    if size is not None:  # "single-item orders": no product called "... Single", no breakdown by item
+        matches = [m for m in matches if not (m.kind in ("product", "sku") and _spans_overlap(m.span, [size.span]))]
+    entity_spans = [m.span for m in matches] + ([size.span] if size is not None else [])
     sku_spans = [m.span for m in matches if m.kind == "sku"]
     metrics, weak = find_metrics(question, entity_spans)
+    if size is not None:  # "how many orders had 3 or more items", "biggest order by units": orders by their units
+        metrics, weak = size.metrics, False
     kinds = metric_kinds(metrics)
     lasts = [extents[k][1] for k in kinds if k in extents] or [e[1] for e in extents.values()]
     firsts = [extents[k][0] for k in kinds if k in extents]
@@ -1422,6 +1430,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         window = None
     reading = Reading(kind="agent", question=question, as_of=today, forecast_until=window and window.end,
                       forecast_from=window and window.start, lead=window.lead if window else "")
+    reading.order_size = size
     reading.skus = list(dict.fromkeys(s for m in matches if m.kind in ("sku", "product") for s in m.values))
     reading.competitors = list(dict.fromkeys(v for m in matches if m.kind == "competitor" for v in m.values))
     reading.categories = list(dict.fromkeys(v for m in matches if m.kind == "category" for v in m.values))
@@ -1721,6 +1730,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                  min(firsts) if firsts else None, index, stars.values if stars is not None else None, subset)
     if reading.ranked is not None and reading.query is not None:
         reading.query = reading.query.model_copy(update={"limit": None})  # its place among all of them
+    if size is not None and reading.query is not None and size.kind == "at_least":
+        reading.query = reading.query.model_copy(update={"order_units_at_least": size.at_least})
     if value_range is not None and reading.query is not None:
         reading.query = reading.query.model_copy(update={"order_value_above": value_range[1],
                                                          "order_value_below": value_range[2]})

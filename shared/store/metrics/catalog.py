@@ -217,10 +217,14 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
         "Orders (counted as the orders measure counts them) with a line on promotion or with a discount."),
     Measure("multi_item_orders", "sales", lambda: _if_order_lines(exp.Add(
         this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(
-            _sold_in_order(), exp.GTE(this=col("order_units"), expression=_num(2))), col("order_id"))])),
+            _sold_in_order(), exp.GTE(this=col("order_units"), expression=col("units_bound"))), col("order_id"))])),
         expression=count_if(exp.and_(col("order_id").is_(exp.null()), _order_line(),
-                                     exp.GTE(this=col("units"), expression=_num(2)))))),
-        "Orders whose sold lines add up to two or more units (a line without an order id: its own units)."),
+                                     exp.GTE(this=col("units"), expression=col("units_bound")))))),
+        "Orders whose sold lines add up to two or more units (``order_units_at_least`` when the query names "
+        "another bound; a line without an order id: its own units)."),
+    Measure("largest_order_units", "sales", lambda: fn("MAX", when(_sold_in_order(), fn(
+        "COALESCE", col("order_units"), col("units")))),
+            "The most units in one order: the units of its sold lines in the period and slice."),
     Measure("value_orders", "sales", lambda: _if_order_lines(exp.Count(this=exp.Distinct(expressions=[when(
         exp.and_(_sold_in_order(), col("in_value_range")), col("order_key"))]))),
         "Orders (as the orders measure counts them) whose value is in the query's range (``order_value_above``/"
@@ -474,6 +478,8 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           "Revenue of the orders whose value is in the range (``order_value_above``/``below``).", additive=True),
     _spec("largest_order", "Largest order", "money", S, ("largest_order",), _sum("largest_order"),
           "The value of the largest order (the revenue of its sold lines)."),
+    _spec("largest_order_units", "Largest order in units", "count", S, ("largest_order_units",),
+          _sum("largest_order_units"), "The most units in one order (all its sold lines in the period and slice)."),
     _spec("median_order_value", "Median order value", "money", S, ("order_value_p50",), _sum("order_value_p50"),
           "The median order value: half the orders are worth less, half more. One value per order (the revenue of "
           "its sold lines in the period and slice, as largest_order), interpolated between the middle two."),

@@ -326,7 +326,8 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
             "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "line_cost": line_cost,
             "currency": _f("currency"), "promo": _f("promo"), "aggregate": _total_flag(),
             "no_product": _flagged(NO_PRODUCTS_FLAG)} | (
-        _order_units(ctx) if "multi_item_orders" in ctx.needed.get("sales", ()) else {}) | (
+        _order_units(ctx) if {"multi_item_orders", "largest_order_units"} & set(ctx.needed.get("sales", ()))
+        else {}) | (
         _order_values(ctx, gross) if _ORDER_VALUE_MEASURES & set(ctx.needed.get("sales", ())) else {})
 
 
@@ -364,7 +365,9 @@ def _order_units(ctx: _Context) -> dict[str, exp.Expr]:
     partition: list[exp.Expr] = [_f("order_id"), *([_period(ctx)] if ctx.compare else [])]
     sold = when(exp.and_(exp.GT(this=_f("units"), expression=exp.Literal.number(0)),
                          _total_flag().is_(exp.null())), _f("units"))
-    return {"order_units": _window(fn("SUM", sold), partition)}
+    # "orders with 3 or more items": the bound the multi-item measures count from (2 unless the query names one)
+    bound = ctx.params.bind("order_units_at_least", ctx.query.order_units_at_least or 2)
+    return {"order_units": _window(fn("SUM", sold), partition), "units_bound": bound}
 
 
 def _order_values(ctx: _Context, gross: exp.Expr) -> dict[str, exp.Expr]:
