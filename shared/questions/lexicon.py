@@ -102,7 +102,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money|dollars|bucks|quid|euros|pounds) per (?:order|"
                           r"transaction|basket|checkout)"),
                S, "average order value"),
-    MetricWord("asp", _rx(r"(?:revenue|sales|money|dollars|bucks|quid|euros|pounds) per (?:unit|item|piece)|(?:sell|sold|selling|go|went|going) "
+    MetricWord("asp", _rx(r"(?:revenue|sales|money|dollars|bucks|quid|euros|pounds) per (?:unit|item|piece)|"
+                          r"(?:sell|sold|selling|go|went|going) "
                           r"for,? on average|on average,? (?:\w+ ){0,3}(?:sell|sold|selling) for|average price "
                           r"(?:of|for) (?:what|everything|all (?:that|of what)) (?:we|i) (?:sold|sell)"),
                S, "average selling price"),

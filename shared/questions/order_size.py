@@ -1,5 +1,6 @@
-"""Orders by their size in units: "how many orders had 3 or more items", "what share of orders were single-item",
-"biggest order last month by units".
+"""Orders by their size in units.
+
+"how many orders had 3 or more items", "what share of orders were single-item", "biggest order last month by units".
 
 The metrics layer counts the orders whose sold lines add up to at least N units (``multi_item_orders`` with
 ``MetricQuery.order_units_at_least``) and the most units in one order (``largest_order_units``); single-unit orders
@@ -21,14 +22,22 @@ _ORDERS = r"(?:orders?|baskets?|purchases?|transactions?|checkouts?)"
 #: "orders with 3 or more items", "orders that had at least 4 units", "baskets of 5+ items", "orders over 3 items".
 _AT_LEAST = re.compile(
     rf"\b{_ORDERS}\b[^?.!]{{0,30}}?\b(?P<op>at\s+least\s+|more\s+than\s+|over\s+|above\s+)?{_NUM}\s*"
-    rf"(?P<more>\+|or\s+more|and\s+(?:up|over|above)|plus)?\s*{_ITEMS}\b", re.I)
+    rf"(?P<more>\+|or\s+more|and\s+(?:up|over|above)|plus)?\s*{_ITEMS}\b",
+    re.I,
+)
 #: "single-item orders", "orders with one item", "one-unit baskets".
-_SINGLE = re.compile(rf"(?<!than\s)(?<!least\s)(?<!over\s)(?<!above\s)\b(?:single|one|1)[-\s](?:item|unit|product)"
-                     rf"(?:\s+{_ORDERS})?\b|\b{_ORDERS}\s+(?:with|of|that\s+had|having|containing)\s+(?:just\s+|only\s+)?"
-                     rf"(?:one|1|a\s+single)\s+{_ITEMS}\b", re.I)
+_SINGLE = re.compile(
+    rf"(?<!than\s)(?<!least\s)(?<!over\s)(?<!above\s)\b(?:single|one|1)[-\s](?:item|unit|product)"
+    rf"(?:\s+{_ORDERS})?\b|\b{_ORDERS}\s+(?:with|of|that\s+had|having|containing)\s+(?:just\s+|only\s+)?"
+    rf"(?:one|1|a\s+single)\s+{_ITEMS}\b",
+    re.I,
+)
 #: "biggest order by units", "most items in one order", "largest basket in units".
-_LARGEST = re.compile(rf"\b(?:biggest|largest|most)\s+{_ORDERS}\s+(?:\w+\s+){{0,4}}?(?:by|in)\s+(?:units|items)\b"
-                      rf"|\bmost\s+(?:units|items)\s+(?:in|on)\s+(?:a|one|any|a\s+single)\s+{_ORDERS}\b", re.I)
+_LARGEST = re.compile(
+    rf"\b(?:biggest|largest|most)\s+{_ORDERS}\s+(?:\w+\s+){{0,4}}?(?:by|in)\s+(?:units|items)\b"
+    rf"|\bmost\s+(?:units|items)\s+(?:in|on)\s+(?:a|one|any|a\s+single)\s+{_ORDERS}\b",
+    re.I,
+)
 _SHARE = re.compile(r"\b(?:share|percent\w*|per cent|proportion|fraction|ratio|rate)\b|%", re.I)
 
 
@@ -43,6 +52,7 @@ class OrderSizeAsk:
 
     @property
     def metrics(self) -> list[MetricName]:
+        """What the metrics layer is asked for."""
         if self.kind == "largest":
             return ["largest_order_units"]
         return ["multi_item_orders", "orders"]

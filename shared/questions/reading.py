@@ -183,7 +183,9 @@ _NUMBER_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "s
 _COUNTED_DIM = re.compile(r"\b(?:how many|number of|which|what)\s+(?:different\s+)?(\w+)", re.I)
 #: "products that made under $100 last month", "brands with more than 1000 units": the things a threshold picks.
 _LEADING_DIM = re.compile(r"^\s*(?:(?:list|show(?:\s+me)?|give\s+me|find|get)\s+)?(?:(?:the|our|my|all|any)\s+)?"
-                          r"(\w+)\s+(?:that|which|who|with|having|where|averag(?:e|es|ing))\b", re.I)
+                          r"(\w+)\s+(?:that|which|who|with|having|where|averag(?:e|es|ing)\b|"
+                          # "products above $1k revenue last week": the products the threshold picks
+                          r"(?=(?:above|over|under|below|more than|less than|fewer than)\s+[$£€]?\d))", re.I)
 _DAYS_COUNTED = re.compile(r"\b(?:how many|which|what|number of|count the)\s+(?:\w+\s+){0,2}?days\b", re.I)
 
 
@@ -1188,9 +1190,6 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
     text, seller_lead = pricing_idioms(text)  # "do we win the buy box on X", "what price maximises revenue"
-    if (targeted := _read_against_target(question, text, tenant_id=tenant_id, index=index, extents=extents,
-                                         as_of=as_of)) is not None:
-        return targeted  # "we aimed for $50k last month, did we hit it?": the figure, and how far from the target
     if (beat := _ON_TRACK_TO_BEAT.search(text)) is not None:
         # "are we on track to beat last month's revenue": this month so far with its forecast, then last month's
         unit, rest = beat.group("unit").lower(), beat.group("rest")
@@ -1200,6 +1199,10 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             reading.parts = [target]
             reading.question, reading.text = question, text
             return reading
+    # (after "on track to beat last month", which is also a forecast)
+    if (targeted := _read_against_target(question, text, tenant_id=tenant_id, index=index, extents=extents,
+                                         as_of=as_of)) is not None:
+        return targeted  # "we aimed for $50k last month, did we hit it?": the figure, and how far from the target
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
     if seller_lead and reading.kind != "unanswerable":  # "Your data does not say who holds the Buy Box; ..."
@@ -1219,8 +1222,9 @@ def _sales_end(extents: Mapping[DataKind, tuple[date, date]]) -> date | None:
 
 def _read_against_target(question: str, text: str, *, tenant_id: str, index: VocabularyIndex | None,
                          extents: Mapping[DataKind, tuple[date, date]], as_of: date | None) -> Reading | None:
-    """A question that states a target ("we aimed for $50k last month") or names a period as one ("how much more do
-    we need this month to match last month"): the figure asked for, with the target it is set against.
+    """The figure a question asks for, with the target it states or the period it names as one.
+
+    "we aimed for $50k last month", "how much more do we need this month to match last month".
 
     ``None`` when the question states none, or the rest does not read as one figure of a matching kind (a target in
     money against a count, a breakdown).
@@ -1603,6 +1607,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                                         or (growth and time.range is not None and not time.future)
                                         or (matches and (growth or lx.SHARE.search(question)))
                                         or (len(matches) >= 2 and _WHICH_BIGGER.search(question))
+                                        # "categories over $100k last quarter": money picks them, so revenue
+                                        or (bool(_LEADING_DIM.search(question)) and (
+                                            (limit_at := _threshold(question)) is not None and limit_at[2]))
                                         or (time.range is not None and lx.TREND.search(question))):
         metrics = ["revenue"]  # "top 5 products last month", "how did November compare with October?"
     if not metrics:

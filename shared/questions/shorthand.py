@@ -35,7 +35,8 @@ _ALWAYS: dict[str, str] = {
     # dashboards' column codes beside LY: last week, month, quarter ("kitchen units lw", "aov lm")
     "lw": "last week", "lm": "last month", "lq": "last quarter",
     # "wensday": the way it is said, not one letter from the way it is spelled
-    "wensday": "wednesday", "wensdays": "wednesdays", "wendsday": "wednesday", "wendsdays": "wednesdays",
+    "wich": "which", "whcih": "which", "wensday": "wednesday", "wensdays": "wednesdays", "wendsday": "wednesday",
+    "wendsdays": "wednesdays",
     "rtg": "rating", "rtgs": "ratings", "oos": "out of stock",
     "how'd": "how did", "what'd": "what did", "where'd": "where did",
     "excl": "excluding", "incl": "including",
@@ -144,8 +145,7 @@ _SUBSTITUTED_FROM = 8
 
 
 def _one_edit(word: str, target: str) -> bool:
-    """Whether ``word`` is ``target`` with one letter dropped, added, or two neighbours swapped (in a long word, one
-    letter typed for another)."""
+    """Whether ``word`` is ``target`` with one letter dropped, added, two neighbours swapped, or (long) one changed."""
     if word == target:
         return False
     n, m = len(word), len(target)

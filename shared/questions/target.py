@@ -16,13 +16,18 @@ import re
 from dataclasses import dataclass
 
 #: A word that makes an amount a target (not a threshold such as "orders over $100").
-_CUE = re.compile(r"\b(?:aim(?:ed|ing|s)?|targets?|targeted|goals?|budget(?:ed|s)?|quota|need(?:ed|s)?|reach(?:ed)?|"
-                  r"hit|clear(?:ed)?|planned|plan(?:ned)? for|expect(?:ed)? to (?:make|sell|do))\b", re.I)
+_CUE = re.compile(
+    r"\b(?:aim(?:ed|ing|s)?|targets?|targeted|goals?|budget(?:ed|s)?|quota|need(?:ed|s)?|reach(?:ed)?|"
+    r"hit|clear(?:ed)?|planned|plan(?:ned)? for|expect(?:ed)? to (?:make|sell|do))\b",
+    re.I,
+)
 #: An amount: money (a sign, a multiplier, a money word) or a count with its noun.
 _AMOUNT = re.compile(
     r"(?<![\w.])(?P<cur>[$£€])?\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|mn|bn|grand|thousand|million)?\b"
     r"(?:\s*(?P<noun>dollars|bucks|pounds|quid|euros|usd|units?|items?|orders?|customers?|sales))?"
-    r"(?!\s*(?:%|percent|per cent|days?|weeks?|months?|quarters?|years?|hours?|stars?)\b|%)", re.I)
+    r"(?!\s*(?:%|percent|per cent|days?|weeks?|months?|quarters?|years?|hours?|stars?)\b|%)",
+    re.I,
+)
 _MULT = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9}
 _MONEY_NOUNS = frozenset({"dollars", "bucks", "pounds", "quid", "euros", "usd"})
 #: What a count target counts, by its noun.
@@ -36,24 +41,34 @@ _TARGET_WORDS = re.compile(
     r"\bdid\b|\b(?:hit|beat|reach|clear|meet|exceed|miss)\s+(?:it|its|our|their)\b|\bhow\s+far\s+(?:off|away|short|behind)\s+(?:are|were|is)\s+"
     r"(?:we|it)\b|\bhow\s+(?:many|much)\s+more\s+(?:to\s+go)?|\bto\s+go\b|\b(?:were|are)\s+we\s+over\s+or\s+under\b|"
     r"\bover\s+or\s+under\b|\bhow\s+did\s+we\s+do\b|\b(?:we\s+)?need(?:ed)?\b|\bto\s+(?:reach|hit|get\s+to|make)\b|"
-    r"\bdid\s+we\s+clear\b|\bclear\b|\bbeat\s+its\b", re.I)
+    r"\bdid\s+we\s+clear\b|\bclear\b|\bbeat\s+its\b",
+    re.I,
+)
 #: A cue right before a bare number ("to reach 2,100", "a target of 500"): a count target.
-_CUE_BEFORE = re.compile(r"\b(?:reach|hit|clear|need|target(?:\s+(?:of|was|is))?|goal(?:\s+(?:of|was|is))?|aim(?:ed)?\s+"
-                         r"for|get\s+to|make)\s+$", re.I)
+_CUE_BEFORE = re.compile(
+    r"\b(?:reach|hit|clear|need|target(?:\s+(?:of|was|is))?|goal(?:\s+(?:of|was|is))?|"
+    r"aim(?:ed)?\s+for|get\s+to|make)\s+$",
+    re.I,
+)
 #: The thing a bare number counts, named elsewhere in the question.
 _COUNT_NOUN = re.compile(r"\b(units?|items?|orders?|customers?)\b", re.I)
 #: "our goal is $7m for the year": this year (the one a target is set for).
 _FOR_THE = re.compile(r"\bfor\s+the\s+(year|month|quarter|week)\b", re.I)
 #: "how much more do we need this month to match last month", "to beat last week": the period named as the target.
-_TO_MATCH = re.compile(r"\bto\s+(?:match|beat|equal|reach|hit|top|pass|catch\s+up\s+(?:with|to))\s+(?:the\s+)?"
-                       r"(?:last|previous)\s+(?P<unit>week|month|quarter|year)(?:'s)?(?:\s+(?:total|figure|number))?\b",
-                       re.I)
+_TO_MATCH = re.compile(
+    r"\bto\s+(?:match|beat|equal|reach|hit|top|pass|catch\s+up\s+(?:with|to))\s+(?:the\s+)?"
+    r"(?:last|previous)\s+(?P<unit>week|month|quarter|year)(?:'s)?(?:\s+(?:total|figure|number))?\b",
+    re.I,
+)
 #: What the answer needs from "how much more": the current period, written out when the question names none.
 _THIS = re.compile(r"\bthis\s+(?:week|month|quarter|year)\b|\b(?:so far|to date|[mqwy]td)\b", re.I)
 #: "did we hit our sales target last month", "how are we tracking against budget": a target with no figure.
-_TARGET_NAMED = re.compile(r"\b(?:(?:sales|revenue|monthly|quarterly|annual|yearly|weekly|our|the|a)\s+)(?:targets?|"
-                           r"budgets?|quotas?|goals?)\b(?!\s+(?:prices?|margins?|customers?|audiences?|markets?))|\b(?:against|vs\.?|versus|to|on)\s+(?:the\s+)?(?:budget|"
-                           r"target|plan|forecast(?:ed)? budget)\b", re.I)
+_TARGET_NAMED = re.compile(
+    r"\b(?:(?:sales|revenue|monthly|quarterly|annual|yearly|weekly|our|the|a)\s+)(?:targets?|"
+    r"budgets?|quotas?|goals?)\b(?!\s+(?:prices?|margins?|customers?|audiences?|markets?))|\b(?:against|vs\.?|versus|to|on)\s+(?:the\s+)?(?:budget|"
+    r"target|plan|forecast(?:ed)? budget)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -82,8 +97,11 @@ def stated_target(question: str) -> tuple[StatedTarget, str] | None:
         mult = (m.group("mult") or "").lower()
         money = bool(m.group("cur")) or noun in _MONEY_NOUNS or bool(mult)
         counted = noun.rstrip("s") in _COUNT_METRIC
-        if not (money or counted) and _CUE_BEFORE.search(question[: m.start()]) and (
-                named := _COUNT_NOUN.search(question)) is not None:
+        if (
+            not (money or counted)
+            and _CUE_BEFORE.search(question[: m.start()])
+            and (named := _COUNT_NOUN.search(question)) is not None
+        ):
             noun, counted = named.group(1).lower(), True  # "how many more orders to reach 2,100": orders
         if not (money or counted):
             continue  # a bare number ("top 5", "2025") is no target

@@ -352,6 +352,19 @@ def test_orders_of_two_or_more_units(seeded: Seeded) -> None:
     assert close(result.rows[0]["multi_item_order_share"], 100 * count / known(sales_truth(sold)["orders"]))
 
 
+@pytest.mark.parametrize("bound", [3, 5])
+def test_orders_of_at_least_n_units_and_the_largest_in_units(seeded: Seeded, bound: int) -> None:
+    """'orders with 3 or more items': the orders whose sold lines add up to the bound; the most units in one order."""
+    result = seeded.run(metrics=["multi_item_orders", "largest_order_units"], time_range=Q1,
+                        order_units_at_least=bound)
+    sold = in_range(seeded.sales, Q1.start, Q1.end)
+    sold = sold[sold["units"] > 0]
+    per_order = sold.dropna(subset=["order_id"]).groupby("order_id")["units"].sum()
+    loose = sold[sold["order_id"].isna()]["units"]
+    assert result.rows[0]["multi_item_orders"] == int((per_order >= bound).sum()) + int((loose >= bound).sum())
+    assert result.rows[0]["largest_order_units"] == max(per_order.max(), loose.max() if len(loose) else 0)
+
+
 def test_stock_trend_takes_each_months_last_snapshot(seeded: Seeded) -> None:
     result = seeded.run(metrics=["stock_on_hand"], dimensions=["date"], grain="month", time_range=Q1)
     inv = seeded.frames["inventory"]

@@ -222,8 +222,8 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
                                      exp.GTE(this=col("units"), expression=col("units_bound")))))),
         "Orders whose sold lines add up to two or more units (``order_units_at_least`` when the query names "
         "another bound; a line without an order id: its own units)."),
-    Measure("largest_order_units", "sales", lambda: fn("MAX", when(_sold_in_order(), fn(
-        "COALESCE", col("order_units"), col("units")))),
+    Measure("largest_order_units", "sales", lambda: fn("MAX", when(_sold_in_order(), when(
+        col("order_id").is_(exp.null()), col("units"), col("order_units")))),  # no order id: the line is its own
             "The most units in one order: the units of its sold lines in the period and slice."),
     Measure("value_orders", "sales", lambda: _if_order_lines(exp.Count(this=exp.Distinct(expressions=[when(
         exp.and_(_sold_in_order(), col("in_value_range")), col("order_key"))]))),
