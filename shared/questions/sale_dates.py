@@ -30,7 +30,9 @@ _FIRST_LAST = re.compile(
 )
 _SINCE = re.compile(
     rf"\bhow\s+long\s+(?:has\s+it\s+been\s+)?since\s+(?:we\s+)?(?:last\s+)?{_SOLD}\b"
-    rf"|\b(?:how\s+many\s+)?days\s+since\s+(?:we\s+)?(?:last\s+)?(?:{_SOLD}|the\s+last\s+sale)\b",
+    rf"|\b(?:how\s+many\s+)?days\s+since\s+(?:we\s+)?(?:last\s+)?(?:{_SOLD}|the\s+last\s+sale)\b"
+    # "how many days since the X last sold": the thing named between
+    rf"|\b(?:how\s+long|days)\s+since\s+[^?]{{1,100}}?\s+(?:was\s+)?last\s+{_SOLD}\b",
     re.I,
 )
 

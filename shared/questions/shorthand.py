@@ -244,7 +244,8 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
         new: str | None = None
         if known is not None and len(low) > 1 and known(low):
             new = None
-        elif low in ("rev", "revs") and _REVIEW_BEFORE.search(question[:m.start()]):
+        elif low in ("rev", "revs") and (before := _REVIEW_BEFORE.search(question[:m.start()])) and not (
+                known is not None and known(before.group(0).strip().lower())):  # "pos rev": the pos channel's
             new = "reviews"  # "neg rev % this yr": negative reviews
         elif low in _ALWAYS and not (low == "v" and not _between_words(question, m)):
             new = _ALWAYS[low]

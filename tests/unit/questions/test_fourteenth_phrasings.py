@@ -233,3 +233,17 @@ def test_orders_by_their_size(store: VocabularyIndex, question: str, kind: str, 
 
 def test_two_or_more_items_stays_the_attach_rate(store: VocabularyIndex) -> None:
     assert order_size_ask("how many orders had more than one item") is None
+
+
+def test_rev_after_a_channel_called_pos_is_revenue() -> None:
+    assert expand_shorthand("pos rev this wk", known=lambda w: w == "pos") == "pos revenue this week"
+    assert expand_shorthand("neg rev % this yr") == "neg reviews % this year"  # no name: the reviews
+
+
+def test_days_since_a_named_product_last_sold() -> None:
+    assert asks_sale_dates("how many days since the Desk Lamp last sold") == "since"
+
+
+def test_how_many_of_a_periods_customers_were_new(store: VocabularyIndex) -> None:
+    r = read(store, "how many of last week's customers were new")
+    assert r.query is not None and r.query.metrics[0] == "new_customers"
