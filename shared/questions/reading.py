@@ -337,8 +337,8 @@ def _ranked_member(question: str, matches: list[EntityMatch]) -> EntityMatch | N
 #: "annualised revenue", "annualized run rate", "what's that per year": a period's value at a year's pace.
 _ANNUALISED = re.compile(r"\bannuali[sz](?:ed|e|ing)\b|\bannual\s+run[- ]?rate\b|\b(?:yearly|annual)\s+pace\b", re.I)
 #: "how many customers bought, and how many were new": of those, the new ones.
-_NEW_OF_THEM = re.compile(r"\bhow many\s+(?:of\s+(?:them|those)\s+)?(?:(?:of\s+)?(?:[\w']+\s+){0,3}?(?:customers|buyers|"
-                          r"shoppers|clients)\s+)?(?:were|are|was|is)\s+(?:new|first[- ]time)\b", re.I)
+_NEW_OF_THEM = re.compile(r"\bhow many\s+(?:of\s+(?:them|those)\s+)?(?:(?:of\s+)?(?:[\w']+\s+){0,3}?(?:customers|"
+                          r"buyers|shoppers|clients)\s+)?(?:were|are|was|is)\s+(?:new|first[- ]time)\b", re.I)
 #: "new vs returning customers", "new and existing buyers": both, each counted.
 _RETURNING = re.compile(r"\b(?:returning|repeat|existing|old|loyal|came back|returned)\b", re.I)
 #: "which is bigger, eBay or POS?", "Kitchen or Home: which sells more?": two names, weighed (by revenue).
