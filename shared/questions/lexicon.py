@@ -169,6 +169,16 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                              r"(?:gross )?margins?|(?:gross )?profits?|profitable|profitability|earn(?:ed|t)? after "
                              r"costs?|made after costs?"), S, "gross margin"),
     MetricWord("cost", _rx(r"cost of (?:goods|sales)(?: sold)?|cogs|product costs?|costs?"), S, "cost of goods"),
+    # "returning customer revenue", "revenue from new customers": their money, not how many they were
+    MetricWord("returning_customer_revenue", _rx(r"(?:returning|repeat|existing)[- ](?:customers?|buyers?)'?s? "
+                                                 r"(?:revenue|sales|spend|money)|(?:revenue|sales|spend|money) "
+                                                 r"(?:from|of|by) (?:returning|repeat|existing) (?:customers|buyers)"),
+               S, "revenue from returning customers"),
+    MetricWord("new_customer_revenue", _rx(r"(?:new|first[- ]time)[- ](?:customers?|buyers?)'?s? (?:revenue|sales|"
+                                           r"spend|money)|(?:revenue|sales|spend|money) (?:from|of|by) "
+                                           r"(?:new|first[- ]time) (?:customers|buyers)|new (?:vs\.?|versus|and|or|&) (?:returning|repeat|"
+                                           r"existing)(?: customers?)? (?:revenue|sales|spend)"),
+               S, "revenue from new customers"),
     MetricWord("new_customers", _rx(r"(?:new|first[- ]time|brand[- ]new) (?:(?:vs\.?|versus|and|or|&|against) "
                                     r"(?:returning|repeat|existing|old|loyal) )?(?:customers?|buyers?|shoppers?|"
                                     r"clients?|purchasers?)|(?:customers?|buyers?|shoppers?) (?:who |that )?"

@@ -1094,6 +1094,8 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "repeat_customer_rate": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "new_customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "returning_customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "new_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "returning_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
 }
 
 
@@ -1669,7 +1671,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     metrics = with_companions(metrics)
     if metrics and metrics[0] == "customers" and _NEW_OF_THEM.search(question):
         metrics = ["new_customers", *metrics]  # "how many customers bought, and how many were new"
-    if "new_customers" in metrics:  # "new vs returning customers": each, of all who bought in the period
+    if metrics and metrics[0] == "new_customer_revenue" and _RETURNING.search(question):
+        metrics = ["new_customer_revenue", "returning_customer_revenue"]  # "new vs returning revenue": both
+    elif "new_customers" in metrics:  # "new vs returning customers": each, of all who bought in the period
         metrics = ["new_customers", "returning_customers", "customers"] if _RETURNING.search(question) \
             else ["new_customers", "customers"]
     elif metrics and metrics[0] == "returning_customers":  # "how many returning customers": had bought before

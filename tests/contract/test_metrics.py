@@ -534,6 +534,19 @@ def test_new_and_returning_customers(seeded: Seeded) -> None:
     assert {k: v for k, v in by_month.items() if v} == {k: v for k, v in truth.items() if v}
 
 
+def test_revenue_of_new_and_returning_customers(seeded: Seeded) -> None:
+    """The money of the customers new in the period (first purchase ever in it) and of those who had bought before."""
+    feb = TimeRange(start=date(2025, 2, 1), end=date(2025, 2, 28), label="February 2025")
+    sold = seeded.sales[(seeded.sales["units"] > 0) & seeded.sales["customer_hash"].notna()]
+    first = cast(dict[str, date], sold.groupby("customer_hash")["date"].min().to_dict())
+    lines = in_range(sold, feb.start, feb.end)
+    gross = lines["revenue"].where(lines["revenue"].notna(), lines["units"] * lines["unit_price"])
+    is_new = [first[c] >= feb.start for c in lines["customer_hash"]]
+    row = seeded.run(metrics=["new_customer_revenue", "returning_customer_revenue"], time_range=feb).rows[0]
+    assert close(row["new_customer_revenue"] or 0.0, float(gross[is_new].sum()))
+    assert close(row["returning_customer_revenue"], float(gross[[not n for n in is_new]].sum()))
+
+
 def test_stock_on_order_at_the_latest_count(seeded: Seeded) -> None:
     """Units on order at each SKU and location's latest count; an inventory without the column has none."""
     from tests.contract.metrics_truth import _lineage

@@ -247,3 +247,17 @@ def test_days_since_a_named_product_last_sold() -> None:
 def test_how_many_of_a_periods_customers_were_new(store: VocabularyIndex) -> None:
     r = read(store, "how many of last week's customers were new")
     assert r.query is not None and r.query.metrics[0] == "new_customers"
+
+
+@pytest.mark.parametrize(
+    ("question", "metrics"),
+    [
+        ("returning customer revenue last quarter", ["returning_customer_revenue"]),
+        ("revenue from new customers this year", ["new_customer_revenue"]),
+        ("new vs returning revenue last month", ["new_customer_revenue", "returning_customer_revenue"]),
+        ("new vs returning customers last month", ["new_customers", "returning_customers", "customers"]),
+    ],
+)
+def test_the_revenue_of_new_and_returning_customers(store: VocabularyIndex, question: str, metrics: list[str]) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.metrics == metrics
