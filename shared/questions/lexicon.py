@@ -176,8 +176,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                S, "revenue from returning customers"),
     MetricWord("new_customer_revenue", _rx(r"(?:new|first[- ]time)[- ](?:customers?|buyers?)'?s? (?:revenue|sales|"
                                            r"spend|money)|(?:revenue|sales|spend|money) (?:from|of|by) "
-                                           r"(?:new|first[- ]time) (?:customers|buyers)|new (?:vs\.?|versus|and|or|&) (?:returning|repeat|"
-                                           r"existing)(?: customers?)? (?:revenue|sales|spend)"),
+                                           r"(?:new|first[- ]time) (?:customers|buyers)|new (?:vs\.?|versus|and|or|&) "
+                                           r"(?:returning|repeat|existing)(?: customers?)? (?:revenue|sales|spend)"),
                S, "revenue from new customers"),
     MetricWord("new_customers", _rx(r"(?:new|first[- ]time|brand[- ]new) (?:(?:vs\.?|versus|and|or|&|against) "
                                     r"(?:returning|repeat|existing|old|loyal) )?(?:customers?|buyers?|shoppers?|"
