@@ -460,6 +460,11 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
     # a count of the values ("how many different products") and the unsold ones read every value, not 1,000
     counted = reading.shape in ("count", "unsold")
     result = run_metric_query(deps.warehouse, reading.query, row_cap=COUNTED_ROWS if counted else None)
+    if reading.target_period is not None:  # "to match last month": last month's figure is the target
+        then = run_metric_query(deps.warehouse, reading.query.model_copy(update={"time_range": reading.target_period}))
+        value = next(iter(then.rows), {}).get(reading.query.metrics[0])
+        reading = reading.model_copy(update={"target": None if value is None else float(value)})
+    assert reading.query is not None  # (narrowed again: the copy above is a new reading)
     titles = {**{p.sku: p.title for p in index.vocabulary.products if p.title}, **reading.labels}
     titles |= _titles_beyond_vocabulary(deps, reading.query.tenant_id, result.rows, titles)
     if reading.shape == "unsold":  # the catalogue the question is about: its category/brand filters apply

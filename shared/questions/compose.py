@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -18,9 +18,11 @@ from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTa
 from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.new_products import new_products_answer
 from shared.questions.order_percentile import ordinal
+from shared.questions.order_size import order_size_answer
 from shared.questions.order_value import range_phrase
 from shared.questions.promoters import promoters_lead
 from shared.questions.reading import Reading
+from shared.questions.sale_dates import sale_dates_answer, slice_name
 from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
 from shared.questions.totals import missing_from_totals, totals_only
 from shared.store.metrics.catalog import METRICS, Unit
@@ -335,6 +337,12 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         return MetricAnswer(answer, period, None, None, _evidence(result))
     if reading.shape == "bestseller_stock" and dims:
         answer = _bestseller_stock_answer(rows[0], titles, period)
+    elif reading.order_size is not None and not dims and rows and not q.compare:
+        answer = order_size_answer(reading.order_size, rows[0], when, where)
+    elif reading.shape == "sale_dates" and reading.asked_dates is not None and period is not None:
+        named = [(f.dimension, list(f.values)) for f in q.filters if f.op == "in"]
+        answer = sale_dates_answer(reading.asked_dates, rows, slice_name(named, titles), period.end,
+                                   reading.data_starts or period.start)
     elif reading.shape == "new_products" and dims:
         first_days = starts is not None and period is not None and period.start <= starts
         answer = new_products_answer(rows, titles, when, result.truncated, lambda x: fmt_value(x, "money", cur),
@@ -475,6 +483,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             prior = result.previous_range
             if starts is not None and prior is not None and prior.start < starts <= prior.end:
                 answer += f" (only partly covered: your data starts on {fmt_day(starts)})"
+        elif reading.target is not None and row.get(metric) is not None:  # "we aimed for $50k": how far from it
+            answer += _against_target(float(row[metric]), reading.target, lambda x: fmt_value(x, unit, cur, metric),
+                                      reading.target_period)
         index = row.get(metric)
         if metric == "discount_rate" and not q.compare and row.get(metric) is not None:
             answer += " of revenue before discounts (discounts / gross revenue, so bigger lines weigh more)"
@@ -516,6 +527,16 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     answer += note + "".join(f" {n}" for n in reading.notes)
     return MetricAnswer(_capital(answer), period, _table(result, namer, unit), _chart(reading, result, namer),
                         _evidence(result))
+
+
+def _against_target(value: float, target: float, fmt: Callable[[float], str], period: TimeRange | None) -> str:
+    """How far ``value`` is above or short of a target, stated or a period's figure (``period``)."""
+    what = f"the {fmt(target)} target" if period is None else f"the {fmt(target)} {_when(period)}"
+    gap = value - target
+    if abs(gap) < 0.005:
+        return f", exactly {what}"
+    pct = f" ({abs(gap) / target * 100:.1f}%)" if target else ""
+    return f", {fmt(abs(gap))}{pct} {'above' if gap > 0 else 'short of'} {what}"
 
 
 def _ordinal(n: int) -> str:

@@ -98,9 +98,12 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                         r"promo(?:tion(?:al)?)? orders|orders (?:\w+ ){0,2}(?:used|using|with|had|"
                                         r"redeemed|applied) (?:a |any |an )?(?:discount|coupon|promo(?:tion)?|"
                                         r"voucher)s?(?: codes?)?"), S, "orders with a promotion or discount"),
-    MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money) per (?:order|transaction|basket|checkout)"),
+    # "how many bucks per order": money words as the amount
+    MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money|dollars|bucks|quid|euros|pounds) per (?:order|"
+                          r"transaction|basket|checkout)"),
                S, "average order value"),
-    MetricWord("asp", _rx(r"(?:revenue|sales|money) per (?:unit|item|piece)|(?:sell|sold|selling|go|went|going) "
+    MetricWord("asp", _rx(r"(?:revenue|sales|money|dollars|bucks|quid|euros|pounds) per (?:unit|item|piece)|"
+                          r"(?:sell|sold|selling|go|went|going) "
                           r"for,? on average|on average,? (?:\w+ ){0,3}(?:sell|sold|selling) for|average price "
                           r"(?:of|for) (?:what|everything|all (?:that|of what)) (?:we|i) (?:sold|sell)"),
                S, "average selling price"),
@@ -166,6 +169,16 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                              r"(?:gross )?margins?|(?:gross )?profits?|profitable|profitability|earn(?:ed|t)? after "
                              r"costs?|made after costs?"), S, "gross margin"),
     MetricWord("cost", _rx(r"cost of (?:goods|sales)(?: sold)?|cogs|product costs?|costs?"), S, "cost of goods"),
+    # "returning customer revenue", "revenue from new customers": their money, not how many they were
+    MetricWord("returning_customer_revenue", _rx(r"(?:returning|repeat|existing)[- ](?:customers?|buyers?)'?s? "
+                                                 r"(?:revenue|sales|spend|money)|(?:revenue|sales|spend|money) "
+                                                 r"(?:from|of|by) (?:returning|repeat|existing) (?:customers|buyers)"),
+               S, "revenue from returning customers"),
+    MetricWord("new_customer_revenue", _rx(r"(?:new|first[- ]time)[- ](?:customers?|buyers?)'?s? (?:revenue|sales|"
+                                           r"spend|money)|(?:revenue|sales|spend|money) (?:from|of|by) "
+                                           r"(?:new|first[- ]time) (?:customers|buyers)|new (?:vs\.?|versus|and|or|&) "
+                                           r"(?:returning|repeat|existing)(?: customers?)? (?:revenue|sales|spend)"),
+               S, "revenue from new customers"),
     MetricWord("new_customers", _rx(r"(?:new|first[- ]time|brand[- ]new) (?:(?:vs\.?|versus|and|or|&|against) "
                                     r"(?:returning|repeat|existing|old|loyal) )?(?:customers?|buyers?|shoppers?|"
                                     r"clients?|purchasers?)|(?:customers?|buyers?|shoppers?) (?:who |that )?"
@@ -306,6 +319,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
 METRIC_NOUNS: dict[str, str] = {w.metric: w.noun for w in METRIC_WORDS}
 #: Metrics no phrase names alone: read beside the one asked (a share's counts, a stock value's parts).
 METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
+                 "largest_order_units": "units in the largest order",
                  "repeat_customers": "repeat customers", "promo_orders": "orders with a promotion or discount",
                  "promo_revenue": "revenue on promotion", "inventory_retail_value": "stock value at catalogue price",
                  "uncosted_skus": "SKUs without a cost", "stocked_skus": "SKUs in stock",
@@ -318,7 +332,7 @@ METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS
     "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
     "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV, "catalogue_price": DataKind.PRODUCTS,
     "catalogue_products": DataKind.PRODUCTS, "value_orders": S, "value_order_share": S,
-    "value_revenue": S, "average_stock_on_hand": INV}
+    "value_revenue": S, "average_stock_on_hand": INV, "largest_order_units": S}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"run[- ]?rate|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|"
                    r"pounds|money|"

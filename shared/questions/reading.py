@@ -28,10 +28,12 @@ from pydantic import BaseModel, Field
 
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
+from shared.questions.asked_currency import other_currency_lead
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
+from shared.questions.fiscal import fiscal_periods
 from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_period
 from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
@@ -45,6 +47,7 @@ from shared.questions.market import (
 )
 from shared.questions.new_products import asks_new_products, new_products_query
 from shared.questions.order_percentile import asked_percentile
+from shared.questions.order_size import OrderSizeAsk, order_size_ask
 from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import named_place
 from shared.questions.preamble import preamble_excluded, preamble_partials
@@ -65,8 +68,10 @@ from shared.questions.reviews import (
     star_levels,
     verified_against_unverified,
 )
+from shared.questions.sale_dates import asks_sale_dates, sale_dates_query
 from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.spelled import spelled_numbers
+from shared.questions.target import period_target, stated_target, target_without_figure
 from shared.questions.timephrase import (
     RECENT_DAYS,
     TimeReading,
@@ -87,7 +92,7 @@ from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, Me
 
 ReadingKind = Literal["metric", "agent", "unanswerable", "catalogue"]
 Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "unsold", "bestseller_stock",
-                "new_products"]
+                "new_products", "sale_dates"]
 
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
 #: What the forecast agent predicts: a future question about another metric is told so.
@@ -179,7 +184,9 @@ _NUMBER_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "s
 _COUNTED_DIM = re.compile(r"\b(?:how many|number of|which|what)\s+(?:different\s+)?(\w+)", re.I)
 #: "products that made under $100 last month", "brands with more than 1000 units": the things a threshold picks.
 _LEADING_DIM = re.compile(r"^\s*(?:(?:list|show(?:\s+me)?|give\s+me|find|get)\s+)?(?:(?:the|our|my|all|any)\s+)?"
-                          r"(\w+)\s+(?:that|which|who|with|having|where|averag(?:e|es|ing))\b", re.I)
+                          r"(\w+)\s+(?:that|which|who|with|having|where|averag(?:e|es|ing)\b|"
+                          # "products above $1k revenue last week": the products the threshold picks
+                          r"(?=(?:above|over|under|below|more than|less than|fewer than)\s+[$£€]?\d))", re.I)
 _DAYS_COUNTED = re.compile(r"\b(?:how many|which|what|number of|count the)\s+(?:\w+\s+){0,2}?days\b", re.I)
 
 
@@ -331,8 +338,8 @@ def _ranked_member(question: str, matches: list[EntityMatch]) -> EntityMatch | N
 #: "annualised revenue", "annualized run rate", "what's that per year": a period's value at a year's pace.
 _ANNUALISED = re.compile(r"\bannuali[sz](?:ed|e|ing)\b|\bannual\s+run[- ]?rate\b|\b(?:yearly|annual)\s+pace\b", re.I)
 #: "how many customers bought, and how many were new": of those, the new ones.
-_NEW_OF_THEM = re.compile(r"\bhow many\s+(?:of\s+(?:them|those)\s+)?(?:were|are|was|is)\s+(?:new|first[- ]time)\b",
-                          re.I)
+_NEW_OF_THEM = re.compile(r"\bhow many\s+(?:of\s+(?:them|those)\s+)?(?:(?:of\s+)?(?:[\w']+\s+){0,3}?(?:customers|"
+                          r"buyers|shoppers|clients)\s+)?(?:were|are|was|is)\s+(?:new|first[- ]time)\b", re.I)
 #: "new vs returning customers", "new and existing buyers": both, each counted.
 _RETURNING = re.compile(r"\b(?:returning|repeat|existing|old|loyal|came back|returned)\b", re.I)
 #: "which is bigger, eBay or POS?", "Kitchen or Home: which sells more?": two names, weighed (by revenue).
@@ -420,6 +427,14 @@ class Reading(BaseModel):
                                                          "priced above the market\"): the products on the other side.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
+    order_size: OrderSizeAsk | None = Field(default=None, description="Orders by their units ('orders with 3 or "
+                                            "more items', 'single-item orders', 'biggest order by units').")
+    asked_dates: Literal["first", "last", "since"] | None = Field(default=None, description="When a slice first or "
+                                                                  "last sold, or how long since ('sale_dates').")
+    target: float | None = Field(default=None, description="A target the question states, in the metric's unit ('we "
+                                 "aimed for $50k last month'): the answer says how far the figure is from it.")
+    target_period: TimeRange | None = Field(default=None, description="A period the question names as the target "
+                                            "('to match last month'): its figure is the target.")
     per_customer: bool = Field(default=False, description="The answer divides revenue by customers.")
     per_metric: MetricName | None = Field(default=None, description="The answer divides the first metric by this "
                                           "one ('discount per order', 'orders per customer').")
@@ -823,6 +838,10 @@ def _and(names: list[str]) -> str:
 
 
 def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[str, str] | None:
+    if target_without_figure(question) and not (index is not None and index.knows_word("target")):
+        # "did we hit our sales target?": the uploads hold what was sold, not what was planned
+        return "a sales target or budget", ("the target's figure (say it in the question, as in \"we aimed for $50k "
+                                            "last month, did we hit it?\", and the figure is set against it)")
     for rx, concept, needed in lx.UNANSWERABLE:
         m = rx.search(question)
         if m and concept == "advertising and marketing spend" and MAP_WORD.search(question):
@@ -1094,6 +1113,8 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "repeat_customer_rate": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "new_customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "returning_customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "new_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "returning_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
 }
 
 
@@ -1185,6 +1206,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         question, index.knows_word if index is not None else None,
         shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
+    if (today := as_of or _sales_end(extents)) is not None:
+        text = fiscal_periods(text, today)  # "our FY starts in April - revenue this fiscal year": 1 Apr to date
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
     text, seller_lead = pricing_idioms(text)  # "do we win the buy box on X", "what price maximises revenue"
@@ -1197,11 +1220,66 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             reading.parts = [target]
             reading.question, reading.text = question, text
             return reading
+    # (after "on track to beat last month", which is also a forecast)
+    if (targeted := _read_against_target(question, text, tenant_id=tenant_id, index=index, extents=extents,
+                                         as_of=as_of)) is not None:
+        return targeted  # "we aimed for $50k last month, did we hit it?": the figure, and how far from the target
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
     if seller_lead and reading.kind != "unanswerable":  # "Your data does not say who holds the Buy Box; ..."
         reading.lead = seller_lead + reading.lead
+    if reading.kind == "metric" and reading.query is not None and index is not None \
+            and METRICS[reading.query.metrics[0]].unit == "money":  # "revenue in € last month" of a USD shop
+        reading.lead = other_currency_lead(question, index.vocabulary.currency) + reading.lead
     return _with_forecast_against(_channel_forecast_known(_with_last_complete(reading), text, index), text)
+
+
+def _sales_end(extents: Mapping[DataKind, tuple[date, date]]) -> date | None:
+    """The sales' last day (else the latest of any data): the as-of date of a sales question."""
+    if DataKind.SALES in extents:
+        return extents[DataKind.SALES][1]
+    return max((e[1] for e in extents.values()), default=None)
+
+
+def _read_against_target(question: str, text: str, *, tenant_id: str, index: VocabularyIndex | None,
+                         extents: Mapping[DataKind, tuple[date, date]], as_of: date | None) -> Reading | None:
+    """The figure a question asks for, with the target it states or the period it names as one.
+
+    "we aimed for $50k last month", "how much more do we need this month to match last month".
+
+    ``None`` when the question states none, or the rest does not read as one figure of a matching kind (a target in
+    money against a count, a breakdown).
+    """
+    if index is not None and index.knows_word("target"):  # a competitor or brand called Target: not a goal
+        return None
+
+    def one_figure(rest: str) -> Reading | None:
+        if not find_metrics(rest)[0]:
+            rest = f"revenue {rest}"  # "how much more do we need to sell this month": money
+        got = _read_text(rest, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+        q = got.query
+        if got.kind != "metric" or q is None or q.dimensions or q.compare is not None or got.parts:
+            return None
+        return _with_last_complete(got)
+
+    reading: Reading | None = None
+    if (stated := stated_target(text)) is not None:
+        target, rest = stated
+        reading = one_figure(rest)
+        if reading is None or reading.query is None or \
+                (target.money != (METRICS[reading.query.metrics[0]].unit == "money")):
+            return None
+        reading.target = target.value
+    elif (named := period_target(text)) is not None:
+        reading, then = one_figure(named.current), one_figure(named.target)
+        if reading is None or then is None or reading.query is None or then.query is None \
+                or reading.query.metrics[:1] != then.query.metrics[:1]:
+            return None
+        reading.target_period = then.query.time_range
+    if reading is None:
+        return None
+    reading.question, reading.text = question, text if text != question else None
+    return reading
 
 
 #: Sales channels merchants name that a tenant's sales may not carry ("forecast eBay sales next month").
@@ -1337,9 +1415,14 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     singles = [x.span() for x in _SINGLE_UNIT.finditer(question)] + \
         [x.span(1) if x.group(1) else x.span(2) for x in _PEOPLE_COUNTED.finditer(question)]
     matches = [m for m in matches if not (m.kind in ("product", "sku") and _spans_overlap(m.span, singles))]
-    entity_spans = [m.span for m in matches]
+    size = order_size_ask(question)
+    if size is not None:  # "single-item orders": no product called "... Single", no breakdown by item
+        matches = [m for m in matches if not (m.kind in ("product", "sku") and _spans_overlap(m.span, [size.span]))]
+    entity_spans = [m.span for m in matches] + ([size.span] if size is not None else [])
     sku_spans = [m.span for m in matches if m.kind == "sku"]
     metrics, weak = find_metrics(question, entity_spans)
+    if size is not None:  # "how many orders had 3 or more items", "biggest order by units": orders by their units
+        metrics, weak = size.metrics, False
     kinds = metric_kinds(metrics)
     lasts = [extents[k][1] for k in kinds if k in extents] or [e[1] for e in extents.values()]
     firsts = [extents[k][0] for k in kinds if k in extents]
@@ -1372,6 +1455,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         window = None
     reading = Reading(kind="agent", question=question, as_of=today, forecast_until=window and window.end,
                       forecast_from=window and window.start, lead=window.lead if window else "")
+    reading.order_size = size
     reading.skus = list(dict.fromkeys(s for m in matches if m.kind in ("sku", "product") for s in m.values))
     reading.competitors = list(dict.fromkeys(v for m in matches if m.kind == "competitor" for v in m.values))
     reading.categories = list(dict.fromkeys(v for m in matches if m.kind == "category" for v in m.values))
@@ -1403,6 +1487,16 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     if gap is None and asks_uncosted_products(question):  # the catalogue's products, not cost of goods
         reading.kind, reading.shape, reading.query = "metric", "count", uncosted_query(tenant_id)
+        return reading
+    if gap is None and today is not None and DataKind.SALES in extents and (sold := asks_sale_dates(question)):
+        # "when did we first sell the X", "how long since we sold a X": the days it sold, first and last
+        named: dict[DimensionName, list[str]] = {}
+        for match in matches:
+            if match.kind in ("sku", "product", "channel", "category", "brand"):
+                named.setdefault("sku" if match.kind == "product" else match.kind, []).extend(match.values)
+        reading.kind, reading.shape, reading.asked_dates = "metric", "sale_dates", sold
+        reading.query = sale_dates_query(tenant_id, extents[DataKind.SALES][0], today, list(named.items()))
+        reading.data_starts = extents[DataKind.SALES][0]
         return reading
     if gap is None and today is not None and not time.future and asks_new_products(question):
         # "which new products did we launch this month": first sales by product, not a ranking of all of them
@@ -1534,6 +1628,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                                         or (growth and time.range is not None and not time.future)
                                         or (matches and (growth or lx.SHARE.search(question)))
                                         or (len(matches) >= 2 and _WHICH_BIGGER.search(question))
+                                        # "categories over $100k last quarter": money picks them, so revenue
+                                        or (bool(_LEADING_DIM.search(question)) and (
+                                            (limit_at := _threshold(question)) is not None and limit_at[2]))
                                         or (time.range is not None and lx.TREND.search(question))):
         metrics = ["revenue"]  # "top 5 products last month", "how did November compare with October?"
     if not metrics:
@@ -1595,7 +1692,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     metrics = with_companions(metrics)
     if metrics and metrics[0] == "customers" and _NEW_OF_THEM.search(question):
         metrics = ["new_customers", *metrics]  # "how many customers bought, and how many were new"
-    if "new_customers" in metrics:  # "new vs returning customers": each, of all who bought in the period
+    if metrics and metrics[0] == "new_customer_revenue" and _RETURNING.search(question):
+        metrics = ["new_customer_revenue", "returning_customer_revenue"]  # "new vs returning revenue": both
+    elif "new_customers" in metrics:  # "new vs returning customers": each, of all who bought in the period
         metrics = ["new_customers", "returning_customers", "customers"] if _RETURNING.search(question) \
             else ["new_customers", "customers"]
     elif metrics and metrics[0] == "returning_customers":  # "how many returning customers": had bought before
@@ -1663,6 +1762,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                  min(firsts) if firsts else None, index, stars.values if stars is not None else None, subset)
     if reading.ranked is not None and reading.query is not None:
         reading.query = reading.query.model_copy(update={"limit": None})  # its place among all of them
+    if size is not None and reading.query is not None and size.kind == "at_least":
+        reading.query = reading.query.model_copy(update={"order_units_at_least": size.at_least})
     if value_range is not None and reading.query is not None:
         reading.query = reading.query.model_copy(update={"order_value_above": value_range[1],
                                                          "order_value_below": value_range[2]})

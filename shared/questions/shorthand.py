@@ -32,6 +32,11 @@ _ALWAYS: dict[str, str] = {
     "lytd": "the same period last year", "pytd": "the same period last year",
     "lmtd": "the same period last month", "pmtd": "the same period last month",
     "lqtd": "the same period last quarter", "pqtd": "the same period last quarter",
+    # dashboards' column codes beside LY: last week, month, quarter ("kitchen units lw", "aov lm")
+    "lw": "last week", "lm": "last month", "lq": "last quarter",
+    # "wensday": the way it is said, not one letter from the way it is spelled
+    "wich": "which", "whcih": "which", "wensday": "wednesday", "wensdays": "wednesdays", "wendsday": "wednesday",
+    "wendsdays": "wednesdays",
     "rtg": "rating", "rtgs": "ratings", "oos": "out of stock",
     "how'd": "how did", "what'd": "what did", "where'd": "where did",
     "excl": "excluding", "incl": "including",
@@ -100,7 +105,7 @@ SKELETON_TARGETS: tuple[str, ...] = ("month", "months", "orders", "order", "sold
 _ACRONYMS = frozenset({"mtd", "ytd", "wtd", "qtd", "sku", "skus", "aov", "asp", "cogs", "yoy", "mom", "wow", "qoq",
                        "kpi", "kpis", "nps", "usd", "gbp", "eur", "pct", "csv", "pdf", "api", "ltv", "cac", "roas",
                        "ctr", "cpc", "cpm", "sms", "seo", "utm", "faq", "gmv", "dtc", "b2b", "b2c", "ttm", "ltm",
-                       "upt", "ipt", "aur", "lytd", "pytd", "lmtd", "pmtd", "lqtd", "pqtd"})
+                       "upt", "ipt", "aur", "lytd", "pytd", "lmtd", "pmtd", "lqtd", "pqtd", "lw", "lm", "lq"})
 #: A real word before which a brand name one letter from a dimension noun is that noun ("by chanel").
 _DIMENSION_BEFORE = re.compile(r"\b(?:by|per|each|every|which|what|top|all)\s+$", re.I)
 #: "wk on wk", "mo over mo": a unit over itself.
@@ -120,6 +125,10 @@ CORE_WORDS: tuple[str, ...] = (
     "month", "months", "quarter", "quarters", "weeks", "years", "today", "competitors", "cheapest", "expensive",
     "selling",
     "competition",
+    # months and days of the week, which the time grammar reads only when spelled right ("febuary", "thurday")
+    "january", "february", "april", "august", "september", "october", "november", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
 )
 #: Real words one letter from a core word, which are meant as themselves.
 _REAL_WORDS = frozenset({"scales", "unites", "moths", "stocks", "stocky", "order", "unit", "sale", "customer",
@@ -130,13 +139,20 @@ _REAL_WORDS = frozenset({"scales", "unites", "moths", "stocks", "stocky", "order
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
+#: From this length on, one letter typed for another is a typo too ("catagory", "yestarday"): no real word of eight
+#: letters or more sits one substitution from a core word, as "older" does from "order".
+_SUBSTITUTED_FROM = 8
+
+
 def _one_edit(word: str, target: str) -> bool:
-    """Whether ``word`` is ``target`` with one letter dropped, added, or two neighbours swapped."""
+    """Whether ``word`` is ``target`` with one letter dropped, added, two neighbours swapped, or (long) one changed."""
     if word == target:
         return False
     n, m = len(word), len(target)
     if n == m:
         diff = [i for i in range(n) if word[i] != target[i]]
+        if len(diff) == 1:
+            return n >= _SUBSTITUTED_FROM
         return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == target[diff[1]] \
             and word[diff[1]] == target[diff[0]]
     if abs(n - m) != 1:
@@ -228,7 +244,8 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
         new: str | None = None
         if known is not None and len(low) > 1 and known(low):
             new = None
-        elif low in ("rev", "revs") and _REVIEW_BEFORE.search(question[:m.start()]):
+        elif low in ("rev", "revs") and (before := _REVIEW_BEFORE.search(question[:m.start()])) and not (
+                known is not None and known(before.group(0).strip().lower())):  # "pos rev": the pos channel's
             new = "reviews"  # "neg rev % this yr": negative reviews
         elif low in _ALWAYS and not (low == "v" and not _between_words(question, m)):
             new = _ALWAYS[low]

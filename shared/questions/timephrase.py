@@ -407,8 +407,9 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     ("hours", re.compile(r"\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:last|past|previous)\s+(\d{1,3})\s+hours?\b",
                          re.I)),
     ("ago", re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b|\ba\s+(day|week|month|quarter|year)\s+ago\b", re.I)),
-    ("named_weekday", re.compile(r"\b(?:(last|this|on|past|previous)\s+)(monday|tuesday|wednesday|thursday|friday|"
-                                 r"saturday|sunday)\b(?!s)", re.I)),
+    # "since Monday": from the latest Monday (the "since" rule below)
+    ("named_weekday", re.compile(r"\b(?:(last|this|on|past|previous)\s+|(?<=since\s))(monday|tuesday|wednesday|"
+                                 r"thursday|friday|saturday|sunday)\b(?!s)", re.I)),
     ("season", re.compile(rf"\b(?:the\s+)?(?:(last|previous|past|this)\s+)?(spring|summer|autumn|winter)\b"
                           rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
     ("year", re.compile(rf"(?<![-_/#.])\b(?:fy\s?)?({_YEAR})\b(?![-_/.]\w)|\bfy\s?'?(\d{{2}})\b", re.I)),
@@ -1038,7 +1039,9 @@ _LAST_N_WEEKENDS = re.compile(r"\b(?:last|past|previous)\s+(\d+|two|three|four|f
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 #: "since the start of the quarter", "from the beginning of the month": this quarter (month ...) to date.
 _START_OF_UNIT = re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+"
-                            r"(week|month|quarter|year)\b", re.I)
+                            r"(week|month|quarter|year)\b"
+                            # "since new year", "since the new year": this year to date (New Year's Eve stays a day)
+                            r"|\bsince\s+(?:the\s+)?new\s+year(?:'?s)?(?:\s+day)?\b(?!'?s?\s+eve)", re.I)
 
 
 #: "this time last year", "the same time last year", "this time a year ago": the running month a year back.
@@ -1056,7 +1059,7 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     ``exclude`` are character spans already read as something else (a SKU such as ``SKU-2024``).
     """
     # "since the start of the quarter": this quarter to date (the same length, so every span stays where it was)
-    text = _START_OF_UNIT.sub(lambda m: f"this {m.group(1)}".ljust(len(m.group(0))), question)
+    text = _START_OF_UNIT.sub(lambda m: f"this {m.group(1) or 'year'}".ljust(len(m.group(0))), question)
     reading = TimeReading(weekdays=_weekdays(text))
     taken: list[tuple[int, int]] = list(exclude or [])
     year_back: list[tuple[int, int]] = []  # "vs last year": a named day inside it is the baseline itself

@@ -352,6 +352,19 @@ def test_orders_of_two_or_more_units(seeded: Seeded) -> None:
     assert close(result.rows[0]["multi_item_order_share"], 100 * count / known(sales_truth(sold)["orders"]))
 
 
+@pytest.mark.parametrize("bound", [3, 5])
+def test_orders_of_at_least_n_units_and_the_largest_in_units(seeded: Seeded, bound: int) -> None:
+    """'orders with 3 or more items': the orders whose sold lines add up to the bound; the most units in one order."""
+    result = seeded.run(metrics=["multi_item_orders", "largest_order_units"], time_range=Q1,
+                        order_units_at_least=bound)
+    sold = in_range(seeded.sales, Q1.start, Q1.end)
+    sold = sold[sold["units"] > 0]
+    per_order = sold.dropna(subset=["order_id"]).groupby("order_id")["units"].sum()
+    loose = sold[sold["order_id"].isna()]["units"]
+    assert result.rows[0]["multi_item_orders"] == int((per_order >= bound).sum()) + int((loose >= bound).sum())
+    assert result.rows[0]["largest_order_units"] == max(per_order.max(), loose.max() if len(loose) else 0)
+
+
 def test_stock_trend_takes_each_months_last_snapshot(seeded: Seeded) -> None:
     result = seeded.run(metrics=["stock_on_hand"], dimensions=["date"], grain="month", time_range=Q1)
     inv = seeded.frames["inventory"]
@@ -519,6 +532,19 @@ def test_new_and_returning_customers(seeded: Seeded) -> None:
         if Q1.start <= month <= Q1.end:
             truth[month] = sum(1 for c in set(g["customer_hash"]) if first[c] >= month)
     assert {k: v for k, v in by_month.items() if v} == {k: v for k, v in truth.items() if v}
+
+
+def test_revenue_of_new_and_returning_customers(seeded: Seeded) -> None:
+    """The money of the customers new in the period (first purchase ever in it) and of those who had bought before."""
+    feb = TimeRange(start=date(2025, 2, 1), end=date(2025, 2, 28), label="February 2025")
+    sold = seeded.sales[(seeded.sales["units"] > 0) & seeded.sales["customer_hash"].notna()]
+    first = cast(dict[str, date], sold.groupby("customer_hash")["date"].min().to_dict())
+    lines = in_range(sold, feb.start, feb.end)
+    gross = lines["revenue"].where(lines["revenue"].notna(), lines["units"] * lines["unit_price"])
+    is_new = [first[c] >= feb.start for c in lines["customer_hash"]]
+    row = seeded.run(metrics=["new_customer_revenue", "returning_customer_revenue"], time_range=feb).rows[0]
+    assert close(row["new_customer_revenue"] or 0.0, float(gross[is_new].sum()))
+    assert close(row["returning_customer_revenue"], float(gross[[not n for n in is_new]].sum()))
 
 
 def test_stock_on_order_at_the_latest_count(seeded: Seeded) -> None:

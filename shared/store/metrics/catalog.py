@@ -217,10 +217,14 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
         "Orders (counted as the orders measure counts them) with a line on promotion or with a discount."),
     Measure("multi_item_orders", "sales", lambda: _if_order_lines(exp.Add(
         this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(
-            _sold_in_order(), exp.GTE(this=col("order_units"), expression=_num(2))), col("order_id"))])),
+            _sold_in_order(), exp.GTE(this=col("order_units"), expression=col("units_bound"))), col("order_id"))])),
         expression=count_if(exp.and_(col("order_id").is_(exp.null()), _order_line(),
-                                     exp.GTE(this=col("units"), expression=_num(2)))))),
-        "Orders whose sold lines add up to two or more units (a line without an order id: its own units)."),
+                                     exp.GTE(this=col("units"), expression=col("units_bound")))))),
+        "Orders whose sold lines add up to two or more units (``order_units_at_least`` when the query names "
+        "another bound; a line without an order id: its own units)."),
+    Measure("largest_order_units", "sales", lambda: fn("MAX", when(_sold_in_order(), when(
+        col("order_id").is_(exp.null()), col("units"), col("order_units")))),  # no order id: the line is its own
+            "The most units in one order: the units of its sold lines in the period and slice."),
     Measure("value_orders", "sales", lambda: _if_order_lines(exp.Count(this=exp.Distinct(expressions=[when(
         exp.and_(_sold_in_order(), col("in_value_range")), col("order_key"))]))),
         "Orders (as the orders measure counts them) whose value is in the query's range (``order_value_above``/"
@@ -249,6 +253,10 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
             "Customers with two or more orders."),
     Measure("new_customers", "customers", lambda: count_if(col("is_new")),
             "Customers whose first purchase ever (in all the tenant's sales) falls in the period."),
+    Measure("new_customer_gross", "customers", lambda: fn("SUM", when(col("is_new"), col("spend"))),
+            "Revenue (gross, of the lines with units sold) of the customers new in the period."),
+    Measure("customer_gross", "customers", lambda: fn("SUM", col("spend")),
+            "Revenue (gross, of the lines with units sold) of the lines that name a customer."),
     Measure("new_products", "sales", lambda: exp.Count(this=exp.Distinct(expressions=[when(
         exp.and_(col("is_new_product"), _sold()), col("line_sku"))])),
             "Products (SKUs) whose first sale ever (in all the tenant's sales) falls in the period."),
@@ -421,6 +429,13 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           additive=True),
     _spec("new_product_units", "Units of new products", "count", S, ("new_product_units",),
           _sum("new_product_units"), "Units sold in the period of the products first sold in it.", additive=True),
+    _spec("new_customer_revenue", "Revenue from new customers", "money", S, ("new_customer_gross",),
+          _sum("new_customer_gross"), "Revenue of the customers whose first purchase ever falls in the period.",
+          additive=True),
+    _spec("returning_customer_revenue", "Revenue from returning customers", "money", S,
+          ("customer_gross", "new_customer_gross"),
+          lambda m, _: exp.Sub(this=_zero(m("customer_gross")), expression=_zero(m("new_customer_gross"))),
+          "Revenue of the customers who had bought before the period (lines naming a customer)."),
     _spec("returning_customers", "Returning customers", "count", S, ("customers", "new_customers"),
           lambda m, _: exp.Sub(this=m("customers"), expression=_zero(m("new_customers"))),
           "Customers in the period who had bought before it.", additive=True),
@@ -474,6 +489,8 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           "Revenue of the orders whose value is in the range (``order_value_above``/``below``).", additive=True),
     _spec("largest_order", "Largest order", "money", S, ("largest_order",), _sum("largest_order"),
           "The value of the largest order (the revenue of its sold lines)."),
+    _spec("largest_order_units", "Largest order in units", "count", S, ("largest_order_units",),
+          _sum("largest_order_units"), "The most units in one order (all its sold lines in the period and slice)."),
     _spec("median_order_value", "Median order value", "money", S, ("order_value_p50",), _sum("order_value_p50"),
           "The median order value: half the orders are worth less, half more. One value per order (the revenue of "
           "its sold lines in the period and slice, as largest_order), interpolated between the middle two."),

@@ -326,7 +326,8 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
             "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "line_cost": line_cost,
             "currency": _f("currency"), "promo": _f("promo"), "aggregate": _total_flag(),
             "no_product": _flagged(NO_PRODUCTS_FLAG)} | (
-        _order_units(ctx) if "multi_item_orders" in ctx.needed.get("sales", ()) else {}) | (
+        _order_units(ctx) if {"multi_item_orders", "largest_order_units"} & set(ctx.needed.get("sales", ()))
+        else {}) | (
         _order_values(ctx, gross) if _ORDER_VALUE_MEASURES & set(ctx.needed.get("sales", ())) else {})
 
 
@@ -364,7 +365,9 @@ def _order_units(ctx: _Context) -> dict[str, exp.Expr]:
     partition: list[exp.Expr] = [_f("order_id"), *([_period(ctx)] if ctx.compare else [])]
     sold = when(exp.and_(exp.GT(this=_f("units"), expression=exp.Literal.number(0)),
                          _total_flag().is_(exp.null())), _f("units"))
-    return {"order_units": _window(fn("SUM", sold), partition)}
+    # "orders with 3 or more items": the bound the multi-item measures count from (2 unless the query names one)
+    bound = ctx.params.bind("order_units_at_least", ctx.query.order_units_at_least or 2)
+    return {"order_units": _window(fn("SUM", sold), partition), "units_bound": bound}
 
 
 def _order_values(ctx: _Context, gross: exp.Expr) -> dict[str, exp.Expr]:
@@ -482,11 +485,18 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
     if group == "customers":
         rows = _rows(ctx, group, _sales_columns(ctx)).subquery("r", copy=False)
         orders = MEASURES["orders"].aggregate()  # each customer's orders, counted as the orders metric counts
-        per_customer = (exp.select(*keys, col("customer_hash"), exp.alias_(orders, "orders", copy=False))
+        # new and returning customers' revenue: each customer's money in the period, and its currencies
+        spent = {"spend": exp.alias_(fn("SUM", when(exp.GT(this=col("units"), expression=exp.Literal.number(0)),
+                                                   col("gross"))), "spend", copy=False),
+                 "currency_lo": exp.alias_(fn("MIN", col("currency")), "currency_lo", copy=False),
+                 "currency_hi": exp.alias_(fn("MAX", col("currency")), "currency_hi", copy=False)} \
+            if _SPEND_MEASURES & set(ctx.needed.get("customers", ())) else {}
+        per_customer = (exp.select(*keys, col("customer_hash"), exp.alias_(orders, "orders", copy=False),
+                                   *spent.values())
                         .from_(rows, copy=False).where(col("customer_hash").is_(exp.null()).not_(), copy=False)
                         .group_by(*[k.copy() for k in keys], col("customer_hash"), copy=False))
-        if "new_customers" in ctx.needed.get("customers", ()):
-            per_customer = _with_first_purchase(ctx, per_customer, keys)
+        if {"new_customers", *_SPEND_MEASURES} & set(ctx.needed.get("customers", ())):
+            per_customer = _with_first_purchase(ctx, per_customer, keys, spend=bool(spent))
         return per_customer, exp.GT(this=col("orders"), expression=exp.Literal.number(0))
     if group == "reviews":
         return _rows(ctx, group, {"rating": _f("rating")}), None
@@ -570,7 +580,12 @@ def _with_first_sale(ctx: _Context, rows: exp.Select) -> exp.Select:
                   join_type="left", copy=False))
 
 
-def _with_first_purchase(ctx: _Context, per_customer: exp.Select, keys: list[exp.Column]) -> exp.Select:
+#: Customer measures that read each customer's revenue in the period (``spend``).
+_SPEND_MEASURES = frozenset({"new_customer_gross", "customer_gross"})
+
+
+def _with_first_purchase(ctx: _Context, per_customer: exp.Select, keys: list[exp.Column], *,
+                         spend: bool = False) -> exp.Select:
     """Each customer's row with ``is_new``: their first purchase ever falls in the row's period.
 
     Ever: any period, channel or product of the tenant's sales; the row's period: its date bucket, the compared
@@ -595,7 +610,9 @@ def _with_first_purchase(ctx: _Context, per_customer: exp.Select, keys: list[exp
     else:  # all the data: every customer is new to it
         is_new = first_day.is_(exp.null()).not_()
     return (exp.select(*[col(k.name, table="c") for k in keys], col("customer_hash", table="c"),
-                       col("orders", table="c"), exp.alias_(is_new, "is_new", copy=False))
+                       col("orders", table="c"),
+                       *([col(c, table="c") for c in ("spend", "currency_lo", "currency_hi")] if spend else []),
+                       exp.alias_(is_new, "is_new", copy=False))
             .from_(per_customer.subquery("c", copy=False), copy=False)
             .join(first.subquery("fs", copy=False),
                   on=col("first_customer", table="fs").eq(col("customer_hash", table="c")), join_type="left",
@@ -619,6 +636,9 @@ def _branch(ctx: _Context, group: MeasureGroup, all_measures: list[str], currenc
         if group == "sales" or (group in ("inventory", "catalogue") and ctx.with_products):
             select += [exp.alias_(fn("MIN", col("currency")), "_currency_min", copy=False),
                        exp.alias_(fn("MAX", col("currency")), "_currency_max", copy=False)]
+        elif group == "customers" and _SPEND_MEASURES & set(ctx.needed.get("customers", ())):
+            select += [exp.alias_(fn("MIN", col("currency_lo")), "_currency_min", copy=False),
+                       exp.alias_(fn("MAX", col("currency_hi")), "_currency_max", copy=False)]
         else:
             select += [exp.alias_(exp.cast(exp.null(), _TEXT), "_currency_min", copy=False),
                        exp.alias_(exp.cast(exp.null(), _TEXT), "_currency_max", copy=False)]

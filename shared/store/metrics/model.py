@@ -32,7 +32,8 @@ MetricName = Literal[
     "returning_customers", "stock_on_order", "monthly_total_lines", "unitless_lines", "productless_lines",
     "new_products", "new_product_revenue", "new_product_units", "sell_through_rate", "average_stock_on_hand",
     "stock_turn", "median_order_value", "p25_order_value", "p75_order_value", "p90_order_value", "p95_order_value",
-    "p99_order_value", "percentile_order_value",
+    "p99_order_value", "percentile_order_value", "largest_order_units", "new_customer_revenue",
+    "returning_customer_revenue",
 ]
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",
@@ -96,6 +97,9 @@ class MetricQuery(BaseModel):
                                             "revenue of their sold lines in the period and slice) is above this "
                                             "(``value_orders``, ``value_order_share``).")
     order_value_below: float | None = Field(default=None, gt=0, description="... and below this.")
+    order_units_at_least: int | None = Field(default=None, ge=1, le=1000, description="The units an order needs to "
+                                             "count in ``multi_item_orders`` and its share (2 when not given): 3 for "
+                                             "'orders with 3 or more items'.")
     percentile: int | None = Field(default=None, ge=1, le=99, description="The percentile of "
                                    "``percentile_order_value`` (which needs one): 80 for the order value 80% of "
                                    "orders are at or below.")

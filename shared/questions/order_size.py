@@ -1,0 +1,100 @@
+"""Orders by their size in units.
+
+"how many orders had 3 or more items", "what share of orders were single-item", "biggest order last month by units".
+
+The metrics layer counts the orders whose sold lines add up to at least N units (``multi_item_orders`` with
+``MetricQuery.order_units_at_least``) and the most units in one order (``largest_order_units``); single-unit orders
+are all orders less those of two or more. Pure: the question in, the metrics and the bound out; the answer's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from shared.store.metrics.model import MetricName
+
+_N = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUM = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_ITEMS = r"(?:items?|units?|products?|pieces?|things)"
+_ORDERS = r"(?:orders?|baskets?|purchases?|transactions?|checkouts?)"
+#: "orders with 3 or more items", "orders that had at least 4 units", "baskets of 5+ items", "orders over 3 items".
+_AT_LEAST = re.compile(
+    rf"\b{_ORDERS}\b[^?.!]{{0,30}}?\b(?P<op>at\s+least\s+|more\s+than\s+|over\s+|above\s+)?{_NUM}\s*"
+    rf"(?P<more>\+|or\s+more|and\s+(?:up|over|above)|plus)?\s*{_ITEMS}\b",
+    re.I,
+)
+#: "single-item orders", "orders with one item", "one-unit baskets".
+_SINGLE = re.compile(
+    rf"(?<!than\s)(?<!least\s)(?<!over\s)(?<!above\s)\b(?:single|one|1)[-\s](?:item|unit|product)"
+    rf"(?:\s+{_ORDERS})?\b|\b{_ORDERS}\s+(?:with|of|that\s+had|having|containing)\s+(?:just\s+|only\s+)?"
+    rf"(?:one|1|a\s+single)\s+{_ITEMS}\b",
+    re.I,
+)
+#: "biggest order by units", "most items in one order", "largest basket in units".
+_LARGEST = re.compile(
+    rf"\b(?:biggest|largest|most)\s+{_ORDERS}\s+(?:\w+\s+){{0,4}}?(?:by|in)\s+(?:units|items)\b"
+    rf"|\bmost\s+(?:units|items)\s+(?:in|on)\s+(?:a|one|any|a\s+single)\s+{_ORDERS}\b",
+    re.I,
+)
+_SHARE = re.compile(r"\b(?:share|percent\w*|per cent|proportion|fraction|ratio|rate)\b|%", re.I)
+
+
+@dataclass(frozen=True)
+class OrderSizeAsk:
+    """What an order-size question asks: orders of at least N units, single-unit orders, or the largest."""
+
+    kind: Literal["at_least", "single", "largest"]
+    at_least: int = 2
+    share: bool = False
+    span: tuple[int, int] = (0, 0)  # the words that asked it ("single-item", "3 or more items"): no product names
+
+    @property
+    def metrics(self) -> list[MetricName]:
+        """What the metrics layer is asked for."""
+        if self.kind == "largest":
+            return ["largest_order_units"]
+        return ["multi_item_orders", "orders"]
+
+
+def order_size_ask(question: str) -> OrderSizeAsk | None:
+    """The order-size ask of ``question``, or ``None`` when it asks none."""
+    share = bool(_SHARE.search(question))
+    if (largest := _LARGEST.search(question)) is not None:
+        return OrderSizeAsk("largest", span=largest.span())
+    if (single := _SINGLE.search(question)) is not None:
+        return OrderSizeAsk("single", 2, share, single.span())
+    m = _AT_LEAST.search(question)
+    if m is None:
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else _N[m.group("n").lower()]
+    op = (m.group("op") or "").strip().lower()
+    if op.startswith(("more", "over", "above")):
+        n += 1
+    elif not (op or m.group("more")):
+        return None  # "orders with 3 items" (exactly three): not a bound
+    # two or more: the attach rate's reading (``multi_item_order_share``) already says it
+    return OrderSizeAsk("at_least", n, share, m.span()) if n > 2 else None
+
+
+def order_size_answer(ask: OrderSizeAsk, row: dict[str, object], when: str, where: str) -> str:
+    """The answer's first sentence: the count and share of those orders, or the most units in one."""
+    if ask.kind == "largest":
+        most = row.get("largest_order_units")
+        if most is None:
+            return f"No orders{where} {when}."
+        return f"The largest order{where} {when} by units had {float(str(most)):,.0f} units."
+    orders = float(str(row.get("orders") or 0))
+    many = float(str(row.get("multi_item_orders") or 0))
+    if not orders:
+        return f"No orders{where} {when}."
+    if ask.kind == "single":
+        single = orders - many
+        lead = f"{single / orders * 100:.1f}% of orders{where} {when} were single-unit: {single:,.0f} of {orders:,.0f}"
+        count = f"Single-unit orders{where} {when} were {single:,.0f}, {single / orders * 100:.1f}% of {orders:,.0f}"
+        return (lead if ask.share else count) + " (orders of one unit, all their lines together)."
+    what = f"orders of {ask.at_least} or more units"
+    if ask.share:
+        return f"{many / orders * 100:.1f}% of orders{where} {when} were {what}: {many:,.0f} of {orders:,.0f}."
+    return f"{what[:1].upper()}{what[1:]}{where} {when} were {many:,.0f}, {many / orders * 100:.1f}% of {orders:,.0f}."
