@@ -400,8 +400,8 @@ class IngestRun:
             raw = filled_down(raw, profile.fill_down, state.above)
         if mapping.sku_stand_in is not None:
             raw = products_from(raw, mapping.sku_stand_in)
-        summary = summary_rows(raw, profile.summary_rows[0]) if profile is not None and profile.summary_rows \
-            else None
+        summary = summary_rows(raw, profile.summary_rows[0], profile.line_values) \
+            if profile is not None and profile.summary_rows else None
         if profile is not None and profile.repeats_are_units:
             raw, repeated = repeated_rows(raw)
             summary = repeated if summary is None else summary | repeated
