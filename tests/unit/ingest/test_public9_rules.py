@@ -35,3 +35,28 @@ def test_rows_of_another_line_type_are_summary_rows() -> None:
     raw = pd.DataFrame({"line_type": ["Sale", "Sale Line", "sale line ", "Payment", None]})
     assert summary_rows(raw, profile.summary_rows[0], profile.line_values).tolist() == [True, False, False, True,
                                                                                          True]
+
+
+def test_a_territory_table_places_the_sales_naming_its_ids() -> None:
+    """AdventureWorks' Territories (``SalesTerritoryKey, Region, Country, Continent``) is where each territory is: the
+    sales naming a ``TerritoryKey`` take its region and country (a line's own place wins). Before, the table was
+    acknowledged and nothing placed the lines, so "revenue by country" was refused."""
+    from shared.ingest.order_parts import order_part
+    from shared.ingest.parts import PartRole
+    from shared.ingest.places import located_by, place_link, placed
+
+    part = order_part(["SalesTerritoryKey", "Region", "Country", "Continent"])
+    assert part is not None and part.role is PartRole.PLACES
+    headers = ["OrderDate", "OrderNumber", "ProductKey", "CustomerKey", "TerritoryKey", "OrderQuantity"]
+    assert located_by(headers, [0, 1, 2, 3, 5]) == {4: "territory"}
+
+    def lookup(link: str, ids: list[str]) -> pd.DataFrame:
+        assert link == place_link("territory") and ids == ["1", "7", "9"]
+        return pd.DataFrame({"ref_id": ["1", "7"], "ref_value": ["Northwest", "France"],
+                             "ref_detail": ['{"region": "Northwest", "country": "United States"}',
+                                            '{"region": "France", "country": "France"}']})
+
+    raw = pd.DataFrame({"sku": ["a", "b", "c"], "country": [None, "Canada", None]})
+    out = placed(raw, {"territory": pd.Series(["1", "7", "9"])}, lookup)
+    assert out["country"].where(out["country"].notna(), None).tolist() == ["United States", "Canada", None]
+    assert out["region"].where(out["region"].notna(), None).tolist() == ["Northwest", "France", None]
