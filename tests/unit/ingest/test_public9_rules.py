@@ -60,3 +60,15 @@ def test_a_territory_table_places_the_sales_naming_its_ids() -> None:
     out = placed(raw, {"territory": pd.Series(["1", "7", "9"])}, lookup)
     assert [v if isinstance(v, str) else None for v in out["country"]] == ["United States", "Canada", None]
     assert [v if isinstance(v, str) else None for v in out["region"]] == ["Northwest", "France", None]
+
+
+def test_a_city_column_is_the_lines_region_and_city_words_read_regions_that_are_cities() -> None:
+    """The Retail Transactions Dataset's City is stored as the line's region; "which city" reads regions only where
+    they are cities (Superstore's West or EMEA are not: there the question stays refused for want of a city)."""
+    from shared.questions.place_names import are_cities
+
+    header = ["Transaction_ID", "Date", "Customer_Name", "Product", "Total_Items", "Total_Cost", "Payment_Method",
+              "City", "Store_Type", "Discount_Applied", "Customer_Category", "Season", "Promotion"]
+    assert map_columns(header, DataKind.SALES).fields[7] == "region"
+    assert are_cities(["Chicago", "Houston", "Miami", "Seattle"]) and are_cities(["New York", "Boston", "Springfield"])
+    assert not are_cities(["West", "East", "Central", "South"]) and not are_cities(["EMEA", "NA", "APAC", "Japan"])
