@@ -504,6 +504,11 @@ class IngestRun:
         # the first 8 bytes of the row digest (its first 16 hex digits) as the in-file duplicate key
         keys = np.ascontiguousarray(digests[:, :8]).view(">u8").ravel().astype(np.uint64)
         dup = pd.Series(keys).duplicated().to_numpy() | _contains(state.seen, keys)
+        if mapping.profile is not None and mapping.profile.repeats_are_units:
+            # a row written again is a further unit in any chunk: a day longer than a chunk is split (``_chunks``),
+            # and its repeat in the next chunk is staged as a line of its own, which processing sums into the first
+            # (one file's lines sharing a record key add up); never a duplicate, whose units would be lost
+            dup = np.zeros(len(keys), dtype=bool)
         # two sorted runs: the stable sort (timsort) merges them in linear time, not a full re-sort per chunk
         state.seen = np.sort(np.concatenate([state.seen, np.sort(keys[~dup])]), kind="stable")
         if self.tenant_has_rows:
