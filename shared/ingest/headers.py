@@ -25,7 +25,7 @@ _COMMON: dict[str, tuple[str, ...]] = {
     "date": ("order_date", "day", "sale_date", "txn_date", "transaction_date", "observed_at", "observed_date",
              "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date", "invoice_date",
              "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time",
-             "return_date"),
+             "return_date", "date_created", "created_date", "creation_date"),
     "currency": ("currency_code", "ccy", "curr"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
@@ -77,7 +77,10 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # where the line was sold to: a dimension of sales questions ("which country bought the most")
         "country": ("ship_country", "shipping_country", "billing_country", "customer_country", "country_code",
                     "ship_country_code", "shipping_country_code", "billing_country_code"),
-        "region": ("sales_region", "ship_region", "territory"),
+        # a city (the customer's or where it shipped) is the line's region where the file has no region column
+        # ("which city" reads regions that are cities: ``shared.questions.place_names.are_cities``)
+        "region": ("sales_region", "ship_region", "territory", "city", "customer_city", "customer_location",
+                   "ship_city", "shipping_city", "billing_city"),
         "state": ("province", "ship_state", "shipping_state", "shipping_province", "billing_state",
                   "billing_province", "customer_state", "ship_province", "state_province", "county"),
         "line_cost": ("line_cogs", "cost_of_goods_sold", "line_cost_total", "item_cost_total", "total_cost"),
@@ -1301,6 +1304,34 @@ PAYMENT_PROFILES: tuple[ExportProfile, ...] = (
         aggregate="day",
         hint="the report carries no date unless the Date dimension is added: add Date (Explore, or the report's "
              "dimension picker) and download it again",
+    ),
+    # Wix Stores > Orders > Export: a line item a row, the order's columns (its Discount, Total, Payment status)
+    # repeated on each of its lines; "Date created" as "Mar 5, 2024"
+    _profile(
+        "wix_orders", DataKind.SALES, ("Order number", "Date created", "Item", "SKU", "Qty", "Price",
+                                       "Payment status"),
+        {"Order number": "order_id", "Date created": "date", "Contact email": "customer_email",
+         "Billing country": "country", "Delivery country": "country", "Item": "product_title", "SKU": "sku",
+         "Qty": "units", "Price": "unit_price", "Discount": "order_discount", "Payment status": "status",
+         "Currency": "currency"},
+        defaults={"channel": "wix"},
+        note="Wix orders: each line item a line (Qty at Price); Discount is the order's, written on each of its "
+             "lines, counted once and spread over them; a Refunded order is a return and a Not paid one no sale "
+             "yet; Total, shipping and tax are not revenue",
+        statuses={"refunded": "returned", "not paid": "unpaid"},
+    ),
+    # Square Dashboard > Transactions > Export: a payment a row (its items only named in Description), money
+    # "$4.50", a Refund event written negative
+    _profile(
+        "square_transactions", DataKind.SALES, ("Gross Sales", "Net Sales", "Total Collected", "Transaction ID",
+                                                "Event Type"),
+        {"Date": "date", "Transaction ID": "order_id", "Gross Sales": "revenue", "Discounts": "discount",
+         "Location": "channel", "Customer ID": "customer_id"},
+        defaults={"units": "0"},
+        note="Square transactions: one line per payment (no products or quantities: its items are only named in "
+             "Description; the Item Sales export has them); revenue is Gross Sales, Discounts the discount; a "
+             "Refund (negative) is a return; the location is the channel; tax, tips and fees are not stored",
+        templates={"sku": "Square payment"}, no_units=True, no_products=True,
     ),
 )
 EXPORT_PROFILES += PAYMENT_PROFILES

@@ -259,3 +259,20 @@ def test_every_file_is_stored_as_it_means(ingested: Ingested) -> None:
     assert kinds["bare_feed"] == {"catalog_products.csv": "products"}, kinds
     for name in ("vend", "stripe", "squarespace", "paypal", "ga4"):
         assert set(kinds[name].values()) == {"sales"}, kinds
+
+
+def test_summary_and_other_money_rows_are_skipped_and_counted(ingested: Ingested) -> None:
+    """Lightspeed X-Series' Sale and Payment rows and PayPal's withdrawals are skipped and counted (they were rejected
+    one by one, or stored as sales); a VOIDED sale's lines and PayPal's pending or denied payments are rejected with
+    the reason."""
+    files = DATASETS["vend"].files()
+    raw = _read(files, "sales-history-export.csv")
+    doc = ingested["vend"][2]["sales-history-export.csv"]
+    lines = raw["Line Type"] == "Sale Line"
+    assert (doc["skipped"], doc["rejected"]) == (int((~lines).sum()), int((lines & (raw["Status"] == "VOIDED"))
+                                                                          .sum())), doc
+    paypal = _read(DATASETS["paypal"].files(), "Download.CSV")
+    doc = ingested["paypal"][2]["Download.CSV"]
+    received = paypal["Type"].isin(("Website Payment", "Payment Refund"))
+    assert (doc["skipped"], doc["rejected"]) == (int((~received).sum()),
+                                                 int((received & (paypal["Status"] != "Completed")).sum())), doc

@@ -49,9 +49,11 @@ def _wix(files: dict[str, str]) -> pd.DataFrame:
     share = gross / gross.groupby(raw["Order number"]).transform("sum")
     off = (raw["Discount"].astype(float) * share).round(2)
     sold = raw["Payment status"] == "Paid"
+    once = (~raw["Order number"].duplicated()) & sold  # the order's discount, counted on its first line
     return pd.DataFrame({"order": raw["Order number"], "product": raw["Item"], "country": raw["Billing country"],
                          "qty": raw["Qty"].astype(int).where(sold, 0), "value": gross.where(sold, 0.0),
-                         "discount": off.where(sold, 0.0), "refund": (gross - off).where(~sold, 0.0),
+                         "discount": raw["Discount"].astype(float).where(once, 0.0),
+                         "refund": (gross - off).where(~sold, 0.0),
                          "day": pd.to_datetime(raw["Date created"], format="%b %d, %Y")})
 
 
@@ -116,8 +118,15 @@ DATASETS: dict[str, Dataset] = {
     "amazon_sales_2025": Dataset("amazon_sales_2025", lambda: public9_shapes.amazon_sales_2025(250, seed=100),
                                  _amazon_2025, AMAZON_2025_ASKS),
 }
-#: Answered wrong today (each is fixed at its cause, then taken off this list).
-WRONG_TODAY: frozenset[str] = frozenset()
+#: Measured before any change made for them: 1 of 3 files stored as it means (Wix's held as order lines without
+#: dates: "Date created" was no date; Square's Transactions refused: kind unknown; Amazon Sales 2025 stored), 6 of 20
+#: questions right. After (generic: "Date created" a date, a city column the line's region; Wix's and Square's
+#: Transactions profiles): 3 of 3 files, 18 of 20. Answered wrong today (each is fixed at its cause, then taken off):
+#: a Refunded Wix order's refund keeps its share of the order's discount (no refunded amount is stated, and a line
+#: returned by its status is refunded its value: 1,144.50 for 1,133.62 paid); "Which location had the most revenue?"
+#: is read as a revenue forecast (the question reader, not the data: the location is the channel).
+WRONG_TODAY: frozenset[str] = frozenset({"wix: How much did we refund in 2024?",
+                                         "square_transactions: Which location had the most revenue?"})
 CASES = dataset_cases(DATASETS, WRONG_TODAY)
 
 
