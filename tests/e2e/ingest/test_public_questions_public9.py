@@ -14,19 +14,8 @@ import io
 import pandas as pd
 import pytest
 
+from tests.e2e.ingest import test_public_questions as pq
 from tests.e2e.ingest.conftest import Ingested
-from tests.e2e.ingest.test_public_questions import (
-    Ask,
-    Dataset,
-    _last_whole_month,
-    _mom_pct,
-    _month,
-    _top,
-    _weekday,
-    _year,
-    ask_and_check,
-    dataset_cases,
-)
 from tests.e2e.ingest.test_public_questions_more import check
 from tests.fixtures.public import public6_shapes, public9_shapes
 
@@ -48,7 +37,7 @@ def _new_customers_last_month(frame: pd.DataFrame) -> int:
     """Customers whose first purchase falls in the data's last whole month."""
     sold = frame[(frame["value"] > 0) & (frame["customer"] != "")]
     first = sold.groupby("customer")["day"].min()
-    month = _last_whole_month(frame)["day"].dt.to_period("M").iloc[0]
+    month = pq._last_whole_month(frame)["day"].dt.to_period("M").iloc[0]
     return int((first.dt.to_period("M") == month).sum())
 
 
@@ -64,14 +53,15 @@ def _vend(files: dict[str, str]) -> pd.DataFrame:
 
 
 VEND_ASKS = [
-    Ask("What was revenue in March 2024?", lambda f: round(_month(f, "2024-03")["value"].sum(), 2)),
-    Ask("What were net sales in April 2024?", lambda f: round(_month(f, "2024-04")["net"].sum(), 2)),
-    Ask("How many units did we sell in May 2024?", lambda f: int(_month(f, "2024-05")["qty"].sum())),
-    Ask("How many orders did we have in February 2024?", lambda f: _month(f, "2024-02")["order"].nunique()),
-    Ask("Which product made the most revenue?", lambda f: _top(f, "product")),
-    Ask("Which product sold the most units?", lambda f: _top(f, "product", "qty")),
-    Ask("How much discount did we give in March 2024?", lambda f: round(_month(f, "2024-03")["discount"].sum(), 2)),
-    Ask("What did we make last month?", lambda f: round(_last_whole_month(f)["value"].sum(), 2)),
+    pq.Ask("What was revenue in March 2024?", lambda f: round(pq._month(f, "2024-03")["value"].sum(), 2)),
+    pq.Ask("What were net sales in April 2024?", lambda f: round(pq._month(f, "2024-04")["net"].sum(), 2)),
+    pq.Ask("How many units did we sell in May 2024?", lambda f: int(pq._month(f, "2024-05")["qty"].sum())),
+    pq.Ask("How many orders did we have in February 2024?", lambda f: pq._month(f, "2024-02")["order"].nunique()),
+    pq.Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
+    pq.Ask("Which product sold the most units?", lambda f: pq._top(f, "product", "qty")),
+    pq.Ask("How much discount did we give in March 2024?",
+           lambda f: round(pq._month(f, "2024-03")["discount"].sum(), 2)),
+    pq.Ask("What did we make last month?", lambda f: round(pq._last_whole_month(f)["value"].sum(), 2)),
 ]
 
 
@@ -82,8 +72,8 @@ def _listings(files: dict[str, str]) -> pd.DataFrame:
 
 
 LISTINGS_ASKS = [
-    Ask("How many products do we have?", lambda f: f["sku"].nunique()),
-    Ask("What is the average price of our products?", lambda f: round(f["price"].mean(), 2)),
+    pq.Ask("How many products do we have?", lambda f: f["sku"].nunique()),
+    pq.Ask("What is the average price of our products?", lambda f: round(f["price"].mean(), 2)),
 ]
 
 
@@ -100,16 +90,16 @@ def _stripe(files: dict[str, str]) -> pd.DataFrame:
 
 
 STRIPE_ASKS = [
-    Ask("What was revenue in March 2024?", lambda f: round(_month(f, "2024-03")["value"].sum(), 2)),
-    Ask("How many orders did we have in April 2024?", lambda f: _month(f[f["value"] > 0], "2024-04")["order"]
+    pq.Ask("What was revenue in March 2024?", lambda f: round(pq._month(f, "2024-03")["value"].sum(), 2)),
+    pq.Ask("How many orders did we have in April 2024?", lambda f: pq._month(f[f["value"] > 0], "2024-04")["order"]
         .nunique()),
-    Ask("How much did we refund in 2024?", lambda f: round(_year(f, 2024)["refund"].sum(), 2)),
-    Ask("What is our average order value?", _aov),
-    Ask("How many customers did we have in May 2024?",
-        lambda f: _month(f[f["value"] > 0], "2024-05")["customer"].nunique()),
-    Ask("What did we make last month?", lambda f: round(_last_whole_month(f)["value"].sum(), 2)),
-    Ask("Which day of the week has the most revenue?", _weekday),
-    Ask("How many new customers did we get last month?", _new_customers_last_month),
+    pq.Ask("How much did we refund in 2024?", lambda f: round(pq._year(f, 2024)["refund"].sum(), 2)),
+    pq.Ask("What is our average order value?", _aov),
+    pq.Ask("How many customers did we have in May 2024?",
+        lambda f: pq._month(f[f["value"] > 0], "2024-05")["customer"].nunique()),
+    pq.Ask("What did we make last month?", lambda f: round(pq._last_whole_month(f)["value"].sum(), 2)),
+    pq.Ask("Which day of the week has the most revenue?", pq._weekday),
+    pq.Ask("How many new customers did we get last month?", _new_customers_last_month),
 ]
 
 
@@ -133,16 +123,16 @@ def _squarespace(files: dict[str, str]) -> pd.DataFrame:
 
 
 SQUARESPACE_ASKS = [
-    Ask("What was revenue in March 2024?", lambda f: round(_month(f, "2024-03")["value"].sum(), 2)),
-    Ask("How many units did we sell in April 2024?", lambda f: int(_month(f, "2024-04")["qty"].sum())),
-    Ask("How many orders did we have in May 2024?", lambda f: _month(f[f["value"] > 0], "2024-05")["order"]
+    pq.Ask("What was revenue in March 2024?", lambda f: round(pq._month(f, "2024-03")["value"].sum(), 2)),
+    pq.Ask("How many units did we sell in April 2024?", lambda f: int(pq._month(f, "2024-04")["qty"].sum())),
+    pq.Ask("How many orders did we have in May 2024?", lambda f: pq._month(f[f["value"] > 0], "2024-05")["order"]
         .nunique()),
-    Ask("Which product made the most revenue?", lambda f: _top(f, "product")),
-    Ask("Which country had the most revenue?", lambda f: _top(f, "country")),
-    Ask("How much discount did we give in 2024?", lambda f: round(_year(f, 2024)["discount"].sum(), 2)),
-    Ask("How much did we refund in 2024?", lambda f: round(_year(f, 2024)["refund"].sum(), 2)),
-    Ask("What is our average order value?", _aov),
-    Ask("How many new customers did we get last month?", _new_customers_last_month),
+    pq.Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
+    pq.Ask("Which country had the most revenue?", lambda f: pq._top(f, "country")),
+    pq.Ask("How much discount did we give in 2024?", lambda f: round(pq._year(f, 2024)["discount"].sum(), 2)),
+    pq.Ask("How much did we refund in 2024?", lambda f: round(pq._year(f, 2024)["refund"].sum(), 2)),
+    pq.Ask("What is our average order value?", _aov),
+    pq.Ask("How many new customers did we get last month?", _new_customers_last_month),
 ]
 
 
@@ -161,15 +151,15 @@ def _paypal(files: dict[str, str]) -> pd.DataFrame:
 
 
 PAYPAL_ASKS = [
-    Ask("What was revenue in March 2024?", lambda f: round(_month(f, "2024-03")["value"].sum(), 2)),
-    Ask("How many units did we sell in April 2024?", lambda f: int(_month(f, "2024-04")["qty"].sum())),
-    Ask("Which product made the most revenue?", lambda f: _top(f, "product")),
-    Ask("How much did we refund in 2024?", lambda f: round(_year(f, 2024)["refund"].sum(), 2)),
-    Ask("How many orders did we have in May 2024?", lambda f: _month(f[f["value"] > 0], "2024-05")["order"]
+    pq.Ask("What was revenue in March 2024?", lambda f: round(pq._month(f, "2024-03")["value"].sum(), 2)),
+    pq.Ask("How many units did we sell in April 2024?", lambda f: int(pq._month(f, "2024-04")["qty"].sum())),
+    pq.Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
+    pq.Ask("How much did we refund in 2024?", lambda f: round(pq._year(f, 2024)["refund"].sum(), 2)),
+    pq.Ask("How many orders did we have in May 2024?", lambda f: pq._month(f[f["value"] > 0], "2024-05")["order"]
         .nunique()),
-    Ask("How many customers did we have in March 2024?",
-        lambda f: _month(f[f["value"] > 0], "2024-03")["customer"].nunique()),
-    Ask("What did we make last month?", lambda f: round(_last_whole_month(f)["value"].sum(), 2)),
+    pq.Ask("How many customers did we have in March 2024?",
+        lambda f: pq._month(f[f["value"] > 0], "2024-03")["customer"].nunique()),
+    pq.Ask("What did we make last month?", lambda f: round(pq._last_whole_month(f)["value"].sum(), 2)),
 ]
 
 
@@ -182,12 +172,13 @@ def _ga4(files: dict[str, str]) -> pd.DataFrame:
 
 
 GA4_ASKS = [
-    Ask("What was revenue in February 2024?", lambda f: round(_month(f, "2024-02")["value"].sum(), 2)),
-    Ask("How many units did we sell in March 2024?", lambda f: int(_month(f, "2024-03")["qty"].sum())),
-    Ask("Which product made the most revenue?", lambda f: _top(f, "product")),
-    Ask("Which product sold the most units in March 2024?", lambda f: _top(_month(f, "2024-03"), "product", "qty")),
-    Ask("What did we make last month?", lambda f: round(_last_whole_month(f)["value"].sum(), 2)),
-    Ask("How did revenue change month over month?", _mom_pct, percent=True),
+    pq.Ask("What was revenue in February 2024?", lambda f: round(pq._month(f, "2024-02")["value"].sum(), 2)),
+    pq.Ask("How many units did we sell in March 2024?", lambda f: int(pq._month(f, "2024-03")["qty"].sum())),
+    pq.Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
+    pq.Ask("Which product sold the most units in March 2024?",
+           lambda f: pq._top(pq._month(f, "2024-03"), "product", "qty")),
+    pq.Ask("What did we make last month?", lambda f: round(pq._last_whole_month(f)["value"].sum(), 2)),
+    pq.Ask("How did revenue change month over month?", pq._mom_pct, percent=True),
 ]
 
 
@@ -199,8 +190,8 @@ def _bare_feed(files: dict[str, str]) -> pd.DataFrame:
 
 
 BARE_FEED_ASKS = [
-    Ask("How many products do we have?", lambda f: f["sku"].nunique()),
-    Ask("What is the average price of our products?", lambda f: round(f["price"].mean(), 2)),
+    pq.Ask("How many products do we have?", lambda f: f["sku"].nunique()),
+    pq.Ask("What is the average price of our products?", lambda f: round(f["price"].mean(), 2)),
 ]
 
 
@@ -219,37 +210,37 @@ def _adventureworks(files: dict[str, str]) -> pd.DataFrame:
 
 
 AW_ASKS = [
-    Ask("Which country had the most revenue?", lambda f: _top(f, "country")),
-    Ask("Which region had the most revenue in 2016?", lambda f: _top(_year(f, 2016), "region")),
-    Ask("What was revenue in Germany in 2017?", lambda f: round(_year(f[f["country"] == "Germany"], 2017)["value"]
+    pq.Ask("Which country had the most revenue?", lambda f: pq._top(f, "country")),
+    pq.Ask("Which region had the most revenue in 2016?", lambda f: pq._top(pq._year(f, 2016), "region")),
+    pq.Ask("What was revenue in Germany in 2017?", lambda f: round(pq._year(f[f["country"] == "Germany"], 2017)["value"]
                                                                 .sum(), 2)),
 ]
 
-DATASETS: dict[str, Dataset] = {
-    "vend": Dataset("vend", lambda: public9_shapes.vend_sales(400, seed=91), _vend, VEND_ASKS),
-    "all_listings": Dataset("all_listings", lambda: public9_shapes.all_listings(120, seed=92), _listings,
+DATASETS: dict[str, pq.Dataset] = {
+    "vend": pq.Dataset("vend", lambda: public9_shapes.vend_sales(400, seed=91), _vend, VEND_ASKS),
+    "all_listings": pq.Dataset("all_listings", lambda: public9_shapes.all_listings(120, seed=92), _listings,
                             LISTINGS_ASKS),
-    "stripe": Dataset("stripe", lambda: public9_shapes.stripe_payments(400, seed=93), _stripe, STRIPE_ASKS,
+    "stripe": pq.Dataset("stripe", lambda: public9_shapes.stripe_payments(400, seed=93), _stripe, STRIPE_ASKS,
                       no_currency=False),
-    "squarespace": Dataset("squarespace", lambda: public9_shapes.squarespace_orders(300, seed=94), _squarespace,
+    "squarespace": pq.Dataset("squarespace", lambda: public9_shapes.squarespace_orders(300, seed=94), _squarespace,
                            SQUARESPACE_ASKS, no_currency=False),
-    "paypal": Dataset("paypal", lambda: public9_shapes.paypal_activity(300, seed=95), _paypal, PAYPAL_ASKS,
+    "paypal": pq.Dataset("paypal", lambda: public9_shapes.paypal_activity(300, seed=95), _paypal, PAYPAL_ASKS,
                       no_currency=False),
-    "ga4": Dataset("ga4", lambda: public9_shapes.ga4_items(120, seed=96), _ga4, GA4_ASKS),
-    "bare_feed": Dataset("bare_feed", lambda: public9_shapes.bare_feed(90, seed=97), _bare_feed, BARE_FEED_ASKS,
+    "ga4": pq.Dataset("ga4", lambda: public9_shapes.ga4_items(120, seed=96), _ga4, GA4_ASKS),
+    "bare_feed": pq.Dataset("bare_feed", lambda: public9_shapes.bare_feed(90, seed=97), _bare_feed, BARE_FEED_ASKS,
                          no_currency=False),
-    "adventureworks": Dataset("adventureworks", lambda: public6_shapes.adventureworks(300, seed=23), _adventureworks,
+    "adventureworks": pq.Dataset("adventureworks", lambda: public6_shapes.adventureworks(300, seed=23), _adventureworks,
                               AW_ASKS),
 }
 #: Answered wrong today (each is fixed at its cause, then taken off this list).
 WRONG_TODAY: frozenset[str] = frozenset()
-CASES = dataset_cases(DATASETS, WRONG_TODAY)
+CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
 
 
 @pytest.mark.parametrize(("dataset", "ask"), CASES)
-def test_question_of_a_public9_export(dataset: str, ask: Ask, homes: dict[str, tuple[object, pd.DataFrame]],
+def test_question_of_a_public9_export(dataset: str, ask: pq.Ask, homes: dict[str, tuple[object, pd.DataFrame]],
                                       monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    ask_and_check(DATASETS, homes, dataset, ask, check, monkeypatch, capsys)  # type: ignore[arg-type]
+    pq.ask_and_check(DATASETS, homes, dataset, ask, check, monkeypatch, capsys)  # type: ignore[arg-type]
 
 
 def test_every_file_is_stored_as_it_means(ingested: Ingested) -> None:
