@@ -294,6 +294,20 @@ def items_paid(columns: dict[str, Any], index: pd.Index, value: np.ndarray,
     return line, np.where(by["line"].transform("sum").to_numpy() > 0, np.round(paid, 2), np.nan)
 
 
+def _refunded_less_discount(columns: dict[str, Any], order_discount: pd.Series, back: np.ndarray,
+                            line_paid: np.ndarray, groups: np.ndarray, index: pd.Index) -> None:
+    """A sale undone by its status, no refunded amount stated: each line's refund less its share of the discount.
+
+    Wix's Refunded order: the buyer was paid back what they paid, not the items' list value.
+    """
+    off = np.abs(_num(order_discount, index))
+    share = spread_by_value(np.where(back, off, np.nan), np.full(len(index), np.nan), line_paid, groups)
+    refund = _num(columns.get("refund"), index)
+    less = np.where(back & ~np.isnan(share) & ~np.isnan(refund), np.clip(refund - np.nan_to_num(share), 0, None),
+                    refund)
+    columns["refund"] = pd.Series(np.round(less, 2), index=index)
+
+
 def spread_by_value(order_amount: np.ndarray, line_amount: np.ndarray, value: np.ndarray,
                     groups: np.ndarray) -> np.ndarray:
     """Each line's amount plus its value share of what its order's amount adds (rule 6), in exact cents.
@@ -479,6 +493,8 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
             stated = np.abs(_num(order_amount, index))
             order_amount = pd.Series(np.where(np.isnan(paid), stated, np.minimum(stated, paid)), index=index)
         if source == "order_discount" and back.any():  # no discount is given on a sale undone (``_as_return``)
+            if "order_refund" not in columns:  # nor refunded: its lines were paid their value less their share
+                _refunded_less_discount(columns, order_amount, back, line_paid, groups, index)
             order_amount = order_amount.where(pd.Series(~back, index=order_amount.index))
         order_states_it = source == "order_refund" and not line_refunds_given
         line: np.ndarray = np.full(len(index), np.nan) if order_states_it else _num(columns.get(target), index)

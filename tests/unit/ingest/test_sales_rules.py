@@ -317,3 +317,13 @@ def test_a_line_total_after_its_discount_and_the_discount_give_the_lines_value()
     cols, index = _cols(order_id=["r1", "r1"], units=[2, 1], line_net=[25.2, 14.0], discount=[2.8, 0.0])
     derive_sales(cols, index)
     assert _values(cols["revenue"]) == [28.0, 14.0] and _values(cols["discount"]) == [2.8, 0.0]
+
+
+def test_an_order_undone_by_its_status_is_refunded_what_was_paid_less_its_discount() -> None:
+    """Wix: a Refunded order states no refunded amount; its lines are refunded their value less their share of the
+    order's discount (what the buyer paid). Before: their full value (the discount refunded too)."""
+    cols, index = _cols(order_id=["o1", "o1", "o2"], units=[1, 2, 1], unit_price=[30.0, 5.0, 10.0],
+                        order_discount=[4.0, 4.0, 1.0], status=["refunded", "refunded", "paid"])
+    derive_sales(cols, index, statuses={"refunded": "returned"})
+    assert _values(cols["refund"])[:2] == [27.0, 9.0]  # 30 and 10 less the 4 off shared 3:1
+    assert _values(cols["discount"]) == [None, None, 1.0]
