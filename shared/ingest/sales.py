@@ -498,7 +498,8 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
             order_amount = order_amount.where(pd.Series(~back, index=order_amount.index))
         order_states_it = source == "order_refund" and not line_refunds_given
         line: np.ndarray = np.full(len(index), np.nan) if order_states_it else _num(columns.get(target), index)
-        weights = line_paid if source == "order_refund" else value
+        # by value; a return line's value is 0 by then: weighed by what it refunded (else the shares were equal)
+        weights = np.where(value > 0, value, line_paid) if source == "order_refund" else value
         columns[target] = pd.Series(spread_by_value(np.abs(_num(order_amount, index)), line, weights, groups),
                                     index=index)
     for name, value_default in (defaults or {}).items():
