@@ -37,14 +37,28 @@ from tests.e2e.ingest.test_public_questions_more import DATASETS as MORE_DATASET
 from tests.e2e.ingest.test_public_questions_more import M5_ORDER, STORE_SALES_ORDER  # noqa: E402
 from tests.e2e.ingest.test_public_questions_public8 import DATASETS as PUBLIC8_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_public8_heldout import DATASETS as HELD_OUT_DATASETS  # noqa: E402
+from tests.e2e.ingest.test_public_questions_public9 import DATASETS as PUBLIC9_DATASETS  # noqa: E402
+from tests.e2e.ingest.test_public_questions_public9_heldout import DATASETS as HELD_OUT9_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import BIBITOR_ORDER, WALMART_RECRUITING_ORDER  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import DATASETS as STORE_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import check_store as check  # noqa: E402
-from tests.fixtures.public import forecast_shapes, market_shapes, public8_shapes, shapes, store_shapes  # noqa: E402
+from tests.fixtures.public import (  # noqa: E402
+    forecast_shapes,
+    market_shapes,
+    public6_shapes,
+    public8_shapes,
+    public9_shapes,
+    shapes,
+    store_shapes,
+)
 
-DATASETS = {**FIRST_DATASETS, **MORE_DATASETS, **STORE_DATASETS, **PUBLIC8_DATASETS, **HELD_OUT_DATASETS}
+DATASETS = {**FIRST_DATASETS, **MORE_DATASETS, **STORE_DATASETS, **PUBLIC8_DATASETS, **HELD_OUT_DATASETS,
+            **PUBLIC9_DATASETS, **HELD_OUT9_DATASETS}
 
-CLI = str(ROOT / ".venv" / "bin" / "ecomintel")
+#: This checkout's CLI (the virtualenv's ``ecomintel`` script runs whichever checkout the environment installed).
+CLI = [sys.executable, "-m", "shared.cli.main"]
+#: The CLI's environment puts this checkout first on the import path.
+OWN_CHECKOUT = {"PYTHONPATH": str(ROOT)}
 
 
 def _shopify_report(days: int, report: str) -> dict[str, str]:
@@ -103,6 +117,19 @@ GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "prestashop_orders": lambda n: public8_shapes.prestashop_orders(n, seed=66),
     "global_superstore": lambda n: public8_shapes.global_superstore(max(1, n // 2), seed=67),
     "retail_transactions": lambda n: public8_shapes.retail_transactions(n, seed=68),
+    # public9's downloads at n rows (a receipt, charge, order or payment a row, about; GA4 an item's day, over at most
+    # n / 5 days) and AdventureWorks with its territories (n lines a year); held out: Wix, Square, Amazon Sales 2025
+    "vend": lambda n: public9_shapes.vend_sales(max(1, n // 4), seed=71),
+    "all_listings": lambda n: public9_shapes.all_listings(n, seed=72),
+    "stripe": lambda n: public9_shapes.stripe_payments(n, seed=73),
+    "squarespace": lambda n: public9_shapes.squarespace_orders(max(1, n // 2), seed=74),
+    "paypal": lambda n: public9_shapes.paypal_activity(n, seed=75),
+    "ga4": lambda n: public9_shapes.ga4_items(min(max(30, n // 5), 730), seed=76),
+    "bare_feed": lambda n: public9_shapes.bare_feed(n, seed=77),
+    "adventureworks": lambda n: public6_shapes.adventureworks(max(1, n // 2), seed=78),
+    "wix": lambda n: public9_shapes.wix_orders(max(1, n // 2), seed=79),
+    "square_transactions": lambda n: public9_shapes.square_transactions(n, seed=80),
+    "amazon_sales_2025": lambda n: public9_shapes.amazon_sales_2025(n, seed=81),
 }
 
 
@@ -114,7 +141,8 @@ def _run(args: list[str], env: dict[str, str]) -> tuple[float, float, str, int]:
     before = os.times()
     start = time.perf_counter()
     timed = [PEAK, "-f", "peak-rss-kib %M"] if os.path.exists(PEAK) else []
-    done = subprocess.run([*timed, CLI, *args], env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run([*timed, *CLI, *args], env={**env, **OWN_CHECKOUT}, cwd=ROOT, capture_output=True,
+                          text=True, check=True)
     wall = time.perf_counter() - start
     after = os.times()
     peak = next((int(line.split()[-1]) for line in done.stderr.splitlines()[::-1]
@@ -127,8 +155,8 @@ def _timed_ingest(path: Path, env: dict[str, str]) -> tuple[float, float, int, d
     """Wall and CPU seconds, peak RSS (KiB, ``/usr/bin/time``) and the ``--json`` record of one ``ecomintel ingest``."""
     before = os.times()
     start = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "%M", CLI, "ingest", str(path), "--tenant", "acme", "--json"],
-                          env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", *CLI, "ingest", str(path), "--tenant", "acme", "--json"],
+                          env={**env, **OWN_CHECKOUT}, cwd=ROOT, capture_output=True, text=True, check=True)
     wall = time.perf_counter() - start
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)

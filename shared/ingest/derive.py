@@ -185,11 +185,18 @@ def filled_down(raw: pd.DataFrame, fields: frozenset[str], above: dict[str, obje
     return raw.assign(**filled) if filled else raw
 
 
-def summary_rows(raw: pd.DataFrame, field: str) -> np.ndarray:
-    """Rows whose ``field`` cell is empty: an export's summary rows (eBay's order row above its items)."""
+def summary_rows(raw: pd.DataFrame, field: str, lines: frozenset[str] = frozenset()) -> np.ndarray:
+    """An export's summary rows: empty ``field`` cells (eBay's order row above its items), or none of ``lines``.
+
+    With ``lines`` (lower-case) a row is a summary when its cell is none of them (Lightspeed X-Series' Sale and
+    Payment rows beside its Sale Lines).
+    """
     if field not in raw:
         return np.zeros(len(raw), dtype=bool)
     text = raw[field].astype(object)
+    if lines:
+        words = text.where(text.notna(), "").astype(str).str.strip().str.lower()
+        return np.asarray(~words.isin(lines).to_numpy(), dtype=bool)
     return np.asarray((text.isna() | (text.astype(str).str.strip() == "")).to_numpy(), dtype=bool)
 
 

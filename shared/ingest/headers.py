@@ -25,7 +25,7 @@ _COMMON: dict[str, tuple[str, ...]] = {
     "date": ("order_date", "day", "sale_date", "txn_date", "transaction_date", "observed_at", "observed_date",
              "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date", "invoice_date",
              "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time",
-             "return_date"),
+             "return_date", "date_created", "created_date", "creation_date"),
     "currency": ("currency_code", "ccy", "curr"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
@@ -77,7 +77,10 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # where the line was sold to: a dimension of sales questions ("which country bought the most")
         "country": ("ship_country", "shipping_country", "billing_country", "customer_country", "country_code",
                     "ship_country_code", "shipping_country_code", "billing_country_code"),
-        "region": ("sales_region", "ship_region", "territory"),
+        # a city (the customer's or where it shipped) is the line's region where the file has no region column
+        # ("which city" reads regions that are cities: ``shared.questions.place_names.are_cities``)
+        "region": ("sales_region", "ship_region", "territory", "city", "customer_city", "customer_location",
+                   "ship_city", "shipping_city", "billing_city"),
         "state": ("province", "ship_state", "shipping_state", "shipping_province", "billing_state",
                   "billing_province", "customer_state", "ship_province", "state_province", "county"),
         "line_cost": ("line_cogs", "cost_of_goods_sold", "line_cost_total", "item_cost_total", "total_cost"),
@@ -231,6 +234,10 @@ class ExportProfile:
     #: same row again): the repeats are summed into the first row's units, skipped and counted
     #: (``shared.ingest.derive.repeated_rows``), never dropped as duplicates
     repeats_are_units: bool = False
+    #: the values of the ``summary_rows`` field that mark a line (Lightspeed X-Series' Line Type ``Sale Line``,
+    #: PayPal's payment types): a row with any other value (the receipt's totals, its payment, a withdrawal) is
+    #: skipped and counted; empty: a row is a summary when that field's cell is empty
+    line_values: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -273,13 +280,14 @@ def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dic
              skip_blank_rows: bool = False, aggregate: str = "", no_units: bool = False,
              no_products: bool = False, packed: PackedItems | None = None,
              summary_rows: tuple[str, str] | None = None, fill_down: tuple[str, ...] = (),
-             repeats_are_units: bool = False) -> ExportProfile:
+             repeats_are_units: bool = False, line_values: tuple[str, ...] = ()) -> ExportProfile:
     cells = ProfileCells(frozenset(missing), tuple((prefixes or {}).items()), tuple((templates or {}).items()))
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
                          {normalise_header(h): f for h, f in columns.items()}, defaults, hint, note,
                          frozenset(top_level), cells, whole_units, statuses, fill, metered_units,
                          frozenset(exponents), skip_blank_rows, aggregate, no_units,
-                         no_products, packed, summary_rows, frozenset(fill_down), repeats_are_units)
+                         no_products, packed, summary_rows, frozenset(fill_down), repeats_are_units,
+                         frozenset(v.lower() for v in line_values))
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -425,7 +433,22 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
             taken.add(field)
     if kind is DataKind.SALES:
         fields |= _named_by_entity(headers, fields)
+    if kind is DataKind.PRODUCTS:
+        fields |= _id_of_a_priced_product(normalised, fields)
     return ColumnMapping(kind=kind, headers=tuple(headers), fields=fields)
+
+
+def _id_of_a_priced_product(normalised: list[str], fields: dict[int, str]) -> dict[int, str]:
+    """A bare ``id`` column as the product's SKU, in a file of priced products that names no SKU otherwise.
+
+    A product feed's minimal columns (``id, title, description, price, availability``: Google Merchant Center and Meta
+    catalogues without their link columns) name each product by ``id``; without this the file was read as reviews
+    (an ``id`` and a ``title``). Only with a price column, so a review file's ``id`` stays the review's.
+    """
+    taken = set(fields.values())
+    if "sku" in taken or "price" not in taken or "id" not in normalised:
+        return {}
+    return {normalised.index("id"): "sku"}
 
 
 #: A time zone written after a date column's name (Trustpilot's ``Review Created (UTC)``, ``Created at (GMT)``).
@@ -1168,11 +1191,11 @@ REPORT_PROFILES: tuple[ExportProfile, ...] = (
         "retail_transactions_baskets", DataKind.SALES, ("Transaction_ID", "Customer_Name", "Product", "Total_Items",
                                                         "Total_Cost", "Store_Type"),
         {"Transaction_ID": "order_id", "Date": "date", "Customer_Name": "customer_id", "Total_Items": "units",
-         "Total_Cost": "revenue", "Store_Type": "channel"},
+         "Total_Cost": "revenue", "Store_Type": "channel", "City": "region"},
         note="Retail Transactions: one line per basket (its products are listed without their own quantities or "
              "prices, so no product's sales can be told: product questions say so); revenue is Total_Cost (what the "
-             "customer paid), units Total_Items, the store type the channel; City, payment, season and promotion "
-             "are not stored; the customer's name is hashed",
+             "customer paid), units Total_Items, the store type the channel, the City the line's region; payment, "
+             "season and promotion are not stored; the customer's name is hashed",
         templates={"sku": "Retail basket"}, no_products=True,
     ),
     # H&M "Personalized Fashion Recommendations" (Kaggle, 2022) transactions_train.csv: each row one unit of an
@@ -1198,3 +1221,117 @@ REPORT_PROFILES: tuple[ExportProfile, ...] = (
     ),
 )
 EXPORT_PROFILES += REPORT_PROFILES
+
+#: Point-of-sale, payment and analytics downloads (round public9): shapes in
+#: ``tests/fixtures/public/public9_shapes.py``, where each header's source is written.
+PAYMENT_PROFILES: tuple[ExportProfile, ...] = (
+    # Lightspeed Retail X-Series (formerly Vend) Sales History export: per sale a "Sale" row (the receipt's totals),
+    # its "Sale Line" rows (a product each; Subtotal after the line's Discount, before tax) and a "Payment" row
+    _profile(
+        "vend_sales_history", DataKind.SALES, ("Date", "Receipt Number", "Line Type", "Quantity", "Subtotal",
+                                               "Sales Tax", "Discount", "Details", "Register"),
+        {"Date": "date", "Receipt Number": "order_id", "Line Type": "line_type", "Customer Code": "customer_id",
+         "Quantity": "units", "Subtotal": "line_net", "Discount": "discount", "Details": "product_title",
+         "Register": "channel", "Status": "status", "Sku": "sku"},
+        note="Lightspeed X-Series sales history: each Sale Line is a line (Details the product, Quantity its units, "
+             "Subtotal its value after its Discount: revenue is the two added); the Sale rows (a receipt's totals) "
+             "and Payment rows (its tender) are skipped and counted; a VOIDED sale is no sale; the register is the "
+             "channel; sales tax and loyalty are not stored",
+        summary_rows=("line_type", "a receipt's Sale row (its totals) or Payment row (its tender): the products "
+                                   "are its Sale Line rows"),
+        line_values=("Sale Line",),
+    ),
+    # Stripe Dashboard > Payments > Export (unified_payments.csv): one row per charge, no products; Amount Refunded the
+    # part given back; Status Paid, Refunded, Failed
+    _profile(
+        "stripe_payments", DataKind.SALES, ("id", "Amount", "Amount Refunded", "Currency", "Status", "Captured"),
+        {"id": "order_id", "Created (UTC)": "date", "Created date (UTC)": "date", "Amount": "revenue",
+         "Amount Refunded": "order_refund", "Currency": "currency", "Status": "status",
+         "Customer Email": "customer_email", "Customer ID": "customer_id"},
+        defaults={"units": "0", "channel": "stripe"},
+        note="Stripe payments: one line per charge (no products or quantities: the payments export has none); "
+             "revenue is Amount, Amount Refunded its refund (a Refunded charge a return); Failed charges are no "
+             "sale; fees, tax and card details are not stored; the customer's e-mail is hashed",
+        templates={"sku": "Stripe payment"}, no_units=True, no_products=True,
+        statuses={"refunded": "returned", "paid": "", "succeeded": ""},
+    ),
+    # Squarespace Commerce > Orders > Download CSV: line items as rows, the order's columns on its first line only
+    _profile(
+        "squarespace_orders", DataKind.SALES, ("Order ID", "Financial Status", "Lineitem quantity", "Lineitem name",
+                                               "Lineitem price", "Lineitem sku"),
+        {"Order ID": "order_id", "Email": "customer_email", "Financial Status": "status", "Currency": "currency",
+         "Discount Amount": "order_discount", "Amount Refunded": "order_refund", "Created at": "date",
+         "Lineitem quantity": "units", "Lineitem name": "product_title", "Lineitem price": "unit_price",
+         "Lineitem sku": "sku", "Billing Country": "country", "Shipping Country": "country"},
+        defaults={"channel": "squarespace"},
+        note="Squarespace orders: each line item a line (Lineitem quantity at Lineitem price); the order's columns "
+             "are on its first line and fill its other lines; Discount Amount is the order's, spread over its "
+             "lines; a REFUNDED order is a return whose refund is what its items were paid (Amount Refunded also "
+             "holds shipping and tax); a PENDING order is not paid yet: no sale; shipping and taxes are not stored",
+        statuses={"refunded": "returned", "pending": "unpaid"},
+    ),
+    # PayPal Activity > Statements > Activity download (Download.CSV): every money movement of the account; payments
+    # received (with the item, when the checkout sent it), their refunds (negative), withdrawals, conversions
+    _profile(
+        "paypal_activity", DataKind.SALES, ("Date", "Time", "TimeZone", "Name", "Type", "Status", "Gross", "Fee",
+                                            "Net", "Transaction ID"),
+        {"Date": "date", "Type": "line_type", "Status": "status", "Currency": "currency", "Gross": "revenue",
+         "From Email Address": "customer_email", "Transaction ID": "order_id", "Item Title": "product_title",
+         "Item ID": "sku", "Quantity": "units"},
+        defaults={"channel": "paypal"},
+        note="PayPal activity: payments received are sales (Gross the revenue, the item and quantity as the "
+             "checkout sent them, else one unit of 'PayPal payment'); a Payment Refund (negative) is a return; "
+             "withdrawals, transfers, currency conversions and fees are no sale: skipped and counted; Pending "
+             "payments are not received yet and Denied ones are no sale; fees are not stored; the payer's e-mail is "
+             "hashed",
+        summary_rows=("line_type", "a money movement that is no sale (a withdrawal, transfer, currency conversion "
+                                   "or fee)"),
+        line_values=("Website Payment", "Express Checkout Payment", "Shopping Cart Payment Received",
+                     "Mobile Payment", "Payment Received", "Subscription Payment", "Payment Refund",
+                     "PreApproved Payment Bill User Payment", "Point of Sale Payment"),
+        statuses={"pending": "unpaid", "denied": "cancelled", "reversed": "cancelled"},
+        templates={"sku": "PayPal payment"},
+    ),
+    # Google Analytics 4 "Ecommerce purchases" (Reports or Explore) downloaded as CSV with the Date dimension: a "#"
+    # preamble, then an item's views, carts, purchases and revenue per day
+    _profile(
+        "ga4_ecommerce_purchases", DataKind.SALES, ("Item name", "Items purchased", "Item revenue"),
+        {"Date": "date", "Item ID": "sku", "Item name": "product_title", "Item category": "product_category",
+         "Item brand": "product_brand", "Items purchased": "units", "Item revenue": "revenue"},
+        defaults={"channel": "online store"},
+        note="GA4 Ecommerce purchases: each row is an item's sales of a day (Items purchased its units, Item revenue "
+             "its revenue); views and cart additions are not stored; GA4 names no currency in the file",
+        aggregate="day",
+        hint="the report carries no date unless the Date dimension is added: add Date (Explore, or the report's "
+             "dimension picker) and download it again",
+    ),
+    # Wix Stores > Orders > Export: a line item a row, the order's columns (its Discount, Total, Payment status)
+    # repeated on each of its lines; "Date created" as "Mar 5, 2024"
+    _profile(
+        "wix_orders", DataKind.SALES, ("Order number", "Date created", "Item", "SKU", "Qty", "Price",
+                                       "Payment status"),
+        {"Order number": "order_id", "Date created": "date", "Contact email": "customer_email",
+         "Billing country": "country", "Delivery country": "country", "Item": "product_title", "SKU": "sku",
+         "Qty": "units", "Price": "unit_price", "Discount": "order_discount", "Payment status": "status",
+         "Currency": "currency"},
+        defaults={"channel": "wix"},
+        note="Wix orders: each line item a line (Qty at Price); Discount is the order's, written on each of its "
+             "lines, counted once and spread over them; a Refunded order is a return and a Not paid one no sale "
+             "yet; Total, shipping and tax are not revenue",
+        statuses={"refunded": "returned", "not paid": "unpaid"},
+    ),
+    # Square Dashboard > Transactions > Export: a payment a row (its items only named in Description), money
+    # "$4.50", a Refund event written negative
+    _profile(
+        "square_transactions", DataKind.SALES, ("Gross Sales", "Net Sales", "Total Collected", "Transaction ID",
+                                                "Event Type"),
+        {"Date": "date", "Transaction ID": "order_id", "Gross Sales": "revenue", "Discounts": "discount",
+         "Location": "channel", "Customer ID": "customer_id"},
+        defaults={"units": "0"},
+        note="Square transactions: one line per payment (no products or quantities: its items are only named in "
+             "Description; the Item Sales export has them); revenue is Gross Sales, Discounts the discount; a "
+             "Refund (negative) is a return; the location is the channel; tax, tips and fees are not stored",
+        templates={"sku": "Square payment"}, no_units=True, no_products=True,
+    ),
+)
+EXPORT_PROFILES += PAYMENT_PROFILES

@@ -37,6 +37,7 @@ from shared.ingest.join import PartJoin, PartOutcome, _DerivedFile
 from shared.ingest.order_parts import LOCATION_COLUMNS, PRODUCT_LOOKUPS, id_things, lookup_thing, name_things
 from shared.ingest.parse import DateOrder, decide_date_order, parse_date, parse_number
 from shared.ingest.parts import DatasetPart, PartRole
+from shared.ingest.places import place_columns, place_link, places_detail
 from shared.ingest.reader import Chunk
 from shared.ingest.relabel import restate_labels
 from shared.ingest.sniff import Dialect
@@ -70,7 +71,7 @@ CODED_STATUSES: tuple[tuple[frozenset[str], dict[str, str]], ...] = (
 
 #: The roles of a relational export's tables, joined here; every other multi-file dataset's part by ``PartJoin``.
 RELATIONAL_ROLES = frozenset({PartRole.ORDER_HEADERS, PartRole.ORDER_LINES, PartRole.NAMES, PartRole.PRODUCTS_BY_ID,
-                              PartRole.STOCK_COUNTS})
+                              PartRole.STOCK_COUNTS, PartRole.PLACES})
 
 
 def ingest_part(deps: Deps, ingestion: Ingestion, part: DatasetPart, dialect: Dialect) -> PartOutcome:
@@ -126,6 +127,8 @@ class RelationalJoin(PartJoin):
         for chunk, cells in self._chunks():
             if role is PartRole.NAMES:
                 self._names(chunk, cells)
+            elif role is PartRole.PLACES:
+                self._places(chunk, cells)
             elif role is PartRole.ORDER_HEADERS:
                 self._headers(chunk, cells)
             elif role is PartRole.ORDER_LINES and sales is not None:
@@ -210,6 +213,19 @@ class RelationalJoin(PartJoin):
         moved = restate_labels(self.wh, self.tenant, thing, dict(zip(ids, named, strict=True)))
         if moved:
             log_event(_log, "labelled rows named", thing=thing, rows=moved)
+
+    # -- places --------------------------------------------------------------------------------------------
+    def _places(self, chunk: Chunk, cells: pd.DataFrame) -> None:
+        """Where each id is (its region, country, state), for the sales lines that name it by id."""
+        ids = id_things(self.part.signature)
+        thing = next(iter(ids))  # recognised by its one id column
+        id_col, columns = self.part.signature[ids[thing]], place_columns(self.part.signature)
+        good = self._missing(chunk, cells, (id_col,))
+        rows = cells[good]
+        joins.save_refs(self.wh, self.tenant, place_link(thing), self._lineage(pd.DataFrame(
+            {"ref_id": rows[id_col], "ref_value": rows[next(iter(columns))] if columns else "",
+             "ref_detail": places_detail(rows, columns)})))
+        self.out.accepted += len(rows)
 
     # -- order headers -------------------------------------------------------------------------------------
     def _headers(self, chunk: Chunk, cells: pd.DataFrame) -> None:

@@ -20,7 +20,9 @@ same way (``shared.ingest.order_join``):
 - **directories of people or companies** (first and last names; a company name): acknowledged, nothing stored;
 - **item lines**: an order id, a date and a product, no quantity or price (Maven's Restaurant Orders: one line per
   item ordered): each line is one unit, valued at the catalogue's price;
-- **returns**: a date, a product and units returned, no sale or order (AdventureWorks' Returns): returned units.
+- **returns**: a date, a product and units returned, no sale or order (AdventureWorks' Returns): returned units;
+- **places**: one ``{thing}`` id and where each is (AdventureWorks' Territories: ``Region, Country, Continent``):
+  the sales naming the thing by id take its region and country (``shared.ingest.places``).
 
 A file any kind already reads as it is (a dated sales export, a review file) is never taken for one of these.
 """
@@ -36,7 +38,7 @@ from shared.models.records import DataKind
 ORDER_JOIN = "order_join"
 #: Things a ``{thing}_id``/``{thing}_name`` pair names that are not lookups: the product (a catalogue), the order,
 #: and people (a customer or staff directory is acknowledged as one).
-_NOT_LOOKUPS = frozenset({"product", "item", "sku", "order", "customer", "user", "staff", "employee", "client",
+NOT_LOOKUPS = frozenset({"product", "item", "sku", "order", "customer", "user", "staff", "employee", "client",
                           "menuitem"})
 #: Things whose id a catalogue may give instead of a name: the product field the name fills.
 PRODUCT_LOOKUPS = {"brand": "brand", "category": "category", "subcategory": "category",
@@ -99,7 +101,7 @@ def name_things(headers: list[str] | tuple[str, ...]) -> dict[str, int]:
 def lookup_thing(headers: list[str] | tuple[str, ...]) -> str | None:
     """The thing a lookup table names (``brand`` for ``brand_id, brand_name``), or ``None``."""
     ids, names = id_things(headers), name_things(headers)
-    things = [t for t in ids if t in names and t not in _NOT_LOOKUPS]
+    things = [t for t in ids if t in names and t not in NOT_LOOKUPS]
     return things[0] if len(things) == 1 and len(ids) <= 2 else None
 
 
@@ -156,9 +158,10 @@ def order_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
                      "returns (units returned of each product on a day, no sale): stored as returned units")
     if len(ids := id_things(names)) == 1 and len(present & _PLACES) >= 2 and len(present) <= len(_PLACES) + 2:
         thing = next(iter(ids))
-        return _part("places", PartRole.UNUSED, DataKind.SALES, names,
-                     f"where each {thing} is ({', '.join(h for h in names if normalise(h) in _PLACES)}): not stored, "
-                     f"so sales naming a {thing} by its id are not placed in a region or country")
+        return _part("places", PartRole.PLACES, DataKind.SALES, names,
+                     f"where each {thing} is ({', '.join(h for h in names if normalise(h) in _PLACES)}): sales naming "
+                     f"a {thing} by its id take its region and country (those uploaded before this file are not "
+                     f"restated)")
     return None
 
 

@@ -249,6 +249,8 @@ _OTHER_DATE_SHAPES = (
     # January 5, 2024; Jan 5th 2024; Sat, Jan 5, 2024
     re.compile(rf"^(?:[A-Za-z]{{3,9}},?\s+)?{_MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
                r"(?:[ T].*)?$"),
+    # Google Analytics' Date dimension: "20240305" (yyyymmdd, no separators; a year of 19xx or 20xx)
+    re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>\d{2})$"),
     # eBay's Orders report: "Dec-05-24" (month word, day, two- or four-digit year), a time after it
     re.compile(rf"^{_MONTH_WORD}-(?P<d>\d{{1,2}})-(?P<y>\d{{2}}|\d{{4}})(?:[ T].*)?$"),
     # Amazon review exports: "01 21, 2014" (month day, year)

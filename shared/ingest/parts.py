@@ -38,6 +38,7 @@ class PartRole(StrEnum):
     NAMES = "names"  # the name of each brand, category or store id
     PRODUCTS_BY_ID = "products_by_id"  # a catalogue naming its brand or category by id
     STOCK_COUNTS = "stock_counts"  # a store's quantity of each product
+    PLACES = "places"  # where each territory (or other thing) is: the region and country of sales naming it by id
     UNUSED = "unused"  # nothing ecomintel stores: acknowledged
 
 

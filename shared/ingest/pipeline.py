@@ -83,6 +83,7 @@ from shared.ingest.parse import (
     to_arrow,
 )
 from shared.ingest.parts import DatasetPart
+from shared.ingest.places import located_by, placed
 from shared.ingest.preamble import locate_header, preamble_note
 from shared.ingest.profile_cells import apply_cells, blank_rows, whole_units, with_rounded
 from shared.ingest.reader import (
@@ -114,6 +115,7 @@ from shared.models.records import RECORD_MODELS, DataKind
 from shared.observability.logs import get_logger, log_context, log_event
 from shared.observability.metrics import track_ingest_metrics
 from shared.ports import BulkAppend, Warehouse
+from shared.store import joins
 from shared.store.catalogue import catalogued_skus
 from shared.store.documents.uploads import stated_upload_currency
 from shared.store.records import catalogue_prices
@@ -293,6 +295,7 @@ class IngestRun:
         #: a sales file without prices valued at its catalogue's (``shared.ingest.catalogue_prices``): lines priced,
         #: lines left unpriced; None for any other file
         self.catalogue_priced: list[int] | None = None
+        self.located: dict[int, str] = {}  # columns naming a thing by id whose places may be known (``places``)
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0, skip_lines: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -325,6 +328,8 @@ class IngestRun:
             self._unknown = unknown_flags(mapping.profile)
             if self.kind is DataKind.SALES and "order_id" not in mapping.fields.values() and not self._aggregate:
                 self.lines = DistinctLines()
+            # ids of things whose places another file gives (AdventureWorks' TerritoryKey): the line's region
+            self.located = located_by(reader.headers, list(mapping.fields)) if self.kind is DataKind.SALES else {}
             if self.kind is DataKind.SALES and mapping.profile is None \
                     and not {"unit_price", "revenue"} & set(mapping.fields.values()):
                 self.catalogue_priced = [0, 0]
@@ -358,6 +363,10 @@ class IngestRun:
         if self.kind is not DataKind.SALES or not order:
             return chunks
         return align_orders(chunks, f"c{order[0]}", max_carry=self.chunk_rows)
+
+    def _refs(self, link: str, ids: list[str]) -> pd.DataFrame:
+        """The tenant's references of ``link`` for ``ids`` (where each territory is)."""
+        return joins.refs(self.warehouse, self.ingestion.tenant_id, link, ids)
 
     def customer_key(self) -> bytes:
         """The tenant's customer-hash key, fetched (or created) once per run, on first use."""
@@ -400,12 +409,14 @@ class IngestRun:
             raw = filled_down(raw, profile.fill_down, state.above)
         if mapping.sku_stand_in is not None:
             raw = products_from(raw, mapping.sku_stand_in)
-        summary = summary_rows(raw, profile.summary_rows[0]) if profile is not None and profile.summary_rows \
-            else None
+        summary = summary_rows(raw, profile.summary_rows[0], profile.line_values) \
+            if profile is not None and profile.summary_rows else None
         if profile is not None and profile.repeats_are_units:
             raw, repeated = repeated_rows(raw)
             summary = repeated if summary is None else summary | repeated
             self.repeated_rows += int(repeated.sum())
+        if self.located:
+            raw = placed(raw, {thing: chunk.frame[f"c{i}"] for i, thing in self.located.items()}, self._refs)
         if self.kind is DataKind.SALES:
             raw = named_by_title(raw)  # a line with no SKU but a title is that product: priced as it, below
             raw = state_from_address(raw)  # a US address's state, where the row has none
@@ -493,6 +504,11 @@ class IngestRun:
         # the first 8 bytes of the row digest (its first 16 hex digits) as the in-file duplicate key
         keys = np.ascontiguousarray(digests[:, :8]).view(">u8").ravel().astype(np.uint64)
         dup = pd.Series(keys).duplicated().to_numpy() | _contains(state.seen, keys)
+        if mapping.profile is not None and mapping.profile.repeats_are_units:
+            # a row written again is a further unit in any chunk: a day longer than a chunk is split (``_chunks``),
+            # and its repeat in the next chunk is staged as a line of its own, which processing sums into the first
+            # (one file's lines sharing a record key add up); never a duplicate, whose units would be lost
+            dup = np.zeros(len(keys), dtype=bool)
         # two sorted runs: the stable sort (timsort) merges them in linear time, not a full re-sort per chunk
         state.seen = np.sort(np.concatenate([state.seen, np.sort(keys[~dup])]), kind="stable")
         if self.tenant_has_rows:

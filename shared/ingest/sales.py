@@ -25,7 +25,8 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
    units x unit price; equally when the order has no value), net of what the lines already carry: a line
    gets its own amount plus its share of ``max(order amount - sum of line amounts, 0)``, in cents that add
    up exactly. The order amount is read once per order (the first non-empty cell), so exports that repeat
-   it on every line count it once.
+   it on every line count it once. An order's refund gives its items at most what was paid for them (their
+   value less discounts): the rest of a refunded total is shipping, tax or fees (``items_paid``).
 7. **A customer e-mail or id is hashed** (``shared.ingest.customers``) into ``customer_hash``.
 8. **In an event log only purchases are sales** (an ``event_type`` column: REES46's view/cart/remove_from_cart/
    purchase): a shopper's browsing events (views, cart additions and removals) are not sales and are counted
@@ -61,7 +62,9 @@ from shared.ingest.discount import gross_rate_amounts, rate_amounts
 from shared.ingest.reader import Chunk
 
 #: Fields exports write on an order's first line only (filled down within the order).
-ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "customer_email", "customer_id")
+#: Where the order shipped is the order's too (Squarespace writes the billing and shipping blocks on its first line).
+ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "customer_email", "customer_id", "country", "region",
+                      "state")
 #: Order statuses whose lines are not sales.
 #: Olist's "unavailable" is an order the seller could not fill: not a sale either.
 CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined", "unavailable",
@@ -250,6 +253,61 @@ def line_values(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
     return np.nan_to_num(value, nan=0.0)
 
 
+def revenue_before_discount(columns: dict[str, Any], index: pd.Index) -> None:
+    """A line's revenue where the export gives its total after the discount and the discount, not its value.
+
+    Lightspeed X-Series (Vend) writes a sale line's ``Subtotal`` after its ``Discount``: revenue (the value before
+    discounts) is the two added, so net revenue is the subtotal and "discounts given" the discounts (rule 5 the
+    other way round). Only where no revenue column is given.
+    """
+    line_net, discount = columns.get("line_net"), columns.get("discount")
+    if line_net is None or discount is None or columns.get("revenue") is not None:
+        return
+    net = _num(line_net, index)
+    off = np.nan_to_num(_num(discount, index), nan=0.0)
+    columns["revenue"] = pd.Series(np.round(net + np.sign(net) * np.abs(off), 2), index=index)
+    columns.pop("line_net")
+
+
+def items_paid(columns: dict[str, Any], index: pd.Index, value: np.ndarray,
+               groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per line, what was paid for it and what its order's buyer paid for the order's items.
+
+    The second is the most an order refund gives the products; the first weighs an order refund's spread (a return
+    line's value is 0 by then).
+
+    An order's refunded amount may include its shipping and tax (WooCommerce's Order Refund Amount, Squarespace's
+    Amount Refunded: the order's total when refunded in full); that part is no product's refund, so net revenue
+    does not go below what the items sold for. Sold lines count their value less their discounts, return lines what
+    they refunded, less the order's own discount (given on the items). An order whose lines show no value is not
+    capped (NaN: the stated refund is kept whole).
+    """
+    off = np.nan_to_num(np.abs(_num(columns.get("discount"), index)), nan=0.0)
+    back = np.nan_to_num(np.abs(_num(columns.get("refund"), index)), nan=0.0)
+    sold = _num(columns.get("units"), index)
+    returned = (np.nan_to_num(sold, nan=0.0) == 0) & (back > 0)
+    line = np.where(returned, back, np.clip(value - off, 0, None))
+    order_off = np.abs(_num(columns.get("order_discount"), index))
+    frame = pd.DataFrame({"g": groups, "line": line, "off": order_off})
+    by = frame.groupby("g", sort=False)
+    paid = (by["line"].transform("sum") - by["off"].transform("first").fillna(0.0)).clip(lower=0).to_numpy()
+    return line, np.where(by["line"].transform("sum").to_numpy() > 0, np.round(paid, 2), np.nan)
+
+
+def _refunded_less_discount(columns: dict[str, Any], order_discount: pd.Series, back: np.ndarray,
+                            line_paid: np.ndarray, groups: np.ndarray, index: pd.Index) -> None:
+    """A sale undone by its status, no refunded amount stated: each line's refund less its share of the discount.
+
+    Wix's Refunded order: the buyer was paid back what they paid, not the items' list value.
+    """
+    off = np.abs(_num(order_discount, index))
+    share = spread_by_value(np.where(back, off, np.nan), np.full(len(index), np.nan), line_paid, groups)
+    refund = _num(columns.get("refund"), index)
+    less = np.where(back & ~np.isnan(share) & ~np.isnan(refund), np.clip(refund - np.nan_to_num(share), 0, None),
+                    refund)
+    columns["refund"] = pd.Series(np.round(less, 2), index=index)
+
+
 def spread_by_value(order_amount: np.ndarray, line_amount: np.ndarray, value: np.ndarray,
                     groups: np.ndarray) -> np.ndarray:
     """Each line's amount plus its value share of what its order's amount adds (rule 6), in exact cents.
@@ -390,6 +448,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         errors[adjusted] = ("a negative quantity at a price of 0 is a stock adjustment (goods damaged, lost or "
                             "recounted), not a sale or a return")
         error_field[adjusted] = "units"
+    revenue_before_discount(columns, index)
     back = (_returned(status, index) | (own == "returned")) & ~cancelled
     if back.any():
         _as_return(columns, back, index)
@@ -425,15 +484,23 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     measured = metered(columns, index) if metered_units and "units" in columns else 0
     groups = _order_groups(order_id) if order_id is not None else np.arange(len(index))
     value = line_values(columns, index)
+    line_paid, paid = items_paid(columns, index, value, groups)
     for source, target in (("order_discount", "discount"), ("order_refund", "refund")):
         order_amount = columns.pop(source, None)
         if order_amount is None:
             continue
+        if source == "order_refund":  # what an order refund adds beyond its items is shipping, tax or fees
+            stated = np.abs(_num(order_amount, index))
+            order_amount = pd.Series(np.where(np.isnan(paid), stated, np.minimum(stated, paid)), index=index)
         if source == "order_discount" and back.any():  # no discount is given on a sale undone (``_as_return``)
+            if "order_refund" not in columns:  # nor refunded: its lines were paid their value less their share
+                _refunded_less_discount(columns, order_amount, back, line_paid, groups, index)
             order_amount = order_amount.where(pd.Series(~back, index=order_amount.index))
         order_states_it = source == "order_refund" and not line_refunds_given
         line: np.ndarray = np.full(len(index), np.nan) if order_states_it else _num(columns.get(target), index)
-        columns[target] = pd.Series(spread_by_value(np.abs(_num(order_amount, index)), line, value, groups),
+        # by value; a return line's value is 0 by then: weighed by what it refunded (else the shares were equal)
+        weights = np.where(value > 0, value, line_paid) if source == "order_refund" else value
+        columns[target] = pd.Series(spread_by_value(np.abs(_num(order_amount, index)), line, weights, groups),
                                     index=index)
     for name, value_default in (defaults or {}).items():
         col = columns.get(name)

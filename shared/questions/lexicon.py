@@ -356,7 +356,8 @@ DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
     ("brand", _rx(r"brands?|vendors?|manufacturers?|labels?|makers?")),
     ("competitor", _rx(r"competitors?|rivals?|retailers?|competition")),
     ("country", _rx(r"countr(?:y|ies)|nations?|markets? abroad")),
-    ("region", _rx(r"regions?|territor(?:y|ies)")),
+    # cities are regions where a file's City is stored as the line's region (elsewhere refused: ``are_cities``)
+    ("region", _rx(r"regions?|territor(?:y|ies)|cit(?:y|ies)")),
     ("state", _rx(r"states?|provinces?|count(?:y|ies)")),
     ("weekday", _rx(r"weekdays?|days? of (?:the )?week|which day|what day|busiest day")),
     ("product", _rx(r"styles?|designs?")),  # apparel: a style is a product in all its sizes (the Sale Report)
@@ -465,7 +466,7 @@ AGENT_CUES: dict[str, re.Pattern[str]] = {
 PLACE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("country", _rx(r"countr(?:y|ies)|nations?")), ("region", _rx(r"regions?|regional|territor(?:y|ies)")),
     ("state", _rx(r"states?|provinces?|count(?:y|ies)")),
-    ("", _rx(r"cit(?:y|ies)|postcodes?|zip codes?|geograph(?:y|ies)|geographic(?:al)?")))
+    ("city", _rx(r"cit(?:y|ies)")), ("", _rx(r"postcodes?|zip codes?|geograph(?:y|ies)|geographic(?:al)?")))
 #: Questions the data cannot answer: the concept and what would be needed to answer it.
 UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"(?:top|best|biggest|largest|most valuable|loyal\w*|worst) (?:\d+ )?(?:customers|buyers|clients|shoppers|"

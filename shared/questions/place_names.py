@@ -24,6 +24,30 @@ _COUNTRIES = ("united states|usa|canada|mexico|brazil|argentina|chile|colombia|p
               "latin america|scandinavia|the eu|the us|the uk")
 _CITIES = ("london|paris|berlin|madrid|rome|tokyo|new york city|los angeles|chicago|houston|toronto|sydney|"
            "melbourne|dublin|amsterdam|munich|manchester|birmingham|glasgow|edinburgh")
+#: Cities a sales file may name as its place (the Retail Transactions Dataset's City, stored as the line's region):
+#: the well-known ones above and the largest US cities.
+_MORE_CITIES = ("new york|san francisco|seattle|boston|dallas|miami|atlanta|phoenix|philadelphia|san diego|"
+                "san antonio|san jose|austin|denver|detroit|portland|las vegas|nashville|baltimore|"
+                "washington d\\.?c\\.?|minneapolis|new orleans|cleveland|pittsburgh|st\\.? louis|orlando|tampa|"
+                "charlotte|columbus|"
+                "indianapolis|milwaukee|sacramento|kansas city|salt lake city|vancouver|montreal|calgary|ottawa|"
+                "barcelona|milan|vienna|zurich|stockholm|copenhagen|oslo|lisbon|brussels|prague|warsaw|mumbai|delhi|"
+                "new delhi|bangalore|bengaluru|chennai|kolkata|hyderabad|karachi|lahore|dubai|singapore|hong kong|"
+                "shanghai|beijing|seoul|osaka|bangkok|jakarta|manila|sao paulo|rio de janeiro|mexico city|"
+                "buenos aires|lagos|nairobi|cairo|cape town|johannesburg|auckland|brisbane|perth|leeds|liverpool|"
+                "bristol")
+_CITY = re.compile(rf"^(?:{_CITIES}|{_MORE_CITIES})$", re.I)
+
+
+def are_cities(names: list[str]) -> bool:
+    """Whether most of ``names`` (a tenant's sales regions) are cities: a file's City stored as the line's region.
+
+    "Which city had the most revenue?" is then answered by region; regions like Superstore's West or EMEA are not
+    cities, so there the question is still refused for want of a city column.
+    """
+    return bool(names) and 2 * sum(1 for n in names if _CITY.match(n.strip())) >= len(names)
+
+
 #: A place name after a word that puts sales in it ("in", "from", "to", "for", "across").
 PLACE = re.compile(rf"\b(?:in|from|to|for|across|within|inside|throughout)\s+(?P<place>{_US_STATES}|{_PROVINCES}|"
                    rf"{_COUNTRIES}|{_CITIES})\b", re.I)

@@ -49,7 +49,7 @@ from shared.questions.new_products import asks_new_products, new_products_query
 from shared.questions.order_percentile import asked_percentile
 from shared.questions.order_size import OrderSizeAsk, order_size_ask
 from shared.questions.order_value import order_value_metrics
-from shared.questions.place_names import named_place
+from shared.questions.place_names import are_cities, named_place
 from shared.questions.preamble import preamble_excluded, preamble_partials
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
@@ -867,8 +867,10 @@ def _places_known(question: str, index: VocabularyIndex | None) -> bool:
     """Whether every place word of the question ("which country", "by state") is a column the sales carry."""
     if index is None:
         return False
-    have = {"country": index.vocabulary.countries, "region": index.vocabulary.regions,
-            "state": index.vocabulary.states}
+    regions = index.vocabulary.regions
+    # a city word: the regions where a file's City was stored as the line's region (``are_cities``)
+    have = {"country": index.vocabulary.countries, "region": regions, "state": index.vocabulary.states,
+            "city": regions if are_cities(regions) else []}
     named = [dim for dim, rx in lx.PLACE_WORDS if rx.search(question)]
     return bool(named) and all(have.get(dim) for dim in named)
 

@@ -663,6 +663,26 @@ def test_an_order_line_without_units_is_an_order_when_it_has_an_id_and_revenue(s
     assert close(row["aov"], (100.0 + 40.0 + 70.0 + 25.0) / 3)
 
 
+def test_a_customers_first_order_without_units_makes_them_new(seeded: Seeded) -> None:
+    """A payments export (Stripe: one line per charge, no quantities, ``sales:no_units``): a customer whose first charge
+    falls in the period is new, as the orders measure counts the charge an order. Before: the first purchase was read
+    from lines with units only, so no such customer was ever new."""
+    from tests.contract.metrics_truth import _lineage
+
+    def charge(order: str, customer: str, day: date, revenue: float = 50.0) -> dict[str, Any]:
+        return {"sku": "Stripe payment", "date": day, "units": 0, "revenue": revenue, "order_id": order,
+                "customer_hash": customer, "quality_flags": '["sales:no_units", "sales:no_products"]'}
+
+    seeded.warehouse.insert("sales", _lineage("charges", "sales", [
+        charge("ch_1", "a", date(2025, 1, 10)), charge("ch_2", "a", date(2025, 2, 3)),
+        charge("ch_3", "b", date(2025, 2, 5)), charge("ch_4", "c", date(2025, 2, 9)),
+        charge("ch_5", "d", date(2025, 1, 20), revenue=0.0)]))  # refunded in full: no purchase, "d" is new in Feb
+    seeded.warehouse.insert("sales", _lineage("charges", "sales", [charge("ch_6", "d", date(2025, 2, 11))]))
+    feb = TimeRange(start=date(2025, 2, 1), end=date(2025, 2, 28), label="February 2025")
+    row = seeded.run(tenant_id="charges", metrics=["new_customers", "customers"], time_range=feb).rows[0]
+    assert (row["new_customers"], row["customers"]) == (3, 4)
+
+
 def test_new_products_are_those_first_sold_in_the_period(seeded: Seeded) -> None:
     """New: the product's first sale in all the tenant's sales falls in the period (in each day of a trend)."""
     sold = seeded.sales[seeded.sales["units"] > 0]

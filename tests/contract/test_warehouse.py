@@ -49,6 +49,28 @@ def test_upsert_replacing_moves_rows_to_new_keys_and_leaves_other_tenants(wareho
     assert len(warehouse.query("SELECT sku FROM sales WHERE tenant_id = 't1'")) == 3
 
 
+def test_upsert_replacing_on_bigquery_is_one_transaction(bigquery_warehouse: Any) -> None:
+    """BigQuery's own: the rows in and the replaced keys out are one script (one transaction), as the embedded
+    engine's one transaction is. Before: the upsert, then a DELETE job of its own, so a crash between them left a page
+    of relabelled rows in both forms."""
+    keys = ["tenant_id", "record_key"]
+    bigquery_warehouse.insert("sales", pd.DataFrame([_sales("t1", "A", 1, "old1"), _sales("t1", "B", 2, "old2")]))
+    sent: list[str] = []
+    real = bigquery_warehouse._run
+
+    def recording(sql: str, params: Any) -> Any:
+        sent.append(sql)
+        return real(sql, params)
+
+    bigquery_warehouse._run = recording
+    moved = pd.DataFrame([_sales("t1", "A", 1, "new1")])
+    assert bigquery_warehouse.upsert_replacing("sales", moved, keys, "t1", ["old1", "old2"]) == 1
+    writes = [q for q in sent if "DELETE" in q or "INSERT" in q]
+    assert len(writes) == 1 and "BEGIN TRANSACTION" in writes[0], writes
+    df = bigquery_warehouse.query("SELECT record_key FROM sales WHERE tenant_id = 't1'")
+    assert df["record_key"].tolist() == ["new1"]
+
+
 def test_upsert_unless_newer_keeps_a_newer_stored_version(warehouse: Any) -> None:
     """Newest ingestion wins in the engine: a stored version strictly newer than the incoming row stays."""
     keys = ["tenant_id", "record_key"]

@@ -7,9 +7,10 @@ transaction. Queries run with the dataset as the default, so the cores' unqualif
 
 from __future__ import annotations
 
+import contextlib
 import io
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -275,18 +276,46 @@ class BigQueryWarehouse:
 
     def upsert_replacing(self, table: str, rows: pd.DataFrame, key_columns: list[str], tenant_id: str,
                          replaced_keys: list[str]) -> int:
-        """``upsert``, then delete the tenant's rows keyed ``replaced_keys`` that are not among ``rows``.
+        """``upsert``, and delete the tenant's rows keyed ``replaced_keys`` not among ``rows``, in one transaction.
 
-        Two jobs (the emulator binds no parameters inside a script): a crash between leaves both forms until the
-        caller's retry, which writes the same keys and deletes the rest.
+        A crash leaves each row in one form (the old or the new), as on the embedded engine.
+
+        The replaced keys are loaded into a side table of their own, so the script that deletes and inserts needs
+        no parameters (the emulator binds none inside a script). It was two jobs, the upsert then the delete: a
+        crash between them left a page of rows in both forms until the caller's retry.
         """
-        written = self.upsert(table, rows, key_columns)
         kept = set(rows["record_key"]) if "record_key" in rows else set()
-        if gone := [k for k in replaced_keys if k not in kept]:
-            self._spec(table)
-            self.execute(f"DELETE FROM {_quote(table)} WHERE tenant_id = @tenant AND record_key IN "
-                         "UNNEST(@keys)", {"tenant": tenant_id, "keys": gone})
-        return written
+        gone = [k for k in replaced_keys if k not in kept]
+        if not gone:
+            return self.upsert(table, rows, key_columns)
+        spec = self._spec(table)
+        checked_columns(spec, key_columns)
+        keys = pa.table({"tenant_id": pa.array([tenant_id] * len(gone), pa.string()),
+                         "record_key": pa.array(gone, pa.string())})
+        with self._side_table("replaced", table, [bigquery.SchemaField("tenant_id", "STRING"),
+                                                  bigquery.SchemaField("record_key", "STRING")], keys) as side:
+            replaced = (f"EXISTS (SELECT 1 FROM {_quote(side)} g WHERE t.tenant_id = g.tenant_id "
+                        "AND t.record_key = g.record_key)")
+            self._swap_in(spec, to_parquet(spec, rows), same_key("t", "i", key_columns, _quote), "upsert",
+                          also_delete=replaced)
+        return len(rows)
+
+    @contextlib.contextmanager
+    def _side_table(self, purpose: str, table: str, schema: list[bigquery.SchemaField],
+                    rows: pa.Table) -> Iterator[str]:
+        """A side table of ``rows`` (expiring within the hour should the drop fail), dropped on exit: its name."""
+        side = f"_{purpose}_{table}_{uuid.uuid4().hex[:12]}"
+        side_table = bigquery.Table(self._table_id(side), schema=schema)
+        side_table.expires = datetime.now(UTC) + timedelta(hours=1)
+        self.client.create_table(side_table)
+        try:
+            buf = io.BytesIO()
+            pq.write_table(rows, buf)
+            buf.seek(0)
+            self.load_file(self._table_id(side), buf)
+            yield side
+        finally:
+            self.client.delete_table(self._table_id(side), not_found_ok=True)
 
     def upsert_unless_newer(self, table: str, rows: pd.DataFrame, key_columns: list[str], version: str) -> int:
         """``upsert``, except rows whose key is stored in a strictly newer ``version`` (one transaction).
@@ -319,13 +348,15 @@ class BigQueryWarehouse:
         self._swap_in(spec, parquet, " AND ".join(f"t.{_quote(c)} = i.{_quote(c)}" for c in where), "slice")
         return len(rows)
 
-    def _swap_in(self, spec: TableSpec, parquet: bytes, match: str, purpose: str, *, keep: str = "") -> int:
+    def _swap_in(self, spec: TableSpec, parquet: bytes, match: str, purpose: str, *, keep: str = "",
+                 also_delete: str = "") -> int:
         """Load ``parquet`` into a side table, then delete the rows it ``match``-es and insert it, in one transaction.
 
         ``match`` relates a table row ``t`` to a side row ``i``; ``keep`` (a condition on ``i``, checked after
-        the delete) limits what is inserted, and the rows it keeps are counted once committed (else 0). The
-        script needs no parameters (the emulator does not bind parameters inside scripts). The side table
-        expires within the hour should the drop fail.
+        the delete) limits what is inserted, and the rows it keeps are counted once committed (else 0);
+        ``also_delete`` (a condition on ``t``) deletes more rows in the same transaction. The script needs no
+        parameters (the emulator does not bind parameters inside scripts). The side table expires within the hour
+        should the drop fail.
         """
         table = spec.name
         side = f"_{purpose}_{table}_{uuid.uuid4().hex[:12]}"
@@ -339,7 +370,8 @@ class BigQueryWarehouse:
             where = f" WHERE {keep}" if keep else ""
             script = (
                 "BEGIN TRANSACTION;\n"
-                f"DELETE FROM {_quote(table)} t WHERE EXISTS (SELECT 1 FROM {_quote(side)} i WHERE {match});\n"
+                f"DELETE FROM {_quote(table)} t WHERE EXISTS (SELECT 1 FROM {_quote(side)} i WHERE {match})"
+                f"{f' OR {also_delete}' if also_delete else ''};\n"
                 f"INSERT INTO {_quote(table)} ({cols}) SELECT {cols} FROM {_quote(side)} i{where};\n"
                 "COMMIT TRANSACTION;"
             )

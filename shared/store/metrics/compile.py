@@ -316,8 +316,13 @@ def _f(name: str) -> exp.Column:
     return col(name, table="f")
 
 
+def _gross() -> exp.Expr:
+    """A line's revenue; a line without revenue counts units x unit price."""
+    return fn("COALESCE", _f("revenue"), exp.Mul(this=_f("units"), expression=_f("unit_price")))
+
+
 def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
-    gross = fn("COALESCE", _f("revenue"), exp.Mul(this=_f("units"), expression=_f("unit_price")))
+    gross = _gross()
     unit_cost = col("cost", table="p") if ctx.with_products else exp.cast(exp.null(), _FLOAT)
     line_cost = fn("COALESCE", _f("line_cost"), exp.Mul(this=_f("units"), expression=unit_cost))
     return {"gross": gross, "units": _known_units(), "discount": _f("discount"),
@@ -594,7 +599,9 @@ def _with_first_purchase(ctx: _Context, per_customer: exp.Select, keys: list[exp
     first = (exp.select(exp.alias_(col("customer_hash", table="f"), "first_customer", copy=False),
                         exp.alias_(fn("MIN", _day()), "first_day", copy=False))
              .from_(exp.alias_(exp.to_table("sales"), "f", table=True, copy=False), copy=False)
-             .where(exp.and_(tenant_predicate("f"), exp.GT(this=_f("units"), expression=exp.Literal.number(0)),
+             # a purchase as the orders measure counts one: units sold, or an order's revenue where the data give
+             # no units (a payments export: one line per charge)
+             .where(exp.and_(tenant_predicate("f"), sold_line(_known_units(), _gross(), _f("order_id")),
                              _f("customer_hash").is_(exp.null()).not_()), copy=False)
              .group_by(col("customer_hash", table="f"), copy=False))
     q = ctx.query

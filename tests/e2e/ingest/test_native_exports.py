@@ -91,7 +91,8 @@ def test_shopify_orders_export(harness: Harness, capfd: pytest.CaptureFixture[st
     # refund is spread by value; the line discount already covers the order's discount amount
     assert _line(sales[("#1002", "HOM-0001")]) == (1, 30.0, 30.0, 5.0, 7.5, None, "pos", "USD", "2025-03-02")
     assert _line(sales[("#1002", "HOM-0002")]) == (3, 30.0, 10.0, 0.0, 7.5, None, "pos", "USD", "2025-03-02")
-    assert _line(sales[("#1004", "APP-0002")]) == (1, 25.0, 25.0, 0.0, 30.0, None, "web", "USD", "2025-03-03")
+    # refunded in full: 30.00 with its 5.00 shipping, the cap refunded its 25.00 (the shipping is no product's refund)
+    assert _line(sales[("#1004", "APP-0002")]) == (1, 25.0, 25.0, 0.0, 25.0, None, "web", "USD", "2025-03-03")
     # 10.00 over three lines of equal value: cents that add up exactly
     assert [sales[("#1005", s)]["discount"] for s in ("ELE-0001", "ELE-0002", "ELE-0003")] == [3.33, 3.34, 3.33]
     assert {sales[("#1005", s)]["currency"] for s in ("ELE-0001", "ELE-0002", "ELE-0003")} == {"EUR"}

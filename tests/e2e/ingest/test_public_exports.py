@@ -169,14 +169,17 @@ def _bigcommerce(files: dict[str, str]) -> pd.DataFrame:
 
 
 def _bigcommerce_refunds(files: dict[str, str]) -> float:
+    """Each order's Refund Amount, at most its products' value (a Refunded order's amount holds shipping and tax)."""
     raw = pd.read_csv(io.StringIO(_text(files)), dtype=str, keep_default_na=False)
-    return round(raw.loc[raw["Order Status"] != "Cancelled", "Refund Amount"].astype(float).sum(), 2)
+    kept = raw[raw["Order Status"] != "Cancelled"]
+    items = kept["Subtotal (ex tax)"].str.replace(r"[$,]", "", regex=True).astype(float)
+    return round(kept["Refund Amount"].astype(float).clip(upper=items).sum(), 2)
 
 
 BIGCOMMERCE_ASKS = [*_sales_asks("2024-03"),
                     Ask("How many units were returned?", lambda f: int(f["returned"].sum())),
-                    # a Refunded order's Refund Amount is its total (with shipping and tax), a Partially Refunded
-                    # order's what was given back: each spread over its lines
+                    # a Refunded order's Refund Amount is its total (with shipping and tax: its products are refunded
+                    # their value), a Partially Refunded order's what was given back: each spread over its lines
                     Ask("How much did we refund?", lambda f: float(f.attrs["refunds"])),
                     Ask("Which product sold the most units?", lambda f: _top(f, "title", "qty"))]
 

@@ -60,8 +60,12 @@ def _woo_export(files: dict[str, str]) -> pd.DataFrame:
     sold_orders = orders[orders["Order Status"] != "Refunded"]
     frame.attrs["discount_q1"] = round(float(sold_orders[sold_orders["Order Date"] < "2024-04"]
                                              ["Cart Discount Amount"].astype(float).sum()), 2)
-    # refunds: each order's Order Refund Amount once (a partial refund of a Completed order, a Refunded order's total)
-    frame["refund"] = (orders["Order Refund Amount"].astype(float).reindex(raw.index).fillna(0.0))
+    # refunds: each order's Order Refund Amount once (a partial refund of a Completed order), at most what its items
+    # were paid (a Refunded order's total also holds its shipping and tax, no product's refund)
+    items = (qty * price).groupby(raw["Order Number"]).sum().reindex(orders["Order Number"]).to_numpy()
+    paid = items - orders["Cart Discount Amount"].astype(float).to_numpy()
+    capped = orders["Order Refund Amount"].astype(float).clip(upper=pd.Series(paid, index=orders.index).round(2))
+    frame["refund"] = capped.reindex(raw.index).fillna(0.0)
     frame["discount"] = orders["Cart Discount Amount"].astype(float).where(sold).reindex(raw.index).fillna(0.0)
     return frame
 

@@ -309,3 +309,24 @@ def test_hm_units_land_whole_when_a_day_spans_chunks(chunk_rows: int | None, tmp
     rows = len(text.splitlines()) - 1
     assert (doc["duplicates"], doc["rejected"], doc["accepted"] + doc["skipped"]) == (0, 0, rows), doc
     assert stored_row(tmp_path / "home", "SELECT SUM(units) AS u FROM sales WHERE tenant_id = @t")["u"] == rows
+
+
+def test_hm_units_land_whole_when_a_day_is_longer_than_a_chunk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A day longer than a chunk (H&M's busiest days pass the 50,000-row chunk; here up to 27 rows in chunks of 20) is
+    split: a row repeated in the next chunk is one more unit, summed into its line by processing. Before: it was
+    dropped as a duplicate of the earlier chunk's row (units lost)."""
+    monkeypatch.setenv("ECOMINTEL_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("ECOMINTEL_INGEST_CHUNK_ROWS", "20")
+    reset_deps()
+    whole = public8_shapes.hm(8000, seed=89)["transactions_train.csv"].splitlines(keepends=True)
+    text = "".join([whole[0], *(line for line in whole[1:] if line < "2019-10-01")])  # September's 30 days
+    raw = pd.read_csv(io.StringIO(text), dtype=str)
+    assert raw.groupby("t_dat").size().max() > 20  # days longer than a chunk
+    doc = ingest_one(tmp_path, "transactions_train.csv", text, capsys)
+    assert (doc["duplicates"], doc["rejected"]) == (0, 0), doc
+    stored = stored_row(tmp_path / "home", "SELECT SUM(units) AS u, COUNT(DISTINCT order_id) AS orders, "
+                                           "COUNT(*) AS lines FROM sales WHERE tenant_id = @t")
+    lines = raw.drop_duplicates().drop_duplicates(["t_dat", "customer_id", "article_id", "sales_channel_id"])
+    assert (stored["u"], stored["orders"], stored["lines"]) == (len(raw), len(raw.drop_duplicates(
+        ["customer_id", "t_dat"])), len(lines))

@@ -37,7 +37,7 @@ from shared.models.records import DataKind
     ("ProductKey,ProductSubcategoryKey,ProductSKU,ProductName,ProductCost,ProductPrice", PartRole.PRODUCTS_BY_ID,
      DataKind.PRODUCTS),
     ("ReturnDate,TerritoryKey,ProductKey,ReturnQuantity", PartRole.ORDER_LINES, DataKind.SALES),
-    ("SalesTerritoryKey,Region,Country,Continent", PartRole.UNUSED, DataKind.SALES),
+    ("SalesTerritoryKey,Region,Country,Continent", PartRole.PLACES, DataKind.SALES),
     # Maven's Restaurant Orders: one line per item, no quantity
     ("order_details_id,order_id,order_date,order_time,item_id", PartRole.ORDER_LINES, DataKind.SALES),
 ])

@@ -257,13 +257,14 @@ def test_an_exports_own_statuses_read_as_cancelled_or_returned() -> None:
 
 def test_an_orders_stated_refund_is_its_refund_and_a_sale_undone_gets_no_order_discount() -> None:
     """WooCommerce: o1 refunded in part (stays completed: the sale kept, its refund spread by value), o2 refunded in
-    full (a return whose refund is the amount refunded, not what its lines were worth), o3 Magento's Pending."""
+    full (a return whose refund is what its items were paid: the 93.50 refunded holds 3.50 of shipping and tax, and
+    its lines were worth 100 less 10 off), o3 Magento's Pending."""
     cols, index = _cols(order_id=["o1", "o1", "o2", "o3"], units=[1, 3, 2, 1], unit_price=[40.0, 20.0, 50.0, 9.0],
                         order_refund=[25.0, 25.0, 93.5, 0.0], order_discount=[10.0, 10.0, 10.0, 0.0],
                         status=["completed", "completed", "refunded", "pending"])
     out = derive_sales(cols, index, statuses={"refunded": "returned", "pending": "unpaid"})
     assert _values(cols["units"])[:3] == [1, 3, 0]
-    assert _values(cols["refund"])[:3] == [10.0, 15.0, 93.5]  # 25 spread 40:60; o2 the 93.50 refunded, not 100
+    assert _values(cols["refund"])[:3] == [10.0, 15.0, 90.0]  # 25 spread 40:60; o2 its items' 90, not 100 or 93.50
     assert _values(cols["discount"])[:3] == [4.0, 6.0, None]  # o2 was undone: no discount given
     assert _values(out.errors)[3] == ("order status 'pending': placed but not yet invoiced (no payment taken), not a "
                                       "sale yet")
@@ -297,3 +298,32 @@ def test_lines_of_a_file_without_orders_are_each_customers_order_of_the_day() ->
     orders = _values(cols["order_id"])
     assert orders[0] != orders[1] and orders[0] == orders[2] and orders[0].endswith("-2020-03-01")
     assert "c1" not in orders[0]  # the keyed hash, never the clear id
+
+
+def test_an_order_refund_beyond_its_items_is_shipping_and_tax_not_the_products() -> None:
+    """An order refunded in full with its shipping and tax (Squarespace's Amount Refunded, WooCommerce's Order Refund
+    Amount: the order's total) refunds its items what was paid for them; before, the lines carried the shipping and tax
+    too and net revenue went below zero. A partial refund below the items' value is kept whole."""
+    cols, index = _cols(order_id=["o1", "o1", "o2"], units=[1, 1, 2], unit_price=[30.0, 10.0, 20.0],
+                        order_refund=[52.4, 52.4, 15.0], order_discount=[4.0, 4.0, 0.0],
+                        status=["refunded", "refunded", "completed"])
+    derive_sales(cols, index, statuses={"refunded": "returned"})
+    assert _values(cols["refund"]) == [27.0, 9.0, 15.0]  # o1: 40 less 4 off (not 52.40 with 6 shipping, 6.40 tax)
+
+
+def test_a_line_total_after_its_discount_and_the_discount_give_the_lines_value() -> None:
+    """Lightspeed X-Series (Vend) writes a sale line's Subtotal after its Discount: revenue is the two added, so net
+    revenue is the subtotal; before, the Subtotal was no revenue and the lines were valued at nothing."""
+    cols, index = _cols(order_id=["r1", "r1"], units=[2, 1], line_net=[25.2, 14.0], discount=[2.8, 0.0])
+    derive_sales(cols, index)
+    assert _values(cols["revenue"]) == [28.0, 14.0] and _values(cols["discount"]) == [2.8, 0.0]
+
+
+def test_an_order_undone_by_its_status_is_refunded_what_was_paid_less_its_discount() -> None:
+    """Wix: a Refunded order states no refunded amount; its lines are refunded their value less their share of the
+    order's discount (what the buyer paid). Before: their full value (the discount refunded too)."""
+    cols, index = _cols(order_id=["o1", "o1", "o2"], units=[1, 2, 1], unit_price=[30.0, 5.0, 10.0],
+                        order_discount=[4.0, 4.0, 1.0], status=["refunded", "refunded", "paid"])
+    derive_sales(cols, index, statuses={"refunded": "returned"})
+    assert _values(cols["refund"])[:2] == [27.0, 9.0]  # 30 and 10 less the 4 off shared 3:1
+    assert _values(cols["discount"]) == [None, None, 1.0]
