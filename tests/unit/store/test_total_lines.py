@@ -20,4 +20,6 @@ def test_the_profiles_of_aggregated_datasets_say_so_and_no_order_export_does() -
                           "store_item_demand": "day", "bibitor_sales": "day", "split_day_lines": "day",
                           "split_month_lines": "month",
                           # Shopify Analytics reports: totals per day (and product), never one order each
-                          "shopify_sales_over_time": "day", "shopify_sales_by_product": "day"}
+                          "shopify_sales_over_time": "day", "shopify_sales_by_product": "day",
+                          # GA4's "Ecommerce purchases" item report: item totals per day
+                          "ga4_ecommerce_purchases": "day"}
