@@ -1,8 +1,12 @@
-"""A turn that only asks for the figures in another currency ("in euros", "what's that in GBP?").
+"""A currency the question asks in that is not the one the sales are in. Pure: no I/O.
 
 Amounts are stated in the currency the merchant's rows record; the data holds no exchange rates, so a figure is
-never converted (or relabelled): the reply says which currency the amounts are in and that they cannot be shown in
-another. Read alone, "in euros" named no measure and was answered with the agents' overview of everything.
+never converted (or relabelled). Two shapes are read with one vocabulary:
+
+- a turn that only asks for the figures in another currency ("in euros", "what's that in GBP?"): the reply says which
+  currency the amounts are in (read alone, "in euros" named no measure and got the agents' overview of everything);
+- a question asked in another currency ("revenue in € last month" of a USD shop): the amount in the sales' own
+  currency, said first, rather than dollars printed under a question about euros.
 """
 
 from __future__ import annotations
@@ -25,12 +29,15 @@ _CODES = {
     "usd": "USD",
     "us dollars": "USD",
     "$": "USD",
+    "quid": "GBP",
     "yen": "JPY",
+    "¥": "JPY",
     "jpy": "JPY",
     "cad": "CAD",
     "canadian dollars": "CAD",
     "aud": "AUD",
     "australian dollars": "AUD",
+    "aussie dollars": "AUD",
     "chf": "CHF",
     "swiss francs": "CHF",
     "francs": "CHF",
@@ -41,7 +48,9 @@ _CODES = {
     "pln": "PLN",
     "zloty": "PLN",
     "inr": "INR",
+    "rupee": "INR",
     "rupees": "INR",
+    "₹": "INR",
     "cny": "CNY",
     "yuan": "CNY",
     "rmb": "CNY",
@@ -60,10 +69,42 @@ _ASK = re.compile(
 )
 
 
+#: Inside a longer question a bare "$" or "dollars" names no one currency (US, Canadian, Australian ...), and
+#: "pounds" is money only after "in" or "how many" (never "pounds of coffee").
+_AMBIGUOUS_INSIDE = {"$", "dollar", "dollars", "pound", "pounds"}
+_NAMED_INSIDE = re.compile(
+    "|".join(
+        rf"\b{re.escape(k)}\b" if k[0].isalnum() else re.escape(k)
+        for k in sorted(set(_CODES) - _AMBIGUOUS_INSIDE, key=len, reverse=True)
+    )
+    + r"|\b(?:in|how\s+many|much\s+in)\s+(?P<pounds>pounds)\b(?!\s+of\b)",
+    re.I,
+)
+
+
 def asked_currency(question: str) -> str | None:
     """The ISO code a turn asks the figures in ("in euros" -> "EUR"), or ``None`` for any other question."""
     m = _ASK.match(question)
     return _CODES[m.group("cur").lower()] if m else None
+
+
+def named_currency(question: str) -> str | None:
+    """The ISO code of a currency named anywhere in ``question``, or ``None`` when it names none (or only "$")."""
+    m = _NAMED_INSIDE.search(question)
+    if m is None:
+        return None
+    return "GBP" if m.group("pounds") else _CODES[m.group(0).lower()]
+
+
+def other_currency_lead(question: str, sales_currency: str | None) -> str:
+    """What the answer says first when ``question`` asks in another currency than the sales' (else "")."""
+    asked = named_currency(question)
+    if asked is None or sales_currency is None or asked == sales_currency.upper():
+        return ""
+    return (
+        f"Your sales are in {sales_currency.upper()}, not {asked}, and the data hold no exchange rate, so this is "
+        f"in {sales_currency.upper()}: "
+    )
 
 
 def currency_reply(asked: str, recorded: str | None) -> str:

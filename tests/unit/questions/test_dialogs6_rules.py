@@ -6,7 +6,7 @@ import pytest
 
 from shared.orchestration.brief import brief_report
 from shared.questions.acknowledge import is_acknowledgement
-from shared.questions.currency_ask import asked_currency
+from shared.questions.currency_ask import asked_currency, named_currency
 from shared.questions.pronouns import named_it
 
 
@@ -22,6 +22,22 @@ from shared.questions.pronouns import named_it
 )
 def test_a_currency_asked_for(question: str, code: str | None) -> None:
     assert asked_currency(question) == code
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("revenue in € last month", "EUR"),
+        ("how many quid did we take yesterday", "GBP"),
+        ("sales in pounds this week", "GBP"),
+        ("₹ revenue last quarter", "INR"),
+        ("how many pounds of coffee did we sell", None),
+        ("revenue over $1k", None),
+        ("revenue in dollars", None),
+    ],
+)
+def test_a_currency_named_inside_a_question(question: str, code: str | None) -> None:
+    assert named_currency(question) == code
 
 
 def test_the_reply_says_the_recorded_currency_and_converts_nothing() -> None:
