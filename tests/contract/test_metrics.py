@@ -365,6 +365,22 @@ def test_orders_of_at_least_n_units_and_the_largest_in_units(seeded: Seeded, bou
     assert result.rows[0]["largest_order_units"] == max(per_order.max(), loose.max() if len(loose) else 0)
 
 
+@pytest.mark.parametrize(("at_least", "at_most"), [(3, 3), (1, 1), (None, 2), (2, 4)])
+def test_orders_of_exactly_or_at_most_n_units(seeded: Seeded, at_least: int | None, at_most: int) -> None:
+    """'orders with exactly 3 items', 'orders of fewer than 3 units': the orders whose units are in the range."""
+    result = seeded.run(metrics=["multi_item_orders", "multi_item_order_share"], time_range=Q1,
+                        order_units_at_least=at_least, order_units_at_most=at_most)
+    sold = in_range(seeded.sales, Q1.start, Q1.end)
+    sold = sold[sold["units"] > 0]
+    per_order = sold.dropna(subset=["order_id"]).groupby("order_id")["units"].sum()
+    loose = sold[sold["order_id"].isna()]["units"]
+    low = at_least or 1
+    count = int(per_order.between(low, at_most).sum()) + int(loose.between(low, at_most).sum())
+    assert 0 < count < len(per_order) + len(loose)  # the range keeps some orders and drops others
+    assert result.rows[0]["multi_item_orders"] == count
+    assert close(result.rows[0]["multi_item_order_share"], 100 * count / known(sales_truth(sold)["orders"]))
+
+
 def test_stock_trend_takes_each_months_last_snapshot(seeded: Seeded) -> None:
     result = seeded.run(metrics=["stock_on_hand"], dimensions=["date"], grain="month", time_range=Q1)
     inv = seeded.frames["inventory"]

@@ -216,12 +216,11 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
         expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold_in_order(), _promoted())))),
         "Orders (counted as the orders measure counts them) with a line on promotion or with a discount."),
     Measure("multi_item_orders", "sales", lambda: _if_order_lines(exp.Add(
-        this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(
-            _sold_in_order(), exp.GTE(this=col("order_units"), expression=col("units_bound"))), col("order_id"))])),
-        expression=count_if(exp.and_(col("order_id").is_(exp.null()), _order_line(),
-                                     exp.GTE(this=col("units"), expression=col("units_bound")))))),
-        "Orders whose sold lines add up to two or more units (``order_units_at_least`` when the query names "
-        "another bound; a line without an order id: its own units)."),
+        this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(_sold_in_order(), col("in_units_range")),
+                                                           col("order_id"))])),
+        expression=count_if(exp.and_(col("order_id").is_(exp.null()), _order_line(), col("in_units_range"))))),
+        "Orders whose sold lines add up to two or more units (``order_units_at_least``/``order_units_at_most`` "
+        "when the query names other bounds; a line without an order id: its own units)."),
     Measure("largest_order_units", "sales", lambda: fn("MAX", when(_sold_in_order(), when(
         col("order_id").is_(exp.null()), col("units"), col("order_units")))),  # no order id: the line is its own
             "The most units in one order: the units of its sold lines in the period and slice."),

@@ -370,9 +370,24 @@ def _order_units(ctx: _Context) -> dict[str, exp.Expr]:
     partition: list[exp.Expr] = [_f("order_id"), *([_period(ctx)] if ctx.compare else [])]
     sold = when(exp.and_(exp.GT(this=_f("units"), expression=exp.Literal.number(0)),
                          _total_flag().is_(exp.null())), _f("units"))
-    # "orders with 3 or more items": the bound the multi-item measures count from (2 unless the query names one)
-    bound = ctx.params.bind("order_units_at_least", ctx.query.order_units_at_least or 2)
-    return {"order_units": _window(fn("SUM", sold), partition), "units_bound": bound}
+    order_units = _window(fn("SUM", sold), partition)
+    return {"order_units": order_units, "in_units_range": _in_units_range(ctx, order_units.copy())}
+
+
+def _in_units_range(ctx: _Context, order_units: exp.Expr) -> exp.Expr:
+    """Whether the row's order (a line without an order id: the line) has the units ``multi_item_orders`` counts.
+
+    "orders with 3 or more items" bounds it below, "exactly 3" or "fewer than 3" above too; with no bound it is two
+    or more (the attach rate), with only an upper one one or more.
+    """
+    q = ctx.query
+    units = when(_f("order_id").is_(exp.null()), _known_units(), order_units)
+    low = q.order_units_at_least or (1 if q.order_units_at_most is not None else 2)
+    bounds: list[exp.Expr] = [exp.GTE(this=units, expression=ctx.params.bind("order_units_at_least", low))]
+    if q.order_units_at_most is not None:
+        bounds.append(exp.LTE(this=units.copy(),
+                              expression=ctx.params.bind("order_units_at_most", q.order_units_at_most)))
+    return exp.and_(*bounds)
 
 
 def _order_values(ctx: _Context, gross: exp.Expr) -> dict[str, exp.Expr]:

@@ -99,7 +99,12 @@ class MetricQuery(BaseModel):
     order_value_below: float | None = Field(default=None, gt=0, description="... and below this.")
     order_units_at_least: int | None = Field(default=None, ge=1, le=1000, description="The units an order needs to "
                                              "count in ``multi_item_orders`` and its share (2 when not given): 3 for "
-                                             "'orders with 3 or more items'.")
+                                             "'orders with 3 or more items'; 1 when only ``order_units_at_most`` "
+                                             "is given.")
+    order_units_at_most: int | None = Field(default=None, ge=1, le=1000, description="The most units an order may "
+                                            "have to count in ``multi_item_orders`` and its share: 3 (with "
+                                            "``order_units_at_least`` 3) for 'orders with exactly 3 items', 2 for "
+                                            "'orders of fewer than 3 items'.")
     percentile: int | None = Field(default=None, ge=1, le=99, description="The percentile of "
                                    "``percentile_order_value`` (which needs one): 80 for the order value 80% of "
                                    "orders are at or below.")
@@ -118,6 +123,9 @@ class MetricQuery(BaseModel):
             raise ValueError("a baseline period needs a comparison")
         if self.order_by_change and (self.compare is None or self.order_by is None):
             raise ValueError("ranking by change needs a comparison and order_by")
+        if (self.order_units_at_most is not None and self.order_units_at_least is not None
+                and self.order_units_at_most < self.order_units_at_least):
+            raise ValueError("order_units_at_most must not be below order_units_at_least")
         if self.include_undated and (self.compare is not None or "date" in self.dimensions):
             raise ValueError("undated rows belong to no period: they cannot be compared or bucketed by date")
         return self
