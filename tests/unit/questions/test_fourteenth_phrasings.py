@@ -16,7 +16,7 @@ import pytest
 
 from shared.questions.compose import compose
 from shared.questions.fiscal import fiscal_periods
-from shared.questions.order_size import order_size_ask
+from shared.questions.order_size import OrderSizeAsk, order_size_answer, order_size_ask
 from shared.questions.reading import Reading
 from shared.questions.sale_dates import asks_sale_dates, sale_dates_answer
 from shared.questions.shorthand import expand_shorthand
@@ -215,20 +215,42 @@ def test_how_long_since_counts_to_the_data_s_last_day() -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "kind", "at_least"),
+    ("question", "kind", "at_least", "at_most"),
     [
-        ("how many orders had 3 or more items last month", "at_least", 3),
-        ("orders with more than 4 units this year", "at_least", 5),
-        ("what share of orders were single-item this year", "single", 2),
-        ("biggest order last month by units", "largest", 2),
+        ("how many orders had 3 or more items last month", "at_least", 3, None),
+        ("orders with more than 4 units this year", "at_least", 5, None),
+        ("how many orders had 3 items or more last month", "at_least", 3, None),
+        ("what share of orders were single-item this year", "single", 2, None),
+        ("biggest order last month by units", "largest", 2, None),
+        ("how many orders had exactly 3 items last month", "at_least", 3, 3),
+        ("share of orders of exactly two units this year", "at_least", 2, 2),
+        ("how many orders had 4 items last month", "at_least", 4, 4),
+        ("orders with at most 2 units this year", "at_least", 1, 2),
+        ("orders with fewer than 3 items last month", "at_least", 1, 2),
+        ("what share of orders had 4 items or fewer this year", "at_least", 1, 4),
+        ("orders with fewer than 2 items last month", "single", 2, None),
     ],
 )
-def test_orders_by_their_size(store: VocabularyIndex, question: str, kind: str, at_least: int) -> None:
+def test_orders_by_their_size(
+    store: VocabularyIndex, question: str, kind: str, at_least: int, at_most: int | None
+) -> None:
     ask = order_size_ask(question)
-    assert ask is not None and ask.kind == kind and ask.at_least == at_least
+    assert ask is not None and (ask.kind, ask.at_least, ask.at_most) == (kind, at_least, at_most)
     r = read(store, question)
     assert r.query is not None and not r.query.dimensions and r.query.metrics == ask.metrics
     assert r.query.order_units_at_least == (at_least if kind == "at_least" else None)
+    assert r.query.order_units_at_most == at_most
+
+
+@pytest.mark.parametrize(
+    ("at_least", "at_most", "words"),
+    [(3, None, "orders of 3 or more units"), (3, 3, "orders of exactly 3 units"), (1, 2, "orders of at most 2 units"),
+     (2, 4, "orders of 2 to 4 units")],
+)
+def test_orders_of_a_units_range_are_named_by_it(at_least: int, at_most: int | None, words: str) -> None:
+    ask = OrderSizeAsk("at_least", at_least, at_most=at_most)
+    out = order_size_answer(ask, {"orders": 40, "multi_item_orders": 10}, "last month", "")
+    assert out == f"{words[:1].upper()}{words[1:]} last month were 10, 25.0% of 40."
 
 
 def test_two_or_more_items_stays_the_attach_rate(store: VocabularyIndex) -> None:
