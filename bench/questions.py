@@ -66,15 +66,24 @@ class Case:
 
 
 
-def batch_cases(batch: str) -> tuple[list[Case], Callable[[Case], None]]:
-    """A set's case list and the ``add`` that files each case under ``batch`` (one per phrasing set)."""
-    cases: list[Case] = []
+class CaseBatch:
+    """A phrasing set's cases, each filed under the set's ``batch`` and the ``style`` being written when added."""
 
-    def add(case: Case) -> None:
-        case.batch = batch
-        cases.append(case)
+    def __init__(self, batch: str, style: str = "") -> None:
+        self.batch, self.style = batch, style
+        self.cases: list[Case] = []
 
-    return cases, add
+    def add(self, case: Case) -> None:
+        """File ``case`` under the batch and the current style (a case's own style when none is set)."""
+        case.batch, case.style = self.batch, self.style or case.style
+        self.cases.append(case)
+
+
+def batch_cases(batch: str, style: str = "") -> tuple[list[Case], Callable[[Case], None]]:
+    """A set's case list and the ``add`` that files each case under ``batch`` (one per phrasing set), and under
+    ``style`` when given ("held out": every case of a held-out set)."""
+    cases = CaseBatch(batch, style)
+    return cases.cases, cases.add
 
 def _month_bounds(d: date) -> tuple[date, date]:
     start = d.replace(day=1)

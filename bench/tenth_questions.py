@@ -64,6 +64,11 @@ class _Frames:
     def w(self, s: date, e: date) -> pd.DataFrame:
         return self.tr.window(s, e)
 
+    def last(self, n: int, until: date | None = None) -> pd.DataFrame:
+        """The ``n`` days to ``until`` (the data's last day when not given): "the last 30 days"."""
+        until = until or self.end
+        return self.w(until - timedelta(days=n - 1), until)
+
 
 def order_totals(f: pd.DataFrame) -> pd.Series:
     """Each order's value: the revenue of its lines with units sold."""

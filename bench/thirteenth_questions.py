@@ -23,11 +23,11 @@ from bench.question_data import BenchTenant
 from bench.questions import (
     MONTHS,
     Case,
+    CaseBatch,
     _black_friday,
     _month_bounds,
     _orders,
     aov,
-    batch_cases,
     in_category,
     next_month_span,
     on_channel,
@@ -97,25 +97,22 @@ class _Periods:
         self.ly = fr.w(date(y - 1, 1, 1), date(y - 1, 12, 31))
 
 
+def phrasing_set(
+    t: BenchTenant, catalogue: set[str], batch: str, style: str = ""
+) -> tuple[_Frames, _Periods, CaseBatch]:
+    """A phrasing set's frames, periods and cases (filed under ``batch``; under ``style`` too for a held-out set)."""
+    fr = _Frames(t, catalogue)
+    return fr, _Periods(fr), CaseBatch(batch, style)
+
+
 def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
     """The thirteenth set (batch ``thirteenth``), by style."""
-    fr = _Frames(t, catalogue)
-    p = _Periods(fr)
+    fr, p, batch = phrasing_set(t, catalogue, "thirteenth")
     tr, end, tenant = fr.tr, fr.end, t.tenant
     lm, pm, lw, mtd, ytd, day, wtd, lq = fr.lm, fr.pm, fr.lw, fr.mtd, fr.ytd, fr.day, fr.wtd, fr.lq
-    cases, add_case = batch_cases("thirteenth")
-    style = ""
+    add, cat, ch, last = batch.add, in_category, on_channel, fr.last
 
-    def add(case: Case) -> None:
-        case.style = style
-        add_case(case)
-
-    cat, ch = in_category, on_channel
-
-    def last(n: int, until: date = end) -> pd.DataFrame:
-        return fr.w(until - timedelta(days=n - 1), until)
-
-    style = "analyst abbreviations"
+    batch.style = "analyst abbreviations"
     add(Case(tenant, "L7D revenue", [rev(last(7))]))
     add(Case(tenant, "orders L30D", [_orders(last(30))]))
     add(Case(tenant, "units sold L90D", [units(last(90))]))
@@ -129,7 +126,7 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     add(Case(tenant, "IPT this year", [units(ytd) / _orders(ytd)]))
     add(Case(tenant, "annualised revenue based on the last 90 days", [rev(last(90)) * 365 / 90]))
 
-    style = "marketplace report words"
+    batch.style = "marketplace report words"
     add(Case(tenant, "ordered product sales on amazon last month", [rev(ch(lm, "amazon"))]))
     add(Case(tenant, "units ordered last week", [units(lw)]))
     add(Case(tenant, "net quantity sold last month", [units(lm) - returned(lm)]))
@@ -145,7 +142,7 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     ):
         add(Case(tenant, phrasing, unanswerable=True))
 
-    style = "british irish indian english"
+    batch.style = "british irish indian english"
     add(Case(tenant, "what did we turn over in the month gone by", [rev(lm)]))
     add(Case(tenant, "how many did we shift last week", [units(lw)]))
     add(Case(tenant, "what's the craic with sales this week", [rev(wtd)]))
@@ -163,7 +160,7 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     )
     add(Case(tenant, "what's the sales figure for yesterday, please advise", [rev(day)]))
 
-    style = "wrapped in context"
+    batch.style = "wrapped in context"
     add(Case(tenant, "I'm prepping for a board meeting — what was revenue last quarter?", [rev(lq)]))
     add(
         Case(
@@ -192,7 +189,7 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     )
     add(Case(tenant, "no rush at all, whenever you get a sec: aov last month", [aov(lm)]))
 
-    style = "two in one"
+    batch.style = "two in one"
     add(Case(tenant, "revenue and units last month?", [rev(lm), units(lm)]))
     add(Case(tenant, "how many orders yesterday; also what's the aov this week", [_orders(day), aov(wtd)]))
     add(
@@ -219,7 +216,7 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
         )
     )
 
-    style = "retail events"
+    batch.style = "retail events"
     bf = fr.bf
     cm = bf + timedelta(days=3)
     add(Case(tenant, "black friday revenue", [rev(fr.w(bf, bf))]))
@@ -242,7 +239,7 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     add(Case(tenant, "sales on st patrick's day", [rev(fr.w(sp, sp))]))
     add(Case(tenant, "revenue from thanksgiving to cyber monday", [rev(fr.w(tg, tg + timedelta(days=4)))]))
 
-    style = "date formats"
+    batch.style = "date formats"
     m15 = latest_day(end, 3, 15)
     add(Case(tenant, "revenue on 3/15", [rev(fr.w(m15, m15))]))
     add(Case(tenant, "orders on 15.03.", [_orders(fr.w(m15, m15))]))
@@ -260,7 +257,7 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     j7 = latest_day(end, 6, 7)
     add(Case(tenant, "orders 1st-7th June", [_orders(fr.w(j7.replace(day=1), j7))]))
 
-    style = "caps, emoji and punctuation"
+    batch.style = "caps, emoji and punctuation"
     add(Case(tenant, "REVENUE LAST MONTH??", [rev(lm)]))
     add(Case(tenant, "HOW MANY ORDERS YESTERDAY", [_orders(day)]))
     add(Case(tenant, "units this week 🙏", [units(wtd)]))
@@ -272,7 +269,7 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     add(Case(tenant, "orders today??? 👀", [_orders(day)]))
     add(Case(tenant, "Amazon Revenue Last Quarter!!!", [rev(ch(lq, "amazon"))]))
 
-    style = "rank and position"
+    batch.style = "rank and position"
     ycr = ytd.groupby("category")["revenue"].sum()
     add(
         Case(
@@ -316,7 +313,7 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
         third = str(lmu.sort_values(ascending=False).index[2])
         add(Case(tenant, "what was the third best selling product last month", [float(lmu[third])], [third]))
 
-    style = "distinct counts"
+    batch.style = "distinct counts"
     add(Case(tenant, "how many distinct customers bought last month", [float(len(buyers(lm)))]))
     add(Case(tenant, "how many different skus did we sell last week", [float(lw[lw["units"] > 0]["sku"].nunique())]))
     em = ch(mtd, "ebay")
@@ -338,7 +335,7 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     )
     add(Case(tenant, "count of distinct orders yesterday", [_orders(day)]))
 
-    style = "best and worst"
+    batch.style = "best and worst"
     dr = tr.sales.groupby("date")["revenue"].sum()
     add(Case(tenant, "best day ever", [float(dr.max())], [peak(dr, "max", day_name)]))
     whole = fr.w(fr.ys, fr.ms - timedelta(days=1))
@@ -367,7 +364,7 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
         )
     )
 
-    style = "growth rates"
+    batch.style = "growth rates"
     add(Case(tenant, "what's our growth rate year to date", [growth(rev(ytd), rev(p.ly_ytd))]))
     add(Case(tenant, "revenue growth % last quarter vs the quarter before", [growth(rev(lq), rev(p.pq))]))
     add(Case(tenant, "how much did orders grow last month", [_orders(lm), _orders(pm)]))
@@ -377,7 +374,7 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     add(Case(tenant, "by what % is revenue up on last year", [growth(rev(lm), rev(p.ly_lm))]))
     add(Case(tenant, "what's the year over year growth in aov this year", [aov(ytd), aov(p.ly_ytd)]))
 
-    style = "per order, unit and customer"
+    batch.style = "per order, unit and customer"
     ay = ch(ytd, "amazon")
     add(Case(tenant, "how much do we make per unit on amazon this year", [rev(ay) / units(ay)]))
     add(Case(tenant, "discount per order last month", [discounts(lm) / _orders(lm)]))
@@ -388,7 +385,7 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     add(Case(tenant, "spend per customer last quarter", [rev(lq) / len(buyers(lq))]))
     add(Case(tenant, "orders per customer this year", [_orders(ytd) / len(buyers(ytd))]))
 
-    style = "forecasts"
+    batch.style = "forecasts"
     nx = latest_day(end + timedelta(days=366), 12, 25)
     nxw = nx - timedelta(days=nx.weekday())
     add(Case(tenant, "what's the sales forecast for christmas week", names=["expect revenue", nxw.isoformat()]))
@@ -416,7 +413,7 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
         )
     )
 
-    style = "cannot"
+    batch.style = "cannot"
     for phrasing in (
         "what's our cart abandonment rate",
         "what did we pay in FBA fees last quarter",
@@ -426,26 +423,16 @@ def thirteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     ):
         add(Case(tenant, phrasing, unanswerable=True))
     add(Case(tenant, "how much did the lava lamps make last month", unknown="lava lamps"))
-    return cases
+    return batch.cases
 
 
 def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
     """About 50 more phrasings in the thirteenth set's styles, written after its fixes and measured before any change
     made for them (batch ``thirteenth2``): how the fixes generalise to wordings they were not made for."""
-    fr = _Frames(t, catalogue)
-    p = _Periods(fr)
+    fr, p, batch = phrasing_set(t, catalogue, "thirteenth2", "held out")
     tr, end, tenant = fr.tr, fr.end, t.tenant
     lm, pm, lw, mtd, ytd, day, wtd, lq = fr.lm, fr.pm, fr.lw, fr.mtd, fr.ytd, fr.day, fr.wtd, fr.lq
-    cases, add_case = batch_cases("thirteenth2")
-
-    def add(case: Case) -> None:
-        case.style = "held out"
-        add_case(case)
-
-    ch = on_channel
-
-    def last(n: int, until: date = end) -> pd.DataFrame:
-        return fr.w(until - timedelta(days=n - 1), until)
+    add, ch, last = batch.add, on_channel, fr.last
 
     # analysts' abbreviations
     add(Case(tenant, "L14D orders", [_orders(last(14))]))
@@ -559,4 +546,4 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     add(Case(tenant, "what's our cart conversion rate", unanswerable=True))
     add(Case(tenant, "how much did we spend on fba storage", unanswerable=True))
     add(Case(tenant, "how much did the glitter pens make this year", unknown="glitter pens"))
-    return cases
+    return batch.cases

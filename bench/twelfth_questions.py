@@ -22,6 +22,7 @@ from bench.questions import (
     _month_bounds,
     _orders,
     aov,
+    batch_cases,
     in_category,
     on_channel,
     rev,
@@ -91,9 +92,7 @@ def twelfth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: P
         cases.append(case)
 
     cat, ch = in_category, on_channel
-
-    def last(n: int, until: date = end) -> pd.DataFrame:
-        return fr.w(until - timedelta(days=n - 1), until)
+    last = fr.last
 
     qtd = fr.w(fr.qs, end)
     ly_ytd = fr.w(date(y - 1, 1, 1), end.replace(year=y - 1))
@@ -300,16 +299,9 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     fr = _Frames(t, catalogue)
     end, tenant, y = fr.end, t.tenant, fr.y
     lm, lw, mtd, ytd, day, lq = fr.lm, fr.lw, fr.mtd, fr.ytd, fr.day, fr.lq
-    cases: list[Case] = []
-
-    def add(case: Case) -> None:
-        case.batch, case.style = "twelfth2", "held out"
-        cases.append(case)
-
+    cases, add = batch_cases("twelfth2", "held out")
     cat, ch = in_category, on_channel
-
-    def last(n: int, until: date = end) -> pd.DataFrame:
-        return fr.w(until - timedelta(days=n - 1), until)
+    last = fr.last
 
     qtd = fr.w(fr.qs, end)
     # typed on a phone
