@@ -405,6 +405,32 @@ def fourteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
             [rev(fr.w(ff, min(date(ff.year, 4, 30), end)))],
         )
     )
+    # named as the fiscal year the question counts in, its days kept
+    add(
+        Case(
+            tenant,
+            "financial year begins in april: how many orders this financial year",
+            [_orders(fr.w(fa, end))],
+            [f"FY{fa.year}/{(fa.year + 1) % 100:02d} to date"],
+        )
+    )
+    add(
+        Case(
+            tenant,
+            "fy runs july to june - units last fiscal year",
+            [units(fr.w(date(fj_e.year - 1, 7, 1), fj_e))],
+            [f"FY{fj_e.year - 1}/{fj_e.year % 100:02d}"],
+        )
+    )
+    fo_q1_e = date(fo.year, 12, 31)
+    add(
+        Case(
+            tenant,
+            "our fiscal year starts in october, fiscal q1 revenue",
+            [rev(fr.w(fo, min(fo_q1_e, end)))],
+            [f"Q1 FY{fo.year}/{(fo.year + 1) % 100:02d}"],
+        )
+    )
 
     batch.style = "money words"
     add(Case(tenant, "how many grand did we do last month", [rev(lm)]))

@@ -65,31 +65,51 @@ def _add_months(d: date, months: int) -> date:
 
 def fiscal_periods(question: str, as_of: date) -> str:
     """``question`` with a stated fiscal year's periods written as their days (unchanged when it states none)."""
+    return _written(question, as_of)[0]
+
+
+def fiscal_names(question: str, as_of: date) -> dict[tuple[date, date], str]:
+    """The name of each fiscal period :func:`fiscal_periods` writes as days, by its first and last day.
+
+    "FY2026/27 to date" (a year from April), "FY2025/26", "Q3 FY2026/27": the dates alone do not say they are a
+    fiscal year, and a merchant who counts in fiscal years names them so. Empty when the question states no start.
+    """
+    return _written(question, as_of)[1]
+
+
+def _written(question: str, as_of: date) -> tuple[str, dict[tuple[date, date], str]]:
+    """``question`` with its fiscal periods as days, and each period's name by its days."""
     stated = _STATED.search(question)
     if stated is None:
-        return question
+        return question, {}
     month = _MONTHS.index(stated.group("month")[:3].lower()) + 1
     start = date(as_of.year if as_of.month >= month else as_of.year - 1, month, 1)  # this fiscal year's first day
+    names: dict[tuple[date, date], str] = {}
+
+    def days(first: date, months: int, name: str) -> str:
+        """The period of ``months`` from ``first`` (cut at the as-of date) as days, its name noted."""
+        whole_end = _add_months(first, months) - timedelta(days=1)
+        end = min(whole_end, as_of)
+        names[(first, end)] = name + (" to date" if end < whole_end else "")
+        return f"from {_day(first)} to {_day(end)}"
+
+    def quarter(q: int) -> str:
+        return days(_add_months(start, 3 * (q - 1)), 3, f"Q{q} {fiscal_year_name(start)}")
+
     text = (question[: stated.start()] + " " + question[stated.end() :]).strip()
-    text = _QUARTER.sub(
-        lambda m: _span(_add_months(start, 3 * (int(m.group("q") or m.group("q2")) - 1)), as_of, 3), text
-    )
+    text = _QUARTER.sub(lambda m: quarter(int(m.group("q") or m.group("q2"))), text)
     if (bare := _BARE_QUARTER.search(text)) is not None and _THIS.search(text):
         # "Q1 revenue this financial year": that quarter of it, the year said once
-        text = _THIS.sub(
-            " ",
-            text[: bare.start()]
-            + _span(_add_months(start, 3 * (int(bare.group(1)) - 1)), as_of, 3)
-            + text[bare.end() :],
-        )
-    text = _THIS.sub(lambda _: f"from {_day(start)} to {_day(as_of)}", text)
-    last_end = _add_months(start, 12) - timedelta(days=1)
-    if last_end > as_of:  # the last complete fiscal year is the one before this one
-        last_end = start - timedelta(days=1)
-    last_start = _add_months(last_end, -11)
-    return _LAST.sub(lambda _: f"from {_day(last_start)} to {_day(last_end)}", text)
+        text = _THIS.sub(" ", text[: bare.start()] + quarter(int(bare.group(1))) + text[bare.end() :])
+    text = _THIS.sub(lambda _: days(start, 12, fiscal_year_name(start)), text)
+    last_start = _add_months(start, -12)
+    if _add_months(start, 12) - timedelta(days=1) <= as_of:  # this fiscal year is complete: it is the last one
+        last_start = start
+    return _LAST.sub(lambda _: days(last_start, 12, fiscal_year_name(last_start)), text), names
 
 
-def _span(first: date, as_of: date, months: int) -> str:
-    end = min(_add_months(first, months) - timedelta(days=1), as_of)
-    return f"from {_day(first)} to {_day(end)}"
+def fiscal_year_name(first: date) -> str:
+    """A fiscal year by the calendar years it spans: "FY2026/27" from 1 April 2026, "FY2026" from 1 January."""
+    if first.month == 1:
+        return f"FY{first.year}"
+    return f"FY{first.year}/{(first.year + 1) % 100:02d}"

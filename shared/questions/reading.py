@@ -33,7 +33,7 @@ from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.currency_ask import other_currency_lead
-from shared.questions.fiscal import fiscal_periods
+from shared.questions.fiscal import fiscal_names, fiscal_periods
 from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_period
 from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
@@ -1208,7 +1208,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         question, index.knows_word if index is not None else None,
         shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
+    fiscal: dict[tuple[date, date], str] = {}
     if (today := as_of or _sales_end(extents)) is not None:
+        fiscal = fiscal_names(text, today)  # named so in the answer: "FY2026/27 to date (1 Apr - 5 Dec 2026)"
         text = fiscal_periods(text, today)  # "our FY starts in April - revenue this fiscal year": 1 Apr to date
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
@@ -1225,7 +1227,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     # (after "on track to beat last month", which is also a forecast)
     if (targeted := _read_against_target(question, text, tenant_id=tenant_id, index=index, extents=extents,
                                          as_of=as_of)) is not None:
-        return targeted  # "we aimed for $50k last month, did we hit it?": the figure, and how far from the target
+        # "we aimed for $50k last month, did we hit it?": the figure, and how far from the target
+        return _fiscal_named(targeted, fiscal)
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text = question, text if text != question else None
     if seller_lead and reading.kind != "unanswerable":  # "Your data does not say who holds the Buy Box; ..."
@@ -1233,7 +1236,23 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if reading.kind == "metric" and reading.query is not None and index is not None \
             and METRICS[reading.query.metrics[0]].unit == "money":  # "revenue in € last month" of a USD shop
         reading.lead = other_currency_lead(question, index.vocabulary.currency) + reading.lead
-    return _with_forecast_against(_channel_forecast_known(_with_last_complete(reading), text, index), text)
+    reading = _with_forecast_against(_channel_forecast_known(_with_last_complete(reading), text, index), text)
+    return _fiscal_named(reading, fiscal)
+
+
+def _fiscal_named(reading: Reading, names: Mapping[tuple[date, date], str]) -> Reading:
+    """``reading`` with each period that is a stated fiscal year's (or quarter's) named as one, its days kept.
+
+    "revenue this fiscal year" (from April) is 1 Apr to date; the answer says "FY2026/27 to date (1 Apr - 5 Dec 2026)",
+    not the bare dates a merchant would not recognise as their fiscal year.
+    """
+    if not names:
+        return reading
+    q = reading.query
+    if q is not None and q.time_range is not None and (name := names.get((q.time_range.start, q.time_range.end))):
+        reading.query = q.model_copy(update={"time_range": make_range(q.time_range.start, q.time_range.end, name)})
+    reading.parts = [_fiscal_named(part, names) for part in reading.parts]
+    return reading
 
 
 def _sales_end(extents: Mapping[DataKind, tuple[date, date]]) -> date | None:

@@ -163,20 +163,26 @@ def test_another_currency_than_the_sales_is_said_first(store: VocabularyIndex) -
 
 
 @pytest.mark.parametrize(
-    ("question", "start", "end"),
+    ("question", "start", "end", "label"),
     [
-        ("our fiscal year starts in april - revenue this fiscal year", date(2026, 4, 1), DEC),
-        ("fy runs july to june, what was revenue last fiscal year", date(2025, 7, 1), date(2026, 6, 30)),
-        ("revenue fiscal ytd (FY starts 1 Oct)", date(2026, 10, 1), DEC),
-        ("our financial year starts in february. Q1 revenue this financial year", date(2026, 2, 1), date(2026, 4, 30)),
+        ("our fiscal year starts in april - revenue this fiscal year", date(2026, 4, 1), DEC,
+         "FY2026/27 to date (1 Apr - 4 Dec 2026)"),
+        ("fy runs july to june, what was revenue last fiscal year", date(2025, 7, 1), date(2026, 6, 30),
+         "FY2025/26 (1 Jul 2025 - 30 Jun 2026)"),
+        ("revenue fiscal ytd (FY starts 1 Oct)", date(2026, 10, 1), DEC, "FY2026/27 to date (1 Oct - 4 Dec 2026)"),
+        ("our financial year starts in february. Q1 revenue this financial year", date(2026, 2, 1), date(2026, 4, 30),
+         "Q1 FY2026/27 (1 Feb - 30 Apr 2026)"),
+        ("our fiscal year starts in january - fiscal q4 revenue", date(2026, 10, 1), DEC,
+         "Q4 FY2026 to date (1 Oct - 4 Dec 2026)"),
     ],
 )
 def test_a_fiscal_year_that_starts_in_another_month(
-    store: VocabularyIndex, question: str, start: date, end: date
+    store: VocabularyIndex, question: str, start: date, end: date, label: str
 ) -> None:
+    """Its days, named as the fiscal year (or quarter) they are: the bare dates do not say so."""
     r = read(store, question)
     assert r.query is not None and r.query.time_range is not None
-    assert (r.query.time_range.start, r.query.time_range.end) == (start, end)
+    assert (r.query.time_range.start, r.query.time_range.end, r.query.time_range.label) == (start, end, label)
 
 
 def test_a_fiscal_period_without_a_start_is_left_as_written() -> None:
