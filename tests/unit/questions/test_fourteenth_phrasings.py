@@ -165,15 +165,31 @@ def test_another_currency_than_the_sales_is_said_first(store: VocabularyIndex) -
 @pytest.mark.parametrize(
     ("question", "start", "end", "label"),
     [
-        ("our fiscal year starts in april - revenue this fiscal year", date(2026, 4, 1), DEC,
-         "FY2026/27 to date (1 Apr - 4 Dec 2026)"),
-        ("fy runs july to june, what was revenue last fiscal year", date(2025, 7, 1), date(2026, 6, 30),
-         "FY2025/26 (1 Jul 2025 - 30 Jun 2026)"),
+        (
+            "our fiscal year starts in april - revenue this fiscal year",
+            date(2026, 4, 1),
+            DEC,
+            "FY2026/27 to date (1 Apr - 4 Dec 2026)",
+        ),
+        (
+            "fy runs july to june, what was revenue last fiscal year",
+            date(2025, 7, 1),
+            date(2026, 6, 30),
+            "FY2025/26 (1 Jul 2025 - 30 Jun 2026)",
+        ),
         ("revenue fiscal ytd (FY starts 1 Oct)", date(2026, 10, 1), DEC, "FY2026/27 to date (1 Oct - 4 Dec 2026)"),
-        ("our financial year starts in february. Q1 revenue this financial year", date(2026, 2, 1), date(2026, 4, 30),
-         "Q1 FY2026/27 (1 Feb - 30 Apr 2026)"),
-        ("our fiscal year starts in january - fiscal q4 revenue", date(2026, 10, 1), DEC,
-         "Q4 FY2026 to date (1 Oct - 4 Dec 2026)"),
+        (
+            "our financial year starts in february. Q1 revenue this financial year",
+            date(2026, 2, 1),
+            date(2026, 4, 30),
+            "Q1 FY2026/27 (1 Feb - 30 Apr 2026)",
+        ),
+        (
+            "our fiscal year starts in january - fiscal q4 revenue",
+            date(2026, 10, 1),
+            DEC,
+            "Q4 FY2026 to date (1 Oct - 4 Dec 2026)",
+        ),
     ],
 )
 def test_a_fiscal_year_that_starts_in_another_month(
@@ -250,8 +266,12 @@ def test_orders_by_their_size(
 
 @pytest.mark.parametrize(
     ("at_least", "at_most", "words"),
-    [(3, None, "orders of 3 or more units"), (3, 3, "orders of exactly 3 units"), (1, 2, "orders of at most 2 units"),
-     (2, 4, "orders of 2 to 4 units")],
+    [
+        (3, None, "orders of 3 or more units"),
+        (3, 3, "orders of exactly 3 units"),
+        (1, 2, "orders of at most 2 units"),
+        (2, 4, "orders of 2 to 4 units"),
+    ],
 )
 def test_orders_of_a_units_range_are_named_by_it(at_least: int, at_most: int | None, words: str) -> None:
     ask = OrderSizeAsk("at_least", at_least, at_most=at_most)
