@@ -649,3 +649,42 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     add(Case(tenant, "how did we do against plan last month", unanswerable=True))
     add(Case(tenant, "revenue per staff member this year", unanswerable=True))
     return batch.cases
+
+
+def order_size_fiscal_held_out(t: BenchTenant, catalogue: set[str]) -> list[Case]:
+    """Orders of an exact or capped number of units and fiscal years named as such (batch ``fourteenth3``), written
+    after those fixes and measured before any change made for them."""
+    fr, _, batch = phrasing_set(t, catalogue, "fourteenth3", "held out")
+    end, tenant, add = fr.end, t.tenant, batch.add
+    lwu, lmu, yu = order_units(fr.lw), order_units(fr.lm), order_units(fr.ytd)
+    add(Case(tenant, "how many baskets had exactly four items last week", [float((lwu == 4).sum())]))
+    add(Case(tenant, "share of orders with no more than 2 units last month", [float((lmu <= 2).mean() * 100)]))
+    add(Case(tenant, "orders containing just 2 items this year", [float((yu == 2).sum())]))
+    add(Case(tenant, "how many orders had under 3 units last month", [float((lmu < 3).sum())]))
+    add(Case(tenant, "orders with 5 items or fewer this year", [float((yu <= 5).sum())]))
+
+    def fy(first: date) -> str:
+        return f"FY{first.year}/{(first.year + 1) % 100:02d}"
+
+    fj = date(end.year if end.month >= 7 else end.year - 1, 7, 1)
+    add(
+        Case(
+            tenant,
+            "our financial year starts in july - revenue this financial year",
+            [rev(fr.w(fj, end))],
+            [f"{fy(fj)} to date"],
+        )
+    )
+    fa = date(end.year if end.month >= 4 else end.year - 1, 4, 1)
+    last_fa = date(fa.year - 1, 4, 1)
+    add(
+        Case(
+            tenant,
+            "FY starts in April. orders last financial year",
+            [_orders(fr.w(last_fa, fa - timedelta(days=1)))],
+            [fy(last_fa)],
+        )
+    )
+    fo = date(end.year if end.month >= 10 else end.year - 1, 10, 1)
+    add(Case(tenant, "fiscal year begins 1 october: units fiscal ytd", [units(fr.w(fo, end))], [f"{fy(fo)} to date"]))
+    return batch.cases
