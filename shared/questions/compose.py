@@ -20,6 +20,7 @@ from shared.questions.new_products import new_products_answer
 from shared.questions.order_percentile import ordinal
 from shared.questions.order_size import order_size_answer
 from shared.questions.order_value import range_phrase
+from shared.questions.price_bands import price_band_answer
 from shared.questions.promoters import promoters_lead
 from shared.questions.reading import Reading
 from shared.questions.sale_dates import sale_dates_answer, slice_name
@@ -335,7 +336,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         elif need:
             answer += f" It needs {need}."
         return MetricAnswer(answer, period, None, None, _evidence(result))
-    if reading.shape == "bestseller_stock" and dims:
+    if reading.shape == "price_bands" and reading.price_band is not None:
+        answer = price_band_answer(reading.price_band, rows, titles, where, lambda x: fmt_value(x, "money", cur))
+    elif reading.shape == "bestseller_stock" and dims:
         answer = _bestseller_stock_answer(rows[0], titles, period)
     elif reading.order_size is not None and not dims and rows and not q.compare:
         answer = order_size_answer(reading.order_size, rows[0], when, where)
