@@ -26,7 +26,7 @@ from shared.questions.reading import Reading
 from shared.questions.sale_dates import sale_dates_answer, slice_name
 from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
 from shared.questions.totals import missing_from_totals, totals_only
-from shared.store.metrics.catalog import METRICS, Unit
+from shared.store.metrics.catalog import FRACTIONAL_COUNTS, METRICS, Unit
 from shared.store.metrics.compile import to_date_months
 from shared.store.metrics.model import DimensionFilter, MetricResult, TimeRange
 
@@ -93,7 +93,7 @@ def fmt_value(value: float | int | None, unit: Unit, currency: str | None = None
             return f"{sign}{sym}{text}"
         return f"{sign}{text} {currency}" if currency else f"{sign}{text}"
     if unit == "count":
-        return f"{value:,.2f}" if metric == "units_per_order" else f"{round(value):,}"
+        return f"{value:,.2f}" if metric in FRACTIONAL_COUNTS else f"{round(value):,}"
     if metric == "stock_turn":  # 0.35 turns is not 0.3
         return f"{value:,.2f}"
     if unit == "percent":

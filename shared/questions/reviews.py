@@ -227,7 +227,9 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
 
 #: Idioms whose words an aspect table knows ("a common thread" is no stitching, "on the whole" no hole).
 _NO_ASPECT = re.compile(r"\b(?:common|recurring|main|red)\s+threads?\b|\bon the whole\b|\bin a nutshell\b|"
-                        r"\bbig picture\b", re.I)
+                        r"\bbig picture\b|"
+                        # how long the reviews are ("the average review length"): no product's length or size
+                        r"\breviews?\s+length\b|\blength\s+of\s+(?:the\s+|our\s+|my\s+)?reviews\b", re.I)
 #: Words that make a star-rated question a count or a figure, not a reading of what those reviews say.
 _STAR_COUNTING = re.compile(r"\b(?:how many|number of|count|total|average|avg|mean|share|percent\w*|proportion|"
                             r"fraction|ratio|breakdown|distribution|split|by (?:month|week|day|product|category|"
