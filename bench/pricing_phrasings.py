@@ -466,6 +466,10 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_11 import eleventh_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in eleventh_set(m, t)]
+    if os.environ.get("BENCH_SET") == "12":
+        from bench.pricing_phrasings_12 import twelfth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in twelfth_set(m, t)]
     return pricing_cases(m) + review_cases(t)
 
 

@@ -20,12 +20,13 @@ from shared.questions.new_products import new_products_answer
 from shared.questions.order_percentile import ordinal
 from shared.questions.order_size import order_size_answer
 from shared.questions.order_value import range_phrase
+from shared.questions.price_bands import price_band_answer
 from shared.questions.promoters import promoters_lead
 from shared.questions.reading import Reading
 from shared.questions.sale_dates import sale_dates_answer, slice_name
 from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
 from shared.questions.totals import missing_from_totals, totals_only
-from shared.store.metrics.catalog import METRICS, Unit
+from shared.store.metrics.catalog import FRACTIONAL_COUNTS, METRICS, Unit
 from shared.store.metrics.compile import to_date_months
 from shared.store.metrics.model import DimensionFilter, MetricResult, TimeRange
 
@@ -92,7 +93,7 @@ def fmt_value(value: float | int | None, unit: Unit, currency: str | None = None
             return f"{sign}{sym}{text}"
         return f"{sign}{text} {currency}" if currency else f"{sign}{text}"
     if unit == "count":
-        return f"{value:,.2f}" if metric == "units_per_order" else f"{round(value):,}"
+        return f"{value:,.2f}" if metric in FRACTIONAL_COUNTS else f"{round(value):,}"
     if metric == "stock_turn":  # 0.35 turns is not 0.3
         return f"{value:,.2f}"
     if unit == "percent":
@@ -335,7 +336,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         elif need:
             answer += f" It needs {need}."
         return MetricAnswer(answer, period, None, None, _evidence(result))
-    if reading.shape == "bestseller_stock" and dims:
+    if reading.shape == "price_bands" and reading.price_band is not None:
+        answer = price_band_answer(reading.price_band, rows, titles, where, lambda x: fmt_value(x, "money", cur))
+    elif reading.shape == "bestseller_stock" and dims:
         answer = _bestseller_stock_answer(rows[0], titles, period)
     elif reading.order_size is not None and not dims and rows and not q.compare:
         answer = order_size_answer(reading.order_size, rows[0], when, where)

@@ -226,6 +226,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                  r"(?:rated|reviewed|reviews?)|"
                                  r"average (?:star )?ratings?|avg\.? ratings?|star ratings?|ratings?|stars|rated|"
                                  r"review scores?|scores?"), R, "average rating"),
+    MetricWord("review_words", _rx(r"words? (?:per|in an?|in each|in the average) review|review length|length of "
+                                   r"(?:the |our |my )?reviews|how long (?:are|were|is) (?:the |our |my )?reviews?"),
+               R, "words per review"),  # before "reviews": how long they are, not how many
     MetricWord("review_count", _rx(r"(?:most|least|fewest)[- ]reviewed|(?:never (?:been )?|not (?:been )?|un)reviewed|"
                                    r"reviews?|review count|feedback count"), R,
                "reviews"),

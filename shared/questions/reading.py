@@ -51,6 +51,7 @@ from shared.questions.order_size import OrderSizeAsk, order_size_ask
 from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import are_cities, named_place
 from shared.questions.preamble import preamble_excluded, preamble_partials
+from shared.questions.price_bands import PriceBand, price_band_query, read_price_band
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
 from shared.questions.review_idioms import review_idioms
@@ -92,7 +93,7 @@ from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, Me
 
 ReadingKind = Literal["metric", "agent", "unanswerable", "catalogue"]
 Shape = Literal["value", "breakdown", "ranking", "share", "trend", "count", "unsold", "bestseller_stock",
-                "new_products", "sale_dates"]
+                "new_products", "sale_dates", "price_bands"]
 
 _SALES_FAMILY = {w.metric for w in lx.METRIC_WORDS if w.kind == DataKind.SALES}
 #: What the forecast agent predicts: a future question about another metric is told so.
@@ -429,6 +430,8 @@ class Reading(BaseModel):
                                                               "with at least this many reviews.")
     order_size: OrderSizeAsk | None = Field(default=None, description="Orders by their units ('orders with 3 or "
                                             "more items', 'single-item orders', 'biggest order by units').")
+    price_band: PriceBand | None = Field(default=None, description="The catalogue price band products are counted "
+                                         "in ('how many products under $20', 'our price ladder').")
     asked_dates: Literal["first", "last", "since"] | None = Field(default=None, description="When a slice first or "
                                                                   "last sold, or how long since ('sale_dates').")
     target: float | None = Field(default=None, description="A target the question states, in the metric's unit ('we "
@@ -1489,6 +1492,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         # "how much stock is left of our bestseller?": the top SKU by units, its on-hand (not the store's)
         reading.kind, reading.shape, reading.query = "metric", "bestseller_stock", best
         reading.as_of = best.time_range.end if best.time_range is not None else today
+        return reading
+    if gap is None and index is not None and index.vocabulary.priced_products > 0 and \
+            (band := read_price_band(question)) is not None:
+        # "how many products do we sell under $20?", "our price ladder in Kitchen": the catalogue's prices counted
+        reading.kind, reading.shape, reading.price_band = "metric", "price_bands", band
+        reading.query = _named_groups(price_band_query(tenant_id), matches)
         return reading
     if gap is None and (priced := read_catalogue_price(
             question, tenant_id, extents, catalogue=index is not None and index.vocabulary.priced_products > 0,

@@ -124,6 +124,11 @@ _QUOTED_WORD = re.compile(
     r"\b(?:mention(?:s|ing|ed)?|contain(?:s|ing)?|us(?:e|es|ing) the word|with the word|(?:say|says|saying))\s+"
     r"(?:the\s+(?:word|term)\s+)?(?P<q>['\"\u2018\u201c])(?P<w>[a-z][a-z-]{1,30}(?: [a-z][a-z-]{1,30}){0,2})"
     r"['\"\u2019\u201d]|\b(?:with|containing|using|us(?:e|es)) the (?:word|term)\s+(?P<w2>[a-z][a-z-]{1,30})\b", re.I)
+#: An unquoted word after "mention", "containing", "say", the question ending there: a search word when it names no
+#: topic ("reviews that mention broke", see :func:`shared.sentiment.mentions.names_a_topic`).
+_UNQUOTED_WORD = re.compile(
+    r"\b(?:mention(?:s|ing|ed)?|contain(?:s|ing)?|say|says|saying)\s+(?P<w>[a-z][a-z-]{2,30})\s*"
+    r"(?=$|[?.!,;]|\s+(?:lately|recently|so far|this|last|in|since|over|on|for)\b)", re.I)
 #: Words after "about" that name the whole store, a product in general or a quantity, not an aspect.
 _NOT_ASPECTS = frozenset(
     "us it them this that these those everything anything something things stuff products product items item "
@@ -159,6 +164,16 @@ _BUYING = re.compile(r"\b(?:like[sd]?|love[sd]?)\s+(?:to\s+)?(?:buy|buying|order
                      r"spend)\b", re.I)
 
 
+def _search_word(question: str, taken: Sequence[tuple[int, int]]) -> ReviewQuestion | None:
+    """The word search of "reviews that mention broke": an unquoted word that names no topic, as typed."""
+    from shared.sentiment.mentions import names_a_topic  # only for review questions (import cost)
+
+    found = _UNQUOTED_WORD.search(question)
+    if found is None or not _outside(found.span("w"), taken) or names_a_topic(word := found.group("w").lower()):
+        return None
+    return ReviewQuestion("aspect", f'"{word}"', found.span("w"))
+
+
 def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
                          names: Sequence[tuple[int, int]] = ()) -> ReviewQuestion | None:
     """The review ask of ``question``, narrowed to the star ratings it names and shown one by one when asked.
@@ -174,6 +189,8 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
         if _outside(quoted.span(group), taken):
             # "how many reviews mention 'leak'": that word as typed (its inflections), not the concept it may name
             return ReviewQuestion("aspect", f'"{quoted.group(group).lower()}"', quoted.span(group))
+    if (word := _search_word(question, taken)) is not None:
+        return word
     taken = [*taken, *(m.span() for m in _NO_ASPECT.finditer(question))]  # "any common thread": no stitching
     stars = star_levels(question)
     if stars is not None and not _outside(stars.span, taken):
@@ -210,7 +227,9 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
 
 #: Idioms whose words an aspect table knows ("a common thread" is no stitching, "on the whole" no hole).
 _NO_ASPECT = re.compile(r"\b(?:common|recurring|main|red)\s+threads?\b|\bon the whole\b|\bin a nutshell\b|"
-                        r"\bbig picture\b", re.I)
+                        r"\bbig picture\b|"
+                        # how long the reviews are ("the average review length"): no product's length or size
+                        r"\breviews?\s+length\b|\blength\s+of\s+(?:the\s+|our\s+|my\s+)?reviews\b", re.I)
 #: Words that make a star-rated question a count or a figure, not a reading of what those reviews say.
 _STAR_COUNTING = re.compile(r"\b(?:how many|number of|count|total|average|avg|mean|share|percent\w*|proportion|"
                             r"fraction|ratio|breakdown|distribution|split|by (?:month|week|day|product|category|"

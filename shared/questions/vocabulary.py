@@ -50,6 +50,8 @@ CHANNEL_ALIASES["website"] = CHANNEL_ALIASES["web"]
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-./]*[A-Za-z0-9]|[A-Za-z0-9]")
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+#: A possessive ending: "the kettle's price" names the kettle, as "the kettle price" does.
+_POSSESSIVE = re.compile(r"'s$")
 #: Words that never name a product on their own: question words, metrics, periods, shapes.
 STOP_WORDS = frozenset("""
 a about above across after again all also am an and any are as at average avg be been before below best between
@@ -225,7 +227,7 @@ class VocabularyIndex:
         matches = self._skus(question)
         taken = [m.span for m in matches]
         words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9'&.]*", question)]
-        words = [(w.lower().rstrip("."), s, e) for w, s, e in words]
+        words = [(_POSSESSIVE.sub("", w.lower().rstrip(".")), s, e) for w, s, e in words]
         # a long title mention first ("Northwind Classic Throw Blanket" is a product, not the brand), then names
         matches += self._titles(words, taken, min_words=3)
         taken = [m.span for m in matches]

@@ -156,6 +156,20 @@ def _lookup(word: str) -> tuple[str | None, str | None]:
     return concept, aspect
 
 
+def names_a_topic(word: str) -> bool:
+    """Whether ``word`` names a topic of the reviews, not only a cue the scorer reads as one.
+
+    A theme's word or a word of an aspect's name ("shipping", "durability") names one; "broke", "broken" are said
+    of quality and name no topic.
+
+    "Reviews that mention broke" searches that word; "reviews that mention shipping" asks about shipping.
+    """
+    concept, aspect = _lookup(word)
+    if concept is not None or aspect is None:
+        return True
+    return word in {w for name in ASPECT_NAMES.values() for w in re.split(r"[/ ]", name)}
+
+
 def aspect_words(text: str) -> list[tuple[int, int, str]]:
     """Spans and words of ``text`` that name an aspect of the concept or aspect tables (question side)."""
     out: list[tuple[int, int, str]] = []

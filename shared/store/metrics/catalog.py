@@ -22,6 +22,8 @@ from shared.models.records import DataKind
 from shared.store.metrics.model import DimensionName, Grain, MetricName
 
 Unit = Literal["money", "count", "percent", "rating", "days", "index"]
+#: Counts that are means of counts per thing (units per order, words per review): kept and shown with decimals.
+FRACTIONAL_COUNTS: frozenset[str] = frozenset({"units_per_order", "review_words"})
 MeasureGroup = Literal["sales", "customers", "reviews", "inventory", "competitor_prices", "catalogue"]
 
 #: Measure column -> its reference in the stacked, aggregated relation.
@@ -66,6 +68,21 @@ def ratio(numerator: exp.Expr, denominator: exp.Expr, scale: float = 1) -> exp.E
     div = exp.Div(this=exp.paren(numerator, copy=False),
                   expression=fn("NULLIF", denominator, _num(0)), typed=False, safe=False)
     return div if scale == 1 else exp.Mul(this=_num(scale), expression=div)
+
+
+def _review_words() -> exp.Expr:
+    """A review's words: its spaces plus one once line breaks are spaces and the ends trimmed; none without text.
+
+    Plain SQL every backend runs (no regular expressions in SQLite): a run of spaces inside a text counts as more
+    than one gap, which a merchant's export rarely holds.
+    """
+    def replaced(text: exp.Expr, old: str, new: str) -> exp.Expr:
+        return exp.Replace(this=text, expression=exp.Literal.string(old), replacement=exp.Literal.string(new))
+
+    text = exp.Trim(this=replaced(fn("COALESCE", col("text"), exp.Literal.string("")), "\n", " "))
+    spaces = exp.Sub(this=exp.Length(this=text), expression=exp.Length(this=replaced(text.copy(), " ", "")))
+    return when(exp.EQ(this=text.copy(), expression=exp.Literal.string("")), _num(0),
+                exp.Add(this=spaces, expression=_num(1)))
 
 
 def when(condition: exp.Expr, then: exp.Expr, otherwise: exp.Expr | None = None) -> exp.Case:
@@ -264,6 +281,8 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
     Measure("new_product_units", "sales", lambda: fn("SUM", when(col("is_new_product"), col("units"))),
             "Units of the lines of products whose first sale ever falls in the period."),
     Measure("review_count", "reviews", lambda: exp.Count(this=exp.Star()), "Reviews."),
+    Measure("review_word_sum", "reviews", lambda: fn("SUM", exp.cast(_review_words(), exp.DataType.build("DOUBLE"))),
+            "Sum of the reviews' words (see _review_words)."),
     Measure("rating_sum", "reviews", lambda: fn("SUM", col("rating")), "Sum of star ratings."),
     Measure("rated", "reviews", lambda: exp.Count(this=col("rating")), "Reviews with a rating."),
     Measure("negative", "reviews", lambda: count_if(exp.LTE(this=col("rating"), expression=_num(2))),
@@ -442,6 +461,9 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           "Customers with two or more orders in the period."),
     _spec("review_count", "Reviews", "count", R, ("review_count",), _sum("review_count"), "Number of reviews.",
           additive=True),
+    _spec("review_words", "Words per review", "count", R, ("review_word_sum", "review_count"),
+          lambda m, _: ratio(m("review_word_sum"), m("review_count")),
+          "Mean words per review (a review without text has none): how long reviews are."),
     _spec("avg_rating", "Average rating", "rating", R, ("rating_sum", "rated"),
           lambda m, _: ratio(m("rating_sum"), m("rated")), "Mean star rating (1-5) of rated reviews."),
     _spec("negative_review_share", "Negative reviews", "percent", R, ("negative", "rated"),

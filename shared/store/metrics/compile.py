@@ -519,7 +519,8 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
             per_customer = _with_first_purchase(ctx, per_customer, keys, spend=bool(spent))
         return per_customer, exp.GT(this=col("orders"), expression=exp.Literal.number(0))
     if group == "reviews":
-        return _rows(ctx, group, {"rating": _f("rating")}), None
+        text = {"text": _f("text")} if "review_word_sum" in ctx.needed.get("reviews", ()) else {}  # how long they are
+        return _rows(ctx, group, {"rating": _f("rating"), **text}), None
     if group == "catalogue":  # the catalogue's products, whatever the period (they have no date)
         return _rows(ctx, group, {"catalogue_sku": _f("sku"), "unit_cost": col("cost", table="p"),
                                   "unit_price": col("price", table="p"), "currency": col("currency", table="p")}), None

@@ -10,12 +10,12 @@ import numpy as np
 import pandas as pd
 
 from shared.ports import Warehouse
-from shared.store.metrics.catalog import METRICS
+from shared.store.metrics.catalog import FRACTIONAL_COUNTS, METRICS
 from shared.store.metrics.compile import CompiledQuery, plan_metric_query
 from shared.store.metrics.model import CompiledStatement, MetricQuery, MetricResult
 
 _COUNT_METRICS = frozenset(name for name, spec in METRICS.items() if spec.unit == "count"
-                           and name not in ("units_per_order",))
+                           and name not in FRACTIONAL_COUNTS)
 
 
 def _plain(value: Any) -> Any:

@@ -123,3 +123,15 @@ def test_a_word_used_is_that_word() -> None:
 
     r = read_review_question("how many reviews use the word tracking?")
     assert r is not None and r.aspect == '"tracking"'
+
+
+@pytest.mark.parametrize(("question", "aspect"), [("reviews of KIT-0046 that mention broke", '"broke"'),
+                                                  ("how many reviews say broken this year?", '"broken"'),
+                                                  ("how many reviews mention shipping?", "shipping"),
+                                                  ("how many reviews mention durability?", "durability")])
+def test_an_unquoted_word_that_names_no_topic_is_a_search_word(question: str, aspect: str) -> None:
+    """ "mention broke": the word searched, not the quality topic the scorer reads it as; a topic's name stays it."""
+    from shared.questions.reviews import read_review_question
+
+    r = read_review_question(question)
+    assert r is not None and r.ask == "aspect" and r.aspect == aspect, (question, r)

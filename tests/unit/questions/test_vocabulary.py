@@ -23,6 +23,8 @@ from shared.questions.vocabulary import ProductName, Vocabulary, VocabularyIndex
     ("sales on etsy", "channel", ("Etsy",)),
     ("price index against homegoods", "competitor", ("HomeGoods",)),
     ("sales through wholsale", "channel", ("Wholesale",)),
+    ("the vase's reviews", "product", ("vase-blue-20", "VASE_RED_30")),  # a possessive names the product
+    ("what are the blue ceramic vase's complaints?", "product", ("vase-blue-20",)),
 ])
 def test_names_found(shop: VocabularyIndex, question: str, kind: str, values: tuple[str, ...]) -> None:
     found = [m for m in shop.find(question) if m.kind == kind]
