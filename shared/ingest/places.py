@@ -16,6 +16,7 @@ never a second copy, and a places table uploaded twice restates nothing the seco
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 
 import pandas as pd
@@ -34,6 +35,18 @@ PLACE_FIELDS = {"region": "region", "country": "country", "state": "state", "pro
 #: Things whose id stands for a place: a line naming one not yet placed keeps the id as its region's label. (Other
 #: ids a sales file names, a promotion's or a store's, are not places: their lines are left without a region.)
 PLACE_THINGS = frozenset({"territory", "salesterritory", "region", "geography", "area", "zone", "district"})
+
+
+#: The flag of sales lines whose region is a city: the file's column said so (``City``, ``Store City``, ``Location``),
+#: so "which city" reads the regions whatever their names (``shared.store.vocabulary``; the list of well-known
+#: cities in ``shared.questions.place_names.are_cities`` is the fallback for lines stored without it).
+CITY_FLAG = "region:city"
+_CITY_HEADER = re.compile(r"city|cities|location|town", re.I)
+
+
+def region_is_city(header: str) -> bool:
+    """Whether a sales file's region column names cities by its header (``City``, ``Store City``, ``Location``)."""
+    return bool(_CITY_HEADER.search(header))
 
 
 def place_label(thing: str, ids: pd.Series) -> pd.Series:

@@ -868,9 +868,10 @@ def _places_known(question: str, index: VocabularyIndex | None) -> bool:
     if index is None:
         return False
     regions = index.vocabulary.regions
-    # a city word: the regions where a file's City was stored as the line's region (``are_cities``)
+    # a city word: the regions where a file's City was stored as the line's region (the file's column said so;
+    # else most regions are well-known cities: ``are_cities``)
     have = {"country": index.vocabulary.countries, "region": regions, "state": index.vocabulary.states,
-            "city": regions if are_cities(regions) else []}
+            "city": regions if index.vocabulary.city_regions or are_cities(regions) else []}
     named = [dim for dim, rx in lx.PLACE_WORDS if rx.search(question)]
     return bool(named) and all(have.get(dim) for dim in named)
 
