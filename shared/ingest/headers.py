@@ -80,7 +80,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # a city (the customer's or where it shipped) is the line's region where the file has no region column
         # ("which city" reads regions that are cities: ``shared.questions.place_names.are_cities``)
         "region": ("sales_region", "ship_region", "territory", "city", "customer_city", "customer_location",
-                   "ship_city", "shipping_city", "billing_city"),
+                   "ship_city", "shipping_city", "billing_city", "store_city", "location"),
         "state": ("province", "ship_state", "shipping_state", "shipping_province", "billing_state",
                   "billing_province", "customer_state", "ship_province", "state_province", "county"),
         "line_cost": ("line_cogs", "cost_of_goods_sold", "line_cost_total", "item_cost_total", "total_cost"),

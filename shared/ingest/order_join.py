@@ -37,7 +37,7 @@ from shared.ingest.join import PartJoin, PartOutcome, _DerivedFile
 from shared.ingest.order_parts import LOCATION_COLUMNS, PRODUCT_LOOKUPS, id_things, lookup_thing, name_things
 from shared.ingest.parse import DateOrder, decide_date_order, parse_date, parse_number
 from shared.ingest.parts import DatasetPart, PartRole
-from shared.ingest.places import place_columns, place_link, places_detail
+from shared.ingest.places import place_columns, place_link, places_detail, restate_places
 from shared.ingest.reader import Chunk
 from shared.ingest.relabel import restate_labels
 from shared.ingest.sniff import Dialect
@@ -226,6 +226,10 @@ class RelationalJoin(PartJoin):
             {"ref_id": rows[id_col], "ref_value": rows[next(iter(columns))] if columns else "",
              "ref_detail": places_detail(rows, columns)})))
         self.out.accepted += len(rows)
+        # sales stored before these places, their region labelled "territory 10", are placed (keys unchanged)
+        details = {str(i): json.loads(d) for i, d in zip(rows[id_col], places_detail(rows, columns), strict=True)}
+        if moved := restate_places(self.wh, self.tenant, thing, details):
+            log_event(_log, "labelled sales placed", thing=thing, rows=moved)
 
     # -- order headers -------------------------------------------------------------------------------------
     def _headers(self, chunk: Chunk, cells: pd.DataFrame) -> None:

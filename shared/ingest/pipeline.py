@@ -83,7 +83,7 @@ from shared.ingest.parse import (
     to_arrow,
 )
 from shared.ingest.parts import DatasetPart
-from shared.ingest.places import located_by, placed
+from shared.ingest.places import CITY_FLAG, located_by, placed, region_is_city
 from shared.ingest.preamble import locate_header, preamble_note
 from shared.ingest.profile_cells import apply_cells, blank_rows, whole_units, with_rounded
 from shared.ingest.reader import (
@@ -291,6 +291,7 @@ class IngestRun:
         self.metered = 0  # lines whose quantity was a measure, stored as one unit (``shared.ingest.sales.metered``)
         self._aggregate = ""  # the file's rows are totals per day or week (``ExportProfile.aggregate``)
         self._unknown: tuple[str, ...] = ()  # flags of what the rows do not give (``unknown_flags``)
+        self._city_regions = False  # the file's region column names cities (``places.CITY_FLAG`` on its lines)
         self.lines: DistinctLines | None = None  # a sales file without order ids: lines that share a key kept apart
         #: a sales file without prices valued at its catalogue's (``shared.ingest.catalogue_prices``): lines priced,
         #: lines left unpriced; None for any other file
@@ -330,6 +331,9 @@ class IngestRun:
                 self.lines = DistinctLines()
             # ids of things whose places another file gives (AdventureWorks' TerritoryKey): the line's region
             self.located = located_by(reader.headers, list(mapping.fields)) if self.kind is DataKind.SALES else {}
+            # a region read from a City (Store City, Location) column: its lines' regions are cities, said so on each
+            self._city_regions = self.kind is DataKind.SALES and "region" in mapping.fields.values() \
+                and region_is_city(mapping.source_column("region"))
             if self.kind is DataKind.SALES and mapping.profile is None \
                     and not {"unit_price", "revenue"} & set(mapping.fields.values()):
                 self.catalogue_priced = [0, 0]
@@ -546,6 +550,8 @@ class IngestRun:
             rows["quality_flags"] = with_catalogue_flag(rows["quality_flags"], priced[positions])
         if self._aggregate:  # totals per day or week (Favorita, Breakfast at the Frat, M5): no orders in them
             rows["quality_flags"] = with_label(rows["quality_flags"], aggregate_flag(self._aggregate))
+        if self._city_regions:
+            rows["quality_flags"] = with_label(rows["quality_flags"], CITY_FLAG)
         for label in self._unknown:  # revenue totals without units or products (Walmart, Rossmann)
             rows["quality_flags"] = with_label(rows["quality_flags"], label)
         # staged on the writer thread while the next chunk is parsed (looked up now: tests patch stage_rows)

@@ -4,21 +4,54 @@ Maven's AdventureWorks publishes its sales with a ``TerritoryKey`` and, in ``Adv
 each territory is (``SalesTerritoryKey, Region, Country, Continent``). The table is recognised by its columns
 (``shared.ingest.order_parts``: one ``{thing}`` id and place columns), remembered as references (``place:{thing}``),
 and a sales file naming the thing by id (``TerritoryKey``) has each line's region, country and state filled from them
-where the line gives none, so "revenue by country" answers. A table uploaded after the sales does not restate them.
+where the line gives none, so "revenue by country" answers.
+
+Files arrive in any order. A line naming a territory whose place is not known yet keeps it as its region's label
+(``territory 10``, as a store's id is the channel ``store 1`` until the store names arrive: ``shared.ingest.relabel``);
+when the places table arrives, each labelled line is restated with its region, country and state
+(``restate_places``). The sales record key does not include the place, so a line keeps its key: restated in place,
+never a second copy, and a places table uploaded twice restates nothing the second time.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 
 import pandas as pd
 
 from shared.ingest.headers import normalise_header
 from shared.ingest.order_parts import NOT_LOOKUPS, id_things
+from shared.ingest.relabel import PAGE_ROWS, keyed
+from shared.models.records import DataKind
+from shared.ports import Warehouse
+from shared.store import joins
 
 #: A places table's columns (normalised) -> the sales field each fills; a continent or sales group is not stored.
 PLACE_FIELDS = {"region": "region", "country": "country", "state": "state", "province": "state"}
+
+
+#: Things whose id stands for a place: a line naming one not yet placed keeps the id as its region's label. (Other
+#: ids a sales file names, a promotion's or a store's, are not places: their lines are left without a region.)
+PLACE_THINGS = frozenset({"territory", "salesterritory", "region", "geography", "area", "zone", "district"})
+
+
+#: The flag of sales lines whose region is a city: the file's column said so (``City``, ``Store City``, ``Location``),
+#: so "which city" reads the regions whatever their names (``shared.store.vocabulary``; the list of well-known
+#: cities in ``shared.questions.place_names.are_cities`` is the fallback for lines stored without it).
+CITY_FLAG = "region:city"
+_CITY_HEADER = re.compile(r"city|cities|location|town", re.I)
+
+
+def region_is_city(header: str) -> bool:
+    """Whether a sales file's region column names cities by its header (``City``, ``Store City``, ``Location``)."""
+    return bool(_CITY_HEADER.search(header))
+
+
+def place_label(thing: str, ids: pd.Series) -> pd.Series:
+    """The region label of lines naming ``thing`` ids not placed yet (``territory 10``)."""
+    return thing + " " + ids
 
 
 def place_link(thing: str) -> str:
@@ -62,19 +95,50 @@ def placed(raw: pd.DataFrame, ids: dict[str, pd.Series], lookup: RefLookup) -> p
     for thing, values in ids.items():
         text = values.astype(object).where(values.notna(), "").astype(str).str.strip()
         known = lookup(place_link(thing), sorted(set(text) - {""}))
-        if known.empty:
-            continue
         detail = known.drop_duplicates("ref_id").set_index("ref_id")["ref_detail"].map(
-            lambda d: json.loads(d) if d else {})
+            lambda d: json.loads(d) if d else {}) if not known.empty else pd.Series(dtype=object)
         for field in ("region", "country", "state"):
             where = {i: d[field] for i, d in detail.items() if d.get(field)}
             found = text.map(where)
+            if field == "region" and thing in PLACE_THINGS:  # not placed yet: its label, restated when placed
+                unplaced = (text != "") & ~text.isin(detail.index)
+                found = found.where(~unplaced, place_label(thing, text))
             if found.isna().all():
                 continue
-            if field in raw:
-                own = raw[field].astype(object)
-                empty = own.isna() | (own.astype(str).str.strip() == "")
-                raw = raw.assign(**{field: own.where(~empty, found)})
-            else:
-                raw = raw.assign(**{field: found})
+            raw = _filled(raw, field, found)
     return raw
+
+
+def _filled(raw: pd.DataFrame, field: str, found: pd.Series) -> pd.DataFrame:
+    """``raw`` with ``field`` set to ``found`` where the line gives none of its own."""
+    if field not in raw:
+        return raw.assign(**{field: found})
+    own = raw[field].astype(object)
+    empty = own.isna() | (own.astype(str).str.strip() == "")
+    return raw.assign(**{field: own.where(~empty, found)})
+
+
+def restate_places(warehouse: Warehouse, tenant_id: str, thing: str, places: dict[str, dict[str, str]],
+                   page_rows: int = PAGE_ROWS) -> int:
+    """Sales lines labelled ``{thing} {id}`` (stored before the places) given the place of ``places[id]``.
+
+    Page by page (``relabel.PAGE_ROWS``), each page one write (``Warehouse.upsert_replacing``): a line keeps its
+    record key (the place is not in it), so it is replaced in place. Returns the count of lines placed.
+    """
+    labels = {f"{thing} {i}": place for i, place in places.items()}
+    moved = 0
+    last: str | None = None
+    while not (rows := joins.labelled_rows(warehouse, tenant_id, "sales", "region", list(labels), page_rows)).empty:
+        if rows["record_key"].iloc[0] == last:  # a page that did not move: never loop on it
+            raise RuntimeError(f"sales of tenant {tenant_id} labelled by {thing} were not placed")
+        last = str(rows["record_key"].iloc[0])
+        where = rows["region"].map(labels)
+        fields = {f: where.map(lambda p, f=f: p.get(f) or None) for f in ("region", "country", "state")}
+        # the line's own country or state (none had a region: it took the label) is kept, as names-first does
+        placed_rows = rows.assign(region=fields["region"], **{f: rows[f].where(rows[f].notna() & (
+            rows[f].astype(str).str.strip() != ""), fields[f]) for f in ("country", "state")})
+        # the same keys (the place is in none): replaced in place; a key computed otherwise still drops the old row
+        warehouse.upsert_replacing("sales", keyed(placed_rows, DataKind.SALES), ["tenant_id", "record_key"],
+                                   tenant_id, rows["record_key"].tolist())
+        moved += len(rows)
+    return moved

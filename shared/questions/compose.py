@@ -141,11 +141,23 @@ class _Namer:
         return ", ".join(self.value(d, row.get(d)) for d in dims)
 
 
+#: Dimensions that name a place: a value one of them names is that place whichever of them matched it.
+_PLACE_DIMENSIONS = ("country", "region", "state")
+
+
 def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str],
                    said: Mapping[str, str] | None = None) -> str:
     parts = []
+    named: set[tuple[str, str, str]] = set()  # (what it is, op, name) already in the phrase
     for f in filters:
         names = [titles.get(v, v) if f.dimension == "sku" else v for v in f.values]
+        # one value matched by two dimensions (AdventureWorks' region "Germany" in the country Germany) is two filters,
+        # one place: the phrase names it once ("in Germany", not "in Germany in Germany")
+        what = "place" if f.dimension in _PLACE_DIMENSIONS else f.dimension
+        names = [n for n in names if (what, f.op, str(n).casefold()) not in named]
+        if not names:
+            continue
+        named |= {(what, f.op, str(n).casefold()) for n in names}
         if said and f.dimension in said:
             names = [said[f.dimension]]
         elif f.dimension == "sku" and len(set(names)) < len(names):  # "BANANAS (3 products)", not "BANANAS, BANANAS"
@@ -173,7 +185,7 @@ def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str],
             parts.append(f"{neg}from {_join(names)} buyers")
         elif f.dimension == "text":  # "with text", "without text"
             parts.append(f"{neg}{joined}")
-        elif f.dimension in ("country", "region", "state"):
+        elif f.dimension in _PLACE_DIMENSIONS:
             parts.append(f"{neg or 'in '}{joined}")
         else:
             parts.append(f"{neg or 'for '}{joined}")

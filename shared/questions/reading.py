@@ -871,11 +871,26 @@ def _places_known(question: str, index: VocabularyIndex | None) -> bool:
     if index is None:
         return False
     regions = index.vocabulary.regions
-    # a city word: the regions where a file's City was stored as the line's region (``are_cities``)
+    # a city word: the regions where a file's City was stored as the line's region (the file's column said so;
+    # else most regions are well-known cities: ``are_cities``)
     have = {"country": index.vocabulary.countries, "region": regions, "state": index.vocabulary.states,
-            "city": regions if are_cities(regions) else []}
+            "city": regions if index.vocabulary.city_regions or are_cities(regions) else []}
     named = [dim for dim, rx in lx.PLACE_WORDS if rx.search(question)]
     return bool(named) and all(have.get(dim) for dim in named)
+
+
+def sales_location(index: VocabularyIndex | None) -> DimensionName:
+    """The dimension a tenant's sales keep the shop a line was sold at in ("which location had the most revenue").
+
+    A shop's location is the channel where the export names it (Square's Location, Maven's store_location, a
+    store's name); without channels, a region the file stored (a Location or City column); else ``location``, which
+    sales lack (refused as such).
+    """
+    if index is not None and index.vocabulary.channels:
+        return "channel"
+    if index is not None and index.vocabulary.regions:
+        return "region"
+    return "location"
 
 
 #: Words that ask about what is still to come.
@@ -1620,6 +1635,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.ranked = member.values[0]
     if "channel" in dims and metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics):
         dims = [d if d != "channel" else "location" for d in dims]  # "stock per store": counts have no channel
+    elif "location" in dims and metrics and all(lx.METRIC_KINDS[m] == DataKind.SALES for m in metrics):
+        # "which location (branch) had the most revenue": sales have no stock location, the shop is stored elsewhere
+        dims = [d if d != "location" else sales_location(index) for d in dims]
     if dims[:1] == ["sku"] and time.range is None and not time.all_time and _RATING_FELL_MOST.search(question):
         # "which product's rating fell the most?" with no period: the sentiment agent's decline (its recent reviews
         # against all earlier ones, with a minimum of reviews on each side and a significance rule), never two

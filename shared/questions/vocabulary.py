@@ -109,6 +109,8 @@ class Vocabulary(BaseModel):
     countries: list[str] = Field(default_factory=list, description="Countries sales lines were sold to.")
     regions: list[str] = Field(default_factory=list, description="Sales regions of the sales lines.")
     states: list[str] = Field(default_factory=list, description="States or provinces sales lines shipped to.")
+    city_regions: bool = Field(default=False, description="Most sales regions came from a City (Store City, "
+                                                          "Location) column: the regions are cities.")
     currency: str | None = None
     sales_columns: list[str] | None = Field(
         default=None, description="Optional sales columns with data (discount, refund, returned_units, customer_hash);"

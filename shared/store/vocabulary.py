@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 from sqlglot import exp
 
+from shared.ingest.places import CITY_FLAG
 from shared.models.records import RECORD_MODELS, DataKind
 from shared.ports import DocumentStore, Warehouse
 from shared.questions.vocabulary import ProductName, Vocabulary
@@ -140,6 +141,23 @@ def priced_sales_statement() -> exp.Select:
         "sales").where(tenant_predicate())
 
 
+def city_regions_statement() -> exp.Select:
+    """How many of the tenant's sales lines carry a region, and how many of those a file's City column gave."""
+    region = exp.column("region")
+    flagged = exp.func("COALESCE", exp.column("quality_flags"), exp.Literal.string("")).like(
+        exp.Literal.string(f'%"{CITY_FLAG}"%'))
+    with_region = region.copy().is_(exp.null()).not_()
+    return exp.select(exp.alias_(exp.Count(this=region.copy()), "n"),
+                      exp.alias_(exp.func("COUNT_IF", exp.and_(with_region, flagged)), "cities")).from_(
+        "sales").where(tenant_predicate())
+
+
+def _city_regions(frame: pd.DataFrame) -> bool:
+    """Most of the lines with a region had it from a City column (``places.CITY_FLAG``)."""
+    n = int(frame["n"].iloc[0] or 0) if len(frame) else 0
+    return n > 0 and 2 * int(frame["cities"].iloc[0] or 0) >= n
+
+
 def _unpriced(frame: pd.DataFrame) -> bool:
     """Sales lines exist and none carries a price (a file of units only)."""
     return bool(len(frame)) and int(frame["n"].iloc[0] or 0) > 0 and int(frame["priced"].iloc[0] or 0) == 0
@@ -191,6 +209,7 @@ def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> V
                       undated_reviews=undated_rows(warehouse, tenant_id, DataKind.REVIEWS),
                       channels=_strings(channels, "channel"), competitors=_strings(competitors, "competitor"),
                       countries=places["country"], regions=places["region"], states=places["state"],
+                      city_regions=_city_regions(warehouse.run(city_regions_statement(), params)),
                       currency=currencies[0] if currencies else None,
                       priced_products=int(priced["n"].iloc[0]) if len(priced) else 0,
                       unpriced_sales=_unpriced(warehouse.run(priced_sales_statement(), params)))

@@ -59,7 +59,12 @@ def test_a_territory_table_places_the_sales_naming_its_ids() -> None:
     raw = pd.DataFrame({"sku": ["a", "b", "c"], "country": [None, "Canada", None]})
     out = placed(raw, {"territory": pd.Series(["1", "7", "9"])}, lookup)
     assert [v if isinstance(v, str) else None for v in out["country"]] == ["United States", "Canada", None]
-    assert [v if isinstance(v, str) else None for v in out["region"]] == ["Northwest", "France", None]
+    # territory 9 is not placed yet: the line keeps it as its region's label, restated when the places arrive
+    assert [v if isinstance(v, str) else None for v in out["region"]] == ["Northwest", "France", "territory 9"]
+    # an id that is no place (a promotion's) labels nothing
+    nowhere = placed(raw, {"promotion": pd.Series(["1", "7", "9"])}, lambda link, ids: pd.DataFrame(
+        {"ref_id": [], "ref_value": [], "ref_detail": []}))
+    assert "region" not in nowhere
 
 
 def test_a_city_column_is_the_lines_region_and_city_words_read_regions_that_are_cities() -> None:

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
-from shared.questions.compose import compose, fmt_value
+from shared.questions.compose import _filter_phrase, compose, fmt_value
 from shared.questions.reading import Reading
 from shared.questions.timephrase import make_range
 from shared.store.metrics.model import CompiledStatement, DimensionFilter, MetricQuery, MetricResult
@@ -218,3 +218,16 @@ def test_brands_and_categories_that_sold_nothing() -> None:
     assert answer.startswith("2 catalogue brands sold nothing in Q1 2025") and answer.endswith(": Glow; Weaveworks.")
     every = compose(reading(q, "unsold"), result(q, [{"brand": "acme", "units": 1}]), titles={"Acme": "Acme"}).answer
     assert every.startswith("Every one of the 1 brands in your catalogue sold something in Q1 2025")
+
+
+def test_a_place_two_dimensions_matched_is_named_once() -> None:
+    """AdventureWorks' territory "Germany" is a region and a country: two filters, one place ("in Germany in Germany"
+    before); other filters are still each named, and a place not yet named is added."""
+    def phrase(*filters: tuple[str, list[str]]) -> str:
+        return _filter_phrase([DimensionFilter(dimension=d, values=v) for d, v in filters], {})  # type: ignore[arg-type]
+
+    assert phrase(("country", ["Germany"]), ("region", ["Germany"])) == " in Germany"
+    assert phrase(("country", ["Germany"]), ("region", ["germany", "Bavaria"])) == " in Germany in Bavaria"
+    assert phrase(("channel", ["Web"]), ("channel", ["Web"]), ("category", ["Bikes"]), ("category", ["Bikes"])) \
+        == " on Web in the Bikes category"
+    assert phrase(("category", ["Germany"]), ("country", ["Germany"])) == " in the Germany category in Germany"
