@@ -8,6 +8,7 @@ column placed carry ``region:city`` and the vocabulary knows the regions are cit
 
 from __future__ import annotations
 
+import io
 import random
 from pathlib import Path
 
@@ -28,7 +29,7 @@ def _sales(column: str) -> str:
 
 
 def _top(text: str, column: str) -> str:
-    frame = pd.read_csv(pd.io.common.StringIO(text))
+    frame = pd.read_csv(io.StringIO(text))
     return str(frame.groupby(column)["revenue"].sum().idxmax())
 
 

@@ -224,7 +224,7 @@ def test_a_place_two_dimensions_matched_is_named_once() -> None:
     """AdventureWorks' territory "Germany" is a region and a country: two filters, one place ("in Germany in Germany"
     before); other filters are still each named, and a place not yet named is added."""
     def phrase(*filters: tuple[str, list[str]]) -> str:
-        return _filter_phrase([DimensionFilter(dimension=d, values=v) for d, v in filters], {})  # type: ignore[arg-type]
+        return _filter_phrase([DimensionFilter(dimension=d, values=v) for d, v in filters], {})
 
     assert phrase(("country", ["Germany"]), ("region", ["Germany"])) == " in Germany"
     assert phrase(("country", ["Germany"]), ("region", ["germany", "Bavaria"])) == " in Germany in Bavaria"
