@@ -23,10 +23,9 @@ import pandas as pd
 
 from shared.ingest.headers import normalise_header
 from shared.ingest.order_parts import NOT_LOOKUPS, id_things
-from shared.ingest.relabel import PAGE_ROWS, keyed
+from shared.ingest.relabel import PAGE_ROWS, keyed, restate_pages
 from shared.models.records import DataKind
 from shared.ports import Warehouse
-from shared.store import joins
 
 #: A places table's columns (normalised) -> the sales field each fills; a continent or sales group is not stored.
 PLACE_FIELDS = {"region": "region", "country": "country", "state": "state", "province": "state"}
@@ -126,19 +125,14 @@ def restate_places(warehouse: Warehouse, tenant_id: str, thing: str, places: dic
     record key (the place is not in it), so it is replaced in place. Returns the count of lines placed.
     """
     labels = {f"{thing} {i}": place for i, place in places.items()}
-    moved = 0
-    last: str | None = None
-    while not (rows := joins.labelled_rows(warehouse, tenant_id, "sales", "region", list(labels), page_rows)).empty:
-        if rows["record_key"].iloc[0] == last:  # a page that did not move: never loop on it
-            raise RuntimeError(f"sales of tenant {tenant_id} labelled by {thing} were not placed")
-        last = str(rows["record_key"].iloc[0])
+
+    def placed(rows: pd.DataFrame) -> pd.DataFrame:
         where = rows["region"].map(labels)
         fields = {f: where.map(lambda p, f=f: p.get(f) or None) for f in ("region", "country", "state")}
         # the line's own country or state (none had a region: it took the label) is kept, as names-first does
         placed_rows = rows.assign(region=fields["region"], **{f: rows[f].where(rows[f].notna() & (
             rows[f].astype(str).str.strip() != ""), fields[f]) for f in ("country", "state")})
         # the same keys (the place is in none): replaced in place; a key computed otherwise still drops the old row
-        warehouse.upsert_replacing("sales", keyed(placed_rows, DataKind.SALES), ["tenant_id", "record_key"],
-                                   tenant_id, rows["record_key"].tolist())
-        moved += len(rows)
-    return moved
+        return keyed(placed_rows, DataKind.SALES)
+
+    return restate_pages(warehouse, tenant_id, "sales", "region", list(labels), placed, page_rows)

@@ -12,6 +12,9 @@ replaces it instead of adding a second copy, and totals stay the same (each row 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import pandas as pd
 
 from shared.ingest.lineage import content_digests, hex_digests
@@ -42,26 +45,36 @@ def keyed(rows: pd.DataFrame, kind: DataKind) -> pd.DataFrame:
 PAGE_ROWS = 50_000
 
 
+def restate_pages(warehouse: Warehouse, tenant_id: str, table: str, column: str, labels: list[str],
+                  restate: Callable[[pd.DataFrame], pd.DataFrame], page_rows: int = PAGE_ROWS) -> int:
+    """Rows of ``table`` whose ``column`` is one of ``labels``, rewritten by ``restate``; the count of rows moved.
+
+    Page by page, each page in one write (``Warehouse.upsert_replacing``): its restated rows in, its labelled rows
+    out, in one transaction (one script on BigQuery), so a crash leaves the page as it was and the retry moves it.
+    """
+    moved = 0
+    last: str | None = None
+    while not (rows := joins.labelled_rows(warehouse, tenant_id, table, column, labels, page_rows)).empty:
+        if rows["record_key"].iloc[0] == last:  # a page that did not move: never loop on it
+            raise RuntimeError(f"labelled {table} rows of tenant {tenant_id} were not restated")
+        last = str(rows["record_key"].iloc[0])
+        warehouse.upsert_replacing(table, restate(rows), ["tenant_id", "record_key"], tenant_id,
+                                   rows["record_key"].tolist())
+        moved += len(rows)
+    return moved
+
+
 def restate_labels(warehouse: Warehouse, tenant_id: str, thing: str, names: dict[str, str],
                    page_rows: int = PAGE_ROWS) -> int:
-    """Rows labelled ``{thing} {id}`` for an id of ``names`` restated with the name; the count of rows moved.
-
-    Page by page, each page in one write (``Warehouse.upsert_replacing``): its renamed rows in, its labelled rows
-    out, in one transaction on the embedded engine, so a crash leaves the page as it was and the names file's retry
-    moves it. (On BigQuery the two are separate jobs: a crash between leaves a page in both forms until the retry,
-    which writes the same keys and drops the rest; nothing is lost.)
-    """
+    """Rows labelled ``{thing} {id}`` for an id of ``names`` restated with the name; the count of rows moved."""
     labels = {f"{thing} {i}": name for i, name in names.items() if name}
+
+    def renamed(rows: pd.DataFrame, table: str, column: str) -> pd.DataFrame:
+        out = keyed(rows.assign(**{column: rows[column].map(labels)}), _KINDS[table])
+        return out.drop_duplicates(["record_key"], keep="last")  # two ids of one name: one row each key
+
     moved = 0
     for table, column in joins.LABELLED:
-        last: str | None = None
-        while not (rows := joins.labelled_rows(warehouse, tenant_id, table, column, list(labels), page_rows)).empty:
-            if rows["record_key"].iloc[0] == last:  # a page that did not move: never loop on it
-                raise RuntimeError(f"labelled {table} rows of tenant {tenant_id} were not restated")
-            last = str(rows["record_key"].iloc[0])
-            renamed = keyed(rows.assign(**{column: rows[column].map(labels)}), _KINDS[table])
-            renamed = renamed.drop_duplicates(["record_key"], keep="last")  # two ids of one name: one row each key
-            warehouse.upsert_replacing(table, renamed, ["tenant_id", "record_key"], tenant_id,
-                                       rows["record_key"].tolist())
-            moved += len(rows)
+        moved += restate_pages(warehouse, tenant_id, table, column, list(labels),
+                               partial(renamed, table=table, column=column), page_rows)
     return moved
