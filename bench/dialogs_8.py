@@ -141,9 +141,9 @@ def eighth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa
     aug_s, aug_e = _month_bounds(sep_s - timedelta(days=1))
     add("shift_chain", c("revenue in October", [rev(octo)]), c("and the month before?", [rev(fr.w(sep_s, sep_e))]),
         c("and the month before that?", [rev(fr.w(aug_s, aug_e))]))
-    q1 = fr.w(*_year_back(fr.lq_s, fr.lq_e))
+    pq_ly = fr.w(*_year_back(r.pq_s, r.pq_e))  # "the same quarter": the one the turn before was about
     add("shift_chain", c("units sold last quarter", [units(lq)]), c("and the quarter before?", [units(pq)]),
-        c("and the same quarter a year earlier?", [units(q1)]))
+        c("and the same quarter a year earlier?", [units(pq_ly)]))
 
     # a unit switch
     add("unit_switch", c("revenue last month", [rev(lm)]), c("in units?", [units(lm)]))

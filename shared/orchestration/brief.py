@@ -14,9 +14,23 @@ from shared.models.agents import Confidence
 from shared.orchestration.plan import Plan
 from shared.orchestration.report import Mode, Report
 from shared.questions.acknowledge import is_acknowledgement, only_points_back
+from shared.questions.answer_refs import reference_to_answer
 from shared.questions.currency_ask import asked_currency, currency_reply
 
 _EXAMPLES = '"revenue last month", "which products are overpriced?" or "how are our reviews?"'
+
+
+def _amount_asked(question: str, asked: str, previous: dict[str, Any] | None,
+                  currency: Callable[[], str | None]) -> bool:
+    """Whether "in dollars" asks for the amount of money behind the answer before, not for a conversion.
+
+    It does after a metric turn when dollars are what the data records (or it records no currency): "what share of
+    revenue came from Amazon?" -> "and in dollars?" is Amazon's revenue, not "the figures are already in USD".
+    """
+    if previous is None or not previous.get("reading") or reference_to_answer(question) != "money":
+        return False
+    recorded = currency()
+    return recorded is None or recorded.upper() == asked
 
 
 def brief_report(question: str, previous: dict[str, Any] | None, *, mode: Mode, data_version: int,
@@ -26,7 +40,9 @@ def brief_report(question: str, previous: dict[str, Any] | None, *, mode: Mode, 
     ``previous`` is the session's last turn (``None`` outside a session or at its start); ``currency`` gives the
     currency the tenant's data records (asked only for "in euros").
     """
-    if (asked := asked_currency(question)) is not None:
+    if (asked := asked_currency(question)) is not None and _amount_asked(question, asked, previous, currency):
+        return None  # "and in dollars?" after a share or a count: the money behind it, read as a follow-up
+    if asked is not None:
         answer = currency_reply(asked, currency())
         why = "a currency the figures are asked in: stated, not converted"
     elif is_acknowledgement(question):

@@ -30,6 +30,7 @@ from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.pronouns import named_it, of_them
 from shared.questions.reading import Reading, needs_absent_sales, read_question
 from shared.questions.refused import readable_rest
+from shared.questions.timephrase import weekday_note
 from shared.questions.totals import totals_query
 from shared.questions.undated import scope_undated
 from shared.questions.unstored import UnstoredFile, unstored_answer, unstored_sales
@@ -485,6 +486,9 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
         answer.answer = unstored_answer(received, METRIC_NOUNS.get(reading.query.metrics[0], "this"))
     if reading.lead:  # "All 4 reviews are undated, so no trend can be shown; overall, average rating ..."
         answer.answer = reading.lead + answer.answer[:1].lower() + answer.answer[1:]
+    rng = reading.query.time_range
+    if rng is not None and (note := weekday_note(rng, reading.as_of)):  # "on Friday" when the data ends on one
+        answer.answer = f"{answer.answer} {note}"
     if reading.drivers:  # "why?": the change, then where it came from
         moved = what_moved(deps.warehouse, reading.query, titles, result.currency or index.vocabulary.currency)
         answer.answer = f"{answer.answer} {moved}".strip()

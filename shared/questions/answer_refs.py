@@ -22,7 +22,7 @@ from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.model import DimensionFilter
 
 #: What a follow-up does with the answer just given.
-Reference = Literal["restate", "explain", "per_day", "per_week", "per_month", "judge", "share", "rest"]
+Reference = Literal["restate", "explain", "per_day", "per_week", "per_month", "judge", "share", "rest", "money"]
 
 _END = r"\s*[?.!]*\s*$"
 _IT = r"(?:that|it|this|those|these|the\s+(?:number|figure|answer|result|same))"
@@ -121,6 +121,20 @@ _REFERENCES: tuple[tuple[Reference, re.Pattern[str]], ...] = (
             rf"proportion|fraction)\s+of\s+(?:the\s+|our\s+)?(?:total|whole|everything|all)(?:\s+[a-z]+)?{_END}"
             rf"|{_OPEN}(?:how\s+much\s+of\s+the\s+total\s+is\s+{_IT}|as\s+a\s+(?:share|percent(?:age)?)"
             rf"(?:\s+of\s+(?:the\s+)?total)?|(?:and\s+)?(?:as\s+a\s+)?%\s+of\s+(?:the\s+)?total){_END}",
+            re.I,
+        ),
+    ),
+    (
+        # "how many dollars is that?", "and in dollars?", "what's that worth?" after a share, a rank or a count: the
+        # amount of money behind it (the data's own currency: no conversion is asked)
+        "money",
+        re.compile(
+            rf"{_OPEN}(?:how\s+many\s+(?:dollars|bucks|pounds|euros)|how\s+much\s+(?:money|cash))\s+(?:is|was|were"
+            rf"|are|'s)\s+{_IT}{_END}"
+            rf"|{_OPEN}(?:(?:what\s+about|how\s+about|what(?:'s|\s+is|\s+was)\s+{_IT}|how\s+much\s+(?:is|was)\s+{_IT})"
+            rf"\s+)?in\s+(?:dollars|dollar\s+terms|money(?:\s+terms)?|cash(?:\s+terms)?|revenue(?:\s+terms)?|\$)"
+            rf"{_END}|{_OPEN}(?:what(?:'s|\s+is|\s+was)|how\s+much\s+(?:is|was))\s+{_IT}\s+worth{_END}"
+            rf"|{_OPEN}(?:and\s+)?(?:the\s+)?(?:dollar|money|cash)\s+(?:amount|value|figure){_END}",
             re.I,
         ),
     ),

@@ -307,6 +307,8 @@ def _on_answer(previous: Reading, pq: MetricQuery, ref: Reference, question: str
                                "drivers": False}
     if ref in ("restate", "explain"):
         return previous.model_copy(update=base)
+    if ref == "money":
+        return _in_money(previous, pq, base)
     if ref == "judge":
         if pq.time_range is None or previous.shape not in ("value", "breakdown", "ranking"):
             return None
@@ -328,6 +330,32 @@ def _on_answer(previous: Reading, pq: MetricQuery, ref: Reference, question: str
         return previous.model_copy(update={**base, "query": query, "shape": "share", "focus": focus})
     left_out = focus.model_copy(update={"op": "not_in"})  # "what about the rest": the values the slice left out
     return previous.model_copy(update={**base, "query": pq.model_copy(update={"filters": [*rest, left_out]})})
+
+
+#: The measure a question asking "how many dollars is that?" reads: the sales' money.
+_MONEY: MetricName = "revenue"
+
+
+def _in_money(previous: Reading, pq: MetricQuery, base: dict[str, object]) -> Reading | None:
+    """"How many dollars is that?": the revenue of what the previous answer was about.
+
+    After a share or a place in a ranking ("Amazon accounted for 37.7% ...", "eBay ranks 3rd of 4 channels") that is
+    the one slice named, as a value; after a count or a breakdown, the same reading in revenue.
+    """
+    focus = previous.focus
+    if focus is None and previous.ranked is not None and pq.dimensions:
+        focus = DimensionFilter(dimension=pq.dimensions[0], values=[previous.ranked])
+    update: dict[str, object] = {"metrics": [_MONEY]}
+    if focus is not None:
+        update.update({"filters": [*(f for f in pq.filters if f.dimension != focus.dimension), focus],
+                       "dimensions": [], "order_by": None, "order_by_change": False, "limit": None,
+                       "share_of_total": False})
+        shape = "value"
+    else:
+        update["order_by"] = _MONEY if pq.order_by is not None else None
+        shape = previous.shape
+    return previous.model_copy(update={**base, "query": pq.model_copy(update=update), "shape": shape, "focus": None,
+                                       "ranked": None, "net_of": False, **_NOT_PER_PERIOD})
 
 
 def _one_product(pq: MetricQuery) -> str | None:

@@ -12,6 +12,8 @@ caller gives), never the wall clock.
 - ``last/past N days|weeks|months|quarters|years`` and ``past month/year`` or ``trailing ...``: a rolling
   window ending on the as-of date (the last 30 days = 30 days including the as-of date).
 - ``yesterday``/``today``: the as-of date itself (the latest day the data has).
+- ``on Friday``, ``last Friday``: the latest Friday before the as-of date; when the data ends on a Friday, the one
+  before it (the answer says so, :func:`weekday_note`); ``this Friday`` is the as-of date's week's.
 - A month, quarter or half without a year ("March", "Q1", "first half"): the latest one that has started on
   or before the as-of date. A range that runs past the as-of date is cut there and says "to date".
 - ``since X``: from the start of X to the as-of date. ``between X and Y``, ``from X to Y``: start of X to end
@@ -610,10 +612,12 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
             as_of, -n * {"month": 1, "quarter": 3, "year": 12}[unit])
         s, e = period_containing(back, unit)
         return _Atom(span, s, e, f"{'a' if n == 1 else n} {unit}{'s' if n > 1 else ''} ago", relative=True)
-    if kind == "named_weekday":  # "last Tuesday", "on Monday": the latest such day (before today's, for "last")
+    if kind == "named_weekday":  # "last Tuesday", "on Monday": the latest such day before the as-of date's own
         which, day = (g[0] or "").lower(), WEEKDAYS.index(g[1].capitalize())
         days_back = (as_of.weekday() - day) % 7
-        if days_back == 0 and which in ("last", "past", "previous"):
+        # "on Friday" when the data ends on a Friday: the whole one before (an export's last day may be cut short);
+        # the answer says which date it used and that the data's last day is one too (``weekday_note``)
+        if days_back == 0 and which in ("last", "past", "previous", "on"):
             days_back = 7
         d = as_of - timedelta(days=days_back)
         return _Atom(span, d, d, f"{'last ' if which in ('last', 'past', 'previous') else ''}{WEEKDAYS[day]}",
@@ -1195,3 +1199,17 @@ def _shifted(atom: _Atom, by: timedelta) -> _Atom:
     moved = day + by
     label = atom.name.replace(str(day.year), str(moved.year)) if atom.name else ""
     return _Atom(atom.span, atom.start + by, atom.end + by, label, True, shopping_day=(name, moved))
+
+
+def weekday_note(rng: TimeRange, as_of: date | None) -> str:
+    """What an answer for "on Friday" adds when the data's last day is a Friday too: which Friday it read, and why.
+
+    "on Friday" with the data ending on Friday 5 Dec reads Friday 28 Nov (the whole one before: an export's last day
+    may be cut short); the other reading exists, so the answer names both dates. "" for any other period.
+    """
+    name = rng.label.split(" (")[0]
+    if as_of is None or rng.days != 1 or name not in WEEKDAYS or rng.start != as_of - timedelta(days=7):
+        return ""
+    last = fmt_day(as_of)
+    return (f"{name} is read as {fmt_day(rng.start)}, the last whole {name}; your data's last day, {last}, is a {name} "
+            f"too: ask for \"{last}\" for that day.")

@@ -1,0 +1,58 @@
+"""Follow-up rules the conversation bench's eighth batch found missing (``bench/dialogs_8.py``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from shared.orchestration.brief import brief_report
+from shared.questions.followup import follow_up
+from shared.questions.reading import Reading, read_question
+from shared.questions.timephrase import resolve_time, weekday_note
+from shared.questions.vocabulary import VocabularyIndex
+from tests.unit.questions.conftest import EXTENTS
+
+FRIDAY = date(2025, 6, 13)  # the data's last day, a Friday
+
+
+def read(shop: VocabularyIndex, q: str) -> Reading:
+    return read_question(q, tenant_id="decor", index=shop, extents=EXTENTS)
+
+
+def then(shop: VocabularyIndex, first: str, second: str, listed: list[str] | None = None) -> Reading | None:
+    return follow_up(read(shop, second), read(shop, first), index=shop, extents=EXTENTS,
+                     listed=None if listed is None else (lambda _: listed))
+
+
+def test_a_weekday_that_is_the_data_s_last_day_reads_the_whole_one_before_and_says_so() -> None:
+    rng = resolve_time("orders on Friday", FRIDAY).range
+    assert rng is not None and rng.start == rng.end == date(2025, 6, 6)
+    note = weekday_note(rng, FRIDAY)
+    assert "6 Jun 2025" in note and "13 Jun 2025" in note
+    thursday = resolve_time("orders on Thursday", FRIDAY).range
+    assert thursday is not None and thursday.start == date(2025, 6, 12) and weekday_note(thursday, FRIDAY) == ""
+    this = resolve_time("orders this Friday", FRIDAY).range
+    assert this is not None and this.start == FRIDAY
+
+
+def test_how_many_dollars_is_that_after_a_share_is_the_slice_s_revenue(shop: VocabularyIndex) -> None:
+    r = then(shop, "what share of orders came from Etsy in March 2025?", "how many dollars is that?")
+    assert r is not None and r.query is not None and r.shape == "value"
+    assert r.query.metrics == ["revenue"] and r.query.dimensions == [] and not r.query.share_of_total
+    assert [(f.dimension, f.values) for f in r.query.filters] == [("channel", ["Etsy"])]
+
+
+def test_in_dollars_after_a_place_in_a_ranking_is_that_value_s_revenue(shop: VocabularyIndex) -> None:
+    r = then(shop, "where does Etsy rank by orders in March 2025?", "and in dollars?")
+    assert r is not None and r.query is not None and r.shape == "value" and r.ranked is None
+    assert r.query.metrics == ["revenue"] and [(f.dimension, f.values) for f in r.query.filters] == [
+        ("channel", ["Etsy"])]
+
+
+def test_in_dollars_after_a_metric_turn_is_no_currency_reply() -> None:
+    previous = {"question": "orders last quarter", "reading": {"kind": "metric"}}
+    assert brief_report("and in dollars?", previous, mode="quick", data_version=1,
+                        currency=lambda: "USD") is None
+    euros = brief_report("in euros", previous, mode="quick", data_version=1, currency=lambda: "USD")
+    assert euros is not None and "USD" in euros.answer
+    alone = brief_report("in dollars?", None, mode="quick", data_version=1, currency=lambda: "USD")
+    assert alone is not None and "already in USD" in alone.answer
