@@ -26,7 +26,7 @@ from typing import cast
 
 from shared.models.records import DataKind
 from shared.questions.answer_refs import Reference, additive, is_correction, meant, only_value, reference_to_answer
-from shared.questions.reading import Reading, find_dimensions, find_grain, find_metrics, with_companions
+from shared.questions.reading import NET_OF, Reading, find_dimensions, find_grain, find_metrics, with_companions
 from shared.questions.timephrase import (
     TimeReading,
     Unit,
@@ -107,9 +107,6 @@ _RANK = re.compile(r"\b(?:(top|best|highest|biggest|first)|(bottom|worst|lowest|
                    r"(?:\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty))?\b", re.I)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "twenty": 20}
-#: "excluding returns", "net of refunds": the measure less what went back.
-_NET_OF = re.compile(r"\b(?:excluding|exclude|minus|less|net of|not counting|without|after|deducting|not including)"
-                     r"\s+(?:the\s+|any\s+)?(?:returns?|refunds?|returned (?:units|items))\b", re.I)
 #: Words before a name that leave it out ("excluding Amazon", "everything but eBay", "non-kitchen").
 _LEFT_OUT = re.compile(r"(?:\b(?:excluding|exclude|except(?: for)?|other than|apart from|besides|not counting"
                        r"|not including|without|ignoring|leaving out|but not|outside(?: of)?|(?:everything|all) but)"
@@ -209,7 +206,7 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         return None
     update: dict[str, object] = {}
     extra: dict[str, object] = {}
-    net = _NET_OF.search(question)
+    net = NET_OF.search(question)
     if net and pq.metrics[0] in _NETTED:
         update["metrics"] = _NETTED[pq.metrics[0]]
         extra["net_of"] = True

@@ -151,12 +151,14 @@ _PER_DAY = re.compile(r"\bhow much\b(?:\s+\S+){0,5}?\s+(?:per|a|each)\s+day\b|"
                       r"\s+average\b|\bdaily\s+average\b|\bon\s+an?\s+average\s+day\b|"
                       r"\b(?:per|a|each)\s+day\b(?=.*\baverage[ds]?\b(?!\s+(?:order\b|basket|selling|price|rating)))|"
                       r"\baverage[ds]?\b(?!\s+(?:order\b|basket|selling|price|rating)).*\b(?:per|a|each)\s+day\b", re.I)
-#: "revenue excluding returns", "units sold not counting returns", "sales minus refunds".
-_NET_OF = re.compile(r"\b(?:excluding|exclude|minus|less|net of|not counting|without|after|deducting|take away|"
-                     r"taking away|not including|discounting)\s+(?:the\s+|any\s+)?(?:returns?|refunds?|returned "
-                     r"(?:units|items|goods)|(?:units|items) returned)\b"
-                     # Shopify's "net quantity" (ordered less returned), "net units sold"
-                     r"|\bnet\s+(?:quantity|qty|units|items)\b", re.I)
+#: "revenue excluding returns", "units sold not counting returns", "sales minus refunds", "drop the returns" (also
+#: what a follow-up says to net the previous figure).
+NET_OF = re.compile(r"\b(?:excluding|exclude|minus|less|net of|not counting|without|after|deducting|take away|"
+                    r"taking away|not including|discounting|drop|remove|take\s+(?:out|off)|strip\s+out|leave\s+out"
+                    r"|knock\s+off|subtract|deduct|back\s+out)\s+(?:the\s+|any\s+|all\s+(?:the\s+)?)?(?:returns?"
+                    r"|refunds?|returned (?:units|items|goods)|(?:units|items) returned)\b"
+                    # Shopify's "net quantity" (ordered less returned), "net units sold"
+                    r"|\bnet\s+(?:quantity|qty|units|items)\b", re.I)
 #: "more than 20k", "over $100", "above fifty dollars", "fewer than 10 units": (above/below, value, money?).
 _THRESHOLD_AT = re.compile(
     r"\b(?P<op>more than|over|above|greater than|in excess of|exceeding|at least|upwards of|under|below|less than|"
@@ -1756,7 +1758,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if metrics and metrics[0] == "returned_units" and re.search(lx.CANCELLED, question, re.I) \
             and _MONEY_LOST.search(question):
         metrics = ["refunds", *metrics[1:]]  # "how much revenue did we lose to cancellations": the money
-    if _NET_OF.search(question) and metrics and metrics[0] in ("revenue", "units") and not dims:
+    if NET_OF.search(question) and metrics and metrics[0] in ("revenue", "units") and not dims:
         # "revenue excluding returns", "units sold not counting returns": the first less what went back
         metrics = ["revenue", "refunds"] if metrics[0] == "revenue" else ["units", "returned_units"]
         reading.net_of = True

@@ -56,3 +56,10 @@ def test_in_dollars_after_a_metric_turn_is_no_currency_reply() -> None:
     assert euros is not None and "USD" in euros.answer
     alone = brief_report("in dollars?", None, mode="quick", data_version=1, currency=lambda: "USD")
     assert alone is not None and "already in USD" in alone.answer
+
+
+def test_drop_the_returns_nets_the_previous_figure(shop: VocabularyIndex) -> None:
+    for first, second, metrics in (("units sold in March 2025", "drop the returns", ["units", "returned_units"]),
+                                   ("revenue on Etsy in March 2025", "take out the refunds", ["revenue", "refunds"])):
+        r = then(shop, first, second)
+        assert r is not None and r.query is not None and r.net_of and r.query.metrics == metrics, second
