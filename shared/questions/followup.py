@@ -461,11 +461,18 @@ def _apply_rank(update: dict[str, object], extra: dict[str, object], question: s
 def _apply_items(update: dict[str, object], extra: dict[str, object], labels: dict[str, str], question: str,
                  previous: Reading, listed: Callable[[Reading], list[str]],
                  filters: dict[DimensionName, DimensionFilter], index: VocabularyIndex | None) -> None:
-    """"What about the second one", "how much stock do we have of those": the previous answer's items."""
+    """"What about the second one", "how much stock do we have of those": the previous answer's items.
+
+    "top 3 of those" in the measure they were listed by is the same ranking resized (:func:`_apply_rank`): naming
+    every item as a filter would only list the ones left out.
+    """
+    assert previous.query is not None
+    resized = extra.get("shape") == "ranking" and _ORDINAL.search(question) is None
+    if resized and update.get("metrics", previous.query.metrics)[:1] == previous.query.metrics[:1]:  # type: ignore[index]
+        return
     items = listed(previous)
     if not items:
         return
-    assert previous.query is not None
     dim = previous.query.dimensions[0]
     ordinal = _ORDINAL.search(question)
     chosen = _chosen(items, question)
@@ -476,7 +483,7 @@ def _apply_items(update: dict[str, object], extra: dict[str, object], labels: di
     if ordinal is not None or _AMOUNT.search(question) or len(chosen) == 1:  # one item, or an amount: one value
         update["dimensions"], update["order_by"], update["limit"] = [], None, None
         extra["shape"], extra["show"] = "value", None
-    else:  # "how did those do the quarter before": each of them, as listed
+    elif not resized:  # "how did those do the quarter before": each of them, as listed
         update["limit"] = None
         extra["shape"], extra["show"] = "breakdown", None
     if dim == "sku" and index is not None:

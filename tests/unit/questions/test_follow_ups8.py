@@ -63,3 +63,13 @@ def test_drop_the_returns_nets_the_previous_figure(shop: VocabularyIndex) -> Non
                                    ("revenue on Etsy in March 2025", "take out the refunds", ["revenue", "refunds"])):
         r = then(shop, first, second)
         assert r is not None and r.query is not None and r.net_of and r.query.metrics == metrics, second
+
+
+def test_top_3_of_those_resizes_the_ranking_without_naming_every_item(shop: VocabularyIndex) -> None:
+    listed = ["Shopify", "Etsy", "Amazon", "Wholesale"]
+    r = then(shop, "revenue by channel in March 2025", "top 3 of those", listed)
+    assert r is not None and r.query is not None and r.shape == "ranking" and r.show == 3
+    assert r.query.filters == [] and r.query.order_by == "revenue" and r.query.descending
+    units = then(shop, "revenue by channel in March 2025", "top 2 of those by units", listed)
+    assert units is not None and units.query is not None and units.shape == "ranking" and units.show == 2
+    assert units.query.metrics[0] == "units" and units.query.filters[0].values == listed
