@@ -242,6 +242,7 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
             if _LEFT_OUT.search(question[:m.span[0]])}
     labels = dict(previous.labels)
     against = _AGAINST_IT.search(question) is not None
+    named_here: dict[DimensionName, list[str]] = {}  # the values this question names, by kind
     for m in matches:
         dim: DimensionName = "sku" if m.kind == "product" else m.kind
         if m.kind == "competitor" and any(x.span == m.span and x.kind == "channel" for x in matches):
@@ -256,7 +257,14 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
             if dim == "sku" and index is not None:
                 labels.update({v: index.title(v) for v in values})
             continue
-        filters[dim] = DimensionFilter(dimension=dim, op=ops.get(dim, "in"), values=list(m.values))
+        values = list(m.values)
+        if dim in named_here:  # "same for Home and Outdoor": both, each its own row; "excluding ebay and pos": both
+            values = [*named_here[dim], *[v for v in values if v not in named_here[dim]]]
+            if ops.get(dim, "in") == "in":
+                update["dimensions"], update["order_by"], update["limit"] = [dim], pq.metrics[0], None
+                extra["shape"], extra["show"] = "breakdown", None
+        named_here[dim] = values
+        filters[dim] = DimensionFilter(dimension=dim, op=ops.get(dim, "in"), values=values)
         if dim == "sku" and index is not None:
             labels.update({v: index.title(v) for v in m.values})
     if matches:

@@ -73,3 +73,12 @@ def test_top_3_of_those_resizes_the_ranking_without_naming_every_item(shop: Voca
     units = then(shop, "revenue by channel in March 2025", "top 2 of those by units", listed)
     assert units is not None and units.query is not None and units.shape == "ranking" and units.show == 2
     assert units.query.metrics[0] == "units" and units.query.filters[0].values == listed
+
+
+def test_two_names_of_one_kind_are_both_kept(shop: VocabularyIndex) -> None:
+    r = then(shop, "revenue on Shopify in March 2025", "same for Etsy and Amazon")
+    assert r is not None and r.query is not None and r.shape == "breakdown" and r.query.dimensions == ["channel"]
+    assert [(f.dimension, f.op, f.values) for f in r.query.filters] == [("channel", "in", ["Etsy", "Amazon"])]
+    out = then(shop, "revenue on Shopify in March 2025", "and excluding Etsy and Wholesale?")
+    assert out is not None and out.query is not None and out.shape == "value"
+    assert [(f.op, f.values) for f in out.query.filters] == [("not_in", ["Etsy", "Wholesale"])]
