@@ -36,7 +36,7 @@ from shared.questions.timephrase import (
     previous_range,
     resolve_time,
 )
-from shared.questions.vocabulary import EntityMatch, VocabularyIndex
+from shared.questions.vocabulary import PLACES, EntityMatch, VocabularyIndex
 from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.compile import to_date_months
 from shared.store.metrics.model import (
@@ -243,6 +243,9 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     labels = dict(previous.labels)
     against = _AGAINST_IT.search(question) is not None
     named_here: dict[DimensionName, list[str]] = {}  # the values this question names, by kind
+    places = {m.kind for m in matches if m.kind in PLACES}
+    for d in [d for d in filters if places and d in PLACES and d not in places]:
+        del filters[d]  # "and in California?" after "the West region in Canada": one place, not three
     for m in matches:
         dim: DimensionName = "sku" if m.kind == "product" else m.kind
         if m.kind == "competitor" and any(x.span == m.span and x.kind == "channel" for x in matches):

@@ -16,7 +16,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 EntityKind = Literal["sku", "product", "category", "brand", "channel", "competitor", "country", "region", "state"]
-_PLACES = frozenset({"country", "region", "state"})
+#: The kinds of place a sales line may carry: one place, said at any level ("Texas", "the West", "US").
+PLACES = frozenset({"country", "region", "state"})
 #: Names that are also ranking and quantity words ("Top": a Sale Report category): a name only with its label.
 _RANKING_WORDS = frozenset("top bottom best worst most least more less all total other new".split())
 #: The word after a name that is also a question word and so says it is a name ("the Top category").
@@ -34,6 +35,9 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "in": ("india",), "br": ("brazil",), "us": ("usa", "united states", "america"),
     "gb": ("uk", "united kingdom", "britain"), "rsa": ("south africa",),
 }
+
+#: The code a country is written as in capitals when its name is longer ("Texas, US" for the United States).
+_CAPITAL_CODES = {"united states": "us", "united states of america": "us", "usa": "us"}
 
 #: Other names of the usual sales channels ("in-store" sales are the point of sale's, "the website" the web's).
 CHANNEL_ALIASES: dict[str, tuple[str, ...]] = {
@@ -184,6 +188,7 @@ class VocabularyIndex:
             for tok in t.split():
                 self.token_titles.setdefault(tok, set()).add(i)
         self.phrases: dict[str, list[_Phrase]] = {}
+        self.country_codes: dict[str, str] = {}
         names: list[tuple[EntityKind, list[str]]] = [
             ("category", vocabulary.categories), ("brand", vocabulary.brands),
             ("channel", vocabulary.channels), ("competitor", vocabulary.competitors),
@@ -193,7 +198,9 @@ class VocabularyIndex:
                 norm = normalise(v)
                 if norm:
                     keys = {norm, _singular(norm), norm.replace(" ", "")}
-                    if kind in _PLACES:  # a country code ("IN", "US") is a common word: named by its aliases only
+                    if kind in PLACES:  # a country code ("IN", "US") is a common word: named by its aliases only
+                        if kind == "country" and (code := _CAPITAL_CODES.get(norm, norm)) and len(code) <= 3:
+                            self.country_codes[code] = v  # ... or written in capitals ("Texas, US")
                         keys = {k for k in keys if k not in STOP_WORDS and k not in _SHORT_WORDS
                                 and (len(k) > 2 or kind == "state")}  # a state code ("SP", "CA") names it
                         keys |= {normalise(o) for o in COUNTRY_ALIASES.get(norm, ())} if kind == "country" else set()
@@ -236,7 +243,20 @@ class VocabularyIndex:
         matches += self._names(words, taken)
         taken = [m.span for m in matches]
         matches += self._titles(words, taken)
+        matches += self._country_codes(question, [m.span for m in matches])
         return sorted(matches, key=lambda m: m.span[0])
+
+    def _country_codes(self, question: str, taken: list[tuple[int, int]]) -> list[EntityMatch]:
+        """Country codes written in capitals ("sales in Texas, US", "UK orders") in a question not all in capitals.
+
+        A code such as "US" or "IN" is also a word, so it is no name in lower case; in capitals among lower-case
+        words it is the country.
+        """
+        if not self.country_codes or not re.search(r"[a-z]", question):
+            return []
+        return [EntityMatch("country", (value,), value, m.span())
+                for m in re.finditer(r"\b[A-Z]{2,3}\b", question)
+                if (value := self.country_codes.get(m.group(0).lower())) is not None and not _overlaps(m.span(), taken)]
 
     def _skus(self, question: str) -> list[EntityMatch]:
         out: list[EntityMatch] = []

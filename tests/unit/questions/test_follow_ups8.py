@@ -8,7 +8,7 @@ from shared.orchestration.brief import brief_report
 from shared.questions.followup import follow_up
 from shared.questions.reading import Reading, read_question
 from shared.questions.timephrase import resolve_time, weekday_note
-from shared.questions.vocabulary import VocabularyIndex
+from shared.questions.vocabulary import ProductName, Vocabulary, VocabularyIndex
 from tests.unit.questions.conftest import EXTENTS
 
 FRIDAY = date(2025, 6, 13)  # the data's last day, a Friday
@@ -82,3 +82,23 @@ def test_two_names_of_one_kind_are_both_kept(shop: VocabularyIndex) -> None:
     out = then(shop, "revenue on Shopify in March 2025", "and excluding Etsy and Wholesale?")
     assert out is not None and out.query is not None and out.shape == "value"
     assert [(f.op, f.values) for f in out.query.filters] == [("not_in", ["Etsy", "Wholesale"])]
+
+
+def _places() -> VocabularyIndex:
+    vocab = Vocabulary(tenant_id="decor", products=[ProductName(sku="V-1", title="Blue Ceramic Vase")], skus=["V-1"],
+                       countries=["United States", "Canada"], regions=["West", "Central"],
+                       states=["Texas", "California", "Ontario"])
+    return VocabularyIndex(vocab)
+
+
+def test_a_place_follow_up_naming_a_state_and_its_country_keeps_both_and_replaces_the_place_before() -> None:
+    index = _places()
+    texas = then(index, "revenue in March 2025", "and in Texas, US?")
+    assert texas is not None and texas.query is not None
+    assert {(f.dimension, tuple(f.values)) for f in texas.query.filters} == {
+        ("state", ("Texas",)), ("country", ("United States",))}
+    west = follow_up(read(index, "what about the West region in Canada?"), texas, index=index, extents=EXTENTS)
+    assert west is not None and west.query is not None
+    assert {(f.dimension, tuple(f.values)) for f in west.query.filters} == {
+        ("region", ("West",)), ("country", ("Canada",))}
+    assert [m.kind for m in index.find("tell us about revenue")] == []  # "us" in lower case is a word
