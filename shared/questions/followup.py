@@ -276,6 +276,8 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     if listed is not None and pq.dimensions and pq.dimensions[0] != "date" and refers_to_items(question, previous):
         _apply_items(update, extra, labels, question, previous, listed, filters, index)
     _apply_scope(update, question, filters, matches)
+    if listed is not None and _WHY.search(question) and pq.order_by_change and not matches:
+        _apply_mover(update, extra, labels, previous, listed, filters, index)
     _apply_change(update, extra, question, pq)
     if not update:
         return None
@@ -499,6 +501,27 @@ def _apply_items(update: dict[str, object], extra: dict[str, object], labels: di
         extra["shape"], extra["show"] = "breakdown", None
     if dim == "sku" and index is not None:
         labels.update({v: index.title(v) for v in chosen})
+
+
+def _apply_mover(update: dict[str, object], extra: dict[str, object], labels: dict[str, str], previous: Reading,
+                 listed: Callable[[Reading], list[str]], filters: dict[DimensionName, DimensionFilter],
+                 index: VocabularyIndex | None) -> None:
+    """"Why?" after "which category grew the most?": the value that moved most, against the period before.
+
+    The answer named one value and its change; "why?" asks where that change came from, so the reading becomes that
+    value's figure in both periods, and "why?" adds what moved most inside it (its channels, products).
+    """
+    assert previous.query is not None
+    items = listed(previous)[:1]
+    if not items:
+        return
+    dim = previous.query.dimensions[0]
+    filters[dim] = DimensionFilter(dimension=dim, values=items)
+    update.update({"filters": list(filters.values()), "dimensions": [], "order_by": None, "order_by_change": False,
+                   "limit": None, "share_of_total": False})
+    extra["shape"], extra["show"] = "value", None
+    if dim == "sku" and index is not None:
+        labels.update({v: index.title(v) for v in items})
 
 
 def _named_day_a_year_back(rng: TimeRange) -> TimeRange | None:

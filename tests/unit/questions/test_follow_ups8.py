@@ -102,3 +102,10 @@ def test_a_place_follow_up_naming_a_state_and_its_country_keeps_both_and_replace
     assert {(f.dimension, tuple(f.values)) for f in west.query.filters} == {
         ("region", ("West",)), ("country", ("Canada",))}
     assert [m.kind for m in index.find("tell us about revenue")] == []  # "us" in lower case is a word
+
+
+def test_why_after_what_grew_most_is_that_value_against_the_period_before(shop: VocabularyIndex) -> None:
+    r = then(shop, "which channel grew the most in March 2025?", "why?", ["Etsy", "Shopify"])
+    assert r is not None and r.query is not None and r.shape == "value" and r.drivers
+    assert r.query.dimensions == [] and not r.query.order_by_change and r.query.compare is not None
+    assert [(f.dimension, f.values) for f in r.query.filters] == [("channel", ["Etsy"])]
