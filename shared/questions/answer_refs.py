@@ -212,6 +212,15 @@ def meant(question: str) -> str:
     return _NOT_AFTER.sub("", out, count=1).strip() or question
 
 
+def turned_down(question: str) -> str:
+    """The alternative a correction turns down ("sorry, last year not last month" -> "not last month"), or ""."""
+    if not is_correction(question):
+        return ""
+    first = _NOT_FIRST.match(question)
+    after = _NOT_AFTER.search(_NOT_FIRST.sub("", question, count=1))
+    return " ".join(m.group(0).strip() for m in (first, after) if m is not None)
+
+
 def only_value(filters: list[DimensionFilter]) -> DimensionFilter | None:
     """The filter a share or "the rest" is about: the last one that keeps a single value (the slice just named)."""
     return next((f for f in reversed(filters) if f.op == "in" and len(f.values) == 1 and f.dimension != "date"), None)

@@ -25,7 +25,15 @@ from datetime import date, timedelta
 from typing import cast
 
 from shared.models.records import DataKind
-from shared.questions.answer_refs import Reference, additive, is_correction, meant, only_value, reference_to_answer
+from shared.questions.answer_refs import (
+    Reference,
+    additive,
+    is_correction,
+    meant,
+    only_value,
+    reference_to_answer,
+    turned_down,
+)
 from shared.questions.reading import NET_OF, Reading, find_dimensions, find_grain, find_metrics, with_companions
 from shared.questions.timephrase import (
     TimeReading,
@@ -214,7 +222,9 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
         update["metrics"] = with_companions(metrics)[:4]
         update["order_by"] = metrics[0] if pq.order_by is not None else None
         extra["net_of"] = False
-    _apply_time(update, time, question, pq.time_range, pq.compare, as_of)
+    # "sorry, last year not last month": the period named replaces the one turned down, it does not shift it
+    replaced = resolve_time(turned_down(current.question), as_of).range is not None
+    _apply_time(update, time, question, pq.time_range, pq.compare, as_of, shift=not replaced)
     new_metrics = update.get("metrics")
     if isinstance(new_metrics, list) and "time_range" not in update and own and current.query is not None \
             and set(new_metrics) <= _SNAPSHOT and not set(pq.metrics) <= _SNAPSHOT:
@@ -591,24 +601,25 @@ def _unit_before(rng: TimeRange, named: str | None) -> TimeRange | None:
 
 
 def _apply_time(update: dict[str, object], time: TimeReading, question: str, prev_range: object,
-                prev_compare: object, as_of: date) -> None:
+                prev_compare: object, as_of: date, *, shift: bool = True) -> None:
     """The period a follow-up names: its own, a shift of the previous one, or the previous one compared.
 
     A shift ("the month before", "and last year?") moves the previous period when it is the only time phrase
     ("and October last year?" names its own month); with a comparison word ("how does that compare to the month
-    before") the previous period stays and is compared with the shifted one.
+    before") the previous period stays and is compared with the shifted one. A correction that turns a period down
+    ("sorry, last year not last month") names a period of its own (``shift=False``).
     """
     assert prev_range is None or isinstance(prev_range, TimeRange)
-    shift = _SHIFT.search(question)
-    if shift and prev_range is not None:
-        blanked = question[:shift.start()] + " " * (shift.end() - shift.start()) + question[shift.end():]
+    shift_m = _SHIFT.search(question) if shift else None
+    if shift_m and prev_range is not None:
+        blanked = question[:shift_m.start()] + " " * (shift_m.end() - shift_m.start()) + question[shift_m.end():]
         if resolve_time(blanked, as_of).range is None:
-            year = bool(re.search(r"\byear\b", shift.group(0), re.I)) and (
-                prev_range.days < 360 or "earlier" in shift.group(0) or "ago" in shift.group(0))
+            year = bool(re.search(r"\byear\b", shift_m.group(0), re.I)) and (
+                prev_range.days < 360 or "earlier" in shift_m.group(0) or "ago" in shift_m.group(0))
             if _COMPARE.search(question):
                 update["compare"] = "previous_year" if year else "previous_period"
                 return
-            unit = next((u for u in shift.groups() if u), None)
+            unit = next((u for u in shift_m.groups() if u), None)
             before = None if year else _unit_before(prev_range, unit.lower() if unit else None)
             moved = before or previous_range(prev_range, "previous_year" if year else "previous_period")
             update["time_range"] = (year and _named_day_a_year_back(prev_range)) or name_range(moved.start, moved.end)

@@ -109,3 +109,12 @@ def test_why_after_what_grew_most_is_that_value_against_the_period_before(shop: 
     assert r is not None and r.query is not None and r.shape == "value" and r.drivers
     assert r.query.dimensions == [] and not r.query.order_by_change and r.query.compare is not None
     assert [(f.dimension, f.values) for f in r.query.filters] == [("channel", ["Etsy"])]
+
+
+def test_a_correction_turning_a_period_down_names_its_own_period(shop: VocabularyIndex) -> None:
+    r = then(shop, "revenue last month", "sorry, last year not last month")
+    assert r is not None and r.query is not None and r.query.time_range is not None
+    assert (r.query.time_range.start, r.query.time_range.end) == (date(2024, 1, 1), date(2024, 12, 31))
+    shifted = then(shop, "revenue last month", "and last year?")  # no correction: the month a year back
+    assert shifted is not None and shifted.query is not None and shifted.query.time_range is not None
+    assert shifted.query.time_range.start == date(2024, 5, 1)
