@@ -20,13 +20,13 @@ def _ebay_revenue(f: pd.DataFrame) -> list[float]:
 
 
 def test_how_many_dollars_is_that_after_a_share_is_the_slice_s_revenue(shop: Ingested) -> None:
-    _in_both_months(shop, "dollars", "what share of orders came from ebay in {month}?", "how many dollars is that?",
-                    _ebay_revenue)
+    _in_both_months(
+        shop, "dollars", "what share of orders came from ebay in {month}?", "how many dollars is that?", _ebay_revenue
+    )
 
 
 def test_in_dollars_after_a_place_in_a_ranking(shop: Ingested) -> None:
-    _in_both_months(shop, "rank-dollars", "where does ebay rank by units in {month}?", "and in dollars?",
-                    _ebay_revenue)
+    _in_both_months(shop, "rank-dollars", "where does ebay rank by units in {month}?", "and in dollars?", _ebay_revenue)
 
 
 def test_same_for_two_channels_answers_each(shop: Ingested) -> None:

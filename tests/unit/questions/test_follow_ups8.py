@@ -19,8 +19,13 @@ def read(shop: VocabularyIndex, q: str) -> Reading:
 
 
 def then(shop: VocabularyIndex, first: str, second: str, listed: list[str] | None = None) -> Reading | None:
-    return follow_up(read(shop, second), read(shop, first), index=shop, extents=EXTENTS,
-                     listed=None if listed is None else (lambda _: listed))
+    return follow_up(
+        read(shop, second),
+        read(shop, first),
+        index=shop,
+        extents=EXTENTS,
+        listed=None if listed is None else (lambda _: listed),
+    )
 
 
 def test_a_weekday_that_is_the_data_s_last_day_reads_the_whole_one_before_and_says_so() -> None:
@@ -45,13 +50,13 @@ def test_in_dollars_after_a_place_in_a_ranking_is_that_value_s_revenue(shop: Voc
     r = then(shop, "where does Etsy rank by orders in March 2025?", "and in dollars?")
     assert r is not None and r.query is not None and r.shape == "value" and r.ranked is None
     assert r.query.metrics == ["revenue"] and [(f.dimension, f.values) for f in r.query.filters] == [
-        ("channel", ["Etsy"])]
+        ("channel", ["Etsy"])
+    ]
 
 
 def test_in_dollars_after_a_metric_turn_is_no_currency_reply() -> None:
     previous = {"question": "orders last quarter", "reading": {"kind": "metric"}}
-    assert brief_report("and in dollars?", previous, mode="quick", data_version=1,
-                        currency=lambda: "USD") is None
+    assert brief_report("and in dollars?", previous, mode="quick", data_version=1, currency=lambda: "USD") is None
     euros = brief_report("in euros", previous, mode="quick", data_version=1, currency=lambda: "USD")
     assert euros is not None and "USD" in euros.answer
     alone = brief_report("in dollars?", None, mode="quick", data_version=1, currency=lambda: "USD")
@@ -59,8 +64,10 @@ def test_in_dollars_after_a_metric_turn_is_no_currency_reply() -> None:
 
 
 def test_drop_the_returns_nets_the_previous_figure(shop: VocabularyIndex) -> None:
-    for first, second, metrics in (("units sold in March 2025", "drop the returns", ["units", "returned_units"]),
-                                   ("revenue on Etsy in March 2025", "take out the refunds", ["revenue", "refunds"])):
+    for first, second, metrics in (
+        ("units sold in March 2025", "drop the returns", ["units", "returned_units"]),
+        ("revenue on Etsy in March 2025", "take out the refunds", ["revenue", "refunds"]),
+    ):
         r = then(shop, first, second)
         assert r is not None and r.query is not None and r.net_of and r.query.metrics == metrics, second
 
@@ -85,9 +92,14 @@ def test_two_names_of_one_kind_are_both_kept(shop: VocabularyIndex) -> None:
 
 
 def _places() -> VocabularyIndex:
-    vocab = Vocabulary(tenant_id="decor", products=[ProductName(sku="V-1", title="Blue Ceramic Vase")], skus=["V-1"],
-                       countries=["United States", "Canada"], regions=["West", "Central"],
-                       states=["Texas", "California", "Ontario"])
+    vocab = Vocabulary(
+        tenant_id="decor",
+        products=[ProductName(sku="V-1", title="Blue Ceramic Vase")],
+        skus=["V-1"],
+        countries=["United States", "Canada"],
+        regions=["West", "Central"],
+        states=["Texas", "California", "Ontario"],
+    )
     return VocabularyIndex(vocab)
 
 
@@ -96,11 +108,15 @@ def test_a_place_follow_up_naming_a_state_and_its_country_keeps_both_and_replace
     texas = then(index, "revenue in March 2025", "and in Texas, US?")
     assert texas is not None and texas.query is not None
     assert {(f.dimension, tuple(f.values)) for f in texas.query.filters} == {
-        ("state", ("Texas",)), ("country", ("United States",))}
+        ("state", ("Texas",)),
+        ("country", ("United States",)),
+    }
     west = follow_up(read(index, "what about the West region in Canada?"), texas, index=index, extents=EXTENTS)
     assert west is not None and west.query is not None
     assert {(f.dimension, tuple(f.values)) for f in west.query.filters} == {
-        ("region", ("West",)), ("country", ("Canada",))}
+        ("region", ("West",)),
+        ("country", ("Canada",)),
+    }
     assert [m.kind for m in index.find("tell us about revenue")] == []  # "us" in lower case is a word
 
 
