@@ -779,7 +779,7 @@ def main() -> None:
     home, today = day_home("ecomintel-bench-dialogs")
     import logging
 
-    from bench.dialogs_8 import eighth_dialogs  # here: it builds on this module's helpers
+    from bench.dialogs_8 import eighth_dialogs, ninth_dialogs  # here: they build on this module's helpers
     from shared.deps import get_deps
     from shared.orchestration.client import AskFailed, ask
     from shared.runtime.local import LocalRuntime
@@ -801,6 +801,7 @@ def main() -> None:
         dialogs += sixth_dialogs(t, catalogue)
         dialogs += seventh_dialogs(t, catalogue)
         dialogs += eighth_dialogs(t, catalogue)
+        dialogs += ninth_dialogs(t, catalogue)
     if only := os.environ.get("BENCH_ONLY"):
         dialogs = [d for d in dialogs if d.batch == only]
     runtime = LocalRuntime(deps)

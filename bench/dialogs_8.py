@@ -261,3 +261,87 @@ def eighth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa
         c("show me the data behind that", [float(lms.iloc[0])], ["select"]),
     )
     return out
+
+
+def ninth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:
+    """The ninth batch (``dialogs9``): dialogs8's styles in new words, written after its fixes, measured before any
+    change made for it.
+    """
+    r, out, add = _batch(t, catalogue, "dialogs9")
+    fr, c, end = r.fr, r.case, r.end
+    lm, lq, lw, pm, pq = fr.lm, fr.lq, fr.lw, fr.pm, r.pq
+    elm = on_channel(lm, "ebay")
+    add(
+        "dollars_of",
+        c("what percent of units last month were sold on ebay?", [units(elm) / units(lm) * 100]),
+        c("and how many dollars was that?", [rev(elm)]),
+    )
+    klq = in_category(lq, "Kitchen")
+    add(
+        "dollars_of",
+        c("where does Kitchen rank by orders last quarter?", [_orders(klq)]),
+        c("what's that in dollars?", [rev(klq)], absent=["already in"]),
+    )
+    three_before, week_back = end - timedelta(days=3), end - timedelta(days=7)
+    add(
+        "weekday_end",
+        c(f"units sold on {_WEEKDAYS[three_before.weekday()]}", [units(fr.w(three_before, three_before))]),
+        c(f"how about {_WEEKDAYS[end.weekday()]}?", [units(fr.w(week_back, week_back))], [said(week_back), said(end)]),
+    )
+    brand = _grew(lq, pq, "brand")
+    add(
+        "why_mover",
+        c("which brand grew the most last quarter?", names=[brand]),
+        c("how come?", [rev(lq[lq["brand"] == brand]), rev(pq[pq["brand"] == brand])], [brand]),
+    )
+    add(
+        "correction",
+        c("units sold last week", [units(lw)]),
+        c("sorry, I meant last month not last week", [units(lm)], absent=[said(fr.lw_s)]),
+    )
+    lmo = lm[lm["units"] > 0].groupby("channel")["order_id"].nunique().sort_values(ascending=False, kind="stable")
+    best = str(lmo.index[0])
+    add(
+        "pronoun_chain",
+        c("which channel had the most orders last month?", [float(lmo.iloc[0])], [best]),
+        c("what was its revenue?", [rev(on_channel(lm, best))]),
+        c("and the month before?", [rev(on_channel(pm, best))]),
+    )
+    hq = in_category(lq, "Home")
+    add(
+        "dimension",
+        c("Home revenue last quarter", [rev(hq)]),
+        c(
+            "and for Apparel and Electronics?",
+            [rev(in_category(lq, "Apparel")), rev(in_category(lq, "Electronics"))],
+            absent=["home"],
+        ),
+    )
+    lmb = _by(lm, "brand")
+    add(
+        "top_of_those",
+        c("revenue by brand last month", [float(lmb.iloc[0])], top(lmb, 2)),
+        c(
+            "give me the top 3 of those",
+            [float(lmb.iloc[2])],
+            top(lmb, 3),
+            ordered=True,
+            absent=[str(x).lower() for x in lmb.index[3:]],
+        ),
+    )
+    alm = on_channel(lm, "amazon")
+    add(
+        "returns",
+        c("units sold on amazon last month", [units(alm)]),
+        c("remove the returns", [units(alm) - returned(alm)]),
+    )
+    sep_s, sep_e = _month_bounds(r.oct_s - timedelta(days=1))
+    aug_s, aug_e = _month_bounds(sep_s - timedelta(days=1))
+    jul_s, jul_e = _month_bounds(aug_s - timedelta(days=1))
+    add(
+        "shift_chain",
+        c("orders in September", [_orders(fr.w(sep_s, sep_e))]),
+        c("what about the month before?", [_orders(fr.w(aug_s, aug_e))]),
+        c("and before that?", [_orders(fr.w(jul_s, jul_e))]),
+    )
+    return out
