@@ -82,9 +82,17 @@ _NAMED_INSIDE = re.compile(
 )
 
 
+#: "how many euros is that?": the figure just given asked in a currency.
+_HOW_MANY = re.compile(
+    rf"^\s*(?:(?:ok(?:ay)?|and|so|now)[\s,]+)*how\s+many\s+(?P<cur>{_NAMES})\s+(?:is|was|'s)\s+(?:that|it|this)"
+    rf"\s*[?.!]*\s*$",
+    re.I,
+)
+
+
 def asked_currency(question: str) -> str | None:
-    """The ISO code a turn asks the figures in ("in euros" -> "EUR"), or ``None`` for any other question."""
-    m = _ASK.match(question)
+    """The ISO code a turn asks the figures in ("in euros", "how many euros is that?" -> "EUR"), else ``None``."""
+    m = _ASK.match(question) or _HOW_MANY.match(question)
     return _CODES[m.group("cur").lower()] if m else None
 
 

@@ -134,3 +134,12 @@ def test_a_correction_turning_a_period_down_names_its_own_period(shop: Vocabular
     shifted = then(shop, "revenue last month", "and last year?")  # no correction: the month a year back
     assert shifted is not None and shifted.query is not None and shifted.query.time_range is not None
     assert shifted.query.time_range.start == date(2024, 5, 1)
+
+
+def test_how_many_of_another_currency_is_that_is_said_not_converted() -> None:
+    previous = {"question": "what share of revenue came from amazon last month?", "reading": {"kind": "metric"}}
+    euros = brief_report("how many euros is that?", previous, mode="quick", data_version=1, currency=lambda: "USD")
+    assert euros is not None and "can't be converted to EUR" in euros.answer
+    assert (
+        brief_report("how many euros is that?", previous, mode="quick", data_version=1, currency=lambda: "EUR") is None
+    )
