@@ -1421,7 +1421,7 @@ def third_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     add(Case(tenant, "what did we sell 3 days ago", [tr.revenue(end - timedelta(days=3), end - timedelta(days=3))]))
     tue = end - timedelta(days=(end.weekday() - 1) % 7 or 7)
     add(Case(tenant, "sales last tuesday", [tr.revenue(tue, tue)]))
-    mon = end - timedelta(days=end.weekday())
+    mon = end - timedelta(days=end.weekday() or 7)  # data ending on a Monday: the whole Monday before
     add(Case(tenant, "how much did we take on Monday?", [tr.revenue(mon, mon)]))
     # stock
     inv = tr.inventory.sort_values("date", kind="stable")
