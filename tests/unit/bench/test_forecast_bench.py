@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from bench.forecast import _planned, price_signal
+from bench.forecast import _planned, price_signal, series_coverage
 from shared.forecast.periods import RegularSeries
 
 
@@ -64,3 +64,14 @@ def test_a_plan_never_says_which_held_out_periods_sold() -> None:
     paid = _planned(s, n, h, "paid")
     assert np.array_equal(paid[held_out_sold], grid[n : n + h][held_out_sold])  # what was paid where it sold
     assert np.all(paid[~held_out_sold] == np.median([9.5, 9.8, 9.1, 8.7]))  # the regular price elsewhere
+
+
+def test_series_coverage_judges_each_series_not_the_pool() -> None:
+    # pooled 80%: one steady series covered 100% and one volatile at 60% - neither is within 10 points
+    steady, volatile = [True] * 20, [True] * 12 + [False] * 8
+    right = [True] * 16 + [False] * 4
+    assert series_coverage({"a": steady, "b": volatile}) == (0.0, series_coverage({"c": right})[1])
+    within, calibrated = series_coverage({"a": steady, "b": volatile, "c": right, "d": right})
+    assert within == 0.5
+    # exact bands on 20 periods: 14-18 hits of 20 (0.7-0.9) is binomial(20, 0.8) mass ~0.83
+    assert 0.8 < calibrated < 0.86
