@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from shared.forecast.batch import forecast_chunk, select_chunk  # noqa: E402
 from shared.forecast.censoring import censor_stockouts  # noqa: E402
 from shared.forecast.csv_input import to_series  # noqa: E402
+from shared.forecast.elasticity import price_signal as pooled_price_signal  # noqa: E402
 from shared.forecast.engine import ForecastOptions, SeriesForecast  # noqa: E402
 from shared.forecast.global_model import fit_predict_global, global_input  # noqa: E402
 from shared.forecast.metrics import mase  # noqa: E402
@@ -328,28 +329,13 @@ class SetResult:
 
 
 def price_signal(series: list[RegularSeries]) -> float | None:
-    """How much the price says about units in these histories: the pooled within-series correlation of
-    log units and log price (each a deviation from its series' median), over periods with sales and a price.
+    """The training part's price signal (:func:`shared.forecast.elasticity.price_signal`), as the engine reads it.
 
-    A price-aware forecast can only beat a univariate one where this is away from 0. Pizzaplace's
-    "price" is the mean price of the sizes sold that day (no price is ever set): weekly, r = -0.006 and
-    the price-aware path ties. ``None`` without two series with 10 priced selling periods.
+    A price-aware forecast can only beat a univariate one where this is away from 0; the engine uses a plan's
+    prices only when it is (``MIN_PRICE_SIGNAL``), so on pizzaplace ("price" = the mean price of the sizes
+    sold, r near 0) the price-aware path is the univariate one.
     """
-    xs, ys = [], []
-    for s in series:
-        if s.price is None:
-            continue
-        y, p = np.asarray(s.values, dtype=float), np.asarray(s.price, dtype=float)
-        ok = (y > 0) & np.isfinite(p) & (p > 0)
-        if ok.sum() < 10:
-            continue
-        ly, lp = np.log(y[ok]), np.log(p[ok])
-        ys.append(ly - np.median(ly))
-        xs.append(lp - np.median(lp))
-    if len(xs) < 2:
-        return None
-    x, y = np.concatenate(xs), np.concatenate(ys)
-    return float(np.corrcoef(x, y)[0, 1]) if x.std() > 0 and y.std() > 0 else 0.0
+    return pooled_price_signal([(s.values, s.price) for s in series])
 
 
 def series_coverage(hits: dict[str, list[bool]], level: float = 0.8,
