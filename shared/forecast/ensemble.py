@@ -305,7 +305,8 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     series = [chunk[i] for i in idx]
     calendars = [series_calendar(s, h, options.country) for s in series]
     full = [_direct_input(s, len(s.values), h, cal) for s, cal in zip(series, calendars, strict=True)]
-    use_price = price_usable(full, h) and plan_informs(series)
+    planned = price_usable(full, h)
+    use_price = planned and plan_informs(series)
     m = series[0].season_length
     seasonal = pooled_seasonality([np.asarray(s.values, dtype=float) for s in series], m)
     default = ROBUST if is_short(series) else ENSEMBLE
@@ -366,6 +367,8 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
             if s.filled_periods else []
         if s.censored_periods:
             warnings.append(f"{s.censored_periods} periods with no stock were treated as censored demand")
+        if planned and not use_price:
+            warnings.append("the planned prices were not used: in the history the price did not move units")
         lower, upper = bands[options.level]
         out[idx[case.index]] = SeriesForecast(
             s.series_id, s.future_dates(h), fc, lower, upper, name, "ok", len(s.values), table, h,

@@ -334,3 +334,5 @@ def test_a_flat_plan_with_an_uninformative_price_forecasts_as_no_plan() -> None:
     plain, planned = E.ensemble_chunk(train, opts), E.ensemble_chunk(flat, opts)
     for i in plain:
         np.testing.assert_array_equal(plain[i].forecast, planned[i].forecast)
+        assert "the planned prices were not used: in the history the price did not move units" in planned[i].warnings
+        assert not any("planned prices" in w for w in plain[i].warnings)
