@@ -1,11 +1,12 @@
-"""The forecast bench's price-signal check: a price that moves units reads far from 0, a size mix near it."""
+"""The forecast bench's price checks: the price signal (a price that moves units reads far from 0, a size mix
+near it) and the plan fed as known future prices (it must not say which held-out periods sold)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from bench.forecast import price_signal
+from bench.forecast import _planned, price_signal, series_coverage
 from shared.forecast.periods import RegularSeries
 
 
@@ -25,3 +26,52 @@ def test_a_price_that_drives_units_is_a_signal_and_a_mix_of_sizes_is_not() -> No
     assert (price_signal(driven) or 0.0) < -0.4
     assert abs(price_signal(mix) or 0.0) < 0.1
     assert price_signal(mix[:1]) is None  # one series: nothing to pool
+
+
+def _paid_series() -> RegularSeries:
+    """Daily paid prices seen only on selling days; the grid carries the last one over the days without."""
+    units = np.array([3, 0, 2, 4, 0, 0, 5, 1, 0, 2, 0, 0, 3, 0], dtype=float)
+    frame = pd.DataFrame(
+        {
+            "date": pd.date_range("2024-01-01", periods=len(units)),
+            "units": units,
+            "price": np.where(units > 0, [9.5, 0, 9.8, 9.1, 0, 0, 8.7, 9.9, 0, 9.3, 0, 0, 9.6, 0], np.nan),
+        }
+    )
+    return RegularSeries("p", "D", pd.DatetimeIndex(frame["date"]), units, price=_grid_price(frame))
+
+
+def _grid_price(frame: pd.DataFrame) -> np.ndarray:
+    return frame["price"].ffill().to_numpy(dtype=float)
+
+
+def test_a_plan_never_says_which_held_out_periods_sold() -> None:
+    s, n, h = _paid_series(), 7, 7
+    grid = np.asarray(s.price, dtype=float)
+    held_out_sold = s.values[n : n + h] > 0
+
+    def unchanged(future: np.ndarray) -> np.ndarray:
+        return np.concatenate([[grid[n - 1]], future[:-1]]) == future
+
+    # the grid's own held-out prices (what the bench fed before) are "unchanged" exactly on the days without a sale
+    assert np.array_equal(unchanged(grid[n : n + h]), ~held_out_sold)
+    for plan in ("paid", "unchanged"):
+        future = _planned(s, n, h, plan)
+        assert not np.array_equal(unchanged(future), ~held_out_sold), plan
+        assert np.all(np.isfinite(future))
+    assert np.array_equal(_planned(s, n, h, "actual"), grid[n : n + h])  # a set price is its own plan
+    assert np.all(_planned(s, n, h, "unchanged") == grid[n - 1])
+    paid = _planned(s, n, h, "paid")
+    assert np.array_equal(paid[held_out_sold], grid[n : n + h][held_out_sold])  # what was paid where it sold
+    assert np.all(paid[~held_out_sold] == np.median([9.5, 9.8, 9.1, 8.7]))  # the regular price elsewhere
+
+
+def test_series_coverage_judges_each_series_not_the_pool() -> None:
+    # pooled 80%: one steady series covered 100% and one volatile at 60% - neither is within 10 points
+    steady, volatile = [True] * 20, [True] * 12 + [False] * 8
+    right = [True] * 16 + [False] * 4
+    assert series_coverage({"a": steady, "b": volatile}) == (0.0, series_coverage({"c": right})[1])
+    within, calibrated = series_coverage({"a": steady, "b": volatile, "c": right, "d": right})
+    assert within == 0.5
+    # exact bands on 20 periods: 14-18 hits of 20 (0.7-0.9) is binomial(20, 0.8) mass ~0.83
+    assert 0.8 < calibrated < 0.86

@@ -302,3 +302,37 @@ def test_ensemble_bands_use_the_conformal_rank_per_step() -> None:
     lo, hi = E.conformal_quantiles(cases, E.ENSEMBLE, 3, (0.8, 0.95))[0.8]
     assert np.all(hi == 33.0) and np.all(lo == -33.0)  # ceil(41 * 0.8) = 33rd smallest (np.quantile: 32.2)
     assert np.all(E.conformal_quantiles(cases, E.ENSEMBLE, 3, (0.95,))[0.95][1] == 39.0)  # ceil(38.95)
+
+
+def _priced_panel(driven: bool, promo: bool = False, n: int = 12, weeks: int = 90) -> list[RegularSeries]:
+    """Weekly series whose price moves units (``driven``) or is the mean price of the sizes sold."""
+    rng = np.random.default_rng(8)
+    dates = pd.date_range("2023-01-01", periods=weeks, freq="7D")
+    out = []
+    for i in range(n):
+        if driven:
+            price = rng.choice([8.0, 10.0], weeks, p=[0.2, 0.8])
+            units = rng.poisson(30 * (price / 10) ** -3).astype(float)
+        else:
+            price, units = rng.uniform(12.0, 20.0, weeks), rng.poisson(30, weeks).astype(float)
+        flags = (rng.random(weeks) < 0.2).astype(float) if promo else None
+        out.append(RegularSeries(f"s{i}", "W", dates, units, price=price, promo=flags))
+    return out
+
+
+def test_a_price_that_never_moved_units_does_not_inform_the_plan() -> None:
+    assert not E.plan_informs(_priced_panel(driven=False))
+    assert E.plan_informs(_priced_panel(driven=True))
+    assert E.plan_informs(_priced_panel(driven=False, promo=True))  # promotions are a plan of their own
+
+
+def test_a_flat_plan_with_an_uninformative_price_forecasts_as_no_plan() -> None:
+    h = 8
+    train = _priced_panel(driven=False)
+    flat = [replace(s, future_price=np.full(h, s.price[-1])) for s in train]  # type: ignore[index]
+    opts = ForecastOptions(horizon=h)
+    plain, planned = E.ensemble_chunk(train, opts), E.ensemble_chunk(flat, opts)
+    for i in plain:
+        np.testing.assert_array_equal(plain[i].forecast, planned[i].forecast)
+        assert "the planned prices were not used: in the history the price did not move units" in planned[i].warnings
+        assert not any("planned prices" in w for w in plain[i].warnings)
