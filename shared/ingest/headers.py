@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from shared.errors import InvalidInput
+from shared.ingest.localised import readings
 from shared.ingest.names import normalise_header
 from shared.models.records import RECORD_MODELS, DataKind
 
@@ -25,7 +26,8 @@ _COMMON: dict[str, tuple[str, ...]] = {
     "date": ("order_date", "day", "sale_date", "txn_date", "transaction_date", "observed_at", "observed_date",
              "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date", "invoice_date",
              "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time",
-             "return_date", "date_created", "created_date", "creation_date"),
+             "return_date", "date_created", "created_date", "creation_date", "created_time", "create_time",
+             "order_created_time", "order_time"),
     "currency": ("currency_code", "ccy", "curr"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
@@ -35,13 +37,14 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "units": ("qty", "quantity", "units_sold", "quantity_sold", "qty_sold", "units_ordered", "item_quantity",
                   "quantity_ordered", "qty_ordered", "transaction_qty", "transaction_quantity", "order_qty",
                   "order_quantity", "units_shipped", "qty_shipped", "quantity_shipped", "boxes_shipped"),
-        "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit", "price_each"),
+        "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit", "price_each",
+                       "wholesale_price"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount", "total_price", "sales_amount",
-                    "line_amount", "total_revenue"),
+                    "line_amount", "total_revenue", "product_revenue", "products_revenue"),
         "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id",
                      "invoice", "invoice_no", "invoice_number", "invoice_id", "sale_id", "sales_id", "receipt_id",
-                     "receipt_no", "receipt_number"),
+                     "receipt_no", "receipt_number", "sale_number", "sale_no"),
         "currency": ("order_currency",),
         "promo": ("on_promo", "promotion", "is_promo", "promo_flag"),
         "discount": ("line_discount", "discounts", "discount_value", "discount_amount", "item_discount",
@@ -56,7 +59,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "customer_email": ("email", "e_mail", "email_address", "billing_email", "buyer_email", "order_email",
                            "contact_email", "customer_e_mail"),
         "customer_id": ("customer", "customer_number", "customer_no", "client_id", "buyer_id", "customer_user",
-                        "customer_hash", "user_id", "buyer", "customer_name", "customer_key"),
+                        "customer_hash", "user_id", "buyer", "customer_name", "customer_key",
+                        # a wholesaler's customers are retailers (Faire's Retailer Name)
+                        "retailer_name", "buyer_username", "buyer_name"),
         # only names that say "order": a generic file's "Discount Amount" is the line's (Shopify's is the
         # order's, and its profile says so)
         "order_discount": ("order_discount_amount", "cart_discount", "order_discount_total", "order_level_discount"),
@@ -69,20 +74,24 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "event_type": (),
         # the product a line names (shared.ingest.catalogue): kept for the catalogue, not on the sales row
         "product_title": ("description", "product_name", "product_title", "item_name", "item_description",
-                          "lineitem_name", "title", "product", "product_detail", "product_description"),
+                          "lineitem_name", "title", "product", "product_detail", "product_description",
+                          "menu_item", "listing_title"),
         # E for Excel's Sales Records and Big Mart name the kind of item sold (``Item Type``): its category
         "product_category": ("category", "product_category", "product_type", "department", "product_line",
                              "item_type"),
         "product_brand": ("brand", "vendor", "manufacturer"),
         # where the line was sold to: a dimension of sales questions ("which country bought the most")
         "country": ("ship_country", "shipping_country", "billing_country", "customer_country", "country_code",
-                    "ship_country_code", "shipping_country_code", "billing_country_code"),
+                    "ship_country_code", "shipping_country_code", "billing_country_code",
+                    "retailer_country", "buyer_country"),
         # a city (the customer's or where it shipped) is the line's region where the file has no region column
         # ("which city" reads regions that are cities: ``shared.questions.place_names.are_cities``)
         "region": ("sales_region", "ship_region", "territory", "city", "customer_city", "customer_location",
-                   "ship_city", "shipping_city", "billing_city", "store_city", "location"),
+                   "ship_city", "shipping_city", "billing_city", "store_city", "location", "retailer_city",
+                   "buyer_city"),
         "state": ("province", "ship_state", "shipping_state", "shipping_province", "billing_state",
-                  "billing_province", "customer_state", "ship_province", "state_province", "county"),
+                  "billing_province", "customer_state", "ship_province", "state_province", "county",
+                  "retailer_state", "buyer_state"),
         "line_cost": ("line_cogs", "cost_of_goods_sold", "line_cost_total", "item_cost_total", "total_cost"),
         "line_profit": ("profit", "line_profit", "gross_profit", "item_profit", "operating_profit", "total_profit"),
         # where the line was sold: a shop of the merchant's (Maven's Coffee Shop Sales: store_location) or the way
@@ -428,6 +437,11 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
             taken.add(field)
     for i, norm in enumerate(normalised):  # then as written without a time zone or the kind's own prefix
         field = _bare(norm, kind, table)
+        if i not in fields and field is not None and field not in taken:
+            fields[i] = field
+            taken.add(field)
+    for i, header in enumerate(headers):  # then in English, when written in another language
+        field = next((f for r in readings(header) if (f := table.get(normalise_header(r))) is not None), None)
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
             taken.add(field)
@@ -1335,3 +1349,48 @@ PAYMENT_PROFILES: tuple[ExportProfile, ...] = (
     ),
 )
 EXPORT_PROFILES += PAYMENT_PROFILES
+
+#: Marketplace, wholesale and restaurant order exports (round public10): shapes in
+#: ``tests/fixtures/public/public10_shapes.py``, where each header's source is written.
+MARKETPLACE_PROFILES: tuple[ExportProfile, ...] = (
+    # TikTok Shop Seller Center > Orders > Export: a SKU of an order a row, the order's columns repeated on each; its
+    # Order ID written with a trailing tab; a cancelled order's type "Cancel", a returned one's "Return/Refund"
+    _profile(
+        "tiktok_shop_orders", DataKind.SALES, ("Order ID", "Seller SKU", "SKU Subtotal Before Discount",
+                                               "Cancelation/Return Type"),
+        {"Order ID": "order_id", "Created Time": "date", "Seller SKU": "sku", "Product Name": "product_title",
+         "Product Category": "product_category", "Quantity": "units", "SKU Subtotal Before Discount": "revenue",
+         "SKU Seller Discount": "discount", "Cancelation/Return Type": "status", "Buyer Username": "customer_id",
+         "Country": "country", "Province": "state"},
+        defaults={"channel": "tiktok shop"},
+        note="TikTok Shop orders: each SKU line a line (Quantity, SKU Subtotal Before Discount its revenue, the "
+             "seller's discount its discount: the platform's is TikTok's, not the shop's); a cancelled order is no "
+             "sale and a Return/Refund a return of what was paid for the line; shipping, taxes and the buyer's "
+             "address are not stored",
+        statuses={"cancel": "cancelled", "return/refund": "returned", "refund only": "returned"},
+    ),
+    # Walmart Marketplace Seller Center > Orders > Export (PO_Data): a PO line a row; Item Cost the line's item charge
+    # (Qty units), Shipping Cost and Tax beside it
+    _profile(
+        "walmart_marketplace_orders", DataKind.SALES, ("PO#", "Order#", "Line#", "Item Cost", "Item Description"),
+        {"Order#": "order_id", "Order Date": "date", "SKU": "sku", "Item Description": "product_title",
+         "Qty": "units", "Item Cost": "revenue", "Status": "status", "Customer Name": "customer_id",
+         "City": "region", "State": "state"},
+        defaults={"channel": "walmart"},
+        note="Walmart Marketplace orders: each PO line a line (Qty units, Item Cost its revenue); a Cancelled line "
+             "is no sale; shipping cost and tax are not stored; the customer's name is hashed",
+    ),
+    # Toast's Item Selection Details: a menu item on a check a row; Gross Price the line before its Discount, Net Price
+    # after it; a voided selection ("Void?" true) is no sale; the restaurant's Location
+    _profile(
+        "toast_item_selections", DataKind.SALES, ("Menu Item", "Gross Price", "Net Price", "Void?"),
+        {"Order Id": "order_id", "Order Date": "date", "SKU": "sku", "Menu Item": "product_title",
+         "Sales Category": "product_category", "Qty": "units", "Gross Price": "revenue", "Discount": "discount",
+         "Void?": "status", "Location": "channel"},
+        note="Toast item selections: each menu item on a check a line (Qty, Gross Price its revenue, Discount its "
+             "discount: Net Price is the two taken apart); a voided selection is no sale; the location is the "
+             "channel, the Sales Category the category; tax is not stored",
+        statuses={"true": "cancelled", "false": ""},
+    ),
+)
+EXPORT_PROFILES += MARKETPLACE_PROFILES

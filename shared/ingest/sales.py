@@ -59,6 +59,7 @@ import pandas as pd
 
 from shared.ingest.customers import hash_customers
 from shared.ingest.discount import gross_rate_amounts, rate_amounts
+from shared.ingest.localised import RETURNED_WORDS, cancelled_word
 from shared.ingest.reader import Chunk
 
 #: Fields exports write on an order's first line only (filled down within the order).
@@ -150,7 +151,8 @@ def _returned(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     if status is None:
         return np.zeros(len(index), dtype=bool)
     lowered = _status_words(status)
-    return np.asarray(lowered.map(lambda v: bool(RETURNED_STATUSES.search(v))).to_numpy(), dtype=bool)
+    back = lowered.map(lambda v: bool(RETURNED_STATUSES.search(v) or RETURNED_WORDS.search(v)))
+    return np.asarray(back.to_numpy(), dtype=bool)
 
 
 def _as_return(columns: dict[str, Any], back: np.ndarray, index: pd.Index) -> None:
@@ -200,7 +202,7 @@ def _cancelled(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     if status is None:
         return np.zeros(len(index), dtype=bool)
     lowered = _status_words(status)
-    return np.asarray(lowered.isin(CANCELLED_STATUSES).to_numpy(), dtype=bool)
+    return np.asarray((lowered.isin(CANCELLED_STATUSES) | lowered.map(cancelled_word)).to_numpy(), dtype=bool)
 
 
 def split_returns(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
@@ -251,6 +253,29 @@ def line_values(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
     derived = _num(columns.get("units"), index) * _num(columns.get("unit_price"), index)
     value = np.where(np.isnan(revenue), derived, revenue)
     return np.nan_to_num(value, nan=0.0)
+
+
+def total_after_discount(columns: dict[str, Any], index: pd.Index) -> None:
+    """A total column that is the line after its discount (units x unit price less the discount) read as such.
+
+    Point-of-sale reports give a line's units, unit price, discount and a total (Zettle's ``Antal, Pris, Rabatt,
+    Totalt``); the total read as revenue counted every discount off revenue as well. Where the values prove it (on
+    every priced line with a discount the total is units x price less it, on none the undiscounted value), the total is
+    the line's net and revenue its units x unit price.
+    """
+    given = [columns.get(f) for f in ("revenue", "units", "unit_price", "discount")]
+    if any(c is None for c in given) or "line_net" in columns:
+        return
+    revenue, units, price, discount = (_num(c, index) for c in given)
+    gross, off = np.round(units * price, 2), np.nan_to_num(discount, nan=0.0)
+    with np.errstate(invalid="ignore"):
+        priced = ~np.isnan(revenue) & ~np.isnan(gross) & (np.abs(off) > 0.005)
+        after = np.abs(revenue - (gross - np.abs(off))) <= 0.011
+        before = np.abs(revenue - gross) <= 0.011
+    if not priced.any() or not after[priced].all() or before[priced].any():
+        return
+    columns["line_net"] = columns["revenue"]
+    columns["revenue"] = pd.Series(np.where(np.isnan(gross), revenue, gross), index=index)
 
 
 def revenue_before_discount(columns: dict[str, Any], index: pd.Index) -> None:
@@ -448,6 +473,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         errors[adjusted] = ("a negative quantity at a price of 0 is a stock adjustment (goods damaged, lost or "
                             "recounted), not a sale or a return")
         error_field[adjusted] = "units"
+    total_after_discount(columns, index)
     revenue_before_discount(columns, index)
     back = (_returned(status, index) | (own == "returned")) & ~cancelled
     if back.any():

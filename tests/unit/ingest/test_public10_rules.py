@@ -1,0 +1,93 @@
+"""Rules of round public10 (marketplace, wholesale, restaurant and foreign-language exports), each failing without
+its fix."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from shared.ingest.headers import export_profile, map_columns
+from shared.ingest.kinds import detect_kind
+from shared.ingest.parse import parse_date
+from shared.ingest.sales import derive_sales
+from shared.models.records import DataKind
+from tests.unit.ingest.test_sales_rules import _cols, _values
+
+
+def _fields(header: list[str]) -> dict[str, str]:
+    mapping = map_columns(header, DataKind.SALES)
+    return {header[i]: f for i, f in mapping.fields.items()}
+
+
+def test_column_names_in_another_language_are_read_in_english() -> None:
+    """Mercado Libre's Spanish Ventas report and Zettle's Swedish sold items: before, "cannot tell the kind" (the
+    files were refused). A name's words are translated, its currency code dropped, its head read first or last."""
+    meli = ["# de venta", "Fecha de venta", "Estado", "Unidades", "Ingresos por productos (ARS)", "Total (ARS)", "SKU",
+            "Título de la publicación", "Comprador", "Código postal"]
+    assert detect_kind(meli) is DataKind.SALES
+    assert _fields(meli) == {"# de venta": "order_id", "Fecha de venta": "date", "Estado": "status",
+                             "Unidades": "units", "Ingresos por productos (ARS)": "revenue", "SKU": "sku",
+                             "Título de la publicación": "product_title", "Comprador": "customer_id"}
+    zettle = ["Datum", "Tid", "Kvittonummer", "Produkt", "Antal", "Pris", "Rabatt", "Moms", "Totalt"]
+    assert detect_kind(zettle) is DataKind.SALES
+    assert _fields(zettle) == {"Datum": "date", "Kvittonummer": "order_id", "Produkt": "product_title",
+                               "Antal": "units", "Pris": "unit_price", "Rabatt": "discount", "Totalt": "revenue"}
+    # a name with a word of no known language stays unmapped, whatever its other words
+    assert _fields(["Fecha de entrega prevista", "Order Date", "Qty", "SKU"]) == {
+        "Order Date": "date", "Qty": "units", "SKU": "sku"}
+
+
+def test_dates_written_with_month_names_of_other_languages_are_read() -> None:
+    """``4 de julio de 2024 20:02 hs.`` (Mercado Libre), ``5. März 2024``, ``5 janvier 2024``: before, refused."""
+    cells = ["4 de julio de 2024 20:02 hs.", "5. März 2024", "5 janvier 2024", "12 de março de 2023", "5 de foo de 2024",
+             "Jan 5, 2024"]
+    parsed = parse_date(pd.Series(cells), order="mdy")
+    assert [str(v)[:10] for v in parsed.values] == ["2024-07-04", "2024-03-05", "2024-01-05", "2023-03-12", "NaT",
+                                                    "2024-01-05"]
+
+
+def test_order_statuses_in_another_language_cancel_or_return_a_line() -> None:
+    """Mercado Libre's ``Cancelada`` is no sale and ``Devolución finalizada`` a return: before, both were sales."""
+    cols, index = _cols(units=[1, 2, 1], revenue=[10.0, 20.0, 15.0],
+                        status=["Entregado", "Cancelada por el comprador", "Devolución finalizada"])
+    out = derive_sales(cols, index)
+    assert out.errors.notna().tolist() == [False, True, False]
+    assert _values(cols["units"])[2] == 0 and _values(cols["refund"])[2] == 15.0
+
+
+def test_a_total_after_the_discount_is_the_lines_net_when_the_values_prove_it() -> None:
+    """Zettle's ``Totalt`` is the line after its ``Rabatt``: read as revenue, every discount was taken off revenue
+    twice (revenue 10,464.50 for 10,626.10 sold in March). Where one discounted line's total is its undiscounted
+    value, the total stays revenue."""
+    cols, index = _cols(units=[2, 1, 3], unit_price=[35.0, 42.0, 25.0], discount=[7.0, 0.0, 7.5],
+                        revenue=[63.0, 42.0, 67.5])
+    derive_sales(cols, index)
+    assert _values(cols["revenue"]) == [70.0, 42.0, 75.0] and _values(cols["discount"]) == [7.0, 0.0, 7.5]
+    cols, index = _cols(units=[2, 3], unit_price=[35.0, 25.0], discount=[7.0, 7.5], revenue=[63.0, 75.0])
+    derive_sales(cols, index)
+    assert _values(cols["revenue"]) == [63.0, 75.0]
+
+
+def test_marketplace_and_restaurant_exports_are_read_by_their_own_columns() -> None:
+    """TikTok Shop's order export was read as products (``Created Time`` no date, no revenue column); Toast's item
+    selections had every line rejected (its SKU column empty, ``Menu Item`` unread); Walmart's ``Item Cost`` was no
+    revenue."""
+    from tests.fixtures.public import public10_shapes as shapes
+
+    for header, name, revenue in ((shapes.TIKTOK_HEADER, "tiktok_shop_orders", "SKU Subtotal Before Discount"),
+                                  (shapes.TOAST_HEADER, "toast_item_selections", "Gross Price"),
+                                  (shapes.WALMART_HEADER, "walmart_marketplace_orders", "Item Cost")):
+        profile = export_profile(header)
+        assert profile is not None and profile.name == name
+        assert _fields(header)[revenue] == "revenue"
+    assert _fields(shapes.TIKTOK_HEADER)["Cancelation/Return Type"] == "status"
+    assert _fields(shapes.TOAST_HEADER)["Location"] == "channel"
+
+
+def test_a_wholesalers_retailer_is_its_customer_and_place() -> None:
+    """Faire's ``Wholesale Price`` is the unit price and the retailer's state the line's: before, revenue and states
+    were unknown."""
+    from tests.fixtures.public import public10_shapes as shapes
+
+    fields = _fields(shapes.FAIRE_HEADER)
+    assert fields["Wholesale Price"] == "unit_price" and fields["Retailer State"] == "state"
+    assert fields["Retailer Name"] == "customer_id"
