@@ -172,6 +172,12 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "base_price": float,
     # where the line shipped, as one cell: a US address's state fills ``state`` (``shared.ingest.addresses``)
     "ship_address": str,
+    # an order's total as the buyer paid it, with the tax, tip and shipping beside it (Clover's Order Total): the
+    # sale is the total less them (``shared.ingest.sales.total_less_charges``)
+    "grand_total": float,
+    "tax_amount": float,
+    "tip_amount": float,
+    "shipping_amount": float,
 }
 #: Review columns that are not record fields: the reviewed product's name, category and brand, written as a
 #: catalogue for SKUs without a product row (``shared.ingest.catalogue``), so answers name the product.
@@ -441,7 +447,9 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
             fields[i] = field
             taken.add(field)
     for i, header in enumerate(headers):  # then in English, when written in another language
-        field = next((f for r in readings(header) if (f := table.get(normalise_header(r))) is not None), None)
+        # a word of two meanings reads as the first whose field is free (Spanish Estado: a status, then a state)
+        field = next((f for r in readings(header) if (f := table.get(normalise_header(r))) not in (None, *taken)),
+                     None)
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
             taken.add(field)
@@ -1391,6 +1399,20 @@ MARKETPLACE_PROFILES: tuple[ExportProfile, ...] = (
              "discount: Net Price is the two taken apart); a voided selection is no sale; the location is the "
              "channel, the Sales Category the category; tax is not stored",
         statuses={"true": "cancelled", "false": ""},
+    ),
+    # Clover Dashboard > Orders > Export: an order a row, no items; Order Total as paid (tax and tip in it, its
+    # Discount already off); Order Payment State Paid, Open (not paid yet), Refunded
+    _profile(
+        "clover_orders", DataKind.SALES, ("Order ID", "Order Total", "Order Payment State", "Tax Amount", "Tip"),
+        {"Order ID": "order_id", "Order Date": "date", "Order Total": "grand_total", "Tax Amount": "tax_amount",
+         "Tip": "tip_amount", "Discount": "discount", "Refunds Total": "order_refund", "Currency": "currency",
+         "Order Payment State": "status", "Order Type": "channel"},
+        defaults={"units": "0"},
+        note="Clover orders: one line per order (no products or quantities: the orders export has none); revenue is "
+             "Order Total less its tax and tip, before its Discount; a Refunded order is a return of its Refunds "
+             "Total; an Open order is not paid yet: no sale; the order type is the channel",
+        templates={"sku": "Clover order"}, no_units=True, no_products=True,
+        statuses={"paid": "", "refunded": "returned", "open": "unpaid"},
     ),
 )
 EXPORT_PROFILES += MARKETPLACE_PROFILES

@@ -12,6 +12,7 @@ Only whole names that translate to a known alias are taken: a column that reads 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 #: Words of column names -> English (lower case, as written: accented and unaccented spellings both listed).
@@ -33,7 +34,7 @@ _WORDS: dict[str, str] = {
     "numero": "number",
     "nº": "number",
     "n°": "number",
-    "estado": "status",
+    "estado": "status|state",
     "situación": "status",
     "unidades": "units",
     "cantidad": "quantity",
@@ -132,7 +133,7 @@ _WORDS: dict[str, str] = {
     "prodotto": "product",
     "sconto": "discount",
     "importo": "amount",
-    "stato": "status",
+    "stato": "status|state",
     "valuta": "currency",
     "città": "city",
     "rimborso": "refund",
@@ -185,23 +186,17 @@ _FILLER = frozenset(
 _CURRENCY_SUFFIX = re.compile(r"\s*\(\s*[A-Za-z]{3}\s*\)\s*$")
 
 
-def translated(header: str) -> str:
-    """``header`` in English words as far as they are known (``Fecha de venta`` -> ``sale date``), else ``""``.
+def translated(header: str) -> list[str]:
+    """``header`` in English words, one reading per meaning of its words (``Estado`` -> ``status``, ``state``).
 
-    Every word must be known or filler; the nouns of a Romance name come after their head (``Precio unitario`` is a
-    unit price, ``Fecha de venta`` a sale's date), so a translated name is tried both ways by the caller.
+    Every word must be known or filler, else there is no reading. A word of two meanings (``|`` in ``_WORDS``: Spanish
+    ``Estado`` is an order's status and a buyer's state) gives a reading for each, its first meaning first.
     """
     name = _CURRENCY_SUFFIX.sub("", header.strip().lower()).replace("#", " number ")
-    words = [w for w in re.split(r"[\s_/#.\-]+", name) if w]
-    out: list[str] = []
-    for word in words:
-        if word in _FILLER:
-            continue
-        english = _WORDS.get(word)
-        if english is None:
-            return ""
-        out.append(english)
-    return " ".join(out)
+    words = [w for w in re.split(r"[\s_/#.\-]+", name) if w and w not in _FILLER]
+    if not words or any(w not in _WORDS for w in words):
+        return []
+    return [" ".join(combo) for combo in itertools.product(*(_WORDS[w].split("|") for w in words))]
 
 
 def readings(header: str) -> list[str]:
@@ -209,11 +204,11 @@ def readings(header: str) -> list[str]:
 
     A Romance name puts its head first: ``Fecha de venta`` is ``sale date``, ``Precio unitario`` ``unit price``.
     """
-    english = translated(header)
-    if not english:
-        return []
-    words = english.split()
-    return [english, " ".join(reversed(words))] if len(words) > 1 else [english]
+    out: list[str] = []
+    for english in translated(header):
+        words = english.split()
+        out += [english, " ".join(reversed(words))] if len(words) > 1 else [english]
+    return out
 
 
 #: Order statuses, in other languages, whose lines are no sale (the first word of the status decides: "Cancelada por

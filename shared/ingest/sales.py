@@ -255,6 +255,24 @@ def line_values(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
     return np.nan_to_num(value, nan=0.0)
 
 
+def total_less_charges(columns: dict[str, Any], index: pd.Index) -> None:
+    """An order's total as paid (``grand_total``) less the tax, tip and shipping in it: what the goods sold for.
+
+    Clover's orders export gives an Order Total with the tax and tip in it and the discount already off: the sale is
+    the total less its charges (its line's net; the discount is added back by ``revenue_before_discount``). Only where
+    no revenue or net column is given.
+    """
+    total = columns.pop("grand_total", None)
+    charges = [columns.pop(f, None) for f in ("tax_amount", "tip_amount", "shipping_amount")]
+    if total is None or "revenue" in columns or "line_net" in columns:
+        return
+    net = _num(total, index) - sum((np.nan_to_num(_num(c, index), nan=0.0) for c in charges if c is not None),
+                                   np.zeros(len(index)))
+    columns["line_net"] = pd.Series(np.round(net, 2), index=index)
+    if "discount" not in columns:  # no discount column: the net is the revenue
+        columns["revenue"] = columns.pop("line_net")
+
+
 def total_after_discount(columns: dict[str, Any], index: pd.Index) -> None:
     """A total column that is the line after its discount (units x unit price less the discount) read as such.
 
@@ -473,6 +491,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         errors[adjusted] = ("a negative quantity at a price of 0 is a stock adjustment (goods damaged, lost or "
                             "recounted), not a sale or a return")
         error_field[adjusted] = "units"
+    total_less_charges(columns, index)
     total_after_discount(columns, index)
     revenue_before_discount(columns, index)
     back = (_returned(status, index) | (own == "returned")) & ~cancelled

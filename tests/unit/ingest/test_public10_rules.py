@@ -38,8 +38,8 @@ def test_column_names_in_another_language_are_read_in_english() -> None:
 
 def test_dates_written_with_month_names_of_other_languages_are_read() -> None:
     """``4 de julio de 2024 20:02 hs.`` (Mercado Libre), ``5. März 2024``, ``5 janvier 2024``: before, refused."""
-    cells = ["4 de julio de 2024 20:02 hs.", "5. März 2024", "5 janvier 2024", "12 de março de 2023", "5 de foo de 2024",
-             "Jan 5, 2024"]
+    cells = ["4 de julio de 2024 20:02 hs.", "5. März 2024", "5 janvier 2024", "12 de março de 2023",
+             "5 de foo de 2024", "Jan 5, 2024"]
     parsed = parse_date(pd.Series(cells), order="mdy")
     assert [str(v)[:10] for v in parsed.values] == ["2024-07-04", "2024-03-05", "2024-01-05", "2023-03-12", "NaT",
                                                     "2024-01-05"]
@@ -91,3 +91,26 @@ def test_a_wholesalers_retailer_is_its_customer_and_place() -> None:
     fields = _fields(shapes.FAIRE_HEADER)
     assert fields["Wholesale Price"] == "unit_price" and fields["Retailer State"] == "state"
     assert fields["Retailer Name"] == "customer_id"
+
+
+def test_a_word_of_two_meanings_reads_as_the_second_when_the_first_is_taken() -> None:
+    """Mercado Libre writes ``Estado`` twice: the sale's status, then (in the buyer's address) the buyer's state.
+    Before, the second was unread and "which state had the most revenue" was refused."""
+    header = ["# de venta", "Fecha de venta", "Estado", "Unidades", "Ingresos por productos (ARS)", "SKU", "Domicilio",
+              "Estado", "País"]
+    mapping = map_columns(header, DataKind.SALES)
+    assert (mapping.fields[2], mapping.fields[7], mapping.fields[8]) == ("status", "state", "country")
+
+
+def test_an_orders_total_as_paid_less_its_tax_and_tip_is_its_sale() -> None:
+    """Clover's orders export: Order Total with its tax and tip in it, its Discount already off. Before, the file was
+    read as order headers waiting for lines that never come (no sale stored)."""
+    from tests.fixtures.public import public10_shapes as shapes
+
+    profile = export_profile(shapes.CLOVER_HEADER)
+    assert profile is not None and profile.name == "clover_orders"
+    cols, index = _cols(order_id=["a", "b"], status=["Paid", "Paid"], discount=[2.0, 0.0])
+    cols |= {"grand_total": pd.Series([26.35, 10.7], index=index), "tax_amount": pd.Series([1.35, 0.7], index=index),
+             "tip_amount": pd.Series([3.0, 0.0], index=index)}
+    derive_sales(cols, index)
+    assert _values(cols["revenue"]) == [24.0, 10.0] and _values(cols["discount"]) == [2.0, 0.0]
