@@ -27,7 +27,7 @@ _COMMON: dict[str, tuple[str, ...]] = {
              "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date", "invoice_date",
              "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time",
              "return_date", "date_created", "created_date", "creation_date", "created_time", "create_time",
-             "order_created_time", "order_time"),
+             "order_created_time", "order_time", "datetime", "date_time", "date_and_time"),
     "currency": ("currency_code", "ccy", "curr"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
@@ -38,7 +38,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                   "quantity_ordered", "qty_ordered", "transaction_qty", "transaction_quantity", "order_qty",
                   "order_quantity", "units_shipped", "qty_shipped", "quantity_shipped", "boxes_shipped"),
         "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit", "price_each",
-                       "wholesale_price"),
+                       "wholesale_price", "product_price"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount", "total_price", "sales_amount",
                     "line_amount", "total_revenue", "product_revenue", "products_revenue"),
@@ -66,7 +66,10 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # order's, and its profile says so)
         "order_discount": ("order_discount_amount", "cart_discount", "order_discount_total", "order_level_discount"),
         "order_refund": ("order_refunded", "order_refund_amount", "order_refunded_amount", "order_refund_total"),
-        "status": ("order_status", "financial_status", "payment_status"),
+        "status": ("order_status",),
+        # a payment's state beside the order's (Nuvemshop's Status do Pagamento): it decides where it says the money
+        # was given back or never taken (``shared.ingest.sales.payment_decides``); alone, it is the status
+        "payment_status": ("financial_status",),
         "line_net": ("net_line_total", "line_net_total", "item_net"),
         "ship_address": ("purchase_address",),
         # what a row of an event log records (REES46's view/cart/remove_from_cart/purchase): purchases are sales.
@@ -151,6 +154,7 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "order_discount": float,  # an order's discount, spread over its lines by value
     "order_refund": float,  # an order's refunded amount, spread over its lines by value
     "status": str,  # order status: cancelled/voided/failed lines are not sales
+    "payment_status": str,  # the payment's status: where it says refunded or cancelled, it decides
     "line_net": float,  # the line's total after discounts: discount = revenue - line_net
     "product_title": str,  # the product's name, category and brand: a catalogue for SKUs without one
     "product_category": str,
@@ -1413,6 +1417,35 @@ MARKETPLACE_PROFILES: tuple[ExportProfile, ...] = (
              "Total; an Open order is not paid yet: no sale; the order type is the channel",
         templates={"sku": "Clover order"}, no_units=True, no_products=True,
         statuses={"paid": "", "refunded": "returned", "open": "unpaid"},
+    ),
+    # Amazon Seller Central > Payments > Date Range Reports (Transaction): a preamble, then every money movement of the
+    # account: an Order row (product sales for quantity), its Refund (negative), fees and transfers
+    _profile(
+        "amazon_date_range_transactions", DataKind.SALES, ("date/time", "settlement id", "type", "order id",
+                                                           "product sales", "selling fees"),
+        {"date/time": "date", "type": "line_type", "order id": "order_id", "sku": "sku",
+         "description": "product_title", "quantity": "units", "product sales": "revenue", "order city": "region",
+         "order state": "state", "marketplace": "channel"},
+        note="Amazon Date Range transactions: each Order row a sale (product sales its revenue, for quantity units), "
+             "a Refund row (negative) a return; service fees, transfers, inventory fees and other rows are no sale: "
+             "skipped and counted; taxes, credits and Amazon's fees are not stored",
+        summary_rows=("line_type", "an account movement that is no sale (a fee, transfer or adjustment)"),
+        line_values=("Order", "Refund"),
+    ),
+    # Shopify Payments > Payouts > Export transactions: a charge, refund (negative), adjustment or chargeback a row; the
+    # order by its number, no products
+    _profile(
+        "shopify_payments_transactions", DataKind.SALES, ("Transaction Date", "Type", "Order", "Payout Status",
+                                                          "Amount", "Fee", "Net"),
+        {"Transaction Date": "date", "Type": "line_type", "Order": "order_id", "Amount": "revenue",
+         "Currency": "currency"},
+        defaults={"units": "0", "channel": "shopify payments"},
+        note="Shopify Payments transactions: one line per charge (no products or quantities: the payouts export has "
+             "none); Amount the revenue, a refund (negative) a return; adjustments, chargebacks and payouts are no "
+             "sale: skipped and counted; fees are not stored",
+        templates={"sku": "Shopify payment"}, no_units=True, no_products=True,
+        summary_rows=("line_type", "a payout movement that is no sale (an adjustment, chargeback or reserve)"),
+        line_values=("charge", "refund"),
     ),
 )
 EXPORT_PROFILES += MARKETPLACE_PROFILES

@@ -21,6 +21,27 @@ _WORDS: dict[str, str] = {
     "number": "number",
     "id": "id",
     "sku": "sku",
+    "status": "status",
+    "pagamento": "payment",
+    "pago": "payment",
+    "paiement": "payment",
+    "zahlung": "payment",
+    "betalning": "payment",
+    # names and what was bought or sold ("Nome do Produto", "Quantidade Comprada": a quantity sold)
+    "nome": "name",
+    "nombre": "name",
+    "comprada": "sold",
+    "comprado": "sold",
+    "comprados": "sold",
+    "vendida": "sold",
+    "vendido": "sold",
+    "vendidos": "sold",
+    "vendidas": "sold",
+    "vendu": "sold",
+    "vendue": "sold",
+    "verkauft": "sold",
+    "såld": "sold",
+    "sålda": "sold",
     # Spanish and Portuguese
     "fecha": "date",
     "data": "date",
@@ -43,7 +64,7 @@ _WORDS: dict[str, str] = {
     "receita": "revenue",
     "importe": "amount",
     "monto": "amount",
-    "valor": "amount",
+    "valor": "amount|price",
     "precio": "price",
     "preço": "price",
     "unitario": "unit",
@@ -233,11 +254,17 @@ CANCELLED_WORDS = frozenset(
         "recusado",
     }
 )
-#: Order statuses, in other languages, saying the goods came back ("Devolución finalizada", "Retourniert").
+#: Order statuses, in other languages, saying the goods came back or the payment was given back ("Devolución
+#: finalizada", "Retourniert", Portuguese "Estornado").
 RETURNED_WORDS = re.compile(
-    r"^(?:devoluci|devuelt|devolvid|reembols|rembours|retourn|erstattet|rimborsat|"
+    r"^(?:devoluci|devuelt|devolvid|reembols|estorn|rembours|retourn|erstattet|rimborsat|"
     r"reso\b|returner|återbetal)"
 )
+
+
+#: Payment statuses saying the money is not taken yet, in English and other languages ("Pendente", "awaiting payment").
+UNPAID_PAYMENTS = re.compile(r"^(?:pending|unpaid|not paid|awaiting payment|pendente|pendiente|en attente|ausstehend|"
+                             r"in sospeso|väntande|obetald)")
 
 
 def cancelled_word(status: str) -> bool:

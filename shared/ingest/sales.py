@@ -59,13 +59,13 @@ import pandas as pd
 
 from shared.ingest.customers import hash_customers
 from shared.ingest.discount import gross_rate_amounts, rate_amounts
-from shared.ingest.localised import RETURNED_WORDS, cancelled_word
+from shared.ingest.localised import RETURNED_WORDS, UNPAID_PAYMENTS, cancelled_word
 from shared.ingest.reader import Chunk
 
 #: Fields exports write on an order's first line only (filled down within the order).
 #: Where the order shipped is the order's too (Squarespace writes the billing and shipping blocks on its first line).
-ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "customer_email", "customer_id", "country", "region",
-                      "state")
+ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "payment_status", "customer_email", "customer_id",
+                      "country", "region", "state")
 #: Order statuses whose lines are not sales.
 #: Olist's "unavailable" is an order the seller could not fill: not a sale either.
 CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined", "unavailable",
@@ -121,6 +121,56 @@ def _order_groups(order_id: pd.Series) -> np.ndarray:
     codes = codes.astype(np.int64)
     codes[alone] = -1 - np.flatnonzero(alone)
     return codes
+
+
+def order_columns_on_first_rows(columns: dict[str, Any], order_id: pd.Series) -> None:
+    """A total or discount column written on each order's first row only is the order's, not that line's.
+
+    Store exports that list an order's products a row each often write the order's own money once, on its first row
+    (Nuvemshop's ``Total`` and ``Desconto``): read as the first line's revenue, the order's shipping and other lines
+    were that line's sale, and its discount was taken off that line alone. Where the values prove it (every order of
+    several rows has the cell on its first row and on no other), the total is dropped (the lines are valued at units x
+    unit price) and the discount is the order's, spread over its lines by value.
+    """
+    runs = order_runs(order_id)
+    first = np.ones(len(runs), dtype=bool)
+    first[1:] = runs[1:] != runs[:-1]
+    sizes = np.bincount(runs)[runs]
+    several, later = (sizes > 1) & first, ~first
+    if not later.any():
+        return
+    for name in ("revenue", "discount"):
+        col = columns.get(name)
+        if col is None or col.notna()[later].any() or not col.notna()[several].all():
+            continue
+        if name == "revenue" and "units" in columns and "unit_price" in columns:
+            columns.pop("revenue")
+        elif name == "discount" and "order_discount" not in columns:
+            columns["order_discount"] = columns.pop("discount")
+
+
+def payment_decides(columns: dict[str, Any], index: pd.Index) -> np.ndarray:
+    """An order's status with its payment's beside it: the payment's decides where it says cancelled or returned.
+
+    Returns the lines whose payment is not taken yet (no sale yet).
+
+    An order "Fechado" (closed) whose payment was "Estornado" (given back) is a return, not a sale; an order whose
+    payment failed is no sale, and one whose payment is pending ("Pendente", "awaiting payment") no sale yet, whatever
+    its order status. Without an order status the payment's is the status (a pending one read as before: some public
+    sets count an order pending fulfilment as sold).
+    """
+    payment = columns.pop("payment_status", None)
+    if payment is None:
+        return np.zeros(len(index), dtype=bool)
+    status = columns.get("status")
+    if status is None:
+        columns["status"] = payment
+        return np.zeros(len(index), dtype=bool)
+    words = _status_words(payment)
+    unpaid = np.asarray(words.map(lambda v: bool(UNPAID_PAYMENTS.search(v))).to_numpy(), dtype=bool)
+    decisive = _cancelled(payment, index) | _returned(payment, index) | unpaid
+    columns["status"] = status.where(~pd.Series(decisive, index=index), payment)
+    return unpaid
 
 
 def fill_order_fields(columns: dict[str, pd.Series], order_id: pd.Series) -> None:
@@ -453,7 +503,9 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     error_field = pd.Series(None, index=index, dtype=object)
     order_id = columns.get("order_id")
     if order_id is not None:
+        order_columns_on_first_rows(columns, order_id)
         fill_order_fields(columns, order_id)
+    payment_pending = payment_decides(columns, index)
     skipped: np.ndarray | None = None
     skipped_events: dict[str, int] | None = None
     event = columns.pop("event_type", None)
@@ -480,7 +532,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         shown = status.astype(object).where(status.notna(), "")
         errors[cancelled] = [f"order status {str(v)!r}: a cancelled order line is not a sale" for v in shown[cancelled]]
         error_field[cancelled] = "status"
-    unpaid = (own == "unpaid") & ~cancelled
+    unpaid = ((own == "unpaid") | payment_pending) & ~cancelled
     if unpaid.any():  # placed, not yet invoiced (Magento's Pending): no payment taken, no sale yet
         assert status is not None
         errors[unpaid] = [f"order status {str(v).strip()!r}: placed but not yet invoiced (no payment taken), not a "

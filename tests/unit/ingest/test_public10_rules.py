@@ -114,3 +114,49 @@ def test_an_orders_total_as_paid_less_its_tax_and_tip_is_its_sale() -> None:
              "tip_amount": pd.Series([3.0, 0.0], index=index)}
     derive_sales(cols, index)
     assert _values(cols["revenue"]) == [24.0, 10.0] and _values(cols["discount"]) == [2.0, 0.0]
+
+
+# ------------------------------------------------------------------------- after the held-out measurement (0 of 19)
+def test_held_out_headers_are_read() -> None:
+    """Amazon's Date Range report (``date/time``: no date before, the file refused), Shopify Payments' transactions
+    ("cannot tell the kind") and Nuvemshop's Portuguese orders (``Nome do Produto``, ``Quantidade Comprada``,
+    ``Valor do Produto``, ``Status do Pagamento`` unread: "cannot tell the kind")."""
+    from tests.fixtures.public import public10_heldout_shapes as shapes
+
+    assert _fields(["date/time", "order id", "sku", "quantity", "product sales"])["date/time"] == "date"
+    for header, name in ((shapes.AMAZON_RANGE_HEADER, "amazon_date_range_transactions"),
+                         (shapes.SHOPIFY_PAYMENTS_HEADER, "shopify_payments_transactions")):
+        profile = export_profile(header)
+        assert profile is not None and profile.name == name and profile.summary_rows is not None
+    fields = _fields(shapes.NUVEMSHOP_HEADER)
+    assert {h: fields.get(h) for h in ("Nome do Produto", "Quantidade Comprada", "Valor do Produto",
+                                       "Status do Pedido", "Status do Pagamento", "Estado")} == {
+        "Nome do Produto": "product_title", "Quantidade Comprada": "units", "Valor do Produto": "unit_price",
+        "Status do Pedido": "status", "Status do Pagamento": "payment_status", "Estado": "state"}
+
+
+def test_an_orders_total_and_discount_on_its_first_row_only_are_the_orders() -> None:
+    """Nuvemshop writes the order's Total and Desconto on its first product's row: read as that line's revenue and
+    discount, the first line took the order's shipping and whole discount. A total on every row stays the line's."""
+    cols, index = _cols(order_id=["1", "1", "2"], units=[1, 2, 1], unit_price=[10.0, 5.0, 8.0],
+                        revenue=[23.0, None, 11.0], discount=[2.0, None, 0.0])
+    derive_sales(cols, index)
+    assert "revenue" not in cols  # each line is valued at units x unit price
+    assert _values(cols["discount"]) == [1.0, 1.0, 0.0]  # the order's 2.00 spread by value
+    cols, index = _cols(order_id=["1", "1", "2"], units=[1, 2, 1], unit_price=[10.0, 5.0, 8.0],
+                        revenue=[10.0, 10.0, 8.0])
+    derive_sales(cols, index)
+    assert _values(cols["revenue"]) == [10.0, 10.0, 8.0]
+
+
+def test_a_payment_status_beside_the_order_status_decides_refunds_and_pending_payments() -> None:
+    """An order "Fechado" whose payment was "Estornado" is a return and one whose payment is "Pendente" no sale yet;
+    before, the payment's status was unread (both counted as sales). Alone, a payment status is the status."""
+    cols, index = _cols(units=[1, 1, 1, 1], revenue=[10.0, 20.0, 30.0, 40.0],
+                        status=["Fechado", "Fechado", "Aberto", "Cancelado"],
+                        payment_status=["Pago", "Estornado", "Pendente", "Cancelado"])
+    out = derive_sales(cols, index)
+    assert out.errors.notna().tolist() == [False, False, True, True]
+    assert _values(cols["refund"])[1] == 20.0 and _values(cols["units"])[1] == 0
+    cols, index = _cols(units=[1, 1], revenue=[10.0, 20.0], payment_status=["Pago", "Cancelado"])
+    assert derive_sales(cols, index).errors.notna().tolist() == [False, True]
