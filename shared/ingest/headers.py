@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from shared.errors import InvalidInput
 from shared.ingest.localised import readings
@@ -307,6 +308,17 @@ def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dic
                          frozenset(exponents), skip_blank_rows, aggregate, no_units,
                          no_products, packed, summary_rows, frozenset(fill_down), repeats_are_units,
                          frozenset(v.lower() for v in line_values))
+
+
+def _without_items(name: str, signature: tuple[str, ...], columns: dict[str, str], stand_in: str, note: str,
+                   defaults: dict[str, str] | None = None, **kwargs: Any) -> ExportProfile:
+    """A payments or orders export with no items: a line per payment or order.
+
+    Its units are 0 (flagged ``no_units``) and its product a stand-in (``stand_in``, flagged ``no_products``), so
+    product and unit questions say the data hold none.
+    """
+    return _profile(name, DataKind.SALES, signature, columns, defaults={"units": "0", **(defaults or {})}, note=note,
+                    templates={"sku": stand_in}, no_units=True, no_products=True, **kwargs)
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -1406,16 +1418,14 @@ MARKETPLACE_PROFILES: tuple[ExportProfile, ...] = (
     ),
     # Clover Dashboard > Orders > Export: an order a row, no items; Order Total as paid (tax and tip in it, its
     # Discount already off); Order Payment State Paid, Open (not paid yet), Refunded
-    _profile(
-        "clover_orders", DataKind.SALES, ("Order ID", "Order Total", "Order Payment State", "Tax Amount", "Tip"),
+    _without_items(
+        "clover_orders", ("Order ID", "Order Total", "Order Payment State", "Tax Amount", "Tip"),
         {"Order ID": "order_id", "Order Date": "date", "Order Total": "grand_total", "Tax Amount": "tax_amount",
          "Tip": "tip_amount", "Discount": "discount", "Refunds Total": "order_refund", "Currency": "currency",
-         "Order Payment State": "status", "Order Type": "channel"},
-        defaults={"units": "0"},
+         "Order Payment State": "status", "Order Type": "channel"}, "Clover order",
         note="Clover orders: one line per order (no products or quantities: the orders export has none); revenue is "
              "Order Total less its tax and tip, before its Discount; a Refunded order is a return of its Refunds "
              "Total; an Open order is not paid yet: no sale; the order type is the channel",
-        templates={"sku": "Clover order"}, no_units=True, no_products=True,
         statuses={"paid": "", "refunded": "returned", "open": "unpaid"},
     ),
     # Amazon Seller Central > Payments > Date Range Reports (Transaction): a preamble, then every money movement of the
@@ -1434,16 +1444,14 @@ MARKETPLACE_PROFILES: tuple[ExportProfile, ...] = (
     ),
     # Shopify Payments > Payouts > Export transactions: a charge, refund (negative), adjustment or chargeback a row; the
     # order by its number, no products
-    _profile(
-        "shopify_payments_transactions", DataKind.SALES, ("Transaction Date", "Type", "Order", "Payout Status",
-                                                          "Amount", "Fee", "Net"),
+    _without_items(
+        "shopify_payments_transactions", ("Transaction Date", "Type", "Order", "Payout Status", "Amount", "Fee", "Net"),
         {"Transaction Date": "date", "Type": "line_type", "Order": "order_id", "Amount": "revenue",
-         "Currency": "currency"},
-        defaults={"units": "0", "channel": "shopify payments"},
+         "Currency": "currency"}, "Shopify payment",
+        defaults={"channel": "shopify payments"},
         note="Shopify Payments transactions: one line per charge (no products or quantities: the payouts export has "
              "none); Amount the revenue, a refund (negative) a return; adjustments, chargebacks and payouts are no "
              "sale: skipped and counted; fees are not stored",
-        templates={"sku": "Shopify payment"}, no_units=True, no_products=True,
         summary_rows=("line_type", "a payout movement that is no sale (an adjustment, chargeback or reserve)"),
         line_values=("charge", "refund"),
     ),
