@@ -110,7 +110,9 @@ DATASETS: dict[str, pq.Dataset] = {
 }
 #: Measured before any change made for them: 0 of 3 files stored, 0 of 19 questions right (Amazon's report refused:
 #: ``date/time`` no date; Shopify Payments' "cannot tell the kind": no product column; Nuvemshop's "cannot tell the
-#: kind": ``Nome do Produto`` and ``Quantidade Comprada`` unread).
+#: kind": ``Nome do Produto`` and ``Quantidade Comprada`` unread). After (``date/time`` a date; an order's total and
+#: discount on its first row only read as the order's; a payment status beside the order's deciding refunds and pending
+#: payments; Portuguese words; the Amazon Date Range and Shopify Payments profiles): 3 of 3 files, 19 of 19.
 #: Answered wrong today (each is fixed at its cause, then taken off).
 WRONG_TODAY: frozenset[str] = frozenset()
 CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
