@@ -271,8 +271,8 @@ def main() -> None:
                       f"in {wall:.1f} s (CPU {cpu:.1f} s, peak RSS {peak / 1024:.0f} MiB): accepted "
                       f"{doc['accepted']:,}, rejected {doc['rejected']:,}, duplicates {doc['duplicates']:,}, "
                       f"skipped {doc['skipped']:,}, held {doc.get('held', 0):,}")
-            frame = dataset.frame(files)
-            _ask_all(dataset.asks, env, check, frame)
+            if dataset.asks:  # a review export's questions are the review benches' (Judge.me here: ingest only)
+                _ask_all(dataset.asks, env, check, dataset.frame(files))
 
 
 if __name__ == "__main__":
