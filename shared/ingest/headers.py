@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from shared.errors import InvalidInput
+from shared.ingest.localised import readings
 from shared.ingest.names import normalise_header
 from shared.models.records import RECORD_MODELS, DataKind
 
@@ -25,7 +27,8 @@ _COMMON: dict[str, tuple[str, ...]] = {
     "date": ("order_date", "day", "sale_date", "txn_date", "transaction_date", "observed_at", "observed_date",
              "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date", "invoice_date",
              "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time",
-             "return_date", "date_created", "created_date", "creation_date"),
+             "return_date", "date_created", "created_date", "creation_date", "created_time", "create_time",
+             "order_created_time", "order_time", "datetime", "date_time", "date_and_time"),
     "currency": ("currency_code", "ccy", "curr"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
@@ -35,13 +38,14 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "units": ("qty", "quantity", "units_sold", "quantity_sold", "qty_sold", "units_ordered", "item_quantity",
                   "quantity_ordered", "qty_ordered", "transaction_qty", "transaction_quantity", "order_qty",
                   "order_quantity", "units_shipped", "qty_shipped", "quantity_shipped", "boxes_shipped"),
-        "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit", "price_each"),
+        "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit", "price_each",
+                       "wholesale_price", "product_price"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount", "total_price", "sales_amount",
-                    "line_amount", "total_revenue"),
+                    "line_amount", "total_revenue", "product_revenue", "products_revenue"),
         "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id",
                      "invoice", "invoice_no", "invoice_number", "invoice_id", "sale_id", "sales_id", "receipt_id",
-                     "receipt_no", "receipt_number"),
+                     "receipt_no", "receipt_number", "sale_number", "sale_no"),
         "currency": ("order_currency",),
         "promo": ("on_promo", "promotion", "is_promo", "promo_flag"),
         "discount": ("line_discount", "discounts", "discount_value", "discount_amount", "item_discount",
@@ -56,12 +60,17 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "customer_email": ("email", "e_mail", "email_address", "billing_email", "buyer_email", "order_email",
                            "contact_email", "customer_e_mail"),
         "customer_id": ("customer", "customer_number", "customer_no", "client_id", "buyer_id", "customer_user",
-                        "customer_hash", "user_id", "buyer", "customer_name", "customer_key"),
+                        "customer_hash", "user_id", "buyer", "customer_name", "customer_key",
+                        # a wholesaler's customers are retailers (Faire's Retailer Name)
+                        "retailer_name", "buyer_username", "buyer_name"),
         # only names that say "order": a generic file's "Discount Amount" is the line's (Shopify's is the
         # order's, and its profile says so)
         "order_discount": ("order_discount_amount", "cart_discount", "order_discount_total", "order_level_discount"),
         "order_refund": ("order_refunded", "order_refund_amount", "order_refunded_amount", "order_refund_total"),
-        "status": ("order_status", "financial_status", "payment_status"),
+        "status": ("order_status",),
+        # a payment's state beside the order's (Nuvemshop's Status do Pagamento): it decides where it says the money
+        # was given back or never taken (``shared.ingest.sales.payment_decides``); alone, it is the status
+        "payment_status": ("financial_status",),
         "line_net": ("net_line_total", "line_net_total", "item_net"),
         "ship_address": ("purchase_address",),
         # what a row of an event log records (REES46's view/cart/remove_from_cart/purchase): purchases are sales.
@@ -69,20 +78,24 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "event_type": (),
         # the product a line names (shared.ingest.catalogue): kept for the catalogue, not on the sales row
         "product_title": ("description", "product_name", "product_title", "item_name", "item_description",
-                          "lineitem_name", "title", "product", "product_detail", "product_description"),
+                          "lineitem_name", "title", "product", "product_detail", "product_description",
+                          "menu_item", "listing_title"),
         # E for Excel's Sales Records and Big Mart name the kind of item sold (``Item Type``): its category
         "product_category": ("category", "product_category", "product_type", "department", "product_line",
                              "item_type"),
         "product_brand": ("brand", "vendor", "manufacturer"),
         # where the line was sold to: a dimension of sales questions ("which country bought the most")
         "country": ("ship_country", "shipping_country", "billing_country", "customer_country", "country_code",
-                    "ship_country_code", "shipping_country_code", "billing_country_code"),
+                    "ship_country_code", "shipping_country_code", "billing_country_code",
+                    "retailer_country", "buyer_country"),
         # a city (the customer's or where it shipped) is the line's region where the file has no region column
         # ("which city" reads regions that are cities: ``shared.questions.place_names.are_cities``)
         "region": ("sales_region", "ship_region", "territory", "city", "customer_city", "customer_location",
-                   "ship_city", "shipping_city", "billing_city", "store_city", "location"),
+                   "ship_city", "shipping_city", "billing_city", "store_city", "location", "retailer_city",
+                   "buyer_city"),
         "state": ("province", "ship_state", "shipping_state", "shipping_province", "billing_state",
-                  "billing_province", "customer_state", "ship_province", "state_province", "county"),
+                  "billing_province", "customer_state", "ship_province", "state_province", "county",
+                  "retailer_state", "buyer_state"),
         "line_cost": ("line_cogs", "cost_of_goods_sold", "line_cost_total", "item_cost_total", "total_cost"),
         "line_profit": ("profit", "line_profit", "gross_profit", "item_profit", "operating_profit", "total_profit"),
         # where the line was sold: a shop of the merchant's (Maven's Coffee Shop Sales: store_location) or the way
@@ -142,6 +155,7 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "order_discount": float,  # an order's discount, spread over its lines by value
     "order_refund": float,  # an order's refunded amount, spread over its lines by value
     "status": str,  # order status: cancelled/voided/failed lines are not sales
+    "payment_status": str,  # the payment's status: where it says refunded or cancelled, it decides
     "line_net": float,  # the line's total after discounts: discount = revenue - line_net
     "product_title": str,  # the product's name, category and brand: a catalogue for SKUs without one
     "product_category": str,
@@ -163,6 +177,12 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "base_price": float,
     # where the line shipped, as one cell: a US address's state fills ``state`` (``shared.ingest.addresses``)
     "ship_address": str,
+    # an order's total as the buyer paid it, with the tax, tip and shipping beside it (Clover's Order Total): the
+    # sale is the total less them (``shared.ingest.sales.total_less_charges``)
+    "grand_total": float,
+    "tax_amount": float,
+    "tip_amount": float,
+    "shipping_amount": float,
 }
 #: Review columns that are not record fields: the reviewed product's name, category and brand, written as a
 #: catalogue for SKUs without a product row (``shared.ingest.catalogue``), so answers name the product.
@@ -288,6 +308,17 @@ def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dic
                          frozenset(exponents), skip_blank_rows, aggregate, no_units,
                          no_products, packed, summary_rows, frozenset(fill_down), repeats_are_units,
                          frozenset(v.lower() for v in line_values))
+
+
+def _without_items(name: str, signature: tuple[str, ...], columns: dict[str, str], stand_in: str, note: str,
+                   defaults: dict[str, str] | None = None, **kwargs: Any) -> ExportProfile:
+    """A payments or orders export with no items: a line per payment or order.
+
+    Its units are 0 (flagged ``no_units``) and its product a stand-in (``stand_in``, flagged ``no_products``), so
+    product and unit questions say the data hold none.
+    """
+    return _profile(name, DataKind.SALES, signature, columns, defaults={"units": "0", **(defaults or {})}, note=note,
+                    templates={"sku": stand_in}, no_units=True, no_products=True, **kwargs)
 
 
 def _mappable(kind: DataKind) -> list[str]:
@@ -428,6 +459,13 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
             taken.add(field)
     for i, norm in enumerate(normalised):  # then as written without a time zone or the kind's own prefix
         field = _bare(norm, kind, table)
+        if i not in fields and field is not None and field not in taken:
+            fields[i] = field
+            taken.add(field)
+    for i, header in enumerate(headers):  # then in English, when written in another language
+        # a word of two meanings reads as the first whose field is free (Spanish Estado: a status, then a state)
+        field = next((f for r in readings(header) if (f := table.get(normalise_header(r))) not in (None, *taken)),
+                     None)
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
             taken.add(field)
@@ -1335,3 +1373,87 @@ PAYMENT_PROFILES: tuple[ExportProfile, ...] = (
     ),
 )
 EXPORT_PROFILES += PAYMENT_PROFILES
+
+#: Marketplace, wholesale and restaurant order exports (round public10): shapes in
+#: ``tests/fixtures/public/public10_shapes.py``, where each header's source is written.
+MARKETPLACE_PROFILES: tuple[ExportProfile, ...] = (
+    # TikTok Shop Seller Center > Orders > Export: a SKU of an order a row, the order's columns repeated on each; its
+    # Order ID written with a trailing tab; a cancelled order's type "Cancel", a returned one's "Return/Refund"
+    _profile(
+        "tiktok_shop_orders", DataKind.SALES, ("Order ID", "Seller SKU", "SKU Subtotal Before Discount",
+                                               "Cancelation/Return Type"),
+        {"Order ID": "order_id", "Created Time": "date", "Seller SKU": "sku", "Product Name": "product_title",
+         "Product Category": "product_category", "Quantity": "units", "SKU Subtotal Before Discount": "revenue",
+         "SKU Seller Discount": "discount", "Cancelation/Return Type": "status", "Buyer Username": "customer_id",
+         "Country": "country", "Province": "state"},
+        defaults={"channel": "tiktok shop"},
+        note="TikTok Shop orders: each SKU line a line (Quantity, SKU Subtotal Before Discount its revenue, the "
+             "seller's discount its discount: the platform's is TikTok's, not the shop's); a cancelled order is no "
+             "sale and a Return/Refund a return of what was paid for the line; shipping, taxes and the buyer's "
+             "address are not stored",
+        statuses={"cancel": "cancelled", "return/refund": "returned", "refund only": "returned"},
+    ),
+    # Walmart Marketplace Seller Center > Orders > Export (PO_Data): a PO line a row; Item Cost the line's item charge
+    # (Qty units), Shipping Cost and Tax beside it
+    _profile(
+        "walmart_marketplace_orders", DataKind.SALES, ("PO#", "Order#", "Line#", "Item Cost", "Item Description"),
+        {"Order#": "order_id", "Order Date": "date", "SKU": "sku", "Item Description": "product_title",
+         "Qty": "units", "Item Cost": "revenue", "Status": "status", "Customer Name": "customer_id",
+         "City": "region", "State": "state"},
+        defaults={"channel": "walmart"},
+        note="Walmart Marketplace orders: each PO line a line (Qty units, Item Cost its revenue); a Cancelled line "
+             "is no sale; shipping cost and tax are not stored; the customer's name is hashed",
+    ),
+    # Toast's Item Selection Details: a menu item on a check a row; Gross Price the line before its Discount, Net Price
+    # after it; a voided selection ("Void?" true) is no sale; the restaurant's Location
+    _profile(
+        "toast_item_selections", DataKind.SALES, ("Menu Item", "Gross Price", "Net Price", "Void?"),
+        {"Order Id": "order_id", "Order Date": "date", "SKU": "sku", "Menu Item": "product_title",
+         "Sales Category": "product_category", "Qty": "units", "Gross Price": "revenue", "Discount": "discount",
+         "Void?": "status", "Location": "channel"},
+        note="Toast item selections: each menu item on a check a line (Qty, Gross Price its revenue, Discount its "
+             "discount: Net Price is the two taken apart); a voided selection is no sale; the location is the "
+             "channel, the Sales Category the category; tax is not stored",
+        statuses={"true": "cancelled", "false": ""},
+    ),
+    # Clover Dashboard > Orders > Export: an order a row, no items; Order Total as paid (tax and tip in it, its
+    # Discount already off); Order Payment State Paid, Open (not paid yet), Refunded
+    _without_items(
+        "clover_orders", ("Order ID", "Order Total", "Order Payment State", "Tax Amount", "Tip"),
+        {"Order ID": "order_id", "Order Date": "date", "Order Total": "grand_total", "Tax Amount": "tax_amount",
+         "Tip": "tip_amount", "Discount": "discount", "Refunds Total": "order_refund", "Currency": "currency",
+         "Order Payment State": "status", "Order Type": "channel"}, "Clover order",
+        note="Clover orders: one line per order (no products or quantities: the orders export has none); revenue is "
+             "Order Total less its tax and tip, before its Discount; a Refunded order is a return of its Refunds "
+             "Total; an Open order is not paid yet: no sale; the order type is the channel",
+        statuses={"paid": "", "refunded": "returned", "open": "unpaid"},
+    ),
+    # Amazon Seller Central > Payments > Date Range Reports (Transaction): a preamble, then every money movement of the
+    # account: an Order row (product sales for quantity), its Refund (negative), fees and transfers
+    _profile(
+        "amazon_date_range_transactions", DataKind.SALES, ("date/time", "settlement id", "type", "order id",
+                                                           "product sales", "selling fees"),
+        {"date/time": "date", "type": "line_type", "order id": "order_id", "sku": "sku",
+         "description": "product_title", "quantity": "units", "product sales": "revenue", "order city": "region",
+         "order state": "state", "marketplace": "channel"},
+        note="Amazon Date Range transactions: each Order row a sale (product sales its revenue, for quantity units), "
+             "a Refund row (negative) a return; service fees, transfers, inventory fees and other rows are no sale: "
+             "skipped and counted; taxes, credits and Amazon's fees are not stored",
+        summary_rows=("line_type", "an account movement that is no sale (a fee, transfer or adjustment)"),
+        line_values=("Order", "Refund"),
+    ),
+    # Shopify Payments > Payouts > Export transactions: a charge, refund (negative), adjustment or chargeback a row; the
+    # order by its number, no products
+    _without_items(
+        "shopify_payments_transactions", ("Transaction Date", "Type", "Order", "Payout Status", "Amount", "Fee", "Net"),
+        {"Transaction Date": "date", "Type": "line_type", "Order": "order_id", "Amount": "revenue",
+         "Currency": "currency"}, "Shopify payment",
+        defaults={"channel": "shopify payments"},
+        note="Shopify Payments transactions: one line per charge (no products or quantities: the payouts export has "
+             "none); Amount the revenue, a refund (negative) a return; adjustments, chargebacks and payouts are no "
+             "sale: skipped and counted; fees are not stored",
+        summary_rows=("line_type", "a payout movement that is no sale (an adjustment, chargeback or reserve)"),
+        line_values=("charge", "refund"),
+    ),
+)
+EXPORT_PROFILES += MARKETPLACE_PROFILES

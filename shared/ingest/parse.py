@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from shared.ingest.localised import MONTHS
 from shared.money import amounts_currency, normalise_amounts
 
 DateOrder = Literal["dmy", "mdy"]
@@ -242,13 +243,17 @@ def parse_date(raw: pd.Series, *, order: DateOrder = "mdy") -> Parsed:
 
 
 _MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
-_MONTH_WORD = r"(?P<mon>[A-Za-z]{3,9})\.?"
+_MONTH_WORD = r"(?P<mon>[^\W\d_]{3,10})\.?"
 _OTHER_DATE_SHAPES = (
     # 5 January 2024, 05-Jan-2024, 5 Jan. 2024; 05-Dec-24 (eBay outside the US)
     re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH_WORD}[\s,-]+(?P<y>\d{{4}}|\d{{2}})(?:[ T].*)?$"),
     # January 5, 2024; Jan 5th 2024; Sat, Jan 5, 2024
     re.compile(rf"^(?:[A-Za-z]{{3,9}},?\s+)?{_MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
                r"(?:[ T].*)?$"),
+    # Spanish and Portuguese: "4 de julio de 2024 20:02 hs." (Mercado Libre), "5 de março de 2024"
+    re.compile(rf"^(?P<d>\d{{1,2}})\s+de\s+{_MONTH_WORD}\s+(?:de\s+)?(?P<y>\d{{4}})(?:\s.*)?$", re.I),
+    # German: "5. März 2024"
+    re.compile(rf"^(?P<d>\d{{1,2}})\.\s*{_MONTH_WORD}\s+(?P<y>\d{{4}})(?:\s.*)?$"),
     # Google Analytics' Date dimension: "20240305" (yyyymmdd, no separators; a year of 19xx or 20xx)
     re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>\d{2})$"),
     # eBay's Orders report: "Dec-05-24" (month word, day, two- or four-digit year), a time after it
@@ -261,6 +266,12 @@ _OTHER_DATE_SHAPES = (
 )
 #: Unix time in seconds (10 digits) or milliseconds (13) between 2001-09 and 2100: review exports use both.
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?(?:\.\d+)?$")
+
+
+def _month_number(word: str) -> int | None:
+    """A month's number from its English name or short form, else its name in another language (``julio``)."""
+    lowered = word.lower()
+    return _MONTHS.get(lowered[:3]) if lowered[:3] in _MONTHS and lowered not in MONTHS else MONTHS.get(lowered)
 
 
 def _century(yy: int) -> int:
@@ -285,7 +296,7 @@ def _other_date(cell: str) -> np.datetime64:
         if m is None:
             continue
         parts = m.groupdict()
-        month = _MONTHS.get(parts["mon"][:3].lower()) if parts.get("mon") else int(parts["m"])
+        month = _month_number(parts["mon"]) if parts.get("mon") else int(parts["m"])
         if month is None:
             return nat
         digits = parts.get("y") or parts["yy"]

@@ -117,6 +117,41 @@ def _filled(raw: pd.DataFrame, field: str, found: pd.Series) -> pd.DataFrame:
     return raw.assign(**{field: own.where(~empty, found)})
 
 
+def _with_places(rows: pd.DataFrame, labels: dict[str, dict[str, str]]) -> pd.DataFrame:
+    """``rows`` whose region is a label of ``labels`` (``territory 10``) given that place's region, country and state.
+
+    A line's own country or state (none had a region: it took the label) is kept, as names-first does; a region that
+    is no label of ``labels`` stays as it is.
+    """
+    where = rows["region"].map(labels)
+    fields = {f: where.map(lambda p, f=f: p.get(f) or None if isinstance(p, dict) else None)
+              for f in ("region", "country", "state")}
+    placed_rows = rows.assign(region=fields["region"].where(where.notna(), rows["region"]))
+    for f in ("country", "state"):
+        own = rows[f] if f in rows else pd.Series(None, index=rows.index, dtype=object)
+        placed_rows[f] = own.where(own.notna() & (own.astype(str).str.strip() != ""), fields[f])
+    return placed_rows
+
+
+def place_labelled(rows: pd.DataFrame, lookup: RefLookup) -> pd.DataFrame:
+    """Staged sales lines still labelled ``{thing} {id}`` placed from the places known now.
+
+    A sales file staged before its places table and processed after it (the places arrived in between: another
+    upload, or a pipeline that stages and processes apart) kept the label: ``restate_places`` restates only the lines
+    already processed. Processing places them here, so no line keeps a label whose place is known.
+    """
+    if rows.empty or "region" not in rows:
+        return rows
+    regions = rows["region"].astype(object).where(rows["region"].notna(), "").astype(str)
+    labels: dict[str, dict[str, str]] = {}
+    for thing in PLACE_THINGS:
+        ids = sorted({r[len(thing) + 1:] for r in regions.unique() if r.startswith(f"{thing} ")})
+        known = lookup(place_link(thing), ids) if ids else pd.DataFrame()
+        for ref_id, detail in zip(known.get("ref_id", []), known.get("ref_detail", []), strict=True):
+            labels[f"{thing} {ref_id}"] = json.loads(detail) if detail else {}
+    return _with_places(rows, labels) if labels else rows
+
+
 def restate_places(warehouse: Warehouse, tenant_id: str, thing: str, places: dict[str, dict[str, str]],
                    page_rows: int = PAGE_ROWS) -> int:
     """Sales lines labelled ``{thing} {id}`` (stored before the places) given the place of ``places[id]``.
@@ -127,12 +162,7 @@ def restate_places(warehouse: Warehouse, tenant_id: str, thing: str, places: dic
     labels = {f"{thing} {i}": place for i, place in places.items()}
 
     def placed(rows: pd.DataFrame) -> pd.DataFrame:
-        where = rows["region"].map(labels)
-        fields = {f: where.map(lambda p, f=f: p.get(f) or None) for f in ("region", "country", "state")}
-        # the line's own country or state (none had a region: it took the label) is kept, as names-first does
-        placed_rows = rows.assign(region=fields["region"], **{f: rows[f].where(rows[f].notna() & (
-            rows[f].astype(str).str.strip() != ""), fields[f]) for f in ("country", "state")})
         # the same keys (the place is in none): replaced in place; a key computed otherwise still drops the old row
-        return keyed(placed_rows, DataKind.SALES)
+        return keyed(_with_places(rows, labels), DataKind.SALES)
 
     return restate_pages(warehouse, tenant_id, "sales", "region", list(labels), placed, page_rows)

@@ -59,12 +59,13 @@ import pandas as pd
 
 from shared.ingest.customers import hash_customers
 from shared.ingest.discount import gross_rate_amounts, rate_amounts
+from shared.ingest.localised import RETURNED_WORDS, UNPAID_PAYMENTS, cancelled_word
 from shared.ingest.reader import Chunk
 
 #: Fields exports write on an order's first line only (filled down within the order).
 #: Where the order shipped is the order's too (Squarespace writes the billing and shipping blocks on its first line).
-ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "customer_email", "customer_id", "country", "region",
-                      "state")
+ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "payment_status", "customer_email", "customer_id",
+                      "country", "region", "state")
 #: Order statuses whose lines are not sales.
 #: Olist's "unavailable" is an order the seller could not fill: not a sale either.
 CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined", "unavailable",
@@ -122,6 +123,56 @@ def _order_groups(order_id: pd.Series) -> np.ndarray:
     return codes
 
 
+def order_columns_on_first_rows(columns: dict[str, Any], order_id: pd.Series) -> None:
+    """A total or discount column written on each order's first row only is the order's, not that line's.
+
+    Store exports that list an order's products a row each often write the order's own money once, on its first row
+    (Nuvemshop's ``Total`` and ``Desconto``): read as the first line's revenue, the order's shipping and other lines
+    were that line's sale, and its discount was taken off that line alone. Where the values prove it (every order of
+    several rows has the cell on its first row and on no other), the total is dropped (the lines are valued at units x
+    unit price) and the discount is the order's, spread over its lines by value.
+    """
+    runs = order_runs(order_id)
+    first = np.ones(len(runs), dtype=bool)
+    first[1:] = runs[1:] != runs[:-1]
+    sizes = np.bincount(runs)[runs]
+    several, later = (sizes > 1) & first, ~first
+    if not later.any():
+        return
+    for name in ("revenue", "discount"):
+        col = columns.get(name)
+        if col is None or col.notna()[later].any() or not col.notna()[several].all():
+            continue
+        if name == "revenue" and "units" in columns and "unit_price" in columns:
+            columns.pop("revenue")
+        elif name == "discount" and "order_discount" not in columns:
+            columns["order_discount"] = columns.pop("discount")
+
+
+def payment_decides(columns: dict[str, Any], index: pd.Index) -> np.ndarray:
+    """An order's status with its payment's beside it: the payment's decides where it says cancelled or returned.
+
+    Returns the lines whose payment is not taken yet (no sale yet).
+
+    An order "Fechado" (closed) whose payment was "Estornado" (given back) is a return, not a sale; an order whose
+    payment failed is no sale, and one whose payment is pending ("Pendente", "awaiting payment") no sale yet, whatever
+    its order status. Without an order status the payment's is the status (a pending one read as before: some public
+    sets count an order pending fulfilment as sold).
+    """
+    payment = columns.pop("payment_status", None)
+    if payment is None:
+        return np.zeros(len(index), dtype=bool)
+    status = columns.get("status")
+    if status is None:
+        columns["status"] = payment
+        return np.zeros(len(index), dtype=bool)
+    words = _status_words(payment)
+    unpaid = np.asarray(words.map(lambda v: bool(UNPAID_PAYMENTS.search(v))).to_numpy(), dtype=bool)
+    decisive = _cancelled(payment, index) | _returned(payment, index) | unpaid
+    columns["status"] = status.where(~pd.Series(decisive, index=index), payment)
+    return unpaid
+
+
 def fill_order_fields(columns: dict[str, pd.Series], order_id: pd.Series) -> None:
     """Fill blank order-level cells down from the order's earlier lines (in place)."""
     runs = pd.Series(order_runs(order_id), index=order_id.index)
@@ -150,7 +201,8 @@ def _returned(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     if status is None:
         return np.zeros(len(index), dtype=bool)
     lowered = _status_words(status)
-    return np.asarray(lowered.map(lambda v: bool(RETURNED_STATUSES.search(v))).to_numpy(), dtype=bool)
+    back = lowered.map(lambda v: bool(RETURNED_STATUSES.search(v) or RETURNED_WORDS.search(v)))
+    return np.asarray(back.to_numpy(), dtype=bool)
 
 
 def _as_return(columns: dict[str, Any], back: np.ndarray, index: pd.Index) -> None:
@@ -200,7 +252,7 @@ def _cancelled(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     if status is None:
         return np.zeros(len(index), dtype=bool)
     lowered = _status_words(status)
-    return np.asarray(lowered.isin(CANCELLED_STATUSES).to_numpy(), dtype=bool)
+    return np.asarray((lowered.isin(CANCELLED_STATUSES) | lowered.map(cancelled_word)).to_numpy(), dtype=bool)
 
 
 def split_returns(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
@@ -251,6 +303,47 @@ def line_values(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
     derived = _num(columns.get("units"), index) * _num(columns.get("unit_price"), index)
     value = np.where(np.isnan(revenue), derived, revenue)
     return np.nan_to_num(value, nan=0.0)
+
+
+def total_less_charges(columns: dict[str, Any], index: pd.Index) -> None:
+    """An order's total as paid (``grand_total``) less the tax, tip and shipping in it: what the goods sold for.
+
+    Clover's orders export gives an Order Total with the tax and tip in it and the discount already off: the sale is
+    the total less its charges (its line's net; the discount is added back by ``revenue_before_discount``). Only where
+    no revenue or net column is given.
+    """
+    total = columns.pop("grand_total", None)
+    charges = [columns.pop(f, None) for f in ("tax_amount", "tip_amount", "shipping_amount")]
+    if total is None or "revenue" in columns or "line_net" in columns:
+        return
+    net = _num(total, index) - sum((np.nan_to_num(_num(c, index), nan=0.0) for c in charges if c is not None),
+                                   np.zeros(len(index)))
+    columns["line_net"] = pd.Series(np.round(net, 2), index=index)
+    if "discount" not in columns:  # no discount column: the net is the revenue
+        columns["revenue"] = columns.pop("line_net")
+
+
+def total_after_discount(columns: dict[str, Any], index: pd.Index) -> None:
+    """A total column that is the line after its discount (units x unit price less the discount) read as such.
+
+    Point-of-sale reports give a line's units, unit price, discount and a total (Zettle's ``Antal, Pris, Rabatt,
+    Totalt``); the total read as revenue counted every discount off revenue as well. Where the values prove it (on
+    every priced line with a discount the total is units x price less it, on none the undiscounted value), the total is
+    the line's net and revenue its units x unit price.
+    """
+    given = [columns.get(f) for f in ("revenue", "units", "unit_price", "discount")]
+    if any(c is None for c in given) or "line_net" in columns:
+        return
+    revenue, units, price, discount = (_num(c, index) for c in given)
+    gross, off = np.round(units * price, 2), np.nan_to_num(discount, nan=0.0)
+    with np.errstate(invalid="ignore"):
+        priced = ~np.isnan(revenue) & ~np.isnan(gross) & (np.abs(off) > 0.005)
+        after = np.abs(revenue - (gross - np.abs(off))) <= 0.011
+        before = np.abs(revenue - gross) <= 0.011
+    if not priced.any() or not after[priced].all() or before[priced].any():
+        return
+    columns["line_net"] = columns["revenue"]
+    columns["revenue"] = pd.Series(np.where(np.isnan(gross), revenue, gross), index=index)
 
 
 def revenue_before_discount(columns: dict[str, Any], index: pd.Index) -> None:
@@ -410,7 +503,9 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     error_field = pd.Series(None, index=index, dtype=object)
     order_id = columns.get("order_id")
     if order_id is not None:
+        order_columns_on_first_rows(columns, order_id)
         fill_order_fields(columns, order_id)
+    payment_pending = payment_decides(columns, index)
     skipped: np.ndarray | None = None
     skipped_events: dict[str, int] | None = None
     event = columns.pop("event_type", None)
@@ -437,7 +532,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         shown = status.astype(object).where(status.notna(), "")
         errors[cancelled] = [f"order status {str(v)!r}: a cancelled order line is not a sale" for v in shown[cancelled]]
         error_field[cancelled] = "status"
-    unpaid = (own == "unpaid") & ~cancelled
+    unpaid = ((own == "unpaid") | payment_pending) & ~cancelled
     if unpaid.any():  # placed, not yet invoiced (Magento's Pending): no payment taken, no sale yet
         assert status is not None
         errors[unpaid] = [f"order status {str(v).strip()!r}: placed but not yet invoiced (no payment taken), not a "
@@ -448,6 +543,8 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         errors[adjusted] = ("a negative quantity at a price of 0 is a stock adjustment (goods damaged, lost or "
                             "recounted), not a sale or a return")
         error_field[adjusted] = "units"
+    total_less_charges(columns, index)
+    total_after_discount(columns, index)
     revenue_before_discount(columns, index)
     back = (_returned(status, index) | (own == "returned")) & ~cancelled
     if back.any():

@@ -20,6 +20,7 @@ from shared.deps import Deps
 from shared.errors import InvalidInput, NotFound, TransientError
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.lifecycle import IngestionLifecycle
+from shared.ingest.places import place_labelled
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.processing.loader import (
@@ -34,6 +35,7 @@ from shared.processing.merge import prepare_batch
 from shared.processing.metrics import PROCESSED_ROWS, PROCESSING_CHANGES
 from shared.processing.parts import PARTITIONED_KINDS, Part, plan_parts
 from shared.processing.sku import SkuResolver
+from shared.store import joins
 
 DATA_UPDATED_TOPIC = "data-updated"
 _log = get_logger(__name__)
@@ -132,6 +134,8 @@ def process_staged(deps: Deps, notice: StagedNotice, *, part_rows: int | None = 
     for part in parts:  # whole canonical SKUs (or runs of a SKU's days) per part: what the whole file gives them
         if notice.kind is not DataKind.PRODUCTS:
             staged = load_staged(deps.warehouse, tenant, ingestion, notice.kind, part)
+        if notice.kind is DataKind.SALES:  # lines staged before their places table, processed after it
+            staged = place_labelled(staged, functools.partial(joins.refs, deps.warehouse, tenant))
         batch = prepare_batch(notice.kind, staged, resolver, gaps, review_context)
         gaps = gaps.carried(batch.carried)  # a SKU's next run of days fills gaps from this one's last values
         staged_count += len(staged)

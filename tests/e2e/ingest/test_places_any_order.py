@@ -16,6 +16,7 @@ import pytest
 
 from tests.e2e.ingest import test_public_questions as pq
 from tests.e2e.ingest.cli_helpers import ask_cli, ingest_recorded
+from tests.e2e.ingest.conftest import Harness
 from tests.e2e.ingest.test_public_questions_more import check
 from tests.e2e.ingest.test_public_questions_public9 import AW_ASKS, _adventureworks
 from tests.fixtures.public import public6_shapes
@@ -46,3 +47,27 @@ def test_the_same_answer_whichever_file_came_first(ask: pq.Ask, homes: dict[str,
         check(ask, answers[order], frame)
     assert answers["first"] == answers["last"], answers
     assert "territory " not in answers["last"]  # no label left once the places are known
+
+
+def test_sales_staged_before_the_places_and_processed_after_them_are_placed(harness: Harness) -> None:
+    """Sales staged, then the territories ingested, then the sales processed: no line keeps a ``territory N`` label.
+
+    Both files are uploaded before the bus is drained, so the sales are staged (labelled) and the territories stored
+    before the sales are processed: the restatement of processed lines found none, and processing kept the labels.
+    A second upload of the territories changes nothing.
+    """
+    files = public6_shapes.adventureworks(40, seed=29)
+    sales = [n for n in files if n.startswith("AdventureWorks_Sales_")]
+    for name in [*sales, TERRITORIES]:
+        assert harness.upload(files[name].encode(), filename=name).status == 201
+    harness.runtime.drain()
+    frame = _adventureworks({n: files[n] for n in [*sales, TERRITORIES]})
+    placed = "SELECT country, SUM(units) AS units, COUNT(*) AS n FROM sales WHERE tenant_id = 'acme' " \
+             "GROUP BY country ORDER BY country"
+    labelled = "SELECT COUNT(*) AS n FROM sales WHERE tenant_id = 'acme' AND region LIKE 'territory %'"
+    assert harness.rows(labelled) == [{"n": 0}]
+    first = harness.rows(placed)
+    truth = frame.groupby("country")["qty"].sum()  # the products' prices are not uploaded here: units
+    assert {r["country"]: r["units"] for r in first} == truth.to_dict(), first
+    harness.ingest(files[TERRITORIES].encode(), filename="AdventureWorks_Territories_again.csv")
+    assert harness.rows(placed) == first
