@@ -68,6 +68,9 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     yr = t.agent_year()
     w = words(rv)
 
+    def names(sku: str, text: str) -> bool:  # by its SKU or its title (the metrics layer names a filter by title)
+        return sku in text or t.title(sku) in text
+
     # 1. review length beyond the mean (over all the reviews, or the agent's year when the answer says so)
     def counted(cond: pd.Series, cond_year: pd.Series) -> Check:
         return said_count((int(cond.sum()), int(cond_year.sum())))
@@ -93,10 +96,10 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     add("possessive", "the vase's reviews", lambda a, r: "vase" in first(a).lower()
         and _NEGATION.search(first(a)) is not None)
     add("possessive", "the kettle's reviews", lambda a, r: k in first(a))
-    add("possessive", "the kettle's average rating", lambda a, r: k in first(a) and (
+    add("possessive", "the kettle's average rating", lambda a, r: names(k, first(a)) and (
         states(first(a), t.mean(kr), RTOL) or states(first(a), t.mean(kr[kr["date"] >= t.year_start]), RTOL)))
     add("possessive", "what are the kettle's 1-star reviews about?", lambda a, r: k in first(a))
-    add("possessive", "how many reviews does the kettle's listing have?", lambda a, r: k in first(a) and (
+    add("possessive", "how many reviews does the kettle's listing have?", lambda a, r: names(k, first(a)) and (
         states(first(a), len(kr), 0.5) or states(first(a), int((kr["date"] >= t.year_start).sum()), 0.5)))
 
     # 3. an unquoted word to search
@@ -125,8 +128,10 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     add("since", "reviews since 15 October", count(len(t.window(oct15))))
     add("since", "rating before and after June", lambda a, r: states(a, t.mean(t.window(jun)), RTOL) and states(
         a, t.mean(rv[rv["date"] < jun]), RTOL))
-    add("since", "how has the kettle rated since we switched manufacturer in March?", lambda a, r: k in first(a)
-        and states(first(a), t.mean(t.window(mar, frame=kr)), RTOL))
+    since_mar = t.window(mar, frame=kr).dropna(subset=["rating"])
+    add("since", "how has the kettle rated since we switched manufacturer in March?", lambda a, r: names(
+        k, first(a)) and (states(first(a), t.mean(since_mar), RTOL) if len(since_mar) else (
+            _NEGATION.search(first(a)) is not None and re.search(r"\b1 Mar|-03-01", first(a)) is not None)))
 
     # 5. stars in a period
     lm = t.window(*t.last_month())
@@ -137,7 +142,7 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     add("stars", "5-star reviews this year", count(int((ty["rating"] == 5).sum())))
     add("stars", "star distribution last month", lambda a, r: all(states(a, int((lm["rating"] == s).sum()), 0.5)
                                                                   for s in (1, 5)))
-    add("stars", "how many 2 star reviews does the kettle have", lambda a, r: k in first(a) and (
+    add("stars", "how many 2 star reviews does the kettle have", lambda a, r: names(k, first(a)) and (
         states(first(a), int((kr["rating"] == 2).sum()), 0.5)))
     add("stars", "count of 4 and 5 star reviews in November", count(int(nov["rating"].isin([4, 5]).sum())))
     add("stars", "what percent of last month's reviews were 1 star?", lambda a, r: states(first(a), float(
