@@ -181,7 +181,9 @@ _ON_PRICES_AFTER = re.compile(r"\s+(?:(?:its|their|the|our|his|her)\s+)?prices?\
 #: "should we discount the blender?", "how much should I mark down X": one named product's price, not the stock list.
 _MARK_DOWN_ONE = _rx(r"(?:should|could|can|shall) (?:i|we) (?:discount|mark ?down|mark (?:it|this|that) down|"
                      r"put (?:\w+ ){0,4}on sale)|"
-                     r"how much (?:should (?:i|we) |to )(?:discount|mark ?down)")
+                     r"how much (?:should (?:i|we) |to )(?:discount|mark ?down)|"
+                     # "is it worth putting X on sale?", "worth discounting X?": the same decision
+                     r"worth (?:discounting|marking (?:\w+ ){0,8}down|putting (?:\w+ ){0,8}on sale)")
 #: "should we discount it?" after an answer about one product: that product's price ("it" is filled in from the answer
 #: before; the products with the most cover are "which products should we discount").
 _MARK_DOWN_IT = _rx(r"(?:discount|mark ?down|reduce|cut|lower) (?:it|this|that)(?: one| item| product)?(?! \w)|"

@@ -90,6 +90,8 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("should we discount the oak serving tray?", ["reprice", "overstock"]),
     ("How much should I mark down the linen table runner?", ["reprice", "overstock"]),
     ("should I put the oak serving tray on sale?", ["reprice", "overstock"]),
+    ("is it worth putting the oak serving tray on sale?", ["reprice", "overstock"]),
+    ("worth discounting the linen table runner?", ["reprice", "overstock"]),
     # "it" no session has named: the price question alone, not the most covered products
     ("should we discount it?", ["reprice"]),
     ("should I put it on sale?", ["reprice"]),

@@ -38,7 +38,8 @@ def test_the_price_ladder_counts_each_tier_with_its_ends() -> None:
     assert "12.00" in out and "20.00" in out and "Kitchen" in out, out
 
 
-@pytest.mark.parametrize("question", ["how many orders under $20 this year", "revenue of items under $20", "products priced over $10 above the "
+@pytest.mark.parametrize("question", ["how many orders under $20 this year", "revenue of items under $20",
+                                      "products priced over $10 above the "
                                       "cheapest competitor", "revenue from products under $20 last month"])
 def test_orders_the_market_and_money_are_no_price_band(question: str) -> None:
     r = read_question(question, tenant_id="t", index=sample_like_store(), extents=DEC_EXTENTS)
