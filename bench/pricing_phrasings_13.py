@@ -46,9 +46,10 @@ def _warehouse(query: str) -> pd.DataFrame:
 
 
 def list_prices() -> pd.DataFrame:
-    """Per SKU and day, our list price: the unit price of the day's sales lines not on promotion (warehouse rows)."""
+    """Per SKU and day, our list price: the unit price of the day's sold lines not on promotion (warehouse rows; a
+    line of 0 units, a return, shows no price)."""
     s = _warehouse("SELECT sku, date, unit_price FROM sales WHERE tenant_id = @tenant_id AND unit_price IS NOT NULL "
-                   "AND NOT COALESCE(promo, FALSE)")
+                   "AND NOT COALESCE(promo, FALSE) AND units > 0")
     s["date"] = pd.to_datetime(s["date"]).dt.date
     s["unit_price"] = s["unit_price"].astype(float).round(2)
     return s.groupby(["sku", "date"], as_index=False)["unit_price"].median().sort_values(["sku", "date"])
@@ -58,6 +59,9 @@ def price_changes(lp: pd.DataFrame) -> pd.DataFrame:
     """Changes of list price: sku, the last day at the old price, the first day at the new one, old, new."""
     rows = []
     for sku, g in lp.groupby("sku"):
+        # one odd day between two at the same price (a price the ingest filled from the catalogue) is no change
+        p = g["unit_price"]
+        g = g[~((p.shift(1) == p.shift(-1)) & (p != p.shift(1)))]
         prev = g.shift(1)
         moved = g["unit_price"].ne(prev["unit_price"]) & prev["unit_price"].notna()
         for i in g.index[moved]:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from shared.questions.lexicon import AGENT_CUES
+from shared.questions.own_price_asks import asks_own_price_history, price_direction
 from shared.questions.vocabulary import STOP_WORDS, EntityMatch, VocabularyIndex, normalise
 
 
@@ -325,6 +326,10 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     products = bool(_names(matches, "sku") or _names(matches, "product"))
     known = list(index.vocabulary.competitors) if index is not None else []
     group = bool(COMPETITOR_NOUN.search(question)) or bool(named)
+    if not named and not COMPETITOR_NOUN.search(question) and not _SALES_METRIC.search(question) and \
+            asks_own_price_history(question):
+        # "when did we last change the kettle's price?": our own list prices, not the market's
+        return MarketAsk("price_history", moves_order=price_direction(question))
     if MAP_WORD.search(question):
         return MarketAsk("map_violations", named)  # "any MAP violations?", "below the minimum advertised price"
     if STOCK_WORD.search(question) and group:
