@@ -476,6 +476,10 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_13 import thirteenth_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in thirteenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "14":
+        from bench.pricing_phrasings_14 import fourteenth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in fourteenth_set(m, t)]
     return pricing_cases(m) + review_cases(t)
 
 
