@@ -37,7 +37,7 @@ _PRICED = re.compile(r"\b(?:priced|price[ds]?|cost(?:s|ing)?|sell|sold|selling|r
 _LADDER = re.compile(r"\bprice\s+(?:ladder|tiers?|bands?|brackets?|points?\s+spread|ranges?|architecture)\b|"
                      r"\b(?:ladder|tiers?|bands?|brackets?|distribution|spread)\s+of\s+(?:our\s+)?prices\b|"
                      # the median is the ladder's: "price distribution of our catalogue", "median price in our range"
-                     r"\bprice\s+distribution\b|\bmedian\s+(?:catalogue\s+|list\s+)?price\s+(?:in|of|across)\s+"
+                     r"\bprice\s+distribution\b|\b(?:our\s+)?prices\s+(?:are\s+)?distributed\b|\bmedian\s+(?:catalogue\s+|list\s+)?price\s+(?:in|of|across)\s+"
                      r"(?:our\s+|the\s+)?(?:catalogue|range|products|assortment)\b", re.I)
 #: A rival or the market named: a gap to it, not the catalogue's own prices.
 _MARKET = re.compile(r"\b(?:competitors?|market|rivals?|cheapest (?:offer|rival|competitor)|than them|median "

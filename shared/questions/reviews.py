@@ -275,8 +275,9 @@ _THEMES_ASKED = re.compile(r"\b(?:biggest|main|top|common|key|recurring|most com
                            re.I)
 _SUMMARY_WORDS = re.compile(r"\b(?:themes?|topics?|summar\w*|about|say\w*|complain about|mention\w*)\b", re.I)
 #: "Which negative reviews are most recent": the reviews asked for by date, the recency said after them.
-_LATEST_AFTER = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?" + _REVIEW_NOUN + r"\s+(?:are|were|is|was)\s+"
-                           r"(?:the\s+)?(?:most\s+recent|newest|latest)\b", re.I)
+_LATEST_AFTER = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?" + _REVIEW_NOUN
+                           + r"\s+(?:are|were|is|was|came\s+in|arrived|got\s+posted|were\s+posted)\s+(?:the\s+)?"
+                           r"(?:most\s+recent(?:ly)?|newest|latest|last)\b", re.I)
 #: The merchant answering reviews ("complaints we should respond to"): our reply, not the customer-service topic.
 _OUR_REPLY = re.compile(r"\b(?:we|i)\s+(?:(?:should|must|could|can|need\s+to|have\s+to|ought\s+to)\s+)?"
                         r"(?:respond|reply|answer)\w*(?:\s+to)?\b", re.I)

@@ -92,6 +92,8 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("should I put the oak serving tray on sale?", ["reprice", "overstock"]),
     ("is it worth putting the oak serving tray on sale?", ["reprice", "overstock"]),
     ("worth discounting the linen table runner?", ["reprice", "overstock"]),
+    ("would it make sense to mark down the oak serving tray?", ["reprice", "overstock"]),
+    ("should we run a sale on the linen table runner?", ["reprice", "overstock"]),
     # "it" no session has named: the price question alone, not the most covered products
     ("should we discount it?", ["reprice"]),
     ("should I put it on sale?", ["reprice"]),

@@ -42,3 +42,8 @@ def test_the_direction_asked() -> None:
     assert price_direction("which of our products went up in price this year?") == "up"
     assert price_direction("did we cut any prices last month?") == "down"
     assert price_direction("when did we last change the kettle's price") is None
+
+
+def test_when_was_the_price_last_updated_is_our_history() -> None:
+    assert asks_own_price_history("when was the kettle's price last updated?")
+    assert asks_own_price_history("when were our prices last changed?")

@@ -61,7 +61,8 @@ def test_products_followed_by_a_band_are_priced_without_a_verb(question: str, lo
 
 
 @pytest.mark.parametrize("question", ["price distribution of our catalogue", "what's the median price in our "
-                                      "catalogue?", "the distribution of our prices"])
+                                      "catalogue?", "the distribution of our prices",
+                                      "how are our prices distributed?"])
 def test_a_price_distribution_or_the_catalogue_median_is_the_ladder(question: str) -> None:
     r = read_question(question, tenant_id="t", index=sample_like_store(), extents=DEC_EXTENTS)
     assert r.shape == "price_bands" and r.price_band is not None and r.price_band.ladder, r

@@ -16,3 +16,7 @@ def test_complaints_we_should_respond_to_name_no_customer_service_topic() -> Non
     assert r is not None and r.listing == "negative_latest" and r.aspect is None, r
     about = read_review_question("what do customers say about our customer service?")
     assert about is not None and about.aspect is not None  # the topic itself is still read
+
+
+def test_reviews_that_came_in_most_recently_are_listed_by_date() -> None:
+    assert review_listing("which 1-star reviews came in most recently?", starred=True) == "latest"
