@@ -240,6 +240,10 @@ def _names(matches: list[EntityMatch], kind: str) -> list[str]:
     return list(dict.fromkeys(v for m in matches if m.kind == kind for v in m.values))
 
 
+#: We are what is compared ("are we cheaper than X", "our prices vs X"): X is a seller, not a product of ours.
+_WE_COMPARED = re.compile(r"\b(?:we|us|our\s+prices?)\b[^?.!]*$", re.I)
+
+
 def _unknown_against(question: str, matches: list[EntityMatch], index: VocabularyIndex | None,
                      time_spans: Sequence[tuple[int, int]] = ()) -> str | None:
     """The name in "cheaper than X" / "vs X" that is not one of the tenant's competitors, else ``None``."""
@@ -256,10 +260,14 @@ def _unknown_against(question: str, matches: list[EntityMatch], index: Vocabular
             return None
         channel = any(x.kind == "channel" for x in here)
         if here and not channel:
+            if all(x.kind == "brand" for x in here) and _WE_COMPARED.search(question[:start]):
+                return word  # "are we cheaper than Acme on kettles?": one of our brands named as a seller, no rival
             continue  # a product, category or brand: "cheaper than the blue vase" is about that product
         if channel:
             return next(x.values[0] for x in here if x.kind == "channel")  # the tenant's spelling
         if index is not None and normalise(word) in index.token_titles:
+            if word[:1].isupper() and _WE_COMPARED.search(question[:start]):
+                return word  # "are we cheaper than Acme?": a name from our titles ("Acme Home") as a seller
             continue  # a word of a product title
         if word[:1].isupper() or (index is not None and not index.knows_word(word)):
             return word

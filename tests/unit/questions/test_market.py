@@ -233,3 +233,16 @@ def test_a_sales_clause_and_a_competitor_clause_are_both_read(shop: VocabularyIn
     assert units.asks == ["undercut"] and units.agent_intents == ["pricing"]
     # one clause naming two competitors is one ask, not two
     assert clause_spans("are we cheaper than HomeGoods and Amazon?") == [(0, 41)]
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("are we cheaper than Weaveworks on table runners?", "Weaveworks"),  # one of our brands named as a seller
+    ("are we cheaper than Potter on vases?", "Potter"),  # a name from our titles and brands ("Potter & Co")
+])
+def test_our_own_brand_named_as_a_rival_is_no_competitor(shop: VocabularyIndex, question: str, name: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "unanswerable" and r.concept == "competitor" and r.unknown_name == name, r
+
+
+def test_a_product_compared_is_still_that_product(shop: VocabularyIndex) -> None:
+    assert read(shop, "is the Blue Ceramic Vase cheaper than the Red Ceramic Vase?").kind != "unanswerable"
