@@ -145,7 +145,7 @@ _ASK_WORDS: dict[AskKind, str] = {
     "map_violations": "which competitors advertise below MAP",
     "ours_cheapest": "on how many products we are the cheapest",
     "competitor_coverage": "how many competitors carry each product",
-    "price_history": "when our prices changed",
+    "price_history": "when our prices changed", "review_length": "how long reviews are",
 }
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from prometheus_client import Histogram
 
-from shared.agents.answers import requested_asks
+from shared.agents.answers import AskKind, requested_asks
 from shared.agents.asof import apply_staleness, resolve_as_of, stale_note
 from shared.models.agents import AgentRequest, AgentResult
 from shared.models.records import DataKind
@@ -151,7 +151,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         shown = _catalogue_skus(data.products)  # the products read (the scope's), not stray sales-only codes
         if shown:
             elasticities = elasticities[elasticities.index.astype(str).isin(shown)]
-    market_asks = [a for a in asks if a != "price_history"]  # our own price history is answered from sales below
+    market_asks: list[AskKind] = [a for a in asks if a != "price_history"]  # ours: answered from sales below
     answers = pricing_answers(market_asks, analysis, inputs.observations, options, scoped=list(request.skus),
                               start=request.start_date, competitors=list(request.competitors),
                               end=request.end_date, titles=titles, sellers=sellers[:3] if sellers else None,

@@ -104,11 +104,11 @@ def _one(
         return f"{sku}'s list price has not been {verb} since {_day(first)}: {fmt_num(now, 2)} now (promotions aside)."
     last = wanted.iloc[-1]
     history = "; ".join(_move(r) for _, r in mine.iterrows())
-    before = _day(last["last_day_before"])
+    last_old = _day(last["last_day_before"])
     return (
         f"{sku}'s list price was last {verb} on {_day(last['changed_on'])}, from "
         f"{fmt_num(float(last['old_price']), 2)} to {fmt_num(float(last['new_price']), 2)} "
-        f"({float(last['change_pct']):+.1f}%; the last sale at the old price was on {before}). All its changes "
+        f"({float(last['change_pct']):+.1f}%; the last sale at the old price was on {last_old}). All its changes "
         f"since {_day(first)}: {history}; {fmt_num(now, 2)} now (promotions aside)."
     )
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from shared.questions.timephrase import TimeReading
 
-ReviewAsk = Literal["aspect", "praise", "complaints", "spam", "sentiment_overview"]
+ReviewAsk = Literal["aspect", "praise", "complaints", "spam", "sentiment_overview", "review_length"]
 #: Reviews shown one by one, not summed up: the most negative (positive) by sentiment score, or the latest
 #: (``_latest``: of that polarity, newest first).
 Listing = Literal["negative", "positive", "latest", "negative_latest", "positive_latest"]
@@ -149,6 +149,8 @@ class ReviewQuestion:
     listing: Listing | None = None
     #: How many to show ("the 5 latest reviews", "the last 3 reviews"), when the question says.
     count: int | None = None
+    #: Review length beyond its mean ("reviews under 20 words": ``("below", 20)``), see ``review_length.py``.
+    length: tuple[str, int | None] | None = None
 
 
 def _outside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
