@@ -41,13 +41,16 @@ _DOWN = re.compile(
     r"fall)\b",
     re.I,
 )
+#: A figure of prices ("what was the average selling price in March?", "did the price index rise?"): the metrics'.
+_FIGURE = re.compile(r"\b(?:average|avg|mean|median|total|typical|selling|index|indices)\b", re.I)
 #: A question about what to do next, or a what-if: not our history.
 _ADVICE = re.compile(r"\b(?:should|could|would|shall|if)\b", re.I)
 
 
 def asks_own_price_history(question: str) -> bool:
     """Whether ``question`` asks when or how our own list prices changed."""
-    return _OWN_HISTORY.search(question) is not None and _ADVICE.search(question) is None
+    return _OWN_HISTORY.search(question) is not None and _ADVICE.search(question) is None and \
+        _FIGURE.search(question) is None
 
 
 def price_direction(question: str) -> str | None:
