@@ -180,8 +180,9 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
 _ON_PRICES_AFTER = re.compile(r"\s+(?:(?:its|their|the|our|his|her)\s+)?prices?\b", re.I)
 #: "what should I reprice", "what price should I charge for X": the recommended prices.
 #: "should we discount the blender?", "how much should I mark down X": one named product's price, not the stock list.
-_MARK_DOWN_ONE = _rx(r"(?:(?:should|could|can|shall) (?:i|we)|would it (?:make sense|be wise|be smart|help) to|"
-                     r"is it (?:a good idea|wise|smart|sensible) to) (?:discount|mark ?down|"
+_MARK_DOWN_ONE = _rx(r"(?:(?:should|could|can|shall) (?:i|we)|(?:i|we) (?:should|could|can|shall|might)|"
+                     r"would it (?:make sense|be wise|be smart|help) to|is it (?:a good idea|wise|smart|sensible) to) "
+                     r"(?:discount|mark ?down|"
                      r"mark (?:it|this|that) down|put (?:\w+ ){0,4}on sale|run an? (?:sale|promo(?:tion)?) on)|"
                      r"how much (?:should (?:i|we) |to )(?:discount|mark ?down)|"
                      # "is it worth putting X on sale?", "worth discounting X?": the same decision

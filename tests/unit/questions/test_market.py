@@ -94,6 +94,7 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("worth discounting the linen table runner?", ["reprice", "overstock"]),
     ("would it make sense to mark down the oak serving tray?", ["reprice", "overstock"]),
     ("should we run a sale on the linen table runner?", ["reprice", "overstock"]),
+    ("do you think we should discount the oak serving tray?", ["reprice", "overstock"]),
     # "it" no session has named: the price question alone, not the most covered products
     ("should we discount it?", ["reprice"]),
     ("should I put it on sale?", ["reprice"]),
