@@ -99,6 +99,13 @@ def dated_within(lo: date, hi: date) -> Check:
     return lambda a, r: any(lo <= d <= hi for d in said_dates(first_sentence(a)))
 
 
+def last_change(changes: pd.DataFrame, m: Market, sku: str) -> tuple[pd.Series, Check]:
+    """``sku``'s latest change of list price and the check that the answer dates it (between its two sales days)."""
+    last = changes[changes["sku"] == sku].sort_values("first").iloc[-1]
+    return last, lambda a, r: named_by(m, sku)(a, r) and dated_within(last["before"] + timedelta(days=1),
+                                                                        last["first"])(a, r)
+
+
 def says_index(latest: tuple[float, ...], mean: float) -> Check:
     """The first sentence writes the index and says which it is: the latest day's (either price), or a 30-day mean."""
     def check(a: str, r: object) -> bool:
@@ -213,9 +220,8 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     # 6. the history of our own prices (the sales lines' list price, promotions aside)
     changes = price_changes(list_prices())
     kc = changes[changes["sku"] == k].sort_values("first")
-    last = kc.iloc[-1]
-    add("history", "when did we last change the kettle's price", lambda a, r: names(k)(a, r)
-        and dated_within(last["before"] + timedelta(days=1), last["first"])(a, r))
+    last, dated = last_change(changes, m, k)
+    add("history", "when did we last change the kettle's price", dated)
     add("history", "what was the kettle's price in March?", lambda a, r: states(first(a), _price_on(
         list_prices(), k, date(m.end.year if m.end.month >= 3 else m.end.year - 1, 3, 15)), _CENT))
     year_ago = m.end - timedelta(days=364)
@@ -243,8 +249,7 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     for q in ("are we cheaper than MegaMart on kettles?", "the kettle's price index",
               "how do our Outdoor prices compare with PrimeGoods?"):
         add("refusal", q, lambda a, r: _NO_COMPETITORS.search(first(a)) is not None, NOCOMP)
-    add("refusal", "when did we last change the kettle's price", lambda a, r: names(k)(a, r)
-        and dated_within(last["before"] + timedelta(days=1), last["first"])(a, r), NOCOMP)
+    add("refusal", "when did we last change the kettle's price", dated, NOCOMP)
     return out
 
 

@@ -20,8 +20,8 @@ from bench.pricing_phrasings_13 import (
     _CENT,
     _NEGATION,
     _price_on,
-    dated_within,
     discount_advice,
+    last_change,
     list_prices,
     price_changes,
     stock_cover,
@@ -67,10 +67,7 @@ def fourteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     add("rivals", "how do we compare to ShopRival on Electronics?", lambda a, r: "ShopRival" in first(a)
         and "Electronics" in a)
     changes = price_changes(list_prices())
-    kc = changes[changes["sku"] == k].sort_values("first")
-    last = kc.iloc[-1]
-    add("history", "when was the kettle's price last updated?", lambda a, r: names(k)(a, r)
-        and dated_within(last["before"] + timedelta(days=1), last["first"])(a, r))
+    add("history", "when was the kettle's price last updated?", last_change(changes, m, k)[1])
     add("history", "what did we charge for the kettle in January?", lambda a, r: states(first(a), _price_on(
         list_prices(), k, date(m.end.year, 1, 15)), _CENT))
     lm_end = m.end.replace(day=1) - timedelta(days=1)

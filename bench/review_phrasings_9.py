@@ -19,13 +19,13 @@ from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, listed, states
 from bench.review_phrasings_5 import count
 from bench.review_phrasings_7 import mentions, said_count
+from bench.review_phrasings_8 import _NEGATION
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from bench.review_phrasings import Check, Truth
 
-_NEGATION = re.compile(r"\bno\b|\bnot\b|n't|\bnone\b|\bnever\b|without|\bnor\b", re.I)
 _WORDS = re.compile(r"\bwords?\b", re.I)
 
 
