@@ -12,7 +12,9 @@ against truths computed with pandas: market truths from the warehouse's own comp
 of both kinds, ``BENCH_SET=6`` the fourth round's set (phone typing, thresholds, negations, named rivals) and ``7`` its
 held-out set, ``BENCH_SET=8`` the fifth round's (marketplace sellers' words, price setting, margins) and ``9`` its
 held-out set, ``BENCH_SET=10`` the sixth round's (gaps in money, landed prices, the price index, competitors' moves,
-tiers, coverage, the only seller) and ``11`` its held-out set.
+tiers, coverage, the only seller) and ``11`` its held-out set, ``12`` the seventh round's held-out bands,
+``BENCH_SET=13`` the seventh round's (ladders, possessives, the index's window, stock cover, rivals by name, our own
+price history) and ``14`` its held-out set.
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
 overall. Not a timed test: ``.venv/bin/python bench/pricing_phrasings.py``.
 """
@@ -470,6 +472,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_12 import twelfth_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in twelfth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "13":
+        from bench.pricing_phrasings_13 import thirteenth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in thirteenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "14":
+        from bench.pricing_phrasings_14 import fourteenth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in fourteenth_set(m, t)]
     return pricing_cases(m) + review_cases(t)
 
 

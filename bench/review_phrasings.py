@@ -11,6 +11,8 @@ runs one group, ``BENCH_SET=2`` the second held-out set of ``bench/review_phrasi
 ``BENCH_SET=3`` the third of ``bench/review_phrasings_3.py`` and ``4`` its held-out set, ``5`` the fifth round's
 (``bench/review_phrasings_5.py``; a question ``"earlier >> later"`` is asked in one session) and ``6`` its held-out
 set, ``7`` the sixth round's (replies, verified buyers, length, words mentioned, volume) and ``8`` its held-out set,
+``9`` the seventh round's (length beyond the mean, possessives, unquoted words, since an event, stars in a period,
+the latest negative reviews) and ``10`` its held-out set,
 ``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
 """
@@ -476,6 +478,14 @@ def main() -> int:
         from bench.review_phrasings_8 import eighth_set
 
         chosen = [Case(g, q, c) for g, q, c in eighth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "9":
+        from bench.review_phrasings_9 import ninth_set
+
+        chosen = [Case(g, q, c) for g, q, c in ninth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "10":
+        from bench.review_phrasings_10 import tenth_set
+
+        chosen = [Case(g, q, c) for g, q, c in tenth_set(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:

@@ -22,6 +22,7 @@ AskKind = Literal[
     "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
     "out_of_stock", "reorder", "reprice", "aspect", "praise", "spam",
     "elasticity", "category_position", "map_violations", "ours_cheapest", "lost_sales", "competitor_coverage",
+    "price_history", "review_length",
 ]
 ASK_KINDS: tuple[AskKind, ...] = (
     "overpriced", "underpriced", "undercut", "price_position", "what_if",
@@ -30,6 +31,7 @@ ASK_KINDS: tuple[AskKind, ...] = (
     "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
     "out_of_stock", "reorder", "reprice", "aspect", "praise", "spam",
     "elasticity", "category_position", "map_violations", "ours_cheapest", "lost_sales", "competitor_coverage",
+    "price_history", "review_length",
 )
 #: The agent that answers each ask.
 ASK_AGENT: dict[AskKind, AgentName] = {
@@ -43,6 +45,7 @@ ASK_AGENT: dict[AskKind, AgentName] = {
     "aspect": "sentiment", "praise": "sentiment", "spam": "sentiment",
     "elasticity": "pricing", "category_position": "pricing", "map_violations": "pricing",
     "ours_cheapest": "pricing", "lost_sales": "forecast", "competitor_coverage": "pricing",
+    "price_history": "pricing", "review_length": "sentiment",
 }
 #: Rows an answer carries at most (the report's table limit).
 MAX_ANSWER_ROWS = 50

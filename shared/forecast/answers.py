@@ -352,6 +352,8 @@ def overstock_answer(cover: pd.DataFrame, scoped: list[str]) -> AgentAnswer:
                            text="Overstock cannot be assessed: there are no stock levels on record "
                                 "(inventory with sku, date and on_hand is needed).")
     rows = _most_cover_rows(_in_stock(cover, scoped))
+    if not rows and len(scoped) == 1 and scoped[0] in cover.index:
+        rows = _most_cover_rows(cover.loc[scoped])  # "should we discount X?" when X has none: its empty stock, said
     if not rows:
         return AgentAnswer(ask="overstock", text="No SKU has stock on hand, so none is overstocked.",
                            method=method)

@@ -377,6 +377,8 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         merged.review_stars = [int(v) for v in reading.review_stars if 1 <= int(v) <= 5]
         merged.review_listing = reading.review_listing  # type: ignore[assignment]
         merged.review_count = reading.review_count
+        merged.review_length = reading.review_length  # type: ignore[assignment]
+        merged.review_length_words = reading.review_length_words
         merged.review_channels = list(reading.review_channels)
         # the period as the reader read it against the reviews' last date ("last month" = the calendar month the
         # metrics layer uses too), over the pattern router's rough rolling window; a model planner's own stands
@@ -384,7 +386,8 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
             merged.start_date, merged.end_date = reading.review_period.start, reading.review_period.end
         update["intents"] = ["sentiment"]
         kept = ("rating_decline", "complaints") if reading.review_ask == "complaints" else ("rating_decline",)
-        also = [a for a in plan.asks if a in kept]  # in the order the question asks them
+        also = [a for a in plan.asks if a in kept and reading.review_ask != "review_length"]  # in the order asked
+        # ("do longer reviews rate lower?" asks how length and rating go together, not whose ratings fall)
         update["asks"] = also if reading.review_ask in also else [reading.review_ask, *also]
         update["sku_scope"] = {}
     elif "aspect" in plan.asks:  # a follow-up of an aspect question: "what about packaging?"

@@ -76,6 +76,10 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
         extra["brands"] = list(e.brands)  # "what do people say about Northwind products?": said as the brand's
     if agent == "sentiment" and e.review_channels:
         extra["channels"] = list(e.review_channels)  # "what do Amazon reviewers complain about?"
+    if agent == "sentiment" and e.review_length:
+        extra["length"] = e.review_length  # "reviews under 20 words": that figure of the review texts
+        if e.review_length_words is not None:
+            extra["length_words"] = e.review_length_words
     if agent == "sentiment" and e.review_listing:
         extra["listing"] = e.review_listing  # "show me angry reviews": reviews one by one
         if e.review_count:

@@ -45,6 +45,10 @@ class Entities(BaseModel):
     review_listing: Literal["negative", "positive", "latest", "negative_latest", "positive_latest"] | None = Field(
         default=None, description="Reviews shown one by one: the most negative / positive, or the latest.")
     review_count: int | None = Field(default=None, ge=1, le=20, description="How many reviews a listing shows.")
+    review_length: Literal["below", "above", "median", "longest", "by_rating", "by_stars", "mean"] | None = Field(
+        default=None, description="A review-length figure beyond the mean (reviews under N words, the median ...).")
+    review_length_words: int | None = Field(default=None, ge=1, le=10000,
+                                            description="The word count a review-length band names.")
     review_channels: list[str] = Field(default_factory=list, max_length=20,
                                        description="Sales channels whose reviews a review question reads.")
     top_sellers: int | None = Field(default=None, ge=1, le=200,

@@ -12,6 +12,7 @@ from datetime import date
 
 from shared.agents.answers import ASK_AGENT, AgentAnswer, AskKind, answers_of
 from shared.models.agents import Confidence
+from shared.orchestration.discount_cover import discount_verdict
 from shared.orchestration.outcome import AgentOutcome
 from shared.orchestration.plan import Plan
 from shared.orchestration.report import (
@@ -144,6 +145,7 @@ _ASK_WORDS: dict[AskKind, str] = {
     "map_violations": "which competitors advertise below MAP",
     "ours_cheapest": "on how many products we are the cheapest",
     "competitor_coverage": "how many competitors carry each product",
+    "price_history": "when our prices changed", "review_length": "how long reviews are",
 }
 
 
@@ -196,6 +198,8 @@ def assemble_answer(plan: Plan, outcomes: list[AgentOutcome]) -> Answered:
         parts.append(pick)
         (sentences if pick[1].answered or plan.asks else unanswered).append(pick[1].text)
     sentences += unanswered
+    if "reprice" in wanted and (verdict := discount_verdict([a for _, a in parts])) is not None:
+        sentences.insert(0, verdict)  # "should we discount X?": the stock's verdict first, the market's price after
     table = None
     for _, a in parts:
         if a.rows:

@@ -8,17 +8,18 @@ from typing import TYPE_CHECKING, Any
 
 from prometheus_client import Histogram
 
-from shared.agents.answers import requested_asks
+from shared.agents.answers import AskKind, requested_asks
 from shared.agents.asof import apply_staleness, resolve_as_of, stale_note
 from shared.models.agents import AgentRequest, AgentResult
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import REGISTRY
 from shared.pricing.analysis import analyse, to_agent_result
-from shared.pricing.answers import name_products, pricing_answers
+from shared.pricing.answers import name_products, pricing_answers, with_titles
 from shared.pricing.elasticity import pooled_elasticity
 from shared.pricing.loader import load, to_inputs
 from shared.pricing.options import PricingOptions
+from shared.pricing.own_prices import own_price_answer
 from shared.pricing.unavailable import NEEDS_COMPETITORS, no_competitor_prices
 from shared.pricing.whatif import catalogue_inputs, pooled_catalogue, pooled_scenario
 from shared.store import pricing_inputs
@@ -150,7 +151,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         shown = _catalogue_skus(data.products)  # the products read (the scope's), not stray sales-only codes
         if shown:
             elasticities = elasticities[elasticities.index.astype(str).isin(shown)]
-    answers = pricing_answers(asks, analysis, inputs.observations, options, scoped=list(request.skus),
+    market_asks: list[AskKind] = [a for a in asks if a != "price_history"]  # ours: answered from sales below
+    answers = pricing_answers(market_asks, analysis, inputs.observations, options, scoped=list(request.skus),
                               start=request.start_date, competitors=list(request.competitors),
                               end=request.end_date, titles=titles, sellers=sellers[:3] if sellers else None,
                               scope=_category_names(data.products) if request.categories else "",
@@ -162,6 +164,12 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                               gap_reference=request.options.get("gap_reference"), landed=landed,
                               moves_order=request.options.get("moves_order"),
                               catalogue=sorted(_catalogue_skus(data.products)))
+    if "price_history" in asks:  # "when did we last change the kettle's price?": our own list prices, from sales
+        daily = pricing_inputs.list_prices(deps.warehouse, request.tenant_id, pricing_inputs.PricingScope(
+            request.skus, request.categories))
+        own = own_price_answer(daily.frame, list(request.skus), start=request.start_date, end=request.end_date,
+                               today=today, direction=request.options.get("moves_order"))
+        answers.insert(asks.index("price_history"), with_titles(own, titles, list(request.skus)))
     if inputs.observations.empty and any(a.ask in NEEDS_COMPETITORS for a in answers) and as_of_date(
             deps.warehouse, request.tenant_id, (DataKind.COMPETITOR_PRICES,)) is None:
         # no competitor price was ever ingested: said first, not "no SKU could be compared"

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from shared.questions.lexicon import AGENT_CUES
+from shared.questions.own_price_asks import asks_own_price_history, price_direction
 from shared.questions.vocabulary import STOP_WORDS, EntityMatch, VocabularyIndex, normalise
 
 
@@ -179,9 +180,13 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
 _ON_PRICES_AFTER = re.compile(r"\s+(?:(?:its|their|the|our|his|her)\s+)?prices?\b", re.I)
 #: "what should I reprice", "what price should I charge for X": the recommended prices.
 #: "should we discount the blender?", "how much should I mark down X": one named product's price, not the stock list.
-_MARK_DOWN_ONE = _rx(r"(?:should|could|can|shall) (?:i|we) (?:discount|mark ?down|mark (?:it|this|that) down|"
-                     r"put (?:\w+ ){0,4}on sale)|"
-                     r"how much (?:should (?:i|we) |to )(?:discount|mark ?down)")
+_MARK_DOWN_ONE = _rx(r"(?:(?:should|could|can|shall) (?:i|we)|(?:i|we) (?:should|could|can|shall|might)|"
+                     r"would it (?:make sense|be wise|be smart|help) to|is it (?:a good idea|wise|smart|sensible) to) "
+                     r"(?:discount|mark ?down|"
+                     r"mark (?:it|this|that) down|put (?:\w+ ){0,4}on sale|run an? (?:sale|promo(?:tion)?) on)|"
+                     r"how much (?:should (?:i|we) |to )(?:discount|mark ?down)|"
+                     # "is it worth putting X on sale?", "worth discounting X?": the same decision
+                     r"worth (?:discounting|marking (?:\w+ ){0,8}down|putting (?:\w+ ){0,8}on sale)")
 #: "should we discount it?" after an answer about one product: that product's price ("it" is filled in from the answer
 #: before; the products with the most cover are "which products should we discount").
 _MARK_DOWN_IT = _rx(r"(?:discount|mark ?down|reduce|cut|lower) (?:it|this|that)(?: one| item| product)?(?! \w)|"
@@ -236,6 +241,10 @@ def _names(matches: list[EntityMatch], kind: str) -> list[str]:
     return list(dict.fromkeys(v for m in matches if m.kind == kind for v in m.values))
 
 
+#: We are what is compared ("are we cheaper than X", "our prices vs X"): X is a seller, not a product of ours.
+_WE_COMPARED = re.compile(r"\b(?:we|us|our\s+prices?)\b[^?.!]*$", re.I)
+
+
 def _unknown_against(question: str, matches: list[EntityMatch], index: VocabularyIndex | None,
                      time_spans: Sequence[tuple[int, int]] = ()) -> str | None:
     """The name in "cheaper than X" / "vs X" that is not one of the tenant's competitors, else ``None``."""
@@ -252,10 +261,14 @@ def _unknown_against(question: str, matches: list[EntityMatch], index: Vocabular
             return None
         channel = any(x.kind == "channel" for x in here)
         if here and not channel:
+            if all(x.kind == "brand" for x in here) and _WE_COMPARED.search(question[:start]):
+                return word  # "are we cheaper than Acme on kettles?": one of our brands named as a seller, no rival
             continue  # a product, category or brand: "cheaper than the blue vase" is about that product
         if channel:
             return next(x.values[0] for x in here if x.kind == "channel")  # the tenant's spelling
         if index is not None and normalise(word) in index.token_titles:
+            if word[:1].isupper() and _WE_COMPARED.search(question[:start]):
+                return word  # "are we cheaper than Acme?": a name from our titles ("Acme Home") as a seller
             continue  # a word of a product title
         if word[:1].isupper() or (index is not None and not index.knows_word(word)):
             return word
@@ -323,6 +336,10 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     products = bool(_names(matches, "sku") or _names(matches, "product"))
     known = list(index.vocabulary.competitors) if index is not None else []
     group = bool(COMPETITOR_NOUN.search(question)) or bool(named)
+    if not named and not COMPETITOR_NOUN.search(question) and not _SALES_METRIC.search(question) and \
+            asks_own_price_history(question):
+        # "when did we last change the kettle's price?": our own list prices, not the market's
+        return MarketAsk("price_history", moves_order=price_direction(question))
     if MAP_WORD.search(question):
         return MarketAsk("map_violations", named)  # "any MAP violations?", "below the minimum advertised price"
     if STOCK_WORD.search(question) and group:

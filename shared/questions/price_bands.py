@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from shared.store.metrics.model import MetricQuery
 
-_THINGS = r"(?:products?|items?|skus?|articles?|listings?|lines?|goods|things?)"
+_THINGS = r"(?:products?|items?|skus?|articles?|listings?|lines?|goods|things?|range|catalogue|assortment)"
 _MONEY = r"[$€£]\s?(?P<{0}>\d[\d,]*(?:\.\d+)?)"
 _BELOW = re.compile(r"\b(?:under|below|less than|cheaper than|up to|at most)\s+" + _MONEY.format("below"), re.I)
 _ABOVE = re.compile(r"\b(?:over|above|more than|dearer than|at least|from)\s+" + _MONEY.format("above"), re.I)
@@ -28,9 +28,17 @@ _BETWEEN = re.compile(r"\bbetween\s+" + _MONEY.format("low") + r"\s+and\s+" + _M
 _PRODUCTS_AT_PRICE = re.compile(rf"\b(?:how many|number of|count|which|what|list|show)\b[^?.!]{{0,30}}\b{_THINGS}\b"
                                 rf"|\b{_THINGS}\s+(?:are\s+|do we\s+)?(?:priced|cost(?:ing)?|sell(?:ing)?|sold|"
                                 r"retail(?:ing)?|listed)\b", re.I)
+#: Products followed by a band ("products under $20", "items are over $100"): priced, though no verb says so ...
+_BANDED = re.compile(rf"\b{_THINGS}\s+(?:(?:are|is)\s+)?(?:under|below|over|above|between|less than|more than|"
+                     r"cheaper than|dearer than|from)\s+[$€£]\s?\d", re.I)
+#: ... unless money or orders are measured ("revenue from products under $20")
+_MEASURED = re.compile(r"\b(?:revenue|sales|sold|profit|margin|turnover|income|orders?|spend|spent|units)\b", re.I)
 _PRICED = re.compile(r"\b(?:priced|price[ds]?|cost(?:s|ing)?|sell|sold|selling|retail\w*|listed)\b", re.I)
 _LADDER = re.compile(r"\bprice\s+(?:ladder|tiers?|bands?|brackets?|points?\s+spread|ranges?|architecture)\b|"
-                     r"\b(?:ladder|tiers?|bands?|brackets?)\s+of\s+(?:our\s+)?prices\b", re.I)
+                     r"\b(?:ladder|tiers?|bands?|brackets?|distribution|spread)\s+of\s+(?:our\s+)?prices\b|"
+                     # the median is the ladder's: "price distribution of our catalogue", "median price in our range"
+                     r"\bprice\s+distribution\b|\b(?:our\s+)?prices\s+(?:are\s+)?distributed\b|\bmedian\s+(?:catalogue\s+|list\s+)?price\s+(?:in|of|across)\s+"
+                     r"(?:our\s+|the\s+)?(?:catalogue|range|products|assortment)\b", re.I)
 #: A rival or the market named: a gap to it, not the catalogue's own prices.
 _MARKET = re.compile(r"\b(?:competitors?|market|rivals?|cheapest (?:offer|rival|competitor)|than them|median "
                      r"competitor|megamart|undercut)\b", re.I)
@@ -56,7 +64,8 @@ def read_price_band(question: str) -> PriceBand | None:
         return None
     if _LADDER.search(question):
         return PriceBand(ladder=True)
-    if not _PRODUCTS_AT_PRICE.search(question) or not _PRICED.search(question):
+    priced = _PRODUCTS_AT_PRICE.search(question) is not None and _PRICED.search(question) is not None
+    if not priced and (_BANDED.search(question) is None or _MEASURED.search(question) is not None):
         return None
     if (m := _BETWEEN.search(question)) is not None:
         low, high = m.group("low") or m.group("low2"), m.group("high") or m.group("high2")
@@ -116,8 +125,9 @@ def price_band_answer(band: PriceBand, rows: Sequence[Mapping[str, object]], tit
     # "under $20" is strictly below; "over $100" strictly above; "between" includes its bounds
     if band.low is None or band.high is None:
         inside = [sp for sp in inside if sp[1] != band.high and sp[1] != band.low]
-    text = (f"{len(inside)} of your {len(priced)} priced products{where} are priced "
-            f"{_band_name(band.low, band.high, money)}")
+    # the share too: "what share of our range is priced below $25?" is the same count
+    text = (f"{len(inside)} of your {len(priced)} priced products{where} ({100 * len(inside) / len(priced):.0f}%) "
+            f"are priced {_band_name(band.low, band.high, money)}")
     if not inside:
         return text + "."
     ends = f"cheapest {named(inside[0])}" + (f", dearest {named(inside[-1])}" if len(inside) > 1 else "")

@@ -55,8 +55,10 @@ from shared.questions.price_bands import PriceBand, price_band_query, read_price
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
 from shared.questions.review_idioms import review_idioms
+from shared.questions.review_length import read_review_length
 from shared.questions.reviews import (
     ReviewAsk,
+    ReviewQuestion,
     asks_sentiment_change,
     asks_star_breakdown,
     change_period,
@@ -425,6 +427,9 @@ class Reading(BaseModel):
     review_listing: str | None = Field(default=None, description="Reviews shown one by one (\"show me angry "
                                                                  "reviews\"): negative, positive, latest ...")
     review_count: int | None = Field(default=None, description="How many reviews a listing shows, when said.")
+    review_length: str | None = Field(default=None, description="A review-length figure beyond the mean (below, "
+                                      "above, median, longest, by_rating, by_stars, mean).")
+    review_length_words: int | None = Field(default=None, description="The word count a length band names.")
     review_channels: list[str] = Field(default_factory=list, description="Sales channels a review question reads.")
     gap_negated: bool = Field(default=False, description="An over/underpriced ask negated (\"which products are NOT "
                                                          "priced above the market\"): the products on the other side.")
@@ -1216,6 +1221,14 @@ def needs_absent_sales(reading: Reading) -> bool:
     return reading.kind == "unanswerable" and reading.needed == f"sales data {NONE_UPLOADED}"
 
 
+def _length_question(question: str) -> ReviewQuestion | None:
+    """A review-length question beyond the plain average ("reviews under 20 words"), for the sentiment agent."""
+    if (length := read_review_length(question)) is None:
+        return None
+    stars = star_levels(question)
+    return ReviewQuestion("review_length", stars=stars.levels if stars is not None else None, length=length)
+
+
 def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | None,
                   extents: Mapping[DataKind, tuple[date, date]], as_of: date | None = None) -> Reading:
     """Read ``question`` for ``tenant_id`` (see the module docstring for the decisions).
@@ -1563,10 +1576,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.kind = "catalogue"  # "how many products do we have": the catalogue, not sales
         return reading
     if (gap is None or gap[0] not in lx.REVIEW_REFUSALS) and \
-            (review := read_review_question(question, entity_spans + time.spans, entity_spans)) is not None:
+            (review := _length_question(question)
+             or read_review_question(question, entity_spans + time.spans, entity_spans)) is not None:
         # "what are customers saying about shipping?": the sentiment agent, about that aspect (before the
         # refusals: "delivery times" in reviews is not shipping records; "the delivery" is not a product name)
-        thing = reviewed_thing(question, entity_spans + time.spans) if review.aspect is None else None
+        thing = reviewed_thing(question, entity_spans + time.spans) \
+            if review.aspect is None and review.length is None else None
         if index is not None and thing is not None and any(
                 len(w) > 2 and w not in _GENERIC_WORDS and w not in _FILLER_WORDS and not index.knows_word(w)
                 for w in thing[1]):  # "revs for vase" where nothing is a vase: said, not every product's reviews
@@ -1576,6 +1591,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
         reading.review_stars, reading.review_listing = list(review.stars or ()), review.listing
         reading.review_count = review.count
+        if review.length is not None:  # "reviews under 20 words": that figure of the review texts
+            reading.review_length, reading.review_length_words = review.length
         reading.review_channels = list(dict.fromkeys(v for m in matches if m.kind == "channel" for v in m.values))
         if as_of is None and DataKind.REVIEWS in extents:  # "since March": against the reviews' own last date
             reading.as_of = extents[DataKind.REVIEWS][1]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from shared.questions.timephrase import TimeReading
 
-ReviewAsk = Literal["aspect", "praise", "complaints", "spam", "sentiment_overview"]
+ReviewAsk = Literal["aspect", "praise", "complaints", "spam", "sentiment_overview", "review_length"]
 #: Reviews shown one by one, not summed up: the most negative (positive) by sentiment score, or the latest
 #: (``_latest``: of that polarity, newest first).
 Listing = Literal["negative", "positive", "latest", "negative_latest", "positive_latest"]
@@ -149,6 +149,8 @@ class ReviewQuestion:
     listing: Listing | None = None
     #: How many to show ("the 5 latest reviews", "the last 3 reviews"), when the question says.
     count: int | None = None
+    #: Review length beyond its mean ("reviews under 20 words": ``("below", 20)``), see ``review_length.py``.
+    length: tuple[str, int | None] | None = None
 
 
 def _outside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
@@ -191,7 +193,8 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
             return ReviewQuestion("aspect", f'"{quoted.group(group).lower()}"', quoted.span(group))
     if (word := _search_word(question, taken)) is not None:
         return word
-    taken = [*taken, *(m.span() for m in _NO_ASPECT.finditer(question))]  # "any common thread": no stitching
+    taken = [*taken, *(m.span() for rx in (_NO_ASPECT, _OUR_REPLY) for m in rx.finditer(question))]
+    # "any common thread": no stitching; "complaints we should respond to": our reply, no customer-service topic
     stars = star_levels(question)
     if stars is not None and not _outside(stars.span, taken):
         stars = None  # "Toaster 4-Slice" or a title's number: no star filter
@@ -273,6 +276,13 @@ _THEMES_ASKED = re.compile(r"\b(?:biggest|main|top|common|key|recurring|most com
                            r"complaints?|issues?|problems?|moans?|grumbles?|praise|compliments?)\b|\bpain points?\b",
                            re.I)
 _SUMMARY_WORDS = re.compile(r"\b(?:themes?|topics?|summar\w*|about|say\w*|complain about|mention\w*)\b", re.I)
+#: "Which negative reviews are most recent": the reviews asked for by date, the recency said after them.
+_LATEST_AFTER = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?" + _REVIEW_NOUN
+                           + r"\s+(?:are|were|is|was|came\s+in|arrived|got\s+posted|were\s+posted)\s+(?:the\s+)?"
+                           r"(?:most\s+recent(?:ly)?|newest|latest|last)\b", re.I)
+#: The merchant answering reviews ("complaints we should respond to"): our reply, not the customer-service topic.
+_OUR_REPLY = re.compile(r"\b(?:we|i)\s+(?:(?:should|must|could|can|need\s+to|have\s+to|ought\s+to)\s+)?"
+                        r"(?:respond|reply|answer)\w*(?:\s+to)?\b", re.I)
 #: One review named by its date ("the latest 1-star review", "our most recent negative review"): read out.
 _ONE_LATEST = re.compile(r"\b(?:the|our|my)\s+(?:latest|newest|most recent|last)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:review|comment|complaint)\b(?!s)", re.I)
@@ -290,10 +300,11 @@ def review_listing(question: str, starred: bool = False) -> Listing | None:
     """
     # "what did the latest 1-star review say?": that one review read out, not the themes of them all
     shown = bool(_SHOW.search(question)) or bool(_ONE_LATEST.search(question))
-    if _NOT_A_LISTING.search(question) or ((_SUMMARY_WORDS.search(question) or _THEMES_ASKED.search(question))
-                                           and not shown):
+    after = _LATEST_AFTER.search(question) is not None
+    summary = bool(_SUMMARY_WORDS.search(question) or _THEMES_ASKED.search(question))
+    if (_NOT_A_LISTING.search(question) and not after) or (summary and not shown):
         return None
-    latest = bool(_LATEST.search(question))
+    latest = bool(_LATEST.search(question)) or after
     noun = re.search(r"\b" + _REVIEW_NOUN + r"\b", question, re.I) is not None
     if not noun:
         return None

@@ -304,6 +304,10 @@ _RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|thru|-|–|—)\s*$"
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s*$", re.I)
 _SINCE = re.compile(r"\b(?:since|starting(?:\s+(?:from|in|with))?|beginning(?:\s+(?:in|with))?|(?:since|from)\s+"
                     r"(?:the\s+)?(?:start|beginning)\s+of(?:\s+the\s+month\s+of)?)\s*$", re.I)
+#: "since we changed supplier in March", "since the price rise in February", "since the 1st of September": an event
+#: (up to six words) dated by the period after it, or a day after "the": from that period's start to the as-of date.
+_SINCE_EVENT = re.compile(r"\bsince\s+(?:(?:(?!since\b)[a-z'’-]+\s+){1,6}?(?:in|on|during|at)\s+"
+                          r"(?:the\s+month\s+of\s+)?|the\s+)$", re.I)
 _ALL_TIME = re.compile(r"\b(?:all[-\s]time|ever|of\s+all\s+time|in\s+total|overall|lifetime|since\s+(?:the\s+)?"
                        r"(?:start|beginning)(?!\s+of\s+(?!(?:the\s+)?(?:data|records|business|shop|store|time)\b))|all\s+(?:my|our|the)\s+data|"
                        r"whole\s+history)\b", re.I)
@@ -769,7 +773,7 @@ def _join(text: str, atoms: list[_Atom], as_of: date) -> list[_Atom]:
         if (side := _AFTER_BEFORE.search(before[-40:])) is not None and not a.relative and \
                 (moved := _after_or_before(a, side.group(1) is not None, as_of)) is not None:
             out.append(moved)
-        elif _SINCE.search(before[-24:]) and not _WEEK_OF.search(before[-30:]):
+        elif (_SINCE.search(before[-24:]) or _SINCE_EVENT.search(before[-70:])) and not _WEEK_OF.search(before[-30:]):
             out.append(_Atom(a.span, a.start, max(a.start, as_of), f"since {a.name or fmt_day(a.start)}"))
         else:
             out.append(a)

@@ -20,6 +20,7 @@ from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import REGISTRY
 from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
 from shared.sentiment.answers import DECLINE_WINDOW_DAYS, no_reviews_answers
+from shared.sentiment.length_answers import length_answer
 from shared.sentiment.listing import LIST_SIZE, LISTINGS
 from shared.sentiment.loader import load_reviews
 from shared.sentiment.method_plan import encoder_warm
@@ -55,6 +56,8 @@ SCORING_SHARE = 0.4
 THEME_SHARE = 0.15
 #: Default look-back when the request gives no start date.
 DEFAULT_LOOKBACK_DAYS = 365
+#: Review length is measured over every review on record unless a period is asked (a text's length does not age).
+LENGTH_LOOKBACK_DAYS = 3660
 #: "Whose ratings are falling" compares the recent window with everything before it: a longer look-back.
 DECLINE_LOOKBACK_DAYS = 730
 #: Undated reviews a question reads at most (an even sample beyond): reading 23,486 review texts takes longer than a
@@ -236,7 +239,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         listing = _choice_option(request, "listing", "latest", LISTINGS)
     list_size = _int_option(request, "list_size", LIST_SIZE, 1, 20)
     end = request.end_date or as_of
-    lookback = DECLINE_LOOKBACK_DAYS if "rating_decline" in asks else DEFAULT_LOOKBACK_DAYS
+    lookback = DECLINE_LOOKBACK_DAYS if "rating_decline" in asks else \
+        LENGTH_LOOKBACK_DAYS if "review_length" in asks else DEFAULT_LOOKBACK_DAYS
     start = request.start_date or (end - timedelta(days=lookback))
     decline_window = window if "window_days" in request.options else DECLINE_WINDOW_DAYS
     if "rating_decline" in asks and request.start_date is not None:
@@ -263,7 +267,12 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         if request.categories and "category" in frame.columns else ()
     if stars:  # "what do 1-star reviewers complain about?": those reviews only, before any theme is drawn
         frame = frame[pd.to_numeric(frame["rating"], errors="coerce").isin(stars).to_numpy()]
-    result = analyse_reviews(
+    length = None
+    if "review_length" in asks:  # "reviews under 20 words", "do longer reviews rate lower?": that figure of the texts
+        length = length_answer(frame, request.options.get("length") or "median", request.options.get("length_words"),
+                               start=start, end=min(as_of, end), stars=tuple(stars or ()))
+    result = AgentResult(agent="sentiment", tenant_id=request.tenant_id, summary=length.text, data={}) \
+        if length is not None and asks == ["review_length"] else analyse_reviews(  # words are counted, not scored
         frame,
         tenant_id=request.tenant_id,
         query=evidence,
@@ -277,6 +286,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 scoring_deadline_s=SCORING_SHARE * deadline,
                                 theme_embed_limit=_theme_embed_limit(method, purpose, deadline)),
     )
+    if length is not None:
+        result.data["answers"] = [length.model_dump(mode="json"), *[
+            a for a in result.data.get("answers", []) if a.get("ask") != "review_length"]]
     result.data["as_of"] = resolved.as_dict()
     undated.say(result)
     if undated.sampled:

@@ -95,6 +95,26 @@ def _daily_sales_statement(shape: _Shape) -> exp.Select:
             .order_by(*ordered("sku", "date")))
 
 
+@cache
+def _list_prices_statement(shape: _Shape) -> exp.Select:
+    # promotions are temporary, not a change of our price, and a line that sold nothing (a return) shows no price;
+    # every day is read (the price in force before a period)
+    promo = exp.Not(this=fn("COALESCE", col("promo"), exp.false()))
+    sold = exp.GT(this=col("units"), expression=exp.Literal.number(0))
+    return (exp.select(col("sku"), col("date"), fn("MAX", col("unit_price")).as_("list_price"))
+            .from_("sales").where(*_conditions(shape, dated=False), col("unit_price").is_(exp.null()).not_(), promo,
+                                  sold)
+            .group_by("sku", "date").order_by(*ordered("sku", "date")))
+
+
+def list_prices(warehouse: Warehouse, tenant_id: str, scope: PricingScope) -> TenantRead:
+    """Our list price per SKU and day: the dearest unit price of the day's sold lines not on promotion (all days)."""
+    scope = with_stored_categories(warehouse, tenant_id, scope)
+    shape = _Shape.of(replace(scope, start_date=None, end_date=None, competitors=()))
+    return read_with_evidence(warehouse, _list_prices_statement(shape), tenant_id,
+                              **PricingScope(scope.skus, scope.categories).params())
+
+
 def with_stored_categories(warehouse: Warehouse, tenant_id: str, scope: PricingScope) -> PricingScope:
     """``scope`` with its categories as the tenant spells them ("kitchen" -> "Kitchen", "lamps" -> "Lamp").
 

@@ -155,3 +155,9 @@ def test_the_store_total_is_the_whole_catalogue_not_its_top_sellers() -> None:
     expected = sum(rates.values()) * 30  # 24,600 units
     assert abs(view.total - expected) / expected < 0.05
     assert view.lower < expected < view.upper
+
+
+def test_one_product_without_stock_says_its_empty_stock() -> None:
+    stock = _stock().assign(on_hand=lambda f: f["on_hand"].where(f["sku"] != "slow", 0))
+    answer = overstock_answer(run_rate_cover(_sales({"fast": 5.0, "slow": 1.0, "ok": 10.0}), stock, AS_OF), ["slow"])
+    assert answer.rows[0][0] == "slow" and answer.rows[0][2] == 0 and answer.text.startswith("Its stock: slow (0 ")

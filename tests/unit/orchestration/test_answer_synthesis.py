@@ -73,3 +73,17 @@ def test_missing_part_is_said_in_its_own_sentence() -> None:
     assert report.answer == ("Could not answer which products are overpriced: the pricing agent timed out (no "
                              "result within the 8s time budget). Could not answer the price what-if: the pricing "
                              "agent timed out (no result within the 8s time budget).")
+
+
+def test_should_we_discount_leads_with_the_stock_verdict() -> None:
+    question = "should we discount S-1?"
+    plan = route(question).model_copy(update={"asks": ["reprice", "overstock"]})
+    reprice = AgentAnswer(ask="reprice", text="Lower S-1 from 30 to 27 (-10.0%).", skus=["S-1"])
+    stock = AgentAnswer(ask="overstock", text="Its stock: S-1 (10 days of cover: 5 on hand at 0.5 a day).",
+                        columns=["sku", "days_of_cover", "on_hand", "on_order", "daily_units", "lead_time_days"],
+                        rows=[["S-1", 10.0, 5, 0, 0.5, 21]], skus=["S-1"])
+    outcomes = [AgentOutcome(agent="pricing", status="ok", result=_result("pricing", [reprice])),
+                AgentOutcome(agent="forecast", status="ok", result=_result("forecast", [stock]))]
+    answer = synthesize(question, plan, outcomes).answer
+    assert answer.startswith("Don't discount S-1: its 5 on hand cover 10 days at 0.5 a day, less than its 21-day lead "
+                             "time, so it would sell out before more stock arrives. Lower S-1 from 30 to 27"), answer

@@ -90,6 +90,11 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("should we discount the oak serving tray?", ["reprice", "overstock"]),
     ("How much should I mark down the linen table runner?", ["reprice", "overstock"]),
     ("should I put the oak serving tray on sale?", ["reprice", "overstock"]),
+    ("is it worth putting the oak serving tray on sale?", ["reprice", "overstock"]),
+    ("worth discounting the linen table runner?", ["reprice", "overstock"]),
+    ("would it make sense to mark down the oak serving tray?", ["reprice", "overstock"]),
+    ("should we run a sale on the linen table runner?", ["reprice", "overstock"]),
+    ("do you think we should discount the oak serving tray?", ["reprice", "overstock"]),
     # "it" no session has named: the price question alone, not the most covered products
     ("should we discount it?", ["reprice"]),
     ("should I put it on sale?", ["reprice"]),
@@ -229,3 +234,16 @@ def test_a_sales_clause_and_a_competitor_clause_are_both_read(shop: VocabularyIn
     assert units.asks == ["undercut"] and units.agent_intents == ["pricing"]
     # one clause naming two competitors is one ask, not two
     assert clause_spans("are we cheaper than HomeGoods and Amazon?") == [(0, 41)]
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("are we cheaper than Weaveworks on table runners?", "Weaveworks"),  # one of our brands named as a seller
+    ("are we cheaper than Potter on vases?", "Potter"),  # a name from our titles and brands ("Potter & Co")
+])
+def test_our_own_brand_named_as_a_rival_is_no_competitor(shop: VocabularyIndex, question: str, name: str) -> None:
+    r = read(shop, question)
+    assert r.kind == "unanswerable" and r.concept == "competitor" and r.unknown_name == name, r
+
+
+def test_a_product_compared_is_still_that_product(shop: VocabularyIndex) -> None:
+    assert read(shop, "is the Blue Ceramic Vase cheaper than the Red Ceramic Vase?").kind != "unanswerable"

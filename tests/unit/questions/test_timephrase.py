@@ -227,3 +227,13 @@ def test_a_comparison_word_still_makes_a_baseline(phrase: str) -> None:
 def test_the_rest_of_a_period_is_the_future(phrase: str) -> None:
     # "what will revenue be for the rest of the year?" answered all-time revenue
     assert resolve_time(phrase, date(2026, 8, 15)).future
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("ratings since we changed supplier in March", date(2026, 3, 1)),
+    ("average rating since the price rise in February", date(2026, 2, 1)),
+    ("how many reviews since the 1st of September?", date(2026, 9, 1)),
+])
+def test_since_an_event_dated_by_a_period_runs_from_that_period_to_date(question: str, start: date) -> None:
+    r = resolve_time(question, date(2026, 12, 5)).range
+    assert r is not None and (r.start, r.end) == (start, date(2026, 12, 5)), r

@@ -1,0 +1,61 @@
+"""Questions about our own price changes, not the market's nor advice.
+
+"When did we last change the kettle's price?", "which products did we reprice in the last 90 days?", "what was X's
+price in March?", "which of our products went up in price this year?". They ask what we did (past tense, "we",
+"our"), not what we should do ("should I reprice?") nor what a competitor did
+("who changed prices this week?": the caller leaves a named or implied competitor to the market asks). The pricing
+agent answers from our list prices in the sales rows (``price_history``, ``shared/pricing/own_prices.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHANGE = (
+    r"(?:chang|rais|lower|cut|increas|decreas|drop|reduc|adjust|updat|repric|put\s+up|hik|"
+    r"mark(?:ed)?\s+(?:up|down))"
+)
+_OWN_HISTORY = re.compile(
+    # "when did we last change ...", "how many times did we change ...", "did we raise ...", "have we repriced ..."
+    rf"\b(?:did|have|has)\s+(?:we|i)\s+(?:ever\s+|last\s+|recently\s+)?{_CHANGE}\w*"
+    # "did the price of X change last month?", "did the kettle's price go up?"
+    r"|\bdid\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,6}?price\s+(?:of\s+(?:[\w'’-]+\s+){1,6}?)?(?:change|go\s+(?:up|down)|"
+    r"rise|fall|drop|move)"
+    # "when was the kettle's price last updated?", "when were our prices last changed?"
+    r"|\bwhen\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,6}?prices?\s+(?:last\s+)?(?:chang|updat|rais|"
+    r"lower|cut|adjust|increas|decreas|reduc)"
+    # "our own price history", "price history of our kettle"
+    r"|\bour\s+own\s+(?:list\s+)?price\s+(?:history|changes)|\bprice\s+changes?\s+(?:we|i)\s+(?:made|did)"
+    # "what was the kettle's price in March?", "what did we charge for X in March?", "what was X priced at in May?"
+    r"|\bwhat\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,6}?(?:list\s+)?(?:price|priced)\b"
+    r"|\bwhat\s+did\s+(?:we|i)\s+(?:charge|sell\s+\w+\s+for)"
+    # "which of our products went up in price this year?"
+    r"|\b(?:went|gone|go)\s+(?:up|down)\s+in\s+price",
+    re.I,
+)
+_UP = re.compile(
+    r"\b(?:rais\w*|increas\w*|hik\w*|put\s+up|went\s+up|go(?:ne)?\s+up|mark(?:ed)?\s+up|rise|higher)\b", re.I
+)
+_DOWN = re.compile(
+    r"\b(?:lower\w*|cut\w*|decreas\w*|drop\w*|reduc\w*|went\s+down|go(?:ne)?\s+down|mark(?:ed)?\s+down|"
+    r"fall)\b",
+    re.I,
+)
+#: A figure of prices ("what was the average selling price in March?", "did the price index rise?"): the metrics'.
+_FIGURE = re.compile(r"\b(?:average|avg|mean|median|total|typical|selling|index|indices)\b", re.I)
+#: A question about what to do next, or a what-if: not our history.
+_ADVICE = re.compile(r"\b(?:should|could|would|shall|if)\b", re.I)
+
+
+def asks_own_price_history(question: str) -> bool:
+    """Whether ``question`` asks when or how our own list prices changed."""
+    return _OWN_HISTORY.search(question) is not None and _ADVICE.search(question) is None and \
+        _FIGURE.search(question) is None
+
+
+def price_direction(question: str) -> str | None:
+    """The direction asked: "up" for raises only ("went up in price"), "down" for cuts only, else ``None``."""
+    up, down = _UP.search(question), _DOWN.search(question)
+    if up and not down:
+        return "up"
+    return "down" if down and not up else None
