@@ -70,6 +70,7 @@ from shared.questions.reviews import (
     verified_against_unverified,
 )
 from shared.questions.sale_dates import asks_sale_dates, sale_dates_query
+from shared.questions.sales_location import place_needed, sales_location
 from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.spelled import spelled_numbers
 from shared.questions.target import period_target, stated_target, target_without_figure
@@ -879,18 +880,12 @@ def _places_known(question: str, index: VocabularyIndex | None) -> bool:
     return bool(named) and all(have.get(dim) for dim in named)
 
 
-def sales_location(index: VocabularyIndex | None) -> DimensionName:
-    """The dimension a tenant's sales keep the shop a line was sold at in ("which location had the most revenue").
-
-    A shop's location is the channel where the export names it (Square's Location, Maven's store_location, a
-    store's name); without channels, a region the file stored (a Location or City column); else ``location``, which
-    sales lack (refused as such).
-    """
-    if index is not None and index.vocabulary.channels:
-        return "channel"
-    if index is not None and index.vocabulary.regions:
-        return "region"
-    return "location"
+def _sales_location(index: VocabularyIndex | None) -> DimensionName:
+    """Where the tenant's sales keep the place a line was sold at (:mod:`shared.questions.sales_location`)."""
+    if index is None:
+        return "location"
+    v = index.vocabulary
+    return sales_location(v.channels, v.regions, v.states, v.countries)
 
 
 #: Words that ask about what is still to come.
@@ -1637,7 +1632,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         dims = [d if d != "channel" else "location" for d in dims]  # "stock per store": counts have no channel
     elif "location" in dims and metrics and all(lx.METRIC_KINDS[m] == DataKind.SALES for m in metrics):
         # "which location (branch) had the most revenue": sales have no stock location, the shop is stored elsewhere
-        dims = [d if d != "location" else sales_location(index) for d in dims]
+        dims = [d if d != "location" else _sales_location(index) for d in dims]
+        if "location" in dims:  # channels that are ways of selling (web, Amazon) and no place column: none to break by
+            reading.kind, reading.concept = "unanswerable", f"{lx.METRIC_NOUNS[metrics[0]]} by location"
+            reading.needed = place_needed(index.vocabulary.channels if index is not None else [])
+            return reading
     if dims[:1] == ["sku"] and time.range is None and not time.all_time and _RATING_FELL_MOST.search(question):
         # "which product's rating fell the most?" with no period: the sentiment agent's decline (its recent reviews
         # against all earlier ones, with a minimum of reviews on each side and a significance rule), never two
