@@ -50,7 +50,7 @@ from shared.questions.order_percentile import asked_percentile
 from shared.questions.order_size import OrderSizeAsk, order_size_ask
 from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import are_cities, named_place
-from shared.questions.preamble import preamble_excluded, preamble_partials
+from shared.questions.preamble import asked_clause, preamble_excluded, preamble_partials
 from shared.questions.price_bands import PriceBand, price_band_query, read_price_band
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
@@ -1220,6 +1220,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     text = _sheet_fields(without_chatter(expand_shorthand(
         question, index.knows_word if index is not None else None,
         shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
+    text = _asked_clause(text, index, as_of or _sales_end(extents))  # a long chat message: the clause that asks
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
     fiscal: dict[tuple[date, date], str] = {}
     if (today := as_of or _sales_end(extents)) is not None:
@@ -1251,6 +1252,22 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         reading.lead = other_currency_lead(question, index.vocabulary.currency) + reading.lead
     reading = _with_forecast_against(_channel_forecast_known(_with_last_complete(reading), text, index), text)
     return _fiscal_named(reading, fiscal)
+
+
+def _asked_clause(text: str, index: VocabularyIndex | None, today: date | None) -> str:
+    """The clause of a longer message that asks for a figure, the scene-setting around it left out (``preamble``)."""
+    if today is None:
+        return text
+
+    def names_period(clause: str) -> bool:
+        t = resolve_time(clause, today)
+        return t.range is not None or t.all_time or t.future
+
+    def names_data(clause: str) -> bool:
+        return index is not None and any(m.kind in ("product", "category", "brand", "channel")
+                                         for m in index.find(clause))
+
+    return asked_clause(text, lambda c: bool(find_metrics(c)[0]), names_period, names_data)
 
 
 def _fiscal_named(reading: Reading, names: Mapping[tuple[date, date], str]) -> Reading:

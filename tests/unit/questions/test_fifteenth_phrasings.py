@@ -1,6 +1,6 @@
 """A fifteenth set of phrasings (``bench/fifteenth_questions.py``, batches ``fifteenth`` and ``fifteenth2``).
 
-Orders of a units range named by that range in a breakdown, sales "by location" when the sales keep no place.
+Orders of a units range named by that range in a breakdown; the clause of a long chat message that asks.
 """
 
 from __future__ import annotations
@@ -10,10 +10,13 @@ from datetime import date
 import pytest
 
 from shared.questions.compose import compose
+from shared.questions.preamble import asked_clause
 from shared.questions.reading import Reading
 from shared.questions.timephrase import make_range
+from shared.questions.vocabulary import VocabularyIndex
 from shared.store.metrics.model import MetricQuery
 from tests.unit.questions.test_fourteenth_phrasings import _result
+from tests.unit.questions.test_tenth_phrasings import read
 
 
 @pytest.mark.parametrize(
@@ -34,3 +37,48 @@ def test_a_breakdown_of_sized_orders_names_their_range(at_least: int, at_most: i
     out = compose(Reading(kind="metric", question="q", query=q, shape="breakdown"), _result(q, rows), titles={})
     assert out.answer.startswith(f"{words} in November 2026 (1-30 Nov 2026) by channel"), out.answer
     assert "two or more" not in out.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "metric", "channel", "start"),
+    [
+        ("hiya, back from leave (10 days in Spain, lovely) — how much did amazon bring in while I was away, i.e. "
+         "over the last 10 days?", "revenue", "amazon", date(2026, 11, 25)),
+        ("Hi! Two of us are at the trade show till the 14th, so replies will be slow. Before I forget: how many "
+         "units did the pos till ring up last month?", "units", "pos", date(2026, 11, 1)),
+        ("long story short the courier lost 4 parcels on Tuesday 🙄 anyway, what was revenue on amazon this week?",
+         "revenue", "amazon", date(2026, 11, 30)),
+        ("good evening, apologies for the late message. what was our aov on ebay last month? no need to reply "
+         "tonight, tomorrow morning is fine", "aov", "ebay", date(2026, 11, 1)),
+        ("ok team, 2 things from the standup. first, nobody touch the pricing sheet. second, what was our average "
+         "order value on web last quarter?", "aov", "web", date(2026, 7, 1)),
+    ],
+)
+def test_the_clause_of_a_long_message_that_asks_is_the_question(
+    store: VocabularyIndex, message: str, metric: str, channel: str, start: date
+) -> None:
+    r = read(store, message)
+    assert r.kind == "metric" and r.query is not None, r
+    assert r.query.metrics[0] == metric and not r.query.dimensions, r.query
+    assert [f.values for f in r.query.filters] == [[channel]], r.query.filters
+    assert r.query.time_range is not None and r.query.time_range.start == start, r.query.time_range
+
+
+def test_scene_setting_that_names_data_or_the_only_period_is_kept() -> None:
+    def asks(c: str) -> bool:
+        return "sell" in c or "revenue" in c
+
+    def period(c: str) -> bool:
+        return "last month" in c
+
+    def data(c: str) -> bool:
+        return "kettle" in c.lower()
+
+    kept = "Kettle sales were weak. How much revenue last month?"
+    assert asked_clause(kept, asks, period, data) == kept
+    month = "It was a slow last month. How many did we sell?"
+    assert asked_clause(month, asks, period, data) == month
+    thanks = "Thanks! How much revenue last month? Cheers"
+    assert asked_clause(thanks, asks, period, data) == "How much revenue last month?"
+    two = "How much revenue last month? And what did we sell?"
+    assert asked_clause(two, asks, period, data) == two
