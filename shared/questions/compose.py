@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTable
+from shared.questions.answer_scale import scaled
 from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.new_products import new_products_answer
 from shared.questions.order_percentile import ordinal
@@ -329,7 +330,11 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     rows = result.rows
 
     def v(row: Mapping[str, Any], key: str = metric) -> str:
-        return fmt_value(row.get(key), unit, cur, metric)
+        said = fmt_value(row.get(key), unit, cur, metric)
+        if reading.scale is None or unit not in ("money", "count") or not isinstance(row.get(key), (int, float)):
+            return said
+        sym = _SYMBOLS.get((cur or "").upper(), "") if unit == "money" else ""
+        return f"{said} ({scaled(float(row[key]), reading.scale, sym)})"  # "in thousands": beside the figure
 
     starts = reading.data_starts
     found_none = not rows or all(r.get(metric) is None for r in rows)

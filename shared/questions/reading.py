@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field
 
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
+from shared.questions.answer_scale import Scale, asked_scale
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
@@ -429,6 +430,8 @@ class Reading(BaseModel):
                                                          "priced above the market\"): the products on the other side.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
+    scale: Scale | None = Field(default=None, description="The scale the question asks figures in ('in thousands'): "
+                                "said beside each money or count figure.")
     order_size: OrderSizeAsk | None = Field(default=None, description="Orders by their units ('orders with 3 or "
                                             "more items', 'single-item orders', 'biggest order by units').")
     price_band: PriceBand | None = Field(default=None, description="The catalogue price band products are counted "
@@ -1221,6 +1224,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         question, index.knows_word if index is not None else None,
         shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
     text = _asked_clause(text, index, as_of or _sales_end(extents))  # a long chat message: the clause that asks
+    text, scale = asked_scale(text)  # "revenue last quarter in thousands": said beside each figure, no period
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
     fiscal: dict[tuple[date, date], str] = {}
     if (today := as_of or _sales_end(extents)) is not None:
@@ -1244,7 +1248,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         # "we aimed for $50k last month, did we hit it?": the figure, and how far from the target
         return _fiscal_named(targeted, fiscal)
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
-    reading.question, reading.text = question, text if text != question else None
+    reading.question, reading.text, reading.scale = question, text if text != question else None, scale
     if seller_lead and reading.kind != "unanswerable":  # "Your data does not say who holds the Buy Box; ..."
         reading.lead = seller_lead + reading.lead
     if reading.kind == "metric" and reading.query is not None and index is not None \

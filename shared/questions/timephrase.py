@@ -364,7 +364,8 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                              rf"(?:,?\s+({_YEAR})\b)?", re.I)),
     ("quarter", re.compile(rf"\bq([1-4])\b(?:\s*(?:of\s+|in\s+|,\s*|/\s*|-\s*(?=\d|'))?('?\d{{2}}\b|{_YEAR}\b))?"
                            rf"|\b({_YEAR})[\s-]*q([1-4])\b"
-                           rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=\s+quarter\s+(?:of|in)\b))"
+                           rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=\s+quarter\s+(?:of|in)\s+(?:the\s+year|this\s+year|last\s+year|the\s+previous\s+year|"
+                           rf"{_YEAR}\b|fy)))"
                            rf"\s+quarter\b"
                            rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
     ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second|1st|2nd)\s+half\b{_NOT_OF_MONTH}"

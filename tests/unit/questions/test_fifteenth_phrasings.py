@@ -1,6 +1,7 @@
 """A fifteenth set of phrasings (``bench/fifteenth_questions.py``, batches ``fifteenth`` and ``fifteenth2``).
 
-Orders of a units range named by that range in a breakdown; the clause of a long chat message that asks.
+Orders of a units range named by that range in a breakdown; the clause of a long chat message that asks; the
+scale an answer is asked in ("in thousands").
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from datetime import date
 
 import pytest
 
+from shared.questions.answer_scale import asked_scale
 from shared.questions.compose import compose
 from shared.questions.preamble import asked_clause
 from shared.questions.reading import Reading
-from shared.questions.timephrase import make_range
+from shared.questions.timephrase import make_range, resolve_time
 from shared.questions.vocabulary import VocabularyIndex
 from shared.store.metrics.model import MetricQuery
 from tests.unit.questions.test_fourteenth_phrasings import _result
@@ -82,3 +84,36 @@ def test_scene_setting_that_names_data_or_the_only_period_is_kept() -> None:
     assert asked_clause(thanks, asks, period, data) == "How much revenue last month?"
     two = "How much revenue last month? And what did we sell?"
     assert asked_clause(two, asks, period, data) == two
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "scale"),
+    [
+        ("revenue last month in thousands", "revenue last month", "thousand"),
+        ("ytd sales in millions", "ytd sales", "million"),
+        ("yesterday's revenue in $k please", "yesterday's revenue please", "thousand"),
+        ("amazon revenue last quarter in thousands of dollars", "amazon revenue last quarter", "thousand"),
+        ("revenue this month, round to the nearest thousand", "revenue this month", "thousand"),
+        ("revenue in march", "revenue in march", None),
+        ("revenue last month in euros", "revenue last month in euros", None),
+    ],
+)
+def test_the_scale_an_answer_is_asked_in(question: str, text: str, scale: str | None) -> None:
+    assert asked_scale(question) == (text, scale)
+
+
+def test_figures_are_said_in_the_asked_scale_beside_the_exact_one(store: VocabularyIndex) -> None:
+    r = read(store, "units last quarter in thousands")
+    assert r.query is not None and r.query.time_range is not None and r.scale == "thousand"
+    assert r.query.time_range.start == date(2026, 7, 1)  # "quarter in thousands" is no "last quarter of" a year
+    q = r.query.model_copy(update={"metrics": ["revenue"]})
+    out = compose(r.model_copy(update={"query": q}), _result(q, [{"revenue": 625_534.18}]), titles={})
+    assert "$625,534.18 ($625.5 thousand)" in out.answer, out.answer
+
+
+def test_the_last_quarter_of_a_year_is_still_its_fourth() -> None:
+    for phrase in ("the last quarter of last year", "last quarter in 2025"):
+        rng = resolve_time(phrase, date(2026, 12, 4)).range
+        assert rng is not None and rng.start == date(2025, 10, 1), phrase
+    rng = resolve_time("units last quarter in total", date(2026, 12, 4)).range
+    assert rng is not None and rng.start == date(2026, 7, 1)
