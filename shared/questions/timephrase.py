@@ -1054,6 +1054,24 @@ _LAST_WEEKEND = re.compile(r"\b(last|past|previous|this)\s+weekend\b|\b(?:over|o
                            r"(weekend)\b(?!\s+(?:before|of|after))", re.I)
 
 
+#: A slash date with its year: "01/11/2026" (day and month in either order).
+_SLASH_DATE = re.compile(rf"(?<![\w/.-])(\d{{1,2}})/(\d{{1,2}})/({_YEAR}|\d{{2}})(?![\w/.])")
+
+
+def _day_first_written(text: str) -> str:
+    """``text`` with its slash dates written day first (a dot: "01.11.2026") when one of them can only be day first.
+
+    "from 01/11/2026 to 15/11/2026": 15 is no month, so 01/11 is the 1st of November, not 11 January (an ambiguous
+    date alone stays month first). The same length, so every span stays where it was.
+    """
+    dates = list(_SLASH_DATE.finditer(text))
+    if not any(int(m.group(1)) > 12 >= int(m.group(2)) for m in dates):
+        return text
+    for m in dates:
+        text = text[:m.start()] + m.group(0).replace("/", ".") + text[m.end():]
+    return text
+
+
 def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] | None = None) -> TimeReading:
     """Read every time phrase in ``question`` against ``as_of`` (see the module docstring for the rules).
 
@@ -1061,6 +1079,7 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     """
     # "since the start of the quarter": this quarter to date (the same length, so every span stays where it was)
     text = _START_OF_UNIT.sub(lambda m: f"this {m.group(1) or 'year'}".ljust(len(m.group(0))), question)
+    text = _day_first_written(text)
     reading = TimeReading(weekdays=_weekdays(text))
     taken: list[tuple[int, int]] = list(exclude or [])
     year_back: list[tuple[int, int]] = []  # "vs last year": a named day inside it is the baseline itself

@@ -117,3 +117,17 @@ def test_the_last_quarter_of_a_year_is_still_its_fourth() -> None:
         assert rng is not None and rng.start == date(2025, 10, 1), phrase
     rng = resolve_time("units last quarter in total", date(2026, 12, 4)).range
     assert rng is not None and rng.start == date(2026, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("orders from 01/11/2026 to 15/11/2026", date(2026, 11, 1), date(2026, 11, 15)),
+        ("takings between 01/09/2026 and 30/09/2026", date(2026, 9, 1), date(2026, 9, 30)),
+        ("revenue 11/01/2026 - 11/15/2026", date(2026, 11, 1), date(2026, 11, 15)),  # month first: 15 is no month
+        ("units on 05/10/2026", date(2026, 5, 10), date(2026, 5, 10)),  # alone and ambiguous: month first
+    ],
+)
+def test_slash_dates_are_day_first_when_one_of_them_must_be(question: str, start: date, end: date) -> None:
+    rng = resolve_time(question, date(2026, 12, 4)).range
+    assert rng is not None and (rng.start, rng.end) == (start, end), rng
