@@ -912,6 +912,13 @@ def _weekend_beside(day: date, before: bool, n: int = 1) -> tuple[date, date]:
 _DAY_WEEK = re.compile(r"\s+(week|weekend)\b", re.I)
 
 
+#: "the 12 months to October", "the 3 months up to the end of September", "6 months ending March": that many
+#: months ending with the named one.
+_MONTHS_TO = re.compile(r"\b(?:the\s+)?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                        r"months?\s+(?:to|up\s+to|ending(?:\s+in|\s+with)?|through|thru|until|till)\s+"
+                        r"(?:the\s+end\s+of\s+)?(?:the\s+month\s+of\s+)?$", re.I)
+
+
 def _one_month(a: _Atom) -> bool:
     """Whether ``a`` is one calendar month: named ("November") or relative ("last month", "this month")."""
     return a.start.day == 1 and (a.month is not None and a.day is None or (
@@ -947,6 +954,13 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
             out.append(_Atom((lead + around.start(), a.span[1]), start, end, f"{word[:1].lower()}{word[1:]} {a.name}",
                              a.year_explicit, shopping_day=a.shopping_day))
             continue
+        months_to = _MONTHS_TO.search(text[lead:a.span[0]]) if _one_month(a) else None
+        if months_to is not None:
+            token = months_to.group(1).lower()
+            n = int(token) if token.isdigit() else _NUMBER_WORDS.get(token, 1)
+            out.append(_Atom((lead + months_to.start(), a.span[1]), add_months(a.start, 1 - n), a.end,
+                             f"the {n} months to {a.name}", a.year_explicit))
+            continue
         if own_week is not None:
             if own_week.group(1).lower() == "week":
                 start = a.start - timedelta(days=a.start.weekday())
@@ -981,7 +995,9 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
             which = half.group(1).lower()
             start, end = (a.start, a.start + timedelta(days=cut - 1)) if which in ("first", "1st") else (
                 a.start + timedelta(days=cut), a.end)
-            a = _Atom(a.span, start, end, f"the {which} {half.group(2).lower()} of {a.name}")
+            # the span covers "first fortnight of": no product is called that
+            a = _Atom((max(0, a.span[0] - 40) + half.start(), a.span[1]), start, end,
+                      f"the {which} {half.group(2).lower()} of {a.name}")
         elif first and _one_month(a):
             token, which = first.group(2).lower(), first.group(1).lower()
             n = int(token) if token.isdigit() else _DAY_COUNT[token]

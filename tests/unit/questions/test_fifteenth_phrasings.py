@@ -12,6 +12,7 @@ import pytest
 
 from shared.questions.answer_scale import asked_scale
 from shared.questions.compose import compose
+from shared.questions.elided_period import elided_periods
 from shared.questions.preamble import asked_clause
 from shared.questions.reading import Reading
 from shared.questions.timephrase import make_range, resolve_time
@@ -131,3 +132,30 @@ def test_the_last_quarter_of_a_year_is_still_its_fourth() -> None:
 def test_slash_dates_are_day_first_when_one_of_them_must_be(question: str, start: date, end: date) -> None:
     rng = resolve_time(question, date(2026, 12, 4)).range
     assert rng is not None and (rng.start, rng.end) == (start, end), rng
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("revenue for the 12 months to october", date(2025, 11, 1), date(2026, 10, 31)),
+        ("the 3 months to the end of september, revenue", date(2026, 7, 1), date(2026, 9, 30)),
+        ("revenue in the six months ending march 2026", date(2025, 10, 1), date(2026, 3, 31)),
+        ("revenue for the first fortnight of november", date(2026, 11, 1), date(2026, 11, 14)),
+        ("revenue from the 20th of october to the end of the month", date(2026, 10, 20), date(2026, 10, 31)),
+    ],
+)
+def test_parts_of_a_period(store: VocabularyIndex, question: str, start: date, end: date) -> None:
+    r = read(store, question)
+    assert r.kind == "metric" and r.query is not None and r.query.time_range is not None, r
+    assert (r.query.time_range.start, r.query.time_range.end) == (start, end), r.query.time_range
+
+
+def test_the_second_half_after_the_first_half_of_a_month_is_that_months(store: VocabularyIndex) -> None:
+    r = read(store, "first half of november vs second half")
+    q = r.query
+    assert q is not None and q.time_range is not None and q.compare is not None, r
+    assert (q.time_range.start, q.time_range.end) == (date(2026, 11, 16), date(2026, 11, 30))
+    assert elided_periods("first week of october compared to the last week") == (
+        "first week of october compared to the last week of october")
+    assert elided_periods("first half of november vs second half of october") == (
+        "first half of november vs second half of october")
