@@ -57,6 +57,15 @@ def year_to(end: date, month: int) -> tuple[date, date]:
     return (last + timedelta(days=1)).replace(year=year - 1), last
 
 
+def same_point(prev_start: date, start: date, end: date) -> date:
+    """The day of the period from ``prev_start`` as far into it as ``end`` is into the period from ``start``: the
+    same day of the month, months counted alike (5 Dec in Q4 -> 5 Sep in Q3)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    m = prev_start.month - 1 + months
+    first = date(prev_start.year + m // 12, m % 12 + 1, 1)
+    return first.replace(day=min(end.day, _month_bounds(first)[1].day))
+
+
 def dmy(d: date) -> str:
     """``28/11/2026``: day first, as British and Australian merchants write it."""
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
@@ -224,12 +233,21 @@ def fifteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa:
         )
     )
 
-    add(Case(tenant, "did amazon do better this week than last week", [rev(ch(wtd, "amazon")), rev(ch(lw, "amazon"))]))
+    # a period so far against the one before is like for like: the same days of it (docs/questions.md, "so far")
+    same_days_lw = fr.w(fr.lw_s, fr.lw_s + (end - fr.wk))
+    add(
+        Case(
+            tenant,
+            "did amazon do better this week than last week",
+            [rev(ch(wtd, "amazon")), rev(ch(same_days_lw, "amazon"))],
+        )
+    )
+    same_days_lq = fr.w(fr.lq_s, min(fr.lq_e, same_point(fr.lq_s, fr.qs, end)))
     add(
         Case(
             tenant,
             "have we had more customers this quarter than last quarter",
-            [float(len(buyers(p.qtd))), float(len(buyers(lq)))],
+            [float(len(buyers(p.qtd))), float(len(buyers(same_days_lq)))],
         )
     )
 

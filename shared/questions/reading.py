@@ -35,7 +35,7 @@ from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.currency_ask import other_currency_lead
 from shared.questions.elided_period import elided_periods, month_end_named
-from shared.questions.fiscal import fiscal_names, fiscal_periods
+from shared.questions.fiscal import CALENDAR_NOTE, fiscal_as_calendar, fiscal_names, fiscal_periods
 from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_period
 from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
@@ -1107,7 +1107,8 @@ def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -
     return TimeRange(start=start, end=as_of, label=f"all your data ({fmt_range(start, as_of)})")
 
 
-_DISTINCT = re.compile(r"\b(?:how many (?:different |distinct |unique |individual |separate |(?!items\b))|"
+_DISTINCT = re.compile(r"\b(?:how many (?:of (?:our|the|my) )?(?:different |distinct |unique |individual |separate |"
+                       r"(?!items\b))|"
                        # "number of unique products sold": a count of them ("number of items sold" is units, and
                        # so is "how many items did we sell": items are units unless different ones are asked for)
                        r"(?:the )?(?:number|count|no\.?|#) of (?:different|distinct|unique|individual|separate) )"
@@ -1232,6 +1233,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if (today := as_of or _sales_end(extents)) is not None:
         fiscal = fiscal_names(text, today)  # named so in the answer: "FY2026/27 to date (1 Apr - 5 Dec 2026)"
         text = fiscal_periods(text, today)  # "our FY starts in April - revenue this fiscal year": 1 Apr to date
+    text, calendar_fiscal = fiscal_as_calendar(text)  # no start stated: "this fiscal quarter" is the calendar one
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
     text, seller_lead = pricing_idioms(text)  # "do we win the buy box on X", "what price maximises revenue"
@@ -1251,6 +1253,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         return _fiscal_named(targeted, fiscal)
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
     reading.question, reading.text, reading.scale = question, text if text != question else None, scale
+    if calendar_fiscal and reading.kind == "metric":
+        reading.notes.append(CALENDAR_NOTE)
     if seller_lead and reading.kind != "unanswerable":  # "Your data does not say who holds the Buy Box; ..."
         reading.lead = seller_lead + reading.lead
     if reading.kind == "metric" and reading.query is not None and index is not None \
@@ -1470,7 +1474,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     partial = preamble_partials(question, matches, index.knows_word if index is not None else None)  # "board deck"
     matches = [m for m in matches if m not in partial]
     singles = [x.span() for x in _SINGLE_UNIT.finditer(question)] + \
-        [x.span(1) if x.group(1) else x.span(2) for x in _PEOPLE_COUNTED.finditer(question)]
+        [x.span(1) if x.group(1) else x.span(2) for x in _PEOPLE_COUNTED.finditer(question)] + \
+        [x.span() for x in lx.SHARE_IDIOM.finditer(question)]  # "how big a slice of units": no 4-Slice toaster
     matches = [m for m in matches if not (m.kind in ("product", "sku") and _spans_overlap(m.span, singles))]
     size = order_size_ask(question)
     if size is not None:  # "single-item orders": no product called "... Single", no breakdown by item

@@ -10,11 +10,14 @@ from datetime import date
 
 import pytest
 
+from shared.questions import lexicon as lx
 from shared.questions.answer_scale import asked_scale
 from shared.questions.compose import compose
 from shared.questions.elided_period import elided_periods
+from shared.questions.fiscal import CALENDAR_NOTE
 from shared.questions.preamble import asked_clause
 from shared.questions.reading import Reading
+from shared.questions.spelled import spelled_numbers
 from shared.questions.timephrase import make_range, resolve_time
 from shared.questions.vocabulary import VocabularyIndex
 from shared.store.metrics.model import MetricQuery
@@ -35,8 +38,10 @@ def test_a_breakdown_of_sized_orders_names_their_range(at_least: int, at_most: i
         order_units_at_most=at_most,
         time_range=make_range(date(2026, 11, 1), date(2026, 11, 30), "November 2026"),
     )
-    rows = [{"channel": "web", "multi_item_orders": 772, "orders": 3000}, {"channel": "pos", "multi_item_orders": 58,
-                                                                            "orders": 200}]
+    rows = [
+        {"channel": "web", "multi_item_orders": 772, "orders": 3000},
+        {"channel": "pos", "multi_item_orders": 58, "orders": 200},
+    ]
     out = compose(Reading(kind="metric", question="q", query=q, shape="breakdown"), _result(q, rows), titles={})
     assert out.answer.startswith(f"{words} in November 2026 (1-30 Nov 2026) by channel"), out.answer
     assert "two or more" not in out.answer
@@ -45,16 +50,40 @@ def test_a_breakdown_of_sized_orders_names_their_range(at_least: int, at_most: i
 @pytest.mark.parametrize(
     ("message", "metric", "channel", "start"),
     [
-        ("hiya, back from leave (10 days in Spain, lovely) — how much did amazon bring in while I was away, i.e. "
-         "over the last 10 days?", "revenue", "amazon", date(2026, 11, 25)),
-        ("Hi! Two of us are at the trade show till the 14th, so replies will be slow. Before I forget: how many "
-         "units did the pos till ring up last month?", "units", "pos", date(2026, 11, 1)),
-        ("long story short the courier lost 4 parcels on Tuesday 🙄 anyway, what was revenue on amazon this week?",
-         "revenue", "amazon", date(2026, 11, 30)),
-        ("good evening, apologies for the late message. what was our aov on ebay last month? no need to reply "
-         "tonight, tomorrow morning is fine", "aov", "ebay", date(2026, 11, 1)),
-        ("ok team, 2 things from the standup. first, nobody touch the pricing sheet. second, what was our average "
-         "order value on web last quarter?", "aov", "web", date(2026, 7, 1)),
+        (
+            "hiya, back from leave (10 days in Spain, lovely) — how much did amazon bring in while I was away, i.e. "
+            "over the last 10 days?",
+            "revenue",
+            "amazon",
+            date(2026, 11, 25),
+        ),
+        (
+            "Hi! Two of us are at the trade show till the 14th, so replies will be slow. Before I forget: how many "
+            "units did the pos till ring up last month?",
+            "units",
+            "pos",
+            date(2026, 11, 1),
+        ),
+        (
+            "long story short the courier lost 4 parcels on Tuesday 🙄 anyway, what was revenue on amazon this week?",
+            "revenue",
+            "amazon",
+            date(2026, 11, 30),
+        ),
+        (
+            "good evening, apologies for the late message. what was our aov on ebay last month? no need to reply "
+            "tonight, tomorrow morning is fine",
+            "aov",
+            "ebay",
+            date(2026, 11, 1),
+        ),
+        (
+            "ok team, 2 things from the standup. first, nobody touch the pricing sheet. second, what was our average "
+            "order value on web last quarter?",
+            "aov",
+            "web",
+            date(2026, 7, 1),
+        ),
     ],
 )
 def test_the_clause_of_a_long_message_that_asks_is_the_question(
@@ -156,6 +185,64 @@ def test_the_second_half_after_the_first_half_of_a_month_is_that_months(store: V
     assert q is not None and q.time_range is not None and q.compare is not None, r
     assert (q.time_range.start, q.time_range.end) == (date(2026, 11, 16), date(2026, 11, 30))
     assert elided_periods("first week of october compared to the last week") == (
-        "first week of october compared to the last week of october")
+        "first week of october compared to the last week of october"
+    )
     assert elided_periods("first half of november vs second half of october") == (
-        "first half of november vs second half of october")
+        "first half of november vs second half of october"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "metric", "dims", "shape"),
+    [
+        ("did weekends beat weekdays in October?", "revenue", ["weekday"], "breakdown"),
+        ("did kitchen outsell outdoor last quarter?", "revenue", ["category"], "breakdown"),
+        ("was amazon bigger than web last month", "revenue", ["channel"], "breakdown"),
+        ("what did we average a day in october", "revenue", [], "value"),
+        ("how much does each amazon order bring in on average last month", "aov", [], "value"),
+        ("how many of our products sold at least once this month", "units", ["sku"], "count"),
+        ("which channel came last in revenue last month", "revenue", ["channel"], "ranking"),
+        ("the 3 busiest days last month by orders", "orders", ["date"], "ranking"),
+        ("how big a slice of units was apparel this year", "units", ["category"], "share"),
+    ],
+)
+def test_yes_no_comparisons_ratios_slices_and_ranks(
+    store: VocabularyIndex, question: str, metric: str, dims: list[str], shape: str
+) -> None:
+    r = read(store, question)
+    assert r.kind == "metric" and r.query is not None, r
+    assert (r.query.metrics[0], r.query.dimensions, r.shape) == (metric, dims, shape), (r.query, r.shape)
+
+
+def test_came_last_is_the_bottom_and_a_dozen_is_twelve(store: VocabularyIndex) -> None:
+    assert lx.BOTTOM.search("which channel came last in revenue") is not None
+    assert lx.BOTTOM.search("how many orders came in last week") is None
+    assert spelled_numbers("the half-dozen best sellers last month") == "the 6 best sellers last month"
+    assert spelled_numbers("a dozen top products") == "12 top products"
+    assert spelled_numbers("half a dozen eggs") == "half a dozen eggs"
+    r = read(store, "the half-dozen best sellers last month")
+    assert r.show == 6, r
+
+
+def test_running_costs_are_refused(store: VocabularyIndex) -> None:
+    r = read(store, "how much did we spend on packaging last month")
+    assert r.kind == "unanswerable" and r.concept == "operating costs and net profit", r
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("revenue this fiscal year", date(2026, 1, 1)),
+        ("how did kitchen perform this financial quarter", date(2026, 10, 1)),
+        ("revenue last fiscal year", date(2025, 1, 1)),
+    ],
+)
+def test_a_fiscal_period_with_no_stated_start_is_the_calendar_one(
+    store: VocabularyIndex, question: str, start: date
+) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.time_range is not None and r.query.time_range.start == start, r.query
+    assert CALENDAR_NOTE in r.notes
+    stated = read(store, "our fiscal year starts in april - revenue this fiscal year")
+    assert stated.query is not None and stated.query.time_range is not None
+    assert stated.query.time_range.start == date(2026, 4, 1) and CALENDAR_NOTE not in stated.notes
