@@ -101,8 +101,9 @@ def asked_clause(message: str, asks_figure: Callable[[str], bool], names_period:
 
     The message is cut at sentence ends, spaced dashes, colons, emoji and "anyway". Exactly one clause must ask
     (:data:`_ASKS`) for a figure (``asks_figure``); the others must name none of the tenant's data (``names_data``:
-    a product, category, channel or brand), and no period unless the question names its own (``names_period``):
-    "Kettle sales were weak last month. How many did we sell?" keeps its kettles and its month.
+    a product, category, channel or brand) beside a figure or for a question that names none, and no period unless
+    the question names its own (``names_period``): "Kettle sales were weak last month. How many did we sell?" keeps
+    its kettles and its month.
     """
     cuts = [0, *(m.end() for m in _CLAUSE_END.finditer(message)), len(message)]
     clauses = [message[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:], strict=False)]
@@ -113,6 +114,11 @@ def asked_clause(message: str, asks_figure: Callable[[str], bool], names_period:
     if len(asking) != 1:
         return message
     question, rest = asking[0], [c for c in clauses if c is not asking[0]]
-    if any(names_data(c) for c in rest) or (not names_period(question) and any(names_period(c) for c in rest)):
+    own_data = names_data(question)
+    # a name in the scene counts when it is said of a figure ("Kettle sales were weak") or the question names none
+    # of its own ("We're looking at kettles. How many did we sell?"); "3 boxes came in dented" beside "orders on
+    # amazon" does not
+    if any(names_data(c) and (asks_figure(c) or not own_data) for c in rest) or (
+            not names_period(question) and any(names_period(c) for c in rest)):
         return message
     return question

@@ -246,3 +246,19 @@ def test_a_fiscal_period_with_no_stated_start_is_the_calendar_one(
     stated = read(store, "our fiscal year starts in april - revenue this fiscal year")
     assert stated.query is not None and stated.query.time_range is not None
     assert stated.query.time_range.start == date(2026, 4, 1) and CALENDAR_NOTE not in stated.notes
+
+
+def test_a_name_in_the_scene_is_kept_only_beside_a_figure_or_for_a_question_without_one() -> None:
+    def asks(c: str) -> bool:
+        return "orders" in c or "sell" in c or "sales" in c
+
+    def period(c: str) -> bool:
+        return "last month" in c
+
+    def data(c: str) -> bool:
+        return any(w in c.lower() for w in ("boxes", "amazon", "kettles"))
+
+    boxes = "The samples came in (3 boxes, all dented). Unrelated: how many orders on amazon last month?"
+    assert asked_clause(boxes, asks, period, data) == "how many orders on amazon last month?"
+    looking = "We're looking at kettles. How many did we sell last month?"
+    assert asked_clause(looking, asks, period, data) == looking
