@@ -90,6 +90,15 @@ def named_rank(fr: _Frames, f: pd.DataFrame, col: str, at: int) -> str | None:
     return None
 
 
+def rank_case(tenant: str, fr: _Frames, f: pd.DataFrame, col: str, at: int, phrasing: str) -> Case | None:
+    """Where a product about ``at`` places down ``f`` by ``col`` ranks (``phrasing`` names it), or ``None``."""
+    sku = named_rank(fr, f, col, at)
+    if sku is None:
+        return None
+    by = f.groupby("sku")[col].sum()
+    return Case(tenant, phrasing.format(fr.unique[sku]), [float(by[sku]), rank_of(by, sku)])
+
+
 def fifteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
     """The fifteenth set (batch ``fifteenth``), by style."""
     fr, p, batch = phrasing_set(t, catalogue, "fifteenth")
@@ -351,30 +360,13 @@ def fifteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa:
     )
 
     batch.style = "where a named product ranks"
-    a = named_rank(fr, lm, "revenue", 7)
-    if a:
-        lmr = lm.groupby("sku")["revenue"].sum()
-        add(
-            Case(
-                tenant,
-                f"where does the {fr.unique[a]} rank for revenue last month",
-                [float(lmr[a]), rank_of(lmr, a)],
-            )
-        )
-    b = named_rank(fr, ytd, "units", 12)
-    if b:
-        ytu = ytd.groupby("sku")["units"].sum()
-        add(
-            Case(
-                tenant,
-                f"what number is the {fr.unique[b]} on our bestseller list this year",
-                [float(ytu[b]), rank_of(ytu, b)],
-            )
-        )
-    c = named_rank(fr, lq, "revenue", 3)
-    if c:
-        lqr = lq.groupby("sku")["revenue"].sum()
-        add(Case(tenant, f"is the {fr.unique[c]} in our top 10 last quarter", [float(lqr[c]), rank_of(lqr, c)]))
+    for frame, col, at, phrasing in (
+        (lm, "revenue", 7, "where does the {} rank for revenue last month"),
+        (ytd, "units", 12, "what number is the {} on our bestseller list this year"),
+        (lq, "revenue", 3, "is the {} in our top 10 last quarter"),
+    ):
+        if (ranked := rank_case(tenant, fr, frame, col, at, phrasing)) is not None:
+            add(ranked)
     ycr = ytd.groupby("brand")["revenue"].sum()
     bn = str(ycr.sort_values(ascending=False).index[1])
     add(Case(tenant, f"how does {bn} rank among our brands this year", [float(ycr[bn]), 2.0], [bn]))
@@ -596,10 +588,8 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
         )
     )
     # where a named product ranks
-    a = named_rank(fr, lm, "units", 9)
-    if a:
-        lmu = lm.groupby("sku")["units"].sum()
-        add(Case(tenant, f"where does the {fr.unique[a]} rank for units last month", [float(lmu[a]), rank_of(lmu, a)]))
+    if (ranked := rank_case(tenant, fr, lm, "units", 9, "where does the {} rank for units last month")) is not None:
+        add(ranked)
     lqc = lq.groupby("channel")["revenue"].sum()
     add(
         Case(
