@@ -31,7 +31,7 @@ def asked_scale(text: str) -> tuple[str, Scale | None]:
     if m is None:
         return text, None
     scale: Scale = "million" if (m.group("m") or m.group("m2")) else "thousand"
-    return re.sub(r"\s{2,}", " ", f"{text[:m.start()]} {text[m.end():]}").strip(), scale
+    return re.sub(r"\s{2,}", " ", f"{text[: m.start()]} {text[m.end() :]}").strip(), scale
 
 
 def scaled(value: float, scale: Scale, symbol: str = "") -> str:

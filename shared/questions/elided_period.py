@@ -16,9 +16,12 @@ import re
 _PART = r"(?:first|second|last|final|latter|1st|2nd|3rd|4th|third|fourth)\s+(?:half|fortnight|week|quarter|month)"
 _COMPARED = r"(?:vs\.?|versus|v\.?|compared\s+(?:to|with)|against|or|and|to)"
 #: "first half of november vs (the) second half" (nothing after the second part names its own period).
-_ELIDED = re.compile(rf"\b(?P<first>{_PART})\s+of\s+(?P<whole>(?:the\s+)?(?:(?:this|last|previous)\s+)?(?:[a-z]+"
-                     rf"(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}}))\s+(?P<cmp>{_COMPARED})\s+(?P<the>the\s+)?(?P<second>{_PART})\b"
-                     rf"(?!\s+(?:of|in)\b)", re.I)
+_ELIDED = re.compile(
+    rf"\b(?P<first>{_PART})\s+of\s+(?P<whole>(?:the\s+)?(?:(?:this|last|previous)\s+)?(?:[a-z]+"
+    rf"(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}}))\s+(?P<cmp>{_COMPARED})\s+(?P<the>the\s+)?(?P<second>{_PART})\b"
+    rf"(?!\s+(?:of|in)\b)",
+    re.I,
+)
 
 
 def elided_periods(text: str) -> str:
@@ -27,13 +30,17 @@ def elided_periods(text: str) -> str:
 
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
-    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
+}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 #: "the 20th of October to the end of the month", "Oct 20 until the end of that month".
-_TO_MONTH_END = re.compile(rf"\b(?:(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+{_DAY})\b"
-                           rf"(?P<to>\s+(?:to|until|till|through|thru|and|-)\s+)(?:the\s+)?end\s+of\s+(?:the|that)\s+"
-                           rf"month\b", re.I)
+_TO_MONTH_END = re.compile(
+    rf"\b(?:(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+{_DAY})\b"
+    rf"(?P<to>\s+(?:to|until|till|through|thru|and|-)\s+)(?:the\s+)?end\s+of\s+(?:the|that)\s+"
+    rf"month\b",
+    re.I,
+)
 
 
 def month_end_named(text: str) -> str:
@@ -42,6 +49,6 @@ def month_end_named(text: str) -> str:
     def last_day(m: re.Match[str]) -> str:
         month = _MONTHS[(m.group("m1") or m.group("m2")).lower()]
         days = 28 if month == 2 else calendar.monthrange(2023, month)[1]  # February: its days in any year
-        return f"{m.group(0)[:m.start('to') - m.start()]}{m.group('to')}{calendar.month_name[month]} {days}"
+        return f"{m.group(0)[: m.start('to') - m.start()]}{m.group('to')}{calendar.month_name[month]} {days}"
 
     return _TO_MONTH_END.sub(last_day, text)

@@ -118,8 +118,10 @@ def fiscal_year_name(first: date) -> str:
 #: "this fiscal quarter", "last financial year", "fiscal YTD" with no stated start: the adjective, kept out.
 _UNSTATED = re.compile(r"\b(?:fiscal|financial)\s+(?=(?:year|quarter|ytd|qtd)\b)|\bf(?=ytd\b)", re.I)
 #: What the answer says when a fiscal period was read as a calendar one.
-CALENDAR_NOTE = ("No fiscal year start was given, so calendar periods were used (say \"our fiscal year starts in "
-                 "April\" to count from April).")
+CALENDAR_NOTE = (
+    'No fiscal year start was given, so calendar periods were used (say "our fiscal year starts in '
+    'April" to count from April).'
+)
 
 
 def fiscal_as_calendar(question: str) -> tuple[str, bool]:

@@ -38,8 +38,9 @@ def channels_are_places(channels: Sequence[str]) -> bool:
     return bool(channels) and not any(_WAY_OF_SELLING.search(c) for c in channels)
 
 
-def sales_location(channels: Sequence[str], regions: Sequence[str], states: Sequence[str],
-                   countries: Sequence[str]) -> DimensionName:
+def sales_location(
+    channels: Sequence[str], regions: Sequence[str], states: Sequence[str], countries: Sequence[str]
+) -> DimensionName:
     """The dimension the sales keep the place a line was sold at in; ``location`` (which sales lack) when none."""
     if channels_are_places(channels):
         return "channel"
