@@ -40,10 +40,20 @@ _EVENT_DAY = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|this (?:morning|
                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s\s+(?!(?:sales|revenue|orders|numbers|figures|"
                         r"reviews|ratings|results|performance|data|report|takings|units|trading)\b)\w+", re.I)
 
-#: Where a clause of a chat message ends: a sentence end (not "i.e."), a spaced dash, a colon, emoji, or "anyway,".
-_CLAUSE_END = re.compile(r"(?<=[.!?])(?<!i\.e\.)(?<!e\.g\.)(?<!vs\.)(?<!etc\.)(?<!approx\.)\s+(?=\S)"
-                         r"|\s+[-\u2013\u2014]+\s+|:\s+|\s*[\u2600-\u27bf\U0001f300-\U0001faff]+\s*"
+#: Where a clause of a chat message ends: a sentence end, a spaced dash, a colon, emoji, or "anyway,".
+_CLAUSE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|:\s+|\s*[\u2600-\u27bf\U0001f300-\U0001faff]+\s*"
                          r"|[,;]?\s+(?=(?:anyway|anyhow|anyways)\b)", re.I)
+#: Words a dot abbreviates, whose dot ends no sentence ("on Oct. 3rd", "i.e. over the last 10 days").
+_ABBREVIATED = re.compile(r"(?:\b(?:i\.e|e\.g|vs|etc|approx|incl|excl|no|st|mr|mrs|ms|dr|inc|ltd|co|jan|feb|mar|"
+                          r"apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|\b[a-z])"
+                          r"\.$", re.I)
+
+
+def _clause_ends(message: str) -> list[int]:
+    """Where each clause of ``message`` ends: not after an abbreviation's dot, nor before a number ("Oct. 3rd")."""
+    return [m.end() for m in _CLAUSE_END.finditer(message)
+            if not (message[m.start() - 1:m.start()] == "." and (_ABBREVIATED.search(message[:m.start()])
+                                                               or message[m.end():m.end() + 1].isdigit()))]
 
 
 def question_start(question: str) -> int:
@@ -99,13 +109,13 @@ def asked_clause(message: str, asks_figure: Callable[[str], bool], names_period:
                  names_data: Callable[[str], bool]) -> str:
     """The clause of a chat message that asks for a figure, when the rest is only scene-setting (else ``message``).
 
-    The message is cut at sentence ends, spaced dashes, colons, emoji and "anyway". Exactly one clause must ask
-    (:data:`_ASKS`) for a figure (``asks_figure``); the others must name none of the tenant's data (``names_data``:
-    a product, category, channel or brand) beside a figure or for a question that names none, and no period unless
-    the question names its own (``names_period``): "Kettle sales were weak last month. How many did we sell?" keeps
-    its kettles and its month.
+    The message is cut at sentence ends (not an abbreviation's dot), spaced dashes, colons, emoji and "anyway".
+    Exactly one clause must ask (:data:`_ASKS`) for a figure (``asks_figure``); the others must name none of the
+    tenant's data (``names_data``: a product, category, channel or brand) beside a figure or for a question that
+    names none, and no period unless the question names its own (``names_period``): "Kettle sales were weak last
+    month. How many did we sell?" keeps its kettles and its month.
     """
-    cuts = [0, *(m.end() for m in _CLAUSE_END.finditer(message)), len(message)]
+    cuts = [0, *_clause_ends(message), len(message)]
     clauses = [message[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:], strict=False)]
     clauses = [c for c in clauses if c]
     if len(clauses) < 2:

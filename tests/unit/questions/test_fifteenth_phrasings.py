@@ -262,3 +262,13 @@ def test_a_name_in_the_scene_is_kept_only_beside_a_figure_or_for_a_question_with
     assert asked_clause(boxes, asks, period, data) == "how many orders on amazon last month?"
     looking = "We're looking at kettles. How many did we sell last month?"
     assert asked_clause(looking, asks, period, data) == looking
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [("what did we make on Oct. 3rd", date(2026, 10, 3)), ("revenue on Sept. 25th", date(2026, 9, 25))],
+)
+def test_an_abbreviations_dot_ends_no_clause(store: VocabularyIndex, question: str, start: date) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.time_range is not None, r
+    assert (r.query.time_range.start, r.query.time_range.end) == (start, start), r.query.time_range
