@@ -892,6 +892,8 @@ def main() -> None:
 
     from bench.eleventh_questions import eleventh_cases
     from bench.eleventh_questions import held_out_cases as eleventh_held_out
+    from bench.fifteenth_questions import fifteenth_cases
+    from bench.fifteenth_questions import held_out_cases as fifteenth_held_out
     from bench.fourteenth_questions import fourteenth_cases, order_size_fiscal_held_out
     from bench.fourteenth_questions import held_out_cases as fourteenth_held_out
     from bench.tenth_questions import held_out_cases, tenth_cases
@@ -935,6 +937,8 @@ def main() -> None:
         cases += fourteenth_cases(t, {str(s) for s in skus["sku"]})
         cases += fourteenth_held_out(t, {str(s) for s in skus["sku"]})
         cases += order_size_fiscal_held_out(t, {str(s) for s in skus["sku"]})
+        cases += fifteenth_cases(t, {str(s) for s in skus["sku"]})
+        cases += fifteenth_held_out(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
         cases = [c for c in cases if c.batch == only]
     runtime = LocalRuntime(deps)

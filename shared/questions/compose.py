@@ -15,10 +15,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTable
+from shared.questions.answer_scale import scaled
 from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.new_products import new_products_answer
 from shared.questions.order_percentile import ordinal
-from shared.questions.order_size import order_size_answer
+from shared.questions.order_size import order_size_answer, sized_orders_noun
 from shared.questions.order_value import range_phrase
 from shared.questions.price_bands import price_band_answer
 from shared.questions.promoters import promoters_lead
@@ -315,6 +316,7 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
                 "value_order_share": f"share of orders {in_range}"}.get(metric, noun)
     if q.percentile is not None:  # "the 80th percentile order value": the percentile the question named
         noun = f"{ordinal(q.percentile)} percentile order value"
+    noun = sized_orders_noun(metric, q.order_units_at_least, q.order_units_at_most) or noun  # "exactly 2 units"
     if metric == "catalogue_price" and not set(q.dimensions) & {"sku", "product"}:
         noun = "average catalogue price"  # of every priced product, or of a category's: not one product's price
     namer = _Namer(reading, titles)
@@ -328,7 +330,11 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     rows = result.rows
 
     def v(row: Mapping[str, Any], key: str = metric) -> str:
-        return fmt_value(row.get(key), unit, cur, metric)
+        said = fmt_value(row.get(key), unit, cur, metric)
+        if reading.scale is None or unit not in ("money", "count") or not isinstance(row.get(key), (int, float)):
+            return said
+        sym = _SYMBOLS.get((cur or "").upper(), "") if unit == "money" else ""
+        return f"{said} ({scaled(float(row[key]), reading.scale, sym)})"  # "in thousands": beside the figure
 
     starts = reading.data_starts
     found_none = not rows or all(r.get(metric) is None for r in rows)
@@ -1086,7 +1092,7 @@ def _chart(reading: Reading, result: MetricResult, namer: _Namer) -> dict[str, A
         return None
     metric = q.metrics[0]
     dim = q.dimensions[0]
-    title = METRIC_NOUNS.get(metric, metric)
+    title = sized_orders_noun(metric, q.order_units_at_least, q.order_units_at_most) or METRIC_NOUNS.get(metric, metric)
     values = [{"label": namer.value(dim, r.get(dim)) if dim != "date" else str(r.get(dim)),
                "value": r.get(metric)} for r in result.rows[:MAX_TABLE_ROWS] if r.get(metric) is not None]
     if dim == "date":

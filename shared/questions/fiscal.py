@@ -7,7 +7,7 @@ The data hold no fiscal calendar, so a fiscal period means something only when t
 starts. Then the statement is taken out (its month is no period of its own) and each fiscal period is written as the
 days it covers ("from 1 April 2026 to 5 December 2026"), which the time grammar reads: this fiscal year (to date),
 the last complete one, and a fiscal quarter of this fiscal year (cut at the as-of date). A fiscal period with no
-stated start is left as written. Pure: no I/O.
+stated start is read as the calendar one, and the answer says so (:func:`fiscal_as_calendar`). Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -113,3 +113,24 @@ def fiscal_year_name(first: date) -> str:
     if first.month == 1:
         return f"FY{first.year}"
     return f"FY{first.year}/{(first.year + 1) % 100:02d}"
+
+
+#: "this fiscal quarter", "last financial year", "fiscal YTD" with no stated start: the adjective, kept out.
+_UNSTATED = re.compile(r"\b(?:fiscal|financial)\s+(?=(?:year|quarter|ytd|qtd)\b)|\bf(?=ytd\b)", re.I)
+#: What the answer says when a fiscal period was read as a calendar one.
+CALENDAR_NOTE = (
+    'No fiscal year start was given, so calendar periods were used (say "our fiscal year starts in '
+    'April" to count from April).'
+)
+
+
+def fiscal_as_calendar(question: str) -> tuple[str, bool]:
+    """``question`` with a fiscal period whose start it does not state read as the calendar one, and whether it was.
+
+    "revenue this fiscal year" with no start was read as no period at all (all the data); the calendar year is the
+    nearest reading, and the answer says which it used.
+    """
+    if _STATED.search(question) is not None:
+        return question, False
+    text = _UNSTATED.sub("", question)
+    return text, text != question

@@ -153,7 +153,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("aov", _rx(r"(?:average|typical|usual|mean|avg\.?) order (?:value|size|amount)|order size|aov|"
                           r"(?:average|typical|usual|mean) (?:basket|cart)"
                           r"(?: value| size)?|basket (?:value|size)|cart (?:value|size)|order value|"
-                          r"(?:value|spend) per order|average (?:spend|ticket)|average transaction value"),
+                          r"(?:value|spend) per order|average (?:spend|ticket)|average transaction value|"
+                          # "how much does each amazon order bring in on average": an order's worth
+                          r"(?:each|every|an?|the average|a typical) (?:[\w-]+ ){0,2}order (?:bring|brings|brought|"
+                          r"make|makes|made|is worth|was worth|worth)"),
                S, "average order value"),
     # "the average price of bananas last month": a named product (masked "_______") over a period is what it
     # sold at; without a period it may be the catalogue's or the market's price, so that is left to the agents
@@ -338,6 +341,11 @@ METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS
     "value_revenue": S, "average_stock_on_hand": INV, "largest_order_units": S}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"run[- ]?rate|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|"
+                   # "did weekends beat weekdays", "was amazon bigger than web", "what did we average a day"
+                   # ("outsell" is the money too, as "did November outsell October" has been read)
+                   r"beat|beats|out-?s(?:ell|ells|old|elling)|outperform(?:ed|s)?|(?:do|does|did|doing|done) better|"
+                   r"bigger|larger|"
+                   r"what (?:do|did|does) (?:we|i) average|"
                    r"pounds|money|"
                    r"(?:did|have|has|will|can) (?:we|i) (?:cross|hit|reach|pass|break|top|exceed|clear|beat|crack)"
                    r"(?: (?:the )?)?[$£€]?\d[\d,.]*\s*(?:k|m|thousand|million|grand)?\b(?! (?:units|items|orders))|"
@@ -377,6 +385,8 @@ def _grain_rx(unit: str, adverb: str, extra: str = "") -> re.Pattern[str]:
                rf"(?:\d+|[a-z]+) {unit}s)|{unit} by {unit}|{unit}-by-{unit}|{unit}[- ]over[- ]{unit}|"
                rf"(?:which|what) {unit}(?! of (?!(?:19|20)\d{{2}}\b|this year|last year))|{_RANKED}(?: ever)?"
                rf"(?: (?:sales|revenue|selling|trading|order|grossing|earning))? {unit}|"
+               # "the 3 busiest days", "top 5 weeks by orders": several of them, ranked
+               rf"{_RANKED}(?: \d{{1,2}})? {unit}s|"
                rf"(?:in |on )?(?:a |one )?single {unit}"
                rf"{extra}")
 
@@ -399,6 +409,9 @@ TOP = re.compile(r"\b(?:top|best|highest|biggest|largest|most|leading|strongest|
                  r"well)\b", re.I)
 BOTTOM = re.compile(r"\b(?:bottom|worst|lowest|least|smallest|weakest|fewest|slowest|quietest|deadest|least busy|"
                     r"worst[- ]selling|"
+                    r"(?:came|come|comes|finished|ranked) (?:in )?last(?! (?:week|month|quarter|year|time|night|"
+                    r"fortnight|\d))|in last place|"
+                    r"came bottom|"
                     r"worst[- ]performing|least popular|poorest|laggards?|losers?|underperform\w*|slow[- ]moving|"
                     r"(?:losing|lose|lost) money|loss[- ]making|unprofitable|money[- ]losing|"
                     r"(?:worry|worried|concerned) about)\b",
@@ -422,10 +435,12 @@ SINGULAR_PICK = re.compile(r"(?:^\s*|\b(?:the|our|my|what'?s|which is|what is)\s
                            r"smallest|slowest|quietest|best|worst|top|biggest|"
                            r"largest|busiest|highest|lowest|most|least)\b(?! \d)(?! (?:\w+ )?(?:products|items|skus|"
                            r"channels|categories|brands|competitors|months|weeks|days|sellers))", re.I)
+#: "what cut of revenue", "how big a slice of units": a share, whose noun names no product ("Toaster 4-Slice").
+SHARE_IDIOM = _rx(r"(?:what|how big|how large|how much of)(?: an?)? (?:cut|slice|chunk) of")
 #: "share" as a noun; "kindly share the summary", "please share with me" is a request to give it.
 SHARE = re.compile(r"\b(?:(?<!kindly )(?<!please )(?<!pls )(?<!you )(?<!pl )share(?! (?:with|me|us|the|your|a|an|some|"
                    r"any|details?|them|it|this|that)\b)|percent(?:age)? of|per cent of|pct of|proportion|fraction|"
-                   r"what part|how much of|"
+                   r"what part|how much of|(?:what|how big|how large|how much of)(?: an?)? (?:cut|slice|chunk) of|"
                    r"contribut(?:e|ed|ion|es)|mix|portion|split between|account(?:s|ed)? for|out of (?:all|total))"
                    r"(?!\w)|%\s*of\b", re.I)
 CHANGE = _rx(r"(?:gone|went|going|go|come|came) (?:up|down)|"
@@ -530,7 +545,10 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "sales by salesperson", "the salesperson or staff member of each sale (not kept from sales exports)"),
     (_rx(r"employees?|staff|salar(?:y|ies)|payroll|wages?|rent|overheads?|operating (?:costs?|expenses)|opex|"
          r"ebitda|net profit|net income|tax(?:es)?|after[- ]tax|vat|gst|hst|pst|bank (?:balance|account|statement)s?|"
-         r"in the bank|cash ?flow|loan|debt|accounting|bottom line|net margin|take[- ]home"),
+         r"in the bank|cash ?flow|loan|debt|accounting|bottom line|net margin|take[- ]home|"
+         # "how much did we spend on packaging": running costs the uploads do not hold
+         r"(?:spend|spent|spending|pay|paid|cost us) (?:\w+ ){0,3}?on (?:packaging|packing|supplies|utilities|"
+         r"insurance|software|subscriptions|electricity|cleaning)|packaging costs?"),
      "operating costs and net profit", "accounting data (operating expenses, payroll, taxes)"),
     (_rx(r"pa(?:y|id|ying) (?:\w+ ){0,2}(?:shipping|postage|delivery|carriers?|couriers?)|"
          r"charg(?:e|es|ed|ing) (?:\w+ )?for (?:shipping|postage|delivery)|shipping (?:fees?|spend|"

@@ -124,6 +124,18 @@ def order_size_answer(ask: OrderSizeAsk, row: dict[str, object], when: str, wher
     return f"{what[:1].upper()}{what[1:]}{where} {when} were {many:,.0f}, {many / orders * 100:.1f}% of {orders:,.0f}."
 
 
+def sized_orders_noun(metric: str, at_least: int | None, at_most: int | None) -> str | None:
+    """What ``multi_item_orders`` (or its share) counts for the query's units range ("orders of exactly 2 units").
+
+    ``None`` for any other metric. The metric's own noun says two or more, which another range is not.
+    """
+    if metric not in ("multi_item_orders", "multi_item_order_share"):
+        return None
+    low = at_least if at_least is not None else 1 if at_most is not None else 2
+    what = f"orders of {units_range(low, at_most)}"
+    return what if metric == "multi_item_orders" else f"share of {what}"
+
+
 def units_range(at_least: int, at_most: int | None) -> str:
     """The units an order has, in words: "3 or more units", "exactly 3 units", "at most 2 units", "2 to 4 units"."""
     if at_most is None:

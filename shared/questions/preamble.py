@@ -7,7 +7,10 @@ set the scene. Two readings of the whole message go wrong there, and each rule h
 * a single word of the preamble that is only part of product titles ("the board deck" and the Cutting Boards)
   is no product the question is about (a product named in full, or by its SKU, still is);
 * a period in the preamble ("the Q4 deck") is not the question's when the question names its own ("this year"),
-  nor is the day of a meeting ("yesterday's standup").
+  nor is the day of a meeting ("yesterday's standup");
+* in a longer message the one clause that asks for a figure is the question (:func:`asked_clause`): "back from leave
+  (10 days in Spain) - how much did amazon bring in over the last 10 days? no need to reply tonight" is read without
+  Spain, the leave and "tonight", when the rest names no product, channel or period the question leaves out.
 
 Pure: text in, spans out.
 """
@@ -36,6 +39,21 @@ _DATA_NOUNS = frozenset("sales revenue reviews review ratings rating orders unit
 _EVENT_DAY = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|this (?:morning|afternoon|week)|last (?:week|night)|"
                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s\s+(?!(?:sales|revenue|orders|numbers|figures|"
                         r"reviews|ratings|results|performance|data|report|takings|units|trading)\b)\w+", re.I)
+
+#: Where a clause of a chat message ends: a sentence end, a spaced dash, a colon, emoji, or "anyway,".
+_CLAUSE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|:\s+|\s*[\u2600-\u27bf\U0001f300-\U0001faff]+\s*"
+                         r"|[,;]?\s+(?=(?:anyway|anyhow|anyways)\b)", re.I)
+#: Words a dot abbreviates, whose dot ends no sentence ("on Oct. 3rd", "i.e. over the last 10 days").
+_ABBREVIATED = re.compile(r"(?:\b(?:i\.e|e\.g|vs|etc|approx|incl|excl|no|st|mr|mrs|ms|dr|inc|ltd|co|jan|feb|mar|"
+                          r"apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|\b[a-z])"
+                          r"\.$", re.I)
+
+
+def _clause_ends(message: str) -> list[int]:
+    """Where each clause of ``message`` ends: not after an abbreviation's dot, nor before a number ("Oct. 3rd")."""
+    return [m.end() for m in _CLAUSE_END.finditer(message)
+            if not (message[m.start() - 1:m.start()] == "." and (_ABBREVIATED.search(message[:m.start()])
+                                                               or message[m.end():m.end() + 1].isdigit()))]
 
 
 def question_start(question: str) -> int:
@@ -85,3 +103,32 @@ def preamble_excluded(question: str, today: date) -> list[tuple[int, int]]:
     if own.range is not None or own.all_time or own.future:
         return [(0, start)]
     return [m.span() for m in _EVENT_DAY.finditer(question[:start])]
+
+
+def asked_clause(message: str, asks_figure: Callable[[str], bool], names_period: Callable[[str], bool],
+                 names_data: Callable[[str], bool]) -> str:
+    """The clause of a chat message that asks for a figure, when the rest is only scene-setting (else ``message``).
+
+    The message is cut at sentence ends (not an abbreviation's dot), spaced dashes, colons, emoji and "anyway".
+    Exactly one clause must ask (:data:`_ASKS`) for a figure (``asks_figure``); the others must name none of the
+    tenant's data (``names_data``: a product, category, channel or brand) beside a figure or for a question that
+    names none, and no period unless the question names its own (``names_period``): "Kettle sales were weak last
+    month. How many did we sell?" keeps its kettles and its month.
+    """
+    cuts = [0, *_clause_ends(message), len(message)]
+    clauses = [message[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:], strict=False)]
+    clauses = [c for c in clauses if c]
+    if len(clauses) < 2:
+        return message
+    asking = [c for c in clauses if _ASKS.search(c) and asks_figure(c)]
+    if len(asking) != 1:
+        return message
+    question, rest = asking[0], [c for c in clauses if c is not asking[0]]
+    own_data = names_data(question)
+    # a name in the scene counts when it is said of a figure ("Kettle sales were weak") or the question names none
+    # of its own ("We're looking at kettles. How many did we sell?"); "3 boxes came in dented" beside "orders on
+    # amazon" does not
+    if any(names_data(c) and (asks_figure(c) or not own_data) for c in rest) or (
+            not names_period(question) and any(names_period(c) for c in rest)):
+        return message
+    return question

@@ -28,12 +28,14 @@ from pydantic import BaseModel, Field
 
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
+from shared.questions.answer_scale import Scale, asked_scale
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.currency_ask import other_currency_lead
-from shared.questions.fiscal import fiscal_names, fiscal_periods
+from shared.questions.elided_period import elided_periods, month_end_named
+from shared.questions.fiscal import CALENDAR_NOTE, fiscal_as_calendar, fiscal_names, fiscal_periods
 from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_period
 from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
@@ -50,7 +52,7 @@ from shared.questions.order_percentile import asked_percentile
 from shared.questions.order_size import OrderSizeAsk, order_size_ask
 from shared.questions.order_value import order_value_metrics
 from shared.questions.place_names import are_cities, named_place
-from shared.questions.preamble import preamble_excluded, preamble_partials
+from shared.questions.preamble import asked_clause, preamble_excluded, preamble_partials
 from shared.questions.price_bands import PriceBand, price_band_query, read_price_band
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
@@ -72,6 +74,7 @@ from shared.questions.reviews import (
     verified_against_unverified,
 )
 from shared.questions.sale_dates import asks_sale_dates, sale_dates_query
+from shared.questions.sales_location import place_needed, sales_location
 from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.spelled import spelled_numbers
 from shared.questions.target import period_target, stated_target, target_without_figure
@@ -435,6 +438,8 @@ class Reading(BaseModel):
                                                          "priced above the market\"): the products on the other side.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
                                                               "with at least this many reviews.")
+    scale: Scale | None = Field(default=None, description="The scale the question asks figures in ('in thousands'): "
+                                "said beside each money or count figure.")
     order_size: OrderSizeAsk | None = Field(default=None, description="Orders by their units ('orders with 3 or "
                                             "more items', 'single-item orders', 'biggest order by units').")
     price_band: PriceBand | None = Field(default=None, description="The catalogue price band products are counted "
@@ -886,18 +891,12 @@ def _places_known(question: str, index: VocabularyIndex | None) -> bool:
     return bool(named) and all(have.get(dim) for dim in named)
 
 
-def sales_location(index: VocabularyIndex | None) -> DimensionName:
-    """The dimension a tenant's sales keep the shop a line was sold at in ("which location had the most revenue").
-
-    A shop's location is the channel where the export names it (Square's Location, Maven's store_location, a
-    store's name); without channels, a region the file stored (a Location or City column); else ``location``, which
-    sales lack (refused as such).
-    """
-    if index is not None and index.vocabulary.channels:
-        return "channel"
-    if index is not None and index.vocabulary.regions:
-        return "region"
-    return "location"
+def _sales_location(index: VocabularyIndex | None) -> DimensionName:
+    """Where the tenant's sales keep the place a line was sold at (:mod:`shared.questions.sales_location`)."""
+    if index is None:
+        return "location"
+    v = index.vocabulary
+    return sales_location(v.channels, v.regions, v.states, v.countries)
 
 
 #: Words that ask about what is still to come.
@@ -1115,7 +1114,8 @@ def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -
     return TimeRange(start=start, end=as_of, label=f"all your data ({fmt_range(start, as_of)})")
 
 
-_DISTINCT = re.compile(r"\b(?:how many (?:different |distinct |unique |individual |separate |(?!items\b))|"
+_DISTINCT = re.compile(r"\b(?:how many (?:of (?:our|the|my) )?(?:different |distinct |unique |individual |separate |"
+                       r"(?!items\b))|"
                        # "number of unique products sold": a count of them ("number of items sold" is units, and
                        # so is "how many items did we sell": items are units unless different ones are asked for)
                        r"(?:the )?(?:number|count|no\.?|#) of (?:different|distinct|unique|individual|separate) )"
@@ -1240,11 +1240,15 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     text = _sheet_fields(without_chatter(expand_shorthand(
         question, index.knows_word if index is not None else None,
         shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
+    text = _asked_clause(text, index, as_of or _sales_end(extents))  # a long chat message: the clause that asks
+    text, scale = asked_scale(text)  # "revenue last quarter in thousands": said beside each figure, no period
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
+    text = month_end_named(elided_periods(text))  # "... vs the second half", "... to the end of the month"
     fiscal: dict[tuple[date, date], str] = {}
     if (today := as_of or _sales_end(extents)) is not None:
         fiscal = fiscal_names(text, today)  # named so in the answer: "FY2026/27 to date (1 Apr - 5 Dec 2026)"
         text = fiscal_periods(text, today)  # "our FY starts in April - revenue this fiscal year": 1 Apr to date
+    text, calendar_fiscal = fiscal_as_calendar(text)  # no start stated: "this fiscal quarter" is the calendar one
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
     text, seller_lead = pricing_idioms(text)  # "do we win the buy box on X", "what price maximises revenue"
@@ -1263,7 +1267,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         # "we aimed for $50k last month, did we hit it?": the figure, and how far from the target
         return _fiscal_named(targeted, fiscal)
     reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
-    reading.question, reading.text = question, text if text != question else None
+    reading.question, reading.text, reading.scale = question, text if text != question else None, scale
+    if calendar_fiscal and reading.kind == "metric":
+        reading.notes.append(CALENDAR_NOTE)
     if seller_lead and reading.kind != "unanswerable":  # "Your data does not say who holds the Buy Box; ..."
         reading.lead = seller_lead + reading.lead
     if reading.kind == "metric" and reading.query is not None and index is not None \
@@ -1271,6 +1277,22 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         reading.lead = other_currency_lead(question, index.vocabulary.currency) + reading.lead
     reading = _with_forecast_against(_channel_forecast_known(_with_last_complete(reading), text, index), text)
     return _fiscal_named(reading, fiscal)
+
+
+def _asked_clause(text: str, index: VocabularyIndex | None, today: date | None) -> str:
+    """The clause of a longer message that asks for a figure, the scene-setting around it left out (``preamble``)."""
+    if today is None:
+        return text
+
+    def names_period(clause: str) -> bool:
+        t = resolve_time(clause, today)
+        return t.range is not None or t.all_time or t.future
+
+    def names_data(clause: str) -> bool:
+        return index is not None and any(m.kind in ("product", "category", "brand", "channel")
+                                         for m in index.find(clause))
+
+    return asked_clause(text, lambda c: bool(find_metrics(c)[0]), names_period, names_data)
 
 
 def _fiscal_named(reading: Reading, names: Mapping[tuple[date, date], str]) -> Reading:
@@ -1467,7 +1489,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     partial = preamble_partials(question, matches, index.knows_word if index is not None else None)  # "board deck"
     matches = [m for m in matches if m not in partial]
     singles = [x.span() for x in _SINGLE_UNIT.finditer(question)] + \
-        [x.span(1) if x.group(1) else x.span(2) for x in _PEOPLE_COUNTED.finditer(question)]
+        [x.span(1) if x.group(1) else x.span(2) for x in _PEOPLE_COUNTED.finditer(question)] + \
+        [x.span() for x in lx.SHARE_IDIOM.finditer(question)]  # "how big a slice of units": no 4-Slice toaster
     matches = [m for m in matches if not (m.kind in ("product", "sku") and _spans_overlap(m.span, singles))]
     size = order_size_ask(question)
     if size is not None:  # "single-item orders": no product called "... Single", no breakdown by item
@@ -1656,7 +1679,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         dims = [d if d != "channel" else "location" for d in dims]  # "stock per store": counts have no channel
     elif "location" in dims and metrics and all(lx.METRIC_KINDS[m] == DataKind.SALES for m in metrics):
         # "which location (branch) had the most revenue": sales have no stock location, the shop is stored elsewhere
-        dims = [d if d != "location" else sales_location(index) for d in dims]
+        dims = [d if d != "location" else _sales_location(index) for d in dims]
+        if "location" in dims:  # channels that are ways of selling (web, Amazon) and no place column: none to break by
+            reading.kind, reading.concept = "unanswerable", f"{lx.METRIC_NOUNS[metrics[0]]} by location"
+            reading.needed = place_needed(index.vocabulary.channels if index is not None else [])
+            return reading
     if dims[:1] == ["sku"] and time.range is None and not time.all_time and _RATING_FELL_MOST.search(question):
         # "which product's rating fell the most?" with no period: the sentiment agent's decline (its recent reviews
         # against all earlier ones, with a minimum of reviews on each side and a significance rule), never two

@@ -6,7 +6,9 @@ before its unit is rewritten, so a product title's words ("Ten Piece Set") and "
 
 * a percentage: "ten percent", "twenty-five per cent", "fifteen pct" -> "10%", "25%", "15%";
 * a half star: "three and a half stars", "four and a half star" -> "3.5 stars", "4.5 star";
-* a window longer than twelve units ("thirty days", "eighteen months"): the time reader knows one to twelve.
+* a window longer than twelve units ("thirty days", "eighteen months"): the time reader knows one to twelve;
+* a dozen before a ranking's nouns or "best": "the half-dozen best sellers", "a dozen top products" -> "the 6 best
+  sellers", "12 top products".
 
 Pure: no I/O.
 """
@@ -26,6 +28,10 @@ _NUMBER = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS)}))?|{_WORD})"
 _PERCENT = re.compile(rf"\b(?P<n>{_NUMBER})\s*(?:percent|per cent|pct)\b|\b(?P<m>{_NUMBER})\s*%", re.I)
 _HALF_STARS = re.compile(rf"\b(?P<n>{'|'.join(_UNITS)})\s+and\s+a\s+half\s+(?P<unit>stars?)\b", re.I)
 _LONG_WINDOW = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?P<unit>days|weeks|months|years|quarters)\b", re.I)
+#: "half a dozen", "half-dozen", "a dozen", "dozen" before what a ranking lists (not "a dozen eggs" in a title).
+_DOZEN = re.compile(r"\b(?:a\s+|(?P<the>the\s+))?(?P<half>half[\s-](?:a[\s-])?)?dozen\s+"
+                    r"(?=(?:best|worst|top|bottom|biggest|largest|highest|lowest|most|least|fastest|slowest|products|items|skus|sellers|brands|"
+                    r"categories|channels|customers)\b)", re.I)
 #: The longest window the time reader knows in words ("the last twelve months").
 _WORDS_KNOWN = 12
 
@@ -40,6 +46,7 @@ def spelled_numbers(text: str) -> str:
     """``text`` with spelled-out percentages, half stars and long windows in digits (unchanged without one)."""
     out = _PERCENT.sub(lambda m: f"{number_value(m.group('n') or m.group('m'))}%", text)
     out = _HALF_STARS.sub(lambda m: f"{_UNITS[m.group('n').lower()]}.5 {m.group('unit')}", out)
+    out = _DOZEN.sub(lambda m: f"{m.group('the') or ''}{6 if m.group('half') else 12} ", out)
 
     def window(m: re.Match[str]) -> str:
         n = number_value(m.group("n"))

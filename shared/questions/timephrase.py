@@ -370,7 +370,8 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                              rf"(?:,?\s+({_YEAR})\b)?", re.I)),
     ("quarter", re.compile(rf"\bq([1-4])\b(?:\s*(?:of\s+|in\s+|,\s*|/\s*|-\s*(?=\d|'))?('?\d{{2}}\b|{_YEAR}\b))?"
                            rf"|\b({_YEAR})[\s-]*q([1-4])\b"
-                           rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=\s+quarter\s+(?:of|in)\b))"
+                           rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=\s+quarter\s+(?:of|in)\s+(?:the\s+year|this\s+year|last\s+year|the\s+previous\s+year|"
+                           rf"{_YEAR}\b|fy)))"
                            rf"\s+quarter\b"
                            rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
     ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second|1st|2nd)\s+half\b{_NOT_OF_MONTH}"
@@ -919,6 +920,13 @@ def _weekend_beside(day: date, before: bool, n: int = 1) -> tuple[date, date]:
 _DAY_WEEK = re.compile(r"\s+(week|weekend)\b", re.I)
 
 
+#: "the 12 months to October", "the 3 months up to the end of September", "6 months ending March": that many
+#: months ending with the named one.
+_MONTHS_TO = re.compile(r"\b(?:the\s+)?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                        r"months?\s+(?:to|up\s+to|ending(?:\s+in|\s+with)?|through|thru|until|till)\s+"
+                        r"(?:the\s+end\s+of\s+)?(?:the\s+month\s+of\s+)?$", re.I)
+
+
 def _one_month(a: _Atom) -> bool:
     """Whether ``a`` is one calendar month: named ("November") or relative ("last month", "this month")."""
     return a.start.day == 1 and (a.month is not None and a.day is None or (
@@ -954,6 +962,13 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
             out.append(_Atom((lead + around.start(), a.span[1]), start, end, f"{word[:1].lower()}{word[1:]} {a.name}",
                              a.year_explicit, shopping_day=a.shopping_day))
             continue
+        months_to = _MONTHS_TO.search(text[lead:a.span[0]]) if _one_month(a) else None
+        if months_to is not None:
+            token = months_to.group(1).lower()
+            n = int(token) if token.isdigit() else _NUMBER_WORDS.get(token, 1)
+            out.append(_Atom((lead + months_to.start(), a.span[1]), add_months(a.start, 1 - n), a.end,
+                             f"the {n} months to {a.name}", a.year_explicit))
+            continue
         if own_week is not None:
             if own_week.group(1).lower() == "week":
                 start = a.start - timedelta(days=a.start.weekday())
@@ -988,7 +1003,9 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
             which = half.group(1).lower()
             start, end = (a.start, a.start + timedelta(days=cut - 1)) if which in ("first", "1st") else (
                 a.start + timedelta(days=cut), a.end)
-            a = _Atom(a.span, start, end, f"the {which} {half.group(2).lower()} of {a.name}")
+            # the span covers "first fortnight of": no product is called that
+            a = _Atom((max(0, a.span[0] - 40) + half.start(), a.span[1]), start, end,
+                      f"the {which} {half.group(2).lower()} of {a.name}")
         elif first and _one_month(a):
             token, which = first.group(2).lower(), first.group(1).lower()
             n = int(token) if token.isdigit() else _DAY_COUNT[token]
@@ -1061,6 +1078,24 @@ _LAST_WEEKEND = re.compile(r"\b(last|past|previous|this)\s+weekend\b|\b(?:over|o
                            r"(weekend)\b(?!\s+(?:before|of|after))", re.I)
 
 
+#: A slash date with its year: "01/11/2026" (day and month in either order).
+_SLASH_DATE = re.compile(rf"(?<![\w/.-])(\d{{1,2}})/(\d{{1,2}})/({_YEAR}|\d{{2}})(?![\w/.])")
+
+
+def _day_first_written(text: str) -> str:
+    """``text`` with its slash dates written day first (a dot: "01.11.2026") when one of them can only be day first.
+
+    "from 01/11/2026 to 15/11/2026": 15 is no month, so 01/11 is the 1st of November, not 11 January (an ambiguous
+    date alone stays month first). The same length, so every span stays where it was.
+    """
+    dates = list(_SLASH_DATE.finditer(text))
+    if not any(int(m.group(1)) > 12 >= int(m.group(2)) for m in dates):
+        return text
+    for m in dates:
+        text = text[:m.start()] + m.group(0).replace("/", ".") + text[m.end():]
+    return text
+
+
 def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] | None = None) -> TimeReading:
     """Read every time phrase in ``question`` against ``as_of`` (see the module docstring for the rules).
 
@@ -1068,6 +1103,7 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     """
     # "since the start of the quarter": this quarter to date (the same length, so every span stays where it was)
     text = _START_OF_UNIT.sub(lambda m: f"this {m.group(1) or 'year'}".ljust(len(m.group(0))), question)
+    text = _day_first_written(text)
     reading = TimeReading(weekdays=_weekdays(text))
     taken: list[tuple[int, int]] = list(exclude or [])
     year_back: list[tuple[int, int]] = []  # "vs last year": a named day inside it is the baseline itself

@@ -495,11 +495,13 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("promo_order_share", "Orders on promotion %", "percent", S, ("promo_orders", "orders"),
           lambda m, _: ratio(_zero(m("promo_orders")), m("orders"), 100),
           "Orders with a line on promotion or with a discount, as a percentage of all orders."),
-    _spec("multi_item_orders", "Orders with 2+ units", "count", S, ("multi_item_orders",), _sum("multi_item_orders"),
-          "Orders of two or more units (all their sold lines in the period and slice together).", additive=True),
-    _spec("multi_item_order_share", "Orders with 2+ units %", "percent", S, ("multi_item_orders", "orders"),
+    # the units range is the query's (``order_units_at_least``/``order_units_at_most``): 2+ only when none is set
+    _spec("multi_item_orders", "Orders in a units range", "count", S, ("multi_item_orders",), _sum("multi_item_orders"),
+          "Orders whose sold lines (in the period and slice, together) add up to the query's units range: two or "
+          "more units unless order_units_at_least/order_units_at_most say otherwise.", additive=True),
+    _spec("multi_item_order_share", "Orders in a units range %", "percent", S, ("multi_item_orders", "orders"),
           lambda m, _: ratio(_zero(m("multi_item_orders")), m("orders"), 100),
-          "Orders of two or more units as a percentage of orders."),
+          "Orders in the query's units range (two or more units unless set) as a percentage of orders."),
     _spec("value_orders", "Orders in a value range", "count", S, ("value_orders",), _sum("value_orders"),
           "Orders whose value (the revenue of their sold lines) is above ``order_value_above`` and below "
           "``order_value_below``.", additive=True),

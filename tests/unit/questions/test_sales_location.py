@@ -35,3 +35,16 @@ def test_stock_by_location_is_still_by_location(shop: VocabularyIndex) -> None:
     r = read_question("How much stock do we have by location?", tenant_id="t",
                       index=_index(shop, channels=["Downtown"]), extents=EXTENTS)  # type: ignore[arg-type]
     assert r.query is not None and r.query.dimensions == ["location"], r
+
+
+@pytest.mark.parametrize("question", ["Revenue by location last month", "Which location sold the most units?",
+                                      "How many orders by branch last quarter?"])
+def test_channels_that_are_ways_of_selling_are_no_location(shop: VocabularyIndex, question: str) -> None:
+    # web, Amazon, eBay and the till are how a line was sold, not where: the place column is used, else refused
+    ways = {"channels": ["web", "amazon", "ebay", "pos"]}
+    for update, dim in (({**ways, "regions": ["Boston", "Miami"]}, "region"), ({**ways, "regions": [],
+                                                                               "countries": ["US", "CA"]}, "country")):
+        r = read_question(question, tenant_id="t", index=_index(shop, **update), extents=EXTENTS)  # type: ignore[arg-type]
+        assert r.kind == "metric" and r.query is not None and r.query.dimensions == [dim], (question, r)
+    r = read_question(question, tenant_id="t", index=_index(shop, **ways, regions=[]), extents=EXTENTS)  # type: ignore[arg-type]
+    assert r.kind == "unanswerable" and "location" in (r.concept or "") and "ways of selling" in (r.needed or ""), r

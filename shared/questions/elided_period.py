@@ -1,0 +1,54 @@
+"""A period left unsaid where the question already named it.
+
+- "the first half of November vs the second half": the second part names no month, so it was read as the year's
+  second half (H2); it is the same month's (quarter's, year's): "... vs the second half of November";
+- "from the 20th of October to the end of the month": the month is October, not the current one (read as a forecast
+  to the end of this month): "... to October 31".
+
+Pure: text in, text out.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+_PART = r"(?:first|second|last|final|latter|1st|2nd|3rd|4th|third|fourth)\s+(?:half|fortnight|week|quarter|month)"
+_COMPARED = r"(?:vs\.?|versus|v\.?|compared\s+(?:to|with)|against|or|and|to)"
+#: "first half of november vs (the) second half" (nothing after the second part names its own period).
+_ELIDED = re.compile(
+    rf"\b(?P<first>{_PART})\s+of\s+(?P<whole>(?:the\s+)?(?:(?:this|last|previous)\s+)?(?:[a-z]+"
+    rf"(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}}))\s+(?P<cmp>{_COMPARED})\s+(?P<the>the\s+)?(?P<second>{_PART})\b"
+    rf"(?!\s+(?:of|in)\b)",
+    re.I,
+)
+
+
+def elided_periods(text: str) -> str:
+    """``text`` with a compared part that names no whole given the first part's ("... vs the second half of X")."""
+    return _ELIDED.sub(lambda m: f"{m.group(0)} of {m.group('whole')}", text)
+
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+#: "the 20th of October to the end of the month", "Oct 20 until the end of that month".
+_TO_MONTH_END = re.compile(
+    rf"\b(?:(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+{_DAY})\b"
+    rf"(?P<to>\s+(?:to|until|till|through|thru|and|-)\s+)(?:the\s+)?end\s+of\s+(?:the|that)\s+"
+    rf"month\b",
+    re.I,
+)
+
+
+def month_end_named(text: str) -> str:
+    """``text`` with "to the end of the month" after a day of a named month written as that month's last day."""
+
+    def last_day(m: re.Match[str]) -> str:
+        month = _MONTHS[(m.group("m1") or m.group("m2")).lower()]
+        days = 28 if month == 2 else calendar.monthrange(2023, month)[1]  # February: its days in any year
+        return f"{m.group(0)[: m.start('to') - m.start()]}{m.group('to')}{calendar.month_name[month]} {days}"
+
+    return _TO_MONTH_END.sub(last_day, text)

@@ -1,0 +1,51 @@
+"""Where a tenant's sales keep the place a line was sold at ("revenue by location", "which branch sold the most").
+
+A shop's location is the channel where the export names it (Square's Location, Maven's store_location, a store's
+name): "Downtown" and "Riverside" are places. Channels that are ways of selling (the web store, Amazon, eBay, the point
+of sale, wholesale) are no places: "revenue by location" of such a shop is not revenue by channel. Then a region the
+file stored (a Location or City column), a state or a country is the place; else the sales keep none, and the
+question is refused as such (``location``, which sales lack).
+Pure: the tenant's channel and place names in, a dimension out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from shared.store.metrics.model import DimensionName
+
+#: Channel names that say how a line was sold, not where: stores online, marketplaces, the till, trade, apps.
+_WAY_OF_SELLING = re.compile(
+    r"\b(?:web|website|web\s*(?:shop|store)|online|e-?commerce|e-?shop|internet|site|amazon|ebay|etsy|walmart|"
+    r"shopify|woo(?:commerce)?|bigcommerce|magento|wix|squarespace|tiktok|instagram|facebook|meta|google|"
+    r"marketplace|market\s*place|pos|point\s+of\s+sale|in[-\s]?store|retail|wholesale|b2b|b2c|trade|dtc|d2c|"
+    r"direct|app|mobile|phone|telephone|mail(?:\s+order)?|catalog(?:ue)?|social|affiliate|subscription|"
+    r"zalando|otto|bol|cdiscount|rakuten|mercado\s*libre|flipkart|noon|allegro|kaufland|target|wayfair|"
+    r"(?:fb|ig)\s+shop)\b",
+    re.I,
+)
+
+
+def place_needed(channels: Sequence[str]) -> str:
+    """What a question "by location" needs when the sales keep no place (said in the refusal)."""
+    ways = f"; your channels ({', '.join(channels[:4])}) are ways of selling, not places" if channels else ""
+    return f"a store or location column in your sales data (a shop, region, city, state or country per line{ways})"
+
+
+def channels_are_places(channels: Sequence[str]) -> bool:
+    """Whether the tenant's channels name shops (places) rather than ways of selling: none is a way of selling."""
+    return bool(channels) and not any(_WAY_OF_SELLING.search(c) for c in channels)
+
+
+def sales_location(
+    channels: Sequence[str], regions: Sequence[str], states: Sequence[str], countries: Sequence[str]
+) -> DimensionName:
+    """The dimension the sales keep the place a line was sold at in; ``location`` (which sales lack) when none."""
+    if channels_are_places(channels):
+        return "channel"
+    if regions:
+        return "region"
+    if states:
+        return "state"
+    return "country" if countries else "location"
