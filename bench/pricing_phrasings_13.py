@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 
@@ -33,8 +33,9 @@ _COVER = re.compile(r"cover|on hand|in stock|stock", re.I)
 _LATEST = re.compile(r"latest|\bon \d|\d{4}-\d{2}-\d{2}|\btoday\b|last day", re.I)
 _MEAN = re.compile(r"30 days|mean|average", re.I)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}", re.I)
-_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                                           "nov", "dec"))}
+_MONTHS = {
+    m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+}
 #: The ladder's tiers are read off the answer as its lowest and highest prices.
 _CENT = 0.006
 
@@ -48,11 +49,19 @@ def _warehouse(query: str) -> pd.DataFrame:
 def list_prices() -> pd.DataFrame:
     """Per SKU and day, our list price: the unit price of the day's sold lines not on promotion (warehouse rows; a
     line of 0 units, a return, shows no price)."""
-    s = _warehouse("SELECT sku, date, unit_price FROM sales WHERE tenant_id = @tenant_id AND unit_price IS NOT NULL "
-                   "AND NOT COALESCE(promo, FALSE) AND units > 0")
+    s = _warehouse(
+        "SELECT sku, date, unit_price FROM sales WHERE tenant_id = @tenant_id AND unit_price IS NOT NULL "
+        "AND NOT COALESCE(promo, FALSE) AND units > 0"
+    )
     s["date"] = pd.to_datetime(s["date"]).dt.date
     s["unit_price"] = s["unit_price"].astype(float).round(2)
-    return s.groupby(["sku", "date"], as_index=False)["unit_price"].median().sort_values(["sku", "date"])
+    daily = s.groupby(["sku", "date"], as_index=False)["unit_price"].median()
+    return pd.DataFrame(daily).sort_values(by=["sku", "date"])
+
+
+def cell(frame: pd.DataFrame, row: object, column: str) -> float:
+    """One cell as a number (pandas types ``.at`` as any scalar)."""
+    return float(cast("float", frame.at[row, column]))
 
 
 def price_changes(lp: pd.DataFrame) -> pd.DataFrame:
@@ -65,8 +74,9 @@ def price_changes(lp: pd.DataFrame) -> pd.DataFrame:
         prev = g.shift(1)
         moved = g["unit_price"].ne(prev["unit_price"]) & prev["unit_price"].notna()
         for i in g.index[moved]:
-            rows.append((sku, prev.at[i, "date"], g.at[i, "date"], float(prev.at[i, "unit_price"]),
-                         float(g.at[i, "unit_price"])))
+            rows.append(
+                (sku, prev.at[i, "date"], g.at[i, "date"], cell(prev, i, "unit_price"), cell(g, i, "unit_price"))
+            )
     return pd.DataFrame(rows, columns=["sku", "before", "first", "old", "new"])
 
 
@@ -102,29 +112,36 @@ def dated_within(lo: date, hi: date) -> Check:
 def last_change(changes: pd.DataFrame, m: Market, sku: str) -> tuple[pd.Series, Check]:
     """``sku``'s latest change of list price and the check that the answer dates it (between its two sales days)."""
     last = changes[changes["sku"] == sku].sort_values("first").iloc[-1]
-    return last, lambda a, r: named_by(m, sku)(a, r) and dated_within(last["before"] + timedelta(days=1),
-                                                                        last["first"])(a, r)
+    return (
+        last,
+        lambda a, r: named_by(m, sku)(a, r) and dated_within(last["before"] + timedelta(days=1), last["first"])(a, r),
+    )
 
 
 def says_index(latest: tuple[float, ...], mean: float) -> Check:
     """The first sentence writes the index and says which it is: the latest day's (either price), or a 30-day mean."""
+
     def check(a: str, r: object) -> bool:
         f = first_sentence(a)
         return (any(states(f, v, 0.15) for v in latest) and _LATEST.search(f) is not None) or (
-            states(f, mean, 0.15) and _MEAN.search(f) is not None)
+            states(f, mean, 0.15) and _MEAN.search(f) is not None
+        )
+
     return check
 
 
 def discount_advice(m: Market, cover: pd.DataFrame, sku: str, *, long: bool) -> Check:
     """Names the product, says its stock (on hand or days of cover) and leans to a discount only when cover is long."""
-    on_hand, days = float(cover.at[sku, "on_hand"]), float(cover.at[sku, "cover"])
+    on_hand, days = cell(cover, sku, "on_hand"), cell(cover, sku, "cover")
 
     def check(a: str, r: object) -> bool:
         f = first_sentence(a)
         stock = _COVER.search(a) is not None and (states(a, on_hand, 0.5) or states(a, days, max(1.0, days * 0.25)))
-        lean = _DISCOUNT.search(f) is not None and _NEGATION.search(f) is None if long else \
-            _NEGATION.search(f) is not None
+        lean = (
+            _DISCOUNT.search(f) is not None and _NEGATION.search(f) is None if long else _NEGATION.search(f) is not None
+        )
         return named_by(m, sku)(a, r) and stock and lean
+
     return check
 
 
@@ -148,30 +165,60 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     # 1. the catalogue's price ladder in other words
     add("ladder", "how many products under $20", counts(int((price < 20).sum())))
     add("ladder", "products between $20 and $50", counts(int(((price >= 20) & (price <= 50)).sum())))
-    add("ladder", "price distribution of our catalogue", lambda a, r: states(a, float(price.min()), _CENT)
-        and states(a, float(price.max()), _CENT))
+    add(
+        "ladder",
+        "price distribution of our catalogue",
+        lambda a, r: states(a, float(price.min()), _CENT) and states(a, float(price.max()), _CENT),
+    )
     add("ladder", "how many SKUs do we sell for more than $100?", counts(int((price > 100).sum())))
     add("ladder", "how many Outdoor items are over $100?", counts(int((outdoor > 100).sum())))
-    add("ladder", "what share of our range is priced below $25?", lambda a, r: states(
-        first(a), float((price < 25).mean() * 100), 0.6) or counts(int((price < 25).sum()))(a, r))
-    add("ladder", "what's the median price in our catalogue?", lambda a, r: states(first(a), float(price.median()),
-                                                                                 _CENT))
-    add("ladder", "average list price of our Kitchen range", lambda a, r: "Kitchen" in first(a) and states(
-        first(a), float(price[cats == "Kitchen"].mean()), 0.011))
-    add("ladder", "break down our products by price band", lambda a, r: states(a, float(price.min()), _CENT)
-        and states(a, float(price.max()), _CENT))
+    add(
+        "ladder",
+        "what share of our range is priced below $25?",
+        lambda a, r: states(first(a), float((price < 25).mean() * 100), 0.6) or counts(int((price < 25).sum()))(a, r),
+    )
+    add(
+        "ladder",
+        "what's the median price in our catalogue?",
+        lambda a, r: states(first(a), float(price.median()), _CENT),
+    )
+    add(
+        "ladder",
+        "average list price of our Kitchen range",
+        lambda a, r: "Kitchen" in first(a) and states(first(a), float(price[cats == "Kitchen"].mean()), 0.011),
+    )
+    add(
+        "ladder",
+        "break down our products by price band",
+        lambda a, r: states(a, float(price.min()), _CENT) and states(a, float(price.max()), _CENT),
+    )
 
     # 2. possessive product names
     costs = pd.to_numeric(m.products["cost"], errors="coerce")
     add("possessive", "what's the kettle's margin?", lambda a, r: names(k)(a, r) and "margin" in first(a).lower())
-    add("possessive", "the kettle's cheapest competitor", lambda a, r: names(k)(a, r)
-        and states(first(a), m.lowest_latest(k), _CENT))
-    add("possessive", "how many rivals stock the kettle's equivalent?", lambda a, r: names(k)(a, r)
-        and states(first(a), len(m.carriers(k)), 0.5))
+    add(
+        "possessive",
+        "the kettle's cheapest competitor",
+        lambda a, r: names(k)(a, r) and states(first(a), m.lowest_latest(k), _CENT),
+    )
+    add(
+        "possessive",
+        "how many rivals stock the kettle's equivalent?",
+        lambda a, r: names(k)(a, r) and states(first(a), len(m.carriers(k)), 0.5),
+    )
     add("possessive", "the Pro Toaster's position against the market", names(x))
-    add("possessive", "is the kettle's markup healthy?", lambda a, r: names(k)(a, r) and (
-        states(a, float(price[k] - costs[k]), 0.011) or states(a, float(100 * (price[k] / costs[k] - 1)), 0.6)
-        or states(a, float(100 * (1 - costs[k] / price[k])), 0.6)))
+    add(
+        "possessive",
+        "is the kettle's markup healthy?",
+        lambda a, r: (
+            names(k)(a, r)
+            and (
+                states(a, float(price[k] - costs[k]), 0.011)
+                or states(a, float(100 * (price[k] / costs[k] - 1)), 0.6)
+                or states(a, float(100 * (1 - costs[k] / price[k])), 0.6)
+            )
+        ),
+    )
 
     # 3. a product's price index: the latest day's or the 30-day mean, said
     # the latest day's index with the day's selling price (the agents') or the catalogue price (the metrics layer's)
@@ -181,8 +228,11 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     per_sku = metric_index(m, pd.Series(m.products.index, index=m.products.index))
     add("index", "the kettle's price index", says_index(day[k], float(per_sku[k])))
     add("index", f"price index of {x}", says_index(day[x], float(per_sku[x])))
-    add("index", "what's the kettle's price index over the last 30 days?", lambda a, r: states(
-        first(a), float(per_sku[k]), 0.15) and _MEAN.search(first(a)) is not None)
+    add(
+        "index",
+        "what's the kettle's price index over the last 30 days?",
+        lambda a, r: states(first(a), float(per_sku[k]), 0.15) and _MEAN.search(first(a)) is not None,
+    )
     add("index", "the kettle's price index today", lambda a, r: any(states(first(a), v, 0.15) for v in day[k]))
 
     # 4. "should we discount X?" weighed against its stock cover
@@ -194,60 +244,124 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     add("cover", f"should we discount {long_}?", discount_advice(m, cover, long_, long=True))
     add("cover", f"is it worth putting the {tshort} on sale?", discount_advice(m, cover, short, long=False))
     add("cover", f"should I mark down the {tlong}?", discount_advice(m, cover, long_, long=True))
-    add("cover", "should we discount the kettle?", lambda a, r: names(k)(a, r) and _COVER.search(a) is not None
-        and states(a, float(cover.at[k, "on_hand"]), 0.5))
+    add(
+        "cover",
+        "should we discount the kettle?",
+        lambda a, r: names(k)(a, r) and _COVER.search(a) is not None and states(a, cell(cover, k, "on_hand"), 0.5),
+    )
 
     # 5. a competitor by name, on a product or a category
     kettle_mm = versus(m, "MegaMart", [k])
     kitchen = list(m.products.index[m.products["category"] == "Kitchen"])
     bb = versus(m, "BargainBarn", kitchen)
-    add("rivals", "are we cheaper than MegaMart on kettles?", lambda a, r: names(k)(a, r) and "MegaMart" in first(a)
-        and states(first(a), float(m.latest.at[k, "our"]) - kettle_mm[k], _CENT) if k in kettle_mm
-        else "MegaMart" in first(a))
-    add("rivals", "are we cheaper than Acme on kettles?", lambda a, r: "Acme" in first(a)
-        and _NEGATION.search(first(a)) is not None)
-    add("rivals", "are we cheaper than BargainBarn on Kitchen products?", lambda a, r: "BargainBarn" in first(a)
-        and "Kitchen" in a and (counts(sum(v < -0.005 for v in bb.values()))(a, r)
-                                or counts(sum(v > 0.005 for v in bb.values()))(a, r)))
-    add("rivals", "how do our Outdoor prices compare with PrimeGoods?", lambda a, r: "PrimeGoods" in first(a)
-        and "Outdoor" in a)
+    add(
+        "rivals",
+        "are we cheaper than MegaMart on kettles?",
+        lambda a, r: (
+            names(k)(a, r)
+            and "MegaMart" in first(a)
+            and states(first(a), cell(m.latest, k, "our") - kettle_mm[k], _CENT)
+            if k in kettle_mm
+            else "MegaMart" in first(a)
+        ),
+    )
+    add(
+        "rivals",
+        "are we cheaper than Acme on kettles?",
+        lambda a, r: "Acme" in first(a) and _NEGATION.search(first(a)) is not None,
+    )
+    add(
+        "rivals",
+        "are we cheaper than BargainBarn on Kitchen products?",
+        lambda a, r: (
+            "BargainBarn" in first(a)
+            and "Kitchen" in a
+            and (
+                counts(sum(v < -0.005 for v in bb.values()))(a, r) or counts(sum(v > 0.005 for v in bb.values()))(a, r)
+            )
+        ),
+    )
+    add(
+        "rivals",
+        "how do our Outdoor prices compare with PrimeGoods?",
+        lambda a, r: "PrimeGoods" in first(a) and "Outdoor" in a,
+    )
     add("rivals", "does ShopRival beat us on the kettle?", lambda a, r: "ShopRival" in first(a) and names(k)(a, r))
-    add("rivals", "are we cheaper than MegaMart overall?", lambda a, r: "MegaMart" in first(a)
-        and re.search(r"cheaper|dearer|above|below|%", first(a)) is not None)
-    add("rivals", "who is cheaper on the kettle, us or MegaMart?", lambda a, r: "MegaMart" in first(a)
-        and names(k)(a, r))
+    add(
+        "rivals",
+        "are we cheaper than MegaMart overall?",
+        lambda a, r: "MegaMart" in first(a) and re.search(r"cheaper|dearer|above|below|%", first(a)) is not None,
+    )
+    add(
+        "rivals",
+        "who is cheaper on the kettle, us or MegaMart?",
+        lambda a, r: "MegaMart" in first(a) and names(k)(a, r),
+    )
 
     # 6. the history of our own prices (the sales lines' list price, promotions aside)
     changes = price_changes(list_prices())
     kc = changes[changes["sku"] == k].sort_values("first")
     last, dated = last_change(changes, m, k)
     add("history", "when did we last change the kettle's price", dated)
-    add("history", "what was the kettle's price in March?", lambda a, r: states(first(a), _price_on(
-        list_prices(), k, date(m.end.year if m.end.month >= 3 else m.end.year - 1, 3, 15)), _CENT))
+    add(
+        "history",
+        "what was the kettle's price in March?",
+        lambda a, r: states(
+            first(a),
+            _price_on(list_prices(), k, date(m.end.year if m.end.month >= 3 else m.end.year - 1, 3, 15)),
+            _CENT,
+        ),
+    )
     year_ago = m.end - timedelta(days=364)
     xc = changes[(changes["sku"] == x) & (changes["first"] >= year_ago)]
-    add("history", f"how many times did we change the price of {x} in the last year?", lambda a, r: names(x)(a, r)
-        and states(first(a), len(xc), 0.5))
-    add("history", "our own price history for the kettle", lambda a, r: names(k)(a, r)
-        and states(a, float(last["new"]), _CENT) and states(a, float(last["old"]), _CENT))
+    add(
+        "history",
+        f"how many times did we change the price of {x} in the last year?",
+        lambda a, r: names(x)(a, r) and states(first(a), len(xc), 0.5),
+    )
+    add(
+        "history",
+        "our own price history for the kettle",
+        lambda a, r: names(k)(a, r) and states(a, float(last["new"]), _CENT) and states(a, float(last["old"]), _CENT),
+    )
     recent = changes[changes["first"] >= m.end - timedelta(days=89)]
     add("history", "which products did we reprice in the last 90 days?", counts(recent["sku"].nunique()))
     raised = kc[(kc["first"] >= m.end.replace(month=1, day=1)) & (kc["new"] > kc["old"])]
-    add("history", "did we raise the kettle's price this year?", lambda a, r: names(k)(a, r) and (
-        any(states(first(a), float(v), _CENT) for v in raised["new"]) if len(raised)
-        else _NEGATION.search(first(a)) is not None))
+    add(
+        "history",
+        "did we raise the kettle's price this year?",
+        lambda a, r: (
+            names(k)(a, r)
+            and (
+                any(states(first(a), float(v), _CENT) for v in raised["new"])
+                if len(raised)
+                else _NEGATION.search(first(a)) is not None
+            )
+        ),
+    )
 
     this_year = changes[(changes["first"] >= m.end.replace(month=1, day=1)) & (changes["new"] > changes["old"])]
     add("history", "which of our products went up in price this year?", counts(this_year["sku"].nunique()))
     lm_end = m.end.replace(day=1) - timedelta(days=1)
     lm = changes[(changes["sku"] == x) & (changes["first"] >= lm_end.replace(day=1)) & (changes["first"] <= lm_end)]
-    add("history", f"did the price of {x} change last month?", lambda a, r: names(x)(a, r) and (
-        (len(lm) == 0 and _NEGATION.search(first(a)) is not None) or (len(lm) > 0 and states(first(a), float(
-            lm["new"].iloc[-1]), _CENT))))
+    add(
+        "history",
+        f"did the price of {x} change last month?",
+        lambda a, r: (
+            names(x)(a, r)
+            and (
+                (len(lm) == 0 and _NEGATION.search(first(a)) is not None)
+                or (len(lm) > 0 and states(first(a), float(lm["new"].iloc[-1]), _CENT))
+            )
+        ),
+    )
 
     # 7. the merchant without competitor prices
-    for q in ("are we cheaper than MegaMart on kettles?", "the kettle's price index",
-              "how do our Outdoor prices compare with PrimeGoods?"):
+    for q in (
+        "are we cheaper than MegaMart on kettles?",
+        "the kettle's price index",
+        "how do our Outdoor prices compare with PrimeGoods?",
+    ):
         add("refusal", q, lambda a, r: _NO_COMPETITORS.search(first(a)) is not None, NOCOMP)
     add("refusal", "when did we last change the kettle's price", dated, NOCOMP)
     return out

@@ -20,6 +20,7 @@ from bench.pricing_phrasings_13 import (
     _CENT,
     _NEGATION,
     _price_on,
+    cell,
     discount_advice,
     last_change,
     list_prices,
@@ -45,13 +46,18 @@ def fourteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
 
     add("ladder", "number of items below $15", counts(int((price < 15).sum())))
     add("ladder", "SKUs from $50 to $100", counts(int(((price >= 50) & (price <= 100)).sum())))
-    add("ladder", "how are our prices distributed?", lambda a, r: states(a, float(price.min()), _CENT)
-        and states(a, float(price.max()), _CENT))
+    add(
+        "ladder",
+        "how are our prices distributed?",
+        lambda a, r: states(a, float(price.min()), _CENT) and states(a, float(price.max()), _CENT),
+    )
     add("ladder", "how many Home products are above $60?", counts(int((price[cats == "Home"] > 60).sum())))
-    add("possessive", "the toaster KIT-0046's lowest competitor price", lambda a, r: names(x)(a, r)
-        and states(first(a), m.lowest_latest(x), _CENT))
-    add("possessive", "what's the kettle's gross margin?", lambda a, r: names(k)(a, r)
-        and "margin" in first(a).lower())
+    add(
+        "possessive",
+        "the toaster KIT-0046's lowest competitor price",
+        lambda a, r: names(x)(a, r) and states(first(a), m.lowest_latest(x), _CENT),
+    )
+    add("possessive", "what's the kettle's gross margin?", lambda a, r: names(k)(a, r) and "margin" in first(a).lower())
     cover = stock_cover(m)
     sold = cover[cover["rate"] > 0].sort_values("cover")
     short, long_ = str(sold.index[1]), str(sold.index[-2])
@@ -59,27 +65,55 @@ def fourteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     add("cover", f"would it make sense to mark down {long_}?", discount_advice(m, cover, long_, long=True))
     add("cover", f"should we run a sale on {long_}?", discount_advice(m, cover, long_, long=True))
     kettle_pg = versus(m, "PrimeGoods", [k])
-    add("rivals", "is PrimeGoods cheaper than us on the kettle?", lambda a, r: "PrimeGoods" in first(a)
-        and names(k)(a, r) and (k not in kettle_pg or states(first(a), float(m.latest.at[k, "our"])
-                                                             - kettle_pg[k], _CENT)))
-    add("rivals", "are we cheaper than Brightline on cushions?", lambda a, r: "Brightline" in first(a)
-        and _NEGATION.search(first(a)) is not None)
-    add("rivals", "how do we compare to ShopRival on Electronics?", lambda a, r: "ShopRival" in first(a)
-        and "Electronics" in a)
+    add(
+        "rivals",
+        "is PrimeGoods cheaper than us on the kettle?",
+        lambda a, r: (
+            "PrimeGoods" in first(a)
+            and names(k)(a, r)
+            and (k not in kettle_pg or states(first(a), cell(m.latest, k, "our") - kettle_pg[k], _CENT))
+        ),
+    )
+    add(
+        "rivals",
+        "are we cheaper than Brightline on cushions?",
+        lambda a, r: "Brightline" in first(a) and _NEGATION.search(first(a)) is not None,
+    )
+    add(
+        "rivals",
+        "how do we compare to ShopRival on Electronics?",
+        lambda a, r: "ShopRival" in first(a) and "Electronics" in a,
+    )
     changes = price_changes(list_prices())
     add("history", "when was the kettle's price last updated?", last_change(changes, m, k)[1])
-    add("history", "what did we charge for the kettle in January?", lambda a, r: states(first(a), _price_on(
-        list_prices(), k, date(m.end.year, 1, 15)), _CENT))
+    add(
+        "history",
+        "what did we charge for the kettle in January?",
+        lambda a, r: states(first(a), _price_on(list_prices(), k, date(m.end.year, 1, 15)), _CENT),
+    )
     lm_end = m.end.replace(day=1) - timedelta(days=1)
     lm = changes[(changes["first"] >= lm_end.replace(day=1)) & (changes["first"] <= lm_end)]
     add("history", "how many products did we change the price of last month?", counts(lm["sku"].nunique()))
     cut = changes[(changes["first"] >= m.end.replace(month=1, day=1)) & (changes["new"] < changes["old"])]
     add("history", "have we lowered any prices this year?", counts(cut["sku"].nunique()))
-    add("history", f"price changes we made on {x}", lambda a, r: names(x)(a, r) and all(
-        states(a, float(v), _CENT) for v in changes.loc[changes["sku"] == x, "new"]))
-    add("refusal", "is PrimeGoods cheaper than us on the kettle?", lambda a, r: _NO_COMPETITORS.search(first(a))
-        is not None, NOCOMP)
-    add("refusal", "what did we charge for the kettle in January?", lambda a, r: states(first(a), _price_on(
-        list_prices(), k, date(m.end.year, 1, 15)), _CENT), NOCOMP)
+    add(
+        "history",
+        f"price changes we made on {x}",
+        lambda a, r: (
+            names(x)(a, r) and all(states(a, float(v), _CENT) for v in changes.loc[changes["sku"] == x, "new"])
+        ),
+    )
+    add(
+        "refusal",
+        "is PrimeGoods cheaper than us on the kettle?",
+        lambda a, r: _NO_COMPETITORS.search(first(a)) is not None,
+        NOCOMP,
+    )
+    add(
+        "refusal",
+        "what did we charge for the kettle in January?",
+        lambda a, r: states(first(a), _price_on(list_prices(), k, date(m.end.year, 1, 15)), _CENT),
+        NOCOMP,
+    )
     add("refusal", "should we discount the kettle?", lambda a, r: names(k)(a, r), NOCOMP)
     return out

@@ -263,8 +263,10 @@ RETURNED_WORDS = re.compile(
 
 
 #: Payment statuses saying the money is not taken yet, in English and other languages ("Pendente", "awaiting payment").
-UNPAID_PAYMENTS = re.compile(r"^(?:pending|unpaid|not paid|awaiting payment|pendente|pendiente|en attente|ausstehend|"
-                             r"in sospeso|väntande|obetald)")
+UNPAID_PAYMENTS = re.compile(
+    r"^(?:pending|unpaid|not paid|awaiting payment|pendente|pendiente|en attente|ausstehend|"
+    r"in sospeso|väntande|obetald)"
+)
 
 
 def cancelled_word(status: str) -> bool:

@@ -49,8 +49,11 @@ _ADVICE = re.compile(r"\b(?:should|could|would|shall|if)\b", re.I)
 
 def asks_own_price_history(question: str) -> bool:
     """Whether ``question`` asks when or how our own list prices changed."""
-    return _OWN_HISTORY.search(question) is not None and _ADVICE.search(question) is None and \
-        _FIGURE.search(question) is None
+    return (
+        _OWN_HISTORY.search(question) is not None
+        and _ADVICE.search(question) is None
+        and _FIGURE.search(question) is None
+    )
 
 
 def price_direction(question: str) -> str | None:

@@ -30,11 +30,17 @@ def _amazon_range(files: dict[str, str]) -> pd.DataFrame:
     raw = raw[raw["type"].isin(("Order", "Refund"))]
     sold = raw["type"] == "Order"
     sales = _usd(raw["product sales"])
-    return pd.DataFrame({"order": raw["order id"], "product": raw["description"], "state": raw["order state"],
-                         "qty": raw["quantity"].astype(int).where(sold, 0), "value": sales.where(sold, 0.0),
-                         "refund": (-sales).where(~sold, 0.0),
-                         "day": pd.to_datetime(raw["date/time"].str.extract(r"^(\w+ \d+, \d{4})")[0],
-                                               format="%b %d, %Y")})
+    return pd.DataFrame(
+        {
+            "order": raw["order id"],
+            "product": raw["description"],
+            "state": raw["order state"],
+            "qty": raw["quantity"].astype(int).where(sold, 0),
+            "value": sales.where(sold, 0.0),
+            "refund": (-sales).where(~sold, 0.0),
+            "day": pd.to_datetime(raw["date/time"].str.extract(r"^(\w+ \d+, \d{4})")[0], format="%b %d, %Y"),
+        }
+    )
 
 
 AMAZON_RANGE_ASKS = [
@@ -55,8 +61,14 @@ def _shopify_payments(files: dict[str, str]) -> pd.DataFrame:
     raw = raw[raw["Type"].isin(("charge", "refund"))]
     sold = raw["Type"] == "charge"
     amount = raw["Amount"].astype(float)
-    return pd.DataFrame({"order": raw["Order"], "value": amount.where(sold, 0.0), "refund": (-amount).where(~sold, 0.0),
-                         "day": pd.to_datetime(raw["Transaction Date"].str[:10], format="%Y-%m-%d")})
+    return pd.DataFrame(
+        {
+            "order": raw["Order"],
+            "value": amount.where(sold, 0.0),
+            "refund": (-amount).where(~sold, 0.0),
+            "day": pd.to_datetime(raw["Transaction Date"].str[:10], format="%Y-%m-%d"),
+        }
+    )
 
 
 SHOPIFY_PAYMENTS_ASKS = [
@@ -84,10 +96,18 @@ def _nuvemshop(files: dict[str, str]) -> pd.DataFrame:
     sold = raw["Status do Pagamento"] == "Pago"
     gross = (raw["Quantidade Comprada"].astype(int) * _reais(raw["Valor do Produto"])).round(2)
     off = (_reais(raw["Desconto"]) * gross / _reais(raw["Subtotal de produtos"])).round(2)
-    return pd.DataFrame({"order": raw["Número do Pedido"], "product": raw["Nome do Produto"], "state": raw["Estado"],
-                         "qty": raw["Quantidade Comprada"].astype(int).where(sold, 0), "value": gross.where(sold, 0.0),
-                         "discount": off.where(sold, 0.0), "refund": (gross - off).where(~sold, 0.0),
-                         "day": pd.to_datetime(raw["Data"].str[:10], format="%d/%m/%Y")})
+    return pd.DataFrame(
+        {
+            "order": raw["Número do Pedido"],
+            "product": raw["Nome do Produto"],
+            "state": raw["Estado"],
+            "qty": raw["Quantidade Comprada"].astype(int).where(sold, 0),
+            "value": gross.where(sold, 0.0),
+            "discount": off.where(sold, 0.0),
+            "refund": (gross - off).where(~sold, 0.0),
+            "day": pd.to_datetime(raw["Data"].str[:10], format="%d/%m/%Y"),
+        }
+    )
 
 
 NUVEMSHOP_ASKS = [
@@ -101,12 +121,23 @@ NUVEMSHOP_ASKS = [
 ]
 
 DATASETS: dict[str, pq.Dataset] = {
-    "amazon_date_range": pq.Dataset("amazon_date_range", lambda: shapes.amazon_date_range(300, seed=111),
-                                    _amazon_range, AMAZON_RANGE_ASKS, no_currency=False),
-    "shopify_payments": pq.Dataset("shopify_payments", lambda: shapes.shopify_payments(400, seed=112),
-                                   _shopify_payments, SHOPIFY_PAYMENTS_ASKS, no_currency=False),
-    "nuvemshop": pq.Dataset("nuvemshop", lambda: shapes.nuvemshop_orders(250, seed=113), _nuvemshop, NUVEMSHOP_ASKS,
-                            no_currency=False),
+    "amazon_date_range": pq.Dataset(
+        "amazon_date_range",
+        lambda: shapes.amazon_date_range(300, seed=111),
+        _amazon_range,
+        AMAZON_RANGE_ASKS,
+        no_currency=False,
+    ),
+    "shopify_payments": pq.Dataset(
+        "shopify_payments",
+        lambda: shapes.shopify_payments(400, seed=112),
+        _shopify_payments,
+        SHOPIFY_PAYMENTS_ASKS,
+        no_currency=False,
+    ),
+    "nuvemshop": pq.Dataset(
+        "nuvemshop", lambda: shapes.nuvemshop_orders(250, seed=113), _nuvemshop, NUVEMSHOP_ASKS, no_currency=False
+    ),
 }
 #: Measured before any change made for them: 0 of 3 files stored, 0 of 19 questions right (Amazon's report refused:
 #: ``date/time`` no date; Shopify Payments' "cannot tell the kind": no product column; Nuvemshop's "cannot tell the
@@ -119,6 +150,11 @@ CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
 
 
 @pytest.mark.parametrize(("dataset", "ask"), CASES)
-def test_question_of_a_held_out_export(dataset: str, ask: pq.Ask, homes: dict[str, tuple[Path, pd.DataFrame]],
-                                       monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_question_of_a_held_out_export(
+    dataset: str,
+    ask: pq.Ask,
+    homes: dict[str, tuple[Path, pd.DataFrame]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     pq.ask_and_check(DATASETS, homes, dataset, ask, check, monkeypatch, capsys)
