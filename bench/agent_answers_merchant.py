@@ -147,8 +147,11 @@ def _run_out_check(rows: Rows, sku: str) -> Check:
     def check(a: str, r: object) -> bool:
         first = first_sentence(a)
         dates = [date.fromisoformat(d) for d in re.findall(r"\d{4}-\d{2}-\d{2}", first)]
-        return rows.names(first, sku) and (states(first, cover, rel=0.2, absolute=1.5)
-                                           or any(abs((d - day).days) <= max(2, cover * 0.2) for d in dates))
+        return rows.names(first, sku) and (
+            states(first, cover, rel=0.2, absolute=1.5)
+            or any(abs((d - day).days) <= max(2, cover * 0.2) for d in dates)
+        )
+
     return check
 
 
@@ -159,8 +162,13 @@ def _forecast_check(rows: Rows, skus: list[str], days: int, period: str) -> Chec
     def check(a: str, r: object) -> bool:
         first = _units_first(a)
         m = re.search(r"(\d[\d,]*) units", first)
-        return bool(m) and period in first and "interval" in first and (
-            expected / 2.5 <= float(m.group(1).replace(",", "")) <= expected * 2.5 + 5)  # type: ignore[union-attr]
+        return (
+            bool(m)
+            and period in first
+            and "interval" in first
+            and (expected / 2.5 <= float(m.group(1).replace(",", "")) <= expected * 2.5 + 5)
+        )  # type: ignore[union-attr]
+
     return check
 
 
@@ -172,35 +180,58 @@ def stock_questions(rows: Rows) -> list[tuple[str, Check]]:
     soon, later = by_cover[0], by_cover[-1]
     reorder = {s for s, c in rows.cover.items() if c == c and c < rows.lead.get(s, 7) + 7}
     over_year = int((rows.cover > 365).sum())
-    best = str(rows.sales[rows.sales["date"] > rows.end - timedelta(days=90)].groupby("sku")["units"].sum()
-               .sort_values(kind="stable").index[-1])
+    best = str(
+        rows.sales[rows.sales["date"] > rows.end - timedelta(days=90)]
+        .groupby("sku")["units"]
+        .sum()
+        .sort_values(kind="stable")
+        .index[-1]
+    )
     s_soon = nouns[soon]
     before_delivery = float(rows.cover[s_soon]) < float(rows.lead[s_soon])
     return [
         (f"When will we run out of the {soon} at this rate?", _run_out_check(rows, nouns[soon])),
         (f"How long will our stock of the {later} last?", _run_out_check(rows, nouns[later])),
         (f"How many days of stock do we have left on {nouns[by_cover[1]]}?", _run_out_check(rows, nouns[by_cover[1]])),
-        (f"Will the {soon} run out before the next delivery arrives?",
-         lambda a, r: rows.ref(s_soon) in first_sentence(a) and "lead time" in a
-         and (("before" in first_sentence(a) and "in time" not in first_sentence(a)) == before_delivery)),
+        (
+            f"Will the {soon} run out before the next delivery arrives?",
+            lambda a, r: (
+                rows.ref(s_soon) in first_sentence(a)
+                and "lead time" in a
+                and (("before" in first_sentence(a) and "in time" not in first_sentence(a)) == before_delivery)
+            ),
+        ),
         ("When does our best seller run out?", _run_out_check(rows, best)),
-        ("Which products should we reorder this week?",
-         lambda a, r: set(stock.stockout) <= set(_rows(r)) and states(first_sentence(a), len(reorder), absolute=2)),
+        (
+            "Which products should we reorder this week?",
+            lambda a, r: set(stock.stockout) <= set(_rows(r)) and states(first_sentence(a), len(reorder), absolute=2),
+        ),
         ("What do I need to order from suppliers now?", lambda a, r: set(stock.stockout) <= set(_rows(r))),
         ("Which items are about to sell out?", lambda a, r: set(stock.stockout) <= set(_rows(r)[:8])),
-        ("Which products will run out in the next two weeks?",
-         lambda a, r: {s for s, c in rows.cover.items() if c < 14} <= set(_rows(r))),
-        ("Is anything out of stock right now?",
-         lambda a, r: states(first_sentence(a), int((rows.on_hand == 0).sum()), absolute=0)),
-        ("Which products are we likely to overstock?",
-         lambda a, r: len(set(_rows(r)[:5]) & set(stock.overstock)) == len(stock.overstock)),
-        ("What's been sitting on the shelf too long?",
-         lambda a, r: len(set(_rows(r)[:5]) & set(stock.overstock)) == len(stock.overstock)),
-        ("Which SKUs have more than a year of stock?",
-         lambda a, r: first_sentence(a).startswith(f"{over_year} SKU") and "365 days" in a),
-        ("Do we have more than 6 months of stock on anything?",
-         lambda a, r: states(first_sentence(a), int((rows.cover > 182).sum()), absolute=0)
-         and "182 days" in a),
+        (
+            "Which products will run out in the next two weeks?",
+            lambda a, r: {s for s, c in rows.cover.items() if c < 14} <= set(_rows(r)),
+        ),
+        (
+            "Is anything out of stock right now?",
+            lambda a, r: states(first_sentence(a), int((rows.on_hand == 0).sum()), absolute=0),
+        ),
+        (
+            "Which products are we likely to overstock?",
+            lambda a, r: len(set(_rows(r)[:5]) & set(stock.overstock)) == len(stock.overstock),
+        ),
+        (
+            "What's been sitting on the shelf too long?",
+            lambda a, r: len(set(_rows(r)[:5]) & set(stock.overstock)) == len(stock.overstock),
+        ),
+        (
+            "Which SKUs have more than a year of stock?",
+            lambda a, r: first_sentence(a).startswith(f"{over_year} SKU") and "365 days" in a,
+        ),
+        (
+            "Do we have more than 6 months of stock on anything?",
+            lambda a, r: states(first_sentence(a), int((rows.cover > 182).sum()), absolute=0) and "182 days" in a,
+        ),
     ]
 
 
@@ -212,7 +243,7 @@ def forecast_questions(rows: Rows) -> list[tuple[str, Check]]:
     nm_s, nm_e = _next_month(rows.end)
     nq_s, nq_e = _next_quarter(rows.end)
     month, nm_days = f"{nm_s.isoformat()} to {nm_e.isoformat()}", (nm_e - nm_s).days + 1
-    quarter, nq_days = f"{nq_s.isoformat()} to {nq_e.isoformat()}", (nq_e - nq_s).days + 1
+    quarter = f"{nq_s.isoformat()} to {nq_e.isoformat()}"
     products = rows.products.reset_index()
     brand = "Kestrel"
     brand_skus = [s for s in products[products["brand"] == brand]["sku"] if rows.rate.get(s, 0) > 0]
@@ -223,40 +254,63 @@ def forecast_questions(rows: Rows) -> list[tuple[str, Check]]:
     every = list(rows.rate.index)
 
     def by_category(a: str, r: object) -> bool:  # each category named with its own figure, in the answer
-        return all(re.search(re.escape(c) + r"[^.;]{0,40}?\d[\d,]* units|\d[\d,]* units[^.;]{0,20}" + re.escape(c),
-                             a, re.I) for c in cats)
+        return all(
+            re.search(re.escape(c) + r"[^.;]{0,40}?\d[\d,]* units|\d[\d,]* units[^.;]{0,20}" + re.escape(c), a, re.I)
+            for c in cats
+        )
 
     def brand_scoped(name: str, skus: list[str], period: str) -> Check:
-        return lambda a, r: (name in first_sentence(a) and states(first_sentence(a), len(skus), absolute=0)
-                             and period in first_sentence(a) and "units" in first_sentence(a))
+        return lambda a, r: (
+            name in first_sentence(a)
+            and states(first_sentence(a), len(skus), absolute=0)
+            and period in first_sentence(a)
+            and "units" in first_sentence(a)
+        )
 
     def states_method(a: str, r: object) -> bool:
         return "model" in a and "interval" in a and "confiden" in a.lower()
 
     return [
         (f"How many {noun}s will we sell next month?", _forecast_check(rows, [sku], nm_days, month)),
-        (f"What's the demand forecast for {sku} over the next 6 weeks?",
-         _forecast_check(rows, [sku], 42, "next 42 days")),
-        ("Sales projection for the next 3 months",
-         lambda a, r: "next 90 days" in first_sentence(a) and "interval" in first_sentence(a)),
+        (
+            f"What's the demand forecast for {sku} over the next 6 weeks?",
+            _forecast_check(rows, [sku], 42, "next 42 days"),
+        ),
+        (
+            "Sales projection for the next 3 months",
+            lambda a, r: "next 90 days" in first_sentence(a) and "interval" in first_sentence(a),
+        ),
         ("How many units will we sell in total next week?", _forecast_check(rows, every, 7, "next 7 days")),
         ("Forecast next quarter by category", by_category),
         ("What's next month's forecast for each category?", by_category),
         (f"Forecast for all {brand} products next quarter", brand_scoped(brand, brand_skus, quarter)),
         ("Forecast for all Acme Home products", brand_scoped("Acme Home", acme, "next 30 days")),
-        (f"What's the demand outlook for the {cat} category next month?",
-         lambda a, r: cat.lower() in first_sentence(a).lower() and month in first_sentence(a)
-         and _forecast_check(rows, cat_skus, nm_days, month)(a, r)),
-        (f"How sure are you about the {noun} forecast for the next 30 days? Tell me the method and the interval.",
-         lambda a, r: rows.ref(sku) in first_sentence(a) and states_method(a, r)),
-        ("How confident are you in next month's forecast?", lambda a, r: states_method(a, r)
-         and month in first_sentence(a)),
-        ("Will we sell more next quarter than this quarter?",
-         lambda a, r: quarter in a and bool(re.search(r"\b(more|less|fewer|up|down)\b", first_sentence(a)))),
+        (
+            f"What's the demand outlook for the {cat} category next month?",
+            lambda a, r: (
+                cat.lower() in first_sentence(a).lower()
+                and month in first_sentence(a)
+                and _forecast_check(rows, cat_skus, nm_days, month)(a, r)
+            ),
+        ),
+        (
+            f"How sure are you about the {noun} forecast for the next 30 days? Tell me the method and the interval.",
+            lambda a, r: rows.ref(sku) in first_sentence(a) and states_method(a, r),
+        ),
+        (
+            "How confident are you in next month's forecast?",
+            lambda a, r: states_method(a, r) and month in first_sentence(a),
+        ),
+        (
+            "Will we sell more next quarter than this quarter?",
+            lambda a, r: quarter in a and bool(re.search(r"\b(more|less|fewer|up|down)\b", first_sentence(a))),
+        ),
         ("Predict next month's revenue", lambda a, r: "$" in first_sentence(a) and month in first_sentence(a)),
         ("How many units will the Acme Home range sell next month?", brand_scoped("Acme Home", acme, month)),
-        ("How much stock do I need for Black Friday?",
-         lambda a, r: "Black Friday" in first_sentence(a) and bool(_units_first(a))),
+        (
+            "How much stock do I need for Black Friday?",
+            lambda a, r: "Black Friday" in first_sentence(a) and bool(_units_first(a)),
+        ),
     ]
 
 
@@ -274,12 +328,20 @@ def what_if_questions(rows: Rows) -> list[tuple[str, Check]]:
     week50 = date.fromisocalendar(rows.end.year if rows.end.isocalendar()[1] < 50 else rows.end.year + 1, 50, 1)
 
     def change(pct: float, who: str) -> Check:  # the change the target means, and the units it moves
-        return lambda a, r: (rows.ref(who) in first_sentence(a) and "expected demand" in first_sentence(a)
-                             and states(first_sentence(a), abs(pct), absolute=1.0) and "elasticity" in a)
+        return lambda a, r: (
+            rows.ref(who) in first_sentence(a)
+            and "expected demand" in first_sentence(a)
+            and states(first_sentence(a), abs(pct), absolute=1.0)
+            and "elasticity" in a
+        )
 
     def pct_check(pct: int, who: str) -> Check:
-        return lambda a, r: (rows.ref(who) in first_sentence(a) and f"by {pct}%" in first_sentence(a)
-                             and "expected demand" in first_sentence(a) and "interval" in a)
+        return lambda a, r: (
+            rows.ref(who) in first_sentence(a)
+            and f"by {pct}%" in first_sentence(a)
+            and "expected demand" in first_sentence(a)
+            and "interval" in a
+        )
 
     return [
         (f"What happens to units if we drop the {noun} to ${target}?", change(cut_pct, sku)),
@@ -287,11 +349,18 @@ def what_if_questions(rows: Rows) -> list[tuple[str, Check]]:
         (f"What would raising {sku2} by 10% do to sales?", pct_check(10, sku2)),
         (f"If I knock 25% off the {noun}, how many more will we sell?", pct_check(25, sku)),
         (f"Should I discount the {other} by 15% to shift more units?", pct_check(15, sku2)),
-        (f"How price sensitive is the {noun}?", lambda a, r: rows.ref(sku) in first_sentence(a)
-         and "elasticity" in first_sentence(a)),
-        (f"If we run 20% off the {noun} in week 50, how many units?",
-         lambda a, r: bool(_units_first(a)) and "20%" in first_sentence(a)
-         and (week50.isoformat() in first_sentence(a) or "week 50" in first_sentence(a))),
+        (
+            f"How price sensitive is the {noun}?",
+            lambda a, r: rows.ref(sku) in first_sentence(a) and "elasticity" in first_sentence(a),
+        ),
+        (
+            f"If we run 20% off the {noun} in week 50, how many units?",
+            lambda a, r: (
+                bool(_units_first(a))
+                and "20%" in first_sentence(a)
+                and (week50.isoformat() in first_sentence(a) or "week 50" in first_sentence(a))
+            ),
+        ),
         ("Are we overpriced?", lambda a, r: bool(re.match(r"\d+ of \d+ SKUs are priced more than 5% above", a))),
     ]
 
@@ -315,8 +384,10 @@ def complaint_questions(rows: Rows) -> list[tuple[str, Check]]:
 
     def leads_with(counts: dict[str, int], period: str) -> Check:
         # the first theme named is (one of) the most said; the period is the one asked
-        return lambda a, r: period in first_sentence(a) and any(
-            re.search(r"(?:are|is) " + re.escape(t), first_sentence(a)) for t in top(counts))
+        return lambda a, r: (
+            period in first_sentence(a)
+            and any(re.search(r"(?:are|is) " + re.escape(t), first_sentence(a)) for t in top(counts))
+        )
 
     def trend(theme: str) -> Check:
         recent = rows.theme_share(theme, reviews_end - timedelta(days=89), reviews_end)
@@ -327,31 +398,49 @@ def complaint_questions(rows: Rows) -> list[tuple[str, Check]]:
             words = f"{words}|{same}"
         return lambda a, r: theme.split("/")[0] in first_sentence(a) and bool(re.search(words, a))
 
-    return [
-        ("What are people complaining about most this month?",
-         lambda a, r: f"{m_start.isoformat()} to {reviews_end.isoformat()}" in first_sentence(a)
-         and "complain" in first_sentence(a)),
-        ("What did customers complain about last month?",
-         leads_with(last_month, f"{lm_start.isoformat()} to {lm_end.isoformat()}")),
-        ("What's the number one complaint this year?",
-         lambda a, r: any(t in first_sentence(a) for t in top(year))),
-        ("Is the delivery complaint getting worse?", trend("shipping/delivery")),
-        ("Are quality complaints going up?", trend("quality/durability")),
-        (f"Why are people unhappy with {declining}?",
-         lambda a, r: rows.ref(declining) in first_sentence(a) and "complaints" in first_sentence(a)),
-        ("What are Acme Home customers complaining about?",
-         lambda a, r: "Acme Home" in first_sentence(a) and "complaints" in first_sentence(a)),
-        ("Which product gets the most complaints?",
-         lambda a, r: any(rows.names(first_sentence(a), s) for s in most_negative)),
-        ("What do unhappy Kitchen customers say?",
-         lambda a, r: "kitchen" in first_sentence(a).lower() and "complain" in first_sentence(a).lower()),
-        (f"Any complaints about the {sorted(rows.noun_skus())[0]}?",
-         lambda a, r: rows.ref(rows.noun_skus()[sorted(rows.noun_skus())[0]]) in first_sentence(a)),
-    ] if end else []
+    return (
+        [
+            (
+                "What are people complaining about most this month?",
+                lambda a, r: (
+                    f"{m_start.isoformat()} to {reviews_end.isoformat()}" in first_sentence(a)
+                    and "complain" in first_sentence(a)
+                ),
+            ),
+            (
+                "What did customers complain about last month?",
+                leads_with(last_month, f"{lm_start.isoformat()} to {lm_end.isoformat()}"),
+            ),
+            ("What's the number one complaint this year?", lambda a, r: any(t in first_sentence(a) for t in top(year))),
+            ("Is the delivery complaint getting worse?", trend("shipping/delivery")),
+            ("Are quality complaints going up?", trend("quality/durability")),
+            (
+                f"Why are people unhappy with {declining}?",
+                lambda a, r: rows.ref(declining) in first_sentence(a) and "complaints" in first_sentence(a),
+            ),
+            (
+                "What are Acme Home customers complaining about?",
+                lambda a, r: "Acme Home" in first_sentence(a) and "complaints" in first_sentence(a),
+            ),
+            (
+                "Which product gets the most complaints?",
+                lambda a, r: any(rows.names(first_sentence(a), s) for s in most_negative),
+            ),
+            (
+                "What do unhappy Kitchen customers say?",
+                lambda a, r: "kitchen" in first_sentence(a).lower() and "complain" in first_sentence(a).lower(),
+            ),
+            (
+                f"Any complaints about the {sorted(rows.noun_skus())[0]}?",
+                lambda a, r: rows.ref(rows.noun_skus()[sorted(rows.noun_skus())[0]]) in first_sentence(a),
+            ),
+        ]
+        if end
+        else []
+    )
 
 
 def merchant_questions(truth: SampleMerchant) -> list[tuple[str, Check]]:
     """The ``merchant`` set: every question with its check."""
     rows = Rows(truth)
-    return [*stock_questions(rows), *forecast_questions(rows), *what_if_questions(rows),
-            *complaint_questions(rows)]
+    return [*stock_questions(rows), *forecast_questions(rows), *what_if_questions(rows), *complaint_questions(rows)]

@@ -40,6 +40,7 @@ from shared.forecast.drift import DriftReport, assess_drift
 from shared.forecast.elasticity import ELASTICITY_RANGE, estimate_elasticity
 from shared.forecast.engine import ForecastOptions, SeriesForecast, forecast_series
 from shared.forecast.ensemble import MIN_SERIES
+from shared.forecast.fit_reuse import STORE_FITS, fit_options, head
 from shared.forecast.intervals import horizon_sum_band
 from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_from_interval
 from shared.forecast.loader import ForecastInputs, load_inputs
@@ -452,7 +453,9 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
         weeks = math.ceil(horizon_days / 7)
         series, freq = _build_series(daily, last_date, "W")[STORE_SERIES], "W"
         options, scale = replace(options, horizon=weeks), horizon_days / (7 * weeks)
-    result = forecast_series(series, replace(options, prophet="never"))  # one smooth series: no Prophet cold start
+    smooth = replace(options, prophet="never")  # one smooth series: no Prophet cold start
+    # asked again and again ("how many next month", "sales projection"): unchanged data is not refitted
+    result = STORE_FITS.get_or_fit(fingerprint(series, smooth, "store"), lambda: forecast_series(series, smooth))
     if result.status != "ok" or not len(result.forecast):
         return None
     if window is not None:
@@ -586,6 +589,10 @@ def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries], optio
 
     When fewer than ``MIN_SERIES`` SKUs need a fit, ``companions()`` (other SKUs' series) join the batch.
     """
+    asked = options.horizon
+    if series and not any(s.future_price is not None or s.future_promo is not None for s in series):
+        # one fit per horizon bucket, its first periods read off (planned prices are laid over the asked horizon)
+        options = fit_options(options, 7 if series[0].freq == "W" else 1)
     cache = ForecastCache(deps.documents, tenant_id)
     keys = {s.series_id: fingerprint(s, options) for s in series}
     variant = f"{series[0].freq if series else ''}|{options!r}"  # one entry per SKU and kind of request
@@ -600,7 +607,8 @@ def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries], optio
     fresh = {r.series_id: r for r in forecast_chunk(todo + extra, options) if r.series_id in wanted} if todo else {}
     for sid, r in fresh.items():
         cache.put(sid, keys[sid], r.to_dict(), variant)
-    return [SkuOutcome(s, hits.get(s.series_id) or fresh[s.series_id], s.series_id in hits) for s in series]
+    return [SkuOutcome(s, head(hits.get(s.series_id) or fresh[s.series_id], asked), s.series_id in hits)
+            for s in series]
 
 
 def pooled_estimates(deps: Deps, request: AgentRequest, as_of: date, sales: pd.DataFrame,

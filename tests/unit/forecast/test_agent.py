@@ -93,12 +93,15 @@ def test_alternating_horizons_reuse_their_own_cached_forecasts() -> None:
     _seed_sales()
     short = run(get_deps(), _request(as_of=END, horizon_days=14))
     long = run(get_deps(), _request(as_of=END, horizon_days=30))
+    far = run(get_deps(), _request(as_of=END, horizon_days=90))
     short_again = run(get_deps(), _request(as_of=END, horizon_days=14))
-    long_again = run(get_deps(), _request(as_of=END, horizon_days=30))
-    assert (short.metrics["cached"], long.metrics["cached"]) == (0, 0)
-    assert (short_again.metrics["cached"], long_again.metrics["cached"]) == (1, 1)  # no eviction between them
+    far_again = run(get_deps(), _request(as_of=END, horizon_days=90))
+    # 14 and 30 days share one fit (the month's bucket); 90 days is another bucket, kept beside it
+    assert (short.metrics["cached"], long.metrics["cached"], far.metrics["cached"]) == (0, 1, 0)
+    assert (short_again.metrics["cached"], far_again.metrics["cached"]) == (1, 1)  # no eviction between them
     assert short_again.findings[0].metrics["forecast_total"] == short.findings[0].metrics["forecast_total"]
-    assert long_again.findings[0].metrics["periods"] == 30
+    assert (short.findings[0].metrics["periods"], long.findings[0].metrics["periods"]) == (14, 30)
+    assert far_again.findings[0].metrics["periods"] == 90
 
 
 def test_catalogue_request_forecasts_only_the_top_sellers() -> None:
