@@ -63,9 +63,11 @@ _REVENUE = re.compile(r"\brevenue|\bturnover\b|\bturn(?:ed)? over\b|\btakings\b|
                       r"\bhow much (?:will|should|"
                       r"do|can|are|might) (?:we|i) (?:make|earn|take in|bring in|take|sell|be selling|going to sell)\b"
                       r"|^(?!.*\b(?:units?|items?|pieces|how many|volumes?|quantit\w*)\b).*\bsales\b", re.I)
-#: "more than six months of stock": a cover threshold in days.
-_COVER_OVER = re.compile(r"\b(?:(?:more|longer|greater) than|over) (\d{1,3}|" + "|".join(_NUMBER_WORDS)
+#: "more than six months of stock": a cover threshold in days; "a year", "an extra month" and "half a year" count too
+#: (the article is one, "half a" is a half).
+_COVER_OVER = re.compile(r"\b(?:(?:more|longer|greater) than|over) (\d{1,3}|half an?|an?|" + "|".join(_NUMBER_WORDS)
                          + r") (day|week|month|year)s?'? (?:worth )?of (?:stock|cover|inventory|supply)\b", re.I)
+_ARTICLE_COUNTS = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5}
 _LAST = re.compile(r"\b(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", re.I)
 _LAST_WORD = re.compile(r"\b(?:last|past|previous) (week|month|quarter|year)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from) (\d{4}-\d{2}-\d{2}) (?:and|to|until) (\d{4}-\d{2}-\d{2})\b", re.I)
@@ -234,9 +236,9 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
     cover_over: int | None = None
     if co := _COVER_OVER.search(question):
         count = co.group(1).lower()
-        n = int(count) if count.isdigit() else _NUMBER_WORDS[count]
-        cover_over = min(3650, max(1, n * 365 // 12 if co.group(2).lower() == "month" else n * _UNIT_DAYS[
-            co.group(2).lower()]))
+        n = int(count) if count.isdigit() else _ARTICLE_COUNTS.get(count) or _NUMBER_WORDS[count]
+        cover_over = min(3650, max(1, int(n * 365 // 12 if co.group(2).lower() == "month" else n * _UNIT_DAYS[
+            co.group(2).lower()])))
     return Entities(skus=skus, categories=categories, competitors=competitors, horizon_days=min(horizon, 730)
                     if horizon else None, start_date=start, end_date=end, price_change_pct=change,
                     measure="revenue" if _REVENUE.search(question) else None, cover_over_days=cover_over)
