@@ -92,7 +92,7 @@ class Rows:
         out: dict[str, str] = {}
         for cat in CATEGORIES:
             for noun, _ in cat.nouns:
-                hits = [s for s, t in self.products["title"].items() if f" {noun} " in f" {t} "]
+                hits = [str(s) for s, t in self.products["title"].items() if f" {noun} " in f" {t} "]
                 if len(hits) == 1 and self.rate.get(hits[0], 0) > 0.2 and self.on_hand.get(hits[0], 0) > 0:
                     out[noun.lower()] = hits[0]
         return out
@@ -162,12 +162,10 @@ def _forecast_check(rows: Rows, skus: list[str], days: int, period: str) -> Chec
     def check(a: str, r: object) -> bool:
         first = _units_first(a)
         m = re.search(r"(\d[\d,]*) units", first)
-        return (
-            bool(m)
-            and period in first
-            and "interval" in first
-            and (expected / 2.5 <= float(m.group(1).replace(",", "")) <= expected * 2.5 + 5)
-        )  # type: ignore[union-attr]
+        if m is None:
+            return False
+        units = float(m.group(1).replace(",", ""))
+        return period in first and "interval" in first and expected / 2.5 <= units <= expected * 2.5 + 5
 
     return check
 

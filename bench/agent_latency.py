@@ -71,7 +71,9 @@ def main() -> int:
     paths = {"current": (), "shared": buckets}
     times: dict[str, list[float]] = {p: [] for p in paths}
     cut: dict[str, int] = dict.fromkeys(paths, 0)
-    burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(LOAD)]
+    # CPU-bound processes that end with this one (a killed bench leaves none behind)
+    burn = "import os\np = os.getppid()\nwhile os.getppid() == p:\n    sum(range(100000))"
+    burners = [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(LOAD)]
     try:
         for rnd in range(ROUNDS):
             for path in paths:

@@ -40,7 +40,7 @@ from shared.forecast.drift import DriftReport, assess_drift
 from shared.forecast.elasticity import ELASTICITY_RANGE, estimate_elasticity
 from shared.forecast.engine import ForecastOptions, SeriesForecast, forecast_series
 from shared.forecast.ensemble import MIN_SERIES
-from shared.forecast.fit_reuse import STORE_FITS, fit_options, head
+from shared.forecast.fit_reuse import STORE_FITS, fit_options, fit_within, head
 from shared.forecast.intervals import horizon_sum_band
 from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_from_interval
 from shared.forecast.loader import ForecastInputs, load_inputs
@@ -192,7 +192,15 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         return list(planned_prices(found, opts["future"], options.horizon).values()) if opts.get("future") and found \
             else list(found.values())
 
-    outcomes = _forecast_all(deps, request.tenant_id, list(series.values()), options, companions)
+    # an aggregate question is answered by the store's series: in quick mode its breakdown is waited for a while
+    aggregate = store is not None and set(asks) <= {"forecast"} and request.price_change_pct is None
+    wait = float(opts["fit_wait_seconds"]) if aggregate and opts.get("fit_wait_seconds") is not None else None
+    fitted = fit_within(wait, lambda: _forecast_all(deps, request.tenant_id, list(series.values()), options,
+                                                    companions))
+    outcomes = fitted if fitted is not None else []
+    if fitted is None:
+        warnings.append(f"the top sellers' own forecasts were not ready within {wait:g} s: the store's total answers "
+                        "and they are being fitted for the next question")
     for o in outcomes:
         o.period_days = period_days
     pooled = pooled_estimates(deps, request, as_of, sales, level) if request.price_change_pct is not None else None
@@ -225,7 +233,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     answers = _with_titles(answers, inputs.products, list(request.skus))
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
-    completeness = float(np.mean([_completeness(o) for o in outcomes]))
+    completeness = float(np.mean([_completeness(o) for o in outcomes])) if outcomes else 1.0
     confidence = Confidence.compute(
         model_certainty=float(np.mean(known)) if known else None, data_completeness=completeness,
         data_freshness=freshness,

@@ -547,7 +547,7 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
     """
     method = (f"backtest-selected model per SKU; {level:.0%} interval from backtest errors (total: independent "
               "SKUs, normal approximation)")
-    if not views:
+    if not views and store is None:
         return AgentAnswer(ask="forecast", answered=False, method=method,
                            text="Nothing could be forecast: no sales history for the requested products.")
     z = float(stats.norm.ppf(0.5 + level / 2))
@@ -561,7 +561,17 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
         start, end, horizon_days, period = window.start, window.end, window.days, window_label(window)
         method += (f"; the total is of {window.start.isoformat()} to {window.end.isoformat()} only: the days of the "
                    f"forecast from {as_of + timedelta(days=1):%Y-%m-%d} before it are left out")
-    if len(views) == 1:
+    if not views:  # the store's total answers; its breakdown by product was not fitted in time
+        assert store is not None
+        rows = [[store.sku, round(store.total, 1), round(store.lower, 1), round(store.upper, 1), store.horizon_days,
+                 store.model]]
+        text = (f"We expect {f'{scope} ' if scope else ''}to sell {fmt_num(store.total, 0)} units over {period} "
+                f"across {store.sku} ({level:.0%} interval {fmt_num(store.lower, 0)}-{fmt_num(store.upper, 0)}; "
+                f"{_whole(scope)}'s daily total forecast as one series, model {store.model}); the breakdown by "
+                "product is still being fitted.")
+        method = (f"{_whole(scope)}'s daily total forecast as one series (backtest-selected model); {level:.0%} "
+                  "interval from how past totals over as many days varied")
+    elif len(views) == 1:
         v = views[0]
         text = (f"{v.sku} is expected to sell {fmt_num(v.total, 0)} units over {period} ({level:.0%} interval "
                 f"{fmt_num(v.lower, 0)}-{fmt_num(v.upper, 0)}; model {v.model}){note}.")
@@ -607,9 +617,13 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
             method += (f"; revenue = forecast units x revenue per unit (units x price / units) of the last "
                        f"{revenue.days} days, per SKU (the store's series at the store's)")
             columns = [*_FORECAST_COLUMNS, "revenue_per_unit", "forecast_revenue"]
-            per_unit = [revenue.per_sku.get(v.sku) for v in ordered]  # rows are in this order, rounded
-            rows = [[*r, _r(p, 2), None if p is None else _r(v.total * p, 2)]
-                    for r, v, p in zip(rows, ordered, per_unit, strict=True)]
+            if ordered:
+                per_unit = [revenue.per_sku.get(v.sku) for v in ordered]  # rows are in this order, rounded
+                rows = [[*r, _r(p, 2), None if p is None else _r(v.total * p, 2)]
+                        for r, v, p in zip(rows, ordered, per_unit, strict=True)]
+            elif store is not None:  # the store's row alone, at the scope's revenue per unit
+                p = revenue.scope
+                rows = [[*rows[0], _r(p, 2), None if p is None else _r(store.total * p, 2)]]
         else:
             text += f" Revenue cannot be estimated: no sale in the last {revenue.days} days has a price."
     text += month + compared

@@ -11,6 +11,11 @@ of step-k backtest errors.
 The store's (or a category's) daily total is forecast as one series on every aggregate question and was never
 cached; :class:`FitMemo` keeps those fits in memory keyed by the series' fingerprint (its values, dates and
 the options), so unchanged data is not refitted and new data is, without asking for a data version.
+
+An aggregate question ("sales projection for the next 3 months") is answered by the store's own series; the top
+sellers' fits only break it down. In quick mode :func:`fit_within` waits for them a bounded time: when new data
+left them unfitted and the machine is loaded, the total answers within the budget and the fit goes on in the
+background, so the next question finds it in the forecast cache.
 """
 
 from __future__ import annotations
@@ -85,6 +90,44 @@ class FitMemo:
         """Forget every fit (benches compare against the path without the memo)."""
         with self._lock:
             self._items.clear()
+
+
+_BACKGROUND: list[threading.Thread] = []
+
+
+def fit_within(seconds: float | None, fit: Callable[[], T]) -> T | None:
+    """``fit()`` when done within ``seconds`` (``None``: wait for it), else ``None`` while it goes on in the background.
+
+    An error of the fit is raised when it ends within the wait; after it, the background fit's error only loses
+    the cache entry it would have written.
+    """
+    if seconds is None:
+        return fit()
+    done: list[T] = []
+    failed: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            done.append(fit())
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller when it still waits
+            failed.append(exc)
+
+    thread = threading.Thread(target=work, name="forecast-fit", daemon=True)
+    thread.start()
+    thread.join(max(0.0, seconds))
+    if failed:
+        raise failed[0]
+    if done:
+        return done[0]
+    _BACKGROUND.append(thread)
+    return None
+
+
+def wait_for_background(timeout: float | None = None) -> None:
+    """Wait for the fits still running in the background (tests and benches: nothing writes after them)."""
+    for thread in list(_BACKGROUND):
+        thread.join(timeout)
+    _BACKGROUND[:] = [t for t in _BACKGROUND if t.is_alive()]
 
 
 #: The store totals' fits of this process (an instance serves many questions of a few tenants).

@@ -211,3 +211,37 @@ def test_a_category_forecast_covers_that_categorys_products_only(max_skus: int) 
         assert forecast == {"K1", "K2"}
         assert answer["text"].startswith("We expect the kitchen category to sell ")
         assert "across its 3 SKUs" in answer["text"] and "the category's daily total" in answer["text"]
+
+
+def test_an_aggregate_question_answers_the_total_while_its_breakdown_is_fitted(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from shared.forecast import agent
+    from shared.forecast.fit_reuse import wait_for_background
+
+    rng = np.random.default_rng(3)
+    dates = [END - timedelta(days=i) for i in range(59, -1, -1)]
+    get_deps().warehouse.insert("sales", pd.concat([
+        pd.DataFrame({"sku": sku, "date": dates, "units": rng.poisson(lam, 60), "unit_price": 9.0,
+                      "tenant_id": "acme", "ingestion_id": "i", "row_hash": [f"{sku}{i}" for i in range(60)],
+                      "record_key": [f"{sku}{i}" for i in range(60)], "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)})
+        for sku, lam in (("A", 2), ("B", 20), ("C", 10))], ignore_index=True))
+    release = threading.Event()
+    real = agent._forecast_all
+
+    def slow(*args: object, **kwargs: object) -> object:  # a loaded machine: the fit outlasts the wait
+        release.wait(5)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(agent, "_forecast_all", slow)
+    options = {"prophet": "never", "max_skus": 2, "asks": ["forecast"], "fit_wait_seconds": 0.05}
+    first = run(get_deps(), _request(as_of=END, skus=[], horizon_days=30, options=options))
+    release.set()
+    wait_for_background()
+    text = first.data["answers"][0]["text"]
+    assert text.startswith("We expect to sell ") and "across all 3 SKUs" in text
+    assert "breakdown by product is still being fitted" in text and first.data["forecasts"] == []
+    again = run(get_deps(), _request(as_of=END, skus=[], horizon_days=30, options=options))
+    assert again.metrics["cached"] == 2  # the background fit filled the forecast cache
+    assert "the 2 SKUs forecast one by one" in again.data["answers"][0]["text"]
