@@ -100,6 +100,11 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
     # The pricing agent runs a what-if for exactly one SKU; when it scans the catalogue as well ("which are
     # overpriced, and what if I cut SKU-1"), the named SKU goes in options.what_if_sku.
     change = e.price_change_pct
+    if agent == "pricing" and change is None and e.price_target is not None:
+        # "drop the vase to $24": the pricing agent works the change out from our price
+        extra["price_target"] = e.price_target
+        if len(skus) != 1 and len(e.skus) == 1:
+            extra["what_if_sku"] = e.skus[0]
     if agent == "pricing" and change is not None and len(skus) != 1:
         if len(e.skus) == 1:
             extra["what_if_sku"] = e.skus[0]

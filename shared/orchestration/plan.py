@@ -38,6 +38,9 @@ class Entities(BaseModel):
     start_date: date | None = None
     end_date: date | None = None
     price_change_pct: float | None = Field(default=None, ge=-90, le=500)
+    price_target: float | None = Field(
+        default=None, gt=0, le=1_000_000,
+        description="A price the what-if asks for (\"drop the vase to $24\"): the change is worked out from our price.")
     aspect: str | None = Field(default=None, max_length=60,
                                description="What a review question is about (\"shipping\", \"the battery\").")
     review_stars: list[int] = Field(default_factory=list, max_length=5,

@@ -68,6 +68,13 @@ _REVENUE = re.compile(r"\brevenue|\bturnover\b|\bturn(?:ed)? over\b|\btakings\b|
 _COVER_OVER = re.compile(r"\b(?:(?:more|longer|greater) than|over) (\d{1,3}|half an?|an?|" + "|".join(_NUMBER_WORDS)
                          + r") (day|week|month|year)s?'? (?:worth )?of (?:stock|cover|inventory|supply)\b", re.I)
 _ARTICLE_COUNTS = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5}
+#: A what-if asked as a price, not a change: "drop the vase to $24", "if we charge $84 for the cable", "sell it at
+#: $19.99". A price after "to"/"at"/"for" needs a verb that sets a price before it (a threshold, "products over $50",
+#: is not one).
+_TARGET = re.compile(
+    r"\b(?:drop|cut|lower|reduce|raise|increase|put|set|change|move|bring|take|mark(?:ed)? (?:down|up)|reprice|"
+    r"price|priced|pricing|sell|selling|sold|list|listed)\b[^.?!$%]{0,50}?\b(?:to|at|for) \$ ?(\d[\d,]*(?:\.\d{1,2})?)"
+    r"|\b(?:charge|charged|charging|ask(?:ed|ing)?)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)", re.I)
 _LAST = re.compile(r"\b(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", re.I)
 _LAST_WORD = re.compile(r"\b(?:last|past|previous) (week|month|quarter|year)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from) (\d{4}-\d{2}-\d{2}) (?:and|to|until) (\d{4}-\d{2}-\d{2})\b", re.I)
@@ -157,9 +164,9 @@ def detect_asks(question: str, intents: list[Intent], entities: Entities) -> lis
     for ask, rx in _ASK_PATTERNS.items():
         if m := rx.search(question):
             found.append((m.start(), ask))
-    what_if = "what_if" in intents or entities.price_change_pct is not None
+    what_if = "what_if" in intents or entities.price_change_pct is not None or entities.price_target is not None
     if what_if:
-        m = _CHANGE.search(question) or _INTENT_PATTERNS["what_if"].search(question)
+        m = _CHANGE.search(question) or _TARGET.search(question) or _INTENT_PATTERNS["what_if"].search(question)
         found.append((m.start() if m else len(question), "what_if"))
         # "what happens to demand if I cut X" asks for the what-if, not a separate forecast
         if not re.search(r"\bforecast|\bpredict|\bnext \d|\bnext (?:week|month|quarter)", question, re.I):
@@ -233,6 +240,9 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
             change = float(c.group(3))
     if change is not None:
         change = max(-90.0, min(500.0, change))
+    target: float | None = None
+    if change is None and (t := _TARGET.search(question)):
+        target = float((t.group(1) or t.group(2)).replace(",", "")) or None
     cover_over: int | None = None
     if co := _COVER_OVER.search(question):
         count = co.group(1).lower()
@@ -240,7 +250,7 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
         cover_over = min(3650, max(1, int(n * 365 // 12 if co.group(2).lower() == "month" else n * _UNIT_DAYS[
             co.group(2).lower()])))
     return Entities(skus=skus, categories=categories, competitors=competitors, horizon_days=min(horizon, 730)
-                    if horizon else None, start_date=start, end_date=end, price_change_pct=change,
+                    if horizon else None, start_date=start, end_date=end, price_change_pct=change, price_target=target,
                     measure="revenue" if _REVENUE.search(question) else None, cover_over_days=cover_over)
 
 
@@ -256,7 +266,7 @@ def route(question: str, *, today: date | None = None) -> Plan:
     """Plan ``question`` with patterns only."""
     entities = extract_entities(question, today=today)
     intents = detect_intents(question)
-    if entities.price_change_pct is not None and "what_if" not in intents:
+    if (entities.price_change_pct is not None or entities.price_target is not None) and "what_if" not in intents:
         intents.append("what_if")
     asks = detect_asks(question, intents, entities)
     if not intents:
