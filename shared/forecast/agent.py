@@ -161,8 +161,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         with_sales = int(sales["sku"].nunique())
         # stock questions are answered from every SKU's cover; only the closest calls need a forecast
         stock_limit = min(limit, int(opts.get("stock_max_skus", DEFAULT_STOCK_MAX_SKUS)))
-        by_cover = select_by_cover(cover, asks, stock_limit) if {"stockout", "overstock", "out_of_stock",
-                                                                         "reorder"} & set(asks) else []
+        by_cover = select_by_cover(cover, asks, stock_limit) if set(STOCK_ASKS) & set(asks) else []
         keep: set[str] | None = None
         if with_sales > limit or by_cover:
             # the forecast part of a question covers the top sellers; a stock part adds its closest calls
@@ -192,15 +191,17 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         return list(planned_prices(found, opts["future"], options.horizon).values()) if opts.get("future") and found \
             else list(found.values())
 
-    # an aggregate question is answered by the store's series: in quick mode its breakdown is waited for a while
-    aggregate = store is not None and set(asks) <= {"forecast"} and request.price_change_pct is None
+    # an aggregate question is answered by the store's series, a catalogue's stock question by every SKU's run-rate
+    # cover: in quick mode the per-product forecasts behind them are waited for a while
+    aggregate = request.price_change_pct is None and not request.skus and (
+        (store is not None and set(asks) <= {"forecast"}) or set(asks) <= set(STOCK_ASKS))
     wait = float(opts["fit_wait_seconds"]) if aggregate and opts.get("fit_wait_seconds") is not None else None
     fitted = fit_within(wait, lambda: _forecast_all(deps, request.tenant_id, list(series.values()), options,
                                                     companions))
     outcomes = fitted if fitted is not None else []
     if fitted is None:
-        warnings.append(f"the top sellers' own forecasts were not ready within {wait:g} s: the store's total answers "
-                        "and they are being fitted for the next question")
+        warnings.append(f"the per-product forecasts were not ready within {wait:g} s: the store's total (stock: every "
+                        "SKU's run-rate cover) answers, and they are being fitted for the next question")
     for o in outcomes:
         o.period_days = period_days
     pooled = pooled_estimates(deps, request, as_of, sales, level) if request.price_change_pct is not None else None
@@ -261,6 +262,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
               "cover": _cover_rows(cover)},
         elapsed_ms=_ms(started))
 
+
+#: The asks answered from stock cover (run rate for every SKU, the forecast for the closest calls).
+STOCK_ASKS: tuple[str, ...] = ("stockout", "overstock", "out_of_stock", "reorder")
 
 #: Days a stock-out question without a period is about.
 LOST_SALES_DAYS = 90

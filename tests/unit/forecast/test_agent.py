@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 from shared.deps import get_deps
 from shared.errors import InvalidInput
 from shared.forecast.agent import run
+from shared.forecast.fit_reuse import wait_for_background
 from shared.models.agents import AgentRequest
 
 END = date(2025, 5, 31)
@@ -213,28 +215,34 @@ def test_a_category_forecast_covers_that_categorys_products_only(max_skus: int) 
         assert "across its 3 SKUs" in answer["text"] and "the category's daily total" in answer["text"]
 
 
-def test_an_aggregate_question_answers_the_total_while_its_breakdown_is_fitted(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    import threading
-
+def _slow_fits(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Three SKUs with stock, and per-product fits that wait for the returned event (a loaded machine)."""
     from shared.forecast import agent
-    from shared.forecast.fit_reuse import wait_for_background
 
     rng = np.random.default_rng(3)
     dates = [END - timedelta(days=i) for i in range(59, -1, -1)]
+    stamp = {"tenant_id": "acme", "ingestion_id": "i", "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)}
     get_deps().warehouse.insert("sales", pd.concat([
-        pd.DataFrame({"sku": sku, "date": dates, "units": rng.poisson(lam, 60), "unit_price": 9.0,
-                      "tenant_id": "acme", "ingestion_id": "i", "row_hash": [f"{sku}{i}" for i in range(60)],
-                      "record_key": [f"{sku}{i}" for i in range(60)], "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)})
+        pd.DataFrame({"sku": sku, "date": dates, "units": rng.poisson(lam, 60), "unit_price": 9.0, **stamp,
+                      "row_hash": [f"{sku}{i}" for i in range(60)], "record_key": [f"{sku}{i}" for i in range(60)]})
         for sku, lam in (("A", 2), ("B", 20), ("C", 10))], ignore_index=True))
+    get_deps().warehouse.insert("inventory", pd.DataFrame([
+        {**stamp, "row_hash": f"i{s}", "record_key": f"i{s}", "sku": s, "date": END, "on_hand": h, "on_order": 0.0,
+         "lead_time_days": 14, "location": "main"} for s, h in (("A", 500.0), ("B", 40.0), ("C", 300.0))]))
     release = threading.Event()
     real = agent._forecast_all
 
-    def slow(*args: object, **kwargs: object) -> object:  # a loaded machine: the fit outlasts the wait
+    def slow(*args: object, **kwargs: object) -> object:
         release.wait(5)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(agent, "_forecast_all", slow)
+    return release
+
+
+def test_an_aggregate_question_answers_the_total_while_its_breakdown_is_fitted(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    release = _slow_fits(monkeypatch)
     options = {"prophet": "never", "max_skus": 2, "asks": ["forecast"], "fit_wait_seconds": 0.05}
     first = run(get_deps(), _request(as_of=END, skus=[], horizon_days=30, options=options))
     release.set()
@@ -245,3 +253,15 @@ def test_an_aggregate_question_answers_the_total_while_its_breakdown_is_fitted(
     again = run(get_deps(), _request(as_of=END, skus=[], horizon_days=30, options=options))
     assert again.metrics["cached"] == 2  # the background fit filled the forecast cache
     assert "the 2 SKUs forecast one by one" in again.data["answers"][0]["text"]
+
+
+def test_a_stock_question_answers_by_run_rate_while_the_forecasts_are_fitted(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    release = _slow_fits(monkeypatch)
+    options = {"prophet": "never", "asks": ["stockout"], "fit_wait_seconds": 0.05}
+    res = run(get_deps(), _request(as_of=END, skus=[], horizon_days=30, options=options))
+    release.set()
+    wait_for_background()
+    answer = res.data["answers"][0]
+    assert answer["answered"] and answer["rows"][0][0] == "B"  # 40 on hand at ~20 a day: the soonest
+    assert any("not ready within" in w for w in res.warnings)
