@@ -46,7 +46,7 @@ def states(text: str, value: float, rel: float = 0.0, absolute: float = 0.5) -> 
     return any(abs(n - value) <= max(absolute, abs(value) * rel) for n in numbers(text))
 
 
-def _rows(report: object) -> list[str]:
+def table_skus(report: object) -> list[str]:
     table = getattr(report, "table", None)
     if table is None:
         return []
@@ -118,28 +118,24 @@ class Rows:
         return float(rv["text"].fillna("").str.lower().str.contains(THEMES[theme]).mean()) if len(rv) else 0.0
 
 
-def _month_name(day: date) -> str:
-    return day.strftime("%B %Y")
-
-
-def _next_month(day: date) -> tuple[date, date]:
+def next_month(day: date) -> tuple[date, date]:
     start = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
     return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
 
 
-def _next_quarter(day: date) -> tuple[date, date]:
+def next_quarter(day: date) -> tuple[date, date]:
     q = (day.month - 1) // 3
     start = date(day.year + (q == 3), (q + 1) % 4 * 3 + 1, 1)
     return start, (date(start.year + (start.month == 10), (start.month + 2) % 12 + 1, 1) - timedelta(days=1))
 
 
-def _units_first(a: str) -> str:
+def units_first(a: str) -> str:
     """The first sentence when it states a unit count ('... 1,234 units ...'), else ''."""
     first = first_sentence(a)
     return first if re.search(r"\d[\d,]* units\b", first) else ""
 
 
-def _run_out_check(rows: Rows, sku: str) -> Check:
+def run_out_check(rows: Rows, sku: str) -> Check:
     """The first sentence names the product and says when it runs out: its run-rate cover (days) or that date."""
     cover = float(rows.cover[sku])
     day = rows.end + timedelta(days=round(cover))
@@ -155,12 +151,12 @@ def _run_out_check(rows: Rows, sku: str) -> Check:
     return check
 
 
-def _forecast_check(rows: Rows, skus: list[str], days: int, period: str) -> Check:
+def forecast_check(rows: Rows, skus: list[str], days: int, period: str) -> Check:
     """The first sentence states units over ``period`` within a factor 2.5 of the run rate, with its interval."""
     expected = float(rows.rate.reindex(skus).fillna(0).sum() * days)
 
     def check(a: str, r: object) -> bool:
-        first = _units_first(a)
+        first = units_first(a)
         m = re.search(r"(\d[\d,]*) units", first)
         if m is None:
             return False
@@ -168,6 +164,62 @@ def _forecast_check(rows: Rows, skus: list[str], days: int, period: str) -> Chec
         return period in first and "interval" in first and expected / 2.5 <= units <= expected * 2.5 + 5
 
     return check
+
+
+def by_category(rows: Rows) -> Check:
+    """Each category of the catalogue named with its own unit figure, in the answer."""
+    cats = sorted(set(rows.products["category"]))
+    return lambda a, r: all(
+        re.search(re.escape(c) + r"[^.;]{0,40}?\d[\d,]* units|\d[\d,]* units[^.;]{0,20}" + re.escape(c), a, re.I)
+        for c in cats
+    )
+
+
+def brand_scoped(name: str, skus: list[str], period: str) -> Check:
+    """The first sentence names the brand, counts its selling SKUs and states units over the period."""
+    return lambda a, r: (
+        name in first_sentence(a)
+        and states(first_sentence(a), len(skus), absolute=0)
+        and period in first_sentence(a)
+        and "units" in first_sentence(a)
+    )
+
+
+def states_method(a: str, r: object) -> bool:
+    """The answer states the model, the interval and the confidence."""
+    return "model" in a and "interval" in a and "confiden" in a.lower()
+
+
+def change_check(rows: Rows, pct: float, who: str) -> Check:
+    """A price target's what-if: the product, the change the target means (from our price) and the units it moves."""
+    return lambda a, r: (
+        rows.ref(who) in first_sentence(a)
+        and "expected demand" in first_sentence(a)
+        and states(first_sentence(a), abs(pct), absolute=1.0)
+        and "elasticity" in a
+    )
+
+
+def pct_check(rows: Rows, pct: int, who: str) -> Check:
+    """A percentage what-if: the product, the change asked, the units it moves and the interval."""
+    return lambda a, r: (
+        rows.ref(who) in first_sentence(a)
+        and f"by {pct}%" in first_sentence(a)
+        and "expected demand" in first_sentence(a)
+        and "interval" in a
+    )
+
+
+def trend_check(rows: Rows, theme: str) -> Check:
+    """Whether a complaint theme grows: the share of reviews saying it, last 90 days against the 90 before."""
+    reviews_end = max(pd.to_datetime(rows.truth.reviews["date"]).dt.date)
+    recent = rows.theme_share(theme, reviews_end - timedelta(days=89), reviews_end)
+    before = rows.theme_share(theme, reviews_end - timedelta(days=179), reviews_end - timedelta(days=90))
+    same = r"about the same|steady|unchanged|no (?:clear )?change|flat"
+    words = r"\b(?:worse|more|up|rising|grow)" if recent > before else r"\b(?:better|fewer|down|falling|less)"
+    if abs(recent - before) < 0.03:  # within 3 points: "about the same" holds too
+        words = f"{words}|{same}"
+    return lambda a, r: theme.split("/")[0] in first_sentence(a) and bool(re.search(words, a))
 
 
 def stock_questions(rows: Rows) -> list[tuple[str, Check]]:
@@ -188,9 +240,9 @@ def stock_questions(rows: Rows) -> list[tuple[str, Check]]:
     s_soon = nouns[soon]
     before_delivery = float(rows.cover[s_soon]) < float(rows.lead[s_soon])
     return [
-        (f"When will we run out of the {soon} at this rate?", _run_out_check(rows, nouns[soon])),
-        (f"How long will our stock of the {later} last?", _run_out_check(rows, nouns[later])),
-        (f"How many days of stock do we have left on {nouns[by_cover[1]]}?", _run_out_check(rows, nouns[by_cover[1]])),
+        (f"When will we run out of the {soon} at this rate?", run_out_check(rows, nouns[soon])),
+        (f"How long will our stock of the {later} last?", run_out_check(rows, nouns[later])),
+        (f"How many days of stock do we have left on {nouns[by_cover[1]]}?", run_out_check(rows, nouns[by_cover[1]])),
         (
             f"Will the {soon} run out before the next delivery arrives?",
             lambda a, r: (
@@ -199,16 +251,18 @@ def stock_questions(rows: Rows) -> list[tuple[str, Check]]:
                 and (("before" in first_sentence(a) and "in time" not in first_sentence(a)) == before_delivery)
             ),
         ),
-        ("When does our best seller run out?", _run_out_check(rows, best)),
+        ("When does our best seller run out?", run_out_check(rows, best)),
         (
             "Which products should we reorder this week?",
-            lambda a, r: set(stock.stockout) <= set(_rows(r)) and states(first_sentence(a), len(reorder), absolute=2),
+            lambda a, r: (
+                set(stock.stockout) <= set(table_skus(r)) and states(first_sentence(a), len(reorder), absolute=2)
+            ),
         ),
-        ("What do I need to order from suppliers now?", lambda a, r: set(stock.stockout) <= set(_rows(r))),
-        ("Which items are about to sell out?", lambda a, r: set(stock.stockout) <= set(_rows(r)[:8])),
+        ("What do I need to order from suppliers now?", lambda a, r: set(stock.stockout) <= set(table_skus(r))),
+        ("Which items are about to sell out?", lambda a, r: set(stock.stockout) <= set(table_skus(r)[:8])),
         (
             "Which products will run out in the next two weeks?",
-            lambda a, r: {s for s, c in rows.cover.items() if c < 14} <= set(_rows(r)),
+            lambda a, r: {s for s, c in rows.cover.items() if c < 14} <= set(table_skus(r)),
         ),
         (
             "Is anything out of stock right now?",
@@ -216,11 +270,11 @@ def stock_questions(rows: Rows) -> list[tuple[str, Check]]:
         ),
         (
             "Which products are we likely to overstock?",
-            lambda a, r: len(set(_rows(r)[:5]) & set(stock.overstock)) == len(stock.overstock),
+            lambda a, r: len(set(table_skus(r)[:5]) & set(stock.overstock)) == len(stock.overstock),
         ),
         (
             "What's been sitting on the shelf too long?",
-            lambda a, r: len(set(_rows(r)[:5]) & set(stock.overstock)) == len(stock.overstock),
+            lambda a, r: len(set(table_skus(r)[:5]) & set(stock.overstock)) == len(stock.overstock),
         ),
         (
             "Which SKUs have more than a year of stock?",
@@ -238,49 +292,31 @@ def forecast_questions(rows: Rows) -> list[tuple[str, Check]]:
     nouns = rows.noun_skus()
     noun = sorted(nouns, key=lambda n: -float(rows.rate[nouns[n]]))[0]
     sku = nouns[noun]
-    nm_s, nm_e = _next_month(rows.end)
-    nq_s, nq_e = _next_quarter(rows.end)
+    nm_s, nm_e = next_month(rows.end)
+    nq_s, nq_e = next_quarter(rows.end)
     month, nm_days = f"{nm_s.isoformat()} to {nm_e.isoformat()}", (nm_e - nm_s).days + 1
     quarter = f"{nq_s.isoformat()} to {nq_e.isoformat()}"
     products = rows.products.reset_index()
     brand = "Kestrel"
     brand_skus = [s for s in products[products["brand"] == brand]["sku"] if rows.rate.get(s, 0) > 0]
     acme = [s for s in products[products["brand"] == "Acme Home"]["sku"] if s in set(rows.sales["sku"])]
-    cats = sorted(set(products["category"]))
     cat = "Outdoor"
     cat_skus = list(products[products["category"] == cat]["sku"])
     every = list(rows.rate.index)
 
-    def by_category(a: str, r: object) -> bool:  # each category named with its own figure, in the answer
-        return all(
-            re.search(re.escape(c) + r"[^.;]{0,40}?\d[\d,]* units|\d[\d,]* units[^.;]{0,20}" + re.escape(c), a, re.I)
-            for c in cats
-        )
-
-    def brand_scoped(name: str, skus: list[str], period: str) -> Check:
-        return lambda a, r: (
-            name in first_sentence(a)
-            and states(first_sentence(a), len(skus), absolute=0)
-            and period in first_sentence(a)
-            and "units" in first_sentence(a)
-        )
-
-    def states_method(a: str, r: object) -> bool:
-        return "model" in a and "interval" in a and "confiden" in a.lower()
-
     return [
-        (f"How many {noun}s will we sell next month?", _forecast_check(rows, [sku], nm_days, month)),
+        (f"How many {noun}s will we sell next month?", forecast_check(rows, [sku], nm_days, month)),
         (
             f"What's the demand forecast for {sku} over the next 6 weeks?",
-            _forecast_check(rows, [sku], 42, "next 42 days"),
+            forecast_check(rows, [sku], 42, "next 42 days"),
         ),
         (
             "Sales projection for the next 3 months",
             lambda a, r: "next 90 days" in first_sentence(a) and "interval" in first_sentence(a),
         ),
-        ("How many units will we sell in total next week?", _forecast_check(rows, every, 7, "next 7 days")),
-        ("Forecast next quarter by category", by_category),
-        ("What's next month's forecast for each category?", by_category),
+        ("How many units will we sell in total next week?", forecast_check(rows, every, 7, "next 7 days")),
+        ("Forecast next quarter by category", by_category(rows)),
+        ("What's next month's forecast for each category?", by_category(rows)),
         (f"Forecast for all {brand} products next quarter", brand_scoped(brand, brand_skus, quarter)),
         ("Forecast for all Acme Home products", brand_scoped("Acme Home", acme, "next 30 days")),
         (
@@ -288,7 +324,7 @@ def forecast_questions(rows: Rows) -> list[tuple[str, Check]]:
             lambda a, r: (
                 cat.lower() in first_sentence(a).lower()
                 and month in first_sentence(a)
-                and _forecast_check(rows, cat_skus, nm_days, month)(a, r)
+                and forecast_check(rows, cat_skus, nm_days, month)(a, r)
             ),
         ),
         (
@@ -307,7 +343,7 @@ def forecast_questions(rows: Rows) -> list[tuple[str, Check]]:
         ("How many units will the Acme Home range sell next month?", brand_scoped("Acme Home", acme, month)),
         (
             "How much stock do I need for Black Friday?",
-            lambda a, r: "Black Friday" in first_sentence(a) and bool(_units_first(a)),
+            lambda a, r: "Black Friday" in first_sentence(a) and bool(units_first(a)),
         ),
     ]
 
@@ -325,28 +361,12 @@ def what_if_questions(rows: Rows) -> list[tuple[str, Check]]:
     up_pct = (up / rows.price(sku2) - 1) * 100
     week50 = date.fromisocalendar(rows.end.year if rows.end.isocalendar()[1] < 50 else rows.end.year + 1, 50, 1)
 
-    def change(pct: float, who: str) -> Check:  # the change the target means, and the units it moves
-        return lambda a, r: (
-            rows.ref(who) in first_sentence(a)
-            and "expected demand" in first_sentence(a)
-            and states(first_sentence(a), abs(pct), absolute=1.0)
-            and "elasticity" in a
-        )
-
-    def pct_check(pct: int, who: str) -> Check:
-        return lambda a, r: (
-            rows.ref(who) in first_sentence(a)
-            and f"by {pct}%" in first_sentence(a)
-            and "expected demand" in first_sentence(a)
-            and "interval" in a
-        )
-
     return [
-        (f"What happens to units if we drop the {noun} to ${target}?", change(cut_pct, sku)),
-        (f"If we charge ${up} for the {other}, what happens to demand?", change(up_pct, sku2)),
-        (f"What would raising {sku2} by 10% do to sales?", pct_check(10, sku2)),
-        (f"If I knock 25% off the {noun}, how many more will we sell?", pct_check(25, sku)),
-        (f"Should I discount the {other} by 15% to shift more units?", pct_check(15, sku2)),
+        (f"What happens to units if we drop the {noun} to ${target}?", change_check(rows, cut_pct, sku)),
+        (f"If we charge ${up} for the {other}, what happens to demand?", change_check(rows, up_pct, sku2)),
+        (f"What would raising {sku2} by 10% do to sales?", pct_check(rows, 10, sku2)),
+        (f"If I knock 25% off the {noun}, how many more will we sell?", pct_check(rows, 25, sku)),
+        (f"Should I discount the {other} by 15% to shift more units?", pct_check(rows, 15, sku2)),
         (
             f"How price sensitive is the {noun}?",
             lambda a, r: rows.ref(sku) in first_sentence(a) and "elasticity" in first_sentence(a),
@@ -354,7 +374,7 @@ def what_if_questions(rows: Rows) -> list[tuple[str, Check]]:
         (
             f"If we run 20% off the {noun} in week 50, how many units?",
             lambda a, r: (
-                bool(_units_first(a))
+                bool(units_first(a))
                 and "20%" in first_sentence(a)
                 and (week50.isoformat() in first_sentence(a) or "week 50" in first_sentence(a))
             ),
@@ -387,15 +407,6 @@ def complaint_questions(rows: Rows) -> list[tuple[str, Check]]:
             and any(re.search(r"(?:are|is) " + re.escape(t), first_sentence(a)) for t in top(counts))
         )
 
-    def trend(theme: str) -> Check:
-        recent = rows.theme_share(theme, reviews_end - timedelta(days=89), reviews_end)
-        before = rows.theme_share(theme, reviews_end - timedelta(days=179), reviews_end - timedelta(days=90))
-        same = r"about the same|steady|unchanged|no (?:clear )?change|flat"
-        words = r"\b(?:worse|more|up|rising|grow)" if recent > before else r"\b(?:better|fewer|down|falling|less)"
-        if abs(recent - before) < 0.03:  # within 3 points: "about the same" holds too
-            words = f"{words}|{same}"
-        return lambda a, r: theme.split("/")[0] in first_sentence(a) and bool(re.search(words, a))
-
     return (
         [
             (
@@ -410,8 +421,8 @@ def complaint_questions(rows: Rows) -> list[tuple[str, Check]]:
                 leads_with(last_month, f"{lm_start.isoformat()} to {lm_end.isoformat()}"),
             ),
             ("What's the number one complaint this year?", lambda a, r: any(t in first_sentence(a) for t in top(year))),
-            ("Is the delivery complaint getting worse?", trend("shipping/delivery")),
-            ("Are quality complaints going up?", trend("quality/durability")),
+            ("Is the delivery complaint getting worse?", trend_check(rows, "shipping/delivery")),
+            ("Are quality complaints going up?", trend_check(rows, "quality/durability")),
             (
                 f"Why are people unhappy with {declining}?",
                 lambda a, r: rows.ref(declining) in first_sentence(a) and "complaints" in first_sentence(a),
