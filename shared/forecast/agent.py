@@ -32,6 +32,7 @@ from shared.forecast.answers import (
     revenue_basis,
     run_rate_cover,
     select_by_cover,
+    with_method,
 )
 from shared.forecast.batch import forecast_chunk
 from shared.forecast.cache import ForecastCache, fingerprint
@@ -247,6 +248,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         status = "insufficient_data"
     warnings += _grouped_series_warnings(outcomes)
     confidence = apply_staleness(confidence, resolved)
+    if opts.get("explain"):  # "how confident are you in next month's forecast?": the method and the confidence
+        answers = [with_method(a, confidence) for a in answers]
     if note := stale_note(resolved):
         warnings.append(note)
     summary = _summary(outcomes, request.horizon_days, as_of)

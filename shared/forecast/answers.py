@@ -22,6 +22,7 @@ from scipy import stats
 from shared.agents.answers import AgentAnswer, AskKind, fmt_num, join_names, ranked_table
 from shared.forecast.inventory import InventoryPlan
 from shared.forecast.window import Window, window_label
+from shared.models.agents import Confidence
 
 RUN_RATE_DAYS = 28
 #: Longer windows for a SKU with no sales in the last RUN_RATE_DAYS.
@@ -751,3 +752,16 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
     if price_change_pct is not None:
         out.append(whatif_answer(views, price_change_pct, level, scoped))
     return out
+
+
+def with_method(answer: AgentAnswer, confidence: Confidence) -> AgentAnswer:
+    """``answer`` followed by its method and confidence ("how sure are you?", "which model did you use?")."""
+    if not answer.answered or answer.ask != "forecast":
+        return answer
+    factors = ", ".join(f"{name} {value:.2f}" for name, value in (
+        ("model certainty", confidence.model_certainty), ("data completeness", confidence.data_completeness),
+        ("data freshness", confidence.data_freshness)) if value is not None)
+    sure = f"confidence {confidence.score}/100 ({factors})" if confidence.known and confidence.score is not None \
+        else "confidence unknown (" + (confidence.explanation.rpartition("confidence unknown: ")[2]
+                                       or "not every factor could be assessed") + ")"
+    return answer.model_copy(update={"text": f"{answer.text} Method: {answer.method}; {sure}."})

@@ -70,6 +70,8 @@ class Entities(BaseModel):
         default=None, description="What a forecast is asked in: revenue for money (\"how much revenue next month\").")
     cover_over_days: int | None = Field(
         default=None, ge=1, le=3650, description="Days of cover a stock question names (\"more than six months\").")
+    explain: bool = Field(default=False, description="The question asks how sure the answer is or how it was reached "
+                                                     "(\"how confident are you\", \"which model did you use\").")
     to_date_start: date | None = Field(
         default=None, description="A running month the forecast completes (\"what will December sales look like\" "
                                   "on 4 Dec): its first day; the actuals from it to the as-of date are added.")

@@ -75,6 +75,10 @@ _TARGET = re.compile(
     r"\b(?:drop|cut|lower|reduce|raise|increase|put|set|change|move|bring|take|mark(?:ed)? (?:down|up)|reprice|"
     r"price|priced|pricing|sell|selling|sold|list|listed)\b[^.?!$%]{0,50}?\b(?:to|at|for) \$ ?(\d[\d,]*(?:\.\d{1,2})?)"
     r"|\b(?:charge|charged|charging|ask(?:ed|ing)?)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)", re.I)
+#: The question asks how sure the answer is or how it was reached: the answer states its method and confidence.
+_EXPLAIN = re.compile(r"\bhow (?:sure|confident|certain|reliable|accurate|trustworthy|good)\b|\bconfidence\b|"
+                      r"\b(?:which|what) (?:model|method|approach)\b|\bthe (?:method|model)\b|"
+                      r"\bhow did you (?:work|figure|calculate|get|come)\b", re.I)
 _LAST = re.compile(r"\b(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", re.I)
 _LAST_WORD = re.compile(r"\b(?:last|past|previous) (week|month|quarter|year)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from) (\d{4}-\d{2}-\d{2}) (?:and|to|until) (\d{4}-\d{2}-\d{2})\b", re.I)
@@ -251,7 +255,8 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
             co.group(2).lower()])))
     return Entities(skus=skus, categories=categories, competitors=competitors, horizon_days=min(horizon, 730)
                     if horizon else None, start_date=start, end_date=end, price_change_pct=change, price_target=target,
-                    measure="revenue" if _REVENUE.search(question) else None, cover_over_days=cover_over)
+                    measure="revenue" if _REVENUE.search(question) else None, cover_over_days=cover_over,
+                    explain=bool(_EXPLAIN.search(question)))
 
 
 def _period_end(day: date, unit: str) -> date:
