@@ -27,6 +27,7 @@ from shared.forecast.answers import (
     RevenueBasis,
     SkuForecastView,
     SoFar,
+    by_category_answer,
     fmt_money,
     forecast_answers,
     revenue_basis,
@@ -233,6 +234,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                done=_so_far(deps, request, last_date.date()),
                                against=_against(deps, request, last_date.date()), window=window)
     answers = _with_titles(answers, inputs.products, list(request.skus))
+    if opts.get("by_category") and not request.skus and not request.categories:
+        # "forecast next quarter by category": each category's own total leads the answer
+        views_by_category = category_totals(deps, request, scope_sales, last_date, freq, options, window)
+        answers = [by_category_answer(a, views_by_category, level) for a in answers]
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
     completeness = float(np.mean([_completeness(o) for o in outcomes])) if outcomes else 1.0
@@ -447,6 +452,23 @@ def idle_share(values: np.ndarray, window: int = 91) -> float:
 #: Fewest periods of the recent rate a horizon total's band is measured against (four weeks; the horizon when
 #: longer: a quarter's total is judged against a quarter's rate, not a noisier four weeks').
 SUM_BAND_BASE: dict[str, int] = {"D": 28, "W": 4, "M": 1}
+
+
+def category_totals(deps: Deps, request: AgentRequest, sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq,
+                    options: ForecastOptions, window: Window | None) -> list[SkuForecastView]:
+    """Each category's units over the horizon: its SKUs' sales summed per day and forecast as one series."""
+    from shared.store.catalogue import sku_categories
+
+    categories = sku_categories(deps.warehouse, request.tenant_id)
+    named = sales["sku"].astype(str).map(categories)
+    views = []
+    for category in sorted(set(named.dropna())):
+        mine = sales[named == category]
+        view = store_total(mine, last_date, freq, options, request.horizon_days, int(mine["sku"].nunique()),
+                           label=category, window=window)
+        if view is not None:
+            views.append(view)
+    return views
 
 
 def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, options: ForecastOptions,

@@ -765,3 +765,17 @@ def with_method(answer: AgentAnswer, confidence: Confidence) -> AgentAnswer:
         else "confidence unknown (" + (confidence.explanation.rpartition("confidence unknown: ")[2]
                                        or "not every factor could be assessed") + ")"
     return answer.model_copy(update={"text": f"{answer.text} Method: {answer.method}; {sure}."})
+
+
+def by_category_answer(answer: AgentAnswer, views: list[SkuForecastView], level: float) -> AgentAnswer:
+    """``answer`` led by each category's own total ("forecast next quarter by category"), biggest first."""
+    if not views or not answer.answered or answer.ask != "forecast":
+        return answer
+    period = f" over {answer.period_start.isoformat()} to {answer.period_end.isoformat()}" \
+        if answer.period_start and answer.period_end else ""
+    parts = [f"{v.sku} {fmt_num(v.total, 0)} units ({level:.0%} interval {fmt_num(v.lower, 0)}-{fmt_num(v.upper, 0)})"
+             for v in sorted(views, key=lambda v: -v.total)]
+    lead = f"By category{period}: {join_names(parts, len(parts))} (each category's daily total forecast as one series)."
+    return answer.model_copy(update={"text": f"{lead} {answer.text}",
+                                     "method": f"{answer.method}; by category: each category's daily total "
+                                               "forecast as one series"})

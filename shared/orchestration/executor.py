@@ -62,6 +62,8 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
         extra["measure"] = "revenue"  # "how much revenue next month": the forecast answer is in money
     if agent == "forecast" and e.cover_over_days is not None:
         extra["cover_over_days"] = e.cover_over_days  # "more than six months of stock": counted over it
+    if agent == "forecast" and e.by_category:
+        extra["by_category"] = True  # "forecast next quarter by category": each category's total leads
     if agent == "forecast" and e.explain:
         extra["explain"] = True  # "how confident are you in next month's forecast": the method and the confidence
     if agent == "forecast" and e.to_date_start is not None:

@@ -79,6 +79,9 @@ _TARGET = re.compile(
 _EXPLAIN = re.compile(r"\bhow (?:sure|confident|certain|reliable|accurate|trustworthy|good)\b|\bconfidence\b|"
                       r"\b(?:which|what) (?:model|method|approach)\b|\bthe (?:method|model)\b|"
                       r"\bhow did you (?:work|figure|calculate|get|come)\b", re.I)
+#: A figure asked per category: "by category", "for each category", "each category's", "broken down by category".
+_BY_CATEGORY = re.compile(r"\b(?:by|per|for each|for every|each|every|across all) categor(?:y|ies)\b|"
+                          r"\bbreak(?:down| down| it down)\b[^.?!]{0,40}\bcategor", re.I)
 _LAST = re.compile(r"\b(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", re.I)
 _LAST_WORD = re.compile(r"\b(?:last|past|previous) (week|month|quarter|year)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from) (\d{4}-\d{2}-\d{2}) (?:and|to|until) (\d{4}-\d{2}-\d{2})\b", re.I)
@@ -256,7 +259,7 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
     return Entities(skus=skus, categories=categories, competitors=competitors, horizon_days=min(horizon, 730)
                     if horizon else None, start_date=start, end_date=end, price_change_pct=change, price_target=target,
                     measure="revenue" if _REVENUE.search(question) else None, cover_over_days=cover_over,
-                    explain=bool(_EXPLAIN.search(question)))
+                    explain=bool(_EXPLAIN.search(question)), by_category=bool(_BY_CATEGORY.search(question)))
 
 
 def _period_end(day: date, unit: str) -> date:
