@@ -73,6 +73,7 @@ _ARTICLE_COUNTS = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5}
 #: is not one).
 _TARGET = re.compile(
     r"\b(?:drop|cut|lower|reduce|raise|increase|put|set|change|move|bring|take|mark(?:ed)? (?:down|up)|reprice|"
+    r"(?:go|goes|went|going|gone|come|comes|came) (?:down|up)|"
     r"price|priced|pricing|sell|selling|sold|list|listed)\b[^.?!$%]{0,50}?\b(?:to|at|for) \$ ?(\d[\d,]*(?:\.\d{1,2})?)"
     r"|\b(?:charge|charged|charging|ask(?:ed|ing)?)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)", re.I)
 #: The question asks how sure the answer is or how it was reached: the answer states its method and confidence.

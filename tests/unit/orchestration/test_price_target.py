@@ -18,6 +18,8 @@ from shared.pricing.analysis import PricingAnalysis, target_change_pct
     ("If we charge $84 for the usb-c cable, what happens to demand?", 84.0),
     ("What if we sell SKU-12 at $19.99?", 19.99),
     ("what would happen if we priced KIT-0026 at $1,200", 1200.0),
+    ("What if the tent stakes went down to $39?", 39.0),  # found by the held-out set
+    ("what if SKU-3 goes up to $12.50", 12.5),
     ("Which products cost over $50?", None),  # a threshold, not a price to move to
     ("Which products are more than $5 above the cheapest competitor?", None),
     ("If I cut SKU-1 by 10% to $18, what happens?", None),  # the change is given: it wins
