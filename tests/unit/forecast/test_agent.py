@@ -265,3 +265,18 @@ def test_a_stock_question_answers_by_run_rate_while_the_forecasts_are_fitted(
     answer = res.data["answers"][0]
     assert answer["answered"] and answer["rows"][0][0] == "B"  # 40 on hand at ~20 a day: the soonest
     assert any("not ready within" in w for w in res.warnings)
+
+
+def test_a_named_sku_answers_on_its_own_series_while_the_pooled_fit_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    release = _slow_fits(monkeypatch)
+    options = {"prophet": "never", "asks": ["forecast"], "fit_wait_seconds": 0.05}
+    res = run(get_deps(), _request(as_of=END, skus=["B"], horizon_days=14, options=options))
+    release.set()
+    wait_for_background()
+    answer = res.data["answers"][0]
+    assert answer["answered"] and answer["text"].startswith("B is expected to sell ")
+    total = float(answer["rows"][0][1])
+    assert 14 * 20 * 0.6 < total < 14 * 20 * 1.4  # about 20 a day
+    assert any("each SKU's own backtest-selected model answers" in w for w in res.warnings)
+    again = run(get_deps(), _request(as_of=END, skus=["B"], horizon_days=14, options=options))
+    assert again.metrics["cached"] == 1  # the pooled fit went on into the cache
