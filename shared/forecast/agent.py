@@ -196,8 +196,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     # an aggregate question is answered by the store's series, a catalogue's stock question by every SKU's run-rate
     # cover, a question about a few named SKUs by their own series: in quick mode the pooled fit behind them is
     # waited for a while, then the fit goes on in the background for the next question
-    aggregate = request.price_change_pct is None and not request.skus and (
-        (store is not None and set(asks) <= {"forecast"}) or set(asks) <= set(STOCK_ASKS))
+    aggregate = request.price_change_pct is None and (
+        set(asks) <= {"forecast"} or (not request.skus and set(asks) <= set(STOCK_ASKS)))
     few = bool(request.skus) and 0 < len(series) <= FALLBACK_SERIES
     wait = float(opts["fit_wait_seconds"]) if (aggregate or few) and opts.get("fit_wait_seconds") is not None \
         else None
@@ -210,6 +210,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         warnings.append(f"the pooled forecast was not ready within {wait:g} s: each SKU's own backtest-selected model "
                         "answers, and the pooled fit goes on for the next question")
     elif fitted is None:
+        if store is None and "forecast" in asks:  # a brand's or a small category's SKUs: their total as one series
+            store = store_total(sales, last_date, freq, options, request.horizon_days, int(sales["sku"].nunique()),
+                                label=f"its {int(sales['sku'].nunique()):,} SKUs", window=window)
         warnings.append(f"the per-product forecasts were not ready within {wait:g} s: the store's total (stock: every "
                         "SKU's run-rate cover) answers, and they are being fitted for the next question")
     for o in outcomes:

@@ -280,3 +280,18 @@ def test_a_named_sku_answers_on_its_own_series_while_the_pooled_fit_runs(monkeyp
     assert any("each SKU's own backtest-selected model answers" in w for w in res.warnings)
     again = run(get_deps(), _request(as_of=END, skus=["B"], horizon_days=14, options=options))
     assert again.metrics["cached"] == 1  # the pooled fit went on into the cache
+
+
+def test_several_named_skus_answer_with_their_total_while_the_pooled_fit_runs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from shared.forecast import agent
+
+    release = _slow_fits(monkeypatch)
+    monkeypatch.setattr(agent, "FALLBACK_SERIES", 2)  # more SKUs than are forecast on their own series
+    options = {"prophet": "never", "asks": ["forecast"], "fit_wait_seconds": 0.05, "max_skus": 30}
+    res = run(get_deps(), _request(as_of=END, skus=["A", "B", "C"], horizon_days=30, options=options))
+    release.set()
+    wait_for_background()
+    text = res.data["answers"][0]["text"]  # a brand's SKUs: their daily total forecast as one series
+    assert text.startswith("We expect to sell ") and "across its 3 SKUs" in text
+    assert 30 * 32 * 0.6 < float(text.split("sell ")[1].split(" units")[0].replace(",", "")) < 30 * 32 * 1.4
