@@ -239,7 +239,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                + ("y" if len(request.categories) == 1 else "ies")
                                if request.categories and not request.skus else
                                f"the {' and '.join(channels)} channel{'s' if len(channels) > 1 else ''}"
-                               if channels and not request.skus else "",
+                               if channels and not request.skus else
+                               # "forecast for all Acme products": the brand's SKUs, said as its range
+                               f"the {' and '.join(map(str, opts['brands']))} range" if opts.get("brands") else "",
                                revenue=_revenue(deps, request, scope_sales, last_date.date(), asks),
                                cover_over=int(opts["cover_over_days"]) if opts.get("cover_over_days") else None,
                                done=_so_far(deps, request, last_date.date()),

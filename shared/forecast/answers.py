@@ -455,7 +455,7 @@ def _whole(scope: str) -> str:
     """What one series forecasts as a whole: "the store", "the category", "the channel"."""
     if not scope:
         return "the store"
-    return "the channel" if "channel" in scope else "the category"
+    return "the channel" if "channel" in scope else "the range" if scope.endswith(" range") else "the category"
 
 
 def against_text(against: SoFar, forecast: float, horizon_days: int, money: Any | None = None) -> str:

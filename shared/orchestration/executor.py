@@ -79,6 +79,8 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
         extra["aspect"] = e.aspect
     if agent == "sentiment" and e.review_stars:
         extra["stars"] = list(e.review_stars)  # "what do 1-star reviewers complain about?"
+    if agent == "forecast" and e.brands:
+        extra["brands"] = list(e.brands)  # "forecast for all Acme products": the answer names the brand's range
     if agent == "sentiment" and e.brands:
         extra["brands"] = list(e.brands)  # "what do people say about Northwind products?": said as the brand's
     if agent == "sentiment" and e.review_channels:

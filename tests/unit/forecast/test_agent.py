@@ -295,3 +295,21 @@ def test_several_named_skus_answer_with_their_total_while_the_pooled_fit_runs(
     text = res.data["answers"][0]["text"]  # a brand's SKUs: their daily total forecast as one series
     assert text.startswith("We expect to sell ") and "across its 3 SKUs" in text
     assert 30 * 32 * 0.6 < float(text.split("sell ")[1].split(" units")[0].replace(",", "")) < 30 * 32 * 1.4
+
+
+def test_a_brand_forecast_names_the_brand() -> None:
+    from shared.orchestration.executor import agent_request
+    from shared.orchestration.plan import Entities, Plan
+
+    plan = Plan(intents=["forecast"], asks=["forecast"], entities=Entities(skus=["A", "B"], brands=["Acme"]))
+    assert agent_request("acme", plan, "forecast").options["brands"] == ["Acme"]
+    rng = np.random.default_rng(3)
+    dates = [END - timedelta(days=i) for i in range(59, -1, -1)]
+    get_deps().warehouse.insert("sales", pd.concat([
+        pd.DataFrame({"sku": sku, "date": dates, "units": rng.poisson(lam, 60), "unit_price": 9.0,
+                      "tenant_id": "acme", "ingestion_id": "i", "row_hash": [f"{sku}{i}" for i in range(60)],
+                      "record_key": [f"{sku}{i}" for i in range(60)], "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)})
+        for sku, lam in (("A", 5), ("B", 20))], ignore_index=True))
+    res = run(get_deps(), _request(as_of=END, skus=["A", "B"], horizon_days=30,
+                                   options={"prophet": "never", "asks": ["forecast"], "brands": ["Acme"]}))
+    assert res.data["answers"][0]["text"].startswith("The Acme range's 2 SKUs are expected to sell ")
