@@ -110,11 +110,12 @@ def main() -> int:
     print(f"\n{ROUNDS} rounds x {len(QUESTIONS)} questions, {LOAD} CPU-bound processes beside, cold caches per round")
     for path in paths:
         t = times[path]
-        print(f"{path:>8} path: p50 {pct(t, 0.5):.2f} s  p95 {pct(t, 0.95):.2f} s  max {max(t):.2f} s  "
-              f"cut off by the 8 s budget: {cut[path]}/{len(t)}")
+        print(
+            f"{path:>8} path: p50 {pct(t, 0.5):.2f} s  p95 {pct(t, 0.95):.2f} s  max {max(t):.2f} s  "
+            f"cut off by the 8 s budget: {cut[path]}/{len(t)}"
+        )
     for q in (0.5, 0.95):
-        print(f"ratio shared / current at p{round(q * 100)}: "
-              f"{pct(times['shared'], q) / pct(times['current'], q):.2f}x")
+        print(f"ratio shared / current at p{round(q * 100)}: {pct(times['shared'], q) / pct(times['current'], q):.2f}x")
     return 0
 
 

@@ -17,13 +17,16 @@ from shared.orchestration.router import route
 END = date(2025, 5, 31)
 
 
-@pytest.mark.parametrize(("question", "by_category"), [
-    ("Forecast next quarter by category", True),
-    ("What's next month's forecast for each category?", True),
-    ("Break down next month's forecast by category", True),
-    ("What's the forecast for the kitchen category next month?", False),
-    ("Forecast next quarter", False),
-])
+@pytest.mark.parametrize(
+    ("question", "by_category"),
+    [
+        ("Forecast next quarter by category", True),
+        ("What's next month's forecast for each category?", True),
+        ("Break down next month's forecast by category", True),
+        ("What's the forecast for the kitchen category next month?", False),
+        ("Forecast next quarter", False),
+    ],
+)
 def test_the_router_reads_a_forecast_per_category(question: str, by_category: bool) -> None:
     plan = route(question)
     assert plan.entities.by_category is by_category
@@ -35,15 +38,52 @@ def test_each_category_total_leads_the_forecast_answer() -> None:
     dates = [END - timedelta(days=i) for i in range(119, -1, -1)]
     stamp = {"tenant_id": "acme", "ingestion_id": "i", "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)}
     catalogue = {"K1": ("Kitchen", 30), "K2": ("Kitchen", 10), "H1": ("Home", 5), "H2": ("Home", 3)}
-    get_deps().warehouse.insert("sales", pd.concat([
-        pd.DataFrame({"sku": sku, "date": dates, "units": rng.poisson(lam, 120), "unit_price": 9.0, **stamp,
-                      "row_hash": [f"{sku}{i}" for i in range(120)], "record_key": [f"{sku}{i}" for i in range(120)]})
-        for sku, (_, lam) in catalogue.items()], ignore_index=True))
-    get_deps().warehouse.insert("products", pd.DataFrame([
-        {**stamp, "row_hash": f"p{s}", "record_key": f"p{s}", "sku": s, "title": f"Item {s}", "category": c,
-         "price": 9.0} for s, (c, _) in catalogue.items()]))
-    res = run(get_deps(), AgentRequest(tenant_id="acme", horizon_days=30, as_of=END, options={
-        "prophet": "never", "max_skus": 2, "asks": ["forecast"], "by_category": True}))
+    get_deps().warehouse.insert(
+        "sales",
+        pd.concat(
+            [
+                pd.DataFrame(
+                    {
+                        "sku": sku,
+                        "date": dates,
+                        "units": rng.poisson(lam, 120),
+                        "unit_price": 9.0,
+                        **stamp,
+                        "row_hash": [f"{sku}{i}" for i in range(120)],
+                        "record_key": [f"{sku}{i}" for i in range(120)],
+                    }
+                )
+                for sku, (_, lam) in catalogue.items()
+            ],
+            ignore_index=True,
+        ),
+    )
+    get_deps().warehouse.insert(
+        "products",
+        pd.DataFrame(
+            [
+                {
+                    **stamp,
+                    "row_hash": f"p{s}",
+                    "record_key": f"p{s}",
+                    "sku": s,
+                    "title": f"Item {s}",
+                    "category": c,
+                    "price": 9.0,
+                }
+                for s, (c, _) in catalogue.items()
+            ]
+        ),
+    )
+    res = run(
+        get_deps(),
+        AgentRequest(
+            tenant_id="acme",
+            horizon_days=30,
+            as_of=END,
+            options={"prophet": "never", "max_skus": 2, "asks": ["forecast"], "by_category": True},
+        ),
+    )
     text = res.data["answers"][0]["text"]
     lead = text.split(". ")[0]
     assert lead.startswith("By category over 2025-06-01 to 2025-06-30: Kitchen ")

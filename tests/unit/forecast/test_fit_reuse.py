@@ -22,9 +22,17 @@ def test_horizons_of_a_bucket_share_one_fit_horizon() -> None:
 
 def test_head_keeps_the_first_periods_with_their_bands() -> None:
     n = 10
-    result = SeriesForecast("A", pd.date_range("2026-01-01", periods=n), np.arange(n, dtype=float),
-                            np.zeros(n), np.arange(n, dtype=float) * 2, "level", "ok", 100,
-                            bands={0.8: (np.zeros(n), np.ones(n))})
+    result = SeriesForecast(
+        "A",
+        pd.date_range("2026-01-01", periods=n),
+        np.arange(n, dtype=float),
+        np.zeros(n),
+        np.arange(n, dtype=float) * 2,
+        "level",
+        "ok",
+        100,
+        bands={0.8: (np.zeros(n), np.ones(n))},
+    )
     first = head(result, 4)
     assert list(first.forecast) == [0, 1, 2, 3] and list(first.upper) == [0, 2, 4, 6]
     assert len(first.dates) == 4 and first.dates[-1] == pd.Timestamp("2026-01-04")
