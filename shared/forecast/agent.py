@@ -659,7 +659,10 @@ def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries], optio
     wanted = {s.series_id for s in todo}
     fresh = {r.series_id: r for r in forecast_chunk(todo + extra, options) if r.series_id in wanted} if todo else {}
     for sid, r in fresh.items():
-        cache.put(sid, keys[sid], r.to_dict(), variant)
+        stored = r.to_dict()
+        cache.put(sid, keys[sid], stored, variant)
+        # answered as it is stored (values to 4 decimals): a fresh and a cached answer say the same numbers
+        fresh[sid] = SeriesForecast.from_dict(stored)
     return [SkuOutcome(s, head(hits.get(s.series_id) or fresh[s.series_id], asked), s.series_id in hits)
             for s in series]
 

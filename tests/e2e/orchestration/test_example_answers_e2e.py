@@ -40,11 +40,8 @@ def _first_sentence(text: str) -> str:
 
 def _agent(report: Report, agent: str) -> AgentResult:
     """The agent's own result for the report's plan (forecasts are cached, so the same numbers)."""
-    # the whole fit, as the deep-mode report had it (quick mode's bounded wait would answer a loaded machine's
-    # question on cheaper models than the report's)
-    waited = {a: {k: v for k, v in o.items() if k != "fit_wait_seconds"} for a, o in QUICK_AGENT_OPTIONS.items()}
     requests = agent_requests(TENANT, report.plan, options={"marketplaces": [], "kpis": [], "goals": []},
-                              agent_options=waited)
+                              agent_options=QUICK_AGENT_OPTIONS)
     request = requests[agent]  # type: ignore[index]
     request.options["persist"] = False
     return get_runner(agent)(get_deps(), request)  # type: ignore[arg-type]

@@ -313,3 +313,21 @@ def test_a_brand_forecast_names_the_brand() -> None:
     res = run(get_deps(), _request(as_of=END, skus=["A", "B"], horizon_days=30,
                                    options={"prophet": "never", "asks": ["forecast"], "brands": ["Acme"]}))
     assert res.data["answers"][0]["text"].startswith("The Acme range's 2 SKUs are expected to sell ")
+
+
+def test_a_fresh_forecast_says_the_numbers_its_cached_copy_will() -> None:
+    from shared.forecast.agent import _forecast_all
+    from shared.forecast.engine import ForecastOptions
+    from shared.forecast.periods import regularise_arrays
+
+    rng = np.random.default_rng(2)
+    days = pd.date_range("2025-01-01", periods=120)
+    series = [regularise_arrays(sku, days, rng.poisson(lam, 120).astype(float), None, None, "D")
+              for sku, lam in (("A", 3.3), ("B", 7.7), ("C", 12.1), ("D", 1.9))]
+    options = ForecastOptions(horizon=14, prophet="never")
+    fresh = _forecast_all(get_deps(), "acme", series, options)
+    cached = _forecast_all(get_deps(), "acme", series, options)
+    assert [o.cached for o in fresh] == [False] * 4 and [o.cached for o in cached] == [True] * 4
+    for f, c in zip(fresh, cached, strict=True):
+        assert np.array_equal(f.result.forecast, c.result.forecast)
+        assert np.array_equal(f.result.upper, c.result.upper)
