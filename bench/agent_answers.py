@@ -4,8 +4,13 @@ Generates two sample merchants (the second ends 365 days before the first), inge
 upload path, asks each the same agent questions (phrased unlike the tests and the demo) without ``as_of``,
 and checks each answer against the generator's planted truth (stockouts, overstock, the product whose
 ratings fall) or for the figures the question asks for, computed from the rows the store accepted
-(``bench/truths.py``). Prints ``answered in the answer: N/M``, the median
+(``bench/truths.py``). Prints ``answered in the answer: N/M`` per set, the median
 report size and the latency. Not a timed test: run by hand (``.venv/bin/python bench/agent_answers.py``).
+
+Sets (``--sets NAME ...``, default all): ``original`` (the questions below, both merchants), ``merchant``
+(``bench/agent_answers_merchant.py``: stock, forecast, what-if and complaint questions in merchants' words, asked
+of the current merchant) and ``heldout`` (``bench/agent_answers_heldout.py``: written after the fixes of the
+second set, never tuned on).
 """
 
 from __future__ import annotations
@@ -169,14 +174,29 @@ def review_questions(truth: SampleMerchant) -> list[tuple[str, Check]]:
     return cases
 
 
-def main() -> int:
+def question_sets() -> dict[str, tuple[Callable[[SampleMerchant], list[tuple[str, Check]]], tuple[str, ...]]]:
+    """Each set's questions and the tenants it is asked of."""
+    from bench.agent_answers_heldout import heldout_questions
+    from bench.agent_answers_merchant import merchant_questions
+
+    return {"original": (questions, ("current", "stale")), "merchant": (merchant_questions, ("current",)),
+            "heldout": (heldout_questions, ("current",))}
+
+
+def main(argv: list[str] | None = None) -> int:
     """Generate, ingest, ask; print the figures."""
+    import argparse
+
     from bench.truths import accepted
     from shared.deps import get_deps
     from shared.ingest.client import ingest_path
     from shared.orchestration.client import ask
     from shared.sample.merchant import generate_merchant, write_merchant
 
+    sets = question_sets()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="+", choices=sorted(sets), default=list(sets))
+    chosen = parser.parse_args(argv).sets
     deps = get_deps()
     # BENCH_TODAY=YYYY-MM-DD: that day's data (the truths must hold on any day's generated rows)
     today = date.fromisoformat(os.environ["BENCH_TODAY"]) if os.environ.get("BENCH_TODAY") else datetime.now(UTC).date()
@@ -187,25 +207,32 @@ def main() -> int:
         for f in write_merchant(merchant, Path(os.environ["ECOMINTEL_HOME"]) / f"sample-{tenant}"):
             ingest_path(deps, f.path, tenant, f.kind.value)
         merchants[tenant] = accepted(deps.warehouse, tenant, merchant)  # the truths read what the store holds
-    ok = total = 0
+    scores: dict[str, tuple[int, int]] = {}
     sizes: list[int] = []
     latencies: list[float] = []
-    for tenant, merchant in merchants.items():
-        print(f"\n== {tenant} (data ends {tenants[tenant]}) ==")
-        for question, check in questions(merchant):
-            started = time.perf_counter()
-            resp = ask(deps, question, tenant=tenant, use_cache=False)
-            latencies.append(time.perf_counter() - started)
-            report = resp.report
-            total += 1
-            answer = report.answer if report is not None else ""
-            good = report is not None and bool(answer) and not answer.startswith("Could not") and check(answer,
-                                                                                                          report)
-            ok += good
-            sizes.append(len(report.model_dump_json()) if report is not None else 0)
-            print(f"[{'ok' if good else 'MISS'}] {question}\n       {answer[:300]}")
-    print(f"\nanswered in the answer: {ok}/{total}" + (f" ({len(skipped)} left out: {'; '.join(skipped)})"
-                                                       if skipped else ""))
+    for name in chosen:
+        make, asked_of = sets[name]
+        ok = total = 0
+        for tenant in asked_of:
+            merchant = merchants[tenant]
+            print(f"\n== {name}: {tenant} (data ends {tenants[tenant]}) ==")
+            for question, check in make(merchant):
+                started = time.perf_counter()
+                resp = ask(deps, question, tenant=tenant, use_cache=False)
+                latencies.append(time.perf_counter() - started)
+                report = resp.report
+                total += 1
+                answer = report.answer if report is not None else ""
+                good = (report is not None and bool(answer) and not answer.startswith("Could not")
+                        and check(answer, report))
+                ok += good
+                sizes.append(len(report.model_dump_json()) if report is not None else 0)
+                print(f"[{'ok' if good else 'MISS'}] {question}  ({latencies[-1]:.2f} s)\n       {answer[:300]}")
+        scores[name] = (ok, total)
+    print()
+    for name, (ok, total) in scores.items():
+        left_out = f" ({len(skipped)} left out: {'; '.join(skipped)})" if skipped and name == "original" else ""
+        print(f"{name}: answered in the answer: {ok}/{total}{left_out}")
     print(f"median report size: {statistics.median(sizes) / 1024:.1f} KiB (max {max(sizes) / 1024:.1f} KiB)")
     print(f"latency in-process: p50 {statistics.median(latencies):.2f} s, max {max(latencies):.2f} s")
     return 0

@@ -27,11 +27,13 @@ from shared.forecast.answers import (
     RevenueBasis,
     SkuForecastView,
     SoFar,
+    by_category_answer,
     fmt_money,
     forecast_answers,
     revenue_basis,
     run_rate_cover,
     select_by_cover,
+    with_method,
 )
 from shared.forecast.batch import forecast_chunk
 from shared.forecast.cache import ForecastCache, fingerprint
@@ -40,6 +42,7 @@ from shared.forecast.drift import DriftReport, assess_drift
 from shared.forecast.elasticity import ELASTICITY_RANGE, estimate_elasticity
 from shared.forecast.engine import ForecastOptions, SeriesForecast, forecast_series
 from shared.forecast.ensemble import MIN_SERIES
+from shared.forecast.fit_reuse import STORE_FITS, fit_options, fit_within, head
 from shared.forecast.intervals import horizon_sum_band
 from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_from_interval
 from shared.forecast.loader import ForecastInputs, load_inputs
@@ -160,8 +163,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         with_sales = int(sales["sku"].nunique())
         # stock questions are answered from every SKU's cover; only the closest calls need a forecast
         stock_limit = min(limit, int(opts.get("stock_max_skus", DEFAULT_STOCK_MAX_SKUS)))
-        by_cover = select_by_cover(cover, asks, stock_limit) if {"stockout", "overstock", "out_of_stock",
-                                                                         "reorder"} & set(asks) else []
+        by_cover = select_by_cover(cover, asks, stock_limit) if set(STOCK_ASKS) & set(asks) else []
         keep: set[str] | None = None
         if with_sales > limit or by_cover:
             # the forecast part of a question covers the top sellers; a stock part adds its closest calls
@@ -191,7 +193,28 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         return list(planned_prices(found, opts["future"], options.horizon).values()) if opts.get("future") and found \
             else list(found.values())
 
-    outcomes = _forecast_all(deps, request.tenant_id, list(series.values()), options, companions)
+    # an aggregate question is answered by the store's series, a catalogue's stock question by every SKU's run-rate
+    # cover, a question about a few named SKUs by their own series: in quick mode the pooled fit behind them is
+    # waited for a while, then the fit goes on in the background for the next question
+    aggregate = request.price_change_pct is None and (
+        set(asks) <= {"forecast"} or (not request.skus and set(asks) <= set(STOCK_ASKS)))
+    few = bool(request.skus) and 0 < len(series) <= FALLBACK_SERIES
+    wait = float(opts["fit_wait_seconds"]) if (aggregate or few) and opts.get("fit_wait_seconds") is not None \
+        else None
+    fitted = fit_within(wait, lambda: _forecast_all(deps, request.tenant_id, list(series.values()), options,
+                                                    companions))
+    outcomes = fitted if fitted is not None else []
+    if fitted is None and few:
+        # the per-series selection (the documented fallback: cheap models chosen on the SKU's own backtest)
+        outcomes = [SkuOutcome(s, forecast_series(s, options), False) for s in series.values()]
+        warnings.append(f"the pooled forecast was not ready within {wait:g} s: each SKU's own backtest-selected model "
+                        "answers, and the pooled fit goes on for the next question")
+    elif fitted is None:
+        if store is None and "forecast" in asks:  # a brand's or a small category's SKUs: their total as one series
+            store = store_total(sales, last_date, freq, options, request.horizon_days, int(sales["sku"].nunique()),
+                                label=f"its {int(sales['sku'].nunique()):,} SKUs", window=window)
+        warnings.append(f"the per-product forecasts were not ready within {wait:g} s: the store's total (stock: every "
+                        "SKU's run-rate cover) answers, and they are being fitted for the next question")
     for o in outcomes:
         o.period_days = period_days
     pooled = pooled_estimates(deps, request, as_of, sales, level) if request.price_change_pct is not None else None
@@ -216,15 +239,21 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                + ("y" if len(request.categories) == 1 else "ies")
                                if request.categories and not request.skus else
                                f"the {' and '.join(channels)} channel{'s' if len(channels) > 1 else ''}"
-                               if channels and not request.skus else "",
+                               if channels and not request.skus else
+                               # "forecast for all Acme products": the brand's SKUs, said as its range
+                               f"the {' and '.join(map(str, opts['brands']))} range" if opts.get("brands") else "",
                                revenue=_revenue(deps, request, scope_sales, last_date.date(), asks),
                                cover_over=int(opts["cover_over_days"]) if opts.get("cover_over_days") else None,
                                done=_so_far(deps, request, last_date.date()),
                                against=_against(deps, request, last_date.date()), window=window)
     answers = _with_titles(answers, inputs.products, list(request.skus))
+    if opts.get("by_category") and not request.skus and not request.categories:
+        # "forecast next quarter by category": each category's own total leads the answer
+        views_by_category = category_totals(deps, request, scope_sales, last_date, freq, options, window)
+        answers = [by_category_answer(a, views_by_category, level) for a in answers]
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
-    completeness = float(np.mean([_completeness(o) for o in outcomes]))
+    completeness = float(np.mean([_completeness(o) for o in outcomes])) if outcomes else 1.0
     confidence = Confidence.compute(
         model_certainty=float(np.mean(known)) if known else None, data_completeness=completeness,
         data_freshness=freshness,
@@ -237,6 +266,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         status = "insufficient_data"
     warnings += _grouped_series_warnings(outcomes)
     confidence = apply_staleness(confidence, resolved)
+    if opts.get("explain"):  # "how confident are you in next month's forecast?": the method and the confidence
+        answers = [with_method(a, confidence) for a in answers]
     if note := stale_note(resolved):
         warnings.append(note)
     summary = _summary(outcomes, request.horizon_days, as_of)
@@ -252,6 +283,12 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
               "cover": _cover_rows(cover)},
         elapsed_ms=_ms(started))
 
+
+#: Named SKUs forecast on their own series when the pooled fit is not ready in time (each takes ~0.1-0.3 s).
+FALLBACK_SERIES = 3
+
+#: The asks answered from stock cover (run rate for every SKU, the forecast for the closest calls).
+STOCK_ASKS: tuple[str, ...] = ("stockout", "overstock", "out_of_stock", "reorder")
 
 #: Days a stock-out question without a period is about.
 LOST_SALES_DAYS = 90
@@ -433,6 +470,23 @@ def idle_share(values: np.ndarray, window: int = 91) -> float:
 SUM_BAND_BASE: dict[str, int] = {"D": 28, "W": 4, "M": 1}
 
 
+def category_totals(deps: Deps, request: AgentRequest, sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq,
+                    options: ForecastOptions, window: Window | None) -> list[SkuForecastView]:
+    """Each category's units over the horizon: its SKUs' sales summed per day and forecast as one series."""
+    from shared.store.catalogue import sku_categories
+
+    categories = sku_categories(deps.warehouse, request.tenant_id)
+    named = sales["sku"].astype(str).map(categories)
+    views = []
+    for category in sorted(set(named.dropna())):
+        mine = sales[named == category]
+        view = store_total(mine, last_date, freq, options, request.horizon_days, int(mine["sku"].nunique()),
+                           label=category, window=window)
+        if view is not None:
+            views.append(view)
+    return views
+
+
 def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, options: ForecastOptions,
                 horizon_days: int, skus: int, label: str = "", window: Window | None = None) -> SkuForecastView | None:
     """The whole store's units over the horizon: every SKU's sales summed per period and forecast as one series.
@@ -452,7 +506,9 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
         weeks = math.ceil(horizon_days / 7)
         series, freq = _build_series(daily, last_date, "W")[STORE_SERIES], "W"
         options, scale = replace(options, horizon=weeks), horizon_days / (7 * weeks)
-    result = forecast_series(series, replace(options, prophet="never"))  # one smooth series: no Prophet cold start
+    smooth = replace(options, prophet="never")  # one smooth series: no Prophet cold start
+    # asked again and again ("how many next month", "sales projection"): unchanged data is not refitted
+    result = STORE_FITS.get_or_fit(fingerprint(series, smooth, "store"), lambda: forecast_series(series, smooth))
     if result.status != "ok" or not len(result.forecast):
         return None
     if window is not None:
@@ -586,6 +642,10 @@ def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries], optio
 
     When fewer than ``MIN_SERIES`` SKUs need a fit, ``companions()`` (other SKUs' series) join the batch.
     """
+    asked = options.horizon
+    if series and not any(s.future_price is not None or s.future_promo is not None for s in series):
+        # one fit per horizon bucket, its first periods read off (planned prices are laid over the asked horizon)
+        options = fit_options(options, 7 if series[0].freq == "W" else 1)
     cache = ForecastCache(deps.documents, tenant_id)
     keys = {s.series_id: fingerprint(s, options) for s in series}
     variant = f"{series[0].freq if series else ''}|{options!r}"  # one entry per SKU and kind of request
@@ -599,8 +659,12 @@ def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries], optio
     wanted = {s.series_id for s in todo}
     fresh = {r.series_id: r for r in forecast_chunk(todo + extra, options) if r.series_id in wanted} if todo else {}
     for sid, r in fresh.items():
-        cache.put(sid, keys[sid], r.to_dict(), variant)
-    return [SkuOutcome(s, hits.get(s.series_id) or fresh[s.series_id], s.series_id in hits) for s in series]
+        stored = r.to_dict()
+        cache.put(sid, keys[sid], stored, variant)
+        # answered as it is stored (values to 4 decimals): a fresh and a cached answer say the same numbers
+        fresh[sid] = SeriesForecast.from_dict(stored)
+    return [SkuOutcome(s, head(hits.get(s.series_id) or fresh[s.series_id], asked), s.series_id in hits)
+            for s in series]
 
 
 def pooled_estimates(deps: Deps, request: AgentRequest, as_of: date, sales: pd.DataFrame,

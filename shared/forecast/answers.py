@@ -22,6 +22,7 @@ from scipy import stats
 from shared.agents.answers import AgentAnswer, AskKind, fmt_num, join_names, ranked_table
 from shared.forecast.inventory import InventoryPlan
 from shared.forecast.window import Window, window_label
+from shared.models.agents import Confidence
 
 RUN_RATE_DAYS = 28
 #: Longer windows for a SKU with no sales in the last RUN_RATE_DAYS.
@@ -456,7 +457,7 @@ def _whole(scope: str) -> str:
     """What one series forecasts as a whole: "the store", "the category", "the channel"."""
     if not scope:
         return "the store"
-    return "the channel" if "channel" in scope else "the category"
+    return "the channel" if "channel" in scope else "the range" if scope.endswith(" range") else "the category"
 
 
 def against_text(against: SoFar, forecast: float, horizon_days: int, money: Any | None = None) -> str:
@@ -549,7 +550,7 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
     """
     method = (f"backtest-selected model per SKU; {level:.0%} interval from backtest errors (total: independent "
               "SKUs, normal approximation)")
-    if not views:
+    if not views and store is None:
         return AgentAnswer(ask="forecast", answered=False, method=method,
                            text="Nothing could be forecast: no sales history for the requested products.")
     z = float(stats.norm.ppf(0.5 + level / 2))
@@ -563,7 +564,17 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
         start, end, horizon_days, period = window.start, window.end, window.days, window_label(window)
         method += (f"; the total is of {window.start.isoformat()} to {window.end.isoformat()} only: the days of the "
                    f"forecast from {as_of + timedelta(days=1):%Y-%m-%d} before it are left out")
-    if len(views) == 1:
+    if not views:  # the store's total answers; its breakdown by product was not fitted in time
+        assert store is not None
+        rows = [[store.sku, round(store.total, 1), round(store.lower, 1), round(store.upper, 1), store.horizon_days,
+                 store.model]]
+        text = (f"We expect {f'{scope} ' if scope else ''}to sell {fmt_num(store.total, 0)} units over {period} "
+                f"across {store.sku} ({level:.0%} interval {fmt_num(store.lower, 0)}-{fmt_num(store.upper, 0)}; "
+                f"{_whole(scope)}'s daily total forecast as one series, model {store.model}); the breakdown by "
+                "product is still being fitted.")
+        method = (f"{_whole(scope)}'s daily total forecast as one series (backtest-selected model); {level:.0%} "
+                  "interval from how past totals over as many days varied")
+    elif len(views) == 1:
         v = views[0]
         text = (f"{v.sku} is expected to sell {fmt_num(v.total, 0)} units over {period} ({level:.0%} interval "
                 f"{fmt_num(v.lower, 0)}-{fmt_num(v.upper, 0)}; model {v.model}){note}.")
@@ -609,9 +620,13 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
             method += (f"; revenue = forecast units x revenue per unit (units x price / units) of the last "
                        f"{revenue.days} days, per SKU (the store's series at the store's)")
             columns = [*_FORECAST_COLUMNS, "revenue_per_unit", "forecast_revenue"]
-            per_unit = [revenue.per_sku.get(v.sku) for v in ordered]  # rows are in this order, rounded
-            rows = [[*r, _r(p, 2), None if p is None else _r(v.total * p, 2)]
-                    for r, v, p in zip(rows, ordered, per_unit, strict=True)]
+            if ordered:
+                per_unit = [revenue.per_sku.get(v.sku) for v in ordered]  # rows are in this order, rounded
+                rows = [[*r, _r(p, 2), None if p is None else _r(v.total * p, 2)]
+                        for r, v, p in zip(rows, ordered, per_unit, strict=True)]
+            elif store is not None:  # the store's row alone, at the scope's revenue per unit
+                p = revenue.scope
+                rows = [[*rows[0], _r(p, 2), None if p is None else _r(store.total * p, 2)]]
         else:
             text += f" Revenue cannot be estimated: no sale in the last {revenue.days} days has a price."
     text += month + compared
@@ -739,3 +754,30 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
     if price_change_pct is not None:
         out.append(whatif_answer(views, price_change_pct, level, scoped))
     return out
+
+
+def with_method(answer: AgentAnswer, confidence: Confidence) -> AgentAnswer:
+    """``answer`` followed by its method and confidence ("how sure are you?", "which model did you use?")."""
+    if not answer.answered or answer.ask != "forecast":
+        return answer
+    factors = ", ".join(f"{name} {value:.2f}" for name, value in (
+        ("model certainty", confidence.model_certainty), ("data completeness", confidence.data_completeness),
+        ("data freshness", confidence.data_freshness)) if value is not None)
+    sure = f"confidence {confidence.score}/100 ({factors})" if confidence.known and confidence.score is not None \
+        else "confidence unknown (" + (confidence.explanation.rpartition("confidence unknown: ")[2]
+                                       or "not every factor could be assessed") + ")"
+    return answer.model_copy(update={"text": f"{answer.text} Method: {answer.method}; {sure}."})
+
+
+def by_category_answer(answer: AgentAnswer, views: list[SkuForecastView], level: float) -> AgentAnswer:
+    """``answer`` led by each category's own total ("forecast next quarter by category"), biggest first."""
+    if not views or not answer.answered or answer.ask != "forecast":
+        return answer
+    period = f" over {answer.period_start.isoformat()} to {answer.period_end.isoformat()}" \
+        if answer.period_start and answer.period_end else ""
+    parts = [f"{v.sku} {fmt_num(v.total, 0)} units ({level:.0%} interval {fmt_num(v.lower, 0)}-{fmt_num(v.upper, 0)})"
+             for v in sorted(views, key=lambda v: -v.total)]
+    lead = f"By category{period}: {join_names(parts, len(parts))} (each category's daily total forecast as one series)."
+    return answer.model_copy(update={"text": f"{lead} {answer.text}",
+                                     "method": f"{answer.method}; by category: each category's daily total "
+                                               "forecast as one series"})

@@ -33,8 +33,11 @@ def resolve_runner(runners: RunnerLookup | None, agent: AgentName) -> Runner:
     return runners(agent)
 
 
-#: Quick mode trades a little accuracy for latency: no Prophet fits inside a request (deep mode keeps "auto").
-QUICK_AGENT_OPTIONS: dict[AgentName, dict[str, object]] = {"forecast": {"prophet": "never", "max_skus": 30}}
+#: Quick mode trades a little accuracy for latency: no Prophet fits inside a request (deep mode keeps "auto"), and
+#: an aggregate forecast waits for its per-product breakdown 3 s at most (new data on a loaded machine: the
+#: store's total answers within the 8 s budget while the breakdown is fitted for the next question).
+QUICK_AGENT_OPTIONS: dict[AgentName, dict[str, object]] = {
+    "forecast": {"prophet": "never", "max_skus": 30, "fit_wait_seconds": 3.0}}
 
 
 def agent_requests(tenant_id: str, plan: Plan, *, as_of: date | None = None,
@@ -59,6 +62,10 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
         extra["measure"] = "revenue"  # "how much revenue next month": the forecast answer is in money
     if agent == "forecast" and e.cover_over_days is not None:
         extra["cover_over_days"] = e.cover_over_days  # "more than six months of stock": counted over it
+    if agent == "forecast" and e.by_category:
+        extra["by_category"] = True  # "forecast next quarter by category": each category's total leads
+    if agent == "forecast" and e.explain:
+        extra["explain"] = True  # "how confident are you in next month's forecast": the method and the confidence
     if agent == "forecast" and e.to_date_start is not None:
         extra["to_date_start"] = e.to_date_start.isoformat()  # the month's actuals so far, beside its forecast
     if agent == "forecast" and e.window_start is not None:
@@ -72,6 +79,8 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
         extra["aspect"] = e.aspect
     if agent == "sentiment" and e.review_stars:
         extra["stars"] = list(e.review_stars)  # "what do 1-star reviewers complain about?"
+    if agent == "forecast" and e.brands:
+        extra["brands"] = list(e.brands)  # "forecast for all Acme products": the answer names the brand's range
     if agent == "sentiment" and e.brands:
         extra["brands"] = list(e.brands)  # "what do people say about Northwind products?": said as the brand's
     if agent == "sentiment" and e.review_channels:
@@ -101,6 +110,11 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
     # The pricing agent runs a what-if for exactly one SKU; when it scans the catalogue as well ("which are
     # overpriced, and what if I cut SKU-1"), the named SKU goes in options.what_if_sku.
     change = e.price_change_pct
+    if agent == "pricing" and change is None and e.price_target is not None:
+        # "drop the vase to $24": the pricing agent works the change out from our price
+        extra["price_target"] = e.price_target
+        if len(skus) != 1 and len(e.skus) == 1:
+            extra["what_if_sku"] = e.skus[0]
     if agent == "pricing" and change is not None and len(skus) != 1:
         if len(e.skus) == 1:
             extra["what_if_sku"] = e.skus[0]

@@ -38,6 +38,9 @@ class Entities(BaseModel):
     start_date: date | None = None
     end_date: date | None = None
     price_change_pct: float | None = Field(default=None, ge=-90, le=500)
+    price_target: float | None = Field(
+        default=None, gt=0, le=1_000_000,
+        description="A price the what-if asks for (\"drop the vase to $24\"): the change is worked out from our price.")
     aspect: str | None = Field(default=None, max_length=60,
                                description="What a review question is about (\"shipping\", \"the battery\").")
     review_stars: list[int] = Field(default_factory=list, max_length=5,
@@ -71,6 +74,10 @@ class Entities(BaseModel):
         default=None, description="What a forecast is asked in: revenue for money (\"how much revenue next month\").")
     cover_over_days: int | None = Field(
         default=None, ge=1, le=3650, description="Days of cover a stock question names (\"more than six months\").")
+    by_category: bool = Field(default=False, description="A forecast asked per category (\"next quarter by "
+                                                         "category\", \"each category's forecast\").")
+    explain: bool = Field(default=False, description="The question asks how sure the answer is or how it was reached "
+                                                     "(\"how confident are you\", \"which model did you use\").")
     to_date_start: date | None = Field(
         default=None, description="A running month the forecast completes (\"what will December sales look like\" "
                                   "on 4 Dec): its first day; the actuals from it to the as-of date are added.")

@@ -57,6 +57,8 @@ def plan_question(question: str, *, llm: LanguageModel | None, timeout_seconds: 
         e.skus = routed.entities.skus
     if e.price_change_pct is None and routed.entities.price_change_pct is not None:
         e.price_change_pct = routed.entities.price_change_pct
+    if e.price_change_pct is None and e.price_target is None:  # "drop the vase to $24"
+        e.price_target = routed.entities.price_target
     if not plan.sku_scope and e.skus == routed.entities.skus:
         plan.sku_scope = {a: v for a, v in routed.sku_scope.items() if a in plan.agents}
     if not plan.asks:  # the model named the agents; what exactly each is asked comes from the question's words

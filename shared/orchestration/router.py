@@ -63,9 +63,26 @@ _REVENUE = re.compile(r"\brevenue|\bturnover\b|\bturn(?:ed)? over\b|\btakings\b|
                       r"\bhow much (?:will|should|"
                       r"do|can|are|might) (?:we|i) (?:make|earn|take in|bring in|take|sell|be selling|going to sell)\b"
                       r"|^(?!.*\b(?:units?|items?|pieces|how many|volumes?|quantit\w*)\b).*\bsales\b", re.I)
-#: "more than six months of stock": a cover threshold in days.
-_COVER_OVER = re.compile(r"\b(?:(?:more|longer|greater) than|over) (\d{1,3}|" + "|".join(_NUMBER_WORDS)
+#: "more than six months of stock": a cover threshold in days; "a year", "an extra month" and "half a year" count too
+#: (the article is one, "half a" is a half).
+_COVER_OVER = re.compile(r"\b(?:(?:more|longer|greater) than|over) (\d{1,3}|half an?|an?|" + "|".join(_NUMBER_WORDS)
                          + r") (day|week|month|year)s?'? (?:worth )?of (?:stock|cover|inventory|supply)\b", re.I)
+_ARTICLE_COUNTS = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5}
+#: A what-if asked as a price, not a change: "drop the vase to $24", "if we charge $84 for the cable", "sell it at
+#: $19.99". A price after "to"/"at"/"for" needs a verb that sets a price before it (a threshold, "products over $50",
+#: is not one).
+_TARGET = re.compile(
+    r"\b(?:drop|cut|lower|reduce|raise|increase|put|set|change|move|bring|take|mark(?:ed)? (?:down|up)|reprice|"
+    r"(?:go|goes|went|going|gone|come|comes|came) (?:down|up)|"
+    r"price|priced|pricing|sell|selling|sold|list|listed)\b[^.?!$%]{0,50}?\b(?:to|at|for) \$ ?(\d[\d,]*(?:\.\d{1,2})?)"
+    r"|\b(?:charge|charged|charging|ask(?:ed|ing)?)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)", re.I)
+#: The question asks how sure the answer is or how it was reached: the answer states its method and confidence.
+_EXPLAIN = re.compile(r"\bhow (?:sure|confident|certain|reliable|accurate|trustworthy|good)\b|\bconfidence\b|"
+                      r"\b(?:which|what) (?:model|method|approach)\b|\bthe (?:method|model)\b|"
+                      r"\bhow did you (?:work|figure|calculate|get|come)\b", re.I)
+#: A figure asked per category: "by category", "for each category", "each category's", "broken down by category".
+_BY_CATEGORY = re.compile(r"\b(?:by|per|for each|for every|each|every|across all) categor(?:y|ies)\b|"
+                          r"\bbreak(?:down| down| it down)\b[^.?!]{0,40}\bcategor", re.I)
 _LAST = re.compile(r"\b(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", re.I)
 _LAST_WORD = re.compile(r"\b(?:last|past|previous) (week|month|quarter|year)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from) (\d{4}-\d{2}-\d{2}) (?:and|to|until) (\d{4}-\d{2}-\d{2})\b", re.I)
@@ -155,9 +172,9 @@ def detect_asks(question: str, intents: list[Intent], entities: Entities) -> lis
     for ask, rx in _ASK_PATTERNS.items():
         if m := rx.search(question):
             found.append((m.start(), ask))
-    what_if = "what_if" in intents or entities.price_change_pct is not None
+    what_if = "what_if" in intents or entities.price_change_pct is not None or entities.price_target is not None
     if what_if:
-        m = _CHANGE.search(question) or _INTENT_PATTERNS["what_if"].search(question)
+        m = _CHANGE.search(question) or _TARGET.search(question) or _INTENT_PATTERNS["what_if"].search(question)
         found.append((m.start() if m else len(question), "what_if"))
         # "what happens to demand if I cut X" asks for the what-if, not a separate forecast
         if not re.search(r"\bforecast|\bpredict|\bnext \d|\bnext (?:week|month|quarter)", question, re.I):
@@ -231,15 +248,19 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
             change = float(c.group(3))
     if change is not None:
         change = max(-90.0, min(500.0, change))
+    target: float | None = None
+    if change is None and (t := _TARGET.search(question)):
+        target = float((t.group(1) or t.group(2)).replace(",", "")) or None
     cover_over: int | None = None
     if co := _COVER_OVER.search(question):
         count = co.group(1).lower()
-        n = int(count) if count.isdigit() else _NUMBER_WORDS[count]
-        cover_over = min(3650, max(1, n * 365 // 12 if co.group(2).lower() == "month" else n * _UNIT_DAYS[
-            co.group(2).lower()]))
+        n = int(count) if count.isdigit() else _ARTICLE_COUNTS.get(count) or _NUMBER_WORDS[count]
+        cover_over = min(3650, max(1, int(n * 365 // 12 if co.group(2).lower() == "month" else n * _UNIT_DAYS[
+            co.group(2).lower()])))
     return Entities(skus=skus, categories=categories, competitors=competitors, horizon_days=min(horizon, 730)
-                    if horizon else None, start_date=start, end_date=end, price_change_pct=change,
-                    measure="revenue" if _REVENUE.search(question) else None, cover_over_days=cover_over)
+                    if horizon else None, start_date=start, end_date=end, price_change_pct=change, price_target=target,
+                    measure="revenue" if _REVENUE.search(question) else None, cover_over_days=cover_over,
+                    explain=bool(_EXPLAIN.search(question)), by_category=bool(_BY_CATEGORY.search(question)))
 
 
 def _period_end(day: date, unit: str) -> date:
@@ -254,7 +275,7 @@ def route(question: str, *, today: date | None = None) -> Plan:
     """Plan ``question`` with patterns only."""
     entities = extract_entities(question, today=today)
     intents = detect_intents(question)
-    if entities.price_change_pct is not None and "what_if" not in intents:
+    if (entities.price_change_pct is not None or entities.price_target is not None) and "what_if" not in intents:
         intents.append("what_if")
     asks = detect_asks(question, intents, entities)
     if not intents:

@@ -14,7 +14,7 @@ from shared.models.agents import AgentRequest, AgentResult
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import REGISTRY
-from shared.pricing.analysis import analyse, to_agent_result
+from shared.pricing.analysis import analyse, target_change_pct, to_agent_result
 from shared.pricing.answers import name_products, pricing_answers, with_titles
 from shared.pricing.elasticity import pooled_elasticity
 from shared.pricing.loader import load, to_inputs
@@ -115,6 +115,12 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         inputs.observations["match_confidence"] = conf
         inputs.warnings.extend(notes)
     analysis = analyse(inputs, options, today=today)
+    target = request.options.get("price_target")
+    target_sku = request.skus[0] if len(request.skus) == 1 else request.options.get("what_if_sku")
+    if request.price_change_pct is None and target and target_sku:
+        # "drop the vase to $24": the change from our price, then the what-if as if it had been asked in %
+        request = request.model_copy(update={"price_change_pct": target_change_pct(
+            analysis, inputs.sales, str(target_sku), float(target))})
     if request.price_change_pct is not None:
         what_if_sku = request.skus[0] if len(request.skus) == 1 else request.options.get("what_if_sku")
         # "what if I discount the blender by 10%" when several products are called blender: each of them

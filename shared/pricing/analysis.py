@@ -179,6 +179,24 @@ def analyse(inputs: PricingInputs, options: PricingOptions, *, today: date | Non
                            elasticity=est, today=today, warnings=warnings, missing_data=missing)
 
 
+def current_price(analysis: PricingAnalysis, sales: pd.DataFrame, sku: str) -> float:
+    """The price a what-if moves: our latest compared price, else the last price ``sku`` sold at (nan: none)."""
+    pos = analysis.skus.loc[sku].to_dict() if sku in analysis.skus.index else {}
+    our = pos.get("our_price")
+    if our is not None and pd.notna(our):
+        return float(our)
+    priced = sales[(sales["sku"] == sku) & sales["price"].notna()].sort_values("date")
+    return float(priced["price"].iloc[-1]) if len(priced) else float("nan")
+
+
+def target_change_pct(analysis: PricingAnalysis, sales: pd.DataFrame, sku: str, target: float) -> float | None:
+    """The change (%) that takes ``sku`` from its :func:`current_price` to ``target`` ("drop the vase to $24")."""
+    price = current_price(analysis, sales, sku)
+    if not price > 0:
+        return None
+    return round(max(-90.0, min(500.0, (target / price - 1) * 100)), 1)
+
+
 def price_change_scenario(
     analysis: PricingAnalysis, sales: pd.DataFrame, *, sku: str, change_pct: float, horizon_days: int,
 ) -> dict[str, Any]:
@@ -193,8 +211,7 @@ def price_change_scenario(
     recent = hist[hist["date"] > hist["date"].max() - pd.Timedelta(days=28)]
     daily_units = float(recent["units"].mean())
     pos = {str(k): v for k, v in analysis.skus.loc[sku].to_dict().items()} if sku in analysis.skus.index else {}
-    our = pos.get("our_price")
-    price = float(our) if our is not None and pd.notna(our) else float(recent["price"].iloc[-1])
+    price = current_price(analysis, sales, sku)
     cost_value = pos.get("cost")
     cost = float(cost_value) if cost_value is not None and pd.notna(cost_value) else None
     sim = elasticity.simulate_price_change(

@@ -1654,8 +1654,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     else:
         customers_buy = False
     intents = _agent_intents(question, time, metrics)
-    if sellers is not None and "forecast" in intents:
-        reading.top_sellers = sellers[0]  # "the demand forecast for our best seller": the top SKU by units
+    if sellers is not None and {"forecast", "inventory"} & set(intents):
+        # "the demand forecast for our best seller", "when does our best seller run out": the top SKU by units
+        reading.top_sellers = sellers[0]
     if sentiment_change:
         intents = [i for i in intents if i != "sentiment"]
     taken = sorted(entity_spans + time.spans)

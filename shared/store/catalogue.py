@@ -51,3 +51,20 @@ def _catalogued_statement() -> exp.Select:
 def catalogued_skus(warehouse: Warehouse, tenant_id: str) -> set[str]:
     """SKUs ``tenant_id`` already has a product row for (a sales file's names never replace them)."""
     return {str(s) for s in read(warehouse, _catalogued_statement(), tenant_id)["sku"].dropna()}
+
+
+@cache
+def _categories_statement() -> exp.Select:
+    return (exp.select(col("sku"), col("category")).distinct().from_("products")
+            .where(tenant_predicate(), exp.Not(this=exp.Is(this=col("category"), expression=exp.Null())))
+            .order_by(*ordered("sku")))
+
+
+def sku_categories(warehouse: Warehouse, tenant_id: str) -> dict[str, str]:
+    """Each catalogued SKU's category (the first when a SKU has several rows); SKUs without one are left out."""
+    found = read(warehouse, _categories_statement(), tenant_id)
+    out: dict[str, str] = {}
+    for sku, category in zip(found["sku"], found["category"], strict=True):
+        if str(category).strip():
+            out.setdefault(str(sku), str(category))
+    return out

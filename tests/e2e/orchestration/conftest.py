@@ -19,6 +19,19 @@ from tests.fakes.merchant import AS_OF, seed_merchant
 TENANT = "acme"
 
 
+@pytest.fixture(autouse=True)
+def _whole_forecast_fits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Quick mode waits for the whole forecast fit here: these tests compare a report with its agents run again.
+
+    On a loaded machine the bounded wait (``fit_wait_seconds``) answers from cheaper models while the pooled fit
+    goes on, so a report and a rerun could differ; that path is covered by tests/unit/forecast/test_agent.py.
+    """
+    from shared.orchestration.executor import QUICK_AGENT_OPTIONS
+
+    whole = {k: v for k, v in QUICK_AGENT_OPTIONS["forecast"].items() if k != "fit_wait_seconds"}
+    monkeypatch.setitem(QUICK_AGENT_OPTIONS, "forecast", whole)
+
+
 @dataclass
 class Client:
     """Calls the real query function as one user of one tenant."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 from shared.deps import get_deps
 from shared.errors import InvalidInput
 from shared.forecast.agent import run
+from shared.forecast.fit_reuse import wait_for_background
 from shared.models.agents import AgentRequest
 
 END = date(2025, 5, 31)
@@ -93,12 +95,15 @@ def test_alternating_horizons_reuse_their_own_cached_forecasts() -> None:
     _seed_sales()
     short = run(get_deps(), _request(as_of=END, horizon_days=14))
     long = run(get_deps(), _request(as_of=END, horizon_days=30))
+    far = run(get_deps(), _request(as_of=END, horizon_days=90))
     short_again = run(get_deps(), _request(as_of=END, horizon_days=14))
-    long_again = run(get_deps(), _request(as_of=END, horizon_days=30))
-    assert (short.metrics["cached"], long.metrics["cached"]) == (0, 0)
-    assert (short_again.metrics["cached"], long_again.metrics["cached"]) == (1, 1)  # no eviction between them
+    far_again = run(get_deps(), _request(as_of=END, horizon_days=90))
+    # 14 and 30 days share one fit (the month's bucket); 90 days is another bucket, kept beside it
+    assert (short.metrics["cached"], long.metrics["cached"], far.metrics["cached"]) == (0, 1, 0)
+    assert (short_again.metrics["cached"], far_again.metrics["cached"]) == (1, 1)  # no eviction between them
     assert short_again.findings[0].metrics["forecast_total"] == short.findings[0].metrics["forecast_total"]
-    assert long_again.findings[0].metrics["periods"] == 30
+    assert (short.findings[0].metrics["periods"], long.findings[0].metrics["periods"]) == (14, 30)
+    assert far_again.findings[0].metrics["periods"] == 90
 
 
 def test_catalogue_request_forecasts_only_the_top_sellers() -> None:
@@ -208,3 +213,121 @@ def test_a_category_forecast_covers_that_categorys_products_only(max_skus: int) 
         assert forecast == {"K1", "K2"}
         assert answer["text"].startswith("We expect the kitchen category to sell ")
         assert "across its 3 SKUs" in answer["text"] and "the category's daily total" in answer["text"]
+
+
+def _slow_fits(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Three SKUs with stock, and per-product fits that wait for the returned event (a loaded machine)."""
+    from shared.forecast import agent
+
+    rng = np.random.default_rng(3)
+    dates = [END - timedelta(days=i) for i in range(59, -1, -1)]
+    stamp = {"tenant_id": "acme", "ingestion_id": "i", "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)}
+    get_deps().warehouse.insert("sales", pd.concat([
+        pd.DataFrame({"sku": sku, "date": dates, "units": rng.poisson(lam, 60), "unit_price": 9.0, **stamp,
+                      "row_hash": [f"{sku}{i}" for i in range(60)], "record_key": [f"{sku}{i}" for i in range(60)]})
+        for sku, lam in (("A", 2), ("B", 20), ("C", 10))], ignore_index=True))
+    get_deps().warehouse.insert("inventory", pd.DataFrame([
+        {**stamp, "row_hash": f"i{s}", "record_key": f"i{s}", "sku": s, "date": END, "on_hand": h, "on_order": 0.0,
+         "lead_time_days": 14, "location": "main"} for s, h in (("A", 500.0), ("B", 40.0), ("C", 300.0))]))
+    release = threading.Event()
+    real = agent._forecast_all
+
+    def slow(*args: object, **kwargs: object) -> object:
+        release.wait(5)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(agent, "_forecast_all", slow)
+    return release
+
+
+def test_an_aggregate_question_answers_the_total_while_its_breakdown_is_fitted(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    release = _slow_fits(monkeypatch)
+    options = {"prophet": "never", "max_skus": 2, "asks": ["forecast"], "fit_wait_seconds": 0.05}
+    first = run(get_deps(), _request(as_of=END, skus=[], horizon_days=30, options=options))
+    release.set()
+    wait_for_background()
+    text = first.data["answers"][0]["text"]
+    assert text.startswith("We expect to sell ") and "across all 3 SKUs" in text
+    assert "breakdown by product is still being fitted" in text and first.data["forecasts"] == []
+    again = run(get_deps(), _request(as_of=END, skus=[], horizon_days=30, options=options))
+    assert again.metrics["cached"] == 2  # the background fit filled the forecast cache
+    assert "the 2 SKUs forecast one by one" in again.data["answers"][0]["text"]
+
+
+def test_a_stock_question_answers_by_run_rate_while_the_forecasts_are_fitted(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    release = _slow_fits(monkeypatch)
+    options = {"prophet": "never", "asks": ["stockout"], "fit_wait_seconds": 0.05}
+    res = run(get_deps(), _request(as_of=END, skus=[], horizon_days=30, options=options))
+    release.set()
+    wait_for_background()
+    answer = res.data["answers"][0]
+    assert answer["answered"] and answer["rows"][0][0] == "B"  # 40 on hand at ~20 a day: the soonest
+    assert any("not ready within" in w for w in res.warnings)
+
+
+def test_a_named_sku_answers_on_its_own_series_while_the_pooled_fit_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    release = _slow_fits(monkeypatch)
+    options = {"prophet": "never", "asks": ["forecast"], "fit_wait_seconds": 0.05}
+    res = run(get_deps(), _request(as_of=END, skus=["B"], horizon_days=14, options=options))
+    release.set()
+    wait_for_background()
+    answer = res.data["answers"][0]
+    assert answer["answered"] and answer["text"].startswith("B is expected to sell ")
+    total = float(answer["rows"][0][1])
+    assert 14 * 20 * 0.6 < total < 14 * 20 * 1.4  # about 20 a day
+    assert any("each SKU's own backtest-selected model answers" in w for w in res.warnings)
+    again = run(get_deps(), _request(as_of=END, skus=["B"], horizon_days=14, options=options))
+    assert again.metrics["cached"] == 1  # the pooled fit went on into the cache
+
+
+def test_several_named_skus_answer_with_their_total_while_the_pooled_fit_runs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from shared.forecast import agent
+
+    release = _slow_fits(monkeypatch)
+    monkeypatch.setattr(agent, "FALLBACK_SERIES", 2)  # more SKUs than are forecast on their own series
+    options = {"prophet": "never", "asks": ["forecast"], "fit_wait_seconds": 0.05, "max_skus": 30}
+    res = run(get_deps(), _request(as_of=END, skus=["A", "B", "C"], horizon_days=30, options=options))
+    release.set()
+    wait_for_background()
+    text = res.data["answers"][0]["text"]  # a brand's SKUs: their daily total forecast as one series
+    assert text.startswith("We expect to sell ") and "across its 3 SKUs" in text
+    assert 30 * 32 * 0.6 < float(text.split("sell ")[1].split(" units")[0].replace(",", "")) < 30 * 32 * 1.4
+
+
+def test_a_brand_forecast_names_the_brand() -> None:
+    from shared.orchestration.executor import agent_request
+    from shared.orchestration.plan import Entities, Plan
+
+    plan = Plan(intents=["forecast"], asks=["forecast"], entities=Entities(skus=["A", "B"], brands=["Acme"]))
+    assert agent_request("acme", plan, "forecast").options["brands"] == ["Acme"]
+    rng = np.random.default_rng(3)
+    dates = [END - timedelta(days=i) for i in range(59, -1, -1)]
+    get_deps().warehouse.insert("sales", pd.concat([
+        pd.DataFrame({"sku": sku, "date": dates, "units": rng.poisson(lam, 60), "unit_price": 9.0,
+                      "tenant_id": "acme", "ingestion_id": "i", "row_hash": [f"{sku}{i}" for i in range(60)],
+                      "record_key": [f"{sku}{i}" for i in range(60)], "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)})
+        for sku, lam in (("A", 5), ("B", 20))], ignore_index=True))
+    res = run(get_deps(), _request(as_of=END, skus=["A", "B"], horizon_days=30,
+                                   options={"prophet": "never", "asks": ["forecast"], "brands": ["Acme"]}))
+    assert res.data["answers"][0]["text"].startswith("The Acme range's 2 SKUs are expected to sell ")
+
+
+def test_a_fresh_forecast_says_the_numbers_its_cached_copy_will() -> None:
+    from shared.forecast.agent import _forecast_all
+    from shared.forecast.engine import ForecastOptions
+    from shared.forecast.periods import regularise_arrays
+
+    rng = np.random.default_rng(2)
+    days = pd.date_range("2025-01-01", periods=120)
+    series = [regularise_arrays(sku, days, rng.poisson(lam, 120).astype(float), None, None, "D")
+              for sku, lam in (("A", 3.3), ("B", 7.7), ("C", 12.1), ("D", 1.9))]
+    options = ForecastOptions(horizon=14, prophet="never")
+    fresh = _forecast_all(get_deps(), "acme", series, options)
+    cached = _forecast_all(get_deps(), "acme", series, options)
+    assert [o.cached for o in fresh] == [False] * 4 and [o.cached for o in cached] == [True] * 4
+    for f, c in zip(fresh, cached, strict=True):
+        assert np.array_equal(f.result.forecast, c.result.forecast)
+        assert np.array_equal(f.result.upper, c.result.upper)

@@ -32,6 +32,9 @@ def test_a_money_question_sets_the_revenue_measure(question: str, measure: str |
 @pytest.mark.parametrize(("question", "days"), [
     ("Which SKUs have more than six months of stock?", 182), ("anything with over 90 days of stock?", 90),
     ("which products have more than 2 years' worth of inventory", 730), ("what is overstocked?", None),
+    # an article counts one, "half a" a half
+    ("Which SKUs have more than a year of stock?", 365), ("anything with over a month of cover?", 30),
+    ("do we hold more than half a year of stock on anything", 182),
 ])
 def test_a_cover_threshold_reaches_the_stock_answer(question: str, days: int | None) -> None:
     entities = extract_entities(question)

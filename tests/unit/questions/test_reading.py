@@ -407,6 +407,16 @@ def test_a_forecast_of_our_best_sellers_is_about_them(shop: VocabularyIndex, que
     assert r.kind == "agent" and "forecast" in r.agent_intents and r.top_sellers == n
 
 
+@pytest.mark.parametrize(("question", "n"), [
+    ("When does our best seller run out?", 1),
+    ("Will our top 3 products run out before the next delivery?", 3),
+])
+def test_a_stock_question_about_our_best_sellers_is_about_them(shop: VocabularyIndex, question: str, n: int) -> None:
+    # before: every SKU that could run out, the best seller or not
+    r = read(shop, question)
+    assert r.kind == "agent" and "inventory" in r.agent_intents and r.top_sellers == n
+
+
 def test_best_sellers_of_the_past_are_a_ranking_not_a_forecast(shop: VocabularyIndex) -> None:
     r = read(shop, "What were our top 5 products last month?")
     assert r.kind == "metric" and r.top_sellers is None
