@@ -201,8 +201,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     few = bool(request.skus) and 0 < len(series) <= FALLBACK_SERIES
     wait = float(opts["fit_wait_seconds"]) if (aggregate or few) and opts.get("fit_wait_seconds") is not None \
         else None
+    # one fit per tenant and data: asking again while it runs waits for it rather than starting a second one
+    flight = (request.tenant_id, tuple(sorted(fingerprint(s, options) for s in series.values())))
     fitted = fit_within(wait, lambda: _forecast_all(deps, request.tenant_id, list(series.values()), options,
-                                                    companions))
+                                                    companions), key=flight)
     outcomes = fitted if fitted is not None else []
     if fitted is None and few:
         # the per-series selection (the documented fallback: cheap models chosen on the SKU's own backtest)

@@ -23,9 +23,9 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import replace
-from typing import TypeVar
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field, replace
+from typing import TypeVar, cast
 
 from shared.forecast.engine import ForecastOptions, SeriesForecast
 
@@ -92,35 +92,66 @@ class FitMemo:
             self._items.clear()
 
 
+#: Fits still running after their question was answered (at most :data:`MAX_BACKGROUND_FITS` at once: each holds a
+#: catalogue's series and a core, so a burst of questions must not start a fit each).
+MAX_BACKGROUND_FITS = 2
+
+
+@dataclass
+class _Flight:
+    """One fit in progress and what it ended with."""
+
+    thread: threading.Thread
+    done: list[object] = field(default_factory=list)
+    failed: list[BaseException] = field(default_factory=list)
+
+
+_FLIGHTS: dict[Hashable, _Flight] = {}
+_FLIGHTS_LOCK = threading.Lock()
 _BACKGROUND: list[threading.Thread] = []
 
 
-def fit_within(seconds: float | None, fit: Callable[[], T]) -> T | None:
+def fit_within(seconds: float | None, fit: Callable[[], T], key: Hashable | None = None) -> T | None:
     """``fit()`` when done within ``seconds`` (``None``: wait for it), else ``None`` while it goes on in the background.
 
-    An error of the fit is raised when it ends within the wait; after it, the background fit's error only loses
-    the cache entry it would have written.
+    A fit of the same ``key`` already running is waited for, not started again (a merchant asking twice while
+    the first fit runs gets that fit); with :data:`MAX_BACKGROUND_FITS` fits running nothing new is started and
+    the caller answers on its fallback. An error of the fit is raised when it ends within the wait; after it,
+    the background fit's error only loses the cache entry it would have written.
     """
     if seconds is None:
         return fit()
-    done: list[T] = []
-    failed: list[BaseException] = []
+    flight_key: Hashable = key if key is not None else object()
+    with _FLIGHTS_LOCK:
+        for stale in [k for k, f in _FLIGHTS.items() if not f.thread.is_alive()]:
+            del _FLIGHTS[stale]
+        flight = _FLIGHTS.get(flight_key)
+        if flight is None:
+            if len(_FLIGHTS) >= MAX_BACKGROUND_FITS:
+                return None
+            flight = _start(fit, flight_key)
+    flight.thread.join(max(0.0, seconds))
+    if flight.failed:
+        raise flight.failed[0]
+    if flight.done:
+        return cast("T", flight.done[0])
+    return None
+
+
+def _start(fit: Callable[[], object], key: Hashable) -> _Flight:
+    """Start ``fit`` on its own thread, registered under ``key`` until it ends (the caller holds the lock)."""
 
     def work() -> None:
         try:
-            done.append(fit())
+            flight.done.append(fit())
         except BaseException as exc:  # noqa: BLE001 - handed to the caller when it still waits
-            failed.append(exc)
+            flight.failed.append(exc)
 
-    thread = threading.Thread(target=work, name="forecast-fit", daemon=True)
-    thread.start()
-    thread.join(max(0.0, seconds))
-    if failed:
-        raise failed[0]
-    if done:
-        return done[0]
-    _BACKGROUND.append(thread)
-    return None
+    flight = _Flight(threading.Thread(target=work, name="forecast-fit", daemon=True))
+    _FLIGHTS[key] = flight
+    _BACKGROUND.append(flight.thread)
+    flight.thread.start()
+    return flight
 
 
 def wait_for_background(timeout: float | None = None) -> None:

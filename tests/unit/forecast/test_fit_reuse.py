@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from shared.forecast.engine import SeriesForecast
-from shared.forecast.fit_reuse import STORE_FITS, FitMemo, fit_horizon, head
+from shared.forecast.fit_reuse import (
+    MAX_BACKGROUND_FITS,
+    STORE_FITS,
+    FitMemo,
+    fit_horizon,
+    fit_within,
+    head,
+    wait_for_background,
+)
 from shared.forecast.periods import RegularSeries
 
 
@@ -80,3 +91,35 @@ def test_the_store_total_is_fitted_once_for_unchanged_sales(monkeypatch: pytest.
     more = sales.assign(units=sales["units"] + 1.0)  # new data: fitted again
     agent.store_total(more, last, "D", ForecastOptions(horizon=30, prophet="never"), 30, 1)
     assert len(fits) == 2
+
+
+def _blocking_fit(release: threading.Event, calls: list[str], name: str) -> Callable[[], str]:
+    def fit() -> str:
+        calls.append(name)
+        release.wait(5)
+        return name
+
+    return fit
+
+
+def test_a_fit_still_running_is_waited_for_not_started_again() -> None:
+    release, calls = threading.Event(), list[str]()
+    assert fit_within(0.01, _blocking_fit(release, calls, "first"), key="tenant-a") is None
+    # the merchant asks again while the first fit runs: no second fit, and its result once it ends
+    second = _blocking_fit(release, calls, "second")
+    release.set()
+    assert fit_within(5, second, key="tenant-a") == "first"
+    assert calls == ["first"]
+    wait_for_background(5)
+
+
+def test_background_fits_are_bounded() -> None:
+    release, calls = threading.Event(), list[str]()
+    for n in range(MAX_BACKGROUND_FITS):
+        assert fit_within(0.01, _blocking_fit(release, calls, f"fit {n}"), key=f"tenant {n}") is None
+    # a burst of other tenants' questions starts no further fit while the slots are taken
+    assert fit_within(0.01, _blocking_fit(release, calls, "one too many"), key="tenant x") is None
+    assert "one too many" not in calls
+    release.set()
+    wait_for_background(5)
+    assert fit_within(5, _blocking_fit(release, calls, "later"), key="tenant x") == "later"
