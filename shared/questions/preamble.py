@@ -111,9 +111,9 @@ def asked_clause(message: str, asks_figure: Callable[[str], bool], names_period:
 
     The message is cut at sentence ends (not an abbreviation's dot), spaced dashes, colons, emoji and "anyway".
     Exactly one clause must ask (:data:`_ASKS`) for a figure (``asks_figure``); the others must name none of the
-    tenant's data (``names_data``: a product, category, channel or brand) beside a figure or for a question that
-    names none, and no period unless the question names its own (``names_period``): "Kettle sales were weak last
-    month. How many did we sell?" keeps its kettles and its month.
+    tenant's data (``names_data``: a SKU, product, category, channel, brand or competitor) beside a figure or for a
+    question that names none, and no period unless the question names its own (``names_period``): "Kettle sales
+    were weak last month. How many did we sell?" keeps its kettles and its month.
     """
     cuts = [0, *_clause_ends(message), len(message)]
     clauses = [message[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:], strict=False)]

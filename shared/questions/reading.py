@@ -1289,7 +1289,7 @@ def _asked_clause(text: str, index: VocabularyIndex | None, today: date | None) 
         return t.range is not None or t.all_time or t.future
 
     def names_data(clause: str) -> bool:
-        return index is not None and any(m.kind in ("product", "category", "brand", "channel")
+        return index is not None and any(m.kind in ("sku", "product", "category", "brand", "channel", "competitor")
                                          for m in index.find(clause))
 
     return asked_clause(text, lambda c: bool(find_metrics(c)[0]), names_period, names_data)

@@ -272,3 +272,19 @@ def test_an_abbreviations_dot_ends_no_clause(store: VocabularyIndex, question: s
     r = read(store, question)
     assert r.query is not None and r.query.time_range is not None, r
     assert (r.query.time_range.start, r.query.time_range.end) == (start, start), r.query.time_range
+
+
+@pytest.mark.parametrize(
+    ("question", "skus", "change"),
+    [
+        ("cut KIT-0001 by ten percent - what happens to revenue?", ["KIT-0001"], -10.0),
+        ("KIT-0001 vs ELE-0001 - which one are we more competitive on?", ["KIT-0001", "ELE-0001"], None),
+    ],
+)
+def test_a_clause_naming_a_sku_is_part_of_the_question(
+    store: VocabularyIndex, question: str, skus: list[str], change: float | None
+) -> None:
+    # a SKU code is data named in the scene as much as a title is: the asking clause alone would lose it
+    r = read(store, question)
+    assert r.skus == skus, r
+    assert r.price_change_pct == change
