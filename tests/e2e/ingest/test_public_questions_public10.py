@@ -64,16 +64,33 @@ def _tiktok(files: dict[str, str]) -> pd.DataFrame:
     )
 
 
-TIKTOK_ASKS = [
-    pq.Ask("What was revenue in March 2024?", lambda f: _sum(f, "2024-03")),
-    pq.Ask("How many units did we sell in April 2024?", lambda f: int(pq._month(f, "2024-04")["qty"].sum())),
-    pq.Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
-    pq.Ask("How many orders did we have in May 2024?", lambda f: orders_in(f, "2024-05")),
-    pq.Ask("How much discount did we give in 2024?", lambda f: round(pq._year(f, 2024)["discount"].sum(), 2)),
-    pq.Ask("How much did we refund in 2024?", lambda f: round(pq._year(f, 2024)["refund"].sum(), 2)),
-    pq.Ask("Which state had the most revenue?", lambda f: pq._top(f, "state")),
-    pq.Ask("What is our average order value?", aov),
-]
+#: The questions most exports of this round are asked, by name: each set picks those its columns can answer.
+STANDARD_ASKS = {
+    "revenue_march": pq.Ask("What was revenue in March 2024?", lambda f: _sum(f, "2024-03")),
+    "units_april": pq.Ask(
+        "How many units did we sell in April 2024?", lambda f: int(pq._month(f, "2024-04")["qty"].sum())
+    ),
+    "top_product": pq.Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
+    "orders_may": pq.Ask("How many orders did we have in May 2024?", lambda f: orders_in(f, "2024-05")),
+    "orders_april": pq.Ask("How many orders did we have in April 2024?", lambda f: orders_in(f, "2024-04")),
+    "discount_2024": pq.Ask(
+        "How much discount did we give in 2024?", lambda f: round(pq._year(f, 2024)["discount"].sum(), 2)
+    ),
+    "refund_2024": pq.Ask("How much did we refund in 2024?", lambda f: round(pq._year(f, 2024)["refund"].sum(), 2)),
+    "top_state": pq.Ask("Which state had the most revenue?", lambda f: pq._top(f, "state")),
+    "aov": pq.Ask("What is our average order value?", aov),
+    "last_month": pq.Ask("What did we make last month?", lambda f: round(pq._last_whole_month(f)["value"].sum(), 2)),
+}
+
+
+def standard_asks(*names: str) -> list[pq.Ask]:
+    """The named standard questions, in the order given."""
+    return [STANDARD_ASKS[n] for n in names]
+
+
+TIKTOK_ASKS = standard_asks(
+    "revenue_march", "units_april", "top_product", "orders_may", "discount_2024", "refund_2024", "top_state", "aov"
+)
 
 _MESES = {
     m: i + 1
@@ -124,15 +141,9 @@ def _meli(files: dict[str, str]) -> pd.DataFrame:
     )
 
 
-MELI_ASKS = [
-    pq.Ask("What was revenue in March 2024?", lambda f: _sum(f, "2024-03")),
-    pq.Ask("How many units did we sell in April 2024?", lambda f: int(pq._month(f, "2024-04")["qty"].sum())),
-    pq.Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
-    pq.Ask("How many orders did we have in May 2024?", lambda f: orders_in(f, "2024-05")),
-    pq.Ask("How much did we refund in 2024?", lambda f: round(pq._year(f, 2024)["refund"].sum(), 2)),
-    pq.Ask("Which state had the most revenue?", lambda f: pq._top(f, "state")),
-    pq.Ask("What did we make last month?", lambda f: round(pq._last_whole_month(f)["value"].sum(), 2)),
-]
+MELI_ASKS = standard_asks(
+    "revenue_march", "units_april", "top_product", "orders_may", "refund_2024", "top_state", "last_month"
+)
 
 
 # Walmart: a PO line a row, Item Cost its revenue for Qty units; a Cancelled line no sale; the order is Order#.
@@ -151,14 +162,7 @@ def _walmart(files: dict[str, str]) -> pd.DataFrame:
     )
 
 
-WALMART_ASKS = [
-    pq.Ask("What was revenue in March 2024?", lambda f: _sum(f, "2024-03")),
-    pq.Ask("How many units did we sell in April 2024?", lambda f: int(pq._month(f, "2024-04")["qty"].sum())),
-    pq.Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
-    pq.Ask("How many orders did we have in May 2024?", lambda f: orders_in(f, "2024-05")),
-    pq.Ask("Which state had the most revenue?", lambda f: pq._top(f, "state")),
-    pq.Ask("What is our average order value?", aov),
-]
+WALMART_ASKS = standard_asks("revenue_march", "units_april", "top_product", "orders_may", "top_state", "aov")
 
 
 # Toast: a menu item on a check a row; voided no sale; Gross Price the revenue, Discount its discount, Net Price after
@@ -182,7 +186,7 @@ def _toast(files: dict[str, str]) -> pd.DataFrame:
 
 
 TOAST_ASKS = [
-    pq.Ask("What was revenue in March 2024?", lambda f: _sum(f, "2024-03")),
+    *standard_asks("revenue_march"),
     pq.Ask("What were net sales in April 2024?", lambda f: _sum(f, "2024-04", "net")),
     pq.Ask("How many units did we sell in May 2024?", lambda f: int(pq._month(f, "2024-05")["qty"].sum())),
     pq.Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
@@ -213,14 +217,7 @@ def _zettle(files: dict[str, str]) -> pd.DataFrame:
     )
 
 
-ZETTLE_ASKS = [
-    pq.Ask("What was revenue in March 2024?", lambda f: _sum(f, "2024-03")),
-    pq.Ask("How many units did we sell in April 2024?", lambda f: int(pq._month(f, "2024-04")["qty"].sum())),
-    pq.Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
-    pq.Ask("How many orders did we have in May 2024?", lambda f: orders_in(f, "2024-05")),
-    pq.Ask("How much discount did we give in 2024?", lambda f: round(pq._year(f, 2024)["discount"].sum(), 2)),
-    pq.Ask("What did we make last month?", lambda f: round(pq._last_whole_month(f)["value"].sum(), 2)),
-]
+ZETTLE_ASKS = standard_asks("revenue_march", "units_april", "top_product", "orders_may", "discount_2024", "last_month")
 
 
 # Faire: a product of a retailer's order a row, Quantity at its Wholesale Price; a CANCELED order no sale.
@@ -240,14 +237,7 @@ def _faire(files: dict[str, str]) -> pd.DataFrame:
     )
 
 
-FAIRE_ASKS = [
-    pq.Ask("What was revenue in March 2024?", lambda f: _sum(f, "2024-03")),
-    pq.Ask("How many units did we sell in April 2024?", lambda f: int(pq._month(f, "2024-04")["qty"].sum())),
-    pq.Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
-    pq.Ask("How many orders did we have in May 2024?", lambda f: orders_in(f, "2024-05")),
-    pq.Ask("Which state had the most revenue?", lambda f: pq._top(f, "state")),
-    pq.Ask("What is our average order value?", aov),
-]
+FAIRE_ASKS = standard_asks("revenue_march", "units_april", "top_product", "orders_may", "top_state", "aov")
 
 
 # Clover: an order a row, no items; a Paid order's sales are its Order Total less tax and tip, before its Discount
@@ -271,11 +261,7 @@ def _clover(files: dict[str, str]) -> pd.DataFrame:
 
 
 CLOVER_ASKS = [
-    pq.Ask("What was revenue in March 2024?", lambda f: _sum(f, "2024-03")),
-    pq.Ask("How many orders did we have in April 2024?", lambda f: orders_in(f, "2024-04")),
-    pq.Ask("What is our average order value?", aov),
-    pq.Ask("How much did we refund in 2024?", lambda f: round(pq._year(f, 2024)["refund"].sum(), 2)),
-    pq.Ask("What did we make last month?", lambda f: round(pq._last_whole_month(f)["value"].sum(), 2)),
+    *standard_asks("revenue_march", "orders_april", "aov", "refund_2024", "last_month"),
     pq.Ask("Which day of the week has the most revenue?", pq._weekday),
 ]
 

@@ -15,7 +15,7 @@ import pytest
 
 from tests.e2e.ingest import test_public_questions as pq
 from tests.e2e.ingest.test_public_questions_more import check
-from tests.e2e.ingest.test_public_questions_public10 import _sum, aov, orders_in, read
+from tests.e2e.ingest.test_public_questions_public10 import read, standard_asks
 from tests.fixtures.public import public10_heldout_shapes as shapes
 
 
@@ -43,15 +43,9 @@ def _amazon_range(files: dict[str, str]) -> pd.DataFrame:
     )
 
 
-AMAZON_RANGE_ASKS = [
-    pq.Ask("What was revenue in March 2024?", lambda f: _sum(f, "2024-03")),
-    pq.Ask("How many units did we sell in April 2024?", lambda f: int(pq._month(f, "2024-04")["qty"].sum())),
-    pq.Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
-    pq.Ask("How many orders did we have in May 2024?", lambda f: orders_in(f, "2024-05")),
-    pq.Ask("How much did we refund in 2024?", lambda f: round(pq._year(f, 2024)["refund"].sum(), 2)),
-    pq.Ask("Which state had the most revenue?", lambda f: pq._top(f, "state")),
-    pq.Ask("What is our average order value?", aov),
-]
+AMAZON_RANGE_ASKS = standard_asks(
+    "revenue_march", "units_april", "top_product", "orders_may", "refund_2024", "top_state", "aov"
+)
 
 
 # Shopify Payments: a charge a sale of its Amount for its Order; a refund (negative) a return of it; adjustments and
@@ -71,13 +65,7 @@ def _shopify_payments(files: dict[str, str]) -> pd.DataFrame:
     )
 
 
-SHOPIFY_PAYMENTS_ASKS = [
-    pq.Ask("What was revenue in March 2024?", lambda f: _sum(f, "2024-03")),
-    pq.Ask("How many orders did we have in April 2024?", lambda f: orders_in(f, "2024-04")),
-    pq.Ask("What is our average order value?", aov),
-    pq.Ask("How much did we refund in 2024?", lambda f: round(pq._year(f, 2024)["refund"].sum(), 2)),
-    pq.Ask("What did we make last month?", lambda f: round(pq._last_whole_month(f)["value"].sum(), 2)),
-]
+SHOPIFY_PAYMENTS_ASKS = standard_asks("revenue_march", "orders_april", "aov", "refund_2024", "last_month")
 
 
 def _reais(cells: pd.Series) -> pd.Series:
@@ -110,15 +98,9 @@ def _nuvemshop(files: dict[str, str]) -> pd.DataFrame:
     )
 
 
-NUVEMSHOP_ASKS = [
-    pq.Ask("What was revenue in March 2024?", lambda f: _sum(f, "2024-03")),
-    pq.Ask("How many units did we sell in April 2024?", lambda f: int(pq._month(f, "2024-04")["qty"].sum())),
-    pq.Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
-    pq.Ask("How many orders did we have in May 2024?", lambda f: orders_in(f, "2024-05")),
-    pq.Ask("How much discount did we give in 2024?", lambda f: round(pq._year(f, 2024)["discount"].sum(), 2)),
-    pq.Ask("How much did we refund in 2024?", lambda f: round(pq._year(f, 2024)["refund"].sum(), 2)),
-    pq.Ask("Which state had the most revenue?", lambda f: pq._top(f, "state")),
-]
+NUVEMSHOP_ASKS = standard_asks(
+    "revenue_march", "units_april", "top_product", "orders_may", "discount_2024", "refund_2024", "top_state"
+)
 
 DATASETS: dict[str, pq.Dataset] = {
     "amazon_date_range": pq.Dataset(
