@@ -92,25 +92,8 @@ TIKTOK_ASKS = standard_asks(
     "revenue_march", "units_april", "top_product", "orders_may", "discount_2024", "refund_2024", "top_state", "aov"
 )
 
-_MESES = {
-    m: i + 1
-    for i, m in enumerate(
-        (
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        )
-    )
-}
+#: Spanish month name -> number (the names the Mercado Libre export writes).
+_MESES = {m: i + 1 for i, m in enumerate(shapes.MESES)}
 
 
 def _fecha(cells: pd.Series) -> pd.Series:
