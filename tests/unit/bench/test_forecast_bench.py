@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from bench.forecast import _planned, price_signal, series_coverage
 from shared.forecast.periods import RegularSeries
@@ -70,8 +71,9 @@ def test_series_coverage_judges_each_series_not_the_pool() -> None:
     # pooled 80%: one steady series covered 100% and one volatile at 60% - neither is within 10 points
     steady, volatile = [True] * 20, [True] * 12 + [False] * 8
     right = [True] * 16 + [False] * 4
-    assert series_coverage({"a": steady, "b": volatile}) == (0.0, series_coverage({"c": right})[1])
-    within, calibrated = series_coverage({"a": steady, "b": volatile, "c": right, "d": right})
+    assert series_coverage({"a": steady, "b": volatile})[:2] == (0.0, series_coverage({"c": right})[1])
+    within, calibrated, error = series_coverage({"a": steady, "b": volatile, "c": right, "d": right})
     assert within == 0.5
+    assert error == pytest.approx((0.2 + 0.2 + 0 + 0) / 4)  # the pooled 80% hides 20 points off on two series
     # exact bands on 20 periods: 14-18 hits of 20 (0.7-0.9) is binomial(20, 0.8) mass ~0.83
     assert 0.8 < calibrated < 0.86
