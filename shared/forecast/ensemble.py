@@ -21,7 +21,8 @@ learn from). A rival replaces the default only when it is more than 1% better.
 
 Prediction intervals are split-conformal: the chosen method's backtest errors, divided by each series'
 in-sample mean absolute one-step change (its noise, not its level: a level-scaled band is too narrow on
-low-volume count series and too wide on smooth ones), pooled over series per horizon step.
+low-volume count series and too wide on smooth ones) and by the series' shrunken difficulty (its own
+backtest errors against the batch's, :mod:`difficulty`), pooled over series per horizon step.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import pandas as pd
 
 from shared.forecast.backtest import selection_scale
 from shared.forecast.calendar_effects import around_holiday, holiday_distance, holiday_inflation, near_holiday
+from shared.forecast.difficulty import Difficulty, series_difficulty
 from shared.forecast.direct_model import (
     DirectInput,
     RowBank,
@@ -258,8 +260,21 @@ def choose(scores: dict[str, float], default: str = ENSEMBLE) -> str:
     return best if scores[best] < KEEP_MARGIN * scores[default] else default
 
 
+def scaled_errors(case: _Case, name: str, seasonal: bool) -> np.ndarray:
+    """The backtest errors of ``name`` on one case in the series' noise unit (:func:`interval_scale`)."""
+    assert case.actual is not None
+    return (case.actual - candidates(case, seasonal)[name][:len(case.actual)]) / interval_scale(case.history)
+
+
+def band_difficulty(cases: list[_Case], name: str, seasonal: bool = False) -> Difficulty:
+    """Each series' band multiplier from its own backtest errors, shrunk to the batch (:mod:`difficulty`)."""
+    return series_difficulty([c.index for c in cases],
+                             [float(np.mean(np.abs(scaled_errors(c, name, seasonal)))) for c in cases])
+
+
 def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tuple[float, ...],
-                        seasonal: bool = False) -> dict[float, tuple[np.ndarray, np.ndarray]]:
+                        seasonal: bool = False, difficulty: Difficulty | None = None,
+                        ) -> dict[float, tuple[np.ndarray, np.ndarray]]:
     """Per-step (lower, upper) band offsets from scaled backtest errors of ``name``, pooled over series.
 
     Errors are divided by :func:`interval_scale` of the history at the origin. The band is the textbook
@@ -267,13 +282,14 @@ def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tup
     ceil((n+1) level)-th smallest, not the interpolated empirical quantile) of the *absolute* errors.
     Signed quantiles measured worse on held-out windows: the backtest's bias (say, under-forecasting a
     rising season) is rarely the bias of the next window, and an asymmetric band then misses on its
-    narrow side.
+    narrow side. ``difficulty``: each case's errors are also divided by its series' multiplier with its
+    own origin left out, so the quantile is in units of the multiplied band.
     """
     by_step: list[list[float]] = [[] for _ in range(horizon)]
-    for case in cases:
-        assert case.actual is not None
-        scale = interval_scale(case.history)
-        err = (case.actual - candidates(case, seasonal)[name][:len(case.actual)]) / scale
+    for pos, case in enumerate(cases):
+        err = scaled_errors(case, name, seasonal)
+        if difficulty is not None:
+            err = err / difficulty.held_out[pos]
         for k, e in enumerate(err):
             by_step[k].append(float(e))
     pooled = np.concatenate([np.asarray(b) for b in by_step]) if any(by_step) else np.zeros(1)
@@ -337,9 +353,15 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     pooled_choice = choose(_pooled_scores(backtest, m, seasonal, choices), default) if backtest else default
     levels = tuple(sorted({*BAND_LEVELS, options.level}))
     # bands calibrated separately for smooth series (pooled choice) and intermittent ones (the default)
-    quantiles = {flag: conformal_quantiles([c for c in backtest if c.intermittent == flag],
-                                           default if flag else pooled_choice, h, levels, seasonal)
-                 for flag in (False, True) if any(c.intermittent == flag for c in backtest)}
+    # each series' band scaled by how hard its own backtest was, shrunk to the batch (per-series calibration)
+    difficulty: dict[bool, Difficulty] = {}
+    quantiles: dict[bool, dict[float, tuple[np.ndarray, np.ndarray]]] = {}
+    for flag in (False, True):
+        tier = [c for c in backtest if c.intermittent == flag]
+        if tier:
+            method = default if flag else pooled_choice
+            difficulty[flag] = band_difficulty(tier, method, seasonal)
+            quantiles[flag] = conformal_quantiles(tier, method, h, levels, seasonal, difficulty[flag])
     holiday_widening = _holiday_bands(calendars, final, freq, m, levels)
     per_series = (time.perf_counter() - started) / len(series)
     out: dict[int, SeriesForecast] = {}
@@ -347,7 +369,8 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
         chosen = default if case.intermittent else pooled_choice
         fc = candidates(case, seasonal)[chosen]
         calibrated = quantiles.get(case.intermittent)
-        scale = interval_scale(case.history) if calibrated is not None else robust_scale(case.history, 13)
+        scale = interval_scale(case.history) * difficulty[case.intermittent].of(case.index) \
+            if calibrated is not None else robust_scale(case.history, 13)
         bands: dict[float, tuple[np.ndarray, np.ndarray]] = {}
         for lv in levels:
             lo_q, hi_q = _fallback_band(case.history, h, lv) if calibrated is None else calibrated[lv]
