@@ -80,14 +80,39 @@ def test_ensemble_bands_are_wider_for_the_series_whose_backtest_erred_more(panel
 def test_cli_bands_and_the_reorder_point_follow_the_series(tmp_path: Path, panel: list[RegularSeries]) -> None:
     sales, out = tmp_path / "sales.csv", tmp_path / "fc.csv"
     _frame().to_csv(sales, index=False)
-    assert main(["forecast", "--input", str(sales), "--horizon", str(H), "--output", str(out), "--freq", "W",
-                 "--workers", "1", "--prophet", "never", "--level", "0.8"]) == 0
+    assert (
+        main(
+            [
+                "forecast",
+                "--input",
+                str(sales),
+                "--horizon",
+                str(H),
+                "--output",
+                str(out),
+                "--freq",
+                "W",
+                "--workers",
+                "1",
+                "--prophet",
+                "never",
+                "--level",
+                "0.8",
+            ]
+        )
+        == 0
+    )
     fc = pd.read_csv(out)
     scale = {s.series_id: E.interval_scale(s.values) for s in panel}
     half = ((fc["upper"] - fc["lower"]) / 2).groupby(fc["series_id"]).mean() / pd.Series(scale)
     assert half[1::2].median() > 1.5 * half[0::2].median()
     # the reorder point's safety stock is read off the same bands (agent: inventory.plan_inventory)
     results = forecast_chunk(panel, ForecastOptions(horizon=H, level=0.9, prophet="never"))
-    safety = [plan_inventory(r.forecast, r.lower, r.upper, level=0.9, on_hand=0.0, lead_time_days=14,
-                             period_days=7).safety_stock / scale[r.series_id] for r in results]
+    safety = [
+        plan_inventory(
+            r.forecast, r.lower, r.upper, level=0.9, on_hand=0.0, lead_time_days=14, period_days=7
+        ).safety_stock
+        / scale[r.series_id]
+        for r in results
+    ]
     assert np.median(safety[1::2]) > 1.5 * np.median(safety[0::2])
