@@ -4,7 +4,7 @@ The pooled conformal band is one quantile of errors in each series' noise unit (
 change). Pooled it covers; per series it does not: on real grocery (Complete Journey) a steady product's
 band was too wide and a promotion-driven one's too narrow, and a merchant reads one product's band (its
 reorder point). Each series' own backtest says which it is, but from 2-4 origins, so it is shrunk toward
-the batch (empirical Bayes on the log of its mean absolute scaled error per origin): the weight of its own
+the batch (empirical Bayes on the log of its median absolute scaled error per origin): the weight of its own
 evidence is tau^2 / (tau^2 + s^2 / n), tau^2 the between-series variance beyond what origin-to-origin
 noise explains, s^2 that noise, n its origins. Where series do not differ beyond noise (tau^2 = 0) every
 multiplier is 1 and the band is the pooled one. Figures in docs/forecast.md ("Per-series bands").
@@ -33,13 +33,13 @@ class Difficulty:
         return self.series.get(series, 1.0)
 
 
-def series_difficulty(series_of: Sequence[int], mean_abs_error: Sequence[float]) -> Difficulty:
-    """Shrunken multipliers from each backtest case's series and mean absolute scaled error.
+def series_difficulty(series_of: Sequence[int], typical_error: Sequence[float]) -> Difficulty:
+    """Shrunken multipliers from each backtest case's series and typical (median) absolute scaled error.
 
     A backtest case's own multiplier leaves its origin out, so the pooled quantile is calibrated on
     errors the multiplier did not see (as the final band's multiplier has not seen the next window).
     """
-    logs = np.log(np.asarray(mean_abs_error, dtype=float) + ERROR_FLOOR)
+    logs = np.log(np.asarray(typical_error, dtype=float) + ERROR_FLOOR)
     ones = Difficulty(np.ones(len(logs)))
     groups: dict[int, list[int]] = {}
     for pos, i in enumerate(series_of):

@@ -268,8 +268,9 @@ def scaled_errors(case: _Case, name: str, seasonal: bool) -> np.ndarray:
 
 def band_difficulty(cases: list[_Case], name: str, seasonal: bool = False) -> Difficulty:
     """Each series' band multiplier from its own backtest errors, shrunk to the batch (:mod:`difficulty`)."""
+    # the median absolute error of an origin: its mean is one promotion week's miss on a spiky series
     return series_difficulty([c.index for c in cases],
-                             [float(np.mean(np.abs(scaled_errors(c, name, seasonal)))) for c in cases])
+                             [float(np.median(np.abs(scaled_errors(c, name, seasonal)))) for c in cases])
 
 
 def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tuple[float, ...],
