@@ -33,7 +33,7 @@ class Difficulty:
         return self.series.get(series, 1.0)
 
 
-def series_difficulty(series_of: Sequence[int], typical_error: Sequence[float]) -> Difficulty:
+def series_difficulty(series_of: Sequence[int] | np.ndarray, typical_error: Sequence[float] | np.ndarray) -> Difficulty:
     """Shrunken multipliers from each backtest case's series and typical (median) absolute scaled error.
 
     A backtest case's own multiplier leaves its origin out, so the pooled quantile is calibrated on
