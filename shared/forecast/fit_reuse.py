@@ -6,7 +6,8 @@ top sellers' pooled ensemble (five LightGBM fits: ~2.3 s on an idle core, 7-10 s
 past the 8 s quick-mode budget). Fitting at the horizon's *bucket* (the next of :data:`FIT_HORIZON_DAYS`)
 and keeping the first periods lets every horizon of a bucket reuse one fit: a forecast for step k does not
 need a model fitted for exactly k steps, and the per-step interval of step k is the same conformal quantile
-of step-k backtest errors.
+of step-k backtest errors (times the series' difficulty, :mod:`difficulty`, which the bucket's backtest
+measures over its longer horizon: a typical error, not a step's).
 
 The store's (or a category's) daily total is forecast as one series on every aggregate question and was never
 cached; :class:`FitMemo` keeps those fits in memory keyed by the series' fingerprint (its values, dates and
