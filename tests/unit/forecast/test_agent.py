@@ -331,3 +331,33 @@ def test_a_fresh_forecast_says_the_numbers_its_cached_copy_will() -> None:
     for f, c in zip(fresh, cached, strict=True):
         assert np.array_equal(f.result.forecast, c.result.forecast)
         assert np.array_equal(f.result.upper, c.result.upper)
+
+
+def test_a_skus_interval_follows_how_hard_its_own_backtest_was() -> None:
+    # four steady SKUs (noise around a fixed rate) and four whose rate drifts: the pooled band was the same
+    # multiple of each SKU's day-to-day noise; the answer's interval (and the reorder point read off it) now
+    # follows each SKU's own backtest
+    rng = np.random.default_rng(21)
+    days = 200
+    dates = [END - timedelta(days=i) for i in range(days - 1, -1, -1)]
+    frames, histories = [], {}
+    for k in range(8):
+        rate = np.full(days, 30.0) if k % 2 == 0 else 30 * np.exp(np.cumsum(rng.normal(0, 0.06, days)))
+        units = rng.poisson(rate)
+        histories[f"D{k}"] = units.astype(float)
+        frames.append(pd.DataFrame({
+            "sku": f"D{k}", "date": dates, "units": units, "unit_price": 10.0, "tenant_id": "acme",
+            "ingestion_id": "i", "row_hash": [f"{k}h{i}" for i in range(days)],
+            "record_key": [f"{k}k{i}" for i in range(days)], "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)}))
+    get_deps().warehouse.insert("sales", pd.concat(frames, ignore_index=True))
+    res = run(get_deps(), _request(as_of=END, skus=list(histories), horizon_days=14))
+    width = {}
+    for sku, y in histories.items():
+        finding = next(f for f in res.findings if f.id == f"forecast:{sku}")
+        assert finding.metrics["model"].startswith("ensemble")  # type: ignore[union-attr]
+        noise = float(np.mean(np.abs(np.diff(y))))  # the band's unit: the mean absolute one-step change
+        width[sku] = (float(finding.metrics["upper"]) - float(finding.metrics["lower"])) / noise  # type: ignore[arg-type]
+        assert "% interval" in finding.detail  # the answer's wording: "90% interval a-b"
+    steady = np.median([width[f"D{k}"] for k in range(0, 8, 2)])
+    drifting = np.median([width[f"D{k}"] for k in range(1, 8, 2)])
+    assert drifting > 1.5 * steady
