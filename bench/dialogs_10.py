@@ -49,16 +49,28 @@ def tenth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa:
     whole = list(_WHOLE_CATALOGUE)
 
     # the money behind a rate: the rate's own amount, not revenue
-    add("rate_money", c("what was our discount rate last month?"),
-        c("how many dollars is that?", [float(lm["discount"].fillna(0).sum())], absent=[f"{rev(lm):,.2f}"]))
-    add("rate_money", c("refund rate last quarter"),
-        c("and in dollars?", [float(lq["refund"].fillna(0).sum())], absent=[f"{rev(lq):,.2f}", "already in"]))
+    add(
+        "rate_money",
+        c("what was our discount rate last month?"),
+        c("how many dollars is that?", [float(lm["discount"].fillna(0).sum())], absent=[f"{rev(lm):,.2f}"]),
+    )
+    add(
+        "rate_money",
+        c("refund rate last quarter"),
+        c("and in dollars?", [float(lq["refund"].fillna(0).sum())], absent=[f"{rev(lq):,.2f}", "already in"]),
+    )
 
     # "why?" after a breakdown: what moved against the period before
-    add("why_breakdown", c("revenue by channel last month", [float(_by(lm, "channel").iloc[0])]),
-        c("why?", names=[_mover(pm, lm, "channel"), _mover(pm, lm, "category")]))
-    add("why_breakdown", c("units by category last quarter", [float(_by(lq, "category", "units").iloc[0])]),
-        c("how come?", names=[_mover_of(pq, lq, "category", "units"), _mover_of(pq, lq, "channel", "units")]))
+    add(
+        "why_breakdown",
+        c("revenue by channel last month", [float(_by(lm, "channel").iloc[0])]),
+        c("why?", names=[_mover(pm, lm, "channel"), _mover(pm, lm, "category")]),
+    )
+    add(
+        "why_breakdown",
+        c("units by category last quarter", [float(_by(lq, "category", "units").iloc[0])]),
+        c("how come?", names=[_mover_of(pq, lq, "category", "units"), _mover_of(pq, lq, "channel", "units")]),
+    )
 
     # a product's "why?": its channels and the period before, never its own category as a mover
     lms = _by(lm, "sku")
@@ -66,54 +78,87 @@ def tenth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa:
     sku, other = named[1], named[4]
     title, other_title = str(fr.unique[sku]), str(fr.unique[other])
     one_lm, one_pm = lm[lm["sku"] == sku], pm[pm["sku"] == sku]
-    add("why_product", c(f"revenue for {title} last month", [rev(one_lm)]),
-        c("why?", [rev(one_lm), rev(one_pm)], absent=["by category"]))
+    add(
+        "why_product",
+        c(f"revenue for {title} last month", [rev(one_lm)]),
+        c("why?", [rev(one_lm), rev(one_pm)], absent=["by category"]),
+    )
 
     # corrections: a filter, then a measure
     elm, alm = on_channel(lm, "ebay"), on_channel(lm, "amazon")
-    add("correction", c("orders on ebay last month", [_orders(elm)]),
+    add(
+        "correction",
+        c("orders on ebay last month", [_orders(elm)]),
         c("no, amazon", [_orders(alm)], absent=["ebay"]),
-        c("sorry, I meant units", [units(alm)]))
+        c("sorry, I meant units", [units(alm)]),
+    )
 
     # pronouns over four turns
     lmu = _by(lm, "sku", "units")
     third = top(lmu, 3)[2]
     it = Tied([third, str(r.titles.get(third, third))])
-    add("pronoun_chain", c("top 5 products by units last month", [float(lmu.iloc[0])], top(lmu, 5), ordered=True),
+    add(
+        "pronoun_chain",
+        c("top 5 products by units last month", [float(lmu.iloc[0])], top(lmu, 5), ordered=True),
         c("what about the third one?", [float(lmu.iloc[2])], [it]),
         c("how much revenue did it make?", [rev(lm[lm["sku"] == third])]),
-        c("and the month before?", [rev(pm[pm["sku"] == third])]))
+        c("and the month before?", [rev(pm[pm["sku"] == third])]),
+    )
 
     # a measure, then a period
     alw = on_channel(lw, "amazon")
     w2_s = fr.lw_s - timedelta(days=7)
-    add("measure_then_period", c("revenue on amazon last week", [rev(alw)]), c("and orders?", [_orders(alw)]),
-        c("and the week before?", [_orders(on_channel(fr.w(w2_s, w2_s + timedelta(days=6)), "amazon"))]))
+    add(
+        "measure_then_period",
+        c("revenue on amazon last week", [rev(alw)]),
+        c("and orders?", [_orders(alw)]),
+        c("and the week before?", [_orders(on_channel(fr.w(w2_s, w2_s + timedelta(days=6)), "amazon"))]),
+    )
 
     # "same but for units"
     add("same_but", c("revenue in October", [rev(octo)]), c("same but for units", [units(octo)]))
     klq = in_category(lq, "Kitchen")
     mb_s, mb_e = _month_bounds(fr.lq_s - timedelta(days=1))
-    add("same_but", c("Kitchen revenue last quarter", [rev(klq)]), c("same but units", [units(klq)]),
-        c("and the month before?", [units(in_category(fr.w(mb_s, mb_e), "Kitchen"))]))
+    add(
+        "same_but",
+        c("Kitchen revenue last quarter", [rev(klq)]),
+        c("same but units", [units(klq)]),
+        c("and the month before?", [units(in_category(fr.w(mb_s, mb_e), "Kitchen"))]),
+    )
 
     # "and the month before?"
-    add("month_before", c("units sold on web in October", [units(on_channel(octo, "web"))]),
-        c("and the month before?", [units(on_channel(sep, "web"))]))
-    add("month_before", c("revenue on ebay in September", [rev(on_channel(sep, "ebay"))]),
+    add(
+        "month_before",
+        c("units sold on web in October", [units(on_channel(octo, "web"))]),
+        c("and the month before?", [units(on_channel(sep, "web"))]),
+    )
+    add(
+        "month_before",
+        c("revenue on ebay in September", [rev(on_channel(sep, "ebay"))]),
         c("and the month before?", [rev(on_channel(aug, "ebay"))]),
-        c("same but for orders", [_orders(on_channel(aug, "ebay"))]))
+        c("same but for orders", [_orders(on_channel(aug, "ebay"))]),
+    )
 
     # "drill into that"
     lmk = _by(lm, "category")
     best = str(lmk.index[0])
     inside = _by(in_category(lm, best), "sku")
-    add("drill", c("which category made the most revenue last month?", [float(lmk.iloc[0])], [best]),
-        c("drill into that", [float(inside.iloc[0])]))
+    add(
+        "drill",
+        c("which category made the most revenue last month?", [float(lmk.iloc[0])], [best]),
+        c("drill into that", [float(inside.iloc[0])]),
+    )
     alq = on_channel(lq, "amazon")
-    add("drill", c("revenue by channel last quarter", [float(_by(lq, "channel").iloc[0])]),
-        c("drill into amazon by category", [float(_by(alq, "category").iloc[0])], top(_by(alq, "category"), 3),
-          ordered=True))
+    add(
+        "drill",
+        c("revenue by channel last quarter", [float(_by(lq, "channel").iloc[0])]),
+        c(
+            "drill into amazon by category",
+            [float(_by(alq, "category").iloc[0])],
+            top(_by(alq, "category"), 3),
+            ordered=True,
+        ),
+    )
 
     # "only online": every channel but the point of sale
     add("online", c("revenue last month", [rev(lm)]), c("only online", [rev(online(lm))]))
@@ -121,19 +166,35 @@ def tenth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa:
 
     # "exclude the top one"
     lqc = _by(lq, "channel")
-    add("exclude_top", c("revenue by channel last quarter", [float(lqc.iloc[0])], top(lqc, 2), ordered=True),
-        c("exclude the top one", [float(lqc.iloc[1])], list(lqc.index[1:3]), ordered=True))
-    add("exclude_top", c("top 5 products by revenue last month", [float(lms.iloc[0])], top(lms, 5), ordered=True),
-        c("exclude the top one", [float(lms.iloc[1])], absent=[top(lms)[0].lower()]))
+    add(
+        "exclude_top",
+        c("revenue by channel last quarter", [float(lqc.iloc[0])], top(lqc, 2), ordered=True),
+        c("exclude the top one", [float(lqc.iloc[1])], list(lqc.index[1:3]), ordered=True),
+    )
+    add(
+        "exclude_top",
+        c("top 5 products by revenue last month", [float(lms.iloc[0])], top(lms, 5), ordered=True),
+        c("exclude the top one", [float(lms.iloc[1])], absent=[top(lms)[0].lower()]),
+    )
 
     # an agent's follow-ups on one product
-    add("agent_followup", c(f"How many units of {title} will we sell in the next 30 days?", names=[title]),
-        c("and when do we run out then?", names=[title], absent=whole))
-    add("agent_followup", c(f"forecast units for {other_title} next month", names=[other_title]),
+    add(
+        "agent_followup",
+        c(f"How many units of {title} will we sell in the next 30 days?", names=[title]),
+        c("and when do we run out then?", names=[title], absent=whole),
+    )
+    add(
+        "agent_followup",
+        c(f"forecast units for {other_title} next month", names=[other_title]),
         c("what if we raise its price by 5%?", names=[other_title, "5%"], absent=whole),
-        c("and when do we run out then?", names=[other_title], absent=whole))
+        c("and when do we run out then?", names=[other_title], absent=whole),
+    )
 
     # a country code the data does not record: said, not the whole store's figure
-    add("country_code", c("revenue last month", [rev(lm)]), c("and in DE?", unanswerable=True),
-        c("what about CA", unanswerable=True))
+    add(
+        "country_code",
+        c("revenue last month", [rev(lm)]),
+        c("and in DE?", unanswerable=True),
+        c("what about CA", unanswerable=True),
+    )
     return out
