@@ -47,6 +47,9 @@ CHANNEL_ALIASES: dict[str, tuple[str, ...]] = {
     "web": ("website", "web site", "webshop", "web shop", "webstore", "online store", "online shop", "our site",
             "ecommerce site", "e commerce site"),
 }
+#: Channel names of sales made in person (the tills, a shop): every other channel is online.
+IN_PERSON = frozenset({"pos", "point of sale", "in store", "instore", "store", "retail", "shop", "offline",
+                       "retail store", "brick and mortar", "physical store", "till", "tills"})
 CHANNEL_ALIASES["point of sale"] = CHANNEL_ALIASES["pos"]
 CHANNEL_ALIASES["in store"] = CHANNEL_ALIASES["pos"]
 CHANNEL_ALIASES["online"] = CHANNEL_ALIASES["web"]
@@ -211,7 +214,20 @@ class VocabularyIndex:
                     for key in keys:
                         if key:
                             self.phrases.setdefault(key, []).append(_Phrase(kind, v, norm))
+        self._add_online(vocabulary.channels)
         self.max_phrase_tokens = max((len(k.split()) for k in self.phrases), default=1)
+
+    def _add_online(self, channels: list[str]) -> None:
+        """Online names every channel but the shop's tills when no channel is called so ("only online").
+
+        A merchant selling on the web, Amazon and eBay and at a point of sale means all three by "online"; with no
+        point of sale every channel is online, and the word names no filter.
+        """
+        if "online" in self.phrases:
+            return
+        online = [c for c in channels if normalise(c) not in IN_PERSON]
+        if online and len(online) < len(channels):
+            self.phrases["online"] = [_Phrase("channel", c, normalise(c)) for c in online]
 
     def knows_word(self, word: str) -> bool:
         """Whether ``word`` (or its singular) appears in any product title or name of the tenant."""
