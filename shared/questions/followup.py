@@ -34,6 +34,7 @@ from shared.questions.answer_refs import (
     reference_to_answer,
     turned_down,
 )
+from shared.questions.place_codes import code_note
 from shared.questions.reading import NET_OF, Reading, find_dimensions, find_grain, find_metrics, with_companions
 from shared.questions.timephrase import (
     TimeReading,
@@ -289,11 +290,12 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
             labels.update({v: index.title(v) for v in m.values})
     if matches:
         update["filters"] = list(filters.values())
+        if index is not None and (note := code_note(question, index.vocabulary.countries, index.vocabulary.states)):
+            extra["notes"] = [*previous.notes, note]  # "and in CA?": which of California and Canada was read
     _apply_rank(update, extra, question, previous, pq)
     if listed is not None and pq.dimensions and pq.dimensions[0] != "date" and refers_to_items(question, previous):
         _apply_items(update, extra, labels, question, previous, listed, filters, index)
-    if listed is not None:
-        _apply_drill(update, extra, question, previous, listed, filters)
+    _apply_drill(update, extra, question, previous, listed, filters)
     _apply_scope(update, question, filters, matches)
     if listed is not None and _WHY.search(question) and pq.order_by_change and not matches:
         _apply_mover(update, extra, labels, previous, listed, filters, index)
@@ -568,7 +570,7 @@ def _apply_drill(
     extra: dict[str, object],
     question: str,
     previous: Reading,
-    listed: Callable[[Reading], list[str]],
+    listed: Callable[[Reading], list[str]] | None,
     filters: dict[DimensionName, DimensionFilter],
 ) -> None:
     """Drill into that: the value the answer was about, ranked one level down (a category's products).
@@ -581,7 +583,8 @@ def _apply_drill(
     if not _DRILL.search(question) or update.get("dimensions"):
         return
     base: str | None = None
-    if previous.show == 1 and pq.dimensions and pq.dimensions[0] != "date" and (items := listed(previous)[:1]):
+    one = previous.show == 1 and pq.dimensions and pq.dimensions[0] != "date" and listed is not None
+    if one and listed is not None and (items := listed(previous)[:1]):
         base = pq.dimensions[0]
         filters[base] = DimensionFilter(dimension=base, values=items)
         update["filters"] = list(filters.values())

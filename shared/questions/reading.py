@@ -51,6 +51,7 @@ from shared.questions.new_products import asks_new_products, new_products_query
 from shared.questions.order_percentile import asked_percentile
 from shared.questions.order_size import OrderSizeAsk, order_size_ask
 from shared.questions.order_value import order_value_metrics
+from shared.questions.place_codes import asked_code, code_names, code_note, read_code
 from shared.questions.place_names import are_cities, named_place
 from shared.questions.preamble import asked_clause, preamble_excluded, preamble_partials
 from shared.questions.price_bands import PriceBand, price_band_query, read_price_band
@@ -870,6 +871,11 @@ def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[
         # "sales in Texas" where the sales carry no place: not the whole store's sales
         return f"sales in {place[0][:1].upper()}{place[0][1:]}", "a region, country or shipping-address column in " \
             "your sales data"
+    if (code := asked_code(question)) is not None and index is not None \
+            and read_code(code[0], index.vocabulary.countries, index.vocabulary.states) is None:
+        # "and in DE?" where no country or state column holds Germany or Delaware: not the whole store's sales
+        return f"sales in {code[0]} ({' or '.join(code_names(code[0]))})", "a country or state column in your " \
+            "sales data that holds it"
     return None
 
 
@@ -1270,6 +1276,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     reading.question, reading.text, reading.scale = question, text if text != question else None, scale
     if calendar_fiscal and reading.kind == "metric":
         reading.notes.append(CALENDAR_NOTE)
+    if reading.kind == "metric" and index is not None and (
+            note := code_note(text, index.vocabulary.countries, index.vocabulary.states)):
+        reading.notes.append(note)  # "CA is read as the state California (..., not the country Canada)."
     if seller_lead and reading.kind != "unanswerable":  # "Your data does not say who holds the Buy Box; ..."
         reading.lead = seller_lead + reading.lead
     if reading.kind == "metric" and reading.query is not None and index is not None \

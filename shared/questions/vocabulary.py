@@ -15,6 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from shared.questions.place_codes import asked_code, read_code
+
 EntityKind = Literal["sku", "product", "category", "brand", "channel", "competitor", "country", "region", "state"]
 #: The kinds of place a sales line may carry: one place, said at any level ("Texas", "the West", "US").
 PLACES = frozenset({"country", "region", "state"})
@@ -260,7 +262,20 @@ class VocabularyIndex:
         taken = [m.span for m in matches]
         matches += self._titles(words, taken)
         matches += self._country_codes(question, [m.span for m in matches])
+        matches += self._place_code(question, [m.span for m in matches])
         return sorted(matches, key=lambda m: m.span[0])
+
+    def _place_code(self, question: str, taken: list[tuple[int, int]]) -> list[EntityMatch]:
+        """A country or state code in capitals the data holds by name or code ("and in DE?" -> Germany).
+
+        Which place a code is (CA: California or Canada) is decided by the columns holding it
+        (:mod:`shared.questions.place_codes`).
+        """
+        asked = asked_code(question)
+        if asked is None or _overlaps(asked[1], taken):
+            return []
+        read = read_code(asked[0], self.vocabulary.countries, self.vocabulary.states)
+        return [] if read is None else [EntityMatch(read.kind, (read.value,), read.value, asked[1])]
 
     def _country_codes(self, question: str, taken: list[tuple[int, int]]) -> list[EntityMatch]:
         """Country codes written in capitals ("sales in Texas, US", "UK orders") in a question not all in capitals.
