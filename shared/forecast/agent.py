@@ -255,6 +255,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         answers = [by_category_answer(a, views_by_category, level) for a in answers]
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
+    if not known and store is not None and store.certainty is not None:
+        known = [store.certainty]  # only the store's total answered: its model's certainty, not "unknown"
     completeness = float(np.mean([_completeness(o) for o in outcomes])) if outcomes else 1.0
     confidence = Confidence.compute(
         model_certainty=float(np.mean(known)) if known else None, data_completeness=completeness,
@@ -521,7 +523,7 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
         summed = (float(np.sum(result.lower * weights)), float(np.sum(result.upper * weights)))
         lower, upper = (max(total * band[0], summed[0]), min(total * band[1], summed[1])) if band else summed
         return SkuForecastView(sku=label or f"all {skus:,} SKUs", total=total, lower=max(0.0, lower), upper=upper,
-                               horizon_days=window.days, model=result.model)
+                               horizon_days=window.days, model=result.model, certainty=_certainty(result))
     total = float(result.forecast.sum()) * scale
     # the band of the total comes from how past totals over as many periods varied around the recent rate
     # (``horizon_sum_band``); the summed daily bands (a slow month slow every day, no day's miss offset by
@@ -534,7 +536,7 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
     # season the model knows, and 138 days of a seasonal store read $1.1M-$5.7M around $2.5M
     lower, upper = (max(total * band[0], summed[0]), min(total * band[1], summed[1])) if band else summed
     return SkuForecastView(sku=label or f"all {skus:,} SKUs", total=total, lower=max(0.0, lower), upper=upper,
-                           horizon_days=horizon_days, model=result.model)
+                           horizon_days=horizon_days, model=result.model, certainty=_certainty(result))
 
 
 def _view(o: SkuOutcome, level: float, horizon_days: int, window: Window | None = None) -> SkuForecastView:

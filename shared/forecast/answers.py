@@ -42,6 +42,7 @@ class SkuForecastView:
     model: str
     plan: InventoryPlan | None = None
     whatif: dict[str, Any] | None = None
+    certainty: float | None = None  # the model's backtest certainty (the store's series: the answer's confidence)
 
 
 #: Days after a stock count from which the sales since the count give the SKU's rate (fewer: the recent window).

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Literal, cast
 
@@ -907,11 +908,16 @@ def _sales_location(index: VocabularyIndex | None) -> DimensionName:
 
 #: Words that ask about what is still to come.
 _FUTURE_ASK = re.compile(r"\b(?:will|going to|expect\w*|forecast\w*|predict\w*|project\w*|outlook|on track|"
+                         # "how much stock do we need for Black Friday", "what if we run a promo in week 50": ahead
+                         r"(?:do|would|should)\s+(?:we|i)\s+(?:need|have)|need\s+for|what\s+if|if\s+(?:we|i)\s+"
+                         r"(?:run|put|cut|drop|raise|knock|take|charge|discount|mark|offer|give)|"
                          r"likely to|should (?:we|i) (?:see|get|make|sell))\b", re.I)
 _NOT_UPCOMING = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:last|this|previous|past|prior|so far|to date|since|ago|"
                            r"yesterday|today)\b", re.I)
 
 
+#: Days ahead within which the stock a named day needs is every day's demand up to it (beyond: the day's own).
+_STOCK_UP_DAYS = 31
 _ON_THE_DAY = re.compile(r"\b(?:on|during)\s+(?:the\s+)?$", re.I)
 
 
@@ -931,8 +937,16 @@ def _upcoming(question: str, time: TimeReading, today: date) -> ForecastPeriod |
         ahead = resolve_time(question, today + timedelta(days=366)).range
         if ahead is None or ahead.start != ahead.end or not today < ahead.end <= today + timedelta(days=366):
             return None
-        # a day is forecast from tomorrow to it ("how much stock will we need for Christmas": all of it, not the day)
-        return forecast_period(ahead.label.split(" (")[0], today, ahead.end, today)
+        name = ahead.label.split(" (")[0]
+        if ahead.end > today + timedelta(days=_STOCK_UP_DAYS):
+            # "how much stock do we need for Black Friday" in December: the stock to build for that day is its own
+            # demand (the forecast of its days alone), not a year of sales from tomorrow; said before the units
+            return ForecastPeriod(ahead.start, ahead.end, f"{name[:1].upper()}{name[1:]} ({fmt_day(ahead.end)}) is "
+                                                          f"still to come; for that day alone, from your data up to "
+                                                          f"{fmt_day(today)}: ")
+        # a day within a month is forecast from tomorrow to it ("how much stock will we need for Christmas" on 5 Dec:
+        # the stock must last until then)
+        return forecast_period(name, today, ahead.end, today)
     if rng.start.day != 1 or (rng.end - rng.start).days < 27:
         # "the sales forecast for Christmas week", "the weekend before Easter": the next one, its days alone
         ahead = resolve_time(question, today + timedelta(days=366)).range
@@ -1525,10 +1539,13 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if today is not None and not metrics and forecast_asked and time.range is not None and not time.future \
             and time.range.end == today and time.range.start.day == 1 and "to date" in time.range.label:
         metrics = ["units"]  # "forecast December" on 5 Dec: the month's units so far and the forecast of the rest
-    if today is not None and (metrics or forecast_asked) and (upcoming := _upcoming(question, time, today)) is not None:
-        # "what revenue should we expect in January?" on 4 Dec: next January, forecast, not last January's actuals
+    change = price_change(question)
+    if today is not None and (metrics or forecast_asked or change is not None) \
+            and (upcoming := _upcoming(question, time, today)) is not None:
+        # "what revenue should we expect in January?" on 4 Dec: next January, forecast, not last January's actuals;
+        # "what if we run 20% off X in week 50": the what-if over that week (its text names it: no lead before it)
         time = TimeReading(future=True, spans=time.spans)
-        window: ForecastPeriod | None = upcoming
+        window: ForecastPeriod | None = upcoming if change is None else replace(upcoming, lead="")
     elif today is not None and time.future and time.future_range is not None:
         # "forecast for Q1 next year": that period alone, forecast from the day after the data ends
         ahead = time.future_range
@@ -1548,7 +1565,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
 
     reading.brands = list(dict.fromkeys(v for m in matches if m.kind == "brand" for v in m.values))
     gap = _unanswerable(question, index)
-    reading.price_change_pct = price_change(question)
+    reading.price_change_pct = change
     if gap is None and asks_bestseller_stock(question) and \
             (best := bestseller_stock_query(question, tenant_id, extents)) is not None:
         # "how much stock is left of our bestseller?": the top SKU by units, its on-hand (not the store's)
