@@ -345,6 +345,16 @@ def _most_cover_rows(frame: pd.DataFrame) -> list[list[Any]]:
              _r(float(r["daily_units"]), 2), int(r["lead_time_days"])] for s, r in ordered.iterrows()]
 
 
+def _against_catalogue(cover: pd.DataFrame, days: float | None) -> str:
+    """Whether one SKU's cover is a lot, set against every SKU in stock (their count and median cover)."""
+    stocked = _in_stock(cover, [])["days_of_cover"]
+    if days is None or len(stocked) < 2:
+        return ""
+    median = float(stocked.replace(np.inf, np.nan).dropna().median())
+    return (f" More cover than {int((stocked < float(days)).sum()):,} of the {len(stocked):,} SKUs in stock "
+            f"(median {fmt_num(median, 0)} days).")
+
+
 def overstock_answer(cover: pd.DataFrame, scoped: list[str]) -> AgentAnswer:
     """``overstock``: SKUs with the most days of cover (stock with no recent sales first)."""
     method = (f"days of cover = on hand / mean daily units of the last {RUN_RATE_DAYS} days (90 or 365 days when "
@@ -367,7 +377,7 @@ def overstock_answer(cover: pd.DataFrame, scoped: list[str]) -> AgentAnswer:
 
     text = "The SKUs with the most days of cover are " + join_names([describe(r) for r in rows[:5]], 5) + "."
     if len(scoped) == 1 and len(rows) == 1:  # "should we discount the kettle?": its cover, not a ranking of one
-        text = f"Its stock: {describe(rows[0])}."
+        text = f"Its stock: {describe(rows[0])}.{_against_catalogue(cover, rows[0][1])}"
     table, total = ranked_table(_OVERSTOCK_COLUMNS, rows)
     return AgentAnswer(ask="overstock", text=text, columns=_OVERSTOCK_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["stock:"])
