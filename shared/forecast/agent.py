@@ -247,7 +247,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                revenue=_revenue(deps, request, scope_sales, last_date.date(), asks),
                                cover_over=int(opts["cover_over_days"]) if opts.get("cover_over_days") else None,
                                done=_so_far(deps, request, last_date.date()),
-                               against=_against(deps, request, last_date.date()), window=window)
+                               against=_with_rest(_against(deps, request, last_date.date()), request, store,
+                                                  outcomes, scope_sales, last_date, freq, options, level),
+                               window=window)
     answers = _with_titles(answers, inputs.products, list(request.skus))
     if opts.get("by_category") and not request.skus and not request.categories:
         # "forecast next quarter by category": each category's own total leads the answer
@@ -424,6 +426,30 @@ def _against(deps: Deps, request: AgentRequest, last_day: date) -> SoFar | None:
         return None
     first, last = date.fromisoformat(str(span[0])), min(date.fromisoformat(str(span[1])), last_day)
     return _actuals(deps, request, first, last) if first <= last else None
+
+
+def _with_rest(against: SoFar | None, request: AgentRequest, store: SkuForecastView | None,
+               outcomes: list[SkuOutcome], sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq,
+               options: ForecastOptions, level: float) -> SoFar | None:
+    """A compared period still running when the data ends ("than this quarter"): its rest forecast, so it is whole.
+
+    The actuals run to the data's last day; the days after it, to the period's end, are the forecast's (the store's
+    series when it answers, else the SKUs forecast one by one), over the same window machinery as "in January".
+    """
+    span = request.options.get("against")
+    if against is None or not isinstance(span, list | tuple) or len(span) != 2:
+        return against
+    until, last_day = date.fromisoformat(str(span[1])), last_date.date()
+    if until <= last_day:
+        return against
+    rest = Window(last_day, last_day + timedelta(days=1), until)
+    if store is not None:
+        view = store_total(sales, last_date, freq, options, request.horizon_days, int(sales["sku"].nunique()),
+                           window=rest)
+        total = view.total if view is not None else None
+    else:
+        total = sum(_view(o, level, request.horizon_days, rest).total for o in outcomes) if outcomes else None
+    return against if total is None else replace(against, until=until, rest=float(total))
 
 
 def _actuals(deps: Deps, request: AgentRequest, first: date, last: date) -> SoFar | None:

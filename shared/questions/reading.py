@@ -88,6 +88,7 @@ from shared.questions.timephrase import (
     fmt_range,
     last_complete,
     make_range,
+    name_range,
     period_containing,
     resolve_time,
     rolling,
@@ -1433,9 +1434,25 @@ def _with_forecast_against(reading: Reading, text: str) -> Reading:
     for m in _AGAINST_PAST.finditer(text):
         past = resolve_time(m.group("past"), reading.as_of)
         if past.range is not None and not past.future and past.range.end <= reading.as_of:
-            reading.forecast_against = past.range
+            reading.forecast_against = _whole_running(past.range)
             return reading
     return reading
+
+
+_UNIT_OF_MONTHS: dict[int, Literal["month", "quarter", "year"]] = {1: "month", 3: "quarter", 12: "year"}
+
+
+def _whole_running(rng: TimeRange) -> TimeRange:
+    """The whole of a running period ("than this quarter" on 5 Dec: 1 Oct - 31 Dec), else ``rng``.
+
+    A forecast set against a period still running compares it whole: its days to date are actuals, the rest the
+    forecast's (``shared.forecast.agent``); against the days to date alone it compared 90 days with 66.
+    """
+    months = to_date_months(rng)
+    if months is None or "to date" not in rng.label or months not in _UNIT_OF_MONTHS:
+        return rng
+    end = period_containing(rng.end, _UNIT_OF_MONTHS[months])[1]
+    return TimeRange(start=rng.start, end=end, label=name_range(rng.start, end).label) if end > rng.end else rng
 
 
 #: A running period's label ("2027 to date", "January 2027 to date", "Q1 2027 to date", "this week to date").
