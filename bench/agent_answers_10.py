@@ -156,6 +156,6 @@ def answers10_questions(truth: SampleMerchant) -> list[tuple[str, Check]]:  # no
             ),
         ),
         ("What do customers love about us?", lambda x, r: x.startswith("What customers like most")),
-        # named by its code or its title (the metrics layer's wording); corrected after the first run, which wanted the code
+        # by its code or its title (the metrics layer names it so); the first run wanted the code alone
         (f"How has {declining} been rated lately?", lambda x, r: rows.names(first_sentence(x), declining)),
     ]
