@@ -683,7 +683,8 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                        period_start=start, period_end=end)
 
 
-def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped: list[str]) -> AgentAnswer:
+def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped: list[str],
+                  period: str = "") -> AgentAnswer:
     """``what_if`` (the forecast's view): the named SKU's forecast with the price change applied, or why not."""
     applied = [v for v in views if v.whatif and v.whatif.get("multiplier") is not None and v.sku in scoped]
     method = "forecast scaled by (1 + change)^elasticity, elasticity from a log-log fit on the SKU's own history"
@@ -709,7 +710,7 @@ def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped
                       ", pooled toward the catalogue (its own history alone is short or flat)" if w.get("pooled")
                       else ""))
     text = (f"A {pct:+g}% price change on {v.sku} changes expected demand by {change:+.1f}%: "
-            f"{fmt_num(v.total, 0)} units over the next {v.horizon_days} days ({level:.0%} interval "
+            f"{fmt_num(v.total, 0)} units over {period or f'the next {v.horizon_days} days'} ({level:.0%} interval "
             f"{fmt_num(v.lower, 0)}-{fmt_num(v.upper, 0)}), using an elasticity of {float(w['elasticity']):.2f}"
             f"{spread}.")
     row = [v.sku, pct, round(change, 1), round(v.total, 1), round(v.lower, 1), round(v.upper, 1),
@@ -799,7 +800,8 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
             out.append(forecast_answer(views, level, horizon_days, forecast_as_of, note, store=store, scope=scope,
                                        revenue=revenue, done=done, against=against, window=window))
     if price_change_pct is not None:
-        out.append(whatif_answer(views, price_change_pct, level, scoped))
+        out.append(whatif_answer(views, price_change_pct, level, scoped,
+                                 period=window_label(window) if window is not None else ""))
     return out
 
 

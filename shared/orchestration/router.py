@@ -159,7 +159,8 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
         r"|\bexpected (?:sales|demand|units)|\bprojected|\bsell (?:in )?(?:the )?(?:next|coming)|\bdemand\b"
         r"|\bwill [\w-]+ sell\b|\bhow much will\b|\bhow many will\b"
         # "how much stock will we need for Christmas": the units the demand forecast expects
-        r"|\b(?:how much|how many|what) (?:stock|inventory|units?)\b[^.?!]{0,30}\bneed(?:ed)?\b", re.I),
+        r"|\b(?:how much|how many|what) (?:stock|inventory|units?)\b[^.?!]{0,30}\b(?:need(?:ed)?|should (?:we|i) "
+        r"(?:have|hold|keep|carry|stock))\b", re.I),
 }
 _ASK_INTENT: dict[AskKind, Intent] = {
     "overpriced": "pricing", "underpriced": "pricing", "undercut": "pricing", "price_position": "pricing",

@@ -910,8 +910,9 @@ def _sales_location(index: VocabularyIndex | None) -> DimensionName:
 #: Words that ask about what is still to come.
 _FUTURE_ASK = re.compile(r"\b(?:will|going to|expect\w*|forecast\w*|predict\w*|project\w*|outlook|on track|"
                          # "how much stock do we need for Black Friday", "what if we run a promo in week 50": ahead
-                         r"(?:do|would|should)\s+(?:we|i)\s+(?:need|have)|need\s+for|what\s+if|if\s+(?:we|i)\s+"
-                         r"(?:run|put|cut|drop|raise|knock|take|charge|discount|mark|offer|give)|"
+                         r"(?:do|would|should)\s+(?:we|i)\s+(?:need|have)|need\s+for|what\s+if|"
+                         r"if\s+(?:we|i)\s+(?:run|put|cut|drop|raise|knock|take|charge|discount|mark|offer|give)|"
+                         r"(?:would|could)\s+(?:we|i)\s+(?:sell|make|get|see)|"
                          r"likely to|should (?:we|i) (?:see|get|make|sell))\b", re.I)
 _NOT_UPCOMING = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:last|this|previous|past|prior|so far|to date|since|ago|"
                            r"yesterday|today)\b", re.I)

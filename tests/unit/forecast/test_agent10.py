@@ -50,3 +50,19 @@ def test_a_what_if_in_a_named_week_counts_that_week() -> None:
     assert _period({"horizon_days": 7, **period}) == " (2026-12-14 to 2026-12-20)"
     plain = AgentRequest(tenant_id="t", skus=["A"], horizon_days=30)
     assert what_if_days(plain, date(2026, 12, 5)) == (30, {})
+
+
+def test_the_forecast_s_what_if_names_the_week_it_was_asked_for() -> None:
+    from shared.forecast.answers import SkuForecastView, whatif_answer
+
+    view = SkuForecastView(
+        sku="A",
+        total=70.0,
+        lower=60.0,
+        upper=80.0,
+        horizon_days=7,
+        model="ets",
+        whatif={"multiplier": 1.2, "elasticity": -1.0},
+    )
+    answer = whatif_answer([view], -15.0, 0.9, ["A"], period="2026-12-21 to 2026-12-27")
+    assert "70 units over 2026-12-21 to 2026-12-27 (" in answer.text and "next 7 days" not in answer.text

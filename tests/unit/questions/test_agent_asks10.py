@@ -98,3 +98,14 @@ def test_our_best_seller_s_stock_is_that_product_s_cover(store: VocabularyIndex,
 )
 def test_trusting_a_forecast_asks_its_method_and_confidence(question: str) -> None:
     assert extract_entities(question).explain
+
+
+def test_would_we_sell_with_a_cut_in_a_named_week_is_that_week(store: VocabularyIndex) -> None:
+    r = read(store, "How many extra Desk Lamps would we sell with 15% off in the week of 21 December?")
+    assert (r.forecast_from, r.forecast_until) == (date(2026, 12, 21), date(2026, 12, 27)) and r.lead == ""
+
+
+def test_the_stock_we_should_have_for_a_day_is_a_forecast() -> None:
+    from shared.orchestration.router import route
+
+    assert route("How much inventory should we have for Cyber Monday?").asks == ["forecast"]
