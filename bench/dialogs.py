@@ -782,7 +782,7 @@ def main() -> None:
     import logging
 
     from bench.dialogs_8 import eighth_dialogs, ninth_dialogs  # here: they build on this module's helpers
-    from bench.dialogs_10 import tenth_dialogs
+    from bench.dialogs_10 import eleventh_dialogs, tenth_dialogs
     from shared.deps import get_deps
     from shared.orchestration.client import AskFailed, ask
     from shared.runtime.local import LocalRuntime
@@ -806,6 +806,7 @@ def main() -> None:
         dialogs += eighth_dialogs(t, catalogue)
         dialogs += ninth_dialogs(t, catalogue)
         dialogs += tenth_dialogs(t, catalogue)
+        dialogs += eleventh_dialogs(t, catalogue)
     if only := os.environ.get("BENCH_ONLY"):
         dialogs = [d for d in dialogs if d.batch == only]
     runtime = LocalRuntime(deps)

@@ -198,3 +198,79 @@ def tenth_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa:
         c("what about CA", unanswerable=True),
     )
     return out
+
+
+def eleventh_dialogs(t: BenchTenant, catalogue: set[str]) -> list[Dialog]:  # noqa: PLR0915 - one per conversation
+    """The eleventh batch (``dialogs11``): dialogs10's styles in new words, written after its fixes, measured before
+    any change made for it.
+    """
+    r, out, add = _batch(t, catalogue, "dialogs11")
+    fr, c = r.fr, r.case
+    lm, lq, lw, pm, pq = fr.lm, fr.lq, fr.lw, fr.pm, r.pq
+    whole = list(_WHOLE_CATALOGUE)
+    add(
+        "rate_money",
+        c("what's our refund rate this year?"),
+        c("what's that in dollars?", [float(fr.ytd["refund"].fillna(0).sum())], absent=["already in"]),
+    )
+    add(
+        "why_breakdown",
+        c("revenue by category last month", [float(_by(lm, "category").iloc[0])]),
+        c("how come?", names=[_mover(pm, lm, "category"), _mover(pm, lm, "channel")]),
+    )
+    lqs = _by(lq, "sku")
+    named = [str(s) for s in lqs.index if s in fr.unique.index]
+    sku = named[2]
+    title = str(fr.unique[sku])
+    one_lq, one_pq = lq[lq["sku"] == sku], pq[pq["sku"] == sku]
+    add(
+        "why_product",
+        c(f"units of {title} sold last quarter", [units(one_lq)]),
+        c("why?", [units(one_lq), units(one_pq)], absent=["by category"]),
+    )
+    alm, elm = on_channel(lm, "amazon"), on_channel(lm, "ebay")
+    add(
+        "correction",
+        c("revenue on amazon last month", [rev(alm)]),
+        c("no, I meant ebay", [rev(elm)], absent=["amazon"]),
+        c("and units?", [units(elm)]),
+    )
+    lqk = _by(lq, "category", "units")
+    second = str(lqk.index[1])
+    add(
+        "pronoun_chain",
+        c("top 3 categories by units last quarter", [float(lqk.iloc[0])], top(lqk, 3), ordered=True),
+        c("what about the second one?", [float(lqk.iloc[1])], [second]),
+        c("and its revenue?", [rev(in_category(lq, second))]),
+        c("and the quarter before?", [rev(in_category(pq, second))]),
+    )
+    wlw = on_channel(lw, "web")
+    w2_s = fr.lw_s - timedelta(days=7)
+    add(
+        "same_but",
+        c("orders on web last week", [_orders(wlw)]),
+        c("same but for revenue", [rev(wlw)]),
+        c("and the week before that?", [rev(on_channel(fr.w(w2_s, w2_s + timedelta(days=6)), "web"))]),
+    )
+    lqc = _by(lq, "channel")
+    best = str(lqc.index[0])
+    inside = _by(on_channel(lq, best), "category")
+    add(
+        "drill",
+        c("which channel made the most revenue last quarter?", [float(lqc.iloc[0])], [best]),
+        c("dig into it", [float(inside.iloc[0])], [str(inside.index[0])]),
+    )
+    add("online", c("units sold last month", [units(lm)]), c("online only", [units(online(lm))]))
+    lmu = _by(lm, "sku", "units")
+    add(
+        "exclude_top",
+        c("top 5 products by units last month", [float(lmu.iloc[0])], top(lmu, 5), ordered=True),
+        c("leave out the top one", [float(lmu.iloc[1])], absent=[top(lmu)[0].lower()]),
+    )
+    add(
+        "agent_followup",
+        c(f"forecast units for {title} for the next 2 weeks", names=[title]),
+        c("and when will it run out then?", names=[title], absent=whole),
+    )
+    add("country_code", c("orders last week", [_orders(lw)]), c("what about in FR?", unanswerable=True))
+    return out
