@@ -179,11 +179,13 @@ def review_questions(truth: SampleMerchant) -> list[tuple[str, Check]]:
 def question_sets() -> dict[str, tuple[Callable[[SampleMerchant], list[tuple[str, Check]]], tuple[str, ...]]]:
     """Each set's questions and the tenants it is asked of."""
     from bench.agent_answers_10 import answers10_questions
+    from bench.agent_answers_11 import answers11_questions
     from bench.agent_answers_heldout import heldout_questions
     from bench.agent_answers_merchant import merchant_questions
 
     return {"original": (questions, ("current", "stale")), "merchant": (merchant_questions, ("current",)),
-            "heldout": (heldout_questions, ("current",)), "answers10": (answers10_questions, ("current",))}
+            "heldout": (heldout_questions, ("current",)), "answers10": (answers10_questions, ("current",)),
+            "answers11": (answers11_questions, ("current",))}
 
 
 def main(argv: list[str] | None = None) -> int:
