@@ -467,7 +467,8 @@ AGENT_CUES: dict[str, re.Pattern[str]] = {
                      r"too much (?:stock|inventory)|excess (?:stock|inventory)|safety stock|sell out|sold out|"
                      r"when (?:will|do) (?:we|i) (?:run|need)|lead time|"
                      # "how many days of stock do we have on our top seller": its cover, not its count
-                     r"days? of (?:stock|cover|inventory|supply)|(?:stock|inventory) cover"),
+                     r"days? of (?:stock|cover|inventory|supply)|(?:stock|inventory) cover|"
+                     r"how long (?:will|would|does|is) (?:the |our |my |its )?(?:stock|inventory)\b[^.?!]{0,40}\blast"),
     "what_if": _rx(r"what if|what happens|what would happen|if (?:i|we) (?:cut|raise|lower|increase|reduce|drop|"
                    r"change|discount|put)|what-if|scenario|simulat\w*|elasticity"),
     "pricing": _rx(r"over[- ]?priced|under[- ]?priced|above (?:the )?market|below (?:the )?market|undercut\w*|"

@@ -923,14 +923,15 @@ _STOCK_UP_DAYS = 31
 _ON_THE_DAY = re.compile(r"\b(?:on|during)\s+(?:the\s+)?$", re.I)
 
 
-def _upcoming(question: str, time: TimeReading, today: date) -> ForecastPeriod | None:
+def _upcoming(question: str, time: TimeReading, today: date, *, what_if: bool = False) -> ForecastPeriod | None:
     """A yearless month or quarter asked about in the future tense, when its latest one is over: the next one.
 
     Returns that period (its days alone are forecast: "in January" on 5 Dec is 1-31 Jan) and the words that say so
     ("January 2027 is still to come: ...").
     """
     rng = time.range
-    if rng is None or time.future or time.compare or not _FUTURE_ASK.search(question) \
+    # a price what-if is always about what is still to come ("what would a 10% discount do in the week of ...")
+    if rng is None or time.future or time.compare or not (what_if or _FUTURE_ASK.search(question)) \
             or _NOT_UPCOMING.search(question) or rng.end >= today:
         return None
     if rng.start == rng.end:  # "how much stock will we need for Christmas": the next one (read a year on)
@@ -1559,7 +1560,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics = ["units"]  # "forecast December" on 5 Dec: the month's units so far and the forecast of the rest
     change = price_change(question)
     if today is not None and (metrics or forecast_asked or change is not None) \
-            and (upcoming := _upcoming(question, time, today)) is not None:
+            and (upcoming := _upcoming(question, time, today, what_if=change is not None)) is not None:
         # "what revenue should we expect in January?" on 4 Dec: next January, forecast, not last January's actuals;
         # "what if we run 20% off X in week 50": the what-if over that week (its text names it: no lead before it)
         time = TimeReading(future=True, spans=time.spans)
