@@ -468,7 +468,10 @@ AGENT_CUES: dict[str, re.Pattern[str]] = {
                      r"when (?:will|do) (?:we|i) (?:run|need)|lead time|"
                      # "how many days of stock do we have on our top seller": its cover, not its count
                      r"days? of (?:stock|cover|inventory|supply)|(?:stock|inventory) cover|"
-                     r"how long (?:will|would|does|is) (?:the |our |my |its )?(?:stock|inventory)\b[^.?!]{0,40}\blast"),
+                     # "how long will stock of our best seller last": the agents' cover of the top SKU (a named
+                     # product's or category's "how long will the stock of X last" is the metrics layer's)
+                     r"how long (?:will|would|does) (?:the |our |my )?(?:stock|inventory) of (?:our|my|the) "
+                     r"(?:best|top)[- ]?sell\w*(?: product| item| sku| line)? last"),
     "what_if": _rx(r"what if|what happens|what would happen|if (?:i|we) (?:cut|raise|lower|increase|reduce|drop|"
                    r"change|discount|put)|what-if|scenario|simulat\w*|elasticity"),
     "pricing": _rx(r"over[- ]?priced|under[- ]?priced|above (?:the )?market|below (?:the )?market|undercut\w*|"
