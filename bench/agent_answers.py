@@ -10,7 +10,9 @@ report size and the latency. Not a timed test: run by hand (``.venv/bin/python b
 Sets (``--sets NAME ...``, default all): ``original`` (the questions below, both merchants), ``merchant``
 (``bench/agent_answers_merchant.py``: stock, forecast, what-if and complaint questions in merchants' words, asked
 of the current merchant) and ``heldout`` (``bench/agent_answers_heldout.py``: written after the fixes of the
-second set, never tuned on).
+second set, never tuned on), ``answers10`` (``bench/agent_answers_10.py``: a promotion week, a holiday's stock,
+this quarter against the next, the best seller's cover, the store total's confidence, complaint trends; measured
+before their fixes) and ``answers11`` (``bench/agent_answers_11.py``: held out, written after those fixes).
 """
 
 from __future__ import annotations
@@ -176,11 +178,14 @@ def review_questions(truth: SampleMerchant) -> list[tuple[str, Check]]:
 
 def question_sets() -> dict[str, tuple[Callable[[SampleMerchant], list[tuple[str, Check]]], tuple[str, ...]]]:
     """Each set's questions and the tenants it is asked of."""
+    from bench.agent_answers_10 import answers10_questions
+    from bench.agent_answers_11 import answers11_questions
     from bench.agent_answers_heldout import heldout_questions
     from bench.agent_answers_merchant import merchant_questions
 
     return {"original": (questions, ("current", "stale")), "merchant": (merchant_questions, ("current",)),
-            "heldout": (heldout_questions, ("current",))}
+            "heldout": (heldout_questions, ("current",)), "answers10": (answers10_questions, ("current",)),
+            "answers11": (answers11_questions, ("current",))}
 
 
 def main(argv: list[str] | None = None) -> int:

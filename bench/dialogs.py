@@ -25,7 +25,8 @@ Batch ``dialogs6`` (:func:`sixth_dialogs`) holds styles none of those covered (t
 product's discount, agent switches on one product, "why?" naming what moved, the evidence, "compare that with X", a
 currency, ellipses, closings), measured before their fixes (follow-ups 46/82); batch ``dialogs7``
 (:func:`seventh_dialogs`) was written after them and measured before any change for it (22/24). Batches ``dialogs8``
-and ``dialogs9`` (held out) live in ``bench/dialogs_8.py``.
+and ``dialogs9`` (held out) live in ``bench/dialogs_8.py``, ``dialogs10`` (follow-ups 34/58 before its fixes) and
+``dialogs11`` (held out: 30/30 measured before any change for it) in ``bench/dialogs_10.py``.
 Prints turns answered, follow-up turns answered, whole conversations right, and per style.
 
     BENCH_HOME=/tmp/dqd .venv/bin/python bench/dialogs.py     # BENCH_ONLY=dialogs2: one batch; BENCH_VERBOSE=1
@@ -781,6 +782,7 @@ def main() -> None:
     import logging
 
     from bench.dialogs_8 import eighth_dialogs, ninth_dialogs  # here: they build on this module's helpers
+    from bench.dialogs_10 import eleventh_dialogs, tenth_dialogs
     from shared.deps import get_deps
     from shared.orchestration.client import AskFailed, ask
     from shared.runtime.local import LocalRuntime
@@ -803,6 +805,8 @@ def main() -> None:
         dialogs += seventh_dialogs(t, catalogue)
         dialogs += eighth_dialogs(t, catalogue)
         dialogs += ninth_dialogs(t, catalogue)
+        dialogs += tenth_dialogs(t, catalogue)
+        dialogs += eleventh_dialogs(t, catalogue)
     if only := os.environ.get("BENCH_ONLY"):
         dialogs = [d for d in dialogs if d.batch == only]
     runtime = LocalRuntime(deps)

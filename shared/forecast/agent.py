@@ -247,7 +247,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                revenue=_revenue(deps, request, scope_sales, last_date.date(), asks),
                                cover_over=int(opts["cover_over_days"]) if opts.get("cover_over_days") else None,
                                done=_so_far(deps, request, last_date.date()),
-                               against=_against(deps, request, last_date.date()), window=window)
+                               against=_with_rest(_against(deps, request, last_date.date()), request, store,
+                                                  outcomes, scope_sales, last_date, freq, options, level),
+                               window=window)
     answers = _with_titles(answers, inputs.products, list(request.skus))
     if opts.get("by_category") and not request.skus and not request.categories:
         # "forecast next quarter by category": each category's own total leads the answer
@@ -255,6 +257,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         answers = [by_category_answer(a, views_by_category, level) for a in answers]
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
+    if not known and store is not None and store.certainty is not None:
+        known = [store.certainty]  # only the store's total answered: its model's certainty, not "unknown"
     completeness = float(np.mean([_completeness(o) for o in outcomes])) if outcomes else 1.0
     confidence = Confidence.compute(
         model_certainty=float(np.mean(known)) if known else None, data_completeness=completeness,
@@ -424,6 +428,30 @@ def _against(deps: Deps, request: AgentRequest, last_day: date) -> SoFar | None:
     return _actuals(deps, request, first, last) if first <= last else None
 
 
+def _with_rest(against: SoFar | None, request: AgentRequest, store: SkuForecastView | None,
+               outcomes: list[SkuOutcome], sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq,
+               options: ForecastOptions, level: float) -> SoFar | None:
+    """A compared period still running when the data ends ("than this quarter"): its rest forecast, so it is whole.
+
+    The actuals run to the data's last day; the days after it, to the period's end, are the forecast's (the store's
+    series when it answers, else the SKUs forecast one by one), over the same window machinery as "in January".
+    """
+    span = request.options.get("against")
+    if against is None or not isinstance(span, list | tuple) or len(span) != 2:
+        return against
+    until, last_day = date.fromisoformat(str(span[1])), last_date.date()
+    if until <= last_day:
+        return against
+    rest = Window(last_day, last_day + timedelta(days=1), until)
+    if store is not None:
+        view = store_total(sales, last_date, freq, options, request.horizon_days, int(sales["sku"].nunique()),
+                           window=rest)
+        total = view.total if view is not None else None
+    else:
+        total = sum(_view(o, level, request.horizon_days, rest).total for o in outcomes) if outcomes else None
+    return against if total is None else replace(against, until=until, rest=float(total))
+
+
 def _actuals(deps: Deps, request: AgentRequest, first: date, last: date) -> SoFar | None:
     """Revenue and units sold from ``first`` to ``last``, of the request's SKUs when it names some."""
     from shared.store.metrics.model import DimensionFilter, MetricQuery, TimeRange
@@ -521,7 +549,7 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
         summed = (float(np.sum(result.lower * weights)), float(np.sum(result.upper * weights)))
         lower, upper = (max(total * band[0], summed[0]), min(total * band[1], summed[1])) if band else summed
         return SkuForecastView(sku=label or f"all {skus:,} SKUs", total=total, lower=max(0.0, lower), upper=upper,
-                               horizon_days=window.days, model=result.model)
+                               horizon_days=window.days, model=result.model, certainty=_certainty(result))
     total = float(result.forecast.sum()) * scale
     # the band of the total comes from how past totals over as many periods varied around the recent rate
     # (``horizon_sum_band``); the summed daily bands (a slow month slow every day, no day's miss offset by
@@ -534,7 +562,7 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
     # season the model knows, and 138 days of a seasonal store read $1.1M-$5.7M around $2.5M
     lower, upper = (max(total * band[0], summed[0]), min(total * band[1], summed[1])) if band else summed
     return SkuForecastView(sku=label or f"all {skus:,} SKUs", total=total, lower=max(0.0, lower), upper=upper,
-                           horizon_days=horizon_days, model=result.model)
+                           horizon_days=horizon_days, model=result.model, certainty=_certainty(result))
 
 
 def _view(o: SkuOutcome, level: float, horizon_days: int, window: Window | None = None) -> SkuForecastView:

@@ -42,6 +42,7 @@ class SkuForecastView:
     model: str
     plan: InventoryPlan | None = None
     whatif: dict[str, Any] | None = None
+    certainty: float | None = None  # the model's backtest certainty (the store's series: the answer's confidence)
 
 
 #: Days after a stock count from which the sales since the count give the SKU's rate (fewer: the recent window).
@@ -344,6 +345,16 @@ def _most_cover_rows(frame: pd.DataFrame) -> list[list[Any]]:
              _r(float(r["daily_units"]), 2), int(r["lead_time_days"])] for s, r in ordered.iterrows()]
 
 
+def _against_catalogue(cover: pd.DataFrame, days: float | None) -> str:
+    """Whether one SKU's cover is a lot, set against every SKU in stock (their count and median cover)."""
+    stocked = _in_stock(cover, [])["days_of_cover"]
+    if days is None or len(stocked) < 2:
+        return ""
+    median = float(stocked.replace(np.inf, np.nan).dropna().median())
+    return (f" More cover than {int((stocked < float(days)).sum()):,} of the {len(stocked):,} SKUs in stock "
+            f"(median {fmt_num(median, 0)} days).")
+
+
 def overstock_answer(cover: pd.DataFrame, scoped: list[str]) -> AgentAnswer:
     """``overstock``: SKUs with the most days of cover (stock with no recent sales first)."""
     method = (f"days of cover = on hand / mean daily units of the last {RUN_RATE_DAYS} days (90 or 365 days when "
@@ -366,7 +377,7 @@ def overstock_answer(cover: pd.DataFrame, scoped: list[str]) -> AgentAnswer:
 
     text = "The SKUs with the most days of cover are " + join_names([describe(r) for r in rows[:5]], 5) + "."
     if len(scoped) == 1 and len(rows) == 1:  # "should we discount the kettle?": its cover, not a ranking of one
-        text = f"Its stock: {describe(rows[0])}."
+        text = f"Its stock: {describe(rows[0])}.{_against_catalogue(cover, rows[0][1])}"
     table, total = ranked_table(_OVERSTOCK_COLUMNS, rows)
     return AgentAnswer(ask="overstock", text=text, columns=_OVERSTOCK_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["stock:"])
@@ -425,6 +436,9 @@ class SoFar:
     end: date
     units: float
     revenue: float | None
+    #: A period still running when the data ends ("than this quarter"): its last day and the forecast of its rest
+    until: date | None = None
+    rest: float = 0.0
 
 
 def running_period_name(start: date, end: date) -> str:
@@ -467,14 +481,18 @@ def against_text(against: SoFar, forecast: float, horizon_days: int, money: Any 
     per day 5.4% less)." More, less or about the same (within 1%), per day as well when the two periods are not
     equally long (30 days ahead against a 28-day month).
     """
-    from shared.questions.timephrase import name_range
+    from shared.questions.timephrase import fmt_day, name_range
 
+    if against.until is not None and money is None:
+        return _running_against_text(against, forecast, horizon_days)
     days = (against.end - against.start).days + 1
     label = name_range(against.start, against.end).label
     actual = against.revenue if money is not None and against.revenue is not None else against.units
     said = (f"{money(actual)} was taken" if money is not None else
             f"{fmt_num(actual, 0)} unit{'s' if round(actual) != 1 else ''} {'were' if round(actual) != 1 else 'was'} "
             "sold")
+    if against.until is not None:  # a running period in money: what is taken so far, said as such
+        said += f" to {fmt_day(against.end)}"
     text = f" In {label}, {said}"
     if actual <= 0:
         return f"{text}, so the forecast is more than it."
@@ -487,6 +505,33 @@ def against_text(against: SoFar, forecast: float, horizon_days: int, money: Any 
             f"{abs(per_day):.1f}% {'more' if per_day > 0 else 'less'}"
         text += f" ({horizon_days} days ahead against {days}; per day {direction})"
     return text + "."
+
+
+def _running_against_text(against: SoFar, forecast: float, horizon_days: int) -> str:
+    """A period still running ("than this quarter"): its units sold so far plus the forecast of its rest, as a whole.
+
+    "Will we sell more next quarter than this quarter?" on 5 Dec: this quarter is 1 Oct to 31 Dec, of which 1 Oct -
+    5 Dec is sold and 6-31 Dec forecast; the verdict (more, fewer, about the same) leads the answer.
+    """
+    from shared.questions.timephrase import fmt_day, name_range
+
+    assert against.until is not None
+    whole = against.units + against.rest
+    label = name_range(against.start, against.until).label.split(" (")[0]
+    change = 100 * (forecast - whole) / whole if whole > 0 else math.inf
+    verdict = "about the same as" if abs(change) < 1 else f"{'more' if change > 0 else 'fewer'} than" if not \
+        math.isfinite(change) else f"{abs(change):.1f}% {'more' if change > 0 else 'fewer'} than"
+    per_day = ""
+    days = (against.until - against.start).days + 1
+    if days != horizon_days and whole > 0:
+        pd_change = 100 * (forecast / horizon_days - whole / days) / (whole / days)
+        per_day = f"; per day {abs(pd_change):.1f}% {'more' if pd_change > 0 else 'less'}" if abs(pd_change) >= 1 \
+            else "; per day about the same"
+    return (f"The forecast ({fmt_num(forecast, 0)} units) is {verdict} {label} ({against.start.isoformat()} to "
+            f"{against.until.isoformat()}), counted as actual sales to date plus the forecast of the rest: "
+            f"{fmt_num(against.units, 0)} units sold from {fmt_day(against.start)} to "
+            f"{fmt_day(against.end)} and {fmt_num(against.rest, 0)} forecast to {fmt_day(against.until)}, "
+            f"{fmt_num(whole, 0)} in all ({horizon_days} days ahead against {days}{per_day}). ")
 
 
 def revenue_forecast_text(views: list[SkuForecastView], basis: RevenueBasis, level: float, period: str,
@@ -629,6 +674,8 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                 rows = [[*rows[0], _r(p, 2), None if p is None else _r(store.total * p, 2)]]
         else:
             text += f" Revenue cannot be estimated: no sale in the last {revenue.days} days has a price."
+    if against is not None and against.until is not None and compared.startswith("The forecast ("):
+        text, compared = compared + text, ""  # "will we sell more than this quarter?": the verdict first
     text += month + compared
     table, total_rows = ranked_table(columns, rows)
     return AgentAnswer(ask="forecast", text=text, columns=columns, rows=table, total_rows=total_rows,
@@ -636,7 +683,8 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                        period_start=start, period_end=end)
 
 
-def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped: list[str]) -> AgentAnswer:
+def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped: list[str],
+                  period: str = "") -> AgentAnswer:
     """``what_if`` (the forecast's view): the named SKU's forecast with the price change applied, or why not."""
     applied = [v for v in views if v.whatif and v.whatif.get("multiplier") is not None and v.sku in scoped]
     method = "forecast scaled by (1 + change)^elasticity, elasticity from a log-log fit on the SKU's own history"
@@ -662,7 +710,7 @@ def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped
                       ", pooled toward the catalogue (its own history alone is short or flat)" if w.get("pooled")
                       else ""))
     text = (f"A {pct:+g}% price change on {v.sku} changes expected demand by {change:+.1f}%: "
-            f"{fmt_num(v.total, 0)} units over the next {v.horizon_days} days ({level:.0%} interval "
+            f"{fmt_num(v.total, 0)} units over {period or f'the next {v.horizon_days} days'} ({level:.0%} interval "
             f"{fmt_num(v.lower, 0)}-{fmt_num(v.upper, 0)}), using an elasticity of {float(w['elasticity']):.2f}"
             f"{spread}.")
     row = [v.sku, pct, round(change, 1), round(v.total, 1), round(v.lower, 1), round(v.upper, 1),
@@ -752,7 +800,8 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
             out.append(forecast_answer(views, level, horizon_days, forecast_as_of, note, store=store, scope=scope,
                                        revenue=revenue, done=done, against=against, window=window))
     if price_change_pct is not None:
-        out.append(whatif_answer(views, price_change_pct, level, scoped))
+        out.append(whatif_answer(views, price_change_pct, level, scoped,
+                                 period=window_label(window) if window is not None else ""))
     return out
 
 

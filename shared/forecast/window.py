@@ -72,7 +72,7 @@ def window_total(forecast: np.ndarray, lower: np.ndarray, upper: np.ndarray, wei
 
 
 def window_label(window: Window) -> str:
-    """How the answer names the window: "January 2027 (2027-01-01 to 2027-01-31)", or its dates alone."""
+    """How the answer names the window: "January 2027 (2027-01-01 to 2027-01-31)", one day, or its dates alone."""
     s, e = window.start, window.end
     span = f"({s.isoformat()} to {e.isoformat()})"
     next_day = e + timedelta(days=1)
@@ -82,4 +82,6 @@ def window_label(window: Window) -> str:
             return f"{s:%B %Y} {span}"
         if months == 3 and s.month % 3 == 1:
             return f"Q{(s.month - 1) // 3 + 1} {s.year} {span}"
+    if s == e:  # "how much stock do we need for Black Friday": that day alone
+        return f"{s.day} {s:%b %Y} ({s.isoformat()})"
     return f"{s.isoformat()} to {e.isoformat()}"

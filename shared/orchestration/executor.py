@@ -68,8 +68,9 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
         extra["explain"] = True  # "how confident are you in next month's forecast": the method and the confidence
     if agent == "forecast" and e.to_date_start is not None:
         extra["to_date_start"] = e.to_date_start.isoformat()  # the month's actuals so far, beside its forecast
-    if agent == "forecast" and e.window_start is not None:
-        extra["window_start"] = e.window_start.isoformat()  # "in January" on 5 Dec: January's days only
+    if agent in ("forecast", "pricing") and e.window_start is not None:
+        # "in January" on 5 Dec: January's days only; "what if we run 20% off X in week 50": that week's what-if
+        extra["window_start"] = e.window_start.isoformat()
     if agent == "forecast" and e.channels:
         extra["channels"] = list(e.channels)  # "forecast Amazon sales next month": that channel's sales
     if agent == "forecast" and e.against_start is not None and e.against_end is not None:

@@ -78,6 +78,11 @@ _TARGET = re.compile(
     r"|\b(?:charge|charged|charging|ask(?:ed|ing)?)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)", re.I)
 #: The question asks how sure the answer is or how it was reached: the answer states its method and confidence.
 _EXPLAIN = re.compile(r"\bhow (?:sure|confident|certain|reliable|accurate|trustworthy|good)\b|\bconfidence\b|"
+                      # "how much can I trust the forecast?", "is the forecast reliable?": its method and confidence
+                      r"\bhow (?:much|far) (?:can|should|could) (?:i|we) (?:trust|rely on|believe)\b|"
+                      r"\b(?:can|should|could) (?:i|we) (?:trust|rely on|believe)\b|"
+                      r"\b(?:is|are) (?:the|this|that|your|our|these|those) [\w\s-]{0,30}?(?:reliable|accurate|"
+                      r"trustworthy)\b|"
                       r"\b(?:which|what) (?:model|method|approach)\b|\bthe (?:method|model)\b|"
                       r"\bhow did you (?:work|figure|calculate|get|come)\b", re.I)
 #: A figure asked per category: "by category", "for each category", "each category's", "broken down by category".
@@ -154,7 +159,8 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
         r"|\bexpected (?:sales|demand|units)|\bprojected|\bsell (?:in )?(?:the )?(?:next|coming)|\bdemand\b"
         r"|\bwill [\w-]+ sell\b|\bhow much will\b|\bhow many will\b"
         # "how much stock will we need for Christmas": the units the demand forecast expects
-        r"|\b(?:how much|how many|what) (?:stock|inventory|units?)\b[^.?!]{0,30}\bneed(?:ed)?\b", re.I),
+        r"|\b(?:how much|how many|what) (?:stock|inventory|units?)\b[^.?!]{0,30}\b(?:need(?:ed)?|should (?:we|i) "
+        r"(?:have|hold|keep|carry|stock))\b", re.I),
 }
 _ASK_INTENT: dict[AskKind, Intent] = {
     "overpriced": "pricing", "underpriced": "pricing", "undercut": "pricing", "price_position": "pricing",

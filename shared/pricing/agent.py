@@ -128,10 +128,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         if what_if_sku or several:
             catalogue = catalogue_inputs(deps.warehouse, request, inputs)
             pooled = pooled_catalogue(catalogue.sales, catalogue.attributes, options.interval_level)
-            analysis.scenarios = [pooled_scenario(analysis, catalogue.sales, catalogue.attributes, sku=sku,
-                                                  change_pct=request.price_change_pct,
-                                                  horizon_days=request.horizon_days, level=options.interval_level,
-                                                  pooled=pooled)
+            days, period = what_if_days(request, today)
+            analysis.scenarios = [{**pooled_scenario(analysis, catalogue.sales, catalogue.attributes, sku=sku,
+                                                     change_pct=request.price_change_pct, horizon_days=days,
+                                                     level=options.interval_level, pooled=pooled), **period}
                                   for sku in ([str(what_if_sku)] if what_if_sku else several)]
             analysis.scenario = analysis.scenarios[0]
         else:
@@ -192,3 +192,17 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     log_event(_log, "pricing analysis done", tenant=request.tenant_id, status=result.status,
               skus=result.metrics.get("skus_positioned"), elapsed_ms=result.elapsed_ms)
     return result
+
+
+def what_if_days(request: AgentRequest, today: date) -> tuple[int, dict[str, str]]:
+    """The days a what-if's units are counted over, and the period when the question named one.
+
+    "What if we run 20% off X in the week of 14 December" asks for that week (``options["window_start"]`` to the
+    horizon's end: the forecast's window, as ``shared.forecast.window`` reads it), not the next 30 days.
+    """
+    start = request.options.get("window_start")
+    if start:
+        first, last = date.fromisoformat(str(start)), today + timedelta(days=request.horizon_days)
+        if today < first <= last:
+            return (last - first).days + 1, {"period_start": first.isoformat(), "period_end": last.isoformat()}
+    return request.horizon_days, {}

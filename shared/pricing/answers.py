@@ -312,7 +312,7 @@ def whatif_answer(scenario: dict[str, Any] | None, options: PricingOptions) -> A
     text = (f"{verb} {sku}'s price by {abs(pct):g}% {direction} expected demand by {abs(mid):.1f}% "
             f"({100 * options.interval_level:g}% interval {ends[0]:+.1f}% to {ends[1]:+.1f}%), about "
             f"{float(scenario['delta_units']):+,.0f} units{_revenue_change(scenario)} over "
-            f"{int(scenario['horizon_days'])} days on a baseline of "
+            f"{int(scenario['horizon_days'])} days{_period(scenario)} on a baseline of "
             f"{base_units:,.0f}, using a price elasticity of {float(scenario['elasticity']):.2f} "
             f"[{float(scenario['ci_low']):.2f}, {float(scenario['ci_high']):.2f}] fitted on {int(scenario['n_obs'])} "
             "days of sales" + (" and pooled toward its category and the catalogue (its own history alone is short "
@@ -344,6 +344,12 @@ def several_whatif_answer(scenarios: list[dict[str, Any]], options: PricingOptio
                        text=lead + " ".join(a.text for a in answers), columns=_WHATIF_COLUMNS, rows=rows,
                        total_rows=len(rows), method=answers[0].method if answers else "",
                        skus=[s for a in answers for s in a.skus], finding_prefixes=["scenario:"])
+
+
+def _period(scenario: dict[str, Any]) -> str:
+    """The period a what-if was asked for ("in the week of 14 December"): " (2026-12-14 to 2026-12-20)", or ""."""
+    start, end = scenario.get("period_start"), scenario.get("period_end")
+    return f" ({start} to {end})" if start and end else ""
 
 
 def _revenue_change(scenario: dict[str, Any]) -> str:

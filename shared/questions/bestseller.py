@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from shared.models.records import DataKind
 from shared.questions.lexicon import AGENT_CUES
-from shared.questions.market import best_sellers_span, top_sellers
+from shared.questions.market import ONE_BESTSELLER, best_sellers_span, top_sellers
 from shared.questions.timephrase import fmt_range
 from shared.store.metrics.model import MetricQuery, TimeRange
 
@@ -40,11 +40,6 @@ def asks_bestseller_stock(question: str) -> bool:
         and not any(AGENT_CUES[cue].search(question) for cue in ("inventory", "forecast", "what_if"))
 
 
-#: "our best seller" (one product), as a forecast question names it.
-_ONE_BESTSELLER = re.compile(r"\b(?:our|the|my)\s+(?:(?:single|#1|number one)\s+)?(?:best[- ]?sell(?:er|ing "
-                             r"(?:product|item|sku|line))|top[- ]?sell(?:er|ing (?:product|item|sku|line))|"
-                             r"(?:most|best) popular (?:product|item|sku)|#1 (?:product|item|seller)|"
-                             r"number one (?:product|item|seller))\b(?!s)", re.I)
 
 
 def forecast_sellers(question: str) -> tuple[int, tuple[int, int]] | None:
@@ -53,7 +48,7 @@ def forecast_sellers(question: str) -> tuple[int, tuple[int, int]] | None:
     "Our best seller" is one product; "our best sellers" and "the top 5 products" are several
     (``market.top_sellers``). The span keeps the phrase from being read as an unknown product's name.
     """
-    if (one := _ONE_BESTSELLER.search(question)) is not None:
+    if (one := ONE_BESTSELLER.search(question)) is not None:
         return 1, one.span()
     if (n := top_sellers(question)) is not None and (span := best_sellers_span(question)) is not None:
         return n, span

@@ -34,6 +34,7 @@ from shared.questions.answer_refs import (
     reference_to_answer,
     turned_down,
 )
+from shared.questions.place_codes import code_note
 from shared.questions.reading import NET_OF, Reading, find_dimensions, find_grain, find_metrics, with_companions
 from shared.questions.timephrase import (
     TimeReading,
@@ -120,6 +121,13 @@ _LEFT_OUT = re.compile(r"(?:\b(?:excluding|exclude|except(?: for)?|other than|ap
                        r"|not including|without|ignoring|leaving out|but not|outside(?: of)?|(?:everything|all) but)"
                        r"\s+(?:(?:on|in|from|at|via|through)\s+)?(?:the\s+)?|\bnon-?\s*|\bnot\s+(?:on|in|from|at|via)"
                        r"\s+(?:the\s+)?)$", re.I)
+#: Verbs that take one listed item out of the list ("drop the top one", "remove the last one").
+_DROP_ITEM = re.compile(r"\b(?:drop|remove|take\s+out|leave\s+out|minus|skip|hide|ignore)\s+(?:the\s+)?$", re.I)
+
+
+def _leaves_out(before: str) -> bool:
+    """Whether the words before an item ("exclude the", "drop the") take it out rather than keep it."""
+    return bool(_LEFT_OUT.search(before) or _DROP_ITEM.search(before))
 _NETTED: dict[str, list[MetricName]] = {"units": ["units", "returned_units"], "revenue": ["revenue", "refunds"]}
 #: One item of the previous answer's list ("the second one", "number 3", "the top one").
 _ORDINAL = re.compile(r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|last"
@@ -282,9 +290,12 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
             labels.update({v: index.title(v) for v in m.values})
     if matches:
         update["filters"] = list(filters.values())
+        if index is not None and (note := code_note(question, index.vocabulary.countries, index.vocabulary.states)):
+            extra["notes"] = [*previous.notes, note]  # "and in CA?": which of California and Canada was read
     _apply_rank(update, extra, question, previous, pq)
     if listed is not None and pq.dimensions and pq.dimensions[0] != "date" and refers_to_items(question, previous):
         _apply_items(update, extra, labels, question, previous, listed, filters, index)
+    _apply_drill(update, extra, question, previous, listed, filters)
     _apply_scope(update, question, filters, matches)
     if listed is not None and _WHY.search(question) and pq.order_by_change and not matches:
         _apply_mover(update, extra, labels, previous, listed, filters, index)
@@ -352,27 +363,50 @@ def _on_answer(previous: Reading, pq: MetricQuery, ref: Reference, question: str
     return previous.model_copy(update={**base, "query": pq.model_copy(update={"filters": [*rest, left_out]})})
 
 
-#: The measure a question asking "how many dollars is that?" reads: the sales' money.
+#: The measure a question asking "how many dollars is that?" reads when the figure holds no money of its own.
 _MONEY: MetricName = "revenue"
 
 
+def money_of(metric: str) -> MetricName:
+    """The amount of money behind ``metric``: itself when it is money, a rate's own amount, else revenue.
+
+    "How many dollars is that?" after a discount rate asks for the discounts (the rate's numerator), after a refund
+    rate the refunds, after a margin % the margin; after a count (orders, units) or a rate with no money in it
+    (return rate) it asks what those sales made. A rate's amount is the additive money metric whose measures are the
+    rate's own or start with its numerator's.
+    """
+    spec = METRICS.get(metric)
+    if spec is None:
+        return _MONEY
+    if spec.unit == "money" and spec.additive:
+        return cast(MetricName, metric)
+    if spec.unit == "percent":
+        for name, other in METRICS.items():
+            if other.unit == "money" and other.additive and other.source is spec.source and (
+                    other.measures == spec.measures or other.measures[:1] == spec.measures[:1]):
+                return cast(MetricName, name)
+    return _MONEY
+
+
 def _in_money(previous: Reading, pq: MetricQuery, base: dict[str, object]) -> Reading | None:
-    """"How many dollars is that?": the revenue of what the previous answer was about.
+    """"How many dollars is that?": the money of what the previous answer was about (:func:`money_of`).
 
     After a share or a place in a ranking ("Amazon accounted for 37.7% ...", "eBay ranks 3rd of 4 channels") that is
-    the one slice named, as a value; after a count or a breakdown, the same reading in revenue.
+    the one slice named, as a value; after a count or a breakdown, the same reading in revenue; after a rate, the
+    rate's own amount ("discount rate" -> the discounts).
     """
     focus = previous.focus
     if focus is None and previous.ranked is not None and pq.dimensions:
         focus = DimensionFilter(dimension=pq.dimensions[0], values=[previous.ranked])
-    update: dict[str, object] = {"metrics": [_MONEY]}
+    money = money_of(pq.metrics[0])
+    update: dict[str, object] = {"metrics": [money]}
     if focus is not None:
         update.update({"filters": [*(f for f in pq.filters if f.dimension != focus.dimension), focus],
                        "dimensions": [], "order_by": None, "order_by_change": False, "limit": None,
                        "share_of_total": False})
         shape = "value"
     else:
-        update["order_by"] = _MONEY if pq.order_by is not None else None
+        update["order_by"] = money if pq.order_by is not None else None
         shape = previous.shape
     return previous.model_copy(update={**base, "query": pq.model_copy(update=update), "shape": shape, "focus": None,
                                        "ranked": None, "net_of": False, **_NOT_PER_PERIOD})
@@ -471,6 +505,8 @@ def _apply_rank(update: dict[str, object], extra: dict[str, object], question: s
     dims = update.get("dimensions", pq.dimensions)
     if m is None or not dims or dims[0] == "date":  # type: ignore[index]
         return
+    if _ORDINAL.search(question) and _leaves_out(question[: m.start()]):
+        return  # "exclude the top one": that item left out of the same list (:func:`_apply_items`), no resize
     n = m.group(3)
     if n is None and extra.get("shape") == "ranking":  # the question's own ranking ("which had the least?") stands
         return
@@ -501,6 +537,12 @@ def _apply_items(update: dict[str, object], extra: dict[str, object], labels: di
     chosen = _chosen(items, question)
     if not chosen:
         return
+    before = question[: ordinal.start()] if ordinal is not None else ""
+    if ordinal is not None and _leaves_out(before):
+        # "exclude the top one", "without the last one": the same list with that item left out, not that item alone
+        filters[dim] = DimensionFilter(dimension=dim, op="not_in", values=chosen)
+        update["filters"] = list(filters.values())
+        return
     filters[dim] = DimensionFilter(dimension=dim, values=chosen)
     update["filters"] = list(filters.values())
     if ordinal is not None or _AMOUNT.search(question) or len(chosen) == 1:  # one item, or an amount: one value
@@ -511,6 +553,55 @@ def _apply_items(update: dict[str, object], extra: dict[str, object], labels: di
         extra["shape"], extra["show"] = "breakdown", None
     if dim == "sku" and index is not None:
         labels.update({v: index.title(v) for v in chosen})
+
+
+#: "drill into that", "dig into it", "zoom in on that": one level down inside what the answer was about.
+_DRILL = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|now|so|and|then|let'?s|can\s+(?:you|we)|could\s+(?:you|we)|please)[\s,]+)*"
+    r"(?:drill|dig|zoom)(?:\s+(?:down|in|deeper))?(?:\s+(?:into|in\s+on|on|in))?\b",
+    re.I,
+)
+#: The level below each kind of value: a channel's categories, a category's or brand's products, a product's channels.
+_NEXT_LEVEL: dict[str, DimensionName] = {"channel": "category", "category": "sku", "brand": "sku", "sku": "channel"}
+
+
+def _apply_drill(
+    update: dict[str, object],
+    extra: dict[str, object],
+    question: str,
+    previous: Reading,
+    listed: Callable[[Reading], list[str]] | None,
+    filters: dict[DimensionName, DimensionFilter],
+) -> None:
+    """Drill into that: the value the answer was about, ranked one level down (a category's products).
+
+    The value is the one item an answer named ("which category made the most?") or the one value a filter keeps
+    ("Kitchen revenue"); a breakdown the question names ("drill into amazon by category") is kept as asked.
+    """
+    assert previous.query is not None
+    pq = previous.query
+    if not _DRILL.search(question) or update.get("dimensions"):
+        return
+    base: str | None = None
+    one = previous.show == 1 and pq.dimensions and pq.dimensions[0] != "date" and listed is not None
+    if one and listed is not None and (items := listed(previous)[:1]):
+        base = pq.dimensions[0]
+        filters[base] = DimensionFilter(dimension=base, values=items)
+        update["filters"] = list(filters.values())
+    elif (focus := only_value(list(filters.values()))) is not None:
+        base = focus.dimension
+    metric = cast(list[MetricName], update.get("metrics") or pq.metrics)[0]
+    update.update(
+        {
+            "dimensions": [_NEXT_LEVEL.get(base or "", "channel")],
+            "order_by": metric,
+            "order_by_change": False,
+            "descending": True,
+            "limit": _DEFAULT_SHOW + 1,  # one spare row: a group without a name is dropped
+            "share_of_total": False,
+        }
+    )
+    extra["shape"], extra["show"] = "ranking", _DEFAULT_SHOW
 
 
 def _apply_mover(update: dict[str, object], extra: dict[str, object], labels: dict[str, str], previous: Reading,

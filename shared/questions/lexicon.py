@@ -465,7 +465,12 @@ AGENT_CUES: dict[str, re.Pattern[str]] = {
                      r"stock[- ]?outs?|stock(?:ing|s|ed)? out|(?:at )?risk of (?:running|selling) out|out of stock|"
                      r"reorder\w*|restock\w*|overstock\w*|"
                      r"too much (?:stock|inventory)|excess (?:stock|inventory)|safety stock|sell out|sold out|"
-                     r"when (?:will|do) (?:we|i) (?:run|need)|lead time"),
+                     r"when (?:will|do) (?:we|i) (?:run|need)|lead time|"
+                     # "how many days of stock do we have on our top seller", "how long will stock of our best
+                     # seller last": the agents' cover of the top SKU, not its count (a named product's, a
+                     # category's or the store's days of cover are the metrics layer's)
+                     r"(?:days? of (?:stock|cover|inventory|supply)|how long (?:will|would|does) (?:the |our |my )?"
+                     r"(?:stock|inventory))\b[^.?!]{0,40}?\b(?:our|my|the) (?:best|top)[- ]?sell\w*"),
     "what_if": _rx(r"what if|what happens|what would happen|if (?:i|we) (?:cut|raise|lower|increase|reduce|drop|"
                    r"change|discount|put)|what-if|scenario|simulat\w*|elasticity"),
     "pricing": _rx(r"over[- ]?priced|under[- ]?priced|above (?:the )?market|below (?:the )?market|undercut\w*|"

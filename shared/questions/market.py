@@ -325,6 +325,9 @@ def read_market(question: str, matches: list[EntityMatch], index: VocabularyInde
         market = replace(market, landed=True) if market is not None else MarketAsk("price_position", landed=True)
     if market is not None and market.ask in _SELLER_ASKS and (n := top_sellers(question)) is not None:
         return replace(market, top_sellers=n)
+    if market is not None and market.ask in _STOCK_ASKS and ONE_BESTSELLER.search(question):
+        # "are we overstocked on our best seller?": the top SKU by units, not the catalogue's most covered
+        return replace(market, top_sellers=1)
     return market
 
 
@@ -437,6 +440,13 @@ _N_WORDS = {"five": 5, "ten": 10, "twenty": 20, "fifty": 50}
 #: The best sellers a question names without a number ("our best sellers").
 DEFAULT_TOP_SELLERS = 10
 #: The asks "which of our best sellers ..." narrows to the best sellers.
+#: "our best seller" (one product), as a forecast or stock question names it.
+ONE_BESTSELLER = re.compile(r"\b(?:our|the|my)\s+(?:(?:single|#1|number one)\s+)?(?:best[- ]?sell(?:er|ing "
+                            r"(?:product|item|sku|line))|top[- ]?sell(?:er|ing (?:product|item|sku|line))|"
+                            r"(?:most|best) popular (?:product|item|sku)|#1 (?:product|item|seller)|"
+                            r"number one (?:product|item|seller))\b(?!s)", re.I)
+#: The stock asks a question about "our best seller" reads for that one product.
+_STOCK_ASKS = frozenset({"overstock", "stockout", "out_of_stock", "reorder"})
 _SELLER_ASKS = frozenset({"overpriced", "underpriced", "reprice", "price_position", "versus_competitor",
                           "competitor_stock", "cheapest_competitor", "dearest_competitor"})
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Literal, cast
 
@@ -51,6 +52,7 @@ from shared.questions.new_products import asks_new_products, new_products_query
 from shared.questions.order_percentile import asked_percentile
 from shared.questions.order_size import OrderSizeAsk, order_size_ask
 from shared.questions.order_value import order_value_metrics
+from shared.questions.place_codes import asked_code, code_names, code_note, read_code
 from shared.questions.place_names import are_cities, named_place
 from shared.questions.preamble import asked_clause, preamble_excluded, preamble_partials
 from shared.questions.price_bands import PriceBand, price_band_query, read_price_band
@@ -86,6 +88,7 @@ from shared.questions.timephrase import (
     fmt_range,
     last_complete,
     make_range,
+    name_range,
     period_containing,
     resolve_time,
     rolling,
@@ -870,6 +873,11 @@ def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[
         # "sales in Texas" where the sales carry no place: not the whole store's sales
         return f"sales in {place[0][:1].upper()}{place[0][1:]}", "a region, country or shipping-address column in " \
             "your sales data"
+    if (code := asked_code(question)) is not None and index is not None \
+            and read_code(code[0], index.vocabulary.countries, index.vocabulary.states) is None:
+        # "and in DE?" where no country or state column holds Germany or Delaware: not the whole store's sales
+        return f"sales in {code[0]} ({' or '.join(code_names(code[0]))})", "a country or state column in your " \
+            "sales data that holds it"
     return None
 
 
@@ -901,22 +909,29 @@ def _sales_location(index: VocabularyIndex | None) -> DimensionName:
 
 #: Words that ask about what is still to come.
 _FUTURE_ASK = re.compile(r"\b(?:will|going to|expect\w*|forecast\w*|predict\w*|project\w*|outlook|on track|"
+                         # "how much stock do we need for Black Friday", "what if we run a promo in week 50": ahead
+                         r"(?:do|would|should)\s+(?:we|i)\s+(?:need|have)|need\s+for|what\s+if|"
+                         r"if\s+(?:we|i)\s+(?:run|put|cut|drop|raise|knock|take|charge|discount|mark|offer|give)|"
+                         r"(?:would|could)\s+(?:we|i)\s+(?:sell|make|get|see)|"
                          r"likely to|should (?:we|i) (?:see|get|make|sell))\b", re.I)
 _NOT_UPCOMING = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:last|this|previous|past|prior|so far|to date|since|ago|"
                            r"yesterday|today)\b", re.I)
 
 
+#: Days ahead within which the stock a named day needs is every day's demand up to it (beyond: the day's own).
+_STOCK_UP_DAYS = 31
 _ON_THE_DAY = re.compile(r"\b(?:on|during)\s+(?:the\s+)?$", re.I)
 
 
-def _upcoming(question: str, time: TimeReading, today: date) -> ForecastPeriod | None:
+def _upcoming(question: str, time: TimeReading, today: date, *, what_if: bool = False) -> ForecastPeriod | None:
     """A yearless month or quarter asked about in the future tense, when its latest one is over: the next one.
 
     Returns that period (its days alone are forecast: "in January" on 5 Dec is 1-31 Jan) and the words that say so
     ("January 2027 is still to come: ...").
     """
     rng = time.range
-    if rng is None or time.future or time.compare or not _FUTURE_ASK.search(question) \
+    # a price what-if is always about what is still to come ("what would a 10% discount do in the week of ...")
+    if rng is None or time.future or time.compare or not (what_if or _FUTURE_ASK.search(question)) \
             or _NOT_UPCOMING.search(question) or rng.end >= today:
         return None
     if rng.start == rng.end:  # "how much stock will we need for Christmas": the next one (read a year on)
@@ -925,8 +940,16 @@ def _upcoming(question: str, time: TimeReading, today: date) -> ForecastPeriod |
         ahead = resolve_time(question, today + timedelta(days=366)).range
         if ahead is None or ahead.start != ahead.end or not today < ahead.end <= today + timedelta(days=366):
             return None
-        # a day is forecast from tomorrow to it ("how much stock will we need for Christmas": all of it, not the day)
-        return forecast_period(ahead.label.split(" (")[0], today, ahead.end, today)
+        name = ahead.label.split(" (")[0]
+        if ahead.end > today + timedelta(days=_STOCK_UP_DAYS):
+            # "how much stock do we need for Black Friday" in December: the stock to build for that day is its own
+            # demand (the forecast of its days alone), not a year of sales from tomorrow; said before the units
+            return ForecastPeriod(ahead.start, ahead.end, f"{name[:1].upper()}{name[1:]} ({fmt_day(ahead.end)}) is "
+                                                          f"still to come; for that day alone, from your data up to "
+                                                          f"{fmt_day(today)}: ")
+        # a day within a month is forecast from tomorrow to it ("how much stock will we need for Christmas" on 5 Dec:
+        # the stock must last until then)
+        return forecast_period(name, today, ahead.end, today)
     if rng.start.day != 1 or (rng.end - rng.start).days < 27:
         # "the sales forecast for Christmas week", "the weekend before Easter": the next one, its days alone
         ahead = resolve_time(question, today + timedelta(days=366)).range
@@ -1270,6 +1293,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     reading.question, reading.text, reading.scale = question, text if text != question else None, scale
     if calendar_fiscal and reading.kind == "metric":
         reading.notes.append(CALENDAR_NOTE)
+    if reading.kind == "metric" and index is not None and (
+            note := code_note(text, index.vocabulary.countries, index.vocabulary.states)):
+        reading.notes.append(note)  # "CA is read as the state California (..., not the country Canada)."
     if seller_lead and reading.kind != "unanswerable":  # "Your data does not say who holds the Buy Box; ..."
         reading.lead = seller_lead + reading.lead
     if reading.kind == "metric" and reading.query is not None and index is not None \
@@ -1410,9 +1436,25 @@ def _with_forecast_against(reading: Reading, text: str) -> Reading:
     for m in _AGAINST_PAST.finditer(text):
         past = resolve_time(m.group("past"), reading.as_of)
         if past.range is not None and not past.future and past.range.end <= reading.as_of:
-            reading.forecast_against = past.range
+            reading.forecast_against = _whole_running(past.range)
             return reading
     return reading
+
+
+_UNIT_OF_MONTHS: dict[int, Literal["month", "quarter", "year"]] = {1: "month", 3: "quarter", 12: "year"}
+
+
+def _whole_running(rng: TimeRange) -> TimeRange:
+    """The whole of a running period ("than this quarter" on 5 Dec: 1 Oct - 31 Dec), else ``rng``.
+
+    A forecast set against a period still running compares it whole: its days to date are actuals, the rest the
+    forecast's (``shared.forecast.agent``); against the days to date alone it compared 90 days with 66.
+    """
+    months = to_date_months(rng)
+    if months is None or "to date" not in rng.label or months not in _UNIT_OF_MONTHS:
+        return rng
+    end = period_containing(rng.end, _UNIT_OF_MONTHS[months])[1]
+    return TimeRange(start=rng.start, end=end, label=name_range(rng.start, end).label) if end > rng.end else rng
 
 
 #: A running period's label ("2027 to date", "January 2027 to date", "Q1 2027 to date", "this week to date").
@@ -1516,10 +1558,13 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if today is not None and not metrics and forecast_asked and time.range is not None and not time.future \
             and time.range.end == today and time.range.start.day == 1 and "to date" in time.range.label:
         metrics = ["units"]  # "forecast December" on 5 Dec: the month's units so far and the forecast of the rest
-    if today is not None and (metrics or forecast_asked) and (upcoming := _upcoming(question, time, today)) is not None:
-        # "what revenue should we expect in January?" on 4 Dec: next January, forecast, not last January's actuals
+    change = price_change(question)
+    if today is not None and (metrics or forecast_asked or change is not None) \
+            and (upcoming := _upcoming(question, time, today, what_if=change is not None)) is not None:
+        # "what revenue should we expect in January?" on 4 Dec: next January, forecast, not last January's actuals;
+        # "what if we run 20% off X in week 50": the what-if over that week (its text names it: no lead before it)
         time = TimeReading(future=True, spans=time.spans)
-        window: ForecastPeriod | None = upcoming
+        window: ForecastPeriod | None = upcoming if change is None else replace(upcoming, lead="")
     elif today is not None and time.future and time.future_range is not None:
         # "forecast for Q1 next year": that period alone, forecast from the day after the data ends
         ahead = time.future_range
@@ -1539,7 +1584,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
 
     reading.brands = list(dict.fromkeys(v for m in matches if m.kind == "brand" for v in m.values))
     gap = _unanswerable(question, index)
-    reading.price_change_pct = price_change(question)
+    reading.price_change_pct = change
     if gap is None and asks_bestseller_stock(question) and \
             (best := bestseller_stock_query(question, tenant_id, extents)) is not None:
         # "how much stock is left of our bestseller?": the top SKU by units, its on-hand (not the store's)

@@ -58,6 +58,12 @@ _UNHAPPY = re.compile(r"\b(?:complain\w*|complaints?|unhappy|dissatisfied|disapp
 _BAD_ASPECT = re.compile(r"\b(?:late|slow|broken|broke|damaged|poor|bad|terrible|awful|rubbish|wrong|worse|"
                          r"run(?:s|ning)? (?:small|large|big|tight)|too (?:small|big|tight|loose|expensive|dear))\b",
                          re.I)
+#: A theme that moves ("are delivery problems increasing?", "is customer service getting better?"): how its
+#: complaints trend (the share of reviews saying it, recent against before), an aspect of the reviews being named.
+_THEME_TREND = re.compile(r"\b(?:increas\w*|rising|on the rise|grow(?:s|ing)?|getting (?:worse|better)|worsen\w*|"
+                          r"improv\w*|going (?:up|down)|declin\w*|(?:more|less) (?:common|frequent|often))\b", re.I)
+#: A problem noun: with a theme the tenant's own records also hold (deliveries, prices), the reviews' complaints.
+_PROBLEMS = re.compile(r"\b(?:problems?|issues?|complaints?|troubles?|gripes?|moans?)\b", re.I)
 #: "what's wrong with the X", "problems with our toasters": what is wrong with a named thing of the tenant's.
 _WRONG_WITH = re.compile(r"\b(?:wrong|issues?|problems?|faults?|up)\s+with\s+(?:the\s+|our\s+|my\s+|its\s+)?$",
                          re.I)
@@ -357,7 +363,9 @@ def _read_ask(question: str, taken: Sequence[tuple[int, int]] = (),
                                                       and bool(_WHO.search(question)))
     wrong_with = any(_WRONG_WITH.search(question[:start]) for start, _ in names)
     bad = bool(_UNHAPPY.search(question) or _BAD_ASPECT.search(question) or _NEGATED_PRAISE.search(question))
-    if not talks and not wrong_with and not bad:
+    # "are delivery problems increasing?", "is customer service getting better?": whether a theme of the reviews grows
+    moving = bool(_THEME_TREND.search(question))
+    if not talks and not wrong_with and not bad and not moving:
         return None
     from shared.sentiment.mentions import aspect_words, resolve_aspect  # only for review questions (import cost)
 
@@ -366,9 +374,10 @@ def _read_ask(question: str, taken: Sequence[tuple[int, int]] = (),
     for start, end, word in aspect_words(question):
         if not _outside((start, end), taken):
             continue
-        if not talks and not wrong_with and resolve_aspect(word).name in _OUR_OWN_RECORDS:
+        own_records = resolve_aspect(word).name in _OUR_OWN_RECORDS
+        if not talks and not wrong_with and own_records and not (moving and _PROBLEMS.search(question)):
             continue  # "prices too high", "late deliveries" without a word of the reviews may be about our data
-        ask: ReviewAsk = "complaints" if bad else "praise" if praised else "aspect"
+        ask: ReviewAsk = "complaints" if bad or moving else "praise" if praised else "aspect"
         return ReviewQuestion(ask, word, (start, end))
     if not talks and not wrong_with:
         return None  # "any quality issues?" is the reviews'; "any issues?" alone is not

@@ -15,6 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from shared.questions.place_codes import asked_code, read_code
+
 EntityKind = Literal["sku", "product", "category", "brand", "channel", "competitor", "country", "region", "state"]
 #: The kinds of place a sales line may carry: one place, said at any level ("Texas", "the West", "US").
 PLACES = frozenset({"country", "region", "state"})
@@ -47,6 +49,9 @@ CHANNEL_ALIASES: dict[str, tuple[str, ...]] = {
     "web": ("website", "web site", "webshop", "web shop", "webstore", "online store", "online shop", "our site",
             "ecommerce site", "e commerce site"),
 }
+#: Channel names of sales made in person (the tills, a shop): every other channel is online.
+IN_PERSON = frozenset({"pos", "point of sale", "in store", "instore", "store", "retail", "shop", "offline",
+                       "retail store", "brick and mortar", "physical store", "till", "tills"})
 CHANNEL_ALIASES["point of sale"] = CHANNEL_ALIASES["pos"]
 CHANNEL_ALIASES["in store"] = CHANNEL_ALIASES["pos"]
 CHANNEL_ALIASES["online"] = CHANNEL_ALIASES["web"]
@@ -211,7 +216,20 @@ class VocabularyIndex:
                     for key in keys:
                         if key:
                             self.phrases.setdefault(key, []).append(_Phrase(kind, v, norm))
+        self._add_online(vocabulary.channels)
         self.max_phrase_tokens = max((len(k.split()) for k in self.phrases), default=1)
+
+    def _add_online(self, channels: list[str]) -> None:
+        """Online names every channel but the shop's tills when no channel is called so ("only online").
+
+        A merchant selling on the web, Amazon and eBay and at a point of sale means all three by "online"; with no
+        point of sale every channel is online, and the word names no filter.
+        """
+        if "online" in self.phrases:
+            return
+        online = [c for c in channels if normalise(c) not in IN_PERSON]
+        if online and len(online) < len(channels):
+            self.phrases["online"] = [_Phrase("channel", c, normalise(c)) for c in online]
 
     def knows_word(self, word: str) -> bool:
         """Whether ``word`` (or its singular) appears in any product title or name of the tenant."""
@@ -244,7 +262,20 @@ class VocabularyIndex:
         taken = [m.span for m in matches]
         matches += self._titles(words, taken)
         matches += self._country_codes(question, [m.span for m in matches])
+        matches += self._place_code(question, [m.span for m in matches])
         return sorted(matches, key=lambda m: m.span[0])
+
+    def _place_code(self, question: str, taken: list[tuple[int, int]]) -> list[EntityMatch]:
+        """A country or state code in capitals the data holds by name or code ("and in DE?" -> Germany).
+
+        Which place a code is (CA: California or Canada) is decided by the columns holding it
+        (:mod:`shared.questions.place_codes`).
+        """
+        asked = asked_code(question)
+        if asked is None or _overlaps(asked[1], taken):
+            return []
+        read = read_code(asked[0], self.vocabulary.countries, self.vocabulary.states)
+        return [] if read is None else [EntityMatch(read.kind, (read.value,), read.value, asked[1])]
 
     def _country_codes(self, question: str, taken: list[tuple[int, int]]) -> list[EntityMatch]:
         """Country codes written in capitals ("sales in Texas, US", "UK orders") in a question not all in capitals.
