@@ -30,10 +30,12 @@ from shared.models.records import DataKind
 from shared.questions import lexicon as lx
 from shared.questions.answer_scale import Scale, asked_scale
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
+from shared.questions.both_ends import both_ends
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.currency_ask import other_currency_lead
+from shared.questions.date_order import ambiguous_dates_read, tenant_day_first
 from shared.questions.elided_period import elided_periods, month_end_named
 from shared.questions.fiscal import CALENDAR_NOTE, fiscal_as_calendar, fiscal_names, fiscal_periods
 from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_period
@@ -1242,6 +1244,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
     text = _asked_clause(text, index, as_of or _sales_end(extents))  # a long chat message: the clause that asks
     text, scale = asked_scale(text)  # "revenue last quarter in thousands": said beside each figure, no period
+    # "05/10/2026": day first for a shop selling in pounds, month first in dollars; the answer says which
+    text, date_lead = ambiguous_dates_read(text, tenant_day_first(index.vocabulary.currency, index.vocabulary.countries)
+                                           if index is not None else None)
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
     text = month_end_named(elided_periods(text))  # "... vs the second half", "... to the end of the month"
     fiscal: dict[tuple[date, date], str] = {}
@@ -1261,6 +1266,14 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             reading.parts = [target]
             reading.question, reading.text = question, text
             return reading
+    if (ends := both_ends(text)) is not None:
+        # "best and worst day last week": each end's ranking, the top first (read as one, the bottom was lost)
+        reading, bottom = (_read_text(t, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of) for t in ends)
+        if reading.kind == bottom.kind == "metric" and reading.query is not None and bottom.query is not None \
+                and reading.query.dimensions:
+            reading.parts = [*reading.parts, bottom]
+            reading.question, reading.text, reading.lead = question, text, date_lead + reading.lead
+            return _fiscal_named(reading, fiscal)
     # (after "on track to beat last month", which is also a forecast)
     if (targeted := _read_against_target(question, text, tenant_id=tenant_id, index=index, extents=extents,
                                          as_of=as_of)) is not None:
@@ -1272,6 +1285,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         reading.notes.append(CALENDAR_NOTE)
     if seller_lead and reading.kind != "unanswerable":  # "Your data does not say who holds the Buy Box; ..."
         reading.lead = seller_lead + reading.lead
+    if date_lead and reading.kind == "metric":
+        reading.lead = date_lead + reading.lead
     if reading.kind == "metric" and reading.query is not None and index is not None \
             and METRICS[reading.query.metrics[0]].unit == "money":  # "revenue in € last month" of a USD shop
         reading.lead = other_currency_lead(question, index.vocabulary.currency) + reading.lead
