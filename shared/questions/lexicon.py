@@ -129,7 +129,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("returned_units", _rx(r"returns|returned (?:units|items|products|goods)|units returned|items returned|"
                                      r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are |"
                                      r"did (?:we|i) get )?(?:returned|sent back)|(?:get|gets|got|getting|are|were|"
-                                     r"being|been|is) (?:returned|sent back)|" + CANCELLED),
+                                     r"being|been|is) (?:returned|sent back)|"
+                                     # "how many items went back": the goods came back to the shop
+                                     r"(?:units|items|products|goods|things|pieces|orders) (?:went|came|got sent|were "
+                                     r"sent) back|" + CANCELLED),
                S, "units returned"),
     MetricWord("discount_rate", _rx(r"discounts? (?:as|in) (?:a )?(?:percentage|percent|%|share|proportion|fraction) "
                                     r"of (?:our |the )?(?:revenue|sales)|"

@@ -36,7 +36,7 @@ from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.currency_ask import other_currency_lead
 from shared.questions.date_order import ambiguous_dates_read, tenant_day_first
-from shared.questions.elided_period import elided_periods, month_end_named
+from shared.questions.elided_period import compared_with_last, elided_periods, month_end_named
 from shared.questions.fiscal import CALENDAR_NOTE, fiscal_as_calendar, fiscal_names, fiscal_periods
 from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_period
 from shared.questions.like_for_like import same_days_before
@@ -1249,6 +1249,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
                                            if index is not None else None)
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
     text = month_end_named(elided_periods(text))  # "... vs the second half", "... to the end of the month"
+    text = compared_with_last(text)  # "this month vs last", "are we ahead of last month": this month against it
     fiscal: dict[tuple[date, date], str] = {}
     if (today := as_of or _sales_end(extents)) is not None:
         fiscal = fiscal_names(text, today)  # named so in the answer: "FY2026/27 to date (1 Apr - 5 Dec 2026)"

@@ -262,7 +262,8 @@ def previous_range(rng: TimeRange, compare: Comparison) -> TimeRange:
 
 _INTRO = (r"\b(?:compared?\s+(?:to|with)|vs\.?|versus|against|than|relative\s+to|(?:grow\w*|grew|chang\w*|"
           r"increas\w*|decreas\w*|up|down|r[io]se|fell|fall\w*|drop\w*|declin\w*|growth|change)\s+"
-          r"(?:\S+\s+){0,2}?(?:over|from|on|since|versus|vs\.?))\s+(?:the\s+)?")
+          # the words skipped are no period of the question's own ("up this month vs last month")
+          r"(?:(?!this\b|the\s+current\b|current\b)\S+\s+){0,2}?(?:over|from|on|since|versus|vs\.?))\s+(?:the\s+)?")
 _BASELINE_YEAR = re.compile(
     _INTRO +
     r"(?:same\s+(?:period|time|days?|weeks?|months?|quarters?)\s+(?:of\s+|in\s+)?)?"
@@ -824,7 +825,12 @@ def _after_or_before(a: _Atom, after: bool, as_of: date) -> _Atom | None:
     return _Atom(a.span, date(a.start.year, 1, 1), a.start - timedelta(days=1), f"before {a.name}")
 
 
-_WEEK_OF = re.compile(r"\bweek\s+(of|starting|beginning|commencing|from)\s+(?:the\s+|on\s+)?$", re.I)
+_WEEK_OF = re.compile(r"\bweek\s+(of|starting|beginning|commencing|from|ending|ended|to)\s+(?:the\s+|on\s+)?$",
+                      re.I)
+#: "Monday thru Wednesday last week": those days of the week named (read as the whole week before).
+_WEEKDAY_SPAN = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\s*(?:to|through|thru|until|till|-|–)\s*"
+                           r"(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 _CHANGE_CUE = re.compile(r"\b(?:chang\w*|grow\w*|grew|growth|increas\w*|decreas\w*|difference|delta|compare\w*|"
                          r"declin\w*|drop\w*|r[io]se|fell)\b", re.I)
 
@@ -1050,6 +1056,11 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 start, end = a.start + timedelta(days=skip), a.start + timedelta(days=skip + days - 1)
                 a = _Atom((max(0, a.span[0] - 40) + first.start(), a.span[1]), start, end,
                           f"the {which} {n} {word} of {a.name.removesuffix(' to date')}")
+        elif m and a.start == a.end and m.group(1).lower() in ("ending", "ended", "to"):
+            # "the week ending 29 Nov", "the week ending last Sunday": the 7 days to that day
+            a = _Atom((max(0, a.span[0] - 30) + m.start(), a.span[1]), a.start - timedelta(days=6), a.start,
+                      f"the week ending {fmt_day(a.start)}",
+                      shopping_day=a.shopping_day)
         elif m and a.start == a.end:
             start = a.start if m.group(1).lower() != "of" else a.start - timedelta(days=a.start.weekday())
             a = _Atom(a.span, start, start + timedelta(days=6), f"the week of {fmt_day(start)}",
@@ -1246,6 +1257,16 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
             reading.each = [_label(a, as_of) for a in past]
         return reading
     reading.range = _label(past[0], as_of)
+    days = _WEEKDAY_SPAN.search(text)
+    if days is not None and past[0].start.weekday() == 0 and (past[0].end - past[0].start).days <= 6 \
+            and "week" in past[0].name:
+        first, last = (_WEEKDAY_STEMS.index(days.group(i).lower()) for i in (1, 2))
+        if first < last and past[0].start + timedelta(days=first) <= as_of:  # "Monday thru Wednesday last week"
+            start, end = past[0].start + timedelta(days=first), past[0].start + timedelta(days=last)
+            reading.range = make_range(start, min(end, as_of), f"{WEEKDAYS[first]} to {WEEKDAYS[last]} of "
+                                       f"{past[0].name.removesuffix(' to date') or 'the week'}")
+            reading.weekdays = []
+            return reading
     if reading.weekdays == ["Saturday", "Sunday"] and (past[0].start.weekday() == 5 and past[0].end == past[
             0].start + timedelta(days=1) or "weekend " in past[0].name and (past[0].end - past[0].start).days <= 2):
         reading.weekdays = []  # "the weekend before Easter", "Labor Day weekend" (to the Monday): the range is it

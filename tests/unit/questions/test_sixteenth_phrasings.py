@@ -151,3 +151,47 @@ def test_a_us_shops_reading_says_the_date_was_read_month_first() -> None:
     assert r.query is not None and r.query.time_range is not None
     assert r.query.time_range.start == date(2025, 5, 10)
     assert "month first as 10 May 2025" in r.lead
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("revenue monday thru wednesday last week", date(2026, 11, 23), date(2026, 11, 25)),
+        ("orders tuesday to friday this week", date(2026, 12, 1), date(2026, 12, 4)),
+        ("total sales for the week ending last sunday", date(2026, 11, 23), date(2026, 11, 29)),
+        ("sales for the week ending 29 Nov", date(2026, 11, 23), date(2026, 11, 29)),
+    ],
+)
+def test_days_of_a_week_and_the_week_ending_a_day(phrase: str, start: date, end: date) -> None:
+    rng = resolve_time(phrase, DAY).range
+    assert rng is not None and (rng.start, rng.end) == (start, end), rng
+
+
+def test_the_week_ending_a_day_names_no_product(store: VocabularyIndex) -> None:
+    r = read_question("sales for the week ending 29 Nov", tenant_id="t", index=store, extents=DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.time_range is not None
+    assert r.query.time_range.end == date(2026, 11, 29) and not r.query.filters
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how are we tracking this month vs last",
+        "are sales up this month vs last?",
+        "are we ahead of last month so far?",
+        "are sales up this month vs last month",
+    ],
+)
+def test_this_month_against_last_is_the_month_so_far_against_the_same_days(
+    store: VocabularyIndex, question: str
+) -> None:
+    r = read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.time_range is not None
+    assert r.query.metrics[0] == "revenue"
+    assert (r.query.time_range.start, r.query.time_range.end) == (date(2026, 12, 1), DEC)
+    assert r.query.compare == "previous_period_to_date"
+
+
+def test_items_that_went_back_are_returned_units(store: VocabularyIndex) -> None:
+    r = read_question("how many items went back last month", tenant_id="t", index=store, extents=DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "returned_units"
