@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from bench.fifteenth_questions import days, latest_started
+from bench.fifteenth_questions import days, latest_started, same_point
 from bench.question_data import BenchTenant
 from bench.questions import Case, _month_bounds, _orders, aov, in_category, on_channel, rev, strict, top, units
 from bench.tenth_questions import _emails, _Frames, returned
@@ -266,4 +266,142 @@ def sixteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa:
     batch.style = "cannot"
     for phrasing in ("conversion rate last week", "how many abandoned carts yesterday", "ad spend last month"):
         add(Case(tenant, phrasing, unanswerable=True))
+    return batch.cases
+
+
+def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
+    """More phrasings in the sixteenth set's styles (batch ``sixteenth2``), written after its fixes."""
+    fr, p, batch = phrasing_set(t, catalogue, "sixteenth2", "held out")
+    end, tenant = fr.end, t.tenant
+    lm, lw, mtd, ytd, day, wtd, lq = fr.lm, fr.lw, fr.mtd, fr.ytd, fr.day, fr.wtd, fr.lq
+    add, cat, ch, last = batch.add, in_category, on_channel, fr.last
+    oct_s, oct_e = latest_started(end, 10)
+    nov_s, nov_e = latest_started(end, 11)
+    sep_s, sep_e = latest_started(end, 9)
+    aug_s, _ = latest_started(end, 8)
+    before = same_days_before(fr)
+
+    # through and thru
+    add(Case(tenant, "orders from sept 1 thru sept 30", [_orders(fr.w(sep_s, sep_e))]))
+    add(Case(tenant, "revenue august through october", [rev(fr.w(aug_s, oct_e))]))
+    add(Case(tenant, "units 10/1 through 10/10", [units(fr.w(oct_s, oct_s + timedelta(days=9)))]))
+    add(
+        Case(
+            tenant,
+            "ebay orders tuesday thru thursday last week",
+            [_orders(ch(fr.w(fr.lw_s + timedelta(days=1), fr.lw_s + timedelta(days=3)), "ebay"))],
+        )
+    )
+    # so far against the same days before
+    add(Case(tenant, "MTD orders vs same period last month", [_orders(mtd), _orders(before)]))
+    add(Case(tenant, "how is this month tracking against last month for units", [units(mtd), units(before)]))
+    add(Case(tenant, "are we behind last month?", [rev(mtd), rev(before)]))
+    add(
+        Case(tenant, "this quarter vs last, revenue", [rev(p.qtd), rev(fr.w(fr.lq_s, same_point(fr.lq_s, fr.qs, end)))])
+    )
+    # since a day
+    tue = end - timedelta(days=(end.weekday() - 1) % 7 or 7)
+    add(Case(tenant, "orders since tuesday", [_orders(fr.w(tue, end))]))
+    add(Case(tenant, "units sold since the start of the month", [units(mtd)]))
+    add(Case(tenant, "revenue since november 20", [rev(fr.w(nov_s.replace(day=20), end))]))
+    # per order, customer, day and unit
+    add(Case(tenant, "avg revenue per order yesterday", [aov(day)]))
+    add(Case(tenant, "items per order last quarter", [units(lq) / _orders(lq)]))
+    add(Case(tenant, "how much does a customer spend on average this year", [rev(ytd) / len(buyers(ytd))]))
+    add(Case(tenant, "average orders per day last week", [_orders(lw) / 7]))
+    # shares
+    add(
+        Case(
+            tenant,
+            "what % of orders came through the web store last month",
+            [_orders(ch(lm, "web")) / _orders(lm) * 100],
+        )
+    )
+    add(
+        Case(
+            tenant, "electronics as a % of units this quarter", [units(cat(p.qtd, "Electronics")) / units(p.qtd) * 100]
+        )
+    )
+    add(Case(tenant, "share of revenue from repeat buyers this year", [repeat_share(ytd)]))
+    # top N with something left out
+    lwk = lw[lw["category"] != "Kitchen"].groupby("category")["revenue"].sum()
+    if strict(lwk, 1):
+        add(Case(tenant, "best category last week apart from kitchen", [float(lwk.max())], top(lwk, 1)))
+    ynp = ytd[ytd["channel"] != "pos"].groupby("sku")["units"].sum()
+    if strict(ynp, 3):
+        add(
+            Case(
+                tenant, "top 3 products by units this year excluding pos", [float(ynp.max())], top(ynp, 3), ordered=True
+            )
+        )
+    lmb = lm.groupby("brand")["revenue"].sum()
+    if strict(lmb, 2):
+        add(Case(tenant, "top two brands by revenue last month", [float(lmb.max())], top(lmb, 2), ordered=True))
+    # typos and shorthand
+    add(Case(tenant, "revnue yday", [rev(day)]))
+    add(Case(tenant, "unts sold lst mnth", [units(lm)]))
+    add(Case(tenant, "ordres this wk", [_orders(wtd)]))
+    add(Case(tenant, "aov l7d", [aov(last(7))]))
+    add(Case(tenant, "total rev q3", [rev(fr.w(date(sep_s.year, 7, 1), sep_e))]))
+    # two metrics at once
+    add(Case(tenant, "orders and units yesterday", [_orders(day), units(day)]))
+    add(Case(tenant, "revenue & orders on amazon last week", [rev(ch(lw, "amazon")), _orders(ch(lw, "amazon"))]))
+    add(Case(tenant, "what were units and aov this quarter", [units(p.qtd), aov(p.qtd)]))
+    # the same week or month last year
+    lyw = fr.w(fr.lw_s - timedelta(days=364), fr.lw_e - timedelta(days=364))
+    add(Case(tenant, "units last week vs the same week last year", [units(lw), units(lyw)]))
+    oly = fr.w(oct_s.replace(year=oct_s.year - 1), oct_e.replace(year=oct_e.year - 1))
+    add(Case(tenant, "october revenue compared with october last year", [rev(fr.w(oct_s, oct_e)), rev(oly)]))
+    # the last year and the past 12 months
+    add(Case(tenant, "units over the last year", [units(last(365))]))
+    add(Case(tenant, "amazon revenue in the past 12 months", [rev(ch(last(365), "amazon"))]))
+    add(Case(tenant, "what was our aov in the last year", [aov(last(365))]))
+    add(Case(tenant, "orders last year", [_orders(p.ly)]))
+    # parts of a period
+    add(Case(tenant, "units in the last month of last quarter", [units(fr.w(*month_span(fr.lq_e.replace(day=1), 1)))]))
+    add(Case(tenant, "orders in the first week of november", [_orders(fr.w(nov_s, nov_s + timedelta(days=6)))]))
+    add(
+        Case(
+            tenant,
+            "revenue in the middle of october, the 11th to the 20th",
+            [rev(fr.w(oct_s + timedelta(days=10), oct_s + timedelta(days=19)))],
+        )
+    )
+    add(Case(tenant, "revenue in the first two weeks of q4", [rev(fr.w(fr.qs, fr.qs + timedelta(days=13)))]))
+    add(
+        Case(
+            tenant, "orders in the second month of q3", [_orders(fr.w(date(sep_s.year, 8, 1), date(sep_s.year, 8, 31)))]
+        )
+    )
+    add(Case(tenant, "revenue in the last 5 days of october", [rev(fr.w(oct_e - timedelta(days=4), oct_e))]))
+    # chatty merchant forms
+    add(Case(tenant, "quick q - how did amazon do yesterday?", [rev(ch(day, "amazon"))]))
+    add(Case(tenant, "how many things got sent back this year", [returned(ytd)]))
+    add(
+        Case(
+            tenant,
+            "sales for the week ending the 22nd of november",
+            [rev(fr.w(nov_s + timedelta(days=15), nov_s + timedelta(days=21)))],
+        )
+    )
+    add(
+        Case(
+            tenant,
+            "which was our slowest day last week",
+            [float(lw.groupby("date")["revenue"].sum().min())],
+            [peak(lw.groupby("date")["revenue"].sum(), "min", day_name)],
+        )
+    )
+    lmc = lm.groupby("category")["revenue"].sum()
+    add(
+        Case(
+            tenant,
+            "highest and lowest category by revenue last month",
+            [float(lmc.max()), float(lmc.min())],
+            [peak(lmc), peak(lmc, "min")],
+        )
+    )
+    # cannot
+    add(Case(tenant, "what's our customer acquisition cost", unanswerable=True))
+    add(Case(tenant, "how many people added to cart last week", unanswerable=True))
     return batch.cases

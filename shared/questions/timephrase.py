@@ -565,10 +565,10 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
     if kind == "the_unit":
         if not _PART_BEFORE.search(m.string[:span[0]]):
             return None
-        unit = _NAMED_UNIT[g[0].lower()]
-        s, e = period_containing(as_of, unit)
+        whole = _NAMED_UNIT[g[0].lower()]
+        s, e = period_containing(as_of, whole)
         name = {"year": f"{s.year}", "month": f"{MONTH_NAMES[s.month - 1]} {s.year}",
-                "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}"}[unit]
+                "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}"}[whole]
         return _Atom(span, s, e, name, relative=True)
     if kind == "to_date":
         word = next(x for x in g if x)
@@ -1071,10 +1071,10 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
             at = months - 1 if which in ("last", "final", "closing") else months // 2 if which == "middle" else \
                 _NTH_MONTHS[which]
             if at < months:  # "the third month of H1" is March; no fifth month of a quarter
-                first_day = add_months(a.start, at)
-                month_end = month_range(first_day.year, first_day.month)[1]
-                a = _Atom((max(0, a.span[0] - 40) + nth_month.start(), a.span[1]), first_day, month_end,
-                          f"{MONTH_NAMES[first_day.month - 1]} {first_day.year}", month=first_day.month)
+                month_start = add_months(a.start, at)
+                month_end = month_range(month_start.year, month_start.month)[1]
+                a = _Atom((max(0, a.span[0] - 40) + nth_month.start(), a.span[1]), month_start, month_end,
+                          f"{MONTH_NAMES[month_start.month - 1]} {month_start.year}", month=month_start.month)
         elif nth and (_one_month(a) or (a.end - a.start).days >= 27):
             which = nth.group(1).lower()
             start = a.end - timedelta(days=6) if which in ("last", "final") else a.start + timedelta(
