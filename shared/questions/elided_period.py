@@ -5,6 +5,8 @@
 - "from the 20th of October to the end of the month": the month is October, not the current one (read as a forecast
   to the end of this month): "... to October 31".
 
+- "revenue in October, the 11th to the 20th": days said after their month are those days of it ("the 11th to the
+  20th of October"), not the whole month;
 - "how are we tracking this month vs last": the compared period names no unit; it is this one's ("vs last month");
 - "are we ahead of last month so far?": the period compared with last month is this one, to date ("how are we tracking
   this month vs last month"), not a competitor's price position.
@@ -78,3 +80,16 @@ def compared_with_last(text: str) -> str:
     """``text`` with "vs last" given this period's unit, and "are we ahead of last month" as this month against it."""
     text = _BARE_LAST.sub(lambda m: f"{m.group(0)} {m.group('unit')}", text)
     return _AHEAD_OF.sub(lambda m: "how are we tracking this {0} vs last {0}".format(m.group("unit").lower()), text)
+
+
+#: "October, the 11th to the 20th", "november - from the 3rd thru the 9th": days after their month.
+_MONTH_THEN_DAYS = re.compile(
+    rf"\b(?P<month>{_MONTH})\s*[,:-]?\s+(?:from\s+)?the\s+(?P<a>{_DAY})\s+(?:to|until|till|through|thru|-|and)\s+"
+    rf"(?:the\s+)?(?P<b>{_DAY})\b(?!\s+of\b)",
+    re.I,
+)
+
+
+def days_after_month(text: str) -> str:
+    """``text`` with days said after their month written before it ("the 11th to the 20th of October")."""
+    return _MONTH_THEN_DAYS.sub(lambda m: f"the {m.group('a')} to the {m.group('b')} of {m.group('month')}", text)

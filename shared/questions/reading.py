@@ -36,7 +36,7 @@ from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.currency_ask import other_currency_lead
 from shared.questions.date_order import ambiguous_dates_read, tenant_day_first
-from shared.questions.elided_period import compared_with_last, elided_periods, month_end_named
+from shared.questions.elided_period import compared_with_last, days_after_month, elided_periods, month_end_named
 from shared.questions.fiscal import CALENDAR_NOTE, fiscal_as_calendar, fiscal_names, fiscal_periods
 from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_period
 from shared.questions.like_for_like import same_days_before
@@ -289,7 +289,10 @@ _COUNTED_CUSTOMERS = re.compile(r"\b(?:how many|number of|count of|unique|distin
 #: "revenue per customer", "how much does the average customer spend": revenue divided by customers.
 _PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+"
                            r"(?:customer|buyer|shopper|client|household)\b"
-                           r"(?!s)(?! (?:service|support|care))|\bper\s+head\b", re.I)
+                           r"(?!s)(?! (?:service|support|care))|\bper\s+head\b"
+                           # "how much does a customer spend on average": what one customer spends
+                           r"|\bhow\s+much\s+(?:does|do|did)\s+(?:a|an\s+average|the\s+average|one|each)\s+"
+                           r"(?:customer|buyer|shopper|client)\s+(?:\w+\s+)?(?:spend|pay)\b", re.I)
 #: "discount per order", "orders per customer", "how much do we make per unit": the first metric over the second.
 _PER_NOUN = re.compile(r"\b(?:per|each|every)\s+(order|transaction|basket|checkout|unit|item|piece|customer|buyer|"
                        r"shopper|client)\b(?!s)(?! (?:service|support|care|price))", re.I)
@@ -1250,6 +1253,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
     text = month_end_named(elided_periods(text))  # "... vs the second half", "... to the end of the month"
     text = compared_with_last(text)  # "this month vs last", "are we ahead of last month": this month against it
+    text = days_after_month(text)  # "October, the 11th to the 20th": those days of October
     fiscal: dict[tuple[date, date], str] = {}
     if (today := as_of or _sales_end(extents)) is not None:
         fiscal = fiscal_names(text, today)  # named so in the answer: "FY2026/27 to date (1 Apr - 5 Dec 2026)"

@@ -195,3 +195,30 @@ def test_this_month_against_last_is_the_month_so_far_against_the_same_days(
 def test_items_that_went_back_are_returned_units(store: VocabularyIndex) -> None:
     r = read_question("how many items went back last month", tenant_id="t", index=store, extents=DEC_EXTENTS)
     assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "returned_units"
+
+
+def test_what_a_customer_spends_on_average_is_revenue_per_customer(store: VocabularyIndex) -> None:
+    r = read_question(
+        "how much does a customer spend on average this year", tenant_id="t", index=store, extents=DEC_EXTENTS
+    )
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[:2] == ["revenue", "customers"]
+
+
+def test_adding_to_the_cart_is_web_analytics_the_data_lacks(store: VocabularyIndex) -> None:
+    r = read_question("how many people added to cart last week", tenant_id="t", index=store, extents=DEC_EXTENTS)
+    assert r.kind == "unanswerable"
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("revenue in the middle of october, the 11th to the 20th", date(2026, 10, 11), date(2026, 10, 20)),
+        ("november, from the 3rd thru the 9th, orders", date(2026, 11, 3), date(2026, 11, 9)),
+    ],
+)
+def test_days_said_after_their_month_are_those_days(
+    store: VocabularyIndex, question: str, start: date, end: date
+) -> None:
+    r = read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
+    assert r.query is not None and r.query.time_range is not None
+    assert (r.query.time_range.start, r.query.time_range.end) == (start, end)
