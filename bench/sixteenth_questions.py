@@ -12,13 +12,26 @@ fixes and measured before any change made for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pandas as pd
 
 from bench.fifteenth_questions import days, latest_started, same_point
 from bench.question_data import BenchTenant
-from bench.questions import Case, _month_bounds, _orders, aov, in_category, on_channel, rev, strict, top, units
+from bench.questions import (
+    Case,
+    CaseBatch,
+    _month_bounds,
+    _orders,
+    aov,
+    in_category,
+    on_channel,
+    rev,
+    strict,
+    top,
+    units,
+)
 from bench.tenth_questions import _emails, _Frames, returned
 from bench.thirteenth_questions import buyers, day_name, phrasing_set
 from bench.truths import peak
@@ -44,12 +57,23 @@ def month_span(s: date, months: int) -> tuple[date, date]:
     return s.replace(day=1), _month_bounds(date(s.year + m // 12, m % 12 + 1, 1))[1]
 
 
+def ranker(batch: CaseBatch, tenant: str) -> Callable[[pd.Series, int, str], None]:
+    """The ``ranking(by, n, phrasing)`` that adds a top-``n`` case of ``by`` when its first ``n`` are untied."""
+
+    def ranking(by: pd.Series, n: int, phrasing: str) -> None:
+        if strict(by, n):
+            batch.add(Case(tenant, phrasing, [float(by.max())], top(by, n), ordered=True))
+
+    return ranking
+
+
 def sixteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
     """The sixteenth set (batch ``sixteenth``), by style."""
     fr, p, batch = phrasing_set(t, catalogue, "sixteenth")
     end, tenant = fr.end, t.tenant
     lm, lw, mtd, ytd, day, wtd, lq = fr.lm, fr.lw, fr.mtd, fr.ytd, fr.day, fr.wtd, fr.lq
     add, cat, ch, last = batch.add, in_category, on_channel, fr.last
+    ranking = ranker(batch, tenant)
     oct_s, oct_e = latest_started(end, 10)
     nov_s, nov_e = latest_started(end, 11)
     sep_s, sep_e = latest_started(end, 9)
@@ -126,57 +150,21 @@ def sixteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa:
     batch.style = "top N with something left out"
     qs = p.qtd.assign(net=p.qtd["units"] - pd.to_numeric(p.qtd["returned_units"], errors="coerce").fillna(0))
     qn = qs.groupby("sku")["net"].sum()
-    if strict(qn, 5):
-        add(
-            Case(
-                tenant,
-                "top 5 SKUs by units this quarter excluding returns",
-                [float(qn.max())],
-                top(qn, 5),
-                ordered=True,
-            )
-        )
+    ranking(qn, 5, "top 5 SKUs by units this quarter excluding returns")
     yna = ytd[ytd["channel"] != "amazon"].groupby("category")["revenue"].sum()
-    if strict(yna, 3):
-        add(
-            Case(
-                tenant,
-                "top 3 categories by revenue this year excluding amazon",
-                [float(yna.max())],
-                top(yna, 3),
-                ordered=True,
-            )
-        )
+    ranking(yna, 3, "top 3 categories by revenue this year excluding amazon")
     lwe = lw[lw["channel"] != "ebay"].groupby("sku")["units"].sum()
-    if strict(lwe, 1):
-        add(Case(tenant, "best-selling product last week not counting ebay", [float(lwe.max())], top(lwe, 1)))
+    ranking(lwe, 1, "best-selling product last week not counting ebay")
     lmr = lm.assign(net=lm["revenue"] - lm["refund"].fillna(0)).groupby("sku")["net"].sum()
-    if strict(lmr, 5):
-        add(
-            Case(
-                tenant,
-                "top 5 products by revenue last month net of refunds",
-                [float(lmr.max())],
-                top(lmr, 5),
-                ordered=True,
-            )
-        )
+    ranking(lmr, 5, "top 5 products by revenue last month net of refunds")
     lqb = lq.groupby("brand")["units"].sum()
-    if strict(lqb, 3):
-        add(Case(tenant, "top 3 brands by units last quarter", [float(lqb.max())], top(lqb, 3), ordered=True))
+    ranking(lqb, 3, "top 3 brands by units last quarter")
     mch = mtd.groupby("channel")["units"].sum()
-    if strict(mch, 3):
-        add(
-            Case(
-                tenant, "which 3 channels sold the most units this month", [float(mch.max())], top(mch, 3), ordered=True
-            )
-        )
+    ranking(mch, 3, "which 3 channels sold the most units this month")
     ysk = ytd.groupby("sku")["revenue"].sum()
-    if strict(ysk, 10):
-        add(Case(tenant, "top 10 skus by revenue ytd", [float(ysk.max())], top(ysk, 10), ordered=True))
+    ranking(ysk, 10, "top 10 skus by revenue ytd")
     qu = p.qtd.groupby("sku")["units"].sum()
-    if strict(qu, 5):
-        add(Case(tenant, "5 best sellers this quarter by units", [float(qu.max())], top(qu, 5), ordered=True))
+    ranking(qu, 5, "5 best sellers this quarter by units")
 
     batch.style = "typos and shorthand"
     add(Case(tenant, "reveneu last wk", [rev(lw)]))
@@ -275,6 +263,7 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     end, tenant = fr.end, t.tenant
     lm, lw, mtd, ytd, day, wtd, lq = fr.lm, fr.lw, fr.mtd, fr.ytd, fr.day, fr.wtd, fr.lq
     add, cat, ch, last = batch.add, in_category, on_channel, fr.last
+    ranking = ranker(batch, tenant)
     oct_s, oct_e = latest_started(end, 10)
     nov_s, nov_e = latest_started(end, 11)
     sep_s, sep_e = latest_started(end, 9)
@@ -325,18 +314,11 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     add(Case(tenant, "share of revenue from repeat buyers this year", [repeat_share(ytd)]))
     # top N with something left out
     lwk = lw[lw["category"] != "Kitchen"].groupby("category")["revenue"].sum()
-    if strict(lwk, 1):
-        add(Case(tenant, "best category last week apart from kitchen", [float(lwk.max())], top(lwk, 1)))
+    ranking(lwk, 1, "best category last week apart from kitchen")
     ynp = ytd[ytd["channel"] != "pos"].groupby("sku")["units"].sum()
-    if strict(ynp, 3):
-        add(
-            Case(
-                tenant, "top 3 products by units this year excluding pos", [float(ynp.max())], top(ynp, 3), ordered=True
-            )
-        )
+    ranking(ynp, 3, "top 3 products by units this year excluding pos")
     lmb = lm.groupby("brand")["revenue"].sum()
-    if strict(lmb, 2):
-        add(Case(tenant, "top two brands by revenue last month", [float(lmb.max())], top(lmb, 2), ordered=True))
+    ranking(lmb, 2, "top two brands by revenue last month")
     # typos and shorthand
     add(Case(tenant, "revnue yday", [rev(day)]))
     add(Case(tenant, "unts sold lst mnth", [units(lm)]))
