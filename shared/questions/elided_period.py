@@ -71,7 +71,8 @@ _BARE_LAST = re.compile(
 #: "are we ahead of last month?", "are sales behind last week so far": this period to date against that one.
 _AHEAD_OF = re.compile(
     rf"\b(?:are|is)\s+(?:we|sales|revenue|it|the\s+shop|the\s+store)\s+(?:running\s+|pacing\s+|trending\s+)?"
-    rf"(?:ahead\s+of|behind|up\s+on|down\s+on)\s+(?:the\s+)?(?:last|previous)\s+(?P<unit>{_UNIT})\b",
+    # (not "up on last year": a comparison of the last complete month, the house rule)
+    rf"(?:ahead\s+of|behind)\s+(?:the\s+)?(?:last|previous)\s+(?P<unit>{_UNIT})\b",
     re.I,
 )
 

@@ -222,3 +222,9 @@ def test_days_said_after_their_month_are_those_days(
     r = read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
     assert r.query is not None and r.query.time_range is not None
     assert (r.query.time_range.start, r.query.time_range.end) == (start, end)
+
+
+def test_up_on_last_year_stays_the_last_complete_month_against_a_year_before(store: VocabularyIndex) -> None:
+    r = read_question("is revenue up on last year", tenant_id="t", index=store, extents=DEC_EXTENTS)
+    assert r.query is not None and r.query.time_range is not None and r.query.compare == "previous_year"
+    assert (r.query.time_range.start, r.query.time_range.end) == (date(2026, 11, 1), date(2026, 11, 30))
