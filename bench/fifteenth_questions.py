@@ -413,7 +413,10 @@ def fifteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa:
     n1, n15 = latest_day(end, 11, 1), latest_day(end, 11, 15)
     add(Case(tenant, f"orders from {dmy(n1)} to {dmy(n15)}", [_orders(fr.w(n1, n15))]))
     o5 = latest_day(end, 10, 5)
-    add(Case(tenant, f"how many units did we flog on {dmy(o5)}", [units(fr.w(o5, o5))]))
+    # both merchants sell in US dollars: an ambiguous date is theirs read month first (10 May), and said so (the
+    # sixteenth round's rule: the tenant's currency or countries decide; a shop in pounds reads 5 October)
+    may10 = date(o5.year, 5, 10)
+    add(Case(tenant, f"how many units did we flog on {dmy(o5)}", [units(fr.w(may10, may10))], ["month first"]))
     add(Case(tenant, "could you summarise our revenue for this month", [rev(mtd)]))
     lmcat = lm.groupby("category")["revenue"].sum()
     add(

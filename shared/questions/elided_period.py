@@ -5,6 +5,12 @@
 - "from the 20th of October to the end of the month": the month is October, not the current one (read as a forecast
   to the end of this month): "... to October 31".
 
+- "revenue in October, the 11th to the 20th": days said after their month are those days of it ("the 11th to the
+  20th of October"), not the whole month;
+- "how are we tracking this month vs last": the compared period names no unit; it is this one's ("vs last month");
+- "are we ahead of last month so far?": the period compared with last month is this one, to date ("how are we tracking
+  this month vs last month"), not a competitor's price position.
+
 Pure: text in, text out.
 """
 
@@ -52,3 +58,39 @@ def month_end_named(text: str) -> str:
         return f"{m.group(0)[: m.start('to') - m.start()]}{m.group('to')}{calendar.month_name[month]} {days}"
 
     return _TO_MONTH_END.sub(last_day, text)
+
+
+_UNIT = r"(?:week|month|quarter|year)"
+#: "this month vs last", "the current quarter compared to the previous?" (nothing after "last" names a period).
+_BARE_LAST = re.compile(
+    rf"\b(?:this|the\s+current|current)\s+(?P<unit>{_UNIT})\b(?P<between>(?:(?!\blast\b|\bprevious\b)[^?.!]){{0,40}}?)"
+    rf"\b(?P<cmp>vs\.?|versus|compared\s+(?:to|with)|against|than|on|over)\s+(?:the\s+)?(?P<last>last|previous|prior)"
+    rf"\b(?!\s+(?:\d|one|two|three|time|{_UNIT}|fortnight|weekend|year'?s))",
+    re.I,
+)
+#: "are we ahead of last month?", "are sales behind last week so far": this period to date against that one.
+_AHEAD_OF = re.compile(
+    rf"\b(?:are|is)\s+(?:we|sales|revenue|it|the\s+shop|the\s+store)\s+(?:running\s+|pacing\s+|trending\s+)?"
+    # (not "up on last year": a comparison of the last complete month, the house rule)
+    rf"(?:ahead\s+of|behind)\s+(?:the\s+)?(?:last|previous)\s+(?P<unit>{_UNIT})\b",
+    re.I,
+)
+
+
+def compared_with_last(text: str) -> str:
+    """``text`` with "vs last" given this period's unit, and "are we ahead of last month" as this month against it."""
+    text = _BARE_LAST.sub(lambda m: f"{m.group(0)} {m.group('unit')}", text)
+    return _AHEAD_OF.sub(lambda m: "how are we tracking this {0} vs last {0}".format(m.group("unit").lower()), text)
+
+
+#: "October, the 11th to the 20th", "november - from the 3rd thru the 9th": days after their month.
+_MONTH_THEN_DAYS = re.compile(
+    rf"\b(?P<month>{_MONTH})\s*[,:-]?\s+(?:from\s+)?the\s+(?P<a>{_DAY})\s+(?:to|until|till|through|thru|-|and)\s+"
+    rf"(?:the\s+)?(?P<b>{_DAY})\b(?!\s+of\b)",
+    re.I,
+)
+
+
+def days_after_month(text: str) -> str:
+    """``text`` with days said after their month written before it ("the 11th to the 20th of October")."""
+    return _MONTH_THEN_DAYS.sub(lambda m: f"the {m.group('a')} to the {m.group('b')} of {m.group('month')}", text)

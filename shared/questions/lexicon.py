@@ -129,7 +129,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("returned_units", _rx(r"returns|returned (?:units|items|products|goods)|units returned|items returned|"
                                      r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are |"
                                      r"did (?:we|i) get )?(?:returned|sent back)|(?:get|gets|got|getting|are|were|"
-                                     r"being|been|is) (?:returned|sent back)|" + CANCELLED),
+                                     r"being|been|is) (?:returned|sent back)|"
+                                     # "how many items went back": the goods came back to the shop
+                                     r"(?:units|items|products|goods|things|pieces|orders) (?:went|came|got sent|were "
+                                     r"sent) back|" + CANCELLED),
                S, "units returned"),
     MetricWord("discount_rate", _rx(r"discounts? (?:as|in) (?:a )?(?:percentage|percent|%|share|proportion|fraction) "
                                     r"of (?:our |the )?(?:revenue|sales)|"
@@ -539,7 +542,8 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"traffic|visits?|visited|visiting|visitors?|footfall|sessions?|page ?views?|bounce rate|conversions?|"
          r"conversion rates?|left the (?:web)?site|(?:leave|leaves|left|leaving) without (?:buying|purchasing|"
          r"ordering)|bounce[sd]?|convert(?:ed|s)?|"
-         r"add[- ]to[- ](?:cart|basket|bag)|time on (?:the )?(?:site|website|page|store)|dwell time|session "
+         r"add(?:ed|s|ing)?[- ]to[- ](?:the )?(?:cart|basket|bag)|time on (?:the )?(?:site|website|page|store)|"
+         r"dwell time|session "
          r"(?:length|duration)|abandon\w*(?: carts?)?|click[- ]through|referr(?:al|er)s?(?: sources?)?|utm|"
          r"traffic sources?|(?:acquisition|marketing) channels?|(?:site|website|on-?site|store|shop) search\w*|"
          r"search (?:terms?|queries|keywords?|data)|search(?:es|ed|ing)? (?:for )?on (?:the |our |my )?(?:site|website|"

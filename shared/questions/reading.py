@@ -31,11 +31,13 @@ from shared.models.records import DataKind
 from shared.questions import lexicon as lx
 from shared.questions.answer_scale import Scale, asked_scale
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
+from shared.questions.both_ends import both_ends
 from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.currency_ask import other_currency_lead
-from shared.questions.elided_period import elided_periods, month_end_named
+from shared.questions.date_order import ambiguous_dates_read, tenant_day_first
+from shared.questions.elided_period import compared_with_last, days_after_month, elided_periods, month_end_named
 from shared.questions.fiscal import CALENDAR_NOTE, fiscal_as_calendar, fiscal_names, fiscal_periods
 from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_period
 from shared.questions.like_for_like import same_days_before
@@ -290,7 +292,10 @@ _COUNTED_CUSTOMERS = re.compile(r"\b(?:how many|number of|count of|unique|distin
 #: "revenue per customer", "how much does the average customer spend": revenue divided by customers.
 _PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+"
                            r"(?:customer|buyer|shopper|client|household)\b"
-                           r"(?!s)(?! (?:service|support|care))|\bper\s+head\b", re.I)
+                           r"(?!s)(?! (?:service|support|care))|\bper\s+head\b"
+                           # "how much does a customer spend on average": what one customer spends
+                           r"|\bhow\s+much\s+(?:does|do|did)\s+(?:a|an\s+average|the\s+average|one|each)\s+"
+                           r"(?:customer|buyer|shopper|client)\s+(?:\w+\s+)?(?:spend|pay)\b", re.I)
 #: "discount per order", "orders per customer", "how much do we make per unit": the first metric over the second.
 _PER_NOUN = re.compile(r"\b(?:per|each|every)\s+(order|transaction|basket|checkout|unit|item|piece|customer|buyer|"
                        r"shopper|client)\b(?!s)(?! (?:service|support|care|price))", re.I)
@@ -1265,8 +1270,13 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
     text = _asked_clause(text, index, as_of or _sales_end(extents))  # a long chat message: the clause that asks
     text, scale = asked_scale(text)  # "revenue last quarter in thousands": said beside each figure, no period
+    # "05/10/2026": day first for a shop selling in pounds, month first in dollars; the answer says which
+    text, date_lead = ambiguous_dates_read(text, tenant_day_first(index.vocabulary.currency, index.vocabulary.countries)
+                                           if index is not None else None)
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
     text = month_end_named(elided_periods(text))  # "... vs the second half", "... to the end of the month"
+    text = compared_with_last(text)  # "this month vs last", "are we ahead of last month": this month against it
+    text = days_after_month(text)  # "October, the 11th to the 20th": those days of October
     fiscal: dict[tuple[date, date], str] = {}
     if (today := as_of or _sales_end(extents)) is not None:
         fiscal = fiscal_names(text, today)  # named so in the answer: "FY2026/27 to date (1 Apr - 5 Dec 2026)"
@@ -1284,6 +1294,14 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
             reading.parts = [target]
             reading.question, reading.text = question, text
             return reading
+    if (ends := both_ends(text)) is not None:
+        # "best and worst day last week": each end's ranking, the top first (read as one, the bottom was lost)
+        reading, bottom = (_read_text(t, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of) for t in ends)
+        if reading.kind == bottom.kind == "metric" and reading.query is not None and bottom.query is not None \
+                and reading.query.dimensions:
+            reading.parts = [*reading.parts, bottom]
+            reading.question, reading.text, reading.lead = question, text, date_lead + reading.lead
+            return _fiscal_named(reading, fiscal)
     # (after "on track to beat last month", which is also a forecast)
     if (targeted := _read_against_target(question, text, tenant_id=tenant_id, index=index, extents=extents,
                                          as_of=as_of)) is not None:
@@ -1298,6 +1316,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         reading.notes.append(note)  # "CA is read as the state California (..., not the country Canada)."
     if seller_lead and reading.kind != "unanswerable":  # "Your data does not say who holds the Buy Box; ..."
         reading.lead = seller_lead + reading.lead
+    if date_lead and reading.kind == "metric":
+        reading.lead = date_lead + reading.lead
     if reading.kind == "metric" and reading.query is not None and index is not None \
             and METRICS[reading.query.metrics[0]].unit == "money":  # "revenue in € last month" of a USD shop
         reading.lead = other_currency_lead(question, index.vocabulary.currency) + reading.lead

@@ -262,7 +262,8 @@ def previous_range(rng: TimeRange, compare: Comparison) -> TimeRange:
 
 _INTRO = (r"\b(?:compared?\s+(?:to|with)|vs\.?|versus|against|than|relative\s+to|(?:grow\w*|grew|chang\w*|"
           r"increas\w*|decreas\w*|up|down|r[io]se|fell|fall\w*|drop\w*|declin\w*|growth|change)\s+"
-          r"(?:\S+\s+){0,2}?(?:over|from|on|since|versus|vs\.?))\s+(?:the\s+)?")
+          # the words skipped are no period of the question's own ("up this month vs last month")
+          r"(?:(?!this\b|the\s+current\b|current\b)\S+\s+){0,2}?(?:over|from|on|since|versus|vs\.?))\s+(?:the\s+)?")
 _BASELINE_YEAR = re.compile(
     _INTRO +
     r"(?:same\s+(?:period|time|days?|weeks?|months?|quarters?)\s+(?:of\s+|in\s+)?)?"
@@ -327,6 +328,10 @@ _WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|
 #: "the second half of October", "the last fortnight of last month": part of that month, not a half-year or 14 days.
 _NOT_OF_MONTH = (rf"(?!\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?(?:{_MONTH_ALT}|may|(?:last|this|the\s+previous|"
                  rf"previous|the\s+current)\s+month)\b)")
+#: "the last month of the quarter", "the last week of Q3", "the last month of 2025": part of that period, not
+#: last month.
+_NOT_OF_PERIOD = (rf"(?!\s+(?:of|in)\s+(?:the\s+)?(?:month|quarter|year|q[1-4]|h[12]|{_YEAR}|(?:last|this|previous|"
+                  rf"prior|current)\s+(?:month|quarter|year))\b)")
 
 _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     # numeric dates: "11/27/2026" (US), "27/11/2026", "27.11.2026" (day first), "2026/11/27"; an ambiguous
@@ -383,9 +388,12 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            r"|week))\b", re.I)),
     # "trailing twelve months", "rolling 3 months", "12-month rolling", "a 90 day window"
     ("rolling", re.compile(rf"\b(?:in\s+|over\s+|during\s+|for\s+)?(?:the\s+)?(?:last|past|previous|trailing|recent|"
-                           rf"rolling)\s+{_NUM}\s+{_UNIT}\b{_NOT_OF_MONTH}|\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:past|"
+                           rf"rolling)\s+{_NUM}\s+{_UNIT}\b{_NOT_OF_MONTH}{_NOT_OF_PERIOD}|\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:past|"
                            rf"trailing)\s+(week|month|quarter|year)\b|\b(\d{{1,3}})[-\s]+{_UNIT}\s+(?:window|period|"
-                           rf"rolling|trailing)\b",
+                           rf"rolling|trailing)\b"
+                           # "in the last year", "over the last year": the 12 months to date, as "the past year" (what
+                           # analytics tools mean); "last year" alone stays the calendar year before
+                           rf"|\b(?:in|over|during|within|across|throughout|for)\s+the\s+last\s+(year)\b{_NOT_OF_PERIOD}",
                            re.I)),
     # "what's selling well right now": the recent run of sales, not all the data (30 days, as shop dashboards show)
     ("now", re.compile(r"\b(?:right\s+now|at\s+the\s+moment|currently|these\s+days|at\s+present|nowadays)\b",
@@ -402,7 +410,7 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                              rf"{_NUM}\s+(?:full|complete|whole|entire|calendar|closed)\s+{_UNIT}\b", re.I)),
     # "last week of last month" is part of that month (below), not last week; "the month just gone" is last month
     ("last", re.compile(r"\b(?:last|previous|prior)\s+(?:full\s+|complete\s+|whole\s+|entire\s+|calendar\s+|"
-                        rf"closed\s+)?(week|month|quarter|year)\b{_NOT_OF_MONTH}"
+                        rf"closed\s+)?(week|month|quarter|year)\b{_NOT_OF_MONTH}{_NOT_OF_PERIOD}"
                         r"|\b(?:the\s+)?(week|month|quarter|year)\s+(?:that\s+(?:has\s+)?)?just\s+(?:gone|passed|"
                         r"ended|finished|been)\b"
                         # "in the month gone by" (Irish and Indian English): the last complete one
@@ -420,6 +428,9 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(rf"\b(?:the\s+)?(?:(last|previous|past|this)\s+)?(spring|summer|autumn|winter)\b"
                           rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
     ("year", re.compile(rf"(?<![-_/#.])\b(?:fy\s?)?({_YEAR})\b(?![-_/.]\w)|\bfy\s?'?(\d{{2}})\b", re.I)),
+    # "the last month of the quarter", "the first week of the year": the period the as-of date is in (a part of it is
+    # read by ``_weeks_of``); only after such a part, so that "the month" alone stays no period
+    ("the_unit", re.compile(r"(?<=\bof\s)the\s+(month|quarter|year)\b", re.I)),
 ]
 #: What "right now" and "currently" span in a question about sales.
 RECENT_DAYS = 30
@@ -551,6 +562,14 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         year = year if year is not None else _latest_year(as_of, month)
         s, e = month_range(year, month)
         return _Atom(span, s, e, f"{MONTH_NAMES[month - 1]} {year}", explicit, month=month)
+    if kind == "the_unit":
+        if not _PART_BEFORE.search(m.string[:span[0]]):
+            return None
+        whole = _NAMED_UNIT[g[0].lower()]
+        s, e = period_containing(as_of, whole)
+        name = {"year": f"{s.year}", "month": f"{MONTH_NAMES[s.month - 1]} {s.year}",
+                "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}"}[whole]
+        return _Atom(span, s, e, name, relative=True)
     if kind == "to_date":
         word = next(x for x in g if x)
         unit: Unit = _NAMED_UNIT[word.lower()]
@@ -563,8 +582,8 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
     if kind == "rolling":
         if g[0]:
             n, unit = _num(g[0]), _NAMED_UNIT[g[1].lower()]
-        elif g[2]:
-            n, unit = 1, _NAMED_UNIT[g[2].lower()]
+        elif g[2] or g[5]:
+            n, unit = 1, _NAMED_UNIT[(g[2] or g[5]).lower()]
         else:
             n, unit = int(g[3]), _NAMED_UNIT[g[4].lower()]
         if n < 1 or n > 3660:
@@ -806,7 +825,12 @@ def _after_or_before(a: _Atom, after: bool, as_of: date) -> _Atom | None:
     return _Atom(a.span, date(a.start.year, 1, 1), a.start - timedelta(days=1), f"before {a.name}")
 
 
-_WEEK_OF = re.compile(r"\bweek\s+(of|starting|beginning|commencing|from)\s+(?:the\s+|on\s+)?$", re.I)
+_WEEK_OF = re.compile(r"\bweek\s+(of|starting|beginning|commencing|from|ending|ended|to)\s+(?:the\s+|on\s+)?$",
+                      re.I)
+#: "Monday thru Wednesday last week": those days of the week named (read as the whole week before).
+_WEEKDAY_SPAN = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\s*(?:to|through|thru|until|till|-|–)\s*"
+                           r"(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 _CHANGE_CUE = re.compile(r"\b(?:chang\w*|grow\w*|grew|growth|increas\w*|decreas\w*|difference|delta|compare\w*|"
                          r"declin\w*|drop\w*|r[io]se|fell)\b", re.I)
 
@@ -877,12 +901,19 @@ def _in_named_year(text: str, atoms: list[_Atom]) -> list[_Atom]:
     return [a.with_year(year) for a in movable]
 
 
+#: A part of a period said before "of the month/quarter/year" ("the last month of", "the first 10 days of").
+_PART_BEFORE = re.compile(r"\b(?:months?|weeks?|days|fortnight|half)\s+of\s+$", re.I)
+#: "the first month of Q3", "the last month of the quarter", "the middle month of last quarter": that calendar month.
+_NTH_MONTH = re.compile(r"\b(first|second|third|1st|2nd|3rd|middle|last|final|opening|closing)\s+month\s+(?:of|in)\s+"
+                        r"$", re.I)
+_NTH_MONTHS = {"first": 0, "1st": 0, "opening": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}
 _NTH_WEEK = re.compile(r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
                        r"(?:the\s+month\s+of\s+)?$", re.I)
 _NTH_DAYS = {"first": 0, "1st": 0, "second": 7, "2nd": 7, "third": 14, "3rd": 14, "fourth": 21, "4th": 21}
 #: "the first 10 days of November": the month's days 1-10.
-_FIRST_DAYS = re.compile(r"\b(first|last|final)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                         r"fifteen|twenty)\s+(days|weeks)\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?$", re.I)
+_FIRST_DAYS = re.compile(r"\b(first|last|final|middle)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"eleven|twelve|fifteen|twenty)\s+(days|weeks|months)\s+(?:of|in)\s+"
+                         r"(?:the\s+month\s+of\s+)?$", re.I)
 _DAY_COUNT = {**_NUMBER_WORDS, "fifteen": 15, "twenty": 20}
 #: "the 25th of last month", "from the 1st to the 15th of this month": days of a month named relatively (an ordinal
 #: day: "top 5 of last month" names no day).
@@ -987,6 +1018,7 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
         nth = _NTH_WEEK.search(text[max(0, a.span[0] - 40):a.span[0]])
         first = _FIRST_DAYS.search(text[max(0, a.span[0] - 40):a.span[0]])
         half = _NTH_HALF.search(text[max(0, a.span[0] - 40):a.span[0]])
+        nth_month = _NTH_MONTH.search(text[max(0, a.span[0] - 40):a.span[0]])
         days_of = _DAYS_OF.search(text[lead:a.span[0]])
         if days_of and _RANKED.search(text[lead:lead + days_of.start()]):
             days_of = None  # "the top 3-5 of last month": ranks, not days
@@ -1006,21 +1038,44 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
             # the span covers "first fortnight of": no product is called that
             a = _Atom((max(0, a.span[0] - 40) + half.start(), a.span[1]), start, end,
                       f"the {which} {half.group(2).lower()} of {a.name}")
-        elif first and _one_month(a):
+        elif first and a.start != a.end:
             token, which = first.group(2).lower(), first.group(1).lower()
             n = int(token) if token.isdigit() else _DAY_COUNT[token]
             word = first.group(3).lower()
             days = n * 7 if word == "weeks" else n  # "the first 2 weeks of November": its days 1-14
-            if 1 <= days <= (a.end - a.start).days + 1:  # "the last 5 days of last month": its last five
-                start, end = (a.start, a.start + timedelta(days=days - 1)) if which == "first" else (
-                    a.end - timedelta(days=days - 1), a.end)
+            length = (a.end - a.start).days + 1
+            if word == "months" and which != "middle":  # "the last 3 months of 2025": whole calendar months
+                start = a.start if which == "first" else add_months(a.end.replace(day=1), 1 - n)
+                end = a.end if which != "first" else add_months(a.start, n) - timedelta(days=1)
+                if a.start.day == 1 and a.start <= start <= end <= a.end:
+                    a = _Atom((max(0, a.span[0] - 40) + first.start(), a.span[1]), start, end,
+                              f"the {which} {n} months of {a.name.removesuffix(' to date')}")
+            elif word != "months" and 1 <= days <= length:  # "the last 5 days of last month", of Q4, of 2025
+                # "the middle ten days of October": centred (its 11th-20th), the odd day left at the end
+                skip = 0 if which == "first" else length - days if which != "middle" else (length - days) // 2
+                start, end = a.start + timedelta(days=skip), a.start + timedelta(days=skip + days - 1)
                 a = _Atom((max(0, a.span[0] - 40) + first.start(), a.span[1]), start, end,
-                          f"the {which} {n} {word} of {a.name}")
+                          f"the {which} {n} {word} of {a.name.removesuffix(' to date')}")
+        elif m and a.start == a.end and m.group(1).lower() in ("ending", "ended", "to"):
+            # "the week ending 29 Nov", "the week ending last Sunday": the 7 days to that day
+            a = _Atom((max(0, a.span[0] - 30) + m.start(), a.span[1]), a.start - timedelta(days=6), a.start,
+                      f"the week ending {fmt_day(a.start)}",
+                      shopping_day=a.shopping_day)
         elif m and a.start == a.end:
             start = a.start if m.group(1).lower() != "of" else a.start - timedelta(days=a.start.weekday())
             a = _Atom(a.span, start, start + timedelta(days=6), f"the week of {fmt_day(start)}",
                       shopping_day=a.shopping_day)
-        elif nth and _one_month(a):
+        elif nth_month and (a.start.year, a.start.month) != (a.end.year, a.end.month) and a.start.day == 1:
+            which = nth_month.group(1).lower()
+            months = (a.end.year - a.start.year) * 12 + a.end.month - a.start.month + 1
+            at = months - 1 if which in ("last", "final", "closing") else months // 2 if which == "middle" else \
+                _NTH_MONTHS[which]
+            if at < months:  # "the third month of H1" is March; no fifth month of a quarter
+                month_start = add_months(a.start, at)
+                month_end = month_range(month_start.year, month_start.month)[1]
+                a = _Atom((max(0, a.span[0] - 40) + nth_month.start(), a.span[1]), month_start, month_end,
+                          f"{MONTH_NAMES[month_start.month - 1]} {month_start.year}", month=month_start.month)
+        elif nth and (_one_month(a) or (a.end - a.start).days >= 27):
             which = nth.group(1).lower()
             start = a.end - timedelta(days=6) if which in ("last", "final") else a.start + timedelta(
                 days=_NTH_DAYS[which])
@@ -1202,6 +1257,16 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
             reading.each = [_label(a, as_of) for a in past]
         return reading
     reading.range = _label(past[0], as_of)
+    days = _WEEKDAY_SPAN.search(text)
+    if days is not None and past[0].start.weekday() == 0 and (past[0].end - past[0].start).days <= 6 \
+            and "week" in past[0].name:
+        first, last = (_WEEKDAY_STEMS.index(days.group(i).lower()) for i in (1, 2))
+        if first < last and past[0].start + timedelta(days=first) <= as_of:  # "Monday thru Wednesday last week"
+            start, end = past[0].start + timedelta(days=first), past[0].start + timedelta(days=last)
+            reading.range = make_range(start, min(end, as_of), f"{WEEKDAYS[first]} to {WEEKDAYS[last]} of "
+                                       f"{past[0].name.removesuffix(' to date') or 'the week'}")
+            reading.weekdays = []
+            return reading
     if reading.weekdays == ["Saturday", "Sunday"] and (past[0].start.weekday() == 5 and past[0].end == past[
             0].start + timedelta(days=1) or "weekend " in past[0].name and (past[0].end - past[0].start).days <= 2):
         reading.weekdays = []  # "the weekend before Easter", "Labor Day weekend" (to the Monday): the range is it
