@@ -8,6 +8,11 @@ forecast caches) and asks every question of both, alternating, while ``BENCH_LOA
 2: the question bench running beside it) keep the cores busy. Prints p50/p95 per path, the ratio, and how many
 answers the 8 s quick-mode budget cut off. Not a timed test: run by hand
 (``.venv/bin/python bench/agent_latency.py``; ``BENCH_ROUNDS``, ``BENCH_LOAD``).
+
+The ``warmed`` path is the deployed shape (``functions/forecast_warmup``): a third tenant whose upload was followed
+by the warm-up (every band of ``FIT_HORIZON_DAYS``, timed apart, in no question's time), asked the same questions
+with the in-process memo of store totals emptied before each one (the instance answering is not the one that
+fitted, and has nothing in memory).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ for _key in ("TENANT", "KEY"):
     os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_PER_MINUTE", "1000000")
     os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_BURST", "1000000")
 os.environ.setdefault("ECOMINTEL_HOME", tempfile.mkdtemp(prefix="bench-latency-"))
+os.environ.setdefault("ECOMINTEL_FORECAST_WARMUP_DAYS", "[]")  # the warmed path runs the warm-up itself, timed apart
 logging.disable(logging.CRITICAL)
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
@@ -58,6 +64,7 @@ def main() -> int:
     from shared.ingest.client import ingest_path
     from shared.orchestration.client import ask
     from shared.orchestration.executor import QUICK_AGENT_OPTIONS
+    from shared.orchestration.forecast_warmup import warm_forecasts
     from shared.sample.merchant import generate_merchant, write_merchant
 
     deps = get_deps()
@@ -72,7 +79,8 @@ def main() -> int:
     buckets = fit_reuse.FIT_HORIZON_DAYS
     quick = QUICK_AGENT_OPTIONS["forecast"]
     current_quick = {k: v for k, v in quick.items() if k != "fit_wait_seconds"}  # the current path waits for all
-    paths = {"current": (), "shared": buckets}
+    paths = {"current": (), "shared": buckets, "warmed": buckets}
+    warmups: list[float] = []
     times: dict[str, list[float]] = {p: [] for p in paths}
     cut: dict[str, int] = dict.fromkeys(paths, 0)
     # CPU-bound processes that end with this one (a killed bench leaves none behind)
@@ -83,13 +91,19 @@ def main() -> int:
             for path in paths:
                 for f in files:
                     ingest_path(deps, f.path, f"lat-{path}-{rnd}", f.kind.value)
+            started = time.perf_counter()
+            warm = warm_forecasts(deps, f"lat-warmed-{rnd}", buckets)
+            warmups.append(time.perf_counter() - started)
+            print(f"round {rnd} warm-up {warmups[-1]:6.2f} s  ({warm.fitted} series fitted)", flush=True)
             fit_reuse.STORE_FITS.clear()  # new data in reality: nothing of the last round's fits applies
             for question in QUESTIONS:
                 for path, path_buckets in paths.items():
                     fit_reuse.FIT_HORIZON_DAYS = path_buckets
-                    QUICK_AGENT_OPTIONS["forecast"] = quick if path == "shared" else current_quick
-                    if path == "current":
-                        fit_reuse.STORE_FITS.clear()  # the current path fits the store total on every question
+                    QUICK_AGENT_OPTIONS["forecast"] = current_quick if path == "current" else quick
+                    if path in ("current", "warmed"):
+                        # the current path fits the store total on every question; the warmed path's instance has
+                        # nothing in memory (it reads the warm-up's stored fits)
+                        fit_reuse.STORE_FITS.clear()
                     started = time.perf_counter()
                     resp = ask(deps, question, tenant=f"lat-{path}-{rnd}", use_cache=False)
                     times[path].append(time.perf_counter() - started)
@@ -116,6 +130,8 @@ def main() -> int:
         )
     for q in (0.5, 0.95):
         print(f"ratio shared / current at p{round(q * 100)}: {pct(times['shared'], q) / pct(times['current'], q):.2f}x")
+        print(f"ratio warmed / shared at p{round(q * 100)}: {pct(times['warmed'], q) / pct(times['shared'], q):.2f}x")
+    print(f"warm-up (every band, after each upload, in no question's time): {', '.join(f'{w:.1f}' for w in warmups)} s")
     return 0
 
 
