@@ -57,6 +57,19 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
 
 
+def start_load(n: int) -> list[subprocess.Popen[bytes]]:
+    """``n`` CPU-bound processes that end with this one (a killed bench leaves none behind)."""
+    burn = "import os\np = os.getppid()\nwhile os.getppid() == p:\n    sum(range(100000))"
+    return [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(n)]
+
+
+def stop_load(burners: list[subprocess.Popen[bytes]]) -> None:
+    """Stop what :func:`start_load` started."""
+    for b in burners:
+        b.kill()
+        b.wait()
+
+
 def main() -> int:
     """Ingest, load the cores, ask on both paths; print the figures."""
     from shared.deps import get_deps
@@ -83,9 +96,9 @@ def main() -> int:
     warmups: list[float] = []
     times: dict[str, list[float]] = {p: [] for p in paths}
     cut: dict[str, int] = dict.fromkeys(paths, 0)
-    # CPU-bound processes that end with this one (a killed bench leaves none behind)
-    burn = "import os\np = os.getppid()\nwhile os.getppid() == p:\n    sum(range(100000))"
-    burners = [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(LOAD)]
+    # answered before the per-product fits were ready (the store total or each SKU's own model stood in)
+    fallback: dict[str, int] = dict.fromkeys(paths, 0)
+    burners = start_load(LOAD)
     try:
         for rnd in range(ROUNDS):
             for path in paths:
@@ -109,6 +122,8 @@ def main() -> int:
                     times[path].append(time.perf_counter() - started)
                     answer = resp.report.answer if resp.report is not None else ""
                     cut[path] += "time budget" in answer or answer.startswith("Could not")
+                    warned = resp.report.warnings if resp.report is not None else []
+                    fallback[path] += any("not ready within" in w for w in warned)
                     print(f"round {rnd} {path:>7} {times[path][-1]:6.2f} s  {question}", flush=True)
                     # a fit the budget cut off (a timed-out agent's thread runs on; the shared path's background
                     # breakdown) ends before the next question is timed: neither path's question pays for the other's
@@ -118,15 +133,13 @@ def main() -> int:
     finally:
         fit_reuse.FIT_HORIZON_DAYS = buckets
         QUICK_AGENT_OPTIONS["forecast"] = quick
-        for b in burners:
-            b.kill()
-            b.wait()
+        stop_load(burners)
     print(f"\n{ROUNDS} rounds x {len(QUESTIONS)} questions, {LOAD} CPU-bound processes beside, cold caches per round")
     for path in paths:
         t = times[path]
         print(
             f"{path:>8} path: p50 {pct(t, 0.5):.2f} s  p95 {pct(t, 0.95):.2f} s  max {max(t):.2f} s  "
-            f"cut off by the 8 s budget: {cut[path]}/{len(t)}"
+            f"cut off by the 8 s budget: {cut[path]}/{len(t)}  before the per-product fits: {fallback[path]}/{len(t)}"
         )
     for q in (0.5, 0.95):
         print(f"ratio shared / current at p{round(q * 100)}: {pct(times['shared'], q) / pct(times['current'], q):.2f}x")

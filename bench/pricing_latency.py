@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +34,7 @@ for _key in ("TENANT", "KEY"):
 os.environ.setdefault("ECOMINTEL_HOME", tempfile.mkdtemp(prefix="bench-pricing-latency-"))
 os.environ.setdefault("ECOMINTEL_FORECAST_WARMUP_DAYS", "[]")  # the forecast warm-up is agent_latency.py's
 logging.disable(logging.CRITICAL)
+from bench.agent_latency import pct, start_load, stop_load  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 LOAD = int(os.environ.get("BENCH_LOAD", "2"))
@@ -43,12 +43,6 @@ QUESTIONS = (
     "Which products are priced above the competition?",
     "How do our prices compare with competitors?",
 )
-
-
-def pct(values: list[float], q: float) -> float:
-    """The q-quantile (nearest rank)."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
 
 
 def drop_vocabulary(deps: object, tenant: str) -> None:
@@ -78,8 +72,7 @@ def main() -> int:
     ask(deps, "Are we overpriced?", tenant="warm", use_cache=False)  # imports and one-time library set-up
     paths = ("cold", "warmed", "again")
     times: dict[str, list[float]] = {p: [] for p in paths}
-    burn = "import os\np = os.getppid()\nwhile os.getppid() == p:\n    sum(range(100000))"
-    burners = [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(LOAD)]
+    burners = start_load(LOAD)
     try:
         for rnd in range(ROUNDS):
             tenants = {p: f"pl-{p}-{rnd}" for p in ("cold", "warmed")}
@@ -99,9 +92,7 @@ def main() -> int:
                     times["again"].append(time.perf_counter() - started)
                     print(f"round {rnd} {'again':>7} {times['again'][-1]:6.2f} s  {question} ({path})", flush=True)
     finally:
-        for b in burners:
-            b.kill()
-            b.wait()
+        stop_load(burners)
     print(f"\n{ROUNDS} rounds, {LOAD} CPU-bound processes beside; first question per fresh tenant, then every question")
     for path in paths:
         t = times[path]
