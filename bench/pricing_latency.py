@@ -34,10 +34,8 @@ for _key in ("TENANT", "KEY"):
 os.environ.setdefault("ECOMINTEL_HOME", tempfile.mkdtemp(prefix="bench-pricing-latency-"))
 os.environ.setdefault("ECOMINTEL_FORECAST_WARMUP_DAYS", "[]")  # the forecast warm-up is agent_latency.py's
 logging.disable(logging.CRITICAL)
-from bench.agent_latency import pct, start_load, stop_load  # noqa: E402
+from bench.agent_latency import LOAD, ROUNDS, pct, start_load, stop_load  # noqa: E402
 
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
-LOAD = int(os.environ.get("BENCH_LOAD", "2"))
 QUESTIONS = (
     "Are we overpriced?",
     "Which products are priced above the competition?",
