@@ -122,8 +122,8 @@ def main() -> int:
                     times[path].append(time.perf_counter() - started)
                     answer = resp.report.answer if resp.report is not None else ""
                     cut[path] += "time budget" in answer or answer.startswith("Could not")
-                    warned = resp.report.warnings if resp.report is not None else []
-                    fallback[path] += any("not ready within" in w for w in warned)
+                    said = resp.report.limitations if resp.report is not None else []  # "forecast: <warning>"
+                    fallback[path] += any("not ready within" in w for w in said)
                     print(f"round {rnd} {path:>7} {times[path][-1]:6.2f} s  {question}", flush=True)
                     # a fit the budget cut off (a timed-out agent's thread runs on; the shared path's background
                     # breakdown) ends before the next question is timed: neither path's question pays for the other's

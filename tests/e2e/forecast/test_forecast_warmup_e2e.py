@@ -62,7 +62,8 @@ def test_a_question_after_the_warm_up_is_answered_from_the_stored_fits(
     report = resp.report
     # answered (partial: no stock counts were loaded), with the per-product breakdown and not from a fallback
     assert report is not None and report.agents == {"forecast": "partial"}, report
-    assert not [w for w in report.warnings if "not ready" in w], report.warnings
+    assert not [w for w in report.limitations if "not ready within" in w], report.limitations
+    assert "still being fitted" not in report.answer
     skus = int(
         deps.warehouse.query("SELECT COUNT(DISTINCT sku) AS n FROM sales WHERE tenant_id = @t", {"t": TENANT})[
             "n"
