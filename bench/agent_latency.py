@@ -8,6 +8,11 @@ forecast caches) and asks every question of both, alternating, while ``BENCH_LOA
 2: the question bench running beside it) keep the cores busy. Prints p50/p95 per path, the ratio, and how many
 answers the 8 s quick-mode budget cut off. Not a timed test: run by hand
 (``.venv/bin/python bench/agent_latency.py``; ``BENCH_ROUNDS``, ``BENCH_LOAD``).
+
+The ``warmed`` path is the deployed shape (``functions/forecast_warmup``): a third tenant whose upload was followed
+by the warm-up (every band of ``FIT_HORIZON_DAYS``, timed apart, in no question's time), asked the same questions
+with the in-process memo of store totals emptied before each one (the instance answering is not the one that
+fitted, and has nothing in memory).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ for _key in ("TENANT", "KEY"):
     os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_PER_MINUTE", "1000000")
     os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_BURST", "1000000")
 os.environ.setdefault("ECOMINTEL_HOME", tempfile.mkdtemp(prefix="bench-latency-"))
+os.environ.setdefault("ECOMINTEL_FORECAST_WARMUP_DAYS", "[]")  # the warmed path runs the warm-up itself, timed apart
 logging.disable(logging.CRITICAL)
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
@@ -51,6 +57,19 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
 
 
+def start_load(n: int) -> list[subprocess.Popen[bytes]]:
+    """``n`` CPU-bound processes that end with this one (a killed bench leaves none behind)."""
+    burn = "import os\np = os.getppid()\nwhile os.getppid() == p:\n    sum(range(100000))"
+    return [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(n)]
+
+
+def stop_load(burners: list[subprocess.Popen[bytes]]) -> None:
+    """Stop what :func:`start_load` started."""
+    for b in burners:
+        b.kill()
+        b.wait()
+
+
 def main() -> int:
     """Ingest, load the cores, ask on both paths; print the figures."""
     from shared.deps import get_deps
@@ -58,6 +77,7 @@ def main() -> int:
     from shared.ingest.client import ingest_path
     from shared.orchestration.client import ask
     from shared.orchestration.executor import QUICK_AGENT_OPTIONS
+    from shared.orchestration.forecast_warmup import warm_forecasts
     from shared.sample.merchant import generate_merchant, write_merchant
 
     deps = get_deps()
@@ -72,29 +92,38 @@ def main() -> int:
     buckets = fit_reuse.FIT_HORIZON_DAYS
     quick = QUICK_AGENT_OPTIONS["forecast"]
     current_quick = {k: v for k, v in quick.items() if k != "fit_wait_seconds"}  # the current path waits for all
-    paths = {"current": (), "shared": buckets}
+    paths = {"current": (), "shared": buckets, "warmed": buckets}
+    warmups: list[float] = []
     times: dict[str, list[float]] = {p: [] for p in paths}
     cut: dict[str, int] = dict.fromkeys(paths, 0)
-    # CPU-bound processes that end with this one (a killed bench leaves none behind)
-    burn = "import os\np = os.getppid()\nwhile os.getppid() == p:\n    sum(range(100000))"
-    burners = [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(LOAD)]
+    # answered before the per-product fits were ready (the store total or each SKU's own model stood in)
+    fallback: dict[str, int] = dict.fromkeys(paths, 0)
+    burners = start_load(LOAD)
     try:
         for rnd in range(ROUNDS):
             for path in paths:
                 for f in files:
                     ingest_path(deps, f.path, f"lat-{path}-{rnd}", f.kind.value)
+            started = time.perf_counter()
+            warm = warm_forecasts(deps, f"lat-warmed-{rnd}", buckets)
+            warmups.append(time.perf_counter() - started)
+            print(f"round {rnd} warm-up {warmups[-1]:6.2f} s  ({warm.fitted} series fitted)", flush=True)
             fit_reuse.STORE_FITS.clear()  # new data in reality: nothing of the last round's fits applies
             for question in QUESTIONS:
                 for path, path_buckets in paths.items():
                     fit_reuse.FIT_HORIZON_DAYS = path_buckets
-                    QUICK_AGENT_OPTIONS["forecast"] = quick if path == "shared" else current_quick
-                    if path == "current":
-                        fit_reuse.STORE_FITS.clear()  # the current path fits the store total on every question
+                    QUICK_AGENT_OPTIONS["forecast"] = current_quick if path == "current" else quick
+                    if path in ("current", "warmed"):
+                        # the current path fits the store total on every question; the warmed path's instance has
+                        # nothing in memory (it reads the warm-up's stored fits)
+                        fit_reuse.STORE_FITS.clear()
                     started = time.perf_counter()
                     resp = ask(deps, question, tenant=f"lat-{path}-{rnd}", use_cache=False)
                     times[path].append(time.perf_counter() - started)
                     answer = resp.report.answer if resp.report is not None else ""
                     cut[path] += "time budget" in answer or answer.startswith("Could not")
+                    said = resp.report.limitations if resp.report is not None else []  # "forecast: <warning>"
+                    fallback[path] += any("not ready within" in w for w in said)
                     print(f"round {rnd} {path:>7} {times[path][-1]:6.2f} s  {question}", flush=True)
                     # a fit the budget cut off (a timed-out agent's thread runs on; the shared path's background
                     # breakdown) ends before the next question is timed: neither path's question pays for the other's
@@ -104,18 +133,18 @@ def main() -> int:
     finally:
         fit_reuse.FIT_HORIZON_DAYS = buckets
         QUICK_AGENT_OPTIONS["forecast"] = quick
-        for b in burners:
-            b.kill()
-            b.wait()
+        stop_load(burners)
     print(f"\n{ROUNDS} rounds x {len(QUESTIONS)} questions, {LOAD} CPU-bound processes beside, cold caches per round")
     for path in paths:
         t = times[path]
         print(
             f"{path:>8} path: p50 {pct(t, 0.5):.2f} s  p95 {pct(t, 0.95):.2f} s  max {max(t):.2f} s  "
-            f"cut off by the 8 s budget: {cut[path]}/{len(t)}"
+            f"cut off by the 8 s budget: {cut[path]}/{len(t)}  before the per-product fits: {fallback[path]}/{len(t)}"
         )
     for q in (0.5, 0.95):
         print(f"ratio shared / current at p{round(q * 100)}: {pct(times['shared'], q) / pct(times['current'], q):.2f}x")
+        print(f"ratio warmed / shared at p{round(q * 100)}: {pct(times['warmed'], q) / pct(times['shared'], q):.2f}x")
+    print(f"warm-up (every band, after each upload, in no question's time): {', '.join(f'{w:.1f}' for w in warmups)} s")
     return 0
 
 

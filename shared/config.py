@@ -74,6 +74,9 @@ class Settings(BaseSettings):
     freshness_prices_seconds: int = 3600
     freshness_reviews_seconds: int = 24 * 3600
     freshness_forecasts_seconds: int = 12 * 3600
+    #: Horizons (days) the forecast warm-up fits on each sales update (JSON list); unset: every fit bucket of
+    #: ``shared/forecast/fit_reuse.py``; ``[]`` turns the warm-up off (the test suites that do not exercise it).
+    forecast_warmup_days: list[int] | None = Field(default=None, max_length=8)
 
     # Delivery of alerts and digests
     smtp_host: str | None = None

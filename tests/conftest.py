@@ -27,6 +27,8 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
             monkeypatch.delenv(key, raising=False)
     home = tmp_path / "ecomintel-home"
     monkeypatch.setenv("ECOMINTEL_HOME", str(home))
+    # the forecast warm-up fits five horizon bands on every sales update: only its own tests turn it on
+    monkeypatch.setenv("ECOMINTEL_FORECAST_WARMUP_DAYS", "[]")
     reset_deps()
     yield home
     reset_deps()

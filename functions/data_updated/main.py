@@ -1,4 +1,4 @@
-"""``data_updated``: on ``data-updated``, bump the tenant's data version (cached answers go stale)."""
+"""``data_updated``: on ``data-updated``, bump the tenant's data version, warm its vocabulary."""
 
 from __future__ import annotations
 

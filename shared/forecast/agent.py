@@ -36,7 +36,7 @@ from shared.forecast.answers import (
     with_method,
 )
 from shared.forecast.batch import forecast_chunk
-from shared.forecast.cache import ForecastCache, fingerprint
+from shared.forecast.cache import ForecastCache, PersistedFits, fingerprint
 from shared.forecast.csv_input import attach_future
 from shared.forecast.drift import DriftReport, assess_drift
 from shared.forecast.elasticity import ELASTICITY_RANGE, estimate_elasticity
@@ -179,7 +179,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
             if "forecast" in asks and top and with_sales > len(top):
                 store = store_total(sales, last_date, freq, options, request.horizon_days, with_sales,
                                     label=f"its {with_sales:,} SKUs" if request.categories or channels else "",
-                                    window=window)
+                                    window=window, persisted=PersistedFits(deps.documents, request.tenant_id))
             sales = sales[sales["sku"].astype(str).isin(keep)]
     series = _build_series(sales, last_date, freq)
     if opts.get("future"):
@@ -214,7 +214,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     elif fitted is None:
         if store is None and "forecast" in asks:  # a brand's or a small category's SKUs: their total as one series
             store = store_total(sales, last_date, freq, options, request.horizon_days, int(sales["sku"].nunique()),
-                                label=f"its {int(sales['sku'].nunique()):,} SKUs", window=window)
+                                label=f"its {int(sales['sku'].nunique()):,} SKUs", window=window,
+                                persisted=PersistedFits(deps.documents, request.tenant_id))
         warnings.append(f"the per-product forecasts were not ready within {wait:g} s: the store's total (stock: every "
                         "SKU's run-rate cover) answers, and they are being fitted for the next question")
     for o in outcomes:
@@ -347,7 +348,8 @@ def _revenue_totals_forecast(deps: Deps, request: AgentRequest, as_of: date, opt
     sales = pd.DataFrame({"sku": STORE_SERIES, "date": pd.to_datetime(frame["date"]),
                           "units": frame["revenue"].astype("float64").fillna(0.0)})
     last_date = sales["date"].max()
-    view = store_total(sales, last_date, "D", options, request.horizon_days, 0, label="your revenue totals")
+    view = store_total(sales, last_date, "D", options, request.horizon_days, 0, label="your revenue totals",
+                       persisted=PersistedFits(deps.documents, request.tenant_id))
     if view is None:
         return None
     currency = sales_currency(deps, request.tenant_id)
@@ -511,20 +513,22 @@ def category_totals(deps: Deps, request: AgentRequest, sales: pd.DataFrame, last
     for category in sorted(set(named.dropna())):
         mine = sales[named == category]
         view = store_total(mine, last_date, freq, options, request.horizon_days, int(mine["sku"].nunique()),
-                           label=category, window=window)
+                           label=category, window=window, persisted=PersistedFits(deps.documents, request.tenant_id))
         if view is not None:
             views.append(view)
     return views
 
 
 def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, options: ForecastOptions,
-                horizon_days: int, skus: int, label: str = "", window: Window | None = None) -> SkuForecastView | None:
+                horizon_days: int, skus: int, label: str = "", window: Window | None = None,
+                persisted: PersistedFits | None = None) -> SkuForecastView | None:
     """The whole store's units over the horizon: every SKU's sales summed per period and forecast as one series.
 
     "How many units will we sell next month?" asks for the store, while the agent forecasts only its top sellers
     one by one: their sum would answer for a part of the catalogue. ``None`` when the total cannot be forecast.
     ``sales`` may be one category's (``label`` then names its SKUs: "its 45 SKUs"). ``window``: only those days
-    of the horizon are summed ("in January" asked on 5 Dec).
+    of the horizon are summed ("in January" asked on 5 Dec). ``persisted``: the tenant's stored fits, read before
+    fitting and written after.
     """
     daily = sales.groupby("date", as_index=False)["units"].sum()
     daily = daily.assign(sku=STORE_SERIES, price=np.nan, promo=np.nan)
@@ -536,9 +540,18 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
         weeks = math.ceil(horizon_days / 7)
         series, freq = _build_series(daily, last_date, "W")[STORE_SERIES], "W"
         options, scale = replace(options, horizon=weeks), horizon_days / (7 * weeks)
-    smooth = replace(options, prophet="never")  # one smooth series: no Prophet cold start
-    # asked again and again ("how many next month", "sales projection"): unchanged data is not refitted
-    result = STORE_FITS.get_or_fit(fingerprint(series, smooth, "store"), lambda: forecast_series(series, smooth))
+    # one smooth series: no Prophet cold start; fitted at the horizon's bucket (as the top sellers are), so the
+    # warm-up's fit of a bucket answers every horizon in it
+    smooth = fit_options(replace(options, prophet="never"), 7 if freq == "W" else 1)
+    key = fingerprint(series, smooth, "store")
+
+    def fit() -> SeriesForecast:
+        return forecast_series(series, smooth)
+
+    # asked again and again ("how many next month", "sales projection"): unchanged data is not refitted, in this
+    # process (the memo) or in another instance and the warm-up function (the persisted fits)
+    fitted = STORE_FITS.get_or_fit(key, lambda: persisted.get_or_fit(key, fit) if persisted is not None else fit())
+    result = head(fitted, options.horizon)
     if result.status != "ok" or not len(result.forecast):
         return None
     if window is not None:

@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from shared.forecast.engine import ForecastOptions
+from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.periods import RegularSeries
 from shared.ports import DocumentStore
-from shared.store.documents.caches import forecast_cache_collection
+from shared.store.documents.caches import (
+    FORECAST_FITS_INDEX_DOC,
+    forecast_cache_collection,
+    forecast_fit_collection,
+    meta_collection,
+)
 
 
 def fingerprint(series: RegularSeries, options: ForecastOptions, extra: str = "") -> str:
@@ -58,3 +64,57 @@ class ForecastCache:
         """Store ``result`` under ``key`` (replacing any older entry for the SKU and variant)."""
         self._docs.set(self._collection, self._doc_id(sku, variant),
                        {"sku": sku, "fingerprint": key, "result": json.dumps(result)})
+
+
+#: Persisted one-series fits a tenant keeps (least recently written go first): a store total and a few categories'
+#: totals per horizon band and frequency.
+MAX_PERSISTED_FITS = 48
+
+
+class PersistedFits:
+    """One-series fits (the store's daily total) in ``tenants/<tenant>/forecast_fits``, keyed by fingerprint.
+
+    The in-process memo (``fit_reuse.STORE_FITS``) is lost when a serverless instance is recycled; these outlive
+    it, so a fit made by the warm-up function (or by another instance) answers the next question. The key is the
+    fingerprint of the series and options (content-addressed: new data is a new key, so a stale fit cannot be
+    read back), and an index document keeps at most :data:`MAX_PERSISTED_FITS` of them per tenant.
+    """
+
+    def __init__(self, documents: DocumentStore, tenant_id: str, size: int = MAX_PERSISTED_FITS) -> None:
+        self._docs = documents
+        self._tenant = tenant_id
+        self._collection = forecast_fit_collection(tenant_id)
+        self._size = size
+
+    @staticmethod
+    def _doc_id(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()[:40]
+
+    def get(self, key: str) -> SeriesForecast | None:
+        """The fit stored under ``key``, or ``None``."""
+        doc = self._docs.get(self._collection, self._doc_id(key))
+        if not doc or doc.get("fingerprint") != key:
+            return None
+        return SeriesForecast.from_dict(json.loads(doc["result"]))
+
+    def put(self, key: str, result: SeriesForecast) -> None:
+        """Store ``result`` under ``key``; the oldest fits past the bound are deleted."""
+        doc_id = self._doc_id(key)
+        self._docs.set(self._collection, doc_id, {"fingerprint": key, "result": json.dumps(result.to_dict())})
+
+        def remember(index: dict[str, Any]) -> list[str]:
+            ids = [i for i in index.get("ids", []) if i != doc_id] + [doc_id]
+            index["ids"] = ids[-self._size:]
+            return ids[: -self._size]
+
+        for evicted in self._docs.transact(meta_collection(self._tenant), FORECAST_FITS_INDEX_DOC, remember):
+            self._docs.delete(self._collection, evicted)
+
+    def get_or_fit(self, key: str, fit: Callable[[], SeriesForecast]) -> SeriesForecast:
+        """The stored fit of ``key``, or ``fit()`` stored (as stored: a fresh and a read fit say the same numbers)."""
+        found = self.get(key)
+        if found is not None:
+            return found
+        result = fit()
+        self.put(key, result)
+        return SeriesForecast.from_dict(result.to_dict())

@@ -13,3 +13,8 @@ AGENT_RUNS = Counter("ecomintel_agent_runs_total", "Agent runs by agent and outc
 PLANS = Counter("ecomintel_plans_total", "Plans by planner (llm or router).", ["planner"], registry=REGISTRY)
 LLM_TOKENS = Counter("ecomintel_llm_tokens_total", "LLM tokens spent, by direction.", ["direction"],
                      registry=REGISTRY)
+WARMUP_SERIES = Counter("ecomintel_forecast_warmup_series_total",
+                        "Series the forecast warm-up fitted anew or found fitted for the same data.", ["source"],
+                        registry=REGISTRY)
+WARMUP_SECONDS = Histogram("ecomintel_forecast_warmup_seconds", "Time one forecast warm-up took (every band).",
+                           registry=REGISTRY, buckets=(1, 5, 10, 30, 60, 120, 300, 540))

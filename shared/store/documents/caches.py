@@ -21,3 +21,15 @@ def forecast_cache_collection(tenant: str) -> str:
 def meta_collection(tenant: str) -> str:
     """Per-tenant orchestration metadata (the data version)."""
     return tenant_collection(tenant, "meta")
+
+
+#: Document (in :func:`meta_collection`) listing the persisted fits of :func:`forecast_fit_collection`, oldest first.
+FORECAST_FITS_INDEX_DOC = "forecast_fits"
+
+#: Document (in :func:`meta_collection`) recording the data updates the forecast warm-up has fitted for.
+FORECAST_WARMUP_DOC = "forecast_warmup"
+
+
+def forecast_fit_collection(tenant: str) -> str:
+    """Persisted one-series fits (the store's and a category's totals), keyed by the series' fingerprint."""
+    return tenant_collection(tenant, "forecast_fits")
