@@ -174,7 +174,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         daily = pricing_inputs.list_prices(deps.warehouse, request.tenant_id, pricing_inputs.PricingScope(
             request.skus, request.categories))
         own = own_price_answer(daily.frame, list(request.skus), start=request.start_date, end=request.end_date,
-                               today=today, direction=request.options.get("moves_order"))
+                               today=today, direction=request.options.get("moves_order"),
+                               catalogue=_catalogue_skus(data.products))
         answers.insert(asks.index("price_history"), with_titles(own, titles, list(request.skus)))
     if inputs.observations.empty and any(a.ask in NEEDS_COMPETITORS for a in answers) and as_of_date(
             deps.warehouse, request.tenant_id, (DataKind.COMPETITOR_PRICES,)) is None:
