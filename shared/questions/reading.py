@@ -59,6 +59,7 @@ from shared.questions.pricing_idioms import pricing_idioms
 from shared.questions.review_idioms import review_idioms
 from shared.questions.review_length import read_review_length
 from shared.questions.reviews import (
+    POSSESSIVE_SUBJECT,
     ReviewAsk,
     ReviewQuestion,
     asks_sentiment_change,
@@ -669,7 +670,7 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
     every lamp would answer another question too.
     """
     for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question), *_BARE_THING.finditer(question),
-              *_METRIC_OF_THING.finditer(question)]:
+              *_METRIC_OF_THING.finditer(question), *POSSESSIVE_SUBJECT.finditer(question)]:
         span = m.span("name")
         words = m.group("name").lower().split()
         if m.re is _BARE_THING and any(mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):

@@ -480,13 +480,20 @@ _REVIEWED_THING = re.compile(
     r"(?:for|of|on|about)\s+(?:the\s+|our\s+|my\s+)?(?P<name>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)\s*[?.!]*\s*$", re.I)
 
 
+#: "the vase's reviews", "our sofa's average rating": a possessive name whose reviews or rating are asked.
+POSSESSIVE_SUBJECT = re.compile(
+    r"\b(?:the|our|my)\s+(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)['’]s\s+"
+    r"(?:(?:average|avg|overall|star|mean|customer)\s+)?(?:reviews?|revs|ratings?|stars?|complaints?|feedback|"
+    r"sentiment|score)\b", re.I)
+
+
 def reviewed_thing(question: str, taken: Sequence[tuple[int, int]]) -> tuple[str, list[str]] | None:
     """The name a review question ends on when none of it is one of the tenant's names, and its words.
 
-    The caller checks the words against the tenant's titles: "revs for vase" in a shop without a vase is said,
-    not answered with every product's reviews.
+    The caller checks the words against the tenant's titles: "revs for vase" (or "the vase's reviews") in a shop
+    without a vase is said, not answered with every product's reviews.
     """
-    m = _REVIEWED_THING.search(question)
+    m = _REVIEWED_THING.search(question) or POSSESSIVE_SUBJECT.search(question)
     if m is None or not _outside(m.span("name"), taken):
         return None
     words = [w.lower() for w in re.findall(r"[a-z][\w'-]*", m.group("name"), re.I)]
