@@ -127,7 +127,9 @@ _QUOTED_WORD = re.compile(
 #: An unquoted word after "mention", "containing", "say", the question ending there: a search word when it names no
 #: topic ("reviews that mention broke", see :func:`shared.sentiment.mentions.names_a_topic`).
 _UNQUOTED_WORD = re.compile(
-    r"\b(?:mention(?:s|ing|ed)?|contain(?:s|ing)?|say|says|saying)\s+(?P<w>[a-z][a-z-]{2,30})\s*"
+    r"\b(?:mention(?:s|ing|ed)?|contain(?:s|ing)?|say|says|saying)\s+"
+    # several forms of the word: "broke/broken", "cracked or cracks", "leak, leaks or leaking"
+    r"(?P<w>[a-z][a-z-]{2,30}(?:\s*(?:/|,|\bor\b|,\s*or\b)\s*[a-z][a-z-]{2,30}){0,3})\s*"
     r"(?=$|[?.!,;]|\s+(?:lately|recently|so far|this|last|in|since|over|on|for)\b)", re.I)
 #: Words after "about" that name the whole store, a product in general or a quantity, not an aspect.
 _NOT_ASPECTS = frozenset(
@@ -171,9 +173,12 @@ def _search_word(question: str, taken: Sequence[tuple[int, int]]) -> ReviewQuest
     from shared.sentiment.mentions import names_a_topic  # only for review questions (import cost)
 
     found = _UNQUOTED_WORD.search(question)
-    if found is None or not _outside(found.span("w"), taken) or names_a_topic(word := found.group("w").lower()):
+    if found is None or not _outside(found.span("w"), taken):
         return None
-    return ReviewQuestion("aspect", f'"{word}"', found.span("w"))
+    forms = [w for w in re.split(r"\s*(?:/|,|\bor\b)\s*", found.group("w").lower()) if w]
+    if any(names_a_topic(w) for w in forms):
+        return None
+    return ReviewQuestion("aspect", '"' + "/".join(dict.fromkeys(forms)) + '"', found.span("w"))
 
 
 def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),

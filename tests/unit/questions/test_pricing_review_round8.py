@@ -28,3 +28,24 @@ def test_a_possessive_name_the_catalogue_lacks_is_said(store: VocabularyIndex, q
 @pytest.mark.parametrize("question", ["the desk lamp's reviews", "the store's rating"])
 def test_a_possessive_name_the_catalogue_holds_is_answered(store: VocabularyIndex, question: str) -> None:
     assert read(store, question).kind != "unanswerable"
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("reviews that mention broke/broken", '"broke/broken"'),
+    ("how many reviews mention cracked or cracks?", '"cracked/cracks"'),
+    ("reviews that mention broke", '"broke"'),
+])
+def test_several_forms_of_a_search_word_are_searched_together(question: str, term: str) -> None:
+    from shared.questions.reviews import read_review_question
+
+    found = read_review_question(question)
+    assert found is not None and found.ask == "aspect" and found.aspect == term
+
+
+def test_a_search_of_several_forms_counts_a_review_with_any_of_them() -> None:
+    from shared.sentiment.mentions import resolve_aspect
+
+    aspect = resolve_aspect('"broke/broken"')
+    assert aspect.name == '"broke" or "broken"' and aspect.literal
+    assert aspect.mentioned_in(["it", "was", "broken"]) and aspect.mentioned_in(["it", "broke"])
+    assert not aspect.mentioned_in(["it", "works"])
