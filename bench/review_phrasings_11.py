@@ -93,7 +93,10 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
         start = date(end.year if end.month > month else end.year - 1, month, 1)
         after_from = (start + timedelta(days=32)).replace(day=1)
         rated = rv.dropna(subset=["rating"])
-        befores = (t.mean(rated[rated["date"] < start]), t.mean(t.window(t.year_start, start - timedelta(days=1))))
+        # before: all reviews before the month, the agent's year before it, or (the house rule of "before June")
+        # 1 January of its year to the day before it
+        befores = (t.mean(rated[rated["date"] < start]), t.mean(t.window(t.year_start, start - timedelta(days=1))),
+                   t.mean(t.window(start.replace(month=1, day=1), start - timedelta(days=1))))
         afters = (t.mean(t.window(start)), t.mean(t.window(after_from)))
         return lambda a, r: any(states(a, v, RTOL) for v in befores) and any(states(a, v, RTOL) for v in afters)
 

@@ -49,3 +49,25 @@ def test_a_search_of_several_forms_counts_a_review_with_any_of_them() -> None:
     assert aspect.name == '"broke" or "broken"' and aspect.literal
     assert aspect.mentioned_in(["it", "was", "broken"]) and aspect.mentioned_in(["it", "broke"])
     assert not aspect.mentioned_in(["it", "works"])
+
+
+@pytest.mark.parametrize("question", ["rating before and after June", "sales before vs after June",
+                                      "revenue before versus after the month of June"])
+def test_before_and_after_a_month_compares_the_days_after_with_those_before(question: str) -> None:
+    from datetime import date
+
+    from shared.questions.timephrase import resolve_time
+
+    t = resolve_time(question, date(2026, 12, 3))
+    assert t.range is not None and (t.range.start, t.range.end) == (date(2026, 7, 1), date(2026, 12, 3))
+    assert t.baseline is not None and (t.baseline.start, t.baseline.end) == (date(2026, 1, 1), date(2026, 5, 31))
+    assert t.explicit_compare
+
+
+def test_after_a_month_alone_is_no_comparison() -> None:
+    from datetime import date
+
+    from shared.questions.timephrase import resolve_time
+
+    t = resolve_time("rating after June", date(2026, 12, 3))
+    assert t.range is not None and t.range.start == date(2026, 7, 1) and t.baseline is None
