@@ -70,8 +70,7 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
     add("polarity", "show me positive reviews", only_stars(t, (4, 5)))
     add("polarity", f"list the most negative reviews of {y}", only_stars(t, (1, 2), y))
     ys = end.replace(month=1, day=1)
-    add("polarity", "how many negative reviews did we get this year?",
-        count(int((t.window(ys)["rating"] <= 2).sum())))
+    add("polarity", "how many negative reviews did we get this year?", count(int((t.window(ys)["rating"] <= 2).sum())))
 
     # 2. a product the catalogue does not sell
     add("nomatch", "the vase's rating", no_product("vase"))
@@ -95,8 +94,11 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
         rated = rv.dropna(subset=["rating"])
         # before: all reviews before the month, the agent's year before it, or (the house rule of "before June")
         # 1 January of its year to the day before it
-        befores = (t.mean(rated[rated["date"] < start]), t.mean(t.window(t.year_start, start - timedelta(days=1))),
-                   t.mean(t.window(start.replace(month=1, day=1), start - timedelta(days=1))))
+        befores = (
+            t.mean(rated[rated["date"] < start]),
+            t.mean(t.window(t.year_start, start - timedelta(days=1))),
+            t.mean(t.window(start.replace(month=1, day=1), start - timedelta(days=1))),
+        )
         afters = (t.mean(t.window(start)), t.mean(t.window(after_from)))
         return lambda a, r: any(states(a, v, RTOL) for v in befores) and any(states(a, v, RTOL) for v in afters)
 
@@ -105,21 +107,39 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
     add("beforeafter", "rating before and after August", before_after(8))
 
     # 5. themes and trends
-    add("themes", "what are the recurring themes in our reviews?",
-        lambda a, r: re.search(r"quality|durab", first(a), re.I) is not None)
+    add(
+        "themes",
+        "what are the recurring themes in our reviews?",
+        lambda a, r: re.search(r"quality|durab", first(a), re.I) is not None,
+    )
     add("themes", "biggest praise points for Kitchen products", lambda a, r: "Kitchen" in first(a))
     l90, p90 = t.window(end - timedelta(days=89)), t.window(end - timedelta(days=179), end - timedelta(days=90))
-    add("themes", f"has the rating of {x} gotten worse over the last 90 days?",
-        lambda a, r: (x in first(a) or t.title(x) in first(a)) and states(first(a), t.mean(l90[l90["sku"] == x]), RTOL)
-        and states(first(a), t.mean(p90[p90["sku"] == x]), RTOL))
+    add(
+        "themes",
+        f"has the rating of {x} gotten worse over the last 90 days?",
+        lambda a, r: (
+            (x in first(a) or t.title(x) in first(a))
+            and states(first(a), t.mean(l90[l90["sku"] == x]), RTOL)
+            and states(first(a), t.mean(p90[p90["sku"] == x]), RTOL)
+        ),
+    )
 
     # 6. spam and the adjusted rating
-    add("spam", "what's our spam-adjusted rating?", lambda a, r: _SPAM.search(first(a)) is not None
-        and states(first(a), t.mean(yr), RTOL))
-    add("spam", f"rating for {x} excluding fake reviews", lambda a, r: _SPAM.search(first(a)) is not None
-        and x in first(a))
-    add("spam", "what share of our reviews are suspected spam?", lambda a, r: _SPAM.search(first(a)) is not None
-        and "%" in first(a))
+    add(
+        "spam",
+        "what's our spam-adjusted rating?",
+        lambda a, r: _SPAM.search(first(a)) is not None and states(first(a), t.mean(yr), RTOL),
+    )
+    add(
+        "spam",
+        f"rating for {x} excluding fake reviews",
+        lambda a, r: _SPAM.search(first(a)) is not None and x in first(a),
+    )
+    add(
+        "spam",
+        "what share of our reviews are suspected spam?",
+        lambda a, r: _SPAM.search(first(a)) is not None and "%" in first(a),
+    )
 
     # 7. quotes per product
     add("quotes", f"give me a quote from a happy customer of {x}", only_stars(t, (4, 5), x))
@@ -127,17 +147,25 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
 
     # 8. star distributions and rankings
     kit = rv[rv["category"] == "Kitchen"]
-    add("stars", "star distribution for Kitchen products",
-        lambda a, r: all(states(a, int((kit["rating"] == s).sum()), 0.5)
-                         or states(a, int((yr[yr["category"] == "Kitchen"]["rating"] == s).sum()), 0.5)
-                         for s in (1, 5)))
+    add(
+        "stars",
+        "star distribution for Kitchen products",
+        lambda a, r: all(
+            states(a, int((kit["rating"] == s).sum()), 0.5)
+            or states(a, int((yr[yr["category"] == "Kitchen"]["rating"] == s).sum()), 0.5)
+            for s in (1, 5)
+        ),
+    )
     add("stars", "how many 3-star reviews this year", count(int((t.window(ys)["rating"] == 3).sum())))
     per = rv.groupby("sku").agg(mean=("rating", "mean"), n=("review_id", "size"), cat=("category", "first"))
     kworst = per[(per["n"] >= 5) & (per["cat"] == "Kitchen")].sort_values("mean", kind="stable")
     add("stars", "which Kitchen product has the worst reviews?", lambda a, r: str(kworst.index[0]) in first(a))
     cats = rv.dropna(subset=["rating"]).groupby("category")["rating"].mean()
-    add("stars", "average rating per category", lambda a, r: states(a, float(cats.max()), RTOL)
-        and states(a, float(cats.min()), RTOL))
+    add(
+        "stars",
+        "average rating per category",
+        lambda a, r: states(a, float(cats.max()), RTOL) and states(a, float(cats.min()), RTOL),
+    )
 
     # 9. reviews worth a reply
     negative = rv[rv["rating"] <= 2]
@@ -148,6 +176,9 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
     ver = rv.dropna(subset=["rating"])
     vmean = float(ver[ver["verified"].astype(bool)]["rating"].mean())
     umean = float(ver[~ver["verified"].astype(bool)]["rating"].mean())
-    add("verified", "rating of verified buyers vs unverified", lambda a, r: states(a, vmean, RTOL)
-        and states(a, umean, RTOL))
+    add(
+        "verified",
+        "rating of verified buyers vs unverified",
+        lambda a, r: states(a, vmean, RTOL) and states(a, umean, RTOL),
+    )
     return out

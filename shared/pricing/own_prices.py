@@ -159,9 +159,12 @@ def own_price_answer(
             f"{rows['sku'].nunique()} of {priced} products {verb} {_period(first, last_day)} "
             f"({up} raises and {down} cuts in all, promotions aside)"
             + (f"; the latest: {join_names(latest, 3)}" if latest else "")
-            + (f"; {stray['sku'].nunique()} more SKU code{'s' if stray['sku'].nunique() != 1 else ''} seen only in "
-               f"sales, not in the catalogue, changed too ({join_names(list(stray['sku'].unique()), 3)})."
-               if not stray.empty else ".")
+            + (
+                f"; {stray['sku'].nunique()} more SKU code{'s' if stray['sku'].nunique() != 1 else ''} seen only in "
+                f"sales, not in the catalogue, changed too ({join_names(list(stray['sku'].unique()), 3)})."
+                if not stray.empty
+                else "."
+            )
         )
     table = [
         [

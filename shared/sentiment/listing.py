@@ -3,8 +3,8 @@
 A merchant who asks to *see* reviews wants the reviews, not their themes: each with its date, stars, product
 and the sentence that carries its opinion. "Negative" ("positive") reviews are the 1-2 (4-5) star ones, as the
 metrics layer counts them (an unrated review by its text's label); the most negative (positive) of them are ranked
-by the agent's sentiment score (text blended with the stars); the latest by date. Suspected spam is never shown as a customer's voice.
-Quotes are review text: shown, never interpreted.
+by the agent's sentiment score (text blended with the stars); the latest by date. Suspected spam is never shown
+as a customer's voice. Quotes are review text: shown, never interpreted.
 """
 
 from __future__ import annotations

@@ -30,11 +30,14 @@ def test_a_possessive_name_the_catalogue_holds_is_answered(store: VocabularyInde
     assert read(store, question).kind != "unanswerable"
 
 
-@pytest.mark.parametrize(("question", "term"), [
-    ("reviews that mention broke/broken", '"broke/broken"'),
-    ("how many reviews mention cracked or cracks?", '"cracked/cracks"'),
-    ("reviews that mention broke", '"broke"'),
-])
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("reviews that mention broke/broken", '"broke/broken"'),
+        ("how many reviews mention cracked or cracks?", '"cracked/cracks"'),
+        ("reviews that mention broke", '"broke"'),
+    ],
+)
 def test_several_forms_of_a_search_word_are_searched_together(question: str, term: str) -> None:
     from shared.questions.reviews import read_review_question
 
@@ -51,8 +54,10 @@ def test_a_search_of_several_forms_counts_a_review_with_any_of_them() -> None:
     assert not aspect.mentioned_in(["it", "works"])
 
 
-@pytest.mark.parametrize("question", ["rating before and after June", "sales before vs after June",
-                                      "revenue before versus after the month of June"])
+@pytest.mark.parametrize(
+    "question",
+    ["rating before and after June", "sales before vs after June", "revenue before versus after the month of June"],
+)
 def test_before_and_after_a_month_compares_the_days_after_with_those_before(question: str) -> None:
     from datetime import date
 
