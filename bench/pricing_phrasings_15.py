@@ -170,12 +170,17 @@ def fifteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # 
     # 4. a competitor's promotion around a day
     bf = black_friday(end.year if end >= black_friday(end.year) else end.year - 1)
     mm_bf = promoted(m, "MegaMart", bf, bf)
-    bb_we = promoted(m, "BargainBarn", bf, bf + timedelta(days=3))
+    # "the Black Friday weekend": Friday to Sunday or Monday, or (the house reading of "weekend") Saturday-Sunday
+    bb_we = [
+        promoted(m, "BargainBarn", a, bf + timedelta(days=b))
+        for a, b in ((bf, 2), (bf, 3), (bf + timedelta(days=1), 2))
+    ]
 
-    def promo(frame: pd.DataFrame, rival: str) -> Check:
-        n = int(frame["sku"].nunique())
+    def promo(frames: pd.DataFrame | list[pd.DataFrame], rival: str) -> Check:
+        ns = [int(f["sku"].nunique()) for f in (frames if isinstance(frames, list) else [frames])]
         return lambda a, r: (
-            rival in first(a) and (states(first(a), n, 0.5) if n else _NEGATION.search(first(a)) is not None)
+            rival in first(a)
+            and any(states(first(a), n, 0.5) if n else _NEGATION.search(first(a)) is not None for n in ns)
         )
 
     add("promo", "did MegaMart run a promotion on Black Friday?", promo(mm_bf, "MegaMart"))

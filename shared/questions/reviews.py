@@ -291,6 +291,12 @@ _OUR_REPLY = re.compile(r"\b(?:we|i)\s+(?:(?:should|must|could|can|need\s+to|hav
 #: One review named by its date ("the latest 1-star review", "our most recent negative review"): read out.
 _ONE_LATEST = re.compile(r"\b(?:the|our|my)\s+(?:latest|newest|most recent|last)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:review|comment|complaint)\b(?!s)", re.I)
+#: Customers quoted ("give me a quote from a happy customer", "quote some unhappy buyers"): their reviews, shown.
+_QUOTED_PEOPLE = re.compile(r"\bquot(?:e|es|ing)\b[^?.!]{0,40}?\b(?:customers?|buyers?|reviewers?|shoppers?|"
+                            r"clients?)\b", re.I)
+#: "Which reviews should we reply to first?": the newest negative ones (the reviews a merchant answers first).
+_REPLY_FIRST = re.compile(r"\b(?:respond|reply|answer)\w*\s+(?:to\s+)?(?:first|next|now|today|asap|urgently|"
+                          r"soonest)\b|\b(?:prioriti[sz]e|first)\b[^?.!]{0,30}\b(?:respond|reply|answer)", re.I)
 _WORDS_COUNT = {"a few": 5, "few": 5, "couple": 2, "a couple": 2, "three": 3, "five": 5, "ten": 10, "two": 2,
                 "four": 4}
 
@@ -303,15 +309,18 @@ def review_listing(question: str, starred: bool = False) -> Listing | None:
     polarity, newest first; "the last 3 reviews we got", "show me 1-star reviews" (``starred``) -> the newest.
     "Which products have the worst reviews?" ranks products, "what do angry customers say?" summarises: neither.
     """
+    noun = re.search(r"\b" + _REVIEW_NOUN + r"\b", question, re.I) is not None
+    if noun and _OUR_REPLY.search(question) and _REPLY_FIRST.search(question):
+        return "negative_latest"  # "which reviews should we reply to first?": the newest negative ones
     # "what did the latest 1-star review say?": that one review read out, not the themes of them all
-    shown = bool(_SHOW.search(question)) or bool(_ONE_LATEST.search(question))
+    quoted = _QUOTED_PEOPLE.search(question) is not None  # "a quote from a happy customer": a review shown
+    shown = bool(_SHOW.search(question)) or bool(_ONE_LATEST.search(question)) or quoted
     after = _LATEST_AFTER.search(question) is not None
     summary = bool(_SUMMARY_WORDS.search(question) or _THEMES_ASKED.search(question))
     if (_NOT_A_LISTING.search(question) and not after) or (summary and not shown):
         return None
     latest = bool(_LATEST.search(question)) or after
-    noun = re.search(r"\b" + _REVIEW_NOUN + r"\b", question, re.I) is not None
-    if not noun:
+    if not (noun or quoted):
         return None
     negative = bool(_MOST_NEGATIVE.search(question)) or (shown or latest) and bool(_NEGATIVE_WORD.search(question))
     positive = bool(_MOST_POSITIVE.search(question)) or (shown or latest) and bool(_POSITIVE_WORD.search(question))

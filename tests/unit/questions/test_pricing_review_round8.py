@@ -76,3 +76,23 @@ def test_after_a_month_alone_is_no_comparison() -> None:
 
     t = resolve_time("rating after June", date(2026, 12, 3))
     assert t.range is not None and t.range.start == date(2026, 7, 1) and t.baseline is None
+
+
+@pytest.mark.parametrize(
+    ("question", "listing"),
+    [
+        ("give me a quote from a happy customer of the desk lamp", "positive"),
+        ("quote some unhappy customers of the desk lamp", "negative"),
+        ("which reviews should we reply to first?", "negative_latest"),
+    ],
+)
+def test_customers_quoted_and_reviews_to_answer_first_are_listed(question: str, listing: str) -> None:
+    from shared.questions.reviews import review_listing
+
+    assert review_listing(question) == listing
+
+
+def test_a_quote_of_no_customer_is_no_listing() -> None:
+    from shared.questions.reviews import review_listing
+
+    assert review_listing("how many customers asked for a quote?") is None
