@@ -149,6 +149,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                                   horizon_days=request.horizon_days, level=options.interval_level,
                                                   pooled=pooled)
                                   for sku in ([str(what_if_sku)] if what_if_sku else several)]
+            if target and what_if_sku and isinstance(analysis.scenarios[0], dict):
+                # "drop the kettle to $99": the price asked, not our price moved by the rounded change
+                analysis.scenarios[0]["new_price"] = float(target)
             analysis.scenario = analysis.scenarios[0]
         else:
             analysis.warnings.append("price_change_pct needs exactly one SKU in skus; the what-if was not run")
