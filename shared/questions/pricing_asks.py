@@ -115,14 +115,16 @@ def _against(question: str, matches: Sequence[EntityMatch], index: VocabularyInd
     return MarketAsk(unknown_competitor=channel or word, is_channel=channel is not None, known_competitors=known)
 
 
-#: What a unit earns over its cost: "the kettle's markup", "margin per unit", "how much do we make per unit on X",
-#: "is our margin on X healthy?" (a margin judged, not a total).
-_MARKUP = _rx(r"mark-?ups?|margins? (?:per|a|each) (?:unit|item|sale)|(?:per[- ]unit|unit) (?:margins?|profit)|"
-              r"(?:make|makes|earn|earns|profit|clear)s? (?:per|a|each|on each|on every) (?:unit|item|one|sale)|"
-              r"(?:make|earn) (?:on|from) (?:each|every) (?:one|unit|item|sale)|"
-              r"(?:healthy|decent|thin|fat|good|poor|low|weak|strong) margins?|"
+#: What a unit earns over its cost: "the kettle's markup", "is our margin on X healthy?" (a margin judged, not a
+#: total).
+_MARKUP = _rx(r"mark-?ups?|(?:healthy|decent|thin|fat|good|poor|low|weak|strong) margins?|"
               r"margins? (?:[\w'’-]+ ){0,8}?(?:healthy|decent|enough|thin|too (?:low|thin|small)|good enough|ok|okay|"
               r"fine|sustainable)")
+#: What one unit of a named product earns ("how much do we make per unit on X?"); without a product it is the
+#: metrics layer's margin per unit of a channel or period ("how much do we make per unit on amazon").
+_PER_UNIT = _rx(r"margins? (?:per|a|each) (?:unit|item|sale)|(?:per[- ]unit|unit) (?:margins?|profit)|"
+                r"(?:make|makes|earn|earns|profit|clear)s? (?:per|a|each|on each|on every) (?:unit|item|one|sale)|"
+                r"(?:make|earn) (?:on|from) (?:each|every) (?:one|unit|item|sale)")
 #: A markup against the market ("our markup over the competition"): the market position, not the cost.
 _MARKET_MARKUP = _rx(r"market|competit\w*|rivals?|vs\.?|versus|over (?:the )?(?:others|everyone)")
 #: A competitor's promotion ("did MegaMart run a promotion on Black Friday?", "was X discounting?").
@@ -133,8 +135,9 @@ _THEY_DID = _rx(r"did|was|were|is|are|has|have|had|ran|run|running|held|hold|whi
 _OUR_MOVE = _rx(r"should|could|would|shall|if|we|us|our|i")
 
 
-def _reads_markup(question: str, group: bool) -> bool:
-    return _MARKUP.search(question) is not None and not group and _MARKET_MARKUP.search(question) is None
+def _reads_markup(question: str, group: bool, products: bool) -> bool:
+    said = _MARKUP.search(question) is not None or (products and _PER_UNIT.search(question) is not None)
+    return said and not group and _MARKET_MARKUP.search(question) is None
 
 
 #: "did Walmart run a promotion": a capitalised seller as the subject of what was done.
@@ -170,7 +173,7 @@ def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: Vocab
     products = bool(_named(matches, "sku") or _named(matches, "product"))
     group = bool(COMPETITOR_NOUN.search(question)) or bool(named)
     change = price_change(question)
-    if _reads_markup(question, group) and change is None:
+    if _reads_markup(question, group, products) and change is None:
         return MarketAsk("markup")  # "is the kettle's markup healthy?": its price against its cost
     if _reads_promotion(question, group, change):
         return MarketAsk("competitor_promotions", named)  # "did MegaMart run a promotion on Black Friday?"

@@ -96,3 +96,17 @@ def test_a_quote_of_no_customer_is_no_listing() -> None:
     from shared.questions.reviews import review_listing
 
     assert review_listing("how many customers asked for a quote?") is None
+
+
+def test_which_group_product_singular_ranks_the_groups_products() -> None:
+    from shared.questions.reading import find_dimensions
+
+    q = "which Kitchen product has the worst reviews?"
+    assert find_dimensions(q, [], names=[(6, 13)], groups=[(6, 13)]) == ["sku"]
+
+
+def test_a_star_distribution_of_a_groups_products_is_no_breakdown_by_product() -> None:
+    from shared.questions.reading import find_dimensions
+
+    q = "star distribution for Kitchen products"
+    assert "sku" not in find_dimensions(q, [], names=[(22, 29)], groups=[(22, 29)])
