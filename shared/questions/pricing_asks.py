@@ -117,12 +117,12 @@ def _against(question: str, matches: Sequence[EntityMatch], index: VocabularyInd
 
 #: What a unit earns over its cost: "the kettle's markup", "is our margin on X healthy?" (a margin judged, not a
 #: total).
-_MARKUP = _rx(r"mark-?ups?|(?:healthy|decent|thin|fat|good|poor|low|weak|strong) margins?|"
-              r"margins? (?:[\w'’-]+ ){0,8}?(?:healthy|decent|enough|thin|too (?:low|thin|small)|good enough|ok|okay|"
-              r"fine|sustainable)")
-#: What one unit of a named product earns ("how much do we make per unit on X?"); without a product it is the
-#: metrics layer's margin per unit of a channel or period ("how much do we make per unit on amazon").
-_PER_UNIT = _rx(r"margins? (?:per|a|each) (?:unit|item|sale)|(?:per[- ]unit|unit) (?:margins?|profit)|"
+_MARKUP = _rx(r"mark-?ups?|margins? (?:[\w'’-]+ ){0,8}?(?:healthy|decent|enough|thin|too (?:low|thin|small)|"
+              r"good enough|ok|okay|fine|sustainable)")
+#: What one unit of a named product earns ("how much do we make per unit on X?", "a healthy margin on X?"); without
+#: a product it is the metrics layer's margin of a channel or period ("how much do we make per unit on amazon").
+_PER_UNIT = _rx(r"(?:healthy|decent|thin|fat|good|poor|low|weak|strong) margins?|"
+                r"margins? (?:per|a|each) (?:unit|item|sale)|(?:per[- ]unit|unit) (?:margins?|profit)|"
                 r"(?:make|makes|earn|earns|profit|clear)s? (?:per|a|each|on each|on every) (?:unit|item|one|sale)|"
                 r"(?:make|earn) (?:on|from) (?:each|every) (?:one|unit|item|sale)")
 #: A markup against the market ("our markup over the competition"): the market position, not the cost.
