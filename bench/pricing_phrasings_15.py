@@ -98,6 +98,15 @@ def repriced(changes: pd.DataFrame, catalogue: set[str], start: date, end: date,
     return check
 
 
+def lowest_of_one(m: Market, sku: str) -> Check:
+    """Names ``sku`` with its lowest latest competitor price, and not the other toaster (KIT-0006) a noun names."""
+    return lambda a, r: (
+        named_by(m, sku)(a, r)
+        and states(first_sentence(a), m.lowest_latest(sku), _CENT)
+        and "KIT-0006" not in first_sentence(a)
+    )
+
+
 def fifteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the eighth round's set."""
     del t
@@ -109,12 +118,12 @@ def fifteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # 
     add(
         "named",
         "the toaster KIT-0046's cheapest rival price",
-        lambda a, r: names(x)(a, r) and states(first(a), m.lowest_latest(x), _CENT) and "KIT-0006" not in first(a),
+        lowest_of_one(m, x),
     )
     add(
         "named",
         "lowest competitor price for the toaster KIT-0046",
-        lambda a, r: names(x)(a, r) and states(first(a), m.lowest_latest(x), _CENT) and "KIT-0006" not in first(a),
+        lowest_of_one(m, x),
     )
     add(
         "named",

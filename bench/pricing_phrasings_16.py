@@ -17,7 +17,7 @@ from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import named_by
 from bench.pricing_phrasings_10 import _NO_COMPETITORS, NOCOMP, SHOP
 from bench.pricing_phrasings_13 import _CENT, _NEGATION, list_prices, price_changes
-from bench.pricing_phrasings_15 import black_friday, extreme_seller, markup, promoted, repriced
+from bench.pricing_phrasings_15 import black_friday, extreme_seller, lowest_of_one, markup, promoted, repriced
 from bench.review_phrasings import first_sentence, states
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def sixteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     add(
         "named",
         "what do rivals charge at the lowest for the toaster KIT-0046?",
-        lambda a, r: names(x)(a, r) and states(first(a), m.lowest_latest(x), _CENT) and "KIT-0006" not in first(a),
+        lowest_of_one(m, x),
     )
     add("named", "toaster KIT-0046 - who's the priciest competitor?", extreme_seller(m, x, dearest=True))
     add("markup", "what's our markup on KIT-0046?", markup(m, x))

@@ -55,6 +55,15 @@ def no_product(noun: str) -> Check:
     return lambda a, r: noun in first_sentence(a).lower() and _NEGATION.search(first_sentence(a)) is not None
 
 
+def category_stars(t: Truth, category: str) -> Check:
+    """The answer states the category's 1-star and 5-star counts (all its reviews, or the agent's year)."""
+    rv, yr = t.rv[t.rv["category"] == category], t.agent_year()
+    yr = yr[yr["category"] == category]
+    return lambda a, r: all(
+        states(a, int((rv["rating"] == s).sum()), 0.5) or states(a, int((yr["rating"] == s).sum()), 0.5) for s in (1, 5)
+    )
+
+
 def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, question, check) of the eighth round's set."""
     out, add = review_cases()
@@ -146,16 +155,7 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
     add("quotes", f"quote some unhappy customers of {y}", only_stars(t, (1, 2), y))
 
     # 8. star distributions and rankings
-    kit = rv[rv["category"] == "Kitchen"]
-    add(
-        "stars",
-        "star distribution for Kitchen products",
-        lambda a, r: all(
-            states(a, int((kit["rating"] == s).sum()), 0.5)
-            or states(a, int((yr[yr["category"] == "Kitchen"]["rating"] == s).sum()), 0.5)
-            for s in (1, 5)
-        ),
-    )
+    add("stars", "star distribution for Kitchen products", category_stars(t, "Kitchen"))
     add("stars", "how many 3-star reviews this year", count(int((t.window(ys)["rating"] == 3).sum())))
     per = rv.groupby("sku").agg(mean=("rating", "mean"), n=("review_id", "size"), cat=("category", "first"))
     kworst = per[(per["n"] >= 5) & (per["cat"] == "Kitchen")].sort_values("mean", kind="stable")

@@ -16,7 +16,7 @@ from bench.review_phrasings import RTOL, first_sentence, states
 from bench.review_phrasings_5 import count
 from bench.review_phrasings_7 import said_count
 from bench.review_phrasings_9 import latest_first
-from bench.review_phrasings_11 import no_product, only_stars, word_forms
+from bench.review_phrasings_11 import category_stars, no_product, only_stars, word_forms
 
 if TYPE_CHECKING:
     from bench.review_phrasings import Check, Truth
@@ -65,16 +65,7 @@ def twelfth_set(t: Truth) -> list[tuple[str, str, Check]]:
     )
     add("quotes", f"quote a few happy buyers of {y}", only_stars(t, (4, 5), y))
     add("quotes", f"share quotes from unhappy customers of {x}", only_stars(t, (1, 2), x))
-    home = rv[rv["category"] == "Home"]
-    add(
-        "stars",
-        "rating distribution for Home products",
-        lambda a, r: all(
-            states(a, int((home["rating"] == s).sum()), 0.5)
-            or states(a, int((yr[yr["category"] == "Home"]["rating"] == s).sum()), 0.5)
-            for s in (1, 5)
-        ),
-    )
+    add("stars", "rating distribution for Home products", category_stars(t, "Home"))
     per = rv.groupby("sku").agg(mean=("rating", "mean"), n=("review_id", "size"), cat=("category", "first"))
     obest = per[(per["n"] >= 5) & (per["cat"] == "Outdoor")].sort_values("mean", ascending=False, kind="stable")
     add("stars", "which Outdoor product has the best reviews?", lambda a, r: str(obest.index[0]) in first(a))
