@@ -177,7 +177,10 @@ _WHERE_WE = _rx(r"where (?:are|am) (?:we|i) (?:the )?(?:cheapest|cheaper|lowest[
                 r"most expensive|dearest|dearer|priciest|pricier|more expensive|highest[- ]priced)")
 #: "how many products are we the cheapest on", "on how many items are we lowest-priced": a count of ours.
 _HOW_MANY_WE_CHEAPEST = _rx(r"how many (?:of our )?(?:products|items|skus|lines) (?:are|am|were) (?:we|i) (?:the )?"
-                            r"(?:cheapest|lowest[- ]priced|least expensive)")
+                            r"(?:cheapest|lowest[- ]priced|least expensive)|"
+                            # "on how many SKUs do we have the lowest price?"
+                            r"how many (?:of our )?(?:products|items|skus|lines) (?:do|did) (?:we|i) (?:have|offer) "
+                            r"the (?:lowest|cheapest|best) prices?")
 #: A pronoun then a word: "where do we stand" (a verb, even when a product title has the word "stand").
 _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
 #: Prices right after a word: "cutting prices", "slashed its prices" (the word is what was done to them).

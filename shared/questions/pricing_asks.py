@@ -118,7 +118,8 @@ def _against(question: str, matches: Sequence[EntityMatch], index: VocabularyInd
 #: What a unit earns over its cost: "the kettle's markup", "is our margin on X healthy?" (a margin judged, not a
 #: total).
 _MARKUP = _rx(r"mark-?ups?|margins? (?:[\w'’-]+ ){0,8}?(?:healthy|decent|enough|thin|too (?:low|thin|small)|"
-              r"good enough|ok|okay|fine|sustainable)")
+              r"good enough|ok|okay|fine|sustainable)|how (?:healthy|good|thin|decent|fat) (?:is|are) (?:the |our )?"
+              r"margins?")
 #: What one unit of a named product earns ("how much do we make per unit on X?", "a healthy margin on X?"); without
 #: a product it is the metrics layer's margin of a channel or period ("how much do we make per unit on amazon").
 _PER_UNIT = _rx(r"(?:healthy|decent|thin|fat|good|poor|low|weak|strong) margins?|"
@@ -129,7 +130,8 @@ _PER_UNIT = _rx(r"(?:healthy|decent|thin|fat|good|poor|low|weak|strong) margins?
 _MARKET_MARKUP = _rx(r"market|competit\w*|rivals?|vs\.?|versus|over (?:the )?(?:others|everyone)")
 #: A competitor's promotion ("did MegaMart run a promotion on Black Friday?", "was X discounting?").
 _PROMOTION = _rx(r"promo(?:tion)?s?|promotional|discount(?:ing|ed|s)?|deals?|mark ?downs?|marked down|"
-                 r"price cuts?|(?:any|a|their|its) sales?|on sale|sales? (?:event|price)s?|clearance")
+                 r"price cuts?|(?:any|a|an|their|its) (?:[\w-]+ ){0,3}?sales?\b(?! (?:of|figures|numbers|data))|"
+                 r"on sale|sales? (?:event|price)s?|clearance")
 #: What they did (past or now), not what we should do or a what-if.
 _THEY_DID = _rx(r"did|was|were|is|are|has|have|had|ran|run|running|held|hold|which|any|who")
 _OUR_MOVE = _rx(r"should|could|would|shall|if|we|us|our|i")
