@@ -14,7 +14,8 @@ held-out set, ``BENCH_SET=8`` the fifth round's (marketplace sellers' words, pri
 held-out set, ``BENCH_SET=10`` the sixth round's (gaps in money, landed prices, the price index, competitors' moves,
 tiers, coverage, the only seller) and ``11`` its held-out set, ``12`` the seventh round's held-out bands,
 ``BENCH_SET=13`` the seventh round's (ladders, possessives, the index's window, stock cover, rivals by name, our own
-price history) and ``14`` its held-out set.
+price history) and ``14`` its held-out set, ``15`` the eighth round's (named SKUs, markups, our repricing,
+competitor promotions, per-product sellers) and ``16`` its held-out set.
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
 overall. Not a timed test: ``.venv/bin/python bench/pricing_phrasings.py``.
 """
@@ -480,6 +481,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_14 import fourteenth_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in fourteenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "15":
+        from bench.pricing_phrasings_15 import fifteenth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in fifteenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "16":
+        from bench.pricing_phrasings_16 import sixteenth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in sixteenth_set(m, t)]
     return pricing_cases(m) + review_cases(t)
 
 

@@ -324,6 +324,8 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
         "our own price history for the kettle",
         lambda a, r: names(k)(a, r) and states(a, float(last["new"]), _CENT) and states(a, float(last["old"]), _CENT),
     )
+    # the products of the catalogue (a SKU code seen only in sales is said apart, not counted among them)
+    changes = changes[changes["sku"].isin(set(m.products.index.astype(str)))]
     recent = changes[changes["first"] >= m.end - timedelta(days=89)]
     add("history", "which products did we reprice in the last 90 days?", counts(recent["sku"].nunique()))
     raised = kc[(kc["first"] >= m.end.replace(month=1, day=1)) & (kc["new"] > kc["old"])]

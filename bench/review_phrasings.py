@@ -12,7 +12,8 @@ runs one group, ``BENCH_SET=2`` the second held-out set of ``bench/review_phrasi
 (``bench/review_phrasings_5.py``; a question ``"earlier >> later"`` is asked in one session) and ``6`` its held-out
 set, ``7`` the sixth round's (replies, verified buyers, length, words mentioned, volume) and ``8`` its held-out set,
 ``9`` the seventh round's (length beyond the mean, possessives, unquoted words, since an event, stars in a period,
-the latest negative reviews) and ``10`` its held-out set,
+the latest negative reviews) and ``10`` its held-out set, ``11`` the eighth round's (negative means 1-2 stars, no
+such product, word forms, before and after a month) and ``12`` its held-out set,
 ``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
 """
@@ -486,6 +487,14 @@ def main() -> int:
         from bench.review_phrasings_10 import tenth_set
 
         chosen = [Case(g, q, c) for g, q, c in tenth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "11":
+        from bench.review_phrasings_11 import eleventh_set
+
+        chosen = [Case(g, q, c) for g, q, c in eleventh_set(truth)]
+    elif os.environ.get("BENCH_SET") == "12":
+        from bench.review_phrasings_12 import twelfth_set
+
+        chosen = [Case(g, q, c) for g, q, c in twelfth_set(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:

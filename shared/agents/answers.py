@@ -22,7 +22,7 @@ AskKind = Literal[
     "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
     "out_of_stock", "reorder", "reprice", "aspect", "praise", "spam",
     "elasticity", "category_position", "map_violations", "ours_cheapest", "lost_sales", "competitor_coverage",
-    "price_history", "review_length",
+    "price_history", "review_length", "markup", "competitor_promotions",
 ]
 ASK_KINDS: tuple[AskKind, ...] = (
     "overpriced", "underpriced", "undercut", "price_position", "what_if",
@@ -31,7 +31,7 @@ ASK_KINDS: tuple[AskKind, ...] = (
     "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
     "out_of_stock", "reorder", "reprice", "aspect", "praise", "spam",
     "elasticity", "category_position", "map_violations", "ours_cheapest", "lost_sales", "competitor_coverage",
-    "price_history", "review_length",
+    "price_history", "review_length", "markup", "competitor_promotions",
 )
 #: The agent that answers each ask.
 ASK_AGENT: dict[AskKind, AgentName] = {
@@ -45,7 +45,8 @@ ASK_AGENT: dict[AskKind, AgentName] = {
     "aspect": "sentiment", "praise": "sentiment", "spam": "sentiment",
     "elasticity": "pricing", "category_position": "pricing", "map_violations": "pricing",
     "ours_cheapest": "pricing", "lost_sales": "forecast", "competitor_coverage": "pricing",
-    "price_history": "pricing", "review_length": "sentiment",
+    "price_history": "pricing", "review_length": "sentiment", "markup": "pricing",
+    "competitor_promotions": "pricing",
 }
 #: Rows an answer carries at most (the report's table limit).
 MAX_ANSWER_ROWS = 50

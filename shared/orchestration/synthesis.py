@@ -146,6 +146,7 @@ _ASK_WORDS: dict[AskKind, str] = {
     "ours_cheapest": "on how many products we are the cheapest",
     "competitor_coverage": "how many competitors carry each product",
     "price_history": "when our prices changed", "review_length": "how long reviews are",
+    "markup": "what a unit earns over its cost", "competitor_promotions": "competitors' promotions",
 }
 
 

@@ -16,8 +16,11 @@ from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import REGISTRY
 from shared.pricing.analysis import analyse, target_change_pct, to_agent_result
 from shared.pricing.answers import name_products, pricing_answers, with_titles
+from shared.pricing.competitor_promotions import BASELINE_DAYS, promotions_answer
+from shared.pricing.competitor_promotions import DEFAULT_DAYS as PROMOTION_DAYS
 from shared.pricing.elasticity import pooled_elasticity
 from shared.pricing.loader import load, to_inputs
+from shared.pricing.markup import markup_answer
 from shared.pricing.options import PricingOptions
 from shared.pricing.own_prices import own_price_answer
 from shared.pricing.unavailable import NEEDS_COMPETITORS, no_competitor_prices
@@ -48,6 +51,19 @@ def _catalogue_skus(products: Any) -> set[str]:
     if products is None or "sku" not in getattr(products, "columns", ()):
         return set()
     return {str(s) for s in products["sku"].dropna()}
+
+
+#: Asks answered apart from the market analysis: our own prices and costs, the competitors' promotions.
+_OWN_ASKS = frozenset({"price_history", "markup", "competitor_promotions"})
+
+
+def _promotions(deps: Deps, request: AgentRequest, today: date) -> Any:
+    """The competitors' promotions in the request's period, read with the weeks before it (their usual prices)."""
+    end = min(request.end_date or today, today)
+    start = request.start_date or end - timedelta(days=PROMOTION_DAYS - 1)
+    read = pricing_inputs.competitor_prices(deps.warehouse, request.tenant_id, pricing_inputs.PricingScope(
+        request.skus, request.categories, request.competitors, start - timedelta(days=BASELINE_DAYS), end))
+    return promotions_answer(read.frame, list(request.competitors), start=start, end=end, today=today)
 
 
 def _category_names(products: Any) -> str:
@@ -133,6 +149,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                                      change_pct=request.price_change_pct, horizon_days=days,
                                                      level=options.interval_level, pooled=pooled), **period}
                                   for sku in ([str(what_if_sku)] if what_if_sku else several)]
+            if target and what_if_sku and isinstance(analysis.scenarios[0], dict):
+                # "drop the kettle to $99": the price asked, not our price moved by the rounded change
+                analysis.scenarios[0]["new_price"] = float(target)
             analysis.scenario = analysis.scenarios[0]
         else:
             analysis.warnings.append("price_change_pct needs exactly one SKU in skus; the what-if was not run")
@@ -157,7 +176,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         shown = _catalogue_skus(data.products)  # the products read (the scope's), not stray sales-only codes
         if shown:
             elasticities = elasticities[elasticities.index.astype(str).isin(shown)]
-    market_asks: list[AskKind] = [a for a in asks if a != "price_history"]  # ours: answered from sales below
+    # ours (from sales and the catalogue) and the competitors' promotions (their own history): answered below
+    market_asks: list[AskKind] = [a for a in asks if a not in _OWN_ASKS]
     answers = pricing_answers(market_asks, analysis, inputs.observations, options, scoped=list(request.skus),
                               start=request.start_date, competitors=list(request.competitors),
                               end=request.end_date, titles=titles, sellers=sellers[:3] if sellers else None,
@@ -174,8 +194,17 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         daily = pricing_inputs.list_prices(deps.warehouse, request.tenant_id, pricing_inputs.PricingScope(
             request.skus, request.categories))
         own = own_price_answer(daily.frame, list(request.skus), start=request.start_date, end=request.end_date,
-                               today=today, direction=request.options.get("moves_order"))
+                               today=today, direction=request.options.get("moves_order"),
+                               catalogue=_catalogue_skus(data.products))
         answers.insert(asks.index("price_history"), with_titles(own, titles, list(request.skus)))
+    if "markup" in asks:  # "is the kettle's markup healthy?": price against cost, from the catalogue
+        # the whole catalogue's costs: the products asked about are set beside its median markup
+        costed = pricing_inputs.products(deps.warehouse, request.tenant_id, pricing_inputs.PricingScope()).frame
+        answers.insert(asks.index("markup"), with_titles(markup_answer(costed, list(request.skus)), titles,
+                                                         list(request.skus)))
+    if "competitor_promotions" in asks:  # "did MegaMart run a promotion on Black Friday?"
+        answers.insert(asks.index("competitor_promotions"), with_titles(
+            _promotions(deps, request, today), titles, list(request.skus)))
     if inputs.observations.empty and any(a.ask in NEEDS_COMPETITORS for a in answers) and as_of_date(
             deps.warehouse, request.tenant_id, (DataKind.COMPETITOR_PRICES,)) is None:
         # no competitor price was ever ingested: said first, not "no SKU could be compared"

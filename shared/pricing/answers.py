@@ -309,7 +309,9 @@ def whatif_answer(scenario: dict[str, Any] | None, options: PricingOptions) -> A
     ends = sorted(100.0 * (factor ** float(scenario[k]) - 1.0) for k in ("ci_low", "ci_high"))
     base_units = float(scenario["baseline_daily_units"]) * int(scenario["horizon_days"])
     direction = "raises" if mid >= 0 else "lowers"
-    text = (f"{verb} {sku}'s price by {abs(pct):g}% {direction} expected demand by {abs(mid):.1f}% "
+    new_price = scenario.get("new_price")
+    to = f" (to {fmt_num(float(new_price), 2)})" if new_price is not None and float(new_price) > 0 else ""
+    text = (f"{verb} {sku}'s price by {abs(pct):g}%{to} {direction} expected demand by {abs(mid):.1f}% "
             f"({100 * options.interval_level:g}% interval {ends[0]:+.1f}% to {ends[1]:+.1f}%), about "
             f"{float(scenario['delta_units']):+,.0f} units{_revenue_change(scenario)} over "
             f"{int(scenario['horizon_days'])} days{_period(scenario)} on a baseline of "

@@ -10,6 +10,7 @@ this is answered without them. Pure: frames in, an answer out.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 import pandas as pd
@@ -121,10 +122,13 @@ def own_price_answer(
     end: date | None,
     today: date,
     direction: str | None = None,
+    catalogue: Collection[str] = (),
 ) -> AgentAnswer:
     """When and how our list prices changed: one named product's history, or how many products changed in a period.
 
     ``direction`` ("up" or "down") keeps the raises or the cuts ("which products went up in price this year?").
+    ``catalogue``: the tenant's products; a SKU code seen only in sales (a marketplace code, a prefixed one) is no
+    product of it, so it is counted apart, not among the products (without a catalogue every code counts).
     """
     changes = price_changes(daily)
     last_day = min(end or today, today)
@@ -136,8 +140,13 @@ def own_price_answer(
         inside = changes[(changes["changed_on"] >= first) & (changes["changed_on"] <= last_day)]
         if scoped:
             inside = inside[inside["sku"].isin(scoped)]
+        stray = _directed(inside, direction)
+        if catalogue and not scoped:
+            inside = inside[inside["sku"].isin(set(catalogue))]
         rows = _directed(inside, direction)
-        priced = daily["sku"].astype(str).nunique() if not scoped else len(scoped)
+        stray = stray[~stray["sku"].isin(set(rows["sku"]))]
+        sold = daily["sku"].astype(str)
+        priced = (sold[sold.isin(set(catalogue))] if catalogue else sold).nunique() if not scoped else len(scoped)
         verb = {"up": "had their list price raised", "down": "had their list price lowered"}.get(
             direction or "", "changed list price"
         )
@@ -149,7 +158,13 @@ def own_price_answer(
         text = (
             f"{rows['sku'].nunique()} of {priced} products {verb} {_period(first, last_day)} "
             f"({up} raises and {down} cuts in all, promotions aside)"
-            + (f"; the latest: {join_names(latest, 3)}." if latest else ".")
+            + (f"; the latest: {join_names(latest, 3)}" if latest else "")
+            + (
+                f"; {stray['sku'].nunique()} more SKU code{'s' if stray['sku'].nunique() != 1 else ''} seen only in "
+                f"sales, not in the catalogue, changed too ({join_names(list(stray['sku'].unique()), 3)})."
+                if not stray.empty
+                else "."
+            )
         )
     table = [
         [

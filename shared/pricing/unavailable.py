@@ -14,9 +14,10 @@ from shared.agents.answers import AgentAnswer, AskKind
 NEEDS_COMPETITORS: frozenset[str] = frozenset({
     "overpriced", "underpriced", "undercut", "price_position", "cheapest_competitor", "dearest_competitor",
     "versus_competitor", "competitor_stock", "competitor_prices", "category_position",
-    "map_violations", "ours_cheapest", "competitor_coverage"})
+    "map_violations", "ours_cheapest", "competitor_coverage", "competitor_promotions"})
 _WHAT: dict[str, str] = {
     "overpriced": "which products are priced above the market",
+    "competitor_promotions": "whether a competitor ran a promotion",
     "underpriced": "which products are priced below the market",
     "undercut": "which competitors undercut us",
     "price_position": "how our prices compare with the market",

@@ -53,13 +53,17 @@ def _rx(body: str) -> re.Pattern[str]:
 #: The competitors as a group: "which competitor", "the competition", "other shops", "anyone else".
 COMPETITOR_NOUN = _rx(r"competitors?|rivals?|retailers?|competition|other (?:sellers|stores|shops|retailers)|"
                       r"anyone else|anybody else")
+#: "the cheapest place to buy X": a seller asked for, as "who" asks.
+_WHERE_TO_BUY = _rx(r"(?:place|shop|store|site|where) to (?:buy|get|find)")
 _WHO = _rx(r"who(?:'s| is| has| sells?| offers?| charges?)|whose")
 #: "who undercuts us", "is anybody cheaper than us": someone, not a named competitor.
 _ANYONE = _rx(r"who|whom|anyone|anybody|someone|somebody")
-CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest prices?|least expensive|best prices?|undersells? everyone|"
+CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest (?:(?:competitor|competing|rival|market)'?s? )?prices?|"
+               r"least expensive|best prices?|undersells? everyone|"
                r"price leaders?|price leadership|leads? on price|"
                r"beats? (?:everyone|everybody|all(?: the)? others?|the rest)(?: else)?(?: on price)?|for less")
-DEAREST = _rx(r"most expensive|dearest|priciest|highest[- ]priced|highest prices?|"
+DEAREST = _rx(r"most expensive|dearest|priciest|highest[- ]priced|"
+              r"highest (?:(?:competitor|competing|rival|market)'?s? )?prices?|sells? (?:[\w-]+ ){1,6}?for the most|"
               r"(?:charg|ask|want)(?:s|es|ed|ing)? the most|(?:charg|ask)(?:s|es|ed|ing)? (?:the )?(?:most|more) for")
 #: Comparisons with us ("cheaper than us", "undercut us"): the undercut ask, unless a competitor is named.
 _AGAINST_US = _rx(r"(?:than|below|under|beat\w*|undercut\w*) (?:us|me|we|our\b)|undercut\w*|"
@@ -173,7 +177,10 @@ _WHERE_WE = _rx(r"where (?:are|am) (?:we|i) (?:the )?(?:cheapest|cheaper|lowest[
                 r"most expensive|dearest|dearer|priciest|pricier|more expensive|highest[- ]priced)")
 #: "how many products are we the cheapest on", "on how many items are we lowest-priced": a count of ours.
 _HOW_MANY_WE_CHEAPEST = _rx(r"how many (?:of our )?(?:products|items|skus|lines) (?:are|am|were) (?:we|i) (?:the )?"
-                            r"(?:cheapest|lowest[- ]priced|least expensive)")
+                            r"(?:cheapest|lowest[- ]priced|least expensive)|"
+                            # "on how many SKUs do we have the lowest price?"
+                            r"how many (?:of our )?(?:products|items|skus|lines) (?:do|did) (?:we|i) (?:have|offer) "
+                            r"the (?:lowest|cheapest|best) prices?")
 #: A pronoun then a word: "where do we stand" (a verb, even when a product title has the word "stand").
 _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
 #: Prices right after a word: "cutting prices", "slashed its prices" (the word is what was done to them).
@@ -389,7 +396,7 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     cheap, dear = CHEAPEST.search(question), DEAREST.search(question)
     superlative = cheap or dear
     if superlative and not named and not _AGAINST_US.search(question) and (
-            COMPETITOR_NOUN.search(question) or _WHO.search(question)
+            COMPETITOR_NOUN.search(question) or _WHO.search(question) or _WHERE_TO_BUY.search(question)
             or (products and re.search(r"\b(?:price|prices|deal|offer)\b", question, re.I))):
         dearest = dear is not None and (cheap is None or dear.start() < cheap.start())
         return MarketAsk("dearest_competitor" if dearest else "cheapest_competitor")

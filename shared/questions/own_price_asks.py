@@ -30,7 +30,10 @@ _OWN_HISTORY = re.compile(
     r"|\bwhat\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,6}?(?:list\s+)?(?:price|priced)\b"
     r"|\bwhat\s+did\s+(?:we|i)\s+(?:charge|sell\s+\w+\s+for)"
     # "which of our products went up in price this year?"
-    r"|\b(?:went|gone|go)\s+(?:up|down)\s+in\s+price",
+    r"|\b(?:went|gone|go)\s+(?:up|down)\s+in\s+price"
+    # "which products changed price this month?", "how many of our prices went down?"
+    r"|\b(?:products?|items?|skus?|lines?)\s+(?:have\s+|has\s+)?(?:changed|moved)\s+(?:in\s+)?price"
+    r"|\bour\s+prices?\s+(?:have\s+|has\s+)?(?:went|gone|changed|moved|gone)\b",
     re.I,
 )
 _UP = re.compile(

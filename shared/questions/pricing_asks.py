@@ -14,7 +14,9 @@ Read before :func:`shared.questions.market.read_market`, from word classes and t
 * "which items cost more in our shop than elsewhere?", "which SKUs could take a price increase?": ``overpriced`` /
   ``underpriced``;
 * "X 10% cheaper -> sales?", "how would a 15% discount on X affect sales?": the what-if (a sales word is its
-  outcome here, not a sales metric).
+  outcome here, not a sales metric);
+* "is the kettle's markup healthy?", "how much do we make per unit on X?": ``markup`` (price against cost);
+* "did MegaMart run a promotion on Black Friday?", "was BargainBarn discounting?": ``competitor_promotions``.
 
 :func:`no_competitor_prices` says what a competitor metric needs when the tenant never ingested a competitor price.
 Pure: no I/O.
@@ -113,6 +115,59 @@ def _against(question: str, matches: Sequence[EntityMatch], index: VocabularyInd
     return MarketAsk(unknown_competitor=channel or word, is_channel=channel is not None, known_competitors=known)
 
 
+#: What a unit earns over its cost: "the kettle's markup", "is our margin on X healthy?" (a margin judged, not a
+#: total).
+_MARKUP = _rx(r"mark-?ups?|margins? (?:[\w'’-]+ ){0,8}?(?:healthy|decent|enough|thin|too (?:low|thin|small)|"
+              r"good enough|ok|okay|fine|sustainable)|how (?:healthy|good|thin|decent|fat) (?:is|are) (?:the |our )?"
+              r"margins?")
+#: What one unit of a named product earns ("how much do we make per unit on X?", "a healthy margin on X?"); without
+#: a product it is the metrics layer's margin of a channel or period ("how much do we make per unit on amazon").
+_PER_UNIT = _rx(r"(?:healthy|decent|thin|fat|good|poor|low|weak|strong) margins?|"
+                r"margins? (?:per|a|each) (?:unit|item|sale)|(?:per[- ]unit|unit) (?:margins?|profit)|"
+                r"(?:make|makes|earn|earns|profit|clear)s? (?:per|a|each|on each|on every) (?:unit|item|one|sale)|"
+                r"(?:make|earn) (?:on|from) (?:each|every) (?:one|unit|item|sale)")
+#: A markup against the market ("our markup over the competition"): the market position, not the cost.
+_MARKET_MARKUP = _rx(r"market|competit\w*|rivals?|vs\.?|versus|over (?:the )?(?:others|everyone)")
+#: A competitor's promotion ("did MegaMart run a promotion on Black Friday?", "was X discounting?").
+_PROMOTION = _rx(r"promo(?:tion)?s?|promotional|discount(?:ing|ed|s)?|deals?|mark ?downs?|marked down|"
+                 r"price cuts?|(?:any|a|an|their|its) (?:[\w-]+ ){0,3}?sales?\b(?! (?:of|figures|numbers|data))|"
+                 r"on sale|sales? (?:event|price)s?|clearance")
+#: What they did (past or now), not what we should do or a what-if.
+_THEY_DID = _rx(r"did|was|were|is|are|has|have|had|ran|run|running|held|hold|which|any|who")
+_OUR_MOVE = _rx(r"should|could|would|shall|if|we|us|our|i")
+
+
+def _reads_markup(question: str, group: bool, products: bool) -> bool:
+    said = _MARKUP.search(question) is not None or (products and _PER_UNIT.search(question) is not None)
+    return said and not group and _MARKET_MARKUP.search(question) is None
+
+
+#: "did Walmart run a promotion": a capitalised seller as the subject of what was done.
+_SUBJECT_NAME = re.compile(r"\b(?:did|was|were|has|have|is|are)\s+(?P<name>[A-Z][\w&'.-]*)\s+(?:\w+\s+)?"
+                           r"(?:run|running|ran|have|having|had|hold|holding|held|do|doing|discount\w*|offer\w*|on)\b")
+
+
+def _reads_promotion(question: str, group: bool, change: float | None) -> bool:
+    """A competitor's promotion: a competitor (named or as a group) and a promotion word, no move of ours."""
+    return group and change is None and _PROMOTION.search(question) is not None \
+        and _THEY_DID.search(question) is not None and _OUR_MOVE.search(question) is None
+
+
+def _unknown_promoter(question: str, matches: Sequence[EntityMatch], index: VocabularyIndex | None,
+                      change: float | None) -> MarketAsk | None:
+    """A seller named as having run a promotion that is no competitor of the tenant ("did Walmart ...?").
+
+    It is said; without any competitor prices at all it is the promotions ask, which says that they are needed.
+    """
+    m = _SUBJECT_NAME.search(question)
+    if m is None or not _reads_promotion(question, True, change) or any(
+            x.span[0] < m.end("name") and m.start("name") < x.span[1] for x in matches):
+        return None
+    known = list(index.vocabulary.competitors) if index is not None else []
+    return MarketAsk(unknown_competitor=m.group("name"), known_competitors=known) if known else \
+        MarketAsk("competitor_promotions")
+
+
 def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: VocabularyIndex | None,
                      time_spans: Sequence[tuple[int, int]] = ()) -> MarketAsk | None:
     """The pricing ask ``question`` makes in words :func:`~shared.questions.market.read_market` does not read."""
@@ -120,6 +175,12 @@ def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: Vocab
     products = bool(_named(matches, "sku") or _named(matches, "product"))
     group = bool(COMPETITOR_NOUN.search(question)) or bool(named)
     change = price_change(question)
+    if _reads_markup(question, group, products) and change is None:
+        return MarketAsk("markup")  # "is the kettle's markup healthy?": its price against its cost
+    if _reads_promotion(question, group, change):
+        return MarketAsk("competitor_promotions", named)  # "did MegaMart run a promotion on Black Friday?"
+    if not group and (unknown := _unknown_promoter(question, matches, index, change)) is not None:
+        return unknown
     if (ELASTICITY.search(question) or (_ELASTIC_DEMAND.search(question) and _DEMAND_WORD.search(question))) \
             and change is None:
         return MarketAsk("elasticity")

@@ -63,6 +63,7 @@ from shared.questions.pricing_idioms import pricing_idioms
 from shared.questions.review_idioms import review_idioms
 from shared.questions.review_length import read_review_length
 from shared.questions.reviews import (
+    POSSESSIVE_SUBJECT,
     ReviewAsk,
     ReviewQuestion,
     asks_sentiment_change,
@@ -677,7 +678,7 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
     every lamp would answer another question too.
     """
     for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question), *_BARE_THING.finditer(question),
-              *_METRIC_OF_THING.finditer(question)]:
+              *_METRIC_OF_THING.finditer(question), *POSSESSIVE_SUBJECT.finditer(question)]:
         span = m.span("name")
         words = m.group("name").lower().split()
         if m.re is _BARE_THING and any(mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):
@@ -1014,10 +1015,15 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
     total_of_group = total_of_group or (bool(_GROUP_AVERAGE.search(question)) and not (
         ranks or re.search(r"\b(?:which|rank\w*|list|each|every|per|by)\b|"
                            r"\bwhat\s+(?:\w+\s+)?(?:products|items|skus)\b", question, re.I)))
+    # "star distribution for Kitchen products": the group's reviews by stars, not its products one by one
+    total_of_group = total_of_group or bool(_OTHER_BREAKDOWN.search(question))
     for dim, rx in lx.DIMENSION_WORDS:
         for m in rx.finditer(question):
-            in_group = dim == "sku" and any(question[e:m.start()].isspace() for _, e in groups) \
-                and bool(_PLURAL_DIMS["sku"].fullmatch(m.group(0))) and not total_of_group
+            # "which Kitchen products", "which Kitchen product has ...": the group's products, ranked
+            in_group = dim == "sku" and any(
+                question[e:m.start()].isspace() and (bool(_PLURAL_DIMS["sku"].fullmatch(m.group(0)))
+                                                     or _WHICH_BEFORE.search(question[:s]) is not None)
+                for s, e in groups) and not total_of_group
             if _spans_overlap(m.span(), taken) or (_labels_a_name(question, m.span(), names) and not in_group):
                 continue
             if in_group:
@@ -1041,6 +1047,12 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
     return list(dict.fromkeys(dims))
 
 
+#: "which Kitchen product": a group's name right after "which"/"what" asks for one of its products.
+_WHICH_BEFORE = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:our|the|my)\s+)?$", re.I)
+#: A breakdown by something else than the products ("star distribution for Kitchen products", "by stars").
+_OTHER_BREAKDOWN = re.compile(r"\b(?:stars?|ratings?)\s+(?:distribution|breakdown|split|mix)\b|"
+                              r"\b(?:distribution|breakdown|split)\s+of\s+(?:the\s+)?(?:stars|ratings)\b|"
+                              r"\bby\s+stars?\b", re.I)
 #: "what did the shop (turn over)": the business as the verb's subject, one total.
 _THE_BUSINESS = re.compile(r"\b(?:the|our|my)\s+$", re.I)
 _BUSINESS_VERB = re.compile(r"\s+(?:turn(?:ed)?\s+over|make|made|take|took|taken|sell|sold|do|did|done|bring|brought|"

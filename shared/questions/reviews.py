@@ -133,7 +133,9 @@ _QUOTED_WORD = re.compile(
 #: An unquoted word after "mention", "containing", "say", the question ending there: a search word when it names no
 #: topic ("reviews that mention broke", see :func:`shared.sentiment.mentions.names_a_topic`).
 _UNQUOTED_WORD = re.compile(
-    r"\b(?:mention(?:s|ing|ed)?|contain(?:s|ing)?|say|says|saying)\s+(?P<w>[a-z][a-z-]{2,30})\s*"
+    r"\b(?:mention(?:s|ing|ed)?|contain(?:s|ing)?|say|says|saying)\s+"
+    # several forms of the word: "broke/broken", "cracked or cracks", "leak, leaks or leaking"
+    r"(?P<w>[a-z][a-z-]{2,30}(?:\s*(?:/|,|\bor\b|,\s*or\b)\s*[a-z][a-z-]{2,30}){0,3})\s*"
     r"(?=$|[?.!,;]|\s+(?:lately|recently|so far|this|last|in|since|over|on|for)\b)", re.I)
 #: Words after "about" that name the whole store, a product in general or a quantity, not an aspect.
 _NOT_ASPECTS = frozenset(
@@ -177,9 +179,12 @@ def _search_word(question: str, taken: Sequence[tuple[int, int]]) -> ReviewQuest
     from shared.sentiment.mentions import names_a_topic  # only for review questions (import cost)
 
     found = _UNQUOTED_WORD.search(question)
-    if found is None or not _outside(found.span("w"), taken) or names_a_topic(word := found.group("w").lower()):
+    if found is None or not _outside(found.span("w"), taken):
         return None
-    return ReviewQuestion("aspect", f'"{word}"', found.span("w"))
+    forms = [w for w in re.split(r"\s*(?:/|,|\bor\b)\s*", found.group("w").lower()) if w]
+    if any(names_a_topic(w) for w in forms):
+        return None
+    return ReviewQuestion("aspect", '"' + "/".join(dict.fromkeys(forms)) + '"', found.span("w"))
 
 
 def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
@@ -292,6 +297,12 @@ _OUR_REPLY = re.compile(r"\b(?:we|i)\s+(?:(?:should|must|could|can|need\s+to|hav
 #: One review named by its date ("the latest 1-star review", "our most recent negative review"): read out.
 _ONE_LATEST = re.compile(r"\b(?:the|our|my)\s+(?:latest|newest|most recent|last)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:review|comment|complaint)\b(?!s)", re.I)
+#: Customers quoted ("give me a quote from a happy customer", "quote some unhappy buyers"): their reviews, shown.
+_QUOTED_PEOPLE = re.compile(r"\bquot(?:e|es|ing)\b[^?.!]{0,40}?\b(?:customers?|buyers?|reviewers?|shoppers?|"
+                            r"clients?)\b", re.I)
+#: "Which reviews should we reply to first?": the newest negative ones (the reviews a merchant answers first).
+_REPLY_FIRST = re.compile(r"\b(?:respond|reply|answer)\w*\s+(?:to\s+)?(?:first|next|now|today|asap|urgently|"
+                          r"soonest)\b|\b(?:prioriti[sz]e|first)\b[^?.!]{0,30}\b(?:respond|reply|answer)", re.I)
 _WORDS_COUNT = {"a few": 5, "few": 5, "couple": 2, "a couple": 2, "three": 3, "five": 5, "ten": 10, "two": 2,
                 "four": 4}
 
@@ -304,15 +315,18 @@ def review_listing(question: str, starred: bool = False) -> Listing | None:
     polarity, newest first; "the last 3 reviews we got", "show me 1-star reviews" (``starred``) -> the newest.
     "Which products have the worst reviews?" ranks products, "what do angry customers say?" summarises: neither.
     """
+    noun = re.search(r"\b" + _REVIEW_NOUN + r"\b", question, re.I) is not None
+    if noun and _OUR_REPLY.search(question) and _REPLY_FIRST.search(question):
+        return "negative_latest"  # "which reviews should we reply to first?": the newest negative ones
     # "what did the latest 1-star review say?": that one review read out, not the themes of them all
-    shown = bool(_SHOW.search(question)) or bool(_ONE_LATEST.search(question))
+    quoted = _QUOTED_PEOPLE.search(question) is not None  # "a quote from a happy customer": a review shown
+    shown = bool(_SHOW.search(question)) or bool(_ONE_LATEST.search(question)) or quoted
     after = _LATEST_AFTER.search(question) is not None
     summary = bool(_SUMMARY_WORDS.search(question) or _THEMES_ASKED.search(question))
     if (_NOT_A_LISTING.search(question) and not after) or (summary and not shown):
         return None
     latest = bool(_LATEST.search(question)) or after
-    noun = re.search(r"\b" + _REVIEW_NOUN + r"\b", question, re.I) is not None
-    if not noun:
+    if not (noun or quoted):
         return None
     negative = bool(_MOST_NEGATIVE.search(question)) or (shown or latest) and bool(_NEGATIVE_WORD.search(question))
     positive = bool(_MOST_POSITIVE.search(question)) or (shown or latest) and bool(_POSITIVE_WORD.search(question))
@@ -489,13 +503,20 @@ _REVIEWED_THING = re.compile(
     r"(?:for|of|on|about)\s+(?:the\s+|our\s+|my\s+)?(?P<name>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)\s*[?.!]*\s*$", re.I)
 
 
+#: "the vase's reviews", "our sofa's average rating": a possessive name whose reviews or rating are asked.
+POSSESSIVE_SUBJECT = re.compile(
+    r"\b(?:the|our|my)\s+(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)['’]s\s+"
+    r"(?:(?:average|avg|overall|star|mean|customer)\s+)?(?:reviews?|revs|ratings?|stars?|complaints?|feedback|"
+    r"sentiment|score)\b", re.I)
+
+
 def reviewed_thing(question: str, taken: Sequence[tuple[int, int]]) -> tuple[str, list[str]] | None:
     """The name a review question ends on when none of it is one of the tenant's names, and its words.
 
-    The caller checks the words against the tenant's titles: "revs for vase" in a shop without a vase is said,
-    not answered with every product's reviews.
+    The caller checks the words against the tenant's titles: "revs for vase" (or "the vase's reviews") in a shop
+    without a vase is said, not answered with every product's reviews.
     """
-    m = _REVIEWED_THING.search(question)
+    m = _REVIEWED_THING.search(question) or POSSESSIVE_SUBJECT.search(question)
     if m is None or not _outside(m.span("name"), taken):
         return None
     words = [w.lower() for w in re.findall(r"[a-z][\w'-]*", m.group("name"), re.I)]

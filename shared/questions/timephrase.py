@@ -790,7 +790,10 @@ def _join(text: str, atoms: list[_Atom], as_of: date) -> list[_Atom]:
                     out.append(_Atom((a.span[0], b.span[1]), a.start, b.end, ""))
                     i += 2
                     continue
-        if (side := _AFTER_BEFORE.search(before[-40:])) is not None and not a.relative and \
+        if _BEFORE_AND_AFTER.search(before[-60:]) and not a.relative and \
+                (pair := _before_and_after(a, as_of)) is not None:
+            out.extend(pair)  # "rating before and after June": both sides, compared by the caller
+        elif (side := _AFTER_BEFORE.search(before[-40:])) is not None and not a.relative and \
                 (moved := _after_or_before(a, side.group(1) is not None, as_of)) is not None:
             out.append(moved)
         elif (_SINCE.search(before[-24:]) or _SINCE_EVENT.search(before[-70:])) and not _WEEK_OF.search(before[-30:]):
@@ -823,6 +826,30 @@ def _after_or_before(a: _Atom, after: bool, as_of: date) -> _Atom | None:
     if a.start == a.end or a.holiday is not None or a.start.month == 1 and a.start.day == 1:
         return None  # "before Christmas" is not the year to 24 Dec; nothing of the year comes before January
     return _Atom(a.span, date(a.start.year, 1, 1), a.start - timedelta(days=1), f"before {a.name}")
+
+
+#: "before and after June", "before vs after the start of March": both sides of the period, compared.
+_BEFORE_AND_AFTER = re.compile(r"\bbefore\s+(?:and|vs\.?|versus|&|or|compared\s+(?:to|with))\s+after\s+"
+                               r"(?:the\s+end\s+of\s+|the\s+start\s+of\s+)?(?:the\s+month\s+of\s+)?$", re.I)
+
+
+_BEFORE_AND_AFTER_SAID = re.compile(_BEFORE_AND_AFTER.pattern.rstrip("$"), re.I)
+
+
+def _before_and_after(a: _Atom, as_of: date) -> tuple[_Atom, _Atom] | None:
+    """The days after ``a`` (as "after June") and those before it (as "before June"), or ``None``.
+
+    Each side is read as the question would read it alone: after is the day after ``a`` to the as-of date, before
+    is 1 January of ``a``'s year to the day before it (all of the year before when ``a`` starts the year).
+    """
+    after = _after_or_before(a, True, as_of)
+    if after is None:
+        return None
+    first = after.start - timedelta(days=1)  # the period's own last day, moved back a year if "after" needed it
+    start = first - (a.end - a.start)
+    year_start = date(start.year, 1, 1) if (start.month, start.day) != (1, 1) else date(start.year - 1, 1, 1)
+    before = _Atom(a.span, year_start, start - timedelta(days=1), f"before {a.name or fmt_day(start)}")
+    return after, before
 
 
 _WEEK_OF = re.compile(r"\bweek\s+(of|starting|beginning|commencing|from|ending|ended|to)\s+(?:the\s+|on\s+)?$",
@@ -1229,7 +1256,8 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
             return reading
     if not past:
         return reading
-    if len(past) >= 2 and (_COMPARE_CUE.search(text) or _CHANGE_CUE.search(text) or reading.explicit_compare):
+    if len(past) >= 2 and (_COMPARE_CUE.search(text) or _CHANGE_CUE.search(text) or reading.explicit_compare
+                           or _BEFORE_AND_AFTER_SAID.search(text)):
         current, baseline = sorted(past[:2], key=lambda a: a.start, reverse=True)
         if (current.start, current.end) == (baseline.start, baseline.end):
             # "December vs last December" on 1 Jan: both name the December just gone, so the baseline is the

@@ -263,7 +263,7 @@ class VocabularyIndex:
         matches += self._titles(words, taken)
         matches += self._country_codes(question, [m.span for m in matches])
         matches += self._place_code(question, [m.span for m in matches])
-        return sorted(matches, key=lambda m: m.span[0])
+        return sorted(_narrowed_by_codes(matches, question), key=lambda m: m.span[0])
 
     def _place_code(self, question: str, taken: list[tuple[int, int]]) -> list[EntityMatch]:
         """A country or state code in capitals the data holds by name or code ("and in DE?" -> Germany).
@@ -429,6 +429,31 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+#: What may stand between a product noun and the SKU code that narrows it: "the toaster KIT-0046", "toaster (KIT-0046)".
+_BESIDE = re.compile(r"[\s(),:#-]*(?:'s|’s)?[\s(),:#-]*")
+
+
+def _narrowed_by_codes(matches: list[EntityMatch], question: str) -> list[EntityMatch]:
+    """``matches`` without a product noun that a SKU code right beside it narrows ("the toaster KIT-0046's price").
+
+    The noun names several products ("toaster": three), the code one of them: the code is the product asked about.
+    """
+    codes = [m for m in matches if m.kind == "sku"]
+
+    def narrowed(noun: EntityMatch) -> bool:
+        if noun.kind != "product" or len(noun.values) < 2:
+            return False
+        for code in codes:
+            if code.values[0] not in noun.values:
+                continue
+            lo, hi = sorted((noun.span, code.span))
+            if _BESIDE.fullmatch(question[lo[1]:hi[0]]):
+                return True
+        return False
+
+    return [m for m in matches if not narrowed(m)]
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:

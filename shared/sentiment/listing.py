@@ -1,9 +1,10 @@
 """Reviews shown one by one: "show me angry reviews", "the worst reviews for X", "latest negative reviews".
 
 A merchant who asks to *see* reviews wants the reviews, not their themes: each with its date, stars, product
-and the sentence that carries its opinion. The most negative (positive) are ranked by the agent's sentiment
-score (text blended with the stars); the latest by date. Suspected spam is never shown as a customer's voice.
-Quotes are review text: shown, never interpreted.
+and the sentence that carries its opinion. "Negative" ("positive") reviews are the 1-2 (4-5) star ones, as the
+metrics layer counts them (an unrated review by its text's label); the most negative (positive) of them are ranked
+by the agent's sentiment score (text blended with the stars); the latest by date. Suspected spam is never shown
+as a customer's voice. Quotes are review text: shown, never interpreted.
 """
 
 from __future__ import annotations
@@ -44,11 +45,28 @@ def _stars(rating: object) -> str:
     return f"{n} star{'s' if n != 1 else ''}"
 
 
-def _chosen(reviews: pd.DataFrame, listing: str) -> pd.DataFrame:
+#: A merchant's "negative" review is a 1-2 star one and a "positive" one 4-5 stars, as the metrics layer counts them.
+STAR_POLARITY = {"negative": (1, 2), "positive": (4, 5)}
+
+
+def _of_polarity(reviews: pd.DataFrame, polarity: str, by_stars: bool) -> pd.DataFrame:
+    """The reviews of ``polarity``: by their stars when rated and ``by_stars`` (the label of an unrated one).
+
+    A listing of "negative reviews" shows what the merchant's own count calls negative (a 3-star review whose text
+    reads badly is mixed, not negative); reviews about an aspect keep the label of how they speak of it.
+    """
+    labelled = reviews["label"] == polarity
+    if not by_stars:
+        return reviews[labelled]
+    rating = pd.to_numeric(reviews["rating"], errors="coerce")
+    return reviews[rating.isin(STAR_POLARITY[polarity]) | (rating.isna() & labelled)]
+
+
+def _chosen(reviews: pd.DataFrame, listing: str, by_stars: bool = True) -> pd.DataFrame:
     """The reviews of the polarity asked, in the order asked (newest first for ``latest``)."""
     polarity = listing.split("_")[0]
     if polarity in ("negative", "positive"):
-        reviews = reviews[reviews["label"] == polarity]
+        reviews = _of_polarity(reviews, polarity, by_stars)
     ordinal = pd.Series([d.toordinal() if d is not None else 0 for d in reviews["date"]], index=reviews.index)
     ranked = reviews.assign(_day=ordinal, _score=pd.to_numeric(reviews["score"], errors="coerce").fillna(0.0))
     if listing.endswith("latest"):
@@ -106,10 +124,14 @@ def listing_answer(data: ScoredReviews, scoped: list[str], listing: str, size: i
         "ranked by sentiment score (text blended with the stars), "
         + ("lowest" if polarity == "negative" else "highest") + " first")
     spam = "(suspected spam marked) " if listing == "latest" else "(suspected spam left out) "
-    labelled = f"labelled {polarity} by the sentiment agent, " if polarity in ("negative", "positive") else ""
+    # the stars asked ("negative 3-star reviews") or an aspect keep the sentiment label; otherwise the stars decide
+    by_stars = not aspect and not data.stars
+    band = "1-2" if polarity == "negative" else "4-5"
+    labelled = ("" if polarity not in ("negative", "positive") else f"{polarity} = {band} stars (an unrated review "
+                "by its text), " if by_stars else f"labelled {polarity} by the sentiment agent, ")
     method = ("reviews " + spam + labelled + order
               + "; quote = the review's sentence that says most strongly what it feels")
-    chosen = _chosen(counted, listing)
+    chosen = _chosen(counted, listing, by_stars)
     shown = chosen.head(size)
     if shown.empty:
         which = f"{polarity} " if polarity in ("negative", "positive") else ""

@@ -189,8 +189,10 @@ def resolve_aspect(term: str) -> Aspect:
     if len(word) > 2 and word[0] == word[-1] == '"':
         # a quoted word is the merchant's own search word: it and its inflections, not the concept it may name
         literal = word[1:-1].strip()
-        return Aspect(term=literal, name=f'"{literal}"', words=frozenset({literal}), phrases=(), scorer_aspect=None,
-                      literal=True)
+        # several forms searched at once ("broke/broken"): a review with any of them mentions it
+        forms = list(dict.fromkeys(f for f in re.split(r"\s*/\s*", literal) if f))
+        name = " or ".join(f'"{f}"' for f in forms)
+        return Aspect(term=literal, name=name, words=frozenset(forms), phrases=(), scorer_aspect=None, literal=True)
     concept, aspect = _lookup(word)
     words: set[str] = set()
     phrases: list[tuple[str, ...]] = []

@@ -9,6 +9,7 @@ price. MegaMart prices each product on the last five days: P1 120 vs 100 (index 
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pandas as pd
@@ -103,7 +104,8 @@ def test_without_competitor_prices_market_questions_say_so_first() -> None:
 def test_a_what_if_asked_in_sales_words_is_the_what_if_with_its_revenue_change() -> None:
     _seed("t1", competitors=True)
     answer = _report("Copper Kettle 10% cheaper -> sales?", "t1").answer
-    assert answer.startswith("Cutting Copper Kettle (P1)'s price by 10% raises expected demand by"), answer
+    assert re.match(r"Cutting Copper Kettle \(P1\)'s price by 10% \(to [\d.,]+\) raises expected demand by",
+                    answer), answer
     assert "(revenue +" in answer.split(". ")[0]
 
 

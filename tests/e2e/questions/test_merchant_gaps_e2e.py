@@ -81,7 +81,8 @@ def test_a_what_if_on_a_name_several_products_share_answers_for_each(shop: Inges
     text = answer(shop, "what if I discount the cushion by 10%?")
     assert text.startswith("2 products match the name, so here is the what-if for each (busiest first): "), text
     for sku in ("HOM-0002", "HOM-0007"):
-        assert re.search(rf"Cutting (?:[^.]*\()?{sku}\)?'s price by 10% (?:raises|lowers) expected demand", text), text
+        assert re.search(rf"Cutting (?:[^.]*\()?{sku}\)?'s price by 10% \(to [\d.,]+\) (?:raises|lowers) expected "
+                         r"demand", text), text
 
 
 def _lost_truth(sales: pd.DataFrame, inv: pd.DataFrame, start: date, end: date) -> float:

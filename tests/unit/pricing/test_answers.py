@@ -64,7 +64,7 @@ def test_what_if_states_the_unit_change_with_its_interval_and_elasticity() -> No
     assert answer is not None and answer.answered
     up = 100 * (0.9 ** -2.0 - 1)
     low, high = 100 * (0.9 ** -1.5 - 1), 100 * (0.9 ** -2.5 - 1)
-    assert answer.text == (f"Cutting A's price by 10% raises expected demand by {up:.1f}% (90% interval "
+    assert answer.text == (f"Cutting A's price by 10% (to 9) raises expected demand by {up:.1f}% (90% interval "
                            f"+{low:.1f}% to +{high:.1f}%), about +{120 * (0.9 ** -2.0 - 1):.0f} units (revenue "
                            "+10.00) over 30 days "
                            "on a baseline of 120, using a price elasticity of -2.00 [-2.50, -1.50] fitted on 200 "

@@ -60,3 +60,14 @@ def test_the_catalogue_counts_products_that_changed_in_the_window() -> None:
     assert out.text.startswith(
         "1 of 2 products had their list price lowered between 7 Sep 2026 and 5 Dec 2026 (0 raises and 1 cuts in all"
     ), out.text
+
+
+def test_a_sku_code_seen_only_in_sales_is_no_catalogue_product_but_is_said_apart() -> None:
+    toaster = _daily("T", [("2026-10-01", 30.0), ("2026-11-01", 27.0)])
+    stray = _daily("SKU-T", [("2026-10-02", 30.0), ("2026-11-02", 28.0)])
+    out = own_price_answer(
+        pd.concat([KETTLE, toaster, stray]), [], start=None, end=None, today=TODAY, catalogue={"K", "T"}
+    )
+    assert out.text.startswith("1 of 2 products changed list price between 7 Sep 2026 and 5 Dec 2026"), out.text
+    assert "1 more SKU code seen only in sales, not in the catalogue, changed too (SKU-T)" in out.text
+    assert [r[0] for r in out.rows] == ["T"]

@@ -74,6 +74,21 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
     ("which products are overpriced?", ["overpriced"]),
     ("Which competitors have run out of our products?", ["competitor_stock"]),
     ("Which rival charges the most for the oak serving tray?", ["dearest_competitor"]),
+    ("lowest competitor price for the oak serving tray", ["cheapest_competitor"]),
+    ("who sells the oak serving tray for the most?", ["dearest_competitor"]),
+    ("cheapest place to buy the oak serving tray apart from us", ["cheapest_competitor"]),
+    # what a unit earns over its cost, from the catalogue
+    ("is the oak serving tray's markup healthy?", ["markup"]),
+    ("what markup do we make on the oak serving tray?", ["markup"]),
+    ("how much do we make per unit on the oak serving tray?", ["markup"]),
+    ("is our margin on the oak serving tray healthy?", ["markup"]),
+    # a competitor's promotions, from its own price history
+    ("did HomeGoods run a promotion on Black Friday?", ["competitor_promotions"]),
+    ("was HomeGoods discounting last week?", ["competitor_promotions"]),
+    ("which competitors ran promotions last month?", ["competitor_promotions"]),
+    ("did HomeGoods have a Black Friday sale?", ["competitor_promotions"]),
+    ("how healthy is the margin on the oak serving tray?", ["markup"]),
+    ("on how many SKUs do we have the lowest price?", ["ours_cheapest"]),
     ("Which items sell for more than the competition?", ["overpriced"]),
     ("Which items could I put the price up on?", ["underpriced"]),
     ("Where can I bring prices down?", ["overpriced"]),
@@ -102,6 +117,18 @@ def read(shop: VocabularyIndex, question: str) -> Reading:
 def test_competitor_and_stock_asks(shop: VocabularyIndex, question: str, asks: list[str]) -> None:
     r = read(shop, question)
     assert r.kind == "agent" and r.asks == asks
+
+
+@pytest.mark.parametrize("question", ["what if we run a 10% promo on the oak serving tray?",
+                                      "should we run a sale on the oak serving tray?",
+                                      "what's our markup over the competition on the oak serving tray?"])
+def test_our_own_promotions_and_a_markup_over_the_market_are_no_new_asks(shop: VocabularyIndex, question: str) -> None:
+    assert not {"markup", "competitor_promotions"} & set(read(shop, question).asks)
+
+
+def test_a_promotion_of_a_seller_that_is_no_competitor_is_said(shop: VocabularyIndex) -> None:
+    r = read(shop, "did Walmart run a promotion on Black Friday?")
+    assert r.kind == "unanswerable" and r.unknown_name == "Walmart"
 
 
 @pytest.mark.parametrize("question", [

@@ -18,6 +18,8 @@ from shared.questions.own_price_asks import asks_own_price_history, price_direct
         "which of our products went up in price this year?",
         "our own price history for the kettle",
         "have we raised any prices recently?",
+        "which products changed price this month?",
+        "how many of our prices went down in the last 90 days?",
     ],
 )
 def test_our_own_price_changes_are_asked(question: str) -> None:

@@ -68,3 +68,15 @@ def test_a_whole_title_ending_in_a_size_word_names_that_product_only() -> None:
     # a size word that ends no whole title still names nothing: both boxes
     both = [m for m in index.find("how are the coastal eco storage box sales?") if m.kind == "product"]
     assert [m.values for m in both] == [("BOX-L", "BOX-M")]
+
+
+@pytest.mark.parametrize("question", ["the vase VASE-RED-30's lowest competitor price", "ceramic vases (VASE-RED-30)",
+                                      "VASE-RED-30 ceramic vase reviews"])
+def test_a_sku_code_beside_a_product_noun_narrows_it(shop: VocabularyIndex, question: str) -> None:
+    found = [(m.kind, m.values) for m in shop.find(question) if m.kind in ("sku", "product")]
+    assert found == [("sku", ("VASE_RED_30",))]
+
+
+def test_a_sku_code_apart_from_the_noun_keeps_both(shop: VocabularyIndex) -> None:
+    found = [m.kind for m in shop.find("ceramic vases and also VASE-RED-30") if m.kind in ("sku", "product")]
+    assert found == ["product", "sku"]

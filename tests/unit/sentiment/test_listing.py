@@ -76,3 +76,16 @@ def test_answers_over_some_stars_say_the_filter_and_the_spam_left_out() -> None:
     (answer,) = [AgentAnswer.model_validate(a) for a in result.data["answers"]]
     assert answer.text.startswith("In the 21 two-star reviews (1 suspected spam left out) of 1 product (")
     assert "the most common complaint is quality/durability (" in answer.text
+
+
+def test_negative_reviews_listed_are_the_one_and_two_star_ones_whatever_their_text() -> None:
+    frame = falling_sku_reviews()
+    mixed = {**frame.iloc[-1].to_dict(), "review_id": "mixed-3", "rating": 3,
+             "text": "Terrible, awful, broke at once, worst purchase ever, useless and disappointing."}
+    glowing_two = {**frame.iloc[-1].to_dict(), "review_id": "two-glow", "rating": 2, "text": "Fine."}
+    frame = pd.concat([frame, pd.DataFrame([mixed, glowing_two])], ignore_index=True)
+    answer = _listed(frame, "negative", size=50)
+    table = pd.DataFrame(answer.rows, columns=answer.columns)
+    assert "mixed-3" not in set(table["review_id"]) and "two-glow" in set(table["review_id"])
+    assert set(table["rating"]) <= {1, 2}
+    assert "negative = 1-2 stars" in (answer.method or "")
