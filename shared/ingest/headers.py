@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from shared.errors import InvalidInput
+from shared.ingest.header_currency import without_currency
 from shared.ingest.localised import readings
 from shared.ingest.names import normalise_header
 from shared.models.records import RECORD_MODELS, DataKind
@@ -68,6 +69,8 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "order_discount": ("order_discount_amount", "cart_discount", "order_discount_total", "order_level_discount"),
         "order_refund": ("order_refunded", "order_refund_amount", "order_refunded_amount", "order_refund_total"),
         "status": ("order_status",),
+        # a yes/no column saying the line was voided (Toast's Void?): a voided line is no sale
+        "voided": ("void", "is_void", "is_voided", "void_flag", "voided_flag", "line_voided", "item_voided"),
         # a payment's state beside the order's (Nuvemshop's Status do Pagamento): it decides where it says the money
         # was given back or never taken (``shared.ingest.sales.payment_decides``); alone, it is the status
         "payment_status": ("financial_status",),
@@ -156,6 +159,7 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "order_refund": float,  # an order's refunded amount, spread over its lines by value
     "status": str,  # order status: cancelled/voided/failed lines are not sales
     "payment_status": str,  # the payment's status: where it says refunded or cancelled, it decides
+    "voided": str,  # yes/no: a voided line is no sale (``shared.ingest.sales.voided_lines``)
     "line_net": float,  # the line's total after discounts: discount = revenue - line_net
     "product_title": str,  # the product's name, category and brand: a catalogue for SKUs without one
     "product_category": str,
@@ -462,10 +466,12 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
             taken.add(field)
-    for i, header in enumerate(headers):  # then in English, when written in another language
-        # a word of two meanings reads as the first whose field is free (Spanish Estado: a status, then a state)
-        field = next((f for r in readings(header) if (f := table.get(normalise_header(r))) not in (None, *taken)),
-                     None)
+    for i, header in enumerate(headers):  # then without a currency in the name, or in English
+        # a currency written into a name is no part of it (``Amount [EUR]`` is an ``Amount``; ``named_currency`` reads
+        # it); a word of two meanings reads as the first whose field is free (Spanish Estado: a status, then a state)
+        bare = without_currency(header)
+        names = [bare, *readings(header)] if bare != header else readings(header)
+        field = next((f for r in names if (f := table.get(normalise_header(r))) not in (None, *taken)), None)
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
             taken.add(field)
@@ -1410,11 +1416,10 @@ MARKETPLACE_PROFILES: tuple[ExportProfile, ...] = (
         "toast_item_selections", DataKind.SALES, ("Menu Item", "Gross Price", "Net Price", "Void?"),
         {"Order Id": "order_id", "Order Date": "date", "SKU": "sku", "Menu Item": "product_title",
          "Sales Category": "product_category", "Qty": "units", "Gross Price": "revenue", "Discount": "discount",
-         "Void?": "status", "Location": "channel"},
+         "Void?": "voided", "Location": "channel"},
         note="Toast item selections: each menu item on a check a line (Qty, Gross Price its revenue, Discount its "
              "discount: Net Price is the two taken apart); a voided selection is no sale; the location is the "
              "channel, the Sales Category the category; tax is not stored",
-        statuses={"true": "cancelled", "false": ""},
     ),
     # Clover Dashboard > Orders > Export: an order a row, no items; Order Total as paid (tax and tip in it, its
     # Discount already off); Order Payment State Paid, Open (not paid yet), Refunded

@@ -156,21 +156,36 @@ def payment_decides(columns: dict[str, Any], index: pd.Index) -> np.ndarray:
 
     An order "Fechado" (closed) whose payment was "Estornado" (given back) is a return, not a sale; an order whose
     payment failed is no sale, and one whose payment is pending ("Pendente", "awaiting payment") no sale yet, whatever
-    its order status. Without an order status the payment's is the status (a pending one read as before: some public
-    sets count an order pending fulfilment as sold).
+    its order status. Without an order status the payment's is the status, and a pending payment is no sale yet all
+    the same: WooCommerce's Analytics leave "Pending payment" orders out by default, Magento's sales reports count
+    invoiced orders, BigCommerce's "Awaiting Payment" is no sale and Ecwid's reports count paid orders. (Shopify's
+    reports count an order when placed, whatever its payment: its profile maps its Financial Status as the order's
+    status, not as a payment's, so a Shopify "pending" stays a sale.)
     """
     payment = columns.pop("payment_status", None)
     if payment is None:
         return np.zeros(len(index), dtype=bool)
+    words = _status_words(payment)
+    unpaid = np.asarray(words.map(lambda v: bool(UNPAID_PAYMENTS.search(v))).to_numpy(), dtype=bool)
     status = columns.get("status")
     if status is None:
         columns["status"] = payment
-        return np.zeros(len(index), dtype=bool)
-    words = _status_words(payment)
-    unpaid = np.asarray(words.map(lambda v: bool(UNPAID_PAYMENTS.search(v))).to_numpy(), dtype=bool)
+        return unpaid
     decisive = _cancelled(payment, index) | _returned(payment, index) | unpaid
     columns["status"] = status.where(~pd.Series(decisive, index=index), payment)
     return unpaid
+
+
+#: Cells of a yes/no column that say yes (English and the languages of ``shared.ingest.localised``).
+_YES = frozenset({"true", "yes", "y", "1", "x", "t", "voided", "void", "sí", "si", "sim", "oui", "ja", "wahr", "tak",
+                  "vero"})
+
+
+def voided_lines(voided: pd.Series | None, index: pd.Index) -> np.ndarray:
+    """Lines a yes/no void column marks voided (``Void?`` true): no sale, rejected with that reason."""
+    if voided is None:
+        return np.zeros(len(index), dtype=bool)
+    return np.asarray(_status_words(voided).isin(_YES).to_numpy(), dtype=bool)
 
 
 def fill_order_fields(columns: dict[str, pd.Series], order_id: pd.Series) -> None:
@@ -532,6 +547,11 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         shown = status.astype(object).where(status.notna(), "")
         errors[cancelled] = [f"order status {str(v)!r}: a cancelled order line is not a sale" for v in shown[cancelled]]
         error_field[cancelled] = "status"
+    voided = voided_lines(columns.pop("voided", None), index) & errors.isna().to_numpy()
+    if voided.any():  # a yes/no column (Toast's Void?), not a status: the line was rung up, then voided
+        errors[voided] = "the line is marked voided: a voided line is not a sale"
+        error_field[voided] = "voided"
+    cancelled |= voided
     unpaid = ((own == "unpaid") | payment_pending) & ~cancelled
     if unpaid.any():  # placed, not yet invoiced (Magento's Pending): no payment taken, no sale yet
         assert status is not None
