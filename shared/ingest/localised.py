@@ -308,6 +308,8 @@ _WORDS: dict[str, str] = {
     # Dutch (bol.com, Lightspeed, Mollie, WooCommerce in Dutch)
     "bestelling": "order",
     "bestelnummer": "order number",
+    "bestelleinheit": "order unit",
+    "bestelleinheit-id": "order unit id",
     "besteldatum": "order date",
     "bestel": "order",
     "aantal": "quantity",
@@ -495,13 +497,24 @@ CANCELLED_WORDS = frozenset(
         "avbruten",
         "rechazada",
         "recusado",
+        # Polish, Dutch, more German and Italian
+        "anulowane",
+        "anulowano",
+        "anulowana",
+        "anulowany",
+        "geannuleerd",
+        "geannuleerde",
+        "annulliert",
+        "cancellato",
+        "cancellata",
     }
 )
 #: Order statuses, in other languages, saying the goods came back or the payment was given back ("Devolución
 #: finalizada", "Retourniert", Portuguese "Estornado").
 RETURNED_WORDS = re.compile(
     r"^(?:devoluci|devuelt|devolvid|reembols|estorn|rembours|retourn|erstattet|rimborsat|"
-    r"reso\b|returner|återbetal)"
+    r"reso\b|returner|återbetal|geretourneerd|retour\b|terugbetaald|zwr[oó]c|zwrot|zurückgesendet|zurückerstattet|"
+    r"rückerstattet|refunded$|reembolsad)"
 )
 
 

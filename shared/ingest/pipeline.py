@@ -416,7 +416,13 @@ class IngestRun:
             raw = products_from(raw, mapping.sku_stand_in)
         summary = summary_rows(raw, profile.summary_rows[0], profile.line_values) \
             if profile is not None and profile.summary_rows else None
-        if profile is not None and profile.repeats_are_units:
+        if self.kind is DataKind.SALES and "order_item_id" in raw:
+            raw = raw.drop(columns="order_item_id")  # an item a row: the id only tells the rows apart (below)
+            unit_rows = "units" not in mapping.fields.values()
+        else:
+            unit_rows = False
+        if (profile is not None and profile.repeats_are_units) or unit_rows:
+            # a unit a row (H&M; a marketplace's order items with no quantity): a row written again is one more unit
             raw, repeated = repeated_rows(raw)
             summary = repeated if summary is None else summary | repeated
             self.repeated_rows += int(repeated.sum())

@@ -176,6 +176,21 @@ def payment_decides(columns: dict[str, Any], index: pd.Index) -> np.ndarray:
     return unpaid
 
 
+#: A line's return status saying the return or refund went through (``Refund Approved``, ``Return accepted``,
+#: ``Refunded``); one saying it was asked, refused or withdrawn (``Requested``, ``Rejected``, ``Cancelled``) is not.
+_GRANTED = re.compile(r"approved|accepted|completed|complete|refunded|returned|received|done|success|granted|closed")
+_NOT_GRANTED = re.compile(r"reject|denied|declin|cancel|withdraw|dispute|pending|request|processing|in progress|not ")
+
+
+def return_granted(return_status: pd.Series | None, index: pd.Index) -> np.ndarray:
+    """Lines whose return status says the return or refund went through: returns, whatever the order's status."""
+    if return_status is None:
+        return np.zeros(len(index), dtype=bool)
+    words = _status_words(return_status)
+    granted = words.map(lambda v: bool(_GRANTED.search(v)) and not _NOT_GRANTED.search(v))
+    return np.asarray(granted.to_numpy(), dtype=bool)
+
+
 #: Cells of a yes/no column that say yes (English and the languages of ``shared.ingest.localised``).
 _YES = frozenset({"true", "yes", "y", "1", "x", "t", "voided", "void", "sí", "si", "sim", "oui", "ja", "wahr", "tak",
                   "vero"})
@@ -547,6 +562,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         shown = status.astype(object).where(status.notna(), "")
         errors[cancelled] = [f"order status {str(v)!r}: a cancelled order line is not a sale" for v in shown[cancelled]]
         error_field[cancelled] = "status"
+    columns.pop("order_item_id", None)  # read by ``derive_missing`` (a unit a row): no field of the record
     voided = voided_lines(columns.pop("voided", None), index) & errors.isna().to_numpy()
     if voided.any():  # a yes/no column (Toast's Void?), not a status: the line was rung up, then voided
         errors[voided] = "the line is marked voided: a voided line is not a sale"
@@ -566,14 +582,17 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     total_less_charges(columns, index)
     total_after_discount(columns, index)
     revenue_before_discount(columns, index)
-    back = (_returned(status, index) | (own == "returned")) & ~cancelled
+    granted = return_granted(columns.pop("return_status", None), index)
+    back = (_returned(status, index) | (own == "returned") | granted) & ~cancelled
     if back.any():
         _as_return(columns, back, index)
-    split_returns(columns, index)
+    returns = split_returns(columns, index)
     line_net = columns.pop("line_net", None)
     if line_net is not None:
         revenue = _num(columns.get("revenue"), index)
-        derived = pd.Series(np.round(np.clip(revenue - _num(line_net, index), 0, None), 2), index=index)
+        # a return line carries no discount (its revenue is 0 by now: its negative net is no discount of 0 - net)
+        off = np.where(returns, 0.0, np.clip(revenue - _num(line_net, index), 0, None))
+        derived = pd.Series(np.round(off, 2), index=index)
         given = columns.get("discount")
         columns["discount"] = derived if given is None else given.where(given.notna(), derived)
     line_profit = columns.pop("line_profit", None)

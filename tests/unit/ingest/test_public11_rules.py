@@ -3,13 +3,24 @@ fix."""
 
 from __future__ import annotations
 
+import pandas as pd
+
+from shared.ingest.derive import derive_missing, repeated_rows
 from shared.ingest.header_currency import named_currency, split_currency
 from shared.ingest.headers import map_columns
 from shared.ingest.kinds import detect_kind
 from shared.ingest.sales import derive_sales
 from shared.models.records import DataKind
 from tests.fixtures.public.public10_shapes import TOAST_HEADER
-from tests.unit.ingest.test_sales_rules import _cols
+from tests.fixtures.public.public11_shapes import (
+    ALLEGRO_HEADER,
+    ECWID_HEADER,
+    FLIPKART_ORDERS_HEADER,
+    KAUFLAND_HEADER,
+    LAZADA_HEADER,
+    SHOPEE_HEADER,
+)
+from tests.unit.ingest.test_sales_rules import _cols, _values
 
 
 def _fields(header: list[str]) -> dict[str, str]:
@@ -73,3 +84,60 @@ def test_column_names_of_more_languages_are_read() -> None:
     assert _fields(["Numero ordine", "Data ordine", "Nome prodotto", "Quantità", "Prezzo unitario"]) == {
         "Numero ordine": "order_id", "Data ordine": "date", "Nome prodotto": "product_title", "Quantità": "units",
         "Prezzo unitario": "unit_price"}
+
+
+def test_marketplace_column_names_of_this_round_are_read() -> None:
+    """Shopee's, Flipkart's and Ecwid's names: before, Shopee's and Flipkart's lines were held for want of a date,
+    Ecwid's file read as products (no quantity)."""
+    shopee = _fields(SHOPEE_HEADER)
+    assert {k: shopee[k] for k in ("Order Creation Date", "SKU Reference No.", "Deal Price (MYR)",
+                                   "Product Subtotal (MYR)", "Return / Refund Status", "Order Status")} == {
+        "Order Creation Date": "date", "SKU Reference No.": "sku", "Deal Price (MYR)": "unit_price",
+        "Product Subtotal (MYR)": "revenue", "Return / Refund Status": "return_status", "Order Status": "status"}
+    flipkart = _fields(FLIPKART_ORDERS_HEADER)
+    assert {k: flipkart[k] for k in ("Ordered On", "Order State", "Selling Price Per Item", "State")} == {
+        "Ordered On": "date", "Order State": "status", "Selling Price Per Item": "unit_price", "State": "state"}
+    assert detect_kind(ECWID_HEADER) is DataKind.SALES
+    assert _fields(ECWID_HEADER)["Product Quantity"] == "units"
+    assert _fields(ALLEGRO_HEADER)["Nazwa oferty"] == "product_title"
+
+
+def test_a_row_per_order_item_without_a_quantity_is_a_unit_each() -> None:
+    """Lazada's and Kaufland's exports write an order item (one unit) a row: before, read as products (Lazada) or
+    refused (Kaufland); then two units of a SKU in an order were one row and a duplicate."""
+    assert detect_kind(LAZADA_HEADER) is DataKind.SALES
+    assert detect_kind(KAUFLAND_HEADER) is DataKind.SALES
+    raw = pd.DataFrame({"order_id": ["1", "1", "1"], "sku": ["A", "A", "B"], "unit_price": ["5.00"] * 3,
+                        "refund": ["5.00", "5.00", "0.00"], "order_item_id": ["11", "12", "13"]})
+    filled = derive_missing(DataKind.SALES, raw)
+    assert filled["units"].tolist() == ["1", "1", "1"]
+    merged, repeats = repeated_rows(filled.drop(columns="order_item_id"))
+    assert repeats.tolist() == [False, True, False]
+    assert merged["units"].tolist()[0] == "2" and merged["refund"].tolist()[0] == "10.00"
+
+
+def test_a_return_status_that_went_through_makes_the_line_a_return() -> None:
+    """Shopee's ``Return / Refund Status`` beside a ``Completed`` order: before, unread (refunded lines sold)."""
+    cols, index = _cols(units=[2, 1, 1], revenue=[20.0, 10.0, 10.0], status=["Completed"] * 3,
+                        return_status=["Refund Approved", "", "Request Rejected"])
+    derive_sales(cols, index)
+    assert _values(cols["refund"])[0] == 20.0 and _values(cols["units"]) == [0, 1, 1]
+
+
+def test_statuses_in_polish_and_dutch_cancel_or_return_a_line() -> None:
+    """Allegro's ``Anulowane`` / ``Zwrócone`` and bol.com's ``Geannuleerd`` / ``Geretourneerd``: before, sales."""
+    cols, index = _cols(units=[1, 1, 1, 1, 1], revenue=[10.0] * 5,
+                        status=["Anulowane", "Zwrócone", "Geannuleerd", "Geretourneerd", "Wysłane"])
+    out = derive_sales(cols, index)
+    assert out.errors.notna().tolist() == [True, False, True, False, False]
+    assert _values(cols["units"])[1] == 0 and _values(cols["units"])[3] == 0
+
+
+def test_a_return_line_takes_no_discount_from_its_negative_total() -> None:
+    """Lightspeed Retail's return line (Qty -1, Total -$31.50, Discount $0): its discount was 0 - (-31.50) = 31.50,
+    the return counted as a discount too."""
+    cols, index = _cols(units=[2, -1], unit_price=[10.0, 31.5], revenue=[18.0, -31.5], line_net=[18.0, -31.5],
+                        discount=[None, None])
+    cols["revenue"] = pd.Series([20.0, -31.5], index=index)
+    derive_sales(cols, index)
+    assert _values(cols["discount"]) == [2.0, 0.0]
