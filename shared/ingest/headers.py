@@ -85,7 +85,8 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "return_status": ("refund_status", "return_refund_status", "returns_status"),
         # a row per order item, one unit each, with no quantity column (Lazada's Order Item Id, Kaufland's
         # Bestelleinheit-ID): each row is one unit (``shared.ingest.derive.derive_missing``)
-        "order_item_id": ("order_line_id", "order_unit_id", "order_item_no", "order_item_number"),
+        "order_item_id": ("order_line_id", "order_unit_id", "order_item_no", "order_item_number", "line_id",
+                          "position_id"),
         # a yes/no column saying the line was voided (Toast's Void?): a voided line is no sale
         "voided": ("void", "is_void", "is_voided", "void_flag", "voided_flag", "line_voided", "item_voided"),
         # a payment's state beside the order's (Nuvemshop's Status do Pagamento): it decides where it says the money

@@ -162,6 +162,10 @@ _WORDS: dict[str, str] = {
     "valuta": "currency",
     "città": "city",
     "rimborso": "refund",
+    "descrizione": "description",
+    "transazione": "transaction",
+    "tipo": "type",
+    "dipendente": "staff",
     # Swedish
     "kvittonummer": "receipt number",
     "kvitto": "receipt",
@@ -280,6 +284,9 @@ _WORDS: dict[str, str] = {
     "rechnung": "invoice",
     "rechnungsnummer": "invoice number",
     "bestellposition": "line",
+    "positions": "line",
+    "lieferadresse": "shipping",
+    "rechnungsadresse": "billing",
     "zahlungsstatus": "payment status",
     "bestellstatus": "order status",
     "einheiten": "units",
@@ -466,14 +473,19 @@ def translated(header: str) -> list[str]:
 
 
 def readings(header: str) -> list[str]:
-    """The English names a foreign column name may be: as translated, and with its words reversed.
+    """The English names a foreign column name may be: as translated, with its words reversed, and with its head last.
 
-    A Romance name puts its head first: ``Fecha de venta`` is ``sale date``, ``Precio unitario`` ``unit price``.
+    A Romance name puts its head first: ``Fecha de venta`` is ``sale date``, ``Precio unitario`` ``unit price``; its
+    modifiers keep their order after it: ``Status da Devolução / Reembolso`` is ``return refund status``.
     """
     out: list[str] = []
     for english in translated(header):
         words = english.split()
-        out += [english, " ".join(reversed(words))] if len(words) > 1 else [english]
+        if len(words) > 1:
+            head_last = " ".join([*words[1:], words[0]])
+            out += [english, " ".join(reversed(words))] + ([head_last] if len(words) > 2 else [])
+        else:
+            out.append(english)
     return out
 
 
@@ -507,6 +519,21 @@ CANCELLED_WORDS = frozenset(
         "annulliert",
         "cancellato",
         "cancellata",
+        # a payment that failed is no sale either (SumUp's Fallita, a failed card payment)
+        "fallita",
+        "fallito",
+        "fallida",
+        "fallido",
+        "falhou",
+        "falhada",
+        "échouée",
+        "échoué",
+        "echouee",
+        "fehlgeschlagen",
+        "mislukt",
+        "nieudana",
+        "odrzucona",
+        "odrzucone",
     }
 )
 #: Order statuses, in other languages, saying the goods came back or the payment was given back ("Devolución
@@ -526,9 +553,12 @@ UNPAID_PAYMENTS = re.compile(
 
 
 def cancelled_word(status: str) -> bool:
-    """Whether a status in another language says the order was cancelled (its first word)."""
-    first = status.split(" ", 1)[0]
-    return first in CANCELLED_WORDS
+    """Whether a status says the order was cancelled by its first word (``Cancelada por el comprador``).
+
+    A platform's code joins its words with ``_`` (Otto's ``CANCELLED_BY_MARKETPLACE``).
+    """
+    first = re.split(r"[ _]", status, maxsplit=1)[0]
+    return first in CANCELLED_WORDS or first in ("cancelled", "canceled")
 
 
 #: Month names of other languages (and their short forms), for dates written with words (``4 de julio de 2024``).

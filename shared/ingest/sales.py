@@ -178,8 +178,12 @@ def payment_decides(columns: dict[str, Any], index: pd.Index) -> np.ndarray:
 
 #: A line's return status saying the return or refund went through (``Refund Approved``, ``Return accepted``,
 #: ``Refunded``); one saying it was asked, refused or withdrawn (``Requested``, ``Rejected``, ``Cancelled``) is not.
-_GRANTED = re.compile(r"approved|accepted|completed|complete|refunded|returned|received|done|success|granted|closed")
-_NOT_GRANTED = re.compile(r"reject|denied|declin|cancel|withdraw|dispute|pending|request|processing|in progress|not ")
+_GRANTED = re.compile(r"approved|accepted|completed|complete|refunded|returned|received|done|success|granted|closed|"
+                      r"aprovad|aprobad|approuv|approvat|accettat|genehmigt|erstattet|conclu|complet|reembolsad|"
+                      r"rembours|rimborsat|terugbetaald|goedgekeurd|zatwierdzon|zwr[oó]con")
+_NOT_GRANTED = re.compile(r"reject|denied|declin|cancel|withdraw|dispute|pending|request|processing|in progress|not |"
+                          r"rejeitad|rechazad|refus|abgelehnt|rifiutat|afgewezen|odrzucon|solicitad|pendente|pendiente|"
+                          r"em andamento|en curso|nicht |não |no |non ")
 
 
 def return_granted(return_status: pd.Series | None, index: pd.Index) -> np.ndarray:

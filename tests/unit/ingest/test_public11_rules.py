@@ -141,3 +141,25 @@ def test_a_return_line_takes_no_discount_from_its_negative_total() -> None:
     cols["revenue"] = pd.Series([20.0, -31.5], index=index)
     derive_sales(cols, index)
     assert _values(cols["discount"]) == [2.0, 0.0]
+
+
+def test_held_out_names_and_statuses_are_read() -> None:
+    """Marked for the held-out set (Otto in German, Shopee Brasil in Portuguese, SumUp in Italian): a Romance name's
+    head read last after its modifiers in order (``Status da Devolução / Reembolso``), German ``Positions-ID`` an
+    order item id, Italian ``ID transazione`` / ``Descrizione``; a status code joined by ``_``
+    (``CANCELLED_BY_MARKETPLACE``), a failed payment (``Fallita``) no sale, a Portuguese approval a return."""
+    assert _fields(["ID do pedido", "Status do pedido", "Status da Devolução / Reembolso", "Quantidade"])[
+        "Status da Devolução / Reembolso"] == "return_status"
+    otto = _fields(["Bestellnummer", "Bestelldatum", "Positions-ID", "Artikelnummer", "Verkaufspreis",
+                    "Lieferadresse Stadt"])
+    assert otto["Positions-ID"] == "order_item_id" and otto["Lieferadresse Stadt"] == "region"
+    assert detect_kind(["Bestellnummer", "Bestelldatum", "Positions-ID", "Artikelnummer", "Verkaufspreis"]) \
+        is DataKind.SALES
+    sumup = _fields(["Data", "ID transazione", "Stato", "Descrizione", "Quantità", "Prezzo"])
+    assert sumup["ID transazione"] == "order_id" and sumup["Descrizione"] == "product_title"
+    cols, index = _cols(units=[1, 1, 1, 1], revenue=[10.0] * 4,
+                        status=["CANCELLED_BY_MARKETPLACE", "Fallita", "SENT", "Concluído"],
+                        return_status=["", "", "", "Reembolso aprovado"])
+    out = derive_sales(cols, index)
+    assert out.errors.notna().tolist() == [True, True, False, False]
+    assert _values(cols["units"])[3] == 0
