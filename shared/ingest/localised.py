@@ -541,7 +541,7 @@ CANCELLED_WORDS = frozenset(
 RETURNED_WORDS = re.compile(
     r"^(?:devoluci|devuelt|devolvid|reembols|estorn|rembours|retourn|erstattet|rimborsat|"
     r"reso\b|returner|återbetal|geretourneerd|retour\b|terugbetaald|zwr[oó]c|zwrot|zurückgesendet|zurückerstattet|"
-    r"rückerstattet|refunded$|reembolsad)"
+    r"rückerstattet|reembolsad)"
 )
 
 

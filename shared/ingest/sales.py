@@ -169,7 +169,10 @@ def payment_decides(columns: dict[str, Any], index: pd.Index) -> np.ndarray:
     unpaid = np.asarray(words.map(lambda v: bool(UNPAID_PAYMENTS.search(v))).to_numpy(), dtype=bool)
     status = columns.get("status")
     if status is None:
-        columns["status"] = payment
+        # a payment given back is a return (Ecwid's REFUNDED); an order status "refunded" alone is Shopify's order
+        # with its Refunded Amount beside it: a sale and its refund, as before
+        refunded = words.isin(("refunded", "fully refunded", "fully_refunded"))
+        columns["status"] = payment.astype(object).where(~refunded, "returned")
         return unpaid
     decisive = _cancelled(payment, index) | _returned(payment, index) | unpaid
     columns["status"] = status.where(~pd.Series(decisive, index=index), payment)

@@ -45,10 +45,11 @@ def test_a_pending_payment_alone_is_no_sale_yet() -> None:
     """A payment status with no order status beside it: "Pending" / "Awaiting payment" was counted as sold. Most
     platforms' reports leave unpaid orders out (WooCommerce Analytics, Magento, BigCommerce, Ecwid)."""
     cols, index = _cols(units=[1, 1, 1, 1], revenue=[10.0, 20.0, 30.0, 40.0],
-                        payment_status=["Paid", "Pending", "AWAITING_PAYMENT", "Refunded"])
+                        payment_status=["Paid", "Pending", "AWAITING_PAYMENT", "REFUNDED"])
     out = derive_sales(cols, index)
     assert out.errors.notna().tolist() == [False, True, True, False]
     assert "not a sale yet" in out.errors[1]
+    assert _values(cols["units"])[3] == 0 and _values(cols["refund"])[3] == 40.0  # a payment given back: a return
 
 
 def test_a_currency_in_a_column_name_is_taken_off_the_name_and_read() -> None:
