@@ -14,8 +14,23 @@ from collections.abc import Iterable
 from shared.ingest.upload_currency import ISO_4217
 
 #: Symbols that name one currency only (``$``, ``kr`` and ``¥`` name several: they are taken off, no currency set).
-_SYMBOLS = {"€": "EUR", "£": "GBP", "r$": "BRL", "zł": "PLN", "zl": "PLN", "₹": "INR", "₺": "TRY", "₩": "KRW",
-            "₱": "PHP", "₫": "VND", "rm": "MYR", "rp": "IDR", "฿": "THB", "s/": "PEN", "chf": "CHF"}
+_SYMBOLS = {
+    "€": "EUR",
+    "£": "GBP",
+    "r$": "BRL",
+    "zł": "PLN",
+    "zl": "PLN",
+    "₹": "INR",
+    "₺": "TRY",
+    "₩": "KRW",
+    "₱": "PHP",
+    "₫": "VND",
+    "rm": "MYR",
+    "rp": "IDR",
+    "฿": "THB",
+    "s/": "PEN",
+    "chf": "CHF",
+}
 _AMBIGUOUS = ("$", "us$", "kr", "¥", "元")
 _MARKS = "|".join(re.escape(s) for s in sorted((*_SYMBOLS, *_AMBIGUOUS), key=len, reverse=True))
 #: The annotation at the end of a name: bracketed (``(ARS)``, ``[EUR]``, ``(€)``), after ``in``/``en``/``em``/``w``

@@ -2,8 +2,10 @@
 
 Marketplaces and point-of-sale systems write their downloads in the seller's language: Mercado Libre's "Ventas"
 report (``# de venta, Fecha de venta, Estado, Unidades, Ingresos por productos (ARS)``), Zettle's Swedish sold-items
-report (``Datum, Kvittonummer, Produkt, Antal, Pris, Rabatt``), Shopify, Shopware and WooCommerce in Spanish,
-Portuguese, French, German, Italian or Swedish. A header word list per language would never end; the words a sales
+report (``Datum, Kvittonummer, Produkt, Antal, Pris, Rabatt``), Allegro in Polish (``Numer zamówienia, Data zakupu,
+Ilość, Cena jednostkowa``), bol.com in Dutch (``Bestelnummer, Besteldatum, Aantal, Stukprijs``), Kaufland and Otto in
+German, Shopify, Shopware and WooCommerce in Spanish, Portuguese, French, German, Italian, Dutch, Polish or Swedish.
+A header word list per language would never end; the words a sales
 file's columns are made of are few, so each column name is translated word by word into the English names the aliases
 already read (``shared.ingest.headers``), after the aliases themselves and the exact field names missed.
 

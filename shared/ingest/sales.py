@@ -6,8 +6,8 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
    (date, currency, channel, status, e-mail) on an order's first line only; a blank cell on a later line of
    the same order (consecutive rows with the same ``order_id``) takes the first line's value.
 2. **Cancelled lines are not sales**: a status of cancelled/canceled/voided/failed/declined/unavailable is rejected
-   with that reason; a status saying the goods came back (``returned``, ``... returned to seller``, ``...
-   rejected by buyer``) makes the line a return (rule 3).
+   with that reason, and so is a line a yes/no void column marks voided (Toast's ``Void?``); a status saying the goods
+   came back (``returned``, ``... returned to seller``, ``... rejected by buyer``) makes the line a return (rule 3).
 3. **A negative line is a return** (but one at a unit price of 0 with no money or refund is a stock adjustment,
    rejected with that reason), kept apart from sales: when units, revenue or unit price is negative,
    the line's ``returned_units`` is ``|units|`` (unless a returns column says otherwise), its ``refund`` is

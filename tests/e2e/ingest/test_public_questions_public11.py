@@ -32,8 +32,14 @@ def _dollars(cells: pd.Series) -> pd.Series:
     return cells.str.replace(r"[$,]", "", regex=True).astype(float)
 
 
-def _lines(raw: pd.DataFrame, columns: dict[str, str | pd.Series], sold: pd.Series, value: pd.Series,
-           qty: pd.Series, day: pd.Series) -> pd.DataFrame:
+def _lines(
+    raw: pd.DataFrame,
+    columns: dict[str, str | pd.Series],
+    sold: pd.Series,
+    value: pd.Series,
+    qty: pd.Series,
+    day: pd.Series,
+) -> pd.DataFrame:
     """The truth frame of an export's kept rows: sold lines' units and value, the others' value as a refund."""
     frame = pd.DataFrame({k: raw[v] if isinstance(v, str) else v for k, v in columns.items()})
     return frame.assign(qty=qty.where(sold, 0), value=value.where(sold, 0.0), refund=value.where(~sold, 0.0), day=day)
@@ -45,36 +51,56 @@ def _shopee(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files)
     raw = raw[raw["Order Status"] != "Cancelled"]
     sold = raw["Return / Refund Status"] != "Refund Approved"
-    return _lines(raw, {"order": "Order ID", "product": "Product Name", "state": "Province"}, sold,
-                  raw["Product Subtotal (MYR)"].astype(float), raw["Quantity"].astype(int),
-                  pd.to_datetime(raw["Order Creation Date"], format="%Y-%m-%d %H:%M").dt.normalize())
+    return _lines(
+        raw,
+        {"order": "Order ID", "product": "Product Name", "state": "Province"},
+        sold,
+        raw["Product Subtotal (MYR)"].astype(float),
+        raw["Quantity"].astype(int),
+        pd.to_datetime(raw["Order Creation Date"], format="%Y-%m-%d %H:%M").dt.normalize(),
+    )
 
 
 # Lazada: an order item a row, one unit; canceled no sale; returned a return of its Unit Price.
 def _lazada(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files)
     raw = raw[raw["Status"] != "canceled"]
-    return _lines(raw, {"order": "Order Number", "product": "Item Name", "city": "Shipping City"},
-                  raw["Status"] != "returned", raw["Unit Price"].astype(float), pd.Series(1, index=raw.index),
-                  pd.to_datetime(raw["Created at"], format="%d %b %Y %H:%M").dt.normalize())
+    return _lines(
+        raw,
+        {"order": "Order Number", "product": "Item Name", "city": "Shipping City"},
+        raw["Status"] != "returned",
+        raw["Unit Price"].astype(float),
+        pd.Series(1, index=raw.index),
+        pd.to_datetime(raw["Created at"], format="%d %b %Y %H:%M").dt.normalize(),
+    )
 
 
 # Allegro: Anulowane (cancelled) no sale, Zwrócone (returned) a return of its Wartość; Ilość at Cena jednostkowa.
 def _allegro(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files, sep=";")
     raw = raw[raw["Status"] != "Anulowane"]
-    return _lines(raw, {"order": "Numer zamówienia", "product": "Nazwa oferty", "state": "Województwo"},
-                  raw["Status"] != "Zwrócone", _comma(raw["Wartość"]), raw["Ilość"].astype(int),
-                  pd.to_datetime(raw["Data zakupu"], format="%d.%m.%Y %H:%M").dt.normalize())
+    return _lines(
+        raw,
+        {"order": "Numer zamówienia", "product": "Nazwa oferty", "state": "Województwo"},
+        raw["Status"] != "Zwrócone",
+        _comma(raw["Wartość"]),
+        raw["Ilość"].astype(int),
+        pd.to_datetime(raw["Data zakupu"], format="%d.%m.%Y %H:%M").dt.normalize(),
+    )
 
 
 # bol.com: Geannuleerd (cancelled) no sale, Geretourneerd (returned) a return of its Totaalprijs.
 def _bol(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files, sep=";")
     raw = raw[raw["Status"] != "Geannuleerd"]
-    return _lines(raw, {"order": "Bestelnummer", "product": "Producttitel", "city": "Plaats"},
-                  raw["Status"] != "Geretourneerd", _comma(raw["Totaalprijs"]), raw["Aantal"].astype(int),
-                  pd.to_datetime(raw["Besteldatum"], format="%d-%m-%Y"))
+    return _lines(
+        raw,
+        {"order": "Bestelnummer", "product": "Producttitel", "city": "Plaats"},
+        raw["Status"] != "Geretourneerd",
+        _comma(raw["Totaalprijs"]),
+        raw["Aantal"].astype(int),
+        pd.to_datetime(raw["Besteldatum"], format="%d-%m-%Y"),
+    )
 
 
 # Ecwid: the payment status decides: PAID a sale, REFUNDED a return, CANCELLED and AWAITING_PAYMENT no sale (a
@@ -83,17 +109,28 @@ def _ecwid(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files)
     raw = raw[raw["Payment Status"].isin(("PAID", "REFUNDED"))]
     qty = raw["Product Quantity"].astype(int)
-    return _lines(raw, {"order": "Order Number", "product": "Product Name", "state": "Shipping State"},
-                  raw["Payment Status"] == "PAID", (qty * raw["Product Price"].astype(float)).round(2), qty,
-                  pd.to_datetime(raw["Order Date"].str[:10], format="%Y-%m-%d"))
+    return _lines(
+        raw,
+        {"order": "Order Number", "product": "Product Name", "state": "Shipping State"},
+        raw["Payment Status"] == "PAID",
+        (qty * raw["Product Price"].astype(float)).round(2),
+        qty,
+        pd.to_datetime(raw["Order Date"].str[:10], format="%Y-%m-%d"),
+    )
 
 
 # Lightspeed Retail: a sale line a row, Subtotal its revenue before Discount; a negative Qty a return of |Subtotal|.
 def _lightspeed(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files)
     qty, sub = raw["Qty"].astype(int), _dollars(raw["Subtotal"])
-    frame = _lines(raw, {"order": "Sale ID", "product": "Item", "category": "Category", "location": "Shop"},
-                   qty > 0, sub.abs(), qty, pd.to_datetime(raw["Date"], format="%m/%d/%Y"))
+    frame = _lines(
+        raw,
+        {"order": "Sale ID", "product": "Item", "category": "Category", "location": "Shop"},
+        qty > 0,
+        sub.abs(),
+        qty,
+        pd.to_datetime(raw["Date"], format="%m/%d/%Y"),
+    )
     return frame.assign(discount=_dollars(raw["Discount"]))
 
 
@@ -101,9 +138,14 @@ def _lightspeed(files: dict[str, str]) -> pd.DataFrame:
 def _kaufland(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files, sep=";")
     raw = raw[raw["Status"] != "storniert"]
-    return _lines(raw, {"order": "Bestellnummer", "product": "Artikelbezeichnung", "category": "Kategorie"},
-                  raw["Status"] != "retourniert", _comma(raw["Preis"]), pd.Series(1, index=raw.index),
-                  pd.to_datetime(raw["Bestelldatum"], format="%d.%m.%Y %H:%M:%S").dt.normalize())
+    return _lines(
+        raw,
+        {"order": "Bestellnummer", "product": "Artikelbezeichnung", "category": "Kategorie"},
+        raw["Status"] != "retourniert",
+        _comma(raw["Preis"]),
+        pd.Series(1, index=raw.index),
+        pd.to_datetime(raw["Bestelldatum"], format="%d.%m.%Y %H:%M:%S").dt.normalize(),
+    )
 
 
 # Flipkart: an order item a row, Quantity at Selling Price Per Item; CANCELLED no sale, RETURNED a return of it.
@@ -111,9 +153,14 @@ def _flipkart(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files)
     raw = raw[raw["Order State"] != "CANCELLED"]
     qty = raw["Quantity"].astype(int)
-    return _lines(raw, {"order": "Order Id", "product": "Product", "state": "State"},
-                  raw["Order State"] != "RETURNED", qty * raw["Selling Price Per Item"].astype(float), qty,
-                  pd.to_datetime(raw["Ordered On"], format="%b %d, %Y"))
+    return _lines(
+        raw,
+        {"order": "Order Id", "product": "Product", "state": "State"},
+        raw["Order State"] != "RETURNED",
+        qty * raw["Selling Price Per Item"].astype(float),
+        qty,
+        pd.to_datetime(raw["Ordered On"], format="%b %d, %Y"),
+    )
 
 
 _MARKETPLACE = ("revenue_march", "units_april", "top_product", "orders_may", "refund_2024", "top_state", "aov")
@@ -127,34 +174,52 @@ KAUFLAND_ASKS = [
     pq.Ask("Which category had the most revenue?", lambda f: pq._top(f, "category")),
 ]
 _BY_CITY = pq.Ask("Which city had the most revenue?", lambda f: pq._top(f, "city"))
-LAZADA_ASKS = [*standard_asks("revenue_march", "units_april", "top_product", "orders_may", "refund_2024", "aov"),
-               _BY_CITY]
+LAZADA_ASKS = [
+    *standard_asks("revenue_march", "units_april", "top_product", "orders_may", "refund_2024", "aov"),
+    _BY_CITY,
+]
 BOL_ASKS = [
     *standard_asks("revenue_march", "units_april", "top_product", "orders_may", "refund_2024", "aov"),
     _BY_CITY,
 ]
 
 DATASETS: dict[str, pq.Dataset] = {
-    "shopee": pq.Dataset("shopee", lambda: shapes.shopee_orders(300, seed=141), _shopee, standard_asks(*_MARKETPLACE),
-                         no_currency=False),
+    "shopee": pq.Dataset(
+        "shopee", lambda: shapes.shopee_orders(300, seed=141), _shopee, standard_asks(*_MARKETPLACE), no_currency=False
+    ),
     "lazada": pq.Dataset("lazada", lambda: shapes.lazada_orders(300, seed=142), _lazada, LAZADA_ASKS),
-    "allegro": pq.Dataset("allegro", lambda: shapes.allegro_orders(300, seed=143), _allegro,
-                          standard_asks(*_MARKETPLACE), no_currency=False),
+    "allegro": pq.Dataset(
+        "allegro",
+        lambda: shapes.allegro_orders(300, seed=143),
+        _allegro,
+        standard_asks(*_MARKETPLACE),
+        no_currency=False,
+    ),
     "bol": pq.Dataset("bol", lambda: shapes.bol_orders(300, seed=144), _bol, BOL_ASKS, no_currency=False),
-    "ecwid": pq.Dataset("ecwid", lambda: shapes.ecwid_orders(300, seed=145), _ecwid, standard_asks(*_MARKETPLACE),
-                        no_currency=False),
-    "lightspeed_retail": pq.Dataset("lightspeed_retail", lambda: shapes.lightspeed_sales_lines(300, seed=146),
-                                    _lightspeed, LIGHTSPEED_ASKS, no_currency=False),
-    "kaufland": pq.Dataset("kaufland", lambda: shapes.kaufland_orders(300, seed=147), _kaufland, KAUFLAND_ASKS,
-                           no_currency=False),
-    "flipkart_orders": pq.Dataset("flipkart_orders", lambda: shapes.flipkart_orders(300, seed=148), _flipkart,
-                                  standard_asks(*_MARKETPLACE)),
+    "ecwid": pq.Dataset(
+        "ecwid", lambda: shapes.ecwid_orders(300, seed=145), _ecwid, standard_asks(*_MARKETPLACE), no_currency=False
+    ),
+    "lightspeed_retail": pq.Dataset(
+        "lightspeed_retail",
+        lambda: shapes.lightspeed_sales_lines(300, seed=146),
+        _lightspeed,
+        LIGHTSPEED_ASKS,
+        no_currency=False,
+    ),
+    "kaufland": pq.Dataset(
+        "kaufland", lambda: shapes.kaufland_orders(300, seed=147), _kaufland, KAUFLAND_ASKS, no_currency=False
+    ),
+    "flipkart_orders": pq.Dataset(
+        "flipkart_orders", lambda: shapes.flipkart_orders(300, seed=148), _flipkart, standard_asks(*_MARKETPLACE)
+    ),
 }
 #: Answered wrong today (each is fixed at its cause, then taken off this list).
-WRONG_TODAY: frozenset[str] = frozenset({
-    # the question reader reads "which city" by regions it knows as cities: Dutch ones are not in its list
-    "bol: Which city had the most revenue?",
-})
+WRONG_TODAY: frozenset[str] = frozenset(
+    {
+        # the question reader reads "which city" by regions it knows as cities: Dutch ones are not in its list
+        "bol: Which city had the most revenue?",
+    }
+)
 CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
 
 

@@ -24,9 +24,14 @@ from tests.fixtures.public import public11_heldout_shapes as shapes
 def _otto(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files, sep=";")
     raw = raw[~raw["Status"].str.startswith("CANCELLED")]
-    return _lines(raw, {"order": "Bestellnummer", "product": "Artikelbezeichnung", "city": "Lieferadresse Stadt"},
-                  raw["Status"] != "RETURNED", _comma(raw["Verkaufspreis"]), pd.Series(1, index=raw.index),
-                  pd.to_datetime(raw["Bestelldatum"], format="%d.%m.%Y"))
+    return _lines(
+        raw,
+        {"order": "Bestellnummer", "product": "Artikelbezeichnung", "city": "Lieferadresse Stadt"},
+        raw["Status"] != "RETURNED",
+        _comma(raw["Verkaufspreis"]),
+        pd.Series(1, index=raw.index),
+        pd.to_datetime(raw["Bestelldatum"], format="%d.%m.%Y"),
+    )
 
 
 # Shopee Brasil: Cancelado no sale; a Reembolso aprovado line a return of its Subtotal do produto (revenue).
@@ -34,9 +39,14 @@ def _shopee_br(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files)
     raw = raw[raw["Status do pedido"] != "Cancelado"]
     sold = raw["Status da Devolução / Reembolso"] != "Reembolso aprovado"
-    return _lines(raw, {"order": "ID do pedido", "product": "Nome do Produto", "state": "UF"}, sold,
-                  raw["Subtotal do produto"].astype(float), raw["Quantidade"].astype(int),
-                  pd.to_datetime(raw["Data de criação do pedido"], format="%Y-%m-%d %H:%M").dt.normalize())
+    return _lines(
+        raw,
+        {"order": "ID do pedido", "product": "Nome do Produto", "state": "UF"},
+        sold,
+        raw["Subtotal do produto"].astype(float),
+        raw["Quantidade"].astype(int),
+        pd.to_datetime(raw["Data de criação do pedido"], format="%Y-%m-%d %H:%M").dt.normalize(),
+    )
 
 
 # SumUp: Fallita (failed) no sale, Rimborsata (refunded) a return of what was paid (Totale); revenue Quantità x Prezzo,
@@ -46,9 +56,14 @@ def _sumup(files: dict[str, str]) -> pd.DataFrame:
     raw = raw[raw["Stato"] != "Fallita"]
     sold = raw["Stato"] == "Riuscita"
     qty = raw["Quantità"].astype(int)
-    frame = _lines(raw, {"order": "ID transazione", "product": "Descrizione"}, sold,
-                   (qty * _comma(raw["Prezzo"])).round(2), qty,
-                   pd.to_datetime(raw["Data"], format="%d/%m/%Y %H:%M").dt.normalize())
+    frame = _lines(
+        raw,
+        {"order": "ID transazione", "product": "Descrizione"},
+        sold,
+        (qty * _comma(raw["Prezzo"])).round(2),
+        qty,
+        pd.to_datetime(raw["Data"], format="%d/%m/%Y %H:%M").dt.normalize(),
+    )
     return frame.assign(refund=_comma(raw["Totale"]).where(~sold, 0.0), discount=_comma(raw["Sconto"]).where(sold, 0.0))
 
 
