@@ -9,6 +9,7 @@ from shared.ingest.derive import derive_missing, repeated_rows
 from shared.ingest.header_currency import named_currency, split_currency
 from shared.ingest.headers import map_columns
 from shared.ingest.kinds import detect_kind
+from shared.ingest.places import region_is_city
 from shared.ingest.sales import derive_sales
 from shared.models.records import DataKind
 from tests.fixtures.public.public10_shapes import TOAST_HEADER
@@ -241,3 +242,12 @@ def test_held_out_names_and_statuses_are_read() -> None:
     out = derive_sales(cols, index)
     assert out.errors.notna().tolist() == [True, True, False, False]
     assert _values(cols["units"])[3] == 0
+
+
+def test_a_city_column_named_in_another_language_makes_its_regions_cities() -> None:
+    """bol.com's ``Plaats`` (stored as the region): "which city had the most revenue?" was refused, the column not
+    known as one of cities (only English names were) and Dutch cities not among the well-known ones."""
+    assert [region_is_city(h) for h in ("Plaats", "Stadt", "Lieferadresse Stadt", "Miasto", "Ciudad", "City")] == [
+        True
+    ] * 6
+    assert not region_is_city("Region") and not region_is_city("Provincie")
