@@ -41,6 +41,8 @@ from tests.e2e.ingest.test_public_questions_public9 import DATASETS as PUBLIC9_D
 from tests.e2e.ingest.test_public_questions_public9_heldout import DATASETS as HELD_OUT9_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_public10 import DATASETS as PUBLIC10_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_public10_heldout import DATASETS as HELD_OUT10_DATASETS  # noqa: E402
+from tests.e2e.ingest.test_public_questions_public11 import DATASETS as PUBLIC11_DATASETS  # noqa: E402
+from tests.e2e.ingest.test_public_questions_public11_heldout import DATASETS as HELD_OUT11_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import BIBITOR_ORDER, WALMART_RECRUITING_ORDER  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import DATASETS as STORE_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import check_store as check  # noqa: E402
@@ -52,12 +54,15 @@ from tests.fixtures.public import (  # noqa: E402
     public9_shapes,
     public10_heldout_shapes,
     public10_shapes,
+    public11_heldout_shapes,
+    public11_shapes,
     shapes,
     store_shapes,
 )
 
 DATASETS = {**FIRST_DATASETS, **MORE_DATASETS, **STORE_DATASETS, **PUBLIC8_DATASETS, **HELD_OUT_DATASETS,
-            **PUBLIC9_DATASETS, **HELD_OUT9_DATASETS, **PUBLIC10_DATASETS, **HELD_OUT10_DATASETS}
+            **PUBLIC9_DATASETS, **HELD_OUT9_DATASETS, **PUBLIC10_DATASETS, **HELD_OUT10_DATASETS, **PUBLIC11_DATASETS,
+            **HELD_OUT11_DATASETS}
 
 #: This checkout's CLI (the virtualenv's ``ecomintel`` script runs whichever checkout the environment installed).
 CLI = [sys.executable, "-m", "shared.cli.main"]
@@ -147,6 +152,19 @@ GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "amazon_date_range": lambda n: public10_heldout_shapes.amazon_date_range(n, seed=129),
     "shopify_payments": lambda n: public10_heldout_shapes.shopify_payments(n, seed=130),
     "nuvemshop": lambda n: public10_heldout_shapes.nuvemshop_orders(max(1, n * 2 // 3), seed=131),
+    # public11's exports at about n rows (an order of 1-2 lines of 1-3 units; Lazada, Kaufland and Otto a unit a row);
+    # held out: Otto Market, Shopee Brasil, SumUp in Italian
+    "shopee": lambda n: public11_shapes.shopee_orders(max(1, n * 2 // 3), seed=161),
+    "lazada": lambda n: public11_shapes.lazada_orders(max(1, n // 2), seed=162),
+    "allegro": lambda n: public11_shapes.allegro_orders(max(1, n * 2 // 3), seed=163),
+    "bol": lambda n: public11_shapes.bol_orders(max(1, n * 2 // 3), seed=164),
+    "ecwid": lambda n: public11_shapes.ecwid_orders(max(1, n * 2 // 3), seed=165),
+    "lightspeed_retail": lambda n: public11_shapes.lightspeed_sales_lines(max(1, n // 2), seed=166),
+    "kaufland": lambda n: public11_shapes.kaufland_orders(max(1, n // 2), seed=167),
+    "flipkart_orders": lambda n: public11_shapes.flipkart_orders(max(1, n * 2 // 3), seed=168),
+    "otto": lambda n: public11_heldout_shapes.otto_orders(max(1, n // 2), seed=171),
+    "shopee_br": lambda n: public11_heldout_shapes.shopee_br_orders(max(1, n * 2 // 3), seed=172),
+    "sumup": lambda n: public11_heldout_shapes.sumup_items(max(1, n // 2), seed=173),
 }
 
 

@@ -32,6 +32,9 @@ def derive_missing(kind: DataKind, raw: pd.DataFrame, as_of: date | None = None)
         raw = raw.assign(date=as_of.isoformat())
     if kind is DataKind.REVIEWS and "sku" not in raw:
         raw = raw.assign(sku=ONE_PRODUCT)
+    if kind is DataKind.SALES and "units" not in raw and "order_item_id" in raw:
+        # a marketplace that writes an order item a row (Lazada, Kaufland's order units) has no quantity: one each
+        raw = raw.assign(units="1")
     return raw
 
 
@@ -215,4 +218,15 @@ def repeated_rows(raw: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     given = raw["units"] if "units" in raw else pd.Series("1", index=raw.index, dtype=object)
     first_units = pd.to_numeric(given, errors="coerce")
     units = given.astype(object).where(first_units.isna(), (first_units * counts).map(lambda v: f"{v:g}"))
-    return raw.assign(units=units), repeats
+    # a row's own amounts are the row's: the first row carries the repeats' too (Lazada's Refund Amount per item);
+    # plain numbers only (a cell in another notation is kept as written)
+    amounts = {}
+    for name in _ROW_AMOUNTS & set(raw.columns):
+        value = pd.to_numeric(raw[name], errors="coerce")
+        amounts[name] = raw[name].astype(object).where(value.isna() | (counts == 1),
+                                                       (value * counts).round(2).map(lambda v: f"{v:.2f}"))
+    return raw.assign(units=units, **amounts), repeats
+
+
+#: Per-row money a repeated row adds to its first row (``repeated_rows``); a unit price is the same for every unit.
+_ROW_AMOUNTS = frozenset({"revenue", "refund", "discount", "line_net", "line_cost", "line_profit"})

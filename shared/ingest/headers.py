@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from shared.errors import InvalidInput
+from shared.ingest.header_currency import without_currency
 from shared.ingest.localised import readings
 from shared.ingest.names import normalise_header
 from shared.models.records import RECORD_MODELS, DataKind
@@ -23,12 +24,18 @@ from shared.models.records import RECORD_MODELS, DataKind
 _COMMON: dict[str, tuple[str, ...]] = {
     "sku": ("product_id", "item_sku", "productid", "item_id", "sku_id", "product_sku", "article", "item", "seller_sku",
             "stock_code", "stockcode", "item_code", "product_code", "item_identifier", "product_identifier",
-            "product_key", "menu_item_id"),
+            "product_key", "menu_item_id",
+            # a seller's reference of the SKU (Shopee's SKU Reference No.), a shop's own code beside a system id
+            "sku_reference_no", "sku_reference", "sku_reference_number", "sku_ref", "sku_ref_no", "custom_sku",
+            "seller_sku_id"),
     "date": ("order_date", "day", "sale_date", "txn_date", "transaction_date", "observed_at", "observed_date",
              "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date", "invoice_date",
              "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time",
              "return_date", "date_created", "created_date", "creation_date", "created_time", "create_time",
-             "order_created_time", "order_time", "datetime", "date_time", "date_and_time"),
+             "order_created_time", "order_time", "datetime", "date_time", "date_and_time",
+             # when the order was placed, in marketplaces' words (Shopee's Order Creation Date, Flipkart's Ordered On)
+             "order_creation_date", "order_creation_time", "order_created_date", "order_created_at", "created_on",
+             "ordered_on", "order_placed", "order_placed_date", "placed_on", "date_ordered", "date_placed"),
     "currency": ("currency_code", "ccy", "curr"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
@@ -37,12 +44,17 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.SALES: {
         "units": ("qty", "quantity", "units_sold", "quantity_sold", "qty_sold", "units_ordered", "item_quantity",
                   "quantity_ordered", "qty_ordered", "transaction_qty", "transaction_quantity", "order_qty",
-                  "order_quantity", "units_shipped", "qty_shipped", "quantity_shipped", "boxes_shipped"),
+                  "order_quantity", "units_shipped", "qty_shipped", "quantity_shipped", "boxes_shipped",
+                  "product_quantity", "product_qty", "item_qty", "line_quantity", "line_qty", "ordered_quantity",
+                  "quantity_purchased", "qty_purchased", "sku_quantity"),
         "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit", "price_each",
-                       "wholesale_price", "product_price"),
+                       "wholesale_price", "product_price",
+                       # the price the line sold at, per item (Shopee's Deal Price, Flipkart's Selling Price Per Item)
+                       "deal_price", "selling_price_per_item", "price_per_item", "unit_selling_price",
+                       "item_unit_price"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount", "total_price", "sales_amount",
-                    "line_amount", "total_revenue", "product_revenue", "products_revenue"),
+                    "line_amount", "total_revenue", "product_revenue", "products_revenue", "product_subtotal"),
         "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id",
                      "invoice", "invoice_no", "invoice_number", "invoice_id", "sale_id", "sales_id", "receipt_id",
                      "receipt_no", "receipt_number", "sale_number", "sale_no"),
@@ -67,7 +79,16 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # order's, and its profile says so)
         "order_discount": ("order_discount_amount", "cart_discount", "order_discount_total", "order_level_discount"),
         "order_refund": ("order_refunded", "order_refund_amount", "order_refunded_amount", "order_refund_total"),
-        "status": ("order_status",),
+        "status": ("order_status", "order_state", "order_item_status", "item_status", "line_status"),
+        # a line's return or refund, beside its order's status (Shopee's Return / Refund Status): where it says the
+        # return or refund went through, the line is a return (``shared.ingest.sales.return_granted``)
+        "return_status": ("refund_status", "return_refund_status", "returns_status"),
+        # a row per order item, one unit each, with no quantity column (Lazada's Order Item Id, Kaufland's
+        # Bestelleinheit-ID): each row is one unit (``shared.ingest.derive.derive_missing``)
+        "order_item_id": ("order_line_id", "order_unit_id", "order_item_no", "order_item_number", "line_id",
+                          "position_id"),
+        # a yes/no column saying the line was voided (Toast's Void?): a voided line is no sale
+        "voided": ("void", "is_void", "is_voided", "void_flag", "voided_flag", "line_voided", "item_voided"),
         # a payment's state beside the order's (Nuvemshop's Status do Pagamento): it decides where it says the money
         # was given back or never taken (``shared.ingest.sales.payment_decides``); alone, it is the status
         "payment_status": ("financial_status",),
@@ -79,7 +100,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # the product a line names (shared.ingest.catalogue): kept for the catalogue, not on the sales row
         "product_title": ("description", "product_name", "product_title", "item_name", "item_description",
                           "lineitem_name", "title", "product", "product_detail", "product_description",
-                          "menu_item", "listing_title"),
+                          "menu_item", "listing_title", "listing_name", "offer_name", "offer_title"),
         # E for Excel's Sales Records and Big Mart name the kind of item sold (``Item Type``): its category
         "product_category": ("category", "product_category", "product_type", "department", "product_line",
                              "item_type"),
@@ -92,7 +113,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # ("which city" reads regions that are cities: ``shared.questions.place_names.are_cities``)
         "region": ("sales_region", "ship_region", "territory", "city", "customer_city", "customer_location",
                    "ship_city", "shipping_city", "billing_city", "store_city", "location", "retailer_city",
-                   "buyer_city"),
+                   "buyer_city", "shipping_region"),
         "state": ("province", "ship_state", "shipping_state", "shipping_province", "billing_state",
                   "billing_province", "customer_state", "ship_province", "state_province", "county",
                   "retailer_state", "buyer_state"),
@@ -156,6 +177,9 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "order_refund": float,  # an order's refunded amount, spread over its lines by value
     "status": str,  # order status: cancelled/voided/failed lines are not sales
     "payment_status": str,  # the payment's status: where it says refunded or cancelled, it decides
+    "voided": str,  # yes/no: a voided line is no sale (``shared.ingest.sales.voided_lines``)
+    "return_status": str,  # a line's return or refund: granted, the line is a return
+    "order_item_id": str,  # a row per item with no quantity column: one unit each
     "line_net": float,  # the line's total after discounts: discount = revenue - line_net
     "product_title": str,  # the product's name, category and brand: a catalogue for SKUs without one
     "product_category": str,
@@ -411,6 +435,8 @@ class ColumnMapping:
             present |= {name for name, _ in self.profile.cells.templates}
         if self.sku_stand_in is not None:
             present.add("sku")
+        if self.kind is DataKind.SALES and "order_item_id" in present:
+            present.add("units")  # a row per order item: one unit each (``derive_missing``)
         return [f for f in required_fields(self.kind) if f not in present]
 
 
@@ -462,10 +488,12 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
             taken.add(field)
-    for i, header in enumerate(headers):  # then in English, when written in another language
-        # a word of two meanings reads as the first whose field is free (Spanish Estado: a status, then a state)
-        field = next((f for r in readings(header) if (f := table.get(normalise_header(r))) not in (None, *taken)),
-                     None)
+    for i, header in enumerate(headers):  # then without a currency in the name, or in English
+        # a currency written into a name is no part of it (``Amount [EUR]`` is an ``Amount``; ``named_currency`` reads
+        # it); a word of two meanings reads as the first whose field is free (Spanish Estado: a status, then a state)
+        bare = without_currency(header)
+        names = [bare, *readings(header)] if bare != header else readings(header)
+        field = next((f for r in names if (f := table.get(normalise_header(r))) not in (None, *taken)), None)
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
             taken.add(field)
@@ -1410,11 +1438,10 @@ MARKETPLACE_PROFILES: tuple[ExportProfile, ...] = (
         "toast_item_selections", DataKind.SALES, ("Menu Item", "Gross Price", "Net Price", "Void?"),
         {"Order Id": "order_id", "Order Date": "date", "SKU": "sku", "Menu Item": "product_title",
          "Sales Category": "product_category", "Qty": "units", "Gross Price": "revenue", "Discount": "discount",
-         "Void?": "status", "Location": "channel"},
+         "Void?": "voided", "Location": "channel"},
         note="Toast item selections: each menu item on a check a line (Qty, Gross Price its revenue, Discount its "
              "discount: Net Price is the two taken apart); a voided selection is no sale; the location is the "
              "channel, the Sales Category the category; tax is not stored",
-        statuses={"true": "cancelled", "false": ""},
     ),
     # Clover Dashboard > Orders > Export: an order a row, no items; Order Total as paid (tax and tip in it, its
     # Discount already off); Order Payment State Paid, Open (not paid yet), Refunded

@@ -2,8 +2,10 @@
 
 Marketplaces and point-of-sale systems write their downloads in the seller's language: Mercado Libre's "Ventas"
 report (``# de venta, Fecha de venta, Estado, Unidades, Ingresos por productos (ARS)``), Zettle's Swedish sold-items
-report (``Datum, Kvittonummer, Produkt, Antal, Pris, Rabatt``), Shopify, Shopware and WooCommerce in Spanish,
-Portuguese, French, German, Italian or Swedish. A header word list per language would never end; the words a sales
+report (``Datum, Kvittonummer, Produkt, Antal, Pris, Rabatt``), Allegro in Polish (``Numer zamówienia, Data zakupu,
+Ilość, Cena jednostkowa``), bol.com in Dutch (``Bestelnummer, Besteldatum, Aantal, Stukprijs``), Kaufland and Otto in
+German, Shopify, Shopware and WooCommerce in Spanish, Portuguese, French, German, Italian, Dutch, Polish or Swedish.
+A header word list per language would never end; the words a sales
 file's columns are made of are few, so each column name is translated word by word into the English names the aliases
 already read (``shared.ingest.headers``), after the aliases themselves and the exact field names missed.
 
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import itertools
 import re
+
+from shared.ingest.header_currency import without_currency
 
 #: Words of column names -> English (lower case, as written: accented and unaccented spellings both listed).
 _WORDS: dict[str, str] = {
@@ -134,6 +138,8 @@ _WORDS: dict[str, str] = {
     "einzelpreis": "unit price",
     "artikel": "item",
     "produkt": "product",
+    "produktu": "product",
+    "produktów": "product",
     "artikelnummer": "sku",
     "rabatt": "discount",
     "summe": "total",
@@ -158,6 +164,10 @@ _WORDS: dict[str, str] = {
     "valuta": "currency",
     "città": "city",
     "rimborso": "refund",
+    "descrizione": "description",
+    "transazione": "transaction",
+    "tipo": "type",
+    "dipendente": "staff",
     # Swedish
     "kvittonummer": "receipt number",
     "kvitto": "receipt",
@@ -173,6 +183,233 @@ _WORDS: dict[str, str] = {
     "stad": "city",
     "belopp": "amount",
     "återbetalning": "refund",
+    # more Spanish and Portuguese (Shopee Brasil, Mercado Libre, Nuvemshop, Tiendanube)
+    "código": "code",
+    "codigo": "code",
+    "referencia": "reference",
+    "referência": "reference",
+    "artículo": "item",
+    "articulo": "item",
+    "item": "item",
+    "itens": "item",
+    "envío": "shipping",
+    "envio": "shipping",
+    "frete": "shipping",
+    "impuesto": "tax",
+    "impuestos": "tax",
+    "imposto": "tax",
+    "subtotal": "subtotal",
+    "creación": "created",
+    "creacion": "created",
+    "criação": "created",
+    "criacao": "created",
+    "compra": "purchase",
+    "pedidos": "order",
+    "acordado": "deal",
+    "original": "original",
+    "variación": "variant",
+    "variação": "variant",
+    "variante": "variant",
+    "usuario": "user",
+    "usuário": "user",
+    "comprador(a)": "buyer",
+    "provincia/estado": "state",
+    "región": "region",
+    "region": "region",
+    "região": "region",
+    "uf": "state",
+    "devolución": "return",
+    "devolucion": "return",
+    "devolução": "return",
+    "devuelta": "returned",
+    "devolvida": "returned",
+    "devueltas": "returned",
+    "devolvidas": "returned",
+    # more French
+    "référence": "reference",
+    "reference": "reference",
+    "numéro": "number",
+    "no": "number",
+    "ht": "net",
+    "ttc": "gross",
+    "livraison": "shipping",
+    "taxe": "tax",
+    "tva": "tax",
+    "unitaire": "unit",
+    "achat": "purchase",
+    "acheteur": "buyer",
+    "nom": "name",
+    "région": "region",
+    "département": "state",
+    "pays": "country",
+    "marque": "brand",
+    "boutique": "store",
+    "magasin": "store",
+    "retour": "return",
+    "retournée": "returned",
+    "remboursé": "refunded",
+    # more German (Otto, Kaufland, Shopware, JTL, Zalando)
+    "bestelldatum": "order date",
+    "bestellt": "ordered",
+    "datum/uhrzeit": "date",
+    "position": "line",
+    "positionen": "line",
+    "artikelbezeichnung": "product title",
+    "produktname": "product name",
+    "name": "name",
+    "titel": "title",
+    "stückpreis": "unit price",
+    "stueckpreis": "unit price",
+    "verkaufspreis": "sale price",
+    "gesamtpreis": "total price",
+    "gesamtbetrag": "total amount",
+    "bruttopreis": "gross price",
+    "nettopreis": "net price",
+    "brutto": "gross",
+    "netto": "net",
+    "versand": "shipping",
+    "versandkosten": "shipping cost",
+    "mwst": "tax",
+    "steuer": "tax",
+    "käufer": "buyer",
+    "kaeufer": "buyer",
+    "marke": "brand",
+    "hersteller": "brand",
+    "bundesland": "state",
+    "ort": "city",
+    "shop": "store",
+    "filiale": "store",
+    "retoure": "return",
+    "retourniert": "returned",
+    "storniert": "cancelled",
+    "storno": "cancellation",
+    "rechnung": "invoice",
+    "rechnungsnummer": "invoice number",
+    "bestellposition": "line",
+    "positions": "line",
+    "lieferadresse": "shipping",
+    "rechnungsadresse": "billing",
+    "zahlungsstatus": "payment status",
+    "bestellstatus": "order status",
+    "einheiten": "units",
+    "stück": "quantity",
+    "stk": "quantity",
+    "ean": "ean",
+    # more Italian
+    "articolo": "item",
+    "codice": "code",
+    "titolo": "title",
+    "totale": "total",
+    "acquirente": "buyer",
+    "spedizione": "shipping",
+    "iva": "tax",
+    "regione": "region",
+    "paese": "country",
+    "negozio": "store",
+    "reso": "return",
+    "venduto": "sold",
+    "venduti": "sold",
+    "vendita": "sale",
+    "vendite": "sales",
+    "ricavi": "revenue",
+    "fattura": "invoice",
+    "marchio": "brand",
+    # Dutch (bol.com, Lightspeed, Mollie, WooCommerce in Dutch)
+    "bestelling": "order",
+    "bestelnummer": "order number",
+    "bestelleinheit": "order unit",
+    "bestelleinheit-id": "order unit id",
+    "besteldatum": "order date",
+    "bestel": "order",
+    "aantal": "quantity",
+    "hoeveelheid": "quantity",
+    "prijs": "price",
+    "stukprijs": "unit price",
+    "eenheidsprijs": "unit price",
+    "totaalprijs": "total price",
+    "totaal": "total",
+    "bedrag": "amount",
+    "korting": "discount",
+    "product": "product",
+    "producttitel": "product title",
+    "productnaam": "product name",
+    "omschrijving": "description",
+    "referentie": "reference",
+    "klant": "customer",
+    "koper": "buyer",
+    "plaats": "city",
+    "woonplaats": "city",
+    "provincie": "province",
+    "omzet": "revenue",
+    "verzendkosten": "shipping cost",
+    "btw": "tax",
+    "terugbetaling": "refund",
+    "geannuleerd": "cancelled",
+    "winkel": "store",
+    "categorie": "category",
+    "merk": "brand",
+    "factuur": "invoice",
+    "factuurnummer": "invoice number",
+    "betaalstatus": "payment status",
+    "betaling": "payment",
+    "naam": "name",
+    "verkocht": "sold",
+    "verkochte": "sold",
+    # Polish (Allegro, Shoper, IdoSell, BaseLinker)
+    "zamówienie": "order",
+    "zamówienia": "order",
+    "zamowienie": "order",
+    "zamowienia": "order",
+    "numer": "number",
+    "nr": "number",
+    "zakupu": "purchase",
+    "sprzedaży": "sale",
+    "sprzedazy": "sale",
+    "sprzedaż": "sales",
+    "ilość": "quantity",
+    "ilosc": "quantity",
+    "sztuk": "units",
+    "cena": "price",
+    "jednostkowa": "unit",
+    "wartość": "amount",
+    "wartosc": "amount",
+    "kwota": "amount",
+    "suma": "total",
+    "razem": "total",
+    "rabat": "discount",
+    "zniżka": "discount",
+    "nazwa": "name",
+    "oferty": "listing",
+    "oferta": "listing",
+    "tytuł": "title",
+    "tytul": "title",
+    "sygnatura": "sku",
+    "kupujący": "buyer",
+    "kupujacy": "buyer",
+    "kupującego": "buyer",
+    "kupujacego": "buyer",
+    "login": "username",
+    "klient": "customer",
+    "miasto": "city",
+    "miejscowość": "city",
+    "województwo": "state",
+    "wojewodztwo": "state",
+    "kraj": "country",
+    "waluta": "currency",
+    "stan": "status",
+    "zwrot": "refund",
+    "kategoria": "category",
+    "marka": "brand",
+    "dostawa": "shipping",
+    "dostawy": "shipping",
+    "faktura": "invoice",
+    "płatność": "payment",
+    "platnosc": "payment",
+    "płatności": "payment",
+    "sklep": "store",
+    "sprzedane": "sold",
+    "przychód": "revenue",
+    "przychod": "revenue",
 }
 #: Words that join a name's parts and say nothing of it ("Fecha *de* venta", "Prix *du* produit").
 _FILLER = frozenset(
@@ -201,10 +438,27 @@ _FILLER = frozenset(
         "di",
         "della",
         "je",
+        # Dutch, Polish and more
+        "van",
+        "het",
+        "een",
+        "voor",
+        "w",
+        "z",
+        "na",
+        "dla",
+        "im",
+        "vom",
+        "zum",
+        "zur",
+        "dei",
+        "al",
+        "o",
+        "a",
+        "em",
+        "en",
     }
 )
-#: A currency code written after a money column's name (``Ingresos por productos (ARS)``, ``Total (MXN)``).
-_CURRENCY_SUFFIX = re.compile(r"\s*\(\s*[A-Za-z]{3}\s*\)\s*$")
 
 
 def translated(header: str) -> list[str]:
@@ -213,7 +467,7 @@ def translated(header: str) -> list[str]:
     Every word must be known or filler, else there is no reading. A word of two meanings (``|`` in ``_WORDS``: Spanish
     ``Estado`` is an order's status and a buyer's state) gives a reading for each, its first meaning first.
     """
-    name = _CURRENCY_SUFFIX.sub("", header.strip().lower()).replace("#", " number ")
+    name = without_currency(header.strip()).lower().replace("#", " number ")
     words = [w for w in re.split(r"[\s_/#.\-]+", name) if w and w not in _FILLER]
     if not words or any(w not in _WORDS for w in words):
         return []
@@ -221,14 +475,19 @@ def translated(header: str) -> list[str]:
 
 
 def readings(header: str) -> list[str]:
-    """The English names a foreign column name may be: as translated, and with its words reversed.
+    """The English names a foreign column name may be: as translated, with its words reversed, and with its head last.
 
-    A Romance name puts its head first: ``Fecha de venta`` is ``sale date``, ``Precio unitario`` ``unit price``.
+    A Romance name puts its head first: ``Fecha de venta`` is ``sale date``, ``Precio unitario`` ``unit price``; its
+    modifiers keep their order after it: ``Status da Devolução / Reembolso`` is ``return refund status``.
     """
     out: list[str] = []
     for english in translated(header):
         words = english.split()
-        out += [english, " ".join(reversed(words))] if len(words) > 1 else [english]
+        if len(words) > 1:
+            head_last = " ".join([*words[1:], words[0]])
+            out += [english, " ".join(reversed(words))] + ([head_last] if len(words) > 2 else [])
+        else:
+            out.append(english)
     return out
 
 
@@ -252,27 +511,56 @@ CANCELLED_WORDS = frozenset(
         "avbruten",
         "rechazada",
         "recusado",
+        # Polish, Dutch, more German and Italian
+        "anulowane",
+        "anulowano",
+        "anulowana",
+        "anulowany",
+        "geannuleerd",
+        "geannuleerde",
+        "annulliert",
+        "cancellato",
+        "cancellata",
+        # a payment that failed is no sale either (SumUp's Fallita, a failed card payment)
+        "fallita",
+        "fallito",
+        "fallida",
+        "fallido",
+        "falhou",
+        "falhada",
+        "échouée",
+        "échoué",
+        "echouee",
+        "fehlgeschlagen",
+        "mislukt",
+        "nieudana",
+        "odrzucona",
+        "odrzucone",
     }
 )
 #: Order statuses, in other languages, saying the goods came back or the payment was given back ("Devolución
 #: finalizada", "Retourniert", Portuguese "Estornado").
 RETURNED_WORDS = re.compile(
     r"^(?:devoluci|devuelt|devolvid|reembols|estorn|rembours|retourn|erstattet|rimborsat|"
-    r"reso\b|returner|återbetal)"
+    r"reso\b|returner|återbetal|geretourneerd|retour\b|terugbetaald|zwr[oó]c|zwrot|zurückgesendet|zurückerstattet|"
+    r"rückerstattet|reembolsad)"
 )
 
 
 #: Payment statuses saying the money is not taken yet, in English and other languages ("Pendente", "awaiting payment").
 UNPAID_PAYMENTS = re.compile(
-    r"^(?:pending|unpaid|not paid|awaiting payment|pendente|pendiente|en attente|ausstehend|"
-    r"in sospeso|väntande|obetald)"
+    r"^(?:pending|unpaid|not[ _]paid|awaiting[ _]payment|pendente|pendiente|en attente|ausstehend|"
+    r"in sospeso|väntande|obetald|niezapłacon|oczekuj|openstaand|niet betaald|in afwachting|non payé|non pagato)"
 )
 
 
 def cancelled_word(status: str) -> bool:
-    """Whether a status in another language says the order was cancelled (its first word)."""
-    first = status.split(" ", 1)[0]
-    return first in CANCELLED_WORDS
+    """Whether a status says the order was cancelled by its first word (``Cancelada por el comprador``).
+
+    A platform's code joins its words with ``_`` (Otto's ``CANCELLED_BY_MARKETPLACE``).
+    """
+    first = re.split(r"[ _]", status, maxsplit=1)[0]
+    return first in CANCELLED_WORDS or first in ("cancelled", "canceled")
 
 
 #: Month names of other languages (and their short forms), for dates written with words (``4 de julio de 2024``).

@@ -52,6 +52,7 @@ from shared.ingest.derive import (
 )
 from shared.ingest.discount import RATE_FLAG, decide_rate, rate_header, rate_note
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_label
+from shared.ingest.header_currency import named_currency
 from shared.ingest.headers import (
     SALES_SOURCE_FIELDS,
     ColumnMapping,
@@ -107,7 +108,7 @@ from shared.ingest.staging import (
     store_rejects,
     stored_reject_rows,
 )
-from shared.ingest.upload_currency import fill_currency, with_upload_flag
+from shared.ingest.upload_currency import CURRENCY_FROM_HEADER, fill_currency, with_upload_flag
 from shared.ingest.validate import FieldRule, rules_for, validate_frame
 from shared.ingest.workbook import is_workbook_name
 from shared.ingest.writer import BackgroundWriter
@@ -415,7 +416,13 @@ class IngestRun:
             raw = products_from(raw, mapping.sku_stand_in)
         summary = summary_rows(raw, profile.summary_rows[0], profile.line_values) \
             if profile is not None and profile.summary_rows else None
-        if profile is not None and profile.repeats_are_units:
+        if self.kind is DataKind.SALES and "order_item_id" in raw:
+            raw = raw.drop(columns="order_item_id")  # an item a row: the id only tells the rows apart (below)
+            unit_rows = "units" not in mapping.fields.values()
+        else:
+            unit_rows = False
+        if (profile is not None and profile.repeats_are_units) or unit_rows:
+            # a unit a row (H&M; a marketplace's order items with no quantity): a row written again is one more unit
             raw, repeated = repeated_rows(raw)
             summary = repeated if summary is None else summary | repeated
             self.repeated_rows += int(repeated.sum())
@@ -450,6 +457,9 @@ class IngestRun:
             for name in CATALOGUE_FIELDS.keys() & set(raw.columns):
                 parsed[name] = parse_text(raw[name]).values
         currency_filled = self._currency_from_amounts(raw, parsed)
+        # a currency the money columns' names state (``Total (ARS)``), for rows still naming none
+        header_filled = fill_currency(parsed, raw.index, named_currency(
+            mapping.headers[i] for i, f in mapping.fields.items() if f in self.money_fields))
         rated = self._discount_as_rate(parsed, state)
         skipped = np.zeros(len(raw), dtype=bool)
         if self.kind is DataKind.SALES:
@@ -542,6 +552,9 @@ class IngestRun:
             self._flags(raw.iloc[positions] if subset else raw, state,
                         currency_filled[positions] if subset else currency_filled),
             fallback[positions] if subset else fallback), upload_filled[positions] if subset else upload_filled)
+        if header_filled.any():
+            rows["quality_flags"] = with_upload_flag(rows["quality_flags"], header_filled[positions],
+                                                     CURRENCY_FROM_HEADER)
         if rated:
             rows["quality_flags"] = with_label(rows["quality_flags"], RATE_FLAG)
         if rounded.any():

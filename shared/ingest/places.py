@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from shared.ingest.headers import normalise_header
+from shared.ingest.localised import readings
 from shared.ingest.order_parts import NOT_LOOKUPS, id_things
 from shared.ingest.relabel import PAGE_ROWS, keyed, restate_pages
 from shared.models.records import DataKind
@@ -44,8 +45,12 @@ _CITY_HEADER = re.compile(r"city|cities|location|town", re.I)
 
 
 def region_is_city(header: str) -> bool:
-    """Whether a sales file's region column names cities by its header (``City``, ``Store City``, ``Location``)."""
-    return bool(_CITY_HEADER.search(header))
+    """Whether a sales file's region column names cities by its header (``City``, ``Store City``, ``Location``).
+
+    In English or another language (bol.com's ``Plaats``, ``Stadt``, ``Ciudad``, ``Miasto``: translated by
+    ``shared.ingest.localised``).
+    """
+    return any(_CITY_HEADER.search(name) for name in (header, *readings(header)))
 
 
 def place_label(thing: str, ids: pd.Series) -> pd.Series:

@@ -6,8 +6,8 @@ The rules (also in ``docs/ingest.md``), applied to a chunk's parsed columns befo
    (date, currency, channel, status, e-mail) on an order's first line only; a blank cell on a later line of
    the same order (consecutive rows with the same ``order_id``) takes the first line's value.
 2. **Cancelled lines are not sales**: a status of cancelled/canceled/voided/failed/declined/unavailable is rejected
-   with that reason; a status saying the goods came back (``returned``, ``... returned to seller``, ``...
-   rejected by buyer``) makes the line a return (rule 3).
+   with that reason, and so is a line a yes/no void column marks voided (Toast's ``Void?``); a status saying the goods
+   came back (``returned``, ``... returned to seller``, ``... rejected by buyer``) makes the line a return (rule 3).
 3. **A negative line is a return** (but one at a unit price of 0 with no money or refund is a stock adjustment,
    rejected with that reason), kept apart from sales: when units, revenue or unit price is negative,
    the line's ``returned_units`` is ``|units|`` (unless a returns column says otherwise), its ``refund`` is
@@ -156,21 +156,58 @@ def payment_decides(columns: dict[str, Any], index: pd.Index) -> np.ndarray:
 
     An order "Fechado" (closed) whose payment was "Estornado" (given back) is a return, not a sale; an order whose
     payment failed is no sale, and one whose payment is pending ("Pendente", "awaiting payment") no sale yet, whatever
-    its order status. Without an order status the payment's is the status (a pending one read as before: some public
-    sets count an order pending fulfilment as sold).
+    its order status. Without an order status the payment's is the status, and a pending payment is no sale yet all
+    the same: WooCommerce's Analytics leave "Pending payment" orders out by default, Magento's sales reports count
+    invoiced orders, BigCommerce's "Awaiting Payment" is no sale and Ecwid's reports count paid orders. (Shopify's
+    reports count an order when placed, whatever its payment: its profile maps its Financial Status as the order's
+    status, not as a payment's, so a Shopify "pending" stays a sale.)
     """
     payment = columns.pop("payment_status", None)
     if payment is None:
         return np.zeros(len(index), dtype=bool)
-    status = columns.get("status")
-    if status is None:
-        columns["status"] = payment
-        return np.zeros(len(index), dtype=bool)
     words = _status_words(payment)
     unpaid = np.asarray(words.map(lambda v: bool(UNPAID_PAYMENTS.search(v))).to_numpy(), dtype=bool)
+    status = columns.get("status")
+    if status is None:
+        # a payment given back is a return (Ecwid's REFUNDED); an order status "refunded" alone is Shopify's order
+        # with its Refunded Amount beside it: a sale and its refund, as before
+        refunded = words.isin(("refunded", "fully refunded", "fully_refunded"))
+        columns["status"] = payment.astype(object).where(~refunded, "returned")
+        return unpaid
     decisive = _cancelled(payment, index) | _returned(payment, index) | unpaid
     columns["status"] = status.where(~pd.Series(decisive, index=index), payment)
     return unpaid
+
+
+#: A line's return status saying the return or refund went through (``Refund Approved``, ``Return accepted``,
+#: ``Refunded``); one saying it was asked, refused or withdrawn (``Requested``, ``Rejected``, ``Cancelled``) is not.
+_GRANTED = re.compile(r"approved|accepted|completed|complete|refunded|returned|received|done|success|granted|closed|"
+                      r"aprovad|aprobad|approuv|approvat|accettat|genehmigt|erstattet|conclu|complet|reembolsad|"
+                      r"rembours|rimborsat|terugbetaald|goedgekeurd|zatwierdzon|zwr[oó]con")
+_NOT_GRANTED = re.compile(r"reject|denied|declin|cancel|withdraw|dispute|pending|request|processing|in progress|not |"
+                          r"rejeitad|rechazad|refus|abgelehnt|rifiutat|afgewezen|odrzucon|solicitad|pendente|pendiente|"
+                          r"em andamento|en curso|nicht |não |no |non ")
+
+
+def return_granted(return_status: pd.Series | None, index: pd.Index) -> np.ndarray:
+    """Lines whose return status says the return or refund went through: returns, whatever the order's status."""
+    if return_status is None:
+        return np.zeros(len(index), dtype=bool)
+    words = _status_words(return_status)
+    granted = words.map(lambda v: bool(_GRANTED.search(v)) and not _NOT_GRANTED.search(v))
+    return np.asarray(granted.to_numpy(), dtype=bool)
+
+
+#: Cells of a yes/no column that say yes (English and the languages of ``shared.ingest.localised``).
+_YES = frozenset({"true", "yes", "y", "1", "x", "t", "voided", "void", "sí", "si", "sim", "oui", "ja", "wahr", "tak",
+                  "vero"})
+
+
+def voided_lines(voided: pd.Series | None, index: pd.Index) -> np.ndarray:
+    """Lines a yes/no void column marks voided (``Void?`` true): no sale, rejected with that reason."""
+    if voided is None:
+        return np.zeros(len(index), dtype=bool)
+    return np.asarray(_status_words(voided).isin(_YES).to_numpy(), dtype=bool)
 
 
 def fill_order_fields(columns: dict[str, pd.Series], order_id: pd.Series) -> None:
@@ -532,6 +569,12 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         shown = status.astype(object).where(status.notna(), "")
         errors[cancelled] = [f"order status {str(v)!r}: a cancelled order line is not a sale" for v in shown[cancelled]]
         error_field[cancelled] = "status"
+    columns.pop("order_item_id", None)  # read by ``derive_missing`` (a unit a row): no field of the record
+    voided = voided_lines(columns.pop("voided", None), index) & errors.isna().to_numpy()
+    if voided.any():  # a yes/no column (Toast's Void?), not a status: the line was rung up, then voided
+        errors[voided] = "the line is marked voided: a voided line is not a sale"
+        error_field[voided] = "voided"
+    cancelled |= voided
     unpaid = ((own == "unpaid") | payment_pending) & ~cancelled
     if unpaid.any():  # placed, not yet invoiced (Magento's Pending): no payment taken, no sale yet
         assert status is not None
@@ -546,14 +589,17 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     total_less_charges(columns, index)
     total_after_discount(columns, index)
     revenue_before_discount(columns, index)
-    back = (_returned(status, index) | (own == "returned")) & ~cancelled
+    granted = return_granted(columns.pop("return_status", None), index)
+    back = (_returned(status, index) | (own == "returned") | granted) & ~cancelled
     if back.any():
         _as_return(columns, back, index)
-    split_returns(columns, index)
+    returns = split_returns(columns, index)
     line_net = columns.pop("line_net", None)
     if line_net is not None:
         revenue = _num(columns.get("revenue"), index)
-        derived = pd.Series(np.round(np.clip(revenue - _num(line_net, index), 0, None), 2), index=index)
+        # a return line carries no discount (its revenue is 0 by now: its negative net is no discount of 0 - net)
+        off = np.where(returns, 0.0, np.clip(revenue - _num(line_net, index), 0, None))
+        derived = pd.Series(np.round(off, 2), index=index)
         given = columns.get("discount")
         columns["discount"] = derived if given is None else given.where(given.notna(), derived)
     line_profit = columns.pop("line_profit", None)

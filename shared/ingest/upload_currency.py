@@ -19,6 +19,8 @@ from shared.errors import InvalidInput
 
 #: Quality flag of a row whose empty ``currency`` was taken from its upload.
 CURRENCY_FROM_UPLOAD = "currency:from_upload"
+#: Quality flag of a row whose empty ``currency`` was taken from its money columns' names (``Total (ARS)``).
+CURRENCY_FROM_HEADER = "currency:from_header"
 
 #: Active ISO 4217 currency codes (funds and precious metals excluded).
 ISO_4217: frozenset[str] = frozenset("""
@@ -55,10 +57,10 @@ def fill_currency(parsed: dict[str, pd.Series], index: pd.Index, currency: str |
     return missing.to_numpy(dtype=bool)
 
 
-def with_upload_flag(flags: pd.Series, rows: np.ndarray) -> pd.Series:
-    """``flags`` (JSON lists) with :data:`CURRENCY_FROM_UPLOAD` added on ``rows`` (each distinct list once)."""
+def with_upload_flag(flags: pd.Series, rows: np.ndarray, flag: str = CURRENCY_FROM_UPLOAD) -> pd.Series:
+    """``flags`` (JSON lists) with ``flag`` (by default :data:`CURRENCY_FROM_UPLOAD`) added on ``rows``."""
     if not rows.any():
         return flags
     values = flags.astype(object)
-    added = {v: json.dumps([*json.loads(v), CURRENCY_FROM_UPLOAD]) for v in pd.unique(values[rows])}
+    added = {v: json.dumps([*json.loads(v), flag]) for v in pd.unique(values[rows])}
     return values.where(~rows, values.map(added)).astype(flags.dtype)

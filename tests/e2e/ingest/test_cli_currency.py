@@ -138,3 +138,21 @@ def test_through_a_running_serve_the_currency_reaches_the_server(tmp_path: Path,
                                       {"t": "gbshop"})
     assert list(rows["currency"]) == ["GBP"] * 4
     assert all("currency:from_upload" in flags for flags in rows["quality_flags"])
+
+
+def test_a_currency_in_the_money_columns_names_prices_the_rows(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """``Unit Price (EUR)``: the name matched no alias and the currency was lost (the rows had none; public11). Now
+    the name reads as ``Unit Price`` and the rows naming no currency carry EUR, flagged ``currency:from_header``; an
+    upload's stated currency does not override what the file's own columns say."""
+    path = tmp_path / "sales.csv"
+    path.write_text(SALES.replace("unit_price", "Unit Price (EUR)"))
+    code, out, err = run_cli(capsys, "ingest", str(path), "--tenant", "eushop", "--currency", "GBP", "--json")
+    assert code == 0, err
+    assert json.loads(out)["accepted"] == 4
+    code, out, _ = run_cli(capsys, "export", "--tenant", "eushop", "--kind", "sales", "--format", "json")
+    rows = json.loads(out)
+    assert {(r["currency"], "currency:from_header" in json.loads(r["quality_flags"] or "[]")) for r in rows} == {
+        ("EUR", True)}
+    code, answer, _ = run_cli(capsys, "ask", "what did we make last month?", "--tenant", "eushop", "--no-cache")
+    assert code == 0 and "€25.50" in answer.splitlines()[0], answer
