@@ -75,7 +75,8 @@ class Settings(BaseSettings):
     freshness_reviews_seconds: int = 24 * 3600
     freshness_forecasts_seconds: int = 12 * 3600
     #: Horizons (days) the forecast warm-up fits on each sales update (JSON list); unset: every fit bucket of
-    #: ``shared/forecast/fit_reuse.py``; ``[]`` turns the warm-up off (the test suites that do not exercise it).
+    #: ``shared/forecast/fit_reuse.py`` on the ``gcp`` backend and none on ``local``/``emulator`` (there the
+    #: ingesting command itself would wait for the fits); ``[]`` turns the warm-up off.
     forecast_warmup_days: list[int] | None = Field(default=None, max_length=8)
 
     # Delivery of alerts and digests

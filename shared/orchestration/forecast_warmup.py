@@ -127,11 +127,18 @@ def handle_update(deps: Deps, update: DataUpdated, bands: tuple[int, ...]) -> st
 
 
 def warmup_bands(deps: Deps) -> tuple[int, ...]:
-    """The bands to warm (days): the settings' list, else every fit bucket of ``fit_reuse``."""
+    """The bands to warm (days): the settings' list, else every fit bucket of ``fit_reuse`` when deployed.
+
+    Unset, only the ``gcp`` backend warms: there the answering instance may be new or CPU-throttled, while the
+    embedded backend settles every message inside the command that sent it, so a default warm-up would add about a
+    minute of fitting to each ``ecomintel ingest`` of sales (and to every test and emulator run that ingests).
+    """
     from shared.forecast.fit_reuse import FIT_HORIZON_DAYS
 
     configured = deps.settings.forecast_warmup_days
-    return tuple(configured) if configured is not None else FIT_HORIZON_DAYS
+    if configured is not None:
+        return tuple(configured)
+    return FIT_HORIZON_DAYS if deps.settings.backend == "gcp" else ()
 
 
 def handle_forecast_warmup(deps: Deps, event: Any) -> None:

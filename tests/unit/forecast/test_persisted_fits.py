@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 import pytest
 
+from shared.config import Settings
 from shared.deps import get_deps
 from shared.forecast.cache import PersistedFits
 from shared.forecast.engine import ForecastOptions, SeriesForecast, forecast_series
-from shared.forecast.fit_reuse import STORE_FITS
+from shared.forecast.fit_reuse import FIT_HORIZON_DAYS, STORE_FITS
 from shared.forecast.periods import regularise_arrays
+from shared.orchestration.forecast_warmup import warmup_bands
 
 
 def _fit(seed: int = 1, n: int = 60) -> SeriesForecast:
@@ -82,3 +86,21 @@ def test_the_store_total_reads_a_persisted_fit_before_fitting(monkeypatch: pytes
         sales, days[-1], "D", ForecastOptions(horizon=14, prophet="never"), 14, 1, persisted=persisted
     )
     assert shorter is not None and shorter.total < again.total
+
+
+@pytest.mark.parametrize(
+    ("backend", "configured", "expected"),
+    [
+        ("gcp", None, FIT_HORIZON_DAYS),
+        ("local", None, ()),
+        ("emulator", None, ()),
+        ("local", [35], (35,)),
+        ("gcp", [], ()),
+    ],
+)
+def test_the_warm_up_runs_by_default_only_where_deployed(
+    backend: str, configured: list[int] | None, expected: tuple[int, ...]
+) -> None:
+    """Unset, only ``gcp`` warms: an embedded ``ecomintel ingest`` would wait about a minute for the fits."""
+    settings = Settings(backend=backend, forecast_warmup_days=configured)
+    assert warmup_bands(SimpleNamespace(settings=settings)) == expected  # type: ignore[arg-type]
