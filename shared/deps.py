@@ -57,6 +57,8 @@ class Deps:
     signed_puts: SignedPuts | None = None
     #: The blob store that signs resumable-upload sessions, where there is one (GCS).
     resumable_uploads: ResumableUploads | None = None
+    #: Whether the forecast warm-up runs when its bands are not configured (``warms_forecasts_by_default``).
+    warm_forecasts_by_default: bool = False
     _llm: LanguageModel | None = field(default=None, repr=False)
     _llm_built: bool = field(default=False, repr=False)
     _build_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
@@ -239,7 +241,17 @@ def _build_gcp(settings: Settings, manifest: Manifest) -> Deps:
         PubSubMessageBus(clients.publisher_client(), project),
         keys=key_source(settings),
         resumable_uploads=blobs,
+        warm_forecasts_by_default=warms_forecasts_by_default(settings),
     )
+
+
+def warms_forecasts_by_default(settings: Settings) -> bool:
+    """Deployed (``gcp``) only.
+
+    The embedded and emulator backends settle each message inside the command that sent it, so an unasked warm-up
+    would add about a minute of fitting to every ``ecomintel ingest`` of sales.
+    """
+    return settings.backend == "gcp"
 
 
 def build_deps(settings: Settings) -> Deps:

@@ -127,18 +127,17 @@ def handle_update(deps: Deps, update: DataUpdated, bands: tuple[int, ...]) -> st
 
 
 def warmup_bands(deps: Deps) -> tuple[int, ...]:
-    """The bands to warm (days): the settings' list, else every fit bucket of ``fit_reuse`` when deployed.
+    """The bands to warm (days): the settings' list, else every fit bucket of ``fit_reuse`` where deployed.
 
-    Unset, only the ``gcp`` backend warms: there the answering instance may be new or CPU-throttled, while the
-    embedded backend settles every message inside the command that sent it, so a default warm-up would add about a
-    minute of fitting to each ``ecomintel ingest`` of sales (and to every test and emulator run that ingests).
+    Unset, only a deployed backend warms (``shared.deps.warms_forecasts_by_default``): there the answering instance
+    may be new or CPU-throttled.
     """
     from shared.forecast.fit_reuse import FIT_HORIZON_DAYS
 
     configured = deps.settings.forecast_warmup_days
     if configured is not None:
         return tuple(configured)
-    return FIT_HORIZON_DAYS if deps.settings.backend == "gcp" else ()
+    return FIT_HORIZON_DAYS if deps.warm_forecasts_by_default else ()
 
 
 def handle_forecast_warmup(deps: Deps, event: Any) -> None:

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from shared.config import Settings
-from shared.deps import get_deps
+from shared.deps import get_deps, warms_forecasts_by_default
 from shared.forecast.cache import PersistedFits
 from shared.forecast.engine import ForecastOptions, SeriesForecast, forecast_series
 from shared.forecast.fit_reuse import FIT_HORIZON_DAYS, STORE_FITS
@@ -89,18 +89,17 @@ def test_the_store_total_reads_a_persisted_fit_before_fitting(monkeypatch: pytes
 
 
 @pytest.mark.parametrize(
-    ("backend", "configured", "expected"),
-    [
-        ("gcp", None, FIT_HORIZON_DAYS),
-        ("local", None, ()),
-        ("emulator", None, ()),
-        ("local", [35], (35,)),
-        ("gcp", [], ()),
-    ],
+    ("deployed", "configured", "expected"),
+    [(True, None, FIT_HORIZON_DAYS), (False, None, ()), (False, [35], (35,)), (True, [], ())],
 )
-def test_the_warm_up_runs_by_default_only_where_deployed(
-    backend: str, configured: list[int] | None, expected: tuple[int, ...]
+def test_the_warm_up_runs_unasked_only_where_deployed(
+    deployed: bool, configured: list[int] | None, expected: tuple[int, ...]
 ) -> None:
-    """Unset, only ``gcp`` warms: an embedded ``ecomintel ingest`` would wait about a minute for the fits."""
-    settings = Settings(backend=backend, forecast_warmup_days=configured)
-    assert warmup_bands(SimpleNamespace(settings=settings)) == expected  # type: ignore[arg-type]
+    """Unset, only a deployed backend warms: an embedded ``ecomintel ingest`` would wait about a minute for the fits."""
+    deps = SimpleNamespace(settings=Settings(forecast_warmup_days=configured), warm_forecasts_by_default=deployed)
+    assert warmup_bands(deps) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("backend", "deployed"), [("gcp", True), ("emulator", False), ("local", False)])
+def test_only_the_gcp_backend_warms_unasked(backend: str, deployed: bool) -> None:
+    assert warms_forecasts_by_default(Settings(backend=backend)) is deployed
