@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import re
 import shutil
 import signal
 import socket
@@ -41,8 +43,7 @@ def _sdk_roots() -> list[Path]:
         roots.append(Path(env))
     if gcloud := shutil.which("gcloud"):
         roots.append(Path(gcloud).resolve().parent.parent)
-    roots += [Path("/usr/lib/google-cloud-sdk"), Path("/usr/share/google-cloud-sdk"),
-              Path.home() / "google-cloud-sdk"]
+    roots += [Path("/usr/lib/google-cloud-sdk"), Path("/usr/share/google-cloud-sdk"), Path.home() / "google-cloud-sdk"]
     return roots
 
 
@@ -107,15 +108,44 @@ def detect() -> dict[str, str | None]:
 
 _handed_out: set[int] = set()
 _port_lock = threading.Lock()
+#: Where :func:`free_port` chooses when the kernel's ephemeral range leaves room below it.
+LOWEST_PORT = 20000
+EPHEMERAL_RANGE = Path("/proc/sys/net/ipv4/ip_local_port_range")
+
+
+def ephemeral_ports() -> range:
+    """The kernel's ephemeral port range: where ``bind(0)`` and every outgoing connection take their port."""
+    try:
+        low, high = (int(v) for v in EPHEMERAL_RANGE.read_text().split())
+    except (OSError, ValueError):
+        low, high = 32768, 60999  # Linux's default
+    return range(low, high + 1)
+
+
+def _bindable(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((HOST, port))
+        except OSError:
+            return False
+    return True
 
 
 def free_port() -> int:
-    """A TCP port free on 127.0.0.1 now and never handed out before by this process.
+    """A TCP port free on 127.0.0.1 now, below the ephemeral range, never handed out before by this process.
 
-    Ports are chosen before the processes that bind them start (in parallel), so the same free port
-    must not be given to two of them.
+    Ports are chosen before the processes that bind them start (in parallel, seconds later), so the same free
+    port must not be given to two of them. Chosen below the ephemeral range, a port cannot meanwhile become the
+    local end of an outgoing connection or the answer to another process's ``bind(0)`` (every other test server
+    here picks its port that way); where the range leaves no room, it is the kernel's ``bind(0)`` choice.
     """
+    candidates = range(LOWEST_PORT, ephemeral_ports().start)
     with _port_lock:
+        for _ in range(200 if len(candidates) > 1000 else 0):
+            port = random.choice(candidates)  # noqa: S311 - spreading ports, not security
+            if port not in _handed_out and _bindable(port):
+                _handed_out.add(port)
+                return port
         while True:
             with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
                 s.bind((HOST, 0))
@@ -136,6 +166,8 @@ class Process:
     log: str
     extra: dict[str, int] = field(default_factory=dict)
     start_ticks: int = 0
+    #: Where this process's output starts in ``log`` (an earlier attempt of the same name wrote before it).
+    log_offset: int = 0
 
     def alive(self) -> bool:
         """Whether our process is still running (and is still the one we started)."""
@@ -207,17 +239,49 @@ def _group_alive(pgid: int) -> bool:
     return False
 
 
-def spawn(name: str, argv: Sequence[str], *, port: int, log_dir: Path, env: Mapping[str, str] | None = None,
-          cwd: Path | None = None) -> Process:
+def spawn(
+    name: str,
+    argv: Sequence[str],
+    *,
+    port: int,
+    log_dir: Path,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Process:
     """Start ``argv`` in a new session, its output appended to ``<log_dir>/<name>.log``."""
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"{name}.log"
     with log_path.open("ab") as log:
+        offset = log.tell()
         proc = subprocess.Popen(  # noqa: S603 - argv built from detected binaries, never a shell
-            list(argv), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            env={**os.environ, **(env or {})}, cwd=cwd, start_new_session=True,
+            list(argv),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, **(env or {})},
+            cwd=cwd,
+            start_new_session=True,
         )
-    return Process(name, list(argv), proc.pid, port, str(log_path), start_ticks=start_ticks(proc.pid))
+    return Process(
+        name, list(argv), proc.pid, port, str(log_path), start_ticks=start_ticks(proc.pid), log_offset=offset
+    )
+
+
+#: How each engine says its port is taken: Java's ``BindException`` and Go's and Python's ``EADDRINUSE`` (Pub/Sub,
+#: Firestore, fake-gcs-server, the function servers), gRPC's message (the BigQuery emulator's gRPC port).
+_BIND_FAILURE = re.compile(r"[^\n]*(address already in use|failed to bind to address)[^\n]*", re.IGNORECASE)
+
+
+def bind_failure(process: Process) -> str | None:
+    """The line where ``process`` said it could not bind a port, if it did (its own output only)."""
+    try:
+        with open(process.log, "rb") as log:
+            log.seek(process.log_offset)
+            text = log.read().decode(errors="replace")
+    except OSError:
+        return None
+    found = _BIND_FAILURE.search(text)
+    return found.group(0).strip() if found else None
 
 
 #: Seconds an engine or function may take to answer after it starts; ``ECOMINTEL_EMULATOR_START_TIMEOUT``
@@ -245,12 +309,20 @@ def backoff_intervals(first: float = 0.05, factor: float = 2.0, ceiling: float =
         interval = min(ceiling, interval * factor)
 
 
-def wait_until(check: Callable[[], bool], *, process: Process, timeout: float | None = None, what: str,
-               intervals: Iterable[float] | None = None, sleep: Callable[[float], None] = time.sleep,
-               clock: Callable[[], float] = time.monotonic) -> None:
+def wait_until(
+    check: Callable[[], bool],
+    *,
+    process: Process,
+    timeout: float | None = None,
+    what: str,
+    intervals: Iterable[float] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> None:
     """Poll ``check`` with backoff until true, for up to ``timeout`` s (default: ``start_timeout()``).
 
-    Fails early (with the log tail) if the process died. On failure the process group is stopped, so a
+    Fails early (with the log tail) if the process died, and with :class:`PortTaken` if it said it could not
+    bind its port (the Pub/Sub emulator says so and keeps running). On failure the process group is stopped, so a
     failed start never leaves a process behind.
     """
     timeout = start_timeout() if timeout is None else timeout
@@ -262,6 +334,9 @@ def wait_until(check: Callable[[], bool], *, process: Process, timeout: float | 
         except PortTaken:
             process.stop()
             raise
+        if failure := bind_failure(process):
+            process.stop()
+            raise PortTaken(f"{what} could not bind its port: {failure}")
         if not process.alive():
             process.stop()
             raise RuntimeError(f"{what} exited during start-up:\n{_tail(process.log)}")
@@ -272,8 +347,9 @@ def wait_until(check: Callable[[], bool], *, process: Process, timeout: float | 
     if check():
         return
     process.stop()
-    raise TimeoutError(f"{what} not ready after {timeout:.0f}s (ECOMINTEL_EMULATOR_START_TIMEOUT raises it):\n"
-                       f"{_tail(process.log)}")
+    raise TimeoutError(
+        f"{what} not ready after {timeout:.0f}s (ECOMINTEL_EMULATOR_START_TIMEOUT raises it):\n{_tail(process.log)}"
+    )
 
 
 def _tail(path: str, lines: int = 20) -> str:
@@ -350,8 +426,10 @@ def answers_as(what: str, probes: Sequence[tuple[str, Callable[[int, Any], bool]
             except ValueError:
                 body = None
             if body is None or not accept(status, body):
-                raise PortTaken(f"{what}: {url} answered {status} ({content_type or 'no Content-Type'}) and not "
-                                f"as {what} does: another server holds the port")
+                raise PortTaken(
+                    f"{what}: {url} answered {status} ({content_type or 'no Content-Type'}) and not "
+                    f"as {what} does: another server holds the port"
+                )
         return True
 
     return check
@@ -382,29 +460,50 @@ def firestore_ready(port: int) -> Callable[[], bool]:
 
 def storage_ready(port: int) -> Callable[[], bool]:
     """fake-gcs-server is up: ``buckets.list`` answers ``{"kind": "storage#buckets", ...}`` as Cloud Storage does."""
-    return answers_as("fake-gcs-server", [(f"http://{HOST}:{port}/storage/v1/b",
-                                           lambda status, body: status == 200 and isinstance(body, dict)
-                                           and body.get("kind") == "storage#buckets")])
+    return answers_as(
+        "fake-gcs-server",
+        [
+            (
+                f"http://{HOST}:{port}/storage/v1/b",
+                lambda status, body: status == 200 and isinstance(body, dict) and body.get("kind") == "storage#buckets",
+            )
+        ],
+    )
 
 
-def on_a_free_port(start: Callable[[int], Process], port: int | None, *, attempts: int = 3) -> Process:
-    """``start(port)``, or on a port :func:`free_port` chooses, chosen again when another process took it first.
+def function_ready(port: int, pid: int) -> Callable[[], bool]:
+    """A function server is up: its ``/_emulator/stats`` answers with the pid we started (not another's)."""
+    return answers_as(
+        f"function server {pid}",
+        [
+            (
+                f"http://{HOST}:{port}/_emulator/stats",
+                lambda status, body: status == 200 and isinstance(body, dict) and body.get("pid") == pid,
+            )
+        ],
+    )
 
-    A port is free when chosen and bound later, so another test's server can take it in between: the engine
-    then exits during start-up or its readiness check meets the other server (:class:`PortTaken`); both are
-    ``RuntimeError``. A timeout is not retried (a slow start is not a taken port), nor is a port the caller gave.
+
+def on_a_free_port(start: Callable[[int], Process], port: int | None = None, *, attempts: int = 3) -> Process:
+    """``start(port)`` (or on a port :func:`free_port` chooses), on fresh ports while the port was taken.
+
+    A port is free when chosen and bound later, so another process can take it in between: the engine then
+    says it could not bind, or its readiness check meets the other server (both :class:`PortTaken`). Up to
+    ``attempts`` starts, each on a port chosen anew (``start`` chooses any second port of its own, like the
+    BigQuery emulator's gRPC one, anew too); the caller reads the port it got from the process. Nothing else is
+    retried: a timeout is a slow start, not a taken port, and an engine that dies otherwise fails with its log.
     """
-    for attempt in range(1 if port else attempts):
+    for attempt in range(attempts):
         try:
-            return start(port or free_port())
-        except RuntimeError:
-            if port or attempt == attempts - 1:
+            return start(port if attempt == 0 and port else free_port())
+        except PortTaken:
+            if attempt == attempts - 1:
                 raise
     raise AssertionError("unreachable")
 
 
 def start_pubsub(log_dir: Path, *, port: int | None = None, timeout: float | None = None) -> Process:
-    """The Pub/Sub emulator on a free port (or ``port``)."""
+    """The Pub/Sub emulator on ``port`` (else a free port), on another one if that is taken."""
     binary = pubsub_binary()
     if binary is None:
         raise RuntimeError(detect()["pubsub"])
@@ -418,35 +517,64 @@ def start_pubsub(log_dir: Path, *, port: int | None = None, timeout: float | Non
 
 
 def start_firestore(log_dir: Path, *, port: int | None = None, timeout: float | None = None) -> Process:
-    """The Firestore emulator on a free port (or ``port``)."""
+    """The Firestore emulator on ``port`` (else a free port), on another one if that is taken."""
     binary = firestore_binary()
     if binary is None:
         raise RuntimeError(detect()["firestore"])
 
     def start(port: int) -> Process:
-        proc = spawn("firestore", [str(binary), "start", f"--host={HOST}", f"--port={port}"], port=port,
-                     log_dir=log_dir)
+        proc = spawn(
+            "firestore", [str(binary), "start", f"--host={HOST}", f"--port={port}"], port=port, log_dir=log_dir
+        )
         wait_until(firestore_ready(port), process=proc, timeout=timeout, what="Firestore emulator")
         return proc
 
     return on_a_free_port(start, port)
 
 
-def start_storage(log_dir: Path, *, port: int | None = None, pubsub_host: str | None = None, project: str = "",
-                  notification_topic: str | None = None, bucket: str | None = None,
-                  timeout: float | None = None) -> Process:
+def start_storage(
+    log_dir: Path,
+    *,
+    port: int | None = None,
+    pubsub_host: str | None = None,
+    project: str = "",
+    notification_topic: str | None = None,
+    bucket: str | None = None,
+    timeout: float | None = None,
+) -> Process:
     """fake-gcs-server in memory; with a topic, it publishes finalize notifications to the Pub/Sub emulator."""
     binary = fake_gcs_binary()
     if binary is None:
         raise RuntimeError(detect()["storage"])
 
     def start(port: int) -> Process:
-        argv = [str(binary), "-scheme", "http", "-host", HOST, "-port", str(port), "-backend", "memory",
-                "-external-url", f"http://{HOST}:{port}", "-public-host", f"{HOST}:{port}", "-log-level", "warn"]
+        argv = [
+            str(binary),
+            "-scheme",
+            "http",
+            "-host",
+            HOST,
+            "-port",
+            str(port),
+            "-backend",
+            "memory",
+            "-external-url",
+            f"http://{HOST}:{port}",
+            "-public-host",
+            f"{HOST}:{port}",
+            "-log-level",
+            "warn",
+        ]
         env: dict[str, str] = {}
         if notification_topic and pubsub_host:
-            argv += ["-event.pubsub-project-id", project, "-event.pubsub-topic", notification_topic,
-                     "-event.list", "finalize"]
+            argv += [
+                "-event.pubsub-project-id",
+                project,
+                "-event.pubsub-topic",
+                notification_topic,
+                "-event.list",
+                "finalize",
+            ]
             if bucket:
                 argv += ["-event.bucket", bucket]
             env["PUBSUB_EMULATOR_HOST"] = pubsub_host
@@ -457,23 +585,40 @@ def start_storage(log_dir: Path, *, port: int | None = None, pubsub_host: str | 
     return on_a_free_port(start, port)
 
 
-def start_bigquery(log_dir: Path, *, project: str, port: int | None = None,
-                   timeout: float | None = None) -> Process:
-    """Start the BigQuery emulator (REST + gRPC) on free ports, in memory."""
+def start_bigquery(log_dir: Path, *, project: str, port: int | None = None, timeout: float | None = None) -> Process:
+    """The BigQuery emulator (REST on ``port``, else a free one; gRPC on a free one), in memory; anew if taken."""
     python = bq_python()
     if python is None:
         raise RuntimeError(detect()["bigquery"])
 
     def start(rest: int) -> Process:
         grpc_port = free_port()
-        argv = [str(python), str(Path(__file__).with_name("bq_offline.py")), "start", "--rest-host", HOST,
-                "--rest-port", str(rest), "--grpc-host", HOST, "--grpc-port", str(grpc_port), "--project", project,
-                "--ephemeral"]
-        proc = spawn("bigquery", argv, port=rest, log_dir=log_dir,
-                     env={"BQEMU_LOG_LEVEL": "warning", "PYTHONWARNINGS": "ignore"})
+        argv = [
+            str(python),
+            str(Path(__file__).with_name("bq_offline.py")),
+            "start",
+            "--rest-host",
+            HOST,
+            "--rest-port",
+            str(rest),
+            "--grpc-host",
+            HOST,
+            "--grpc-port",
+            str(grpc_port),
+            "--project",
+            project,
+            "--ephemeral",
+        ]
+        proc = spawn(
+            "bigquery", argv, port=rest, log_dir=log_dir, env={"BQEMU_LOG_LEVEL": "warning", "PYTHONWARNINGS": "ignore"}
+        )
         proc.extra["grpc_port"] = grpc_port
-        wait_until(json_ok(f"http://{HOST}:{rest}/bigquery/v2/projects/{project}/datasets"), process=proc,
-                   timeout=timeout, what="BigQuery emulator")
+        wait_until(
+            json_ok(f"http://{HOST}:{rest}/bigquery/v2/projects/{project}/datasets"),
+            process=proc,
+            timeout=timeout,
+            what="BigQuery emulator",
+        )
         return proc
 
     return on_a_free_port(start, port)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import threading
 import time
@@ -48,8 +49,14 @@ class RequestStats:
     def snapshot(self) -> dict[str, Any]:
         """Counters as JSON-able data."""
         with self._lock:
-            return {"in_flight": self.in_flight, "requests": self.requests, "failures": self.failures,
-                    "last_activity": self.last_activity, "now": time.time()}
+            return {
+                "in_flight": self.in_flight,
+                "requests": self.requests,
+                "failures": self.failures,
+                "last_activity": self.last_activity,
+                "now": time.time(),
+                "pid": os.getpid(),
+            }
 
 
 def with_stats(app: WsgiApp, stats: RequestStats) -> WsgiApp:
@@ -86,8 +93,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--signature-type", choices=["http", "cloudevent"], required=True)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--no-warm", dest="warm", action="store_false",
-                        help="Do not build the dependencies in the background after start-up.")
+    parser.add_argument(
+        "--no-warm",
+        dest="warm",
+        action="store_false",
+        help="Do not build the dependencies in the background after start-up.",
+    )
     args = parser.parse_args(argv)
 
     import logging

@@ -24,7 +24,7 @@ import shutil
 import sys
 import time
 from collections.abc import Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -121,8 +121,9 @@ def read_signing_key(state_dir: Path) -> str | None:
     return path.read_text().strip() if path.exists() else None
 
 
-def function_env(spec: FunctionSpec, *, emulator_env: Mapping[str, str], project: str, dataset: str,
-                 bucket_prefix: str, home: Path) -> dict[str, str]:
+def function_env(
+    spec: FunctionSpec, *, emulator_env: Mapping[str, str], project: str, dataset: str, bucket_prefix: str, home: Path
+) -> dict[str, str]:
     """Environment of a function process: the emulator endpoints and the backend settings.
 
     ``PYTHONPATH`` is emptied: the function imports only what its bundle and its venv hold.
@@ -152,20 +153,37 @@ def prepare_bundle(spec: FunctionSpec, functions_dir: Path, bundles_dir: Path) -
     return source, ensure_venv(bundle.requirements, BUNDLE_VENVS)
 
 
-def start_function(spec: FunctionSpec, source: Path, venv: Path, *, env: Mapping[str, str], log_dir: Path,
-                   timeout: float | None = None) -> engines.Process:
+def start_function(
+    spec: FunctionSpec, source: Path, venv: Path, *, env: Mapping[str, str], log_dir: Path, timeout: float | None = None
+) -> engines.Process:
     """One function as its own functions-framework process on a free port, from its unpacked bundle.
 
     ``function_server.py`` runs as a script in the bundle's venv with ``-P`` (its own folder is not put on
-    ``sys.path``); it needs only the standard library and functions-framework.
+    ``sys.path``); it needs only the standard library and functions-framework. A port taken before the server
+    binds it is chosen again (``engines.on_a_free_port``); the server that answers must be the one started.
     """
-    port = engines.free_port()
-    argv = [str(venv_python(venv)), "-P", str(FUNCTION_SERVER), "--target", spec.entry_point,
-            "--source", str(source / "main.py"), "--signature-type", spec.signature_type, "--port", str(port)]
-    proc = engines.spawn(f"function:{spec.name}", argv, port=port, log_dir=log_dir, env=env, cwd=source)
-    engines.wait_until(engines.http_ok(f"http://{engines.HOST}:{port}/_emulator/stats"), process=proc,
-                       timeout=timeout, what=f"function {spec.name}")
-    return proc
+
+    def start(port: int) -> engines.Process:
+        argv = [
+            str(venv_python(venv)),
+            "-P",
+            str(FUNCTION_SERVER),
+            "--target",
+            spec.entry_point,
+            "--source",
+            str(source / "main.py"),
+            "--signature-type",
+            spec.signature_type,
+            "--port",
+            str(port),
+        ]
+        proc = engines.spawn(f"function:{spec.name}", argv, port=port, log_dir=log_dir, env=env, cwd=source)
+        engines.wait_until(
+            engines.function_ready(port, proc.pid), process=proc, timeout=timeout, what=f"function {spec.name}"
+        )
+        return proc
+
+    return engines.on_a_free_port(start)
 
 
 def _notification(manifest: Manifest) -> tuple[str | None, str | None]:
@@ -212,11 +230,14 @@ def provision(manifest: Manifest, *, project: str, dataset: str, bucket_prefix: 
                 # Pub/Sub drops messages sent to a topic without subscriptions: keep dead letters (as Terraform does).
                 dead = manifest.dead_letter_topic(name)
                 try:
-                    subscriber.create_subscription(request={
-                        "name": subscriber.subscription_path(project, f"{dead}--hold"),
-                        "topic": publisher.topic_path(project, dead),
-                        "message_retention_duration": {"seconds": 604800},
-                        "expiration_policy": NEVER_EXPIRE})
+                    subscriber.create_subscription(
+                        request={
+                            "name": subscriber.subscription_path(project, f"{dead}--hold"),
+                            "topic": publisher.topic_path(project, dead),
+                            "message_retention_duration": {"seconds": 604800},
+                            "expiration_policy": NEVER_EXPIRE,
+                        }
+                    )
                 except gexc.AlreadyExists:
                     pass
         gcs = clients.storage_client(project)
@@ -228,8 +249,14 @@ def provision(manifest: Manifest, *, project: str, dataset: str, bucket_prefix: 
         BigQueryWarehouse(clients.bigquery_client(project), dataset).ensure_tables()
 
 
-def subscribe_functions(manifest: Manifest, functions: Mapping[str, str], *, project: str,
-                        env: Mapping[str, str], max_delivery_attempts: int = 5) -> dict[str, str]:
+def subscribe_functions(
+    manifest: Manifest,
+    functions: Mapping[str, str],
+    *,
+    project: str,
+    env: Mapping[str, str],
+    max_delivery_attempts: int = 5,
+) -> dict[str, str]:
     """One push subscription per (function, topic), pointing at the function's URL; returns name -> topic."""
     from google.api_core import exceptions as gexc
 
@@ -264,9 +291,17 @@ def subscribe_functions(manifest: Manifest, functions: Mapping[str, str], *, pro
         return created
 
 
-def up(*, state_dir: Path | None = None, manifest_path: Path = MANIFEST_PATH, functions_dir: Path = FUNCTIONS_DIR,
-       project: str = DEFAULT_PROJECT, dataset: str = "ecomintel", bucket_prefix: str = "ecomintel",
-       only: list[str] | None = None, start_timeout: float | None = None) -> StackState:
+def up(
+    *,
+    state_dir: Path | None = None,
+    manifest_path: Path = MANIFEST_PATH,
+    functions_dir: Path = FUNCTIONS_DIR,
+    project: str = DEFAULT_PROJECT,
+    dataset: str = "ecomintel",
+    bucket_prefix: str = "ecomintel",
+    only: list[str] | None = None,
+    start_timeout: float | None = None,
+) -> StackState:
     """Bring the whole stack up and record it; on any failure stop what was started and re-raise.
 
     ``start_timeout`` bounds each engine's and function's readiness wait (default:
@@ -278,20 +313,19 @@ def up(*, state_dir: Path | None = None, manifest_path: Path = MANIFEST_PATH, fu
     missing = {k: v for k, v in engines.detect().items() if v}
     if missing:
         raise EmulatorsUnavailable(
-            "cannot start the emulator stack: " + "; ".join(f"{k}: {v}" for k, v in missing.items())
+            "cannot start the emulator stack: "
+            + "; ".join(f"{k}: {v}" for k, v in missing.items())
             + ". Use the embedded backend instead (ECOMINTEL_BACKEND=local, the default)."
         )
     manifest = load_manifest(manifest_path)
     selected = [f for f in manifest.functions.values() if only is None or f.name in only]
-    absent = [str(functions_dir / f.name / "main.py") for f in selected
-              if not (functions_dir / f.name / "main.py").exists()]
+    absent = [
+        str(functions_dir / f.name / "main.py") for f in selected if not (functions_dir / f.name / "main.py").exists()
+    ]
     if absent:
         raise FileNotFoundError(f"function sources missing: {', '.join(absent)} (use --only to start a subset)")
     log_dir = state_dir / "logs"
     started: dict[str, engines.Process] = {}
-    # Ports first, so emulators and function processes all start at once (functions connect lazily).
-    ports = {name: engines.free_port() for name in engines.ENGINES}
-    env = engines.emulator_env_for_ports(ports)
     timeout = engines.start_timeout() if start_timeout is None else start_timeout
     # One signing key per stack (or the caller's): function processes verify the tokens the CLI mints. It is
     # kept in a 0600 file and the functions' environment only, never in state.json's env or on stdout.
@@ -299,52 +333,109 @@ def up(*, state_dir: Path | None = None, manifest_path: Path = MANIFEST_PATH, fu
     secret_env = {SIGNING_KEY_ENV: key_file.read_text()}
     home = state_dir / "home"
     bucket, topic = _notification(manifest)
-    jobs: dict[str, Any] = {}
+
+    def start_functions(pool: ThreadPoolExecutor, env: Mapping[str, str]) -> dict[str, Future[engines.Process]]:
+        return {
+            f"function:{spec.name}": pool.submit(
+                start_function,
+                spec,
+                *prepared[spec.name],
+                log_dir=log_dir,
+                timeout=timeout,
+                env={
+                    **function_env(
+                        spec, emulator_env=env, project=project, dataset=dataset, bucket_prefix=bucket_prefix, home=home
+                    ),
+                    **secret_env,
+                },
+            )
+            for spec in selected
+        }
+
     try:
         # Bundles and venvs before any process starts: a broken bundle fails ``up`` with nothing running.
         with ThreadPoolExecutor(max_workers=2) as pool:
-            prepared = dict(zip([s.name for s in selected], pool.map(
-                lambda spec: prepare_bundle(spec, functions_dir, state_dir / "bundles"), selected), strict=True))
+            prepared = dict(
+                zip(
+                    [s.name for s in selected],
+                    pool.map(lambda spec: prepare_bundle(spec, functions_dir, state_dir / "bundles"), selected),
+                    strict=True,
+                )
+            )
+        # Ports next, so emulators and function processes all start at once (functions connect lazily). An
+        # engine whose port was taken meanwhile starts on another (``engines.on_a_free_port``); then the
+        # processes given the first ports start again below.
+        ports = {name: engines.free_port() for name in engines.ENGINES}
+        env = engines.emulator_env_for_ports(ports)
         with ThreadPoolExecutor(max_workers=4 + len(selected)) as pool:
-            jobs["pubsub"] = pool.submit(engines.start_pubsub, log_dir, port=ports["pubsub"], timeout=timeout)
-            jobs["firestore"] = pool.submit(engines.start_firestore, log_dir, port=ports["firestore"],
-                                            timeout=timeout)
-            jobs["bigquery"] = pool.submit(engines.start_bigquery, log_dir, project=project, port=ports["bigquery"],
-                                           timeout=timeout)
+            jobs: dict[str, Future[engines.Process]] = {
+                "pubsub": pool.submit(engines.start_pubsub, log_dir, port=ports["pubsub"], timeout=timeout),
+                "firestore": pool.submit(engines.start_firestore, log_dir, port=ports["firestore"], timeout=timeout),
+                "bigquery": pool.submit(
+                    engines.start_bigquery, log_dir, project=project, port=ports["bigquery"], timeout=timeout
+                ),
+            }
+            # fake-gcs-server publishes to the Pub/Sub emulator where it actually listens (a second or less after).
             jobs["storage"] = pool.submit(
-                engines.start_storage, log_dir, port=ports["storage"], pubsub_host=env["PUBSUB_EMULATOR_HOST"],
-                project=project, notification_topic=topic, bucket=f"{bucket_prefix}-{bucket}" if bucket else None,
-                timeout=timeout)
-            for spec in selected:
-                fenv = function_env(spec, emulator_env=env, project=project, dataset=dataset,
-                                    bucket_prefix=bucket_prefix, home=home)
-                jobs[f"function:{spec.name}"] = pool.submit(
-                    start_function, spec, *prepared[spec.name], env={**fenv, **secret_env},
-                    log_dir=log_dir, timeout=timeout)
-            errors = []
-            for name, fut in jobs.items():
-                try:
-                    started[name] = fut.result()
-                except Exception as exc:  # noqa: BLE001 - collected and re-raised below
-                    errors.append(exc)
-            if errors:
-                raise errors[0]
+                lambda: engines.start_storage(
+                    log_dir,
+                    port=ports["storage"],
+                    project=project,
+                    notification_topic=topic,
+                    pubsub_host=engines.emulator_env({"pubsub": jobs["pubsub"].result()})["PUBSUB_EMULATOR_HOST"],
+                    bucket=f"{bucket_prefix}-{bucket}" if bucket else None,
+                    timeout=timeout,
+                )
+            )
+            jobs.update(start_functions(pool, env))
+            _collect(jobs, started)
+            moved = engines.emulator_env({name: started[name] for name in engines.ENGINES})
+            if moved != env:  # the functions were told the ports first chosen: start them again, told the right ones
+                env = moved
+                for spec in selected:
+                    started.pop(f"function:{spec.name}").stop()
+                _collect(start_functions(pool, env), started)
         provision(manifest, project=project, dataset=dataset, bucket_prefix=bucket_prefix, env=env)
         urls = {spec.name: f"http://{engines.HOST}:{started[f'function:{spec.name}'].port}" for spec in selected}
         subscriptions = subscribe_functions(manifest, urls, project=project, env=env)
         if manifest.schedules:
             started["scheduler"] = engines.spawn(
-                "scheduler", [sys.executable, "-m", "local_emulator", "--state-dir", str(state_dir), "scheduler"],
-                port=0, log_dir=log_dir, env={"PYTHONPATH": str(engines.REPO_ROOT)}, cwd=engines.REPO_ROOT)
-        state = StackState(project=project, dataset=dataset, bucket_prefix=bucket_prefix, env=env,
-                           processes={k: asdict(p) for k, p in started.items()}, functions=urls,
-                           subscriptions=subscriptions, manifest=str(manifest_path), signing_key_file=str(key_file))
+                "scheduler",
+                [sys.executable, "-m", "local_emulator", "--state-dir", str(state_dir), "scheduler"],
+                port=0,
+                log_dir=log_dir,
+                env={"PYTHONPATH": str(engines.REPO_ROOT)},
+                cwd=engines.REPO_ROOT,
+            )
+        state = StackState(
+            project=project,
+            dataset=dataset,
+            bucket_prefix=bucket_prefix,
+            env=env,
+            processes={k: asdict(p) for k, p in started.items()},
+            functions=urls,
+            subscriptions=subscriptions,
+            manifest=str(manifest_path),
+            signing_key_file=str(key_file),
+        )
         state.save(state_dir)
         return state
     except BaseException:
         for proc in sorted(started.values(), key=lambda p: not p.name.startswith("function:")):
             proc.stop()
         raise
+
+
+def _collect(jobs: Mapping[str, Future[engines.Process]], started: dict[str, engines.Process]) -> None:
+    """Wait for every start; what started goes into ``started`` (to be stopped on failure), then the first error."""
+    errors = []
+    for name, fut in jobs.items():
+        try:
+            started[name] = fut.result()
+        except Exception as exc:  # noqa: BLE001 - collected and re-raised below
+            errors.append(exc)
+    if errors:
+        raise errors[0]
 
 
 def down(state_dir: Path | None = None) -> list[str]:

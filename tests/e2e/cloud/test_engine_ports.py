@@ -8,6 +8,7 @@ emulator is the case that matters most: it keeps running when its bind fails, so
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import threading
 from collections.abc import Callable, Iterator
@@ -52,8 +53,9 @@ def taken_port() -> Iterator[int]:
 
 
 @pytest.mark.parametrize("engine", sorted(START))
-def test_an_engine_given_a_taken_port_starts_on_another(engine: str, taken_port: int, tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_engine_given_a_taken_port_starts_on_another(
+    engine: str, taken_port: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if reason := engines.detect()[engine]:
         pytest.skip(f"{engine} emulator unavailable: {reason}")
     chosen = engines.free_port
@@ -68,3 +70,61 @@ def test_an_engine_given_a_taken_port_starts_on_another(engine: str, taken_port:
         assert [line for line in running.splitlines() if str(taken_port) in line and not line.startswith("Z")] == []
     finally:
         proc.stop()
+
+
+@pytest.fixture
+def held_port() -> Iterator[int]:
+    """A port held by a listening socket that never accepts: nothing answers, the engine's bind fails."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as held:
+        held.bind(("127.0.0.1", engines.free_port()))
+        held.listen()
+        yield int(held.getsockname()[1])
+
+
+def test_bigquery_whose_grpc_port_is_held_starts_on_fresh_ports(
+    held_port: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI: ``Failed to bind to address 127.0.0.1:45191`` (bqemulator's gRPC port), and the emulator exited."""
+    if reason := engines.detect()["bigquery"]:
+        pytest.skip(f"bigquery emulator unavailable: {reason}")
+    chosen = engines.free_port
+    ports = iter([held_port])  # the first attempt's gRPC port is taken
+    monkeypatch.setattr(engines, "free_port", lambda: next(ports, None) or chosen())
+    proc = engines.start_bigquery(tmp_path, project="grpc-held", port=chosen())  # as the stack gives its REST port
+    try:
+        assert proc.extra["grpc_port"] != held_port
+        assert engines.json_ok(f"http://127.0.0.1:{proc.port}/bigquery/v2/projects/grpc-held/datasets")() is True
+        assert "Failed to bind to address" in Path(proc.log).read_text()  # the first attempt did meet the held port
+    finally:
+        proc.stop()
+
+
+def test_a_stack_whose_pubsub_port_is_held_tells_its_processes_the_port_it_got(
+    held_port: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ports are chosen before the processes start: an engine that moved is the one every process is told of."""
+    from local_emulator import stack
+    from tests.e2e.cloud.conftest import FIXTURES, skip_reason
+
+    if reason := skip_reason():
+        pytest.skip(f"emulator stack unavailable: {reason}")
+    chosen = engines.free_port
+    ports = iter([held_port])  # the stack's first port is the Pub/Sub emulator's
+    monkeypatch.setattr(engines, "free_port", lambda: next(ports, None) or chosen())
+    state_dir = tmp_path / "stack"
+    state = stack.up(
+        state_dir=state_dir,
+        manifest_path=FIXTURES / "manifest.yaml",
+        functions_dir=FIXTURES,
+        project="held-pubsub",
+        only=["fixture_echo"],
+    )
+    try:
+        pubsub_host = state.env["PUBSUB_EMULATOR_HOST"]
+        assert pubsub_host != f"127.0.0.1:{held_port}"
+        assert engines.pubsub_ready(int(pubsub_host.rsplit(":", 1)[1]))() is True
+        for name in ("storage", "function:fixture_echo"):  # notifications and the function's clients
+            environ = Path(f"/proc/{state.processes[name]['pid']}/environ").read_bytes().split(b"\0")
+            assert f"PUBSUB_EMULATOR_HOST={pubsub_host}".encode() in environ, name
+    finally:
+        stack.down(state_dir)
