@@ -88,6 +88,30 @@ def is_abandoned(doc: Mapping[str, Any], now: datetime | None = None) -> bool:
     return _owner_gone(doc.get("lease_owner"))
 
 
+def in_flight(
+    documents: DocumentStore, tenant: str, kind: str, lease_seconds: int, now: datetime | None = None
+) -> list[str]:
+    """Ids of ``tenant``'s ingestions of ``kind`` still on their way to ``processed``.
+
+    That is a live staging or processing attempt, or one staged within ``lease_seconds`` (its process delivery is
+    due). An abandoned one is not waited for.
+    """
+    now = now or datetime.now(UTC)
+    working = (IngestionStatus.STAGING, IngestionStatus.STAGED, IngestionStatus.PROCESSING)
+    ids = []
+    for doc in IngestionRecords(documents, tenant).with_status(working):
+        if doc.get("kind") != kind:
+            continue
+        if doc.get("status") == IngestionStatus.STAGED:
+            since = _parse_time(doc.get("published_at") or doc.get("started_at"))
+            live = since is not None and now - since < timedelta(seconds=lease_seconds)
+        else:
+            live = not is_abandoned(doc, now)
+        if live:
+            ids.append(str(doc["_id"]))
+    return sorted(ids)
+
+
 @dataclass(frozen=True)
 class Claim:
     """What a delivery was allowed to do, and the document as the claim left it."""
@@ -99,8 +123,15 @@ class Claim:
 class IngestionLifecycle:
     """The transitions of one ingestion record (ingest and processing both go through here)."""
 
-    def __init__(self, documents: DocumentStore, tenant_id: str, ingestion_id: str, *,
-                 lease_seconds: int = DEFAULT_LEASE_SECONDS, owner: str | None = None) -> None:
+    def __init__(
+        self,
+        documents: DocumentStore,
+        tenant_id: str,
+        ingestion_id: str,
+        *,
+        lease_seconds: int = DEFAULT_LEASE_SECONDS,
+        owner: str | None = None,
+    ) -> None:
         self.records = IngestionRecords(documents, tenant_id)
         self.ingestion_id = ingestion_id
         self.lease_seconds = lease_seconds
@@ -130,16 +161,25 @@ class IngestionLifecycle:
             if status == IngestionStatus.FAILED:
                 return Claim("done", dict(doc))
             now = datetime.now(UTC)
-            if status == IngestionStatus.STAGING and doc.get("lease_owner") != self.owner \
-                    and not is_abandoned(doc, now):
+            if (
+                status == IngestionStatus.STAGING
+                and doc.get("lease_owner") != self.owner
+                and not is_abandoned(doc, now)
+            ):
                 return Claim("busy", dict(doc))
             if status not in (None, IngestionStatus.STAGING):
                 raise ValueError(f"ingestion {self.ingestion_id} has unknown status {status!r}")
             attempts = int(doc.get("attempts", 0)) + 1
             doc.clear()
             doc.update(base)
-            doc.update({"status": IngestionStatus.STAGING.value, "attempts": attempts,
-                        "started_at": now.isoformat(), **self._lease(now)})
+            doc.update(
+                {
+                    "status": IngestionStatus.STAGING.value,
+                    "attempts": attempts,
+                    "started_at": now.isoformat(),
+                    **self._lease(now),
+                }
+            )
             return Claim("run", dict(doc))
 
         return self.records.transact(self.ingestion_id, update)
@@ -154,8 +194,15 @@ class IngestionLifecycle:
                 return False
             attempts = doc.get("attempts", 1)
             doc.update(fields)
-            doc.update({"status": status.value, "attempts": attempts, "finished_at": datetime.now(UTC).isoformat(),
-                        "lease_owner": None, "lease_until": None})
+            doc.update(
+                {
+                    "status": status.value,
+                    "attempts": attempts,
+                    "finished_at": datetime.now(UTC).isoformat(),
+                    "lease_owner": None,
+                    "lease_until": None,
+                }
+            )
             return True
 
         return self.records.transact(self.ingestion_id, update)
@@ -182,13 +229,21 @@ class IngestionLifecycle:
             if status == IngestionStatus.STAGING:
                 return Claim("not_staged", dict(doc))
             now = datetime.now(UTC)
-            if status == IngestionStatus.PROCESSING and doc.get("lease_owner") != self.owner \
-                    and not is_abandoned(doc, now):
+            if (
+                status == IngestionStatus.PROCESSING
+                and doc.get("lease_owner") != self.owner
+                and not is_abandoned(doc, now)
+            ):
                 return Claim("busy", dict(doc))
             if status not in (IngestionStatus.STAGED, IngestionStatus.PROCESSING):
                 return Claim("invalid", dict(doc))
-            doc.update({"status": IngestionStatus.PROCESSING.value,
-                        "processing_attempts": int(doc.get("processing_attempts") or 0) + 1, **self._lease(now)})
+            doc.update(
+                {
+                    "status": IngestionStatus.PROCESSING.value,
+                    "processing_attempts": int(doc.get("processing_attempts") or 0) + 1,
+                    **self._lease(now),
+                }
+            )
             return Claim("run", dict(doc))
 
         return self.records.transact(self.ingestion_id, update)

@@ -8,6 +8,7 @@ functions it hands to :meth:`IngestionRecords.transact`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from typing import Any, TypeVar
 
 from shared.ports import DocumentStore, Filter
@@ -40,6 +41,15 @@ class IngestionRecords:
         """The records whose status is one of ``statuses``."""
         wanted = [str(s) for s in statuses]
         return self.query([Filter("status", "==", wanted[0]) if len(wanted) == 1 else Filter("status", "in", wanted)])
+
+    def processed_since(self, kind: str, since: datetime) -> list[str]:
+        """Ids of the records of ``kind`` processed at or after ``since``, the most recently processed last.
+
+        Equality filters only (no composite index); the time bound is applied here.
+        """
+        records = self.query([Filter("kind", "==", kind), Filter("status", "==", "processed")])
+        dated = [(str(r.get("processed_at") or ""), str(r["_id"])) for r in records]
+        return [ident for at, ident in sorted(dated) if at >= since.isoformat()]
 
     def transact(self, ingestion_id: str, update: Callable[[dict[str, Any]], T]) -> T:
         """Apply ``update`` to one record in a document transaction (every status change goes through here)."""

@@ -86,3 +86,37 @@ def test_a_redelivered_update_fits_nothing_and_other_kinds_are_skipped(
     assert LocalRuntime(deps).drain() >= 4  # two messages, two subscribers each
     assert calls == []
     assert deps.documents.get(meta_collection(TENANT), FORECAST_WARMUP_DOC) == before
+
+
+def test_a_workbook_of_three_sales_sheets_warms_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One upload, three sheets, three ingestions and three ``data-updated`` messages: one warm-up pass (was three)."""
+    import csv
+    import io
+
+    from shared.cli.main import main
+    from tests.fixtures.workbooks import write_workbook
+
+    monkeypatch.setenv("ECOMINTEL_FORECAST_WARMUP_DAYS", "[35]")
+    reset_deps()
+    merchant = generate_merchant(seed=3, n_skus=6, end=datetime.now(UTC).date() - timedelta(days=1), days=120)
+    files = {f.kind: f.path for f in write_merchant(merchant, tmp_path / "sample")}
+    header, *rows = list(csv.reader(io.StringIO(Path(files[DataKind.SALES]).read_text())))
+    sheets = {}
+    for n in range(3):  # the sales split in three sheets, as a workbook of yearly or monthly tabs would be
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows([header, *rows[n::3]])
+        sheets[f"Part {n + 1}"] = out.getvalue()
+    passes: list[str] = []
+
+    def counted(_deps: Deps, tenant: str, bands: tuple[int, ...]) -> forecast_warmup.WarmUp:
+        passes.append(tenant)
+        return forecast_warmup.WarmUp(bands=bands, fitted=1, cached=0, seconds=0.0)
+
+    monkeypatch.setattr(forecast_warmup, "warm_forecasts", counted)
+    assert main(["ingest", str(write_workbook(tmp_path / "sales.xlsx", sheets)), "--tenant", TENANT]) == 0
+    deps = get_deps()
+    ingestions = [d for d in deps.documents.query(f"tenants/{TENANT}/ingestions") if d.get("kind") == "sales"]
+    record = deps.documents.get(meta_collection(TENANT), FORECAST_WARMUP_DOC) or {}
+    sheet_keys = {f"sales:{d['_id']}" for d in ingestions if d.get("status") == "processed"}
+    assert len(sheet_keys) >= 3 and sheet_keys <= set(record["seen"]) and not record.get("pending")
+    assert len(passes) == 1, passes
