@@ -34,8 +34,12 @@ class Probe:
 
 def _authenticated_route(spec: FunctionSpec, openapi: dict[str, Any]) -> tuple[str, str]:
     """The first operation of ``spec`` that needs credentials (GET first), path parameters filled in."""
-    ops = [(method.upper(), path) for path, item in openapi["paths"].items() for method, op in item.items()
-           if isinstance(op, dict) and op.get("x-ecomintel-function") == spec.name and op.get("security") != []]
+    ops = [
+        (method.upper(), path)
+        for path, item in openapi["paths"].items()
+        for method, op in item.items()
+        if isinstance(op, dict) and op.get("x-ecomintel-function") == spec.name and op.get("security") != []
+    ]
     if not ops:
         raise LookupError(f"{spec.name}: no authenticated operation in the OpenAPI document")
     method, path = sorted(ops, key=lambda o: (o[0] != "GET", o[1]))[0]
@@ -44,8 +48,14 @@ def _authenticated_route(spec: FunctionSpec, openapi: dict[str, Any]) -> tuple[s
 
 def _cloud_event(ce_type: str, source: str, data: dict[str, Any]) -> tuple[dict[str, str], bytes]:
     """A binary-mode CloudEvent (the headers Eventarc and Pub/Sub push send)."""
-    headers = {"ce-specversion": "1.0", "ce-id": "bundle-probe-1", "ce-source": source, "ce-type": ce_type,
-               "ce-time": "2024-06-01T00:00:00Z", "Content-Type": "application/json"}
+    headers = {
+        "ce-specversion": "1.0",
+        "ce-id": "bundle-probe-1",
+        "ce-source": source,
+        "ce-type": ce_type,
+        "ce-time": "2024-06-01T00:00:00Z",
+        "Content-Type": "application/json",
+    }
     return headers, json.dumps(data).encode()
 
 
@@ -57,14 +67,32 @@ def probe_for(spec: FunctionSpec, openapi: dict[str, Any]) -> Probe:
         return Probe(method, path, headers, b"{}" if headers else b"", status=401, error_code="unauthenticated")
     if spec.trigger.type == "storage":
         # An object outside raw/<tenant>/<kind>/: decoded, recognised as not an upload, acknowledged.
-        headers, body = _cloud_event(STORAGE_FINALIZED, "//storage.googleapis.com/projects/_/buckets/probe",
-                                     {"bucket": "probe-raw", "name": "not-an-upload.txt", "generation": "1",
-                                      "size": "0", "contentType": "text/plain"})
+        headers, body = _cloud_event(
+            STORAGE_FINALIZED,
+            "//storage.googleapis.com/projects/_/buckets/probe",
+            {
+                "bucket": "probe-raw",
+                "name": "not-an-upload.txt",
+                "generation": "1",
+                "size": "0",
+                "contentType": "text/plain",
+            },
+        )
         return Probe("POST", "/", headers, body, status=200)
     # A JSON array: no handler's payload is one (jobs want an object, the others a model), so none may run it.
-    message = {"data": base64.b64encode(b'["bundle-probe"]').decode(), "messageId": "bundle-probe-1",
-               "publishTime": "2024-06-01T00:00:00Z", "attributes": {}}
+    return pubsub_push(spec, b'["bundle-probe"]')
+
+
+def pubsub_push(spec: FunctionSpec, data: bytes, *, message_id: str = "bundle-probe-1") -> Probe:
+    """A Pub/Sub push of ``data`` to ``spec``: acknowledged (200) when handled or refused as permanent."""
+    message = {
+        "data": base64.b64encode(data).decode(),
+        "messageId": message_id,
+        "publishTime": "2024-06-01T00:00:00Z",
+        "attributes": {},
+    }
     source = f"//pubsub.googleapis.com/projects/probe/topics/{spec.trigger.topic}"
-    headers, body = _cloud_event(PUBSUB_PUBLISHED, source,
-                                 {"message": message, "subscription": f"projects/probe/subscriptions/{spec.name}"})
+    headers, body = _cloud_event(
+        PUBSUB_PUBLISHED, source, {"message": message, "subscription": f"projects/probe/subscriptions/{spec.name}"}
+    )
     return Probe("POST", "/", headers, body, status=200)

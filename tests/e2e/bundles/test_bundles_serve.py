@@ -20,7 +20,7 @@ import yaml
 from bundling.archive import unpack
 from bundling.build import Bundle, build
 from bundling.measure import measure
-from bundling.probes import probe_for
+from bundling.probes import probe_for, pubsub_push
 from bundling.serve import function_environ, send, serve
 from bundling.venvs import ensure_venv, installed, venv_python
 from shared.manifest import REPO_ROOT, load_manifest
@@ -70,8 +70,9 @@ def _bundle(name: str, out: Path) -> Bundle:
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
-def test_bundle_installs_alone_and_serves_one_request(name: str, bundle_dir: Path, openapi: dict,
-                                                      representatives: set[str], tmp_path: Path) -> None:
+def test_bundle_installs_alone_and_serves_one_request(
+    name: str, bundle_dir: Path, openapi: dict, representatives: set[str], tmp_path: Path
+) -> None:
     spec = load_manifest().functions[name]
     bundle = _bundle(name, bundle_dir)
     venv = ensure_venv(bundle.requirements, VENVS)
@@ -92,8 +93,14 @@ def test_bundle_installs_alone_and_serves_one_request(name: str, bundle_dir: Pat
     if name in representatives:
         # Once per requirement set, for its largest bundle: every module imports from the venv, lazily
         # imported ones too (the agents the registry names by string), so a missing pin fails here.
-        done = subprocess.run([str(venv_python(venv)), "-I", "-c", IMPORT_ALL], cwd=source,
-                              env=function_environ(spec, env), capture_output=True, text=True, timeout=600)
+        done = subprocess.run(
+            [str(venv_python(venv)), "-I", "-c", IMPORT_ALL],
+            cwd=source,
+            env=function_environ(spec, env),
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert done.returncode == 0, f"{name}: {done.stderr[-3000:]}"
         assert int(done.stdout.split()[-1]) == len(bundle.closure.modules), name
 
@@ -105,11 +112,23 @@ def test_gcp_dependencies_build_from_the_bundle_alone(name: str, bundle_dir: Pat
     bundle = _bundle(name, bundle_dir)
     venv = ensure_venv(bundle.requirements, VENVS)
     source = unpack(bundle.path, tmp_path / "src")
-    env = function_environ(spec, {"FIRESTORE_EMULATOR_HOST": "127.0.0.1:9", "PUBSUB_EMULATOR_HOST": "127.0.0.1:9",
-                                  "STORAGE_EMULATOR_HOST": "http://127.0.0.1:9",
-                                  "BIGQUERY_EMULATOR_HOST": "http://127.0.0.1:9"})
-    out = subprocess.run([str(venv_python(venv)), "-I", "-c", f"import sys; sys.path.insert(0, '.')\n{GCP_DEPS}"],
-                         cwd=source, env=env, capture_output=True, text=True, timeout=300)
+    env = function_environ(
+        spec,
+        {
+            "FIRESTORE_EMULATOR_HOST": "127.0.0.1:9",
+            "PUBSUB_EMULATOR_HOST": "127.0.0.1:9",
+            "STORAGE_EMULATOR_HOST": "http://127.0.0.1:9",
+            "BIGQUERY_EMULATOR_HOST": "http://127.0.0.1:9",
+        },
+    )
+    out = subprocess.run(
+        [str(venv_python(venv)), "-I", "-c", f"import sys; sys.path.insert(0, '.')\n{GCP_DEPS}"],
+        cwd=source,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     assert out.stdout.split() == [str(len(load_manifest().functions)), "BigQueryWarehouse", "FirestoreDocumentStore"]
 
@@ -138,3 +157,46 @@ def _largest_bundle_per_venv(out: Path) -> list[str]:
         if key not in best or len(bundle.closure.modules) > len(best[key].closure.modules):
             best[key] = bundle
     return sorted(b.name for b in best.values())
+
+
+def test_the_forecast_warmup_bundle_fits_a_real_update_from_its_own_venv(bundle_dir: Path, tmp_path: Path) -> None:
+    """Past the probe: the deployed warm-up's real work (read sales, fit with LightGBM, store) from the bundle alone.
+
+    The probe's rejected payload runs none of the fitting, whose libraries are imported lazily; here a tenant's sales,
+    ingested into an embedded home by this process, get one ``data-updated`` and the fits must be stored.
+    """
+    from datetime import UTC, datetime, timedelta
+
+    from shared.deps import get_deps, reset_deps
+    from shared.ingest.client import ingest_path
+    from shared.models.records import DataKind
+    from shared.orchestration.forecast_warmup import already_warm
+    from shared.orchestration.versions import DataUpdated
+    from shared.sample.merchant import generate_merchant, write_merchant
+    from shared.store.documents.caches import FORECAST_WARMUP_DOC, meta_collection
+
+    home = tmp_path / "home"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ECOMINTEL_HOME", str(home))
+        reset_deps()
+        merchant = generate_merchant(seed=7, n_skus=8, end=datetime.now(UTC).date() - timedelta(days=1), days=200)
+        sales = {f.kind: f.path for f in write_merchant(merchant, tmp_path / "sample")}[DataKind.SALES]
+        view = ingest_path(get_deps(), sales, "bundled", DataKind.SALES.value)
+        reset_deps()  # the home's engines closed: the function process opens them
+    update = DataUpdated(tenant_id="bundled", kind="sales", ingestion_id=view.ingestion_id, rows=view.accepted)
+    spec = load_manifest().functions["forecast_warmup"]
+    bundle = _bundle(spec.name, bundle_dir)
+    venv = ensure_venv(bundle.requirements, VENVS)
+    source = unpack(bundle.path, tmp_path / "src")
+    env = {"ECOMINTEL_BACKEND": "local", "ECOMINTEL_HOME": str(home), "ECOMINTEL_FORECAST_WARMUP_DAYS": "[35]"}
+    with serve(spec, source, venv, env, log=tmp_path / "function.log") as served:
+        answer = send(served.url, pubsub_push(spec, update.model_dump_json().encode()), timeout_s=600)
+    log = (tmp_path / "function.log").read_text()
+    assert answer.status == 200 and "Traceback" not in log, log[-3000:]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ECOMINTEL_HOME", str(home))
+        reset_deps()
+        deps = get_deps()
+        record = deps.documents.get(meta_collection("bundled"), FORECAST_WARMUP_DOC) or {}
+        assert already_warm(deps, update) and record["bands"] == [35] and record["fitted"] > 0, record
+        reset_deps()
