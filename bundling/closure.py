@@ -4,7 +4,9 @@ Static analysis over the AST, deliberately conservative: imports inside function
 import still runs when that code path does), imports under ``if TYPE_CHECKING:`` do not (they never run).
 Two dynamic patterns of ``shared`` are followed too: dotted-path strings naming a ``shared`` module
 (``"shared.pricing.agent:run"`` in the agent registry) and ``all_tables()``, which imports every
-``shared/<domain>/tables.py``.
+``shared/<domain>/tables.py``. And a package found by ``find_spec("name")`` with a literal name counts as
+imported: its files are read without importing it (the sentiment lexicon reads TextBlob's word list so), and a
+bundle without it fails only when that code runs.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ class Closure:
 
 def _is_type_checking(test: ast.expr) -> bool:
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def _runtime_nodes(tree: ast.AST) -> Iterator[ast.AST]:
@@ -68,7 +71,21 @@ def imported_names(source: str, module: str, *, is_package: bool) -> set[str]:
             names.update(f"{target}.{alias.name}" for alias in node.names if alias.name != "*")
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and _DOTTED.match(node.value):
             names.add(node.value.partition(":")[0])
+        elif (found := _found_spec(node)) is not None:
+            names.add(found)
     return names
+
+
+def _found_spec(node: ast.AST) -> str | None:
+    """``x`` of a ``find_spec("x")`` / ``importlib.util.find_spec("x")`` call, else ``None``."""
+    if not isinstance(node, ast.Call) or not node.args:
+        return None
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    first = node.args[0]
+    if name == "find_spec" and isinstance(first, ast.Constant) and isinstance(first.value, str):
+        return first.value
+    return None
 
 
 class SharedTree:
@@ -141,5 +158,6 @@ def shared_files(root: Path, exclude_parts: Iterable[str] = ("__pycache__",)) ->
     """Every file of the ``shared`` package (sources and package data), sorted, caches excluded."""
     skip = set(exclude_parts)
     base = root / PACKAGE
-    return sorted(p for p in base.rglob("*")
-                  if p.is_file() and not skip & set(p.relative_to(base).parts) and p.suffix != ".pyc")
+    return sorted(
+        p for p in base.rglob("*") if p.is_file() and not skip & set(p.relative_to(base).parts) and p.suffix != ".pyc"
+    )

@@ -24,7 +24,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.machinery import ModuleSpec
 
 #: Where the lexicon's data files live (package data: bundled with shared/sentiment).
 DATA_DIR = Path(__file__).with_name("data")
@@ -119,9 +122,12 @@ class Lexicon:
         return sum(len(v) for v in self.phrases.values())
 
 
-def _package_file(package: str, *parts: str) -> Path:
-    """A data file of an installed package, located without importing it (textblob imports nltk)."""
-    spec = importlib.util.find_spec(package)
+def _package_file(package: str, spec: ModuleSpec | None, *parts: str) -> Path:
+    """A data file of an installed package, located without importing it (textblob imports nltk).
+
+    Callers pass ``importlib.util.find_spec("<literal name>")``: the bundle builder reads that call as a dependency
+    on the package (``bundling.closure``), so every function that scores text ships it.
+    """
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError(f"package {package!r} is not installed; it provides the sentiment lexicon")
     return Path(next(iter(spec.submodule_search_locations)), *parts)
@@ -129,7 +135,7 @@ def _package_file(package: str, *parts: str) -> Path:
 
 def _textblob_words(min_subjectivity: float) -> dict[str, float]:
     """TextBlob's subjective adjective polarities, averaged per form and scaled to [-4, 4]."""
-    path = _package_file("textblob", "en", "en-sentiment.xml")
+    path = _package_file("textblob", importlib.util.find_spec("textblob"), "en", "en-sentiment.xml")
     sums: dict[str, list[float]] = defaultdict(list)
     with path.open("rb") as fh:
         for _, elem in ET.iterparse(fh):
@@ -144,7 +150,7 @@ def _textblob_words(min_subjectivity: float) -> dict[str, float]:
 
 def _vader_words() -> dict[str, float]:
     """VADER's rated lexicon (word -> mean valence)."""
-    path = _package_file("vaderSentiment", "vader_lexicon.txt")
+    path = _package_file("vaderSentiment", importlib.util.find_spec("vaderSentiment"), "vader_lexicon.txt")
     out: dict[str, float] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")

@@ -200,3 +200,39 @@ def test_the_forecast_warmup_bundle_fits_a_real_update_from_its_own_venv(bundle_
         record = deps.documents.get(meta_collection("bundled"), FORECAST_WARMUP_DOC) or {}
         assert already_warm(deps, update) and record["bands"] == [35] and record["fitted"] > 0, record
         reset_deps()
+
+
+LOAD_LEXICON = """
+import sys
+sys.path.insert(0, ".")
+from shared.sentiment.lexicon import load_lexicon
+print(len(load_lexicon().words))
+"""
+
+
+def test_every_bundle_that_scores_text_reads_its_lexicon_from_its_own_venv(bundle_dir: Path, tmp_path: Path) -> None:
+    """The lexicon reads TextBlob's and VADER's word lists as files: no import, so no probe or import check saw them.
+
+    On the emulator stack "Why are ratings falling?" failed in the query function: "package 'textblob' is not
+    installed; it provides the sentiment lexicon". One function per requirement set among those that score text.
+    """
+    from bundling.venvs import requirements_key
+
+    scoring = [
+        b for b in (_bundle(name, bundle_dir) for name in FUNCTIONS) if "shared.sentiment.lexicon" in b.closure.modules
+    ]
+    assert {"query", "sentiment"} <= {b.name for b in scoring}
+    per_venv = {requirements_key(b.requirements): b for b in scoring}
+    for bundle in per_venv.values():
+        venv = ensure_venv(bundle.requirements, VENVS)
+        source = unpack(bundle.path, tmp_path / bundle.name)
+        done = subprocess.run(
+            [str(venv_python(venv)), "-I", "-c", LOAD_LEXICON],
+            cwd=source,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=function_environ(load_manifest().functions[bundle.name], {}),
+        )
+        assert done.returncode == 0, f"{bundle.name}: {done.stderr[-2000:]}"
+        assert int(done.stdout.split()[-1]) > 5000, bundle.name

@@ -31,7 +31,7 @@ def _pins(zip_path: Path) -> dict[str, str]:
 
 
 def test_type_checking_imports_do_not_count_but_lazy_and_dotted_path_ones_do() -> None:
-    source = '''
+    source = """
 from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas
@@ -40,21 +40,39 @@ else:
 def later():
     import scipy.stats
 RUNNER = "shared.pricing.agent:run"
-'''
+"""
     names = imported_names(source, "shared.x", is_package=False)
     assert "pandas" not in names
     assert {"json", "scipy.stats", "shared.pricing.agent"} <= names
 
 
+def test_a_package_found_by_name_to_read_its_files_counts_as_imported() -> None:
+    """``find_spec("textblob")`` reads TextBlob's word list without importing it: the bundle must still ship it."""
+    source = (
+        "import importlib.util\nfrom importlib.util import find_spec\n"
+        'a = importlib.util.find_spec("textblob")\nb = find_spec("vaderSentiment")\nc = find_spec(name)\n'
+    )
+    names = imported_names(source, "shared.x", is_package=False)
+    assert {"textblob", "vaderSentiment"} <= names and "name" not in names
+
+
+def test_the_functions_that_score_text_ship_the_lexicons_they_read(bundles: dict[str, Path]) -> None:
+    for name in ("query", "sentiment", "sentiment_job"):
+        assert {"textblob", "vadersentiment"} <= set(_pins(bundles[name])), name
+
+
 def test_relative_imports_resolve_against_the_package() -> None:
     assert imported_names("from .b import c\nfrom .. import d", "shared.a.m", is_package=False) >= {
-        "shared.a.b", "shared.a.b.c", "shared", "shared.d"}
+        "shared.a.b",
+        "shared.a.b.c",
+        "shared",
+        "shared.d",
+    }
 
 
 def test_namespace_packages_map_to_the_distribution_of_the_submodule() -> None:
     assert distribution_of("google.cloud.bigquery") == "google-cloud-bigquery"
-    assert distributions_for({"google.cloud", "google.cloud.firestore", "yaml"}) == {"google-cloud-firestore",
-                                                                                    "pyyaml"}
+    assert distributions_for({"google.cloud", "google.cloud.firestore", "yaml"}) == {"google-cloud-firestore", "pyyaml"}
 
 
 def test_transitive_dependencies_follow_requested_extras() -> None:
