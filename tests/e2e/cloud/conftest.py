@@ -86,8 +86,12 @@ def fixture_stack(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> I
         state = stack.StackState.load(state_dir)
         if state is None or not all(p.alive() for p in state.process_list()):
             saved = dict(os.environ)
-            state = stack.up(state_dir=state_dir, manifest_path=FIXTURES / "manifest.yaml", functions_dir=FIXTURES,
-                             project=f"fixture-{uuid.uuid4().hex[:8]}")
+            state = stack.up(
+                state_dir=state_dir,
+                manifest_path=FIXTURES / "manifest.yaml",
+                functions_dir=FIXTURES,
+                project=f"fixture-{uuid.uuid4().hex[:8]}",
+            )
             os.environ.clear()
             os.environ.update(saved)
         users.write_text(str(int(users.read_text() or 0) + 1 if users.exists() else 1))
@@ -106,9 +110,17 @@ def fixture_stack(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> I
                 assert stack.down(state_dir) == []
 
 
-def function_stack(tmp_path_factory: pytest.TempPathFactory, required: tuple[str, ...],
-                   prefix: str) -> Iterator[RunningStack]:
-    """A stack running the real ``required`` functions; skips naming what is missing (folders or engines)."""
+def function_stack(
+    tmp_path_factory: pytest.TempPathFactory,
+    required: tuple[str, ...],
+    prefix: str,
+    settings: dict[str, str] | None = None,
+) -> Iterator[RunningStack]:
+    """A stack running the real ``required`` functions; skips naming what is missing (folders or engines).
+
+    ``settings``: the operator's environment of the functions (what Terraform would set), in this process's
+    environment while the stack runs (the function processes inherit it), restored after.
+    """
     from shared.manifest import FUNCTIONS_DIR
 
     missing = [f"functions/{name}" for name in required if not (FUNCTIONS_DIR / name / "main.py").exists()]
@@ -116,9 +128,15 @@ def function_stack(tmp_path_factory: pytest.TempPathFactory, required: tuple[str
         pytest.skip(f"real functions not in this build: {', '.join(missing)} missing")
     if reason := skip_reason():
         pytest.skip(f"emulator stack unavailable: {reason}")
-    state_dir = tmp_path_factory.mktemp(f"{prefix}-stack")
-    state = stack.up(state_dir=state_dir, project=f"{prefix}-{uuid.uuid4().hex[:8]}", only=list(required))
+    saved = dict(os.environ)
+    os.environ.update(settings or {})
     try:
-        yield RunningStack(state, state_dir)
+        state_dir = tmp_path_factory.mktemp(f"{prefix}-stack")
+        state = stack.up(state_dir=state_dir, project=f"{prefix}-{uuid.uuid4().hex[:8]}", only=list(required))
+        try:
+            yield RunningStack(state, state_dir)
+        finally:
+            stack.down(state_dir)
     finally:
-        stack.down(state_dir)
+        os.environ.clear()
+        os.environ.update(saved)

@@ -25,23 +25,39 @@ from tests.unit.connectors.servers import FakeShopify, serve, shopify_order, sho
 
 pytestmark = [pytest.mark.emulator, pytest.mark.xdist_group("emulators"), pytest.mark.slow]
 # what the commands below reach: the deep questions here plan the forecast agent only
-REQUIRED = ("auth", "upload", "ingest", "process", "data_updated", "query", "forecast_job", "synthesize", "sync",
-            "alerts_job")
+REQUIRED = (
+    "auth",
+    "upload",
+    "ingest",
+    "process",
+    "data_updated",
+    "query",
+    "forecast_job",
+    "synthesize",
+    "sync",
+    "alerts_job",
+)
 CLI_TIMEOUT = 600
 
 PRODUCTS = "sku,title,price,cost\nMUG-1,Mug,20.00,8.00\nTEE-2,Tee,15.00,6.00\n"
-COMPETITORS = "sku,competitor,date,price\nMUG-1,rival,2024-06-01,16.00\nMUG-1,other,2024-06-01,17.50\n" \
-              "TEE-2,rival,2024-06-01,15.50\n"
+COMPETITORS = (
+    "sku,competitor,date,price\nMUG-1,rival,2024-06-01,16.00\nMUG-1,other,2024-06-01,17.50\n"
+    "TEE-2,rival,2024-06-01,15.50\n"
+)
 SALES = "sku,date,units,unit_price\n" + "".join(
     f"{sku},2024-{month:02d}-{day:02d},{units},{price}\n"
-    for month in (3, 4, 5) for day in range(1, 29)
-    for sku, units, price in (("MUG-1", 3 + day % 4, "20.00"), ("TEE-2", 1 + day % 3, "15.00")))
+    for month in (3, 4, 5)
+    for day in range(1, 29)
+    for sku, units, price in (("MUG-1", 3 + day % 4, "20.00"), ("TEE-2", 1 + day % 3, "15.00"))
+)
 
 
 @pytest.fixture(scope="module")
 def shop() -> Iterator[tuple[FakeShopify, str]]:
-    fake = FakeShopify(products=[shopify_product(n, f"2024-05-01T00:{n:02d}:00Z") for n in range(1, 3)],
-                       orders=[shopify_order(1, "2024-05-02T09:00:00Z", "SKU-1", 2)])
+    fake = FakeShopify(
+        products=[shopify_product(n, f"2024-05-01T00:{n:02d}:00Z") for n in range(1, 3)],
+        orders=[shopify_order(1, "2024-05-02T09:00:00Z", "SKU-1", 2)],
+    )
     with serve(fake) as url:
         yield fake, url
 
@@ -50,52 +66,78 @@ def shop() -> Iterator[tuple[FakeShopify, str]]:
 def cli_stack(tmp_path_factory: pytest.TempPathFactory, shop: tuple[FakeShopify, str]) -> Iterator[RunningStack]:
     # operator settings of the functions (as Terraform would set them): the fake shop on loopback for sync, and
     # a quick-mode budget that a 2-core box shared with other jobs can meet
-    saved = dict(os.environ)
-    os.environ.update({"ECOMINTEL_FETCH_ALLOW_HOSTS": "127.0.0.1", "ECOMINTEL_SECRET_SHOPIFY_TOKEN": shop[0].token,
-                       "ECOMINTEL_QUERY_BUDGET_SECONDS": "120"})
-    try:
-        yield from function_stack(tmp_path_factory, REQUIRED, "cli")
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    settings = {
+        "ECOMINTEL_FETCH_ALLOW_HOSTS": "127.0.0.1",
+        "ECOMINTEL_SECRET_SHOPIFY_TOKEN": shop[0].token,
+        "ECOMINTEL_QUERY_BUDGET_SECONDS": "120",
+    }
+    yield from function_stack(tmp_path_factory, REQUIRED, "cli", settings)
 
 
 @pytest.fixture(scope="module")
 def user_env(cli_stack: RunningStack) -> dict[str, str]:
     """What a user's shell holds: ``eval "$(python -m local_emulator env)"`` plus an API key they created."""
-    out = subprocess.run([sys.executable, "-m", "local_emulator", "--state-dir", str(cli_stack.state_dir), "env"],
-                         cwd=REPO_ROOT, capture_output=True, text=True, check=True, timeout=60).stdout
-    exports = dict(line.removeprefix("export ").split("=", 1) for line in out.splitlines()
-                   if line.startswith("export "))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ECOMINTEL_", "PUBSUB_", "FIRESTORE_",
-                                                                      "STORAGE_", "BIGQUERY_"))}
+    out = subprocess.run(
+        [sys.executable, "-m", "local_emulator", "--state-dir", str(cli_stack.state_dir), "env"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    exports = dict(
+        line.removeprefix("export ").split("=", 1) for line in out.splitlines() if line.startswith("export ")
+    )
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("ECOMINTEL_", "PUBSUB_", "FIRESTORE_", "STORAGE_", "BIGQUERY_"))
+    }
     env.update(exports)
     env.pop("ECOMINTEL_JWT_SIGNING_KEY", None)  # a user holds an API key, not the deployment's signing key
     auth = cli_stack.state.functions["auth"]
     email = f"owner-{uuid.uuid4().hex[:6]}@example.com"
-    signup = requests.post(f"{auth}/v1/auth/signup", timeout=60, json={
-        "email": email, "password": "correct horse battery", "tenant_name": "CLI shop"})
+    signup = requests.post(
+        f"{auth}/v1/auth/signup",
+        timeout=60,
+        json={"email": email, "password": "correct horse battery", "tenant_name": "CLI shop"},
+    )
     assert signup.status_code == 202, signup.text
-    login = requests.post(f"{auth}/v1/auth/login", timeout=60,
-                          json={"email": email, "password": "correct horse battery"})
+    login = requests.post(
+        f"{auth}/v1/auth/login", timeout=60, json={"email": email, "password": "correct horse battery"}
+    )
     assert login.status_code == 200, login.text
     token = login.json()["access_token"]
-    created = requests.post(f"{auth}/v1/api-keys", json={"name": "cli", "role": "analyst"}, timeout=60,
-                            headers={"Authorization": f"Bearer {token}"})
+    created = requests.post(
+        f"{auth}/v1/api-keys",
+        json={"name": "cli", "role": "analyst"},
+        timeout=60,
+        headers={"Authorization": f"Bearer {token}"},
+    )
     assert created.status_code == 201, created.text
     me = requests.get(f"{auth}/v1/me", headers={"Authorization": f"Bearer {token}"}, timeout=60)
-    env.update({"ECOMINTEL_API_KEY": created.json()["key"], "ECOMINTEL_TENANT": me.json()["tenant_id"],
-                "ECOMINTEL_HOME": str(cli_stack.state_dir / "cli-home"), "ECOMINTEL_CLIENT_TIMEOUT_SECONDS": "300"})
+    env.update(
+        {
+            "ECOMINTEL_API_KEY": created.json()["key"],
+            "ECOMINTEL_TENANT": me.json()["tenant_id"],
+            "ECOMINTEL_HOME": str(cli_stack.state_dir / "cli-home"),
+            "ECOMINTEL_CLIENT_TIMEOUT_SECONDS": "300",
+        }
+    )
     return env
 
 
 def ecomintel(env: dict[str, str], *args: str, extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """``ecomintel ARGS`` in a fresh process, as typed in a shell (the installed console script)."""
     script = Path(sys.executable).with_name("ecomintel")
-    argv = [str(script)] if script.exists() else [sys.executable, "-c", "import sys; from shared.cli.main import "
-                                                                       "main; sys.exit(main())"]
-    return subprocess.run([*argv, *args], cwd=REPO_ROOT, text=True, capture_output=True,
-                          env={**env, **(extra or {})}, timeout=CLI_TIMEOUT)
+    argv = (
+        [str(script)]
+        if script.exists()
+        else [sys.executable, "-c", "import sys; from shared.cli.main import main; sys.exit(main())"]
+    )
+    return subprocess.run(
+        [*argv, *args], cwd=REPO_ROOT, text=True, capture_output=True, env={**env, **(extra or {})}, timeout=CLI_TIMEOUT
+    )
 
 
 def _json(proc: subprocess.CompletedProcess[str]) -> Any:
@@ -125,11 +167,11 @@ def test_ingest_direct_and_signed(ingested: dict[str, Any], user_env: dict[str, 
     assert ingested["competitor_prices"]["accepted"] == 3
     assert sales["status"] == "processed" and sales["rows_read"] == sales["accepted"] == 3 * 28 * 2
     assert sales["tenant_id"] == user_env["ECOMINTEL_TENANT"] and sales["object"].startswith(
-        f"raw/{user_env['ECOMINTEL_TENANT']}/sales/")
+        f"raw/{user_env['ECOMINTEL_TENANT']}/sales/"
+    )
 
 
-def test_key_of_another_tenant_is_refused(ingested: dict[str, Any], user_env: dict[str, str],
-                                          tmp_path: Path) -> None:
+def test_key_of_another_tenant_is_refused(ingested: dict[str, Any], user_env: dict[str, str], tmp_path: Path) -> None:
     path = tmp_path / "p.csv"
     path.write_text(PRODUCTS)
     proc = ecomintel(user_env, "ingest", str(path), "--tenant", "someone-else")
@@ -138,12 +180,36 @@ def test_key_of_another_tenant_is_refused(ingested: dict[str, Any], user_env: di
 
 def test_ask_quick_and_deep(ingested: dict[str, Any], user_env: dict[str, str]) -> None:
     tenant = user_env["ECOMINTEL_TENANT"]
-    quick = _json(ecomintel(user_env, "ask", "Which SKUs are priced above the market?", "--tenant", tenant,
-                            "--as-of", "2024-06-02", "--no-cache", "--json"))
+    quick = _json(
+        ecomintel(
+            user_env,
+            "ask",
+            "Which SKUs are priced above the market?",
+            "--tenant",
+            tenant,
+            "--as-of",
+            "2024-06-02",
+            "--no-cache",
+            "--json",
+        )
+    )
     assert quick["mode"] == "quick" and quick["agents"] == {"pricing": "ok"}
     assert "MUG-1" in {f["sku"] for f in quick["findings"] if f.get("sku")}
-    deep = _json(ecomintel(user_env, "ask", "How many units of MUG-1 will we sell in the next 30 days?",
-                           "--tenant", tenant, "--as-of", "2024-05-29", "--mode", "deep", "--no-cache", "--json"))
+    deep = _json(
+        ecomintel(
+            user_env,
+            "ask",
+            "How many units of MUG-1 will we sell in the next 30 days?",
+            "--tenant",
+            tenant,
+            "--as-of",
+            "2024-05-29",
+            "--mode",
+            "deep",
+            "--no-cache",
+            "--json",
+        )
+    )
     # the report came back through GET /v1/jobs/{id} after push subscriptions ran the forecast task function
     assert deep["mode"] == "deep" and deep["job_id"] and deep["executive_summary"]
     assert deep["agents"].get("forecast") in ("ok", "partial"), deep["agents"]  # partial: no stock levels given

@@ -8,7 +8,6 @@ emulator is the case that matters most: it keeps running when its bind fails, so
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import threading
 from collections.abc import Callable, Iterator
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from local_emulator import engines
+from tests.fakes.ports import held_port as held
 
 pytestmark = [pytest.mark.emulator, pytest.mark.xdist_group("emulators")]
 
@@ -75,10 +75,8 @@ def test_an_engine_given_a_taken_port_starts_on_another(
 @pytest.fixture
 def held_port() -> Iterator[int]:
     """A port held by a listening socket that never accepts: nothing answers, the engine's bind fails."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as held:
-        held.bind(("127.0.0.1", engines.free_port()))
-        held.listen()
-        yield int(held.getsockname()[1])
+    with held() as port:
+        yield port
 
 
 def test_bigquery_whose_grpc_port_is_held_starts_on_fresh_ports(

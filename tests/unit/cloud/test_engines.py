@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import contextlib
-import socket
 import subprocess
 import sys
 import threading
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from local_emulator import engines
+from tests.fakes.ports import held_port
 
 
 def test_detect_names_what_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -257,15 +257,6 @@ server.serve_forever()
 """
 
 
-@contextlib.contextmanager
-def _held_port() -> Iterator[int]:
-    """A port held by a listening socket that never accepts (connecting hangs; nothing answers)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as held:
-        held.bind(("127.0.0.1", engines.free_port()))
-        held.listen()
-        yield int(held.getsockname()[1])
-
-
 @pytest.mark.parametrize("on_failure", ["exits", "stays-up"])
 def test_a_port_held_by_a_socket_is_left_for_a_fresh_one(on_failure: str, tmp_path: Path) -> None:
     """The first attempt must fail on the held port; the engine is started again on a fresh port, soon."""
@@ -280,7 +271,7 @@ def test_a_port_held_by_a_socket_is_left_for_a_fresh_one(on_failure: str, tmp_pa
         engines.wait_until(engines.storage_ready(port), process=proc, timeout=60, what="stand-in")
         return proc
 
-    with _held_port() as held:
+    with held_port() as held:
         started = time.monotonic()
         proc = engines.on_a_free_port(start, held)
         try:
@@ -294,7 +285,7 @@ def test_a_port_held_by_a_socket_is_left_for_a_fresh_one(on_failure: str, tmp_pa
 
 def test_a_second_port_held_by_a_socket_is_chosen_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An engine with a second port (BigQuery's gRPC one, chosen inside ``start``) gets both anew."""
-    with _held_port() as held:
+    with held_port() as held:
         chosen = engines.free_port
         seconds = iter([held])
         attempts: list[tuple[int, int]] = []
