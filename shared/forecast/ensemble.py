@@ -22,7 +22,8 @@ learn from). A rival replaces the default only when it is more than 1% better.
 Prediction intervals are split-conformal: the chosen method's backtest errors, divided by each series'
 in-sample mean absolute one-step change (its noise, not its level: a level-scaled band is too narrow on
 low-volume count series and too wide on smooth ones) and by the series' shrunken difficulty (its own
-backtest errors against the batch's, :mod:`difficulty`), pooled over series per horizon step.
+backtest errors against the batch's, :mod:`difficulty`) and by how much the series moves in each step's
+calendar month (monthly data; :mod:`season_scale`), pooled over series per horizon step.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from shared.forecast.intervals import conformal_quantile
 from shared.forecast.members import level_window, local_members, pooled_seasonality
 from shared.forecast.metrics import smape
 from shared.forecast.periods import Freq, RegularSeries
+from shared.forecast.season_scale import step_factors
 
 MIN_SERIES = 4
 MIN_LENGTH = 8
@@ -273,8 +275,14 @@ def band_difficulty(cases: list[_Case], name: str, seasonal: bool = False) -> Di
                              [float(np.median(np.abs(scaled_errors(c, name, seasonal)))) for c in cases])
 
 
+def season_factors(case: _Case, calendar: SeriesCalendar, m: int, horizon: int) -> np.ndarray:
+    """The per-step band factor of one case: how much its series moves in each step's month (1 unless monthly)."""
+    return step_factors(case.history, calendar.position, m, horizon)
+
+
 def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tuple[float, ...],
                         seasonal: bool = False, difficulty: Difficulty | None = None,
+                        season: list[np.ndarray] | None = None,
                         ) -> dict[float, tuple[np.ndarray, np.ndarray]]:
     """Per-step (lower, upper) band offsets from scaled backtest errors of ``name``, pooled over series.
 
@@ -284,13 +292,16 @@ def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tup
     Signed quantiles measured worse on held-out windows: the backtest's bias (say, under-forecasting a
     rising season) is rarely the bias of the next window, and an asymmetric band then misses on its
     narrow side. ``difficulty``: each case's errors are also divided by its series' multiplier with its
-    own origin left out, so the quantile is in units of the multiplied band.
+    own origin left out, so the quantile is in units of the multiplied band. ``season``: each case's
+    per-step month factor (:func:`season_factors`), divided out the same way.
     """
     by_step: list[list[float]] = [[] for _ in range(horizon)]
     for pos, case in enumerate(cases):
         err = scaled_errors(case, name, seasonal)
         if difficulty is not None:
             err = err / difficulty.held_out[pos]
+        if season is not None:
+            err = err / season[pos][:len(err)]
         for k, e in enumerate(err):
             by_step[k].append(float(e))
     pooled = np.concatenate([np.asarray(b) for b in by_step]) if any(by_step) else np.zeros(1)
@@ -354,7 +365,8 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     pooled_choice = choose(_pooled_scores(backtest, m, seasonal, choices), default) if backtest else default
     levels = tuple(sorted({*BAND_LEVELS, options.level}))
     # bands calibrated separately for smooth series (pooled choice) and intermittent ones (the default)
-    # each series' band scaled by how hard its own backtest was, shrunk to the batch (per-series calibration)
+    # each series' band scaled by how hard its own backtest was, shrunk to the batch (per-series calibration),
+    # and, monthly, by how much the series moves in each step's month (its busy season against its quiet one)
     difficulty: dict[bool, Difficulty] = {}
     quantiles: dict[bool, dict[float, tuple[np.ndarray, np.ndarray]]] = {}
     for flag in (False, True):
@@ -362,7 +374,8 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
         if tier:
             method = default if flag else pooled_choice
             difficulty[flag] = band_difficulty(tier, method, seasonal)
-            quantiles[flag] = conformal_quantiles(tier, method, h, levels, seasonal, difficulty[flag])
+            factors = [season_factors(c, calendars[c.index], m, h) for c in tier]
+            quantiles[flag] = conformal_quantiles(tier, method, h, levels, seasonal, difficulty[flag], factors)
     holiday_widening = _holiday_bands(calendars, final, freq, m, levels)
     per_series = (time.perf_counter() - started) / len(series)
     out: dict[int, SeriesForecast] = {}
@@ -371,7 +384,8 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
         fc = candidates(case, seasonal)[chosen]
         calibrated = quantiles.get(case.intermittent)
         scale = interval_scale(case.history) * difficulty[case.intermittent].of(case.index) \
-            if calibrated is not None else robust_scale(case.history, 13)
+            * season_factors(case, calendars[case.index], m, h) if calibrated is not None \
+            else np.full(h, robust_scale(case.history, 13))
         bands: dict[float, tuple[np.ndarray, np.ndarray]] = {}
         for lv in levels:
             lo_q, hi_q = _fallback_band(case.history, h, lv) if calibrated is None else calibrated[lv]
