@@ -14,8 +14,16 @@ from collections.abc import Sequence
 
 from shared.questions.timephrase import MONTH_ABBR
 
-#: A slash date with its year ("05/10/2026", "5/10/26"), not part of a longer code or an amount.
-_SLASH_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2}|\d{2})(?![\w/.])")
+#: A slash date with its year ("05/10/2026", "5/10/26") or without ("03/04"), not part of a longer code or an amount.
+_SLASH_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d{2}|\d{2}))?(?![\w/.])")
+#: What comes before a yearless "03/04" that is a date ("on 03/04", "from 3/4", "3/4-3/9"), not a ratio or a score.
+_DATE_BEFORE = re.compile(
+    r"(?:\b(?:on|from|since|for|between|to|thru|through|until|till|before|after|and|of|ending|"
+    r"starting|beginning|vs|versus)|\d-)\s*$",
+    re.I,
+)
+#: What follows a yearless date that starts a range ("3/4-3/9", "3/4 to 3/9").
+_DATE_AFTER = re.compile(r"\s*(?:-|to|thru|through|until|till|and)\s*\d{1,2}/\d{1,2}(?![\d/])", re.I)
 #: Currencies of countries that write the month first (the US and the places that use its dollar).
 _MONTH_FIRST_CURRENCIES = frozenset({"USD"})
 #: Currencies of countries that write the day first (the rest of the world, bar a few that write the year first).
@@ -84,8 +92,8 @@ def tenant_day_first(currency: str | None, countries: Sequence[str] = ()) -> tup
     return None
 
 
-def _fmt(day: int, month: int, year: int) -> str:
-    return f"{day} {MONTH_ABBR[month - 1]} {year}"
+def _fmt(day: int, month: int, year: int | None) -> str:
+    return f"{day} {MONTH_ABBR[month - 1]}" + (f" {year}" if year is not None else "")
 
 
 def ambiguous_dates_read(text: str, day_first: tuple[bool, str] | None) -> tuple[str, str]:
@@ -93,7 +101,11 @@ def ambiguous_dates_read(text: str, day_first: tuple[bool, str] | None) -> tuple
 
     The sentence is "" when no date was ambiguous. The text keeps its length, so every span stays where it was.
     """
-    dates = list(_SLASH_DATE.finditer(text))
+    dates = [
+        m
+        for m in _SLASH_DATE.finditer(text)
+        if m.group(3) or _DATE_BEFORE.search(text[: m.start()]) or _DATE_AFTER.match(text, m.end())
+    ]
     if any(int(m.group(1)) > 12 >= int(m.group(2)) for m in dates) or any(
         int(m.group(2)) > 12 >= int(m.group(1)) for m in dates
     ):
@@ -111,13 +123,15 @@ def ambiguous_dates_read(text: str, day_first: tuple[bool, str] | None) -> tuple
     said = []
     for m in ambiguous:
         a, b = int(m.group(1)), int(m.group(2))
-        year = int(m.group(3)) if len(m.group(3)) == 4 else 2000 + int(m.group(3))
+        year = None if not m.group(3) else int(m.group(3)) if len(m.group(3)) == 4 else 2000 + int(m.group(3))
         day, month = (a, b) if first else (b, a)
         other = _fmt(b, a, year) if first else _fmt(a, b, year)
         said.append(
             f"{m.group(0)} is read {'day' if first else 'month'} first as {_fmt(day, month, year)} ({why}; "
             f"ask for {other} if you meant that)"
         )
-        if first:
+        if first and year is not None:
             text = text[: m.start()] + m.group(0).replace("/", ".") + text[m.end() :]
+        elif first:  # "03/04" of a day-first shop: written month first ("04/03"), as long, for the time reader
+            text = text[: m.start()] + f"{m.group(2)}/{m.group(1)}" + text[m.end() :]
     return text, "; ".join(said) + ". "

@@ -40,6 +40,7 @@ from shared.questions.date_order import ambiguous_dates_read, tenant_day_first
 from shared.questions.elided_period import compared_with_last, days_after_month, elided_periods, month_end_named
 from shared.questions.fiscal import CALENDAR_NOTE, fiscal_as_calendar, fiscal_names, fiscal_periods
 from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_period
+from shared.questions.foreign_words import in_english
 from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
     MAP_WORD,
@@ -1182,6 +1183,7 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "returning_customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "new_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "returning_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "returning_customer_revenue_share": ("customer_hash", "a customer id or e-mail column in your sales data"),
 }
 
 
@@ -1278,7 +1280,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     ("rev last mo" is read as "revenue last month"; :mod:`shared.questions.shorthand`), the tenant's names kept.
     """
     text = _sheet_fields(without_chatter(expand_shorthand(
-        question, index.knows_word if index is not None else None,
+        in_english(question, index.knows_word if index is not None else None),  # "ventas el mes pasado"
+        index.knows_word if index is not None else None,
         shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
     text = _asked_clause(text, index, as_of or _sales_end(extents))  # a long chat message: the clause that asks
     text, scale = asked_scale(text)  # "revenue last quarter in thousands": said beside each figure, no period
@@ -1864,7 +1867,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     metrics = with_companions(metrics)
     if metrics and metrics[0] == "customers" and _NEW_OF_THEM.search(question):
         metrics = ["new_customers", *metrics]  # "how many customers bought, and how many were new"
-    if metrics and metrics[0] == "new_customer_revenue" and _RETURNING.search(question):
+    if metrics and metrics[0] == "returning_customer_revenue_share":  # the share, and the money it is
+        metrics = ["returning_customer_revenue_share", "returning_customer_revenue"]
+    elif metrics and metrics[0] == "new_customer_revenue" and _RETURNING.search(question):
         metrics = ["new_customer_revenue", "returning_customer_revenue"]  # "new vs returning revenue": both
     elif "new_customers" in metrics:  # "new vs returning customers": each, of all who bought in the period
         metrics = ["new_customers", "returning_customers", "customers"] if _RETURNING.search(question) \
@@ -1884,6 +1889,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         # "revenue excluding returns", "units sold not counting returns": the first less what went back
         metrics = ["revenue", "refunds"] if metrics[0] == "revenue" else ["units", "returned_units"]
         reading.net_of = True
+    elif dims and metrics and (net := NET_OF.search(question)) and not re.search(r"discount", question, re.I) \
+            and metrics[0] in ("revenue", "net_revenue", "units"):
+        # "top 5 SKUs by units excluding returns", "top products by revenue net of refunds": ranked by the net figure,
+        # the gross and what went back beside it (before: ranked by the gross)
+        metrics = ["net_units", "units", "returned_units"] if metrics[0] == "units" or re.search(
+            r"\b(?:quantity|qty|units|items)\b", net.group(0), re.I) else ["revenue_less_refunds", "revenue", "refunds"]
     limit = _threshold(question)
     if metrics and metrics[0] == "days_of_cover" and (cover := _cover_threshold(question)) is not None:
         limit = cover  # "which SKUs have less than a week of stock": those whose cover is under 7 days
@@ -2006,6 +2017,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     for held, values in (subset or {}).items():  # what each review holds: verified, with text, rated
         filters.setdefault(cast(DimensionName, held), list(values))
     excluded: dict[DimensionName, list[str]] = {}
+    phrases: dict[DimensionName, int] = {}  # how many of the question's phrases named each dimension's values
     last_excluded = -1
     for m in sorted(matches, key=lambda x: x.span):
         kept = _resolve_kind(m, metrics, matches)
@@ -2022,6 +2034,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             continue
         filters.setdefault(dim, [])
         filters[dim] += [v for v in kept.values if v not in filters[dim]]
+        phrases[dim] = phrases.get(dim, 0) + 1
         if kept.kind in ("product", "sku") and index is not None:
             for v in kept.values:
                 reading.labels[v] = index.title(v)
@@ -2101,7 +2114,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     together = bool(_TOGETHER.search(question)) and not dims and not lx.CHANGE.search(question) \
         and not re.search(r"\b(?:split|mix|each|respectively|or)\b", question, re.I)
     for dim, values in filters.items():
-        if len(values) > 1 and dim not in dims and dim not in ("sku", "weekday", "stars") and not together:
+        # "online revenue": one phrase naming several channels is one slice of them, not each compared
+        if len(values) > 1 and dim not in dims and dim not in ("sku", "weekday", "stars") and not together \
+                and phrases.get(dim, 0) != 1:
             dims.append(dim)
     if "sku" not in dims and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) and sum(
             1 for m in matches if m.kind in ("sku", "product")) > 1:
