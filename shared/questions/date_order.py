@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from shared.questions.timephrase import MONTH_ABBR
 
@@ -78,8 +79,62 @@ _CURRENCY_NAMES = {
 }
 
 
-def tenant_day_first(currency: str | None, countries: Sequence[str] = ()) -> tuple[bool, str] | None:
-    """Whether the tenant writes the day first, and why ("your sales are in pounds"), or ``None`` when unknown."""
+@dataclass(frozen=True)
+class TenantConventions:
+    """What a tenant's settings state (``tenants/<t>/settings/current``), when an admin saved them.
+
+    ``currency``: the shop's currency as set (read only when its sales carry none: a settings document saved for its
+    display name alone holds the default USD); ``time_zone``: an IANA zone ("Europe/London").
+    """
+
+    currency: str | None = None
+    time_zone: str | None = None
+
+
+#: Time zones of the US (month first); any other zone but UTC is read as a day-first country's. Canada and other
+#: mixed countries decide nothing.
+_MONTH_FIRST_ZONES = re.compile(
+    r"^(?:US/|America/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Boise|"
+    r"Detroit|Indiana/|Kentucky/|North_Dakota/|Juneau|Sitka|Nome|Adak|Menominee|Metlakatla|"
+    r"Yakutat)|Pacific/Honolulu)"
+)
+_UNDECIDED_ZONES = re.compile(
+    r"^(?:UTC|Etc/|GMT|Universal|Zulu|America/(?:Toronto|Vancouver|Edmonton|Winnipeg|"
+    r"Halifax|St_Johns|Regina|Montreal)|Canada/)"
+)
+
+
+def zone_day_first(time_zone: str | None) -> tuple[bool, str] | None:
+    """Whether a tenant in ``time_zone`` writes the day first, and why, or ``None`` when the zone does not say."""
+    zone = (time_zone or "").strip()
+    if not zone or _UNDECIDED_ZONES.match(zone):
+        return None
+    if _MONTH_FIRST_ZONES.match(zone):
+        return False, f"your time zone is {zone}"
+    return True, f"your time zone is {zone}"
+
+
+def tenant_day_first(
+    currency: str | None, countries: Sequence[str] = (), conventions: TenantConventions | None = None
+) -> tuple[bool, str] | None:
+    """Whether the tenant writes the day first, and why ("your sales are in pounds"), or ``None`` when unknown.
+
+    The data decide first (the sales' currency, the countries sold to); then the settings an admin saved: their time
+    zone, then their currency unless it is USD (the settings' default, saved with any other change: it says nothing;
+    month first is what no sign gives anyway).
+    """
+    decided = _data_day_first(currency, countries)
+    if decided is not None or conventions is None:
+        return decided
+    if (zoned := zone_day_first(conventions.time_zone)) is not None:
+        return zoned
+    if (conventions.currency or "").upper() in _MONTH_FIRST_CURRENCIES:
+        return None
+    stated = _data_day_first(conventions.currency, ())
+    return None if stated is None else (stated[0], stated[1].replace("your sales are in", "your settings' currency is"))
+
+
+def _data_day_first(currency: str | None, countries: Sequence[str]) -> tuple[bool, str] | None:
     code = (currency or "").upper()
     name = _CURRENCY_NAMES.get(code, code)
     if code in _MONTH_FIRST_CURRENCIES:

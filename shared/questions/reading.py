@@ -36,10 +36,15 @@ from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.currency_ask import other_currency_lead
-from shared.questions.date_order import ambiguous_dates_read, tenant_day_first
+from shared.questions.date_order import TenantConventions, ambiguous_dates_read, tenant_day_first
 from shared.questions.elided_period import compared_with_last, days_after_month, elided_periods, month_end_named
 from shared.questions.fiscal import CALENDAR_NOTE, fiscal_as_calendar, fiscal_names, fiscal_periods
-from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_period
+from shared.questions.forecast_window import (
+    ForecastPeriod,
+    forecast_period,
+    months_as_next_and_this,
+    next_calendar_period,
+)
 from shared.questions.foreign_words import in_english
 from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
@@ -1272,8 +1277,12 @@ def _length_question(question: str) -> ReviewQuestion | None:
 
 
 def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | None,
-                  extents: Mapping[DataKind, tuple[date, date]], as_of: date | None = None) -> Reading:
+                  extents: Mapping[DataKind, tuple[date, date]], as_of: date | None = None,
+                  conventions: TenantConventions | None = None) -> Reading:
     """Read ``question`` for ``tenant_id`` (see the module docstring for the decisions).
+
+    ``conventions``: what the tenant's settings state (time zone, currency), which decide an ambiguous date's order
+    when the data do not.
 
     ``extents`` are the first and last dates of each kind of the tenant's data; ``as_of`` (when given)
     replaces the last date as "today". Shorthand and typos of the reader's words are written out first
@@ -1286,8 +1295,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     text = _asked_clause(text, index, as_of or _sales_end(extents))  # a long chat message: the clause that asks
     text, scale = asked_scale(text)  # "revenue last quarter in thousands": said beside each figure, no period
     # "05/10/2026": day first for a shop selling in pounds, month first in dollars; the answer says which
-    text, date_lead = ambiguous_dates_read(text, tenant_day_first(index.vocabulary.currency, index.vocabulary.countries)
-                                           if index is not None else None)
+    text, date_lead = ambiguous_dates_read(text, tenant_day_first(
+        index.vocabulary.currency, index.vocabulary.countries, conventions) if index is not None else
+        tenant_day_first(None, (), conventions))
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
     text = month_end_named(elided_periods(text))  # "... vs the second half", "... to the end of the month"
     text = compared_with_last(text)  # "this month vs last", "are we ahead of last month": this month against it
@@ -1296,6 +1306,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if (today := as_of or _sales_end(extents)) is not None:
         fiscal = fiscal_names(text, today)  # named so in the answer: "FY2026/27 to date (1 Apr - 5 Dec 2026)"
         text = fiscal_periods(text, today)  # "our FY starts in April - revenue this fiscal year": 1 Apr to date
+        text = months_as_next_and_this(text, today)  # "more in January than in December?" on 5 Dec: a forecast
     text, calendar_fiscal = fiscal_as_calendar(text)  # no start stated: "this fiscal quarter" is the calendar one
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"

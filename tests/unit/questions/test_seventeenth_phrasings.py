@@ -128,3 +128,90 @@ def test_a_follow_up_reads_an_ambiguous_date_the_tenants_way(pounds: VocabularyI
     )
     assert dated is not None and dated.query is not None and dated.query.time_range is not None
     assert dated.query.time_range.start == date(2026, 4, 3)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "are we going to sell more in January than in December?",
+        "will January be bigger than December?",
+        "will we sell more in jan than dec",
+    ],
+)
+def test_next_month_against_this_one_by_name_is_a_forecast_against_the_running_month(
+    store: VocabularyIndex, question: str
+) -> None:
+    r = read(store, question)  # the data end on Friday 4 Dec 2026
+    assert r.kind == "agent" and r.agent_intents == ["forecast"]
+    assert (r.forecast_from, r.forecast_until) == (date(2027, 1, 1), date(2027, 1, 31))
+    assert r.forecast_against is not None
+    assert (r.forecast_against.start, r.forecast_against.end) == (date(2026, 12, 1), date(2026, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["did we sell more in January than in December?", "will we sell more in March than in February?"],
+)
+def test_months_in_the_past_or_not_next_keep_their_names(question: str) -> None:
+    from shared.questions.forecast_window import months_as_next_and_this
+
+    assert months_as_next_and_this(question, date(2026, 12, 4)) == question
+
+
+@pytest.mark.parametrize(
+    ("currency", "zone", "day_first"),
+    [
+        (None, "Europe/London", True),
+        (None, "America/Chicago", False),
+        ("USD", "Australia/Sydney", True),  # USD is the settings' default: the zone decides
+        ("EUR", "UTC", True),
+        ("USD", "UTC", None),
+        (None, "America/Toronto", None),
+    ],
+)
+def test_the_settings_decide_the_date_order_when_the_data_do_not(
+    currency: str | None, zone: str, day_first: bool | None
+) -> None:
+    from shared.questions.date_order import TenantConventions
+
+    got = tenant_day_first(None, (), TenantConventions(currency=currency, time_zone=zone))
+    assert (got[0] if got is not None else None) is day_first
+    # the data's own currency decides before the settings
+    data = tenant_day_first("USD", (), TenantConventions(currency=currency, time_zone=zone))
+    assert data is not None and data[0] is False
+
+
+def test_a_shop_without_a_currency_in_its_sales_reads_its_time_zone() -> None:
+    from shared.questions.date_order import TenantConventions
+
+    index = VocabularyIndex(Vocabulary(tenant_id="t", products=[], skus=[], channels=["web"]))
+    london = TenantConventions(time_zone="Europe/London")
+    r = read_question("revenue on 03/04", tenant_id="t", index=index, extents=DEC_EXTENTS, conventions=london)
+    assert r.query is not None and r.query.time_range is not None
+    assert r.query.time_range.start == date(2026, 4, 3) and "your time zone is Europe/London" in r.lead
+    plain = read_question("revenue on 03/04", tenant_id="t", index=index, extents=DEC_EXTENTS)
+    assert plain.query is not None and plain.query.time_range is not None
+    assert plain.query.time_range.start == date(2026, 3, 4)
+
+
+def test_settings_are_read_only_when_saved_and_today_is_the_tenants_day() -> None:
+    from datetime import UTC, datetime
+
+    from shared.orchestration.conventions import tenant_conventions, wall_clock_today
+    from shared.questions.date_order import TenantConventions
+
+    class Documents:
+        def __init__(self, doc: dict[str, object] | None) -> None:
+            self.doc = doc
+
+        def get(self, collection: str, doc_id: str) -> dict[str, object] | None:
+            assert collection.endswith("/settings") and doc_id == "current"
+            return self.doc
+
+    assert tenant_conventions(Documents(None), "t") is None  # type: ignore[arg-type]
+    saved = tenant_conventions(Documents({"currency": "GBP", "timezone": "Pacific/Auckland"}), "t")  # type: ignore[arg-type]
+    assert saved == TenantConventions(currency="GBP", time_zone="Pacific/Auckland")
+    late = datetime(2026, 12, 5, 20, 0, tzinfo=UTC)  # already 6 Dec in Auckland
+    assert wall_clock_today(saved, late) == date(2026, 12, 6)
+    assert wall_clock_today(None, late) == date(2026, 12, 5)
+    assert wall_clock_today(TenantConventions(time_zone="Not/AZone"), late) == date(2026, 12, 5)
