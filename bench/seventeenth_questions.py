@@ -240,3 +240,71 @@ def seventeenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noq
     ):
         add(Case(tenant, phrasing, unanswerable=True))
     return batch.cases
+
+
+def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
+    """More phrasings in the seventeenth set's styles and the leftovers' (batch ``seventeenth2``), written after
+    their fixes."""
+    fr, p, batch = phrasing_set(t, catalogue, "seventeenth2", "held out")
+    end, tenant = fr.end, t.tenant
+    lm, lw, mtd, ytd, day, wtd, lq = fr.lm, fr.lw, fr.mtd, fr.ytd, fr.day, fr.wtd, fr.lq
+    add, cat, ch, last = batch.add, in_category, on_channel, fr.last
+    ranking = ranker(batch, tenant)
+    sep_s, sep_e = latest_started(end, 9)
+    q3 = fr.w(date(sep_s.year, 7, 1), sep_e)
+    q2 = fr.w(date(sep_s.year, 4, 1), date(sep_s.year, 6, 30))
+    q1 = fr.w(date(sep_s.year, 1, 1), date(sep_s.year, 3, 31))
+    ly_mtd = fr.w(fr.ms.replace(year=end.year - 1), end.replace(year=end.year - 1))
+    wbl = fr.w(fr.lw_s - timedelta(days=7), fr.lw_e - timedelta(days=7))
+    since_bf = fr.w(fr.bf, end)
+
+    # returning customers' revenue
+    add(
+        Case(tenant, "what share of last month's revenue came from returning customers", [returning_revenue(fr, lm)[2]])
+    )
+    add(Case(tenant, "how much revenue came from repeat customers this year", [returning_revenue(fr, ytd)[0]]))
+    add(Case(tenant, "% of sales from existing customers last quarter", [returning_revenue(fr, lq)[2]]))
+    # net of returns and refunds
+    ranking(net_units(lm), 3, "top 3 products by units last month excluding returns")
+    ranking(net_revenue(ytd), 5, "top 5 skus by revenue net of refunds this year")
+    # online
+    add(Case(tenant, "online units last week", [units(online(lw))]))
+    # next month against this one
+    add(Case(tenant, "will we sell more units in january than december?", [units(fr.mtd)], ["forecast", "january"]))
+    # terse and typos
+    add(Case(tenant, "orders L7", [_orders(last(7))]))
+    add(Case(tenant, "rev mtd vs ly", [rev(mtd), rev(ly_mtd)]))
+    add(Case(tenant, "avg ordr value this yr", [aov(ytd)]))
+    add(Case(tenant, "unts sold yday on ebay", [units(ch(day, "ebay"))]))
+    # another language mixed in
+    add(Case(tenant, "ventas de amazon last month", [rev(ch(lm, "amazon"))]))
+    add(Case(tenant, "wie viele bestellungen last week", [_orders(lw)]))
+    add(Case(tenant, "total des ventes this month", [rev(mtd)]))
+    add(Case(tenant, "units vendidas ayer", [units(day)]))
+    # relative dates
+    add(Case(tenant, "orders the week before last", [_orders(wbl)]))
+    add(Case(tenant, "revenue in the past 10 days", [rev(last(10))]))
+    add(Case(tenant, "units the quarter before last", [units(p.pq)]))
+    # one quarter against another
+    add(Case(tenant, "Q2 vs Q1 orders", [_orders(q2), _orders(q1)]))
+    add(Case(tenant, "revenue q3 compared with q2", [rev(q3), rev(q2)]))
+    # since Black Friday
+    add(Case(tenant, "ebay orders since black friday", [_orders(ch(since_bf, "ebay"))]))
+    # to date against last year
+    add(Case(tenant, "YTD aov vs last year", [aov(ytd), aov(p.ly_ytd)]))
+    add(Case(tenant, "MTD units vs LY", [units(mtd), units(ly_mtd)]))
+    # fiscal words
+    add(Case(tenant, "units this fiscal quarter", [units(p.qtd)]))
+    # by channel and customer type
+    add(Case(tenant, "web revenue this week", [rev(ch(wtd, "web"))]))
+    add(Case(tenant, "how many first-time customers last month", [float(len(new_buyers(fr, lm, fr.lm_s)))]))
+    # averages
+    add(Case(tenant, "average units per order yesterday", [units(day) / _orders(day)]))
+    add(Case(tenant, "avg order value on amazon this year", [aov(ch(ytd, "amazon"))]))
+    add(Case(tenant, "average daily units last month", [units(lm) / days(fr.lm_s, fr.lm_e)]))
+    # rankings
+    ranking(lw.groupby("category")["revenue"].sum(), 2, "top 2 categories last week")
+    add(Case(tenant, "kitchen orders the week before last", [_orders(cat(wbl, "Kitchen"))]))
+    # cannot
+    add(Case(tenant, "bounce rate last week", unanswerable=True))
+    return batch.cases

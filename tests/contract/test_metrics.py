@@ -591,6 +591,21 @@ def test_a_new_customer_returns_within_the_period(seeded: Seeded) -> None:
     assert close(row["returning_customer_revenue_share"], 100 * 130 / 147)
 
 
+def test_net_units_and_revenue_less_refunds_rank_by_product(seeded: Seeded) -> None:
+    """Units less units returned and revenue less refunds (discounts kept), per SKU: what a net ranking orders by."""
+    lines = in_range(seeded.sales, Q1.start, Q1.end)
+    gross = lines["revenue"].where(lines["revenue"].notna(), lines["units"] * lines["unit_price"])
+    frame = lines.assign(g=gross, r=lines["refund"].fillna(0.0),
+                         ret=pd.to_numeric(lines["returned_units"], errors="coerce").fillna(0.0))
+    per = frame.groupby("sku").agg(units=("units", "sum"), ret=("ret", "sum"), g=("g", "sum"), r=("r", "sum"))
+    rows = seeded.run(metrics=["net_units", "revenue_less_refunds"], dimensions=["sku"], time_range=Q1).rows
+    assert {r["sku"] for r in rows} == set(per.index)
+    for r in rows:
+        truth = per.loc[r["sku"]]
+        assert close(r["net_units"], float(truth["units"] - truth["ret"]))
+        assert close(r["revenue_less_refunds"], float(truth["g"] - truth["r"]))
+
+
 def test_stock_on_order_at_the_latest_count(seeded: Seeded) -> None:
     """Units on order at each SKU and location's latest count; an inventory without the column has none."""
     from tests.contract.metrics_truth import _lineage

@@ -215,3 +215,31 @@ def test_settings_are_read_only_when_saved_and_today_is_the_tenants_day() -> Non
     assert wall_clock_today(saved, late) == date(2026, 12, 6)
     assert wall_clock_today(None, late) == date(2026, 12, 5)
     assert wall_clock_today(TenantConventions(time_zone="Not/AZone"), late) == date(2026, 12, 5)
+
+
+@pytest.mark.parametrize(
+    ("question", "metrics", "label"),
+    [
+        ("ventas last month", ["revenue"], "November 2026"),
+        ("umsatz letzte woche", ["revenue"], "last week"),
+        ("chiffre d'affaires le mois dernier", ["revenue"], "November 2026"),
+        ("cuantos pedidos ayer", ["orders"], "the latest day"),
+        ("revenue del mes pasado", ["revenue"], "November 2026"),
+        ("wie viele bestellungen this week", ["orders"], "this week"),
+        ("rev L30", ["revenue"], "the last 30 days"),
+        ("upo lm", ["units_per_order"], "November 2026"),
+    ],
+)
+def test_other_languages_shop_words_and_window_codes_are_read(
+    store: VocabularyIndex, question: str, metrics: list[str], label: str
+) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.time_range is not None
+    assert r.query.metrics[: len(metrics)] == metrics and r.query.time_range.label.startswith(label)
+
+
+def test_a_tenants_own_name_is_not_translated() -> None:
+    from shared.questions.foreign_words import in_english
+
+    assert in_english("ventas of Kunden Mugs", lambda w: w.lower() == "kunden") == "sales of Kunden Mugs"
+    assert in_english("ventas por canal hoy") == "sales by channel today"
