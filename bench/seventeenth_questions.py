@@ -17,11 +17,11 @@ from datetime import date, timedelta
 import pandas as pd
 
 from bench.fifteenth_questions import days, latest_started, same_point
-from bench.fourteenth_questions import first_seen, new_buyers
+from bench.fourteenth_questions import first_seen, new_buyers, returning_split
 from bench.question_data import BenchTenant
 from bench.questions import Case, _orders, aov, in_category, on_channel, rev, units
 from bench.sixteenth_questions import ranker
-from bench.tenth_questions import _emails, _Frames
+from bench.tenth_questions import _Frames
 from bench.thirteenth_questions import buyers, phrasing_set
 
 #: Channel names of sales made in person (every other channel is online).
@@ -29,16 +29,9 @@ IN_PERSON = ("pos",)
 
 
 def returning_revenue(fr: _Frames, f: pd.DataFrame) -> tuple[float, float, float]:
-    """Revenue of returning customers' orders in ``f``, of first-time ones, and the returning share (percent).
-
-    Shopify's customer type: an order is a returning customer's when the customer had ordered on an earlier day
-    (in all the sales); the customer's first day's orders are first-time. Lines that name no customer are neither.
-    """
-    sold = f[(f["units"] > 0) & f["customer_email"].notna()].assign(e=_emails)
-    seen = first_seen(fr)
-    later = sold[[d > seen[e] for d, e in zip(sold["date"], sold["e"], strict=True)]]
-    back, total = float(later["revenue"].sum()), float(sold["revenue"].sum())
-    return back, total - back, back / total * 100
+    """Revenue of returning customers' orders in ``f``, of first-time ones, and the returning share (percent)."""
+    back, named = returning_split(fr, f)
+    return back, named - back, back / named * 100
 
 
 def net_units(f: pd.DataFrame) -> pd.Series:
