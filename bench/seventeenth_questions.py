@@ -50,6 +50,18 @@ def online(f: pd.DataFrame) -> pd.DataFrame:
     return f[~f["channel"].isin(IN_PERSON)]
 
 
+def _periods(fr: _Frames) -> tuple[pd.DataFrame, ...]:
+    """Q3 and Q2 (of the latest year with a September), this month to date a year back, the week before last, and
+    the days since Black Friday."""
+    end = fr.end
+    sep_s, sep_e = latest_started(end, 9)
+    q3 = fr.w(date(sep_s.year, 7, 1), sep_e)
+    q2 = fr.w(date(sep_s.year, 4, 1), date(sep_s.year, 6, 30))
+    ly_mtd = fr.w(fr.ms.replace(year=end.year - 1), end.replace(year=end.year - 1))
+    wbl = fr.w(fr.lw_s - timedelta(days=7), fr.lw_e - timedelta(days=7))
+    return q3, q2, ly_mtd, wbl, fr.w(fr.bf, end)
+
+
 def leftover_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     """The sixteenth round's leftovers (batch ``seventeenth_left``)."""
     fr, p, batch = phrasing_set(t, catalogue, "seventeenth_left")
@@ -95,13 +107,8 @@ def seventeenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noq
     lm, lw, mtd, ytd, day, wtd, lq = fr.lm, fr.lw, fr.mtd, fr.ytd, fr.day, fr.wtd, fr.lq
     add, cat, ch, last = batch.add, in_category, on_channel, fr.last
     ranking = ranker(batch, tenant)
-    sep_s, sep_e = latest_started(end, 9)
-    q3 = fr.w(date(sep_s.year, 7, 1), sep_e)
-    q2 = fr.w(date(sep_s.year, 4, 1), date(sep_s.year, 6, 30))
-    ly_mtd = fr.w(fr.ms.replace(year=end.year - 1), end.replace(year=end.year - 1))
-    wbl = fr.w(fr.lw_s - timedelta(days=7), fr.lw_e - timedelta(days=7))
+    q3, q2, ly_mtd, wbl, since_bf = _periods(fr)
     dby = fr.w(end - timedelta(days=1), end - timedelta(days=1))  # "yesterday" is the data's last day (house rule)
-    since_bf = fr.w(fr.bf, end)
 
     batch.style = "terse"
     add(Case(tenant, "rev lw", [rev(lw)]))
@@ -243,13 +250,8 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     lm, lw, mtd, ytd, day, wtd, lq = fr.lm, fr.lw, fr.mtd, fr.ytd, fr.day, fr.wtd, fr.lq
     add, cat, ch, last = batch.add, in_category, on_channel, fr.last
     ranking = ranker(batch, tenant)
-    sep_s, sep_e = latest_started(end, 9)
-    q3 = fr.w(date(sep_s.year, 7, 1), sep_e)
-    q2 = fr.w(date(sep_s.year, 4, 1), date(sep_s.year, 6, 30))
-    q1 = fr.w(date(sep_s.year, 1, 1), date(sep_s.year, 3, 31))
-    ly_mtd = fr.w(fr.ms.replace(year=end.year - 1), end.replace(year=end.year - 1))
-    wbl = fr.w(fr.lw_s - timedelta(days=7), fr.lw_e - timedelta(days=7))
-    since_bf = fr.w(fr.bf, end)
+    q3, q2, ly_mtd, wbl, since_bf = _periods(fr)
+    q1 = fr.w(date(latest_started(end, 9)[0].year, 1, 1), date(latest_started(end, 9)[0].year, 3, 31))
 
     # returning customers' revenue
     add(
