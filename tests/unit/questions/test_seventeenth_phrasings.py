@@ -243,3 +243,11 @@ def test_a_tenants_own_name_is_not_translated() -> None:
 
     assert in_english("ventas of Kunden Mugs", lambda w: w.lower() == "kunden") == "sales of Kunden Mugs"
     assert in_english("ventas por canal hoy") == "sales by channel today"
+
+
+def test_the_forecast_set_against_a_running_month_names_the_month_forecast() -> None:
+    from shared.forecast.answers import SoFar, against_text
+
+    december = SoFar(date(2026, 12, 1), date(2026, 12, 5), 1915.0, None, until=date(2026, 12, 31), rest=10032.0)
+    text = against_text(december, 12186.0, 31, forecast_of="January 2027")
+    assert text.startswith("The forecast for January 2027 (12,186 units) is 2.0% more than December 2026")
