@@ -177,21 +177,25 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("cost", _rx(r"cost of (?:goods|sales)(?: sold)?|cogs|product costs?|costs?"), S, "cost of goods"),
     # "what % of revenue came from repeat customers", "how much of our revenue is from returning customers": the
     # returning customers' share of the revenue (Shopify's customer type), before their money alone
-    MetricWord("returning_customer_revenue_share", _rx(
-        r"(?:(?:what|the|a) %|percent(?:age)?|share|proportion|fraction|part|portion|how much) of "
+    # (not ``_rx``: its ``\b`` cannot stand before a leading "%", as in "% of sales from existing customers")
+    MetricWord("returning_customer_revenue_share", re.compile(
+        r"(?<!\w)(?:%|percent(?:age)?|share|proportion|fraction|part|portion|how much) of "
         r"(?:(?:our|the|all|total|my) )*"
         r"(?:\w+'s |this \w+'s |last \w+'s )?(?:revenue|sales|turnover|takings|money)(?: \w+){0,3}? (?:from|by|of) "
         r"(?:(?:our|the) )?(?:returning|repeat|existing|loyal) (?:customers?|buyers?|shoppers?|clients?)|"
         r"(?:returning|repeat|existing) (?:customers?|buyers?)'? (?:share of (?:revenue|sales)|revenue share|"
-        r"sales share)"), S, "share of revenue from returning customers"),
+        r"sales share)(?!\w)", re.I), S, "share of revenue from returning customers"),
     # "returning customer revenue", "revenue from new customers": their money, not how many they were
+    # "revenue from repeat customers", "how much revenue came (did we get) from repeat customers"
     MetricWord("returning_customer_revenue", _rx(r"(?:returning|repeat|existing)[- ](?:customers?|buyers?)'?s? "
-                                                 r"(?:revenue|sales|spend|money)|(?:revenue|sales|spend|money) "
-                                                 r"(?:from|of|by) (?:returning|repeat|existing) (?:customers|buyers)"),
+                                                 r"(?:revenue|sales|spend|money)|(?:revenue|sales|spend|money)"
+                                                 r"(?: \w+){0,3}? (?:from|of|by) (?:(?:our|the) )?(?:returning|"
+                                                 r"repeat|existing|loyal) (?:customers|buyers|shoppers|clients)"),
                S, "revenue from returning customers"),
     MetricWord("new_customer_revenue", _rx(r"(?:new|first[- ]time)[- ](?:customers?|buyers?)'?s? (?:revenue|sales|"
-                                           r"spend|money)|(?:revenue|sales|spend|money) (?:from|of|by) "
-                                           r"(?:new|first[- ]time) (?:customers|buyers)|new (?:vs\.?|versus|and|or|&) "
+                                           r"spend|money)|(?:revenue|sales|spend|money)(?: \w+){0,3}? (?:from|of|by) "
+                                           r"(?:(?:our|the) )?(?:new|first[- ]time) (?:customers|buyers)|"
+                                           r"new (?:vs\.?|versus|and|or|&) "
                                            r"(?:returning|repeat|existing)(?: customers?)? (?:revenue|sales|spend)"),
                S, "revenue from new customers"),
     MetricWord("new_customers", _rx(r"(?:new|first[- ]time|brand[- ]new) (?:(?:vs\.?|versus|and|or|&|against) "

@@ -251,3 +251,18 @@ def test_the_forecast_set_against_a_running_month_names_the_month_forecast() -> 
     december = SoFar(date(2026, 12, 1), date(2026, 12, 5), 1915.0, None, until=date(2026, 12, 31), rest=10032.0)
     text = against_text(december, 12186.0, 31, forecast_of="January 2027")
     assert text.startswith("The forecast for January 2027 (12,186 units) is 2.0% more than December 2026")
+
+
+@pytest.mark.parametrize(
+    ("question", "metrics"),
+    [
+        ("how much revenue came from repeat customers this year", ["returning_customer_revenue"]),
+        ("how much revenue did we get from new customers last month", ["new_customer_revenue"]),
+        ("% of sales from existing customers last quarter", ["returning_customer_revenue_share"]),
+    ],
+)
+def test_held_out_customer_type_words_with_a_verb_or_a_leading_percent(
+    store: VocabularyIndex, question: str, metrics: list[str]
+) -> None:
+    r = read(store, question)  # the seventeenth held-out set's misses
+    assert r.query is not None and r.query.metrics[: len(metrics)] == metrics
