@@ -89,6 +89,18 @@ def first_seen(fr: _Frames) -> pd.Series:
     return fr.sold.assign(e=_emails).groupby("e")["date"].min()
 
 
+def returning_split(fr: _Frames, f: pd.DataFrame) -> tuple[float, float]:
+    """Revenue of returning customers' orders in ``f``, and of all its sold lines naming a customer.
+
+    Shopify's customer type (the seventeenth round's definition): an order is a returning customer's when the customer
+    had bought on an earlier day in all the sales; the customer's first day's orders are first-time ones.
+    """
+    sold = f[(f["units"] > 0) & f["customer_email"].notna()].assign(e=_emails)
+    seen = first_seen(fr)
+    back = sold[[d > seen[e] for d, e in zip(sold["date"], sold["e"], strict=True)]]
+    return float(back["revenue"].sum()), float(sold["revenue"].sum())
+
+
 def new_buyers(fr: _Frames, f: pd.DataFrame, since: date) -> set[str]:
     """The customers of ``f`` whose first purchase in the data is on or after ``since``."""
     seen = first_seen(fr)
@@ -310,19 +322,12 @@ def fourteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     y_b = buyers(ytd)
     per = ytd[ytd["units"] > 0].assign(e=_emails).groupby("e")["order_id"].nunique()
     add(Case(tenant, "what % of customers came back this year", [float((per >= 2).sum() / len(y_b) * 100)]))
-    seen = first_seen(fr)
-    lq_sold = lq[lq["units"] > 0].assign(e=_emails)
-    add(
-        Case(
-            tenant,
-            "returning customer revenue last quarter",
-            [float(lq_sold[[seen[e] < fr.lq_s for e in lq_sold["e"]]]["revenue"].sum())],
-        )
-    )
+    # Shopify's customer type, order by order (the seventeenth round's definition; first written as "customers who
+    # had bought before the period")
+    add(Case(tenant, "returning customer revenue last quarter", [returning_split(fr, lq)[0]]))
     add(Case(tenant, "first-time buyers this week", [float(len(new_buyers(fr, wtd, fr.wk)))]))
-    lm_sold = lm[lm["units"] > 0].assign(e=_emails)
-    newrev = float(lm_sold[[seen[e] >= fr.lm_s for e in lm_sold["e"]]]["revenue"].sum())
-    add(Case(tenant, "new vs returning revenue last month", [newrev, float(lm_sold["revenue"].sum()) - newrev]))
+    back, named = returning_split(fr, lm)
+    add(Case(tenant, "new vs returning revenue last month", [named - back, back]))
 
     batch.style = "thresholds"
     lqs = lqc.sort_values(ascending=False)

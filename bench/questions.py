@@ -896,6 +896,8 @@ def main() -> None:
     from bench.fifteenth_questions import held_out_cases as fifteenth_held_out
     from bench.fourteenth_questions import fourteenth_cases, order_size_fiscal_held_out
     from bench.fourteenth_questions import held_out_cases as fourteenth_held_out
+    from bench.seventeenth_questions import held_out_cases as seventeenth_held_out
+    from bench.seventeenth_questions import leftover_cases, seventeenth_cases
     from bench.sixteenth_questions import held_out_cases as sixteenth_held_out
     from bench.sixteenth_questions import sixteenth_cases
     from bench.tenth_questions import held_out_cases, tenth_cases
@@ -943,8 +945,11 @@ def main() -> None:
         cases += fifteenth_held_out(t, {str(s) for s in skus["sku"]})
         cases += sixteenth_cases(t, {str(s) for s in skus["sku"]})
         cases += sixteenth_held_out(t, {str(s) for s in skus["sku"]})
-    if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen: only the cases of that batch
-        cases = [c for c in cases if c.batch == only]
+        cases += leftover_cases(t, {str(s) for s in skus["sku"]})
+        cases += seventeenth_cases(t, {str(s) for s in skus["sku"]})
+        cases += seventeenth_held_out(t, {str(s) for s in skus["sku"]})
+    if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen (or unseen,unseen2): only those batches' cases
+        cases = [c for c in cases if c.batch in only.split(",")]
     runtime = LocalRuntime(deps)
 
     def in_process(tenant: str, question: str) -> dict[str, object]:

@@ -474,7 +474,8 @@ def _whole(scope: str) -> str:
     return "the channel" if "channel" in scope else "the range" if scope.endswith(" range") else "the category"
 
 
-def against_text(against: SoFar, forecast: float, horizon_days: int, money: Any | None = None) -> str:
+def against_text(against: SoFar, forecast: float, horizon_days: int, money: Any | None = None,
+                 forecast_of: str = "") -> str:
     """A past period's actuals said, then the forecast set against them.
 
     " In February 2027 (1-28 Feb 2027), 9,876 units were sold: the forecast is 1.4% more (30 days ahead against 28;
@@ -484,7 +485,7 @@ def against_text(against: SoFar, forecast: float, horizon_days: int, money: Any 
     from shared.questions.timephrase import fmt_day, name_range
 
     if against.until is not None and money is None:
-        return _running_against_text(against, forecast, horizon_days)
+        return _running_against_text(against, forecast, horizon_days, forecast_of)
     days = (against.end - against.start).days + 1
     label = name_range(against.start, against.end).label
     actual = against.revenue if money is not None and against.revenue is not None else against.units
@@ -507,7 +508,7 @@ def against_text(against: SoFar, forecast: float, horizon_days: int, money: Any 
     return text + "."
 
 
-def _running_against_text(against: SoFar, forecast: float, horizon_days: int) -> str:
+def _running_against_text(against: SoFar, forecast: float, horizon_days: int, forecast_of: str = "") -> str:
     """A period still running ("than this quarter"): its units sold so far plus the forecast of its rest, as a whole.
 
     "Will we sell more next quarter than this quarter?" on 5 Dec: this quarter is 1 Oct to 31 Dec, of which 1 Oct -
@@ -527,7 +528,10 @@ def _running_against_text(against: SoFar, forecast: float, horizon_days: int) ->
         pd_change = 100 * (forecast / horizon_days - whole / days) / (whole / days)
         per_day = f"; per day {abs(pd_change):.1f}% {'more' if pd_change > 0 else 'less'}" if abs(pd_change) >= 1 \
             else "; per day about the same"
-    return (f"The forecast ({fmt_num(forecast, 0)} units) is {verdict} {label} ({against.start.isoformat()} to "
+    # "The forecast for January 2027 (...)": the period forecast named when it is a calendar one ("more in January than
+    # in December?"), so the first sentence says both periods
+    of = f" for {forecast_of}" if forecast_of else ""
+    return (f"The forecast{of} ({fmt_num(forecast, 0)} units) is {verdict} {label} ({against.start.isoformat()} to "
             f"{against.until.isoformat()}), counted as actual sales to date plus the forecast of the rest: "
             f"{fmt_num(against.units, 0)} units sold from {fmt_day(against.start)} to "
             f"{fmt_day(against.end)} and {fmt_num(against.rest, 0)} forecast to {fmt_day(against.until)}, "
@@ -641,7 +645,9 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
     columns = _FORECAST_COLUMNS
     month = ""
     units_total = store.total if store is not None and not note else sum(v.total for v in views)
-    compared = "" if against is None else against_text(against, units_total, horizon_days)
+    named = window_label(window).split(" (")[0] if window is not None else ""
+    compared = "" if against is None else against_text(against, units_total, horizon_days,
+                                                       forecast_of="" if named.startswith("(") else named)
     if done is not None:  # the units part: the store's series when it leads, else the SKUs forecast
         z = float(stats.norm.ppf(0.5 + level / 2))
         if store is not None and not note:
@@ -674,7 +680,7 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                 rows = [[*rows[0], _r(p, 2), None if p is None else _r(store.total * p, 2)]]
         else:
             text += f" Revenue cannot be estimated: no sale in the last {revenue.days} days has a price."
-    if against is not None and against.until is not None and compared.startswith("The forecast ("):
+    if against is not None and against.until is not None and compared.startswith("The forecast"):
         text, compared = compared + text, ""  # "will we sell more than this quarter?": the verdict first
     text += month + compared
     table, total_rows = ranked_table(columns, rows)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from shared.errors import EcomIntelError
@@ -19,12 +19,14 @@ from shared.models.agents import Confidence
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.orchestration.budget import spent_on_failure
+from shared.orchestration.conventions import tenant_conventions, wall_clock_today
 from shared.orchestration.drivers import what_moved
 from shared.orchestration.explain import how_obtained
 from shared.orchestration.plan import INTENTS, Entities, Intent, Plan
 from shared.orchestration.report import Mode, Report
 from shared.orchestration.synthesis import combine as combine  # re-exported: the quick path's name
 from shared.questions.compose import CurrencyHint, compose
+from shared.questions.date_order import TenantConventions
 from shared.questions.followup import follow_up
 from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.pronouns import named_it, of_them
@@ -86,7 +88,8 @@ def read(deps: Deps, tenant_id: str, question: str, *, version: int, as_of: date
     """
     index = vocabulary_index(deps, tenant_id, version)
     out = _read(index, tenant_id, question, as_of=as_of, previous=previous, llm=llm,
-                timeout_seconds=timeout_seconds, listed=lambda prev: listed_items(deps, prev))
+                timeout_seconds=timeout_seconds, listed=lambda prev: listed_items(deps, prev),
+                conventions=tenant_conventions(deps.documents, tenant_id))
     out.reading = scope_undated(with_sales_headline(out.reading, index, as_of), index.vocabulary)
     return out
 
@@ -195,11 +198,13 @@ def _one_item(previous: Reading, listed: Callable[[Reading], list[str]] | None) 
 
 def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date | None,
           previous: dict[str, Any] | None, llm: LanguageModel | None, timeout_seconds: float,
-          listed: Callable[[Reading], list[str]] | None = None) -> ReadOutcome:
+          listed: Callable[[Reading], list[str]] | None = None,
+          conventions: TenantConventions | None = None) -> ReadOutcome:
     extents = _extents(index.vocabulary)
     if as_of is None and not extents and index.vocabulary.undated_reviews:
-        as_of = datetime.now(UTC).date()  # only undated reviews: "today" is the wall clock's (no data says one)
-    reading = read_question(question, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+        as_of = wall_clock_today(conventions)  # only undated reviews: "today" is the tenant's wall clock's
+    reading = read_question(question, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of,
+                            conventions=conventions)
     out = ReadOutcome(reading, index)
     # an agent turn about one product carries the product's reading on (``context.carried_reading``)
     prev_reading = (previous.get("reading") or previous.get("carried")) if previous else None
@@ -207,7 +212,8 @@ def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date 
         try:
             prev = Reading.model_validate(prev_reading)
             reading = out.reading = _spelled_out(reading, prev, index, extents, listed)
-            resolved = follow_up(reading, prev, index=index, extents=extents, listed=listed)
+            resolved = follow_up(reading, prev, index=index, extents=extents, listed=listed,
+                                 conventions=conventions)
         except (ValueError, EcomIntelError):
             resolved = None
         if resolved is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from shared.errors import EcomIntelError, InvalidInput
@@ -20,6 +20,7 @@ from shared.orchestration.context import (
     resolve_follow_up,
     turn_context,
 )
+from shared.orchestration.conventions import tenant_conventions, wall_clock_today
 from shared.orchestration.executor import QUICK_AGENT_OPTIONS, RunnerLookup, agent_requests, run_agents
 from shared.orchestration.jobs import create_job
 from shared.orchestration.judgement import judgement_report
@@ -72,7 +73,8 @@ def _today(deps: Deps, tenant: str, req: QueryRequest) -> date:
     """``as_of`` when given, else the latest date of the data the question needs, else the wall clock."""
     from shared.orchestration.asof import question_as_of
 
-    return req.as_of or question_as_of(deps.warehouse, tenant, req.question) or datetime.now(UTC).date()
+    return req.as_of or question_as_of(deps.warehouse, tenant, req.question) or wall_clock_today(
+        tenant_conventions(deps.documents, tenant))  # no dated data: the tenant's day, not UTC's
 
 
 def answer_query(deps: Deps, principal: Principal, req: QueryRequest, *,

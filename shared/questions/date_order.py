@@ -11,11 +11,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from shared.questions.timephrase import MONTH_ABBR
 
-#: A slash date with its year ("05/10/2026", "5/10/26"), not part of a longer code or an amount.
-_SLASH_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2}|\d{2})(?![\w/.])")
+#: A slash date with its year ("05/10/2026", "5/10/26") or without ("03/04"), not part of a longer code or an amount.
+_SLASH_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d{2}|\d{2}))?(?![\w/.])")
+#: What comes before a yearless "03/04" that is a date ("on 03/04", "from 3/4", "3/4-3/9"), not a ratio or a score.
+_DATE_BEFORE = re.compile(
+    r"(?:\b(?:on|from|since|for|between|to|thru|through|until|till|before|after|and|of|ending|"
+    r"starting|beginning|vs|versus)|\d-)\s*$",
+    re.I,
+)
+#: What follows a yearless date that starts a range ("3/4-3/9", "3/4 to 3/9").
+_DATE_AFTER = re.compile(r"\s*(?:-|to|thru|through|until|till|and)\s*\d{1,2}/\d{1,2}(?![\d/])", re.I)
 #: Currencies of countries that write the month first (the US and the places that use its dollar).
 _MONTH_FIRST_CURRENCIES = frozenset({"USD"})
 #: Currencies of countries that write the day first (the rest of the world, bar a few that write the year first).
@@ -70,8 +79,62 @@ _CURRENCY_NAMES = {
 }
 
 
-def tenant_day_first(currency: str | None, countries: Sequence[str] = ()) -> tuple[bool, str] | None:
-    """Whether the tenant writes the day first, and why ("your sales are in pounds"), or ``None`` when unknown."""
+@dataclass(frozen=True)
+class TenantConventions:
+    """What a tenant's settings state (``tenants/<t>/settings/current``), when an admin saved them.
+
+    ``currency``: the shop's currency as set (read only when its sales carry none: a settings document saved for its
+    display name alone holds the default USD); ``time_zone``: an IANA zone ("Europe/London").
+    """
+
+    currency: str | None = None
+    time_zone: str | None = None
+
+
+#: Time zones of the US (month first); any other zone but UTC is read as a day-first country's. Canada and other
+#: mixed countries decide nothing.
+_MONTH_FIRST_ZONES = re.compile(
+    r"^(?:US/|America/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Boise|"
+    r"Detroit|Indiana/|Kentucky/|North_Dakota/|Juneau|Sitka|Nome|Adak|Menominee|Metlakatla|"
+    r"Yakutat)|Pacific/Honolulu)"
+)
+_UNDECIDED_ZONES = re.compile(
+    r"^(?:UTC|Etc/|GMT|Universal|Zulu|America/(?:Toronto|Vancouver|Edmonton|Winnipeg|"
+    r"Halifax|St_Johns|Regina|Montreal)|Canada/)"
+)
+
+
+def zone_day_first(time_zone: str | None) -> tuple[bool, str] | None:
+    """Whether a tenant in ``time_zone`` writes the day first, and why, or ``None`` when the zone does not say."""
+    zone = (time_zone or "").strip()
+    if not zone or _UNDECIDED_ZONES.match(zone):
+        return None
+    if _MONTH_FIRST_ZONES.match(zone):
+        return False, f"your time zone is {zone}"
+    return True, f"your time zone is {zone}"
+
+
+def tenant_day_first(
+    currency: str | None, countries: Sequence[str] = (), conventions: TenantConventions | None = None
+) -> tuple[bool, str] | None:
+    """Whether the tenant writes the day first, and why ("your sales are in pounds"), or ``None`` when unknown.
+
+    The data decide first (the sales' currency, the countries sold to); then the settings an admin saved: their time
+    zone, then their currency unless it is USD (the settings' default, saved with any other change: it says nothing;
+    month first is what no sign gives anyway).
+    """
+    decided = _data_day_first(currency, countries)
+    if decided is not None or conventions is None:
+        return decided
+    if (zoned := zone_day_first(conventions.time_zone)) is not None:
+        return zoned
+    if (conventions.currency or "").upper() in _MONTH_FIRST_CURRENCIES:
+        return None
+    stated = _data_day_first(conventions.currency, ())
+    return None if stated is None else (stated[0], stated[1].replace("your sales are in", "your settings' currency is"))
+
+
+def _data_day_first(currency: str | None, countries: Sequence[str]) -> tuple[bool, str] | None:
     code = (currency or "").upper()
     name = _CURRENCY_NAMES.get(code, code)
     if code in _MONTH_FIRST_CURRENCIES:
@@ -84,8 +147,8 @@ def tenant_day_first(currency: str | None, countries: Sequence[str] = ()) -> tup
     return None
 
 
-def _fmt(day: int, month: int, year: int) -> str:
-    return f"{day} {MONTH_ABBR[month - 1]} {year}"
+def _fmt(day: int, month: int, year: int | None) -> str:
+    return f"{day} {MONTH_ABBR[month - 1]}" + (f" {year}" if year is not None else "")
 
 
 def ambiguous_dates_read(text: str, day_first: tuple[bool, str] | None) -> tuple[str, str]:
@@ -93,7 +156,11 @@ def ambiguous_dates_read(text: str, day_first: tuple[bool, str] | None) -> tuple
 
     The sentence is "" when no date was ambiguous. The text keeps its length, so every span stays where it was.
     """
-    dates = list(_SLASH_DATE.finditer(text))
+    dates = [
+        m
+        for m in _SLASH_DATE.finditer(text)
+        if m.group(3) or _DATE_BEFORE.search(text[: m.start()]) or _DATE_AFTER.match(text, m.end())
+    ]
     if any(int(m.group(1)) > 12 >= int(m.group(2)) for m in dates) or any(
         int(m.group(2)) > 12 >= int(m.group(1)) for m in dates
     ):
@@ -111,13 +178,15 @@ def ambiguous_dates_read(text: str, day_first: tuple[bool, str] | None) -> tuple
     said = []
     for m in ambiguous:
         a, b = int(m.group(1)), int(m.group(2))
-        year = int(m.group(3)) if len(m.group(3)) == 4 else 2000 + int(m.group(3))
+        year = None if not m.group(3) else int(m.group(3)) if len(m.group(3)) == 4 else 2000 + int(m.group(3))
         day, month = (a, b) if first else (b, a)
         other = _fmt(b, a, year) if first else _fmt(a, b, year)
         said.append(
             f"{m.group(0)} is read {'day' if first else 'month'} first as {_fmt(day, month, year)} ({why}; "
             f"ask for {other} if you meant that)"
         )
-        if first:
+        if first and year is not None:
             text = text[: m.start()] + m.group(0).replace("/", ".") + text[m.end() :]
+        elif first:  # "03/04" of a day-first shop: written month first ("04/03"), as long, for the time reader
+            text = text[: m.start()] + f"{m.group(2)}/{m.group(1)}" + text[m.end() :]
     return text, "; ".join(said) + ". "

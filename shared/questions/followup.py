@@ -34,6 +34,7 @@ from shared.questions.answer_refs import (
     reference_to_answer,
     turned_down,
 )
+from shared.questions.date_order import TenantConventions, ambiguous_dates_read, tenant_day_first
 from shared.questions.place_codes import code_note
 from shared.questions.reading import NET_OF, Reading, find_dimensions, find_grain, find_metrics, with_companions
 from shared.questions.timephrase import (
@@ -179,7 +180,8 @@ def leans_on_previous(question: str, *, names_metric: bool, names_period: bool) 
 
 def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | None,  # noqa: C901 - one rule each
               extents: Mapping[DataKind, tuple[date, date]],
-              listed: Callable[[Reading], list[str]] | None = None) -> Reading | None:
+              listed: Callable[[Reading], list[str]] | None = None,
+              conventions: TenantConventions | None = None) -> Reading | None:
     """The previous metric reading adapted to ``current``; ``None`` when ``current`` stands on its own.
 
     ``listed`` gives the previous answer's items in order (its ranking's names), asked only when the question
@@ -192,6 +194,11 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     if ref is not None:  # "what's that per day?", "as a chart": the answer just given, changed in one field
         return _on_answer(previous, pq, ref, current.question)
     question = meant(current.question)  # "sorry, October not September": September turned down, not read
+    asked = question
+    # "and 03/04?": the same date order as a first question (the tenant's way, said in the answer)
+    question, date_lead = ambiguous_dates_read(question, tenant_day_first(
+        index.vocabulary.currency, index.vocabulary.countries, conventions) if index is not None else
+        tenant_day_first(None, (), conventions))
     as_of = previous.as_of or current.as_of or date.today()
     matches = index.find(question) if index is not None else []
     time = resolve_time(question, as_of, exclude=[m.span for m in matches if m.kind == "sku"])
@@ -316,7 +323,9 @@ def follow_up(current: Reading, previous: Reading, *, index: VocabularyIndex | N
     shape = extra.pop("shape", shape)  # type: ignore[assignment]
     if query.compare is not None or shape != "value":  # "and compared with last year?" after "per day": the totals
         extra.update(_NOT_PER_PERIOD)
-    return previous.model_copy(update={"question": question, "query": query, "labels": labels, "shape": shape,
+    if date_lead:
+        extra["lead"] = date_lead
+    return previous.model_copy(update={"question": asked, "query": query, "labels": labels, "shape": shape,
                                        "period_stated": previous.period_stated or time.range is not None,
                                        "agent_intents": [], "parts": [], "explain": False, "drivers": False,
                                        **extra})

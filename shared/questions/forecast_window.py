@@ -19,8 +19,7 @@ from shared.questions.timephrase import fmt_day, fmt_range, period_containing
 #: "next month", "next month's", "for next calendar month", "next quarter('s)": the calendar month (quarter) after
 #: the as-of date's. "The next month" (over/within/for the next month, quarter) is a rolling 30 (91) days and is
 #: left to the router.
-_NEXT_PERIOD = re.compile(r"(?<!\bthe )\bnext\s+(?:calendar\s+)?(?P<unit>month|quarter)(?:'s|s')?(?!\s*s\b)\b",
-                          re.I)
+_NEXT_PERIOD = re.compile(r"(?<!\bthe )\bnext\s+(?:calendar\s+)?(?P<unit>month|quarter)(?:'s|s')?(?!\s*s\b)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,70 @@ def forecast_period(name: str, start: date, end: date, today: date) -> ForecastP
     tomorrow = today + timedelta(days=1)
     lead = name[:1].upper() + name[1:]  # "the week before Christmas 2026" opens the answer: "The week ..."
     if start <= tomorrow:
-        return ForecastPeriod(tomorrow, end, f"{lead} is still to come, so this is a forecast from the day after your "
-                                             f"data ends ({fmt_day(tomorrow)}) to {fmt_day(end)}. ")
-    return ForecastPeriod(start, end, f"{lead} is still to come, so this is a forecast for {name} alone "
-                                      f"({fmt_range(start, end)}), from your data up to {fmt_day(today)}. ")
+        return ForecastPeriod(
+            tomorrow,
+            end,
+            f"{lead} is still to come, so this is a forecast from the day after your "
+            f"data ends ({fmt_day(tomorrow)}) to {fmt_day(end)}. ",
+        )
+    return ForecastPeriod(
+        start,
+        end,
+        f"{lead} is still to come, so this is a forecast for {name} alone "
+        f"({fmt_range(start, end)}), from your data up to {fmt_day(today)}. ",
+    )
+
+
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+#: A month named without a year ("January", "jan", "in December"), not "January 2027" or "Jan '26".
+_YEARLESS_MONTH = re.compile(
+    r"\b(?P<name>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may(?!\s+(?:i|we|you|be|have)\b)|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    r"(?!\s*(?:'?\d{2}\b|\d{4}|\d{1,2}(?:st|nd|rd|th)?\b))",
+    re.I,
+)
+#: The future asked, set against another period: "will we sell more in January than in December?".
+_FUTURE_AGAINST = re.compile(
+    r"\b(?:will|going to|gonna|expect\w*|forecast\w*|predict\w*|project\w*)\b.*"
+    r"\b(?:than|vs\.?|versus|compared\s+(?:to|with)|against|beat|outsell)\b",
+    re.I,
+)
+
+
+def months_as_next_and_this(question: str, today: date) -> str:
+    """A forecast of next month against this one said with their names: written "next month" and "this month".
+
+    "Are we going to sell more in January than in December?" asked on 5 Dec: January is the month to come (the
+    forecast's), December the running one (its units to date and the forecast of its rest), as "next month than this
+    month" reads; by name, "January" was last January and December only its days to date. Only when the question
+    asks the future against another period and names the month after the as-of date's.
+    """
+    if not _FUTURE_AGAINST.search(question):
+        return question
+    following = (today.month % 12) + 1
+
+    def number(m: re.Match[str]) -> int:
+        return next(i for i, n in enumerate(_MONTH_NAMES, 1) if n.startswith(m.group("name").lower()[:3]))
+
+    named = [number(m) for m in _YEARLESS_MONTH.finditer(question)]
+    if following not in named:
+        return question
+
+    def swap(m: re.Match[str]) -> str:
+        n = number(m)
+        return "next month" if n == following else "this month" if n == today.month else m.group(0)
+
+    return _YEARLESS_MONTH.sub(swap, question)

@@ -175,14 +175,27 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                              r"(?:gross )?margins?|(?:gross )?profits?|profitable|profitability|earn(?:ed|t)? after "
                              r"costs?|made after costs?"), S, "gross margin"),
     MetricWord("cost", _rx(r"cost of (?:goods|sales)(?: sold)?|cogs|product costs?|costs?"), S, "cost of goods"),
+    # "what % of revenue came from repeat customers", "how much of our revenue is from returning customers": the
+    # returning customers' share of the revenue (Shopify's customer type), before their money alone
+    # (not ``_rx``: its ``\b`` cannot stand before a leading "%", as in "% of sales from existing customers")
+    MetricWord("returning_customer_revenue_share", re.compile(
+        r"(?<!\w)(?:%|percent(?:age)?|share|proportion|fraction|part|portion|how much) of "
+        r"(?:(?:our|the|all|total|my) )*"
+        r"(?:\w+'s |this \w+'s |last \w+'s )?(?:revenue|sales|turnover|takings|money)(?: \w+){0,3}? (?:from|by|of) "
+        r"(?:(?:our|the) )?(?:returning|repeat|existing|loyal) (?:customers?|buyers?|shoppers?|clients?)|"
+        r"(?:returning|repeat|existing) (?:customers?|buyers?)'? (?:share of (?:revenue|sales)|revenue share|"
+        r"sales share)(?!\w)", re.I), S, "share of revenue from returning customers"),
     # "returning customer revenue", "revenue from new customers": their money, not how many they were
+    # "revenue from repeat customers", "how much revenue came (did we get) from repeat customers"
     MetricWord("returning_customer_revenue", _rx(r"(?:returning|repeat|existing)[- ](?:customers?|buyers?)'?s? "
-                                                 r"(?:revenue|sales|spend|money)|(?:revenue|sales|spend|money) "
-                                                 r"(?:from|of|by) (?:returning|repeat|existing) (?:customers|buyers)"),
+                                                 r"(?:revenue|sales|spend|money)|(?:revenue|sales|spend|money)"
+                                                 r"(?: \w+){0,3}? (?:from|of|by) (?:(?:our|the) )?(?:returning|"
+                                                 r"repeat|existing|loyal) (?:customers|buyers|shoppers|clients)"),
                S, "revenue from returning customers"),
     MetricWord("new_customer_revenue", _rx(r"(?:new|first[- ]time)[- ](?:customers?|buyers?)'?s? (?:revenue|sales|"
-                                           r"spend|money)|(?:revenue|sales|spend|money) (?:from|of|by) "
-                                           r"(?:new|first[- ]time) (?:customers|buyers)|new (?:vs\.?|versus|and|or|&) "
+                                           r"spend|money)|(?:revenue|sales|spend|money)(?: \w+){0,3}? (?:from|of|by) "
+                                           r"(?:(?:our|the) )?(?:new|first[- ]time) (?:customers|buyers)|"
+                                           r"new (?:vs\.?|versus|and|or|&) "
                                            r"(?:returning|repeat|existing)(?: customers?)? (?:revenue|sales|spend)"),
                S, "revenue from new customers"),
     MetricWord("new_customers", _rx(r"(?:new|first[- ]time|brand[- ]new) (?:(?:vs\.?|versus|and|or|&|against) "
@@ -336,12 +349,14 @@ METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
                  "catalogue_products": "products", "value_orders": "orders in that value range",
                  "value_order_share": "share of orders in that value range",
                  "value_revenue": "revenue of orders in that value range",
-                 "average_stock_on_hand": "average stock on hand"}
+                 "average_stock_on_hand": "average stock on hand", "net_units": "units less returns",
+                 "revenue_less_refunds": "revenue less refunds"}
 METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
     "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
     "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV, "catalogue_price": DataKind.PRODUCTS,
     "catalogue_products": DataKind.PRODUCTS, "value_orders": S, "value_order_share": S,
-    "value_revenue": S, "average_stock_on_hand": INV, "largest_order_units": S}
+    "value_revenue": S, "average_stock_on_hand": INV, "largest_order_units": S, "net_units": S,
+    "revenue_less_refunds": S}
 #: Metrics only "weak" words found (``best``, ``doing``): used when nothing stronger names a metric.
 WEAK_REVENUE = _rx(r"run[- ]?rate|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|doing|best|worst|dollars|euros|"
                    # "did weekends beat weekdays", "was amazon bigger than web", "what did we average a day"

@@ -36,10 +36,16 @@ from shared.questions.catalogue_price import read_catalogue_price
 from shared.questions.chatter import without_chatter
 from shared.questions.compared_groups import compared_groups, compared_reviews
 from shared.questions.currency_ask import other_currency_lead
-from shared.questions.date_order import ambiguous_dates_read, tenant_day_first
+from shared.questions.date_order import TenantConventions, ambiguous_dates_read, tenant_day_first
 from shared.questions.elided_period import compared_with_last, days_after_month, elided_periods, month_end_named
 from shared.questions.fiscal import CALENDAR_NOTE, fiscal_as_calendar, fiscal_names, fiscal_periods
-from shared.questions.forecast_window import ForecastPeriod, forecast_period, next_calendar_period
+from shared.questions.forecast_window import (
+    ForecastPeriod,
+    forecast_period,
+    months_as_next_and_this,
+    next_calendar_period,
+)
+from shared.questions.foreign_words import in_english
 from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
     MAP_WORD,
@@ -1182,6 +1188,7 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "returning_customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "new_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "returning_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "returning_customer_revenue_share": ("customer_hash", "a customer id or e-mail column in your sales data"),
 }
 
 
@@ -1270,21 +1277,27 @@ def _length_question(question: str) -> ReviewQuestion | None:
 
 
 def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | None,
-                  extents: Mapping[DataKind, tuple[date, date]], as_of: date | None = None) -> Reading:
+                  extents: Mapping[DataKind, tuple[date, date]], as_of: date | None = None,
+                  conventions: TenantConventions | None = None) -> Reading:
     """Read ``question`` for ``tenant_id`` (see the module docstring for the decisions).
+
+    ``conventions``: what the tenant's settings state (time zone, currency), which decide an ambiguous date's order
+    when the data do not.
 
     ``extents`` are the first and last dates of each kind of the tenant's data; ``as_of`` (when given)
     replaces the last date as "today". Shorthand and typos of the reader's words are written out first
     ("rev last mo" is read as "revenue last month"; :mod:`shared.questions.shorthand`), the tenant's names kept.
     """
     text = _sheet_fields(without_chatter(expand_shorthand(
-        question, index.knows_word if index is not None else None,
+        in_english(question, index.knows_word if index is not None else None),  # "ventas el mes pasado"
+        index.knows_word if index is not None else None,
         shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
     text = _asked_clause(text, index, as_of or _sales_end(extents))  # a long chat message: the clause that asks
     text, scale = asked_scale(text)  # "revenue last quarter in thousands": said beside each figure, no period
     # "05/10/2026": day first for a shop selling in pounds, month first in dollars; the answer says which
-    text, date_lead = ambiguous_dates_read(text, tenant_day_first(index.vocabulary.currency, index.vocabulary.countries)
-                                           if index is not None else None)
+    text, date_lead = ambiguous_dates_read(text, tenant_day_first(
+        index.vocabulary.currency, index.vocabulary.countries, conventions) if index is not None else
+        tenant_day_first(None, (), conventions))
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
     text = month_end_named(elided_periods(text))  # "... vs the second half", "... to the end of the month"
     text = compared_with_last(text)  # "this month vs last", "are we ahead of last month": this month against it
@@ -1293,6 +1306,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if (today := as_of or _sales_end(extents)) is not None:
         fiscal = fiscal_names(text, today)  # named so in the answer: "FY2026/27 to date (1 Apr - 5 Dec 2026)"
         text = fiscal_periods(text, today)  # "our FY starts in April - revenue this fiscal year": 1 Apr to date
+        text = months_as_next_and_this(text, today)  # "more in January than in December?" on 5 Dec: a forecast
     text, calendar_fiscal = fiscal_as_calendar(text)  # no start stated: "this fiscal quarter" is the calendar one
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
@@ -1864,7 +1878,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     metrics = with_companions(metrics)
     if metrics and metrics[0] == "customers" and _NEW_OF_THEM.search(question):
         metrics = ["new_customers", *metrics]  # "how many customers bought, and how many were new"
-    if metrics and metrics[0] == "new_customer_revenue" and _RETURNING.search(question):
+    if metrics and metrics[0] == "returning_customer_revenue_share":  # the share, and the money it is
+        metrics = ["returning_customer_revenue_share", "returning_customer_revenue"]
+    elif metrics and metrics[0] == "new_customer_revenue" and _RETURNING.search(question):
         metrics = ["new_customer_revenue", "returning_customer_revenue"]  # "new vs returning revenue": both
     elif "new_customers" in metrics:  # "new vs returning customers": each, of all who bought in the period
         metrics = ["new_customers", "returning_customers", "customers"] if _RETURNING.search(question) \
@@ -1884,6 +1900,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         # "revenue excluding returns", "units sold not counting returns": the first less what went back
         metrics = ["revenue", "refunds"] if metrics[0] == "revenue" else ["units", "returned_units"]
         reading.net_of = True
+    elif dims and metrics and (net := NET_OF.search(question)) and not re.search(r"discount", question, re.I) \
+            and metrics[0] in ("revenue", "net_revenue", "units"):
+        # "top 5 SKUs by units excluding returns", "top products by revenue net of refunds": ranked by the net figure,
+        # the gross and what went back beside it (before: ranked by the gross)
+        metrics = ["net_units", "units", "returned_units"] if metrics[0] == "units" or re.search(
+            r"\b(?:quantity|qty|units|items)\b", net.group(0), re.I) else ["revenue_less_refunds", "revenue", "refunds"]
     limit = _threshold(question)
     if metrics and metrics[0] == "days_of_cover" and (cover := _cover_threshold(question)) is not None:
         limit = cover  # "which SKUs have less than a week of stock": those whose cover is under 7 days
@@ -2006,6 +2028,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     for held, values in (subset or {}).items():  # what each review holds: verified, with text, rated
         filters.setdefault(cast(DimensionName, held), list(values))
     excluded: dict[DimensionName, list[str]] = {}
+    phrases: dict[DimensionName, int] = {}  # how many of the question's phrases named each dimension's values
     last_excluded = -1
     for m in sorted(matches, key=lambda x: x.span):
         kept = _resolve_kind(m, metrics, matches)
@@ -2022,6 +2045,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             continue
         filters.setdefault(dim, [])
         filters[dim] += [v for v in kept.values if v not in filters[dim]]
+        phrases[dim] = phrases.get(dim, 0) + 1
         if kept.kind in ("product", "sku") and index is not None:
             for v in kept.values:
                 reading.labels[v] = index.title(v)
@@ -2101,7 +2125,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     together = bool(_TOGETHER.search(question)) and not dims and not lx.CHANGE.search(question) \
         and not re.search(r"\b(?:split|mix|each|respectively|or)\b", question, re.I)
     for dim, values in filters.items():
-        if len(values) > 1 and dim not in dims and dim not in ("sku", "weekday", "stars") and not together:
+        # "online revenue": one phrase naming several channels is one slice of them, not each compared
+        if len(values) > 1 and dim not in dims and dim not in ("sku", "weekday", "stars") and not together \
+                and phrases.get(dim, 0) != 1:
             dims.append(dim)
     if "sku" not in dims and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) and sum(
             1 for m in matches if m.kind in ("sku", "product")) > 1:

@@ -27,7 +27,7 @@ _ALWAYS: dict[str, str] = {
     "wats": "what's", "wat": "what", "hw": "how", "ur": "your", "tmrw": "tomorrow", "tmw": "tomorrow",
     "ttm": "trailing 12 months", "ltm": "last 12 months", "upt": "units per transaction",
     # items per transaction; average unit retail (what a unit sold for)
-    "ipt": "units per transaction", "aur": "average selling price",
+    "ipt": "units per transaction", "aur": "average selling price", "upo": "units per order",
     # "YTD vs LYTD": last year's same days (prior year to date)
     "lytd": "the same period last year", "pytd": "the same period last year",
     "lmtd": "the same period last month", "pmtd": "the same period last month",
@@ -74,6 +74,8 @@ _GLUED = {"d": "days", "ds": "days", "w": "weeks"}
 #: (rolling); "BFCM weekend" is Black Friday to Cyber Monday, not the Saturday and Sunday after it.
 _WINDOW_CODE = re.compile(r"\b(?P<how>[ltr])(?P<n>\d{1,3})(?P<unit>[dwmqy])\b", re.I)
 _WINDOW_HOW = {"l": "last", "t": "trailing", "r": "rolling"}
+#: A window code without its unit ("rev L30", "orders L7"): the dashboards' usual day counts only (no size "L3").
+_DAY_WINDOW_CODE = re.compile(r"\b(?P<how>[lt])(?P<n>7|14|28|30|60|90|180|365)\b", re.I)
 _WINDOW_UNIT = {"d": "days", "w": "weeks", "m": "months", "q": "quarters", "y": "years"}
 _BFCM_WEEKEND = re.compile(r"\bbfcm\s+weekend\b", re.I)
 #: Numbers past twelve written out before a unit of time ("the next forty-five days"): written as digits, as every
@@ -105,7 +107,7 @@ SKELETON_TARGETS: tuple[str, ...] = ("month", "months", "orders", "order", "sold
 _ACRONYMS = frozenset({"mtd", "ytd", "wtd", "qtd", "sku", "skus", "aov", "asp", "cogs", "yoy", "mom", "wow", "qoq",
                        "kpi", "kpis", "nps", "usd", "gbp", "eur", "pct", "csv", "pdf", "api", "ltv", "cac", "roas",
                        "ctr", "cpc", "cpm", "sms", "seo", "utm", "faq", "gmv", "dtc", "b2b", "b2c", "ttm", "ltm",
-                       "upt", "ipt", "aur", "lytd", "pytd", "lmtd", "pmtd", "lqtd", "pqtd", "lw", "lm", "lq"})
+                       "upt", "ipt", "aur", "upo", "lytd", "pytd", "lmtd", "pmtd", "lqtd", "pqtd", "lw", "lm", "lq"})
 #: A real word before which a brand name one letter from a dimension noun is that noun ("by chanel").
 _DIMENSION_BEFORE = re.compile(r"\b(?:by|per|each|every|which|what|top|all)\s+$", re.I)
 #: "wk on wk", "mo over mo": a unit over itself.
@@ -233,6 +235,8 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
     question = _WINDOW_CODE.sub(lambda m: m.group(0) if known is not None and known(m.group(0).lower()) else
                                 f"{_WINDOW_HOW[m.group('how').lower()]} {m.group('n')} "
                                 f"{_WINDOW_UNIT[m.group('unit').lower()]}", question)
+    question = _DAY_WINDOW_CODE.sub(lambda m: m.group(0) if known is not None and known(m.group(0).lower()) else
+                                    f"{_WINDOW_HOW[m.group('how').lower()]} {m.group('n')} days", question)
     question = _BFCM_WEEKEND.sub("bfcm", question)
     question = _UNIT_OVER_UNIT.sub(lambda m: f"{_UNITS[m.group(1).lower()]}{m.group(2)}{_UNITS[m.group(1).lower()]}",
                                    question)

@@ -551,16 +551,59 @@ def test_new_and_returning_customers(seeded: Seeded) -> None:
 
 
 def test_revenue_of_new_and_returning_customers(seeded: Seeded) -> None:
-    """The money of the customers new in the period (first purchase ever in it) and of those who had bought before."""
+    """Shopify's customer type, order by order: a returning customer's order came after a day the customer bought on.
+
+    A customer first seen in the period is returning on their later days in it
+    (:func:`test_a_new_customer_returns_within_the_period`).
+    """
     feb = TimeRange(start=date(2025, 2, 1), end=date(2025, 2, 28), label="February 2025")
     sold = seeded.sales[(seeded.sales["units"] > 0) & seeded.sales["customer_hash"].notna()]
     first = cast(dict[str, date], sold.groupby("customer_hash")["date"].min().to_dict())
     lines = in_range(sold, feb.start, feb.end)
     gross = lines["revenue"].where(lines["revenue"].notna(), lines["units"] * lines["unit_price"])
-    is_new = [first[c] >= feb.start for c in lines["customer_hash"]]
-    row = seeded.run(metrics=["new_customer_revenue", "returning_customer_revenue"], time_range=feb).rows[0]
-    assert close(row["new_customer_revenue"] or 0.0, float(gross[is_new].sum()))
-    assert close(row["returning_customer_revenue"], float(gross[[not n for n in is_new]].sum()))
+    back = [d > first[c] for d, c in zip(lines["date"], lines["customer_hash"], strict=True)]
+    row = seeded.run(metrics=["new_customer_revenue", "returning_customer_revenue",
+                              "returning_customer_revenue_share"], time_range=feb).rows[0]
+    returning = float(gross[back].sum())
+    assert close(row["new_customer_revenue"] or 0.0, float(gross.sum()) - returning)
+    assert close(row["returning_customer_revenue"], returning)
+    assert close(row["returning_customer_revenue_share"], 100 * returning / float(gross.sum()))
+
+
+def test_a_new_customer_returns_within_the_period(seeded: Seeded) -> None:
+    """A customer first seen on 3 Mar who buys again on 20 Mar: the second order is a returning customer's.
+
+    "Customers who had bought before the period" would call all of March's money new (the definition before).
+    """
+    from tests.contract.metrics_truth import _lineage
+
+    rows = [{"sku": "A", "date": date(2025, 3, d), "units": 1, "unit_price": p, "revenue": p, "currency": "EUR",
+             "order_id": o, "customer_hash": c}
+            for d, p, o, c in ((3, 10.0, "o1", "ann"), (20, 30.0, "o2", "ann"), (5, 7.0, "o3", "bob"),
+                               (1, 100.0, "o4", "cat"))]
+    rows.append({"sku": "A", "date": date(2025, 2, 1), "units": 1, "unit_price": 5.0, "revenue": 5.0,
+                 "currency": "EUR", "order_id": "o0", "customer_hash": "cat"})
+    seeded.warehouse.insert("sales", _lineage("shopify", "sales", rows))
+    march = TimeRange(start=date(2025, 3, 1), end=date(2025, 3, 31), label="March 2025")
+    row = seeded.run(tenant_id="shopify", time_range=march, metrics=[
+        "new_customer_revenue", "returning_customer_revenue", "returning_customer_revenue_share"]).rows[0]
+    assert (row["new_customer_revenue"], row["returning_customer_revenue"]) == (17.0, 130.0)
+    assert close(row["returning_customer_revenue_share"], 100 * 130 / 147)
+
+
+def test_net_units_and_revenue_less_refunds_rank_by_product(seeded: Seeded) -> None:
+    """Units less units returned and revenue less refunds (discounts kept), per SKU: what a net ranking orders by."""
+    lines = in_range(seeded.sales, Q1.start, Q1.end)
+    gross = lines["revenue"].where(lines["revenue"].notna(), lines["units"] * lines["unit_price"])
+    frame = lines.assign(g=gross, r=lines["refund"].fillna(0.0),
+                         ret=pd.to_numeric(lines["returned_units"], errors="coerce").fillna(0.0))
+    per = frame.groupby("sku").agg(units=("units", "sum"), ret=("ret", "sum"), g=("g", "sum"), r=("r", "sum"))
+    rows = seeded.run(metrics=["net_units", "revenue_less_refunds"], dimensions=["sku"], time_range=Q1).rows
+    assert {r["sku"] for r in rows} == set(per.index)
+    for r in rows:
+        truth = per.loc[r["sku"]]
+        assert close(r["net_units"], float(truth["units"] - truth["ret"]))
+        assert close(r["revenue_less_refunds"], float(truth["g"] - truth["r"]))
 
 
 def test_stock_on_order_at_the_latest_count(seeded: Seeded) -> None:

@@ -489,10 +489,14 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
     """The relation a group's measures aggregate over, and a row condition for that aggregation."""
     keys = [col(k) for k in _keys(ctx)]
     if group == "sales":
-        if _NEW_PRODUCT_MEASURES & set(ctx.needed.get("sales", ())):
-            sales = _with_first_sale(ctx, _rows(ctx, group, _sales_columns(ctx) | {"line_sku": _f("sku")}))
-        else:
-            sales = _rows(ctx, group, _sales_columns(ctx))
+        needed = set(ctx.needed.get("sales", ()))
+        extra = {"line_sku": _f("sku")} if _NEW_PRODUCT_MEASURES & needed else {}
+        extra |= {"line_day": _day()} if _RETURNING_MEASURES & needed else {}
+        sales = _rows(ctx, group, _sales_columns(ctx) | extra)
+        if _NEW_PRODUCT_MEASURES & needed:
+            sales = _with_first_sale(ctx, sales)
+        if _RETURNING_MEASURES & needed:
+            sales = _with_returning_line(sales)
         percentiles = [m for m in ctx.needed.get("sales", ()) if m in ORDER_VALUE_PERCENTILES]
         at_percentile = ORDER_VALUE_AT_PERCENTILE in ctx.needed.get("sales", ())
         if percentiles or at_percentile:
@@ -505,18 +509,11 @@ def _group_relation(ctx: _Context, group: MeasureGroup) -> tuple[exp.Select, exp
     if group == "customers":
         rows = _rows(ctx, group, _sales_columns(ctx)).subquery("r", copy=False)
         orders = MEASURES["orders"].aggregate()  # each customer's orders, counted as the orders metric counts
-        # new and returning customers' revenue: each customer's money in the period, and its currencies
-        spent = {"spend": exp.alias_(fn("SUM", when(exp.GT(this=col("units"), expression=exp.Literal.number(0)),
-                                                   col("gross"))), "spend", copy=False),
-                 "currency_lo": exp.alias_(fn("MIN", col("currency")), "currency_lo", copy=False),
-                 "currency_hi": exp.alias_(fn("MAX", col("currency")), "currency_hi", copy=False)} \
-            if _SPEND_MEASURES & set(ctx.needed.get("customers", ())) else {}
-        per_customer = (exp.select(*keys, col("customer_hash"), exp.alias_(orders, "orders", copy=False),
-                                   *spent.values())
+        per_customer = (exp.select(*keys, col("customer_hash"), exp.alias_(orders, "orders", copy=False))
                         .from_(rows, copy=False).where(col("customer_hash").is_(exp.null()).not_(), copy=False)
                         .group_by(*[k.copy() for k in keys], col("customer_hash"), copy=False))
-        if {"new_customers", *_SPEND_MEASURES} & set(ctx.needed.get("customers", ())):
-            per_customer = _with_first_purchase(ctx, per_customer, keys, spend=bool(spent))
+        if "new_customers" in ctx.needed.get("customers", ()):
+            per_customer = _with_first_purchase(ctx, per_customer, keys)
         return per_customer, exp.GT(this=col("orders"), expression=exp.Literal.number(0))
     if group == "reviews":
         text = {"text": _f("text")} if "review_word_sum" in ctx.needed.get("reviews", ()) else {}  # how long they are
@@ -601,25 +598,49 @@ def _with_first_sale(ctx: _Context, rows: exp.Select) -> exp.Select:
                   join_type="left", copy=False))
 
 
-#: Customer measures that read each customer's revenue in the period (``spend``).
-_SPEND_MEASURES = frozenset({"new_customer_gross", "customer_gross"})
+#: Sales measures that read whether a line is a returning customer's (``_with_returning_line``).
+_RETURNING_MEASURES = frozenset({"returning_gross"})
 
 
-def _with_first_purchase(ctx: _Context, per_customer: exp.Select, keys: list[exp.Column], *,
-                         spend: bool = False) -> exp.Select:
+def _first_purchases() -> exp.Select:
+    """Each customer's first purchase day in all the tenant's sales (``first_customer``, ``first_day``).
+
+    A purchase as the orders measure counts one: units sold, or an order's revenue where the data give no units (a
+    payments export: one line per charge).
+    """
+    return (exp.select(exp.alias_(col("customer_hash", table="f"), "first_customer", copy=False),
+                       exp.alias_(fn("MIN", _day()), "first_day", copy=False))
+            .from_(exp.alias_(exp.to_table("sales"), "f", table=True, copy=False), copy=False)
+            .where(exp.and_(tenant_predicate("f"), sold_line(_known_units(), _gross(), _f("order_id")),
+                            _f("customer_hash").is_(exp.null()).not_()), copy=False)
+            .group_by(col("customer_hash", table="f"), copy=False))
+
+
+def _with_returning_line(rows: exp.Select) -> exp.Select:
+    """The sales rows with ``is_returning``: the line's customer had bought on an earlier day.
+
+    Shopify's customer type of an order ("returning": the customer had ordered before), by day since the data keep
+    no time of day: the orders of a customer's first day are first-time ones, every later one a returning one,
+    whatever the period asked (a customer first seen on 3 Nov is returning on 20 Nov). A line naming no customer
+    is neither.
+    """
+    is_returning = fn("COALESCE", exp.GT(this=col("line_day", table="r"), expression=col("first_day", table="fs")),
+                      exp.false())
+    return (exp.select(exp.Column(this=exp.Star(), table=exp.to_identifier("r")),
+                       exp.alias_(is_returning, "is_returning", copy=False))
+            .from_(rows.subquery("r", copy=False), copy=False)
+            .join(_first_purchases().subquery("fs", copy=False),
+                  on=col("first_customer", table="fs").eq(col("customer_hash", table="r")), join_type="left",
+                  copy=False))
+
+
+def _with_first_purchase(ctx: _Context, per_customer: exp.Select, keys: list[exp.Column]) -> exp.Select:
     """Each customer's row with ``is_new``: their first purchase ever falls in the row's period.
 
     Ever: any period, channel or product of the tenant's sales; the row's period: its date bucket, the compared
     period, or the query's range.
     """
-    first = (exp.select(exp.alias_(col("customer_hash", table="f"), "first_customer", copy=False),
-                        exp.alias_(fn("MIN", _day()), "first_day", copy=False))
-             .from_(exp.alias_(exp.to_table("sales"), "f", table=True, copy=False), copy=False)
-             # a purchase as the orders measure counts one: units sold, or an order's revenue where the data give
-             # no units (a payments export: one line per charge)
-             .where(exp.and_(tenant_predicate("f"), sold_line(_known_units(), _gross(), _f("order_id")),
-                             _f("customer_hash").is_(exp.null()).not_()), copy=False)
-             .group_by(col("customer_hash", table="f"), copy=False))
+    first = _first_purchases()
     q = ctx.query
     first_day = col("first_day", table="fs")
     if "date" in q.dimensions:
@@ -633,9 +654,7 @@ def _with_first_purchase(ctx: _Context, per_customer: exp.Select, keys: list[exp
     else:  # all the data: every customer is new to it
         is_new = first_day.is_(exp.null()).not_()
     return (exp.select(*[col(k.name, table="c") for k in keys], col("customer_hash", table="c"),
-                       col("orders", table="c"),
-                       *([col(c, table="c") for c in ("spend", "currency_lo", "currency_hi")] if spend else []),
-                       exp.alias_(is_new, "is_new", copy=False))
+                       col("orders", table="c"), exp.alias_(is_new, "is_new", copy=False))
             .from_(per_customer.subquery("c", copy=False), copy=False)
             .join(first.subquery("fs", copy=False),
                   on=col("first_customer", table="fs").eq(col("customer_hash", table="c")), join_type="left",
@@ -659,9 +678,6 @@ def _branch(ctx: _Context, group: MeasureGroup, all_measures: list[str], currenc
         if group == "sales" or (group in ("inventory", "catalogue") and ctx.with_products):
             select += [exp.alias_(fn("MIN", col("currency")), "_currency_min", copy=False),
                        exp.alias_(fn("MAX", col("currency")), "_currency_max", copy=False)]
-        elif group == "customers" and _SPEND_MEASURES & set(ctx.needed.get("customers", ())):
-            select += [exp.alias_(fn("MIN", col("currency_lo")), "_currency_min", copy=False),
-                       exp.alias_(fn("MAX", col("currency_hi")), "_currency_max", copy=False)]
         else:
             select += [exp.alias_(exp.cast(exp.null(), _TEXT), "_currency_min", copy=False),
                        exp.alias_(exp.cast(exp.null(), _TEXT), "_currency_max", copy=False)]
