@@ -354,6 +354,21 @@ def _mappable(kind: DataKind) -> list[str]:
     return fields + list(SALES_SOURCE_FIELDS) if kind is DataKind.SALES else fields
 
 
+#: Aliases that stand in for a field only where no other column names it (tried after every other reading of every
+#: column). A bare ``Item`` is the SKU of a file with no SKU-named column, else the product's name: Lightspeed Retail's
+#: ``Item`` is the product's description beside its ``Custom SKU``. A city is the line's region where no column names a
+#: region: Lazada's ``Shipping City`` comes before its ``Shipping Region``, and the first column of a field used to take
+#: it. Normalised names; each stands in for the first of its fields still free.
+STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
+    DataKind.SALES: {
+        "item": ("sku", "product_title"),
+        **{normalise_header(city): ("region",) for city in (
+            "city", "customer_city", "customer_location", "ship_city", "shipping_city", "billing_city", "store_city",
+            "location", "retailer_city", "buyer_city")},
+    },
+}
+
+
 def alias_table(kind: DataKind) -> dict[str, str]:
     """Normalised alias -> field for ``kind`` (every field also matches its own name)."""
     fields = _mappable(kind)
@@ -469,7 +484,8 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
     profile = export_profile(headers)
     if profile is not None and profile.kind is kind:
         return _profile_mapping(headers, profile)
-    table = alias_table(kind)
+    stand_ins = STAND_IN_ALIASES.get(kind, {})
+    table = {name: field for name, field in alias_table(kind).items() if name not in stand_ins}
     fields: dict[int, str] = {}
     taken: set[str] = set()
     normalised = [normalise_header(h) for h in headers]
@@ -497,11 +513,32 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
             taken.add(field)
+    fields |= _stand_ins(headers, fields, stand_ins)
     if kind is DataKind.SALES:
         fields |= _named_by_entity(headers, fields)
     if kind is DataKind.PRODUCTS:
         fields |= _id_of_a_priced_product(normalised, fields)
     return ColumnMapping(kind=kind, headers=tuple(headers), fields=fields)
+
+
+def _stand_ins(headers: list[str] | tuple[str, ...], fields: dict[int, str],
+               stand_ins: dict[str, tuple[str, ...]]) -> dict[int, str]:
+    """The columns left unmapped that stand in for a field no column took (``STAND_IN_ALIASES``).
+
+    As written or in English (bol.com's ``Plaats`` is a city).
+    """
+    taken = set(fields.values())
+    found: dict[int, str] = {}
+    for i, header in enumerate(headers):
+        if i in fields:
+            continue
+        for name in (normalise_header(header), *(normalise_header(r) for r in readings(header))):
+            field = next((f for f in stand_ins.get(name, ()) if f not in taken), None)
+            if field is not None:
+                found[i] = field
+                taken.add(field)
+                break
+    return found
 
 
 def _id_of_a_priced_product(normalised: list[str], fields: dict[int, str]) -> dict[int, str]:

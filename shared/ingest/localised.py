@@ -554,6 +554,38 @@ UNPAID_PAYMENTS = re.compile(
 )
 
 
+#: Statuses saying the payment failed or was declined (a card refused): no sale either, but not a cancellation, and the
+#: rejects say which (SumUp's ``Fallita``, Stripe's ``Failed``, a ``Declined`` card).
+FAILED_WORDS = frozenset(
+    {
+        "failed",
+        "declined",
+        "rejected",
+        "fallita",
+        "fallito",
+        "fallida",
+        "fallido",
+        "falhou",
+        "falhada",
+        "échouée",
+        "échoué",
+        "echouee",
+        "fehlgeschlagen",
+        "mislukt",
+        "nieudana",
+        "odrzucona",
+        "odrzucone",
+        "rechazada",
+        "recusado",
+    }
+)
+
+
+def failed_word(status: str) -> bool:
+    """Whether a status says the payment failed or was declined, by its first word (``Failed``, ``Fallita``)."""
+    return re.split(r"[ _]", status, maxsplit=1)[0] in FAILED_WORDS
+
+
 def cancelled_word(status: str) -> bool:
     """Whether a status says the order was cancelled by its first word (``Cancelada por el comprador``).
 

@@ -59,7 +59,7 @@ import pandas as pd
 
 from shared.ingest.customers import hash_customers
 from shared.ingest.discount import gross_rate_amounts, rate_amounts
-from shared.ingest.localised import RETURNED_WORDS, UNPAID_PAYMENTS, cancelled_word
+from shared.ingest.localised import RETURNED_WORDS, UNPAID_PAYMENTS, cancelled_word, failed_word
 from shared.ingest.reader import Chunk
 
 #: Fields exports write on an order's first line only (filled down within the order).
@@ -283,6 +283,13 @@ def _own_statuses(status: pd.Series | None, statuses: dict[str, str] | None, ind
         return np.full(len(index), "", dtype=object)
     lowered = _status_words(status)
     return np.asarray(lowered.map(lambda v: statuses.get(v, "")).to_numpy(), dtype=object)
+
+
+def cancelled_reason(status: str) -> str:
+    """Why a line of ``status`` is no sale: its payment failed (``Fallita``, ``Declined``), else it was cancelled."""
+    if failed_word(status.strip().lower().removeprefix("wc-")):
+        return f"order status {status!r}: the payment failed, and a failed payment is not a sale"
+    return f"order status {status!r}: a cancelled order line is not a sale"
 
 
 def _cancelled(status: pd.Series | None, index: pd.Index) -> np.ndarray:
@@ -567,7 +574,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     if cancelled.any():
         assert status is not None
         shown = status.astype(object).where(status.notna(), "")
-        errors[cancelled] = [f"order status {str(v)!r}: a cancelled order line is not a sale" for v in shown[cancelled]]
+        errors[cancelled] = [cancelled_reason(str(v)) for v in shown[cancelled]]
         error_field[cancelled] = "status"
     columns.pop("order_item_id", None)  # read by ``derive_missing`` (a unit a row): no field of the record
     voided = voided_lines(columns.pop("voided", None), index) & errors.isna().to_numpy()
