@@ -249,15 +249,21 @@ def _as_return(columns: dict[str, Any], back: np.ndarray, index: pd.Index) -> No
     value less the discount, unless a refund column says otherwise) and it carries no discount.
     """
     mask = pd.Series(back, index=index)
-    discount = columns.get("discount")
-    if discount is not None:
+    discount, line_net = columns.get("discount"), columns.get("line_net")
+    if discount is not None or line_net is not None:
+        # what was paid: the line's value less its discount, or its total after discounts where the export gives it
         off = np.nan_to_num(_num(discount, index), nan=0.0)
-        paid = pd.Series(np.round(np.clip(np.abs(line_values(columns, index)) - np.abs(off), 0, None), 2),
-                         index=index)
+        value = np.round(np.clip(np.abs(line_values(columns, index)) - np.abs(off), 0, None), 2)
+        net = np.abs(_num(line_net, index))
+        paid = pd.Series(np.where(np.isnan(net) | (discount is not None), value, net), index=index)
         given = columns.get("refund")
-        refund = paid.where(mask, np.nan) if given is None else given.where(~mask | given.notna(), paid)
+        # a refund column stating 0 for a line returned in full (Gumroad's Partial Refund beside Fully Refunded?)
+        # states no refund: what was paid is
+        stated = given.notna() & (_num(given, index) != 0) if given is not None else None
+        refund = paid.where(mask, np.nan) if given is None else given.where(~mask | stated, paid)
         columns["refund"] = refund.astype("float64")
-        columns["discount"] = discount.where(~mask, np.nan)
+        if discount is not None:
+            columns["discount"] = discount.where(~mask, np.nan)
     for name in ("units", "revenue", "unit_price"):
         col = columns.get(name)
         if col is not None:
@@ -604,6 +610,9 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     line_net = columns.pop("line_net", None)
     if line_net is not None:
         revenue = _num(columns.get("revenue"), index)
+        # no revenue column: the line's units x unit price (Gumroad's Quantity at Item Price, Subtotal after the code)
+        priced = _num(columns.get("units"), index) * _num(columns.get("unit_price"), index)
+        revenue = np.where(np.isnan(revenue), priced, revenue)
         # a return line carries no discount (its revenue is 0 by now: its negative net is no discount of 0 - net)
         off = np.where(returns, 0.0, np.clip(revenue - _num(line_net, index), 0, None))
         derived = pd.Series(np.round(off, 2), index=index)
