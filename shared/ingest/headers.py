@@ -37,7 +37,7 @@ _COMMON: dict[str, tuple[str, ...]] = {
              "order_creation_date", "order_creation_time", "order_created_date", "order_created_at", "created_on",
              "ordered_on", "order_placed", "order_placed_date", "placed_on", "date_ordered", "date_placed",
              # when the order was placed or charged (Whatnot's order_placed_at_utc, Google Play's Order Charged Date)
-             "order_placed_at", "order_charged_date", "charged_date", "charge_date"),
+             "order_placed_at", "order_charged_date", "charged_date", "charge_date", "sold_date", "date_sold"),
     "currency": ("currency_code", "ccy", "curr", "sale_currency", "customer_currency"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
@@ -83,7 +83,8 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # order's, and its profile says so)
         "order_discount": ("order_discount_amount", "cart_discount", "order_discount_total", "order_level_discount"),
         "order_refund": ("order_refunded", "order_refund_amount", "order_refunded_amount", "order_refund_total"),
-        "status": ("order_status", "order_state", "order_item_status", "item_status", "line_status"),
+        "status": ("order_status", "order_state", "order_item_status", "item_status", "line_status",
+                   "status_description"),
         # a line's return or refund, beside its order's status (Shopee's Return / Refund Status): where it says the
         # return or refund went through, the line is a return (``shared.ingest.sales.return_granted``)
         "return_status": ("refund_status", "return_refund_status", "returns_status"),
@@ -105,7 +106,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "product_title": ("description", "product_name", "product_title", "item_name", "item_description",
                           "lineitem_name", "title", "product", "product_detail", "product_description",
                           "menu_item", "listing_title", "listing_name", "offer_name", "offer_title",
-                          "article_name"),
+                          "article_name", "item_title"),
         # E for Excel's Sales Records and Big Mart name the kind of item sold (``Item Type``): its category
         "product_category": ("category", "product_category", "product_type", "department", "product_line",
                              "item_type"),
@@ -121,7 +122,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                    "buyer_city", "shipping_region"),
         "state": ("province", "ship_state", "shipping_state", "shipping_province", "billing_state",
                   "billing_province", "customer_state", "ship_province", "state_province", "county",
-                  "retailer_state", "buyer_state"),
+                  "retailer_state", "buyer_state", "ship_to_state", "shipped_to_state"),
         "line_cost": ("line_cogs", "cost_of_goods_sold", "line_cost_total", "item_cost_total", "total_cost"),
         "line_profit": ("profit", "line_profit", "gross_profit", "item_profit", "operating_profit", "total_profit"),
         # where the line was sold: a shop of the merchant's (Maven's Coffee Shop Sales: store_location) or the way

@@ -410,6 +410,43 @@ _WORDS: dict[str, str] = {
     "sprzedane": "sold",
     "przychód": "revenue",
     "przychod": "revenue",
+    # Turkish (Trendyol, Hepsiburada: "Sipariş Numarası", "Birim Fiyatı", "Teslimat İli"); head last, as in English
+    "sipariş": "order",
+    "siparis": "order",
+    "numarası": "number",
+    "numarasi": "number",
+    "tarihi": "date",
+    "tarih": "date",
+    "statüsü": "status",
+    "statusu": "status",
+    "durumu": "status",
+    "ürün": "product",
+    "urun": "product",
+    "adı": "name",
+    "adi": "name",
+    "adet": "quantity",
+    "miktar": "quantity",
+    "birim": "unit",
+    "fiyatı": "price",
+    "fiyati": "price",
+    "fiyat": "price",
+    "satış": "sales",
+    "satis": "sales",
+    "tutarı": "amount",
+    "tutari": "amount",
+    "tutar": "amount",
+    "indirim": "discount",
+    "alıcı": "buyer",
+    "alici": "buyer",
+    "müşteri": "customer",
+    "musteri": "customer",
+    "teslimat": "shipping",
+    "ili": "city",
+    "şehir": "city",
+    "sehir": "city",
+    "stok": "stock",
+    "kodu": "code",
+    "iade": "refund",
 }
 #: Words that join a name's parts and say nothing of it ("Fecha *de* venta", "Prix *du* produit").
 _FILLER = frozenset(
@@ -467,7 +504,8 @@ def translated(header: str) -> list[str]:
     Every word must be known or filler, else there is no reading. A word of two meanings (``|`` in ``_WORDS``: Spanish
     ``Estado`` is an order's status and a buyer's state) gives a reading for each, its first meaning first.
     """
-    name = without_currency(header.strip()).lower().replace("#", " number ")
+    # Turkish capital İ lower-cases to i and a combining dot in Python: read it as i
+    name = without_currency(header.strip()).replace("İ", "I").lower().replace("#", " number ")
     words = [w for w in re.split(r"[\s_/#.\-]+", name) if w and w not in _FILLER]
     if not words or any(w not in _WORDS for w in words):
         return []
@@ -536,6 +574,9 @@ CANCELLED_WORDS = frozenset(
         "nieudana",
         "odrzucona",
         "odrzucone",
+        # Turkish ("İptal Edildi"; İ lower-cases to i and a combining dot)
+        "iptal",
+        "i\u0307ptal",
     }
 )
 #: Order statuses, in other languages, saying the goods came back or the payment was given back ("Devolución
@@ -543,7 +584,7 @@ CANCELLED_WORDS = frozenset(
 RETURNED_WORDS = re.compile(
     r"^(?:devoluci|devuelt|devolvid|reembols|estorn|rembours|retourn|erstattet|rimborsat|"
     r"reso\b|returner|återbetal|geretourneerd|retour\b|terugbetaald|zwr[oó]c|zwrot|zurückgesendet|zurückerstattet|"
-    r"rückerstattet|reembolsad)"
+    r"rückerstattet|reembolsad|i\u0307?ade\b)"
 )
 
 

@@ -226,7 +226,9 @@ def _num(col: pd.Series | None, index: pd.Index) -> np.ndarray:
 
 
 #: Statuses that say the goods went back (Amazon India's Sale Report: ``Shipped - Returned to Seller``).
-RETURNED_STATUSES = re.compile(r"^returned$|returned to seller|returning to seller|rejected by buyer")
+RETURNED_STATUSES = re.compile(r"^returned$|returned to seller|returning to seller|rejected by buyer|"
+                               # a return that went through (Mercari's Return Completed)
+                               r"^return(?:ed)? (?:completed?|accepted|received|approved|refunded)$")
 
 
 def _status_words(status: pd.Series) -> pd.Series:
