@@ -507,7 +507,10 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         if norm in exact and table[norm] not in taken:
             fields[i] = table[norm]
             taken.add(table[norm])
-    if "sku" not in taken:  # then a column named as the SKU before another alias of it (SKU ID before Product ID)
+    # then, in a sales file, a column named as the SKU before another alias of it (Google Play's SKU ID before its
+    # Product ID, the app's). Not in a catalogue: AdventureWorks' products are keyed by the ProductKey its sales
+    # name, beside a ProductSKU code
+    if kind is DataKind.SALES and "sku" not in taken:
         named = next((i for i, norm in enumerate(normalised) if "sku" in norm and table.get(norm) == "sku"), None)
         if named is not None:
             fields[named] = "sku"

@@ -261,8 +261,11 @@ def _as_return(columns: dict[str, Any], back: np.ndarray, index: pd.Index) -> No
         given = columns.get("refund")
         # a refund column stating 0 for a line returned in full (Gumroad's Partial Refund beside Fully Refunded?)
         # states no refund: what was paid is
-        stated = given.notna() & (_num(given, index) != 0) if given is not None else None
-        refund = paid.where(mask, np.nan) if given is None else given.where(~mask | stated, paid)
+        if given is None:
+            refund = paid.where(mask, np.nan)
+        else:
+            stated = given.notna() & (_num(given, index) != 0)
+            refund = given.where(~mask | stated, paid)
         columns["refund"] = refund.astype("float64")
         if discount is not None:
             columns["discount"] = discount.where(~mask, np.nan)

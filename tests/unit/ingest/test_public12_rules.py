@@ -136,3 +136,11 @@ def test_the_round_s_exports_are_recognised_and_their_non_sales_skipped() -> Non
     assert app is not None
     kinds = pd.DataFrame({"line_type": ["1", "IA1", "7", "7F"]})
     assert summary_rows(kinds, "line_type", app.line_values).tolist() == [False, False, True, True]
+
+
+def test_a_catalogue_keeps_the_key_its_sales_name_beside_a_sku_code() -> None:
+    """AdventureWorks' products are keyed by ProductKey (what its sales name) beside a ProductSKU code: the SKU-named
+    column comes first in sales files only (the catalogue keyed by ProductSKU priced no sale)."""
+    header = ["ProductKey", "ProductSubcategoryKey", "ProductSKU", "ProductName", "ProductPrice"]
+    mapping = map_columns(header, DataKind.PRODUCTS)
+    assert {header[i]: f for i, f in mapping.fields.items()}["ProductKey"] == "sku"
