@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from tests.e2e.ingest import test_public_questions as pq
+from tests.e2e.ingest.cli_helpers import ingest_files
 from tests.e2e.ingest.test_public_questions_more import check
 from tests.e2e.ingest.test_public_questions_public10 import read, standard_asks
 from tests.e2e.ingest.test_public_questions_public11 import (  # noqa: F401 (a test: run over this module's sets)
@@ -83,12 +84,17 @@ DATASETS: dict[str, pq.Dataset] = {
     "trendyol": pq.Dataset(
         "trendyol", lambda: shapes.trendyol_orders(300, seed=242), _trendyol, TRENDYOL_ASKS, no_currency=False
     ),
+}
+#: Refused today ("cannot tell the kind": no revenue name read in ``Transaction amount LC``, no quantity or unit price):
+#: measured apart (``bench/public_questions.py``), its questions 0 of 5.
+REFUSED_TODAY: dict[str, pq.Dataset] = {
     "mercado_pago": pq.Dataset(
         "mercado_pago", lambda: shapes.mercado_pago_sales(500, seed=243), _mercado_pago, MERCADO_PAGO_ASKS
     ),
 }
-#: Answered wrong today (each is fixed at its cause, then taken off this list).
-WRONG_TODAY: frozenset[str] = frozenset()
+#: Answered wrong today (each is fixed at its cause, then taken off this list). Mercari's Item Id is the listing's id
+#: (one per item sold), read as the SKU: every listing its own product.
+WRONG_TODAY: frozenset[str] = frozenset({"mercari: Which product made the most revenue?"})
 CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
 
 
@@ -101,3 +107,9 @@ def test_question_of_a_public12_held_out_export(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     pq.ask_and_check(DATASETS, homes, dataset, ask, check, monkeypatch, capsys)
+
+
+@pytest.mark.xfail(strict=True, reason="Mercado Pago's sales report is refused today (see REFUSED_TODAY)")
+def test_mercado_pago_s_sales_report_is_read(tmp_path: Path) -> None:
+    """Each payment of the report stored as a sale (today: "cannot tell the kind of data")."""
+    ingest_files(tmp_path, REFUSED_TODAY["mercado_pago"].files())
