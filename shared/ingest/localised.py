@@ -529,6 +529,33 @@ def readings(header: str) -> list[str]:
     return out
 
 
+#: Statuses saying the payment failed or was declined (a card refused): no sale either, but not a cancellation, and the
+#: rejects say which (SumUp's ``Fallita``, Stripe's ``Failed``, a ``Declined`` card).
+FAILED_WORDS = frozenset(
+    {
+        "failed",
+        "declined",
+        "rejected",
+        "fallita",
+        "fallito",
+        "fallida",
+        "fallido",
+        "falhou",
+        "falhada",
+        "échouée",
+        "échoué",
+        "echouee",
+        "fehlgeschlagen",
+        "mislukt",
+        "nieudana",
+        "odrzucona",
+        "odrzucone",
+        "rechazada",
+        "recusado",
+    }
+)
+
+
 #: Order statuses, in other languages, whose lines are no sale (the first word of the status decides: "Cancelada por
 #: el comprador").
 CANCELLED_WORDS = frozenset(
@@ -559,26 +586,12 @@ CANCELLED_WORDS = frozenset(
         "annulliert",
         "cancellato",
         "cancellata",
-        # a payment that failed is no sale either (SumUp's Fallita, a failed card payment)
-        "fallita",
-        "fallito",
-        "fallida",
-        "fallido",
-        "falhou",
-        "falhada",
-        "échouée",
-        "échoué",
-        "echouee",
-        "fehlgeschlagen",
-        "mislukt",
-        "nieudana",
-        "odrzucona",
-        "odrzucone",
         # Turkish ("İptal Edildi"; İ lower-cases to i and a combining dot)
         "iptal",
         "i\u0307ptal",
     }
-)
+) | (FAILED_WORDS - {"failed", "declined", "rejected"})  # a failed payment is no sale either (SumUp's Fallita); the
+# English words are whole statuses (``CANCELLED_STATUSES``): "Rejected by buyer" is a return
 #: Order statuses, in other languages, saying the goods came back or the payment was given back ("Devolución
 #: finalizada", "Retourniert", Portuguese "Estornado").
 RETURNED_WORDS = re.compile(
@@ -592,33 +605,6 @@ RETURNED_WORDS = re.compile(
 UNPAID_PAYMENTS = re.compile(
     r"^(?:pending|unpaid|not[ _]paid|awaiting[ _]payment|pendente|pendiente|en attente|ausstehend|"
     r"in sospeso|väntande|obetald|niezapłacon|oczekuj|openstaand|niet betaald|in afwachting|non payé|non pagato)"
-)
-
-
-#: Statuses saying the payment failed or was declined (a card refused): no sale either, but not a cancellation, and the
-#: rejects say which (SumUp's ``Fallita``, Stripe's ``Failed``, a ``Declined`` card).
-FAILED_WORDS = frozenset(
-    {
-        "failed",
-        "declined",
-        "rejected",
-        "fallita",
-        "fallito",
-        "fallida",
-        "fallido",
-        "falhou",
-        "falhada",
-        "échouée",
-        "échoué",
-        "echouee",
-        "fehlgeschlagen",
-        "mislukt",
-        "nieudana",
-        "odrzucona",
-        "odrzucone",
-        "rechazada",
-        "recusado",
-    }
 )
 
 
