@@ -32,8 +32,9 @@ def derive_missing(kind: DataKind, raw: pd.DataFrame, as_of: date | None = None)
         raw = raw.assign(date=as_of.isoformat())
     if kind is DataKind.REVIEWS and "sku" not in raw:
         raw = raw.assign(sku=ONE_PRODUCT)
-    if kind is DataKind.SALES and "units" not in raw and "order_item_id" in raw:
-        # a marketplace that writes an order item a row (Lazada, Kaufland's order units) has no quantity: one each
+    if kind is DataKind.SALES and "units" not in raw and ("order_item_id" in raw or "unit_price" in raw):
+        # a marketplace that writes an order item a row (Lazada, Kaufland's order units) has no quantity: one each; so
+        # does a resale or app store's row at its price (Depop's, Poshmark's listing sold, a Google Play charge)
         raw = raw.assign(units="1")
     return raw
 

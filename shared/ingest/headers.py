@@ -27,7 +27,7 @@ _COMMON: dict[str, tuple[str, ...]] = {
             "product_key", "menu_item_id",
             # a seller's reference of the SKU (Shopee's SKU Reference No.), a shop's own code beside a system id
             "sku_reference_no", "sku_reference", "sku_reference_number", "sku_ref", "sku_ref_no", "custom_sku",
-            "seller_sku_id"),
+            "seller_sku_id", "article_number"),
     "date": ("order_date", "day", "sale_date", "txn_date", "transaction_date", "observed_at", "observed_date",
              "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date", "invoice_date",
              "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time",
@@ -35,8 +35,10 @@ _COMMON: dict[str, tuple[str, ...]] = {
              "order_created_time", "order_time", "datetime", "date_time", "date_and_time",
              # when the order was placed, in marketplaces' words (Shopee's Order Creation Date, Flipkart's Ordered On)
              "order_creation_date", "order_creation_time", "order_created_date", "order_created_at", "created_on",
-             "ordered_on", "order_placed", "order_placed_date", "placed_on", "date_ordered", "date_placed"),
-    "currency": ("currency_code", "ccy", "curr"),
+             "ordered_on", "order_placed", "order_placed_date", "placed_on", "date_ordered", "date_placed",
+             # when the order was placed or charged (Whatnot's order_placed_at_utc, Google Play's Order Charged Date)
+             "order_placed_at", "order_charged_date", "charged_date", "charge_date", "sold_date", "date_sold"),
+    "currency": ("currency_code", "ccy", "curr", "sale_currency", "customer_currency"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
 
@@ -51,7 +53,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                        "wholesale_price", "product_price",
                        # the price the line sold at, per item (Shopee's Deal Price, Flipkart's Selling Price Per Item)
                        "deal_price", "selling_price_per_item", "price_per_item", "unit_selling_price",
-                       "item_unit_price"),
+                       "item_unit_price",
+                       # the price of a one-item order (Poshmark's Order Price: a listing sold a row)
+                       "order_price"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount", "total_price", "sales_amount",
                     "line_amount", "total_revenue", "product_revenue", "products_revenue", "product_subtotal"),
@@ -64,7 +68,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                      "lineitem_discount", "item_promotion_discount", "promotion_discount", "promo_discount",
                      "markdown"),
         "refund": ("refund_amount", "refunded", "refunded_amount", "amount_refunded", "refunds", "item_refunded",
-                   "line_refund", "refund_value"),
+                   "line_refund", "refund_value", "partial_refund"),
         "returned_units": ("returns", "returned", "qty_returned", "units_returned", "returned_qty",
                            "return_quantity", "returned_quantity", "item_refunded_qty", "refunded_qty",
                            "quantity_returned", "return_qty"),
@@ -79,7 +83,8 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # order's, and its profile says so)
         "order_discount": ("order_discount_amount", "cart_discount", "order_discount_total", "order_level_discount"),
         "order_refund": ("order_refunded", "order_refund_amount", "order_refunded_amount", "order_refund_total"),
-        "status": ("order_status", "order_state", "order_item_status", "item_status", "line_status"),
+        "status": ("order_status", "order_state", "order_item_status", "item_status", "line_status",
+                   "status_description"),
         # a line's return or refund, beside its order's status (Shopee's Return / Refund Status): where it says the
         # return or refund went through, the line is a return (``shared.ingest.sales.return_granted``)
         "return_status": ("refund_status", "return_refund_status", "returns_status"),
@@ -100,7 +105,8 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # the product a line names (shared.ingest.catalogue): kept for the catalogue, not on the sales row
         "product_title": ("description", "product_name", "product_title", "item_name", "item_description",
                           "lineitem_name", "title", "product", "product_detail", "product_description",
-                          "menu_item", "listing_title", "listing_name", "offer_name", "offer_title"),
+                          "menu_item", "listing_title", "listing_name", "offer_name", "offer_title",
+                          "article_name", "item_title"),
         # E for Excel's Sales Records and Big Mart name the kind of item sold (``Item Type``): its category
         "product_category": ("category", "product_category", "product_type", "department", "product_line",
                              "item_type"),
@@ -116,7 +122,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                    "buyer_city", "shipping_region"),
         "state": ("province", "ship_state", "shipping_state", "shipping_province", "billing_state",
                   "billing_province", "customer_state", "ship_province", "state_province", "county",
-                  "retailer_state", "buyer_state"),
+                  "retailer_state", "buyer_state", "ship_to_state", "shipped_to_state"),
         "line_cost": ("line_cogs", "cost_of_goods_sold", "line_cost_total", "item_cost_total", "total_cost"),
         "line_profit": ("profit", "line_profit", "gross_profit", "item_profit", "operating_profit", "total_profit"),
         # where the line was sold: a shop of the merchant's (Maven's Coffee Shop Sales: store_location) or the way
@@ -227,6 +233,9 @@ class ProfileCells:
     missing: frozenset[str] = frozenset()
     prefixes: tuple[tuple[str, str], ...] = ()
     templates: tuple[tuple[str, str], ...] = ()
+    #: field -> the export's documented codes of its values and the word each stands for (Shopware's order state
+    #: ``-1`` is ``cancelled``): the status rules read words
+    codes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -324,8 +333,10 @@ def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dic
              skip_blank_rows: bool = False, aggregate: str = "", no_units: bool = False,
              no_products: bool = False, packed: PackedItems | None = None,
              summary_rows: tuple[str, str] | None = None, fill_down: tuple[str, ...] = (),
-             repeats_are_units: bool = False, line_values: tuple[str, ...] = ()) -> ExportProfile:
-    cells = ProfileCells(frozenset(missing), tuple((prefixes or {}).items()), tuple((templates or {}).items()))
+             repeats_are_units: bool = False, line_values: tuple[str, ...] = (),
+             codes: dict[str, dict[str, str]] | None = None) -> ExportProfile:
+    cells = ProfileCells(frozenset(missing), tuple((prefixes or {}).items()), tuple((templates or {}).items()),
+                         tuple((f, tuple(c.items())) for f, c in (codes or {}).items()))
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
                          {normalise_header(h): f for h, f in columns.items()}, defaults, hint, note,
                          frozenset(top_level), cells, whole_units, statuses, fill, metered_units,
@@ -352,6 +363,21 @@ def _mappable(kind: DataKind) -> list[str]:
     if kind is DataKind.REVIEWS:
         return fields + list(REVIEW_SOURCE_FIELDS)
     return fields + list(SALES_SOURCE_FIELDS) if kind is DataKind.SALES else fields
+
+
+#: Aliases that stand in for a field only where no other column names it (tried after every other reading of every
+#: column). A bare ``Item`` is the SKU of a file with no SKU-named column, else the product's name: Lightspeed Retail's
+#: ``Item`` is the product's description beside its ``Custom SKU``. A city is the line's region where no column names a
+#: region: Lazada's ``Shipping City`` comes before its ``Shipping Region``, and the first column of a field used to take
+#: it. Normalised names; each stands in for the first of its fields still free.
+STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
+    DataKind.SALES: {
+        "item": ("sku", "product_title"),
+        **{normalise_header(city): ("region",) for city in (
+            "city", "customer_city", "customer_location", "ship_city", "shipping_city", "billing_city", "store_city",
+            "location", "retailer_city", "buyer_city")},
+    },
+}
 
 
 def alias_table(kind: DataKind) -> dict[str, str]:
@@ -435,8 +461,10 @@ class ColumnMapping:
             present |= {name for name, _ in self.profile.cells.templates}
         if self.sku_stand_in is not None:
             present.add("sku")
-        if self.kind is DataKind.SALES and "order_item_id" in present:
-            present.add("units")  # a row per order item: one unit each (``derive_missing``)
+        if self.kind is DataKind.SALES and {"order_item_id", "unit_price"} & present:
+            # a row per order item, or a priced row with no quantity (a listing sold): one unit each
+            # (``derive_missing``)
+            present.add("units")
         return [f for f in required_fields(self.kind) if f not in present]
 
 
@@ -469,7 +497,8 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
     profile = export_profile(headers)
     if profile is not None and profile.kind is kind:
         return _profile_mapping(headers, profile)
-    table = alias_table(kind)
+    stand_ins = STAND_IN_ALIASES.get(kind, {})
+    table = {name: field for name, field in alias_table(kind).items() if name not in stand_ins}
     fields: dict[int, str] = {}
     taken: set[str] = set()
     normalised = [normalise_header(h) for h in headers]
@@ -478,6 +507,14 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         if norm in exact and table[norm] not in taken:
             fields[i] = table[norm]
             taken.add(table[norm])
+    # then, in a sales file, a column named as the SKU before another alias of it (Google Play's SKU ID before its
+    # Product ID, the app's). Not in a catalogue: AdventureWorks' products are keyed by the ProductKey its sales
+    # name, beside a ProductSKU code
+    if kind is DataKind.SALES and "sku" not in taken:
+        named = next((i for i, norm in enumerate(normalised) if "sku" in norm and table.get(norm) == "sku"), None)
+        if named is not None:
+            fields[named] = "sku"
+            taken.add("sku")
     for i, norm in enumerate(normalised):
         field = table.get(norm)
         if i not in fields and field is not None and field not in taken:
@@ -493,15 +530,47 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         # it); a word of two meanings reads as the first whose field is free (Spanish Estado: a status, then a state)
         bare = without_currency(header)
         names = [bare, *readings(header)] if bare != header else readings(header)
+        names += of_reversed(bare)
         field = next((f for r in names if (f := table.get(normalise_header(r))) not in (None, *taken)), None)
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
             taken.add(field)
+    fields |= _stand_ins(headers, fields, stand_ins)
     if kind is DataKind.SALES:
         fields |= _named_by_entity(headers, fields)
     if kind is DataKind.PRODUCTS:
         fields |= _id_of_a_priced_product(normalised, fields)
     return ColumnMapping(kind=kind, headers=tuple(headers), fields=fields)
+
+
+def _stand_ins(headers: list[str] | tuple[str, ...], fields: dict[int, str],
+               stand_ins: dict[str, tuple[str, ...]]) -> dict[int, str]:
+    """The columns left unmapped that stand in for a field no column took (``STAND_IN_ALIASES``).
+
+    As written or in English (bol.com's ``Plaats`` is a city).
+    """
+    taken = set(fields.values())
+    found: dict[int, str] = {}
+    for i, header in enumerate(headers):
+        if i in fields:
+            continue
+        for name in (normalise_header(header), *(normalise_header(r) for r in readings(header))):
+            field = next((f for f in stand_ins.get(name, ()) if f not in taken), None)
+            if field is not None:
+                found[i] = field
+                taken.add(field)
+                break
+    return found
+
+
+#: English names that put their head first, joined by "of" (Depop's ``Date of sale``, Google Play's ``State of Buyer``)
+_OF = re.compile(r"^\s*(.+?)\s+of\s+(.+?)\s*$", re.I)
+
+
+def of_reversed(header: str) -> list[str]:
+    """``Date of sale`` as ``sale date``, ``State of Buyer`` as ``Buyer State``: the English of-name, head last."""
+    found = _OF.match(header)
+    return [f"{found.group(2)} {found.group(1)}"] if found else []
 
 
 def _id_of_a_priced_product(normalised: list[str], fields: dict[int, str]) -> dict[int, str]:
@@ -1484,3 +1553,105 @@ MARKETPLACE_PROFILES: tuple[ExportProfile, ...] = (
     ),
 )
 EXPORT_PROFILES += MARKETPLACE_PROFILES
+
+#: App store, live and resale marketplace, creator platform and shop system exports (round public12): shapes in
+#: ``tests/fixtures/public/public12_shapes.py``, where each header's source is written.
+PUBLIC12_PROFILES: tuple[ExportProfile, ...] = (
+    # App Store Connect > Sales and Trends > Sales Summary report (tab-separated, a product's units of a day, country
+    # and device a row): Units negative for a refund; Product Type Identifier 7, 7F, 7T, 3F are updates and
+    # re-downloads (no money), 1/1F/1T/1E.. app purchases, IA1/IA9/IAY/IAC/FI1 in-app purchases
+    _profile(
+        "app_store_sales_summary", DataKind.SALES, ("Provider", "Provider Country", "Product Type Identifier", "Units",
+                                                    "Developer Proceeds", "Customer Price"),
+        {"SKU": "sku", "Title": "product_title", "Units": "units", "Customer Price": "unit_price",
+         "Begin Date": "date", "Customer Currency": "currency", "Country Code": "country",
+         "Product Type Identifier": "line_type"},
+        defaults={"channel": "app store"},
+        note="App Store Sales Summary: each row a product's units of a day at its Customer Price (in the Customer "
+             "Currency); a row of negative Units is a refund of them; updates and re-downloads (Product Type "
+             "Identifier 7, 7F, 7T, 3F) are downloads of no money, skipped and counted; Developer Proceeds are not "
+             "stored",
+        summary_rows=("line_type", "an update or re-download of an app (Product Type Identifier 7, 7F, 7T, 3F): "
+                                   "no purchase"),
+        line_values=("1", "1F", "1T", "1E", "1EP", "1EU", "F1", "IA1", "IA9", "IAY", "IAC", "FI1"),
+    ),
+    # Whatnot's seller financial report (developers.whatnot.com/reports): a money movement a row; an order's earnings,
+    # its refund (a row of negative amounts) and payouts to the bank
+    _profile(
+        "whatnot_financial_report", DataKind.SALES, ("transaction_type", "order_id", "listing_title", "quantity_sold",
+                                                     "original_item_price", "post_coupon_price"),
+        {"transaction_completed_at_utc": "date", "transaction_type": "line_type", "order_id": "order_id",
+         "listing_title": "product_title", "product_category": "product_category", "quantity_sold": "units",
+         "sku": "sku", "buyer_name": "customer_id", "buyer_state": "state", "buyer_country": "country",
+         "transaction_currency": "currency", "original_item_price": "revenue", "coupon_cost": "discount"},
+        defaults={"channel": "whatnot"},
+        note="Whatnot financial report: an order's ORDER_EARNINGS row is the sale (original_item_price the revenue, "
+             "coupon_cost its discount); an ORDER_REFUND row (negative) a return of what was paid; payouts and "
+             "other money movements are no sale, skipped and counted; fees are not stored",
+        summary_rows=("line_type", "a money movement that is no sale (a payout, a shipping label, a fee)"),
+        line_values=("ORDER_EARNINGS", "ORDER_REFUND"),
+    ),
+    # Shopware 5 > Import/Export > default orders profile (docs.shopware.com, "Import/Export orders"): a position a
+    # row; status and cleared are the ids of the order and payment states (s_core_states)
+    _profile(
+        "shopware5_orders", DataKind.SALES, ("orderId", "orderDetailId", "articleNumber", "articleName", "cleared",
+                                             "invoiceAmount"),
+        {"number": "order_id", "orderTime": "date", "customerId": "customer_id", "status": "status",
+         "cleared": "payment_status", "currency": "currency", "articleNumber": "sku", "articleName": "product_title",
+         "price": "unit_price", "quantity": "units", "billingCountry": "country"},
+        note="Shopware 5 orders: each position a line (quantity at its price); the order and payment states are "
+             "ids, read by Shopware's own list (-1 and 4 cancelled, payment 17 open: not paid yet, 20 re-crediting: "
+             "a return, 35 cancelled); shipping and the invoice amount are the order's, not stored",
+        codes={"status": {"-1": "cancelled", "0": "open", "1": "in process", "2": "completed",
+                          "3": "partially completed", "4": "cancelled", "5": "ready for delivery",
+                          "6": "partially delivered", "7": "completely delivered", "8": "clarification required"},
+               # payment 17 is "open": money not taken yet, as a pending payment is; 20 "re-crediting": given back
+               "payment_status": {"9": "partially invoiced", "10": "completely invoiced", "11": "partially paid",
+                                  "12": "completely paid", "17": "pending", "18": "reserved", "19": "delayed",
+                                  "20": "returned", "21": "review necessary", "35": "cancelled"}},
+    ),
+    # Bandcamp > Tools > Sales report: an item sold a row (the fan may pay more than the price), a refund a row of
+    # negative amounts, payouts
+    _profile(
+        "bandcamp_sales_report", DataKind.SALES, ("item type", "item name", "sub total", "additional fan contribution",
+                                                  "item total", "bandcamp transaction id"),
+        {"date": "date", "item type": "line_type", "item name": "product_title", "currency": "currency",
+         "quantity": "units", "item total": "grand_total", "shipping": "shipping_amount", "seller tax": "tax_amount",
+         "buyer email": "customer_email", "country": "country", "sku": "sku",
+         "bandcamp transaction id": "order_id"},
+        defaults={"channel": "bandcamp"},
+        note="Bandcamp sales report: each item sold a line, its item total less shipping and tax the revenue (what "
+             "the fan paid for it, a name-your-price contribution included); a refund row (negative) a return; "
+             "payouts are no sale, skipped and counted; fees are not stored",
+        summary_rows=("line_type", "a payout or other money movement: no sale"),
+        line_values=("album", "track", "package", "bundle", "refund"),
+    ),
+    # Gumroad > Sales > Export: a purchase a row; Subtotal after the discount code, Sale Price with the tax; yes/no
+    # columns written 1/0
+    _profile(
+        "gumroad_sales", DataKind.SALES, ("Purchase ID", "Item Name", "Sale Price ($)", "Fully Refunded?",
+                                          "Partial Refund ($)"),
+        {"Order Number": "order_id", "Purchase Date": "date", "Item Name": "product_title", "Product ID": "sku",
+         "Quantity": "units", "Item Price ($)": "unit_price", "Subtotal ($)": "line_net",
+         "Partial Refund ($)": "refund", "Fully Refunded?": "status", "Purchase Email": "customer_email",
+         "Country": "country"},
+        defaults={"channel": "gumroad", "currency": "USD"},
+        note="Gumroad sales: each purchase a line (Quantity at Item Price); Subtotal is after the discount code "
+             "(the discount is the difference); a fully refunded purchase is a return of its Subtotal, a partial "
+             "refund a refund of the sale; taxes, fees and tips are not stored; the buyer's e-mail is hashed",
+        statuses={"1": "returned", "0": ""},
+    ),
+    # Depop > Selling > Download sales: a sold listing a row (one of a kind: no quantity), its postage apart; a refund
+    # in its own column
+    _profile(
+        "depop_sales", DataKind.SALES, ("Date of sale", "Description", "Item price", "Depop fee",
+                                        "Refunded to buyer amount"),
+        {"Date of sale": "date", "Buyer": "customer_id", "Description": "product_title", "Item price": "unit_price",
+         "Refunded to buyer amount": "order_refund", "Category": "product_category", "Brand": "product_brand",
+         "City": "region", "Country": "country"},
+        defaults={"channel": "depop"},
+        note="Depop sales: each sold listing a line of one unit at its Item price; Refunded to buyer amount its "
+             "refund (the items' part: the postage refunded is no product's); postage and fees are not stored",
+    ),
+)
+EXPORT_PROFILES += PUBLIC12_PROFILES

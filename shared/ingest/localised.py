@@ -410,6 +410,43 @@ _WORDS: dict[str, str] = {
     "sprzedane": "sold",
     "przychód": "revenue",
     "przychod": "revenue",
+    # Turkish (Trendyol, Hepsiburada: "Sipariş Numarası", "Birim Fiyatı", "Teslimat İli"); head last, as in English
+    "sipariş": "order",
+    "siparis": "order",
+    "numarası": "number",
+    "numarasi": "number",
+    "tarihi": "date",
+    "tarih": "date",
+    "statüsü": "status",
+    "statusu": "status",
+    "durumu": "status",
+    "ürün": "product",
+    "urun": "product",
+    "adı": "name",
+    "adi": "name",
+    "adet": "quantity",
+    "miktar": "quantity",
+    "birim": "unit",
+    "fiyatı": "price",
+    "fiyati": "price",
+    "fiyat": "price",
+    "satış": "sales",
+    "satis": "sales",
+    "tutarı": "amount",
+    "tutari": "amount",
+    "tutar": "amount",
+    "indirim": "discount",
+    "alıcı": "buyer",
+    "alici": "buyer",
+    "müşteri": "customer",
+    "musteri": "customer",
+    "teslimat": "shipping",
+    "ili": "city",
+    "şehir": "city",
+    "sehir": "city",
+    "stok": "stock",
+    "kodu": "code",
+    "iade": "refund",
 }
 #: Words that join a name's parts and say nothing of it ("Fecha *de* venta", "Prix *du* produit").
 _FILLER = frozenset(
@@ -467,7 +504,8 @@ def translated(header: str) -> list[str]:
     Every word must be known or filler, else there is no reading. A word of two meanings (``|`` in ``_WORDS``: Spanish
     ``Estado`` is an order's status and a buyer's state) gives a reading for each, its first meaning first.
     """
-    name = without_currency(header.strip()).lower().replace("#", " number ")
+    # Turkish capital İ lower-cases to i and a combining dot in Python: read it as i
+    name = without_currency(header.strip()).replace("İ", "I").lower().replace("#", " number ")
     words = [w for w in re.split(r"[\s_/#.\-]+", name) if w and w not in _FILLER]
     if not words or any(w not in _WORDS for w in words):
         return []
@@ -489,6 +527,33 @@ def readings(header: str) -> list[str]:
         else:
             out.append(english)
     return out
+
+
+#: Statuses saying the payment failed or was declined (a card refused): no sale either, but not a cancellation, and the
+#: rejects say which (SumUp's ``Fallita``, Stripe's ``Failed``, a ``Declined`` card).
+FAILED_WORDS = frozenset(
+    {
+        "failed",
+        "declined",
+        "rejected",
+        "fallita",
+        "fallito",
+        "fallida",
+        "fallido",
+        "falhou",
+        "falhada",
+        "échouée",
+        "échoué",
+        "echouee",
+        "fehlgeschlagen",
+        "mislukt",
+        "nieudana",
+        "odrzucona",
+        "odrzucone",
+        "rechazada",
+        "recusado",
+    }
+)
 
 
 #: Order statuses, in other languages, whose lines are no sale (the first word of the status decides: "Cancelada por
@@ -521,29 +586,18 @@ CANCELLED_WORDS = frozenset(
         "annulliert",
         "cancellato",
         "cancellata",
-        # a payment that failed is no sale either (SumUp's Fallita, a failed card payment)
-        "fallita",
-        "fallito",
-        "fallida",
-        "fallido",
-        "falhou",
-        "falhada",
-        "échouée",
-        "échoué",
-        "echouee",
-        "fehlgeschlagen",
-        "mislukt",
-        "nieudana",
-        "odrzucona",
-        "odrzucone",
+        # Turkish ("İptal Edildi"; İ lower-cases to i and a combining dot)
+        "iptal",
+        "i\u0307ptal",
     }
-)
+) | (FAILED_WORDS - {"failed", "declined", "rejected"})  # a failed payment is no sale either (SumUp's Fallita); the
+# English words are whole statuses (``CANCELLED_STATUSES``): "Rejected by buyer" is a return
 #: Order statuses, in other languages, saying the goods came back or the payment was given back ("Devolución
 #: finalizada", "Retourniert", Portuguese "Estornado").
 RETURNED_WORDS = re.compile(
     r"^(?:devoluci|devuelt|devolvid|reembols|estorn|rembours|retourn|erstattet|rimborsat|"
     r"reso\b|returner|återbetal|geretourneerd|retour\b|terugbetaald|zwr[oó]c|zwrot|zurückgesendet|zurückerstattet|"
-    r"rückerstattet|reembolsad)"
+    r"rückerstattet|reembolsad|i\u0307?ade\b)"
 )
 
 
@@ -552,6 +606,11 @@ UNPAID_PAYMENTS = re.compile(
     r"^(?:pending|unpaid|not[ _]paid|awaiting[ _]payment|pendente|pendiente|en attente|ausstehend|"
     r"in sospeso|väntande|obetald|niezapłacon|oczekuj|openstaand|niet betaald|in afwachting|non payé|non pagato)"
 )
+
+
+def failed_word(status: str) -> bool:
+    """Whether a status says the payment failed or was declined, by its first word (``Failed``, ``Fallita``)."""
+    return re.split(r"[ _]", status, maxsplit=1)[0] in FAILED_WORDS
 
 
 def cancelled_word(status: str) -> bool:

@@ -34,6 +34,9 @@ def apply_cells(raw: pd.DataFrame, cells: ProfileCells) -> pd.DataFrame:
             text = raw[field].astype(object)
             filled = text.notna() & (text.astype(str).str.strip() != "")
             raw = raw.assign(**{field: text.where(~filled, prefix + text.astype(str).str.strip())})
+    for field, codes in cells.codes:  # a documented code read as the word it stands for
+        if field in raw:
+            raw = raw.assign(**{field: _decoded(raw[field], dict(codes))})
     for field, template in cells.templates:
         if field in raw:
             continue
@@ -46,6 +49,12 @@ def apply_cells(raw: pd.DataFrame, cells: ProfileCells) -> pd.DataFrame:
             made = _substitute(made, "{" + name + "}", value.where(present, "").astype(str).str.strip())
         raw = raw.assign(**{field: made.where(usable, None)})
     return raw
+
+
+def _decoded(cells: pd.Series, words: dict[str, str]) -> pd.Series:
+    """``cells`` with each documented code replaced by its word (other cells as they are)."""
+    text = cells.astype(object)
+    return text.map(lambda v: words.get(v.strip(), v) if isinstance(v, str) else v)
 
 
 def _substitute(texts: pd.Series, placeholder: str, values: pd.Series) -> pd.Series:

@@ -59,7 +59,7 @@ import pandas as pd
 
 from shared.ingest.customers import hash_customers
 from shared.ingest.discount import gross_rate_amounts, rate_amounts
-from shared.ingest.localised import RETURNED_WORDS, UNPAID_PAYMENTS, cancelled_word
+from shared.ingest.localised import RETURNED_WORDS, UNPAID_PAYMENTS, cancelled_word, failed_word
 from shared.ingest.reader import Chunk
 
 #: Fields exports write on an order's first line only (filled down within the order).
@@ -226,7 +226,9 @@ def _num(col: pd.Series | None, index: pd.Index) -> np.ndarray:
 
 
 #: Statuses that say the goods went back (Amazon India's Sale Report: ``Shipped - Returned to Seller``).
-RETURNED_STATUSES = re.compile(r"^returned$|returned to seller|returning to seller|rejected by buyer")
+RETURNED_STATUSES = re.compile(r"^returned$|returned to seller|returning to seller|rejected by buyer|"
+                               # a return that went through (Mercari's Return Completed)
+                               r"^return(?:ed)? (?:completed?|accepted|received|approved|refunded)$")
 
 
 def _status_words(status: pd.Series) -> pd.Series:
@@ -249,15 +251,24 @@ def _as_return(columns: dict[str, Any], back: np.ndarray, index: pd.Index) -> No
     value less the discount, unless a refund column says otherwise) and it carries no discount.
     """
     mask = pd.Series(back, index=index)
-    discount = columns.get("discount")
-    if discount is not None:
+    discount, line_net = columns.get("discount"), columns.get("line_net")
+    if discount is not None or line_net is not None:
+        # what was paid: the line's value less its discount, or its total after discounts where the export gives it
         off = np.nan_to_num(_num(discount, index), nan=0.0)
-        paid = pd.Series(np.round(np.clip(np.abs(line_values(columns, index)) - np.abs(off), 0, None), 2),
-                         index=index)
+        value = np.round(np.clip(np.abs(line_values(columns, index)) - np.abs(off), 0, None), 2)
+        net = np.abs(_num(line_net, index))
+        paid = pd.Series(np.where(np.isnan(net) | (discount is not None), value, net), index=index)
         given = columns.get("refund")
-        refund = paid.where(mask, np.nan) if given is None else given.where(~mask | given.notna(), paid)
+        # a refund column stating 0 for a line returned in full (Gumroad's Partial Refund beside Fully Refunded?)
+        # states no refund: what was paid is
+        if given is None:
+            refund = paid.where(mask, np.nan)
+        else:
+            stated = given.notna() & (_num(given, index) != 0)
+            refund = given.where(~mask | stated, paid)
         columns["refund"] = refund.astype("float64")
-        columns["discount"] = discount.where(~mask, np.nan)
+        if discount is not None:
+            columns["discount"] = discount.where(~mask, np.nan)
     for name in ("units", "revenue", "unit_price"):
         col = columns.get(name)
         if col is not None:
@@ -283,6 +294,13 @@ def _own_statuses(status: pd.Series | None, statuses: dict[str, str] | None, ind
         return np.full(len(index), "", dtype=object)
     lowered = _status_words(status)
     return np.asarray(lowered.map(lambda v: statuses.get(v, "")).to_numpy(), dtype=object)
+
+
+def cancelled_reason(status: str) -> str:
+    """Why a line of ``status`` is no sale: its payment failed (``Fallita``, ``Declined``), else it was cancelled."""
+    if failed_word(status.strip().lower().removeprefix("wc-")):
+        return f"order status {status!r}: the payment failed, and a failed payment is not a sale"
+    return f"order status {status!r}: a cancelled order line is not a sale"
 
 
 def _cancelled(status: pd.Series | None, index: pd.Index) -> np.ndarray:
@@ -567,7 +585,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     if cancelled.any():
         assert status is not None
         shown = status.astype(object).where(status.notna(), "")
-        errors[cancelled] = [f"order status {str(v)!r}: a cancelled order line is not a sale" for v in shown[cancelled]]
+        errors[cancelled] = [cancelled_reason(str(v)) for v in shown[cancelled]]
         error_field[cancelled] = "status"
     columns.pop("order_item_id", None)  # read by ``derive_missing`` (a unit a row): no field of the record
     voided = voided_lines(columns.pop("voided", None), index) & errors.isna().to_numpy()
@@ -597,6 +615,9 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     line_net = columns.pop("line_net", None)
     if line_net is not None:
         revenue = _num(columns.get("revenue"), index)
+        # no revenue column: the line's units x unit price (Gumroad's Quantity at Item Price, Subtotal after the code)
+        priced = _num(columns.get("units"), index) * _num(columns.get("unit_price"), index)
+        revenue = np.where(np.isnan(revenue), priced, revenue)
         # a return line carries no discount (its revenue is 0 by now: its negative net is no discount of 0 - net)
         off = np.where(returns, 0.0, np.clip(revenue - _num(line_net, index), 0, None))
         derived = pd.Series(np.round(off, 2), index=index)

@@ -31,14 +31,22 @@ def _dollars(cells: pd.Series) -> pd.Series:
     return cells.str.replace(r"[$,]", "", regex=True).astype(float)
 
 
+def _spread(amount: pd.Series, value: pd.Series, order: pd.Series) -> pd.Series:
+    """An order's ``amount`` (written on each of its lines) spread over its lines by ``value`` in whole cents that add
+    up to it: each line's share of the running total rounded, less the lines' before it (rounding each line's share
+    alone was a cent off the order's amount: Wix's order 10041 at 1,500 orders, 12.15 off 81.00 paid 68.86)."""
+    cumulative = value.groupby(order).cumsum() / value.groupby(order).transform("sum")
+    upto = (amount * cumulative).round(2)
+    return (upto - upto.groupby(order).shift(fill_value=0.0)).round(2)
+
+
 # Wix: a Paid order's lines are sales (Qty at Price), Not paid no sale yet, Refunded a return (its items' value less
 # its discount refunded); the order's Discount is written on each of its lines (counted once, spread by value).
 def _wix(files: dict[str, str]) -> pd.DataFrame:
     raw = _read(files)
     raw = raw[raw["Payment status"] != "Not paid"]
     gross = raw["Qty"].astype(int) * raw["Price"].astype(float)
-    share = gross / gross.groupby(raw["Order number"]).transform("sum")
-    off = (raw["Discount"].astype(float) * share).round(2)
+    off = _spread(raw["Discount"].astype(float), gross, raw["Order number"])
     sold = raw["Payment status"] == "Paid"
     once = (~raw["Order number"].duplicated()) & sold  # the order's discount, counted on its first line
     return pd.DataFrame({"order": raw["Order number"], "product": raw["Item"], "country": raw["Billing country"],

@@ -284,7 +284,7 @@ def test_woocommerce_stored_status_slugs_read_without_their_wc_prefix() -> None:
                         status=["wc-completed", "wc-cancelled", "wc-refunded", "WC-Failed"])
     out = derive_sales(cols, index, statuses={"refunded": "returned"})
     assert _values(out.errors) == [None, "order status 'wc-cancelled': a cancelled order line is not a sale", None,
-                                   "order status 'WC-Failed': a cancelled order line is not a sale"]
+                                   "order status 'WC-Failed': the payment failed, and a failed payment is not a sale"]
     assert _values(cols["units"])[0] == 1 and _values(cols["units"])[2] == 0
     assert _values(cols["returned_units"])[2] == 2
 

@@ -1,0 +1,115 @@
+"""public12's held-out sets: written after its fixes and measured before any change made for them.
+
+Mercari's sales history (a sold item a row), Trendyol's orders in Turkish (``;``, decimal commas) and Mercado Pago's
+sales report (a payment a row), generated in their published shapes (``public12_heldout_shapes``), ingested with
+``ecomintel ingest`` and asked what a merchant asks of them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.e2e.ingest import test_public_questions as pq
+from tests.e2e.ingest.cli_helpers import ingest_files
+from tests.e2e.ingest.test_public_questions_more import check
+from tests.e2e.ingest.test_public_questions_public10 import read, standard_asks
+from tests.e2e.ingest.test_public_questions_public11 import (  # noqa: F401 (a test: run over this module's sets)
+    _comma,
+    _lines,
+    test_every_file_is_stored_as_it_means,
+)
+from tests.fixtures.public import public12_heldout_shapes as shapes
+
+
+# Mercari: a sold item a row, one unit at its Item Price; Canceled no sale, Return Completed a return of it.
+def _mercari(files: dict[str, str]) -> pd.DataFrame:
+    raw = read(files)
+    raw = raw[raw["Order Status"] != "Canceled"]
+    return _lines(
+        raw,
+        {"order": "Item Id", "product": "Item Title", "state": "Shipped to State"},
+        raw["Order Status"] != "Return Completed",
+        raw["Item Price"].astype(float),
+        pd.Series(1, index=raw.index),
+        pd.to_datetime(raw["Sold Date"], format="%m/%d/%Y"),
+    )
+
+
+# Trendyol: İptal Edildi (cancelled) no sale, İade Edildi (returned) a return of what was paid (Faturalanacak Tutar);
+# Adet at Birim Fiyatı the revenue, İndirim Tutarı its discount.
+def _trendyol(files: dict[str, str]) -> pd.DataFrame:
+    raw = read(files, sep=";")
+    raw = raw[raw["Sipariş Statüsü"] != "İptal Edildi"]
+    sold = raw["Sipariş Statüsü"] != "İade Edildi"
+    frame = _lines(
+        raw,
+        {"order": "Sipariş Numarası", "product": "Ürün Adı", "city": "Teslimat İli"},
+        sold,
+        _comma(raw["Satış Tutarı"]),
+        raw["Adet"].astype(int),
+        pd.to_datetime(raw["Sipariş Tarihi"], format="%d.%m.%Y %H:%M").dt.normalize(),
+    )
+    return frame.assign(
+        discount=_comma(raw["İndirim Tutarı"]).where(sold, 0.0),
+        refund=_comma(raw["Faturalanacak Tutar"]).where(~sold, 0.0),
+    )
+
+
+# Mercado Pago: a payment a row (its Description the item, one of it); Rejected no sale, Refunded a return of it.
+def _mercado_pago(files: dict[str, str]) -> pd.DataFrame:
+    raw = read(files)
+    raw = raw[raw["Status description"] != "Rejected"]
+    return _lines(
+        raw,
+        {"order": "Payment", "product": "Description"},
+        raw["Status description"] == "Approved",
+        raw["Transaction amount LC"].astype(float),
+        pd.Series(1, index=raw.index),
+        pd.to_datetime(raw["Created Date"].str[:10], format="%Y-%m-%d"),
+    )
+
+
+MERCARI_ASKS = standard_asks("revenue_march", "units_april", "top_product", "orders_may", "refund_2024", "top_state")
+TRENDYOL_ASKS = [
+    *standard_asks("revenue_march", "units_april", "top_product", "orders_may", "discount_2024", "refund_2024", "aov"),
+    pq.Ask("Which city had the most revenue?", lambda f: pq._top(f, "city")),
+]
+MERCADO_PAGO_ASKS = standard_asks("revenue_march", "top_product", "orders_may", "refund_2024", "aov")
+
+DATASETS: dict[str, pq.Dataset] = {
+    "mercari": pq.Dataset("mercari", lambda: shapes.mercari_sales(500, seed=241), _mercari, MERCARI_ASKS),
+    "trendyol": pq.Dataset(
+        "trendyol", lambda: shapes.trendyol_orders(300, seed=242), _trendyol, TRENDYOL_ASKS, no_currency=False
+    ),
+}
+#: Refused today ("cannot tell the kind": no revenue name read in ``Transaction amount LC``, no quantity or unit price):
+#: measured apart (``bench/public_questions.py``), its questions 0 of 5.
+REFUSED_TODAY: dict[str, pq.Dataset] = {
+    "mercado_pago": pq.Dataset(
+        "mercado_pago", lambda: shapes.mercado_pago_sales(500, seed=243), _mercado_pago, MERCADO_PAGO_ASKS
+    ),
+}
+#: Answered wrong today (each is fixed at its cause, then taken off this list). Mercari's Item Id is the listing's id
+#: (one per item sold), read as the SKU: every listing its own product.
+WRONG_TODAY: frozenset[str] = frozenset({"mercari: Which product made the most revenue?"})
+CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
+
+
+@pytest.mark.parametrize(("dataset", "ask"), CASES)
+def test_question_of_a_public12_held_out_export(
+    dataset: str,
+    ask: pq.Ask,
+    homes: dict[str, tuple[Path, pd.DataFrame]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pq.ask_and_check(DATASETS, homes, dataset, ask, check, monkeypatch, capsys)
+
+
+@pytest.mark.xfail(strict=True, reason="Mercado Pago's sales report is refused today (see REFUSED_TODAY)")
+def test_mercado_pago_s_sales_report_is_read(tmp_path: Path) -> None:
+    """Each payment of the report stored as a sale (today: "cannot tell the kind of data")."""
+    ingest_files(tmp_path, REFUSED_TODAY["mercado_pago"].files())
