@@ -326,8 +326,8 @@ def fourteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     # had bought before the period")
     add(Case(tenant, "returning customer revenue last quarter", [returning_split(fr, lq)[0]]))
     add(Case(tenant, "first-time buyers this week", [float(len(new_buyers(fr, wtd, fr.wk)))]))
-    back, named = returning_split(fr, lm)
-    add(Case(tenant, "new vs returning revenue last month", [named - back, back]))
+    returning_revenue, named_revenue = returning_split(fr, lm)
+    add(Case(tenant, "new vs returning revenue last month", [named_revenue - returning_revenue, returning_revenue]))
 
     batch.style = "thresholds"
     lqs = lqc.sort_values(ascending=False)
