@@ -494,9 +494,9 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
         elif ask == "competitor_coverage":
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = coverage_answer(obs, list(catalogue or []), today=last, start=start, scoped=scoped)
-        elif ask == "ours_cheapest":
+        elif ask in ("ours_cheapest", "ours_dearest"):
             last = min(end, analysis.today) if end is not None else analysis.today
-            answer = ours_cheapest_answer(obs, today=last, start=start)
+            answer = ours_cheapest_answer(obs, today=last, start=start, dearest=ask == "ours_dearest")
         elif ask == "map_violations":
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = map_answer(obs, map_prices if map_prices is not None else pd.Series(dtype="float64"),

@@ -181,6 +181,16 @@ _HOW_MANY_WE_CHEAPEST = _rx(r"how many (?:of our )?(?:products|items|skus|lines)
                             # "on how many SKUs do we have the lowest price?"
                             r"how many (?:of our )?(?:products|items|skus|lines) (?:do|did) (?:we|i) (?:have|offer) "
                             r"the (?:lowest|cheapest|best) prices?")
+#: "how many items are we the priciest seller of", "on how many SKUs are we the most expensive seller", "count the
+#: products where nobody charges more than us": a count of ours at the top of every seller's price.
+_HOW_MANY_WE_DEAREST = _rx(r"(?:how many |count (?:of )?(?:the )?)(?:of our )?(?:products|items|skus|lines) "
+                           r"(?:are|am|were) (?:we|i) (?:the )?(?:most expensive|dearest|priciest|highest[- ]priced)|"
+                           r"how many (?:of our )?(?:products|items|skus|lines) (?:do|did) (?:we|i) (?:have|charge) "
+                           r"the (?:highest|dearest) prices?|"
+                           r"(?:how many |count (?:of )?(?:the )?)(?:of our )?(?:products|items|skus|lines) "
+                           r"(?:where|on which) (?:nobody|no one|no competitor|no rival|none of "
+                           r"(?:them|the competitors)) (?:charges?|asks?|sells?)(?: \w+)? (?:more|higher|dearer) "
+                           r"than (?:us|we|me)")
 #: A pronoun then a word: "where do we stand" (a verb, even when a product title has the word "stand").
 _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
 #: Prices right after a word: "cutting prices", "slashed its prices" (the word is what was done to them).
@@ -389,6 +399,8 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
                          negated=_NOT_SIDE.search(question) is not None)
     if not named and _HOW_MANY_WE_CHEAPEST.search(question):
         return MarketAsk("ours_cheapest")  # "how many products are we the cheapest on?": a count at today's prices
+    if not named and _HOW_MANY_WE_DEAREST.search(question):
+        return MarketAsk("ours_dearest")  # "how many items are we the priciest seller of?": the other end counted
     if not named and _WHERE_WE.search(question) and price_change(question) is None:
         # "where are we the cheapest?", "where are we dearest?": our products below or above the market
         dear_words = re.search(r"\b(?:most|more) expensive|\bdear\w*|\bpric(?:ier|iest)|\bhighest", question, re.I)
