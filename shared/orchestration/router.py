@@ -75,7 +75,9 @@ _TARGET = re.compile(
     r"\b(?:drop|cut|lower|reduce|raise|increase|put|set|change|move|bring|take|mark(?:ed)? (?:down|up)|reprice|"
     r"(?:go|goes|went|going|gone|come|comes|came) (?:down|up)|"
     r"price|priced|pricing|sell|selling|sold|list|listed)\b[^.?!$%]{0,50}?\b(?:to|at|for) \$ ?(\d[\d,]*(?:\.\d{1,2})?)"
-    r"|\b(?:charge|charged|charging|ask(?:ed|ing)?)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)", re.I)
+    r"|\b(?:charge|charged|charging|ask(?:ed|ing)?)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)"
+    # "simulate a price of $40 on X", "try a new price of $40": the price named as a noun
+    r"|\b(?:a|the|new|our)\s+(?:new\s+)?price\s+(?:point\s+)?of\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)", re.I)
 #: The question asks how sure the answer is or how it was reached: the answer states its method and confidence.
 _EXPLAIN = re.compile(r"\bhow (?:sure|confident|certain|reliable|accurate|trustworthy|good)\b|\bconfidence\b|"
                       # "how much can I trust the forecast?", "is the forecast reliable?": its method and confidence
@@ -256,7 +258,7 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
         change = max(-90.0, min(500.0, change))
     target: float | None = None
     if change is None and (t := _TARGET.search(question)):
-        target = float((t.group(1) or t.group(2)).replace(",", "")) or None
+        target = float(next(g for g in t.groups() if g).replace(",", "")) or None
     cover_over: int | None = None
     if co := _COVER_OVER.search(question):
         count = co.group(1).lower()

@@ -54,14 +54,19 @@ def _rx(body: str) -> re.Pattern[str]:
 COMPETITOR_NOUN = _rx(r"competitors?|rivals?|retailers?|competition|other (?:sellers|stores|shops|retailers)|"
                       r"anyone else|anybody else")
 #: "the cheapest place to buy X": a seller asked for, as "who" asks.
-_WHERE_TO_BUY = _rx(r"(?:place|shop|store|site|where) to (?:buy|get|find)")
+_WHERE_TO_BUY = _rx(r"(?:place|shop|store|site|where) to (?:buy|get|find)|"
+                    # "where can the kettle be bought for the least?", "where could I get X cheapest?"
+                    r"where (?:can|could|do|does|would|is) (?:[\w-]+ ){0,5}?(?:buy|get|find|bought|had|found|got|"
+                    r"purchased?|sold)")
 _WHO = _rx(r"who(?:'s| is| has| sells?| offers?| charges?)|whose")
 #: "who undercuts us", "is anybody cheaper than us": someone, not a named competitor.
 _ANYONE = _rx(r"who|whom|anyone|anybody|someone|somebody")
 CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest (?:(?:competitor|competing|rival|market)'?s? )?prices?|"
                r"least expensive|best prices?|undersells? everyone|"
                r"price leaders?|price leadership|leads? on price|"
-               r"beats? (?:everyone|everybody|all(?: the)? others?|the rest)(?: else)?(?: on price)?|for less")
+               r"beats? (?:everyone|everybody|all(?: the)? others?|the rest)(?: else)?(?: on price)?|for less|"
+               # "what do rivals charge at the lowest for X?", "where can X be bought for the least?"
+               r"at the (?:lowest|least)(?: price)?|for the (?:least|lowest)(?: money| price)?")
 DEAREST = _rx(r"most expensive|dearest|priciest|highest[- ]priced|"
               r"highest (?:(?:competitor|competing|rival|market)'?s? )?prices?|sells? (?:[\w-]+ ){1,6}?for the most|"
               r"(?:charg|ask|want)(?:s|es|ed|ing)? the most|(?:charg|ask)(?:s|es|ed|ing)? (?:the )?(?:most|more) for")
@@ -132,8 +137,11 @@ _MOVED_DOWN = _rx(r"cut\w*|drop\w*|lower\w*|decreas\w*|reduc\w*|slash\w*|down|di
 
 
 def moves_order(question: str) -> str | None:
-    """"up" for "who raised prices the most", "down" for "who cut prices the most", else ``None``."""
-    if not _MOST.search(question):
+    """"up" for "who raised prices the most", "down" for "who cut prices the most", else ``None``.
+
+    "Who has been slashing prices?" asks for the ones who cut, so the cuts lead as well (a "who" with a direction).
+    """
+    if not _MOST.search(question) and not re.search(r"\bwho\b", question, re.I):
         return None
     up, down = _MOVED_UP.search(question), _MOVED_DOWN.search(question)
     if up and not down or up and down and up.start() < down.start():

@@ -39,7 +39,9 @@ def _rx(body: str) -> re.Pattern[str]:
 
 ELASTICITY = _rx(r"price[- ]?sensitiv\w*|sensitiv\w* to (?:the |a )?price\w*|(?:price )?elasticit\w*|"
                  r"(?:care|cares|caring) (?:about|much about) (?:the )?price|"
-                 r"(?:react|respond|reacts|responds)\w* to (?:a )?price (?:change|cut|rise|increase)s?")
+                 r"(?:react|respond|reacts|responds)\w* to (?:a )?price (?:change|cut|rise|increase)s?|"
+                 # "how responsive is Outdoor demand to price?", "how reactive are buyers to our prices?"
+                 r"(?:responsive|reactive)(?:ness)? (?:[\w-]+ ){0,3}?to (?:the |a |our )?pric\w*")
 #: "elastic" alone is a material ("the elastic waistband") unless demand, price or sales are the subject.
 _ELASTIC_DEMAND = re.compile(r"\b(?:in)?elastic\b", re.I)
 _DEMAND_WORD = _rx(r"demand|price|prices|pricing|sales|units")
@@ -70,7 +72,8 @@ _AGAINST_NAME = re.compile(r"\b(?:gap (?:to|with|vs\.?|versus|against|between us
                            r"(?:to|with)|stack up against|vs\.?|versus)\s+(?:the\s+)?(?P<name>[A-Za-z][\w&'.-]*)", re.I)
 _NOT_NAMES = frozenset("""us we me our them competitors competitor competition rivals rival market everyone others
 the a an last this previous""".split())
-_COMPETITOR_STOCK = _rx(r"running out|run(?:ning)? short|can(?:'t|not) be (?:bought|had|found|ordered)|"
+_COMPETITOR_STOCK = _rx(r"running out|run(?:ning)? short|(?:run|ran|running|gone|went) dry|sold out|"
+                        r"sell(?:ing)? out|can(?:'t|not) be (?:bought|had|found|ordered)|"
                         r"(?:not|no longer) (?:available|sold|selling|stocked)|unavailable")
 _COSTS_MORE = _rx(r"(?:costs?|priced|sells?|selling|sold|charged?) (?:more|higher|dearer)\b[^?.!]{0,30}?\bthan "
                   r"(?:elsewhere|anywhere else|other (?:shops|stores|sellers|retailers)|(?:the )?competit\w*|rivals?)|"

@@ -63,3 +63,73 @@ def test_ours_dearest_counts_products_at_or_above_every_competitor() -> None:
     )
     out = ours_cheapest_answer(obs, today=date(2026, 12, 4), start=None, dearest=True)
     assert out.ask == "ours_dearest" and out.text.startswith("We are the dearest seller on 1 of 2 products")
+
+
+# --- the cheapest seller of one product, asked as where it can be bought, or what rivals charge at the lowest ---
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("what do rivals charge at the lowest for the desk lamp?", "cheapest_competitor"),
+        ("where can the desk lamp be bought for the least?", "cheapest_competitor"),
+        ("where could I get the frying pan for the lowest price?", "cheapest_competitor"),
+    ],
+)
+def test_the_lowest_seller_of_one_product(store: VocabularyIndex, question: str, ask: str) -> None:
+    r = read(store, question)
+    assert r.asks == [ask] and len(r.skus) == 1
+
+
+# --- our own price changes: "touch" the price, "our latest price change" as a noun ---
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when did we last touch the price of the desk lamp?",
+        "give me the date of our latest price change on the desk lamp",
+        "what was our last price update for the frying pan?",
+    ],
+)
+def test_our_latest_price_change_is_our_price_history(store: VocabularyIndex, question: str) -> None:
+    assert read(store, question).asks == ["price_history"]
+
+
+# --- competitors: who has been cutting (ranked by the cuts), who has run dry, demand's response to price ---
+
+
+def test_who_has_been_cutting_prices_ranks_the_cuts() -> None:
+    from shared.questions.market import moves_order
+
+    assert moves_order("who has been slashing prices over the past 30 days?") == "down"
+    assert moves_order("who has been raising prices lately?") == "up"
+    assert moves_order("did anyone drop prices this week?") is None  # a yes/no: no ranking
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("tell me where rivals have run dry", "competitor_stock"),
+        ("which competitors sold out of the desk lamp?", "competitor_stock"),
+        ("how responsive is Outdoor demand to price?", "elasticity"),
+        ("how reactive are buyers to our prices on the desk lamp?", "elasticity"),
+        ("bottom line: how far below us is MegaMart on price?", "versus_competitor"),
+    ],
+)
+def test_competitor_words_of_this_round(store: VocabularyIndex, question: str, ask: str) -> None:
+    assert read(store, question).asks == [ask]
+
+
+def test_bottom_line_alone_is_still_the_accounts() -> None:
+    from shared.questions.chatter import without_chatter
+
+    assert without_chatter("bottom line: what's our net profit?") == "what's our net profit?"
+    assert without_chatter("what's our bottom line this year?") == "what's our bottom line this year?"
+
+
+def test_a_price_named_as_a_noun_is_the_what_ifs_target() -> None:
+    from shared.orchestration.router import route
+
+    assert route("simulate a price of $40 on SKU-7").entities.price_target == 40.0
+    assert route("what if we try a new price of $12.50 for SKU-7?").entities.price_target == 12.5
