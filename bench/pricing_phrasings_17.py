@@ -65,31 +65,58 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     above_in = {c: int((above.index.map(m.products["category"].to_dict()) == c).sum()) for c in set(cats)}
 
     def in_category(c: str) -> Check:
-        return lambda a, r: c in first(a) and (
-            states(first(a), float(cat[c]), 0.15) or states(first(a), float(by_cat[c]), 0.15)
-            or states(first(a), above_in[c], 0.5)
+        return lambda a, r: (
+            c in first(a)
+            and (
+                states(first(a), float(cat[c]), 0.15)
+                or states(first(a), float(by_cat[c]), 0.15)
+                or states(first(a), above_in[c], 0.5)
+            )
         )
 
-    add("category", "break down our price position by category", lambda a, r: str(cat.index[0]) in first(a)
-        or str(by_cat.index[0]) in first(a))
+    add(
+        "category",
+        "break down our price position by category",
+        lambda a, r: str(cat.index[0]) in first(a) or str(by_cat.index[0]) in first(a),
+    )
     add("category", "Kitchen: are we dearer than the market?", in_category("Kitchen"))
     add("category", "TL;DR on our pricing vs competitors for Home", in_category("Home"))
-    add("category", "which category carries the smallest premium over rivals?", lambda a, r: str(cat.index[-1])
-        in first(a) or str(by_cat.index[-1]) in first(a))
-    add("category", "in Apparel, how many lines sit above the market?", lambda a, r: "Apparel" in first(a)
-        and states(first(a), above_in["Apparel"], 0.5))
-    add("category", "give me the price index for Electronics", lambda a, r: "Electronics" in first(a)
-        and (states(first(a), float(cat["Electronics"]), 0.15) or states(first(a), float(by_cat["Electronics"]),
-                                                                          0.15)))
+    add(
+        "category",
+        "which category carries the smallest premium over rivals?",
+        lambda a, r: str(cat.index[-1]) in first(a) or str(by_cat.index[-1]) in first(a),
+    )
+    add(
+        "category",
+        "in Apparel, how many lines sit above the market?",
+        lambda a, r: "Apparel" in first(a) and states(first(a), above_in["Apparel"], 0.5),
+    )
+    add(
+        "category",
+        "give me the price index for Electronics",
+        lambda a, r: (
+            "Electronics" in first(a)
+            and (
+                states(first(a), float(cat["Electronics"]), 0.15)
+                or states(first(a), float(by_cat["Electronics"]), 0.15)
+            )
+        ),
+    )
 
     # 2. by how much a named rival undercuts us
-    for rival, q in (("MegaMart", "by how much does MegaMart undercut us?"),
-                     ("BargainBarn", "how big is BargainBarn's price advantage over us, in %?"),
-                     ("PrimeGoods", "bottom line: how far below us is PrimeGoods on price?")):
+    for rival, q in (
+        ("MegaMart", "by how much does MegaMart undercut us?"),
+        ("BargainBarn", "how big is BargainBarn's price advantage over us, in %?"),
+        ("PrimeGoods", "bottom line: how far below us is PrimeGoods on price?"),
+    ):
         gap = versus_mean_gap(m, rival)
         add("undercut", q, lambda a, r, rival=rival, gap=gap: rival in first(a) and states(first(a), abs(gap), 0.15))
-    add("undercut", "by how much does MegaMart undercut us?", lambda a, r: _NO_COMPETITORS.search(first(a))
-        is not None, NOCOMP)
+    add(
+        "undercut",
+        "by how much does MegaMart undercut us?",
+        lambda a, r: _NO_COMPETITORS.search(first(a)) is not None,
+        NOCOMP,
+    )
 
     # 3. price changes over time: ours, then the competitors'
     changes = price_changes(list_prices())
@@ -100,45 +127,79 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     month = moves(m, end.replace(day=1))
     last30 = moves(m, end - timedelta(days=29))
     add("changes", "which rival hiked prices the most this month?", lambda a, r: str(month.index[0]) in first(a)[:80])
-    add("changes", "who has been slashing prices over the past 30 days?", lambda a, r: str(last30.index[-1])
-        in first(a)[:80])
+    add(
+        "changes",
+        "who has been slashing prices over the past 30 days?",
+        lambda a, r: str(last30.index[-1]) in first(a)[:80],
+    )
     add("changes", "how have ShopRival's prices moved over the last 30 days?", lambda a, r: "ShopRival" in first(a))
 
     # 4. competitor promotions
     week_start = end - timedelta(days=6)
     promos = promoted(m, None, week_start, end)
     rivals = sorted(set(promos["competitor"]))
-    add("promo", "which rivals were running promos in the last 7 days?", lambda a, r: all(c in a for c in rivals)
-        if rivals else _NEGATION.search(first(a)) is not None)
+    add(
+        "promo",
+        "which rivals were running promos in the last 7 days?",
+        lambda a, r: all(c in a for c in rivals) if rivals else _NEGATION.search(first(a)) is not None,
+    )
     for rival in ("ShopRival", "MegaMart"):
         n = int(promoted(m, rival, week_start, end)["sku"].nunique())
-        add("promo", f"has {rival} been discounting anything in the last 7 days?",
-            lambda a, r, rival=rival, n=n: rival in first(a) and (states(first(a), n, 0.5) if n
-                                                                    else _NEGATION.search(first(a)) is not None))
-    add("promo", "any competitor promotions in the last 7 days?", lambda a, r: _NO_COMPETITORS.search(first(a))
-        is not None, NOCOMP)
+        add(
+            "promo",
+            f"has {rival} been discounting anything in the last 7 days?",
+            lambda a, r, rival=rival, n=n: (
+                rival in first(a) and (states(first(a), n, 0.5) if n else _NEGATION.search(first(a)) is not None)
+            ),
+        )
+    add(
+        "promo",
+        "any competitor promotions in the last 7 days?",
+        lambda a, r: _NO_COMPETITORS.search(first(a)) is not None,
+        NOCOMP,
+    )
 
     # 5. competitors out of stock
     oos = m.out_of_stock()
     per_rival = oos.groupby("competitor")["sku"].nunique().sort_values(ascending=False)
-    add("stock", "how many products is MegaMart out of stock on right now?", lambda a, r: "MegaMart" in first(a)
-        and states(first(a), int(per_rival.get("MegaMart", 0)), 0.5))
+    add(
+        "stock",
+        "how many products is MegaMart out of stock on right now?",
+        lambda a, r: "MegaMart" in first(a) and states(first(a), int(per_rival.get("MegaMart", 0)), 0.5),
+    )
     add("stock", "which competitor has the most stock-outs?", lambda a, r: str(per_rival.index[0]) in first(a))
     add("stock", "tell me where rivals have run dry", lambda a, r: states(first(a), int(oos["sku"].nunique()), 0.5))
     ko = oos[oos["sku"] == k]
-    add("stock", "is the kettle out of stock at any competitor?", lambda a, r: names(k)(a, r)
-        and (all(c in first(a) for c in ko["competitor"]) if len(ko) else _NEGATION.search(first(a)) is not None))
+    add(
+        "stock",
+        "is the kettle out of stock at any competitor?",
+        lambda a, r: (
+            names(k)(a, r)
+            and (all(c in first(a) for c in ko["competitor"]) if len(ko) else _NEGATION.search(first(a)) is not None)
+        ),
+    )
 
     # 6. what-ifs with the elasticity and its interval
-    add("whatif", "what would a 12% price rise on the kettle do to demand?", lambda a, r: names(k)(a, r)
-        and re.search(r"\b12(?:\.0)?%", a) is not None)
-    add("whatif", "if we knock 20% off the Pro Toaster, how many more units - and how sure are we?",
-        lambda a, r: names(x)(a, r) and re.search(r"\b20(?:\.0)?%", a) is not None
-        and _INTERVAL.search(a) is not None)
-    add("whatif", "what's the price elasticity of the desk lamp, with its confidence interval?",
-        lambda a, r: names(lamp)(a, r) and _ELASTIC.search(first(a)) is not None and _INTERVAL.search(a) is not None)
-    add("whatif", "how responsive is Outdoor demand to price?", lambda a, r: "Outdoor" in a
-        and _ELASTIC.search(first(a)) is not None)
+    add(
+        "whatif",
+        "what would a 12% price rise on the kettle do to demand?",
+        lambda a, r: names(k)(a, r) and re.search(r"\b12(?:\.0)?%", a) is not None,
+    )
+    add(
+        "whatif",
+        "if we knock 20% off the Pro Toaster, how many more units - and how sure are we?",
+        lambda a, r: names(x)(a, r) and re.search(r"\b20(?:\.0)?%", a) is not None and _INTERVAL.search(a) is not None,
+    )
+    add(
+        "whatif",
+        "what's the price elasticity of the desk lamp, with its confidence interval?",
+        lambda a, r: names(lamp)(a, r) and _ELASTIC.search(first(a)) is not None and _INTERVAL.search(a) is not None,
+    )
+    add(
+        "whatif",
+        "how responsive is Outdoor demand to price?",
+        lambda a, r: "Outdoor" in a and _ELASTIC.search(first(a)) is not None,
+    )
     add("whatif", f"simulate a price of $40 on {y}", lambda a, r: names(y)(a, r) and states(a, 40.0, _CENT))
 
     # 7. margin and markup
@@ -146,10 +207,19 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     add("markup", "what's our markup on KIT-0046?", markup(m, x))
     add("markup", "mark-up % on the desk lamp", markup(m, lamp))
     add("markup", f"gross margin per unit on {y}", markup(m, y))
-    add("markup", "which products carry the thinnest markup?", lambda a, r: str(mk.index[0]) in first(a)
-        or str(m.products.loc[mk.index[0], "title"]) in first(a))
-    add("markup", "what's the typical markup across the catalogue?", lambda a, r: "markup" in first(a).lower()
-        and (states(first(a), float(mk.median()), 0.6) or states(first(a), float(mk.mean()), 0.6)))
+    add(
+        "markup",
+        "which products carry the thinnest markup?",
+        lambda a, r: str(mk.index[0]) in first(a) or str(m.products.loc[mk.index[0], "title"]) in first(a),
+    )
+    add(
+        "markup",
+        "what's the typical markup across the catalogue?",
+        lambda a, r: (
+            "markup" in first(a).lower()
+            and (states(first(a), float(mk.median()), 0.6) or states(first(a), float(mk.mean()), 0.6))
+        ),
+    )
 
     # 8. the lowest rival price and its seller, and our dearest count (round eight's leftovers)
     add("seller", "what do rivals charge at the lowest for the Pro Toaster?", lowest_of_one(m, x))
@@ -158,10 +228,20 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     w = m.window().sort_values("date").groupby(["sku", "competitor"]).tail(1)
     ours = m.latest["our"].astype(float)
     hi = w.groupby("sku")["price"].max().reindex(ours.index)
-    add("seller", "on how many SKUs are we the most expensive seller?", lambda a, r: states(
-        first(a), int((ours >= hi - 0.005).sum()), 0.5))
-    add("seller", "count the products where nobody charges more than us", lambda a, r: states(
-        first(a), int((ours >= hi - 0.005).sum()), 0.5))
-    add("seller", "where can the kettle be bought for the least?", lambda a, r: _NO_COMPETITORS.search(first(a))
-        is not None, NOCOMP)
+    add(
+        "seller",
+        "on how many SKUs are we the most expensive seller?",
+        lambda a, r: states(first(a), int((ours >= hi - 0.005).sum()), 0.5),
+    )
+    add(
+        "seller",
+        "count the products where nobody charges more than us",
+        lambda a, r: states(first(a), int((ours >= hi - 0.005).sum()), 0.5),
+    )
+    add(
+        "seller",
+        "where can the kettle be bought for the least?",
+        lambda a, r: _NO_COMPETITORS.search(first(a)) is not None,
+        NOCOMP,
+    )
     return out

@@ -50,15 +50,27 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     yr = t.agent_year()
 
     # 1. themes per product and for the catalogue
-    add("themes", "top 3 gripes with the Pro Toaster", lambda a, r: named(t, x)(a, r)
-        and _COMPLAINT.search(first(a)) is not None)
-    add("themes", "what are shoppers raving about across the whole catalogue?", lambda a, r: _PRAISE.search(first(a))
-        is not None)
+    add(
+        "themes",
+        "top 3 gripes with the Pro Toaster",
+        lambda a, r: named(t, x)(a, r) and _COMPLAINT.search(first(a)) is not None,
+    )
+    add(
+        "themes",
+        "what are shoppers raving about across the whole catalogue?",
+        lambda a, r: _PRAISE.search(first(a)) is not None,
+    )
     add("themes", "summarise the main themes for the desk lamp", named(t, lamp))
-    add("themes", "Kitchen range: recurring negatives in reviews?", lambda a, r: "Kitchen" in first(a)
-        and _COMPLAINT.search(first(a)) is not None)
-    add("themes", f"what's the number one compliment for the cutting board {y}?", lambda a, r: named(t, y)(a, r)
-        and _PRAISE.search(first(a)) is not None)
+    add(
+        "themes",
+        "Kitchen range: recurring negatives in reviews?",
+        lambda a, r: "Kitchen" in first(a) and _COMPLAINT.search(first(a)) is not None,
+    )
+    add(
+        "themes",
+        f"what's the number one compliment for the cutting board {y}?",
+        lambda a, r: named(t, y)(a, r) and _PRAISE.search(first(a)) is not None,
+    )
     add("themes", "themes please, for reviews of our Outdoor gear", lambda a, r: "Outdoor" in first(a))
 
     # 2. trends: the last 90 days against the 90 before, or the agent's decline
@@ -67,9 +79,12 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     def trend(sku: str | None) -> Check:
         now = l90 if sku is None else l90[l90["sku"] == sku]
         before = p90 if sku is None else p90[p90["sku"] == sku]
-        return lambda a, r: (sku is None or named(t, sku)(a, r)) and (
-            (states(first(a), t.mean(now), RTOL) and states(first(a), t.mean(before), RTOL))
-            or (sku is not None and _MOVE.search(first(a)) is not None)
+        return lambda a, r: (
+            (sku is None or named(t, sku)(a, r))
+            and (
+                (states(first(a), t.mean(now), RTOL) and states(first(a), t.mean(before), RTOL))
+                or (sku is not None and _MOVE.search(first(a)) is not None)
+            )
         )
 
     add("trend", "is the Pro Toaster's rating trending down?", trend(x))
@@ -79,14 +94,26 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     add("trend", "month by month average rating over the last 6 months", lambda a, r: states(a, t.mean(lm), RTOL))
 
     # 3. the rating with the suspected spam taken out
-    add("spam", "what's the toaster KIT-0046's star rating once the fakes are stripped out?",
-        lambda a, r: _SPAM.search(first(a)) is not None and named(t, x)(a, r))
-    add("spam", "strip out the bots: what's our real average?", lambda a, r: _SPAM.search(first(a)) is not None
-        and states(first(a), t.mean(yr), RTOL))
-    add("spam", "how much do suspected fake reviews inflate our rating?", lambda a, r: _SPAM.search(first(a))
-        is not None)
-    add("spam", "genuine-only rating for the desk lamp", lambda a, r: _SPAM.search(first(a)) is not None
-        and named(t, lamp)(a, r))
+    add(
+        "spam",
+        "what's the toaster KIT-0046's star rating once the fakes are stripped out?",
+        lambda a, r: _SPAM.search(first(a)) is not None and named(t, x)(a, r),
+    )
+    add(
+        "spam",
+        "strip out the bots: what's our real average?",
+        lambda a, r: _SPAM.search(first(a)) is not None and states(first(a), t.mean(yr), RTOL),
+    )
+    add(
+        "spam",
+        "how much do suspected fake reviews inflate our rating?",
+        lambda a, r: _SPAM.search(first(a)) is not None,
+    )
+    add(
+        "spam",
+        "genuine-only rating for the desk lamp",
+        lambda a, r: _SPAM.search(first(a)) is not None and named(t, lamp)(a, r),
+    )
 
     # 4. quotes
     add("quotes", "pull a couple of quotes from 5-star reviews of the Pro Toaster", only_stars(t, (5,), x))
@@ -97,34 +124,67 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
 
     # 5. comparisons between products and categories
     mx, my, ml = (t.mean(rv[rv["sku"] == s]) for s in (x, y, lamp))
-    add("compare", "Pro Toaster or desk lamp - which do reviewers prefer?",
-        lambda a, r: states(a, mx, RTOL) and states(a, ml, RTOL) and named(t, lamp if ml > mx else x)(a, r))
-    add("compare", f"{x} vs the desk lamp: star ratings side by side",
-        lambda a, r: states(a, mx, RTOL) and states(a, ml, RTOL))
+    add(
+        "compare",
+        "Pro Toaster or desk lamp - which do reviewers prefer?",
+        lambda a, r: states(a, mx, RTOL) and states(a, ml, RTOL) and named(t, lamp if ml > mx else x)(a, r),
+    )
+    add(
+        "compare",
+        f"{x} vs the desk lamp: star ratings side by side",
+        lambda a, r: states(a, mx, RTOL) and states(a, ml, RTOL),
+    )
     cat = rv.dropna(subset=["rating"]).groupby("category")["rating"].mean()
-    add("compare", "do Outdoor products review better than Apparel ones?",
-        lambda a, r: states(a, float(cat["Outdoor"]), RTOL) and states(a, float(cat["Apparel"]), RTOL))
-    add("compare", f"which has more 1-star reviews, {x} or {y}?", lambda a, r: all(
-        states(a, stars_of(rv[rv["sku"] == s], 1)[0], 0.5) or states(a, stars_of(yr[yr["sku"] == s], 1)[0], 0.5)
-        for s in (x, y)))
-    add("compare", f"how does {y} stack up against {x} in reviews?",
-        lambda a, r: states(a, my, RTOL) and states(a, mx, RTOL))
+    add(
+        "compare",
+        "do Outdoor products review better than Apparel ones?",
+        lambda a, r: states(a, float(cat["Outdoor"]), RTOL) and states(a, float(cat["Apparel"]), RTOL),
+    )
+    add(
+        "compare",
+        f"which has more 1-star reviews, {x} or {y}?",
+        lambda a, r: all(
+            states(a, stars_of(rv[rv["sku"] == s], 1)[0], 0.5) or states(a, stars_of(yr[yr["sku"] == s], 1)[0], 0.5)
+            for s in (x, y)
+        ),
+    )
+    add(
+        "compare",
+        f"how does {y} stack up against {x} in reviews?",
+        lambda a, r: states(a, my, RTOL) and states(a, mx, RTOL),
+    )
 
     # 6. star distributions
-    add("stars", "how are the Pro Toaster's stars spread out?", lambda a, r: all(
-        states(a, n, 0.5) for n in stars_of(rv[rv["sku"] == x], 1, 5)) or all(
-        states(a, n, 0.5) for n in stars_of(yr[yr["sku"] == x], 1, 5)))
+    add(
+        "stars",
+        "how are the Pro Toaster's stars spread out?",
+        lambda a, r: (
+            all(states(a, n, 0.5) for n in stars_of(rv[rv["sku"] == x], 1, 5))
+            or all(states(a, n, 0.5) for n in stars_of(yr[yr["sku"] == x], 1, 5))
+        ),
+    )
     add("stars", "histogram of ratings for Kitchen", category_stars(t, "Kitchen"))
     add("stars", "star split on Electronics reviews", category_stars(t, "Electronics"))
     rated = rv["rating"].dropna()
-    add("stars", "what fraction of our ratings are 4 stars?", lambda a, r: states(
-        first(a), float((rated == 4).mean() * 100), 0.3))
+    add(
+        "stars",
+        "what fraction of our ratings are 4 stars?",
+        lambda a, r: states(first(a), float((rated == 4).mean() * 100), 0.3),
+    )
     ys = end.replace(month=1, day=1)
-    add("stars", "reviews per star level this year", lambda a, r: all(
-        states(a, n, 0.5) for n in stars_of(t.window(ys), 1, 5)))
-    add("stars", "how many 2-star ratings did the desk lamp get?", lambda a, r: any(
-        states(first(a), stars_of(f[f["sku"] == lamp], 2)[0], 0.5) for f in (rv, yr)) or (
-        stars_of(rv[rv["sku"] == lamp], 2)[0] == 0 and re.search(r"\b(?:no|none|0)\b", first(a)) is not None))
+    add(
+        "stars",
+        "reviews per star level this year",
+        lambda a, r: all(states(a, n, 0.5) for n in stars_of(t.window(ys), 1, 5)),
+    )
+    add(
+        "stars",
+        "how many 2-star ratings did the desk lamp get?",
+        lambda a, r: (
+            any(states(first(a), stars_of(f[f["sku"] == lamp], 2)[0], 0.5) for f in (rv, yr))
+            or (stars_of(rv[rv["sku"] == lamp], 2)[0] == 0 and re.search(r"\b(?:no|none|0)\b", first(a)) is not None)
+        ),
+    )
 
     # 7. the eighth round's leftovers: names the catalogue lacks, word forms
     add("nomatch", "the lamp shade's reviews", no_product("lamp shade"))
