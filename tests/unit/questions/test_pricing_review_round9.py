@@ -133,3 +133,111 @@ def test_a_price_named_as_a_noun_is_the_what_ifs_target() -> None:
 
     assert route("simulate a price of $40 on SKU-7").entities.price_target == 40.0
     assert route("what if we try a new price of $12.50 for SKU-7?").entities.price_target == 12.5
+
+
+# --- reviews shown as quotes: "quotes", "verbatims", "share" as a verb of showing ---
+
+
+@pytest.mark.parametrize(
+    ("question", "listing"),
+    [
+        ("share quotes from unhappy customers of the desk lamp", "negative"),
+        ("can you share some glowing feedback?", "positive"),
+        ("verbatims from angry desk lamp buyers", "negative"),
+        ("share a few customer quotes about the desk lamp", "latest"),
+        ("pull a couple of quotes from 5-star reviews of the desk lamp", "latest"),
+    ],
+)
+def test_quotes_and_verbatims_are_reviews_shown(question: str, listing: str) -> None:
+    from shared.questions.reviews import read_review_question
+
+    found = read_review_question(question)
+    assert found is not None and found.listing == listing
+
+
+@pytest.mark.parametrize("question", ["what share of reviews are negative?", "share of 1-star reviews"])
+def test_a_share_of_reviews_is_no_listing(question: str) -> None:
+    from shared.questions.reviews import read_review_question
+
+    found = read_review_question(question)
+    assert found is None or found.listing is None
+
+
+# --- a rating trending up or down: which way it moved, recent against before, not a chart by month ---
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the desk lamp's rating trending down?",
+        "rating trajectory for the desk lamp lately",
+        "are our reviews trending up or down overall?",
+    ],
+)
+def test_a_rating_trending_is_its_change(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.kind == "metric" and r.query is not None
+    assert "date" not in r.query.dimensions and r.query.compare == "previous_period"
+    assert r.query.time_range is not None and r.query.time_range.days < 200  # "overall": no all-time range
+
+
+def test_a_rating_by_month_named_keeps_the_chart(store: VocabularyIndex) -> None:
+    r = read(store, "average rating month by month over the last 6 months")
+    assert r.query is not None and "date" in r.query.dimensions
+
+
+# --- the rating with the fakes stripped out, compliments, a star histogram, A stacked up against B ---
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("what's the desk lamp's star rating once the fakes are stripped out?", "spam"),
+        ("genuine-only rating for the desk lamp", "spam"),
+        ("what's the number one compliment for the desk lamp?", "praise"),
+    ],
+)
+def test_review_asks_of_this_round(question: str, ask: str) -> None:
+    from shared.questions.reviews import read_review_question
+
+    found = read_review_question(question)
+    assert found is not None and found.ask == ask
+
+
+def test_histograms_and_stacking_up_are_written_in_the_readers_words() -> None:
+    from shared.questions.review_idioms import review_idioms
+
+    assert review_idioms("histogram of ratings for Kitchen") == "star rating breakdown for Kitchen"
+    assert review_idioms("how does the lamp stack up against the pan in reviews?") == (
+        "compare the average rating of the lamp and the pan?"
+    )
+
+
+# --- a name the catalogue lacks, partly matching one it has; several forms of a word searched as typed ---
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [("the lamp shade's reviews", "lamp shade"), ("the frying pan lid's reviews", "frying pan lid")],
+)
+def test_a_name_partly_known_is_said_with_the_closest(store: VocabularyIndex, question: str, name: str) -> None:
+    r = read(store, question)
+    assert r.kind == "unanswerable" and r.unknown_name == name and r.suggestions
+
+
+def test_the_closest_titles_share_a_word_when_none_is_alike(store: VocabularyIndex) -> None:
+    assert store.closest_titles("lamp shade") == ["Desk Lamp"]
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("how many reviews mention flimsy/flimsier?", '"flimsy/flimsier"'),
+        ("reviews that say flimsy or wobbly", '"flimsy/wobbly"'),
+    ],
+)
+def test_several_words_typed_are_searched_even_when_one_names_a_topic(question: str, term: str) -> None:
+    from shared.questions.reviews import read_review_question
+
+    found = read_review_question(question)
+    assert found is not None and found.aspect == term
