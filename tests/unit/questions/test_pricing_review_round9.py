@@ -241,3 +241,34 @@ def test_several_words_typed_are_searched_even_when_one_names_a_topic(question: 
 
     found = read_review_question(question)
     assert found is not None and found.aspect == term
+
+
+# --- "is the kettle competitive? >> how many dollars is that?": the gap just given, in money ---
+
+
+def _position_turn(sku: str, intents: list[str], asks: list[str]) -> dict[str, object]:
+    return {"question": "is it competitive?", "plan": {"intents": intents, "asks": asks, "entities": {"skus": [sku]}}}
+
+
+def test_money_after_a_products_position_is_its_gap_in_money(store: VocabularyIndex) -> None:
+    from shared.orchestration.brief import brief_report
+    from shared.orchestration.descriptive import _read
+
+    previous = _position_turn("ELE-0001", ["overview"], [])
+    assert (
+        brief_report("how many dollars is that?", previous, mode="quick", data_version=1, currency=lambda: "USD")
+        is None
+    )  # not "the figures are already in USD"
+    out = _read(store, "t", "how many dollars is that?", as_of=None, previous=previous, llm=None, timeout_seconds=0)
+    assert out.reading.skus == ["ELE-0001"] and out.reading.gap_reference == "median"
+
+
+@pytest.mark.parametrize(
+    "previous",
+    [None, _position_turn("ELE-0001", ["sentiment"], []), _position_turn("ELE-0001", ["pricing"], ["what_if"])],
+)
+def test_in_dollars_without_a_position_before_is_the_currency(previous: dict[str, object] | None) -> None:
+    from shared.orchestration.brief import brief_report
+
+    report = brief_report("how many dollars is that?", previous, mode="quick", data_version=1, currency=lambda: "USD")
+    assert report is not None and "already in USD" in report.answer
