@@ -659,14 +659,16 @@ _METRIC_IN_NAME = re.compile(r"\b(?:average|avg|price|prices|revenue|sales|units
                              r"inventory|turnover|takings)\b", re.I)
 #: Words inside a name that say nothing about which thing it is.
 _FILLER_WORDS = frozenset("and the our my their with for from new one ones have has had did does were was are is "
-                          "been we they you will would shall can could should".split())
+                          "been we they you will would shall can could should recently lately nowadays now "
+                          "today".split())
 #: Words that name the whole business or a kind of thing, not one of the tenant's names.
 _GENERIC_WORDS = frozenset(
     "store shop shops business company site website web online team catalogue catalog range ranges line lines "
     "products product items item skus sku everything stuff sales revenue brand brands category categories "
     "channel channels competitors competitor whole entire overall total all top best bestselling best-selling "
     "worst most least new old main biggest largest other others day days week weeks weekend weekends month months "
-    "quarter quarters year years data first second third fourth final previous next whole full entire".split())
+    "quarter quarters year years data first second third fourth final previous next whole full entire "
+    "reviews review ratings rating stars star feedback".split())
 
 
 def unknown_name(question: str, taken: list[tuple[int, int]],
@@ -699,7 +701,7 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
 
 
 def _partly_known_name(question: str, review: ReviewQuestion, names: list[tuple[int, int]],
-                       index: VocabularyIndex) -> str | None:
+                       times: list[tuple[int, int]], index: VocabularyIndex) -> str | None:
     """The name whose reviews are asked when only part of it is one of the tenant's names, else ``None``.
 
     "The lamp shade's reviews", "revs for the frying pan lid": "lamp" and "frying pan" match products, but the word
@@ -708,8 +710,8 @@ def _partly_known_name(question: str, review: ReviewQuestion, names: list[tuple[
     if review.aspect is not None or review.length is not None or (named := reviewed_name(question)) is None:
         return None
     span = named[1]
-    if not _spans_overlap(span, names) or not _unmatched_distinctive(question, span, names, index.knows_word):
-        return None
+    if not _spans_overlap(span, names) or not _unmatched_distinctive(question, span, names + times, index.knows_word):
+        return None  # "any bad feedback on the Linen Table Runner recently?": "recently" is a time, not the name
     return named[0]
 
 
@@ -718,7 +720,7 @@ def _unmatched_distinctive(question: str, span: tuple[int, int], taken: list[tup
     """Whether a word of ``span`` outside every matched span is distinctive and unknown to the tenant."""
     for w in re.finditer(r"[a-z][\w'&-]*", question[span[0]:span[1]], re.I):
         at = (span[0] + w.start(), span[0] + w.end())
-        word = w.group(0).lower()
+        word = re.sub(r"['\u2019]s$", "", w.group(0).lower())  # "the desk lamp's reviews": the lamp
         if _spans_overlap(at, taken) or len(word) < 3 or word in _GENERIC_WORDS or word in _FILLER_WORDS:
             continue
         if not knows_word(word):
@@ -1704,7 +1706,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
             reading.kind, reading.unknown_name = "unanswerable", thing[0]
             reading.suggestions = index.closest_titles(thing[0])
             return reading
-        if index is not None and (partly := _partly_known_name(question, review, entity_spans, index)) is not None:
+        if index is not None and (partly := _partly_known_name(question, review, entity_spans, time.spans,
+                                                               index)) is not None:
             # "the lamp shade's reviews": "lamp" names the desk lamp, but a lamp shade is no product of the shop
             reading.kind, reading.unknown_name = "unanswerable", partly
             reading.suggestions = index.closest_titles(partly)

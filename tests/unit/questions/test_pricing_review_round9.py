@@ -272,3 +272,10 @@ def test_in_dollars_without_a_position_before_is_the_currency(previous: dict[str
 
     report = brief_report("how many dollars is that?", previous, mode="quick", data_version=1, currency=lambda: "USD")
     assert report is not None and "already in USD" in report.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["star distribution of the desk lamp's reviews", "revs for the desk lamp recently"]
+)
+def test_a_possessive_or_a_time_after_a_known_name_is_no_unknown_name(store: VocabularyIndex, question: str) -> None:
+    assert read(store, question).kind != "unanswerable"
