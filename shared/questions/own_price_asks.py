@@ -35,7 +35,7 @@ _OWN_HISTORY = re.compile(
     r"|\b(?:products?|items?|skus?|lines?)\s+(?:have\s+|has\s+)?(?:changed|moved)\s+(?:in\s+)?price"
     r"|\bour\s+prices?\s+(?:have\s+|has\s+)?(?:went|gone|changed|moved|gone)\b"
     # "the date of our latest price change on X", "our last price update for X": our change named as a noun
-    r"|\bour\s+(?:last|latest|most\s+recent|previous)\s+(?:list\s+)?price\s+(?:change|update|adjustment|move|"
+    r"|\b(?:our|the)\s+(?:last|latest|most\s+recent|previous)\s+(?:list\s+)?price\s+(?:change|update|adjustment|move|"
     r"rise|increase|cut|drop|reduction)s?\b",
     re.I,
 )

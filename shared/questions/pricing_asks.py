@@ -128,7 +128,7 @@ _MARKUP = _rx(r"mark-?ups?|margins? (?:[\w'’-]+ ){0,8}?(?:healthy|decent|enoug
 _PER_UNIT = _rx(r"(?:healthy|decent|thin|fat|good|poor|low|weak|strong) margins?|"
                 r"margins? (?:per|a|each) (?:unit|item|sale)|(?:per[- ]unit|unit) (?:margins?|profit)|"
                 r"(?:make|makes|earn|earns|profit|clear)s? (?:per|a|each|on each|on every) (?:unit|item|one|sale)|"
-                r"(?:make|earn) (?:on|from) (?:each|every) (?:one|unit|item|sale)")
+                r"(?:make|earn|clear) (?:on|from) (?:each|every) (?:one|unit|item|sale|(?:[\w-]+ ){1,3}?(?:we|i) sell)")
 #: A markup against the market ("our markup over the competition"): the market position, not the cost.
 _MARKET_MARKUP = _rx(r"market|competit\w*|rivals?|vs\.?|versus|over (?:the )?(?:others|everyone)")
 #: A competitor's promotion ("did MegaMart run a promotion on Black Friday?", "was X discounting?").

@@ -67,7 +67,9 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bstars?\s+(?:rating\s+)?(?:breakdown|distribution|split|spread|histogram)\b(?<!rating breakdown)|"
                 r"\b(?:breakdown|distribution|split|spread|histogram)\s+of\s+(?:the\s+)?(?:stars?|star ratings?)\b|"
                 # "histogram of ratings for Kitchen", "ratings histogram": the reviews counted per star
-                r"\bhistogram\s+of\s+(?:the\s+|our\s+)?(?:ratings|reviews)\b|\b(?:ratings?|reviews?)\s+histogram\b",
+                r"\bhistogram\s+of\s+(?:the\s+|our\s+)?(?:ratings|reviews)\b|\b(?:ratings?|reviews?)\s+histogram\b|"
+                # "how are ratings spread for Outdoor?"
+                r"\bratings\s+(?:are\s+)?(?:spread|split|distributed)(?:\s+out)?\b",
                 re.I), "star rating breakdown"),
     # "how does A stack up against B in reviews?": the two products' average ratings side by side
     (re.compile(r"\bhow\s+(?:does|do|did)\s+(?P<a>[^?.!]+?)\s+(?:stack|measure|match)\s+up\s+(?:against|to|with)\s+"

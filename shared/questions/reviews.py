@@ -626,8 +626,10 @@ _SATISFACTION: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.I), " is the average rating lower"),
     (re.compile(r"\b(?:better|nicer|more positive)\s+(?:reviews|ratings)\b", re.I), "a higher average rating"),
     (re.compile(r"\b(?:worse|more negative)\s+(?:reviews|ratings)\b", re.I), "a lower average rating"),
-    (re.compile(r"\brated\s+(?:higher|better)\b", re.I), "higher in average rating"),
-    (re.compile(r"\brated\s+(?:lower|worse)\b", re.I), "lower in average rating"),
+    (re.compile(r"\b(?:rated|rates|rate)\s+(?:higher|better)\b|\b(?:better|more highly)[- ]reviewed\b", re.I),
+     "higher in average rating"),
+    (re.compile(r"\b(?:rated|rates|rate)\s+(?:lower|worse)\b|\b(?:worse|more poorly)[- ]reviewed\b", re.I),
+     "lower in average rating"),
 )
 #: A question about how ratings move over time keeps its words ("are reviews getting better?").
 _OVER_TIME = re.compile(r"\b(?:getting|gotten|got|becom\w*|going|gone|improv\w*|since|lately|recently|over time|"
