@@ -626,9 +626,13 @@ _SATISFACTION: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.I), " is the average rating lower"),
     (re.compile(r"\b(?:better|nicer|more positive)\s+(?:reviews|ratings)\b", re.I), "a higher average rating"),
     (re.compile(r"\b(?:worse|more negative)\s+(?:reviews|ratings)\b", re.I), "a lower average rating"),
-    (re.compile(r"\b(?:rated|rates|rate)\s+(?:higher|better)\b|\b(?:better|more highly)[- ]reviewed\b", re.I),
+    # "A rates higher", "better reviewed"; "do longer reviews rate lower?" is review length
+    (re.compile(r"\brated\s+(?:higher|better)\b|(?<!reviews )(?<!review )\b(?:rates|rate)\s+(?:higher|better)\b|"
+                r"\b(?:better|more highly)[- ]reviewed\b", re.I),
      "higher in average rating"),
-    (re.compile(r"\b(?:rated|rates|rate)\s+(?:lower|worse)\b|\b(?:worse|more poorly)[- ]reviewed\b", re.I),
+    # "A rates higher", "better reviewed"; "do longer reviews rate lower?" is review length
+    (re.compile(r"\brated\s+(?:lower|worse)\b|(?<!reviews )(?<!review )\b(?:rates|rate)\s+(?:lower|worse)\b|"
+                r"\b(?:worse|more poorly)[- ]reviewed\b", re.I),
      "lower in average rating"),
 )
 #: A question about how ratings move over time keeps its words ("are reviews getting better?").
