@@ -50,6 +50,15 @@ def markups(m: Market) -> pd.Series:
     return (100 * (price / cost - 1)).dropna().sort_values()
 
 
+def out_at_rivals(m: Market, oos: pd.DataFrame, sku: str) -> Check:
+    """Names ``sku`` and every competitor out of stock on it, or says none is."""
+    who = oos[oos["sku"] == sku]["competitor"]
+    return lambda a, r: (
+        named_by(m, sku)(a, r)
+        and (all(c in first_sentence(a) for c in who) if len(who) else _NEGATION.search(first_sentence(a)) is not None)
+    )
+
+
 def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the ninth round's set."""
     del t
@@ -169,15 +178,7 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     )
     add("stock", "which competitor has the most stock-outs?", lambda a, r: str(per_rival.index[0]) in first(a))
     add("stock", "tell me where rivals have run dry", lambda a, r: states(first(a), int(oos["sku"].nunique()), 0.5))
-    ko = oos[oos["sku"] == k]
-    add(
-        "stock",
-        "is the kettle out of stock at any competitor?",
-        lambda a, r: (
-            names(k)(a, r)
-            and (all(c in first(a) for c in ko["competitor"]) if len(ko) else _NEGATION.search(first(a)) is not None)
-        ),
-    )
+    add("stock", "is the kettle out of stock at any competitor?", out_at_rivals(m, oos, k))
 
     # 6. what-ifs with the elasticity and its interval
     add(

@@ -17,7 +17,7 @@ from bench.pricing_phrasings_8 import named_by
 from bench.pricing_phrasings_10 import _NO_COMPETITORS, NOCOMP, SHOP, metric_index, moves
 from bench.pricing_phrasings_13 import _CENT, _NEGATION, last_change, list_prices, price_changes
 from bench.pricing_phrasings_15 import extreme_seller, markup, promoted
-from bench.pricing_phrasings_17 import _ELASTIC, _INTERVAL, markups, versus_mean_gap
+from bench.pricing_phrasings_17 import _ELASTIC, _INTERVAL, markups, out_at_rivals, versus_mean_gap
 from bench.review_phrasings import first_sentence, states
 
 if TYPE_CHECKING:
@@ -99,15 +99,7 @@ def ninth_held_out(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
         "which of our products are unavailable at MegaMart?",
         lambda a, r: "MegaMart" in first(a) and states(first(a), int(per_rival.get("MegaMart", 0)), 0.5),
     )
-    lo = oos[oos["sku"] == lamp]
-    add(
-        "stock",
-        "who's out of stock on the desk lamp?",
-        lambda a, r: (
-            names(lamp)(a, r)
-            and (all(c in first(a) for c in lo["competitor"]) if len(lo) else _NEGATION.search(first(a)) is not None)
-        ),
-    )
+    add("stock", "who's out of stock on the desk lamp?", out_at_rivals(m, oos, lamp))
 
     add(
         "whatif",

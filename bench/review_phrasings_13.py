@@ -41,6 +41,11 @@ def stars_of(frame: pd.DataFrame, *levels: int) -> list[int]:
     return [int((frame["rating"] == s).sum()) for s in levels]
 
 
+def word_search(t: Truth, *words: str) -> Check:
+    """Counts the reviews holding any of ``words`` (all reviews, or the agent's year)."""
+    return said_count((word_forms(t.rv, *words), word_forms(t.agent_year(), *words)))
+
+
 def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, question, check) of the ninth round's set."""
     out, add = review_cases()
@@ -191,11 +196,8 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     add("nomatch", "the frying pan lid's reviews", no_product("frying pan lid"))
     add("nomatch", "what do people think of the bath mat?", no_product("bath mat"))
 
-    def forms(*words: str) -> Check:
-        return said_count((word_forms(rv, *words), word_forms(yr, *words)))
-
-    add("mention", "how many reviews mention flimsy/flimsier?", forms("flimsy", "flimsier"))
-    add("mention", "reviews that say flimsy or wobbly", forms("flimsy", "wobbly"))
-    add("mention", "count reviews mentioning broken/broke/breaks", forms("broken", "broke", "breaks"))
+    add("mention", "how many reviews mention flimsy/flimsier?", word_search(t, "flimsy", "flimsier"))
+    add("mention", "reviews that say flimsy or wobbly", word_search(t, "flimsy", "wobbly"))
+    add("mention", "count reviews mentioning broken/broke/breaks", word_search(t, "broken", "broke", "breaks"))
     add("count", "how many reviews did the desk lamp get?", count(len(rv[rv["sku"] == lamp])))
     return out

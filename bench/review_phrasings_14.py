@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 from bench.review_phrasings_5 import count
-from bench.review_phrasings_7 import said_count
-from bench.review_phrasings_11 import category_stars, no_product, only_stars, word_forms
-from bench.review_phrasings_13 import _COMPLAINT, _MOVE, _PRAISE, _SPAM, named, stars_of
+from bench.review_phrasings_11 import category_stars, no_product, only_stars
+from bench.review_phrasings_13 import _COMPLAINT, _MOVE, _PRAISE, _SPAM, named, stars_of, word_search
 
 if TYPE_CHECKING:
     from bench.review_phrasings import Check, Truth
@@ -112,9 +111,6 @@ def ninth_held_out(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 -
     add("nomatch", "the coffee mug's reviews", no_product("coffee mug"))
     add("nomatch", "what do buyers say about the camping tent?", no_product("camping tent"))
 
-    def forms(*words: str) -> Check:
-        return said_count((word_forms(rv, *words), word_forms(yr, *words)))
-
-    add("mention", "how many reviews mention cheap/cheaply?", forms("cheap", "cheaply"))
-    add("mention", "reviews mentioning rusty or rusted", forms("rusty", "rusted"))
+    add("mention", "how many reviews mention cheap/cheaply?", word_search(t, "cheap", "cheaply"))
+    add("mention", "reviews mentioning rusty or rusted", word_search(t, "rusty", "rusted"))
     return out
