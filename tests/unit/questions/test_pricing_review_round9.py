@@ -321,3 +321,9 @@ def test_ratings_spread_is_the_star_breakdown() -> None:
     from shared.questions.review_idioms import review_idioms
 
     assert "star rating breakdown" in review_idioms("how are ratings spread for Outdoor?")
+
+
+@pytest.mark.parametrize("question", ["what % of our reviews did we answer?", "which reviews did we reply to?"])
+def test_replies_asked_after_the_reviews_are_said_to_be_missing(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.kind == "unanswerable" and r.concept == "replies to reviews"  # not a product called "reviews"
