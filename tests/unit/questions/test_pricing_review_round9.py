@@ -225,8 +225,15 @@ def test_a_name_partly_known_is_said_with_the_closest(store: VocabularyIndex, qu
     assert r.kind == "unanswerable" and r.unknown_name == name and r.suggestions
 
 
-def test_the_closest_titles_share_a_word_when_none_is_alike(store: VocabularyIndex) -> None:
-    assert store.closest_titles("lamp shade") == ["Desk Lamp"]
+def test_the_closest_titles_share_a_word_when_none_is_alike() -> None:
+    from shared.questions.vocabulary import ProductName, Vocabulary
+
+    products = [
+        ProductName(sku="HOM-1", title="Trailhead Ultra Desk Lamp", brand="Trailhead", category="Home"),
+        ProductName(sku="HOM-2", title="Kestrel Eco Storage Box Large", brand="Kestrel", category="Home"),
+    ]
+    index = VocabularyIndex(Vocabulary(tenant_id="t", products=products, skus=["HOM-1", "HOM-2"]))
+    assert index.closest_titles("lamp shade") == ["Trailhead Ultra Desk Lamp"]  # no title is alike as a whole
 
 
 @pytest.mark.parametrize(
